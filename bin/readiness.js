@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Thin launcher: the program lives in dist/ (built by `npm ci` through the prepare script).
+import { main } from '../dist/src/cli/index.js';
+
+const code = await main(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: !!process.stdout.isTTY,
+  env: process.env,
+});
+process.exitCode = code;

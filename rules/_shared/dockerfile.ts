@@ -1,0 +1,108 @@
+/** Dockerfiles parsed into stages and instructions, with lines; shared by the container rules. */
+import type { FileIndex } from '../../src/walk/file-index.js';
+import { memo } from './memo.js';
+
+export const DOCKERFILE_GLOBS = ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/*.dockerfile', '**/Containerfile', '**/Containerfile.*'];
+
+export interface Instruction {
+  keyword: string;
+  args: string;
+  line: number;
+  endLine: number;
+}
+
+export interface Stage {
+  image: string;
+  alias?: string;
+  line: number;
+  instructions: Instruction[];
+}
+
+export interface Dockerfile {
+  path: string;
+  ok: boolean;
+  error?: string;
+  stages: Stage[];
+  /** ARG values declared before the first FROM (used in image references). */
+  args: Record<string, string>;
+}
+
+export function parseDockerfile(path: string, text: string): Dockerfile {
+  const lines = text.split(/\r?\n/);
+  const instructions: Instruction[] = [];
+  let escape = '\\';
+  const directive = /^#\s*escape\s*=\s*([\\`])/i.exec(lines[0] ?? '');
+  if (directive) escape = directive[1]!;
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i]!;
+    if (!first.trim() || first.trim().startsWith('#')) continue;
+    const start = i;
+    let body = first;
+    // Line continuations; comment lines inside a continuation are dropped, as Docker does.
+    while (body.trimEnd().endsWith(escape) && i + 1 < lines.length) {
+      body = body.trimEnd().slice(0, -1);
+      i++;
+      const next = lines[i]!;
+      if (next.trim().startsWith('#')) {
+        body += escape;
+        continue;
+      }
+      body += ' ' + next.trim();
+    }
+    const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(body);
+    if (!m) continue;
+    instructions.push({ keyword: m[1]!.toUpperCase(), args: m[2]!.trim(), line: start + 1, endLine: i + 1 });
+  }
+  const stages: Stage[] = [];
+  const args: Record<string, string> = {};
+  for (const ins of instructions) {
+    if (ins.keyword === 'FROM') {
+      const parts = ins.args.split(/\s+/).filter((p) => !p.startsWith('--'));
+      const asIdx = parts.findIndex((p) => p.toLowerCase() === 'as');
+      stages.push({
+        image: parts[0] ?? '',
+        ...(asIdx > 0 && parts[asIdx + 1] ? { alias: parts[asIdx + 1]! } : {}),
+        line: ins.line,
+        instructions: [],
+      });
+    } else if (stages.length === 0) {
+      if (ins.keyword === 'ARG') {
+        const a = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/.exec(ins.args);
+        if (a) args[a[1]!] = (a[2] ?? '').replace(/^["']|["']$/g, '');
+      }
+    } else {
+      stages[stages.length - 1]!.instructions.push(ins);
+    }
+  }
+  if (stages.length === 0) return { path, ok: false, error: `${path}: no FROM instruction`, stages, args };
+  return { path, ok: true, stages, args };
+}
+
+export function dockerfiles(files: FileIndex): Dockerfile[] {
+  return memo(files, 'dockerfiles', () =>
+    files
+      .match(DOCKERFILE_GLOBS)
+      .filter((p) => !/\.(md|txt|orig|bak|swp)$/i.test(p) && !p.endsWith('.dockerignore'))
+      .map((p) => {
+        const text = files.read(p);
+        return text === undefined ? { path: p, ok: false, error: `${p}: unreadable`, stages: [], args: {} } : parseDockerfile(p, text);
+      }),
+  );
+}
+
+/** The image reference with ARG defaults substituted: `node:${NODE}` → `node:20`. */
+export function resolveImage(df: Dockerfile, image: string): string {
+  return image.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}?/g, (_, name: string, def?: string) => df.args[name] || def || `$${name}`);
+}
+
+/** Whether an image is pinned: a digest, or a tag other than `latest`. Stage aliases and scratch are not images. */
+export function imagePin(df: Dockerfile, stage: Stage): 'digest' | 'tag' | 'latest' | 'untagged' | 'stage' | 'variable' {
+  const image = resolveImage(df, stage.image);
+  if (image === 'scratch' || df.stages.some((s) => s.alias && s.alias.toLowerCase() === image.toLowerCase())) return 'stage';
+  if (image.includes('@sha256:')) return 'digest';
+  if (image.includes('$')) return 'variable';
+  const lastSlash = image.lastIndexOf('/');
+  const colon = image.indexOf(':', lastSlash + 1);
+  if (colon === -1) return 'untagged';
+  return image.slice(colon + 1) === 'latest' ? 'latest' : 'tag';
+}

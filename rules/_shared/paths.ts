@@ -1,0 +1,41 @@
+/** Path classification shared by rules: tests, examples, docs, generated code. */
+import type { Evidence, Match } from '../../src/engine/types.js';
+
+const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing)\//i;
+const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
+const EXAMPLE_DIR = /(^|\/)(examples?|samples?|demos?|docs?|documentation|playground|sandbox|benchmarks?)\//i;
+
+export function isTestPath(path: string): boolean {
+  return TEST_DIR.test(path) || TEST_FILE.test(path);
+}
+
+export function isExamplePath(path: string): boolean {
+  return EXAMPLE_DIR.test(path);
+}
+
+/** Code that runs in production: not tests, not examples or docs. */
+export function isProductionPath(path: string): boolean {
+  return !isTestPath(path) && !isExamplePath(path);
+}
+
+export function fromMatch(m: Match, note?: string): Evidence {
+  return { path: m.path, line: m.line, snippet: m.snippet, ...(note ? { note } : {}) };
+}
+
+/** One piece of evidence per file (the first match), at most `limit`. */
+export function firstPerFile(matches: Match[], limit = 5): Match[] {
+  const seen = new Set<string>();
+  const out: Match[] = [];
+  for (const m of matches) {
+    if (seen.has(m.path)) continue;
+    seen.add(m.path);
+    out.push(m);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+export function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i === -1 ? '' : path.slice(0, i);
+}

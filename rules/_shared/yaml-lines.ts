@@ -1,0 +1,86 @@
+/** YAML with line numbers: walk a document's nodes and report scalars with their lines. */
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+
+export interface YamlScalar {
+  /** Keys from the document root, e.g. ['jobs', 'test', 'steps', '2', 'run']. */
+  path: string[];
+  value: string;
+  line: number;
+  /** A block scalar (`|` or `>`): its content starts on the line after `line`. */
+  block: boolean;
+}
+
+export interface YamlDoc {
+  value: unknown;
+  /** Line of a path in the document (first line of the node), if present. */
+  lineOf(path: (string | number)[]): number | undefined;
+  scalars: YamlScalar[];
+}
+
+export interface YamlFile {
+  docs: YamlDoc[];
+  error?: string;
+}
+
+/** Parses every document of a YAML stream; a malformed file yields `error`, never a throw. */
+export function parseYamlWithLines(text: string): YamlFile {
+  const lc = new LineCounter();
+  let parsed;
+  try {
+    parsed = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false, strict: false });
+  } catch (err) {
+    return { docs: [], error: (err as Error).message.split('\n')[0] };
+  }
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  const docs: YamlDoc[] = [];
+  for (const d of list) {
+    if (d.errors.length > 0) return { docs, error: d.errors[0]!.message.split('\n')[0] };
+    let value: unknown;
+    try {
+      value = d.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      return { docs, error: (err as Error).message.split('\n')[0] };
+    }
+    const lineAt = (node: Node | null | undefined) => (node?.range ? lc.linePos(node.range[0]).line : undefined);
+    const scalars: YamlScalar[] = [];
+    const walk = (node: unknown, path: string[], depth: number) => {
+      if (depth > 64) return;
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+          walk(pair.value, [...path, key], depth + 1);
+        }
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => walk(item, [...path, String(i)], depth + 1));
+      } else if (isScalar(node) && node.value !== null && node.value !== undefined) {
+        scalars.push({
+          path,
+          value: String(node.value),
+          line: lineAt(node as Node) ?? 1,
+          block: node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED',
+        });
+      }
+    };
+    walk(d.contents, [], 0);
+    docs.push({
+      value,
+      scalars,
+      lineOf(path) {
+        try {
+          const node = d.getIn(path, true) as Node | undefined;
+          if (node && typeof node === 'object') return lineAt(node);
+          // A key whose value is null: find the pair's key node instead.
+          const parent = d.getIn(path.slice(0, -1), true);
+          if (isMap(parent)) {
+            const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]));
+            if (pair && isScalar(pair.key)) return lineAt(pair.key as Node);
+          }
+        } catch {
+          /* path not in the document */
+        }
+        return undefined;
+      },
+    });
+  }
+  return { docs };
+}

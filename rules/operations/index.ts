@@ -1,0 +1,16 @@
+import type { PillarDefinition } from '../../src/engine/types.js';
+import ciPipeline from './ci-pipeline.js';
+import containerImage from './container-image.js';
+import infrastructureAsCode from './infrastructure-as-code.js';
+
+/** Operations & Deployment. Weights live here, not in the rules (sorted by rule id). */
+export default {
+  id: 'operations',
+  title: 'Operations & Deployment',
+  description: 'IaC, container images, orchestration, CI pipeline, continuous deployment, progressive delivery, rollback, runbooks, environments, releases, cost.',
+  rules: [
+    { rule: ciPipeline, weight: 8 },
+    { rule: containerImage, weight: 5 },
+    { rule: infrastructureAsCode, weight: 6 },
+  ],
+} satisfies PillarDefinition;

@@ -1,0 +1,106 @@
+/**
+ * The command-line program. Exit codes: 0 success, 1 a gate failed, 2 usage/config/input or
+ * internal error (one line on stderr; a stack trace only with --verbose).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { auditCommand } from './audit.js';
+import { explainRule, renderRules, ruleRows } from './rules.js';
+import { schemaFor } from './schema.js';
+import { UsageError, EXIT } from '../util/errors.js';
+import { VERSION } from '../version.js';
+import { PILLARS } from '../../rules/index.js';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((x) => x.trim()).filter(Boolean)];
+const repeat = (v: string, prev: string[] = []) => [...prev, v];
+
+export function useColor(io: Io, flag: boolean): boolean {
+  if (!flag) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTTY;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  let verbose = argv.includes('--verbose');
+  const program = new Command();
+  program
+    .name('readiness')
+    .description('Audit a repository for production readiness, pillar by pillar, with evidence for every verdict.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) });
+
+  program
+    .command('audit')
+    .description('audit a repository and print its readiness report')
+    .argument('[path]', 'repository to audit', '.')
+    .addOption(new Option('-f, --format <format>', 'terminal, json, md or badge (default: terminal, or from --output)'))
+    .option('-o, --output <file>', 'write the report to a file, atomically; the format follows the extension')
+    .option('--template <file.hbs>', 'render with your own Handlebars template')
+    .option('-c, --config <file>', 'configuration file (default: .readiness.yml in the audited root)')
+    .option('--profile <profile>', 'service, library, cli, infrastructure or docs (default: detected)')
+    .option('--min-score <n>', 'fail (exit 1) when the overall score is below n')
+    .option('--min-pillar <id=n>', 'fail when a pillar scores below n (repeatable)', repeat)
+    .option('--fail-on <severity>', 'fail when a rule of this severity or higher fails: critical, high, medium, low')
+    .option('--only <ids>', 'only these pillars or rule ids (comma-separated, repeatable)', collect)
+    .option('--skip <ids>', 'skip these pillars or rule ids (comma-separated, repeatable)', collect)
+    .option('--no-color', 'never colour the output')
+    .option('-q, --quiet', 'print nothing but failed gates')
+    .option('-v, --verbose', 'show every rule and all evidence; stack traces on internal errors')
+    .action(async (path: string, opts: Record<string, unknown>) => {
+      verbose = !!opts.verbose;
+      const { exitCode: code } = await auditCommand(path, {
+        ...(opts as object),
+        color: useColor(io, opts.color !== false),
+      } as Parameters<typeof auditCommand>[1], io);
+      exitCode = code;
+    });
+
+  program
+    .command('rules')
+    .description('list the rules with pillar, severity, weight and description')
+    .option('--pillar <id>', 'only this pillar')
+    .option('-f, --format <format>', 'terminal or json', 'terminal')
+    .action((opts: { pillar?: string; format: string }) => {
+      io.stdout(renderRules(ruleRows(PILLARS, opts.pillar), opts.format));
+    });
+
+  program
+    .command('explain')
+    .description('why a rule matters, how it is detected and how to fix it')
+    .argument('<rule>', 'rule id, e.g. security/no-committed-secrets')
+    .action((id: string) => io.stdout(explainRule(PILLARS, id)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the configuration or of the report')
+    .argument('<which>', 'config or report')
+    .action((which: string) => io.stdout(schemaFor(which)));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage; // commander already printed its one-line message
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`readiness: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`readiness: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    if (verbose && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
+    else io.stderr('readiness: run again with --verbose for details\n');
+    return EXIT.usage;
+  }
+  return exitCode;
+}

@@ -1,0 +1,76 @@
+/** The configuration file (DESIGN §6), validated strictly: an unknown key is an error. */
+import { z } from 'zod';
+import { PILLAR_IDS, SEVERITIES } from '../engine/types.js';
+import { PROFILES } from '../facts/types.js';
+
+const pillarId = z.enum(PILLAR_IDS);
+const severity = z.enum(SEVERITIES);
+const score = z.number().min(0).max(100);
+
+const ruleSetting = z.union([
+  z.enum(['off', 'on']),
+  z
+    .object({
+      enabled: z.boolean().optional(),
+      weight: z.number().min(0).max(100).optional(),
+      options: z.record(z.string(), z.unknown()).optional(),
+    })
+    .strict(),
+]);
+
+const suppression = z
+  .object({
+    rule: z.string().min(1),
+    paths: z.array(z.string()).optional(),
+    reason: z.string().min(1, 'a suppression needs a reason'),
+    expires: z
+      .union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'), z.date()])
+      .transform((v) => (typeof v === 'string' ? v : v.toISOString().slice(0, 10)))
+      .optional(),
+  })
+  .strict();
+
+const customRule = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/, 'expected kebab-case, optionally scope/name'),
+    pillar: pillarId,
+    title: z.string().min(1),
+    failureTitle: z.string().optional(),
+    description: z.string().optional(),
+    remediation: z.string().optional(),
+    severity: severity.default('medium'),
+    effort: z.enum(['low', 'medium', 'high']).default('low'),
+    weight: z.number().min(0).max(100).default(3),
+    require: z
+      .object({
+        files: z.array(z.string()).optional(),
+        contains: z.object({ files: z.array(z.string()), pattern: z.string() }).strict().optional(),
+        dependencies: z.array(z.string()).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    profile: z.enum(['auto', ...PROFILES]).optional(),
+    pillars: z.partialRecord(pillarId, z.object({ weight: z.number().min(0).max(100).optional(), minScore: score.optional() }).strict()).optional(),
+    minScore: score.optional(),
+    failOn: severity.optional(),
+    ignore: z.array(z.string()).optional(),
+    includeTestData: z.boolean().optional(),
+    maxFileBytes: z.number().int().positive().optional(),
+    ruleTimeoutMs: z.number().int().positive().optional(),
+    rules: z.record(z.string(), ruleSetting).optional(),
+    suppressions: z.array(suppression).optional(),
+    detect: z.record(z.string(), z.array(z.string())).optional(),
+    plugins: z.array(z.string()).optional(),
+    custom: z.array(customRule).optional(),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type RuleSetting = z.infer<typeof ruleSetting>;
+export type Suppression = z.infer<typeof suppression>;
+export type CustomRuleConfig = z.infer<typeof customRule>;

@@ -1,0 +1,64 @@
+/**
+ * One audit, start to finish: list → facts → scan → rules → score → Report. The CLI adds
+ * rendering and exit codes; tests call this directly with an in-memory FileIndex.
+ */
+import type { Config } from '../config/schema.js';
+import { collectFacts, completeFacts } from '../facts/index.js';
+import type { ProfileId } from '../facts/types.js';
+import { PROFILE_PATTERNS } from '../facts/profile.js';
+import { scan, type ScanPattern } from '../scan/scanner.js';
+import type { FileIndex, FileSource } from '../walk/file-index.js';
+import { runRule, DEFAULT_RULE_TIMEOUT_MS, type RuleEntry, type RuleRun } from './run.js';
+import type { PillarDefinition } from './types.js';
+import { catalogueFor } from '../../rules/_shared/catalogues.js';
+import { selectRules } from './select.js';
+
+export interface AuditInput {
+  files: FileIndex;
+  source: FileSource;
+  pillars: PillarDefinition[];
+  config: Config;
+  profile?: ProfileId;
+  only?: string[];
+  skip?: string[];
+}
+
+export interface AuditRun {
+  runs: RuleRun[];
+  facts: ReturnType<typeof completeFacts>;
+  entries: RuleEntry[];
+  timings: Record<string, number>;
+}
+
+export async function runAudit(input: AuditInput): Promise<AuditRun> {
+  const { files, config } = input;
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t);
+    t = now;
+  };
+
+  const pre = collectFacts(files);
+  lap('facts');
+
+  const entries = selectRules(input.pillars, config, input.only, input.skip);
+  const patterns: ScanPattern[] = [...PROFILE_PATTERNS];
+  const keep: string[] = [];
+  for (const { rule } of entries) {
+    for (const [name, spec] of Object.entries(rule.meta.patterns ?? {})) patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
+    if (rule.meta.reads) keep.push(...rule.meta.reads);
+  }
+  const scanned = await scan(files, input.source, patterns, keep);
+  lap('scan');
+
+  const override = input.profile ?? (config.profile && config.profile !== 'auto' ? config.profile : undefined);
+  const facts = completeFacts(files, pre, scanned.matches.get('facts:server') ?? [], override);
+  const catalogue = (name: string) => catalogueFor(name, config.detect);
+  const base = { files, facts, scan: scanned, catalogue };
+  const timeout = config.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
+  const runs = entries.map((e) => runRule(e, base, timeout));
+  lap('rules');
+  return { runs, facts, entries, timings };
+}

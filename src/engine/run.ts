@@ -1,0 +1,124 @@
+/**
+ * Running rules: each in isolation. A rule that throws, returns something malformed or runs
+ * past its time limit becomes an `error` result and the run goes on (like Lighthouse's runner).
+ */
+import vm from 'node:vm';
+import type { Facts } from '../facts/types.js';
+import type { FileIndex } from '../walk/file-index.js';
+import type { ScanResult } from '../scan/scanner.js';
+import type { Evidence, Outcome, PillarId, Rule, RuleContext, RuleResult } from './types.js';
+
+export interface RuleEntry {
+  pillar: PillarId;
+  rule: Rule;
+  weight: number;
+  options: Record<string, unknown>;
+}
+
+export interface RuleRun {
+  pillar: PillarId;
+  rule: Rule;
+  weight: number;
+  outcome: Outcome;
+  score: number | null;
+  message: string;
+  evidence: Evidence[];
+  data?: Record<string, unknown>;
+  durationMs: number;
+}
+
+export interface RunBase {
+  files: FileIndex;
+  facts: Facts;
+  scan: ScanResult;
+  catalogue: (name: string) => string[];
+}
+
+export const DEFAULT_RULE_TIMEOUT_MS = 10_000;
+
+// One context and one compiled script serve every call; the timeout interrupts even a
+// synchronous infinite loop inside the rule (V8 terminates the running script).
+const sandbox = vm.createContext({ call: null as null | (() => unknown) });
+const invoke = new vm.Script('call()');
+
+function withTimeout<T>(fn: () => T, timeoutMs: number): T {
+  sandbox.call = fn;
+  try {
+    return invoke.runInContext(sandbox, { timeout: timeoutMs }) as T;
+  } finally {
+    sandbox.call = null;
+  }
+}
+
+export function contextFor(entry: RuleEntry, base: RunBase): RuleContext {
+  const id = entry.rule.meta.id;
+  const declared = new Set(Object.keys(entry.rule.meta.patterns ?? {}));
+  const key = (k: string) => {
+    if (!declared.has(k)) throw new Error(`rule ${id} asked for pattern "${k}", which its meta.patterns does not declare`);
+    return `${id}:${k}`;
+  };
+  return {
+    files: base.files,
+    facts: base.facts,
+    matches: (k) => base.scan.matches.get(key(k)) ?? [],
+    searched: (k) => base.scan.searched.get(key(k)) ?? 0,
+    options: entry.options,
+    catalogue: base.catalogue,
+  };
+}
+
+export function runRule(entry: RuleEntry, base: RunBase, timeoutMs = DEFAULT_RULE_TIMEOUT_MS): RuleRun {
+  const start = performance.now();
+  const done = (r: Omit<RuleRun, 'pillar' | 'rule' | 'weight' | 'durationMs'>): RuleRun => ({
+    pillar: entry.pillar,
+    rule: entry.rule,
+    weight: entry.weight,
+    ...r,
+    durationMs: performance.now() - start,
+  });
+  try {
+    const ctx = contextFor(entry, base);
+    const verdict = withTimeout(() => {
+      const applies = entry.rule.appliesTo ? entry.rule.appliesTo(ctx) : true;
+      if (applies !== true) return { na: applies.reason };
+      return { result: entry.rule.check(ctx) };
+    }, timeoutMs) as { na: string } | { result: RuleResult };
+    if ('na' in verdict) {
+      return done({ outcome: 'not-applicable', score: null, message: verdict.na, evidence: [] });
+    }
+    const r = validate(verdict.result);
+    return done({
+      outcome: r.outcome,
+      score: r.outcome === 'unknown' ? null : r.outcome === 'pass' ? 1 : r.outcome === 'fail' ? 0 : r.score!,
+      message: r.message,
+      evidence: r.evidence.map(cleanEvidence),
+      ...(r.data ? { data: r.data } : {}),
+    });
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    const message =
+      e?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
+        ? `the rule did not finish within its time limit of ${timeoutMs} ms`
+        : `the rule crashed: ${(e?.message ?? String(err)).split('\n')[0]}`;
+    return done({ outcome: 'error', score: null, message, evidence: [] });
+  }
+}
+
+function validate(r: RuleResult): RuleResult {
+  if (!r || typeof r !== 'object') throw new Error('check() returned no result');
+  if (!['pass', 'partial', 'fail', 'unknown'].includes(r.outcome)) throw new Error(`check() returned outcome "${String(r.outcome)}"`);
+  if (!Array.isArray(r.evidence)) throw new Error('check() returned no evidence array');
+  if (r.outcome === 'partial' && !(typeof r.score === 'number' && r.score > 0 && r.score < 1)) {
+    throw new Error(`a partial result needs 0 < score < 1, got ${String(r.score)}`);
+  }
+  return r;
+}
+
+function cleanEvidence(e: Evidence): Evidence {
+  const out: Evidence = { path: String(e.path) };
+  if (Number.isInteger(e.line) && e.line! > 0) out.line = e.line!;
+  if (Number.isInteger(e.endLine) && e.endLine! > 0 && e.endLine !== e.line) out.endLine = e.endLine!;
+  if (e.snippet) out.snippet = e.snippet;
+  if (e.note) out.note = e.note;
+  return out;
+}

@@ -1,0 +1,44 @@
+/** Which rules run, with which weight and options: pillar tables + config `rules:` + --only/--skip. */
+import type { Config } from '../config/schema.js';
+import { UsageError } from '../util/errors.js';
+import type { RuleEntry } from './run.js';
+import { PILLAR_IDS, type PillarDefinition } from './types.js';
+
+export function selectRules(pillars: PillarDefinition[], config: Config, only?: string[], skip?: string[]): RuleEntry[] {
+  const known = new Set<string>();
+  for (const p of pillars) for (const { rule } of p.rules) known.add(`${p.id}/${rule.meta.id}`);
+  const check = (flag: string, ids: string[] | undefined) => {
+    for (const id of ids ?? []) {
+      if (!(PILLAR_IDS as readonly string[]).includes(id) && !known.has(id)) {
+        throw new UsageError(`${flag} ${id}: not a pillar (${PILLAR_IDS.join(', ')}) or a rule id (see 'readiness rules')`);
+      }
+    }
+  };
+  check('--only', only);
+  check('--skip', skip);
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (!known.has(id)) throw new UsageError(`config rules.${id}: unknown rule id (see 'readiness rules')`);
+  }
+  const selected = (pillar: string, id: string) => {
+    const full = `${pillar}/${id}`;
+    if (only?.length && !only.includes(pillar) && !only.includes(full)) return false;
+    if (skip?.includes(pillar) || skip?.includes(full)) return false;
+    return true;
+  };
+  const out: RuleEntry[] = [];
+  for (const p of pillars) {
+    for (const { rule, weight } of p.rules) {
+      const full = `${p.id}/${rule.meta.id}`;
+      if (!selected(p.id, rule.meta.id)) continue;
+      const setting = config.rules?.[full];
+      if (setting === 'off' || (typeof setting === 'object' && setting.enabled === false)) continue;
+      out.push({
+        pillar: p.id,
+        rule,
+        weight: typeof setting === 'object' && setting.weight !== undefined ? setting.weight : weight,
+        options: typeof setting === 'object' ? setting.options ?? {} : {},
+      });
+    }
+  }
+  return out;
+}

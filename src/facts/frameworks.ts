@@ -1,0 +1,90 @@
+/** Web frameworks, from manifests (and the ASP.NET Web SDK attribute). */
+import type { FileIndex } from '../walk/file-index.js';
+import type { Dependency, Ecosystem, Framework } from './types.js';
+import { lineOf } from './manifests/text.js';
+
+/** dependency name (or `prefix*`) → framework id and display name. */
+export const WEB_FRAMEWORKS: { ecosystem: Ecosystem | Ecosystem[]; deps: string[]; id: string; name: string }[] = [
+  { ecosystem: 'npm', deps: ['express'], id: 'express', name: 'Express' },
+  { ecosystem: 'npm', deps: ['fastify'], id: 'fastify', name: 'Fastify' },
+  { ecosystem: 'npm', deps: ['koa'], id: 'koa', name: 'Koa' },
+  { ecosystem: 'npm', deps: ['@hapi/hapi', 'hapi'], id: 'hapi', name: 'hapi' },
+  { ecosystem: 'npm', deps: ['@nestjs/core'], id: 'nestjs', name: 'NestJS' },
+  { ecosystem: 'npm', deps: ['next'], id: 'nextjs', name: 'Next.js' },
+  { ecosystem: 'npm', deps: ['hono'], id: 'hono', name: 'Hono' },
+  { ecosystem: 'npm', deps: ['@remix-run/node', '@remix-run/serve'], id: 'remix', name: 'Remix' },
+  { ecosystem: 'npm', deps: ['nuxt'], id: 'nuxt', name: 'Nuxt' },
+  { ecosystem: 'npm', deps: ['@sveltejs/kit'], id: 'sveltekit', name: 'SvelteKit' },
+  { ecosystem: 'npm', deps: ['@adonisjs/core'], id: 'adonis', name: 'AdonisJS' },
+  { ecosystem: 'npm', deps: ['restify'], id: 'restify', name: 'restify' },
+  { ecosystem: 'pip', deps: ['fastapi'], id: 'fastapi', name: 'FastAPI' },
+  { ecosystem: 'pip', deps: ['flask'], id: 'flask', name: 'Flask' },
+  { ecosystem: 'pip', deps: ['django'], id: 'django', name: 'Django' },
+  { ecosystem: 'pip', deps: ['starlette'], id: 'starlette', name: 'Starlette' },
+  { ecosystem: 'pip', deps: ['aiohttp'], id: 'aiohttp', name: 'aiohttp' },
+  { ecosystem: 'pip', deps: ['tornado'], id: 'tornado', name: 'Tornado' },
+  { ecosystem: 'pip', deps: ['sanic'], id: 'sanic', name: 'Sanic' },
+  { ecosystem: 'pip', deps: ['litestar'], id: 'litestar', name: 'Litestar' },
+  { ecosystem: 'pip', deps: ['pyramid'], id: 'pyramid', name: 'Pyramid' },
+  { ecosystem: 'pip', deps: ['falcon'], id: 'falcon', name: 'Falcon' },
+  { ecosystem: 'go', deps: ['github.com/gin-gonic/gin'], id: 'gin', name: 'Gin' },
+  { ecosystem: 'go', deps: ['github.com/labstack/echo*'], id: 'echo', name: 'Echo' },
+  { ecosystem: 'go', deps: ['github.com/gofiber/fiber*'], id: 'fiber', name: 'Fiber' },
+  { ecosystem: 'go', deps: ['github.com/go-chi/chi*'], id: 'chi', name: 'chi' },
+  { ecosystem: 'go', deps: ['github.com/gorilla/mux'], id: 'gorilla', name: 'Gorilla mux' },
+  { ecosystem: 'go', deps: ['github.com/grpc-ecosystem/grpc-gateway*', 'google.golang.org/grpc'], id: 'grpc-go', name: 'gRPC' },
+  { ecosystem: 'go', deps: ['github.com/julienschmidt/httprouter'], id: 'httprouter', name: 'httprouter' },
+  { ecosystem: ['maven', 'gradle'], deps: ['org.springframework.boot:spring-boot-starter-web*', 'org.springframework.boot:spring-boot-starter-webflux'], id: 'spring-boot', name: 'Spring Boot' },
+  { ecosystem: ['maven', 'gradle'], deps: ['io.quarkus:quarkus-resteasy*', 'io.quarkus:quarkus-rest*', 'io.quarkus:quarkus-vertx-http'], id: 'quarkus', name: 'Quarkus' },
+  { ecosystem: ['maven', 'gradle'], deps: ['io.micronaut:micronaut-http-server*'], id: 'micronaut', name: 'Micronaut' },
+  { ecosystem: ['maven', 'gradle'], deps: ['io.ktor:ktor-server-core*', 'io.ktor:ktor-server-netty*'], id: 'ktor', name: 'Ktor' },
+  { ecosystem: ['maven', 'gradle'], deps: ['io.javalin:javalin'], id: 'javalin', name: 'Javalin' },
+  { ecosystem: ['maven', 'gradle'], deps: ['io.dropwizard:dropwizard-core'], id: 'dropwizard', name: 'Dropwizard' },
+  { ecosystem: 'nuget', deps: ['Microsoft.AspNetCore.*'], id: 'aspnetcore', name: 'ASP.NET Core' },
+  { ecosystem: 'bundler', deps: ['rails', 'railties'], id: 'rails', name: 'Ruby on Rails' },
+  { ecosystem: 'bundler', deps: ['sinatra'], id: 'sinatra', name: 'Sinatra' },
+  { ecosystem: 'bundler', deps: ['hanami'], id: 'hanami', name: 'Hanami' },
+  { ecosystem: 'composer', deps: ['laravel/framework', 'laravel/lumen-framework'], id: 'laravel', name: 'Laravel' },
+  { ecosystem: 'composer', deps: ['symfony/framework-bundle', 'symfony/http-kernel'], id: 'symfony', name: 'Symfony' },
+  { ecosystem: 'composer', deps: ['slim/slim'], id: 'slim', name: 'Slim' },
+  { ecosystem: 'cargo', deps: ['actix-web'], id: 'actix-web', name: 'Actix Web' },
+  { ecosystem: 'cargo', deps: ['axum'], id: 'axum', name: 'axum' },
+  { ecosystem: 'cargo', deps: ['rocket'], id: 'rocket', name: 'Rocket' },
+  { ecosystem: 'cargo', deps: ['warp'], id: 'warp', name: 'warp' },
+  { ecosystem: 'cargo', deps: ['tonic'], id: 'tonic', name: 'tonic (gRPC)' },
+  { ecosystem: 'cargo', deps: ['poem'], id: 'poem', name: 'Poem' },
+];
+
+/** `name` matches `pattern` exactly or, for `prefix*`, by prefix; case-insensitive for pip/nuget. */
+export function nameMatches(name: string, pattern: string): boolean {
+  const n = name.toLowerCase();
+  const p = pattern.toLowerCase();
+  return p.endsWith('*') ? n.startsWith(p.slice(0, -1)) : n === p;
+}
+
+export function detectFrameworks(files: FileIndex, deps: Dependency[]): Framework[] {
+  const out = new Map<string, Framework>();
+  for (const fw of WEB_FRAMEWORKS) {
+    const ecos = Array.isArray(fw.ecosystem) ? fw.ecosystem : [fw.ecosystem];
+    const dep = deps.find((d) => !d.dev && ecos.includes(d.ecosystem) && fw.deps.some((p) => nameMatches(d.name, p)));
+    if (dep && !out.has(fw.id)) {
+      out.set(fw.id, {
+        id: fw.id,
+        name: fw.name,
+        ecosystem: dep.ecosystem,
+        evidence: { path: dep.path, ...(dep.line ? { line: dep.line } : {}), snippet: `${dep.name}${dep.version ? ' ' + dep.version : ''}` },
+      });
+    }
+  }
+  // ASP.NET Core apps reference the framework through the Web SDK, not a package.
+  if (!out.has('aspnetcore')) {
+    for (const p of files.match(['**/*.csproj', '**/*.fsproj'])) {
+      const text = files.read(p);
+      if (text && /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.Web"/.test(text)) {
+        out.set('aspnetcore', { id: 'aspnetcore', name: 'ASP.NET Core', ecosystem: 'nuget', evidence: { path: p, line: lineOf(text, 'Microsoft.NET.Sdk.Web') ?? 1, snippet: 'Sdk="Microsoft.NET.Sdk.Web"' } });
+        break;
+      }
+    }
+  }
+  return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}

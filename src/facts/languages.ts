@@ -1,0 +1,52 @@
+/** Languages by file count, from extensions and well-known file names. */
+import { basename } from '../walk/glob.js';
+
+const BY_EXTENSION: Record<string, string> = {
+  ts: 'TypeScript', tsx: 'TypeScript', mts: 'TypeScript', cts: 'TypeScript',
+  js: 'JavaScript', jsx: 'JavaScript', mjs: 'JavaScript', cjs: 'JavaScript',
+  py: 'Python', pyi: 'Python',
+  go: 'Go',
+  java: 'Java', kt: 'Kotlin', kts: 'Kotlin', scala: 'Scala', groovy: 'Groovy',
+  cs: 'C#', fs: 'F#', vb: 'Visual Basic',
+  rb: 'Ruby', php: 'PHP', rs: 'Rust',
+  c: 'C', h: 'C', cc: 'C++', cpp: 'C++', cxx: 'C++', hpp: 'C++', hh: 'C++',
+  swift: 'Swift', m: 'Objective-C', dart: 'Dart', ex: 'Elixir', exs: 'Elixir', erl: 'Erlang',
+  clj: 'Clojure', hs: 'Haskell', lua: 'Lua', r: 'R', jl: 'Julia', pl: 'Perl', pm: 'Perl',
+  sh: 'Shell', bash: 'Shell', zsh: 'Shell', ps1: 'PowerShell',
+  tf: 'HCL', hcl: 'HCL', bicep: 'Bicep',
+  vue: 'Vue', svelte: 'Svelte', sql: 'SQL', proto: 'Protocol Buffers',
+};
+
+/** Languages that are application code (counted for source files, module size, ratios). */
+export const CODE_LANGUAGES = new Set([
+  'TypeScript', 'JavaScript', 'Python', 'Go', 'Java', 'Kotlin', 'Scala', 'Groovy', 'C#', 'F#',
+  'Visual Basic', 'Ruby', 'PHP', 'Rust', 'C', 'C++', 'Swift', 'Objective-C', 'Dart', 'Elixir',
+  'Erlang', 'Clojure', 'Haskell', 'Lua', 'R', 'Julia', 'Perl', 'Vue', 'Svelte',
+]);
+
+export function languageOf(path: string): string | undefined {
+  const base = basename(path);
+  if (base === 'Dockerfile' || base.startsWith('Dockerfile.') || base.endsWith('.Dockerfile')) return 'Dockerfile';
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  if (base.endsWith('.d.ts')) return 'TypeScript';
+  return BY_EXTENSION[base.slice(dot + 1).toLowerCase()];
+}
+
+export function detectLanguages(paths: readonly string[]): {
+  languages: { name: string; files: number }[];
+  sourceFiles: string[];
+} {
+  const counts = new Map<string, number>();
+  const sourceFiles: string[] = [];
+  for (const p of paths) {
+    const lang = languageOf(p);
+    if (!lang) continue;
+    counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    if (CODE_LANGUAGES.has(lang) && !p.endsWith('.d.ts')) sourceFiles.push(p);
+  }
+  const languages = [...counts.entries()]
+    .map(([name, files]) => ({ name, files }))
+    .sort((a, b) => b.files - a.files || (a.name < b.name ? -1 : 1));
+  return { languages, sourceFiles };
+}

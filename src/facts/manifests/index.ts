@@ -1,0 +1,54 @@
+/** Finds every dependency manifest in the listing and parses it into one dependency list. */
+import type { FileIndex } from '../../walk/file-index.js';
+import { basename } from '../../walk/glob.js';
+import type { Dependency, Manifest } from '../types.js';
+import { parseNpm } from './npm.js';
+import { parsePipfile, parsePyproject, parseRequirements, parseSetup } from './python.js';
+import { parseGradle, parseMaven, parseVersionCatalog } from './jvm.js';
+import { parseCargo, parseComposer, parseGemfile, parseGoMod, parseNuget } from './others.js';
+
+type Parser = (files: FileIndex, path: string, deps: Dependency[]) => Manifest;
+
+/** Which parser reads a file, by its base name (and path for a few). */
+export function manifestParser(path: string): Parser | undefined {
+  const b = basename(path);
+  if (b === 'package.json') return parseNpm;
+  if (/^requirements([-_.][\w.-]*)?\.(txt|in)$/.test(b) || /(^|\/)requirements\/[\w.-]+\.(txt|in)$/.test(path)) return parseRequirements;
+  if (b === 'pyproject.toml') return parsePyproject;
+  if (b === 'Pipfile') return parsePipfile;
+  if (b === 'setup.cfg' || b === 'setup.py') return parseSetup;
+  if (b === 'go.mod') return parseGoMod;
+  if (b === 'pom.xml') return parseMaven;
+  if (b === 'build.gradle' || b === 'build.gradle.kts') return parseGradle;
+  if (b === 'libs.versions.toml') return parseVersionCatalog;
+  if (/\.(cs|fs|vb)proj$/.test(b) || b === 'packages.config' || b === 'Directory.Packages.props' || b === 'Directory.Build.props') return parseNuget;
+  if (b === 'Cargo.toml') return parseCargo;
+  if (b === 'composer.json') return parseComposer;
+  if (b === 'Gemfile' || b.endsWith('.gemspec')) return parseGemfile;
+  return undefined;
+}
+
+/** Globs of every manifest, for rules that need to list them (e.g. lockfiles). */
+export const MANIFEST_GLOBS = [
+  '**/package.json', '**/requirements*.txt', '**/requirements/*.txt', '**/pyproject.toml', '**/Pipfile',
+  '**/setup.cfg', '**/setup.py', '**/go.mod', '**/pom.xml', '**/build.gradle', '**/build.gradle.kts',
+  '**/libs.versions.toml', '**/*.csproj', '**/*.fsproj', '**/*.vbproj', '**/packages.config',
+  '**/Directory.Packages.props', '**/Cargo.toml', '**/composer.json', '**/Gemfile', '**/*.gemspec',
+];
+
+export function parseManifests(files: FileIndex): { manifests: Manifest[]; dependencies: Dependency[] } {
+  const manifests: Manifest[] = [];
+  const dependencies: Dependency[] = [];
+  for (const path of files.paths) {
+    const parser = manifestParser(path);
+    if (!parser) continue;
+    try {
+      const m = parser(files, path, dependencies);
+      // setup.cfg without install_requires is a tool-config file, not a manifest.
+      manifests.push(m);
+    } catch (err) {
+      manifests.push({ ecosystem: 'npm', path, ok: false, error: `${path}: ${(err as Error).message}` });
+    }
+  }
+  return { manifests, dependencies };
+}

@@ -1,0 +1,90 @@
+/** Maven pom.xml, Gradle build scripts and version catalogs. Read as text with line numbers. */
+import type { FileIndex } from '../../walk/file-index.js';
+import type { Dependency, Manifest } from '../types.js';
+import { lineAt } from './text.js';
+
+const tag = (block: string, name: string) => new RegExp(`<${name}>\\s*([^<]*?)\\s*</${name}>`).exec(block)?.[1];
+
+export function parseMaven(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+  const text = files.read(path);
+  if (text === undefined) return { ecosystem: 'maven', path, ok: false, error: 'unreadable' };
+  if (!/<project[\s>]/.test(text)) return { ecosystem: 'maven', path, ok: false, error: `${path}: no <project> element` };
+  const body = text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
+  for (const m of body.matchAll(/<(dependency|plugin|extension)>([\s\S]*?)<\/\1>/g)) {
+    const block = m[2]!;
+    const artifact = tag(block, 'artifactId');
+    if (!artifact) continue;
+    const group = tag(block, 'groupId') ?? (m[1] === 'plugin' ? 'org.apache.maven.plugins' : '');
+    const version = tag(block, 'version');
+    const scope = tag(block, 'scope');
+    deps.push({
+      ecosystem: 'maven',
+      name: `${group}:${artifact}`,
+      ...(version ? { version } : {}),
+      path,
+      line: lineAt(text, m.index! + m[0].indexOf(`<artifactId>`)),
+      dev: m[1] !== 'dependency' || scope === 'test' || scope === 'provided',
+    });
+  }
+  // The project's own coordinates: the first artifactId outside <parent>.
+  const own = /<artifactId>([^<]+)<\/artifactId>/.exec(body.replace(/<parent>[\s\S]*?<\/parent>/, ''));
+  return { ecosystem: 'maven', path, ok: true, ...(own ? { name: own[1]! } : {}) };
+}
+
+const GRADLE_CONF =
+  /\b(implementation|api|compileOnly|runtimeOnly|compile|runtime|testImplementation|testCompileOnly|testRuntimeOnly|testCompile|androidTestImplementation|annotationProcessor|kapt|ksp|developmentOnly|integrationTestImplementation)\s*\(?\s*(?:platform\s*\(\s*)?["']([^"':\s]+):([^"':\s]+)(?::([^"'\s]+))?["']/g;
+const GRADLE_PLUGIN = /\bid\s*\(?\s*["']([A-Za-z0-9_.-]+)["']\s*\)?(?:\s*version\s*\(?\s*["']([^"']+)["'])?|\bapply\s+plugin\s*:\s*["']([A-Za-z0-9_.-]+)["']/g;
+
+export function parseGradle(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+  const text = files.read(path);
+  if (text === undefined) return { ecosystem: 'gradle', path, ok: false, error: 'unreadable' };
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(^|[^:])\/\/.*$/gm, '$1');
+  for (const m of code.matchAll(GRADLE_CONF)) {
+    deps.push({
+      ecosystem: 'gradle',
+      name: `${m[2]}:${m[3]}`,
+      ...(m[4] ? { version: m[4] } : {}),
+      path,
+      line: lineAt(text, m.index!),
+      dev: /^(test|androidTest|integrationTest|annotationProcessor|kapt|ksp|compileOnly|developmentOnly)/.test(m[1]!),
+    });
+  }
+  // Version-catalog references: implementation(libs.spring.boot.starter.web)
+  for (const m of code.matchAll(/\b(implementation|api|runtimeOnly|testImplementation|compileOnly)\s*\(\s*libs\.([A-Za-z0-9_.]+)\s*\)/g)) {
+    deps.push({ ecosystem: 'gradle', name: `libs.${m[2]}`, path, line: lineAt(text, m.index!), dev: m[1]!.startsWith('test') });
+  }
+  for (const m of code.matchAll(GRADLE_PLUGIN)) {
+    const id = m[1] ?? m[3]!;
+    deps.push({ ecosystem: 'gradle', name: `plugin:${id}`, ...(m[2] ? { version: m[2] } : {}), path, line: lineAt(text, m.index!), dev: true });
+  }
+  return { ecosystem: 'gradle', path, ok: true };
+}
+
+/** gradle/libs.versions.toml: libraries become dependencies (their use is not resolved). */
+export function parseVersionCatalog(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+  const parsed = files.readToml<Record<string, Record<string, unknown>>>(path);
+  if (!parsed.ok) return { ecosystem: 'gradle', path, ok: false, error: parsed.error };
+  const text = files.read(path) ?? '';
+  const libs = parsed.value.libraries ?? {};
+  for (const [alias, v] of Object.entries(libs)) {
+    let coord: string | undefined;
+    if (typeof v === 'string') coord = v.split(':').slice(0, 2).join(':');
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      coord = typeof o.module === 'string' ? o.module : typeof o.group === 'string' && typeof o.name === 'string' ? `${o.group}:${o.name}` : undefined;
+    }
+    if (!coord) continue;
+    const at = text.search(new RegExp(`^\\s*${alias.replace(/[.-]/g, '[.-]')}\\s*=`, 'm'));
+    deps.push({ ecosystem: 'gradle', name: coord, path, ...(at >= 0 ? { line: lineAt(text, at) } : {}), dev: /test|junit|mock/i.test(alias) });
+  }
+  for (const [alias, v] of Object.entries(parsed.value.plugins ?? {})) {
+    const id = typeof v === 'string' ? v.split(':')[0] : v && typeof v === 'object' ? (v as { id?: string }).id : undefined;
+    if (id) deps.push({ ecosystem: 'gradle', name: `plugin:${id}`, path, dev: true, ...(lineFor(text, alias)) });
+  }
+  return { ecosystem: 'gradle', path, ok: true };
+}
+
+function lineFor(text: string, alias: string): { line?: number } {
+  const at = text.search(new RegExp(`^\\s*${alias.replace(/[.-]/g, '[.-]')}\\s*=`, 'm'));
+  return at >= 0 ? { line: lineAt(text, at) } : {};
+}

@@ -1,0 +1,103 @@
+/** Go modules, NuGet, Cargo, Composer and Bundler manifests. */
+import type { FileIndex } from '../../walk/file-index.js';
+import type { Dependency, Manifest } from '../types.js';
+import { escapeRegex, lineAt, linesOf } from './text.js';
+
+export function parseGoMod(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+  const text = files.read(path);
+  if (text === undefined) return { ecosystem: 'go', path, ok: false, error: 'unreadable' };
+  let inRequire = false;
+  let name: string | undefined;
+  linesOf(text).forEach((raw, i) => {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    const indirect = raw.includes('// indirect');
+    if (line.startsWith('module ')) name = line.slice(7).trim();
+    if (/^require\s*\($/.test(line)) return void (inRequire = true);
+    if (inRequire && line === ')') return void (inRequire = false);
+    const m = inRequire ? /^(\S+)\s+(\S+)/.exec(line) : /^require\s+(\S+)\s+(\S+)/.exec(line);
+    if (m) deps.push({ ecosystem: 'go', name: m[1]!, version: m[2]!, path, line: i + 1, dev: indirect });
+  });
+  return { ecosystem: 'go', path, ok: true, ...(name ? { name } : {}) };
+}
+
+export function parseNuget(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+  const text = files.read(path);
+  if (text === undefined) return { ecosystem: 'nuget', path, ok: false, error: 'unreadable' };
+  const re = /<(PackageReference|PackageVersion|package|GlobalPackageReference)\b([^>]*?)\/?>/gi;
+  for (const m of text.matchAll(re)) {
+    const attrs = m[2]!;
+    const id = /\b(?:Include|id|Update)\s*=\s*"([^"]+)"/i.exec(attrs)?.[1];
+    if (!id) continue;
+    const version = /\bVersion\s*=\s*"([^"]+)"/i.exec(attrs)?.[1];
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 300);
+    const privateAssets = /PrivateAssets\s*=\s*"all"/i.test(attrs) || /^\s*<PrivateAssets>all<\/PrivateAssets>/i.test(after);
+    deps.push({ ecosystem: 'nuget', name: id, ...(version ? { version } : {}), path, line: lineAt(text, m.index!), dev: privateAssets });
+  }
+  const name = /([^/]+)\.(cs|fs|vb)proj$/.exec(path)?.[1];
+  return { ecosystem: 'nuget', path, ok: true, ...(name ? { name } : {}) };
+}
+
+type Table = Record<string, unknown>;
+const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function parseCargo(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+  const parsed = files.readToml<Table>(path);
+  if (!parsed.ok) return { ecosystem: 'cargo', path, ok: false, error: parsed.error };
+  const text = files.read(path) ?? '';
+  const add = (t: unknown, dev: boolean, header: string) => {
+    if (!isTable(t)) return;
+    const start = text.indexOf(header);
+    for (const [name, v] of Object.entries(t)) {
+      const version = typeof v === 'string' ? v : isTable(v) && typeof v.version === 'string' ? v.version : undefined;
+      const m = new RegExp(`^\\s*${escapeRegex(name)}\\s*[=.]`, 'm').exec(start >= 0 ? text.slice(start) : text);
+      deps.push({ ecosystem: 'cargo', name, ...(version ? { version } : {}), path, ...(m ? { line: lineAt(text, Math.max(0, start) + m.index) } : {}), dev });
+    }
+  };
+  const doc = parsed.value;
+  add(doc.dependencies, false, '[dependencies]');
+  add(doc['dev-dependencies'], true, '[dev-dependencies]');
+  add(doc['build-dependencies'], true, '[build-dependencies]');
+  if (isTable(doc.workspace)) add(doc.workspace.dependencies, false, '[workspace.dependencies]');
+  const pkg = isTable(doc.package) ? doc.package : {};
+  return { ecosystem: 'cargo', path, ok: true, ...(typeof pkg.name === 'string' ? { name: pkg.name } : {}) };
+}
+
+export function parseComposer(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+  const parsed = files.readJson<Table>(path);
+  if (!parsed.ok || !isTable(parsed.value)) return { ecosystem: 'composer', path, ok: false, error: parsed.ok ? 'not an object' : parsed.error };
+  const text = files.read(path) ?? '';
+  for (const [section, dev] of [['require', false], ['require-dev', true]] as const) {
+    const t = parsed.value[section];
+    if (!isTable(t)) continue;
+    const start = text.indexOf(`"${section}"`);
+    for (const [name, version] of Object.entries(t)) {
+      if (name === 'php' || name.startsWith('ext-')) continue;
+      const i = text.indexOf(`"${name}"`, Math.max(0, start));
+      deps.push({ ecosystem: 'composer', name, ...(typeof version === 'string' ? { version } : {}), path, ...(i >= 0 ? { line: lineAt(text, i) } : {}), dev });
+    }
+  }
+  const name = parsed.value.name;
+  return { ecosystem: 'composer', path, ok: true, ...(typeof name === 'string' ? { name } : {}) };
+}
+
+export function parseGemfile(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+  const text = files.read(path);
+  if (text === undefined) return { ecosystem: 'bundler', path, ok: false, error: 'unreadable' };
+  const groups: boolean[] = [];
+  linesOf(text).forEach((raw, i) => {
+    const line = raw.replace(/#.*$/, '').trim();
+    const group = /^group\s+(.+?)\s+do\b/.exec(line);
+    if (group) return void groups.push(/:(development|test)\b|["'](development|test)["']/.test(group[1]!));
+    if (/^(\w+.*\s)?do\b/.test(line) && !group) return void groups.push(groups[groups.length - 1] ?? false);
+    if (line === 'end') return void groups.pop();
+    const gem = /^gem\s+["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?(.*)$/.exec(line);
+    const spec = /\.add_(development_|runtime_)?dependency\s*\(?\s*["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?/.exec(line);
+    if (gem) {
+      const dev = (groups[groups.length - 1] ?? false) || /group:\s*(\[?\s*:(development|test))/.test(gem[3] ?? '');
+      deps.push({ ecosystem: 'bundler', name: gem[1]!, ...(gem[2] ? { version: gem[2] } : {}), path, line: i + 1, dev });
+    } else if (spec) {
+      deps.push({ ecosystem: 'bundler', name: spec[2]!, ...(spec[3] ? { version: spec[3] } : {}), path, line: i + 1, dev: spec[1] === 'development_' });
+    }
+  });
+  return { ecosystem: 'bundler', path, ok: true };
+}

@@ -1,0 +1,127 @@
+/** pip requirements, pyproject.toml (PEP 621, Poetry, PDM, uv, PEP 735), Pipfile, setup.cfg, setup.py. */
+import type { FileIndex } from '../../walk/file-index.js';
+import type { Dependency, Manifest } from '../types.js';
+import { basename } from '../../walk/glob.js';
+import { escapeRegex, lineAt, linesOf } from './text.js';
+
+const REQ_NAME = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(.*)$/;
+
+/** PEP 503 normalised name: lower case, runs of -_. become one dash. */
+export function normalisePyName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+function isDevFile(path: string): boolean {
+  return /(^|[-_/.])(dev|test|tests|testing|lint|docs?|ci)([-_/.]|$)/i.test(path);
+}
+
+export function parseRequirements(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+  const text = files.read(path);
+  if (text === undefined) return { ecosystem: 'pip', path, ok: false, error: 'unreadable' };
+  const dev = isDevFile(basename(path)) || /(^|\/)requirements\/(dev|test)/.test(path);
+  linesOf(text).forEach((raw, i) => {
+    const line = raw.replace(/\s+#.*$/, '').trim();
+    if (!line || line.startsWith('#') || line.startsWith('-') || line.includes('://')) return;
+    const m = REQ_NAME.exec(line);
+    if (!m) return;
+    const version = m[3]!.split(';')[0]!.trim();
+    deps.push({ ecosystem: 'pip', name: normalisePyName(m[1]!), ...(version ? { version } : {}), path, line: i + 1, dev });
+  });
+  return { ecosystem: 'pip', path, ok: true };
+}
+
+function pushSpec(deps: Dependency[], text: string, path: string, spec: string, dev: boolean): void {
+  const m = REQ_NAME.exec(spec);
+  if (!m) return;
+  const name = normalisePyName(m[1]!);
+  const at = new RegExp(`["']${escapeRegex(m[1]!)}(?![A-Za-z0-9._-])`).exec(text) ??
+    new RegExp(`^\\s*${escapeRegex(m[1]!)}\\s*=`, 'm').exec(text);
+  const version = m[3]!.split(';')[0]!.trim();
+  deps.push({ ecosystem: 'pip', name, ...(version ? { version } : {}), path, ...(at ? { line: lineAt(text, at.index) } : {}), dev });
+}
+
+type Table = Record<string, unknown>;
+const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function parsePyproject(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+  const parsed = files.readToml<Table>(path);
+  if (!parsed.ok) return { ecosystem: 'pip', path, ok: false, error: parsed.error };
+  const text = files.read(path) ?? '';
+  const doc = parsed.value;
+  const project = isTable(doc.project) ? doc.project : {};
+  const tool = isTable(doc.tool) ? doc.tool : {};
+  const specs = (list: unknown, dev: boolean) => {
+    if (Array.isArray(list)) for (const s of list) if (typeof s === 'string') pushSpec(deps, text, path, s, dev);
+  };
+  specs(project.dependencies, false);
+  if (isTable(project['optional-dependencies'])) {
+    for (const [group, list] of Object.entries(project['optional-dependencies'])) specs(list, isDevFile(group));
+  }
+  if (isTable(doc['dependency-groups'])) for (const list of Object.values(doc['dependency-groups'])) specs(list, true);
+  if (isTable(tool.uv)) specs(tool.uv['dev-dependencies'], true);
+  if (isTable(tool.pdm) && isTable(tool.pdm['dev-dependencies'])) {
+    for (const list of Object.values(tool.pdm['dev-dependencies'])) specs(list, true);
+  }
+  const poetry = isTable(tool.poetry) ? tool.poetry : undefined;
+  if (poetry) {
+    const table = (t: unknown, dev: boolean) => {
+      if (!isTable(t)) return;
+      for (const [name, v] of Object.entries(t)) {
+        if (name.toLowerCase() === 'python') continue;
+        const version = typeof v === 'string' ? v : isTable(v) && typeof v.version === 'string' ? v.version : '';
+        pushSpec(deps, text, path, `${name} ${version}`.trim(), dev);
+      }
+    };
+    table(poetry.dependencies, false);
+    table(poetry['dev-dependencies'], true);
+    if (isTable(poetry.group)) for (const g of Object.values(poetry.group)) if (isTable(g)) table(g.dependencies, true);
+  }
+  const name = typeof project.name === 'string' ? project.name : poetry && typeof poetry.name === 'string' ? poetry.name : undefined;
+  return { ecosystem: 'pip', path, ok: true, ...(name ? { name } : {}) };
+}
+
+export function parsePipfile(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+  const parsed = files.readToml<Table>(path);
+  if (!parsed.ok) return { ecosystem: 'pip', path, ok: false, error: parsed.error };
+  const text = files.read(path) ?? '';
+  for (const [section, dev] of [['packages', false], ['dev-packages', true]] as const) {
+    const t = parsed.value[section];
+    if (!isTable(t)) continue;
+    for (const [name, v] of Object.entries(t)) pushSpec(deps, text, path, `${name} ${typeof v === 'string' && v !== '*' ? v : ''}`.trim(), dev);
+  }
+  return { ecosystem: 'pip', path, ok: true };
+}
+
+/** setup.cfg `install_requires =` (indented continuation lines) and setup.py `install_requires=[…]`. */
+export function parseSetup(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+  const text = files.read(path);
+  if (text === undefined) return { ecosystem: 'pip', path, ok: false, error: 'unreadable' };
+  const lines = linesOf(text);
+  if (path.endsWith('.cfg')) {
+    let inBlock: boolean | null = null; // null: outside; value: dev?
+    lines.forEach((raw, i) => {
+      const key = /^(install_requires|tests_require|[a-z_]+)\s*=\s*(.*)$/.exec(raw);
+      if (key && !raw.startsWith(' ') && !raw.startsWith('\t')) {
+        inBlock = key[1] === 'install_requires' ? false : key[1] === 'tests_require' ? true : null;
+        if (inBlock !== null && key[2]!.trim()) pushLine(key[2]!, i, inBlock);
+        return;
+      }
+      if (inBlock !== null && /^\s+\S/.test(raw)) pushLine(raw, i, inBlock);
+      else if (raw.trim() && !/^\s/.test(raw)) inBlock = null;
+    });
+  } else {
+    const block = /install_requires\s*=\s*\[([\s\S]*?)\]/.exec(text);
+    if (block) {
+      const base = block.index + block[0].indexOf('[');
+      for (const m of block[1]!.matchAll(/["']([^"']+)["']/g)) {
+        const spec = REQ_NAME.exec(m[1]!);
+        if (spec) deps.push({ ecosystem: 'pip', name: normalisePyName(spec[1]!), path, line: lineAt(text, base + 1 + m.index!), dev: false });
+      }
+    }
+  }
+  function pushLine(spec: string, i: number, dev: boolean) {
+    const m = REQ_NAME.exec(spec.trim());
+    if (m) deps.push({ ecosystem: 'pip', name: normalisePyName(m[1]!), path, line: i + 1, dev });
+  }
+  return { ecosystem: 'pip', path, ok: true };
+}

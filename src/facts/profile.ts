@@ -1,0 +1,99 @@
+/**
+ * The repository profile (service, library, cli, infrastructure, docs) with the signals that
+ * decided it. Rules gate on it: a library is not failed for lacking health endpoints.
+ */
+import type { Match } from '../engine/types.js';
+import type { FileIndex } from '../walk/file-index.js';
+import type { ScanPattern } from '../scan/scanner.js';
+import type { Dependency, Framework, Manifest, Profile } from './types.js';
+import { nameMatches } from './frameworks.js';
+
+/** Code patterns the profile needs; scanned in the same single pass as the rules' patterns. */
+export const PROFILE_PATTERNS: ScanPattern[] = [
+  {
+    key: 'facts:server',
+    // A process that listens for requests: net/http, Node http, uvicorn/gunicorn entry points, Kestrel.
+    regex: /\b(?:http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|grpc\.NewServer\(|serve\(\s*app)/,
+    files: ['**/*.{go,js,ts,mjs,cjs,py,cs,java,kt,rb,rs}'],
+    literals: ['Listen', 'listen', 'createServer', 'run', 'CreateBuilder', 'NewServer', 'serve'],
+    maxPerFile: 1,
+  },
+];
+
+const CLI_DEPS = [
+  'commander', 'yargs', 'oclif', '@oclif/core', 'cac', 'meow', 'clipanion', 'citty',
+  'click', 'typer', 'fire', 'docopt',
+  'github.com/spf13/cobra', 'github.com/urfave/cli*', 'github.com/alecthomas/kong',
+  'clap', 'structopt', 'argh',
+  'System.CommandLine', 'Spectre.Console.Cli', 'CommandLineParser',
+  'thor', 'info.picocli:picocli',
+];
+
+const IAC_GLOBS = [
+  '**/*.tf', '**/*.bicep', '**/Chart.yaml', '**/kustomization.yaml', '**/kustomization.yml', '**/Pulumi.yaml',
+  '**/cdk.json', '**/serverless.yml', '**/template.yaml', '**/ansible.cfg', '**/playbook*.yml', '**/*.tfvars',
+];
+
+export interface ProfileInput {
+  files: FileIndex;
+  sourceFiles: string[];
+  manifests: Manifest[];
+  dependencies: Dependency[];
+  frameworks: Framework[];
+  serverMatches: Match[];
+}
+
+export function detectProfile(input: ProfileInput): Profile {
+  const { files, sourceFiles, dependencies, frameworks, serverMatches } = input;
+  const runtime = dependencies.filter((d) => !d.dev);
+  const where = (d: Dependency) => `${d.path}${d.line ? ':' + d.line : ''}`;
+
+  if (frameworks.length > 0) {
+    const f = frameworks[0]!;
+    return {
+      id: 'service',
+      detected: true,
+      reasons: [`web framework ${frameworks.map((x) => x.name).join(', ')} (${f.evidence.path}${f.evidence.line ? ':' + f.evidence.line : ''})`],
+    };
+  }
+  const servers = serverMatches.filter((m) => !/(^|\/)(tests?|spec|examples?|__tests__)\//.test(m.path) && !/[._]test\.|_spec\./.test(m.path));
+  if (servers.length > 0) {
+    const m = servers[0]!;
+    return { id: 'service', detected: true, reasons: [`the code starts a server (${m.path}:${m.line}: ${m.snippet})`] };
+  }
+
+  const iac = files.match(IAC_GLOBS);
+  if (iac.length > 0 && (sourceFiles.length < 10 || iac.length >= sourceFiles.length)) {
+    return { id: 'infrastructure', detected: true, reasons: [`${iac.length} infrastructure file(s) such as ${iac[0]} and ${sourceFiles.length} source file(s)`] };
+  }
+
+  const cliDep = runtime.find((d) => CLI_DEPS.some((p) => nameMatches(d.name, p)));
+  const binField = npmBin(files);
+  if (binField || cliDep) {
+    return {
+      id: 'cli',
+      detected: true,
+      reasons: [binField ? `package.json declares "bin" (${binField})` : `command-line library ${cliDep!.name} (${where(cliDep!)})`],
+    };
+  }
+
+  if (sourceFiles.length === 0 && files.has(['**/*.md', '**/*.rst', '**/*.adoc'])) {
+    return { id: 'docs', detected: true, reasons: ['no source code; documentation files only'] };
+  }
+  if (input.manifests.length > 0 || sourceFiles.length > 0) {
+    const m = input.manifests[0];
+    return {
+      id: 'library',
+      detected: true,
+      reasons: [m ? `package manifest ${m.path} with no web framework, server or command-line entry point` : 'source code with no web framework, server or command-line entry point'],
+    };
+  }
+  return { id: 'docs', detected: true, reasons: ['no source code and no package manifest'] };
+}
+
+function npmBin(files: FileIndex): string | undefined {
+  if (!files.exists('package.json')) return undefined;
+  const pkg = files.readJson<{ bin?: unknown }>('package.json');
+  if (!pkg.ok || !pkg.value || typeof pkg.value !== 'object' || !pkg.value.bin) return undefined;
+  return 'package.json';
+}

@@ -1,0 +1,43 @@
+/** Format dispatch. Every renderer takes only the Report. */
+import type { Report } from '../report/schema.js';
+import { UsageError } from '../util/errors.js';
+import { builtinTemplate, renderTemplate } from './handlebars.js';
+import { renderTerminal } from './terminal.js';
+import { renderBadge } from './badge.js';
+
+export const FORMATS = ['terminal', 'json', 'md', 'badge'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const BY_EXTENSION: Record<string, Format> = { json: 'json', md: 'md', markdown: 'md', txt: 'terminal' };
+
+/** The format implied by an --output file name, if any. */
+export function formatFromPath(path: string): Format | undefined {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
+  return ext ? BY_EXTENSION[ext] : undefined;
+}
+
+export function parseFormat(value: string): Format {
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  if (value === 'markdown') return 'md';
+  throw new UsageError(`--format ${value}: expected one of ${FORMATS.join(', ')}`);
+}
+
+export interface RenderOptions {
+  color: boolean;
+  verbose?: boolean;
+  template?: string;
+}
+
+export function render(report: Report, format: Format, options: RenderOptions): string {
+  if (options.template) return renderTemplate(options.template, report);
+  switch (format) {
+    case 'json':
+      return JSON.stringify(report, null, 2) + '\n';
+    case 'md':
+      return renderTemplate(builtinTemplate('report.md.hbs'), report);
+    case 'badge':
+      return renderBadge(report);
+    case 'terminal':
+      return renderTerminal(report, { color: options.color, verbose: options.verbose ?? false });
+  }
+}

@@ -1,0 +1,159 @@
+/** Assembling the Report from rule runs: scoring, suppressions, roadmap, stats. Deterministic. */
+import type { Config } from '../config/schema.js';
+import type { AuditRun } from '../engine/audit.js';
+import type { PillarDefinition } from '../engine/types.js';
+import { scorePillar, overallScore, roadmap, gradeOf, type Coverage } from '../scoring/score.js';
+import type { FileIndex } from '../walk/file-index.js';
+import { globTest } from '../walk/glob.js';
+import { SCHEMA_VERSION, type Report, type RuleReport } from './schema.js';
+import { VERSION } from '../version.js';
+
+export interface RepoInfo {
+  name: string;
+  commit: string | null;
+  branch: string | null;
+  remote: string | null;
+}
+
+export interface BuildInput {
+  audit: AuditRun;
+  pillars: PillarDefinition[];
+  files: FileIndex;
+  config: Config;
+  repo: RepoInfo;
+  notes: string[];
+  /** ISO date (YYYY-MM-DD) used to decide whether a suppression has expired. */
+  today: string;
+}
+
+export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
+  const { audit, config, files } = input;
+  const suppressions = config.suppressions ?? [];
+  const suppressionFor = (id: string, evidencePaths: string[]) =>
+    suppressions.find((s) => {
+      if (s.rule !== id) return false;
+      if (!s.paths?.length) return true;
+      // With paths, the result is suppressed when every located piece of evidence lies inside them.
+      const tests = s.paths.map(globTest);
+      return evidencePaths.length > 0 && evidencePaths.every((p) => tests.some((t) => t(p)));
+    });
+
+  const pillarReports: Report['pillars'] = [];
+  const efforts = new Map<string, RuleReport['effort']>();
+  const scores = [];
+  for (const def of input.pillars) {
+    const runs = audit.runs.filter((r) => r.pillar === def.id);
+    const rules: RuleReport[] = runs.map((r) => {
+      const id = `${def.id}/${r.rule.meta.id}`;
+      efforts.set(id, r.rule.meta.effort);
+      const located = r.evidence.filter((e) => e.path !== '.').map((e) => e.path);
+      const sup = r.outcome === 'fail' || r.outcome === 'partial' ? suppressionFor(id, located) : undefined;
+      return {
+        id,
+        title: r.rule.meta.title,
+        failureTitle: r.rule.meta.failureTitle,
+        description: r.rule.meta.description,
+        outcome: r.outcome,
+        score: r.score,
+        weight: r.weight,
+        points: 0,
+        maxPoints: 0,
+        severity: r.rule.meta.severity,
+        effort: r.rule.meta.effort,
+        message: r.message,
+        evidence: r.evidence,
+        remediation: r.rule.meta.remediation,
+        ...(sup ? { suppressed: { reason: sup.reason, ...(sup.expires ? { expires: sup.expires } : {}) } } : {}),
+        ...(r.data ? { data: r.data } : {}),
+      };
+    });
+    const weight = config.pillars?.[def.id]?.weight ?? 1;
+    const scored = scorePillar(
+      def.id,
+      weight,
+      rules.map((r) => ({ id: r.id, weight: r.weight, outcome: r.outcome, score: r.score, effort: r.effort, suppressed: !!r.suppressed })),
+    );
+    scored.rules.forEach((s, i) => {
+      rules[i]!.points = s.points;
+      rules[i]!.maxPoints = s.maxPoints;
+    });
+    scores.push(scored);
+    pillarReports.push({
+      id: def.id,
+      title: def.title,
+      description: def.description,
+      score: scored.score,
+      grade: scored.grade,
+      weight,
+      coverage: scored.coverage,
+      rules,
+    });
+  }
+
+  const overall = overallScore(scores);
+  const all = pillarReports.flatMap((p) => p.rules);
+  const count = (o: RuleReport['outcome']) => all.filter((r) => !r.suppressed && r.outcome === o).length;
+  const coverage: Coverage = {
+    assessed: scores.reduce((s, p) => s + p.coverage.assessed, 0),
+    total: all.length,
+    notApplicable: count('not-applicable'),
+    unknown: count('unknown'),
+    error: count('error'),
+    suppressed: all.filter((r) => r.suppressed).length,
+  };
+  const titles = new Map(all.map((r) => [r.id, r.outcome === 'pass' ? r.title : r.failureTitle]));
+  const skippedByReason: Record<string, number> = {};
+  for (const reason of [...files.stats.skipped.values()].sort()) skippedByReason[reason] = (skippedByReason[reason] ?? 0) + 1;
+  const facts = audit.facts;
+  const depCount = new Map<string, number>();
+  for (const d of facts.dependencies) depCount.set(d.path, (depCount.get(d.path) ?? 0) + 1);
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'readiness', version: VERSION },
+    repository: {
+      name: input.repo.name,
+      root: '.',
+      commit: input.repo.commit,
+      branch: input.repo.branch,
+      remote: input.repo.remote,
+      files: files.size,
+      languages: facts.languages,
+      profile: { id: facts.profile.id, reasons: facts.profile.reasons, detected: facts.profile.detected },
+      frameworks: facts.frameworks.map((f) => ({ id: f.id, name: f.name, evidence: f.evidence })),
+      manifests: facts.manifests.map((m) => ({ path: m.path, ecosystem: m.ecosystem, ok: m.ok, dependencies: depCount.get(m.path) ?? 0 })),
+      workspaces: facts.workspaces,
+    },
+    summary: {
+      score: overall,
+      grade: gradeOf(overall),
+      coverage,
+      counts: {
+        pass: count('pass'),
+        partial: count('partial'),
+        fail: count('fail'),
+        notApplicable: count('not-applicable'),
+        unknown: count('unknown'),
+        error: count('error'),
+        suppressed: coverage.suppressed,
+      },
+    },
+    pillars: pillarReports,
+    roadmap: roadmap(scores, efforts).map((r) => ({ ...r, title: titles.get(r.rule) ?? r.rule })),
+    suppressed: suppressions.map((s) => ({
+      rule: s.rule,
+      reason: s.reason,
+      ...(s.expires ? { expires: s.expires } : {}),
+      expired: !!s.expires && s.expires < input.today,
+      ...(s.paths ? { paths: s.paths } : {}),
+    })),
+    notes: input.notes,
+    stats: {
+      filesListed: files.size,
+      filesRead: files.stats.filesRead,
+      filesSkipped: files.stats.skipped.size,
+      bytesRead: files.stats.bytesRead,
+      skippedByReason,
+    },
+  };
+}

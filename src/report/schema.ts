@@ -1,0 +1,146 @@
+/** The Report: the public JSON contract (DESIGN §7), schemaVersion 1. Renderers read only this. */
+import { z } from 'zod';
+import { EFFORTS, OUTCOMES, PILLAR_IDS, SEVERITIES } from '../engine/types.js';
+import { PROFILES } from '../facts/types.js';
+
+export const SCHEMA_VERSION = 1;
+
+const grade = z.enum(['A', 'B', 'C', 'D', 'F']).nullable();
+const evidence = z
+  .object({
+    path: z.string(),
+    line: z.number().int().positive().optional(),
+    endLine: z.number().int().positive().optional(),
+    snippet: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+
+const coverage = z
+  .object({
+    assessed: z.number().int(),
+    total: z.number().int(),
+    notApplicable: z.number().int(),
+    unknown: z.number().int(),
+    error: z.number().int(),
+    suppressed: z.number().int(),
+  })
+  .strict();
+
+export const ruleReportSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    failureTitle: z.string(),
+    description: z.string(),
+    outcome: z.enum(OUTCOMES),
+    score: z.number().min(0).max(1).nullable(),
+    weight: z.number(),
+    points: z.number(),
+    maxPoints: z.number(),
+    severity: z.enum(SEVERITIES),
+    effort: z.enum(EFFORTS),
+    message: z.string(),
+    evidence: z.array(evidence),
+    remediation: z.string(),
+    suppressed: z.object({ reason: z.string(), expires: z.string().optional() }).strict().optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+export const pillarReportSchema = z
+  .object({
+    id: z.enum(PILLAR_IDS),
+    title: z.string(),
+    description: z.string(),
+    score: z.number().int().min(0).max(100).nullable(),
+    grade,
+    weight: z.number(),
+    coverage,
+    rules: z.array(ruleReportSchema),
+  })
+  .strict();
+
+const gateCheck = z
+  .object({
+    kind: z.enum(['min-score', 'min-pillar', 'fail-on', 'regression', 'suppression-expired', 'config']),
+    target: z.string(),
+    expected: z.string(),
+    actual: z.string(),
+    passed: z.boolean(),
+    message: z.string(),
+  })
+  .strict();
+
+export const reportSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    tool: z.object({ name: z.literal('readiness'), version: z.string() }).strict(),
+    repository: z
+      .object({
+        name: z.string(),
+        root: z.string(),
+        commit: z.string().nullable(),
+        branch: z.string().nullable(),
+        remote: z.string().nullable(),
+        files: z.number().int(),
+        languages: z.array(z.object({ name: z.string(), files: z.number().int() }).strict()),
+        profile: z.object({ id: z.enum(PROFILES), reasons: z.array(z.string()), detected: z.boolean() }).strict(),
+        frameworks: z.array(z.object({ id: z.string(), name: z.string(), evidence }).strict()),
+        manifests: z.array(z.object({ path: z.string(), ecosystem: z.string(), ok: z.boolean(), dependencies: z.number().int() }).strict()),
+        workspaces: z.array(z.object({ path: z.string(), ecosystem: z.string(), name: z.string().optional() }).strict()),
+      })
+      .strict(),
+    summary: z
+      .object({
+        score: z.number().int().min(0).max(100).nullable(),
+        grade,
+        coverage,
+        counts: z
+          .object({
+            pass: z.number().int(),
+            partial: z.number().int(),
+            fail: z.number().int(),
+            notApplicable: z.number().int(),
+            unknown: z.number().int(),
+            error: z.number().int(),
+            suppressed: z.number().int(),
+          })
+          .strict(),
+      })
+      .strict(),
+    pillars: z.array(pillarReportSchema),
+    roadmap: z.array(
+      z
+        .object({
+          rule: z.string(),
+          title: z.string(),
+          pillar: z.enum(PILLAR_IDS),
+          gain: z.number(),
+          pillarGain: z.number(),
+          effort: z.enum(EFFORTS),
+        })
+        .strict(),
+    ),
+    gates: z.object({ passed: z.boolean(), checks: z.array(gateCheck) }).strict(),
+    suppressed: z.array(
+      z.object({ rule: z.string(), reason: z.string(), expires: z.string().optional(), expired: z.boolean(), paths: z.array(z.string()).optional() }).strict(),
+    ),
+    baseline: z.record(z.string(), z.unknown()).optional(),
+    notes: z.array(z.string()),
+    stats: z
+      .object({
+        filesListed: z.number().int(),
+        filesRead: z.number().int(),
+        filesSkipped: z.number().int(),
+        bytesRead: z.number().int(),
+        skippedByReason: z.record(z.string(), z.number().int()),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type Report = z.infer<typeof reportSchema>;
+export type RuleReport = z.infer<typeof ruleReportSchema>;
+export type PillarReport = z.infer<typeof pillarReportSchema>;
+export type GateCheck = z.infer<typeof gateCheck>;

@@ -1,0 +1,188 @@
+/**
+ * The one-pass scanner (DESIGN §2). Every rule declares its content patterns; the scanner reads
+ * each candidate file once, runs only the patterns whose globs cover that file, behind a cheap
+ * literal pre-filter, and records matches (path, line, snippet). Nothing but matches is kept,
+ * except the text of files some rule parses whole (`reads` globs), handed to the FileIndex.
+ */
+import type { Match, PatternSpec } from '../engine/types.js';
+import { decode, type FileIndex, type FileSource, type SkipReason } from '../walk/file-index.js';
+import { anyGlob, type PathTest } from '../walk/glob.js';
+
+export interface ScanPattern extends PatternSpec {
+  /** `<rule>:<name>`, unique across the run. */
+  key: string;
+}
+
+export interface ScanResult {
+  matches: Map<string, Match[]>;
+  /** How many readable files each pattern was run against (for "searched N files" evidence). */
+  searched: Map<string, number>;
+}
+
+interface Compiled {
+  key: string;
+  regex: RegExp;
+  literals?: string[];
+  lowerLiterals: boolean;
+  maxPerFile: number;
+}
+
+interface Group {
+  test: PathTest;
+  patterns: Compiled[];
+}
+
+/** Source that can read without blocking (the disk); memory sources are read synchronously. */
+interface AsyncSource extends FileSource {
+  readBytesAsync(path: string, maxBytes: number, cb: (r: Buffer | SkipReason) => void): void;
+}
+
+const SNIPPET_MAX = 160;
+const IN_FLIGHT = 64;
+
+export function compilePatterns(patterns: ScanPattern[]): Group[] {
+  // Patterns with the same globs share one path test per file.
+  const groups = new Map<string, Group>();
+  for (const p of patterns) {
+    const sig = p.files.join('\0');
+    let g = groups.get(sig);
+    if (!g) {
+      g = { test: anyGlob(p.files), patterns: [] };
+      groups.set(sig, g);
+    }
+    const flags = new Set([...p.regex.flags, 'g']);
+    if (p.ignoreCase) flags.add('i');
+    flags.delete('y');
+    g.patterns.push({
+      key: p.key,
+      regex: new RegExp(p.regex.source, [...flags].join('')),
+      ...(p.literals ? { literals: p.ignoreCase ? p.literals.map((l) => l.toLowerCase()) : p.literals } : {}),
+      lowerLiterals: !!p.ignoreCase,
+      maxPerFile: p.maxPerFile ?? 50,
+    });
+  }
+  return [...groups.values()];
+}
+
+export async function scan(files: FileIndex, source: FileSource, patterns: ScanPattern[], keep: string[]): Promise<ScanResult> {
+  const groups = compilePatterns(patterns);
+  const keepTest = keep.length ? anyGlob(keep) : () => false;
+  const matches = new Map<string, Match[]>(patterns.map((p) => [p.key, []]));
+  const searched = new Map<string, number>(patterns.map((p) => [p.key, 0]));
+
+  const work: { path: string; compiled: Compiled[]; keep: boolean }[] = [];
+  for (const path of files.paths) {
+    let compiled: Compiled[] | undefined;
+    for (const g of groups) if (g.test(path)) compiled = compiled ? compiled.concat(g.patterns) : g.patterns;
+    const k = keepTest(path);
+    if (compiled || k) work.push({ path, compiled: compiled ?? [], keep: k });
+  }
+
+  const handle = (item: (typeof work)[number], text: string | undefined) => {
+    if (item.keep) files.remember(item.path, text ?? null);
+    if (text === undefined) return;
+    runPatterns(item.path, text, item.compiled, matches, searched);
+  };
+
+  const fromBytes = (item: (typeof work)[number], r: Buffer | SkipReason) => {
+    if (typeof r === 'string') return files.account(item.path, r), handle(item, undefined);
+    const text = decode(r);
+    files.account(item.path, typeof text === 'string' ? r.length : text);
+    handle(item, typeof text === 'string' ? text : undefined);
+  };
+
+  const pending = work.filter((item) => {
+    // Text a fact already read (a manifest) is not read again.
+    const cached = files.peek(item.path);
+    if (cached === undefined) return true;
+    handle(item, cached ?? undefined);
+    return false;
+  });
+
+  if ('readBytesAsync' in source) {
+    await readAll(source as AsyncSource, pending, files.maxFileBytes, fromBytes);
+  } else {
+    for (const item of pending) fromBytes(item, source.readBytes(item.path, files.maxFileBytes));
+  }
+  for (const list of matches.values()) list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  return { matches, searched };
+}
+
+function readAll<T extends { path: string }>(
+  source: AsyncSource,
+  items: T[],
+  maxBytes: number,
+  onRead: (item: T, r: Buffer | SkipReason) => void,
+): Promise<void> {
+  return new Promise((resolve) => {
+    let next = 0;
+    let active = 0;
+    const pump = () => {
+      if (next >= items.length && active === 0) return resolve();
+      while (active < IN_FLIGHT && next < items.length) {
+        const item = items[next++]!;
+        active++;
+        source.readBytesAsync(item.path, maxBytes, (r) => {
+          active--;
+          onRead(item, r);
+          pump();
+        });
+      }
+    };
+    pump();
+  });
+}
+
+export function runPatterns(
+  path: string,
+  text: string,
+  compiled: Compiled[],
+  matches: Map<string, Match[]>,
+  searched: Map<string, number>,
+): void {
+  let lower: string | undefined;
+  let lineStarts: number[] | undefined;
+  for (const c of compiled) {
+    searched.set(c.key, (searched.get(c.key) ?? 0) + 1);
+    if (c.literals) {
+      const hay = c.lowerLiterals ? (lower ??= text.toLowerCase()) : text;
+      if (!c.literals.some((l) => hay.includes(l))) continue;
+    }
+    const out = matches.get(c.key)!;
+    c.regex.lastIndex = 0;
+    let n = 0;
+    let m: RegExpExecArray | null;
+    while (n < c.maxPerFile && (m = c.regex.exec(text)) !== null) {
+      if (m[0].length === 0) c.regex.lastIndex++;
+      lineStarts ??= computeLineStarts(text);
+      const line = lineIndex(lineStarts, m.index);
+      const start = lineStarts[line]!;
+      const end = text.indexOf('\n', start);
+      out.push({ path, line: line + 1, snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)), groups: m.slice(1) });
+      n++;
+    }
+  }
+}
+
+export function snippetOf(line: string): string {
+  const t = line.replace(/\r$/, '').trim();
+  return t.length > SNIPPET_MAX ? t.slice(0, SNIPPET_MAX - 1) + '…' : t;
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Index of the line containing offset (binary search). */
+function lineIndex(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,71 @@
+/** Gates: the checks that decide exit code 1. Each failed check names what failed and why. */
+import { SEVERITIES, type PillarId, type Severity } from '../engine/types.js';
+import type { GateCheck, Report } from '../report/schema.js';
+
+export interface GateOptions {
+  minScore?: number;
+  minPillar?: Partial<Record<PillarId, number>>;
+  failOn?: Severity;
+}
+
+export function evaluateGates(report: Omit<Report, 'gates'>, options: GateOptions): Report['gates'] {
+  const checks: GateCheck[] = [];
+  if (options.minScore !== undefined) {
+    const actual = report.summary.score;
+    const passed = actual !== null && actual >= options.minScore;
+    checks.push({
+      kind: 'min-score',
+      target: 'overall',
+      expected: `>= ${options.minScore}`,
+      actual: actual === null ? 'not assessed' : String(actual),
+      passed,
+      message: passed
+        ? `overall score ${actual} meets the minimum of ${options.minScore}`
+        : `overall score ${actual ?? 'not assessed'} is below the minimum of ${options.minScore}`,
+    });
+  }
+  for (const [pillar, min] of Object.entries(options.minPillar ?? {})) {
+    const p = report.pillars.find((x) => x.id === pillar);
+    const actual = p?.score ?? null;
+    // A pillar that was not assessed cannot prove it meets a minimum.
+    const passed = actual !== null && actual >= min!;
+    checks.push({
+      kind: 'min-pillar',
+      target: pillar,
+      expected: `>= ${min}`,
+      actual: actual === null ? 'not assessed' : String(actual),
+      passed,
+      message: passed
+        ? `${p?.title ?? pillar} score ${actual} meets the minimum of ${min}`
+        : `${p?.title ?? pillar} score ${actual ?? 'not assessed'} is below the minimum of ${min}`,
+    });
+  }
+  if (options.failOn) {
+    const limit = SEVERITIES.indexOf(options.failOn);
+    const failed = report.pillars
+      .flatMap((p) => p.rules)
+      .filter((r) => r.outcome === 'fail' && !r.suppressed && SEVERITIES.indexOf(r.severity) <= limit);
+    checks.push({
+      kind: 'fail-on',
+      target: options.failOn,
+      expected: `no failed rule of severity ${options.failOn} or higher`,
+      actual: failed.length === 0 ? 'none' : failed.map((r) => `${r.id} (${r.severity})`).join(', '),
+      passed: failed.length === 0,
+      message:
+        failed.length === 0
+          ? `no failed rule of severity ${options.failOn} or higher`
+          : `${failed.length} failed rule${failed.length === 1 ? '' : 's'} of severity ${options.failOn} or higher: ${failed.map((r) => `${r.id} (${r.severity})`).join(', ')}`,
+    });
+  }
+  for (const s of report.suppressed.filter((x) => x.expired)) {
+    checks.push({
+      kind: 'suppression-expired',
+      target: s.rule,
+      expected: `suppression valid until ${s.expires}`,
+      actual: 'expired',
+      passed: false,
+      message: `the suppression of ${s.rule} expired on ${s.expires} ("${s.reason}"): fix the rule or renew the suppression`,
+    });
+  }
+  return { passed: checks.every((c) => c.passed), checks };
+}

@@ -1,0 +1,207 @@
+/**
+ * FileIndex: the listing plus memoised, safe reads. Rules and facts see the repository only
+ * through it, so the in-memory index used by tests and the disk index behave the same.
+ */
+import { parse as parseToml } from 'smol-toml';
+import { parseAllDocuments, parseDocument } from 'yaml';
+import { anyGlob, basename, globTest } from './glob.js';
+
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+export type SkipReason = 'too-large' | 'binary' | 'unreadable' | 'symlink' | 'not-a-file';
+
+/** Where file bytes come from: the disk, or a map in tests. */
+export interface FileSource {
+  /** Raw bytes, or the reason the file cannot be read. */
+  readBytes(path: string, maxBytes: number): Buffer | SkipReason;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface ReadStats {
+  filesRead: number;
+  bytesRead: number;
+  skipped: Map<string, SkipReason>;
+}
+
+export class FileIndex {
+  readonly paths: readonly string[];
+  private readonly set: Set<string>;
+  private readonly text = new Map<string, string | null>();
+  private readonly parsed = new Map<string, Parsed<unknown>>();
+  private readonly globCache = new Map<string, string[]>();
+  private byBase?: Map<string, string[]>;
+  readonly stats: ReadStats = { filesRead: 0, bytesRead: 0, skipped: new Map() };
+
+  constructor(
+    paths: readonly string[],
+    private readonly source: FileSource,
+    readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+  ) {
+    this.paths = paths;
+    this.set = new Set(paths);
+  }
+
+  get size(): number {
+    return this.paths.length;
+  }
+
+  exists(path: string): boolean {
+    return this.set.has(path);
+  }
+
+  /** All listed paths matching the glob(s), sorted. Memoised per glob. */
+  match(globs: string | readonly string[]): string[] {
+    const list = typeof globs === 'string' ? [globs] : globs;
+    const key = list.join('\0');
+    let hit = this.globCache.get(key);
+    if (!hit) {
+      hit = this.matchUncached(list);
+      this.globCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  has(globs: string | readonly string[]): boolean {
+    return this.match(globs).length > 0;
+  }
+
+  /** Files whose base name is exactly `name` (case-insensitive when asked). */
+  named(name: string, ignoreCase = false): string[] {
+    if (!this.byBase) {
+      this.byBase = new Map();
+      for (const p of this.paths) {
+        const b = basename(p).toLowerCase();
+        const l = this.byBase.get(b);
+        if (l) l.push(p);
+        else this.byBase.set(b, [p]);
+      }
+    }
+    const all = this.byBase.get(name.toLowerCase()) ?? [];
+    return ignoreCase ? all : all.filter((p) => basename(p) === name);
+  }
+
+  private matchUncached(globs: readonly string[]): string[] {
+    // `**/name` globs: answer from the base-name table.
+    if (globs.every((g) => /^\*\*\/[^*?[\]{}()!+@/]+$/.test(g))) {
+      const out = new Set<string>();
+      for (const g of globs) for (const p of this.named(g.slice(3))) out.add(p);
+      return this.paths.filter((p) => out.has(p));
+    }
+    if (globs.length === 1 && !/[*?[\]{}()!+@]/.test(globs[0]!)) {
+      return this.set.has(globs[0]!) ? [globs[0]!] : [];
+    }
+    const test = globs.length === 1 ? globTest(globs[0]!) : anyGlob(globs);
+    return this.paths.filter(test);
+  }
+
+  /**
+   * The text of a listed file, or undefined when it is not listed, too large, binary or
+   * unreadable (counted in stats.skipped). Memoised: a file is read from its source once.
+   */
+  read(path: string): string | undefined {
+    const hit = this.text.get(path);
+    if (hit !== undefined) return hit ?? undefined;
+    if (!this.set.has(path)) return undefined;
+    const text = this.load(path);
+    this.text.set(path, text ?? null);
+    return text;
+  }
+
+  /** Text already read (null: read and skipped), or undefined when not read yet. */
+  peek(path: string): string | null | undefined {
+    return this.text.get(path);
+  }
+
+  /** Let the scanner hand over text it has already read, so read() will not read it again. */
+  remember(path: string, text: string | null): void {
+    this.text.set(path, text);
+  }
+
+  /** Record a read done elsewhere (the scanner) in the shared statistics. */
+  account(path: string, bytes: number | SkipReason): void {
+    if (typeof bytes === 'number') {
+      this.stats.filesRead++;
+      this.stats.bytesRead += bytes;
+    } else {
+      this.stats.skipped.set(path, bytes);
+    }
+  }
+
+  private load(path: string): string | undefined {
+    const bytes = this.source.readBytes(path, this.maxFileBytes);
+    if (typeof bytes === 'string') {
+      this.account(path, bytes);
+      return undefined;
+    }
+    const text = decode(bytes);
+    this.account(path, typeof text === 'string' ? bytes.length : text);
+    return typeof text === 'string' ? text : undefined;
+  }
+
+  readJson<T = unknown>(path: string): Parsed<T> {
+    return this.parse(path, 'json', (t) => JSON.parse(t)) as Parsed<T>;
+  }
+
+  /** The first YAML document. */
+  readYaml<T = unknown>(path: string): Parsed<T> {
+    return this.parse(path, 'yaml', (t) => {
+      const doc = parseDocument(t, YAML_OPTIONS);
+      if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message.split('\n')[0]);
+      return doc.toJS(TO_JS);
+    }) as Parsed<T>;
+  }
+
+  /** Every YAML document of a multi-document stream (Kubernetes manifests). */
+  readYamlAll<T = unknown>(path: string): Parsed<T[]> {
+    return this.parse(path, 'yamlAll', (t) => {
+      const docs = parseAllDocuments(t, YAML_OPTIONS);
+      const list = Array.isArray(docs) ? docs : [docs];
+      for (const d of list) if (d.errors.length > 0) throw new Error(d.errors[0]!.message.split('\n')[0]);
+      return list.map((d) => d.toJS(TO_JS));
+    }) as Parsed<T[]>;
+  }
+
+  readToml<T = unknown>(path: string): Parsed<T> {
+    return this.parse(path, 'toml', (t) => parseToml(t)) as Parsed<T>;
+  }
+
+  private parse(path: string, kind: string, fn: (text: string) => unknown): Parsed<unknown> {
+    const key = `${kind}\0${path}`;
+    const hit = this.parsed.get(key);
+    if (hit) return hit;
+    const text = this.read(path);
+    let result: Parsed<unknown>;
+    if (text === undefined) {
+      result = { ok: false, error: this.stats.skipped.get(path) ?? 'not listed' };
+    } else {
+      try {
+        result = { ok: true, value: fn(text) };
+      } catch (err) {
+        result = { ok: false, error: `${path}: ${(err as Error).message ?? String(err)}`.slice(0, 300) };
+      }
+    }
+    this.parsed.set(key, result);
+    return result;
+  }
+}
+
+/** YAML limits that keep a hostile file (alias bombs, huge documents) from hanging the audit. */
+const YAML_OPTIONS = { uniqueKeys: false, strict: false, prettyErrors: false } as const;
+const TO_JS = { maxAliasCount: 100 } as const;
+
+/**
+ * Bytes to text: a NUL byte means binary; UTF-16 with a byte-order mark is decoded; a UTF-8
+ * byte-order mark is dropped; invalid UTF-8 becomes U+FFFD rather than an error.
+ */
+export function decode(bytes: Buffer): string | 'binary' {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  if (bytes.includes(0)) return 'binary';
+  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return bytes.toString('utf8', start);
+}

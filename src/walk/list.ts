@@ -1,0 +1,159 @@
+/**
+ * Listing the repository: `git ls-files` inside a work tree (fast, honours every ignore file),
+ * a .gitignore-aware walker elsewhere. Paths are repo-relative POSIX strings, sorted.
+ * Symbolic links are never followed (a link is listed and later skipped for content), so a link
+ * out of the root or a loop cannot be read or walked.
+ */
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import ignore, { type Ignore } from 'ignore';
+import { anyGlob } from './glob.js';
+
+/** Folders never audited: VCS data, installed dependencies, vendored and generated code. */
+export const ALWAYS_SKIPPED_DIRS = new Set([
+  '.git', '.hg', '.svn', 'node_modules', 'bower_components', 'jspm_packages', 'vendor', 'third_party',
+  '.venv', 'venv', 'site-packages', '__pycache__', '.tox', '.nox', '.mypy_cache', '.pytest_cache',
+  '.ruff_cache', '.terraform', '.terragrunt-cache', 'dist', 'target', '.next', '.nuxt', '.svelte-kit',
+  '.gradle', '.idea', '.vs', 'obj', '.cache', '.parcel-cache', 'coverage', '.serverless',
+]);
+
+/** Test-data folders: a repository's own fixtures must not be mistaken for its configuration. */
+export const TEST_DATA_DIRS = new Set(['fixtures', 'testdata', '__fixtures__', 'test-fixtures', '__snapshots__']);
+
+export interface ListOptions {
+  /** Extra globs to leave out (config `ignore`). */
+  ignore?: string[];
+  /** Keep test-data folders (default false). */
+  includeTestData?: boolean;
+  /** Time limit for the git subprocess in ms (default 30 s). */
+  gitTimeoutMs?: number;
+}
+
+export interface Listing {
+  paths: string[];
+  method: 'git' | 'walk';
+  notes: string[];
+  /** How many paths were left out by the skip lists and ignore globs. */
+  excluded: number;
+}
+
+export async function listFiles(root: string, options: ListOptions = {}): Promise<Listing> {
+  const notes: string[] = [];
+  let raw: string[] | undefined;
+  let method: Listing['method'] = 'walk';
+  if (existsSync(join(root, '.git'))) {
+    try {
+      raw = await gitList(root, options.gitTimeoutMs ?? 30_000);
+      method = 'git';
+    } catch (err) {
+      notes.push(`git ls-files failed (${shortError(err)}); listed with the file walker instead`);
+    }
+  }
+  if (!raw) raw = walk(root);
+  const keep = filterFor(options);
+  const paths = raw.filter(keep).sort(compareCodePoints);
+  return { paths, method, notes, excluded: raw.length - paths.length };
+}
+
+/** Sort by UTF-16 code units, independent of locale: the same on every machine. */
+export function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function filterFor(options: ListOptions): (p: string) => boolean {
+  const extra = options.ignore?.length ? anyGlob(options.ignore.flatMap((g) => [g, `${g.replace(/\/$/, '')}/**`])) : undefined;
+  const includeTestData = options.includeTestData ?? false;
+  return (p) => {
+    const parts = p.split('/');
+    for (let i = 0; i < parts.length - 1; i++) {
+      const d = parts[i]!;
+      if (ALWAYS_SKIPPED_DIRS.has(d)) return false;
+      if (!includeTestData && TEST_DATA_DIRS.has(d)) return false;
+    }
+    return !(extra && extra(p));
+  };
+}
+
+async function gitList(root: string, timeout: number): Promise<string[]> {
+  const run = (args: string[]) =>
+    execa('git', args, { cwd: root, timeout, stripFinalNewline: false, maxBuffer: 1024 * 1024 * 1024, reject: true });
+  const listed = await run(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  const deleted = await run(['ls-files', '-z', '--deleted']);
+  const gone = new Set(split0(deleted.stdout));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const p of split0(listed.stdout)) {
+    // A file deleted in the work tree but still in the index is not there to audit; a path in
+    // a merge conflict appears more than once.
+    if (gone.has(p) || seen.has(p)) continue;
+    seen.add(p);
+    out.push(p);
+  }
+  return out;
+}
+
+function split0(s: string): string[] {
+  return s.split('\0').filter((x) => x.length > 0);
+}
+
+function shortError(err: unknown): string {
+  const e = err as { shortMessage?: string; message?: string; timedOut?: boolean };
+  if (e.timedOut) return 'timed out';
+  return (e.shortMessage ?? e.message ?? String(err)).split('\n')[0]!.slice(0, 200);
+}
+
+/** A .gitignore-aware walk that never follows symbolic links. */
+function walk(root: string): string[] {
+  const out: string[] = [];
+  const stack: { rel: string; rules: { base: string; ig: Ignore }[] }[] = [{ rel: '', rules: [] }];
+  while (stack.length > 0) {
+    const { rel, rules } = stack.pop()!;
+    const abs = rel ? join(root, rel) : root;
+    let entries;
+    try {
+      entries = readdirSync(abs, { withFileTypes: true });
+    } catch {
+      continue; // unreadable folder: nothing to list
+    }
+    let own = rules;
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        const ig = ignore().add(readFileSync(join(abs, '.gitignore'), 'utf8'));
+        own = [...rules, { base: rel, ig }];
+      } catch {
+        /* unreadable .gitignore: walk on without it */
+      }
+    }
+    for (const e of entries) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      const isDir = e.isDirectory();
+      if (isDir && ALWAYS_SKIPPED_DIRS.has(e.name)) continue;
+      if (ignored(own, p, isDir)) continue;
+      if (isDir) stack.push({ rel: p, rules: own });
+      else if (e.isFile() || e.isSymbolicLink()) out.push(p);
+    }
+  }
+  return out;
+}
+
+function ignored(rules: { base: string; ig: Ignore }[], p: string, isDir: boolean): boolean {
+  for (const { base, ig } of rules) {
+    const rel = base ? p.slice(base.length + 1) : p;
+    try {
+      if (ig.ignores(isDir ? rel + '/' : rel)) return true;
+    } catch {
+      /* a path the ignore library refuses (e.g. odd characters): keep it */
+    }
+  }
+  return false;
+}
+
+/** Whether root is an existing directory; used by the CLI for a clean usage error. */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
