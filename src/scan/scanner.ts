@@ -155,7 +155,9 @@ export function runPatterns(
     while (n < c.maxPerFile && (m = c.regex.exec(text)) !== null) {
       if (m[0].length === 0) c.regex.lastIndex++;
       lineStarts ??= computeLineStarts(text);
-      const line = lineIndex(lineStarts, m.index);
+      // A pattern like /^\s*resource/m may start on a blank line above: cite the first real character.
+      const lead = m[0].search(/\S/);
+      const line = lineIndex(lineStarts, m.index + (lead > 0 ? lead : 0));
       const start = lineStarts[line]!;
       const end = text.indexOf('\n', start);
       out.push({ path, line: line + 1, snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)), groups: m.slice(1) });
