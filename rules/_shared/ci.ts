@@ -186,7 +186,7 @@ function parseJenkinsfile(files: FileIndex, path: string): CiFile {
 
 /** Shell commands that run a test suite, across ecosystems. */
 export const TEST_COMMAND =
-  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:test|tests|test:[\w:-]+|coverage|ci)\b|npx\s+(?:jest|vitest|mocha|ava|playwright\s+test|cypress\s+run)|(?:jest|vitest|mocha|ava)(?:\s+run)?(?:\s|$)|pytest\b|py\.test\b|python3?\s+-m\s+(?:pytest|unittest)|(?:tox|nox)(?:\s|$)|hatch\s+(?:run\s+)?test|poetry\s+run\s+(?:pytest|python\s+-m\s+pytest)|uv\s+run\s+pytest|go\s+test\b|gotestsum\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:test|verify|install)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:test|check|build)\b|dotnet\s+test\b|cargo\s+(?:test|nextest)\b|bundle\s+exec\s+(?:rspec|rake(?:\s+test|\s+spec)?)(?:\s|$)|rspec(?:\s|$)|(?:vendor\/bin\/)?phpunit\b|(?:vendor\/bin\/)?pest\b|make\s+(?:test|check|tests|unit-test|test-\w+)\b|ctest\b|deno\s+test\b|rails\s+test\b|mix\s+test\b)/;
+  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:test|tests|test:[\w:-]+|coverage)\b|npx\s+(?:jest|vitest|mocha|ava|playwright\s+test|cypress\s+run)|(?:jest|vitest|mocha|ava)(?:\s+run)?(?:\s|$)|pytest\b|py\.test\b|python3?\s+-m\s+(?:pytest|unittest)|(?:tox|nox)(?:\s|$)|hatch\s+(?:run\s+)?test|poetry\s+run\s+(?:pytest|python\s+-m\s+pytest)|uv\s+run\s+pytest|go\s+test\b|gotestsum\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:test|verify|install)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:test|check|build)\b|dotnet\s+test\b|cargo\s+(?:test|nextest)\b|bundle\s+exec\s+(?:rspec|rake(?:\s+test|\s+spec)?)(?:\s|$)|rspec(?:\s|$)|(?:vendor\/bin\/)?phpunit\b|(?:vendor\/bin\/)?pest\b|make\s+(?:test|check|tests|unit-test|test-\w+)\b|ctest\b|deno\s+test\b|rails\s+test\b|mix\s+test\b)/;
 
 /** Shell commands or actions that build an artefact. */
 export const BUILD_COMMAND =

@@ -109,8 +109,14 @@ type Ctx = { data?: { root?: { repository?: { remote?: string | null; commit?: s
 /** Handlebars helpers, registered on a fresh environment per render. */
 export const HELPERS: Record<string, (...args: never[]) => unknown> = {
   percent: (v: unknown) => percent(v),
-  score: (v: unknown) => scoreText(v),
-  grade: (v: unknown) => gradeText(v),
+  // `{{grade}}` and `{{score}}` with no argument would shadow the Report fields of the same name;
+  // then they read the field from the current context instead.
+  score: function (this: { score?: unknown }, ...args: unknown[]) {
+    return scoreText(args.length > 1 ? args[0] : this?.score);
+  },
+  grade: function (this: { grade?: unknown }, ...args: unknown[]) {
+    return gradeText(args.length > 1 ? args[0] : this?.grade);
+  },
   outcomeIcon: (o: unknown) => OUTCOME_ICON[String(o)] ?? '',
   scoreBar: (v: unknown, w: unknown) => scoreBar(v, w),
   pluralize: (n: unknown, s: unknown, p: unknown) => pluralize(n, s, typeof p === 'string' ? p : undefined),
