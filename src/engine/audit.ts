@@ -9,7 +9,7 @@ import { PROFILE_PATTERNS } from '../facts/profile.js';
 import { scan, type ScanPattern } from '../scan/scanner.js';
 import type { FileIndex, FileSource } from '../walk/file-index.js';
 import { runRule, DEFAULT_RULE_TIMEOUT_MS, type RuleEntry, type RuleRun } from './run.js';
-import type { PillarDefinition } from './types.js';
+import type { PillarDefinition, Rule } from './types.js';
 import { catalogueFor } from '../../rules/_shared/catalogues.js';
 import { selectRules } from './select.js';
 
@@ -30,6 +30,17 @@ export interface AuditRun {
   timings: Record<string, number>;
 }
 
+/** Every pattern the scan runs (facts' and the rules'), and the globs of files kept for parsing. */
+export function scanPlan(rules: Rule[]): { patterns: ScanPattern[]; keep: string[] } {
+  const patterns: ScanPattern[] = [...PROFILE_PATTERNS];
+  const keep: string[] = [];
+  for (const rule of rules) {
+    for (const [name, spec] of Object.entries(rule.meta.patterns ?? {})) patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
+    if (rule.meta.reads) keep.push(...rule.meta.reads);
+  }
+  return { patterns, keep };
+}
+
 export async function runAudit(input: AuditInput): Promise<AuditRun> {
   const { files, config } = input;
   const timings: Record<string, number> = {};
@@ -44,12 +55,7 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   lap('facts');
 
   const entries = selectRules(input.pillars, config, input.only, input.skip);
-  const patterns: ScanPattern[] = [...PROFILE_PATTERNS];
-  const keep: string[] = [];
-  for (const { rule } of entries) {
-    for (const [name, spec] of Object.entries(rule.meta.patterns ?? {})) patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
-    if (rule.meta.reads) keep.push(...rule.meta.reads);
-  }
+  const { patterns, keep } = scanPlan(entries.map((e) => e.rule));
   const scanned = await scan(files, input.source, patterns, keep);
   lap('scan');
 
