@@ -87,7 +87,7 @@ function ruleLines(c: ChalkInstance, r: RuleReport, full: boolean): string[] {
   lines.push(`    ${r.message}`);
   const ev = full ? r.evidence : r.evidence.slice(0, 4);
   for (const e of ev) {
-    const parts = [c.cyan(location(e)), e.snippet ? oneLine(e.snippet) : '', e.note ? c.gray(oneLine(e.note)) : ''].filter(Boolean);
+    const parts = [c.cyan(oneLine(location(e))), e.snippet ? oneLine(e.snippet) : '', e.note ? c.gray(oneLine(e.note)) : ''].filter(Boolean);
     lines.push(`    → ${parts.join('  ')}`);
   }
   if (r.evidence.length > ev.length) lines.push(c.gray(`    … ${r.evidence.length - ev.length} more (--verbose or --format md)`));
