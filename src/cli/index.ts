@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { auditCommand } from './audit.js';
 import { explainRule, renderRules, ruleRows } from './rules.js';
 import { schemaFor } from './schema.js';
+import { verifyCommand } from './verify.js';
 import { UsageError, EXIT } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { PILLARS } from '../../rules/index.js';
@@ -79,6 +80,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('why a rule matters, how it is detected and how to fix it')
     .argument('<rule>', 'rule id, e.g. security/no-committed-secrets')
     .action((id: string) => io.stdout(explainRule(PILLARS, id)));
+
+  program
+    .command('verify')
+    .description("check a hand-written readiness document's claims against the repository")
+    .argument('<document>', 'the readiness document (Markdown)')
+    .argument('[path]', 'repository to audit', '.')
+    .option('-f, --format <format>', 'terminal, json, md or sarif (default: terminal, or from --output)')
+    .option('-o, --output <file>', 'write the result to a file, atomically')
+    .option('-c, --config <file>', 'configuration file (default: discovered in the audited root)')
+    .option('--profile <profile>', 'service, library, cli, infrastructure or docs (default: detected)')
+    .option('--fail-on-contradiction', 'exit 1 when any claim is contradicted')
+    .option('--no-color', 'never colour the output')
+    .action(async (doc: string, path: string, opts: Record<string, unknown>) => {
+      exitCode = await verifyCommand(doc, path, { ...(opts as object), color: useColor(io, opts.color !== false) } as Parameters<typeof verifyCommand>[2], io);
+    });
 
   program
     .command('schema')
