@@ -1,5 +1,7 @@
 import type { PillarDefinition } from '../../src/engine/types.js';
+import moduleSize from './module-size.js';
 import readme from './readme.js';
+import typeSafety from './type-safety.js';
 
 /** Architecture & Design. Weights live here, not in the rules (sorted by rule id). */
 export default {
@@ -7,6 +9,8 @@ export default {
   title: 'Architecture & Design',
   description: 'Type safety, API contracts, migrations, architecture docs and ADRs, externalised configuration, module size.',
   rules: [
+    { rule: moduleSize, weight: 3 },
     { rule: readme, weight: 4 },
+    { rule: typeSafety, weight: 6 },
   ],
 } satisfies PillarDefinition;
