@@ -1,6 +1,7 @@
 import type { PillarDefinition } from '../../src/engine/types.js';
 import apiContract from './api-contract.js';
 import architectureDocs from './architecture-docs.js';
+import configExternalized from './config-externalized.js';
 import databaseMigrations from './database-migrations.js';
 import moduleSize from './module-size.js';
 import readme from './readme.js';
@@ -14,6 +15,7 @@ export default {
   rules: [
     { rule: apiContract, weight: 5 },
     { rule: architectureDocs, weight: 3 },
+    { rule: configExternalized, weight: 5 },
     { rule: databaseMigrations, weight: 5 },
     { rule: moduleSize, weight: 3 },
     { rule: readme, weight: 4 },
