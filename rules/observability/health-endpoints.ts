@@ -52,20 +52,23 @@ export default defineRule({
     const libs = codeMatches(ctx.matches('library'));
     const deps = ctx.facts.findDependencies(LIB_DEPS);
     const fullDeps = ctx.facts.findDependencies(FULL_DEPS);
+    const route = (m: Match) => `/${(m.groups[0] ?? '').replace(/^\/+/, '')}`;
+    const byRoute = new Map<string, Match>();
+    for (const m of routes) if (!byRoute.has(route(m))) byRoute.set(route(m), m);
     const kinds = new Set<string>();
     for (const m of routes) {
-      const p = (m.groups[0] ?? '').toLowerCase();
+      const p = route(m).toLowerCase();
       if (/ready|readiness|startup/.test(p)) kinds.add('readiness');
       else kinds.add('liveness');
     }
     if (libs.some((m) => /rails\/health#show/.test(m.snippet))) kinds.add('liveness');
     const fullCode = libs.filter((m) => FULL_CODE.test(m.snippet));
     const evidence: Evidence[] = [
-      ...firstPerFile(routes, 6).map((m) => fromMatch(m, `health route ${m.groups[0]}`)),
+      ...[...byRoute.values()].slice(0, 6).map((m) => fromMatch(m, `health route ${route(m)}`)),
       ...firstPerFile(libs, 3).map((m) => fromMatch(m, 'health-check library in use')),
       ...(fullDeps.length > 0 ? fullDeps : deps).slice(0, 2).map((d) => fromDependency(d, 'health-check library dependency')),
     ];
-    const data = { routes: [...new Set(routes.map((m) => m.groups[0]!))].sort(), libraries: [...new Set(deps.map((d) => d.name))].sort() };
+    const data = { routes: [...byRoute.keys()].sort(), libraries: [...new Set(deps.map((d) => d.name))].sort() };
     if (kinds.has('liveness') && kinds.has('readiness')) return pass('Liveness and readiness endpoints are registered.', evidence, data);
     if (fullCode.length > 0) return pass(`Health checks are served by a health-check library (${fullCode[0]!.snippet}).`, evidence, data);
     if (fullDeps.length > 0) return pass(`Health checks are served by ${fullDeps[0]!.name} (liveness and readiness groups).`, evidence, data);
