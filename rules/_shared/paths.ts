@@ -59,3 +59,11 @@ export function codeMatches(matches: Match[]): Match[] {
 export function fromDependency(d: { name: string; version?: string; path: string; line?: number }, note?: string): Evidence {
   return { path: d.path, ...(d.line ? { line: d.line } : {}), snippet: `${d.name}${d.version ? ' ' + d.version : ''}`, ...(note ? { note } : {}) };
 }
+
+/**
+ * Operational config (alert rules, dashboards) that gets deployed: tests, examples and docs are
+ * left out, but a `demo/` or `samples/` deployment is still a deployment.
+ */
+export function isDeployablePath(path: string): boolean {
+  return !isTestPath(path) && !/(^|\/)(examples?|docs?|documentation)\//i.test(path);
+}

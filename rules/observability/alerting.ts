@@ -1,6 +1,6 @@
 import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { codeMatches, firstPerFile, fromMatch } from '../_shared/paths.js';
+import { firstPerFile, fromMatch, isCommentLine, isDeployablePath } from '../_shared/paths.js';
 
 const YAML = ['**/*.{yml,yaml,tpl}'];
 const TF = ['**/*.{tf,tf.json}'];
@@ -48,7 +48,7 @@ export default defineRule({
   appliesTo: ({ facts }) =>
     ['service', 'infrastructure'].includes(facts.profile.id) ? true : { reason: `profile is ${facts.profile.id}: alerting belongs to what is deployed and operated` },
   check(ctx) {
-    const live = (key: string): Match[] => codeMatches(ctx.matches(key));
+    const live = (key: string): Match[] => ctx.matches(key).filter((m) => isDeployablePath(m.path) && !isCommentLine(m.snippet));
     // `alert:` also appears in unrelated YAML; count it only in files that also hold an `expr:` (rule groups).
     const crd = live('crd');
     const withExpr = new Set(ctx.matches('promExpr').map((m) => m.path));

@@ -1,6 +1,6 @@
 import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { codeMatches, firstPerFile, fromMatch } from '../_shared/paths.js';
+import { firstPerFile, fromMatch, isCommentLine, isDeployablePath } from '../_shared/paths.js';
 
 const DOCS = ['**/*.{json,yml,yaml,tpl}'];
 
@@ -51,7 +51,7 @@ export default defineRule({
   appliesTo: ({ facts }) =>
     ['service', 'infrastructure'].includes(facts.profile.id) ? true : { reason: `profile is ${facts.profile.id}: dashboards belong to what is deployed and operated` },
   check(ctx) {
-    const live = (key: string): Match[] => codeMatches(ctx.matches(key));
+    const live = (key: string): Match[] => ctx.matches(key).filter((m) => isDeployablePath(m.path) && !isCommentLine(m.snippet));
     // A Grafana dashboard is recognised by structure: both keys in the same file.
     const schema = new Set(ctx.matches('schemaVersion').map((m) => m.path));
     const grafana = live('panels').filter((m) => schema.has(m.path) && !/(^|\/)(package|tsconfig|composer)\.json$/.test(m.path));

@@ -113,3 +113,15 @@ describe('health-endpoints evidence', () => {
     expect(run.evidence).toContainEqual(expect.objectContaining({ path: 'src/health.controller.ts', line: 3, note: 'health route /health' }));
   });
 });
+
+describe('health-endpoints short route names', () => {
+  it('ignores a /live string that is not a route (a websocket client) but keeps a registered /ready', async () => {
+    const run = await runRuleOn(rule, {
+      'package.json': pkg({ express: '^4.19.0' }),
+      'assets/js/app.js': "const liveSocket = new LiveSocket(rootPath === '/' ? '/live' : `${rootPath}live`, Socket);\n",
+      'src/routes.js': "router.get('/ready', ready);\nconst help = '/ping';\n",
+    }, { profile: 'service' });
+    expect(run.outcome).toBe('partial');
+    expect(run.data).toMatchObject({ routes: ['/ready'] });
+  });
+});

@@ -8,6 +8,10 @@ const NAMES = '_?health(?:z|check|checks)?|healthcheck|livez?|liveness|readyz?|r
 /** A line that calls someone else's health endpoint (a client), not one that serves it. */
 const CLIENT_CALL = /\bfetch\s*\(|axios|\brequests\.\w+\s*\(|httpx\.|\bhttp\.(?:Get|Head|get|request)\s*\(|https\.(?:get|request)\s*\(|\.(?:GetAsync|GetStringAsync|SendAsync|getForObject|getForEntity|exchange)\s*\(|RestTemplate|WebClient|HttpClient\b|\bcurl\b|\bwget\b|urlopen|urllib|\bgot\s*[.(]|superagent|http\.NewRequest|Net::HTTP|Faraday|HTTParty|reqwest::|Guzzle|Http::get|->(?:get|request)\s*\(\s*["']|\bclient\.(?:get|head|Get)\s*\(|\bURL\s*\(|["'`]https?:\/\/[^"'`]*\/(?:health|ready|live|ping)|baseURL|\bwaitFor|waitOn|wait-on/;
 
+/** Short names (`/live`, `/ready`, `/ping`, `/up`) are common words: they count only on a line that registers a route. */
+const WEAK = /^\/(?:api\/)?(?:v\d\/)?(?:live|ready|ping|up|startup)$/i;
+const ROUTE_CONTEXT = /\.(?:get|head|all|route|use|handle|handleFunc|HandleFunc|Handle|GET|HEAD|Get|Head|Any|Map\w*|add_api_route|add_route|add_url_rule|api_route)\s*\(|@\w+\.(?:get|head|route|api_route)\s*\(|@(?:Get|Request|Head)Mapping|@(?:GET|Path|Get|Head)\b|\[(?:HttpGet|HttpHead|Route)|\b(?:re_)?path\s*\(|\broute\s*\(|\bget\s+["']|Route::get|->get\s*\(|\bhealth:|#\[(?:get|route)|\bHandleFunc\(|@Controller/;
+
 /** Libraries that serve both liveness and readiness (or dependency-checking health) from one registration. */
 const FULL_CODE = /MapHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|grpc_health_v1|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|health_check\.urls|["']health_check["']|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship/;
 const FULL_DEPS = ['org.springframework.boot:spring-boot-starter-actuator', 'io.quarkus:quarkus-smallrye-health', 'io.micronaut:micronaut-management', 'io.helidon.health:*', 'django-health-check'];
@@ -47,7 +51,7 @@ export default defineRule({
   },
   appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: health endpoints belong to services` }),
   check(ctx) {
-    const serving = (m: Match) => !CLIENT_CALL.test(m.snippet);
+    const serving = (m: Match) => !CLIENT_CALL.test(m.snippet) && (!WEAK.test(`/${(m.groups[0] ?? '').replace(/^\/+/, '')}`) || ROUTE_CONTEXT.test(m.snippet));
     const routes = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute')]).filter(serving);
     const libs = codeMatches(ctx.matches('library'));
     const deps = ctx.facts.findDependencies(LIB_DEPS);

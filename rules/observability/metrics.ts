@@ -24,7 +24,7 @@ export default defineRule({
     patterns: {
       setup: {
         regex:
-          /\b(collectDefaultMetrics\s*\(|promBundle\s*\(|register\.metrics\s*\(|PrometheusModule\.register|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*$|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*name|new\s+StatsD\s*\(|new\s+MeterProvider\s*\(|\.getMeter\s*\(|Instrumentator\s*\(|make_asgi_app\s*\(|make_wsgi_app\s*\(|start_http_server\s*\(|PrometheusMiddleware|PrometheusMetrics\s*\(|django_prometheus|generate_latest\s*\(|(?:Counter|Histogram|Gauge|Summary)\s*\(\s*["'][a-z_:]+["']\s*,|statsd\.StatsClient\s*\(|initialize\s*\(\s*statsd|promhttp\.Handler(?:For)?\s*\(|promauto\.New|prometheus\.(?:MustRegister|NewRegistry|NewCounter|NewHistogram|NewGauge|NewSummary)|otel\.Meter\s*\(|metric\.NewMeterProvider|statsd\.New\s*\(|ginprometheus|echoprometheus|MeterRegistry\b|@Timed\b|@Counted\b|Counter\.builder\s*\(|Timer\.builder\s*\(|PrometheusMeterRegistry|UseHttpMetrics\s*\(|MapMetrics\s*\(|UseMetricServer\s*\(|Metrics\.Create(?:Counter|Histogram|Gauge|Summary)|AddPrometheusExporter\s*\(|UseOpenTelemetryPrometheusScrapingEndpoint|MapPrometheusScrapingEndpoint|\.WithMetrics\s*\(|IMeterFactory|new\s+Meter\s*\(|Prometheus::Client|Yabeda\.configure|PrometheusExporter::|StatsD\.(?:increment|measure|distribution)|CollectorRegistry|PrometheusBuilder|register_(?:int_)?(?:counter|histogram|gauge)(?:_vec)?!|metrics::(?:counter|histogram|gauge)!|PrometheusMetricLayer|PrometheusMetricsBuilder|TelemetryMetricsPrometheus|PromEx)/,
+          /(\bcollectDefaultMetrics\s*\(|promBundle\s*\(|register\.metrics\s*\(|PrometheusModule\.register|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*$|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*name|new\s+StatsD\s*\(|new\s+MeterProvider\s*\(|\.getMeter\s*\(|Instrumentator\s*\(|make_asgi_app\s*\(|make_wsgi_app\s*\(|start_http_server\s*\(|PrometheusMiddleware|PrometheusMetrics\s*\(|django_prometheus|generate_latest\s*\(|(?:Counter|Histogram|Gauge|Summary)\s*\(\s*["'][a-z_:]+["']\s*,|statsd\.StatsClient\s*\(|initialize\s*\(\s*statsd|promhttp\.Handler(?:For)?\s*\(|promauto\.New|prometheus\.(?:MustRegister|NewRegistry|NewCounter|NewHistogram|NewGauge|NewSummary)|otel\.Meter\s*\(|metric\.NewMeterProvider|statsd\.New\s*\(|ginprometheus|echoprometheus|\bMeterRegistry\b|@Timed\b|@Counted\b|Counter\.builder\s*\(|Timer\.builder\s*\(|PrometheusMeterRegistry|UseHttpMetrics\s*\(|MapMetrics\s*\(|UseMetricServer\s*\(|Metrics\.Create(?:Counter|Histogram|Gauge|Summary)|AddPrometheusExporter\s*\(|UseOpenTelemetryPrometheusScrapingEndpoint|MapPrometheusScrapingEndpoint|\.WithMetrics\s*\(|IMeterFactory|new\s+Meter\s*\(|Prometheus::Client|Yabeda\.configure|PrometheusExporter::|StatsD\.(?:increment|measure|distribution)|CollectorRegistry|PrometheusBuilder|register_(?:int_)?(?:counter|histogram|gauge)(?:_vec)?!|metrics::(?:counter|histogram|gauge)!|PrometheusMetricLayer|PrometheusMetricsBuilder|TelemetryMetricsPrometheus|PromEx)/,
         files: CODE,
         literals: ['etrics', 'rometheus', 'Counter', 'Histogram', 'Gauge', 'Summary', 'StatsD', 'statsd', 'Meter', 'promBundle', 'promhttp', 'promauto', 'Instrumentator', 'make_asgi_app', 'make_wsgi_app', 'start_http_server', 'generate_latest', '@Timed', '@Counted', 'Yabeda', 'CollectorRegistry', 'register_', 'PromEx'],
         maxPerFile: 3,
@@ -54,8 +54,11 @@ export default defineRule({
   appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: metrics export is expected of services` }),
   check(ctx) {
     const setup = codeMatches(ctx.matches('setup'));
-    const routes = codeMatches(ctx.matches('route'));
-    const exposure = codeMatches([...ctx.matches('actuator'), ...ctx.matches('scrape')]);
+    // A "/metrics" inside a log message or print is not a route.
+    const routes = codeMatches(ctx.matches('route')).filter((m) => !/\b(?:log|logger|console|print|println|printf|Print\w*|System\.out|warn|info|debug)\b\s*[.(]/i.test(m.snippet));
+    const actuator = codeMatches(ctx.matches('actuator'));
+    const scrape = codeMatches(ctx.matches('scrape'));
+    const exposure = [...actuator, ...scrape];
     const deps = ctx.facts.findDependencies(ctx.catalogue('metrics'));
     const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
@@ -70,7 +73,8 @@ export default defineRule({
     if (setup.length > 0) found.push('metrics instrumentation in code');
     if (auto.length > 0) found.push(`auto-configured registry ${auto[0]!.name}`);
     if (routes.length > 0) found.push(`a ${routes[0]!.groups[0]} route`);
-    if (exposure.length > 0) found.push('scrape configuration');
+    if (actuator.length > 0) found.push('the Actuator metrics endpoint exposed');
+    if (scrape.length > 0) found.push('scrape configuration');
     if (setup.length > 0 || auto.length > 0) return pass(`Metrics are exported: ${listing(found)}.`, evidence, data);
     if (routes.length > 0 || exposure.length > 0) {
       return partial(0.6, `Found ${listing(found)}, but no code that registers metrics${deps.length ? ` (${libraries.join(', ')} declared)` : ''}.`, evidence, data);

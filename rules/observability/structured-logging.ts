@@ -21,9 +21,9 @@ export default defineRule({
     patterns: {
       json: {
         regex:
-          /(\bpino\s*\(|\bpinoHttp\s*\(|require\(\s*["']pino(?:-http)?["']\s*\)|from\s+["']pino(?:-http)?["']|LoggerModule\.forRoot|[fF]astify\s*\(\s*\{\s*logger\s*:\s*(?:true|\{)|bunyan\.createLogger|format\.json\s*\(|combine\([^)\n]*\bjson\(\)|format:\s*json\(\)|ecsFormat\s*\(|structlog\.(?:configure|get_logger|stdlib)|JSONRenderer\s*\(|jsonlogger|pythonjsonlogger|JsonFormatter|serialize\s*=\s*True|ecs_logging|json_logging\.init|zap\.NewProduction|zapcore\.NewJSONEncoder|"github\.com\/rs\/zerolog(?:\/log)?"|zerolog\.New\s*\(|JSONFormatter|slog\.NewJSONHandler|log\.NewJSONLogger|LogstashEncoder|net\.logstash\.logback|JsonTemplateLayout|<JsonLayout|JsonLayout\b|EcsLayout|EcsEncoder|logging\.structured\.format|structured:\s*$|quarkus\.log\.console\.json|UseSerilog\s*\(|AddSerilog\s*\(|new\s+LoggerConfiguration\s*\(|CompactJsonFormatter|AddJsonConsole\s*\(|"FormatterName"\s*:\s*"json"|Lograge::Formatters::(?:Json|Logstash)|formatter:\s*:json|Ougai::Logger|LogstashFormatter|slog_json::|BunyanFormattingLayer|json_env_logger::init|LoggerJSON)/,
+          /(\bpino\s*\(|\bpinoHttp\s*\(|require\(\s*["']pino(?:-http)?["']\s*\)|from\s+["']pino(?:-http)?["']|LoggerModule\.forRoot|[fF]astify\s*\(\s*\{\s*logger\s*:\s*(?:true|\{)|bunyan\.createLogger|format\.json\s*\(|combine\([^)\n]*\bjson\(\)|format:\s*json\(\)|ecsFormat\s*\(|structlog\.(?:configure|get_logger|stdlib)|JSONRenderer\s*\(|jsonlogger|pythonjsonlogger|(?:new\s+|json\.)JsonFormatter\b|JsonFormatter::class|\bLogging\.AddOpenTelemetry\s*\(|\.WithLogging\s*\(|\bLoggingHandler\s*\(\s*logger_provider|OTLPLogExporter\s*\(|serialize\s*=\s*True|ecs_logging|json_logging\.init|zap\.NewProduction|zapcore\.NewJSONEncoder|"github\.com\/rs\/zerolog(?:\/log)?"|zerolog\.New\s*\(|JSONFormatter|slog\.NewJSONHandler|log\.NewJSONLogger|LogstashEncoder|net\.logstash\.logback|JsonTemplateLayout|<JsonLayout|JsonLayout\b|EcsLayout|EcsEncoder|logging\.structured\.format|structured:\s*$|quarkus\.log\.console\.json|UseSerilog\s*\(|AddSerilog\s*\(|new\s+LoggerConfiguration\s*\(|(?:Compact|Rendered\w*)JsonFormatter|AddJsonConsole\s*\(|"FormatterName"\s*:\s*"json"|Lograge::Formatters::(?:Json|Logstash)|formatter:\s*:json|Ougai::Logger|LogstashFormatter|slog_json::|BunyanFormattingLayer|json_env_logger::init|LoggerJSON)/,
         files: [...CODE, ...CONFIG],
-        literals: ['pino', 'LoggerModule', 'astify', 'bunyan', 'json', 'Json', 'JSON', 'structlog', 'serialize', 'ecs_logging', 'zap.', 'zerolog', 'Logstash', 'Ecs', 'structured', 'Serilog', 'LoggerConfiguration', 'Ougai', 'slog_json', 'Bunyan'],
+        literals: ['pino', 'LoggerModule', 'astify', 'bunyan', 'json', 'Json', 'JSON', 'AddOpenTelemetry', 'WithLogging', 'LoggingHandler', 'OTLPLogExporter', 'structlog', 'serialize', 'ecs_logging', 'zap.', 'zerolog', 'Logstash', 'Ecs', 'structured', 'Serilog', 'LoggerConfiguration', 'Ougai', 'slog_json', 'Bunyan'],
         maxPerFile: 3,
       },
       rustJson: {
@@ -66,8 +66,8 @@ export default defineRule({
     const idNote = hasIds ? '' : '; no request/correlation id found';
     const bonus = hasIds ? 0.15 : 0;
     if (json.length > 0) {
-      if (hasIds) return pass('Logs are structured (JSON) and carry request/correlation ids.', evidence, data);
-      return partial(0.8, `Logs are structured (JSON)${idNote}.`, [...evidence, { path: '.', note: `no request/correlation id in ${ctx.searched('ids')} source files` }], data);
+      if (hasIds) return pass('Logs are structured (JSON or OpenTelemetry log records) and carry request/correlation ids.', evidence, data);
+      return partial(0.8, `Logs are structured (JSON or OpenTelemetry log records)${idNote}.`, [...evidence, { path: '.', note: `no request/correlation id in ${ctx.searched('ids')} source files` }], data);
     }
     if (plain.length > 0) {
       return partial(0.35 + bonus, `A logger is used (${plain[0]!.snippet}) but without JSON output${idNote}.`, [

@@ -33,6 +33,13 @@ export default defineRule({
         literals: ['NodeSDK', 'Instrumentations', 'TracerProvider', 'registerOTel', 'dd-trace', 'tracer.init', 'elastic-apm', 'apm.start', 'AWSXRay', 'newrelic', 'Instrumentor', 'instrument_app', 'azure_monitor', 'patch_all', 'xray', 'XRay', 'ElasticAPM', 'logfire', 'otel', 'tracer.Start', 'opentracing', 'OpenTelemetry', '@WithSpan', 'WithTracing', 'ElasticApm', 'Datadog.configure', 'Sdk::builder', 'opentelemetry', 'Opentelemetry'],
         maxPerFile: 3,
       },
+      sentry: {
+        // Sentry performance monitoring records transactions and propagates trace headers: tracing by another name.
+        regex: /(enable_tracing\s*=\s*True|traces_sample_rate\s*=\s*(?!0\s*[,)\n])|tracesSampleRate\s*:\s*(?!0\s*[,}\n])|TracesSampleRate\s*=\s*(?!0\s*[,;\n]))/,
+        files: CODE,
+        literals: ['enable_tracing', 'traces_sample_rate', 'tracesSampleRate', 'TracesSampleRate'],
+        maxPerFile: 1,
+      },
       launcher: {
         // Auto-instrumentation started from the outside: agents, wrappers and the OTel operator.
         regex: /(opentelemetry-instrument\b|ddtrace-run\b|-javaagent:\S*(?:opentelemetry|dd-java-agent|elastic-apm-agent|newrelic|applicationinsights-agent)|--require[= ]+@opentelemetry\/auto-instrumentations-node\/register|--(?:require|import)[= ]+dd-trace\/init|instrumentation\.opentelemetry\.io\/inject-\w+["']?\s*:\s*["']?(?!false)\S)/,
@@ -46,6 +53,7 @@ export default defineRule({
   check(ctx) {
     const setup = codeMatches(ctx.matches('setup'));
     const launcher = codeMatches(ctx.matches('launcher'));
+    const sentry = codeMatches(ctx.matches('sentry'));
     const deps = ctx.facts.findDependencies(ctx.catalogue('tracing'));
     const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
@@ -53,12 +61,14 @@ export default defineRule({
     const evidence: Evidence[] = [
       ...firstPerFile(setup, 4).map((m) => fromMatch(m, 'tracer initialised in code')),
       ...firstPerFile(launcher, 2).map((m) => fromMatch(m, 'auto-instrumentation launcher')),
+      ...firstPerFile(sentry, 2).map((m) => fromMatch(m, 'Sentry performance tracing')),
       ...(auto.length > 0 ? auto : deps).slice(0, 3).map((d) => fromDependency(d, auto.includes(d) ? 'auto-configured tracing' : 'tracing library')),
     ];
     const found: string[] = [];
     if (setup.length > 0) found.push('tracer set-up in code');
     if (launcher.length > 0) found.push('an auto-instrumentation launcher');
     if (auto.length > 0) found.push(`auto-configured ${auto[0]!.name}`);
+    if (sentry.length > 0) found.push('Sentry performance tracing');
     if (found.length > 0) return pass(`Requests are traced: ${listing(found)}.`, evidence, data);
     if (deps.length > 0) {
       return partial(0.4, `${listing(libraries.slice(0, 3))} declared, but no code or launcher starts a tracer.`, [
