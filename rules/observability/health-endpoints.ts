@@ -3,7 +3,7 @@ import { fail, partial, pass } from '../../src/engine/results.js';
 import { codeMatches, firstPerFile, fromDependency, fromMatch } from '../_shared/paths.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
-const NAMES = '_?health(?:z|check|checks)?|healthcheck|livez?|liveness|readyz?|readiness|ping|startupz?|__health|up';
+const NAMES = '_?health(?:z|[-_]?checks?)?|livez?|liveness|readyz?|readiness|ping|startupz?|__health|up';
 
 /** A line that calls someone else's health endpoint (a client), not one that serves it. */
 const CLIENT_CALL = /\bfetch\s*\(|axios|\brequests\.\w+\s*\(|httpx\.|\bhttp\.(?:Get|Head|get|request)\s*\(|https\.(?:get|request)\s*\(|\.(?:GetAsync|GetStringAsync|SendAsync|getForObject|getForEntity|exchange)\s*\(|RestTemplate|WebClient|HttpClient\b|\bcurl\b|\bwget\b|urlopen|urllib|\bgot\s*[.(]|superagent|http\.NewRequest|Net::HTTP|Faraday|HTTParty|reqwest::|Guzzle|Http::get|->(?:get|request)\s*\(\s*["']|\bclient\.(?:get|head|Get)\s*\(|\bURL\s*\(|["'`]https?:\/\/[^"'`]*\/(?:health|ready|live|ping)|baseURL|\bwaitFor|waitOn|wait-on/;

@@ -66,7 +66,8 @@ export default defineRule({
     const evidence: Evidence[] = [
       ...firstPerFile(setup, 4).map((m) => fromMatch(m, 'metrics set up in code')),
       ...firstPerFile(routes, 2).map((m) => fromMatch(m, `metrics route ${m.groups[0]}`)),
-      ...firstPerFile(exposure, 2).map((m) => fromMatch(m, 'metrics exposed to a scraper')),
+      ...firstPerFile(actuator, 1).map((m) => fromMatch(m, 'Actuator metrics endpoint exposed')),
+      ...firstPerFile(scrape, 2).map((m) => fromMatch(m, 'metrics scraped by Prometheus')),
       ...(auto.length > 0 ? auto : deps).slice(0, 3).map((d) => fromDependency(d, auto.includes(d) ? 'auto-configured metrics registry' : 'metrics library')),
     ];
     const found: string[] = [];
@@ -77,7 +78,10 @@ export default defineRule({
     if (scrape.length > 0) found.push('scrape configuration');
     if (setup.length > 0 || auto.length > 0) return pass(`Metrics are exported: ${listing(found)}.`, evidence, data);
     if (routes.length > 0 || exposure.length > 0) {
-      return partial(0.6, `Found ${listing(found)}, but no code that registers metrics${deps.length ? ` (${libraries.join(', ')} declared)` : ''}.`, evidence, data);
+      const missing = actuator.length > 0 && routes.length === 0 && scrape.length === 0
+        ? 'no registry exports them to a metrics backend (e.g. micrometer-registry-prometheus)'
+        : 'no code that registers metrics';
+      return partial(0.6, `Found ${listing(found)}, but ${missing}.`, evidence, data);
     }
     if (deps.length > 0) {
       return partial(0.4, `${listing(libraries.slice(0, 3))} declared, but no code registers metrics or serves /metrics.`, [

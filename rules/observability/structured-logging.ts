@@ -41,9 +41,9 @@ export default defineRule({
         maxPerFile: 1,
       },
       ids: {
-        regex: /(x-request-id|x-correlation-id|\brequest_?id\b|\bcorrelation_?id\b|\bCorrelationId\b|\bRequestID\s*\(|requestid\.New|request_id\.RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|\btrace_?id\b)/i,
+        regex: /(x-request-id|x-correlation-id|\brequest_?id\b|\bcorrelation_?id\b|\bCorrelationId\b|\bRequestID\s*\(|requestid\.New|request_id\.RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|\btrace_?id\b)/i,
         files: CODE,
-        literals: ['equest', 'orrelation', 'REQUEST', 'CORRELATION', 'genReqId', 'HeaderPropagation', 'MDC', 'PushProperty', 'log_tags', 'race'],
+        literals: ['equest', 'orrelation', 'REQUEST', 'CORRELATION', 'genReqId', 'TracingLogger', 'HeaderPropagation', 'MDC', 'PushProperty', 'log_tags', 'race'],
         maxPerFile: 1,
       },
     },
