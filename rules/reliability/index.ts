@@ -1,7 +1,9 @@
 import type { PillarDefinition } from '../../src/engine/types.js';
 import circuitBreakers from './circuit-breakers.js';
+import gracefulShutdown from './graceful-shutdown.js';
 import rateLimiting from './rate-limiting.js';
 import retries from './retries.js';
+import timeouts from './timeouts.js';
 
 /** Reliability & Resilience. Weights live here, not in the rules (sorted by rule id). */
 export default {
@@ -10,7 +12,9 @@ export default {
   description: 'Retries and backoff, circuit breakers, timeouts, rate limiting, graceful shutdown, health checks and probes, redundancy, backups and DR, resource limits.',
   rules: [
     { rule: circuitBreakers, weight: 4 },
+    { rule: gracefulShutdown, weight: 5 },
     { rule: rateLimiting, weight: 5 },
     { rule: retries, weight: 5 },
+    { rule: timeouts, weight: 6 },
   ],
 } satisfies PillarDefinition;
