@@ -1,6 +1,7 @@
 import type { PillarDefinition } from '../../src/engine/types.js';
 import circuitBreakers from './circuit-breakers.js';
 import gracefulShutdown from './graceful-shutdown.js';
+import healthChecks from './health-checks.js';
 import rateLimiting from './rate-limiting.js';
 import retries from './retries.js';
 import timeouts from './timeouts.js';
@@ -13,6 +14,7 @@ export default {
   rules: [
     { rule: circuitBreakers, weight: 4 },
     { rule: gracefulShutdown, weight: 5 },
+    { rule: healthChecks, weight: 8 },
     { rule: rateLimiting, weight: 5 },
     { rule: retries, weight: 5 },
     { rule: timeouts, weight: 6 },
