@@ -1,6 +1,9 @@
 import type { PillarDefinition } from '../../src/engine/types.js';
+import dependencyUpdates from './dependency-updates.js';
+import license from './license.js';
 import noCommittedSecrets from './no-committed-secrets.js';
 import securityMiddleware from './security-middleware.js';
+import securityPolicy from './security-policy.js';
 
 /** Security & Compliance. Weights live here, not in the rules (sorted by rule id). */
 export default {
@@ -8,7 +11,10 @@ export default {
   title: 'Security & Compliance',
   description: 'Security middleware, authentication and authorization, committed secrets, security policy, dependency updates, lockfiles, scanning in CI, non-root containers, licence.',
   rules: [
+    { rule: dependencyUpdates, weight: 5 },
+    { rule: license, weight: 2 },
     { rule: noCommittedSecrets, weight: 10 },
     { rule: securityMiddleware, weight: 6 },
+    { rule: securityPolicy, weight: 2 },
   ],
 } satisfies PillarDefinition;
