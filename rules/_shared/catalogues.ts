@@ -38,10 +38,10 @@ export const CATALOGUES: Record<string, string[]> = {
   ],
   // security/security-scanning: tools whose name (or action) in a CI command means code or dependencies are scanned.
   'security-scanners': [
-    'codeql', 'github/codeql-action', 'semgrep', 'snyk', 'trivy', 'grype', 'anchore/scan-action', 'bandit', 'gosec', 'govulncheck', 'npm audit', 'yarn audit', 'yarn npm audit', 'pnpm audit', 'bun audit',
+    'codeql', 'semgrep', 'snyk', 'trivy', 'grype', 'anchore/scan-action', 'bandit', 'gosec', 'govulncheck', 'npm audit', 'yarn audit', 'yarn npm audit', 'pnpm audit', 'bun audit',
     'audit-ci', 'better-npm-audit', 'pip-audit', 'safety check', 'safety scan', 'dependency-check', 'dependency-check-maven', 'dependencyCheckAnalyze', 'gitleaks', 'trufflehog', 'detect-secrets',
     'checkov', 'tfsec', 'kics', 'terrascan', 'sonarqube', 'sonarcloud', 'sonar-scanner', 'sonarscanner', 'sonar:sonar', 'SonarSource/', 'cargo audit', 'cargo deny', 'cargo-audit', 'cargo-deny',
-    'bundle audit', 'bundler-audit', 'brakeman', 'composer audit', 'local-php-security-checker', 'dotnet list package --vulnerable', 'osv-scanner', 'google/osv-scanner', 'dependency-review-action',
+    'bundle audit', 'bundler-audit', 'brakeman', 'composer audit', 'local-php-security-checker', 'dotnet list package --vulnerable', 'osv-scanner', 'dependency-review-action',
     'docker scout', 'zap-baseline', 'zaproxy/action', 'whitesource', 'veracode', 'checkmarx', 'horusec', 'njsscan', 'nancy', 'spotbugs-security', 'find-sec-bugs', 'security-code-scan', 'devskim', 'ossf/scorecard-action', 'Security/SAST', 'Security/Dependency-Scanning', 'Security/Secret-Detection', 'Security/Container-Scanning', 'Jobs/SAST', 'Jobs/Dependency-Scanning', 'Jobs/Secret-Detection', 'Jobs/Container-Scanning',
   ],
 };

@@ -6,6 +6,7 @@ import lockfiles from './lockfiles.js';
 import noCommittedSecrets from './no-committed-secrets.js';
 import securityMiddleware from './security-middleware.js';
 import securityPolicy from './security-policy.js';
+import securityScanning from './security-scanning.js';
 
 /** Security & Compliance. Weights live here, not in the rules (sorted by rule id). */
 export default {
@@ -20,5 +21,6 @@ export default {
     { rule: noCommittedSecrets, weight: 10 },
     { rule: securityMiddleware, weight: 6 },
     { rule: securityPolicy, weight: 2 },
+    { rule: securityScanning, weight: 5 },
   ],
 } satisfies PillarDefinition;
