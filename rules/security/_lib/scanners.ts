@@ -5,7 +5,7 @@ import type { FileIndex } from '../../../src/walk/file-index.js';
 export function scannerRegex(names: string[]): RegExp {
   const parts = [...new Set(names)].sort((a, b) => b.length - a.length).map((n) => {
     const body = n.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s+');
-    return `(?<![\\w-])${body}${/[\w]$/.test(n) ? '(?![\\w-])' : ''}`;
+    return `(?<![\\w-])${body}${/[\w]$/.test(n) ? '(?!\\w)' : ''}`;
   });
   return new RegExp(parts.join('|'), 'i');
 }
