@@ -1,4 +1,6 @@
 import type { PillarDefinition } from '../../src/engine/types.js';
+import authentication from './authentication.js';
+import authorization from './authorization.js';
 import containerUser from './container-user.js';
 import dependencyUpdates from './dependency-updates.js';
 import license from './license.js';
@@ -14,6 +16,8 @@ export default {
   title: 'Security & Compliance',
   description: 'Security middleware, authentication and authorization, committed secrets, security policy, dependency updates, lockfiles, scanning in CI, non-root containers, licence.',
   rules: [
+    { rule: authentication, weight: 8 },
+    { rule: authorization, weight: 6 },
     { rule: containerUser, weight: 5 },
     { rule: dependencyUpdates, weight: 5 },
     { rule: license, weight: 2 },
