@@ -67,6 +67,7 @@ export const CATALOGUES: Record<string, string[]> = {
     'sentry/sentry', 'sentry/sentry-laravel', 'sentry/sentry-symfony', 'rollbar/rollbar', 'rollbar/rollbar-laravel', 'bugsnag/bugsnag*',
     'honeybadger-io/*', 'airbrake/phpbrake',
     'sentry', 'sentry-*', 'rollbar', 'bugsnag', 'honeybadger', 'airbrake',
+  ],
   // security/authentication: libraries that authenticate requests (dependency evidence only; code patterns live in the rule).
   authentication: [
     'passport', 'passport-*', '@nestjs/passport', '@nestjs/jwt', 'jsonwebtoken', 'jose', 'express-jwt', 'express-openid-connect', 'express-session',
@@ -107,6 +108,7 @@ export const CATALOGUES: Record<string, string[]> = {
 export function catalogueFor(name: string, detect?: Record<string, string[]>): string[] {
   return [...(CATALOGUES[name] ?? []), ...(detect?.[name] ?? [])];
 }
+
 
 // architecture pillar
 Object.assign(CATALOGUES, {
@@ -149,6 +151,10 @@ Object.assign(CATALOGUES, {
     'dotenv-rails', 'dotenv', 'figaro', 'config', 'anyway_config',
     'vlucas/phpdotenv', 'symfony/dotenv', 'laravel/framework',
     'dotenvy', 'envy', 'figment', 'config', 'envconfig',
+  ],
+});
+
+
 // Reliability: resilience libraries per concern (npm, PyPI, Maven/Gradle group:artifact, NuGet, Go modules, gems, Composer, crates).
 Object.assign(CATALOGUES, {
   retries: [
