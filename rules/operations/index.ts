@@ -2,6 +2,7 @@ import type { PillarDefinition } from '../../src/engine/types.js';
 import ciPipeline from './ci-pipeline.js';
 import containerImage from './container-image.js';
 import continuousDeployment from './continuous-deployment.js';
+import environments from './environments.js';
 import infrastructureAsCode from './infrastructure-as-code.js';
 
 /** Operations & Deployment. Weights live here, not in the rules (sorted by rule id). */
@@ -13,6 +14,7 @@ export default {
     { rule: ciPipeline, weight: 8 },
     { rule: containerImage, weight: 5 },
     { rule: continuousDeployment, weight: 6 },
+    { rule: environments, weight: 4 },
     { rule: infrastructureAsCode, weight: 6 },
   ],
 } satisfies PillarDefinition;
