@@ -4,6 +4,7 @@ import containerImage from './container-image.js';
 import continuousDeployment from './continuous-deployment.js';
 import environments from './environments.js';
 import infrastructureAsCode from './infrastructure-as-code.js';
+import releaseManagement from './release-management.js';
 
 /** Operations & Deployment. Weights live here, not in the rules (sorted by rule id). */
 export default {
@@ -16,5 +17,6 @@ export default {
     { rule: continuousDeployment, weight: 6 },
     { rule: environments, weight: 4 },
     { rule: infrastructureAsCode, weight: 6 },
+    { rule: releaseManagement, weight: 3 },
   ],
 } satisfies PillarDefinition;
