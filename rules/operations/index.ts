@@ -5,6 +5,7 @@ import continuousDeployment from './continuous-deployment.js';
 import environments from './environments.js';
 import infrastructureAsCode from './infrastructure-as-code.js';
 import releaseManagement from './release-management.js';
+import rollback from './rollback.js';
 import runbooks from './runbooks.js';
 
 /** Operations & Deployment. Weights live here, not in the rules (sorted by rule id). */
@@ -19,6 +20,7 @@ export default {
     { rule: environments, weight: 4 },
     { rule: infrastructureAsCode, weight: 6 },
     { rule: releaseManagement, weight: 3 },
+    { rule: rollback, weight: 4 },
     { rule: runbooks, weight: 4 },
   ],
 } satisfies PillarDefinition;

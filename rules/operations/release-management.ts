@@ -1,7 +1,10 @@
 import { defineRule, type Evidence } from '../../src/engine/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles, type CiCommand } from '../_shared/ci.js';
-import { fromMatch, isProductionPath } from '../_shared/paths.js';
+import { fromMatch, isTestPath } from '../_shared/paths.js';
+
+/** docs/CHANGELOG.md is a real change log; examples and tests are not the project's releases. */
+const counted = (p: string) => !isTestPath(p) && !/(^|\/)(examples?|samples?|demos?|playground)\//i.test(p);
 
 const CHANGELOG_GLOBS = ['**/{CHANGELOG,CHANGES,HISTORY,NEWS,RELEASES,RELEASE_NOTES,RELEASE-NOTES,ChangeLog,Changelog,changelog}{,.md,.rst,.txt,.adoc,.markdown}'];
 
@@ -68,13 +71,13 @@ export default defineRule({
     const evidence: Evidence[] = [];
     const tools = new Set<string>();
     for (const { tool, globs } of TOOL_FILES) {
-      const hit = ctx.files.match(globs).filter(isProductionPath)[0];
+      const hit = ctx.files.match(globs).filter(counted)[0];
       if (hit) {
         tools.add(tool);
         evidence.push({ path: hit, note: `${tool} configuration` });
       }
     }
-    for (const m of ctx.matches('manifestTool').filter((x) => isProductionPath(x.path)).slice(0, 3)) {
+    for (const m of ctx.matches('manifestTool').filter((x) => counted(x.path)).slice(0, 3)) {
       const name = m.groups.find(Boolean)!;
       tools.add(name);
       evidence.push(fromMatch(m, `release tooling: ${name}`));
@@ -83,8 +86,8 @@ export default defineRule({
     evidence.push(...steps.slice(0, 3).map((c): Evidence => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: `release step${c.job ? ` (job ${c.job})` : ''}` })));
     const tags = ctx.matches('tagTrigger');
     evidence.push(...tags.slice(0, 2).map((m) => fromMatch(m, 'release pipeline triggered by version tags')));
-    const changelogs = ctx.files.match(CHANGELOG_GLOBS).filter(isProductionPath);
-    const versioned = ctx.matches('versionHeading').filter((m) => isProductionPath(m.path));
+    const changelogs = ctx.files.match(CHANGELOG_GLOBS).filter(counted);
+    const versioned = ctx.matches('versionHeading').filter((m) => counted(m.path));
     evidence.push(...versioned.slice(0, 2).map((m) => fromMatch(m, 'change log with version headings')));
     const stubs = changelogs.filter((p) => !versioned.some((m) => m.path === p));
     if (versioned.length === 0) evidence.push(...stubs.slice(0, 1).map((p) => ({ path: p, note: 'change log without version headings' })));
