@@ -31,8 +31,10 @@ export function mdEscape(value: unknown): string {
  * Inline code that survives any content: a fence longer than any backtick run inside. Pipes are
  * escaped because GitHub splits table cells on them even inside code spans.
  */
-export function mdCode(value: unknown): string {
-  const s = String(value ?? '').replace(/\r?\n|\r|\t/g, ' ').replace(/\|/g, '\\|');
+export function mdCode(value: unknown, table = true): string {
+  const flat = String(value ?? '').replace(/\r?\n|\r|\t/g, ' ');
+  // Outside a table a backslash before a pipe would show inside the code span.
+  const s = table ? flat.replace(/\|/g, '\\|') : flat;
   if (!s.trim()) return '';
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
@@ -207,6 +209,8 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
   pluralize: (n: unknown, s: unknown, p: unknown) => pluralize(n, s, typeof p === 'string' ? p : undefined),
   mdEscape: (v: unknown) => mdEscape(v),
   mdCode: (v: unknown) => mdCode(v),
+  /** Inline code for running text and lists (not table cells): pipes are left alone. */
+  mdCodeSpan: (v: unknown) => mdCode(v, false),
   shorten: (v: unknown, n: unknown) => shorten(v, typeof n === 'number' ? n : 80),
   location: (e: Evidence) => location(e),
   /** Markdown link to the evidence on the forge, or the escaped location as code. */
