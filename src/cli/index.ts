@@ -6,6 +6,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { auditCommand } from './audit.js';
 import { explainRule, renderRules, ruleRows } from './rules.js';
 import { schemaFor } from './schema.js';
+import { renderCommand } from './render.js';
+import { diffCommand } from './diff.js';
 import { UsageError, EXIT } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { PILLARS } from '../../rules/index.js';
@@ -79,6 +81,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('why a rule matters, how it is detected and how to fix it')
     .argument('<rule>', 'rule id, e.g. security/no-committed-secrets')
     .action((id: string) => io.stdout(explainRule(PILLARS, id)));
+
+  program
+    .command('render')
+    .description('re-render a saved JSON report (validated against the report schema) without auditing again')
+    .argument('<report>', 'a report written by `readiness audit --format json`')
+    .option('-f, --format <format>', 'md, summary, html, terminal, json or badge (default: md, or from --output)')
+    .option('--template <file.hbs>', 'render with your own Handlebars template')
+    .option('-o, --output <file>', 'write to a file, atomically; the format follows the extension')
+    .option('--no-color', 'never colour the output')
+    .action((report: string, opts: { format?: string; template?: string; output?: string; color?: boolean }) => {
+      renderCommand(report, { ...opts, color: useColor(io, opts.color !== false) }, io);
+    });
+
+  program
+    .command('diff')
+    .description('pillar and rule deltas between two saved JSON reports')
+    .argument('<old>', 'the earlier report')
+    .argument('<new>', 'the later report')
+    .option('-f, --format <format>', 'terminal, md or json', 'terminal')
+    .option('--no-color', 'never colour the output')
+    .action((oldPath: string, newPath: string, opts: { format?: string; color?: boolean }) => {
+      diffCommand(oldPath, newPath, { ...(opts.format ? { format: opts.format } : {}), color: useColor(io, opts.color !== false) }, io);
+    });
 
   program
     .command('schema')
