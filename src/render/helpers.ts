@@ -14,6 +14,8 @@ export const OUTCOME_ICON: Record<string, string> = {
   error: '💥',
 };
 
+export const OUTCOME_SYMBOL: Record<string, string> = { pass: '✓', partial: '◐', fail: '✗', 'not-applicable': '–', unknown: '?', error: '!' };
+
 /**
  * Escape text for a Markdown table cell or inline text: newlines, pipes, HTML, emphasis, code,
  * links. Backslash escapes (CommonMark: any ASCII punctuation) keep plain text readable, unlike
@@ -158,35 +160,41 @@ export function firstSentence(value: unknown): string {
  */
 export function radarSvg(pillars: { id: string; title: string; score: number | null }[], size = 420): string {
   const esc = Handlebars.Utils.escapeExpression;
-  const c = size / 2;
-  const r = size / 2 - 95;
+  // Wider than tall: the side labels need room that the chart itself does not.
+  const width = size + 220;
+  const cx = width / 2;
+  const cy = size / 2;
+  const r = size / 2 - 70;
   const n = pillars.length;
+  const fmt = (x: number) => Number(x.toFixed(1));
   const at = (i: number, v: number) => {
     const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
-    return [c + r * v * Math.cos(a), c + r * v * Math.sin(a)] as const;
+    return [fmt(cx + r * v * Math.cos(a)), fmt(cy + r * v * Math.sin(a))] as const;
   };
-  const fmt = (x: number) => Number(x.toFixed(1));
-  const pts = (v: (i: number) => number) => pillars.map((_, i) => at(i, v(i)).map(fmt).join(',')).join(' ');
+  const pts = (v: (i: number) => number) => pillars.map((_, i) => at(i, v(i)).join(',')).join(' ');
   const out: string[] = [];
-  out.push(`<svg class="radar" role="img" aria-labelledby="radar-title" viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" xmlns="http://www.w3.org/2000/svg">`);
+  out.push(`<svg class="radar" role="img" aria-labelledby="radar-title" viewBox="0 0 ${width} ${size}" width="${width}" height="${size}" xmlns="http://www.w3.org/2000/svg">`);
   out.push(`<title id="radar-title">Scores by pillar: ${esc(pillars.map((p) => `${p.title} ${p.score ?? 'not assessed'}`).join(', '))}</title>`);
   for (const ring of [0.25, 0.5, 0.75, 1]) out.push(`<polygon class="ring" points="${pts(() => ring)}"/>`);
-  const scored = pillars.map((p) => p.score ?? 0);
   pillars.forEach((p, i) => {
-    const [x, y] = at(i, 1).map(fmt) as [number, number];
-    const [lx, ly] = at(i, 1.16).map(fmt) as [number, number];
-    const anchor = Math.abs(lx - c) < 5 ? 'middle' : lx > c ? 'start' : 'end';
+    const [x, y] = at(i, 1);
+    const [lx, ly0] = at(i, 1.12);
+    const anchor = Math.abs(lx - cx) < 5 ? 'middle' : lx > cx ? 'start' : 'end';
+    // Titles such as "Observability & Monitoring" break after the ampersand into two lines.
+    const lines = p.title.includes(' & ') ? p.title.split(/(?<= &) /) : [p.title];
+    const above = ly0 < cy - 5;
+    const ly = above ? ly0 - 15 * lines.length : ly0 + (Math.abs(ly0 - cy) < 5 ? 0 : 8);
     const assessed = p.score !== null;
     out.push(`<g class="axis${assessed ? '' : ' not-assessed'}" data-pillar="${esc(p.id)}" data-score="${assessed ? p.score : ''}">`);
-    out.push(`<line x1="${c}" y1="${c}" x2="${x}" y2="${y}"/>`);
-    out.push(`<text class="label" x="${lx}" y="${ly}" text-anchor="${anchor}">${esc(p.title)}</text>`);
-    out.push(`<text class="value" x="${lx}" y="${fmt(ly + 15)}" text-anchor="${anchor}">${assessed ? p.score : 'not assessed'}</text>`);
+    out.push(`<line x1="${cx}" y1="${cy}" x2="${x}" y2="${y}"/>`);
+    out.push(`<text class="label" x="${lx}" y="${fmt(ly)}" text-anchor="${anchor}">${lines.map((l, k) => `<tspan x="${lx}" dy="${k === 0 ? 0 : 14}">${esc(l)}</tspan>`).join('')}</text>`);
+    out.push(`<text class="value" x="${lx}" y="${fmt(ly + 14 * lines.length + 1)}" text-anchor="${anchor}">${assessed ? p.score : 'not assessed'}</text>`);
     out.push('</g>');
   });
-  out.push(`<polygon class="score" points="${pts((i) => scored[i]! / 100)}"/>`);
+  out.push(`<polygon class="score" points="${pts((i) => (pillars[i]!.score ?? 0) / 100)}"/>`);
   pillars.forEach((p, i) => {
     if (p.score === null) return;
-    const [x, y] = at(i, p.score / 100).map(fmt);
+    const [x, y] = at(i, p.score / 100);
     out.push(`<circle class="vertex" cx="${x}" cy="${y}" r="3.5"/>`);
   });
   out.push('</svg>');
@@ -205,6 +213,8 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
     return gradeText(args.length > 1 ? args[0] : this?.grade);
   },
   outcomeIcon: (o: unknown) => OUTCOME_ICON[String(o)] ?? '',
+  /** A text symbol for an outcome (HTML: renders without an emoji font, e.g. when printed). */
+  outcomeSymbol: (o: unknown) => OUTCOME_SYMBOL[String(o)] ?? '',
   scoreBar: (v: unknown, w: unknown) => scoreBar(v, w),
   pluralize: (n: unknown, s: unknown, p: unknown) => pluralize(n, s, typeof p === 'string' ? p : undefined),
   mdEscape: (v: unknown) => mdEscape(v),
