@@ -7,6 +7,8 @@ import { auditCommand } from './audit.js';
 import { explainRule, renderRules, ruleRows } from './rules.js';
 import { schemaFor } from './schema.js';
 import { verifyCommand } from './verify.js';
+import { renderCommand } from './render.js';
+import { diffCommand } from './diff.js';
 import { UsageError, EXIT } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { PILLARS } from '../../rules/index.js';
@@ -44,7 +46,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .command('audit')
     .description('audit a repository and print its readiness report')
     .argument('[path]', 'repository to audit', '.')
-    .addOption(new Option('-f, --format <format>', 'terminal, json, md or badge (default: terminal, or from --output)'))
+    .addOption(new Option('-f, --format <format>', 'terminal, json, md, summary, html or badge (default: terminal, or from --output)'))
     .option('-o, --output <file>', 'write the report to a file, atomically; the format follows the extension')
     .option('--template <file.hbs>', 'render with your own Handlebars template')
     .option('-c, --config <file>', 'configuration file (default: .readiness.yml in the audited root)')
@@ -94,6 +96,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--no-color', 'never colour the output')
     .action(async (doc: string, path: string, opts: Record<string, unknown>) => {
       exitCode = await verifyCommand(doc, path, { ...(opts as object), color: useColor(io, opts.color !== false) } as Parameters<typeof verifyCommand>[2], io);
+    });
+
+  program
+    .command('render')
+    .description('re-render a saved JSON report (validated against the report schema) without auditing again')
+    .argument('<report>', 'a report written by `readiness audit --format json`')
+    .option('-f, --format <format>', 'md, summary, html, terminal, json or badge (default: md, or from --output)')
+    .option('--template <file.hbs>', 'render with your own Handlebars template')
+    .option('-o, --output <file>', 'write to a file, atomically; the format follows the extension')
+    .option('--no-color', 'never colour the output')
+    .action((report: string, opts: { format?: string; template?: string; output?: string; color?: boolean }) => {
+      renderCommand(report, { ...opts, color: useColor(io, opts.color !== false) }, io);
+    });
+
+  program
+    .command('diff')
+    .description('pillar and rule deltas between two saved JSON reports')
+    .argument('<old>', 'the earlier report')
+    .argument('<new>', 'the later report')
+    .option('-f, --format <format>', 'terminal, md or json', 'terminal')
+    .option('--no-color', 'never colour the output')
+    .action((oldPath: string, newPath: string, opts: { format?: string; color?: boolean }) => {
+      diffCommand(oldPath, newPath, { ...(opts.format ? { format: opts.format } : {}), color: useColor(io, opts.color !== false) }, io);
     });
 
   program

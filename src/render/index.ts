@@ -5,10 +5,10 @@ import { builtinTemplate, renderTemplate } from './handlebars.js';
 import { renderTerminal } from './terminal.js';
 import { renderBadge } from './badge.js';
 
-export const FORMATS = ['terminal', 'json', 'md', 'badge'] as const;
+export const FORMATS = ['terminal', 'json', 'md', 'summary', 'html', 'badge'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const BY_EXTENSION: Record<string, Format> = { json: 'json', md: 'md', markdown: 'md', txt: 'terminal' };
+const BY_EXTENSION: Record<string, Format> = { json: 'json', md: 'md', markdown: 'md', txt: 'terminal', html: 'html', htm: 'html' };
 
 /** The format implied by an --output file name, if any. */
 export function formatFromPath(path: string): Format | undefined {
@@ -35,6 +35,10 @@ export function render(report: Report, format: Format, options: RenderOptions): 
       return JSON.stringify(report, null, 2) + '\n';
     case 'md':
       return renderTemplate(builtinTemplate('report.md.hbs'), report);
+    case 'summary':
+      return renderTemplate(builtinTemplate('summary.md.hbs'), report);
+    case 'html':
+      return renderTemplate(builtinTemplate('report.html.hbs'), report);
     case 'badge':
       return renderBadge(report);
     case 'terminal':

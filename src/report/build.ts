@@ -7,6 +7,7 @@ import type { FileIndex } from '../walk/file-index.js';
 import { globTest } from '../walk/glob.js';
 import { SCHEMA_VERSION, type Report, type RuleReport } from './schema.js';
 import { VERSION } from '../version.js';
+import { ciFiles } from '../../rules/_shared/ci.js';
 
 export interface RepoInfo {
   name: string;
@@ -123,6 +124,8 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
       frameworks: facts.frameworks.map((f) => ({ id: f.id, name: f.name, evidence: f.evidence })),
       manifests: facts.manifests.map((m) => ({ path: m.path, ecosystem: m.ecosystem, ok: m.ok, dependencies: depCount.get(m.path) ?? 0 })),
       workspaces: facts.workspaces,
+      ciSystems: ciSystems(files),
+      infrastructure: infrastructure(audit),
     },
     summary: {
       score: overall,
@@ -156,4 +159,28 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
       skippedByReason,
     },
   };
+}
+
+/** CI systems and their files, for the report's appendix (the CI model is memoised per audit). */
+function ciSystems(files: FileIndex): { system: string; paths: string[] }[] {
+  const by = new Map<string, string[]>();
+  for (const f of ciFiles(files)) by.set(f.system, [...(by.get(f.system) ?? []), f.path]);
+  return [...by.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([system, paths]) => ({ system, paths: paths.sort() }));
+}
+
+/**
+ * Infrastructure-as-code tools, taken from the IaC rule's own findings so the appendix and the
+ * verdict never disagree; empty when that rule did not run or found nothing. The path is the
+ * rule's evidence for that tool when it can be told apart (a note naming it, a .tf file).
+ */
+function infrastructure(audit: AuditRun): { tool: string; path?: string }[] {
+  const run = audit.runs.find((r) => r.rule.meta.id === 'infrastructure-as-code');
+  const tools = run?.data?.tools;
+  if (!run || !Array.isArray(tools)) return [];
+  const located = run.evidence.filter((e) => e.path !== '.');
+  return tools.map((t) => {
+    const tool = String(t);
+    const e = located.find((x) => x.note?.startsWith(tool)) ?? (tool === 'Terraform' ? located.find((x) => x.path.endsWith('.tf')) : undefined);
+    return e ? { tool, path: e.path } : { tool };
+  });
 }

@@ -89,6 +89,9 @@ export const reportSchema = z
         frameworks: z.array(z.object({ id: z.string(), name: z.string(), evidence }).strict()),
         manifests: z.array(z.object({ path: z.string(), ecosystem: z.string(), ok: z.boolean(), dependencies: z.number().int() }).strict()),
         workspaces: z.array(z.object({ path: z.string(), ecosystem: z.string(), name: z.string().optional() }).strict()),
+        // Optional so that reports saved before these fields existed still validate for `render`.
+        ciSystems: z.array(z.object({ system: z.string(), paths: z.array(z.string()) }).strict()).optional(),
+        infrastructure: z.array(z.object({ tool: z.string(), path: z.string().optional() }).strict()).optional(),
       })
       .strict(),
     summary: z
