@@ -43,7 +43,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .command('audit')
     .description('audit a repository and print its readiness report')
     .argument('[path]', 'repository to audit', '.')
-    .addOption(new Option('-f, --format <format>', 'terminal, json, md or badge (default: terminal, or from --output)'))
+    .addOption(new Option('-f, --format <format>', 'terminal, json, md, sarif or badge (default: terminal, or from --output)'))
     .option('-o, --output <file>', 'write the report to a file, atomically; the format follows the extension')
     .option('--template <file.hbs>', 'render with your own Handlebars template')
     .option('-c, --config <file>', 'configuration file (default: .readiness.yml in the audited root)')
