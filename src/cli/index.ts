@@ -27,6 +27,12 @@ export function useColor(io: Io, flag: boolean): boolean {
   return io.isTTY;
 }
 
+/** Progress lines go to stderr on an interactive terminal only: never in CI logs, never with --quiet. */
+export function showProgress(io: Io, quiet: boolean): boolean {
+  const ci = io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false' && io.env.CI !== '0';
+  return io.isTTY && !ci && !quiet;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
   let verbose = argv.includes('--verbose');
@@ -51,6 +57,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--min-score <n>', 'fail (exit 1) when the overall score is below n')
     .option('--min-pillar <id=n>', 'fail when a pillar scores below n (repeatable)', repeat)
     .option('--fail-on <severity>', 'fail when a rule of this severity or higher fails: critical, high, medium, low')
+    .option('--baseline <report.json>', 'compare with an earlier JSON report: deltas per pillar and rule')
+    .option('--fail-on-regression', 'fail when a pillar score drops or a passing rule fails since --baseline')
+    .option('--write-baseline <file>', 'also save this report as JSON, atomically, to use as the next --baseline')
     .option('--only <ids>', 'only these pillars or rule ids (comma-separated, repeatable)', collect)
     .option('--skip <ids>', 'skip these pillars or rule ids (comma-separated, repeatable)', collect)
     .option('--no-color', 'never colour the output')
@@ -61,6 +70,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { exitCode: code } = await auditCommand(path, {
         ...(opts as object),
         color: useColor(io, opts.color !== false),
+        progress: showProgress(io, !!opts.quiet),
       } as Parameters<typeof auditCommand>[1], io);
       exitCode = code;
     });
