@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { auditCommand } from './audit.js';
+import { initCommand } from './init.js';
 import { explainRule, renderRules, ruleRows } from './rules.js';
 import { schemaFor } from './schema.js';
 import { UsageError, EXIT } from '../util/errors.js';
@@ -89,6 +90,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('why a rule matters, how it is detected and how to fix it')
     .argument('<rule>', 'rule id, e.g. security/no-committed-secrets')
     .action((id: string) => io.stdout(explainRule(PILLARS, id)));
+
+  program
+    .command('init')
+    .description('write a commented starter .readiness.yml for the detected profile')
+    .argument('[path]', 'repository root', '.')
+    .option('--force', 'replace an existing configuration file')
+    .action((path: string, opts: { force?: boolean }) => initCommand(path, opts, io));
 
   program
     .command('schema')
