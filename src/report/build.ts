@@ -188,7 +188,7 @@ function inlineFor(id: string, bareId: string, evidence: Evidence[], markers: Ma
   const hits = lined.map((e) => [e, find(e)] as const).filter(([, m]) => m);
   if (hits.length === 0) return undefined;
   for (const [, m] of hits) used.add(m!);
-  if (hits.length === lined.length) return { reason: hits[0]![1]!.groups[1]!, evidence };
+  if (hits.length === lined.length) return { reason: [...new Set(hits.map(([, m]) => m!.groups[1]!))].join('; '), evidence };
   const byEvidence = new Map(hits);
   return {
     evidence: evidence.map((e) => {
