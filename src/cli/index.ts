@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { auditCommand } from './audit.js';
+import { initCommand } from './init.js';
 import { explainRule, renderRules, ruleRows } from './rules.js';
 import { schemaFor } from './schema.js';
 import { verifyCommand } from './verify.js';
@@ -30,6 +31,12 @@ export function useColor(io: Io, flag: boolean): boolean {
   return io.isTTY;
 }
 
+/** Progress lines go to stderr on an interactive terminal only: never in CI logs, never with --quiet. */
+export function showProgress(io: Io, quiet: boolean): boolean {
+  const ci = io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false' && io.env.CI !== '0';
+  return io.isTTY && !ci && !quiet;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
   let verbose = argv.includes('--verbose');
@@ -46,7 +53,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .command('audit')
     .description('audit a repository and print its readiness report')
     .argument('[path]', 'repository to audit', '.')
-    .addOption(new Option('-f, --format <format>', 'terminal, json, md, summary, html or badge (default: terminal, or from --output)'))
+    .addOption(new Option('-f, --format <format>', 'terminal, json, md, summary, html, sarif or badge (default: terminal, or from --output)'))
     .option('-o, --output <file>', 'write the report to a file, atomically; the format follows the extension')
     .option('--template <file.hbs>', 'render with your own Handlebars template')
     .option('-c, --config <file>', 'configuration file (default: .readiness.yml in the audited root)')
@@ -54,6 +61,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--min-score <n>', 'fail (exit 1) when the overall score is below n')
     .option('--min-pillar <id=n>', 'fail when a pillar scores below n (repeatable)', repeat)
     .option('--fail-on <severity>', 'fail when a rule of this severity or higher fails: critical, high, medium, low')
+    .option('--baseline <report.json>', 'compare with an earlier JSON report: deltas per pillar and rule')
+    .option('--fail-on-regression', 'fail when a pillar score drops or a passing rule fails since --baseline')
+    .option('--write-baseline <file>', 'also save this report as JSON, atomically, to use as the next --baseline')
     .option('--only <ids>', 'only these pillars or rule ids (comma-separated, repeatable)', collect)
     .option('--skip <ids>', 'skip these pillars or rule ids (comma-separated, repeatable)', collect)
     .option('--no-color', 'never colour the output')
@@ -64,6 +74,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { exitCode: code } = await auditCommand(path, {
         ...(opts as object),
         color: useColor(io, opts.color !== false),
+        progress: showProgress(io, !!opts.quiet),
       } as Parameters<typeof auditCommand>[1], io);
       exitCode = code;
     });
@@ -120,6 +131,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action((oldPath: string, newPath: string, opts: { format?: string; color?: boolean }) => {
       diffCommand(oldPath, newPath, { ...(opts.format ? { format: opts.format } : {}), color: useColor(io, opts.color !== false) }, io);
     });
+
+  program
+    .command('init')
+    .description('write a commented starter .readiness.yml for the detected profile')
+    .argument('[path]', 'repository root', '.')
+    .option('--force', 'replace an existing configuration file')
+    .action((path: string, opts: { force?: boolean }) => initCommand(path, opts, io));
 
   program
     .command('schema')
