@@ -23,6 +23,15 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'src/main/resources/application.yml', line: 3 }, { path: 'src/main/java/shop/Cfg.java', line: 2 }] },
     },
     {
+      name: 'Spring placeholders with defaults are environment reads (petclinic style)',
+      profile: 'service',
+      tree: {
+        'src/main/resources/application-postgres.properties': 'spring.datasource.url=${POSTGRES_URL:jdbc:postgresql://localhost/petclinic}\nspring.datasource.password=${POSTGRES_PASS:petclinic}\n',
+        'src/main/java/org/springframework/samples/petclinic/App.java': 'class App {}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/main/resources/application-postgres.properties', line: 1 }], data: { findings: 0 } },
+    },
+    {
       name: 'local development defaults are not findings',
       profile: 'service',
       tree: {

@@ -29,7 +29,7 @@ export default defineRule({
         maxPerFile: 1,
       },
       placeholder: { regex: /\$\{[A-Za-z_][A-Za-z0-9_.]*(?::[^}]*)?\}/, files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'], literals: ['${'], maxPerFile: 1 },
-      readmeSection: { regex: /^#{1,4}\s+.*\b(configuration|environment variables|settings|env vars)\b/im, files: ['README*', 'docs/**/*.md'], literals: ['onfig', 'nvironment', 'ettings', 'env'], ignoreCase: true, maxPerFile: 1 },
+      readmeSection: { regex: /^#{1,4}\s+.*\b(configur(?:e|ation|ing)|environment variables|settings|env vars)\b/im, files: ['README*', 'docs/**/*.md'], literals: ['onfig', 'nvironment', 'ettings', 'env'], ignoreCase: true, maxPerFile: 1 },
       credUrl: {
         regex: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|jdbc:[a-z]+):\/\/([^:/@\s'"]+):([^@/\s'"]+)@([^:/\s'"?]+)/,
         files: [...CODE, ...CONFIG],
@@ -56,23 +56,32 @@ export default defineRule({
       finding(m, value, 'hard-coded database password');
     }
 
-    const envReads = ctx.matches('envRead').filter((m) => isProductionPath(m.path));
+    // Tool configuration (playwright.config.ts, vite.config.js) reading env is not the service's config.
+    const envReads = ctx.matches('envRead').filter((m) => isProductionPath(m.path) && !/(^|\/)[^/]*\.config\.[cm]?[jt]s$/.test(m.path));
+    // Spring placeholders (${DB_URL:…}) are environment reads too, written in configuration.
+    const placeholders = firstPerFile(ctx.matches('placeholder').filter((m) => isProductionPath(m.path)), 2);
     const libs = ctx.facts.findDependencies(ctx.catalogue('config-libraries'));
     const examples = ctx.files.match(ENV_EXAMPLES);
     const helm = ctx.files.match(['**/values.yaml']).filter((p) => ctx.files.exists(p.replace(/values\.yaml$/, 'Chart.yaml')));
     const docs: Evidence[] = [
       ...examples.slice(0, 2).map((p) => ({ path: p, note: 'documents the environment variables' })),
       ...helm.slice(0, 1).map((p) => ({ path: p, note: 'Helm values' })),
-      ...firstPerFile(ctx.matches('placeholder'), 2).map((m) => fromMatch(m, 'configuration placeholder resolved from the environment')),
+      ...placeholders.map((m) => fromMatch(m, 'configuration placeholder resolved from the environment')),
+      ...ctx.files.named('.env').slice(0, 1).map((p) => ({ path: p, note: 'committed .env lists the settings (keep real values out of it: see security/no-committed-secrets)' })),
       ...ctx.files.match(['**/appsettings.json']).filter(isProductionPath).slice(0, 1).map((p) => ({ path: p, note: 'appsettings.json: overridable by environment variables' })),
       ...ctx.matches('readmeSection').slice(0, 1).map((m) => fromMatch(m, 'configuration section')),
     ];
     const externalised: Evidence[] = firstPerFile(envReads, 3).map((m) => fromMatch(m, 'reads configuration from the environment'));
+    if (externalised.length === 0 && placeholders.length) externalised.push(fromMatch(placeholders[0]!, 'configuration resolved from the environment'));
     const libEvidence: Evidence[] = libs.slice(0, 2).map((d) => ({ path: d.path, ...(d.line ? { line: d.line } : {}), snippet: d.name, note: 'configuration library' }));
     const hasCode = externalised.length > 0;
     const parts = [hasCode ? 'environment reads in code' : libs.length ? 'a configuration library (not seen in use)' : '', docs.length ? 'documented settings' : ''].filter(Boolean);
     const score = (hasCode ? 0.6 : libs.length ? 0.3 : 0) + (docs.length ? 0.4 : 0);
-    const evidence = [...findings.slice(0, 10), ...externalised, ...libEvidence, ...docs];
+    const seen = new Set<string>();
+    const evidence = [...findings.slice(0, 10), ...externalised, ...libEvidence, ...docs].filter((e) => {
+      const key = `${e.path}:${e.line ?? ''}`;
+      return !seen.has(key) && seen.add(key);
+    });
     const data = { findings: findings.length, envReads: new Set(envReads.map((m) => m.path)).size, libraries: [...new Set(libs.map((d) => d.name))].sort(), documented: docs.length > 0 };
     if (findings.length) {
       const msg = `${findings.length} hard-coded host credential(s) or password(s) in production code or config`;
