@@ -11,6 +11,8 @@ const PLACEHOLDER = /^(\$|\{|%|<|\*|x+$|password|passwd|pass|pwd|secret|changeme
 // Hosts that are developer defaults, not production endpoints.
 const LOCAL_HOST = /^(localhost|127\.|0\.0\.0\.0|\[?::1|host\.docker\.internal|[a-z0-9_-]+$)|\.(localhost|local|test|invalid|example)$|(^|\.)example\.(com|org|net)$/i;
 
+const SETTINGS_FILE = /(^|\/)(_?config|settings|env|environment|configuration)\.[a-z]+$|(^|\/)(config|settings|conf)\/[^/]+$/i;
+
 export default defineRule({
   meta: {
     id: 'config-externalized',
@@ -71,7 +73,9 @@ export default defineRule({
       ...ctx.files.match(['**/appsettings.json']).filter(isProductionPath).slice(0, 1).map((p) => ({ path: p, note: 'appsettings.json: overridable by environment variables' })),
       ...ctx.matches('readmeSection').slice(0, 1).map((m) => fromMatch(m, 'configuration section')),
     ];
-    const externalised: Evidence[] = firstPerFile(envReads, 3).map((m) => fromMatch(m, 'reads configuration from the environment'));
+    // Cite the settings module first (settings.py, config.ts), not the first file in path order.
+    const settingsFirst = [...envReads].sort((a, b) => Number(!SETTINGS_FILE.test(a.path)) - Number(!SETTINGS_FILE.test(b.path)));
+    const externalised: Evidence[] = firstPerFile(settingsFirst, 3).map((m) => fromMatch(m, 'reads configuration from the environment'));
     if (externalised.length === 0 && placeholders.length) externalised.push(fromMatch(placeholders[0]!, 'configuration resolved from the environment'));
     const libEvidence: Evidence[] = libs.slice(0, 2).map((d) => ({ path: d.path, ...(d.line ? { line: d.line } : {}), snippet: d.name, note: 'configuration library' }));
     const hasCode = externalised.length > 0;
