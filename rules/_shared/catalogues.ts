@@ -146,7 +146,7 @@ Object.assign(CATALOGUES, {
     'pydantic-settings', 'python-dotenv', 'environs', 'django-environ', 'python-decouple', 'dynaconf', 'hydra-core', 'everett',
     'dotenv', 'dotenv-flow', 'envalid', 'convict', '@nestjs/config', 'config', 'env-var', '@t3-oss/env-core', '@t3-oss/env-nextjs', 'znv', 'dotenv-safe', '@dotenvx/dotenvx',
     'github.com/spf13/viper', 'github.com/kelseyhightower/envconfig', 'github.com/caarlos0/env*', 'github.com/joho/godotenv', 'github.com/sethvargo/go-envconfig', 'github.com/knadh/koanf*', 'github.com/ilyakaznacheev/cleanenv',
-    'org.springframework.boot:spring-boot-starter*', 'org.springframework.cloud:spring-cloud-starter-config', 'io.micronaut:micronaut-runtime', 'io.quarkus:quarkus-core', 'com.typesafe:config', 'io.github.cdimascio:dotenv-java',
+    'org.springframework.boot:spring-boot-starter', 'org.springframework.boot:spring-boot-autoconfigure', 'org.springframework.cloud:spring-cloud-starter-config', 'io.micronaut:micronaut-runtime', 'io.quarkus:quarkus-core', 'com.typesafe:config', 'io.github.cdimascio:dotenv-java',
     'Microsoft.Extensions.Configuration*', 'Microsoft.Extensions.Options*', 'DotNetEnv',
     'dotenv-rails', 'dotenv', 'figaro', 'config', 'anyway_config',
     'vlucas/phpdotenv', 'symfony/dotenv', 'laravel/framework',

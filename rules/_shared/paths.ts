@@ -10,7 +10,10 @@ export function isTestPath(path: string): boolean {
 }
 
 export function isExamplePath(path: string): boolean {
-  return EXAMPLE_DIR.test(path);
+  // Below a JVM source root the folders are a package name (com/example/demo, org/…/samples/petclinic
+  // — Spring Initializr's default is com.example.demo), not an examples folder: test only the prefix.
+  const root = /(^|\/)src\/(main|test)\/(java|kotlin|scala|groovy|resources)\//.exec(path);
+  return EXAMPLE_DIR.test(root ? path.slice(0, root.index + root[1]!.length) : path);
 }
 
 /** Code that runs in production: not tests, not examples or docs. */

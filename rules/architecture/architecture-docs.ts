@@ -4,7 +4,7 @@ import { fromMatch, isTestPath } from '../_shared/paths.js';
 
 const DOC_GLOBS = ['**/ARCHITECTURE*.{md,rst,adoc,txt}', '**/architecture*.{md,rst,adoc}', '**/docs/architecture/**/*.{md,rst,adoc}', '**/doc/architecture/**/*.{md,rst,adoc}', '**/DESIGN.md', '**/docs/design/**/*.{md,rst,adoc}'];
 const ADR_GLOBS = ['**/adr/**/*.{md,rst,adoc}', '**/adrs/**/*.{md,rst,adoc}', '**/docs/decisions/**/*.{md,rst,adoc}', '**/doc/decisions/**/*.{md,rst,adoc}', '**/architecture/decisions/**/*.{md,rst,adoc}', '**/decision-records/**/*.{md,rst,adoc}', '**/rfcs/**/*.md'];
-const DIAGRAM_GLOBS = ['**/*.{puml,plantuml,iuml,pu}', '**/*.{mmd,mermaid}', '**/*.dsl', '**/*.c4', '**/*.drawio', '**/*.d2'];
+const DIAGRAM_GLOBS = ['**/*.{puml,plantuml,iuml,pu}', '**/*.{mmd,mermaid}', '**/*.dsl', '**/*.c4', '**/*.drawio', '**/*.d2', '**/*architecture*.{png,svg,jpg,jpeg}', '**/*-arch.{png,svg}'];
 
 export default defineRule({
   meta: {
@@ -15,7 +15,7 @@ export default defineRule({
     remediation: 'Add an ARCHITECTURE.md (components, data flow, dependencies, deployment) and record significant decisions as ADRs in docs/adr/ (e.g. with adr-tools or MADR); keep diagrams as code (Mermaid, PlantUML, Structurizr).',
     severity: 'low',
     effort: 'medium',
-    detection: 'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design, or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown) or an Architecture section in the README.',
+    detection: 'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design, or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown, images named *architecture*) or an Architecture section in the README.',
     patterns: {
       mermaid: { regex: /^\s*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
       readmeSection: { regex: /^#{1,4}\s+.*\b(architecture|design|how it works|components)\b/im, files: ['README*', '**/README*.md'], literals: ['rchitecture', 'esign', 'ow it works', 'omponents'], ignoreCase: true, maxPerFile: 1 },

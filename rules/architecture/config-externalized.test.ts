@@ -23,6 +23,25 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'src/main/resources/application.yml', line: 3 }, { path: 'src/main/java/shop/Cfg.java', line: 2 }] },
     },
     {
+      name: 'Spring placeholders with defaults are environment reads (petclinic style)',
+      profile: 'service',
+      tree: {
+        'src/main/resources/application-postgres.properties': 'spring.datasource.url=${POSTGRES_URL:jdbc:postgresql://localhost/petclinic}\nspring.datasource.password=${POSTGRES_PASS:petclinic}\n',
+        'src/main/java/org/springframework/samples/petclinic/App.java': 'class App {}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/main/resources/application-postgres.properties', line: 1 }], data: { findings: 0 } },
+    },
+    {
+      name: 'a Rust service reading clap arguments from the environment passes',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "api"\n\n[dependencies]\naxum = "0.7"\nclap = "4"\n',
+        'src/config.rs': '#[derive(clap::Parser)]\npub struct Config {\n    #[clap(long, env)]\n    pub database_url: String,\n}\n',
+        '.env.sample': 'DATABASE_URL=\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/config.rs', line: 3 }, { path: '.env.sample' }] },
+    },
+    {
       name: 'local development defaults are not findings',
       profile: 'service',
       tree: {

@@ -37,6 +37,15 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.4, evidence: [{ path: 'prisma/schema.prisma' }] },
     },
     {
+      name: 'a schema script applied at startup is not versioning (Spring, schema.sql)',
+      profile: 'service',
+      tree: {
+        'build.gradle': "dependencies {\n    implementation 'org.springframework.boot:spring-boot-starter-data-jpa'\n}\n",
+        'src/main/resources/db/mysql/schema.sql': 'DROP TABLE IF EXISTS owners;\nCREATE TABLE owners (id INT);\n',
+      },
+      expect: { outcome: 'partial', score: 0.2, evidence: [{ path: 'src/main/resources/db/mysql/schema.sql', line: 2 }, { path: 'build.gradle', line: 2 }] },
+    },
+    {
       name: 'a Go service with pgx and no migrations fails, citing the client',
       profile: 'service',
       tree: { 'go.mod': 'module x\n\nrequire github.com/jackc/pgx/v5 v5.5.0\n', 'main.go': 'package main\n' },

@@ -30,7 +30,11 @@ export default defineRule({
     remediation: "Adopt the migration tool of your stack (Alembic, Django migrations, Flyway or Liquibase, Prisma Migrate, Knex/TypeORM migrations, golang-migrate/goose, EF Core migrations, Rails/Laravel migrations, Diesel/sqlx) and commit every schema change as a migration that runs on deploy.",
     severity: 'high',
     effort: 'medium',
-    detection: 'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders. Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed.',
+    patterns: {
+      // A schema dump (schema.sql applied at startup) is schema as code, but its changes are not versioned.
+      schemaSql: { regex: /^\s*create\s+table\b/im, files: ['**/*.sql'], literals: ['create table'], ignoreCase: true, maxPerFile: 1 },
+    },
+    detection: 'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders. Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql).',
   },
   appliesTo(ctx) {
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs') return { reason: `profile is ${ctx.facts.profile.id}: it does not own a database schema` };
@@ -62,6 +66,10 @@ export default defineRule({
     const client = clients[0]!;
     const clientEvidence: Evidence = { path: client.path, ...(client.line ? { line: client.line } : {}), snippet: client.name, note: clientNote };
     if (setup.length) return partial(0.4, 'A migration tool is set up but no migration file is committed.', [...setup, clientEvidence], data);
+    const schema = ctx.matches('schemaSql').filter((m) => !isTestPath(m.path));
+    if (schema.length) {
+      return partial(0.2, 'The schema is kept as SQL, but its changes are not versioned as migrations.', [...schema.slice(0, 3).map((m) => ({ path: m.path, line: m.line, snippet: m.snippet, note: 'schema script, not a versioned migration' })), clientEvidence], data);
+    }
     return fail('A database client is used but no versioned migrations were found.', [clientEvidence, { path: '.', note: 'no migrations (alembic/versions, migrations/, db/migrate, db/migration/V*__*.sql, prisma/migrations, Migrations/*.cs, *.up.sql, changelogs) among the listed files' }], data);
   },
 });

@@ -40,6 +40,11 @@ ruleTester(rule, {
       expect: { outcome: 'fail', data: { overFail: 1, overPartial: 2 }, evidence: [{ path: 'src/Api/OrdersController.cs', line: 2100 }, { path: 'src/Api/Other.cs', line: 1200 }] },
     },
     {
+      name: 'a Spring app in package com.example.demo is production code, not an example',
+      tree: { 'src/main/java/com/example/demo/OrderService.java': lines(1200, 'int a;'), 'examples/demo/src/main/java/Big.java': lines(3000, 'int b;') },
+      expect: { outcome: 'partial', data: { files: 1 }, evidence: [{ path: 'src/main/java/com/example/demo/OrderService.java', line: 1200 }] },
+    },
+    {
       name: 'thresholds come from options',
       options: { partialAbove: 100, failAbove: 200 },
       tree: { 'lib/mod.rb': lines(250, 'x = 1') },

@@ -8,7 +8,7 @@ const SECTIONS: { name: string; heading: RegExp }[] = [
   { name: 'installation', heading: /install|setup|set up|getting started|quick ?start|requirements|prerequisites/i },
   // Word boundaries: "api" must not match "Rapid", nor "cli" "Client".
   { name: 'usage', heading: /usage|how to use|\bexamples?\b|running|\brun\b|getting started|quick ?start|\bapi\b|configuration|\bcli\b|\bcommands?\b|documentation|\bdocs\b/i },
-  { name: 'development', heading: /develop|contribut|build|test|local|deploy/i },
+  { name: 'development', heading: /develop|contribut|build|test|local|deploy|clon(e|ing)/i },
 ];
 
 export default defineRule({

@@ -1,8 +1,11 @@
 /** `readiness audit [path]`: the whole flow on one screen. */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config/load.js';
 import { runAudit } from '../engine/audit.js';
+import { customRules } from '../engine/custom.js';
+import { loadPlugins } from '../engine/plugins.js';
+import { withExtraRules } from '../engine/select.js';
 import { PILLAR_IDS, SEVERITIES, type PillarId, type Severity } from '../engine/types.js';
 import { PROFILES, type ProfileId } from '../facts/types.js';
 import { buildReport } from '../report/build.js';
@@ -30,6 +33,10 @@ export interface AuditFlags {
   only?: string[];
   skip?: string[];
   color: boolean;
+  /** --allow-plugins */
+  allowPlugins?: boolean;
+  /** false with --no-plugins */
+  plugins?: boolean;
   verbose?: boolean;
   quiet?: boolean;
   baseline?: string;
@@ -51,7 +58,15 @@ export async function auditCommand(pathArg: string | undefined, flags: AuditFlag
 
   const format: Format = flags.format ? parseFormat(flags.format) : flags.output ? formatFromPath(flags.output) ?? 'terminal' : 'terminal';
   const profile = flags.profile ? oneOf<ProfileId>('--profile', flags.profile, PROFILES) : undefined;
-  const { config, path: configPath } = loadConfig(root, flags.config);
+  const { config, path: configPath, explicit } = loadConfig(root, flags.config);
+  // Custom and plugin rules join the pillar tables before anything is selected or scored; a bad
+  // custom rule is reported before any plugin code runs.
+  const custom = customRules(config, configPath ?? 'config');
+  const plugins = await loadPlugins(config.plugins ?? [], {
+    explicit, allow: flags.allowPlugins ?? false, disabled: flags.plugins === false,
+    baseDir: explicit && flags.config ? dirname(resolve(flags.config)) : root, shown: configPath ?? 'the config',
+  });
+  const pillars = withExtraRules(PILLARS, [...custom, ...plugins.rules]);
   if (flags.failOnRegression && !flags.baseline) throw new UsageError('--fail-on-regression needs --baseline REPORT.json to compare with');
   // Read the baseline before the audit: a bad baseline fails fast, with one line.
   const old = flags.baseline ? readBaseline(flags.baseline) : undefined;
@@ -68,12 +83,12 @@ export async function auditCommand(pathArg: string | undefined, flags: AuditFlag
   const source = new DiskSource(root);
   const files = new FileIndex(listing.paths, source, config.maxFileBytes);
   progress(`readiness: auditing ${listing.paths.length} files…`);
-  const audit = await runAudit({ files, source, pillars: PILLARS, config, ...(profile ? { profile } : {}), ...(flags.only ? { only: flags.only } : {}), ...(flags.skip ? { skip: flags.skip } : {}) });
+  const audit = await runAudit({ files, source, pillars, config, ...(profile ? { profile } : {}), ...(flags.only ? { only: flags.only } : {}), ...(flags.skip ? { skip: flags.skip } : {}) });
   const repo = await gitInfo(root, listing.method === 'git');
-  const notes = [...listing.notes];
+  const notes = [...listing.notes, ...plugins.notes];
   if (configPath) notes.push(`configuration from ${configPath}`);
   if (files.stats.skipped.size > 0) notes.push(`${files.stats.skipped.size} file(s) listed but not read (too large, binary, links or unreadable)`);
-  const partialReport = buildReport({ audit, pillars: PILLARS, files, config, repo, notes, today: new Date().toISOString().slice(0, 10) });
+  const partialReport = buildReport({ audit, pillars, files, config, repo, notes, today: new Date().toISOString().slice(0, 10) });
   progress('');
   const delta = old ? compareToBaseline(old, partialReport, flags.baseline!) : undefined;
   const withBaseline = delta ? { ...partialReport, baseline: delta } : partialReport;

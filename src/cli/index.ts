@@ -66,6 +66,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--write-baseline <file>', 'also save this report as JSON, atomically, to use as the next --baseline')
     .option('--only <ids>', 'only these pillars or rule ids (comma-separated, repeatable)', collect)
     .option('--skip <ids>', 'skip these pillars or rule ids (comma-separated, repeatable)', collect)
+    .option('--allow-plugins', 'load plugins named by a config found inside the audited tree (runs their code)')
+    .option('--no-plugins', 'load no plugins at all')
     .option('--no-color', 'never colour the output')
     .option('-q, --quiet', 'print nothing but failed gates')
     .option('-v, --verbose', 'show every rule and all evidence; stack traces on internal errors')
