@@ -52,6 +52,12 @@ function locationsOf(rule: RuleReport): Location[] {
   return [{ physicalLocation: { artifactLocation: { uri: '.' } }, ...(note ? { message: { text: note } } : {}) }];
 }
 
+/** The failure title for context, unless the rule's message already says the same thing. */
+function messageOf(r: RuleReport): string {
+  const title = r.failureTitle.replace(/\.$/, '');
+  return r.message.toLowerCase().startsWith(title.toLowerCase()) ? r.message : `${title}: ${r.message}`;
+}
+
 export function toSarif(report: Report): object {
   const rules = report.pillars.flatMap((p) => p.rules.map((r) => ({ pillar: p.id, rule: r })));
   const descriptors = rules.map(({ pillar, rule: r }) => ({
@@ -76,7 +82,7 @@ export function toSarif(report: Report): object {
         ruleIndex,
         level: LEVEL[r.severity],
         kind: 'fail',
-        message: { text: `${r.failureTitle}: ${r.message}` },
+        message: { text: messageOf(r) },
         locations: locationsOf(r),
         ...(r.suppressed
           ? { suppressions: [{ kind: r.suppressed.inline ? 'inSource' : 'external', status: 'accepted', justification: r.suppressed.reason }] }
