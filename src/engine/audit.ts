@@ -61,7 +61,9 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
     for (const [name, spec] of Object.entries(rule.meta.patterns ?? {})) patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
     if (rule.meta.reads) keep.push(...rule.meta.reads);
   }
-  const readGlobs = [...new Set([...patterns.flatMap((p) => p.files), ...keep])].sort();
+  let readGlobs = [...new Set([...patterns.flatMap((p) => p.files), ...keep])].sort();
+  // One catch-all glob makes the others redundant: test each path once, not once per glob.
+  if (readGlobs.includes('**/*') || readGlobs.includes('**')) readGlobs = ['**/*'];
   if (readGlobs.length > 0) patterns.push({ key: INLINE_SUPPRESSION_KEY, regex: INLINE_MARKER, files: readGlobs, literals: ['readiness-ignore'], maxPerFile: 200 });
   const scanned = await scan(files, input.source, patterns, keep);
   lap('scan');
