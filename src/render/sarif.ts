@@ -15,7 +15,9 @@ const MAX_LOCATIONS = 20;
 
 /** A repository-relative POSIX path as a relative URI reference: every segment percent-encoded. */
 export function pathToUri(path: string): string {
+  // encodeURIComponent throws on a lone surrogate; such a name can only come from a hand-made report.
   return path
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .split('/')
     .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/');
