@@ -178,6 +178,21 @@ describe('suppressions', () => {
     expect(rule(report, 'operations/container-image').suppressed).toBeDefined();
   });
 
+  it('a suppression with paths applies only when every located finding is under them', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'docs', 'examples'), { recursive: true });
+    writeFileSync(join(dir, 'docs', 'examples', 'setup.md'), 'export AWS_ACCESS_KEY_ID=AKIAZ7Q4X2M9LW3R8T5P\n');
+    writeFileSync(join(dir, '.readiness.yml'), 'suppressions:\n  - rule: security/no-committed-secrets\n    paths: ["docs/examples/**"]\n    reason: "documentation placeholders"\n');
+    const inside = await cli(['audit', dir, '--format', 'json', '--fail-on', 'critical']);
+    expect(inside.code, inside.stderr).toBe(0);
+    expect(rule(json(inside.stdout), 'security/no-committed-secrets').suppressed).toEqual({ reason: 'documentation placeholders' });
+    writeFileSync(join(dir, 'deploy.sh'), 'export AWS_ACCESS_KEY_ID=AKIAZ7Q4X2M9LW3R8T5Q\n');
+    const outside = await cli(['audit', dir, '--format', 'json', '--fail-on', 'critical']);
+    expect(outside.code).toBe(1);
+    expect(rule(json(outside.stdout), 'security/no-committed-secrets').suppressed).toBeUndefined();
+    expect(json(outside.stdout).suppressed[0]).toMatchObject({ rule: 'security/no-committed-secrets', matched: false });
+  });
+
   it('inline readiness-ignore on the line or the line before suppresses a line-level finding', async () => {
     const dir = tmp();
     mkdirSync(join(dir, 'src'));

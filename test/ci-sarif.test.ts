@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvModule from 'ajv-draft-04';
 import formatsModule from 'ajv-formats';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reportSchema, type Report } from '../src/report/schema.js';
 import { pathToUri, renderSarif } from '../src/render/sarif.js';
@@ -99,6 +100,8 @@ describe('--format sarif', () => {
     for (const u of uris) expect(decodeURIComponent(u)).toSatisfy((p: string) => names.includes(p));
     expect(uris).toContain('conf%20dir/a%7Cb.env');
     expect(uris).toContain('weird%0Aname.txt');
+    // A lone surrogate (only possible in a hand-edited report) must not make encoding throw.
+    expect(pathToUri('a/\uD800b')).toBe('a/%EF%BF%BDb');
     expect(uris).toContain("q%27%28x%29%2A%21%23%3F.ini");
   });
 
@@ -115,6 +118,32 @@ describe('--format sarif', () => {
     const res = log.runs[0]!.results.find((r) => r.ruleId === 'operations/ci-pipeline')!;
     expect(res.locations[0]!.physicalLocation.artifactLocation.uri).toBe('.');
     expect(res.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'CI lives in another system | see wiki\nline two' }]);
+  });
+
+  it('any path, snippet and note still gives a valid log (property)', async () => {
+    const out = await cli(['audit', fixture('bare-library'), '--format', 'json']);
+    const base = reportSchema.parse(JSON.parse(out.stdout)) as Report;
+    const segment = fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).filter((s) => !s.includes('/'));
+    const evidence = fc.record({
+      path: fc.array(segment, { minLength: 1, maxLength: 4 }).map((segs) => segs.join('/')),
+      line: fc.option(fc.integer({ min: 1, max: 1e6 }), { nil: undefined }),
+      snippet: fc.option(fc.string({ unit: 'binary' }), { nil: undefined }),
+      note: fc.option(fc.string({ unit: 'binary' }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(evidence, { minLength: 1, maxLength: 5 }), fc.string({ unit: 'binary' }), (ev, message) => {
+        const report = structuredClone(base);
+        const target = report.pillars[0]!.rules[0]!;
+        target.outcome = 'partial';
+        target.message = message;
+        target.evidence = ev.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined))) as typeof target.evidence;
+        const log = JSON.parse(renderSarif(report)) as SarifLog;
+        if (!validate(log)) throw new Error(JSON.stringify(validate.errors?.slice(0, 3)));
+        const uris = log.runs[0]!.results.find((r) => r.ruleId === target.id)!.locations.map((l) => l.physicalLocation.artifactLocation.uri);
+        for (const u of uris) expect(u === '.' || /^[A-Za-z0-9%._~/-]+$/.test(u)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('--output x.sarif infers the format', async () => {

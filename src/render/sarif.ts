@@ -15,7 +15,9 @@ const MAX_LOCATIONS = 20;
 
 /** A repository-relative POSIX path as a relative URI reference: every segment percent-encoded. */
 export function pathToUri(path: string): string {
+  // encodeURIComponent throws on a lone surrogate; such a name can only come from a hand-made report.
   return path
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .split('/')
     .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/');
@@ -52,6 +54,12 @@ function locationsOf(rule: RuleReport): Location[] {
   return [{ physicalLocation: { artifactLocation: { uri: '.' } }, ...(note ? { message: { text: note } } : {}) }];
 }
 
+/** The failure title for context, unless the rule's message already says the same thing. */
+function messageOf(r: RuleReport): string {
+  const title = r.failureTitle.replace(/\.$/, '');
+  return r.message.toLowerCase().startsWith(title.toLowerCase()) ? r.message : `${title}: ${r.message}`;
+}
+
 export function toSarif(report: Report): object {
   const rules = report.pillars.flatMap((p) => p.rules.map((r) => ({ pillar: p.id, rule: r })));
   const descriptors = rules.map(({ pillar, rule: r }) => ({
@@ -76,7 +84,7 @@ export function toSarif(report: Report): object {
         ruleIndex,
         level: LEVEL[r.severity],
         kind: 'fail',
-        message: { text: `${r.failureTitle}: ${r.message}` },
+        message: { text: messageOf(r) },
         locations: locationsOf(r),
         ...(r.suppressed
           ? { suppressions: [{ kind: r.suppressed.inline ? 'inSource' : 'external', status: 'accepted', justification: r.suppressed.reason }] }

@@ -113,7 +113,8 @@ function baselineLines(c: ChalkInstance, report: Report): string[] {
   const out = ['', c.bold(`Since the baseline ${b.file}`) + (b.commit ? c.gray(` (commit ${b.commit.slice(0, 7)})`) : '')];
   for (const r of rules) {
     const mark = r.change === 'regressed' || (r.before === 'pass' && r.after === 'fail') ? c.red('▼') : r.change === 'improved' ? c.green('▲') : c.gray('•');
-    out.push(`  ${mark} ${r.id}: ${r.before ?? 'absent'} → ${r.after ?? 'absent'}`);
+    const state = (o: string | null, score: number | null) => (o === null ? 'absent' : o === 'partial' && score !== null ? `partial ${Math.round(score * 100)}%` : o);
+    out.push(`  ${mark} ${r.id}: ${state(r.before, r.beforeScore)} → ${state(r.after, r.afterScore)}`);
   }
   return out;
 }
