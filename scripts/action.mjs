@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The Markdown format of the job summary. Switch to 'summary' once that format exists. */
-const SUMMARY_FORMAT = 'md';
+/** The Markdown format of the job summary: the short PR/job summary (templates/summary.md.hbs). */
+const SUMMARY_FORMAT = 'summary';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'readiness.js');
 const env = process.env;

@@ -74,7 +74,7 @@ describe('scripts/action.mjs', () => {
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse((await cli(['audit', fixture('ci-baseline-before'), '--format', 'json'])).stdout);
     expect(r.outputs).toEqual({ score: String(report.summary.score), grade: report.summary.grade });
-    expect(r.summary.startsWith('## an earlier step\n# Production readiness: ci-baseline-before')).toBe(true);
+    expect(r.summary.startsWith('## an earlier step\n### ❌ Production readiness of ci-baseline-before:')).toBe(true);
     expect(JSON.parse(readFileSync(sarif, 'utf8')).runs[0].tool.driver.name).toBe('readiness');
     expect(r.stdout).toContain(`readiness: score ${report.summary.score} (${report.summary.grade})`);
     expect(r.runnerTemp).toEqual([]);
