@@ -83,3 +83,22 @@ ruleTester(rule, {
   ],
   notApplicable: [{ name: 'a library is not asked for JSON logs', profile: 'library', tree: { 'lib.py': 'x = 1\n' }, expect: { outcome: 'not-applicable' } }],
 });
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: '.NET: OpenTelemetry log export is structured and trace-correlated',
+      profile: 'service',
+      tree: { 'src/ServiceDefaults/Extensions.cs': 'builder.Logging.AddOpenTelemetry(logging =>\n{\n    logging.IncludeFormattedMessage = true;\n});\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/ServiceDefaults/Extensions.cs', line: 1 }], data: { requestIds: true } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'protobuf JsonFormatter in generated code is not a logger',
+      profile: 'service',
+      tree: { 'src/Protos/Basket.cs': 'public override string ToString() {\n  return pb::JsonFormatter.ToDiagnosticString(this);\n}\n' },
+      expect: { outcome: 'fail' },
+    },
+  ],
+});

@@ -56,7 +56,9 @@ export default defineRule({
     const deps = ctx.facts.findDependencies(ctx.catalogue('structured-logging'));
     const idDeps = ctx.facts.findDependencies(ctx.catalogue('request-ids'));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
-    const hasIds = ids.length > 0 || idDeps.length > 0;
+    // OpenTelemetry log records carry the active trace and span ids: correlation comes with them.
+    const otelLogs = json.filter((m) => /AddOpenTelemetry|WithLogging|LoggingHandler|OTLPLogExporter/.test(m.snippet));
+    const hasIds = ids.length > 0 || idDeps.length > 0 || otelLogs.length > 0;
     const data = { libraries, jsonFiles: new Set(json.map((m) => m.path)).size, requestIds: hasIds };
     const evidence: Evidence[] = [
       ...firstPerFile(json, 4).map((m) => fromMatch(m, 'JSON/structured logger configured')),

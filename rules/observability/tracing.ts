@@ -33,6 +33,13 @@ export default defineRule({
         literals: ['NodeSDK', 'Instrumentations', 'TracerProvider', 'registerOTel', 'dd-trace', 'tracer.init', 'elastic-apm', 'apm.start', 'AWSXRay', 'newrelic', 'Instrumentor', 'instrument_app', 'azure_monitor', 'patch_all', 'xray', 'XRay', 'ElasticAPM', 'logfire', 'otel', 'tracer.Start', 'opentracing', 'OpenTelemetry', '@WithSpan', 'WithTracing', 'ElasticApm', 'Datadog.configure', 'Sdk::builder', 'opentelemetry', 'Opentelemetry'],
         maxPerFile: 3,
       },
+      api: {
+        // Spans created through the OpenTelemetry API: instrumented, but the SDK may be started outside the repository.
+        regex: /(\bget_tracer\s*\(|\.getTracer\s*\(|\botel\.Tracer\s*\(|\.start_as_current_span\s*\(|\.startActiveSpan\s*\(|new\s+ActivitySource\s*\(|\.StartActivity\s*\()/,
+        files: CODE,
+        literals: ['get_tracer', 'getTracer', 'otel.Tracer', 'start_as_current_span', 'startActiveSpan', 'ActivitySource', 'StartActivity'],
+        maxPerFile: 1,
+      },
       sentry: {
         // Sentry performance monitoring records transactions and propagates trace headers: tracing by another name.
         regex: /(enable_tracing\s*=\s*True|traces_sample_rate\s*=\s*(?!0\s*[,)\n])|tracesSampleRate\s*:\s*(?!0\s*[,}\n])|TracesSampleRate\s*=\s*(?!0\s*[,;\n]))/,
@@ -54,6 +61,7 @@ export default defineRule({
     const setup = codeMatches(ctx.matches('setup'));
     const launcher = codeMatches(ctx.matches('launcher'));
     const sentry = codeMatches(ctx.matches('sentry'));
+    const api = codeMatches(ctx.matches('api'));
     const deps = ctx.facts.findDependencies(ctx.catalogue('tracing'));
     const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
@@ -70,6 +78,12 @@ export default defineRule({
     if (auto.length > 0) found.push(`auto-configured ${auto[0]!.name}`);
     if (sentry.length > 0) found.push('Sentry performance tracing');
     if (found.length > 0) return pass(`Requests are traced: ${listing(found)}.`, evidence, data);
+    if (api.length > 0) {
+      return partial(0.7, 'Spans are created with the OpenTelemetry API, but nothing in the repository starts an SDK or exporter (no SDK set-up, agent or `opentelemetry-instrument` launcher).', [
+        ...firstPerFile(api, 3).map((m) => fromMatch(m, 'spans created via the tracing API')),
+        ...evidence,
+      ], data);
+    }
     if (deps.length > 0) {
       return partial(0.4, `${listing(libraries.slice(0, 3))} declared, but no code or launcher starts a tracer.`, [
         ...evidence,
