@@ -42,7 +42,7 @@ export default defineRule({
         maxPerFile: 4,
       },
       library: {
-        regex: /\b(MapHealthChecks|AddHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|grpc_health_v1|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|rails\/health#show)\b|health_check\.urls|["']health_check["']/,
+        regex: /\b(MapHealthChecks|AddHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|grpc_health_v1|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|rails\/health#show|RegisterHealthz|RegisterReadyz|healthz\.Install(?:Livez|Readyz)?Handler)\b|health_check\.urls|["']health_check["']/,
         files: CODE,
         literals: ['Health', 'health', 'erminus', 'ightship'],
         maxPerFile: 2,
@@ -52,7 +52,10 @@ export default defineRule({
   appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: health endpoints belong to services` }),
   check(ctx) {
     const serving = (m: Match) => !CLIENT_CALL.test(m.snippet) && (!WEAK.test(`/${(m.groups[0] ?? '').replace(/^\/+/, '')}`) || ROUTE_CONTEXT.test(m.snippet));
-    const routes = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute')]).filter(serving);
+    // Lines that register the route come first, so evidence cites the registration, not a mention.
+    const routes = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute')])
+      .filter(serving)
+      .sort((a, b) => Number(ROUTE_CONTEXT.test(b.snippet)) - Number(ROUTE_CONTEXT.test(a.snippet)));
     const libs = codeMatches(ctx.matches('library'));
     const deps = ctx.facts.findDependencies(LIB_DEPS);
     const fullDeps = ctx.facts.findDependencies(FULL_DEPS);
@@ -65,7 +68,11 @@ export default defineRule({
       if (/ready|readiness|startup/.test(p)) kinds.add('readiness');
       else kinds.add('liveness');
     }
-    if (libs.some((m) => /rails\/health#show/.test(m.snippet))) kinds.add('liveness');
+    // Framework helpers that mount a fixed probe path (Rails `/up`, Kubernetes healthz helpers).
+    for (const m of libs) {
+      if (/rails\/health#show|RegisterHealthz|healthz\.Install(?:Livez)?Handler/.test(m.snippet)) kinds.add('liveness');
+      if (/RegisterReadyz|InstallReadyzHandler/.test(m.snippet)) kinds.add('readiness');
+    }
     const fullCode = libs.filter((m) => FULL_CODE.test(m.snippet));
     const evidence: Evidence[] = [
       ...[...byRoute.values()].slice(0, 6).map((m) => fromMatch(m, `health route ${route(m)}`)),

@@ -95,6 +95,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Go: a zap config with JSON encoding but no request id is partial',
+      profile: 'service',
+      tree: { 'main.go': 'package main\n\nvar cfg = zap.Config{\n\tEncoding:         "json",\n}\n' },
+      expect: { outcome: 'partial', score: 0.8, evidence: [{ path: 'main.go', line: 4 }] },
+    },
+    {
       name: 'protobuf JsonFormatter in generated code is not a logger',
       profile: 'service',
       tree: { 'src/Protos/Basket.cs': 'public override string ToString() {\n  return pb::JsonFormatter.ToDiagnosticString(this);\n}\n' },
