@@ -10,7 +10,8 @@ export function isTestPath(path: string): boolean {
 }
 
 export function isExamplePath(path: string): boolean {
-  return EXAMPLE_DIR.test(path);
+  // Below a Maven/Gradle `src/main/` only package names follow (`org/springframework/samples/…`): judge the part above it.
+  return EXAMPLE_DIR.test(path.replace(/(^|\/)src\/main\/.*$/, '$1'));
 }
 
 /** Code that runs in production: not tests, not examples or docs. */
@@ -66,4 +67,9 @@ export function fromDependency(d: { name: string; version?: string; path: string
  */
 export function isDeployablePath(path: string): boolean {
   return !isTestPath(path) && !/(^|\/)(examples?|docs?|documentation)\//i.test(path);
+}
+
+/** An import/using/require line: it names a library but sets nothing up. */
+export function isImportLine(snippet: string): boolean {
+  return /^(?:import\s|using\s|from\s+\S+\s+import\s|use\s|require\s|#include\s|const\s+\w+\s*=\s*require\()/.test(snippet.trimStart());
 }

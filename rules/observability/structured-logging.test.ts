@@ -101,6 +101,12 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.8, evidence: [{ path: 'main.go', line: 4 }] },
     },
     {
+      name: 'a Rails `request_id` param of a Request model is not a correlation id',
+      profile: 'service',
+      tree: { Gemfile: "gem 'rails'\ngem 'lograge'\n", 'config/environments/production.rb': 'config.lograge.enabled = true\n', 'app/controllers/requests_controller.rb': '@request = Request.find(params[:request_id])\n' },
+      expect: { outcome: 'partial', score: 0.35, message: ['without JSON output', 'no request/correlation id'], data: { requestIds: false } },
+    },
+    {
       name: 'protobuf JsonFormatter in generated code is not a logger',
       profile: 'service',
       tree: { 'src/Protos/Basket.cs': 'public override string ToString() {\n  return pb::JsonFormatter.ToDiagnosticString(this);\n}\n' },

@@ -41,9 +41,11 @@ export default defineRule({
         maxPerFile: 1,
       },
       ids: {
-        regex: /(x-request-id|x-correlation-id|\brequest_?id\b|\bcorrelation_?id\b|\bCorrelationId\b|\bRequestID\s*\(|requestid\.New|request_id\.RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|\btrace_?id\b)/i,
+        // Header names, log-field keys and middleware; a bare `request_id` variable is usually business data.
+        regex: /(x-request-?id|x-correlation-?id|["'](?:request|correlation|trace)_?id["']\s*[:,)=]|\bcorrelation_?id\b|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[[^\]]*:request_id|Plug\.RequestId|express-request-id|cls-rtracer)/i,
         files: CODE,
-        literals: ['equest', 'orrelation', 'REQUEST', 'CORRELATION', 'genReqId', 'TracingLogger', 'HeaderPropagation', 'MDC', 'PushProperty', 'log_tags', 'race'],
+        ignoreCase: true,
+        literals: ['request', 'correlation', 'trace', 'genreqid', 'tracinglogger', 'headerpropagation', 'mdc.put', 'pushproperty', 'log_tags', 'rtracer'],
         maxPerFile: 1,
       },
     },
