@@ -87,6 +87,16 @@ ruleTester(rule, {
 ruleTester(rule, {
   valid: [
     {
+      name: 'Ruby: lograge with a hand-written JSON formatter and request ids passes',
+      profile: 'service',
+      tree: {
+        Gemfile: "gem 'rails'\ngem 'lograge'\n",
+        'config/log_formatter.rb': 'class LogFormatter\n  def call(data)\n    ::JSON.dump({message: data})\n  end\nend\n',
+        'config/environments/production.rb': 'config.lograge.formatter = LogFormatter.new\nconfig.lograge.enabled = true\nconfig.log_tags = [:request_id]\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'config/log_formatter.rb', line: 3 }, { path: 'config/environments/production.rb', line: 3 }] },
+    },
+    {
       name: '.NET: OpenTelemetry log export is structured and trace-correlated',
       profile: 'service',
       tree: { 'src/ServiceDefaults/Extensions.cs': 'builder.Logging.AddOpenTelemetry(logging =>\n{\n    logging.IncludeFormattedMessage = true;\n});\n' },

@@ -33,6 +33,13 @@ export default defineRule({
         literals: ['.json()'],
         maxPerFile: 1,
       },
+      customJson: {
+        // A hand-written log formatter that serialises to JSON (e.g. a lograge or logging.Formatter subclass).
+        regex: /(JSON\.(?:dump|generate|stringify)\s*\(|\.to_json\b|json\.dumps\s*\(|json\.Marshal\s*\(|JsonSerializer\.Serialize\s*\(|json_encode\s*\()/,
+        files: ['**/*{log,Log}*{format,Format}*.{rb,py,js,ts,go,java,kt,cs,php}'],
+        literals: ['JSON', 'json', 'Json'],
+        maxPerFile: 1,
+      },
       plain: {
         // A logging library in use without JSON output: partial credit, with the fix named.
         regex: /(winston\.createLogger|createLogger\s*\(\s*\{|logrus\.(?:New\s*\(|WithFields?\s*\(|Info|Error|Warn|SetFormatter)|&logrus\.TextFormatter|slog\.NewTextHandler|zap\.NewDevelopment|lograge\.enabled\s*=\s*true|require\(\s*["']log4js["']\s*\)|new\s+Logger\s*\(\s*["'][\w.-]+["']\s*\)|env_logger::init|logging\.basicConfig\s*\()/,
@@ -52,7 +59,7 @@ export default defineRule({
   },
   appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: structured logs matter for deployed services` }),
   check(ctx) {
-    const json = codeMatches([...ctx.matches('json'), ...ctx.matches('rustJson')]);
+    const json = codeMatches([...ctx.matches('json'), ...ctx.matches('rustJson'), ...ctx.matches('customJson')]);
     const plain = codeMatches(ctx.matches('plain'));
     const ids = codeMatches(ctx.matches('ids'));
     const deps = ctx.facts.findDependencies(ctx.catalogue('structured-logging'));
