@@ -19,7 +19,7 @@ ruleTester(rule, {
       name: 'ASP.NET MapHealthChecks passes',
       profile: 'service',
       tree: { 'Api/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddHealthChecks();\nvar app = builder.Build();\napp.MapHealthChecks("/health");\n' },
-      expect: { outcome: 'pass', message: 'MapHealthChecks', evidence: [{ path: 'Api/Program.cs', line: 4 }] },
+      expect: { outcome: 'pass', message: 'ASP.NET Core health checks', evidence: [{ path: 'Api/Program.cs', line: 4 }] },
     },
     {
       name: 'Spring Boot Actuator by dependency passes',
@@ -37,7 +37,7 @@ ruleTester(rule, {
         'go.mod': 'module example.com/svc\n\ngo 1.22\n\nrequire google.golang.org/grpc v1.64.0\n',
         'cmd/server/main.go': 'package main\n\nfunc main() {\n\ts := grpc.NewServer()\n\thealthpb.RegisterHealthServer(s, health.NewServer())\n}\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'cmd/server/main.go', line: 5 }] },
+      expect: { outcome: 'pass', message: 'a gRPC health service', evidence: [{ path: 'cmd/server/main.go', line: 5 }] },
     },
     {
       name: 'Django path() routes without a leading slash count',

@@ -17,6 +17,16 @@ const FULL_CODE = /MapHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|cr
 const FULL_DEPS = ['org.springframework.boot:spring-boot-starter-actuator', 'io.quarkus:quarkus-smallrye-health', 'io.micronaut:micronaut-management', 'io.helidon.health:*', 'django-health-check'];
 const LIB_DEPS = [...FULL_DEPS, 'fastapi-health', 'flask-healthz', 'healthcheck', '@godaddy/terminus', '@nestjs/terminus', 'lightship', 'Microsoft.Extensions.Diagnostics.HealthChecks*', 'AspNetCore.HealthChecks.*', 'Grpc.AspNetCore.HealthChecks', 'github.com/heptiolabs/healthcheck', 'github.com/alexliesenfeld/health', 'github.com/hellofresh/health-go*', 'tonic-health', 'spatie/laravel-health', 'grpc-health-check', 'grpcio-health-checking', 'io.grpc:grpc-services'];
 
+const LIBRARY_NAMES: [RegExp, string][] = [
+  [/MapGrpcHealthChecksService|grpc_health_v1|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter/, 'a gRPC health service'],
+  [/MapHealthChecks|UseHealthChecks/, 'ASP.NET Core health checks'],
+  [/createTerminus|TerminusModule|HealthCheckService/, 'terminus'],
+  [/AddHealthzCheck|AddReadyzCheck/, 'controller-runtime healthz/readyz checks'],
+  [/health_check/, 'django-health-check'],
+  [/Lightship/i, 'lightship'],
+  [/healthcheck\.NewHandler|health\.NewChecker/, 'a Go health-check library'],
+];
+
 export default defineRule({
   meta: {
     id: 'health-endpoints',
@@ -81,7 +91,10 @@ export default defineRule({
     ];
     const data = { routes: [...byRoute.keys()].sort(), libraries: [...new Set(deps.map((d) => d.name))].sort() };
     if (kinds.has('liveness') && kinds.has('readiness')) return pass('Liveness and readiness endpoints are registered.', evidence, data);
-    if (fullCode.length > 0) return pass(`Health checks are served by a health-check library (${fullCode[0]!.snippet}).`, evidence, data);
+    if (fullCode.length > 0) {
+      const names = [...new Set(fullCode.map((m) => LIBRARY_NAMES.find(([re]) => re.test(m.snippet))?.[1] ?? 'a health-check library'))].sort();
+      return pass(`Health checks are served by ${names.join(', ')}.`, evidence, data);
+    }
     if (fullDeps.length > 0) return pass(`Health checks are served by ${fullDeps[0]!.name} (liveness and readiness groups).`, evidence, data);
     if (kinds.size > 0) {
       const has = kinds.has('readiness') ? 'readiness' : 'health';
