@@ -87,6 +87,15 @@ ruleTester(rule, {
 ruleTester(rule, {
   valid: [
     {
+      name: 'Node: winston with json() inside a multi-line combine passes',
+      profile: 'service',
+      tree: {
+        'package.json': pkg({ express: '^4.19.0', winston: '^3.13.0' }),
+        'src/logger.ts': "import { createLogger, format, transports } from 'winston';\nconst { combine, timestamp, json } = format;\nexport const logger = createLogger({\n  format: combine(\n    timestamp(),\n    json(),\n  ),\n  defaultMeta: { requestId: 'x-request-id' },\n});\n",
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/logger.ts', line: 6 }] },
+    },
+    {
       name: 'Ruby: lograge with a hand-written JSON formatter and request ids passes',
       profile: 'service',
       tree: {
@@ -104,6 +113,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'redux-logger createLogger in a frontend is not a server logger',
+      profile: 'service',
+      tree: { 'web/src/store.js': "import { createLogger } from 'redux-logger';\nconst logger = createLogger({ collapsed: true });\n" },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'Go: a zap config with JSON encoding but no request id is partial',
       profile: 'service',
