@@ -27,7 +27,8 @@ export default defineRule({
       promAlert: { regex: /^\s*(?:-\s+)?alert:\s*["']?([A-Za-z][\w.-]*|\{\{)/m, files: [...YAML, '**/*.{jsonnet,libsonnet}'], literals: ['alert:'], maxPerFile: 3 },
       promExpr: { regex: /^\s*(?:-\s+)?expr:\s*\S/m, files: [...YAML, '**/*.{jsonnet,libsonnet}'], literals: ['expr:'], maxPerFile: 1 },
       crd: { regex: /^kind:\s*(PrometheusRule|PrometheusServiceLevel|AlertmanagerConfig|VMRule|GrafanaAlertRuleGroup|GrafanaContactPoint)\b/m, files: YAML, literals: ['PrometheusRule', 'PrometheusServiceLevel', 'AlertmanagerConfig', 'VMRule', 'GrafanaAlert', 'GrafanaContactPoint'], maxPerFile: 1 },
-      grafana: { regex: /^(contactPoints|policies):\s*$|^\s*(?:-\s+)?(noDataState|execErrState):\s*\w/m, files: YAML, literals: ['contactPoints', 'policies', 'noDataState', 'execErrState'], maxPerFile: 1 },
+      grafana: { regex: /^\s*(?:-\s+)?(noDataState|execErrState):\s*\w/m, files: YAML, literals: ['noDataState', 'execErrState'], maxPerFile: 1 },
+      contactPoints: { regex: /^contactPoints:\s*$/m, files: YAML, literals: ['contactPoints'], maxPerFile: 1 },
       routing: {
         regex: /^\s*(?:-\s+)?(pagerduty_configs|opsgenie_configs|slack_configs|webhook_configs|email_configs|msteams_configs|sns_configs):/m,
         files: YAML,
@@ -62,6 +63,7 @@ export default defineRule({
     ];
     const routes: [string, Match[]][] = [
       ['Alertmanager receivers', [...live('amRoot'), ...live('routing'), ...crd.filter((m) => /AlertmanagerConfig|GrafanaContactPoint/.test(m.snippet))]],
+      ['Grafana contact points', live('contactPoints')],
       ['on-call routing in Terraform', live('tfRoute')],
     ];
     const foundRules = rules.filter(([, ms]) => ms.length > 0);
