@@ -68,6 +68,13 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.4, evidence: [{ path: 'pom.xml' }] },
     },
     {
+      name: 'a library added to the `metrics` catalogue with `detect:` is recognised',
+      profile: 'service',
+      detect: { metrics: ['@acme/telemetry'] },
+      tree: { 'package.json': pkg({ express: '^4.19.0', '@acme/telemetry': '^2.0.0' }), 'src/index.js': 'app.listen(3000);\n' },
+      expect: { outcome: 'partial', score: 0.4, message: '@acme/telemetry declared', data: { libraries: ['@acme/telemetry'] } },
+    },
+    {
       name: 'prom-client declared but never used is partial and says so',
       profile: 'service',
       tree: { 'package.json': pkg({ express: '^4.19.0', 'prom-client': '^15.1.0' }), 'src/index.js': "// TODO collectDefaultMetrics()\napp.listen(3000);\n" },
