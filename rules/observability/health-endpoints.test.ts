@@ -7,6 +7,12 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'svc', depe
 ruleTester(rule, {
   valid: [
     {
+      name: 'Next.js health and readiness route files pass (file-system routing)',
+      profile: 'service',
+      tree: { 'package.json': pkg({ next: '^14.2.0' }), 'app/healthz/route.ts': 'export const GET = () => new Response("ok");\n', 'pages/api/readyz.ts': 'export default function handler(req, res) { res.status(200).end(); }\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'app/healthz/route.ts' }, { path: 'pages/api/readyz.ts' }], data: { routes: ['/healthz', '/readyz'] } },
+    },
+    {
       name: 'Express liveness and readiness routes pass',
       profile: 'service',
       tree: {
@@ -56,6 +62,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a Next.js app-router health route file counts as a liveness route',
+      profile: 'service',
+      tree: { 'package.json': pkg({ next: '^14.2.0' }), 'src/app/api/healthz/route.ts': "export async function GET() {\n  return Response.json({ ok: true });\n}\n" },
+      expect: { outcome: 'partial', score: 0.7, evidence: [{ path: 'src/app/api/healthz/route.ts' }], data: { routes: ['/healthz'] } },
+    },
     {
       name: 'a FastAPI /health route alone is partial: no readiness',
       profile: 'service',
