@@ -132,6 +132,12 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.35, message: ['without JSON output', 'no request/correlation id'], data: { requestIds: false } },
     },
     {
+      name: 'a requestId in an API payload is not a log correlation id',
+      profile: 'service',
+      tree: { 'app/calendar.py': 'import structlog\nstructlog.configure()\nbody = {"conferenceData": {"createRequest": {"requestId": request_id}}}\n' },
+      expect: { outcome: 'partial', score: 0.8, data: { requestIds: false } },
+    },
+    {
       name: 'protobuf JsonFormatter in generated code is not a logger',
       profile: 'service',
       tree: { 'src/Protos/Basket.cs': 'public override string ToString() {\n  return pb::JsonFormatter.ToDiagnosticString(this);\n}\n' },
