@@ -6,7 +6,7 @@ const YAML = ['**/*.{yml,yaml,tpl}'];
 const TF = ['**/*.{tf,tf.json}'];
 
 /** Terraform resources that define alerts (they carry their own notification targets). */
-const TF_ALERT = /^\s*resource\s+"(aws_cloudwatch_metric_alarm|aws_cloudwatch_composite_alarm|aws_cloudwatch_log_metric_filter|datadog_monitor|datadog_monitor_json|datadog_service_level_objective|newrelic_alert_policy|newrelic_nrql_alert_condition|newrelic_alert_condition|newrelic_infra_alert_condition|google_monitoring_alert_policy|azurerm_monitor_metric_alert|azurerm_monitor_scheduled_query_rules_alert(?:_v2)?|azurerm_monitor_activity_log_alert|grafana_rule_group|sentry_issue_alert|sentry_metric_alert|signalfx_detector|honeycombio_trigger|lightstep_alert|dynatrace_alerting|opsgenie_alert_policy)"\s+"([^"]+)"/m;
+const TF_ALERT = /^\s*resource\s+"(aws_cloudwatch_metric_alarm|aws_cloudwatch_composite_alarm|datadog_monitor|datadog_monitor_json|newrelic_alert_policy|newrelic_nrql_alert_condition|newrelic_alert_condition|newrelic_infra_alert_condition|google_monitoring_alert_policy|azurerm_monitor_metric_alert|azurerm_monitor_scheduled_query_rules_alert(?:_v2)?|azurerm_monitor_activity_log_alert|grafana_rule_group|sentry_issue_alert|sentry_metric_alert|signalfx_detector|honeycombio_trigger|lightstep_alert|dynatrace_alerting|opsgenie_alert_policy)"\s+"([^"]+)"/m;
 /** Terraform resources that route alerts to people. */
 const TF_ROUTE = /^\s*resource\s+"(pagerduty_service|pagerduty_escalation_policy|pagerduty_schedule|opsgenie_team|opsgenie_schedule|opsgenie_escalation|grafana_contact_point|grafana_notification_policy|newrelic_notification_destination|newrelic_workflow|aws_sns_topic_subscription|datadog_integration_pagerduty\w*)"\s+"([^"]+)"/m;
 
