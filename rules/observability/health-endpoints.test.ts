@@ -55,6 +55,16 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'app/urls.py', line: 3 }, { path: 'app/urls.py', line: 4 }] },
     },
     {
+      name: 'PHP Slim routes pass; a Guzzle call to another service does not count',
+      profile: 'service',
+      tree: {
+        'composer.json': JSON.stringify({ require: { 'slim/slim': '^4.12' } }, null, 2),
+        'public/index.php': "<?php\n$app->get('/healthz', fn ($req, $res) => $res);\n$app->get('/readyz', [HealthController::class, 'ready']);\n",
+        'src/Billing.php': "<?php\n$client->get('/health');\n",
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'public/index.php', line: 2 }, { path: 'public/index.php', line: 3 }], data: { routes: ['/healthz', '/readyz'] } },
+    },
+    {
       name: 'controller-runtime healthz/readyz checks pass',
       profile: 'service',
       tree: { 'main.go': 'package main\nfunc main() {\n\tmgr.AddHealthzCheck("healthz", healthz.Ping)\n\tmgr.AddReadyzCheck("readyz", healthz.Ping)\n\thttp.ListenAndServe(":8080", nil)\n}\n' },

@@ -6,7 +6,7 @@ const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,r
 const NAMES = '_?health(?:z|[-_]?checks?)?|livez?|liveness|readyz?|readiness|ping|startupz?|__health|up';
 
 /** A line that calls someone else's health endpoint (a client), not one that serves it. */
-const CLIENT_CALL = /\bfetch\s*\(|axios|\brequests\.\w+\s*\(|httpx\.|\bhttp\.(?:Get|Head|get|request)\s*\(|https\.(?:get|request)\s*\(|\.(?:GetAsync|GetStringAsync|SendAsync|getForObject|getForEntity|exchange)\s*\(|RestTemplate|WebClient|HttpClient\b|\bcurl\b|\bwget\b|urlopen|urllib|\bgot\s*[.(]|superagent|http\.NewRequest|Net::HTTP|Faraday|HTTParty|reqwest::|Guzzle|Http::get|->(?:get|request)\s*\(\s*["']|\bclient\.(?:get|head|Get)\s*\(|\bURL\s*\(|["'`]https?:\/\/[^"'`]*\/(?:health|ready|live|ping)|baseURL|\bwaitFor|waitOn|wait-on/;
+const CLIENT_CALL = /\bfetch\s*\(|axios|\brequests\.\w+\s*\(|httpx\.|\bhttp\.(?:Get|Head|get|request)\s*\(|https\.(?:get|request)\s*\(|\.(?:GetAsync|GetStringAsync|SendAsync|getForObject|getForEntity|exchange)\s*\(|RestTemplate|WebClient|HttpClient\b|\bcurl\b|\bwget\b|urlopen|urllib|\bgot\s*[.(]|superagent|http\.NewRequest|Net::HTTP|Faraday|HTTParty|reqwest::|Guzzle|Http::get|\$(?:client|http|guzzle)\w*->(?:get|head|request)\s*\(|\bclient\.(?:get|head|Get)\s*\(|\bURL\s*\(|["'`]https?:\/\/[^"'`]*\/(?:health|ready|live|ping)|baseURL|\bwaitFor|waitOn|wait-on/;
 
 /** Short names (`/live`, `/ready`, `/ping`, `/up`) are common words: they count only on a line that registers a route. */
 const WEAK = /^\/(?:api\/)?(?:v\d\/)?(?:live|ready|ping|up|startup)$/i;
