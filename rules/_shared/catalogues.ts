@@ -50,6 +50,7 @@ export const CATALOGUES: Record<string, string[]> = {
     'github.com/uber/jaeger-client-go', 'gopkg.in/DataDog/dd-trace-go.v1', 'github.com/DataDog/dd-trace-go*', 'github.com/openzipkin/zipkin-go',
     'github.com/aws/aws-xray-sdk-go', 'go.elastic.co/apm*',
     'io.opentelemetry:*', 'io.opentelemetry.instrumentation:*', 'io.micrometer:micrometer-tracing*', 'org.springframework.cloud:spring-cloud-starter-sleuth',
+    'org.springframework.cloud:spring-cloud-starter-zipkin', 'org.springframework.boot:spring-boot-starter-zipkin', 'org.springframework.boot:spring-boot-starter-opentelemetry', 'org.springframework.boot:spring-boot-micrometer-tracing*',
     'io.zipkin.brave:*', 'io.jaegertracing:*', 'com.datadoghq:dd-trace-api', 'co.elastic.apm:*', 'io.quarkus:quarkus-opentelemetry',
     'OpenTelemetry', 'OpenTelemetry.*', 'Datadog.Trace*', 'Elastic.Apm*', 'AWSXRayRecorder*', 'Jaeger*',
     'opentelemetry-sdk', 'opentelemetry-instrumentation-*', 'ddtrace', 'elastic-apm', 'aws-xray-sdk',

@@ -70,3 +70,8 @@ export function fromDependency(d: { name: string; version?: string; path: string
 export function isDeployablePath(path: string): boolean {
   return !isTestPath(path) && !/(^|\/)(examples?|docs?|documentation)\//i.test(path);
 }
+
+/** An import/using/require line: it names a library but sets nothing up. */
+export function isImportLine(snippet: string): boolean {
+  return /^(?:import\s|using\s|from\s+\S+\s+import\s|use\s|require\s|#include\s|const\s+\w+\s*=\s*require\()/.test(snippet.trimStart());
+}

@@ -27,6 +27,15 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: 'Terraform alert resources', evidence: [{ path: 'infra/alarms.tf', line: 1 }] },
     },
     {
+      name: 'Datadog monitors routed to PagerDuty in Terraform pass',
+      profile: 'infrastructure',
+      tree: {
+        'monitoring/monitors.tf': 'resource "datadog_monitor" "latency" {\n  name    = "p99 latency"\n  type    = "metric alert"\n  message = "@pagerduty-orders"\n}\n',
+        'monitoring/oncall.tf': 'resource "pagerduty_service" "orders" {\n  name = "orders"\n}\n',
+      },
+      expect: { outcome: 'pass', message: ['Terraform alert resources', 'on-call routing in Terraform'], evidence: [{ path: 'monitoring/monitors.tf', line: 1 }, { path: 'monitoring/oncall.tf', line: 1 }] },
+    },
+    {
       name: 'Grafana alerting provisioning passes',
       profile: 'service',
       tree: { 'grafana/provisioning/alerting/rules.yaml': 'apiVersion: 1\ngroups:\n  - orgId: 1\n    name: api\n    rules:\n      - uid: a1\n        title: Errors\n        noDataState: NoData\n' },
@@ -39,6 +48,12 @@ ruleTester(rule, {
       profile: 'service',
       tree: { 'alertmanager.yml': 'route:\n  receiver: team\nreceivers:\n  - name: team\n    slack_configs:\n      - channel: "#ops"\n' },
       expect: { outcome: 'partial', score: 0.5, message: 'no alert rules', evidence: [{ path: 'alertmanager.yml', line: 3 }] },
+    },
+    {
+      name: 'a CloudWatch log metric filter alone is not an alarm',
+      profile: 'infrastructure',
+      tree: { 'infra/logs.tf': 'resource "aws_cloudwatch_log_metric_filter" "errors" {\n  name = "errors"\n}\n' },
+      expect: { outcome: 'fail' },
     },
     {
       name: '`alert:` keys in unrelated YAML and rule files under tests do not count',

@@ -6,7 +6,7 @@ const YAML = ['**/*.{yml,yaml,tpl}'];
 const TF = ['**/*.{tf,tf.json}'];
 
 /** Terraform resources that define alerts (they carry their own notification targets). */
-const TF_ALERT = /^\s*resource\s+"(aws_cloudwatch_metric_alarm|aws_cloudwatch_composite_alarm|aws_cloudwatch_log_metric_filter|datadog_monitor|datadog_monitor_json|datadog_service_level_objective|newrelic_alert_policy|newrelic_nrql_alert_condition|newrelic_alert_condition|newrelic_infra_alert_condition|google_monitoring_alert_policy|azurerm_monitor_metric_alert|azurerm_monitor_scheduled_query_rules_alert(?:_v2)?|azurerm_monitor_activity_log_alert|grafana_rule_group|sentry_issue_alert|sentry_metric_alert|signalfx_detector|honeycombio_trigger|lightstep_alert|dynatrace_alerting|opsgenie_alert_policy)"\s+"([^"]+)"/m;
+const TF_ALERT = /^\s*resource\s+"(aws_cloudwatch_metric_alarm|aws_cloudwatch_composite_alarm|datadog_monitor|datadog_monitor_json|newrelic_alert_policy|newrelic_nrql_alert_condition|newrelic_alert_condition|newrelic_infra_alert_condition|google_monitoring_alert_policy|azurerm_monitor_metric_alert|azurerm_monitor_scheduled_query_rules_alert(?:_v2)?|azurerm_monitor_activity_log_alert|grafana_rule_group|sentry_issue_alert|sentry_metric_alert|signalfx_detector|honeycombio_trigger|lightstep_alert|dynatrace_alerting|opsgenie_alert_policy)"\s+"([^"]+)"/m;
 /** Terraform resources that route alerts to people. */
 const TF_ROUTE = /^\s*resource\s+"(pagerduty_service|pagerduty_escalation_policy|pagerduty_schedule|opsgenie_team|opsgenie_schedule|opsgenie_escalation|grafana_contact_point|grafana_notification_policy|newrelic_notification_destination|newrelic_workflow|aws_sns_topic_subscription|datadog_integration_pagerduty\w*)"\s+"([^"]+)"/m;
 
@@ -27,7 +27,8 @@ export default defineRule({
       promAlert: { regex: /^\s*(?:-\s+)?alert:\s*["']?([A-Za-z][\w.-]*|\{\{)/m, files: [...YAML, '**/*.{jsonnet,libsonnet}'], literals: ['alert:'], maxPerFile: 3 },
       promExpr: { regex: /^\s*(?:-\s+)?expr:\s*\S/m, files: [...YAML, '**/*.{jsonnet,libsonnet}'], literals: ['expr:'], maxPerFile: 1 },
       crd: { regex: /^kind:\s*(PrometheusRule|PrometheusServiceLevel|AlertmanagerConfig|VMRule|GrafanaAlertRuleGroup|GrafanaContactPoint)\b/m, files: YAML, literals: ['PrometheusRule', 'PrometheusServiceLevel', 'AlertmanagerConfig', 'VMRule', 'GrafanaAlert', 'GrafanaContactPoint'], maxPerFile: 1 },
-      grafana: { regex: /^(contactPoints|policies):\s*$|^\s*(?:-\s+)?(noDataState|execErrState):\s*\w/m, files: YAML, literals: ['contactPoints', 'policies', 'noDataState', 'execErrState'], maxPerFile: 1 },
+      grafana: { regex: /^\s*(?:-\s+)?(noDataState|execErrState):\s*\w/m, files: YAML, literals: ['noDataState', 'execErrState'], maxPerFile: 1 },
+      contactPoints: { regex: /^contactPoints:\s*$/m, files: YAML, literals: ['contactPoints'], maxPerFile: 1 },
       routing: {
         regex: /^\s*(?:-\s+)?(pagerduty_configs|opsgenie_configs|slack_configs|webhook_configs|email_configs|msteams_configs|sns_configs):/m,
         files: YAML,
@@ -62,6 +63,7 @@ export default defineRule({
     ];
     const routes: [string, Match[]][] = [
       ['Alertmanager receivers', [...live('amRoot'), ...live('routing'), ...crd.filter((m) => /AlertmanagerConfig|GrafanaContactPoint/.test(m.snippet))]],
+      ['Grafana contact points', live('contactPoints')],
       ['on-call routing in Terraform', live('tfRoute')],
     ];
     const foundRules = rules.filter(([, ms]) => ms.length > 0);

@@ -27,7 +27,7 @@ export default defineRule({
     patterns: {
       init: {
         regex:
-          /(\bSentry\.(?:init|configure)\b|sentry_sdk\.init\s*\(|\bsentry\.Init\s*\(|SentrySdk\.Init\s*\(|\.UseSentry\s*\(|\\?Sentry\\init\s*\(|\bsentry::init\s*\(|Raven\.(?:config|install)\s*\(|new\s+Rollbar\s*\(|\bRollbar\.(?:init|configure|configure_logger)\b|rollbar\.(?:init|SetToken)\s*\(|RollbarLocator|\bBugsnag\.(?:start|configure|Configure|register)\b|bugsnag\.(?:configure|Configure)\s*\(|\.AddBugsnag\s*\(|\bHoneybadger\.(?:configure|Configure)\b|honeybadger\.(?:configure|Configure)\s*\(|new\s+(?:Airbrake\.)?Notifier\s*\(\s*\{|Airbrake\.configure|pybrake\.Notifier|gobrake\.NewNotifier|SentryAsgiMiddleware|SentryWsgiMiddleware|withSentryConfig\s*\(|@sentry\/\w+\/register|Sentry::init|RaygunClient|raygun\.Client\s*\()/,
+          /(\bSentry\.(?:init|configure)\b|sentry_sdk\.init\s*\(|\bsentry\.Init\s*\(|SentrySdk\.Init\s*\(|\.UseSentry\s*\(|\\?Sentry\\init\s*\(|\bsentry::init\s*\(|Raven\.(?:config|install)\s*\(|new\s+Rollbar\s*\(|\bRollbar\.(?:init|configure|configure_logger)\b|rollbar\.(?:init|SetToken)\s*\(|RollbarLocator|\bBugsnag\.(?:start|configure|Configure|register)\b|bugsnag\.(?:configure|Configure)\s*\(|\.AddBugsnag\s*\(|\bHoneybadger\.(?:configure|Configure)\b|honeybadger\.(?:configure|Configure)\s*\(|new\s+(?:Airbrake\.)?Notifier\s*\(\s*\{[^}]*projectId|Airbrake\.configure|pybrake\.Notifier|gobrake\.NewNotifier|SentryAsgiMiddleware|SentryWsgiMiddleware|withSentryConfig\s*\(|@sentry\/\w+\/register|Sentry::init|RaygunClient|raygun\.Client\s*\()/,
         files: CODE,
         literals: ['Sentry', 'sentry', 'Raven', 'Rollbar', 'rollbar', 'Bugsnag', 'bugsnag', 'Honeybadger', 'honeybadger', 'Notifier', 'Airbrake', 'Raygun', 'raygun'],
         maxPerFile: 2,

@@ -7,6 +7,12 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'svc', depe
 ruleTester(rule, {
   valid: [
     {
+      name: 'Next.js health and readiness route files pass (file-system routing)',
+      profile: 'service',
+      tree: { 'package.json': pkg({ next: '^14.2.0' }), 'app/healthz/route.ts': 'export const GET = () => new Response("ok");\n', 'pages/api/readyz.ts': 'export default function handler(req, res) { res.status(200).end(); }\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'app/healthz/route.ts' }, { path: 'pages/api/readyz.ts' }], data: { routes: ['/healthz', '/readyz'] } },
+    },
+    {
       name: 'Express liveness and readiness routes pass',
       profile: 'service',
       tree: {
@@ -19,7 +25,7 @@ ruleTester(rule, {
       name: 'ASP.NET MapHealthChecks passes',
       profile: 'service',
       tree: { 'Api/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddHealthChecks();\nvar app = builder.Build();\napp.MapHealthChecks("/health");\n' },
-      expect: { outcome: 'pass', message: 'MapHealthChecks', evidence: [{ path: 'Api/Program.cs', line: 4 }] },
+      expect: { outcome: 'pass', message: 'ASP.NET Core health checks', evidence: [{ path: 'Api/Program.cs', line: 4 }] },
     },
     {
       name: 'Spring Boot Actuator by dependency passes',
@@ -37,7 +43,7 @@ ruleTester(rule, {
         'go.mod': 'module example.com/svc\n\ngo 1.22\n\nrequire google.golang.org/grpc v1.64.0\n',
         'cmd/server/main.go': 'package main\n\nfunc main() {\n\ts := grpc.NewServer()\n\thealthpb.RegisterHealthServer(s, health.NewServer())\n}\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'cmd/server/main.go', line: 5 }] },
+      expect: { outcome: 'pass', message: 'a gRPC health service', evidence: [{ path: 'cmd/server/main.go', line: 5 }] },
     },
     {
       name: 'Django path() routes without a leading slash count',
@@ -49,6 +55,16 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'app/urls.py', line: 3 }, { path: 'app/urls.py', line: 4 }] },
     },
     {
+      name: 'PHP Slim routes pass; a Guzzle call to another service does not count',
+      profile: 'service',
+      tree: {
+        'composer.json': JSON.stringify({ require: { 'slim/slim': '^4.12' } }, null, 2),
+        'public/index.php': "<?php\n$app->get('/healthz', fn ($req, $res) => $res);\n$app->get('/readyz', [HealthController::class, 'ready']);\n",
+        'src/Billing.php': "<?php\n$client->get('/health');\n",
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'public/index.php', line: 2 }, { path: 'public/index.php', line: 3 }], data: { routes: ['/healthz', '/readyz'] } },
+    },
+    {
       name: 'controller-runtime healthz/readyz checks pass',
       profile: 'service',
       tree: { 'main.go': 'package main\nfunc main() {\n\tmgr.AddHealthzCheck("healthz", healthz.Ping)\n\tmgr.AddReadyzCheck("readyz", healthz.Ping)\n\thttp.ListenAndServe(":8080", nil)\n}\n' },
@@ -56,6 +72,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a Next.js app-router health route file counts as a liveness route',
+      profile: 'service',
+      tree: { 'package.json': pkg({ next: '^14.2.0' }), 'src/app/api/healthz/route.ts': "export async function GET() {\n  return Response.json({ ok: true });\n}\n" },
+      expect: { outcome: 'partial', score: 0.7, evidence: [{ path: 'src/app/api/healthz/route.ts' }], data: { routes: ['/healthz'] } },
+    },
     {
       name: 'a FastAPI /health route alone is partial: no readiness',
       profile: 'service',

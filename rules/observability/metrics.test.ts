@@ -6,6 +6,12 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'svc', depe
 ruleTester(rule, {
   valid: [
     {
+      name: 'Java: @Timed in a package named samples counts (src/main is production)',
+      profile: 'service',
+      tree: { 'src/main/java/org/springframework/samples/shop/OwnerResource.java': 'import io.micrometer.core.annotation.Timed;\n@Timed("shop.owner")\nclass OwnerResource {}\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/main/java/org/springframework/samples/shop/OwnerResource.java', line: 2 }] },
+    },
+    {
       name: 'Node: prom-client default metrics and a /metrics route pass',
       profile: 'service',
       tree: {
@@ -52,6 +58,22 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Java: a MeterRegistry import alone is not instrumentation; code under org/…/samples is production',
+      profile: 'service',
+      tree: {
+        'pom.xml': '<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.micrometer</groupId>\n      <artifactId>micrometer-core</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'src/main/java/org/springframework/samples/shop/Metrics.java': 'import io.micrometer.core.instrument.MeterRegistry;\nclass Metrics {}\n',
+      },
+      expect: { outcome: 'partial', score: 0.4, evidence: [{ path: 'pom.xml' }] },
+    },
+    {
+      name: 'a library added to the `metrics` catalogue with `detect:` is recognised',
+      profile: 'service',
+      detect: { metrics: ['@acme/telemetry'] },
+      tree: { 'package.json': pkg({ express: '^4.19.0', '@acme/telemetry': '^2.0.0' }), 'src/index.js': 'app.listen(3000);\n' },
+      expect: { outcome: 'partial', score: 0.4, message: '@acme/telemetry declared', data: { libraries: ['@acme/telemetry'] } },
+    },
     {
       name: 'prom-client declared but never used is partial and says so',
       profile: 'service',

@@ -1,7 +1,7 @@
 import { defineRule, type Evidence } from '../../src/engine/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { nameMatches } from '../../src/facts/frameworks.js';
-import { codeMatches, firstPerFile, fromDependency, fromMatch } from '../_shared/paths.js';
+import { codeMatches, firstPerFile, fromDependency, fromMatch, isImportLine } from '../_shared/paths.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 
@@ -24,10 +24,10 @@ export default defineRule({
     patterns: {
       setup: {
         regex:
-          /(\bcollectDefaultMetrics\s*\(|promBundle\s*\(|register\.metrics\s*\(|PrometheusModule\.register|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*$|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*name|new\s+StatsD\s*\(|new\s+MeterProvider\s*\(|\.getMeter\s*\(|Instrumentator\s*\(|make_asgi_app\s*\(|make_wsgi_app\s*\(|start_http_server\s*\(|PrometheusMiddleware|PrometheusMetrics\s*\(|django_prometheus|generate_latest\s*\(|(?:Counter|Histogram|Gauge|Summary)\s*\(\s*["'][a-z_:]+["']\s*,|statsd\.StatsClient\s*\(|initialize\s*\(\s*statsd|promhttp\.Handler(?:For)?\s*\(|promauto\.New|prometheus\.(?:MustRegister|NewRegistry|NewCounter|NewHistogram|NewGauge|NewSummary)|otel\.Meter\s*\(|metric\.NewMeterProvider|statsd\.New\s*\(|ginprometheus|echoprometheus|\bMeterRegistry\b|@Timed\b|@Counted\b|Counter\.builder\s*\(|Timer\.builder\s*\(|PrometheusMeterRegistry|UseHttpMetrics\s*\(|MapMetrics\s*\(|UseMetricServer\s*\(|Metrics\.Create(?:Counter|Histogram|Gauge|Summary)|AddPrometheusExporter\s*\(|UseOpenTelemetryPrometheusScrapingEndpoint|MapPrometheusScrapingEndpoint|\.WithMetrics\s*\(|IMeterFactory|new\s+Meter\s*\(|Prometheus::Client|Yabeda\.configure|PrometheusExporter::|StatsD\.(?:increment|measure|distribution)|CollectorRegistry|PrometheusBuilder|register_(?:int_)?(?:counter|histogram|gauge)(?:_vec)?!|metrics::(?:counter|histogram|gauge)!|PrometheusMetricLayer|PrometheusMetricsBuilder|TelemetryMetricsPrometheus|PromEx)/,
+          /(\bcollectDefaultMetrics\s*\(|promBundle\s*\(|register\.metrics\s*\(|PrometheusModule\.register|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*$|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*name|new\s+StatsD\s*\(|new\s+MeterProvider\s*\(|\.getMeter\s*\(|\bget_meter\s*\(|Instrumentator\s*\(|make_asgi_app\s*\(|make_wsgi_app\s*\(|start_http_server\s*\(|PrometheusMiddleware|PrometheusMetrics\s*\(|django_prometheus|generate_latest\s*\(|(?:Counter|Histogram|Gauge|Summary)\s*\(\s*["'][a-z_:]+["']\s*,|statsd\.StatsClient\s*\(|initialize\s*\(\s*statsd|promhttp\.Handler(?:For)?\s*\(|promauto\.New|prometheus\.(?:MustRegister|NewRegistry|NewCounter|NewHistogram|NewGauge|NewSummary)|otel\.Meter\s*\(|metric\.NewMeterProvider|statsd\.New\s*\(|ginprometheus|echoprometheus|\bMeterRegistry\b|@Timed\b|@Counted\b|Counter\.builder\s*\(|Timer\.builder\s*\(|PrometheusMeterRegistry|UseHttpMetrics\s*\(|MapMetrics\s*\(|UseMetricServer\s*\(|Metrics\.Create(?:Counter|Histogram|Gauge|Summary)|AddPrometheusExporter\s*\(|UseOpenTelemetryPrometheusScrapingEndpoint|MapPrometheusScrapingEndpoint|\.WithMetrics\s*\(|IMeterFactory|new\s+Meter\s*\(|Prometheus::Client|Yabeda\.configure|PrometheusExporter::|StatsD\.(?:increment|measure|distribution)|CollectorRegistry|PrometheusBuilder|register_(?:int_)?(?:counter|histogram|gauge)(?:_vec)?!|metrics::(?:counter|histogram|gauge)!|PrometheusMetricLayer|PrometheusMetricsBuilder|TelemetryMetricsPrometheus|PromEx)/,
         files: CODE,
-        literals: ['etrics', 'rometheus', 'Counter', 'Histogram', 'Gauge', 'Summary', 'StatsD', 'statsd', 'Meter', 'promBundle', 'promhttp', 'promauto', 'Instrumentator', 'make_asgi_app', 'make_wsgi_app', 'start_http_server', 'generate_latest', '@Timed', '@Counted', 'Yabeda', 'CollectorRegistry', 'register_', 'PromEx'],
-        maxPerFile: 3,
+        literals: ['etrics', 'rometheus', 'Counter', 'Histogram', 'Gauge', 'Summary', 'StatsD', 'statsd', 'Meter', 'get_meter', 'promBundle', 'promhttp', 'promauto', 'Instrumentator', 'make_asgi_app', 'make_wsgi_app', 'start_http_server', 'generate_latest', '@Timed', '@Counted', 'Yabeda', 'CollectorRegistry', 'register_', 'PromEx'],
+        maxPerFile: 6,
       },
       route: {
         regex: /["'`](\/(?:actuator\/)?(?:prometheus|metrics))["'`]/,
@@ -53,7 +53,7 @@ export default defineRule({
   },
   appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: metrics export is expected of services` }),
   check(ctx) {
-    const setup = codeMatches(ctx.matches('setup'));
+    const setup = codeMatches(ctx.matches('setup')).filter((m) => !isImportLine(m.snippet));
     // A "/metrics" inside a log message or print is not a route.
     const routes = codeMatches(ctx.matches('route')).filter((m) => !/\b(?:log|logger|console|print|println|printf|Print\w*|System\.out|warn|info|debug)\b\s*[.(]/i.test(m.snippet));
     const actuator = codeMatches(ctx.matches('actuator'));

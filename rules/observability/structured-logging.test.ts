@@ -83,3 +83,65 @@ ruleTester(rule, {
   ],
   notApplicable: [{ name: 'a library is not asked for JSON logs', profile: 'library', tree: { 'lib.py': 'x = 1\n' }, expect: { outcome: 'not-applicable' } }],
 });
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Node: winston with json() inside a multi-line combine passes',
+      profile: 'service',
+      tree: {
+        'package.json': pkg({ express: '^4.19.0', winston: '^3.13.0' }),
+        'src/logger.ts': "import { createLogger, format, transports } from 'winston';\nconst { combine, timestamp, json } = format;\nexport const logger = createLogger({\n  format: combine(\n    timestamp(),\n    json(),\n  ),\n  defaultMeta: { requestId: 'x-request-id' },\n});\n",
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/logger.ts', line: 6 }] },
+    },
+    {
+      name: 'Ruby: lograge with a hand-written JSON formatter and request ids passes',
+      profile: 'service',
+      tree: {
+        Gemfile: "gem 'rails'\ngem 'lograge'\n",
+        'config/log_formatter.rb': 'class LogFormatter\n  def call(data)\n    ::JSON.dump({message: data})\n  end\nend\n',
+        'config/environments/production.rb': 'config.lograge.formatter = LogFormatter.new\nconfig.lograge.enabled = true\nconfig.log_tags = [:request_id]\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'config/log_formatter.rb', line: 3 }, { path: 'config/environments/production.rb', line: 3 }] },
+    },
+    {
+      name: '.NET: OpenTelemetry log export is structured and trace-correlated',
+      profile: 'service',
+      tree: { 'src/ServiceDefaults/Extensions.cs': 'builder.Logging.AddOpenTelemetry(logging =>\n{\n    logging.IncludeFormattedMessage = true;\n});\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/ServiceDefaults/Extensions.cs', line: 1 }], data: { requestIds: true } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'redux-logger createLogger in a frontend is not a server logger',
+      profile: 'service',
+      tree: { 'web/src/store.js': "import { createLogger } from 'redux-logger';\nconst logger = createLogger({ collapsed: true });\n" },
+      expect: { outcome: 'fail' },
+    },
+    {
+      name: 'Go: a zap config with JSON encoding but no request id is partial',
+      profile: 'service',
+      tree: { 'main.go': 'package main\n\nvar cfg = zap.Config{\n\tEncoding:         "json",\n}\n' },
+      expect: { outcome: 'partial', score: 0.8, evidence: [{ path: 'main.go', line: 4 }] },
+    },
+    {
+      name: 'a Rails `request_id` param of a Request model is not a correlation id',
+      profile: 'service',
+      tree: { Gemfile: "gem 'rails'\ngem 'lograge'\n", 'config/environments/production.rb': 'config.lograge.enabled = true\n', 'app/controllers/requests_controller.rb': '@request = Request.find(params[:request_id])\n' },
+      expect: { outcome: 'partial', score: 0.35, message: ['without JSON output', 'no request/correlation id'], data: { requestIds: false } },
+    },
+    {
+      name: 'a requestId in an API payload is not a log correlation id',
+      profile: 'service',
+      tree: { 'app/calendar.py': 'import structlog\nstructlog.configure()\nbody = {"conferenceData": {"createRequest": {"requestId": request_id}}}\n' },
+      expect: { outcome: 'partial', score: 0.8, data: { requestIds: false } },
+    },
+    {
+      name: 'protobuf JsonFormatter in generated code is not a logger',
+      profile: 'service',
+      tree: { 'src/Protos/Basket.cs': 'public override string ToString() {\n  return pb::JsonFormatter.ToDiagnosticString(this);\n}\n' },
+      expect: { outcome: 'fail' },
+    },
+  ],
+});

@@ -21,7 +21,7 @@ export default defineRule({
     patterns: {
       json: {
         regex:
-          /(\bpino\s*\(|\bpinoHttp\s*\(|require\(\s*["']pino(?:-http)?["']\s*\)|from\s+["']pino(?:-http)?["']|LoggerModule\.forRoot|[fF]astify\s*\(\s*\{\s*logger\s*:\s*(?:true|\{)|bunyan\.createLogger|format\.json\s*\(|combine\([^)\n]*\bjson\(\)|format:\s*json\(\)|ecsFormat\s*\(|structlog\.(?:configure|get_logger|stdlib)|JSONRenderer\s*\(|jsonlogger|pythonjsonlogger|(?:new\s+|json\.)JsonFormatter\b|JsonFormatter::class|\bLogging\.AddOpenTelemetry\s*\(|\.WithLogging\s*\(|\bLoggingHandler\s*\(\s*logger_provider|OTLPLogExporter\s*\(|serialize\s*=\s*True|ecs_logging|json_logging\.init|zap\.NewProduction|zapcore\.NewJSONEncoder|"github\.com\/rs\/zerolog(?:\/log)?"|zerolog\.New\s*\(|JSONFormatter|slog\.NewJSONHandler|log\.NewJSONLogger|LogstashEncoder|net\.logstash\.logback|JsonTemplateLayout|<JsonLayout|JsonLayout\b|EcsLayout|EcsEncoder|logging\.structured\.format|structured:\s*$|quarkus\.log\.console\.json|UseSerilog\s*\(|AddSerilog\s*\(|new\s+LoggerConfiguration\s*\(|(?:Compact|Rendered\w*)JsonFormatter|AddJsonConsole\s*\(|"FormatterName"\s*:\s*"json"|Lograge::Formatters::(?:Json|Logstash)|formatter:\s*:json|Ougai::Logger|LogstashFormatter|slog_json::|BunyanFormattingLayer|json_env_logger::init|LoggerJSON)/,
+          /(\bpino\s*\(|\bpinoHttp\s*\(|require\(\s*["']pino(?:-http)?["']\s*\)|from\s+["']pino(?:-http)?["']|LoggerModule\.forRoot|[fF]astify\s*\(\s*\{\s*logger\s*:\s*(?:true|\{)|bunyan\.createLogger|format\.json\s*\(|format:\s*json\(\)|ecsFormat\s*\(|structlog\.(?:configure|get_logger|stdlib)|JSONRenderer\s*\(|jsonlogger|pythonjsonlogger|(?:new\s+|json\.)JsonFormatter\b|JsonFormatter::class|\bLogging\.AddOpenTelemetry\s*\(|\.WithLogging\s*\(|\bLoggingHandler\s*\(\s*logger_provider|OTLPLogExporter\s*\(|serialize\s*=\s*True|ecs_logging|json_logging\.init|zap\.NewProduction|zapcore\.NewJSONEncoder|\bEncoding:\s*"json"|"github\.com\/rs\/zerolog(?:\/log)?"|zerolog\.New\s*\(|JSONFormatter|slog\.NewJSONHandler|log\.NewJSONLogger|LogstashEncoder|net\.logstash\.logback|JsonTemplateLayout|<JsonLayout|JsonLayout\b|EcsLayout|EcsEncoder|logging\.structured\.format|structured:\s*$|quarkus\.log\.console\.json|UseSerilog\s*\(|AddSerilog\s*\(|new\s+LoggerConfiguration\s*\(|(?:Compact|Rendered\w*)JsonFormatter|AddJsonConsole\s*\(|"FormatterName"\s*:\s*"json"|Lograge::Formatters::(?:Json|Logstash)|formatter:\s*:json|Ougai::Logger|LogstashFormatter|slog_json::|BunyanFormattingLayer|json_env_logger::init|LoggerJSON)/,
         files: [...CODE, ...CONFIG],
         literals: ['pino', 'LoggerModule', 'astify', 'bunyan', 'json', 'Json', 'JSON', 'AddOpenTelemetry', 'WithLogging', 'LoggingHandler', 'OTLPLogExporter', 'structlog', 'serialize', 'ecs_logging', 'zap.', 'zerolog', 'Logstash', 'Ecs', 'structured', 'Serilog', 'LoggerConfiguration', 'Ougai', 'slog_json', 'Bunyan'],
         maxPerFile: 3,
@@ -33,30 +33,54 @@ export default defineRule({
         literals: ['.json()'],
         maxPerFile: 1,
       },
+      winstonJson: {
+        // winston's JSON format, also when imported bare: `combine(timestamp(), json())`, possibly over several lines.
+        regex: /(?<![.\w])json\(\)/,
+        files: ['**/*.{js,ts,mjs,cjs}'],
+        literals: ['winston'],
+        maxPerFile: 1,
+      },
+      winstonPlain: {
+        regex: /\bcreateLogger\s*\(/,
+        files: ['**/*.{js,ts,mjs,cjs}'],
+        literals: ['winston'],
+        maxPerFile: 1,
+      },
+      customJson: {
+        // A hand-written log formatter that serialises to JSON (e.g. a lograge or logging.Formatter subclass).
+        regex: /(JSON\.(?:dump|generate|stringify)\s*\(|\.to_json\b|json\.dumps\s*\(|json\.Marshal\s*\(|JsonSerializer\.Serialize\s*\(|json_encode\s*\()/,
+        files: ['**/*{log,Log}*{format,Format}*.{rb,py,js,ts,go,java,kt,cs,php}'],
+        literals: ['JSON', 'json', 'Json'],
+        maxPerFile: 1,
+      },
       plain: {
         // A logging library in use without JSON output: partial credit, with the fix named.
-        regex: /(winston\.createLogger|createLogger\s*\(\s*\{|logrus\.(?:New\s*\(|WithFields?\s*\(|Info|Error|Warn|SetFormatter)|&logrus\.TextFormatter|slog\.NewTextHandler|zap\.NewDevelopment|lograge\.enabled\s*=\s*true|require\(\s*["']log4js["']\s*\)|new\s+Logger\s*\(\s*["'][\w.-]+["']\s*\)|env_logger::init|logging\.basicConfig\s*\()/,
+        regex: /(logrus\.(?:New\s*\(|WithFields?\s*\(|Info|Error|Warn|SetFormatter)|&logrus\.TextFormatter|slog\.NewTextHandler|zap\.NewDevelopment|lograge\.enabled\s*=\s*true|require\(\s*["']log4js["']\s*\)|new\s+Logger\s*\(\s*["'][\w.-]+["']\s*\)|env_logger::init|logging\.basicConfig\s*\()/,
         files: CODE,
-        literals: ['winston', 'createLogger', 'logrus', 'slog.NewTextHandler', 'zap.NewDevelopment', 'lograge', 'log4js', 'Logger', 'env_logger', 'basicConfig'],
+        literals: ['logrus', 'slog.NewTextHandler', 'zap.NewDevelopment', 'lograge', 'log4js', 'Logger', 'env_logger', 'basicConfig'],
         maxPerFile: 1,
       },
       ids: {
-        regex: /(x-request-id|x-correlation-id|\brequest_?id\b|\bcorrelation_?id\b|\bCorrelationId\b|\bRequestID\s*\(|requestid\.New|request_id\.RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|\btrace_?id\b)/i,
+        // Header names, ids bound to log calls, and middleware; a bare `requestId` key is usually API payload.
+        regex: /(x-request-?id|x-correlation-?id|(?:\blog\w*|logger|zap\.\w+|slog\.\w+|WithFields?|Fields|bind(?:_contextvars)?|extra|\.With|\.Str|set_tag|withContext|shareContext|Context::(?:add|push))\s*[({][\s\S]{0,160}?(?:request|correlation|trace)_?id|WithValue\s*\([^\n]*(?:request|correlation)_?id|\bcorrelation_?id\b|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[[^\]]*:request_id|Plug\.RequestId|express-request-id|cls-rtracer)/i,
         files: CODE,
-        literals: ['equest', 'orrelation', 'REQUEST', 'CORRELATION', 'genReqId', 'TracingLogger', 'HeaderPropagation', 'MDC', 'PushProperty', 'log_tags', 'race'],
+        ignoreCase: true,
+        literals: ['request', 'correlation', 'trace', 'genreqid', 'tracinglogger', 'headerpropagation', 'mdc.put', 'pushproperty', 'log_tags', 'rtracer'],
         maxPerFile: 1,
       },
     },
   },
   appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: structured logs matter for deployed services` }),
   check(ctx) {
-    const json = codeMatches([...ctx.matches('json'), ...ctx.matches('rustJson')]);
-    const plain = codeMatches(ctx.matches('plain'));
+    const json = codeMatches([...ctx.matches('json'), ...ctx.matches('rustJson'), ...ctx.matches('winstonJson'), ...ctx.matches('customJson')]);
+    const plain = codeMatches([...ctx.matches('winstonPlain'), ...ctx.matches('plain')]);
     const ids = codeMatches(ctx.matches('ids'));
     const deps = ctx.facts.findDependencies(ctx.catalogue('structured-logging'));
     const idDeps = ctx.facts.findDependencies(ctx.catalogue('request-ids'));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
-    const hasIds = ids.length > 0 || idDeps.length > 0;
+    // OpenTelemetry log records carry the active trace and span ids: correlation comes with them.
+    const otelLogs = json.filter((m) => /AddOpenTelemetry|WithLogging|LoggingHandler|OTLPLogExporter/.test(m.snippet));
+    const hasIds = ids.length > 0 || idDeps.length > 0 || otelLogs.length > 0;
     const data = { libraries, jsonFiles: new Set(json.map((m) => m.path)).size, requestIds: hasIds };
     const evidence: Evidence[] = [
       ...firstPerFile(json, 4).map((m) => fromMatch(m, 'JSON/structured logger configured')),

@@ -62,3 +62,22 @@ ruleTester(rule, {
   ],
   notApplicable: [{ name: 'a CLI is not asked to trace requests', profile: 'cli', tree: { 'main.go': 'package main\n' }, expect: { outcome: 'not-applicable' } }],
 });
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Rust: tracing-opentelemetry layer with an OTLP exporter passes',
+      profile: 'service',
+      tree: { 'Cargo.toml': '[package]\nname = "svc"\n\n[dependencies]\ntracing-opentelemetry = "0.24"\n', 'src/main.rs': 'fn main() {\n    let layer = tracing_opentelemetry::layer().with_tracer(tracer);\n}\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/main.rs', line: 2 }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Python: spans through the OpenTelemetry API without any SDK start-up are partial',
+      profile: 'service',
+      tree: { 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["django>=5", "opentelemetry-api>=1.30"]\n', 'shop/telemetry.py': 'from opentelemetry.trace import get_tracer\ntracer = get_tracer(__name__)\n' },
+      expect: { outcome: 'partial', score: 0.7, message: 'nothing in the repository starts an SDK', evidence: [{ path: 'shop/telemetry.py', line: 2 }] },
+    },
+  ],
+});

@@ -1,14 +1,15 @@
 import { defineRule, type Evidence } from '../../src/engine/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { nameMatches } from '../../src/facts/frameworks.js';
-import { codeMatches, firstPerFile, fromDependency, fromMatch } from '../_shared/paths.js';
+import { codeMatches, firstPerFile, fromDependency, fromMatch, isImportLine } from '../_shared/paths.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const RUNTIME = ['**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile', '**/Procfile', '**/package.json', '**/*.{yml,yaml,tpl,sh,env,properties}'];
 
 /** Dependencies that start tracing by auto-configuration alone (Spring Boot, Quarkus). */
 const AUTO_CONFIGURED = [
-  'io.micrometer:micrometer-tracing-bridge-*', 'org.springframework.cloud:spring-cloud-starter-sleuth', 'io.quarkus:quarkus-opentelemetry',
+  'io.micrometer:micrometer-tracing-bridge-*', 'org.springframework.cloud:spring-cloud-starter-sleuth', 'org.springframework.cloud:spring-cloud-starter-zipkin',
+  'org.springframework.boot:spring-boot-starter-zipkin', 'org.springframework.boot:spring-boot-starter-opentelemetry', 'org.springframework.boot:spring-boot-micrometer-tracing*', 'io.quarkus:quarkus-opentelemetry',
   'io.opentelemetry.instrumentation:opentelemetry-spring-boot-starter', 'io.opentelemetry:opentelemetry-spring-boot-starter',
 ];
 
@@ -31,7 +32,14 @@ export default defineRule({
           /(new\s+NodeSDK\s*\(|registerInstrumentations\s*\(|new\s+(?:Node|Web|Basic)TracerProvider\s*\(|registerOTel\s*\(|require\(\s*["']dd-trace["']\s*\)\s*\.init|\btracer\.init\s*\(|require\(\s*["']elastic-apm-node["']\s*\)\.start|\bapm\.start\s*\(|AWSXRay\.capture|require\(\s*["']newrelic["']\s*\)|import\s+["']newrelic["']|import\s+["']dd-trace\/init["']|\bTracerProvider\s*\(|Instrumentor\s*\(\s*\)\s*\.instrument|\.instrument_app\s*\(|configure_azure_monitor\s*\(|\bpatch_all\s*\(|xray_recorder\.configure|XRayMiddleware|ElasticAPM\s*\(|logfire\.configure\s*\(|sdktrace\.NewTracerProvider|otel\.SetTracerProvider|otelhttp\.New(?:Handler|Transport)|otelgin\.Middleware|otelecho\.Middleware|otelmux\.Middleware|otelgrpc\.New|tracer\.Start\s*\(\s*(?:tracer\.With|$|\))|opentracing\.SetGlobalTracer|OpenTelemetrySdk\.builder|AutoConfiguredOpenTelemetrySdk|GlobalOpenTelemetry\.(?:get|set)|@WithSpan\b|\.WithTracing\s*\(|AddOpenTelemetryTracing\s*\(|Sdk\.CreateTracerProviderBuilder|AddXRay|UseAllElasticApm|AddAllElasticApm|OpenTelemetry::SDK\.configure|Datadog\.configure|ElasticAPM\.start|Sdk::builder\s*\(\)|TracerProviderFactory|tracing_opentelemetry::(?:layer|OpenTelemetryLayer)|opentelemetry_otlp::|opentelemetry_jaeger::|SdkTracerProvider::builder|OpentelemetryPhoenix\.setup)/,
         files: CODE,
         literals: ['NodeSDK', 'Instrumentations', 'TracerProvider', 'registerOTel', 'dd-trace', 'tracer.init', 'elastic-apm', 'apm.start', 'AWSXRay', 'newrelic', 'Instrumentor', 'instrument_app', 'azure_monitor', 'patch_all', 'xray', 'XRay', 'ElasticAPM', 'logfire', 'otel', 'tracer.Start', 'opentracing', 'OpenTelemetry', '@WithSpan', 'WithTracing', 'ElasticApm', 'Datadog.configure', 'Sdk::builder', 'opentelemetry', 'Opentelemetry'],
-        maxPerFile: 3,
+        maxPerFile: 6,
+      },
+      api: {
+        // Spans created through the OpenTelemetry API: instrumented, but the SDK may be started outside the repository.
+        regex: /(\bget_tracer\s*\(|\.getTracer\s*\(|\botel\.Tracer\s*\(|\.start_as_current_span\s*\(|\.startActiveSpan\s*\(|new\s+ActivitySource\s*\(|\.StartActivity\s*\()/,
+        files: CODE,
+        literals: ['get_tracer', 'getTracer', 'otel.Tracer', 'start_as_current_span', 'startActiveSpan', 'ActivitySource', 'StartActivity'],
+        maxPerFile: 1,
       },
       sentry: {
         // Sentry performance monitoring records transactions and propagates trace headers: tracing by another name.
@@ -51,9 +59,10 @@ export default defineRule({
   },
   appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: request tracing is expected of services` }),
   check(ctx) {
-    const setup = codeMatches(ctx.matches('setup'));
+    const setup = codeMatches(ctx.matches('setup')).filter((m) => !isImportLine(m.snippet));
     const launcher = codeMatches(ctx.matches('launcher'));
     const sentry = codeMatches(ctx.matches('sentry'));
+    const api = codeMatches(ctx.matches('api'));
     const deps = ctx.facts.findDependencies(ctx.catalogue('tracing'));
     const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
@@ -70,6 +79,12 @@ export default defineRule({
     if (auto.length > 0) found.push(`auto-configured ${auto[0]!.name}`);
     if (sentry.length > 0) found.push('Sentry performance tracing');
     if (found.length > 0) return pass(`Requests are traced: ${listing(found)}.`, evidence, data);
+    if (api.length > 0) {
+      return partial(0.7, 'Spans are created with the OpenTelemetry API, but nothing in the repository starts an SDK or exporter (no SDK set-up, agent or `opentelemetry-instrument` launcher).', [
+        ...firstPerFile(api, 3).map((m) => fromMatch(m, 'spans created via the tracing API')),
+        ...evidence,
+      ], data);
+    }
     if (deps.length > 0) {
       return partial(0.4, `${listing(libraries.slice(0, 3))} declared, but no code or launcher starts a tracer.`, [
         ...evidence,
