@@ -51,7 +51,7 @@ export default defineRule({
         note: `${KINDS[f.kind]!.label}${f.serious ? '' : ' (in a test or example path)'}`,
       })),
       ...envFindings.slice(0, 10).map((f) => ({ path: f.path, line: f.line, snippet: `${f.key}=[REDACTED]`, note: `committed .env file with a value for ${f.key}: environment files hold real secrets and belong in .gitignore` })),
-      ...harmlessEnv.slice(0, 3).map((p) => ({ path: p, note: 'committed .env file without secret-named keys (not counted); keep real values out of it' })),
+      ...harmlessEnv.slice(0, 3).map((p) => ({ path: p, note: 'committed .env file with no real secret values (public settings or placeholders only; not counted): keep real values out of it' })),
     ];
     const envCount = new Set(envFindings.map((f) => f.path)).size;
     const data = { findings: findings.length, inTestsOrExamples: findings.length - serious.length, envFiles: envCount, byKind: countBy(findings.map((f) => f.kind)) };

@@ -53,7 +53,7 @@ ruleTester(rule, {
     {
       name: 'cors() without options and helmet: partial, naming what is missing, not citing the import',
       tree: { ...express, 'src/server.js': "const cors = require('cors');\nconst helmet = require('helmet');\napp.use(helmet());\napp.use(cors());\n" },
-      expect: { outcome: 'partial', score: 0.4, message: ['security headers and CORS (any origin) found', 'no CORS restricted to explicit origins', 'no HTTPS redirect/HSTS, no CSRF protection, no trusted hosts'], evidence: [{ path: 'src/server.js', line: 3 }, { path: 'src/server.js', line: 4, note: 'CORS policy' }] },
+      expect: { outcome: 'partial', score: 0.4, message: ['security headers and CORS (any origin) found', 'no CORS restricted to explicit origins', 'no HTTPS redirect/HSTS, no CSRF protection, no trusted hosts'], evidence: [{ path: 'src/server.js', line: 3 }, { path: 'src/server.js', line: 4, note: 'CORS allows any origin' }] },
     },
     {
       name: 'Spring Security with CSRF disabled gets headers but no CSRF credit',

@@ -47,7 +47,7 @@ export default defineRule({
       ...dangerous.slice(0, 3).map((m) => fromMatch(m, 'CORS allows any origin together with credentials: any website can send authenticated requests and read the answers')),
       ...dangerous.slice(0, 3).flatMap((m) => creds.filter((c) => c.path === m.path).slice(0, 1).map((c) => fromMatch(c, 'credentials allowed for cross-origin requests'))),
       ...show(headers, 'security headers'),
-      ...show(cors, 'CORS policy'),
+      ...show(cors.filter((m) => !any.some((a) => a.path === m.path && a.line === m.line)), 'CORS policy'),
       ...show(any.filter((m) => !dangerous.includes(m)), 'CORS allows any origin'),
       ...show(https, 'HTTPS/HSTS'),
       ...show(csrf, 'CSRF protection'),
