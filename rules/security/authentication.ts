@@ -64,9 +64,9 @@ export default defineRule({
         literals: ['login', 'jwt', 'http_basic', 'authenticator', 'access_token', 'oauth', 'entry_point', 'remember_me'],
       },
       rust: {
-        regex: /\bHttpAuthentication::(?:bearer|basic|with_fn)\s*\(|\bjsonwebtoken::decode\b|\bdecode::<[^>]+>\s*\(|ValidateRequestHeaderLayer::(?:bearer|basic)|RequireAuthorizationLayer::(?:bearer|basic)|\bAuthManagerLayer(?:Builder)?\b|\blogin_required!\s*\(|\bBearerAuth\b|\bTypedHeader<\s*Authorization<\s*Bearer/,
+        regex: /\bHttpAuthentication::(?:bearer|basic|with_fn)\s*\(|\bjsonwebtoken::decode\b|\bdecode::<[^>]+>\s*\(|ValidateRequestHeaderLayer::(?:bearer|basic)|RequireAuthorizationLayer::(?:bearer|basic)|\bAuthManagerLayer(?:Builder)?\b|\blogin_required!\s*\(|\.verify_with_key\s*\(|\bBearerAuth\b|\bTypedHeader<\s*Authorization<\s*Bearer/,
         files: ['**/*.rs'],
-        literals: ['HttpAuthentication', 'jsonwebtoken', 'decode::<', 'RequestHeaderLayer', 'AuthorizationLayer', 'AuthManagerLayer', 'login_required', 'BearerAuth', 'Bearer'],
+        literals: ['HttpAuthentication', 'jsonwebtoken', 'decode::<', 'RequestHeaderLayer', 'AuthorizationLayer', 'AuthManagerLayer', 'login_required', 'BearerAuth', 'Bearer', 'verify_with_key'],
       },
     },
   },
@@ -88,7 +88,7 @@ export default defineRule({
         { key: 'phpConfig', label: 'Symfony firewall authenticator' },
         { key: 'rust', label: 'Rust authentication' },
       ],
-      searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files, and no library from the authentication catalogue`,
+      searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files`,
     });
   },
 });

@@ -86,7 +86,7 @@ export default defineRule({
         { key: 'phpConfig', label: 'Symfony access control' },
         { key: 'rust', label: 'Rust role or policy checks' },
       ],
-      searchedNote: `no role, permission or policy checks in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files, no .rego policies, and no library from the authorization catalogue`,
+      searchedNote: `no role, permission or policy checks in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files, no .rego policies`,
     });
   },
 });

@@ -27,6 +27,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a hard-coded Django SECRET_KEY with punctuation fails; dev sections of Rails secrets.yml and localhost DB URLs do not',
+      tree: {
+        'conduit/settings.py': `DEBUG = False\nSECRET_KEY = '2^f+3@v7$v1f8yt0!s)3-m${'q9Lz'}'\n`,
+        'config/secrets.yml': `development:\n  secret_key_base: ${'9f8e7d6c5b4a'.repeat(4)}\ntest:\n  secret_key_base: ${'1a2b3c4d5e6f'.repeat(4)}\nproduction:\n  secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>\n`,
+        'prisma/.env': 'DATABASE_URL="mysql://root:Pw4Local@localhost:3306/app"\n',
+      },
+      expect: { outcome: 'fail', message: 'Committed: 1 credential', data: { findings: 3, inTestsOrExamples: 2, envFiles: 0 }, evidence: [{ path: 'conduit/settings.py', line: 2 }], absent: ['2^f+3@v7', '9f8e7d6c5b4a', 'Pw4Local'] },
+    },
+    {
       name: 'an AWS key in Python code fails; the evidence shows where, never the key',
       tree: { 'app/storage.py': `import boto3\ns3 = boto3.client("s3", aws_access_key_id="${AWS}")\n` },
       expect: { outcome: 'fail', evidence: [{ path: 'app/storage.py', line: 2, note: 'AWS access key ID' }], absent: [AWS, AWS.slice(4)] },

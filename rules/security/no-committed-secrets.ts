@@ -3,7 +3,7 @@ import { fail, partial, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
 import { isProductionPath } from '../_shared/paths.js';
 import { redactSecretIn } from '../_shared/redact.js';
-import { envSecrets, ENV_GLOBS, isEnvTemplate, KINDS, PLACEHOLDER, SECRET_PATTERNS } from './_lib/secret-patterns.js';
+import { envSecrets, ENV_GLOBS, isEnvTemplate, KINDS, PLACEHOLDER, SECRET_PATTERNS, yamlSection } from './_lib/secret-patterns.js';
 
 export default defineRule({
   meta: {
@@ -19,7 +19,7 @@ export default defineRule({
     detection:
       'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails signing secrets in config files; committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Placeholders are ignored; private keys in test and example folders are noted, not counted. Evidence is redacted.',
     patterns: SECRET_PATTERNS,
-    reads: ENV_GLOBS,
+    reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
   },
   check(ctx) {
     const findings: { m: Match; kind: string; secret: string; serious: boolean }[] = [];
@@ -31,7 +31,9 @@ export default defineRule({
         if (kind === 'privateKey' && /\.(pub|md|rst|txt|adoc)$/i.test(m.path)) continue;
         // Firebase/Google client keys ship in every web and mobile app by design.
         if (kind === 'google' && /google-services\.json$|GoogleService-Info\.plist$|firebase/i.test(m.path + ' ' + m.snippet)) continue;
-        const inTests = !isProductionPath(m.path);
+        // Dev/test sections of environment-keyed YAML (Rails secrets.yml) and CI env files are not production secrets.
+        const devOnly = kind === 'jwtSecret' && ((/\.ya?ml$/.test(m.path) && /^(development|dev|test|testing|local)$/i.test(yamlSection(ctx.files.read(m.path) ?? '', m.line) ?? '')) || (/(^|\/)\.env\./.test(m.path) && isEnvTemplate(m.path)));
+        const inTests = !isProductionPath(m.path) || devOnly;
         // Test TLS keys are fixtures; a cloud token in a test is still a live token.
         if (kind === 'privateKey' && inTests) continue;
         findings.push({ m, kind, secret, serious: !inTests });
@@ -48,7 +50,7 @@ export default defineRule({
         path: f.m.path,
         line: f.m.line,
         snippet: f.kind === 'privateKey' ? redactKeyBlock(f.m.snippet) : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
-        note: `${KINDS[f.kind]!.label}${f.serious ? '' : ' (in a test or example path)'}`,
+        note: `${KINDS[f.kind]!.label}${f.serious ? '' : ' (in a test, example or development-only place)'}`,
       })),
       ...envFindings.slice(0, 10).map((f) => ({ path: f.path, line: f.line, snippet: `${f.key}=[REDACTED]`, note: `committed .env file with a value for ${f.key}: environment files hold real secrets and belong in .gitignore` })),
       ...harmlessEnv.slice(0, 3).map((p) => ({ path: p, note: 'committed .env file with no real secret values (public settings or placeholders only; not counted): keep real values out of it' })),

@@ -69,6 +69,11 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }, { path: 'go.mod', line: 5, note: 'declared as a dependency, but never registered in code' }] },
     },
     {
+      name: 'commented-out hardening does not count (Rails force_ssl left as a comment)',
+      tree: { Gemfile: "gem 'rails', '~> 7.1'\n", 'config/environments/production.rb': 'Rails.application.configure do\n  # config.force_ssl = true\nend\n', 'config/application.rb': 'module App\n  class Application < Rails::Application\n  end\nend\n' },
+      expect: { outcome: 'partial', message: ['security headers found', 'no HTTPS redirect/HSTS'], data: { https: false, headers: true } },
+    },
+    {
       name: 'middleware registered only in tests does not count',
       tree: { ...fastapi, 'tests/test_app.py': 'app.add_middleware(TrustedHostMiddleware, allowed_hosts=["x"])\n', 'app/main.py': 'app = FastAPI()\n' },
       expect: { outcome: 'fail' },

@@ -1,6 +1,7 @@
 import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../_shared/paths.js';
+import { COMMENT_LINE } from './_lib/code-or-deps.js';
 import { IMPORT_LINE, MIDDLEWARE_PATTERNS } from './_lib/middleware-patterns.js';
 
 export default defineRule({
@@ -21,11 +22,14 @@ export default defineRule({
   appliesTo: ({ facts }) =>
     facts.frameworks.length > 0 ? true : { reason: 'no web framework detected: HTTP middleware does not apply' },
   check(ctx) {
-    const prod = (k: string, reject?: RegExp) => ctx.matches(k).filter((m) => isProductionPath(m.path) && !IMPORT_LINE.test(m.snippet) && !(reject && reject.test(m.snippet)));
+    const prod = (k: string, reject?: RegExp) => ctx.matches(k).filter((m) => isProductionPath(m.path) && !IMPORT_LINE.test(m.snippet) && !COMMENT_LINE.test(m.snippet) && !(reject && reject.test(m.snippet)));
     const spring = prod('springSecurity');
     const rails = prod('railsDefaults').filter((m) => Number(m.groups[0]) >= 5.2);
     const laravelWeb = ctx.facts.frameworks.some((f) => f.id === 'laravel') && ctx.files.has(['routes/web.php', '**/routes/web.php']);
-    const headers = [...prod('headers'), ...spring, ...rails];
+    // Rails sends X-Frame-Options, X-Content-Type-Options and friends by default (action_dispatch.default_headers).
+    const railsApp = ctx.facts.frameworks.find((f) => f.id === 'rails');
+    const railsHeaders = railsApp && ctx.files.exists('config/application.rb') ? [{ path: 'config/application.rb', line: 1, snippet: 'Rails application', groups: [] }] : [];
+    const headers = [...prod('headers'), ...spring, ...(rails.length ? rails : railsHeaders)];
     const cors = prod('cors');
     const any = prod('corsAny');
     const https = prod('https');

@@ -4,7 +4,7 @@ import type { PatternSpec } from '../../../src/engine/types.js';
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,cs,rb,php,rs,scala,groovy}', '**/*.{yml,yaml,properties}', '**/web.config'];
 
 /** Import/using/require lines name a library; they do not install it. */
-export const IMPORT_LINE = /^\s*(?:from\s+\S+\s+import\b|import\s|using\s+[\w.]+\s*;|require(?:_once)?\s*[('"]|use\s+[\w\\]+\s*;|(?:const|let|var)\s+[\w{}\s,]+=\s*require\s*\()/;
+export const IMPORT_LINE = /^\s*(?:from\s+\S+\s+import\b|import\s|using\s+[\w.]+\s*;|require(?:_once)?\s*[('"]|use\s+[\w\\]+(?:\s+as\s+\w+)?\s*;|(?:const|let|var)\s+[\w{}\s,]+=\s*require\s*\()/;
 
 export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   headers: {

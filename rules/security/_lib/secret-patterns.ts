@@ -38,7 +38,7 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = {
   azure: { regex: /AccountKey=([A-Za-z0-9+/]{86}==)/, files: TEXT, literals: ['AccountKey='] },
   jwtSecret: {
     // `KEY = "value"`, `key: value`, `"key": "value",` in config files; the value must look random (16+ chars, no spaces or calls).
-    regex: /\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|APP_KEY)\b["']?\s*[:=]\s*["']?((?:base64:)?[A-Za-z0-9+/=_\-!@#$%^&*]{16,})["']?\s*[,;]?\s*$/m,
+    regex: /\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|APP_KEY)\b["']?\s*[:=]\s*(?:["']([^"'\s]{16,})["']|((?:base64:)?[A-Za-z0-9+/=_\-!@#$%^&*]{16,}))\s*[,;]?\s*$/m,
     files: ['**/*.{yml,yaml,json,properties,env,ini,toml,conf,cfg}', '**/.env', '**/.env.*', '**/settings.py', '**/settings/*.py', '**/config.py', '**/config/*.{js,ts,rb,php}', '**/config.{js,ts}'],
     literals: ['jwt', 'JWT', 'SECRET_KEY', 'secret_key', 'secret-key', 'SIGNING_KEY', 'signing', 'APP_KEY'],
     maxPerFile: 5,
@@ -50,7 +50,7 @@ export const ENV_GLOBS = ['**/.env', '**/.env.*', '**/*.env'];
 /** `.env.example` and friends document variables; they are meant to be committed. */
 export function isEnvTemplate(path: string): boolean {
   const b = basename(path);
-  return /\.(example|sample|template|dist|defaults?|tmpl|tpl|schema|test|testing|ci|e2e|local\.example)$/i.test(b) || /example|sample|template/i.test(b);
+  return /\.(example|sample|template|dist|defaults?|tmpl|tpl|schema|test|testing|ci|e2e|travis|github|gitlab|circleci|local\.example)$/i.test(b) || /example|sample|template/i.test(b);
 }
 
 const SECRET_KEY = /(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CLIENT_?SECRET|AUTH|CREDENTIALS?|DSN|DATABASE_URL|_KEY)$/i;
@@ -65,7 +65,19 @@ export function envSecrets(path: string, text: string): { path: string; line: nu
     if (value.length < 6 || PLACEHOLDER.test(value) || /^(true|false|none|null)$/i.test(value)) return;
     // A URL with no password part (`postgres://db:5432/app`) carries no credential.
     if (/^[a-z][\w+.-]*:\/\//i.test(value) && !/:\/\/[^/@\s]*:[^/@\s]+@/.test(value)) return;
+    // Credentials for a database on the developer's own machine are not a leak.
+    if (/@(?:localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal)(?:[:/]|$)/.test(value)) return;
     out.push({ path, line: i + 1, key: m[1]! });
   });
   return out;
+}
+
+/** The top-level YAML section a line sits in (`development:` in Rails secrets.yml), from the text above it. */
+export function yamlSection(text: string, line: number): string | undefined {
+  const lines = text.split(/\r?\n/);
+  for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+    const m = /^([A-Za-z_][\w.-]*)\s*:/.exec(lines[i]!);
+    if (m) return m[1];
+  }
+  return undefined;
 }
