@@ -11,6 +11,11 @@ const PEM = '-----BEGIN RSA ' + 'PRIVATE KEY-----\nMIIEowIBAAKCAQEA7b\n-----END 
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'generated development/test keys in Rails secrets.yml are noted, not scored',
+      tree: { 'config/secrets.yml': `development:\n  secret_key_base: ${'9f8e7d6c5b4a'.repeat(4)}\nproduction:\n  secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>\n` },
+      expect: { outcome: 'pass', evidence: [{ path: 'config/secrets.yml', line: 2, snippet: 'secret_key_base: [REDACTED]' }], absent: ['9f8e7d6c5b4a'] },
+    },
     { name: 'a clean tree passes', tree: { 'src/app.ts': 'const key = process.env.API_KEY;\n', '.env.example': 'API_KEY=\nDB_PASSWORD=changeme\n' }, expect: { outcome: 'pass' } },
     {
       name: 'placeholders and documented example keys are ignored',

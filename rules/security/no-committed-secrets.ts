@@ -22,7 +22,7 @@ export default defineRule({
     reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
   },
   check(ctx) {
-    const findings: { m: Match; kind: string; secret: string; serious: boolean }[] = [];
+    const findings: { m: Match; kind: string; secret: string; serious: boolean; noted?: boolean }[] = [];
     for (const kind of Object.keys(KINDS)) {
       for (const m of ctx.matches(kind)) {
         const secret = m.groups.find((g) => g) ?? '';
@@ -36,7 +36,7 @@ export default defineRule({
         const inTests = !isProductionPath(m.path) || devOnly;
         // Test TLS keys are fixtures; a cloud token in a test is still a live token.
         if (kind === 'privateKey' && inTests) continue;
-        findings.push({ m, kind, secret, serious: !inTests });
+        findings.push({ m, kind, secret, serious: !inTests, ...(devOnly ? { noted: true } : {}) });
       }
     }
     const envFiles = ctx.files.match(ENV_GLOBS).filter((p) => !isEnvTemplate(p) && isProductionPath(p));
@@ -61,8 +61,10 @@ export default defineRule({
       const parts = [serious.length && `${serious.length} credential${serious.length === 1 ? '' : 's'}`, envCount && `${envCount} .env file${envCount === 1 ? '' : 's'} with secrets`].filter(Boolean);
       return fail(`Committed: ${parts.join(' and ')} (values redacted).`, evidence, data);
     }
-    if (findings.length > 0) {
-      return partial(0.5, `${findings.length} credential-like value${findings.length === 1 ? '' : 's'} in test or example files only; make sure they are not real.`, evidence, data);
+    // Development-only signing keys (Rails secrets.yml development:, CI env files) are noted, not scored.
+    const doubtful = findings.filter((f) => !f.noted);
+    if (doubtful.length > 0) {
+      return partial(0.5, `${doubtful.length} credential-like value${doubtful.length === 1 ? '' : 's'} in test or example files only; make sure they are not real.`, evidence, data);
     }
     return pass('No committed credentials found.', [{ path: '.', note: `no cloud or SaaS tokens, private keys, signing secrets or .env secrets in ${ctx.searched('aws')} text files` }, ...evidence], data);
   },

@@ -71,7 +71,7 @@ ruleTester(rule, {
     {
       name: 'commented-out hardening does not count (Rails force_ssl left as a comment)',
       tree: { Gemfile: "gem 'rails', '~> 7.1'\n", 'config/environments/production.rb': 'Rails.application.configure do\n  # config.force_ssl = true\nend\n', 'config/application.rb': 'module App\n  class Application < Rails::Application\n  end\nend\n' },
-      expect: { outcome: 'partial', message: ['security headers found', 'no HTTPS redirect/HSTS'], data: { https: false, headers: true } },
+      expect: { outcome: 'partial', message: ['security headers found', 'no HTTPS redirect/HSTS'], data: { https: false, headers: true }, evidence: [{ path: 'config/application.rb', line: 2, note: 'security headers (Rails default_headers)' }] },
     },
     {
       name: 'middleware registered only in tests does not count',

@@ -28,7 +28,9 @@ export default defineRule({
     const laravelWeb = ctx.facts.frameworks.some((f) => f.id === 'laravel') && ctx.files.has(['routes/web.php', '**/routes/web.php']);
     // Rails sends X-Frame-Options, X-Content-Type-Options and friends by default (action_dispatch.default_headers).
     const railsApp = ctx.facts.frameworks.find((f) => f.id === 'rails');
-    const railsHeaders = railsApp && ctx.files.exists('config/application.rb') ? [{ path: 'config/application.rb', line: 1, snippet: 'Rails application', groups: [] }] : [];
+    const appRb = railsApp ? (ctx.files.read('config/application.rb') ?? '').split(/\r?\n/) : [];
+    const appLine = appRb.findIndex((l) => /class\s+Application\b/.test(l));
+    const railsHeaders: Match[] = appLine >= 0 ? [{ path: 'config/application.rb', line: appLine + 1, snippet: appRb[appLine]!.trim(), groups: [] }] : [];
     const headers = [...prod('headers'), ...spring, ...(rails.length ? rails : railsHeaders)];
     const cors = prod('cors');
     const any = prod('corsAny');
@@ -50,7 +52,7 @@ export default defineRule({
     const evidence: Evidence[] = [
       ...dangerous.slice(0, 3).map((m) => fromMatch(m, 'CORS allows any origin together with credentials: any website can send authenticated requests and read the answers')),
       ...dangerous.slice(0, 3).flatMap((m) => creds.filter((c) => c.path === m.path).slice(0, 1).map((c) => fromMatch(c, 'credentials allowed for cross-origin requests'))),
-      ...show(headers, 'security headers'),
+      ...show(headers, railsHeaders.length && !rails.length ? 'security headers (Rails default_headers)' : 'security headers'),
       ...show(cors.filter((m) => !any.some((a) => a.path === m.path && a.line === m.line)), 'CORS policy'),
       ...show(any.filter((m) => !dangerous.includes(m)), 'CORS allows any origin'),
       ...show(https, 'HTTPS/HSTS'),
