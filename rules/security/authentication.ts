@@ -28,9 +28,9 @@ export default defineRule({
         literals: ['OAuth2', 'HTTPBearer', 'HTTPBasic', 'APIKey', 'OpenIdConnect', 'AUTHENTICATION', 'authentication_classes', '_required', 'JWTManager', 'LoginManager', 'Auth(', 'jwt.decode', 'Depends(', 'AuthenticationMiddleware', 'FastAPIUsers'],
       },
       go: {
-        regex: /\bjwt\.(?:Parse|ParseWithClaims)\s*\(|\bjwtmiddleware\.New\s*\(|\boidc\.NewProvider\s*\(|\.Verifier\s*\(\s*&oidc\.Config|\bechojwt\.(?:WithConfig|JWT)\s*\(|middleware\.JWT(?:WithConfig)?\s*\(|\bjwtauth\.(?:Verifier|Authenticator)\s*\(|\bjwtware\.New\s*\(|\bgin\.BasicAuth\s*\(|middleware\.BasicAuth\s*\(|GinJWTMiddleware|grpc_auth\.(?:Unary|Stream)ServerInterceptor|\bauth\.(?:Unary|Stream)ServerInterceptor\s*\(|\bjwt\.(?:Parse|Validate)\s*\(\s*\[\]byte/,
+        regex: /\bjwt\.(?:Parse|ParseWithClaims)\s*\(|\brequest\.ParseFromRequest(?:WithClaims)?\s*\(|\bjwt\.(?:MapClaims|RegisteredClaims)\)\s*;\s*ok\s*&&\s*\w+\.Valid|\bjwtmiddleware\.New\s*\(|\boidc\.NewProvider\s*\(|\.Verifier\s*\(\s*&oidc\.Config|\bechojwt\.(?:WithConfig|JWT)\s*\(|middleware\.JWT(?:WithConfig)?\s*\(|\bjwtauth\.(?:Verifier|Authenticator)\s*\(|\bjwtware\.New\s*\(|\bgin\.BasicAuth\s*\(|middleware\.BasicAuth\s*\(|GinJWTMiddleware|grpc_auth\.(?:Unary|Stream)ServerInterceptor|\bauth\.(?:Unary|Stream)ServerInterceptor\s*\(|\bjwt\.(?:Parse|Validate)\s*\(\s*\[\]byte/,
         files: ['**/*.go'],
-        literals: ['jwt', 'oidc', 'JWT', 'BasicAuth', 'ServerInterceptor'],
+        literals: ['jwt', 'oidc', 'JWT', 'BasicAuth', 'ServerInterceptor', 'ParseFromRequest'],
       },
       jvm: {
         regex: /@EnableWebSecurity|@EnableWebFluxSecurity|\bSecurityFilterChain\b|\bSecurityWebFilterChain\b|\.oauth2ResourceServer\s*\(|\.oauth2Login\s*\(|\.httpBasic\s*\(|\.formLogin\s*\(|\bJwtDecoder\b|\bJwts\.parser|\bJWT\.require\s*\(|@Authenticated\b|SecurityRule\.IS_AUTHENTICATED|install\s*\(\s*Authentication\s*\)|\bauthenticate\s*\(\s*"[\w-]+"\s*\)\s*\{/,

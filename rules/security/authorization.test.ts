@@ -51,6 +51,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an ASP.NET CORS policy is not an authorization policy',
+      profile: 'service',
+      tree: { 'Api/Program.cs': 'builder.Services.AddCors(options => {\n    options.AddPolicy(name: CORS_POLICY, policy => policy.WithOrigins("https://a.example"));\n});\n' },
+      expect: { outcome: 'fail' },
+    },
+    {
       name: 'DRF AllowAny alone is no authorization',
       profile: 'service',
       tree: { 'api/views.py': 'class Health(APIView):\n    permission_classes = [AllowAny]\n' },

@@ -80,7 +80,8 @@ export default defineRule({
         { key: 'python', label: 'Python permission checks', reject: /permission_classes\s*=\s*[[(]\s*(?:permissions\.)?AllowAny\s*,?\s*[\])]/ },
         { key: 'go', label: 'Go policy enforcement' },
         { key: 'jvm', label: 'Spring method or request security' },
-        { key: 'dotnet', label: 'ASP.NET roles or policies' },
+        // AddPolicy also names CORS policies; those grant nothing.
+        { key: 'dotnet', label: 'ASP.NET roles or policies', reject: /cors/i },
         { key: 'ruby', label: 'Pundit/CanCanCan authorization' },
         { key: 'php', label: 'Laravel/Symfony gates, policies or voters' },
         { key: 'phpConfig', label: 'Symfony access control' },
