@@ -7,6 +7,11 @@ const fastapi = { 'requirements.txt': 'fastapi==0.110.0\n' };
 ruleTester(rule, {
   valid: [
     {
+      name: 'lusca headers and CSRF without any CORS middleware: same-origin is not penalised',
+      tree: { ...express, 'app.js': "app.use((req, res, next) => { lusca.csrf()(req, res, next); });\napp.use(lusca.xframe('SAMEORIGIN'));\napp.use(lusca.xssProtection(true));\n" },
+      expect: { outcome: 'pass', message: 'no CORS middleware: browsers keep requests same-origin', evidence: [{ path: 'app.js', line: 2, note: 'security headers' }, { path: 'app.js', line: 1, note: 'CSRF protection' }] },
+    },
+    {
       name: 'Express with helmet, CORS with explicit origins and HSTS passes, citing the app.use lines',
       tree: {
         ...express,

@@ -45,7 +45,8 @@ export default defineRule({
 
     const g = graded([
       { name: 'security headers', found: headers.length > 0, weight: 4 },
-      { name: 'CORS restricted to explicit origins', found: cors.length > 0 && any.length === 0, weight: 3 },
+      // No CORS middleware at all leaves the browser's same-origin policy in force: nothing is opened.
+      { name: 'CORS restricted to explicit origins', found: any.length === 0, weight: 3 },
       { name: 'HTTPS redirect/HSTS, CSRF protection or trusted hosts', found: https.length + csrf.length + hosts.length > 0 || laravelWeb, weight: 3 },
     ]);
     const show = (ms: Match[], note: string) => firstPerFile(ms, 2).map((m) => fromMatch(m, note));
@@ -63,7 +64,8 @@ export default defineRule({
     ];
     const found = [
       headers.length && 'security headers',
-      cors.length && (any.length ? `CORS (any origin${dangerous.length ? ', with credentials' : ''})` : 'CORS'),
+      cors.length && !any.length && 'CORS',
+      any.length && `CORS (any origin${dangerous.length ? ', with credentials' : ''})`,
       https.length && 'HTTPS/HSTS',
       (csrf.length || laravelWeb) && 'CSRF protection',
       hosts.length && 'trusted hosts',
@@ -79,7 +81,8 @@ export default defineRule({
     }
     const missing = g.missing.map((m) => (m.includes(' or ') ? m.replace(/, /g, ', no ').replace(' or ', ', no ') : m));
     const warning = dangerous.length ? ' CORS allows any origin with credentials.' : '';
-    const msg = g.missing.length === 0 ? `${listing(found)} in place.` : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found; no ${missing.join(', no ')}.${warning}`;
+    const sameOrigin = cors.length === 0 && any.length === 0 ? ' (no CORS middleware: browsers keep requests same-origin)' : '';
+    const msg = g.missing.length === 0 ? `${listing(found)} in place${sameOrigin}.` : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${missing.join(', no ')}.${warning}`;
     // A credentialed wildcard undoes much of the rest: cap the score.
     const score = dangerous.length ? Math.min(g.score, 0.4) : g.score;
     if (score >= 1) return pass(msg, evidence, data);

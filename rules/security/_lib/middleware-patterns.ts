@@ -8,9 +8,9 @@ export const IMPORT_LINE = /^\s*(?:from\s+\S+\s+import\b|import\s|using\s+[\w.]+
 
 export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   headers: {
-    regex: /\bhelmet\s*\(|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|SecurityMiddleware|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options/,
+    regex: /\bhelmet\s*\(|\blusca\.(?:xframe|xssProtection|nosniff|csp|referrerPolicy)\s*\(|\blusca\s*\(\s*\{|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|SecurityMiddleware|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options/,
     files: CODE,
-    literals: ['helmet', 'Helmet', 'ecureHeaders', 'SecurityHeader', 'Talisman', 'SecurityMiddleware', 'secure.New', 'Secure', 'secure_headers', '.headers(', 'X-Content-Type-Options', 'Content-Security-Policy', 'XContentTypeOptions', 'UseCsp', 'CSPMiddleware', 'default_headers', 'SetResponseHeader', 'X-Frame-Options', 'x_frame_options'],
+    literals: ['lusca', 'helmet', 'Helmet', 'ecureHeaders', 'SecurityHeader', 'Talisman', 'SecurityMiddleware', 'secure.New', 'Secure', 'secure_headers', '.headers(', 'X-Content-Type-Options', 'Content-Security-Policy', 'XContentTypeOptions', 'UseCsp', 'CSPMiddleware', 'default_headers', 'SetResponseHeader', 'X-Frame-Options', 'x_frame_options'],
   },
   cors: {
     regex: /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b/,
@@ -28,7 +28,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     literals: ['redentials', 'REDENTIALS'],
   },
   https: {
-    regex: /\bUseHsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity|Strict-Transport-Security|force_ssl\s*=\s*true|requiresSecure\s*\(|requireHttps|force_https|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(/,
+    regex: /\bUseHsts\s*\(|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity|Strict-Transport-Security|force_ssl\s*=\s*true|requiresSecure\s*\(|requireHttps|force_https|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(/,
     files: CODE,
     literals: ['Hsts', 'Https', 'HTTPS', 'SSL', 'hsts', 'Strict', 'strict', 'force_ssl', 'Secure', 'sslify', 'https', 'forceScheme'],
   },
