@@ -28,9 +28,9 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     literals: ['redentials', 'REDENTIALS'],
   },
   https: {
-    regex: /\bUseHsts\s*\(|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity|Strict-Transport-Security|force_ssl\s*=\s*true|requiresSecure\s*\(|requireHttps|force_https|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(/,
+    regex: /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity|Strict-Transport-Security|force_ssl\s*=\s*true|requiresSecure\s*\(|requireHttps|force_https|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(/,
     files: CODE,
-    literals: ['Hsts', 'Https', 'HTTPS', 'SSL', 'hsts', 'Strict', 'strict', 'force_ssl', 'Secure', 'sslify', 'https', 'forceScheme'],
+    literals: ['STSSeconds', 'Hsts', 'Https', 'HTTPS', 'SSL', 'hsts', 'Strict', 'strict', 'force_ssl', 'Secure', 'sslify', 'https', 'forceScheme'],
   },
   csrf: {
     regex: /\bcsurf\b|\bcsrf\s*\(|lusca\.csrf|CsrfViewMiddleware|CSRFProtect\s*\(|csrf\.Protect\s*\(|\.csrf\s*\(|protect_from_forgery|ValidateAntiForgeryToken|AddAntiforgery|UseAntiforgery|VerifyCsrfToken|ValidateCsrfToken|@fastify\/csrf|csrf-csrf|doubleCsrf\s*\(|SeaSurf|CsrfProtect|middleware\.CSRF(?:WithConfig)?\s*\(/,
