@@ -69,6 +69,14 @@ ruleTester(rule, {
       expect: { outcome: 'partial', message: ['security headers found', 'no CSRF protection'], evidence: [{ path: 'src/main/java/app/SecurityConfig.java', line: 4, note: 'CSRF protection disabled' }], data: { csrf: false, headers: true } },
     },
     {
+      name: 'Spring: csrf() disabled on the next line, http.cors() with a wildcard CorsConfiguration but no credentials',
+      tree: {
+        'build.gradle': "dependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-web'\n}\n",
+        'src/main/java/app/WebSecurityConfig.java': '@EnableWebSecurity\nclass WebSecurityConfig {\n  void configure(HttpSecurity http) throws Exception {\n    http.csrf()\n        .disable()\n        .cors();\n  }\n  CorsConfigurationSource cors() {\n    CorsConfiguration c = new CorsConfiguration();\n    c.setAllowedOrigins(asList("*"));\n    c.setAllowCredentials(false);\n    return null;\n  }\n}\n',
+      },
+      expect: { outcome: 'partial', score: 0.4, message: ['security headers and CORS (any origin) found', 'no CSRF protection'], data: { csrf: false, corsWildcardWithCredentials: false }, evidence: [{ path: 'src/main/java/app/WebSecurityConfig.java', line: 10, note: 'CORS allows any origin' }, { path: 'src/main/java/app/WebSecurityConfig.java', line: 4, note: 'CSRF protection disabled' }] },
+    },
+    {
       name: 'a Go service with helmet declared only fails and points at the dependency',
       tree: { 'go.mod': 'module x\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.9.0\n\tgithub.com/unrolled/secure v1.14.0\n)\n', 'main.go': 'package main\nfunc main() { r := gin.Default(); r.Run() }\n' },
       expect: { outcome: 'fail', evidence: [{ path: '.' }, { path: 'go.mod', line: 5, note: 'declared as a dependency, but never registered in code' }] },

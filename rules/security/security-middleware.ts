@@ -35,8 +35,11 @@ export default defineRule({
     const cors = prod('cors');
     const any = prod('corsAny');
     const https = prod('https');
-    const csrfDisabled = ctx.matches('csrf').filter((m) => isProductionPath(m.path) && /disable|ignoringAntMatchers|csrf_exempt/i.test(m.snippet));
-    const csrf = [...prod('csrf', /disable|csrf_exempt|ignoring/i), ...(csrfDisabled.length ? [] : [...spring, ...rails])];
+    // `http.csrf()` with `.disable()` on the same or the next line switches CSRF protection off.
+    const disables = new Set(ctx.matches('chainDisable').map((m) => `${m.path}:${m.line}`));
+    const offNext = (m: Match) => /\.csrf\s*\(\s*\)\s*$/.test(m.snippet) && disables.has(`${m.path}:${m.line + 1}`);
+    const csrfDisabled = ctx.matches('csrf').filter((m) => isProductionPath(m.path) && (/disable|ignoringAntMatchers|csrf_exempt/i.test(m.snippet) || offNext(m)));
+    const csrf = [...prod('csrf', /disable|csrf_exempt|ignoring/i).filter((m) => !offNext(m)), ...(csrfDisabled.length ? [] : [...spring, ...rails])];
     const hosts = prod('trustedHosts');
     // Any origin is a finding only where credentials are allowed in the same file: any site can then act as the user.
     const creds = prod('credentials');

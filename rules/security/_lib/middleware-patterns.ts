@@ -18,12 +18,12 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     literals: ['cors', 'CORS', 'Cors', 'allowed_origins'],
   },
   corsAny: {
-    regex: /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|\borigins?\s*:\s*(?:["'`]\*["'`]|true\b)|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|Allow(?:ed)?Origins:\s*\[\]string\{\s*"\*"|allowedOrigin(?:s|Patterns)\s*\(\s*"\*"|\borigins\s*[=(]\s*\[?\s*["']\*["']|\bcors\(\s*\)|enableCors\(\s*\)|cors\.(?:Default|AllowAll)\(\s*\)|middleware\.CORS\(\s*\)|CorsLayer::(?:permissive|very_permissive)\(|Cors::permissive\(|SetIsOriginAllowed\(\s*_?\w*\s*=>\s*true|allow_origin_regex\s*=\s*["']\.\*|\bCORS\(\s*app\s*\)|['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]|@CrossOrigin\s*(?:\(\s*\))?\s*$/m,
+    regex: /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|\borigins?\s*:\s*(?:["'`]\*["'`]|true\b)|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|Allow(?:ed)?Origins:\s*\[\]string\{\s*"\*"|allowedOrigin(?:s|Patterns)\s*\(\s*"\*"|\borigins\s*[=(]\s*\[?\s*["']\*["']|(?:\(\s*|,\s*)cors\(\s*\)|(?:setAllowedOrigin(?:s|Patterns)|addAllowedOrigin(?:Pattern)?)\s*\(\s*(?:(?:Arrays\.)?asList\s*\(|List\.of\s*\(|Collections\.singletonList\s*\()?\s*"\*"|enableCors\(\s*\)|cors\.(?:Default|AllowAll)\(\s*\)|middleware\.CORS\(\s*\)|CorsLayer::(?:permissive|very_permissive)\(|Cors::permissive\(|SetIsOriginAllowed\(\s*_?\w*\s*=>\s*true|allow_origin_regex\s*=\s*["']\.\*|\bCORS\(\s*app\s*\)|['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]|@CrossOrigin\s*(?:\(\s*\))?\s*$/m,
     files: CODE,
     literals: ['origin', 'Origin', 'cors', 'CORS', 'Cors'],
   },
   credentials: {
-    regex: /allow_credentials\s*=\s*True|\bcredentials\s*:\s*true|AllowCredentials\s*\(|AllowCredentials:\s*true|allowCredentials\s*(?:\(\s*true|[:=]\s*true)|setAllowCredentials\s*\(\s*true|CORS_ALLOW_CREDENTIALS\s*=\s*True|supports_credentials\s*=\s*True|['"]supports_credentials['"]\s*=>\s*true|allow_credentials\s*\(\s*true|Access-Control-Allow-Credentials["']?\s*[,:]\s*["']true/,
+    regex: /allow_credentials\s*=\s*True|\bcredentials\s*:\s*true|(?<!\w)AllowCredentials\s*\(\s*\)|AllowCredentials:\s*true|allowCredentials\s*(?:\(\s*true|[:=]\s*true)|setAllowCredentials\s*\(\s*true|CORS_ALLOW_CREDENTIALS\s*=\s*True|supports_credentials\s*=\s*True|['"]supports_credentials['"]\s*=>\s*true|allow_credentials\s*\(\s*true|Access-Control-Allow-Credentials["']?\s*[,:]\s*["']true/,
     files: CODE,
     literals: ['redentials', 'REDENTIALS'],
   },
@@ -48,5 +48,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     files: ['**/*.{java,kt,groovy,scala}'],
     literals: ['Security'],
   },
+  /** `.disable()` alone on a line: the end of a chain such as `http.csrf()` ⏎ `.disable()`. */
+  chainDisable: { regex: /^\s*\.disable\s*\(\s*\)/m, files: ['**/*.{java,kt,groovy,scala}'], literals: ['.disable('] },
   railsDefaults: { regex: /^\s*config\.load_defaults\s+(\d+(?:\.\d+)?)/m, files: ['**/config/application.rb'], literals: ['load_defaults'] },
 };
