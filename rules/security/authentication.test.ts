@@ -40,6 +40,12 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'internal/auth/middleware.go', line: 4 }] },
     },
     {
+      name: 'jwt-go request.ParseFromRequest in a Gin middleware passes',
+      profile: 'service',
+      tree: { 'go.mod': 'module x\n\nrequire github.com/dgrijalva/jwt-go v3.2.0+incompatible\n', 'users/middlewares.go': 'package users\n\nfunc Auth(c *gin.Context) {\n\ttoken, err := request.ParseFromRequest(c.Request, extractor, keyFunc)\n}\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'users/middlewares.go', line: 4 }, { path: 'go.mod', line: 3 }] },
+    },
+    {
       name: 'Rails Devise routes pass',
       profile: 'service',
       tree: { 'config/routes.rb': 'Rails.application.routes.draw do\n  devise_for :users\nend\n' },

@@ -28,9 +28,9 @@ export default defineRule({
         literals: ['OAuth2', 'HTTPBearer', 'HTTPBasic', 'APIKey', 'OpenIdConnect', 'AUTHENTICATION', 'authentication_classes', '_required', 'JWTManager', 'LoginManager', 'Auth(', 'jwt.decode', 'Depends(', 'AuthenticationMiddleware', 'FastAPIUsers'],
       },
       go: {
-        regex: /\bjwt\.(?:Parse|ParseWithClaims)\s*\(|\bjwtmiddleware\.New\s*\(|\boidc\.NewProvider\s*\(|\.Verifier\s*\(\s*&oidc\.Config|\bechojwt\.(?:WithConfig|JWT)\s*\(|middleware\.JWT(?:WithConfig)?\s*\(|\bjwtauth\.(?:Verifier|Authenticator)\s*\(|\bjwtware\.New\s*\(|\bgin\.BasicAuth\s*\(|middleware\.BasicAuth\s*\(|GinJWTMiddleware|grpc_auth\.(?:Unary|Stream)ServerInterceptor|\bauth\.(?:Unary|Stream)ServerInterceptor\s*\(|\bjwt\.(?:Parse|Validate)\s*\(\s*\[\]byte/,
+        regex: /\bjwt\.(?:Parse|ParseWithClaims)\s*\(|\brequest\.ParseFromRequest(?:WithClaims)?\s*\(|\bjwt\.(?:MapClaims|RegisteredClaims)\)\s*;\s*ok\s*&&\s*\w+\.Valid|\bjwtmiddleware\.New\s*\(|\boidc\.NewProvider\s*\(|\.Verifier\s*\(\s*&oidc\.Config|\bechojwt\.(?:WithConfig|JWT)\s*\(|middleware\.JWT(?:WithConfig)?\s*\(|\bjwtauth\.(?:Verifier|Authenticator)\s*\(|\bjwtware\.New\s*\(|\bgin\.BasicAuth\s*\(|middleware\.BasicAuth\s*\(|GinJWTMiddleware|grpc_auth\.(?:Unary|Stream)ServerInterceptor|\bauth\.(?:Unary|Stream)ServerInterceptor\s*\(|\bjwt\.(?:Parse|Validate)\s*\(\s*\[\]byte/,
         files: ['**/*.go'],
-        literals: ['jwt', 'oidc', 'JWT', 'BasicAuth', 'ServerInterceptor'],
+        literals: ['jwt', 'oidc', 'JWT', 'BasicAuth', 'ServerInterceptor', 'ParseFromRequest'],
       },
       jvm: {
         regex: /@EnableWebSecurity|@EnableWebFluxSecurity|\bSecurityFilterChain\b|\bSecurityWebFilterChain\b|\.oauth2ResourceServer\s*\(|\.oauth2Login\s*\(|\.httpBasic\s*\(|\.formLogin\s*\(|\bJwtDecoder\b|\bJwts\.parser|\bJWT\.require\s*\(|@Authenticated\b|SecurityRule\.IS_AUTHENTICATED|install\s*\(\s*Authentication\s*\)|\bauthenticate\s*\(\s*"[\w-]+"\s*\)\s*\{/,
@@ -64,9 +64,9 @@ export default defineRule({
         literals: ['login', 'jwt', 'http_basic', 'authenticator', 'access_token', 'oauth', 'entry_point', 'remember_me'],
       },
       rust: {
-        regex: /\bHttpAuthentication::(?:bearer|basic|with_fn)\s*\(|\bjsonwebtoken::decode\b|\bdecode::<[^>]+>\s*\(|ValidateRequestHeaderLayer::(?:bearer|basic)|RequireAuthorizationLayer::(?:bearer|basic)|\bAuthManagerLayer(?:Builder)?\b|\blogin_required!\s*\(|\bBearerAuth\b|\bTypedHeader<\s*Authorization<\s*Bearer/,
+        regex: /\bHttpAuthentication::(?:bearer|basic|with_fn)\s*\(|\bjsonwebtoken::decode\b|\bdecode::<[^>]+>\s*\(|ValidateRequestHeaderLayer::(?:bearer|basic)|RequireAuthorizationLayer::(?:bearer|basic)|\bAuthManagerLayer(?:Builder)?\b|\blogin_required!\s*\(|\.verify_with_key\s*\(|\bBearerAuth\b|\bTypedHeader<\s*Authorization<\s*Bearer/,
         files: ['**/*.rs'],
-        literals: ['HttpAuthentication', 'jsonwebtoken', 'decode::<', 'RequestHeaderLayer', 'AuthorizationLayer', 'AuthManagerLayer', 'login_required', 'BearerAuth', 'Bearer'],
+        literals: ['HttpAuthentication', 'jsonwebtoken', 'decode::<', 'RequestHeaderLayer', 'AuthorizationLayer', 'AuthManagerLayer', 'login_required', 'BearerAuth', 'Bearer', 'verify_with_key'],
       },
     },
   },
@@ -88,7 +88,7 @@ export default defineRule({
         { key: 'phpConfig', label: 'Symfony firewall authenticator' },
         { key: 'rust', label: 'Rust authentication' },
       ],
-      searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files, and no library from the authentication catalogue`,
+      searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files`,
     });
   },
 });

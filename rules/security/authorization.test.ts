@@ -34,6 +34,15 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'app/controllers/posts_controller.rb', line: 3 }] },
     },
     {
+      name: 'a FastAPI superuser check and an Express required-rights middleware pass',
+      profile: 'service',
+      tree: {
+        'backend/app/api/deps.py': 'def get_current_active_superuser(current_user: CurrentUser) -> User:\n    if not current_user.is_superuser:\n        raise HTTPException(status_code=403)\n    return current_user\n',
+        'src/middlewares/auth.js': 'const hasRequiredRights = requiredRights.every((r) => userRights.includes(r));\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'backend/app/api/deps.py', line: 2 }, { path: 'src/middlewares/auth.js', line: 1 }] },
+    },
+    {
       name: 'an OPA policy file passes',
       profile: 'service',
       tree: { 'policy/authz.rego': 'package authz\ndefault allow := false\n', 'main.go': 'package main\n' },
@@ -41,6 +50,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an ASP.NET CORS policy is not an authorization policy',
+      profile: 'service',
+      tree: { 'Api/Program.cs': 'builder.Services.AddCors(options => {\n    options.AddPolicy(name: CORS_POLICY, policy => policy.WithOrigins("https://a.example"));\n});\n' },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'DRF AllowAny alone is no authorization',
       profile: 'service',

@@ -2,6 +2,8 @@ import { defineRule, type Evidence } from '../../src/engine/types.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 
 const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireRole|requirePermission|checkPermission|hasScope|requireScope)\s*\(`;
+/** Home-grown checks: a list of required rights or roles compared with the user's. */
+const RIGHTS = String.raw`\b(?:hasRequiredRights|requiredRights|requiredRoles|requiredPermissions|allowedRoles)\b`;
 
 export default defineRule({
   meta: {
@@ -18,14 +20,14 @@ export default defineRule({
       'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit.',
     patterns: {
       js: {
-        regex: new RegExp(String.raw`@Roles\s*\(|\bRolesGuard\b|@Permissions?\s*\(|\bPermissionsGuard\b|\bdefineAbility(?:For)?\s*\(|\bAbilityBuilder\b|\bcreateMongoAbility\s*\(|\bnewEnforcer\s*\(|\bnew\s+AccessControl\s*\(|@UseRoles\s*\(|\bcheckResource\s*\(|${ROLE_CALL}`),
+        regex: new RegExp(String.raw`@Roles\s*\(|\bRolesGuard\b|@Permissions?\s*\(|\bPermissionsGuard\b|\bdefineAbility(?:For)?\s*\(|\bAbilityBuilder\b|\bcreateMongoAbility\s*\(|\bnewEnforcer\s*\(|\bnew\s+AccessControl\s*\(|@UseRoles\s*\(|\bcheckResource\s*\(|${ROLE_CALL}|${RIGHTS}`),
         files: ['**/*.{js,ts,mjs,cjs,jsx,tsx}'],
-        literals: ['Roles', 'Permission', 'permission', 'Ability', 'Enforcer', 'AccessControl', 'checkResource', 'Role', 'Scope'],
+        literals: ['Roles', 'Permission', 'permission', 'Ability', 'Enforcer', 'AccessControl', 'checkResource', 'Role', 'Scope', 'Rights', 'required'],
       },
       python: {
-        regex: new RegExp(String.raw`^\s*permission_classes\s*=|DEFAULT_PERMISSION_CLASSES|@permission_required\b|\bPermissionRequiredMixin\b|\.has_perms?\s*\(|@roles_(?:required|accepted)\b|\bSecurity\s*\([^)]*scopes\s*=|\bSecurityScopes\b|\bcasbin\.(?:Enforcer|SyncedEnforcer)\s*\(|\boso\.(?:authorize|is_allowed)\s*\(|@user_passes_test\b|\bPermission\s*\(\s*RoleNeed|${ROLE_CALL}`, 'm'),
+        regex: new RegExp(String.raw`^\s*permission_classes\s*=|DEFAULT_PERMISSION_CLASSES|@permission_required\b|\bPermissionRequiredMixin\b|\.has_perms?\s*\(|@roles_(?:required|accepted)\b|\bSecurity\s*\([^)]*scopes\s*=|\bSecurityScopes\b|\bcasbin\.(?:Enforcer|SyncedEnforcer)\s*\(|\boso\.(?:authorize|is_allowed)\s*\(|@user_passes_test\b|\bPermission\s*\(\s*RoleNeed|\bif\s+not\s+[\w.]+\.(?:is_superuser|is_admin|is_staff)\b|Depends\(\s*get_current_active_(?:superuser|admin)\b|${ROLE_CALL}`, 'm'),
         files: ['**/*.py'],
-        literals: ['permission', 'PERMISSION', 'PermissionRequired', 'has_perm', 'roles_', 'scopes', 'SecurityScopes', 'casbin', 'oso.', 'user_passes_test', 'RoleNeed', 'Role', 'Scope'],
+        literals: ['permission', 'PERMISSION', 'PermissionRequired', 'has_perm', 'roles_', 'scopes', 'SecurityScopes', 'casbin', 'oso.', 'user_passes_test', 'RoleNeed', 'Role', 'Scope', 'is_superuser', 'is_admin', 'is_staff', 'get_current_active_'],
       },
       go: {
         regex: new RegExp(String.raw`\bcasbin\.NewEnforcer\s*\(|\bcasbin\.NewSyncedEnforcer\s*\(|\benforcer\.Enforce\s*\(|\brego\.New\s*\(|${ROLE_CALL}`),
@@ -78,13 +80,14 @@ export default defineRule({
         { key: 'python', label: 'Python permission checks', reject: /permission_classes\s*=\s*[[(]\s*(?:permissions\.)?AllowAny\s*,?\s*[\])]/ },
         { key: 'go', label: 'Go policy enforcement' },
         { key: 'jvm', label: 'Spring method or request security' },
-        { key: 'dotnet', label: 'ASP.NET roles or policies' },
+        // AddPolicy also names CORS policies; those grant nothing.
+        { key: 'dotnet', label: 'ASP.NET roles or policies', reject: /cors/i },
         { key: 'ruby', label: 'Pundit/CanCanCan authorization' },
         { key: 'php', label: 'Laravel/Symfony gates, policies or voters' },
         { key: 'phpConfig', label: 'Symfony access control' },
         { key: 'rust', label: 'Rust role or policy checks' },
       ],
-      searchedNote: `no role, permission or policy checks in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files, no .rego policies, and no library from the authorization catalogue`,
+      searchedNote: `no role, permission or policy checks in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files, no .rego policies`,
     });
   },
 });

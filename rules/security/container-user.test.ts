@@ -21,6 +21,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a test-runner image beside a production image is not judged',
+      tree: {
+        'backend/Dockerfile': 'FROM python:3.12\nCMD ["fastapi", "run"]\n',
+        'frontend/Dockerfile.playwright': 'FROM mcr.microsoft.com/playwright:v1.45.0\n',
+      },
+      expect: { outcome: 'fail', data: { dockerfiles: 1 }, evidence: [{ path: 'backend/Dockerfile', line: 1 }] },
+    },
+    {
       name: 'a final stage without USER fails with the line of its FROM',
       tree: { Dockerfile: 'FROM maven:3-eclipse-temurin-21 AS build\nRUN mvn package\nUSER 1000\nFROM eclipse-temurin:21-jre\nCOPY --from=build /app.jar /app.jar\nCMD ["java","-jar","/app.jar"]\n' },
       expect: { outcome: 'fail', evidence: [{ path: 'Dockerfile', line: 4, snippet: 'FROM eclipse-temurin:21-jre' }] },

@@ -1,6 +1,7 @@
 import { defineRule, type Evidence } from '../../src/engine/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import type { Ecosystem } from '../../src/facts/types.js';
+import { isProductionPath } from '../_shared/paths.js';
 import { parseYamlWithLines } from '../_shared/yaml-lines.js';
 
 const DEPENDABOT = ['.github/dependabot.yml', '.github/dependabot.yaml'];
@@ -55,13 +56,14 @@ export default defineRule({
       evidence.push({ path: dependabot, ...(line ? { line } : {}), snippet: `package-ecosystem: ${eco}`, note: 'Dependabot updates' });
     });
     // Ecosystems with manifests that no Dependabot entry updates.
-    const present = [...new Set(facts.manifests.filter((m) => m.ok).map((m) => m.ecosystem))].sort();
+    const prodManifests = facts.manifests.filter((m) => m.ok && isProductionPath(m.path));
+    const present = [...new Set(prodManifests.map((m) => m.ecosystem))].sort();
     const missing = present.filter((e) => !DEPENDABOT_ECOSYSTEM[e].some((d) => covered.has(d)));
     const data = { tools: ['dependabot'], ecosystems: [...covered].sort(), uncovered: missing };
     if (covered.size === 0) return fail(`${dependabot} has no package-ecosystem entries.`, [{ path: dependabot, note: 'empty updates list' }], data);
     if (missing.length === 0) return pass(`Dependabot updates ${listing([...covered].sort())}.`, evidence, data);
     for (const e of missing) {
-      const m = facts.manifests.find((x) => x.ecosystem === e)!;
+      const m = prodManifests.find((x) => x.ecosystem === e)!;
       evidence.push({ path: m.path, note: `${e} manifest not covered by any Dependabot update entry` });
     }
     const share = (present.length - missing.length) / present.length;

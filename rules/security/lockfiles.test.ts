@@ -6,6 +6,12 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'x', depend
 ruleTester(rule, {
   valid: [
     {
+      name: "a library's unpinned dev requirements need no lock",
+      profile: 'library',
+      tree: { 'requirements-dev.txt': 'pytest>=8\nsphinx\n', 'pyproject.toml': '[project]\nname = "lib"\ndependencies = ["urllib3>=2"]\n' },
+      expect: { outcome: 'pass', data: { manifests: 0 } },
+    },
+    {
       name: 'an npm workspace monorepo with one root lockfile passes',
       tree: {
         'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'], devDependencies: { typescript: '5.0.0' } }),
@@ -38,6 +44,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a service with only loose dev requirements still needs them pinned',
+      profile: 'service',
+      tree: { 'requirements-dev.txt': 'pytest>=8\n', 'requirements.txt': 'fastapi==0.110.0\n' },
+      expect: { outcome: 'partial', score: 0.5, data: { missing: ['requirements-dev.txt'] } },
+    },
     {
       name: 'a Node service without a lockfile fails with a finding on the manifest',
       tree: { 'package.json': pkg({ express: '^4.19.0' }), 'index.js': 'require("express")\n' },

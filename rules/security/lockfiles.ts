@@ -81,7 +81,8 @@ function lockFor(files: FileIndex, facts: Facts, m: Manifest): Need | undefined 
         return found(upwards(PY_LOCKS) ?? here(['requirements.txt', 'requirements.lock']), 'pyproject.toml with dependencies but no poetry.lock, uv.lock, pdm.lock or pinned requirements');
       }
       if (/\.in$/.test(b)) return found(here([b.replace(/\.in$/, '.txt')]), `${b} without its compiled ${b.replace(/\.in$/, '.txt')}`);
-      if (deps.length === 0) return undefined;
+      // A library's dev-tool requirements never reach its users.
+      if (deps.length === 0 || (facts.profile.id === 'library' && deps.every((d) => d.dev))) return undefined;
       const loose = deps.filter((d) => !/^===?[^,;*]+$/.test((d.version ?? '').trim()));
       if (loose.length === 0 || here([b.replace(/\.txt$/, '.lock')])) return { lock: `${b} (every requirement pinned with ==)` };
       return { missing: `${loose.length} of ${deps.length} requirements not pinned with == (e.g. ${loose[0]!.name}${loose[0]!.version ? ' ' + loose[0]!.version : ''}, line ${loose[0]!.line ?? '?'})` };

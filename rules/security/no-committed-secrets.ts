@@ -1,24 +1,9 @@
 import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
-import { isExamplePath, isTestPath } from '../_shared/paths.js';
-import { redactLine } from '../_shared/redact.js';
-
-/** Every text file except lockfiles and minified bundles, which hold hashes, not credentials. */
-const TEXT = ['**/*'];
-
-const KINDS: Record<string, string> = {
-  aws: 'AWS access key ID',
-  privateKey: 'private key',
-  github: 'GitHub token',
-  gitlab: 'GitLab token',
-  slack: 'Slack token or webhook',
-  stripe: 'Stripe live secret key',
-  google: 'Google API key',
-  jwtSecret: 'JWT signing secret in configuration',
-};
-
-const PLACEHOLDER = /EXAMPLE|example|x{6,}|X{6,}|\.\.\.|<[^>]*>|\$\{|\{\{|changeme|change-me|placeholder|your[-_]|dummy|fake|sample|redacted|REDACTED|0{8,}|1234567|abcdef|AAAAAAAA/;
+import { isProductionPath } from '../_shared/paths.js';
+import { redactSecretIn } from '../_shared/redact.js';
+import { envSecrets, ENV_GLOBS, isEnvTemplate, KINDS, PLACEHOLDER, SECRET_PATTERNS, yamlSection } from './_lib/secret-patterns.js';
 
 export default defineRule({
   meta: {
@@ -32,59 +17,67 @@ export default defineRule({
     severity: 'critical',
     effort: 'medium',
     detection:
-      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack tokens, Slack webhooks, Stripe live keys, Google API keys, JWT signing secrets in config files; committed `.env` files (not `.env.example`). Placeholders and documentation examples are ignored; evidence is redacted.',
-    patterns: {
-      aws: { regex: /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/, files: TEXT, literals: ['AKIA', 'ASIA'] },
-      privateKey: { regex: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/, files: TEXT, literals: ['PRIVATE KEY'] },
-      github: { regex: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/, files: TEXT, literals: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'] },
-      gitlab: { regex: /\b(glpat-[A-Za-z0-9_-]{20,})\b/, files: TEXT, literals: ['glpat-'] },
-      slack: { regex: /\b(xox[baprs]-[0-9]{6,}-[0-9A-Za-z-]{10,}|https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/, files: TEXT, literals: ['xox', 'hooks.slack.com'] },
-      stripe: { regex: /\b((?:sk|rk)_live_[0-9A-Za-z]{20,})\b/, files: TEXT, literals: ['_live_'] },
-      google: { regex: /\b(AIza[0-9A-Za-z_-]{35})\b/, files: TEXT, literals: ['AIza'] },
-      jwtSecret: {
-        regex: /\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY)\b["']?\s*[:=]\s*["']?([A-Za-z0-9+/=_\-!@#$%^&*]{16,})["']?\s*$/m,
-        files: ['**/*.{yml,yaml,json,properties,env,ini,toml,conf,cfg}', '**/.env', '**/.env.*', '**/settings.py', '**/config.py'],
-        literals: ['jwt', 'JWT', 'SECRET_KEY', 'secret_key', 'secret-key'],
-        maxPerFile: 5,
-      },
-    },
+      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails signing secrets in config files; committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Placeholders are ignored; private keys in test and example folders are noted, not counted. Evidence is redacted.',
+    patterns: SECRET_PATTERNS,
+    reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
   },
   check(ctx) {
-    const findings: { m: Match; kind: string; secret: string }[] = [];
+    const findings: { m: Match; kind: string; secret: string; serious: boolean; noted?: boolean }[] = [];
     for (const kind of Object.keys(KINDS)) {
       for (const m of ctx.matches(kind)) {
-        const secret = m.groups[0] ?? '';
+        const secret = m.groups.find((g) => g) ?? '';
         if (isLockOrBundle(m.path)) continue;
         if (kind !== 'privateKey' && PLACEHOLDER.test(secret)) continue;
-        if (kind === 'privateKey' && /\.(pub|md|rst|txt)$/i.test(m.path)) continue;
-        findings.push({ m, kind, secret });
+        if (kind === 'privateKey' && /\.(pub|md|rst|txt|adoc)$/i.test(m.path)) continue;
+        // Firebase/Google client keys ship in every web and mobile app by design.
+        if (kind === 'google' && /google-services\.json$|GoogleService-Info\.plist$|firebase/i.test(m.path + ' ' + m.snippet)) continue;
+        // Dev/test sections of environment-keyed YAML (Rails secrets.yml) and CI env files are not production secrets.
+        const devOnly = kind === 'jwtSecret' && ((/\.ya?ml$/.test(m.path) && /^(development|dev|test|testing|local)$/i.test(yamlSection(ctx.files.read(m.path) ?? '', m.line) ?? '')) || (/(^|\/)\.env\./.test(m.path) && isEnvTemplate(m.path)));
+        const inTests = !isProductionPath(m.path) || devOnly;
+        // Test TLS keys are fixtures; a cloud token in a test is still a live token.
+        if (kind === 'privateKey' && inTests) continue;
+        findings.push({ m, kind, secret, serious: !inTests, ...(devOnly ? { noted: true } : {}) });
       }
     }
-    const envFiles = ctx.files.match(['**/.env', '**/.env.*', '**/*.env']).filter((p) => !/\.(example|sample|template|dist|defaults?|tmpl|tpl|schema|test|ci|local\.example)$/i.test(p) && !/example|sample|template/i.test(basename(p)));
-    const serious = findings.filter((f) => !isTestPath(f.m.path) && !isExamplePath(f.m.path));
+    const envFiles = ctx.files.match(ENV_GLOBS).filter((p) => !isEnvTemplate(p) && isProductionPath(p));
+    const envAll = envFiles.flatMap((p) => envSecrets(p, ctx.files.read(p) ?? '').slice(0, 3));
+    // A line already reported as a signing secret is not reported twice.
+    const envFindings = envAll.filter((e) => !findings.some((f) => f.m.path === e.path && f.m.line === e.line));
+    const harmlessEnv = envFiles.filter((p) => !envAll.some((f) => f.path === p) && !findings.some((f) => f.m.path === p));
+    const serious = findings.filter((f) => f.serious);
     const evidence: Evidence[] = [
       ...findings.slice(0, 20).map((f) => ({
         path: f.m.path,
         line: f.m.line,
-        snippet: redactLine(f.m.snippet, f.kind === 'privateKey' ? '' : f.secret),
-        note: `${KINDS[f.kind]}${serious.includes(f) ? '' : ' (in a test or example path)'}`,
+        snippet: f.kind === 'privateKey' ? redactKeyBlock(f.m.snippet) : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
+        note: `${KINDS[f.kind]!.label}${f.serious ? '' : ' (in a test, example or development-only place)'}`,
       })),
-      ...envFiles.slice(0, 5).map((p) => ({ path: p, note: 'a committed .env file: environment files hold real secrets and belong in .gitignore' })),
+      ...envFindings.slice(0, 10).map((f) => ({ path: f.path, line: f.line, snippet: `${f.key}=[REDACTED]`, note: `committed .env file with a value for ${f.key}: environment files hold real secrets and belong in .gitignore` })),
+      ...harmlessEnv.slice(0, 3).map((p) => ({ path: p, note: 'committed .env file with no real secret values (public settings or placeholders only; not counted): keep real values out of it' })),
     ];
-    const data = { findings: findings.length, inTestsOrExamples: findings.length - serious.length, envFiles: envFiles.length, byKind: countBy(findings.map((f) => f.kind)) };
-    if (serious.length > 0 || envFiles.length > 0) {
-      const n = serious.length + envFiles.length;
-      return fail(`${n} committed credential${n === 1 ? '' : 's'} found (values redacted).`, evidence, data);
+    const envCount = new Set(envFindings.map((f) => f.path)).size;
+    const data = { findings: findings.length, inTestsOrExamples: findings.length - serious.length, envFiles: envCount, byKind: countBy(findings.map((f) => f.kind)) };
+    if (serious.length > 0 || envCount > 0) {
+      const parts = [serious.length && `${serious.length} credential${serious.length === 1 ? '' : 's'}`, envCount && `${envCount} .env file${envCount === 1 ? '' : 's'} with secrets`].filter(Boolean);
+      return fail(`Committed: ${parts.join(' and ')} (values redacted).`, evidence, data);
     }
-    if (findings.length > 0) {
-      return partial(0.5, `${findings.length} credential-like value${findings.length === 1 ? '' : 's'} in test or example files only; make sure they are not real.`, evidence, data);
+    // Development-only signing keys (Rails secrets.yml development:, CI env files) are noted, not scored.
+    const doubtful = findings.filter((f) => !f.noted);
+    if (doubtful.length > 0) {
+      return partial(0.5, `${doubtful.length} credential-like value${doubtful.length === 1 ? '' : 's'} in test or example files only; make sure they are not real.`, evidence, data);
     }
-    return pass('No committed credentials found.', [{ path: '.', note: `no AWS, GitHub, GitLab, Slack, Stripe or Google credentials, private keys or .env files in ${ctx.searched('aws')} text files` }], data);
+    return pass('No committed credentials found.', [{ path: '.', note: `no cloud or SaaS tokens, private keys, signing secrets or .env secrets in ${ctx.searched('aws')} text files` }, ...evidence], data);
   },
 });
 
+function redactKeyBlock(snippet: string): string {
+  // Keep the BEGIN marker only: a one-line PEM (JSON-escaped) carries key material after it.
+  const m = /-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----/.exec(snippet);
+  return m ? `${snippet.slice(0, m.index + m[0].length)}${snippet.length > m.index + m[0].length ? ' …[REDACTED]' : ''}` : '[REDACTED]';
+}
+
 function isLockOrBundle(path: string): boolean {
-  return /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|Cargo\.lock|go\.sum|composer\.lock|Gemfile\.lock)$|\.min\.(js|css)$|\.map$/.test(path);
+  return /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|Cargo\.lock|go\.sum|composer\.lock|Gemfile\.lock|packages\.lock\.json)$|\.min\.(js|css)$|\.map$/.test(path) || basename(path) === '.secrets.baseline';
 }
 
 function countBy(keys: string[]): Record<string, number> {

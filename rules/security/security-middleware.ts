@@ -1,8 +1,8 @@
 import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../_shared/paths.js';
-
-const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,cs,rb,php,rs,scala,groovy}', '**/*.{yml,yaml,properties}', '**/web.config'];
+import { COMMENT_LINE } from './_lib/code-or-deps.js';
+import { IMPORT_LINE, MIDDLEWARE_PATTERNS } from './_lib/middleware-patterns.js';
 
 export default defineRule({
   meta: {
@@ -12,93 +12,83 @@ export default defineRule({
     description:
       'Security headers, a strict CORS policy, HTTPS enforcement and CSRF protection close whole classes of browser attacks (clickjacking, MIME sniffing, cross-origin data theft, request forgery) for the price of a few lines of setup.',
     remediation:
-      'Register security-header middleware (helmet, Talisman, Django SecurityMiddleware, unrolled/secure, Spring Security headers, NWebsec), restrict CORS to explicit origins, redirect to HTTPS with HSTS, and enable CSRF protection for cookie-authenticated routes.',
+      'Register security-header middleware (helmet, Talisman, Django SecurityMiddleware, unrolled/secure, Spring Security headers, NWebsec), restrict CORS to explicit origins (never any origin together with credentials), redirect to HTTPS with HSTS, and enable CSRF protection for cookie-authenticated routes.',
     severity: 'high',
     effort: 'low',
     detection:
-      'Code that registers the middleware, not just a dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, `.headers(` in Spring Security, `UseHsts`, `UseHttpsRedirection`, CORS with origins (`cors({origin…})`, `CORSMiddleware`, `AddCors`, `@CrossOrigin`), CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`). A wildcard origin with credentials is reported as a finding.',
-    patterns: {
-      headers: {
-        regex: /\bhelmet\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)|\bsecureHeaders\s*\(|\bTalisman\s*\(|SecurityMiddleware|secure\.New\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options/,
-        files: CODE,
-        literals: ['helmet', 'Helmet', 'ecureHeaders', 'Talisman', 'SecurityMiddleware', 'secure.New', 'secure_headers', '.headers(', 'X-Content-Type-Options', 'Content-Security-Policy', 'XContentTypeOptions', 'default_headers', 'SetResponseHeader', 'X-Frame-Options', 'x_frame_options'],
-      },
-      cors: {
-        regex: /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.New\s*\(|handlers\.CORS|@CrossOrigin|CorsConfiguration|addCorsMappings|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|enableCors\s*\(|allowed_origins|@fastify\/cors/,
-        files: CODE,
-        literals: ['cors', 'CORS', 'Cors'],
-      },
-      corsWildcard: {
-        regex: /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|origin\s*:\s*["'`]\*["'`]|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|AllowedOrigins:\s*\[\]string\{\s*"\*"|allowedOrigins\s*\(\s*"\*"|origins\s*\(?\s*["']\*["']/,
-        files: CODE,
-        literals: ['*'],
-      },
-      credentials: {
-        regex: /allow_credentials\s*=\s*True|credentials\s*:\s*true|AllowCredentials\s*\(|AllowCredentials:\s*true|allowCredentials\s*\(\s*true|CORS_ALLOW_CREDENTIALS\s*=\s*True|Access-Control-Allow-Credentials["']?\s*[,:]\s*["']true/,
-        files: CODE,
-        literals: ['redentials', 'REDENTIALS'],
-      },
-      https: {
-        regex: /\bUseHsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity|Strict-Transport-Security|force_ssl\s*=\s*true|requiresSecure\s*\(|requireHttps|force_https|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS/,
-        files: CODE,
-        literals: ['Hsts', 'Https', 'HTTPS', 'SSL', 'hsts', 'Strict', 'strict', 'force_ssl', 'Secure', 'sslify', 'https'],
-      },
-      csrf: {
-        regex: /\bcsurf\b|\bcsrf\s*\(|lusca\.csrf|CsrfViewMiddleware|CSRFProtect\s*\(|csrf\.Protect\s*\(|\.csrf\s*\(|protect_from_forgery|ValidateAntiForgeryToken|AddAntiforgery|UseAntiforgery|VerifyCsrfToken|@fastify\/csrf|csrf-csrf|SeaSurf|CsrfProtect/,
-        files: CODE,
-        literals: ['csrf', 'Csrf', 'CSRF', 'forgery', 'Forgery', 'SeaSurf'],
-      },
-      trustedHosts: {
-        regex: /TrustedHostMiddleware|ALLOWED_HOSTS\s*=\s*\[\s*["'][^*"']|AllowedHosts|HostFilteringMiddleware|config\.hosts\s*<</,
-        files: CODE,
-        literals: ['TrustedHost', 'ALLOWED_HOSTS', 'AllowedHosts', 'HostFiltering', 'config.hosts'],
-      },
-    },
+      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, `AllowAnyOrigin`) is not an explicit policy; together with credentials it is a finding at its own line.',
+    patterns: MIDDLEWARE_PATTERNS,
   },
   appliesTo: ({ facts }) =>
     facts.frameworks.length > 0 ? true : { reason: 'no web framework detected: HTTP middleware does not apply' },
   check(ctx) {
-    const prod = (k: string) => ctx.matches(k).filter((m) => isProductionPath(m.path));
-    const headers = prod('headers');
+    const prod = (k: string, reject?: RegExp) => ctx.matches(k).filter((m) => isProductionPath(m.path) && !IMPORT_LINE.test(m.snippet) && !COMMENT_LINE.test(m.snippet) && !(reject && reject.test(m.snippet)));
+    const spring = prod('springSecurity');
+    const rails = prod('railsDefaults').filter((m) => Number(m.groups[0]) >= 5.2);
+    const laravelWeb = ctx.facts.frameworks.some((f) => f.id === 'laravel') && ctx.files.has(['routes/web.php', '**/routes/web.php']);
+    // Rails sends X-Frame-Options, X-Content-Type-Options and friends by default (action_dispatch.default_headers).
+    const railsApp = ctx.facts.frameworks.find((f) => f.id === 'rails');
+    const appRb = railsApp ? (ctx.files.read('config/application.rb') ?? '').split(/\r?\n/) : [];
+    const appLine = appRb.findIndex((l) => /class\s+Application\b/.test(l));
+    const railsHeaders: Match[] = appLine >= 0 ? [{ path: 'config/application.rb', line: appLine + 1, snippet: appRb[appLine]!.trim(), groups: [] }] : [];
+    const headers = [...prod('headers'), ...spring, ...(rails.length ? rails : railsHeaders)];
     const cors = prod('cors');
+    const any = prod('corsAny');
     const https = prod('https');
-    const csrf = prod('csrf');
+    // `http.csrf()` with `.disable()` on the same or the next line switches CSRF protection off.
+    const disables = new Set(ctx.matches('chainDisable').map((m) => `${m.path}:${m.line}`));
+    const offNext = (m: Match) => /\.csrf\s*\(\s*\)\s*$/.test(m.snippet) && disables.has(`${m.path}:${m.line + 1}`);
+    const csrfDisabled = ctx.matches('csrf').filter((m) => isProductionPath(m.path) && (/disable|ignoringAntMatchers|csrf_exempt/i.test(m.snippet) || offNext(m)));
+    const csrf = [...prod('csrf', /disable|csrf_exempt|ignoring/i).filter((m) => !offNext(m)), ...(csrfDisabled.length ? [] : [...spring, ...rails])];
     const hosts = prod('trustedHosts');
-    // A wildcard origin is a finding only where credentials are allowed in the same file.
-    const credFiles = new Set(prod('credentials').map((m) => m.path));
-    const wildcard = prod('corsWildcard').filter((m) => credFiles.has(m.path));
+    // Any origin is a finding only where credentials are allowed in the same file: any site can then act as the user.
+    const creds = prod('credentials');
+    const credFiles = new Set(creds.map((m) => m.path));
+    const dangerous = any.filter((m) => credFiles.has(m.path));
 
     const g = graded([
       { name: 'security headers', found: headers.length > 0, weight: 4 },
-      { name: 'CORS with explicit origins', found: cors.length > 0 && wildcard.length === 0, weight: 3 },
-      { name: 'HTTPS redirect/HSTS, CSRF protection or trusted hosts', found: https.length + csrf.length + hosts.length > 0, weight: 3 },
+      // No CORS middleware at all leaves the browser's same-origin policy in force: nothing is opened.
+      { name: 'CORS restricted to explicit origins', found: any.length === 0, weight: 3 },
+      { name: 'HTTPS redirect/HSTS, CSRF protection or trusted hosts', found: https.length + csrf.length + hosts.length > 0 || laravelWeb, weight: 3 },
     ]);
     const show = (ms: Match[], note: string) => firstPerFile(ms, 2).map((m) => fromMatch(m, note));
     const evidence: Evidence[] = [
-      ...show(headers, 'security headers'),
-      ...show(cors, 'CORS policy'),
+      ...dangerous.slice(0, 3).map((m) => fromMatch(m, 'CORS allows any origin together with credentials: any website can send authenticated requests and read the answers')),
+      ...dangerous.slice(0, 3).flatMap((m) => creds.filter((c) => c.path === m.path).slice(0, 1).map((c) => fromMatch(c, 'credentials allowed for cross-origin requests'))),
+      ...show(headers, railsHeaders.length && !rails.length ? 'security headers (Rails default_headers)' : 'security headers'),
+      ...show(cors.filter((m) => !any.some((a) => a.path === m.path && a.line === m.line)), 'CORS policy'),
+      ...show(any.filter((m) => !dangerous.includes(m)), 'CORS allows any origin'),
       ...show(https, 'HTTPS/HSTS'),
       ...show(csrf, 'CSRF protection'),
+      ...show(csrfDisabled, 'CSRF protection disabled'),
       ...show(hosts, 'trusted hosts'),
-      ...wildcard.slice(0, 3).map((m) => fromMatch(m, 'CORS allows any origin together with credentials: any site can make authenticated requests')),
+      ...(laravelWeb ? [{ path: 'routes/web.php', note: "Laravel's web middleware group verifies CSRF tokens" }] : []),
     ];
     const found = [
       headers.length && 'security headers',
-      cors.length && (wildcard.length ? 'CORS (wildcard origin with credentials)' : 'CORS'),
+      cors.length && !any.length && 'CORS',
+      any.length && `CORS (any origin${dangerous.length ? ', with credentials' : ''})`,
       https.length && 'HTTPS/HSTS',
-      csrf.length && 'CSRF protection',
+      (csrf.length || laravelWeb) && 'CSRF protection',
       hosts.length && 'trusted hosts',
     ].filter((x): x is string => !!x);
-    const data = { headers: headers.length > 0, cors: cors.length > 0, corsWildcardWithCredentials: wildcard.length > 0, https: https.length > 0, csrf: csrf.length > 0, trustedHosts: hosts.length > 0 };
-    if (found.length === 0) {
-      const deps = ctx.facts.findDependencies(ctx.catalogue('security-headers')).filter((d) => d.ecosystem !== 'pip' || d.name !== 'django');
+    const data = { headers: headers.length > 0, cors: cors.length > 0, corsAnyOrigin: any.length > 0, corsWildcardWithCredentials: dangerous.length > 0, https: https.length > 0, csrf: csrf.length > 0 || laravelWeb, trustedHosts: hosts.length > 0 };
+    if (found.length === 0 && dangerous.length === 0) {
+      const deps = ctx.facts.findDependencies(ctx.catalogue('security-headers')).filter((d) => d.name.toLowerCase() !== 'django');
       const depNote: Evidence[] = deps.slice(0, 2).map((d) => ({ path: d.path, ...(d.line ? { line: d.line } : {}), snippet: d.name, note: 'declared as a dependency, but never registered in code' }));
       return fail('No security headers, CORS policy, HTTPS enforcement or CSRF protection is registered.', [
         { path: '.', note: `no hardening middleware registration in ${ctx.searched('headers')} source and config files` },
         ...depNote,
       ], data);
     }
-    if (g.missing.length === 0) return pass(`${listing(found)} in place.`, evidence, data);
-    return partial(g.score, `${listing(found)} found; no ${listing(g.missing)}.`, evidence, data);
+    const missing = g.missing.map((m) => (m.includes(' or ') ? m.replace(/, /g, ', no ').replace(' or ', ', no ') : m));
+    const warning = dangerous.length ? ' CORS allows any origin with credentials.' : '';
+    const sameOrigin = cors.length === 0 && any.length === 0 ? ' (no CORS middleware: browsers keep requests same-origin)' : '';
+    const msg = g.missing.length === 0 ? `${listing(found)} in place${sameOrigin}.` : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${missing.join(', no ')}.${warning}`;
+    // A credentialed wildcard undoes much of the rest: cap the score.
+    const score = dangerous.length ? Math.min(g.score, 0.4) : g.score;
+    if (score >= 1) return pass(msg, evidence, data);
+    return partial(score, msg, evidence, data);
   },
 });

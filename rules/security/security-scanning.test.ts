@@ -29,6 +29,16 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'Jenkinsfile', line: 5, note: 'dependency-check-maven in job Scan' }] },
     },
     {
+      name: 'a GitLab security template include counts',
+      tree: { '.gitlab-ci.yml': 'include:\n  - template: Security/SAST.gitlab-ci.yml\n  - template: Jobs/Dependency-Scanning.gitlab-ci.yml\nstages: [test]\n' },
+      expect: { outcome: 'pass', evidence: [{ path: '.gitlab-ci.yml', line: 2 }, { path: '.gitlab-ci.yml', line: 3 }] },
+    },
+    {
+      name: 'a CircleCI Snyk orb counts through the line scan',
+      tree: { '.circleci/config.yml': 'version: 2.1\norbs:\n  snyk: snyk/snyk@2.0.0\njobs:\n  build:\n    docker:\n      - image: cimg/node:20.0\n    steps:\n      - checkout\n' },
+      expect: { outcome: 'pass', evidence: [{ path: '.circleci/config.yml', line: 3 }] },
+    },
+    {
       name: 'a scanner named in the config detect: catalogue counts',
       detect: { 'security-scanners': ['acme-scan'] },
       tree: { '.github/workflows/ci.yml': gha('      - run: acme-scan --all\n') },

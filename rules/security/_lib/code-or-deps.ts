@@ -6,6 +6,9 @@ import type { Evidence, Match, RuleContext, RuleResult } from '../../../src/engi
 import { fail, partial, pass } from '../../../src/engine/results.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../_shared/paths.js';
 
+/** A commented-out line wires nothing. */
+export const COMMENT_LINE = /^\s*(?:#(?!\[)|\/\/|\/\*|\*|--|<!--)/;
+
 export interface CodeKind {
   key: string;
   /** What a match shows, for the evidence note and the message. */
@@ -18,7 +21,7 @@ export function codeOrDeps(ctx: RuleContext, o: { kinds: CodeKind[]; catalogue: 
   const hits: { m: Match; kind: CodeKind }[] = [];
   for (const kind of o.kinds) {
     for (const m of ctx.matches(kind.key)) {
-      if (!isProductionPath(m.path) || (kind.reject && kind.reject.test(m.snippet))) continue;
+      if (!isProductionPath(m.path) || COMMENT_LINE.test(m.snippet) || (kind.reject && kind.reject.test(m.snippet))) continue;
       hits.push({ m, kind });
     }
   }
@@ -41,7 +44,7 @@ export function codeOrDeps(ctx: RuleContext, o: { kinds: CodeKind[]; catalogue: 
       { path: '.', note: o.searchedNote },
     ], data);
   }
-  return fail(`No ${o.what} found: no library and no code that checks requests.`, [{ path: '.', note: o.searchedNote }], data);
+  return fail(`No ${o.what} found: no library and no code that checks requests.`, [{ path: '.', note: `${o.searchedNote}, and no library from the ${o.catalogue} catalogue` }], data);
 }
 
 function cap(s: string): string {

@@ -1,0 +1,83 @@
+/** High-confidence credential patterns of no-committed-secrets, and the .env file reader. */
+import type { PatternSpec } from '../../../src/engine/types.js';
+import { basename } from '../../../src/walk/glob.js';
+
+/** Every text file; lockfiles and bundles are dropped after matching (they hold hashes, not credentials). */
+const TEXT = ['**/*'];
+
+/** Label, and the non-secret prefix that names the kind (the only part of a value ever shown). */
+export const KINDS: Record<string, { label: string; prefix: string }> = {
+  aws: { label: 'AWS access key ID', prefix: 'AKIA' },
+  privateKey: { label: 'private key', prefix: '' },
+  github: { label: 'GitHub token', prefix: 'gh' },
+  gitlab: { label: 'GitLab token', prefix: 'glpat-' },
+  slack: { label: 'Slack token or webhook', prefix: 'xox' },
+  stripe: { label: 'Stripe live secret key', prefix: 'sk_live_' },
+  google: { label: 'Google API key', prefix: 'AIza' },
+  saas: { label: 'API token (npm, PyPI, SendGrid, OpenAI or Anthropic)', prefix: '' },
+  azure: { label: 'Azure storage account key', prefix: '' },
+  jwtSecret: { label: 'signing secret in configuration', prefix: '' },
+};
+
+export const PLACEHOLDER =
+  /EXAMPLE|example|x{6,}|X{6,}|\.\.\.|<[^>]*>|\$\{|\{\{|%\(|changeme|change-?me|changethis|placeholder|your[-_]|dummy|fake|sample|redacted|REDACTED|0{8,}|1234567|abcdef|AAAAAAAA|secret[-_]?key[-_]?here|insecure|not[-_]?a[-_]?secret|^test|^dev[-_]/i;
+
+export const SECRET_PATTERNS: Record<string, PatternSpec> = {
+  aws: { regex: /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/, files: TEXT, literals: ['AKIA', 'ASIA'] },
+  privateKey: { regex: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/, files: TEXT, literals: ['PRIVATE KEY'] },
+  github: { regex: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/, files: TEXT, literals: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'] },
+  gitlab: { regex: /\b(glpat-[A-Za-z0-9_-]{20,})\b/, files: TEXT, literals: ['glpat-'] },
+  slack: { regex: /\b(xox[baprs]-[0-9]{6,}-[0-9A-Za-z-]{10,}|https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/, files: TEXT, literals: ['xox', 'hooks.slack.com'] },
+  stripe: { regex: /\b((?:sk|rk)_live_[0-9A-Za-z]{20,})\b/, files: TEXT, literals: ['_live_'] },
+  google: { regex: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/, files: TEXT, literals: ['AIza'] },
+  saas: {
+    regex: /\b(npm_[A-Za-z0-9]{36}|pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}|SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}|sk-(?:proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,})(?![A-Za-z0-9_-])/,
+    files: TEXT,
+    literals: ['npm_', 'pypi-', 'SG.', 'T3BlbkFJ', 'sk-ant-'],
+  },
+  azure: { regex: /AccountKey=([A-Za-z0-9+/]{86}==)/, files: TEXT, literals: ['AccountKey='] },
+  jwtSecret: {
+    // `KEY = "value"`, `key: value`, `"key": "value",` in config files; the value must look random (16+ chars, no spaces or calls).
+    regex: /\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|APP_KEY)\b["']?\s*[:=]\s*(?:["']([^"'\s]{16,})["']|((?:base64:)?[A-Za-z0-9+/=_\-!@#$%^&*]{16,}))\s*[,;]?\s*$/m,
+    files: ['**/*.{yml,yaml,json,properties,env,ini,toml,conf,cfg}', '**/.env', '**/.env.*', '**/settings.py', '**/settings/*.py', '**/config.py', '**/config/*.{js,ts,rb,php}', '**/config.{js,ts}'],
+    literals: ['jwt', 'JWT', 'SECRET_KEY', 'secret_key', 'secret-key', 'SIGNING_KEY', 'signing', 'APP_KEY'],
+    maxPerFile: 5,
+  },
+};
+
+export const ENV_GLOBS = ['**/.env', '**/.env.*', '**/*.env'];
+
+/** `.env.example` and friends document variables; they are meant to be committed. */
+export function isEnvTemplate(path: string): boolean {
+  const b = basename(path);
+  return /\.(example|sample|template|dist|defaults?|tmpl|tpl|schema|test|testing|ci|e2e|travis|github|gitlab|circleci|local\.example)$/i.test(b) || /example|sample|template/i.test(b);
+}
+
+const SECRET_KEY = /(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CLIENT_?SECRET|AUTH|CREDENTIALS?|DSN|DATABASE_URL|_KEY)$/i;
+
+/** Lines of an env file that give a secret-named key a real-looking value. */
+export function envSecrets(path: string, text: string): { path: string; line: number; key: string }[] {
+  const out: { path: string; line: number; key: string }[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(raw);
+    if (!m || !SECRET_KEY.test(m[1]!) || /^(VITE|NEXT_PUBLIC|REACT_APP|PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC)_/.test(m[1]!)) return;
+    const value = m[2]!.replace(/\s+#.*$/, '').trim().replace(/^["']|["']$/g, '');
+    if (value.length < 6 || PLACEHOLDER.test(value) || /^(true|false|none|null)$/i.test(value)) return;
+    // A URL with no password part (`postgres://db:5432/app`) carries no credential.
+    if (/^[a-z][\w+.-]*:\/\//i.test(value) && !/:\/\/[^/@\s]*:[^/@\s]+@/.test(value)) return;
+    // Credentials for a database on the developer's own machine are not a leak.
+    if (/@(?:localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal)(?:[:/]|$)/.test(value)) return;
+    out.push({ path, line: i + 1, key: m[1]! });
+  });
+  return out;
+}
+
+/** The top-level YAML section a line sits in (`development:` in Rails secrets.yml), from the text above it. */
+export function yamlSection(text: string, line: number): string | undefined {
+  const lines = text.split(/\r?\n/);
+  for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+    const m = /^([A-Za-z_][\w.-]*)\s*:/.exec(lines[i]!);
+    if (m) return m[1];
+  }
+  return undefined;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import rule from './no-committed-secrets.js';
+import { ruleTester, runRuleOn } from '../../src/testing/rule-tester.js';
+
+// Built at run time so that this file never contains a token a scanner would flag.
+const AWS = 'AKIA' + 'Q3EGT7V2ZMWX4KPL';
+const GH = 'ghp_' + 'r8Yb2LwQ7nVt5XcZ1mKp9HsD3fGj6aE0uR4i';
+const STRIPE = 'sk_live_' + '51HxQ2mEtR9vWbZ8kLp3NcYd';
+const JWT = 'q8Vt3Lz' + 'P1mXw9KcR5bN2';
+const PEM = '-----BEGIN RSA ' + 'PRIVATE KEY-----\nMIIEowIBAAKCAQEA7b\n-----END RSA PRIVATE KEY-----\n';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'generated development/test keys in Rails secrets.yml are noted, not scored',
+      tree: { 'config/secrets.yml': `development:\n  secret_key_base: ${'9f8e7d6c5b4a'.repeat(4)}\nproduction:\n  secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>\n` },
+      expect: { outcome: 'pass', evidence: [{ path: 'config/secrets.yml', line: 2, snippet: 'secret_key_base: [REDACTED]' }], absent: ['9f8e7d6c5b4a'] },
+    },
+    { name: 'a clean tree passes', tree: { 'src/app.ts': 'const key = process.env.API_KEY;\n', '.env.example': 'API_KEY=\nDB_PASSWORD=changeme\n' }, expect: { outcome: 'pass' } },
+    {
+      name: 'placeholders and documented example keys are ignored',
+      tree: { 'docs/aws.md': 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n', 'config/app.yml': 'jwt_secret: ${JWT_SECRET}\nSECRET_KEY: your-secret-key-here-please\n' },
+      expect: { outcome: 'pass' },
+    },
+    { name: 'TLS keys in test fixtures are not counted', tree: { 'tests/certs/server.key': PEM, 'src/main.go': 'package main\n' }, expect: { outcome: 'pass' } },
+    {
+      name: 'a committed .env with only public settings is noted, not failed',
+      tree: { 'web/.env': 'VITE_API_URL=http://localhost:8000\nPORT=3000\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'web/.env' }] },
+    },
+    { name: 'Firebase client config keys are public by design', tree: { 'src/firebase.ts': `export const firebaseConfig = { apiKey: "AIza${'SyB3xQ9vLm2Np8Rt5Wc1Kd7Hf4Jg6Ye0Zu'}" };\n` }, expect: { outcome: 'pass' } },
+  ],
+  invalid: [
+    {
+      name: 'a hard-coded Django SECRET_KEY with punctuation fails; dev sections of Rails secrets.yml and localhost DB URLs do not',
+      tree: {
+        'conduit/settings.py': `DEBUG = False\nSECRET_KEY = '2^f+3@v7$v1f8yt0!s)3-m${'q9Lz'}'\n`,
+        'config/secrets.yml': `development:\n  secret_key_base: ${'9f8e7d6c5b4a'.repeat(4)}\ntest:\n  secret_key_base: ${'1a2b3c4d5e6f'.repeat(4)}\nproduction:\n  secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>\n`,
+        'prisma/.env': 'DATABASE_URL="mysql://root:Pw4Local@localhost:3306/app"\n',
+      },
+      expect: { outcome: 'fail', message: 'Committed: 1 credential', data: { findings: 3, inTestsOrExamples: 2, envFiles: 0 }, evidence: [{ path: 'conduit/settings.py', line: 2 }], absent: ['2^f+3@v7', '9f8e7d6c5b4a', 'Pw4Local'] },
+    },
+    {
+      name: 'an AWS key in Python code fails; the evidence shows where, never the key',
+      tree: { 'app/storage.py': `import boto3\ns3 = boto3.client("s3", aws_access_key_id="${AWS}")\n` },
+      expect: { outcome: 'fail', evidence: [{ path: 'app/storage.py', line: 2, note: 'AWS access key ID' }], absent: [AWS, AWS.slice(4)] },
+    },
+    {
+      name: 'a GitHub token in a Go file and a Stripe key in a Java file fail, redacted',
+      tree: { 'cmd/sync/main.go': `package main\nconst token = "${GH}"\n`, 'src/main/java/Pay.java': `class Pay { String k = "${STRIPE}"; }\n` },
+      expect: { outcome: 'fail', data: { byKind: { github: 1, stripe: 1 } }, absent: [GH, GH.slice(4, 20), STRIPE.slice(8)] },
+    },
+    {
+      name: 'a JWT secret in a YAML config and a .env with a password fail; values never appear',
+      tree: { 'config/application.yml': `security:\n  jwt-secret: "${JWT}"\n`, '.env': `DB_HOST=db\nDB_PASSWORD=Zq8!vT3pLm\n` },
+      expect: {
+        outcome: 'fail',
+        message: '1 credential and 1 .env file with secrets',
+        evidence: [{ path: 'config/application.yml', line: 2 }, { path: '.env', line: 2, snippet: 'DB_PASSWORD=[REDACTED]' }],
+        absent: [JWT, 'Zq8!vT3pLm'],
+      },
+    },
+    {
+      name: 'a private key in production code fails',
+      tree: { 'deploy/id_rsa': PEM },
+      expect: { outcome: 'fail', evidence: [{ path: 'deploy/id_rsa', line: 1 }], absent: ['MIIEowIBAAKCAQEA7b'] },
+    },
+    {
+      name: 'a live token in a test file is partial',
+      tree: { 'tests/test_billing.py': `STRIPE = "${STRIPE}"\n` },
+      expect: { outcome: 'partial', score: 0.5, absent: [STRIPE.slice(8)] },
+    },
+  ],
+});
+
+describe('no-committed-secrets redaction', () => {
+  it('redacts a secret cut in half by the snippet length, in every field', async () => {
+    const line = `const config = { region: "eu-west-1", bucket: "${'a'.repeat(120)}", key: "${GH}" };\n`;
+    const run = await runRuleOn(rule, { 'src/config.js': line });
+    expect(run.outcome).toBe('fail');
+    const all = JSON.stringify(run);
+    for (let i = 4; i + 6 <= GH.length; i++) expect(all).not.toContain(GH.slice(i, i + 6));
+  });
+
+  it('keeps key material of a one-line (JSON-escaped) PEM out of the snippet', async () => {
+    const json = `{"type": "service_account", "private_key": "-----BEGIN PRIVATE ${'KEY'}-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\\n-----END PRIVATE KEY-----\\n"}\n`;
+    const run = await runRuleOn(rule, { 'deploy/sa.json': json });
+    expect(run.outcome).toBe('fail');
+    expect(JSON.stringify(run)).not.toContain('MIIEvQIBADAN');
+  });
+});
