@@ -180,11 +180,16 @@ describe('secrets never reach any output', () => {
       'deploy/values.yaml': `stripe: ${planted.stripe}\nslack: ${planted.slack}\n`,
       'web/map.js': `const key = '${planted.google}';\n`,
       '.env': 'DATABASE_URL=postgres://admin:hunter2hunter2@db/prod\n',
+      // An inline suppression whose comment runs on into a secret: the reason text must not carry it out.
+      'src/keys.py': `# readiness-ignore security/no-committed-secrets -- old key ${planted.aws.replace('Z7', 'Q9')}\nKEY = "${planted.aws.replace('Z7', 'Q9')}"\n`,
+      'deploy/key.json': `{"key": "-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAtopsecretkeymaterial0123456789abcdefghij\\n-----END RSA PRIVATE KEY-----"}\n`,
     });
-    for (const format of ['json', 'md', 'terminal', 'badge']) {
+    for (const format of ['json', 'md', 'terminal', 'badge', 'sarif', 'html', 'summary']) {
       const r = await cli(['audit', root, '--format', format, '--verbose']);
       expect([0, 1]).toContain(r.code);
-      for (const value of Object.values(planted)) expect(r.stdout + r.stderr, `${format} leaks ${value.slice(0, 6)}`).not.toContain(value);
+      for (const value of [...Object.values(planted), planted.aws.replace('Z7', 'Q9'), 'MIIEowIBAAKCAQEAtopsecret']) {
+        expect(r.stdout + r.stderr, `${format} leaks ${value.slice(0, 6)}`).not.toContain(value);
+      }
       expect(r.stdout).not.toContain('hunter2hunter2');
     }
     const json = JSON.parse((await cli(['audit', root, '--format', 'json'])).stdout) as Report;

@@ -1,3 +1,4 @@
+import { KINDS, PLACEHOLDER, SECRET_PATTERNS } from './secrets.js';
 /**
  * Redaction: evidence for a secret shows where it is, never what it is. Only the first four
  * characters of the value survive, so a reader can tell which key it was.
@@ -32,4 +33,50 @@ export function redactSecretIn(snippet: string, secret: string, kindPrefix = '')
     }
   }
   return redactLine(out, '');
+}
+
+/**
+ * The last line of defence: every string of a report passes through this before it is printed,
+ * so a credential that reaches an evidence note, a suppression reason or rule data by any path
+ * (an inline marker's comment, a snippet another rule cited) is masked all the same.
+ */
+export function redactSecrets(text: string): string {
+  let out = text;
+  for (const [kind, spec] of SCRUB) {
+    if (!spec.literals.some((l) => out.includes(l))) continue;
+    out = out.replace(spec.regex, (whole: string, ...groups: unknown[]) => {
+      if (kind === 'privateKey') {
+        const marker = /^-----BEGIN [A-Z ]*-----/.exec(whole)![0];
+        return whole.length > marker.length ? `${marker} …[REDACTED]` : whole;
+      }
+      const value = groups.slice(0, -2).find((g): g is string => typeof g === 'string' && g.length > 0);
+      if (!value || (kind === 'jwtSecret' && PLACEHOLDER.test(value))) return whole;
+      const prefix = KINDS[kind]?.prefix ?? '';
+      return whole.split(value).join(prefix && value.startsWith(prefix) ? `${prefix}…[REDACTED]` : '[REDACTED]');
+    });
+  }
+  return out;
+}
+
+// The detection patterns, global, and for a private key everything after its BEGIN line on the same line.
+const SCRUB: [string, { regex: RegExp; literals: string[] }][] = Object.entries(SECRET_PATTERNS).map(([kind, spec]) => [
+  kind,
+  {
+    regex: kind === 'privateKey'
+      ? /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:(?!…\[REDACTED\]).)*/g
+      : new RegExp(spec.regex.source.replace(/\$$/, '').replace(/\\s\*\[,;\]\?\\s\*$/, ''), spec.regex.flags.replace('m', '') + 'g'),
+    literals: spec.literals ?? [],
+  },
+]);
+
+/** Applies redactSecrets to every string in a JSON-like value. */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === 'string') return redactSecrets(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v);
+    return out as T;
+  }
+  return value;
 }

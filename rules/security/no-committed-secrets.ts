@@ -3,7 +3,7 @@ import { fail, partial, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
 import { isProductionPath } from '../_shared/paths.js';
 import { redactSecretIn } from '../_shared/redact.js';
-import { envSecrets, ENV_GLOBS, isEnvTemplate, KINDS, PLACEHOLDER, SECRET_PATTERNS, yamlSection } from './_lib/secret-patterns.js';
+import { envSecrets, ENV_GLOBS, isEnvTemplate, KINDS, PLACEHOLDER, SECRET_PATTERNS, yamlSection } from '../_shared/secrets.js';
 
 export default defineRule({
   meta: {

@@ -5,6 +5,7 @@ import type { Evidence, PillarDefinition } from '../engine/types.js';
 import { scorePillar, overallScore, roadmap, gradeOf, type Coverage } from '../scoring/score.js';
 import type { FileIndex } from '../walk/file-index.js';
 import { globTest } from '../walk/glob.js';
+import { redactDeep } from '../../rules/_shared/redact.js';
 import { SCHEMA_VERSION, type Report, type RuleReport } from './schema.js';
 import { VERSION } from '../version.js';
 import { ciFiles } from '../../rules/_shared/ci.js';
@@ -119,7 +120,9 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
   const depCount = new Map<string, number>();
   for (const d of facts.dependencies) depCount.set(d.path, (depCount.get(d.path) ?? 0) + 1);
 
-  return {
+  // Every string passes the secret scrubber on its way out: evidence notes, suppression reasons and
+  // rule data can all carry text from the repository.
+  return redactDeep({
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'readiness', version: VERSION },
     repository: {
@@ -172,7 +175,7 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
       bytesRead: files.stats.bytesRead,
       skippedByReason,
     },
-  };
+  });
 }
 
 /** CI systems and their files, for the report's appendix (the CI model is memoised per audit). */
