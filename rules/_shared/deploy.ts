@@ -54,6 +54,7 @@ function parseDeploy(files: FileIndex): Deploy {
     const text = files.read(path);
     if (text === undefined) continue;
     const parsed = parseYamlWithLines(text);
+    const lines = text.split(/\r?\n/);
     const doc = parsed.docs[0];
     const services = rec(rec(doc?.value)?.services);
     if (parsed.error) out.notes.push({ path, note: `not parseable as YAML: ${parsed.error}` });
@@ -67,7 +68,7 @@ function parseDeploy(files: FileIndex): Deploy {
       out.compose.push({
         path,
         name,
-        line: doc.lineOf(['services', name]) ?? 1,
+        line: keyLine(lines, name, doc.lineOf(['services', name]) ?? 1),
         healthcheck: !!hc && hc.disable !== true,
         healthcheckDisabled: hc?.disable === true,
         ...(typeof deploy.replicas === 'number' ? { replicas: deploy.replicas } : typeof s.scale === 'number' ? { replicas: s.scale } : {}),
@@ -107,6 +108,13 @@ function parseDeploy(files: FileIndex): Deploy {
     if (jobs.length > 0) out.nomad.push({ path, jobs });
   }
   return out;
+}
+
+/** The line of a map key, given the line where its value starts (cite `web:`, not `build: .`). */
+function keyLine(lines: string[], key: string, valueLine: number): number {
+  const re = new RegExp(`^\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+  for (let i = valueLine - 1; i >= 0 && i >= valueLine - 3; i--) if (re.test(lines[i] ?? '')) return i + 1;
+  return valueLine;
 }
 
 export function deployments(files: FileIndex): Deploy {

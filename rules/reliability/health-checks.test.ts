@@ -30,7 +30,7 @@ ruleTester(rule, {
         'docker-compose.yml': 'services:\n  web:\n    build: .\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost/health"]\n  db:\n    image: postgres:16\n',
         Dockerfile: 'FROM node:20\nHEALTHCHECK CMD curl -f http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'docker-compose.yml', line: 3 }, { path: 'Dockerfile', line: 2 }] },
+      expect: { outcome: 'pass', evidence: [{ path: 'docker-compose.yml', line: 2 }, { path: 'Dockerfile', line: 2 }] },
     },
     {
       name: 'Terraform: an ALB target group health check counts',
