@@ -3,6 +3,7 @@ import circuitBreakers from './circuit-breakers.js';
 import gracefulShutdown from './graceful-shutdown.js';
 import healthChecks from './health-checks.js';
 import rateLimiting from './rate-limiting.js';
+import redundancy from './redundancy.js';
 import resourceLimits from './resource-limits.js';
 import retries from './retries.js';
 import timeouts from './timeouts.js';
@@ -17,6 +18,7 @@ export default {
     { rule: gracefulShutdown, weight: 5 },
     { rule: healthChecks, weight: 8 },
     { rule: rateLimiting, weight: 5 },
+    { rule: redundancy, weight: 6 },
     { rule: resourceLimits, weight: 5 },
     { rule: retries, weight: 5 },
     { rule: timeouts, weight: 6 },
