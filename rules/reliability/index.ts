@@ -1,4 +1,5 @@
 import type { PillarDefinition } from '../../src/engine/types.js';
+import backups from './backups.js';
 import circuitBreakers from './circuit-breakers.js';
 import gracefulShutdown from './graceful-shutdown.js';
 import healthChecks from './health-checks.js';
@@ -14,6 +15,7 @@ export default {
   title: 'Reliability & Resilience',
   description: 'Retries and backoff, circuit breakers, timeouts, rate limiting, graceful shutdown, health checks and probes, redundancy, backups and DR, resource limits.',
   rules: [
+    { rule: backups, weight: 6 },
     { rule: circuitBreakers, weight: 4 },
     { rule: gracefulShutdown, weight: 5 },
     { rule: healthChecks, weight: 8 },
