@@ -2,6 +2,7 @@ import type { PillarDefinition } from '../../src/engine/types.js';
 import ciPipeline from './ci-pipeline.js';
 import containerImage from './container-image.js';
 import infrastructureAsCode from './infrastructure-as-code.js';
+import orchestration from './orchestration.js';
 
 /** Operations & Deployment. Weights live here, not in the rules (sorted by rule id). */
 export default {
@@ -12,5 +13,6 @@ export default {
     { rule: ciPipeline, weight: 8 },
     { rule: containerImage, weight: 5 },
     { rule: infrastructureAsCode, weight: 6 },
+    { rule: orchestration, weight: 6 },
   ],
 } satisfies PillarDefinition;
