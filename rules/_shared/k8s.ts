@@ -22,6 +22,8 @@ export interface K8sObject {
   doc: Record<string, unknown>;
   /** Chart directory for objects from Helm templates. */
   chart?: string;
+  /** A Helm hook (test, pre-install job): not part of the running release. */
+  hook?: boolean;
   /** A Helm object switched off by default (`{{- if .Values.autoscaling.enabled }}` with false). */
   disabled?: boolean;
 }
@@ -93,7 +95,7 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
       const cont = rec(c) ?? {};
       const res = rec(cont.resources) ?? {};
       containers.push({
-        name: typeof cont.name === 'string' ? cont.name : `#${i + 1}`,
+        name: typeof cont.name !== 'string' ? `#${i + 1}` : /helm-template|__helmValue/.test(cont.name) ? '(templated)' : cont.name,
         line: yaml.lineOf([...specPath, field, i]) ?? o.line,
         init,
         ...(cont.livenessProbe ? { livenessProbe: cont.livenessProbe } : {}),
@@ -154,10 +156,13 @@ export function parseK8s(files: FileIndex): K8sModel {
       const doc = (chart?.values !== undefined ? resolveValues(raw, chart.values) : raw) as Record<string, unknown>;
       const line = yaml.lineOf(['kind']) ?? 1;
       const conds = helmLines?.[line - 1]?.conditions ?? [];
+      const rawName = typeof rec(doc.metadata)?.name === 'string' ? (rec(doc.metadata)!.name as string) : '';
       const obj: K8sObject = {
         apiVersion: raw.apiVersion,
         kind: raw.kind,
-        name: typeof rec(doc.metadata)?.name === 'string' ? (rec(doc.metadata)!.name as string) : '',
+        // A templated name reads better as the chart's name than as a placeholder.
+        name: chart && /helm-template|__helmValue/.test(rawName) ? `${chart.name} (chart)` : rawName,
+        ...(rec(rec(doc.metadata)?.annotations)?.['helm.sh/hook'] !== undefined ? { hook: true } : {}),
         path,
         line,
         doc,

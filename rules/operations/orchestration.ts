@@ -21,7 +21,7 @@ const BY_FILE: { system: string; globs: string[] }[] = [
 ];
 
 const TF_SYSTEMS: [string, string[]][] = [
-  ['ECS', ['aws_ecs_task_definition', 'aws_ecs_service']],
+  ['ECS', ['aws_ecs_task_definition', 'aws_ecs_service', 'aws_ecs_cluster']],
   ['EKS/GKE/AKS', ['aws_eks_cluster', 'google_container_cluster', 'azurerm_kubernetes_cluster']],
   ['Cloud Run', ['google_cloud_run_service', 'google_cloud_run_v2_service']],
   ['App Engine', ['google_app_engine_standard_app_version', 'google_app_engine_flexible_app_version']],
@@ -54,7 +54,7 @@ export default defineRule({
     },
     reads: [...K8S_READS, ...DEPLOY_READS, ...TF_READS],
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `a deployment target is judged for services; this repository is a ${facts.profile.id}` }),
+  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `a deployment target is judged for services; the repository profile is ${facts.profile.id}` }),
   check(ctx) {
     const found: { system: string; evidence: Evidence }[] = [];
     const add = (system: string, evidence: Evidence) => found.push({ system, evidence });

@@ -41,7 +41,7 @@ export default defineRule({
     reads: [...K8S_READS, ...DEPLOY_READS, ...TF_READS],
   },
   appliesTo: ({ facts }) =>
-    ['service', 'infrastructure'].includes(facts.profile.id) ? true : { reason: `redundancy is judged for services and infrastructure; this repository is a ${facts.profile.id}` },
+    ['service', 'infrastructure'].includes(facts.profile.id) ? true : { reason: `redundancy is judged for services and infrastructure; the repository profile is ${facts.profile.id}` },
   check(ctx) {
     const findings: Evidence[] = [];
     const good: Evidence[] = [];
@@ -51,7 +51,7 @@ export default defineRule({
     const overrides = new Map(model.kustomizations.flatMap((k) => k.replicas.map((r) => [r.name, r.count] as const)));
     let k8sWorkloads = 0;
     for (const w of model.workloads) {
-      if (!SCALED_KINDS.includes(w.kind) || w.disabled || !isProductionPath(w.path)) continue;
+      if (!SCALED_KINDS.includes(w.kind) || w.disabled || w.hook || !isProductionPath(w.path)) continue;
       k8sWorkloads++;
       const where = `${w.kind} ${w.name || '(templated)'}`;
       const scaled = scaledNames.has(w.name) || (w.chart !== undefined && scalers.some((h) => h.chart === w.chart));

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/types.js';
 import type { Evidence } from '../../src/engine/types.js';
-import { partial, pass } from '../../src/engine/results.js';
+import { partial, pass, unknown } from '../../src/engine/results.js';
 import { deployments, DEPLOY_READS, nested } from '../_shared/deploy.js';
 import { k8s, K8S_READS, objectsOfKind } from '../_shared/k8s.js';
 import { isProductionPath } from '../_shared/paths.js';
@@ -23,7 +23,7 @@ export default defineRule({
   },
   appliesTo: (ctx) => {
     const d = deployments(ctx.files);
-    const has = k8s(ctx.files).workloads.length + d.compose.length + d.ecs.length + d.nomad.length + resourcesOf(terraform(ctx.files), 'aws_ecs_task_definition').length > 0;
+    const has = k8s(ctx.files).workloads.length + d.compose.filter((s) => s.built).length + d.ecs.length + d.nomad.length + resourcesOf(terraform(ctx.files), 'aws_ecs_task_definition').length > 0;
     return has ? true : { reason: 'no orchestration (Kubernetes workloads, compose, ECS or Nomad) declares workloads here' };
   },
   check(ctx) {
@@ -34,7 +34,7 @@ export default defineRule({
     const model = k8s(ctx.files);
     const limitRanges = objectsOfKind(model, 'LimitRange');
     for (const w of model.workloads) {
-      if (w.disabled || !isProductionPath(w.path)) continue;
+      if (w.disabled || w.hook || !isProductionPath(w.path)) continue;
       for (const c of w.containers.filter((c) => !c.init)) {
         units++;
         const { requests, limits } = c.resources;
@@ -47,7 +47,8 @@ export default defineRule({
       }
     }
     const d = deployments(ctx.files);
-    for (const s of d.compose) {
+    // Compose next to Kubernetes manifests is for local development; third-party images are not ours to size.
+    for (const s of units > 0 ? [] : d.compose.filter((x) => x.built)) {
       units++;
       if (s.limits) (earned++, good.push({ path: s.path, line: s.line, note: `compose service ${s.name} has resource limits` }));
       else findings.push({ path: s.path, line: s.line, note: `compose service ${s.name} has no resource limits` });
@@ -74,6 +75,7 @@ export default defineRule({
     const notes = [...model.notes, ...d.notes].slice(0, 5).map((x) => ({ path: x.path, note: x.note }));
     const lr = limitRanges.slice(0, 2).map((o) => ({ path: o.path, line: o.line, note: `LimitRange ${o.name} sets namespace defaults` }));
     const data = { units, withLimits: good.length, without: findings.length, limitRanges: limitRanges.length };
+    if (units === 0) return unknown('Orchestration files were found, but no workload in them could be assessed (hooks, disabled or unparseable).', [{ path: '.', note: 'no assessable workloads' }, ...notes], data);
     if (findings.length === 0) return pass(`Resource requests and limits are declared for all ${units} workload${units === 1 ? '' : 's'}.`, [...good.slice(0, 8), ...lr, ...notes], data);
     const shown = [...findings.slice(0, 20), ...(findings.length > 20 ? [{ path: '.', note: `and ${findings.length - 20} more` }] : []), ...lr, ...good.slice(0, 3), ...notes];
     return partial(units === 0 ? 0 : earned / units, `${findings.length} of ${units} workloads lack complete resource requests/limits${limitRanges.length > 0 ? ' (a LimitRange supplies defaults)' : ''}.`, shown, data);

@@ -45,7 +45,7 @@ export default defineRule({
     },
     reads: K8S_READS,
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `retries of outbound calls are judged for services; this repository is a ${facts.profile.id}` }),
+  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `retries of outbound calls are judged for services; the repository profile is ${facts.profile.id}` }),
   check(ctx) {
     const config: Evidence[] = k8s(ctx.files)
       .objects.filter((o) => o.kind === 'VirtualService' && JSON.stringify(o.doc.spec ?? {}).includes('"retries"'))
