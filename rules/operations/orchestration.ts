@@ -12,6 +12,7 @@ const NOT_DEPLOYMENT = /^(backstage\.io|kind\.x-k8s\.io|ctlptl\.dev|skaffold\/|k
 /** Platforms recognised by a file of their own, or by a pattern in one. */
 const BY_FILE: { system: string; globs: string[] }[] = [
   { system: 'Fly.io', globs: ['**/fly.toml'] },
+  { system: 'Azure Developer CLI', globs: ['azure.yaml', '**/azure.yaml'] },
   { system: 'Render', globs: ['**/render.yaml'] },
   { system: 'Heroku', globs: ['Procfile', 'heroku.yml'] },
   { system: 'Railway', globs: ['**/railway.json', '**/railway.toml'] },
@@ -50,6 +51,7 @@ export default defineRule({
       appEngine: { regex: /^runtime:\s*\S+/m, files: ['**/app.yaml', '**/app.yml'], literals: ['runtime:'], maxPerFile: 1 },
       containerApps: { regex: /Microsoft\.App\/containerApps/, files: ['**/*.{bicep,json,yaml,yml}'], literals: ['Microsoft.App/containerApps'], maxPerFile: 1 },
       cfnEcs: { regex: /AWS::ECS::(?:TaskDefinition|Service)\b/, files: ['**/*.{yml,yaml,json,template}'], literals: ['AWS::ECS::'], maxPerFile: 1 },
+      aspire: { regex: /\bDistributedApplication\.CreateBuilder\(/, files: ['**/*.cs'], literals: ['DistributedApplication'], maxPerFile: 1 },
       kamal: { regex: /^service:\s*\S+/m, files: ['config/deploy.yml', 'config/deploy.*.yml'], literals: ['service:'], maxPerFile: 1 },
     },
     reads: [...K8S_READS, ...DEPLOY_READS, ...TF_READS],
@@ -60,7 +62,8 @@ export default defineRule({
     const add = (system: string, evidence: Evidence) => found.push({ system, evidence });
     const model = k8s(ctx.files);
     const manifests = model.objects.filter((o) => !NOT_DEPLOYMENT.test(o.apiVersion) && o.kind !== 'Kustomization' && isProductionPath(o.path));
-    const plain = manifests.filter((o) => !o.chart);
+    // Cite a manifest outside dot-folders (.github/…) first.
+    const plain = manifests.filter((o) => !o.chart).sort((a, b) => Number(/(^|\/)\./.test(a.path)) - Number(/(^|\/)\./.test(b.path)));
     if (plain.length > 0) add('Kubernetes manifests', { path: plain[0]!.path, line: plain[0]!.line, note: `${plain.length} objects (${listing([...new Set(plain.map((o) => o.kind))].sort().slice(0, 6))}) in ${new Set(plain.map((o) => o.path)).size} files` });
     for (const c of model.charts.filter((c) => isProductionPath(c.path)).slice(0, 3)) add('Helm', { path: c.path, note: `chart ${c.name}` });
     for (const k of model.kustomizations.filter((k) => isProductionPath(k.path)).slice(0, 3)) add('Kustomize', { path: k.path });
@@ -72,7 +75,7 @@ export default defineRule({
       const r = resourcesOf(tf, ...types).filter((x) => isProductionPath(x.path));
       if (r.length > 0) add(system, { path: r[0]!.path, line: r[0]!.line, note: `resource "${r[0]!.labels[0]}" "${r[0]!.labels[1] ?? ''}"` });
     }
-    for (const [key, system] of [['appEngine', 'App Engine'], ['containerApps', 'Azure Container Apps'], ['cfnEcs', 'ECS'], ['kamal', 'Kamal']] as const) {
+    for (const [key, system] of [['appEngine', 'App Engine'], ['containerApps', 'Azure Container Apps'], ['cfnEcs', 'ECS'], ['kamal', 'Kamal'], ['aspire', '.NET Aspire app host']] as const) {
       const m = ctx.matches(key).filter((x) => isProductionPath(x.path));
       if (m.length > 0) add(system, fromMatch(m[0]!));
     }

@@ -10,7 +10,7 @@ const CODE = new RegExp(
   [
     String.raw`\bprocess\.(?:on|once|addListener)\(\s*['"]SIG(?:TERM|INT)['"]`, String.raw`\bcreate(?:Terminus|HttpTerminator)\(`, String.raw`\.enableShutdownHooks\(`, String.raw`\bcloseWithGrace\(`, String.raw`\bgracefulShutdown\(\s*\w`,
     String.raw`\bsignal\.signal\(\s*signal\.SIGTERM`, String.raw`\badd_signal_handler\(\s*signal\.SIGTERM`, String.raw`\b(?:timeout_graceful_shutdown|graceful_timeout)\b`, String.raw`@\w+\.on_event\(\s*['"]shutdown['"]`,
-    String.raw`\bsignal\.Notify(?:Context)?\(`, String.raw`\b\w*(?:[Ss]erver|[Ss]rv)\w*\.Shutdown\(`, String.raw`\.GracefulStop\(\)`,
+    String.raw`\bsignal\.Notify(?:Context)?\([^\n]*(?:SIGTERM|Interrupt|[Ss]ignals|\.\.\.)`, String.raw`\b\w*(?:[Ss]erver|[Ss]rv)\w*\.Shutdown\(`, String.raw`\.GracefulStop\(\)`,
     String.raw`\bRuntime\.getRuntime\(\)\.addShutdownHook\(`, String.raw`@PreDestroy\b`,
     String.raw`\bIHostApplicationLifetime\b`, String.raw`\bApplicationStopping\b`, String.raw`\bShutdownTimeout\s*=`,
     String.raw`\b(?:Signal\.)?trap\(\s*['"](?:SIG)?TERM['"]`, String.raw`\bworker_shutdown_timeout\b`, String.raw`\bpcntl_signal\(\s*SIGTERM`,
@@ -18,8 +18,8 @@ const CODE = new RegExp(
   ].join('|'),
 );
 
-/** Frameworks whose host drains in-flight requests on SIGTERM without any code. */
-const DRAINS_BY_DEFAULT = ['aspnetcore', 'rails'];
+/** Frameworks whose usual host (generic host, Puma, uvicorn) drains in-flight requests on SIGTERM without any code. */
+const DRAINS_BY_DEFAULT = ['aspnetcore', 'rails', 'fastapi', 'starlette', 'litestar'];
 
 export default defineRule({
   meta: {

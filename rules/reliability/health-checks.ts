@@ -65,7 +65,7 @@ export default defineRule({
     for (const s of k8sContainers > 0 ? [] : d.compose.filter((s) => s.built)) {
       units++;
       if (s.healthcheck) (earned++, good.push({ path: s.path, line: s.line, note: `compose service ${s.name} has a healthcheck` }));
-      else findings.push({ path: s.path, line: s.line, note: `compose service ${s.name} (built here) has no healthcheck${s.healthcheckDisabled ? ' (disabled)' : ''}` });
+      else findings.push({ path: s.path, line: s.line, note: `compose service ${s.name} has no healthcheck${s.healthcheckDisabled ? ' (disabled)' : ''}` });
     }
     for (const c of d.ecs) {
       units++;

@@ -9,7 +9,7 @@ const EXPLICIT = new RegExp(
   [
         String.raw`\btimeout\s*:\s*(?:\d|[A-Z_]{3,}|ms\(|Duration)`, String.raw`\bAbortSignal\.timeout\(`, String.raw`\b(?:headers|request|keepAlive)Timeout\s*[:=]\s*\d`,
     String.raw`\b(?:Timeout|ReadTimeout|WriteTimeout|ReadHeaderTimeout|IdleTimeout|ResponseHeaderTimeout|TLSHandshakeTimeout|DialTimeout):\s*(?:\d|time\.|\w+\s*\*\s*time\.)`, String.raw`\bcontext\.With(?:Timeout|Deadline)\(`,
-    String.raw`\.(?:connectTimeout|readTimeout|responseTimeout|callTimeout|writeTimeout|connectionTimeout)\(`, String.raw`\bset(?:Connect|Read|ConnectionRequest|Socket|Response)Timeout\(`, String.raw`@TimeLimiter\(`, String.raw`\bTimeLimiter\.of\(`,
+    String.raw`\.(?:connectTimeout|readTimeout|responseTimeout|callTimeout|writeTimeout|connectionTimeout)\(`, String.raw`\bset(?:Connect|Read|ConnectionRequest|Socket|Response)Timeout\(`, String.raw`@TimeLimiter\(`, String.raw`\bTimeLimiter(?:Config\.custom|\.of)\(`, String.raw`\.timeoutDuration\(`,
     String.raw`\bTimeout\s*=\s*(?:TimeSpan|Timeout\.)`, String.raw`\.AddTimeout\(`, String.raw`\bAddStandardResilienceHandler\(`, String.raw`\bTimeoutStrategyOptions\b`, String.raw`\bPolicy\.Timeout(?:Async)?\(`,
     String.raw`\b(?:open|read|write)_timeout\s*[:=]\s*\d`, String.raw`\bRack::Timeout\b`,
     String.raw`['"](?:timeout|connect_timeout|read_timeout)['"]\s*=>\s*\d`, String.raw`(?:Http::|->)(?:timeout|connectTimeout)\(\s*\d`,
@@ -36,7 +36,7 @@ export default defineRule({
     patterns: {
       pyExplicit: { regex: /\b(?:httpx\.Timeout|aiohttp\.ClientTimeout|ClientTimeout)\(|\btimeout\s*=\s*(?!None\b)[\w(.]/, files: ['**/*.py'], literals: ['imeout'], maxPerFile: 5 },
       goCtxTimeout: { regex: /\bcontext\.With(?:Timeout|Deadline)\(/, files: ['**/*.go'], literals: ['context.With'], maxPerFile: 1 },
-      explicit: { regex: EXPLICIT, files: CODE_GLOBS, literals: ['imeout', 'TimeLimiter'], maxPerFile: 5 },
+      explicit: { regex: EXPLICIT, files: CODE_GLOBS, literals: ['imeout', 'TimeLimiter', 'ResilienceHandler'], maxPerFile: 5 },
       springTimeout: { regex: /^\s*[\w.-]*(?:connect|read|response)[-_]?timeout\s*[:=]\s*\S/im, files: ['**/application*.{yml,yaml,properties}'], literals: ['timeout'], ignoreCase: true, maxPerFile: 3 },
       pyRequests: { regex: new RegExp(String.raw`\brequests\.(get|post|put|patch|delete|head|options|request)\(${ARGS}\)`), files: ['**/*.py'], literals: ['requests.'], maxPerFile: 50 },
       goDefault: { regex: /\bhttp\.(?:DefaultClient\.)?(Get|Post|PostForm|Head|Do)\(/, files: ['**/*.go'], literals: ['http.Get', 'http.Post', 'http.Head', 'http.DefaultClient'], maxPerFile: 50 },
@@ -64,6 +64,13 @@ export default defineRule({
     const csTimeoutFiles = new Set(ctx.matches('csTimeoutSet').map((m) => m.path));
     for (const m of productionMatches(ctx, 'csClient')) {
       if (!/Timeout/.test(m.groups[1] ?? '') && !csTimeoutFiles.has(m.path)) faults.push({ m, note: 'new HttpClient() without Timeout (default 100 s)' });
+    }
+    // Two calls on one line are one finding.
+    const seen = new Set<string>();
+    for (let i = faults.length - 1; i >= 0; i--) {
+      const k = `${faults[i]!.m.path}:${faults[i]!.m.line}`;
+      if (seen.has(k)) faults.splice(i, 1);
+      else seen.add(k);
     }
     const explicit = [...productionMatches(ctx, 'explicit', 'pyExplicit'), ...ctx.matches('springTimeout')];
     const findings: Evidence[] = faults.slice(0, 20).map((f) => fromMatch(f.m, f.note));
