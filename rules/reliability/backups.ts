@@ -3,13 +3,17 @@ import type { Evidence } from '../../src/engine/types.js';
 import { partial, pass } from '../../src/engine/results.js';
 import { k8s, K8S_READS, objectsOfKind } from '../_shared/k8s.js';
 import { fromMatch, isProductionPath } from '../_shared/paths.js';
-import { attr, label, num, resourcesOf, terraform, TF_READS, type TerraformModel, type TfBlock } from '../_shared/terraform.js';
+import { attr, label, num, resolveVar, resourcesOf, terraform, TF_READS, type TerraformModel, type TfBlock } from '../_shared/terraform.js';
 
 type Judge = (r: TfBlock, tf: TerraformModel) => [score: number, what: string];
 const refs = (tf: TerraformModel, type: string, r: TfBlock) => resourcesOf(tf, type).some((x) => JSON.stringify(x.attrs).includes(`${r.labels[0]}.${r.labels[1]}.`));
-const retention = (key: string): Judge => (r) => {
-  const v = num(r.attrs[key]);
-  return v === undefined ? [0.5, `${key} unset (provider default)`] : [v > 0 ? 1 : 0, `${key} = ${v}`];
+const retention = (key: string): Judge => (r, tf) => {
+  const raw = r.attrs[key];
+  const v = num(resolveVar(tf, raw, r.path) ?? undefined);
+  const via = raw && typeof raw === 'object' ? ` (${raw.expr} default)` : '';
+  if (v !== undefined) return [v > 0 ? 1 : 0, `${key} = ${v}${via}`];
+  if (raw && typeof raw === 'object' && resolveVar(tf, raw, r.path) === raw) return [0.75, `${key} set from ${raw.expr} (value not known here)`];
+  return [0.5, `${key} unset (provider default)${via}`];
 };
 
 /** Data stores and how each shows it is backed up: 1 explicit, 0.5 provider default, 0 none. */

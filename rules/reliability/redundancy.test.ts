@@ -46,6 +46,12 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'db.tf', line: 1, note: 'aws_db_instance.db: multi_az unset' }] },
     },
     {
+      name: 'Terraform module: a setting read from a variable is judged by the variable default',
+      profile: 'infrastructure',
+      tree: { 'modules/db/main.tf': 'resource "aws_db_instance" "this" {\n  multi_az = var.multi_az\n}\n', 'modules/db/variables.tf': 'variable "multi_az" {\n  type    = bool\n  default = false\n}\n' },
+      expect: { outcome: 'fail', evidence: [{ path: 'modules/db/main.tf', line: 1, note: 'aws_db_instance.this: multi_az false (default of var.multi_az)' }] },
+    },
+    {
       name: 'nothing to assess is unknown, not a fail',
       profile: 'service',
       tree: { 'app.py': 'print(1)\n' },

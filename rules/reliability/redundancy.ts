@@ -4,7 +4,7 @@ import { partial, pass, unknown } from '../../src/engine/results.js';
 import { deployments, DEPLOY_READS, nested } from '../_shared/deploy.js';
 import { k8s, K8S_READS, objectsOfKind } from '../_shared/k8s.js';
 import { isProductionPath } from '../_shared/paths.js';
-import { attr, label, num, terraform, TF_READS, type TfBlock } from '../_shared/terraform.js';
+import { attr, label, num, resolveVar, terraform, TF_READS, type TfBlock } from '../_shared/terraform.js';
 
 const SCALED_KINDS = ['Deployment', 'StatefulSet', 'Rollout', 'ReplicaSet', 'DeploymentConfig'];
 
@@ -71,11 +71,15 @@ export default defineRule({
       const c = num(g.attrs.count) ?? 1;
       (c >= 2 ? good : findings).push({ path: n.path, line: g.attrLines.count ?? g.line, note: `Nomad group ${g.labels[0] ?? ''}: count ${c}` });
     }
-    for (const r of terraform(ctx.files).resources) {
+    const tf = terraform(ctx.files);
+    for (const r of tf.resources) {
       const judge = TF[r.labels[0] ?? ''];
       if (!judge || !isProductionPath(r.path)) continue;
-      const [ok, what] = judge(r);
-      (ok ? good : findings).push({ path: r.path, line: r.line, note: `${label(r)}: ${what}` });
+      // Module code reads settings from variables: judge the variable's default.
+      const resolved: TfBlock = { ...r, attrs: Object.fromEntries(Object.entries(r.attrs).map(([k, v]) => [k, resolveVar(tf, v, r.path) ?? v])) };
+      const [ok, what] = judge(resolved);
+      const via = Object.entries(r.attrs).filter(([k, v]) => resolved.attrs[k] !== v && what.startsWith(k)).map(([, v]) => (v as { expr: string }).expr);
+      (ok ? good : findings).push({ path: r.path, line: r.line, note: `${label(r)}: ${what}${via.length > 0 ? ` (default of ${via.join(', ')})` : ''}` });
     }
     const units = good.length + findings.length;
     const notes = [...model.notes, ...d.notes].slice(0, 3).map((x) => ({ path: x.path, note: x.note }));
