@@ -47,14 +47,15 @@ export interface Deploy {
 
 /** Images of databases, brokers and tools that a repository runs beside its own services. */
 const THIRD_PARTY =
-  /^(?:(?:docker\.io|quay\.io|ghcr\.io|gcr\.io|mcr\.microsoft\.com|public\.ecr\.aws|docker\.elastic\.co)\/)?(?:library\/|bitnami\/|[\w-]+\/)?(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|cp-zookeeper|nginx|traefik|caddy|haproxy|envoy|grafana|prometheus|alertmanager|loki|tempo|promtail|zipkin|jaeger|all-in-one|opentelemetry-collector\S*|otel\S*|elasticsearch|kibana|logstash|opensearch\S*|minio|localstack|mailhog|mailpit|adminer|pgadmin4|mssql\S*|cassandra|neo4j|consul|vault|keycloak|selenium\S*|wiremock|azurite|azure-storage\S*|cosmosdb\S*|dynamodb-local|clickhouse-server|influxdb|etcd|busybox|alpine|ubuntu|debian)(?::|@|$)/i;
+  /^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:[\w-]+\/)?(postgres(?:ql)?|postgis|mysql|mariadb|mongo(?:db)?|redis(?:-stack)?|valkey|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|cp-zookeeper|nginx|traefik|caddy|haproxy|envoy|grafana|prometheus|alertmanager|loki|tempo|promtail|zipkin|jaeger|all-in-one|opentelemetry-collector\S*|otel\S*|elasticsearch|kibana|logstash|opensearch\S*|minio|localstack|mailhog|mailpit|adminer|pgadmin4|mssql\S*|cassandra|neo4j|consul|vault|keycloak|selenium\S*|wiremock|azurite|azure-storage\S*|cosmosdb\S*|dynamodb-local|clickhouse-server|influxdb|etcd|toxiproxy|busybox|alpine|ubuntu|debian)(?::|@|$)/i;
 
 const rec = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 function parseDeploy(files: FileIndex): Deploy {
   const out: Deploy = { compose: [], composeFiles: [], ecs: [], ecsFiles: [], nomad: [], notes: [] };
-  for (const path of files.match(COMPOSE_GLOBS).filter(isProductionPath)) {
+  // Dev containers are developer machines, not deployments.
+  for (const path of files.match(COMPOSE_GLOBS).filter((p) => isProductionPath(p) && !p.includes('.devcontainer/'))) {
     const text = files.read(path);
     if (text === undefined) continue;
     const parsed = parseYamlWithLines(text);

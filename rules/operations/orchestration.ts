@@ -51,6 +51,7 @@ export default defineRule({
       appEngine: { regex: /^runtime:\s*\S+/m, files: ['**/app.yaml', '**/app.yml'], literals: ['runtime:'], maxPerFile: 1 },
       containerApps: { regex: /Microsoft\.App\/containerApps/, files: ['**/*.{bicep,json,yaml,yml}'], literals: ['Microsoft.App/containerApps'], maxPerFile: 1 },
       cfnEcs: { regex: /AWS::ECS::(?:TaskDefinition|Service)\b/, files: ['**/*.{yml,yaml,json,template}'], literals: ['AWS::ECS::'], maxPerFile: 1 },
+      doApp: { regex: /^\s*(?:http_port|instance_size_slug|dockerfile_path):\s*\S/m, files: ['**/spec.yaml', '.do/*.yaml'], literals: ['http_port', 'instance_size_slug', 'dockerfile_path'], maxPerFile: 1 },
       aspire: { regex: /\bDistributedApplication\.CreateBuilder\(/, files: ['**/*.cs'], literals: ['DistributedApplication'], maxPerFile: 1 },
       kamal: { regex: /^service:\s*\S+/m, files: ['config/deploy.yml', 'config/deploy.*.yml'], literals: ['service:'], maxPerFile: 1 },
     },
@@ -75,7 +76,7 @@ export default defineRule({
       const r = resourcesOf(tf, ...types).filter((x) => isProductionPath(x.path));
       if (r.length > 0) add(system, { path: r[0]!.path, line: r[0]!.line, note: `resource "${r[0]!.labels[0]}" "${r[0]!.labels[1] ?? ''}"` });
     }
-    for (const [key, system] of [['appEngine', 'App Engine'], ['containerApps', 'Azure Container Apps'], ['cfnEcs', 'ECS'], ['kamal', 'Kamal'], ['aspire', '.NET Aspire app host']] as const) {
+    for (const [key, system] of [['appEngine', 'App Engine'], ['containerApps', 'Azure Container Apps'], ['cfnEcs', 'ECS'], ['kamal', 'Kamal'], ['aspire', '.NET Aspire app host'], ['doApp', 'DigitalOcean App Platform']] as const) {
       const m = ctx.matches(key).filter((x) => isProductionPath(x.path));
       if (m.length > 0) add(system, fromMatch(m[0]!));
     }

@@ -18,8 +18,8 @@ const CODE = new RegExp(
   ].join('|'),
 );
 
-/** Frameworks whose usual host (generic host, Puma, uvicorn) drains in-flight requests on SIGTERM without any code. */
-const DRAINS_BY_DEFAULT = ['aspnetcore', 'rails', 'fastapi', 'starlette', 'litestar'];
+/** Frameworks whose usual host (generic host, Puma, uvicorn, actix-web's HttpServer) drains in-flight requests on SIGTERM without any code. */
+const DRAINS_BY_DEFAULT = ['aspnetcore', 'rails', 'fastapi', 'starlette', 'litestar', 'actix-web'];
 
 export default defineRule({
   meta: {

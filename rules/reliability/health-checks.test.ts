@@ -44,10 +44,11 @@ ruleTester(rule, {
       name: 'compose: an override merges into its base service; our image is judged, postgres and test tools are not',
       profile: 'service',
       tree: {
-        'compose.yml': 'services:\n  api:\n    image: acme/orders-api:1.2\n    healthcheck:\n      test: ["CMD", "true"]\n  worker:\n    image: acme/orders-worker:1.2\n  db:\n    image: postgres:16\n',
+        'compose.yml': 'services:\n  api:\n    image: acme/orders-api:1.2\n    healthcheck:\n      test: ["CMD", "true"]\n  worker:\n    image: acme/orders-worker:1.2\n  db:\n    image: index.docker.io/library/postgres@sha256:f104 # 14\n  cache:\n    image: bitnami/redis:7\n',
+        '.devcontainer/docker-compose.yml': 'services:\n  dev:\n    build: .\n',
         'compose.override.yml': 'services:\n  api:\n    build: .\n  playwright:\n    build: ./e2e\n',
       },
-      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'compose.yml', line: 2 }, { path: 'compose.yml', line: 6, note: 'compose service worker has no healthcheck' }], absent: ['service db', 'playwright'] },
+      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'compose.yml', line: 2 }, { path: 'compose.yml', line: 6, note: 'compose service worker has no healthcheck' }], absent: ['service db', 'service cache', 'playwright', 'service dev'] },
     },
     {
       name: 'Kubernetes: a finding per container without probes, with its line',

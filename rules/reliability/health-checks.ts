@@ -33,7 +33,7 @@ export default defineRule({
     detection:
       'Kubernetes liveness/readiness probes per container, including Helm templates (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks.',
     patterns: {
-      platform: { regex: /healthCheckPath|healthcheckPath|http_checks|^\s*\[\[?(?:http_service\.|services\.)?(?:tcp_|http_)?checks\b|^\s*(?:liveness|readiness)_check\s*:/m, files: ['**/fly.toml', '**/render.yaml', '**/app.yaml', '**/railway.json', '**/railway.toml'], literals: ['ealth', 'check'], maxPerFile: 1 },
+      platform: { regex: /healthCheckPath|healthcheckPath|http_checks|^\s*\[\[?(?:http_service\.|services\.)?(?:tcp_|http_)?checks\b|^\s*(?:liveness|readiness)_check\s*:|^\s*health_check:\s*$/m, files: ['**/fly.toml', '**/render.yaml', '**/app.yaml', '**/railway.json', '**/railway.toml', '**/spec.yaml', '.do/*.yaml'], literals: ['ealth', 'check'], maxPerFile: 1 },
     },
     reads: [...K8S_READS, ...TF_READS, ...DEPLOY_READS, ...DOCKERFILE_GLOBS],
   },

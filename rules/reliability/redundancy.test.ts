@@ -52,6 +52,12 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: 'modules/db/main.tf', line: 1, note: 'aws_db_instance.this: multi_az false (default of var.multi_az)' }] },
     },
     {
+      name: 'DigitalOcean App Platform: instance_count 1 is a finding with its line',
+      profile: 'service',
+      tree: { 'spec.yaml': 'name: app\nservices:\n  - name: api\n    http_port: 8000\n    instance_count: 1\n' },
+      expect: { outcome: 'fail', evidence: [{ path: 'spec.yaml', line: 5, note: 'instance_count 1' }] },
+    },
+    {
       name: 'nothing to assess is unknown, not a fail',
       profile: 'service',
       tree: { 'app.py': 'print(1)\n' },

@@ -38,6 +38,10 @@ export default defineRule({
     effort: 'medium',
     detection:
       'Kubernetes Deployments/StatefulSets/Rollouts (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them, a finding per single-replica workload; PodDisruptionBudget; compose deploy.replicas; Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances.',
+    patterns: {
+      // PaaS instance counts: DigitalOcean App Platform spec, Fly.io, Render.
+      paas: { regex: /^\s*(instance_count|min_machines_running|numInstances)\s*[:=]\s*(\d+)/m, files: ['**/spec.yaml', '.do/*.yaml', '**/fly.toml', '**/render.yaml'], literals: ['instance_count', 'min_machines_running', 'numInstances'], maxPerFile: 10 },
+    },
     reads: [...K8S_READS, ...DEPLOY_READS, ...TF_READS],
   },
   appliesTo: ({ facts }) =>
@@ -80,6 +84,9 @@ export default defineRule({
       const [ok, what] = judge(resolved);
       const via = Object.entries(r.attrs).filter(([k, v]) => resolved.attrs[k] !== v && what.startsWith(k)).map(([, v]) => (v as { expr: string }).expr);
       (ok ? good : findings).push({ path: r.path, line: r.line, note: `${label(r)}: ${what}${via.length > 0 ? ` (default of ${via.join(', ')})` : ''}` });
+    }
+    for (const m of ctx.matches('paas').filter((x) => isProductionPath(x.path))) {
+      (Number(m.groups[1]) >= 2 ? good : findings).push({ path: m.path, line: m.line, snippet: m.snippet, note: `${m.groups[0]} ${m.groups[1]}` });
     }
     const units = good.length + findings.length;
     const notes = [...model.notes, ...d.notes].slice(0, 3).map((x) => ({ path: x.path, note: x.note }));

@@ -13,7 +13,7 @@ const EXPLICIT = new RegExp(
     String.raw`\bTimeout\s*=\s*(?:TimeSpan|Timeout\.)`, String.raw`\.AddTimeout\(`, String.raw`\bAddStandardResilienceHandler\(`, String.raw`\bTimeoutStrategyOptions\b`, String.raw`\bPolicy\.Timeout(?:Async)?\(`,
     String.raw`\b(?:open|read|write)_timeout\s*[:=]\s*\d`, String.raw`\bRack::Timeout\b`,
     String.raw`['"](?:timeout|connect_timeout|read_timeout)['"]\s*=>\s*\d`, String.raw`(?:Http::|->)(?:timeout|connectTimeout)\(\s*\d`,
-    String.raw`\.(?:timeout|connect_timeout)\(\s*(?:std::time::)?Duration::`, String.raw`\btokio::time::timeout\(`, String.raw`\bTimeoutLayer::new\(`,
+    String.raw`\.(?:timeout|connect_timeout|pool_timeout)\(\s*(?:std::time::|Duration::|[a-z_]\w*\s*\)|\d)`, String.raw`\btokio::time::timeout\(`, String.raw`\bTimeoutLayer::new\(`,
   ].join('|'),
 );
 
