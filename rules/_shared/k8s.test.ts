@@ -115,6 +115,13 @@ describe('k8s model', () => {
     expect(m.objects).toEqual([]);
   });
 
+  it('reads Krane/ERB templates with output tags as placeholders', () => {
+    const m = k8s(memoryIndex({ 'config/deploy/web.yaml.erb': '<% replicas = 3 %>\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-<%= env %>\nspec:\n  replicas: <%= replicas %>\n  template:\n    spec:\n      containers:\n        - name: web\n          image: <%= image %>\n' }));
+    expect(m.notes).toEqual([]);
+    expect(m.workloads[0]).toMatchObject({ kind: 'Deployment', name: 'web-…', line: 3, replicas: 'templated' });
+    expect(m.workloads[0]!.containers[0]!.line).toBe(11);
+  });
+
   it('keeps line count when neutralising', () => {
     expect(neutraliseHelm(chartTemplate)).toHaveLength(chartTemplate.split('\n').length);
   });

@@ -10,7 +10,7 @@ import { dirOf } from './paths.js';
 import { parseYamlWithLines, type YamlDoc } from './yaml-lines.js';
 
 /** Files the model parses whole: declare these as `reads` in rules that use it. */
-export const K8S_READS = ['**/*.yaml', '**/*.yml'];
+export const K8S_READS = ['**/*.yaml', '**/*.yml', '**/*.yaml.erb', '**/*.yml.erb'];
 
 export interface K8sObject {
   apiVersion: string;
@@ -111,7 +111,7 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
   }
   const rawReplicas = getIn(o.doc, ['spec', 'replicas']);
   const replicas =
-    typeof rawReplicas === 'number' ? rawReplicas : /^\d+$/.test(String(rawReplicas ?? '')) ? Number(rawReplicas) : rawReplicas === undefined || rawReplicas === null ? undefined : 'templated';
+    typeof rawReplicas === 'number' ? rawReplicas : rawReplicas === 'erb-template' ? 'templated' : /^\d+$/.test(String(rawReplicas ?? '')) ? Number(rawReplicas) : rawReplicas === undefined || rawReplicas === null ? undefined : 'templated';
   const grace = spec?.terminationGracePeriodSeconds;
   const replicasLine = yaml.lineOf(['spec', 'replicas']);
   return {
@@ -143,7 +143,9 @@ export function parseK8s(files: FileIndex): K8sModel {
   const chartOf = (p: string) => charts.find((c) => p.startsWith(c.dir ? `${c.dir}/templates/` : 'templates/'));
   const model: K8sModel = { objects: [], workloads: [], charts, kustomizations: [], notes: [] };
   for (const path of files.match(K8S_READS)) {
-    const text = files.read(path);
+    const raw = files.read(path);
+    // Krane/ERB templates: output tags become a placeholder scalar, control tags vanish (lines kept).
+    const text = raw && path.endsWith('.erb') ? raw.replace(/<%(=?)[\s\S]*?%>/g, (m, out: string) => (out ? 'erb-template' : m.replace(/[^\n]/g, ''))) : raw;
     // Cheap pre-check: a manifest names its kind; most YAML in a repository does not.
     if (!text || !/^\s*kind:/m.test(text) || !text.includes('apiVersion')) continue;
     const chart = chartOf(path);
@@ -161,7 +163,7 @@ export function parseK8s(files: FileIndex): K8sModel {
         apiVersion: raw.apiVersion,
         kind: raw.kind,
         // A templated name reads better as the chart's name than as a placeholder.
-        name: chart && /helm-template|__helmValue/.test(rawName) ? `${chart.name} (chart)` : rawName,
+        name: chart && /helm-template|__helmValue/.test(rawName) ? `${chart.name} (chart)` : rawName.replace(/erb-template/g, '…'),
         ...(rec(rec(doc.metadata)?.annotations)?.['helm.sh/hook'] !== undefined ? { hook: true } : {}),
         path,
         line,

@@ -74,7 +74,7 @@ export default defineRule({
     }
     // Signals without a per-unit denominator: each counts as a checked unit.
     const extra: Evidence[] = [];
-    for (const df of dockerfiles(ctx.files).filter((f) => f.ok && isProductionPath(f.path))) {
+    for (const df of dockerfiles(ctx.files).filter((f) => f.ok && isProductionPath(f.path) && !f.path.includes('.devcontainer/'))) {
       const hc = df.stages[df.stages.length - 1]!.instructions.find((i) => i.keyword === 'HEALTHCHECK' && !/^NONE\b/i.test(i.args));
       if (hc) extra.push({ path: df.path, line: hc.line, snippet: `HEALTHCHECK ${hc.args}`.slice(0, 160) });
     }
@@ -97,7 +97,7 @@ export default defineRule({
     const data = { checked: good.length, unchecked: findings.length, kubernetesContainers: k8sContainers };
     if (units === 0) {
       return fail('No health checks: no probes, healthcheck, HEALTHCHECK or load-balancer check found.', [
-        ...dockerfiles(ctx.files).filter((f) => f.ok && isProductionPath(f.path)).slice(0, 5).map((f) => ({ path: f.path, line: f.stages[f.stages.length - 1]!.line, note: 'final stage has no HEALTHCHECK' })),
+        ...dockerfiles(ctx.files).filter((f) => f.ok && isProductionPath(f.path) && !f.path.includes('.devcontainer/')).slice(0, 5).map((f) => ({ path: f.path, line: f.stages[f.stages.length - 1]!.line, note: 'final stage has no HEALTHCHECK' })),
         { path: '.', note: `no Kubernetes workloads, compose services built here, ECS task definitions, Dockerfile HEALTHCHECK or IaC health checks in ${ctx.files.size} files` }, ...notes,
       ], data);
     }
