@@ -45,6 +45,8 @@ export interface Workload extends K8sObject {
   replicasLine?: number;
   containers: Container[];
   terminationGracePeriodSeconds?: number;
+  /** Runs to completion (Job, CronJob, a Pod with restartPolicy Never/OnFailure): no probes or replicas expected. */
+  oneOff: boolean;
 }
 
 export interface Chart {
@@ -114,8 +116,10 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
     typeof rawReplicas === 'number' ? rawReplicas : rawReplicas === 'erb-template' ? 'templated' : /^\d+$/.test(String(rawReplicas ?? '')) ? Number(rawReplicas) : rawReplicas === undefined || rawReplicas === null ? undefined : 'templated';
   const grace = spec?.terminationGracePeriodSeconds;
   const replicasLine = yaml.lineOf(['spec', 'replicas']);
+  const oneOff = o.kind === 'Job' || o.kind === 'CronJob' || (o.kind === 'Pod' && ['Never', 'OnFailure'].includes(String(spec?.restartPolicy)));
   return {
     ...o,
+    oneOff,
     containers,
     ...(replicas !== undefined ? { replicas } : {}),
     ...(replicasLine ? { replicasLine } : {}),

@@ -45,7 +45,7 @@ export default defineRule({
     const code = [...productionMatches(ctx, 'code'), ...ctx.matches('config').filter((m) => isProductionPath(m.path))];
     const platform: Evidence[] = [];
     for (const w of k8s(ctx.files).workloads) {
-      if (w.kind === 'Job' || w.kind === 'CronJob' || w.disabled) continue;
+      if (w.oneOff || w.disabled) continue;
       const pre = w.containers.filter((c) => c.preStop).map((c) => c.name);
       if (pre.length > 0 || w.terminationGracePeriodSeconds !== undefined) {
         const parts = [pre.length > 0 ? `preStop hook on ${pre.join(', ')}` : '', w.terminationGracePeriodSeconds !== undefined ? `terminationGracePeriodSeconds ${w.terminationGracePeriodSeconds}` : ''].filter(Boolean);

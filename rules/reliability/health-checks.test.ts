@@ -6,10 +6,10 @@ const probed = (name: string) => `        - name: ${name}\n          readinessPr
 ruleTester(rule, {
   valid: [
     {
-      name: 'Kubernetes: every container of a multi-document manifest has both probes',
+      name: 'Kubernetes: every long-running container has both probes; a Job and a run-once Pod are exempt',
       profile: 'service',
       tree: {
-        'deploy/app.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n${probed('api')}---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      containers:\n        - name: migrate\n`,
+        'deploy/app.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n${probed('api')}---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      containers:\n        - name: migrate\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: db-migrate\nspec:\n  restartPolicy: Never\n  containers:\n    - name: migrate\n`,
       },
       expect: { outcome: 'pass', evidence: [{ path: 'deploy/app.yaml', line: 9 }], data: { kubernetesContainers: 1 } },
     },

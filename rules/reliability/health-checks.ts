@@ -49,7 +49,7 @@ export default defineRule({
     let earned = 0;
     const model = k8s(ctx.files);
     for (const w of model.workloads) {
-      if (w.kind === 'Job' || w.kind === 'CronJob' || w.disabled || w.hook || !isProductionPath(w.path)) continue;
+      if (w.oneOff || w.disabled || w.hook || !isProductionPath(w.path)) continue;
       for (const c of w.containers.filter((c) => !c.init)) {
         units++;
         const has = [c.readinessProbe ? 'readiness' : '', c.livenessProbe ? 'liveness' : ''].filter(Boolean);
