@@ -4,7 +4,7 @@
  */
 import type { FileIndex } from '../../src/walk/file-index.js';
 import { memo } from './memo.js';
-import { isProductionPath } from './paths.js';
+import { dirOf, isProductionPath } from './paths.js';
 import { parseHcl, type TfBlock } from './terraform.js';
 import { parseYamlWithLines } from './yaml-lines.js';
 
@@ -23,7 +23,7 @@ export interface ComposeService {
   limits: boolean;
   reservations: boolean;
   stopGracePeriod: boolean;
-  /** Built from this repository (`build:`) rather than a third-party image. */
+  /** Ours: built from this repository (`build:`) or an image that is not a well-known third-party one. */
   built: boolean;
 }
 
@@ -45,15 +45,21 @@ export interface Deploy {
   notes: { path: string; note: string }[];
 }
 
+/** Images of databases, brokers and tools that a repository runs beside its own services. */
+const THIRD_PARTY =
+  /^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:[\w-]+\/)?(postgres(?:ql)?|postgis|mysql|mariadb|mongo(?:db)?|redis(?:-stack)?|valkey|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|cp-zookeeper|nginx|traefik|caddy|haproxy|envoy|grafana|prometheus|alertmanager|loki|tempo|promtail|zipkin|jaeger|all-in-one|opentelemetry-collector\S*|otel\S*|elasticsearch|kibana|logstash|opensearch\S*|minio|localstack|mailhog|mailpit|adminer|pgadmin4|mssql\S*|cassandra|neo4j|consul|vault|keycloak|selenium\S*|wiremock|azurite|azure-storage\S*|cosmosdb\S*|dynamodb-local|clickhouse-server|influxdb|etcd|toxiproxy|busybox|alpine|ubuntu|debian)(?::|@|$)/i;
+
 const rec = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 function parseDeploy(files: FileIndex): Deploy {
   const out: Deploy = { compose: [], composeFiles: [], ecs: [], ecsFiles: [], nomad: [], notes: [] };
-  for (const path of files.match(COMPOSE_GLOBS).filter(isProductionPath)) {
+  // Dev containers are developer machines, not deployments.
+  for (const path of files.match(COMPOSE_GLOBS).filter((p) => isProductionPath(p) && !p.includes('.devcontainer/'))) {
     const text = files.read(path);
     if (text === undefined) continue;
     const parsed = parseYamlWithLines(text);
+    const lines = text.split(/\r?\n/);
     const doc = parsed.docs[0];
     const services = rec(rec(doc?.value)?.services);
     if (parsed.error) out.notes.push({ path, note: `not parseable as YAML: ${parsed.error}` });
@@ -67,17 +73,18 @@ function parseDeploy(files: FileIndex): Deploy {
       out.compose.push({
         path,
         name,
-        line: doc.lineOf(['services', name]) ?? 1,
+        line: keyLine(lines, name, doc.lineOf(['services', name]) ?? 1),
         healthcheck: !!hc && hc.disable !== true,
         healthcheckDisabled: hc?.disable === true,
         ...(typeof deploy.replicas === 'number' ? { replicas: deploy.replicas } : typeof s.scale === 'number' ? { replicas: s.scale } : {}),
         limits: !!rec(res.limits) || s.mem_limit !== undefined || s.cpus !== undefined,
         reservations: !!rec(res.reservations) || s.mem_reservation !== undefined,
         stopGracePeriod: s.stop_grace_period !== undefined,
-        built: s.build !== undefined,
+        built: s.build !== undefined || (typeof s.image === 'string' && !THIRD_PARTY.test(s.image)),
       });
     }
   }
+  out.compose = mergeCompose(out.compose);
   for (const path of files.match(ECS_GLOBS)) {
     const r = files.readJson<Record<string, unknown>>(path);
     const defs = r.ok ? (rec(r.value)?.containerDefinitions ?? rec(rec(r.value)?.taskDefinition)?.containerDefinitions) : undefined;
@@ -107,6 +114,37 @@ function parseDeploy(files: FileIndex): Deploy {
     if (jobs.length > 0) out.nomad.push({ path, jobs });
   }
   return out;
+}
+
+/**
+ * compose.yml + compose.override.yml (or -f stacks in one folder) define the same service
+ * together: merge by folder and name, citing the base file. Test-tool services are dropped.
+ */
+function mergeCompose(list: ComposeService[]): ComposeService[] {
+  const byKey = new Map<string, ComposeService>();
+  const sorted = [...list].sort((a, b) => Number(/override/i.test(a.path)) - Number(/override/i.test(b.path)));
+  for (const s of sorted) {
+    if (/(^|[-_])(tests?|e2e|playwright|cypress|selenium)([-_]|$)/i.test(s.name)) continue;
+    const key = `${dirOf(s.path)}\0${s.name}`;
+    const prev = byKey.get(key);
+    if (!prev) byKey.set(key, { ...s });
+    else {
+      prev.healthcheck ||= s.healthcheck;
+      prev.limits ||= s.limits;
+      prev.reservations ||= s.reservations;
+      prev.stopGracePeriod ||= s.stopGracePeriod;
+      prev.built ||= s.built;
+      if (s.replicas !== undefined) prev.replicas = Math.max(prev.replicas ?? 0, s.replicas);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => (a.path === b.path ? a.line - b.line : a.path < b.path ? -1 : 1));
+}
+
+/** The line of a map key, given the line where its value starts (cite `web:`, not `build: .`). */
+function keyLine(lines: string[], key: string, valueLine: number): number {
+  const re = new RegExp(`^\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+  for (let i = valueLine - 1; i >= 0 && i >= valueLine - 3; i--) if (re.test(lines[i] ?? '')) return i + 1;
+  return valueLine;
 }
 
 export function deployments(files: FileIndex): Deploy {

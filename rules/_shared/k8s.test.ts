@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { memoryIndex } from '../../src/testing/memory.js';
 import { neutraliseHelm } from './helm.js';
 import { k8s, objectsOfKind } from './k8s.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { runRuleOn } from '../../src/testing/rule-tester.js';
+import type { Rule } from '../../src/engine/types.js';
+import circuitBreakers from '../reliability/circuit-breakers.js';
+import gracefulShutdown from '../reliability/graceful-shutdown.js';
+import healthChecks from '../reliability/health-checks.js';
+import redundancy from '../reliability/redundancy.js';
+import resourceLimits from '../reliability/resource-limits.js';
+import timeouts from '../reliability/timeouts.js';
 
 const deployment = `apiVersion: apps/v1
 kind: Deployment
@@ -105,7 +115,62 @@ describe('k8s model', () => {
     expect(m.objects).toEqual([]);
   });
 
+  it('reads Krane/ERB templates with output tags as placeholders', () => {
+    const m = k8s(memoryIndex({ 'config/deploy/web.yaml.erb': '<% replicas = 3 %>\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-<%= env %>\nspec:\n  replicas: <%= replicas %>\n  template:\n    spec:\n      containers:\n        - name: web\n          image: <%= image %>\n' }));
+    expect(m.notes).toEqual([]);
+    expect(m.workloads[0]).toMatchObject({ kind: 'Deployment', name: 'web-…', line: 3, replicas: 'templated' });
+    expect(m.workloads[0]!.containers[0]!.line).toBe(11);
+  });
+
   it('keeps line count when neutralising', () => {
     expect(neutraliseHelm(chartTemplate)).toHaveLength(chartTemplate.split('\n').length);
+  });
+});
+
+describe('reliability rules on the reliab-go-helm fixture (a chart, a plain manifest, Go code)', () => {
+  const root = join(import.meta.dirname, '..', '..', 'fixtures', 'reliab-go-helm');
+  const tree: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else tree[relative(root, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(root);
+  const RULES: Record<string, Rule> = {
+    'circuit-breakers': circuitBreakers, 'graceful-shutdown': gracefulShutdown, 'health-checks': healthChecks,
+    redundancy, 'resource-limits': resourceLimits, timeouts,
+  };
+  const run = async (id: string) => runRuleOn(RULES[id]!, tree, { profile: 'service' });
+  const chart = 'deploy/chart/templates/deployment.yaml';
+
+  it('health-checks: the chart container lacks a liveness probe (values has none), the worker has no probes', async () => {
+    const r = await run('health-checks');
+    expect(r.outcome).toBe('partial');
+    expect(r.score).toBe(0.25);
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: chart, line: 13, note: expect.stringContaining('readiness probe but no liveness') }));
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'deploy/k8s/worker.yaml', line: 10 }));
+  });
+
+  it('redundancy: two replicas from values, a single-replica worker, a PDB', async () => {
+    const r = await run('redundancy');
+    expect(r.outcome).toBe('partial');
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: chart, line: 7, note: expect.stringContaining('2 replicas') }));
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'deploy/k8s/worker.yaml', line: 6, note: expect.stringContaining('runs 1 replica') }));
+    expect(r.data).toMatchObject({ podDisruptionBudgets: 1, autoscalers: 0 });
+  });
+
+  it('resource-limits, timeouts, graceful-shutdown and circuit-breakers read the same tree', async () => {
+    const limits = await run('resource-limits');
+    expect(limits.outcome).toBe('partial');
+    expect(limits.evidence).toContainEqual(expect.objectContaining({ path: chart, line: 13, note: expect.stringContaining('requests but no limits') }));
+    const timeouts = await run('timeouts');
+    expect(timeouts.outcome).toBe('partial');
+    expect(timeouts.evidence).toContainEqual(expect.objectContaining({ path: 'internal/upstream/client.go', line: 13 }));
+    expect((await run('graceful-shutdown')).outcome).toBe('pass');
+    const cb = await run('circuit-breakers');
+    expect(cb.outcome).toBe('pass');
+    expect(cb.evidence).toContainEqual(expect.objectContaining({ path: 'internal/upstream/client.go', line: 9 }));
   });
 });

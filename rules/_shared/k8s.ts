@@ -10,7 +10,7 @@ import { dirOf } from './paths.js';
 import { parseYamlWithLines, type YamlDoc } from './yaml-lines.js';
 
 /** Files the model parses whole: declare these as `reads` in rules that use it. */
-export const K8S_READS = ['**/*.yaml', '**/*.yml'];
+export const K8S_READS = ['**/*.yaml', '**/*.yml', '**/*.yaml.erb', '**/*.yml.erb'];
 
 export interface K8sObject {
   apiVersion: string;
@@ -22,6 +22,8 @@ export interface K8sObject {
   doc: Record<string, unknown>;
   /** Chart directory for objects from Helm templates. */
   chart?: string;
+  /** A Helm hook (test, pre-install job): not part of the running release. */
+  hook?: boolean;
   /** A Helm object switched off by default (`{{- if .Values.autoscaling.enabled }}` with false). */
   disabled?: boolean;
 }
@@ -43,6 +45,8 @@ export interface Workload extends K8sObject {
   replicasLine?: number;
   containers: Container[];
   terminationGracePeriodSeconds?: number;
+  /** Runs to completion (Job, CronJob, a Pod with restartPolicy Never/OnFailure): no probes or replicas expected. */
+  oneOff: boolean;
 }
 
 export interface Chart {
@@ -93,7 +97,7 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
       const cont = rec(c) ?? {};
       const res = rec(cont.resources) ?? {};
       containers.push({
-        name: typeof cont.name === 'string' ? cont.name : `#${i + 1}`,
+        name: typeof cont.name !== 'string' ? `#${i + 1}` : /helm-template|__helmValue/.test(cont.name) ? '(templated)' : cont.name,
         line: yaml.lineOf([...specPath, field, i]) ?? o.line,
         init,
         ...(cont.livenessProbe ? { livenessProbe: cont.livenessProbe } : {}),
@@ -109,11 +113,13 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
   }
   const rawReplicas = getIn(o.doc, ['spec', 'replicas']);
   const replicas =
-    typeof rawReplicas === 'number' ? rawReplicas : /^\d+$/.test(String(rawReplicas ?? '')) ? Number(rawReplicas) : rawReplicas === undefined || rawReplicas === null ? undefined : 'templated';
+    typeof rawReplicas === 'number' ? rawReplicas : rawReplicas === 'erb-template' ? 'templated' : /^\d+$/.test(String(rawReplicas ?? '')) ? Number(rawReplicas) : rawReplicas === undefined || rawReplicas === null ? undefined : 'templated';
   const grace = spec?.terminationGracePeriodSeconds;
   const replicasLine = yaml.lineOf(['spec', 'replicas']);
+  const oneOff = o.kind === 'Job' || o.kind === 'CronJob' || (o.kind === 'Pod' && ['Never', 'OnFailure'].includes(String(spec?.restartPolicy)));
   return {
     ...o,
+    oneOff,
     containers,
     ...(replicas !== undefined ? { replicas } : {}),
     ...(replicasLine ? { replicasLine } : {}),
@@ -141,7 +147,9 @@ export function parseK8s(files: FileIndex): K8sModel {
   const chartOf = (p: string) => charts.find((c) => p.startsWith(c.dir ? `${c.dir}/templates/` : 'templates/'));
   const model: K8sModel = { objects: [], workloads: [], charts, kustomizations: [], notes: [] };
   for (const path of files.match(K8S_READS)) {
-    const text = files.read(path);
+    const raw = files.read(path);
+    // Krane/ERB templates: output tags become a placeholder scalar, control tags vanish (lines kept).
+    const text = raw && path.endsWith('.erb') ? raw.replace(/<%(=?)[\s\S]*?%>/g, (m, out: string) => (out ? 'erb-template' : m.replace(/[^\n]/g, ''))) : raw;
     // Cheap pre-check: a manifest names its kind; most YAML in a repository does not.
     if (!text || !/^\s*kind:/m.test(text) || !text.includes('apiVersion')) continue;
     const chart = chartOf(path);
@@ -154,10 +162,13 @@ export function parseK8s(files: FileIndex): K8sModel {
       const doc = (chart?.values !== undefined ? resolveValues(raw, chart.values) : raw) as Record<string, unknown>;
       const line = yaml.lineOf(['kind']) ?? 1;
       const conds = helmLines?.[line - 1]?.conditions ?? [];
+      const rawName = typeof rec(doc.metadata)?.name === 'string' ? (rec(doc.metadata)!.name as string) : '';
       const obj: K8sObject = {
         apiVersion: raw.apiVersion,
         kind: raw.kind,
-        name: typeof rec(doc.metadata)?.name === 'string' ? (rec(doc.metadata)!.name as string) : '',
+        // A templated name reads better as the chart's name than as a placeholder.
+        name: chart && /helm-template|__helmValue/.test(rawName) ? `${chart.name} (chart)` : rawName.replace(/erb-template/g, '…'),
+        ...(rec(rec(doc.metadata)?.annotations)?.['helm.sh/hook'] !== undefined ? { hook: true } : {}),
         path,
         line,
         doc,

@@ -37,7 +37,7 @@ export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult 
     return pass(`${cap(v.what)} found: ${where}.`, [...firstPerFile(code).map((m) => fromMatch(m)), ...config.slice(0, 5), ...depEvidence], data);
   }
   const searched = v.code.reduce((s, k) => Math.max(s, ctx.searched(k)), 0);
-  const none: Evidence = { path: '.', note: `no ${v.what} in ${searched} production source files (${CODE_GLOBS[0]})` };
+  const none: Evidence = { path: '.', note: `no ${v.what} in ${searched} source files (JS/TS, Python, Go, JVM, .NET, Ruby, PHP, Rust)` };
   if (deps.length > 0) {
     return partial(0.4, `A library for ${v.what} is declared (${data.dependencies.join(', ')}), but no production code uses it.`, [...depEvidence, none], data);
   }

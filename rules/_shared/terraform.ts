@@ -233,3 +233,18 @@ export function num(v: TfValue | undefined): number | undefined {
 export function label(b: TfBlock): string {
   return `${b.labels[0] ?? b.type}${b.labels[1] ? `.${b.labels[1]}` : ''}`;
 }
+
+/**
+ * A `var.name` reference resolved to the variable's literal default, so a module's settings can be
+ * judged (`multi_az = var.multi_az` with `default = false`); anything else is returned unchanged.
+ */
+export function resolveVar(model: TerraformModel, v: TfValue | undefined, from?: string): TfValue | undefined {
+  if (!v || typeof v !== 'object' || v === null) return v;
+  const m = /^var\.([A-Za-z_][\w-]*)$/.exec(v.expr);
+  if (!m) return v;
+  // Prefer the declaration in the same folder (the module that reads it).
+  const dir = from ? from.slice(0, from.lastIndexOf('/') + 1) : '';
+  const decls = model.variables.filter((b) => b.labels[0] === m[1]);
+  const decl = decls.find((b) => b.path.startsWith(dir) && !b.path.slice(dir.length).includes('/')) ?? decls[0];
+  return decl && 'default' in decl.attrs ? decl.attrs.default : v;
+}

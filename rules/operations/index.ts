@@ -7,6 +7,7 @@ import infrastructureAsCode from './infrastructure-as-code.js';
 import releaseManagement from './release-management.js';
 import rollback from './rollback.js';
 import runbooks from './runbooks.js';
+import orchestration from './orchestration.js';
 
 /** Operations & Deployment. Weights live here, not in the rules (sorted by rule id). */
 export default {
@@ -22,5 +23,6 @@ export default {
     { rule: releaseManagement, weight: 3 },
     { rule: rollback, weight: 4 },
     { rule: runbooks, weight: 4 },
+    { rule: orchestration, weight: 6 },
   ],
 } satisfies PillarDefinition;

@@ -27,8 +27,20 @@ ruleTester(rule, {
       tree: { 'k8s/dr.yaml': 'apiVersion: networking.istio.io/v1beta1\nkind: DestinationRule\nmetadata:\n  name: api\nspec:\n  host: api\n  trafficPolicy:\n    outlierDetection:\n      consecutive5xxErrors: 5\n' },
       expect: { outcome: 'pass', message: 'configuration', evidence: [{ path: 'k8s/dr.yaml', line: 2 }] },
     },
+    {
+      name: 'Spring Cloud: ReactiveCircuitBreakerFactory in code passes',
+      profile: 'service',
+      tree: { 'gateway/src/main/java/a/Api.java': 'class Api {\n  private final ReactiveCircuitBreakerFactory cbFactory;\n}\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'gateway/src/main/java/a/Api.java', line: 2 }] },
+    },
   ],
   invalid: [
+    {
+      name: 'Spring Cloud: a declared starter earns partial credit until a factory or gateway filter uses it',
+      profile: 'service',
+      tree: { 'gateway/pom.xml': '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.cloud</groupId>\n      <artifactId>spring-cloud-starter-circuitbreaker-reactor-resilience4j</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n', 'gateway/src/main/java/a/App.java': 'class App {}\n' },
+      expect: { outcome: 'partial', score: 0.4, message: 'spring-cloud-starter-circuitbreaker' },
+    },
     {
       name: 'Python: pybreaker declared but unused is partial',
       profile: 'service',

@@ -6,10 +6,10 @@ const probed = (name: string) => `        - name: ${name}\n          readinessPr
 ruleTester(rule, {
   valid: [
     {
-      name: 'Kubernetes: every container of a multi-document manifest has both probes',
+      name: 'Kubernetes: every long-running container has both probes; a Job and a run-once Pod are exempt',
       profile: 'service',
       tree: {
-        'deploy/app.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n${probed('api')}---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      containers:\n        - name: migrate\n`,
+        'deploy/app.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n${probed('api')}---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      containers:\n        - name: migrate\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: db-migrate\nspec:\n  restartPolicy: Never\n  containers:\n    - name: migrate\n`,
       },
       expect: { outcome: 'pass', evidence: [{ path: 'deploy/app.yaml', line: 9 }], data: { kubernetesContainers: 1 } },
     },
@@ -30,7 +30,7 @@ ruleTester(rule, {
         'docker-compose.yml': 'services:\n  web:\n    build: .\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost/health"]\n  db:\n    image: postgres:16\n',
         Dockerfile: 'FROM node:20\nHEALTHCHECK CMD curl -f http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'docker-compose.yml', line: 3 }, { path: 'Dockerfile', line: 2 }] },
+      expect: { outcome: 'pass', evidence: [{ path: 'docker-compose.yml', line: 2 }, { path: 'Dockerfile', line: 2 }] },
     },
     {
       name: 'Terraform: an ALB target group health check counts',
@@ -40,6 +40,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'compose: an override merges into its base service; our image is judged, postgres and test tools are not',
+      profile: 'service',
+      tree: {
+        'compose.yml': 'services:\n  api:\n    image: acme/orders-api:1.2\n    healthcheck:\n      test: ["CMD", "true"]\n  worker:\n    image: acme/orders-worker:1.2\n  db:\n    image: index.docker.io/library/postgres@sha256:f104 # 14\n  cache:\n    image: bitnami/redis:7\n',
+        '.devcontainer/docker-compose.yml': 'services:\n  dev:\n    build: .\n',
+        'compose.override.yml': 'services:\n  api:\n    build: .\n  playwright:\n    build: ./e2e\n',
+      },
+      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'compose.yml', line: 2 }, { path: 'compose.yml', line: 6, note: 'compose service worker has no healthcheck' }], absent: ['service db', 'service cache', 'playwright', 'service dev'] },
+    },
     {
       name: 'Kubernetes: a finding per container without probes, with its line',
       profile: 'service',

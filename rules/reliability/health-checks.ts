@@ -5,13 +5,18 @@ import { deployments, DEPLOY_READS, nested } from '../_shared/deploy.js';
 import { DOCKERFILE_GLOBS, dockerfiles } from '../_shared/dockerfile.js';
 import { k8s, K8S_READS } from '../_shared/k8s.js';
 import { fromMatch, isProductionPath } from '../_shared/paths.js';
-import { label, terraform, TF_READS } from '../_shared/terraform.js';
+import { label, resourcesOf, terraform, TF_READS } from '../_shared/terraform.js';
 
 /** Terraform resources whose health check lives in a nested block or attribute of that name. */
 const TF_CHECKS: Record<string, string> = {
   aws_lb_target_group: 'health_check', aws_alb_target_group: 'health_check', aws_elb: 'health_check', google_cloud_run_v2_service: 'liveness_probe',
   azurerm_linux_web_app: 'health_check_path', azurerm_windows_web_app: 'health_check_path', azurerm_container_app: 'liveness_probe',
 };
+/** IaC resources that run long-lived processes someone should health-check. */
+const COMPUTE = [
+  'aws_instance', 'aws_autoscaling_group', 'aws_ecs_*', 'aws_lb*', 'aws_alb*', 'aws_elb', 'aws_eks_*', 'aws_apprunner_service', 'google_compute_instance*',
+  'google_cloud_run_*', 'google_container_*', 'azurerm_*web_app', 'azurerm_container_app', 'azurerm_kubernetes_cluster', 'azurerm_*virtual_machine*', 'kubernetes_deployment*', 'helm_release',
+];
 const TF_CHECK_RESOURCES = ['aws_route53_health_check', 'google_compute_health_check', 'google_compute_region_health_check', 'aws_apprunner_service'];
 
 export default defineRule({
@@ -28,14 +33,15 @@ export default defineRule({
     detection:
       'Kubernetes liveness/readiness probes per container, including Helm templates (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks.',
     patterns: {
-      platform: { regex: /healthCheckPath|healthcheckPath|http_checks|^\s*\[\[?(?:http_service\.|services\.)?(?:tcp_|http_)?checks\b|^\s*(?:liveness|readiness)_check\s*:/m, files: ['**/fly.toml', '**/render.yaml', '**/app.yaml', '**/railway.json', '**/railway.toml'], literals: ['ealth', 'check'], maxPerFile: 1 },
+      platform: { regex: /healthCheckPath|healthcheckPath|http_checks|^\s*\[\[?(?:http_service\.|services\.)?(?:tcp_|http_)?checks\b|^\s*(?:liveness|readiness)_check\s*:|^\s*health_check:\s*$/m, files: ['**/fly.toml', '**/render.yaml', '**/app.yaml', '**/railway.json', '**/railway.toml', '**/spec.yaml', '.do/*.yaml'], literals: ['ealth', 'check'], maxPerFile: 1 },
     },
     reads: [...K8S_READS, ...TF_READS, ...DEPLOY_READS, ...DOCKERFILE_GLOBS],
   },
   appliesTo: (ctx) =>
-    ['service', 'infrastructure'].includes(ctx.facts.profile.id) || ctx.files.has(DOCKERFILE_GLOBS) || k8s(ctx.files).workloads.length > 0
+    ctx.facts.profile.id === 'service' || ctx.files.has(DOCKERFILE_GLOBS) || k8s(ctx.files).workloads.length > 0 || deployments(ctx.files).compose.length > 0 ||
+    resourcesOf(terraform(ctx.files), ...COMPUTE).length > 0
       ? true
-      : { reason: `nothing here is deployed (a ${ctx.facts.profile.id} with no Dockerfile or manifests)` },
+      : { reason: `nothing here runs a long-lived process (profile ${ctx.facts.profile.id}, no Dockerfile, manifests or compute in IaC)` },
   check(ctx) {
     const findings: Evidence[] = [];
     const good: Evidence[] = [];
@@ -43,7 +49,7 @@ export default defineRule({
     let earned = 0;
     const model = k8s(ctx.files);
     for (const w of model.workloads) {
-      if (w.kind === 'Job' || w.kind === 'CronJob' || w.disabled || !isProductionPath(w.path)) continue;
+      if (w.oneOff || w.disabled || w.hook || !isProductionPath(w.path)) continue;
       for (const c of w.containers.filter((c) => !c.init)) {
         units++;
         const has = [c.readinessProbe ? 'readiness' : '', c.livenessProbe ? 'liveness' : ''].filter(Boolean);
@@ -55,10 +61,11 @@ export default defineRule({
     }
     const k8sContainers = units;
     const d = deployments(ctx.files);
-    for (const s of d.compose.filter((s) => s.built)) {
+    // With Kubernetes manifests, compose files describe local development, not production.
+    for (const s of k8sContainers > 0 ? [] : d.compose.filter((s) => s.built)) {
       units++;
       if (s.healthcheck) (earned++, good.push({ path: s.path, line: s.line, note: `compose service ${s.name} has a healthcheck` }));
-      else findings.push({ path: s.path, line: s.line, note: `compose service ${s.name} (built here) has no healthcheck${s.healthcheckDisabled ? ' (disabled)' : ''}` });
+      else findings.push({ path: s.path, line: s.line, note: `compose service ${s.name} has no healthcheck${s.healthcheckDisabled ? ' (disabled)' : ''}` });
     }
     for (const c of d.ecs) {
       units++;
@@ -67,7 +74,7 @@ export default defineRule({
     }
     // Signals without a per-unit denominator: each counts as a checked unit.
     const extra: Evidence[] = [];
-    for (const df of dockerfiles(ctx.files).filter((f) => f.ok && isProductionPath(f.path))) {
+    for (const df of dockerfiles(ctx.files).filter((f) => f.ok && isProductionPath(f.path) && !f.path.includes('.devcontainer/'))) {
       const hc = df.stages[df.stages.length - 1]!.instructions.find((i) => i.keyword === 'HEALTHCHECK' && !/^NONE\b/i.test(i.args));
       if (hc) extra.push({ path: df.path, line: hc.line, snippet: `HEALTHCHECK ${hc.args}`.slice(0, 160) });
     }
@@ -90,7 +97,7 @@ export default defineRule({
     const data = { checked: good.length, unchecked: findings.length, kubernetesContainers: k8sContainers };
     if (units === 0) {
       return fail('No health checks: no probes, healthcheck, HEALTHCHECK or load-balancer check found.', [
-        ...dockerfiles(ctx.files).filter((f) => f.ok && isProductionPath(f.path)).slice(0, 5).map((f) => ({ path: f.path, line: f.stages[f.stages.length - 1]!.line, note: 'final stage has no HEALTHCHECK' })),
+        ...dockerfiles(ctx.files).filter((f) => f.ok && isProductionPath(f.path) && !f.path.includes('.devcontainer/')).slice(0, 5).map((f) => ({ path: f.path, line: f.stages[f.stages.length - 1]!.line, note: 'final stage has no HEALTHCHECK' })),
         { path: '.', note: `no Kubernetes workloads, compose services built here, ECS task definitions, Dockerfile HEALTHCHECK or IaC health checks in ${ctx.files.size} files` }, ...notes,
       ], data);
     }

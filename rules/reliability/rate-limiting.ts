@@ -44,7 +44,7 @@ export default defineRule({
     },
     reads: [...K8S_READS, ...TF_READS],
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `request rate limits are judged for services; this repository is a ${facts.profile.id}` }),
+  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `request rate limits are judged for services; the repository profile is ${facts.profile.id}` }),
   check(ctx) {
     const config: Evidence[] = [];
     for (const o of k8s(ctx.files).objects) {

@@ -15,7 +15,7 @@ const CODE = new RegExp(
     // Go
     String.raw`\bbackoff\.(?:Retry|RetryNotify|RetryWithData|NewExponentialBackOff)\b`, String.raw`\bretry\.Do\(`, String.raw`\bretryablehttp\.NewClient\(`,
     // Java/Kotlin
-    String.raw`@Retryable\b`, String.raw`@Retry\(`, String.raw`\bRetry\.(?:of|backoff|fixedDelay)\(`, String.raw`\bRetryRegistry\b`, String.raw`\bRetryTemplate\b`,
+    String.raw`@Retryable\b`, String.raw`@Retry\(`, String.raw`\bRetry\.(?:of|backoff|fixedDelay)\(`, String.raw`\bRetryRegistry\b`, String.raw`\bRetryTemplate\b`, String.raw`^\s*-?\s*name:\s*Retry\s*$`, String.raw`^\s*resilience4j\.retry\.`, String.raw`\bRetryConfig\.custom\(`,
     // C#
     String.raw`\bWaitAndRetry(?:Async|Forever|ForeverAsync)?\(`, String.raw`\.AddRetry\(`, String.raw`\bAddStandardResilienceHandler\(`,
     String.raw`\bAddTransientHttpErrorPolicy\(`, String.raw`\bRetryStrategyOptions\b`, String.raw`\bEnableRetryOnFailure\(`,
@@ -41,11 +41,11 @@ export default defineRule({
     detection:
       'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, plus Istio VirtualService `retries`. A retry library that is only declared (catalogue `retries`) earns partial credit.',
     patterns: {
-      code: { regex: CODE, files: CODE_GLOBS, literals: ['retry', 'Retry', 'Retrying', 'backoff', 'BackOff', 'Retriable', 'retriable', 'ExponentialBuilder'], maxPerFile: 3 },
+      code: { regex: CODE, files: [...CODE_GLOBS, '**/application*.{yml,yaml,properties}'], literals: ['retry', 'Retry', 'Retrying', 'backoff', 'BackOff', 'Retriable', 'retriable', 'ExponentialBuilder'], maxPerFile: 3 },
     },
     reads: K8S_READS,
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `retries of outbound calls are judged for services; this repository is a ${facts.profile.id}` }),
+  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `retries of outbound calls are judged for services; the repository profile is ${facts.profile.id}` }),
   check(ctx) {
     const config: Evidence[] = k8s(ctx.files)
       .objects.filter((o) => o.kind === 'VirtualService' && JSON.stringify(o.doc.spec ?? {}).includes('"retries"'))

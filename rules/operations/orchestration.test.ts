@@ -1,0 +1,52 @@
+import rule from './orchestration.js';
+import { ruleTester } from '../../src/testing/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Kubernetes multi-document manifests pass',
+      profile: 'service',
+      tree: { 'deploy/k8s.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\n' },
+      expect: { outcome: 'pass', message: 'Kubernetes manifests', evidence: [{ path: 'deploy/k8s.yaml', line: 2 }] },
+    },
+    {
+      name: 'a Helm chart with templates passes',
+      profile: 'service',
+      tree: { 'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n', 'charts/api/templates/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n' },
+      expect: { outcome: 'pass', message: 'Helm', evidence: [{ path: 'charts/api/Chart.yaml' }] },
+    },
+    {
+      name: 'Terraform ECS and a Nomad job pass',
+      profile: 'service',
+      tree: { 'infra/ecs.tf': 'resource "aws_ecs_service" "api" {\n  desired_count = 2\n}\n', 'deploy/api.nomad.hcl': 'job "api" {\n  group "web" {\n    count = 2\n  }\n}\n' },
+      expect: { outcome: 'pass', message: ['ECS', 'Nomad'], evidence: [{ path: 'infra/ecs.tf', line: 1 }, { path: 'deploy/api.nomad.hcl', line: 1 }] },
+    },
+    {
+      name: 'App Engine app.yaml and fly.toml pass',
+      profile: 'service',
+      tree: { 'app.yaml': 'runtime: python312\n', 'fly.toml': 'app = "x"\n' },
+      expect: { outcome: 'pass', message: ['App Engine', 'Fly.io'] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'docker-compose alone is partial',
+      profile: 'service',
+      tree: { 'docker-compose.yml': 'services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n' },
+      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'docker-compose.yml' }] },
+    },
+    {
+      name: 'nothing fails; a Backstage catalog file is not a manifest',
+      profile: 'service',
+      tree: { 'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: api\n', 'src/main.go': 'package main\n' },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'a malformed manifest alone is unknown, not a crash',
+      profile: 'service',
+      tree: { 'k8s/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {\n' },
+      expect: { outcome: 'unknown', evidence: [{ path: 'k8s/deploy.yaml' }] },
+    },
+  ],
+  notApplicable: [{ name: 'a library', profile: 'library', tree: { 'index.js': '' }, expect: { outcome: 'not-applicable' } }],
+});

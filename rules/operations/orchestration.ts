@@ -1,0 +1,100 @@
+import { defineRule } from '../../src/engine/types.js';
+import type { Evidence } from '../../src/engine/types.js';
+import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
+import { deployments, DEPLOY_READS } from '../_shared/deploy.js';
+import { k8s, K8S_READS } from '../_shared/k8s.js';
+import { fromMatch, isProductionPath } from '../_shared/paths.js';
+import { resourcesOf, terraform, TF_READS } from '../_shared/terraform.js';
+
+/** YAML with apiVersion+kind that is not a workload description (developer tooling, catalogues). */
+const NOT_DEPLOYMENT = /^(backstage\.io|kind\.x-k8s\.io|ctlptl\.dev|skaffold\/|k3d\.io|kuttl\.dev)/;
+
+/** Platforms recognised by a file of their own, or by a pattern in one. */
+const BY_FILE: { system: string; globs: string[] }[] = [
+  { system: 'Fly.io', globs: ['**/fly.toml'] },
+  { system: 'Azure Developer CLI', globs: ['azure.yaml', '**/azure.yaml'] },
+  { system: 'Render', globs: ['**/render.yaml'] },
+  { system: 'Heroku', globs: ['Procfile', 'heroku.yml'] },
+  { system: 'Railway', globs: ['**/railway.json', '**/railway.toml'] },
+  { system: 'AWS App Runner', globs: ['**/apprunner.yaml', '**/apprunner.yml'] },
+  { system: 'Elastic Beanstalk', globs: ['.ebextensions/**', '.elasticbeanstalk/**'] },
+  { system: 'Serverless Framework', globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'] },
+];
+
+const TF_SYSTEMS: [string, string[]][] = [
+  ['ECS', ['aws_ecs_task_definition', 'aws_ecs_service', 'aws_ecs_cluster']],
+  ['EKS/GKE/AKS', ['aws_eks_cluster', 'google_container_cluster', 'azurerm_kubernetes_cluster']],
+  ['Cloud Run', ['google_cloud_run_service', 'google_cloud_run_v2_service']],
+  ['App Engine', ['google_app_engine_standard_app_version', 'google_app_engine_flexible_app_version']],
+  ['Azure Container Apps', ['azurerm_container_app']],
+  ['Azure App Service', ['azurerm_linux_web_app', 'azurerm_windows_web_app']],
+  ['Helm releases', ['helm_release']],
+  ['Kubernetes (Terraform)', ['kubernetes_deployment', 'kubernetes_deployment_v1']],
+  ['AWS App Runner', ['aws_apprunner_service']],
+  ['Lambda', ['aws_lambda_function']],
+];
+
+export default defineRule({
+  meta: {
+    id: 'orchestration',
+    title: 'The deployment target is described',
+    failureTitle: 'No deployment target described',
+    description:
+      'When the way a service runs in production (replicas, probes, resources, configuration) lives only in someone\'s console or head, it cannot be reviewed, reproduced or rolled back; manifests in the repository make the runtime part of the change.',
+    remediation:
+      'Describe how the service runs: Kubernetes manifests, a Helm chart or Kustomize overlays, an ECS task definition, a Nomad job, a Cloud Run/App Engine/Container Apps configuration, or a PaaS file (fly.toml, render.yaml). docker-compose alone usually describes local development only.',
+    severity: 'medium',
+    effort: 'medium',
+    detection:
+      'Kubernetes manifests (apiVersion + kind, multi-document, Helm templates), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, Procfile, serverless.yml). docker-compose alone earns partial credit unless it is a production/stack file.',
+    patterns: {
+      appEngine: { regex: /^runtime:\s*\S+/m, files: ['**/app.yaml', '**/app.yml'], literals: ['runtime:'], maxPerFile: 1 },
+      containerApps: { regex: /Microsoft\.App\/containerApps/, files: ['**/*.{bicep,json,yaml,yml}'], literals: ['Microsoft.App/containerApps'], maxPerFile: 1 },
+      cfnEcs: { regex: /AWS::ECS::(?:TaskDefinition|Service)\b/, files: ['**/*.{yml,yaml,json,template}'], literals: ['AWS::ECS::'], maxPerFile: 1 },
+      doApp: { regex: /^\s*(?:http_port|instance_size_slug|dockerfile_path):\s*\S/m, files: ['**/spec.yaml', '.do/*.yaml'], literals: ['http_port', 'instance_size_slug', 'dockerfile_path'], maxPerFile: 1 },
+      aspire: { regex: /\bDistributedApplication\.CreateBuilder\(/, files: ['**/*.cs'], literals: ['DistributedApplication'], maxPerFile: 1 },
+      kamal: { regex: /^service:\s*\S+/m, files: ['config/deploy.yml', 'config/deploy.*.yml'], literals: ['service:'], maxPerFile: 1 },
+    },
+    reads: [...K8S_READS, ...DEPLOY_READS, ...TF_READS],
+  },
+  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `a deployment target is judged for services; the repository profile is ${facts.profile.id}` }),
+  check(ctx) {
+    const found: { system: string; evidence: Evidence }[] = [];
+    const add = (system: string, evidence: Evidence) => found.push({ system, evidence });
+    const model = k8s(ctx.files);
+    const manifests = model.objects.filter((o) => !NOT_DEPLOYMENT.test(o.apiVersion) && o.kind !== 'Kustomization' && isProductionPath(o.path));
+    // Cite a manifest outside dot-folders (.github/…) first.
+    const plain = manifests.filter((o) => !o.chart).sort((a, b) => Number(/(^|\/)\./.test(a.path)) - Number(/(^|\/)\./.test(b.path)));
+    if (plain.length > 0) add('Kubernetes manifests', { path: plain[0]!.path, line: plain[0]!.line, note: `${plain.length} objects (${listing([...new Set(plain.map((o) => o.kind))].sort().slice(0, 6))}) in ${new Set(plain.map((o) => o.path)).size} files` });
+    for (const c of model.charts.filter((c) => isProductionPath(c.path)).slice(0, 3)) add('Helm', { path: c.path, note: `chart ${c.name}` });
+    for (const k of model.kustomizations.filter((k) => isProductionPath(k.path)).slice(0, 3)) add('Kustomize', { path: k.path });
+    const d = deployments(ctx.files);
+    for (const n of d.nomad.slice(0, 3)) add('Nomad', { path: n.path, line: n.jobs[0]!.line, note: `job ${n.jobs[0]!.labels[0] ?? ''}` });
+    for (const p of d.ecsFiles.slice(0, 3)) add('ECS', { path: p, note: 'task definition' });
+    const tf = terraform(ctx.files);
+    for (const [system, types] of TF_SYSTEMS) {
+      const r = resourcesOf(tf, ...types).filter((x) => isProductionPath(x.path));
+      if (r.length > 0) add(system, { path: r[0]!.path, line: r[0]!.line, note: `resource "${r[0]!.labels[0]}" "${r[0]!.labels[1] ?? ''}"` });
+    }
+    for (const [key, system] of [['appEngine', 'App Engine'], ['containerApps', 'Azure Container Apps'], ['cfnEcs', 'ECS'], ['kamal', 'Kamal'], ['aspire', '.NET Aspire app host'], ['doApp', 'DigitalOcean App Platform']] as const) {
+      const m = ctx.matches(key).filter((x) => isProductionPath(x.path));
+      if (m.length > 0) add(system, fromMatch(m[0]!));
+    }
+    for (const { system, globs } of BY_FILE) {
+      const hits = ctx.files.match(globs).filter(isProductionPath);
+      if (hits.length > 0) add(system, { path: hits[0]!, note: system });
+    }
+    const notes: Evidence[] = [...model.notes, ...d.notes, ...tf.notes].slice(0, 5).map((n) => ({ path: n.path, note: n.note }));
+    const prodCompose = d.composeFiles.filter((p) => /prod|production|stack|swarm|deploy/i.test(p) || d.compose.some((s) => s.path === p && s.replicas !== undefined));
+    const systems = [...new Set(found.map((f) => f.system))];
+    if (prodCompose.length > 0) systems.push('docker-compose (production)');
+    const data = { systems, composeFiles: d.composeFiles };
+    const evidence = [...found.map((f) => f.evidence).slice(0, 10), ...prodCompose.slice(0, 2).map((p) => ({ path: p, note: 'production compose file' })), ...notes];
+    if (systems.length > 0) return pass(`Deployment target described: ${listing(systems)}.`, evidence, data);
+    if (d.composeFiles.length > 0) {
+      return partial(0.5, 'Only docker-compose is present, which usually describes local development; no production deployment target (Kubernetes, ECS, Nomad, PaaS) is described.', [...d.composeFiles.slice(0, 3).map((p) => ({ path: p, note: 'docker-compose' })), ...notes], data);
+    }
+    if (notes.length > 0) return unknown('Deployment files were found but could not be parsed.', notes, data);
+    return fail('No deployment target is described.', [{ path: '.', note: `no Kubernetes manifests, Helm chart, Kustomize, compose, Nomad, ECS, Cloud Run, App Engine, Container Apps or PaaS files in ${ctx.files.size} files` }], data);
+  },
+});

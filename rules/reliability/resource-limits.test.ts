@@ -1,0 +1,55 @@
+import rule from './resource-limits.js';
+import { ruleTester } from '../../src/testing/rule-tester.js';
+
+const deploy = (resources: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: api:1\n${resources}`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Kubernetes: requests and limits on every container',
+      tree: { 'k8s/api.yaml': deploy('          resources:\n            requests: { cpu: 100m, memory: 128Mi }\n            limits: { memory: 256Mi }\n') },
+      expect: { outcome: 'pass', evidence: [{ path: 'k8s/api.yaml', line: 9 }] },
+    },
+    {
+      name: 'Helm: resources from values.yaml count',
+      tree: {
+        'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\n',
+        'charts/api/values.yaml': 'resources:\n  requests: { cpu: 50m }\n  limits: { memory: 64Mi }\n',
+        'charts/api/templates/d.yaml': deploy('          {{- with .Values.resources }}\n          resources:\n            {{- toYaml . | nindent 12 }}\n          {{- end }}\n'),
+      },
+      expect: { outcome: 'pass' },
+    },
+    {
+      name: 'compose deploy.resources.limits',
+      tree: { 'compose.yaml': 'services:\n  app:\n    build: .\n    deploy:\n      resources:\n        limits: { cpus: "0.5", memory: 512M }\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'compose.yaml', line: 2 }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Kubernetes: a finding per container without resources, with its line',
+      tree: { 'k8s/api.yaml': deploy('          resources:\n            requests: { cpu: 100m }\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\nspec:\n  containers:\n    - name: sh\n      image: busybox\n') },
+      expect: {
+        outcome: 'partial',
+        score: 0.25,
+        evidence: [{ path: 'k8s/api.yaml', line: 9, note: 'Deployment api container api has requests but no limits' }, { path: 'k8s/api.yaml', line: 20 }],
+      },
+    },
+    {
+      name: 'Helm chart with the default empty resources fails',
+      tree: {
+        'chart/Chart.yaml': 'apiVersion: v2\nname: api\n',
+        'chart/values.yaml': 'resources: {}\n',
+        'chart/templates/d.yaml': deploy('          resources:\n            {{- toYaml .Values.resources | nindent 12 }}\n'),
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'chart/templates/d.yaml', line: 9 }] },
+    },
+    {
+      name: 'a compose service built here without limits fails; third-party images are not judged',
+      tree: { 'docker-compose.yml': 'services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n' },
+      expect: { outcome: 'fail', evidence: [{ path: 'docker-compose.yml', line: 2 }], absent: ['service db'] },
+    },
+  ],
+  notApplicable: [{ name: 'no orchestration', profile: 'service', tree: { 'app.py': '', Dockerfile: 'FROM python:3\n' }, expect: { outcome: 'not-applicable', message: 'no orchestration' } }],
+});
