@@ -4,6 +4,7 @@ import containerImage from './container-image.js';
 import continuousDeployment from './continuous-deployment.js';
 import environments from './environments.js';
 import infrastructureAsCode from './infrastructure-as-code.js';
+import progressiveDelivery from './progressive-delivery.js';
 import releaseManagement from './release-management.js';
 import rollback from './rollback.js';
 import runbooks from './runbooks.js';
@@ -19,6 +20,7 @@ export default {
     { rule: continuousDeployment, weight: 6 },
     { rule: environments, weight: 4 },
     { rule: infrastructureAsCode, weight: 6 },
+    { rule: progressiveDelivery, weight: 3 },
     { rule: releaseManagement, weight: 3 },
     { rule: rollback, weight: 4 },
     { rule: runbooks, weight: 4 },
