@@ -223,9 +223,14 @@ export function runsTests(text: string): boolean {
 export const BUILD_COMMAND =
   /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?build\b|npm\s+ci\b|tsc\b|go\s+(?:build|install)\b|goreleaser\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:package|install|verify|compile)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:build|assemble|bootJar|jar|shadowJar)\b|dotnet\s+(?:build|publish)\b|cargo\s+build\b|docker\s+(?:build|buildx|compose\s+build)\b|python3?\s+-m\s+build\b|poetry\s+build\b|uv\s+build\b|hatch\s+build\b|make(?:\s|$)|bazel\s+build\b|docker\/build-push-action|bundle\s+(?:install|exec\s+rake\s+build)|composer\s+install\b|bazel(?:isk)?\s+build\b|sbt\s+(?:[^|;&]*\s)?"?(?:compile|package|assembly)\b|cmake\s+--build\b|(?:npx\s+)?(?:turbo|nx)\s+(?:run(?:-many)?\s+)?(?:-t\s+|--target[= ])?build\b|(?:swift|zig)\s+build\b|mix\s+(?:compile|release)\b|ko\s+(?:build|publish)\b|gcloud\s+builds\s+submit\b|redhat-actions\/buildah-build|(?:vite|next|webpack|ng)\s+build\b|msbuild\b)/;
 
+/** `echo "run make test"` prints a command, it does not run it. */
+export function isPrintOnly(text: string): boolean {
+  return /^(?:echo|printf|Write-(?:Host|Output)|::(?:notice|warning|error))\b/i.test(text);
+}
+
 export function commandsMatching(ci: CiFile[], re: RegExp | ((text: string) => boolean)): CiCommand[] {
   const test = typeof re === 'function' ? re : (t: string) => re.test(t);
-  return ci.flatMap((f) => f.commands.filter((c) => test(c.text)));
+  return ci.flatMap((f) => f.commands.filter((c) => !isPrintOnly(c.text) && test(c.text)));
 }
 
 /**
@@ -233,7 +238,7 @@ export function commandsMatching(ci: CiFile[], re: RegExp | ((text: string) => b
  * plans are excluded by the caller (see isDryRun).
  */
 export const DEPLOY_COMMAND =
-  /\b(?:kubectl\s+(?:[^|;&]*\s)?(?:apply|replace|set\s+image|rollout\s+restart|create\s+-f)\b|helm\s+(?:[^|;&]*\s)?(?:upgrade|install)\b|helmfile\s+(?:[^|;&]*\s)?(?:apply|sync|deploy)\b|(?:terraform|tofu|terragrunt)\s+(?:[^|;&]*\s)?(?:run-all\s+)?apply\b|pulumi\s+(?:[^|;&]*\s)?up\b|(?:npx\s+)?cdk\s+deploy\b|sam\s+deploy\b|(?:serverless|sls)\s+deploy\b|aws\s+(?:ecs\s+(?:update-service|deploy)|cloudformation\s+(?:deploy|create-stack|update-stack)|lambda\s+update-function-code|deploy\s+create-deployment|s3\s+sync)\b|ecs-deploy\b|copilot\s+(?:svc\s+)?deploy\b|eb\s+deploy\b|gcloud\s+(?:[^|;&]*\s)?(?:run\s+(?:deploy|services\s+replace)|app\s+deploy|functions\s+deploy|deploy\s+releases\s+create)\b|az\s+(?:webapp\s+(?:up|deploy|deployment|config\s+container\s+set|create)|containerapp\s+(?:up|update|create)|functionapp\s+deployment|deployment\s+(?:group|sub)\s+create|aks\s+command)\b|func\s+azure\s+functionapp\s+publish\b|(?:flyctl|fly)\s+deploy\b|heroku\s+(?:container:release|releases:promote)\b|git\s+push\s+(?:[^|;&]*\s)?(?:heroku|dokku)\b|vercel\s+(?:[^|;&]*\s)?(?:deploy|--prod)\b|netlify\s+deploy\b|firebase\s+deploy\b|wrangler\s+(?:deploy|publish)\b|cf\s+push\b|argocd\s+app\s+(?:sync|set)\b|skaffold\s+(?:run|deploy)\b|ansible-playbook\b|kamal\s+deploy\b|cap\s+\w+\s+deploy\b|railway\s+up\b|doctl\s+apps\s+(?:create-deployment|update)\b|sst\s+deploy\b|make\s+deploy[\w-]*\b|(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?deploy[\w:-]*\b|\S*deploy[\w-]*\.(?:sh|ps1|py)\b)/;
+  /\b(?:kubectl\s+(?:[^|;&]*\s)?(?:apply|replace|set\s+image|rollout\s+restart|create\s+-f)\b|helm\s+(?:[^|;&]*\s)?(?:upgrade|install)\b|helmfile\s+(?:[^|;&]*\s)?(?:apply|sync|deploy)\b|(?:terraform|tofu|terragrunt)\s+(?:[^|;&]*\s)?(?:run-all\s+)?apply\b|pulumi\s+(?:[^|;&]*\s)?up\b|(?:npx\s+)?cdk\s+deploy\b|sam\s+deploy\b|(?:serverless|sls)\s+deploy\b|aws\s+(?:ecs\s+(?:update-service|deploy)|cloudformation\s+(?:deploy|create-stack|update-stack)|lambda\s+update-function-code|deploy\s+create-deployment|s3\s+sync)\b|ecs-deploy\b|copilot\s+(?:svc\s+)?deploy\b|eb\s+deploy\b|gcloud\s+(?:[^|;&]*\s)?(?:run\s+(?:deploy|services\s+replace)|app\s+deploy|functions\s+deploy|deploy\s+releases\s+create)\b|az\s+(?:webapp\s+(?:up|deploy|deployment|config\s+container\s+set|create)|containerapp\s+(?:up|update|create)|functionapp\s+deployment|deployment\s+(?:group|sub)\s+create|aks\s+command)\b|func\s+azure\s+functionapp\s+publish\b|(?:flyctl|fly)\s+deploy\b|heroku\s+(?:container:release|releases:promote)\b|git\s+push\s+(?:[^|;&]*\s)?(?:heroku|dokku)\b|vercel\s+(?:[^|;&]*\s)?(?:deploy|--prod)\b|netlify\s+deploy\b|firebase\s+deploy\b|wrangler\s+(?:deploy|publish)\b|cf\s+push\b|argocd\s+app\s+(?:sync|set)\b|skaffold\s+(?:run|deploy)\b|ansible-playbook\b|kamal\s+deploy\b|cap\s+\w+\s+deploy\b|railway\s+up\b|doctl\s+apps\s+(?:create-deployment|update)\b|sst\s+deploy\b|fastapi\s+deploy\b|make\s+deploy[\w-]*\b|(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?deploy[\w:-]*\b|\S*deploy[\w-]*\.(?:sh|ps1|py)\b)/;
 
 /** Actions, tasks and orbs that deploy (GitHub `uses:`, Azure `task:`, CircleCI orbs). */
 export const DEPLOY_ACTION =
@@ -264,7 +269,7 @@ export function deployCommands(ci: CiFile[]): CiCommand[] {
     return f.commands.filter((c) => {
       if (c.job && testJobs.has(c.job)) return false;
       if (c.kind === 'uses') return DEPLOY_ACTION.test(c.text);
-      return DEPLOY_COMMAND.test(c.text) && !isDryRun(c.text);
+      return DEPLOY_COMMAND.test(c.text) && !isDryRun(c.text) && !isPrintOnly(c.text);
     });
   });
 }

@@ -74,6 +74,6 @@ export default defineRule({
         { path: '.', note: `no budget or anomaly alert in ${ctx.searched('budget')} IaC/config files, no default_tags/default_labels or cost tags, no Infracost config or CI step, no Kubecost/OpenCost` },
       ], data);
     }
-    return partial(g.score, `${listing(g.found)} found; no ${listing(g.missing)}.`, evidence, data);
+    return partial(g.score, `${listing(g.found)} found; ${g.missing.map((m) => `no ${m}`).join(', ')}.`, evidence, data);
   },
 });

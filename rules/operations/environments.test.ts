@@ -43,7 +43,7 @@ ruleTester(rule, {
         'src/main/resources/application-prod.yml': 'x: 1\n',
         'src/main/resources/application-uat.yml': 'x: 1\n',
       },
-      expect: { outcome: 'pass', data: { production: ['application-prod'], preProduction: ['application-uat'] } },
+      expect: { outcome: 'pass', data: { production: ['prod'], preProduction: ['uat'] } },
     },
   ],
   invalid: [

@@ -30,7 +30,7 @@ function envsOf(path: string): Env[] {
     const stem = base.replace(/^\.env\./, '').replace(/\.(?:tfvars\.json|[A-Za-z0-9]+)$/, '');
     const token = stem.split(/[._-]+/).find((t) => FILE_TOKEN.test(t));
     const k = token ? envKind(token) : undefined;
-    if (k) out.push({ name: stem, kind: k });
+    if (k) out.push({ name: token!.toLowerCase(), kind: k });
   }
   return out;
 }
