@@ -52,7 +52,7 @@ export default defineRule({
       const last = d.stages[d.stages.length - 1]!;
       const isMulti = d.stages.length > 1;
       const images = d.stages.map((s) => ({ s, pin: imagePin(d, s) })).filter((x) => x.pin !== 'stage');
-      const loose = images.filter((x) => x.pin === 'latest' || x.pin === 'untagged');
+      const loose = images.filter((x) => x.pin === 'latest' || x.pin === 'untagged' || x.pin === 'floating');
       const dockerignore = [dirOf(d.path), ''].map((dir) => (dir ? `${dir}/.dockerignore` : '.dockerignore')).find((p) => files.exists(p))
         ?? (files.exists(`${d.path}.dockerignore`) ? `${d.path}.dockerignore` : undefined);
       if (isMulti) multi++;
@@ -65,7 +65,7 @@ export default defineRule({
         note: `${d.stages.length} stage${d.stages.length === 1 ? '' : 's'}; base images ${loose.length === 0 ? 'pinned' : 'not pinned'}; ${dockerignore ? '.dockerignore present' : 'no .dockerignore'}`,
       });
       for (const { s, pin } of loose) {
-        evidence.push({ path: d.path, line: s.line, snippet: `FROM ${s.image}`, note: `base image ${resolveImage(d, s.image)} is ${pin === 'latest' ? 'tagged latest' : 'untagged'}: builds are not reproducible` });
+        evidence.push({ path: d.path, line: s.line, snippet: `FROM ${s.image}`, note: `base image ${resolveImage(d, s.image)} is ${pin === 'latest' ? 'tagged latest' : pin === 'floating' ? 'on a floating tag without a version' : 'untagged'}: builds are not reproducible` });
       }
       for (const { s } of images.filter((x) => x.pin === 'variable')) {
         evidence.push({ path: d.path, line: s.line, snippet: `FROM ${s.image}`, note: 'base image comes from a build argument without a default: pinning depends on the caller' });

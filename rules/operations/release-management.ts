@@ -54,9 +54,9 @@ export default defineRule({
         maxPerFile: 1,
       },
       manifestTool: {
-        regex: /^\s*\[tool\.(semantic_release|commitizen|bumpversion|towncrier)\]|<artifactId>(maven-release-plugin)<\/artifactId>|\b(net\.researchgate\.release|pl\.allegro\.tech\.build\.axion-release|com\.github\.breadmoirai\.github-release)\b|"(semantic-release|@changesets\/cli|release-it|standard-version|release-please|@release-it\/[\w-]+)"\s*:/m,
+        regex: /^\s*\[tool\.(semantic_release|commitizen|bumpversion|towncrier)\]|<artifactId>(maven-release-plugin)<\/artifactId>|\b(net\.researchgate\.release|pl\.allegro\.tech\.build\.axion-release|com\.github\.breadmoirai\.github-release)\b|"(semantic-release|@changesets\/cli|release-it|standard-version|release-please|@release-it\/[\w-]+|np|bumpp)"\s*:|"release"\s*:\s*"(?:npx\s+)?(np|bumpp|release-it|standard-version|semantic-release|lerna\s+publish|changeset\s+publish)\b/m,
         files: ['**/pyproject.toml', '**/pom.xml', '**/build.gradle', '**/build.gradle.kts', '**/settings.gradle', '**/settings.gradle.kts', '**/package.json'],
-        literals: ['[tool.', 'maven-release-plugin', 'release', 'changesets', 'axion'],
+        literals: ['[tool.', 'maven-release-plugin', 'release', 'changesets', 'axion', '"np"', 'bumpp'],
         maxPerFile: 2,
       },
       tagTrigger: {
