@@ -281,7 +281,8 @@ export const DEV_ENV = /^(?:dev|develop|development|local)$/i;
 
 /** Classify an environment name, also when it is decorated (`prod-eu`, `aws-staging`, `Production (EU)`). */
 export function envKind(name: string): 'prod' | 'preprod' | 'dev' | undefined {
-  const tokens = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  // `non-prod` and `pre-prod` are pre-production, though they contain the token `prod`.
+  const tokens = name.replace(/(?:non|pre)[-_ ]?prod(?:uction)?/gi, 'nonprod').split(/[^A-Za-z0-9]+/).filter(Boolean);
   if (tokens.some((t) => PROD_ENV.test(t))) return 'prod';
   if (tokens.some((t) => PREPROD_ENV.test(t))) return 'preprod';
   if (tokens.some((t) => DEV_ENV.test(t))) return 'dev';

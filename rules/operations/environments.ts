@@ -61,9 +61,34 @@ export default defineRule({
       const list = found.get(kind)!;
       if (!list.some((x) => x.name.toLowerCase() === name.toLowerCase() && x.ev.path === ev.path)) list.push({ name, ev });
     };
+    // Sibling folders named as environments (`prod/` beside `non-prod/`, `qa/` beside `stage/`, the
+    // Terragrunt live layout) are environments even without an envs/ parent.
+    const children = new Map<string, Set<string>>();
+    for (const p of ctx.files.paths) {
+      const segs = p.split('/');
+      for (let i = 0; i < segs.length - 1; i++) {
+        const parent = segs.slice(0, i).join('/');
+        let set = children.get(parent);
+        if (!set) children.set(parent, (set = new Set()));
+        set.add(segs[i]!);
+      }
+    }
+    const siblingEnvs = new Set<string>();
+    for (const [parent, kids] of children) {
+      const named = [...kids].filter((k) => !/^(?:test|testing)$/i.test(k) && envKind(k));
+      if (named.length >= 2) for (const k of named) siblingEnvs.add(parent ? `${parent}/${k}` : k);
+    }
     const dirsSeen = new Set<string>();
     for (const p of ctx.files.paths) {
       if (!isProductionPath(p)) continue;
+      const segs = p.split('/');
+      for (let i = 1; i < segs.length; i++) {
+        const dir = segs.slice(0, i).join('/');
+        if (!siblingEnvs.has(dir) || dirsSeen.has(dir)) continue;
+        dirsSeen.add(dir);
+        const kind = envKind(segs[i - 1]!)!;
+        add(kind, segs[i - 1]!, { path: p, note: `${kind === 'prod' ? 'production' : kind === 'dev' ? 'development' : 'pre-production'} environment folder ${dir}/` });
+      }
       for (const e of envsOf(p)) {
         if (e.dir) {
           if (dirsSeen.has(e.dir)) continue;
