@@ -86,6 +86,7 @@ function parseYamlCi(files: FileIndex, system: CiSystem, path: string): CiFile {
   const text = files.read(path);
   if (text === undefined) return { system, path, ok: false, error: 'unreadable', jobs: [], commands: [], environments: [], docs: [] };
   const parsed = parseYamlWithLines(text);
+  const lines = text.split(/\r?\n/);
   if (parsed.error) return { system, path, ok: false, error: `${path}: ${parsed.error}`, jobs: [], commands: [], environments: [], docs: [] };
   const commands: CiCommand[] = [];
   const jobs: CiFile['jobs'] = [];
@@ -94,7 +95,10 @@ function parseYamlCi(files: FileIndex, system: CiSystem, path: string): CiFile {
     const value = doc.value as Record<string, unknown> | null;
     if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
     const jobKeys = jobNames(system, value);
-    for (const j of jobKeys) jobs.push({ name: j.name, ...(doc.lineOf(j.path) ? { line: doc.lineOf(j.path)! } : {}) });
+    for (const j of jobKeys) {
+      const line = keyLine(lines, j.name, doc.lineOf(j.path));
+      jobs.push({ name: j.name, ...(line ? { line } : {}) });
+    }
     // A scalar belongs to the job whose path is the longest prefix of its own path.
     const prefixes = jobKeys.map((j) => ({ name: j.name, key: j.path.map(String) })).sort((a, b) => b.key.length - a.key.length);
     const jobOf = (p: string[]) => prefixes.find((j) => j.key.length > 0 && j.key.every((k, i) => p[i] === k))?.name;
@@ -111,6 +115,18 @@ function parseYamlCi(files: FileIndex, system: CiSystem, path: string): CiFile {
     }
   }
   return { system, path, ok: true, jobs, commands, environments, docs: parsed.docs.map((d) => d.value) };
+}
+
+/**
+ * The line of a job's key. The parser gives the line of the job's value (the first line of its
+ * body); evidence should point at `deploy:` itself, a line or a few above.
+ */
+function keyLine(lines: string[], name: string, valueLine: number | undefined): number | undefined {
+  if (!valueLine) return undefined;
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`^\\s*(?:-\\s*)?(?:job:\\s*|deployment:\\s*)?["']?${esc}["']?\\s*:?`);
+  for (let l = valueLine; l >= Math.max(1, valueLine - 3); l--) if (re.test(lines[l - 1] ?? '')) return l;
+  return valueLine;
 }
 
 /** The nearest non-numeric key of a scalar's path: list items belong to their list's key. */
@@ -212,7 +228,7 @@ function parseJenkinsfile(files: FileIndex, path: string): CiFile {
 
 /** Shell commands that run a test suite, across ecosystems. */
 export const TEST_COMMAND =
-  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:test|tests|test:[\w:-]+|coverage|ci)\b|npx\s+(?:jest|vitest|mocha|ava|playwright\s+test|cypress\s+run)|(?:jest|vitest|mocha|ava)(?:\s+run)?(?:\s|$)|pytest\b|py\.test\b|python3?\s+-m\s+(?:pytest|unittest)|(?:tox|nox)(?:\s|$)|hatch\s+(?:run\s+)?test|poetry\s+run\s+(?:pytest|python\s+-m\s+pytest)|uv\s+run\s+pytest|go\s+test\b|gotestsum\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:test|verify|install)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:test|check|build)\b|dotnet\s+test\b|cargo\s+(?:test|nextest)\b|bundle\s+exec\s+(?:rspec|rake(?:\s+test|\s+spec)?)(?:\s|$)|rspec(?:\s|$)|(?:vendor\/bin\/)?phpunit\b|(?:vendor\/bin\/)?pest\b|make\s+(?:test|check|tests|unit-test|test-\w+)\b|ctest\b|deno\s+test\b|rails\s+test\b|mix\s+test\b|(?:npm|pnpm|yarn)\s+(?:-r|--recursive|--workspaces?|-ws|--filter[= ]\S+|workspaces\s+(?:foreach\s+(?:-\S+\s+)*)?run)\s+(?:run\s+)?test\b|(?:npx\s+)?(?:turbo|nx)\s+(?:run(?:-many)?\s+)?(?:-t\s+|--target[= ])?test\b|bazel(?:isk)?\s+test\b|sbt\s+(?:[^|;&]*\s)?"?test\b|python3?\s+manage\.py\s+test\b|php\s+artisan\s+test\b|(?:swift|flutter|dart|zig\s+build)\s+test\b|(?:just|task)\s+test\b)/;
+  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:test|tests|test:[\w:-]+|coverage)\b|(?:npm|pnpm|yarn|bun)\s+run\s+ci\b|npx\s+(?:jest|vitest|mocha|ava|playwright\s+test|cypress\s+run)|(?:jest|vitest|mocha|ava)(?:\s+run)?(?:\s|$)|pytest\b|py\.test\b|python3?\s+-m\s+(?:pytest|unittest)|(?:tox|nox)(?:\s|$)|hatch\s+(?:run\s+)?test|poetry\s+run\s+(?:pytest|python\s+-m\s+pytest)|uv\s+run\s+pytest|go\s+test\b|gotestsum\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:test|verify|install)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:test|check|build)\b|dotnet\s+test\b|cargo\s+(?:test|nextest)\b|bundle\s+exec\s+(?:rspec|rake(?:\s+test|\s+spec)?)(?:\s|$)|rspec(?:\s|$)|(?:vendor\/bin\/)?phpunit\b|(?:vendor\/bin\/)?pest\b|make\s+(?:test|check|tests|unit-test|test-\w+)\b|ctest\b|deno\s+test\b|rails\s+test\b|mix\s+test\b|(?:npm|pnpm|yarn)\s+(?:-r|--recursive|--workspaces?|-ws|--filter[= ]\S+|workspaces\s+(?:foreach\s+(?:-\S+\s+)*)?run)\s+(?:run\s+)?test\b|(?:npx\s+)?(?:turbo|nx)\s+(?:run(?:-many)?\s+)?(?:-t\s+|--target[= ])?test\b|bazel(?:isk)?\s+test\b|sbt\s+(?:[^|;&]*\s)?"?test\b|python3?\s+manage\.py\s+test\b|php\s+artisan\s+test\b|(?:swift|flutter|dart|zig\s+build)\s+test\b|(?:just|task)\s+test\b)/;
 
 /** A command that runs tests, unless it explicitly skips them (`mvn install -DskipTests`). */
 export function runsTests(text: string): boolean {
