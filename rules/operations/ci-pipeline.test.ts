@@ -50,6 +50,11 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.3 },
     },
     {
+      name: 'CI that only calls a reusable workflow is partial and says its steps are not visible',
+      tree: { '.github/workflows/ci.yml': 'on: push\njobs:\n  module:\n    uses: acme/workflows/.github/workflows/terraform-module.yml@main\n' },
+      expect: { outcome: 'partial', score: 0.5, message: 'reusable workflows', evidence: [{ path: '.github/workflows/ci.yml', line: 4 }] },
+    },
+    {
       name: 'no CI at all fails and says what was searched',
       tree: { 'src/main.rs': 'fn main() {}\n', 'Cargo.toml': '[package]\nname = "x"\n' },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },

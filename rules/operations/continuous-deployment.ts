@@ -52,7 +52,10 @@ export default defineRule({
     if (gitops.length > 0) found.push('GitOps (Argo CD/Flux)');
     if (found.length > 0) {
       const evidence = [...deploys.slice(0, 4).map(cite), ...gitops.slice(0, 3).map((m) => fromMatch(m, 'GitOps controller resource')), ...envEvidence, ...broken];
-      const gated = envs.length > 0 ? ` through environment${data.environments.length === 1 ? '' : 's'} ${listing(data.environments.slice(0, 4))}` : '';
+      // Only environments of the deploying jobs gate the deployment; others are mentioned, not claimed.
+      const deployJobKeys = new Set(deploys.map((c) => `${c.path}#${c.job ?? ''}`));
+      const gating = [...new Set(envs.filter((e) => deployJobKeys.has(`${e.path}#${e.job ?? ''}`)).map((e) => e.name))].sort();
+      const gated = gating.length > 0 ? ` through environment${gating.length === 1 ? '' : 's'} ${listing(gating.slice(0, 4))}` : '';
       return pass(`Deployment is automated: ${listing(found)}${gated}.`, evidence, data);
     }
     // A job named deploy that runs commands we cannot classify (a bespoke CLI, docker compose on a

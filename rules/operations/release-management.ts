@@ -29,7 +29,7 @@ const TOOL_FILES: { tool: string; globs: string[] }[] = [
 ];
 
 const RELEASE_STEP =
-  /(?:^|\/)(?:release-please-action|goreleaser-action|changesets\/action|action-gh-release|ncipollo\/release-action|actions\/create-release|release-drafter\/release-drafter|semantic-release-action|python-semantic-release|create-gh-release-action)\b|\b(?:npx\s+)?semantic-release\b|\bgoreleaser\s+release\b|\bgh\s+release\s+create\b|\bchangeset\s+(?:version|publish)\b|\brelease-it\b|\bstandard-version\b|\blerna\s+(?:version|publish)\b|\bcargo\s+release\b|\brelease-plz\b|\bcz\s+bump\b|\bbump-my-version\b|\bjreleaser\b|\bmvnw?\s+(?:[^|;&]*\s)?release:(?:prepare|perform)\b/;
+  /(?:^|\/)(?:release-please-action|goreleaser-action|changesets\/action|action-gh-release|ncipollo\/release-action|actions\/create-release|release-drafter\/release-drafter|semantic-release-action|python-semantic-release|create-gh-release-action)\b|\b(?:npx\s+)?semantic-release\b|\bgoreleaser\s+release\b|\bgh\s+release\s+create\b|\bchangeset\s+(?:version|publish)\b|\brelease-it\b|\bstandard-version\b|\blerna\s+(?:version|publish)\b|\bcargo\s+release\b|\brelease-plz\b|\bcz\s+bump\b|\bbump-my-version\b|\bjreleaser\b|\bmvnw?\s+(?:[^|;&]*\s)?release:(?:prepare|perform)\b|(?:^|[\s/])(?:make-)?release[\w-]*\.sh\b/;
 
 export default defineRule({
   meta: {
@@ -85,7 +85,7 @@ export default defineRule({
     const steps: CiCommand[] = ciFiles(ctx.files).flatMap((f) => (f.ok ? f.commands.filter((c) => RELEASE_STEP.test(c.text)) : []));
     evidence.push(...steps.slice(0, 3).map((c): Evidence => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: `release step${c.job ? ` (job ${c.job})` : ''}` })));
     const tags = ctx.matches('tagTrigger');
-    evidence.push(...tags.slice(0, 2).map((m) => fromMatch(m, 'release pipeline triggered by version tags')));
+    evidence.push(...tags.slice(0, 2).map((m) => fromMatch(m, 'pipeline triggered by tags or published releases')));
     const changelogs = ctx.files.match(CHANGELOG_GLOBS).filter(counted);
     const versioned = ctx.matches('versionHeading').filter((m) => counted(m.path));
     evidence.push(...versioned.slice(0, 2).map((m) => fromMatch(m, 'change log with version headings')));
