@@ -65,12 +65,14 @@ export default defineRule({
     // Terragrunt live layout) are environments even without an envs/ parent.
     const children = new Map<string, Set<string>>();
     for (const p of ctx.files.paths) {
-      const segs = p.split('/');
-      for (let i = 0; i < segs.length - 1; i++) {
-        const parent = segs.slice(0, i).join('/');
+      // Prefixes grow one segment at a time: linear in the path, not quadratic (100k-file trees).
+      let parent = '';
+      for (let i = p.indexOf('/'), start = 0; i !== -1; start = i + 1, i = p.indexOf('/', start)) {
+        const seg = p.slice(start, i);
         let set = children.get(parent);
         if (!set) children.set(parent, (set = new Set()));
-        set.add(segs[i]!);
+        set.add(seg);
+        parent = parent ? `${parent}/${seg}` : seg;
       }
     }
     const siblingEnvs = new Set<string>();
@@ -81,13 +83,15 @@ export default defineRule({
     const dirsSeen = new Set<string>();
     for (const p of ctx.files.paths) {
       if (!isProductionPath(p)) continue;
-      const segs = p.split('/');
-      for (let i = 1; i < segs.length; i++) {
-        const dir = segs.slice(0, i).join('/');
-        if (!siblingEnvs.has(dir) || dirsSeen.has(dir)) continue;
-        dirsSeen.add(dir);
-        const kind = envKind(segs[i - 1]!)!;
-        add(kind, segs[i - 1]!, { path: p, note: `${kind === 'prod' ? 'production' : kind === 'dev' ? 'development' : 'pre-production'} environment folder ${dir}/` });
+      if (siblingEnvs.size > 0) {
+        for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) {
+          const dir = p.slice(0, i);
+          if (!siblingEnvs.has(dir) || dirsSeen.has(dir)) continue;
+          dirsSeen.add(dir);
+          const name = dir.slice(dir.lastIndexOf('/') + 1);
+          const kind = envKind(name)!;
+          add(kind, name, { path: p, note: `${kind === 'prod' ? 'production' : kind === 'dev' ? 'development' : 'pre-production'} environment folder ${dir}/` });
+        }
       }
       for (const e of envsOf(p)) {
         if (e.dir) {
