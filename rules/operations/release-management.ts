@@ -6,7 +6,7 @@ import { fromMatch, isTestPath } from '../_shared/paths.js';
 /** docs/CHANGELOG.md is a real change log; examples and tests are not the project's releases. */
 const counted = (p: string) => !isTestPath(p) && !/(^|\/)(examples?|samples?|demos?|playground)\//i.test(p);
 
-const CHANGELOG_GLOBS = ['**/{CHANGELOG,CHANGES,HISTORY,NEWS,RELEASES,RELEASE_NOTES,RELEASE-NOTES,ChangeLog,Changelog,changelog}{,.md,.rst,.txt,.adoc,.markdown}'];
+const CHANGELOG_GLOBS = ['**/{CHANGELOG,CHANGES,HISTORY,NEWS,RELEASES,RELEASE_NOTES,RELEASE-NOTES,ChangeLog,Changelog,changelog,changes,history,release-notes,release_notes,ReleaseNotes}{,.md,.rst,.txt,.adoc,.markdown}'];
 
 /** Release tools recognised by their config file. */
 const TOOL_FILES: { tool: string; globs: string[] }[] = [
