@@ -70,6 +70,10 @@ describe('ciFiles: other systems', () => {
     expect(f!.jobs.map((j) => j.name)).toEqual(['Build', 'Deploy']);
     expect(deployCommands([f!])).toMatchObject([{ text: 'kubectl apply -f k8s/', line: 10, job: 'Deploy' }]);
   });
+  it('Jenkinsfile: sh with named arguments before script', () => {
+    const [f] = parse({ Jenkinsfile: "node {\n  def v = sh(returnStdout: true, script: 'git describe --tags').trim()\n  sh(script: \"go test ./...\")\n}\n" });
+    expect(f!.commands.map((c) => [c.text, c.line])).toEqual([['git describe --tags', 2], ['go test ./...', 3]]);
+  });
   it('malformed YAML is reported, never thrown', () => {
     const [f] = parse({ '.github/workflows/bad.yml': 'jobs:\n  x: [\n' });
     expect(f).toMatchObject({ ok: false, jobs: [], commands: [] });
@@ -83,6 +87,10 @@ describe('test and deploy command classification', () => {
       expect(runsTests(t), t).toBe(true);
     }
     for (const t of ['mvn -B install -DskipTests', 'npm ci', 'echo test', 'java -jar app.jar']) expect(runsTests(t), t).toBe(false);
+  });
+  it('counts make as a build only for build targets', () => {
+    for (const t of ['make', 'make -j4 build', 'make docker-build', 'make all']) expect(BUILD_COMMAND.test(t), t).toBe(true);
+    for (const t of ['make lint', 'make fmt-check']) expect(BUILD_COMMAND.test(t), t).toBe(false);
   });
   it('ignores deploys into throwaway clusters and dry runs', () => {
     const [f] = parse({ '.github/workflows/e2e.yml': 'on: push\njobs:\n  chart:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kind create cluster\n      - run: helm install api ./chart\n  render:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl apply --dry-run=client -f k8s\n' });

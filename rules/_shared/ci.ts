@@ -219,7 +219,8 @@ function parseJenkinsfile(files: FileIndex, path: string): CiFile {
       }
       return;
     }
-    const single = /\b(sh|bat|powershell|pwsh)\s*\(?\s*(?:script\s*:\s*)?(['"])(.*?)\2/.exec(line);
+    // `sh 'x'`, `sh(script: "x")`, `sh(returnStdout: true, script: 'x')`
+    const single = /\b(sh|bat|powershell|pwsh)\s*\(?\s*(?:\w+\s*:\s*[^,'"()]+,\s*)*(?:script\s*:\s*)?(['"])(.*?)\2/.exec(line);
     if (single) commands.push({ text: single[3]!.trim(), kind: 'run', path, line: i + 1, ...(stage ? { job: stage } : {}) });
   });
   if (jobs.length === 0 && /\bpipeline\s*\{|\bnode\s*[({]/.test(text)) jobs.push({ name: basename(path), line: 1 });
@@ -237,7 +238,7 @@ export function runsTests(text: string): boolean {
 
 /** Shell commands or actions that build an artefact. */
 export const BUILD_COMMAND =
-  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?build\b|npm\s+ci\b|tsc\b|go\s+(?:build|install)\b|goreleaser\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:package|install|verify|compile)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:build|assemble|bootJar|jar|shadowJar)\b|dotnet\s+(?:build|publish)\b|cargo\s+build\b|docker\s+(?:build|buildx|compose\s+build)\b|python3?\s+-m\s+build\b|poetry\s+build\b|uv\s+build\b|hatch\s+build\b|make(?:\s|$)|bazel\s+build\b|docker\/build-push-action|bundle\s+(?:install|exec\s+rake\s+build)|composer\s+install\b|bazel(?:isk)?\s+build\b|sbt\s+(?:[^|;&]*\s)?"?(?:compile|package|assembly)\b|cmake\s+--build\b|(?:npx\s+)?(?:turbo|nx)\s+(?:run(?:-many)?\s+)?(?:-t\s+|--target[= ])?build\b|(?:swift|zig)\s+build\b|mix\s+(?:compile|release)\b|ko\s+(?:build|publish)\b|gcloud\s+builds\s+submit\b|redhat-actions\/buildah-build|(?:vite|next|webpack|ng)\s+build\b|msbuild\b|skaffold\s+(?:build|run)\b|(?:terraform|tofu)\s+(?:[^|;&]*\s)?(?:validate|plan)\b|packer\s+build\b)/;
+  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?build\b|npm\s+ci\b|tsc\b|go\s+(?:build|install)\b|goreleaser\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:package|install|verify|compile)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:build|assemble|bootJar|jar|shadowJar)\b|dotnet\s+(?:build|publish)\b|cargo\s+build\b|docker\s+(?:build|buildx|compose\s+build)\b|python3?\s+-m\s+build\b|poetry\s+build\b|uv\s+build\b|hatch\s+build\b|make(?:\s+-\S+)*(?:\s+(?:all|build|release|dist|compile|package|images?|docker[\w-]*|bin|binaries|container[\w-]*)\b|\s*$)|bazel\s+build\b|docker\/build-push-action|bundle\s+(?:install|exec\s+rake\s+build)|composer\s+install\b|bazel(?:isk)?\s+build\b|sbt\s+(?:[^|;&]*\s)?"?(?:compile|package|assembly)\b|cmake\s+--build\b|(?:npx\s+)?(?:turbo|nx)\s+(?:run(?:-many)?\s+)?(?:-t\s+|--target[= ])?build\b|(?:swift|zig)\s+build\b|mix\s+(?:compile|release)\b|ko\s+(?:build|publish)\b|gcloud\s+builds\s+submit\b|redhat-actions\/buildah-build|(?:vite|next|webpack|ng)\s+build\b|msbuild\b|skaffold\s+(?:build|run)\b|(?:terraform|tofu)\s+(?:[^|;&]*\s)?(?:validate|plan)\b|packer\s+build\b)/;
 
 /** `echo "run make test"` prints a command, it does not run it. */
 export function isPrintOnly(text: string): boolean {
