@@ -74,6 +74,12 @@ describe('ciFiles: other systems', () => {
     const [f] = parse({ Jenkinsfile: "node {\n  def v = sh(returnStdout: true, script: 'git describe --tags').trim()\n  sh(script: \"go test ./...\")\n}\n" });
     expect(f!.commands.map((c) => [c.text, c.line])).toEqual([['git describe --tags', 2], ['go test ./...', 3]]);
   });
+  it('Cloud Build: a builder and its args read as one command; bash -c scripts line by line', () => {
+    const [f] = parse({ 'cloudbuild.yaml': "steps:\n- name: gcr.io/cloud-builders/docker\n  args: ['build', '-t', 'gcr.io/$PROJECT_ID/api:$SHORT_SHA', '.']\n- name: gcr.io/cloud-builders/gcloud\n  entrypoint: bash\n  args:\n  - -c\n  - |\n    gcloud run deploy api --image gcr.io/$PROJECT_ID/api:$SHORT_SHA\n" });
+    expect(f!.system).toBe('cloud-build');
+    expect(commandsMatching([f!], BUILD_COMMAND)).toMatchObject([{ text: 'docker build -t gcr.io/$PROJECT_ID/api:$SHORT_SHA .', line: 3 }]);
+    expect(deployCommands([f!])).toMatchObject([{ text: 'gcloud run deploy api --image gcr.io/$PROJECT_ID/api:$SHORT_SHA', line: 9 }]);
+  });
   it('malformed YAML is reported, never thrown', () => {
     const [f] = parse({ '.github/workflows/bad.yml': 'jobs:\n  x: [\n' });
     expect(f).toMatchObject({ ok: false, jobs: [], commands: [] });

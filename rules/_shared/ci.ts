@@ -109,12 +109,34 @@ function parseYamlCi(files: FileIndex, system: CiSystem, path: string): CiFile {
       if (env) environments.push({ name: s.value.trim(), path, line: s.line, ...(job ? { job } : {}) });
       else if (key && USES_KEYS.has(key)) {
         commands.push({ text: s.value.trim(), kind: 'uses', path, line: s.line, ...(job ? { job } : {}) });
+      } else if (system === 'cloud-build' && key === 'args' && !s.value.includes('\n')) {
+        continue; // one-word args are joined per step below
       } else if (key && COMMAND_KEYS.has(key)) {
         splitLines(s).forEach(({ text: t, line }) => commands.push({ text: t, kind: 'run', path, line, ...(job ? { job } : {}) }));
       }
     }
+    if (system === 'cloud-build') commands.push(...cloudBuildSteps(value, doc.lineOf.bind(doc), path));
   }
   return { system, path, ok: true, jobs, commands, environments, docs: parsed.docs.map((d) => d.value) };
+}
+
+/**
+ * Cloud Build steps are a builder image plus an argument list (`name: gcr.io/cloud-builders/docker`,
+ * `args: [build, -t, …]`): read as one command, `docker build -t …`, on the line of the args.
+ */
+function cloudBuildSteps(doc: Record<string, unknown>, lineOf: (p: (string | number)[]) => number | undefined, path: string): CiCommand[] {
+  const steps = Array.isArray(doc.steps) ? doc.steps : [];
+  const out: CiCommand[] = [];
+  steps.forEach((step, i) => {
+    const st = step as Record<string, unknown> | null;
+    if (!st || typeof st !== 'object' || !Array.isArray(st.args)) return;
+    const args = st.args.filter((a): a is string | number => (typeof a === 'string' || typeof a === 'number') && !String(a).includes('\n')).map(String);
+    const tool = typeof st.entrypoint === 'string' ? st.entrypoint : typeof st.name === 'string' ? st.name.split('/').pop()!.split(':')[0]! : '';
+    if (args.length === 0 || ['bash', 'sh'].includes(tool)) return;
+    const line = lineOf(['steps', i, 'args']) ?? lineOf(['steps', i]) ?? 1;
+    out.push({ text: `${tool} ${args.join(' ')}`.trim(), kind: 'run', path, line, ...(typeof st.id === 'string' ? { job: st.id } : {}) });
+  });
+  return out;
 }
 
 /**
