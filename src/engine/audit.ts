@@ -9,9 +9,18 @@ import { PROFILE_PATTERNS } from '../facts/profile.js';
 import { scan, type ScanPattern } from '../scan/scanner.js';
 import type { FileIndex, FileSource } from '../walk/file-index.js';
 import { runRule, DEFAULT_RULE_TIMEOUT_MS, type RuleEntry, type RuleRun } from './run.js';
-import type { PillarDefinition } from './types.js';
+import type { PillarDefinition, Rule } from './types.js';
 import { catalogueFor } from '../../rules/_shared/catalogues.js';
 import { selectRules } from './select.js';
+import type { Match } from './types.js';
+
+/**
+ * `readiness-ignore <rule-id> -- <reason>` in a comment. It is scanned only in files the audit
+ * reads anyway (the union of every rule's globs), so honouring it costs no extra read; a
+ * finding elsewhere could not carry a line to suppress in the first place.
+ */
+export const INLINE_SUPPRESSION_KEY = 'engine:readiness-ignore';
+const INLINE_MARKER = /readiness-ignore[ \t]+([a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)?)[ \t]+--[ \t]*(\S.*?)[ \t]*(?:\*\/|-->|%>|#\}|\}\})?[ \t]*\r?$/m;
 
 export interface AuditInput {
   files: FileIndex;
@@ -28,6 +37,19 @@ export interface AuditRun {
   facts: ReturnType<typeof completeFacts>;
   entries: RuleEntry[];
   timings: Record<string, number>;
+  /** Inline suppression markers found (groups: rule id, reason), sorted by path and line. */
+  inlineSuppressions: Match[];
+}
+
+/** Every pattern the scan runs (facts' and the rules'), and the globs of files kept for parsing. */
+export function scanPlan(rules: Rule[]): { patterns: ScanPattern[]; keep: string[] } {
+  const patterns: ScanPattern[] = [...PROFILE_PATTERNS];
+  const keep: string[] = [];
+  for (const rule of rules) {
+    for (const [name, spec] of Object.entries(rule.meta.patterns ?? {})) patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
+    if (rule.meta.reads) keep.push(...rule.meta.reads);
+  }
+  return { patterns, keep };
 }
 
 export async function runAudit(input: AuditInput): Promise<AuditRun> {
@@ -44,12 +66,11 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   lap('facts');
 
   const entries = selectRules(input.pillars, config, input.only, input.skip);
-  const patterns: ScanPattern[] = [...PROFILE_PATTERNS];
-  const keep: string[] = [];
-  for (const { rule } of entries) {
-    for (const [name, spec] of Object.entries(rule.meta.patterns ?? {})) patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
-    if (rule.meta.reads) keep.push(...rule.meta.reads);
-  }
+  const { patterns, keep } = scanPlan(entries.map((e) => e.rule));
+  let readGlobs = [...new Set([...patterns.flatMap((p) => p.files), ...keep])].sort();
+  // One catch-all glob makes the others redundant: test each path once, not once per glob.
+  if (readGlobs.includes('**/*') || readGlobs.includes('**')) readGlobs = ['**/*'];
+  if (readGlobs.length > 0) patterns.push({ key: INLINE_SUPPRESSION_KEY, regex: INLINE_MARKER, files: readGlobs, literals: ['readiness-ignore'], maxPerFile: 200 });
   const scanned = await scan(files, input.source, patterns, keep);
   lap('scan');
 
@@ -60,5 +81,5 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   const timeout = config.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
   const runs = entries.map((e) => runRule(e, base, timeout));
   lap('rules');
-  return { runs, facts, entries, timings };
+  return { runs, facts, entries, timings, inlineSuppressions: scanned.matches.get(INLINE_SUPPRESSION_KEY) ?? [] };
 }

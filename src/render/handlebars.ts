@@ -4,7 +4,7 @@
  * escaping (they escape with `mdEscape`), HTML templates with it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { UsageError } from '../util/errors.js';
@@ -52,8 +52,23 @@ export function renderTemplate(templatePath: string, context: object): string {
     return template(context, { allowProtoPropertiesByDefault: false });
   } catch (err) {
     const msg = (err as Error).message ?? String(err);
-    const line = /line (\d+)/i.exec(msg)?.[1] ?? (err as { lineNumber?: number }).lineNumber;
     const first = msg.split('\n').find((l) => l.trim() && !/^-+\^$/.test(l.trim()) && !/^\.\.\./.test(l.trim())) ?? msg;
-    throw new UsageError(`template ${basename(templatePath)}${line ? ` line ${line}` : ''}: ${first.trim()}`);
+    const line = errorLine(msg, err, source);
+    throw new UsageError(`template ${templatePath}${line ? ` line ${line}` : ''}: ${first.trim()}`);
   }
+}
+
+/**
+ * The template line an error points at. Parse errors carry it; runtime errors (a missing helper or
+ * partial) do not, so the first line that uses the missing name stands in.
+ */
+function errorLine(msg: string, err: unknown, source: string): number | undefined {
+  const parsed = /line (\d+)/i.exec(msg)?.[1] ?? /- (\d+):\d+/.exec(msg)?.[1] ?? (err as { lineNumber?: number }).lineNumber;
+  if (parsed !== undefined) return Number(parsed);
+  const name = /Missing helper: "([^"]+)"/.exec(msg)?.[1] ?? /The partial (\S+) could not be found/.exec(msg)?.[1];
+  if (!name) return undefined;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`{{[~#>/\\s(]*[^}]*?\\b${escaped}\\b`);
+  const index = source.split('\n').findIndex((l) => re.test(l));
+  return index >= 0 ? index + 1 : undefined;
 }

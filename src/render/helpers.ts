@@ -2,7 +2,7 @@
  * Template helpers, shared by the built-in templates and users' --template files. Markdown
  * escaping lives here so that repository content (paths, snippets) can never break a table.
  */
-import type { HelperOptions } from 'handlebars';
+import Handlebars, { type HelperOptions } from 'handlebars';
 import type { Evidence } from '../engine/types.js';
 
 export const OUTCOME_ICON: Record<string, string> = {
@@ -14,22 +14,30 @@ export const OUTCOME_ICON: Record<string, string> = {
   error: '💥',
 };
 
-/** Escape text for a Markdown table cell or inline text: pipes, newlines, HTML, emphasis, backticks. */
+export const OUTCOME_SYMBOL: Record<string, string> = { pass: '✓', partial: '◐', fail: '✗', 'not-applicable': '–', unknown: '?', error: '!' };
+
+/**
+ * Escape text for a Markdown table cell or inline text: newlines, pipes, HTML, emphasis, code,
+ * links. Backslash escapes (CommonMark: any ASCII punctuation) keep plain text readable, unlike
+ * entities; `&` is escaped only where it would start an entity.
+ */
 export function mdEscape(value: unknown): string {
   return String(value ?? '')
-    .replace(/\r?\n|\r/g, ' ')
+    .replace(/\r?\n|\r|\t/g, ' ')
     .replace(/\\/g, '\\\\')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/([`*_[\]#])/g, '\\$1');
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/([|`*_[\]#<>~])/g, '\\$1');
 }
 
-/** Inline code that survives any content: a fence longer than any backtick run inside. */
-export function mdCode(value: unknown): string {
-  const s = String(value ?? '').replace(/\r?\n|\r/g, ' ').replace(/\|/g, '\\|');
-  if (!s) return '';
+/**
+ * Inline code that survives any content: a fence longer than any backtick run inside. Pipes are
+ * escaped because GitHub splits table cells on them even inside code spans.
+ */
+export function mdCode(value: unknown, table = true): string {
+  const flat = String(value ?? '').replace(/\r?\n|\r|\t/g, ' ');
+  // Outside a table a backslash before a pipe would show inside the code span.
+  const s = table ? flat.replace(/\|/g, '\\|') : flat;
+  if (!s.trim()) return '';
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
@@ -104,23 +112,122 @@ export function forgeUrl(remote: string | null | undefined, commit: string | nul
   return null;
 }
 
-type Ctx = { data?: { root?: { repository?: { remote?: string | null; commit?: string | null } } } };
+/** The audited commit's page on a known forge, or null. */
+export function commitUrl(remote: string | null | undefined, commit: string | null | undefined): string | null {
+  if (!remote || !commit) return null;
+  let host: string;
+  try {
+    host = new URL(remote).host;
+  } catch {
+    return null;
+  }
+  if (host === 'github.com' || host.startsWith('github.')) return `${remote}/commit/${commit}`;
+  if (host === 'gitlab.com' || host.startsWith('gitlab.')) return `${remote}/-/commit/${commit}`;
+  if (host === 'bitbucket.org') return `${remote}/commits/${commit}`;
+  if (host === 'dev.azure.com' || host.endsWith('.visualstudio.com')) return `${remote}/commit/${commit}`;
+  return null;
+}
+
+type Root = {
+  repository?: { remote?: string | null; commit?: string | null };
+  pillars?: { id: string; title: string; rules: RuleLike[] }[];
+  roadmap?: { rule: string; pillar: string; gain: number; pillarGain: number; effort: string }[];
+  baseline?: { overall?: { delta?: unknown }; pillars?: { id: string; delta?: unknown }[] };
+};
+type RuleLike = { id: string; outcome: string; suppressed?: unknown; remediation?: string };
+type Ctx = { data?: { root?: Root } };
+const rootOf = (options: unknown): Root => (options as Ctx | undefined)?.data?.root ?? {};
+
+/** Status icon for a grade: what a reader scanning the summary table looks for. */
+export function gradeIcon(grade: unknown): string {
+  if (grade === 'A' || grade === 'B') return '✅';
+  if (grade === 'C') return '⚠️';
+  if (grade === 'D' || grade === 'F') return '❌';
+  return '➖';
+}
+
+/** The first sentence of a text (remediations are written as sentences). */
+export function firstSentence(value: unknown): string {
+  const s = String(value ?? '').trim();
+  const m = /^(.+?[.!?])(\s|$)/s.exec(s);
+  return m ? m[1]! : s;
+}
+
+/**
+ * An inline SVG radar chart of the pillars: one labelled axis per pillar, the score polygon,
+ * and pillars with no score drawn as "not assessed" (dashed axis, no vertex). Markup only, no
+ * scripts; every text is escaped. Each axis carries data-pillar/data-score for tests and tools.
+ */
+export function radarSvg(pillars: { id: string; title: string; score: number | null }[], size = 420): string {
+  const esc = Handlebars.Utils.escapeExpression;
+  // Wider than tall: the side labels need room that the chart itself does not.
+  const width = size + 220;
+  const cx = width / 2;
+  const cy = size / 2;
+  const r = size / 2 - 70;
+  const n = pillars.length;
+  const fmt = (x: number) => Number(x.toFixed(1));
+  const at = (i: number, v: number) => {
+    const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
+    return [fmt(cx + r * v * Math.cos(a)), fmt(cy + r * v * Math.sin(a))] as const;
+  };
+  const pts = (v: (i: number) => number) => pillars.map((_, i) => at(i, v(i)).join(',')).join(' ');
+  const out: string[] = [];
+  out.push(`<svg class="radar" role="img" aria-labelledby="radar-title" viewBox="0 0 ${width} ${size}" width="${width}" height="${size}" xmlns="http://www.w3.org/2000/svg">`);
+  out.push(`<title id="radar-title">Scores by pillar: ${esc(pillars.map((p) => `${p.title} ${p.score ?? 'not assessed'}`).join(', '))}</title>`);
+  for (const ring of [0.25, 0.5, 0.75, 1]) out.push(`<polygon class="ring" points="${pts(() => ring)}"/>`);
+  pillars.forEach((p, i) => {
+    const [x, y] = at(i, 1);
+    const [lx, ly0] = at(i, 1.12);
+    const anchor = Math.abs(lx - cx) < 5 ? 'middle' : lx > cx ? 'start' : 'end';
+    // Titles such as "Observability & Monitoring" break after the ampersand into two lines.
+    const lines = p.title.includes(' & ') ? p.title.split(/(?<= &) /) : [p.title];
+    const above = ly0 < cy - 5;
+    const ly = above ? ly0 - 15 * lines.length : ly0 + (Math.abs(ly0 - cy) < 5 ? 0 : 8);
+    const assessed = p.score !== null;
+    out.push(`<g class="axis${assessed ? '' : ' not-assessed'}" data-pillar="${esc(p.id)}" data-score="${assessed ? p.score : ''}">`);
+    out.push(`<line x1="${cx}" y1="${cy}" x2="${x}" y2="${y}"/>`);
+    out.push(`<text class="label" x="${lx}" y="${fmt(ly)}" text-anchor="${anchor}">${lines.map((l, k) => `<tspan x="${lx}" dy="${k === 0 ? 0 : 14}">${esc(l)}</tspan>`).join('')}</text>`);
+    out.push(`<text class="value" x="${lx}" y="${fmt(ly + 14 * lines.length + 1)}" text-anchor="${anchor}">${assessed ? p.score : 'not assessed'}</text>`);
+    out.push('</g>');
+  });
+  out.push(`<polygon class="score" points="${pts((i) => (pillars[i]!.score ?? 0) / 100)}"/>`);
+  pillars.forEach((p, i) => {
+    if (p.score === null) return;
+    const [x, y] = at(i, p.score / 100);
+    out.push(`<circle class="vertex" cx="${x}" cy="${y}" r="3.5"/>`);
+  });
+  out.push('</svg>');
+  return out.join('\n');
+}
 
 /** Handlebars helpers, registered on a fresh environment per render. */
 export const HELPERS: Record<string, (...args: never[]) => unknown> = {
   percent: (v: unknown) => percent(v),
-  score: (v: unknown) => scoreText(v),
-  grade: (v: unknown) => gradeText(v),
+  // `{{grade}}` and `{{score}}` with no argument would shadow the Report fields of the same name;
+  // then they read the field from the current context instead.
+  score: function (this: { score?: unknown }, ...args: unknown[]) {
+    return scoreText(args.length > 1 ? args[0] : this?.score);
+  },
+  grade: function (this: { grade?: unknown }, ...args: unknown[]) {
+    return gradeText(args.length > 1 ? args[0] : this?.grade);
+  },
   outcomeIcon: (o: unknown) => OUTCOME_ICON[String(o)] ?? '',
+  /** A text symbol for an outcome (HTML: renders without an emoji font, e.g. when printed). */
+  outcomeSymbol: (o: unknown) => OUTCOME_SYMBOL[String(o)] ?? '',
   scoreBar: (v: unknown, w: unknown) => scoreBar(v, w),
   pluralize: (n: unknown, s: unknown, p: unknown) => pluralize(n, s, typeof p === 'string' ? p : undefined),
   mdEscape: (v: unknown) => mdEscape(v),
   mdCode: (v: unknown) => mdCode(v),
+  /** Inline code for running text and lists (not table cells): pipes are left alone. */
+  mdCodeSpan: (v: unknown) => mdCode(v, false),
   shorten: (v: unknown, n: unknown) => shorten(v, typeof n === 'number' ? n : 80),
   location: (e: Evidence) => location(e),
   /** Markdown link to the evidence on the forge, or the escaped location as code. */
   link: (e: Evidence, options: HelperOptions & Ctx) => {
     const repo = options?.data?.root?.repository;
+    // Path '.' is evidence about the whole tree (what was searched), not a file to link to.
+    if (e?.path === '.') return 'whole repository';
     const url = forgeUrl(repo?.remote, repo?.commit, e);
     const text = mdCode(shorten(location(e), 100));
     return url ? `[${text}](${url})` : text;
@@ -130,6 +237,48 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
     return forgeUrl(repo?.remote, repo?.commit, e) ?? '';
   },
   json: (v: unknown) => JSON.stringify(v, null, 2),
+  gradeIcon: (g: unknown) => gradeIcon(g),
+  firstSentence: (v: unknown) => firstSentence(v),
+  /** The rules among `rules` whose outcome is one of the given ones: `(where rules "fail" "partial")`. */
+  where: (rules: unknown, ...args: unknown[]) => {
+    const outcomes = new Set(args.slice(0, -1).map(String));
+    return Array.isArray(rules) ? (rules as RuleLike[]).filter((r) => outcomes.has(r.outcome)) : [];
+  },
+  /** Every rule of the report, pillar by pillar. */
+  allRules: (options: unknown) => (rootOf(options).pillars ?? []).flatMap((p) => p.rules),
+  /** The first n items of a list. */
+  take: (list: unknown, n: unknown) => (Array.isArray(list) ? list.slice(0, typeof n === 'number' ? n : 5) : []),
+  /** A rule of the report by id (for roadmap items). */
+  rule: (id: unknown, options: unknown) => (rootOf(options).pillars ?? []).flatMap((p) => p.rules).find((r) => r.id === id),
+  pillarTitle: (id: unknown, options: unknown) => (rootOf(options).pillars ?? []).find((p) => p.id === id)?.title ?? String(id ?? ''),
+  /** The roadmap item for a rule: what fixing it adds. */
+  gainFor: (id: unknown, options: unknown) => (rootOf(options).roadmap ?? []).find((r) => r.rule === id),
+  /** A pillar's score change against the baseline, when the report carries one (else undefined). */
+  baselineDelta: (id: unknown, options: unknown) => {
+    const b = rootOf(options).baseline;
+    const d = id === 'overall' ? b?.overall?.delta : b?.pillars?.find((p) => p.id === id)?.delta;
+    return typeof d === 'number' ? d : undefined;
+  },
+  /** A number with an explicit sign and an arrow: ▲ +4, ▼ −3, ＝ 0. */
+  delta: (v: unknown) => (typeof v !== 'number' ? '—' : v > 0 ? `▲ +${Number(v.toFixed(1))}` : v < 0 ? `▼ ${Number(v.toFixed(1))}` : '= 0'),
+  /** The commit URL on the forge, or ''. */
+  commitUrl: (options: unknown) => {
+    const repo = rootOf(options).repository;
+    return commitUrl(repo?.remote, repo?.commit) ?? '';
+  },
+  radar: (pillars: unknown, size: unknown) =>
+    new Handlebars.SafeString(radarSvg(Array.isArray(pillars) ? pillars : [], typeof size === 'number' ? size : 420)),
+  /** HTML: a link to the evidence on the forge, or the location as code. */
+  htmlLink: (e: Evidence, options: unknown) => {
+    const repo = rootOf(options).repository;
+    const url = forgeUrl(repo?.remote, repo?.commit, e);
+    const esc = Handlebars.Utils.escapeExpression;
+    if (e?.path === '.') return 'whole repository';
+    const text = `<code>${esc(shorten(location(e), 100))}</code>`;
+    return new Handlebars.SafeString(url ? `<a href="${esc(url)}">${text}</a>` : text);
+  },
+  /** A CSS class for a grade or outcome. */
+  cls: (v: unknown) => String(v ?? 'none').toLowerCase().replace(/[^a-z0-9-]/g, '') || 'none',
   eq: (a: unknown, b: unknown) => a === b,
   ne: (a: unknown, b: unknown) => a !== b,
   gt: (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b,
@@ -138,6 +287,7 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
   not: (v: unknown) => !v,
   upper: (v: unknown) => String(v ?? '').toUpperCase(),
   short: (v: unknown) => (typeof v === 'string' ? v.slice(0, 7) : ''),
+  minus: (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a - b : a),
   inc: (v: unknown) => (typeof v === 'number' ? v + 1 : v),
   round: (v: unknown, d: unknown) => (typeof v === 'number' ? Number(v.toFixed(typeof d === 'number' ? d : 0)) : v),
   signed: (v: unknown) => (typeof v === 'number' ? `${v > 0 ? '+' : ''}${Number(v.toFixed(1))}` : ''),

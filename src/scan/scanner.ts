@@ -87,8 +87,8 @@ export async function scan(files: FileIndex, source: FileSource, patterns: ScanP
   const fromBytes = (item: (typeof work)[number], r: Buffer | SkipReason) => {
     if (typeof r === 'string') return files.account(item.path, r), handle(item, undefined);
     const text = decode(r);
-    files.account(item.path, typeof text === 'string' ? r.length : text);
-    handle(item, typeof text === 'string' ? text : undefined);
+    files.account(item.path, text === null ? 'binary' : r.length);
+    handle(item, text ?? undefined);
   };
 
   const pending = work.filter((item) => {

@@ -135,8 +135,8 @@ export class FileIndex {
       return undefined;
     }
     const text = decode(bytes);
-    this.account(path, typeof text === 'string' ? bytes.length : text);
-    return typeof text === 'string' ? text : undefined;
+    this.account(path, text === null ? 'binary' : bytes.length);
+    return text ?? undefined;
   }
 
   readJson<T = unknown>(path: string): Parsed<T> {
@@ -191,17 +191,17 @@ const YAML_OPTIONS = { uniqueKeys: false, strict: false, prettyErrors: false } a
 const TO_JS = { maxAliasCount: 100 } as const;
 
 /**
- * Bytes to text: a NUL byte means binary; UTF-16 with a byte-order mark is decoded; a UTF-8
+ * Bytes to text, or null for binary: a NUL byte means binary; UTF-16 with a byte-order mark is decoded; a UTF-8
  * byte-order mark is dropped; invalid UTF-8 becomes U+FFFD rather than an error.
  */
-export function decode(bytes: Buffer): string | 'binary' {
+export function decode(bytes: Buffer): string | null {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
     swapped.swap16();
     return swapped.toString('utf16le');
   }
-  if (bytes.includes(0)) return 'binary';
+  if (bytes.includes(0)) return null;
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   return bytes.toString('utf8', start);
 }

@@ -1,0 +1,47 @@
+// The read floor (DESIGN §9): list with git, read every candidate file once with the callback
+// API (64 in flight), run the same patterns once — and nothing else. The audit is measured
+// against this. Usage: node scripts/floor.mjs TREE
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs';
+import { join } from 'node:path';
+import { PILLARS } from '../dist/rules/index.js';
+import { scanPlan } from '../dist/src/engine/audit.js';
+import { compilePatterns, runPatterns } from '../dist/src/scan/scanner.js';
+import { anyGlob } from '../dist/src/walk/glob.js';
+
+const root = process.argv[2];
+const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, maxBuffer: 1 << 30 }).toString();
+const paths = out.split('\0').filter(Boolean);
+const { patterns, keep } = scanPlan(PILLARS.flatMap((p) => p.rules.map((r) => r.rule)));
+const groups = compilePatterns(patterns);
+const keepTest = anyGlob(keep);
+const matches = new Map(patterns.map((p) => [p.key, []]));
+const searched = new Map();
+const work = [];
+for (const p of paths) {
+  let compiled = [];
+  for (const g of groups) if (g.test(p)) compiled = compiled.concat(g.patterns);
+  if (compiled.length || keepTest(p)) work.push([p, compiled]);
+}
+let next = 0, active = 0, bytes = 0;
+await new Promise((resolve) => {
+  const pump = () => {
+    if (next >= work.length && active === 0) return resolve();
+    while (active < 64 && next < work.length) {
+      const [p, compiled] = work[next++];
+      active++;
+      readFile(join(root, p), (err, buf) => {
+        active--;
+        if (!err && buf.length <= 1 << 20 && !buf.includes(0)) {
+          bytes += buf.length;
+          runPatterns(p, buf.toString('utf8'), compiled, matches, searched);
+        }
+        pump();
+      });
+    }
+  };
+  pump();
+});
+let total = 0;
+for (const m of matches.values()) total += m.length;
+console.log(JSON.stringify({ files: paths.length, candidates: work.length, bytes, matches: total }));

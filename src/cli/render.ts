@@ -1,0 +1,46 @@
+/** `readiness render REPORT.json`: re-render a saved JSON report without auditing again. */
+import { readFileSync } from 'node:fs';
+import { reportSchema, type Report } from '../report/schema.js';
+import { formatFromPath, parseFormat, render, type Format } from '../render/index.js';
+import { UsageError } from '../util/errors.js';
+import { writeAtomic } from '../util/atomic.js';
+
+export interface RenderFlags {
+  format?: string;
+  template?: string;
+  output?: string;
+  color: boolean;
+  verbose?: boolean;
+}
+
+/** Reads and validates a saved report; every failure is one line naming the file. */
+export function loadReport(path: string): Report {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${path}: not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = reportSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const at = issue.path.length ? issue.path.join('.') : '(top level)';
+    throw new UsageError(`${path}: not a readiness report (schemaVersion 1): at ${at}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export function renderCommand(reportPath: string, flags: RenderFlags, io: { stdout: (s: string) => void }): void {
+  const report = loadReport(reportPath);
+  // A saved report is most often re-rendered into a document, so Markdown is the default.
+  const format: Format = flags.format ? parseFormat(flags.format) : flags.output ? formatFromPath(flags.output) ?? 'md' : 'md';
+  const text = render(report, format, { color: flags.color && !flags.output, verbose: flags.verbose ?? false, ...(flags.template ? { template: flags.template } : {}) });
+  if (flags.output) writeAtomic(flags.output, text);
+  else io.stdout(text);
+}

@@ -1,0 +1,76 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { listFiles } from './list.js';
+import { FileIndex } from './file-index.js';
+import { DiskSource } from './disk-source.js';
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'readiness-walk-'));
+  for (const [p, c] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, p)), { recursive: true });
+    writeFileSync(join(root, p), c);
+  }
+  return root;
+}
+
+const base = {
+  'src/app.ts': 'x',
+  'src/gen/out.js': 'x',
+  '.gitignore': 'src/gen/\n*.log\n',
+  'debug.log': 'x',
+  'node_modules/left/index.js': 'x',
+  'test/fixtures/repo/Dockerfile': 'FROM x',
+  'pkg/testdata/a.tf': 'x',
+  'docs/guide.md': 'x',
+  'sub/.gitignore': 'secret.txt\n',
+  'sub/secret.txt': 'x',
+  'sub/kept.txt': 'x',
+};
+const expected = ['.gitignore', 'docs/guide.md', 'src/app.ts', 'sub/.gitignore', 'sub/kept.txt'];
+
+describe('listing', () => {
+  it('walks outside git honouring nested .gitignore files and the skip lists', async () => {
+    const l = await listFiles(tree(base));
+    expect(l.method).toBe('walk');
+    expect(l.paths).toEqual(expected);
+  });
+
+  it('uses git ls-files inside a work tree, including untracked files that are not ignored', async () => {
+    const root = tree(base);
+    await execa('git', ['init', '-q'], { cwd: root });
+    await execa('git', ['add', 'src/app.ts'], { cwd: root });
+    const l = await listFiles(root);
+    expect(l.method).toBe('git');
+    expect(l.paths).toEqual(expected);
+  });
+
+  it('keeps test data when asked, and applies ignore globs', async () => {
+    const l = await listFiles(tree(base), { includeTestData: true, ignore: ['docs', 'sub/**'] });
+    expect(l.paths).toEqual(['.gitignore', 'pkg/testdata/a.tf', 'src/app.ts', 'test/fixtures/repo/Dockerfile']);
+  });
+
+  it('never follows a symbolic link: a loop or a link out of the root is listed, not read', async () => {
+    const outside = tree({ 'secret.txt': 'TOP SECRET' });
+    const root = tree({ 'a.txt': 'hello' });
+    symlinkSync(join(outside, 'secret.txt'), join(root, 'leak.txt'));
+    symlinkSync(root, join(root, 'loop'));
+    const l = await listFiles(root);
+    expect(l.paths).toEqual(['a.txt', 'leak.txt', 'loop']);
+    const files = new FileIndex(l.paths, new DiskSource(root));
+    expect(files.read('a.txt')).toBe('hello');
+    expect(files.read('leak.txt')).toBeUndefined();
+    expect(files.stats.skipped.get('leak.txt')).toBe('symlink');
+  });
+
+  it('counts files above the size cap and binary files as skipped', () => {
+    const root = tree({ 'big.txt': 'x'.repeat(2000), 'bin.py': 'ab\0cd', 'ok.py': 'print(1)' });
+    const files = new FileIndex(['big.txt', 'bin.py', 'ok.py'], new DiskSource(root), 1000);
+    expect(files.read('big.txt')).toBeUndefined();
+    expect(files.read('bin.py')).toBeUndefined();
+    expect(files.read('ok.py')).toBe('print(1)');
+    expect(Object.fromEntries(files.stats.skipped)).toEqual({ 'big.txt': 'too-large', 'bin.py': 'binary' });
+  });
+});
