@@ -9,6 +9,16 @@ export const CATALOGUES: Record<string, string[]> = {
     'django', 'github.com/unrolled/secure', 'NWebsec.AspNetCore.Middleware', 'NetEscapades.AspNetCore.SecurityHeaders',
     'secure_headers', 'org.springframework.boot:spring-boot-starter-security', 'bepsvpt/secure-headers',
   ],
+  // Feature-flag SDKs (progressive-delivery): server and client SDKs across ecosystems.
+  'feature-flags': [
+    'launchdarkly-*', '@launchdarkly/*', 'ldclient-py', 'launchdarkly-server-sdk', 'github.com/launchdarkly/go-server-sdk*', 'com.launchdarkly:*', 'LaunchDarkly.ServerSdk', 'LaunchDarkly.ClientSdk',
+    'unleash-client', 'unleash-client-node', 'unleashclient', '@unleash/*', 'github.com/Unleash/unleash-client-go*', 'io.getunleash:*', 'Unleash.Client', 'unleash', 'unleash-client-rust',
+    'flagsmith', 'flagsmith-nodejs', 'flagsmith-es', 'github.com/Flagsmith/flagsmith-go-client*', 'com.flagsmith:*', 'Flagsmith',
+    '@openfeature/*', 'openfeature-sdk', 'github.com/open-feature/go-sdk*', 'dev.openfeature:*', 'OpenFeature', 'openfeature', 'open-feature-openfeature',
+    '@growthbook/*', 'growthbook', 'github.com/growthbook/growthbook-golang', 'configcat-*', 'ConfigCat.Client', 'github.com/configcat/go-sdk*', '@splitsoftware/*', 'splitio_client', 'splitclient-rb',
+    'statsig-node', 'statsig-python', '@statsig/*', 'flipper', 'flipper-*', 'django-waffle', 'flask-featureflags', 'Microsoft.FeatureManagement', 'Microsoft.FeatureManagement.AspNetCore',
+    'org.ff4j:*', 'org.togglz:*', 'flagd', '@vercel/flags', 'github.com/thomaspoignant/go-feature-flag',
+  ],
   // Observability (rules/observability). Structured loggers: JSON by default or with a JSON mode.
   'structured-logging': [
     'pino', 'pino-http', 'nestjs-pino', 'bunyan', 'winston', 'roarr', '@elastic/ecs-winston-format', '@elastic/ecs-pino-format',

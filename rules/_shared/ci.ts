@@ -86,6 +86,7 @@ function parseYamlCi(files: FileIndex, system: CiSystem, path: string): CiFile {
   const text = files.read(path);
   if (text === undefined) return { system, path, ok: false, error: 'unreadable', jobs: [], commands: [], environments: [], docs: [] };
   const parsed = parseYamlWithLines(text);
+  const lines = text.split(/\r?\n/);
   if (parsed.error) return { system, path, ok: false, error: `${path}: ${parsed.error}`, jobs: [], commands: [], environments: [], docs: [] };
   const commands: CiCommand[] = [];
   const jobs: CiFile['jobs'] = [];
@@ -94,7 +95,10 @@ function parseYamlCi(files: FileIndex, system: CiSystem, path: string): CiFile {
     const value = doc.value as Record<string, unknown> | null;
     if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
     const jobKeys = jobNames(system, value);
-    for (const j of jobKeys) jobs.push({ name: j.name, ...(doc.lineOf(j.path) ? { line: doc.lineOf(j.path)! } : {}) });
+    for (const j of jobKeys) {
+      const line = keyLine(lines, j.name, doc.lineOf(j.path));
+      jobs.push({ name: j.name, ...(line ? { line } : {}) });
+    }
     // A scalar belongs to the job whose path is the longest prefix of its own path.
     const prefixes = jobKeys.map((j) => ({ name: j.name, key: j.path.map(String) })).sort((a, b) => b.key.length - a.key.length);
     const jobOf = (p: string[]) => prefixes.find((j) => j.key.length > 0 && j.key.every((k, i) => p[i] === k))?.name;
@@ -105,12 +109,46 @@ function parseYamlCi(files: FileIndex, system: CiSystem, path: string): CiFile {
       if (env) environments.push({ name: s.value.trim(), path, line: s.line, ...(job ? { job } : {}) });
       else if (key && USES_KEYS.has(key)) {
         commands.push({ text: s.value.trim(), kind: 'uses', path, line: s.line, ...(job ? { job } : {}) });
+      } else if (system === 'cloud-build' && key === 'args' && !s.value.includes('\n')) {
+        continue; // one-word args are joined per step below
       } else if (key && COMMAND_KEYS.has(key)) {
         splitLines(s).forEach(({ text: t, line }) => commands.push({ text: t, kind: 'run', path, line, ...(job ? { job } : {}) }));
       }
     }
+    if (system === 'cloud-build') commands.push(...cloudBuildSteps(value, doc.lineOf.bind(doc), path));
   }
   return { system, path, ok: true, jobs, commands, environments, docs: parsed.docs.map((d) => d.value) };
+}
+
+/**
+ * Cloud Build steps are a builder image plus an argument list (`name: gcr.io/cloud-builders/docker`,
+ * `args: [build, -t, …]`): read as one command, `docker build -t …`, on the line of the args.
+ */
+function cloudBuildSteps(doc: Record<string, unknown>, lineOf: (p: (string | number)[]) => number | undefined, path: string): CiCommand[] {
+  const steps = Array.isArray(doc.steps) ? doc.steps : [];
+  const out: CiCommand[] = [];
+  steps.forEach((step, i) => {
+    const st = step as Record<string, unknown> | null;
+    if (!st || typeof st !== 'object' || !Array.isArray(st.args)) return;
+    const args = st.args.filter((a): a is string | number => (typeof a === 'string' || typeof a === 'number') && !String(a).includes('\n')).map(String);
+    const tool = typeof st.entrypoint === 'string' ? st.entrypoint : typeof st.name === 'string' ? st.name.split('/').pop()!.split(':')[0]! : '';
+    if (args.length === 0 || ['bash', 'sh'].includes(tool)) return;
+    const line = lineOf(['steps', i, 'args']) ?? lineOf(['steps', i]) ?? 1;
+    out.push({ text: `${tool} ${args.join(' ')}`.trim(), kind: 'run', path, line, ...(typeof st.id === 'string' ? { job: st.id } : {}) });
+  });
+  return out;
+}
+
+/**
+ * The line of a job's key. The parser gives the line of the job's value (the first line of its
+ * body); evidence should point at `deploy:` itself, a line or a few above.
+ */
+function keyLine(lines: string[], name: string, valueLine: number | undefined): number | undefined {
+  if (!valueLine) return undefined;
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`^\\s*(?:-\\s*)?(?:job:\\s*|deployment:\\s*)?["']?${esc}["']?\\s*:?`);
+  for (let l = valueLine; l >= Math.max(1, valueLine - 3); l--) if (re.test(lines[l - 1] ?? '')) return l;
+  return valueLine;
 }
 
 /** The nearest non-numeric key of a scalar's path: list items belong to their list's key. */
@@ -203,7 +241,8 @@ function parseJenkinsfile(files: FileIndex, path: string): CiFile {
       }
       return;
     }
-    const single = /\b(sh|bat|powershell|pwsh)\s*\(?\s*(?:script\s*:\s*)?(['"])(.*?)\2/.exec(line);
+    // `sh 'x'`, `sh(script: "x")`, `sh(returnStdout: true, script: 'x')`
+    const single = /\b(sh|bat|powershell|pwsh)\s*\(?\s*(?:\w+\s*:\s*[^,'"()]+,\s*)*(?:script\s*:\s*)?(['"])(.*?)\2/.exec(line);
     if (single) commands.push({ text: single[3]!.trim(), kind: 'run', path, line: i + 1, ...(stage ? { job: stage } : {}) });
   });
   if (jobs.length === 0 && /\bpipeline\s*\{|\bnode\s*[({]/.test(text)) jobs.push({ name: basename(path), line: 1 });
@@ -212,7 +251,7 @@ function parseJenkinsfile(files: FileIndex, path: string): CiFile {
 
 /** Shell commands that run a test suite, across ecosystems. */
 export const TEST_COMMAND =
-  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:test|tests|test:[\w:-]+|coverage)\b|npx\s+(?:jest|vitest|mocha|ava|playwright\s+test|cypress\s+run)|(?:jest|vitest|mocha|ava)(?:\s+run)?(?:\s|$)|pytest\b|py\.test\b|python3?\s+-m\s+(?:pytest|unittest)|(?:tox|nox)(?:\s|$)|hatch\s+(?:run\s+)?test|poetry\s+run\s+(?:pytest|python\s+-m\s+pytest)|uv\s+run\s+pytest|go\s+test\b|gotestsum\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:test|verify|install)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:test|check|build)\b|dotnet\s+test\b|cargo\s+(?:test|nextest)\b|bundle\s+exec\s+(?:rspec|rake(?:\s+test|\s+spec)?)(?:\s|$)|rspec(?:\s|$)|(?:vendor\/bin\/)?phpunit\b|(?:vendor\/bin\/)?pest\b|make\s+(?:test|check|tests|unit-test|test-\w+)\b|ctest\b|deno\s+test\b|rails\s+test\b|mix\s+test\b|(?:npm|pnpm|yarn)\s+(?:-r|--recursive|--workspaces?|-ws|--filter[= ]\S+|workspaces\s+(?:foreach\s+(?:-\S+\s+)*)?run)\s+(?:run\s+)?test\b|(?:npx\s+)?(?:turbo|nx)\s+(?:run(?:-many)?\s+)?(?:-t\s+|--target[= ])?test\b|bazel(?:isk)?\s+test\b|sbt\s+(?:[^|;&]*\s)?"?test\b|python3?\s+manage\.py\s+test\b|php\s+artisan\s+test\b|(?:swift|flutter|dart|zig\s+build)\s+test\b|(?:just|task)\s+test\b)/;
+  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:test|tests|test:[\w:-]+|coverage)\b|(?:npm|pnpm|yarn|bun)\s+run\s+ci\b|npx\s+(?:jest|vitest|mocha|ava|playwright\s+test|cypress\s+run)|(?:jest|vitest|mocha|ava)(?:\s+run)?(?:\s|$)|pytest\b|py\.test\b|python3?\s+-m\s+(?:pytest|unittest)|(?:tox|nox)(?:\s|$)|hatch\s+(?:run\s+)?test|poetry\s+run\s+(?:pytest|python\s+-m\s+pytest)|uv\s+run\s+pytest|go\s+test\b|gotestsum\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:test|verify|install)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:test|check|build)\b|dotnet\s+test\b|cargo\s+(?:test|nextest)\b|bundle\s+exec\s+(?:rspec|rake(?:\s+test|\s+spec)?)(?:\s|$)|rspec(?:\s|$)|(?:vendor\/bin\/)?phpunit\b|(?:vendor\/bin\/)?pest\b|make\s+(?:test|check|tests|unit-test|test-\w+)\b|ctest\b|deno\s+test\b|rails\s+test\b|mix\s+test\b|(?:npm|pnpm|yarn)\s+(?:-r|--recursive|--workspaces?|-ws|--filter[= ]\S+|workspaces\s+(?:foreach\s+(?:-\S+\s+)*)?run)\s+(?:run\s+)?test\b|(?:npx\s+)?(?:turbo|nx)\s+(?:run(?:-many)?\s+)?(?:-t\s+|--target[= ])?test\b|bazel(?:isk)?\s+test\b|sbt\s+(?:[^|;&]*\s)?"?test\b|python3?\s+manage\.py\s+test\b|php\s+artisan\s+test\b|(?:swift|flutter|dart|zig\s+build)\s+test\b|(?:just|task)\s+test\b|(?:terraform|tofu)\s+test\b|helm\s+unittest\b)/;
 
 /** A command that runs tests, unless it explicitly skips them (`mvn install -DskipTests`). */
 export function runsTests(text: string): boolean {
@@ -221,11 +260,16 @@ export function runsTests(text: string): boolean {
 
 /** Shell commands or actions that build an artefact. */
 export const BUILD_COMMAND =
-  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?build\b|npm\s+ci\b|tsc\b|go\s+(?:build|install)\b|goreleaser\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:package|install|verify|compile)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:build|assemble|bootJar|jar|shadowJar)\b|dotnet\s+(?:build|publish)\b|cargo\s+build\b|docker\s+(?:build|buildx|compose\s+build)\b|python3?\s+-m\s+build\b|poetry\s+build\b|uv\s+build\b|hatch\s+build\b|make(?:\s|$)|bazel\s+build\b|docker\/build-push-action|bundle\s+(?:install|exec\s+rake\s+build)|composer\s+install\b|bazel(?:isk)?\s+build\b|sbt\s+(?:[^|;&]*\s)?"?(?:compile|package|assembly)\b|cmake\s+--build\b|(?:npx\s+)?(?:turbo|nx)\s+(?:run(?:-many)?\s+)?(?:-t\s+|--target[= ])?build\b|(?:swift|zig)\s+build\b|mix\s+(?:compile|release)\b|ko\s+(?:build|publish)\b|gcloud\s+builds\s+submit\b|redhat-actions\/buildah-build|(?:vite|next|webpack|ng)\s+build\b|msbuild\b)/;
+  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?build\b|npm\s+ci\b|tsc\b|go\s+(?:build|install)\b|goreleaser\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:package|install|verify|compile)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:build|assemble|bootJar|jar|shadowJar)\b|dotnet\s+(?:build|publish)\b|cargo\s+build\b|docker\s+(?:build|buildx|compose\s+build)\b|python3?\s+-m\s+build\b|poetry\s+build\b|uv\s+build\b|hatch\s+build\b|make(?:\s+-\S+)*(?:\s+(?:all|build|release|dist|compile|package|images?|docker[\w-]*|bin|binaries|container[\w-]*)\b|\s*$)|bazel\s+build\b|docker\/build-push-action|bundle\s+(?:install|exec\s+rake\s+build)|composer\s+install\b|bazel(?:isk)?\s+build\b|sbt\s+(?:[^|;&]*\s)?"?(?:compile|package|assembly)\b|cmake\s+--build\b|(?:npx\s+)?(?:turbo|nx)\s+(?:run(?:-many)?\s+)?(?:-t\s+|--target[= ])?build\b|(?:swift|zig)\s+build\b|mix\s+(?:compile|release)\b|ko\s+(?:build|publish)\b|gcloud\s+builds\s+submit\b|redhat-actions\/buildah-build|(?:vite|next|webpack|ng)\s+build\b|msbuild\b|skaffold\s+(?:build|run)\b|(?:terraform|tofu)\s+(?:[^|;&]*\s)?(?:validate|plan)\b|packer\s+build\b)/;
+
+/** `echo "run make test"` prints a command, it does not run it. */
+export function isPrintOnly(text: string): boolean {
+  return /^(?:echo|printf|Write-(?:Host|Output)|::(?:notice|warning|error))\b/i.test(text);
+}
 
 export function commandsMatching(ci: CiFile[], re: RegExp | ((text: string) => boolean)): CiCommand[] {
   const test = typeof re === 'function' ? re : (t: string) => re.test(t);
-  return ci.flatMap((f) => f.commands.filter((c) => test(c.text)));
+  return ci.flatMap((f) => f.commands.filter((c) => !isPrintOnly(c.text) && test(c.text)));
 }
 
 /**
@@ -233,7 +277,7 @@ export function commandsMatching(ci: CiFile[], re: RegExp | ((text: string) => b
  * plans are excluded by the caller (see isDryRun).
  */
 export const DEPLOY_COMMAND =
-  /\b(?:kubectl\s+(?:[^|;&]*\s)?(?:apply|replace|set\s+image|rollout\s+restart|create\s+-f)\b|helm\s+(?:[^|;&]*\s)?(?:upgrade|install)\b|helmfile\s+(?:[^|;&]*\s)?(?:apply|sync|deploy)\b|(?:terraform|tofu|terragrunt)\s+(?:[^|;&]*\s)?(?:run-all\s+)?apply\b|pulumi\s+(?:[^|;&]*\s)?up\b|(?:npx\s+)?cdk\s+deploy\b|sam\s+deploy\b|(?:serverless|sls)\s+deploy\b|aws\s+(?:ecs\s+(?:update-service|deploy)|cloudformation\s+(?:deploy|create-stack|update-stack)|lambda\s+update-function-code|deploy\s+create-deployment|s3\s+sync)\b|ecs-deploy\b|copilot\s+(?:svc\s+)?deploy\b|eb\s+deploy\b|gcloud\s+(?:[^|;&]*\s)?(?:run\s+(?:deploy|services\s+replace)|app\s+deploy|functions\s+deploy|deploy\s+releases\s+create)\b|az\s+(?:webapp\s+(?:up|deploy|deployment|config\s+container\s+set|create)|containerapp\s+(?:up|update|create)|functionapp\s+deployment|deployment\s+(?:group|sub)\s+create|aks\s+command)\b|func\s+azure\s+functionapp\s+publish\b|(?:flyctl|fly)\s+deploy\b|heroku\s+(?:container:release|releases:promote)\b|git\s+push\s+(?:[^|;&]*\s)?(?:heroku|dokku)\b|vercel\s+(?:[^|;&]*\s)?(?:deploy|--prod)\b|netlify\s+deploy\b|firebase\s+deploy\b|wrangler\s+(?:deploy|publish)\b|cf\s+push\b|argocd\s+app\s+(?:sync|set)\b|skaffold\s+(?:run|deploy)\b|ansible-playbook\b|kamal\s+deploy\b|cap\s+\w+\s+deploy\b|railway\s+up\b|doctl\s+apps\s+(?:create-deployment|update)\b|sst\s+deploy\b|make\s+deploy[\w-]*\b|(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?deploy[\w:-]*\b|\S*deploy[\w-]*\.(?:sh|ps1|py)\b)/;
+  /\b(?:kubectl\s+(?:[^|;&]*\s)?(?:apply|replace|set\s+image|rollout\s+restart|create\s+-f)\b|helm\s+(?:[^|;&]*\s)?(?:upgrade|install)\b|helmfile\s+(?:[^|;&]*\s)?(?:apply|sync|deploy)\b|(?:terraform|tofu|terragrunt)\s+(?:[^|;&]*\s)?(?:run-all\s+)?apply\b|pulumi\s+(?:[^|;&]*\s)?up\b|(?:npx\s+)?cdk\s+deploy\b|sam\s+deploy\b|(?:serverless|sls)\s+deploy\b|aws\s+(?:ecs\s+(?:update-service|deploy)|cloudformation\s+(?:deploy|create-stack|update-stack)|lambda\s+update-function-code|deploy\s+create-deployment|s3\s+sync)\b|ecs-deploy\b|copilot\s+(?:svc\s+)?deploy\b|eb\s+deploy\b|gcloud\s+(?:[^|;&]*\s)?(?:run\s+(?:deploy|services\s+replace)|app\s+deploy|functions\s+deploy|deploy\s+releases\s+create)\b|az\s+(?:webapp\s+(?:up|deploy|deployment|config\s+container\s+set|create)|containerapp\s+(?:up|update|create)|functionapp\s+deployment|deployment\s+(?:group|sub)\s+create|aks\s+command)\b|func\s+azure\s+functionapp\s+publish\b|(?:flyctl|fly)\s+deploy\b|heroku\s+(?:container:release|releases:promote)\b|git\s+push\s+(?:[^|;&]*\s)?(?:heroku|dokku)\b|vercel\s+(?:[^|;&]*\s)?(?:deploy|--prod)\b|netlify\s+deploy\b|firebase\s+deploy\b|wrangler\s+(?:deploy|publish)\b|cf\s+push\b|argocd\s+app\s+(?:sync|set)\b|skaffold\s+(?:run|deploy)\b|ansible-playbook\b|kamal\s+deploy\b|cap\s+\w+\s+deploy\b|railway\s+up\b|doctl\s+apps\s+(?:create-deployment|update)\b|sst\s+deploy\b|fastapi\s+deploy\b|make\s+deploy[\w-]*\b|(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?deploy[\w:-]*\b|\S*deploy[\w-]*\.(?:sh|ps1|py)\b)/;
 
 /** Actions, tasks and orbs that deploy (GitHub `uses:`, Azure `task:`, CircleCI orbs). */
 export const DEPLOY_ACTION =
@@ -264,7 +308,7 @@ export function deployCommands(ci: CiFile[]): CiCommand[] {
     return f.commands.filter((c) => {
       if (c.job && testJobs.has(c.job)) return false;
       if (c.kind === 'uses') return DEPLOY_ACTION.test(c.text);
-      return DEPLOY_COMMAND.test(c.text) && !isDryRun(c.text);
+      return DEPLOY_COMMAND.test(c.text) && !isDryRun(c.text) && !isPrintOnly(c.text);
     });
   });
 }
@@ -276,7 +320,8 @@ export const DEV_ENV = /^(?:dev|develop|development|local)$/i;
 
 /** Classify an environment name, also when it is decorated (`prod-eu`, `aws-staging`, `Production (EU)`). */
 export function envKind(name: string): 'prod' | 'preprod' | 'dev' | undefined {
-  const tokens = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  // `non-prod` and `pre-prod` are pre-production, though they contain the token `prod`.
+  const tokens = name.replace(/(?:non|pre)[-_ ]?prod(?:uction)?/gi, 'nonprod').split(/[^A-Za-z0-9]+/).filter(Boolean);
   if (tokens.some((t) => PROD_ENV.test(t))) return 'prod';
   if (tokens.some((t) => PREPROD_ENV.test(t))) return 'preprod';
   if (tokens.some((t) => DEV_ENV.test(t))) return 'dev';

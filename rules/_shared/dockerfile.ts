@@ -101,7 +101,13 @@ export function resolveImage(df: Dockerfile, image: string): string {
 }
 
 /** Whether an image is pinned: a digest, or a tag other than `latest`. Stage aliases and scratch are not images. */
-export function imagePin(df: Dockerfile, stage: Stage): 'digest' | 'tag' | 'latest' | 'untagged' | 'stage' | 'variable' {
+/**
+ * Tags that move with every upstream release although they are not `latest`: `node:alpine`,
+ * `python:slim`, `node:lts`, `nginx:stable`. Codenames (`bookworm`, `jammy`) pin a release line and pass.
+ */
+const FLOATING_TAG = /^(?:lts|stable|current|edge|mainline|nightly|rolling|alpine|slim|latest-[\w-]+)(?:-(?:alpine|slim|bookworm|bullseye|bookworm-slim|bullseye-slim))?$/i;
+
+export function imagePin(df: Dockerfile, stage: Stage): 'digest' | 'tag' | 'latest' | 'floating' | 'untagged' | 'stage' | 'variable' {
   const image = resolveImage(df, stage.image);
   if (image === 'scratch' || df.stages.some((s) => s.alias && s.alias.toLowerCase() === image.toLowerCase())) return 'stage';
   if (image.includes('@sha256:')) return 'digest';
@@ -109,5 +115,7 @@ export function imagePin(df: Dockerfile, stage: Stage): 'digest' | 'tag' | 'late
   const lastSlash = image.lastIndexOf('/');
   const colon = image.indexOf(':', lastSlash + 1);
   if (colon === -1) return 'untagged';
-  return image.slice(colon + 1) === 'latest' ? 'latest' : 'tag';
+  const tag = image.slice(colon + 1);
+  if (tag === 'latest') return 'latest';
+  return FLOATING_TAG.test(tag) ? 'floating' : 'tag';
 }

@@ -34,6 +34,11 @@ export default defineRule({
     if (tests.length > 0 && builds.length > 0) return pass(`CI (${listing(systems)}) builds and runs the tests.`, evidence, data);
     if (tests.length > 0) return pass(`CI (${listing(systems)}) runs the tests (no separate build step, as is usual for interpreted code).`, evidence, data);
     if (builds.length > 0) return partial(0.5, `CI (${listing(systems)}) builds but runs no tests that could be recognised.`, evidence, data);
+    // Job-level `uses:` calls a reusable workflow in another repository: its steps are not visible here.
+    const reusable = ok.flatMap((f) => f.commands.filter((c) => c.kind === 'uses' && /\.github\/workflows\/[^@]+\.ya?ml@/.test(c.text)));
+    if (reusable.length > 0) {
+      return partial(0.5, `CI (${listing(systems)}) delegates to reusable workflows (${listing([...new Set(reusable.map((c) => c.text.split('@')[0]!))].slice(0, 2))}) whose build and test steps cannot be seen here.`, [...evidence, ...reusable.slice(0, 2).map((c) => cite(c, 'reusable workflow'))], data);
+    }
     return partial(0.3, `CI (${listing(systems)}) exists but neither builds nor tests in a recognisable way.`, evidence, data);
   },
 });

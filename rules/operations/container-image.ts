@@ -17,15 +17,29 @@ export default defineRule({
       'Add a Dockerfile with a build stage and a slim final stage, pin base images to a version tag or digest (never `latest`), and add a .dockerignore.',
     severity: 'medium',
     effort: 'medium',
-    detection: 'Dockerfile/Containerfile anywhere in the tree; scores multi-stage builds, pinned base images (tag or digest, not `latest` or untagged) and a `.dockerignore` beside the Dockerfile or at the root.',
+    detection: 'Dockerfile/Containerfile outside .devcontainer/, tests and examples; scores multi-stage builds, pinned base images (tag or digest, not `latest` or untagged, ARG defaults substituted) and a `.dockerignore` beside the Dockerfile, beside it as `<name>.dockerignore`, or at the root. Images built without a Dockerfile by Jib, Cloud Native Buildpacks (`spring-boot:build-image`, `pack build`) or ko also pass.',
     reads: DOCKERFILE_GLOBS,
+    patterns: {
+      // Builders that produce an image without a Dockerfile, with their own pinned, layered bases.
+      builder: {
+        regex: /\b(jib-maven-plugin|com\.google\.cloud\.tools\.jib|spring-boot:build-image|bootBuildImage|pack\s+build|ko\s+(?:build|publish|resolve|apply)|nixpacks\s+build)\b/g,
+        files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts', '**/Makefile', '**/*.{yml,yaml,sh}', '**/Jenkinsfile'],
+        literals: ['jib', 'build-image', 'bootBuildImage', 'pack', 'ko ', 'nixpacks'],
+        maxPerFile: 1,
+      },
+    },
   },
   appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: only services ship container images` }),
-  check({ files }) {
+  check({ files, matches }) {
     const found = dockerfiles(files);
-    const all = found.some((d) => shipped(d.path)) ? found.filter((d) => shipped(d.path)) : found;
+    const all = found.filter((d) => shipped(d.path));
+    const notShipped = found.filter((d) => !shipped(d.path)).map((d): Evidence => ({ path: d.path, note: 'not counted: a dev-container, test or example image is not what ships' }));
     if (all.length === 0) {
-      return fail('No Dockerfile or Containerfile found.', [{ path: '.', note: `no file matching ${DOCKERFILE_GLOBS.join(', ')} in ${files.size} files` }]);
+      const builders = matches('builder').filter((m) => isProductionPath(m.path));
+      if (builders.length > 0) {
+        return pass(`The image is built without a Dockerfile (${builders[0]!.groups[0]}).`, builders.slice(0, 3).map((m) => ({ path: m.path, line: m.line, snippet: m.snippet, note: 'image builder' })), { dockerfiles: 0, builder: builders[0]!.groups[0] });
+      }
+      return fail('No Dockerfile or Containerfile found.', [{ path: '.', note: `no file matching ${DOCKERFILE_GLOBS.join(', ')} outside .devcontainer/, tests and examples, and no Jib, buildpacks or ko build, in ${files.size} files` }, ...notShipped.slice(0, 3)]);
     }
     const ok = all.filter((d) => d.ok);
     const broken: Evidence[] = all.filter((d) => !d.ok).map((d) => ({ path: d.path, note: `not parsed: ${d.error ?? 'unparseable'}` }));
@@ -38,7 +52,7 @@ export default defineRule({
       const last = d.stages[d.stages.length - 1]!;
       const isMulti = d.stages.length > 1;
       const images = d.stages.map((s) => ({ s, pin: imagePin(d, s) })).filter((x) => x.pin !== 'stage');
-      const loose = images.filter((x) => x.pin === 'latest' || x.pin === 'untagged');
+      const loose = images.filter((x) => x.pin === 'latest' || x.pin === 'untagged' || x.pin === 'floating');
       const dockerignore = [dirOf(d.path), ''].map((dir) => (dir ? `${dir}/.dockerignore` : '.dockerignore')).find((p) => files.exists(p))
         ?? (files.exists(`${d.path}.dockerignore`) ? `${d.path}.dockerignore` : undefined);
       if (isMulti) multi++;
@@ -51,7 +65,7 @@ export default defineRule({
         note: `${d.stages.length} stage${d.stages.length === 1 ? '' : 's'}; base images ${loose.length === 0 ? 'pinned' : 'not pinned'}; ${dockerignore ? '.dockerignore present' : 'no .dockerignore'}`,
       });
       for (const { s, pin } of loose) {
-        evidence.push({ path: d.path, line: s.line, snippet: `FROM ${s.image}`, note: `base image ${resolveImage(d, s.image)} is ${pin === 'latest' ? 'tagged latest' : 'untagged'}: builds are not reproducible` });
+        evidence.push({ path: d.path, line: s.line, snippet: `FROM ${s.image}`, note: `base image ${resolveImage(d, s.image)} is ${pin === 'latest' ? 'tagged latest' : pin === 'floating' ? 'on a floating tag without a version' : 'untagged'}: builds are not reproducible` });
       }
       for (const { s } of images.filter((x) => x.pin === 'variable')) {
         evidence.push({ path: d.path, line: s.line, snippet: `FROM ${s.image}`, note: 'base image comes from a build argument without a default: pinning depends on the caller' });

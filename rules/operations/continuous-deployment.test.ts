@@ -77,6 +77,18 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.6, message: 'production', evidence: [{ path: '.github/workflows/release.yml', line: 6 }] },
     },
     {
+      name: 'a job named deploy running a bespoke command is partial and cites the job key',
+      profile: 'service',
+      tree: { '.github/workflows/cd.yml': 'on: push\njobs:\n  deploy:\n    runs-on: self-hosted\n    steps:\n      - run: docker compose -f compose.yml up -d --build\n' },
+      expect: { outcome: 'partial', score: 0.6, message: 'deploy jobs (deploy)', evidence: [{ path: '.github/workflows/cd.yml', line: 3 }] },
+    },
+    {
+      name: 'a platform config alone (vercel.json) is partial',
+      profile: 'service',
+      tree: { 'package.json': '{"name":"web"}\n', 'vercel.json': '{}\n' },
+      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'vercel.json' }] },
+    },
+    {
       name: 'a Python service with CI that only tests fails and names the CI files searched',
       profile: 'service',
       tree: { 'pyproject.toml': '[project]\nname = "svc"\n', '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n' },

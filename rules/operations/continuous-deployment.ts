@@ -52,10 +52,20 @@ export default defineRule({
     if (gitops.length > 0) found.push('GitOps (Argo CD/Flux)');
     if (found.length > 0) {
       const evidence = [...deploys.slice(0, 4).map(cite), ...gitops.slice(0, 3).map((m) => fromMatch(m, 'GitOps controller resource')), ...envEvidence, ...broken];
-      const gated = envs.length > 0 ? ` through environment${data.environments.length === 1 ? '' : 's'} ${listing(data.environments.slice(0, 4))}` : '';
+      // Only environments of the deploying jobs gate the deployment; others are mentioned, not claimed.
+      const deployJobKeys = new Set(deploys.map((c) => `${c.path}#${c.job ?? ''}`));
+      const gating = [...new Set(envs.filter((e) => deployJobKeys.has(`${e.path}#${e.job ?? ''}`)).map((e) => e.name))].sort();
+      const gated = gating.length > 0 ? ` through environment${gating.length === 1 ? '' : 's'} ${listing(gating.slice(0, 4))}` : '';
       return pass(`Deployment is automated: ${listing(found)}${gated}.`, evidence, data);
     }
-    if (envs.length > 0) {
+    // A job named deploy that runs commands we cannot classify (a bespoke CLI, docker compose on a
+    // self-hosted runner) most likely deploys; say so without claiming it.
+    const deployJobs = ok.flatMap((f) => {
+      const testJobs = testOnlyJobs(f);
+      return f.jobs.filter((j) => /(^|[-_ ])(deploy|deployment|release-to|rollout|ship)([-_ ]|$)/i.test(j.name) && !testJobs.has(j.name)).map((j): Evidence => ({ path: f.path, ...(j.line ? { line: j.line } : {}), snippet: `${j.name}:`, note: `job ${j.name} is named as a deployment; its deploy command was not recognised` }));
+    });
+    if (envs.length > 0 || deployJobs.length > 0) {
+      if (envs.length === 0) return partial(0.6, `CI has deploy jobs (${listing(deployJobs.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))}), but no deploy command or action in them was recognised.`, [...deployJobs.slice(0, 3), ...broken], data);
       return partial(0.6, `CI jobs target deployment environments (${listing(data.environments.slice(0, 4))}), but no deploy command or action was recognised in them.`, [...envEvidence, ...broken], data);
     }
     const platform = PLATFORM_FILES.filter((p) => ctx.files.exists(p));

@@ -43,7 +43,20 @@ ruleTester(rule, {
         'src/main/resources/application-prod.yml': 'x: 1\n',
         'src/main/resources/application-uat.yml': 'x: 1\n',
       },
-      expect: { outcome: 'pass', data: { production: ['application-prod'], preProduction: ['application-uat'] } },
+      expect: { outcome: 'pass', data: { production: ['prod'], preProduction: ['uat'] } },
+    },
+    {
+      name: 'the Terragrunt live layout (prod/ beside non-prod/, qa/ beside stage/) passes',
+      profile: 'infrastructure',
+      tree: {
+        'root.hcl': 'remote_state {}\n',
+        'prod/account.hcl': 'locals {}\n',
+        'prod/us-east-1/prod/mysql/terragrunt.hcl': 'include {}\n',
+        'non-prod/account.hcl': 'locals {}\n',
+        'non-prod/us-east-1/qa/env.hcl': 'locals {}\n',
+        'non-prod/us-east-1/stage/env.hcl': 'locals {}\n',
+      },
+      expect: { outcome: 'pass', data: { production: ['prod'], preProduction: ['non-prod', 'qa', 'stage'] }, evidence: [{ path: 'prod/account.hcl' }] },
     },
   ],
   invalid: [

@@ -30,7 +30,7 @@ function envsOf(path: string): Env[] {
     const stem = base.replace(/^\.env\./, '').replace(/\.(?:tfvars\.json|[A-Za-z0-9]+)$/, '');
     const token = stem.split(/[._-]+/).find((t) => FILE_TOKEN.test(t));
     const k = token ? envKind(token) : undefined;
-    if (k) out.push({ name: stem, kind: k });
+    if (k) out.push({ name: token!.toLowerCase(), kind: k });
   }
   return out;
 }
@@ -61,9 +61,38 @@ export default defineRule({
       const list = found.get(kind)!;
       if (!list.some((x) => x.name.toLowerCase() === name.toLowerCase() && x.ev.path === ev.path)) list.push({ name, ev });
     };
+    // Sibling folders named as environments (`prod/` beside `non-prod/`, `qa/` beside `stage/`, the
+    // Terragrunt live layout) are environments even without an envs/ parent.
+    const children = new Map<string, Set<string>>();
+    for (const p of ctx.files.paths) {
+      // Prefixes grow one segment at a time: linear in the path, not quadratic (100k-file trees).
+      let parent = '';
+      for (let i = p.indexOf('/'), start = 0; i !== -1; start = i + 1, i = p.indexOf('/', start)) {
+        const seg = p.slice(start, i);
+        let set = children.get(parent);
+        if (!set) children.set(parent, (set = new Set()));
+        set.add(seg);
+        parent = parent ? `${parent}/${seg}` : seg;
+      }
+    }
+    const siblingEnvs = new Set<string>();
+    for (const [parent, kids] of children) {
+      const named = [...kids].filter((k) => !/^(?:test|testing)$/i.test(k) && envKind(k));
+      if (named.length >= 2) for (const k of named) siblingEnvs.add(parent ? `${parent}/${k}` : k);
+    }
     const dirsSeen = new Set<string>();
     for (const p of ctx.files.paths) {
       if (!isProductionPath(p)) continue;
+      if (siblingEnvs.size > 0) {
+        for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) {
+          const dir = p.slice(0, i);
+          if (!siblingEnvs.has(dir) || dirsSeen.has(dir)) continue;
+          dirsSeen.add(dir);
+          const name = dir.slice(dir.lastIndexOf('/') + 1);
+          const kind = envKind(name)!;
+          add(kind, name, { path: p, note: `${kind === 'prod' ? 'production' : kind === 'dev' ? 'development' : 'pre-production'} environment folder ${dir}/` });
+        }
+      }
       for (const e of envsOf(p)) {
         if (e.dir) {
           if (dirsSeen.has(e.dir)) continue;

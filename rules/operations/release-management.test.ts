@@ -38,6 +38,15 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: 'CHANGELOG.md', line: 5 }, { path: '.gitlab-ci.yml', line: 5 }] },
     },
+    {
+      name: 'a lower-case release-notes.md with dated versions and gh release create pass (Python)',
+      tree: {
+        'pyproject.toml': '[project]\nname = "app"\n',
+        'release-notes.md': '# Release Notes\n\n## Latest Changes\n\n## 0.12.0 (2026-08-12)\n\n- fix\n',
+        '.github/workflows/release.yml': 'on: workflow_dispatch\njobs:\n  draft:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh release create "$VERSION" --draft\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'release-notes.md', line: 5 }, { path: '.github/workflows/release.yml', line: 6 }] },
+    },
   ],
   invalid: [
     {

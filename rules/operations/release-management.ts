@@ -6,7 +6,7 @@ import { fromMatch, isTestPath } from '../_shared/paths.js';
 /** docs/CHANGELOG.md is a real change log; examples and tests are not the project's releases. */
 const counted = (p: string) => !isTestPath(p) && !/(^|\/)(examples?|samples?|demos?|playground)\//i.test(p);
 
-const CHANGELOG_GLOBS = ['**/{CHANGELOG,CHANGES,HISTORY,NEWS,RELEASES,RELEASE_NOTES,RELEASE-NOTES,ChangeLog,Changelog,changelog}{,.md,.rst,.txt,.adoc,.markdown}'];
+const CHANGELOG_GLOBS = ['**/{CHANGELOG,CHANGES,HISTORY,NEWS,RELEASES,RELEASE_NOTES,RELEASE-NOTES,ChangeLog,Changelog,changelog,changes,history,release-notes,release_notes,ReleaseNotes}{,.md,.rst,.txt,.adoc,.markdown}'];
 
 /** Release tools recognised by their config file. */
 const TOOL_FILES: { tool: string; globs: string[] }[] = [
@@ -29,7 +29,7 @@ const TOOL_FILES: { tool: string; globs: string[] }[] = [
 ];
 
 const RELEASE_STEP =
-  /(?:^|\/)(?:release-please-action|goreleaser-action|changesets\/action|action-gh-release|ncipollo\/release-action|actions\/create-release|release-drafter\/release-drafter|semantic-release-action|python-semantic-release|create-gh-release-action)\b|\b(?:npx\s+)?semantic-release\b|\bgoreleaser\s+release\b|\bgh\s+release\s+create\b|\bchangeset\s+(?:version|publish)\b|\brelease-it\b|\bstandard-version\b|\blerna\s+(?:version|publish)\b|\bcargo\s+release\b|\brelease-plz\b|\bcz\s+bump\b|\bbump-my-version\b|\bjreleaser\b|\bmvnw?\s+(?:[^|;&]*\s)?release:(?:prepare|perform)\b/;
+  /(?:^|\/)(?:release-please-action|goreleaser-action|changesets\/action|action-gh-release|ncipollo\/release-action|actions\/create-release|release-drafter\/release-drafter|semantic-release-action|python-semantic-release|create-gh-release-action)\b|\b(?:npx\s+)?semantic-release\b|\bgoreleaser\s+release\b|\bgh\s+release\s+create\b|\bchangeset\s+(?:version|publish)\b|\brelease-it\b|\bstandard-version\b|\blerna\s+(?:version|publish)\b|\bcargo\s+release\b|\brelease-plz\b|\bcz\s+bump\b|\bbump-my-version\b|\bjreleaser\b|\bmvnw?\s+(?:[^|;&]*\s)?release:(?:prepare|perform)\b|(?:^|[\s/])(?:make-)?release[\w-]*\.sh\b/;
 
 export default defineRule({
   meta: {
@@ -54,9 +54,9 @@ export default defineRule({
         maxPerFile: 1,
       },
       manifestTool: {
-        regex: /^\s*\[tool\.(semantic_release|commitizen|bumpversion|towncrier)\]|<artifactId>(maven-release-plugin)<\/artifactId>|\b(net\.researchgate\.release|pl\.allegro\.tech\.build\.axion-release|com\.github\.breadmoirai\.github-release)\b|"(semantic-release|@changesets\/cli|release-it|standard-version|release-please|@release-it\/[\w-]+)"\s*:/m,
+        regex: /^\s*\[tool\.(semantic_release|commitizen|bumpversion|towncrier)\]|<artifactId>(maven-release-plugin)<\/artifactId>|\b(net\.researchgate\.release|pl\.allegro\.tech\.build\.axion-release|com\.github\.breadmoirai\.github-release)\b|"(semantic-release|@changesets\/cli|release-it|standard-version|release-please|@release-it\/[\w-]+|np|bumpp)"\s*:|"release"\s*:\s*"(?:npx\s+)?(np|bumpp|release-it|standard-version|semantic-release|lerna\s+publish|changeset\s+publish)\b/m,
         files: ['**/pyproject.toml', '**/pom.xml', '**/build.gradle', '**/build.gradle.kts', '**/settings.gradle', '**/settings.gradle.kts', '**/package.json'],
-        literals: ['[tool.', 'maven-release-plugin', 'release', 'changesets', 'axion'],
+        literals: ['[tool.', 'maven-release-plugin', 'release', 'changesets', 'axion', '"np"', 'bumpp'],
         maxPerFile: 2,
       },
       tagTrigger: {
@@ -85,7 +85,7 @@ export default defineRule({
     const steps: CiCommand[] = ciFiles(ctx.files).flatMap((f) => (f.ok ? f.commands.filter((c) => RELEASE_STEP.test(c.text)) : []));
     evidence.push(...steps.slice(0, 3).map((c): Evidence => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: `release step${c.job ? ` (job ${c.job})` : ''}` })));
     const tags = ctx.matches('tagTrigger');
-    evidence.push(...tags.slice(0, 2).map((m) => fromMatch(m, 'release pipeline triggered by version tags')));
+    evidence.push(...tags.slice(0, 2).map((m) => fromMatch(m, 'pipeline triggered by tags or published releases')));
     const changelogs = ctx.files.match(CHANGELOG_GLOBS).filter(counted);
     const versioned = ctx.matches('versionHeading').filter((m) => counted(m.path));
     evidence.push(...versioned.slice(0, 2).map((m) => fromMatch(m, 'change log with version headings')));

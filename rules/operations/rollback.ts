@@ -77,6 +77,6 @@ export default defineRule({
         { path: '.', note: `no rollback heading or command in ${ctx.searched('docHeading')} docs, no rollback command or automatic rollback in ${ctx.searched('automatic')} scripts/configs, no version- or SHA-tagged image in CI` },
       ], data);
     }
-    return partial(g.score, `${listing(g.found)} found; no ${listing(g.missing.map((m) => m.replace(/^an? /, '')))}.`, evidence, data);
+    return partial(g.score, `${listing(g.found)} found; ${g.missing.map((m) => `no ${m.replace(/^an? /, '')}`).join(', ')}.`, evidence, data);
   },
 });

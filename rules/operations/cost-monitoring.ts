@@ -1,0 +1,79 @@
+import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
+import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
+import { CI_GLOBS, ciFiles } from '../_shared/ci.js';
+import { firstPerFile, fromMatch, isProductionPath } from '../_shared/paths.js';
+
+const IAC = ['**/*.{tf,hcl,bicep}', '**/*.tf.json'];
+const IAC_AND_CODE = [...IAC, '**/*.{yml,yaml,json,ts,py,go,cs,java}'];
+const INFRACOST_FILES = ['**/infracost.yml', '**/infracost.yml.tmpl', '**/infracost-usage.yml', '**/.infracost/**'];
+
+export default defineRule({
+  meta: {
+    id: 'cost-monitoring',
+    title: 'Cloud cost is watched',
+    failureTitle: 'Cloud cost is not watched',
+    description:
+      'Budgets with alerts, cost estimates on infrastructure changes and cost-allocation tags turn a surprise invoice into an alert the owning team sees the same day.',
+    remediation:
+      'Declare budgets and anomaly alerts in IaC (`aws_budgets_budget`, `google_billing_budget`, `azurerm_consumption_budget_*`), tag every resource for cost allocation (AWS provider `default_tags`, Google `default_labels`), and run Infracost on pull requests; on Kubernetes, install Kubecost or OpenCost.',
+    severity: 'low',
+    effort: 'low',
+    detection:
+      'Terraform/CloudFormation/Bicep/CDK budgets and anomaly monitors (`aws_budgets_budget`, `aws_ce_anomaly_monitor`, `google_billing_budget`, `azurerm_consumption_budget_*`, `AWS::Budgets::Budget`, `Microsoft.Consumption/budgets`); cost-allocation tags (`default_tags`, `default_labels`, tag policies, cost-center tag keys); Infracost config or CI steps; Kubecost/OpenCost.',
+    patterns: {
+      budget: {
+        regex: /\bresource\s+"(aws_budgets_budget|aws_budgets_budget_action|aws_ce_anomaly_monitor|aws_ce_anomaly_subscription|aws_cur_report_definition|google_billing_budget|azurerm_consumption_budget_\w+|azurerm_cost_anomaly_alert|oci_budget_budget)"|\b(AWS::Budgets::Budget|AWS::CE::AnomalyMonitor|Microsoft\.Consumption\/budgets|CfnBudget|budgets\.Budget|CfnAnomalyMonitor)\b/g,
+        files: IAC_AND_CODE,
+        literals: ['budget', 'Budget', 'anomaly', 'Anomaly', 'cur_report'],
+        maxPerFile: 2,
+      },
+      tags: {
+        regex: /^\s*(default_tags\s*\{|default_labels\s*=|defaultTags\s*:)|\bTags\.of\([^)]*\)\.add\(|\bTAG_POLICY\b|\baws_ce_cost_allocation_tag\b|^\s*["']?(?:cost[-_]?cent(?:er|re)|CostCenter|cost[-_]?allocation)["']?\s*[:=]/gim,
+        files: IAC_AND_CODE,
+        literals: ['default_tags', 'default_labels', 'defaulttags', 'tags.of(', 'tag_policy', 'cost_allocation', 'cost'],
+        ignoreCase: true,
+        maxPerFile: 1,
+      },
+      kubecost: {
+        regex: /\b(kubecost|cost-analyzer|opencost)\b/g,
+        files: ['**/*.{yml,yaml,tf,json}', '**/Chart.yaml'],
+        literals: ['kubecost', 'cost-analyzer', 'opencost'],
+        maxPerFile: 1,
+      },
+    },
+    reads: CI_GLOBS,
+  },
+  appliesTo: ({ facts }) => (facts.profile.id === 'infrastructure' ? true : { reason: `profile is ${facts.profile.id}: cost monitoring is judged on infrastructure repositories` }),
+  check(ctx) {
+    const prod = (ms: Match[]) => ms.filter((m) => isProductionPath(m.path));
+    const budgets = prod(ctx.matches('budget'));
+    const tags = prod(ctx.matches('tags'));
+    const kubecost = prod(ctx.matches('kubecost'));
+    const infracostFiles = ctx.files.match(INFRACOST_FILES);
+    const infracostCi = ciFiles(ctx.files).flatMap((f) => (f.ok ? f.commands.filter((c) => /\binfracost\b/i.test(c.text)) : []))
+      // The command that runs the estimate says more than the action that installs the tool.
+      .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'run' ? -1 : 1));
+    const watched = budgets.length > 0 || kubecost.length > 0;
+    const estimated = infracostFiles.length > 0 || infracostCi.length > 0;
+    const g = graded([
+      { name: 'budgets or cost alerts', found: watched, weight: 2 },
+      { name: 'cost estimates on changes (Infracost)', found: estimated, weight: 1 },
+      { name: 'cost-allocation tags', found: tags.length > 0, weight: 1 },
+    ]);
+    const evidence: Evidence[] = [
+      ...firstPerFile(budgets, 3).map((m) => fromMatch(m, 'budget / cost alert')),
+      ...firstPerFile(kubecost, 1).map((m) => fromMatch(m, 'Kubernetes cost monitoring')),
+      ...infracostFiles.slice(0, 1).map((p): Evidence => ({ path: p, note: 'Infracost configuration' })),
+      ...infracostCi.slice(0, 1).map((c): Evidence => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: 'Infracost in CI' })),
+      ...firstPerFile(tags, 2).map((m) => fromMatch(m, 'cost-allocation tags')),
+    ];
+    const data = { budgets: budgets.length, kubecost: kubecost.length > 0, infracost: estimated, allocationTags: tags.length > 0 };
+    if (watched && g.missing.length < 2) return pass(`Cost is watched: ${listing(g.found)}.`, evidence, data);
+    if (g.found.length === 0) {
+      return fail('No cost monitoring found.', [
+        { path: '.', note: `no budget or anomaly alert in ${ctx.searched('budget')} IaC/config files, no default_tags/default_labels or cost tags, no Infracost config or CI step, no Kubecost/OpenCost` },
+      ], data);
+    }
+    return partial(g.score, `${listing(g.found)} found; ${g.missing.map((m) => `no ${m}`).join(', ')}.`, evidence, data);
+  },
+});

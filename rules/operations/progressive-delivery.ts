@@ -1,0 +1,78 @@
+import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { CI_GLOBS, ciFiles } from '../_shared/ci.js';
+import { firstPerFile, fromMatch, isProductionPath } from '../_shared/paths.js';
+
+const MANIFESTS = ['**/*.{yml,yaml,json,tf,tpl}'];
+const SOURCES = ['**/*.{js,jsx,ts,tsx,mjs,cjs,py,go,java,kt,cs,rb,php,rs}'];
+/** Commands that shift traffic between versions or swap slots: staged releases run from a pipeline. */
+const TRAFFIC_CMD = /\bgcloud\s+run\s+(?:deploy\s+[^\n]*--no-traffic|services\s+update-traffic)|\baz\s+webapp\s+deployment\s+slot\s+swap|\baz\s+containerapp\s+ingress\s+traffic\s+set|\baws\s+deploy\s+create-deployment|\bkubectl\s+argo\s+rollouts\s+promote|AzureAppServiceManage@\d|\bflagger\b/;
+
+export default defineRule({
+  meta: {
+    id: 'progressive-delivery',
+    title: 'Releases can be staged',
+    failureTitle: 'Every release goes to all users at once',
+    description:
+      'Canary and blue/green releases and feature flags expose a change to a small share of traffic first, so a bad release is caught by metrics and undone before it reaches every user.',
+    remediation:
+      'Stage releases: Argo Rollouts or Flagger canaries on Kubernetes, CodeDeploy blue/green or canary on AWS, deployment slots on Azure, Cloud Run traffic splitting, or a feature-flag SDK (OpenFeature, LaunchDarkly, Unleash, Flagsmith) wrapped around risky changes.',
+    severity: 'low',
+    effort: 'high',
+    detection:
+      'Argo Rollouts `Rollout` and Flagger `Canary` resources; CodeDeploy blue/green or canary configs (`BLUE_GREEN`, `CodeDeployDefault.*Canary*/Linear*`, SAM `DeploymentPreference`); Azure deployment slots; Cloud Run traffic splitting; traffic-shifting commands in CI; feature-flag SDKs from the `feature-flags` catalogue, used in code; explicit rolling-update settings (`maxSurge`/`maxUnavailable`) earn partial credit.',
+    patterns: {
+      staged: {
+        regex: /^kind:\s*["']?(Rollout|Canary|AnalysisTemplate)["']?\s*$|\b(BLUE_GREEN|WITH_TRAFFIC_CONTROL|CodeDeployDefault\.\w*(?:Canary|Linear|BlueGreen)\w*|(?:Canary|Linear)\d+Percent\d+Minutes?|DeploymentPreference|azurerm_(?:linux_|windows_)?web_app_slot|azurerm_app_service_slot|Microsoft\.Web\/sites\/slots|traffic_split|TrafficSplit|canaryAnalysis|blueGreen|canary:\s*$)/gm,
+        files: MANIFESTS,
+        literals: ['Rollout', 'Canary', 'AnalysisTemplate', 'BLUE_GREEN', 'TRAFFIC_CONTROL', 'CodeDeployDefault', 'Percent', 'DeploymentPreference', '_slot', 'sites/slots', 'raffic', 'canary', 'blueGreen'],
+        maxPerFile: 2,
+      },
+      rolling: {
+        regex: /^\s*(?:maxSurge|maxUnavailable|max_surge|max_unavailable|minimum_healthy_percent|maximum_percent|deployment_minimum_healthy_percent|deployment_maximum_percent|MinimumHealthyPercent)\s*[:=]/gm,
+        files: MANIFESTS,
+        literals: ['maxSurge', 'maxUnavailable', 'max_surge', 'max_unavailable', 'healthy_percent', 'maximum_percent', 'MinimumHealthyPercent'],
+        maxPerFile: 1,
+      },
+      flagCode: {
+        // import/using/use lines, require('…') calls and Go import-block lines naming a flag SDK.
+        regex: /(?:^\s*(?:import|from|using|use|include)\b[^\n]*|\brequire\s*\(?\s*['"][^'"\n]*|^\s*(?:\w+\s+)?"[^"\n]*)(?:launchdarkly|ldclient|unleash|flagsmith|openfeature|open-feature|growthbook|configcat|splitio|statsig|flipper|waffle|featuremanagement|ff4j|togglz|go-feature-flag|@vercel\/flags)|\bAddFeatureManagement\s*\(|@FeatureGate\b/gim,
+        files: SOURCES,
+        literals: ['launchdarkly', 'ldclient', 'unleash', 'flagsmith', 'openfeature', 'open-feature', 'growthbook', 'configcat', 'splitio', 'statsig', 'flipper', 'waffle', 'featuremanagement', 'ff4j', 'togglz', 'go-feature-flag', '@vercel/flags', 'featuregate'],
+        ignoreCase: true,
+        maxPerFile: 1,
+      },
+    },
+    reads: CI_GLOBS,
+  },
+  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: staged releases concern deployed services` }),
+  check(ctx) {
+    const prod = (p: string) => isProductionPath(p);
+    const staged = ctx.matches('staged').filter((m) => prod(m.path));
+    const traffic = ciFiles(ctx.files).flatMap((f) => (f.ok ? f.commands.filter((c) => TRAFFIC_CMD.test(c.text)) : []));
+    const flagDeps = ctx.facts.findDependencies(ctx.catalogue('feature-flags'));
+    const flagCode = ctx.matches('flagCode').filter((m) => prod(m.path));
+    const rolling = ctx.matches('rolling').filter((m) => prod(m.path));
+    const evidence: Evidence[] = [
+      ...firstPerFile(staged, 3).map((m) => fromMatch(m, 'staged rollout (canary / blue-green / slots)')),
+      ...traffic.slice(0, 2).map((c): Evidence => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: 'traffic shifting in CI' })),
+      ...flagDeps.slice(0, 2).map((d): Evidence => ({ path: d.path, ...(d.line ? { line: d.line } : {}), snippet: d.name, note: 'feature-flag SDK dependency' })),
+      ...firstPerFile(flagCode, 2).map((m) => fromMatch(m, 'feature flags used in code')),
+    ];
+    const data = { stagedRollouts: staged.length + traffic.length, featureFlagSdks: [...new Set(flagDeps.map((d) => d.name))].sort(), featureFlagsInCode: flagCode.length > 0, rollingUpdateSettings: rolling.length > 0 };
+    const found: string[] = [];
+    if (staged.length + traffic.length > 0) found.push('canary/blue-green rollouts');
+    if (flagCode.length > 0) found.push(`feature flags${data.featureFlagSdks.length ? ` (${listing(data.featureFlagSdks.slice(0, 2))})` : ''}`);
+    if (found.length > 0) return pass(`Releases can be staged: ${listing(found)}.`, evidence, data);
+    const rollEv = firstPerFile(rolling, 2).map((m) => fromMatch(m, 'rolling-update settings'));
+    if (flagDeps.length > 0) {
+      return partial(0.5, `A feature-flag SDK is declared (${listing(data.featureFlagSdks.slice(0, 2))}) but never imported in production code; no canary or blue/green rollout.`, [...evidence, ...rollEv], data);
+    }
+    if (rolling.length > 0) {
+      return partial(0.4, 'Rolling updates are tuned (maxSurge/maxUnavailable or ECS percentages), but there is no canary, blue/green or feature-flag staging.', rollEv, data);
+    }
+    return fail('No progressive delivery found: every release reaches all traffic at once.', [
+      { path: '.', note: `no Rollout/Canary resources, blue/green or slot configs in ${ctx.searched('staged')} manifests; no feature-flag SDK in ${ctx.facts.dependencies.length} dependencies or in ${ctx.searched('flagCode')} source files` },
+    ], data);
+  },
+});
