@@ -10,6 +10,7 @@ import { reportSchema, type Report } from '../report/schema.js';
 import { evaluateGates } from '../scoring/gates.js';
 import { render, parseFormat, formatFromPath, type Format } from '../render/index.js';
 import { UsageError } from '../util/errors.js';
+import { loadArtifacts } from '../ingest/index.js';
 import { writeAtomic } from '../util/atomic.js';
 import { DiskSource } from '../walk/disk-source.js';
 import { FileIndex } from '../walk/file-index.js';
@@ -31,6 +32,8 @@ export interface AuditFlags {
   color: boolean;
   verbose?: boolean;
   quiet?: boolean;
+  coverage?: string[];
+  junit?: string[];
 }
 
 export interface AuditOutcome {
@@ -52,10 +55,12 @@ export async function auditCommand(pathArg: string | undefined, flags: AuditFlag
     failOn: flags.failOn ? oneOf<Severity>('--fail-on', flags.failOn, SEVERITIES) : config.failOn,
   };
 
+  // Parsed before the walk: a malformed report is a usage error, whatever the tree holds.
+  const artifacts = loadArtifacts(flags.coverage, flags.junit);
   const listing = await listFiles(root, { ignore: config.ignore ?? [], includeTestData: config.includeTestData ?? false });
   const source = new DiskSource(root);
   const files = new FileIndex(listing.paths, source, config.maxFileBytes);
-  const audit = await runAudit({ files, source, pillars: PILLARS, config, ...(profile ? { profile } : {}), ...(flags.only ? { only: flags.only } : {}), ...(flags.skip ? { skip: flags.skip } : {}) });
+  const audit = await runAudit({ files, source, pillars: PILLARS, config, ...(profile ? { profile } : {}), ...(flags.only ? { only: flags.only } : {}), ...(flags.skip ? { skip: flags.skip } : {}), ...(artifacts ? { artifacts } : {}) });
   const repo = await gitInfo(root, listing.method === 'git');
   const notes = [...listing.notes];
   if (configPath) notes.push(`configuration from ${configPath}`);

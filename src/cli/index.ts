@@ -53,6 +53,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--fail-on <severity>', 'fail when a rule of this severity or higher fails: critical, high, medium, low')
     .option('--only <ids>', 'only these pillars or rule ids (comma-separated, repeatable)', collect)
     .option('--skip <ids>', 'skip these pillars or rule ids (comma-separated, repeatable)', collect)
+    .option('--coverage <file>', 'coverage report (lcov, Cobertura, JaCoCo, Istanbul summary, Go profile) for quality/coverage-gate (repeatable)', repeat)
+    .option('--junit <file>', 'JUnit XML test results for quality/coverage-gate (repeatable)', repeat)
     .option('--no-color', 'never colour the output')
     .option('-q, --quiet', 'print nothing but failed gates')
     .option('-v, --verbose', 'show every rule and all evidence; stack traces on internal errors')
