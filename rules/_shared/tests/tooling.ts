@@ -1,0 +1,57 @@
+/**
+ * Code-quality tools (linters, formatters): where each is configured (config file, dependency,
+ * a section of a shared config file found by a rule pattern) and whether a CI job runs it.
+ */
+import type { Evidence, RuleContext } from '../../../src/engine/types.js';
+import { ciFiles, type CiCommand } from '../ci.js';
+import { fromMatch } from '../paths.js';
+
+export interface ToolSpec {
+  name: string;
+  /** Config files that alone show the tool is set up. */
+  files?: string[];
+  /** Dependencies (any ecosystem, exact or `prefix*`). */
+  deps?: string[];
+  /** A key of the rule's own patterns that finds the tool's config inside a shared file. */
+  pattern?: string;
+  /** A CI command or action that runs it. */
+  ci: RegExp;
+}
+
+export interface FoundTool {
+  name: string;
+  evidence: Evidence;
+  ci?: CiCommand;
+}
+
+const VENDORED = /(^|\/)(node_modules|vendor|third_party)\//;
+
+export function findTools(ctx: RuleContext, specs: ToolSpec[], generic: RegExp): { tools: FoundTool[]; ciRuns: CiCommand[]; genericCi: CiCommand[] } {
+  const commands = ciFiles(ctx.files).flatMap((f) => f.commands);
+  const tools: FoundTool[] = [];
+  const ciRuns: CiCommand[] = [];
+  for (const spec of specs) {
+    let evidence: Evidence | undefined;
+    const file = spec.files ? ctx.files.match(spec.files).find((p) => !VENDORED.test(p)) : undefined;
+    if (file) evidence = { path: file, note: `${spec.name} configuration` };
+    if (!evidence && spec.pattern) {
+      const m = ctx.matches(spec.pattern)[0];
+      if (m) evidence = fromMatch(m, `${spec.name} configuration`);
+    }
+    if (!evidence && spec.deps) {
+      const d = ctx.facts.findDependencies(spec.deps, { includeDev: true })[0];
+      if (d) evidence = { path: d.path, ...(d.line ? { line: d.line } : {}), note: `${spec.name} (${d.name}) declared` };
+    }
+    const ci = commands.find((c) => spec.ci.test(c.text));
+    if (ci) ciRuns.push(ci);
+    if (!evidence && ci) evidence = { path: ci.path, line: ci.line, snippet: ci.text.slice(0, 160), note: `${spec.name} run in CI` };
+    if (evidence) tools.push({ name: spec.name, evidence, ...(ci ? { ci } : {}) });
+  }
+  // `npm run lint`, `make lint`, `pre-commit run`: a project script that runs the configured tools.
+  const genericCi = commands.filter((c) => c.kind === 'run' && generic.test(c.text));
+  return { tools, ciRuns, genericCi };
+}
+
+export function ciEvidence(c: CiCommand, note: string): Evidence {
+  return { path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: `${note}${c.job ? ` (job ${c.job})` : ''}` };
+}
