@@ -55,6 +55,11 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'package.json' }] },
     },
     {
+      name: 'a [tool.coverage.run] section without fail_under: measured, not gated',
+      tree: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.coverage.run]\nbranch = true\n' },
+      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'pyproject.toml', line: 4 }] },
+    },
+    {
       name: 'Codecov target auto is not a floor',
       tree: { 'codecov.yml': 'coverage:\n  status:\n    project:\n      default:\n        target: auto\n' },
       expect: { outcome: 'fail' },

@@ -19,7 +19,8 @@ const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: string[]; l
   { key: 'other', tool: 'coverage floor', regex: /--fail-under(?:-lines)?[= ](\d+)|\bthreshold\s*:\s*\n?\s*(?:file|package|total)\s*:\s*(\d+)|--min-coverage[= ](\d+)/, files: [...CI_AND_SCRIPTS, '**/.testcoverage.yml', '**/Cargo.toml'], literals: ['fail-under', 'threshold', 'min-coverage'] },
 ];
 
-const MEASURED = /--coverage\b|--cov\b|--cov=|\bcoverage\s+run\b|-coverprofile|\bnyc\b|\bc8\b|\bjacoco\b|\bcoverlet\b|XPlat Code Coverage|\btarpaulin\b|\bllvm-cov\b|codecov|coveralls/;
+// Coverage collected or configured (a [tool.coverage] section, --cov, nyc, -coverprofile, JaCoCo…), threshold or not.
+const MEASURED = /^\[(?:tool\.coverage\.|coverage:)?(?:run|report)\]|^\[tool\.coverage\.|--coverage\b|--cov\b|--cov=|\bcoverage\s+run\b|-coverprofile|\bnyc\b|\bc8\b|\bjacoco\b|\bcoverlet\b|XPlat Code Coverage|\btarpaulin\b|\bllvm-cov\b|codecov|coveralls/m;
 
 const numberIn = (m: Match) => m.groups.find((g) => g && /^\d/.test(g));
 
@@ -39,7 +40,7 @@ export default defineRule({
     patterns: {
       ...Object.fromEntries(THRESHOLDS.map((t) => [t.key, { regex: t.regex, files: t.files, literals: t.literals, maxPerFile: 3 }])),
       jacocoPlugin: { regex: /jacoco/, files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'], literals: ['jacoco'], maxPerFile: 1 },
-      measured: { regex: MEASURED, files: [...CI_AND_SCRIPTS, '**/pom.xml', '**/build.gradle', '**/build.gradle.kts', `**/{jest,vitest,vite}.config.${JS_CONFIG}`, '**/.coveragerc', '**/pyproject.toml'], literals: ['cov', 'nyc', 'c8', 'jacoco', 'coverlet', 'Coverage', 'tarpaulin'], maxPerFile: 1 },
+      measured: { regex: MEASURED, files: [...CI_AND_SCRIPTS, '**/pom.xml', '**/build.gradle', '**/build.gradle.kts', `**/{jest,vitest,vite}.config.${JS_CONFIG}`, '**/.coveragerc', '**/pyproject.toml', '**/setup.cfg'], literals: ['cov', 'nyc', 'c8', 'jacoco', 'coverlet', 'Coverage', 'tarpaulin', 'run]', 'report]'], maxPerFile: 1 },
     },
   },
   check(ctx) {

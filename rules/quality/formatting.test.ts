@@ -23,6 +23,11 @@ ruleTester(rule, {
       tree: { 'go.mod': 'module x\n', 'main.go': 'package main\n', 'util.go': 'package main\n' },
       expect: { outcome: 'pass', message: 'gofmt' },
     },
+    {
+      name: 'ruff-format as a pre-commit hook',
+      tree: { '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    hooks:\n      - id: ruff-check\n      - id: ruff-format\n', 'app.py': 'x = 1\n' },
+      expect: { outcome: 'pass', message: 'Ruff format', evidence: [{ path: '.pre-commit-config.yaml', line: 5 }] },
+    },
   ],
   invalid: [
     {

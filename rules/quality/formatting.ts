@@ -4,20 +4,20 @@ import { CI_GLOBS } from '../_shared/ci.js';
 import { ciEvidence, findTools, type ToolSpec } from '../_shared/tests/tooling.js';
 
 const FORMATTERS: ToolSpec[] = [
-  { name: 'Prettier', files: ['**/.prettierrc', '**/.prettierrc.{json,json5,yml,yaml,toml,js,cjs,mjs,ts}', '**/prettier.config.{js,cjs,mjs,ts}'], pattern: 'prettierPkg', deps: ['prettier'], ci: /\bprettier\b/ },
+  { name: 'Prettier', hooks: /^(?:mirrors-)?prettier$/, files: ['**/.prettierrc', '**/.prettierrc.{json,json5,yml,yaml,toml,js,cjs,mjs,ts}', '**/prettier.config.{js,cjs,mjs,ts}'], pattern: 'prettierPkg', deps: ['prettier'], ci: /\bprettier\b/ },
   { name: 'Biome', files: ['**/biome.json', '**/biome.jsonc'], deps: ['@biomejs/biome'], ci: /\bbiome\s+(?:format|check|ci)\b/ },
   { name: 'dprint', files: ['**/dprint.json', '**/.dprint.json'], ci: /\bdprint\s+check\b/ },
-  { name: 'Black', pattern: 'black', deps: ['black'], ci: /\bblack\b/ },
-  { name: 'Ruff format', pattern: 'ruffFormat', ci: /\bruff\s+format\b/ },
-  { name: 'isort/YAPF/autopep8', pattern: 'pyFormatters', deps: ['isort', 'yapf', 'autopep8'], ci: /\b(?:isort|yapf|autopep8)\b/ },
-  { name: 'gofmt/goimports/gofumpt', ci: /\bgofmt\b|\bgoimports\b|\bgofumpt\b/ },
-  { name: 'Spotless/google-java-format', pattern: 'spotless', deps: ['plugin:com.diffplug.spotless', 'com.google.googlejavaformat:*'], ci: /spotless(?:Check|:check|Apply)|google-java-format/ },
-  { name: 'ktlint/ktfmt', files: ['**/.ktlint*'], deps: ['plugin:org.jlleitschuh.gradle.ktlint', 'plugin:com.ncorti.ktfmt.gradle'], ci: /\bktlint\b|\bktfmt\b/ },
+  { name: 'Black', hooks: /^black(?:-jupyter)?$/, pattern: 'black', deps: ['black'], ci: /\bblack\b/ },
+  { name: 'Ruff format', hooks: /^ruff-format$/, pattern: 'ruffFormat', ci: /\bruff\s+format\b/ },
+  { name: 'isort/YAPF/autopep8', hooks: /^(?:isort|yapf|autopep8)$/, pattern: 'pyFormatters', deps: ['isort', 'yapf', 'autopep8'], ci: /\b(?:isort|yapf|autopep8)\b/ },
+  { name: 'gofmt/goimports/gofumpt', hooks: /^(?:go-fmt|gofmt|go-imports|goimports|gofumpt)$/, ci: /\bgofmt\b|\bgoimports\b|\bgofumpt\b/ },
+  { name: 'Spotless/google-java-format', hooks: /^(?:google-java-format|pretty-format-java)$/, pattern: 'spotless', deps: ['plugin:com.diffplug.spotless', 'com.google.googlejavaformat:*'], ci: /spotless(?:Check|:check|Apply)|google-java-format/ },
+  { name: 'ktlint/ktfmt', hooks: /^(?:ktlint|ktfmt|pretty-format-kotlin)$/, files: ['**/.ktlint*'], deps: ['plugin:org.jlleitschuh.gradle.ktlint', 'plugin:com.ncorti.ktfmt.gradle'], ci: /\bktlint\b|\bktfmt\b/ },
   { name: 'dotnet format', ci: /dotnet\s+format\b|dotnet-format/ },
-  { name: 'rustfmt', files: ['**/rustfmt.toml', '**/.rustfmt.toml'], ci: /cargo\s+fmt\b|\brustfmt\b/ },
+  { name: 'rustfmt', hooks: /^(?:fmt|rustfmt|cargo-fmt)$/, files: ['**/rustfmt.toml', '**/.rustfmt.toml'], ci: /cargo\s+fmt\b|\brustfmt\b/ },
   { name: 'RuboCop/Standard', files: ['**/.rubocop.yml', '**/.standard.yml'], deps: ['standard'], ci: /\brubocop\b|\bstandardrb\b/ },
   { name: 'PHP-CS-Fixer/Pint', files: ['**/.php-cs-fixer.php', '**/.php-cs-fixer.dist.php', '**/.php_cs', '**/.php_cs.dist', '**/pint.json'], deps: ['friendsofphp/php-cs-fixer', 'laravel/pint'], ci: /php-cs-fixer|\bpint\b/ },
-  { name: 'clang-format', files: ['**/.clang-format'], ci: /clang-format/ },
+  { name: 'clang-format', hooks: /^clang-format$/, files: ['**/.clang-format'], ci: /clang-format/ },
 ];
 
 const GENERIC = /\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:format|fmt)(?::check)?\b|\bmake\s+(?:fmt|format)(?:-check)?\b|\bpre-commit\s+run\b|pre-commit\/action@/;
@@ -34,9 +34,10 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, .clang-format) or a CI step running it. Go code is formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
+      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, .clang-format) or a CI step running it. Go code is formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
     reads: CI_GLOBS,
     patterns: {
+      hooks: { regex: /^\s*-\s+id:\s*([\w.-]+)/m, files: ['.pre-commit-config.yaml', '.pre-commit-config.yml'], literals: ['id:'], maxPerFile: 200 },
       prettierPkg: { regex: /"prettier"\s*:\s*[{"]/, files: ['**/package.json'], literals: ['prettier'], maxPerFile: 1 },
       black: { regex: /^\[tool\.black\]/m, files: ['**/pyproject.toml'], literals: ['tool.black'], maxPerFile: 1 },
       ruffFormat: { regex: /^\[tool\.ruff\.format\]|^\[format\]/m, files: ['**/pyproject.toml', '**/ruff.toml', '**/.ruff.toml'], literals: ['format]'], maxPerFile: 1 },

@@ -25,6 +25,16 @@ ruleTester(rule, {
       tree: { '.editorconfig': 'root = true\n[*.cs]\ndotnet_diagnostic.CA2000.severity = error\n', '.github/workflows/ci.yml': gha('dotnet build -warnaserror') },
       expect: { outcome: 'pass', evidence: [{ path: '.editorconfig', line: 3 }] },
     },
+    {
+      name: 'Flake8 as a pre-commit hook, hooks run in CI by pre-commit',
+      tree: { '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/PyCQA/flake8\n    rev: 7.0.0\n    hooks:\n      - id: flake8\n', '.github/workflows/ci.yml': gha('pre-commit run --all-files') },
+      expect: { outcome: 'pass', evidence: [{ path: '.pre-commit-config.yaml', line: 5 }] },
+    },
+    {
+      name: 'Error Prone in the Maven build runs with every CI build',
+      tree: { 'pom.xml': '<project>\n  <path><groupId>com.google.errorprone</groupId><artifactId>error_prone_core</artifactId></path>\n</project>\n', '.github/workflows/ci.yml': gha('mvn -B verify') },
+      expect: { outcome: 'pass', message: 'Error Prone', evidence: [{ path: 'pom.xml', line: 2 }] },
+    },
   ],
   invalid: [
     {

@@ -65,7 +65,7 @@ export default defineRule({
       const at = { path: f.path, ...(f.first ? { line: f.first.line, snippet: f.first.snippet } : {}) };
       if (f.framework === 'playwright' || f.framework === 'cypress' || E2E_DIR.test(f.path)) add('end-to-end', { ...at, note: `${f.framework} test in an end-to-end location` });
       else if (INTEGRATION_DIR.test(f.path) || /IT\.(java|kt)$/.test(f.path)) add('integration', { ...at, note: 'integration test by location' });
-      else add('unit', { ...at, note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}` });
+      else if (f.cases > 0) add('unit', { ...at, note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}` });
     }
     for (const m of ctx.matches('integrationMarker')) add('integration', fromMatch(m, 'integration test marker'));
     const supertestInTests = ctx.matches('supertest').filter((m) => inv.files.some((f) => f.path === m.path));

@@ -21,6 +21,14 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: '2 CI jobs run the tests', data: { jobs: [{ job: 'java', runner: 'Maven' }, { job: 'go', runner: 'go test' }] } },
     },
     {
+      name: 'a job that runs a build script: the test line inside the script is cited',
+      tree: {
+        '.github/workflows/ci.yml': gha('      - name: Build and Test\n        run: ./Build.ps1\n'),
+        'Build.ps1': '$ErrorActionPreference = "Stop"\n# dotnet test is below\ndotnet build -c Release\ndotnet test -c Release --no-build\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'Build.ps1', line: 4, note: 'job build runs tests (in a script the job invokes)' }] },
+    },
+    {
       name: 'monorepo: pnpm -r test',
       tree: { '.github/workflows/ci.yml': gha('      - run: pnpm -r test\n') },
       expect: { outcome: 'pass' },

@@ -1,6 +1,7 @@
 import { defineRule, type Evidence } from '../../src/engine/types.js';
 import { fail, listing, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles, TEST_COMMAND, type CiCommand } from '../_shared/ci.js';
+import { ciCommands } from '../_shared/tests/tooling.js';
 
 /** Actions that run a test suite themselves (no shell command to see). */
 const TEST_ACTIONS = /^cypress-io\/github-action@/;
@@ -43,10 +44,10 @@ export default defineRule({
     if (ci.length === 0) {
       return fail('No CI configuration, so nothing runs the tests automatically.', [{ path: '.', note: `no CI configuration file (${CI_GLOBS.slice(0, 6).join(', ')}, …)` }], { jobs: [] });
     }
-    const runs = ci.flatMap((f) => f.commands.filter((c) => (c.kind === 'run' && TEST_COMMAND.test(withoutInstall(c.text))) || (c.kind === 'uses' && TEST_ACTIONS.test(c.text))));
+    const runs = ciCommands(ctx).filter((c) => (c.kind === 'run' && TEST_COMMAND.test(withoutInstall(c.text))) || (c.kind === 'uses' && TEST_ACTIONS.test(c.text)));
     const jobs = runs.map((c) => ({ file: c.path, job: c.job ?? 'default', line: c.line, command: c.text.slice(0, 120), runner: runnerOf(c) }));
     const broken = ci.filter((f) => !f.ok);
-    const evidence: Evidence[] = runs.slice(0, 8).map((c) => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: `job ${c.job ?? '(default)'} runs tests` }));
+    const evidence: Evidence[] = runs.slice(0, 8).map((c) => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: `job ${c.job ?? '(default)'} runs tests${ci.some((f) => f.path === c.path) ? '' : ' (in a script the job invokes)'}` }));
     for (const b of broken) evidence.push({ path: b.path, note: `could not be parsed: ${b.error ?? 'unreadable'}` });
     const data = { jobs, ciFiles: ci.map((f) => f.path) };
     if (runs.length === 0) {

@@ -25,7 +25,7 @@ export const TEST_GLOBS = {
   go: ['**/*_test.go'],
   jvm: [`**/src/*{test,Test}*/**/*.${JVM_EXT}`, `**/{test,tests}/**/*{Test,Tests,Spec,IT}.${JVM_EXT}`],
   csharp: ['**/*{Test,Tests,test,tests,Spec,Specs}*/**/*.cs', '**/*{Test,Tests}.cs'],
-  ruby: ['**/*_spec.rb', '**/test/**/*_test.rb', '**/test/**/test_*.rb'],
+  ruby: ['**/*_spec.rb', '**/test/**/*_test.rb', '**/test/**/test_*.rb', '**/test/**/spec_*.rb'],
   php: ['**/*Test.php'],
   rust: ['**/*.rs'],
 };

@@ -16,6 +16,8 @@ export interface ToolSpec {
   pattern?: string;
   /** A CI command or action that runs it. */
   ci: RegExp;
+  /** pre-commit hook ids that run it (the rule declares a `hooks` pattern over .pre-commit-config.yaml). */
+  hooks?: RegExp;
 }
 
 export interface FoundTool {
@@ -27,7 +29,8 @@ export interface FoundTool {
 const VENDORED = /(^|\/)(node_modules|vendor|third_party)\//;
 
 export function findTools(ctx: RuleContext, specs: ToolSpec[], generic: RegExp): { tools: FoundTool[]; ciRuns: CiCommand[]; genericCi: CiCommand[] } {
-  const commands = ciFiles(ctx.files).flatMap((f) => f.commands);
+  const commands = ciCommands(ctx);
+  const hookMatches = specs.some((s) => s.hooks) ? ctx.matches('hooks') : [];
   const tools: FoundTool[] = [];
   const ciRuns: CiCommand[] = [];
   for (const spec of specs) {
@@ -38,6 +41,8 @@ export function findTools(ctx: RuleContext, specs: ToolSpec[], generic: RegExp):
       const m = ctx.matches(spec.pattern)[0];
       if (m) evidence = fromMatch(m, `${spec.name} configuration`);
     }
+    const hook = spec.hooks ? hookMatches.find((m) => spec.hooks!.test(m.groups[0] ?? '')) : undefined;
+    if (!evidence && hook) evidence = fromMatch(hook, `${spec.name} as a pre-commit hook`);
     if (!evidence && spec.deps) {
       const d = ctx.facts.findDependencies(spec.deps, { includeDev: true })[0];
       if (d) evidence = { path: d.path, ...(d.line ? { line: d.line } : {}), note: `${spec.name} (${d.name}) declared` };
@@ -50,6 +55,30 @@ export function findTools(ctx: RuleContext, specs: ToolSpec[], generic: RegExp):
   // `npm run lint`, `make lint`, `pre-commit run`: a project script that runs the configured tools.
   const genericCi = commands.filter((c) => c.kind === 'run' && generic.test(c.text));
   return { tools, ciRuns, genericCi };
+}
+
+/**
+ * CI commands, plus the lines of repository scripts that CI steps invoke (`./build.ps1`,
+ * `bash scripts/test.sh`): many projects keep the real commands there. Script lines keep the
+ * invoking job.
+ */
+export function ciCommands(ctx: RuleContext): CiCommand[] {
+  const direct = ciFiles(ctx.files).flatMap((f) => f.commands);
+  const out = [...direct];
+  const seen = new Set<string>();
+  for (const c of direct) {
+    if (c.kind !== 'run') continue;
+    for (const m of c.text.matchAll(/(?:^|[\s;&|(])(?:(?:pwsh|powershell|bash|sh|\.)\s+(?:-\w+\s+)*)?\.?\/?([\w.\/-]+\.(?:sh|ps1|bash))\b/g)) {
+      const path = m[1]!.replace(/^\.\//, '');
+      if (seen.has(path) || !ctx.files.exists(path)) continue;
+      seen.add(path);
+      (ctx.files.read(path) ?? '').split(/\r?\n/).forEach((line, i) => {
+        const text = line.trim();
+        if (text && !text.startsWith('#')) out.push({ text, kind: 'run', path, line: i + 1, ...(c.job ? { job: c.job } : {}) });
+      });
+    }
+  }
+  return out;
 }
 
 export function ciEvidence(c: CiCommand, note: string): Evidence {
