@@ -140,6 +140,24 @@ describe('JavaScript definitions', () => {
     expect(r.expanded).toBe(3 + 2 + 2);
   });
 
+  it('sizes tables imported from a sibling module and rows that carry their own case lists', () => {
+    const inv = testInventory(memoryIndex({
+      'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }),
+      'src/cases.ts': 'export const ROWS = [\n  { path: "/a", tests: [1, 2, 3] },\n  { path: "/b", tests: [4] },\n];\nexport const FLAT = [1, 2];\n',
+      'src/x.spec.ts': [
+        "import { describe, it } from 'vitest';",
+        "import { ROWS, FLAT } from './cases.js';",
+        "describe.each(ROWS)('$path', ({ path, tests }) => {",
+        "  it.each(tests)('case %s', (t) => {});",
+        "  it('parses', () => {});",
+        '});',
+        "it.each(FLAT)('flat %s', (n) => {});",
+      ].join('\n'),
+    }));
+    // 3 + 1 row cases, 2 rows × 'parses', 2 flat
+    expect(inv.files[0]).toMatchObject({ path: 'src/x.spec.ts', cases: 3, expanded: 4 + 2 + 2 });
+  });
+
   it('only counts files a configured runner includes', () => {
     const inv = testInventory(memoryIndex({
       'package.json': JSON.stringify({ devDependencies: { jest: '29' } }),

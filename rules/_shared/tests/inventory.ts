@@ -8,7 +8,7 @@ import type { FileIndex } from '../../../src/walk/file-index.js';
 import { memo } from '../memo.js';
 import { countCSharp, countJvm, countRust } from './annotated.js';
 import { countGo, goBuildTags } from './go.js';
-import { countJavaScript, frameworkOf } from './javascript.js';
+import { countJavaScript, frameworkOf, importedArrays } from './javascript.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollects, pytestConfig } from './pytest-config.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
@@ -105,7 +105,7 @@ function build(files: FileIndex): TestInventory {
     }
     const text = files.read(path);
     if (text === undefined) continue;
-    record(path, text, 'JavaScript/TypeScript', countJavaScript(text), frameworkOf(text) ?? runner);
+    record(path, text, 'JavaScript/TypeScript', countJavaScript(text, importedArrays(files, path, text)), frameworkOf(text) ?? runner);
   }
 
   for (const path of candidates(TEST_GLOBS.go)) {
