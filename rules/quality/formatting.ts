@@ -49,7 +49,7 @@ export default defineRule({
     const { tools, genericCi } = findTools(ctx, FORMATTERS, GENERIC);
     const evidence: Evidence[] = tools.map((t) => t.evidence);
     const checked = tools.filter((t) => t.ci);
-    for (const t of checked.slice(0, 3)) evidence.push(ciEvidence(t.ci!, `CI runs ${t.name}`));
+    for (const t of checked.slice(0, 3)) if (t.evidence.path !== t.ci!.path || t.evidence.line !== t.ci!.line) evidence.push(ciEvidence(t.ci!, `CI runs ${t.name}`));
     for (const c of genericCi.slice(0, 1)) evidence.push(ciEvidence(c, 'format script runs in CI'));
     const names = tools.map((t) => t.name);
     const langs = ctx.facts.languages.map((l) => l.name);

@@ -54,7 +54,7 @@ export default defineRule({
     const names = tools.map((t) => t.name);
     const evidence = tools.map((t) => t.evidence);
     const ran = tools.filter((t) => t.ci);
-    for (const t of ran.slice(0, 3)) evidence.push(ciEvidence(t.ci!, `CI runs ${t.name}`));
+    for (const t of ran.slice(0, 3)) if (t.evidence.path !== t.ci!.path || t.evidence.line !== t.ci!.line) evidence.push(ciEvidence(t.ci!, `CI runs ${t.name}`));
     if (ran.length === 0) for (const c of genericCi.slice(0, 2)) evidence.push(ciEvidence(c, 'lint script runs in CI'));
     const data = { linters: names, inCi: ran.length > 0 || genericCi.length > 0 ? [...ran.map((t) => t.name), ...(ran.length ? [] : genericCi.map((c) => c.text.slice(0, 60)))] : [] };
     if (tools.length === 0) {

@@ -13,7 +13,7 @@ ruleTester(rule, {
     {
       name: 'GitLab CI pytest in a multi-line script',
       tree: { '.gitlab-ci.yml': 'stages: [test]\nunit:\n  stage: test\n  script:\n    - pip install -r requirements.txt\n    - python -m pytest -q\n' },
-      expect: { outcome: 'pass', evidence: [{ path: '.gitlab-ci.yml', line: 6 }], data: { jobs: [{ job: 'unit', runner: 'pytest' }] } },
+      expect: { outcome: 'pass', evidence: [{ path: '.gitlab-ci.yml', line: 6 }], data: { jobs: [{ job: 'unit', runner: 'pytest/unittest' }] } },
     },
     {
       name: 'Jenkinsfile running mvn verify and go test in two stages',
@@ -26,7 +26,15 @@ ruleTester(rule, {
         '.github/workflows/ci.yml': gha('      - name: Build and Test\n        run: ./Build.ps1\n'),
         'Build.ps1': '$ErrorActionPreference = "Stop"\n# dotnet test is below\ndotnet build -c Release\ndotnet test -c Release --no-build\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'Build.ps1', line: 4, note: 'job build runs tests (in a script the job invokes)' }] },
+      expect: { outcome: 'pass', evidence: [{ path: 'Build.ps1', line: 4, note: 'job build runs tests (in Build.ps1, which the job invokes)' }] },
+    },
+    {
+      name: 'make coverage in CI: the Makefile recipe (and its prerequisite) is followed',
+      tree: {
+        '.github/workflows/ci.yml': gha('      - run: make coverage\n'),
+        Makefile: '.PHONY: coverage\ncoverage: deps\n\tcoverage run -m unittest\n\tcoverage report --fail-under=90\n\ndeps:\n\tpip install -r requirements.txt\n\nother:\n\tpytest\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'Makefile', line: 3, note: 'job build runs tests (in Makefile, which the job invokes)' }], data: { jobs: [{ file: 'Makefile', line: 3 }] } },
     },
     {
       name: 'monorepo: pnpm -r test',

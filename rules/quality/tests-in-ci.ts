@@ -6,7 +6,7 @@ import { ciCommands } from '../_shared/tests/tooling.js';
 /** Actions that run a test suite themselves (no shell command to see). */
 const TEST_ACTIONS = /^cypress-io\/github-action@/;
 const RUNNER_OF = [
-  ['pytest', /\bpytest\b|py\.test|-m\s+unittest|\btox\b|\bnox\b/],
+  ['pytest/unittest', /\bpytest\b|py\.test|-m\s+unittest|\btox\b|\bnox\b/],
   ['go test', /\bgo\s+test\b|gotestsum/],
   ['npm/pnpm/yarn test', /\b(?:npm|pnpm|yarn|bun)\b/],
   ['Jest/Vitest/Mocha', /\b(?:jest|vitest|mocha|ava|playwright|cypress)\b/],
@@ -47,7 +47,7 @@ export default defineRule({
     const runs = ciCommands(ctx).filter((c) => (c.kind === 'run' && TEST_COMMAND.test(withoutInstall(c.text))) || (c.kind === 'uses' && TEST_ACTIONS.test(c.text)));
     const jobs = runs.map((c) => ({ file: c.path, job: c.job ?? 'default', line: c.line, command: c.text.slice(0, 120), runner: runnerOf(c) }));
     const broken = ci.filter((f) => !f.ok);
-    const evidence: Evidence[] = runs.slice(0, 8).map((c) => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: `job ${c.job ?? '(default)'} runs tests${ci.some((f) => f.path === c.path) ? '' : ' (in a script the job invokes)'}` }));
+    const evidence: Evidence[] = runs.slice(0, 8).map((c) => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: `job ${c.job ?? '(default)'} runs tests${ci.some((f) => f.path === c.path) ? '' : ` (in ${c.path}, which the job invokes)`}` }));
     for (const b of broken) evidence.push({ path: b.path, note: `could not be parsed: ${b.error ?? 'unreadable'}` });
     const data = { jobs, ciFiles: ci.map((f) => f.path) };
     if (runs.length === 0) {

@@ -78,6 +78,28 @@ export function ciCommands(ctx: RuleContext): CiCommand[] {
       });
     }
   }
+  // `make coverage`: the recipe lines of the named targets (and their prerequisites, one level).
+  for (const c of direct) {
+    const mk = c.kind === 'run' ? /\bmake\s+((?:-[\w-]+\s+)*)([\w.-]+(?:\s+[\w.-]+)*)/.exec(c.text) : null;
+    if (!mk) continue;
+    const dir = /-C\s+(\S+)/.exec(mk[1] ?? '')?.[1];
+    const makefile = [dir ? `${dir.replace(/\/$/, '')}/Makefile` : 'Makefile', 'makefile', 'GNUmakefile'].find((p) => ctx.files.exists(p));
+    if (!makefile) continue;
+    const lines = (ctx.files.read(makefile) ?? '').split(/\r?\n/);
+    const recipe = (target: string, depth: number): void => {
+      const key = `${makefile}:${target}`;
+      if (seen.has(key) || depth > 1) return;
+      seen.add(key);
+      const at = lines.findIndex((l) => new RegExp(`^${target.replace(/[.]/g, '\\.')}\\s*:(?!=)`).test(l));
+      if (at < 0) return;
+      for (const pre of lines[at]!.replace(/^[^:]*:/, '').split(/\s+/).filter((t) => /^[\w.-]+$/.test(t))) recipe(pre, depth + 1);
+      for (let i = at + 1; i < lines.length && /^\t/.test(lines[i]!); i++) {
+        const text = lines[i]!.trim().replace(/^[@-]+/, '');
+        if (text && !text.startsWith('#')) out.push({ text, kind: 'run', path: makefile, line: i + 1, ...(c.job ? { job: c.job } : {}) });
+      }
+    };
+    for (const t of mk[2]!.split(/\s+/)) recipe(t, 0);
+  }
   return out;
 }
 
