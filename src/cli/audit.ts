@@ -14,6 +14,7 @@ import { reportSchema, type Report } from '../report/schema.js';
 import { evaluateGates } from '../scoring/gates.js';
 import { render, parseFormat, formatFromPath, type Format } from '../render/index.js';
 import { UsageError } from '../util/errors.js';
+import { loadArtifacts } from '../ingest/index.js';
 import { writeAtomic } from '../util/atomic.js';
 import { DiskSource } from '../walk/disk-source.js';
 import { FileIndex } from '../walk/file-index.js';
@@ -44,6 +45,8 @@ export interface AuditFlags {
   writeBaseline?: string;
   /** Show progress on stderr (the CLI decides: a TTY, not CI, not --quiet). */
   progress?: boolean;
+  coverage?: string[];
+  junit?: string[];
 }
 
 export interface AuditOutcome {
@@ -79,11 +82,13 @@ export async function auditCommand(pathArg: string | undefined, flags: AuditFlag
   };
 
   progress(`readiness: listing files in ${pathArg ?? '.'}…`);
+  // Parsed before the walk: a malformed report is a usage error, whatever the tree holds.
+  const artifacts = loadArtifacts(flags.coverage, flags.junit);
   const listing = await listFiles(root, { ignore: config.ignore ?? [], includeTestData: config.includeTestData ?? false });
   const source = new DiskSource(root);
   const files = new FileIndex(listing.paths, source, config.maxFileBytes);
   progress(`readiness: auditing ${listing.paths.length} files…`);
-  const audit = await runAudit({ files, source, pillars, config, ...(profile ? { profile } : {}), ...(flags.only ? { only: flags.only } : {}), ...(flags.skip ? { skip: flags.skip } : {}) });
+  const audit = await runAudit({ files, source, pillars, config, ...(profile ? { profile } : {}), ...(flags.only ? { only: flags.only } : {}), ...(flags.skip ? { skip: flags.skip } : {}), ...(artifacts ? { artifacts } : {}) });
   const repo = await gitInfo(root, listing.method === 'git');
   const notes = [...listing.notes, ...plugins.notes];
   if (configPath) notes.push(`configuration from ${configPath}`);

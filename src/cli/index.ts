@@ -68,6 +68,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--skip <ids>', 'skip these pillars or rule ids (comma-separated, repeatable)', collect)
     .option('--allow-plugins', 'load plugins named by a config found inside the audited tree (runs their code)')
     .option('--no-plugins', 'load no plugins at all')
+    .option('--coverage <file>', 'coverage report (lcov, Cobertura, JaCoCo, Istanbul summary, Go profile) for quality/coverage-gate (repeatable)', repeat)
+    .option('--junit <file>', 'JUnit XML test results for quality/coverage-gate (repeatable)', repeat)
     .option('--no-color', 'never colour the output')
     .option('-q, --quiet', 'print nothing but failed gates')
     .option('-v, --verbose', 'show every rule and all evidence; stack traces on internal errors')

@@ -30,6 +30,7 @@ export interface AuditInput {
   profile?: ProfileId;
   only?: string[];
   skip?: string[];
+  artifacts?: import('../ingest/types.js').Artifacts;
 }
 
 export interface AuditRun {
@@ -77,7 +78,7 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   const override = input.profile ?? (config.profile && config.profile !== 'auto' ? config.profile : undefined);
   const facts = completeFacts(files, pre, scanned.matches.get('facts:server') ?? [], override);
   const catalogue = (name: string) => catalogueFor(name, config.detect);
-  const base = { files, facts, scan: scanned, catalogue };
+  const base = { files, facts, scan: scanned, catalogue, ...(input.artifacts ? { artifacts: input.artifacts } : {}) };
   const timeout = config.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
   const runs = entries.map((e) => runRule(e, base, timeout));
   lap('rules');

@@ -32,6 +32,7 @@ export interface RunBase {
   facts: Facts;
   scan: ScanResult;
   catalogue: (name: string) => string[];
+  artifacts?: import('../ingest/types.js').Artifacts;
 }
 
 export const DEFAULT_RULE_TIMEOUT_MS = 10_000;
@@ -64,6 +65,7 @@ export function contextFor(entry: RuleEntry, base: RunBase): RuleContext {
     searched: (k) => base.scan.searched.get(key(k)) ?? 0,
     options: entry.options,
     catalogue: base.catalogue,
+    ...(base.artifacts ? { artifacts: base.artifacts } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { FileIndex } from '../walk/file-index.js';
 import type { Facts } from '../facts/types.js';
+import type { Artifacts } from '../ingest/types.js';
 
 export const PILLAR_IDS = [
   'architecture',
@@ -99,6 +100,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** Detection catalogues, merged with the config's `detect:` extensions. */
   catalogue(name: string): string[];
+  /** Coverage and test-result files given with `--coverage`/`--junit`, parsed; absent without them. */
+  artifacts?: Artifacts;
 }
 
 export interface Rule {

@@ -16,6 +16,7 @@ export interface RunOptions {
   profile?: ProfileId;
   options?: Record<string, unknown>;
   detect?: Record<string, string[]>;
+  artifacts?: import('../ingest/types.js').Artifacts;
 }
 
 export async function runRuleOn(rule: Rule, tree: Tree, opts: RunOptions = {}): Promise<RuleRun> {
@@ -27,7 +28,7 @@ export async function runRuleOn(rule: Rule, tree: Tree, opts: RunOptions = {}): 
   const facts = completeFacts(files, pre, scanned.matches.get('facts:server') ?? [], opts.profile);
   return runRule(
     { pillar: 'architecture', rule, weight: 1, options: opts.options ?? {} },
-    { files, facts, scan: scanned, catalogue: (n) => catalogueFor(n, opts.detect) },
+    { files, facts, scan: scanned, catalogue: (n) => catalogueFor(n, opts.detect), ...(opts.artifacts ? { artifacts: opts.artifacts } : {}) },
   );
 }
 

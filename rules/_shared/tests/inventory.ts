@@ -8,7 +8,7 @@ import type { FileIndex } from '../../../src/walk/file-index.js';
 import { memo } from '../memo.js';
 import { countCSharp, countJvm, countRust } from './annotated.js';
 import { countGo, goBuildTags } from './go.js';
-import { countJavaScript, frameworkOf } from './javascript.js';
+import { countJavaScript, frameworkOf, importedArrays } from './javascript.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollects, pytestConfig } from './pytest-config.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
@@ -25,7 +25,7 @@ export const TEST_GLOBS = {
   go: ['**/*_test.go'],
   jvm: [`**/src/*{test,Test}*/**/*.${JVM_EXT}`, `**/{test,tests}/**/*{Test,Tests,Spec,IT}.${JVM_EXT}`],
   csharp: ['**/*{Test,Tests,test,tests,Spec,Specs}*/**/*.cs', '**/*{Test,Tests}.cs'],
-  ruby: ['**/*_spec.rb', '**/test/**/*_test.rb', '**/test/**/test_*.rb'],
+  ruby: ['**/*_spec.rb', '**/test/**/*_test.rb', '**/test/**/test_*.rb', '**/test/**/spec_*.rb'],
   php: ['**/*Test.php'],
   rust: ['**/*.rs'],
 };
@@ -105,7 +105,7 @@ function build(files: FileIndex): TestInventory {
     }
     const text = files.read(path);
     if (text === undefined) continue;
-    record(path, text, 'JavaScript/TypeScript', countJavaScript(text), frameworkOf(text) ?? runner);
+    record(path, text, 'JavaScript/TypeScript', countJavaScript(text, importedArrays(files, path, text)), frameworkOf(text) ?? runner);
   }
 
   for (const path of candidates(TEST_GLOBS.go)) {

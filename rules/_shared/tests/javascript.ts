@@ -4,6 +4,7 @@
  * `.skip`/`xit`/`.todo` (skipped, also inside `describe.skip`/`xdescribe`), `.concurrent`, and
  * `.each`/`.for` tables (one definition; the literal table size goes to `expanded`).
  */
+import type { FileIndex } from '../../../src/walk/file-index.js';
 import { literalSize, lineIndex, mask, matchBracket, SYNTAX } from './mask.js';
 import { counter } from './types.js';
 
@@ -27,7 +28,15 @@ function isDefinition(args: string[], chain: string[]): boolean {
 }
 
 /** Loops and `describe.each` around tests: `for (const x of LIST)`, `LIST.forEach(…)`, with the list's literal size. */
-function loopSpans(code: string): { from: number; to: number; size: number | null }[] {
+export type ImportedArray = (name: string) => { code: string; open: number } | undefined;
+export interface Loops {
+  spans: { from: number; to: number; size: number | null }[];
+  /** `it.each(rows)` inside `describe.each(TABLE)(…, ({ rows }) => …)`: the summed row tables, by the position of `(`. */
+  rowTables: Map<number, { size: number | null; spanFrom: number }>;
+  sizeOf: (expr: string, at: number) => number | null;
+}
+
+function loopSpans(code: string, imported: ImportedArray = () => undefined): Loops {
   // The same name is often declared in several describe blocks: a loop uses the nearest one before it.
   const consts: { name: string; at: number; open: number }[] = [];
   for (const m of code.matchAll(/\b(?:const|let|var)\s+([\w$]+)\s*(?::[^=;]+)?=\s*(?=[[{])/g)) consts.push({ name: m[1]!, at: m.index, open: m.index + m[0].length });
@@ -52,8 +61,16 @@ function loopSpans(code: string): { from: number; to: number; size: number | nul
   const sizeOf = (expr: string, at: number): number | null => {
     const e = expr.trim().replace(/^Object\s*\.\s*(?:entries|keys|values)\s*\(\s*([\w$]+)\s*\)$/, '$1');
     const c = consts.filter((k) => k.name === e && k.at < at).pop();
-    return c ? literal(c.open, 0) : null;
+    if (c) return literal(c.open, 0);
+    const ext = imported(e);
+    return ext ? literalSize(ext.code, ext.open) ?? null : null;
   };
+  const arraySource = (arg: string, at: number): { code: string; open: number } | undefined => {
+    if (arg.startsWith('[')) return { code, open: code.indexOf('[', at) };
+    const c = consts.filter((k) => k.name === arg && k.at < at).pop();
+    return c ? { code, open: c.open } : imported(arg);
+  };
+  const rowTables: Loops['rowTables'] = new Map();
   const out: { from: number; to: number; size: number | null }[] = [];
   for (const m of code.matchAll(/\bfor\s*\(\s*(?:const|let|var)\s+(?:[\w$]+|\[[^\]]*\]|\{[^}]*\})\s+(?:of|in)\s+([^)]+?)\s*\)\s*/g)) {
     const at = m.index + m[0].length;
@@ -80,6 +97,23 @@ function loopSpans(code: string): { from: number; to: number; size: number | nul
     const open = code.indexOf('(', next);
     const to = open >= 0 ? matchBracket(code, open) : -1;
     if (next > 0 && to > 0) out.push({ from: m.index, to, size });
+    // Rows that carry their own case lists: `({ path, tests }) => { it.each(tests)(…) }`.
+    const src = code[at] === '(' ? arraySource(code.slice(at + 1, Math.max(at + 1, next - 1)).trim(), m.index) : undefined;
+    const cb = to > 0 ? /^\s*(?:async\s*)?\(\s*\{([^}]*)\}/.exec(callArgs(code, open)[1] ?? '') : null;
+    if (!src || !cb) continue;
+    const end = matchBracket(src.code, src.open);
+    const rows = end > 0 ? topLevelParts(src.code.slice(src.open + 1, end - 1)) : [];
+    for (const name of cb[1]!.split(',').map((n) => n.trim().split(/\s*[:=]\s*/)[0]!).filter((n) => /^[\w$]+$/.test(n))) {
+      for (const e of code.slice(open, to).matchAll(new RegExp(`\\.\\s*(?:each|for)\\s*\\(\\s*${name.replace(/\$/g, '\\$')}\\s*\\)`, 'g'))) {
+        let sum: number | null = 0;
+        for (const row of rows) {
+          const k = new RegExp(`[{,]\\s*${name.replace(/\$/g, '\\$')}\\s*:\\s*\\[`).exec(row);
+          const n = k ? literalSize(row, k.index + k[0].length - 1) : undefined;
+          sum = n === undefined || sum === null ? null : sum + n;
+        }
+        rowTables.set(open + e.index! + e[0].indexOf('('), { size: sum, spanFrom: m.index });
+      }
+    }
   }
   // Helpers that define tests and are called several times: `function check(app) { it(…) }`.
   for (const m of code.matchAll(/\bfunction\s+([\w$]+)\s*\([^)]*\)\s*\{|\b(?:const|let)\s+([\w$]+)\s*=\s*(?:async\s*)?(?:\([^)]*\)|[\w$]+)\s*=>\s*\{/g)) {
@@ -90,7 +124,7 @@ function loopSpans(code: string): { from: number; to: number; size: number | nul
     const calls = [...code.matchAll(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*\\(`, 'g'))].filter((c) => c.index < m.index || c.index >= to).length;
     if (calls > 1) out.push({ from: m.index, to, size: calls });
   }
-  return out;
+  return { spans: out, rowTables, sizeOf };
 }
 
 function topLevelParts(inner: string): string[] {
@@ -123,7 +157,7 @@ export function frameworkOf(text: string): string | undefined {
   return undefined;
 }
 
-export function countJavaScript(text: string) {
+export function countJavaScript(text: string, imported?: ImportedArray) {
   const code = mask(text, SYNTAX.js);
   const lineOf = lineIndex(code);
   const skippedSpans: [number, number][] = [];
@@ -132,7 +166,7 @@ export function countJavaScript(text: string) {
     const end = matchBracket(code, open);
     if (end > 0) skippedSpans.push([open, end]);
   }
-  const loops = loopSpans(code);
+  const { spans: loops, rowTables, sizeOf } = loopSpans(code, imported);
   const count = counter();
   for (const m of code.matchAll(CALL)) {
     const base = m[1]!;
@@ -141,6 +175,7 @@ export function countJavaScript(text: string) {
     if (/\b(?:function|def|class|new)\s*$/.test(code.slice(Math.max(0, m.index - 12), m.index))) continue;
     let at = m.index + m[0].length;
     let params: number | null | undefined;
+    let rowSpan = -1;
     const table = chain.find((c) => TABLE.has(c));
     if (table || chain.some((c) => CONDITION.has(c))) {
       // `.each([...])(title, fn)`, `.each\`table\`(title, fn)`, `.skipIf(cond)(title, fn)`.
@@ -154,8 +189,10 @@ export function countJavaScript(text: string) {
         const end = matchBracket(code, at);
         if (end < 0) continue;
         if (table) {
-          const arg = code.slice(at + 1, end - 1).trimStart();
-          params = arg.startsWith('[') ? literalSize(code, code.indexOf('[', at)) ?? null : null;
+          const arg = code.slice(at + 1, end - 1).trim();
+          const row = rowTables.get(at);
+          if (row) (params = row.size), (rowSpan = row.spanFrom);
+          else params = arg.startsWith('[') ? literalSize(code, code.indexOf('[', at)) ?? null : sizeOf(arg, m.index);
         }
         at = end;
       }
@@ -163,7 +200,8 @@ export function countJavaScript(text: string) {
       if (code[at] !== '(') continue;
     }
     if (code[at] !== '(' || !isDefinition(callArgs(code, at), chain)) continue;
-    for (const l of loops) if (m.index > l.from && m.index < l.to) params = params === null || l.size === null ? null : (params ?? 1) * l.size;
+    // A table whose size is not evident counts once; the evident ones around it still multiply.
+    for (const l of loops) if (m.index > l.from && m.index < l.to && l.from !== rowSpan) params = (params ?? 1) * (l.size ?? 1);
     const skipped =
       base.startsWith('x') || chain.some((c) => c === 'skip' || c === 'todo' || c === 'fixme') ||
       skippedSpans.some(([a, b]) => m.index > a && m.index < b);
@@ -171,4 +209,37 @@ export function countJavaScript(text: string) {
     count.add({ line: lineOf(m.index), skipped, ...(table || inLoop ? { params: params === undefined ? null : params } : {}) });
   }
   return count.result();
+}
+
+/**
+ * Arrays a test file imports from a sibling module (`import { CASES } from './cases.js'`), for
+ * tables kept apart from the tests. Only `export const NAME = [` literals are read.
+ */
+export function importedArrays(files: FileIndex, path: string, text: string): ImportedArray {
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  const from = new Map<string, string>();
+  for (const m of text.matchAll(/import\s*\{([^}]+)\}\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+    for (const n of m[1]!.split(',')) from.set(n.trim().split(/\s+as\s+/).pop()!, m[2]!);
+  }
+  return (name) => {
+    const spec = from.get(name);
+    if (!spec) return undefined;
+    const base = normalise(dir ? `${dir}/${spec}` : spec);
+    const stem = base.replace(/\.[cm]?[jt]sx?$/, '');
+    const target = [base, ...['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'].map((e) => stem + e)].find((p) => files.exists(p));
+    const other = target ? files.read(target) : undefined;
+    if (!other) return undefined;
+    const code = mask(other, SYNTAX.js);
+    const m = new RegExp(`\\bexport\\s+const\\s+${name.replace(/\$/g, '\\$')}\\b[^=;]*=\\s*\\[`).exec(code);
+    return m ? { code, open: m.index + m[0].length - 1 } : undefined;
+  };
+}
+
+function normalise(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
 }

@@ -93,7 +93,12 @@ export function countPythonFile(path: string, project: PyProject, reg = registry
       if (!(unittest ? fn.name.startsWith('test') : nameMatches(fn.name, cfg.functions))) continue;
       add(fn, unittest ? [] : scopes, { ...owner, skipped: owner.skipped || c.skipped, params: c.params ?? owner.params, paramNames: [...c.paramNames, ...owner.paramNames] }, importLine ?? (own.has(owner) ? fn.line : c.line));
     }
-    if (!unittest) c.nested.forEach((n) => visit(n, scopes, importLine));
+    // Nested classes are inherited too: pytest walks the whole MRO's namespace.
+    if (!unittest) {
+      const nested = new Map<string, PyClass>();
+      for (const k of chain) for (const n of k.nested) if (!nested.has(n.name)) nested.set(n.name, n);
+      nested.forEach((n) => visit(n, scopes, importLine ?? (own.has(n) ? undefined : c.line)));
+    }
   };
   mod.classes.forEach((c) => visit(c, []));
   // pytest collects Test* classes that a module imports, as if they were defined there.

@@ -24,7 +24,7 @@ export function countRuby(text: string, path: string) {
     const close = new RegExp(`^${indent}end\\b`, 'm').exec(code.slice(m.index + m[0].length));
     skippedLines.push([lineOf(m.index), close ? lineOf(m.index + m[0].length + close.index) : Infinity]);
   }
-  if (spec || /\bdescribe\b[^\n]*\bdo\b/.test(code)) {
+  if (spec || /\bdescribe\b[^\n]*\bdo\b|\bMinitest::Spec\b/.test(code)) {
     for (const m of code.matchAll(RSPEC)) {
       const w = m[1]!;
       const line = lineOf(m.index);

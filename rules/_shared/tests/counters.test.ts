@@ -1,0 +1,290 @@
+import { describe, expect, it } from 'vitest';
+import { memoryIndex } from '../../../src/testing/memory.js';
+import { countCSharp, countJvm, countRust } from './annotated.js';
+import { countGo, goBuildTags } from './go.js';
+import { testInventory } from './inventory.js';
+import { countJavaScript } from './javascript.js';
+import { mask, SYNTAX } from './mask.js';
+import { countPhp, countRuby } from './scripting.js';
+
+const byPath = (tree: Record<string, string>) => Object.fromEntries(testInventory(memoryIndex(tree)).files.map((f) => [f.path, f]));
+
+describe('mask', () => {
+  it('blanks comments and string contents but keeps offsets and lines', () => {
+    const src = "it('a // b', () => {}) // it('c')\n/* it('d') */ x";
+    const out = mask(src, SYNTAX.js);
+    expect(out.length).toBe(src.length);
+    expect(out).toBe("it('      ', () => {})           \n              x");
+  });
+  it('does not take a regex literal with a quote for a string', () => {
+    expect(mask("const r = /'/; it('x')", SYNTAX.js)).toContain("it(' ')");
+  });
+  it('keeps Rust lifetimes as code', () => {
+    expect(mask("fn f<'a>(x: &'a str) { let c = '\\n'; }", SYNTAX.rust)).toBe("fn f<'a>(x: &'a str) { let c = '  '; }");
+  });
+});
+
+describe('pytest collection', () => {
+  it('counts functions, Test* methods incl. nested and inherited, unittest methods; not strings, comments or helpers', () => {
+    const f = byPath({
+      'tests/test_a.py': [
+        'import pytest, unittest',
+        'def test_one(): pass',
+        '# def test_commented(): pass',
+        'DOC = """',
+        'def test_in_string(): pass',
+        '"""',
+        'def helper(): pass',
+        'class TestThing:',
+        '    def test_a(self): pass',
+        '    def helper(self): pass',
+        '    class TestNested:',
+        '        def test_b(self): pass',
+        'class TestChild(TestThing):',
+        '    def test_c(self): pass',
+        'class TestWithInit:',
+        '    def __init__(self): pass',
+        '    def test_never(self): pass',
+        'class Cases(unittest.TestCase):',
+        '    def test_u(self): pass',
+        '    def not_a_test(self): pass',
+        '    @unittest.skip("later")',
+        '    def test_skipped(self): pass',
+      ].join('\n'),
+    })['tests/test_a.py']!;
+    // test_one; TestThing: a + nested b; TestChild: c + inherited a + nested b; Cases: u, skipped.
+    expect(f.cases).toBe(8);
+    expect(f.skipped).toBe(1);
+  });
+
+  it('counts parametrize once and expands literal tables, stacked decorators and fixture params', () => {
+    const f = byPath({
+      'tests/test_p.py': [
+        'import pytest',
+        'CASES = [1, 2, 3]',
+        '@pytest.fixture(params=["a", "b"])',
+        'def backend(request): return request.param',
+        '@pytest.mark.parametrize("x", CASES)',
+        '@pytest.mark.parametrize("y", [(1, 2), (3, 4)])',
+        'def test_grid(x, y): pass',
+        '@pytest.mark.parametrize("n", range(10))',
+        'def test_range(n): pass',
+        'def test_backend(backend): pass',
+        '@pytest.mark.parametrize("z", make_cases())',
+        'def test_dynamic(z): pass',
+      ].join('\n'),
+    })['tests/test_p.py']!;
+    expect(f.cases).toBe(4);
+    expect(f.parametrized).toBe(4);
+    // 3×2 + 10 + 2 (fixture params) + 1 (table not literal)
+    expect(f.expanded).toBe(19);
+  });
+
+  it('follows python_files and testpaths from the config and reports files it would not collect', () => {
+    const inv = testInventory(memoryIndex({
+      'pytest.ini': '[pytest]\npython_files = check_*.py\ntestpaths = tests\n',
+      'tests/check_x.py': 'def test_x(): pass\n',
+      'tests/test_not_matched.py': 'def test_y(): pass\n',
+      'scripts/check_z.py': 'def test_z(): pass\n',
+    }));
+    expect(inv.files.map((f) => f.path)).toEqual(['tests/check_x.py']);
+    expect(inv.notCollected.map((n) => n.path)).toEqual(['tests/test_not_matched.py']);
+  });
+});
+
+describe('JavaScript definitions', () => {
+  it('counts it/test with modifiers, skips, todo and each tables; ignores hooks, comments and strings', () => {
+    const r = countJavaScript([
+      "import { describe, it, test } from 'vitest';",
+      "describe('x', () => {",
+      "  it('a', () => {});",
+      "  it.only('b', async () => {});",
+      "  it.skip('c', () => {});",
+      "  xit('d', function () {});",
+      "  test.todo('e');",
+      "  it.concurrent('f', async () => {});",
+      "  test.each([[1, 2], [3, 4], [5, 6]])('g %i', (a, b) => {});",
+      '  test.each`',
+      '    a | b',
+      '    ${1} | ${2}',
+      '    ${3} | ${4}',
+      "  `('h', ({ a, b }) => {});",
+      "  // it('commented', () => {});",
+      "  const s = \"it('in a string', () => {})\";",
+      "  beforeEach(() => {});",
+      "  test.describe('group', () => {});",
+      '});',
+      "describe.skip('off', () => { it('i', () => {}); });",
+    ].join('\n'));
+    expect(r.cases).toBe(9);
+    expect(r.skipped).toBe(4);
+    expect(r.parametrized).toBe(2);
+    expect(r.expanded).toBe(7 + 3 + 2);
+  });
+
+  it("does not take Playwright's runtime test.skip(cond, reason) for a test", () => {
+    const r = countJavaScript("test('a', async ({ page }) => {\n  test.skip(browserName === 'webkit', 'no');\n  test.fixme();\n});");
+    expect(r.cases).toBe(1);
+  });
+
+  it('expands loops over literal arrays (with spreads) and repeated helper calls', () => {
+    const r = countJavaScript([
+      'const base = [1, 2];',
+      'const all = [...base, 3];',
+      "for (const x of all) { it('x ' + x, () => {}); }",
+      "base.forEach((b) => { test(`b ${b}`, () => {}); });",
+      "function shared(app) { it('works', () => {}); }",
+      'shared(1); shared(2);',
+    ].join('\n'));
+    expect(r.cases).toBe(3);
+    expect(r.expanded).toBe(3 + 2 + 2);
+  });
+
+  it('sizes tables imported from a sibling module and rows that carry their own case lists', () => {
+    const inv = testInventory(memoryIndex({
+      'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }),
+      'src/cases.ts': 'export const ROWS = [\n  { path: "/a", tests: [1, 2, 3] },\n  { path: "/b", tests: [4] },\n];\nexport const FLAT = [1, 2];\n',
+      'src/x.spec.ts': [
+        "import { describe, it } from 'vitest';",
+        "import { ROWS, FLAT } from './cases.js';",
+        "describe.each(ROWS)('$path', ({ path, tests }) => {",
+        "  it.each(tests)('case %s', (t) => {});",
+        "  it('parses', () => {});",
+        '});',
+        "it.each(FLAT)('flat %s', (n) => {});",
+      ].join('\n'),
+    }));
+    // 3 + 1 row cases, 2 rows × 'parses', 2 flat
+    expect(inv.files[0]).toMatchObject({ path: 'src/x.spec.ts', cases: 3, expanded: 4 + 2 + 2 });
+  });
+
+  it('only counts files a configured runner includes', () => {
+    const inv = testInventory(memoryIndex({
+      'package.json': JSON.stringify({ devDependencies: { jest: '29' } }),
+      'jest.config.js': "module.exports = { testMatch: ['**/unit/**/*.test.js'] };",
+      'unit/a.test.js': "test('a', () => {});",
+      'other/b.test.js': "test('b', () => {});",
+    }));
+    expect(inv.files.map((f) => [f.path, f.framework])).toEqual([['unit/a.test.js', 'jest']]);
+    expect(inv.notCollected.map((n) => n.path)).toEqual(['other/b.test.js']);
+  });
+});
+
+describe('Go', () => {
+  it('counts TestXxx and reports benchmarks, fuzz targets and examples with output apart', () => {
+    const r = countGo([
+      'package x',
+      'func TestMain(m *testing.M) {}',
+      'func TestA(t *testing.T) {}',
+      'func Testlower(t *testing.T) {}',
+      'func TestB(t *testing.T) {}',
+      '// func TestC(t *testing.T) {}',
+      'func BenchmarkA(b *testing.B) {}',
+      'func FuzzA(f *testing.F) {}',
+      'func ExampleA() {\n\tfmt.Println(1)\n\t// Output: 1\n}',
+      'func ExampleNoOutput() {}',
+    ].join('\n'));
+    expect([r.cases, r.benchmarks, r.fuzz, r.examples]).toEqual([2, 1, 1, 1]);
+  });
+  it('names custom build tags but not platform constraints', () => {
+    expect(goBuildTags('//go:build integration && !windows\n\npackage x')).toEqual(['integration']);
+    expect(goBuildTags('//go:build linux || darwin\n\npackage x')).toEqual([]);
+  });
+});
+
+describe('annotated languages', () => {
+  it('JUnit 5: @Test, @ParameterizedTest with a literal source, @RepeatedTest, @Disabled', () => {
+    const r = countJvm([
+      'import org.junit.jupiter.api.Test;',
+      'class ATest {',
+      '  @Test void a() {}',
+      '  @ParameterizedTest',
+      '  @ValueSource(strings = {"x", "y", "z"})',
+      '  void b(String s) {}',
+      '  @RepeatedTest(5) void c() {}',
+      '  @Disabled("flaky") @Test void d() {}',
+      '  // @Test void e() {}',
+      '  void helper() {}',
+      '}',
+    ].join('\n'), 'java');
+    expect([r.cases, r.skipped, r.parametrized, r.expanded, r.framework]).toEqual([4, 1, 2, 1 + 3 + 5 + 1, 'JUnit 5']);
+  });
+  it('Kotlin @Test functions', () => {
+    expect(countJvm('class T {\n  @Test\n  fun `adds numbers`() {}\n  @Test fun other() {}\n}', 'kotlin').cases).toBe(2);
+  });
+  it('xUnit Fact/Theory with InlineData rows, Skip, and #if false code', () => {
+    const r = countCSharp([
+      'public class CalcTests {',
+      '  [Fact] public void A() {}',
+      '  [Theory]',
+      '  [InlineData(1)]',
+      '  [InlineData(2)]',
+      '  public void B(int x) {}',
+      '  [Fact(Skip = "later")] public void C() {}',
+      '#if false',
+      '  [Fact] public void D() {}',
+      '#endif',
+      '}',
+    ].join('\n'));
+    expect([r.cases, r.skipped, r.parametrized, r.expanded, r.framework]).toEqual([3, 1, 1, 4, 'xUnit']);
+  });
+  it('NUnit [Test] and [TestCase] rows, MSTest [TestMethod]', () => {
+    expect(countCSharp('[TestFixture] class T {\n [Test] public void A() {}\n [TestCase(1)]\n [TestCase(2)]\n public void B(int x) {}\n}').cases).toBe(2);
+    expect(countCSharp('[TestClass] class T {\n [TestMethod] public void A() {}\n}').framework).toBe('MSTest');
+  });
+  it('Rust #[test], #[tokio::test], #[ignore], #[test_case]', () => {
+    const r = countRust([
+      '#[cfg(test)]',
+      'mod tests {',
+      '    #[test]',
+      '    fn a() {}',
+      '    #[tokio::test(flavor = "multi_thread")]',
+      '    async fn b() {}',
+      '    #[test]',
+      '    #[ignore]',
+      '    fn c() {}',
+      '    #[test_case(1)]',
+      '    #[test_case(2)]',
+      '    fn d(x: u8) {}',
+      '    // #[test] fn e() {}',
+      '}',
+    ].join('\n'));
+    expect([r.cases, r.skipped, r.expanded]).toEqual([4, 1, 5]);
+  });
+});
+
+describe('Ruby and PHP', () => {
+  it('RSpec it/specify with xit and pending, not `it` in a comment', () => {
+    const r = countRuby([
+      'RSpec.describe Calc do',
+      '  it "adds" do',
+      '  end',
+      "  specify { expect(1).to eq 1 }",
+      '  xit "later" do; end',
+      '  # it "commented" do',
+      'end',
+    ].join('\n'), 'spec/calc_spec.rb');
+    expect([r.cases, r.skipped, r.framework]).toEqual([3, 1, 'RSpec']);
+  });
+  it('Minitest test_ methods and Rails test blocks', () => {
+    expect(countRuby('class CalcTest < Minitest::Test\n  def test_adds; end\n  def helper; end\nend', 'test/calc_test.rb').cases).toBe(1);
+    expect(countRuby('class T < ActiveSupport::TestCase\n  test "works" do\n  end\nend', 'test/t_test.rb').cases).toBe(1);
+  });
+  it('PHPUnit test* methods, @test docblocks and #[Test] attributes; Pest it() with ->skip()', () => {
+    const r = countPhp([
+      '<?php',
+      'class CalcTest extends TestCase {',
+      '  public function testAdds(): void {}',
+      '  /** @test */',
+      '  public function it_subtracts(): void {}',
+      '  #[Test]',
+      '  public function multiplies(): void {}',
+      '  private function helper() {}',
+      '  // public function testCommented() {}',
+      '}',
+    ].join('\n'));
+    expect(r.cases).toBe(3);
+    const pest = countPhp("<?php\nit('adds', function () {});\ntest('later', function () {})->skip();\n");
+    expect([pest.cases, pest.skipped, pest.framework]).toEqual([2, 1, 'Pest']);
+  });
+});

@@ -1,0 +1,80 @@
+import { ruleTester } from '../../src/testing/rule-tester.js';
+import rule from './coverage-gate.js';
+
+const cov = (linesCovered: number, linesTotal: number) => ({ path: 'coverage/lcov.info', format: 'lcov' as const, linesCovered, linesTotal, percent: Math.round((linesCovered / linesTotal) * 10000) / 100 });
+const junit = (passed: number, failed: number) => ({ path: 'junit.xml', tests: passed + failed, passed, failed, skipped: 0, failures: failed ? ['Calc › adds'] : [] });
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Jest coverageThreshold in jest.config.js',
+      tree: { 'jest.config.js': 'module.exports = {\n  collectCoverage: true,\n  coverageThreshold: { global: { lines: 85 } },\n};\n' },
+      expect: { outcome: 'pass', message: 'Jest coverageThreshold', evidence: [{ path: 'jest.config.js', line: 3 }] },
+    },
+    {
+      name: 'Vitest coverage.thresholds',
+      tree: { 'vitest.config.ts': "export default defineConfig({ test: { coverage: {\n  provider: 'v8',\n  thresholds: { lines: 90 },\n} } });\n" },
+      expect: { outcome: 'pass', evidence: [{ path: 'vitest.config.ts', line: 3 }] },
+    },
+    {
+      name: 'coverage.py fail_under in pyproject.toml, with its value',
+      tree: { 'pyproject.toml': '[tool.coverage.report]\nshow_missing = true\nfail_under = 92\n' },
+      expect: { outcome: 'pass', message: '92', evidence: [{ path: 'pyproject.toml', line: 3 }], data: { thresholds: [{ tool: 'coverage.py fail_under', value: 92 }] } },
+    },
+    {
+      name: 'pytest-cov --cov-fail-under in a workflow',
+      tree: { '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest --cov=app --cov-fail-under=80\n' },
+      expect: { outcome: 'pass', evidence: [{ path: '.github/workflows/ci.yml', line: 6 }] },
+    },
+    {
+      name: 'JaCoCo check rule with a minimum in pom.xml',
+      tree: { 'pom.xml': '<project>\n<plugin><artifactId>jacoco-maven-plugin</artifactId>\n<limit><counter>LINE</counter><value>COVEREDRATIO</value>\n<minimum>0.80</minimum></limit>\n</plugin></project>\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'pom.xml', line: 4 }] },
+    },
+    {
+      name: 'coverlet threshold in CI',
+      tree: { '.github/workflows/ci.yml': 'jobs:\n  t:\n    steps:\n      - run: dotnet test /p:CollectCoverage=true /p:Threshold=80\n' },
+      expect: { outcome: 'pass', message: 'coverlet' },
+    },
+    {
+      name: 'measured coverage at or above 80% and no failing test',
+      tree: { 'README.md': '# x\n' },
+      artifacts: { coverage: [cov(850, 1000)], junit: [junit(40, 0)] },
+      expect: { outcome: 'pass', message: ['85% of lines', '40 tests passed'], evidence: [{ path: 'coverage/lcov.info' }, { path: 'junit.xml' }], data: { measured: { linePercent: 85, tests: { failed: 0 } } } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'nothing measured or gated',
+      tree: { 'src/app.py': 'x = 1\n' },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'coverage collected without a floor: partial',
+      tree: { 'package.json': JSON.stringify({ scripts: { test: 'jest --coverage' } }, null, 2) },
+      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'package.json' }] },
+    },
+    {
+      name: 'a [tool.coverage.run] section without fail_under: measured, not gated',
+      tree: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.coverage.run]\nbranch = true\n' },
+      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'pyproject.toml', line: 4 }] },
+    },
+    {
+      name: 'Codecov target auto is not a floor',
+      tree: { 'codecov.yml': 'coverage:\n  status:\n    project:\n      default:\n        target: auto\n' },
+      expect: { outcome: 'fail' },
+    },
+    {
+      name: 'measured coverage below the floor, even with a configured threshold',
+      tree: { 'pyproject.toml': '[tool.coverage.report]\nfail_under = 90\n' },
+      artifacts: { coverage: [cov(600, 1000)], junit: [] },
+      expect: { outcome: 'partial', message: 'below the 80% floor', data: { measured: { linePercent: 60 } } },
+    },
+    {
+      name: 'failing tests in JUnit results are named',
+      tree: { 'README.md': '# x\n' },
+      artifacts: { coverage: [cov(900, 1000)], junit: [junit(10, 1)] },
+      expect: { outcome: 'partial', message: '1 failing test', evidence: [{ path: 'junit.xml' }] },
+    },
+  ],
+});

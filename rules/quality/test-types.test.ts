@@ -1,0 +1,54 @@
+import { ruleTester } from '../../src/testing/rule-tester.js';
+import rule from './test-types.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'JS: Vitest unit tests and Playwright end-to-end tests',
+      tree: {
+        'package.json': JSON.stringify({ devDependencies: { vitest: '3', '@playwright/test': '1' } }, null, 2),
+        'src/a.test.ts': "import { it } from 'vitest';\nit('a', () => {});\n",
+        'playwright.config.ts': "export default { testDir: 'e2e' };\n",
+        'e2e/home.spec.ts': "import { test } from '@playwright/test';\ntest('home', async ({ page }) => {});\n",
+      },
+      expect: { outcome: 'pass', message: 'unit tests and end-to-end tests found; no integration and load tests', evidence: [{ path: 'e2e/home.spec.ts', line: 2 }], data: { types: ['unit', 'end-to-end'] } },
+    },
+    {
+      name: 'Python: unit tests plus integration-marked tests and a Locust file',
+      tree: {
+        'tests/test_unit.py': 'def test_a():\n    pass\n',
+        'tests/integration/test_db.py': 'import pytest\n\n@pytest.mark.integration\ndef test_db():\n    pass\n',
+        'load/locustfile.py': 'from locust import HttpUser\n',
+      },
+      expect: { outcome: 'pass', data: { types: ['unit', 'integration', 'load'] }, evidence: [{ path: 'tests/integration/test_db.py' }, { path: 'load/locustfile.py' }] },
+    },
+    {
+      name: 'Java: JUnit plus Testcontainers in the pom',
+      tree: {
+        'pom.xml': '<project><dependencies><dependency><groupId>org.testcontainers</groupId><artifactId>postgresql</artifactId><scope>test</scope></dependency></dependencies></project>\n',
+        'src/test/java/RepoTest.java': 'class RepoTest {\n  @Test void saves() {}\n}\n',
+      },
+      expect: { outcome: 'pass', data: { types: ['unit', 'integration'] } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'unit tests only: partial, naming what is missing',
+      tree: { 'calc_test.go': 'package calc\n\nfunc TestAdd(t *testing.T) {}\n' },
+      expect: { outcome: 'partial', score: 0.5, message: 'no integration, end-to-end and load tests', data: { types: ['unit'] } },
+    },
+    {
+      name: 'no tests at all',
+      tree: { 'main.go': 'package main\n' },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'supertest declared but never used in a test is not an end-to-end test',
+      tree: {
+        'package.json': JSON.stringify({ devDependencies: { jest: '29', supertest: '7' } }),
+        'src/a.test.js': "test('a', () => {});\n",
+      },
+      expect: { outcome: 'partial', data: { types: ['unit'] } },
+    },
+  ],
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ruleTester } from '../../src/testing/rule-tester.js';
+import rule, { ratioScore } from './tests-present.js';
+
+const py = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`app/mod${i}.py`, `def f${i}():\n    return ${i}\n`]));
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'pytest suite: counts cases per language and framework, cites the first test',
+      tree: {
+        ...py(3),
+        'tests/test_app.py': 'import pytest\n\n@pytest.mark.parametrize("x", [1, 2, 3])\ndef test_a(x):\n    assert x\n\nclass TestB:\n    def test_b(self):\n        pass\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '2 test cases in 1 test file',
+        evidence: [{ path: 'tests/test_app.py', line: 4 }],
+        data: { testFiles: 1, testCases: 2, parametrized: 1, expandedCases: 4, byLanguage: { Python: { testCases: 2 } }, byFramework: { pytest: { testFiles: 1 } } },
+      },
+    },
+    {
+      name: 'Vitest and Go in one repository',
+      tree: {
+        'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }),
+        'src/a.ts': 'export const a = 1;\n',
+        'src/a.test.ts': "import { it } from 'vitest';\nit('a', () => {});\nit.skip('b', () => {});\n",
+        'go.mod': 'module x\n',
+        'pkg/b.go': 'package pkg\n',
+        'pkg/b_test.go': 'package pkg\n\nfunc TestB(t *testing.T) {}\n\nfunc BenchmarkB(b *testing.B) {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: ['3 test cases', '1 skipped', '1 benchmarks'],
+        data: { testCases: 3, skipped: 1, byFramework: { vitest: { testCases: 2 }, 'go test': { testCases: 1 } }, go: { benchmarks: 1 } },
+      },
+    },
+    {
+      name: 'JUnit and xUnit',
+      tree: {
+        'src/main/java/App.java': 'class App {}\n',
+        'src/test/java/AppTest.java': 'import org.junit.jupiter.api.Test;\nclass AppTest {\n  @Test void works() {}\n}\n',
+        'Calc/Calc.cs': 'class Calc {}\n',
+        'Calc.Tests/CalcTests.cs': 'public class CalcTests {\n  [Fact] public void Adds() {}\n  [Theory]\n  [InlineData(1)]\n  public void Many(int x) {}\n}\n',
+      },
+      expect: { outcome: 'pass', data: { testCases: 3, byFramework: { 'JUnit 5': { testCases: 1 }, xUnit: { testCases: 2 } } } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no tests at all: fail, saying where it looked',
+      tree: { ...py(2), 'README.md': '# x\n' },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }], data: { testCases: 0 } },
+    },
+    {
+      name: 'commented-out tests and tests in strings are not tests',
+      tree: { ...py(2), 'tests/test_x.py': '# def test_old():\n#     pass\nDOC = """\ndef test_doc():\n    pass\n"""\n' },
+      expect: { outcome: 'fail', data: { testCases: 0 } },
+    },
+    {
+      name: 'few tests for much code: partial on the documented curve',
+      tree: { ...py(20), 'tests/test_one.py': 'def test_one():\n    pass\n' },
+      expect: { outcome: 'partial', score: [0.4, 0.45], message: 'fewer tests than code', data: { testFiles: 1, sourceFiles: 20 } },
+    },
+    {
+      name: 'a test file the runner would not collect is named, not counted',
+      tree: {
+        ...py(2),
+        'pyproject.toml': '[tool.pytest.ini_options]\ntestpaths = ["tests"]\n',
+        'scripts/test_tool.py': 'def test_tool():\n    pass\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'scripts/test_tool.py' }], data: { testCases: 0, notCollectedCount: 1 } },
+    },
+  ],
+});
+
+describe('tests-present scoring curve', () => {
+  it('rises from 0.3 with any test to 1 at the target ratio', () => {
+    expect(ratioScore(0, 0.3)).toBeCloseTo(0.3);
+    expect(ratioScore(0.15, 0.3)).toBeCloseTo(0.65);
+    expect(ratioScore(0.3, 0.3)).toBe(1);
+    expect(ratioScore(2, 0.3)).toBe(1);
+  });
+});
