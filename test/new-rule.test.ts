@@ -1,6 +1,6 @@
 /** The scaffold script: creates a rule that works, a test, a sorted table entry and a fixture stub. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,11 @@ describe('npm run new-rule', () => {
 
   it('opens up an empty table', () => {
     const root = scratch();
+    // A pillar whose table has no rule yet, as every pillar once had.
+    writeFileSync(
+      join(root, 'rules', 'reliability', 'index.ts'),
+      "import type { PillarDefinition } from '../../src/engine/types.js';\n\nexport default {\n  id: 'reliability',\n  title: 'Reliability & Resilience',\n  description: 'd',\n  rules: [],\n} satisfies PillarDefinition;\n",
+    );
     expect(run(root, 'reliability', 'retries').status).toBe(0);
     const table = readFileSync(join(root, 'rules', 'reliability', 'index.ts'), 'utf8');
     expect(table).toMatch(/import retries from '\.\/retries\.js';\n/);

@@ -201,6 +201,7 @@ describe('readiness verify on fixture documents', () => {
     expect(verdictAt(r, 3)).toMatchObject({ verdict: 'contradicted', number: { kind: 'score10', value: 9.1 } });
     expect(verdictAt(r, 5)).toMatchObject({ rule: 'pillar:security' });
     expect(verdictAt(r, 7)).toMatchObject({ verdict: 'contradicted', rule: 'security/security-middleware' });
+    expect(verdictAt(r, 8)).toMatchObject({ verdict: 'contradicted', rule: 'security/authentication' });
     expect(verdictAt(r, 14)).toMatchObject({ verdict: 'contradicted', rule: 'operations/ci-pipeline' });
     expect(verdictAt(r, 15)).toMatchObject({ verdict: 'confirmed', rule: 'operations/container-image' });
     expect(verdictAt(r, 17)).toMatchObject({ verdict: 'unverifiable', asserted: 'planned' });

@@ -16,12 +16,22 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'README.rst', line: 13, note: 'installation section' }] },
     },
     {
+      name: 'a short README is not a stub when it covers installation, usage and development',
+      tree: { 'README.md': '# orders-api\n\nStores orders.\n\n## Getting started\n\nnpm ci\n\n## Usage\n\nPOST /orders\n\n## Development\n\nnpm test\n' },
+      expect: { outcome: 'pass' },
+    },
+    {
       name: 'HTML and AsciiDoc headings count',
       tree: { 'README.adoc': `= Shop\n\n${body(8)}\n\n== Getting started\n\nmvn package\n\n<h2>Building from source</h2>\n\nmvn verify\n` },
       expect: { outcome: 'pass' },
     },
   ],
   invalid: [
+    {
+      name: 'a short README with a single section is a stub',
+      tree: { 'README.md': '# svc\n\nA service.\n\n## Run\n\nmake run\nthen open it\n' },
+      expect: { outcome: 'partial', score: 0.3, message: 'stub' },
+    },
     {
       name: 'a one-line README is a stub',
       tree: { 'README.md': '# shop\n' },

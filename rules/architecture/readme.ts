@@ -20,7 +20,7 @@ export default defineRule({
     remediation: 'Write a README.md at the root with a one-paragraph description and sections for installation, usage (how to run it) and development (build, test, contribute).',
     severity: 'medium',
     effort: 'low',
-    detection: 'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings for installation, usage and development; a stub (fewer than 10 lines of text or no such sections) earns partial credit.',
+    detection: 'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings for installation, usage and development; a stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
   },
   check({ files }) {
     const candidates = files.paths.filter((p) => README.test(p));
@@ -54,7 +54,8 @@ export default defineRule({
     const have = found.filter((f) => f.at).map((f) => f.name);
     const missing = found.filter((f) => !f.at).map((f) => f.name);
     const data = { path: readme, lines: contentLines, headings: headings.length, sections: have };
-    if (contentLines < 10) return partial(0.3, `${readme} is a stub (${contentLines} lines of text).`, evidence, data);
+    // Short is not a stub when it still says how to install, use and work on the project.
+    if (contentLines < 5 || (contentLines < 10 && have.length < 2)) return partial(0.3, `${readme} is a stub (${contentLines} lines of text).`, evidence, data);
     if (missing.length === 0) return pass(`${readme} covers installation, usage and development.`, evidence, data);
     // Installation and usage matter most to a reader; development notes less.
     const score = 0.4 + (have.includes('installation') ? 0.25 : 0) + (have.includes('usage') ? 0.25 : 0) + (have.includes('development') ? 0.1 : 0);
