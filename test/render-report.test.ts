@@ -129,6 +129,7 @@ describe('hostile repository content', () => {
     r.repository.name = 'evil | <b>repo</b>';
     const rule = ruleOf(r, 'security/security-middleware');
     rule.message = 'line one\nline two | with a pipe <script>alert(1)</script> and `ticks`';
+    rule.outcome = 'fail';
     rule.failureTitle = 'Title | with *stars* and [link](http://x)';
     rule.evidence = [
       { path: 'src/a|b.py', line: 3, snippet: 'x = "|" # ``` triple ``` and <img src=x onerror=alert(1)>', note: 'note\r\nwith newline & &amp; entity' },
@@ -176,7 +177,10 @@ describe('summary for pull requests', () => {
     expect(text).toContain('**Gates failed:**\n- ❌ overall score 61 is below 70');
     const fixes = text.split('\n').filter((l) => /^\d\. /.test(l));
     expect(fixes).toHaveLength(Math.min(5, r.roadmap.length));
-    expect(fixes[0]).toContain(r.roadmap[0]!.title);
+    // A partial result keeps its positive title, marked "(partly)"; a failure shows its failure title.
+    const first = ruleOf(r, r.roadmap[0]!.rule);
+    expect(fixes[0]).toContain(first.outcome === 'partial' ? `${first.title} (partly)` : first.failureTitle);
+    expect(fixes[0]).toMatch(/^1\. A README explains what it is and how to run it \(partly\): \+70 Architecture & Design \(\+14 overall, low effort\) `architecture\/readme`$/);
   });
 
   it('with a baseline: overall and per-pillar deltas and the rules that changed', () => {

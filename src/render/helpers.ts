@@ -26,7 +26,23 @@ export function mdEscape(value: unknown): string {
     .replace(/\r?\n|\r|\t/g, ' ')
     .replace(/\\/g, '\\\\')
     .replace(/&(?=#?\w+;)/g, '\\&')
-    .replace(/([|`*_[\]#<>~])/g, '\\$1');
+    .replace(/([|`*[\]<>~])/g, '\\$1')
+    // `_` only emphasises at a word boundary and `#` only opens a heading at the start: escaping
+    // them elsewhere would litter plain text (snake_case, C#) with backslashes.
+    .replace(/(^|[^A-Za-z0-9])_|_(?=[^A-Za-z0-9]|$)/g, (m) => m.replace('_', '\\_'))
+    .replace(/^(\s*)#/, '$1\\#');
+}
+
+/**
+ * Rules' own prose (descriptions, remediations) is Markdown written by rule authors, with code in
+ * backticks: keep it, but keep it on one line and out of table columns and HTML.
+ */
+export function mdProse(value: unknown): string {
+  return String(value ?? '')
+    .replace(/\r?\n|\r|\t/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '\\<')
+    .replace(/>/g, '\\>');
 }
 
 /**
@@ -218,6 +234,12 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
   scoreBar: (v: unknown, w: unknown) => scoreBar(v, w),
   pluralize: (n: unknown, s: unknown, p: unknown) => pluralize(n, s, typeof p === 'string' ? p : undefined),
   mdEscape: (v: unknown) => mdEscape(v),
+  mdProse: (v: unknown) => mdProse(v),
+  /** What to call a rule that is not passing: partial results keep their positive title. */
+  problemTitle: (r: unknown) => {
+    const x = r as { outcome?: string; title?: string; failureTitle?: string } | undefined;
+    return x?.outcome === 'partial' ? `${x.title ?? ''} (partly)` : (x?.failureTitle ?? '');
+  },
   mdCode: (v: unknown) => mdCode(v),
   /** Inline code for running text and lists (not table cells): pipes are left alone. */
   mdCodeSpan: (v: unknown) => mdCode(v, false),
