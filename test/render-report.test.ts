@@ -291,6 +291,17 @@ describe('render, diff and --template on the command line', () => {
     expect(audited.stdout).toBe(out.stdout);
   });
 
+  it('the worked example in docs/templates.md prints what the document says it prints', async () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'templates.md'), 'utf8');
+    const source = /```handlebars\n([\s\S]*?)```/.exec(doc)![1]!;
+    const expected = /For the `reports-go-service` fixture this prints:\n\n```markdown\n([\s\S]*?)```/.exec(doc)![1]!;
+    const file = join(tmp, 'brief.md.hbs');
+    writeFileSync(file, source);
+    const out = await cli(['audit', fixture('reports-go-service'), '--template', file]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout + '\n').toBe(expected);
+  });
+
   it('template errors name the file and line and exit 2', async () => {
     const saved = join(tmp, 'go2.json');
     writeFileSync(saved, JSON.stringify(base.get('reports-go-service')));
