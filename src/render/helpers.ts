@@ -235,6 +235,9 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
   pluralize: (n: unknown, s: unknown, p: unknown) => pluralize(n, s, typeof p === 'string' ? p : undefined),
   mdEscape: (v: unknown) => mdEscape(v),
   mdProse: (v: unknown) => mdProse(v),
+  /** Rule prose for HTML: escaped, with its `code` spans shown as code. */
+  htmlProse: (v: unknown) =>
+    new Handlebars.SafeString(Handlebars.Utils.escapeExpression(String(v ?? '')).replace(/&#x60;([^&\n]*?(?:&(?!#x60;)[^&\n]*?)*)&#x60;/g, '<code>$1</code>')),
   /** What to call a rule that is not passing: partial results keep their positive title. */
   problemTitle: (r: unknown) => {
     const x = r as { outcome?: string; title?: string; failureTitle?: string } | undefined;
