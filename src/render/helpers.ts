@@ -29,7 +29,8 @@ export function mdEscape(value: unknown): string {
     .replace(/([|`*[\]<>~])/g, '\\$1')
     // `_` only emphasises at a word boundary and `#` only opens a heading at the start: escaping
     // them elsewhere would litter plain text (snake_case, C#) with backslashes.
-    .replace(/(^|[^A-Za-z0-9])_|_(?=[^A-Za-z0-9]|$)/g, (m) => m.replace('_', '\\_'))
+    .replace(/_+/g, (run: string, at: number, all: string) =>
+      /[A-Za-z0-9]/.test(all[at - 1] ?? '') && /[A-Za-z0-9]/.test(all[at + run.length] ?? '') ? run : run.replace(/_/g, '\\_'))
     .replace(/^(\s*)#/, '$1\\#');
 }
 
