@@ -76,7 +76,11 @@ describe('goldens', () => {
     for (const h of ['## Executive summary', '## Roadmap', '## Not assessed', '## Appendix: what was detected', '### Verified', '### Missing']) expect(headings).toContain(h);
     // One section per pillar, in the fixed order, each with its score or "not assessed".
     expect(headings.filter((h) => /^## .+: (\d+\/100 \([A-F]\)|not assessed)$/.test(h))).toHaveLength(6);
-    expect(text).toContain('| Security & Compliance | 78 ▓▓▓▓▓▓▓▓░░ | B | ✅ | 2 of 2 rules |');
+    expect(text).toContain('| Security & Compliance | 78 ▓▓▓▓▓▓▓▓░░ | B | ✅ | 2 of 2 rules | HTTP hardening middleware is installed (partly) |');
+    expect(text).toContain('| Operations & Deployment | 68 ▓▓▓▓▓▓▓░░░ | C | ⚠️ | 3 of 3 rules | No infrastructure as code found |');
+    // Each pillar opens with a status table, one row per check, citing its first piece of evidence.
+    expect(text).toContain('| HTTP hardening middleware is installed | ⚠️ partial | 2.4 / 6 | `internal/httpapi/router.go:13` |');
+    expect(text).toContain('| No infrastructure as code found | ❌ fail | 0 / 6 | whole repository |');
     expect(text).toContain('**Overall: 89/100 (B)**');
     // A missing item says what fixing it adds, and the appendix lists what was detected.
     expect(text).toMatch(/Adds \*\*\+22\.5 Security & Compliance\*\* \(\+4\.5 overall\)/);

@@ -277,6 +277,12 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
   /** A rule of the report by id (for roadmap items). */
   rule: (id: unknown, options: unknown) => (rootOf(options).pillars ?? []).flatMap((p) => p.rules).find((r) => r.id === id),
   pillarTitle: (id: unknown, options: unknown) => (rootOf(options).pillars ?? []).find((p) => p.id === id)?.title ?? String(id ?? ''),
+  /** The pillar's most valuable fix (its first roadmap item), as the rule it would fix. */
+  mainGap: (pillarId: unknown, options: unknown) => {
+    const root = rootOf(options);
+    const item = (root.roadmap ?? []).find((r) => r.pillar === pillarId);
+    return item ? (root.pillars ?? []).flatMap((p) => p.rules).find((r) => r.id === item.rule) : undefined;
+  },
   /** The roadmap item for a rule: what fixing it adds. */
   gainFor: (id: unknown, options: unknown) => (rootOf(options).roadmap ?? []).find((r) => r.rule === id),
   /** A pillar's score change against the baseline, when the report carries one (else undefined). */
