@@ -190,7 +190,17 @@ describe('summary for pull requests', () => {
   it('with a baseline: overall and per-pillar deltas and the rules that changed', () => {
     const before = base.get('reports-hostile')!;
     const after = clone(base.get('reports-go-service')!);
-    after.baseline = diffReports(before, after) as unknown as Record<string, unknown>;
+    // The shape `audit --baseline` writes (src/report/baseline.ts): ids, outcomes and scores only.
+    const diff = diffReports(before, after);
+    const score = (r: Report, id: string) => r.pillars.flatMap((p) => p.rules).find((x) => x.id === id)?.score ?? null;
+    after.baseline = {
+      file: 'baseline.json',
+      commit: '0123456789abcdef0123456789abcdef01234567',
+      overall: { before: diff.overall.before, after: diff.overall.after, delta: diff.overall.delta },
+      pillars: diff.pillars.map((p) => ({ id: p.id, before: p.before, after: p.after, delta: p.delta })),
+      rules: diff.rules.map((r) => ({ id: r.id, before: r.before, after: r.after, beforeScore: score(before, r.id), afterScore: score(after, r.id), change: r.change })),
+      regressions: { pillars: [], rules: [] },
+    } as unknown as Report['baseline'];
     expect(reportSchema.safeParse(after).success).toBe(true);
     const text = summary(after);
     const d = diffReports(before, after);
@@ -199,7 +209,7 @@ describe('summary for pull requests', () => {
     const ops = d.pillars.find((p) => p.id === 'operations')!;
     expect(text).toContain(`| ⚠️ Operations & Deployment | ${ops.after} | C | ▲ +${ops.delta} | 3 of 3 |`);
     expect(text).toContain('| ➖ Reliability & Resilience | n/a | — | — |');
-    expect(text).toContain('**Changes since the baseline:**');
+    expect(text).toContain('**Changes since the baseline (`0123456`):**');
     expect(text).toMatch(/- ▲ improved: CI builds and tests every change \(`operations\/ci-pipeline`\) fail → pass/);
   });
 });

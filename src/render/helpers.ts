@@ -277,6 +277,12 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
   /** A rule of the report by id (for roadmap items). */
   rule: (id: unknown, options: unknown) => (rootOf(options).pillars ?? []).flatMap((p) => p.rules).find((r) => r.id === id),
   pillarTitle: (id: unknown, options: unknown) => (rootOf(options).pillars ?? []).find((p) => p.id === id)?.title ?? String(id ?? ''),
+  /** A rule's name as the current report tells it (baseline deltas carry only ids); else the id. */
+  ruleName: (id: unknown, options: unknown) => {
+    const r = (rootOf(options).pillars ?? []).flatMap((p) => p.rules).find((x) => x.id === id) as (RuleLike & { title?: string; failureTitle?: string }) | undefined;
+    if (!r) return String(id ?? '');
+    return r.outcome === 'fail' ? (r.failureTitle ?? r.id) : r.outcome === 'partial' ? `${r.title ?? r.id} (partly)` : (r.title ?? r.id);
+  },
   /** The pillar's most valuable fix (its first roadmap item), as the rule it would fix. */
   mainGap: (pillarId: unknown, options: unknown) => {
     const root = rootOf(options);
