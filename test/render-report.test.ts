@@ -76,14 +76,26 @@ describe('goldens', () => {
     for (const h of ['## Executive summary', '## Roadmap', '## Not assessed', '## Appendix: what was detected', '### Verified', '### Missing']) expect(headings).toContain(h);
     // One section per pillar, in the fixed order, each with its score or "not assessed".
     expect(headings.filter((h) => /^## .+: (\d+\/100 \([A-F]\)|not assessed)$/.test(h))).toHaveLength(6);
-    expect(text).toContain('| Security & Compliance | 78 ▓▓▓▓▓▓▓▓░░ | B | ✅ | 2 of 2 rules | HTTP hardening middleware is installed (partly) |');
-    expect(text).toContain('| Operations & Deployment | 68 ▓▓▓▓▓▓▓░░░ | C | ⚠️ | 3 of 3 rules | No infrastructure as code found |');
+    const r = base.get('reports-go-service')!;
+    // Every pillar has a summary row: score with its bar, grade, status icon, coverage and main gap.
+    for (const p of r.pillars) {
+      expect(text).toMatch(new RegExp(`^\\| ${p.title} \\| (${p.score} [▓░]{10}|not assessed) \\| ${p.grade ?? '—'} \\| (✅|⚠️|❌|➖) \\| ${p.coverage.assessed} of ${p.coverage.total} rules? \\| [^|]+ \\|$`, 'm'));
+    }
+    const sec = r.pillars.find((p) => p.id === 'security')!;
+    const gap = r.roadmap.find((i) => i.pillar === 'security')!;
+    const gapRule = ruleOf(r, gap.rule);
+    expect(text).toContain(`| Security & Compliance | ${sec.score} `);
+    expect(text).toMatch(new RegExp(`of ${sec.coverage.total} rules \\| ${(gapRule.outcome === 'partial' ? `${gapRule.title} (partly)` : gapRule.failureTitle).replace(/[()]/g, '\\$&')} \\|`));
     // Each pillar opens with a status table, one row per check, citing its first piece of evidence.
-    expect(text).toContain('| HTTP hardening middleware is installed | ⚠️ partial | 2.4 / 6 | `internal/httpapi/router.go:13` |');
-    expect(text).toContain('| No infrastructure as code found | ❌ fail | 0 / 6 | whole repository |');
-    expect(text).toContain('**Overall: 89/100 (B)**');
+    const mw = ruleOf(r, 'security/security-middleware');
+    expect(mw.outcome).toBe('partial');
+    expect(text).toContain(`| ${mw.title} | ⚠️ partial | ${Number(mw.points.toFixed(1))} / ${mw.maxPoints} | \`internal/httpapi/router.go:13\` |`);
+    const iac = ruleOf(r, 'operations/infrastructure-as-code');
+    expect(text).toContain(`| ${iac.failureTitle} | ❌ fail | 0 / ${iac.maxPoints} | whole repository |`);
+    expect(text).toContain(`**Overall: ${r.summary.score}/100 (${r.summary.grade})**`);
     // A missing item says what fixing it adds, and the appendix lists what was detected.
-    expect(text).toMatch(/Adds \*\*\+22\.5 Security & Compliance\*\* \(\+4\.5 overall\)/);
+    const item = r.roadmap.find((i) => i.rule === 'security/security-middleware')!;
+    expect(text).toContain(`Adds **+${Number(item.pillarGain.toFixed(1))} Security & Compliance** (+${Number(item.gain.toFixed(1))} overall).`);
     expect(text).toContain('**CI systems:** github-actions (`.github/workflows/ci.yml`).');
     expect(text).toContain('**Frameworks:** chi (`go.mod:6`).');
   });
@@ -91,7 +103,9 @@ describe('goldens', () => {
   it('every verified or missing item cites evidence', () => {
     const text = md(base.get('reports-go-service')!);
     const items = text.split('\n- ').slice(1).filter((b) => /^(✅|⚠️|❌) \*\*/.test(b));
-    expect(items.length).toBe(8);
+    const r = base.get('reports-go-service')!;
+    expect(items.length).toBe(r.pillars.flatMap((p) => p.rules).filter((x) => ['pass', 'partial', 'fail'].includes(x.outcome)).length);
+    expect(items.length).toBeGreaterThan(5);
     for (const item of items) expect(item).toMatch(/\n {2}- (`[^`]+`|whole repository)/);
   });
 });
@@ -173,18 +187,19 @@ describe('hostile repository content', () => {
 describe('summary for pull requests', () => {
   it('without a baseline: pillar table, gates, top five fixes, no change column', () => {
     const r = clone(base.get('reports-hostile')!);
-    r.gates = { passed: false, checks: [{ kind: 'min-score', target: 'overall', expected: '>= 70', actual: '61', passed: false, message: 'overall score 61 is below 70' }] };
+    r.gates = { passed: false, checks: [{ kind: 'min-score', target: 'overall', expected: '>= 70', actual: String(r.summary.score), passed: false, message: `overall score ${r.summary.score} is below 70` }] };
     const text = summary(r);
-    expect(text).toMatch(/^### ⚠️ Production readiness of reports-hostile: 61\/100 \(C\)\n/);
+    const icon = { A: '✅', B: '✅', C: '⚠️', D: '❌', F: '❌' }[r.summary.grade!];
+    expect(text.split('\n')[0]).toBe(`### ${icon} Production readiness of reports-hostile: ${r.summary.score}/100 (${r.summary.grade})`);
     expect(text).toContain('| Pillar | Score | Grade | Coverage |');
     expect(text).not.toContain('Change');
-    expect(text).toContain('**Gates failed:**\n- ❌ overall score 61 is below 70');
+    expect(text).toContain(`**Gates failed:**\n- ❌ overall score ${r.summary.score} is below 70`);
     const fixes = text.split('\n').filter((l) => /^\d\. /.test(l));
     expect(fixes).toHaveLength(Math.min(5, r.roadmap.length));
     // A partial result keeps its positive title, marked "(partly)"; a failure shows its failure title.
     const first = ruleOf(r, r.roadmap[0]!.rule);
     expect(fixes[0]).toContain(first.outcome === 'partial' ? `${first.title} (partly)` : first.failureTitle);
-    expect(fixes[0]).toMatch(/^1\. A README explains what it is and how to run it \(partly\): \+70 Architecture & Design \(\+14 overall, low effort\) `architecture\/readme`$/);
+    expect(fixes[0]).toMatch(new RegExp(`^1\\. .+: \\+[0-9.]+ ${r.pillars.find((p) => p.id === r.roadmap[0]!.pillar)!.title} \\(\\+[0-9.]+ overall, (low|medium|high) effort\\) \`${r.roadmap[0]!.rule}\`$`));
   });
 
   it('with a baseline: overall and per-pillar deltas and the rules that changed', () => {
@@ -207,8 +222,8 @@ describe('summary for pull requests', () => {
     expect(text.split('\n')[0]).toContain(`▲ +${d.overall.delta}`);
     expect(text).toContain('| Pillar | Score | Grade | Change | Coverage |');
     const ops = d.pillars.find((p) => p.id === 'operations')!;
-    expect(text).toContain(`| ⚠️ Operations & Deployment | ${ops.after} | C | ▲ +${ops.delta} | 3 of 3 |`);
-    expect(text).toContain('| ➖ Reliability & Resilience | n/a | — | — |');
+    const opsNow = after.pillars.find((p) => p.id === 'operations')!;
+    expect(text).toContain(`Operations & Deployment | ${ops.after} | ${opsNow.grade} | ▲ +${ops.delta} | ${opsNow.coverage.assessed} of ${opsNow.coverage.total} |`);
     expect(text).toContain('**Changes since the baseline (`0123456`):**');
     expect(text).toMatch(/- ▲ improved: CI builds and tests every change \(`operations\/ci-pipeline`\) fail → pass/);
   });
@@ -226,8 +241,12 @@ describe('diffReports', () => {
     sec.rules = sec.rules.filter((r) => r.id !== 'security/no-committed-secrets');
     sec.rules.push({ ...mw, id: 'security/new-rule', outcome: 'pass', points: 1, maxPoints: 1 });
     const d = diffReports(before, after);
-    expect(d.pillars.find((p) => p.id === 'security')).toMatchObject({ before: 78, after: 60, delta: -18 });
-    expect(d.pillars.find((p) => p.id === 'reliability')).toMatchObject({ before: null, after: null, delta: null });
+    const was = before.pillars.find((p) => p.id === 'security')!.score!;
+    expect(d.pillars.find((p) => p.id === 'security')).toMatchObject({ before: was, after: 60, delta: 60 - was });
+    // A pillar with no score on either side has no delta, rather than a made-up zero.
+    const nulled = clone(before);
+    nulled.pillars.find((p) => p.id === 'reliability')!.score = null;
+    expect(diffReports(nulled, nulled).pillars.find((p) => p.id === 'reliability')).toMatchObject({ before: null, after: null, delta: null });
     expect(d.rules.map((r) => [r.id, r.change])).toEqual([
       ['security/new-rule', 'added'],
       ['security/no-committed-secrets', 'removed'],
@@ -270,7 +289,8 @@ describe('render, diff and --template on the command line', () => {
     writeFileSync(b, JSON.stringify(base.get('reports-go-service')));
     const term = await cli(['diff', a, b]);
     expect(term.code).toBe(0);
-    expect(term.stdout).toMatch(/^Overall 61 C → 89 B \+28\n/);
+    const [h, g] = [base.get('reports-hostile')!.summary, base.get('reports-go-service')!.summary];
+    expect(term.stdout.split('\n')[0]).toBe(`Overall ${h.score} ${h.grade} → ${g.score} ${g.grade} +${g.score! - h.score!}`);
     expect(term.stdout).toMatch(/▲ improved\s+operations\/ci-pipeline\s+fail → pass/);
     const json = JSON.parse((await cli(['diff', a, b, '--format', 'json'])).stdout);
     expect(json).toEqual(JSON.parse(JSON.stringify(diffReports(base.get('reports-hostile')!, base.get('reports-go-service')!))));
@@ -297,9 +317,13 @@ describe('render, diff and --template on the command line', () => {
     writeFileSync(saved, JSON.stringify(base.get('reports-go-service')));
     const out = await cli(['render', saved, '--template', join(dir, 'mine.md.hbs')]);
     expect(out.code, out.stderr).toBe(0);
-    expect(out.stdout).toBe(
-      ['# reports-go-service (B)', '- Architecture & Design: 100 ▓▓▓▓▓ 100%', '- Code Quality & Testing: 100 ▓▓▓▓▓ 100%', '- Observability & Monitoring: 100 ▓▓▓▓▓ 100%', '- Security & Compliance: 78 ▓▓▓▓░ 78%', '- Reliability & Resilience: n/a ····· —', '- Operations & Deployment: 68 ▓▓▓░░ 68%', '⚠️ 1 item `internal/httpapi/router.go:13`', '6'].join('\n'),
-    );
+    const r = base.get('reports-go-service')!;
+    const bar = (v: number | null) => (v === null ? '·····' : '▓'.repeat(Math.round(v / 20)) + '░'.repeat(5 - Math.round(v / 20)));
+    const lines = out.stdout.split('\n');
+    expect(lines[0]).toBe(`# reports-go-service (${r.summary.grade})`);
+    expect(lines.slice(1, 7)).toEqual(r.pillars.map((p) => `- ${p.title}: ${p.score ?? 'n/a'} ${bar(p.score)} ${p.score === null ? '—' : `${p.score}%`}`));
+    expect(lines[7]).toContain('⚠️ 1 item `internal/httpapi/router.go:13`');
+    expect(lines.at(-1)).toBe(String(r.summary.counts.pass));
     // The same template works from the audit command too.
     const audited = await cli(['audit', fixture('reports-go-service'), '--template', join(dir, 'mine.md.hbs')]);
     expect(audited.stdout).toBe(out.stdout);

@@ -39,6 +39,14 @@ export interface CiCommand {
   job?: string;
 }
 
+/** A deployment environment a job targets (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket `deployment:`). */
+export interface CiEnvironment {
+  name: string;
+  path: string;
+  line: number;
+  job?: string;
+}
+
 export interface CiFile {
   system: CiSystem;
   path: string;
@@ -46,6 +54,7 @@ export interface CiFile {
   error?: string;
   jobs: { name: string; line?: number }[];
   commands: CiCommand[];
+  environments: CiEnvironment[];
   /** The parsed document(s), for rules that need more (environments, triggers). */
   docs: unknown[];
 }
@@ -55,7 +64,8 @@ const COMMAND_KEYS = new Set([
   'inlineScript', 'args', 'install', 'before_install', 'after_success', 'deploy', 'entrypoint', 'steps',
 ]);
 const USES_KEYS = new Set(['uses', 'task', 'orb', 'template', 'pipe', 'plugins']);
-const GITLAB_RESERVED = new Set(['stages', 'variables', 'include', 'default', 'workflow', 'image', 'services', 'before_script', 'after_script', 'cache', 'pages']);
+// `pages` is a real GitLab job (it publishes GitLab Pages), so it is not reserved.
+const GITLAB_RESERVED = new Set(['stages', 'variables', 'include', 'default', 'workflow', 'image', 'services', 'before_script', 'after_script', 'cache']);
 
 export function ciFiles(files: FileIndex): CiFile[] {
   return memo(files, 'ci', () => {
@@ -74,27 +84,33 @@ export function ciFiles(files: FileIndex): CiFile[] {
 
 function parseYamlCi(files: FileIndex, system: CiSystem, path: string): CiFile {
   const text = files.read(path);
-  if (text === undefined) return { system, path, ok: false, error: 'unreadable', jobs: [], commands: [], docs: [] };
+  if (text === undefined) return { system, path, ok: false, error: 'unreadable', jobs: [], commands: [], environments: [], docs: [] };
   const parsed = parseYamlWithLines(text);
-  if (parsed.error) return { system, path, ok: false, error: `${path}: ${parsed.error}`, jobs: [], commands: [], docs: [] };
+  if (parsed.error) return { system, path, ok: false, error: `${path}: ${parsed.error}`, jobs: [], commands: [], environments: [], docs: [] };
   const commands: CiCommand[] = [];
   const jobs: CiFile['jobs'] = [];
+  const environments: CiEnvironment[] = [];
   for (const doc of parsed.docs) {
     const value = doc.value as Record<string, unknown> | null;
-    if (!value || typeof value !== 'object') continue;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
     const jobKeys = jobNames(system, value);
     for (const j of jobKeys) jobs.push({ name: j.name, ...(doc.lineOf(j.path) ? { line: doc.lineOf(j.path)! } : {}) });
+    // A scalar belongs to the job whose path is the longest prefix of its own path.
+    const prefixes = jobKeys.map((j) => ({ name: j.name, key: j.path.map(String) })).sort((a, b) => b.key.length - a.key.length);
+    const jobOf = (p: string[]) => prefixes.find((j) => j.key.length > 0 && j.key.every((k, i) => p[i] === k))?.name;
     for (const s of doc.scalars) {
-      const job = jobFor(system, s.path);
+      const job = jobOf(s.path);
       const key = lastKey(s.path);
-      if (key && USES_KEYS.has(key)) {
+      const env = environmentName(system, s.path);
+      if (env) environments.push({ name: s.value.trim(), path, line: s.line, ...(job ? { job } : {}) });
+      else if (key && USES_KEYS.has(key)) {
         commands.push({ text: s.value.trim(), kind: 'uses', path, line: s.line, ...(job ? { job } : {}) });
       } else if (key && COMMAND_KEYS.has(key)) {
         splitLines(s).forEach(({ text: t, line }) => commands.push({ text: t, kind: 'run', path, line, ...(job ? { job } : {}) }));
       }
     }
   }
-  return { system, path, ok: true, jobs, commands, docs: parsed.docs.map((d) => d.value) };
+  return { system, path, ok: true, jobs, commands, environments, docs: parsed.docs.map((d) => d.value) };
 }
 
 /** The nearest non-numeric key of a scalar's path: list items belong to their list's key. */
@@ -140,16 +156,26 @@ function jobNames(system: CiSystem, doc: Record<string, unknown>): { name: strin
   }
 }
 
-function jobFor(system: CiSystem, path: string[]): string | undefined {
-  if ((system === 'github-actions' || system === 'circleci') && path[0] === 'jobs') return path[1];
-  if (system === 'gitlab-ci' && path.length > 1 && !GITLAB_RESERVED.has(path[0]!)) return path[0];
-  return undefined;
+/**
+ * Whether a scalar names a deployment environment: `environment: prod` or `environment: {name: prod}`
+ * on a GitHub/GitLab job or an Azure deployment job, `deployment: production` on a Bitbucket step.
+ * Azure's `environment` on a plain key elsewhere (e.g. a task input) is not a target.
+ */
+function environmentName(system: CiSystem, path: string[]): boolean {
+  const n = path.length;
+  const isEnv = (i: number) => path[i] === 'environment';
+  if (system === 'bitbucket-pipelines') return path[n - 1] === 'deployment';
+  if (!['github-actions', 'gitlab-ci', 'azure-pipelines'].includes(system)) return false;
+  if (system === 'azure-pipelines' && path.includes('inputs')) return false;
+  if (isEnv(n - 1)) return system !== 'github-actions' || (path[0] === 'jobs' && n === 3);
+  if (isEnv(n - 2) && path[n - 1] === 'name') return system !== 'github-actions' || (path[0] === 'jobs' && n === 4);
+  return false;
 }
 
 /** Jenkinsfile: `sh`/`bat`/`powershell` steps (single, double or triple quoted), stages as jobs. */
 function parseJenkinsfile(files: FileIndex, path: string): CiFile {
   const text = files.read(path);
-  if (text === undefined) return { system: 'jenkins', path, ok: false, error: 'unreadable', jobs: [], commands: [], docs: [] };
+  if (text === undefined) return { system: 'jenkins', path, ok: false, error: 'unreadable', jobs: [], commands: [], environments: [], docs: [] };
   const lines = text.split(/\r?\n/);
   const commands: CiCommand[] = [];
   const jobs: CiFile['jobs'] = [];
@@ -181,17 +207,78 @@ function parseJenkinsfile(files: FileIndex, path: string): CiFile {
     if (single) commands.push({ text: single[3]!.trim(), kind: 'run', path, line: i + 1, ...(stage ? { job: stage } : {}) });
   });
   if (jobs.length === 0 && /\bpipeline\s*\{|\bnode\s*[({]/.test(text)) jobs.push({ name: basename(path), line: 1 });
-  return { system: 'jenkins', path, ok: true, jobs, commands, docs: [] };
+  return { system: 'jenkins', path, ok: true, jobs, commands, environments: [], docs: [] };
 }
 
 /** Shell commands that run a test suite, across ecosystems. */
 export const TEST_COMMAND =
-  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:test|tests|test:[\w:-]+|coverage)\b|npx\s+(?:jest|vitest|mocha|ava|playwright\s+test|cypress\s+run)|(?:jest|vitest|mocha|ava)(?:\s+run)?(?:\s|$)|pytest\b|py\.test\b|python3?\s+-m\s+(?:pytest|unittest)|(?:tox|nox)(?:\s|$)|hatch\s+(?:run\s+)?test|poetry\s+run\s+(?:pytest|python\s+-m\s+pytest)|uv\s+run\s+pytest|go\s+test\b|gotestsum\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:test|verify|install)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:test|check|build)\b|dotnet\s+test\b|cargo\s+(?:test|nextest)\b|bundle\s+exec\s+(?:rspec|rake(?:\s+test|\s+spec)?)(?:\s|$)|rspec(?:\s|$)|(?:vendor\/bin\/)?phpunit\b|(?:vendor\/bin\/)?pest\b|make\s+(?:test|check|tests|unit-test|test-\w+)\b|ctest\b|deno\s+test\b|rails\s+test\b|mix\s+test\b)/;
+  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:test|tests|test:[\w:-]+|coverage)\b|npx\s+(?:jest|vitest|mocha|ava|playwright\s+test|cypress\s+run)|(?:jest|vitest|mocha|ava)(?:\s+run)?(?:\s|$)|pytest\b|py\.test\b|python3?\s+-m\s+(?:pytest|unittest)|(?:tox|nox)(?:\s|$)|hatch\s+(?:run\s+)?test|poetry\s+run\s+(?:pytest|python\s+-m\s+pytest)|uv\s+run\s+pytest|go\s+test\b|gotestsum\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:test|verify|install)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:test|check|build)\b|dotnet\s+test\b|cargo\s+(?:test|nextest)\b|bundle\s+exec\s+(?:rspec|rake(?:\s+test|\s+spec)?)(?:\s|$)|rspec(?:\s|$)|(?:vendor\/bin\/)?phpunit\b|(?:vendor\/bin\/)?pest\b|make\s+(?:test|check|tests|unit-test|test-\w+)\b|ctest\b|deno\s+test\b|rails\s+test\b|mix\s+test\b|(?:npm|pnpm|yarn)\s+(?:-r|--recursive|--workspaces?|-ws|--filter[= ]\S+|workspaces\s+(?:foreach\s+(?:-\S+\s+)*)?run)\s+(?:run\s+)?test\b|(?:npx\s+)?(?:turbo|nx)\s+(?:run(?:-many)?\s+)?(?:-t\s+|--target[= ])?test\b|bazel(?:isk)?\s+test\b|sbt\s+(?:[^|;&]*\s)?"?test\b|python3?\s+manage\.py\s+test\b|php\s+artisan\s+test\b|(?:swift|flutter|dart|zig\s+build)\s+test\b|(?:just|task)\s+test\b)/;
+
+/** A command that runs tests, unless it explicitly skips them (`mvn install -DskipTests`). */
+export function runsTests(text: string): boolean {
+  return TEST_COMMAND.test(text) && !/-DskipTests\b|maven\.test\.skip=true|\s-x\s+:?test\b/.test(text);
+}
 
 /** Shell commands or actions that build an artefact. */
 export const BUILD_COMMAND =
-  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?build\b|npm\s+ci\b|tsc\b|go\s+(?:build|install)\b|goreleaser\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:package|install|verify|compile)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:build|assemble|bootJar|jar|shadowJar)\b|dotnet\s+(?:build|publish)\b|cargo\s+build\b|docker\s+(?:build|buildx|compose\s+build)\b|python3?\s+-m\s+build\b|poetry\s+build\b|uv\s+build\b|hatch\s+build\b|make(?:\s|$)|bazel\s+build\b|docker\/build-push-action|bundle\s+(?:install|exec\s+rake\s+build)|composer\s+install\b)/;
+  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?build\b|npm\s+ci\b|tsc\b|go\s+(?:build|install)\b|goreleaser\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:package|install|verify|compile)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:build|assemble|bootJar|jar|shadowJar)\b|dotnet\s+(?:build|publish)\b|cargo\s+build\b|docker\s+(?:build|buildx|compose\s+build)\b|python3?\s+-m\s+build\b|poetry\s+build\b|uv\s+build\b|hatch\s+build\b|make(?:\s|$)|bazel\s+build\b|docker\/build-push-action|bundle\s+(?:install|exec\s+rake\s+build)|composer\s+install\b|bazel(?:isk)?\s+build\b|sbt\s+(?:[^|;&]*\s)?"?(?:compile|package|assembly)\b|cmake\s+--build\b|(?:npx\s+)?(?:turbo|nx)\s+(?:run(?:-many)?\s+)?(?:-t\s+|--target[= ])?build\b|(?:swift|zig)\s+build\b|mix\s+(?:compile|release)\b|ko\s+(?:build|publish)\b|gcloud\s+builds\s+submit\b|redhat-actions\/buildah-build|(?:vite|next|webpack|ng)\s+build\b|msbuild\b)/;
 
-export function commandsMatching(ci: CiFile[], re: RegExp): CiCommand[] {
-  return ci.flatMap((f) => f.commands.filter((c) => re.test(c.text)));
+export function commandsMatching(ci: CiFile[], re: RegExp | ((text: string) => boolean)): CiCommand[] {
+  const test = typeof re === 'function' ? re : (t: string) => re.test(t);
+  return ci.flatMap((f) => f.commands.filter((c) => test(c.text)));
+}
+
+/**
+ * Shell commands that deploy: to Kubernetes, a cloud runtime, or through IaC. Dry runs, diffs and
+ * plans are excluded by the caller (see isDryRun).
+ */
+export const DEPLOY_COMMAND =
+  /\b(?:kubectl\s+(?:[^|;&]*\s)?(?:apply|replace|set\s+image|rollout\s+restart|create\s+-f)\b|helm\s+(?:[^|;&]*\s)?(?:upgrade|install)\b|helmfile\s+(?:[^|;&]*\s)?(?:apply|sync|deploy)\b|(?:terraform|tofu|terragrunt)\s+(?:[^|;&]*\s)?(?:run-all\s+)?apply\b|pulumi\s+(?:[^|;&]*\s)?up\b|(?:npx\s+)?cdk\s+deploy\b|sam\s+deploy\b|(?:serverless|sls)\s+deploy\b|aws\s+(?:ecs\s+(?:update-service|deploy)|cloudformation\s+(?:deploy|create-stack|update-stack)|lambda\s+update-function-code|deploy\s+create-deployment|s3\s+sync)\b|ecs-deploy\b|copilot\s+(?:svc\s+)?deploy\b|eb\s+deploy\b|gcloud\s+(?:[^|;&]*\s)?(?:run\s+(?:deploy|services\s+replace)|app\s+deploy|functions\s+deploy|deploy\s+releases\s+create)\b|az\s+(?:webapp\s+(?:up|deploy|deployment|config\s+container\s+set|create)|containerapp\s+(?:up|update|create)|functionapp\s+deployment|deployment\s+(?:group|sub)\s+create|aks\s+command)\b|func\s+azure\s+functionapp\s+publish\b|(?:flyctl|fly)\s+deploy\b|heroku\s+(?:container:release|releases:promote)\b|git\s+push\s+(?:[^|;&]*\s)?(?:heroku|dokku)\b|vercel\s+(?:[^|;&]*\s)?(?:deploy|--prod)\b|netlify\s+deploy\b|firebase\s+deploy\b|wrangler\s+(?:deploy|publish)\b|cf\s+push\b|argocd\s+app\s+(?:sync|set)\b|skaffold\s+(?:run|deploy)\b|ansible-playbook\b|kamal\s+deploy\b|cap\s+\w+\s+deploy\b|railway\s+up\b|doctl\s+apps\s+(?:create-deployment|update)\b|sst\s+deploy\b|make\s+deploy[\w-]*\b|(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?deploy[\w:-]*\b|\S*deploy[\w-]*\.(?:sh|ps1|py)\b)/;
+
+/** Actions, tasks and orbs that deploy (GitHub `uses:`, Azure `task:`, CircleCI orbs). */
+export const DEPLOY_ACTION =
+  /^(?:azure\/(?:webapps-deploy|k8s-deploy|functions-action|container-apps-deploy-action|arm-deploy|aks-set-context)|aws-actions\/(?:amazon-ecs-deploy-task-definition|aws-cloudformation-github-deploy|amazon-ecs-deploy-express-service)|google-github-actions\/(?:deploy-cloudrun|deploy-appengine|deploy-cloud-functions|deploy-gke)|superfly\/flyctl-actions|akhileshns\/heroku-deploy|amondnet\/vercel-action|cloudflare\/wrangler-action|pulumi\/actions|hashicorp\/tfc-workflows-github\/actions\/apply-run|dokku\/github-action|(?:AzureWebApp|AzureRmWebAppDeployment|AzureFunctionApp|AzureWebAppContainer|AzureContainerApps|KubernetesManifest|Kubernetes|HelmDeploy|AzureResourceManagerTemplateDeployment|AzureResourceGroupDeployment|AzureAppServiceManage)@\d|(?:aws-ecs|aws-eks|kubernetes|helm|heroku|gcp-cloud-run|azure-aks)\/(?:deploy|update|install-helm-chart|upgrade-helm-chart|rollout)[\w-]*)/;
+
+/** Dry runs and check modes do not deploy. */
+export function isDryRun(text: string): boolean {
+  return /--dry-run\b|\s--check\b/.test(text);
+}
+
+/**
+ * Jobs that only exercise deployment in a throwaway cluster (kind, minikube, k3d) or are named
+ * as tests: a `helm install` there tests a chart, it does not ship the service.
+ */
+export function testOnlyJobs(f: CiFile): Set<string> {
+  const out = new Set<string>();
+  for (const c of f.commands) {
+    if (c.job && /\bkind\s+create\b|helm\/kind-action|minikube\s+start|medyagh\/setup-minikube|k3d\s+cluster\s+create|k3d-action|\bct\s+install\b|chart-testing-action/.test(c.text)) out.add(c.job);
+  }
+  for (const j of f.jobs) if (/(^|[-_ ])(tests?|e2e|lint|check|verify|validate|smoke|integration)([-_ ]|$)/i.test(j.name)) out.add(j.name);
+  return out;
+}
+
+/** Deploying commands and actions of the CI files, excluding dry runs and test-cluster jobs. */
+export function deployCommands(ci: CiFile[]): CiCommand[] {
+  return ci.flatMap((f) => {
+    const testJobs = testOnlyJobs(f);
+    return f.commands.filter((c) => {
+      if (c.job && testJobs.has(c.job)) return false;
+      if (c.kind === 'uses') return DEPLOY_ACTION.test(c.text);
+      return DEPLOY_COMMAND.test(c.text) && !isDryRun(c.text);
+    });
+  });
+}
+
+/** Names of production and pre-production environments, as teams spell them. */
+export const PROD_ENV = /^(?:prod|production|prd|live)$/i;
+export const PREPROD_ENV = /^(?:staging|stage|stg|preprod|pre-prod|preproduction|uat|qa|nonprod|non-prod|sandbox|canary|int|integration|acceptance|acc|test|testing|tst)$/i;
+export const DEV_ENV = /^(?:dev|develop|development|local)$/i;
+
+/** Classify an environment name, also when it is decorated (`prod-eu`, `aws-staging`, `Production (EU)`). */
+export function envKind(name: string): 'prod' | 'preprod' | 'dev' | undefined {
+  const tokens = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  if (tokens.some((t) => PROD_ENV.test(t))) return 'prod';
+  if (tokens.some((t) => PREPROD_ENV.test(t))) return 'preprod';
+  if (tokens.some((t) => DEV_ENV.test(t))) return 'dev';
+  return undefined;
 }

@@ -51,6 +51,11 @@ export function parseDockerfile(path: string, text: string): Dockerfile {
     }
     const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(body);
     if (!m) continue;
+    // Heredocs (`RUN <<EOF … EOF`, BuildKit): their body is shell or file content, not instructions.
+    const heredocs = [...m[2]!.matchAll(/<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g)].map((h) => h[2]!);
+    for (const word of heredocs) {
+      while (i + 1 < lines.length && lines[++i]!.trim() !== word) { /* skip the heredoc body */ }
+    }
     instructions.push({ keyword: m[1]!.toUpperCase(), args: m[2]!.trim(), line: start + 1, endLine: i + 1 });
   }
   const stages: Stage[] = [];

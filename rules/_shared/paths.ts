@@ -10,7 +10,10 @@ export function isTestPath(path: string): boolean {
 }
 
 export function isExamplePath(path: string): boolean {
-  return EXAMPLE_DIR.test(path);
+  // Below a JVM source root the folders are a package name (com/example/demo, org/…/samples/petclinic
+  // — Spring Initializr's default is com.example.demo), not an examples folder: test only the prefix.
+  const root = /(^|\/)src\/(main|test)\/(java|kotlin|scala|groovy|resources)\//.exec(path);
+  return EXAMPLE_DIR.test(root ? path.slice(0, root.index + root[1]!.length) : path);
 }
 
 /** Code that runs in production: not tests, not examples or docs. */
@@ -38,4 +41,37 @@ export function firstPerFile(matches: Match[], limit = 5): Match[] {
 export function dirOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i === -1 ? '' : path.slice(0, i);
+}
+
+/**
+ * The matched line is a comment, not code: `//`, `#`, `/*`, `*`, `--`, `<!--`, `;`, `'''`. Attributes
+ * that start with `#[` (Rust, PHP 8) and C# `#region`-style directives stay code-ish enough to keep.
+ */
+export function isCommentLine(snippet: string): boolean {
+  const s = snippet.trimStart();
+  if (s.startsWith('#[')) return false;
+  return /^(\/\/|#|\/\*|\*|--|<!--|;|'''|"""|rem\s)/i.test(s);
+}
+
+/** Matches that are production code lines (not tests, examples, docs or comments). */
+export function codeMatches(matches: Match[]): Match[] {
+  return matches.filter((m) => isProductionPath(m.path) && !isCommentLine(m.snippet));
+}
+
+/** Evidence for a manifest dependency: the manifest, its line, and the name with version. */
+export function fromDependency(d: { name: string; version?: string; path: string; line?: number }, note?: string): Evidence {
+  return { path: d.path, ...(d.line ? { line: d.line } : {}), snippet: `${d.name}${d.version ? ' ' + d.version : ''}`, ...(note ? { note } : {}) };
+}
+
+/**
+ * Operational config (alert rules, dashboards) that gets deployed: tests, examples and docs are
+ * left out, but a `demo/` or `samples/` deployment is still a deployment.
+ */
+export function isDeployablePath(path: string): boolean {
+  return !isTestPath(path) && !/(^|\/)(examples?|docs?|documentation)\//i.test(path);
+}
+
+/** An import/using/require line: it names a library but sets nothing up. */
+export function isImportLine(snippet: string): boolean {
+  return /^(?:import\s|using\s|from\s+\S+\s+import\s|use\s|require\s|#include\s|const\s+\w+\s*=\s*require\()/.test(snippet.trimStart());
 }

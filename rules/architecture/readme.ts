@@ -1,10 +1,14 @@
 import { defineRule, type Evidence } from '../../src/engine/types.js';
-import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
+
+// GitHub shows a README from the root, .github/ or docs/, in that order.
+const README = /^(\.github\/|docs\/)?readme(\.(md|markdown|rst|txt|adoc|asciidoc|org))?$/i;
 
 const SECTIONS: { name: string; heading: RegExp }[] = [
   { name: 'installation', heading: /install|setup|set up|getting started|quick ?start|requirements|prerequisites/i },
-  { name: 'usage', heading: /usage|how to use|examples?|running|run |run$|getting started|quick ?start|api|configuration|cli/i },
-  { name: 'development', heading: /develop|contribut|build|test|local|deploy/i },
+  // Word boundaries: "api" must not match "Rapid", nor "cli" "Client".
+  { name: 'usage', heading: /usage|how to use|\bexamples?\b|running|\brun\b|getting started|quick ?start|\bapi\b|configuration|\bcli\b|\bcommands?\b|documentation|\bdocs\b/i },
+  { name: 'development', heading: /develop|contribut|build|test|local|deploy|clon(e|ing)/i },
 ];
 
 export default defineRule({
@@ -16,22 +20,35 @@ export default defineRule({
     remediation: 'Write a README.md at the root with a one-paragraph description and sections for installation, usage (how to run it) and development (build, test, contribute).',
     severity: 'medium',
     effort: 'low',
-    detection: 'README.md/.rst/.txt/.adoc at the root; headings for installation, usage and development; a stub (fewer than 10 lines of text or no such sections) earns partial credit.',
+    detection: 'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings for installation, usage and development; a stub (fewer than 10 lines of text or no such sections) earns partial credit.',
   },
   check({ files }) {
-    const readme = files.paths.find((p) => /^readme(\.(md|markdown|rst|txt|adoc|org))?$/i.test(p));
-    if (!readme) return fail('No README at the repository root.', [{ path: '.', note: 'no README.md, README.rst, README.txt or README.adoc at the root' }]);
-    const text = files.read(readme) ?? '';
+    const candidates = files.paths.filter((p) => README.test(p));
+    const readme = candidates.find((p) => !p.includes('/')) ?? candidates.find((p) => p.startsWith('.github/')) ?? candidates[0];
+    if (!readme) return fail('No README at the repository root.', [{ path: '.', note: 'no README.md, README.rst, README.txt or README.adoc at the root, in .github/ or in docs/' }]);
+    const text = files.read(readme);
+    if (text === undefined) return unknown(`${readme} could not be read (too large, binary or unreadable).`, [{ path: readme }]);
     const lines = text.split(/\r?\n/);
     const headings: { text: string; line: number }[] = [];
+    let fence: string | null = null;
     lines.forEach((l, i) => {
+      // A "# install deps" comment inside a fenced shell block is not a heading.
+      const f = /^\s{0,3}(```|~~~)/.exec(l);
+      if (f) fence = fence === null ? f[1]! : fence === f[1] ? null : fence;
+      if (fence !== null || f) return;
       const md = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/.exec(l);
+      // Markdown ATX, AsciiDoc (== Title) and HTML (<h2>Title</h2>) headings.
+      const other = md ? null : /^\s{0,3}={1,6}\s+(\S.*)$/.exec(l) ?? /<h[1-6][^>]*>(.*?)<\/h[1-6]>/i.exec(l);
       if (md) headings.push({ text: md[1]!, line: i + 1 });
+      else if (other && other[1]!.replace(/<[^>]+>/g, '').trim()) headings.push({ text: other[1]!.replace(/<[^>]+>/g, '').trim(), line: i + 1 });
       // reStructuredText / setext headings: a line underlined with = - ~ ^
       else if (i > 0 && /^([=\-~^*+#])\1{2,}\s*$/.test(l) && lines[i - 1]!.trim() && !/^([=\-~^*+#])\1+\s*$/.test(lines[i - 1]!)) headings.push({ text: lines[i - 1]!.trim(), line: i });
     });
     const contentLines = lines.filter((l) => l.trim() && !/^\s*([=\-~^*+#]){3,}\s*$/.test(l)).length;
-    const found = SECTIONS.map((s) => ({ ...s, at: headings.find((h) => s.heading.test(h.text)) }));
+    // The document title ("# Shop API") names the project; it is not a section.
+    const firstText = lines.findIndex((l) => l.trim());
+    const sections = headings.filter((h, i) => !(i === 0 && h.line <= firstText + 2));
+    const found = SECTIONS.map((s) => ({ ...s, at: sections.find((h) => s.heading.test(h.text)) }));
     const evidence: Evidence[] = [{ path: readme, line: 1, snippet: (lines.find((l) => l.trim()) ?? '').trim().slice(0, 160), note: `${contentLines} lines of text, ${headings.length} headings` }];
     for (const f of found) if (f.at) evidence.push({ path: readme, line: f.at.line, snippet: f.at.text.slice(0, 160), note: `${f.name} section` });
     const have = found.filter((f) => f.at).map((f) => f.name);

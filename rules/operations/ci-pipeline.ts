@@ -1,6 +1,6 @@
 import { defineRule, type Evidence } from '../../src/engine/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { BUILD_COMMAND, CI_GLOBS, ciFiles, commandsMatching, TEST_COMMAND, type CiCommand } from '../_shared/ci.js';
+import { BUILD_COMMAND, CI_GLOBS, ciFiles, commandsMatching, runsTests, type CiCommand } from '../_shared/ci.js';
 
 const cite = (c: CiCommand, note: string): Evidence => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: c.job ? `${note} (job ${c.job})` : note });
 
@@ -27,7 +27,7 @@ export default defineRule({
       systems,
       workflows: ok.map((f) => ({ path: f.path, system: f.system, jobs: f.jobs.map((j) => j.name) })),
     };
-    const tests = commandsMatching(ok, TEST_COMMAND);
+    const tests = commandsMatching(ok, runsTests);
     const builds = commandsMatching(ok, BUILD_COMMAND);
     const files_: Evidence[] = ok.map((f) => ({ path: f.path, note: `${f.system}: ${f.jobs.length} job${f.jobs.length === 1 ? '' : 's'}${f.jobs.length ? ' (' + f.jobs.slice(0, 6).map((j) => j.name).join(', ') + ')' : ''}` }));
     const evidence = [...files_, ...builds.slice(0, 2).map((c) => cite(c, 'build')), ...tests.slice(0, 3).map((c) => cite(c, 'tests')), ...broken];

@@ -1,7 +1,10 @@
 import { defineRule, type Evidence } from '../../src/engine/types.js';
 import { fail, graded, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { DOCKERFILE_GLOBS, dockerfiles, imagePin, resolveImage } from '../_shared/dockerfile.js';
-import { dirOf } from '../_shared/paths.js';
+import { dirOf, isProductionPath } from '../_shared/paths.js';
+
+/** Dev containers and test/example images are not what ships; they count only when nothing else exists. */
+const shipped = (p: string) => isProductionPath(p) && !/(^|\/)\.devcontainer\//.test(p);
 
 export default defineRule({
   meta: {
@@ -19,12 +22,14 @@ export default defineRule({
   },
   appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: only services ship container images` }),
   check({ files }) {
-    const all = dockerfiles(files);
+    const found = dockerfiles(files);
+    const all = found.some((d) => shipped(d.path)) ? found.filter((d) => shipped(d.path)) : found;
     if (all.length === 0) {
       return fail('No Dockerfile or Containerfile found.', [{ path: '.', note: `no file matching ${DOCKERFILE_GLOBS.join(', ')} in ${files.size} files` }]);
     }
     const ok = all.filter((d) => d.ok);
-    if (ok.length === 0) return unknown('Dockerfiles found but none could be parsed.', all.map((d) => ({ path: d.path, note: d.error ?? 'unparseable' })));
+    const broken: Evidence[] = all.filter((d) => !d.ok).map((d) => ({ path: d.path, note: `not parsed: ${d.error ?? 'unparseable'}` }));
+    if (ok.length === 0) return unknown('Dockerfiles found but none could be parsed.', broken);
     const evidence: Evidence[] = [];
     let multi = 0;
     let pinned = 0;
@@ -48,7 +53,11 @@ export default defineRule({
       for (const { s, pin } of loose) {
         evidence.push({ path: d.path, line: s.line, snippet: `FROM ${s.image}`, note: `base image ${resolveImage(d, s.image)} is ${pin === 'latest' ? 'tagged latest' : 'untagged'}: builds are not reproducible` });
       }
+      for (const { s } of images.filter((x) => x.pin === 'variable')) {
+        evidence.push({ path: d.path, line: s.line, snippet: `FROM ${s.image}`, note: 'base image comes from a build argument without a default: pinning depends on the caller' });
+      }
     }
+    evidence.push(...broken);
     const n = ok.length;
     const g = graded([
       { name: 'a Dockerfile', found: true, weight: 2 },

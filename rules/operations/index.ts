@@ -1,7 +1,12 @@
 import type { PillarDefinition } from '../../src/engine/types.js';
 import ciPipeline from './ci-pipeline.js';
 import containerImage from './container-image.js';
+import continuousDeployment from './continuous-deployment.js';
+import environments from './environments.js';
 import infrastructureAsCode from './infrastructure-as-code.js';
+import releaseManagement from './release-management.js';
+import rollback from './rollback.js';
+import runbooks from './runbooks.js';
 
 /** Operations & Deployment. Weights live here, not in the rules (sorted by rule id). */
 export default {
@@ -11,6 +16,11 @@ export default {
   rules: [
     { rule: ciPipeline, weight: 8 },
     { rule: containerImage, weight: 5 },
+    { rule: continuousDeployment, weight: 6 },
+    { rule: environments, weight: 4 },
     { rule: infrastructureAsCode, weight: 6 },
+    { rule: releaseManagement, weight: 3 },
+    { rule: rollback, weight: 4 },
+    { rule: runbooks, weight: 4 },
   ],
 } satisfies PillarDefinition;

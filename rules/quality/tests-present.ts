@@ -1,20 +1,19 @@
 import { defineRule, type Evidence } from '../../src/engine/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { isTestPath } from '../_shared/paths.js';
+import { testInventory, TEST_READS } from '../_shared/tests/inventory.js';
+import { summarise } from '../_shared/tests/summary.js';
 
-/** Test files per language: the files each ecosystem's runner collects by default. */
-const TEST_FILES: Record<string, string[]> = {
-  js: ['**/*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}', '**/__tests__/**/*.{js,jsx,ts,tsx,mjs,cjs}'],
-  python: ['**/test_*.py', '**/*_test.py'],
-  go: ['**/*_test.go'],
-  jvm: ['**/src/test/**/*.{java,kt,scala,groovy}', '**/*Test.{java,kt}', '**/*Tests.{java,kt}', '**/*IT.{java,kt}'],
-  dotnet: ['**/*Tests.cs', '**/*Test.cs', '**/*.Tests/**/*.cs', '**/*.Test/**/*.cs', '**/*.UnitTests/**/*.cs', '**/*.IntegrationTests/**/*.cs'],
-  ruby: ['**/*_spec.rb', '**/test_*.rb', '**/*_test.rb'],
-  php: ['**/*Test.php'],
-  rust: ['**/*.rs'],
-};
+/**
+ * Scoring curve (partial, not binary): no test case scores 0; any test earns 0.3 and the rest
+ * grows linearly with test files ÷ production source files up to `minRatio` (default 0.3, about
+ * one test file for three source files), where the rule passes.
+ */
+export function ratioScore(ratio: number, minRatio: number): number {
+  return ratio >= minRatio ? 1 : 0.3 + 0.7 * (ratio / minRatio);
+}
 
-const LANGUAGE: Record<string, string> = { js: 'JavaScript/TypeScript', python: 'Python', go: 'Go', jvm: 'Java/Kotlin', dotnet: 'C#', ruby: 'Ruby', php: 'PHP', rust: 'Rust' };
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 export default defineRule({
   meta: {
@@ -28,44 +27,40 @@ export default defineRule({
     severity: 'high',
     effort: 'high',
     detection:
-      'Test files by each runner\'s default naming (test_*.py, *_test.go, *.test.ts, src/test/**, *Tests.cs, *_spec.rb, *Test.php) and test cases in them: pytest functions and methods, Jest/Vitest/Mocha it/test, Go func TestX, JUnit @Test, xUnit [Fact]/[Theory], NUnit [Test], RSpec it, PHPUnit test*, Rust #[test]. Score: test files ÷ source files against `options.minRatio` (default 0.3).',
-    patterns: {
-      js: { regex: /^\s*(?:it|test|specify)(?:\.(?:only|each\s*\([^)]*\)|concurrent|failing|todo))*\s*\(\s*[`'"]/m, files: TEST_FILES.js!, literals: ['it', 'test', 'specify'], maxPerFile: 100000 },
-      python: { regex: /^\s*(?:async\s+)?def\s+test\w*\s*\(/m, files: TEST_FILES.python!, literals: ['def test'], maxPerFile: 100000 },
-      go: { regex: /^func\s+Test[A-Z_0-9]\w*\s*\(\s*\w+\s+\*testing\.T\s*\)/m, files: TEST_FILES.go!, literals: ['func Test'], maxPerFile: 100000 },
-      jvm: { regex: /^\s*@(?:Test|ParameterizedTest|RepeatedTest|TestFactory|org\.junit\.(?:jupiter\.api\.)?Test)\b/m, files: TEST_FILES.jvm!, literals: ['@'], maxPerFile: 100000 },
-      dotnet: { regex: /^\s*\[(?:Fact|Theory|Test|TestMethod|TestCase)\b/m, files: ['**/*.cs'], literals: ['Fact', 'Theory', 'Test'], maxPerFile: 100000 },
-      ruby: { regex: /^\s*(?:it|specify|scenario)\s*(?:\(?\s*["']|\{|do\b)|^\s*def\s+test_\w+/m, files: TEST_FILES.ruby!, literals: ['it', 'specify', 'scenario', 'def test_'], maxPerFile: 100000 },
-      php: { regex: /^\s*(?:public\s+)?function\s+test\w+\s*\(|@test\b|#\[Test\]/m, files: TEST_FILES.php!, literals: ['test', 'Test'], maxPerFile: 100000 },
-      rust: { regex: /^\s*#\[(?:tokio::|async_std::)?test\b/m, files: TEST_FILES.rust!, literals: ['test]', 'test('], maxPerFile: 100000 },
-    },
+      'Counts test files and test cases statically, never running anything, in the files each runner would collect: pytest (python_files/testpaths from pytest.ini, pyproject, tox.ini, setup.cfg; functions, methods of Test* classes incl. nested and inherited, unittest.TestCase), Jest/Vitest/Mocha/Jasmine/AVA/node:test/Playwright/Cypress (include globs from their configs; it/test incl. .only, .skip/xit/.todo as skipped, .each/.for with literal table size), go test (TestX, benchmarks/fuzz/examples apart; custom build tags not collected), JUnit 3/4/5, TestNG, Kotlin, Spock, xUnit/NUnit/MSTest, RSpec, Minitest, PHPUnit, Pest, Rust #[test]/#[tokio::test]/#[rstest]/#[test_case]. Comments, strings and `#if false` code are masked first. A parametrized test counts once; `expandedCases` expands literal tables. Score: 0.3 + 0.7 × (test files ÷ production source files) ÷ `options.minRatio` (default 0.3), pass at the ratio.',
+    reads: TEST_READS,
   },
   check(ctx) {
-    const byLanguage: Record<string, { testFiles: number; testCases: number }> = {};
-    const evidence: Evidence[] = [];
-    const testFileSet = new Set<string>();
-    let testCases = 0;
-    for (const key of Object.keys(TEST_FILES)) {
-      const ms = ctx.matches(key);
-      if (ms.length === 0) continue;
-      const filesHere = new Set(ms.map((m) => m.path));
-      for (const f of filesHere) testFileSet.add(f);
-      byLanguage[LANGUAGE[key]!] = { testFiles: filesHere.size, testCases: ms.length };
-      testCases += ms.length;
-      const first = ms[0]!;
-      evidence.push({ path: first.path, line: first.line, snippet: first.snippet, note: `${ms.length} ${LANGUAGE[key]} test case${ms.length === 1 ? '' : 's'} in ${filesHere.size} file${filesHere.size === 1 ? '' : 's'}` });
-    }
+    const inv = testInventory(ctx.files);
+    const { total, byLanguage, byFramework, go } = summarise(inv);
+    const testFileSet = new Set(inv.files.map((f) => f.path));
     const sources = ctx.facts.sourceFiles.filter((p) => !testFileSet.has(p) && !isTestPath(p));
-    const testFiles = testFileSet.size;
     const minRatio = typeof ctx.options.minRatio === 'number' && ctx.options.minRatio > 0 ? ctx.options.minRatio : 0.3;
-    const ratio = sources.length === 0 ? (testFiles > 0 ? 1 : 0) : testFiles / sources.length;
-    const data = { testFiles, testCases, sourceFiles: sources.length, ratio: Math.round(ratio * 1000) / 1000, minRatio, byLanguage };
-    if (testCases === 0) {
-      return fail('No test cases found.', [{ path: '.', note: `no test case in ${ctx.facts.sourceFiles.length} source files (looked for test files named as pytest, Jest/Vitest, go test, JUnit, xUnit, RSpec, PHPUnit and cargo test collect them)` }], data);
+    const ratio = sources.length === 0 ? (total.testFiles > 0 ? 1 : 0) : total.testFiles / sources.length;
+    const data = {
+      ...total, sourceFiles: sources.length, ratio: Math.round(ratio * 1000) / 1000, minRatio, byLanguage, byFramework,
+      ...(go.benchmarks + go.fuzz + go.examples > 0 ? { go } : {}),
+      notCollected: inv.notCollected.slice(0, 20), notCollectedCount: inv.notCollected.length, configuredBy: inv.sources,
+    };
+    const evidence: Evidence[] = [];
+    for (const [lang, t] of Object.entries(byLanguage)) {
+      const first = inv.files.find((f) => f.language === lang && f.first)!;
+      const fws = Object.entries(byFramework).filter(([fw]) => inv.files.some((f) => f.language === lang && f.framework === fw)).map(([fw]) => fw);
+      evidence.push({
+        path: first?.path ?? '.', ...(first?.first ? { line: first.first.line, snippet: first.first.snippet } : {}),
+        note: `${lang}: ${plural(t.testCases, 'test case')} in ${plural(t.testFiles, 'file')} (${fws.join(', ')})${t.skipped ? `, ${t.skipped} skipped` : ''}${t.parametrized ? `, ${t.parametrized} parametrized (${t.expandedCases} cases expanded)` : ''}`,
+      });
     }
-    const summary = `${testCases} test case${testCases === 1 ? '' : 's'} in ${testFiles} test file${testFiles === 1 ? '' : 's'} for ${sources.length} source file${sources.length === 1 ? '' : 's'} (ratio ${data.ratio}, target ${minRatio})`;
+    for (const n of inv.notCollected.slice(0, 3)) evidence.push({ path: n.path, note: `not counted: ${n.reason}` });
+    if (total.testCases === 0) {
+      return fail('No test cases found.', [
+        { path: '.', note: `no test case in ${ctx.facts.sourceFiles.length} source files (looked where pytest, Jest/Vitest/Mocha, go test, JUnit, xUnit/NUnit/MSTest, RSpec/Minitest, PHPUnit/Pest and cargo test collect tests)` },
+        ...evidence,
+      ], data);
+    }
+    const extras = go.benchmarks + go.fuzz + go.examples > 0 ? `; Go also has ${go.benchmarks} benchmarks, ${go.fuzz} fuzz targets, ${go.examples} examples` : '';
+    const summary = `${plural(total.testCases, 'test case')} in ${plural(total.testFiles, 'test file')} for ${plural(sources.length, 'source file')} (ratio ${data.ratio}, target ${minRatio})${total.skipped ? `, ${total.skipped} skipped` : ''}${extras}`;
     if (ratio >= minRatio) return pass(`${summary}.`, evidence, data);
-    // Scoring curve: any tests earn 0.3; the rest grows linearly with the ratio up to the target.
-    return partial(0.3 + 0.7 * (ratio / minRatio), `${summary}: fewer tests than code.`, evidence, data);
+    return partial(ratioScore(ratio, minRatio), `${summary}: fewer tests than code.`, evidence, data);
   },
 });

@@ -4,8 +4,10 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { auditCommand } from './audit.js';
+import { initCommand } from './init.js';
 import { explainRule, renderRules, ruleRows } from './rules.js';
 import { schemaFor } from './schema.js';
+import { verifyCommand } from './verify.js';
 import { renderCommand } from './render.js';
 import { diffCommand } from './diff.js';
 import { UsageError, EXIT } from '../util/errors.js';
@@ -29,6 +31,12 @@ export function useColor(io: Io, flag: boolean): boolean {
   return io.isTTY;
 }
 
+/** Progress lines go to stderr on an interactive terminal only: never in CI logs, never with --quiet. */
+export function showProgress(io: Io, quiet: boolean): boolean {
+  const ci = io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false' && io.env.CI !== '0';
+  return io.isTTY && !ci && !quiet;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
   let verbose = argv.includes('--verbose');
@@ -45,7 +53,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .command('audit')
     .description('audit a repository and print its readiness report')
     .argument('[path]', 'repository to audit', '.')
-    .addOption(new Option('-f, --format <format>', 'terminal, json, md, summary, html or badge (default: terminal, or from --output)'))
+    .addOption(new Option('-f, --format <format>', 'terminal, json, md, summary, html, sarif or badge (default: terminal, or from --output)'))
     .option('-o, --output <file>', 'write the report to a file, atomically; the format follows the extension')
     .option('--template <file.hbs>', 'render with your own Handlebars template')
     .option('-c, --config <file>', 'configuration file (default: .readiness.yml in the audited root)')
@@ -53,8 +61,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--min-score <n>', 'fail (exit 1) when the overall score is below n')
     .option('--min-pillar <id=n>', 'fail when a pillar scores below n (repeatable)', repeat)
     .option('--fail-on <severity>', 'fail when a rule of this severity or higher fails: critical, high, medium, low')
+    .option('--baseline <report.json>', 'compare with an earlier JSON report: deltas per pillar and rule')
+    .option('--fail-on-regression', 'fail when a pillar score drops or a passing rule fails since --baseline')
+    .option('--write-baseline <file>', 'also save this report as JSON, atomically, to use as the next --baseline')
     .option('--only <ids>', 'only these pillars or rule ids (comma-separated, repeatable)', collect)
     .option('--skip <ids>', 'skip these pillars or rule ids (comma-separated, repeatable)', collect)
+    .option('--allow-plugins', 'load plugins named by a config found inside the audited tree (runs their code)')
+    .option('--no-plugins', 'load no plugins at all')
     .option('--no-color', 'never colour the output')
     .option('-q, --quiet', 'print nothing but failed gates')
     .option('-v, --verbose', 'show every rule and all evidence; stack traces on internal errors')
@@ -63,6 +76,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { exitCode: code } = await auditCommand(path, {
         ...(opts as object),
         color: useColor(io, opts.color !== false),
+        progress: showProgress(io, !!opts.quiet),
       } as Parameters<typeof auditCommand>[1], io);
       exitCode = code;
     });
@@ -81,6 +95,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('why a rule matters, how it is detected and how to fix it')
     .argument('<rule>', 'rule id, e.g. security/no-committed-secrets')
     .action((id: string) => io.stdout(explainRule(PILLARS, id)));
+
+  program
+    .command('verify')
+    .description("check a hand-written readiness document's claims against the repository")
+    .argument('<document>', 'the readiness document (Markdown)')
+    .argument('[path]', 'repository to audit', '.')
+    .option('-f, --format <format>', 'terminal, json, md or sarif (default: terminal, or from --output)')
+    .option('-o, --output <file>', 'write the result to a file, atomically')
+    .option('-c, --config <file>', 'configuration file (default: discovered in the audited root)')
+    .option('--profile <profile>', 'service, library, cli, infrastructure or docs (default: detected)')
+    .option('--fail-on-contradiction', 'exit 1 when any claim is contradicted')
+    .option('--no-color', 'never colour the output')
+    .action(async (doc: string, path: string, opts: Record<string, unknown>) => {
+      exitCode = await verifyCommand(doc, path, { ...(opts as object), color: useColor(io, opts.color !== false) } as Parameters<typeof verifyCommand>[2], io);
+    });
 
   program
     .command('render')
@@ -104,6 +133,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action((oldPath: string, newPath: string, opts: { format?: string; color?: boolean }) => {
       diffCommand(oldPath, newPath, { ...(opts.format ? { format: opts.format } : {}), color: useColor(io, opts.color !== false) }, io);
     });
+
+  program
+    .command('init')
+    .description('write a commented starter .readiness.yml for the detected profile')
+    .argument('[path]', 'repository root', '.')
+    .option('--force', 'replace an existing configuration file')
+    .action((path: string, opts: { force?: boolean }) => initCommand(path, opts, io));
 
   program
     .command('schema')

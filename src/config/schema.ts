@@ -65,6 +65,8 @@ export const configSchema = z
     rules: z.record(z.string(), ruleSetting).optional(),
     suppressions: z.array(suppression).optional(),
     detect: z.record(z.string(), z.array(z.string())).optional(),
+    /** readiness verify: extra phrases that map a document's claims to a rule id. */
+    claims: z.record(z.string(), z.array(z.string())).optional(),
     plugins: z.array(z.string()).optional(),
     custom: z.array(customRule).optional(),
   })

@@ -12,6 +12,15 @@ import { runRule, DEFAULT_RULE_TIMEOUT_MS, type RuleEntry, type RuleRun } from '
 import type { PillarDefinition, Rule } from './types.js';
 import { catalogueFor } from '../../rules/_shared/catalogues.js';
 import { selectRules } from './select.js';
+import type { Match } from './types.js';
+
+/**
+ * `readiness-ignore <rule-id> -- <reason>` in a comment. It is scanned only in files the audit
+ * reads anyway (the union of every rule's globs), so honouring it costs no extra read; a
+ * finding elsewhere could not carry a line to suppress in the first place.
+ */
+export const INLINE_SUPPRESSION_KEY = 'engine:readiness-ignore';
+const INLINE_MARKER = /readiness-ignore[ \t]+([a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)?)[ \t]+--[ \t]*(\S.*?)[ \t]*(?:\*\/|-->|%>|#\}|\}\})?[ \t]*\r?$/m;
 
 export interface AuditInput {
   files: FileIndex;
@@ -28,6 +37,8 @@ export interface AuditRun {
   facts: ReturnType<typeof completeFacts>;
   entries: RuleEntry[];
   timings: Record<string, number>;
+  /** Inline suppression markers found (groups: rule id, reason), sorted by path and line. */
+  inlineSuppressions: Match[];
 }
 
 /** Every pattern the scan runs (facts' and the rules'), and the globs of files kept for parsing. */
@@ -56,6 +67,10 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
 
   const entries = selectRules(input.pillars, config, input.only, input.skip);
   const { patterns, keep } = scanPlan(entries.map((e) => e.rule));
+  let readGlobs = [...new Set([...patterns.flatMap((p) => p.files), ...keep])].sort();
+  // One catch-all glob makes the others redundant: test each path once, not once per glob.
+  if (readGlobs.includes('**/*') || readGlobs.includes('**')) readGlobs = ['**/*'];
+  if (readGlobs.length > 0) patterns.push({ key: INLINE_SUPPRESSION_KEY, regex: INLINE_MARKER, files: readGlobs, literals: ['readiness-ignore'], maxPerFile: 200 });
   const scanned = await scan(files, input.source, patterns, keep);
   lap('scan');
 
@@ -66,5 +81,5 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   const timeout = config.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
   const runs = entries.map((e) => runRule(e, base, timeout));
   lap('rules');
-  return { runs, facts, entries, timings };
+  return { runs, facts, entries, timings, inlineSuppressions: scanned.matches.get(INLINE_SUPPRESSION_KEY) ?? [] };
 }

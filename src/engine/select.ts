@@ -42,3 +42,22 @@ export function selectRules(pillars: PillarDefinition[], config: Config, only?: 
   }
   return out;
 }
+
+/**
+ * The pillar tables with custom and plugin rules appended (after the built-ins, sorted by id), so
+ * that selection, scoring and the report treat them like built-ins. An id that is already taken
+ * in its pillar is a usage error rather than a silent shadowing.
+ */
+export function withExtraRules(pillars: PillarDefinition[], extras: { pillar: string; weight: number; rule: RuleEntry['rule']; origin: string }[]): PillarDefinition[] {
+  if (extras.length === 0) return pillars;
+  return pillars.map((p) => {
+    const mine = extras.filter((e) => e.pillar === p.id).sort((a, b) => (a.rule.meta.id < b.rule.meta.id ? -1 : a.rule.meta.id > b.rule.meta.id ? 1 : 0));
+    if (mine.length === 0) return p;
+    const taken = new Set(p.rules.map((r) => r.rule.meta.id));
+    for (const e of mine) {
+      if (taken.has(e.rule.meta.id)) throw new UsageError(`${e.origin}: rule id ${p.id}/${e.rule.meta.id} is already defined`);
+      taken.add(e.rule.meta.id);
+    }
+    return { ...p, rules: [...p.rules, ...mine.map((e) => ({ rule: e.rule, weight: e.weight }))] };
+  });
+}

@@ -92,6 +92,14 @@ describe('profile', () => {
     expect(profile({ 'package.json': '{"name":"t","bin":{"t":"cli.js"}}', 'cli.js': '' }).id).toBe('cli');
     expect(profile({ 'go.mod': 'module x\n\nrequire github.com/spf13/cobra v1.8.0\n', 'main.go': '' }).id).toBe('cli');
   });
+  it('examples, docs and comments do not make a library a service or a CLI', () => {
+    expect(profile({ 'package.json': '{"name":"lib","main":"index.js"}', 'index.js': '', 'examples/web/package.json': '{"dependencies":{"express":"4"}}' }).id).toBe('library');
+    expect(profile({ 'pyproject.toml': '[project]\nname="clicky"\n', 'examples/tool/pyproject.toml': '[project]\nname="x"\ndependencies=["click"]\n' }).id).toBe('library');
+    const files = memoryIndex({ 'package.json': '{"name":"web"}', 'lib/app.js': '' });
+    const comment = completeFacts(files, collectFacts(files), [{ path: 'lib/app.js', line: 3, snippet: '*    http.createServer(app).listen(80);', groups: [] }]).profile;
+    expect(comment.id).toBe('library');
+  });
+
   it('a manifest without any of those is a library; docs only is docs', () => {
     expect(profile({ 'pyproject.toml': '[project]\nname="lib"\n', 'lib/__init__.py': '' }).id).toBe('library');
     expect(profile({ 'README.md': '# handbook\n', 'docs/a.md': 'x' }).id).toBe('docs');

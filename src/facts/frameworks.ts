@@ -1,6 +1,6 @@
 /** Web frameworks, from manifests (and the ASP.NET Web SDK attribute). */
 import type { FileIndex } from '../walk/file-index.js';
-import type { Dependency, Ecosystem, Framework } from './types.js';
+import { NOT_THE_PRODUCT, type Dependency, type Ecosystem, type Framework } from './types.js';
 import { lineOf } from './manifests/text.js';
 
 /** dependency name (or `prefix*`) → framework id and display name. */
@@ -66,7 +66,7 @@ export function detectFrameworks(files: FileIndex, deps: Dependency[]): Framewor
   const out = new Map<string, Framework>();
   for (const fw of WEB_FRAMEWORKS) {
     const ecos = Array.isArray(fw.ecosystem) ? fw.ecosystem : [fw.ecosystem];
-    const dep = deps.find((d) => !d.dev && ecos.includes(d.ecosystem) && fw.deps.some((p) => nameMatches(d.name, p)));
+    const dep = deps.find((d) => !d.dev && !NOT_THE_PRODUCT.test(d.path) && ecos.includes(d.ecosystem) && fw.deps.some((p) => nameMatches(d.name, p)));
     if (dep && !out.has(fw.id)) {
       out.set(fw.id, {
         id: fw.id,

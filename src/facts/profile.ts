@@ -5,7 +5,7 @@
 import type { Match } from '../engine/types.js';
 import type { FileIndex } from '../walk/file-index.js';
 import type { ScanPattern } from '../scan/scanner.js';
-import type { Dependency, Framework, Manifest, Profile } from './types.js';
+import { NOT_THE_PRODUCT, type Dependency, type Framework, type Manifest, type Profile } from './types.js';
 import { nameMatches } from './frameworks.js';
 
 /** Code patterns the profile needs; scanned in the same single pass as the rules' patterns. */
@@ -56,7 +56,8 @@ export function detectProfile(input: ProfileInput): Profile {
       reasons: [`web framework ${frameworks.map((x) => x.name).join(', ')} (${f.evidence.path}${f.evidence.line ? ':' + f.evidence.line : ''})`],
     };
   }
-  const servers = serverMatches.filter((m) => !/(^|\/)(tests?|spec|examples?|__tests__)\//.test(m.path) && !/[._]test\.|_spec\./.test(m.path));
+  // A server started in a comment, a test or an example does not make the repository a service.
+  const servers = serverMatches.filter((m) => !NOT_THE_PRODUCT.test(m.path) && !/[._]test\.|_spec\./.test(m.path) && !/^(\*|\/\/|\/\*|#|--|<!--)/.test(m.snippet));
   if (servers.length > 0) {
     const m = servers[0]!;
     return { id: 'service', detected: true, reasons: [`the code starts a server (${m.path}:${m.line}: ${m.snippet})`] };
@@ -67,7 +68,7 @@ export function detectProfile(input: ProfileInput): Profile {
     return { id: 'infrastructure', detected: true, reasons: [`${iac.length} infrastructure file(s) such as ${iac[0]} and ${sourceFiles.length} source file(s)`] };
   }
 
-  const cliDep = runtime.find((d) => CLI_DEPS.some((p) => nameMatches(d.name, p)));
+  const cliDep = runtime.find((d) => !NOT_THE_PRODUCT.test(d.path) && CLI_DEPS.some((p) => nameMatches(d.name, p)));
   const binField = npmBin(files);
   if (binField || cliDep) {
     return {
@@ -81,7 +82,8 @@ export function detectProfile(input: ProfileInput): Profile {
     return { id: 'docs', detected: true, reasons: ['no source code; documentation files only'] };
   }
   if (input.manifests.length > 0 || sourceFiles.length > 0) {
-    const m = input.manifests[0];
+    const depth = (p: string) => p.split('/').length;
+    const m = [...input.manifests].filter((x) => !NOT_THE_PRODUCT.test(x.path)).sort((a, b) => depth(a.path) - depth(b.path))[0] ?? input.manifests[0];
     return {
       id: 'library',
       detected: true,

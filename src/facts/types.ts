@@ -62,3 +62,9 @@ export interface Facts {
   findDependencies(names: readonly string[], options?: { includeDev?: boolean }): Dependency[];
   hasLanguage(name: string): boolean;
 }
+
+/**
+ * Folders whose manifests and code show how to use a project rather than what it is: examples,
+ * docs, tests, benchmarks. Their frameworks and servers do not decide the profile.
+ */
+export const NOT_THE_PRODUCT = /(^|\/)(examples?|samples?|demos?|docs?|documentation|tests?|testing|spec|__tests__|fixtures|benchmarks?|bench|e2e|playground|sandbox|sections)\//i;

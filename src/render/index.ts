@@ -4,14 +4,16 @@ import { UsageError } from '../util/errors.js';
 import { builtinTemplate, renderTemplate } from './handlebars.js';
 import { renderTerminal } from './terminal.js';
 import { renderBadge } from './badge.js';
+import { renderSarif } from './sarif.js';
 
-export const FORMATS = ['terminal', 'json', 'md', 'summary', 'html', 'badge'] as const;
+export const FORMATS = ['terminal', 'json', 'md', 'summary', 'html', 'sarif', 'badge'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const BY_EXTENSION: Record<string, Format> = { json: 'json', md: 'md', markdown: 'md', txt: 'terminal', html: 'html', htm: 'html' };
+const BY_EXTENSION: Record<string, Format> = { json: 'json', md: 'md', markdown: 'md', txt: 'terminal', html: 'html', htm: 'html', sarif: 'sarif' };
 
 /** The format implied by an --output file name, if any. */
 export function formatFromPath(path: string): Format | undefined {
+  if (/\.sarif\.json$/i.test(path)) return 'sarif';
   const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
   return ext ? BY_EXTENSION[ext] : undefined;
 }
@@ -41,6 +43,8 @@ export function render(report: Report, format: Format, options: RenderOptions): 
       return renderTemplate(builtinTemplate('report.html.hbs'), report);
     case 'badge':
       return renderBadge(report);
+    case 'sarif':
+      return renderSarif(report);
     case 'terminal':
       return renderTerminal(report, { color: options.color, verbose: options.verbose ?? false });
   }

@@ -35,19 +35,21 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   out.push(c.gray(`profile: ${repo.profile.id} (${repo.profile.reasons.join('; ')})`));
   out.push('');
 
+  const base = report.baseline;
   const table = new Table({
-    head: ['Pillar', 'Score', 'Grade', 'Coverage'],
+    head: ['Pillar', 'Score', ...(base ? [`Δ ${base.file}`] : []), 'Grade', 'Coverage'],
     style: { head: options.color ? ['bold'] : [], border: options.color ? ['gray'] : [] },
-    colAligns: ['left', 'right', 'center', 'left'],
+    colAligns: ['left', 'right', ...(base ? (['right'] as const) : []), 'center', 'left'],
   });
   for (const p of report.pillars) {
     const g = gradeColor(c, p.grade);
-    table.push([p.title, p.score === null ? c.gray('n/a') : g(String(p.score)), p.grade ? g(p.grade) : c.gray('—'), coverageText(p.coverage)]);
+    const d = base?.pillars.find((x) => x.id === p.id);
+    table.push([p.title, p.score === null ? c.gray('n/a') : g(String(p.score)), ...(base ? [deltaText(c, d?.delta ?? null)] : []), p.grade ? g(p.grade) : c.gray('—'), coverageText(p.coverage)]);
   }
   out.push(table.toString());
   const s = report.summary;
   const g = gradeColor(c, s.grade);
-  out.push(`${c.bold('Overall')} ${s.score === null ? c.gray('not assessed') : g.bold(`${s.score} ${s.grade}`)}  ${c.gray(`(${coverageText(s.coverage)})`)}`);
+  out.push(`${c.bold('Overall')} ${s.score === null ? c.gray('not assessed') : g.bold(`${s.score} ${s.grade}`)}${base ? ` ${deltaText(c, base.overall.delta)}` : ''}  ${c.gray(`(${coverageText(s.coverage)})`)}`);
 
   const rules = report.pillars.flatMap((p) => p.rules);
   const problems = rules.filter((r) => !r.suppressed && (r.outcome === 'fail' || r.outcome === 'partial' || r.outcome === 'error' || r.outcome === 'unknown'));
@@ -63,6 +65,8 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     if (passes.length) out.push('', c.bold('Verified and not applicable'));
     for (const r of passes) out.push(...ruleLines(c, r, true));
   }
+
+  out.push(...baselineLines(c, report), ...suppressedLines(c, report));
 
   const top = report.roadmap.slice(0, options.roadmap ?? 5);
   if (top.length > 0) {
@@ -87,12 +91,47 @@ function ruleLines(c: ChalkInstance, r: RuleReport, full: boolean): string[] {
   lines.push(`    ${r.message}`);
   const ev = full ? r.evidence : r.evidence.slice(0, 4);
   for (const e of ev) {
-    const parts = [c.cyan(location(e)), e.snippet ? oneLine(e.snippet) : '', e.note ? c.gray(oneLine(e.note)) : ''].filter(Boolean);
+    const parts = [c.cyan(oneLine(location(e))), e.snippet ? oneLine(e.snippet) : '', e.note ? c.gray(oneLine(e.note)) : ''].filter(Boolean);
     lines.push(`    → ${parts.join('  ')}`);
   }
   if (r.evidence.length > ev.length) lines.push(c.gray(`    … ${r.evidence.length - ev.length} more (--verbose or --format md)`));
   if (r.outcome === 'fail' || r.outcome === 'partial') lines.push(`    ${c.gray('fix:')} ${r.remediation}`);
   return lines;
+}
+
+function deltaText(c: ChalkInstance, d: number | null): string {
+  if (d === null) return c.gray('—');
+  return d > 0 ? c.green(`+${d}`) : d < 0 ? c.red(String(d)) : c.gray('±0');
+}
+
+/** Rules whose outcome changed since the baseline, regressions first. */
+function baselineLines(c: ChalkInstance, report: Report): string[] {
+  const b = report.baseline;
+  if (!b || b.rules.length === 0) return [];
+  const order = { regressed: 0, removed: 1, changed: 2, added: 3, improved: 4 } as const;
+  const rules = [...b.rules].sort((x, y) => order[x.change] - order[y.change] || (x.id < y.id ? -1 : 1));
+  const out = ['', c.bold(`Since the baseline ${b.file}`) + (b.commit ? c.gray(` (commit ${b.commit.slice(0, 7)})`) : '')];
+  for (const r of rules) {
+    const mark = r.change === 'regressed' || (r.before === 'pass' && r.after === 'fail') ? c.red('▼') : r.change === 'improved' ? c.green('▲') : c.gray('•');
+    const state = (o: string | null, score: number | null) => (o === null ? 'absent' : o === 'partial' && score !== null ? `partial ${Math.round(score * 100)}%` : o);
+    out.push(`  ${mark} ${r.id}: ${state(r.before, r.beforeScore)} → ${state(r.after, r.afterScore)}`);
+  }
+  return out;
+}
+
+/** Suppressed results leave the score but stay visible, with their reason. */
+function suppressedLines(c: ChalkInstance, report: Report): string[] {
+  const hidden = report.pillars.flatMap((p) => p.rules).filter((r) => r.suppressed);
+  if (hidden.length === 0 && report.suppressed.length === 0) return [];
+  const out = ['', c.bold('Suppressed')];
+  for (const r of hidden) {
+    const where = r.suppressed!.inline ? 'inline' : r.suppressed!.expires ? `until ${r.suppressed!.expires}` : 'config';
+    out.push(`  ${c.gray('~')} ${r.id} (${r.outcome}, ${where}): ${oneLine(r.suppressed!.reason)}`);
+  }
+  for (const s of report.suppressed.filter((x) => x.expired || x.matched === false)) {
+    out.push(`  ${s.expired ? c.red('✗') : c.gray('?')} ${s.rule}: ${s.expired ? `expired on ${s.expires}` : 'matched nothing'} (${oneLine(s.reason)})`);
+  }
+  return out;
 }
 
 /** Control characters from repository content must not reach the terminal. */

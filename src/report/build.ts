@@ -1,7 +1,7 @@
 /** Assembling the Report from rule runs: scoring, suppressions, roadmap, stats. Deterministic. */
 import type { Config } from '../config/schema.js';
 import type { AuditRun } from '../engine/audit.js';
-import type { PillarDefinition } from '../engine/types.js';
+import type { Evidence, PillarDefinition } from '../engine/types.js';
 import { scorePillar, overallScore, roadmap, gradeOf, type Coverage } from '../scoring/score.js';
 import type { FileIndex } from '../walk/file-index.js';
 import { globTest } from '../walk/glob.js';
@@ -30,15 +30,21 @@ export interface BuildInput {
 export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
   const { audit, config, files } = input;
   const suppressions = config.suppressions ?? [];
+  const isExpired = (s: { expires?: string | undefined }) => !!s.expires && s.expires < input.today;
+  const used = new Set<object>();
   const suppressionFor = (id: string, evidencePaths: string[]) =>
     suppressions.find((s) => {
-      if (s.rule !== id) return false;
+      // An expired suppression no longer hides anything: the result is back in the score and the
+      // expiry gate names it.
+      if (s.rule !== id || isExpired(s)) return false;
       if (!s.paths?.length) return true;
       // With paths, the result is suppressed when every located piece of evidence lies inside them.
       const tests = s.paths.map(globTest);
       return evidencePaths.length > 0 && evidencePaths.every((p) => tests.some((t) => t(p)));
     });
 
+  const markers = audit.inlineSuppressions ?? [];
+  const usedMarkers = new Set<Marker>();
   const pillarReports: Report['pillars'] = [];
   const efforts = new Map<string, RuleReport['effort']>();
   const scores = [];
@@ -48,7 +54,10 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
       const id = `${def.id}/${r.rule.meta.id}`;
       efforts.set(id, r.rule.meta.effort);
       const located = r.evidence.filter((e) => e.path !== '.').map((e) => e.path);
-      const sup = r.outcome === 'fail' || r.outcome === 'partial' ? suppressionFor(id, located) : undefined;
+      const failing = r.outcome === 'fail' || r.outcome === 'partial';
+      const sup = failing ? suppressionFor(id, located) : undefined;
+      if (sup) used.add(sup);
+      const inline = failing && !sup ? inlineFor(id, r.rule.meta.id, r.evidence, markers, usedMarkers) : undefined;
       return {
         id,
         title: r.rule.meta.title,
@@ -62,9 +71,10 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
         severity: r.rule.meta.severity,
         effort: r.rule.meta.effort,
         message: r.message,
-        evidence: r.evidence,
+        evidence: inline?.evidence ?? r.evidence,
         remediation: r.rule.meta.remediation,
         ...(sup ? { suppressed: { reason: sup.reason, ...(sup.expires ? { expires: sup.expires } : {}) } } : {}),
+        ...(inline?.reason ? { suppressed: { reason: inline.reason, inline: true } } : {}),
         ...(r.data ? { data: r.data } : {}),
       };
     });
@@ -143,13 +153,17 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
     },
     pillars: pillarReports,
     roadmap: roadmap(scores, efforts).map((r) => ({ ...r, title: titles.get(r.rule) ?? r.rule })),
-    suppressed: suppressions.map((s) => ({
-      rule: s.rule,
-      reason: s.reason,
-      ...(s.expires ? { expires: s.expires } : {}),
-      expired: !!s.expires && s.expires < input.today,
-      ...(s.paths ? { paths: s.paths } : {}),
-    })),
+    suppressed: [
+      ...suppressions.map((s) => ({
+        rule: s.rule,
+        reason: s.reason,
+        ...(s.expires ? { expires: s.expires } : {}),
+        expired: isExpired(s),
+        ...(s.paths ? { paths: s.paths } : {}),
+        matched: used.has(s),
+      })),
+      ...markers.map((m) => ({ rule: m.groups[0]!, reason: m.groups[1]!, expired: false, path: m.path, line: m.line, matched: usedMarkers.has(m) })),
+    ],
     notes: input.notes,
     stats: {
       filesListed: files.size,
@@ -183,4 +197,30 @@ function infrastructure(audit: AuditRun): { tool: string; path?: string }[] {
     const e = located.find((x) => x.note?.startsWith(tool)) ?? (tool === 'Terraform' ? located.find((x) => x.path.endsWith('.tf')) : undefined);
     return e ? { tool, path: e.path } : { tool };
   });
+}
+
+type Marker = BuildInput['audit']['inlineSuppressions'][number];
+
+/**
+ * Inline `readiness-ignore` markers on a finding's line or the line before. The result is
+ * suppressed when every line-level finding is covered; otherwise the covered findings say so and
+ * the result stands. Markers that matched a finding go into `used`.
+ */
+function inlineFor(id: string, bareId: string, evidence: Evidence[], markers: Marker[], used: Set<Marker>): { reason?: string; evidence: Evidence[] } | undefined {
+  if (markers.length === 0) return undefined;
+  const lined = evidence.filter((e) => e.path !== '.' && e.line !== undefined);
+  if (lined.length === 0) return undefined;
+  const find = (e: Evidence) =>
+    markers.find((m) => m.path === e.path && (m.line === e.line || m.line === e.line! - 1) && (m.groups[0] === id || m.groups[0] === bareId));
+  const hits = lined.map((e) => [e, find(e)] as const).filter(([, m]) => m);
+  if (hits.length === 0) return undefined;
+  for (const [, m] of hits) used.add(m!);
+  if (hits.length === lined.length) return { reason: [...new Set(hits.map(([, m]) => m!.groups[1]!))].join('; '), evidence };
+  const byEvidence = new Map(hits);
+  return {
+    evidence: evidence.map((e) => {
+      const m = byEvidence.get(e);
+      return m ? { ...e, note: [e.note, `suppressed inline: ${m.groups[1]}`].filter(Boolean).join('; ') } : e;
+    }),
+  };
 }

@@ -43,7 +43,8 @@ export const ruleReportSchema = z
     message: z.string(),
     evidence: z.array(evidence),
     remediation: z.string(),
-    suppressed: z.object({ reason: z.string(), expires: z.string().optional() }).strict().optional(),
+    /** Set when a suppression (config, or `readiness-ignore` in the file when `inline`) took the result out of the score. */
+    suppressed: z.object({ reason: z.string(), expires: z.string().optional(), inline: z.boolean().optional() }).strict().optional(),
     data: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
@@ -58,6 +59,34 @@ export const pillarReportSchema = z
     weight: z.number(),
     coverage,
     rules: z.array(ruleReportSchema),
+  })
+  .strict();
+
+const outcomeOrSuppressed = z.enum([...OUTCOMES, 'suppressed']);
+const scoreDelta = z.object({ before: z.number().nullable(), after: z.number().nullable(), delta: z.number().nullable() }).strict();
+
+/** Deltas against a previous report (`--baseline`); see src/report/baseline.ts. */
+export const baselineSchema = z
+  .object({
+    file: z.string(),
+    commit: z.string().nullable(),
+    overall: scoreDelta,
+    pillars: z.array(scoreDelta.extend({ id: z.enum(PILLAR_IDS) }).strict()),
+    /** Only rules whose outcome or score changed; `change` says which way. */
+    rules: z.array(
+      z
+        .object({
+          id: z.string(),
+          before: outcomeOrSuppressed.nullable(),
+          after: outcomeOrSuppressed.nullable(),
+          beforeScore: z.number().nullable(),
+          afterScore: z.number().nullable(),
+          change: z.enum(['regressed', 'improved', 'changed', 'added', 'removed']),
+        })
+        .strict(),
+    ),
+    /** What --fail-on-regression fails on: pillars whose score dropped, rules that passed and now fail. */
+    regressions: z.object({ pillars: z.array(z.string()), rules: z.array(z.string()) }).strict(),
   })
   .strict();
 
@@ -126,10 +155,22 @@ export const reportSchema = z
         .strict(),
     ),
     gates: z.object({ passed: z.boolean(), checks: z.array(gateCheck) }).strict(),
+    /** Every suppression in force: from the config, or inline (`path`, `line` of the marker); `matched` = it hid a result. */
     suppressed: z.array(
-      z.object({ rule: z.string(), reason: z.string(), expires: z.string().optional(), expired: z.boolean(), paths: z.array(z.string()).optional() }).strict(),
+      z
+        .object({
+          rule: z.string(),
+          reason: z.string(),
+          expires: z.string().optional(),
+          expired: z.boolean(),
+          paths: z.array(z.string()).optional(),
+          path: z.string().optional(),
+          line: z.number().int().positive().optional(),
+          matched: z.boolean().optional(),
+        })
+        .strict(),
     ),
-    baseline: z.record(z.string(), z.unknown()).optional(),
+    baseline: baselineSchema.optional(),
     notes: z.array(z.string()),
     stats: z
       .object({
@@ -147,3 +188,4 @@ export type Report = z.infer<typeof reportSchema>;
 export type RuleReport = z.infer<typeof ruleReportSchema>;
 export type PillarReport = z.infer<typeof pillarReportSchema>;
 export type GateCheck = z.infer<typeof gateCheck>;
+export type BaselineDelta = z.infer<typeof baselineSchema>;

@@ -6,6 +6,8 @@ export interface GateOptions {
   minScore?: number;
   minPillar?: Partial<Record<PillarId, number>>;
   failOn?: Severity;
+  /** Fail when report.baseline records a pillar drop or a rule that passed and now fails. */
+  failOnRegression?: boolean;
 }
 
 export function evaluateGates(report: Omit<Report, 'gates'>, options: GateOptions): Report['gates'] {
@@ -55,6 +57,24 @@ export function evaluateGates(report: Omit<Report, 'gates'>, options: GateOption
         failed.length === 0
           ? `no failed rule of severity ${options.failOn} or higher`
           : `${failed.length} failed rule${failed.length === 1 ? '' : 's'} of severity ${options.failOn} or higher: ${failed.map((r) => `${r.id} (${r.severity})`).join(', ')}`,
+    });
+  }
+  if (options.failOnRegression && report.baseline) {
+    const b = report.baseline;
+    const named = [
+      ...b.regressions.pillars.map((id) => {
+        const p = b.pillars.find((x) => x.id === id)!;
+        return `${report.pillars.find((x) => x.id === id)?.title ?? id} dropped from ${p.before} to ${p.after}`;
+      }),
+      ...b.regressions.rules.map((id) => `${id} passed and now fails`),
+    ];
+    checks.push({
+      kind: 'regression',
+      target: b.file,
+      expected: 'no pillar score drops and no passing rule fails',
+      actual: named.length === 0 ? 'none' : named.join('; '),
+      passed: named.length === 0,
+      message: named.length === 0 ? `no regression since the baseline ${b.file}` : `regression since the baseline ${b.file}: ${named.join('; ')}`,
     });
   }
   for (const s of report.suppressed.filter((x) => x.expired)) {

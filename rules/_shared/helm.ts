@@ -1,0 +1,132 @@
+/**
+ * Helm templates made parseable: template directives are neutralised line by line (keeping line
+ * numbers) so that kinds, containers, probes, resources and replicas can be read as YAML, and
+ * `.Values` references are kept as markers that k8s.ts resolves against the chart's values.yaml.
+ */
+
+/** A whole value that came from a template: `replicas: {{ .Values.replicaCount }}`. */
+export const VALUE_REF = '__helmValue';
+
+export interface HelmLine {
+  text: string;
+  /** `.Values` paths of the `if` blocks enclosing this line (negated with a leading `!`). */
+  conditions: string[];
+}
+
+const TEMPLATE = /\{\{-?\s*([\s\S]*?)\s*-?\}\}/g;
+
+function valuesRef(expr: string, dotPath: string | undefined): string | undefined {
+  const m = /(?:^|[\s(])\$?\.Values\.([A-Za-z0-9_.]+)/.exec(expr);
+  if (m) return m[1];
+  // `toYaml .` inside `{{- with .Values.resources }}`.
+  if (dotPath && /(^|[\s(|])\.(\s|$|\))/.test(expr)) return dotPath;
+  return undefined;
+}
+
+/** Neutralises a Helm template; the result has exactly as many lines as the input. */
+export function neutraliseHelm(text: string): HelmLine[] {
+  // Comments and directives spanning lines become blank lines.
+  const source = text.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
+  const lines = source.split(/\r?\n/);
+  const out: HelmLine[] = [];
+  // Block stack: each opener records its `.Values` scope (for `with`) and condition (for `if`).
+  const stack: { kind: string; dot?: string; cond?: string }[] = [];
+  let lastKeyIndent = -1;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    // A directive opened but not closed on this line: join continuation lines as blanks.
+    if ((line.match(/\{\{/g)?.length ?? 0) > (line.match(/\}\}/g)?.length ?? 0)) {
+      let j = i;
+      let joined = line;
+      while (j + 1 < lines.length && (joined.match(/\{\{/g)?.length ?? 0) > (joined.match(/\}\}/g)?.length ?? 0) && j - i < 20) {
+        j++;
+        joined += ' ' + lines[j]!.trim();
+      }
+      line = joined;
+      for (let k = i + 1; k <= j; k++) lines[k] = '';
+    }
+    const dot = [...stack].reverse().find((s) => s.dot)?.dot;
+    const conditions = stack.filter((s) => s.cond).map((s) => s.cond!);
+    const onlyTemplates = line.replace(TEMPLATE, '').trim() === '';
+    if (line.includes('{{') && onlyTemplates) {
+      let emitted = '';
+      for (const m of line.matchAll(TEMPLATE)) {
+        const expr = m[1]!.trim();
+        const word = /^(\w+)/.exec(expr)?.[1] ?? '';
+        if (['if', 'with', 'range', 'define', 'block'].includes(word)) {
+          const ref = valuesRef(expr.slice(word.length), dot);
+          const negated = /^if\s+not\b/.test(expr);
+          stack.push({
+            kind: word,
+            ...(word === 'with' && ref ? { dot: ref } : {}),
+            ...(word === 'if' && ref && /^if\s+(not\s+)?\(?\s*\.Values\.[\w.]+\s*\)?$/.test(expr) ? { cond: `${negated ? '!' : ''}${ref}` } : {}),
+          });
+        } else if (word === 'end') {
+          stack.pop();
+        } else if (word === 'else') {
+          const top = stack[stack.length - 1];
+          if (top?.cond) top.cond = top.cond.startsWith('!') ? top.cond.slice(1) : `!${top.cond}`;
+        } else if (!emitted && /\b(toYaml|include|tpl|toJson)\b/.test(expr)) {
+          // A whole block from values under the key above: `resources:` / `{{- toYaml .Values.resources | nindent 12 }}`.
+          const ref = valuesRef(expr, dot);
+          if (ref && lastKeyIndent >= 0) emitted = `${' '.repeat(lastKeyIndent + 2)}${VALUE_REF}: "${ref}"`;
+        }
+      }
+      out.push({ text: emitted, conditions });
+      continue;
+    }
+    // Inline templates become plain scalars; a whole value keeps its `.Values` path.
+    let text = line.replace(TEMPLATE, (_m, expr: string) => {
+      const ref = valuesRef(expr, dot);
+      return ref ? `${VALUE_REF}.${ref}` : 'helm-template';
+    });
+    // `key: __helmValue.x` → a map marker when it is the whole value.
+    text = text.replace(new RegExp(`^(\\s*(?:- )?[\\w.-]+:\\s*)["']?${VALUE_REF}\\.([\\w.]+)["']?\\s*$`), `$1"${VALUE_REF}.$2"`);
+    const key = /^(\s*)(?:- )?[\w.-]+:\s*$/.exec(text);
+    if (key) lastKeyIndent = key[1]!.length + (text.trimStart().startsWith('- ') ? 2 : 0);
+    else if (text.trim()) lastKeyIndent = -1;
+    out.push({ text, conditions });
+  }
+  return out;
+}
+
+/** Reads a dotted path from a values object. */
+export function valueAt(values: unknown, path: string): unknown {
+  let cur: unknown = values;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+/** Replaces value markers in a parsed document with what values.yaml holds at that path. */
+export function resolveValues(node: unknown, values: unknown, depth = 0): unknown {
+  if (depth > 40) return node;
+  if (typeof node === 'string' && node.startsWith(`${VALUE_REF}.`)) {
+    const v = valueAt(values, node.slice(VALUE_REF.length + 1));
+    return v === undefined ? node : v;
+  }
+  if (Array.isArray(node)) return node.map((n) => resolveValues(n, values, depth + 1));
+  if (node && typeof node === 'object') {
+    const obj = node as Record<string, unknown>;
+    if (typeof obj[VALUE_REF] === 'string') {
+      const v = valueAt(values, obj[VALUE_REF] as string);
+      const rest = Object.fromEntries(Object.entries(obj).filter(([k]) => k !== VALUE_REF));
+      if (v && typeof v === 'object' && !Array.isArray(v)) return { ...(resolveValues(v, values, depth + 1) as object), ...rest };
+      return Object.keys(rest).length > 0 ? resolveValues(rest, values, depth + 1) : (v ?? null);
+    }
+    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, resolveValues(v, values, depth + 1)]));
+  }
+  return node;
+}
+
+/** Whether the `if` conditions enclosing a line hold with the chart's default values. */
+export function conditionsHold(conditions: string[], values: unknown): boolean {
+  return conditions.every((c) => {
+    const neg = c.startsWith('!');
+    const v = valueAt(values, neg ? c.slice(1) : c);
+    const truthy = !(v === undefined || v === null || v === false || v === 0 || v === '' || (typeof v === 'object' && Object.keys(v as object).length === 0));
+    return neg ? !truthy : truthy;
+  });
+}

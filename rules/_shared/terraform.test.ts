@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { memoryIndex } from '../../src/testing/memory.js';
+import { attr, block, num, parseHcl, resourcesOf, terraform } from './terraform.js';
+
+const main = `terraform {
+  backend "s3" {
+    bucket = "state" # comment
+  }
+}
+
+/* a block comment { with braces } */
+resource "aws_db_instance" "main" {
+  engine                  = "postgres"
+  backup_retention_period = 7
+  multi_az                = true
+  tags = {
+    Name = "db-\${terraform.workspace}"
+  }
+  user_data = <<-EOT
+    #!/bin/bash
+    echo "{ not a block"
+  EOT
+  lifecycle { prevent_destroy = true }
+}
+
+module "vpc" {
+  source = "terraform-aws-modules/vpc/aws"
+  azs    = ["eu-west-1a", "eu-west-1b"]
+}
+
+variable "replicas" { default = 2 }
+`;
+
+describe('terraform model', () => {
+  it('reads blocks, literal attributes, nested blocks, backends, variables and workspaces', () => {
+    const m = terraform(memoryIndex({ 'infra/main.tf': main, 'infra/prod.tfvars': 'replicas = 3\n' }));
+    expect(m.notes).toEqual([]);
+    expect(m.backends).toEqual([{ type: 's3', path: 'infra/main.tf', line: 2 }]);
+    const [db] = resourcesOf(m, 'aws_db_instance');
+    expect(db).toMatchObject({ labels: ['aws_db_instance', 'main'], line: 8, endLine: 20 });
+    expect(db!.attrs).toMatchObject({ engine: 'postgres', backup_retention_period: 7, multi_az: true });
+    expect(db!.attrLines.multi_az).toBe(11);
+    expect(attr(db!, 'lifecycle', 'prevent_destroy')).toBe(true);
+    expect(block(db!, 'lifecycle')?.line).toBe(19);
+    expect(m.modules[0]!.attrs.source).toBe('terraform-aws-modules/vpc/aws');
+    expect(m.modules[0]!.attrs.azs).toEqual({ expr: '["eu-west-1a", "eu-west-1b"]' });
+    expect(num(m.variables[0]!.attrs.default)).toBe(2);
+    expect(m.tfvars).toEqual(['infra/prod.tfvars']);
+    expect(m.workspaces).toEqual(['infra/main.tf']);
+  });
+
+  it('notes malformed HCL and keeps the blocks before the fault', () => {
+    const m = terraform(memoryIndex({ 'bad.tf': 'resource "aws_s3_bucket" "a" {\n  bucket = "a"\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n' }));
+    expect(m.resources.map((r) => r.labels[1])).toEqual(['a']);
+    expect(m.notes[0]).toMatchObject({ path: 'bad.tf' });
+    expect(m.notes[0]!.note).toContain('not closed');
+  });
+
+  it('never throws on garbage', () => {
+    for (const text of ['}}}', '"unterminated', 'a = (1,', 'resource "x" "y" {\n tags = {\n', '<<EOF', '= = =']) {
+      expect(() => parseHcl('x.tf', text)).not.toThrow();
+      expect(parseHcl('x.tf', text).error).toBeTruthy();
+    }
+  });
+});

@@ -1,0 +1,235 @@
+/**
+ * Terraform/OpenTofu HCL parsed enough for rules: blocks with type, labels, path and line, their
+ * literal attributes and nested blocks; backends, variables, tfvars files and workspace use.
+ * A small hand-written parser (no HCL library is maintained for Node): expressions that are not
+ * literals are kept as raw text. Malformed HCL yields a note and the blocks read so far.
+ */
+import type { FileIndex } from '../../src/walk/file-index.js';
+import { memo } from './memo.js';
+
+export const TF_READS = ['**/*.tf', '**/*.tofu'];
+export const TFVARS_GLOBS = ['**/*.tfvars', '**/*.tfvars.json'];
+
+/** A literal value, or `{expr}` holding the raw text of anything else (references, lists, maps). */
+export type TfValue = string | number | boolean | null | { expr: string };
+
+export interface TfBlock {
+  type: string;
+  labels: string[];
+  path: string;
+  line: number;
+  endLine: number;
+  attrs: Record<string, TfValue>;
+  attrLines: Record<string, number>;
+  blocks: TfBlock[];
+}
+
+export interface TerraformModel {
+  files: string[];
+  /** Top-level blocks of every file. */
+  blocks: TfBlock[];
+  resources: TfBlock[];
+  data: TfBlock[];
+  modules: TfBlock[];
+  variables: TfBlock[];
+  backends: { type: string; path: string; line: number }[];
+  tfvars: string[];
+  /** Files that read `terraform.workspace`. */
+  workspaces: string[];
+  notes: { path: string; note: string }[];
+}
+
+class HclError extends Error {}
+
+export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error?: string } {
+  let i = 0;
+  let line = 1;
+  const n = text.length;
+  const peek = () => text[i];
+  const advance = () => {
+    if (text[i] === '\n') line++;
+    i++;
+  };
+  const skipSpace = (newlines: boolean) => {
+    while (i < n) {
+      const c = text[i]!;
+      if (c === '#' || (c === '/' && text[i + 1] === '/')) while (i < n && text[i] !== '\n') i++;
+      else if (c === '/' && text[i + 1] === '*') {
+        const end = text.indexOf('*/', i + 2);
+        const stop = end === -1 ? n : end + 2;
+        while (i < stop) advance();
+      } else if (c === ' ' || c === '\t' || c === '\r' || (newlines && c === '\n')) advance();
+      else break;
+    }
+  };
+  const readString = (): string => {
+    // i at the opening quote; template interpolations may contain quotes of their own.
+    advance();
+    let out = '';
+    let depth = 0;
+    while (i < n) {
+      const c = text[i]!;
+      if (c === '\\') { out += c + (text[i + 1] ?? ''); advance(); advance(); continue; }
+      if ((c === '$' || c === '%') && text[i + 1] === '{') { depth++; out += c + '{'; advance(); advance(); continue; }
+      if (c === '}' && depth > 0) depth--;
+      else if (c === '"' && depth === 0) { advance(); return out; }
+      else if (c === '\n' && depth === 0) throw new HclError(`unterminated string on line ${line}`);
+      out += c;
+      advance();
+    }
+    throw new HclError('unterminated string');
+  };
+  /** Raw expression text up to the end of the line (outside brackets), or a closing brace. */
+  const readExpr = (): string => {
+    const start = i;
+    const stack: string[] = [];
+    while (i < n) {
+      const c = text[i]!;
+      if (c === '"') { readString(); continue; }
+      if (c === '<' && text[i + 1] === '<') {
+        const h = /^<<-?\s*([A-Za-z_]\w*)[^\n]*\n/.exec(text.slice(i, i + 200));
+        if (h) {
+          const end = new RegExp(`^\\s*${h[1]}\\s*$`, 'm');
+          const rest = text.slice(i + h[0].length);
+          const m = end.exec(rest);
+          const stop = m ? i + h[0].length + m.index + m[0].length : n;
+          while (i < stop) advance();
+          continue;
+        }
+      }
+      if (c === '#' || (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))) {
+        if (stack.length === 0) break;
+        skipSpace(true);
+        continue;
+      }
+      if ('([{'.includes(c)) stack.push(c);
+      else if (')]}'.includes(c)) {
+        if (stack.length === 0) break;
+        stack.pop();
+      } else if (c === '\n' && stack.length === 0) break;
+      advance();
+    }
+    if (stack.length > 0) throw new HclError(`unbalanced brackets in expression starting on line ${text.slice(0, start).split('\n').length}`);
+    return text.slice(start, i).trim();
+  };
+  const literal = (raw: string): TfValue => {
+    if (/^"([^"\\$%]|\\.)*"$/.test(raw)) return raw.slice(1, -1).replace(/\\(.)/g, '$1');
+    if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    if (raw === 'null') return null;
+    return { expr: raw };
+  };
+  const readBody = (depth: number, blocks: TfBlock[] = []): TfBlock[] & { attrs?: Record<string, TfValue>; attrLines?: Record<string, number> } => {
+    const attrs: Record<string, TfValue> = {};
+    const attrLines: Record<string, number> = {};
+    for (;;) {
+      skipSpace(true);
+      if (i >= n) {
+        if (depth > 0) throw new HclError('unexpected end of file: a block is not closed');
+        break;
+      }
+      if (peek() === '}') {
+        if (depth === 0) throw new HclError(`unexpected "}" on line ${line}`);
+        advance();
+        break;
+      }
+      const startLine = line;
+      const id = /^[A-Za-z_][\w-]*/.exec(text.slice(i, i + 200))?.[0];
+      if (!id) throw new HclError(`unexpected "${peek()}" on line ${line}`);
+      for (let k = 0; k < id.length; k++) advance();
+      skipSpace(false);
+      if (peek() === '=' && text[i + 1] !== '=') {
+        advance();
+        skipSpace(false);
+        attrs[id] = literal(readExpr());
+        attrLines[id] = startLine;
+        continue;
+      }
+      const labels: string[] = [];
+      while (i < n && peek() !== '{') {
+        if (peek() === '"') labels.push(readString());
+        else {
+          const l = /^[A-Za-z_][\w-]*/.exec(text.slice(i, i + 200))?.[0];
+          if (!l) throw new HclError(`expected "{" or "=" after "${id}" on line ${line}`);
+          labels.push(l);
+          for (let k = 0; k < l.length; k++) advance();
+        }
+        skipSpace(false);
+      }
+      if (i >= n) throw new HclError(`block "${id}" on line ${startLine} has no body`);
+      advance();
+      const inner = readBody(depth + 1);
+      blocks.push({ type: id, labels, path, line: startLine, endLine: line, attrs: inner.attrs ?? {}, attrLines: inner.attrLines ?? {}, blocks: [...inner] });
+    }
+    return Object.assign(blocks, { attrs, attrLines });
+  };
+  const top: TfBlock[] = [];
+  try {
+    readBody(0, top);
+    return { blocks: top };
+  } catch (err) {
+    if (!(err instanceof HclError)) throw err;
+    return { blocks: top, error: err.message };
+  }
+}
+
+export function parseTerraform(files: FileIndex): TerraformModel {
+  const model: TerraformModel = {
+    files: files.match(TF_READS), blocks: [], resources: [], data: [], modules: [], variables: [], backends: [],
+    tfvars: files.match(TFVARS_GLOBS), workspaces: [], notes: [],
+  };
+  for (const path of model.files) {
+    const text = files.read(path);
+    if (text === undefined) continue;
+    const { blocks, error } = parseHcl(path, text);
+    if (error) model.notes.push({ path, note: `HCL not fully parsed: ${error}` });
+    model.blocks.push(...blocks);
+    if (text.includes('terraform.workspace')) model.workspaces.push(path);
+    for (const b of blocks) {
+      if (b.type === 'resource') model.resources.push(b);
+      else if (b.type === 'data') model.data.push(b);
+      else if (b.type === 'module') model.modules.push(b);
+      else if (b.type === 'variable') model.variables.push(b);
+      else if (b.type === 'terraform') {
+        for (const inner of b.blocks) {
+          if (inner.type === 'backend') model.backends.push({ type: inner.labels[0] ?? '', path, line: inner.line });
+          if (inner.type === 'cloud') model.backends.push({ type: 'cloud', path, line: inner.line });
+        }
+      }
+    }
+  }
+  return model;
+}
+
+export function terraform(files: FileIndex): TerraformModel {
+  return memo(files, 'terraform', () => parseTerraform(files));
+}
+
+/** Resources of the given types (exact, or `prefix*`). */
+export function resourcesOf(model: TerraformModel, ...types: string[]): TfBlock[] {
+  return model.resources.filter((r) => types.some((t) => (t.endsWith('*') ? r.labels[0]?.startsWith(t.slice(0, -1)) : r.labels[0] === t)));
+}
+
+/** A nested block by path of names: `block(r, 'settings', 'backup_configuration')`. */
+export function block(b: TfBlock, ...names: string[]): TfBlock | undefined {
+  let cur: TfBlock | undefined = b;
+  for (const name of names) cur = cur?.blocks.find((x) => x.type === name);
+  return cur;
+}
+
+/** An attribute by path through nested blocks; the last name is the attribute. */
+export function attr(b: TfBlock, ...names: string[]): TfValue | undefined {
+  const owner = block(b, ...names.slice(0, -1));
+  return owner?.attrs[names[names.length - 1]!];
+}
+
+/** A number from a literal, or undefined for expressions. */
+export function num(v: TfValue | undefined): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
+  return undefined;
+}
+
+export function label(b: TfBlock): string {
+  return `${b.labels[0] ?? b.type}${b.labels[1] ? `.${b.labels[1]}` : ''}`;
+}

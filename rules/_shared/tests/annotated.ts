@@ -1,0 +1,159 @@
+/**
+ * Languages whose tests are marked by annotations or attributes: JUnit 3/4/5, TestNG, Kotlin and
+ * Spock (JVM), xUnit/NUnit/MSTest (C#) and Rust. Annotations in a row form one group that
+ * belongs to the declaration after it; a group with a test marker is one definition, its data
+ * rows (`@ValueSource`, `[InlineData]`, `[TestCase]`, `#[test_case]`) its parameter table.
+ */
+import { lineIndex, literalSize, mask, matchBracket, SYNTAX, type Syntax } from './mask.js';
+import { counter } from './types.js';
+
+interface Annotation {
+  name: string;
+  args: string;
+}
+interface Group {
+  at: number;
+  annotations: Annotation[];
+  /** The code that follows the group (the start of the declaration). */
+  after: string;
+}
+
+/** Groups of `@Name(args)` (JVM) / `[Name(args), …]` (C#) / `#[name(args)]` (Rust) in masked code. */
+function groups(code: string, style: 'at' | 'bracket' | 'hash'): Group[] {
+  const out: Group[] = [];
+  const start = style === 'at' ? /@([\w.]+)/y : style === 'hash' ? /#\[/y : /\[/y;
+  let i = 0;
+  const lead = style === 'at' ? /@[A-Za-z]/g : style === 'hash' ? /#\[/g : /(?<=^|[\n;{}\]])\s*\[(?=\s*[A-Za-z])/g;
+  for (const m of code.matchAll(lead)) {
+    if (m.index < i) continue;
+    const g: Group = { at: m.index + (m[0].length - m[0].trimStart().length), annotations: [], after: '' };
+    let j = g.at;
+    for (;;) {
+      while (/\s/.test(code[j] ?? '')) j++;
+      start.lastIndex = j;
+      const s = start.exec(code);
+      if (!s) break;
+      if (style === 'at') {
+        j = s.index + s[0].length;
+        let args = '';
+        if (code[j] === '(') {
+          const e = matchBracket(code, j);
+          if (e < 0) break;
+          args = code.slice(j + 1, e - 1);
+          j = e;
+        }
+        g.annotations.push({ name: s[1]!.split('.').pop()!, args });
+      } else {
+        const open = s.index + s[0].length - 1;
+        const e = matchBracket(code, open);
+        if (e < 0) break;
+        for (const part of topLevel(code.slice(open + 1, e - 1))) {
+          const n = /^\s*([\w:.]+)\s*(?:\(([\s\S]*)\))?\s*$/.exec(part);
+          if (n) g.annotations.push({ name: n[1]!.split(/[.:]+/).pop()!.replace(/Attribute$/, ''), args: n[2] ?? '' });
+          if (n && style === 'hash') g.annotations[g.annotations.length - 1]!.name = n[1]!; // keep `tokio::test`
+        }
+        j = e;
+      }
+    }
+    g.after = code.slice(j, j + 300);
+    i = j;
+    if (g.annotations.length) out.push(g);
+  }
+  return out;
+}
+
+function topLevel(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let last = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k]!;
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) (out.push(s.slice(last, k)), (last = k + 1));
+  }
+  out.push(s.slice(last));
+  return out.filter((p) => p.trim());
+}
+
+/** Element count of the first `{…}`/`[…]` array in annotation arguments, else null. */
+function arraySize(args: string): number | null {
+  const k = args.search(/[{[]/);
+  if (k < 0) return args.trim() ? 1 : null;
+  return literalSize(args.replace(/\{/g, '[').replace(/\}/g, ']'), k) ?? null;
+}
+
+const JVM_TESTS = new Set(['Test', 'ParameterizedTest', 'RepeatedTest', 'TestFactory', 'TestTemplate', 'Property']);
+const JVM_SOURCES = new Set(['ValueSource', 'CsvSource', 'EnumSource', 'MethodSource', 'CsvFileSource', 'ArgumentsSource', 'NullAndEmptySource', 'FieldSource']);
+
+export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 'scala') {
+  const syn: Syntax = language === 'kotlin' || language === 'scala' ? SYNTAX.kotlin : SYNTAX.java;
+  const code = mask(text, language === 'groovy' ? { ...syn, single: 'string' } : syn);
+  const lineOf = lineIndex(code);
+  const count = counter();
+  let framework = /\borg\.testng\b/.test(code) ? 'TestNG' : /\borg\.junit\.jupiter\b/.test(code) ? 'JUnit 5' : /\borg\.junit\b|\bjunit\.framework\b/.test(code) ? 'JUnit 4' : 'JUnit';
+  const classDisabled = groups(code, 'at').some((g) => /^\s*(?:(?:public|abstract|final|internal|open|private)\s+)*class\b/.test(g.after) && g.annotations.some((a) => a.name === 'Disabled' || a.name === 'Ignore'));
+  for (const g of groups(code, 'at')) {
+    const marker = g.annotations.find((a) => JVM_TESTS.has(a.name));
+    if (!marker || /^\s*(?:(?:public|abstract|final|open)\s+)*class\b/.test(g.after)) continue;
+    const skipped = classDisabled || g.annotations.some((a) => a.name === 'Disabled' || a.name === 'Ignore' || (a.name === 'Test' && /\benabled\s*=\s*false\b/.test(a.args)));
+    let params: number | null | undefined;
+    if (marker.name === 'RepeatedTest') params = Number(/\d+/.exec(marker.args)?.[0] ?? NaN) || null;
+    else if (marker.name === 'ParameterizedTest') {
+      const src = g.annotations.filter((a) => JVM_SOURCES.has(a.name));
+      params = src.length === 1 && ['ValueSource', 'CsvSource'].includes(src[0]!.name) ? arraySize(src[0]!.args) : null;
+    } else if (marker.name === 'Test' && /\bdataProvider\s*=/.test(marker.args)) params = null;
+    count.add({ line: lineOf(g.at), skipped, ...(params !== undefined ? { params } : {}) });
+  }
+  // JUnit 3: public void testXxx() in a TestCase subclass; Spock: def "feature"() in a Specification.
+  if (/\bextends\s+(?:junit\.framework\.)?TestCase\b/.test(code)) {
+    framework = 'JUnit 3';
+    for (const m of code.matchAll(/\bpublic\s+void\s+(test\w*)\s*\(\s*\)/g)) count.add({ line: lineOf(m.index) });
+  }
+  if (language === 'groovy' && /\bextends\s+(?:spock\.lang\.)?Specification\b/.test(code)) {
+    framework = 'Spock';
+    for (const m of code.matchAll(/^\s*def\s+["'][^\n]*["']\s*\(\s*\)/gm)) count.add({ line: lineOf(m.index + m[0].length - m[0].trimStart().length) });
+  }
+  return { ...count.result(), framework };
+}
+
+const CS_TESTS = new Set(['Fact', 'Theory', 'SkippableFact', 'SkippableTheory', 'Test', 'TestCase', 'TestCaseSource', 'TestMethod', 'DataTestMethod']);
+const CS_ROWS = new Set(['InlineData', 'TestCase', 'DataRow']);
+const CS_SOURCES = new Set(['MemberData', 'ClassData', 'TestCaseSource', 'DynamicData', 'ValueSource']);
+
+/** Blank `#if false` / `#if 0` regions (disabled code). */
+function withoutDisabled(code: string): string {
+  return code.replace(/^[ \t]*#if\s+(?:false|0)\b[\s\S]*?^[ \t]*#endif\b/gm, (s) => s.replace(/[^\n]/g, ' '));
+}
+
+export function countCSharp(text: string) {
+  const code = withoutDisabled(mask(text, SYNTAX.cs));
+  const lineOf = lineIndex(code);
+  const count = counter();
+  const names = new Set<string>();
+  for (const g of groups(code, 'bracket')) {
+    if (!g.annotations.some((a) => CS_TESTS.has(a.name))) continue;
+    g.annotations.forEach((a) => names.add(a.name));
+    const skipped = g.annotations.some((a) => a.name === 'Ignore' || (/^(?:Fact|Theory|Test|TestCase)$/.test(a.name) && /\b(?:Skip|Ignore(?:Reason)?)\s*=/.test(a.args)));
+    const rows = g.annotations.filter((a) => CS_ROWS.has(a.name)).length;
+    const sources = g.annotations.some((a) => CS_SOURCES.has(a.name));
+    const parametrized = rows > 0 || sources || g.annotations.some((a) => a.name === 'Theory');
+    count.add({ line: lineOf(g.at), skipped, ...(parametrized ? { params: sources ? null : rows || null } : {}) });
+  }
+  const framework = names.has('Fact') || names.has('Theory') ? 'xUnit' : names.has('TestMethod') || names.has('DataTestMethod') ? 'MSTest' : 'NUnit';
+  return { ...count.result(), framework };
+}
+
+export function countRust(text: string) {
+  const code = mask(text, SYNTAX.rust);
+  const lineOf = lineIndex(code);
+  const count = counter();
+  for (const g of groups(code, 'hash')) {
+    const names = g.annotations.map((a) => a.name);
+    const cases = names.filter((n) => n === 'test_case').length;
+    if (!names.some((n) => /^(?:test|tokio::test|async_std::test|actix_rt::test|actix_web::test|rstest|test_log::test|sqlx::test)$/.test(n)) && cases === 0) continue;
+    if (!/^\s*(?:pub\s+)?(?:async\s+)?(?:unsafe\s+)?fn\b/.test(g.after)) continue;
+    count.add({ line: lineOf(g.at), skipped: names.includes('ignore'), ...(cases > 0 ? { params: cases } : {}) });
+  }
+  return { ...count.result(), framework: 'cargo test' };
+}

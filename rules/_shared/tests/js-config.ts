@@ -1,0 +1,156 @@
+/**
+ * Which JS/TS files the configured runners would collect. Each runner found (through its config
+ * file or a dependency in a package.json) contributes include globs relative to its package:
+ * literal `include`/`testMatch`/`spec`/`testDir`/`specPattern` values where the config states them
+ * (read as text, never executed), the runner's defaults otherwise.
+ */
+import picomatch from 'picomatch';
+import type { FileIndex } from '../../../src/walk/file-index.js';
+import { mask, matchBracket, SYNTAX } from './mask.js';
+
+export interface RunnerSpec {
+  runner: string;
+  dir: string;
+  include: string[];
+  exclude: string[];
+  source: string;
+}
+
+const JS = '?(c|m)[jt]s?(x)';
+const DEFAULTS: Record<string, string[]> = {
+  vitest: [`**/*.{test,spec}.${JS}`],
+  jest: ['**/__tests__/**/*.[jt]s?(x)', '**/?(*.)+(spec|test).[jt]s?(x)'],
+  mocha: ['test/*.{js,cjs,mjs}'],
+  jasmine: ['spec/**/*[sS]pec.?(m)js'],
+  playwright: [`**/*.@(spec|test).${JS}`],
+  cypress: ['cypress/e2e/**/*.cy.{js,jsx,ts,tsx}', 'cypress/integration/**/*.{js,jsx,ts,tsx}'],
+  ava: ['test.{js,cjs,mjs}', 'src/test.{js,cjs,mjs}', 'source/test.{js,cjs,mjs}', '**/test-*.{js,cjs,mjs}', '**/*.spec.{js,cjs,mjs}', '**/*.test.{js,cjs,mjs}', '**/test/**/*.{js,cjs,mjs}', '**/tests/**/*.{js,cjs,mjs}', '**/__tests__/**/*.{js,cjs,mjs}'],
+  'node:test': ['**/*.test.?(c|m)js', '**/*-test.?(c|m)js', '**/*_test.?(c|m)js', '**/test-*.?(c|m)js', '**/test.?(c|m)js', '**/test/**/*.?(c|m)js'],
+};
+const EXCLUDE: Record<string, string[]> = {
+  vitest: ['**/node_modules/**', '**/dist/**', '**/cypress/**', '**/.{idea,git,cache,output,temp}/**'],
+  ava: ['**/node_modules/**', '**/fixtures/**', '**/helpers/**', '**/_*'],
+};
+const CONFIGS: { runner: string; glob: string }[] = [
+  { runner: 'vitest', glob: '**/{vitest,vite}.config.{js,mjs,cjs,ts,mts,cts}' },
+  { runner: 'vitest', glob: '**/vitest.{workspace,projects}.{js,mjs,ts,json}' },
+  { runner: 'jest', glob: '**/jest.config.{js,mjs,cjs,ts,json}' },
+  { runner: 'mocha', glob: '**/.mocharc.{js,cjs,mjs,json,jsonc,yml,yaml}' },
+  { runner: 'playwright', glob: '**/playwright.config.{js,mjs,cjs,ts,mts}' },
+  { runner: 'cypress', glob: '**/cypress.config.{js,mjs,cjs,ts}' },
+  { runner: 'jasmine', glob: '**/spec/support/jasmine.json' },
+];
+
+const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+const strings = (s: string | undefined) => [...(s ?? '').matchAll(/['"`]([^'"`\n]+)['"`]/g)].map((m) => m[1]!);
+/** Literal string values of `key: '…'` or `key: ['…', …]` in a config read as text. */
+function literal(text: string, key: string): string[] | undefined {
+  const m = new RegExp(`["']?\\b${key}["']?\\s*[:=]\\s*(\\[[^\\]]*\\]|['"\`][^'"\`\\n]+['"\`])`).exec(text);
+  return m ? strings(m[1]) : undefined;
+}
+function withoutBlock(text: string, start: RegExp): string {
+  const code = mask(text, SYNTAX.js);
+  const m = start.exec(code);
+  if (!m) return text;
+  const end = matchBracket(code, m.index + m[0].length - 1);
+  return end < 0 ? text : text.slice(0, m.index) + text.slice(end);
+}
+const clean = (g: string) => g.replace(/^\.\//, '').replace(/^<rootDir>\//, '');
+const under = (dir: string, g: string) => (dir ? `${dir}/${clean(g)}` : clean(g));
+
+export function jsRunnerSpecs(files: FileIndex): RunnerSpec[] {
+  const specs: RunnerSpec[] = [];
+  const configured = new Set<string>();
+  for (const { runner, glob } of CONFIGS) {
+    for (const path of files.match(glob)) {
+      if (path.includes('node_modules/')) continue;
+      const text = files.read(path) ?? '';
+      const dir = dirOf(runner === 'jasmine' ? dirOf(dirOf(path)) : path);
+      if (runner === 'vitest' && path.includes('vite.config') && !/\btest\s*:/.test(text)) continue;
+      configured.add(`${runner}:${dir}`);
+      let include: string[] | undefined;
+      let exclude: string[] = [];
+      if (runner === 'vitest') {
+        // `coverage: { include: [...] }` names source files, not tests.
+        const t = withoutBlock(text, /\bcoverage\s*:\s*\{/);
+        include = literal(t, 'include');
+        exclude = literal(t, 'exclude') ?? [];
+      }
+      if (runner === 'jest') {
+        include = literal(text, 'testMatch');
+        const roots = literal(text, 'roots');
+        if (!include && roots) include = roots.flatMap((r) => DEFAULTS.jest!.map((g) => `${clean(r)}/${g}`));
+      }
+      if (runner === 'mocha') include = literal(text, 'spec');
+      if (runner === 'playwright') {
+        const testDir = literal(text, 'testDir')?.[0];
+        const match = literal(text, 'testMatch');
+        include = (match ?? DEFAULTS.playwright!).map((g) => (testDir ? `${clean(testDir)}/${g.replace(/^\*\*\//, '**/')}` : g));
+      }
+      if (runner === 'cypress') include = literal(text, 'specPattern');
+      if (runner === 'jasmine') {
+        const sd = literal(text, 'spec_dir')?.[0];
+        const sf = literal(text, 'spec_files');
+        if (sd || sf) include = (sf ?? ['**/*[sS]pec.?(m)js']).map((g) => (sd ? `${sd}/${g}` : g));
+      }
+      specs.push({ runner, dir, include: (include ?? DEFAULTS[runner]!).map((g) => under(dir, g)), exclude: [...(EXCLUDE[runner] ?? []), ...exclude.map((g) => under(dir, g))], source: path });
+    }
+  }
+  for (const pkg of files.named('package.json')) {
+    if (pkg.includes('node_modules/')) continue;
+    const json = files.readJson(pkg);
+    if (!json.ok || !json.value || typeof json.value !== 'object') continue;
+    const p = json.value as { dependencies?: object; devDependencies?: object; scripts?: Record<string, unknown>; jest?: Record<string, unknown>; mocha?: Record<string, unknown> };
+    const dir = dirOf(pkg);
+    const deps = { ...p.dependencies, ...p.devDependencies } as Record<string, unknown>;
+    const scripts = Object.values(p.scripts ?? {}).filter((s): s is string => typeof s === 'string');
+    const add = (runner: string, include: string[] | undefined) => {
+      if (configured.has(`${runner}:${dir}`)) return;
+      configured.add(`${runner}:${dir}`);
+      specs.push({ runner, dir, include: (include ?? DEFAULTS[runner]!).map((g) => under(dir, g)), exclude: EXCLUDE[runner] ?? [], source: pkg });
+    };
+    if (p.jest) add('jest', p.jest.testMatch ? strings(JSON.stringify(p.jest.testMatch)) : undefined);
+    if (deps.vitest) add('vitest', undefined);
+    if (deps.jest) add('jest', undefined);
+    if (deps.ava) add('ava', undefined);
+    if (deps.jasmine) add('jasmine', undefined);
+    if (deps['@playwright/test']) add('playwright', undefined);
+    if (deps.cypress) add('cypress', undefined);
+    if (scripts.some((s) => /\bnode\s+(?:[^|;&]*\s)?--test\b/.test(s))) add('node:test', undefined);
+    const mocha = scripts.map((s) => /\bmocha\b([^|;&]*)/.exec(s)?.[1]).find((s) => s !== undefined);
+    if (deps.mocha || mocha !== undefined || p.mocha) add('mocha', mocha !== undefined ? mochaSpecs(mocha) : p.mocha?.spec ? strings(JSON.stringify(p.mocha.spec)) : undefined);
+  }
+  return specs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.runner < b.runner ? -1 : 1));
+}
+
+/** Positional spec arguments of a `mocha …` command line (directories list their files). */
+function mochaSpecs(args: string): string[] | undefined {
+  const toks = args.trim().split(/\s+/).filter(Boolean);
+  const recursive = toks.includes('--recursive');
+  const exts = ['js', 'cjs', 'mjs', ...toks.flatMap((t, i) => (t === '--extension' && toks[i + 1] ? [toks[i + 1]!] : []))];
+  const out: string[] = [];
+  const valued = new Set(['--require', '-r', '--reporter', '-R', '--ui', '-u', '--timeout', '-t', '--extension', '--file', '--config', '--grep', '-g', '--slow', '-s', '--ignore', '--exclude']);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!.replace(/^['"]|['"]$/g, '');
+    if (t.startsWith('-')) {
+      if (valued.has(t)) i++;
+      continue;
+    }
+    const ext = exts.length > 1 ? `{${exts.join(',')}}` : exts[0]!;
+    if (/\.\w+$/.test(t) || /[*?{]/.test(t)) out.push(t);
+    else out.push(`${t.replace(/\/$/, '')}/${recursive ? '**/' : ''}*.${ext}`);
+  }
+  return out.length ? out : undefined;
+}
+
+/** The runner that would collect this file, or undefined. */
+export function jsRunnerFor(path: string, specs: RunnerSpec[]): string | undefined {
+  if (path.includes('node_modules/')) return undefined;
+  for (const s of specs) {
+    if (s.dir && !path.startsWith(`${s.dir}/`)) continue;
+    if (!s.include.some((g) => picomatch.isMatch(path, g, { dot: false }))) continue;
+    if (s.exclude.some((g) => picomatch.isMatch(path, g, { dot: true }))) continue;
+    return s.runner;
+  }
+  return undefined;
+}

@@ -1,0 +1,196 @@
+/**
+ * Masking source text so test counters never count a commented-out test or a test name inside a
+ * string: comments become spaces and string contents become spaces, keeping every offset and
+ * newline, so a line or offset in the masked text is the same line or offset in the original.
+ * String delimiters stay, so `it('x')` still reads as a call with a string argument.
+ */
+
+export interface Syntax {
+  line: string[];
+  /** `/* … *\/` comments; `nested` for Rust, Kotlin, Scala. */
+  block?: 'flat' | 'nested';
+  /** `"""` / `'''` strings (Python, Kotlin, Java text blocks, C# raw strings). */
+  triple?: boolean;
+  /** `'` starts a string (JS, Python, Ruby, PHP) or a char literal that may be a Rust lifetime. */
+  single: 'string' | 'char';
+  /** Backtick: JS template literal or Go raw string. */
+  backtick?: boolean;
+  /** JS regex literals (so `/'/` is not the start of a string). */
+  regex?: boolean;
+  /** C# verbatim strings `@"…"`; Python string prefixes are plain letters and need nothing. */
+  verbatim?: boolean;
+}
+
+export const SYNTAX = {
+  js: { line: ['//'], block: 'flat', single: 'string', backtick: true, regex: true },
+  go: { line: ['//'], block: 'flat', single: 'char', backtick: true },
+  java: { line: ['//'], block: 'flat', triple: true, single: 'char' },
+  kotlin: { line: ['//'], block: 'nested', triple: true, single: 'char' },
+  cs: { line: ['//'], block: 'flat', triple: true, single: 'char', verbatim: true },
+  rust: { line: ['//'], block: 'nested', single: 'char' },
+  php: { line: ['//', '#'], block: 'flat', single: 'string' },
+  python: { line: ['#'], triple: true, single: 'string' },
+  ruby: { line: ['#'], single: 'string' },
+} satisfies Record<string, Syntax>;
+
+const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+const REGEX_BEFORE = /[(,=:[!&|?{};+\-*%<>~^]$|(?:^|[^\w$])(?:return|typeof|case|do|else|in|of|void|yield|await)$/;
+
+export function mask(text: string, syn: Syntax): string {
+  const out: string[] = [];
+  let i = 0;
+  const n = text.length;
+  let last = ''; // the previous significant code, for the regex-literal heuristic
+  const emit = (s: string, code: boolean) => {
+    out.push(s);
+    if (code && s.trim()) last = (last + s).slice(-12).trimEnd();
+  };
+  while (i < n) {
+    const c = text[i]!;
+    // PHP 8 attributes `#[Test]` are code, not comments.
+    const lineStart = syn.line.find((l) => text.startsWith(l, i) && !(l === '#' && syn.single === 'string' && syn.line.includes('//') && text[i + 1] === '['));
+    if (lineStart) {
+      let j = text.indexOf('\n', i);
+      if (j === -1) j = n;
+      emit(blank(text.slice(i, j)), false);
+      i = j;
+      continue;
+    }
+    if (syn.block && c === '/' && text[i + 1] === '*') {
+      let depth = 1;
+      let j = i + 2;
+      while (j < n && depth > 0) {
+        if (text[j] === '*' && text[j + 1] === '/') (depth--, (j += 2));
+        else if (syn.block === 'nested' && text[j] === '/' && text[j + 1] === '*') (depth++, (j += 2));
+        else j++;
+      }
+      emit(blank(text.slice(i, j)), false);
+      i = j;
+      continue;
+    }
+    if (syn.triple && (text.startsWith('"""', i) || (syn.single === 'string' && text.startsWith("'''", i)))) {
+      const q = text.slice(i, i + 3);
+      const end = findClose(text, i + 3, q, syn.single === 'string');
+      emit(q + blank(text.slice(i + 3, end - 3)) + q, true);
+      i = end;
+      continue;
+    }
+    if (syn.verbatim && c === '@' && text[i + 1] === '"') {
+      let j = i + 2;
+      while (j < n && !(text[j] === '"' && text[j + 1] !== '"')) j += text[j] === '"' ? 2 : 1;
+      emit('@"' + blank(text.slice(i + 2, j)) + '"', true);
+      i = j + 1;
+      continue;
+    }
+    if (c === '"' || (c === "'" && syn.single === 'string') || (c === '`' && syn.backtick)) {
+      const end = findClose(text, i + 1, c, c !== '`' || !!syn.regex, c !== '`');
+      emit(c + blank(text.slice(i + 1, end - 1)) + (end - 1 > i ? text[end - 1]! : ''), true);
+      i = end;
+      continue;
+    }
+    if (c === "'" && syn.single === 'char') {
+      // 'a', '\n', '\u{1F600}' are chars; a Rust lifetime 'a has no closing quote.
+      const m = /^'(?:\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)|[^'\\\n])'/.exec(text.slice(i, i + 14));
+      if (m) {
+        emit("'" + blank(m[0].slice(1, -1)) + "'", true);
+        i += m[0].length;
+        continue;
+      }
+    }
+    if (syn.regex && c === '/' && REGEX_BEFORE.test(last || '(')) {
+      const j = regexEnd(text, i);
+      if (j > 0) {
+        emit('/' + blank(text.slice(i + 1, j - 1)) + '/', true);
+        i = j;
+        continue;
+      }
+    }
+    emit(c, true);
+    i++;
+  }
+  return out.join('');
+}
+
+/** Index just past the closing quote; unterminated single-line strings end at the newline. */
+function findClose(text: string, from: number, q: string, escapes: boolean, singleLine = false): number {
+  let j = from;
+  while (j < text.length) {
+    if (escapes && text[j] === '\\') {
+      j += 2;
+      continue;
+    }
+    if (text.startsWith(q, j)) return j + q.length;
+    if (singleLine && q.length === 1 && text[j] === '\n') return j;
+    j++;
+  }
+  return text.length;
+}
+
+function regexEnd(text: string, start: number): number {
+  let j = start + 1;
+  let cls = false;
+  while (j < text.length && text[j] !== '\n') {
+    const c = text[j]!;
+    if (c === '\\') j += 2;
+    else {
+      if (c === '[') cls = true;
+      else if (c === ']') cls = false;
+      else if (c === '/' && !cls) return j + 1;
+      j++;
+    }
+  }
+  return -1;
+}
+
+/** 1-based line of an offset, through a precomputed table of line starts. */
+export function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/** Offset just past the bracket matching the one at `open` in masked code, or -1. */
+export function matchBracket(code: string, open: number): number {
+  const pairs: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+  const stack: string[] = [];
+  for (let j = open; j < code.length; j++) {
+    const c = code[j]!;
+    if (pairs[c]) stack.push(pairs[c]!);
+    else if (c === ')' || c === ']' || c === '}') {
+      if (stack.pop() !== c) return -1;
+      if (stack.length === 0) return j + 1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Top-level elements of a list or tuple literal starting at `open` (masked code), or undefined
+ * when the literal is not closed. `[a, b, c,]` → 3; `[]` → 0.
+ */
+export function literalSize(code: string, open: number): number | undefined {
+  const end = matchBracket(code, open);
+  if (end < 0) return undefined;
+  const inner = code.slice(open + 1, end - 1);
+  let depth = 0;
+  let count = 0;
+  let content = false;
+  for (const c of inner) {
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    if (depth === 0 && c === ',') {
+      if (content) count++;
+      content = false;
+    } else if (!/\s/.test(c)) content = true;
+  }
+  return count + (content ? 1 : 0);
+}

@@ -1,0 +1,108 @@
+/**
+ * pytest/unittest test cases the way pytest collects them, from parsed modules: module-level
+ * `test*` functions; `test*` methods of `Test*` classes without `__init__` (nested classes too,
+ * methods inherited from base classes in the same file or imported from another test module,
+ * and `Test*` classes imported into a module, which pytest collects there again); `test*`
+ * methods of `unittest.TestCase` subclasses. A parametrized test is one definition; `expanded`
+ * multiplies literal `parametrize` tables and `params=` of the fixtures it requests (through
+ * class, module and conftest.py fixtures).
+ */
+import type { PytestConfig } from './pytest-config.js';
+import type { PyClass, PyFixture, PyFunc, PyModule } from './python-parse.js';
+import { counter } from './types.js';
+
+export interface PyProject {
+  modules: Map<string, PyModule>;
+  /** Parsed conftest.py files by directory ('' for the root). */
+  conftests: Map<string, PyModule>;
+  cfg: PytestConfig;
+}
+
+const nameMatches = (name: string, patterns: string[]) =>
+  patterns.some((p) => (/[*?[]/.test(p) ? new RegExp(`^${p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(name) : name.startsWith(p)));
+
+function registry(project: PyProject): Map<string, PyClass> {
+  const byName = new Map<string, PyClass>();
+  for (const path of [...project.modules.keys()].sort()) for (const c of project.modules.get(path)!.classes) if (!byName.has(c.name)) byName.set(c.name, c);
+  return byName;
+}
+
+export function countPythonFile(path: string, project: PyProject, reg = registry(project)) {
+  const mod = project.modules.get(path)!;
+  const { cfg } = project;
+  const local = new Map(mod.classes.map((c) => [c.name, c]));
+  const resolve = (name: string): PyClass | undefined => {
+    const n = name.split('.').pop()!;
+    return local.get(n) ?? (mod.imports.some((i) => i.name === n) || name.includes('.') ? reg.get(n) : undefined);
+  };
+  const lineage = (c: PyClass, seen = new Set<PyClass>()): PyClass[] => {
+    if (seen.has(c)) return [];
+    seen.add(c);
+    return [c, ...c.bases.flatMap((b) => { const r = resolve(b); return r ? lineage(r, seen) : []; })];
+  };
+  const isUnittest = (c: PyClass) => lineage(c).some((k) => k.bases.some((b) => /(?:^|\.)(?:\w*TestCase)$/.test(b) && !resolve(b)));
+
+  const dirs: string[] = [];
+  for (let d = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''; ; d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '') {
+    dirs.push(d);
+    if (d === '') break;
+  }
+  const outerScopes: Map<string, PyFixture>[] = [mod.fixtures, ...dirs.map((d) => project.conftests.get(d)?.fixtures).filter((f): f is Map<string, PyFixture> => !!f)];
+
+  /** Product of fixture `params` sizes a test requests, directly or through other fixtures. */
+  const fixtureFactor = (fn: PyFunc, classScopes: Map<string, PyFixture>[]): number | null => {
+    const scopes = [...classScopes, ...outerScopes];
+    const seen = new Set<string>(fn.paramNames);
+    let factor: number | null = 1;
+    const want = [...fn.args, ...scopes.flatMap((s) => [...s.values()].filter((f) => f.autouse).map((f) => f.name))];
+    while (want.length) {
+      const name = want.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const fx = scopes.map((s) => s.get(name)).find(Boolean);
+      if (!fx) continue;
+      factor = fx.size === null || factor === null ? null : factor * fx.size;
+      want.push(...fx.deps);
+    }
+    return factor;
+  };
+
+  const own = new Set<PyClass>();
+  const mark = (cs: PyClass[]) => cs.forEach((c) => (own.add(c), mark(c.nested)));
+  mark(mod.classes);
+  const count = counter();
+  const add = (fn: PyFunc, classScopes: Map<string, PyFixture>[], cls?: PyClass, at?: number) => {
+    const skipped = fn.skipped || !!cls?.skipped;
+    let params = cls && cls.params !== undefined ? (fn.params === undefined ? cls.params : fn.params === null || cls.params === null ? null : fn.params * cls.params) : fn.params;
+    const f = fixtureFactor({ ...fn, paramNames: [...fn.paramNames, ...(cls?.paramNames ?? [])] }, classScopes);
+    if (f !== 1) params = f === null || params === null ? null : (params ?? 1) * f;
+    count.add({ line: at ?? fn.line, skipped, ...(params !== undefined ? { params } : {}) });
+  };
+
+  for (const f of mod.functions) if (nameMatches(f.name, cfg.functions)) add(f, []);
+  // Methods inherited from another module are cited at the collecting class (or the import).
+  const visit = (c: PyClass, enclosing: Map<string, PyFixture>[], importLine?: number) => {
+    if (c.disabled) return;
+    const unittest = isUnittest(c);
+    if (!unittest && (!nameMatches(c.name, cfg.classes) || lineage(c).some((k) => k.hasInit))) return;
+    const chain = lineage(c);
+    const scopes = [...chain.map((k) => k.fixtures), ...enclosing];
+    const methods = new Map<string, { fn: PyFunc; owner: PyClass }>();
+    for (const k of chain) for (const m of k.methods) if (!methods.has(m.name)) methods.set(m.name, { fn: m, owner: k });
+    for (const { fn, owner } of methods.values()) {
+      if (!(unittest ? fn.name.startsWith('test') : nameMatches(fn.name, cfg.functions))) continue;
+      add(fn, unittest ? [] : scopes, { ...owner, skipped: owner.skipped || c.skipped, params: c.params ?? owner.params, paramNames: [...c.paramNames, ...owner.paramNames] }, importLine ?? (own.has(owner) ? fn.line : c.line));
+    }
+    if (!unittest) c.nested.forEach((n) => visit(n, scopes, importLine));
+  };
+  mod.classes.forEach((c) => visit(c, []));
+  // pytest collects Test* classes that a module imports, as if they were defined there.
+  for (const { name, line } of mod.imports) {
+    const c = !local.has(name) && nameMatches(name, cfg.classes) ? reg.get(name) : undefined;
+    if (c) visit(c, [], line);
+  }
+  const framework = mod.classes.some((c) => isUnittest(c)) && !mod.usesPytest ? 'unittest' : 'pytest';
+  return { ...count.result(), framework };
+}
+
+export { registry as pythonRegistry };

@@ -1,0 +1,54 @@
+/** What the static test counters report, per test file. */
+
+export interface TestFileCount {
+  path: string;
+  language: string;
+  framework: string;
+  /** Test definitions (a parametrized test counts once). */
+  cases: number;
+  /** Definitions marked skipped/disabled in the source (`.skip`, `xit`, `@Disabled`, `[Fact(Skip=…)]`). */
+  skipped: number;
+  /** Definitions with a parameter table (`parametrize`, `.each`, `[Theory]`, `@ParameterizedTest`). */
+  parametrized: number;
+  /**
+   * Cases a runner would list once parameter tables whose size is literal are expanded; a table
+   * whose size is not literal counts once.
+   */
+  expanded: number;
+  /** Go benchmarks, fuzz targets and examples with output, which `go test -list` also lists. */
+  benchmarks?: number;
+  fuzz?: number;
+  examples?: number;
+  /** The first test definition, for evidence. */
+  first?: { line: number; snippet: string };
+}
+
+export interface Counter {
+  add(def: { line: number; skipped?: boolean; params?: number | null }): void;
+  result(): Pick<TestFileCount, 'cases' | 'skipped' | 'parametrized' | 'expanded'> & { firstLine?: number };
+}
+
+/** Accumulates definitions; `params: null` is a parameter table of unknown size. */
+export function counter(): Counter {
+  let cases = 0;
+  let skipped = 0;
+  let parametrized = 0;
+  let expanded = 0;
+  let firstLine: number | undefined;
+  return {
+    add({ line, skipped: s, params }) {
+      cases++;
+      if (s) skipped++;
+      if (params !== undefined) parametrized++;
+      expanded += typeof params === 'number' ? params : 1;
+      if (firstLine === undefined || line < firstLine) firstLine = line;
+    },
+    result: () => ({ cases, skipped, parametrized, expanded, ...(firstLine !== undefined ? { firstLine } : {}) }),
+  };
+}
+
+export function snippetAt(text: string, line: number): string {
+  const l = text.split('\n')[line - 1] ?? '';
+  const t = l.trim();
+  return t.length > 160 ? `${t.slice(0, 157)}...` : t;
+}

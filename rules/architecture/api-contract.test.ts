@@ -1,0 +1,48 @@
+import rule from './api-contract.js';
+import { ruleTester } from '../../src/testing/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'an OpenAPI file in docs/ passes',
+      profile: 'service',
+      tree: { 'package.json': '{"dependencies":{"express":"4"}}', 'docs/openapi.yaml': 'openapi: 3.0.3\ninfo:\n  title: shop\n' },
+      expect: { outcome: 'pass', message: 'OpenAPI', evidence: [{ path: 'docs/openapi.yaml' }] },
+    },
+    {
+      name: 'a Go gRPC service with .proto files passes',
+      profile: 'service',
+      tree: { 'go.mod': 'module x\n\nrequire google.golang.org/grpc v1.60.0\n', 'api/v1/orders.proto': 'syntax = "proto3";\n' },
+      expect: { outcome: 'pass', message: 'protobuf/gRPC', evidence: [{ path: 'api/v1/orders.proto' }] },
+    },
+    {
+      name: 'a spec with an unusual name is recognised by its first key',
+      profile: 'service',
+      tree: { 'api/definitions/v2.json': '{\n  "swagger": "2.0",\n  "info": {}\n}\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'api/definitions/v2.json', line: 2 }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'FastAPI without a committed contract is partial',
+      profile: 'service',
+      tree: { 'requirements.txt': 'fastapi==0.110\nuvicorn\n', 'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n' },
+      expect: { outcome: 'partial', score: 0.5, message: 'FastAPI', evidence: [{ path: 'requirements.txt', line: 1 }] },
+    },
+    {
+      name: 'a Spring app with springdoc only is partial',
+      profile: 'service',
+      tree: { 'pom.xml': '<project><dependencies>\n<dependency><groupId>org.springdoc</groupId><artifactId>springdoc-openapi-starter-webmvc-ui</artifactId></dependency>\n</dependencies></project>\n' },
+      expect: { outcome: 'partial', message: 'org.springdoc:springdoc-openapi-starter-webmvc-ui', evidence: [{ path: 'pom.xml' }] },
+    },
+    {
+      name: 'a service without any contract fails; a contract used only by tests does not count',
+      profile: 'service',
+      tree: { 'src/server.ts': 'export {}\n', 'config.yaml': 'port: 80\n', 'tests/openapi.yaml': 'openapi: 3.0.0\n' },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+  ],
+  notApplicable: [
+    { name: 'a library is not applicable', profile: 'library', tree: { 'src/index.ts': 'export {}\n' }, expect: { outcome: 'not-applicable', message: 'library' } },
+  ],
+});

@@ -1,0 +1,54 @@
+import rule from './type-safety.js';
+import { ruleTester } from '../../src/testing/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'a Go service is statically typed',
+      tree: { 'go.mod': 'module example.com/svc\n\ngo 1.22\n', 'cmd/api/main.go': 'package main\n', 'internal/store/store.go': 'package store\n' },
+      expect: { outcome: 'pass', message: 'Go (statically typed)', evidence: [{ path: 'cmd/api/main.go' }] },
+    },
+    {
+      name: 'TypeScript with strict mode passes and cites the line',
+      tree: { 'tsconfig.json': '{\n  "compilerOptions": {\n    "strict": true\n  }\n}\n', 'src/index.ts': 'export const a = 1;\n', 'eslint.config.js': 'export default [];\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'tsconfig.json', line: 3 }] },
+    },
+    {
+      name: 'Python with mypy strict in pyproject passes',
+      tree: { 'pyproject.toml': '[project]\nname = "svc"\n\n[tool.mypy]\nstrict = true\n', 'svc/app.py': 'x: int = 1\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'pyproject.toml', line: 5 }] },
+    },
+    {
+      name: 'PHP with PHPStan at level max passes',
+      tree: { 'phpstan.neon': 'parameters:\n    level: max\n    paths: [src]\n', 'src/Kernel.php': '<?php\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'phpstan.neon', line: 2 }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'TypeScript without strict is partial',
+      tree: { 'tsconfig.json': '{\n  "compilerOptions": {\n    "target": "es2022"\n  }\n}\n', 'src/index.ts': 'export const a = 1;\n' },
+      expect: { outcome: 'partial', score: 0.6, message: 'TypeScript (not strict)', evidence: [{ path: 'tsconfig.json', line: 2 }] },
+    },
+    {
+      name: 'Python with a non-strict mypy.ini is partial',
+      tree: { 'mypy.ini': '[mypy]\nignore_missing_imports = True\n', 'app/main.py': 'x = 1\n' },
+      expect: { outcome: 'partial', score: 0.6, evidence: [{ path: 'mypy.ini', line: 1 }] },
+    },
+    {
+      name: 'plain Python without any checker fails',
+      tree: { 'requirements.txt': 'flask\n', 'app/main.py': 'x = 1\n', 'app/views.py': 'y = 2\n' },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }], data: { languages: { Python: { files: 2, score: 0 } } } },
+    },
+    {
+      name: 'a Java service with an untyped Ruby half is weighted by files',
+      tree: { 'pom.xml': '<project/>\n', 'src/main/java/A.java': 'class A {}\n', 'src/main/java/B.java': 'class B {}\n', 'scripts/a.rb': 'x = 1\n', 'scripts/b.rb': 'y = 1\n' },
+      expect: { outcome: 'partial', score: 0.5, message: ['Java (statically typed)', 'Ruby (untyped)'] },
+    },
+    {
+      name: 'Ruby with Sorbet sigils is partial credit',
+      tree: { 'Gemfile': "gem 'sorbet-runtime'\n", 'lib/a.rb': '# typed: strict\nclass A; end\n' },
+      expect: { outcome: 'partial', evidence: [{ path: 'lib/a.rb', line: 1 }] },
+    },
+  ],
+});

@@ -1,0 +1,51 @@
+import rule from './dashboards.js';
+import { ruleTester } from '../../src/testing/rule-tester.js';
+
+const DASHBOARD = JSON.stringify({ title: 'API', panels: [{ type: 'timeseries', title: 'RPS' }], schemaVersion: 39 }, null, 2);
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Grafana dashboard JSON with a provisioning file passes',
+      profile: 'service',
+      tree: {
+        'grafana/dashboards/api.json': DASHBOARD,
+        'grafana/provisioning/dashboards/default.yaml': 'apiVersion: 1\nproviders:\n  - name: default\n    options:\n      path: /var/lib/grafana/dashboards\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'grafana/dashboards/api.json', line: 3 }, { path: 'grafana/provisioning/dashboards/default.yaml', line: 2 }], data: { dashboardFiles: 1 } },
+    },
+    {
+      name: 'Terraform dashboard resources pass',
+      profile: 'infrastructure',
+      tree: { 'monitoring/main.tf': 'resource "aws_cloudwatch_dashboard" "api" {\n  dashboard_name = "api"\n}\n' },
+      expect: { outcome: 'pass', message: 'Terraform dashboard resources', evidence: [{ path: 'monitoring/main.tf', line: 1 }] },
+    },
+    {
+      name: 'grafonnet dashboards pass',
+      profile: 'service',
+      tree: { 'monitoring/api.jsonnet': "local g = import 'github.com/grafana/grafonnet/gen/grafonnet-latest/main.libsonnet';\ng.dashboard.new('API')\n" },
+      expect: { outcome: 'pass', evidence: [{ path: 'monitoring/api.jsonnet', line: 1 }] },
+    },
+    {
+      name: 'a dashboard ConfigMap picked up by the Grafana sidecar passes',
+      profile: 'service',
+      tree: { 'charts/api/templates/dashboard.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    grafana_dashboard: "1"\ndata:\n  api.json: |\n    {"panels": [], "schemaVersion": 39}\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'charts/api/templates/dashboard.yaml', line: 5 }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'an exported dashboard JSON that nothing provisions is partial',
+      profile: 'service',
+      tree: { 'ops/api-dashboard.json': DASHBOARD },
+      expect: { outcome: 'partial', score: 0.7, message: 'nothing provisions them', evidence: [{ path: 'ops/api-dashboard.json', line: 3 }] },
+    },
+    {
+      name: 'JSON with "panels" but no schemaVersion is not a dashboard',
+      profile: 'service',
+      tree: { 'src/ui/layout.json': '{"panels": [{"id": 1}]}\n', 'package.json': '{"name": "x"}\n' },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+  ],
+  notApplicable: [{ name: 'a CLI has no dashboards', profile: 'cli', tree: { 'main.go': '' }, expect: { outcome: 'not-applicable' } }],
+});

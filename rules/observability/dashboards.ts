@@ -1,0 +1,84 @@
+import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
+import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { firstPerFile, fromMatch, isCommentLine, isDeployablePath } from '../_shared/paths.js';
+
+const DOCS = ['**/*.{json,yml,yaml,tpl}'];
+
+export default defineRule({
+  meta: {
+    id: 'dashboards',
+    title: 'Dashboards are defined as code',
+    failureTitle: 'No dashboards as code',
+    description:
+      'Dashboards kept as code are reviewed with the service they watch, recreated with every environment, and survive a lost Grafana; dashboards built by hand drift and vanish.',
+    remediation:
+      'Commit the service dashboards: Grafana dashboard JSON with a provisioning file (or a `grafana_dashboard` ConfigMap / GrafanaDashboard resource), grafonnet/jsonnet, or Terraform resources (`grafana_dashboard`, `aws_cloudwatch_dashboard`, `datadog_dashboard`, `newrelic_one_dashboard`).',
+    severity: 'low',
+    effort: 'medium',
+    detection:
+      'Grafana dashboard JSON recognised by structure (`"panels"` and `"schemaVersion"` in one file, also inside ConfigMaps), Grafana provisioning (`providers:` under a provisioning/dashboards folder, the `grafana_dashboard` sidecar label, `kind: GrafanaDashboard`), grafonnet/grafanalib/jsonnet dashboards, Datadog dashboard JSON (`"layout_type"` + `"widgets"`), CloudFormation `AWS::CloudWatch::Dashboard`, and Terraform dashboard resources of Grafana, AWS, Datadog, New Relic, GCP and Azure.',
+    patterns: {
+      panels: { regex: /"panels"\s*:\s*\[/, files: DOCS, literals: ['"panels"'], maxPerFile: 1 },
+      schemaVersion: { regex: /"schemaVersion"\s*:\s*\d+/, files: DOCS, literals: ['"schemaVersion"'], maxPerFile: 1 },
+      datadogLayout: { regex: /"layout_type"\s*:\s*"(?:ordered|free)"/, files: ['**/*.json'], literals: ['"layout_type"'], maxPerFile: 1 },
+      provisioning: {
+        regex: /^providers:\s*$|^\s*grafana_dashboard["']?\s*:\s*["']?(?:1|true)|^kind:\s*(?:GrafanaDashboard|PersesDashboard)\b|AWS::CloudWatch::Dashboard/m,
+        files: ['**/*.{yml,yaml,tpl,json,template}'],
+        literals: ['providers', 'grafana_dashboard', 'GrafanaDashboard', 'PersesDashboard', 'AWS::CloudWatch::Dashboard'],
+        maxPerFile: 1,
+      },
+      jsonnet: {
+        regex: /(grafonnet|dashboard\.new\s*\(|\bg\.dashboard\.)/,
+        files: ['**/*.{jsonnet,libsonnet}', '**/jsonnetfile.json'],
+        literals: ['grafonnet', 'dashboard'],
+        maxPerFile: 1,
+      },
+      sdk: {
+        // Dashboards generated from code: grafanalib (Python), the Grafana Foundation SDK (Go, TS, Python, Java).
+        regex: /(from\s+grafanalib|import\s+grafanalib|grafana-foundation-sdk|grafana_foundation_sdk)/,
+        files: ['**/*.{py,go,ts,java}'],
+        literals: ['grafanalib', 'grafana-foundation-sdk', 'grafana_foundation_sdk'],
+        maxPerFile: 1,
+      },
+      terraform: {
+        regex: /^\s*resource\s+"(grafana_dashboard|aws_cloudwatch_dashboard|datadog_dashboard(?:_json)?|newrelic_one_dashboard(?:_json|_raw)?|google_monitoring_dashboard|azurerm_portal_dashboard|azurerm_dashboard|signalfx_dashboard|honeycombio_board|dynatrace_json_dashboard|lightstep_dashboard)"\s+"([^"]+)"/m,
+        files: ['**/*.{tf,tf.json}'],
+        literals: ['dashboard', 'board'],
+        maxPerFile: 3,
+      },
+    },
+  },
+  appliesTo: ({ facts }) =>
+    ['service', 'infrastructure'].includes(facts.profile.id) ? true : { reason: `profile is ${facts.profile.id}: dashboards belong to what is deployed and operated` },
+  check(ctx) {
+    const live = (key: string): Match[] => ctx.matches(key).filter((m) => isDeployablePath(m.path) && !isCommentLine(m.snippet));
+    // A Grafana dashboard is recognised by structure: both keys in the same file.
+    const schema = new Set(ctx.matches('schemaVersion').map((m) => m.path));
+    const grafana = live('panels').filter((m) => schema.has(m.path) && !/(^|\/)(package|tsconfig|composer)\.json$/.test(m.path));
+    const datadog = live('datadogLayout');
+    const provisioning = live('provisioning').filter((m) => !/^providers:/.test(m.snippet) || /dashboard|grafana|provisioning/i.test(m.path));
+    const parts: [string, Match[]][] = [
+      ['Terraform dashboard resources', live('terraform')],
+      ['dashboards in jsonnet/code', [...live('jsonnet'), ...live('sdk')]],
+      ['dashboard provisioning', provisioning],
+      ['Grafana dashboard JSON', grafana],
+      ['Datadog dashboard JSON', datadog],
+    ];
+    const found = parts.filter(([, ms]) => ms.length > 0);
+    const evidence: Evidence[] = found.flatMap(([what, ms]) => firstPerFile(ms, 3).map((m) => fromMatch(m, what)));
+    const data = { kinds: found.map(([w]) => w), dashboardFiles: new Set([...grafana, ...datadog].map((m) => m.path)).size };
+    const deployed = found.some(([w]) => w !== 'Grafana dashboard JSON' && w !== 'Datadog dashboard JSON');
+    const json = grafana.length + datadog.length > 0;
+    if (deployed && (json || found.some(([w]) => w !== 'dashboard provisioning'))) {
+      return pass(`Dashboards are defined as code: ${listing(data.kinds)}.`, evidence, data);
+    }
+    if (json) {
+      return partial(0.7, `${listing(data.kinds)} found (${data.dashboardFiles} file${data.dashboardFiles === 1 ? '' : 's'}), but nothing provisions them (no provisioning file, dashboard ConfigMap label, operator resource or Terraform).`, evidence, data);
+    }
+    if (deployed) return partial(0.5, 'Dashboard provisioning is configured, but no dashboard definitions are in the repository.', evidence, data);
+    return fail('No dashboards defined as code.', [
+      { path: '.', note: `no Grafana/Datadog dashboard JSON in ${ctx.searched('panels')} JSON/YAML files, no provisioning, jsonnet or Terraform dashboard resources` },
+    ], data);
+  },
+});
+

@@ -1,0 +1,70 @@
+import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { nameMatches } from '../../src/facts/frameworks.js';
+import { codeMatches, firstPerFile, fromDependency, fromMatch } from '../_shared/paths.js';
+
+const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
+
+/**
+ * Integrations that initialise themselves once configured with a DSN/key: Spring Boot starters,
+ * Laravel/Symfony packages (auto-discovered service providers), Rails railties.
+ */
+const AUTO_CONFIGURED = ['io.sentry:sentry-spring-boot-starter*', 'sentry/sentry-laravel', 'sentry/sentry-symfony', 'bugsnag/bugsnag-laravel', 'bugsnag/bugsnag-symfony', 'rollbar/rollbar-laravel', 'honeybadger-io/honeybadger-laravel'];
+
+export default defineRule({
+  meta: {
+    id: 'error-tracking',
+    title: 'Errors are reported to a tracker',
+    failureTitle: 'No error tracking',
+    description:
+      'An error tracker groups exceptions, counts how many users they hit and alerts on new ones with the stack trace; without one, production errors are found by reading logs after a user complains.',
+    remediation:
+      'Initialise an error-tracking SDK (Sentry, Rollbar, Bugsnag, Honeybadger, Airbrake) at start-up with the DSN from the environment, and tag events with the release and environment.',
+    severity: 'medium',
+    effort: 'low',
+    detection:
+      'The initialisation call: `Sentry.init(`, `sentry_sdk.init(`, `sentry.Init(`, `SentrySdk.Init(`, `UseSentry(`, `Sentry.init do`, `\\Sentry\\init(`, `sentry::init(`, `Rollbar.init`/`new Rollbar(`, `Bugsnag.start(`, `Honeybadger.configure`, Airbrake notifiers; a Sentry DSN in Spring/Laravel configuration for their auto-configured integrations. An SDK dependency (catalogue `error-tracking`) that nothing initialises earns partial credit.',
+    patterns: {
+      init: {
+        regex:
+          /(\bSentry\.(?:init|configure)\b|sentry_sdk\.init\s*\(|\bsentry\.Init\s*\(|SentrySdk\.Init\s*\(|\.UseSentry\s*\(|\\?Sentry\\init\s*\(|\bsentry::init\s*\(|Raven\.(?:config|install)\s*\(|new\s+Rollbar\s*\(|\bRollbar\.(?:init|configure|configure_logger)\b|rollbar\.(?:init|SetToken)\s*\(|RollbarLocator|\bBugsnag\.(?:start|configure|Configure|register)\b|bugsnag\.(?:configure|Configure)\s*\(|\.AddBugsnag\s*\(|\bHoneybadger\.(?:configure|Configure)\b|honeybadger\.(?:configure|Configure)\s*\(|new\s+(?:Airbrake\.)?Notifier\s*\(\s*\{[^}]*projectId|Airbrake\.configure|pybrake\.Notifier|gobrake\.NewNotifier|SentryAsgiMiddleware|SentryWsgiMiddleware|withSentryConfig\s*\(|@sentry\/\w+\/register|Sentry::init|RaygunClient|raygun\.Client\s*\()/,
+        files: CODE,
+        literals: ['Sentry', 'sentry', 'Raven', 'Rollbar', 'rollbar', 'Bugsnag', 'bugsnag', 'Honeybadger', 'honeybadger', 'Notifier', 'Airbrake', 'Raygun', 'raygun'],
+        maxPerFile: 2,
+      },
+      dsn: {
+        // Configuration that arms an auto-configured integration (Spring `sentry.dsn`, Laravel `SENTRY_LARAVEL_DSN`).
+        regex: /^\s*(?:sentry\.dsn\s*[=:]|sentry:\s*$|["']dsn["']\s*=>\s*env\(\s*["']SENTRY|SENTRY_(?:LARAVEL_)?DSN\s*=|BUGSNAG_API_KEY\s*=|ROLLBAR_TOKEN\s*=)/m,
+        files: ['**/application*.{yml,yaml,properties}', '**/config/*.php', '**/.env.example', '**/.env.sample', '**/.env.dist'],
+        literals: ['sentry', 'SENTRY', 'BUGSNAG', 'ROLLBAR'],
+        maxPerFile: 1,
+      },
+    },
+  },
+  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: error tracking is expected of deployed services` }),
+  check(ctx) {
+    const init = codeMatches(ctx.matches('init'));
+    const dsn = codeMatches(ctx.matches('dsn'));
+    const deps = ctx.facts.findDependencies(ctx.catalogue('error-tracking'));
+    const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
+    const libraries = [...new Set(deps.map((d) => d.name))].sort();
+    const data = { libraries, codeFiles: new Set(init.map((m) => m.path)).size };
+    const evidence: Evidence[] = [
+      ...firstPerFile(init, 4).map((m) => fromMatch(m, 'error tracker initialised')),
+      ...firstPerFile(dsn, 2).map((m) => fromMatch(m, 'error tracker configured')),
+      ...deps.slice(0, 3).map((d) => fromDependency(d, 'error-tracking SDK')),
+    ];
+    if (init.length > 0) return pass(`Errors are reported to a tracker: initialised in ${data.codeFiles} file${data.codeFiles === 1 ? '' : 's'}.`, evidence, data);
+    if (auto.length > 0 && dsn.length > 0) return pass(`Errors are reported to a tracker: ${auto[0]!.name} is auto-configured with a DSN.`, evidence, data);
+    if (deps.length > 0) {
+      const missing = auto.length > 0 ? 'no DSN is configured' : 'nothing initialises it';
+      return partial(0.4, `${listing(libraries.slice(0, 3))} declared, but ${missing}.`, [
+        ...evidence,
+        { path: '.', note: `no error-tracker initialisation in ${ctx.searched('init')} source files` },
+      ], data);
+    }
+    return fail('No error-tracking SDK found.', [
+      { path: '.', note: `no Sentry/Rollbar/Bugsnag/Honeybadger/Airbrake initialisation in ${ctx.searched('init')} source files and no such SDK among ${ctx.facts.dependencies.length} dependencies` },
+    ], data);
+  },
+});

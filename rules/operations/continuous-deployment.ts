@@ -1,0 +1,71 @@
+import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
+import { CI_GLOBS, ciFiles, deployCommands, testOnlyJobs, type CiCommand } from '../_shared/ci.js';
+import { fromMatch, isProductionPath } from '../_shared/paths.js';
+
+const cite = (c: CiCommand): Evidence => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: c.job ? `deploys (job ${c.job})` : 'deploys' });
+
+/** Platforms that deploy on push from their own config (git integration), which CI cannot show. */
+const PLATFORM_FILES = ['vercel.json', 'netlify.toml', 'render.yaml', 'amplify.yml', 'app.json', 'appspec.yml', 'appspec.yaml', '.platform.app.yaml', 'now.json'];
+
+export default defineRule({
+  meta: {
+    id: 'continuous-deployment',
+    title: 'Deployment is automated',
+    failureTitle: 'Deployment is manual',
+    description:
+      'A pipeline or GitOps controller that deploys every accepted change makes releases routine, repeatable and auditable; deployments by hand from a laptop are where outages and configuration drift begin.',
+    remediation:
+      'Add a deploy job to CI (kubectl/helm, terraform apply, a cloud deploy action) gated by a protected environment, or let a GitOps controller (Argo CD, Flux) sync the manifests from the repository.',
+    severity: 'medium',
+    effort: 'medium',
+    detection:
+      'CI jobs that run kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, Azure DevOps deploy tasks); jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources. Jobs that only install into a kind/minikube/k3d test cluster do not count.',
+    reads: CI_GLOBS,
+    patterns: {
+      gitops: {
+        // The literal gate keeps kustomize's own `kind: Kustomization` (kustomize.config.k8s.io) out.
+        regex: /^kind:\s*["']?(Application|ApplicationSet|Kustomization|HelmRelease)["']?\s*$/m,
+        files: ['**/*.{yml,yaml}'],
+        literals: ['argoproj.io', 'toolkit.fluxcd.io'],
+        maxPerFile: 1,
+      },
+    },
+  },
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service' || facts.profile.id === 'infrastructure' ? true : { reason: `profile is ${facts.profile.id}: only services and infrastructure are deployed` },
+  check(ctx) {
+    const ci = ciFiles(ctx.files);
+    const ok = ci.filter((f) => f.ok);
+    const broken: Evidence[] = ci.filter((f) => !f.ok).map((f) => ({ path: f.path, note: `could not be parsed: ${f.error}` }));
+    const deploys = deployCommands(ok);
+    const gitops = ctx.matches('gitops').filter((m) => isProductionPath(m.path));
+    // Environments that a real (non-test) job targets; GitHub Pages publishes docs, not the service.
+    const envs = ok.flatMap((f) => {
+      const testJobs = testOnlyJobs(f);
+      return f.environments.filter((e) => !(e.job && testJobs.has(e.job)) && !/^github-pages$/i.test(e.name));
+    });
+    const data = { deployJobs: [...new Set(deploys.map((c) => `${c.path}#${c.job ?? 'default'}`))].sort(), gitops: gitops.length, environments: [...new Set(envs.map((e) => e.name))].sort() };
+    const envEvidence = envs.slice(0, 3).map((e): Evidence => ({ path: e.path, line: e.line, snippet: `environment: ${e.name}`, note: e.job ? `job ${e.job} targets environment ${e.name}` : `targets environment ${e.name}` }));
+    const found: string[] = [];
+    if (deploys.length > 0) found.push('CI deploy jobs');
+    if (gitops.length > 0) found.push('GitOps (Argo CD/Flux)');
+    if (found.length > 0) {
+      const evidence = [...deploys.slice(0, 4).map(cite), ...gitops.slice(0, 3).map((m) => fromMatch(m, 'GitOps controller resource')), ...envEvidence, ...broken];
+      const gated = envs.length > 0 ? ` through environment${data.environments.length === 1 ? '' : 's'} ${listing(data.environments.slice(0, 4))}` : '';
+      return pass(`Deployment is automated: ${listing(found)}${gated}.`, evidence, data);
+    }
+    if (envs.length > 0) {
+      return partial(0.6, `CI jobs target deployment environments (${listing(data.environments.slice(0, 4))}), but no deploy command or action was recognised in them.`, [...envEvidence, ...broken], data);
+    }
+    const platform = PLATFORM_FILES.filter((p) => ctx.files.exists(p));
+    if (platform.length > 0) {
+      return partial(0.5, `A hosting platform config (${listing(platform)}) suggests deploys on push, but no pipeline in the repository shows it.`, [...platform.map((p) => ({ path: p, note: 'platform deploy configuration' })), ...broken], data);
+    }
+    if (ok.length === 0 && broken.length > 0) return unknown('CI configuration could not be parsed, so deployment automation is unknown.', broken, data);
+    return fail('No automated deployment found.', [
+      { path: '.', note: `no deploy command or action in ${ok.length} CI file${ok.length === 1 ? '' : 's'}${ok.length ? ` (${ok.slice(0, 4).map((f) => f.path).join(', ')})` : ''}; no Argo CD/Flux resource in ${ctx.searched('gitops')} YAML files` },
+      ...broken,
+    ], data);
+  },
+});

@@ -1,0 +1,77 @@
+import rule from './environments.js';
+import { ruleTester } from '../../src/testing/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Kustomize overlays for staging and prod pass (Go service)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/api\n',
+        'deploy/base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+        'deploy/overlays/staging/kustomization.yaml': 'resources: [../../base]\n',
+        'deploy/overlays/prod/kustomization.yaml': 'resources: [../../base]\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'deploy/overlays/prod/kustomization.yaml' }, { path: 'deploy/overlays/staging/kustomization.yaml' }],
+        data: { production: ['prod'], preProduction: ['staging'] },
+      },
+    },
+    {
+      name: 'Terraform tfvars per environment pass (infrastructure)',
+      profile: 'infrastructure',
+      tree: { 'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b-${terraform.workspace}"\n}\n', 'prod.tfvars': 'size = 3\n', 'staging.tfvars': 'size = 1\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'prod.tfvars' }, { path: 'staging.tfvars' }, { path: 'main.tf', line: 2 }] },
+    },
+    {
+      name: 'Helm values per environment and GitHub environments pass (Node service)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"api"}\n',
+        'chart/values-production.yaml': 'replicas: 3\n',
+        '.github/workflows/deploy.yml': 'on: push\njobs:\n  staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: ./deploy.sh staging\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'chart/values-production.yaml' }, { path: '.github/workflows/deploy.yml', line: 5 }] },
+    },
+    {
+      name: 'Spring profiles per environment pass (Java)',
+      profile: 'service',
+      tree: {
+        'pom.xml': '<project></project>\n',
+        'src/main/resources/application.yml': 'server.port: 8080\n',
+        'src/main/resources/application-prod.yml': 'x: 1\n',
+        'src/main/resources/application-uat.yml': 'x: 1\n',
+      },
+      expect: { outcome: 'pass', data: { production: ['application-prod'], preProduction: ['application-uat'] } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Rails defaults (development, test, production) have no staging: partial, test is not an environment',
+      profile: 'service',
+      tree: {
+        'Gemfile': "gem 'rails'\n",
+        'config/environments/development.rb': 'Rails.application.configure do\nend\n',
+        'config/environments/production.rb': 'Rails.application.configure do\nend\n',
+        'config/environments/test.rb': 'Rails.application.configure do\nend\n',
+      },
+      expect: { outcome: 'partial', score: 0.6, message: 'no staging', data: { preProduction: [] } },
+    },
+    {
+      name: '.NET with only appsettings.Production.json is partial',
+      profile: 'service',
+      tree: { 'Api/Api.csproj': '<Project/>\n', 'Api/appsettings.json': '{}\n', 'Api/appsettings.Production.json': '{}\n' },
+      expect: { outcome: 'partial', score: 0.4, message: 'no staging counterpart', evidence: [{ path: 'Api/appsettings.Production.json' }] },
+    },
+    {
+      name: 'file names that merely contain an environment word do not count',
+      profile: 'service',
+      tree: { 'src/live_stream.yaml': 'a: 1\n', 'config/test.json': '{}\n', 'src/prod.ts': 'export {}\n' },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+  ],
+  notApplicable: [
+    { name: 'a CLI has no deployment environments', profile: 'cli', tree: { 'envs/prod/x.yaml': 'a: 1\n' }, expect: { outcome: 'not-applicable', message: 'cli' } },
+  ],
+});

@@ -1,0 +1,99 @@
+import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { CI_GLOBS, ciFiles, envKind, testOnlyJobs } from '../_shared/ci.js';
+import { basename } from '../../src/walk/glob.js';
+import { fromMatch, isProductionPath } from '../_shared/paths.js';
+
+type Kind = 'prod' | 'preprod' | 'dev';
+/** Folders whose children are environments (`envs/staging`, `overlays/prod`, `terraform/environments/dev`). */
+const ENV_PARENT = /^(?:envs?|environments?|overlays|stages|clusters|accounts|workspaces|deployments?|live|tenants|regions)$/i;
+/** Config files named per environment: values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production. */
+const ENV_FILE = /\.(?:ya?ml|json|tfvars|hcl|properties|toml|env|conf|ini)$|^\.env\./i;
+/** Code files count only in settings folders (Django settings/production.py, Rails config/environments/production.rb). */
+const ENV_CODE = /(?:^|\/)(?:settings|environments|config)\/[^/]+\.(?:py|rb|exs|js|ts)$/;
+/** In file names only unambiguous tokens count: `live_stream.yaml` or `test.json` name no environment. */
+const FILE_TOKEN = /^(?:prod|production|prd|staging|stage|stg|preprod|uat|qa|nonprod|sandbox|dev|development)$/i;
+
+interface Env { name: string; kind: Kind; dir?: string }
+
+/** Environment names found in a path: env folders below an env parent, or env-named config files. */
+function envsOf(path: string): Env[] {
+  const segs = path.split('/');
+  const out: Env[] = [];
+  for (let i = 1; i < segs.length - 1; i++) {
+    // `test` below environments/ is the unit-test environment (Rails, node-config), not a deployment.
+    const k = ENV_PARENT.test(segs[i - 1]!) && !/^(?:test|testing)$/i.test(segs[i]!) ? envKind(segs[i]!) : undefined;
+    if (k) out.push({ name: segs[i]!, kind: k, dir: segs.slice(0, i + 1).join('/') });
+  }
+  const base = basename(path);
+  if (ENV_FILE.test(base) || ENV_CODE.test(path)) {
+    const stem = base.replace(/^\.env\./, '').replace(/\.(?:tfvars\.json|[A-Za-z0-9]+)$/, '');
+    const token = stem.split(/[._-]+/).find((t) => FILE_TOKEN.test(t));
+    const k = token ? envKind(token) : undefined;
+    if (k) out.push({ name: stem, kind: k });
+  }
+  return out;
+}
+
+export default defineRule({
+  meta: {
+    id: 'environments',
+    title: 'Staging and production are separated',
+    failureTitle: 'No separate staging and production environments',
+    description:
+      'A pre-production environment configured like production catches bad releases before users do; separate configuration per environment keeps a test deploy from touching production data.',
+    remediation:
+      'Describe each environment separately (for example `envs/staging` and `envs/prod`, Kustomize overlays, Helm `values-staging.yaml`/`values-prod.yaml`, tfvars per environment or Terraform workspaces) and deploy to staging before production through CI environments.',
+    severity: 'medium',
+    effort: 'medium',
+    detection:
+      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, config/environments/production.rb); Terraform `terraform.workspace`; CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments).',
+    reads: CI_GLOBS,
+    patterns: {
+      tfWorkspace: { regex: /\bterraform\.workspace\b/, files: ['**/*.tf'], literals: ['terraform.workspace'], maxPerFile: 1 },
+    },
+  },
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service' || facts.profile.id === 'infrastructure' ? true : { reason: `profile is ${facts.profile.id}: only services and infrastructure have deployment environments` },
+  check(ctx) {
+    const found = new Map<Kind, { name: string; ev: Evidence }[]>([['prod', []], ['preprod', []], ['dev', []]]);
+    const add = (kind: Kind, name: string, ev: Evidence) => {
+      const list = found.get(kind)!;
+      if (!list.some((x) => x.name.toLowerCase() === name.toLowerCase() && x.ev.path === ev.path)) list.push({ name, ev });
+    };
+    const dirsSeen = new Set<string>();
+    for (const p of ctx.files.paths) {
+      if (!isProductionPath(p)) continue;
+      for (const e of envsOf(p)) {
+        if (e.dir) {
+          if (dirsSeen.has(e.dir)) continue;
+          dirsSeen.add(e.dir);
+          add(e.kind, e.name, { path: p, note: `${e.kind === 'prod' ? 'production' : e.kind === 'dev' ? 'development' : 'pre-production'} environment folder ${e.dir}/` });
+        } else add(e.kind, e.name, { path: p, note: `configuration for environment ${e.name}` });
+      }
+    }
+    for (const f of ciFiles(ctx.files).filter((c) => c.ok)) {
+      const testJobs = testOnlyJobs(f);
+      for (const e of f.environments) {
+        const kind = envKind(e.name);
+        if (kind && !(e.job && testJobs.has(e.job))) add(kind, e.name, { path: e.path, line: e.line, snippet: `environment: ${e.name}`, note: `CI environment${e.job ? ` of job ${e.job}` : ''}` });
+      }
+    }
+    const ws = ctx.matches('tfWorkspace');
+    const evidence = [...found.values()].flatMap((l) => l.slice(0, 3).map((x) => x.ev));
+    if (ws.length > 0) evidence.push(fromMatch(ws[0]!, 'Terraform workspaces select per-environment state'));
+    const names = (k: Kind) => [...new Set(found.get(k)!.map((x) => x.name))].sort();
+    const prod = names('prod');
+    const pre = names('preprod');
+    const dev = names('dev');
+    const data = { production: prod, preProduction: pre, development: dev, terraformWorkspaces: ws.length > 0 };
+    if (prod.length > 0 && pre.length > 0) return pass(`Production (${listing(prod.slice(0, 3))}) and pre-production (${listing(pre.slice(0, 3))}) are described separately.`, evidence, data);
+    if (prod.length > 0 && dev.length > 0) return partial(0.6, `Production and development configurations found (${listing([...prod, ...dev].slice(0, 4))}); no staging or pre-production environment.`, evidence, data);
+    if (ws.length > 0 && prod.length + pre.length + dev.length === 0) return partial(0.6, 'Terraform workspaces separate state per environment, but no environment is named in the repository.', evidence, data);
+    if (prod.length + pre.length > 0) return partial(0.4, `Only ${prod.length ? 'production' : 'pre-production'} is described (${listing([...prod, ...pre].slice(0, 4))}); no ${prod.length ? 'staging' : 'production'} counterpart.`, evidence, data);
+    if (dev.length > 0) return partial(0.2, `Only development configuration found (${listing(dev.slice(0, 3))}); no staging or production environment.`, evidence, data);
+    return fail('No environment separation found.', [
+      { path: '.', note: `no environment folders (envs/, environments/, overlays/ …), no per-environment config files (values-prod.yaml, *.tfvars, application-<env>.yml, appsettings.<Env>.json, .env.<env>), no CI environments and no terraform.workspace in ${ctx.files.size} files` },
+    ], data);
+  },
+});

@@ -1,0 +1,64 @@
+import rule from './release-management.js';
+import { ruleTester } from '../../src/testing/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'GoReleaser with a tag-triggered workflow passes (Go)',
+      tree: {
+        'go.mod': 'module example.com/tool\n',
+        '.goreleaser.yaml': 'builds:\n  - main: ./cmd/tool\n',
+        '.github/workflows/release.yml': 'on:\n  push:\n    tags:\n      - "v*"\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: goreleaser/goreleaser-action@v6\n        with:\n          args: release --clean\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'GoReleaser',
+        evidence: [{ path: '.goreleaser.yaml' }, { path: '.github/workflows/release.yml', line: 9 }, { path: '.github/workflows/release.yml', line: 3 }],
+        data: { tagTriggered: true },
+      },
+    },
+    {
+      name: 'changesets in package.json and a versioned CHANGELOG pass (Node)',
+      tree: {
+        'package.json': '{\n  "name": "lib",\n  "devDependencies": {\n    "@changesets/cli": "^2.27.0"\n  }\n}\n',
+        'CHANGELOG.md': '# lib\n\n## 1.4.0\n\n### Minor Changes\n\n- add retries\n',
+      },
+      expect: { outcome: 'pass', message: 'a versioned CHANGELOG', evidence: [{ path: 'package.json', line: 4 }, { path: 'CHANGELOG.md', line: 3 }] },
+    },
+    {
+      name: 'python-semantic-release in pyproject passes (Python)',
+      tree: { 'pyproject.toml': '[project]\nname = "svc"\nversion = "1.0.0"\n\n[tool.semantic_release]\nversion_toml = ["pyproject.toml:project.version"]\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'pyproject.toml', line: 5 }], data: { tools: ['semantic_release'] } },
+    },
+    {
+      name: 'a Keep-a-Changelog file and a GitLab tag pipeline pass',
+      tree: {
+        'CHANGELOG.md': '# Changelog\n\n## [Unreleased]\n\n## [2.1.0] - 2024-03-01\n### Fixed\n- x\n',
+        '.gitlab-ci.yml': 'publish:\n  script:\n    - ./publish.sh\n  rules:\n    - if: $CI_COMMIT_TAG\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'CHANGELOG.md', line: 5 }, { path: '.gitlab-ci.yml', line: 5 }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a versioned CHANGELOG without automation is partial (Java, maven)',
+      tree: { 'pom.xml': '<project><artifactId>app</artifactId></project>\n', 'CHANGES.md': 'Changes\n=======\n\n1.2.0 (2024-01-02)\n------------------\n* fix\n' },
+      expect: { outcome: 'partial', score: 0.7, message: 'not automated', evidence: [{ path: 'CHANGES.md', line: 4 }] },
+    },
+    {
+      name: 'a CHANGELOG that records no version is a weak partial',
+      tree: { 'CHANGELOG.md': '# Changelog\n\nAll notable changes will be documented here.\n' },
+      expect: { outcome: 'partial', score: 0.3, evidence: [{ path: 'CHANGELOG.md', note: 'change log without version headings' }] },
+    },
+    {
+      name: 'nothing at all fails and says what was searched',
+      tree: { 'Cargo.toml': '[package]\nname = "x"\nversion = "0.1.0"\n', 'src/lib.rs': 'pub fn x() {}\n' },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'a changelog under docs/examples or a test fixture does not count',
+      tree: { 'examples/demo/CHANGELOG.md': '## 1.0.0\n- x\n' },
+      expect: { outcome: 'fail' },
+    },
+  ],
+});

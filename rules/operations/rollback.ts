@@ -1,0 +1,82 @@
+import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
+import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
+import { CI_GLOBS } from '../_shared/ci.js';
+import { fromMatch, isTestPath } from '../_shared/paths.js';
+
+const DOCS = ['**/*.{md,markdown,rst,adoc,txt}'];
+const SCRIPTS = ['**/*.{sh,bash,ps1,mk,yml,yaml,py,groovy,tf,json,ts,js,toml}', '**/Makefile', '**/Jenkinsfile', '**/justfile', '**/Justfile'];
+const ROLLBACK_CMD =
+  /\b(?:helm\s+rollback|kubectl\s+(?:[^\n|;&]*\s)?rollout\s+undo|kubectl\s+argo\s+rollouts\s+(?:undo|abort)|argocd\s+app\s+rollback|heroku\s+(?:rollback|releases:rollback)|kamal\s+rollback|cap\s+\w+\s+deploy:rollback|gcloud\s+run\s+services\s+update-traffic|az\s+webapp\s+deployment\s+slot\s+swap|aws\s+deploy\s+stop-deployment|(?:vercel|wrangler|serverless|sls)\s+rollback|firebase\s+hosting:rollback)/;
+const notScanned = (p: string) => isTestPath(p) || /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS)[^/]*$|(?:^|\/)(?:examples?|samples?|demos?)\//i.test(p);
+const isDoc = (p: string) => /\.(?:md|markdown|rst|adoc|txt)$/i.test(p);
+
+export default defineRule({
+  meta: {
+    id: 'rollback',
+    title: 'Rollback is possible and written down',
+    failureTitle: 'No rollback path',
+    description:
+      'When a release misbehaves, the fastest mitigation is returning to the last good version. That needs immutable versioned artefacts to return to, a command or automatic mechanism that does it, and a written procedure the on-call engineer can follow under stress.',
+    remediation:
+      'Tag images immutably (commit SHA or version, never only `latest`), use an automatic rollback where the platform offers it (`helm upgrade --atomic`, ECS deployment circuit breaker with rollback, CodeDeploy auto-rollback), and document the rollback procedure in a runbook (`helm rollback`, `kubectl rollout undo`).',
+    severity: 'medium',
+    effort: 'low',
+    detection:
+      'Rollback sections in docs (headings naming rollback or reverting a release; rollback commands in runbooks); rollback commands in scripts and CI (`helm rollback`, `kubectl rollout undo`, `argocd app rollback`, Cloud Run traffic shifts, slot swaps); automatic rollback settings (`helm --atomic`, ECS `deployment_circuit_breaker`, CodeDeploy `auto_rollback_configuration`); images tagged with a commit SHA, build number or version in CI (`docker/metadata-action`, `${{ github.sha }}`, `$CI_COMMIT_SHA`).',
+    patterns: {
+      docHeading: {
+        regex: /^(?:#{1,6}|={1,6})[ \t]*[^\n]*\b(?:roll(?:ing)?[ -]?back|revert(?:ing)?\s+(?:a\s+|the\s+)?(?:deploy|release))[^\n]*$/gim,
+        files: DOCS,
+        literals: ['roll', 'revert'],
+        ignoreCase: true,
+        maxPerFile: 3,
+      },
+      command: { regex: new RegExp(ROLLBACK_CMD.source, 'g'), files: [...DOCS, ...SCRIPTS], literals: ['rollback', 'undo', 'update-traffic', 'slot swap', 'stop-deployment', 'abort'], maxPerFile: 3 },
+      automatic: {
+        regex: /(?:^|\s)--(?:atomic|rollback-on-failure)\b|\bdeployment_circuit_breaker\b|\bauto_rollback_configuration\b|\b[Aa]uto[Rr]ollback[Cc]onfiguration\b|\bDeploymentCircuitBreaker\b|circuitBreaker\s*:\s*\{\s*rollback\s*:\s*true|\benable_auto_rollback\b/g,
+        files: SCRIPTS,
+        literals: ['--atomic', '--rollback-on-failure', 'circuit_breaker', 'CircuitBreaker', 'circuitBreaker', 'auto_rollback', 'utoRollback'],
+        maxPerFile: 2,
+      },
+      versionedImage: {
+        regex: /(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME)?\s*[:=])[^\n]*(?:github\.sha|GITHUB_SHA|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?VERSION\b|\$\{?RELEASE_VERSION\b|steps\.\w+\.outputs\.(?:tags|version)|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})|docker\/metadata-action/g,
+        files: [...CI_GLOBS, '**/*.{sh,bash,mk}', '**/Makefile', '**/.goreleaser.{yml,yaml}', '**/skaffold.yaml'],
+        literals: ['docker', '--tag', '-t ', 'tag', 'image', 'IMAGE', '{{'],
+        maxPerFile: 2,
+      },
+    },
+  },
+  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: rollback of a running deployment concerns services` }),
+  check(ctx) {
+    const keep = (ms: Match[]) => ms.filter((m) => !notScanned(m.path));
+    const headings = keep(ctx.matches('docHeading')).filter((m) => !/transaction/i.test(m.snippet));
+    const commands = keep(ctx.matches('command'));
+    const docCommands = commands.filter((m) => isDoc(m.path));
+    const scriptCommands = commands.filter((m) => !isDoc(m.path));
+    const automatic = keep(ctx.matches('automatic'));
+    const versioned = keep(ctx.matches('versionedImage'));
+    const documented = headings.length > 0 || docCommands.length > 0;
+    // A rollback command in a runbook shows both the procedure and the means.
+    const mechanism = commands.length > 0 || automatic.length > 0;
+    const g = graded([
+      { name: 'a written rollback procedure', found: documented, weight: 4 },
+      { name: 'a rollback command or automatic rollback', found: mechanism, weight: 3 },
+      { name: 'immutable versioned image tags', found: versioned.length > 0, weight: 3 },
+    ]);
+    const evidence: Evidence[] = [
+      ...headings.slice(0, 2).map((m) => fromMatch(m, 'rollback procedure')),
+      ...docCommands.slice(0, 2).map((m) => fromMatch(m, 'documented rollback command')),
+      ...scriptCommands.slice(0, 2).map((m) => fromMatch(m, 'rollback command')),
+      ...automatic.slice(0, 2).map((m) => fromMatch(m, 'automatic rollback on failed deploys')),
+      ...versioned.slice(0, 2).map((m) => fromMatch(m, 'images tagged with a version or commit')),
+    ];
+    const data = { documented, mechanism, versionedImages: versioned.length > 0 };
+    if (documented && (mechanism || versioned.length > 0)) return pass(`Rollback is possible and written down: ${listing(g.found)}.`, evidence, data);
+    if (g.found.length === 0) {
+      return fail('No rollback procedure, command or versioned artefact found.', [
+        { path: '.', note: `no rollback heading or command in ${ctx.searched('docHeading')} docs, no rollback command or automatic rollback in ${ctx.searched('automatic')} scripts/configs, no version- or SHA-tagged image in CI` },
+      ], data);
+    }
+    return partial(g.score, `${listing(g.found)} found; no ${listing(g.missing.map((m) => m.replace(/^an? /, '')))}.`, evidence, data);
+  },
+});

@@ -1,0 +1,63 @@
+import rule from './runbooks.js';
+import { ruleTester } from '../../src/testing/rule-tester.js';
+
+const runbook = `# Payments API runbook
+
+Owner: payments team. Dashboards: grafana/payments.
+
+## Alert: HighErrorRate
+
+Check the error budget dashboard and recent deploys.
+
+## Mitigation and rollback
+
+Run \`helm rollback payments\` to return to the previous release.
+
+## Escalation
+
+Page the secondary on-call after 15 minutes.
+`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'docs/runbooks with diagnosis, recovery and escalation headings passes',
+      tree: { 'docs/runbooks/payments.md': runbook, 'go.mod': 'module x\n' },
+      expect: {
+        outcome: 'pass',
+        message: ['incident response', 'diagnosis', 'recovery'],
+        evidence: [{ path: 'docs/runbooks/payments.md', line: 5 }, { path: 'docs/runbooks/payments.md', line: 9 }, { path: 'docs/runbooks/payments.md', line: 13 }],
+      },
+    },
+    {
+      name: 'an incident response guide with a postmortem template passes',
+      tree: {
+        'INCIDENT_RESPONSE.md': '# Incident response\n\nWho declares an incident, how to communicate, which channel to use, how severity is decided and who leads.\n\n## Severity levels\n\nSEV1: customer-facing outage.\n',
+        'docs/postmortem-template.md': '# Postmortem: <title>\n\n## Timeline\n\n## Root cause\n\n## Action items\n',
+      },
+      expect: { outcome: 'pass', message: ['incident response', 'postmortem'], evidence: [{ path: 'docs/postmortem-template.md', line: 1, note: 'postmortem' }, { path: 'INCIDENT_RESPONSE.md', line: 1 }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a RUNBOOK.md that is only a title is partial and named as such',
+      tree: { 'RUNBOOK.md': '# Runbook\n\nTODO\n' },
+      expect: { outcome: 'partial', score: 0.4, message: 'RUNBOOK.md', evidence: [{ path: 'RUNBOOK.md' }] },
+    },
+    {
+      name: 'a runbook covering only diagnosis is partial and says what is missing',
+      tree: { 'docs/runbooks/db.md': '# Database\n\n## Troubleshooting slow queries\n\nLook at pg_stat_statements, check the connection pool, compare to last week, then look for missing indexes on the hot tables and for long-running transactions holding locks.\n' },
+      expect: { outcome: 'partial', score: 0.6, message: ['diagnosis only', 'recovery'] },
+    },
+    {
+      name: 'a README troubleshooting section alone is a weak partial',
+      tree: { 'README.md': '# svc\n\n## Usage\n\nrun it\n\n## Troubleshooting\n\nRestart it.\n' },
+      expect: { outcome: 'partial', score: 0.3, evidence: [{ path: 'README.md', line: 7 }] },
+    },
+    {
+      name: 'UI words in a README ("Alert" component, API "Operations") and changelog entries do not count',
+      tree: { 'README.md': '# ui-kit\n\n## Alert\n\nA banner.\n\n## Operations\n\nCRUD calls.\n', 'CHANGELOG.md': '## Incident fix 1.2.0\n' },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+  ],
+});

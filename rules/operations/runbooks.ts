@@ -1,0 +1,100 @@
+import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
+import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { fromMatch, isTestPath } from '../_shared/paths.js';
+
+const DOC_EXT = '{md,markdown,rst,adoc,txt}';
+/** Documents that are operational by name or place. */
+const DEDICATED = [
+  `**/{runbooks,runbook,Runbooks,playbooks,operations,ops,sre,oncall,on-call,incidents,postmortems,post-mortems}/**/*.${DOC_EXT}`,
+  `**/*{runbook,RUNBOOK,Runbook,RunBook}*.${DOC_EXT}`,
+  `**/*{incident,Incident,INCIDENT}*.${DOC_EXT}`,
+  `**/*{oncall,on-call,on_call,OnCall,ONCALL,ON_CALL}*.${DOC_EXT}`,
+  `**/*{postmortem,post-mortem,Postmortem,PostMortem,POSTMORTEM}*.${DOC_EXT}`,
+  `**/{OPERATIONS,Operations,operations,OPERATING,PLAYBOOK,playbook}.${DOC_EXT}`,
+  '.github/ISSUE_TEMPLATE/*{incident,Incident,postmortem,outage}*',
+];
+const NOT_OPS = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS|RELEASES?)[^/]*$|(?:^|\/)(?:node_modules|vendor|third_party)\//i;
+
+/** What an operational heading is about; a runbook worth the name covers more than one. */
+const TOPICS: [string, RegExp][] = [
+  ['incident response', /incident|on-?\s?call|escalat|triage|pag(?:er|ing)|severity|outage|war ?room|communicat/i],
+  ['diagnosis', /troubleshoot|diagnos|alerts?\b|symptom|dashboards?|investigat|debugging/i],
+  ['recovery', /roll ?back|restore|recover|failover|fail over|mitigat|disaster|revert|backup|remediat/i],
+  ['postmortem', /post-?\s?mortem|root cause|timeline|lessons learned|retrospective|impact|action items/i],
+  ['operations', /runbook|playbook|operat(?:ing|ions?)\b|maintenance|scaling|deploy(?:ment|ing)? procedure/i],
+];
+
+const STRONG = /runbook|incident|on-?\s?call|post-?\s?mortem|escalat|troubleshoot|disaster recovery|roll ?back|failover|outage/i;
+
+const topicsOf = (ms: Match[]) => [...new Set(ms.flatMap((m) => TOPICS.filter(([, re]) => re.test(m.snippet)).map(([t]) => t)))];
+
+export default defineRule({
+  meta: {
+    id: 'runbooks',
+    title: 'Operations are documented',
+    failureTitle: 'No runbooks or incident documentation',
+    description:
+      'Runbooks tell whoever is on call how to diagnose, mitigate and recover without the author in the room; incident and postmortem templates make every outage teach something.',
+    remediation:
+      'Write runbooks (docs/runbooks/ or RUNBOOK.md) per alert or failure mode: symptoms, diagnosis, mitigation, rollback and escalation; add an incident response/on-call guide and a postmortem template.',
+    severity: 'medium',
+    effort: 'medium',
+    detection:
+      'Runbook, incident response, on-call and postmortem documents (docs/runbooks/, RUNBOOK.md, OPERATIONS.md, *incident*.md, *postmortem*.md, issue templates), judged by their headings: incident response, diagnosis, recovery/rollback, postmortem, operations. Operational sections in other docs (a README "Troubleshooting" section) earn partial credit.',
+    patterns: {
+      opsHeading: {
+        regex: /^(?:#{1,6}|={1,6}|\*\*)[ \t]*[^\n]*(?:runbook|playbook|incident|on-?\s?call|post-?\s?mortem|escalat|roll ?back|disaster|failover|troubleshoot|mitigat|alert|outage|recover|restore|operating|operations|diagnos|severity|root cause|triage|pager|paging)[^\n]*$/gim,
+        files: [`**/*.${DOC_EXT}`, '.github/ISSUE_TEMPLATE/*'],
+        literals: ['runbook', 'playbook', 'incident', 'call', 'mortem', 'escalat', 'roll', 'disaster', 'failover', 'troubleshoot', 'mitigat', 'alert', 'outage', 'recover', 'restore', 'operat', 'diagnos', 'severity', 'root cause', 'triage', 'pager', 'paging'],
+        ignoreCase: true,
+        maxPerFile: 12,
+      },
+    },
+    reads: DEDICATED,
+  },
+  check(ctx) {
+    const relevant = (p: string) => !isTestPath(p) && !NOT_OPS.test(p);
+    const dedicated = ctx.files.match(DEDICATED).filter(relevant);
+    const dedicatedSet = new Set(dedicated);
+    const headings = ctx.matches('opsHeading').filter((m) => relevant(m.path));
+    const inDedicated = headings.filter((m) => dedicatedSet.has(m.path));
+    // Outside operational documents only unmistakable headings count: a README's "Alert" component
+    // or "Operations" API section is not an operations guide.
+    const elsewhere = headings.filter((m) => !dedicatedSet.has(m.path) && STRONG.test(m.snippet));
+    const dTopics = topicsOf(inDedicated);
+    const eTopics = topicsOf(elsewhere);
+    // A dedicated document counts as content when it is more than a title and a TODO.
+    const substantial = dedicated.filter((p) => {
+      const text = ctx.files.read(p) ?? '';
+      return text.split('\n').filter((l) => l.trim()).length >= 4 || text.replace(/\s+/g, ' ').trim().length >= 150;
+    });
+    const data = { documents: dedicated.slice(0, 20), topics: dTopics, otherDocsTopics: eTopics };
+    const cite = (ms: Match[]) => {
+      // One heading per topic, so the evidence shows the breadth that earned the verdict.
+      const out: Evidence[] = [];
+      for (const [t, re] of TOPICS) {
+        const m = ms.find((x) => re.test(x.snippet));
+        if (m && !out.some((e) => e.path === m.path && e.line === m.line)) out.push(fromMatch(m, t));
+      }
+      return out;
+    };
+    const files = (ps: string[]) => ps.slice(0, 3).map((p): Evidence => ({ path: p, note: 'operational document' }));
+    if (dTopics.length >= 2 && substantial.length > 0) {
+      return pass(`Operational docs cover ${listing(dTopics)} (${dedicated.length} document${dedicated.length === 1 ? '' : 's'}).`, [...cite(inDedicated), ...files(substantial)], data);
+    }
+    if (substantial.length > 0 && dTopics.length === 1) {
+      const missing = TOPICS.map(([t]) => t).filter((t) => t !== 'operations' && !dTopics.includes(t));
+      return partial(0.6, `Operational docs cover ${dTopics[0]} only; no ${listing(missing.slice(0, 3))} sections.`, [...cite(inDedicated), ...files(substantial)], data);
+    }
+    if (dedicated.length > 0) {
+      const ev = [...files(dedicated), ...cite(elsewhere)];
+      return partial(eTopics.length > 0 ? 0.5 : 0.4, `Runbook-like documents exist (${listing(dedicated.slice(0, 3))}) but their headings name no diagnosis, mitigation, recovery or escalation steps.`, ev, data);
+    }
+    if (eTopics.length > 0) {
+      return partial(eTopics.length >= 2 ? 0.5 : 0.3, `Operational sections in general docs (${listing(eTopics)}), but no runbook, incident response or on-call guide.`, cite(elsewhere), data);
+    }
+    return fail('No runbooks, incident response, on-call or postmortem documentation found.', [
+      { path: '.', note: `no docs/runbooks/, RUNBOOK.md, incident, on-call or postmortem document; no operational heading in ${ctx.searched('opsHeading')} documentation files` },
+    ], data);
+  },
+});

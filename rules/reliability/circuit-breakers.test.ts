@@ -1,0 +1,46 @@
+import rule from './circuit-breakers.js';
+import { ruleTester } from '../../src/testing/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Node: an opossum breaker around a call passes',
+      profile: 'service',
+      tree: { 'package.json': '{"name":"a","dependencies":{"opossum":"^8.0.0"}}', 'src/client.ts': "import CircuitBreaker from 'opossum';\nconst breaker = new CircuitBreaker(callUpstream, { timeout: 3000 });\n" },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/client.ts', line: 1 }] },
+    },
+    {
+      name: 'Java: a Resilience4j annotation passes',
+      profile: 'service',
+      tree: { 'src/main/java/shop/Client.java': 'class Client {\n  @CircuitBreaker(name = "inventory", fallbackMethod = "cached")\n  Stock stock() { return null; }\n}\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/main/java/shop/Client.java', line: 2 }] },
+    },
+    {
+      name: 'Go: sony/gobreaker passes',
+      profile: 'service',
+      tree: { 'pkg/up/up.go': 'package up\n\nvar cb = gobreaker.NewCircuitBreaker(gobreaker.Settings{Name: "up"})\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'pkg/up/up.go', line: 3 }] },
+    },
+    {
+      name: 'Istio outlier detection counts',
+      profile: 'service',
+      tree: { 'k8s/dr.yaml': 'apiVersion: networking.istio.io/v1beta1\nkind: DestinationRule\nmetadata:\n  name: api\nspec:\n  host: api\n  trafficPolicy:\n    outlierDetection:\n      consecutive5xxErrors: 5\n' },
+      expect: { outcome: 'pass', message: 'configuration', evidence: [{ path: 'k8s/dr.yaml', line: 2 }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Python: pybreaker declared but unused is partial',
+      profile: 'service',
+      tree: { 'requirements.txt': 'flask\npybreaker==1.0\n', 'app.py': 'from flask import Flask\n' },
+      expect: { outcome: 'partial', message: 'pybreaker', evidence: [{ path: 'requirements.txt', line: 2 }] },
+    },
+    {
+      name: '.NET: no breaker fails with what was searched',
+      profile: 'service',
+      tree: { 'Api/Program.cs': 'var app = WebApplication.Create();\napp.Run();\n' },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+  ],
+  notApplicable: [{ name: 'a CLI is not judged', profile: 'cli', tree: { 'main.go': 'package main\n' }, expect: { outcome: 'not-applicable' } }],
+});

@@ -1,0 +1,44 @@
+import { defineRule } from '../../src/engine/types.js';
+import type { Evidence } from '../../src/engine/types.js';
+import { k8s, K8S_READS } from '../_shared/k8s.js';
+import { CODE_GLOBS, libraryVerdict } from '../_shared/resilience.js';
+
+/** Code that puts a circuit breaker around a dependency, per language. */
+const CODE = new RegExp(
+  [
+    String.raw`\bnew\s+CircuitBreaker\s*[(<]`, String.raw`\bcircuitBreaker\(\s*handle\w*`, String.raw`(?:from\s+|require\(\s*)['"](?:opossum|brakes|mollitia)['"]`,
+    String.raw`\b(?:pybreaker\.)?CircuitBreaker\(\s*(?:fail_max|reset_timeout|name|failure_threshold)`, String.raw`^\s*@(?:circuit|breaker)\b`, String.raw`\bCircuitBreaker\(\s*\)`,
+    String.raw`\bgobreaker\.(?:NewCircuitBreaker|NewTwoStepCircuitBreaker|Settings)\b`, String.raw`\bhystrix\.(?:Go|Do|ConfigureCommand)\(`, String.raw`\bbreaker\.New\(`, String.raw`\bcircuitbreaker\.(?:Builder|New)\w*\(`,
+    String.raw`@CircuitBreaker\(`, String.raw`\bCircuitBreaker\.(?:of|ofDefaults)\(`, String.raw`\bCircuitBreakerRegistry\b`, String.raw`\bCircuitBreakerFactory\b`, String.raw`@HystrixCommand\b`,
+    String.raw`\bCircuitBreaker(?:Async)?\(\s*\d`, String.raw`\.AddCircuitBreaker\(`, String.raw`\bCircuitBreakerStrategyOptions\b`, String.raw`\bAddStandardResilienceHandler\(`, String.raw`\bAdvancedCircuitBreaker(?:Async)?\(`,
+    String.raw`\bCircuitbox\.circuit\b`, String.raw`\bStoplight\(`, String.raw`\bSemian::`, String.raw`\bGanesha\\Builder\b`, String.raw`\bfailsafe::`,
+  ].join('|'),
+  'm',
+);
+
+export default defineRule({
+  meta: {
+    id: 'circuit-breakers',
+    title: 'Failing dependencies are isolated by circuit breakers',
+    failureTitle: 'No circuit breakers around dependencies',
+    description:
+      'Without a circuit breaker a slow or failing dependency ties up threads and connections until the caller fails too; a breaker fails fast, sheds load and lets the dependency recover.',
+    remediation:
+      'Put a circuit breaker around calls to remote dependencies: opossum or cockatiel (Node), pybreaker/aiobreaker (Python), Resilience4j (JVM), Polly or AddStandardResilienceHandler (.NET), sony/gobreaker (Go), circuitbox/semian (Ruby); or use mesh outlier detection (Istio DestinationRule `outlierDetection`).',
+    severity: 'medium',
+    effort: 'medium',
+    detection:
+      'Code that creates or applies a breaker (`new CircuitBreaker(`, `@CircuitBreaker(`, `gobreaker.NewCircuitBreaker`, `CircuitBreakerAsync(`, `AddStandardResilienceHandler(`) in production sources; Istio DestinationRule `outlierDetection`. A catalogue library (`circuit-breakers`) declared but unused earns partial credit.',
+    patterns: {
+      code: { regex: CODE, files: CODE_GLOBS, literals: ['ircuit', 'reaker', 'hystrix', 'Hystrix', 'Stoplight', 'Semian', 'Ganesha', 'failsafe', 'ResilienceHandler', 'opossum', 'brakes', 'mollitia'], maxPerFile: 3 },
+    },
+    reads: K8S_READS,
+  },
+  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `circuit breakers are judged for services; this repository is a ${facts.profile.id}` }),
+  check(ctx) {
+    const config: Evidence[] = k8s(ctx.files)
+      .objects.filter((o) => o.kind === 'DestinationRule' && JSON.stringify(o.doc.spec ?? {}).includes('"outlierDetection"'))
+      .map((o) => ({ path: o.path, line: o.line, note: `Istio DestinationRule ${o.name} sets outlierDetection` }));
+    return libraryVerdict(ctx, { what: 'circuit breakers', catalogue: 'circuit-breakers', code: ['code'], config });
+  },
+});

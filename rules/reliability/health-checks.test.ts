@@ -1,0 +1,66 @@
+import rule from './health-checks.js';
+import { ruleTester } from '../../src/testing/rule-tester.js';
+
+const probed = (name: string) => `        - name: ${name}\n          readinessProbe: { httpGet: { path: /ready, port: 8080 } }\n          livenessProbe: { httpGet: { path: /live, port: 8080 } }\n`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Kubernetes: every container of a multi-document manifest has both probes',
+      profile: 'service',
+      tree: {
+        'deploy/app.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n${probed('api')}---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      containers:\n        - name: migrate\n`,
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'deploy/app.yaml', line: 9 }], data: { kubernetesContainers: 1 } },
+    },
+    {
+      name: 'Helm: probes that come from values.yaml count',
+      profile: 'service',
+      tree: {
+        'chart/Chart.yaml': 'apiVersion: v2\nname: api\n',
+        'chart/values.yaml': 'readinessProbe:\n  httpGet: { path: /ready, port: http }\nlivenessProbe:\n  httpGet: { path: /live, port: http }\n',
+        'chart/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "api.fullname" . }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: {{ .Chart.Name }}\n          readinessProbe:\n            {{- toYaml .Values.readinessProbe | nindent 12 }}\n          livenessProbe:\n            {{- toYaml .Values.livenessProbe | nindent 12 }}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'chart/templates/deployment.yaml', line: 9 }] },
+    },
+    {
+      name: 'compose healthcheck on the service built here, and a Dockerfile HEALTHCHECK',
+      profile: 'service',
+      tree: {
+        'docker-compose.yml': 'services:\n  web:\n    build: .\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost/health"]\n  db:\n    image: postgres:16\n',
+        Dockerfile: 'FROM node:20\nHEALTHCHECK CMD curl -f http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'docker-compose.yml', line: 3 }, { path: 'Dockerfile', line: 2 }] },
+    },
+    {
+      name: 'Terraform: an ALB target group health check counts',
+      profile: 'infrastructure',
+      tree: { 'main.tf': 'resource "aws_lb_target_group" "api" {\n  port = 80\n  health_check {\n    path = "/health"\n  }\n}\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'main.tf', line: 1 }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Kubernetes: a finding per container without probes, with its line',
+      profile: 'service',
+      tree: {
+        'k8s/app.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n${probed('api')}        - name: sidecar\n          image: envoy\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: worker\nspec:\n  template:\n    spec:\n      containers:\n        - name: worker\n          readinessProbe: { exec: { command: [true] } }\n`,
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        evidence: [
+          { path: 'k8s/app.yaml', line: 12, note: 'Deployment api container sidecar has no readiness or liveness probe' },
+          { path: 'k8s/app.yaml', line: 23, note: 'StatefulSet worker container worker has a readiness probe but no liveness probe' },
+        ],
+      },
+    },
+    {
+      name: 'a Dockerfile without HEALTHCHECK and nothing else fails and cites it; a malformed manifest is noted',
+      profile: 'service',
+      tree: { Dockerfile: 'FROM python:3.12\nCMD ["python", "app.py"]\n', 'k8s/broken.yaml': 'apiVersion: v1\nkind: Pod\nspec: [\n' },
+      expect: { outcome: 'fail', evidence: [{ path: 'Dockerfile', line: 1 }, { path: 'k8s/broken.yaml' }] },
+    },
+  ],
+  notApplicable: [{ name: 'a library with nothing deployed', profile: 'library', tree: { 'src/lib.rs': '' }, expect: { outcome: 'not-applicable' } }],
+});

@@ -1,0 +1,55 @@
+import { defineRule } from '../../src/engine/types.js';
+import type { Evidence } from '../../src/engine/types.js';
+import { k8s, K8S_READS } from '../_shared/k8s.js';
+import { CODE_GLOBS, libraryVerdict } from '../_shared/resilience.js';
+
+/** Call sites that wrap work in a retry policy, per language (imports of a retry-only library count as use). */
+const CODE = new RegExp(
+  [
+    // JS/TS
+    String.raw`(?:from\s+|require\(\s*)['"](?:p-retry|async-retry|axios-retry|retry-axios|exponential-backoff|@lifeomic/attempt|fetch-retry)['"]`,
+    String.raw`\bretry\(\s*handle(?:All|Type|When|Result)\b`,
+    // Python
+    String.raw`^\s*@(?:tenacity\.)?retry\b`, String.raw`@backoff\.on_(?:exception|predicate)\b`, String.raw`\bstamina\.retry\b`,
+    String.raw`\bRetry\(\s*(?:total|connect|read|status|backoff_factor|status_forcelist)\s*=`, String.raw`\b(?:Async)?Retrying\(`,
+    // Go
+    String.raw`\bbackoff\.(?:Retry|RetryNotify|RetryWithData|NewExponentialBackOff)\b`, String.raw`\bretry\.Do\(`, String.raw`\bretryablehttp\.NewClient\(`,
+    // Java/Kotlin
+    String.raw`@Retryable\b`, String.raw`@Retry\(`, String.raw`\bRetry\.(?:of|backoff|fixedDelay)\(`, String.raw`\bRetryRegistry\b`, String.raw`\bRetryTemplate\b`,
+    // C#
+    String.raw`\bWaitAndRetry(?:Async|Forever|ForeverAsync)?\(`, String.raw`\.AddRetry\(`, String.raw`\bAddStandardResilienceHandler\(`,
+    String.raw`\bAddTransientHttpErrorPolicy\(`, String.raw`\bRetryStrategyOptions\b`, String.raw`\bEnableRetryOnFailure\(`,
+    // Ruby, PHP, Rust
+    String.raw`\bretry_on\s+\w`, String.raw`\bRetriable\.retriable\b`, String.raw`\brequest\s*\(?\s*:retry\b`, String.raw`\bFaraday::Retry\b`,
+    String.raw`\bMiddleware::retry\(`, String.raw`->retry\(\s*\d`,
+    String.raw`\bRetryTransientMiddleware\b`, String.raw`\bbackoff::future::retry\b`, String.raw`\btokio_retry::`, String.raw`\.retry\(\s*&?\s*ExponentialBuilder`,
+  ].join('|'),
+  'm',
+);
+
+export default defineRule({
+  meta: {
+    id: 'retries',
+    title: 'Outbound calls retry with backoff',
+    failureTitle: 'No retries with backoff on outbound calls',
+    description:
+      'Networks and dependencies fail transiently; a call that is retried with backoff (and jitter) rides out a blip that would otherwise surface as an error to users.',
+    remediation:
+      'Wrap outbound calls in a retry policy with exponential backoff and a cap: tenacity or backoff (Python), p-retry/axios-retry/cockatiel (Node), Resilience4j or Spring Retry (JVM), Polly or Microsoft.Extensions.Http.Resilience (.NET), cenkalti/backoff or go-retryablehttp (Go). Retry only idempotent operations.',
+    severity: 'medium',
+    effort: 'low',
+    detection:
+      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, plus Istio VirtualService `retries`. A retry library that is only declared (catalogue `retries`) earns partial credit.',
+    patterns: {
+      code: { regex: CODE, files: CODE_GLOBS, literals: ['retry', 'Retry', 'Retrying', 'backoff', 'BackOff', 'Retriable', 'retriable', 'ExponentialBuilder'], maxPerFile: 3 },
+    },
+    reads: K8S_READS,
+  },
+  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `retries of outbound calls are judged for services; this repository is a ${facts.profile.id}` }),
+  check(ctx) {
+    const config: Evidence[] = k8s(ctx.files)
+      .objects.filter((o) => o.kind === 'VirtualService' && JSON.stringify(o.doc.spec ?? {}).includes('"retries"'))
+      .map((o) => ({ path: o.path, line: o.line, note: `Istio VirtualService ${o.name} sets retries` }));
+    return libraryVerdict(ctx, { what: 'retries with backoff', catalogue: 'retries', code: ['code'], config });
+  },
+});

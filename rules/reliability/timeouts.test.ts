@@ -1,0 +1,57 @@
+import rule from './timeouts.js';
+import { ruleTester } from '../../src/testing/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Python: every requests call has timeout=, even across lines',
+      profile: 'service',
+      tree: { 'app/client.py': 'import requests\n\ndef f():\n    return requests.post(\n        URL,\n        json={"a": dict(b=1)},\n        timeout=(3, 10),\n    )\n' },
+      expect: { outcome: 'pass', data: { callsWithoutTimeout: 0 } },
+    },
+    {
+      name: 'Go: a client with Timeout passes',
+      profile: 'service',
+      tree: { 'internal/c.go': 'package c\n\nvar client = &http.Client{\n\tTimeout: 5 * time.Second,\n}\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'internal/c.go', line: 4 }] },
+    },
+    {
+      name: 'Java: RestTemplate builder timeouts and Spring properties pass',
+      profile: 'service',
+      tree: {
+        'src/main/java/a/Config.java': 'return builder.setConnectTimeout(Duration.ofSeconds(2)).build();\n',
+        'src/main/resources/application.yml': 'feign:\n  client:\n    config:\n      default:\n        read-timeout: 5000\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/main/java/a/Config.java', line: 1 }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Python: a requests call without timeout is a finding with its line',
+      profile: 'service',
+      tree: { 'app/sync.py': 'import requests\n\nr = requests.get(URL, timeout=5)\nq = requests.get(f"{BASE}/items", params={"a": 1})\n' },
+      expect: { outcome: 'partial', message: '1 outbound call has none', evidence: [{ path: 'app/sync.py', line: 4, note: 'requests.get() without timeout= waits forever' }] },
+    },
+    {
+      name: 'Go: http.Get with the default client fails with its line',
+      profile: 'service',
+      tree: { 'cmd/api/main.go': 'package main\n\nfunc f() {\n\tresp, err := http.Get(url)\n\t_ = resp\n}\n' },
+      expect: { outcome: 'fail', evidence: [{ path: 'cmd/api/main.go', line: 4 }] },
+    },
+    {
+      name: '.NET: new HttpClient() without Timeout is a finding; one with Timeout is not',
+      profile: 'service',
+      tree: {
+        'Api/Bad.cs': 'var client = new HttpClient();\n',
+        'Api/Good.cs': 'var c = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };\n',
+      },
+      expect: { outcome: 'partial', evidence: [{ path: 'Api/Bad.cs', line: 1 }], data: { callsWithoutTimeout: 1 } },
+    },
+    {
+      name: 'no timeouts anywhere fails with what was searched; test code is ignored',
+      profile: 'service',
+      tree: { 'src/index.ts': 'export const a = 1;\n', 'tests/client_test.py': 'requests.get(URL)\n' },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }], data: { callsWithoutTimeout: 0 } },
+    },
+  ],
+});

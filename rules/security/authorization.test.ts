@@ -1,0 +1,64 @@
+import rule from './authorization.js';
+import { ruleTester } from '../../src/testing/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'NestJS @Roles on a controller passes',
+      profile: 'service',
+      tree: { 'src/users/users.controller.ts': "@Controller('users')\nexport class UsersController {\n  @Roles(Role.Admin)\n  @Delete(':id') remove() {}\n}\n" },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/users/users.controller.ts', line: 3 }] },
+    },
+    {
+      name: 'DRF permission_classes with a real permission passes',
+      profile: 'service',
+      tree: { 'api/views.py': 'class OrderViewSet(viewsets.ModelViewSet):\n    permission_classes = [IsAuthenticated, IsOrderOwner]\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'api/views.py', line: 2 }] },
+    },
+    {
+      name: 'Spring @PreAuthorize passes',
+      profile: 'service',
+      tree: { 'src/main/kotlin/app/AdminController.kt': '@RestController\nclass AdminController {\n    @PreAuthorize("hasRole(\'ADMIN\')")\n    @GetMapping("/admin") fun admin() = "ok"\n}\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/main/kotlin/app/AdminController.kt', line: 3 }] },
+    },
+    {
+      name: 'ASP.NET [Authorize(Roles = …)] passes',
+      profile: 'service',
+      tree: { 'Controllers/AdminController.cs': '[ApiController]\n[Authorize(Roles = "Admin")]\npublic class AdminController : ControllerBase {}\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'Controllers/AdminController.cs', line: 2 }] },
+    },
+    {
+      name: 'Pundit authorize in a Rails controller passes',
+      profile: 'service',
+      tree: { 'app/controllers/posts_controller.rb': 'class PostsController < ApplicationController\n  def update\n    authorize @post\n  end\nend\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'app/controllers/posts_controller.rb', line: 3 }] },
+    },
+    {
+      name: 'an OPA policy file passes',
+      profile: 'service',
+      tree: { 'policy/authz.rego': 'package authz\ndefault allow := false\n', 'main.go': 'package main\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'policy/authz.rego' }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'DRF AllowAny alone is no authorization',
+      profile: 'service',
+      tree: { 'api/views.py': 'class Health(APIView):\n    permission_classes = [AllowAny]\n' },
+      expect: { outcome: 'fail' },
+    },
+    {
+      name: 'Casbin declared in go.mod but never used is partial',
+      profile: 'service',
+      tree: { 'go.mod': 'module x\n\nrequire github.com/casbin/casbin/v2 v2.80.0\n', 'main.go': 'package main\nfunc main() {}\n' },
+      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'go.mod', line: 3 }] },
+    },
+    {
+      name: 'Laravel with authentication only (no gates, policies or can: middleware) fails',
+      profile: 'service',
+      tree: { 'composer.json': '{"require":{"laravel/framework":"^11.0"}}', 'routes/api.php': "<?php\nRoute::middleware('auth:sanctum')->get('/user', fn () => 1);\n" },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+  ],
+  notApplicable: [{ name: 'a CLI is not applicable', profile: 'cli', tree: { 'main.go': 'package main\n' }, expect: { outcome: 'not-applicable', message: 'cli' } }],
+});

@@ -1,0 +1,90 @@
+import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { codeOrDeps } from './_lib/code-or-deps.js';
+
+const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireRole|requirePermission|checkPermission|hasScope|requireScope)\s*\(`;
+
+export default defineRule({
+  meta: {
+    id: 'authorization',
+    title: 'Access is checked by role or permission',
+    failureTitle: 'No role or permission checks',
+    description:
+      'Authentication says who is calling; authorization decides what they may do. Without explicit role or permission checks every authenticated user can reach every operation, which is how most broken-access-control incidents happen (OWASP A01).',
+    remediation:
+      'Check roles or permissions where operations are defined: `@PreAuthorize`/`hasRole` in Spring, `[Authorize(Roles=…)]` or policies in ASP.NET, DRF `permission_classes`, FastAPI `Security(…, scopes=[…])`, NestJS `@Roles` + a guard, CASL/Casbin/OPA for policies, Pundit/CanCanCan in Rails, Laravel Gates and Policies.',
+    severity: 'high',
+    effort: 'medium',
+    detection:
+      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit.',
+    patterns: {
+      js: {
+        regex: new RegExp(String.raw`@Roles\s*\(|\bRolesGuard\b|@Permissions?\s*\(|\bPermissionsGuard\b|\bdefineAbility(?:For)?\s*\(|\bAbilityBuilder\b|\bcreateMongoAbility\s*\(|\bnewEnforcer\s*\(|\bnew\s+AccessControl\s*\(|@UseRoles\s*\(|\bcheckResource\s*\(|${ROLE_CALL}`),
+        files: ['**/*.{js,ts,mjs,cjs,jsx,tsx}'],
+        literals: ['Roles', 'Permission', 'permission', 'Ability', 'Enforcer', 'AccessControl', 'checkResource', 'Role', 'Scope'],
+      },
+      python: {
+        regex: new RegExp(String.raw`^\s*permission_classes\s*=|DEFAULT_PERMISSION_CLASSES|@permission_required\b|\bPermissionRequiredMixin\b|\.has_perms?\s*\(|@roles_(?:required|accepted)\b|\bSecurity\s*\([^)]*scopes\s*=|\bSecurityScopes\b|\bcasbin\.(?:Enforcer|SyncedEnforcer)\s*\(|\boso\.(?:authorize|is_allowed)\s*\(|@user_passes_test\b|\bPermission\s*\(\s*RoleNeed|${ROLE_CALL}`, 'm'),
+        files: ['**/*.py'],
+        literals: ['permission', 'PERMISSION', 'PermissionRequired', 'has_perm', 'roles_', 'scopes', 'SecurityScopes', 'casbin', 'oso.', 'user_passes_test', 'RoleNeed', 'Role', 'Scope'],
+      },
+      go: {
+        regex: new RegExp(String.raw`\bcasbin\.NewEnforcer\s*\(|\bcasbin\.NewSyncedEnforcer\s*\(|\benforcer\.Enforce\s*\(|\brego\.New\s*\(|${ROLE_CALL}`),
+        files: ['**/*.go'],
+        literals: ['casbin', 'Enforce', 'rego.New', 'Role', 'Permission', 'Scope'],
+      },
+      jvm: {
+        regex: /@PreAuthorize\s*\(|@PostAuthorize\s*\(|@Secured\s*\(|@RolesAllowed\s*\(|\.hasRole\s*\(|\.hasAnyRole\s*\(|\.hasAuthority\s*\(|\.hasAnyAuthority\s*\(|@EnableMethodSecurity|@EnableGlobalMethodSecurity|\bAuthorizationManager\s*</,
+        files: ['**/*.{java,kt,scala,groovy}'],
+        literals: ['Authorize', 'Secured', 'RolesAllowed', 'Role', 'Authority', 'MethodSecurity', 'AuthorizationManager'],
+      },
+      dotnet: {
+        regex: /\[Authorize\s*\(\s*(?:Roles|Policy)\s*=|\[Authorize\s*\(\s*"|\bAddPolicy\s*\(|\.RequireRole\s*\(|\.RequireClaim\s*\(|\bAuthorizationHandler\s*</,
+        files: ['**/*.{cs,fs,vb}'],
+        literals: ['Authorize', 'AddPolicy', 'RequireRole', 'RequireClaim', 'AuthorizationHandler'],
+      },
+      ruby: {
+        regex: /^\s*authorize\s*(?:\(|[@:]\w)|^\s*include\s+Pundit\b|\bload_and_authorize_resource\b|^\s*authorize_resource\b|^\s*(?:can|cannot)\s+:\w+|\bverify_authorized\b|\bpolicy_scope\s*\(|\bauthorize!\s*[(@:]|\bhas_role\?\s*\(/m,
+        files: ['**/*.rb'],
+        literals: ['authorize', 'Pundit', 'can ', 'cannot ', 'policy_scope', 'has_role'],
+      },
+      php: {
+        regex: /\bGate::(?:define|allows|denies|authorize|policy|before)\s*\(|\$this->authorize\s*\(|['"]can:[\w.-]+|->can\s*\(\s*['"]|#\[IsGranted\s*\(|@IsGranted\s*\(|denyAccessUnlessGranted\s*\(|->isGranted\s*\(|->hasPermissionTo\s*\(|->hasRole\s*\(|\$this->middleware\(\s*['"](?:role|permission):/,
+        files: ['**/*.php'],
+        literals: ['Gate::', 'authorize', 'can:', '->can(', 'IsGranted', 'Granted', 'hasPermissionTo', 'hasRole', 'role:', 'permission:'],
+      },
+      phpConfig: {
+        regex: /^\s+access_control:|^\s+role_hierarchy:/m,
+        files: ['**/config/packages/security.{yaml,yml}', '**/security.{yaml,yml}'],
+        literals: ['access_control', 'role_hierarchy'],
+      },
+      rust: {
+        regex: /\bEnforcer::new\s*\(|\.enforce\s*\(\s*\(|\bhas_role\s*\(|\brequire_role\s*\(|\bhas_permission\s*\(/,
+        files: ['**/*.rs'],
+        literals: ['Enforcer', 'enforce', 'has_role', 'require_role', 'has_permission'],
+      },
+    },
+  },
+  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: access control applies to services` }),
+  check(ctx) {
+    // OPA policies are authorization as code, whatever language calls them.
+    const rego: Evidence[] = ctx.files.match(['**/*.rego']).filter((p) => !/_test\.rego$/.test(p)).slice(0, 3).map((p) => ({ path: p, note: 'OPA/Rego policy' }));
+    return codeOrDeps(ctx, {
+      what: 'authorization',
+      catalogue: 'authorization',
+      extra: rego,
+      kinds: [
+        { key: 'js', label: 'JavaScript/TypeScript role or permission checks' },
+        // DRF: AllowAny alone opens an endpoint, it checks nothing.
+        { key: 'python', label: 'Python permission checks', reject: /permission_classes\s*=\s*[[(]\s*(?:permissions\.)?AllowAny\s*,?\s*[\])]/ },
+        { key: 'go', label: 'Go policy enforcement' },
+        { key: 'jvm', label: 'Spring method or request security' },
+        { key: 'dotnet', label: 'ASP.NET roles or policies' },
+        { key: 'ruby', label: 'Pundit/CanCanCan authorization' },
+        { key: 'php', label: 'Laravel/Symfony gates, policies or voters' },
+        { key: 'phpConfig', label: 'Symfony access control' },
+        { key: 'rust', label: 'Rust role or policy checks' },
+      ],
+      searchedNote: `no role, permission or policy checks in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files, no .rego policies, and no library from the authorization catalogue`,
+    });
+  },
+});

@@ -1,0 +1,74 @@
+import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { fail, partial, pass, unknown } from '../../src/engine/results.js';
+import { DOCKERFILE_GLOBS, dockerfiles, resolveImage, type Dockerfile, type Stage } from '../_shared/dockerfile.js';
+import { isProductionPath } from '../_shared/paths.js';
+
+/** Base images that already run as an unprivileged user unless told otherwise. */
+const NONROOT_IMAGE = /[:-]nonroot\b|^cgr\.dev\/chainguard\/|distroless\/[\w-]+:(?:[\w.-]*-)?nonroot/;
+const ROOT_USER = /^(?:root|0)(?::(?:root|0))?$/i;
+
+type Verdict = { ok: boolean; evidence: Evidence };
+
+export default defineRule({
+  meta: {
+    id: 'container-user',
+    title: 'Containers do not run as root',
+    failureTitle: 'Containers run as root',
+    description:
+      'A process running as root inside a container is one kernel or runtime bug away from root on the host, and can rewrite its own image at run time. An unprivileged user costs one line.',
+    remediation:
+      'In the final stage of every Dockerfile, create or pick an unprivileged user and switch to it: `USER 10001` (or `USER node`, `USER app`, a `:nonroot` distroless image). Do not switch back to root after it.',
+    severity: 'high',
+    effort: 'low',
+    detection:
+      'Every Dockerfile/Containerfile (not dev containers): the last `USER` of the final stage, following stages built FROM an earlier stage; `:nonroot` distroless and Chainguard images count as unprivileged. A finding per final stage without USER (at its FROM line) or whose USER is root/0.',
+    reads: DOCKERFILE_GLOBS,
+  },
+  appliesTo: ({ files }) => (dockerfiles(files).some((d) => !isDevOnly(d.path)) ? true : { reason: 'no Dockerfile or Containerfile in the repository' }),
+  check({ files }) {
+    const all = dockerfiles(files).filter((d) => !isDevOnly(d.path));
+    const ok = all.filter((d) => d.ok);
+    if (ok.length === 0) return unknown('No Dockerfile could be parsed.', all.map((d) => ({ path: d.path, note: d.error ?? 'unparseable' })));
+    // Images for tests and examples matter less; judge production ones when there are any.
+    const prod = ok.filter((d) => isProductionPath(d.path));
+    const judged = prod.length > 0 ? prod : ok;
+    const verdicts = judged.map(judge);
+    const good = verdicts.filter((v) => v.ok).length;
+    const evidence = verdicts.map((v) => v.evidence);
+    for (const d of all.filter((x) => !x.ok)) evidence.push({ path: d.path, note: d.error ?? 'unparseable' });
+    const data = { dockerfiles: judged.length, nonRoot: good, root: judged.length - good };
+    if (good === judged.length) return pass(`${good === 1 ? 'The Dockerfile switches' : `All ${good} Dockerfiles switch`} to a non-root user in the final stage.`, evidence, data);
+    const bad = judged.length - good;
+    const msg = `${bad} of ${judged.length} Dockerfile${judged.length === 1 ? '' : 's'} run${bad === 1 && judged.length === 1 ? 's' : ''} the final stage as root.`;
+    return good === 0 ? fail(msg, evidence, data) : partial(good / judged.length, msg, evidence, data);
+  },
+});
+
+/** Dev containers are workstations, not deployments. */
+function isDevOnly(path: string): boolean {
+  return /(^|\/)\.devcontainer\//.test(path);
+}
+
+function judge(d: Dockerfile): Verdict {
+  const final = d.stages[d.stages.length - 1]!;
+  const from = `FROM ${final.image}${final.alias ? ' AS ' + final.alias : ''}`;
+  // The user of the final stage is inherited from the stage it is built FROM, if any.
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = final; s && !chain.includes(s); ) {
+    chain.push(s);
+    const image = resolveImage(d, s.image).toLowerCase();
+    s = d.stages.slice(0, d.stages.indexOf(s)).reverse().find((x) => x.alias?.toLowerCase() === image);
+  }
+  for (const s of chain) {
+    const user = [...s.instructions].reverse().find((i) => i.keyword === 'USER');
+    if (user) {
+      const name = user.args.trim().replace(/^["']|["']$/g, '');
+      if (ROOT_USER.test(name)) return { ok: false, evidence: { path: d.path, line: user.line, snippet: `USER ${user.args}`, note: 'the final stage runs as root' } };
+      return { ok: true, evidence: { path: d.path, line: user.line, snippet: `USER ${user.args}`, note: name.includes('$') ? 'runs as the user named by a build argument' : `runs as ${name}` } };
+    }
+    if (NONROOT_IMAGE.test(resolveImage(d, s.image))) {
+      return { ok: true, evidence: { path: d.path, line: s.line, snippet: `FROM ${s.image}`, note: 'base image runs as an unprivileged user' } };
+    }
+  }
+  return { ok: false, evidence: { path: d.path, line: final.line, snippet: from, note: 'final stage has no USER instruction: the container runs as root' } };
+}

@@ -1,0 +1,73 @@
+import rule from './lockfiles.js';
+import { ruleTester } from '../../src/testing/rule-tester.js';
+
+const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'x', dependencies: deps }, null, 2);
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'an npm workspace monorepo with one root lockfile passes',
+      tree: {
+        'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'], devDependencies: { typescript: '5.0.0' } }),
+        'package-lock.json': '{}',
+        'packages/api/package.json': pkg({ express: '^4.19.0' }),
+        'packages/web/package.json': pkg({ react: '^18.0.0' }),
+      },
+      expect: { outcome: 'pass', data: { manifests: 3, locked: 3 }, evidence: [{ path: 'packages/api/package.json', note: 'locked by package-lock.json' }] },
+    },
+    {
+      name: 'Poetry, go.sum and pinned requirements pass',
+      tree: {
+        'svc/pyproject.toml': '[tool.poetry]\nname = "svc"\n[tool.poetry.dependencies]\npython = "^3.12"\nfastapi = "^0.110"\n',
+        'svc/poetry.lock': '# lock\n',
+        'go.mod': 'module x\n\nrequire github.com/gin-gonic/gin v1.9.0\n',
+        'go.sum': 'h1\n',
+        'worker/requirements.txt': 'celery==5.3.6\nredis==5.0.1 \\\n    --hash=sha256:abc\n',
+      },
+      expect: { outcome: 'pass', data: { manifests: 3, locked: 3 } },
+    },
+    {
+      name: 'a library crate needs no Cargo.lock; a Gemfile with Gemfile.lock passes',
+      tree: {
+        'Cargo.toml': '[package]\nname = "parser"\nversion = "0.1.0"\n[dependencies]\nserde = "1"\n',
+        'src/lib.rs': 'pub fn f() {}\n',
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\n",
+        'Gemfile.lock': 'GEM\n',
+      },
+      expect: { outcome: 'pass', data: { manifests: 1, locked: 1 } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Node service without a lockfile fails with a finding on the manifest',
+      tree: { 'package.json': pkg({ express: '^4.19.0' }), 'index.js': 'require("express")\n' },
+      expect: { outcome: 'fail', evidence: [{ path: 'package.json', line: 1 }], data: { missing: ['package.json'] } },
+    },
+    {
+      name: 'loose requirements and a Cargo application without Cargo.lock: partial, with evidence per manifest',
+      tree: {
+        'requirements.txt': 'flask>=2.0\ngunicorn==21.2.0\n',
+        'cli/Cargo.toml': '[package]\nname = "tool"\nversion = "0.1.0"\n[dependencies]\nclap = "4"\n',
+        'cli/src/main.rs': 'fn main() {}\n',
+        'go.mod': 'module x\n\nrequire github.com/go-chi/chi/v5 v5.0.0\n',
+        'go.sum': 'h1\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: [0.3, 0.4],
+        message: ['2 of 3', 'cli/Cargo.toml', 'requirements.txt'],
+        evidence: [{ path: 'requirements.txt', line: 1, note: '1 of 2 requirements not pinned with == (e.g. flask >=2.0, line 1)' }, { path: 'cli/Cargo.toml', line: 1 }],
+      },
+    },
+    {
+      name: 'a .NET project without packages.lock.json and a Laravel app without composer.lock fail',
+      profile: 'service',
+      tree: {
+        'src/Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Serilog" Version="3.1.1" />\n  </ItemGroup>\n</Project>\n',
+        'composer.json': JSON.stringify({ require: { 'laravel/framework': '^11.0' } }),
+      },
+      expect: { outcome: 'fail', data: { missing: ['composer.json', 'src/Api/Api.csproj'] } },
+    },
+  ],
+  notApplicable: [{ name: 'no manifest: not applicable', tree: { 'README.md': '# x\n' }, expect: { outcome: 'not-applicable' } }],
+});

@@ -1,0 +1,112 @@
+/**
+ * SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html) for code
+ * scanning: one run, every rule of the report as a reportingDescriptor, one result per failed
+ * or partial rule. Suppressed results stay in the log with a `suppressions` entry, which is how
+ * SARIF consumers (GitHub code scanning among them) hide a finding without losing it.
+ */
+import type { Report, RuleReport } from '../report/schema.js';
+
+type Level = 'error' | 'warning' | 'note';
+const LEVEL: Record<RuleReport['severity'], Level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+// GitHub ranks alerts of rules tagged "security" by this CVSS-like number.
+const SECURITY_SEVERITY: Record<RuleReport['severity'], string> = { critical: '9.0', high: '7.0', medium: '5.0', low: '3.0' };
+/** Locations per result: the first is the primary one; the rest give context without flooding. */
+const MAX_LOCATIONS = 20;
+
+/** A repository-relative POSIX path as a relative URI reference: every segment percent-encoded. */
+export function pathToUri(path: string): string {
+  // encodeURIComponent throws on a lone surrogate; such a name can only come from a hand-made report.
+  return path
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .split('/')
+    .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}
+
+interface Location {
+  physicalLocation: {
+    artifactLocation: { uri: string };
+    region?: { startLine: number; endLine?: number; snippet?: { text: string } };
+  };
+  message?: { text: string };
+}
+
+function locationsOf(rule: RuleReport): Location[] {
+  const located = rule.evidence.filter((e) => e.path !== '.' && e.path !== '');
+  const out = located.slice(0, MAX_LOCATIONS).map((e): Location => {
+    const region =
+      e.line !== undefined
+        ? {
+            startLine: e.line,
+            ...(e.endLine !== undefined && e.endLine >= e.line ? { endLine: e.endLine } : {}),
+            ...(e.snippet ? { snippet: { text: e.snippet } } : {}),
+          }
+        : undefined;
+    return {
+      physicalLocation: { artifactLocation: { uri: pathToUri(e.path) }, ...(region ? { region } : {}) },
+      ...(e.note ? { message: { text: e.note } } : {}),
+    };
+  });
+  if (out.length > 0) return out;
+  // A finding about the repository as a whole (e.g. "no CI pipeline"): code scanning needs one
+  // location per result, so point at the repository root rather than invent a file.
+  const note = rule.evidence.find((e) => e.note)?.note;
+  return [{ physicalLocation: { artifactLocation: { uri: '.' } }, ...(note ? { message: { text: note } } : {}) }];
+}
+
+/** The failure title for context, unless the rule's message already says the same thing. */
+function messageOf(r: RuleReport): string {
+  const title = r.failureTitle.replace(/\.$/, '');
+  return r.message.toLowerCase().startsWith(title.toLowerCase()) ? r.message : `${title}: ${r.message}`;
+}
+
+export function toSarif(report: Report): object {
+  const rules = report.pillars.flatMap((p) => p.rules.map((r) => ({ pillar: p.id, rule: r })));
+  const descriptors = rules.map(({ pillar, rule: r }) => ({
+    id: r.id,
+    name: r.id.split('/').pop()!.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase()),
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.description },
+    help: { text: `${r.description}\n\nHow to fix: ${r.remediation}`, markdown: `${r.description}\n\n**How to fix:** ${r.remediation}` },
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: {
+      tags: ['readiness', pillar],
+      severity: r.severity,
+      effort: r.effort,
+      ...(pillar === 'security' ? { 'security-severity': SECURITY_SEVERITY[r.severity] } : {}),
+    },
+  }));
+  const results = rules.flatMap(({ rule: r }, ruleIndex) => {
+    if (r.outcome !== 'fail' && r.outcome !== 'partial') return [];
+    return [
+      {
+        ruleId: r.id,
+        ruleIndex,
+        level: LEVEL[r.severity],
+        kind: 'fail',
+        message: { text: messageOf(r) },
+        locations: locationsOf(r),
+        ...(r.suppressed
+          ? { suppressions: [{ kind: r.suppressed.inline ? 'inSource' : 'external', status: 'accepted', justification: r.suppressed.reason }] }
+          : {}),
+        properties: { outcome: r.outcome, score: r.score, points: r.points, maxPoints: r.maxPoints },
+      },
+    ];
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules: descriptors } },
+        columnKind: 'utf16CodeUnits',
+        results,
+        properties: { score: report.summary.score, grade: report.summary.grade },
+      },
+    ],
+  };
+}
+
+export function renderSarif(report: Report): string {
+  return JSON.stringify(toSarif(report), null, 2) + '\n';
+}
