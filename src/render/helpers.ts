@@ -26,7 +26,24 @@ export function mdEscape(value: unknown): string {
     .replace(/\r?\n|\r|\t/g, ' ')
     .replace(/\\/g, '\\\\')
     .replace(/&(?=#?\w+;)/g, '\\&')
-    .replace(/([|`*_[\]#<>~])/g, '\\$1');
+    .replace(/([|`*[\]<>~])/g, '\\$1')
+    // `_` only emphasises at a word boundary and `#` only opens a heading at the start: escaping
+    // them elsewhere would litter plain text (snake_case, C#) with backslashes.
+    .replace(/_+/g, (run: string, at: number, all: string) =>
+      /[A-Za-z0-9]/.test(all[at - 1] ?? '') && /[A-Za-z0-9]/.test(all[at + run.length] ?? '') ? run : run.replace(/_/g, '\\_'))
+    .replace(/^(\s*)#/, '$1\\#');
+}
+
+/**
+ * Rules' own prose (descriptions, remediations) is Markdown written by rule authors, with code in
+ * backticks: keep it, but keep it on one line and out of table columns and HTML.
+ */
+export function mdProse(value: unknown): string {
+  return String(value ?? '')
+    .replace(/\r?\n|\r|\t/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '\\<')
+    .replace(/>/g, '\\>');
 }
 
 /**
@@ -218,6 +235,15 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
   scoreBar: (v: unknown, w: unknown) => scoreBar(v, w),
   pluralize: (n: unknown, s: unknown, p: unknown) => pluralize(n, s, typeof p === 'string' ? p : undefined),
   mdEscape: (v: unknown) => mdEscape(v),
+  mdProse: (v: unknown) => mdProse(v),
+  /** Rule prose for HTML: escaped, with its `code` spans shown as code. */
+  htmlProse: (v: unknown) =>
+    new Handlebars.SafeString(Handlebars.Utils.escapeExpression(String(v ?? '')).replace(/&#x60;([^&\n]*?(?:&(?!#x60;)[^&\n]*?)*)&#x60;/g, '<code>$1</code>')),
+  /** What to call a rule that is not passing: partial results keep their positive title. */
+  problemTitle: (r: unknown) => {
+    const x = r as { outcome?: string; title?: string; failureTitle?: string } | undefined;
+    return x?.outcome === 'partial' ? `${x.title ?? ''} (partly)` : (x?.failureTitle ?? '');
+  },
   mdCode: (v: unknown) => mdCode(v),
   /** Inline code for running text and lists (not table cells): pipes are left alone. */
   mdCodeSpan: (v: unknown) => mdCode(v, false),
@@ -251,6 +277,18 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
   /** A rule of the report by id (for roadmap items). */
   rule: (id: unknown, options: unknown) => (rootOf(options).pillars ?? []).flatMap((p) => p.rules).find((r) => r.id === id),
   pillarTitle: (id: unknown, options: unknown) => (rootOf(options).pillars ?? []).find((p) => p.id === id)?.title ?? String(id ?? ''),
+  /** A rule's name as the current report tells it (baseline deltas carry only ids); else the id. */
+  ruleName: (id: unknown, options: unknown) => {
+    const r = (rootOf(options).pillars ?? []).flatMap((p) => p.rules).find((x) => x.id === id) as (RuleLike & { title?: string; failureTitle?: string }) | undefined;
+    if (!r) return String(id ?? '');
+    return r.outcome === 'fail' ? (r.failureTitle ?? r.id) : r.outcome === 'partial' ? `${r.title ?? r.id} (partly)` : (r.title ?? r.id);
+  },
+  /** The pillar's most valuable fix (its first roadmap item), as the rule it would fix. */
+  mainGap: (pillarId: unknown, options: unknown) => {
+    const root = rootOf(options);
+    const item = (root.roadmap ?? []).find((r) => r.pillar === pillarId);
+    return item ? (root.pillars ?? []).flatMap((p) => p.rules).find((r) => r.id === item.rule) : undefined;
+  },
   /** The roadmap item for a rule: what fixing it adds. */
   gainFor: (id: unknown, options: unknown) => (rootOf(options).roadmap ?? []).find((r) => r.rule === id),
   /** A pillar's score change against the baseline, when the report carries one (else undefined). */
