@@ -22,6 +22,7 @@ ruleTester(rule, {
   valid: [
     {
       name: 'docs/runbooks with diagnosis, recovery and escalation headings passes',
+      profile: 'service',
       tree: { 'docs/runbooks/payments.md': runbook, 'go.mod': 'module x\n' },
       expect: {
         outcome: 'pass',
@@ -31,6 +32,7 @@ ruleTester(rule, {
     },
     {
       name: 'an incident response guide with a postmortem template passes',
+      profile: 'service',
       tree: {
         'INCIDENT_RESPONSE.md': '# Incident response\n\nWho declares an incident, how to communicate, which channel to use, how severity is decided and who leads.\n\n## Severity levels\n\nSEV1: customer-facing outage.\n',
         'docs/postmortem-template.md': '# Postmortem: <title>\n\n## Timeline\n\n## Root cause\n\n## Action items\n',
@@ -41,23 +43,30 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'a RUNBOOK.md that is only a title is partial and named as such',
+      profile: 'service',
       tree: { 'RUNBOOK.md': '# Runbook\n\nTODO\n' },
       expect: { outcome: 'partial', score: 0.4, message: 'RUNBOOK.md', evidence: [{ path: 'RUNBOOK.md' }] },
     },
     {
       name: 'a runbook covering only diagnosis is partial and says what is missing',
+      profile: 'service',
       tree: { 'docs/runbooks/db.md': '# Database\n\n## Troubleshooting slow queries\n\nLook at pg_stat_statements, check the connection pool, compare to last week, then look for missing indexes on the hot tables and for long-running transactions holding locks.\n' },
       expect: { outcome: 'partial', score: 0.6, message: ['diagnosis only', 'recovery'] },
     },
     {
       name: 'a README troubleshooting section alone is a weak partial',
+      profile: 'service',
       tree: { 'README.md': '# svc\n\n## Usage\n\nrun it\n\n## Troubleshooting\n\nRestart it.\n' },
       expect: { outcome: 'partial', score: 0.3, evidence: [{ path: 'README.md', line: 7 }] },
     },
     {
       name: 'UI words in a README ("Alert" component, API "Operations") and changelog entries do not count',
+      profile: 'service',
       tree: { 'README.md': '# ui-kit\n\n## Alert\n\nA banner.\n\n## Operations\n\nCRUD calls.\n', 'CHANGELOG.md': '## Incident fix 1.2.0\n' },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
+  ],
+  notApplicable: [
+    { name: 'a library is not operated', profile: 'library', tree: { 'RUNBOOK.md': '# Runbook\n' }, expect: { outcome: 'not-applicable', message: 'library' } },
   ],
 });

@@ -52,6 +52,9 @@ export default defineRule({
     },
     reads: DEDICATED,
   },
+  // Runbooks tell an operator how to run something; a library, a CLI or a docs site is not operated.
+  appliesTo: ({ facts }) =>
+    ['library', 'cli', 'docs'].includes(facts.profile.id) ? { reason: `profile is ${facts.profile.id}: there is no running system to operate` } : true,
   check(ctx) {
     const relevant = (p: string) => !isTestPath(p) && !NOT_OPS.test(p);
     const dedicated = ctx.files.match(DEDICATED).filter(relevant);

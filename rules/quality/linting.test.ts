@@ -6,6 +6,11 @@ const gha = (run: string) => `on: pull_request\njobs:\n  lint:\n    runs-on: ubu
 ruleTester(rule, {
   valid: [
     {
+      name: 'XO (an ESLint wrapper) as a dev dependency, run in CI',
+      tree: { 'package.json': '{"name":"lib","devDependencies":{"xo":"^0.59.0"}}', '.github/workflows/ci.yml': gha('npx xo') },
+      expect: { outcome: 'pass', message: 'XO' },
+    },
+    {
       name: 'ESLint flat config run in CI',
       tree: { 'eslint.config.js': 'export default [];\n', '.github/workflows/ci.yml': gha('npx eslint .') },
       expect: { outcome: 'pass', message: 'ESLint configured and run in CI', evidence: [{ path: 'eslint.config.js' }, { path: '.github/workflows/ci.yml', line: 6 }] },

@@ -6,6 +6,10 @@ import { ciEvidence, findTools, type ToolSpec } from '../_shared/tests/tooling.j
 const LINTERS: ToolSpec[] = [
   { name: 'ESLint', hooks: /^(?:mirrors-)?eslint$/, files: ['**/eslint.config.{js,mjs,cjs,ts,mts,cts}', '**/.eslintrc', '**/.eslintrc.{js,cjs,json,yml,yaml}'], pattern: 'eslintPkg', deps: ['eslint'], ci: /\beslint\b/ },
   { name: 'Biome', files: ['**/biome.json', '**/biome.jsonc'], deps: ['@biomejs/biome'], ci: /\bbiome\s+(?:check|lint|ci)\b|biomejs\/setup-biome/ },
+  // ESLint wrappers with their own configuration and command.
+  { name: 'XO', deps: ['xo'], ci: /\bxo\b/ },
+  { name: 'StandardJS', deps: ['standard', 'ts-standard', 'semistandard'], ci: /\b(?:ts-|semi)?standard\b/ },
+  { name: 'Oxlint', files: ['**/.oxlintrc.json', '**/oxlintrc.json'], deps: ['oxlint'], ci: /\boxlint\b/ },
   { name: 'Ruff', hooks: /^ruff(?:-check)?$/, files: ['**/ruff.toml', '**/.ruff.toml'], pattern: 'ruff', deps: ['ruff'], ci: /\bruff\s+(?:check\b|\.|\S+\.py|$)|\bruff\b(?!\s+format)|astral-sh\/ruff-action/ },
   { name: 'Flake8', hooks: /^flake8$/, files: ['**/.flake8'], pattern: 'flake8', deps: ['flake8'], ci: /\bflake8\b/ },
   { name: 'Pylint', hooks: /^pylint$/, files: ['**/.pylintrc', '**/pylintrc'], pattern: 'pylint', deps: ['pylint'], ci: /\bpylint\b/ },
