@@ -43,7 +43,9 @@ export default defineRule({
       ids: {
         regex: /(x-request-id|x-correlation-id|\brequest_?id\b|\bcorrelation_?id\b|\bCorrelationId\b|\bRequestID\s*\(|requestid\.New|request_id\.RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|\btrace_?id\b)/i,
         files: CODE,
-        literals: ['equest', 'orrelation', 'REQUEST', 'CORRELATION', 'genReqId', 'TracingLogger', 'HeaderPropagation', 'MDC', 'PushProperty', 'log_tags', 'race'],
+        // One literal per alternative, matched ignoring case like the regex (a case-sensitive 'equest' ran it on every file with a Request).
+        literals: ['request-id', 'request_id', 'requestid', 'correlation', 'genreqid', 'tracinglogger', 'headerpropagation', 'mdc.put', 'pushproperty', 'log_tags', 'trace_id', 'traceid'],
+        ignoreCase: true,
         maxPerFile: 1,
       },
     },

@@ -7,6 +7,7 @@
 import type { Match, PatternSpec } from '../engine/types.js';
 import { decode, type FileIndex, type FileSource, type SkipReason } from '../walk/file-index.js';
 import { anyGlob, type PathTest } from '../walk/glob.js';
+import { LiteralSet, type Found } from './literals.js';
 
 export interface ScanPattern extends PatternSpec {
   /** `<rule>:<name>`, unique across the run. */
@@ -24,6 +25,11 @@ interface Compiled {
   regex: RegExp;
   literals?: string[];
   lowerLiterals: boolean;
+  /** Ids of `literals` in the run's shared LiteralSet (one automaton pass per file). */
+  literalIds?: number[];
+  literalSet?: LiteralSet;
+  /** `/$/` without `m` (used to count lines) matches only at the end: start there, skip the regex walk. */
+  endOnly: boolean;
   maxPerFile: number;
 }
 
@@ -43,6 +49,7 @@ const IN_FLIGHT = 64;
 export function compilePatterns(patterns: ScanPattern[]): Group[] {
   // Patterns with the same globs share one path test per file.
   const groups = new Map<string, Group>();
+  const literalSet = new LiteralSet();
   for (const p of patterns) {
     const sig = p.files.join('\0');
     let g = groups.get(sig);
@@ -58,9 +65,12 @@ export function compilePatterns(patterns: ScanPattern[]): Group[] {
       regex: new RegExp(p.regex.source, [...flags].join('')),
       ...(p.literals ? { literals: p.ignoreCase ? p.literals.map((l) => l.toLowerCase()) : p.literals } : {}),
       lowerLiterals: !!p.ignoreCase,
+      ...(p.literals ? { literalIds: p.literals.map((l) => literalSet.add(l, !!p.ignoreCase)), literalSet } : {}),
+      endOnly: p.regex.source === '$' && !flags.has('m'),
       maxPerFile: p.maxPerFile ?? 50,
     });
   }
+  literalSet.build();
   return [...groups.values()];
 }
 
@@ -141,15 +151,21 @@ export function runPatterns(
   searched: Map<string, number>,
 ): void {
   let lower: string | undefined;
+  const lowered = () => (lower ??= text.toLowerCase());
+  let found: Found | undefined;
   let lineStarts: number[] | undefined;
   for (const c of compiled) {
     searched.set(c.key, (searched.get(c.key) ?? 0) + 1);
-    if (c.literals) {
-      const hay = c.lowerLiterals ? (lower ??= text.toLowerCase()) : text;
+    if (c.literalIds) {
+      const set = c.literalSet!;
+      const f = (found ??= set.scan(text));
+      if (!c.literalIds.some((id) => set.present(f, id, text, lowered))) continue;
+    } else if (c.literals) {
+      const hay = c.lowerLiterals ? lowered() : text;
       if (!c.literals.some((l) => hay.includes(l))) continue;
     }
     const out = matches.get(c.key)!;
-    c.regex.lastIndex = 0;
+    c.regex.lastIndex = c.endOnly ? text.length : 0;
     let n = 0;
     let m: RegExpExecArray | null;
     while (n < c.maxPerFile && (m = c.regex.exec(text)) !== null) {
