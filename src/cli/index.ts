@@ -71,6 +71,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--no-color', 'never colour the output')
     .option('-q, --quiet', 'print nothing but failed gates')
     .option('-v, --verbose', 'show every rule and all evidence; stack traces on internal errors')
+    .option('--timings', 'print to stderr the time per phase (list, facts, scan, rules, report, render) and the ten slowest rules')
     .action(async (path: string, opts: Record<string, unknown>) => {
       verbose = !!opts.verbose;
       const { exitCode: code } = await auditCommand(path, {

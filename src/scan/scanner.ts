@@ -74,7 +74,10 @@ export function compilePatterns(patterns: ScanPattern[]): Group[] {
   return [...groups.values()];
 }
 
-export async function scan(files: FileIndex, source: FileSource, patterns: ScanPattern[], keep: string[]): Promise<ScanResult> {
+/** Called now and then during the read with files read so far and the total to read. */
+export type ScanProgress = (done: number, total: number) => void;
+
+export async function scan(files: FileIndex, source: FileSource, patterns: ScanPattern[], keep: string[], onProgress?: ScanProgress): Promise<ScanResult> {
   const groups = compilePatterns(patterns);
   const keepTest = keep.length ? anyGlob(keep) : () => false;
   const matches = new Map<string, Match[]>(patterns.map((p) => [p.key, []]));
@@ -94,7 +97,10 @@ export async function scan(files: FileIndex, source: FileSource, patterns: ScanP
     runPatterns(item.path, text, item.compiled, matches, searched);
   };
 
+  let done = 0;
   const fromBytes = (item: (typeof work)[number], r: Buffer | SkipReason) => {
+    // Every 512 files: a progress line costs nothing measurable at that rate.
+    if (onProgress && (++done & 511) === 0) onProgress(done, pending.length);
     if (typeof r === 'string') return files.account(item.path, r), handle(item, undefined);
     const text = decode(r);
     files.account(item.path, text === null ? 'binary' : r.length);
