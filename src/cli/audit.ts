@@ -44,6 +44,8 @@ export interface AuditFlags {
   writeBaseline?: string;
   /** Show progress on stderr (the CLI decides: a TTY, not CI, not --quiet). */
   progress?: boolean;
+  /** Progress appears only once the audit has run this long (ms). */
+  progressDelayMs?: number;
   /** --timings: time per phase and the ten slowest rules, on stderr. */
   timings?: boolean;
 }
@@ -75,10 +77,12 @@ export async function auditCommand(pathArg: string | undefined, flags: AuditFlag
   const started = performance.now();
   let lastProgress = 0;
   // Only audits that run longer than about a second show progress, redrawn at most 10 times a second.
-  const progress = (s: string, force = false) => {
+  // A new phase always shows (once past the delay); file counts at most 10 times a second.
+  const progress = (s: string, kind: 'phase' | 'count' | 'clear' = 'phase') => {
     if (!flags.progress) return;
     const now = performance.now();
-    if (!force && (now - started < 1000 || now - lastProgress < 100)) return;
+    if (kind !== 'clear' && now - started < (flags.progressDelayMs ?? 1000)) return;
+    if (kind === 'count' && now - lastProgress < 100) return;
     lastProgress = now;
     io.stderr(`\r\x1b[2K${s}`);
   };
@@ -103,7 +107,7 @@ export async function auditCommand(pathArg: string | undefined, flags: AuditFlag
   const files = new FileIndex(listing.paths, source, config.maxFileBytes);
   phase('list');
   const onProgress = (p: string, done?: number, total?: number) =>
-    progress(done === undefined ? `readiness: ${p} (${listing.paths.length} files)…` : `readiness: ${p}: ${done} of ${total} files read…`);
+    done === undefined ? progress(`readiness: ${p} (${listing.paths.length} files)…`) : progress(`readiness: ${p}: ${done} of ${total} files read…`, 'count');
   const audit = await runAudit({ files, source, pillars, config, ...(profile ? { profile } : {}), ...(flags.only ? { only: flags.only } : {}), ...(flags.skip ? { skip: flags.skip } : {}), ...(flags.progress ? { onProgress } : {}) });
   for (const [name, ms] of Object.entries(audit.timings)) phases[name] = ms;
   lap = performance.now();
@@ -112,7 +116,7 @@ export async function auditCommand(pathArg: string | undefined, flags: AuditFlag
   if (configPath) notes.push(`configuration from ${configPath}`);
   if (files.stats.skipped.size > 0) notes.push(`${files.stats.skipped.size} file(s) listed but not read (too large, binary, links or unreadable)`);
   const partialReport = buildReport({ audit, pillars, files, config, repo, notes, today: new Date().toISOString().slice(0, 10) });
-  if (lastProgress > 0) progress('', true);
+  if (lastProgress > 0) progress('', 'clear');
   const delta = old ? compareToBaseline(old, partialReport, flags.baseline!) : undefined;
   const withBaseline = delta ? { ...partialReport, baseline: delta } : partialReport;
   const report = { ...withBaseline, gates: evaluateGates(withBaseline, gates) };

@@ -19,6 +19,8 @@ export interface Io {
   stderr: (s: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** How long an audit runs before progress appears (default 1000 ms; tests use 0). */
+  progressDelayMs?: number;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((x) => x.trim()).filter(Boolean)];
@@ -78,6 +80,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         ...(opts as object),
         color: useColor(io, opts.color !== false),
         progress: showProgress(io, !!opts.quiet),
+        progressDelayMs: io.progressDelayMs ?? 1000,
       } as Parameters<typeof auditCommand>[1], io);
       exitCode = code;
     });
