@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 10k,100k,300k] [--tree DIR] [--runs 5] [--cold]
+// npm run bench [-- --sizes 10k,100k,300k] [--tree DIR] [--runs 5] [--cold]   (--sizes "" with --tree: only that tree)
 // For each tree: the floor (scripts/floor.mjs) and the full audit (JSON to a file), each as a
 // whole process, alternating run by run; the ratio per run, median of the runs; peak RSS from
 // /usr/bin/time. With --cold, the page cache is dropped before every run (needs root).
@@ -65,3 +65,6 @@ for (const t of trees) {
   console.log(`${row.tree.padEnd(22)} files ${String(row.files).padStart(7)}  ${row.cache}  floor ${row.floorSecs.toFixed(2)}s  audit ${row.auditSecs.toFixed(2)}s  ratio ${row.ratio}  RSS floor ${row.floorRssMiB} MiB audit ${row.auditRssMiB} MiB  ${row.msPerFile} ms/file`);
 }
 writeFileSync(join(benchDir, `results-${cold ? 'cold' : 'warm'}.json`), JSON.stringify(rows, null, 2));
+// The same rows as a Markdown table, ready for docs/performance.md.
+console.log('\n| tree | files | cache | floor (s) | audit (s) | ratio | RSS floor / audit (MiB) | audit ms/file |\n|---|---:|---|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.tree} | ${r.files} | ${r.cache} | ${r.floorSecs.toFixed(2)} | ${r.auditSecs.toFixed(2)} | ${r.ratio} | ${r.floorRssMiB} / ${r.auditRssMiB} | ${r.msPerFile} |`);

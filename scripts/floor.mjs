@@ -1,17 +1,17 @@
-// The read floor (DESIGN §9): list with git, read every candidate file once with the callback
+// The read floor (DESIGN §9): list with git (through the audit's own listFiles, so the same
+// skipped folders — node_modules, fixtures, vendored — are out of both), read every candidate file once with the callback
 // API (64 in flight), run the same patterns once — and nothing else. The audit is measured
 // against this. Usage: node scripts/floor.mjs TREE
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs';
 import { join } from 'node:path';
 import { PILLARS } from '../dist/rules/index.js';
 import { scanPlan } from '../dist/src/engine/audit.js';
 import { compilePatterns, runPatterns } from '../dist/src/scan/scanner.js';
 import { anyGlob } from '../dist/src/walk/glob.js';
+import { listFiles } from '../dist/src/walk/list.js';
 
 const root = process.argv[2];
-const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, maxBuffer: 1 << 30 }).toString();
-const paths = out.split('\0').filter(Boolean);
+const { paths } = await listFiles(root, {});
 const { patterns, keep } = scanPlan(PILLARS.flatMap((p) => p.rules.map((r) => r.rule)));
 const groups = compilePatterns(patterns);
 const keepTest = anyGlob(keep);

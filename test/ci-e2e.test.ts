@@ -257,14 +257,15 @@ describe('environment conventions', () => {
   async function run(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean) {
     let stdout = '';
     let stderr = '';
-    const io: Io = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY, env };
+    // Progress normally waits a second; a fixture audit is faster than that.
+    const io: Io = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY, env, progressDelayMs: 0 };
     const code = await main(argv, io);
     return { code, stdout, stderr };
   }
 
   it('progress goes to stderr on a terminal, never with CI=true or --quiet', async () => {
     const args = ['audit', fixture('ci-baseline-before')];
-    expect((await run(args, {}, true)).stderr).toContain('readiness: auditing 6 files');
+    expect((await run(args, {}, true)).stderr).toContain('readiness: facts (6 files)');
     expect((await run(args, { CI: 'true' }, true)).stderr).toBe('');
     expect((await run([...args, '--quiet'], {}, true)).stderr).toBe('');
     expect((await run(args, {}, false)).stderr).toBe('');

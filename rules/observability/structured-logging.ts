@@ -64,8 +64,9 @@ export default defineRule({
         // Header names, ids bound to log calls, and middleware; a bare `requestId` key is usually API payload.
         regex: /(x-request-?id|x-correlation-?id|(?:\blog\w*|logger|zap\.\w+|slog\.\w+|WithFields?|Fields|bind(?:_contextvars)?|extra|\.With|\.Str|set_tag|withContext|shareContext|Context::(?:add|push))\s*[({][\s\S]{0,160}?(?:request|correlation|trace)_?id|WithValue\s*\([^\n]*(?:request|correlation)_?id|\bcorrelation_?id\b|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[[^\]]*:request_id|Plug\.RequestId|express-request-id|cls-rtracer)/i,
         files: CODE,
+        // One literal per alternative, matched ignoring case like the regex (a case-sensitive 'equest' ran it on every file with a Request).
+        literals: ['request-id', 'request_id', 'requestid', 'correlation', 'genreqid', 'tracinglogger', 'headerpropagation', 'mdc.put', 'pushproperty', 'log_tags', 'trace_id', 'traceid'],
         ignoreCase: true,
-        literals: ['request', 'correlation', 'trace', 'genreqid', 'tracinglogger', 'headerpropagation', 'mdc.put', 'pushproperty', 'log_tags', 'rtracer'],
         maxPerFile: 1,
       },
     },

@@ -47,6 +47,10 @@ export interface AuditFlags {
   progress?: boolean;
   coverage?: string[];
   junit?: string[];
+  /** Progress appears only once the audit has run this long (ms). */
+  progressDelayMs?: number;
+  /** --timings: time per phase and the ten slowest rules, on stderr. */
+  timings?: boolean;
 }
 
 export interface AuditOutcome {
@@ -73,7 +77,25 @@ export async function auditCommand(pathArg: string | undefined, flags: AuditFlag
   if (flags.failOnRegression && !flags.baseline) throw new UsageError('--fail-on-regression needs --baseline REPORT.json to compare with');
   // Read the baseline before the audit: a bad baseline fails fast, with one line.
   const old = flags.baseline ? readBaseline(flags.baseline) : undefined;
-  const progress = (s: string) => flags.progress && io.stderr(`\r\x1b[2K${s}`);
+  const started = performance.now();
+  let lastProgress = 0;
+  // Only audits that run longer than about a second show progress, redrawn at most 10 times a second.
+  // A new phase always shows (once past the delay); file counts at most 10 times a second.
+  const progress = (s: string, kind: 'phase' | 'count' | 'clear' = 'phase') => {
+    if (!flags.progress) return;
+    const now = performance.now();
+    if (kind !== 'clear' && now - started < (flags.progressDelayMs ?? 1000)) return;
+    if (kind === 'count' && now - lastProgress < 100) return;
+    lastProgress = now;
+    io.stderr(`\r\x1b[2K${s}`);
+  };
+  const phases: Record<string, number> = {};
+  let lap = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = (phases[name] ?? 0) + (now - lap);
+    lap = now;
+  };
   const gates = {
     minScore: flags.minScore !== undefined ? scoreArg('--min-score', flags.minScore) : config.minScore,
     minPillar: { ...pillarMinimumsFromConfig(config.pillars), ...parseMinPillar(flags.minPillar ?? []) },
@@ -82,28 +104,36 @@ export async function auditCommand(pathArg: string | undefined, flags: AuditFlag
   };
 
   progress(`readiness: listing files in ${pathArg ?? '.'}…`);
+  phase('config');
   // Parsed before the walk: a malformed report is a usage error, whatever the tree holds.
   const artifacts = loadArtifacts(flags.coverage, flags.junit);
   const listing = await listFiles(root, { ignore: config.ignore ?? [], includeTestData: config.includeTestData ?? false });
   const source = new DiskSource(root);
   const files = new FileIndex(listing.paths, source, config.maxFileBytes);
-  progress(`readiness: auditing ${listing.paths.length} files…`);
-  const audit = await runAudit({ files, source, pillars, config, ...(profile ? { profile } : {}), ...(flags.only ? { only: flags.only } : {}), ...(flags.skip ? { skip: flags.skip } : {}), ...(artifacts ? { artifacts } : {}) });
+  phase('list');
+  const onProgress = (p: string, done?: number, total?: number) =>
+    done === undefined ? progress(`readiness: ${p} (${listing.paths.length} files)…`) : progress(`readiness: ${p}: ${done} of ${total} files read…`, 'count');
+  const audit = await runAudit({ files, source, pillars, config, ...(profile ? { profile } : {}), ...(flags.only ? { only: flags.only } : {}), ...(flags.skip ? { skip: flags.skip } : {}), ...(artifacts ? { artifacts } : {}), ...(flags.progress ? { onProgress } : {}) });
+  for (const [name, ms] of Object.entries(audit.timings)) phases[name] = ms;
+  lap = performance.now();
   const repo = await gitInfo(root, listing.method === 'git');
   const notes = [...listing.notes, ...plugins.notes];
   if (configPath) notes.push(`configuration from ${configPath}`);
   if (files.stats.skipped.size > 0) notes.push(`${files.stats.skipped.size} file(s) listed but not read (too large, binary, links or unreadable)`);
   const partialReport = buildReport({ audit, pillars, files, config, repo, notes, today: new Date().toISOString().slice(0, 10) });
-  progress('');
+  if (lastProgress > 0) progress('', 'clear');
   const delta = old ? compareToBaseline(old, partialReport, flags.baseline!) : undefined;
   const withBaseline = delta ? { ...partialReport, baseline: delta } : partialReport;
   const report = { ...withBaseline, gates: evaluateGates(withBaseline, gates) };
   const checked = reportSchema.safeParse(report);
   if (!checked.success) throw new Error(`internal error: the report does not match its schema at ${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`);
+  phase('report');
 
   const text = render(report, format, { color: flags.color && !flags.output, verbose: flags.verbose ?? false, ...(flags.template ? { template: flags.template } : {}) });
   if (flags.output) writeAtomic(flags.output, text);
   else if (!flags.quiet) io.stdout(text);
+  phase('render');
+  if (flags.timings) io.stderr(timingsText(phases, audit.runs, listing.paths.length, files.stats.filesRead));
   if (flags.writeBaseline) {
     // The next baseline is this report without its own comparison, so baselines never nest.
     const { baseline: _ignored, ...plain } = report;
@@ -143,4 +173,17 @@ function pillarMinimumsFromConfig(pillars: Partial<Record<PillarId, { minScore?:
   const out: Partial<Record<PillarId, number>> = {};
   for (const [id, p] of Object.entries(pillars ?? {})) if (p?.minScore !== undefined) out[id as PillarId] = p.minScore;
   return out;
+}
+
+/** `--timings`: where the time went, for a user wondering why a huge repository is slow. */
+function timingsText(phases: Record<string, number>, runs: { pillar: string; rule: { meta: { id: string } }; durationMs: number }[], listed: number, read: number): string {
+  const order = ['config', 'list', 'facts', 'scan', 'rules', 'report', 'render'];
+  const total = Object.values(phases).reduce((a, b) => a + b, 0);
+  const ms = (n: number) => `${Math.round(n)} ms`.padStart(9);
+  const lines = [`readiness: timings (${listed} files listed, ${read} read)`];
+  for (const name of order) if (phases[name] !== undefined) lines.push(`  ${name.padEnd(8)}${ms(phases[name]!)}`);
+  lines.push(`  ${'total'.padEnd(8)}${ms(total)}`, '  slowest rules:');
+  const slow = [...runs].sort((a, b) => b.durationMs - a.durationMs || (a.rule.meta.id < b.rule.meta.id ? -1 : 1)).slice(0, 10);
+  for (const r of slow) lines.push(`  ${ms(r.durationMs)}  ${r.pillar}/${r.rule.meta.id}`);
+  return lines.join('\n') + '\n';
 }

@@ -19,6 +19,8 @@ export interface Io {
   stderr: (s: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** How long an audit runs before progress appears (default 1000 ms; tests use 0). */
+  progressDelayMs?: number;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((x) => x.trim()).filter(Boolean)];
@@ -73,12 +75,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--no-color', 'never colour the output')
     .option('-q, --quiet', 'print nothing but failed gates')
     .option('-v, --verbose', 'show every rule and all evidence; stack traces on internal errors')
+    .option('--timings', 'print to stderr the time per phase (list, facts, scan, rules, report, render) and the ten slowest rules')
     .action(async (path: string, opts: Record<string, unknown>) => {
       verbose = !!opts.verbose;
       const { exitCode: code } = await auditCommand(path, {
         ...(opts as object),
         color: useColor(io, opts.color !== false),
         progress: showProgress(io, !!opts.quiet),
+        progressDelayMs: io.progressDelayMs ?? 1000,
       } as Parameters<typeof auditCommand>[1], io);
       exitCode = code;
     });

@@ -31,6 +31,8 @@ export interface AuditInput {
   only?: string[];
   skip?: string[];
   artifacts?: import('../ingest/types.js').Artifacts;
+  /** Progress for a long audit (the CLI shows it on a TTY): the phase, and files read of total while scanning. */
+  onProgress?: (phase: 'facts' | 'scan' | 'rules', done?: number, total?: number) => void;
 }
 
 export interface AuditRun {
@@ -63,6 +65,7 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
     t = now;
   };
 
+  input.onProgress?.('facts');
   const pre = collectFacts(files);
   lap('facts');
 
@@ -72,7 +75,8 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   // One catch-all glob makes the others redundant: test each path once, not once per glob.
   if (readGlobs.includes('**/*') || readGlobs.includes('**')) readGlobs = ['**/*'];
   if (readGlobs.length > 0) patterns.push({ key: INLINE_SUPPRESSION_KEY, regex: INLINE_MARKER, files: readGlobs, literals: ['readiness-ignore'], maxPerFile: 200 });
-  const scanned = await scan(files, input.source, patterns, keep);
+  input.onProgress?.('scan');
+  const scanned = await scan(files, input.source, patterns, keep, input.onProgress && ((done, total) => input.onProgress!('scan', done, total)));
   lap('scan');
 
   const override = input.profile ?? (config.profile && config.profile !== 'auto' ? config.profile : undefined);
@@ -80,6 +84,7 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   const catalogue = (name: string) => catalogueFor(name, config.detect);
   const base = { files, facts, scan: scanned, catalogue, ...(input.artifacts ? { artifacts: input.artifacts } : {}) };
   const timeout = config.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
+  input.onProgress?.('rules');
   const runs = entries.map((e) => runRule(e, base, timeout));
   lap('rules');
   return { runs, facts, entries, timings, inlineSuppressions: scanned.matches.get(INLINE_SUPPRESSION_KEY) ?? [] };

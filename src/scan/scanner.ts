@@ -7,6 +7,7 @@
 import type { Match, PatternSpec } from '../engine/types.js';
 import { decode, type FileIndex, type FileSource, type SkipReason } from '../walk/file-index.js';
 import { anyGlob, type PathTest } from '../walk/glob.js';
+import { LiteralSet, type Found } from './literals.js';
 
 export interface ScanPattern extends PatternSpec {
   /** `<rule>:<name>`, unique across the run. */
@@ -24,6 +25,11 @@ interface Compiled {
   regex: RegExp;
   literals?: string[];
   lowerLiterals: boolean;
+  /** Ids of `literals` in the run's shared LiteralSet (one automaton pass per file). */
+  literalIds?: number[];
+  literalSet?: LiteralSet;
+  /** `/$/` without `m` (used to count lines) matches only at the end: start there, skip the regex walk. */
+  endOnly: boolean;
   maxPerFile: number;
 }
 
@@ -43,6 +49,7 @@ const IN_FLIGHT = 64;
 export function compilePatterns(patterns: ScanPattern[]): Group[] {
   // Patterns with the same globs share one path test per file.
   const groups = new Map<string, Group>();
+  const literalSet = new LiteralSet();
   for (const p of patterns) {
     const sig = p.files.join('\0');
     let g = groups.get(sig);
@@ -58,13 +65,19 @@ export function compilePatterns(patterns: ScanPattern[]): Group[] {
       regex: new RegExp(p.regex.source, [...flags].join('')),
       ...(p.literals ? { literals: p.ignoreCase ? p.literals.map((l) => l.toLowerCase()) : p.literals } : {}),
       lowerLiterals: !!p.ignoreCase,
+      ...(p.literals ? { literalIds: p.literals.map((l) => literalSet.add(l, !!p.ignoreCase)), literalSet } : {}),
+      endOnly: p.regex.source === '$' && !flags.has('m'),
       maxPerFile: p.maxPerFile ?? 50,
     });
   }
+  literalSet.build();
   return [...groups.values()];
 }
 
-export async function scan(files: FileIndex, source: FileSource, patterns: ScanPattern[], keep: string[]): Promise<ScanResult> {
+/** Called now and then during the read with files read so far and the total to read. */
+export type ScanProgress = (done: number, total: number) => void;
+
+export async function scan(files: FileIndex, source: FileSource, patterns: ScanPattern[], keep: string[], onProgress?: ScanProgress): Promise<ScanResult> {
   const groups = compilePatterns(patterns);
   const keepTest = keep.length ? anyGlob(keep) : () => false;
   const matches = new Map<string, Match[]>(patterns.map((p) => [p.key, []]));
@@ -84,7 +97,10 @@ export async function scan(files: FileIndex, source: FileSource, patterns: ScanP
     runPatterns(item.path, text, item.compiled, matches, searched);
   };
 
+  let done = 0;
   const fromBytes = (item: (typeof work)[number], r: Buffer | SkipReason) => {
+    // Every 512 files: a progress line costs nothing measurable at that rate.
+    if (onProgress && (++done & 511) === 0) onProgress(done, pending.length);
     if (typeof r === 'string') return files.account(item.path, r), handle(item, undefined);
     const text = decode(r);
     files.account(item.path, text === null ? 'binary' : r.length);
@@ -141,15 +157,21 @@ export function runPatterns(
   searched: Map<string, number>,
 ): void {
   let lower: string | undefined;
+  const lowered = () => (lower ??= text.toLowerCase());
+  let found: Found | undefined;
   let lineStarts: number[] | undefined;
   for (const c of compiled) {
     searched.set(c.key, (searched.get(c.key) ?? 0) + 1);
-    if (c.literals) {
-      const hay = c.lowerLiterals ? (lower ??= text.toLowerCase()) : text;
+    if (c.literalIds) {
+      const set = c.literalSet!;
+      const f = (found ??= set.scan(text));
+      if (!c.literalIds.some((id) => set.present(f, id, text, lowered))) continue;
+    } else if (c.literals) {
+      const hay = c.lowerLiterals ? lowered() : text;
       if (!c.literals.some((l) => hay.includes(l))) continue;
     }
     const out = matches.get(c.key)!;
-    c.regex.lastIndex = 0;
+    c.regex.lastIndex = c.endOnly ? text.length : 0;
     let n = 0;
     let m: RegExpExecArray | null;
     while (n < c.maxPerFile && (m = c.regex.exec(text)) !== null) {

@@ -41,19 +41,42 @@ export function mask(text: string, syn: Syntax): string {
   let i = 0;
   const n = text.length;
   let last = ''; // the previous significant code, for the regex-literal heuristic
+  // Plain code is copied in runs (text[run, i)), not char by char: per-char strings made masking
+  // the slowest part of an audit. `flush` folds a run into `last` exactly as per-char emits did
+  // (whitespace chars skipped, the last 12 code units kept).
+  let run = 0;
+  const flush = () => {
+    if (run < i) {
+      const s = text.slice(run, i);
+      out.push(s);
+      const sig = s.replace(/\s+/g, '');
+      if (sig) last = (last + sig).slice(-12);
+    }
+    run = i;
+  };
   const emit = (s: string, code: boolean) => {
     out.push(s);
     if (code && s.trim()) last = (last + s).slice(-12).trimEnd();
   };
+  const firsts = syn.line.map((l) => l[0]).join('');
+  // Characters that can start a comment, string, char or regex; any other character is plain code.
+  const plain = new RegExp(`[^${[...new Set([...firsts, '/', '"', "'", '`', '@'])].map((ch) => '\\' + ch).join('')}]+`, 'y');
   while (i < n) {
+    plain.lastIndex = i;
+    if (plain.test(text)) {
+      i = plain.lastIndex;
+      continue;
+    }
     const c = text[i]!;
     // PHP 8 attributes `#[Test]` are code, not comments.
-    const lineStart = syn.line.find((l) => text.startsWith(l, i) && !(l === '#' && syn.single === 'string' && syn.line.includes('//') && text[i + 1] === '['));
+    const lineStart = firsts.includes(c) && syn.line.find((l) => text.startsWith(l, i) && !(l === '#' && syn.single === 'string' && syn.line.includes('//') && text[i + 1] === '['));
     if (lineStart) {
       let j = text.indexOf('\n', i);
       if (j === -1) j = n;
+      flush();
       emit(blank(text.slice(i, j)), false);
       i = j;
+      run = i;
       continue;
     }
     if (syn.block && c === '/' && text[i + 1] === '*') {
@@ -64,50 +87,62 @@ export function mask(text: string, syn: Syntax): string {
         else if (syn.block === 'nested' && text[j] === '/' && text[j + 1] === '*') (depth++, (j += 2));
         else j++;
       }
+      flush();
       emit(blank(text.slice(i, j)), false);
       i = j;
+      run = i;
       continue;
     }
     if (syn.triple && (text.startsWith('"""', i) || (syn.single === 'string' && text.startsWith("'''", i)))) {
       const q = text.slice(i, i + 3);
       const end = findClose(text, i + 3, q, syn.single === 'string');
+      flush();
       emit(q + blank(text.slice(i + 3, end - 3)) + q, true);
       i = end;
+      run = i;
       continue;
     }
     if (syn.verbatim && c === '@' && text[i + 1] === '"') {
       let j = i + 2;
       while (j < n && !(text[j] === '"' && text[j + 1] !== '"')) j += text[j] === '"' ? 2 : 1;
+      flush();
       emit('@"' + blank(text.slice(i + 2, j)) + '"', true);
       i = j + 1;
+      run = i;
       continue;
     }
     if (c === '"' || (c === "'" && syn.single === 'string') || (c === '`' && syn.backtick)) {
       const end = findClose(text, i + 1, c, c !== '`' || !!syn.regex, c !== '`');
+      flush();
       emit(c + blank(text.slice(i + 1, end - 1)) + (end - 1 > i ? text[end - 1]! : ''), true);
       i = end;
+      run = i;
       continue;
     }
     if (c === "'" && syn.single === 'char') {
       // 'a', '\n', '\u{1F600}' are chars; a Rust lifetime 'a has no closing quote.
       const m = /^'(?:\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)|[^'\\\n])'/.exec(text.slice(i, i + 14));
       if (m) {
+        flush();
         emit("'" + blank(m[0].slice(1, -1)) + "'", true);
         i += m[0].length;
+        run = i;
         continue;
       }
     }
-    if (syn.regex && c === '/' && REGEX_BEFORE.test(last || '(')) {
+    if (syn.regex && c === '/' && (flush(), REGEX_BEFORE.test(last || '('))) {
       const j = regexEnd(text, i);
       if (j > 0) {
+        flush();
         emit('/' + blank(text.slice(i + 1, j - 1)) + '/', true);
         i = j;
+        run = i;
         continue;
       }
     }
-    emit(c, true);
     i++;
   }
+  flush();
   return out.join('');
 }
 

@@ -1,0 +1,162 @@
+/**
+ * Literal pre-filter for every pattern at once (DESIGN §9). Testing each pattern's literals with
+ * `includes` costs one pass over the text per literal: with ~500 literals on every source file
+ * that was most of the scan (the regexes behind them rarely run). Here all literals go into one
+ * Aho–Corasick automaton that reads each file once, whatever the number of literals.
+ *
+ * The automaton folds ASCII case, so it answers "present ignoring case"; a case-sensitive literal
+ * that hits is confirmed with `includes` (only on a hit, so rarely). Literals are matched exactly
+ * as `PatternSpec.literals` promises: case-sensitive unless the pattern is `ignoreCase`, where the
+ * old check was `text.toLowerCase().includes(literal.toLowerCase())`.
+ */
+
+interface Literal {
+  text: string;
+  ignoreCase: boolean;
+  /** A case-sensitive literal with letters: a folded hit must be confirmed on the raw text. */
+  verify: boolean;
+}
+
+/** Outcome per literal for one file: 0 absent, 1 folded hit not yet confirmed, 2 present. */
+export type Found = Uint8Array;
+
+// The only non-ASCII characters whose toLowerCase() contains ASCII (U+0130 → "i̇", U+212A → "k").
+// When a file has one, an ignore-case literal the automaton missed is re-checked the old way.
+const LOWERS_TO_ASCII = (c: number) => c === 0x130 || c === 0x212a;
+
+export class LiteralSet {
+  private readonly lits: Literal[] = [];
+  private readonly ids = new Map<string, number>();
+  /** Literals with non-ASCII characters are not in the automaton; checked with includes. */
+  private readonly plain: number[] = [];
+  private table = new Int32Array(0);
+  private classes = 1;
+  private readonly classOf = new Uint8Array(128);
+  private outStart = new Int32Array(1);
+  private outIds = new Int32Array(0);
+  /** Indexed by premultiplied state: 1 where some literal ends. */
+  private hasOut = new Uint8Array(1);
+
+  add(literal: string, ignoreCase: boolean): number {
+    const text = ignoreCase ? literal.toLowerCase() : literal;
+    const key = (ignoreCase ? 'i\0' : 's\0') + text;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.lits.length;
+      this.ids.set(key, id);
+      this.lits.push({ text, ignoreCase, verify: !ignoreCase && text.toLowerCase() !== text.toUpperCase() });
+    }
+    return id;
+  }
+
+  get size(): number {
+    return this.lits.length;
+  }
+
+  /** Builds the automaton; call once after every `add`. */
+  build(): void {
+    const inTrie: number[] = [];
+    for (let id = 0; id < this.lits.length; id++) {
+      const t = this.lits[id]!.text;
+      if (t.length === 0 || /[^\x00-\x7f]/.test(t)) this.plain.push(id);
+      else inTrie.push(id);
+    }
+    // Character classes: one per folded ASCII character used by some literal, 0 for the rest.
+    for (const id of inTrie) {
+      for (const ch of this.lits[id]!.text.toLowerCase()) {
+        const c = ch.charCodeAt(0);
+        if (this.classOf[c] === 0) this.classOf[c] = this.classes++;
+      }
+    }
+    for (let c = 65; c <= 90; c++) this.classOf[c] = this.classOf[c + 32]!;
+    const K = this.classes;
+
+    const next: Map<number, number>[] = [new Map()];
+    const out: number[][] = [[]];
+    for (const id of inTrie) {
+      let s = 0;
+      for (const ch of this.lits[id]!.text.toLowerCase()) {
+        const k = this.classOf[ch.charCodeAt(0)]!;
+        let t = next[s]!.get(k);
+        if (t === undefined) {
+          t = next.length;
+          next.push(new Map());
+          out.push([]);
+          next[s]!.set(k, t);
+        }
+        s = t;
+      }
+      out[s]!.push(id);
+    }
+    // Breadth-first: failure links, then a dense transition table (goto completed by failures).
+    const n = next.length;
+    const table = new Int32Array(n * K);
+    const fail = new Int32Array(n);
+    const queue: number[] = [];
+    for (const [k, t] of next[0]!) {
+      table[k] = t;
+      queue.push(t);
+    }
+    for (let qi = 0; qi < queue.length; qi++) {
+      const s = queue[qi]!;
+      out[s]!.push(...out[fail[s]!]!);
+      for (let k = 0; k < K; k++) {
+        const t = next[s]!.get(k);
+        if (t === undefined) table[s * K + k] = table[fail[s]! * K + k]!;
+        else {
+          fail[t] = table[fail[s]! * K + k]!;
+          table[s * K + k] = t;
+          queue.push(t);
+        }
+      }
+    }
+    // Premultiplied targets (t * K) save a multiply per character in `scan`.
+    for (let i = 0; i < table.length; i++) table[i] = table[i]! * K;
+    this.table = table;
+    this.hasOut = new Uint8Array(n * K);
+    for (let s = 0; s < n; s++) if (out[s]!.length) this.hasOut[s * K] = 1;
+    this.outStart = new Int32Array(n + 1);
+    const flat: number[] = [];
+    for (let s = 0; s < n; s++) {
+      this.outStart[s] = flat.length;
+      flat.push(...new Set(out[s]));
+    }
+    this.outStart[n] = flat.length;
+    this.outIds = Int32Array.from(flat);
+  }
+
+  /** One pass over the text: which literals may be present (confirm with `present`). */
+  scan(text: string): Found {
+    const found = new Uint8Array(this.lits.length);
+    const { table, classOf, outStart, outIds, hasOut } = this;
+    const K = this.classes;
+    let s = 0;
+    let special = false;
+    for (let i = 0, len = text.length; i < len; i++) {
+      const c = text.charCodeAt(i);
+      let k = 0;
+      if (c < 128) k = classOf[c]!;
+      else if (LOWERS_TO_ASCII(c)) special = true;
+      s = table[s + k]!;
+      if (hasOut[s] === 1) {
+        const st = s / K;
+        for (let j = outStart[st]!, b = outStart[st + 1]!; j < b; j++) found[outIds[j]!] = 1;
+      }
+    }
+    for (const id of this.plain) found[id] = 3;
+    if (special) for (let id = 0; id < found.length; id++) if (found[id] === 0 && this.lits[id]!.ignoreCase) found[id] = 3;
+    return found;
+  }
+
+  /** Whether literal `id` is in `text`, given `scan(text)`; `lower` is text.toLowerCase(), made on demand. */
+  present(found: Found, id: number, text: string, lower: () => string): boolean {
+    const f = found[id]!;
+    if (f === 0) return false;
+    if (f === 2) return true;
+    const lit = this.lits[id]!;
+    // 3: not decidable by the automaton (non-ASCII literal, or U+0130/U+212A in the text).
+    const yes = f === 1 && !lit.verify ? true : lit.ignoreCase ? lower().includes(lit.text) : text.includes(lit.text);
+    found[id] = yes ? 2 : 0;
+    return yes;
+  }
+}
