@@ -6,6 +6,7 @@
  */
 import type { Match, PatternSpec } from '../engine/types.js';
 import { decode, type FileIndex, type FileSource, type SkipReason } from '../walk/file-index.js';
+import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';
 import { anyGlob, type PathTest } from '../walk/glob.js';
 import { LiteralSet, type Found } from './literals.js';
 
@@ -176,10 +177,10 @@ export function runPatterns(
     let m: RegExpExecArray | null;
     while (n < c.maxPerFile && (m = c.regex.exec(text)) !== null) {
       if (m[0].length === 0) c.regex.lastIndex++;
-      lineStarts ??= computeLineStarts(text);
+      lineStarts ??= computeLines(text);
       // A pattern like /^\s*resource/m may start on a blank line above: cite the first real character.
       const lead = m[0].search(/\S/);
-      const line = lineIndex(lineStarts, m.index + (lead > 0 ? lead : 0));
+      const line = lineIndexAt(lineStarts, m.index + (lead > 0 ? lead : 0));
       const start = lineStarts[line]!;
       const end = text.indexOf('\n', start);
       out.push({ path, line: line + 1, snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)), groups: m.slice(1) });
@@ -193,20 +194,3 @@ export function snippetOf(line: string): string {
   return t.length > SNIPPET_MAX ? t.slice(0, SNIPPET_MAX - 1) + '…' : t;
 }
 
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** Index of the line containing offset (binary search). */
-function lineIndex(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

@@ -178,20 +178,7 @@ function regexEnd(text: string, start: number): number {
 }
 
 /** 1-based line of an offset, through a precomputed table of line starts. */
-export function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
+export { lineLookup as lineIndex } from '../../../src/util/lines.js';
 
 /** Offset just past the bracket matching the one at `open` in masked code, or -1. */
 export function matchBracket(code: string, open: number): number {
