@@ -147,6 +147,18 @@ describe('verdicts', () => {
     expect(monitoring).toMatchObject({ rule: 'pillar:observability', verdict: 'unverifiable' });
   });
 
+  it('a claim naming one mechanism is confirmed only when the evidence shows that mechanism', () => {
+    const auth = { ...rule('security/authentication', 'pass'), evidence: [{ path: 'app/deps.py', line: 16, snippet: 'reusable_oauth2 = OAuth2PasswordBearer(' }] };
+    const withAuth = { ...report, pillars: [...report.pillars, { id: 'security', title: 'Security & Compliance', score: 70, grade: 'C', coverage: { assessed: 1, total: 1 }, rules: [auth] }] } as unknown as Report;
+    const j = (line: string) => judgeClaim(extractClaims(line)[0]!, withAuth);
+    expect(j('- ✅ OAuth2 login').verdict).toBe('confirmed');
+    expect(j('- ✅ API key authentication')).toMatchObject({ verdict: 'partially-confirmed', rule: 'security/authentication' });
+    expect(j('- ✅ API key authentication').reason).toContain('API keys');
+    // A claim that API keys are missing is neither proved nor disproved by OAuth2 being there.
+    expect(j('- ❌ API key authentication missing').verdict).toBe('unverifiable');
+    expect(j('- ❌ OAuth2 not implemented').verdict).toBe('contradicted');
+  });
+
   it('takes extra vocabulary from the config', () => {
     const c = extractClaims('- ✅ Fluxomat pipelines\n')[0]!;
     expect(judgeClaim(c, report).verdict).toBe('unverifiable');

@@ -55,7 +55,7 @@ export function judgeClaim(claim: Claim, report: Report, vocabulary: Record<stri
     const message = outcome === 'pass' ? `${what} found` : outcome === 'partial' ? `${what} found, with problems (see the evidence)` : `no ${what} found`;
     return byPresence(claim, outcome, `${rule.id} (${what})`, message, evidence, out);
   }
-  const verdict = byPresence(claim, rule.outcome, rule.id, rule.message, evidence, out);
+  const verdict = specific(claim, rule, byPresence(claim, rule.outcome, rule.id, rule.message, evidence, out));
   if (claim.number && verdict.verdict === 'confirmed' && claim.number.kind !== 'percent') {
     return { ...verdict, verdict: 'partially-confirmed', reason: `${verdict.reason}; the figure (${claim.number.value}${claim.number.unit ? ' ' + claim.number.unit : ''}) is not checked` };
   }
@@ -68,6 +68,44 @@ const FACET_NAMES: Record<string, string> = {
 };
 
 /** The verdict for a claim of presence or absence, given what the rule found (`message`). */
+/**
+ * A claim that names one mechanism ("API key authentication", "Prometheus metrics") is only
+ * confirmed, or contradicted as absent, when the rule's evidence shows that mechanism; a rule that
+ * passes on something else (OAuth2 bearer tokens) does not prove or disprove an API key.
+ */
+const MECHANISMS: [RegExp, RegExp, string][] = [
+  [/\bapi[- ]?keys?\b|x-api-key/i, /api[-_ ]?key|apikey|x-api-key/i, 'API keys'],
+  [/\bjwt\b/i, /jwt|jose|jsonwebtoken|bearer/i, 'JWT'],
+  [/\boauth ?2?\b/i, /oauth/i, 'OAuth'],
+  [/\b(?:saml|ldap|kerberos)\b/i, /saml|ldap|kerberos/i, 'that identity protocol'],
+  [/\bprometheus\b/i, /prometheus|prom[-_]client|metrics/i, 'Prometheus'],
+  [/\bgrafana\b/i, /grafana/i, 'Grafana'],
+  [/\bsentry\b/i, /sentry/i, 'Sentry'],
+  [/\b(?:opentelemetry|otel)\b/i, /opentelemetry|otel/i, 'OpenTelemetry'],
+  [/\bterraform\b/i, /\.tf\b|terraform/i, 'Terraform'],
+  [/\bbicep\b/i, /\.bicep\b|bicep/i, 'Bicep'],
+  [/\bhelm\b/i, /chart\.ya?ml|helm/i, 'Helm'],
+  [/\bgithub actions\b/i, /\.github\/workflows|github-actions/i, 'GitHub Actions'],
+  [/\bgitlab ci\b/i, /gitlab-ci|gitlab/i, 'GitLab CI'],
+  [/\bjenkins\b/i, /jenkins/i, 'Jenkins'],
+  // Vendors: a tracer, logger or tracker of one vendor does not confirm another's.
+  ...['langsmith', 'datadog', 'new relic', 'honeycomb', 'jaeger', 'zipkin', 'x-ray', 'elastic apm', 'dynatrace', 'appdynamics', 'splunk', 'loki', 'rollbar', 'bugsnag', 'pagerduty', 'opsgenie', 'vault', 'keycloak', 'auth0', 'okta', 'cognito', 'istio', 'linkerd', 'argo'].map(
+    (v): [RegExp, RegExp, string] => [new RegExp(`\\b${v}\\b`, 'i'), new RegExp(v.replace(/\s+/g, '[-_ ]?'), 'i'), v],
+  ),
+];
+
+function specific(claim: Claim, rule: RuleReport, v: VerifiedClaim): VerifiedClaim {
+  if (v.verdict !== 'confirmed' && !(v.verdict === 'contradicted' && rule.outcome === 'pass')) return v;
+  const shown = JSON.stringify(rule.evidence) + ' ' + rule.message + ' ' + JSON.stringify(rule.data ?? {});
+  for (const [named, seen, label] of MECHANISMS) {
+    if (!named.test(claim.subject) || seen.test(shown)) continue;
+    return v.verdict === 'confirmed'
+      ? { ...v, verdict: 'partially-confirmed', reason: `${v.reason}; but nothing in the evidence shows ${label} specifically` }
+      : { ...v, verdict: 'unverifiable', reason: `${rule.id} passes on something else; nothing in the repository shows ${label} either way` };
+  }
+  return v;
+}
+
 function byPresence(
   claim: Claim,
   outcome: RuleReport['outcome'],
