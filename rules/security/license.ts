@@ -29,6 +29,7 @@ export default defineRule({
     remediation: 'Add a LICENSE file at the root (choosealicense.com helps) and the matching SPDX identifier in the package manifest; for proprietary code, state it (`"license": "UNLICENSED"`).',
     severity: 'low',
     effort: 'low',
+    reads: ['{LICENSE,LICENCE,COPYING,License,Licence,license,licence,copying}*'],
     detection: '`LICENSE*`, `LICENCE*`, `COPYING*` or `UNLICENSE` at the root (the licence is named from its text); otherwise a licence field in a root manifest: package.json, pyproject.toml, Cargo.toml, composer.json, *.gemspec, pom.xml `<licenses>`, *.csproj `PackageLicenseExpression`.',
   },
   check({ files }) {

@@ -17,6 +17,7 @@ export default defineRule({
       'Add SECURITY.md at the root (or in .github/ or docs/) saying which versions are supported, how to report a vulnerability privately (an address or GitHub private vulnerability reporting) and how quickly you respond.',
     severity: 'low',
     effort: 'low',
+    reads: ['{SECURITY,security,Security}.{md,markdown,txt,rst}', '{.github,docs}/{SECURITY,security,Security}.{md,markdown,txt,rst}'],
     detection: '`SECURITY.md` (any case, .md/.rst/.txt/.adoc) at the root, in `.github/` or in `docs/`; `.well-known/security.txt`.',
   },
   check({ files }) {
