@@ -52,6 +52,11 @@ export function scanPlan(rules: Rule[]): { patterns: ScanPattern[]; keep: string
     for (const [name, spec] of Object.entries(rule.meta.patterns ?? {})) patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
     if (rule.meta.reads) keep.push(...rule.meta.reads);
   }
+  // Inline `readiness-ignore` markers are looked for in every file the scan reads anyway.
+  let readGlobs = [...new Set([...patterns.flatMap((p) => p.files), ...keep])].sort();
+  // One catch-all glob makes the others redundant: test each path once, not once per glob.
+  if (readGlobs.includes('**/*') || readGlobs.includes('**')) readGlobs = ['**/*'];
+  if (readGlobs.length > 0) patterns.push({ key: INLINE_SUPPRESSION_KEY, regex: INLINE_MARKER, files: readGlobs, literals: ['readiness-ignore'], maxPerFile: 200 });
   return { patterns, keep };
 }
 
@@ -71,10 +76,6 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
 
   const entries = selectRules(input.pillars, config, input.only, input.skip);
   const { patterns, keep } = scanPlan(entries.map((e) => e.rule));
-  let readGlobs = [...new Set([...patterns.flatMap((p) => p.files), ...keep])].sort();
-  // One catch-all glob makes the others redundant: test each path once, not once per glob.
-  if (readGlobs.includes('**/*') || readGlobs.includes('**')) readGlobs = ['**/*'];
-  if (readGlobs.length > 0) patterns.push({ key: INLINE_SUPPRESSION_KEY, regex: INLINE_MARKER, files: readGlobs, literals: ['readiness-ignore'], maxPerFile: 200 });
   input.onProgress?.('scan');
   const scanned = await scan(files, input.source, patterns, keep, input.onProgress && ((done, total) => input.onProgress!('scan', done, total)));
   lap('scan');
