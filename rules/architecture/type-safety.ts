@@ -39,7 +39,10 @@ export default defineRule({
     for (const p of ctx.facts.sourceFiles) {
       if (!isProductionPath(p) || TOOLING.test(p)) continue;
       const lang = languageOf(p);
-      if (lang) byLang.set(lang, [...(byLang.get(lang) ?? []), p]);
+      if (!lang) continue;
+      const list = byLang.get(lang);
+      if (list) list.push(p);
+      else byLang.set(lang, [p]);
     }
     // A language with a sliver of the code (build scripts beside a Go service) does not decide the verdict.
     const graded = [...byLang.values()].reduce((s, l) => s + l.length, 0);

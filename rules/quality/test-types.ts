@@ -68,7 +68,8 @@ export default defineRule({
       else if (f.cases > 0) add('unit', { ...at, note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}` });
     }
     for (const m of ctx.matches('integrationMarker')) add('integration', fromMatch(m, 'integration test marker'));
-    const supertestInTests = ctx.matches('supertest').filter((m) => inv.files.some((f) => f.path === m.path));
+    const testPaths = new Set(inv.files.map((f) => f.path));
+    const supertestInTests = ctx.matches('supertest').filter((m) => testPaths.has(m.path));
     for (const m of supertestInTests) add('end-to-end', fromMatch(m, 'HTTP-level tests against the app (supertest)'));
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));
     for (const m of ctx.matches('artillery').filter((m) => /config\s*:[\s\S]*target\s*:/.test(ctx.files.read(m.path) ?? ''))) add('load', fromMatch(m, 'Artillery scenario'));
