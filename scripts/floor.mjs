@@ -1,28 +1,23 @@
 // The read floor (DESIGN §9): list with git (through the audit's own listFiles, so the same
 // skipped folders — node_modules, fixtures, vendored — are out of both), read every candidate file once with the callback
-// API (64 in flight), run the same patterns once — and nothing else. The audit is measured
+// API (64 in flight), run the same patterns once (chosen per file by the scanner's own planFiles) — and nothing else. The audit is measured
 // against this. Usage: node scripts/floor.mjs TREE
 import { readFile } from 'node:fs';
 import { join } from 'node:path';
 import { PILLARS } from '../dist/rules/index.js';
 import { scanPlan } from '../dist/src/engine/audit.js';
-import { compilePatterns, runPatterns } from '../dist/src/scan/scanner.js';
+import { compilePatterns, planFiles, runPatterns } from '../dist/src/scan/scanner.js';
 import { anyGlob } from '../dist/src/walk/glob.js';
 import { listFiles } from '../dist/src/walk/list.js';
 
 const root = process.argv[2];
 const { paths } = await listFiles(root, {});
-const { patterns, keep } = scanPlan(PILLARS.flatMap((p) => p.rules.map((r) => r.rule)));
+const { patterns, keep, digests } = scanPlan(PILLARS.flatMap((p) => p.rules.map((r) => r.rule)));
 const groups = compilePatterns(patterns);
 const keepTest = anyGlob(keep);
 const matches = new Map(patterns.map((p) => [p.key, []]));
 const searched = new Map();
-const work = [];
-for (const p of paths) {
-  let compiled = [];
-  for (const g of groups) if (g.test(p)) compiled = compiled.concat(g.patterns);
-  if (compiled.length || keepTest(p)) work.push([p, compiled]);
-}
+const work = planFiles(paths, groups, keepTest, digests).map((w) => [w.path, w.compiled]);
 let next = 0, active = 0, bytes = 0;
 await new Promise((resolve) => {
   const pump = () => {

@@ -1,7 +1,7 @@
 import { defineRule, type Evidence } from '../../src/engine/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { fromMatch } from '../_shared/paths.js';
-import { testInventory, TEST_READS } from '../_shared/tests/inventory.js';
+import { testInventory, TEST_DIGEST } from '../_shared/tests/inventory.js';
 
 type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
 
@@ -45,7 +45,7 @@ export default defineRule({
     effort: 'medium',
     detection:
       'Unit: collected test files outside integration/e2e folders. Integration: integration/ or it/ folders, *IT.java, pytest `integration` markers, Go `integration` build tags, Testcontainers, @SpringBootTest, WebApplicationFactory. End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests, e2e/ folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests.',
-    reads: TEST_READS,
+    digests: [TEST_DIGEST],
     patterns: {
       integrationMarker: { regex: /@pytest\.mark\.integration\b|^\/\/go:build\s[^\n]*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|@QuarkusTest\b|@MicronautTest\b/m, files: TEST_CODE, literals: ['integration', 'SpringBootTest', 'Testcontainers', 'WebApplicationFactory', 'QuarkusTest', 'MicronautTest'], maxPerFile: 1 },
       supertest: { regex: /from\s+['"]supertest['"]|require\(\s*['"]supertest['"]\s*\)/, files: ['**/*.{js,jsx,ts,tsx,mjs,cjs}'], literals: ['supertest'], maxPerFile: 1 },

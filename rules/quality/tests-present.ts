@@ -1,7 +1,7 @@
 import { defineRule, type Evidence } from '../../src/engine/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { isTestPath } from '../_shared/paths.js';
-import { testInventory, TEST_READS } from '../_shared/tests/inventory.js';
+import { testInventory, TEST_DIGEST } from '../_shared/tests/inventory.js';
 import { summarise } from '../_shared/tests/summary.js';
 
 /**
@@ -28,7 +28,7 @@ export default defineRule({
     effort: 'high',
     detection:
       'Counts test files and test cases statically, never running anything, in the files each runner would collect: pytest (python_files/testpaths from pytest.ini, pyproject, tox.ini, setup.cfg; functions, methods of Test* classes incl. nested and inherited, unittest.TestCase), Jest/Vitest/Mocha/Jasmine/AVA/node:test/Playwright/Cypress (include globs from their configs; it/test incl. .only, .skip/xit/.todo as skipped, .each/.for with literal table size), go test (TestX, benchmarks/fuzz/examples apart; custom build tags not collected), JUnit 3/4/5, TestNG, Kotlin, Spock, xUnit/NUnit/MSTest, RSpec, Minitest, PHPUnit, Pest, Rust #[test]/#[tokio::test]/#[rstest]/#[test_case]. Comments, strings and `#if false` code are masked first. A parametrized test counts once; `expandedCases` expands literal tables. Score: 0.3 + 0.7 × (test files ÷ production source files) ÷ `options.minRatio` (default 0.3), pass at the ratio.',
-    reads: TEST_READS,
+    digests: [TEST_DIGEST],
   },
   check(ctx) {
     const inv = testInventory(ctx.files);

@@ -7,7 +7,7 @@ import { collectFacts, completeFacts } from '../facts/index.js';
 import type { ProfileId } from '../facts/types.js';
 import { PROFILE_PATTERNS } from '../facts/profile.js';
 import { scan, type ScanPattern } from '../scan/scanner.js';
-import type { FileIndex, FileSource } from '../walk/file-index.js';
+import type { Digest, FileIndex, FileSource } from '../walk/file-index.js';
 import { runRule, DEFAULT_RULE_TIMEOUT_MS, type RuleEntry, type RuleRun } from './run.js';
 import type { PillarDefinition, Rule } from './types.js';
 import { catalogueFor } from '../../rules/_shared/catalogues.js';
@@ -44,20 +44,25 @@ export interface AuditRun {
   inlineSuppressions: Match[];
 }
 
-/** Every pattern the scan runs (facts' and the rules'), and the globs of files kept for parsing. */
-export function scanPlan(rules: Rule[]): { patterns: ScanPattern[]; keep: string[] } {
+/**
+ * Every pattern the scan runs (facts' and the rules'), the globs of files whose text is kept for
+ * parsing, and the digests computed while a file is read (each once, however many rules ask).
+ */
+export function scanPlan(rules: Rule[]): { patterns: ScanPattern[]; keep: string[]; digests: Digest<unknown>[] } {
   const patterns: ScanPattern[] = [...PROFILE_PATTERNS];
   const keep: string[] = [];
+  const digests = new Map<string, Digest<unknown>>();
   for (const rule of rules) {
     for (const [name, spec] of Object.entries(rule.meta.patterns ?? {})) patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
     if (rule.meta.reads) keep.push(...rule.meta.reads);
+    for (const d of rule.meta.digests ?? []) digests.set(d.key, d);
   }
   // Inline `readiness-ignore` markers are looked for in every file the scan reads anyway.
-  let readGlobs = [...new Set([...patterns.flatMap((p) => p.files), ...keep])].sort();
+  let readGlobs = [...new Set([...patterns.flatMap((p) => p.files), ...keep, ...[...digests.values()].flatMap((d) => d.files)])].sort();
   // One catch-all glob makes the others redundant: test each path once, not once per glob.
   if (readGlobs.includes('**/*') || readGlobs.includes('**')) readGlobs = ['**/*'];
   if (readGlobs.length > 0) patterns.push({ key: INLINE_SUPPRESSION_KEY, regex: INLINE_MARKER, files: readGlobs, literals: ['readiness-ignore'], maxPerFile: 200 });
-  return { patterns, keep };
+  return { patterns, keep, digests: [...digests.values()] };
 }
 
 export async function runAudit(input: AuditInput): Promise<AuditRun> {
@@ -75,9 +80,9 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   lap('facts');
 
   const entries = selectRules(input.pillars, config, input.only, input.skip);
-  const { patterns, keep } = scanPlan(entries.map((e) => e.rule));
+  const { patterns, keep, digests } = scanPlan(entries.map((e) => e.rule));
   input.onProgress?.('scan');
-  const scanned = await scan(files, input.source, patterns, keep, input.onProgress && ((done, total) => input.onProgress!('scan', done, total)));
+  const scanned = await scan(files, input.source, patterns, keep, digests, input.onProgress && ((done, total) => input.onProgress!('scan', done, total)));
   lap('scan');
 
   const override = input.profile ?? (config.profile && config.profile !== 'auto' ? config.profile : undefined);

@@ -2,7 +2,7 @@
  * The rule contract (DESIGN §3). A rule is static metadata plus one pure function over a
  * RuleContext; it does no scoring and touches no file system of its own.
  */
-import type { FileIndex } from '../walk/file-index.js';
+import type { Digest, FileIndex } from '../walk/file-index.js';
 import type { Facts } from '../facts/types.js';
 import type { Artifacts } from '../ingest/types.js';
 
@@ -74,6 +74,11 @@ export interface RuleMeta {
    * the text of these when it reads them so that nothing is read twice.
    */
   reads?: string[];
+  /**
+   * Per-file summaries computed while the scanner holds a file's text (see Digest), read back with
+   * `ctx.files.digest(path, d)`: for many files whose text the rule needs only once.
+   */
+  digests?: Digest<unknown>[];
 }
 
 export interface NotApplicable {

@@ -5,9 +5,10 @@
  * except the text of files some rule parses whole (`reads` globs), handed to the FileIndex.
  */
 import type { Match, PatternSpec } from '../engine/types.js';
-import { decode, type FileIndex, type FileSource, type SkipReason } from '../walk/file-index.js';
+import { decode, type Digest, type FileIndex, type FileSource, type SkipReason } from '../walk/file-index.js';
+import { detach } from '../util/detach.js';
 import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';
-import { anyGlob, type PathTest } from '../walk/glob.js';
+import { anyGlob, extensionOf, globExtensions, type PathTest } from '../walk/glob.js';
 import { LiteralSet, type Found } from './literals.js';
 
 export interface ScanPattern extends PatternSpec {
@@ -37,6 +38,8 @@ interface Compiled {
 interface Group {
   test: PathTest;
   patterns: Compiled[];
+  /** The extensions its globs can match, or null when any (see globExtensions). */
+  exts: Set<string> | null;
 }
 
 /** Source that can read without blocking (the disk); memory sources are read synchronously. */
@@ -55,7 +58,7 @@ export function compilePatterns(patterns: ScanPattern[]): Group[] {
     const sig = p.files.join('\0');
     let g = groups.get(sig);
     if (!g) {
-      g = { test: anyGlob(p.files), patterns: [] };
+      g = { test: anyGlob(p.files), patterns: [], exts: unionExtensions(p.files) };
       groups.set(sig, g);
     }
     const flags = new Set([...p.regex.flags, 'g']);
@@ -75,31 +78,81 @@ export function compilePatterns(patterns: ScanPattern[]): Group[] {
   return [...groups.values()];
 }
 
+function unionExtensions(globs: readonly string[]): Set<string> | null {
+  const out = new Set<string>();
+  for (const g of globs) {
+    const e = globExtensions(g);
+    if (!e) return null;
+    for (const x of e) out.add(x);
+  }
+  return out;
+}
+
+export interface WorkItem {
+  path: string;
+  compiled: Compiled[];
+  keep: boolean;
+  digests: Digest<unknown>[];
+}
+
+/**
+ * The files to read and the patterns to run on each. A path is tested only against the groups
+ * that can match its extension (the list per extension is worked out once), not against all.
+ */
+export function planFiles(paths: readonly string[], groups: Group[], keepTest: PathTest, digests: Digest<unknown>[] = []): WorkItem[] {
+  const byExt = new Map<string, Group[]>();
+  const digestTests = digests.map((d) => ({ d, test: anyGlob(d.files) }));
+  // Files that match the same groups share one pattern list (a list per file cost ~40 MB at 100k).
+  const lists = new Map<string, Compiled[]>();
+  const index = new Map(groups.map((g, i) => [g, i]));
+  const work: WorkItem[] = [];
+  for (const path of paths) {
+    const ext = extensionOf(path);
+    let candidates = byExt.get(ext);
+    if (!candidates) byExt.set(ext, (candidates = groups.filter((g) => !g.exts || g.exts.has(ext))));
+    let key = '';
+    let hits: Group[] | undefined;
+    for (const g of candidates) if (g.test(path)) ((key += index.get(g) + ','), (hits ??= []).push(g));
+    let compiled = hits && lists.get(key);
+    if (hits && !compiled) lists.set(key, (compiled = hits.flatMap((g) => g.patterns)));
+    const k = keepTest(path);
+    const ds = digestTests.length ? digestTests.filter((x) => x.test(path)).map((x) => x.d) : [];
+    if (compiled || k || ds.length) work.push({ path, compiled: compiled ?? [], keep: k, digests: ds });
+  }
+  return work;
+}
+
 /** Called now and then during the read with files read so far and the total to read. */
 export type ScanProgress = (done: number, total: number) => void;
 
-export async function scan(files: FileIndex, source: FileSource, patterns: ScanPattern[], keep: string[], onProgress?: ScanProgress): Promise<ScanResult> {
+export async function scan(files: FileIndex, source: FileSource, patterns: ScanPattern[], keep: string[], digests: Digest<unknown>[] = [], onProgress?: ScanProgress): Promise<ScanResult> {
   const groups = compilePatterns(patterns);
   const keepTest = keep.length ? anyGlob(keep) : () => false;
   const matches = new Map<string, Match[]>(patterns.map((p) => [p.key, []]));
   const searched = new Map<string, number>(patterns.map((p) => [p.key, 0]));
 
-  const work: { path: string; compiled: Compiled[]; keep: boolean }[] = [];
-  for (const path of files.paths) {
-    let compiled: Compiled[] | undefined;
-    for (const g of groups) if (g.test(path)) compiled = compiled ? compiled.concat(g.patterns) : g.patterns;
-    const k = keepTest(path);
-    if (compiled || k) work.push({ path, compiled: compiled ?? [], keep: k });
-  }
+  const work = planFiles(files.paths, groups, keepTest, digests);
 
-  const handle = (item: (typeof work)[number], text: string | undefined) => {
+  const handle = (item: WorkItem, text: string | undefined) => {
     if (item.keep) files.remember(item.path, text ?? null);
-    if (text === undefined) return;
+    if (text === undefined) {
+      for (const d of item.digests) files.rememberDigest(d.key, item.path, undefined);
+      return;
+    }
     runPatterns(item.path, text, item.compiled, matches, searched);
+    // The digest is taken now, while the text is in hand; the text itself is dropped. One that
+    // throws is left for the rule that asks for it, where the failure is isolated and reported.
+    for (const d of item.digests) {
+      try {
+        files.rememberDigest(d.key, item.path, d.of(item.path, text, files));
+      } catch {
+        /* computed again, and reported, inside the rule */
+      }
+    }
   };
 
   let done = 0;
-  const fromBytes = (item: (typeof work)[number], r: Buffer | SkipReason) => {
+  const fromBytes = (item: WorkItem, r: Buffer | SkipReason) => {
     // Every 512 files: a progress line costs nothing measurable at that rate.
     if (onProgress && (++done & 511) === 0) onProgress(done, pending.length);
     if (typeof r === 'string') return files.account(item.path, r), handle(item, undefined);
@@ -183,7 +236,7 @@ export function runPatterns(
       const line = lineIndexAt(lineStarts, m.index + (lead > 0 ? lead : 0));
       const start = lineStarts[line]!;
       const end = text.indexOf('\n', start);
-      out.push({ path, line: line + 1, snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)), groups: m.slice(1) });
+      out.push({ path, line: line + 1, snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)), groups: m.slice(1).map((g) => (g === undefined ? g : detach(g))) });
       n++;
     }
   }
@@ -191,6 +244,7 @@ export function runPatterns(
 
 export function snippetOf(line: string): string {
   const t = line.replace(/\r$/, '').trim();
-  return t.length > SNIPPET_MAX ? t.slice(0, SNIPPET_MAX - 1) + '…' : t;
+  // A copy: a slice would keep the whole file's text alive as long as the match.
+  return detach(t.length > SNIPPET_MAX ? t.slice(0, SNIPPET_MAX - 1) + '…' : t);
 }
 

@@ -4,7 +4,7 @@
  */
 import { parse as parseToml } from 'smol-toml';
 import { parseAllDocuments, parseDocument } from 'yaml';
-import { anyGlob, basename, globTest } from './glob.js';
+import { anyGlob, basename, extensionOf, globExtensions, globTest, type PathTest } from './glob.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
@@ -14,6 +14,17 @@ export type SkipReason = 'too-large' | 'binary' | 'unreadable' | 'symlink' | 'no
 export interface FileSource {
   /** Raw bytes, or the reason the file cannot be read. */
   readBytes(path: string, maxBytes: number): Buffer | SkipReason;
+}
+
+/**
+ * A small summary of a file computed from its text while the scanner has it (a test file's count
+ * of test cases), so that the text itself need not be kept until the rules run. `files` are the
+ * globs where the scanner computes it; elsewhere FileIndex.digest computes it on demand.
+ */
+export interface Digest<T> {
+  key: string;
+  files: readonly string[];
+  of(path: string, text: string, files: FileIndex): T;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -29,8 +40,10 @@ export class FileIndex {
   private readonly set: Set<string>;
   private readonly text = new Map<string, string | null>();
   private readonly parsed = new Map<string, Parsed<unknown>>();
+  private readonly digests = new Map<string, Map<string, unknown>>();
   private readonly globCache = new Map<string, string[]>();
   private byBase?: Map<string, string[]>;
+  private byExt?: Map<string, number[]>;
   readonly stats: ReadStats = { filesRead: 0, bytesRead: 0, skipped: new Map() };
 
   constructor(
@@ -91,8 +104,39 @@ export class FileIndex {
     if (globs.length === 1 && !/[*?[\]{}()!+@]/.test(globs[0]!)) {
       return this.set.has(globs[0]!) ? [globs[0]!] : [];
     }
-    const test = globs.length === 1 ? globTest(globs[0]!) : anyGlob(globs);
-    return this.paths.filter(test);
+    // Globs that fix the extension are tried only on the paths with those extensions; the
+    // others (`**/Dockerfile.*`) on every path.
+    const open: string[] = [];
+    const fixed: { test: PathTest; exts: Set<string> }[] = [];
+    for (const g of globs) {
+      const exts = globExtensions(g);
+      if (exts) fixed.push({ test: globTest(g), exts });
+      else open.push(g);
+    }
+    const hit = new Uint8Array(this.paths.length);
+    const index = this.extensionIndex();
+    for (const { test, exts } of fixed) for (const e of exts) for (const i of index.get(e) ?? []) if (!hit[i] && test(this.paths[i]!)) hit[i] = 1;
+    if (open.length) {
+      const test = anyGlob(open);
+      this.paths.forEach((p, i) => {
+        if (!hit[i] && test(p)) hit[i] = 1;
+      });
+    }
+    return this.paths.filter((_, i) => hit[i] === 1);
+  }
+
+  /** Positions in `paths` by extension, so a query reads only the paths it can match. */
+  private extensionIndex(): Map<string, number[]> {
+    if (!this.byExt) {
+      this.byExt = new Map();
+      this.paths.forEach((p, i) => {
+        const e = extensionOf(p);
+        const l = this.byExt!.get(e);
+        if (l) l.push(i);
+        else this.byExt!.set(e, [i]);
+      });
+    }
+    return this.byExt;
   }
 
   /**
@@ -116,6 +160,29 @@ export class FileIndex {
   /** Let the scanner hand over text it has already read, so read() will not read it again. */
   remember(path: string, text: string | null): void {
     this.text.set(path, text);
+  }
+
+  /**
+   * The digest of a listed file: the one the scanner computed, or computed now from text already
+   * held, or from a read whose text is not kept. Undefined when the file cannot be read.
+   */
+  digest<T>(path: string, d: Digest<T>): T | undefined {
+    let byPath = this.digests.get(d.key);
+    if (!byPath) this.digests.set(d.key, (byPath = new Map()));
+    if (byPath.has(path)) return byPath.get(path) as T | undefined;
+    const held = this.text.get(path);
+    const text = held !== undefined ? (held ?? undefined) : this.set.has(path) ? this.load(path) : undefined;
+    if (held === undefined && this.set.has(path) && text === undefined) this.text.set(path, null);
+    const value = text === undefined ? undefined : d.of(path, text, this);
+    byPath.set(path, value);
+    return value;
+  }
+
+  /** Let the scanner hand over a digest it computed while it had the text. */
+  rememberDigest(key: string, path: string, value: unknown): void {
+    let byPath = this.digests.get(key);
+    if (!byPath) this.digests.set(key, (byPath = new Map()));
+    byPath.set(path, value);
   }
 
   /** Record a read done elsewhere (the scanner) in the shared statistics. */

@@ -1,7 +1,9 @@
 /**
  * Glob matching with fast paths. Most rule globs are `**\/*.ext` or `**\/name`; those are answered
  * from an extension or basename test instead of a full glob match, which keeps listing-wide
- * queries linear and cheap on 100k-file trees.
+ * queries linear and cheap on 100k-file trees. Every other glob whose last segment fixes the
+ * file's extension (`**\/docs/**\/*.{md,rst}`, `**\/*Test.php`) is tried only on paths with one of
+ * those extensions: the extension test is a string compare, the full matcher a long regex.
  */
 import picomatch from 'picomatch';
 
@@ -13,6 +15,12 @@ const SPECIAL = /[*?[\]{}()!+@]/;
 export function basename(path: string): string {
   const i = path.lastIndexOf('/');
   return i === -1 ? path : path.slice(i + 1);
+}
+
+/** The text after the last dot of the base name ('' when there is none): `a/b.test.ts` → `ts`. */
+export function extensionOf(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return dot === -1 || dot < path.lastIndexOf('/') ? '' : path.slice(dot + 1);
 }
 
 /** Compile one glob (picomatch syntax, dot files included, case-sensitive) into a path test. */
@@ -46,13 +54,117 @@ function compile(glob: string): PathTest {
     }
   }
   if (!SPECIAL.test(glob)) return (p) => p === glob;
-  const m = picomatch(glob, { dot: true });
-  return (p) => m(p);
+  const m = globMatcher(glob, true);
+  const exts = globExtensions(glob);
+  if (!exts) {
+    const lit = requiredLiteral(glob);
+    return lit ? (p) => p.includes(lit) && m(p) : (p) => m(p);
+  }
+  // `.ext` suffix tests: no string is cut per call (this runs once per path per glob).
+  const suffixes = [...exts].filter((e) => e !== '').map((e) => '.' + e);
+  const bare = exts.has('');
+  return (p) => {
+    for (let i = 0; i < suffixes.length; i++) if (p.endsWith(suffixes[i]!)) return m(p);
+    return bare && p.lastIndexOf('.') < p.lastIndexOf('/') + 1 && m(p);
+  };
+}
+
+const matchers = new Map<string, PathTest>();
+
+/**
+ * picomatch's test as a bare regex, compiled once per glob. picomatch's own matcher builds a
+ * result object on every call (hundreds of MB of garbage over a 100k-file tree); on POSIX paths
+ * its answer is the regex's, or true when the path is the glob itself.
+ */
+export function globMatcher(glob: string, dot: boolean): PathTest {
+  const key = (dot ? '1' : '0') + glob;
+  let m = matchers.get(key);
+  if (!m) {
+    const re = picomatch.makeRe(glob, { dot });
+    matchers.set(key, (m = (p) => p === glob || re.test(p)));
+  }
+  return m;
 }
 
 /** A test that passes when any of the globs matches. */
 export function anyGlob(globs: readonly string[]): PathTest {
   const tests = globs.map(globTest);
   if (tests.length === 1) return tests[0]!;
-  return (p) => tests.some((t) => t(p));
+  return (p) => {
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(p)) return true;
+    return false;
+  };
+}
+
+/**
+ * The extensions (see `extensionOf`) a path must have to match the glob, or null when the glob
+ * does not fix them (`**\/Dockerfile.*`, `.semgrep/**`, `*rc`, negations, extglobs). Exact: a path
+ * whose extension is not in the set can never match.
+ */
+export function globExtensions(glob: string): Set<string> | null {
+  if (glob.startsWith('!') || glob.includes('(')) return null;
+  const alternatives = expandBraces(glob);
+  if (!alternatives) return null;
+  const out = new Set<string>();
+  for (const alt of alternatives) {
+    const last = alt.slice(alt.lastIndexOf('/') + 1);
+    if (last.includes('**')) return null;
+    const dot = last.lastIndexOf('.');
+    if (dot === -1) {
+      // A literal base name without a dot has no extension; a wildcard one may have any.
+      if (SPECIAL.test(last)) return null;
+      out.add('');
+      continue;
+    }
+    const ext = last.slice(dot + 1);
+    if (ext === '' || SPECIAL.test(ext) || last.slice(0, dot).endsWith('\\')) return null;
+    out.add(ext);
+  }
+  return out;
+}
+
+/** `a{b,c{d,e}}f` → [abf, acdf, acef]; null when braces are unbalanced or expand to too many. */
+function expandBraces(glob: string, limit = 256): string[] | null {
+  const open = glob.indexOf('{');
+  if (open === -1) return glob.includes('}') ? null : [glob];
+  let depth = 0;
+  const commas: number[] = [];
+  let close = -1;
+  for (let i = open; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) {
+      close = i;
+      break;
+    } else if (c === ',' && depth === 1) commas.push(i);
+  }
+  // `{a}` without a comma is literal in picomatch; ranges `{1..3}` are not expanded here.
+  if (close === -1 || commas.length === 0) return null;
+  const head = glob.slice(0, open);
+  const tail = glob.slice(close + 1);
+  const bounds = [open, ...commas, close];
+  const out: string[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const expanded = expandBraces(head + glob.slice(bounds[k]! + 1, bounds[k + 1]) + tail, limit);
+    if (!expanded) return null;
+    out.push(...expanded);
+    if (out.length > limit) return null;
+  }
+  return out;
+}
+
+/**
+ * The longest run of literal characters every matching path contains (`**\/Dockerfile.*` →
+ * `Dockerfile.`), or undefined. `**\/` and `/**` may match nothing, so they split runs, as do
+ * wildcards and groups; a glob with escapes or negation gets none.
+ */
+export function requiredLiteral(glob: string): string | undefined {
+  if (glob.startsWith('!') || glob.includes('\\')) return undefined;
+  let best = '';
+  for (const run of glob.split(/\*\*\/|\/\*\*|[*?]|\[[^\]]*\]|\{[^}]*\}|[@!+]?\([^)]*\)/)) {
+    if (/[[\]{}()]/.test(run)) return undefined; // nested or unbalanced groups: no claim
+    if (run.length > best.length) best = run;
+  }
+  return best.length >= 3 ? best : undefined;
 }

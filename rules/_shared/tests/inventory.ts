@@ -4,17 +4,13 @@
  * that the runner would not collect (and why). Nothing is executed; each file is read once.
  */
 import picomatch from 'picomatch';
-import type { FileIndex } from '../../../src/walk/file-index.js';
+import type { Digest, FileIndex } from '../../../src/walk/file-index.js';
 import { memo } from '../memo.js';
-import { countCSharp, countJvm, countRust } from './annotated.js';
-import { countGo, goBuildTags } from './go.js';
-import { countJavaScript, frameworkOf, importedArrays } from './javascript.js';
+import { digestTestFile, type FileCount, type TestDigest } from './digest.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollects, pytestConfig } from './pytest-config.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
-import { parsePython } from './python-parse.js';
-import { countPhp, countRuby } from './scripting.js';
-import { snippetAt, type TestFileCount } from './types.js';
+import type { TestFileCount } from './types.js';
 
 const JS_EXT = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
 const JVM_EXT = '{java,kt,groovy,scala}';
@@ -30,6 +26,9 @@ export const TEST_GLOBS = {
   rust: ['**/*.rs'],
 };
 export const TEST_READS = Object.values(TEST_GLOBS).flat();
+
+/** Rules that use the inventory declare this digest: each candidate is counted as it is read. */
+export const TEST_DIGEST: Digest<TestDigest | undefined> = { key: 'tests:file', files: TEST_READS, of: digestTestFile };
 
 export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
   python: 'Python', js: 'JavaScript/TypeScript', go: 'Go', jvm: 'Java/Kotlin', csharp: 'C#', ruby: 'Ruby', php: 'PHP', rust: 'Rust',
@@ -53,13 +52,15 @@ function build(files: FileIndex): TestInventory {
   const out: TestFileCount[] = [];
   const notCollected: TestInventory['notCollected'] = [];
   const sources: string[] = [];
-  const record = (path: string, text: string, language: string, r: ReturnType<typeof countGo> | (ReturnType<typeof countPythonFile>) | { cases: number; skipped: number; parametrized: number; expanded: number; firstLine?: number; framework?: string; benchmarks?: number; fuzz?: number; examples?: number }, framework: string) => {
-    const { firstLine, ...rest } = r as { firstLine?: number; framework?: string } & Record<string, number>;
+  const digest = (path: string) => files.digest(path, TEST_DIGEST);
+  const record = (path: string, language: string, r: FileCount, framework: string, snippet: (line: number) => string | undefined) => {
+    const { firstLine, ...rest } = r;
     if (rest.cases === 0 && !rest.benchmarks && !rest.fuzz && !rest.examples) return;
+    const cite = firstLine ? snippet(firstLine) : undefined;
     out.push({
-      path, language, framework, cases: rest.cases!, skipped: rest.skipped!, parametrized: rest.parametrized!, expanded: rest.expanded!,
+      path, language, framework, cases: rest.cases, skipped: rest.skipped, parametrized: rest.parametrized, expanded: rest.expanded,
       ...(rest.benchmarks ? { benchmarks: rest.benchmarks } : {}), ...(rest.fuzz ? { fuzz: rest.fuzz } : {}), ...(rest.examples ? { examples: rest.examples } : {}),
-      ...(firstLine ? { first: { line: firstLine, snippet: snippetAt(text, firstLine) } } : {}),
+      ...(firstLine ? { first: { line: firstLine, snippet: cite ?? '' } } : {}),
     });
   };
   const candidates = (globs: string[]) => files.match(globs).filter((p) => !VENDORED.test(p));
@@ -70,24 +71,24 @@ function build(files: FileIndex): TestInventory {
   const customPy = py.files.some((g) => !['test_*.py', '*_test.py'].includes(g));
   const pyFiles = customPy ? files.paths.filter((p) => p.endsWith('.py') && !VENDORED.test(p)) : candidates(TEST_GLOBS.python);
   const project: PyProject = { modules: new Map(), conftests: new Map(), cfg: py };
-  const texts = new Map<string, string>();
+  const snippets = new Map<string, Map<number, string>>();
   for (const path of pyFiles) {
     if (!pytestCollects(path, py)) {
       if (picomatch.isMatch(path.split('/').pop()!, ['test_*.py', '*_test.py'])) notCollected.push({ path, reason: py.source ? `outside what ${py.source} tells pytest to collect` : 'pytest does not recurse into this folder' });
       continue;
     }
-    const text = files.read(path);
-    if (text !== undefined) (project.modules.set(path, parsePython(text)), texts.set(path, text));
+    const d = digest(path);
+    if (d?.kind === 'python') (project.modules.set(path, d.module), snippets.set(path, d.snippets));
   }
   if (project.modules.size > 0) {
     for (const path of candidates(['**/conftest.py'])) {
-      const text = files.read(path);
-      if (text !== undefined) project.conftests.set(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '', parsePython(text));
+      const d = digest(path);
+      if (d?.kind === 'python') project.conftests.set(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '', d.module);
     }
     const reg = pythonRegistry(project);
-    for (const [path, text] of texts) {
+    for (const path of [...project.modules.keys()]) {
       const r = countPythonFile(path, project, reg);
-      record(path, text, 'Python', r, r.framework);
+      record(path, 'Python', r, r.framework, (l) => snippets.get(path)?.get(l));
     }
   }
 
@@ -103,37 +104,28 @@ function build(files: FileIndex): TestInventory {
       if (/\.(test|spec)\.[cm]?[jt]sx?$/.test(path)) notCollected.push({ path, reason: 'no configured JavaScript test runner includes it' });
       continue;
     }
-    const text = files.read(path);
-    if (text === undefined) continue;
-    record(path, text, 'JavaScript/TypeScript', countJavaScript(text, importedArrays(files, path, text)), frameworkOf(text) ?? runner);
+    const d = digest(path);
+    if (d?.kind !== 'js') continue;
+    record(path, 'JavaScript/TypeScript', d.count, d.count.framework ?? runner, () => d.snippet);
   }
 
   for (const path of candidates(TEST_GLOBS.go)) {
-    if (path.split('/').some((d) => d.startsWith('_') || d.startsWith('.'))) continue;
-    const text = files.read(path);
-    if (text === undefined) continue;
-    const tags = goBuildTags(text);
-    if (tags.length) {
-      notCollected.push({ path, reason: `needs build tag ${tags.join(', ')} (go test -tags ${tags[0]})` });
+    if (path.split('/').some((dir) => dir.startsWith('_') || dir.startsWith('.'))) continue;
+    const d = digest(path);
+    if (d?.kind !== 'go') continue;
+    if (d.tags.length) {
+      notCollected.push({ path, reason: `needs build tag ${d.tags.join(', ')} (go test -tags ${d.tags[0]})` });
       continue;
     }
-    record(path, text, 'Go', countGo(text), 'go test');
+    record(path, 'Go', d.count, 'go test', () => d.snippet);
   }
 
-  const simple: [keyof typeof TEST_GLOBS, (text: string, path: string) => { framework: string; cases: number; skipped: number; parametrized: number; expanded: number; firstLine?: number }][] = [
-    ['jvm', (t, p) => countJvm(t, p.endsWith('.kt') ? 'kotlin' : p.endsWith('.groovy') ? 'groovy' : p.endsWith('.scala') ? 'scala' : 'java')],
-    ['csharp', (t) => countCSharp(t)],
-    ['ruby', (t, p) => countRuby(t, p)],
-    ['php', (t) => countPhp(t)],
-    ['rust', (t) => countRust(t)],
-  ];
-  for (const [lang, count] of simple) {
+  for (const lang of ['jvm', 'csharp', 'ruby', 'php', 'rust'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
-      const text = files.read(path);
-      if (text === undefined) continue;
-      const r = count(text, path);
-      record(path, text, LANGUAGE_NAMES[lang], r, r.framework);
+      const d = digest(path);
+      if (d?.kind !== lang) continue;
+      record(path, LANGUAGE_NAMES[lang], d.count, d.count.framework ?? lang, () => d.snippet);
     }
   }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

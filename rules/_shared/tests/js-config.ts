@@ -4,7 +4,7 @@
  * literal `include`/`testMatch`/`spec`/`testDir`/`specPattern` values where the config states them
  * (read as text, never executed), the runner's defaults otherwise.
  */
-import picomatch from 'picomatch';
+import { globMatcher } from '../../../src/walk/glob.js';
 import type { FileIndex } from '../../../src/walk/file-index.js';
 import { mask, matchBracket, SYNTAX } from './mask.js';
 
@@ -148,8 +148,8 @@ export function jsRunnerFor(path: string, specs: RunnerSpec[]): string | undefin
   if (path.includes('node_modules/')) return undefined;
   for (const s of specs) {
     if (s.dir && !path.startsWith(`${s.dir}/`)) continue;
-    if (!s.include.some((g) => picomatch.isMatch(path, g, { dot: false }))) continue;
-    if (s.exclude.some((g) => picomatch.isMatch(path, g, { dot: true }))) continue;
+    if (!s.include.some((g) => globMatcher(g, false)(path))) continue;
+    if (s.exclude.some((g) => globMatcher(g, true)(path))) continue;
     return s.runner;
   }
   return undefined;

@@ -4,7 +4,7 @@
  * setup.cfg [tool:pytest]): python_files, python_classes, python_functions, testpaths,
  * norecursedirs and `--ignore` in addopts.
  */
-import picomatch from 'picomatch';
+import { globMatcher } from '../../../src/walk/glob.js';
 import type { FileIndex } from '../../../src/walk/file-index.js';
 
 export interface PytestConfig {
@@ -90,15 +90,17 @@ export function pytestConfig(files: FileIndex): PytestConfig {
   };
 }
 
+const isMatch = (s: string, glob: string, dot = false): boolean => globMatcher(glob, dot)(s);
+
 /** Would `pytest` run from the root collect this file as a test module? */
 export function pytestCollects(path: string, cfg: PytestConfig): boolean {
   if (!path.endsWith('.py')) return false;
   const parts = path.split('/');
   const base = parts[parts.length - 1]!;
-  if (!cfg.files.some((g) => picomatch.isMatch(base, g, { dot: true }))) return false;
+  if (!cfg.files.some((g) => isMatch(base, g, true))) return false;
   const dirs = parts.slice(0, -1);
-  if (dirs.some((d) => cfg.norecurse.some((g) => picomatch.isMatch(d, g, { dot: true })))) return false;
-  if (cfg.testpaths.length > 0 && !cfg.testpaths.some((t) => t === '.' || path === t || path.startsWith(`${t}/`) || picomatch.isMatch(path, `${t}/**`))) return false;
-  if (cfg.ignore.some((g) => path === g || path.startsWith(`${g}/`) || picomatch.isMatch(path, g))) return false;
+  if (dirs.some((d) => cfg.norecurse.some((g) => isMatch(d, g, true)))) return false;
+  if (cfg.testpaths.length > 0 && !cfg.testpaths.some((t) => t === '.' || path === t || path.startsWith(`${t}/`) || isMatch(path, `${t}/**`))) return false;
+  if (cfg.ignore.some((g) => path === g || path.startsWith(`${g}/`) || isMatch(path, g))) return false;
   return true;
 }

@@ -1,0 +1,81 @@
+/**
+ * What the test inventory needs of one candidate test file, taken while the scanner holds its
+ * text (DESIGN §9: nothing is kept after a file is scanned). Counts that need only the file are
+ * made here; Python keeps its parsed module, because pytest's collection of one file depends on
+ * classes and fixtures of others (base classes, conftest.py). A snippet is kept for each line a
+ * count may cite, never the text.
+ */
+import { detachDeep } from '../../../src/util/detach.js';
+import type { Digest } from '../../../src/walk/file-index.js';
+import { countCSharp, countJvm, countRust } from './annotated.js';
+import { countGo, goBuildTags } from './go.js';
+import { countJavaScript, frameworkOf, importedArrays } from './javascript.js';
+import { parsePython, type PyClass, type PyModule } from './python-parse.js';
+import { countPhp, countRuby } from './scripting.js';
+import { snippetAt } from './types.js';
+
+export interface FileCount {
+  framework?: string;
+  cases: number;
+  skipped: number;
+  parametrized: number;
+  expanded: number;
+  firstLine?: number;
+  benchmarks?: number;
+  fuzz?: number;
+  examples?: number;
+}
+
+export type TestDigest =
+  | { kind: 'python'; module: PyModule; snippets: Map<number, string> }
+  | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string }
+  | { kind: 'js' | 'jvm' | 'csharp' | 'ruby' | 'php' | 'rust'; count: FileCount; snippet?: string };
+
+const JS = /\.(?:[cm]?[jt]sx?)$/;
+const JVM: Record<string, 'java' | 'kotlin' | 'groovy' | 'scala'> = { java: 'java', kt: 'kotlin', groovy: 'groovy', scala: 'scala' };
+
+export function digestTestFile(path: string, text: string, files: Parameters<Digest<unknown>['of']>[2]): TestDigest | undefined {
+  // Kept until the rules run: no string in it may be a view into the text (see detach).
+  return detachDeep(digest(path, text, files));
+}
+
+function digest(path: string, text: string, files: Parameters<Digest<unknown>['of']>[2]): TestDigest | undefined {
+  const ext = path.slice(path.lastIndexOf('.') + 1);
+  const withSnippet = <K extends TestDigest['kind']>(kind: K, count: FileCount) =>
+    ({ kind, count, ...(count.firstLine ? { snippet: snippetAt(text, count.firstLine) } : {}) }) as TestDigest;
+  if (ext === 'py') {
+    const module = parsePython(text);
+    return { kind: 'python', module, snippets: snippetsAt(text, pythonLines(module)) };
+  }
+  if (ext === 'go') return { ...(withSnippet('go', countGo(text)) as Extract<TestDigest, { kind: 'go' }>), tags: goBuildTags(text) };
+  if (JS.test(path)) {
+    const count: FileCount = { ...countJavaScript(text, importedArrays(files, path, text)) };
+    const fw = frameworkOf(text);
+    return withSnippet('js', fw ? { ...count, framework: fw } : count);
+  }
+  if (JVM[ext]) return withSnippet('jvm', countJvm(text, JVM[ext]!));
+  if (ext === 'cs') return withSnippet('csharp', countCSharp(text));
+  if (ext === 'rb') return withSnippet('ruby', countRuby(text, path));
+  if (ext === 'php') return withSnippet('php', countPhp(text));
+  if (ext === 'rs') return withSnippet('rust', countRust(text));
+  return undefined;
+}
+
+/** Every line a Python count can cite: functions, classes (nested too), methods, imports. */
+function pythonLines(mod: PyModule): number[] {
+  const lines = [...mod.functions.map((f) => f.line), ...mod.imports.map((i) => i.line)];
+  const visit = (c: PyClass) => {
+    lines.push(c.line, ...c.methods.map((m) => m.line));
+    c.nested.forEach(visit);
+  };
+  mod.classes.forEach(visit);
+  return lines;
+}
+
+function snippetsAt(text: string, lines: number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  if (lines.length === 0) return out;
+  const all = text.split('\n');
+  for (const l of lines) out.set(l, snippetAt(all[l - 1] ?? '', 1));
+  return out;
+}

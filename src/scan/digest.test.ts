@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { memoryIndex, MemorySource, type Tree } from '../testing/memory.js';
+import { scan } from './scanner.js';
+import type { Digest } from '../walk/file-index.js';
+import { detach } from '../util/detach.js';
+
+const tree: Tree = {
+  'tests/test_api.py': 'def test_a():\n    pass\n\ndef test_b():\n    pass\n',
+  'src/app.py': 'print("hi")\n',
+  'bin/blob.py': Buffer.from([0, 1, 2]),
+};
+const lines: Digest<number> = { key: 'test:lines', files: ['**/*.py'], of: (_p, text) => text.split('\n').length };
+
+describe('digests', () => {
+  it('are taken while the scanner reads a file, and its text is not kept', async () => {
+    const files = memoryIndex(tree);
+    let calls = 0;
+    const counted: Digest<number> = { ...lines, of: (p, t, f) => (calls++, lines.of(p, t, f)) };
+    await scan(files, new MemorySource(tree), [], [], [counted]);
+    expect(files.peek('tests/test_api.py')).toBeUndefined();
+    expect(files.digest('tests/test_api.py', counted)).toBe(6);
+    expect(files.digest('src/app.py', counted)).toBe(2);
+    expect(files.digest('bin/blob.py', counted)).toBeUndefined();
+    expect(calls).toBe(2);
+    expect(files.stats.filesRead).toBe(2); // the binary file is skipped, nothing is read twice
+  });
+
+  it('are computed on demand, from one read, where the scanner did not take them', () => {
+    const files = memoryIndex(tree);
+    expect(files.digest('src/app.py', lines)).toBe(2);
+    expect(files.digest('src/app.py', lines)).toBe(2);
+    expect(files.digest('missing.py', lines)).toBeUndefined();
+    expect(files.stats.filesRead).toBe(1);
+    expect(files.peek('src/app.py')).toBeUndefined();
+  });
+
+  it('a digest that throws does not stop the scan; the rule that asks meets the error', async () => {
+    const files = memoryIndex(tree);
+    const bad: Digest<number> = { key: 'test:bad', files: ['tests/**'], of: () => { throw new Error('boom'); } };
+    await expect(scan(files, new MemorySource(tree), [], [], [bad])).resolves.toBeDefined();
+    expect(() => files.digest('tests/test_api.py', bad)).toThrow('boom');
+  });
+});
+
+describe('detach', () => {
+  it('returns an equal string', () => {
+    const big = 'x'.repeat(10_000) + 'needle in a long line of text';
+    expect(detach(big.slice(10_000))).toBe('needle in a long line of text');
+    expect(detach('short')).toBe('short');
+  });
+});
