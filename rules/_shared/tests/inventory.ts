@@ -8,6 +8,7 @@ import type { FileIndex } from '../../../src/walk/file-index.js';
 import { memo } from '../memo.js';
 import { countCSharp, countJvm, countRust } from './annotated.js';
 import { countGo, goBuildTags } from './go.js';
+import { importedHelpers } from './js-helpers.js';
 import { countJavaScript, frameworkOf, importedArrays } from './javascript.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollects, pytestConfig } from './pytest-config.js';
@@ -30,6 +31,8 @@ export const TEST_GLOBS = {
   rust: ['**/*.rs'],
 };
 export const TEST_READS = Object.values(TEST_GLOBS).flat();
+/** JS modules the rule reads anyway (test files and what sits in test folders): where test helpers live. */
+const isJsTestSide = picomatch(TEST_GLOBS.js);
 
 export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
   python: 'Python', js: 'JavaScript/TypeScript', go: 'Go', jvm: 'Java/Kotlin', csharp: 'C#', ruby: 'Ruby', php: 'PHP', rust: 'Rust',
@@ -105,7 +108,7 @@ function build(files: FileIndex): TestInventory {
     }
     const text = files.read(path);
     if (text === undefined) continue;
-    record(path, text, 'JavaScript/TypeScript', countJavaScript(text, importedArrays(files, path, text)), frameworkOf(text) ?? runner);
+    record(path, text, 'JavaScript/TypeScript', countJavaScript(text, importedArrays(files, path, text), importedHelpers(files, path, text, (body) => countJavaScript(body).expanded, isJsTestSide)), frameworkOf(text) ?? runner);
   }
 
   for (const path of candidates(TEST_GLOBS.go)) {
