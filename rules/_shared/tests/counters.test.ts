@@ -245,6 +245,48 @@ describe('JavaScript definitions', () => {
     expect(inv.files.map((f) => [f.path, f.cases, f.expanded])).toEqual([['test/a.test.js', 4, 1 + 1 + 2 + 3 * 2]]);
   });
 
+  it('multiplies the tests of a suite matrix that runs its callback once per target', () => {
+    const inv = testInventory(memoryIndex({
+      'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }),
+      'vitest.config.ts': "export default defineConfig({ test: { typecheck: { enabled: !process.argv.includes('bench') } } });",
+      'test/_setup.ts': [
+        'export function matrix(',
+        '  title: string,',
+        '  fn: (ctx: { target: string }, utils: { it: typeof it }) => void | Promise<void>,',
+        '): void {',
+        '  const run = (target: string) => fn({ target }, { it });',
+        "  describe(title, () => { describe('web', () => run('web')); describe('node', () => run('node')); describe('bun', () => run('bun')); });",
+        '}',
+        'export const once = (title: string, fn: () => void) => describe(title, fn);',
+      ].join('\n'),
+      'test/app.test.ts': [
+        "import { matrix, once } from './_setup';",
+        "matrix('app', (t, { it }) => {",
+        "  it('serves', () => {});",
+        "  it.skipIf(t.target === 'web')('streams', () => {});",
+        '});',
+        "once('plain', () => { it('runs once', () => {}); });",
+      ].join('\n'),
+      'test/types.test-d.ts': "import { expectTypeOf, test } from 'vitest';\ntest('typed', () => { expectTypeOf(1).toBeNumber(); });\n",
+    }));
+    // 2 tests × 3 targets + 1; the type test is collected because typecheck is on.
+    expect(inv.files.map((f) => [f.path, f.expanded])).toEqual([['test/app.test.ts', 2 * 3 + 1], ['test/types.test-d.ts', 1]]);
+  });
+
+  it('leaves type tests out when typecheck is off, and counts a local matrix', () => {
+    const inv = testInventory(memoryIndex({
+      'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }),
+      'src/types.test-d.ts': "import { test } from 'vitest';\ntest('typed', () => {});\n",
+      'src/a.test.ts': [
+        "import { describe, it } from 'vitest';",
+        'function forEachDriver(fn) { for (const d of DRIVERS) fn(d); fn(null); fn(undefined); }',
+        "forEachDriver((d) => { it('works with ' + d, () => {}); });",
+      ].join('\n'),
+    }));
+    // DRIVERS is unknown (one), plus two direct calls: the callback runs three times as far as we can see.
+    expect(inv.files.map((f) => [f.path, f.expanded])).toEqual([['src/a.test.ts', 3]]);
+  });
+
   it('only counts files a configured runner includes', () => {
     const inv = testInventory(memoryIndex({
       'package.json': JSON.stringify({ devDependencies: { jest: '29' } }),

@@ -100,7 +100,8 @@ function build(files: FileIndex): TestInventory {
   const jsCandidates = new Set(candidates(TEST_GLOBS.js));
   for (const s of specs) for (const p of candidates(s.include)) if (/\.[cm]?[jt]sx?$/.test(p)) jsCandidates.add(p);
   for (const path of [...jsCandidates].sort()) {
-    if (/\.d\.[cm]?ts$/.test(path) || /\.test-d\.ts$/.test(path)) continue;
+    if (/\.d\.[cm]?ts$/.test(path)) continue;
+    if (/\.(?:test|spec)-d\.[cm]?[jt]sx?$/.test(path) && !specs.some((s) => s.typecheck && jsRunnerFor(path, [s]))) continue;
     const runner = specs.length ? jsRunnerFor(path, specs) : /\.(test|spec)\.[cm]?[jt]sx?$|__tests__\//.test(path) ? 'unknown' : undefined;
     if (!runner) {
       if (/\.(test|spec)\.[cm]?[jt]sx?$/.test(path)) notCollected.push({ path, reason: 'no configured JavaScript test runner includes it' });

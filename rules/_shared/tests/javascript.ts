@@ -6,7 +6,7 @@
  */
 import type { FileIndex } from '../../../src/walk/file-index.js';
 import { literalSize, lineIndex, mask, matchBracket, SYNTAX } from './mask.js';
-import { escapeRe, namedFunctions, resolveModule, type Helper, type NamedFunction } from './js-helpers.js';
+import { callbackRuns, escapeRe, namedFunctions, resolveModule, type Helper, type NamedFunction } from './js-helpers.js';
 import { counter } from './types.js';
 
 const CALL = /(?<![\w$.])(x?it|x?test|x?specify|fit|ftest|fspecify)((?:\s*\.\s*[A-Za-z]\w*)*)\s*(?=[(`])/g;
@@ -291,12 +291,20 @@ export function countJavaScript(text: string, imported?: ImportedArray, helpers:
     const skipped = base.startsWith('x') || chain.some((c) => c === 'skip' || c === 'todo' || c === 'fixme');
     defs.push({ at: m.index, params, table: !!table, rowSpan, skipped });
   }
-  for (const h of helpers) {
+  // Suite matrices run the callback they are given several times: the tests inside multiply.
+  const fns = namedFunctions(code);
+  const matrices = [...helpers, ...fns.map((f) => ({ callee: f.name, perCall: 0, callbackRuns: callbackRuns(code, f, fns) }))];
+  for (const h of matrices) {
     const re = new RegExp(`(?<![\\w$.])${h.callee.split('.').map(escapeRe).join('\\s*\\.\\s*')}\\s*\\(`, 'g');
-    for (const m of code.matchAll(re)) defs.push({ at: m.index, params: h.perCall, table: false, rowSpan: -1, skipped: false, helper: true });
+    for (const m of code.matchAll(re)) {
+      if (/\bfunction\s*$/.test(code.slice(Math.max(0, m.index - 10), m.index))) continue;
+      if (h.perCall > 0) defs.push({ at: m.index, params: h.perCall, table: false, rowSpan: -1, skipped: false, helper: true });
+      const to = (h.callbackRuns ?? 0) > 1 ? matchBracket(code, m.index + m[0].length - 1) : -1;
+      if (to > 0) spans.push({ from: m.index, to, size: h.callbackRuns! });
+    }
   }
   const loops = [...spans, ...exclusiveBranches(code, defs.map((d) => d.at))];
-  const runs = helperRuns(code, defs.map((d) => d.at), loops);
+  const runs = helperRuns(code, defs.map((d) => d.at), loops, fns);
   const count = counter();
   for (const d of defs) {
     const { owner, times } = runs(d.at, d.rowSpan);
@@ -325,8 +333,7 @@ type Span = { from: number; to: number; size: number | null };
  * call sites and bare references such as `describe('x', shared)`, each with its own loops). A
  * function nothing calls or names (an `exports.x = …` helper inside a test file) runs zero times.
  */
-function helperRuns(code: string, defAt: number[], loops: Span[]) {
-  const fns = namedFunctions(code);
+function helperRuns(code: string, defAt: number[], loops: Span[], fns: NamedFunction[]) {
   const inside = (f: NamedFunction, at: number) => at > f.open && at < f.to;
   const testing = new Set(fns.filter((f) => defAt.some((a) => inside(f, a))));
   const uses = new Map<NamedFunction, number[]>();
