@@ -293,7 +293,7 @@ export function countJavaScript(text: string, imported?: ImportedArray, helpers:
   }
   // Suite matrices run the callback they are given several times: the tests inside multiply.
   const fns = namedFunctions(code);
-  const matrices = [...helpers, ...fns.map((f) => ({ callee: f.name, perCall: 0, callbackRuns: callbackRuns(code, f, fns) }))];
+  const matrices = [...helpers, ...fns.map((f) => ({ callee: f.name, perCall: 0, callbackRuns: callbackRuns(code, f, fns) })).filter((h) => h.callbackRuns > 1)];
   for (const h of matrices) {
     const re = new RegExp(`(?<![\\w$.])${h.callee.split('.').map(escapeRe).join('\\s*\\.\\s*')}\\s*\\(`, 'g');
     for (const m of code.matchAll(re)) {
