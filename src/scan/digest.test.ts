@@ -49,3 +49,28 @@ describe('detach', () => {
     expect(detach('short')).toBe('short');
   });
 });
+
+describe('test inventory through the scan', async () => {
+  const { TEST_DIGEST, testInventory } = await import('../../rules/_shared/tests/inventory.js');
+  const suite: Tree = {
+    'package.json': '{"devDependencies":{"mocha":"10"}}',
+    // a.test.js sorts before the helper it imports: the helper is read ahead once, not twice.
+    'test/a.test.js': "const { shared } = require('./helpers.js');\ndescribe('a', () => { shared('x'); shared('y'); it('own', () => {}); });\n",
+    'test/helpers.js': "const { a } = require('./a.test.js');\nexports.shared = (name) => { it(name + ' one', () => {}); it(name + ' two', () => {}); };\n",
+  };
+
+  it('counts helpers imported from another test-side module, reading each file once and keeping no text', async () => {
+    const files = memoryIndex(suite);
+    await scan(files, new MemorySource(suite), [], [], [TEST_DIGEST]);
+    expect(files.stats.filesRead).toBe(2);
+    expect(files.peek('test/helpers.js')).toBeUndefined();
+    expect(files.peek('test/a.test.js')).toBeUndefined();
+    const a = testInventory(files).files.find((f) => f.path === 'test/a.test.js');
+    expect(a?.expanded).toBe(5);
+  });
+
+  it('gives the same counts without a scan', () => {
+    const a = testInventory(memoryIndex(suite)).files.find((f) => f.path === 'test/a.test.js');
+    expect(a?.expanded).toBe(5);
+  });
+});

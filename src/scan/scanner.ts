@@ -144,7 +144,7 @@ export async function scan(files: FileIndex, source: FileSource, patterns: ScanP
     // throws is left for the rule that asks for it, where the failure is isolated and reported.
     for (const d of item.digests) {
       try {
-        files.rememberDigest(d.key, item.path, d.of(item.path, text, files));
+        files.digest(item.path, d, text);
       } catch {
         /* computed again, and reported, inside the rule */
       }
@@ -169,10 +169,24 @@ export async function scan(files: FileIndex, source: FileSource, patterns: ScanP
     return false;
   });
 
-  if ('readBytesAsync' in source) {
-    await readAll(source as AsyncSource, pending, files.maxFileBytes, fromBytes);
-  } else {
-    for (const item of pending) fromBytes(item, source.readBytes(item.path, files.maxFileBytes));
+  // A digest may read a file ahead of the scan (FileIndex.digest); the scanner then takes that
+  // text instead of reading the file again.
+  const ahead = (item: WorkItem) => {
+    const held = files.peek(item.path);
+    if (held === undefined) return false;
+    handle(item, held ?? undefined);
+    files.release(item.path);
+    return true;
+  };
+  files.scanning = true;
+  try {
+    if ('readBytesAsync' in source) {
+      await readAll(source as AsyncSource, pending, files.maxFileBytes, fromBytes, ahead);
+    } else {
+      for (const item of pending) if (!ahead(item)) fromBytes(item, source.readBytes(item.path, files.maxFileBytes));
+    }
+  } finally {
+    files.scanning = false;
   }
   for (const list of matches.values()) list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
   return { matches, searched };
@@ -183,14 +197,15 @@ function readAll<T extends { path: string }>(
   items: T[],
   maxBytes: number,
   onRead: (item: T, r: Buffer | SkipReason) => void,
+  ahead: (item: T) => boolean,
 ): Promise<void> {
   return new Promise((resolve) => {
     let next = 0;
     let active = 0;
     const pump = () => {
-      if (next >= items.length && active === 0) return resolve();
       while (active < IN_FLIGHT && next < items.length) {
         const item = items[next++]!;
+        if (ahead(item)) continue;
         active++;
         source.readBytesAsync(item.path, maxBytes, (r) => {
           active--;
@@ -198,6 +213,7 @@ function readAll<T extends { path: string }>(
           pump();
         });
       }
+      if (next >= items.length && active === 0) resolve();
     };
     pump();
   });

@@ -41,6 +41,9 @@ export class FileIndex {
   private readonly text = new Map<string, string | null>();
   private readonly parsed = new Map<string, Parsed<unknown>>();
   private readonly digests = new Map<string, Map<string, unknown>>();
+  private readonly heldForScan = new Set<string>();
+  /** Set by the scanner while it reads (see digest). */
+  scanning = false;
   private readonly globCache = new Map<string, string[]>();
   private byBase?: Map<string, string[]>;
   private byExt?: Map<string, number[]>;
@@ -163,19 +166,39 @@ export class FileIndex {
   }
 
   /**
-   * The digest of a listed file: the one the scanner computed, or computed now from text already
-   * held, or from a read whose text is not kept. Undefined when the file cannot be read.
+   * The digest of a listed file: the one the scanner computed, or computed now from `text` (the
+   * scanner's), from text already held, or from a read whose text is not kept. Undefined when the
+   * file cannot be read, or while its own digest is being computed (import cycles).
    */
-  digest<T>(path: string, d: Digest<T>): T | undefined {
+  digest<T>(path: string, d: Digest<T>, text?: string): T | undefined {
     let byPath = this.digests.get(d.key);
     if (!byPath) this.digests.set(d.key, (byPath = new Map()));
     if (byPath.has(path)) return byPath.get(path) as T | undefined;
-    const held = this.text.get(path);
-    const text = held !== undefined ? (held ?? undefined) : this.set.has(path) ? this.load(path) : undefined;
-    if (held === undefined && this.set.has(path) && text === undefined) this.text.set(path, null);
-    const value = text === undefined ? undefined : d.of(path, text, this);
-    byPath.set(path, value);
-    return value;
+    if (text === undefined) {
+      const held = this.text.get(path);
+      text = held !== undefined ? (held ?? undefined) : this.set.has(path) ? this.load(path) : undefined;
+      if (held === undefined && this.set.has(path)) {
+        // Asked for during the scan (one test file needs another's helpers): hold the text until
+        // the scanner reaches the file, so it is not read a second time.
+        if (text === undefined) this.text.set(path, null);
+        else if (this.scanning) (this.text.set(path, text), this.heldForScan.add(path));
+      }
+    }
+    byPath.set(path, undefined);
+    if (text === undefined) return undefined;
+    try {
+      const value = d.of(path, text, this);
+      byPath.set(path, value);
+      return value;
+    } catch (err) {
+      byPath.delete(path);
+      throw err;
+    }
+  }
+
+  /** The scanner has used a text held for it (see digest): drop it. */
+  release(path: string): void {
+    if (this.heldForScan.delete(path)) this.text.delete(path);
   }
 
   /** Let the scanner hand over a digest it computed while it had the text. */

@@ -158,6 +158,135 @@ describe('JavaScript definitions', () => {
     expect(inv.files[0]).toMatchObject({ path: 'src/x.spec.ts', cases: 3, expanded: 4 + 2 + 2 });
   });
 
+  it('sizes loops over typed, literal and wrapped arrays, and leaves filtered ones at one', () => {
+    const r = countJavaScript([
+      "import { describe, test } from 'vitest';",
+      "describe('a', () => {",
+      '  const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9];',
+      "  for (const r of rows) test('a' + r, () => {});",
+      '});',
+      "describe('b', () => {",
+      // The annotation holds `;` and brackets: the loop must use these 2 rows, not the 9 above.
+      '  const rows: { input: [string, string, any?]; out: boolean }[] = [',
+      "    { input: ['x', 'y'], out: true },",
+      "    { input: ['x', 'z', { strict: true }], out: false },",
+      '  ];',
+      "  for (const r of rows) { test(`${r.input[0]}`, () => {}); }",
+      '});',
+      "[true, false, null].forEach((v) => { test('literal ' + v, () => {}); });",
+      'const byName = { one: 1, two: 2 };',
+      "Object.keys(byName).forEach((k) => test(k, () => {}));",
+      "for (const [k, v] of Object.entries(byName)) { test(k, () => {}); }",
+      'const ids = [1, 2, 3, 4];',
+      "test.each(ids.map((r) => [r]))('mapped %s', () => {});",
+      "test.each(ids.filter((r) => r > 2))('filtered %s', () => {});",
+    ].join('\n'));
+    expect(r.cases).toBe(7);
+    expect(r.expanded).toBe(9 + 2 + 3 + 2 + 2 + 4 + 1);
+  });
+
+  it('counts tests a helper defines once per call, through loops, nesting and references', () => {
+    const r = countJavaScript([
+      "const { describe, it } = require('mocha');",
+      'function checks(opts) {',
+      "  it('reads', () => {});",
+      "  it('writes', () => {});",
+      '}',
+      'const both = (o) => { checks(o); checks({ ...o, strict: true }); };',
+      "describe('plain', () => { checks({}); });",
+      "describe('looped', () => { ['a', 'b', 'c'].forEach((m) => both({ m })); });",
+      "function shared() { it('shared', () => {}); }",
+      "describe('by reference', shared);",
+      "describe('named callback', function suite() { it('runs where it stands', () => {}); });",
+      "exports.unused = function (name) { it(name, () => {}); };",
+    ].join('\n'));
+    // checks: 1 direct call + 2 per `both` × 3 = 7 runs of 2 tests; shared once; suite once; unused never.
+    expect(r.cases).toBe(5);
+    expect(r.expanded).toBe(7 * 2 + 1 + 1 + 0);
+  });
+
+  it("does not take calls of a file's own `function test(…)` for tests", () => {
+    const own = countJavaScript("function test(input, expected) { assert.equal(slug(input), expected); }\ntest('A b', 'a-b');\ntest(name, other);\n");
+    expect(own.cases).toBe(0);
+    expect(countJavaScript("test(name, other);\ntest('x', () => {});\n").cases).toBe(2);
+  });
+
+  it('counts one branch of an if/else around tests, and a lone if as written', () => {
+    const r = countJavaScript([
+      "for (const name of ['a', 'b']) {",
+      "  if (name === 'a') { test('first way', () => {}); } else if (name === 'b') { test('second way', () => {}); } else { test('third', () => {}); test('fourth', () => {}); }",
+      "  if (process.env.SLOW) { test('slow', () => {}); }",
+      '}',
+    ].join('\n'));
+    expect(r.cases).toBe(5);
+    // The widest branch (2 tests) stands for the chain, per iteration; the lone `if` counts.
+    expect(r.expanded).toBe(2 * 2 + 2);
+  });
+
+  it('counts calls of test-defining helpers imported from a sibling module', () => {
+    const inv = testInventory(memoryIndex({
+      'package.json': JSON.stringify({ devDependencies: { jest: '29' } }),
+      'test/helpers.js': [
+        'exports.withClock = function (name, f) { test(`with a clock, ${name}`, f); };',
+        'exports.twice = (name, f) => { test(name, f); test(name + " again", f); };',
+        'exports.setUp = function (f) { return f(); };',
+      ].join('\n'),
+      'test/support.js': "export function inZones(name, f) { for (const z of ['UTC', 'CET']) test(`${name} in ${z}`, f); }\n",
+      'test/a.test.js': [
+        "const Helpers = require('./helpers');",
+        "import { inZones as zoned } from './support.js';",
+        "test('plain', () => {});",
+        "Helpers.withClock('ticks', () => {});",
+        "Helpers.twice('both', () => {});",
+        "Helpers.setUp(() => {});",
+        "for (const n of [1, 2, 3]) zoned('n' + n, () => {});",
+      ].join('\n'),
+    }));
+    expect(inv.files.map((f) => [f.path, f.cases, f.expanded])).toEqual([['test/a.test.js', 4, 1 + 1 + 2 + 3 * 2]]);
+  });
+
+  it('multiplies the tests of a suite matrix that runs its callback once per target', () => {
+    const inv = testInventory(memoryIndex({
+      'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }),
+      'vitest.config.ts': "export default defineConfig({ test: { typecheck: { enabled: !process.argv.includes('bench') } } });",
+      'test/_setup.ts': [
+        'export function matrix(',
+        '  title: string,',
+        '  fn: (ctx: { target: string }, utils: { it: typeof it }) => void | Promise<void>,',
+        '): void {',
+        '  const run = (target: string) => fn({ target }, { it });',
+        "  describe(title, () => { describe('web', () => run('web')); describe('node', () => run('node')); describe('bun', () => run('bun')); });",
+        '}',
+        'export const once = (title: string, fn: () => void) => describe(title, fn);',
+      ].join('\n'),
+      'test/app.test.ts': [
+        "import { matrix, once } from './_setup';",
+        "matrix('app', (t, { it }) => {",
+        "  it('serves', () => {});",
+        "  it.skipIf(t.target === 'web')('streams', () => {});",
+        '});',
+        "once('plain', () => { it('runs once', () => {}); });",
+      ].join('\n'),
+      'test/types.test-d.ts': "import { expectTypeOf, test } from 'vitest';\ntest('typed', () => { expectTypeOf(1).toBeNumber(); });\n",
+    }));
+    // 2 tests × 3 targets + 1; the type test is collected because typecheck is on.
+    expect(inv.files.map((f) => [f.path, f.expanded])).toEqual([['test/app.test.ts', 2 * 3 + 1], ['test/types.test-d.ts', 1]]);
+  });
+
+  it('leaves type tests out when typecheck is off, and counts a local matrix', () => {
+    const inv = testInventory(memoryIndex({
+      'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }),
+      'src/types.test-d.ts': "import { test } from 'vitest';\ntest('typed', () => {});\n",
+      'src/a.test.ts': [
+        "import { describe, it } from 'vitest';",
+        'function forEachDriver(fn) { for (const d of DRIVERS) fn(d); fn(null); fn(undefined); }',
+        "forEachDriver((d) => { it('works with ' + d, () => {}); });",
+      ].join('\n'),
+    }));
+    // DRIVERS is unknown (one), plus two direct calls: the callback runs three times as far as we can see.
+    expect(inv.files.map((f) => [f.path, f.expanded])).toEqual([['src/a.test.ts', 3]]);
+  });
+
   it('only counts files a configured runner includes', () => {
     const inv = testInventory(memoryIndex({
       'package.json': JSON.stringify({ devDependencies: { jest: '29' } }),

@@ -5,10 +5,12 @@
  * classes and fixtures of others (base classes, conftest.py). A snippet is kept for each line a
  * count may cite, never the text.
  */
+import picomatch from 'picomatch';
 import { detachDeep } from '../../../src/util/detach.js';
 import type { Digest } from '../../../src/walk/file-index.js';
 import { countCSharp, countJvm, countRust } from './annotated.js';
 import { countGo, goBuildTags } from './go.js';
+import { helpersOfModule, importedHelpers, type ModuleHelper } from './js-helpers.js';
 import { countJavaScript, frameworkOf, importedArrays } from './javascript.js';
 import { parsePython, type PyClass, type PyModule } from './python-parse.js';
 import { countPhp, countRuby } from './scripting.js';
@@ -29,17 +31,23 @@ export interface FileCount {
 export type TestDigest =
   | { kind: 'python'; module: PyModule; snippets: Map<number, string> }
   | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string }
-  | { kind: 'js' | 'jvm' | 'csharp' | 'ruby' | 'php' | 'rust'; count: FileCount; snippet?: string };
+  /** `helpers`: the functions it exports that define tests, for the test files that import it. */
+  | { kind: 'js'; count: FileCount; snippet?: string; helpers: ModuleHelper[] }
+  | { kind: 'jvm' | 'csharp' | 'ruby' | 'php' | 'rust'; count: FileCount; snippet?: string };
 
 const JS = /\.(?:[cm]?[jt]sx?)$/;
 const JVM: Record<string, 'java' | 'kotlin' | 'groovy' | 'scala'> = { java: 'java', kt: 'kotlin', groovy: 'groovy', scala: 'scala' };
 
-export function digestTestFile(path: string, text: string, files: Parameters<Digest<unknown>['of']>[2]): TestDigest | undefined {
+type Files = Parameters<Digest<unknown>['of']>[2];
+
+export function digestTestFile(path: string, text: string, files: Files): TestDigest | undefined {
   // Kept until the rules run: no string in it may be a view into the text (see detach).
   return detachDeep(digest(path, text, files));
 }
 
-function digest(path: string, text: string, files: Parameters<Digest<unknown>['of']>[2]): TestDigest | undefined {
+const perCall = (body: string) => countJavaScript(body).expanded;
+
+function digest(path: string, text: string, files: Files): TestDigest | undefined {
   const ext = path.slice(path.lastIndexOf('.') + 1);
   const withSnippet = <K extends TestDigest['kind']>(kind: K, count: FileCount) =>
     ({ kind, count, ...(count.firstLine ? { snippet: snippetAt(text, count.firstLine) } : {}) }) as TestDigest;
@@ -49,9 +57,16 @@ function digest(path: string, text: string, files: Parameters<Digest<unknown>['o
   }
   if (ext === 'go') return { ...(withSnippet('go', countGo(text)) as Extract<TestDigest, { kind: 'go' }>), tags: goBuildTags(text) };
   if (JS.test(path)) {
-    const count: FileCount = { ...countJavaScript(text, importedArrays(files, path, text)) };
+    // Helpers of an imported test-side module come from its own digest (read once, by the scan).
+    const helpersOf = (p: string) => {
+      const d = files.digest(p, TEST_DIGEST);
+      return d?.kind === 'js' ? d.helpers : [];
+    };
+    const imported = importedHelpers(files, path, text, perCall, isJsTestSide, helpersOf);
+    const count: FileCount = { ...countJavaScript(text, importedArrays(files, path, text), imported) };
     const fw = frameworkOf(text);
-    return withSnippet('js', fw ? { ...count, framework: fw } : count);
+    const helpers = /\bexports?\b/.test(text) ? helpersOfModule(text, perCall) : [];
+    return { ...(withSnippet('js', fw ? { ...count, framework: fw } : count) as Extract<TestDigest, { kind: 'js' }>), helpers };
   }
   if (JVM[ext]) return withSnippet('jvm', countJvm(text, JVM[ext]!));
   if (ext === 'cs') return withSnippet('csharp', countCSharp(text));
@@ -79,3 +94,24 @@ function snippetsAt(text: string, lines: number[]): Map<number, string> {
   for (const l of lines) out.set(l, snippetAt(all[l - 1] ?? '', 1));
   return out;
 }
+
+const JS_EXT = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
+const JVM_EXT = '{java,kt,groovy,scala}';
+/** Candidate test files per language: what the rule declares as `reads`, so each is read once. */
+export const TEST_GLOBS = {
+  python: ['**/test_*.py', '**/*_test.py', '**/conftest.py'],
+  js: [`**/*.{test,spec,cy}.${JS_EXT}`, `**/__tests__/**/*.${JS_EXT}`, `**/{test,tests,spec,e2e}/**/*.${JS_EXT}`, `**/{test,*-test,*_test,test-*}.{js,mjs,cjs}`, '**/*[sS]pec.{js,mjs}'],
+  go: ['**/*_test.go'],
+  jvm: [`**/src/*{test,Test}*/**/*.${JVM_EXT}`, `**/{test,tests}/**/*{Test,Tests,Spec,IT}.${JVM_EXT}`],
+  csharp: ['**/*{Test,Tests,test,tests,Spec,Specs}*/**/*.cs', '**/*{Test,Tests}.cs'],
+  ruby: ['**/*_spec.rb', '**/test/**/*_test.rb', '**/test/**/test_*.rb', '**/test/**/spec_*.rb'],
+  php: ['**/*Test.php'],
+  rust: ['**/*.rs'],
+};
+export const TEST_READS = Object.values(TEST_GLOBS).flat();
+/** JS modules the rule reads anyway (test files and what sits in test folders): where test helpers live. */
+const isJsTestSide = picomatch(TEST_GLOBS.js);
+
+
+/** Rules that use the inventory declare this digest: each candidate is counted as it is read. */
+export const TEST_DIGEST: Digest<TestDigest | undefined> = { key: 'tests:file', files: TEST_READS, of: (path, text, files) => digestTestFile(path, text, files) };

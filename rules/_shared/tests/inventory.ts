@@ -4,31 +4,15 @@
  * that the runner would not collect (and why). Nothing is executed; each file is read once.
  */
 import picomatch from 'picomatch';
-import type { Digest, FileIndex } from '../../../src/walk/file-index.js';
+import type { FileIndex } from '../../../src/walk/file-index.js';
 import { memo } from '../memo.js';
-import { digestTestFile, type FileCount, type TestDigest } from './digest.js';
+import { TEST_DIGEST, TEST_GLOBS, type FileCount } from './digest.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollects, pytestConfig } from './pytest-config.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
 import type { TestFileCount } from './types.js';
 
-const JS_EXT = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
-const JVM_EXT = '{java,kt,groovy,scala}';
-/** Candidate test files per language: what the rule declares as `reads`, so each is read once. */
-export const TEST_GLOBS = {
-  python: ['**/test_*.py', '**/*_test.py', '**/conftest.py'],
-  js: [`**/*.{test,spec,cy}.${JS_EXT}`, `**/__tests__/**/*.${JS_EXT}`, `**/{test,tests,spec,e2e}/**/*.${JS_EXT}`, `**/{test,*-test,*_test,test-*}.{js,mjs,cjs}`, '**/*[sS]pec.{js,mjs}'],
-  go: ['**/*_test.go'],
-  jvm: [`**/src/*{test,Test}*/**/*.${JVM_EXT}`, `**/{test,tests}/**/*{Test,Tests,Spec,IT}.${JVM_EXT}`],
-  csharp: ['**/*{Test,Tests,test,tests,Spec,Specs}*/**/*.cs', '**/*{Test,Tests}.cs'],
-  ruby: ['**/*_spec.rb', '**/test/**/*_test.rb', '**/test/**/test_*.rb', '**/test/**/spec_*.rb'],
-  php: ['**/*Test.php'],
-  rust: ['**/*.rs'],
-};
-export const TEST_READS = Object.values(TEST_GLOBS).flat();
-
-/** Rules that use the inventory declare this digest: each candidate is counted as it is read. */
-export const TEST_DIGEST: Digest<TestDigest | undefined> = { key: 'tests:file', files: TEST_READS, of: digestTestFile };
+export { TEST_DIGEST, TEST_GLOBS, TEST_READS } from './digest.js';
 
 export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
   python: 'Python', js: 'JavaScript/TypeScript', go: 'Go', jvm: 'Java/Kotlin', csharp: 'C#', ruby: 'Ruby', php: 'PHP', rust: 'Rust',
@@ -98,7 +82,8 @@ function build(files: FileIndex): TestInventory {
   const jsCandidates = new Set(candidates(TEST_GLOBS.js));
   for (const s of specs) for (const p of candidates(s.include)) if (/\.[cm]?[jt]sx?$/.test(p)) jsCandidates.add(p);
   for (const path of [...jsCandidates].sort()) {
-    if (/\.d\.[cm]?ts$/.test(path) || /\.test-d\.ts$/.test(path)) continue;
+    if (/\.d\.[cm]?ts$/.test(path)) continue;
+    if (/\.(?:test|spec)-d\.[cm]?[jt]sx?$/.test(path) && !specs.some((s) => s.typecheck && jsRunnerFor(path, [s]))) continue;
     const runner = specs.length ? jsRunnerFor(path, specs) : /\.(test|spec)\.[cm]?[jt]sx?$|__tests__\//.test(path) ? 'unknown' : undefined;
     if (!runner) {
       if (/\.(test|spec)\.[cm]?[jt]sx?$/.test(path)) notCollected.push({ path, reason: 'no configured JavaScript test runner includes it' });

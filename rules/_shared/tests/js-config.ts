@@ -14,6 +14,8 @@ export interface RunnerSpec {
   include: string[];
   exclude: string[];
   source: string;
+  /** Vitest with `typecheck` enabled also collects `*.test-d.ts` type tests. */
+  typecheck?: boolean;
 }
 
 const JS = '?(c|m)[jt]s?(x)';
@@ -70,11 +72,15 @@ export function jsRunnerSpecs(files: FileIndex): RunnerSpec[] {
       configured.add(`${runner}:${dir}`);
       let include: string[] | undefined;
       let exclude: string[] = [];
+      let typecheck = false;
       if (runner === 'vitest') {
-        // `coverage: { include: [...] }` names source files, not tests.
-        const t = withoutBlock(text, /\bcoverage\s*:\s*\{/);
+        // `coverage: { include: [...] }` names source files, not tests; `typecheck.include` names type tests.
+        const checked = /\btypecheck\s*:\s*(?:true\b|\{[^}]*\benabled\s*:\s*(?!false\b)[^,}\s])/.exec(mask(text, SYNTAX.js));
+        typecheck = !!checked;
+        const t = withoutBlock(withoutBlock(text, /\bcoverage\s*:\s*\{/), /\btypecheck\s*:\s*\{/);
         include = literal(t, 'include');
         exclude = literal(t, 'exclude') ?? [];
+        if (typecheck) include = [...(include ?? DEFAULTS.vitest!), `**/*.{test,spec}-d.${JS}`];
       }
       if (runner === 'jest') {
         include = literal(text, 'testMatch');
@@ -93,7 +99,7 @@ export function jsRunnerSpecs(files: FileIndex): RunnerSpec[] {
         const sf = literal(text, 'spec_files');
         if (sd || sf) include = (sf ?? ['**/*[sS]pec.?(m)js']).map((g) => (sd ? `${sd}/${g}` : g));
       }
-      specs.push({ runner, dir, include: (include ?? DEFAULTS[runner]!).map((g) => under(dir, g)), exclude: [...(EXCLUDE[runner] ?? []), ...exclude.map((g) => under(dir, g))], source: path });
+      specs.push({ runner, dir, include: (include ?? DEFAULTS[runner]!).map((g) => under(dir, g)), exclude: [...(EXCLUDE[runner] ?? []), ...exclude.map((g) => under(dir, g))], source: path, ...(typecheck ? { typecheck } : {}) });
     }
   }
   for (const pkg of files.named('package.json')) {

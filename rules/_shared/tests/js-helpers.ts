@@ -1,0 +1,213 @@
+/**
+ * Functions that define tests when called: `function shared(app) { it(…) }` in the test file, or
+ * `exports.withNow = (name, f) => test(name, …)` in a sibling helper module that test files import.
+ * A runner lists one set of the helper's tests per call, so the counter counts call sites.
+ */
+import type { FileIndex } from '../../../src/walk/file-index.js';
+import { mask, matchBracket, SYNTAX } from './mask.js';
+
+export interface NamedFunction {
+  name: string;
+  /** Start of the declaration, the body's `{` and the offset just past its `}`. */
+  from: number;
+  open: number;
+  to: number;
+  /** Parameter names, for helpers that call a callback they are given. */
+  params: string[];
+}
+
+// Heads up to the parameter list's `(` (or a lone arrow parameter); the rest is bracket-matched,
+// since TypeScript parameters and return types hold parentheses and braces of their own.
+const DECL = new RegExp(
+  [
+    String.raw`\bfunction\s*\*?\s*([\w$]+)\s*(?:<[^>(]*>)?\s*(?=\()`,
+    String.raw`\b(?:const|let|var)\s+([\w$]+)\s*(?::[^=;]+)?=\s*(?:async\s*)?(?:function\b\s*\*?\s*[\w$]*\s*(?=\()|(?=\()|([\w$]+)\s*=>)`,
+    String.raw`\b(?:module\s*\.\s*)?exports\s*\.\s*([\w$]+)\s*=\s*(?:async\s*)?(?:function\b\s*\*?\s*[\w$]*\s*(?=\()|(?=\()|([\w$]+)\s*=>)`,
+  ].join('|'),
+  'g',
+);
+const DEFINES = /(?<![\w$.])(?:it|test|specify)\s*(?:\.\s*\w+\s*)*\(/;
+
+/** Named functions with a body (masked code), in source order; an arrow's expression body counts. */
+export function namedFunctions(code: string): NamedFunction[] {
+  const out: NamedFunction[] = [];
+  for (const m of code.matchAll(DECL)) {
+    // `describe('x', function suite() {…})` is a named function expression that runs where it stands.
+    if (m[1] && /(?:[(,=:?[&|!]|\breturn|=>)\s*(?:async\s*)?$/.test(code.slice(Math.max(0, m.index - 20), m.index))) continue;
+    const keyword = /\bfunction\b/.test(m[0]);
+    let j = m.index + m[0].length;
+    let params: string[];
+    const lone = m[3] ?? m[5];
+    if (lone) params = [lone];
+    else {
+      const close = matchBracket(code, j);
+      if (close < 0) continue;
+      params = topLevel(code.slice(j + 1, close - 1)).map((p) => /^(?:\.\.\.)?([\w$]+)/.exec(p)?.[1]).filter((p): p is string => !!p);
+      j = skipReturnType(code, close);
+      const arrow = /^\s*=>/.exec(code.slice(j, j + 20));
+      if (keyword === !!arrow) continue;
+      if (arrow) j += arrow[0].length;
+    }
+    while (/\s/.test(code[j] ?? '')) j++;
+    const name = (m[1] ?? m[2] ?? m[4])!;
+    if (code[j] === '{') {
+      const to = matchBracket(code, j);
+      if (to > 0) out.push({ name, from: m.index, open: j, to, params });
+    } else if (!keyword) {
+      // `const f = (n, g) => test(n, g)`: the body ends where the expression does.
+      out.push({ name, from: m.index, open: j - 1, to: expressionEnd(code, j) + 1, params });
+    }
+  }
+  return out;
+}
+
+function topLevel(inner: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let last = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i]!;
+    if ('([{<'.includes(c)) depth++;
+    else if (')]}'.includes(c) || (c === '>' && inner[i - 1] !== '=')) depth--;
+    else if (c === ',' && depth === 0) (out.push(inner.slice(last, i).trim()), (last = i + 1));
+  }
+  out.push(inner.slice(last).trim());
+  return out.filter(Boolean);
+}
+
+/** Past `): Promise<{ a: string }>` to where `{` or `=>` starts. */
+function skipReturnType(code: string, j: number): number {
+  let k = j;
+  while (/\s/.test(code[k] ?? '')) k++;
+  if (code[k] !== ':') return j;
+  let depth = 0;
+  for (k++; k < Math.min(code.length, j + 400); k++) {
+    const c = code[k]!;
+    if (depth === 0 && c === '{' && !/[:|&<,]\s*$/.test(code.slice(j, k))) return k;
+    if (depth === 0 && c === '=' && code[k + 1] === '>') return k;
+    if ('([{<'.includes(c)) depth++;
+    else if (')]}'.includes(c) || (c === '>' && code[k - 1] !== '=')) depth--;
+  }
+  return j;
+}
+
+function expressionEnd(code: string, j: number): number {
+  let depth = 0;
+  for (let k = j; k < code.length; k++) {
+    const c = code[k]!;
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) {
+      if (--depth < 0) return k;
+    } else if (depth === 0 && (c === ';' || c === ',' || c === '\n')) return k;
+  }
+  return code.length;
+}
+
+/**
+ * How many times a function runs a callback it is given: `describeMatrix(title, fn)` whose body
+ * calls `run(web)` and `run(node)`, where `run` calls `fn(…)`, runs the callback twice. Calls
+ * through inner named functions multiply; 0 when no parameter is ever called.
+ */
+export function callbackRuns(code: string, f: NamedFunction, fns: NamedFunction[]): number {
+  if (f.params.length === 0) return 0;
+  const body = code.slice(f.open, f.to);
+  const inner = fns.filter((g) => g.from > f.open && g.to <= f.to);
+  const times = (at: number, depth: number): number => {
+    const g = inner.filter((h) => at > h.open && at < h.to).sort((a, b) => b.open - a.open)[0];
+    if (!g) return 1;
+    if (depth > 6) return 1;
+    let n = 0;
+    for (const u of body.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(g.name)}\\s*\\(`, 'g'))) {
+      const a = f.open + u.index;
+      if (a < g.from || a >= g.to) n += times(a, depth + 1);
+    }
+    return n;
+  };
+  let runs = 0;
+  for (const p of f.params) for (const u of body.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(p)}\\s*\\(`, 'g'))) runs += times(f.open + u.index, 0);
+  return runs;
+}
+
+/** Named functions whose body itself defines a test. */
+export function testDefiningFunctions(code: string): NamedFunction[] {
+  return namedFunctions(code).filter((f) => DEFINES.test(code.slice(f.open, f.to)));
+}
+
+export const escapeRe = (s: string) => s.replace(/[$.]/g, (c) => `\\${c}`);
+
+/** Path of the module a relative specifier names, trying the usual extensions. */
+export function resolveModule(files: FileIndex, from: string, spec: string): string | undefined {
+  const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';
+  const out: string[] = [];
+  for (const seg of (dir ? `${dir}/${spec}` : spec).split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  const base = out.join('/');
+  const stem = base.replace(/\.[cm]?[jt]sx?$/, '');
+  return [base, ...['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'].map((e) => stem + e)].find((p) => files.exists(p));
+}
+
+export interface Helper {
+  /** How the test file calls it: `withNow` or `Helpers.withNow`. */
+  callee: string;
+  perCall: number;
+  /** Times it runs the callback passed to it, when two or more (a suite matrix). */
+  callbackRuns?: number;
+}
+
+/**
+ * Test-defining helpers a test file imports from relative modules: named imports and
+ * destructured requires (`withNow`), namespaces and required objects (`Helpers.withNow`).
+ * `perCall` counts the tests one call defines; `testSide` says which modules may hold helpers.
+ */
+/** `helpersOf`: a module's helpers when something already has them (the scan's digest); else the module is read. */
+export function importedHelpers(files: FileIndex, path: string, text: string, perCall: (body: string) => number, testSide: (path: string) => boolean, helpersOf?: (path: string) => ModuleHelper[]): Helper[] {
+  const out: Helper[] = [];
+  const add = (spec: string, pick: (name: string) => string | undefined) => {
+    const target = resolveModule(files, path, spec);
+    // Production modules never define tests; reading them would cost a second read of source.
+    if (!target || target === path || !testSide(target)) return;
+    for (const h of helpersOf ? helpersOf(target) : moduleHelpers(files, target, perCall)) {
+      const callee = pick(h.name);
+      if (callee) out.push({ callee, perCall: h.perCall, ...(h.callbackRuns ? { callbackRuns: h.callbackRuns } : {}) });
+    }
+  };
+  const REL = String.raw`['"](\.{1,2}\/[^'"]+)['"]`;
+  for (const m of text.matchAll(new RegExp(String.raw`import\s*\{([^}]+)\}\s*from\s*${REL}|(?:const|let|var)\s*\{([^}]+)\}\s*=\s*require\s*\(\s*${REL}\s*\)`, 'g'))) {
+    const names = new Map<string, string>();
+    for (const part of (m[1] ?? m[3])!.split(',')) {
+      const [orig, local] = part.trim().split(/\s+as\s+|\s*:\s*/);
+      if (orig && /^[\w$]+$/.test(orig)) names.set(orig, local && /^[\w$]+$/.test(local) ? local : orig);
+    }
+    add((m[2] ?? m[4])!, (n) => names.get(n));
+  }
+  for (const m of text.matchAll(new RegExp(String.raw`import\s+(?:\*\s+as\s+)?([\w$]+)\s+from\s*${REL}|(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(\s*${REL}\s*\)`, 'g'))) {
+    add((m[2] ?? m[4])!, (n) => `${m[1] ?? m[3]}.${n}`);
+  }
+  return out;
+}
+
+export type ModuleHelper = { name: string; perCall: number; callbackRuns?: number };
+const cache = new WeakMap<FileIndex, Map<string, ModuleHelper[]>>();
+
+function moduleHelpers(files: FileIndex, path: string, perCall: (body: string) => number): ModuleHelper[] {
+  let byPath = cache.get(files);
+  if (!byPath) cache.set(files, (byPath = new Map()));
+  let hit = byPath.get(path);
+  if (!hit) byPath.set(path, (hit = helpersOfModule(files.read(path) ?? '', perCall)));
+  return hit;
+}
+
+/** The functions of a module that define tests when called (with their count per call). */
+export function helpersOfModule(text: string, perCall: (body: string) => number): ModuleHelper[] {
+  const code = mask(text, SYNTAX.js);
+  const fns = namedFunctions(code);
+  const out: ModuleHelper[] = [];
+  for (const f of fns) {
+    const n = DEFINES.test(code.slice(f.open, f.to)) ? perCall(text.slice(f.open + 1, f.to - 1)) : 0;
+    const runs = callbackRuns(code, f, fns);
+    if (n > 0 || runs > 1) out.push({ name: f.name, perCall: n, ...(runs > 1 ? { callbackRuns: runs } : {}) });
+  }
+  return out;
+}
