@@ -3,13 +3,14 @@
  * multi-document YAML, Helm chart templates (neutralised by helm.ts, values from values.yaml) and
  * Kustomize files. Every object keeps its path and line; malformed files become notes.
  */
-import type { FileIndex } from '../../src/walk/file-index.js';
+import { detachDeep } from '../../src/util/detach.js';
+import type { Digest, FileIndex } from '../../src/walk/file-index.js';
 import { conditionsHold, neutraliseHelm, resolveValues } from './helm.js';
 import { memo } from './memo.js';
 import { dirOf } from './paths.js';
 import { parseYamlWithLines, type YamlDoc } from './yaml-lines.js';
 
-/** Files the model parses whole: declare these as `reads` in rules that use it. */
+/** Files the model parses: rules that use it declare `digests: [K8S_DIGEST]`. */
 export const K8S_READS = ['**/*.yaml', '**/*.yml', '**/*.yaml.erb', '**/*.yml.erb'];
 
 export interface K8sObject {
@@ -142,44 +143,94 @@ function chartsOf(files: FileIndex): Chart[] {
   });
 }
 
+interface FileManifests {
+  objects: K8sObject[];
+  workloads: Workload[];
+  notes: K8sModel['notes'];
+}
+
+/**
+ * The objects of one YAML file, taken while the scanner reads it (see Digest): the model keeps
+ * parsed objects, never the texts of every YAML file in the repository.
+ */
+export const K8S_DIGEST: Digest<FileManifests | undefined> = {
+  key: 'k8s:file',
+  files: K8S_READS,
+  // Charts and values resolve templates; kustomization files without apiVersion are read apart.
+  keep: ['**/Chart.yaml', '**/values.yaml', '**/values.yml', '**/kustomization.yaml', '**/kustomization.yml', '**/Kustomization'],
+  of: (path, text, files) => detachDeep(manifestsOf(path, text, files)),
+};
+
+const chartsMemo = (files: FileIndex) => memo(files, 'k8s:charts', () => chartsOf(files));
+
+// A single-document CustomResourceDefinition: a long schema no rule looks into. Its identity is
+// read from the top-level keys; the schema is never parsed (operators ship hundreds of these).
+const CRD = /^kind:[ \t]*["']?CustomResourceDefinition["']?[ \t]*$/m;
+
+function crdShortcut(path: string, text: string): FileManifests | undefined {
+  const kind = CRD.exec(text);
+  if (!kind || /^---/m.test(text.slice(text.search(/\S/) + 3)) || text.includes('{{')) return undefined;
+  const api = /^apiVersion:[ \t]*["']?([^"'\s#]+)/m.exec(text)?.[1];
+  const meta = /^metadata:[ \t]*\r?\n((?:[ \t]+\S.*\r?\n?|[ \t]*\r?\n)*)/m.exec(text)?.[1] ?? '';
+  const indent = /^([ \t]+)\S/.exec(meta)?.[1] ?? '  ';
+  const name = new RegExp(`^${indent}name:[ \\t]*["']?([^"'\\s#]+)`, 'm').exec(meta)?.[1] ?? '';
+  if (!api) return undefined;
+  const line = text.slice(0, kind.index).split('\n').length;
+  const doc = { apiVersion: api, kind: 'CustomResourceDefinition', metadata: { name } };
+  return { objects: [{ apiVersion: api, kind: 'CustomResourceDefinition', name, path, line, doc }], workloads: [], notes: [] };
+}
+
+function manifestsOf(path: string, raw: string, files: FileIndex): FileManifests | undefined {
+  // Krane/ERB templates: output tags become a placeholder scalar, control tags vanish (lines kept).
+  const text = path.endsWith('.erb') ? raw.replace(/<%(=?)[\s\S]*?%>/g, (m, out: string) => (out ? 'erb-template' : m.replace(/[^\n]/g, ''))) : raw;
+  // Cheap pre-check: a manifest names its kind; most YAML in a repository does not.
+  if (!/^\s*kind:/m.test(text) || !text.includes('apiVersion')) return undefined;
+  const charts = chartsMemo(files);
+  const chart = charts.find((c) => path.startsWith(c.dir ? `${c.dir}/templates/` : 'templates/'));
+  if (!chart) {
+    const shortcut = crdShortcut(path, text);
+    if (shortcut) return shortcut;
+  }
+  const out: FileManifests = { objects: [], workloads: [], notes: [] };
+  const helmLines = chart || text.includes('{{') ? neutraliseHelm(text) : undefined;
+  const parsed = parseYamlWithLines(helmLines ? helmLines.map((l) => l.text).join('\n') : text);
+  if (parsed.error) out.notes.push({ path, note: `not parseable as YAML${helmLines ? ' after neutralising template directives' : ''}: ${parsed.error}` });
+  for (const yaml of parsed.docs) {
+    const raw = rec(yaml.value);
+    if (!raw || typeof raw.kind !== 'string' || typeof raw.apiVersion !== 'string') continue;
+    const doc = (chart?.values !== undefined ? resolveValues(raw, chart.values) : raw) as Record<string, unknown>;
+    const line = yaml.lineOf(['kind']) ?? 1;
+    const conds = helmLines?.[line - 1]?.conditions ?? [];
+    const rawName = typeof rec(doc.metadata)?.name === 'string' ? (rec(doc.metadata)!.name as string) : '';
+    const obj: K8sObject = {
+      apiVersion: raw.apiVersion,
+      kind: raw.kind,
+      // A templated name reads better as the chart's name than as a placeholder.
+      name: chart && /helm-template|__helmValue/.test(rawName) ? `${chart.name} (chart)` : rawName.replace(/erb-template/g, '…'),
+      ...(rec(rec(doc.metadata)?.annotations)?.['helm.sh/hook'] !== undefined ? { hook: true } : {}),
+      path,
+      line,
+      doc,
+      ...(chart ? { chart: chart.dir } : {}),
+      ...(chart?.values !== undefined && !conditionsHold(conds, chart.values) ? { disabled: true } : {}),
+    };
+    out.objects.push(obj);
+    const w = workloadOf(obj, yaml);
+    if (w) out.workloads.push(w);
+  }
+  return out;
+}
+
 export function parseK8s(files: FileIndex): K8sModel {
-  const charts = chartsOf(files);
-  const chartOf = (p: string) => charts.find((c) => p.startsWith(c.dir ? `${c.dir}/templates/` : 'templates/'));
+  const charts = chartsMemo(files);
   const model: K8sModel = { objects: [], workloads: [], charts, kustomizations: [], notes: [] };
   for (const path of files.match(K8S_READS)) {
-    const raw = files.read(path);
-    // Krane/ERB templates: output tags become a placeholder scalar, control tags vanish (lines kept).
-    const text = raw && path.endsWith('.erb') ? raw.replace(/<%(=?)[\s\S]*?%>/g, (m, out: string) => (out ? 'erb-template' : m.replace(/[^\n]/g, ''))) : raw;
-    // Cheap pre-check: a manifest names its kind; most YAML in a repository does not.
-    if (!text || !/^\s*kind:/m.test(text) || !text.includes('apiVersion')) continue;
-    const chart = chartOf(path);
-    const helmLines = chart || text.includes('{{') ? neutraliseHelm(text) : undefined;
-    const parsed = parseYamlWithLines(helmLines ? helmLines.map((l) => l.text).join('\n') : text);
-    if (parsed.error) model.notes.push({ path, note: `not parseable as YAML${helmLines ? ' after neutralising template directives' : ''}: ${parsed.error}` });
-    for (const yaml of parsed.docs) {
-      const raw = rec(yaml.value);
-      if (!raw || typeof raw.kind !== 'string' || typeof raw.apiVersion !== 'string') continue;
-      const doc = (chart?.values !== undefined ? resolveValues(raw, chart.values) : raw) as Record<string, unknown>;
-      const line = yaml.lineOf(['kind']) ?? 1;
-      const conds = helmLines?.[line - 1]?.conditions ?? [];
-      const rawName = typeof rec(doc.metadata)?.name === 'string' ? (rec(doc.metadata)!.name as string) : '';
-      const obj: K8sObject = {
-        apiVersion: raw.apiVersion,
-        kind: raw.kind,
-        // A templated name reads better as the chart's name than as a placeholder.
-        name: chart && /helm-template|__helmValue/.test(rawName) ? `${chart.name} (chart)` : rawName.replace(/erb-template/g, '…'),
-        ...(rec(rec(doc.metadata)?.annotations)?.['helm.sh/hook'] !== undefined ? { hook: true } : {}),
-        path,
-        line,
-        doc,
-        ...(chart ? { chart: chart.dir } : {}),
-        ...(chart?.values !== undefined && !conditionsHold(conds, chart.values) ? { disabled: true } : {}),
-      };
-      model.objects.push(obj);
-      const w = workloadOf(obj, yaml);
-      if (w) model.workloads.push(w);
-      if (obj.kind === 'Kustomization' && obj.apiVersion.startsWith('kustomize.config.k8s.io')) model.kustomizations.push(kustomization(obj));
-    }
+    const found = files.digest(path, K8S_DIGEST);
+    if (!found) continue;
+    model.objects.push(...found.objects);
+    model.workloads.push(...found.workloads);
+    model.notes.push(...found.notes);
+    for (const obj of found.objects) if (obj.kind === 'Kustomization' && obj.apiVersion.startsWith('kustomize.config.k8s.io')) model.kustomizations.push(kustomization(obj));
   }
   // kustomization.yaml may omit apiVersion/kind.
   for (const path of files.match(['**/kustomization.yaml', '**/kustomization.yml', '**/Kustomization'])) {

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/types.js';
 import type { Evidence } from '../../src/engine/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { deployments, DEPLOY_READS } from '../_shared/deploy.js';
-import { k8s, K8S_READS } from '../_shared/k8s.js';
+import { k8s, K8S_DIGEST } from '../_shared/k8s.js';
 import { fromMatch, isProductionPath } from '../_shared/paths.js';
 import { resourcesOf, terraform, TF_READS } from '../_shared/terraform.js';
 
@@ -55,7 +55,8 @@ export default defineRule({
       aspire: { regex: /\bDistributedApplication\.CreateBuilder\(/, files: ['**/*.cs'], literals: ['DistributedApplication'], maxPerFile: 1 },
       kamal: { regex: /^service:\s*\S+/m, files: ['config/deploy.yml', 'config/deploy.*.yml'], literals: ['service:'], maxPerFile: 1 },
     },
-    reads: [...K8S_READS, ...DEPLOY_READS, ...TF_READS],
+    reads: [...DEPLOY_READS, ...TF_READS],
+    digests: [K8S_DIGEST],
   },
   appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `a deployment target is judged for services; the repository profile is ${facts.profile.id}` }),
   check(ctx) {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/types.js';
 import type { Evidence } from '../../src/engine/types.js';
 import { partial, pass } from '../../src/engine/results.js';
-import { k8s, K8S_READS, objectsOfKind } from '../_shared/k8s.js';
+import { k8s, K8S_DIGEST, objectsOfKind } from '../_shared/k8s.js';
 import { fromMatch, isProductionPath } from '../_shared/paths.js';
 import { attr, label, num, resolveVar, resourcesOf, terraform, TF_READS, type TerraformModel, type TfBlock } from '../_shared/terraform.js';
 
@@ -53,7 +53,8 @@ export default defineRule({
       cfnBackup: { regex: /\b(BackupRetentionPeriod|PointInTimeRecoveryEnabled|VersioningConfiguration)\b/, files: ['**/*.{yml,yaml,json,template}'], literals: ['BackupRetention', 'PointInTime', 'Versioning'], maxPerFile: 1 },
       drDoc: { regex: /\bRPO\b[\s\S]{0,600}\bRTO\b|\bRTO\b[\s\S]{0,600}\bRPO\b/, files: ['**/*.{md,mdx,rst,adoc,txt}'], literals: ['RPO'], maxPerFile: 1 },
     },
-    reads: [...TF_READS, ...K8S_READS],
+    reads: [...TF_READS],
+    digests: [K8S_DIGEST],
   },
   appliesTo: (ctx) => {
     const tf = terraform(ctx.files);

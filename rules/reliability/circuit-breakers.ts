@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/types.js';
 import type { Evidence } from '../../src/engine/types.js';
-import { k8s, K8S_READS } from '../_shared/k8s.js';
+import { k8s, K8S_DIGEST } from '../_shared/k8s.js';
 import { CODE_GLOBS, libraryVerdict } from '../_shared/resilience.js';
 
 /** Code that puts a circuit breaker around a dependency, per language. */
@@ -32,7 +32,7 @@ export default defineRule({
     patterns: {
       code: { regex: CODE, files: [...CODE_GLOBS, '**/application*.{yml,yaml,properties}'], literals: ['ircuit', 'reaker', 'hystrix', 'Hystrix', 'Stoplight', 'Semian', 'Ganesha', 'failsafe', 'ResilienceHandler', 'opossum', 'brakes', 'mollitia'], maxPerFile: 3 },
     },
-    reads: K8S_READS,
+    digests: [K8S_DIGEST],
   },
   appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `circuit breakers are judged for services; the repository profile is ${facts.profile.id}` }),
   check(ctx) {

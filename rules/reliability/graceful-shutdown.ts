@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/types.js';
 import type { Evidence } from '../../src/engine/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { k8s, K8S_READS } from '../_shared/k8s.js';
+import { k8s, K8S_DIGEST } from '../_shared/k8s.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../_shared/paths.js';
 import { CODE_GLOBS, productionMatches } from '../_shared/resilience.js';
 
@@ -38,7 +38,7 @@ export default defineRule({
       code: { regex: CODE, files: CODE_GLOBS, literals: ['SIG', 'signal.Notify', 'erminus', 'Terminator', 'ShutdownHook', 'closeWithGrace', 'graceful', 'shutdown', 'Shutdown', 'PreDestroy', 'Lifetime', 'ApplicationStopping', 'TERM', 'SignalKind', 'GracefulStop'], maxPerFile: 3 },
       config: { regex: /^\s*(?:server\.)?shutdown\s*[:=]\s*["']?graceful|--graceful-timeout|--timeout-graceful-shutdown|^\s*stop_grace_period\s*:/m, files: ['**/application*.{yml,yaml,properties}', '**/Dockerfile', '**/Dockerfile.*', '**/Procfile', '**/*.sh', '**/*compose*.{yml,yaml}', '**/gunicorn*.py'], literals: ['graceful', 'stop_grace_period'], maxPerFile: 2 },
     },
-    reads: K8S_READS,
+    digests: [K8S_DIGEST],
   },
   appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `graceful shutdown is judged for services; the repository profile is ${facts.profile.id}` }),
   check(ctx) {

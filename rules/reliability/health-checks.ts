@@ -3,7 +3,7 @@ import type { Evidence } from '../../src/engine/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { deployments, DEPLOY_READS, nested } from '../_shared/deploy.js';
 import { DOCKERFILE_GLOBS, dockerfiles } from '../_shared/dockerfile.js';
-import { k8s, K8S_READS } from '../_shared/k8s.js';
+import { k8s, K8S_DIGEST } from '../_shared/k8s.js';
 import { fromMatch, isProductionPath } from '../_shared/paths.js';
 import { label, resourcesOf, terraform, TF_READS } from '../_shared/terraform.js';
 
@@ -35,7 +35,8 @@ export default defineRule({
     patterns: {
       platform: { regex: /healthCheckPath|healthcheckPath|http_checks|^\s*\[\[?(?:http_service\.|services\.)?(?:tcp_|http_)?checks\b|^\s*(?:liveness|readiness)_check\s*:|^\s*health_check:\s*$/m, files: ['**/fly.toml', '**/render.yaml', '**/app.yaml', '**/railway.json', '**/railway.toml', '**/spec.yaml', '.do/*.yaml'], literals: ['ealth', 'check'], maxPerFile: 1 },
     },
-    reads: [...K8S_READS, ...TF_READS, ...DEPLOY_READS, ...DOCKERFILE_GLOBS],
+    reads: [...TF_READS, ...DEPLOY_READS, ...DOCKERFILE_GLOBS],
+    digests: [K8S_DIGEST],
   },
   appliesTo: (ctx) =>
     ctx.facts.profile.id === 'service' || ctx.files.has(DOCKERFILE_GLOBS) || k8s(ctx.files).workloads.length > 0 || deployments(ctx.files).compose.length > 0 ||

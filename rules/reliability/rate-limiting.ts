@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/types.js';
 import type { Evidence } from '../../src/engine/types.js';
-import { k8s, K8S_READS } from '../_shared/k8s.js';
+import { k8s, K8S_DIGEST } from '../_shared/k8s.js';
 import { CODE_GLOBS, libraryVerdict } from '../_shared/resilience.js';
 import { label, terraform, TF_READS, type TfBlock } from '../_shared/terraform.js';
 
@@ -42,7 +42,8 @@ export default defineRule({
     patterns: {
       code: { regex: CODE, files: CODE_GLOBS, literals: ['imit', 'hrottle', 'Bucket', 'Bandwidth', 'Rack::Attack', 'overnor', 'Hammer'], maxPerFile: 3 },
     },
-    reads: [...K8S_READS, ...TF_READS],
+    reads: [...TF_READS],
+    digests: [K8S_DIGEST],
   },
   appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `request rate limits are judged for services; the repository profile is ${facts.profile.id}` }),
   check(ctx) {

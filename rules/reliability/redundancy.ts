@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/types.js';
 import type { Evidence } from '../../src/engine/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
 import { deployments, DEPLOY_READS, nested } from '../_shared/deploy.js';
-import { k8s, K8S_READS, objectsOfKind } from '../_shared/k8s.js';
+import { k8s, K8S_DIGEST, objectsOfKind } from '../_shared/k8s.js';
 import { isProductionPath } from '../_shared/paths.js';
 import { attr, label, num, resolveVar, terraform, TF_READS, type TfBlock } from '../_shared/terraform.js';
 
@@ -42,7 +42,8 @@ export default defineRule({
       // PaaS instance counts: DigitalOcean App Platform spec, Fly.io, Render.
       paas: { regex: /^\s*(instance_count|min_machines_running|numInstances)\s*[:=]\s*(\d+)/m, files: ['**/spec.yaml', '.do/*.yaml', '**/fly.toml', '**/render.yaml'], literals: ['instance_count', 'min_machines_running', 'numInstances'], maxPerFile: 10 },
     },
-    reads: [...K8S_READS, ...DEPLOY_READS, ...TF_READS],
+    reads: [...DEPLOY_READS, ...TF_READS],
+    digests: [K8S_DIGEST],
   },
   appliesTo: ({ facts }) =>
     ['service', 'infrastructure'].includes(facts.profile.id) ? true : { reason: `redundancy is judged for services and infrastructure; the repository profile is ${facts.profile.id}` },

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/types.js';
 import type { Evidence } from '../../src/engine/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
 import { deployments, DEPLOY_READS, nested } from '../_shared/deploy.js';
-import { k8s, K8S_READS, objectsOfKind } from '../_shared/k8s.js';
+import { k8s, K8S_DIGEST, objectsOfKind } from '../_shared/k8s.js';
 import { isProductionPath } from '../_shared/paths.js';
 import { label, resourcesOf, terraform, TF_READS } from '../_shared/terraform.js';
 
@@ -19,7 +19,8 @@ export default defineRule({
     effort: 'low',
     detection:
       'Kubernetes containers (plain, multi-document and Helm templates with values.yaml): a finding per container without requests or limits, with file:line; LimitRange objects; compose `deploy.resources`/`mem_limit`/`cpus`; ECS task definitions (JSON or Terraform) cpu/memory; Nomad task `resources`. Not applicable without orchestration.',
-    reads: [...K8S_READS, ...DEPLOY_READS, ...TF_READS],
+    reads: [...DEPLOY_READS, ...TF_READS],
+    digests: [K8S_DIGEST],
   },
   appliesTo: (ctx) => {
     const d = deployments(ctx.files);

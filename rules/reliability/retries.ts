@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/types.js';
 import type { Evidence } from '../../src/engine/types.js';
-import { k8s, K8S_READS } from '../_shared/k8s.js';
+import { k8s, K8S_DIGEST } from '../_shared/k8s.js';
 import { CODE_GLOBS, libraryVerdict } from '../_shared/resilience.js';
 
 /** Call sites that wrap work in a retry policy, per language (imports of a retry-only library count as use). */
@@ -43,7 +43,7 @@ export default defineRule({
     patterns: {
       code: { regex: CODE, files: [...CODE_GLOBS, '**/application*.{yml,yaml,properties}'], literals: ['retry', 'Retry', 'Retrying', 'backoff', 'BackOff', 'Retriable', 'retriable', 'ExponentialBuilder'], maxPerFile: 3 },
     },
-    reads: K8S_READS,
+    digests: [K8S_DIGEST],
   },
   appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `retries of outbound calls are judged for services; the repository profile is ${facts.profile.id}` }),
   check(ctx) {

@@ -57,6 +57,7 @@ export function scanPlan(rules: Rule[]): { patterns: ScanPattern[]; keep: string
     if (rule.meta.reads) keep.push(...rule.meta.reads);
     for (const d of rule.meta.digests ?? []) digests.set(d.key, d);
   }
+  for (const d of digests.values()) keep.push(...(d.keep ?? []));
   // Inline `readiness-ignore` markers are looked for in every file the scan reads anyway.
   let readGlobs = [...new Set([...patterns.flatMap((p) => p.files), ...keep, ...[...digests.values()].flatMap((d) => d.files)])].sort();
   // One catch-all glob makes the others redundant: test each path once, not once per glob.

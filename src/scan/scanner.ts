@@ -181,7 +181,11 @@ export async function scan(files: FileIndex, source: FileSource, patterns: ScanP
   files.scanning = true;
   try {
     if ('readBytesAsync' in source) {
-      await readAll(source as AsyncSource, pending, files.maxFileBytes, fromBytes, ahead);
+      // Files kept whole first: a digest may need one of them (a chart's values.yaml for its
+      // templates), and it must be in hand, not in flight, when that digest runs.
+      const kept = pending.filter((i) => i.keep);
+      await readAll(source as AsyncSource, kept, files.maxFileBytes, fromBytes, ahead);
+      await readAll(source as AsyncSource, kept.length ? pending.filter((i) => !i.keep) : pending, files.maxFileBytes, fromBytes, ahead);
     } else {
       for (const item of pending) if (!ahead(item)) fromBytes(item, source.readBytes(item.path, files.maxFileBytes));
     }

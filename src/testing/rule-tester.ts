@@ -24,7 +24,8 @@ export async function runRuleOn(rule: Rule, tree: Tree, opts: RunOptions = {}): 
   const pre = collectFacts(files);
   const patterns: ScanPattern[] = [...PROFILE_PATTERNS];
   for (const [name, spec] of Object.entries(rule.meta.patterns ?? {})) patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
-  const scanned = await scan(files, new MemorySource(tree), patterns, rule.meta.reads ?? [], rule.meta.digests ?? []);
+  const digests = rule.meta.digests ?? [];
+  const scanned = await scan(files, new MemorySource(tree), patterns, [...(rule.meta.reads ?? []), ...digests.flatMap((d) => d.keep ?? [])], digests);
   const facts = completeFacts(files, pre, scanned.matches.get('facts:server') ?? [], opts.profile);
   return runRule(
     { pillar: 'architecture', rule, weight: 1, options: opts.options ?? {} },

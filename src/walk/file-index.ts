@@ -24,6 +24,8 @@ export interface FileSource {
 export interface Digest<T> {
   key: string;
   files: readonly string[];
+  /** Other files the digest reads whole while it runs (a chart's values.yaml): kept by the scanner. */
+  keep?: readonly string[];
   of(path: string, text: string, files: FileIndex): T;
 }
 
