@@ -93,17 +93,20 @@ export function toSarif(report: Report): object {
       },
     ];
   });
+  return sarifLog(
+    { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules: descriptors },
+    results,
+    { columnKind: 'utf16CodeUnits', properties: { score: report.summary.score, grade: report.summary.grade } },
+  );
+}
+
+/** The SARIF 2.1.0 envelope around one run: shared by the audit and `verify`. */
+export function sarifLog(driver: { name: string; version: string; rules: object[] } & Record<string, unknown>, results: object[], run: Record<string, unknown> = {}): object {
+  const { properties, ...rest } = run;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules: descriptors } },
-        columnKind: 'utf16CodeUnits',
-        results,
-        properties: { score: report.summary.score, grade: report.summary.grade },
-      },
-    ],
+    runs: [{ tool: { driver }, ...rest, results, ...(properties ? { properties } : {}) }],
   };
 }
 

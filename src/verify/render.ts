@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import { builtinTemplate, renderTemplate } from '../render/handlebars.js';
 import type { VerifyResult } from './schema.js';
 import { VERSION } from '../version.js';
+import { pathToUri, sarifLog } from '../render/sarif.js';
 
 const ICON: Record<string, string> = { confirmed: '✓', 'partially-confirmed': '◐', contradicted: '✗', unverifiable: '?' };
 
@@ -48,32 +49,24 @@ export function renderVerifySarif(r: VerifyResult): string {
       ruleId: 'verify/contradicted-claim',
       level: 'error',
       message: { text: `${c.text} — ${c.reason}` },
-      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(r.document) }, region: { startLine: c.line } } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(r.document) }, region: { startLine: c.line } } }],
       properties: { rule: c.rule, asserted: c.asserted },
     }));
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'readiness',
-            version: VERSION,
-            rules: [
-              {
-                id: 'verify/contradicted-claim',
-                shortDescription: { text: 'A claim in the readiness document is contradicted by the repository' },
-                fullDescription: { text: 'readiness verify checked the claim against an audit of the repository and found the opposite.' },
-                help: { text: 'Correct the document, or make the repository match it.' },
-                defaultConfiguration: { level: 'error' },
-              },
-            ],
-          },
+  const sarif = sarifLog(
+    {
+      name: 'readiness',
+      version: VERSION,
+      rules: [
+        {
+          id: 'verify/contradicted-claim',
+          shortDescription: { text: 'A claim in the readiness document is contradicted by the repository' },
+          fullDescription: { text: 'readiness verify checked the claim against an audit of the repository and found the opposite.' },
+          help: { text: 'Correct the document, or make the repository match it.' },
+          defaultConfiguration: { level: 'error' },
         },
-        results,
-      },
-    ],
-  };
+      ],
+    },
+    results,
+  );
   return JSON.stringify(sarif, null, 2) + '\n';
 }
