@@ -33,7 +33,16 @@ export const SYNTAX = {
   ruby: { line: ['#'], single: 'string' },
 } satisfies Record<string, Syntax>;
 
-const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+/** Spaces for every code unit but newlines (a per-character regex replace was the mask's top cost). */
+const blank = (s: string) => (s.indexOf('\n') === -1 ? ' '.repeat(s.length) : s.split('\n').map((l) => ' '.repeat(l.length)).join('\n'));
+const SPACE = /\s/;
+/** The last `n` non-whitespace code units of text[from, to): all that `last` keeps of a run. */
+function tailSignificant(text: string, from: number, to: number, n: number): string {
+  let out = '';
+  for (let k = to - 1; k >= from && out.length < n; k--) if (!SPACE.test(text[k]!)) out = text[k]! + out;
+  return out;
+}
+const plainCache = new Map<Syntax, RegExp>();
 const REGEX_BEFORE = /[(,=:[!&|?{};+\-*%<>~^]$|(?:^|[^\w$])(?:return|typeof|case|do|else|in|of|void|yield|await)$/;
 
 export function mask(text: string, syn: Syntax): string {
@@ -47,9 +56,8 @@ export function mask(text: string, syn: Syntax): string {
   let run = 0;
   const flush = () => {
     if (run < i) {
-      const s = text.slice(run, i);
-      out.push(s);
-      const sig = s.replace(/\s+/g, '');
+      out.push(text.slice(run, i));
+      const sig = tailSignificant(text, run, i, 12);
       if (sig) last = (last + sig).slice(-12);
     }
     run = i;
@@ -60,7 +68,8 @@ export function mask(text: string, syn: Syntax): string {
   };
   const firsts = syn.line.map((l) => l[0]).join('');
   // Characters that can start a comment, string, char or regex; any other character is plain code.
-  const plain = new RegExp(`[^${[...new Set([...firsts, '/', '"', "'", '`', '@'])].map((ch) => '\\' + ch).join('')}]+`, 'y');
+  let plain = plainCache.get(syn);
+  if (!plain) plainCache.set(syn, (plain = new RegExp(`[^${[...new Set([...firsts, '/', '"', "'", '`', '@'])].map((ch) => '\\' + ch).join('')}]+`, 'y')));
   while (i < n) {
     plain.lastIndex = i;
     if (plain.test(text)) {
