@@ -80,6 +80,39 @@ describe('pytest collection', () => {
     expect(f.expanded).toBe(19);
   });
 
+  it('expands what pytest_generate_tests parametrizes, for the tests that request it directly or through fixtures', () => {
+    const f = byPath({
+      'conftest.py': [
+        'import pytest',
+        "VERSIONS = '3.8', '3.9', '3.10'",
+        'def pytest_generate_tests(metafunc):',
+        "    if 'version' in metafunc.fixturenames:",
+        '        metafunc.parametrize("version", VERSIONS)',
+        "    elif 'pair' in metafunc.fixturenames:",
+        '        rows = [(1, 2), (3, 4)]',
+        "        metafunc.parametrize('pair,other', rows, indirect=True)",
+        "    if 'case' in metafunc.fixturenames:",
+        "        metafunc.parametrize('case', load_cases(metafunc.config))",
+        '@pytest.fixture',
+        'def newer(version):',
+        '    return version',
+      ].join('\n'),
+      'tests/test_g.py': [
+        'def test_version(version): pass',
+        'def test_through_fixture(newer): pass',
+        // Both names come from one table of 2 rows: 2 tests, not 4.
+        'def test_pair(pair, other): pass',
+        'def test_case(case): pass',
+        'def test_plain(): pass',
+        // A local `version` parameter shadows nothing here: no fixture of that name is asked for.
+        'def helper(version): pass',
+      ].join('\n'),
+    })['tests/test_g.py']!;
+    expect(f.cases).toBe(5);
+    // 3 + 3 + 2 + 1 (cases loaded at runtime) + 1
+    expect(f.expanded).toBe(10);
+  });
+
   it('follows python_files and testpaths from the config and reports files it would not collect', () => {
     const inv = testInventory(memoryIndex({
       'pytest.ini': '[pytest]\npython_files = check_*.py\ntestpaths = tests\n',
