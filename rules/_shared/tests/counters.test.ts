@@ -80,6 +80,39 @@ describe('pytest collection', () => {
     expect(f.expanded).toBe(19);
   });
 
+  it('expands what pytest_generate_tests parametrizes, for the tests that request it directly or through fixtures', () => {
+    const f = byPath({
+      'conftest.py': [
+        'import pytest',
+        "VERSIONS = '3.8', '3.9', '3.10'",
+        'def pytest_generate_tests(metafunc):',
+        "    if 'version' in metafunc.fixturenames:",
+        '        metafunc.parametrize("version", VERSIONS)',
+        "    elif 'pair' in metafunc.fixturenames:",
+        '        rows = [(1, 2), (3, 4)]',
+        "        metafunc.parametrize('pair,other', rows, indirect=True)",
+        "    if 'case' in metafunc.fixturenames:",
+        "        metafunc.parametrize('case', load_cases(metafunc.config))",
+        '@pytest.fixture',
+        'def newer(version):',
+        '    return version',
+      ].join('\n'),
+      'tests/test_g.py': [
+        'def test_version(version): pass',
+        'def test_through_fixture(newer): pass',
+        // Both names come from one table of 2 rows: 2 tests, not 4.
+        'def test_pair(pair, other): pass',
+        'def test_case(case): pass',
+        'def test_plain(): pass',
+        // A local `version` parameter shadows nothing here: no fixture of that name is asked for.
+        'def helper(version): pass',
+      ].join('\n'),
+    })['tests/test_g.py']!;
+    expect(f.cases).toBe(5);
+    // 3 + 3 + 2 + 1 (cases loaded at runtime) + 1
+    expect(f.expanded).toBe(10);
+  });
+
   it('follows python_files and testpaths from the config and reports files it would not collect', () => {
     const inv = testInventory(memoryIndex({
       'pytest.ini': '[pytest]\npython_files = check_*.py\ntestpaths = tests\n',
@@ -158,7 +191,7 @@ describe('JavaScript definitions', () => {
     expect(inv.files[0]).toMatchObject({ path: 'src/x.spec.ts', cases: 3, expanded: 4 + 2 + 2 });
   });
 
-  it('sizes loops over typed, literal and wrapped arrays, and leaves filtered ones at one', () => {
+  it('sizes loops over typed, literal, wrapped and filtered arrays', () => {
     const r = countJavaScript([
       "import { describe, test } from 'vitest';",
       "describe('a', () => {",
@@ -182,7 +215,8 @@ describe('JavaScript definitions', () => {
       "test.each(ids.filter((r) => r > 2))('filtered %s', () => {});",
     ].join('\n'));
     expect(r.cases).toBe(7);
-    expect(r.expanded).toBe(9 + 2 + 3 + 2 + 2 + 4 + 1);
+    // `r > 2` keeps 3 and 4.
+    expect(r.expanded).toBe(9 + 2 + 3 + 2 + 2 + 4 + 2);
   });
 
   it('counts tests a helper defines once per call, through loops, nesting and references', () => {

@@ -10,8 +10,11 @@ import { detachDeep } from '../../../src/util/detach.js';
 import type { Digest } from '../../../src/walk/file-index.js';
 import { countCSharp, countJvm, countRust } from './annotated.js';
 import { countGo, goBuildTags } from './go.js';
-import { helpersOfModule, importedHelpers, type ModuleHelper } from './js-helpers.js';
-import { countJavaScript, frameworkOf, importedArrays } from './javascript.js';
+import { helpersOfModule, importedHelpers, resolveModule, type ModuleHelper } from './js-helpers.js';
+import { scopeOf } from './js-scope.js';
+import type { Value } from './js-values.js';
+import { countJavaScript, frameworkOf, type Modules } from './javascript.js';
+import { mask, SYNTAX } from './mask.js';
 import { parsePython, type PyClass, type PyModule } from './python-parse.js';
 import { countPhp, countRuby } from './scripting.js';
 import { snippetAt } from './types.js';
@@ -31,8 +34,11 @@ export interface FileCount {
 export type TestDigest =
   | { kind: 'python'; module: PyModule; snippets: Map<number, string> }
   | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string }
-  /** `helpers`: the functions it exports that define tests, for the test files that import it. */
-  | { kind: 'js'; count: FileCount; snippet?: string; helpers: ModuleHelper[] }
+  /**
+   * `helpers`: the functions it exports that define tests, for the test files that import it;
+   * `tables`: the arrays it exports (case tables), as values.
+   */
+  | { kind: 'js'; count: FileCount; snippet?: string; helpers: ModuleHelper[]; tables: Record<string, Value> }
   | { kind: 'jvm' | 'csharp' | 'ruby' | 'php' | 'rust'; count: FileCount; snippet?: string };
 
 const JS = /\.(?:[cm]?[jt]sx?)$/;
@@ -63,10 +69,13 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
       return d?.kind === 'js' ? d.helpers : [];
     };
     const imported = importedHelpers(files, path, text, perCall, isJsTestSide, helpersOf);
-    const count: FileCount = { ...countJavaScript(text, importedArrays(files, path, text), imported) };
+    const modules = moduleTables(files, path, 0);
+    const count: FileCount = { ...countJavaScript(text, modules, imported) };
     const fw = frameworkOf(text);
-    const helpers = /\bexports?\b/.test(text) ? helpersOfModule(text, perCall) : [];
-    return { ...(withSnippet('js', fw ? { ...count, framework: fw } : count) as Extract<TestDigest, { kind: 'js' }>), helpers };
+    const exporting = /\bexports?\b/.test(text);
+    const helpers = exporting ? helpersOfModule(text, perCall) : [];
+    const tables = exporting ? scopeOf(mask(text, SYNTAX.js), text, modules).exports() : {};
+    return { ...(withSnippet('js', fw ? { ...count, framework: fw } : count) as Extract<TestDigest, { kind: 'js' }>), helpers, tables };
   }
   if (JVM[ext]) return withSnippet('jvm', countJvm(text, JVM[ext]!));
   if (ext === 'cs') return withSnippet('csharp', countCSharp(text));
@@ -75,6 +84,32 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
   if (ext === 'rs') return withSnippet('rust', countRust(text));
   return undefined;
 }
+
+/**
+ * The tables relative modules export, for `import { CASES } from './cases'` and
+ * `require('../lib/utils').methods`: a test-side module's from its digest (the scan reads it
+ * once); any other module is small source read here, up to two modules deep.
+ */
+function moduleTables(files: Files, from: string, depth: number): Modules {
+  return (spec) => {
+    const target = resolveModule(files, from, spec);
+    if (!target || target === from || !JS.test(target)) return undefined;
+    if (isJsTestSide(target)) {
+      const d = files.digest(target, TEST_DIGEST);
+      return d?.kind === 'js' ? d.tables : undefined;
+    }
+    if (depth >= 2) return undefined;
+    let byPath = sourceTables.get(files);
+    if (!byPath) sourceTables.set(files, (byPath = new Map()));
+    if (!byPath.has(target)) {
+      byPath.set(target, undefined); // import cycles
+      const text = files.read(target);
+      byPath.set(target, text === undefined ? undefined : detachDeep(scopeOf(mask(text, SYNTAX.js), text, moduleTables(files, target, depth + 1)).exports()));
+    }
+    return byPath.get(target);
+  };
+}
+const sourceTables = new WeakMap<object, Map<string, Record<string, Value> | undefined>>();
 
 /** Every line a Python count can cite: functions, classes (nested too), methods, imports. */
 function pythonLines(mod: PyModule): number[] {

@@ -4,9 +4,10 @@
  * `.skip`/`xit`/`.todo` (skipped, also inside `describe.skip`/`xdescribe`), `.concurrent`, and
  * `.each`/`.for` tables (one definition; the literal table size goes to `expanded`).
  */
-import type { FileIndex } from '../../../src/walk/file-index.js';
-import { literalSize, lineIndex, mask, matchBracket, SYNTAX } from './mask.js';
-import { callbackRuns, escapeRe, namedFunctions, resolveModule, type Helper, type NamedFunction } from './js-helpers.js';
+import { lineIndex, mask, matchBracket, SYNTAX } from './mask.js';
+import { callbackRuns, escapeRe, namedFunctions, type Helper, type NamedFunction } from './js-helpers.js';
+import { scopeOf } from './js-scope.js';
+import { bind, evaluate, functionAt, member, parseBinder, truthy, type Binder, type Source, type Value } from './js-values.js';
 import { counter } from './types.js';
 
 const CALL = /(?<![\w$.])(x?it|x?test|x?specify|fit|ftest|fspecify)((?:\s*\.\s*[A-Za-z]\w*)*)\s*(?=[(`])/g;
@@ -29,8 +30,8 @@ function isDefinition(args: string[], chain: string[]): boolean {
   return args.length === 1 && STR.test(args[0]!) && !chain.includes('fixme') && !chain.includes('fail') && !chain.includes('slow');
 }
 
-/** Loops and `describe.each` around tests: `for (const x of LIST)`, `LIST.forEach(…)`, with the list's literal size. */
-export type ImportedArray = (name: string) => { code: string; open: number } | undefined;
+/** Loops and `describe.each` around tests: `for (const x of LIST)`, `LIST.forEach(…)`, with the list's evident size. */
+export type Modules = (spec: string) => Record<string, Value> | undefined;
 export interface Loops {
   spans: { from: number; to: number; size: number | null }[];
   /** `it.each(rows)` inside `describe.each(TABLE)(…, ({ rows }) => …)`: the summed row tables, by the position of `(`. */
@@ -38,81 +39,69 @@ export interface Loops {
   sizeOf: (from: number, to: number) => number | null;
 }
 
-function loopSpans(code: string, imported: ImportedArray = () => undefined): Loops {
-  // The same name is often declared in several describe blocks: a loop uses the nearest one before it.
-  const consts = declarations(code);
-  // Array size with `...spread` of other literal arrays resolved; null when not evident.
-  const literal = (open: number, depth: number): number | null => {
-    const end = matchBracket(code, open);
-    if (end < 0 || depth > 6) return null;
-    const parts = topLevelParts(code.slice(open + 1, end - 1));
-    let n = 0;
-    for (const p of parts) {
-      const spread = /^\.\.\.\s*([\w$]+)$/.exec(p);
-      if (!spread) n++;
-      else {
-        const c = consts.filter((k) => k.name === spread[1] && k.at < open).pop();
-        const k = c ? literal(c.open, depth + 1) : null;
-        if (k === null) return null;
-        n += k;
-      }
-    }
-    return n;
-  };
+const sizeOfValue = (v: Value): number | null => (v.t === 'arr' ? v.items.length : v.t === 'obj' && !v.open ? Object.keys(v.props).length : null);
+
+/**
+ * Rows of a loop that survive its leading guards: `if (method === 'connect') return;` in a
+ * `forEach` callback, `continue` in a `for…of`. A guard not decidable for every row is ignored
+ * (the rows count as written).
+ */
+function guarded(scope: Source, list: Value, binder: Binder | undefined, body: number, exit: 'return' | 'continue'): number | null {
+  const size = sizeOfValue(list);
+  if (size === null || list.t !== 'arr' || !binder || scope.code[body] !== '{') return size;
+  const code = scope.code;
+  let rows = list.items;
+  let i = body + 1;
+  for (let n = 0; n < 8; n++) {
+    const m = /^\s*if\s*\(/.exec(code.slice(i, i + 200));
+    if (!m) break;
+    const open = i + m[0].length - 1;
+    const close = matchBracket(code, open);
+    const then = close > 0 ? new RegExp(`^\\s*(?:\\{\\s*)?${exit}\\b\\s*;?\\s*(\\})?`).exec(code.slice(close, close + 60)) : null;
+    if (!then || (then[0].includes('{') && !then[1])) break;
+    const keep = rows.map((row) => {
+      const env = Object.create(null) as Record<string, Value>;
+      bind(binder, row, env);
+      const t = truthy(evaluate(scope, open + 1, close - 1, env));
+      return t === undefined ? undefined : !t;
+    });
+    if (keep.every((k) => k !== undefined)) rows = rows.filter((_, k) => keep[k]);
+    i = close + then[0].length;
+  }
+  return rows.length;
+}
+
+function loopSpans(code: string, scope: Source): Loops {
+  const valueAt = (from: number, to: number) => evaluate(scope, from, to);
   /**
    * Size of the expression `code[from, to)`: a literal array (or object, for `Object.keys`), a
-   * const or imported name, through size-keeping wrappers (`Object.entries(x)`, `Array.from(x)`,
-   * `[...x]`, `x.map(f)`, `x.slice()`, `x.sort()`). `x.filter(f)` and anything else: null.
+   * declared or imported name, a known list (`http.METHODS`), through wrappers that keep or
+   * filter rows (`Object.entries(x)`, `[...x]`, `x.map(f)`, `x.filter(pred)` when `pred` is
+   * decidable for every row). Anything else: null.
    */
-  const sizeOf = (from: number, to: number, depth = 0): number | null => {
-    while (from < to && /\s/.test(code[from]!)) from++;
-    while (to > from && /\s/.test(code[to - 1]!)) to--;
-    if (from >= to || depth > 6) return null;
-    const c0 = code[from]!;
-    if ((c0 === '[' || c0 === '{') && matchBracket(code, from) === to) {
-      const parts = topLevelParts(code.slice(from + 1, to - 1));
-      const only = parts.length === 1 ? /^\.\.\.\s*/.exec(parts[0]!) : null;
-      if (c0 === '[' && only) return sizeOf(code.indexOf('.', from) + only[0].length, to - 1, depth + 1);
-      return literal(from, 0);
-    }
-    const wrap = /^(?:Object\s*\.\s*(?:entries|keys|values)|Array\s*\.\s*from)\s*\(/.exec(code.slice(from, Math.min(to, from + 40)));
-    if (wrap && matchBracket(code, from + wrap[0].length - 1) === to) return sizeOf(from + wrap[0].length, to - 1, depth + 1);
-    if (code[to - 1] === ')') {
-      const open = matchBack(code, to - 1);
-      const method = open > from ? /\.\s*(map|slice|sort|reverse|entries|keys|values|toSorted|toReversed)\s*$/.exec(code.slice(from, open)) : null;
-      if (!method || (method[1] !== 'map' && code.slice(open + 1, to - 1).trim() !== '')) return null;
-      return sizeOf(from, from + method.index, depth + 1);
-    }
-    const e = code.slice(from, to);
-    if (!/^[\w$]+$/.test(e)) return null;
-    const c = consts.filter((k) => k.name === e && k.at < from).pop();
-    if (c) return literal(c.open, 0);
-    const ext = imported(e);
-    return ext ? literalSize(ext.code, ext.open) ?? null : null;
-  };
-  const arraySource = (arg: string, at: number): { code: string; open: number } | undefined => {
-    if (arg.startsWith('[')) return { code, open: code.indexOf('[', at) };
-    const c = consts.filter((k) => k.name === arg && k.at < at).pop();
-    return c ? { code, open: c.open } : imported(arg);
-  };
+  const sizeOf = (from: number, to: number): number | null => sizeOfValue(valueAt(from, to));
   const rowTables: Loops['rowTables'] = new Map();
   const out: { from: number; to: number; size: number | null }[] = [];
   for (const m of code.matchAll(/\bfor\s*(?=\(\s*(?:const|let|var)\s+(?:[\w$]+|\[[^\]]*\]|\{[^}]*\})\s+(?:of|in)\s)/g)) {
     const head = m.index + m[0].length;
     const close = matchBracket(code, head);
-    const of = close > 0 ? /^\(\s*(?:const|let|var)\s+(?:[\w$]+|\[[^\]]*\]|\{[^}]*\})\s+(?:of|in)\s/.exec(code.slice(head, close)) : null;
+    const of = close > 0 ? /^\(\s*(?:const|let|var)\s+([\w$]+|\[[^\]]*\]|\{[^}]*\})\s+(of|in)\s/.exec(code.slice(head, close)) : null;
     if (!of) continue;
     let at = close;
     while (/\s/.test(code[at] ?? '')) at++;
     const to = code[at] === '{' ? matchBracket(code, at) : code.indexOf(';', at) + 1;
-    if (to > 0) out.push({ from: m.index, to, size: sizeOf(head + of[0].length, close - 1) });
+    const list = valueAt(head + of[0].length, close - 1);
+    const size = of[2] === 'of' ? guarded(scope, list, parseBinder(of[1]!), at, 'continue') : sizeOfValue(list);
+    if (to > 0) out.push({ from: m.index, to, size });
   }
   // `LIST.forEach(…)`, `[a, b].forEach(…)`, `Object.keys(MAP).forEach(…)`: the receiver is read backwards.
   for (const m of code.matchAll(/\.\s*forEach\s*\(/g)) {
     const open = m.index + m[0].length - 1;
     const to = matchBracket(code, open);
     const from = receiverStart(code, m.index);
-    if (to > 0) out.push({ from, to, size: sizeOf(from, m.index) });
+    if (to < 0) continue;
+    const cb = functionAt(code, open + 1, to - 1);
+    out.push({ from, to, size: guarded(scope, valueAt(from, m.index), cb?.params[0], cb?.block ? cb.body : -1, 'return') });
   }
   for (const m of code.matchAll(/(?<![\w$.])(?:describe|context|suite)\s*\.\s*(?:each|for)\s*(?=[(`])/g)) {
     const at = m.index + m[0].length;
@@ -129,52 +118,21 @@ function loopSpans(code: string, imported: ImportedArray = () => undefined): Loo
     const to = open >= 0 ? matchBracket(code, open) : -1;
     if (next > 0 && to > 0) out.push({ from: m.index, to, size });
     // Rows that carry their own case lists: `({ path, tests }) => { it.each(tests)(…) }`.
-    const src = code[at] === '(' ? arraySource(code.slice(at + 1, Math.max(at + 1, next - 1)).trim(), m.index) : undefined;
+    const rows = code[at] === '(' && next > 0 ? valueAt(at + 1, next - 1) : undefined;
     const cb = to > 0 ? /^\s*(?:async\s*)?\(\s*\{([^}]*)\}/.exec(callArgs(code, open)[1] ?? '') : null;
-    if (!src || !cb) continue;
-    const end = matchBracket(src.code, src.open);
-    const rows = end > 0 ? topLevelParts(src.code.slice(src.open + 1, end - 1)) : [];
+    if (rows?.t !== 'arr' || !cb) continue;
     for (const name of cb[1]!.split(',').map((n) => n.trim().split(/\s*[:=]\s*/)[0]!).filter((n) => /^[\w$]+$/.test(n))) {
       for (const e of code.slice(open, to).matchAll(new RegExp(`\\.\\s*(?:each|for)\\s*\\(\\s*${name.replace(/\$/g, '\\$')}\\s*\\)`, 'g'))) {
         let sum: number | null = 0;
-        for (const row of rows) {
-          const k = new RegExp(`[{,]\\s*${name.replace(/\$/g, '\\$')}\\s*:\\s*\\[`).exec(row);
-          const n = k ? literalSize(row, k.index + k[0].length - 1) : undefined;
-          sum = n === undefined || sum === null ? null : sum + n;
+        for (const row of rows.items) {
+          const n = sizeOfValue(member(row, name));
+          sum = n === null || sum === null || member(row, name).t !== 'arr' ? null : sum + n;
         }
         rowTables.set(open + e.index! + e[0].indexOf('('), { size: sum, spanFrom: m.index });
       }
     }
   }
   return { spans: out, rowTables, sizeOf };
-}
-
-/**
- * `const NAME = [` / `{` declarations with where their literal opens. A type annotation may hold
- * `;`, `=>` and brackets (`const t: { a: [string, number?]; f: () => void }[] = [`), so it is
- * skipped bracket by bracket up to the `=` at depth 0.
- */
-function declarations(code: string): { name: string; at: number; open: number }[] {
-  const out: { name: string; at: number; open: number }[] = [];
-  for (const m of code.matchAll(/\b(?:const|let|var)\s+([\w$]+)\s*(?=[:=])/g)) {
-    let j = m.index + m[0].length;
-    if (code[j] === ':') {
-      let depth = 0;
-      for (j++; j < Math.min(code.length, m.index + 4000); j++) {
-        const c = code[j]!;
-        if ('([{<'.includes(c)) depth++;
-        else if (')]}'.includes(c) || (c === '>' && code[j - 1] !== '=')) depth--;
-        else if (depth === 0 && (c === ';' || (c === '\n' && !/[:|&]\s*$/.test(code.slice(m.index, j)) && !/^\s*[|&]/.test(code.slice(j + 1, j + 40))))) break;
-        else if (depth === 0 && c === '=' && code[j + 1] !== '>' && code[j + 1] !== '=') break;
-        if (depth < 0) break;
-      }
-      if (code[j] !== '=') continue;
-    }
-    j++;
-    while (/\s/.test(code[j] ?? '')) j++;
-    if (code[j] === '[' || code[j] === '{') out.push({ name: m[1]!, at: m.index, open: j });
-  }
-  return out;
 }
 
 /** Offset of the bracket that opens the one closing at `close`, or -1. */
@@ -243,8 +201,9 @@ export function frameworkOf(text: string): string | undefined {
   return undefined;
 }
 
-export function countJavaScript(text: string, imported?: ImportedArray, helpers: Helper[] = []) {
+export function countJavaScript(text: string, modules?: Modules, helpers: Helper[] = []) {
   const code = mask(text, SYNTAX.js);
+  const scope = scopeOf(code, text, modules);
   const lineOf = lineIndex(code);
   const skippedSpans: [number, number][] = [];
   for (const m of code.matchAll(SKIPPED_SUITE)) {
@@ -252,7 +211,7 @@ export function countJavaScript(text: string, imported?: ImportedArray, helpers:
     const end = matchBracket(code, open);
     if (end > 0) skippedSpans.push([open, end]);
   }
-  const { spans, rowTables, sizeOf } = loopSpans(code, imported);
+  const { spans, rowTables, sizeOf } = loopSpans(code, scope);
   const defs: Def[] = [];
   // A file that declares its own `function test(…)` calls that, not a runner.
   const own = new Set([...code.matchAll(/\bfunction\s+(it|test|specify)\s*\(|\b(?:const|let|var)\s+(it|test|specify)\s*=\s*(?:async\s*)?(?:function\b|\([^)]*\)\s*=>|[\w$]+\s*=>)/g)].map((m) => (m[1] ?? m[2])!));
@@ -404,24 +363,4 @@ function exclusiveBranches(code: string, defAt: number[]): Span[] {
     branches.forEach(([a, b], i) => i !== keep && out.push({ from: a, to: b, size: 0 }));
   }
   return out;
-}
-
-/**
- * Arrays a test file imports from a sibling module (`import { CASES } from './cases.js'`), for
- * tables kept apart from the tests. Only `export const NAME = [` literals are read.
- */
-export function importedArrays(files: FileIndex, path: string, text: string): ImportedArray {
-  const from = new Map<string, string>();
-  for (const m of text.matchAll(/import\s*\{([^}]+)\}\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
-    for (const n of m[1]!.split(',')) from.set(n.trim().split(/\s+as\s+/).pop()!, m[2]!);
-  }
-  return (name) => {
-    const spec = from.get(name);
-    const target = spec ? resolveModule(files, path, spec) : undefined;
-    const other = target ? files.read(target) : undefined;
-    if (!other) return undefined;
-    const code = mask(other, SYNTAX.js);
-    const m = new RegExp(`\\bexport\\s+const\\s+${name.replace(/\$/g, '\\$')}\\b[^=;]*=\\s*\\[`).exec(code);
-    return m ? { code, open: m.index + m[0].length - 1 } : undefined;
-  };
 }

@@ -75,6 +75,29 @@ function statements(code: string): Stmt[] {
   return out;
 }
 
+/**
+ * A statement of `pytest_generate_tests(metafunc)`: `metafunc.parametrize('name', VALUES)` under
+ * `if 'name' in metafunc.fixturenames:` parametrizes every test that requests `name`, directly
+ * or through fixtures, as a fixture with `params=VALUES` would; so it is kept as one. With
+ * several names (`'a,b'`) the first carries the table and the others depend on it, so a test
+ * asking for both counts the rows once.
+ */
+function generated(body: string, orig: string, locals: Map<string, string>, consts: Map<string, string>, fixtures: Map<string, PyFixture>) {
+  const assign = /^([A-Za-z_]\w*)\s*=(?!=)\s*([\s\S]+)$/.exec(body);
+  if (assign) locals.set(assign[1]!, assign[2]!);
+  const call = /\bmetafunc\s*\.\s*parametrize\s*\(/.exec(body);
+  if (!call) return;
+  const names = parametrizeNames(orig.slice(orig.indexOf('metafunc')).replace(/^metafunc\s*/, ''));
+  if (names.length === 0) return;
+  const scope = new Map([...consts, ...locals]);
+  const size = parametrizeSize(body.slice(call.index + 'metafunc'.length), scope) ?? null;
+  // Two calls for one name in if/elif branches: one runs; a runtime choice is not evident.
+  const prev = fixtures.get(names[0]!);
+  const merged = prev && prev.size !== size ? null : size;
+  fixtures.set(names[0]!, { name: names[0]!, size: merged, deps: [], autouse: false });
+  for (const n of names.slice(1)) fixtures.set(n, { name: n, size: 1, deps: [names[0]!], autouse: false });
+}
+
 /** Size of a `parametrize` decorator's table, null when not literal, undefined when not one. */
 function parametrizeSize(text: string, consts: Map<string, string>): number | null | undefined {
   const m = /\.parametrize\s*\(/.exec(text);
@@ -92,6 +115,9 @@ function parametrizeSize(text: string, consts: Map<string, string>): number | nu
 function pySize(expr: string, consts: Map<string, string>, depth: number): number | undefined {
   const e = expr.trim();
   if (depth > 8 || !e) return undefined;
+  // `A = '3.6', '3.7'`: a tuple without brackets.
+  const items = splitTop(e, ',');
+  if (items.length > 1) return items.filter((p) => p.trim()).length;
   const plus = splitTop(e, '+');
   if (plus.length > 1) return sumOf(plus.map((p) => pySize(p, consts, depth + 1)));
   if (/^[A-Za-z_][\w.]*$/.test(e)) return consts.has(e) ? pySize(consts.get(e)!, consts, depth + 1) : undefined;
@@ -187,7 +213,8 @@ export function parsePython(text: string): PyModule {
   const origLines = text.split('\n');
   const consts = new Map<string, string>();
   const mod: PyModule = { classes: [], functions: [], fixtures: new Map(), imports: [], usesPytest: /\bpytest\b/.test(code) };
-  type Frame = { indent: number; cls?: PyClass };
+  /** `hook`: inside `pytest_generate_tests`, with its local assignments. */
+  type Frame = { indent: number; cls?: PyClass; hook?: Map<string, string> };
   const stack: Frame[] = [];
   let decorators: { code: string; orig: string }[] = [];
   for (const s of stmts) {
@@ -201,6 +228,10 @@ export function parsePython(text: string): PyModule {
     const decos = decorators;
     decorators = [];
     const frame = stack[stack.length - 1];
+    if (frame?.hook) {
+      generated(body, orig, frame.hook, consts, mod.fixtures);
+      continue;
+    }
     if (frame && !frame.cls) continue; // inside a function body
     const owner = frame?.cls;
     let params: number | null | undefined;
@@ -234,7 +265,7 @@ export function parsePython(text: string): PyModule {
           owner.methods.push(f);
         } else mod.functions.push(f);
       }
-      stack.push({ indent: s.indent });
+      stack.push({ indent: s.indent, ...(name === 'pytest_generate_tests' && !owner ? { hook: new Map<string, string>() } : {}) });
       continue;
     }
     if (owner && /^__test__\s*=\s*False\b/.test(body)) owner.disabled = true;
