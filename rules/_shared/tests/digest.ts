@@ -42,6 +42,7 @@ export type TestDigest =
   | { kind: 'jvm' | 'csharp' | 'ruby' | 'php' | 'rust'; count: FileCount; snippet?: string };
 
 const JS = /\.(?:[cm]?[jt]sx?)$/;
+const EXPORTS_VALUES = /\bexport\s+(?:const|let|var|default)\b|\bexport\s*\{|\bexports\s*\.\s*[\w$]+\s*=|\bmodule\s*\.\s*exports\s*=/;
 const JVM: Record<string, 'java' | 'kotlin' | 'groovy' | 'scala'> = { java: 'java', kt: 'kotlin', groovy: 'groovy', scala: 'scala' };
 
 type Files = Parameters<Digest<unknown>['of']>[2];
@@ -74,7 +75,9 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     const fw = frameworkOf(text);
     const exporting = /\bexports?\b/.test(text);
     const helpers = exporting ? helpersOfModule(text, perCall) : [];
-    const tables = exporting ? scopeOf(mask(text, SYNTAX.js), text, modules).exports() : {};
+    // Tables are values: a module that exports only functions has none to offer (and evaluating
+    // its whole scope was the most expensive step for such files).
+    const tables = exporting && EXPORTS_VALUES.test(text) ? scopeOf(mask(text, SYNTAX.js), text, modules).exports() : {};
     return { ...(withSnippet('js', fw ? { ...count, framework: fw } : count) as Extract<TestDigest, { kind: 'js' }>), helpers, tables };
   }
   if (JVM[ext]) return withSnippet('jvm', countJvm(text, JVM[ext]!));

@@ -36,16 +36,29 @@ export const SYNTAX = {
 /** Spaces for every code unit but newlines (a per-character regex replace was the mask's top cost). */
 const blank = (s: string) => (s.indexOf('\n') === -1 ? ' '.repeat(s.length) : s.split('\n').map((l) => ' '.repeat(l.length)).join('\n'));
 const SPACE = /\s/;
+// What `\s` matches: ASCII whitespace by code, the rest (NBSP, U+2028…) through the regex.
+const isSpace = (c: number, ch: string) => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(ch));
 /** The last `n` non-whitespace code units of text[from, to): all that `last` keeps of a run. */
 function tailSignificant(text: string, from: number, to: number, n: number): string {
   let out = '';
-  for (let k = to - 1; k >= from && out.length < n; k--) if (!SPACE.test(text[k]!)) out = text[k]! + out;
+  for (let k = to - 1; k >= from && out.length < n; k--) if (!isSpace(text.charCodeAt(k), text[k]!)) out = text[k]! + out;
   return out;
 }
+
+// The counters of one file (tests, helpers, tables) each ask for its masked code: mask it once.
+const recent: { text: string; syn: Syntax; code: string }[] = [];
 const plainCache = new Map<Syntax, RegExp>();
 const REGEX_BEFORE = /[(,=:[!&|?{};+\-*%<>~^]$|(?:^|[^\w$])(?:return|typeof|case|do|else|in|of|void|yield|await)$/;
 
 export function mask(text: string, syn: Syntax): string {
+  for (const r of recent) if (r.syn === syn && r.text === text) return r.code;
+  const code = maskUncached(text, syn);
+  recent.unshift({ text, syn, code });
+  if (recent.length > 4) recent.pop();
+  return code;
+}
+
+function maskUncached(text: string, syn: Syntax): string {
   const out: string[] = [];
   let i = 0;
   const n = text.length;
