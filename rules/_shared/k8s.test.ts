@@ -174,3 +174,23 @@ describe('reliability rules on the reliab-go-helm fixture (a chart, a plain mani
     expect(cb.evidence).toContainEqual(expect.objectContaining({ path: 'internal/upstream/client.go', line: 9 }));
   });
 });
+
+describe('objects kept by identity', () => {
+  const crd = (extra = '') => `# Copyright header\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  labels:\n    app.kubernetes.io/name: x\n  name: widgets.example.com\n${extra}spec:\n  versions:\n  - schema:\n      openAPIV3Schema:\n        description: 'Set it to {{ .Values.x }} in docs'\n        properties:\n          kind: {type: string}\n`;
+  it('a single-document custom resource gives its identity and line without its body', () => {
+    const m = k8s(memoryIndex({ 'crds/widget.yaml': crd() }));
+    expect(m.objects).toEqual([
+      { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: 'widgets.example.com', path: 'crds/widget.yaml', line: 3, doc: { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' } } },
+    ]);
+  });
+  it('is parsed in full when its identity is templated or it carries a rate-limit annotation', () => {
+    const templated = k8s(memoryIndex({ 'crds/widget.yaml': crd().replace('name: widgets.example.com', 'name: {{ .Release.Name }}-widgets') }));
+    expect(templated.objects[0]!.doc).toHaveProperty('spec');
+    const limited = k8s(memoryIndex({ 'gw/route.yaml': 'apiVersion: gateway.example.com/v1\nkind: Route\nmetadata:\n  name: r\n  annotations:\n    nginx.ingress.kubernetes.io/limit-rps: "5"\n' }));
+    expect(limited.objects[0]!.doc).toHaveProperty(['metadata', 'annotations']);
+  });
+  it('workloads are always parsed in full', () => {
+    const m = k8s(memoryIndex({ 'deploy/app.yaml': deployment }));
+    expect(m.workloads).toHaveLength(1);
+  });
+});

@@ -163,21 +163,31 @@ export const K8S_DIGEST: Digest<FileManifests | undefined> = {
 
 const chartsMemo = (files: FileIndex) => memo(files, 'k8s:charts', () => chartsOf(files));
 
-// A single-document CustomResourceDefinition: a long schema no rule looks into. Its identity is
-// read from the top-level keys; the schema is never parsed (operators ship hundreds of these).
-const CRD = /^kind:[ \t]*["']?CustomResourceDefinition["']?[ \t]*$/m;
+// Kinds some rule reads beyond identity (workloads, scalers, mesh and gateway policies, lists of
+// objects); every other single-document manifest (a CRD's long schema, an operator's custom
+// resources) is kept by identity only: apiVersion, kind, metadata.name and the line of `kind`.
+const READ_IN_FULL = new Set([
+  ...WORKLOAD_KINDS, 'Service', 'Ingress', 'HorizontalPodAutoscaler', 'ScaledObject', 'PodDisruptionBudget', 'LimitRange',
+  'Schedule', 'DestinationRule', 'VirtualService', 'KongPlugin', 'Middleware', 'Kustomization', 'List', 'Template',
+]);
+const TOP_KIND = /^kind:[ \t]*["']?([A-Za-z0-9]+)["']?[ \t]*$/m;
+// Rate-limit annotations may sit on any object (rate-limiting reads them): such files are parsed.
+const LIMIT_HINT = /ratelimit|rate-limit|limit-r(?:ps|pm|ate)|limit-connections/i;
 
-function crdShortcut(path: string, text: string): FileManifests | undefined {
-  const kind = CRD.exec(text);
-  if (!kind || /^---/m.test(text.slice(text.search(/\S/) + 3)) || text.includes('{{')) return undefined;
+function identityOnly(path: string, text: string): FileManifests | undefined {
+  const kind = TOP_KIND.exec(text);
+  if (!kind || READ_IN_FULL.has(kind[1]!) || /RateLimit/i.test(kind[1]!)) return undefined;
+  if (/^---/m.test(text.slice(text.search(/\S/) + 3)) || /^items:/m.test(text) || LIMIT_HINT.test(text)) return undefined;
   const api = /^apiVersion:[ \t]*["']?([^"'\s#]+)/m.exec(text)?.[1];
   const meta = /^metadata:[ \t]*\r?\n((?:[ \t]+\S.*\r?\n?|[ \t]*\r?\n)*)/m.exec(text)?.[1] ?? '';
+  // Template braces in the identity make it a template; in a description (a CRD's docs) they do not.
+  if (api?.includes('{{') || meta.includes('{{')) return undefined;
   const indent = /^([ \t]+)\S/.exec(meta)?.[1] ?? '  ';
   const name = new RegExp(`^${indent}name:[ \\t]*["']?([^"'\\s#]+)`, 'm').exec(meta)?.[1] ?? '';
   if (!api) return undefined;
   const line = text.slice(0, kind.index).split('\n').length;
-  const doc = { apiVersion: api, kind: 'CustomResourceDefinition', metadata: { name } };
-  return { objects: [{ apiVersion: api, kind: 'CustomResourceDefinition', name, path, line, doc }], workloads: [], notes: [] };
+  const doc = { apiVersion: api, kind: kind[1]!, metadata: { name } };
+  return { objects: [{ apiVersion: api, kind: kind[1]!, name, path, line, doc }], workloads: [], notes: [] };
 }
 
 function manifestsOf(path: string, raw: string, files: FileIndex): FileManifests | undefined {
@@ -188,7 +198,7 @@ function manifestsOf(path: string, raw: string, files: FileIndex): FileManifests
   const charts = chartsMemo(files);
   const chart = charts.find((c) => path.startsWith(c.dir ? `${c.dir}/templates/` : 'templates/'));
   if (!chart) {
-    const shortcut = crdShortcut(path, text);
+    const shortcut = identityOnly(path, text);
     if (shortcut) return shortcut;
   }
   const out: FileManifests = { objects: [], workloads: [], notes: [] };
