@@ -12,7 +12,7 @@ import { countCSharp, countJvm, countRust } from './annotated.js';
 import { countGo, goBuildTags } from './go.js';
 import { helpersOfModule, importedHelpers, resolveModule, type ModuleHelper } from './js-helpers.js';
 import { scopeOf } from './js-scope.js';
-import type { Value } from './js-values.js';
+import { fromJson, type Value } from './js-values.js';
 import { countJavaScript, frameworkOf, type Modules } from './javascript.js';
 import { mask, SYNTAX } from './mask.js';
 import { parsePython, type PyClass, type PyImporter, type PyModule } from './python-parse.js';
@@ -94,6 +94,7 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
 function moduleTables(files: Files, from: string, depth: number): Modules {
   return (spec) => {
     const target = resolveModule(files, from, spec);
+    if (target?.endsWith('.json')) return jsonModule(files, target);
     if (!target || target === from || !JS.test(target)) return undefined;
     if (isJsTestSide(target)) {
       const d = files.digest(target, TEST_DIGEST);
@@ -111,6 +112,27 @@ function moduleTables(files: Files, from: string, depth: number): Modules {
   };
 }
 const sourceTables = new WeakMap<object, Map<string, Record<string, Value> | undefined>>();
+
+/**
+ * An imported JSON file (`import cases from './fixture/cases.json'`), as its `default` export: a
+ * case table like any other. Read when a count needs it; 256 KB at most.
+ */
+function jsonModule(files: Files, target: string): Record<string, Value> | undefined {
+  let byPath = sourceTables.get(files);
+  if (!byPath) sourceTables.set(files, (byPath = new Map()));
+  if (!byPath.has(target)) {
+    byPath.set(target, undefined);
+    const text = files.read(target);
+    if (text !== undefined && text.length <= MAX_IMPORTED) {
+      try {
+        byPath.set(target, { default: fromJson(JSON.parse(text)) });
+      } catch {
+        // Not JSON after all: its rows are not evident.
+      }
+    }
+  }
+  return byPath.get(target);
+}
 
 /**
  * The tables of the modules a Python test file imports from (`from .failing_examples import
