@@ -172,10 +172,10 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
   /** Module-level bindings of each name, by statement index: a use sees the last one before it. */
   const bindings: Bindings = new Map();
   const classNames = new Map<PyClass, Bindings>();
-  const bindAt = (name: string, at: number, get: () => Items | undefined, imported?: boolean, where = bindings) => {
+  const bindAt = (name: string, at: number, get: () => Items | undefined, table = false, where = bindings) => {
     let list = where.get(name);
     if (!list) where.set(name, (list = []));
-    list.push({ at, get: once(get), ...(imported ? { imported } : {}) });
+    list.push({ at, get: once(get), table });
   };
   const before = (where: Bindings, name: string, at: number) => {
     let hit;
@@ -198,8 +198,16 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
   let decorators: PyExpr[] = [];
   for (const [k, s] of stmts.entries()) {
     while (stack.length && s.indent <= stack[stack.length - 1]!.indent) stack.pop();
+    const scopeFrame = stack.findLast((f) => !f.branch);
+    if (scopeFrame && !scopeFrame.cls && !scopeFrame.hook) {
+      // Inside a function body: most statements of a test file, so nothing more is made of them.
+      decorators = [];
+      continue;
+    }
     const body = s.text.trim();
-    const orig = origLines.slice(s.line - 1, s.line - 1 + s.text.split('\n').length).join('\n').trim();
+    let lines = 1;
+    for (let at = s.text.indexOf('\n'); at >= 0; at = s.text.indexOf('\n', at + 1)) lines++;
+    const orig = origLines.slice(s.line - 1, s.line - 1 + lines).join('\n').trim();
     // Masking keeps offsets: the masked statement is a prefix of the original one.
     const e = expr(body, orig.slice(0, body.length));
     if (body.startsWith('@')) {
@@ -208,15 +216,18 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
     }
     const decos = decorators;
     decorators = [];
-    const scopeFrame = stack.findLast((f) => !f.branch);
     if (scopeFrame?.hook) {
       generated(e, scopeFrame.hook, lookupAt(k), mod.fixtures);
       continue;
     }
-    if (scopeFrame && !scopeFrame.cls) continue; // inside a function body
     const owner = scopeFrame?.cls;
     const branch = /^(?:(if|elif)\s+([\s\S]*?)|else)\s*:\s*$/.exec(body);
     for (const i of chains.keys()) if (i > s.indent || (i === s.indent && !branch?.[0].startsWith('el'))) chains.delete(i);
+    // A loop body runs any number of times, an `except` body maybe never: what they bind is not evident.
+    if (/^(?:(?:async\s+)?(?:for|while)\s[\s\S]*|except\b[\s\S]*)\s*:\s*$/.test(body)) {
+      stack.push({ indent: s.indent, branch: { holds: undefined } });
+      continue;
+    }
     if (branch) {
       const cond = branch[1] ? pyCondition(branch[2]!, (n) => flags.get(n)) : true;
       const before = branch[1] === 'if' ? [] : chains.get(s.indent) ?? [undefined];
@@ -276,7 +287,7 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
     if (owner) {
       if (!classNames.has(owner)) classNames.set(owner, new Map());
       const names = classNames.get(owner)!;
-      bindStatement(e, k, certain, lookupAt(k, owner), (n, at, get) => bindAt(n, at, get, false, names), flags);
+      bindStatement(e, k, certain, lookupAt(k, owner), (n, at, get, table) => bindAt(n, at, get, table, names), flags);
       continue;
     }
     const imp = /^from\s+([\w.]+)\s+import\s+\(?([\w\s,]+)\)?$/.exec(body);
@@ -285,7 +296,7 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
       for (const part of imp[2]!.split(',').map((n) => n.trim()).filter(Boolean)) {
         const [from, local = from] = part.split(/\s+as\s+/) as [string, string?];
         mod.imports.push({ name: local, line: s.line });
-        if (importer) bindAt(local, k, () => (certain ? importer(spec)?.[from] : undefined), true);
+        if (importer) bindAt(local, k, () => (certain ? importer(spec)?.[from] : undefined));
       }
       continue;
     }
@@ -293,7 +304,8 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
   }
   const all = lookupAt(Infinity);
   for (const [name, list] of bindings) {
-    if (list.every((b) => b.imported)) continue;
+    // Names last bound to what may be a sequence (not imports: they are not read for a module that imports this one).
+    if (!list[list.length - 1]!.table) continue;
     const items = all(name);
     if (items && items.length <= MAX_TABLE) mod.tables[name] = items;
   }
@@ -301,19 +313,20 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
 }
 
 /** A module-level assignment or mutation of a table (see parsePython). */
-function bindStatement(e: PyExpr, k: number, certain: boolean, before: Lookup, bindAt: (name: string, at: number, get: () => Items | undefined) => void, flags: Map<string, boolean | undefined>) {
+function bindStatement(e: PyExpr, k: number, certain: boolean, before: Lookup, bindAt: (name: string, at: number, get: () => Items | undefined, table?: boolean) => void, flags: Map<string, boolean | undefined>) {
   const assign = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)\s*/.exec(e.code);
   if (assign) {
     const value = slice(e, assign[0].length);
-    bindAt(assign[1]!, k, () => (certain ? pyItems(value, before) : undefined));
-    const flag = pyCondition(value.code, (n) => flags.get(n));
+    // Only what may be a sequence is offered to importing modules (a dict or a string is not evaluated for them).
+    bindAt(assign[1]!, k, () => (certain ? pyItems(value, before) : undefined), /^[[(\w]/.test(value.code) && !/^[rRuUbBfF]*['"]/.test(value.code));
+    const flag = /version_info/.test(value.code) || flags.size > 0 ? pyCondition(value.code, (n) => flags.get(n)) : undefined;
     if (flag !== undefined || flags.has(assign[1]!)) flags.set(assign[1]!, certain ? flag : undefined);
     return;
   }
   const add = /^([A-Za-z_]\w*)\s*\+=\s*/.exec(e.code);
   if (add) {
     const more = slice(e, add[0].length);
-    bindAt(add[1]!, k, () => (certain ? join(before(add[1]!), pyItems(more, before)) : undefined));
+    bindAt(add[1]!, k, () => (certain ? join(before(add[1]!), pyItems(more, before)) : undefined), true);
     return;
   }
   const call = /^([A-Za-z_]\w*)\s*\.\s*(extend|append|insert)\s*\(/.exec(e.code);
@@ -325,10 +338,10 @@ function bindStatement(e: PyExpr, k: number, certain: boolean, before: Lookup, b
     if (call[2] === 'extend') return args.length === 1 ? join(before(name), pyItems(args[0]!, before)) : undefined;
     const item = call[2] === 'append' ? args[0] : args[1];
     return item && args.length === (call[2] === 'append' ? 1 : 2) ? join(before(name), [literalKey(item)]) : undefined;
-  });
+  }, true);
 }
 
-type Bindings = Map<string, { at: number; get: () => Items | undefined; imported?: boolean }[]>;
+type Bindings = Map<string, { at: number; get: () => Items | undefined; table: boolean }[]>;
 
 const join = (a: Items | undefined, b: Items | undefined): Items | undefined => (a && b ? [...a, ...b] : undefined);
 

@@ -73,6 +73,12 @@ describe('module tables built in steps', () => {
         // A table bound under a condition that cannot be decided counts once.
         "@pytest.mark.parametrize('x', OPTIONAL)",
         'def test_optional(x): pass',
+        // Appended to in a loop: as many rows as the loop runs, which is not read.
+        "LOOPED = [('z', 0)]",
+        "for p in ('a', 'b'):",
+        '    LOOPED.append((p, 1))',
+        "@pytest.mark.parametrize('x', LOOPED)",
+        'def test_looped(x): pass',
         'if sys.version_info < (3, 8):',
         '    def test_only_on_old_pythons(): pass',
         'else:',
@@ -80,8 +86,8 @@ describe('module tables built in steps', () => {
       ].join('\n'),
     })['tests/test_errors.py']!;
     // 2 + 2 (>= 3.8) + 2 (extend) + 1 (append) = 7; the < 3.8 test is not defined.
-    expect(f.cases).toBe(3);
-    expect(f.expanded).toBe(7 + 1 + 1);
+    expect(f.cases).toBe(4);
+    expect(f.expanded).toBe(7 + 1 + 1 + 1);
   });
 
   it('sizes fixture params from a class attribute, and a conftest hook table built with set difference', () => {

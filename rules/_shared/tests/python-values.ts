@@ -43,17 +43,26 @@ export function splitAt(e: PyExpr, sep: string, binary = false): PyExpr[] {
     if ('([{'.includes(c)) d++;
     else if (')]}'.includes(c)) d--;
     else if (d === 0 && s.startsWith(sep, i)) {
-      if (binary) {
-        const before = s.slice(last, i);
-        // A unary sign (`-1`, `*args`), `**`, `+=`, or an exponent (`1e+5`) is no operator.
-        if (!/[\w'")\]}]\s*$/.test(before) || s[i + 1] === sep || s[i + 1] === '=' || s[i - 1] === sep || /(?:^|[^\w])\d[\d.]*[eE]$/.test(before)) continue;
-      }
+      // A unary sign (`-1`, `*args`), `**`, `+=`, or an exponent (`1e+5`) is no operator.
+      if (binary && (s[i + 1] === sep || s[i + 1] === '=' || s[i - 1] === sep || !operandBefore(s, last, i))) continue;
       out.push(slice(e, last, i));
       last = i + sep.length;
     }
   }
   out.push(slice(e, last));
   return out;
+}
+
+/** Does an operand end just before `i` (not before `last`)? Looks back a character at a time: no slice, no regex. */
+function operandBefore(s: string, last: number, i: number): boolean {
+  let k = i - 1;
+  while (k >= last && (s[k] === ' ' || s[k] === '\t' || s[k] === '\n')) k--;
+  if (k < last || !/[\w'")\]}]/.test(s[k]!)) return false;
+  if (s[k] !== 'e' && s[k] !== 'E') return true;
+  // `1e+5`, `2.5E-3`: digits (and a dot) back to the start of a word.
+  let j = k - 1;
+  while (j >= last && /[\d.]/.test(s[j]!)) j--;
+  return !(j < k - 1 && /\d/.test(s[j + 1]!) && (j < last || !/\w/.test(s[j]!)));
 }
 
 /** The key of a literal item (string, number, True/False/None), or null. */
@@ -71,6 +80,9 @@ export function pyItems(input: PyExpr, lookup: Lookup, depth = 0): Items | undef
   const e = trim(input);
   if (depth > 12 || !e.code) return undefined;
   const sub = (x: PyExpr) => pyItems(x, lookup, depth + 1);
+  // One bracketed literal (most tables) or a name: no operator to look for.
+  const whole = /^[[({]/.test(e.code) && matchBracket(e.code, 0) === e.code.length;
+  if (whole || /^[A-Za-z_]\w*$/.test(e.code)) return whole ? literal(e, sub) : lookup(e.code);
   // `A = '3.6', '3.7'`: a tuple without brackets.
   const tuple = splitAt(e, ',');
   if (tuple.length > 1) return tuple.filter((p) => p.code.trim()).map(literalKey);
@@ -92,7 +104,6 @@ export function pyItems(input: PyExpr, lookup: Lookup, depth = 0): Items | undef
     return n === undefined || !list || list.length * n > MAX_ITEMS ? undefined : Array.from({ length: n }, () => list).flat();
   }
   if (times.length > 2) return undefined;
-  if (/^[A-Za-z_]\w*$/.test(e.code)) return lookup(e.code);
   const range = /^range\(\s*(-?[\d_]+)\s*(?:,\s*(-?[\d_]+)\s*)?(?:,\s*([\d_]+)\s*)?\)$/.exec(e.code.replace(/_/g, ''));
   if (range) {
     const [a, b] = range[2] !== undefined ? [Number(range[1]), Number(range[2])] : [0, Number(range[1])];
@@ -109,7 +120,11 @@ export function pyItems(input: PyExpr, lookup: Lookup, depth = 0): Items | undef
     const items = sub(arg);
     return items && (call[1] === 'set' || call[1] === 'frozenset') ? unique(items) : items;
   }
-  if (!/^[[({]/.test(e.code) || matchBracket(e.code, 0) !== e.code.length) return undefined;
+  return undefined;
+}
+
+/** A list, tuple, set or dict literal, or a comprehension, spanning all of `e`. */
+function literal(e: PyExpr, sub: (x: PyExpr) => Items | undefined): Items | undefined {
   const inner = slice(e, 1, e.code.length - 1);
   const comp = /^([\s\S]*?)\sfor\s+[\w\s,()]+?\s+in\s+([\s\S]+)$/.exec(inner.code);
   if (comp && splitAt(inner, ',').length === 1 && depthAt(inner.code, comp[1]!.length) === 0) {
