@@ -156,6 +156,7 @@ describe('imported JSON tables, splice and literal Sets', () => {
 
   it('leaves Set membership unknown when an item is not evident', () => {
     expect(truthy(valueOf('const s = new Set([x, "a"]);\ns.has("a")'))).toBeUndefined();
+    expect(truthy(valueOf('const s = new Set(rows);\n!s'))).toBe(false);
     expect(truthy(valueOf('const s = new Set(["a", 1]);\ns.has("1")'))).toBe(false);
     expect(sizeOf('const r = [1, 2, 3, 4];\nr.splice(-3, 2)')).toBe(2);
   });

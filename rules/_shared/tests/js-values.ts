@@ -86,10 +86,11 @@ export function member(v: Value, key: string): Value {
   return U;
 }
 
-/** `new Set(list)`: only of primitives with evident values (else which rows are equal is not evident). */
+/** `new Set(list)`: its items only when they are primitives with evident values (else which are equal is not evident). */
 function newSet(list: Value | undefined): Value {
   if (!list || list.t === 'undef') return { t: 'set', items: [] };
-  if (list.t !== 'arr' || !list.items.every((x) => primitive(x) && (x.t === 'null' || x.t === 'undef' || (x as { v?: unknown }).v !== undefined))) return U;
+  // Still an object (truthy, typeof 'object'), whose members are not evident.
+  if (list.t !== 'arr' || !list.items.every((x) => primitive(x) && (x.t === 'null' || x.t === 'undef' || (x as { v?: unknown }).v !== undefined))) return { t: 'thing' };
   const seen = new Set<string>();
   return { t: 'set', items: list.items.filter((x) => {
     const key = `${x.t}:${String((x as { v?: unknown }).v)}`;
