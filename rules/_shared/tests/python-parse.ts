@@ -162,8 +162,9 @@ const MAX_TABLE = 10_000;
  * `importer`: the tables of the modules this one imports from, asked only when an imported name
  * sizes a table. Module-level names are bound in order, as Python runs them: `CASES += […]`,
  * `CASES.extend(…)`, `.append(…)` extend the table; under `if sys.version_info …` (decided for
- * the assumed Python, python-values.ts) a branch that does not run binds nothing and defines no
- * test, and a mutation under a condition that cannot be decided makes the table unknown.
+ * the assumed Python and platform, python-values.ts) a branch that does not run binds nothing and
+ * defines no test, and a mutation under a condition that cannot be decided, or in a loop, makes the
+ * table unknown.
  */
 export function parsePython(text: string, importer?: PyImporter): PyModule {
   const code = mask(text, SYNTAX.python);
@@ -229,7 +230,8 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
       continue;
     }
     if (branch) {
-      const cond = branch[1] ? pyCondition(branch[2]!, (n) => flags.get(n)) : true;
+      const at = branch[1] ? /^\w+\s+/.exec(body)![0].length : 0;
+      const cond = branch[1] ? pyCondition(slice(e, at, at + branch[2]!.length), (n) => flags.get(n)) : true;
       const before = branch[1] === 'if' ? [] : chains.get(s.indent) ?? [undefined];
       const holds = before.includes(true) ? false : before.every((b) => b === false) ? cond : cond === false ? false : undefined;
       chains.set(s.indent, [...before, cond]);
@@ -296,7 +298,7 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
       for (const part of imp[2]!.split(',').map((n) => n.trim()).filter(Boolean)) {
         const [from, local = from] = part.split(/\s+as\s+/) as [string, string?];
         mod.imports.push({ name: local, line: s.line });
-        if (importer) bindAt(local, k, () => (certain ? importer(spec)?.[from] : undefined));
+        if (importer) bindAt(local, k, () => importer(spec)?.[from]);
       }
       continue;
     }
@@ -318,8 +320,10 @@ function bindStatement(e: PyExpr, k: number, certain: boolean, before: Lookup, b
   if (assign) {
     const value = slice(e, assign[0].length);
     // Only what may be a sequence is offered to importing modules (a dict or a string is not evaluated for them).
-    bindAt(assign[1]!, k, () => (certain ? pyItems(value, before) : undefined), /^[[(\w]/.test(value.code) && !/^[rRuUbBfF]*['"]/.test(value.code));
-    const flag = /version_info/.test(value.code) || flags.size > 0 ? pyCondition(value.code, (n) => flags.get(n)) : undefined;
+    // Under a condition that cannot be decided, an assignment still binds, the last one written winning (as
+    // before conditions were read); a mutation there makes the table unknown (see below).
+    bindAt(assign[1]!, k, () => pyItems(value, before), /^[[(\w]/.test(value.code) && !/^[rRuUbBfF]*['"]/.test(value.code));
+    const flag = /version_info|platform|os\s*\.\s*name/.test(value.code) || flags.size > 0 ? pyCondition(value, (n) => flags.get(n)) : undefined;
     if (flag !== undefined || flags.has(assign[1]!)) flags.set(assign[1]!, certain ? flag : undefined);
     return;
   }

@@ -6,7 +6,7 @@ import { pyCondition, pyItems, type Items } from './python-values.js';
 
 const byPath = (tree: Record<string, string>) => Object.fromEntries(testInventory(memoryIndex(tree)).files.map((f) => [f.path, f]));
 const items = (src: string, names: Record<string, Items> = {}) => pyItems({ code: mask(src, SYNTAX.python), orig: src }, (n) => names[n]);
-const holds = (src: string) => pyCondition(mask(src, SYNTAX.python));
+const holds = (src: string) => pyCondition({ code: mask(src, SYNTAX.python), orig: src });
 
 describe('pyItems', () => {
   it('sizes set differences by value, not by text: quotes differ, duplicates collapse', () => {
@@ -26,7 +26,7 @@ describe('pyItems', () => {
   });
 });
 
-describe('pyCondition (Python 3.13 assumed)', () => {
+describe('pyCondition (Python 3.13 on Linux assumed)', () => {
   it('decides version_info comparisons, slices, indexes, not/and/or; nothing else', () => {
     expect(holds('sys.version_info[:2] >= (3, 8)')).toBe(true);
     expect(holds('sys.version_info < (3, 13)')).toBe(false);
@@ -34,9 +34,16 @@ describe('pyCondition (Python 3.13 assumed)', () => {
     expect(holds('sys.version_info > (3, 13)')).toBe(true);
     expect(holds('sys.version_info[:2] > (3, 13)')).toBe(false);
     expect(holds('sys.version_info.major == 2 or not sys.version_info[1] >= 12')).toBe(false);
-    expect(holds("sys.platform == 'win32'")).toBeUndefined();
-    expect(holds("sys.platform == 'win32' or sys.version_info >= (3,)")).toBe(true);
-    expect(holds("sys.platform == 'win32' and sys.version_info >= (3,)")).toBeUndefined();
+    expect(holds('IS_PYPY')).toBeUndefined();
+    expect(holds("IS_PYPY or sys.version_info >= (3,)")).toBe(true);
+    expect(holds("IS_PYPY and sys.version_info >= (3,)")).toBeUndefined();
+    expect(holds("'3' == '3'")).toBeUndefined();
+  });
+
+  it('decides platform checks for Linux, from the original text of the literal', () => {
+    expect(holds("sys.platform == 'win32'")).toBe(false);
+    expect(holds('os.name != "nt" and sys.platform.startswith("lin")')).toBe(true);
+    expect(holds("sys.platform.startswith('win') or sys.platform == 'darwin'")).toBe(false);
   });
 });
 
@@ -62,15 +69,16 @@ describe('module tables built in steps', () => {
         "    CASES.append('old only')",
         "CASES.extend(['x', 'y'])",
         "CASES.append('z')",
+        "OPTIONAL = ['a']",
         'if HAVE_NUMPY:',
-        '    OPTIONAL = [1]',
+        "    OPTIONAL.append('b')",
       ].join('\n'),
       'tests/test_errors.py': [
         'import sys, pytest',
         'from .cases import CASES, OPTIONAL',
         "@pytest.mark.parametrize('code', CASES)",
         'def test_fails(code): pass',
-        // A table bound under a condition that cannot be decided counts once.
+        // A table extended under a condition that cannot be decided counts once.
         "@pytest.mark.parametrize('x', OPTIONAL)",
         'def test_optional(x): pass',
         // Appended to in a loop: as many rows as the loop runs, which is not read.

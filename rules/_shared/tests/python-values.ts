@@ -6,7 +6,8 @@
  * can drop duplicates and a difference can remove items; any other item is `null` (it still counts).
  *
  * Conditions on `sys.version_info` are decided against an assumed interpreter: the newest Python 3
- * release, 3.13 (a runner's Python is not in the tree; CI matrices usually end at the newest).
+ * release, 3.13 (a runner's Python is not in the tree; CI matrices usually end at the newest); on
+ * `sys.platform`/`os.name`, against Linux.
  */
 import { matchBracket } from './mask.js';
 
@@ -187,36 +188,65 @@ function compareVersions(a: Version | number, b: Version | number): number | und
   return Math.sign(a.length - b.length);
 }
 
+/** `sys.platform` and `os.name` as the counts assume them: test runners run on Linux far more than anywhere else. */
+export const ASSUMED_PLATFORM = { platform: 'linux', osName: 'posix' } as const;
+
+/** A string operand: a literal (from the original text), `sys.platform`, `os.name`. */
+function stringOperand(e: PyExpr): string | undefined {
+  const t = trim(e);
+  if (/^(?:sys\s*\.\s*)?platform$/.test(t.code)) return ASSUMED_PLATFORM.platform;
+  if (/^os\s*\.\s*name$/.test(t.code)) return ASSUMED_PLATFORM.osName;
+  const key = literalKey(t);
+  return key?.startsWith('s:') ? key.slice(2) : undefined;
+}
+
 /**
- * Whether a condition holds under the assumed Python: comparisons of `sys.version_info` (and names
- * bound to one, through `flag`), `not`, `and`, `or`, parentheses. Undefined for anything else.
+ * Whether a condition holds under the assumed Python and platform: comparisons of
+ * `sys.version_info` (and names bound to one, through `flag`), of `sys.platform`/`os.name` with
+ * a string, `sys.platform.startswith('win')`, `not`, `and`, `or`, parentheses. Undefined for
+ * anything else.
  */
-export function pyCondition(code: string, flag: (name: string) => boolean | undefined = () => undefined, depth = 0): boolean | undefined {
-  const t = code.trim();
+export function pyCondition(input: PyExpr, flag: (name: string) => boolean | undefined = () => undefined, depth = 0): boolean | undefined {
+  const e = trim(input);
+  const t = e.code;
   if (depth > 8 || !t) return undefined;
-  const e = { code: t, orig: t };
+  const sub = (x: PyExpr) => pyCondition(x, flag, depth + 1);
   for (const op of [' or ', ' and ']) {
     const parts = splitAt(e, op);
     if (parts.length > 1) {
-      const vals = parts.map((p) => pyCondition(p.code, flag, depth + 1));
+      const vals = parts.map(sub);
       const decisive = op === ' or ';
       if (vals.includes(decisive)) return decisive;
       return vals.includes(undefined) ? undefined : !decisive;
     }
   }
   if (/^not\s/.test(t)) {
-    const v = pyCondition(t.slice(3), flag, depth + 1);
+    const v = sub(slice(e, 3));
     return v === undefined ? undefined : !v;
   }
-  if (t.startsWith('(') && matchBracket(t, 0) === t.length) return pyCondition(t.slice(1, -1), flag, depth + 1);
+  if (t.startsWith('(') && matchBracket(t, 0) === t.length) return sub(slice(e, 1, t.length - 1));
   if (/^[A-Za-z_]\w*$/.test(t)) return flag(t);
-  const cmp = /^([\s\S]+?)\s*(>=|<=|==|!=|>|<)\s*([\s\S]+)$/.exec(t);
+  const starts = /^sys\s*\.\s*platform\s*\.\s*startswith\s*\(/.exec(t);
+  if (starts && matchBracket(t, starts[0].length - 1) === t.length) {
+    const prefix = stringOperand(slice(e, starts[0].length, t.length - 1));
+    return prefix === undefined ? undefined : ASSUMED_PLATFORM.platform.startsWith(prefix);
+  }
+  const cmp = /^([\s\S]+?)\s*(>=|<=|==|!=|>|<)\s*/.exec(t);
   if (!cmp) return undefined;
-  const a = versionOperand(cmp[1]!);
-  const b = versionOperand(cmp[3]!);
+  const left = slice(e, 0, cmp[1]!.length);
+  const right = slice(e, cmp[0].length);
+  const op = cmp[2]!;
+  if (op === '==' || op === '!=') {
+    const a = stringOperand(left);
+    const b = stringOperand(right);
+    // Two literals are no platform check.
+    if (a !== undefined && b !== undefined && /platform|os\s*\.\s*name/.test(left.code + right.code)) return (a === b) === (op === '==');
+  }
+  const a = versionOperand(left.code);
+  const b = versionOperand(right.code);
   // `1 < 2` is no version check: one side must read version_info.
-  if (a === undefined || b === undefined || !/version_info/.test(cmp[1]! + cmp[3]!)) return undefined;
+  if (a === undefined || b === undefined || !/version_info/.test(left.code + right.code)) return undefined;
   const c = compareVersions(a, b);
   if (c === undefined) return undefined;
-  return { '>=': c >= 0, '<=': c <= 0, '==': c === 0, '!=': c !== 0, '>': c > 0, '<': c < 0 }[cmp[2]!];
+  return { '>=': c >= 0, '<=': c <= 0, '==': c === 0, '!=': c !== 0, '>': c > 0, '<': c < 0 }[op];
 }
