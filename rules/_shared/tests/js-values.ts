@@ -3,8 +3,8 @@
  * `CASES.filter((c) => typeof c.path === 'string')` counts the rows a runner would see. A tiny
  * evaluator over masked code (string contents from the original text, same offsets): literals,
  * arrays, objects, names declared or imported, member access, `typeof`, `!`, `===`/`!==`, `&&`,
- * `||`, `??`, `?:`, arrow/function predicates with one `return`, and the array methods that keep
- * or filter rows. Anything else is unknown (`?`), and an unknown row makes a filter unknown: the
+ * `||`, `??`, `?:`, arrow/function predicates with one `return`, the array methods that keep
+ * or filter rows, `new Set([...])` of literals and its `has`, and imported JSON documents. Anything else is unknown (`?`), and an unknown row makes a filter unknown: the
  * caller then counts the table as written. Known constant lists of dependencies: `http.METHODS`
  * (`http`/`node:http`) and the npm `methods` package (the same list, lowercased), taken from the
  * Node running the audit, as those packages do at test time.
