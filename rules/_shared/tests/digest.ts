@@ -12,10 +12,11 @@ import { countCSharp, countJvm, countRust } from './annotated.js';
 import { countGo, goBuildTags } from './go.js';
 import { helpersOfModule, importedHelpers, resolveModule, type ModuleHelper } from './js-helpers.js';
 import { scopeOf } from './js-scope.js';
-import type { Value } from './js-values.js';
+import { fromJson, type Value } from './js-values.js';
 import { countJavaScript, frameworkOf, type Modules } from './javascript.js';
 import { mask, SYNTAX } from './mask.js';
-import { parsePython, type PyClass, type PyModule } from './python-parse.js';
+import { parsePython, type PyClass, type PyImporter, type PyModule } from './python-parse.js';
+import type { Items } from './python-values.js';
 import { countPhp, countRuby } from './scripting.js';
 import { snippetAt } from './types.js';
 
@@ -59,7 +60,7 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
   const withSnippet = <K extends TestDigest['kind']>(kind: K, count: FileCount) =>
     ({ kind, count, ...(count.firstLine ? { snippet: snippetAt(text, count.firstLine) } : {}) }) as TestDigest;
   if (ext === 'py') {
-    const module = parsePython(text);
+    const module = parsePython(text, pythonImports(files, path, 0));
     return { kind: 'python', module, snippets: snippetsAt(text, pythonLines(module)) };
   }
   if (ext === 'go') return { ...(withSnippet('go', countGo(text)) as Extract<TestDigest, { kind: 'go' }>), tags: goBuildTags(text) };
@@ -96,6 +97,7 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
 function moduleTables(files: Files, from: string, depth: number): Modules {
   return (spec) => {
     const target = resolveModule(files, from, spec);
+    if (target?.endsWith('.json')) return jsonModule(files, target);
     if (!target || target === from || !JS.test(target)) return undefined;
     if (isJsTestSide(target)) {
       const d = files.digest(target, TEST_DIGEST);
@@ -113,6 +115,75 @@ function moduleTables(files: Files, from: string, depth: number): Modules {
   };
 }
 const sourceTables = new WeakMap<object, Map<string, Record<string, Value> | undefined>>();
+
+/**
+ * An imported JSON file (`import cases from './fixture/cases.json'`), as its `default` export: a
+ * case table like any other. Read when a count needs it; 256 KB at most.
+ */
+function jsonModule(files: Files, target: string): Record<string, Value> | undefined {
+  let byPath = sourceTables.get(files);
+  if (!byPath) sourceTables.set(files, (byPath = new Map()));
+  if (!byPath.has(target)) {
+    byPath.set(target, undefined);
+    const text = files.read(target);
+    if (text !== undefined && text.length <= MAX_IMPORTED) {
+      try {
+        byPath.set(target, { default: fromJson(JSON.parse(text)) });
+      } catch {
+        // Not JSON after all: its rows are not evident.
+      }
+    }
+  }
+  return byPath.get(target);
+}
+
+/**
+ * The tables of the modules a Python test file imports from (`from .failing_examples import
+ * CASES`, `from helpers import CASES` beside it or at the root), asked only when an imported name
+ * sizes a table: a test-side module's from its digest, any other small module (256 KB at most)
+ * parsed here, up to two modules deep.
+ */
+function pythonImports(files: Files, from: string, depth: number): PyImporter {
+  return (spec) => {
+    const target = resolvePython(files, from, spec);
+    if (!target) return undefined;
+    if (isPyTestSide(target)) {
+      const d = files.digest(target, TEST_DIGEST);
+      return d?.kind === 'python' ? d.module.tables : undefined;
+    }
+    if (depth >= 2) return undefined;
+    let byPath = pyTables.get(files);
+    if (!byPath) pyTables.set(files, (byPath = new Map()));
+    if (!byPath.has(target)) {
+      byPath.set(target, undefined); // import cycles
+      const text = files.read(target);
+      if (text !== undefined && text.length <= MAX_IMPORTED) byPath.set(target, detachDeep(parsePython(text, pythonImports(files, target, depth + 1)).tables));
+    }
+    return byPath.get(target);
+  };
+}
+const pyTables = new WeakMap<object, Map<string, Record<string, Items> | undefined>>();
+const MAX_IMPORTED = 256 * 1024;
+const isPyTestSide = picomatch(['**/test_*.py', '**/*_test.py', '**/conftest.py', 'test_*.py', '*_test.py', 'conftest.py']);
+
+/** `.cases` and `..helpers.cases` from the importing file's package; a plain name beside the file, at the root or under src/. */
+function resolvePython(files: Files, from: string, spec: string): string | undefined {
+  const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';
+  const dots = /^\.*/.exec(spec)![0].length;
+  const rel = spec.slice(dots).replace(/\./g, '/');
+  if (!rel) return undefined;
+  let bases: string[];
+  if (dots > 0) {
+    let base = dir;
+    for (let n = 1; n < dots; n++) base = base.includes('/') ? base.slice(0, base.lastIndexOf('/')) : '';
+    bases = [base];
+  } else bases = [dir, '', 'src'];
+  for (const b of bases) {
+    const p = b ? `${b}/${rel}` : rel;
+    for (const c of [`${p}.py`, `${p}/__init__.py`]) if (c !== from && files.exists(c)) return c;
+  }
+  return undefined;
+}
 
 /** Every line a Python count can cite: functions, classes (nested too), methods, imports. */
 function pythonLines(mod: PyModule): number[] {

@@ -24,6 +24,8 @@ export function scopeOf(code: string, text: string, modules: (spec: string) => R
   const moduleValue = (spec: string): Value => {
     const known = knownModule(spec);
     if (known) return known;
+    // A JSON module is its document (`require('./cases.json')`, `import { rows } from './x.json'`).
+    if (/^\..*\.json$/.test(spec)) return modules(spec)?.default ?? unknown;
     const exp = spec.startsWith('.') ? modules(spec) : undefined;
     return exp ? { t: 'obj', props: exp, open: true } : unknown;
   };
@@ -75,8 +77,9 @@ export function scopeOf(code: string, text: string, modules: (spec: string) => R
     }
   }
   function moduleDefault(spec: string): Value {
-    // A package's default export is the package (`import methods from 'methods'`); a relative module's is not read.
-    return knownModule(spec) ?? unknown;
+    // A package's default export is the package (`import methods from 'methods'`); a relative JSON module's is its
+    // document; a relative JS module's is not read.
+    return knownModule(spec) ?? (/^\..*\.json$/.test(spec) ? moduleValue(spec) : unknown);
   }
   for (const m of code.matchAll(/\b(?:module\s*\.\s*)?exports\s*\.\s*([\w$]+)\s*=(?!=)/g)) {
     const from = m.index + m[0].length;

@@ -129,3 +129,35 @@ describe('loops over filtered and known tables', () => {
     expect(by['test/app.js']).toBe(http.METHODS.length);
   });
 });
+
+describe('imported JSON tables, splice and literal Sets', () => {
+  it('counts a loop over a JSON fixture without its header row, minus rows a literal Set ignores', () => {
+    const rows = ['"comment: a header row, not a case"', ...['a', 'b', 'ignored', 'c'].map((input) => JSON.stringify({ input, output: `x-${input}` })), '{ "input": "no output", "output": null }'];
+    const byPath = Object.fromEntries(testInventory(memoryIndex({
+      'test/fixture/cases.json': `[${rows.join(',\n')}]`,
+      'test/fixture/broken.json': '[1, 2,',
+      'test/cases.test.ts': [
+        "import { describe, test } from 'vitest';",
+        "import cases from './fixture/cases.json';",
+        "import broken from './fixture/broken.json';",
+        // The same string twice: a Set holds it once; "b-c" is no row.
+        "const ignored = new Set(['ignored', 'ignored', 'b-c']);",
+        "describe('cases', () => {",
+        '  const tests = cases.splice(1).filter((t) => t.output && !ignored.has(t.input));',
+        '  for (const t of tests) test(t.input, () => {});',
+        '  for (const t of broken) test(String(t), () => {});',
+        "  for (const n of [...new Set([1, 1, 2])]) test(`n${n}`, () => {});",
+        '});',
+      ].join('\n'),
+    })).files.map((f) => [f.path, f]));
+    // 3 JSON rows survive; the unparsable fixture's loop counts once; the spread Set has 2 items.
+    expect(byPath['test/cases.test.ts']?.expanded).toBe(3 + 1 + 2);
+  });
+
+  it('leaves Set membership unknown when an item is not evident', () => {
+    expect(truthy(valueOf('const s = new Set([x, "a"]);\ns.has("a")'))).toBeUndefined();
+    expect(truthy(valueOf('const s = new Set(rows);\n!s'))).toBe(false);
+    expect(truthy(valueOf('const s = new Set(["a", 1]);\ns.has("1")'))).toBe(false);
+    expect(sizeOf('const r = [1, 2, 3, 4];\nr.splice(-3, 2)')).toBe(2);
+  });
+});

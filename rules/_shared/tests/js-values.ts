@@ -3,8 +3,8 @@
  * `CASES.filter((c) => typeof c.path === 'string')` counts the rows a runner would see. A tiny
  * evaluator over masked code (string contents from the original text, same offsets): literals,
  * arrays, objects, names declared or imported, member access, `typeof`, `!`, `===`/`!==`, `&&`,
- * `||`, `??`, `?:`, arrow/function predicates with one `return`, and the array methods that keep
- * or filter rows. Anything else is unknown (`?`), and an unknown row makes a filter unknown: the
+ * `||`, `??`, `?:`, arrow/function predicates with one `return`, the array methods that keep
+ * or filter rows, `new Set([...])` of literals and its `has`, and imported JSON documents. Anything else is unknown (`?`), and an unknown row makes a filter unknown: the
  * caller then counts the table as written. Known constant lists of dependencies: `http.METHODS`
  * (`http`/`node:http`) and the npm `methods` package (the same list, lowercased), taken from the
  * Node running the audit, as those packages do at test time.
@@ -23,6 +23,8 @@ export type Value =
   /** `open`: a spread or computed key, so a property not listed is unknown, not undefined. */
   | { t: 'obj'; props: Record<string, Value>; open?: boolean }
   | { t: 'fn'; call?: (args: Value[]) => Value }
+  /** `new Set([...])` of primitives whose values are all evident, duplicates dropped. */
+  | { t: 'set'; items: Value[] }
   /** A regex, `new X()`, a class: an object, truthy. */
   | { t: 'thing' }
   | { t: 'global'; name: string }
@@ -54,7 +56,7 @@ export function truthy(v: Value): boolean | undefined {
 }
 
 function typeOf(v: Value): string | undefined {
-  const types: Partial<Record<Value['t'], string>> = { str: 'string', num: 'number', bool: 'boolean', undef: 'undefined', null: 'object', arr: 'object', obj: 'object', thing: 'object', fn: 'function' };
+  const types: Partial<Record<Value['t'], string>> = { str: 'string', num: 'number', bool: 'boolean', undef: 'undefined', null: 'object', arr: 'object', obj: 'object', set: 'object', thing: 'object', fn: 'function' };
   return types[v.t];
 }
 
@@ -80,7 +82,40 @@ export function member(v: Value, key: string): Value {
   if (v.t === 'obj') return Object.prototype.hasOwnProperty.call(v.props, key) ? v.props[key]! : v.open ? U : { t: 'undef' };
   if (v.t === 'arr') return key === 'length' ? { t: 'num', v: v.items.length } : /^\d+$/.test(key) ? (v.items[+key] ?? { t: 'undef' }) : U;
   if (v.t === 'str' && key === 'length') return v.v === undefined ? U : { t: 'num', v: v.v.length };
+  if (v.t === 'set' && key === 'size') return { t: 'num', v: v.items.length };
   return U;
+}
+
+/** `new Set(list)`: its items only when they are primitives with evident values (else which are equal is not evident). */
+function newSet(list: Value | undefined): Value {
+  if (!list || list.t === 'undef') return { t: 'set', items: [] };
+  // Still an object (truthy, typeof 'object'), whose members are not evident.
+  if (list.t !== 'arr' || !list.items.every((x) => primitive(x) && (x.t === 'null' || x.t === 'undef' || (x as { v?: unknown }).v !== undefined))) return { t: 'thing' };
+  const seen = new Set<string>();
+  return { t: 'set', items: list.items.filter((x) => {
+    const key = `${x.t}:${String((x as { v?: unknown }).v)}`;
+    return !seen.has(key) && !!seen.add(key);
+  }) };
+}
+
+/**
+ * A JSON document as a value (an imported fixture table); unknown past 100 000 values, so a large
+ * data file costs no more than it can tell.
+ */
+export function fromJson(json: unknown): Value {
+  let budget = 100_000;
+  const walk = (x: unknown): Value => {
+    if (--budget < 0) return U;
+    if (typeof x === 'string') return str(x);
+    if (typeof x === 'number') return { t: 'num', v: x };
+    if (typeof x === 'boolean') return { t: 'bool', v: x };
+    if (x === null) return { t: 'null' };
+    if (Array.isArray(x)) return arr(x.map(walk));
+    if (typeof x === 'object') return obj(record(Object.entries(x as Record<string, unknown>).map(([k, v]) => [k, walk(v)])));
+    return U;
+  };
+  const v = walk(json);
+  return budget < 0 ? U : v;
 }
 
 /** Every row through `f`; unknown when one row is. */
@@ -106,7 +141,7 @@ function callMethod(recv: Value, name: string, args: Value[]): Value {
       if (name === 'entries') return arr(keys.map((k) => arr([str(k), a.props[k]!])));
     }
     if (recv.name === 'Array' && name === 'from') {
-      if (a.t === 'arr') return args[1] ? arr(a.items.map((x, i) => callFn(args[1], [x, { t: 'num', v: i }]))) : a;
+      if (a.t === 'arr' || a.t === 'set') return args[1] ? arr(a.items.map((x, i) => callFn(args[1], [x, { t: 'num', v: i }]))) : arr(a.items);
       const n = member(a, 'length');
       if (a.t === 'obj' && n.t === 'num') return arr(Array.from({ length: n.v }, (_, i) => (args[1] ? callFn(args[1], [U, { t: 'num', v: i }]) : { t: 'undef' })));
     }
@@ -122,6 +157,10 @@ function callMethod(recv: Value, name: string, args: Value[]): Value {
     if (a !== undefined && (name === 'includes' || name === 'startsWith' || name === 'endsWith')) return bool(s[name](a));
     return U;
   }
+  if (recv.t === 'set' && name === 'has') {
+    const hits = each(recv.items, (x) => strictEq(x, args[0] ?? U));
+    return hits ? bool(hits.some(Boolean)) : U;
+  }
   if (recv.t !== 'arr') return U;
   const items = recv.items;
   const idx = (i: number): Value => ({ t: 'num', v: i });
@@ -134,6 +173,13 @@ function callMethod(recv: Value, name: string, args: Value[]): Value {
     case 'slice': {
       const n = args.map((a) => (a.t === 'num' ? a.v : a.t === 'undef' ? undefined : NaN));
       return n.some((x) => Number.isNaN(x)) ? U : arr(items.slice(n[0], n[1]));
+    }
+    case 'splice': {
+      // What it returns: the rows it removes (`rows.splice(1)` drops a header row and keeps the rest).
+      const n = args.slice(0, 2).map((a) => (a.t === 'num' ? a.v : NaN));
+      if (n.length === 0 || n.some((x) => Number.isNaN(x))) return U;
+      const start = n[0]! < 0 ? Math.max(0, items.length + n[0]!) : Math.min(n[0]!, items.length);
+      return arr(items.slice(start, n[1] === undefined ? undefined : start + Math.max(0, n[1])));
     }
     case 'sort': case 'toSorted': case 'reverse': case 'toReversed':
       return arr(name.includes('everse') ? [...items].reverse() : [...items]);
@@ -354,7 +400,7 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
         for (const p of parts) {
           const v = p.e(env);
           if (!p.spread) items.push(v);
-          else if (v.t === 'arr') items.push(...v.items);
+          else if (v.t === 'arr' || v.t === 'set') items.push(...v.items);
           else return U;
         }
         return arr(items);
@@ -416,6 +462,12 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
     }
     const consts: Record<string, Value> = { true: { t: 'bool', v: true }, false: { t: 'bool', v: false }, null: { t: 'null' }, undefined: { t: 'undef' }, NaN: { t: 'num', v: NaN } };
     if (w in consts) return () => consts[w]!;
+    if (w === 'new' && /^Set\s*\(/.test(code.slice(i, i + 10))) {
+      i = code.indexOf('(', i);
+      const a = args(i);
+      if (!a) return fail();
+      return (env) => newSet(a[0]?.(env));
+    }
     if (w === 'new' || w === 'class') {
       // `new X(…)` / a class expression: skip to the end of the call or body.
       i = expressionEnd(code, i, to);

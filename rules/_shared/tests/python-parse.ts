@@ -6,6 +6,7 @@
  * string contents never count.
  */
 import { mask, matchBracket, SYNTAX } from './mask.js';
+import { expr, literalKey, pyCondition, pyItems, slice, splitAt, trim, type Items, type Lookup, type PyExpr } from './python-values.js';
 
 export interface PyFunc {
   name: string;
@@ -47,6 +48,8 @@ export interface PyModule {
   fixtures: Map<string, PyFixture>;
   imports: { name: string; line: number }[];
   usesPytest: boolean;
+  /** Module-level names bound to tables whose items are evident, for the modules that import them. */
+  tables: Record<string, Items>;
 }
 
 interface Stmt {
@@ -82,15 +85,15 @@ function statements(code: string): Stmt[] {
  * several names (`'a,b'`) the first carries the table and the others depend on it, so a test
  * asking for both counts the rows once.
  */
-function generated(body: string, orig: string, locals: Map<string, string>, consts: Map<string, string>, fixtures: Map<string, PyFixture>) {
-  const assign = /^([A-Za-z_]\w*)\s*=(?!=)\s*([\s\S]+)$/.exec(body);
-  if (assign) locals.set(assign[1]!, assign[2]!);
-  const call = /\bmetafunc\s*\.\s*parametrize\s*\(/.exec(body);
+function generated(e: PyExpr, locals: Map<string, Items | undefined>, globals: Lookup, fixtures: Map<string, PyFixture>) {
+  const scope: Lookup = (n) => (locals.has(n) ? locals.get(n) : globals(n));
+  const assign = /^([A-Za-z_]\w*)\s*=(?!=)\s*/.exec(e.code);
+  if (assign) locals.set(assign[1]!, pyItems(slice(e, assign[0].length), scope));
+  const call = /\bmetafunc\s*\.\s*parametrize\s*\(/.exec(e.code);
   if (!call) return;
-  const names = parametrizeNames(orig.slice(orig.indexOf('metafunc')).replace(/^metafunc\s*/, ''));
+  const names = parametrizeNames(e.orig.slice(call.index + 'metafunc'.length));
   if (names.length === 0) return;
-  const scope = new Map([...consts, ...locals]);
-  const size = parametrizeSize(body.slice(call.index + 'metafunc'.length), scope) ?? null;
+  const size = parametrizeSize(slice(e, call.index + 'metafunc'.length), scope) ?? null;
   // Two calls for one name in if/elif branches: one runs; a runtime choice is not evident.
   const prev = fixtures.get(names[0]!);
   const merged = prev && prev.size !== size ? null : size;
@@ -98,54 +101,20 @@ function generated(body: string, orig: string, locals: Map<string, string>, cons
   for (const n of names.slice(1)) fixtures.set(n, { name: n, size: 1, deps: [names[0]!], autouse: false });
 }
 
+/** Top-level arguments of the call whose `(` is at `open` (to the end when it is not closed). */
+function callArgs(e: PyExpr, open: number): PyExpr[] {
+  const close = matchBracket(e.code, open);
+  return splitAt(slice(e, open + 1, close < 0 ? e.code.length : close - 1), ',').map(trim).filter((a) => a.code);
+}
+
 /** Size of a `parametrize` decorator's table, null when not literal, undefined when not one. */
-function parametrizeSize(text: string, consts: Map<string, string>): number | null | undefined {
-  const m = /\.parametrize\s*\(/.exec(text);
+function parametrizeSize(e: PyExpr, scope: Lookup): number | null | undefined {
+  const m = /\.parametrize\s*\(/.exec(e.code);
   if (!m) return undefined;
-  const args = splitArgs(text.slice(m.index + m[0].length - 1));
-  const values = args.find((a) => /^argvalues\s*=/.test(a))?.replace(/^argvalues\s*=\s*/, '') ?? args.filter((a) => !/^\w+\s*=/.test(a))[1];
-  return values ? pySize(values, consts, 0) ?? null : null;
-}
-
-/**
- * Number of items a Python expression iterates, when it is evident from the text: list/tuple
- * literals (with `*unpacked` parts), `range(n)`, comprehensions over those, `a + b`, and names
- * bound to such values at module level. Undefined otherwise.
- */
-function pySize(expr: string, consts: Map<string, string>, depth: number): number | undefined {
-  const e = expr.trim();
-  if (depth > 8 || !e) return undefined;
-  // `A = '3.6', '3.7'`: a tuple without brackets.
-  const items = splitTop(e, ',');
-  if (items.length > 1) return items.filter((p) => p.trim()).length;
-  const plus = splitTop(e, '+');
-  if (plus.length > 1) return sumOf(plus.map((p) => pySize(p, consts, depth + 1)));
-  if (/^[A-Za-z_][\w.]*$/.test(e)) return consts.has(e) ? pySize(consts.get(e)!, consts, depth + 1) : undefined;
-  const range = /^range\(\s*(-?[\d_]+)\s*(?:,\s*(-?[\d_]+)\s*)?(?:,\s*([\d_]+)\s*)?\)$/.exec(e.replace(/_/g, ''));
-  if (range) {
-    const [a, b] = range[2] !== undefined ? [Number(range[1]), Number(range[2])] : [0, Number(range[1])];
-    return Math.max(0, Math.ceil((b - a) / Number(range[3] ?? 1)));
-  }
-  const call = /^(?:list|tuple|sorted)\(([\s\S]*)\)$/.exec(e);
-  if (call) return pySize(call[1]!, consts, depth + 1);
-  if (!/^[[(]/.test(e) || matchBracket(e, 0) !== e.length) return undefined;
-  const inner = e.slice(1, -1);
-  const comp = /^([\s\S]*?)\sfor\s+[\w\s,()]+?\s+in\s+([\s\S]+)$/.exec(inner);
-  if (comp && splitTop(inner, ',').length === 1 && depthAt(inner, comp[1]!.length) === 0) {
-    return /\sif\s/.test(comp[2]!) ? undefined : pySize(comp[2]!, consts, depth + 1);
-  }
-  const parts = splitTop(inner, ',').filter((p) => p.trim());
-  // `(x)` is not a tuple; `(x,)` is.
-  if (e.startsWith('(') && parts.length === 1 && !/,\s*$/.test(inner)) return pySize(inner, consts, depth + 1);
-  return sumOf(parts.map((p) => (p.trim().startsWith('*') && !p.trim().startsWith('**') ? pySize(p.trim().slice(1), consts, depth + 1) : 1)));
-}
-
-const sumOf = (ns: (number | undefined)[]) => (ns.some((n) => n === undefined) ? undefined : ns.reduce<number>((a, b) => a + b!, 0));
-
-function depthAt(s: string, end: number): number {
-  let d = 0;
-  for (let i = 0; i < end; i++) d += '([{'.includes(s[i]!) ? 1 : ')]}'.includes(s[i]!) ? -1 : 0;
-  return d;
+  const args = callArgs(e, m.index + m[0].length - 1);
+  const named = args.find((a) => /^argvalues\s*=/.test(a.code));
+  const values = named ? slice(named, /^argvalues\s*=\s*/.exec(named.code)![0].length) : args.filter((a) => !/^\w+\s*=/.test(a.code))[1];
+  return values ? pyItems(values, scope)?.length ?? null : null;
 }
 
 function splitTop(s: string, sep: string): string[] {
@@ -161,29 +130,6 @@ function splitTop(s: string, sep: string): string[] {
   out.push(s.slice(last));
   return out;
 }
-
-/** Top-level arguments of a call whose `(` is at offset 0. */
-function splitArgs(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 1;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) {
-      depth--;
-      if (depth === 0) {
-        out.push(s.slice(start, i));
-        break;
-      }
-    } else if (c === ',' && depth === 1) {
-      out.push(s.slice(start, i));
-      start = i + 1;
-    }
-  }
-  return out.map((a) => a.trim()).filter(Boolean);
-}
-
 
 function newClass(name: string, bases: string[], indent: number, line: number): PyClass {
   return { name, bases, indent, line, methods: [], fixtures: new Map(), hasInit: false, disabled: false, params: undefined, paramNames: [], skipped: false, nested: [] };
@@ -207,36 +153,101 @@ function parametrizeNames(orig: string): string[] {
   return raw.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-export function parsePython(text: string): PyModule {
+/** The tables of a module another one imports from (`from .cases import CASES`), by module name as written. */
+export type PyImporter = (spec: string) => Record<string, Items> | undefined;
+
+const MAX_TABLE = 10_000;
+
+/**
+ * `importer`: the tables of the modules this one imports from, asked only when an imported name
+ * sizes a table. Module-level names are bound in order, as Python runs them: `CASES += […]`,
+ * `CASES.extend(…)`, `.append(…)` extend the table; under `if sys.version_info …` (decided for
+ * the assumed Python and platform, python-values.ts) a branch that does not run binds nothing and
+ * defines no test, and a mutation under a condition that cannot be decided, or in a loop, makes the
+ * table unknown.
+ */
+export function parsePython(text: string, importer?: PyImporter): PyModule {
   const code = mask(text, SYNTAX.python);
   const stmts = statements(code);
   const origLines = text.split('\n');
-  const consts = new Map<string, string>();
-  const mod: PyModule = { classes: [], functions: [], fixtures: new Map(), imports: [], usesPytest: /\bpytest\b/.test(code) };
-  /** `hook`: inside `pytest_generate_tests`, with its local assignments. */
-  type Frame = { indent: number; cls?: PyClass; hook?: Map<string, string> };
+  /** Module-level bindings of each name, by statement index: a use sees the last one before it. */
+  const bindings: Bindings = new Map();
+  const classNames = new Map<PyClass, Bindings>();
+  const bindAt = (name: string, at: number, get: () => Items | undefined, table = false, where = bindings) => {
+    let list = where.get(name);
+    if (!list) where.set(name, (list = []));
+    list.push({ at, get: once(get), table });
+  };
+  const before = (where: Bindings, name: string, at: number) => {
+    let hit;
+    for (const b of where.get(name) ?? []) if (b.at < at) hit = b;
+    return hit;
+  };
+  // A class body sees its own names, then the module's (not an enclosing class's).
+  const lookupAt = (at: number, cls?: PyClass): Lookup => (name) => {
+    const own = cls && classNames.get(cls);
+    return ((own && before(own, name, at)) ?? before(bindings, name, at))?.get();
+  };
+  /** Names bound to a `sys.version_info` comparison (`PY38 = sys.version_info >= (3, 8)`). */
+  const flags = new Map<string, boolean | undefined>();
+  const mod: PyModule = { classes: [], functions: [], fixtures: new Map(), imports: [], usesPytest: /\bpytest\b/.test(code), tables: {} };
+  /** `hook`: inside `pytest_generate_tests`, with its local assignments; `branch`: inside an if/elif/else block. */
+  type Frame = { indent: number; cls?: PyClass; hook?: Map<string, Items | undefined>; branch?: { holds: boolean | undefined } };
   const stack: Frame[] = [];
-  let decorators: { code: string; orig: string }[] = [];
-  for (const s of stmts) {
+  /** The conditions of the if/elif chain open at each indent, for the `elif` and `else` that follow. */
+  const chains = new Map<number, (boolean | undefined)[]>();
+  let decorators: PyExpr[] = [];
+  for (const [k, s] of stmts.entries()) {
     while (stack.length && s.indent <= stack[stack.length - 1]!.indent) stack.pop();
+    const scopeFrame = stack.findLast((f) => !f.branch);
+    if (scopeFrame && !scopeFrame.cls && !scopeFrame.hook) {
+      // Inside a function body: most statements of a test file, so nothing more is made of them.
+      decorators = [];
+      continue;
+    }
     const body = s.text.trim();
-    const orig = origLines.slice(s.line - 1, s.line - 1 + s.text.split('\n').length).join('\n').trim();
+    let lines = 1;
+    for (let at = s.text.indexOf('\n'); at >= 0; at = s.text.indexOf('\n', at + 1)) lines++;
+    const orig = origLines.slice(s.line - 1, s.line - 1 + lines).join('\n').trim();
+    // Masking keeps offsets: the masked statement is a prefix of the original one.
+    const e = expr(body, orig.slice(0, body.length));
     if (body.startsWith('@')) {
-      decorators.push({ code: body, orig });
+      decorators.push(expr(body, orig));
       continue;
     }
     const decos = decorators;
     decorators = [];
-    const frame = stack[stack.length - 1];
-    if (frame?.hook) {
-      generated(body, orig, frame.hook, consts, mod.fixtures);
+    if (scopeFrame?.hook) {
+      generated(e, scopeFrame.hook, lookupAt(k), mod.fixtures);
       continue;
     }
-    if (frame && !frame.cls) continue; // inside a function body
-    const owner = frame?.cls;
+    const owner = scopeFrame?.cls;
+    const branch = /^(?:(if|elif)\s+([\s\S]*?)|else)\s*:\s*$/.exec(body);
+    for (const i of chains.keys()) if (i > s.indent || (i === s.indent && !branch?.[0].startsWith('el'))) chains.delete(i);
+    // A loop body runs any number of times, an `except` body maybe never: what they bind is not evident.
+    if (/^(?:(?:async\s+)?(?:for|while)\s[\s\S]*|except\b[\s\S]*)\s*:\s*$/.test(body)) {
+      stack.push({ indent: s.indent, branch: { holds: undefined } });
+      continue;
+    }
+    if (branch) {
+      const at = branch[1] ? /^\w+\s+/.exec(body)![0].length : 0;
+      const cond = branch[1] ? pyCondition(slice(e, at, at + branch[2]!.length), (n) => flags.get(n)) : true;
+      const before = branch[1] === 'if' ? [] : chains.get(s.indent) ?? [undefined];
+      const holds = before.includes(true) ? false : before.every((b) => b === false) ? cond : cond === false ? false : undefined;
+      chains.set(s.indent, [...before, cond]);
+      stack.push({ indent: s.indent, branch: { holds } });
+      continue;
+    }
+    const conds = stack.filter((f) => f.branch).map((f) => f.branch!.holds);
+    if (conds.includes(false)) {
+      // A branch the assumed Python does not run: nothing in it is defined.
+      if (/^(?:class|(?:async\s+)?def)\s/.test(body)) stack.push({ indent: s.indent });
+      continue;
+    }
+    const certain = !conds.includes(undefined);
     let params: number | null | undefined;
     for (const d of decos) {
-      const n = parametrizeSize(d.code, consts);
+      const n = parametrizeSize(d, lookupAt(k, owner));
       if (n !== undefined) params = n === null || params === null ? null : (params ?? 1) * n;
     }
     const paramNames = decos.flatMap((d) => parametrizeNames(d.orig));
@@ -256,7 +267,13 @@ export function parsePython(text: string): PyModule {
       if (fixture) {
         const alias = /\bname\s*=\s*(['"])(\w+)\1/.exec(fixture.orig)?.[2];
         const p = /\bparams\s*=/.exec(fixture.code);
-        const size = p ? pySize(splitTop(fixture.code.slice(p.index + p[0].length), ',')[0]!.replace(/\)\s*$/, ''), consts, 0) ?? null : 1;
+        let size: number | null = 1;
+        if (p) {
+          let v = trim(splitAt(slice(fixture, p.index + p[0].length), ',')[0]!);
+          // `params=[…])`: the decorator's own `)` is no part of the value.
+          if (v.code.endsWith(')') && (v.code.match(/\(/g) ?? []).length < (v.code.match(/\)/g) ?? []).length) v = slice(v, 0, v.code.length - 1);
+          size = pyItems(v, lookupAt(k, owner))?.length ?? null;
+        }
         (owner ? owner.fixtures : mod.fixtures).set(alias ?? name, { name: alias ?? name, size, deps: defArgs(body), autouse: /\bautouse\s*=\s*True\b/.test(fixture.code) });
       } else {
         const f: PyFunc = { name, line: s.line, args: defArgs(body), params, paramNames, skipped };
@@ -265,15 +282,82 @@ export function parsePython(text: string): PyModule {
           owner.methods.push(f);
         } else mod.functions.push(f);
       }
-      stack.push({ indent: s.indent, ...(name === 'pytest_generate_tests' && !owner ? { hook: new Map<string, string>() } : {}) });
+      stack.push({ indent: s.indent, ...(name === 'pytest_generate_tests' && !owner ? { hook: new Map<string, Items | undefined>() } : {}) });
       continue;
     }
     if (owner && /^__test__\s*=\s*False\b/.test(body)) owner.disabled = true;
-    if (owner) continue;
-    const imp = /^from\s+[\w.]+\s+import\s+\(?([\w\s,]+)\)?$/.exec(body);
-    if (imp) mod.imports.push(...imp[1]!.split(',').map((n) => n.trim().split(/\s+as\s+/).pop()!).filter(Boolean).map((name) => ({ name, line: s.line })));
-    const assign = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)\s*([\s\S]+)$/.exec(body);
-    if (assign) consts.set(assign[1]!, assign[2]!);
+    if (owner) {
+      if (!classNames.has(owner)) classNames.set(owner, new Map());
+      const names = classNames.get(owner)!;
+      bindStatement(e, k, certain, lookupAt(k, owner), (n, at, get, table) => bindAt(n, at, get, table, names), flags);
+      continue;
+    }
+    const imp = /^from\s+([\w.]+)\s+import\s+\(?([\w\s,]+)\)?$/.exec(body);
+    if (imp) {
+      const spec = imp[1]!;
+      for (const part of imp[2]!.split(',').map((n) => n.trim()).filter(Boolean)) {
+        const [from, local = from] = part.split(/\s+as\s+/) as [string, string?];
+        mod.imports.push({ name: local, line: s.line });
+        if (importer) bindAt(local, k, () => importer(spec)?.[from]);
+      }
+      continue;
+    }
+    bindStatement(e, k, certain, lookupAt(k), bindAt, flags);
+  }
+  const all = lookupAt(Infinity);
+  for (const [name, list] of bindings) {
+    // Names last bound to what may be a sequence (not imports: they are not read for a module that imports this one).
+    if (!list[list.length - 1]!.table) continue;
+    const items = all(name);
+    if (items && items.length <= MAX_TABLE) mod.tables[name] = items;
   }
   return mod;
+}
+
+/** A module-level assignment or mutation of a table (see parsePython). */
+function bindStatement(e: PyExpr, k: number, certain: boolean, before: Lookup, bindAt: (name: string, at: number, get: () => Items | undefined, table?: boolean) => void, flags: Map<string, boolean | undefined>) {
+  const assign = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)\s*/.exec(e.code);
+  if (assign) {
+    const value = slice(e, assign[0].length);
+    // Only what may be a sequence is offered to importing modules (a dict or a string is not evaluated for them).
+    // Under a condition that cannot be decided, an assignment still binds, the last one written winning (as
+    // before conditions were read); a mutation there makes the table unknown (see below).
+    bindAt(assign[1]!, k, () => pyItems(value, before), /^[[(\w]/.test(value.code) && !/^[rRuUbBfF]*['"]/.test(value.code));
+    const flag = /version_info|platform|os\s*\.\s*name/.test(value.code) || flags.size > 0 ? pyCondition(value, (n) => flags.get(n)) : undefined;
+    if (flag !== undefined || flags.has(assign[1]!)) flags.set(assign[1]!, certain ? flag : undefined);
+    return;
+  }
+  const add = /^([A-Za-z_]\w*)\s*\+=\s*/.exec(e.code);
+  if (add) {
+    const more = slice(e, add[0].length);
+    bindAt(add[1]!, k, () => (certain ? join(before(add[1]!), pyItems(more, before)) : undefined), true);
+    return;
+  }
+  const call = /^([A-Za-z_]\w*)\s*\.\s*(extend|append|insert)\s*\(/.exec(e.code);
+  if (!call || matchBracket(e.code, call[0].length - 1) !== e.code.length) return;
+  const args = callArgs(e, call[0].length - 1);
+  const name = call[1]!;
+  bindAt(name, k, () => {
+    if (!certain) return undefined;
+    if (call[2] === 'extend') return args.length === 1 ? join(before(name), pyItems(args[0]!, before)) : undefined;
+    const item = call[2] === 'append' ? args[0] : args[1];
+    return item && args.length === (call[2] === 'append' ? 1 : 2) ? join(before(name), [literalKey(item)]) : undefined;
+  }, true);
+}
+
+type Bindings = Map<string, { at: number; get: () => Items | undefined; table: boolean }[]>;
+
+const join = (a: Items | undefined, b: Items | undefined): Items | undefined => (a && b ? [...a, ...b] : undefined);
+
+function once<T>(get: () => T): () => T {
+  let state: 0 | 1 | 2 = 0;
+  let value: T | undefined;
+  return () => {
+    if (state === 2) return value as T;
+    if (state === 1) return undefined as T; // a name that refers to itself
+    state = 1;
+    value = get();
+    state = 2;
+    return value;
+  };
 }
