@@ -3,7 +3,6 @@
  * collect, with its static count of test definitions, and the files that look like tests but
  * that the runner would not collect (and why). Nothing is executed; each file is read once.
  */
-import picomatch from 'picomatch';
 import type { FileIndex } from '../../../src/walk/file-index.js';
 import { memo } from '../memo.js';
 import { TEST_DIGEST, TEST_GLOBS, type FileCount } from './digest.js';
@@ -13,6 +12,9 @@ import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
 import type { TestFileCount } from './types.js';
 
 export { TEST_DIGEST, TEST_GLOBS, TEST_READS } from './digest.js';
+
+// pytest's default python_files (`test_*.py`, `*_test.py`): a regex, not a glob compiled per file.
+const DEFAULT_PY_TEST = /^(?:test_.*|(?!\.).*_test)\.py$/;
 
 export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
   python: 'Python', js: 'JavaScript/TypeScript', go: 'Go', jvm: 'Java/Kotlin', csharp: 'C#', ruby: 'Ruby', php: 'PHP', rust: 'Rust',
@@ -58,7 +60,7 @@ function build(files: FileIndex): TestInventory {
   const snippets = new Map<string, Map<number, string>>();
   for (const path of pyFiles) {
     if (!pytestCollects(path, py)) {
-      if (picomatch.isMatch(path.split('/').pop()!, ['test_*.py', '*_test.py'])) notCollected.push({ path, reason: py.source ? `outside what ${py.source} tells pytest to collect` : 'pytest does not recurse into this folder' });
+      if (DEFAULT_PY_TEST.test(path.split('/').pop()!)) notCollected.push({ path, reason: py.source ? `outside what ${py.source} tells pytest to collect` : 'pytest does not recurse into this folder' });
       continue;
     }
     const d = digest(path);
