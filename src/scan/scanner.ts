@@ -42,7 +42,10 @@ interface Group {
   exts: Set<string> | null;
 }
 
-/** Source that can read without blocking (the disk); memory sources are read synchronously. */
+/**
+ * Source that can read without blocking (the disk); memory sources are read synchronously. The
+ * buffer it passes is lent for the call only: it is decoded at once, never kept.
+ */
 interface AsyncSource extends FileSource {
   readBytesAsync(path: string, maxBytes: number, cb: (r: Buffer | SkipReason) => void): void;
 }

@@ -73,4 +73,29 @@ describe('listing', () => {
     expect(files.read('ok.py')).toBe('print(1)');
     expect(Object.fromEntries(files.stats.skipped)).toEqual({ 'big.txt': 'too-large', 'bin.py': 'binary' });
   });
+
+  it('reads through the callback API exactly what is on disk, whatever the size, and says why it skips', async () => {
+    const sized = (n: number, seed: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 7 + seed) % 26))).join('');
+    const texts: Record<string, string> = {
+      'empty.py': '',
+      'small.py': 'print(1)\n',
+      'just-under.txt': sized(65535, 1),
+      'exactly-chunk.txt': sized(65536, 2),
+      'just-over.txt': sized(65537, 3),
+      'large.txt': sized(300_000, 4),
+    };
+    const root = tree({ ...texts, 'too-big.txt': 'x'.repeat(400_001), 'small-but-over-cap.txt': 'y'.repeat(1001) });
+    mkdirSync(join(root, 'folder.py'));
+    const source = new DiskSource(root);
+    const readAsync = (p: string, max: number) =>
+      new Promise<string>((resolve) => source.readBytesAsync(p, max, (r) => resolve(typeof r === 'string' ? `skip:${r}` : r.toString('utf8'))));
+    for (const [p, text] of Object.entries(texts)) expect(await readAsync(p, 1 << 20), p).toBe(text);
+    // Reads in flight at once reuse buffers: none may see another's bytes.
+    const together = await Promise.all(Object.keys(texts).map((p) => readAsync(p, 1 << 20)));
+    expect(together).toEqual(Object.values(texts));
+    expect(await readAsync('too-big.txt', 400_000)).toBe('skip:too-large');
+    expect(await readAsync('small-but-over-cap.txt', 1000)).toBe('skip:too-large');
+    expect(await readAsync('folder.py', 1 << 20)).toBe('skip:not-a-file');
+    expect(await readAsync('missing.py', 1 << 20)).toBe('skip:unreadable');
+  });
 });
