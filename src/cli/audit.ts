@@ -133,7 +133,7 @@ export async function auditCommand(pathArg: string | undefined, flags: AuditFlag
   if (flags.output) writeAtomic(flags.output, text);
   else if (!flags.quiet) io.stdout(text);
   phase('render');
-  if (flags.timings) io.stderr(timingsText(phases, audit.runs, listing.paths.length, files.stats.filesRead));
+  if (flags.timings) io.stderr(timingsText(phases, audit.runs, listing.paths.length, files.stats.filesRead, audit.offloaded));
   if (flags.writeBaseline) {
     // The next baseline is this report without its own comparison, so baselines never nest.
     const { baseline: _ignored, ...plain } = report;
@@ -176,12 +176,16 @@ function pillarMinimumsFromConfig(pillars: Partial<Record<PillarId, { minScore?:
 }
 
 /** `--timings`: where the time went, for a user wondering why a huge repository is slow. */
-function timingsText(phases: Record<string, number>, runs: { pillar: string; rule: { meta: { id: string } }; durationMs: number }[], listed: number, read: number): string {
+function timingsText(phases: Record<string, number>, runs: { pillar: string; rule: { meta: { id: string } }; durationMs: number }[], listed: number, read: number, offloaded: number): string {
   const order = ['config', 'list', 'facts', 'scan', 'rules', 'report', 'render'];
   const total = Object.values(phases).reduce((a, b) => a + b, 0);
   const ms = (n: number) => `${Math.round(n)} ms`.padStart(9);
   const lines = [`readiness: timings (${listed} files listed, ${read} read)`];
-  for (const name of order) if (phases[name] !== undefined) lines.push(`  ${name.padEnd(8)}${ms(phases[name]!)}`);
+  for (const name of order) {
+    if (phases[name] === undefined) continue;
+    const note = name === 'scan' && offloaded > 0 ? `  (patterns of ${offloaded} files matched on a second thread)` : '';
+    lines.push(`  ${name.padEnd(8)}${ms(phases[name]!)}${note}`);
+  }
   lines.push(`  ${'total'.padEnd(8)}${ms(total)}`, '  slowest rules:');
   const slow = [...runs].sort((a, b) => b.durationMs - a.durationMs || (a.rule.meta.id < b.rule.meta.id ? -1 : 1)).slice(0, 10);
   for (const r of slow) lines.push(`  ${ms(r.durationMs)}  ${r.pillar}/${r.rule.meta.id}`);

@@ -7,6 +7,7 @@ import { collectFacts, completeFacts } from '../facts/index.js';
 import type { ProfileId } from '../facts/types.js';
 import { PROFILE_PATTERNS } from '../facts/profile.js';
 import { scan, type ScanPattern } from '../scan/scanner.js';
+import type { WorkerMode } from '../scan/offload.js';
 import type { Digest, FileIndex, FileSource } from '../walk/file-index.js';
 import { runRule, DEFAULT_RULE_TIMEOUT_MS, type RuleEntry, type RuleRun } from './run.js';
 import type { PillarDefinition, Rule } from './types.js';
@@ -33,6 +34,8 @@ export interface AuditInput {
   artifacts?: import('../ingest/types.js').Artifacts;
   /** Progress for a long audit (the CLI shows it on a TTY): the phase, and files read of total while scanning. */
   onProgress?: (phase: 'facts' | 'scan' | 'rules', done?: number, total?: number) => void;
+  /** Whether the scan matches patterns on a second thread (default: on large trees). */
+  scanWorker?: WorkerMode;
 }
 
 export interface AuditRun {
@@ -42,6 +45,8 @@ export interface AuditRun {
   timings: Record<string, number>;
   /** Inline suppression markers found (groups: rule id, reason), sorted by path and line. */
   inlineSuppressions: Match[];
+  /** Files whose patterns ran on the scan's second thread (0 when it had none). */
+  offloaded: number;
 }
 
 /**
@@ -83,7 +88,7 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   const entries = selectRules(input.pillars, config, input.only, input.skip);
   const { patterns, keep, digests } = scanPlan(entries.map((e) => e.rule));
   input.onProgress?.('scan');
-  const scanned = await scan(files, input.source, patterns, keep, digests, input.onProgress && ((done, total) => input.onProgress!('scan', done, total)));
+  const scanned = await scan(files, input.source, patterns, keep, digests, input.onProgress && ((done, total) => input.onProgress!('scan', done, total)), input.scanWorker);
   lap('scan');
 
   const override = input.profile ?? (config.profile && config.profile !== 'auto' ? config.profile : undefined);
@@ -94,5 +99,5 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   input.onProgress?.('rules');
   const runs = entries.map((e) => runRule(e, base, timeout));
   lap('rules');
-  return { runs, facts, entries, timings, inlineSuppressions: scanned.matches.get(INLINE_SUPPRESSION_KEY) ?? [] };
+  return { runs, facts, entries, timings, inlineSuppressions: scanned.matches.get(INLINE_SUPPRESSION_KEY) ?? [], offloaded: scanned.offloaded };
 }

@@ -20,7 +20,7 @@ describe('rule isolation', () => {
     const rule = defineRule({ meta: { ...meta, id: 'hang' }, check: () => { for (;;) { /* spin */ } } });
     const files = memoryIndex({ 'a.txt': 'x' });
     const facts = completeFacts(files, collectFacts(files), [], 'library');
-    const run = runRule({ pillar: 'quality', rule, weight: 1, options: {} }, { files, facts, scan: { matches: new Map(), searched: new Map() }, catalogue: () => [] }, 200);
+    const run = runRule({ pillar: 'quality', rule, weight: 1, options: {} }, { files, facts, scan: { matches: new Map(), searched: new Map(), offloaded: 0 }, catalogue: () => [] }, 200);
     expect(run.outcome).toBe('error');
     expect(run.message).toContain('time limit of 200 ms');
   });

@@ -10,6 +10,7 @@ import { detach } from '../util/detach.js';
 import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';
 import { anyGlob, extensionOf, globExtensions, type PathTest } from '../walk/glob.js';
 import { LiteralSet, type Found } from './literals.js';
+import { MAX_WITH_WORKER, PatternOffload, type WorkerMode } from './offload.js';
 
 export interface ScanPattern extends PatternSpec {
   /** `<rule>:<name>`, unique across the run. */
@@ -20,9 +21,11 @@ export interface ScanResult {
   matches: Map<string, Match[]>;
   /** How many readable files each pattern was run against (for "searched N files" evidence). */
   searched: Map<string, number>;
+  /** Files whose patterns ran on the second thread (see offload.ts). */
+  offloaded: number;
 }
 
-interface Compiled {
+export interface Compiled {
   key: string;
   regex: RegExp;
   literals?: string[];
@@ -47,7 +50,12 @@ interface Group {
  * buffer it passes is lent for the call only: it is decoded at once, never kept.
  */
 interface AsyncSource extends FileSource {
-  readBytesAsync(path: string, maxBytes: number, cb: (r: Buffer | SkipReason) => void): void;
+  /** `cb` returns true when it keeps the buffer (see DiskSource.readBytesAsync). */
+  readBytesAsync(path: string, maxBytes: number, cb: (r: Buffer | SkipReason) => boolean | void): void;
+  /** Take back a lent buffer whose memory came back from the worker. */
+  recycle?(buffer: ArrayBuffer): void;
+  /** The same read, synchronously (see readAll). */
+  readBytesLent?(path: string, maxBytes: number, cb: (r: Buffer | SkipReason) => boolean | void): void;
 }
 
 const SNIPPET_MAX = 160;
@@ -128,7 +136,15 @@ export function planFiles(paths: readonly string[], groups: Group[], keepTest: P
 /** Called now and then during the read with files read so far and the total to read. */
 export type ScanProgress = (done: number, total: number) => void;
 
-export async function scan(files: FileIndex, source: FileSource, patterns: ScanPattern[], keep: string[], digests: Digest<unknown>[] = [], onProgress?: ScanProgress): Promise<ScanResult> {
+export async function scan(
+  files: FileIndex,
+  source: FileSource,
+  patterns: ScanPattern[],
+  keep: string[],
+  digests: Digest<unknown>[] = [],
+  onProgress?: ScanProgress,
+  worker: WorkerMode = 'auto',
+): Promise<ScanResult> {
   const groups = compilePatterns(patterns);
   const keepTest = keep.length ? anyGlob(keep) : () => false;
   const matches = new Map<string, Match[]>(patterns.map((p) => [p.key, []]));
@@ -154,10 +170,7 @@ export async function scan(files: FileIndex, source: FileSource, patterns: ScanP
     }
   };
 
-  let done = 0;
-  const fromBytes = (item: WorkItem, r: Buffer | SkipReason) => {
-    // Every 512 files: a progress line costs nothing measurable at that rate.
-    if (onProgress && (++done & 511) === 0) onProgress(done, pending.length);
+  const take = (item: WorkItem, r: Buffer | SkipReason) => {
     if (typeof r === 'string') return files.account(item.path, r), handle(item, undefined);
     const text = decode(r);
     files.account(item.path, text === null ? 'binary' : r.length);
@@ -172,6 +185,12 @@ export async function scan(files: FileIndex, source: FileSource, patterns: ScanP
     return false;
   });
 
+  let done = 0;
+  const progress = () => {
+    // Every 512 files: a progress line costs nothing measurable at that rate.
+    if (onProgress && (++done & 511) === 0) onProgress(done, pending.length);
+  };
+
   // A digest may read a file ahead of the scan (FileIndex.digest); the scanner then takes that
   // text instead of reading the file again.
   const ahead = (item: WorkItem) => {
@@ -181,47 +200,152 @@ export async function scan(files: FileIndex, source: FileSource, patterns: ScanP
     files.release(item.path);
     return true;
   };
+  let offloaded = 0;
   files.scanning = true;
   try {
     if ('readBytesAsync' in source) {
-      // Files kept whole first: a digest may need one of them (a chart's values.yaml for its
-      // templates), and it must be in hand, not in flight, when that digest runs.
-      const kept = pending.filter((i) => i.keep);
-      await readAll(source as AsyncSource, kept, files.maxFileBytes, fromBytes, ahead);
-      await readAll(source as AsyncSource, kept.length ? pending.filter((i) => !i.keep) : pending, files.maxFileBytes, fromBytes, ahead);
+      const disk = source as AsyncSource;
+      // Files only patterns look at may be decoded and matched on a second thread (offload.ts).
+      const patternOnly = (i: WorkItem) => !i.keep && i.digests.length === 0 && i.compiled.length > 0;
+      const offload = PatternOffload.start<WorkItem>(
+        worker,
+        pending.reduce((n, i) => n + (patternOnly(i) ? 1 : 0), 0),
+        patterns,
+        (returned, found, buffers) => {
+          offloaded += returned.length;
+          for (const { item, bytes, binary } of returned) {
+            files.account(item.path, binary ? 'binary' : bytes);
+            if (!binary) for (const c of item.compiled) searched.set(c.key, searched.get(c.key)! + 1);
+          }
+          for (const [key, list] of found) for (const m of list) matches.get(key)!.push(m);
+          for (const b of buffers) disk.recycle?.(b);
+        },
+        // The worker died (it should not): its files are read and scanned here.
+        (lost) => lost.forEach((item) => take(item, source.readBytes(item.path, files.maxFileBytes))),
+      );
+      const onRead = (item: WorkItem, r: Buffer | SkipReason): boolean => {
+        progress();
+        if (offload?.alive && typeof r !== 'string' && patternOnly(item)) return offload.send(item, r, item.compiled, () => item.compiled.map((c) => c.key));
+        take(item, r);
+        return false;
+      };
+      try {
+        // Files kept whole first: a digest may need one of them (a chart's values.yaml for its
+        // templates), and it must be in hand, not in flight, when that digest runs.
+        const kept = pending.filter((i) => i.keep);
+        await readAll(disk, kept, files.maxFileBytes, onRead, ahead, offload);
+        await readAll(disk, kept.length ? pending.filter((i) => !i.keep) : pending, files.maxFileBytes, onRead, ahead, offload);
+      } finally {
+        await offload?.stop();
+      }
     } else {
-      for (const item of pending) if (!ahead(item)) fromBytes(item, source.readBytes(item.path, files.maxFileBytes));
+      for (const item of pending) if (!ahead(item)) progress(), take(item, source.readBytes(item.path, files.maxFileBytes));
     }
   } finally {
     files.scanning = false;
   }
   for (const list of matches.values()) list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-  return { matches, searched };
+  return { matches, searched, offloaded };
 }
 
-function readAll<T extends { path: string }>(
+/**
+ * Reads the items and settles when every read is handled — including the files handed to the
+ * offload worker, which also hold back new reads while too many are with it.
+ *
+ * Warm or cold, decided as it goes (DESIGN §9): on a cached tree a synchronous read beats the
+ * callback API (no thread-pool round trip per call); from disk, many reads in flight win by 2–3×.
+ * So files are read synchronously while a read averages under SLOW_READ_MS over a window, and
+ * with the callback API (IN_FLIGHT at a time) for the next span of files when it does not, then
+ * the cache is tried again.
+ */
+async function readAll<T extends { path: string }>(
   source: AsyncSource,
   items: T[],
   maxBytes: number,
-  onRead: (item: T, r: Buffer | SkipReason) => void,
+  onRead: (item: T, r: Buffer | SkipReason) => boolean,
   ahead: (item: T) => boolean,
+  offload?: PatternOffload<T>,
 ): Promise<void> {
+  let next = 0;
+  let span = ASYNC_SPAN;
+  const room = () => (offload?.pending ?? 0) < MAX_WITH_WORKER;
+  while (next < items.length) {
+    if (source.readBytesLent) {
+      let spent = 0;
+      let counted = 0;
+      let slow = false;
+      let warm = false;
+      while (next < items.length && !slow) {
+        const item = items[next++]!;
+        if (ahead(item)) continue;
+        const t0 = performance.now();
+        source.readBytesLent(item.path, maxBytes, (r) => ((spent += performance.now() - t0), onRead(item, r)));
+        // A window that has already spent its budget is cold: a probe of a cold tree stays short.
+        slow = spent > SLOW_READ_MS * WINDOW;
+        if (++counted === WINDOW) {
+          if (!slow) warm = true;
+          spent = counted = 0;
+          // Let the worker's results (and a progress line) in; wait while too much is with it.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          while (!room()) await new Promise<void>((resolve) => offload!.onSettle(resolve));
+          offload?.onSettle(undefined);
+        }
+      }
+      if (!slow) break;
+      // Cold again right after a warm window: start over with a short span; cold twice: longer.
+      span = warm ? ASYNC_SPAN : Math.min(span * 2, ASYNC_SPAN * 8);
+    }
+    next = await readAsync(source, items, next, source.readBytesLent ? Math.min(items.length, next + span) : items.length, maxBytes, onRead, ahead, offload);
+  }
+  while (offload && offload.pending > 0) {
+    offload.flush();
+    await new Promise<void>((resolve) => offload.onSettle(resolve));
+  }
+  offload?.onSettle(undefined);
+}
+
+/** Files read to judge the cache, and the mean read time above which reads are going to disk. */
+const WINDOW = 64;
+const SLOW_READ_MS = 0.1;
+/** Files read with the callback API after a cold window (doubling while the tree stays cold). */
+const ASYNC_SPAN = 2048;
+
+/** Reads items[from, to) with the callback API, IN_FLIGHT at a time; resolves with `to`. */
+function readAsync<T extends { path: string }>(
+  source: AsyncSource,
+  items: T[],
+  from: number,
+  to: number,
+  maxBytes: number,
+  onRead: (item: T, r: Buffer | SkipReason) => boolean,
+  ahead: (item: T) => boolean,
+  offload?: PatternOffload<T>,
+): Promise<number> {
   return new Promise((resolve) => {
-    let next = 0;
+    let next = from;
     let active = 0;
+    let settled = false;
     const pump = () => {
-      while (active < IN_FLIGHT && next < items.length) {
+      if (settled) return;
+      while (active < IN_FLIGHT && next < to && (offload?.pending ?? 0) < MAX_WITH_WORKER) {
         const item = items[next++]!;
         if (ahead(item)) continue;
         active++;
         source.readBytesAsync(item.path, maxBytes, (r) => {
           active--;
-          onRead(item, r);
+          const kept = onRead(item, r);
           pump();
+          return kept;
         });
       }
-      if (next >= items.length && active === 0) resolve();
+      if (next >= to && active === 0) {
+        settled = true;
+        offload?.onSettle(undefined);
+        resolve(to);
+      }
     };
+    // Results coming back make room for more reads.
+    offload?.onSettle(pump);
     pump();
   });
 }

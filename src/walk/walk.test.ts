@@ -87,15 +87,35 @@ describe('listing', () => {
     const root = tree({ ...texts, 'too-big.txt': 'x'.repeat(400_001), 'small-but-over-cap.txt': 'y'.repeat(1001) });
     mkdirSync(join(root, 'folder.py'));
     const source = new DiskSource(root);
-    const readAsync = (p: string, max: number) =>
-      new Promise<string>((resolve) => source.readBytesAsync(p, max, (r) => resolve(typeof r === 'string' ? `skip:${r}` : r.toString('utf8'))));
-    for (const [p, text] of Object.entries(texts)) expect(await readAsync(p, 1 << 20), p).toBe(text);
-    // Reads in flight at once reuse buffers: none may see another's bytes.
-    const together = await Promise.all(Object.keys(texts).map((p) => readAsync(p, 1 << 20)));
-    expect(together).toEqual(Object.values(texts));
-    expect(await readAsync('too-big.txt', 400_000)).toBe('skip:too-large');
-    expect(await readAsync('small-but-over-cap.txt', 1000)).toBe('skip:too-large');
-    expect(await readAsync('folder.py', 1 << 20)).toBe('skip:not-a-file');
-    expect(await readAsync('missing.py', 1 << 20)).toBe('skip:unreadable');
+    const shown = (r: Buffer | string) => (typeof r === 'string' ? `skip:${r}` : r.toString('utf8'));
+    const readAsync = (p: string, max: number) => new Promise<string>((resolve) => source.readBytesAsync(p, max, (r) => resolve(shown(r))));
+    const readSync = (p: string, max: number) => {
+      let out = '';
+      source.readBytesLent(p, max, (r) => void (out = shown(r)));
+      return Promise.resolve(out);
+    };
+    for (const read of [readAsync, readSync]) {
+      for (const [p, text] of Object.entries(texts)) expect(await read(p, 1 << 20), p).toBe(text);
+      // Reads in flight at once reuse buffers: none may see another's bytes.
+      const together = await Promise.all(Object.keys(texts).map((p) => read(p, 1 << 20)));
+      expect(together).toEqual(Object.values(texts));
+      expect(await read('too-big.txt', 400_000)).toBe('skip:too-large');
+      expect(await read('small-but-over-cap.txt', 1000)).toBe('skip:too-large');
+      expect(await read('folder.py', 1 << 20)).toBe('skip:not-a-file');
+      expect(await read('missing.py', 1 << 20)).toBe('skip:unreadable');
+    }
+  });
+
+  it('a buffer the reader keeps is not lent again until it is given back', () => {
+    const root = tree({ 'a.txt': 'first', 'b.txt': 'second' });
+    const source = new DiskSource(root);
+    let kept: Buffer | undefined;
+    source.readBytesLent('a.txt', 1 << 20, (r) => ((kept = r as Buffer), true));
+    source.readBytesLent('b.txt', 1 << 20, () => false);
+    expect(kept!.toString()).toBe('first');
+    source.recycle(kept!.buffer as ArrayBuffer);
+    let again: Buffer | undefined;
+    source.readBytesLent('b.txt', 1 << 20, (r) => void (again = r as Buffer));
+    expect(again!.buffer).toBe(kept!.buffer);
   });
 });
