@@ -6,24 +6,25 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Match } from '../engine/types.js';
 import { decode } from '../walk/file-index.js';
-import { compilePatterns, runPatterns, type ScanPattern } from './scanner.js';
+import { compilePatterns, runPatterns, type Compiled, type ScanPattern } from './scanner.js';
 import type { ToMain, ToWorker } from './offload.js';
 
 const port = parentPort!;
 const compiled = new Map(compilePatterns((workerData as { patterns: ScanPattern[] }).patterns).flatMap((g) => g.patterns.map((c) => [c.key, c] as const)));
-const lists = new Map<number, ReturnType<typeof compiled.get>[]>();
+const lists = new Map<number, Compiled[]>();
+// runPatterns counts files searched per pattern; the main thread keeps that count itself.
 const searched = new Map<string, number>();
 
 port.on('message', (msg: ToWorker) => {
-  for (const [id, keys] of msg.newLists) lists.set(id, keys.map((k) => compiled.get(k)));
+  for (const [id, keys] of msg.newLists) lists.set(id, keys.map((k) => compiled.get(k)!));
   const matches = new Map<string, Match[]>();
   const binary: number[] = [];
   msg.bytes.forEach((view, i) => {
     const text = decode(Buffer.from(view.buffer, view.byteOffset, view.byteLength));
     if (text === null) return void binary.push(i);
     const list = lists.get(msg.lists[i]!)!;
-    for (const c of list) if (c && !matches.has(c.key)) matches.set(c.key, []);
-    runPatterns(msg.paths[i]!, text, list as Parameters<typeof runPatterns>[2], matches, searched);
+    for (const c of list) if (!matches.has(c.key)) matches.set(c.key, []);
+    runPatterns(msg.paths[i]!, text, list, matches, searched);
   });
   const found = [...matches].filter(([, l]) => l.length > 0);
   // The buffers go back to be read into again.

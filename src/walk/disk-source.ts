@@ -3,7 +3,7 @@
  * component; listings never descend into linked folders), never more than the size cap, never
  * a FIFO or device.
  */
-import { closeSync, constants, fstatSync, open, close, fstat, read, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, open, close, fstat, read, openSync, readSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { FileSource, SkipReason } from './file-index.js';
 
@@ -16,35 +16,24 @@ function openError(err: NodeJS.ErrnoException): SkipReason {
 export class DiskSource implements FileSource {
   constructor(readonly root: string) {}
 
+  /** A read whose bytes the caller owns (FileIndex keeps nothing of them but the decoded text). */
   readBytes(path: string, maxBytes: number): Buffer | SkipReason {
-    let fd: number;
-    try {
-      fd = openSync(join(this.root, path), FLAGS);
-    } catch (err) {
-      return openError(err as NodeJS.ErrnoException);
-    }
-    try {
-      const st = fstatSync(fd);
-      if (!st.isFile()) return 'not-a-file';
-      if (st.size > maxBytes) return 'too-large';
-      const buf = Buffer.allocUnsafe(st.size);
-      let off = 0;
-      while (off < st.size) {
-        const n = readSync(fd, buf, off, st.size - off, off);
-        if (n === 0) break;
-        off += n;
-      }
-      return off === st.size ? buf : buf.subarray(0, off);
-    } catch {
-      return 'unreadable';
-    } finally {
-      closeSync(fd);
-    }
+    let out: Buffer | SkipReason = 'unreadable';
+    readLentSync(join(this.root, path), maxBytes, (r) => void (out = typeof r === 'string' ? r : Buffer.from(r)));
+    return out;
   }
 
   /**
-   * The callback-API read used by the scanner: on a cold cache it beats a synchronous loop by
-   * 2–3× because many reads are in flight at once (DESIGN §9).
+   * The synchronous twin of readBytesAsync (same lent buffer, same answers), for a warm page
+   * cache: no thread-pool round trips, which on a cached tree cost more than the reads.
+   */
+  readBytesLent(path: string, maxBytes: number, cb: (result: Buffer | SkipReason) => boolean | void): void {
+    readLentSync(join(this.root, path), maxBytes, cb);
+  }
+
+  /**
+   * The callback-API read used by the scanner on a cold cache: there it beats a synchronous loop
+   * by 2–3× because many reads are in flight at once (DESIGN §9).
    *
    * Most files are small, so a read is open → one read into a reused 64 KiB buffer → close: no
    * fstat (which costs a pool round trip and a Stats object per file). Only a read that fills the
@@ -53,90 +42,39 @@ export class DiskSource implements FileSource {
    * lent: valid during the call only, unless `cb` returns true — it keeps the buffer (to hand it
    * to another thread) and gives it back later with `recycle`.
    */
-  /**
-   * The synchronous twin of readBytesAsync (same lent buffer, same answers), for a warm page
-   * cache: no thread-pool round trips, which on a cached tree cost more than the reads.
-   */
-  readBytesLent(path: string, maxBytes: number, cb: (result: Buffer | SkipReason) => boolean | void): void {
-    let fd: number;
-    try {
-      fd = openSync(join(this.root, path), FLAGS);
-    } catch (err) {
-      cb(openError(err as NodeJS.ErrnoException));
-      return;
-    }
-    const chunk = lend();
-    let r: Buffer | SkipReason;
-    try {
-      const n = readSync(fd, chunk, 0, CHUNK, 0);
-      if (n > 0 && n < CHUNK) r = n > maxBytes ? 'too-large' : chunk.subarray(0, n);
-      else {
-        const st = fstatSync(fd);
-        if (!st.isFile()) r = 'not-a-file';
-        else if (n === 0) r = st.size === 0 ? chunk.subarray(0, 0) : 'unreadable';
-        else if (st.size > maxBytes) r = 'too-large';
-        else {
-          const buf = Buffer.allocUnsafe(Math.max(st.size, n));
-          chunk.copy(buf, 0, 0, n);
-          let off = n;
-          for (let got = 1; off < buf.length && got > 0; off += got) got = readSync(fd, buf, off, buf.length - off, off);
-          r = off === buf.length ? buf : buf.subarray(0, off);
-        }
-      }
-    } catch (err) {
-      r = (err as NodeJS.ErrnoException).code === 'EISDIR' ? 'not-a-file' : 'unreadable';
-    } finally {
-      closeSync(fd);
-    }
-    let taken = false;
-    try {
-      taken = cb(r) === true;
-    } finally {
-      if (!(taken && typeof r !== 'string' && r.buffer === chunk.buffer)) giveBack(chunk);
-    }
-  }
-
-  /** A buffer lent by readBytesAsync, handed to another thread and now back: read into it again. */
-  recycle(buffer: ArrayBuffer): void {
-    if (buffer.byteLength === CHUNK) giveBack(Buffer.from(buffer));
-  }
-
   readBytesAsync(path: string, maxBytes: number, cb: (result: Buffer | SkipReason) => boolean | void): void {
     open(join(this.root, path), FLAGS, (err, fd) => {
       if (err) return cb(openError(err));
       const chunk = lend();
       const done = (r: Buffer | SkipReason) => {
         close(fd, noop);
-        let taken = false;
-        try {
-          taken = cb(r) === true;
-        } finally {
-          // A buffer the callee took (to hand to another thread) comes back through recycle.
-          if (!(taken && typeof r !== 'string' && r.buffer === chunk.buffer)) giveBack(chunk);
-        }
+        handOver(chunk, r, cb);
+      };
+      const fill = (buf: Buffer, off: number): void => {
+        if (off >= buf.length) return done(buf);
+        read(fd, buf, off, buf.length - off, off, (err2, got) => {
+          if (err2) return done(readError(err2));
+          if (got === 0) return done(buf.subarray(0, off));
+          fill(buf, off + got);
+        });
       };
       read(fd, chunk, 0, CHUNK, 0, (err2, n) => {
-        if (err2) return done((err2 as NodeJS.ErrnoException).code === 'EISDIR' ? 'not-a-file' : 'unreadable');
-        if (n > 0 && n < CHUNK) return done(n > maxBytes ? 'too-large' : chunk.subarray(0, n));
+        if (err2) return done(readError(err2));
+        const first = afterFirstRead(chunk, n, maxBytes);
+        if (first) return done(first);
         fstat(fd, (err3, st) => {
           if (err3) return done('unreadable');
-          if (!st.isFile()) return done('not-a-file');
-          if (n === 0) return done(st.size === 0 ? chunk.subarray(0, 0) : 'unreadable');
-          if (st.size > maxBytes) return done('too-large');
-          const buf = Buffer.allocUnsafe(Math.max(st.size, n));
-          chunk.copy(buf, 0, 0, n);
-          const step = (off: number): void => {
-            if (off >= buf.length) return done(buf);
-            read(fd, buf, off, buf.length - off, off, (err4, got) => {
-              if (err4) return done('unreadable');
-              if (got === 0) return done(buf.subarray(0, off));
-              step(off + got);
-            });
-          };
-          step(n);
+          const next = afterStat(chunk, n, maxBytes, st);
+          if (typeof next === 'string' || Buffer.isBuffer(next)) return done(next);
+          fill(next.buf, next.from);
         });
       });
     });
+  }
+
+  /** A buffer lent by a read, handed to another thread and now back: read into it again. */
+  recycle(buffer: ArrayBuffer): void {
+    if (buffer.byteLength === CHUNK) giveBack(Buffer.from(buffer));
   }
 }
 
@@ -146,6 +84,60 @@ const lend = (): Buffer => spare.pop() ?? Buffer.allocUnsafe(CHUNK);
 const giveBack = (b: Buffer): void => {
   if (b.buffer.byteLength === CHUNK && spare.length < 128) spare.push(b);
 };
-
-
 const noop = () => {};
+
+function readLentSync(abs: string, maxBytes: number, cb: (result: Buffer | SkipReason) => boolean | void): void {
+  let fd: number;
+  try {
+    fd = openSync(abs, FLAGS);
+  } catch (err) {
+    cb(openError(err as NodeJS.ErrnoException));
+    return;
+  }
+  const chunk = lend();
+  let r: Buffer | SkipReason;
+  try {
+    const n = readSync(fd, chunk, 0, CHUNK, 0);
+    let next = afterFirstRead(chunk, n, maxBytes) ?? afterStat(chunk, n, maxBytes, fstatSync(fd));
+    if (typeof next !== 'string' && !Buffer.isBuffer(next)) {
+      const { buf, from } = next;
+      let off = from;
+      for (let got = 1; off < buf.length && got > 0; off += got) got = readSync(fd, buf, off, buf.length - off, off);
+      next = off === buf.length ? buf : buf.subarray(0, off);
+    }
+    r = next;
+  } catch (err) {
+    r = readError(err);
+  } finally {
+    closeSync(fd);
+  }
+  handOver(chunk, r, cb);
+}
+
+const readError = (err: unknown): SkipReason => ((err as NodeJS.ErrnoException).code === 'EISDIR' ? 'not-a-file' : 'unreadable');
+
+/** After the first read of `n` bytes into the chunk: the answer, or undefined when fstat must decide. */
+function afterFirstRead(chunk: Buffer, n: number, maxBytes: number): Buffer | SkipReason | undefined {
+  if (n > 0 && n < CHUNK) return n > maxBytes ? 'too-large' : chunk.subarray(0, n);
+  return undefined;
+}
+
+/** After fstat: the answer, or a buffer holding the first `from` bytes, to be filled by further reads. */
+function afterStat(chunk: Buffer, n: number, maxBytes: number, st: Stats): Buffer | SkipReason | { buf: Buffer; from: number } {
+  if (!st.isFile()) return 'not-a-file';
+  if (n === 0) return st.size === 0 ? chunk.subarray(0, 0) : 'unreadable';
+  if (st.size > maxBytes) return 'too-large';
+  const buf = Buffer.allocUnsafe(Math.max(st.size, n));
+  chunk.copy(buf, 0, 0, n);
+  return { buf, from: n };
+}
+
+/** Give the result to `cb`; the chunk goes back for reuse unless `cb` kept it (returned true). */
+function handOver(chunk: Buffer, r: Buffer | SkipReason, cb: (result: Buffer | SkipReason) => boolean | void): void {
+  let taken = false;
+  try {
+    taken = cb(r) === true;
+  } finally {
+    if (!(taken && typeof r !== 'string' && r.buffer === chunk.buffer)) giveBack(chunk);
+  }
+}
