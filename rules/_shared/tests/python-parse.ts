@@ -117,18 +117,9 @@ function parametrizeSize(e: PyExpr, scope: Lookup): number | null | undefined {
   return values ? pyItems(values, scope)?.length ?? null : null;
 }
 
+/** Top-level comma-separated parts of masked text (splitAt on text that is its own original). */
 function splitTop(s: string, sep: string): string[] {
-  const out: string[] = [];
-  let d = 0;
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if ('([{'.includes(c)) d++;
-    else if (')]}'.includes(c)) d--;
-    else if (c === sep && d === 0) (out.push(s.slice(last, i)), (last = i + 1));
-  }
-  out.push(s.slice(last));
-  return out;
+  return splitAt({ code: s, orig: s }, sep).map((p) => p.code);
 }
 
 function newClass(name: string, bases: string[], indent: number, line: number): PyClass {
