@@ -20,7 +20,11 @@ const input = (name) => (env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] ?
 const truthy = (v) => !/^(false|no|off|0)$/i.test(v);
 
 function readiness(args) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...env, NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...env, NO_COLOR: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (r.error) throw r.error;
   return { code: r.status ?? 2, stdout: r.stdout, stderr: r.stderr };
 }
@@ -49,7 +53,9 @@ function run(work) {
   let code = main.code;
   if (code === 2) {
     process.stderr.write(main.stderr);
-    process.stdout.write(`::error title=readiness::${escapeData(main.stderr.trim().split('\n')[0] ?? 'readiness failed')}\n`);
+    process.stdout.write(
+      `::error title=readiness::${escapeData(main.stderr.trim().split('\n')[0] ?? 'readiness failed')}\n`,
+    );
     return 2;
   }
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
@@ -64,7 +70,7 @@ function run(work) {
   if (truthy(input('summary') || 'true') && env.GITHUB_STEP_SUMMARY) {
     const md = readiness(['audit', ...common, '--format', SUMMARY_FORMAT]);
     if (md.code === 2) process.stderr.write(md.stderr);
-    else appendFileSync(env.GITHUB_STEP_SUMMARY, md.stdout.endsWith('\n') ? md.stdout : md.stdout + '\n');
+    else appendFileSync(env.GITHUB_STEP_SUMMARY, md.stdout.endsWith('\n') ? md.stdout : `${md.stdout}\n`);
   }
   if (input('sarif-file')) {
     const sarif = readiness(['audit', ...common, '--format', 'sarif', '--output', input('sarif-file')]);

@@ -18,7 +18,9 @@ const keepTest = anyGlob(keep);
 const matches = new Map(patterns.map((p) => [p.key, []]));
 const searched = new Map();
 const work = planFiles(paths, groups, keepTest, digests).map((w) => [w.path, w.compiled]);
-let next = 0, active = 0, bytes = 0;
+let next = 0,
+  active = 0,
+  bytes = 0;
 await new Promise((resolve) => {
   const pump = () => {
     if (next >= work.length && active === 0) return resolve();

@@ -25,11 +25,13 @@ if (r !== -1) {
   args.splice(r, 2);
 }
 const [pillar, id] = args;
-if (!pillar || !id || args.length !== 2) die('usage: npm run new-rule -- <pillar> <id>   e.g. npm run new-rule -- operations feature-flags');
+if (!pillar || !id || args.length !== 2)
+  die('usage: npm run new-rule -- <pillar> <id>   e.g. npm run new-rule -- operations feature-flags');
 if (!PILLARS.includes(pillar)) die(`unknown pillar "${pillar}": expected one of ${PILLARS.join(', ')}`);
 if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) die(`rule id "${id}" must be kebab-case (a-z, 0-9, single hyphens)`);
 for (const p of PILLARS) {
-  if (existsSync(join(root, 'rules', p, `${id}.ts`))) die(`rule ${p}/${id} already exists (rules/${p}/${id}.ts); ids are unique across pillars`);
+  if (existsSync(join(root, 'rules', p, `${id}.ts`)))
+    die(`rule ${p}/${id} already exists (rules/${p}/${id}.ts); ids are unique across pillars`);
 }
 const tablePath = join(root, 'rules', pillar, 'index.ts');
 if (!existsSync(tablePath)) die(`no pillar table at rules/${pillar}/index.ts`);
@@ -82,7 +84,9 @@ lines.splice(at, 0, `${indent}{ rule: ${camel}, weight: 3 },`);
 writeFileSync(tablePath, lines.join('\n'));
 
 // 2. The rule: a working example to edit (passes when a marker file exists), not a stub that lies.
-writeFileSync(join(root, 'rules', pillar, `${id}.ts`), `import { defineRule } from '../../src/engine/types.js';
+writeFileSync(
+  join(root, 'rules', pillar, `${id}.ts`),
+  `import { defineRule } from '../../src/engine/types.js';
 import { fail, pass } from '../../src/engine/results.js';
 
 // TODO: replace the example check (a marker file) with the real detection; keep 30–150 lines.
@@ -105,10 +109,13 @@ export default defineRule({
     return fail('Nothing found.', [{ path: '.', note: \`no file matches \${MARKER.join(', ')}\` }]);
   },
 });
-`);
+`,
+);
 
 // 3. The test: one passing and one failing case, as the rule tester requires.
-writeFileSync(join(root, 'rules', pillar, `${id}.test.ts`), `import rule from './${id}.js';
+writeFileSync(
+  join(root, 'rules', pillar, `${id}.test.ts`),
+  `import rule from './${id}.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
 // TODO: cover at least three ecosystems if the rule is ecosystem-specific.
@@ -120,18 +127,31 @@ ruleTester(rule, {
     { name: 'fails on an empty repository and says what was searched', tree: { 'README.md': '# x\\n' }, expect: { outcome: 'fail', evidence: [{ path: '.' }] } },
   ],
 });
-`);
+`,
+);
 
 // 4. A fixture stub: an inert mini-repo to grow into an end-to-end scenario.
 const fixtureDir = join(root, 'fixtures', fixture);
 if (!existsSync(fixtureDir)) {
   mkdirSync(join(fixtureDir, 'docs'), { recursive: true });
-  writeFileSync(join(fixtureDir, 'README.md'), `# ${fixture}\n\nFixture for ${pillar}/${id}. TODO: make this mini-repo show the case the rule must recognise.\n`);
+  writeFileSync(
+    join(fixtureDir, 'README.md'),
+    `# ${fixture}\n\nFixture for ${pillar}/${id}. TODO: make this mini-repo show the case the rule must recognise.\n`,
+  );
   writeFileSync(join(fixtureDir, 'docs', `${id}.md`), `# ${title}\n`);
   const index = join(root, 'fixtures', 'README.md');
-  const current = existsSync(index) ? readFileSync(index, 'utf8') : '# Fixtures\n\nSmall, inert mini-repositories written for the tests.\n\n| fixture | what it shows |\n|---|---|\n';
+  const current = existsSync(index)
+    ? readFileSync(index, 'utf8')
+    : '# Fixtures\n\nSmall, inert mini-repositories written for the tests.\n\n| fixture | what it shows |\n|---|---|\n';
   writeFileSync(index, `${current.replace(/\n*$/, '\n')}| \`${fixture}\` | ${pillar}/${id}: TODO what it shows |\n`);
 }
 
-const created = [`rules/${pillar}/${id}.ts`, `rules/${pillar}/${id}.test.ts`, `rules/${pillar}/index.ts (weight 3)`, `fixtures/${fixture}/`];
-process.stdout.write(`Created ${pillar}/${id}:\n${created.map((c) => `  ${c}`).join('\n')}\nNext: write the detection, then npx vitest run rules/${pillar}/${id}.test.ts\n`);
+const created = [
+  `rules/${pillar}/${id}.ts`,
+  `rules/${pillar}/${id}.test.ts`,
+  `rules/${pillar}/index.ts (weight 3)`,
+  `fixtures/${fixture}/`,
+];
+process.stdout.write(
+  `Created ${pillar}/${id}:\n${created.map((c) => `  ${c}`).join('\n')}\nNext: write the detection, then npx vitest run rules/${pillar}/${id}.test.ts\n`,
+);

@@ -9,7 +9,10 @@ import { scanPlan } from '../dist/src/engine/audit.js';
 import { compilePatterns, runPatterns } from '../dist/src/scan/scanner.js';
 
 const [root, topArg] = process.argv.slice(2);
-const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, maxBuffer: 1 << 30 }).toString();
+const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+  cwd: root,
+  maxBuffer: 1 << 30,
+}).toString();
 const paths = out.split('\0').filter(Boolean);
 const { patterns } = scanPlan(PILLARS.flatMap((p) => p.rules.map((r) => r.rule)));
 const texts = new Map();
@@ -31,7 +34,9 @@ for (let k = 0; k < 3; k++) {
 }
 let bytes = 0;
 for (const t of texts.values()) bytes += t.length;
-console.log(`files ${paths.length}, readable ${texts.size} (${(bytes / 2 ** 20).toFixed(1)} MiB), patterns ${patterns.length}: runPatterns over all ${Math.round(best)} ms`);
+console.log(
+  `files ${paths.length}, readable ${texts.size} (${(bytes / 2 ** 20).toFixed(1)} MiB), patterns ${patterns.length}: runPatterns over all ${Math.round(best)} ms`,
+);
 // Per pattern: the regex alone on the files where its literals are present.
 const rows = [];
 let set;
@@ -43,18 +48,36 @@ console.log(`literal automaton pass: ${Math.round(performance.now() - t1)} ms`);
 for (const g of groups) {
   const files = perFile.filter(([p]) => g.test(p)).map(([p]) => p);
   for (const c of g.patterns) {
-    let ran = 0, n = 0;
+    let ran = 0,
+      n = 0;
     const t0 = performance.now();
     for (const p of files) {
       const text = texts.get(p);
-      if (c.literalIds && !c.literalIds.some((id) => set.present(found.get(p), id, text, () => text.toLowerCase()))) continue;
+      if (c.literalIds && !c.literalIds.some((id) => set.present(found.get(p), id, text, () => text.toLowerCase())))
+        continue;
       ran++;
       c.regex.lastIndex = c.endOnly ? text.length : 0;
-      let m, k = 0;
-      while (k < c.maxPerFile && (m = c.regex.exec(text)) !== null) { if (m[0].length === 0) c.regex.lastIndex++; k++; n++; }
+      let m,
+        k = 0;
+      while (k < c.maxPerFile && (m = c.regex.exec(text)) !== null) {
+        if (m[0].length === 0) c.regex.lastIndex++;
+        k++;
+        n++;
+      }
     }
-    rows.push({ key: c.key, ms: Math.round(performance.now() - t0), files: files.length, regexRan: ran, matches: n, literals: c.literals ? c.literals.length : 0, regex: String(c.regex).slice(0, 90) });
+    rows.push({
+      key: c.key,
+      ms: Math.round(performance.now() - t0),
+      files: files.length,
+      regexRan: ran,
+      matches: n,
+      literals: c.literals ? c.literals.length : 0,
+      regex: String(c.regex).slice(0, 90),
+    });
   }
 }
 rows.sort((a, b) => b.ms - a.ms);
-for (const r of rows.slice(0, Number(topArg ?? 40))) console.log(`${String(r.ms).padStart(6)} ms  ${r.key.padEnd(50)} files ${String(r.files).padStart(6)} ran ${String(r.regexRan).padStart(6)} m ${String(r.matches).padStart(5)} lit ${r.literals}  ${r.regex}`);
+for (const r of rows.slice(0, Number(topArg ?? 40)))
+  console.log(
+    `${String(r.ms).padStart(6)} ms  ${r.key.padEnd(50)} files ${String(r.files).padStart(6)} ran ${String(r.regexRan).padStart(6)} m ${String(r.matches).padStart(5)} lit ${r.literals}  ${r.regex}`,
+  );

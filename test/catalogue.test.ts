@@ -11,12 +11,61 @@ import { PILLARS } from '../rules/index.js';
 import type { PillarId } from '../src/engine/types.js';
 
 const CATALOGUE: Record<PillarId, readonly string[]> = {
-  architecture: ['type-safety', 'api-contract', 'database-migrations', 'architecture-docs', 'readme', 'config-externalized', 'module-size'],
+  architecture: [
+    'type-safety',
+    'api-contract',
+    'database-migrations',
+    'architecture-docs',
+    'readme',
+    'config-externalized',
+    'module-size',
+  ],
   quality: ['tests-present', 'test-types', 'coverage-gate', 'tests-in-ci', 'linting', 'formatting', 'pre-commit-hooks'],
-  observability: ['structured-logging', 'metrics', 'tracing', 'health-endpoints', 'alerting', 'dashboards', 'error-tracking'],
-  security: ['no-committed-secrets', 'security-middleware', 'authentication', 'authorization', 'security-policy', 'dependency-updates', 'lockfiles', 'security-scanning', 'container-user', 'license'],
-  reliability: ['retries', 'circuit-breakers', 'timeouts', 'rate-limiting', 'graceful-shutdown', 'health-checks', 'redundancy', 'backups', 'resource-limits'],
-  operations: ['infrastructure-as-code', 'container-image', 'orchestration', 'ci-pipeline', 'continuous-deployment', 'progressive-delivery', 'rollback', 'runbooks', 'environments', 'release-management', 'cost-monitoring'],
+  observability: [
+    'structured-logging',
+    'metrics',
+    'tracing',
+    'health-endpoints',
+    'alerting',
+    'dashboards',
+    'error-tracking',
+  ],
+  security: [
+    'no-committed-secrets',
+    'security-middleware',
+    'authentication',
+    'authorization',
+    'security-policy',
+    'dependency-updates',
+    'lockfiles',
+    'security-scanning',
+    'container-user',
+    'license',
+  ],
+  reliability: [
+    'retries',
+    'circuit-breakers',
+    'timeouts',
+    'rate-limiting',
+    'graceful-shutdown',
+    'health-checks',
+    'redundancy',
+    'backups',
+    'resource-limits',
+  ],
+  operations: [
+    'infrastructure-as-code',
+    'container-image',
+    'orchestration',
+    'ci-pipeline',
+    'continuous-deployment',
+    'progressive-delivery',
+    'rollback',
+    'runbooks',
+    'environments',
+    'release-management',
+    'cost-monitoring',
+  ],
 };
 
 const root = join(import.meta.dirname, '..');
@@ -33,7 +82,9 @@ describe('the RULES.md catalogue is implemented', () => {
     for (const id of ids) {
       it(`${pillarId}/${id}: implemented in its pillar, documented and tested`, () => {
         const entry = pillar?.rules.find((r) => r.rule.meta.id === id);
-        const elsewhere = PILLARS.filter((p) => p.id !== pillarId && p.rules.some((r) => r.rule.meta.id === id)).map((p) => p.id);
+        const elsewhere = PILLARS.filter((p) => p.id !== pillarId && p.rules.some((r) => r.rule.meta.id === id)).map(
+          (p) => p.id,
+        );
         expect(elsewhere, `${id} is registered in another pillar`).toEqual([]);
         expect(entry, `rules/${pillarId}/index.ts registers ${id}`).toBeDefined();
         const meta = entry!.rule.meta;
@@ -41,7 +92,9 @@ describe('the RULES.md catalogue is implemented', () => {
           expect((meta[field] ?? '').trim().length, `${pillarId}/${id} meta.${field}`).toBeGreaterThan(10);
         }
         expect(existsSync(join(root, 'rules', pillarId, `${id}.ts`)), `rules/${pillarId}/${id}.ts`).toBe(true);
-        expect(existsSync(join(root, 'rules', pillarId, `${id}.test.ts`)), `rules/${pillarId}/${id}.test.ts`).toBe(true);
+        expect(existsSync(join(root, 'rules', pillarId, `${id}.test.ts`)), `rules/${pillarId}/${id}.test.ts`).toBe(
+          true,
+        );
       });
     }
   }

@@ -29,7 +29,12 @@ async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
   writeFileSync(summaryFile, '## an earlier step\n');
   writeFileSync(outputFile, '');
   mkdirSync(runnerTemp);
-  const env: Record<string, string> = { GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile, RUNNER_TEMP: runnerTemp, CI: 'true' };
+  const env: Record<string, string> = {
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_OUTPUT: outputFile,
+    RUNNER_TEMP: runnerTemp,
+    CI: 'true',
+  };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase().replace(/-/g, '_')}`] = v;
   const r = await execa('node', [SCRIPT], { cwd: ROOT, env, reject: false, timeout: 120_000 });
   const outputs = Object.fromEntries(
@@ -38,7 +43,14 @@ async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
       .filter(Boolean)
       .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
   );
-  return { code: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr, outputs, summary: readFileSync(summaryFile, 'utf8'), runnerTemp: readdirSync(runnerTemp) };
+  return {
+    code: r.exitCode ?? -1,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    outputs,
+    summary: readFileSync(summaryFile, 'utf8'),
+    runnerTemp: readdirSync(runnerTemp),
+  };
 }
 
 describe('action.yml', () => {
@@ -47,7 +59,8 @@ describe('action.yml', () => {
 
   it('is a composite action with the documented inputs and score/grade outputs', () => {
     expect(action.runs.using).toBe('composite');
-    for (const name of ['path', 'min-score', 'fail-on', 'baseline', 'config', 'sarif-file', 'summary']) expect(Object.keys(action.inputs)).toContain(name);
+    for (const name of ['path', 'min-score', 'fail-on', 'baseline', 'config', 'sarif-file', 'summary'])
+      expect(Object.keys(action.inputs)).toContain(name);
     expect(action.outputs.score.value).toBe('${{ steps.audit.outputs.score }}');
     expect(action.outputs.grade.value).toBe('${{ steps.audit.outputs.grade }}');
   });
@@ -98,7 +111,11 @@ describe('scripts/action.mjs', () => {
   });
 
   it('summary: false leaves the job summary alone; a config input is used', async () => {
-    const r = await runAction({ path: fixture('ci-baseline-before'), summary: 'false', config: join(ROOT, 'fixtures', 'ci-configs', 'suppress-expired.yml') });
+    const r = await runAction({
+      path: fixture('ci-baseline-before'),
+      summary: 'false',
+      config: join(ROOT, 'fixtures', 'ci-configs', 'suppress-expired.yml'),
+    });
     expect(r.summary).toBe('## an earlier step\n');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('the suppression of operations/infrastructure-as-code expired on 2020-01-31');

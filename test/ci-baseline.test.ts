@@ -20,7 +20,15 @@ const asBaseline = (r: Report) => ({ ...r, schemaVersion: 1 }) as unknown as Bas
 describe('compareToBaseline', () => {
   const before = report(
     [
-      { id: 'security', score: 80, rules: [{ id: 'security/a', outcome: 'pass', score: 1 }, { id: 'security/b', outcome: 'partial', score: 0.5 }, { id: 'security/gone', outcome: 'pass', score: 1 }] },
+      {
+        id: 'security',
+        score: 80,
+        rules: [
+          { id: 'security/a', outcome: 'pass', score: 1 },
+          { id: 'security/b', outcome: 'partial', score: 0.5 },
+          { id: 'security/gone', outcome: 'pass', score: 1 },
+        ],
+      },
       { id: 'reliability', score: null, rules: [{ id: 'reliability/r', outcome: 'not-applicable', score: null }] },
       { id: 'operations', score: 50, rules: [{ id: 'operations/o', outcome: 'pass', score: 1 }] },
     ],
@@ -30,7 +38,15 @@ describe('compareToBaseline', () => {
   it('records pillar deltas, and a pillar that was not assessed has no delta and is no regression', () => {
     const after = report(
       [
-        { id: 'security', score: 80, rules: [{ id: 'security/a', outcome: 'pass', score: 1 }, { id: 'security/b', outcome: 'partial', score: 0.5 }, { id: 'security/gone', outcome: 'pass', score: 1 }] },
+        {
+          id: 'security',
+          score: 80,
+          rules: [
+            { id: 'security/a', outcome: 'pass', score: 1 },
+            { id: 'security/b', outcome: 'partial', score: 0.5 },
+            { id: 'security/gone', outcome: 'pass', score: 1 },
+          ],
+        },
         { id: 'reliability', score: 30, rules: [{ id: 'reliability/r', outcome: 'fail', score: 0 }] },
         { id: 'operations', score: null, rules: [{ id: 'operations/o', outcome: 'not-applicable', score: null }] },
       ],
@@ -47,15 +63,37 @@ describe('compareToBaseline', () => {
     ]);
     expect(d.regressions).toEqual({ pillars: [], rules: [] });
     expect(d.rules).toEqual([
-      { id: 'operations/o', before: 'pass', after: 'not-applicable', beforeScore: 1, afterScore: null, change: 'changed' },
-      { id: 'reliability/r', before: 'not-applicable', after: 'fail', beforeScore: null, afterScore: 0, change: 'changed' },
+      {
+        id: 'operations/o',
+        before: 'pass',
+        after: 'not-applicable',
+        beforeScore: 1,
+        afterScore: null,
+        change: 'changed',
+      },
+      {
+        id: 'reliability/r',
+        before: 'not-applicable',
+        after: 'fail',
+        beforeScore: null,
+        afterScore: 0,
+        change: 'changed',
+      },
     ]);
   });
 
   it('added, removed and suppressed rules; a rule that is suppressed now is not a regression', () => {
     const after = report(
       [
-        { id: 'security', score: 60, rules: [{ id: 'security/a', outcome: 'fail', score: 0, suppressed: { reason: 'accepted' } }, { id: 'security/b', outcome: 'fail', score: 0 }, { id: 'security/new', outcome: 'pass', score: 1 }] },
+        {
+          id: 'security',
+          score: 60,
+          rules: [
+            { id: 'security/a', outcome: 'fail', score: 0, suppressed: { reason: 'accepted' } },
+            { id: 'security/b', outcome: 'fail', score: 0 },
+            { id: 'security/new', outcome: 'pass', score: 1 },
+          ],
+        },
         { id: 'reliability', score: null, rules: [{ id: 'reliability/r', outcome: 'not-applicable', score: null }] },
         { id: 'operations', score: 50, rules: [{ id: 'operations/o', outcome: 'pass', score: 1 }] },
       ],

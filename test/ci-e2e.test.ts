@@ -41,7 +41,9 @@ describe('every format through the built CLI', () => {
       expect(bad.code).toBe(1);
       check(bad.stdout);
       if (format !== 'terminal') {
-        expect(bad.stderr).toMatch(/gate failed: \d+ failed rules? of severity high or higher: .*operations\/ci-pipeline \(high\)/);
+        expect(bad.stderr).toMatch(
+          /gate failed: \d+ failed rules? of severity high or higher: .*operations\/ci-pipeline \(high\)/,
+        );
       }
     });
   }
@@ -55,10 +57,21 @@ describe('every format through the built CLI', () => {
   });
 
   it('a pillar gate and a minimum score gate through the config are honoured too', async () => {
-    const r = await cli(['audit', fixture('ci-baseline-after'), '--min-pillar', 'operations=10', '--min-score', '10', '--format', 'json']);
+    const r = await cli([
+      'audit',
+      fixture('ci-baseline-after'),
+      '--min-pillar',
+      'operations=10',
+      '--min-score',
+      '10',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(1);
     const checks = json(r.stdout).gates.checks;
-    expect(checks).toContainEqual(expect.objectContaining({ kind: 'min-pillar', target: 'operations', passed: false, actual: '0' }));
+    expect(checks).toContainEqual(
+      expect.objectContaining({ kind: 'min-pillar', target: 'operations', passed: false, actual: '0' }),
+    );
     expect(checks).toContainEqual(expect.objectContaining({ kind: 'min-score', passed: true }));
   });
 });
@@ -66,7 +79,15 @@ describe('every format through the built CLI', () => {
 describe('baselines over a fixture history', () => {
   it('--fail-on-regression fails after a bad change, naming the pillars that dropped and the rule that broke', async () => {
     const base = await writeBaseline();
-    const r = await cli(['audit', fixture('ci-baseline-after'), '--baseline', base, '--fail-on-regression', '--format', 'json']);
+    const r = await cli([
+      'audit',
+      fixture('ci-baseline-after'),
+      '--baseline',
+      base,
+      '--fail-on-regression',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(1);
     const report = json(r.stdout);
     const b = report.baseline!;
@@ -81,20 +102,39 @@ describe('baselines over a fixture history', () => {
     expect(b.regressions.rules).toContain('operations/ci-pipeline');
     const ops = { before: score(before, 'operations'), after: score(after, 'operations') };
     expect(b.pillars.find((p) => p.id === 'operations')).toMatchObject({ ...ops, delta: ops.after - ops.before });
-    expect(b.pillars.find((p) => p.id === 'quality')).toMatchObject({ delta: score(after, 'quality') - score(before, 'quality') });
-    expect(b.rules).toContainEqual({ id: 'operations/ci-pipeline', before: 'pass', after: 'fail', beforeScore: 1, afterScore: 0, change: 'regressed' });
-    expect(b.rules).toContainEqual(expect.objectContaining({ id: 'security/security-middleware', before: 'partial', after: 'fail', change: 'regressed' }));
+    expect(b.pillars.find((p) => p.id === 'quality')).toMatchObject({
+      delta: score(after, 'quality') - score(before, 'quality'),
+    });
+    expect(b.rules).toContainEqual({
+      id: 'operations/ci-pipeline',
+      before: 'pass',
+      after: 'fail',
+      beforeScore: 1,
+      afterScore: 0,
+      change: 'regressed',
+    });
+    expect(b.rules).toContainEqual(
+      expect.objectContaining({
+        id: 'security/security-middleware',
+        before: 'partial',
+        after: 'fail',
+        change: 'regressed',
+      }),
+    );
     expect(b.rules.map((x) => x.id)).not.toContain('quality/tests-present'); // unchanged rules are left out
     const gate = report.gates.checks.find((c) => c.kind === 'regression')!;
     expect(gate.passed).toBe(false);
     expect(r.stderr).toContain(`Operations & Deployment dropped from ${ops.before} to ${ops.after}`);
-    expect(r.stderr).toContain(`Security & Compliance dropped from ${score(before, 'security')} to ${score(after, 'security')}`);
+    expect(r.stderr).toContain(
+      `Security & Compliance dropped from ${score(before, 'security')} to ${score(after, 'security')}`,
+    );
     expect(r.stderr).toContain('operations/ci-pipeline passed and now fails');
   });
 
   it('the terminal shows the deltas beside the scores and lists what changed', async () => {
     const base = await writeBaseline();
-    const b0 = json((await cli(['audit', fixture('ci-baseline-after'), '--baseline', base, '--format', 'json'])).stdout).baseline!;
+    const b0 = json((await cli(['audit', fixture('ci-baseline-after'), '--baseline', base, '--format', 'json'])).stdout)
+      .baseline!;
     const r = await cli(['audit', fixture('ci-baseline-after'), '--baseline', base, '--fail-on-regression']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Δ readiness-baseline.json');
@@ -102,12 +142,22 @@ describe('baselines over a fixture history', () => {
     expect(r.stdout).toMatch(new RegExp(`Operations & Deployment\\s+│\\s+${ops.after} │\\s+${ops.delta} │`));
     expect(r.stdout).toContain('Since the baseline readiness-baseline.json');
     expect(r.stdout).toContain('operations/ci-pipeline: pass → fail');
-    expect(r.stdout).toMatch(/✗ regression since the baseline readiness-baseline\.json: .*operations\/ci-pipeline passed and now fails/);
+    expect(r.stdout).toMatch(
+      /✗ regression since the baseline readiness-baseline\.json: .*operations\/ci-pipeline passed and now fails/,
+    );
   });
 
   it('the same tree against its own baseline: no deltas, no regression, exit 0', async () => {
     const base = await writeBaseline();
-    const r = await cli(['audit', fixture('ci-baseline-before'), '--baseline', base, '--fail-on-regression', '--format', 'json']);
+    const r = await cli([
+      'audit',
+      fixture('ci-baseline-before'),
+      '--baseline',
+      base,
+      '--fail-on-regression',
+      '--format',
+      'json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const b = json(r.stdout).baseline!;
     expect(b.rules).toEqual([]);
@@ -118,15 +168,34 @@ describe('baselines over a fixture history', () => {
   it('an improvement is a delta, not a regression', async () => {
     const file = join(tmp(), 'old.json');
     await cli(['audit', fixture('ci-baseline-after'), '--write-baseline', file, '--quiet']);
-    const r = await cli(['audit', fixture('ci-baseline-before'), '--baseline', file, '--fail-on-regression', '--format', 'json']);
+    const r = await cli([
+      'audit',
+      fixture('ci-baseline-before'),
+      '--baseline',
+      file,
+      '--fail-on-regression',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
-    expect(json(r.stdout).baseline!.rules).toContainEqual(expect.objectContaining({ id: 'operations/ci-pipeline', change: 'improved' }));
+    expect(json(r.stdout).baseline!.rules).toContainEqual(
+      expect.objectContaining({ id: 'operations/ci-pipeline', change: 'improved' }),
+    );
   });
 
   it('the written baseline is the JSON report itself, without a nested baseline', async () => {
     const base = await writeBaseline();
     const next = join(tmp(), 'next.json');
-    const r = await cli(['audit', fixture('ci-baseline-after'), '--baseline', base, '--write-baseline', next, '--format', 'json']);
+    const r = await cli([
+      'audit',
+      fixture('ci-baseline-after'),
+      '--baseline',
+      base,
+      '--write-baseline',
+      next,
+      '--format',
+      'json',
+    ]);
     const written = json(readFileSync(next, 'utf8'));
     expect(written.baseline).toBeUndefined();
     const { baseline: _b, ...printed } = json(r.stdout);
@@ -135,8 +204,16 @@ describe('baselines over a fixture history', () => {
 
   const bad: [string, (dir: string) => string, RegExp][] = [
     ['a missing baseline', (d) => join(d, 'nope.json'), /--baseline .*nope\.json: cannot read \(ENOENT\)/],
-    ['a baseline that is not JSON', (d) => (writeFileSync(join(d, 'b.json'), '{ nope'), join(d, 'b.json')), /not valid JSON/],
-    ['a JSON file that is not a report', (d) => (writeFileSync(join(d, 'b.json'), '{"schemaVersion": 1, "pillars": 3}'), join(d, 'b.json')), /not a readiness JSON report \(summary/],
+    [
+      'a baseline that is not JSON',
+      (d) => (writeFileSync(join(d, 'b.json'), '{ nope'), join(d, 'b.json')),
+      /not valid JSON/,
+    ],
+    [
+      'a JSON file that is not a report',
+      (d) => (writeFileSync(join(d, 'b.json'), '{"schemaVersion": 1, "pillars": 3}'), join(d, 'b.json')),
+      /not a readiness JSON report \(summary/,
+    ],
   ];
   for (const [name, make, message] of bad) {
     it(`${name} is one line and exit 2`, async () => {
@@ -157,23 +234,62 @@ describe('baselines over a fixture history', () => {
 describe('suppressions', () => {
   it('a suppression in force takes the result out of the score and lists it with its reason', async () => {
     const plain = json((await cli(['audit', fixture('ci-baseline-before'), '--format', 'json'])).stdout);
-    const r = await cli(['audit', fixture('ci-baseline-before'), '--config', config('suppress-valid.yml'), '--format', 'json']);
+    const r = await cli([
+      'audit',
+      fixture('ci-baseline-before'),
+      '--config',
+      config('suppress-valid.yml'),
+      '--format',
+      'json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const report = json(r.stdout);
-    expect(rule(report, 'operations/container-image')).toMatchObject({ outcome: 'fail', points: 0, maxPoints: 0, suppressed: { reason: "images are built by the platform team's pipeline", expires: '2999-12-31' } });
+    expect(rule(report, 'operations/container-image')).toMatchObject({
+      outcome: 'fail',
+      points: 0,
+      maxPoints: 0,
+      suppressed: { reason: "images are built by the platform team's pipeline", expires: '2999-12-31' },
+    });
     expect(report.summary.counts.suppressed).toBe(1);
-    expect(report.pillars.find((p) => p.id === 'operations')!.score).toBeGreaterThan(plain.pillars.find((p) => p.id === 'operations')!.score!);
-    expect(report.suppressed).toEqual([{ rule: 'operations/container-image', reason: "images are built by the platform team's pipeline", expires: '2999-12-31', expired: false, matched: true }]);
+    expect(report.pillars.find((p) => p.id === 'operations')!.score).toBeGreaterThan(
+      plain.pillars.find((p) => p.id === 'operations')!.score!,
+    );
+    expect(report.suppressed).toEqual([
+      {
+        rule: 'operations/container-image',
+        reason: "images are built by the platform team's pipeline",
+        expires: '2999-12-31',
+        expired: false,
+        matched: true,
+      },
+    ]);
     const terminal = await cli(['audit', fixture('ci-baseline-before'), '--config', config('suppress-valid.yml')]);
-    expect(terminal.stdout).toMatch(/Suppressed\n {2}~ operations\/container-image \(fail, until 2999-12-31\): images are built/);
+    expect(terminal.stdout).toMatch(
+      /Suppressed\n {2}~ operations\/container-image \(fail, until 2999-12-31\): images are built/,
+    );
   });
 
   it('an expired suppression fails the run, naming it, and no longer hides its result', async () => {
-    const r = await cli(['audit', fixture('ci-baseline-before'), '--config', config('suppress-expired.yml'), '--format', 'json']);
+    const r = await cli([
+      'audit',
+      fixture('ci-baseline-before'),
+      '--config',
+      config('suppress-expired.yml'),
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(1);
     const report = json(r.stdout);
-    expect(r.stderr).toContain('gate failed: the suppression of operations/infrastructure-as-code expired on 2020-01-31');
-    expect(report.gates.checks).toEqual([expect.objectContaining({ kind: 'suppression-expired', target: 'operations/infrastructure-as-code', passed: false })]);
+    expect(r.stderr).toContain(
+      'gate failed: the suppression of operations/infrastructure-as-code expired on 2020-01-31',
+    );
+    expect(report.gates.checks).toEqual([
+      expect.objectContaining({
+        kind: 'suppression-expired',
+        target: 'operations/infrastructure-as-code',
+        passed: false,
+      }),
+    ]);
     expect(rule(report, 'operations/infrastructure-as-code').suppressed).toBeUndefined();
     expect(rule(report, 'operations/container-image').suppressed).toBeDefined();
   });
@@ -182,10 +298,15 @@ describe('suppressions', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'docs', 'examples'), { recursive: true });
     writeFileSync(join(dir, 'docs', 'examples', 'setup.md'), 'export AWS_ACCESS_KEY_ID=AKIAZ7Q4X2M9LW3R8T5P\n');
-    writeFileSync(join(dir, '.readiness.yml'), 'suppressions:\n  - rule: security/no-committed-secrets\n    paths: ["docs/examples/**"]\n    reason: "documentation placeholders"\n');
+    writeFileSync(
+      join(dir, '.readiness.yml'),
+      'suppressions:\n  - rule: security/no-committed-secrets\n    paths: ["docs/examples/**"]\n    reason: "documentation placeholders"\n',
+    );
     const inside = await cli(['audit', dir, '--format', 'json', '--fail-on', 'critical']);
     expect(inside.code, inside.stderr).toBe(0);
-    expect(rule(json(inside.stdout), 'security/no-committed-secrets').suppressed).toEqual({ reason: 'documentation placeholders' });
+    expect(rule(json(inside.stdout), 'security/no-committed-secrets').suppressed).toEqual({
+      reason: 'documentation placeholders',
+    });
     writeFileSync(join(dir, 'deploy.sh'), 'export AWS_ACCESS_KEY_ID=AKIAZ7Q4X2M9LW3R8T5Q\n');
     const outside = await cli(['audit', dir, '--format', 'json', '--fail-on', 'critical']);
     expect(outside.code).toBe(1);
@@ -196,28 +317,59 @@ describe('suppressions', () => {
   it('inline readiness-ignore on the line or the line before suppresses a line-level finding', async () => {
     const dir = tmp();
     mkdirSync(join(dir, 'src'));
-    writeFileSync(join(dir, 'src', 'settings.py'), '# readiness-ignore security/no-committed-secrets -- revoked key kept for the parser test\nAWS_KEY = "AKIAZ7Q4X2M9LW3R8T5P"\n');
-    writeFileSync(join(dir, 'src', 'other.js'), 'const k = "AKIAZ7Q4X2M9LW3R8T5Q"; // readiness-ignore no-committed-secrets -- fixture for the docs */\n');
+    writeFileSync(
+      join(dir, 'src', 'settings.py'),
+      '# readiness-ignore security/no-committed-secrets -- revoked key kept for the parser test\nAWS_KEY = "AKIAZ7Q4X2M9LW3R8T5P"\n',
+    );
+    writeFileSync(
+      join(dir, 'src', 'other.js'),
+      'const k = "AKIAZ7Q4X2M9LW3R8T5Q"; // readiness-ignore no-committed-secrets -- fixture for the docs */\n',
+    );
     const r = await cli(['audit', dir, '--format', 'json', '--fail-on', 'critical']);
     expect(r.code, r.stderr).toBe(0);
     const report = json(r.stdout);
-    expect(rule(report, 'security/no-committed-secrets')).toMatchObject({ outcome: 'fail', suppressed: { reason: 'fixture for the docs; revoked key kept for the parser test', inline: true } });
+    expect(rule(report, 'security/no-committed-secrets')).toMatchObject({
+      outcome: 'fail',
+      suppressed: { reason: 'fixture for the docs; revoked key kept for the parser test', inline: true },
+    });
     expect(report.suppressed).toEqual([
-      { rule: 'no-committed-secrets', reason: 'fixture for the docs', expired: false, path: 'src/other.js', line: 1, matched: true },
-      { rule: 'security/no-committed-secrets', reason: 'revoked key kept for the parser test', expired: false, path: 'src/settings.py', line: 1, matched: true },
+      {
+        rule: 'no-committed-secrets',
+        reason: 'fixture for the docs',
+        expired: false,
+        path: 'src/other.js',
+        line: 1,
+        matched: true,
+      },
+      {
+        rule: 'security/no-committed-secrets',
+        reason: 'revoked key kept for the parser test',
+        expired: false,
+        path: 'src/settings.py',
+        line: 1,
+        matched: true,
+      },
     ]);
     expect(report.summary.counts.suppressed).toBe(1);
   });
 
   it('an inline marker covering only some findings leaves the result failing and says which were covered', async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'a.py'), 'KEY = "AKIAZ7Q4X2M9LW3R8T5P"  # readiness-ignore security/no-committed-secrets -- revoked\n\n\nOTHER = "AKIAZ7Q4X2M9LW3R8T5Q"\n');
-    writeFileSync(join(dir, 'b.py'), '# readiness-ignore security/some-other-rule -- wrong rule\nKEY = "AKIAZ7Q4X2M9LW3R8T5R"\n');
+    writeFileSync(
+      join(dir, 'a.py'),
+      'KEY = "AKIAZ7Q4X2M9LW3R8T5P"  # readiness-ignore security/no-committed-secrets -- revoked\n\n\nOTHER = "AKIAZ7Q4X2M9LW3R8T5Q"\n',
+    );
+    writeFileSync(
+      join(dir, 'b.py'),
+      '# readiness-ignore security/some-other-rule -- wrong rule\nKEY = "AKIAZ7Q4X2M9LW3R8T5R"\n',
+    );
     const r = await cli(['audit', dir, '--format', 'json', '--fail-on', 'critical']);
     expect(r.code).toBe(1);
     const secrets = rule(json(r.stdout), 'security/no-committed-secrets');
     expect(secrets.suppressed).toBeUndefined();
-    expect(secrets.evidence.find((e) => e.path === 'a.py' && e.line === 1)?.note).toContain('suppressed inline: revoked');
+    expect(secrets.evidence.find((e) => e.path === 'a.py' && e.line === 1)?.note).toContain(
+      'suppressed inline: revoked',
+    );
     expect(secrets.evidence.find((e) => e.path === 'a.py' && e.line === 4)?.note ?? '').not.toContain('suppressed');
     expect(json(r.stdout).suppressed.find((s) => s.path === 'b.py')).toMatchObject({ matched: false });
   });
@@ -258,7 +410,13 @@ describe('environment conventions', () => {
     let stdout = '';
     let stderr = '';
     // Progress normally waits a second; a fixture audit is faster than that.
-    const io: Io = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY, env, progressDelayMs: 0 };
+    const io: Io = {
+      stdout: (s) => void (stdout += s),
+      stderr: (s) => void (stderr += s),
+      isTTY,
+      env,
+      progressDelayMs: 0,
+    };
     const code = await main(argv, io);
     return { code, stdout, stderr };
   }
@@ -286,17 +444,34 @@ describe('environment conventions', () => {
   it('--quiet prints nothing when gates pass and only the failed gates when they do not', async () => {
     const ok = await cli(['audit', fixture('ci-baseline-before'), '--quiet', '--fail-on', 'critical']);
     expect(ok).toMatchObject({ code: 0, stdout: '', stderr: '' });
-    const bad = await cli(['audit', fixture('ci-baseline-after'), '--quiet', '--min-score', '90', '--fail-on', 'critical']);
+    const bad = await cli([
+      'audit',
+      fixture('ci-baseline-after'),
+      '--quiet',
+      '--min-score',
+      '90',
+      '--fail-on',
+      'critical',
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^readiness: gate failed: overall score \d+ is below the minimum of 90$/)]);
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^readiness: gate failed: overall score \d+ is below the minimum of 90$/),
+    ]);
   });
 });
 
 describe('atomic writes', () => {
   it('--output and --write-baseline leave no temporary file behind', async () => {
     const dir = tmp();
-    const r = await cli(['audit', fixture('ci-baseline-before'), '--output', join(dir, 'r.sarif'), '--write-baseline', join(dir, 'base.json')]);
+    const r = await cli([
+      'audit',
+      fixture('ci-baseline-before'),
+      '--output',
+      join(dir, 'r.sarif'),
+      '--write-baseline',
+      join(dir, 'base.json'),
+    ]);
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['base.json', 'r.sarif']);
   });
@@ -305,7 +480,16 @@ describe('atomic writes', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'base.json'), 'previous baseline');
     writeFileSync(join(dir, 'r.json'), 'previous report');
-    const r = await cli(['audit', fixture('ci-baseline-before'), '--baseline', join(dir, 'missing.json'), '--output', join(dir, 'r.json'), '--write-baseline', join(dir, 'base.json')]);
+    const r = await cli([
+      'audit',
+      fixture('ci-baseline-before'),
+      '--baseline',
+      join(dir, 'missing.json'),
+      '--output',
+      join(dir, 'r.json'),
+      '--write-baseline',
+      join(dir, 'base.json'),
+    ]);
     expect(r.code).toBe(2);
     expect(readFileSync(join(dir, 'base.json'), 'utf8')).toBe('previous baseline');
     expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe('previous report');

@@ -15,7 +15,9 @@ import { pathToUri, renderSarif } from '../src/render/sarif.js';
 import { cli, fixture } from './helpers/cli.js';
 
 const require = createRequire(import.meta.url);
-const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+const schema = JSON.parse(
+  readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+);
 // The official schema is draft-04 and has one pattern that is not valid with the `u` flag.
 // Both are CommonJS modules whose class/function is also their `default` export.
 const Ajv = AjvModule.default;
@@ -32,8 +34,27 @@ function expectValid(log: unknown): void {
 interface SarifLog {
   version: string;
   runs: {
-    tool: { driver: { name: string; rules: { id: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string }; defaultConfiguration: { level: string }; properties: { tags: string[] } }[] } };
-    results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[]; suppressions?: { kind: string; justification: string }[] }[];
+    tool: {
+      driver: {
+        name: string;
+        rules: {
+          id: string;
+          shortDescription: { text: string };
+          fullDescription: { text: string };
+          help: { text: string };
+          defaultConfiguration: { level: string };
+          properties: { tags: string[] };
+        }[];
+      };
+    };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[];
+      suppressions?: { kind: string; justification: string }[];
+    }[];
   }[];
 }
 
@@ -45,7 +66,10 @@ async function sarifOf(dir: string, extra: string[] = []): Promise<SarifLog> {
 
 describe('--format sarif', () => {
   it('validates against the SARIF 2.1.0 schema and describes every rule of the report', async () => {
-    const [log, json] = await Promise.all([sarifOf(fixture('python-fastapi')), cli(['audit', fixture('python-fastapi'), '--format', 'json'])]);
+    const [log, json] = await Promise.all([
+      sarifOf(fixture('python-fastapi')),
+      cli(['audit', fixture('python-fastapi'), '--format', 'json']),
+    ]);
     expectValid(log);
     const report = JSON.parse(json.stdout) as Report;
     const run = log.runs[0]!;
@@ -58,7 +82,9 @@ describe('--format sarif', () => {
     expect(secrets.properties.tags).toContain('security');
     expect(secrets.help.text).toContain('Revoke and rotate');
     // One result per failed or partial rule, each pointing at its descriptor.
-    const failing = report.pillars.flatMap((p) => p.rules).filter((r) => r.outcome === 'fail' || r.outcome === 'partial');
+    const failing = report.pillars
+      .flatMap((p) => p.rules)
+      .filter((r) => r.outcome === 'fail' || r.outcome === 'partial');
     expect(failing.length).toBeGreaterThan(0);
     expect(run.results.map((r) => r.ruleId).sort()).toEqual(failing.map((r) => r.id).sort());
     for (const res of run.results) {
@@ -102,7 +128,7 @@ describe('--format sarif', () => {
     expect(uris).toContain('weird%0Aname.txt');
     // A lone surrogate (only possible in a hand-edited report) must not make encoding throw.
     expect(pathToUri('a/\uD800b')).toBe('a/%EF%BF%BDb');
-    expect(uris).toContain("q%27%28x%29%2A%21%23%3F.ini");
+    expect(uris).toContain('q%27%28x%29%2A%21%23%3F.ini');
   });
 
   it('a repository-level finding gets the repository root as its location; suppressed ones carry their reason', async () => {
@@ -117,7 +143,9 @@ describe('--format sarif', () => {
     expectValid(log);
     const res = log.runs[0]!.results.find((r) => r.ruleId === 'operations/ci-pipeline')!;
     expect(res.locations[0]!.physicalLocation.artifactLocation.uri).toBe('.');
-    expect(res.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'CI lives in another system | see wiki\nline two' }]);
+    expect(res.suppressions).toEqual([
+      { kind: 'external', status: 'accepted', justification: 'CI lives in another system | see wiki\nline two' },
+    ]);
   });
 
   it('any path, snippet and note still gives a valid log (property)', async () => {
@@ -136,10 +164,14 @@ describe('--format sarif', () => {
         const target = report.pillars[0]!.rules[0]!;
         target.outcome = 'partial';
         target.message = message;
-        target.evidence = ev.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined))) as typeof target.evidence;
+        target.evidence = ev.map((e) =>
+          Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)),
+        ) as typeof target.evidence;
         const log = JSON.parse(renderSarif(report)) as SarifLog;
         if (!validate(log)) throw new Error(JSON.stringify(validate.errors?.slice(0, 3)));
-        const uris = log.runs[0]!.results.find((r) => r.ruleId === target.id)!.locations.map((l) => l.physicalLocation.artifactLocation.uri);
+        const uris = log.runs[0]!.results.find((r) => r.ruleId === target.id)!.locations.map(
+          (l) => l.physicalLocation.artifactLocation.uri,
+        );
         for (const u of uris) expect(u === '.' || /^[A-Za-z0-9%._~/-]+$/.test(u)).toBe(true);
       }),
       { numRuns: 150 },

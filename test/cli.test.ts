@@ -23,7 +23,18 @@ describe('exit codes and gates', () => {
   });
 
   it('exits 1 for --min-pillar and --fail-on, and lists each failed gate in the JSON', async () => {
-    const r = await cli(['audit', fixture('python-fastapi'), '--format', 'json', '--min-pillar', 'security=90', '--min-pillar', 'quality=10', '--fail-on', 'high']);
+    const r = await cli([
+      'audit',
+      fixture('python-fastapi'),
+      '--format',
+      'json',
+      '--min-pillar',
+      'security=90',
+      '--min-pillar',
+      'quality=10',
+      '--fail-on',
+      'high',
+    ]);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     const checks = report.gates.checks;
@@ -102,7 +113,10 @@ describe('config', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'src'));
     writeFileSync(join(dir, 'src', 'index.py'), 'print("hi")\n');
-    writeFileSync(join(dir, '.readiness.yml'), 'minScore: 99\nrules:\n  operations/ci-pipeline: off\n  architecture/readme: { weight: 9 }\n');
+    writeFileSync(
+      join(dir, '.readiness.yml'),
+      'minScore: 99\nrules:\n  operations/ci-pipeline: off\n  architecture/readme: { weight: 9 }\n',
+    );
     const r = await cli(['audit', dir, '--format', 'json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);

@@ -53,13 +53,19 @@ describe('fixture audits', () => {
     expect(r.repository.profile).toMatchObject({ id: 'service' });
     expect(r.repository.frameworks.map((f) => f.id)).toEqual(['express']);
     const mw = rule(r, 'security/security-middleware');
-    expect(mw.evidence).toContainEqual(expect.objectContaining({ path: 'src/app.js', line: 8, snippet: 'app.use(helmet());' }));
+    expect(mw.evidence).toContainEqual(
+      expect.objectContaining({ path: 'src/app.js', line: 8, snippet: 'app.use(helmet());' }),
+    );
     expect(mw.evidence).toContainEqual(expect.objectContaining({ path: 'src/app.js', line: 9 }));
     expect(rule(r, 'observability/health-endpoints').outcome).toBe('pass');
     expect(rule(r, 'operations/ci-pipeline').outcome).toBe('pass');
-    expect(rule(r, 'operations/ci-pipeline').evidence).toContainEqual(expect.objectContaining({ path: '.github/workflows/ci.yml', line: 16, snippet: 'npm test' }));
+    expect(rule(r, 'operations/ci-pipeline').evidence).toContainEqual(
+      expect.objectContaining({ path: '.github/workflows/ci.yml', line: 16, snippet: 'npm test' }),
+    );
     expect(rule(r, 'operations/infrastructure-as-code')).toMatchObject({ outcome: 'pass' });
-    expect(rule(r, 'operations/infrastructure-as-code').evidence).toContainEqual(expect.objectContaining({ path: 'infra/main.tf', line: 2 }));
+    expect(rule(r, 'operations/infrastructure-as-code').evidence).toContainEqual(
+      expect.objectContaining({ path: 'infra/main.tf', line: 2 }),
+    );
     expect(rule(r, 'operations/container-image').outcome).toBe('pass');
     expect(rule(r, 'security/no-committed-secrets').outcome).toBe('pass');
   });
@@ -69,13 +75,17 @@ describe('fixture audits', () => {
     expect(r.repository.frameworks.map((f) => f.id)).toEqual(['fastapi']);
     const mw = rule(r, 'security/security-middleware');
     expect(mw.outcome).toBe('fail');
-    expect(mw.evidence).toContainEqual(expect.objectContaining({ path: 'app/main.py', line: 12, snippet: 'allow_origins=["*"],' }));
+    expect(mw.evidence).toContainEqual(
+      expect.objectContaining({ path: 'app/main.py', line: 12, snippet: 'allow_origins=["*"],' }),
+    );
     const health = rule(r, 'observability/health-endpoints');
     expect(health.outcome).toBe('partial');
     expect(health.evidence).toContainEqual(expect.objectContaining({ path: 'app/main.py', line: 18 }));
     const image = rule(r, 'operations/container-image');
     expect(image.outcome).toBe('partial');
-    expect(image.evidence).toContainEqual(expect.objectContaining({ path: 'Dockerfile', line: 1, snippet: 'FROM python:latest' }));
+    expect(image.evidence).toContainEqual(
+      expect.objectContaining({ path: 'Dockerfile', line: 1, snippet: 'FROM python:latest' }),
+    );
     expect(rule(r, 'operations/ci-pipeline').outcome).toBe('fail');
     expect(r.roadmap.length).toBeGreaterThan(0);
   });
@@ -92,14 +102,19 @@ describe('fixture audits', () => {
   it('monorepo: two workspaces, the framework found in a package manifest', async () => {
     const r = await audit('monorepo');
     expect(r.repository.workspaces.map((w) => w.path)).toEqual(['packages/api', 'packages/ui-kit']);
-    expect(r.repository.frameworks[0]).toMatchObject({ id: 'fastify', evidence: { path: 'packages/api/package.json', line: 7 } });
-    expect(rule(r, 'security/security-middleware').evidence).toContainEqual(expect.objectContaining({ path: 'packages/api/src/server.ts', line: 6 }));
+    expect(r.repository.frameworks[0]).toMatchObject({
+      id: 'fastify',
+      evidence: { path: 'packages/api/package.json', line: 7 },
+    });
+    expect(rule(r, 'security/security-middleware').evidence).toContainEqual(
+      expect.objectContaining({ path: 'packages/api/src/server.ts', line: 6 }),
+    );
   });
 
   for (const name of FIXTURES) {
     it(`${name}: JSON and Markdown match the committed goldens`, async () => {
       const r = await audit(name);
-      golden(`${name}.json`, JSON.stringify(r, null, 2) + '\n');
+      golden(`${name}.json`, `${JSON.stringify(r, null, 2)}\n`);
       const md = await cli(['audit', fixture(name), '--format', 'md']);
       expect(md.code).toBe(0);
       golden(`${name}.md`, md.stdout);
@@ -119,7 +134,14 @@ describe('determinism', () => {
 describe('one read per file', () => {
   // Digests, kept texts and rules together must never read a file twice (DESIGN §9); Helm charts
   // are the tricky case: templates need their chart's values.yaml while the scan is under way.
-  const ALL = ['reliab-go-helm', 'security-hardened-go', 'obs-node-service', 'reports-go-service', 'ci-configs', ...FIXTURES];
+  const ALL = [
+    'reliab-go-helm',
+    'security-hardened-go',
+    'obs-node-service',
+    'reports-go-service',
+    'ci-configs',
+    ...FIXTURES,
+  ];
   it.each(ALL)('%s', async (name) => {
     const out = await cli(['audit', fixture(name), '--format', 'json']);
     expect(out.code, out.stderr).toBeLessThan(2);

@@ -4,7 +4,17 @@
  * output format must stay valid, and the right notes and counts must appear.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+  ftruncateSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportSchema, type Report } from '../src/report/schema.js';
@@ -58,9 +68,20 @@ describe('hostile trees', () => {
 
   it('invalid UTF-8, UTF-16 with and without a byte-order mark', async () => {
     const root = writeTree(tempDir(), {
-      'bad-utf8.py': Buffer.concat([Buffer.from('def test_a():\n    x = "'), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('"\n')]),
-      'utf16-bom.cs': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('[Fact]\npublic void Works() {}\n', 'utf16le')]),
-      'utf16-be.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('hello', 'utf16le').swap16(), Buffer.from([0x41])]),
+      'bad-utf8.py': Buffer.concat([
+        Buffer.from('def test_a():\n    x = "'),
+        Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
+        Buffer.from('"\n'),
+      ]),
+      'utf16-bom.cs': Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('[Fact]\npublic void Works() {}\n', 'utf16le'),
+      ]),
+      'utf16-be.txt': Buffer.concat([
+        Buffer.from([0xfe, 0xff]),
+        Buffer.from('hello', 'utf16le').swap16(),
+        Buffer.from([0x41]),
+      ]),
       'utf16-nobom.java': Buffer.from('@Test void x() {}', 'utf16le'),
     });
     const r = await auditAll(root);
@@ -71,14 +92,14 @@ describe('hostile trees', () => {
     const root = writeTree(tempDir(), {
       'package.json': '{ "name": "x", "dependencies": { "express": ',
       'pyproject.toml': '[project\nname = ',
-      'Pipfile': '[[[',
+      Pipfile: '[[[',
       'pom.xml': '<project><dependencies><dependency><artifactId>x</artifactId>',
       'App.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include=',
       'go.mod': 'module\nrequire (\n',
       'Cargo.toml': 'name = = =',
       'composer.json': '[1, 2',
       'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n',
-      'Dockerfile': 'this is not a dockerfile\n\\\n',
+      Dockerfile: 'this is not a dockerfile\n\\\n',
       'api/Dockerfile': 'FROM\nUSER\n',
       '.github/workflows/ci.yml': 'jobs:\n  test:\n    steps:\n      - run: npm test\n    - bad indent: [\n',
       '.gitlab-ci.yml': ': : :\n\t\ttabs',
@@ -91,12 +112,17 @@ describe('hostile trees', () => {
 
   it('a YAML alias bomb and deeply nested YAML/JSON do not hang or crash', async () => {
     const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 10; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    for (let i = 1; i < 10; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const deepJson = '['.repeat(20000) + ']'.repeat(20000);
-    const deepYaml = Array.from({ length: 3000 }, (_, i) => ' '.repeat(i) + `k${i}:`).join('\n') + ' end\n';
+    const deepYaml = `${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} end\n`;
     const root = writeTree(tempDir(), {
-      '.github/workflows/bomb.yml': bomb.join('\n') + '\njobs: *j\n',
-      'k8s/bomb.yaml': bomb.join('\n') + '\n',
+      '.github/workflows/bomb.yml': `${bomb.join('\n')}\njobs: *j\n`,
+      'k8s/bomb.yaml': `${bomb.join('\n')}\n`,
       'package.json': deepJson,
       'composer.json': deepJson,
       'k8s/deep.yaml': deepYaml,
@@ -107,7 +133,19 @@ describe('hostile trees', () => {
   });
 
   it('file names with spaces, pipes, backticks, newlines, leading dashes and non-ASCII', async () => {
-    const names = ['with space.py', 'pi|pe.py', 'back`tick`.py', 'new\nline.py', '-rf.py', '--help.py', 'naïve-ünïcødé.py', 'emoji-🚀.py', 'tab\there.py', '<script>alert(1)</script>.py', 'esc\u001b[31mred.py'];
+    const names = [
+      'with space.py',
+      'pi|pe.py',
+      'back`tick`.py',
+      'new\nline.py',
+      '-rf.py',
+      '--help.py',
+      'naïve-ünïcødé.py',
+      'emoji-🚀.py',
+      'tab\there.py',
+      '<script>alert(1)</script>.py',
+      'esc\u001b[31mred.py',
+    ];
     const files: Record<string, string> = { 'README.md': '# names\n' };
     for (const n of names) files[`tests/test_${n}`] = 'def test_x():\n    assert True\n';
     const root = writeTree(tempDir(), files);
@@ -158,7 +196,10 @@ describe('hostile trees', () => {
     const { FileIndex } = await import('../src/walk/file-index.js');
     const { runAudit } = await import('../src/engine/audit.js');
     const { PILLARS } = await import('../rules/index.js');
-    const source = { readBytes: (p: string) => (p === 'locked.py' ? ('unreadable' as const) : Buffer.from('def test_a():\n    pass\n')) };
+    const source = {
+      readBytes: (p: string) =>
+        p === 'locked.py' ? ('unreadable' as const) : Buffer.from('def test_a():\n    pass\n'),
+    };
     const files = new FileIndex(['locked.py', 'test_ok.py'], source);
     const run = await runAudit({ files, source, pillars: PILLARS, config: {} });
     expect(files.stats.skipped.get('locked.py')).toBe('unreadable');
@@ -195,7 +236,9 @@ describe('secrets never reach any output', () => {
     const json = JSON.parse((await cli(['audit', root, '--format', 'json'])).stdout) as Report;
     const secrets = json.pillars.flatMap((p) => p.rules).find((x) => x.id === 'security/no-committed-secrets')!;
     expect(secrets.outcome).toBe('fail');
-    expect(secrets.evidence.map((e) => e.path)).toEqual(expect.arrayContaining(['src/config.py', 'deploy/values.yaml', 'web/map.js', '.env']));
+    expect(secrets.evidence.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['src/config.py', 'deploy/values.yaml', 'web/map.js', '.env']),
+    );
   });
 });
 
@@ -203,13 +246,21 @@ describe('trust: nothing from the audited tree runs', () => {
   it('lifecycle scripts, conftest.py and an in-tree plugin never execute', async () => {
     const marker = join(tempDir(), 'ran');
     const root = writeTree(tempDir(), {
-      'package.json': JSON.stringify({ name: 'evil', scripts: { preinstall: `touch ${marker}`, postinstall: `touch ${marker}`, prepare: `touch ${marker}`, test: `touch ${marker}` } }),
+      'package.json': JSON.stringify({
+        name: 'evil',
+        scripts: {
+          preinstall: `touch ${marker}`,
+          postinstall: `touch ${marker}`,
+          prepare: `touch ${marker}`,
+          test: `touch ${marker}`,
+        },
+      }),
       'conftest.py': `open(${JSON.stringify(marker)}, "w").write("ran")\n`,
       'setup.py': `open(${JSON.stringify(marker)}, "w").write("ran")\nfrom setuptools import setup\nsetup(install_requires=["flask"])\n`,
       'plugin.mjs': `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(marker)}, 'ran'); export default [];\n`,
       'evil.cjs': `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); module.exports = [];\n`,
       '.readiness.yml': 'plugins: ["./plugin.mjs", "./evil.cjs"]\n',
-      'Makefile': `test:\n\ttouch ${marker}\n`,
+      Makefile: `test:\n\ttouch ${marker}\n`,
     });
     const r = await cli(['audit', root, '--format', 'json']);
     expect([0, 1]).toContain(r.code);
@@ -219,7 +270,10 @@ describe('trust: nothing from the audited tree runs', () => {
 
 describe('nothing lost', () => {
   it('a run killed mid-write leaves the previous report intact and no temporary file', async () => {
-    const big = writeTree(tempDir(), Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`tests/test_m${i}.py`, 'def test_a():\n    pass\n'])));
+    const big = writeTree(
+      tempDir(),
+      Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`tests/test_m${i}.py`, 'def test_a():\n    pass\n'])),
+    );
     const outDir = tempDir();
     const out = join(outDir, 'report.json');
     writeFileSync(out, '{"previous": true}');

@@ -12,7 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSchema, type Report } from '../src/report/schema.js';
 import { cli, fixture } from './helpers/cli.js';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let context: BrowserContext;
 let dir: string;
@@ -20,7 +29,11 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'readiness-html-'));
   // A fresh profile per run: nothing cached from an earlier page can hide a request.
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: '/usr/bin/chromium', args: ARGS, headless: true });
+  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: '/usr/bin/chromium',
+    args: ARGS,
+    headless: true,
+  });
 });
 
 afterAll(async () => {
@@ -74,15 +87,27 @@ describe('HTML report in headless Chromium', () => {
     const geometry = await page.$eval('svg.radar', (svg) => {
       const vb = svg.getAttribute('viewBox')!.split(' ').map(Number);
       const [cx, cy] = [vb[2]! / 2, vb[3]! / 2];
-      const axisEnd = [...svg.querySelectorAll('g.axis line')].map((l) => [Number(l.getAttribute('x2')), Number(l.getAttribute('y2'))]);
-      const pts = svg.querySelector('polygon.score')!.getAttribute('points')!.split(' ').map((p: string) => p.split(',').map(Number));
-      return pts.map((p: number[], i: number) => Math.hypot(p[0]! - cx, p[1]! - cy) / Math.hypot(axisEnd[i]![0]! - cx, axisEnd[i]![1]! - cy));
+      const axisEnd = [...svg.querySelectorAll('g.axis line')].map((l) => [
+        Number(l.getAttribute('x2')),
+        Number(l.getAttribute('y2')),
+      ]);
+      const pts = svg
+        .querySelector('polygon.score')!
+        .getAttribute('points')!
+        .split(' ')
+        .map((p: string) => p.split(',').map(Number));
+      return pts.map(
+        (p: number[], i: number) =>
+          Math.hypot(p[0]! - cx, p[1]! - cy) / Math.hypot(axisEnd[i]![0]! - cx, axisEnd[i]![1]! - cy),
+      );
     });
     expect(geometry).toHaveLength(6);
     report.pillars.forEach((p, i) => expect(geometry[i]!).toBeCloseTo((p.score ?? 0) / 100, 2));
 
     // Score bars: one per pillar, as wide as the score.
-    const bars = await page.$$eval('#pillars tbody tr', (rows) => rows.map((r) => (r.querySelector('.bar > span') as unknown as { style: { width: string } }).style.width));
+    const bars = await page.$$eval('#pillars tbody tr', (rows) =>
+      rows.map((r) => (r.querySelector('.bar > span') as unknown as { style: { width: string } }).style.width),
+    );
     expect(bars).toEqual(report.pillars.map((p) => `${p.score ?? 0}%`));
 
     // Evidence is collapsed by default and opens on click.
@@ -110,7 +135,9 @@ describe('HTML report in headless Chromium', () => {
     expect(texts).toContain('# <img src=x onerror=alert(1)> | settle `core` **bold**');
     // The very long path is shortened so it cannot push the layout sideways.
     const widest = await page.evaluate(() => {
-      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      const root = (
+        globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+      ).document.documentElement;
       return root.scrollWidth - root.clientWidth;
     });
     expect(widest).toBeLessThanOrEqual(0);

@@ -22,7 +22,8 @@ function scratch(): string {
   symlinkSync(join(repo, 'rules', '_shared'), join(root, 'rules', '_shared'));
   return root;
 }
-const run = (root: string, ...args: string[]) => spawnSync(process.execPath, [script, '--root', root, ...args], { encoding: 'utf8' });
+const run = (root: string, ...args: string[]) =>
+  spawnSync(process.execPath, [script, '--root', root, ...args], { encoding: 'utf8' });
 
 describe('npm run new-rule', () => {
   it('scaffolds rule, test, sorted table entry and fixture stub; the new rule runs', async () => {
@@ -38,8 +39,12 @@ describe('npm run new-rule', () => {
     const entries = [...table.matchAll(/\{ rule: (\w+), weight/g)].map((m) => idOf.get(m[1]!));
     expect(entries).toContain('layering');
     expect(entries).toEqual([...entries].sort());
-    expect(readFileSync(join(root, 'rules', 'architecture', 'layering.test.ts'), 'utf8')).toContain("ruleTester(rule, {");
-    expect(readFileSync(join(root, 'fixtures', 'README.md'), 'utf8')).toContain('| `architecture-layering` | architecture/layering');
+    expect(readFileSync(join(root, 'rules', 'architecture', 'layering.test.ts'), 'utf8')).toContain(
+      'ruleTester(rule, {',
+    );
+    expect(readFileSync(join(root, 'fixtures', 'README.md'), 'utf8')).toContain(
+      '| `architecture-layering` | architecture/layering',
+    );
     const rule = (await import(join(root, 'rules', 'architecture', 'layering.ts'))).default as Rule;
     expect(rule.meta.id).toBe('layering');
     expect((await runRuleOn(rule, { 'docs/layering.md': '# x\n' })).outcome).toBe('pass');

@@ -5,7 +5,13 @@ import { fixture } from './helpers/cli.js';
 async function run(argv: string[], io: Partial<Io> = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY: false, env: { CI: 'true' }, ...io });
+  const code = await main(argv, {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    isTTY: false,
+    env: { CI: 'true' },
+    ...io,
+  });
   return { code, stdout, stderr };
 }
 
@@ -14,7 +20,8 @@ describe('audit --timings', () => {
     const r = await run(['audit', fixture('ci-baseline-before'), '--format', 'json', '--timings']);
     const lines = r.stderr.split('\n');
     expect(lines[0]).toMatch(/^readiness: timings \(6 files listed, \d+ read\)$/);
-    for (const phase of ['list', 'facts', 'scan', 'rules', 'report', 'render', 'total']) expect(r.stderr).toMatch(new RegExp(`^  ${phase} +\\d+ ms$`, 'm'));
+    for (const phase of ['list', 'facts', 'scan', 'rules', 'report', 'render', 'total'])
+      expect(r.stderr).toMatch(new RegExp(`^  ${phase} +\\d+ ms$`, 'm'));
     const slow = lines.slice(lines.indexOf('  slowest rules:') + 1).filter(Boolean);
     expect(slow).toHaveLength(10);
     for (const l of slow) expect(l).toMatch(/^ +\d+ ms {2}[a-z]+\/[a-z0-9-]+$/);
@@ -29,7 +36,11 @@ describe('audit --timings', () => {
   it('progress on a terminal names the phase, and waits before it appears', async () => {
     const shown = await run(['audit', fixture('ci-baseline-before')], { isTTY: true, env: {}, progressDelayMs: 0 });
     expect(shown.stderr).toContain('readiness: facts (6 files)');
-    const quick = await run(['audit', fixture('ci-baseline-before')], { isTTY: true, env: {}, progressDelayMs: 60_000 });
+    const quick = await run(['audit', fixture('ci-baseline-before')], {
+      isTTY: true,
+      env: {},
+      progressDelayMs: 60_000,
+    });
     expect(quick.stderr).toBe('');
   });
 });

@@ -13,16 +13,49 @@ import { assertMarkdownTablesIntact } from './helpers/markdown.js';
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, { stdout: (s) => void (out += s), stderr: (s) => void (err += s), isTTY: false, env: {} });
+  const code = await main(args, {
+    stdout: (s) => void (out += s),
+    stderr: (s) => void (err += s),
+    isTTY: false,
+    env: {},
+  });
   return { code, out, err };
 }
 
 const nameChar = fc.constantFrom(...'abcXYZ019 _-.|`$&;#%@!~\'"()[]{}<>ñü漢🚀\t'.split(''), 'é');
-const segment = fc.string({ unit: nameChar, minLength: 1, maxLength: 12 }).filter((s) => s !== '.' && s !== '..' && !s.includes('/'));
-const fileName = fc.tuple(fc.array(segment, { maxLength: 3 }), segment, fc.constantFrom('.py', '.ts', '.go', '.yml', '.json', '.tf', '.md', '', '.java', '.cs', '.toml', '.xml'), fc.boolean())
+const segment = fc
+  .string({ unit: nameChar, minLength: 1, maxLength: 12 })
+  .filter((s) => s !== '.' && s !== '..' && !s.includes('/'));
+const fileName = fc
+  .tuple(
+    fc.array(segment, { maxLength: 3 }),
+    segment,
+    fc.constantFrom('.py', '.ts', '.go', '.yml', '.json', '.tf', '.md', '', '.java', '.cs', '.toml', '.xml'),
+    fc.boolean(),
+  )
   .map(([dirs, base, ext, dockerfile]) => [...dirs, dockerfile ? 'Dockerfile' : base + ext].join('/'));
-const fragments = ['FROM node:latest\n', 'USER root\n', 'apiVersion: apps/v1\nkind: Deployment\n', '{"dependencies": {"express": "1"}}', 'def test_x():\n', 'it("works", () => {})\n', 'resource "aws_s3_bucket" "x" {\n', '- run: npm test\n', '| table | row |\n', '<b>html</b>', '```\n', ': [\n', '\u0000', '\ufffd', 'app.use(helmet())\n', '@app.get("/health")\n', 'jobs:\n  x:\n    steps: [\n'];
-const content = fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 40 })), { maxLength: 8 }).map((parts) => parts.join(''));
+const fragments = [
+  'FROM node:latest\n',
+  'USER root\n',
+  'apiVersion: apps/v1\nkind: Deployment\n',
+  '{"dependencies": {"express": "1"}}',
+  'def test_x():\n',
+  'it("works", () => {})\n',
+  'resource "aws_s3_bucket" "x" {\n',
+  '- run: npm test\n',
+  '| table | row |\n',
+  '<b>html</b>',
+  '```\n',
+  ': [\n',
+  '\u0000',
+  '\ufffd',
+  'app.use(helmet())\n',
+  '@app.get("/health")\n',
+  'jobs:\n  x:\n    steps: [\n',
+];
+const content = fc
+  .array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 40 })), { maxLength: 8 })
+  .map((parts) => parts.join(''));
 
 describe('property: any tree audits to valid outputs', () => {
   it('completes and every format parses', async () => {
@@ -32,7 +65,14 @@ describe('property: any tree audits to valid outputs', () => {
         try {
           // A name that collides with a folder of another name is skipped, as a real tree could not hold both.
           const safe: Record<string, string> = {};
-          const dirs = new Set(Object.keys(tree).flatMap((p) => p.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
+          const dirs = new Set(
+            Object.keys(tree).flatMap((p) =>
+              p
+                .split('/')
+                .slice(0, -1)
+                .map((_, i, a) => a.slice(0, i + 1).join('/')),
+            ),
+          );
           for (const [p, c] of Object.entries(tree)) if (!dirs.has(p)) safe[p] = c;
           writeTree(root, safe);
           const json = await run(['audit', root, '--format', 'json']);

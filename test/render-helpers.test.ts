@@ -4,7 +4,10 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { commitUrl, forgeUrl, mdCode, mdEscape, radarSvg, shorten } from '../src/render/helpers.js';
 
-const nasty = fc.string({ unit: fc.constantFrom('|', '`', '\n', '\r', '<', '>', '&', '*', '_', '[', ']', '#', '\\', ' ', 'a', 'é', '~') , maxLength: 60 });
+const nasty = fc.string({
+  unit: fc.constantFrom('|', '`', '\n', '\r', '<', '>', '&', '*', '_', '[', ']', '#', '\\', ' ', 'a', 'é', '~'),
+  maxLength: 60,
+});
 
 describe('mdEscape', () => {
   it('never leaves an unescaped pipe, a line break or a raw HTML tag start', () => {
@@ -27,14 +30,17 @@ describe('mdEscape', () => {
 describe('mdCode', () => {
   it('wraps any text in a fence no backtick run inside can close', () => {
     fc.assert(
-      fc.property(nasty.filter((s) => s.trim().length > 0), (s) => {
-        const out = mdCode(s, false);
-        const fence = /^`+/.exec(out)![0];
-        const inner = out.slice(fence.length, out.length - fence.length);
-        expect(out.endsWith(fence)).toBe(true);
-        for (const run of inner.match(/`+/g) ?? []) expect(run.length).not.toBe(fence.length);
-        expect(out).not.toMatch(/[\r\n]/);
-      }),
+      fc.property(
+        nasty.filter((s) => s.trim().length > 0),
+        (s) => {
+          const out = mdCode(s, false);
+          const fence = /^`+/.exec(out)![0];
+          const inner = out.slice(fence.length, out.length - fence.length);
+          expect(out.endsWith(fence)).toBe(true);
+          for (const run of inner.match(/`+/g) ?? []) expect(run.length).not.toBe(fence.length);
+          expect(out).not.toMatch(/[\r\n]/);
+        },
+      ),
     );
   });
 });
@@ -57,9 +63,13 @@ describe('forge URLs', () => {
   it('encode the path and cite the line range at the commit', () => {
     expect(forgeUrl('https://github.com/o/r', 'abc', e)).toBe('https://github.com/o/r/blob/abc/src/a%20b%23c.ts#L4-L9');
     // Self-hosted GitLab and GitHub Enterprise are recognised by their host name.
-    expect(forgeUrl('https://gitlab.example.com/g/sub/r', 'abc', e)).toBe('https://gitlab.example.com/g/sub/r/-/blob/abc/src/a%20b%23c.ts#L4-9');
+    expect(forgeUrl('https://gitlab.example.com/g/sub/r', 'abc', e)).toBe(
+      'https://gitlab.example.com/g/sub/r/-/blob/abc/src/a%20b%23c.ts#L4-9',
+    );
     expect(forgeUrl('https://git.example.com/g/r', 'abc', e)).toBe(null);
-    expect(forgeUrl('https://gitlab.com/g/sub/r', 'abc', e)).toBe('https://gitlab.com/g/sub/r/-/blob/abc/src/a%20b%23c.ts#L4-9');
+    expect(forgeUrl('https://gitlab.com/g/sub/r', 'abc', e)).toBe(
+      'https://gitlab.com/g/sub/r/-/blob/abc/src/a%20b%23c.ts#L4-9',
+    );
     expect(forgeUrl('https://github.com/o/r', null, e)).toBe(null);
     expect(forgeUrl('https://github.com/o/r', 'abc', { path: '.' })).toBe(null);
     expect(commitUrl('https://bitbucket.org/o/r', 'abc')).toBe('https://bitbucket.org/o/r/commits/abc');

@@ -61,10 +61,14 @@ beforeAll(async () => {
 describe('goldens', () => {
   for (const name of FIXTURES) {
     it(`${name}: Markdown, summary and HTML match the committed goldens`, async () => {
-      for (const [format, file] of [['md', `${name}.md`], ['summary', `${name}.summary.md`], ['html', `${name}.html`]] as const) {
+      for (const [format, file] of [
+        ['md', `${name}.md`],
+        ['summary', `${name}.summary.md`],
+        ['html', `${name}.html`],
+      ] as const) {
         const out = await cli(['audit', fixture(name), '--format', format]);
         expect(out.code, out.stderr).toBe(0);
-        golden(file, out.stdout + '\n');
+        golden(file, `${out.stdout}\n`);
       }
     });
   }
@@ -73,39 +77,67 @@ describe('goldens', () => {
     const text = md(base.get('reports-go-service')!);
     const headings = text.split('\n').filter((l) => /^#{1,3} /.test(l));
     expect(headings[0]).toBe('# Production readiness report: reports-go-service');
-    for (const h of ['## Executive summary', '## Roadmap', '## Not assessed', '## Appendix: what was detected', '### Verified', '### Missing']) expect(headings).toContain(h);
+    for (const h of [
+      '## Executive summary',
+      '## Roadmap',
+      '## Not assessed',
+      '## Appendix: what was detected',
+      '### Verified',
+      '### Missing',
+    ])
+      expect(headings).toContain(h);
     // One section per pillar, in the fixed order, each with its score or "not assessed".
     expect(headings.filter((h) => /^## .+: (\d+\/100 \([A-F]\)|not assessed)$/.test(h))).toHaveLength(6);
     const r = base.get('reports-go-service')!;
     // Every pillar has a summary row: score with its bar, grade, status icon, coverage and main gap.
     for (const p of r.pillars) {
-      expect(text).toMatch(new RegExp(`^\\| ${p.title} \\| (${p.score} [▓░]{10}|not assessed) \\| ${p.grade ?? '—'} \\| (✅|⚠️|❌|➖) \\| ${p.coverage.assessed} of ${p.coverage.total} rules? \\| [^|]+ \\|$`, 'm'));
+      expect(text).toMatch(
+        new RegExp(
+          `^\\| ${p.title} \\| (${p.score} [▓░]{10}|not assessed) \\| ${p.grade ?? '—'} \\| (✅|⚠️|❌|➖) \\| ${p.coverage.assessed} of ${p.coverage.total} rules? \\| [^|]+ \\|$`,
+          'm',
+        ),
+      );
     }
     const sec = r.pillars.find((p) => p.id === 'security')!;
     const gap = r.roadmap.find((i) => i.pillar === 'security')!;
     const gapRule = ruleOf(r, gap.rule);
     expect(text).toContain(`| Security & Compliance | ${sec.score} `);
-    expect(text).toMatch(new RegExp(`of ${sec.coverage.total} rules \\| ${(gapRule.outcome === 'partial' ? `${gapRule.title} (partly)` : gapRule.failureTitle).replace(/[()]/g, '\\$&')} \\|`));
+    expect(text).toMatch(
+      new RegExp(
+        `of ${sec.coverage.total} rules \\| ${(gapRule.outcome === 'partial' ? `${gapRule.title} (partly)` : gapRule.failureTitle).replace(/[()]/g, '\\$&')} \\|`,
+      ),
+    );
     // Each pillar opens with a status table, one row per check, citing its first piece of evidence.
-    const mw = r.pillars.flatMap((p) => p.rules).find((x) => x.outcome === 'partial' && x.evidence.some((e) => e.path !== '.' && e.line))!;
+    const mw = r.pillars
+      .flatMap((p) => p.rules)
+      .find((x) => x.outcome === 'partial' && x.evidence.some((e) => e.path !== '.' && e.line))!;
     const first = mw.evidence.find((e) => e.path !== '.')!;
-    expect(text).toContain(`| ${mw.title} | ⚠️ partial | ${Number(mw.points.toFixed(1))} / ${mw.maxPoints} | \`${first.path}${first.line ? `:${first.line}` : ''}`);
+    expect(text).toContain(
+      `| ${mw.title} | ⚠️ partial | ${Number(mw.points.toFixed(1))} / ${mw.maxPoints} | \`${first.path}${first.line ? `:${first.line}` : ''}`,
+    );
     const iac = ruleOf(r, 'operations/infrastructure-as-code');
     expect(text).toContain(`| ${iac.failureTitle} | ❌ fail | 0 / ${iac.maxPoints} | whole repository |`);
     expect(text).toContain(`**Overall: ${r.summary.score}/100 (${r.summary.grade})**`);
     // A missing item says what fixing it adds, and the appendix lists what was detected.
     const item = r.roadmap.find((i) => i.rule === mw.id)!;
     const pillarTitle = r.pillars.find((p) => p.id === item.pillar)!.title;
-    expect(text).toContain(`Adds **+${Number(item.pillarGain.toFixed(1))} ${pillarTitle}** (+${Number(item.gain.toFixed(1))} overall).`);
+    expect(text).toContain(
+      `Adds **+${Number(item.pillarGain.toFixed(1))} ${pillarTitle}** (+${Number(item.gain.toFixed(1))} overall).`,
+    );
     expect(text).toContain('**CI systems:** github-actions (`.github/workflows/ci.yml`).');
     expect(text).toContain('**Frameworks:** chi (`go.mod:6`).');
   });
 
   it('every verified or missing item cites evidence', () => {
     const text = md(base.get('reports-go-service')!);
-    const items = text.split('\n- ').slice(1).filter((b) => /^(✅|⚠️|❌) \*\*/.test(b));
+    const items = text
+      .split('\n- ')
+      .slice(1)
+      .filter((b) => /^(✅|⚠️|❌) \*\*/.test(b));
     const r = base.get('reports-go-service')!;
-    expect(items.length).toBe(r.pillars.flatMap((p) => p.rules).filter((x) => ['pass', 'partial', 'fail'].includes(x.outcome)).length);
+    expect(items.length).toBe(
+      r.pillars.flatMap((p) => p.rules).filter((x) => ['pass', 'partial', 'fail'].includes(x.outcome)).length,
+    );
     expect(items.length).toBeGreaterThan(5);
     for (const item of items) expect(item).toMatch(/\n {2}- (`[^`]+`|whole repository)/);
   });
@@ -113,10 +145,22 @@ describe('goldens', () => {
 
 describe('evidence links', () => {
   const cases: [string, string][] = [
-    ['https://github.com/acme/ledger', 'https://github.com/acme/ledger/blob/0123456789abcdef0123456789abcdef01234567/internal/httpapi/router.go#L13'],
-    ['https://gitlab.com/acme/ledger', 'https://gitlab.com/acme/ledger/-/blob/0123456789abcdef0123456789abcdef01234567/internal/httpapi/router.go#L13'],
-    ['https://bitbucket.org/acme/ledger', 'https://bitbucket.org/acme/ledger/src/0123456789abcdef0123456789abcdef01234567/internal/httpapi/router.go#lines-13'],
-    ['https://dev.azure.com/acme/pay/_git/ledger', 'https://dev.azure.com/acme/pay/_git/ledger?path=/internal/httpapi/router.go&version=GC0123456789abcdef0123456789abcdef01234567&line=13&lineEnd=13&lineStartColumn=1&lineEndColumn=1000'],
+    [
+      'https://github.com/acme/ledger',
+      'https://github.com/acme/ledger/blob/0123456789abcdef0123456789abcdef01234567/internal/httpapi/router.go#L13',
+    ],
+    [
+      'https://gitlab.com/acme/ledger',
+      'https://gitlab.com/acme/ledger/-/blob/0123456789abcdef0123456789abcdef01234567/internal/httpapi/router.go#L13',
+    ],
+    [
+      'https://bitbucket.org/acme/ledger',
+      'https://bitbucket.org/acme/ledger/src/0123456789abcdef0123456789abcdef01234567/internal/httpapi/router.go#lines-13',
+    ],
+    [
+      'https://dev.azure.com/acme/pay/_git/ledger',
+      'https://dev.azure.com/acme/pay/_git/ledger?path=/internal/httpapi/router.go&version=GC0123456789abcdef0123456789abcdef01234567&line=13&lineEnd=13&lineStartColumn=1&lineEndColumn=1000',
+    ],
   ];
   for (const [remote, url] of cases) {
     it(`point at the audited commit on ${new URL(remote).host}`, () => {
@@ -124,7 +168,9 @@ describe('evidence links', () => {
       r.repository.remote = remote;
       r.repository.commit = '0123456789abcdef0123456789abcdef01234567';
       expect(md(r)).toContain(`[\`internal/httpapi/router.go:13\`](${url})`);
-      expect(html(r)).toContain(`<a href="${url.replace(/&/g, '&amp;').replace(/=/g, '&#x3D;')}"><code>internal/httpapi/router.go:13</code></a>`);
+      expect(html(r)).toContain(
+        `<a href="${url.replace(/&/g, '&amp;').replace(/=/g, '&#x3D;')}"><code>internal/httpapi/router.go:13</code></a>`,
+      );
     });
   }
 
@@ -151,7 +197,12 @@ describe('hostile repository content', () => {
     rule.outcome = 'fail';
     rule.failureTitle = 'Title | with *stars* and [link](http://x)';
     rule.evidence = [
-      { path: 'src/a|b.py', line: 3, snippet: 'x = "|" # ``` triple ``` and <img src=x onerror=alert(1)>', note: 'note\r\nwith newline & &amp; entity' },
+      {
+        path: 'src/a|b.py',
+        line: 3,
+        snippet: 'x = "|" # ``` triple ``` and <img src=x onerror=alert(1)>',
+        note: 'note\r\nwith newline & &amp; entity',
+      },
       { path: LONG, line: 7, snippet: '`leading backtick' },
       { path: '<script>alert(2)</script>.py', line: 1 },
     ];
@@ -188,10 +239,24 @@ describe('hostile repository content', () => {
 describe('summary for pull requests', () => {
   it('without a baseline: pillar table, gates, top five fixes, no change column', () => {
     const r = clone(base.get('reports-hostile')!);
-    r.gates = { passed: false, checks: [{ kind: 'min-score', target: 'overall', expected: '>= 70', actual: String(r.summary.score), passed: false, message: `overall score ${r.summary.score} is below 70` }] };
+    r.gates = {
+      passed: false,
+      checks: [
+        {
+          kind: 'min-score',
+          target: 'overall',
+          expected: '>= 70',
+          actual: String(r.summary.score),
+          passed: false,
+          message: `overall score ${r.summary.score} is below 70`,
+        },
+      ],
+    };
     const text = summary(r);
     const icon = { A: '✅', B: '✅', C: '⚠️', D: '❌', F: '❌' }[r.summary.grade!];
-    expect(text.split('\n')[0]).toBe(`### ${icon} Production readiness of reports-hostile: ${r.summary.score}/100 (${r.summary.grade})`);
+    expect(text.split('\n')[0]).toBe(
+      `### ${icon} Production readiness of reports-hostile: ${r.summary.score}/100 (${r.summary.grade})`,
+    );
     expect(text).toContain('| Pillar | Score | Grade | Coverage |');
     expect(text).not.toContain('Change');
     expect(text).toContain(`**Gates failed:**\n- ❌ overall score ${r.summary.score} is below 70`);
@@ -200,7 +265,11 @@ describe('summary for pull requests', () => {
     // A partial result keeps its positive title, marked "(partly)"; a failure shows its failure title.
     const first = ruleOf(r, r.roadmap[0]!.rule);
     expect(fixes[0]).toContain(first.outcome === 'partial' ? `${first.title} (partly)` : first.failureTitle);
-    expect(fixes[0]).toMatch(new RegExp(`^1\\. .+: \\+[0-9.]+ ${r.pillars.find((p) => p.id === r.roadmap[0]!.pillar)!.title} \\(\\+[0-9.]+ overall, (low|medium|high) effort\\) \`${r.roadmap[0]!.rule}\`$`));
+    expect(fixes[0]).toMatch(
+      new RegExp(
+        `^1\\. .+: \\+[0-9.]+ ${r.pillars.find((p) => p.id === r.roadmap[0]!.pillar)!.title} \\(\\+[0-9.]+ overall, (low|medium|high) effort\\) \`${r.roadmap[0]!.rule}\`$`,
+      ),
+    );
   });
 
   it('with a baseline: overall and per-pillar deltas and the rules that changed', () => {
@@ -214,7 +283,14 @@ describe('summary for pull requests', () => {
       commit: '0123456789abcdef0123456789abcdef01234567',
       overall: { before: diff.overall.before, after: diff.overall.after, delta: diff.overall.delta },
       pillars: diff.pillars.map((p) => ({ id: p.id, before: p.before, after: p.after, delta: p.delta })),
-      rules: diff.rules.map((r) => ({ id: r.id, before: r.before, after: r.after, beforeScore: score(before, r.id), afterScore: score(after, r.id), change: r.change })),
+      rules: diff.rules.map((r) => ({
+        id: r.id,
+        before: r.before,
+        after: r.after,
+        beforeScore: score(before, r.id),
+        afterScore: score(after, r.id),
+        change: r.change,
+      })),
       regressions: { pillars: [], rules: [] },
     } as unknown as Report['baseline'];
     expect(reportSchema.safeParse(after).success).toBe(true);
@@ -224,7 +300,9 @@ describe('summary for pull requests', () => {
     expect(text).toContain('| Pillar | Score | Grade | Change | Coverage |');
     const ops = d.pillars.find((p) => p.id === 'operations')!;
     const opsNow = after.pillars.find((p) => p.id === 'operations')!;
-    expect(text).toContain(`Operations & Deployment | ${ops.after} | ${opsNow.grade} | ▲ +${ops.delta} | ${opsNow.coverage.assessed} of ${opsNow.coverage.total} |`);
+    expect(text).toContain(
+      `Operations & Deployment | ${ops.after} | ${opsNow.grade} | ▲ +${ops.delta} | ${opsNow.coverage.assessed} of ${opsNow.coverage.total} |`,
+    );
     expect(text).toContain('**Changes since the baseline (`0123456`):**');
     expect(text).toMatch(/- ▲ improved: CI builds and tests every change \(`operations\/ci-pipeline`\) fail → pass/);
   });
@@ -247,7 +325,11 @@ describe('diffReports', () => {
     // A pillar with no score on either side has no delta, rather than a made-up zero.
     const nulled = clone(before);
     nulled.pillars.find((p) => p.id === 'reliability')!.score = null;
-    expect(diffReports(nulled, nulled).pillars.find((p) => p.id === 'reliability')).toMatchObject({ before: null, after: null, delta: null });
+    expect(diffReports(nulled, nulled).pillars.find((p) => p.id === 'reliability')).toMatchObject({
+      before: null,
+      after: null,
+      delta: null,
+    });
     expect(d.rules.map((r) => [r.id, r.change])).toEqual([
       ['security/new-rule', 'added'],
       ['security/no-committed-secrets', 'removed'],
@@ -278,7 +360,9 @@ describe('render, diff and --template on the command line', () => {
     writeFileSync(bad, JSON.stringify(r));
     const out = await cli(['render', bad]);
     expect(out.code).toBe(2);
-    expect(out.stderr.trim().split('\n')).toEqual([`readiness: ${bad}: not a readiness report (schemaVersion 1): at pillars.0.score: Invalid input: expected number, received string`]);
+    expect(out.stderr.trim().split('\n')).toEqual([
+      `readiness: ${bad}: not a readiness report (schemaVersion 1): at pillars.0.score: Invalid input: expected number, received string`,
+    ]);
     writeFileSync(bad, '{ not json');
     expect((await cli(['render', bad])).stderr).toMatch(/not valid JSON/);
   });
@@ -291,10 +375,14 @@ describe('render, diff and --template on the command line', () => {
     const term = await cli(['diff', a, b]);
     expect(term.code).toBe(0);
     const [h, g] = [base.get('reports-hostile')!.summary, base.get('reports-go-service')!.summary];
-    expect(term.stdout.split('\n')[0]).toBe(`Overall ${h.score} ${h.grade} → ${g.score} ${g.grade} +${g.score! - h.score!}`);
+    expect(term.stdout.split('\n')[0]).toBe(
+      `Overall ${h.score} ${h.grade} → ${g.score} ${g.grade} +${g.score! - h.score!}`,
+    );
     expect(term.stdout).toMatch(/▲ improved\s+operations\/ci-pipeline\s+fail → pass/);
     const json = JSON.parse((await cli(['diff', a, b, '--format', 'json'])).stdout);
-    expect(json).toEqual(JSON.parse(JSON.stringify(diffReports(base.get('reports-hostile')!, base.get('reports-go-service')!))));
+    expect(json).toEqual(
+      JSON.parse(JSON.stringify(diffReports(base.get('reports-hostile')!, base.get('reports-go-service')!))),
+    );
     expect((await cli(['diff', a, b, '--format', 'md'])).stdout).toContain('| Pillar | Before | After | Change |');
     expect((await cli(['diff', a, b, '--format', 'xml'])).code).toBe(2);
   });
@@ -319,12 +407,24 @@ describe('render, diff and --template on the command line', () => {
     const out = await cli(['render', saved, '--template', join(dir, 'mine.md.hbs')]);
     expect(out.code, out.stderr).toBe(0);
     const r = base.get('reports-go-service')!;
-    const bar = (v: number | null) => (v === null ? '·····' : '▓'.repeat(Math.round(v / 20)) + '░'.repeat(5 - Math.round(v / 20)));
+    const bar = (v: number | null) =>
+      v === null ? '·····' : '▓'.repeat(Math.round(v / 20)) + '░'.repeat(5 - Math.round(v / 20));
     const lines = out.stdout.split('\n');
     expect(lines[0]).toBe(`# reports-go-service (${r.summary.grade})`);
-    expect(lines.slice(1, 7)).toEqual(r.pillars.map((p) => `- ${p.title}: ${p.score ?? 'n/a'} ${bar(p.score)} ${p.score === null ? '—' : `${p.score}%`}`));
+    expect(lines.slice(1, 7)).toEqual(
+      r.pillars.map(
+        (p) => `- ${p.title}: ${p.score ?? 'n/a'} ${bar(p.score)} ${p.score === null ? '—' : `${p.score}%`}`,
+      ),
+    );
     const partials = r.pillars.flatMap((p) => p.rules).filter((x) => x.outcome === 'partial');
-    expect(lines[7]).toBe(partials.map((x) => `⚠️ ${x.evidence.length} item${x.evidence.length === 1 ? '' : 's'} ${x.evidence.map((e) => `\`${e.line ? `${e.path}:${e.line}` : e.path}\``).join('')}`).join(''));
+    expect(lines[7]).toBe(
+      partials
+        .map(
+          (x) =>
+            `⚠️ ${x.evidence.length} item${x.evidence.length === 1 ? '' : 's'} ${x.evidence.map((e) => `\`${e.line ? `${e.path}:${e.line}` : e.path}\``).join('')}`,
+        )
+        .join(''),
+    );
     expect(lines.at(-1)).toBe(String(r.summary.counts.pass));
     // The same template works from the audit command too.
     const audited = await cli(['audit', fixture('reports-go-service'), '--template', join(dir, 'mine.md.hbs')]);
@@ -339,7 +439,7 @@ describe('render, diff and --template on the command line', () => {
     writeFileSync(file, source);
     const out = await cli(['audit', fixture('reports-go-service'), '--template', file]);
     expect(out.code, out.stderr).toBe(0);
-    expect(out.stdout + '\n').toBe(expected);
+    expect(`${out.stdout}\n`).toBe(expected);
   });
 
   it('template errors name the file and line and exit 2', async () => {

@@ -24,16 +24,29 @@ async function audit(root: string, scanWorker: 'always' | 'never', callbacks = f
   const run = await runAudit({ files, source, pillars: PILLARS, config: {}, scanWorker });
   return {
     offloaded: run.offloaded,
-    results: run.runs.map((r) => ({ id: r.rule.meta.id, outcome: r.outcome, score: r.score, message: r.message, evidence: r.evidence, data: r.data })),
+    results: run.runs.map((r) => ({
+      id: r.rule.meta.id,
+      outcome: r.outcome,
+      score: r.score,
+      message: r.message,
+      evidence: r.evidence,
+      data: r.data,
+    })),
     suppressions: run.inlineSuppressions,
-    stats: { read: files.stats.filesRead, bytes: files.stats.bytesRead, skipped: Object.fromEntries([...files.stats.skipped].sort()) },
+    stats: {
+      read: files.stats.filesRead,
+      bytes: files.stats.bytesRead,
+      skipped: Object.fromEntries([...files.stats.skipped].sort()),
+    },
   };
 }
 
 describe('scan on a second thread, reading synchronously or with callbacks', () => {
   it('gives every fixture the same verdicts, evidence, suppressions and read counts as one thread', async () => {
     let offloaded = 0;
-    for (const name of readdirSync(join(ROOT, 'fixtures'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
+    for (const name of readdirSync(join(ROOT, 'fixtures'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)) {
       const one = await audit(fixture(name), 'never');
       const two = await audit(fixture(name), 'always');
       const cold = await audit(fixture(name), 'always', true);
@@ -50,12 +63,16 @@ describe('scan on a second thread, reading synchronously or with callbacks', () 
   it('hands over binary, empty, large and multi-byte files and still counts them as one thread does', async () => {
     const big = 'const x = 1; // падение 🚀\n'.repeat(9000); // > 64 KiB: read past the first buffer
     const root = writeTree(tempDir(), {
-      'src/app.js': "const express = require('express');\nconst app = express();\napp.get('/healthz', (req, res) => res.send('ok'));\n",
-      'src/big.js': big + "const helmet = require('helmet');\n",
+      'src/app.js':
+        "const express = require('express');\nconst app = express();\napp.get('/healthz', (req, res) => res.send('ok'));\n",
+      'src/big.js': `${big}const helmet = require('helmet');\n`,
       'src/empty.js': '',
       'src/blob.js': 'abc\0def',
       'src/bom.js': '\ufeffconst a = 1;\n',
-      'src/wide.js': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("const b = require('helmet');\n", 'utf16le')]),
+      'src/wide.js': Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from("const b = require('helmet');\n", 'utf16le'),
+      ]),
       'README.md': '# App\n',
     });
     const one = await audit(root, 'never');

@@ -76,7 +76,12 @@ describe('claim extraction', () => {
     expect(at(27)).toBeUndefined();
   });
   it('reads table rows with a status column, keeping numbers and the subject', () => {
-    expect(at(7)).toMatchObject({ source: 'table', subject: 'Terraform', asserted: 'done', number: { kind: 'percent', value: 90 } });
+    expect(at(7)).toMatchObject({
+      source: 'table',
+      subject: 'Terraform',
+      asserted: 'done',
+      number: { kind: 'percent', value: 90 },
+    });
     expect(at(8)).toMatchObject({ subject: 'Load tests', asserted: 'not-done' });
     expect(at(9)).toBeUndefined();
   });
@@ -88,23 +93,65 @@ describe('claim extraction', () => {
   });
   it('skips code blocks and reads checklists with their counts', () => {
     expect(at(22)).toBeUndefined();
-    expect(at(24)).toMatchObject({ source: 'checklist', asserted: 'done', number: { kind: 'ratio', value: 98, total: 98 } });
+    expect(at(24)).toMatchObject({
+      source: 'checklist',
+      asserted: 'done',
+      number: { kind: 'ratio', value: 98, total: 98 },
+    });
     expect(at(25)).toMatchObject({ asserted: 'not-done' });
   });
 });
 
 describe('verdicts', () => {
   const rule = (id: string, outcome: string, data?: Record<string, unknown>) => ({
-    id, title: id, failureTitle: id, description: '', outcome, score: outcome === 'pass' ? 1 : outcome === 'fail' ? 0 : outcome === 'partial' ? 0.5 : null,
-    weight: 1, points: 0, maxPoints: 1, severity: 'high', effort: 'low', message: `${id} says ${outcome}`, evidence: [{ path: 'x.tf', line: 3 }], remediation: '', ...(data ? { data } : {}),
+    id,
+    title: id,
+    failureTitle: id,
+    description: '',
+    outcome,
+    score: outcome === 'pass' ? 1 : outcome === 'fail' ? 0 : outcome === 'partial' ? 0.5 : null,
+    weight: 1,
+    points: 0,
+    maxPoints: 1,
+    severity: 'high',
+    effort: 'low',
+    message: `${id} says ${outcome}`,
+    evidence: [{ path: 'x.tf', line: 3 }],
+    remediation: '',
+    ...(data ? { data } : {}),
   });
   const report = {
     repository: { name: 'r' },
     summary: { score: 52, grade: 'D', coverage: { assessed: 10, total: 12 } },
     pillars: [
-      { id: 'operations', title: 'Operations & Deployment', score: 80, grade: 'B', coverage: { assessed: 3, total: 3 }, rules: [rule('operations/infrastructure-as-code', 'pass'), rule('operations/ci-pipeline', 'fail'), rule('operations/container-image', 'partial')] },
-      { id: 'quality', title: 'Code Quality & Testing', score: 30, grade: 'F', coverage: { assessed: 1, total: 1 }, rules: [rule('quality/tests-present', 'pass', { testCases: 96 })] },
-      { id: 'observability', title: 'Observability & Monitoring', score: null, grade: null, coverage: { assessed: 0, total: 1 }, rules: [rule('observability/tracing', 'not-applicable')] },
+      {
+        id: 'operations',
+        title: 'Operations & Deployment',
+        score: 80,
+        grade: 'B',
+        coverage: { assessed: 3, total: 3 },
+        rules: [
+          rule('operations/infrastructure-as-code', 'pass'),
+          rule('operations/ci-pipeline', 'fail'),
+          rule('operations/container-image', 'partial'),
+        ],
+      },
+      {
+        id: 'quality',
+        title: 'Code Quality & Testing',
+        score: 30,
+        grade: 'F',
+        coverage: { assessed: 1, total: 1 },
+        rules: [rule('quality/tests-present', 'pass', { testCases: 96 })],
+      },
+      {
+        id: 'observability',
+        title: 'Observability & Monitoring',
+        score: null,
+        grade: null,
+        coverage: { assessed: 0, total: 1 },
+        rules: [rule('observability/tracing', 'not-applicable')],
+      },
     ],
   } as unknown as Report;
   const judge = (line: string) => judgeClaim(extractClaims(line)[0]!, report);
@@ -140,7 +187,8 @@ describe('verdicts', () => {
   });
 
   it('judges pillar rows by the pillar score, and says when a pillar was not assessed', () => {
-    const rows = '| Area | Maturity | Status |\n|---|---|---|\n| Deployment | 85% | ✅ |\n| Testing | 90% | ✅ |\n| Monitoring | 40% | ❌ |\n';
+    const rows =
+      '| Area | Maturity | Status |\n|---|---|---|\n| Deployment | 85% | ✅ |\n| Testing | 90% | ✅ |\n| Monitoring | 40% | ❌ |\n';
     const [deploy, testing, monitoring] = extractClaims(rows).map((c) => judgeClaim(c, report));
     expect(deploy).toMatchObject({ rule: 'pillar:operations', verdict: 'confirmed' });
     expect(testing).toMatchObject({ rule: 'pillar:quality', verdict: 'contradicted' });
@@ -148,11 +196,30 @@ describe('verdicts', () => {
   });
 
   it('a claim naming one mechanism is confirmed only when the evidence shows that mechanism', () => {
-    const auth = { ...rule('security/authentication', 'pass'), evidence: [{ path: 'app/deps.py', line: 16, snippet: 'reusable_oauth2 = OAuth2PasswordBearer(' }] };
-    const withAuth = { ...report, pillars: [...report.pillars, { id: 'security', title: 'Security & Compliance', score: 70, grade: 'C', coverage: { assessed: 1, total: 1 }, rules: [auth] }] } as unknown as Report;
+    const auth = {
+      ...rule('security/authentication', 'pass'),
+      evidence: [{ path: 'app/deps.py', line: 16, snippet: 'reusable_oauth2 = OAuth2PasswordBearer(' }],
+    };
+    const withAuth = {
+      ...report,
+      pillars: [
+        ...report.pillars,
+        {
+          id: 'security',
+          title: 'Security & Compliance',
+          score: 70,
+          grade: 'C',
+          coverage: { assessed: 1, total: 1 },
+          rules: [auth],
+        },
+      ],
+    } as unknown as Report;
     const j = (line: string) => judgeClaim(extractClaims(line)[0]!, withAuth);
     expect(j('- ✅ OAuth2 login').verdict).toBe('confirmed');
-    expect(j('- ✅ API key authentication')).toMatchObject({ verdict: 'partially-confirmed', rule: 'security/authentication' });
+    expect(j('- ✅ API key authentication')).toMatchObject({
+      verdict: 'partially-confirmed',
+      rule: 'security/authentication',
+    });
     expect(j('- ✅ API key authentication').reason).toContain('API keys');
     // A claim that API keys are missing is neither proved nor disproved by OAuth2 being there.
     expect(j('- ❌ API key authentication missing').verdict).toBe('unverifiable');
@@ -162,7 +229,10 @@ describe('verdicts', () => {
   it('takes extra vocabulary from the config', () => {
     const c = extractClaims('- ✅ Fluxomat pipelines\n')[0]!;
     expect(judgeClaim(c, report).verdict).toBe('unverifiable');
-    expect(judgeClaim(c, report, { 'operations/ci-pipeline': ['fluxomat'] })).toMatchObject({ rule: 'operations/ci-pipeline', verdict: 'contradicted' });
+    expect(judgeClaim(c, report, { 'operations/ci-pipeline': ['fluxomat'] })).toMatchObject({
+      rule: 'operations/ci-pipeline',
+      verdict: 'contradicted',
+    });
   });
 });
 
@@ -181,10 +251,18 @@ describe('readiness verify on fixture documents', () => {
     expect(verdictAt(r, 10)).toMatchObject({ verdict: 'confirmed', rule: 'security/security-middleware' });
     expect(verdictAt(r, 10)!.evidence).toContainEqual(expect.objectContaining({ path: 'src/server.js', line: 5 }));
     expect(verdictAt(r, 11)).toMatchObject({ verdict: 'contradicted', rule: 'operations/infrastructure-as-code' });
-    expect(verdictAt(r, 12)).toMatchObject({ verdict: 'contradicted', rule: 'quality/tests-present', number: { kind: 'count', value: 42 } });
+    expect(verdictAt(r, 12)).toMatchObject({
+      verdict: 'contradicted',
+      rule: 'quality/tests-present',
+      number: { kind: 'count', value: 42 },
+    });
     expect(verdictAt(r, 13)).toMatchObject({ verdict: 'unverifiable' });
     expect(verdictAt(r, 14)).toMatchObject({ verdict: 'unverifiable' });
-    expect(verdictAt(r, 15)).toMatchObject({ verdict: 'confirmed', rule: 'operations/container-image', asserted: 'not-done' });
+    expect(verdictAt(r, 15)).toMatchObject({
+      verdict: 'confirmed',
+      rule: 'operations/container-image',
+      asserted: 'not-done',
+    });
     expect(verdictAt(r, 20)).toMatchObject({ verdict: 'contradicted', rule: 'security/no-committed-secrets' });
     expect(r.summary.claimedReadiness).toMatchObject({ line: 3, value: 100 });
   });
@@ -193,10 +271,18 @@ describe('readiness verify on fixture documents', () => {
     const r = await verify('verify-stale');
     expect(r.repaired).toMatchObject({ encoding: 'mac-roman' });
     expect(verdictAt(r, 3)).toMatchObject({ verdict: 'contradicted' });
-    expect(verdictAt(r, 6)).toMatchObject({ verdict: 'contradicted', rule: 'operations/ci-pipeline', asserted: 'not-done' });
+    expect(verdictAt(r, 6)).toMatchObject({
+      verdict: 'contradicted',
+      rule: 'operations/ci-pipeline',
+      asserted: 'not-done',
+    });
     expect(verdictAt(r, 6)!.evidence).toContainEqual(expect.objectContaining({ path: '.github/workflows/ci.yml' }));
     expect(verdictAt(r, 7)).toMatchObject({ verdict: 'contradicted', rule: 'operations/infrastructure-as-code' });
-    expect(verdictAt(r, 9)).toMatchObject({ verdict: 'confirmed', rule: 'quality/tests-present', number: { kind: 'count', value: 2 } });
+    expect(verdictAt(r, 9)).toMatchObject({
+      verdict: 'confirmed',
+      rule: 'quality/tests-present',
+      number: { kind: 'count', value: 2 },
+    });
     expect(verdictAt(r, 12)).toMatchObject({ verdict: 'unverifiable' });
     expect(verdictAt(r, 13)).toMatchObject({ verdict: 'contradicted', rule: 'security/security-middleware' });
   });
@@ -241,7 +327,10 @@ describe('readiness verify: outputs and exit codes', () => {
     const r = await cli(['verify', doc, repo, '--format', 'sarif']);
     const sarif = JSON.parse(r.stdout);
     expect(sarif.version).toBe('2.1.0');
-    const lines = sarif.runs[0].results.map((x: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => x.locations[0]!.physicalLocation.region.startLine);
+    const lines = sarif.runs[0].results.map(
+      (x: { locations: { physicalLocation: { region: { startLine: number } } }[] }) =>
+        x.locations[0]!.physicalLocation.region.startLine,
+    );
     expect(lines).toEqual(expect.arrayContaining([3, 6, 7, 13]));
   });
   it('a missing or binary document is exit 2 with one line', async () => {

@@ -28,13 +28,21 @@ describe('ciFiles: GitHub Actions', () => {
     ].join('\n'),
   });
   it('lists jobs with their lines', () => {
-    expect(wf!.jobs).toEqual([{ name: 'test', line: 3 }, { name: 'deploy', line: 11 }]);
+    expect(wf!.jobs).toEqual([
+      { name: 'test', line: 3 },
+      { name: 'deploy', line: 11 },
+    ]);
   });
   it('gives each line of a block scalar its own line, across blank lines', () => {
-    expect(wf!.commands.filter((c) => c.kind === 'run' && c.job === 'test').map((c) => [c.text, c.line])).toEqual([['npm ci', 8], ['npm test', 10]]);
+    expect(wf!.commands.filter((c) => c.kind === 'run' && c.job === 'test').map((c) => [c.text, c.line])).toEqual([
+      ['npm ci', 8],
+      ['npm test', 10],
+    ]);
   });
   it('records the environment a job targets, with its line', () => {
-    expect(wf!.environments).toEqual([{ name: 'production', path: '.github/workflows/ci.yml', line: 14, job: 'deploy' }]);
+    expect(wf!.environments).toEqual([
+      { name: 'production', path: '.github/workflows/ci.yml', line: 14, job: 'deploy' },
+    ]);
   });
   it('does not take an echoed command for a test run', () => {
     expect(commandsMatching([wf!], runsTests).map((c) => c.line)).toEqual([10]);
@@ -44,15 +52,21 @@ describe('ciFiles: GitHub Actions', () => {
 describe('ciFiles: other systems', () => {
   it('GitLab CI: jobs, scripts and environments; hidden templates and reserved keys are not jobs; pages is a job', () => {
     const [f] = parse({
-      '.gitlab-ci.yml': 'stages: [test, deploy]\nvariables:\n  A: b\n.base:\n  image: node:20\ntest:\n  extends: .base\n  script:\n    - npm test\npages:\n  script: [mkdocs build]\ndeploy-prod:\n  environment: production\n  script:\n    - helm upgrade --install api ./chart\n',
+      '.gitlab-ci.yml':
+        'stages: [test, deploy]\nvariables:\n  A: b\n.base:\n  image: node:20\ntest:\n  extends: .base\n  script:\n    - npm test\npages:\n  script: [mkdocs build]\ndeploy-prod:\n  environment: production\n  script:\n    - helm upgrade --install api ./chart\n',
     });
-    expect(f!.jobs.map((j) => j.name)).toEqual(['.base', 'test', 'pages', 'deploy-prod'].filter((n) => !n.startsWith('.')));
+    expect(f!.jobs.map((j) => j.name)).toEqual(
+      ['.base', 'test', 'pages', 'deploy-prod'].filter((n) => !n.startsWith('.')),
+    );
     expect(f!.environments).toMatchObject([{ name: 'production', line: 13, job: 'deploy-prod' }]);
-    expect(deployCommands([f!])).toMatchObject([{ text: 'helm upgrade --install api ./chart', line: 15, job: 'deploy-prod' }]);
+    expect(deployCommands([f!])).toMatchObject([
+      { text: 'helm upgrade --install api ./chart', line: 15, job: 'deploy-prod' },
+    ]);
   });
   it('Azure Pipelines: commands belong to their job inside stages; task inputs named environment are not targets', () => {
     const [f] = parse({
-      'azure-pipelines.yml': 'stages:\n- stage: Build\n  jobs:\n  - job: build\n    steps:\n    - script: dotnet test\n    - task: AzureCLI@2\n      inputs:\n        environment: AzureCloud\n- stage: Deploy\n  jobs:\n  - deployment: web\n    environment: staging\n    strategy:\n      runOnce:\n        deploy:\n          steps:\n          - task: AzureWebApp@1\n',
+      'azure-pipelines.yml':
+        'stages:\n- stage: Build\n  jobs:\n  - job: build\n    steps:\n    - script: dotnet test\n    - task: AzureCLI@2\n      inputs:\n        environment: AzureCloud\n- stage: Deploy\n  jobs:\n  - deployment: web\n    environment: staging\n    strategy:\n      runOnce:\n        deploy:\n          steps:\n          - task: AzureWebApp@1\n',
     });
     expect(f!.jobs.map((j) => j.name)).toEqual(['build', 'web']);
     expect(f!.commands.find((c) => c.text === 'dotnet test')).toMatchObject({ job: 'build', line: 6 });
@@ -60,25 +74,44 @@ describe('ciFiles: other systems', () => {
     expect(deployCommands([f!])).toMatchObject([{ text: 'AzureWebApp@1', job: 'web', line: 18 }]);
   });
   it('CircleCI: run steps as scalars and maps', () => {
-    const [f] = parse({ '.circleci/config.yml': 'version: 2.1\njobs:\n  build:\n    docker:\n      - image: cimg/go:1.22\n    steps:\n      - checkout\n      - run: go build ./...\n      - run:\n          name: test\n          command: go test ./...\n' });
+    const [f] = parse({
+      '.circleci/config.yml':
+        'version: 2.1\njobs:\n  build:\n    docker:\n      - image: cimg/go:1.22\n    steps:\n      - checkout\n      - run: go build ./...\n      - run:\n          name: test\n          command: go test ./...\n',
+    });
     expect(f!.system).toBe('circleci');
     expect(commandsMatching([f!], runsTests)).toMatchObject([{ text: 'go test ./...', line: 11, job: 'build' }]);
     expect(commandsMatching([f!], BUILD_COMMAND)).toMatchObject([{ text: 'go build ./...', line: 8 }]);
   });
   it('Jenkinsfile: sh steps single and triple quoted, stages as jobs', () => {
-    const [f] = parse({ Jenkinsfile: "pipeline {\n  agent any\n  stages {\n    stage('Build') {\n      steps { sh './mvnw -B package' }\n    }\n    stage('Deploy') {\n      steps {\n        sh '''\n          kubectl apply -f k8s/\n        '''\n      }\n    }\n  }\n}\n" });
+    const [f] = parse({
+      Jenkinsfile:
+        "pipeline {\n  agent any\n  stages {\n    stage('Build') {\n      steps { sh './mvnw -B package' }\n    }\n    stage('Deploy') {\n      steps {\n        sh '''\n          kubectl apply -f k8s/\n        '''\n      }\n    }\n  }\n}\n",
+    });
     expect(f!.jobs.map((j) => j.name)).toEqual(['Build', 'Deploy']);
     expect(deployCommands([f!])).toMatchObject([{ text: 'kubectl apply -f k8s/', line: 10, job: 'Deploy' }]);
   });
   it('Jenkinsfile: sh with named arguments before script', () => {
-    const [f] = parse({ Jenkinsfile: "node {\n  def v = sh(returnStdout: true, script: 'git describe --tags').trim()\n  sh(script: \"go test ./...\")\n}\n" });
-    expect(f!.commands.map((c) => [c.text, c.line])).toEqual([['git describe --tags', 2], ['go test ./...', 3]]);
+    const [f] = parse({
+      Jenkinsfile:
+        'node {\n  def v = sh(returnStdout: true, script: \'git describe --tags\').trim()\n  sh(script: "go test ./...")\n}\n',
+    });
+    expect(f!.commands.map((c) => [c.text, c.line])).toEqual([
+      ['git describe --tags', 2],
+      ['go test ./...', 3],
+    ]);
   });
   it('Cloud Build: a builder and its args read as one command; bash -c scripts line by line', () => {
-    const [f] = parse({ 'cloudbuild.yaml': "steps:\n- name: gcr.io/cloud-builders/docker\n  args: ['build', '-t', 'gcr.io/$PROJECT_ID/api:$SHORT_SHA', '.']\n- name: gcr.io/cloud-builders/gcloud\n  entrypoint: bash\n  args:\n  - -c\n  - |\n    gcloud run deploy api --image gcr.io/$PROJECT_ID/api:$SHORT_SHA\n" });
+    const [f] = parse({
+      'cloudbuild.yaml':
+        "steps:\n- name: gcr.io/cloud-builders/docker\n  args: ['build', '-t', 'gcr.io/$PROJECT_ID/api:$SHORT_SHA', '.']\n- name: gcr.io/cloud-builders/gcloud\n  entrypoint: bash\n  args:\n  - -c\n  - |\n    gcloud run deploy api --image gcr.io/$PROJECT_ID/api:$SHORT_SHA\n",
+    });
     expect(f!.system).toBe('cloud-build');
-    expect(commandsMatching([f!], BUILD_COMMAND)).toMatchObject([{ text: 'docker build -t gcr.io/$PROJECT_ID/api:$SHORT_SHA .', line: 3 }]);
-    expect(deployCommands([f!])).toMatchObject([{ text: 'gcloud run deploy api --image gcr.io/$PROJECT_ID/api:$SHORT_SHA', line: 9 }]);
+    expect(commandsMatching([f!], BUILD_COMMAND)).toMatchObject([
+      { text: 'docker build -t gcr.io/$PROJECT_ID/api:$SHORT_SHA .', line: 3 },
+    ]);
+    expect(deployCommands([f!])).toMatchObject([
+      { text: 'gcloud run deploy api --image gcr.io/$PROJECT_ID/api:$SHORT_SHA', line: 9 },
+    ]);
   });
   it('malformed YAML is reported, never thrown', () => {
     const [f] = parse({ '.github/workflows/bad.yml': 'jobs:\n  x: [\n' });
@@ -89,22 +122,46 @@ describe('ciFiles: other systems', () => {
 
 describe('test and deploy command classification', () => {
   it('counts test runners across ecosystems and not skipped tests', () => {
-    for (const t of ['pytest -q', 'go test ./...', './mvnw -B verify', './gradlew check', 'dotnet test', 'cargo nextest run', 'bundle exec rspec', 'pnpm -r test', 'npx turbo run test', 'bazel test //...', 'python manage.py test', 'php artisan test']) {
+    for (const t of [
+      'pytest -q',
+      'go test ./...',
+      './mvnw -B verify',
+      './gradlew check',
+      'dotnet test',
+      'cargo nextest run',
+      'bundle exec rspec',
+      'pnpm -r test',
+      'npx turbo run test',
+      'bazel test //...',
+      'python manage.py test',
+      'php artisan test',
+    ]) {
       expect(runsTests(t), t).toBe(true);
     }
-    for (const t of ['mvn -B install -DskipTests', 'npm ci', 'echo test', 'java -jar app.jar']) expect(runsTests(t), t).toBe(false);
+    for (const t of ['mvn -B install -DskipTests', 'npm ci', 'echo test', 'java -jar app.jar'])
+      expect(runsTests(t), t).toBe(false);
   });
   it('counts make as a build only for build targets', () => {
-    for (const t of ['make', 'make -j4 build', 'make docker-build', 'make all']) expect(BUILD_COMMAND.test(t), t).toBe(true);
+    for (const t of ['make', 'make -j4 build', 'make docker-build', 'make all'])
+      expect(BUILD_COMMAND.test(t), t).toBe(true);
     for (const t of ['make lint', 'make fmt-check']) expect(BUILD_COMMAND.test(t), t).toBe(false);
   });
   it('ignores deploys into throwaway clusters and dry runs', () => {
-    const [f] = parse({ '.github/workflows/e2e.yml': 'on: push\njobs:\n  chart:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kind create cluster\n      - run: helm install api ./chart\n  render:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl apply --dry-run=client -f k8s\n' });
+    const [f] = parse({
+      '.github/workflows/e2e.yml':
+        'on: push\njobs:\n  chart:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kind create cluster\n      - run: helm install api ./chart\n  render:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl apply --dry-run=client -f k8s\n',
+    });
     expect(deployCommands([f!])).toEqual([]);
   });
   it('classifies environment names, decorated or not', () => {
     expect(['prod', 'Production', 'prod-eu', 'aws-live'].map(envKind)).toEqual(['prod', 'prod', 'prod', 'prod']);
-    expect(['staging', 'non-prod', 'pre-prod', 'uat', 'qa'].map(envKind)).toEqual(['preprod', 'preprod', 'preprod', 'preprod', 'preprod']);
+    expect(['staging', 'non-prod', 'pre-prod', 'uat', 'qa'].map(envKind)).toEqual([
+      'preprod',
+      'preprod',
+      'preprod',
+      'preprod',
+      'preprod',
+    ]);
     expect(['dev', 'github-pages'].map(envKind)).toEqual(['dev', undefined]);
   });
 });

@@ -9,13 +9,34 @@ import { memo } from './memo.js';
 import { parseYamlWithLines, type YamlScalar } from './yaml-lines.js';
 
 export type CiSystem =
-  | 'github-actions' | 'gitlab-ci' | 'azure-pipelines' | 'circleci' | 'jenkins' | 'travis'
-  | 'bitbucket-pipelines' | 'cloud-build' | 'buildkite' | 'drone' | 'codebuild' | 'woodpecker' | 'appveyor';
+  | 'github-actions'
+  | 'gitlab-ci'
+  | 'azure-pipelines'
+  | 'circleci'
+  | 'jenkins'
+  | 'travis'
+  | 'bitbucket-pipelines'
+  | 'cloud-build'
+  | 'buildkite'
+  | 'drone'
+  | 'codebuild'
+  | 'woodpecker'
+  | 'appveyor';
 
 export const CI_FILES: { system: CiSystem; globs: string[] }[] = [
   { system: 'github-actions', globs: ['.github/workflows/*.yml', '.github/workflows/*.yaml'] },
   { system: 'gitlab-ci', globs: ['.gitlab-ci.yml', '.gitlab-ci.yaml', '.gitlab/ci/**/*.yml', '**/*.gitlab-ci.yml'] },
-  { system: 'azure-pipelines', globs: ['azure-pipelines*.yml', 'azure-pipelines*.yaml', '.azure-pipelines/**/*.yml', '.azure-pipelines/**/*.yaml', '.azuredevops/**/*.yml', '.pipelines/**/*.yml'] },
+  {
+    system: 'azure-pipelines',
+    globs: [
+      'azure-pipelines*.yml',
+      'azure-pipelines*.yaml',
+      '.azure-pipelines/**/*.yml',
+      '.azure-pipelines/**/*.yaml',
+      '.azuredevops/**/*.yml',
+      '.pipelines/**/*.yml',
+    ],
+  },
   { system: 'circleci', globs: ['.circleci/config.yml', '.circleci/config.yaml'] },
   { system: 'jenkins', globs: ['**/Jenkinsfile', '**/Jenkinsfile.*', '**/*.jenkinsfile'] },
   { system: 'travis', globs: ['.travis.yml'] },
@@ -60,12 +81,39 @@ export interface CiFile {
 }
 
 const COMMAND_KEYS = new Set([
-  'run', 'script', 'before_script', 'after_script', 'command', 'commands', 'cmd', 'bash', 'pwsh', 'powershell',
-  'inlineScript', 'args', 'install', 'before_install', 'after_success', 'deploy', 'entrypoint', 'steps',
+  'run',
+  'script',
+  'before_script',
+  'after_script',
+  'command',
+  'commands',
+  'cmd',
+  'bash',
+  'pwsh',
+  'powershell',
+  'inlineScript',
+  'args',
+  'install',
+  'before_install',
+  'after_success',
+  'deploy',
+  'entrypoint',
+  'steps',
 ]);
 const USES_KEYS = new Set(['uses', 'task', 'orb', 'template', 'pipe', 'plugins']);
 // `pages` is a real GitLab job (it publishes GitLab Pages), so it is not reserved.
-const GITLAB_RESERVED = new Set(['stages', 'variables', 'include', 'default', 'workflow', 'image', 'services', 'before_script', 'after_script', 'cache']);
+const GITLAB_RESERVED = new Set([
+  'stages',
+  'variables',
+  'include',
+  'default',
+  'workflow',
+  'image',
+  'services',
+  'before_script',
+  'after_script',
+  'cache',
+]);
 
 export function ciFiles(files: FileIndex): CiFile[] {
   return memo(files, 'ci', () => {
@@ -84,10 +132,21 @@ export function ciFiles(files: FileIndex): CiFile[] {
 
 function parseYamlCi(files: FileIndex, system: CiSystem, path: string): CiFile {
   const text = files.read(path);
-  if (text === undefined) return { system, path, ok: false, error: 'unreadable', jobs: [], commands: [], environments: [], docs: [] };
+  if (text === undefined)
+    return { system, path, ok: false, error: 'unreadable', jobs: [], commands: [], environments: [], docs: [] };
   const parsed = parseYamlWithLines(text);
   const lines = text.split(/\r?\n/);
-  if (parsed.error) return { system, path, ok: false, error: `${path}: ${parsed.error}`, jobs: [], commands: [], environments: [], docs: [] };
+  if (parsed.error)
+    return {
+      system,
+      path,
+      ok: false,
+      error: `${path}: ${parsed.error}`,
+      jobs: [],
+      commands: [],
+      environments: [],
+      docs: [],
+    };
   const commands: CiCommand[] = [];
   const jobs: CiFile['jobs'] = [];
   const environments: CiEnvironment[] = [];
@@ -100,7 +159,9 @@ function parseYamlCi(files: FileIndex, system: CiSystem, path: string): CiFile {
       jobs.push({ name: j.name, ...(line ? { line } : {}) });
     }
     // A scalar belongs to the job whose path is the longest prefix of its own path.
-    const prefixes = jobKeys.map((j) => ({ name: j.name, key: j.path.map(String) })).sort((a, b) => b.key.length - a.key.length);
+    const prefixes = jobKeys
+      .map((j) => ({ name: j.name, key: j.path.map(String) }))
+      .sort((a, b) => b.key.length - a.key.length);
     const jobOf = (p: string[]) => prefixes.find((j) => j.key.length > 0 && j.key.every((k, i) => p[i] === k))?.name;
     for (const s of doc.scalars) {
       const job = jobOf(s.path);
@@ -110,9 +171,10 @@ function parseYamlCi(files: FileIndex, system: CiSystem, path: string): CiFile {
       else if (key && USES_KEYS.has(key)) {
         commands.push({ text: s.value.trim(), kind: 'uses', path, line: s.line, ...(job ? { job } : {}) });
       } else if (system === 'cloud-build' && key === 'args' && !s.value.includes('\n')) {
-        continue; // one-word args are joined per step below
       } else if (key && COMMAND_KEYS.has(key)) {
-        splitLines(s).forEach(({ text: t, line }) => commands.push({ text: t, kind: 'run', path, line, ...(job ? { job } : {}) }));
+        splitLines(s).forEach(({ text: t, line }) =>
+          commands.push({ text: t, kind: 'run', path, line, ...(job ? { job } : {}) }),
+        );
       }
     }
     if (system === 'cloud-build') commands.push(...cloudBuildSteps(value, doc.lineOf.bind(doc), path));
@@ -124,17 +186,36 @@ function parseYamlCi(files: FileIndex, system: CiSystem, path: string): CiFile {
  * Cloud Build steps are a builder image plus an argument list (`name: gcr.io/cloud-builders/docker`,
  * `args: [build, -t, …]`): read as one command, `docker build -t …`, on the line of the args.
  */
-function cloudBuildSteps(doc: Record<string, unknown>, lineOf: (p: (string | number)[]) => number | undefined, path: string): CiCommand[] {
+function cloudBuildSteps(
+  doc: Record<string, unknown>,
+  lineOf: (p: (string | number)[]) => number | undefined,
+  path: string,
+): CiCommand[] {
   const steps = Array.isArray(doc.steps) ? doc.steps : [];
   const out: CiCommand[] = [];
   steps.forEach((step, i) => {
     const st = step as Record<string, unknown> | null;
     if (!st || typeof st !== 'object' || !Array.isArray(st.args)) return;
-    const args = st.args.filter((a): a is string | number => (typeof a === 'string' || typeof a === 'number') && !String(a).includes('\n')).map(String);
-    const tool = typeof st.entrypoint === 'string' ? st.entrypoint : typeof st.name === 'string' ? st.name.split('/').pop()!.split(':')[0]! : '';
+    const args = st.args
+      .filter(
+        (a): a is string | number => (typeof a === 'string' || typeof a === 'number') && !String(a).includes('\n'),
+      )
+      .map(String);
+    const tool =
+      typeof st.entrypoint === 'string'
+        ? st.entrypoint
+        : typeof st.name === 'string'
+          ? st.name.split('/').pop()!.split(':')[0]!
+          : '';
     if (args.length === 0 || ['bash', 'sh'].includes(tool)) return;
     const line = lineOf(['steps', i, 'args']) ?? lineOf(['steps', i]) ?? 1;
-    out.push({ text: `${tool} ${args.join(' ')}`.trim(), kind: 'run', path, line, ...(typeof st.id === 'string' ? { job: st.id } : {}) });
+    out.push({
+      text: `${tool} ${args.join(' ')}`.trim(),
+      kind: 'run',
+      path,
+      line,
+      ...(typeof st.id === 'string' ? { job: st.id } : {}),
+    });
   });
   return out;
 }
@@ -179,13 +260,15 @@ function jobNames(system: CiSystem, doc: Record<string, unknown>): { name: strin
     case 'azure-pipelines': {
       const out: { name: string; path: (string | number)[] }[] = [];
       const fromJobs = (jobs: unknown, prefix: (string | number)[]) => {
-        if (Array.isArray(jobs)) jobs.forEach((j, i) => {
-          const name = (j as Record<string, unknown>)?.job ?? (j as Record<string, unknown>)?.deployment;
-          if (typeof name === 'string') out.push({ name, path: [...prefix, i] });
-        });
+        if (Array.isArray(jobs))
+          jobs.forEach((j, i) => {
+            const name = (j as Record<string, unknown>)?.job ?? (j as Record<string, unknown>)?.deployment;
+            if (typeof name === 'string') out.push({ name, path: [...prefix, i] });
+          });
       };
       fromJobs(doc.jobs, ['jobs']);
-      if (Array.isArray(doc.stages)) doc.stages.forEach((s, i) => fromJobs((s as Record<string, unknown>)?.jobs, ['stages', i, 'jobs']));
+      if (Array.isArray(doc.stages))
+        doc.stages.forEach((s, i) => fromJobs((s as Record<string, unknown>)?.jobs, ['stages', i, 'jobs']));
       if (out.length === 0 && doc.steps) out.push({ name: 'default', path: ['steps'] });
       return out;
     }
@@ -213,7 +296,17 @@ function environmentName(system: CiSystem, path: string[]): boolean {
 /** Jenkinsfile: `sh`/`bat`/`powershell` steps (single, double or triple quoted), stages as jobs. */
 function parseJenkinsfile(files: FileIndex, path: string): CiFile {
   const text = files.read(path);
-  if (text === undefined) return { system: 'jenkins', path, ok: false, error: 'unreadable', jobs: [], commands: [], environments: [], docs: [] };
+  if (text === undefined)
+    return {
+      system: 'jenkins',
+      path,
+      ok: false,
+      error: 'unreadable',
+      jobs: [],
+      commands: [],
+      environments: [],
+      docs: [],
+    };
   const lines = text.split(/\r?\n/);
   const commands: CiCommand[] = [];
   const jobs: CiFile['jobs'] = [];
@@ -234,16 +327,26 @@ function parseJenkinsfile(files: FileIndex, path: string): CiFile {
     const triple = /\b(sh|bat|powershell|pwsh)\s*\(?\s*(?:script\s*:\s*)?('''|""")(.*)$/.exec(line);
     if (triple) {
       const rest = triple[3]!;
-      if (rest.includes(triple[2]!)) commands.push({ text: rest.slice(0, rest.indexOf(triple[2]!)).trim(), kind: 'run', path, line: i + 1, ...(stage ? { job: stage } : {}) });
+      if (rest.includes(triple[2]!))
+        commands.push({
+          text: rest.slice(0, rest.indexOf(triple[2]!)).trim(),
+          kind: 'run',
+          path,
+          line: i + 1,
+          ...(stage ? { job: stage } : {}),
+        });
       else {
-        if (rest.trim()) commands.push({ text: rest.trim(), kind: 'run', path, line: i + 1, ...(stage ? { job: stage } : {}) });
+        if (rest.trim())
+          commands.push({ text: rest.trim(), kind: 'run', path, line: i + 1, ...(stage ? { job: stage } : {}) });
         block = { quote: triple[2]!, line: i + 1 };
       }
       return;
     }
     // `sh 'x'`, `sh(script: "x")`, `sh(returnStdout: true, script: 'x')`
-    const single = /\b(sh|bat|powershell|pwsh)\s*\(?\s*(?:\w+\s*:\s*[^,'"()]+,\s*)*(?:script\s*:\s*)?(['"])(.*?)\2/.exec(line);
-    if (single) commands.push({ text: single[3]!.trim(), kind: 'run', path, line: i + 1, ...(stage ? { job: stage } : {}) });
+    const single =
+      /\b(sh|bat|powershell|pwsh)\s*\(?\s*(?:\w+\s*:\s*[^,'"()]+,\s*)*(?:script\s*:\s*)?(['"])(.*?)\2/.exec(line);
+    if (single)
+      commands.push({ text: single[3]!.trim(), kind: 'run', path, line: i + 1, ...(stage ? { job: stage } : {}) });
   });
   if (jobs.length === 0 && /\bpipeline\s*\{|\bnode\s*[({]/.test(text)) jobs.push({ name: basename(path), line: 1 });
   return { system: 'jenkins', path, ok: true, jobs, commands, environments: [], docs: [] };
@@ -295,9 +398,16 @@ export function isDryRun(text: string): boolean {
 export function testOnlyJobs(f: CiFile): Set<string> {
   const out = new Set<string>();
   for (const c of f.commands) {
-    if (c.job && /\bkind\s+create\b|helm\/kind-action|minikube\s+start|medyagh\/setup-minikube|k3d\s+cluster\s+create|k3d-action|\bct\s+install\b|chart-testing-action/.test(c.text)) out.add(c.job);
+    if (
+      c.job &&
+      /\bkind\s+create\b|helm\/kind-action|minikube\s+start|medyagh\/setup-minikube|k3d\s+cluster\s+create|k3d-action|\bct\s+install\b|chart-testing-action/.test(
+        c.text,
+      )
+    )
+      out.add(c.job);
   }
-  for (const j of f.jobs) if (/(^|[-_ ])(tests?|e2e|lint|check|verify|validate|smoke|integration)([-_ ]|$)/i.test(j.name)) out.add(j.name);
+  for (const j of f.jobs)
+    if (/(^|[-_ ])(tests?|e2e|lint|check|verify|validate|smoke|integration)([-_ ]|$)/i.test(j.name)) out.add(j.name);
   return out;
 }
 
@@ -315,13 +425,17 @@ export function deployCommands(ci: CiFile[]): CiCommand[] {
 
 /** Names of production and pre-production environments, as teams spell them. */
 export const PROD_ENV = /^(?:prod|production|prd|live)$/i;
-export const PREPROD_ENV = /^(?:staging|stage|stg|preprod|pre-prod|preproduction|uat|qa|nonprod|non-prod|sandbox|canary|int|integration|acceptance|acc|test|testing|tst)$/i;
+export const PREPROD_ENV =
+  /^(?:staging|stage|stg|preprod|pre-prod|preproduction|uat|qa|nonprod|non-prod|sandbox|canary|int|integration|acceptance|acc|test|testing|tst)$/i;
 export const DEV_ENV = /^(?:dev|develop|development|local)$/i;
 
 /** Classify an environment name, also when it is decorated (`prod-eu`, `aws-staging`, `Production (EU)`). */
 export function envKind(name: string): 'prod' | 'preprod' | 'dev' | undefined {
   // `non-prod` and `pre-prod` are pre-production, though they contain the token `prod`.
-  const tokens = name.replace(/(?:non|pre)[-_ ]?prod(?:uction)?/gi, 'nonprod').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const tokens = name
+    .replace(/(?:non|pre)[-_ ]?prod(?:uction)?/gi, 'nonprod')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   if (tokens.some((t) => PROD_ENV.test(t))) return 'prod';
   if (tokens.some((t) => PREPROD_ENV.test(t))) return 'preprod';
   if (tokens.some((t) => DEV_ENV.test(t))) return 'dev';

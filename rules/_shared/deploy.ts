@@ -8,7 +8,11 @@ import { dirOf, isProductionPath } from './paths.js';
 import { parseHcl, type TfBlock } from './terraform.js';
 import { parseYamlWithLines } from './yaml-lines.js';
 
-export const COMPOSE_GLOBS = ['**/docker-compose*.{yml,yaml}', '**/compose*.{yml,yaml}', '**/*.docker-compose.{yml,yaml}'];
+export const COMPOSE_GLOBS = [
+  '**/docker-compose*.{yml,yaml}',
+  '**/compose*.{yml,yaml}',
+  '**/*.docker-compose.{yml,yaml}',
+];
 export const ECS_GLOBS = ['**/*task-definition*.json', '**/*task-def*.json', '**/taskdef*.json', '**/ecs/**/*.json'];
 export const NOMAD_GLOBS = ['**/*.nomad', '**/*.nomad.hcl'];
 export const DEPLOY_READS = [...COMPOSE_GLOBS, ...ECS_GLOBS, ...NOMAD_GLOBS];
@@ -76,7 +80,11 @@ function parseDeploy(files: FileIndex): Deploy {
         line: keyLine(lines, name, doc.lineOf(['services', name]) ?? 1),
         healthcheck: !!hc && hc.disable !== true,
         healthcheckDisabled: hc?.disable === true,
-        ...(typeof deploy.replicas === 'number' ? { replicas: deploy.replicas } : typeof s.scale === 'number' ? { replicas: s.scale } : {}),
+        ...(typeof deploy.replicas === 'number'
+          ? { replicas: deploy.replicas }
+          : typeof s.scale === 'number'
+            ? { replicas: s.scale }
+            : {}),
         limits: !!rec(res.limits) || s.mem_limit !== undefined || s.cpus !== undefined,
         reservations: !!rec(res.reservations) || s.mem_reservation !== undefined,
         stopGracePeriod: s.stop_grace_period !== undefined,
@@ -87,7 +95,9 @@ function parseDeploy(files: FileIndex): Deploy {
   out.compose = mergeCompose(out.compose);
   for (const path of files.match(ECS_GLOBS)) {
     const r = files.readJson<Record<string, unknown>>(path);
-    const defs = r.ok ? (rec(r.value)?.containerDefinitions ?? rec(rec(r.value)?.taskDefinition)?.containerDefinitions) : undefined;
+    const defs = r.ok
+      ? (rec(r.value)?.containerDefinitions ?? rec(rec(r.value)?.taskDefinition)?.containerDefinitions)
+      : undefined;
     if (!Array.isArray(defs)) continue;
     out.ecsFiles.push(path);
     const text = files.read(path) ?? '';
@@ -100,7 +110,10 @@ function parseDeploy(files: FileIndex): Deploy {
         name,
         ...(idx >= 0 ? { line: text.slice(0, idx).split('\n').length } : {}),
         healthCheck: !!rec(d.healthCheck),
-        memory: d.memory !== undefined || d.memoryReservation !== undefined || rec(r.ok ? r.value : undefined)?.memory !== undefined,
+        memory:
+          d.memory !== undefined ||
+          d.memoryReservation !== undefined ||
+          rec(r.ok ? r.value : undefined)?.memory !== undefined,
         cpu: d.cpu !== undefined || rec(r.ok ? r.value : undefined)?.cpu !== undefined,
       });
     }

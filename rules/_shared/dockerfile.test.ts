@@ -3,27 +3,48 @@ import { imagePin, parseDockerfile, resolveImage } from './dockerfile.js';
 
 describe('parseDockerfile', () => {
   it('splits stages with aliases and lines, skipping --platform flags', () => {
-    const df = parseDockerfile('Dockerfile', 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nRUN go build -o /app\n\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /app /app\nUSER nonroot\n');
+    const df = parseDockerfile(
+      'Dockerfile',
+      'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nRUN go build -o /app\n\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /app /app\nUSER nonroot\n',
+    );
     expect(df.ok).toBe(true);
-    expect(df.stages.map((s) => [s.image, s.alias, s.line])).toEqual([['golang:1.22', 'build', 1], ['gcr.io/distroless/static:nonroot', undefined, 4]]);
+    expect(df.stages.map((s) => [s.image, s.alias, s.line])).toEqual([
+      ['golang:1.22', 'build', 1],
+      ['gcr.io/distroless/static:nonroot', undefined, 4],
+    ]);
     expect(df.stages[1]!.instructions.map((i) => i.keyword)).toEqual(['COPY', 'USER']);
   });
   it('joins continuation lines and keeps the first and last line of an instruction', () => {
-    const df = parseDockerfile('Dockerfile', 'FROM alpine:3.20\nRUN apk add \\\n    # a comment inside\n    curl \\\n    git\nUSER app\n');
+    const df = parseDockerfile(
+      'Dockerfile',
+      'FROM alpine:3.20\nRUN apk add \\\n    # a comment inside\n    curl \\\n    git\nUSER app\n',
+    );
     expect(df.stages[0]!.instructions[0]).toMatchObject({ keyword: 'RUN', line: 2, endLine: 5 });
     expect(df.stages[0]!.instructions[1]).toMatchObject({ keyword: 'USER', line: 6 });
   });
   it('does not read a heredoc body as instructions', () => {
-    const df = parseDockerfile('Dockerfile', 'FROM debian:12\nRUN <<EOF\nset -e\nFROM nothing\nUSER root\nEOF\nUSER app\n');
+    const df = parseDockerfile(
+      'Dockerfile',
+      'FROM debian:12\nRUN <<EOF\nset -e\nFROM nothing\nUSER root\nEOF\nUSER app\n',
+    );
     expect(df.stages).toHaveLength(1);
-    expect(df.stages[0]!.instructions.map((i) => [i.keyword, i.line])).toEqual([['RUN', 2], ['USER', 7]]);
+    expect(df.stages[0]!.instructions.map((i) => [i.keyword, i.line])).toEqual([
+      ['RUN', 2],
+      ['USER', 7],
+    ]);
   });
   it('honours the escape directive (Windows images)', () => {
-    const df = parseDockerfile('Dockerfile', '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command `\n    Write-Host hi\nUSER ContainerUser\n');
+    const df = parseDockerfile(
+      'Dockerfile',
+      '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command `\n    Write-Host hi\nUSER ContainerUser\n',
+    );
     expect(df.stages[0]!.instructions.map((i) => i.keyword)).toEqual(['RUN', 'USER']);
   });
   it('a file without FROM is not ok, and says why', () => {
-    expect(parseDockerfile('x/Dockerfile', 'RUN echo hi\n')).toMatchObject({ ok: false, error: 'x/Dockerfile: no FROM instruction' });
+    expect(parseDockerfile('x/Dockerfile', 'RUN echo hi\n')).toMatchObject({
+      ok: false,
+      error: 'x/Dockerfile: no FROM instruction',
+    });
     expect(parseDockerfile('x/Dockerfile', '')).toMatchObject({ ok: false });
   });
 });
@@ -35,7 +56,7 @@ describe('image pinning', () => {
   };
   it('classifies tags, digests, latest, untagged and floating tags', () => {
     expect(pin('FROM node:20.11-alpine\n')).toBe('tag');
-    expect(pin('FROM node@sha256:' + 'a'.repeat(64) + '\n')).toBe('digest');
+    expect(pin(`FROM node@sha256:${'a'.repeat(64)}\n`)).toBe('digest');
     expect(pin('FROM node:latest\n')).toBe('latest');
     expect(pin('FROM node\n')).toBe('untagged');
     expect(pin('FROM registry.local:5000/team/node\n')).toBe('untagged');
@@ -44,7 +65,8 @@ describe('image pinning', () => {
     expect(pin('FROM debian:bookworm-slim\n')).toBe('tag');
   });
   it('substitutes ARG defaults declared before FROM', () => {
-    const text = 'ARG NODE_VERSION=20.11\nARG BASE\nFROM node:${NODE_VERSION}-alpine\nFROM ${BASE}\nFROM ${IMG:-nginx:1.27}\n';
+    const text =
+      'ARG NODE_VERSION=20.11\nARG BASE\nFROM node:${NODE_VERSION}-alpine\nFROM ${BASE}\nFROM ${IMG:-nginx:1.27}\n';
     const df = parseDockerfile('Dockerfile', text);
     expect(resolveImage(df, df.stages[0]!.image)).toBe('node:20.11-alpine');
     expect(imagePin(df, df.stages[0]!)).toBe('tag');

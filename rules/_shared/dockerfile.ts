@@ -2,7 +2,14 @@
 import type { FileIndex } from '../../src/walk/file-index.js';
 import { memo } from './memo.js';
 
-export const DOCKERFILE_GLOBS = ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/*.dockerfile', '**/Containerfile', '**/Containerfile.*'];
+export const DOCKERFILE_GLOBS = [
+  '**/Dockerfile',
+  '**/Dockerfile.*',
+  '**/*.Dockerfile',
+  '**/*.dockerfile',
+  '**/Containerfile',
+  '**/Containerfile.*',
+];
 
 export interface Instruction {
   keyword: string;
@@ -30,31 +37,33 @@ export interface Dockerfile {
 export function parseDockerfile(path: string, text: string): Dockerfile {
   const lines = text.split(/\r?\n/);
   const instructions: Instruction[] = [];
-  let escape = '\\';
+  let escapeChar = '\\';
   const directive = /^#\s*escape\s*=\s*([\\`])/i.exec(lines[0] ?? '');
-  if (directive) escape = directive[1]!;
+  if (directive) escapeChar = directive[1]!;
   for (let i = 0; i < lines.length; i++) {
     const first = lines[i]!;
     if (!first.trim() || first.trim().startsWith('#')) continue;
     const start = i;
     let body = first;
     // Line continuations; comment lines inside a continuation are dropped, as Docker does.
-    while (body.trimEnd().endsWith(escape) && i + 1 < lines.length) {
+    while (body.trimEnd().endsWith(escapeChar) && i + 1 < lines.length) {
       body = body.trimEnd().slice(0, -1);
       i++;
       const next = lines[i]!;
       if (next.trim().startsWith('#')) {
-        body += escape;
+        body += escapeChar;
         continue;
       }
-      body += ' ' + next.trim();
+      body += ` ${next.trim()}`;
     }
     const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(body);
     if (!m) continue;
     // Heredocs (`RUN <<EOF … EOF`, BuildKit): their body is shell or file content, not instructions.
     const heredocs = [...m[2]!.matchAll(/<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g)].map((h) => h[2]!);
     for (const word of heredocs) {
-      while (i + 1 < lines.length && lines[++i]!.trim() !== word) { /* skip the heredoc body */ }
+      while (i + 1 < lines.length && lines[++i]!.trim() !== word) {
+        /* skip the heredoc body */
+      }
     }
     instructions.push({ keyword: m[1]!.toUpperCase(), args: m[2]!.trim(), line: start + 1, endLine: i + 1 });
   }
@@ -90,14 +99,19 @@ export function dockerfiles(files: FileIndex): Dockerfile[] {
       .filter((p) => !/\.(md|txt|orig|bak|swp)$/i.test(p) && !p.endsWith('.dockerignore'))
       .map((p) => {
         const text = files.read(p);
-        return text === undefined ? { path: p, ok: false, error: `${p}: unreadable`, stages: [], args: {} } : parseDockerfile(p, text);
+        return text === undefined
+          ? { path: p, ok: false, error: `${p}: unreadable`, stages: [], args: {} }
+          : parseDockerfile(p, text);
       }),
   );
 }
 
 /** The image reference with ARG defaults substituted: `node:${NODE}` → `node:20`. */
 export function resolveImage(df: Dockerfile, image: string): string {
-  return image.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}?/g, (_, name: string, def?: string) => df.args[name] || def || `$${name}`);
+  return image.replace(
+    /\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}?/g,
+    (_, name: string, def?: string) => df.args[name] || def || `$${name}`,
+  );
 }
 
 /** Whether an image is pinned: a digest, or a tag other than `latest`. Stage aliases and scratch are not images. */
@@ -105,11 +119,16 @@ export function resolveImage(df: Dockerfile, image: string): string {
  * Tags that move with every upstream release although they are not `latest`: `node:alpine`,
  * `python:slim`, `node:lts`, `nginx:stable`. Codenames (`bookworm`, `jammy`) pin a release line and pass.
  */
-const FLOATING_TAG = /^(?:lts|stable|current|edge|mainline|nightly|rolling|alpine|slim|latest-[\w-]+)(?:-(?:alpine|slim|bookworm|bullseye|bookworm-slim|bullseye-slim))?$/i;
+const FLOATING_TAG =
+  /^(?:lts|stable|current|edge|mainline|nightly|rolling|alpine|slim|latest-[\w-]+)(?:-(?:alpine|slim|bookworm|bullseye|bookworm-slim|bullseye-slim))?$/i;
 
-export function imagePin(df: Dockerfile, stage: Stage): 'digest' | 'tag' | 'latest' | 'floating' | 'untagged' | 'stage' | 'variable' {
+export function imagePin(
+  df: Dockerfile,
+  stage: Stage,
+): 'digest' | 'tag' | 'latest' | 'floating' | 'untagged' | 'stage' | 'variable' {
   const image = resolveImage(df, stage.image);
-  if (image === 'scratch' || df.stages.some((s) => s.alias && s.alias.toLowerCase() === image.toLowerCase())) return 'stage';
+  if (image === 'scratch' || df.stages.some((s) => s.alias && s.alias.toLowerCase() === image.toLowerCase()))
+    return 'stage';
   if (image.includes('@sha256:')) return 'digest';
   if (image.includes('$')) return 'variable';
   const lastSlash = image.lastIndexOf('/');

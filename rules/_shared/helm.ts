@@ -38,9 +38,13 @@ export function neutraliseHelm(text: string): HelmLine[] {
     if ((line.match(/\{\{/g)?.length ?? 0) > (line.match(/\}\}/g)?.length ?? 0)) {
       let j = i;
       let joined = line;
-      while (j + 1 < lines.length && (joined.match(/\{\{/g)?.length ?? 0) > (joined.match(/\}\}/g)?.length ?? 0) && j - i < 20) {
+      while (
+        j + 1 < lines.length &&
+        (joined.match(/\{\{/g)?.length ?? 0) > (joined.match(/\}\}/g)?.length ?? 0) &&
+        j - i < 20
+      ) {
         j++;
-        joined += ' ' + lines[j]!.trim();
+        joined += ` ${lines[j]!.trim()}`;
       }
       line = joined;
       for (let k = i + 1; k <= j; k++) lines[k] = '';
@@ -59,7 +63,9 @@ export function neutraliseHelm(text: string): HelmLine[] {
           stack.push({
             kind: word,
             ...(word === 'with' && ref ? { dot: ref } : {}),
-            ...(word === 'if' && ref && /^if\s+(not\s+)?\(?\s*\.Values\.[\w.]+\s*\)?$/.test(expr) ? { cond: `${negated ? '!' : ''}${ref}` } : {}),
+            ...(word === 'if' && ref && /^if\s+(not\s+)?\(?\s*\.Values\.[\w.]+\s*\)?$/.test(expr)
+              ? { cond: `${negated ? '!' : ''}${ref}` }
+              : {}),
           });
         } else if (word === 'end') {
           stack.pop();
@@ -81,7 +87,10 @@ export function neutraliseHelm(text: string): HelmLine[] {
       return ref ? `${VALUE_REF}.${ref}` : 'helm-template';
     });
     // `key: __helmValue.x` → a map marker when it is the whole value.
-    text = text.replace(new RegExp(`^(\\s*(?:- )?[\\w.-]+:\\s*)["']?${VALUE_REF}\\.([\\w.]+)["']?\\s*$`), `$1"${VALUE_REF}.$2"`);
+    text = text.replace(
+      new RegExp(`^(\\s*(?:- )?[\\w.-]+:\\s*)["']?${VALUE_REF}\\.([\\w.]+)["']?\\s*$`),
+      `$1"${VALUE_REF}.$2"`,
+    );
     const key = /^(\s*)(?:- )?[\w.-]+:\s*$/.exec(text);
     if (key) lastKeyIndent = key[1]!.length + (text.trimStart().startsWith('- ') ? 2 : 0);
     else if (text.trim()) lastKeyIndent = -1;
@@ -113,7 +122,8 @@ export function resolveValues(node: unknown, values: unknown, depth = 0): unknow
     if (typeof obj[VALUE_REF] === 'string') {
       const v = valueAt(values, obj[VALUE_REF] as string);
       const rest = Object.fromEntries(Object.entries(obj).filter(([k]) => k !== VALUE_REF));
-      if (v && typeof v === 'object' && !Array.isArray(v)) return { ...(resolveValues(v, values, depth + 1) as object), ...rest };
+      if (v && typeof v === 'object' && !Array.isArray(v))
+        return { ...(resolveValues(v, values, depth + 1) as object), ...rest };
       return Object.keys(rest).length > 0 ? resolveValues(rest, values, depth + 1) : (v ?? null);
     }
     return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, resolveValues(v, values, depth + 1)]));
@@ -126,7 +136,14 @@ export function conditionsHold(conditions: string[], values: unknown): boolean {
   return conditions.every((c) => {
     const neg = c.startsWith('!');
     const v = valueAt(values, neg ? c.slice(1) : c);
-    const truthy = !(v === undefined || v === null || v === false || v === 0 || v === '' || (typeof v === 'object' && Object.keys(v as object).length === 0));
+    const truthy = !(
+      v === undefined ||
+      v === null ||
+      v === false ||
+      v === 0 ||
+      v === '' ||
+      (typeof v === 'object' && Object.keys(v as object).length === 0)
+    );
     return neg ? !truthy : truthy;
   });
 }

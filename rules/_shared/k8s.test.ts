@@ -69,8 +69,19 @@ describe('k8s model', () => {
     const m = k8s(memoryIndex({ 'deploy/app.yaml': deployment, 'README.md': '# x' }));
     expect(m.workloads).toHaveLength(1);
     const w = m.workloads[0]!;
-    expect(w).toMatchObject({ kind: 'Deployment', name: 'api', path: 'deploy/app.yaml', line: 2, replicas: 3, replicasLine: 6, terminationGracePeriodSeconds: 45 });
-    expect(w.containers.map((c) => [c.name, c.line, !!c.readinessProbe, !!c.livenessProbe])).toEqual([['api', 11, true, false], ['sidecar', 18, false, false]]);
+    expect(w).toMatchObject({
+      kind: 'Deployment',
+      name: 'api',
+      path: 'deploy/app.yaml',
+      line: 2,
+      replicas: 3,
+      replicasLine: 6,
+      terminationGracePeriodSeconds: 45,
+    });
+    expect(w.containers.map((c) => [c.name, c.line, !!c.readinessProbe, !!c.livenessProbe])).toEqual([
+      ['api', 11, true, false],
+      ['sidecar', 18, false, false],
+    ]);
     expect(w.containers[0]!.resources).toEqual({ requests: { cpu: '100m' }, limits: { memory: '256Mi' } });
     expect(objectsOfKind(m, 'Service').map((o) => [o.name, o.line])).toEqual([['api', 22]]);
   });
@@ -78,14 +89,22 @@ describe('k8s model', () => {
   it('neutralises Helm templates and resolves .Values from values.yaml', () => {
     const tree = {
       'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',
-      'charts/web/values.yaml': 'replicaCount: 2\nautoscaling:\n  enabled: false\nlivenessProbe:\n  httpGet: { path: /healthz, port: http }\nresources:\n  limits: { cpu: 500m }\n',
+      'charts/web/values.yaml':
+        'replicaCount: 2\nautoscaling:\n  enabled: false\nlivenessProbe:\n  httpGet: { path: /healthz, port: http }\nresources:\n  limits: { cpu: 500m }\n',
       'charts/web/templates/deployment.yaml': chartTemplate,
-      'charts/web/templates/hpa.yaml': '{{- if .Values.autoscaling.enabled }}\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\n{{- end }}\n',
+      'charts/web/templates/hpa.yaml':
+        '{{- if .Values.autoscaling.enabled }}\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\n{{- end }}\n',
     };
     const m = k8s(memoryIndex(tree));
     expect(m.notes).toEqual([]);
     const w = m.workloads[0]!;
-    expect(w).toMatchObject({ kind: 'Deployment', path: 'charts/web/templates/deployment.yaml', line: 3, replicas: 2, chart: 'charts/web' });
+    expect(w).toMatchObject({
+      kind: 'Deployment',
+      path: 'charts/web/templates/deployment.yaml',
+      line: 3,
+      replicas: 2,
+      chart: 'charts/web',
+    });
     expect(w.disabled).toBeUndefined();
     expect(w.containers[0]!.line).toBe(13);
     expect(w.containers[0]!.livenessProbe).toEqual({ httpGet: { path: '/healthz', port: 'http' } });
@@ -107,16 +126,25 @@ describe('k8s model', () => {
   });
 
   it('reads Kustomize files and ignores YAML that is not a manifest', () => {
-    const m = k8s(memoryIndex({
-      'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\nreplicas:\n  - name: api\n    count: 4\n',
-      '.github/workflows/ci.yml': 'on: push\njobs: {}\n',
-    }));
-    expect(m.kustomizations).toEqual([{ path: 'overlays/prod/kustomization.yaml', resources: ['../../base'], replicas: [{ name: 'api', count: 4 }] }]);
+    const m = k8s(
+      memoryIndex({
+        'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\nreplicas:\n  - name: api\n    count: 4\n',
+        '.github/workflows/ci.yml': 'on: push\njobs: {}\n',
+      }),
+    );
+    expect(m.kustomizations).toEqual([
+      { path: 'overlays/prod/kustomization.yaml', resources: ['../../base'], replicas: [{ name: 'api', count: 4 }] },
+    ]);
     expect(m.objects).toEqual([]);
   });
 
   it('reads Krane/ERB templates with output tags as placeholders', () => {
-    const m = k8s(memoryIndex({ 'config/deploy/web.yaml.erb': '<% replicas = 3 %>\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-<%= env %>\nspec:\n  replicas: <%= replicas %>\n  template:\n    spec:\n      containers:\n        - name: web\n          image: <%= image %>\n' }));
+    const m = k8s(
+      memoryIndex({
+        'config/deploy/web.yaml.erb':
+          '<% replicas = 3 %>\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-<%= env %>\nspec:\n  replicas: <%= replicas %>\n  template:\n    spec:\n      containers:\n        - name: web\n          image: <%= image %>\n',
+      }),
+    );
     expect(m.notes).toEqual([]);
     expect(m.workloads[0]).toMatchObject({ kind: 'Deployment', name: 'web-…', line: 3, replicas: 'templated' });
     expect(m.workloads[0]!.containers[0]!.line).toBe(11);
@@ -139,8 +167,12 @@ describe('reliability rules on the reliab-go-helm fixture (a chart, a plain mani
   };
   walk(root);
   const RULES: Record<string, Rule> = {
-    'circuit-breakers': circuitBreakers, 'graceful-shutdown': gracefulShutdown, 'health-checks': healthChecks,
-    redundancy, 'resource-limits': resourceLimits, timeouts,
+    'circuit-breakers': circuitBreakers,
+    'graceful-shutdown': gracefulShutdown,
+    'health-checks': healthChecks,
+    redundancy,
+    'resource-limits': resourceLimits,
+    timeouts,
   };
   const run = async (id: string) => runRuleOn(RULES[id]!, tree, { profile: 'service' });
   const chart = 'deploy/chart/templates/deployment.yaml';
@@ -149,25 +181,43 @@ describe('reliability rules on the reliab-go-helm fixture (a chart, a plain mani
     const r = await run('health-checks');
     expect(r.outcome).toBe('partial');
     expect(r.score).toBe(0.25);
-    expect(r.evidence).toContainEqual(expect.objectContaining({ path: chart, line: 13, note: expect.stringContaining('readiness probe but no liveness') }));
+    expect(r.evidence).toContainEqual(
+      expect.objectContaining({
+        path: chart,
+        line: 13,
+        note: expect.stringContaining('readiness probe but no liveness'),
+      }),
+    );
     expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'deploy/k8s/worker.yaml', line: 10 }));
   });
 
   it('redundancy: two replicas from values, a single-replica worker, a PDB', async () => {
     const r = await run('redundancy');
     expect(r.outcome).toBe('partial');
-    expect(r.evidence).toContainEqual(expect.objectContaining({ path: chart, line: 7, note: expect.stringContaining('2 replicas') }));
-    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'deploy/k8s/worker.yaml', line: 6, note: expect.stringContaining('runs 1 replica') }));
+    expect(r.evidence).toContainEqual(
+      expect.objectContaining({ path: chart, line: 7, note: expect.stringContaining('2 replicas') }),
+    );
+    expect(r.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'deploy/k8s/worker.yaml',
+        line: 6,
+        note: expect.stringContaining('runs 1 replica'),
+      }),
+    );
     expect(r.data).toMatchObject({ podDisruptionBudgets: 1, autoscalers: 0 });
   });
 
   it('resource-limits, timeouts, graceful-shutdown and circuit-breakers read the same tree', async () => {
     const limits = await run('resource-limits');
     expect(limits.outcome).toBe('partial');
-    expect(limits.evidence).toContainEqual(expect.objectContaining({ path: chart, line: 13, note: expect.stringContaining('requests but no limits') }));
+    expect(limits.evidence).toContainEqual(
+      expect.objectContaining({ path: chart, line: 13, note: expect.stringContaining('requests but no limits') }),
+    );
     const timeouts = await run('timeouts');
     expect(timeouts.outcome).toBe('partial');
-    expect(timeouts.evidence).toContainEqual(expect.objectContaining({ path: 'internal/upstream/client.go', line: 13 }));
+    expect(timeouts.evidence).toContainEqual(
+      expect.objectContaining({ path: 'internal/upstream/client.go', line: 13 }),
+    );
     expect((await run('graceful-shutdown')).outcome).toBe('pass');
     const cb = await run('circuit-breakers');
     expect(cb.outcome).toBe('pass');
@@ -176,17 +226,38 @@ describe('reliability rules on the reliab-go-helm fixture (a chart, a plain mani
 });
 
 describe('objects kept by identity', () => {
-  const crd = (extra = '') => `# Copyright header\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  labels:\n    app.kubernetes.io/name: x\n  name: widgets.example.com\n${extra}spec:\n  versions:\n  - schema:\n      openAPIV3Schema:\n        description: 'Set it to {{ .Values.x }} in docs'\n        properties:\n          kind: {type: string}\n`;
+  const crd = (extra = '') =>
+    `# Copyright header\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  labels:\n    app.kubernetes.io/name: x\n  name: widgets.example.com\n${extra}spec:\n  versions:\n  - schema:\n      openAPIV3Schema:\n        description: 'Set it to {{ .Values.x }} in docs'\n        properties:\n          kind: {type: string}\n`;
   it('a single-document custom resource gives its identity and line without its body', () => {
     const m = k8s(memoryIndex({ 'crds/widget.yaml': crd() }));
     expect(m.objects).toEqual([
-      { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: 'widgets.example.com', path: 'crds/widget.yaml', line: 3, doc: { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' } } },
+      {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        name: 'widgets.example.com',
+        path: 'crds/widget.yaml',
+        line: 3,
+        doc: {
+          apiVersion: 'apiextensions.k8s.io/v1',
+          kind: 'CustomResourceDefinition',
+          metadata: { name: 'widgets.example.com' },
+        },
+      },
     ]);
   });
   it('is parsed in full when its identity is templated or it carries a rate-limit annotation', () => {
-    const templated = k8s(memoryIndex({ 'crds/widget.yaml': crd().replace('name: widgets.example.com', 'name: {{ .Release.Name }}-widgets') }));
+    const templated = k8s(
+      memoryIndex({
+        'crds/widget.yaml': crd().replace('name: widgets.example.com', 'name: {{ .Release.Name }}-widgets'),
+      }),
+    );
     expect(templated.objects[0]!.doc).toHaveProperty('spec');
-    const limited = k8s(memoryIndex({ 'gw/route.yaml': 'apiVersion: gateway.example.com/v1\nkind: Route\nmetadata:\n  name: r\n  annotations:\n    nginx.ingress.kubernetes.io/limit-rps: "5"\n' }));
+    const limited = k8s(
+      memoryIndex({
+        'gw/route.yaml':
+          'apiVersion: gateway.example.com/v1\nkind: Route\nmetadata:\n  name: r\n  annotations:\n    nginx.ingress.kubernetes.io/limit-rps: "5"\n',
+      }),
+    );
     expect(limited.objects[0]!.doc).toHaveProperty(['metadata', 'annotations']);
   });
   it('workloads are always parsed in full', () => {

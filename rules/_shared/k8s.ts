@@ -66,7 +66,17 @@ export interface K8sModel {
   notes: { path: string; note: string }[];
 }
 
-export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'Rollout', 'DeploymentConfig'];
+export const WORKLOAD_KINDS = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'CronJob',
+  'Pod',
+  'Rollout',
+  'DeploymentConfig',
+];
 
 const rec = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
@@ -91,14 +101,22 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
   if (!specPath) return undefined;
   const spec = rec(getIn(o.doc, specPath));
   const containers: Container[] = [];
-  for (const [field, init] of [['containers', false], ['initContainers', true]] as const) {
+  for (const [field, init] of [
+    ['containers', false],
+    ['initContainers', true],
+  ] as const) {
     const list = spec?.[field];
     if (!Array.isArray(list)) continue;
     list.forEach((c, i) => {
       const cont = rec(c) ?? {};
       const res = rec(cont.resources) ?? {};
       containers.push({
-        name: typeof cont.name !== 'string' ? `#${i + 1}` : /helm-template|__helmValue/.test(cont.name) ? '(templated)' : cont.name,
+        name:
+          typeof cont.name !== 'string'
+            ? `#${i + 1}`
+            : /helm-template|__helmValue/.test(cont.name)
+              ? '(templated)'
+              : cont.name,
         line: yaml.lineOf([...specPath, field, i]) ?? o.line,
         init,
         ...(cont.livenessProbe ? { livenessProbe: cont.livenessProbe } : {}),
@@ -114,10 +132,21 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
   }
   const rawReplicas = getIn(o.doc, ['spec', 'replicas']);
   const replicas =
-    typeof rawReplicas === 'number' ? rawReplicas : rawReplicas === 'erb-template' ? 'templated' : /^\d+$/.test(String(rawReplicas ?? '')) ? Number(rawReplicas) : rawReplicas === undefined || rawReplicas === null ? undefined : 'templated';
+    typeof rawReplicas === 'number'
+      ? rawReplicas
+      : rawReplicas === 'erb-template'
+        ? 'templated'
+        : /^\d+$/.test(String(rawReplicas ?? ''))
+          ? Number(rawReplicas)
+          : rawReplicas === undefined || rawReplicas === null
+            ? undefined
+            : 'templated';
   const grace = spec?.terminationGracePeriodSeconds;
   const replicasLine = yaml.lineOf(['spec', 'replicas']);
-  const oneOff = o.kind === 'Job' || o.kind === 'CronJob' || (o.kind === 'Pod' && ['Never', 'OnFailure'].includes(String(spec?.restartPolicy)));
+  const oneOff =
+    o.kind === 'Job' ||
+    o.kind === 'CronJob' ||
+    (o.kind === 'Pod' && ['Never', 'OnFailure'].includes(String(spec?.restartPolicy)));
   return {
     ...o,
     oneOff,
@@ -132,12 +161,17 @@ function chartsOf(files: FileIndex): Chart[] {
   return files.named('Chart.yaml').map((path) => {
     const dir = dirOf(path);
     const chartDoc = files.readYaml<Record<string, unknown>>(path);
-    const valuesPath = [dir ? `${dir}/values.yaml` : 'values.yaml', dir ? `${dir}/values.yml` : 'values.yml'].find((p) => files.exists(p));
+    const valuesPath = [dir ? `${dir}/values.yaml` : 'values.yaml', dir ? `${dir}/values.yml` : 'values.yml'].find(
+      (p) => files.exists(p),
+    );
     const values = valuesPath ? files.readYaml(valuesPath) : undefined;
     return {
       dir,
       path,
-      name: chartDoc.ok && typeof rec(chartDoc.value)?.name === 'string' ? (rec(chartDoc.value)!.name as string) : dir || '.',
+      name:
+        chartDoc.ok && typeof rec(chartDoc.value)?.name === 'string'
+          ? (rec(chartDoc.value)!.name as string)
+          : dir || '.',
       ...(values?.ok ? { values: values.value ?? {}, valuesPath: valuesPath! } : {}),
     };
   });
@@ -157,7 +191,14 @@ export const K8S_DIGEST: Digest<FileManifests | undefined> = {
   key: 'k8s:file',
   files: K8S_READS,
   // Charts and values resolve templates; kustomization files without apiVersion are read apart.
-  keep: ['**/Chart.yaml', '**/values.yaml', '**/values.yml', '**/kustomization.yaml', '**/kustomization.yml', '**/Kustomization'],
+  keep: [
+    '**/Chart.yaml',
+    '**/values.yaml',
+    '**/values.yml',
+    '**/kustomization.yaml',
+    '**/kustomization.yml',
+    '**/Kustomization',
+  ],
   of: (path, text, files) => detachDeep(manifestsOf(path, text, files)),
 };
 
@@ -167,8 +208,21 @@ const chartsMemo = (files: FileIndex) => memo(files, 'k8s:charts', () => chartsO
 // objects); every other single-document manifest (a CRD's long schema, an operator's custom
 // resources) is kept by identity only: apiVersion, kind, metadata.name and the line of `kind`.
 const READ_IN_FULL = new Set([
-  ...WORKLOAD_KINDS, 'Service', 'Ingress', 'HorizontalPodAutoscaler', 'ScaledObject', 'PodDisruptionBudget', 'LimitRange',
-  'Schedule', 'DestinationRule', 'VirtualService', 'KongPlugin', 'Middleware', 'Kustomization', 'List', 'Template',
+  ...WORKLOAD_KINDS,
+  'Service',
+  'Ingress',
+  'HorizontalPodAutoscaler',
+  'ScaledObject',
+  'PodDisruptionBudget',
+  'LimitRange',
+  'Schedule',
+  'DestinationRule',
+  'VirtualService',
+  'KongPlugin',
+  'Middleware',
+  'Kustomization',
+  'List',
+  'Template',
 ]);
 const TOP_KIND = /^kind:[ \t]*["']?([A-Za-z0-9]+)["']?[ \t]*$/m;
 // Rate-limit annotations may sit on any object (rate-limiting reads them): such files are parsed.
@@ -177,7 +231,8 @@ const LIMIT_HINT = /ratelimit|rate-limit|limit-r(?:ps|pm|ate)|limit-connections/
 function identityOnly(path: string, text: string): FileManifests | undefined {
   const kind = TOP_KIND.exec(text);
   if (!kind || READ_IN_FULL.has(kind[1]!) || /RateLimit/i.test(kind[1]!)) return undefined;
-  if (/^---/m.test(text.slice(text.search(/\S/) + 3)) || /^items:/m.test(text) || LIMIT_HINT.test(text)) return undefined;
+  if (/^---/m.test(text.slice(text.search(/\S/) + 3)) || /^items:/m.test(text) || LIMIT_HINT.test(text))
+    return undefined;
   const api = /^apiVersion:[ \t]*["']?([^"'\s#]+)/m.exec(text)?.[1];
   const meta = /^metadata:[ \t]*\r?\n((?:[ \t]+\S.*\r?\n?|[ \t]*\r?\n)*)/m.exec(text)?.[1] ?? '';
   // Template braces in the identity make it a template; in a description (a CRD's docs) they do not.
@@ -192,7 +247,9 @@ function identityOnly(path: string, text: string): FileManifests | undefined {
 
 function manifestsOf(path: string, raw: string, files: FileIndex): FileManifests | undefined {
   // Krane/ERB templates: output tags become a placeholder scalar, control tags vanish (lines kept).
-  const text = path.endsWith('.erb') ? raw.replace(/<%(=?)[\s\S]*?%>/g, (m, out: string) => (out ? 'erb-template' : m.replace(/[^\n]/g, ''))) : raw;
+  const text = path.endsWith('.erb')
+    ? raw.replace(/<%(=?)[\s\S]*?%>/g, (m, out: string) => (out ? 'erb-template' : m.replace(/[^\n]/g, '')))
+    : raw;
   // Cheap pre-check: a manifest names its kind; most YAML in a repository does not.
   if (!/^\s*kind:/m.test(text) || !text.includes('apiVersion')) return undefined;
   const charts = chartsMemo(files);
@@ -204,7 +261,11 @@ function manifestsOf(path: string, raw: string, files: FileIndex): FileManifests
   const out: FileManifests = { objects: [], workloads: [], notes: [] };
   const helmLines = chart || text.includes('{{') ? neutraliseHelm(text) : undefined;
   const parsed = parseYamlWithLines(helmLines ? helmLines.map((l) => l.text).join('\n') : text);
-  if (parsed.error) out.notes.push({ path, note: `not parseable as YAML${helmLines ? ' after neutralising template directives' : ''}: ${parsed.error}` });
+  if (parsed.error)
+    out.notes.push({
+      path,
+      note: `not parseable as YAML${helmLines ? ' after neutralising template directives' : ''}: ${parsed.error}`,
+    });
   for (const yaml of parsed.docs) {
     const raw = rec(yaml.value);
     if (!raw || typeof raw.kind !== 'string' || typeof raw.apiVersion !== 'string') continue;
@@ -216,7 +277,10 @@ function manifestsOf(path: string, raw: string, files: FileIndex): FileManifests
       apiVersion: raw.apiVersion,
       kind: raw.kind,
       // A templated name reads better as the chart's name than as a placeholder.
-      name: chart && /helm-template|__helmValue/.test(rawName) ? `${chart.name} (chart)` : rawName.replace(/erb-template/g, '…'),
+      name:
+        chart && /helm-template|__helmValue/.test(rawName)
+          ? `${chart.name} (chart)`
+          : rawName.replace(/erb-template/g, '…'),
       ...(rec(rec(doc.metadata)?.annotations)?.['helm.sh/hook'] !== undefined ? { hook: true } : {}),
       path,
       line,
@@ -240,7 +304,9 @@ export function parseK8s(files: FileIndex): K8sModel {
     model.objects.push(...found.objects);
     model.workloads.push(...found.workloads);
     model.notes.push(...found.notes);
-    for (const obj of found.objects) if (obj.kind === 'Kustomization' && obj.apiVersion.startsWith('kustomize.config.k8s.io')) model.kustomizations.push(kustomization(obj));
+    for (const obj of found.objects)
+      if (obj.kind === 'Kustomization' && obj.apiVersion.startsWith('kustomize.config.k8s.io'))
+        model.kustomizations.push(kustomization(obj));
   }
   // kustomization.yaml may omit apiVersion/kind.
   for (const path of files.match(['**/kustomization.yaml', '**/kustomization.yml', '**/Kustomization'])) {
@@ -271,5 +337,7 @@ export function k8s(files: FileIndex): K8sModel {
 
 /** Objects of one kind (and, optionally, API group prefix), enabled by default. */
 export function objectsOfKind(model: K8sModel, kind: string, apiPrefix?: string): K8sObject[] {
-  return model.objects.filter((o) => o.kind === kind && !o.disabled && (!apiPrefix || o.apiVersion.startsWith(apiPrefix)));
+  return model.objects.filter(
+    (o) => o.kind === kind && !o.disabled && (!apiPrefix || o.apiVersion.startsWith(apiPrefix)),
+  );
 }

@@ -2,7 +2,8 @@
 import type { Evidence, Match } from '../../src/engine/types.js';
 
 const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing)\//i;
-const TEST_FILE = /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
+const TEST_FILE =
+  /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
 const EXAMPLE_DIR = /(^|\/)(examples?|samples?|demos?|docs?|documentation|playground|sandbox|benchmarks?)\//i;
 
 export function isTestPath(path: string): boolean {
@@ -59,8 +60,16 @@ export function codeMatches(matches: Match[]): Match[] {
 }
 
 /** Evidence for a manifest dependency: the manifest, its line, and the name with version. */
-export function fromDependency(d: { name: string; version?: string; path: string; line?: number }, note?: string): Evidence {
-  return { path: d.path, ...(d.line ? { line: d.line } : {}), snippet: `${d.name}${d.version ? ' ' + d.version : ''}`, ...(note ? { note } : {}) };
+export function fromDependency(
+  d: { name: string; version?: string; path: string; line?: number },
+  note?: string,
+): Evidence {
+  return {
+    path: d.path,
+    ...(d.line ? { line: d.line } : {}),
+    snippet: `${d.name}${d.version ? ` ${d.version}` : ''}`,
+    ...(note ? { note } : {}),
+  };
 }
 
 /**
@@ -73,5 +82,7 @@ export function isDeployablePath(path: string): boolean {
 
 /** An import/using/require line: it names a library but sets nothing up. */
 export function isImportLine(snippet: string): boolean {
-  return /^(?:import\s|using\s|from\s+\S+\s+import\s|use\s|require\s|#include\s|const\s+\w+\s*=\s*require\()/.test(snippet.trimStart());
+  return /^(?:import\s|using\s|from\s+\S+\s+import\s|use\s|require\s|#include\s|const\s+\w+\s*=\s*require\()/.test(
+    snippet.trimStart(),
+  );
 }

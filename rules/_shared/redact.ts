@@ -62,9 +62,13 @@ export function redactSecrets(text: string): string {
 const SCRUB: [string, { regex: RegExp; literals: string[] }][] = Object.entries(SECRET_PATTERNS).map(([kind, spec]) => [
   kind,
   {
-    regex: kind === 'privateKey'
-      ? /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:(?!…\[REDACTED\]).)*/g
-      : new RegExp(spec.regex.source.replace(/\$$/, '').replace(/\\s\*\[,;\]\?\\s\*$/, ''), spec.regex.flags.replace('m', '') + 'g'),
+    regex:
+      kind === 'privateKey'
+        ? /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:(?!…\[REDACTED\]).)*/g
+        : new RegExp(
+            spec.regex.source.replace(/\$$/, '').replace(/\\s\*\[,;\]\?\\s\*$/, ''),
+            `${spec.regex.flags.replace('m', '')}g`,
+          ),
     literals: spec.literals ?? [],
   },
 ]);

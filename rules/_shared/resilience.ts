@@ -8,7 +8,9 @@ import type { Evidence, Match, RuleContext, RuleResult } from '../../src/engine/
 import { firstPerFile, fromMatch, isProductionPath } from './paths.js';
 
 /** Source files of every covered language (code patterns run on these only). */
-export const CODE_GLOBS = ['**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,kts,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
+export const CODE_GLOBS = [
+  '**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,kts,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}',
+];
 
 export function productionMatches(ctx: RuleContext, ...keys: string[]): Match[] {
   return keys.flatMap((k) => ctx.matches(k)).filter((m) => isProductionPath(m.path));
@@ -27,19 +29,43 @@ export interface LibraryVerdict {
 export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult {
   const code = productionMatches(ctx, ...v.code);
   const deps = ctx.facts.findDependencies(ctx.catalogue(v.catalogue));
-  const depEvidence: Evidence[] = deps.slice(0, 3).map((d) => ({ path: d.path, ...(d.line ? { line: d.line } : {}), note: `dependency ${d.name}` }));
+  const depEvidence: Evidence[] = deps
+    .slice(0, 3)
+    .map((d) => ({ path: d.path, ...(d.line ? { line: d.line } : {}), note: `dependency ${d.name}` }));
   const config = v.config ?? [];
-  const data = { codeSites: code.length, files: new Set(code.map((m) => m.path)).size, dependencies: [...new Set(deps.map((d) => d.name))].sort(), configSites: config.length };
+  const data = {
+    codeSites: code.length,
+    files: new Set(code.map((m) => m.path)).size,
+    dependencies: [...new Set(deps.map((d) => d.name))].sort(),
+    configSites: config.length,
+  };
   if (code.length > 0 || config.length > 0) {
-    const where = [code.length > 0 ? `${code.length} call site${code.length === 1 ? '' : 's'} in ${data.files} file${data.files === 1 ? '' : 's'}` : '', config.length > 0 ? `${config.length} configuration site${config.length === 1 ? '' : 's'}` : '']
+    const where = [
+      code.length > 0
+        ? `${code.length} call site${code.length === 1 ? '' : 's'} in ${data.files} file${data.files === 1 ? '' : 's'}`
+        : '',
+      config.length > 0 ? `${config.length} configuration site${config.length === 1 ? '' : 's'}` : '',
+    ]
       .filter(Boolean)
       .join(' and ');
-    return pass(`${cap(v.what)} found: ${where}.`, [...firstPerFile(code).map((m) => fromMatch(m)), ...config.slice(0, 5), ...depEvidence], data);
+    return pass(
+      `${cap(v.what)} found: ${where}.`,
+      [...firstPerFile(code).map((m) => fromMatch(m)), ...config.slice(0, 5), ...depEvidence],
+      data,
+    );
   }
   const searched = v.code.reduce((s, k) => Math.max(s, ctx.searched(k)), 0);
-  const none: Evidence = { path: '.', note: `no ${v.what} in ${searched} source files (JS/TS, Python, Go, JVM, .NET, Ruby, PHP, Rust)` };
+  const none: Evidence = {
+    path: '.',
+    note: `no ${v.what} in ${searched} source files (JS/TS, Python, Go, JVM, .NET, Ruby, PHP, Rust)`,
+  };
   if (deps.length > 0) {
-    return partial(0.4, `A library for ${v.what} is declared (${data.dependencies.join(', ')}), but no production code uses it.`, [...depEvidence, none], data);
+    return partial(
+      0.4,
+      `A library for ${v.what} is declared (${data.dependencies.join(', ')}), but no production code uses it.`,
+      [...depEvidence, none],
+      data,
+    );
   }
   return fail(`No ${v.what} found.`, [none], data);
 }

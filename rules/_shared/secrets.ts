@@ -24,22 +24,46 @@ export const PLACEHOLDER =
 
 export const SECRET_PATTERNS: Record<string, PatternSpec> = {
   aws: { regex: /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/, files: TEXT, literals: ['AKIA', 'ASIA'] },
-  privateKey: { regex: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/, files: TEXT, literals: ['PRIVATE KEY'] },
-  github: { regex: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/, files: TEXT, literals: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'] },
+  privateKey: {
+    regex: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/,
+    files: TEXT,
+    literals: ['PRIVATE KEY'],
+  },
+  github: {
+    regex: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/,
+    files: TEXT,
+    literals: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+  },
   gitlab: { regex: /\b(glpat-[A-Za-z0-9_-]{20,})\b/, files: TEXT, literals: ['glpat-'] },
-  slack: { regex: /\b(xox[baprs]-[0-9]{6,}-[0-9A-Za-z-]{10,}|https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/, files: TEXT, literals: ['xox', 'hooks.slack.com'] },
+  slack: {
+    regex:
+      /\b(xox[baprs]-[0-9]{6,}-[0-9A-Za-z-]{10,}|https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/,
+    files: TEXT,
+    literals: ['xox', 'hooks.slack.com'],
+  },
   stripe: { regex: /\b((?:sk|rk)_live_[0-9A-Za-z]{20,})\b/, files: TEXT, literals: ['_live_'] },
   google: { regex: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/, files: TEXT, literals: ['AIza'] },
   saas: {
-    regex: /\b(npm_[A-Za-z0-9]{36}|pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}|SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}|sk-(?:proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,})(?![A-Za-z0-9_-])/,
+    regex:
+      /\b(npm_[A-Za-z0-9]{36}|pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}|SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}|sk-(?:proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,})(?![A-Za-z0-9_-])/,
     files: TEXT,
     literals: ['npm_', 'pypi-', 'SG.', 'T3BlbkFJ', 'sk-ant-'],
   },
   azure: { regex: /AccountKey=([A-Za-z0-9+/]{86}==)/, files: TEXT, literals: ['AccountKey='] },
   jwtSecret: {
     // `KEY = "value"`, `key: value`, `"key": "value",` in config files; the value must look random (16+ chars, no spaces or calls).
-    regex: /\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|APP_KEY)\b["']?\s*[:=]\s*(?:["']([^"'\s]{16,})["']|((?:base64:)?[A-Za-z0-9+/=_\-!@#$%^&*]{16,}))\s*[,;]?\s*$/m,
-    files: ['**/*.{yml,yaml,json,properties,env,ini,toml,conf,cfg}', '**/.env', '**/.env.*', '**/settings.py', '**/settings/*.py', '**/config.py', '**/config/*.{js,ts,rb,php}', '**/config.{js,ts}'],
+    regex:
+      /\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|APP_KEY)\b["']?\s*[:=]\s*(?:["']([^"'\s]{16,})["']|((?:base64:)?[A-Za-z0-9+/=_\-!@#$%^&*]{16,}))\s*[,;]?\s*$/m,
+    files: [
+      '**/*.{yml,yaml,json,properties,env,ini,toml,conf,cfg}',
+      '**/.env',
+      '**/.env.*',
+      '**/settings.py',
+      '**/settings/*.py',
+      '**/config.py',
+      '**/config/*.{js,ts,rb,php}',
+      '**/config.{js,ts}',
+    ],
     literals: ['jwt', 'JWT', 'SECRET_KEY', 'secret_key', 'secret-key', 'SIGNING_KEY', 'signing', 'APP_KEY'],
     maxPerFile: 5,
   },
@@ -50,18 +74,27 @@ export const ENV_GLOBS = ['**/.env', '**/.env.*', '**/*.env'];
 /** `.env.example` and friends document variables; they are meant to be committed. */
 export function isEnvTemplate(path: string): boolean {
   const b = basename(path);
-  return /\.(example|sample|template|dist|defaults?|tmpl|tpl|schema|test|testing|ci|e2e|travis|github|gitlab|circleci|local\.example)$/i.test(b) || /example|sample|template/i.test(b);
+  return (
+    /\.(example|sample|template|dist|defaults?|tmpl|tpl|schema|test|testing|ci|e2e|travis|github|gitlab|circleci|local\.example)$/i.test(
+      b,
+    ) || /example|sample|template/i.test(b)
+  );
 }
 
-const SECRET_KEY = /(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CLIENT_?SECRET|AUTH|CREDENTIALS?|DSN|DATABASE_URL|_KEY)$/i;
+const SECRET_KEY =
+  /(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CLIENT_?SECRET|AUTH|CREDENTIALS?|DSN|DATABASE_URL|_KEY)$/i;
 
 /** Lines of an env file that give a secret-named key a real-looking value. */
 export function envSecrets(path: string, text: string): { path: string; line: number; key: string }[] {
   const out: { path: string; line: number; key: string }[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(raw);
-    if (!m || !SECRET_KEY.test(m[1]!) || /^(VITE|NEXT_PUBLIC|REACT_APP|PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC)_/.test(m[1]!)) return;
-    const value = m[2]!.replace(/\s+#.*$/, '').trim().replace(/^["']|["']$/g, '');
+    if (!m || !SECRET_KEY.test(m[1]!) || /^(VITE|NEXT_PUBLIC|REACT_APP|PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC)_/.test(m[1]!))
+      return;
+    const value = m[2]!
+      .replace(/\s+#.*$/, '')
+      .trim()
+      .replace(/^["']|["']$/g, '');
     if (value.length < 6 || PLACEHOLDER.test(value) || /^(true|false|none|null)$/i.test(value)) return;
     // A URL with no password part (`postgres://db:5432/app`) carries no credential.
     if (/^[a-z][\w+.-]*:\/\//i.test(value) && !/:\/\/[^/@\s]*:[^/@\s]+@/.test(value)) return;

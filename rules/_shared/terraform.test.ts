@@ -50,7 +50,12 @@ describe('terraform model', () => {
   });
 
   it('notes malformed HCL and keeps the blocks before the fault', () => {
-    const m = terraform(memoryIndex({ 'bad.tf': 'resource "aws_s3_bucket" "a" {\n  bucket = "a"\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n' }));
+    const m = terraform(
+      memoryIndex({
+        'bad.tf':
+          'resource "aws_s3_bucket" "a" {\n  bucket = "a"\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n',
+      }),
+    );
     expect(m.resources.map((r) => r.labels[1])).toEqual(['a']);
     expect(m.notes[0]).toMatchObject({ path: 'bad.tf' });
     expect(m.notes[0]!.note).toContain('not closed');

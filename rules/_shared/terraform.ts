@@ -69,11 +69,24 @@ export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error
     let depth = 0;
     while (i < n) {
       const c = text[i]!;
-      if (c === '\\') { out += c + (text[i + 1] ?? ''); advance(); advance(); continue; }
-      if ((c === '$' || c === '%') && text[i + 1] === '{') { depth++; out += c + '{'; advance(); advance(); continue; }
+      if (c === '\\') {
+        out += c + (text[i + 1] ?? '');
+        advance();
+        advance();
+        continue;
+      }
+      if ((c === '$' || c === '%') && text[i + 1] === '{') {
+        depth++;
+        out += `${c}{`;
+        advance();
+        advance();
+        continue;
+      }
       if (c === '}' && depth > 0) depth--;
-      else if (c === '"' && depth === 0) { advance(); return out; }
-      else if (c === '\n' && depth === 0) throw new HclError(`unterminated string on line ${line}`);
+      else if (c === '"' && depth === 0) {
+        advance();
+        return out;
+      } else if (c === '\n' && depth === 0) throw new HclError(`unterminated string on line ${line}`);
       out += c;
       advance();
     }
@@ -85,7 +98,10 @@ export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error
     const stack: string[] = [];
     while (i < n) {
       const c = text[i]!;
-      if (c === '"') { readString(); continue; }
+      if (c === '"') {
+        readString();
+        continue;
+      }
       if (c === '<' && text[i + 1] === '<') {
         const h = /^<<-?\s*([A-Za-z_]\w*)[^\n]*\n/.exec(text.slice(i, i + 200));
         if (h) {
@@ -109,7 +125,10 @@ export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error
       } else if (c === '\n' && stack.length === 0) break;
       advance();
     }
-    if (stack.length > 0) throw new HclError(`unbalanced brackets in expression starting on line ${text.slice(0, start).split('\n').length}`);
+    if (stack.length > 0)
+      throw new HclError(
+        `unbalanced brackets in expression starting on line ${text.slice(0, start).split('\n').length}`,
+      );
     return text.slice(start, i).trim();
   };
   const literal = (raw: string): TfValue => {
@@ -119,7 +138,10 @@ export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error
     if (raw === 'null') return null;
     return { expr: raw };
   };
-  const readBody = (depth: number, blocks: TfBlock[] = []): TfBlock[] & { attrs?: Record<string, TfValue>; attrLines?: Record<string, number> } => {
+  const readBody = (
+    depth: number,
+    blocks: TfBlock[] = [],
+  ): TfBlock[] & { attrs?: Record<string, TfValue>; attrLines?: Record<string, number> } => {
     const attrs: Record<string, TfValue> = {};
     const attrLines: Record<string, number> = {};
     for (;;) {
@@ -159,7 +181,16 @@ export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error
       if (i >= n) throw new HclError(`block "${id}" on line ${startLine} has no body`);
       advance();
       const inner = readBody(depth + 1);
-      blocks.push({ type: id, labels, path, line: startLine, endLine: line, attrs: inner.attrs ?? {}, attrLines: inner.attrLines ?? {}, blocks: [...inner] });
+      blocks.push({
+        type: id,
+        labels,
+        path,
+        line: startLine,
+        endLine: line,
+        attrs: inner.attrs ?? {},
+        attrLines: inner.attrLines ?? {},
+        blocks: [...inner],
+      });
     }
     return Object.assign(blocks, { attrs, attrLines });
   };
@@ -175,8 +206,16 @@ export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error
 
 export function parseTerraform(files: FileIndex): TerraformModel {
   const model: TerraformModel = {
-    files: files.match(TF_READS), blocks: [], resources: [], data: [], modules: [], variables: [], backends: [],
-    tfvars: files.match(TFVARS_GLOBS), workspaces: [], notes: [],
+    files: files.match(TF_READS),
+    blocks: [],
+    resources: [],
+    data: [],
+    modules: [],
+    variables: [],
+    backends: [],
+    tfvars: files.match(TFVARS_GLOBS),
+    workspaces: [],
+    notes: [],
   };
   for (const path of model.files) {
     const text = files.read(path);
@@ -207,7 +246,9 @@ export function terraform(files: FileIndex): TerraformModel {
 
 /** Resources of the given types (exact, or `prefix*`). */
 export function resourcesOf(model: TerraformModel, ...types: string[]): TfBlock[] {
-  return model.resources.filter((r) => types.some((t) => (t.endsWith('*') ? r.labels[0]?.startsWith(t.slice(0, -1)) : r.labels[0] === t)));
+  return model.resources.filter((r) =>
+    types.some((t) => (t.endsWith('*') ? r.labels[0]?.startsWith(t.slice(0, -1)) : r.labels[0] === t)),
+  );
 }
 
 /** A nested block by path of names: `block(r, 'settings', 'backup_configuration')`. */

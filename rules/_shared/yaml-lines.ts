@@ -25,7 +25,7 @@ export interface YamlFile {
 /** Parses every document of a YAML stream; a malformed file yields `error`, never a throw. */
 export function parseYamlWithLines(text: string): YamlFile {
   const lc = new LineCounter();
-  let parsed;
+  let parsed: ReturnType<typeof parseAllDocuments>;
   try {
     parsed = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false, strict: false });
   } catch (err) {
@@ -72,7 +72,9 @@ export function parseYamlWithLines(text: string): YamlFile {
           // A key whose value is null: find the pair's key node instead.
           const parent = d.getIn(path.slice(0, -1), true);
           if (isMap(parent)) {
-            const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]));
+            const pair = parent.items.find(
+              (p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]),
+            );
             if (pair && isScalar(pair.key)) return lineAt(pair.key as Node);
           }
         } catch {

@@ -6,13 +6,19 @@ ruleTester(rule, {
     {
       name: 'an OpenAPI file in docs/ passes',
       profile: 'service',
-      tree: { 'package.json': '{"dependencies":{"express":"4"}}', 'docs/openapi.yaml': 'openapi: 3.0.3\ninfo:\n  title: shop\n' },
+      tree: {
+        'package.json': '{"dependencies":{"express":"4"}}',
+        'docs/openapi.yaml': 'openapi: 3.0.3\ninfo:\n  title: shop\n',
+      },
       expect: { outcome: 'pass', message: 'OpenAPI', evidence: [{ path: 'docs/openapi.yaml' }] },
     },
     {
       name: 'a Go gRPC service with .proto files passes',
       profile: 'service',
-      tree: { 'go.mod': 'module x\n\nrequire google.golang.org/grpc v1.60.0\n', 'api/v1/orders.proto': 'syntax = "proto3";\n' },
+      tree: {
+        'go.mod': 'module x\n\nrequire google.golang.org/grpc v1.60.0\n',
+        'api/v1/orders.proto': 'syntax = "proto3";\n',
+      },
       expect: { outcome: 'pass', message: 'protobuf/gRPC', evidence: [{ path: 'api/v1/orders.proto' }] },
     },
     {
@@ -26,14 +32,24 @@ ruleTester(rule, {
     {
       name: 'FastAPI without a committed contract is partial',
       profile: 'service',
-      tree: { 'requirements.txt': 'fastapi==0.110\nuvicorn\n', 'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n' },
+      tree: {
+        'requirements.txt': 'fastapi==0.110\nuvicorn\n',
+        'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+      },
       expect: { outcome: 'partial', score: 0.5, message: 'FastAPI', evidence: [{ path: 'requirements.txt', line: 1 }] },
     },
     {
       name: 'a Spring app with springdoc only is partial',
       profile: 'service',
-      tree: { 'pom.xml': '<project><dependencies>\n<dependency><groupId>org.springdoc</groupId><artifactId>springdoc-openapi-starter-webmvc-ui</artifactId></dependency>\n</dependencies></project>\n' },
-      expect: { outcome: 'partial', message: 'org.springdoc:springdoc-openapi-starter-webmvc-ui', evidence: [{ path: 'pom.xml' }] },
+      tree: {
+        'pom.xml':
+          '<project><dependencies>\n<dependency><groupId>org.springdoc</groupId><artifactId>springdoc-openapi-starter-webmvc-ui</artifactId></dependency>\n</dependencies></project>\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'org.springdoc:springdoc-openapi-starter-webmvc-ui',
+        evidence: [{ path: 'pom.xml' }],
+      },
     },
     {
       name: 'a service without any contract fails; a contract used only by tests does not count',
@@ -43,6 +59,11 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
-    { name: 'a library is not applicable', profile: 'library', tree: { 'src/index.ts': 'export {}\n' }, expect: { outcome: 'not-applicable', message: 'library' } },
+    {
+      name: 'a library is not applicable',
+      profile: 'library',
+      tree: { 'src/index.ts': 'export {}\n' },
+      expect: { outcome: 'not-applicable', message: 'library' },
+    },
   ],
 });

@@ -4,7 +4,10 @@ import { fromMatch, isTestPath } from '../_shared/paths.js';
 
 // Contracts by file name. docs/ is a normal home for a contract, so only tests are excluded.
 const CONTRACT_FILES: { kind: string; globs: string[] }[] = [
-  { kind: 'OpenAPI', globs: ['**/openapi*.{yaml,yml,json}', '**/*.openapi.{yaml,yml,json}', '**/swagger*.{yaml,yml,json}'] },
+  {
+    kind: 'OpenAPI',
+    globs: ['**/openapi*.{yaml,yml,json}', '**/*.openapi.{yaml,yml,json}', '**/swagger*.{yaml,yml,json}'],
+  },
   { kind: 'protobuf/gRPC', globs: ['**/*.proto'] },
   { kind: 'GraphQL schema', globs: ['**/*.graphql', '**/*.graphqls', '**/*.gql'] },
   { kind: 'AsyncAPI', globs: ['**/asyncapi*.{yaml,yml,json}'] },
@@ -17,16 +20,27 @@ export default defineRule({
     id: 'api-contract',
     title: "The service's API is described by a contract",
     failureTitle: 'No API contract',
-    description: 'A machine-readable contract (OpenAPI, protobuf, GraphQL schema, AsyncAPI) lets clients generate code, lets CI detect breaking changes and documents the API independently of its implementation.',
-    remediation: 'Commit the API description: an openapi.yaml (or export the generated one in CI), the .proto files of a gRPC service, or the GraphQL schema. Check it for breaking changes in CI (e.g. oasdiff, buf breaking).',
+    description:
+      'A machine-readable contract (OpenAPI, protobuf, GraphQL schema, AsyncAPI) lets clients generate code, lets CI detect breaking changes and documents the API independently of its implementation.',
+    remediation:
+      'Commit the API description: an openapi.yaml (or export the generated one in CI), the .proto files of a gRPC service, or the GraphQL schema. Check it for breaking changes in CI (e.g. oasdiff, buf breaking).',
     severity: 'medium',
     effort: 'medium',
-    detection: 'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql, asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo … catalogue `openapi-generators`). Tests are ignored.',
+    detection:
+      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql, asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo … catalogue `openapi-generators`). Tests are ignored.',
     patterns: {
-      specDoc: { regex: /^[ \t{]*["']?(openapi|swagger|asyncapi)["']?\s*:\s*["']?\d/m, files: SPEC_DOCS, literals: ['openapi', 'swagger', 'asyncapi'], maxPerFile: 1 },
+      specDoc: {
+        regex: /^[ \t{]*["']?(openapi|swagger|asyncapi)["']?\s*:\s*["']?\d/m,
+        files: SPEC_DOCS,
+        literals: ['openapi', 'swagger', 'asyncapi'],
+        maxPerFile: 1,
+      },
     },
   },
-  appliesTo: (ctx) => ctx.facts.profile.id === 'service' || { reason: `profile is ${ctx.facts.profile.id}: an API contract is expected of a deployable service` },
+  appliesTo: (ctx) =>
+    ctx.facts.profile.id === 'service' || {
+      reason: `profile is ${ctx.facts.profile.id}: an API contract is expected of a deployable service`,
+    },
   check(ctx) {
     const evidence: Evidence[] = [];
     const kinds = new Set<string>();
@@ -36,7 +50,11 @@ export default defineRule({
       if (!found.length) continue;
       kinds.add(c.kind);
       for (const p of found) byName.add(p);
-      evidence.push(...found.slice(0, 3).map((p) => ({ path: p, note: `${c.kind} contract${found.length > 3 ? ` (1 of ${found.length})` : ''}` })));
+      evidence.push(
+        ...found
+          .slice(0, 3)
+          .map((p) => ({ path: p, note: `${c.kind} contract${found.length > 3 ? ` (1 of ${found.length})` : ''}` })),
+      );
     }
     for (const m of ctx.matches('specDoc')) {
       if (isTestPath(m.path) || byName.has(m.path)) continue;
@@ -50,13 +68,28 @@ export default defineRule({
     const generators = ctx.facts.findDependencies(ctx.catalogue('openapi-generators'));
     const fastapi = ctx.facts.frameworks.filter((f) => ['fastapi', 'litestar'].includes(f.id));
     const generated: Evidence[] = [
-      ...generators.slice(0, 3).map((d) => ({ path: d.path, ...(d.line ? { line: d.line } : {}), snippet: d.name, note: 'generates API docs from code' })),
+      ...generators.slice(0, 3).map((d) => ({
+        path: d.path,
+        ...(d.line ? { line: d.line } : {}),
+        snippet: d.name,
+        note: 'generates API docs from code',
+      })),
       ...fastapi.map((f) => ({ ...f.evidence, note: `${f.name} serves a generated OpenAPI document` })),
     ];
     if (generated.length) {
       const names = [...new Set([...generators.map((d) => d.name), ...fastapi.map((f) => f.name)])].sort();
-      return partial(0.5, `Only generated API docs (${listing(names)}); no contract is committed.`, generated, { ...data, generated: names });
+      return partial(0.5, `Only generated API docs (${listing(names)}); no contract is committed.`, generated, {
+        ...data,
+        generated: names,
+      });
     }
-    return fail('No API contract found.', [searched('OpenAPI/AsyncAPI document', SPEC_DOCS, ctx.searched('specDoc')), { path: '.', note: 'no *.proto, *.graphql, openapi*, swagger* or asyncapi* file' }], data);
+    return fail(
+      'No API contract found.',
+      [
+        searched('OpenAPI/AsyncAPI document', SPEC_DOCS, ctx.searched('specDoc')),
+        { path: '.', note: 'no *.proto, *.graphql, openapi*, swagger* or asyncapi* file' },
+      ],
+      data,
+    );
   },
 });

@@ -10,8 +10,16 @@ ruleTester(rule, {
     },
     {
       name: 'an ADR folder passes and counts the records, not its index',
-      tree: { 'docs/adr/0001-record-architecture-decisions.md': '# 1. Record\n', 'docs/adr/0002-use-postgres.md': '# 2. Postgres\n', 'docs/adr/README.md': '# ADRs\n' },
-      expect: { outcome: 'pass', data: { adrs: 2 }, evidence: [{ path: 'docs/adr/0001-record-architecture-decisions.md' }] },
+      tree: {
+        'docs/adr/0001-record-architecture-decisions.md': '# 1. Record\n',
+        'docs/adr/0002-use-postgres.md': '# 2. Postgres\n',
+        'docs/adr/README.md': '# ADRs\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { adrs: 2 },
+        evidence: [{ path: 'docs/adr/0001-record-architecture-decisions.md' }],
+      },
     },
   ],
   invalid: [

@@ -2,23 +2,56 @@ import { defineRule, type Evidence } from '../../src/engine/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { fromMatch, isTestPath } from '../_shared/paths.js';
 
-const DOC_GLOBS = ['**/ARCHITECTURE*.{md,rst,adoc,txt}', '**/architecture*.{md,rst,adoc}', '**/docs/architecture/**/*.{md,rst,adoc}', '**/doc/architecture/**/*.{md,rst,adoc}', '**/DESIGN.md', '**/docs/design/**/*.{md,rst,adoc}'];
-const ADR_GLOBS = ['**/adr/**/*.{md,rst,adoc}', '**/adrs/**/*.{md,rst,adoc}', '**/docs/decisions/**/*.{md,rst,adoc}', '**/doc/decisions/**/*.{md,rst,adoc}', '**/architecture/decisions/**/*.{md,rst,adoc}', '**/decision-records/**/*.{md,rst,adoc}', '**/rfcs/**/*.md'];
-const DIAGRAM_GLOBS = ['**/*.{puml,plantuml,iuml,pu}', '**/*.{mmd,mermaid}', '**/*.dsl', '**/*.c4', '**/*.drawio', '**/*.d2', '**/*architecture*.{png,svg,jpg,jpeg}', '**/*-arch.{png,svg}'];
+const DOC_GLOBS = [
+  '**/ARCHITECTURE*.{md,rst,adoc,txt}',
+  '**/architecture*.{md,rst,adoc}',
+  '**/docs/architecture/**/*.{md,rst,adoc}',
+  '**/doc/architecture/**/*.{md,rst,adoc}',
+  '**/DESIGN.md',
+  '**/docs/design/**/*.{md,rst,adoc}',
+];
+const ADR_GLOBS = [
+  '**/adr/**/*.{md,rst,adoc}',
+  '**/adrs/**/*.{md,rst,adoc}',
+  '**/docs/decisions/**/*.{md,rst,adoc}',
+  '**/doc/decisions/**/*.{md,rst,adoc}',
+  '**/architecture/decisions/**/*.{md,rst,adoc}',
+  '**/decision-records/**/*.{md,rst,adoc}',
+  '**/rfcs/**/*.md',
+];
+const DIAGRAM_GLOBS = [
+  '**/*.{puml,plantuml,iuml,pu}',
+  '**/*.{mmd,mermaid}',
+  '**/*.dsl',
+  '**/*.c4',
+  '**/*.drawio',
+  '**/*.d2',
+  '**/*architecture*.{png,svg,jpg,jpeg}',
+  '**/*-arch.{png,svg}',
+];
 
 export default defineRule({
   meta: {
     id: 'architecture-docs',
     title: 'The design is written down',
     failureTitle: 'No architecture documentation',
-    description: 'An architecture overview and a record of the decisions behind it let new engineers and reviewers understand why the system is shaped as it is, and stop the same debates from recurring.',
-    remediation: 'Add an ARCHITECTURE.md (components, data flow, dependencies, deployment) and record significant decisions as ADRs in docs/adr/ (e.g. with adr-tools or MADR); keep diagrams as code (Mermaid, PlantUML, Structurizr).',
+    description:
+      'An architecture overview and a record of the decisions behind it let new engineers and reviewers understand why the system is shaped as it is, and stop the same debates from recurring.',
+    remediation:
+      'Add an ARCHITECTURE.md (components, data flow, dependencies, deployment) and record significant decisions as ADRs in docs/adr/ (e.g. with adr-tools or MADR); keep diagrams as code (Mermaid, PlantUML, Structurizr).',
     severity: 'low',
     effort: 'medium',
-    detection: 'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design, or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown, images named *architecture*) or an Architecture section in the README.',
+    detection:
+      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design, or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown, images named *architecture*) or an Architecture section in the README.',
     patterns: {
       mermaid: { regex: /^\s*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
-      readmeSection: { regex: /^#{1,4}\s+.*\b(architecture|design|how it works|components)\b/im, files: ['README*', '**/README*.md'], literals: ['rchitecture', 'esign', 'ow it works', 'omponents'], ignoreCase: true, maxPerFile: 1 },
+      readmeSection: {
+        regex: /^#{1,4}\s+.*\b(architecture|design|how it works|components)\b/im,
+        files: ['README*', '**/README*.md'],
+        literals: ['rchitecture', 'esign', 'ow it works', 'omponents'],
+        ignoreCase: true,
+        maxPerFile: 1,
+      },
     },
   },
   check(ctx) {
@@ -36,22 +69,47 @@ export default defineRule({
     }
     if (adrs.length || adrDirFile.length) {
       found.push(`${adrs.length} architecture decision record(s)`);
-      evidence.push(...[...adrDirFile, ...adrs].slice(0, 3).map((p) => ({ path: p, note: `ADR (${adrs.length} in total)` })));
+      evidence.push(
+        ...[...adrDirFile, ...adrs].slice(0, 3).map((p) => ({ path: p, note: `ADR (${adrs.length} in total)` })),
+      );
     }
     if (diagrams.length || mermaid.length) {
       found.push('diagrams as code');
-      evidence.push(...diagrams.slice(0, 2).map((p) => ({ path: p, note: 'diagram as code' })), ...mermaid.slice(0, 2).map((m) => fromMatch(m, 'Mermaid diagram')));
+      evidence.push(
+        ...diagrams.slice(0, 2).map((p) => ({ path: p, note: 'diagram as code' })),
+        ...mermaid.slice(0, 2).map((m) => fromMatch(m, 'Mermaid diagram')),
+      );
     }
     const data = { documents: docs.length, adrs: adrs.length, diagrams: diagrams.length + mermaid.length };
     if (docs.length || adrs.length || adrDirFile.length) {
-      const missing = [docs.length ? '' : 'no architecture overview', adrs.length ? '' : 'no decision records'].filter(Boolean);
-      return pass(`Design written down: ${listing(found)}${missing.length ? ` (${listing(missing)})` : ''}.`, evidence, data);
+      const missing = [docs.length ? '' : 'no architecture overview', adrs.length ? '' : 'no decision records'].filter(
+        Boolean,
+      );
+      return pass(
+        `Design written down: ${listing(found)}${missing.length ? ` (${listing(missing)})` : ''}.`,
+        evidence,
+        data,
+      );
     }
     const section = ctx.matches('readmeSection').filter((m) => keep(m.path));
     if (evidence.length || section.length) {
       evidence.push(...section.slice(0, 2).map((m) => fromMatch(m, 'architecture section in a README')));
-      return partial(0.5, `Only ${listing([...found, ...(section.length ? ['a README section'] : [])])}; no architecture document or decision records.`, evidence, data);
+      return partial(
+        0.5,
+        `Only ${listing([...found, ...(section.length ? ['a README section'] : [])])}; no architecture document or decision records.`,
+        evidence,
+        data,
+      );
     }
-    return fail('No architecture document, ADRs or diagrams found.', [{ path: '.', note: 'no ARCHITECTURE.md, docs/architecture*, DESIGN.md, docs/adr/, docs/decisions/, *.puml, *.mmd, *.dsl or Mermaid block in Markdown' }], data);
+    return fail(
+      'No architecture document, ADRs or diagrams found.',
+      [
+        {
+          path: '.',
+          note: 'no ARCHITECTURE.md, docs/architecture*, DESIGN.md, docs/adr/, docs/decisions/, *.puml, *.mmd, *.dsl or Mermaid block in Markdown',
+        },
+      ],
+      data,
+    );
   },
 });

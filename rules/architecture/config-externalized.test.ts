@@ -8,7 +8,8 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'requirements.txt': 'fastapi\npydantic-settings\n',
-        'app/config.py': 'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    database_url: str\n',
+        'app/config.py':
+          'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    database_url: str\n',
         '.env.example': 'DATABASE_URL=postgresql://user:password@localhost/app\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'app/config.py', line: 3 }, { path: '.env.example' }] },
@@ -17,26 +18,39 @@ ruleTester(rule, {
       name: 'a Spring app with ${} placeholders and @Value passes',
       profile: 'service',
       tree: {
-        'src/main/resources/application.yml': 'spring:\n  datasource:\n    url: ${DB_URL}\n    password: ${DB_PASSWORD}\n',
+        'src/main/resources/application.yml':
+          'spring:\n  datasource:\n    url: ${DB_URL}\n    password: ${DB_PASSWORD}\n',
         'src/main/java/shop/Cfg.java': 'class Cfg {\n  @Value("${shop.name}") String name;\n}\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'src/main/resources/application.yml', line: 3 }, { path: 'src/main/java/shop/Cfg.java', line: 2 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/main/resources/application.yml', line: 3 },
+          { path: 'src/main/java/shop/Cfg.java', line: 2 },
+        ],
+      },
     },
     {
       name: 'Spring placeholders with defaults are environment reads (petclinic style)',
       profile: 'service',
       tree: {
-        'src/main/resources/application-postgres.properties': 'spring.datasource.url=${POSTGRES_URL:jdbc:postgresql://localhost/petclinic}\nspring.datasource.password=${POSTGRES_PASS:petclinic}\n',
+        'src/main/resources/application-postgres.properties':
+          'spring.datasource.url=${POSTGRES_URL:jdbc:postgresql://localhost/petclinic}\nspring.datasource.password=${POSTGRES_PASS:petclinic}\n',
         'src/main/java/org/springframework/samples/petclinic/App.java': 'class App {}\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'src/main/resources/application-postgres.properties', line: 1 }], data: { findings: 0 } },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'src/main/resources/application-postgres.properties', line: 1 }],
+        data: { findings: 0 },
+      },
     },
     {
       name: 'a Rust service reading clap arguments from the environment passes',
       profile: 'service',
       tree: {
         'Cargo.toml': '[package]\nname = "api"\n\n[dependencies]\naxum = "0.7"\nclap = "4"\n',
-        'src/config.rs': '#[derive(clap::Parser)]\npub struct Config {\n    #[clap(long, env)]\n    pub database_url: String,\n}\n',
+        'src/config.rs':
+          '#[derive(clap::Parser)]\npub struct Config {\n    #[clap(long, env)]\n    pub database_url: String,\n}\n',
         '.env.sample': 'DATABASE_URL=\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'src/config.rs', line: 3 }, { path: '.env.sample' }] },
@@ -45,7 +59,8 @@ ruleTester(rule, {
       name: 'local development defaults are not findings',
       profile: 'service',
       tree: {
-        'cmd/api/main.go': 'package main\n\nvar dsn = getEnv("DSN", "postgres://app:s3cr3tpw@localhost:5432/app")\nvar url = os.Getenv("DATABASE_URL")\n',
+        'cmd/api/main.go':
+          'package main\n\nvar dsn = getEnv("DSN", "postgres://app:s3cr3tpw@localhost:5432/app")\nvar url = os.Getenv("DATABASE_URL")\n',
         'docker-compose.yml': 'services:\n  api:\n    environment:\n      DSN: postgres://app:s3cr3tpw@db:5432/app\n',
         'README.md': '# api\n\n## Configuration\n\nSet DATABASE_URL.\n',
       },
@@ -57,16 +72,30 @@ ruleTester(rule, {
       name: 'a hard-coded production connection string is a finding with a redacted snippet',
       profile: 'service',
       tree: {
-        'src/db.js': "const url = process.env.DB_URL;\nconst fallback = 'postgres://orders:Xk29vLq8ZpR4@orders-db.prod.acme-corp.net:5432/orders';\n",
+        'src/db.js':
+          "const url = process.env.DB_URL;\nconst fallback = 'postgres://orders:Xk29vLq8ZpR4@orders-db.prod.acme-corp.net:5432/orders';\n",
         '.env.example': 'DB_URL=\n',
       },
-      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'src/db.js', line: 2, note: 'hard-coded credentials for orders-db.prod.acme-corp.net' }], absent: ['Xk29vLq8ZpR4'] },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        evidence: [{ path: 'src/db.js', line: 2, note: 'hard-coded credentials for orders-db.prod.acme-corp.net' }],
+        absent: ['Xk29vLq8ZpR4'],
+      },
     },
     {
       name: 'a literal password in appsettings.json is a finding and caps the score',
       profile: 'service',
-      tree: { 'Shop/appsettings.json': '{\n  "ConnectionStrings": {\n    "Default": "Server=sql.shop.io;Database=shop;User Id=shop;Password=Hunter2Hunter2;"\n  }\n}\n', 'Shop/Program.cs': 'var app = builder.Build();\n' },
-      expect: { outcome: 'partial', evidence: [{ path: 'Shop/appsettings.json', line: 3, note: 'hard-coded database password' }], absent: ['Hunter2Hunter2'] },
+      tree: {
+        'Shop/appsettings.json':
+          '{\n  "ConnectionStrings": {\n    "Default": "Server=sql.shop.io;Database=shop;User Id=shop;Password=Hunter2Hunter2;"\n  }\n}\n',
+        'Shop/Program.cs': 'var app = builder.Build();\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [{ path: 'Shop/appsettings.json', line: 3, note: 'hard-coded database password' }],
+        absent: ['Hunter2Hunter2'],
+      },
     },
     {
       name: 'environment reads without documentation are partial',
@@ -82,6 +111,11 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
-    { name: 'a CLI is not applicable', profile: 'cli', tree: { 'main.go': 'package main\n' }, expect: { outcome: 'not-applicable', message: 'cli' } },
+    {
+      name: 'a CLI is not applicable',
+      profile: 'cli',
+      tree: { 'main.go': 'package main\n' },
+      expect: { outcome: 'not-applicable', message: 'cli' },
+    },
   ],
 });

@@ -5,35 +5,90 @@ import { redactLine } from '../_shared/redact.js';
 
 const CODE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,java,kt,scala,cs,rb,php,rs}'];
 const CONFIG = ['**/*.{yml,yaml,properties,json,toml,ini,env,conf}'];
-const ENV_EXAMPLES = ['**/.env.example', '**/.env.sample', '**/.env.template', '**/.env.dist', '**/.env.defaults', '**/env.example', '**/example.env', '**/.env.*.example', '**/sample.env'];
+const ENV_EXAMPLES = [
+  '**/.env.example',
+  '**/.env.sample',
+  '**/.env.template',
+  '**/.env.dist',
+  '**/.env.defaults',
+  '**/env.example',
+  '**/example.env',
+  '**/.env.*.example',
+  '**/sample.env',
+];
 // A password that is obviously a placeholder is not a finding.
-const PLACEHOLDER = /^(\$|\{|%|<|\*|x+$|password|passwd|pass|pwd|secret|changeme|change_me|example|user|username|test|dummy|admin|root|postgres|mysql|guest)/i;
-const DB_SCHEME = /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|jdbc:[a-z]+):\/\/[^:/@\s'"]+:[^@/\s'"]+@/;
+const PLACEHOLDER =
+  /^(\$|\{|%|<|\*|x+$|password|passwd|pass|pwd|secret|changeme|change_me|example|user|username|test|dummy|admin|root|postgres|mysql|guest)/i;
+const DB_SCHEME =
+  /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|jdbc:[a-z]+):\/\/[^:/@\s'"]+:[^@/\s'"]+@/;
 // Hosts that are developer defaults, not production endpoints.
-const LOCAL_HOST = /^(localhost|127\.|0\.0\.0\.0|\[?::1|host\.docker\.internal|[a-z0-9_-]+$)|\.(localhost|local|test|invalid|example)$|(^|\.)example\.(com|org|net)$/i;
+const LOCAL_HOST =
+  /^(localhost|127\.|0\.0\.0\.0|\[?::1|host\.docker\.internal|[a-z0-9_-]+$)|\.(localhost|local|test|invalid|example)$|(^|\.)example\.(com|org|net)$/i;
 
-const SETTINGS_FILE = /(^|\/)(_?config|settings|env|environment|configuration)\.[a-z]+$|(^|\/)(config|settings|conf)\/[^/]+$/i;
+const SETTINGS_FILE =
+  /(^|\/)(_?config|settings|env|environment|configuration)\.[a-z]+$|(^|\/)(config|settings|conf)\/[^/]+$/i;
 
 export default defineRule({
   meta: {
     id: 'config-externalized',
     title: 'Configuration comes from the environment and is documented',
     failureTitle: 'Configuration is not externalised',
-    description: 'The same build must run in every environment (twelve-factor, III): hosts, ports and credentials belong in the environment or a secret store, and the settings a deployment needs should be documented.',
-    remediation: 'Read settings from environment variables through a settings library (pydantic-settings, envalid/convict, viper/envconfig, Spring profiles and `${ENV}` placeholders, IOptions), document them in a committed .env.example (no real values), and move any hard-coded host or credential into the environment or a secret store.',
+    description:
+      'The same build must run in every environment (twelve-factor, III): hosts, ports and credentials belong in the environment or a secret store, and the settings a deployment needs should be documented.',
+    remediation:
+      'Read settings from environment variables through a settings library (pydantic-settings, envalid/convict, viper/envconfig, Spring profiles and `${ENV}` placeholders, IOptions), document them in a committed .env.example (no real values), and move any hard-coded host or credential into the environment or a secret store.',
     severity: 'high',
     effort: 'low',
-    detection: 'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<>, pydantic BaseSettings) or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal, `Password=` literal in appsettings(.Production).json.',
+    detection:
+      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<>, pydantic BaseSettings) or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal, `Password=` literal in appsettings(.Production).json.',
     patterns: {
       envRead: {
-        regex: /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bos\.getenv\(|\bgetenv\(|\bos\.(?:Getenv|LookupEnv)\(|System\.getenv\(|Environment\.GetEnvironmentVariable\(|\bENV(?:\[|\.fetch\()|\benv::var|\bstd::env::var|@Value\(\s*"\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\(BaseSettings\)|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.Process|\bdotenvy?::dotenv|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\([^)\n]*\benv\b/,
+        regex:
+          /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bos\.getenv\(|\bgetenv\(|\bos\.(?:Getenv|LookupEnv)\(|System\.getenv\(|Environment\.GetEnvironmentVariable\(|\bENV(?:\[|\.fetch\()|\benv::var|\bstd::env::var|@Value\(\s*"\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\(BaseSettings\)|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.Process|\bdotenvy?::dotenv|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\([^)\n]*\benv\b/,
         files: CODE,
         // Specific literals: the alternation costs ~15 ms/MiB, so it runs only where an env read is likely.
-        literals: ['process.env', 'meta.env', 'os.environ', 'environ.get', 'environ[', 'getenv', 'Getenv', 'LookupEnv', 'GetEnvironmentVariable', 'ENV[', 'ENV.fetch', 'env::var', '@Value', '@ConfigurationProperties', 'IOptions', 'IConfiguration', 'BaseSettings', '$_ENV', "env('", 'env("', 'viper.', 'envconfig.', 'dotenv', ', env', '(env'],
+        literals: [
+          'process.env',
+          'meta.env',
+          'os.environ',
+          'environ.get',
+          'environ[',
+          'getenv',
+          'Getenv',
+          'LookupEnv',
+          'GetEnvironmentVariable',
+          'ENV[',
+          'ENV.fetch',
+          'env::var',
+          '@Value',
+          '@ConfigurationProperties',
+          'IOptions',
+          'IConfiguration',
+          'BaseSettings',
+          '$_ENV',
+          "env('",
+          'env("',
+          'viper.',
+          'envconfig.',
+          'dotenv',
+          ', env',
+          '(env',
+        ],
         maxPerFile: 1,
       },
-      placeholder: { regex: /\$\{[A-Za-z_][A-Za-z0-9_.]*(?::[^}]*)?\}/, files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'], literals: ['${'], maxPerFile: 1 },
-      readmeSection: { regex: /^#{1,4}\s+.*\b(configur(?:e|ation|ing)|environment variables|settings|env vars)\b/im, files: ['README*', 'docs/**/*.md'], literals: ['onfig', 'nvironment', 'ettings', 'env'], ignoreCase: true, maxPerFile: 1 },
+      placeholder: {
+        regex: /\$\{[A-Za-z_][A-Za-z0-9_.]*(?::[^}]*)?\}/,
+        files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'],
+        literals: ['${'],
+        maxPerFile: 1,
+      },
+      readmeSection: {
+        regex: /^#{1,4}\s+.*\b(configur(?:e|ation|ing)|environment variables|settings|env vars)\b/im,
+        files: ['README*', 'docs/**/*.md'],
+        literals: ['onfig', 'nvironment', 'ettings', 'env'],
+        ignoreCase: true,
+        maxPerFile: 1,
+      },
       // Starts at "://" (a leading scheme alternation is ~8x slower); check() verifies the scheme.
       credUrl: {
         regex: /:\/\/([^:/@\s'"]+):([^@/\s'"]+)@([^:/\s'"?]+)/,
@@ -41,15 +96,31 @@ export default defineRule({
         literals: ['://'],
         maxPerFile: 3,
       },
-      springPassword: { regex: /^\s*spring\.(?:datasource|r2dbc|rabbitmq|data\.redis)\.password\s*[=:]\s*(\S+)/m, files: ['**/application*.properties'], literals: ['password'], maxPerFile: 3 },
-      netPassword: { regex: /(?:Password|Pwd)\s*=\s*([^;"']+)/i, files: ['**/appsettings.json', '**/appsettings.Production.json', '**/web.config'], literals: ['assword', 'wd='], ignoreCase: true, maxPerFile: 3 },
+      springPassword: {
+        regex: /^\s*spring\.(?:datasource|r2dbc|rabbitmq|data\.redis)\.password\s*[=:]\s*(\S+)/m,
+        files: ['**/application*.properties'],
+        literals: ['password'],
+        maxPerFile: 3,
+      },
+      netPassword: {
+        regex: /(?:Password|Pwd)\s*=\s*([^;"']+)/i,
+        files: ['**/appsettings.json', '**/appsettings.Production.json', '**/web.config'],
+        literals: ['assword', 'wd='],
+        ignoreCase: true,
+        maxPerFile: 3,
+      },
     },
   },
-  appliesTo: (ctx) => ctx.facts.profile.id === 'service' || { reason: `profile is ${ctx.facts.profile.id}: runtime configuration matters for a deployable service` },
+  appliesTo: (ctx) =>
+    ctx.facts.profile.id === 'service' || {
+      reason: `profile is ${ctx.facts.profile.id}: runtime configuration matters for a deployable service`,
+    },
   check(ctx) {
-    const prod = (k: string) => ctx.matches(k).filter((m) => isProductionPath(m.path) && !/\.env\.|example|sample/i.test(m.path));
+    const prod = (k: string) =>
+      ctx.matches(k).filter((m) => isProductionPath(m.path) && !/\.env\.|example|sample/i.test(m.path));
     const findings: Evidence[] = [];
-    const finding = (m: Match, secret: string, note: string) => findings.push({ ...fromMatch(m, note), snippet: redactLine(m.snippet, secret) });
+    const finding = (m: Match, secret: string, note: string) =>
+      findings.push({ ...fromMatch(m, note), snippet: redactLine(m.snippet, secret) });
     for (const m of prod('credUrl')) {
       const [, pass_, host] = m.groups as string[];
       if (!pass_ || !host || PLACEHOLDER.test(pass_) || LOCAL_HOST.test(host) || !host.includes('.')) continue;
@@ -63,42 +134,94 @@ export default defineRule({
     }
 
     // Tool configuration (playwright.config.ts, vite.config.js) reading env is not the service's config.
-    const envReads = ctx.matches('envRead').filter((m) => isProductionPath(m.path) && !/(^|\/)[^/]*\.config\.[cm]?[jt]s$/.test(m.path));
+    const envReads = ctx
+      .matches('envRead')
+      .filter((m) => isProductionPath(m.path) && !/(^|\/)[^/]*\.config\.[cm]?[jt]s$/.test(m.path));
     // Spring placeholders (${DB_URL:…}) are environment reads too, written in configuration.
-    const placeholders = firstPerFile(ctx.matches('placeholder').filter((m) => isProductionPath(m.path)), 2);
+    const placeholders = firstPerFile(
+      ctx.matches('placeholder').filter((m) => isProductionPath(m.path)),
+      2,
+    );
     const libs = ctx.facts.findDependencies(ctx.catalogue('config-libraries'));
     const examples = ctx.files.match(ENV_EXAMPLES);
-    const helm = ctx.files.match(['**/values.yaml']).filter((p) => ctx.files.exists(p.replace(/values\.yaml$/, 'Chart.yaml')));
+    const helm = ctx.files
+      .match(['**/values.yaml'])
+      .filter((p) => ctx.files.exists(p.replace(/values\.yaml$/, 'Chart.yaml')));
     const docs: Evidence[] = [
       ...examples.slice(0, 2).map((p) => ({ path: p, note: 'documents the environment variables' })),
       ...helm.slice(0, 1).map((p) => ({ path: p, note: 'Helm values' })),
       ...placeholders.map((m) => fromMatch(m, 'configuration placeholder resolved from the environment')),
-      ...ctx.files.named('.env').slice(0, 1).map((p) => ({ path: p, note: 'committed .env lists the settings (keep real values out of it: see security/no-committed-secrets)' })),
-      ...ctx.files.match(['**/appsettings.json']).filter(isProductionPath).slice(0, 1).map((p) => ({ path: p, note: 'appsettings.json: overridable by environment variables' })),
-      ...ctx.matches('readmeSection').slice(0, 1).map((m) => fromMatch(m, 'configuration section')),
+      ...ctx.files
+        .named('.env')
+        .slice(0, 1)
+        .map((p) => ({
+          path: p,
+          note: 'committed .env lists the settings (keep real values out of it: see security/no-committed-secrets)',
+        })),
+      ...ctx.files
+        .match(['**/appsettings.json'])
+        .filter(isProductionPath)
+        .slice(0, 1)
+        .map((p) => ({ path: p, note: 'appsettings.json: overridable by environment variables' })),
+      ...ctx
+        .matches('readmeSection')
+        .slice(0, 1)
+        .map((m) => fromMatch(m, 'configuration section')),
     ];
     // Cite the settings module first (settings.py, config.ts), not the first file in path order.
-    const settingsFirst = [...envReads].sort((a, b) => Number(!SETTINGS_FILE.test(a.path)) - Number(!SETTINGS_FILE.test(b.path)));
-    const externalised: Evidence[] = firstPerFile(settingsFirst, 3).map((m) => fromMatch(m, 'reads configuration from the environment'));
-    if (externalised.length === 0 && placeholders.length) externalised.push(fromMatch(placeholders[0]!, 'configuration resolved from the environment'));
-    const libEvidence: Evidence[] = libs.slice(0, 2).map((d) => ({ path: d.path, ...(d.line ? { line: d.line } : {}), snippet: d.name, note: 'configuration library' }));
+    const settingsFirst = [...envReads].sort(
+      (a, b) => Number(!SETTINGS_FILE.test(a.path)) - Number(!SETTINGS_FILE.test(b.path)),
+    );
+    const externalised: Evidence[] = firstPerFile(settingsFirst, 3).map((m) =>
+      fromMatch(m, 'reads configuration from the environment'),
+    );
+    if (externalised.length === 0 && placeholders.length)
+      externalised.push(fromMatch(placeholders[0]!, 'configuration resolved from the environment'));
+    const libEvidence: Evidence[] = libs.slice(0, 2).map((d) => ({
+      path: d.path,
+      ...(d.line ? { line: d.line } : {}),
+      snippet: d.name,
+      note: 'configuration library',
+    }));
     const hasCode = externalised.length > 0;
-    const parts = [hasCode ? 'environment reads in code' : libs.length ? 'a configuration library (not seen in use)' : '', docs.length ? 'documented settings' : ''].filter(Boolean);
+    const parts = [
+      hasCode ? 'environment reads in code' : libs.length ? 'a configuration library (not seen in use)' : '',
+      docs.length ? 'documented settings' : '',
+    ].filter(Boolean);
     const score = (hasCode ? 0.6 : libs.length ? 0.3 : 0) + (docs.length ? 0.4 : 0);
     const seen = new Set<string>();
     const evidence = [...findings.slice(0, 10), ...externalised, ...libEvidence, ...docs].filter((e) => {
       const key = `${e.path}:${e.line ?? ''}`;
       return !seen.has(key) && seen.add(key);
     });
-    const data = { findings: findings.length, envReads: new Set(envReads.map((m) => m.path)).size, libraries: [...new Set(libs.map((d) => d.name))].sort(), documented: docs.length > 0 };
+    const data = {
+      findings: findings.length,
+      envReads: new Set(envReads.map((m) => m.path)).size,
+      libraries: [...new Set(libs.map((d) => d.name))].sort(),
+      documented: docs.length > 0,
+    };
     if (findings.length) {
       const msg = `${findings.length} hard-coded host credential(s) or password(s) in production code or config`;
       if (score === 0) return fail(`${msg}; no configuration from the environment.`, evidence, data);
       return partial(Math.min(score, 1) * 0.5, `${msg}, although ${listing(parts)} exist.`, evidence, data);
     }
-    if (score >= 1) return pass(`Configuration comes from the environment and is documented (${listing(parts)}).`, evidence, data);
-    if (score === 0) return fail('No sign that configuration comes from the environment.', [{ path: '.', note: `no environment reads in ${ctx.searched('envRead')} source files, no configuration library, no .env.example` }], data);
-    const missing = [hasCode ? '' : 'no environment reads in code', docs.length ? '' : 'no .env.example or other documentation of the settings'].filter(Boolean);
+    if (score >= 1)
+      return pass(`Configuration comes from the environment and is documented (${listing(parts)}).`, evidence, data);
+    if (score === 0)
+      return fail(
+        'No sign that configuration comes from the environment.',
+        [
+          {
+            path: '.',
+            note: `no environment reads in ${ctx.searched('envRead')} source files, no configuration library, no .env.example`,
+          },
+        ],
+        data,
+      );
+    const missing = [
+      hasCode ? '' : 'no environment reads in code',
+      docs.length ? '' : 'no .env.example or other documentation of the settings',
+    ].filter(Boolean);
     return partial(score, `Found ${listing(parts)}; ${listing(missing)}.`, evidence, data);
   },
 });

@@ -6,23 +6,39 @@ ruleTester(rule, {
     {
       name: 'Alembic versions in a FastAPI service pass',
       profile: 'service',
-      tree: { 'requirements.txt': 'fastapi\nsqlalchemy==2.0\n', 'alembic.ini': '[alembic]\n', 'alembic/versions/1a2b_create_users.py': 'revision = "1a2b"\n', 'alembic/versions/3c4d_add_email.py': 'revision = "3c4d"\n' },
-      expect: { outcome: 'pass', message: 'Alembic', evidence: [{ path: 'alembic/versions/1a2b_create_users.py' }], data: { migrations: 2 } },
+      tree: {
+        'requirements.txt': 'fastapi\nsqlalchemy==2.0\n',
+        'alembic.ini': '[alembic]\n',
+        'alembic/versions/1a2b_create_users.py': 'revision = "1a2b"\n',
+        'alembic/versions/3c4d_add_email.py': 'revision = "3c4d"\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Alembic',
+        evidence: [{ path: 'alembic/versions/1a2b_create_users.py' }],
+        data: { migrations: 2 },
+      },
     },
     {
       name: 'Flyway scripts in a Spring app pass',
       profile: 'service',
       tree: {
-        'pom.xml': '<project><dependencies>\n<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-data-jpa</artifactId></dependency>\n</dependencies></project>\n',
+        'pom.xml':
+          '<project><dependencies>\n<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-data-jpa</artifactId></dependency>\n</dependencies></project>\n',
         'src/main/resources/db/migration/V1__init.sql': 'create table t (id int);\n',
       },
-      expect: { outcome: 'pass', message: 'Flyway', evidence: [{ path: 'src/main/resources/db/migration/V1__init.sql' }] },
+      expect: {
+        outcome: 'pass',
+        message: 'Flyway',
+        evidence: [{ path: 'src/main/resources/db/migration/V1__init.sql' }],
+      },
     },
     {
       name: 'EF Core migrations in a .NET app pass',
       profile: 'service',
       tree: {
-        'src/Shop/Shop.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup>\n<PackageReference Include="Microsoft.EntityFrameworkCore.SqlServer" Version="8.0.0" />\n</ItemGroup></Project>\n',
+        'src/Shop/Shop.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup>\n<PackageReference Include="Microsoft.EntityFrameworkCore.SqlServer" Version="8.0.0" />\n</ItemGroup></Project>\n',
         'src/Shop/Migrations/20240101120000_Initial.cs': 'class Initial {}\n',
         'src/Shop/Migrations/ShopContextModelSnapshot.cs': 'class S {}\n',
       },
@@ -33,23 +49,38 @@ ruleTester(rule, {
     {
       name: 'Prisma schema without migrations is partial',
       profile: 'service',
-      tree: { 'package.json': '{"dependencies":{"@prisma/client":"5.0.0"},"devDependencies":{"prisma":"5.0.0"}}', 'prisma/schema.prisma': 'datasource db { provider = "postgresql" }\n' },
+      tree: {
+        'package.json': '{"dependencies":{"@prisma/client":"5.0.0"},"devDependencies":{"prisma":"5.0.0"}}',
+        'prisma/schema.prisma': 'datasource db { provider = "postgresql" }\n',
+      },
       expect: { outcome: 'partial', score: 0.4, evidence: [{ path: 'prisma/schema.prisma' }] },
     },
     {
       name: 'a schema script applied at startup is not versioning (Spring, schema.sql)',
       profile: 'service',
       tree: {
-        'build.gradle': "dependencies {\n    implementation 'org.springframework.boot:spring-boot-starter-data-jpa'\n}\n",
+        'build.gradle':
+          "dependencies {\n    implementation 'org.springframework.boot:spring-boot-starter-data-jpa'\n}\n",
         'src/main/resources/db/mysql/schema.sql': 'DROP TABLE IF EXISTS owners;\nCREATE TABLE owners (id INT);\n',
       },
-      expect: { outcome: 'partial', score: 0.2, evidence: [{ path: 'src/main/resources/db/mysql/schema.sql', line: 2 }, { path: 'build.gradle', line: 2 }] },
+      expect: {
+        outcome: 'partial',
+        score: 0.2,
+        evidence: [
+          { path: 'src/main/resources/db/mysql/schema.sql', line: 2 },
+          { path: 'build.gradle', line: 2 },
+        ],
+      },
     },
     {
       name: 'a Go service with pgx and no migrations fails, citing the client',
       profile: 'service',
       tree: { 'go.mod': 'module x\n\nrequire github.com/jackc/pgx/v5 v5.5.0\n', 'main.go': 'package main\n' },
-      expect: { outcome: 'fail', message: 'no versioned migrations', evidence: [{ path: 'go.mod', line: 3 }, { path: '.' }] },
+      expect: {
+        outcome: 'fail',
+        message: 'no versioned migrations',
+        evidence: [{ path: 'go.mod', line: 3 }, { path: '.' }],
+      },
     },
   ],
   notApplicable: [

@@ -6,8 +6,18 @@ import { isTestPath } from '../_shared/paths.js';
 const LAYOUTS: { tool: string; globs: string[] }[] = [
   { tool: 'Alembic', globs: ['**/alembic/versions/*.py', '**/migrations/versions/*.py'] },
   { tool: 'Django migrations', globs: ['**/migrations/[0-9][0-9][0-9][0-9]_*.py'] },
-  { tool: 'Flyway', globs: ['**/db/migration/**/V[0-9]*__*.sql', '**/flyway/**/V[0-9]*__*.sql', '**/V[0-9]*__*.{sql,java,kt}'] },
-  { tool: 'Liquibase', globs: ['**/db.changelog*.{xml,yaml,yml,json,sql}', '**/db/changelog/**/*.{xml,yaml,yml,sql}', '**/liquibase/**/*.{xml,yaml,yml,sql}'] },
+  {
+    tool: 'Flyway',
+    globs: ['**/db/migration/**/V[0-9]*__*.sql', '**/flyway/**/V[0-9]*__*.sql', '**/V[0-9]*__*.{sql,java,kt}'],
+  },
+  {
+    tool: 'Liquibase',
+    globs: [
+      '**/db.changelog*.{xml,yaml,yml,json,sql}',
+      '**/db/changelog/**/*.{xml,yaml,yml,sql}',
+      '**/liquibase/**/*.{xml,yaml,yml,sql}',
+    ],
+  },
   { tool: 'Prisma Migrate', globs: ['**/prisma/migrations/*/migration.sql'] },
   { tool: 'Rails migrations', globs: ['**/db/migrate/*.rb'] },
   { tool: 'Laravel migrations', globs: ['**/database/migrations/*.php'] },
@@ -19,26 +29,50 @@ const LAYOUTS: { tool: string; globs: string[] }[] = [
   { tool: 'Go migrations', globs: ['**/migrations/*.go'] },
 ];
 // Tool configuration without migration files yet (partial credit).
-const TOOL_CONFIGS = ['**/alembic.ini', '**/flyway.conf', '**/flyway.toml', '**/liquibase.properties', '**/prisma/schema.prisma', '**/knexfile.{js,ts,mjs,cjs}', '**/.sequelizerc', '**/drizzle.config.{ts,js}', '**/diesel.toml', '**/atlas.hcl', '**/dbconfig.yml', '**/phinx.{php,yml,yaml,json}'];
+const TOOL_CONFIGS = [
+  '**/alembic.ini',
+  '**/flyway.conf',
+  '**/flyway.toml',
+  '**/liquibase.properties',
+  '**/prisma/schema.prisma',
+  '**/knexfile.{js,ts,mjs,cjs}',
+  '**/.sequelizerc',
+  '**/drizzle.config.{ts,js}',
+  '**/diesel.toml',
+  '**/atlas.hcl',
+  '**/dbconfig.yml',
+  '**/phinx.{php,yml,yaml,json}',
+];
 
 export default defineRule({
   meta: {
     id: 'database-migrations',
     title: 'Database schema changes are versioned',
     failureTitle: 'No versioned database migrations',
-    description: 'Schema changes applied by hand drift between environments and cannot be reviewed or rolled back. Versioned migrations make every change reviewable, repeatable and part of the deployment.',
-    remediation: "Adopt the migration tool of your stack (Alembic, Django migrations, Flyway or Liquibase, Prisma Migrate, Knex/TypeORM migrations, golang-migrate/goose, EF Core migrations, Rails/Laravel migrations, Diesel/sqlx) and commit every schema change as a migration that runs on deploy.",
+    description:
+      'Schema changes applied by hand drift between environments and cannot be reviewed or rolled back. Versioned migrations make every change reviewable, repeatable and part of the deployment.',
+    remediation:
+      'Adopt the migration tool of your stack (Alembic, Django migrations, Flyway or Liquibase, Prisma Migrate, Knex/TypeORM migrations, golang-migrate/goose, EF Core migrations, Rails/Laravel migrations, Diesel/sqlx) and commit every schema change as a migration that runs on deploy.',
     severity: 'high',
     effort: 'medium',
     patterns: {
       // A schema dump (schema.sql applied at startup) is schema as code, but its changes are not versioned.
-      schemaSql: { regex: /^\s*create\s+table\b/im, files: ['**/*.sql'], literals: ['create table'], ignoreCase: true, maxPerFile: 1 },
+      schemaSql: {
+        regex: /^\s*create\s+table\b/im,
+        files: ['**/*.sql'],
+        literals: ['create table'],
+        ignoreCase: true,
+        maxPerFile: 1,
+      },
     },
-    detection: 'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders. Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql).',
+    detection:
+      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders. Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql).',
   },
   appliesTo(ctx) {
-    if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs') return { reason: `profile is ${ctx.facts.profile.id}: it does not own a database schema` };
-    if (ctx.facts.findDependencies(ctx.catalogue('database-clients')).length === 0) return { reason: 'no database client or ORM is a (non-dev) dependency' };
+    if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')
+      return { reason: `profile is ${ctx.facts.profile.id}: it does not own a database schema` };
+    if (ctx.facts.findDependencies(ctx.catalogue('database-clients')).length === 0)
+      return { reason: 'no database client or ORM is a (non-dev) dependency' };
     return true;
   },
   check(ctx) {
@@ -52,24 +86,71 @@ export default defineRule({
       if (!found.length) continue;
       found.forEach((p) => counted.add(p));
       tools.push(l.tool);
-      evidence.push({ path: found[0]!, note: `${l.tool}: ${found.length} file(s)${found.length > 1 ? `, latest ${found[found.length - 1]}` : ''}` });
+      evidence.push({
+        path: found[0]!,
+        note: `${l.tool}: ${found.length} file(s)${found.length > 1 ? `, latest ${found[found.length - 1]}` : ''}`,
+      });
     }
     const data = { tools, migrations: counted.size, clients: [...new Set(clients.map((d) => d.name))].sort() };
-    if (tools.length) return pass(`Schema changes are versioned (${listing(tools)}; ${counted.size} migration file(s)).`, evidence, data);
+    if (tools.length)
+      return pass(
+        `Schema changes are versioned (${listing(tools)}; ${counted.size} migration file(s)).`,
+        evidence,
+        data,
+      );
 
     const configs = ctx.files.match(TOOL_CONFIGS).filter((p) => !isTestPath(p));
     const declared = ctx.facts.findDependencies(ctx.catalogue('migration-tools'), { includeDev: true });
     const setup: Evidence[] = [
       ...configs.slice(0, 3).map((p) => ({ path: p, note: 'migration tool configured' })),
-      ...declared.slice(0, 3).map((d) => ({ path: d.path, ...(d.line ? { line: d.line } : {}), snippet: d.name, note: 'migration tool declared' })),
+      ...declared.slice(0, 3).map((d) => ({
+        path: d.path,
+        ...(d.line ? { line: d.line } : {}),
+        snippet: d.name,
+        note: 'migration tool declared',
+      })),
     ];
     const client = clients[0]!;
-    const clientEvidence: Evidence = { path: client.path, ...(client.line ? { line: client.line } : {}), snippet: client.name, note: clientNote };
-    if (setup.length) return partial(0.4, 'A migration tool is set up but no migration file is committed.', [...setup, clientEvidence], data);
+    const clientEvidence: Evidence = {
+      path: client.path,
+      ...(client.line ? { line: client.line } : {}),
+      snippet: client.name,
+      note: clientNote,
+    };
+    if (setup.length)
+      return partial(
+        0.4,
+        'A migration tool is set up but no migration file is committed.',
+        [...setup, clientEvidence],
+        data,
+      );
     const schema = ctx.matches('schemaSql').filter((m) => !isTestPath(m.path));
     if (schema.length) {
-      return partial(0.2, 'The schema is kept as SQL, but its changes are not versioned as migrations.', [...schema.slice(0, 3).map((m) => ({ path: m.path, line: m.line, snippet: m.snippet, note: 'schema script, not a versioned migration' })), clientEvidence], data);
+      return partial(
+        0.2,
+        'The schema is kept as SQL, but its changes are not versioned as migrations.',
+        [
+          ...schema.slice(0, 3).map((m) => ({
+            path: m.path,
+            line: m.line,
+            snippet: m.snippet,
+            note: 'schema script, not a versioned migration',
+          })),
+          clientEvidence,
+        ],
+        data,
+      );
     }
-    return fail('A database client is used but no versioned migrations were found.', [clientEvidence, { path: '.', note: 'no migrations (alembic/versions, migrations/, db/migrate, db/migration/V*__*.sql, prisma/migrations, Migrations/*.cs, *.up.sql, changelogs) among the listed files' }], data);
+    return fail(
+      'A database client is used but no versioned migrations were found.',
+      [
+        clientEvidence,
+        {
+          path: '.',
+          note: 'no migrations (alembic/versions, migrations/, db/migrate, db/migration/V*__*.sql, prisma/migrations, Migrations/*.cs, *.up.sql, changelogs) among the listed files',
+        },
+      ],
+      data,
+    );
   },
 });

@@ -11,7 +11,8 @@ import typeSafety from './type-safety.js';
 export default {
   id: 'architecture',
   title: 'Architecture & Design',
-  description: 'Type safety, API contracts, migrations, architecture docs and ADRs, externalised configuration, module size.',
+  description:
+    'Type safety, API contracts, migrations, architecture docs and ADRs, externalised configuration, module size.',
   rules: [
     { rule: apiContract, weight: 5 },
     { rule: architectureDocs, weight: 3 },

@@ -7,22 +7,38 @@ ruleTester(rule, {
   valid: [
     {
       name: 'a Markdown README with installation, usage and development sections passes',
-      tree: { 'README.md': `# Shop API\n\n${body(8)}\n\n## Installation\n\nnpm ci\n\n## Usage\n\nnpm start\n\n## Development\n\nnpm test\n` },
-      expect: { outcome: 'pass', evidence: [{ path: 'README.md', line: 12, note: 'installation section' }, { path: 'README.md', line: 16, note: 'usage section' }, { path: 'README.md', line: 20, note: 'development section' }] },
+      tree: {
+        'README.md': `# Shop API\n\n${body(8)}\n\n## Installation\n\nnpm ci\n\n## Usage\n\nnpm start\n\n## Development\n\nnpm test\n`,
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'README.md', line: 12, note: 'installation section' },
+          { path: 'README.md', line: 16, note: 'usage section' },
+          { path: 'README.md', line: 20, note: 'development section' },
+        ],
+      },
     },
     {
       name: 'a reStructuredText README with underlined headings passes',
-      tree: { 'README.rst': `Shop\n====\n\n${body(8)}\n\nInstallation\n------------\n\npip install shop\n\nQuick start\n-----------\n\nshop serve\n\nContributing\n------------\n\nSee CONTRIBUTING.\n` },
+      tree: {
+        'README.rst': `Shop\n====\n\n${body(8)}\n\nInstallation\n------------\n\npip install shop\n\nQuick start\n-----------\n\nshop serve\n\nContributing\n------------\n\nSee CONTRIBUTING.\n`,
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'README.rst', line: 13, note: 'installation section' }] },
     },
     {
       name: 'a short README is not a stub when it covers installation, usage and development',
-      tree: { 'README.md': '# orders-api\n\nStores orders.\n\n## Getting started\n\nnpm ci\n\n## Usage\n\nPOST /orders\n\n## Development\n\nnpm test\n' },
+      tree: {
+        'README.md':
+          '# orders-api\n\nStores orders.\n\n## Getting started\n\nnpm ci\n\n## Usage\n\nPOST /orders\n\n## Development\n\nnpm test\n',
+      },
       expect: { outcome: 'pass' },
     },
     {
       name: 'HTML and AsciiDoc headings count',
-      tree: { 'README.adoc': `= Shop\n\n${body(8)}\n\n== Getting started\n\nmvn package\n\n<h2>Building from source</h2>\n\nmvn verify\n` },
+      tree: {
+        'README.adoc': `= Shop\n\n${body(8)}\n\n== Getting started\n\nmvn package\n\n<h2>Building from source</h2>\n\nmvn verify\n`,
+      },
       expect: { outcome: 'pass' },
     },
   ],
@@ -39,7 +55,9 @@ ruleTester(rule, {
     },
     {
       name: 'comments inside code blocks are not sections, and "Rapid" is not "API"',
-      tree: { 'README.md': `# Shop\n\n${body(10)}\n\n## Rapid prototyping notes\n\n\`\`\`sh\n# Install dependencies\nnpm ci\n\`\`\`\n\n## Usage\n\nnpm start\n` },
+      tree: {
+        'README.md': `# Shop\n\n${body(10)}\n\n## Rapid prototyping notes\n\n\`\`\`sh\n# Install dependencies\nnpm ci\n\`\`\`\n\n## Usage\n\nnpm start\n`,
+      },
       expect: { outcome: 'partial', message: 'no installation and development section', data: { sections: ['usage'] } },
     },
     {

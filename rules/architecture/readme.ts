@@ -7,7 +7,11 @@ const README = /^(\.github\/|docs\/)?readme(\.(md|markdown|rst|txt|adoc|asciidoc
 const SECTIONS: { name: string; heading: RegExp }[] = [
   { name: 'installation', heading: /install|setup|set up|getting started|quick ?start|requirements|prerequisites/i },
   // Word boundaries: "api" must not match "Rapid", nor "cli" "Client".
-  { name: 'usage', heading: /usage|how to use|\bexamples?\b|running|\brun\b|getting started|quick ?start|\bapi\b|configuration|\bcli\b|\bcommands?\b|documentation|\bdocs\b/i },
+  {
+    name: 'usage',
+    heading:
+      /usage|how to use|\bexamples?\b|running|\brun\b|getting started|quick ?start|\bapi\b|configuration|\bcli\b|\bcommands?\b|documentation|\bdocs\b/i,
+  },
   { name: 'development', heading: /develop|contribut|build|test|local|deploy|clon(e|ing)/i },
 ];
 
@@ -16,20 +20,28 @@ export default defineRule({
     id: 'readme',
     title: 'A README explains what it is and how to run it',
     failureTitle: 'No useful README',
-    description: 'The README is the first thing a new engineer, an on-call responder or an auditor reads: it should say what the project is, how to install it, how to run it and how to work on it.',
-    remediation: 'Write a README.md at the root with a one-paragraph description and sections for installation, usage (how to run it) and development (build, test, contribute).',
+    description:
+      'The README is the first thing a new engineer, an on-call responder or an auditor reads: it should say what the project is, how to install it, how to run it and how to work on it.',
+    remediation:
+      'Write a README.md at the root with a one-paragraph description and sections for installation, usage (how to run it) and development (build, test, contribute).',
     severity: 'medium',
     effort: 'low',
     // Kept by the scanner when it reads them, so the rule's own read costs nothing.
     reads: ['{README,readme,Readme}*', '{.github,docs}/{README,readme,Readme}*'],
-    detection: 'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings for installation, usage and development; a stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
+    detection:
+      'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings for installation, usage and development; a stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
   },
   check({ files }) {
     const candidates = files.paths.filter((p) => README.test(p));
-    const readme = candidates.find((p) => !p.includes('/')) ?? candidates.find((p) => p.startsWith('.github/')) ?? candidates[0];
-    if (!readme) return fail('No README at the repository root.', [{ path: '.', note: 'no README.md, README.rst, README.txt or README.adoc at the root, in .github/ or in docs/' }]);
+    const readme =
+      candidates.find((p) => !p.includes('/')) ?? candidates.find((p) => p.startsWith('.github/')) ?? candidates[0];
+    if (!readme)
+      return fail('No README at the repository root.', [
+        { path: '.', note: 'no README.md, README.rst, README.txt or README.adoc at the root, in .github/ or in docs/' },
+      ]);
     const text = files.read(readme);
-    if (text === undefined) return unknown(`${readme} could not be read (too large, binary or unreadable).`, [{ path: readme }]);
+    if (text === undefined)
+      return unknown(`${readme} could not be read (too large, binary or unreadable).`, [{ path: readme }]);
     const lines = text.split(/\r?\n/);
     const headings: { text: string; line: number }[] = [];
     let fence: string | null = null;
@@ -40,27 +52,48 @@ export default defineRule({
       if (fence !== null || f) return;
       const md = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/.exec(l);
       // Markdown ATX, AsciiDoc (== Title) and HTML (<h2>Title</h2>) headings.
-      const other = md ? null : /^\s{0,3}={1,6}\s+(\S.*)$/.exec(l) ?? /<h[1-6][^>]*>(.*?)<\/h[1-6]>/i.exec(l);
+      const other = md ? null : (/^\s{0,3}={1,6}\s+(\S.*)$/.exec(l) ?? /<h[1-6][^>]*>(.*?)<\/h[1-6]>/i.exec(l));
       if (md) headings.push({ text: md[1]!, line: i + 1 });
-      else if (other && other[1]!.replace(/<[^>]+>/g, '').trim()) headings.push({ text: other[1]!.replace(/<[^>]+>/g, '').trim(), line: i + 1 });
+      else if (other && other[1]!.replace(/<[^>]+>/g, '').trim())
+        headings.push({ text: other[1]!.replace(/<[^>]+>/g, '').trim(), line: i + 1 });
       // reStructuredText / setext headings: a line underlined with = - ~ ^
-      else if (i > 0 && /^([=\-~^*+#])\1{2,}\s*$/.test(l) && lines[i - 1]!.trim() && !/^([=\-~^*+#])\1+\s*$/.test(lines[i - 1]!)) headings.push({ text: lines[i - 1]!.trim(), line: i });
+      else if (
+        i > 0 &&
+        /^([=\-~^*+#])\1{2,}\s*$/.test(l) &&
+        lines[i - 1]!.trim() &&
+        !/^([=\-~^*+#])\1+\s*$/.test(lines[i - 1]!)
+      )
+        headings.push({ text: lines[i - 1]!.trim(), line: i });
     });
     const contentLines = lines.filter((l) => l.trim() && !/^\s*([=\-~^*+#]){3,}\s*$/.test(l)).length;
     // The document title ("# Shop API") names the project; it is not a section.
     const firstText = lines.findIndex((l) => l.trim());
     const sections = headings.filter((h, i) => !(i === 0 && h.line <= firstText + 2));
     const found = SECTIONS.map((s) => ({ ...s, at: sections.find((h) => s.heading.test(h.text)) }));
-    const evidence: Evidence[] = [{ path: readme, line: 1, snippet: (lines.find((l) => l.trim()) ?? '').trim().slice(0, 160), note: `${contentLines} lines of text, ${headings.length} headings` }];
-    for (const f of found) if (f.at) evidence.push({ path: readme, line: f.at.line, snippet: f.at.text.slice(0, 160), note: `${f.name} section` });
+    const evidence: Evidence[] = [
+      {
+        path: readme,
+        line: 1,
+        snippet: (lines.find((l) => l.trim()) ?? '').trim().slice(0, 160),
+        note: `${contentLines} lines of text, ${headings.length} headings`,
+      },
+    ];
+    for (const f of found)
+      if (f.at)
+        evidence.push({ path: readme, line: f.at.line, snippet: f.at.text.slice(0, 160), note: `${f.name} section` });
     const have = found.filter((f) => f.at).map((f) => f.name);
     const missing = found.filter((f) => !f.at).map((f) => f.name);
     const data = { path: readme, lines: contentLines, headings: headings.length, sections: have };
     // Short is not a stub when it still says how to install, use and work on the project.
-    if (contentLines < 5 || (contentLines < 10 && have.length < 2)) return partial(0.3, `${readme} is a stub (${contentLines} lines of text).`, evidence, data);
+    if (contentLines < 5 || (contentLines < 10 && have.length < 2))
+      return partial(0.3, `${readme} is a stub (${contentLines} lines of text).`, evidence, data);
     if (missing.length === 0) return pass(`${readme} covers installation, usage and development.`, evidence, data);
     // Installation and usage matter most to a reader; development notes less.
-    const score = 0.4 + (have.includes('installation') ? 0.25 : 0) + (have.includes('usage') ? 0.25 : 0) + (have.includes('development') ? 0.1 : 0);
+    const score =
+      0.4 +
+      (have.includes('installation') ? 0.25 : 0) +
+      (have.includes('usage') ? 0.25 : 0) +
+      (have.includes('development') ? 0.1 : 0);
     return partial(score, `${readme} has no ${listing(missing)} section.`, evidence, data);
   },
 });

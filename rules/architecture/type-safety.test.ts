@@ -5,17 +5,28 @@ ruleTester(rule, {
   valid: [
     {
       name: 'a Go service is statically typed',
-      tree: { 'go.mod': 'module example.com/svc\n\ngo 1.22\n', 'cmd/api/main.go': 'package main\n', 'internal/store/store.go': 'package store\n' },
+      tree: {
+        'go.mod': 'module example.com/svc\n\ngo 1.22\n',
+        'cmd/api/main.go': 'package main\n',
+        'internal/store/store.go': 'package store\n',
+      },
       expect: { outcome: 'pass', message: 'Go (statically typed)', evidence: [{ path: 'cmd/api/main.go' }] },
     },
     {
       name: 'TypeScript with strict mode passes and cites the line',
-      tree: { 'tsconfig.json': '{\n  "compilerOptions": {\n    "strict": true\n  }\n}\n', 'src/index.ts': 'export const a = 1;\n', 'eslint.config.js': 'export default [];\n' },
+      tree: {
+        'tsconfig.json': '{\n  "compilerOptions": {\n    "strict": true\n  }\n}\n',
+        'src/index.ts': 'export const a = 1;\n',
+        'eslint.config.js': 'export default [];\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'tsconfig.json', line: 3 }] },
     },
     {
       name: 'Python with mypy strict in pyproject passes',
-      tree: { 'pyproject.toml': '[project]\nname = "svc"\n\n[tool.mypy]\nstrict = true\n', 'svc/app.py': 'x: int = 1\n' },
+      tree: {
+        'pyproject.toml': '[project]\nname = "svc"\n\n[tool.mypy]\nstrict = true\n',
+        'svc/app.py': 'x: int = 1\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'pyproject.toml', line: 5 }] },
     },
     {
@@ -27,8 +38,16 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'TypeScript without strict is partial',
-      tree: { 'tsconfig.json': '{\n  "compilerOptions": {\n    "target": "es2022"\n  }\n}\n', 'src/index.ts': 'export const a = 1;\n' },
-      expect: { outcome: 'partial', score: 0.6, message: 'TypeScript (not strict)', evidence: [{ path: 'tsconfig.json', line: 2 }] },
+      tree: {
+        'tsconfig.json': '{\n  "compilerOptions": {\n    "target": "es2022"\n  }\n}\n',
+        'src/index.ts': 'export const a = 1;\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.6,
+        message: 'TypeScript (not strict)',
+        evidence: [{ path: 'tsconfig.json', line: 2 }],
+      },
     },
     {
       name: 'Python with a non-strict mypy.ini is partial',
@@ -42,12 +61,18 @@ ruleTester(rule, {
     },
     {
       name: 'a Java service with an untyped Ruby half is weighted by files',
-      tree: { 'pom.xml': '<project/>\n', 'src/main/java/A.java': 'class A {}\n', 'src/main/java/B.java': 'class B {}\n', 'scripts/a.rb': 'x = 1\n', 'scripts/b.rb': 'y = 1\n' },
+      tree: {
+        'pom.xml': '<project/>\n',
+        'src/main/java/A.java': 'class A {}\n',
+        'src/main/java/B.java': 'class B {}\n',
+        'scripts/a.rb': 'x = 1\n',
+        'scripts/b.rb': 'y = 1\n',
+      },
       expect: { outcome: 'partial', score: 0.5, message: ['Java (statically typed)', 'Ruby (untyped)'] },
     },
     {
       name: 'Ruby with Sorbet sigils is partial credit',
-      tree: { 'Gemfile': "gem 'sorbet-runtime'\n", 'lib/a.rb': '# typed: strict\nclass A; end\n' },
+      tree: { Gemfile: "gem 'sorbet-runtime'\n", 'lib/a.rb': '# typed: strict\nclass A; end\n' },
       expect: { outcome: 'partial', evidence: [{ path: 'lib/a.rb', line: 1 }] },
     },
   ],

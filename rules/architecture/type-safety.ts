@@ -4,34 +4,86 @@ import { languageOf } from '../../src/facts/languages.js';
 import { fromMatch, isProductionPath } from '../_shared/paths.js';
 
 // Compiled languages whose type checker runs on every build: typed by construction.
-const STATIC = new Set(['Go', 'Java', 'Kotlin', 'Scala', 'C#', 'F#', 'Rust', 'Swift', 'Dart', 'C', 'C++', 'Haskell', 'Visual Basic']);
+const STATIC = new Set([
+  'Go',
+  'Java',
+  'Kotlin',
+  'Scala',
+  'C#',
+  'F#',
+  'Rust',
+  'Swift',
+  'Dart',
+  'C',
+  'C++',
+  'Haskell',
+  'Visual Basic',
+]);
 const TS_CONFIGS = ['**/tsconfig*.json', '**/jsconfig*.json'];
 const PY_CONFIGS = ['**/pyproject.toml', '**/mypy.ini', '**/.mypy.ini', '**/setup.cfg', '**/pyrightconfig.json'];
-const PHP_CONFIGS = ['**/phpstan.neon', '**/phpstan.neon.dist', '**/phpstan.dist.neon', '**/psalm.xml', '**/psalm.xml.dist'];
+const PHP_CONFIGS = [
+  '**/phpstan.neon',
+  '**/phpstan.neon.dist',
+  '**/phpstan.dist.neon',
+  '**/psalm.xml',
+  '**/psalm.xml.dist',
+];
 
 // Tool configuration written in JS/Python (eslint.config.js, setup.py, noxfile.py) is not application code.
-const TOOLING = /(^|\/)([^/]*\.config\.[cm]?[jt]s|\.[^/]*rc\.[cm]?js|setup\.py|noxfile\.py|fabfile\.py|Gruntfile\.js|gulpfile\.[cm]?js|Rakefile|Gemfile)$/;
+const TOOLING =
+  /(^|\/)([^/]*\.config\.[cm]?[jt]s|\.[^/]*rc\.[cm]?js|setup\.py|noxfile\.py|fabfile\.py|Gruntfile\.js|gulpfile\.[cm]?js|Rakefile|Gemfile)$/;
 
-interface Verdict { score: number; note: string; evidence: Evidence[] }
+interface Verdict {
+  score: number;
+  note: string;
+  evidence: Evidence[];
+}
 
 export default defineRule({
   meta: {
     id: 'type-safety',
     title: 'Code is statically typed or strictly type-checked',
     failureTitle: 'No static type checking',
-    description: 'A type checker catches whole classes of defects (null access, wrong arguments, renamed fields) before they reach production, and makes refactoring safe.',
-    remediation: 'Enable strict type checking: `"strict": true` in tsconfig.json, mypy `strict = true` or pyright `typeCheckingMode = "strict"` for Python, PHPStan level 8+ or Psalm level 1–2 for PHP, Sorbet `# typed: strict` for Ruby; run it in CI.',
+    description:
+      'A type checker catches whole classes of defects (null access, wrong arguments, renamed fields) before they reach production, and makes refactoring safe.',
+    remediation:
+      'Enable strict type checking: `"strict": true` in tsconfig.json, mypy `strict = true` or pyright `typeCheckingMode = "strict"` for Python, PHPStan level 8+ or Psalm level 1–2 for PHP, Sorbet `# typed: strict` for Ruby; run it in CI.',
     severity: 'medium',
     effort: 'medium',
-    detection: 'Production source files by language. Go, Java, Kotlin, Scala, C#, F#, Rust, Swift and C/C++ are statically typed. TypeScript: tsconfig `strict: true` (partial without). JavaScript: `checkJs` (partial). Python: mypy/pyright configuration (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
+    detection:
+      'Production source files by language. Go, Java, Kotlin, Scala, C#, F#, Rust, Swift and C/C++ are statically typed. TypeScript: tsconfig `strict: true` (partial without). JavaScript: `checkJs` (partial). Python: mypy/pyright configuration (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
     patterns: {
-      tsStrict: { regex: /"strict"\s*:\s*true|"extends"\s*:\s*"@tsconfig\/strictest/, files: TS_CONFIGS, literals: ['strict'] },
+      tsStrict: {
+        regex: /"strict"\s*:\s*true|"extends"\s*:\s*"@tsconfig\/strictest/,
+        files: TS_CONFIGS,
+        literals: ['strict'],
+      },
       tsConfig: { regex: /"compilerOptions"/, files: TS_CONFIGS, literals: ['compilerOptions'], maxPerFile: 1 },
       checkJs: { regex: /"checkJs"\s*:\s*true/, files: TS_CONFIGS, literals: ['checkJs'] },
-      pyChecker: { regex: /^\s*\[(?:tool\.)?(?:mypy|pyright|basedpyright)\]|^\s*\{|^\s*\[mypy-/m, files: PY_CONFIGS, literals: ['mypy', 'pyright', '{'], maxPerFile: 1 },
-      pyStrict: { regex: /^\s*strict\s*=\s*(?:true|True|1)\b|^\s*disallow_untyped_defs\s*=\s*(?:true|True)|typeCheckingMode["']?\s*[=:]\s*["']strict/m, files: PY_CONFIGS, literals: ['strict', 'disallow_untyped_defs'] },
-      sorbet: { regex: /^#\s*typed:\s*(strict|strong|true)\b/m, files: ['**/*.rb'], literals: ['typed:'], maxPerFile: 1 },
-      phpLevel: { regex: /^\s*level:\s*(\w+)|errorLevel="(\d)"/m, files: PHP_CONFIGS, literals: ['level'], maxPerFile: 1 },
+      pyChecker: {
+        regex: /^\s*\[(?:tool\.)?(?:mypy|pyright|basedpyright)\]|^\s*\{|^\s*\[mypy-/m,
+        files: PY_CONFIGS,
+        literals: ['mypy', 'pyright', '{'],
+        maxPerFile: 1,
+      },
+      pyStrict: {
+        regex:
+          /^\s*strict\s*=\s*(?:true|True|1)\b|^\s*disallow_untyped_defs\s*=\s*(?:true|True)|typeCheckingMode["']?\s*[=:]\s*["']strict/m,
+        files: PY_CONFIGS,
+        literals: ['strict', 'disallow_untyped_defs'],
+      },
+      sorbet: {
+        regex: /^#\s*typed:\s*(strict|strong|true)\b/m,
+        files: ['**/*.rb'],
+        literals: ['typed:'],
+        maxPerFile: 1,
+      },
+      phpLevel: {
+        regex: /^\s*level:\s*(\w+)|errorLevel="(\d)"/m,
+        files: PHP_CONFIGS,
+        literals: ['level'],
+        maxPerFile: 1,
+      },
     },
   },
   check(ctx) {
@@ -56,30 +108,80 @@ export default defineRule({
       if (STATIC.has(lang)) verdicts.set(lang, { score: 1, note: 'statically typed', evidence: [sample] });
       else if (lang === 'TypeScript') {
         const strict = m('tsStrict');
-        if (strict.length) verdicts.set(lang, { score: 1, note: 'strict', evidence: first(strict, 'TypeScript strict mode') });
-        else verdicts.set(lang, { score: 0.6, note: 'not strict', evidence: [...first(m('tsConfig'), 'tsconfig without "strict": true'), sample] });
+        if (strict.length)
+          verdicts.set(lang, { score: 1, note: 'strict', evidence: first(strict, 'TypeScript strict mode') });
+        else
+          verdicts.set(lang, {
+            score: 0.6,
+            note: 'not strict',
+            evidence: [...first(m('tsConfig'), 'tsconfig without "strict": true'), sample],
+          });
       } else if (lang === 'JavaScript') {
         const checked = m('checkJs');
-        verdicts.set(lang, checked.length ? { score: 0.6, note: 'checkJs', evidence: first(checked, 'JavaScript type-checked with checkJs') } : { score: 0, note: 'untyped', evidence: [sample] });
+        verdicts.set(
+          lang,
+          checked.length
+            ? { score: 0.6, note: 'checkJs', evidence: first(checked, 'JavaScript type-checked with checkJs') }
+            : { score: 0, note: 'untyped', evidence: [sample] },
+        );
       } else if (lang === 'Python') {
         const checker = m('pyChecker');
         const strict = m('pyStrict');
         const marker = ctx.files.named('py.typed').filter(isProductionPath);
-        if (strict.length) verdicts.set(lang, { score: 1, note: 'strict type checking', evidence: first(strict, 'strict Python type checking') });
-        else if (checker.length || marker.length) verdicts.set(lang, { score: 0.6, note: 'type checker not strict', evidence: [...first(checker, 'type checker configured, not strict'), ...marker.slice(0, 1).map((p) => ({ path: p, note: 'py.typed marker: the package ships type hints' }))] });
+        if (strict.length)
+          verdicts.set(lang, {
+            score: 1,
+            note: 'strict type checking',
+            evidence: first(strict, 'strict Python type checking'),
+          });
+        else if (checker.length || marker.length)
+          verdicts.set(lang, {
+            score: 0.6,
+            note: 'type checker not strict',
+            evidence: [
+              ...first(checker, 'type checker configured, not strict'),
+              ...marker.slice(0, 1).map((p) => ({ path: p, note: 'py.typed marker: the package ships type hints' })),
+            ],
+          });
         else verdicts.set(lang, { score: 0, note: 'no type checker', evidence: [sample] });
       } else if (lang === 'Ruby') {
-        const typed = [...m('sorbet').map((x) => fromMatch(x, 'Sorbet sigil')), ...ctx.files.match(['**/sig/**/*.rbs', '**/Steepfile', '**/sorbet/config']).slice(0, 2).map((p) => ({ path: p, note: 'Ruby type signatures' }))];
-        verdicts.set(lang, typed.length ? { score: 0.6, note: 'gradual typing', evidence: typed.slice(0, 3) } : { score: 0, note: 'untyped', evidence: [sample] });
+        const typed = [
+          ...m('sorbet').map((x) => fromMatch(x, 'Sorbet sigil')),
+          ...ctx.files
+            .match(['**/sig/**/*.rbs', '**/Steepfile', '**/sorbet/config'])
+            .slice(0, 2)
+            .map((p) => ({ path: p, note: 'Ruby type signatures' })),
+        ];
+        verdicts.set(
+          lang,
+          typed.length
+            ? { score: 0.6, note: 'gradual typing', evidence: typed.slice(0, 3) }
+            : { score: 0, note: 'untyped', evidence: [sample] },
+        );
       } else if (lang === 'PHP') {
         const lv = m('phpLevel')[0];
-        const level = lv ? (lv.groups[0] === 'max' ? 9 : lv.groups[0] ? Number(lv.groups[0]) : 10 - Number(lv.groups[1])) : NaN;
-        if (lv) verdicts.set(lang, { score: level >= 8 ? 1 : 0.6, note: `static analysis level ${lv.groups[0] ?? `errorLevel ${lv.groups[1]}`}`, evidence: [fromMatch(lv, 'PHP static analysis level')] });
+        const level = lv
+          ? lv.groups[0] === 'max'
+            ? 9
+            : lv.groups[0]
+              ? Number(lv.groups[0])
+              : 10 - Number(lv.groups[1])
+          : NaN;
+        if (lv)
+          verdicts.set(lang, {
+            score: level >= 8 ? 1 : 0.6,
+            note: `static analysis level ${lv.groups[0] ?? `errorLevel ${lv.groups[1]}`}`,
+            evidence: [fromMatch(lv, 'PHP static analysis level')],
+          });
         else verdicts.set(lang, { score: 0, note: 'no static analysis', evidence: [sample] });
       }
     }
     if (verdicts.size === 0) {
-      return pass('No dynamically typed production code to check (no source files in a language this rule grades).', [{ path: '.', note: `${ctx.facts.sourceFiles.length} source files` }], { languages: {} });
+      return pass(
+        'No dynamically typed production code to check (no source files in a language this rule grades).',
+        [{ path: '.', note: `${ctx.facts.sourceFiles.length} source files` }],
+        { languages: {} },
+      );
     }
     let total = 0;
     let got = 0;
@@ -89,12 +191,26 @@ export default defineRule({
       got += n * v.score;
     }
     const evidence = [...verdicts.values()].flatMap((v) => v.evidence);
-    const data = { ignored: minor, languages: Object.fromEntries([...verdicts].map(([l, v]) => [l, { files: byLang.get(l)!.length, score: v.score, status: v.note }])) };
+    const data = {
+      ignored: minor,
+      languages: Object.fromEntries(
+        [...verdicts].map(([l, v]) => [l, { files: byLang.get(l)!.length, score: v.score, status: v.note }]),
+      ),
+    };
     const weak = [...verdicts].filter(([, v]) => v.score < 1).map(([l, v]) => `${l} (${v.note})`);
     const strong = [...verdicts].filter(([, v]) => v.score >= 1).map(([l, v]) => `${l} (${v.note})`);
     if (weak.length === 0) return pass(`Type checked: ${listing(strong)}.`, evidence, data);
     const message = `${strong.length ? `Type checked: ${listing(strong)}; ` : ''}weak: ${listing(weak)}.`;
     const score = got / total;
-    return score <= 0 ? fail(`No static type checking: ${listing(weak)}.`, [...evidence, { path: '.', note: `no tsconfig strict, mypy/pyright, Sorbet or PHPStan/Psalm configuration found` }], data) : partial(score, message, evidence, data);
+    return score <= 0
+      ? fail(
+          `No static type checking: ${listing(weak)}.`,
+          [
+            ...evidence,
+            { path: '.', note: `no tsconfig strict, mypy/pyright, Sorbet or PHPStan/Psalm configuration found` },
+          ],
+          data,
+        )
+      : partial(score, message, evidence, data);
   },
 });

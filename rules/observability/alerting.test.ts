@@ -1,7 +1,8 @@
 import rule from './alerting.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
-const RULES = 'groups:\n  - name: api\n    rules:\n      - alert: HighErrorRate\n        expr: sum(rate(http_requests_total{code=~"5.."}[5m])) > 1\n        for: 10m\n';
+const RULES =
+  'groups:\n  - name: api\n    rules:\n      - alert: HighErrorRate\n        expr: sum(rate(http_requests_total{code=~"5.."}[5m])) > 1\n        for: 10m\n';
 
 ruleTester(rule, {
   valid: [
@@ -10,35 +11,71 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'deploy/prometheus/rules.yml': RULES,
-        'deploy/alertmanager/alertmanager.yml': 'route:\n  receiver: oncall\nreceivers:\n  - name: oncall\n    pagerduty_configs:\n      - routing_key_file: /etc/pd\n',
+        'deploy/alertmanager/alertmanager.yml':
+          'route:\n  receiver: oncall\nreceivers:\n  - name: oncall\n    pagerduty_configs:\n      - routing_key_file: /etc/pd\n',
       },
-      expect: { outcome: 'pass', message: ['Prometheus alert rules', 'Alertmanager receivers'], evidence: [{ path: 'deploy/prometheus/rules.yml', line: 4 }, { path: 'deploy/alertmanager/alertmanager.yml', line: 3 }] },
+      expect: {
+        outcome: 'pass',
+        message: ['Prometheus alert rules', 'Alertmanager receivers'],
+        evidence: [
+          { path: 'deploy/prometheus/rules.yml', line: 4 },
+          { path: 'deploy/alertmanager/alertmanager.yml', line: 3 },
+        ],
+      },
     },
     {
       name: 'a PrometheusRule CRD in a Helm chart passes',
       profile: 'service',
-      tree: { 'charts/api/templates/prometheusrule.yaml': 'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n' + RULES.replace(/^/gm, '  ') },
-      expect: { outcome: 'pass', evidence: [{ path: 'charts/api/templates/prometheusrule.yaml', line: 2 }, { path: 'charts/api/templates/prometheusrule.yaml', line: 9 }] },
+      tree: {
+        'charts/api/templates/prometheusrule.yaml':
+          'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n' +
+          RULES.replace(/^/gm, '  '),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'charts/api/templates/prometheusrule.yaml', line: 2 },
+          { path: 'charts/api/templates/prometheusrule.yaml', line: 9 },
+        ],
+      },
     },
     {
       name: 'Terraform CloudWatch alarms pass',
       profile: 'infrastructure',
-      tree: { 'infra/alarms.tf': 'resource "aws_cloudwatch_metric_alarm" "api_5xx" {\n  alarm_name = "api-5xx"\n  alarm_actions = [aws_sns_topic.oncall.arn]\n}\n' },
-      expect: { outcome: 'pass', message: 'Terraform alert resources', evidence: [{ path: 'infra/alarms.tf', line: 1 }] },
+      tree: {
+        'infra/alarms.tf':
+          'resource "aws_cloudwatch_metric_alarm" "api_5xx" {\n  alarm_name = "api-5xx"\n  alarm_actions = [aws_sns_topic.oncall.arn]\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Terraform alert resources',
+        evidence: [{ path: 'infra/alarms.tf', line: 1 }],
+      },
     },
     {
       name: 'Datadog monitors routed to PagerDuty in Terraform pass',
       profile: 'infrastructure',
       tree: {
-        'monitoring/monitors.tf': 'resource "datadog_monitor" "latency" {\n  name    = "p99 latency"\n  type    = "metric alert"\n  message = "@pagerduty-orders"\n}\n',
+        'monitoring/monitors.tf':
+          'resource "datadog_monitor" "latency" {\n  name    = "p99 latency"\n  type    = "metric alert"\n  message = "@pagerduty-orders"\n}\n',
         'monitoring/oncall.tf': 'resource "pagerduty_service" "orders" {\n  name = "orders"\n}\n',
       },
-      expect: { outcome: 'pass', message: ['Terraform alert resources', 'on-call routing in Terraform'], evidence: [{ path: 'monitoring/monitors.tf', line: 1 }, { path: 'monitoring/oncall.tf', line: 1 }] },
+      expect: {
+        outcome: 'pass',
+        message: ['Terraform alert resources', 'on-call routing in Terraform'],
+        evidence: [
+          { path: 'monitoring/monitors.tf', line: 1 },
+          { path: 'monitoring/oncall.tf', line: 1 },
+        ],
+      },
     },
     {
       name: 'Grafana alerting provisioning passes',
       profile: 'service',
-      tree: { 'grafana/provisioning/alerting/rules.yaml': 'apiVersion: 1\ngroups:\n  - orgId: 1\n    name: api\n    rules:\n      - uid: a1\n        title: Errors\n        noDataState: NoData\n' },
+      tree: {
+        'grafana/provisioning/alerting/rules.yaml':
+          'apiVersion: 1\ngroups:\n  - orgId: 1\n    name: api\n    rules:\n      - uid: a1\n        title: Errors\n        noDataState: NoData\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'grafana/provisioning/alerting/rules.yaml', line: 8 }] },
     },
   ],
@@ -46,8 +83,16 @@ ruleTester(rule, {
     {
       name: 'Alertmanager routing without any alert rule is partial',
       profile: 'service',
-      tree: { 'alertmanager.yml': 'route:\n  receiver: team\nreceivers:\n  - name: team\n    slack_configs:\n      - channel: "#ops"\n' },
-      expect: { outcome: 'partial', score: 0.5, message: 'no alert rules', evidence: [{ path: 'alertmanager.yml', line: 3 }] },
+      tree: {
+        'alertmanager.yml':
+          'route:\n  receiver: team\nreceivers:\n  - name: team\n    slack_configs:\n      - channel: "#ops"\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'no alert rules',
+        evidence: [{ path: 'alertmanager.yml', line: 3 }],
+      },
     },
     {
       name: 'a CloudWatch log metric filter alone is not an alarm',
@@ -66,5 +111,12 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],
-  notApplicable: [{ name: 'a library has no alerts of its own', profile: 'library', tree: { 'index.js': '' }, expect: { outcome: 'not-applicable' } }],
+  notApplicable: [
+    {
+      name: 'a library has no alerts of its own',
+      profile: 'library',
+      tree: { 'index.js': '' },
+      expect: { outcome: 'not-applicable' },
+    },
+  ],
 });

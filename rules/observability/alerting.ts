@@ -6,9 +6,11 @@ const YAML = ['**/*.{yml,yaml,tpl}'];
 const TF = ['**/*.{tf,tf.json}'];
 
 /** Terraform resources that define alerts (they carry their own notification targets). */
-const TF_ALERT = /^\s*resource\s+"(aws_cloudwatch_metric_alarm|aws_cloudwatch_composite_alarm|datadog_monitor|datadog_monitor_json|newrelic_alert_policy|newrelic_nrql_alert_condition|newrelic_alert_condition|newrelic_infra_alert_condition|google_monitoring_alert_policy|azurerm_monitor_metric_alert|azurerm_monitor_scheduled_query_rules_alert(?:_v2)?|azurerm_monitor_activity_log_alert|grafana_rule_group|sentry_issue_alert|sentry_metric_alert|signalfx_detector|honeycombio_trigger|lightstep_alert|dynatrace_alerting|opsgenie_alert_policy)"\s+"([^"]+)"/m;
+const TF_ALERT =
+  /^\s*resource\s+"(aws_cloudwatch_metric_alarm|aws_cloudwatch_composite_alarm|datadog_monitor|datadog_monitor_json|newrelic_alert_policy|newrelic_nrql_alert_condition|newrelic_alert_condition|newrelic_infra_alert_condition|google_monitoring_alert_policy|azurerm_monitor_metric_alert|azurerm_monitor_scheduled_query_rules_alert(?:_v2)?|azurerm_monitor_activity_log_alert|grafana_rule_group|sentry_issue_alert|sentry_metric_alert|signalfx_detector|honeycombio_trigger|lightstep_alert|dynatrace_alerting|opsgenie_alert_policy)"\s+"([^"]+)"/m;
 /** Terraform resources that route alerts to people. */
-const TF_ROUTE = /^\s*resource\s+"(pagerduty_service|pagerduty_escalation_policy|pagerduty_schedule|opsgenie_team|opsgenie_schedule|opsgenie_escalation|grafana_contact_point|grafana_notification_policy|newrelic_notification_destination|newrelic_workflow|aws_sns_topic_subscription|datadog_integration_pagerduty\w*)"\s+"([^"]+)"/m;
+const TF_ROUTE =
+  /^\s*resource\s+"(pagerduty_service|pagerduty_escalation_policy|pagerduty_schedule|opsgenie_team|opsgenie_schedule|opsgenie_escalation|grafana_contact_point|grafana_notification_policy|newrelic_notification_destination|newrelic_workflow|aws_sns_topic_subscription|datadog_integration_pagerduty\w*)"\s+"([^"]+)"/m;
 
 export default defineRule({
   meta: {
@@ -24,20 +26,55 @@ export default defineRule({
     detection:
       'Prometheus rule groups (`- alert:` entries in YAML or jsonnet mixins), `kind: PrometheusRule`, Sloth SLO specs; Alertmanager configuration (`receivers:`/`route:`, `kind: AlertmanagerConfig`, `pagerduty_configs`, `opsgenie_configs`); Grafana alerting provisioning (`contactPoints:`, alert rules with `noDataState`); CloudFormation `AWS::CloudWatch::Alarm`; CDK `cloudwatch.Alarm`; Datadog monitor JSON; Terraform alarm/monitor/alert-policy resources of AWS, Datadog, New Relic, GCP, Azure, Grafana, Sentry, and PagerDuty/Opsgenie resources.',
     patterns: {
-      promAlert: { regex: /^\s*(?:-\s+)?alert:\s*["']?([A-Za-z][\w.-]*|\{\{)/m, files: [...YAML, '**/*.{jsonnet,libsonnet}'], literals: ['alert:'], maxPerFile: 3 },
-      promExpr: { regex: /^\s*(?:-\s+)?expr:\s*\S/m, files: [...YAML, '**/*.{jsonnet,libsonnet}'], literals: ['expr:'], maxPerFile: 1 },
-      crd: { regex: /^kind:\s*(PrometheusRule|PrometheusServiceLevel|AlertmanagerConfig|VMRule|GrafanaAlertRuleGroup|GrafanaContactPoint)\b/m, files: YAML, literals: ['PrometheusRule', 'PrometheusServiceLevel', 'AlertmanagerConfig', 'VMRule', 'GrafanaAlert', 'GrafanaContactPoint'], maxPerFile: 1 },
-      grafana: { regex: /^\s*(?:-\s+)?(noDataState|execErrState):\s*\w/m, files: YAML, literals: ['noDataState', 'execErrState'], maxPerFile: 1 },
+      promAlert: {
+        regex: /^\s*(?:-\s+)?alert:\s*["']?([A-Za-z][\w.-]*|\{\{)/m,
+        files: [...YAML, '**/*.{jsonnet,libsonnet}'],
+        literals: ['alert:'],
+        maxPerFile: 3,
+      },
+      promExpr: {
+        regex: /^\s*(?:-\s+)?expr:\s*\S/m,
+        files: [...YAML, '**/*.{jsonnet,libsonnet}'],
+        literals: ['expr:'],
+        maxPerFile: 1,
+      },
+      crd: {
+        regex:
+          /^kind:\s*(PrometheusRule|PrometheusServiceLevel|AlertmanagerConfig|VMRule|GrafanaAlertRuleGroup|GrafanaContactPoint)\b/m,
+        files: YAML,
+        literals: [
+          'PrometheusRule',
+          'PrometheusServiceLevel',
+          'AlertmanagerConfig',
+          'VMRule',
+          'GrafanaAlert',
+          'GrafanaContactPoint',
+        ],
+        maxPerFile: 1,
+      },
+      grafana: {
+        regex: /^\s*(?:-\s+)?(noDataState|execErrState):\s*\w/m,
+        files: YAML,
+        literals: ['noDataState', 'execErrState'],
+        maxPerFile: 1,
+      },
       contactPoints: { regex: /^contactPoints:\s*$/m, files: YAML, literals: ['contactPoints'], maxPerFile: 1 },
       routing: {
-        regex: /^\s*(?:-\s+)?(pagerduty_configs|opsgenie_configs|slack_configs|webhook_configs|email_configs|msteams_configs|sns_configs):/m,
+        regex:
+          /^\s*(?:-\s+)?(pagerduty_configs|opsgenie_configs|slack_configs|webhook_configs|email_configs|msteams_configs|sns_configs):/m,
         files: YAML,
         literals: ['_configs:'],
         maxPerFile: 1,
       },
-      amRoot: { regex: /^(receivers):\s*$/m, files: ['**/*alertmanager*.{yml,yaml,tpl}', '**/*alertmanager*/**/*.{yml,yaml,tpl}'], literals: ['receivers'], maxPerFile: 1 },
+      amRoot: {
+        regex: /^(receivers):\s*$/m,
+        files: ['**/*alertmanager*.{yml,yaml,tpl}', '**/*alertmanager*/**/*.{yml,yaml,tpl}'],
+        literals: ['receivers'],
+        maxPerFile: 1,
+      },
       cloud: {
-        regex: /(AWS::CloudWatch::(?:Alarm|CompositeAlarm)|new\s+(?:cloudwatch\.)?(?:Alarm|CompositeAlarm)\s*\(|\.createAlarm\s*\(|"type"\s*:\s*"(?:metric|query|service check|log|event|composite|slo) alert")/,
+        regex:
+          /(AWS::CloudWatch::(?:Alarm|CompositeAlarm)|new\s+(?:cloudwatch\.)?(?:Alarm|CompositeAlarm)\s*\(|\.createAlarm\s*\(|"type"\s*:\s*"(?:metric|query|service check|log|event|composite|slo) alert")/,
         files: ['**/*.{yml,yaml,json,template,ts,js,py,java,cs,go}'],
         literals: ['CloudWatch', 'Alarm', 'createAlarm', ' alert"'],
         maxPerFile: 1,
@@ -47,9 +84,12 @@ export default defineRule({
     },
   },
   appliesTo: ({ facts }) =>
-    ['service', 'infrastructure'].includes(facts.profile.id) ? true : { reason: `profile is ${facts.profile.id}: alerting belongs to what is deployed and operated` },
+    ['service', 'infrastructure'].includes(facts.profile.id)
+      ? true
+      : { reason: `profile is ${facts.profile.id}: alerting belongs to what is deployed and operated` },
   check(ctx) {
-    const live = (key: string): Match[] => ctx.matches(key).filter((m) => isDeployablePath(m.path) && !isCommentLine(m.snippet));
+    const live = (key: string): Match[] =>
+      ctx.matches(key).filter((m) => isDeployablePath(m.path) && !isCommentLine(m.snippet));
     // `alert:` also appears in unrelated YAML; count it only in files that also hold an `expr:` (rule groups).
     const crd = live('crd');
     const withExpr = new Set(ctx.matches('promExpr').map((m) => m.path));
@@ -62,7 +102,14 @@ export default defineRule({
       ['Terraform alert resources', live('tfAlert')],
     ];
     const routes: [string, Match[]][] = [
-      ['Alertmanager receivers', [...live('amRoot'), ...live('routing'), ...crd.filter((m) => /AlertmanagerConfig|GrafanaContactPoint/.test(m.snippet))]],
+      [
+        'Alertmanager receivers',
+        [
+          ...live('amRoot'),
+          ...live('routing'),
+          ...crd.filter((m) => /AlertmanagerConfig|GrafanaContactPoint/.test(m.snippet)),
+        ],
+      ],
       ['Grafana contact points', live('contactPoints')],
       ['on-call routing in Terraform', live('tfRoute')],
     ];
@@ -72,17 +119,32 @@ export default defineRule({
       ...foundRules.flatMap(([what, ms]) => firstPerFile(ms, 3).map((m) => fromMatch(m, what))),
       ...foundRoutes.flatMap(([what, ms]) => firstPerFile(ms, 2).map((m) => fromMatch(m, what))),
     ];
-    const data = { rules: foundRules.map(([w]) => w), routing: foundRoutes.map(([w]) => w), alerts: foundRules.reduce((n, [, ms]) => n + ms.length, 0) };
+    const data = {
+      rules: foundRules.map(([w]) => w),
+      routing: foundRoutes.map(([w]) => w),
+      alerts: foundRules.reduce((n, [, ms]) => n + ms.length, 0),
+    };
     if (foundRules.length > 0) {
       const routing = foundRoutes.length > 0 ? `, routed by ${listing(foundRoutes.map(([w]) => w))}` : '';
       return pass(`Alerts are defined as code: ${listing(foundRules.map(([w]) => w))}${routing}.`, evidence, data);
     }
     if (foundRoutes.length > 0) {
-      return partial(0.5, `Alert routing is configured (${listing(foundRoutes.map(([w]) => w))}), but no alert rules are defined.`, evidence, data);
+      return partial(
+        0.5,
+        `Alert routing is configured (${listing(foundRoutes.map(([w]) => w))}), but no alert rules are defined.`,
+        evidence,
+        data,
+      );
     }
-    return fail('No alerting rules found.', [
-      { path: '.', note: `no Prometheus/Grafana alert rules in ${ctx.searched('promAlert')} YAML files, no alarm or monitor resources in ${ctx.searched('tfAlert')} Terraform files, no Alertmanager, PagerDuty or Opsgenie configuration` },
-    ], data);
+    return fail(
+      'No alerting rules found.',
+      [
+        {
+          path: '.',
+          note: `no Prometheus/Grafana alert rules in ${ctx.searched('promAlert')} YAML files, no alarm or monitor resources in ${ctx.searched('tfAlert')} Terraform files, no Alertmanager, PagerDuty or Opsgenie configuration`,
+        },
+      ],
+      data,
+    );
   },
 });
-

@@ -1,7 +1,11 @@
 import rule from './dashboards.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
-const DASHBOARD = JSON.stringify({ title: 'API', panels: [{ type: 'timeseries', title: 'RPS' }], schemaVersion: 39 }, null, 2);
+const DASHBOARD = JSON.stringify(
+  { title: 'API', panels: [{ type: 'timeseries', title: 'RPS' }], schemaVersion: 39 },
+  null,
+  2,
+);
 
 ruleTester(rule, {
   valid: [
@@ -10,26 +14,44 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'grafana/dashboards/api.json': DASHBOARD,
-        'grafana/provisioning/dashboards/default.yaml': 'apiVersion: 1\nproviders:\n  - name: default\n    options:\n      path: /var/lib/grafana/dashboards\n',
+        'grafana/provisioning/dashboards/default.yaml':
+          'apiVersion: 1\nproviders:\n  - name: default\n    options:\n      path: /var/lib/grafana/dashboards\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'grafana/dashboards/api.json', line: 3 }, { path: 'grafana/provisioning/dashboards/default.yaml', line: 2 }], data: { dashboardFiles: 1 } },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'grafana/dashboards/api.json', line: 3 },
+          { path: 'grafana/provisioning/dashboards/default.yaml', line: 2 },
+        ],
+        data: { dashboardFiles: 1 },
+      },
     },
     {
       name: 'Terraform dashboard resources pass',
       profile: 'infrastructure',
       tree: { 'monitoring/main.tf': 'resource "aws_cloudwatch_dashboard" "api" {\n  dashboard_name = "api"\n}\n' },
-      expect: { outcome: 'pass', message: 'Terraform dashboard resources', evidence: [{ path: 'monitoring/main.tf', line: 1 }] },
+      expect: {
+        outcome: 'pass',
+        message: 'Terraform dashboard resources',
+        evidence: [{ path: 'monitoring/main.tf', line: 1 }],
+      },
     },
     {
       name: 'grafonnet dashboards pass',
       profile: 'service',
-      tree: { 'monitoring/api.jsonnet': "local g = import 'github.com/grafana/grafonnet/gen/grafonnet-latest/main.libsonnet';\ng.dashboard.new('API')\n" },
+      tree: {
+        'monitoring/api.jsonnet':
+          "local g = import 'github.com/grafana/grafonnet/gen/grafonnet-latest/main.libsonnet';\ng.dashboard.new('API')\n",
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'monitoring/api.jsonnet', line: 1 }] },
     },
     {
       name: 'a dashboard ConfigMap picked up by the Grafana sidecar passes',
       profile: 'service',
-      tree: { 'charts/api/templates/dashboard.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    grafana_dashboard: "1"\ndata:\n  api.json: |\n    {"panels": [], "schemaVersion": 39}\n' },
+      tree: {
+        'charts/api/templates/dashboard.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    grafana_dashboard: "1"\ndata:\n  api.json: |\n    {"panels": [], "schemaVersion": 39}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'charts/api/templates/dashboard.yaml', line: 5 }] },
     },
   ],
@@ -38,7 +60,12 @@ ruleTester(rule, {
       name: 'an exported dashboard JSON that nothing provisions is partial',
       profile: 'service',
       tree: { 'ops/api-dashboard.json': DASHBOARD },
-      expect: { outcome: 'partial', score: 0.7, message: 'nothing provisions them', evidence: [{ path: 'ops/api-dashboard.json', line: 3 }] },
+      expect: {
+        outcome: 'partial',
+        score: 0.7,
+        message: 'nothing provisions them',
+        evidence: [{ path: 'ops/api-dashboard.json', line: 3 }],
+      },
     },
     {
       name: 'JSON with "panels" but no schemaVersion is not a dashboard',
@@ -47,5 +74,7 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],
-  notApplicable: [{ name: 'a CLI has no dashboards', profile: 'cli', tree: { 'main.go': '' }, expect: { outcome: 'not-applicable' } }],
+  notApplicable: [
+    { name: 'a CLI has no dashboards', profile: 'cli', tree: { 'main.go': '' }, expect: { outcome: 'not-applicable' } },
+  ],
 });

@@ -20,11 +20,23 @@ export default defineRule({
     patterns: {
       panels: { regex: /"panels"\s*:\s*\[/, files: DOCS, literals: ['"panels"'], maxPerFile: 1 },
       schemaVersion: { regex: /"schemaVersion"\s*:\s*\d+/, files: DOCS, literals: ['"schemaVersion"'], maxPerFile: 1 },
-      datadogLayout: { regex: /"layout_type"\s*:\s*"(?:ordered|free)"/, files: ['**/*.json'], literals: ['"layout_type"'], maxPerFile: 1 },
+      datadogLayout: {
+        regex: /"layout_type"\s*:\s*"(?:ordered|free)"/,
+        files: ['**/*.json'],
+        literals: ['"layout_type"'],
+        maxPerFile: 1,
+      },
       provisioning: {
-        regex: /^providers:\s*$|^\s*grafana_dashboard["']?\s*:\s*["']?(?:1|true)|^kind:\s*(?:GrafanaDashboard|PersesDashboard)\b|AWS::CloudWatch::Dashboard/m,
+        regex:
+          /^providers:\s*$|^\s*grafana_dashboard["']?\s*:\s*["']?(?:1|true)|^kind:\s*(?:GrafanaDashboard|PersesDashboard)\b|AWS::CloudWatch::Dashboard/m,
         files: ['**/*.{yml,yaml,tpl,json,template}'],
-        literals: ['providers', 'grafana_dashboard', 'GrafanaDashboard', 'PersesDashboard', 'AWS::CloudWatch::Dashboard'],
+        literals: [
+          'providers',
+          'grafana_dashboard',
+          'GrafanaDashboard',
+          'PersesDashboard',
+          'AWS::CloudWatch::Dashboard',
+        ],
         maxPerFile: 1,
       },
       jsonnet: {
@@ -41,7 +53,8 @@ export default defineRule({
         maxPerFile: 1,
       },
       terraform: {
-        regex: /^\s*resource\s+"(grafana_dashboard|aws_cloudwatch_dashboard|datadog_dashboard(?:_json)?|newrelic_one_dashboard(?:_json|_raw)?|google_monitoring_dashboard|azurerm_portal_dashboard|azurerm_dashboard|signalfx_dashboard|honeycombio_board|dynatrace_json_dashboard|lightstep_dashboard)"\s+"([^"]+)"/m,
+        regex:
+          /^\s*resource\s+"(grafana_dashboard|aws_cloudwatch_dashboard|datadog_dashboard(?:_json)?|newrelic_one_dashboard(?:_json|_raw)?|google_monitoring_dashboard|azurerm_portal_dashboard|azurerm_dashboard|signalfx_dashboard|honeycombio_board|dynatrace_json_dashboard|lightstep_dashboard)"\s+"([^"]+)"/m,
         files: ['**/*.{tf,tf.json}'],
         literals: ['dashboard', 'board'],
         maxPerFile: 3,
@@ -49,14 +62,21 @@ export default defineRule({
     },
   },
   appliesTo: ({ facts }) =>
-    ['service', 'infrastructure'].includes(facts.profile.id) ? true : { reason: `profile is ${facts.profile.id}: dashboards belong to what is deployed and operated` },
+    ['service', 'infrastructure'].includes(facts.profile.id)
+      ? true
+      : { reason: `profile is ${facts.profile.id}: dashboards belong to what is deployed and operated` },
   check(ctx) {
-    const live = (key: string): Match[] => ctx.matches(key).filter((m) => isDeployablePath(m.path) && !isCommentLine(m.snippet));
+    const live = (key: string): Match[] =>
+      ctx.matches(key).filter((m) => isDeployablePath(m.path) && !isCommentLine(m.snippet));
     // A Grafana dashboard is recognised by structure: both keys in the same file.
     const schema = new Set(ctx.matches('schemaVersion').map((m) => m.path));
-    const grafana = live('panels').filter((m) => schema.has(m.path) && !/(^|\/)(package|tsconfig|composer)\.json$/.test(m.path));
+    const grafana = live('panels').filter(
+      (m) => schema.has(m.path) && !/(^|\/)(package|tsconfig|composer)\.json$/.test(m.path),
+    );
     const datadog = live('datadogLayout');
-    const provisioning = live('provisioning').filter((m) => !/^providers:/.test(m.snippet) || /dashboard|grafana|provisioning/i.test(m.path));
+    const provisioning = live('provisioning').filter(
+      (m) => !/^providers:/.test(m.snippet) || /dashboard|grafana|provisioning/i.test(m.path),
+    );
     const parts: [string, Match[]][] = [
       ['Terraform dashboard resources', live('terraform')],
       ['dashboards in jsonnet/code', [...live('jsonnet'), ...live('sdk')]],
@@ -66,19 +86,39 @@ export default defineRule({
     ];
     const found = parts.filter(([, ms]) => ms.length > 0);
     const evidence: Evidence[] = found.flatMap(([what, ms]) => firstPerFile(ms, 3).map((m) => fromMatch(m, what)));
-    const data = { kinds: found.map(([w]) => w), dashboardFiles: new Set([...grafana, ...datadog].map((m) => m.path)).size };
+    const data = {
+      kinds: found.map(([w]) => w),
+      dashboardFiles: new Set([...grafana, ...datadog].map((m) => m.path)).size,
+    };
     const deployed = found.some(([w]) => w !== 'Grafana dashboard JSON' && w !== 'Datadog dashboard JSON');
     const json = grafana.length + datadog.length > 0;
     if (deployed && (json || found.some(([w]) => w !== 'dashboard provisioning'))) {
       return pass(`Dashboards are defined as code: ${listing(data.kinds)}.`, evidence, data);
     }
     if (json) {
-      return partial(0.7, `${listing(data.kinds)} found (${data.dashboardFiles} file${data.dashboardFiles === 1 ? '' : 's'}), but nothing provisions them (no provisioning file, dashboard ConfigMap label, operator resource or Terraform).`, evidence, data);
+      return partial(
+        0.7,
+        `${listing(data.kinds)} found (${data.dashboardFiles} file${data.dashboardFiles === 1 ? '' : 's'}), but nothing provisions them (no provisioning file, dashboard ConfigMap label, operator resource or Terraform).`,
+        evidence,
+        data,
+      );
     }
-    if (deployed) return partial(0.5, 'Dashboard provisioning is configured, but no dashboard definitions are in the repository.', evidence, data);
-    return fail('No dashboards defined as code.', [
-      { path: '.', note: `no Grafana/Datadog dashboard JSON in ${ctx.searched('panels')} JSON/YAML files, no provisioning, jsonnet or Terraform dashboard resources` },
-    ], data);
+    if (deployed)
+      return partial(
+        0.5,
+        'Dashboard provisioning is configured, but no dashboard definitions are in the repository.',
+        evidence,
+        data,
+      );
+    return fail(
+      'No dashboards defined as code.',
+      [
+        {
+          path: '.',
+          note: `no Grafana/Datadog dashboard JSON in ${ctx.searched('panels')} JSON/YAML files, no provisioning, jsonnet or Terraform dashboard resources`,
+        },
+      ],
+      data,
+    );
   },
 });
-

@@ -12,30 +12,54 @@ ruleTester(rule, {
         'package.json': pkg({ express: '^4.19.0', '@sentry/node': '^8.0.0' }),
         'src/instrument.ts': "import * as Sentry from '@sentry/node';\nSentry.init({ dsn: process.env.SENTRY_DSN });\n",
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'src/instrument.ts', line: 2 }, { path: 'package.json', line: 5 }], data: { libraries: ['@sentry/node'] } },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/instrument.ts', line: 2 },
+          { path: 'package.json', line: 5 },
+        ],
+        data: { libraries: ['@sentry/node'] },
+      },
     },
     {
       name: 'Python: sentry_sdk.init passes',
       profile: 'service',
-      tree: { 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi>=0.110", "sentry-sdk[fastapi]>=2.0"]\n', 'app/main.py': 'import sentry_sdk\nsentry_sdk.init(dsn=settings.sentry_dsn, traces_sample_rate=0.1)\n' },
+      tree: {
+        'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi>=0.110", "sentry-sdk[fastapi]>=2.0"]\n',
+        'app/main.py': 'import sentry_sdk\nsentry_sdk.init(dsn=settings.sentry_dsn, traces_sample_rate=0.1)\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'app/main.py', line: 2 }] },
     },
     {
       name: 'Go: sentry.Init passes',
       profile: 'service',
-      tree: { 'go.mod': 'module example.com/svc\n\ngo 1.22\n\nrequire github.com/getsentry/sentry-go v0.28.0\n', 'main.go': 'package main\n\nfunc main() {\n\terr := sentry.Init(sentry.ClientOptions{Dsn: os.Getenv("SENTRY_DSN")})\n}\n' },
+      tree: {
+        'go.mod': 'module example.com/svc\n\ngo 1.22\n\nrequire github.com/getsentry/sentry-go v0.28.0\n',
+        'main.go':
+          'package main\n\nfunc main() {\n\terr := sentry.Init(sentry.ClientOptions{Dsn: os.Getenv("SENTRY_DSN")})\n}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'main.go', line: 4 }] },
     },
     {
       name: 'Laravel: sentry-laravel with a DSN in .env.example is auto-configured',
       profile: 'service',
-      tree: { 'composer.json': JSON.stringify({ require: { 'laravel/framework': '^11.0', 'sentry/sentry-laravel': '^4.0' } }, null, 2), '.env.example': 'APP_NAME=shop\nSENTRY_LARAVEL_DSN=\n' },
+      tree: {
+        'composer.json': JSON.stringify(
+          { require: { 'laravel/framework': '^11.0', 'sentry/sentry-laravel': '^4.0' } },
+          null,
+          2,
+        ),
+        '.env.example': 'APP_NAME=shop\nSENTRY_LARAVEL_DSN=\n',
+      },
       expect: { outcome: 'pass', message: 'auto-configured', evidence: [{ path: '.env.example', line: 2 }] },
     },
     {
       name: 'Ruby: a Sentry initializer passes',
       profile: 'service',
-      tree: { Gemfile: "gem 'rails'\ngem 'sentry-rails'\n", 'config/initializers/sentry.rb': "Sentry.init do |config|\n  config.dsn = ENV['SENTRY_DSN']\nend\n" },
+      tree: {
+        Gemfile: "gem 'rails'\ngem 'sentry-rails'\n",
+        'config/initializers/sentry.rb': "Sentry.init do |config|\n  config.dsn = ENV['SENTRY_DSN']\nend\n",
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'config/initializers/sentry.rb', line: 1 }] },
     },
   ],
@@ -43,8 +67,17 @@ ruleTester(rule, {
     {
       name: 'a Sentry SDK nobody initialises is partial',
       profile: 'service',
-      tree: { 'package.json': pkg({ express: '^4.19.0', '@sentry/node': '^8.0.0' }), 'src/index.js': "// Sentry.init({ dsn }) -- disabled\napp.listen(3000);\n", 'test/setup.js': 'Sentry.init({});\n' },
-      expect: { outcome: 'partial', score: 0.4, message: 'nothing initialises it', evidence: [{ path: 'package.json', line: 5 }] },
+      tree: {
+        'package.json': pkg({ express: '^4.19.0', '@sentry/node': '^8.0.0' }),
+        'src/index.js': '// Sentry.init({ dsn }) -- disabled\napp.listen(3000);\n',
+        'test/setup.js': 'Sentry.init({});\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.4,
+        message: 'nothing initialises it',
+        evidence: [{ path: 'package.json', line: 5 }],
+      },
     },
     {
       name: 'a .NET service without an error tracker fails',
@@ -53,5 +86,12 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],
-  notApplicable: [{ name: 'a library does not report its own errors', profile: 'library', tree: { 'package.json': pkg({}) }, expect: { outcome: 'not-applicable' } }],
+  notApplicable: [
+    {
+      name: 'a library does not report its own errors',
+      profile: 'library',
+      tree: { 'package.json': pkg({}) },
+      expect: { outcome: 'not-applicable' },
+    },
+  ],
 });

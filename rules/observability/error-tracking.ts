@@ -9,7 +9,15 @@ const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,r
  * Integrations that initialise themselves once configured with a DSN/key: Spring Boot starters,
  * Laravel/Symfony packages (auto-discovered service providers), Rails railties.
  */
-const AUTO_CONFIGURED = ['io.sentry:sentry-spring-boot-starter*', 'sentry/sentry-laravel', 'sentry/sentry-symfony', 'bugsnag/bugsnag-laravel', 'bugsnag/bugsnag-symfony', 'rollbar/rollbar-laravel', 'honeybadger-io/honeybadger-laravel'];
+const AUTO_CONFIGURED = [
+  'io.sentry:sentry-spring-boot-starter*',
+  'sentry/sentry-laravel',
+  'sentry/sentry-symfony',
+  'bugsnag/bugsnag-laravel',
+  'bugsnag/bugsnag-symfony',
+  'rollbar/rollbar-laravel',
+  'honeybadger-io/honeybadger-laravel',
+];
 
 export default defineRule({
   meta: {
@@ -29,19 +37,43 @@ export default defineRule({
         regex:
           /(\bSentry\.(?:init|configure)\b|sentry_sdk\.init\s*\(|\bsentry\.Init\s*\(|SentrySdk\.Init\s*\(|\.UseSentry\s*\(|\\?Sentry\\init\s*\(|\bsentry::init\s*\(|Raven\.(?:config|install)\s*\(|new\s+Rollbar\s*\(|\bRollbar\.(?:init|configure|configure_logger)\b|rollbar\.(?:init|SetToken)\s*\(|RollbarLocator|\bBugsnag\.(?:start|configure|Configure|register)\b|bugsnag\.(?:configure|Configure)\s*\(|\.AddBugsnag\s*\(|\bHoneybadger\.(?:configure|Configure)\b|honeybadger\.(?:configure|Configure)\s*\(|new\s+(?:Airbrake\.)?Notifier\s*\(\s*\{[^}]*projectId|Airbrake\.configure|pybrake\.Notifier|gobrake\.NewNotifier|SentryAsgiMiddleware|SentryWsgiMiddleware|withSentryConfig\s*\(|@sentry\/\w+\/register|Sentry::init|RaygunClient|raygun\.Client\s*\()/,
         files: CODE,
-        literals: ['Sentry', 'sentry', 'Raven', 'Rollbar', 'rollbar', 'Bugsnag', 'bugsnag', 'Honeybadger', 'honeybadger', 'Notifier', 'Airbrake', 'Raygun', 'raygun'],
+        literals: [
+          'Sentry',
+          'sentry',
+          'Raven',
+          'Rollbar',
+          'rollbar',
+          'Bugsnag',
+          'bugsnag',
+          'Honeybadger',
+          'honeybadger',
+          'Notifier',
+          'Airbrake',
+          'Raygun',
+          'raygun',
+        ],
         maxPerFile: 2,
       },
       dsn: {
         // Configuration that arms an auto-configured integration (Spring `sentry.dsn`, Laravel `SENTRY_LARAVEL_DSN`).
-        regex: /^\s*(?:sentry\.dsn\s*[=:]|sentry:\s*$|["']dsn["']\s*=>\s*env\(\s*["']SENTRY|SENTRY_(?:LARAVEL_)?DSN\s*=|BUGSNAG_API_KEY\s*=|ROLLBAR_TOKEN\s*=)/m,
-        files: ['**/application*.{yml,yaml,properties}', '**/config/*.php', '**/.env.example', '**/.env.sample', '**/.env.dist'],
+        regex:
+          /^\s*(?:sentry\.dsn\s*[=:]|sentry:\s*$|["']dsn["']\s*=>\s*env\(\s*["']SENTRY|SENTRY_(?:LARAVEL_)?DSN\s*=|BUGSNAG_API_KEY\s*=|ROLLBAR_TOKEN\s*=)/m,
+        files: [
+          '**/application*.{yml,yaml,properties}',
+          '**/config/*.php',
+          '**/.env.example',
+          '**/.env.sample',
+          '**/.env.dist',
+        ],
         literals: ['sentry', 'SENTRY', 'BUGSNAG', 'ROLLBAR'],
         maxPerFile: 1,
       },
     },
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: error tracking is expected of deployed services` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `profile is ${facts.profile.id}: error tracking is expected of deployed services` },
   check(ctx) {
     const init = codeMatches(ctx.matches('init'));
     const dsn = codeMatches(ctx.matches('dsn'));
@@ -54,17 +86,32 @@ export default defineRule({
       ...firstPerFile(dsn, 2).map((m) => fromMatch(m, 'error tracker configured')),
       ...deps.slice(0, 3).map((d) => fromDependency(d, 'error-tracking SDK')),
     ];
-    if (init.length > 0) return pass(`Errors are reported to a tracker: initialised in ${data.codeFiles} file${data.codeFiles === 1 ? '' : 's'}.`, evidence, data);
-    if (auto.length > 0 && dsn.length > 0) return pass(`Errors are reported to a tracker: ${auto[0]!.name} is auto-configured with a DSN.`, evidence, data);
+    if (init.length > 0)
+      return pass(
+        `Errors are reported to a tracker: initialised in ${data.codeFiles} file${data.codeFiles === 1 ? '' : 's'}.`,
+        evidence,
+        data,
+      );
+    if (auto.length > 0 && dsn.length > 0)
+      return pass(`Errors are reported to a tracker: ${auto[0]!.name} is auto-configured with a DSN.`, evidence, data);
     if (deps.length > 0) {
       const missing = auto.length > 0 ? 'no DSN is configured' : 'nothing initialises it';
-      return partial(0.4, `${listing(libraries.slice(0, 3))} declared, but ${missing}.`, [
-        ...evidence,
-        { path: '.', note: `no error-tracker initialisation in ${ctx.searched('init')} source files` },
-      ], data);
+      return partial(
+        0.4,
+        `${listing(libraries.slice(0, 3))} declared, but ${missing}.`,
+        [...evidence, { path: '.', note: `no error-tracker initialisation in ${ctx.searched('init')} source files` }],
+        data,
+      );
     }
-    return fail('No error-tracking SDK found.', [
-      { path: '.', note: `no Sentry/Rollbar/Bugsnag/Honeybadger/Airbrake initialisation in ${ctx.searched('init')} source files and no such SDK among ${ctx.facts.dependencies.length} dependencies` },
-    ], data);
+    return fail(
+      'No error-tracking SDK found.',
+      [
+        {
+          path: '.',
+          note: `no Sentry/Rollbar/Bugsnag/Honeybadger/Airbrake initialisation in ${ctx.searched('init')} source files and no such SDK among ${ctx.facts.dependencies.length} dependencies`,
+        },
+      ],
+      data,
+    );
   },
 });

@@ -9,29 +9,53 @@ ruleTester(rule, {
     {
       name: 'Next.js health and readiness route files pass (file-system routing)',
       profile: 'service',
-      tree: { 'package.json': pkg({ next: '^14.2.0' }), 'app/healthz/route.ts': 'export const GET = () => new Response("ok");\n', 'pages/api/readyz.ts': 'export default function handler(req, res) { res.status(200).end(); }\n' },
-      expect: { outcome: 'pass', evidence: [{ path: 'app/healthz/route.ts' }, { path: 'pages/api/readyz.ts' }], data: { routes: ['/healthz', '/readyz'] } },
+      tree: {
+        'package.json': pkg({ next: '^14.2.0' }),
+        'app/healthz/route.ts': 'export const GET = () => new Response("ok");\n',
+        'pages/api/readyz.ts': 'export default function handler(req, res) { res.status(200).end(); }\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'app/healthz/route.ts' }, { path: 'pages/api/readyz.ts' }],
+        data: { routes: ['/healthz', '/readyz'] },
+      },
     },
     {
       name: 'Express liveness and readiness routes pass',
       profile: 'service',
       tree: {
         'package.json': pkg({ express: '^4.19.0' }),
-        'src/server.js': "const app = require('express')();\napp.get('/healthz', (req, res) => res.send('ok'));\napp.get('/readyz', async (req, res) => res.send(await db.ping()));\n",
+        'src/server.js':
+          "const app = require('express')();\napp.get('/healthz', (req, res) => res.send('ok'));\napp.get('/readyz', async (req, res) => res.send(await db.ping()));\n",
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'src/server.js', line: 2 }, { path: 'src/server.js', line: 3 }], data: { routes: ['/healthz', '/readyz'] } },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/server.js', line: 2 },
+          { path: 'src/server.js', line: 3 },
+        ],
+        data: { routes: ['/healthz', '/readyz'] },
+      },
     },
     {
       name: 'ASP.NET MapHealthChecks passes',
       profile: 'service',
-      tree: { 'Api/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddHealthChecks();\nvar app = builder.Build();\napp.MapHealthChecks("/health");\n' },
-      expect: { outcome: 'pass', message: 'ASP.NET Core health checks', evidence: [{ path: 'Api/Program.cs', line: 4 }] },
+      tree: {
+        'Api/Program.cs':
+          'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddHealthChecks();\nvar app = builder.Build();\napp.MapHealthChecks("/health");\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'ASP.NET Core health checks',
+        evidence: [{ path: 'Api/Program.cs', line: 4 }],
+      },
     },
     {
       name: 'Spring Boot Actuator by dependency passes',
       profile: 'service',
       tree: {
-        'pom.xml': '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-actuator</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-actuator</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
         'src/main/java/App.java': 'public class App {}\n',
       },
       expect: { outcome: 'pass', message: 'spring-boot-starter-actuator', evidence: [{ path: 'pom.xml' }] },
@@ -41,33 +65,56 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'go.mod': 'module example.com/svc\n\ngo 1.22\n\nrequire google.golang.org/grpc v1.64.0\n',
-        'cmd/server/main.go': 'package main\n\nfunc main() {\n\ts := grpc.NewServer()\n\thealthpb.RegisterHealthServer(s, health.NewServer())\n}\n',
+        'cmd/server/main.go':
+          'package main\n\nfunc main() {\n\ts := grpc.NewServer()\n\thealthpb.RegisterHealthServer(s, health.NewServer())\n}\n',
       },
-      expect: { outcome: 'pass', message: 'a gRPC health service', evidence: [{ path: 'cmd/server/main.go', line: 5 }] },
+      expect: {
+        outcome: 'pass',
+        message: 'a gRPC health service',
+        evidence: [{ path: 'cmd/server/main.go', line: 5 }],
+      },
     },
     {
       name: 'Django path() routes without a leading slash count',
       profile: 'service',
       tree: {
         'requirements.txt': 'django==5.0\n',
-        'app/urls.py': 'from django.urls import path\nurlpatterns = [\n    path("healthz/", views.live),\n    path("readyz/", views.ready),\n]\n',
+        'app/urls.py':
+          'from django.urls import path\nurlpatterns = [\n    path("healthz/", views.live),\n    path("readyz/", views.ready),\n]\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'app/urls.py', line: 3 }, { path: 'app/urls.py', line: 4 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'app/urls.py', line: 3 },
+          { path: 'app/urls.py', line: 4 },
+        ],
+      },
     },
     {
       name: 'PHP Slim routes pass; a Guzzle call to another service does not count',
       profile: 'service',
       tree: {
         'composer.json': JSON.stringify({ require: { 'slim/slim': '^4.12' } }, null, 2),
-        'public/index.php': "<?php\n$app->get('/healthz', fn ($req, $res) => $res);\n$app->get('/readyz', [HealthController::class, 'ready']);\n",
+        'public/index.php':
+          "<?php\n$app->get('/healthz', fn ($req, $res) => $res);\n$app->get('/readyz', [HealthController::class, 'ready']);\n",
         'src/Billing.php': "<?php\n$client->get('/health');\n",
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'public/index.php', line: 2 }, { path: 'public/index.php', line: 3 }], data: { routes: ['/healthz', '/readyz'] } },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'public/index.php', line: 2 },
+          { path: 'public/index.php', line: 3 },
+        ],
+        data: { routes: ['/healthz', '/readyz'] },
+      },
     },
     {
       name: 'controller-runtime healthz/readyz checks pass',
       profile: 'service',
-      tree: { 'main.go': 'package main\nfunc main() {\n\tmgr.AddHealthzCheck("healthz", healthz.Ping)\n\tmgr.AddReadyzCheck("readyz", healthz.Ping)\n\thttp.ListenAndServe(":8080", nil)\n}\n' },
+      tree: {
+        'main.go':
+          'package main\nfunc main() {\n\tmgr.AddHealthzCheck("healthz", healthz.Ping)\n\tmgr.AddReadyzCheck("readyz", healthz.Ping)\n\thttp.ListenAndServe(":8080", nil)\n}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'main.go', line: 3 }] },
     },
   ],
@@ -75,19 +122,39 @@ ruleTester(rule, {
     {
       name: 'a Next.js app-router health route file counts as a liveness route',
       profile: 'service',
-      tree: { 'package.json': pkg({ next: '^14.2.0' }), 'src/app/api/healthz/route.ts': "export async function GET() {\n  return Response.json({ ok: true });\n}\n" },
-      expect: { outcome: 'partial', score: 0.7, evidence: [{ path: 'src/app/api/healthz/route.ts' }], data: { routes: ['/healthz'] } },
+      tree: {
+        'package.json': pkg({ next: '^14.2.0' }),
+        'src/app/api/healthz/route.ts': 'export async function GET() {\n  return Response.json({ ok: true });\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.7,
+        evidence: [{ path: 'src/app/api/healthz/route.ts' }],
+        data: { routes: ['/healthz'] },
+      },
     },
     {
       name: 'a FastAPI /health route alone is partial: no readiness',
       profile: 'service',
-      tree: { 'requirements.txt': 'fastapi==0.110.0\n', 'app/main.py': 'app = FastAPI()\n\n@app.get("/health")\ndef health():\n    return {"ok": True}\n' },
-      expect: { outcome: 'partial', score: 0.7, message: 'no separate readiness endpoint', evidence: [{ path: 'app/main.py', line: 3 }] },
+      tree: {
+        'requirements.txt': 'fastapi==0.110.0\n',
+        'app/main.py': 'app = FastAPI()\n\n@app.get("/health")\ndef health():\n    return {"ok": True}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.7,
+        message: 'no separate readiness endpoint',
+        evidence: [{ path: 'app/main.py', line: 3 }],
+      },
     },
     {
       name: 'Rails `get "up"` is a liveness route only',
       profile: 'service',
-      tree: { 'Gemfile': "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\n", 'config/routes.rb': 'Rails.application.routes.draw do\n  get "up" => "rails/health#show", as: :rails_health_check\nend\n' },
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\n",
+        'config/routes.rb':
+          'Rails.application.routes.draw do\n  get "up" => "rails/health#show", as: :rails_health_check\nend\n',
+      },
       expect: { outcome: 'partial', score: 0.7, evidence: [{ path: 'config/routes.rb', line: 2 }] },
     },
     {
@@ -95,7 +162,8 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'package.json': pkg({ express: '^4.19.0' }),
-        'src/server.js': "// TODO: add app.get('/healthz') and '/readyz'\nconst app = require('express')();\napp.listen(3000);\n",
+        'src/server.js':
+          "// TODO: add app.get('/healthz') and '/readyz'\nconst app = require('express')();\napp.listen(3000);\n",
         'src/upstream.js': "export const ok = () => fetch('/health');\nconst r = await axios.get('/ready');\n",
         'src/probe.py': 'requests.get("http://billing:8080/healthz", timeout=2)\n',
         'test/server.test.js': "request(app).get('/healthz').expect(200);\n",
@@ -105,14 +173,29 @@ ruleTester(rule, {
     {
       name: 'AddHealthChecks without MapHealthChecks is partial',
       profile: 'service',
-      tree: { 'Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddHealthChecks();\n' },
-      expect: { outcome: 'partial', score: 0.5, message: 'no health route', evidence: [{ path: 'Program.cs', line: 2 }] },
+      tree: {
+        'Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddHealthChecks();\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'no health route',
+        evidence: [{ path: 'Program.cs', line: 2 }],
+      },
     },
     {
       name: '@godaddy/terminus declared but never used is partial',
       profile: 'service',
-      tree: { 'package.json': pkg({ express: '^4.19.0', '@godaddy/terminus': '^4.12.0' }), 'src/index.js': 'app.listen(3000);\n' },
-      expect: { outcome: 'partial', score: 0.4, message: '@godaddy/terminus is declared', evidence: [{ path: 'package.json', line: 5 }] },
+      tree: {
+        'package.json': pkg({ express: '^4.19.0', '@godaddy/terminus': '^4.12.0' }),
+        'src/index.js': 'app.listen(3000);\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.4,
+        message: '@godaddy/terminus is declared',
+        evidence: [{ path: 'package.json', line: 5 }],
+      },
     },
   ],
   notApplicable: [
@@ -127,22 +210,34 @@ ruleTester(rule, {
 
 describe('health-endpoints evidence', () => {
   it('cites the registering line, not the import, for NestJS terminus', async () => {
-    const run = await runRuleOn(rule, {
-      'package.json': pkg({ '@nestjs/core': '^10.0.0', '@nestjs/terminus': '^10.0.0' }),
-      'src/health.controller.ts': "import { HealthCheckService } from '@nestjs/terminus';\n\n@Controller('health')\nexport class HealthController {\n  constructor(private health: HealthCheckService) {}\n}\n",
-    }, { profile: 'service' });
+    const run = await runRuleOn(
+      rule,
+      {
+        'package.json': pkg({ '@nestjs/core': '^10.0.0', '@nestjs/terminus': '^10.0.0' }),
+        'src/health.controller.ts':
+          "import { HealthCheckService } from '@nestjs/terminus';\n\n@Controller('health')\nexport class HealthController {\n  constructor(private health: HealthCheckService) {}\n}\n",
+      },
+      { profile: 'service' },
+    );
     expect(run.outcome).toBe('pass');
-    expect(run.evidence).toContainEqual(expect.objectContaining({ path: 'src/health.controller.ts', line: 3, note: 'health route /health' }));
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({ path: 'src/health.controller.ts', line: 3, note: 'health route /health' }),
+    );
   });
 });
 
 describe('health-endpoints short route names', () => {
   it('ignores a /live string that is not a route (a websocket client) but keeps a registered /ready', async () => {
-    const run = await runRuleOn(rule, {
-      'package.json': pkg({ express: '^4.19.0' }),
-      'assets/js/app.js': "const liveSocket = new LiveSocket(rootPath === '/' ? '/live' : `${rootPath}live`, Socket);\n",
-      'src/routes.js': "router.get('/ready', ready);\nconst help = '/ping';\n",
-    }, { profile: 'service' });
+    const run = await runRuleOn(
+      rule,
+      {
+        'package.json': pkg({ express: '^4.19.0' }),
+        'assets/js/app.js':
+          "const liveSocket = new LiveSocket(rootPath === '/' ? '/live' : `${rootPath}live`, Socket);\n",
+        'src/routes.js': "router.get('/ready', ready);\nconst help = '/ping';\n",
+      },
+      { profile: 'service' },
+    );
     expect(run.outcome).toBe('partial');
     expect(run.data).toMatchObject({ routes: ['/ready'] });
   });

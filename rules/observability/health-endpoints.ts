@@ -6,11 +6,13 @@ const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,r
 const NAMES = '_?health(?:z|[-_]?checks?)?|livez?|liveness|readyz?|readiness|ping|startupz?|__health|up';
 
 /** A line that calls someone else's health endpoint (a client), not one that serves it. */
-const CLIENT_CALL = /\bfetch\s*\(|axios|\brequests\.\w+\s*\(|httpx\.|\bhttp\.(?:Get|Head|get|request)\s*\(|https\.(?:get|request)\s*\(|\.(?:GetAsync|GetStringAsync|SendAsync|getForObject|getForEntity|exchange)\s*\(|RestTemplate|WebClient|HttpClient\b|\bcurl\b|\bwget\b|urlopen|urllib|\bgot\s*[.(]|superagent|http\.NewRequest|Net::HTTP|Faraday|HTTParty|reqwest::|Guzzle|Http::get|\$(?:client|http|guzzle)\w*->(?:get|head|request)\s*\(|\bclient\.(?:get|head|Get)\s*\(|\bURL\s*\(|["'`]https?:\/\/[^"'`]*\/(?:health|ready|live|ping)|baseURL|\bwaitFor|waitOn|wait-on/;
+const CLIENT_CALL =
+  /\bfetch\s*\(|axios|\brequests\.\w+\s*\(|httpx\.|\bhttp\.(?:Get|Head|get|request)\s*\(|https\.(?:get|request)\s*\(|\.(?:GetAsync|GetStringAsync|SendAsync|getForObject|getForEntity|exchange)\s*\(|RestTemplate|WebClient|HttpClient\b|\bcurl\b|\bwget\b|urlopen|urllib|\bgot\s*[.(]|superagent|http\.NewRequest|Net::HTTP|Faraday|HTTParty|reqwest::|Guzzle|Http::get|\$(?:client|http|guzzle)\w*->(?:get|head|request)\s*\(|\bclient\.(?:get|head|Get)\s*\(|\bURL\s*\(|["'`]https?:\/\/[^"'`]*\/(?:health|ready|live|ping)|baseURL|\bwaitFor|waitOn|wait-on/;
 
 /** Short names (`/live`, `/ready`, `/ping`, `/up`) are common words: they count only on a line that registers a route. */
 const WEAK = /^\/(?:api\/)?(?:v\d\/)?(?:live|ready|ping|up|startup)$/i;
-const ROUTE_CONTEXT = /\.(?:get|head|all|route|use|handle|handleFunc|HandleFunc|Handle|GET|HEAD|Get|Head|Any|Map\w*|add_api_route|add_route|add_url_rule|api_route)\s*\(|@\w+\.(?:get|head|route|api_route)\s*\(|@(?:Get|Request|Head)Mapping|@(?:GET|Path|Get|Head)\b|\[(?:HttpGet|HttpHead|Route)|\b(?:re_)?path\s*\(|\broute\s*\(|\bget\s+["']|Route::get|->get\s*\(|\bhealth:|#\[(?:get|route)|\bHandleFunc\(|@Controller/;
+const ROUTE_CONTEXT =
+  /\.(?:get|head|all|route|use|handle|handleFunc|HandleFunc|Handle|GET|HEAD|Get|Head|Any|Map\w*|add_api_route|add_route|add_url_rule|api_route)\s*\(|@\w+\.(?:get|head|route|api_route)\s*\(|@(?:Get|Request|Head)Mapping|@(?:GET|Path|Get|Head)\b|\[(?:HttpGet|HttpHead|Route)|\b(?:re_)?path\s*\(|\broute\s*\(|\bget\s+["']|Route::get|->get\s*\(|\bhealth:|#\[(?:get|route)|\bHandleFunc\(|@Controller/;
 
 /** File-system routing (Next.js, Nuxt, SvelteKit, Remix): the file's path is the route. */
 const FILE_ROUTES = [
@@ -22,12 +24,41 @@ const FILE_ROUTES = [
 ];
 
 /** Libraries that serve both liveness and readiness (or dependency-checking health) from one registration. */
-const FULL_CODE = /MapHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|grpc_health_v1|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|health_check\.urls|["']health_check["']|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship/;
-const FULL_DEPS = ['org.springframework.boot:spring-boot-starter-actuator', 'io.quarkus:quarkus-smallrye-health', 'io.micronaut:micronaut-management', 'io.helidon.health:*', 'django-health-check'];
-const LIB_DEPS = [...FULL_DEPS, 'fastapi-health', 'flask-healthz', 'healthcheck', '@godaddy/terminus', '@nestjs/terminus', 'lightship', 'Microsoft.Extensions.Diagnostics.HealthChecks*', 'AspNetCore.HealthChecks.*', 'Grpc.AspNetCore.HealthChecks', 'github.com/heptiolabs/healthcheck', 'github.com/alexliesenfeld/health', 'github.com/hellofresh/health-go*', 'tonic-health', 'spatie/laravel-health', 'grpc-health-check', 'grpcio-health-checking', 'io.grpc:grpc-services'];
+const FULL_CODE =
+  /MapHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|grpc_health_v1|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|health_check\.urls|["']health_check["']|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship/;
+const FULL_DEPS = [
+  'org.springframework.boot:spring-boot-starter-actuator',
+  'io.quarkus:quarkus-smallrye-health',
+  'io.micronaut:micronaut-management',
+  'io.helidon.health:*',
+  'django-health-check',
+];
+const LIB_DEPS = [
+  ...FULL_DEPS,
+  'fastapi-health',
+  'flask-healthz',
+  'healthcheck',
+  '@godaddy/terminus',
+  '@nestjs/terminus',
+  'lightship',
+  'Microsoft.Extensions.Diagnostics.HealthChecks*',
+  'AspNetCore.HealthChecks.*',
+  'Grpc.AspNetCore.HealthChecks',
+  'github.com/heptiolabs/healthcheck',
+  'github.com/alexliesenfeld/health',
+  'github.com/hellofresh/health-go*',
+  'tonic-health',
+  'spatie/laravel-health',
+  'grpc-health-check',
+  'grpcio-health-checking',
+  'io.grpc:grpc-services',
+];
 
 const LIBRARY_NAMES: [RegExp, string][] = [
-  [/MapGrpcHealthChecksService|grpc_health_v1|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter/, 'a gRPC health service'],
+  [
+    /MapGrpcHealthChecksService|grpc_health_v1|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter/,
+    'a gRPC health service',
+  ],
   [/MapHealthChecks|UseHealthChecks/, 'ASP.NET Core health checks'],
   [/createTerminus|TerminusModule|HealthCheckService/, 'terminus'],
   [/AddHealthzCheck|AddReadyzCheck/, 'controller-runtime healthz/readyz checks'],
@@ -41,44 +72,62 @@ export default defineRule({
     id: 'health-endpoints',
     title: 'Health and readiness endpoints exist',
     failureTitle: 'No health endpoint',
-    description: 'Load balancers and orchestrators need an endpoint to ask whether an instance is alive and whether it is ready for traffic; without one, broken instances keep receiving requests and deployments cannot wait for readiness.',
-    remediation: 'Expose a cheap liveness endpoint (`/healthz` or `/livez`) and a readiness endpoint (`/readyz`) that checks the dependencies the service needs to serve traffic.',
+    description:
+      'Load balancers and orchestrators need an endpoint to ask whether an instance is alive and whether it is ready for traffic; without one, broken instances keep receiving requests and deployments cannot wait for readiness.',
+    remediation:
+      'Expose a cheap liveness endpoint (`/healthz` or `/livez`) and a readiness endpoint (`/readyz`) that checks the dependencies the service needs to serve traffic.',
     severity: 'high',
     effort: 'low',
-    detection: 'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up (string routes, Django `path("health/")`, Rails `get "up"`, NestJS `@Controller("health")`, ASP.NET `[HttpGet("health")]`); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency; terminus and lightship. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
+    detection:
+      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up (string routes, Django `path("health/")`, Rails `get "up"`, NestJS `@Controller("health")`, ASP.NET `[HttpGet("health")]`); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency; terminus and lightship. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
     patterns: {
       route: {
-        regex: new RegExp(`["'\`](\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status\\/health|health\\/(?:live|ready|liveness|readiness|startup)))\\/?["'\`]`),
+        regex: new RegExp(
+          `["'\`](\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status\\/health|health\\/(?:live|ready|liveness|readiness|startup)))\\/?["'\`]`,
+        ),
         files: CODE,
         literals: ['/health', '/_health', '/live', '/ready', '/ping', '/startup', '/__health', '/status/health', '/up'],
         maxPerFile: 6,
       },
       bareRoute: {
         // Routes declared without a leading slash: Django path(), Rails get, NestJS/ASP.NET attributes, Laravel `health:`.
-        regex: new RegExp(`(?:\\b(?:re_)?path\\(\\s*r?["']\\^?|\\bget\\s+["']|@Controller\\(\\s*["']|\\[(?:Http(?:Get|Head)|Route)\\(\\s*"|\\bhealth:\\s*["']\\/?)((?:${NAMES})(?:\\/(?:live|ready|liveness|readiness))?)\\/?\\$?["']`),
+        regex: new RegExp(
+          `(?:\\b(?:re_)?path\\(\\s*r?["']\\^?|\\bget\\s+["']|@Controller\\(\\s*["']|\\[(?:Http(?:Get|Head)|Route)\\(\\s*"|\\bhealth:\\s*["']\\/?)((?:${NAMES})(?:\\/(?:live|ready|liveness|readiness))?)\\/?\\$?["']`,
+        ),
         files: CODE,
         literals: ['path(', 'get ', '@Controller', '[Http', '[Route', 'health:'],
         maxPerFile: 4,
       },
       library: {
-        regex: /\b(MapHealthChecks|AddHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|grpc_health_v1|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|rails\/health#show|RegisterHealthz|RegisterReadyz|healthz\.Install(?:Livez|Readyz)?Handler)\b|health_check\.urls|["']health_check["']/,
+        regex:
+          /\b(MapHealthChecks|AddHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|grpc_health_v1|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|rails\/health#show|RegisterHealthz|RegisterReadyz|healthz\.Install(?:Livez|Readyz)?Handler)\b|health_check\.urls|["']health_check["']/,
         files: CODE,
         literals: ['Health', 'health', 'erminus', 'ightship'],
         maxPerFile: 2,
       },
     },
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: health endpoints belong to services` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `profile is ${facts.profile.id}: health endpoints belong to services` },
   check(ctx) {
-    const serving = (m: Match) => !CLIENT_CALL.test(m.snippet) && (!WEAK.test(`/${(m.groups[0] ?? '').replace(/^\/+/, '')}`) || ROUTE_CONTEXT.test(m.snippet));
+    const serving = (m: Match) =>
+      !CLIENT_CALL.test(m.snippet) &&
+      (!WEAK.test(`/${(m.groups[0] ?? '').replace(/^\/+/, '')}`) || ROUTE_CONTEXT.test(m.snippet));
     // Lines that register the route come first, so evidence cites the registration, not a mention.
     const routes = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute')])
       .filter(serving)
       .sort((a, b) => Number(ROUTE_CONTEXT.test(b.snippet)) - Number(ROUTE_CONTEXT.test(a.snippet)));
-    const fileRoutes = ctx.files.match(FILE_ROUTES).filter((p) => isProductionPath(p)).flatMap((path) => {
-      const name = /(?:^|\/)(health\w*|livez?|readyz?|ready|live|ping)(?:\/(?:route|index|\+server))?\.[jt]sx?$/.exec(path)?.[1];
-      return name ? [{ path, route: `/${name}` }] : [];
-    });
+    const fileRoutes = ctx.files
+      .match(FILE_ROUTES)
+      .filter((p) => isProductionPath(p))
+      .flatMap((path) => {
+        const name = /(?:^|\/)(health\w*|livez?|readyz?|ready|live|ping)(?:\/(?:route|index|\+server))?\.[jt]sx?$/.exec(
+          path,
+        )?.[1];
+        return name ? [{ path, route: `/${name}` }] : [];
+      });
     const libs = codeMatches(ctx.matches('library'));
     const deps = ctx.facts.findDependencies(LIB_DEPS);
     const fullDeps = ctx.facts.findDependencies(FULL_DEPS);
@@ -100,23 +149,54 @@ export default defineRule({
       ...[...byRoute.values()].slice(0, 6).map((m) => fromMatch(m, `health route ${route(m)}`)),
       ...fileRoutes.slice(0, 4).map((f) => ({ path: f.path, note: `file-system route ${f.route}` })),
       ...firstPerFile(libs, 3).map((m) => fromMatch(m, 'health-check library in use')),
-      ...(fullDeps.length > 0 ? fullDeps : deps).slice(0, 2).map((d) => fromDependency(d, 'health-check library dependency')),
+      ...(fullDeps.length > 0 ? fullDeps : deps)
+        .slice(0, 2)
+        .map((d) => fromDependency(d, 'health-check library dependency')),
     ];
-    const data = { routes: [...new Set([...byRoute.keys(), ...fileRoutes.map((f) => f.route)])].sort(), libraries: [...new Set(deps.map((d) => d.name))].sort() };
-    if (kinds.has('liveness') && kinds.has('readiness')) return pass('Liveness and readiness endpoints are registered.', evidence, data);
+    const data = {
+      routes: [...new Set([...byRoute.keys(), ...fileRoutes.map((f) => f.route)])].sort(),
+      libraries: [...new Set(deps.map((d) => d.name))].sort(),
+    };
+    if (kinds.has('liveness') && kinds.has('readiness'))
+      return pass('Liveness and readiness endpoints are registered.', evidence, data);
     if (fullCode.length > 0) {
-      const names = [...new Set(fullCode.map((m) => LIBRARY_NAMES.find(([re]) => re.test(m.snippet))?.[1] ?? 'a health-check library'))].sort();
+      const names = [
+        ...new Set(
+          fullCode.map((m) => LIBRARY_NAMES.find(([re]) => re.test(m.snippet))?.[1] ?? 'a health-check library'),
+        ),
+      ].sort();
       return pass(`Health checks are served by ${names.join(', ')}.`, evidence, data);
     }
-    if (fullDeps.length > 0) return pass(`Health checks are served by ${fullDeps[0]!.name} (liveness and readiness groups).`, evidence, data);
+    if (fullDeps.length > 0)
+      return pass(`Health checks are served by ${fullDeps[0]!.name} (liveness and readiness groups).`, evidence, data);
     if (kinds.size > 0) {
       const has = kinds.has('readiness') ? 'readiness' : 'health';
-      return partial(0.7, `A ${has} endpoint exists, but no separate ${kinds.has('readiness') ? 'liveness' : 'readiness'} endpoint.`, evidence, data);
+      return partial(
+        0.7,
+        `A ${has} endpoint exists, but no separate ${kinds.has('readiness') ? 'liveness' : 'readiness'} endpoint.`,
+        evidence,
+        data,
+      );
     }
-    if (libs.length > 0) return partial(0.5, 'Health checks are registered, but no health route maps them.', evidence, data);
+    if (libs.length > 0)
+      return partial(0.5, 'Health checks are registered, but no health route maps them.', evidence, data);
     if (deps.length > 0) {
-      return partial(0.4, `${deps[0]!.name} is declared, but no code registers a health endpoint.`, [...evidence, { path: '.', note: `no health route in ${ctx.searched('route')} source files` }], data);
+      return partial(
+        0.4,
+        `${deps[0]!.name} is declared, but no code registers a health endpoint.`,
+        [...evidence, { path: '.', note: `no health route in ${ctx.searched('route')} source files` }],
+        data,
+      );
     }
-    return fail('No health or readiness endpoint found.', [{ path: '.', note: `no /health, /healthz, /livez, /readyz, /ready or /up route, no gRPC health service and no health-check library in ${ctx.searched('route')} source files` }], data);
+    return fail(
+      'No health or readiness endpoint found.',
+      [
+        {
+          path: '.',
+          note: `no /health, /healthz, /livez, /readyz, /ready or /up route, no gRPC health service and no health-check library in ${ctx.searched('route')} source files`,
+        },
+      ],
+      data,
+    );
   },
 });

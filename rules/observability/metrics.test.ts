@@ -8,33 +8,56 @@ ruleTester(rule, {
     {
       name: 'Java: @Timed in a package named samples counts (src/main is production)',
       profile: 'service',
-      tree: { 'src/main/java/org/springframework/samples/shop/OwnerResource.java': 'import io.micrometer.core.annotation.Timed;\n@Timed("shop.owner")\nclass OwnerResource {}\n' },
-      expect: { outcome: 'pass', evidence: [{ path: 'src/main/java/org/springframework/samples/shop/OwnerResource.java', line: 2 }] },
+      tree: {
+        'src/main/java/org/springframework/samples/shop/OwnerResource.java':
+          'import io.micrometer.core.annotation.Timed;\n@Timed("shop.owner")\nclass OwnerResource {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'src/main/java/org/springframework/samples/shop/OwnerResource.java', line: 2 }],
+      },
     },
     {
       name: 'Node: prom-client default metrics and a /metrics route pass',
       profile: 'service',
       tree: {
         'package.json': pkg({ express: '^4.19.0', 'prom-client': '^15.1.0' }),
-        'src/metrics.ts': "import client from 'prom-client';\nclient.collectDefaultMetrics();\napp.get('/metrics', async (_req, res) => res.end(await client.register.metrics()));\n",
+        'src/metrics.ts':
+          "import client from 'prom-client';\nclient.collectDefaultMetrics();\napp.get('/metrics', async (_req, res) => res.end(await client.register.metrics()));\n",
       },
-      expect: { outcome: 'pass', message: ['instrumentation in code', '/metrics'], evidence: [{ path: 'src/metrics.ts', line: 2 }, { path: 'package.json', line: 5 }], data: { libraries: ['prom-client'] } },
+      expect: {
+        outcome: 'pass',
+        message: ['instrumentation in code', '/metrics'],
+        evidence: [
+          { path: 'src/metrics.ts', line: 2 },
+          { path: 'package.json', line: 5 },
+        ],
+        data: { libraries: ['prom-client'] },
+      },
     },
     {
       name: 'Python: prometheus-fastapi-instrumentator registered on the app passes',
       profile: 'service',
       tree: {
         'requirements.txt': 'fastapi==0.110.0\nprometheus-fastapi-instrumentator==7.0.0\n',
-        'app/main.py': 'from fastapi import FastAPI\nfrom prometheus_fastapi_instrumentator import Instrumentator\napp = FastAPI()\nInstrumentator().instrument(app).expose(app)\n',
+        'app/main.py':
+          'from fastapi import FastAPI\nfrom prometheus_fastapi_instrumentator import Instrumentator\napp = FastAPI()\nInstrumentator().instrument(app).expose(app)\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'app/main.py', line: 4 }, { path: 'requirements.txt', line: 2 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'app/main.py', line: 4 },
+          { path: 'requirements.txt', line: 2 },
+        ],
+      },
     },
     {
       name: 'Go: promhttp handler passes',
       profile: 'service',
       tree: {
         'go.mod': 'module example.com/svc\n\ngo 1.22\n\nrequire github.com/prometheus/client_golang v1.19.0\n',
-        'main.go': 'package main\n\nfunc main() {\n\thttp.Handle("/metrics", promhttp.Handler())\n\thttp.ListenAndServe(":8080", nil)\n}\n',
+        'main.go':
+          'package main\n\nfunc main() {\n\thttp.Handle("/metrics", promhttp.Handler())\n\thttp.ListenAndServe(":8080", nil)\n}\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'main.go', line: 4 }] },
     },
@@ -42,16 +65,22 @@ ruleTester(rule, {
       name: 'Spring: a Micrometer Prometheus registry is auto-configured',
       profile: 'service',
       tree: {
-        'build.gradle': "dependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-web:3.2.0'\n  runtimeOnly 'io.micrometer:micrometer-registry-prometheus:1.12.0'\n}\n",
+        'build.gradle':
+          "dependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-web:3.2.0'\n  runtimeOnly 'io.micrometer:micrometer-registry-prometheus:1.12.0'\n}\n",
         'src/main/java/App.java': 'public class App {}\n',
       },
-      expect: { outcome: 'pass', message: 'auto-configured registry io.micrometer:micrometer-registry-prometheus', evidence: [{ path: 'build.gradle', line: 3 }] },
+      expect: {
+        outcome: 'pass',
+        message: 'auto-configured registry io.micrometer:micrometer-registry-prometheus',
+        evidence: [{ path: 'build.gradle', line: 3 }],
+      },
     },
     {
       name: '.NET: prometheus-net middleware passes',
       profile: 'service',
       tree: {
-        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="prometheus-net.AspNetCore" Version="8.2.1" />\n  </ItemGroup>\n</Project>\n',
+        'Api/Api.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="prometheus-net.AspNetCore" Version="8.2.1" />\n  </ItemGroup>\n</Project>\n',
         'Api/Program.cs': 'var app = builder.Build();\napp.UseHttpMetrics();\napp.MapMetrics();\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'Api/Program.cs', line: 2 }] },
@@ -62,8 +91,10 @@ ruleTester(rule, {
       name: 'Java: a MeterRegistry import alone is not instrumentation; code under org/…/samples is production',
       profile: 'service',
       tree: {
-        'pom.xml': '<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.micrometer</groupId>\n      <artifactId>micrometer-core</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
-        'src/main/java/org/springframework/samples/shop/Metrics.java': 'import io.micrometer.core.instrument.MeterRegistry;\nclass Metrics {}\n',
+        'pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.micrometer</groupId>\n      <artifactId>micrometer-core</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'src/main/java/org/springframework/samples/shop/Metrics.java':
+          'import io.micrometer.core.instrument.MeterRegistry;\nclass Metrics {}\n',
       },
       expect: { outcome: 'partial', score: 0.4, evidence: [{ path: 'pom.xml' }] },
     },
@@ -71,30 +102,59 @@ ruleTester(rule, {
       name: 'a library added to the `metrics` catalogue with `detect:` is recognised',
       profile: 'service',
       detect: { metrics: ['@acme/telemetry'] },
-      tree: { 'package.json': pkg({ express: '^4.19.0', '@acme/telemetry': '^2.0.0' }), 'src/index.js': 'app.listen(3000);\n' },
-      expect: { outcome: 'partial', score: 0.4, message: '@acme/telemetry declared', data: { libraries: ['@acme/telemetry'] } },
+      tree: {
+        'package.json': pkg({ express: '^4.19.0', '@acme/telemetry': '^2.0.0' }),
+        'src/index.js': 'app.listen(3000);\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.4,
+        message: '@acme/telemetry declared',
+        data: { libraries: ['@acme/telemetry'] },
+      },
     },
     {
       name: 'prom-client declared but never used is partial and says so',
       profile: 'service',
-      tree: { 'package.json': pkg({ express: '^4.19.0', 'prom-client': '^15.1.0' }), 'src/index.js': "// TODO collectDefaultMetrics()\napp.listen(3000);\n" },
-      expect: { outcome: 'partial', score: 0.4, message: 'prom-client declared, but no code registers metrics', evidence: [{ path: 'package.json', line: 5 }, { path: '.' }] },
+      tree: {
+        'package.json': pkg({ express: '^4.19.0', 'prom-client': '^15.1.0' }),
+        'src/index.js': '// TODO collectDefaultMetrics()\napp.listen(3000);\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.4,
+        message: 'prom-client declared, but no code registers metrics',
+        evidence: [{ path: 'package.json', line: 5 }, { path: '.' }],
+      },
     },
     {
       name: 'Spring Actuator exposing prometheus without a registry is partial',
       profile: 'service',
       tree: {
-        'pom.xml': '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-actuator</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
-        'src/main/resources/application.yml': 'management:\n  endpoints:\n    web:\n      exposure:\n        include: health,prometheus\n',
+        'pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-actuator</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'src/main/resources/application.yml':
+          'management:\n  endpoints:\n    web:\n      exposure:\n        include: health,prometheus\n',
       },
       expect: { outcome: 'partial', score: 0.6, evidence: [{ path: 'src/main/resources/application.yml', line: 5 }] },
     },
     {
       name: 'a Python service without metrics fails, saying what was searched',
       profile: 'service',
-      tree: { 'requirements.txt': 'flask==3.0.0\n', 'app.py': 'from collections import Counter\nwords = Counter("abc")\napp.run()\n', 'tests/test_metrics.py': 'Counter("requests_total", "doc")\n' },
+      tree: {
+        'requirements.txt': 'flask==3.0.0\n',
+        'app.py': 'from collections import Counter\nwords = Counter("abc")\napp.run()\n',
+        'tests/test_metrics.py': 'Counter("requests_total", "doc")\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: '.' }], data: { libraries: [] } },
     },
   ],
-  notApplicable: [{ name: 'a library is not asked to export metrics', profile: 'library', tree: { 'package.json': pkg({ 'prom-client': '^15.0.0' }) }, expect: { outcome: 'not-applicable' } }],
+  notApplicable: [
+    {
+      name: 'a library is not asked to export metrics',
+      profile: 'library',
+      tree: { 'package.json': pkg({ 'prom-client': '^15.0.0' }) },
+      expect: { outcome: 'not-applicable' },
+    },
+  ],
 });

@@ -6,7 +6,11 @@ import { codeMatches, firstPerFile, fromDependency, fromMatch, isImportLine } fr
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 
 /** Dependencies that switch metrics on by auto-configuration alone: declaring them is the setup. */
-const AUTO_CONFIGURED = ['io.micrometer:micrometer-registry-*', 'io.quarkus:quarkus-micrometer-registry-*', 'io.quarkus:quarkus-smallrye-metrics'];
+const AUTO_CONFIGURED = [
+  'io.micrometer:micrometer-registry-*',
+  'io.quarkus:quarkus-micrometer-registry-*',
+  'io.quarkus:quarkus-smallrye-metrics',
+];
 
 export default defineRule({
   meta: {
@@ -26,7 +30,32 @@ export default defineRule({
         regex:
           /(\bcollectDefaultMetrics\s*\(|promBundle\s*\(|register\.metrics\s*\(|PrometheusModule\.register|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*$|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*name|new\s+StatsD\s*\(|new\s+MeterProvider\s*\(|\.getMeter\s*\(|\bget_meter\s*\(|Instrumentator\s*\(|make_asgi_app\s*\(|make_wsgi_app\s*\(|start_http_server\s*\(|PrometheusMiddleware|PrometheusMetrics\s*\(|django_prometheus|generate_latest\s*\(|(?:Counter|Histogram|Gauge|Summary)\s*\(\s*["'][a-z_:]+["']\s*,|statsd\.StatsClient\s*\(|initialize\s*\(\s*statsd|promhttp\.Handler(?:For)?\s*\(|promauto\.New|prometheus\.(?:MustRegister|NewRegistry|NewCounter|NewHistogram|NewGauge|NewSummary)|otel\.Meter\s*\(|metric\.NewMeterProvider|statsd\.New\s*\(|ginprometheus|echoprometheus|\bMeterRegistry\b|@Timed\b|@Counted\b|Counter\.builder\s*\(|Timer\.builder\s*\(|PrometheusMeterRegistry|UseHttpMetrics\s*\(|MapMetrics\s*\(|UseMetricServer\s*\(|Metrics\.Create(?:Counter|Histogram|Gauge|Summary)|AddPrometheusExporter\s*\(|UseOpenTelemetryPrometheusScrapingEndpoint|MapPrometheusScrapingEndpoint|\.WithMetrics\s*\(|IMeterFactory|new\s+Meter\s*\(|Prometheus::Client|Yabeda\.configure|PrometheusExporter::|StatsD\.(?:increment|measure|distribution)|CollectorRegistry|PrometheusBuilder|register_(?:int_)?(?:counter|histogram|gauge)(?:_vec)?!|metrics::(?:counter|histogram|gauge)!|PrometheusMetricLayer|PrometheusMetricsBuilder|TelemetryMetricsPrometheus|PromEx)/,
         files: CODE,
-        literals: ['etrics', 'rometheus', 'Counter', 'Histogram', 'Gauge', 'Summary', 'StatsD', 'statsd', 'Meter', 'get_meter', 'promBundle', 'promhttp', 'promauto', 'Instrumentator', 'make_asgi_app', 'make_wsgi_app', 'start_http_server', 'generate_latest', '@Timed', '@Counted', 'Yabeda', 'CollectorRegistry', 'register_', 'PromEx'],
+        literals: [
+          'etrics',
+          'rometheus',
+          'Counter',
+          'Histogram',
+          'Gauge',
+          'Summary',
+          'StatsD',
+          'statsd',
+          'Meter',
+          'get_meter',
+          'promBundle',
+          'promhttp',
+          'promauto',
+          'Instrumentator',
+          'make_asgi_app',
+          'make_wsgi_app',
+          'start_http_server',
+          'generate_latest',
+          '@Timed',
+          '@Counted',
+          'Yabeda',
+          'CollectorRegistry',
+          'register_',
+          'PromEx',
+        ],
         maxPerFile: 6,
       },
       route: {
@@ -37,7 +66,8 @@ export default defineRule({
       },
       actuator: {
         // Spring Actuator exposure of the metrics endpoints (`include: health,prometheus` or `*`).
-        regex: /exposure\.include\s*[=:]\s*["']?[ \t\w,*-]*(?:prometheus|metrics|\*)|^\s*include\s*:\s*["']?[ \t\w,*-]*(?:prometheus|metrics|\*)/m,
+        regex:
+          /exposure\.include\s*[=:]\s*["']?[ \t\w,*-]*(?:prometheus|metrics|\*)|^\s*include\s*:\s*["']?[ \t\w,*-]*(?:prometheus|metrics|\*)/m,
         files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'],
         literals: ['include'],
         maxPerFile: 1,
@@ -51,24 +81,36 @@ export default defineRule({
       },
     },
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: metrics export is expected of services` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `profile is ${facts.profile.id}: metrics export is expected of services` },
   check(ctx) {
     const setup = codeMatches(ctx.matches('setup')).filter((m) => !isImportLine(m.snippet));
     // A "/metrics" inside a log message or print is not a route.
-    const routes = codeMatches(ctx.matches('route')).filter((m) => !/\b(?:log|logger|console|print|println|printf|Print\w*|System\.out|warn|info|debug)\b\s*[.(]/i.test(m.snippet));
+    const routes = codeMatches(ctx.matches('route')).filter(
+      (m) =>
+        !/\b(?:log|logger|console|print|println|printf|Print\w*|System\.out|warn|info|debug)\b\s*[.(]/i.test(m.snippet),
+    );
     const actuator = codeMatches(ctx.matches('actuator'));
     const scrape = codeMatches(ctx.matches('scrape'));
     const exposure = [...actuator, ...scrape];
     const deps = ctx.facts.findDependencies(ctx.catalogue('metrics'));
     const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
-    const data = { libraries, codeFiles: new Set(setup.map((m) => m.path)).size, routes: [...new Set(routes.map((m) => m.groups[0]!))].sort() };
+    const data = {
+      libraries,
+      codeFiles: new Set(setup.map((m) => m.path)).size,
+      routes: [...new Set(routes.map((m) => m.groups[0]!))].sort(),
+    };
     const evidence: Evidence[] = [
       ...firstPerFile(setup, 4).map((m) => fromMatch(m, 'metrics set up in code')),
       ...firstPerFile(routes, 2).map((m) => fromMatch(m, `metrics route ${m.groups[0]}`)),
       ...firstPerFile(actuator, 1).map((m) => fromMatch(m, 'Actuator metrics endpoint exposed')),
       ...firstPerFile(scrape, 2).map((m) => fromMatch(m, 'metrics scraped by Prometheus')),
-      ...(auto.length > 0 ? auto : deps).slice(0, 3).map((d) => fromDependency(d, auto.includes(d) ? 'auto-configured metrics registry' : 'metrics library')),
+      ...(auto.length > 0 ? auto : deps)
+        .slice(0, 3)
+        .map((d) => fromDependency(d, auto.includes(d) ? 'auto-configured metrics registry' : 'metrics library')),
     ];
     const found: string[] = [];
     if (setup.length > 0) found.push('metrics instrumentation in code');
@@ -78,19 +120,29 @@ export default defineRule({
     if (scrape.length > 0) found.push('scrape configuration');
     if (setup.length > 0 || auto.length > 0) return pass(`Metrics are exported: ${listing(found)}.`, evidence, data);
     if (routes.length > 0 || exposure.length > 0) {
-      const missing = actuator.length > 0 && routes.length === 0 && scrape.length === 0
-        ? 'no registry exports them to a metrics backend (e.g. micrometer-registry-prometheus)'
-        : 'no code that registers metrics';
+      const missing =
+        actuator.length > 0 && routes.length === 0 && scrape.length === 0
+          ? 'no registry exports them to a metrics backend (e.g. micrometer-registry-prometheus)'
+          : 'no code that registers metrics';
       return partial(0.6, `Found ${listing(found)}, but ${missing}.`, evidence, data);
     }
     if (deps.length > 0) {
-      return partial(0.4, `${listing(libraries.slice(0, 3))} declared, but no code registers metrics or serves /metrics.`, [
-        ...evidence,
-        { path: '.', note: `no metrics setup in ${ctx.searched('setup')} source files` },
-      ], data);
+      return partial(
+        0.4,
+        `${listing(libraries.slice(0, 3))} declared, but no code registers metrics or serves /metrics.`,
+        [...evidence, { path: '.', note: `no metrics setup in ${ctx.searched('setup')} source files` }],
+        data,
+      );
     }
-    return fail('No metrics library, metrics code or /metrics route found.', [
-      { path: '.', note: `no metrics setup or /metrics route in ${ctx.searched('setup')} source files, no metrics library among ${ctx.facts.dependencies.length} dependencies` },
-    ], data);
+    return fail(
+      'No metrics library, metrics code or /metrics route found.',
+      [
+        {
+          path: '.',
+          note: `no metrics setup or /metrics route in ${ctx.searched('setup')} source files, no metrics library among ${ctx.facts.dependencies.length} dependencies`,
+        },
+      ],
+      data,
+    );
   },
 });

@@ -35,7 +35,8 @@ describe('observability pillar on fixtures/obs-node-service', () => {
   it('the same service stripped of its instrumentation passes none of the rules', async () => {
     const bare: Tree = {
       'package.json': JSON.stringify({ name: 'orders-api', dependencies: { express: '^4.19.0' } }, null, 2),
-      'src/server.js': "const express = require('express');\nconst app = express();\napp.get('/orders', (_req, res) => res.json([]));\napp.listen(3000);\n",
+      'src/server.js':
+        "const express = require('express');\nconst app = express();\napp.get('/orders', (_req, res) => res.json([]));\napp.listen(3000);\n",
     };
     for (const { rule } of pillar.rules) {
       const run = await runRuleOn(rule, bare);

@@ -10,7 +10,8 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'package.json': pkg({ express: '^4.19.0', pino: '^9.0.0', 'pino-http': '^10.0.0' }),
-        'src/log.ts': "import pino from 'pino';\nexport const logger = pino({ level: 'info' });\nexport const http = pinoHttp({ logger, genReqId: (req) => req.headers['x-request-id'] ?? randomUUID() });\n",
+        'src/log.ts':
+          "import pino from 'pino';\nexport const logger = pino({ level: 'info' });\nexport const http = pinoHttp({ logger, genReqId: (req) => req.headers['x-request-id'] ?? randomUUID() });\n",
       },
       expect: { outcome: 'pass', evidence: [{ path: 'src/log.ts', line: 1 }], data: { requestIds: true } },
     },
@@ -22,14 +23,21 @@ ruleTester(rule, {
         'app/logging.py': 'import structlog\nstructlog.configure(processors=[structlog.processors.JSONRenderer()])\n',
         'app/main.py': 'app.add_middleware(CorrelationIdMiddleware)\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'app/logging.py', line: 2 }, { path: 'app/main.py', line: 1 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'app/logging.py', line: 2 },
+          { path: 'app/main.py', line: 1 },
+        ],
+      },
     },
     {
       name: 'Go: logrus with JSONFormatter and a request id passes',
       profile: 'service',
       tree: {
         'go.mod': 'module example.com/svc\n\ngo 1.22\n\nrequire github.com/sirupsen/logrus v1.9.3\n',
-        'main.go': 'package main\n\nfunc main() {\n\tlog.SetFormatter(&logrus.JSONFormatter{})\n\tlog.WithField("request_id", id).Info("start")\n}\n',
+        'main.go':
+          'package main\n\nfunc main() {\n\tlog.SetFormatter(&logrus.JSONFormatter{})\n\tlog.WithField("request_id", id).Info("start")\n}\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'main.go', line: 4 }] },
     },
@@ -37,7 +45,8 @@ ruleTester(rule, {
       name: 'Java: logstash-logback-encoder in logback.xml with MDC passes',
       profile: 'service',
       tree: {
-        'src/main/resources/logback-spring.xml': '<configuration>\n  <appender name="JSON" class="ch.qos.logback.core.ConsoleAppender">\n    <encoder class="net.logstash.logback.encoder.LogstashEncoder"/>\n  </appender>\n</configuration>\n',
+        'src/main/resources/logback-spring.xml':
+          '<configuration>\n  <appender name="JSON" class="ch.qos.logback.core.ConsoleAppender">\n    <encoder class="net.logstash.logback.encoder.LogstashEncoder"/>\n  </appender>\n</configuration>\n',
         'src/main/java/RequestIdFilter.java': 'class RequestIdFilter { void f() { MDC.put("requestId", id); } }\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'src/main/resources/logback-spring.xml', line: 3 }] },
@@ -45,7 +54,10 @@ ruleTester(rule, {
     {
       name: '.NET: Serilog with a pushed correlation id passes',
       profile: 'service',
-      tree: { 'Program.cs': 'builder.Host.UseSerilog((ctx, cfg) => cfg.WriteTo.Console(new CompactJsonFormatter()));\nusing (LogContext.PushProperty("CorrelationId", id)) { }\n' },
+      tree: {
+        'Program.cs':
+          'builder.Host.UseSerilog((ctx, cfg) => cfg.WriteTo.Console(new CompactJsonFormatter()));\nusing (LogContext.PushProperty("CorrelationId", id)) { }\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'Program.cs', line: 1 }] },
     },
   ],
@@ -53,26 +65,54 @@ ruleTester(rule, {
     {
       name: 'winston without a JSON format is partial',
       profile: 'service',
-      tree: { 'package.json': pkg({ express: '^4.19.0', winston: '^3.13.0' }), 'src/log.js': "const logger = winston.createLogger({ format: winston.format.simple(), transports: [new winston.transports.Console()] });\n" },
-      expect: { outcome: 'partial', score: 0.35, message: ['without JSON output', 'no request/correlation id'], evidence: [{ path: 'src/log.js', line: 1 }] },
+      tree: {
+        'package.json': pkg({ express: '^4.19.0', winston: '^3.13.0' }),
+        'src/log.js':
+          'const logger = winston.createLogger({ format: winston.format.simple(), transports: [new winston.transports.Console()] });\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.35,
+        message: ['without JSON output', 'no request/correlation id'],
+        evidence: [{ path: 'src/log.js', line: 1 }],
+      },
     },
     {
       name: 'slog with a text handler is partial, a JSON handler would pass',
       profile: 'service',
-      tree: { 'go.mod': 'module example.com/svc\n\ngo 1.22\n', 'main.go': 'package main\n\nvar logger = slog.New(slog.NewTextHandler(os.Stdout, nil))\n' },
+      tree: {
+        'go.mod': 'module example.com/svc\n\ngo 1.22\n',
+        'main.go': 'package main\n\nvar logger = slog.New(slog.NewTextHandler(os.Stdout, nil))\n',
+      },
       expect: { outcome: 'partial', message: 'without JSON output', evidence: [{ path: 'main.go', line: 3 }] },
     },
     {
       name: 'JSON logs without request ids are partial, naming the missing part',
       profile: 'service',
-      tree: { 'go.mod': 'module example.com/svc\n\ngo 1.22\n', 'main.go': 'package main\n\nvar logger = slog.New(slog.NewJSONHandler(os.Stdout, nil))\n' },
-      expect: { outcome: 'partial', score: 0.8, message: 'no request/correlation id', evidence: [{ path: 'main.go', line: 3 }] },
+      tree: {
+        'go.mod': 'module example.com/svc\n\ngo 1.22\n',
+        'main.go': 'package main\n\nvar logger = slog.New(slog.NewJSONHandler(os.Stdout, nil))\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.8,
+        message: 'no request/correlation id',
+        evidence: [{ path: 'main.go', line: 3 }],
+      },
     },
     {
       name: 'structlog declared but never configured is partial',
       profile: 'service',
-      tree: { 'requirements.txt': 'flask==3.0.0\nstructlog==24.1.0\n', 'app.py': 'import logging\nlog = logging.getLogger(__name__)\n# structlog.configure(...) later\n' },
-      expect: { outcome: 'partial', score: 0.3, message: 'structlog declared', evidence: [{ path: 'requirements.txt', line: 2 }] },
+      tree: {
+        'requirements.txt': 'flask==3.0.0\nstructlog==24.1.0\n',
+        'app.py': 'import logging\nlog = logging.getLogger(__name__)\n# structlog.configure(...) later\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        message: 'structlog declared',
+        evidence: [{ path: 'requirements.txt', line: 2 }],
+      },
     },
     {
       name: 'print-style logging fails',
@@ -81,7 +121,14 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],
-  notApplicable: [{ name: 'a library is not asked for JSON logs', profile: 'library', tree: { 'lib.py': 'x = 1\n' }, expect: { outcome: 'not-applicable' } }],
+  notApplicable: [
+    {
+      name: 'a library is not asked for JSON logs',
+      profile: 'library',
+      tree: { 'lib.py': 'x = 1\n' },
+      expect: { outcome: 'not-applicable' },
+    },
+  ],
 });
 
 ruleTester(rule, {
@@ -91,7 +138,8 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'package.json': pkg({ express: '^4.19.0', winston: '^3.13.0' }),
-        'src/logger.ts': "import { createLogger, format, transports } from 'winston';\nconst { combine, timestamp, json } = format;\nexport const logger = createLogger({\n  format: combine(\n    timestamp(),\n    json(),\n  ),\n  defaultMeta: { requestId: 'x-request-id' },\n});\n",
+        'src/logger.ts':
+          "import { createLogger, format, transports } from 'winston';\nconst { combine, timestamp, json } = format;\nexport const logger = createLogger({\n  format: combine(\n    timestamp(),\n    json(),\n  ),\n  defaultMeta: { requestId: 'x-request-id' },\n});\n",
       },
       expect: { outcome: 'pass', evidence: [{ path: 'src/logger.ts', line: 6 }] },
     },
@@ -100,23 +148,41 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         Gemfile: "gem 'rails'\ngem 'lograge'\n",
-        'config/log_formatter.rb': 'class LogFormatter\n  def call(data)\n    ::JSON.dump({message: data})\n  end\nend\n',
-        'config/environments/production.rb': 'config.lograge.formatter = LogFormatter.new\nconfig.lograge.enabled = true\nconfig.log_tags = [:request_id]\n',
+        'config/log_formatter.rb':
+          'class LogFormatter\n  def call(data)\n    ::JSON.dump({message: data})\n  end\nend\n',
+        'config/environments/production.rb':
+          'config.lograge.formatter = LogFormatter.new\nconfig.lograge.enabled = true\nconfig.log_tags = [:request_id]\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'config/log_formatter.rb', line: 3 }, { path: 'config/environments/production.rb', line: 3 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'config/log_formatter.rb', line: 3 },
+          { path: 'config/environments/production.rb', line: 3 },
+        ],
+      },
     },
     {
       name: '.NET: OpenTelemetry log export is structured and trace-correlated',
       profile: 'service',
-      tree: { 'src/ServiceDefaults/Extensions.cs': 'builder.Logging.AddOpenTelemetry(logging =>\n{\n    logging.IncludeFormattedMessage = true;\n});\n' },
-      expect: { outcome: 'pass', evidence: [{ path: 'src/ServiceDefaults/Extensions.cs', line: 1 }], data: { requestIds: true } },
+      tree: {
+        'src/ServiceDefaults/Extensions.cs':
+          'builder.Logging.AddOpenTelemetry(logging =>\n{\n    logging.IncludeFormattedMessage = true;\n});\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'src/ServiceDefaults/Extensions.cs', line: 1 }],
+        data: { requestIds: true },
+      },
     },
   ],
   invalid: [
     {
       name: 'redux-logger createLogger in a frontend is not a server logger',
       profile: 'service',
-      tree: { 'web/src/store.js': "import { createLogger } from 'redux-logger';\nconst logger = createLogger({ collapsed: true });\n" },
+      tree: {
+        'web/src/store.js':
+          "import { createLogger } from 'redux-logger';\nconst logger = createLogger({ collapsed: true });\n",
+      },
       expect: { outcome: 'fail' },
     },
     {
@@ -128,19 +194,34 @@ ruleTester(rule, {
     {
       name: 'a Rails `request_id` param of a Request model is not a correlation id',
       profile: 'service',
-      tree: { Gemfile: "gem 'rails'\ngem 'lograge'\n", 'config/environments/production.rb': 'config.lograge.enabled = true\n', 'app/controllers/requests_controller.rb': '@request = Request.find(params[:request_id])\n' },
-      expect: { outcome: 'partial', score: 0.35, message: ['without JSON output', 'no request/correlation id'], data: { requestIds: false } },
+      tree: {
+        Gemfile: "gem 'rails'\ngem 'lograge'\n",
+        'config/environments/production.rb': 'config.lograge.enabled = true\n',
+        'app/controllers/requests_controller.rb': '@request = Request.find(params[:request_id])\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.35,
+        message: ['without JSON output', 'no request/correlation id'],
+        data: { requestIds: false },
+      },
     },
     {
       name: 'a requestId in an API payload is not a log correlation id',
       profile: 'service',
-      tree: { 'app/calendar.py': 'import structlog\nstructlog.configure()\nbody = {"conferenceData": {"createRequest": {"requestId": request_id}}}\n' },
+      tree: {
+        'app/calendar.py':
+          'import structlog\nstructlog.configure()\nbody = {"conferenceData": {"createRequest": {"requestId": request_id}}}\n',
+      },
       expect: { outcome: 'partial', score: 0.8, data: { requestIds: false } },
     },
     {
       name: 'protobuf JsonFormatter in generated code is not a logger',
       profile: 'service',
-      tree: { 'src/Protos/Basket.cs': 'public override string ToString() {\n  return pb::JsonFormatter.ToDiagnosticString(this);\n}\n' },
+      tree: {
+        'src/Protos/Basket.cs':
+          'public override string ToString() {\n  return pb::JsonFormatter.ToDiagnosticString(this);\n}\n',
+      },
       expect: { outcome: 'fail' },
     },
   ],

@@ -3,7 +3,16 @@ import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { codeMatches, firstPerFile, fromDependency, fromMatch } from '../_shared/paths.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
-const CONFIG = ['**/logback*.xml', '**/log4j2*.{xml,json,yml,yaml,properties}', '**/nlog.config', '**/NLog.config', '**/application*.{yml,yaml,properties}', '**/appsettings*.json', '**/logging*.{yml,yaml,ini,conf,json}', '**/config/logging.php'];
+const CONFIG = [
+  '**/logback*.xml',
+  '**/log4j2*.{xml,json,yml,yaml,properties}',
+  '**/nlog.config',
+  '**/NLog.config',
+  '**/application*.{yml,yaml,properties}',
+  '**/appsettings*.json',
+  '**/logging*.{yml,yaml,ini,conf,json}',
+  '**/config/logging.php',
+];
 
 export default defineRule({
   meta: {
@@ -13,7 +22,7 @@ export default defineRule({
     description:
       'JSON logs can be filtered, aggregated and correlated by field (level, request id, user, latency) in any log platform; free-text logs need fragile regexes and lose context. A request or correlation id on every line ties the lines of one request together.',
     remediation:
-      'Log JSON with a structured logger (pino, structlog or python-json-logger, zap/zerolog/slog JSON handler, logstash-logback-encoder or Log4j2 JsonTemplateLayout, Serilog, Monolog JsonFormatter, tracing-subscriber `.json()`), and attach a request/correlation id to each request\'s log lines.',
+      "Log JSON with a structured logger (pino, structlog or python-json-logger, zap/zerolog/slog JSON handler, logstash-logback-encoder or Log4j2 JsonTemplateLayout, Serilog, Monolog JsonFormatter, tracing-subscriber `.json()`), and attach a request/correlation id to each request's log lines.",
     severity: 'medium',
     effort: 'low',
     detection:
@@ -23,7 +32,32 @@ export default defineRule({
         regex:
           /(\bpino\s*\(|\bpinoHttp\s*\(|require\(\s*["']pino(?:-http)?["']\s*\)|from\s+["']pino(?:-http)?["']|LoggerModule\.forRoot|[fF]astify\s*\(\s*\{\s*logger\s*:\s*(?:true|\{)|bunyan\.createLogger|format\.json\s*\(|format:\s*json\(\)|ecsFormat\s*\(|structlog\.(?:configure|get_logger|stdlib)|JSONRenderer\s*\(|jsonlogger|pythonjsonlogger|(?:new\s+|json\.)JsonFormatter\b|JsonFormatter::class|\bLogging\.AddOpenTelemetry\s*\(|\.WithLogging\s*\(|\bLoggingHandler\s*\(\s*logger_provider|OTLPLogExporter\s*\(|serialize\s*=\s*True|ecs_logging|json_logging\.init|zap\.NewProduction|zapcore\.NewJSONEncoder|\bEncoding:\s*"json"|"github\.com\/rs\/zerolog(?:\/log)?"|zerolog\.New\s*\(|JSONFormatter|slog\.NewJSONHandler|log\.NewJSONLogger|LogstashEncoder|net\.logstash\.logback|JsonTemplateLayout|<JsonLayout|JsonLayout\b|EcsLayout|EcsEncoder|logging\.structured\.format|structured:\s*$|quarkus\.log\.console\.json|UseSerilog\s*\(|AddSerilog\s*\(|new\s+LoggerConfiguration\s*\(|(?:Compact|Rendered\w*)JsonFormatter|AddJsonConsole\s*\(|"FormatterName"\s*:\s*"json"|Lograge::Formatters::(?:Json|Logstash)|formatter:\s*:json|Ougai::Logger|LogstashFormatter|slog_json::|BunyanFormattingLayer|json_env_logger::init|LoggerJSON)/,
         files: [...CODE, ...CONFIG],
-        literals: ['pino', 'LoggerModule', 'astify', 'bunyan', 'json', 'Json', 'JSON', 'AddOpenTelemetry', 'WithLogging', 'LoggingHandler', 'OTLPLogExporter', 'structlog', 'serialize', 'ecs_logging', 'zap.', 'zerolog', 'Logstash', 'Ecs', 'structured', 'Serilog', 'LoggerConfiguration', 'Ougai', 'slog_json', 'Bunyan'],
+        literals: [
+          'pino',
+          'LoggerModule',
+          'astify',
+          'bunyan',
+          'json',
+          'Json',
+          'JSON',
+          'AddOpenTelemetry',
+          'WithLogging',
+          'LoggingHandler',
+          'OTLPLogExporter',
+          'structlog',
+          'serialize',
+          'ecs_logging',
+          'zap.',
+          'zerolog',
+          'Logstash',
+          'Ecs',
+          'structured',
+          'Serilog',
+          'LoggerConfiguration',
+          'Ougai',
+          'slog_json',
+          'Bunyan',
+        ],
         maxPerFile: 3,
       },
       rustJson: {
@@ -48,32 +82,65 @@ export default defineRule({
       },
       customJson: {
         // A hand-written log formatter that serialises to JSON (e.g. a lograge or logging.Formatter subclass).
-        regex: /(JSON\.(?:dump|generate|stringify)\s*\(|\.to_json\b|json\.dumps\s*\(|json\.Marshal\s*\(|JsonSerializer\.Serialize\s*\(|json_encode\s*\()/,
+        regex:
+          /(JSON\.(?:dump|generate|stringify)\s*\(|\.to_json\b|json\.dumps\s*\(|json\.Marshal\s*\(|JsonSerializer\.Serialize\s*\(|json_encode\s*\()/,
         files: ['**/*{log,Log}*{format,Format}*.{rb,py,js,ts,go,java,kt,cs,php}'],
         literals: ['JSON', 'json', 'Json'],
         maxPerFile: 1,
       },
       plain: {
         // A logging library in use without JSON output: partial credit, with the fix named.
-        regex: /(logrus\.(?:New\s*\(|WithFields?\s*\(|Info|Error|Warn|SetFormatter)|&logrus\.TextFormatter|slog\.NewTextHandler|zap\.NewDevelopment|lograge\.enabled\s*=\s*true|require\(\s*["']log4js["']\s*\)|new\s+Logger\s*\(\s*["'][\w.-]+["']\s*\)|env_logger::init|logging\.basicConfig\s*\()/,
+        regex:
+          /(logrus\.(?:New\s*\(|WithFields?\s*\(|Info|Error|Warn|SetFormatter)|&logrus\.TextFormatter|slog\.NewTextHandler|zap\.NewDevelopment|lograge\.enabled\s*=\s*true|require\(\s*["']log4js["']\s*\)|new\s+Logger\s*\(\s*["'][\w.-]+["']\s*\)|env_logger::init|logging\.basicConfig\s*\()/,
         files: CODE,
-        literals: ['logrus', 'slog.NewTextHandler', 'zap.NewDevelopment', 'lograge', 'log4js', 'Logger', 'env_logger', 'basicConfig'],
+        literals: [
+          'logrus',
+          'slog.NewTextHandler',
+          'zap.NewDevelopment',
+          'lograge',
+          'log4js',
+          'Logger',
+          'env_logger',
+          'basicConfig',
+        ],
         maxPerFile: 1,
       },
       ids: {
         // Header names, ids bound to log calls, and middleware; a bare `requestId` key is usually API payload.
-        regex: /(x-request-?id|x-correlation-?id|(?:\blog\w*|logger|zap\.\w+|slog\.\w+|WithFields?|Fields|bind(?:_contextvars)?|extra|\.With|\.Str|set_tag|withContext|shareContext|Context::(?:add|push))\s*[({][\s\S]{0,160}?(?:request|correlation|trace)_?id|WithValue\s*\([^\n]*(?:request|correlation)_?id|\bcorrelation_?id\b|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[[^\]]*:request_id|Plug\.RequestId|express-request-id|cls-rtracer)/i,
+        regex:
+          /(x-request-?id|x-correlation-?id|(?:\blog\w*|logger|zap\.\w+|slog\.\w+|WithFields?|Fields|bind(?:_contextvars)?|extra|\.With|\.Str|set_tag|withContext|shareContext|Context::(?:add|push))\s*[({][\s\S]{0,160}?(?:request|correlation|trace)_?id|WithValue\s*\([^\n]*(?:request|correlation)_?id|\bcorrelation_?id\b|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[[^\]]*:request_id|Plug\.RequestId|express-request-id|cls-rtracer)/i,
         files: CODE,
         // One literal per alternative, matched ignoring case like the regex (a case-sensitive 'equest' ran it on every file with a Request).
-        literals: ['request-id', 'request_id', 'requestid', 'correlation', 'genreqid', 'tracinglogger', 'headerpropagation', 'mdc.put', 'pushproperty', 'log_tags', 'trace_id', 'traceid'],
+        literals: [
+          'request-id',
+          'request_id',
+          'requestid',
+          'correlation',
+          'genreqid',
+          'tracinglogger',
+          'headerpropagation',
+          'mdc.put',
+          'pushproperty',
+          'log_tags',
+          'trace_id',
+          'traceid',
+        ],
         ignoreCase: true,
         maxPerFile: 1,
       },
     },
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: structured logs matter for deployed services` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `profile is ${facts.profile.id}: structured logs matter for deployed services` },
   check(ctx) {
-    const json = codeMatches([...ctx.matches('json'), ...ctx.matches('rustJson'), ...ctx.matches('winstonJson'), ...ctx.matches('customJson')]);
+    const json = codeMatches([
+      ...ctx.matches('json'),
+      ...ctx.matches('rustJson'),
+      ...ctx.matches('winstonJson'),
+      ...ctx.matches('customJson'),
+    ]);
     const plain = codeMatches([...ctx.matches('winstonPlain'), ...ctx.matches('plain')]);
     const ids = codeMatches(ctx.matches('ids'));
     const deps = ctx.facts.findDependencies(ctx.catalogue('structured-logging'));
@@ -91,25 +158,58 @@ export default defineRule({
     const idNote = hasIds ? '' : '; no request/correlation id found';
     const bonus = hasIds ? 0.15 : 0;
     if (json.length > 0) {
-      if (hasIds) return pass('Logs are structured (JSON or OpenTelemetry log records) and carry request/correlation ids.', evidence, data);
-      return partial(0.8, `Logs are structured (JSON or OpenTelemetry log records)${idNote}.`, [...evidence, { path: '.', note: `no request/correlation id in ${ctx.searched('ids')} source files` }], data);
+      if (hasIds)
+        return pass(
+          'Logs are structured (JSON or OpenTelemetry log records) and carry request/correlation ids.',
+          evidence,
+          data,
+        );
+      return partial(
+        0.8,
+        `Logs are structured (JSON or OpenTelemetry log records)${idNote}.`,
+        [...evidence, { path: '.', note: `no request/correlation id in ${ctx.searched('ids')} source files` }],
+        data,
+      );
     }
     if (plain.length > 0) {
-      return partial(0.35 + bonus, `A logger is used (${plain[0]!.snippet}) but without JSON output${idNote}.`, [
-        ...evidence,
-        ...firstPerFile(plain, 3).map((m) => fromMatch(m, 'logger without a JSON format')),
-      ], data);
+      return partial(
+        0.35 + bonus,
+        `A logger is used (${plain[0]!.snippet}) but without JSON output${idNote}.`,
+        [...evidence, ...firstPerFile(plain, 3).map((m) => fromMatch(m, 'logger without a JSON format'))],
+        data,
+      );
     }
     if (deps.length > 0) {
-      return partial(0.3 + bonus, `${listing(libraries.slice(0, 3))} declared, but no code configures JSON logging${idNote}.`, [
-        ...evidence,
-        ...deps.slice(0, 2).map((d) => fromDependency(d, 'logging library')),
-        { path: '.', note: `no JSON logger configuration in ${ctx.searched('json')} source and logging-config files` },
-      ], data);
+      return partial(
+        0.3 + bonus,
+        `${listing(libraries.slice(0, 3))} declared, but no code configures JSON logging${idNote}.`,
+        [
+          ...evidence,
+          ...deps.slice(0, 2).map((d) => fromDependency(d, 'logging library')),
+          {
+            path: '.',
+            note: `no JSON logger configuration in ${ctx.searched('json')} source and logging-config files`,
+          },
+        ],
+        data,
+      );
     }
-    if (hasIds) return partial(0.2, 'Request/correlation ids found, but logs are not structured (no JSON logger).', evidence, data);
-    return fail('No structured (JSON) logging found.', [
-      { path: '.', note: `no JSON logger configuration in ${ctx.searched('json')} source and logging-config files, no structured-logging library among ${ctx.facts.dependencies.length} dependencies` },
-    ], data);
+    if (hasIds)
+      return partial(
+        0.2,
+        'Request/correlation ids found, but logs are not structured (no JSON logger).',
+        evidence,
+        data,
+      );
+    return fail(
+      'No structured (JSON) logging found.',
+      [
+        {
+          path: '.',
+          note: `no JSON logger configuration in ${ctx.searched('json')} source and logging-config files, no structured-logging library among ${ctx.facts.dependencies.length} dependencies`,
+        },
+      ],
+      data,
+    );
   },
 });

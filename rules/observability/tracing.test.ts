@@ -1,7 +1,8 @@
 import rule from './tracing.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
-const pkg = (deps: Record<string, string>, scripts: Record<string, string> = {}) => JSON.stringify({ name: 'svc', scripts, dependencies: deps }, null, 2);
+const pkg = (deps: Record<string, string>, scripts: Record<string, string> = {}) =>
+  JSON.stringify({ name: 'svc', scripts, dependencies: deps }, null, 2);
 
 ruleTester(rule, {
   valid: [
@@ -9,10 +10,19 @@ ruleTester(rule, {
       name: 'Node: the OpenTelemetry NodeSDK started at boot passes',
       profile: 'service',
       tree: {
-        'package.json': pkg({ express: '^4.19.0', '@opentelemetry/sdk-node': '^0.52.0', '@opentelemetry/auto-instrumentations-node': '^0.47.0' }),
-        'src/tracing.ts': "import { NodeSDK } from '@opentelemetry/sdk-node';\nconst sdk = new NodeSDK({ instrumentations: [getNodeAutoInstrumentations()] });\nsdk.start();\n",
+        'package.json': pkg({
+          express: '^4.19.0',
+          '@opentelemetry/sdk-node': '^0.52.0',
+          '@opentelemetry/auto-instrumentations-node': '^0.47.0',
+        }),
+        'src/tracing.ts':
+          "import { NodeSDK } from '@opentelemetry/sdk-node';\nconst sdk = new NodeSDK({ instrumentations: [getNodeAutoInstrumentations()] });\nsdk.start();\n",
       },
-      expect: { outcome: 'pass', message: 'tracer set-up in code', evidence: [{ path: 'src/tracing.ts', line: 2 }, { path: 'package.json' }] },
+      expect: {
+        outcome: 'pass',
+        message: 'tracer set-up in code',
+        evidence: [{ path: 'src/tracing.ts', line: 2 }, { path: 'package.json' }],
+      },
     },
     {
       name: 'Python: opentelemetry-instrument in the Dockerfile is auto-instrumentation',
@@ -22,27 +32,40 @@ ruleTester(rule, {
         'app/main.py': 'app = FastAPI()\n',
         Dockerfile: 'FROM python:3.12-slim\nCOPY . .\nCMD ["opentelemetry-instrument", "uvicorn", "app.main:app"]\n',
       },
-      expect: { outcome: 'pass', message: 'auto-instrumentation launcher', evidence: [{ path: 'Dockerfile', line: 3 }] },
+      expect: {
+        outcome: 'pass',
+        message: 'auto-instrumentation launcher',
+        evidence: [{ path: 'Dockerfile', line: 3 }],
+      },
     },
     {
       name: 'Go: an SDK tracer provider and otelhttp pass',
       profile: 'service',
       tree: {
-        'go.mod': 'module example.com/svc\n\ngo 1.22\n\nrequire (\n\tgo.opentelemetry.io/otel v1.27.0\n\tgo.opentelemetry.io/otel/sdk v1.27.0\n)\n',
-        'internal/telemetry/otel.go': 'package telemetry\n\nfunc Init() {\n\ttp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(exp))\n\totel.SetTracerProvider(tp)\n}\n',
+        'go.mod':
+          'module example.com/svc\n\ngo 1.22\n\nrequire (\n\tgo.opentelemetry.io/otel v1.27.0\n\tgo.opentelemetry.io/otel/sdk v1.27.0\n)\n',
+        'internal/telemetry/otel.go':
+          'package telemetry\n\nfunc Init() {\n\ttp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(exp))\n\totel.SetTracerProvider(tp)\n}\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'internal/telemetry/otel.go', line: 4 }] },
     },
     {
       name: '.NET: AddOpenTelemetry().WithTracing passes',
       profile: 'service',
-      tree: { 'Program.cs': 'builder.Services.AddOpenTelemetry()\n    .WithTracing(t => t.AddAspNetCoreInstrumentation().AddOtlpExporter());\n' },
+      tree: {
+        'Program.cs':
+          'builder.Services.AddOpenTelemetry()\n    .WithTracing(t => t.AddAspNetCoreInstrumentation().AddOtlpExporter());\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'Program.cs', line: 2 }] },
     },
     {
       name: 'Java: the OpenTelemetry agent on the JVM command line passes',
       profile: 'service',
-      tree: { 'Dockerfile': 'FROM eclipse-temurin:21-jre\nENTRYPOINT ["java", "-javaagent:/otel/opentelemetry-javaagent.jar", "-jar", "app.jar"]\n', 'src/main/java/App.java': 'class App {}\n' },
+      tree: {
+        Dockerfile:
+          'FROM eclipse-temurin:21-jre\nENTRYPOINT ["java", "-javaagent:/otel/opentelemetry-javaagent.jar", "-jar", "app.jar"]\n',
+        'src/main/java/App.java': 'class App {}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'Dockerfile', line: 2 }] },
     },
   ],
@@ -50,17 +73,36 @@ ruleTester(rule, {
     {
       name: 'dd-trace declared but never initialised is partial',
       profile: 'service',
-      tree: { 'package.json': pkg({ express: '^4.19.0', 'dd-trace': '^5.0.0' }), 'src/index.js': "// require('dd-trace').init() once we have an agent\napp.listen(3000);\n" },
-      expect: { outcome: 'partial', score: 0.4, message: 'dd-trace declared, but no code or launcher starts a tracer', evidence: [{ path: 'package.json', line: 6 }] },
+      tree: {
+        'package.json': pkg({ express: '^4.19.0', 'dd-trace': '^5.0.0' }),
+        'src/index.js': "// require('dd-trace').init() once we have an agent\napp.listen(3000);\n",
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.4,
+        message: 'dd-trace declared, but no code or launcher starts a tracer',
+        evidence: [{ path: 'package.json', line: 6 }],
+      },
     },
     {
       name: 'a Ruby service without tracing fails',
       profile: 'service',
-      tree: { Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\n", 'app/controllers/home_controller.rb': 'class HomeController < ApplicationController; end\n', 'spec/tracing_spec.rb': 'OpenTelemetry::SDK.configure\n' },
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\n",
+        'app/controllers/home_controller.rb': 'class HomeController < ApplicationController; end\n',
+        'spec/tracing_spec.rb': 'OpenTelemetry::SDK.configure\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],
-  notApplicable: [{ name: 'a CLI is not asked to trace requests', profile: 'cli', tree: { 'main.go': 'package main\n' }, expect: { outcome: 'not-applicable' } }],
+  notApplicable: [
+    {
+      name: 'a CLI is not asked to trace requests',
+      profile: 'cli',
+      tree: { 'main.go': 'package main\n' },
+      expect: { outcome: 'not-applicable' },
+    },
+  ],
 });
 
 ruleTester(rule, {
@@ -68,7 +110,10 @@ ruleTester(rule, {
     {
       name: 'Rust: tracing-opentelemetry layer with an OTLP exporter passes',
       profile: 'service',
-      tree: { 'Cargo.toml': '[package]\nname = "svc"\n\n[dependencies]\ntracing-opentelemetry = "0.24"\n', 'src/main.rs': 'fn main() {\n    let layer = tracing_opentelemetry::layer().with_tracer(tracer);\n}\n' },
+      tree: {
+        'Cargo.toml': '[package]\nname = "svc"\n\n[dependencies]\ntracing-opentelemetry = "0.24"\n',
+        'src/main.rs': 'fn main() {\n    let layer = tracing_opentelemetry::layer().with_tracer(tracer);\n}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'src/main.rs', line: 2 }] },
     },
   ],
@@ -76,8 +121,16 @@ ruleTester(rule, {
     {
       name: 'Python: spans through the OpenTelemetry API without any SDK start-up are partial',
       profile: 'service',
-      tree: { 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["django>=5", "opentelemetry-api>=1.30"]\n', 'shop/telemetry.py': 'from opentelemetry.trace import get_tracer\ntracer = get_tracer(__name__)\n' },
-      expect: { outcome: 'partial', score: 0.7, message: 'nothing in the repository starts an SDK', evidence: [{ path: 'shop/telemetry.py', line: 2 }] },
+      tree: {
+        'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["django>=5", "opentelemetry-api>=1.30"]\n',
+        'shop/telemetry.py': 'from opentelemetry.trace import get_tracer\ntracer = get_tracer(__name__)\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.7,
+        message: 'nothing in the repository starts an SDK',
+        evidence: [{ path: 'shop/telemetry.py', line: 2 }],
+      },
     },
   ],
 });

@@ -4,13 +4,27 @@ import { nameMatches } from '../../src/facts/frameworks.js';
 import { codeMatches, firstPerFile, fromDependency, fromMatch, isImportLine } from '../_shared/paths.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
-const RUNTIME = ['**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile', '**/Procfile', '**/package.json', '**/*.{yml,yaml,tpl,sh,env,properties}'];
+const RUNTIME = [
+  '**/Dockerfile',
+  '**/Dockerfile.*',
+  '**/*.dockerfile',
+  '**/Containerfile',
+  '**/Procfile',
+  '**/package.json',
+  '**/*.{yml,yaml,tpl,sh,env,properties}',
+];
 
 /** Dependencies that start tracing by auto-configuration alone (Spring Boot, Quarkus). */
 const AUTO_CONFIGURED = [
-  'io.micrometer:micrometer-tracing-bridge-*', 'org.springframework.cloud:spring-cloud-starter-sleuth', 'org.springframework.cloud:spring-cloud-starter-zipkin',
-  'org.springframework.boot:spring-boot-starter-zipkin', 'org.springframework.boot:spring-boot-starter-opentelemetry', 'org.springframework.boot:spring-boot-micrometer-tracing*', 'io.quarkus:quarkus-opentelemetry',
-  'io.opentelemetry.instrumentation:opentelemetry-spring-boot-starter', 'io.opentelemetry:opentelemetry-spring-boot-starter',
+  'io.micrometer:micrometer-tracing-bridge-*',
+  'org.springframework.cloud:spring-cloud-starter-sleuth',
+  'org.springframework.cloud:spring-cloud-starter-zipkin',
+  'org.springframework.boot:spring-boot-starter-zipkin',
+  'org.springframework.boot:spring-boot-starter-opentelemetry',
+  'org.springframework.boot:spring-boot-micrometer-tracing*',
+  'io.quarkus:quarkus-opentelemetry',
+  'io.opentelemetry.instrumentation:opentelemetry-spring-boot-starter',
+  'io.opentelemetry:opentelemetry-spring-boot-starter',
 ];
 
 export default defineRule({
@@ -25,39 +39,90 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Code that initialises a tracer: `new NodeSDK(`, `registerInstrumentations(`, `TracerProvider(`, `FastAPIInstrumentor`, `sdktrace.NewTracerProvider`, `otelhttp.NewHandler`, `.WithTracing(`, `OpenTelemetry::SDK.configure`, `tracing_opentelemetry`, `dd-trace` `.init()`, `elastic-apm-node` `.start()`, `xray_recorder`; auto-instrumentation launchers (`opentelemetry-instrument`, `ddtrace-run`, `-javaagent:…opentelemetry-javaagent`, `--require @opentelemetry/auto-instrumentations-node/register`, the operator\'s `instrumentation.opentelemetry.io/inject-*` annotation); Micrometer Tracing/Sleuth by dependency. A tracing dependency (catalogue `tracing`) that no code starts earns partial credit.',
+      "Code that initialises a tracer: `new NodeSDK(`, `registerInstrumentations(`, `TracerProvider(`, `FastAPIInstrumentor`, `sdktrace.NewTracerProvider`, `otelhttp.NewHandler`, `.WithTracing(`, `OpenTelemetry::SDK.configure`, `tracing_opentelemetry`, `dd-trace` `.init()`, `elastic-apm-node` `.start()`, `xray_recorder`; auto-instrumentation launchers (`opentelemetry-instrument`, `ddtrace-run`, `-javaagent:…opentelemetry-javaagent`, `--require @opentelemetry/auto-instrumentations-node/register`, the operator's `instrumentation.opentelemetry.io/inject-*` annotation); Micrometer Tracing/Sleuth by dependency. A tracing dependency (catalogue `tracing`) that no code starts earns partial credit.",
     patterns: {
       setup: {
         regex:
           /(new\s+NodeSDK\s*\(|registerInstrumentations\s*\(|new\s+(?:Node|Web|Basic)TracerProvider\s*\(|registerOTel\s*\(|require\(\s*["']dd-trace["']\s*\)\s*\.init|\btracer\.init\s*\(|require\(\s*["']elastic-apm-node["']\s*\)\.start|\bapm\.start\s*\(|AWSXRay\.capture|require\(\s*["']newrelic["']\s*\)|import\s+["']newrelic["']|import\s+["']dd-trace\/init["']|\bTracerProvider\s*\(|Instrumentor\s*\(\s*\)\s*\.instrument|\.instrument_app\s*\(|configure_azure_monitor\s*\(|\bpatch_all\s*\(|xray_recorder\.configure|XRayMiddleware|ElasticAPM\s*\(|logfire\.configure\s*\(|sdktrace\.NewTracerProvider|otel\.SetTracerProvider|otelhttp\.New(?:Handler|Transport)|otelgin\.Middleware|otelecho\.Middleware|otelmux\.Middleware|otelgrpc\.New|tracer\.Start\s*\(\s*(?:tracer\.With|$|\))|opentracing\.SetGlobalTracer|OpenTelemetrySdk\.builder|AutoConfiguredOpenTelemetrySdk|GlobalOpenTelemetry\.(?:get|set)|@WithSpan\b|\.WithTracing\s*\(|AddOpenTelemetryTracing\s*\(|Sdk\.CreateTracerProviderBuilder|AddXRay|UseAllElasticApm|AddAllElasticApm|OpenTelemetry::SDK\.configure|Datadog\.configure|ElasticAPM\.start|Sdk::builder\s*\(\)|TracerProviderFactory|tracing_opentelemetry::(?:layer|OpenTelemetryLayer)|opentelemetry_otlp::|opentelemetry_jaeger::|SdkTracerProvider::builder|OpentelemetryPhoenix\.setup)/,
         files: CODE,
-        literals: ['NodeSDK', 'Instrumentations', 'TracerProvider', 'registerOTel', 'dd-trace', 'tracer.init', 'elastic-apm', 'apm.start', 'AWSXRay', 'newrelic', 'Instrumentor', 'instrument_app', 'azure_monitor', 'patch_all', 'xray', 'XRay', 'ElasticAPM', 'logfire', 'otel', 'tracer.Start', 'opentracing', 'OpenTelemetry', '@WithSpan', 'WithTracing', 'ElasticApm', 'Datadog.configure', 'Sdk::builder', 'opentelemetry', 'Opentelemetry'],
+        literals: [
+          'NodeSDK',
+          'Instrumentations',
+          'TracerProvider',
+          'registerOTel',
+          'dd-trace',
+          'tracer.init',
+          'elastic-apm',
+          'apm.start',
+          'AWSXRay',
+          'newrelic',
+          'Instrumentor',
+          'instrument_app',
+          'azure_monitor',
+          'patch_all',
+          'xray',
+          'XRay',
+          'ElasticAPM',
+          'logfire',
+          'otel',
+          'tracer.Start',
+          'opentracing',
+          'OpenTelemetry',
+          '@WithSpan',
+          'WithTracing',
+          'ElasticApm',
+          'Datadog.configure',
+          'Sdk::builder',
+          'opentelemetry',
+          'Opentelemetry',
+        ],
         maxPerFile: 6,
       },
       api: {
         // Spans created through the OpenTelemetry API: instrumented, but the SDK may be started outside the repository.
-        regex: /(\bget_tracer\s*\(|\.getTracer\s*\(|\botel\.Tracer\s*\(|\.start_as_current_span\s*\(|\.startActiveSpan\s*\(|new\s+ActivitySource\s*\(|\.StartActivity\s*\()/,
+        regex:
+          /(\bget_tracer\s*\(|\.getTracer\s*\(|\botel\.Tracer\s*\(|\.start_as_current_span\s*\(|\.startActiveSpan\s*\(|new\s+ActivitySource\s*\(|\.StartActivity\s*\()/,
         files: CODE,
-        literals: ['get_tracer', 'getTracer', 'otel.Tracer', 'start_as_current_span', 'startActiveSpan', 'ActivitySource', 'StartActivity'],
+        literals: [
+          'get_tracer',
+          'getTracer',
+          'otel.Tracer',
+          'start_as_current_span',
+          'startActiveSpan',
+          'ActivitySource',
+          'StartActivity',
+        ],
         maxPerFile: 1,
       },
       sentry: {
         // Sentry performance monitoring records transactions and propagates trace headers: tracing by another name.
-        regex: /(enable_tracing\s*=\s*True|traces_sample_rate\s*=\s*(?!0\s*[,)\n])|tracesSampleRate\s*:\s*(?!0\s*[,}\n])|TracesSampleRate\s*=\s*(?!0\s*[,;\n]))/,
+        regex:
+          /(enable_tracing\s*=\s*True|traces_sample_rate\s*=\s*(?!0\s*[,)\n])|tracesSampleRate\s*:\s*(?!0\s*[,}\n])|TracesSampleRate\s*=\s*(?!0\s*[,;\n]))/,
         files: CODE,
         literals: ['enable_tracing', 'traces_sample_rate', 'tracesSampleRate', 'TracesSampleRate'],
         maxPerFile: 1,
       },
       launcher: {
         // Auto-instrumentation started from the outside: agents, wrappers and the OTel operator.
-        regex: /(opentelemetry-instrument\b|ddtrace-run\b|-javaagent:\S*(?:opentelemetry|dd-java-agent|elastic-apm-agent|newrelic|applicationinsights-agent)|--require[= ]+@opentelemetry\/auto-instrumentations-node\/register|--(?:require|import)[= ]+dd-trace\/init|instrumentation\.opentelemetry\.io\/inject-\w+["']?\s*:\s*["']?(?!false)\S)/,
+        regex:
+          /(opentelemetry-instrument\b|ddtrace-run\b|-javaagent:\S*(?:opentelemetry|dd-java-agent|elastic-apm-agent|newrelic|applicationinsights-agent)|--require[= ]+@opentelemetry\/auto-instrumentations-node\/register|--(?:require|import)[= ]+dd-trace\/init|instrumentation\.opentelemetry\.io\/inject-\w+["']?\s*:\s*["']?(?!false)\S)/,
         files: RUNTIME,
-        literals: ['opentelemetry-instrument', 'ddtrace-run', '-javaagent', 'auto-instrumentations-node/register', 'dd-trace/init', 'instrumentation.opentelemetry.io/inject'],
+        literals: [
+          'opentelemetry-instrument',
+          'ddtrace-run',
+          '-javaagent',
+          'auto-instrumentations-node/register',
+          'dd-trace/init',
+          'instrumentation.opentelemetry.io/inject',
+        ],
         maxPerFile: 2,
       },
     },
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: request tracing is expected of services` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `profile is ${facts.profile.id}: request tracing is expected of services` },
   check(ctx) {
     const setup = codeMatches(ctx.matches('setup')).filter((m) => !isImportLine(m.snippet));
     const launcher = codeMatches(ctx.matches('launcher'));
@@ -71,7 +136,9 @@ export default defineRule({
       ...firstPerFile(setup, 4).map((m) => fromMatch(m, 'tracer initialised in code')),
       ...firstPerFile(launcher, 2).map((m) => fromMatch(m, 'auto-instrumentation launcher')),
       ...firstPerFile(sentry, 2).map((m) => fromMatch(m, 'Sentry performance tracing')),
-      ...(auto.length > 0 ? auto : deps).slice(0, 3).map((d) => fromDependency(d, auto.includes(d) ? 'auto-configured tracing' : 'tracing library')),
+      ...(auto.length > 0 ? auto : deps)
+        .slice(0, 3)
+        .map((d) => fromDependency(d, auto.includes(d) ? 'auto-configured tracing' : 'tracing library')),
     ];
     const found: string[] = [];
     if (setup.length > 0) found.push('tracer set-up in code');
@@ -80,19 +147,36 @@ export default defineRule({
     if (sentry.length > 0) found.push('Sentry performance tracing');
     if (found.length > 0) return pass(`Requests are traced: ${listing(found)}.`, evidence, data);
     if (api.length > 0) {
-      return partial(0.7, 'Spans are created with the OpenTelemetry API, but nothing in the repository starts an SDK or exporter (no SDK set-up, agent or `opentelemetry-instrument` launcher).', [
-        ...firstPerFile(api, 3).map((m) => fromMatch(m, 'spans created via the tracing API')),
-        ...evidence,
-      ], data);
+      return partial(
+        0.7,
+        'Spans are created with the OpenTelemetry API, but nothing in the repository starts an SDK or exporter (no SDK set-up, agent or `opentelemetry-instrument` launcher).',
+        [...firstPerFile(api, 3).map((m) => fromMatch(m, 'spans created via the tracing API')), ...evidence],
+        data,
+      );
     }
     if (deps.length > 0) {
-      return partial(0.4, `${listing(libraries.slice(0, 3))} declared, but no code or launcher starts a tracer.`, [
-        ...evidence,
-        { path: '.', note: `no tracer initialisation in ${ctx.searched('setup')} source files and no auto-instrumentation launcher in ${ctx.searched('launcher')} runtime files` },
-      ], data);
+      return partial(
+        0.4,
+        `${listing(libraries.slice(0, 3))} declared, but no code or launcher starts a tracer.`,
+        [
+          ...evidence,
+          {
+            path: '.',
+            note: `no tracer initialisation in ${ctx.searched('setup')} source files and no auto-instrumentation launcher in ${ctx.searched('launcher')} runtime files`,
+          },
+        ],
+        data,
+      );
     }
-    return fail('No tracing library or tracer initialisation found.', [
-      { path: '.', note: `no tracer initialisation in ${ctx.searched('setup')} source files, no auto-instrumentation launcher, no tracing library among ${ctx.facts.dependencies.length} dependencies` },
-    ], data);
+    return fail(
+      'No tracing library or tracer initialisation found.',
+      [
+        {
+          path: '.',
+          note: `no tracer initialisation in ${ctx.searched('setup')} source files, no auto-instrumentation launcher, no tracing library among ${ctx.facts.dependencies.length} dependencies`,
+        },
+      ],
+      data,
+    );
   },
 });

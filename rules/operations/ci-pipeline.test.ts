@@ -8,51 +8,100 @@ ruleTester(rule, {
       name: 'GitHub Actions that build and test a Go module pass, with both lines cited',
       tree: {
         'go.mod': 'module example.com/api\n',
-        '.github/workflows/ci.yml': 'on: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: go build ./...\n      - run: go test -race ./...\n',
+        '.github/workflows/ci.yml':
+          'on: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: go build ./...\n      - run: go test -race ./...\n',
       },
       expect: {
         outcome: 'pass',
         message: 'builds and runs the tests',
-        evidence: [{ path: '.github/workflows/ci.yml', line: 7, note: 'build (job test)' }, { path: '.github/workflows/ci.yml', line: 8, note: 'tests (job test)' }],
+        evidence: [
+          { path: '.github/workflows/ci.yml', line: 7, note: 'build (job test)' },
+          { path: '.github/workflows/ci.yml', line: 8, note: 'tests (job test)' },
+        ],
         data: { systems: ['github-actions'] },
       },
     },
     {
       name: 'GitLab CI running pytest passes (Python)',
-      tree: { 'pyproject.toml': '[project]\nname = "svc"\n', '.gitlab-ci.yml': 'test:\n  image: python:3.12\n  script:\n    - pip install -e .[test]\n    - pytest -q\n' },
+      tree: {
+        'pyproject.toml': '[project]\nname = "svc"\n',
+        '.gitlab-ci.yml': 'test:\n  image: python:3.12\n  script:\n    - pip install -e .[test]\n    - pytest -q\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: '.gitlab-ci.yml', line: 5 }], data: { systems: ['gitlab-ci'] } },
     },
     {
       name: 'a Jenkinsfile running the Maven wrapper passes (Java)',
-      tree: { 'pom.xml': '<project/>\n', Jenkinsfile: "pipeline {\n  agent any\n  stages {\n    stage('Verify') {\n      steps {\n        sh './mvnw -B verify'\n      }\n    }\n  }\n}\n" },
-      expect: { outcome: 'pass', evidence: [{ path: 'Jenkinsfile', line: 6, note: 'tests (job Verify)' }], data: { systems: ['jenkins'] } },
+      tree: {
+        'pom.xml': '<project/>\n',
+        Jenkinsfile:
+          "pipeline {\n  agent any\n  stages {\n    stage('Verify') {\n      steps {\n        sh './mvnw -B verify'\n      }\n    }\n  }\n}\n",
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'Jenkinsfile', line: 6, note: 'tests (job Verify)' }],
+        data: { systems: ['jenkins'] },
+      },
     },
     {
       name: 'Azure Pipelines running dotnet build and test pass (.NET)',
-      tree: { 'App.sln': '', 'azure-pipelines.yml': 'trigger: [main]\npool:\n  vmImage: ubuntu-latest\nsteps:\n- script: dotnet build --configuration Release\n- script: dotnet test\n' },
-      expect: { outcome: 'pass', evidence: [{ path: 'azure-pipelines.yml', line: 5 }, { path: 'azure-pipelines.yml', line: 6 }], data: { systems: ['azure-pipelines'] } },
+      tree: {
+        'App.sln': '',
+        'azure-pipelines.yml':
+          'trigger: [main]\npool:\n  vmImage: ubuntu-latest\nsteps:\n- script: dotnet build --configuration Release\n- script: dotnet test\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'azure-pipelines.yml', line: 5 },
+          { path: 'azure-pipelines.yml', line: 6 },
+        ],
+        data: { systems: ['azure-pipelines'] },
+      },
     },
     {
       name: 'CircleCI running npm test passes (Node, no build step needed)',
-      tree: { 'package.json': '{"name":"x"}\n', '.circleci/config.yml': 'version: 2.1\njobs:\n  test:\n    docker:\n      - image: cimg/node:20.11\n    steps:\n      - checkout\n      - run: npm ci\n      - run: npm test\n' },
+      tree: {
+        'package.json': '{"name":"x"}\n',
+        '.circleci/config.yml':
+          'version: 2.1\njobs:\n  test:\n    docker:\n      - image: cimg/node:20.11\n    steps:\n      - checkout\n      - run: npm ci\n      - run: npm test\n',
+      },
       expect: { outcome: 'pass', message: 'runs the tests', evidence: [{ path: '.circleci/config.yml', line: 9 }] },
     },
   ],
   invalid: [
     {
       name: 'CI that only builds is partial, and skipped Maven tests are not tests',
-      tree: { '.github/workflows/build.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: mvn -B install -DskipTests\n' },
-      expect: { outcome: 'partial', score: 0.5, message: 'runs no tests', evidence: [{ path: '.github/workflows/build.yml', line: 6, note: 'build (job build)' }] },
+      tree: {
+        '.github/workflows/build.yml':
+          'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: mvn -B install -DskipTests\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'runs no tests',
+        evidence: [{ path: '.github/workflows/build.yml', line: 6, note: 'build (job build)' }],
+      },
     },
     {
       name: 'housekeeping workflows only (stale bot) are a weak partial; an echoed "npm test" is not a test run',
-      tree: { '.github/workflows/stale.yml': 'on: schedule\njobs:\n  stale:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/stale@v9\n      - run: echo "please run npm test"\n' },
+      tree: {
+        '.github/workflows/stale.yml':
+          'on: schedule\njobs:\n  stale:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/stale@v9\n      - run: echo "please run npm test"\n',
+      },
       expect: { outcome: 'partial', score: 0.3 },
     },
     {
       name: 'CI that only calls a reusable workflow is partial and says its steps are not visible',
-      tree: { '.github/workflows/ci.yml': 'on: push\njobs:\n  module:\n    uses: acme/workflows/.github/workflows/terraform-module.yml@main\n' },
-      expect: { outcome: 'partial', score: 0.5, message: 'reusable workflows', evidence: [{ path: '.github/workflows/ci.yml', line: 4 }] },
+      tree: {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  module:\n    uses: acme/workflows/.github/workflows/terraform-module.yml@main\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'reusable workflows',
+        evidence: [{ path: '.github/workflows/ci.yml', line: 4 }],
+      },
     },
     {
       name: 'no CI at all fails and says what was searched',
@@ -68,9 +117,16 @@ ruleTester(rule, {
       name: 'a malformed workflow beside a good one is noted, and the good one still counts',
       tree: {
         '.github/workflows/bad.yml': 'on: push\njobs: {\n',
-        '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo build\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo build\n',
       },
-      expect: { outcome: 'partial', evidence: [{ path: '.github/workflows/bad.yml', note: expect.stringContaining('could not be parsed') }, { path: '.github/workflows/ci.yml', line: 6 }] },
+      expect: {
+        outcome: 'partial',
+        evidence: [
+          { path: '.github/workflows/bad.yml', note: expect.stringContaining('could not be parsed') },
+          { path: '.github/workflows/ci.yml', line: 6 },
+        ],
+      },
     },
   ],
 });

@@ -2,7 +2,8 @@ import rule from './container-image.js';
 import { expect } from 'vitest';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
-const goDockerfile = 'FROM golang:1.22-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /api ./cmd/api\n\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /api /api\nUSER nonroot\nENTRYPOINT ["/api"]\n';
+const goDockerfile =
+  'FROM golang:1.22-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /api ./cmd/api\n\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /api /api\nUSER nonroot\nENTRYPOINT ["/api"]\n';
 
 ruleTester(rule, {
   valid: [
@@ -10,14 +11,19 @@ ruleTester(rule, {
       name: 'a multi-stage Go Dockerfile with pinned bases and a .dockerignore passes',
       profile: 'service',
       tree: { 'go.mod': 'module x\n', Dockerfile: goDockerfile, '.dockerignore': '.git\n' },
-      expect: { outcome: 'pass', evidence: [{ path: 'Dockerfile', line: 6, note: '2 stages; base images pinned; .dockerignore present' }], data: { dockerfiles: 1, multiStage: 1 } },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'Dockerfile', line: 6, note: '2 stages; base images pinned; .dockerignore present' }],
+        data: { dockerfiles: 1, multiStage: 1 },
+      },
     },
     {
       name: 'ARG-substituted base images count as pinned; a Dockerfile-specific .dockerignore counts (Node)',
       profile: 'service',
       tree: {
         'package.json': '{"name":"api"}\n',
-        'docker/api.Dockerfile': 'ARG NODE_VERSION=20.11\nFROM node:${NODE_VERSION}-alpine AS deps\nRUN npm ci\nFROM node:${NODE_VERSION}-alpine\nCOPY --from=deps /app /app\n',
+        'docker/api.Dockerfile':
+          'ARG NODE_VERSION=20.11\nFROM node:${NODE_VERSION}-alpine AS deps\nRUN npm ci\nFROM node:${NODE_VERSION}-alpine\nCOPY --from=deps /app /app\n',
         'docker/api.Dockerfile.dockerignore': 'node_modules\n',
       },
       expect: { outcome: 'pass', data: { pinnedBaseImages: 1, withDockerignore: 1 } },
@@ -25,7 +31,10 @@ ruleTester(rule, {
     {
       name: 'a Spring service built with Jib and no Dockerfile passes (Java)',
       profile: 'service',
-      tree: { 'pom.xml': '<project>\n  <build><plugins><plugin>\n    <artifactId>jib-maven-plugin</artifactId>\n  </plugin></plugins></build>\n</project>\n' },
+      tree: {
+        'pom.xml':
+          '<project>\n  <build><plugins><plugin>\n    <artifactId>jib-maven-plugin</artifactId>\n  </plugin></plugins></build>\n</project>\n',
+      },
       expect: { outcome: 'pass', message: 'jib-maven-plugin', evidence: [{ path: 'pom.xml', line: 3 }] },
     },
   ],
@@ -33,7 +42,11 @@ ruleTester(rule, {
     {
       name: 'an unpinned single-stage Python image without .dockerignore names each fault with its line',
       profile: 'service',
-      tree: { 'requirements.txt': 'flask\n', Dockerfile: '# syntax=docker/dockerfile:1\nFROM python\nCOPY . /app\nRUN pip install -r /app/requirements.txt\n' },
+      tree: {
+        'requirements.txt': 'flask\n',
+        Dockerfile:
+          '# syntax=docker/dockerfile:1\nFROM python\nCOPY . /app\nRUN pip install -r /app/requirements.txt\n',
+      },
       expect: {
         outcome: 'partial',
         score: 0.4,
@@ -46,26 +59,36 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"/>\n',
-        'Api/Dockerfile': 'FROM mcr.microsoft.com/dotnet/sdk:latest AS build\nRUN dotnet publish -o /out\nFROM node:alpine AS assets\nRUN echo\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /out /app\n',
+        'Api/Dockerfile':
+          'FROM mcr.microsoft.com/dotnet/sdk:latest AS build\nRUN dotnet publish -o /out\nFROM node:alpine AS assets\nRUN echo\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /out /app\n',
         '.dockerignore': 'bin\nobj\n',
       },
       expect: {
         outcome: 'partial',
         score: 0.8,
-        evidence: [{ path: 'Api/Dockerfile', line: 1, note: expect.stringContaining('tagged latest') }, { path: 'Api/Dockerfile', line: 3, note: expect.stringContaining('floating tag') }],
+        evidence: [
+          { path: 'Api/Dockerfile', line: 1, note: expect.stringContaining('tagged latest') },
+          { path: 'Api/Dockerfile', line: 3, note: expect.stringContaining('floating tag') },
+        ],
       },
     },
     {
       name: 'a base image from an ARG without a default is noted',
       profile: 'service',
       tree: { Dockerfile: 'ARG BASE\nFROM ${BASE}\nCOPY . /app\n', '.dockerignore': '.git\n' },
-      expect: { outcome: 'partial', evidence: [{ path: 'Dockerfile', line: 2, note: expect.stringContaining('build argument without a default') }] },
+      expect: {
+        outcome: 'partial',
+        evidence: [{ path: 'Dockerfile', line: 2, note: expect.stringContaining('build argument without a default') }],
+      },
     },
     {
       name: 'a .devcontainer Dockerfile is not a shipping image',
       profile: 'service',
       tree: { 'pom.xml': '<project/>\n', '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/java:21\n' },
-      expect: { outcome: 'fail', evidence: [{ path: '.' }, { path: '.devcontainer/Dockerfile', note: expect.stringContaining('not counted') }] },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: '.' }, { path: '.devcontainer/Dockerfile', note: expect.stringContaining('not counted') }],
+      },
     },
     {
       name: 'a Dockerfile without FROM is unknown, not a crash',
@@ -75,6 +98,11 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
-    { name: 'a library ships no image', profile: 'library', tree: { Dockerfile: 'FROM node:20\n' }, expect: { outcome: 'not-applicable', message: 'library' } },
+    {
+      name: 'a library ships no image',
+      profile: 'library',
+      tree: { Dockerfile: 'FROM node:20\n' },
+      expect: { outcome: 'not-applicable', message: 'library' },
+    },
   ],
 });

@@ -17,32 +17,63 @@ export default defineRule({
       'Add a Dockerfile with a build stage and a slim final stage, pin base images to a version tag or digest (never `latest`), and add a .dockerignore.',
     severity: 'medium',
     effort: 'medium',
-    detection: 'Dockerfile/Containerfile outside .devcontainer/, tests and examples; scores multi-stage builds, pinned base images (tag or digest, not `latest` or untagged, ARG defaults substituted) and a `.dockerignore` beside the Dockerfile, beside it as `<name>.dockerignore`, or at the root. Images built without a Dockerfile by Jib, Cloud Native Buildpacks (`spring-boot:build-image`, `pack build`) or ko also pass.',
+    detection:
+      'Dockerfile/Containerfile outside .devcontainer/, tests and examples; scores multi-stage builds, pinned base images (tag or digest, not `latest` or untagged, ARG defaults substituted) and a `.dockerignore` beside the Dockerfile, beside it as `<name>.dockerignore`, or at the root. Images built without a Dockerfile by Jib, Cloud Native Buildpacks (`spring-boot:build-image`, `pack build`) or ko also pass.',
     reads: DOCKERFILE_GLOBS,
     patterns: {
       // Builders that produce an image without a Dockerfile, with their own pinned, layered bases.
       builder: {
-        regex: /\b(jib-maven-plugin|com\.google\.cloud\.tools\.jib|spring-boot:build-image|bootBuildImage|pack\s+build|ko\s+(?:build|publish|resolve|apply)|nixpacks\s+build)\b/g,
-        files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts', '**/Makefile', '**/*.{yml,yaml,sh}', '**/Jenkinsfile'],
+        regex:
+          /\b(jib-maven-plugin|com\.google\.cloud\.tools\.jib|spring-boot:build-image|bootBuildImage|pack\s+build|ko\s+(?:build|publish|resolve|apply)|nixpacks\s+build)\b/g,
+        files: [
+          '**/pom.xml',
+          '**/build.gradle',
+          '**/build.gradle.kts',
+          '**/Makefile',
+          '**/*.{yml,yaml,sh}',
+          '**/Jenkinsfile',
+        ],
         literals: ['jib', 'build-image', 'bootBuildImage', 'pack', 'ko ', 'nixpacks'],
         maxPerFile: 1,
       },
     },
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: only services ship container images` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `profile is ${facts.profile.id}: only services ship container images` },
   check({ files, matches }) {
     const found = dockerfiles(files);
     const all = found.filter((d) => shipped(d.path));
-    const notShipped = found.filter((d) => !shipped(d.path)).map((d): Evidence => ({ path: d.path, note: 'not counted: a dev-container, test or example image is not what ships' }));
+    const notShipped = found
+      .filter((d) => !shipped(d.path))
+      .map(
+        (d): Evidence => ({
+          path: d.path,
+          note: 'not counted: a dev-container, test or example image is not what ships',
+        }),
+      );
     if (all.length === 0) {
       const builders = matches('builder').filter((m) => isProductionPath(m.path));
       if (builders.length > 0) {
-        return pass(`The image is built without a Dockerfile (${builders[0]!.groups[0]}).`, builders.slice(0, 3).map((m) => ({ path: m.path, line: m.line, snippet: m.snippet, note: 'image builder' })), { dockerfiles: 0, builder: builders[0]!.groups[0] });
+        return pass(
+          `The image is built without a Dockerfile (${builders[0]!.groups[0]}).`,
+          builders.slice(0, 3).map((m) => ({ path: m.path, line: m.line, snippet: m.snippet, note: 'image builder' })),
+          { dockerfiles: 0, builder: builders[0]!.groups[0] },
+        );
       }
-      return fail('No Dockerfile or Containerfile found.', [{ path: '.', note: `no file matching ${DOCKERFILE_GLOBS.join(', ')} outside .devcontainer/, tests and examples, and no Jib, buildpacks or ko build, in ${files.size} files` }, ...notShipped.slice(0, 3)]);
+      return fail('No Dockerfile or Containerfile found.', [
+        {
+          path: '.',
+          note: `no file matching ${DOCKERFILE_GLOBS.join(', ')} outside .devcontainer/, tests and examples, and no Jib, buildpacks or ko build, in ${files.size} files`,
+        },
+        ...notShipped.slice(0, 3),
+      ]);
     }
     const ok = all.filter((d) => d.ok);
-    const broken: Evidence[] = all.filter((d) => !d.ok).map((d) => ({ path: d.path, note: `not parsed: ${d.error ?? 'unparseable'}` }));
+    const broken: Evidence[] = all
+      .filter((d) => !d.ok)
+      .map((d) => ({ path: d.path, note: `not parsed: ${d.error ?? 'unparseable'}` }));
     if (ok.length === 0) return unknown('Dockerfiles found but none could be parsed.', broken);
     const evidence: Evidence[] = [];
     let multi = 0;
@@ -53,22 +84,35 @@ export default defineRule({
       const isMulti = d.stages.length > 1;
       const images = d.stages.map((s) => ({ s, pin: imagePin(d, s) })).filter((x) => x.pin !== 'stage');
       const loose = images.filter((x) => x.pin === 'latest' || x.pin === 'untagged' || x.pin === 'floating');
-      const dockerignore = [dirOf(d.path), ''].map((dir) => (dir ? `${dir}/.dockerignore` : '.dockerignore')).find((p) => files.exists(p))
-        ?? (files.exists(`${d.path}.dockerignore`) ? `${d.path}.dockerignore` : undefined);
+      const dockerignore =
+        [dirOf(d.path), '']
+          .map((dir) => (dir ? `${dir}/.dockerignore` : '.dockerignore'))
+          .find((p) => files.exists(p)) ??
+        (files.exists(`${d.path}.dockerignore`) ? `${d.path}.dockerignore` : undefined);
       if (isMulti) multi++;
       if (loose.length === 0) pinned++;
       if (dockerignore) ignored++;
       evidence.push({
         path: d.path,
         line: last.line,
-        snippet: `FROM ${last.image}${last.alias ? ' AS ' + last.alias : ''}`,
+        snippet: `FROM ${last.image}${last.alias ? ` AS ${last.alias}` : ''}`,
         note: `${d.stages.length} stage${d.stages.length === 1 ? '' : 's'}; base images ${loose.length === 0 ? 'pinned' : 'not pinned'}; ${dockerignore ? '.dockerignore present' : 'no .dockerignore'}`,
       });
       for (const { s, pin } of loose) {
-        evidence.push({ path: d.path, line: s.line, snippet: `FROM ${s.image}`, note: `base image ${resolveImage(d, s.image)} is ${pin === 'latest' ? 'tagged latest' : pin === 'floating' ? 'on a floating tag without a version' : 'untagged'}: builds are not reproducible` });
+        evidence.push({
+          path: d.path,
+          line: s.line,
+          snippet: `FROM ${s.image}`,
+          note: `base image ${resolveImage(d, s.image)} is ${pin === 'latest' ? 'tagged latest' : pin === 'floating' ? 'on a floating tag without a version' : 'untagged'}: builds are not reproducible`,
+        });
       }
       for (const { s } of images.filter((x) => x.pin === 'variable')) {
-        evidence.push({ path: d.path, line: s.line, snippet: `FROM ${s.image}`, note: 'base image comes from a build argument without a default: pinning depends on the caller' });
+        evidence.push({
+          path: d.path,
+          line: s.line,
+          snippet: `FROM ${s.image}`,
+          note: 'base image comes from a build argument without a default: pinning depends on the caller',
+        });
       }
     }
     evidence.push(...broken);
@@ -80,7 +124,17 @@ export default defineRule({
       { name: 'a .dockerignore', found: ignored === n, weight: 1 },
     ]);
     const data = { dockerfiles: n, multiStage: multi, pinnedBaseImages: pinned, withDockerignore: ignored };
-    if (g.missing.length === 0) return pass(`${n} Dockerfile${n === 1 ? '' : 's'}: multi-stage, pinned base images, .dockerignore.`, evidence, data);
-    return partial(g.score, `${n} Dockerfile${n === 1 ? '' : 's'} found; missing ${listing(g.missing)}${n > 1 ? ' in some' : ''}.`, evidence, data);
+    if (g.missing.length === 0)
+      return pass(
+        `${n} Dockerfile${n === 1 ? '' : 's'}: multi-stage, pinned base images, .dockerignore.`,
+        evidence,
+        data,
+      );
+    return partial(
+      g.score,
+      `${n} Dockerfile${n === 1 ? '' : 's'} found; missing ${listing(g.missing)}${n > 1 ? ' in some' : ''}.`,
+      evidence,
+      data,
+    );
   },
 });

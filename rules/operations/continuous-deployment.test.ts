@@ -22,11 +22,18 @@ ruleTester(rule, {
     {
       name: 'a GitHub Actions job running helm upgrade into an environment passes (Go service)',
       profile: 'service',
-      tree: { 'go.mod': 'module example.com/api\n', 'main.go': 'package main\n', '.github/workflows/deploy.yml': ghDeploy },
+      tree: {
+        'go.mod': 'module example.com/api\n',
+        'main.go': 'package main\n',
+        '.github/workflows/deploy.yml': ghDeploy,
+      },
       expect: {
         outcome: 'pass',
         message: ['CI deploy jobs', 'production'],
-        evidence: [{ path: '.github/workflows/deploy.yml', line: 12 }, { path: '.github/workflows/deploy.yml', line: 8 }],
+        evidence: [
+          { path: '.github/workflows/deploy.yml', line: 12 },
+          { path: '.github/workflows/deploy.yml', line: 8 },
+        ],
         data: { environments: ['production'] },
       },
     },
@@ -35,23 +42,34 @@ ruleTester(rule, {
       profile: 'infrastructure',
       tree: {
         'main.tf': 'resource "aws_s3_bucket" "b" {}\n',
-        '.gitlab-ci.yml': 'stages: [plan, apply]\nplan:\n  stage: plan\n  script:\n    - terraform plan -out tfplan\napply:\n  stage: apply\n  environment:\n    name: prod\n  script:\n    - terraform apply -auto-approve tfplan\n  when: manual\n',
+        '.gitlab-ci.yml':
+          'stages: [plan, apply]\nplan:\n  stage: plan\n  script:\n    - terraform plan -out tfplan\napply:\n  stage: apply\n  environment:\n    name: prod\n  script:\n    - terraform apply -auto-approve tfplan\n  when: manual\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: '.gitlab-ci.yml', line: 11 }, { path: '.gitlab-ci.yml', line: 9 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: '.gitlab-ci.yml', line: 11 },
+          { path: '.gitlab-ci.yml', line: 9 },
+        ],
+      },
     },
     {
       name: 'an Azure Pipelines deployment job with AzureWebApp@1 passes (.NET)',
       profile: 'service',
       tree: {
         'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
-        'azure-pipelines.yml': 'stages:\n- stage: Deploy\n  jobs:\n  - deployment: web\n    environment: staging\n    strategy:\n      runOnce:\n        deploy:\n          steps:\n          - task: AzureWebApp@1\n            inputs:\n              appName: shop\n',
+        'azure-pipelines.yml':
+          'stages:\n- stage: Deploy\n  jobs:\n  - deployment: web\n    environment: staging\n    strategy:\n      runOnce:\n        deploy:\n          steps:\n          - task: AzureWebApp@1\n            inputs:\n              appName: shop\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'azure-pipelines.yml', line: 10, note: 'deploys (job web)' }] },
     },
     {
       name: 'an Argo CD Application in the repository passes (GitOps)',
       profile: 'service',
-      tree: { 'package.json': '{"name":"api"}\n', 'deploy/argocd/app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: api\n' },
+      tree: {
+        'package.json': '{"name":"api"}\n',
+        'deploy/argocd/app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: api\n',
+      },
       expect: { outcome: 'pass', message: 'GitOps', evidence: [{ path: 'deploy/argocd/app.yaml', line: 2 }] },
     },
   ],
@@ -60,27 +78,47 @@ ruleTester(rule, {
       name: 'helm install into a kind cluster in a test job does not count as deployment',
       profile: 'service',
       tree: {
-        '.github/workflows/e2e.yml': 'on: [pull_request]\njobs:\n  chart:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: helm/kind-action@v1\n      - run: helm install api ./chart --wait\n',
+        '.github/workflows/e2e.yml':
+          'on: [pull_request]\njobs:\n  chart:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: helm/kind-action@v1\n      - run: helm install api ./chart --wait\n',
       },
       expect: { outcome: 'fail', evidence: [{ path: '.' }], data: { deployJobs: [] } },
     },
     {
       name: 'a dry run is not a deployment',
       profile: 'service',
-      tree: { '.github/workflows/ci.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl apply --dry-run=client -f k8s/\n' },
+      tree: {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl apply --dry-run=client -f k8s/\n',
+      },
       expect: { outcome: 'fail' },
     },
     {
       name: 'a job targeting an environment with an unknown deploy script is partial',
       profile: 'service',
-      tree: { '.github/workflows/release.yml': 'on: push\njobs:\n  ship:\n    runs-on: ubuntu-latest\n    environment:\n      name: production\n      url: https://example.com\n    steps:\n      - run: ./ship-it\n' },
-      expect: { outcome: 'partial', score: 0.6, message: 'production', evidence: [{ path: '.github/workflows/release.yml', line: 6 }] },
+      tree: {
+        '.github/workflows/release.yml':
+          'on: push\njobs:\n  ship:\n    runs-on: ubuntu-latest\n    environment:\n      name: production\n      url: https://example.com\n    steps:\n      - run: ./ship-it\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.6,
+        message: 'production',
+        evidence: [{ path: '.github/workflows/release.yml', line: 6 }],
+      },
     },
     {
       name: 'a job named deploy running a bespoke command is partial and cites the job key',
       profile: 'service',
-      tree: { '.github/workflows/cd.yml': 'on: push\njobs:\n  deploy:\n    runs-on: self-hosted\n    steps:\n      - run: docker compose -f compose.yml up -d --build\n' },
-      expect: { outcome: 'partial', score: 0.6, message: 'deploy jobs (deploy)', evidence: [{ path: '.github/workflows/cd.yml', line: 3 }] },
+      tree: {
+        '.github/workflows/cd.yml':
+          'on: push\njobs:\n  deploy:\n    runs-on: self-hosted\n    steps:\n      - run: docker compose -f compose.yml up -d --build\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.6,
+        message: 'deploy jobs (deploy)',
+        evidence: [{ path: '.github/workflows/cd.yml', line: 3 }],
+      },
     },
     {
       name: 'a platform config alone (vercel.json) is partial',
@@ -91,8 +129,16 @@ ruleTester(rule, {
     {
       name: 'a Python service with CI that only tests fails and names the CI files searched',
       profile: 'service',
-      tree: { 'pyproject.toml': '[project]\nname = "svc"\n', '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n' },
-      expect: { outcome: 'fail', message: 'No automated deployment', evidence: [{ path: '.', note: expect.stringContaining('.github/workflows/ci.yml') }] },
+      tree: {
+        'pyproject.toml': '[project]\nname = "svc"\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'No automated deployment',
+        evidence: [{ path: '.', note: expect.stringContaining('.github/workflows/ci.yml') }],
+      },
     },
     {
       name: 'malformed workflow YAML alone gives unknown, not a crash',
@@ -102,6 +148,11 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
-    { name: 'a library is not deployed', profile: 'library', tree: { 'package.json': '{"name":"lib"}\n' }, expect: { outcome: 'not-applicable', message: 'library' } },
+    {
+      name: 'a library is not deployed',
+      profile: 'library',
+      tree: { 'package.json': '{"name":"lib"}\n' },
+      expect: { outcome: 'not-applicable', message: 'library' },
+    },
   ],
 });

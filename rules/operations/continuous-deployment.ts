@@ -3,10 +3,25 @@ import { fail, listing, partial, pass, unknown } from '../../src/engine/results.
 import { CI_GLOBS, ciFiles, deployCommands, testOnlyJobs, type CiCommand } from '../_shared/ci.js';
 import { fromMatch, isProductionPath } from '../_shared/paths.js';
 
-const cite = (c: CiCommand): Evidence => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: c.job ? `deploys (job ${c.job})` : 'deploys' });
+const cite = (c: CiCommand): Evidence => ({
+  path: c.path,
+  line: c.line,
+  snippet: c.text.slice(0, 160),
+  note: c.job ? `deploys (job ${c.job})` : 'deploys',
+});
 
 /** Platforms that deploy on push from their own config (git integration), which CI cannot show. */
-const PLATFORM_FILES = ['vercel.json', 'netlify.toml', 'render.yaml', 'amplify.yml', 'app.json', 'appspec.yml', 'appspec.yaml', '.platform.app.yaml', 'now.json'];
+const PLATFORM_FILES = [
+  'vercel.json',
+  'netlify.toml',
+  'render.yaml',
+  'amplify.yml',
+  'app.json',
+  'appspec.yml',
+  'appspec.yaml',
+  '.platform.app.yaml',
+  'now.json',
+];
 
 export default defineRule({
   meta: {
@@ -33,11 +48,15 @@ export default defineRule({
     },
   },
   appliesTo: ({ facts }) =>
-    facts.profile.id === 'service' || facts.profile.id === 'infrastructure' ? true : { reason: `profile is ${facts.profile.id}: only services and infrastructure are deployed` },
+    facts.profile.id === 'service' || facts.profile.id === 'infrastructure'
+      ? true
+      : { reason: `profile is ${facts.profile.id}: only services and infrastructure are deployed` },
   check(ctx) {
     const ci = ciFiles(ctx.files);
     const ok = ci.filter((f) => f.ok);
-    const broken: Evidence[] = ci.filter((f) => !f.ok).map((f) => ({ path: f.path, note: `could not be parsed: ${f.error}` }));
+    const broken: Evidence[] = ci
+      .filter((f) => !f.ok)
+      .map((f) => ({ path: f.path, note: `could not be parsed: ${f.error}` }));
     const deploys = deployCommands(ok);
     const gitops = ctx.matches('gitops').filter((m) => isProductionPath(m.path));
     // Environments that a real (non-test) job targets; GitHub Pages publishes docs, not the service.
@@ -45,37 +64,98 @@ export default defineRule({
       const testJobs = testOnlyJobs(f);
       return f.environments.filter((e) => !(e.job && testJobs.has(e.job)) && !/^github-pages$/i.test(e.name));
     });
-    const data = { deployJobs: [...new Set(deploys.map((c) => `${c.path}#${c.job ?? 'default'}`))].sort(), gitops: gitops.length, environments: [...new Set(envs.map((e) => e.name))].sort() };
-    const envEvidence = envs.slice(0, 3).map((e): Evidence => ({ path: e.path, line: e.line, snippet: `environment: ${e.name}`, note: e.job ? `job ${e.job} targets environment ${e.name}` : `targets environment ${e.name}` }));
+    const data = {
+      deployJobs: [...new Set(deploys.map((c) => `${c.path}#${c.job ?? 'default'}`))].sort(),
+      gitops: gitops.length,
+      environments: [...new Set(envs.map((e) => e.name))].sort(),
+    };
+    const envEvidence = envs.slice(0, 3).map(
+      (e): Evidence => ({
+        path: e.path,
+        line: e.line,
+        snippet: `environment: ${e.name}`,
+        note: e.job ? `job ${e.job} targets environment ${e.name}` : `targets environment ${e.name}`,
+      }),
+    );
     const found: string[] = [];
     if (deploys.length > 0) found.push('CI deploy jobs');
     if (gitops.length > 0) found.push('GitOps (Argo CD/Flux)');
     if (found.length > 0) {
-      const evidence = [...deploys.slice(0, 4).map(cite), ...gitops.slice(0, 3).map((m) => fromMatch(m, 'GitOps controller resource')), ...envEvidence, ...broken];
+      const evidence = [
+        ...deploys.slice(0, 4).map(cite),
+        ...gitops.slice(0, 3).map((m) => fromMatch(m, 'GitOps controller resource')),
+        ...envEvidence,
+        ...broken,
+      ];
       // Only environments of the deploying jobs gate the deployment; others are mentioned, not claimed.
       const deployJobKeys = new Set(deploys.map((c) => `${c.path}#${c.job ?? ''}`));
-      const gating = [...new Set(envs.filter((e) => deployJobKeys.has(`${e.path}#${e.job ?? ''}`)).map((e) => e.name))].sort();
-      const gated = gating.length > 0 ? ` through environment${gating.length === 1 ? '' : 's'} ${listing(gating.slice(0, 4))}` : '';
+      const gating = [
+        ...new Set(envs.filter((e) => deployJobKeys.has(`${e.path}#${e.job ?? ''}`)).map((e) => e.name)),
+      ].sort();
+      const gated =
+        gating.length > 0 ? ` through environment${gating.length === 1 ? '' : 's'} ${listing(gating.slice(0, 4))}` : '';
       return pass(`Deployment is automated: ${listing(found)}${gated}.`, evidence, data);
     }
     // A job named deploy that runs commands we cannot classify (a bespoke CLI, docker compose on a
     // self-hosted runner) most likely deploys; say so without claiming it.
     const deployJobs = ok.flatMap((f) => {
       const testJobs = testOnlyJobs(f);
-      return f.jobs.filter((j) => /(^|[-_ ])(deploy|deployment|release-to|rollout|ship)([-_ ]|$)/i.test(j.name) && !testJobs.has(j.name)).map((j): Evidence => ({ path: f.path, ...(j.line ? { line: j.line } : {}), snippet: `${j.name}:`, note: `job ${j.name} is named as a deployment; its deploy command was not recognised` }));
+      return f.jobs
+        .filter(
+          (j) => /(^|[-_ ])(deploy|deployment|release-to|rollout|ship)([-_ ]|$)/i.test(j.name) && !testJobs.has(j.name),
+        )
+        .map(
+          (j): Evidence => ({
+            path: f.path,
+            ...(j.line ? { line: j.line } : {}),
+            snippet: `${j.name}:`,
+            note: `job ${j.name} is named as a deployment; its deploy command was not recognised`,
+          }),
+        );
     });
     if (envs.length > 0 || deployJobs.length > 0) {
-      if (envs.length === 0) return partial(0.6, `CI has deploy jobs (${listing(deployJobs.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))}), but no deploy command or action in them was recognised.`, [...deployJobs.slice(0, 3), ...broken], data);
-      return partial(0.6, `CI jobs target deployment environments (${listing(data.environments.slice(0, 4))}), but no deploy command or action was recognised in them.`, [...envEvidence, ...broken], data);
+      if (envs.length === 0)
+        return partial(
+          0.6,
+          `CI has deploy jobs (${listing(deployJobs.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))}), but no deploy command or action in them was recognised.`,
+          [...deployJobs.slice(0, 3), ...broken],
+          data,
+        );
+      return partial(
+        0.6,
+        `CI jobs target deployment environments (${listing(data.environments.slice(0, 4))}), but no deploy command or action was recognised in them.`,
+        [...envEvidence, ...broken],
+        data,
+      );
     }
     const platform = PLATFORM_FILES.filter((p) => ctx.files.exists(p));
     if (platform.length > 0) {
-      return partial(0.5, `A hosting platform config (${listing(platform)}) suggests deploys on push, but no pipeline in the repository shows it.`, [...platform.map((p) => ({ path: p, note: 'platform deploy configuration' })), ...broken], data);
+      return partial(
+        0.5,
+        `A hosting platform config (${listing(platform)}) suggests deploys on push, but no pipeline in the repository shows it.`,
+        [...platform.map((p) => ({ path: p, note: 'platform deploy configuration' })), ...broken],
+        data,
+      );
     }
-    if (ok.length === 0 && broken.length > 0) return unknown('CI configuration could not be parsed, so deployment automation is unknown.', broken, data);
-    return fail('No automated deployment found.', [
-      { path: '.', note: `no deploy command or action in ${ok.length} CI file${ok.length === 1 ? '' : 's'}${ok.length ? ` (${ok.slice(0, 4).map((f) => f.path).join(', ')})` : ''}; no Argo CD/Flux resource in ${ctx.searched('gitops')} YAML files` },
-      ...broken,
-    ], data);
+    if (ok.length === 0 && broken.length > 0)
+      return unknown('CI configuration could not be parsed, so deployment automation is unknown.', broken, data);
+    return fail(
+      'No automated deployment found.',
+      [
+        {
+          path: '.',
+          note: `no deploy command or action in ${ok.length} CI file${ok.length === 1 ? '' : 's'}${
+            ok.length
+              ? ` (${ok
+                  .slice(0, 4)
+                  .map((f) => f.path)
+                  .join(', ')})`
+              : ''
+          }; no Argo CD/Flux resource in ${ctx.searched('gitops')} YAML files`,
+        },
+        ...broken,
+      ],
+      data,
+    );
   },
 });

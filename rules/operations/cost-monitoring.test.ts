@@ -7,19 +7,33 @@ ruleTester(rule, {
       name: 'an AWS budget and provider default_tags pass (Terraform)',
       profile: 'infrastructure',
       tree: {
-        'providers.tf': 'provider "aws" {\n  region = "eu-west-1"\n  default_tags {\n    tags = { team = "platform" }\n  }\n}\n',
+        'providers.tf':
+          'provider "aws" {\n  region = "eu-west-1"\n  default_tags {\n    tags = { team = "platform" }\n  }\n}\n',
         'budget.tf': 'resource "aws_budgets_budget" "monthly" {\n  budget_type  = "COST"\n  limit_amount = "500"\n}\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'budget.tf', line: 1 }, { path: 'providers.tf', line: 3 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'budget.tf', line: 1 },
+          { path: 'providers.tf', line: 3 },
+        ],
+      },
     },
     {
       name: 'a GCP billing budget with Infracost in CI passes',
       profile: 'infrastructure',
       tree: {
         'main.tf': 'resource "google_billing_budget" "b" {\n  billing_account = var.acct\n}\n',
-        '.github/workflows/cost.yml': 'on: pull_request\njobs:\n  cost:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: infracost/actions/setup@v3\n      - run: infracost diff --path . --format json\n',
+        '.github/workflows/cost.yml':
+          'on: pull_request\njobs:\n  cost:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: infracost/actions/setup@v3\n      - run: infracost diff --path . --format json\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'main.tf', line: 1 }, { path: '.github/workflows/cost.yml', line: 7 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'main.tf', line: 1 },
+          { path: '.github/workflows/cost.yml', line: 7 },
+        ],
+      },
     },
   ],
   invalid: [
@@ -27,7 +41,12 @@ ruleTester(rule, {
       name: 'tags alone are partial and name the missing budget',
       profile: 'infrastructure',
       tree: { 'main.tf': 'provider "google" {\n  default_labels = {\n    cost_center = "eng"\n  }\n}\n' },
-      expect: { outcome: 'partial', score: 0.25, message: ['cost-allocation tags found', 'budgets or cost alerts'], evidence: [{ path: 'main.tf', line: 2 }] },
+      expect: {
+        outcome: 'partial',
+        score: 0.25,
+        message: ['cost-allocation tags found', 'budgets or cost alerts'],
+        evidence: [{ path: 'main.tf', line: 2 }],
+      },
     },
     {
       name: 'a budget alone (CloudFormation) is partial',
@@ -43,6 +62,11 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
-    { name: 'a service repository is not judged on cost', profile: 'service', tree: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' }, expect: { outcome: 'not-applicable', message: 'service' } },
+    {
+      name: 'a service repository is not judged on cost',
+      profile: 'service',
+      tree: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' },
+      expect: { outcome: 'not-applicable', message: 'service' },
+    },
   ],
 });

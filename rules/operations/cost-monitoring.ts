@@ -22,15 +22,25 @@ export default defineRule({
       'Terraform/CloudFormation/Bicep/CDK budgets and anomaly monitors (`aws_budgets_budget`, `aws_ce_anomaly_monitor`, `google_billing_budget`, `azurerm_consumption_budget_*`, `AWS::Budgets::Budget`, `Microsoft.Consumption/budgets`); cost-allocation tags (`default_tags`, `default_labels`, tag policies, cost-center tag keys); Infracost config or CI steps; Kubecost/OpenCost.',
     patterns: {
       budget: {
-        regex: /\bresource\s+"(aws_budgets_budget|aws_budgets_budget_action|aws_ce_anomaly_monitor|aws_ce_anomaly_subscription|aws_cur_report_definition|google_billing_budget|azurerm_consumption_budget_\w+|azurerm_cost_anomaly_alert|oci_budget_budget)"|\b(AWS::Budgets::Budget|AWS::CE::AnomalyMonitor|Microsoft\.Consumption\/budgets|CfnBudget|budgets\.Budget|CfnAnomalyMonitor)\b/g,
+        regex:
+          /\bresource\s+"(aws_budgets_budget|aws_budgets_budget_action|aws_ce_anomaly_monitor|aws_ce_anomaly_subscription|aws_cur_report_definition|google_billing_budget|azurerm_consumption_budget_\w+|azurerm_cost_anomaly_alert|oci_budget_budget)"|\b(AWS::Budgets::Budget|AWS::CE::AnomalyMonitor|Microsoft\.Consumption\/budgets|CfnBudget|budgets\.Budget|CfnAnomalyMonitor)\b/g,
         files: IAC_AND_CODE,
         literals: ['budget', 'Budget', 'anomaly', 'Anomaly', 'cur_report'],
         maxPerFile: 2,
       },
       tags: {
-        regex: /^\s*(default_tags\s*\{|default_labels\s*=|defaultTags\s*:)|\bTags\.of\([^)]*\)\.add\(|\bTAG_POLICY\b|\baws_ce_cost_allocation_tag\b|^\s*["']?(?:cost[-_]?cent(?:er|re)|CostCenter|cost[-_]?allocation)["']?\s*[:=]/gim,
+        regex:
+          /^\s*(default_tags\s*\{|default_labels\s*=|defaultTags\s*:)|\bTags\.of\([^)]*\)\.add\(|\bTAG_POLICY\b|\baws_ce_cost_allocation_tag\b|^\s*["']?(?:cost[-_]?cent(?:er|re)|CostCenter|cost[-_]?allocation)["']?\s*[:=]/gim,
         files: IAC_AND_CODE,
-        literals: ['default_tags', 'default_labels', 'defaulttags', 'tags.of(', 'tag_policy', 'cost_allocation', 'cost'],
+        literals: [
+          'default_tags',
+          'default_labels',
+          'defaulttags',
+          'tags.of(',
+          'tag_policy',
+          'cost_allocation',
+          'cost',
+        ],
         ignoreCase: true,
         maxPerFile: 1,
       },
@@ -43,14 +53,18 @@ export default defineRule({
     },
     reads: CI_GLOBS,
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'infrastructure' ? true : { reason: `profile is ${facts.profile.id}: cost monitoring is judged on infrastructure repositories` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'infrastructure'
+      ? true
+      : { reason: `profile is ${facts.profile.id}: cost monitoring is judged on infrastructure repositories` },
   check(ctx) {
     const prod = (ms: Match[]) => ms.filter((m) => isProductionPath(m.path));
     const budgets = prod(ctx.matches('budget'));
     const tags = prod(ctx.matches('tags'));
     const kubecost = prod(ctx.matches('kubecost'));
     const infracostFiles = ctx.files.match(INFRACOST_FILES);
-    const infracostCi = ciFiles(ctx.files).flatMap((f) => (f.ok ? f.commands.filter((c) => /\binfracost\b/i.test(c.text)) : []))
+    const infracostCi = ciFiles(ctx.files)
+      .flatMap((f) => (f.ok ? f.commands.filter((c) => /\binfracost\b/i.test(c.text)) : []))
       // The command that runs the estimate says more than the action that installs the tool.
       .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'run' ? -1 : 1));
     const watched = budgets.length > 0 || kubecost.length > 0;
@@ -64,16 +78,35 @@ export default defineRule({
       ...firstPerFile(budgets, 3).map((m) => fromMatch(m, 'budget / cost alert')),
       ...firstPerFile(kubecost, 1).map((m) => fromMatch(m, 'Kubernetes cost monitoring')),
       ...infracostFiles.slice(0, 1).map((p): Evidence => ({ path: p, note: 'Infracost configuration' })),
-      ...infracostCi.slice(0, 1).map((c): Evidence => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: 'Infracost in CI' })),
+      ...infracostCi
+        .slice(0, 1)
+        .map((c): Evidence => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: 'Infracost in CI' })),
       ...firstPerFile(tags, 2).map((m) => fromMatch(m, 'cost-allocation tags')),
     ];
-    const data = { budgets: budgets.length, kubecost: kubecost.length > 0, infracost: estimated, allocationTags: tags.length > 0 };
+    const data = {
+      budgets: budgets.length,
+      kubecost: kubecost.length > 0,
+      infracost: estimated,
+      allocationTags: tags.length > 0,
+    };
     if (watched && g.missing.length < 2) return pass(`Cost is watched: ${listing(g.found)}.`, evidence, data);
     if (g.found.length === 0) {
-      return fail('No cost monitoring found.', [
-        { path: '.', note: `no budget or anomaly alert in ${ctx.searched('budget')} IaC/config files, no default_tags/default_labels or cost tags, no Infracost config or CI step, no Kubecost/OpenCost` },
-      ], data);
+      return fail(
+        'No cost monitoring found.',
+        [
+          {
+            path: '.',
+            note: `no budget or anomaly alert in ${ctx.searched('budget')} IaC/config files, no default_tags/default_labels or cost tags, no Infracost config or CI step, no Kubecost/OpenCost`,
+          },
+        ],
+        data,
+      );
     }
-    return partial(g.score, `${listing(g.found)} found; ${g.missing.map((m) => `no ${m}`).join(', ')}.`, evidence, data);
+    return partial(
+      g.score,
+      `${listing(g.found)} found; ${g.missing.map((m) => `no ${m}`).join(', ')}.`,
+      evidence,
+      data,
+    );
   },
 });

@@ -14,15 +14,25 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: 'deploy/overlays/prod/kustomization.yaml' }, { path: 'deploy/overlays/staging/kustomization.yaml' }],
+        evidence: [
+          { path: 'deploy/overlays/prod/kustomization.yaml' },
+          { path: 'deploy/overlays/staging/kustomization.yaml' },
+        ],
         data: { production: ['prod'], preProduction: ['staging'] },
       },
     },
     {
       name: 'Terraform tfvars per environment pass (infrastructure)',
       profile: 'infrastructure',
-      tree: { 'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b-${terraform.workspace}"\n}\n', 'prod.tfvars': 'size = 3\n', 'staging.tfvars': 'size = 1\n' },
-      expect: { outcome: 'pass', evidence: [{ path: 'prod.tfvars' }, { path: 'staging.tfvars' }, { path: 'main.tf', line: 2 }] },
+      tree: {
+        'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b-${terraform.workspace}"\n}\n',
+        'prod.tfvars': 'size = 3\n',
+        'staging.tfvars': 'size = 1\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'prod.tfvars' }, { path: 'staging.tfvars' }, { path: 'main.tf', line: 2 }],
+      },
     },
     {
       name: 'Helm values per environment and GitHub environments pass (Node service)',
@@ -30,9 +40,13 @@ ruleTester(rule, {
       tree: {
         'package.json': '{"name":"api"}\n',
         'chart/values-production.yaml': 'replicas: 3\n',
-        '.github/workflows/deploy.yml': 'on: push\njobs:\n  staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: ./deploy.sh staging\n',
+        '.github/workflows/deploy.yml':
+          'on: push\njobs:\n  staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: ./deploy.sh staging\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'chart/values-production.yaml' }, { path: '.github/workflows/deploy.yml', line: 5 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'chart/values-production.yaml' }, { path: '.github/workflows/deploy.yml', line: 5 }],
+      },
     },
     {
       name: 'Spring profiles per environment pass (Java)',
@@ -56,7 +70,11 @@ ruleTester(rule, {
         'non-prod/us-east-1/qa/env.hcl': 'locals {}\n',
         'non-prod/us-east-1/stage/env.hcl': 'locals {}\n',
       },
-      expect: { outcome: 'pass', data: { production: ['prod'], preProduction: ['non-prod', 'qa', 'stage'] }, evidence: [{ path: 'prod/account.hcl' }] },
+      expect: {
+        outcome: 'pass',
+        data: { production: ['prod'], preProduction: ['non-prod', 'qa', 'stage'] },
+        evidence: [{ path: 'prod/account.hcl' }],
+      },
     },
   ],
   invalid: [
@@ -64,7 +82,7 @@ ruleTester(rule, {
       name: 'Rails defaults (development, test, production) have no staging: partial, test is not an environment',
       profile: 'service',
       tree: {
-        'Gemfile': "gem 'rails'\n",
+        Gemfile: "gem 'rails'\n",
         'config/environments/development.rb': 'Rails.application.configure do\nend\n',
         'config/environments/production.rb': 'Rails.application.configure do\nend\n',
         'config/environments/test.rb': 'Rails.application.configure do\nend\n',
@@ -74,8 +92,17 @@ ruleTester(rule, {
     {
       name: '.NET with only appsettings.Production.json is partial',
       profile: 'service',
-      tree: { 'Api/Api.csproj': '<Project/>\n', 'Api/appsettings.json': '{}\n', 'Api/appsettings.Production.json': '{}\n' },
-      expect: { outcome: 'partial', score: 0.4, message: 'no staging counterpart', evidence: [{ path: 'Api/appsettings.Production.json' }] },
+      tree: {
+        'Api/Api.csproj': '<Project/>\n',
+        'Api/appsettings.json': '{}\n',
+        'Api/appsettings.Production.json': '{}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.4,
+        message: 'no staging counterpart',
+        evidence: [{ path: 'Api/appsettings.Production.json' }],
+      },
     },
     {
       name: 'file names that merely contain an environment word do not count',
@@ -85,6 +112,11 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
-    { name: 'a CLI has no deployment environments', profile: 'cli', tree: { 'envs/prod/x.yaml': 'a: 1\n' }, expect: { outcome: 'not-applicable', message: 'cli' } },
+    {
+      name: 'a CLI has no deployment environments',
+      profile: 'cli',
+      tree: { 'envs/prod/x.yaml': 'a: 1\n' },
+      expect: { outcome: 'not-applicable', message: 'cli' },
+    },
   ],
 });

@@ -6,7 +6,8 @@ import { fromMatch, isProductionPath } from '../_shared/paths.js';
 
 type Kind = 'prod' | 'preprod' | 'dev';
 /** Folders whose children are environments (`envs/staging`, `overlays/prod`, `terraform/environments/dev`). */
-const ENV_PARENT = /^(?:envs?|environments?|overlays|stages|clusters|accounts|workspaces|deployments?|live|tenants|regions)$/i;
+const ENV_PARENT =
+  /^(?:envs?|environments?|overlays|stages|clusters|accounts|workspaces|deployments?|live|tenants|regions)$/i;
 /** Config files named per environment: values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production. */
 const ENV_FILE = /\.(?:ya?ml|json|tfvars|hcl|properties|toml|env|conf|ini)$|^\.env\./i;
 /** Code files count only in settings folders (Django settings/production.py, Rails config/environments/production.rb). */
@@ -14,7 +15,11 @@ const ENV_CODE = /(?:^|\/)(?:settings|environments|config)\/[^/]+\.(?:py|rb|exs|
 /** In file names only unambiguous tokens count: `live_stream.yaml` or `test.json` name no environment. */
 const FILE_TOKEN = /^(?:prod|production|prd|staging|stage|stg|preprod|uat|qa|nonprod|sandbox|dev|development)$/i;
 
-interface Env { name: string; kind: Kind; dir?: string }
+interface Env {
+  name: string;
+  kind: Kind;
+  dir?: string;
+}
 
 /** Environment names found in a path: env folders below an env parent, or env-named config files. */
 function envsOf(path: string): Env[] {
@@ -50,16 +55,28 @@ export default defineRule({
       'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, config/environments/production.rb); Terraform `terraform.workspace`; CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments).',
     reads: CI_GLOBS,
     patterns: {
-      tfWorkspace: { regex: /\bterraform\.workspace\b/, files: ['**/*.tf'], literals: ['terraform.workspace'], maxPerFile: 1 },
+      tfWorkspace: {
+        regex: /\bterraform\.workspace\b/,
+        files: ['**/*.tf'],
+        literals: ['terraform.workspace'],
+        maxPerFile: 1,
+      },
     },
   },
   appliesTo: ({ facts }) =>
-    facts.profile.id === 'service' || facts.profile.id === 'infrastructure' ? true : { reason: `profile is ${facts.profile.id}: only services and infrastructure have deployment environments` },
+    facts.profile.id === 'service' || facts.profile.id === 'infrastructure'
+      ? true
+      : { reason: `profile is ${facts.profile.id}: only services and infrastructure have deployment environments` },
   check(ctx) {
-    const found = new Map<Kind, { name: string; ev: Evidence }[]>([['prod', []], ['preprod', []], ['dev', []]]);
+    const found = new Map<Kind, { name: string; ev: Evidence }[]>([
+      ['prod', []],
+      ['preprod', []],
+      ['dev', []],
+    ]);
     const add = (kind: Kind, name: string, ev: Evidence) => {
       const list = found.get(kind)!;
-      if (!list.some((x) => x.name.toLowerCase() === name.toLowerCase() && x.ev.path === ev.path)) list.push({ name, ev });
+      if (!list.some((x) => x.name.toLowerCase() === name.toLowerCase() && x.ev.path === ev.path))
+        list.push({ name, ev });
     };
     // Sibling folders named as environments (`prod/` beside `non-prod/`, `qa/` beside `stage/`, the
     // Terragrunt live layout) are environments even without an envs/ parent.
@@ -90,14 +107,20 @@ export default defineRule({
           dirsSeen.add(dir);
           const name = dir.slice(dir.lastIndexOf('/') + 1);
           const kind = envKind(name)!;
-          add(kind, name, { path: p, note: `${kind === 'prod' ? 'production' : kind === 'dev' ? 'development' : 'pre-production'} environment folder ${dir}/` });
+          add(kind, name, {
+            path: p,
+            note: `${kind === 'prod' ? 'production' : kind === 'dev' ? 'development' : 'pre-production'} environment folder ${dir}/`,
+          });
         }
       }
       for (const e of envsOf(p)) {
         if (e.dir) {
           if (dirsSeen.has(e.dir)) continue;
           dirsSeen.add(e.dir);
-          add(e.kind, e.name, { path: p, note: `${e.kind === 'prod' ? 'production' : e.kind === 'dev' ? 'development' : 'pre-production'} environment folder ${e.dir}/` });
+          add(e.kind, e.name, {
+            path: p,
+            note: `${e.kind === 'prod' ? 'production' : e.kind === 'dev' ? 'development' : 'pre-production'} environment folder ${e.dir}/`,
+          });
         } else add(e.kind, e.name, { path: p, note: `configuration for environment ${e.name}` });
       }
     }
@@ -105,7 +128,13 @@ export default defineRule({
       const testJobs = testOnlyJobs(f);
       for (const e of f.environments) {
         const kind = envKind(e.name);
-        if (kind && !(e.job && testJobs.has(e.job))) add(kind, e.name, { path: e.path, line: e.line, snippet: `environment: ${e.name}`, note: `CI environment${e.job ? ` of job ${e.job}` : ''}` });
+        if (kind && !(e.job && testJobs.has(e.job)))
+          add(kind, e.name, {
+            path: e.path,
+            line: e.line,
+            snippet: `environment: ${e.name}`,
+            note: `CI environment${e.job ? ` of job ${e.job}` : ''}`,
+          });
       }
     }
     const ws = ctx.matches('tfWorkspace');
@@ -116,13 +145,49 @@ export default defineRule({
     const pre = names('preprod');
     const dev = names('dev');
     const data = { production: prod, preProduction: pre, development: dev, terraformWorkspaces: ws.length > 0 };
-    if (prod.length > 0 && pre.length > 0) return pass(`Production (${listing(prod.slice(0, 3))}) and pre-production (${listing(pre.slice(0, 3))}) are described separately.`, evidence, data);
-    if (prod.length > 0 && dev.length > 0) return partial(0.6, `Production and development configurations found (${listing([...prod, ...dev].slice(0, 4))}); no staging or pre-production environment.`, evidence, data);
-    if (ws.length > 0 && prod.length + pre.length + dev.length === 0) return partial(0.6, 'Terraform workspaces separate state per environment, but no environment is named in the repository.', evidence, data);
-    if (prod.length + pre.length > 0) return partial(0.4, `Only ${prod.length ? 'production' : 'pre-production'} is described (${listing([...prod, ...pre].slice(0, 4))}); no ${prod.length ? 'staging' : 'production'} counterpart.`, evidence, data);
-    if (dev.length > 0) return partial(0.2, `Only development configuration found (${listing(dev.slice(0, 3))}); no staging or production environment.`, evidence, data);
-    return fail('No environment separation found.', [
-      { path: '.', note: `no environment folders (envs/, environments/, overlays/ …), no per-environment config files (values-prod.yaml, *.tfvars, application-<env>.yml, appsettings.<Env>.json, .env.<env>), no CI environments and no terraform.workspace in ${ctx.files.size} files` },
-    ], data);
+    if (prod.length > 0 && pre.length > 0)
+      return pass(
+        `Production (${listing(prod.slice(0, 3))}) and pre-production (${listing(pre.slice(0, 3))}) are described separately.`,
+        evidence,
+        data,
+      );
+    if (prod.length > 0 && dev.length > 0)
+      return partial(
+        0.6,
+        `Production and development configurations found (${listing([...prod, ...dev].slice(0, 4))}); no staging or pre-production environment.`,
+        evidence,
+        data,
+      );
+    if (ws.length > 0 && prod.length + pre.length + dev.length === 0)
+      return partial(
+        0.6,
+        'Terraform workspaces separate state per environment, but no environment is named in the repository.',
+        evidence,
+        data,
+      );
+    if (prod.length + pre.length > 0)
+      return partial(
+        0.4,
+        `Only ${prod.length ? 'production' : 'pre-production'} is described (${listing([...prod, ...pre].slice(0, 4))}); no ${prod.length ? 'staging' : 'production'} counterpart.`,
+        evidence,
+        data,
+      );
+    if (dev.length > 0)
+      return partial(
+        0.2,
+        `Only development configuration found (${listing(dev.slice(0, 3))}); no staging or production environment.`,
+        evidence,
+        data,
+      );
+    return fail(
+      'No environment separation found.',
+      [
+        {
+          path: '.',
+          note: `no environment folders (envs/, environments/, overlays/ …), no per-environment config files (values-prod.yaml, *.tfvars, application-<env>.yml, appsettings.<Env>.json, .env.<env>), no CI environments and no terraform.workspace in ${ctx.files.size} files`,
+        },
+      ],
+      data,
+    );
   },
 });

@@ -15,7 +15,8 @@ import orchestration from './orchestration.js';
 export default {
   id: 'operations',
   title: 'Operations & Deployment',
-  description: 'IaC, container images, orchestration, CI pipeline, continuous deployment, progressive delivery, rollback, runbooks, environments, releases, cost.',
+  description:
+    'IaC, container images, orchestration, CI pipeline, continuous deployment, progressive delivery, rollback, runbooks, environments, releases, cost.',
   rules: [
     { rule: ciPipeline, weight: 8 },
     { rule: containerImage, weight: 5 },

@@ -7,20 +7,34 @@ ruleTester(rule, {
       name: 'Terraform with an S3 backend passes',
       profile: 'service',
       tree: {
-        'infra/main.tf': 'terraform {\n  backend "s3" {\n    bucket = "state"\n  }\n}\n\nresource "aws_s3_bucket" "assets" {\n  bucket = "assets"\n}\n',
+        'infra/main.tf':
+          'terraform {\n  backend "s3" {\n    bucket = "state"\n  }\n}\n\nresource "aws_s3_bucket" "assets" {\n  bucket = "assets"\n}\n',
       },
-      expect: { outcome: 'pass', message: 'Terraform', evidence: [{ path: 'infra/main.tf', line: 7 }, { path: 'infra/main.tf', line: 2 }] },
+      expect: {
+        outcome: 'pass',
+        message: 'Terraform',
+        evidence: [
+          { path: 'infra/main.tf', line: 7 },
+          { path: 'infra/main.tf', line: 2 },
+        ],
+      },
     },
     {
       name: 'a CloudFormation template passes',
       profile: 'infrastructure',
-      tree: { 'stack/template.yml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n' },
+      tree: {
+        'stack/template.yml':
+          'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n',
+      },
       expect: { outcome: 'pass', message: 'CloudFormation', evidence: [{ path: 'stack/template.yml', line: 1 }] },
     },
     {
       name: 'Bicep and Pulumi are recognised by file name',
       profile: 'service',
-      tree: { 'deploy/main.bicep': "param location string = 'westeurope'\n", 'Pulumi.yaml': 'name: shop\nruntime: nodejs\n' },
+      tree: {
+        'deploy/main.bicep': "param location string = 'westeurope'\n",
+        'Pulumi.yaml': 'name: shop\nruntime: nodejs\n',
+      },
       expect: { outcome: 'pass', message: ['Bicep', 'Pulumi'] },
     },
   ],
@@ -29,7 +43,12 @@ ruleTester(rule, {
       name: 'Terraform without a remote backend is partial',
       profile: 'service',
       tree: { 'main.tf': 'resource "aws_instance" "web" {\n  ami = "ami-123"\n}\n' },
-      expect: { outcome: 'partial', score: 0.6, message: 'no remote state backend', evidence: [{ path: 'main.tf', line: 1 }] },
+      expect: {
+        outcome: 'partial',
+        score: 0.6,
+        message: 'no remote state backend',
+        evidence: [{ path: 'main.tf', line: 1 }],
+      },
     },
     {
       name: 'a service without any IaC fails and says what was searched',
@@ -39,6 +58,11 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
-    { name: 'a library is not applicable', profile: 'library', tree: { 'src/index.ts': 'export {}\n' }, expect: { outcome: 'not-applicable', message: 'library' } },
+    {
+      name: 'a library is not applicable',
+      profile: 'library',
+      tree: { 'src/index.ts': 'export {}\n' },
+      expect: { outcome: 'not-applicable', message: 'library' },
+    },
   ],
 });

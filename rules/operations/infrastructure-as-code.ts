@@ -9,7 +9,10 @@ const BY_FILE: { tool: string; globs: string[] }[] = [
   { tool: 'Pulumi', globs: ['**/Pulumi.yaml', '**/Pulumi.yml'] },
   { tool: 'AWS CDK', globs: ['**/cdk.json'] },
   { tool: 'Serverless Framework', globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'] },
-  { tool: 'Ansible', globs: ['**/ansible.cfg', '**/playbook*.yml', '**/playbook*.yaml', '**/playbooks/*.yml', '**/playbooks/*.yaml'] },
+  {
+    tool: 'Ansible',
+    globs: ['**/ansible.cfg', '**/playbook*.yml', '**/playbook*.yaml', '**/playbooks/*.yml', '**/playbooks/*.yaml'],
+  },
   { tool: 'Terragrunt', globs: ['**/terragrunt.hcl'] },
 ];
 
@@ -27,16 +30,37 @@ export default defineRule({
     detection:
       'Terraform/OpenTofu `*.tf` (partial without a remote `backend` or `cloud` block), Bicep, ARM templates (`deploymentTemplate` schema), Pulumi.yaml, CloudFormation/SAM templates (`AWSTemplateFormatVersion`, `AWS::` resource types), cdk.json, serverless.yml, Ansible playbooks, Crossplane resources.',
     patterns: {
-      tfResource: { regex: /^\s*(resource|module)\s+"[^"]+"/m, files: ['**/*.tf'], literals: ['resource', 'module'], maxPerFile: 1 },
-      tfBackend: { regex: /^\s*(backend\s+"[^"]+"|cloud\s*\{)/m, files: ['**/*.tf'], literals: ['backend', 'cloud'], maxPerFile: 1 },
+      tfResource: {
+        regex: /^\s*(resource|module)\s+"[^"]+"/m,
+        files: ['**/*.tf'],
+        literals: ['resource', 'module'],
+        maxPerFile: 1,
+      },
+      tfBackend: {
+        regex: /^\s*(backend\s+"[^"]+"|cloud\s*\{)/m,
+        files: ['**/*.tf'],
+        literals: ['backend', 'cloud'],
+        maxPerFile: 1,
+      },
       cloudFormation: {
-        regex: /^(AWSTemplateFormatVersion\s*:|\s+Type\s*:\s*['"]?AWS::[A-Za-z0-9]+::|Transform\s*:\s*['"]?AWS::Serverless)|"AWSTemplateFormatVersion"\s*:/m,
+        regex:
+          /^(AWSTemplateFormatVersion\s*:|\s+Type\s*:\s*['"]?AWS::[A-Za-z0-9]+::|Transform\s*:\s*['"]?AWS::Serverless)|"AWSTemplateFormatVersion"\s*:/m,
         files: ['**/*.{yml,yaml,json,template}'],
         literals: ['AWS'],
         maxPerFile: 1,
       },
-      arm: { regex: /"\$schema"\s*:\s*"https:\/\/schema\.management\.azure\.com\/schemas\/[^"]*deploymentTemplate\.json/, files: ['**/*.json'], literals: ['deploymentTemplate'], maxPerFile: 1 },
-      crossplane: { regex: /^apiVersion:\s*\S*crossplane\.io\//m, files: ['**/*.{yml,yaml}'], literals: ['crossplane.io'], maxPerFile: 1 },
+      arm: {
+        regex: /"\$schema"\s*:\s*"https:\/\/schema\.management\.azure\.com\/schemas\/[^"]*deploymentTemplate\.json/,
+        files: ['**/*.json'],
+        literals: ['deploymentTemplate'],
+        maxPerFile: 1,
+      },
+      crossplane: {
+        regex: /^apiVersion:\s*\S*crossplane\.io\//m,
+        files: ['**/*.{yml,yaml}'],
+        literals: ['crossplane.io'],
+        maxPerFile: 1,
+      },
     },
   },
   appliesTo: ({ facts }) =>
@@ -59,7 +83,11 @@ export default defineRule({
         evidence.push({ path: hits[0]!, note: `${tool}${hits.length > 1 ? ` (${hits.length} files)` : ''}` });
       }
     }
-    for (const [key, tool] of [['cloudFormation', 'CloudFormation/SAM'], ['arm', 'ARM templates'], ['crossplane', 'Crossplane']] as const) {
+    for (const [key, tool] of [
+      ['cloudFormation', 'CloudFormation/SAM'],
+      ['arm', 'ARM templates'],
+      ['crossplane', 'Crossplane'],
+    ] as const) {
       const hits = ctx.matches(key);
       if (hits.length > 0) {
         tools.push(tool);
@@ -68,15 +96,23 @@ export default defineRule({
     }
     if (tools.length === 0) {
       return fail('No infrastructure as code found.', [
-        { path: '.', note: `no Terraform resources in ${ctx.searched('tfResource')} .tf files, no Bicep, ARM, Pulumi, CloudFormation, CDK, Serverless, Ansible or Crossplane files in ${ctx.files.size} files` },
+        {
+          path: '.',
+          note: `no Terraform resources in ${ctx.searched('tfResource')} .tf files, no Bicep, ARM, Pulumi, CloudFormation, CDK, Serverless, Ansible or Crossplane files in ${ctx.files.size} files`,
+        },
       ]);
     }
     const data = { tools, terraformFiles: new Set(tf.map((m) => m.path)).size, remoteBackend: backend.length > 0 };
     if (tools.length === 1 && tools[0] === 'Terraform' && backend.length === 0) {
-      return partial(0.6, 'Terraform found, but no remote state backend: state kept on a laptop is lost or overwritten.', [
-        ...evidence,
-        { path: '.', note: `no \`backend "…"\` or \`cloud {}\` block in ${ctx.searched('tfBackend')} .tf files` },
-      ], data);
+      return partial(
+        0.6,
+        'Terraform found, but no remote state backend: state kept on a laptop is lost or overwritten.',
+        [
+          ...evidence,
+          { path: '.', note: `no \`backend "…"\` or \`cloud {}\` block in ${ctx.searched('tfBackend')} .tf files` },
+        ],
+        data,
+      );
     }
     if (backend.length > 0) evidence.push(fromMatch(backend[0]!, 'remote state backend'));
     return pass(`Infrastructure as code: ${listing(tools)}.`, evidence, data);

@@ -6,20 +6,36 @@ ruleTester(rule, {
     {
       name: 'Kubernetes multi-document manifests pass',
       profile: 'service',
-      tree: { 'deploy/k8s.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\n' },
+      tree: {
+        'deploy/k8s.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\n',
+      },
       expect: { outcome: 'pass', message: 'Kubernetes manifests', evidence: [{ path: 'deploy/k8s.yaml', line: 2 }] },
     },
     {
       name: 'a Helm chart with templates passes',
       profile: 'service',
-      tree: { 'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n', 'charts/api/templates/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n' },
+      tree: {
+        'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+        'charts/api/templates/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n',
+      },
       expect: { outcome: 'pass', message: 'Helm', evidence: [{ path: 'charts/api/Chart.yaml' }] },
     },
     {
       name: 'Terraform ECS and a Nomad job pass',
       profile: 'service',
-      tree: { 'infra/ecs.tf': 'resource "aws_ecs_service" "api" {\n  desired_count = 2\n}\n', 'deploy/api.nomad.hcl': 'job "api" {\n  group "web" {\n    count = 2\n  }\n}\n' },
-      expect: { outcome: 'pass', message: ['ECS', 'Nomad'], evidence: [{ path: 'infra/ecs.tf', line: 1 }, { path: 'deploy/api.nomad.hcl', line: 1 }] },
+      tree: {
+        'infra/ecs.tf': 'resource "aws_ecs_service" "api" {\n  desired_count = 2\n}\n',
+        'deploy/api.nomad.hcl': 'job "api" {\n  group "web" {\n    count = 2\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: ['ECS', 'Nomad'],
+        evidence: [
+          { path: 'infra/ecs.tf', line: 1 },
+          { path: 'deploy/api.nomad.hcl', line: 1 },
+        ],
+      },
     },
     {
       name: 'App Engine app.yaml and fly.toml pass',
@@ -38,7 +54,10 @@ ruleTester(rule, {
     {
       name: 'nothing fails; a Backstage catalog file is not a manifest',
       profile: 'service',
-      tree: { 'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: api\n', 'src/main.go': 'package main\n' },
+      tree: {
+        'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: api\n',
+        'src/main.go': 'package main\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
     {
@@ -48,5 +67,7 @@ ruleTester(rule, {
       expect: { outcome: 'unknown', evidence: [{ path: 'k8s/deploy.yaml' }] },
     },
   ],
-  notApplicable: [{ name: 'a library', profile: 'library', tree: { 'index.js': '' }, expect: { outcome: 'not-applicable' } }],
+  notApplicable: [
+    { name: 'a library', profile: 'library', tree: { 'index.js': '' }, expect: { outcome: 'not-applicable' } },
+  ],
 });

@@ -40,7 +40,7 @@ export default defineRule({
     title: 'The deployment target is described',
     failureTitle: 'No deployment target described',
     description:
-      'When the way a service runs in production (replicas, probes, resources, configuration) lives only in someone\'s console or head, it cannot be reviewed, reproduced or rolled back; manifests in the repository make the runtime part of the change.',
+      "When the way a service runs in production (replicas, probes, resources, configuration) lives only in someone's console or head, it cannot be reviewed, reproduced or rolled back; manifests in the repository make the runtime part of the change.",
     remediation:
       'Describe how the service runs: Kubernetes manifests, a Helm chart or Kustomize overlays, an ECS task definition, a Nomad job, a Cloud Run/App Engine/Container Apps configuration, or a PaaS file (fly.toml, render.yaml). docker-compose alone usually describes local development only.',
     severity: 'medium',
@@ -48,36 +48,93 @@ export default defineRule({
     detection:
       'Kubernetes manifests (apiVersion + kind, multi-document, Helm templates), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, Procfile, serverless.yml). docker-compose alone earns partial credit unless it is a production/stack file.',
     patterns: {
-      appEngine: { regex: /^runtime:\s*\S+/m, files: ['**/app.yaml', '**/app.yml'], literals: ['runtime:'], maxPerFile: 1 },
-      containerApps: { regex: /Microsoft\.App\/containerApps/, files: ['**/*.{bicep,json,yaml,yml}'], literals: ['Microsoft.App/containerApps'], maxPerFile: 1 },
-      cfnEcs: { regex: /AWS::ECS::(?:TaskDefinition|Service)\b/, files: ['**/*.{yml,yaml,json,template}'], literals: ['AWS::ECS::'], maxPerFile: 1 },
-      doApp: { regex: /^\s*(?:http_port|instance_size_slug|dockerfile_path):\s*\S/m, files: ['**/spec.yaml', '.do/*.yaml'], literals: ['http_port', 'instance_size_slug', 'dockerfile_path'], maxPerFile: 1 },
-      aspire: { regex: /\bDistributedApplication\.CreateBuilder\(/, files: ['**/*.cs'], literals: ['DistributedApplication'], maxPerFile: 1 },
-      kamal: { regex: /^service:\s*\S+/m, files: ['config/deploy.yml', 'config/deploy.*.yml'], literals: ['service:'], maxPerFile: 1 },
+      appEngine: {
+        regex: /^runtime:\s*\S+/m,
+        files: ['**/app.yaml', '**/app.yml'],
+        literals: ['runtime:'],
+        maxPerFile: 1,
+      },
+      containerApps: {
+        regex: /Microsoft\.App\/containerApps/,
+        files: ['**/*.{bicep,json,yaml,yml}'],
+        literals: ['Microsoft.App/containerApps'],
+        maxPerFile: 1,
+      },
+      cfnEcs: {
+        regex: /AWS::ECS::(?:TaskDefinition|Service)\b/,
+        files: ['**/*.{yml,yaml,json,template}'],
+        literals: ['AWS::ECS::'],
+        maxPerFile: 1,
+      },
+      doApp: {
+        regex: /^\s*(?:http_port|instance_size_slug|dockerfile_path):\s*\S/m,
+        files: ['**/spec.yaml', '.do/*.yaml'],
+        literals: ['http_port', 'instance_size_slug', 'dockerfile_path'],
+        maxPerFile: 1,
+      },
+      aspire: {
+        regex: /\bDistributedApplication\.CreateBuilder\(/,
+        files: ['**/*.cs'],
+        literals: ['DistributedApplication'],
+        maxPerFile: 1,
+      },
+      kamal: {
+        regex: /^service:\s*\S+/m,
+        files: ['config/deploy.yml', 'config/deploy.*.yml'],
+        literals: ['service:'],
+        maxPerFile: 1,
+      },
     },
     reads: [...DEPLOY_READS, ...TF_READS],
     digests: [K8S_DIGEST],
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `a deployment target is judged for services; the repository profile is ${facts.profile.id}` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `a deployment target is judged for services; the repository profile is ${facts.profile.id}` },
   check(ctx) {
     const found: { system: string; evidence: Evidence }[] = [];
     const add = (system: string, evidence: Evidence) => found.push({ system, evidence });
     const model = k8s(ctx.files);
-    const manifests = model.objects.filter((o) => !NOT_DEPLOYMENT.test(o.apiVersion) && o.kind !== 'Kustomization' && isProductionPath(o.path));
+    const manifests = model.objects.filter(
+      (o) => !NOT_DEPLOYMENT.test(o.apiVersion) && o.kind !== 'Kustomization' && isProductionPath(o.path),
+    );
     // Cite a manifest outside dot-folders (.github/…) first.
-    const plain = manifests.filter((o) => !o.chart).sort((a, b) => Number(/(^|\/)\./.test(a.path)) - Number(/(^|\/)\./.test(b.path)));
-    if (plain.length > 0) add('Kubernetes manifests', { path: plain[0]!.path, line: plain[0]!.line, note: `${plain.length} objects (${listing([...new Set(plain.map((o) => o.kind))].sort().slice(0, 6))}) in ${new Set(plain.map((o) => o.path)).size} files` });
-    for (const c of model.charts.filter((c) => isProductionPath(c.path)).slice(0, 3)) add('Helm', { path: c.path, note: `chart ${c.name}` });
-    for (const k of model.kustomizations.filter((k) => isProductionPath(k.path)).slice(0, 3)) add('Kustomize', { path: k.path });
+    const plain = manifests
+      .filter((o) => !o.chart)
+      .sort((a, b) => Number(/(^|\/)\./.test(a.path)) - Number(/(^|\/)\./.test(b.path)));
+    if (plain.length > 0)
+      add('Kubernetes manifests', {
+        path: plain[0]!.path,
+        line: plain[0]!.line,
+        note: `${plain.length} objects (${listing([...new Set(plain.map((o) => o.kind))].sort().slice(0, 6))}) in ${new Set(plain.map((o) => o.path)).size} files`,
+      });
+    for (const c of model.charts.filter((c) => isProductionPath(c.path)).slice(0, 3))
+      add('Helm', { path: c.path, note: `chart ${c.name}` });
+    for (const k of model.kustomizations.filter((k) => isProductionPath(k.path)).slice(0, 3))
+      add('Kustomize', { path: k.path });
     const d = deployments(ctx.files);
-    for (const n of d.nomad.slice(0, 3)) add('Nomad', { path: n.path, line: n.jobs[0]!.line, note: `job ${n.jobs[0]!.labels[0] ?? ''}` });
+    for (const n of d.nomad.slice(0, 3))
+      add('Nomad', { path: n.path, line: n.jobs[0]!.line, note: `job ${n.jobs[0]!.labels[0] ?? ''}` });
     for (const p of d.ecsFiles.slice(0, 3)) add('ECS', { path: p, note: 'task definition' });
     const tf = terraform(ctx.files);
     for (const [system, types] of TF_SYSTEMS) {
       const r = resourcesOf(tf, ...types).filter((x) => isProductionPath(x.path));
-      if (r.length > 0) add(system, { path: r[0]!.path, line: r[0]!.line, note: `resource "${r[0]!.labels[0]}" "${r[0]!.labels[1] ?? ''}"` });
+      if (r.length > 0)
+        add(system, {
+          path: r[0]!.path,
+          line: r[0]!.line,
+          note: `resource "${r[0]!.labels[0]}" "${r[0]!.labels[1] ?? ''}"`,
+        });
     }
-    for (const [key, system] of [['appEngine', 'App Engine'], ['containerApps', 'Azure Container Apps'], ['cfnEcs', 'ECS'], ['kamal', 'Kamal'], ['aspire', '.NET Aspire app host'], ['doApp', 'DigitalOcean App Platform']] as const) {
+    for (const [key, system] of [
+      ['appEngine', 'App Engine'],
+      ['containerApps', 'Azure Container Apps'],
+      ['cfnEcs', 'ECS'],
+      ['kamal', 'Kamal'],
+      ['aspire', '.NET Aspire app host'],
+      ['doApp', 'DigitalOcean App Platform'],
+    ] as const) {
       const m = ctx.matches(key).filter((x) => isProductionPath(x.path));
       if (m.length > 0) add(system, fromMatch(m[0]!));
     }
@@ -85,17 +142,41 @@ export default defineRule({
       const hits = ctx.files.match(globs).filter(isProductionPath);
       if (hits.length > 0) add(system, { path: hits[0]!, note: system });
     }
-    const notes: Evidence[] = [...model.notes, ...d.notes, ...tf.notes].slice(0, 5).map((n) => ({ path: n.path, note: n.note }));
-    const prodCompose = d.composeFiles.filter((p) => /prod|production|stack|swarm|deploy/i.test(p) || d.compose.some((s) => s.path === p && s.replicas !== undefined));
+    const notes: Evidence[] = [...model.notes, ...d.notes, ...tf.notes]
+      .slice(0, 5)
+      .map((n) => ({ path: n.path, note: n.note }));
+    const prodCompose = d.composeFiles.filter(
+      (p) =>
+        /prod|production|stack|swarm|deploy/i.test(p) ||
+        d.compose.some((s) => s.path === p && s.replicas !== undefined),
+    );
     const systems = [...new Set(found.map((f) => f.system))];
     if (prodCompose.length > 0) systems.push('docker-compose (production)');
     const data = { systems, composeFiles: d.composeFiles };
-    const evidence = [...found.map((f) => f.evidence).slice(0, 10), ...prodCompose.slice(0, 2).map((p) => ({ path: p, note: 'production compose file' })), ...notes];
+    const evidence = [
+      ...found.map((f) => f.evidence).slice(0, 10),
+      ...prodCompose.slice(0, 2).map((p) => ({ path: p, note: 'production compose file' })),
+      ...notes,
+    ];
     if (systems.length > 0) return pass(`Deployment target described: ${listing(systems)}.`, evidence, data);
     if (d.composeFiles.length > 0) {
-      return partial(0.5, 'Only docker-compose is present, which usually describes local development; no production deployment target (Kubernetes, ECS, Nomad, PaaS) is described.', [...d.composeFiles.slice(0, 3).map((p) => ({ path: p, note: 'docker-compose' })), ...notes], data);
+      return partial(
+        0.5,
+        'Only docker-compose is present, which usually describes local development; no production deployment target (Kubernetes, ECS, Nomad, PaaS) is described.',
+        [...d.composeFiles.slice(0, 3).map((p) => ({ path: p, note: 'docker-compose' })), ...notes],
+        data,
+      );
     }
     if (notes.length > 0) return unknown('Deployment files were found but could not be parsed.', notes, data);
-    return fail('No deployment target is described.', [{ path: '.', note: `no Kubernetes manifests, Helm chart, Kustomize, compose, Nomad, ECS, Cloud Run, App Engine, Container Apps or PaaS files in ${ctx.files.size} files` }], data);
+    return fail(
+      'No deployment target is described.',
+      [
+        {
+          path: '.',
+          note: `no Kubernetes manifests, Helm chart, Kustomize, compose, Nomad, ECS, Cloud Run, App Engine, Container Apps or PaaS files in ${ctx.files.size} files`,
+        },
+      ],
+      data,
+    );
   },
 });

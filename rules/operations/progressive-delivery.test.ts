@@ -8,7 +8,8 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'go.mod': 'module example.com/api\n',
-        'deploy/rollout.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: api\nspec:\n  strategy:\n    canary:\n      steps:\n        - setWeight: 20\n',
+        'deploy/rollout.yaml':
+          'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: api\nspec:\n  strategy:\n    canary:\n      steps:\n        - setWeight: 20\n',
       },
       expect: { outcome: 'pass', message: 'canary', evidence: [{ path: 'deploy/rollout.yaml', line: 2 }] },
     },
@@ -16,24 +17,38 @@ ruleTester(rule, {
       name: 'the LaunchDarkly SDK declared and imported passes (Node service)',
       profile: 'service',
       tree: {
-        'package.json': '{\n  "name": "api",\n  "dependencies": {\n    "@launchdarkly/node-server-sdk": "^9.0.0"\n  }\n}\n',
-        'src/flags.ts': "import * as ld from '@launchdarkly/node-server-sdk';\nexport const client = ld.init(process.env.LD_KEY!);\n",
+        'package.json':
+          '{\n  "name": "api",\n  "dependencies": {\n    "@launchdarkly/node-server-sdk": "^9.0.0"\n  }\n}\n',
+        'src/flags.ts':
+          "import * as ld from '@launchdarkly/node-server-sdk';\nexport const client = ld.init(process.env.LD_KEY!);\n",
       },
-      expect: { outcome: 'pass', message: 'feature flags', evidence: [{ path: 'package.json', line: 4 }, { path: 'src/flags.ts', line: 1 }] },
+      expect: {
+        outcome: 'pass',
+        message: 'feature flags',
+        evidence: [
+          { path: 'package.json', line: 4 },
+          { path: 'src/flags.ts', line: 1 },
+        ],
+      },
     },
     {
       name: 'Microsoft.FeatureManagement registered in Program.cs passes (.NET)',
       profile: 'service',
       tree: {
-        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Microsoft.FeatureManagement.AspNetCore" Version="3.0.0" />\n  </ItemGroup>\n</Project>\n',
-        'Api/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddFeatureManagement();\n',
+        'Api/Api.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Microsoft.FeatureManagement.AspNetCore" Version="3.0.0" />\n  </ItemGroup>\n</Project>\n',
+        'Api/Program.cs':
+          'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddFeatureManagement();\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'Api/Program.cs', line: 2 }] },
     },
     {
       name: 'CodeDeploy blue/green in Terraform passes',
       profile: 'service',
-      tree: { 'infra/deploy.tf': 'resource "aws_codedeploy_deployment_group" "api" {\n  deployment_style {\n    deployment_type = "BLUE_GREEN"\n  }\n}\n' },
+      tree: {
+        'infra/deploy.tf':
+          'resource "aws_codedeploy_deployment_group" "api" {\n  deployment_style {\n    deployment_type = "BLUE_GREEN"\n  }\n}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'infra/deploy.tf', line: 3 }] },
     },
   ],
@@ -41,13 +56,24 @@ ruleTester(rule, {
     {
       name: 'a flag SDK declared but never imported is partial (Python)',
       profile: 'service',
-      tree: { 'requirements.txt': 'flask==3.0.0\nUnleashClient==5.11.0\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' },
-      expect: { outcome: 'partial', score: 0.5, message: 'never imported', evidence: [{ path: 'requirements.txt', line: 2 }] },
+      tree: {
+        'requirements.txt': 'flask==3.0.0\nUnleashClient==5.11.0\n',
+        'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'never imported',
+        evidence: [{ path: 'requirements.txt', line: 2 }],
+      },
     },
     {
       name: 'tuned rolling updates only are partial',
       profile: 'service',
-      tree: { 'k8s/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxSurge: 1\n      maxUnavailable: 0\n' },
+      tree: {
+        'k8s/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nspec:\n  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxSurge: 1\n      maxUnavailable: 0\n',
+      },
       expect: { outcome: 'partial', score: 0.4, evidence: [{ path: 'k8s/deployment.yaml', line: 7 }] },
     },
     {
@@ -58,6 +84,11 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
-    { name: 'a library does not release to traffic', profile: 'library', tree: { 'package.json': '{"name":"x"}\n' }, expect: { outcome: 'not-applicable' } },
+    {
+      name: 'a library does not release to traffic',
+      profile: 'library',
+      tree: { 'package.json': '{"name":"x"}\n' },
+      expect: { outcome: 'not-applicable' },
+    },
   ],
 });

@@ -6,7 +6,8 @@ import { firstPerFile, fromMatch, isProductionPath } from '../_shared/paths.js';
 const MANIFESTS = ['**/*.{yml,yaml,json,tf,tpl}'];
 const SOURCES = ['**/*.{js,jsx,ts,tsx,mjs,cjs,py,go,java,kt,cs,rb,php,rs}'];
 /** Commands that shift traffic between versions or swap slots: staged releases run from a pipeline. */
-const TRAFFIC_CMD = /\bgcloud\s+run\s+(?:deploy\s+[^\n]*--no-traffic|services\s+update-traffic)|\baz\s+webapp\s+deployment\s+slot\s+swap|\baz\s+containerapp\s+ingress\s+traffic\s+set|\baws\s+deploy\s+create-deployment|\bkubectl\s+argo\s+rollouts\s+promote|AzureAppServiceManage@\d|\bflagger\b/;
+const TRAFFIC_CMD =
+  /\bgcloud\s+run\s+(?:deploy\s+[^\n]*--no-traffic|services\s+update-traffic)|\baz\s+webapp\s+deployment\s+slot\s+swap|\baz\s+containerapp\s+ingress\s+traffic\s+set|\baws\s+deploy\s+create-deployment|\bkubectl\s+argo\s+rollouts\s+promote|AzureAppServiceManage@\d|\bflagger\b/;
 
 export default defineRule({
   meta: {
@@ -23,29 +24,76 @@ export default defineRule({
       'Argo Rollouts `Rollout` and Flagger `Canary` resources; CodeDeploy blue/green or canary configs (`BLUE_GREEN`, `CodeDeployDefault.*Canary*/Linear*`, SAM `DeploymentPreference`); Azure deployment slots; Cloud Run traffic splitting; traffic-shifting commands in CI; feature-flag SDKs from the `feature-flags` catalogue, used in code; explicit rolling-update settings (`maxSurge`/`maxUnavailable`) earn partial credit.',
     patterns: {
       staged: {
-        regex: /^kind:\s*["']?(Rollout|Canary|AnalysisTemplate)["']?\s*$|\b(BLUE_GREEN|WITH_TRAFFIC_CONTROL|CodeDeployDefault\.\w*(?:Canary|Linear|BlueGreen)\w*|(?:Canary|Linear)\d+Percent\d+Minutes?|DeploymentPreference|azurerm_(?:linux_|windows_)?web_app_slot|azurerm_app_service_slot|Microsoft\.Web\/sites\/slots|traffic_split|TrafficSplit|canaryAnalysis|blueGreen|canary:\s*$)/gm,
+        regex:
+          /^kind:\s*["']?(Rollout|Canary|AnalysisTemplate)["']?\s*$|\b(BLUE_GREEN|WITH_TRAFFIC_CONTROL|CodeDeployDefault\.\w*(?:Canary|Linear|BlueGreen)\w*|(?:Canary|Linear)\d+Percent\d+Minutes?|DeploymentPreference|azurerm_(?:linux_|windows_)?web_app_slot|azurerm_app_service_slot|Microsoft\.Web\/sites\/slots|traffic_split|TrafficSplit|canaryAnalysis|blueGreen|canary:\s*$)/gm,
         files: MANIFESTS,
-        literals: ['Rollout', 'Canary', 'AnalysisTemplate', 'BLUE_GREEN', 'TRAFFIC_CONTROL', 'CodeDeployDefault', 'Percent', 'DeploymentPreference', '_slot', 'sites/slots', 'raffic', 'canary', 'blueGreen'],
+        literals: [
+          'Rollout',
+          'Canary',
+          'AnalysisTemplate',
+          'BLUE_GREEN',
+          'TRAFFIC_CONTROL',
+          'CodeDeployDefault',
+          'Percent',
+          'DeploymentPreference',
+          '_slot',
+          'sites/slots',
+          'raffic',
+          'canary',
+          'blueGreen',
+        ],
         maxPerFile: 2,
       },
       rolling: {
-        regex: /^\s*(?:maxSurge|maxUnavailable|max_surge|max_unavailable|minimum_healthy_percent|maximum_percent|deployment_minimum_healthy_percent|deployment_maximum_percent|MinimumHealthyPercent)\s*[:=]/gm,
+        regex:
+          /^\s*(?:maxSurge|maxUnavailable|max_surge|max_unavailable|minimum_healthy_percent|maximum_percent|deployment_minimum_healthy_percent|deployment_maximum_percent|MinimumHealthyPercent)\s*[:=]/gm,
         files: MANIFESTS,
-        literals: ['maxSurge', 'maxUnavailable', 'max_surge', 'max_unavailable', 'healthy_percent', 'maximum_percent', 'MinimumHealthyPercent'],
+        literals: [
+          'maxSurge',
+          'maxUnavailable',
+          'max_surge',
+          'max_unavailable',
+          'healthy_percent',
+          'maximum_percent',
+          'MinimumHealthyPercent',
+        ],
         maxPerFile: 1,
       },
       flagCode: {
         // import/using/use lines, require('…') calls and Go import-block lines naming a flag SDK.
-        regex: /(?:^\s*(?:import|from|using|use|include)\b[^\n]*|\brequire\s*\(?\s*['"][^'"\n]*|^\s*(?:\w+\s+)?"[^"\n]*)(?:launchdarkly|ldclient|unleash|flagsmith|openfeature|open-feature|growthbook|configcat|splitio|statsig|flipper|waffle|featuremanagement|ff4j|togglz|go-feature-flag|@vercel\/flags)|\bAddFeatureManagement\s*\(|@FeatureGate\b/gim,
+        regex:
+          /(?:^\s*(?:import|from|using|use|include)\b[^\n]*|\brequire\s*\(?\s*['"][^'"\n]*|^\s*(?:\w+\s+)?"[^"\n]*)(?:launchdarkly|ldclient|unleash|flagsmith|openfeature|open-feature|growthbook|configcat|splitio|statsig|flipper|waffle|featuremanagement|ff4j|togglz|go-feature-flag|@vercel\/flags)|\bAddFeatureManagement\s*\(|@FeatureGate\b/gim,
         files: SOURCES,
-        literals: ['launchdarkly', 'ldclient', 'unleash', 'flagsmith', 'openfeature', 'open-feature', 'growthbook', 'configcat', 'splitio', 'statsig', 'flipper', 'waffle', 'featuremanagement', 'ff4j', 'togglz', 'go-feature-flag', '@vercel/flags', 'featuregate'],
+        literals: [
+          'launchdarkly',
+          'ldclient',
+          'unleash',
+          'flagsmith',
+          'openfeature',
+          'open-feature',
+          'growthbook',
+          'configcat',
+          'splitio',
+          'statsig',
+          'flipper',
+          'waffle',
+          'featuremanagement',
+          'ff4j',
+          'togglz',
+          'go-feature-flag',
+          '@vercel/flags',
+          'featuregate',
+        ],
         ignoreCase: true,
         maxPerFile: 1,
       },
     },
     reads: CI_GLOBS,
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: staged releases concern deployed services` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `profile is ${facts.profile.id}: staged releases concern deployed services` },
   check(ctx) {
     const prod = (p: string) => isProductionPath(p);
     const staged = ctx.matches('staged').filter((m) => prod(m.path));
@@ -55,24 +103,63 @@ export default defineRule({
     const rolling = ctx.matches('rolling').filter((m) => prod(m.path));
     const evidence: Evidence[] = [
       ...firstPerFile(staged, 3).map((m) => fromMatch(m, 'staged rollout (canary / blue-green / slots)')),
-      ...traffic.slice(0, 2).map((c): Evidence => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: 'traffic shifting in CI' })),
-      ...flagDeps.slice(0, 2).map((d): Evidence => ({ path: d.path, ...(d.line ? { line: d.line } : {}), snippet: d.name, note: 'feature-flag SDK dependency' })),
+      ...traffic.slice(0, 2).map(
+        (c): Evidence => ({
+          path: c.path,
+          line: c.line,
+          snippet: c.text.slice(0, 160),
+          note: 'traffic shifting in CI',
+        }),
+      ),
+      ...flagDeps.slice(0, 2).map(
+        (d): Evidence => ({
+          path: d.path,
+          ...(d.line ? { line: d.line } : {}),
+          snippet: d.name,
+          note: 'feature-flag SDK dependency',
+        }),
+      ),
       ...firstPerFile(flagCode, 2).map((m) => fromMatch(m, 'feature flags used in code')),
     ];
-    const data = { stagedRollouts: staged.length + traffic.length, featureFlagSdks: [...new Set(flagDeps.map((d) => d.name))].sort(), featureFlagsInCode: flagCode.length > 0, rollingUpdateSettings: rolling.length > 0 };
+    const data = {
+      stagedRollouts: staged.length + traffic.length,
+      featureFlagSdks: [...new Set(flagDeps.map((d) => d.name))].sort(),
+      featureFlagsInCode: flagCode.length > 0,
+      rollingUpdateSettings: rolling.length > 0,
+    };
     const found: string[] = [];
     if (staged.length + traffic.length > 0) found.push('canary/blue-green rollouts');
-    if (flagCode.length > 0) found.push(`feature flags${data.featureFlagSdks.length ? ` (${listing(data.featureFlagSdks.slice(0, 2))})` : ''}`);
+    if (flagCode.length > 0)
+      found.push(
+        `feature flags${data.featureFlagSdks.length ? ` (${listing(data.featureFlagSdks.slice(0, 2))})` : ''}`,
+      );
     if (found.length > 0) return pass(`Releases can be staged: ${listing(found)}.`, evidence, data);
     const rollEv = firstPerFile(rolling, 2).map((m) => fromMatch(m, 'rolling-update settings'));
     if (flagDeps.length > 0) {
-      return partial(0.5, `A feature-flag SDK is declared (${listing(data.featureFlagSdks.slice(0, 2))}) but never imported in production code; no canary or blue/green rollout.`, [...evidence, ...rollEv], data);
+      return partial(
+        0.5,
+        `A feature-flag SDK is declared (${listing(data.featureFlagSdks.slice(0, 2))}) but never imported in production code; no canary or blue/green rollout.`,
+        [...evidence, ...rollEv],
+        data,
+      );
     }
     if (rolling.length > 0) {
-      return partial(0.4, 'Rolling updates are tuned (maxSurge/maxUnavailable or ECS percentages), but there is no canary, blue/green or feature-flag staging.', rollEv, data);
+      return partial(
+        0.4,
+        'Rolling updates are tuned (maxSurge/maxUnavailable or ECS percentages), but there is no canary, blue/green or feature-flag staging.',
+        rollEv,
+        data,
+      );
     }
-    return fail('No progressive delivery found: every release reaches all traffic at once.', [
-      { path: '.', note: `no Rollout/Canary resources, blue/green or slot configs in ${ctx.searched('staged')} manifests; no feature-flag SDK in ${ctx.facts.dependencies.length} dependencies or in ${ctx.searched('flagCode')} source files` },
-    ], data);
+    return fail(
+      'No progressive delivery found: every release reaches all traffic at once.',
+      [
+        {
+          path: '.',
+          note: `no Rollout/Canary resources, blue/green or slot configs in ${ctx.searched('staged')} manifests; no feature-flag SDK in ${ctx.facts.dependencies.length} dependencies or in ${ctx.searched('flagCode')} source files`,
+        },
+      ],
+      data,
+    );
   },
 });

@@ -8,12 +8,17 @@ ruleTester(rule, {
       tree: {
         'go.mod': 'module example.com/tool\n',
         '.goreleaser.yaml': 'builds:\n  - main: ./cmd/tool\n',
-        '.github/workflows/release.yml': 'on:\n  push:\n    tags:\n      - "v*"\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: goreleaser/goreleaser-action@v6\n        with:\n          args: release --clean\n',
+        '.github/workflows/release.yml':
+          'on:\n  push:\n    tags:\n      - "v*"\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: goreleaser/goreleaser-action@v6\n        with:\n          args: release --clean\n',
       },
       expect: {
         outcome: 'pass',
         message: 'GoReleaser',
-        evidence: [{ path: '.goreleaser.yaml' }, { path: '.github/workflows/release.yml', line: 9 }, { path: '.github/workflows/release.yml', line: 3 }],
+        evidence: [
+          { path: '.goreleaser.yaml' },
+          { path: '.github/workflows/release.yml', line: 9 },
+          { path: '.github/workflows/release.yml', line: 3 },
+        ],
         data: { tagTriggered: true },
       },
     },
@@ -23,12 +28,26 @@ ruleTester(rule, {
         'package.json': '{\n  "name": "lib",\n  "devDependencies": {\n    "@changesets/cli": "^2.27.0"\n  }\n}\n',
         'CHANGELOG.md': '# lib\n\n## 1.4.0\n\n### Minor Changes\n\n- add retries\n',
       },
-      expect: { outcome: 'pass', message: 'a versioned CHANGELOG', evidence: [{ path: 'package.json', line: 4 }, { path: 'CHANGELOG.md', line: 3 }] },
+      expect: {
+        outcome: 'pass',
+        message: 'a versioned CHANGELOG',
+        evidence: [
+          { path: 'package.json', line: 4 },
+          { path: 'CHANGELOG.md', line: 3 },
+        ],
+      },
     },
     {
       name: 'python-semantic-release in pyproject passes (Python)',
-      tree: { 'pyproject.toml': '[project]\nname = "svc"\nversion = "1.0.0"\n\n[tool.semantic_release]\nversion_toml = ["pyproject.toml:project.version"]\n' },
-      expect: { outcome: 'pass', evidence: [{ path: 'pyproject.toml', line: 5 }], data: { tools: ['semantic_release'] } },
+      tree: {
+        'pyproject.toml':
+          '[project]\nname = "svc"\nversion = "1.0.0"\n\n[tool.semantic_release]\nversion_toml = ["pyproject.toml:project.version"]\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'pyproject.toml', line: 5 }],
+        data: { tools: ['semantic_release'] },
+      },
     },
     {
       name: 'a Keep-a-Changelog file and a GitLab tag pipeline pass',
@@ -36,28 +55,48 @@ ruleTester(rule, {
         'CHANGELOG.md': '# Changelog\n\n## [Unreleased]\n\n## [2.1.0] - 2024-03-01\n### Fixed\n- x\n',
         '.gitlab-ci.yml': 'publish:\n  script:\n    - ./publish.sh\n  rules:\n    - if: $CI_COMMIT_TAG\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'CHANGELOG.md', line: 5 }, { path: '.gitlab-ci.yml', line: 5 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'CHANGELOG.md', line: 5 },
+          { path: '.gitlab-ci.yml', line: 5 },
+        ],
+      },
     },
     {
       name: 'a lower-case release-notes.md with dated versions and gh release create pass (Python)',
       tree: {
         'pyproject.toml': '[project]\nname = "app"\n',
         'release-notes.md': '# Release Notes\n\n## Latest Changes\n\n## 0.12.0 (2026-08-12)\n\n- fix\n',
-        '.github/workflows/release.yml': 'on: workflow_dispatch\njobs:\n  draft:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh release create "$VERSION" --draft\n',
+        '.github/workflows/release.yml':
+          'on: workflow_dispatch\njobs:\n  draft:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh release create "$VERSION" --draft\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'release-notes.md', line: 5 }, { path: '.github/workflows/release.yml', line: 6 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'release-notes.md', line: 5 },
+          { path: '.github/workflows/release.yml', line: 6 },
+        ],
+      },
     },
   ],
   invalid: [
     {
       name: 'a versioned CHANGELOG without automation is partial (Java, maven)',
-      tree: { 'pom.xml': '<project><artifactId>app</artifactId></project>\n', 'CHANGES.md': 'Changes\n=======\n\n1.2.0 (2024-01-02)\n------------------\n* fix\n' },
+      tree: {
+        'pom.xml': '<project><artifactId>app</artifactId></project>\n',
+        'CHANGES.md': 'Changes\n=======\n\n1.2.0 (2024-01-02)\n------------------\n* fix\n',
+      },
       expect: { outcome: 'partial', score: 0.7, message: 'not automated', evidence: [{ path: 'CHANGES.md', line: 4 }] },
     },
     {
       name: 'a CHANGELOG that records no version is a weak partial',
       tree: { 'CHANGELOG.md': '# Changelog\n\nAll notable changes will be documented here.\n' },
-      expect: { outcome: 'partial', score: 0.3, evidence: [{ path: 'CHANGELOG.md', note: 'change log without version headings' }] },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        evidence: [{ path: 'CHANGELOG.md', note: 'change log without version headings' }],
+      },
     },
     {
       name: 'nothing at all fails and says what was searched',

@@ -10,7 +10,13 @@ ruleTester(rule, {
         'go.mod': 'module example.com/api\n',
         'docs/runbooks/deploy.md': '# Deploys\n\n## Rolling back a release\n\n```sh\nhelm rollback api 0\n```\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'docs/runbooks/deploy.md', line: 3 }, { path: 'docs/runbooks/deploy.md', line: 6 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'docs/runbooks/deploy.md', line: 3 },
+          { path: 'docs/runbooks/deploy.md', line: 6 },
+        ],
+      },
     },
     {
       name: 'SHA-tagged images in CI, helm --atomic and a rollback heading pass (Node service)',
@@ -18,11 +24,16 @@ ruleTester(rule, {
       tree: {
         'package.json': '{"name":"api"}\n',
         'README.md': '# api\n\n## Rollback\n\nRe-run the deploy workflow with the previous tag.\n',
-        '.github/workflows/deploy.yml': 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t ghcr.io/acme/api:${{ github.sha }} .\n      - run: |\n          helm upgrade --install api ./chart \\\n            --atomic --set image.tag=${{ github.sha }}\n',
+        '.github/workflows/deploy.yml':
+          'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t ghcr.io/acme/api:${{ github.sha }} .\n      - run: |\n          helm upgrade --install api ./chart \\\n            --atomic --set image.tag=${{ github.sha }}\n',
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: 'README.md', line: 3 }, { path: '.github/workflows/deploy.yml', line: 6 }, { path: '.github/workflows/deploy.yml', line: 9 }],
+        evidence: [
+          { path: 'README.md', line: 3 },
+          { path: '.github/workflows/deploy.yml', line: 6 },
+          { path: '.github/workflows/deploy.yml', line: 9 },
+        ],
         data: { documented: true, mechanism: true, versionedImages: true },
       },
     },
@@ -31,13 +42,25 @@ ruleTester(rule, {
     {
       name: 'only versioned images (GitLab, Python service) is partial and names what is missing',
       profile: 'service',
-      tree: { 'pyproject.toml': '[project]\nname = "svc"\n', '.gitlab-ci.yml': 'build:\n  script:\n    - docker build -t $CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA .\n' },
-      expect: { outcome: 'partial', score: 0.3, message: ['written rollback procedure', 'rollback command'], evidence: [{ path: '.gitlab-ci.yml', line: 3 }] },
+      tree: {
+        'pyproject.toml': '[project]\nname = "svc"\n',
+        '.gitlab-ci.yml': 'build:\n  script:\n    - docker build -t $CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA .\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        message: ['written rollback procedure', 'rollback command'],
+        evidence: [{ path: '.gitlab-ci.yml', line: 3 }],
+      },
     },
     {
       name: 'an ECS circuit breaker with rollback in Terraform without docs is partial (Java service)',
       profile: 'service',
-      tree: { 'pom.xml': '<project/>\n', 'infra/ecs.tf': 'resource "aws_ecs_service" "api" {\n  deployment_circuit_breaker {\n    enable   = true\n    rollback = true\n  }\n}\n' },
+      tree: {
+        'pom.xml': '<project/>\n',
+        'infra/ecs.tf':
+          'resource "aws_ecs_service" "api" {\n  deployment_circuit_breaker {\n    enable   = true\n    rollback = true\n  }\n}\n',
+      },
       expect: { outcome: 'partial', score: 0.3, evidence: [{ path: 'infra/ecs.tf', line: 2 }] },
     },
     {
@@ -45,12 +68,18 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'docs/db.md': '# DB\n\n## Transaction rollback\n',
-        '.github/workflows/ci.yml': 'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t acme/api:latest .\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t acme/api:latest .\n',
       },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],
   notApplicable: [
-    { name: 'a library has no deployment to roll back', profile: 'library', tree: { 'Cargo.toml': '[package]\nname="x"\n' }, expect: { outcome: 'not-applicable' } },
+    {
+      name: 'a library has no deployment to roll back',
+      profile: 'library',
+      tree: { 'Cargo.toml': '[package]\nname="x"\n' },
+      expect: { outcome: 'not-applicable' },
+    },
   ],
 });

@@ -4,10 +4,17 @@ import { CI_GLOBS } from '../_shared/ci.js';
 import { fromMatch, isTestPath } from '../_shared/paths.js';
 
 const DOCS = ['**/*.{md,markdown,rst,adoc,txt}'];
-const SCRIPTS = ['**/*.{sh,bash,ps1,mk,yml,yaml,py,groovy,tf,json,ts,js,toml}', '**/Makefile', '**/Jenkinsfile', '**/justfile', '**/Justfile'];
+const SCRIPTS = [
+  '**/*.{sh,bash,ps1,mk,yml,yaml,py,groovy,tf,json,ts,js,toml}',
+  '**/Makefile',
+  '**/Jenkinsfile',
+  '**/justfile',
+  '**/Justfile',
+];
 const ROLLBACK_CMD =
   /\b(?:helm\s+rollback|kubectl\s+(?:[^\n|;&]*\s)?rollout\s+undo|kubectl\s+argo\s+rollouts\s+(?:undo|abort)|argocd\s+app\s+rollback|heroku\s+(?:rollback|releases:rollback)|kamal\s+rollback|cap\s+\w+\s+deploy:rollback|gcloud\s+run\s+services\s+update-traffic|az\s+webapp\s+deployment\s+slot\s+swap|aws\s+deploy\s+stop-deployment|(?:vercel|wrangler|serverless|sls)\s+rollback|firebase\s+hosting:rollback)/;
-const notScanned = (p: string) => isTestPath(p) || /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS)[^/]*$|(?:^|\/)(?:examples?|samples?|demos?)\//i.test(p);
+const notScanned = (p: string) =>
+  isTestPath(p) || /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS)[^/]*$|(?:^|\/)(?:examples?|samples?|demos?)\//i.test(p);
 const isDoc = (p: string) => /\.(?:md|markdown|rst|adoc|txt)$/i.test(p);
 
 export default defineRule({
@@ -25,28 +32,47 @@ export default defineRule({
       'Rollback sections in docs (headings naming rollback or reverting a release; rollback commands in runbooks); rollback commands in scripts and CI (`helm rollback`, `kubectl rollout undo`, `argocd app rollback`, Cloud Run traffic shifts, slot swaps); automatic rollback settings (`helm --atomic`, ECS `deployment_circuit_breaker`, CodeDeploy `auto_rollback_configuration`); images tagged with a commit SHA, build number or version in CI (`docker/metadata-action`, `${{ github.sha }}`, `$CI_COMMIT_SHA`).',
     patterns: {
       docHeading: {
-        regex: /^(?:#{1,6}|={1,6})[ \t]*[^\n]*\b(?:roll(?:ing)?[ -]?back|revert(?:ing)?\s+(?:a\s+|the\s+)?(?:deploy|release))[^\n]*$/gim,
+        regex:
+          /^(?:#{1,6}|={1,6})[ \t]*[^\n]*\b(?:roll(?:ing)?[ -]?back|revert(?:ing)?\s+(?:a\s+|the\s+)?(?:deploy|release))[^\n]*$/gim,
         files: DOCS,
         literals: ['roll', 'revert'],
         ignoreCase: true,
         maxPerFile: 3,
       },
-      command: { regex: new RegExp(ROLLBACK_CMD.source, 'g'), files: [...DOCS, ...SCRIPTS], literals: ['rollback', 'undo', 'update-traffic', 'slot swap', 'stop-deployment', 'abort'], maxPerFile: 3 },
+      command: {
+        regex: new RegExp(ROLLBACK_CMD.source, 'g'),
+        files: [...DOCS, ...SCRIPTS],
+        literals: ['rollback', 'undo', 'update-traffic', 'slot swap', 'stop-deployment', 'abort'],
+        maxPerFile: 3,
+      },
       automatic: {
-        regex: /(?:^|\s)--(?:atomic|rollback-on-failure)\b|\bdeployment_circuit_breaker\b|\bauto_rollback_configuration\b|\b[Aa]uto[Rr]ollback[Cc]onfiguration\b|\bDeploymentCircuitBreaker\b|circuitBreaker\s*:\s*\{\s*rollback\s*:\s*true|\benable_auto_rollback\b/g,
+        regex:
+          /(?:^|\s)--(?:atomic|rollback-on-failure)\b|\bdeployment_circuit_breaker\b|\bauto_rollback_configuration\b|\b[Aa]uto[Rr]ollback[Cc]onfiguration\b|\bDeploymentCircuitBreaker\b|circuitBreaker\s*:\s*\{\s*rollback\s*:\s*true|\benable_auto_rollback\b/g,
         files: SCRIPTS,
-        literals: ['--atomic', '--rollback-on-failure', 'circuit_breaker', 'CircuitBreaker', 'circuitBreaker', 'auto_rollback', 'utoRollback'],
+        literals: [
+          '--atomic',
+          '--rollback-on-failure',
+          'circuit_breaker',
+          'CircuitBreaker',
+          'circuitBreaker',
+          'auto_rollback',
+          'utoRollback',
+        ],
         maxPerFile: 2,
       },
       versionedImage: {
-        regex: /(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME)?\s*[:=])[^\n]*(?:github\.sha|GITHUB_SHA|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?VERSION\b|\$\{?RELEASE_VERSION\b|steps\.\w+\.outputs\.(?:tags|version)|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})|docker\/metadata-action/g,
+        regex:
+          /(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME)?\s*[:=])[^\n]*(?:github\.sha|GITHUB_SHA|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?VERSION\b|\$\{?RELEASE_VERSION\b|steps\.\w+\.outputs\.(?:tags|version)|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})|docker\/metadata-action/g,
         files: [...CI_GLOBS, '**/*.{sh,bash,mk}', '**/Makefile', '**/.goreleaser.{yml,yaml}', '**/skaffold.yaml'],
         literals: ['docker', '--tag', '-t ', 'tag', 'image', 'IMAGE', '{{'],
         maxPerFile: 2,
       },
     },
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: rollback of a running deployment concerns services` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `profile is ${facts.profile.id}: rollback of a running deployment concerns services` },
   check(ctx) {
     const keep = (ms: Match[]) => ms.filter((m) => !notScanned(m.path));
     const headings = keep(ctx.matches('docHeading')).filter((m) => !/transaction/i.test(m.snippet));
@@ -71,12 +97,25 @@ export default defineRule({
       ...versioned.slice(0, 2).map((m) => fromMatch(m, 'images tagged with a version or commit')),
     ];
     const data = { documented, mechanism, versionedImages: versioned.length > 0 };
-    if (documented && (mechanism || versioned.length > 0)) return pass(`Rollback is possible and written down: ${listing(g.found)}.`, evidence, data);
+    if (documented && (mechanism || versioned.length > 0))
+      return pass(`Rollback is possible and written down: ${listing(g.found)}.`, evidence, data);
     if (g.found.length === 0) {
-      return fail('No rollback procedure, command or versioned artefact found.', [
-        { path: '.', note: `no rollback heading or command in ${ctx.searched('docHeading')} docs, no rollback command or automatic rollback in ${ctx.searched('automatic')} scripts/configs, no version- or SHA-tagged image in CI` },
-      ], data);
+      return fail(
+        'No rollback procedure, command or versioned artefact found.',
+        [
+          {
+            path: '.',
+            note: `no rollback heading or command in ${ctx.searched('docHeading')} docs, no rollback command or automatic rollback in ${ctx.searched('automatic')} scripts/configs, no version- or SHA-tagged image in CI`,
+          },
+        ],
+        data,
+      );
     }
-    return partial(g.score, `${listing(g.found)} found; ${g.missing.map((m) => `no ${m.replace(/^an? /, '')}`).join(', ')}.`, evidence, data);
+    return partial(
+      g.score,
+      `${listing(g.found)} found; ${g.missing.map((m) => `no ${m.replace(/^an? /, '')}`).join(', ')}.`,
+      evidence,
+      data,
+    );
   },
 });

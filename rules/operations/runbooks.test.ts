@@ -27,17 +27,29 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         message: ['incident response', 'diagnosis', 'recovery'],
-        evidence: [{ path: 'docs/runbooks/payments.md', line: 5 }, { path: 'docs/runbooks/payments.md', line: 9 }, { path: 'docs/runbooks/payments.md', line: 13 }],
+        evidence: [
+          { path: 'docs/runbooks/payments.md', line: 5 },
+          { path: 'docs/runbooks/payments.md', line: 9 },
+          { path: 'docs/runbooks/payments.md', line: 13 },
+        ],
       },
     },
     {
       name: 'an incident response guide with a postmortem template passes',
       profile: 'service',
       tree: {
-        'INCIDENT_RESPONSE.md': '# Incident response\n\nWho declares an incident, how to communicate, which channel to use, how severity is decided and who leads.\n\n## Severity levels\n\nSEV1: customer-facing outage.\n',
+        'INCIDENT_RESPONSE.md':
+          '# Incident response\n\nWho declares an incident, how to communicate, which channel to use, how severity is decided and who leads.\n\n## Severity levels\n\nSEV1: customer-facing outage.\n',
         'docs/postmortem-template.md': '# Postmortem: <title>\n\n## Timeline\n\n## Root cause\n\n## Action items\n',
       },
-      expect: { outcome: 'pass', message: ['incident response', 'postmortem'], evidence: [{ path: 'docs/postmortem-template.md', line: 1, note: 'postmortem' }, { path: 'INCIDENT_RESPONSE.md', line: 1 }] },
+      expect: {
+        outcome: 'pass',
+        message: ['incident response', 'postmortem'],
+        evidence: [
+          { path: 'docs/postmortem-template.md', line: 1, note: 'postmortem' },
+          { path: 'INCIDENT_RESPONSE.md', line: 1 },
+        ],
+      },
     },
   ],
   invalid: [
@@ -50,7 +62,10 @@ ruleTester(rule, {
     {
       name: 'a runbook covering only diagnosis is partial and says what is missing',
       profile: 'service',
-      tree: { 'docs/runbooks/db.md': '# Database\n\n## Troubleshooting slow queries\n\nLook at pg_stat_statements, check the connection pool, compare to last week, then look for missing indexes on the hot tables and for long-running transactions holding locks.\n' },
+      tree: {
+        'docs/runbooks/db.md':
+          '# Database\n\n## Troubleshooting slow queries\n\nLook at pg_stat_statements, check the connection pool, compare to last week, then look for missing indexes on the hot tables and for long-running transactions holding locks.\n',
+      },
       expect: { outcome: 'partial', score: 0.6, message: ['diagnosis only', 'recovery'] },
     },
     {
@@ -62,11 +77,19 @@ ruleTester(rule, {
     {
       name: 'UI words in a README ("Alert" component, API "Operations") and changelog entries do not count',
       profile: 'service',
-      tree: { 'README.md': '# ui-kit\n\n## Alert\n\nA banner.\n\n## Operations\n\nCRUD calls.\n', 'CHANGELOG.md': '## Incident fix 1.2.0\n' },
+      tree: {
+        'README.md': '# ui-kit\n\n## Alert\n\nA banner.\n\n## Operations\n\nCRUD calls.\n',
+        'CHANGELOG.md': '## Incident fix 1.2.0\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],
   notApplicable: [
-    { name: 'a library is not operated', profile: 'library', tree: { 'RUNBOOK.md': '# Runbook\n' }, expect: { outcome: 'not-applicable', message: 'library' } },
+    {
+      name: 'a library is not operated',
+      profile: 'library',
+      tree: { 'RUNBOOK.md': '# Runbook\n' },
+      expect: { outcome: 'not-applicable', message: 'library' },
+    },
   ],
 });

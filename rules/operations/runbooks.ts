@@ -13,7 +13,8 @@ const DEDICATED = [
   `**/{OPERATIONS,Operations,operations,OPERATING,PLAYBOOK,playbook}.${DOC_EXT}`,
   '.github/ISSUE_TEMPLATE/*{incident,Incident,postmortem,outage}*',
 ];
-const NOT_OPS = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS|RELEASES?)[^/]*$|(?:^|\/)(?:node_modules|vendor|third_party)\//i;
+const NOT_OPS =
+  /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS|RELEASES?)[^/]*$|(?:^|\/)(?:node_modules|vendor|third_party)\//i;
 
 /** What an operational heading is about; a runbook worth the name covers more than one. */
 const TOPICS: [string, RegExp][] = [
@@ -24,9 +25,12 @@ const TOPICS: [string, RegExp][] = [
   ['operations', /runbook|playbook|operat(?:ing|ions?)\b|maintenance|scaling|deploy(?:ment|ing)? procedure/i],
 ];
 
-const STRONG = /runbook|incident|on-?\s?call|post-?\s?mortem|escalat|troubleshoot|disaster recovery|roll ?back|failover|outage/i;
+const STRONG =
+  /runbook|incident|on-?\s?call|post-?\s?mortem|escalat|troubleshoot|disaster recovery|roll ?back|failover|outage/i;
 
-const topicsOf = (ms: Match[]) => [...new Set(ms.flatMap((m) => TOPICS.filter(([, re]) => re.test(m.snippet)).map(([t]) => t)))];
+const topicsOf = (ms: Match[]) => [
+  ...new Set(ms.flatMap((m) => TOPICS.filter(([, re]) => re.test(m.snippet)).map(([t]) => t))),
+];
 
 export default defineRule({
   meta: {
@@ -43,9 +47,33 @@ export default defineRule({
       'Runbook, incident response, on-call and postmortem documents (docs/runbooks/, RUNBOOK.md, OPERATIONS.md, *incident*.md, *postmortem*.md, issue templates), judged by their headings: incident response, diagnosis, recovery/rollback, postmortem, operations. Operational sections in other docs (a README "Troubleshooting" section) earn partial credit.',
     patterns: {
       opsHeading: {
-        regex: /^(?:#{1,6}|={1,6}|\*\*)[ \t]*[^\n]*(?:runbook|playbook|incident|on-?\s?call|post-?\s?mortem|escalat|roll ?back|disaster|failover|troubleshoot|mitigat|alert|outage|recover|restore|operating|operations|diagnos|severity|root cause|triage|pager|paging)[^\n]*$/gim,
+        regex:
+          /^(?:#{1,6}|={1,6}|\*\*)[ \t]*[^\n]*(?:runbook|playbook|incident|on-?\s?call|post-?\s?mortem|escalat|roll ?back|disaster|failover|troubleshoot|mitigat|alert|outage|recover|restore|operating|operations|diagnos|severity|root cause|triage|pager|paging)[^\n]*$/gim,
         files: [`**/*.${DOC_EXT}`, '.github/ISSUE_TEMPLATE/*'],
-        literals: ['runbook', 'playbook', 'incident', 'call', 'mortem', 'escalat', 'roll', 'disaster', 'failover', 'troubleshoot', 'mitigat', 'alert', 'outage', 'recover', 'restore', 'operat', 'diagnos', 'severity', 'root cause', 'triage', 'pager', 'paging'],
+        literals: [
+          'runbook',
+          'playbook',
+          'incident',
+          'call',
+          'mortem',
+          'escalat',
+          'roll',
+          'disaster',
+          'failover',
+          'troubleshoot',
+          'mitigat',
+          'alert',
+          'outage',
+          'recover',
+          'restore',
+          'operat',
+          'diagnos',
+          'severity',
+          'root cause',
+          'triage',
+          'pager',
+          'paging',
+        ],
         ignoreCase: true,
         maxPerFile: 12,
       },
@@ -54,7 +82,9 @@ export default defineRule({
   },
   // Runbooks tell an operator how to run something; a library, a CLI or a docs site is not operated.
   appliesTo: ({ facts }) =>
-    ['library', 'cli', 'docs'].includes(facts.profile.id) ? { reason: `profile is ${facts.profile.id}: there is no running system to operate` } : true,
+    ['library', 'cli', 'docs'].includes(facts.profile.id)
+      ? { reason: `profile is ${facts.profile.id}: there is no running system to operate` }
+      : true,
   check(ctx) {
     const relevant = (p: string) => !isTestPath(p) && !NOT_OPS.test(p);
     const dedicated = ctx.files.match(DEDICATED).filter(relevant);
@@ -83,21 +113,47 @@ export default defineRule({
     };
     const files = (ps: string[]) => ps.slice(0, 3).map((p): Evidence => ({ path: p, note: 'operational document' }));
     if (dTopics.length >= 2 && substantial.length > 0) {
-      return pass(`Operational docs cover ${listing(dTopics)} (${dedicated.length} document${dedicated.length === 1 ? '' : 's'}).`, [...cite(inDedicated), ...files(substantial)], data);
+      return pass(
+        `Operational docs cover ${listing(dTopics)} (${dedicated.length} document${dedicated.length === 1 ? '' : 's'}).`,
+        [...cite(inDedicated), ...files(substantial)],
+        data,
+      );
     }
     if (substantial.length > 0 && dTopics.length === 1) {
       const missing = TOPICS.map(([t]) => t).filter((t) => t !== 'operations' && !dTopics.includes(t));
-      return partial(0.6, `Operational docs cover ${dTopics[0]} only; no ${listing(missing.slice(0, 3))} sections.`, [...cite(inDedicated), ...files(substantial)], data);
+      return partial(
+        0.6,
+        `Operational docs cover ${dTopics[0]} only; no ${listing(missing.slice(0, 3))} sections.`,
+        [...cite(inDedicated), ...files(substantial)],
+        data,
+      );
     }
     if (dedicated.length > 0) {
       const ev = [...files(dedicated), ...cite(elsewhere)];
-      return partial(eTopics.length > 0 ? 0.5 : 0.4, `Runbook-like documents exist (${listing(dedicated.slice(0, 3))}) but their headings name no diagnosis, mitigation, recovery or escalation steps.`, ev, data);
+      return partial(
+        eTopics.length > 0 ? 0.5 : 0.4,
+        `Runbook-like documents exist (${listing(dedicated.slice(0, 3))}) but their headings name no diagnosis, mitigation, recovery or escalation steps.`,
+        ev,
+        data,
+      );
     }
     if (eTopics.length > 0) {
-      return partial(eTopics.length >= 2 ? 0.5 : 0.3, `Operational sections in general docs (${listing(eTopics)}), but no runbook, incident response or on-call guide.`, cite(elsewhere), data);
+      return partial(
+        eTopics.length >= 2 ? 0.5 : 0.3,
+        `Operational sections in general docs (${listing(eTopics)}), but no runbook, incident response or on-call guide.`,
+        cite(elsewhere),
+        data,
+      );
     }
-    return fail('No runbooks, incident response, on-call or postmortem documentation found.', [
-      { path: '.', note: `no docs/runbooks/, RUNBOOK.md, incident, on-call or postmortem document; no operational heading in ${ctx.searched('opsHeading')} documentation files` },
-    ], data);
+    return fail(
+      'No runbooks, incident response, on-call or postmortem documentation found.',
+      [
+        {
+          path: '.',
+          note: `no docs/runbooks/, RUNBOOK.md, incident, on-call or postmortem document; no operational heading in ${ctx.searched('opsHeading')} documentation files`,
+        },
+      ],
+      data,
+    );
   },
 });

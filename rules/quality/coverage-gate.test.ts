@@ -1,46 +1,84 @@
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './coverage-gate.js';
 
-const cov = (linesCovered: number, linesTotal: number) => ({ path: 'coverage/lcov.info', format: 'lcov' as const, linesCovered, linesTotal, percent: Math.round((linesCovered / linesTotal) * 10000) / 100 });
-const junit = (passed: number, failed: number) => ({ path: 'junit.xml', tests: passed + failed, passed, failed, skipped: 0, failures: failed ? ['Calc › adds'] : [] });
+const cov = (linesCovered: number, linesTotal: number) => ({
+  path: 'coverage/lcov.info',
+  format: 'lcov' as const,
+  linesCovered,
+  linesTotal,
+  percent: Math.round((linesCovered / linesTotal) * 10000) / 100,
+});
+const junit = (passed: number, failed: number) => ({
+  path: 'junit.xml',
+  tests: passed + failed,
+  passed,
+  failed,
+  skipped: 0,
+  failures: failed ? ['Calc › adds'] : [],
+});
 
 ruleTester(rule, {
   valid: [
     {
       name: 'Jest coverageThreshold in jest.config.js',
-      tree: { 'jest.config.js': 'module.exports = {\n  collectCoverage: true,\n  coverageThreshold: { global: { lines: 85 } },\n};\n' },
+      tree: {
+        'jest.config.js':
+          'module.exports = {\n  collectCoverage: true,\n  coverageThreshold: { global: { lines: 85 } },\n};\n',
+      },
       expect: { outcome: 'pass', message: 'Jest coverageThreshold', evidence: [{ path: 'jest.config.js', line: 3 }] },
     },
     {
       name: 'Vitest coverage.thresholds',
-      tree: { 'vitest.config.ts': "export default defineConfig({ test: { coverage: {\n  provider: 'v8',\n  thresholds: { lines: 90 },\n} } });\n" },
+      tree: {
+        'vitest.config.ts':
+          "export default defineConfig({ test: { coverage: {\n  provider: 'v8',\n  thresholds: { lines: 90 },\n} } });\n",
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'vitest.config.ts', line: 3 }] },
     },
     {
       name: 'coverage.py fail_under in pyproject.toml, with its value',
       tree: { 'pyproject.toml': '[tool.coverage.report]\nshow_missing = true\nfail_under = 92\n' },
-      expect: { outcome: 'pass', message: '92', evidence: [{ path: 'pyproject.toml', line: 3 }], data: { thresholds: [{ tool: 'coverage.py fail_under', value: 92 }] } },
+      expect: {
+        outcome: 'pass',
+        message: '92',
+        evidence: [{ path: 'pyproject.toml', line: 3 }],
+        data: { thresholds: [{ tool: 'coverage.py fail_under', value: 92 }] },
+      },
     },
     {
       name: 'pytest-cov --cov-fail-under in a workflow',
-      tree: { '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest --cov=app --cov-fail-under=80\n' },
+      tree: {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest --cov=app --cov-fail-under=80\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: '.github/workflows/ci.yml', line: 6 }] },
     },
     {
       name: 'JaCoCo check rule with a minimum in pom.xml',
-      tree: { 'pom.xml': '<project>\n<plugin><artifactId>jacoco-maven-plugin</artifactId>\n<limit><counter>LINE</counter><value>COVEREDRATIO</value>\n<minimum>0.80</minimum></limit>\n</plugin></project>\n' },
+      tree: {
+        'pom.xml':
+          '<project>\n<plugin><artifactId>jacoco-maven-plugin</artifactId>\n<limit><counter>LINE</counter><value>COVEREDRATIO</value>\n<minimum>0.80</minimum></limit>\n</plugin></project>\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'pom.xml', line: 4 }] },
     },
     {
       name: 'coverlet threshold in CI',
-      tree: { '.github/workflows/ci.yml': 'jobs:\n  t:\n    steps:\n      - run: dotnet test /p:CollectCoverage=true /p:Threshold=80\n' },
+      tree: {
+        '.github/workflows/ci.yml':
+          'jobs:\n  t:\n    steps:\n      - run: dotnet test /p:CollectCoverage=true /p:Threshold=80\n',
+      },
       expect: { outcome: 'pass', message: 'coverlet' },
     },
     {
       name: 'measured coverage at or above 80% and no failing test',
       tree: { 'README.md': '# x\n' },
       artifacts: { coverage: [cov(850, 1000)], junit: [junit(40, 0)] },
-      expect: { outcome: 'pass', message: ['85% of lines', '40 tests passed'], evidence: [{ path: 'coverage/lcov.info' }, { path: 'junit.xml' }], data: { measured: { linePercent: 85, tests: { failed: 0 } } } },
+      expect: {
+        outcome: 'pass',
+        message: ['85% of lines', '40 tests passed'],
+        evidence: [{ path: 'coverage/lcov.info' }, { path: 'junit.xml' }],
+        data: { measured: { linePercent: 85, tests: { failed: 0 } } },
+      },
     },
   ],
   invalid: [

@@ -5,8 +5,16 @@ ruleTester(rule, {
   valid: [
     {
       name: 'Prettier config checked in CI',
-      tree: { '.prettierrc': '{ "singleQuote": true }\n', '.github/workflows/ci.yml': 'on: push\njobs:\n  fmt:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx prettier --check .\n' },
-      expect: { outcome: 'pass', message: 'Prettier configured and checked in CI', evidence: [{ path: '.prettierrc' }, { path: '.github/workflows/ci.yml', line: 6 }] },
+      tree: {
+        '.prettierrc': '{ "singleQuote": true }\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  fmt:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx prettier --check .\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Prettier configured and checked in CI',
+        evidence: [{ path: '.prettierrc' }, { path: '.github/workflows/ci.yml', line: 6 }],
+      },
     },
     {
       name: 'Black in pyproject.toml',
@@ -15,7 +23,10 @@ ruleTester(rule, {
     },
     {
       name: 'Spotless in a Gradle build',
-      tree: { 'build.gradle.kts': 'plugins {\n  id("com.diffplug.spotless") version "6.25.0"\n}\nspotless { java { googleJavaFormat() } }\n' },
+      tree: {
+        'build.gradle.kts':
+          'plugins {\n  id("com.diffplug.spotless") version "6.25.0"\n}\nspotless { java { googleJavaFormat() } }\n',
+      },
       expect: { outcome: 'pass', message: 'Spotless' },
     },
     {
@@ -25,7 +36,11 @@ ruleTester(rule, {
     },
     {
       name: 'ruff-format as a pre-commit hook',
-      tree: { '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    hooks:\n      - id: ruff-check\n      - id: ruff-format\n', 'app.py': 'x = 1\n' },
+      tree: {
+        '.pre-commit-config.yaml':
+          'repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    hooks:\n      - id: ruff-check\n      - id: ruff-format\n',
+        'app.py': 'x = 1\n',
+      },
       expect: { outcome: 'pass', message: 'Ruff format', evidence: [{ path: '.pre-commit-config.yaml', line: 5 }] },
     },
   ],

@@ -4,23 +4,77 @@ import { CI_GLOBS } from '../_shared/ci.js';
 import { ciEvidence, findTools, type ToolSpec } from '../_shared/tests/tooling.js';
 
 const FORMATTERS: ToolSpec[] = [
-  { name: 'Prettier', hooks: /^(?:mirrors-)?prettier$/, files: ['**/.prettierrc', '**/.prettierrc.{json,json5,yml,yaml,toml,js,cjs,mjs,ts}', '**/prettier.config.{js,cjs,mjs,ts}'], pattern: 'prettierPkg', deps: ['prettier'], ci: /\bprettier\b/ },
-  { name: 'Biome', files: ['**/biome.json', '**/biome.jsonc'], deps: ['@biomejs/biome'], ci: /\bbiome\s+(?:format|check|ci)\b/ },
+  {
+    name: 'Prettier',
+    hooks: /^(?:mirrors-)?prettier$/,
+    files: [
+      '**/.prettierrc',
+      '**/.prettierrc.{json,json5,yml,yaml,toml,js,cjs,mjs,ts}',
+      '**/prettier.config.{js,cjs,mjs,ts}',
+    ],
+    pattern: 'prettierPkg',
+    deps: ['prettier'],
+    ci: /\bprettier\b/,
+  },
+  {
+    name: 'Biome',
+    files: ['**/biome.json', '**/biome.jsonc'],
+    deps: ['@biomejs/biome'],
+    ci: /\bbiome\s+(?:format|check|ci)\b/,
+  },
   { name: 'dprint', files: ['**/dprint.json', '**/.dprint.json'], ci: /\bdprint\s+check\b/ },
   { name: 'Black', hooks: /^black(?:-jupyter)?$/, pattern: 'black', deps: ['black'], ci: /\bblack\b/ },
   { name: 'Ruff format', hooks: /^ruff-format$/, pattern: 'ruffFormat', ci: /\bruff\s+format\b/ },
-  { name: 'isort/YAPF/autopep8', hooks: /^(?:isort|yapf|autopep8)$/, pattern: 'pyFormatters', deps: ['isort', 'yapf', 'autopep8'], ci: /\b(?:isort|yapf|autopep8)\b/ },
-  { name: 'gofmt/goimports/gofumpt', hooks: /^(?:go-fmt|gofmt|go-imports|goimports|gofumpt)$/, ci: /\bgofmt\b|\bgoimports\b|\bgofumpt\b/ },
-  { name: 'Spotless/google-java-format', hooks: /^(?:google-java-format|pretty-format-java)$/, pattern: 'spotless', deps: ['plugin:com.diffplug.spotless', 'com.google.googlejavaformat:*'], ci: /spotless(?:Check|:check|Apply)|google-java-format/ },
-  { name: 'ktlint/ktfmt', hooks: /^(?:ktlint|ktfmt|pretty-format-kotlin)$/, files: ['**/.ktlint*'], deps: ['plugin:org.jlleitschuh.gradle.ktlint', 'plugin:com.ncorti.ktfmt.gradle'], ci: /\bktlint\b|\bktfmt\b/ },
+  {
+    name: 'isort/YAPF/autopep8',
+    hooks: /^(?:isort|yapf|autopep8)$/,
+    pattern: 'pyFormatters',
+    deps: ['isort', 'yapf', 'autopep8'],
+    ci: /\b(?:isort|yapf|autopep8)\b/,
+  },
+  {
+    name: 'gofmt/goimports/gofumpt',
+    hooks: /^(?:go-fmt|gofmt|go-imports|goimports|gofumpt)$/,
+    ci: /\bgofmt\b|\bgoimports\b|\bgofumpt\b/,
+  },
+  {
+    name: 'Spotless/google-java-format',
+    hooks: /^(?:google-java-format|pretty-format-java)$/,
+    pattern: 'spotless',
+    deps: ['plugin:com.diffplug.spotless', 'com.google.googlejavaformat:*'],
+    ci: /spotless(?:Check|:check|Apply)|google-java-format/,
+  },
+  {
+    name: 'ktlint/ktfmt',
+    hooks: /^(?:ktlint|ktfmt|pretty-format-kotlin)$/,
+    files: ['**/.ktlint*'],
+    deps: ['plugin:org.jlleitschuh.gradle.ktlint', 'plugin:com.ncorti.ktfmt.gradle'],
+    ci: /\bktlint\b|\bktfmt\b/,
+  },
   { name: 'dotnet format', ci: /dotnet\s+format\b|dotnet-format/ },
-  { name: 'rustfmt', hooks: /^(?:fmt|rustfmt|cargo-fmt)$/, files: ['**/rustfmt.toml', '**/.rustfmt.toml'], ci: /cargo\s+fmt\b|\brustfmt\b/ },
-  { name: 'RuboCop/Standard', files: ['**/.rubocop.yml', '**/.standard.yml'], deps: ['standard'], ci: /\brubocop\b|\bstandardrb\b/ },
-  { name: 'PHP-CS-Fixer/Pint', files: ['**/.php-cs-fixer.php', '**/.php-cs-fixer.dist.php', '**/.php_cs', '**/.php_cs.dist', '**/pint.json'], deps: ['friendsofphp/php-cs-fixer', 'laravel/pint'], ci: /php-cs-fixer|\bpint\b/ },
+  {
+    name: 'rustfmt',
+    hooks: /^(?:fmt|rustfmt|cargo-fmt)$/,
+    files: ['**/rustfmt.toml', '**/.rustfmt.toml'],
+    ci: /cargo\s+fmt\b|\brustfmt\b/,
+  },
+  {
+    name: 'RuboCop/Standard',
+    files: ['**/.rubocop.yml', '**/.standard.yml'],
+    deps: ['standard'],
+    ci: /\brubocop\b|\bstandardrb\b/,
+  },
+  {
+    name: 'PHP-CS-Fixer/Pint',
+    files: ['**/.php-cs-fixer.php', '**/.php-cs-fixer.dist.php', '**/.php_cs', '**/.php_cs.dist', '**/pint.json'],
+    deps: ['friendsofphp/php-cs-fixer', 'laravel/pint'],
+    ci: /php-cs-fixer|\bpint\b/,
+  },
   { name: 'clang-format', hooks: /^clang-format$/, files: ['**/.clang-format'], ci: /clang-format/ },
 ];
 
-const GENERIC = /\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:format|fmt)(?::check)?\b|\bmake\s+(?:fmt|format)(?:-check)?\b|\bpre-commit\s+run\b|pre-commit\/action@/;
+const GENERIC =
+  /\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:format|fmt)(?::check)?\b|\bmake\s+(?:fmt|format)(?:-check)?\b|\bpre-commit\s+run\b|pre-commit\/action@/;
 
 export default defineRule({
   meta: {
@@ -37,32 +91,89 @@ export default defineRule({
       'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, .clang-format) or a CI step running it. Go code is formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
     reads: CI_GLOBS,
     patterns: {
-      hooks: { regex: /^\s*-\s+id:\s*([\w.-]+)/m, files: ['.pre-commit-config.yaml', '.pre-commit-config.yml'], literals: ['id:'], maxPerFile: 200 },
-      prettierPkg: { regex: /"prettier"\s*:\s*[{"]/, files: ['**/package.json'], literals: ['prettier'], maxPerFile: 1 },
+      hooks: {
+        regex: /^\s*-\s+id:\s*([\w.-]+)/m,
+        files: ['.pre-commit-config.yaml', '.pre-commit-config.yml'],
+        literals: ['id:'],
+        maxPerFile: 200,
+      },
+      prettierPkg: {
+        regex: /"prettier"\s*:\s*[{"]/,
+        files: ['**/package.json'],
+        literals: ['prettier'],
+        maxPerFile: 1,
+      },
       black: { regex: /^\[tool\.black\]/m, files: ['**/pyproject.toml'], literals: ['tool.black'], maxPerFile: 1 },
-      ruffFormat: { regex: /^\[tool\.ruff\.format\]|^\[format\]/m, files: ['**/pyproject.toml', '**/ruff.toml', '**/.ruff.toml'], literals: ['format]'], maxPerFile: 1 },
-      pyFormatters: { regex: /^\[(?:tool\.isort|isort|tool\.yapf|yapf)\]/m, files: ['**/pyproject.toml', '**/setup.cfg', '**/.isort.cfg', '**/tox.ini'], literals: ['isort', 'yapf'], maxPerFile: 1 },
-      spotless: { regex: /\bspotless\b|google-java-format|\bfmt-maven-plugin\b/, files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'], literals: ['spotless', 'google-java-format', 'fmt-maven-plugin'], maxPerFile: 1 },
+      ruffFormat: {
+        regex: /^\[tool\.ruff\.format\]|^\[format\]/m,
+        files: ['**/pyproject.toml', '**/ruff.toml', '**/.ruff.toml'],
+        literals: ['format]'],
+        maxPerFile: 1,
+      },
+      pyFormatters: {
+        regex: /^\[(?:tool\.isort|isort|tool\.yapf|yapf)\]/m,
+        files: ['**/pyproject.toml', '**/setup.cfg', '**/.isort.cfg', '**/tox.ini'],
+        literals: ['isort', 'yapf'],
+        maxPerFile: 1,
+      },
+      spotless: {
+        regex: /\bspotless\b|google-java-format|\bfmt-maven-plugin\b/,
+        files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'],
+        literals: ['spotless', 'google-java-format', 'fmt-maven-plugin'],
+        maxPerFile: 1,
+      },
     },
   },
   check(ctx) {
     const { tools, genericCi } = findTools(ctx, FORMATTERS, GENERIC);
     const evidence: Evidence[] = tools.map((t) => t.evidence);
     const checked = tools.filter((t) => t.ci);
-    for (const t of checked.slice(0, 3)) if (t.evidence.path !== t.ci!.path || t.evidence.line !== t.ci!.line) evidence.push(ciEvidence(t.ci!, `CI runs ${t.name}`));
+    for (const t of checked.slice(0, 3))
+      if (t.evidence.path !== t.ci!.path || t.evidence.line !== t.ci!.line)
+        evidence.push(ciEvidence(t.ci!, `CI runs ${t.name}`));
     for (const c of genericCi.slice(0, 1)) evidence.push(ciEvidence(c, 'format script runs in CI'));
     const names = tools.map((t) => t.name);
     const langs = ctx.facts.languages.map((l) => l.name);
     // gofmt and rustfmt ship with the toolchain and are universal practice there.
-    const implied = [langs.includes('Go') && !names.some((n) => n.startsWith('gofmt')) ? 'gofmt (Go toolchain)' : '', langs.includes('Rust') && !names.includes('rustfmt') ? 'rustfmt (Rust toolchain)' : ''].filter(Boolean);
+    const implied = [
+      langs.includes('Go') && !names.some((n) => n.startsWith('gofmt')) ? 'gofmt (Go toolchain)' : '',
+      langs.includes('Rust') && !names.includes('rustfmt') ? 'rustfmt (Rust toolchain)' : '',
+    ].filter(Boolean);
     const editorconfig = ctx.files.match(['.editorconfig'])[0];
     const data = { formatters: names, implied, checkedInCi: checked.map((t) => t.name), editorconfig: !!editorconfig };
-    if (tools.length > 0) return pass(`${listing(names)} configured${checked.length || genericCi.length ? ' and checked in CI' : ''}.`, evidence, data);
+    if (tools.length > 0)
+      return pass(
+        `${listing(names)} configured${checked.length || genericCi.length ? ' and checked in CI' : ''}.`,
+        evidence,
+        data,
+      );
     const goRust = ctx.facts.sourceFiles.filter((p) => p.endsWith('.go') || p.endsWith('.rs')).length;
     if (implied.length > 0 && goRust * 2 >= ctx.facts.sourceFiles.length) {
-      return pass(`Formatted by convention with ${listing(implied)}.`, [{ path: '.', note: `${listing(implied)} implied; no formatter check found in CI` }, ...(editorconfig ? [{ path: editorconfig, note: '.editorconfig' }] : [])], data);
+      return pass(
+        `Formatted by convention with ${listing(implied)}.`,
+        [
+          { path: '.', note: `${listing(implied)} implied; no formatter check found in CI` },
+          ...(editorconfig ? [{ path: editorconfig, note: '.editorconfig' }] : []),
+        ],
+        data,
+      );
     }
-    if (editorconfig) return partial(0.5, '.editorconfig sets whitespace rules, but no formatter lays out the code.', [{ path: editorconfig, note: 'editor settings only' }], data);
-    return fail('No code formatter configured.', [{ path: '.', note: 'no Prettier, Biome, dprint, Black, Ruff format, isort, Spotless, ktlint, dotnet format, rustfmt, RuboCop, PHP-CS-Fixer or clang-format configuration, dependency or CI step, and no .editorconfig' }], data);
+    if (editorconfig)
+      return partial(
+        0.5,
+        '.editorconfig sets whitespace rules, but no formatter lays out the code.',
+        [{ path: editorconfig, note: 'editor settings only' }],
+        data,
+      );
+    return fail(
+      'No code formatter configured.',
+      [
+        {
+          path: '.',
+          note: 'no Prettier, Biome, dprint, Black, Ruff format, isort, Spotless, ktlint, dotnet format, rustfmt, RuboCop, PHP-CS-Fixer or clang-format configuration, dependency or CI step, and no .editorconfig',
+        },
+      ],
+      data,
+    );
   },
 });

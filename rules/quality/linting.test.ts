@@ -1,43 +1,69 @@
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './linting.js';
 
-const gha = (run: string) => `on: pull_request\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
+const gha = (run: string) =>
+  `on: pull_request\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
 
 ruleTester(rule, {
   valid: [
     {
       name: 'XO (an ESLint wrapper) as a dev dependency, run in CI',
-      tree: { 'package.json': '{"name":"lib","devDependencies":{"xo":"^0.59.0"}}', '.github/workflows/ci.yml': gha('npx xo') },
+      tree: {
+        'package.json': '{"name":"lib","devDependencies":{"xo":"^0.59.0"}}',
+        '.github/workflows/ci.yml': gha('npx xo'),
+      },
       expect: { outcome: 'pass', message: 'XO' },
     },
     {
       name: 'ESLint flat config run in CI',
       tree: { 'eslint.config.js': 'export default [];\n', '.github/workflows/ci.yml': gha('npx eslint .') },
-      expect: { outcome: 'pass', message: 'ESLint configured and run in CI', evidence: [{ path: 'eslint.config.js' }, { path: '.github/workflows/ci.yml', line: 6 }] },
+      expect: {
+        outcome: 'pass',
+        message: 'ESLint configured and run in CI',
+        evidence: [{ path: 'eslint.config.js' }, { path: '.github/workflows/ci.yml', line: 6 }],
+      },
     },
     {
       name: 'Ruff in pyproject, run through pre-commit in CI',
-      tree: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.ruff]\nline-length = 100\n', '.github/workflows/ci.yml': gha('pre-commit run --all-files') },
+      tree: {
+        'pyproject.toml': '[project]\nname = "x"\n\n[tool.ruff]\nline-length = 100\n',
+        '.github/workflows/ci.yml': gha('pre-commit run --all-files'),
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'pyproject.toml', line: 4 }] },
     },
     {
       name: 'golangci-lint action',
-      tree: { '.golangci.yml': 'linters:\n  enable: [errcheck]\n', '.github/workflows/lint.yml': 'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: golangci/golangci-lint-action@v6\n' },
+      tree: {
+        '.golangci.yml': 'linters:\n  enable: [errcheck]\n',
+        '.github/workflows/lint.yml':
+          'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: golangci/golangci-lint-action@v6\n',
+      },
       expect: { outcome: 'pass', data: { linters: ['golangci-lint'], inCi: ['golangci-lint'] } },
     },
     {
       name: 'Roslyn analyzers via .editorconfig severities and dotnet build -warnaserror in CI',
-      tree: { '.editorconfig': 'root = true\n[*.cs]\ndotnet_diagnostic.CA2000.severity = error\n', '.github/workflows/ci.yml': gha('dotnet build -warnaserror') },
+      tree: {
+        '.editorconfig': 'root = true\n[*.cs]\ndotnet_diagnostic.CA2000.severity = error\n',
+        '.github/workflows/ci.yml': gha('dotnet build -warnaserror'),
+      },
       expect: { outcome: 'pass', evidence: [{ path: '.editorconfig', line: 3 }] },
     },
     {
       name: 'Flake8 as a pre-commit hook, hooks run in CI by pre-commit',
-      tree: { '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/PyCQA/flake8\n    rev: 7.0.0\n    hooks:\n      - id: flake8\n', '.github/workflows/ci.yml': gha('pre-commit run --all-files') },
+      tree: {
+        '.pre-commit-config.yaml':
+          'repos:\n  - repo: https://github.com/PyCQA/flake8\n    rev: 7.0.0\n    hooks:\n      - id: flake8\n',
+        '.github/workflows/ci.yml': gha('pre-commit run --all-files'),
+      },
       expect: { outcome: 'pass', evidence: [{ path: '.pre-commit-config.yaml', line: 5 }] },
     },
     {
       name: 'Error Prone in the Maven build runs with every CI build',
-      tree: { 'pom.xml': '<project>\n  <path><groupId>com.google.errorprone</groupId><artifactId>error_prone_core</artifactId></path>\n</project>\n', '.github/workflows/ci.yml': gha('mvn -B verify') },
+      tree: {
+        'pom.xml':
+          '<project>\n  <path><groupId>com.google.errorprone</groupId><artifactId>error_prone_core</artifactId></path>\n</project>\n',
+        '.github/workflows/ci.yml': gha('mvn -B verify'),
+      },
       expect: { outcome: 'pass', message: 'Error Prone', evidence: [{ path: 'pom.xml', line: 2 }] },
     },
   ],

@@ -5,13 +5,26 @@ ruleTester(rule, {
   valid: [
     {
       name: 'pre-commit config lists its hooks',
-      tree: { '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.6.0\n    hooks:\n      - id: ruff\n      - id: ruff-format\n' },
-      expect: { outcome: 'pass', evidence: [{ path: '.pre-commit-config.yaml', note: 'pre-commit hooks: ruff, ruff-format' }] },
+      tree: {
+        '.pre-commit-config.yaml':
+          'repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.6.0\n    hooks:\n      - id: ruff\n      - id: ruff-format\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: '.pre-commit-config.yaml', note: 'pre-commit hooks: ruff, ruff-format' }],
+      },
     },
     {
       name: 'Husky pre-commit running lint-staged',
-      tree: { '.husky/pre-commit': 'npx lint-staged\n', 'package.json': JSON.stringify({ 'lint-staged': { '*.ts': 'eslint --fix' } }, null, 2) },
-      expect: { outcome: 'pass', message: 'with lint-staged', evidence: [{ path: '.husky/pre-commit', note: 'Husky pre-commit runs `npx lint-staged`' }] },
+      tree: {
+        '.husky/pre-commit': 'npx lint-staged\n',
+        'package.json': JSON.stringify({ 'lint-staged': { '*.ts': 'eslint --fix' } }, null, 2),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'with lint-staged',
+        evidence: [{ path: '.husky/pre-commit', note: 'Husky pre-commit runs `npx lint-staged`' }],
+      },
     },
     {
       name: 'lefthook',

@@ -11,7 +11,12 @@ ruleTester(rule, {
         'playwright.config.ts': "export default { testDir: 'e2e' };\n",
         'e2e/home.spec.ts': "import { test } from '@playwright/test';\ntest('home', async ({ page }) => {});\n",
       },
-      expect: { outcome: 'pass', message: 'unit tests and end-to-end tests found; no integration and load tests', evidence: [{ path: 'e2e/home.spec.ts', line: 2 }], data: { types: ['unit', 'end-to-end'] } },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and end-to-end tests found; no integration and load tests',
+        evidence: [{ path: 'e2e/home.spec.ts', line: 2 }],
+        data: { types: ['unit', 'end-to-end'] },
+      },
     },
     {
       name: 'Python: unit tests plus integration-marked tests and a Locust file',
@@ -20,12 +25,17 @@ ruleTester(rule, {
         'tests/integration/test_db.py': 'import pytest\n\n@pytest.mark.integration\ndef test_db():\n    pass\n',
         'load/locustfile.py': 'from locust import HttpUser\n',
       },
-      expect: { outcome: 'pass', data: { types: ['unit', 'integration', 'load'] }, evidence: [{ path: 'tests/integration/test_db.py' }, { path: 'load/locustfile.py' }] },
+      expect: {
+        outcome: 'pass',
+        data: { types: ['unit', 'integration', 'load'] },
+        evidence: [{ path: 'tests/integration/test_db.py' }, { path: 'load/locustfile.py' }],
+      },
     },
     {
       name: 'Java: JUnit plus Testcontainers in the pom',
       tree: {
-        'pom.xml': '<project><dependencies><dependency><groupId>org.testcontainers</groupId><artifactId>postgresql</artifactId><scope>test</scope></dependency></dependencies></project>\n',
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.testcontainers</groupId><artifactId>postgresql</artifactId><scope>test</scope></dependency></dependencies></project>\n',
         'src/test/java/RepoTest.java': 'class RepoTest {\n  @Test void saves() {}\n}\n',
       },
       expect: { outcome: 'pass', data: { types: ['unit', 'integration'] } },
@@ -35,7 +45,12 @@ ruleTester(rule, {
     {
       name: 'unit tests only: partial, naming what is missing',
       tree: { 'calc_test.go': 'package calc\n\nfunc TestAdd(t *testing.T) {}\n' },
-      expect: { outcome: 'partial', score: 0.5, message: 'no integration, end-to-end and load tests', data: { types: ['unit'] } },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'no integration, end-to-end and load tests',
+        data: { types: ['unit'] },
+      },
     },
     {
       name: 'no tests at all',

@@ -11,10 +11,35 @@ const TEST_CODE = ['**/*.{py,js,jsx,ts,tsx,mjs,cjs,go,java,kt,cs,rb,php,rs}'];
 
 /** Libraries that mark a kind of test, by ecosystem name (exact or `prefix*`). */
 const LIBRARIES: { kind: Kind; name: string; deps: string[] }[] = [
-  { kind: 'integration', name: 'Testcontainers', deps: ['testcontainers', '@testcontainers/*', 'testcontainers-*', 'org.testcontainers:*', 'Testcontainers*', 'github.com/testcontainers/testcontainers-go*'] },
-  { kind: 'end-to-end', name: 'Playwright', deps: ['@playwright/test', 'playwright', 'pytest-playwright', 'com.microsoft.playwright:playwright', 'Microsoft.Playwright*'] },
+  {
+    kind: 'integration',
+    name: 'Testcontainers',
+    deps: [
+      'testcontainers',
+      '@testcontainers/*',
+      'testcontainers-*',
+      'org.testcontainers:*',
+      'Testcontainers*',
+      'github.com/testcontainers/testcontainers-go*',
+    ],
+  },
+  {
+    kind: 'end-to-end',
+    name: 'Playwright',
+    deps: [
+      '@playwright/test',
+      'playwright',
+      'pytest-playwright',
+      'com.microsoft.playwright:playwright',
+      'Microsoft.Playwright*',
+    ],
+  },
   { kind: 'end-to-end', name: 'Cypress', deps: ['cypress'] },
-  { kind: 'end-to-end', name: 'Selenium', deps: ['selenium-webdriver', 'selenium', 'org.seleniumhq.selenium:*', 'Selenium.WebDriver', 'selenium-webdriver*'] },
+  {
+    kind: 'end-to-end',
+    name: 'Selenium',
+    deps: ['selenium-webdriver', 'selenium', 'org.seleniumhq.selenium:*', 'Selenium.WebDriver', 'selenium-webdriver*'],
+  },
   { kind: 'end-to-end', name: 'WebdriverIO', deps: ['webdriverio', '@wdio/*'] },
   { kind: 'end-to-end', name: 'Puppeteer', deps: ['puppeteer'] },
   { kind: 'end-to-end', name: 'Capybara', deps: ['capybara'] },
@@ -47,8 +72,26 @@ export default defineRule({
       'Unit: collected test files outside integration/e2e folders. Integration: integration/ or it/ folders, *IT.java, pytest `integration` markers, Go `integration` build tags, Testcontainers, @SpringBootTest, WebApplicationFactory. End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests, e2e/ folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests.',
     digests: [TEST_DIGEST],
     patterns: {
-      integrationMarker: { regex: /@pytest\.mark\.integration\b|^\/\/go:build\s[^\n]*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|@QuarkusTest\b|@MicronautTest\b/m, files: TEST_CODE, literals: ['integration', 'SpringBootTest', 'Testcontainers', 'WebApplicationFactory', 'QuarkusTest', 'MicronautTest'], maxPerFile: 1 },
-      supertest: { regex: /from\s+['"]supertest['"]|require\(\s*['"]supertest['"]\s*\)/, files: ['**/*.{js,jsx,ts,tsx,mjs,cjs}'], literals: ['supertest'], maxPerFile: 1 },
+      integrationMarker: {
+        regex:
+          /@pytest\.mark\.integration\b|^\/\/go:build\s[^\n]*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|@QuarkusTest\b|@MicronautTest\b/m,
+        files: TEST_CODE,
+        literals: [
+          'integration',
+          'SpringBootTest',
+          'Testcontainers',
+          'WebApplicationFactory',
+          'QuarkusTest',
+          'MicronautTest',
+        ],
+        maxPerFile: 1,
+      },
+      supertest: {
+        regex: /from\s+['"]supertest['"]|require\(\s*['"]supertest['"]\s*\)/,
+        files: ['**/*.{js,jsx,ts,tsx,mjs,cjs}'],
+        literals: ['supertest'],
+        maxPerFile: 1,
+      },
       k6: { regex: /from\s+['"]k6(?:\/[\w-]+)?['"]/, files: ['**/*.{js,ts,mjs}'], literals: ['k6'], maxPerFile: 1 },
       artillery: { regex: /^scenarios\s*:/m, files: ['**/*.{yml,yaml}'], literals: ['scenarios'], maxPerFile: 1 },
     },
@@ -63,31 +106,49 @@ export default defineRule({
     };
     for (const f of inv.files) {
       const at = { path: f.path, ...(f.first ? { line: f.first.line, snippet: f.first.snippet } : {}) };
-      if (f.framework === 'playwright' || f.framework === 'cypress' || E2E_DIR.test(f.path)) add('end-to-end', { ...at, note: `${f.framework} test in an end-to-end location` });
-      else if (INTEGRATION_DIR.test(f.path) || /IT\.(java|kt)$/.test(f.path)) add('integration', { ...at, note: 'integration test by location' });
-      else if (f.cases > 0) add('unit', { ...at, note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}` });
+      if (f.framework === 'playwright' || f.framework === 'cypress' || E2E_DIR.test(f.path))
+        add('end-to-end', { ...at, note: `${f.framework} test in an end-to-end location` });
+      else if (INTEGRATION_DIR.test(f.path) || /IT\.(java|kt)$/.test(f.path))
+        add('integration', { ...at, note: 'integration test by location' });
+      else if (f.cases > 0)
+        add('unit', { ...at, note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}` });
     }
     for (const m of ctx.matches('integrationMarker')) add('integration', fromMatch(m, 'integration test marker'));
     const testPaths = new Set(inv.files.map((f) => f.path));
     const supertestInTests = ctx.matches('supertest').filter((m) => testPaths.has(m.path));
     for (const m of supertestInTests) add('end-to-end', fromMatch(m, 'HTTP-level tests against the app (supertest)'));
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));
-    for (const m of ctx.matches('artillery').filter((m) => /config\s*:[\s\S]*target\s*:/.test(ctx.files.read(m.path) ?? ''))) add('load', fromMatch(m, 'Artillery scenario'));
-    for (const { name, globs } of LOAD_FILES) for (const p of ctx.files.match(globs).slice(0, 1)) add('load', { path: p, note: `${name} load test` });
+    for (const m of ctx
+      .matches('artillery')
+      .filter((m) => /config\s*:[\s\S]*target\s*:/.test(ctx.files.read(m.path) ?? '')))
+      add('load', fromMatch(m, 'Artillery scenario'));
+    for (const { name, globs } of LOAD_FILES)
+      for (const p of ctx.files.match(globs).slice(0, 1)) add('load', { path: p, note: `${name} load test` });
     for (const lib of LIBRARIES) {
       if (lib.name === 'supertest') continue; // needs use in a test, not only a dependency
       const dep = ctx.facts.findDependencies(lib.deps, { includeDev: true })[0];
-      if (dep) add(lib.kind, { path: dep.path, ...(dep.line ? { line: dep.line } : {}), note: `${lib.name} (${dep.name})` });
+      if (dep)
+        add(lib.kind, { path: dep.path, ...(dep.line ? { line: dep.line } : {}), note: `${lib.name} (${dep.name})` });
     }
 
     const kinds = (['unit', 'integration', 'end-to-end', 'load'] as Kind[]).filter((k) => found.has(k));
     const missing = (['unit', 'integration', 'end-to-end', 'load'] as Kind[]).filter((k) => !found.has(k));
     const evidence = kinds.flatMap((k) => found.get(k)!.map((e) => ({ ...e, note: `${k}: ${e.note ?? ''}`.trim() })));
     const data = { types: kinds, missing };
-    if (kinds.length === 0) return fail('No tests of any kind found.', [{ path: '.', note: `no test files, test frameworks or load-test scripts among ${ctx.files.size} files` }], data);
-    const score = (found.has('unit') ? 0.5 : 0) + (found.has('integration') ? 0.25 : 0) + (found.has('end-to-end') ? 0.25 : 0) + (found.has('load') ? 0.1 : 0);
+    if (kinds.length === 0)
+      return fail(
+        'No tests of any kind found.',
+        [{ path: '.', note: `no test files, test frameworks or load-test scripts among ${ctx.files.size} files` }],
+        data,
+      );
+    const score =
+      (found.has('unit') ? 0.5 : 0) +
+      (found.has('integration') ? 0.25 : 0) +
+      (found.has('end-to-end') ? 0.25 : 0) +
+      (found.has('load') ? 0.1 : 0);
     const message = `${listing(kinds.map((k) => `${k} tests`))} found${missing.length ? `; no ${listing(missing)} tests` : ''}.`;
-    if (found.has('unit') && (found.has('integration') || found.has('end-to-end'))) return pass(message, evidence, data);
+    if (found.has('unit') && (found.has('integration') || found.has('end-to-end')))
+      return pass(message, evidence, data);
     return partial(Math.min(score, 0.7), message, evidence, data);
   },
 });

@@ -39,22 +39,50 @@ export default defineRule({
   check(ctx) {
     const ci = ciFiles(ctx.files);
     if (ci.length === 0) {
-      return fail('No CI configuration, so nothing runs the tests automatically.', [{ path: '.', note: `no CI configuration file (${CI_GLOBS.slice(0, 6).join(', ')}, …)` }], { jobs: [] });
+      return fail(
+        'No CI configuration, so nothing runs the tests automatically.',
+        [{ path: '.', note: `no CI configuration file (${CI_GLOBS.slice(0, 6).join(', ')}, …)` }],
+        { jobs: [] },
+      );
     }
-    const runs = ciCommands(ctx).filter((c) => (c.kind === 'run' && runsTests(c.text)) || (c.kind === 'uses' && TEST_ACTIONS.test(c.text)));
-    const jobs = runs.map((c) => ({ file: c.path, job: c.job ?? 'default', line: c.line, command: c.text.slice(0, 120), runner: runnerOf(c) }));
+    const runs = ciCommands(ctx).filter(
+      (c) => (c.kind === 'run' && runsTests(c.text)) || (c.kind === 'uses' && TEST_ACTIONS.test(c.text)),
+    );
+    const jobs = runs.map((c) => ({
+      file: c.path,
+      job: c.job ?? 'default',
+      line: c.line,
+      command: c.text.slice(0, 120),
+      runner: runnerOf(c),
+    }));
     const broken = ci.filter((f) => !f.ok);
-    const evidence: Evidence[] = runs.slice(0, 8).map((c) => ({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: `job ${c.job ?? '(default)'} runs tests${ci.some((f) => f.path === c.path) ? '' : ` (in ${c.path}, which the job invokes)`}` }));
+    const evidence: Evidence[] = runs.slice(0, 8).map((c) => ({
+      path: c.path,
+      line: c.line,
+      snippet: c.text.slice(0, 160),
+      note: `job ${c.job ?? '(default)'} runs tests${ci.some((f) => f.path === c.path) ? '' : ` (in ${c.path}, which the job invokes)`}`,
+    }));
     for (const b of broken) evidence.push({ path: b.path, note: `could not be parsed: ${b.error ?? 'unreadable'}` });
     const data = { jobs, ciFiles: ci.map((f) => f.path) };
     if (runs.length === 0) {
-      return fail(`CI is configured (${ci.length} file${ci.length === 1 ? '' : 's'}) but no job runs a test command.`, [
-        { path: '.', note: `no test command in ${ci.reduce((s, f) => s + f.commands.length, 0)} CI steps of ${listing(ci.map((f) => f.path).slice(0, 5))}` },
-        ...evidence,
-      ], data);
+      return fail(
+        `CI is configured (${ci.length} file${ci.length === 1 ? '' : 's'}) but no job runs a test command.`,
+        [
+          {
+            path: '.',
+            note: `no test command in ${ci.reduce((s, f) => s + f.commands.length, 0)} CI steps of ${listing(ci.map((f) => f.path).slice(0, 5))}`,
+          },
+          ...evidence,
+        ],
+        data,
+      );
     }
     const jobNames = [...new Set(jobs.map((j) => `${j.file}:${j.job}`))];
     const runners = [...new Set(jobs.map((j) => j.runner))];
-    return pass(`${jobNames.length} CI job${jobNames.length === 1 ? '' : 's'} run${jobNames.length === 1 ? 's' : ''} the tests (${listing(runners)}).`, evidence, data);
+    return pass(
+      `${jobNames.length} CI job${jobNames.length === 1 ? '' : 's'} run${jobNames.length === 1 ? 's' : ''} the tests (${listing(runners)}).`,
+      evidence,
+      data,
+    );
   },
 });

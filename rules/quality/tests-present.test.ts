@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule, { ratioScore } from './tests-present.js';
 
-const py = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`app/mod${i}.py`, `def f${i}():\n    return ${i}\n`]));
+const py = (n: number) =>
+  Object.fromEntries(Array.from({ length: n }, (_, i) => [`app/mod${i}.py`, `def f${i}():\n    return ${i}\n`]));
 
 ruleTester(rule, {
   valid: [
@@ -10,13 +11,21 @@ ruleTester(rule, {
       name: 'pytest suite: counts cases per language and framework, cites the first test',
       tree: {
         ...py(3),
-        'tests/test_app.py': 'import pytest\n\n@pytest.mark.parametrize("x", [1, 2, 3])\ndef test_a(x):\n    assert x\n\nclass TestB:\n    def test_b(self):\n        pass\n',
+        'tests/test_app.py':
+          'import pytest\n\n@pytest.mark.parametrize("x", [1, 2, 3])\ndef test_a(x):\n    assert x\n\nclass TestB:\n    def test_b(self):\n        pass\n',
       },
       expect: {
         outcome: 'pass',
         message: '2 test cases in 1 test file',
         evidence: [{ path: 'tests/test_app.py', line: 4 }],
-        data: { testFiles: 1, testCases: 2, parametrized: 1, expandedCases: 4, byLanguage: { Python: { testCases: 2 } }, byFramework: { pytest: { testFiles: 1 } } },
+        data: {
+          testFiles: 1,
+          testCases: 2,
+          parametrized: 1,
+          expandedCases: 4,
+          byLanguage: { Python: { testCases: 2 } },
+          byFramework: { pytest: { testFiles: 1 } },
+        },
       },
     },
     {
@@ -32,18 +41,28 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         message: ['3 test cases', '1 skipped', '1 benchmarks'],
-        data: { testCases: 3, skipped: 1, byFramework: { vitest: { testCases: 2 }, 'go test': { testCases: 1 } }, go: { benchmarks: 1 } },
+        data: {
+          testCases: 3,
+          skipped: 1,
+          byFramework: { vitest: { testCases: 2 }, 'go test': { testCases: 1 } },
+          go: { benchmarks: 1 },
+        },
       },
     },
     {
       name: 'JUnit and xUnit',
       tree: {
         'src/main/java/App.java': 'class App {}\n',
-        'src/test/java/AppTest.java': 'import org.junit.jupiter.api.Test;\nclass AppTest {\n  @Test void works() {}\n}\n',
+        'src/test/java/AppTest.java':
+          'import org.junit.jupiter.api.Test;\nclass AppTest {\n  @Test void works() {}\n}\n',
         'Calc/Calc.cs': 'class Calc {}\n',
-        'Calc.Tests/CalcTests.cs': 'public class CalcTests {\n  [Fact] public void Adds() {}\n  [Theory]\n  [InlineData(1)]\n  public void Many(int x) {}\n}\n',
+        'Calc.Tests/CalcTests.cs':
+          'public class CalcTests {\n  [Fact] public void Adds() {}\n  [Theory]\n  [InlineData(1)]\n  public void Many(int x) {}\n}\n',
       },
-      expect: { outcome: 'pass', data: { testCases: 3, byFramework: { 'JUnit 5': { testCases: 1 }, xUnit: { testCases: 2 } } } },
+      expect: {
+        outcome: 'pass',
+        data: { testCases: 3, byFramework: { 'JUnit 5': { testCases: 1 }, xUnit: { testCases: 2 } } },
+      },
     },
   ],
   invalid: [
@@ -54,13 +73,21 @@ ruleTester(rule, {
     },
     {
       name: 'commented-out tests and tests in strings are not tests',
-      tree: { ...py(2), 'tests/test_x.py': '# def test_old():\n#     pass\nDOC = """\ndef test_doc():\n    pass\n"""\n' },
+      tree: {
+        ...py(2),
+        'tests/test_x.py': '# def test_old():\n#     pass\nDOC = """\ndef test_doc():\n    pass\n"""\n',
+      },
       expect: { outcome: 'fail', data: { testCases: 0 } },
     },
     {
       name: 'few tests for much code: partial on the documented curve',
       tree: { ...py(20), 'tests/test_one.py': 'def test_one():\n    pass\n' },
-      expect: { outcome: 'partial', score: [0.4, 0.45], message: 'fewer tests than code', data: { testFiles: 1, sourceFiles: 20 } },
+      expect: {
+        outcome: 'partial',
+        score: [0.4, 0.45],
+        message: 'fewer tests than code',
+        data: { testFiles: 1, sourceFiles: 20 },
+      },
     },
     {
       name: 'a test file the runner would not collect is named, not counted',
@@ -69,7 +96,11 @@ ruleTester(rule, {
         'pyproject.toml': '[tool.pytest.ini_options]\ntestpaths = ["tests"]\n',
         'scripts/test_tool.py': 'def test_tool():\n    pass\n',
       },
-      expect: { outcome: 'fail', evidence: [{ path: 'scripts/test_tool.py' }], data: { testCases: 0, notCollectedCount: 1 } },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'scripts/test_tool.py' }],
+        data: { testCases: 0, notCollectedCount: 1 },
+      },
     },
   ],
 });

@@ -38,27 +38,47 @@ export default defineRule({
     const minRatio = typeof ctx.options.minRatio === 'number' && ctx.options.minRatio > 0 ? ctx.options.minRatio : 0.3;
     const ratio = sources.length === 0 ? (total.testFiles > 0 ? 1 : 0) : total.testFiles / sources.length;
     const data = {
-      ...total, sourceFiles: sources.length, ratio: Math.round(ratio * 1000) / 1000, minRatio, byLanguage, byFramework,
+      ...total,
+      sourceFiles: sources.length,
+      ratio: Math.round(ratio * 1000) / 1000,
+      minRatio,
+      byLanguage,
+      byFramework,
       ...(go.benchmarks + go.fuzz + go.examples > 0 ? { go } : {}),
-      notCollected: inv.notCollected.slice(0, 20), notCollectedCount: inv.notCollected.length, configuredBy: inv.sources,
+      notCollected: inv.notCollected.slice(0, 20),
+      notCollectedCount: inv.notCollected.length,
+      configuredBy: inv.sources,
     };
     const evidence: Evidence[] = [];
     for (const [lang, t] of Object.entries(byLanguage)) {
       const first = inv.files.find((f) => f.language === lang && f.first)!;
-      const fws = Object.entries(byFramework).filter(([fw]) => inv.files.some((f) => f.language === lang && f.framework === fw)).map(([fw]) => fw);
+      const fws = Object.entries(byFramework)
+        .filter(([fw]) => inv.files.some((f) => f.language === lang && f.framework === fw))
+        .map(([fw]) => fw);
       evidence.push({
-        path: first?.path ?? '.', ...(first?.first ? { line: first.first.line, snippet: first.first.snippet } : {}),
+        path: first?.path ?? '.',
+        ...(first?.first ? { line: first.first.line, snippet: first.first.snippet } : {}),
         note: `${lang}: ${plural(t.testCases, 'test case')} in ${plural(t.testFiles, 'file')} (${fws.join(', ')})${t.skipped ? `, ${t.skipped} skipped` : ''}${t.parametrized ? `, ${t.parametrized} parametrized (${t.expandedCases} cases expanded)` : ''}`,
       });
     }
     for (const n of inv.notCollected.slice(0, 3)) evidence.push({ path: n.path, note: `not counted: ${n.reason}` });
     if (total.testCases === 0) {
-      return fail('No test cases found.', [
-        { path: '.', note: `no test case in ${ctx.facts.sourceFiles.length} source files (looked where pytest, Jest/Vitest/Mocha, go test, JUnit, xUnit/NUnit/MSTest, RSpec/Minitest, PHPUnit/Pest and cargo test collect tests)` },
-        ...evidence,
-      ], data);
+      return fail(
+        'No test cases found.',
+        [
+          {
+            path: '.',
+            note: `no test case in ${ctx.facts.sourceFiles.length} source files (looked where pytest, Jest/Vitest/Mocha, go test, JUnit, xUnit/NUnit/MSTest, RSpec/Minitest, PHPUnit/Pest and cargo test collect tests)`,
+          },
+          ...evidence,
+        ],
+        data,
+      );
     }
-    const extras = go.benchmarks + go.fuzz + go.examples > 0 ? `; Go also has ${go.benchmarks} benchmarks, ${go.fuzz} fuzz targets, ${go.examples} examples` : '';
+    const extras =
+      go.benchmarks + go.fuzz + go.examples > 0
+        ? `; Go also has ${go.benchmarks} benchmarks, ${go.fuzz} fuzz targets, ${go.examples} examples`
+        : '';
     const summary = `${plural(total.testCases, 'test case')} in ${plural(total.testFiles, 'test file')} for ${plural(sources.length, 'source file')} (ratio ${data.ratio}, target ${minRatio})${total.skipped ? `, ${total.skipped} skipped` : ''}${extras}`;
     if (ratio >= minRatio) return pass(`${summary}.`, evidence, data);
     return partial(ratioScore(ratio, minRatio), `${summary}: fewer tests than code.`, evidence, data);

@@ -15,12 +15,22 @@ ruleTester(rule, {
         ].join('\n\n'),
         'docs/dr.md': '# Disaster recovery\n\nRPO: 1 hour. RTO: 4 hours.\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'infra/data.tf', line: 1 }, { path: 'docs/dr.md', line: 3 }], data: { stores: 3, drDocument: true } },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'infra/data.tf', line: 1 },
+          { path: 'docs/dr.md', line: 3 },
+        ],
+        data: { stores: 3, drDocument: true },
+      },
     },
     {
       name: 'an AWS Backup plan covers the stores',
       profile: 'infrastructure',
-      tree: { 'main.tf': 'resource "aws_efs_file_system" "fs" {}\nresource "aws_backup_plan" "daily" {\n  name = "daily"\n}\nresource "aws_backup_selection" "all" {\n  plan_id = aws_backup_plan.daily.id\n}\n' },
+      tree: {
+        'main.tf':
+          'resource "aws_efs_file_system" "fs" {}\nresource "aws_backup_plan" "daily" {\n  name = "daily"\n}\nresource "aws_backup_selection" "all" {\n  plan_id = aws_backup_plan.daily.id\n}\n',
+      },
       expect: { outcome: 'pass', message: 'No DR document' },
     },
   ],
@@ -29,14 +39,25 @@ ruleTester(rule, {
       name: 'Terraform: a finding per store without backups, with its line',
       profile: 'service',
       tree: {
-        'infra/main.tf': 'resource "aws_db_instance" "main" {\n  backup_retention_period = 0\n}\n\nresource "google_storage_bucket" "assets" {\n  name = "assets"\n}\n\nresource "google_sql_database_instance" "pg" {\n  settings {\n    backup_configuration {\n      enabled = true\n    }\n  }\n}\n',
+        'infra/main.tf':
+          'resource "aws_db_instance" "main" {\n  backup_retention_period = 0\n}\n\nresource "google_storage_bucket" "assets" {\n  name = "assets"\n}\n\nresource "google_sql_database_instance" "pg" {\n  settings {\n    backup_configuration {\n      enabled = true\n    }\n  }\n}\n',
       },
-      expect: { outcome: 'partial', evidence: [{ path: 'infra/main.tf', line: 1, note: 'aws_db_instance.main: backup_retention_period = 0' }, { path: 'infra/main.tf', line: 5 }], data: { stores: 3, backedUp: 1 } },
+      expect: {
+        outcome: 'partial',
+        evidence: [
+          { path: 'infra/main.tf', line: 1, note: 'aws_db_instance.main: backup_retention_period = 0' },
+          { path: 'infra/main.tf', line: 5 },
+        ],
+        data: { stores: 3, backedUp: 1 },
+      },
     },
     {
       name: 'CloudFormation: a table without point-in-time recovery fails',
       profile: 'infrastructure',
-      tree: { 'template.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n' },
+      tree: {
+        'template.yaml':
+          'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: 'template.yaml', line: 4 }] },
     },
     {
@@ -46,5 +67,12 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: 'a.tf', line: 1 }, { path: 'a.tf' }] },
     },
   ],
-  notApplicable: [{ name: 'no data store declared', profile: 'infrastructure', tree: { 'main.tf': 'resource "aws_iam_role" "r" {}\n' }, expect: { outcome: 'not-applicable', message: 'no data store' } }],
+  notApplicable: [
+    {
+      name: 'no data store declared',
+      profile: 'infrastructure',
+      tree: { 'main.tf': 'resource "aws_iam_role" "r" {}\n' },
+      expect: { outcome: 'not-applicable', message: 'no data store' },
+    },
+  ],
 });

@@ -3,18 +3,32 @@ import type { Evidence } from '../../src/engine/types.js';
 import { partial, pass } from '../../src/engine/results.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../_shared/k8s.js';
 import { fromMatch, isProductionPath } from '../_shared/paths.js';
-import { attr, label, num, resolveVar, resourcesOf, terraform, TF_READS, type TerraformModel, type TfBlock } from '../_shared/terraform.js';
+import {
+  attr,
+  label,
+  num,
+  resolveVar,
+  resourcesOf,
+  terraform,
+  TF_READS,
+  type TerraformModel,
+  type TfBlock,
+} from '../_shared/terraform.js';
 
 type Judge = (r: TfBlock, tf: TerraformModel) => [score: number, what: string];
-const refs = (tf: TerraformModel, type: string, r: TfBlock) => resourcesOf(tf, type).some((x) => JSON.stringify(x.attrs).includes(`${r.labels[0]}.${r.labels[1]}.`));
-const retention = (key: string): Judge => (r, tf) => {
-  const raw = r.attrs[key];
-  const v = num(resolveVar(tf, raw, r.path) ?? undefined);
-  const via = raw && typeof raw === 'object' ? ` (${raw.expr} default)` : '';
-  if (v !== undefined) return [v > 0 ? 1 : 0, `${key} = ${v}${via}`];
-  if (raw && typeof raw === 'object' && resolveVar(tf, raw, r.path) === raw) return [0.75, `${key} set from ${raw.expr} (value not known here)`];
-  return [0.5, `${key} unset (provider default)${via}`];
-};
+const refs = (tf: TerraformModel, type: string, r: TfBlock) =>
+  resourcesOf(tf, type).some((x) => JSON.stringify(x.attrs).includes(`${r.labels[0]}.${r.labels[1]}.`));
+const retention =
+  (key: string): Judge =>
+  (r, tf) => {
+    const raw = r.attrs[key];
+    const v = num(resolveVar(tf, raw, r.path) ?? undefined);
+    const via = raw && typeof raw === 'object' ? ` (${raw.expr} default)` : '';
+    if (v !== undefined) return [v > 0 ? 1 : 0, `${key} = ${v}${via}`];
+    if (raw && typeof raw === 'object' && resolveVar(tf, raw, r.path) === raw)
+      return [0.75, `${key} set from ${raw.expr} (value not known here)`];
+    return [0.5, `${key} unset (provider default)${via}`];
+  };
 
 /** Data stores and how each shows it is backed up: 1 explicit, 0.5 provider default, 0 none. */
 const STORES: Record<string, Judge> = {
@@ -22,17 +36,42 @@ const STORES: Record<string, Judge> = {
   aws_rds_cluster: retention('backup_retention_period'),
   aws_docdb_cluster: retention('backup_retention_period'),
   aws_neptune_cluster: retention('backup_retention_period'),
-  aws_elasticache_replication_group: (r) => [(num(r.attrs.snapshot_retention_limit) ?? 0) > 0 ? 1 : 0, `snapshot_retention_limit ${r.attrs.snapshot_retention_limit ?? 'unset'}`],
-  aws_dynamodb_table: (r) => [attr(r, 'point_in_time_recovery', 'enabled') === true ? 1 : 0, attr(r, 'point_in_time_recovery', 'enabled') === true ? 'point-in-time recovery on' : 'no point-in-time recovery'],
-  aws_s3_bucket: (r, tf) => (attr(r, 'versioning', 'enabled') === true || refs(tf, 'aws_s3_bucket_versioning', r) || refs(tf, 'aws_s3_bucket_replication_configuration', r) ? [1, 'versioning or replication'] : [0, 'no versioning or replication']),
-  aws_efs_file_system: (r, tf) => (refs(tf, 'aws_efs_backup_policy', r) ? [1, 'EFS backup policy'] : [0, 'no aws_efs_backup_policy']),
-  google_sql_database_instance: (r) => [attr(r, 'settings', 'backup_configuration', 'enabled') === true ? 1 : 0, `backup_configuration.enabled ${String(attr(r, 'settings', 'backup_configuration', 'enabled') ?? 'unset')}`],
-  google_storage_bucket: (r) => [attr(r, 'versioning', 'enabled') === true ? 1 : 0, attr(r, 'versioning', 'enabled') === true ? 'versioning on' : 'no versioning'],
+  aws_elasticache_replication_group: (r) => [
+    (num(r.attrs.snapshot_retention_limit) ?? 0) > 0 ? 1 : 0,
+    `snapshot_retention_limit ${r.attrs.snapshot_retention_limit ?? 'unset'}`,
+  ],
+  aws_dynamodb_table: (r) => [
+    attr(r, 'point_in_time_recovery', 'enabled') === true ? 1 : 0,
+    attr(r, 'point_in_time_recovery', 'enabled') === true ? 'point-in-time recovery on' : 'no point-in-time recovery',
+  ],
+  aws_s3_bucket: (r, tf) =>
+    attr(r, 'versioning', 'enabled') === true ||
+    refs(tf, 'aws_s3_bucket_versioning', r) ||
+    refs(tf, 'aws_s3_bucket_replication_configuration', r)
+      ? [1, 'versioning or replication']
+      : [0, 'no versioning or replication'],
+  aws_efs_file_system: (r, tf) =>
+    refs(tf, 'aws_efs_backup_policy', r) ? [1, 'EFS backup policy'] : [0, 'no aws_efs_backup_policy'],
+  google_sql_database_instance: (r) => [
+    attr(r, 'settings', 'backup_configuration', 'enabled') === true ? 1 : 0,
+    `backup_configuration.enabled ${String(attr(r, 'settings', 'backup_configuration', 'enabled') ?? 'unset')}`,
+  ],
+  google_storage_bucket: (r) => [
+    attr(r, 'versioning', 'enabled') === true ? 1 : 0,
+    attr(r, 'versioning', 'enabled') === true ? 'versioning on' : 'no versioning',
+  ],
   azurerm_postgresql_flexible_server: retention('backup_retention_days'),
   azurerm_mysql_flexible_server: retention('backup_retention_days'),
-  azurerm_mssql_database: (r) => (r.blocks.some((b) => b.type.endsWith('retention_policy')) ? [1, 'retention policy'] : [0.5, 'default short-term retention']),
-  azurerm_cosmosdb_account: (r) => (r.blocks.some((b) => b.type === 'backup') ? [1, 'backup block'] : [0.5, 'default periodic backup']),
-  azurerm_storage_account: (r) => [attr(r, 'blob_properties', 'versioning_enabled') === true ? 1 : 0, attr(r, 'blob_properties', 'versioning_enabled') === true ? 'blob versioning on' : 'no blob versioning'],
+  azurerm_mssql_database: (r) =>
+    r.blocks.some((b) => b.type.endsWith('retention_policy'))
+      ? [1, 'retention policy']
+      : [0.5, 'default short-term retention'],
+  azurerm_cosmosdb_account: (r) =>
+    r.blocks.some((b) => b.type === 'backup') ? [1, 'backup block'] : [0.5, 'default periodic backup'],
+  azurerm_storage_account: (r) => [
+    attr(r, 'blob_properties', 'versioning_enabled') === true ? 1 : 0,
+    attr(r, 'blob_properties', 'versioning_enabled') === true ? 'blob versioning on' : 'no blob versioning',
+  ],
 };
 
 export default defineRule({
@@ -49,9 +88,24 @@ export default defineRule({
     detection:
       'Terraform data stores (RDS/Aurora, DynamoDB, S3, ElastiCache, EFS, DocumentDB, Cloud SQL, GCS, Azure databases and storage) judged one by one, with a finding per store without backups; aws_backup_plan covers AWS stores; CloudFormation stores with their backup properties; Velero Schedule objects; a Markdown document naming RTO and RPO. Not applicable when IaC declares no data store.',
     patterns: {
-      cfnStore: { regex: /^\s+Type:\s*['"]?AWS::(RDS::DBInstance|RDS::DBCluster|DynamoDB::Table|S3::Bucket)\b/m, files: ['**/*.{yml,yaml,json,template}'], literals: ['AWS::'], maxPerFile: 20 },
-      cfnBackup: { regex: /\b(BackupRetentionPeriod|PointInTimeRecoveryEnabled|VersioningConfiguration)\b/, files: ['**/*.{yml,yaml,json,template}'], literals: ['BackupRetention', 'PointInTime', 'Versioning'], maxPerFile: 1 },
-      drDoc: { regex: /\bRPO\b[\s\S]{0,600}\bRTO\b|\bRTO\b[\s\S]{0,600}\bRPO\b/, files: ['**/*.{md,mdx,rst,adoc,txt}'], literals: ['RPO'], maxPerFile: 1 },
+      cfnStore: {
+        regex: /^\s+Type:\s*['"]?AWS::(RDS::DBInstance|RDS::DBCluster|DynamoDB::Table|S3::Bucket)\b/m,
+        files: ['**/*.{yml,yaml,json,template}'],
+        literals: ['AWS::'],
+        maxPerFile: 20,
+      },
+      cfnBackup: {
+        regex: /\b(BackupRetentionPeriod|PointInTimeRecoveryEnabled|VersioningConfiguration)\b/,
+        files: ['**/*.{yml,yaml,json,template}'],
+        literals: ['BackupRetention', 'PointInTime', 'Versioning'],
+        maxPerFile: 1,
+      },
+      drDoc: {
+        regex: /\bRPO\b[\s\S]{0,600}\bRTO\b|\bRTO\b[\s\S]{0,600}\bRPO\b/,
+        files: ['**/*.{md,mdx,rst,adoc,txt}'],
+        literals: ['RPO'],
+        maxPerFile: 1,
+      },
     },
     reads: [...TF_READS],
     digests: [K8S_DIGEST],
@@ -70,7 +124,8 @@ export default defineRule({
     const awsCovered = resourcesOf(tf, 'aws_backup_selection').length > 0;
     for (const r of resourcesOf(tf, ...Object.keys(STORES)).filter((r) => isProductionPath(r.path))) {
       let [score, what] = STORES[r.labels[0]!]!(r, tf);
-      if (awsCovered && r.labels[0]!.startsWith('aws_') && score < 1) [score, what] = [1, 'covered by an AWS Backup plan'];
+      if (awsCovered && r.labels[0]!.startsWith('aws_') && score < 1)
+        [score, what] = [1, 'covered by an AWS Backup plan'];
       total += score;
       (score >= 1 ? good : findings).push({ path: r.path, line: r.line, note: `${label(r)}: ${what}` });
     }
@@ -78,7 +133,12 @@ export default defineRule({
     for (const m of ctx.matches('cfnStore').filter((m) => isProductionPath(m.path))) {
       const ok = cfnBackupFiles.has(m.path);
       total += ok ? 1 : 0;
-      (ok ? good : findings).push(fromMatch(m, `AWS::${m.groups[0]}${ok ? ': backup properties set in this template' : ': no BackupRetentionPeriod, PointInTimeRecovery or VersioningConfiguration in this template'}`));
+      (ok ? good : findings).push(
+        fromMatch(
+          m,
+          `AWS::${m.groups[0]}${ok ? ': backup properties set in this template' : ': no BackupRetentionPeriod, PointInTimeRecovery or VersioningConfiguration in this template'}`,
+        ),
+      );
     }
     const velero = objectsOfKind(k8s(ctx.files), 'Schedule', 'velero.io');
     const dr = ctx.matches('drDoc').filter((m) => !/(^|\/)(node_modules|vendor)\//.test(m.path));
@@ -88,10 +148,26 @@ export default defineRule({
       ...dr.slice(0, 1).map((m) => fromMatch(m, 'DR document with RTO/RPO')),
     ];
     const stores = good.length + findings.length;
-    const data = { stores, backedUp: good.length, withoutBackup: findings.length, drDocument: dr.length > 0, backupPlans: plans.length };
+    const data = {
+      stores,
+      backedUp: good.length,
+      withoutBackup: findings.length,
+      drDocument: dr.length > 0,
+      backupPlans: plans.length,
+    };
     const score = stores === 0 ? 0 : total / stores;
     const noDr = dr.length === 0 ? ' No DR document names RTO/RPO.' : '';
-    if (findings.length === 0) return pass(`All ${stores} data store${stores === 1 ? ' is' : 's are'} backed up.${noDr}`, [...good.slice(0, 8), ...extra], data);
-    return partial(Math.min(0.95, score + (dr.length > 0 ? 0.1 : 0)), `${findings.length} of ${stores} data stores have no explicit backups.${noDr}`, [...findings.slice(0, 15), ...good.slice(0, 3), ...extra, ...tf.notes.slice(0, 3)], data);
+    if (findings.length === 0)
+      return pass(
+        `All ${stores} data store${stores === 1 ? ' is' : 's are'} backed up.${noDr}`,
+        [...good.slice(0, 8), ...extra],
+        data,
+      );
+    return partial(
+      Math.min(0.95, score + (dr.length > 0 ? 0.1 : 0)),
+      `${findings.length} of ${stores} data stores have no explicit backups.${noDr}`,
+      [...findings.slice(0, 15), ...good.slice(0, 3), ...extra, ...tf.notes.slice(0, 3)],
+      data,
+    );
   },
 });

@@ -6,13 +6,20 @@ ruleTester(rule, {
     {
       name: 'Node: an opossum breaker around a call passes',
       profile: 'service',
-      tree: { 'package.json': '{"name":"a","dependencies":{"opossum":"^8.0.0"}}', 'src/client.ts': "import CircuitBreaker from 'opossum';\nconst breaker = new CircuitBreaker(callUpstream, { timeout: 3000 });\n" },
+      tree: {
+        'package.json': '{"name":"a","dependencies":{"opossum":"^8.0.0"}}',
+        'src/client.ts':
+          "import CircuitBreaker from 'opossum';\nconst breaker = new CircuitBreaker(callUpstream, { timeout: 3000 });\n",
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'src/client.ts', line: 1 }] },
     },
     {
       name: 'Java: a Resilience4j annotation passes',
       profile: 'service',
-      tree: { 'src/main/java/shop/Client.java': 'class Client {\n  @CircuitBreaker(name = "inventory", fallbackMethod = "cached")\n  Stock stock() { return null; }\n}\n' },
+      tree: {
+        'src/main/java/shop/Client.java':
+          'class Client {\n  @CircuitBreaker(name = "inventory", fallbackMethod = "cached")\n  Stock stock() { return null; }\n}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'src/main/java/shop/Client.java', line: 2 }] },
     },
     {
@@ -24,13 +31,19 @@ ruleTester(rule, {
     {
       name: 'Istio outlier detection counts',
       profile: 'service',
-      tree: { 'k8s/dr.yaml': 'apiVersion: networking.istio.io/v1beta1\nkind: DestinationRule\nmetadata:\n  name: api\nspec:\n  host: api\n  trafficPolicy:\n    outlierDetection:\n      consecutive5xxErrors: 5\n' },
+      tree: {
+        'k8s/dr.yaml':
+          'apiVersion: networking.istio.io/v1beta1\nkind: DestinationRule\nmetadata:\n  name: api\nspec:\n  host: api\n  trafficPolicy:\n    outlierDetection:\n      consecutive5xxErrors: 5\n',
+      },
       expect: { outcome: 'pass', message: 'configuration', evidence: [{ path: 'k8s/dr.yaml', line: 2 }] },
     },
     {
       name: 'Spring Cloud: ReactiveCircuitBreakerFactory in code passes',
       profile: 'service',
-      tree: { 'gateway/src/main/java/a/Api.java': 'class Api {\n  private final ReactiveCircuitBreakerFactory cbFactory;\n}\n' },
+      tree: {
+        'gateway/src/main/java/a/Api.java':
+          'class Api {\n  private final ReactiveCircuitBreakerFactory cbFactory;\n}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'gateway/src/main/java/a/Api.java', line: 2 }] },
     },
   ],
@@ -38,7 +51,11 @@ ruleTester(rule, {
     {
       name: 'Spring Cloud: a declared starter earns partial credit until a factory or gateway filter uses it',
       profile: 'service',
-      tree: { 'gateway/pom.xml': '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.cloud</groupId>\n      <artifactId>spring-cloud-starter-circuitbreaker-reactor-resilience4j</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n', 'gateway/src/main/java/a/App.java': 'class App {}\n' },
+      tree: {
+        'gateway/pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.cloud</groupId>\n      <artifactId>spring-cloud-starter-circuitbreaker-reactor-resilience4j</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'gateway/src/main/java/a/App.java': 'class App {}\n',
+      },
       expect: { outcome: 'partial', score: 0.4, message: 'spring-cloud-starter-circuitbreaker' },
     },
     {
@@ -54,5 +71,12 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],
-  notApplicable: [{ name: 'a CLI is not judged', profile: 'cli', tree: { 'main.go': 'package main\n' }, expect: { outcome: 'not-applicable' } }],
+  notApplicable: [
+    {
+      name: 'a CLI is not judged',
+      profile: 'cli',
+      tree: { 'main.go': 'package main\n' },
+      expect: { outcome: 'not-applicable' },
+    },
+  ],
 });

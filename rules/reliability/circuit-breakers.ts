@@ -6,12 +6,34 @@ import { CODE_GLOBS, libraryVerdict } from '../_shared/resilience.js';
 /** Code that puts a circuit breaker around a dependency, per language. */
 const CODE = new RegExp(
   [
-    String.raw`\bnew\s+CircuitBreaker\s*[(<]`, String.raw`\bcircuitBreaker\(\s*handle\w*`, String.raw`(?:from\s+|require\(\s*)['"](?:opossum|brakes|mollitia)['"]`,
-    String.raw`\b(?:pybreaker\.)?CircuitBreaker\(\s*(?:fail_max|reset_timeout|name|failure_threshold)`, String.raw`^\s*@(?:circuit|breaker)\b`, String.raw`\bCircuitBreaker\(\s*\)`,
-    String.raw`\bgobreaker\.(?:NewCircuitBreaker|NewTwoStepCircuitBreaker|Settings)\b`, String.raw`\bhystrix\.(?:Go|Do|ConfigureCommand)\(`, String.raw`\bbreaker\.New\(`, String.raw`\bcircuitbreaker\.(?:Builder|New)\w*\(`,
-    String.raw`@CircuitBreaker\(`, String.raw`\bCircuitBreaker\.(?:of|ofDefaults)\(`, String.raw`\bCircuitBreakerRegistry\b`, String.raw`^\s*-?\s*name:\s*CircuitBreaker\s*$`, String.raw`^\s*resilience4j\.circuitbreaker\.`, String.raw`\b(?:Reactive)?(?:Resilience4J)?CircuitBreakerFactory\b`, String.raw`\bCircuitBreakerConfig\.(?:custom|ofDefaults)\(`, String.raw`@HystrixCommand\b`,
-    String.raw`\bCircuitBreaker(?:Async)?\(\s*\d`, String.raw`\.AddCircuitBreaker\(`, String.raw`\bCircuitBreakerStrategyOptions\b`, String.raw`\bAddStandardResilienceHandler\(`, String.raw`\bAdvancedCircuitBreaker(?:Async)?\(`,
-    String.raw`\bCircuitbox\.circuit\b`, String.raw`\bStoplight\(`, String.raw`\bSemian::`, String.raw`\bGanesha\\Builder\b`, String.raw`\bfailsafe::`,
+    String.raw`\bnew\s+CircuitBreaker\s*[(<]`,
+    String.raw`\bcircuitBreaker\(\s*handle\w*`,
+    String.raw`(?:from\s+|require\(\s*)['"](?:opossum|brakes|mollitia)['"]`,
+    String.raw`\b(?:pybreaker\.)?CircuitBreaker\(\s*(?:fail_max|reset_timeout|name|failure_threshold)`,
+    String.raw`^\s*@(?:circuit|breaker)\b`,
+    String.raw`\bCircuitBreaker\(\s*\)`,
+    String.raw`\bgobreaker\.(?:NewCircuitBreaker|NewTwoStepCircuitBreaker|Settings)\b`,
+    String.raw`\bhystrix\.(?:Go|Do|ConfigureCommand)\(`,
+    String.raw`\bbreaker\.New\(`,
+    String.raw`\bcircuitbreaker\.(?:Builder|New)\w*\(`,
+    String.raw`@CircuitBreaker\(`,
+    String.raw`\bCircuitBreaker\.(?:of|ofDefaults)\(`,
+    String.raw`\bCircuitBreakerRegistry\b`,
+    String.raw`^\s*-?\s*name:\s*CircuitBreaker\s*$`,
+    String.raw`^\s*resilience4j\.circuitbreaker\.`,
+    String.raw`\b(?:Reactive)?(?:Resilience4J)?CircuitBreakerFactory\b`,
+    String.raw`\bCircuitBreakerConfig\.(?:custom|ofDefaults)\(`,
+    String.raw`@HystrixCommand\b`,
+    String.raw`\bCircuitBreaker(?:Async)?\(\s*\d`,
+    String.raw`\.AddCircuitBreaker\(`,
+    String.raw`\bCircuitBreakerStrategyOptions\b`,
+    String.raw`\bAddStandardResilienceHandler\(`,
+    String.raw`\bAdvancedCircuitBreaker(?:Async)?\(`,
+    String.raw`\bCircuitbox\.circuit\b`,
+    String.raw`\bStoplight\(`,
+    String.raw`\bSemian::`,
+    String.raw`\bGanesha\\Builder\b`,
+    String.raw`\bfailsafe::`,
   ].join('|'),
   'm',
 );
@@ -30,14 +52,37 @@ export default defineRule({
     detection:
       'Code that creates or applies a breaker (`new CircuitBreaker(`, `@CircuitBreaker(`, `gobreaker.NewCircuitBreaker`, `CircuitBreakerAsync(`, `AddStandardResilienceHandler(`) in production sources; Istio DestinationRule `outlierDetection`. A catalogue library (`circuit-breakers`) declared but unused earns partial credit.',
     patterns: {
-      code: { regex: CODE, files: [...CODE_GLOBS, '**/application*.{yml,yaml,properties}'], literals: ['ircuit', 'reaker', 'hystrix', 'Hystrix', 'Stoplight', 'Semian', 'Ganesha', 'failsafe', 'ResilienceHandler', 'opossum', 'brakes', 'mollitia'], maxPerFile: 3 },
+      code: {
+        regex: CODE,
+        files: [...CODE_GLOBS, '**/application*.{yml,yaml,properties}'],
+        literals: [
+          'ircuit',
+          'reaker',
+          'hystrix',
+          'Hystrix',
+          'Stoplight',
+          'Semian',
+          'Ganesha',
+          'failsafe',
+          'ResilienceHandler',
+          'opossum',
+          'brakes',
+          'mollitia',
+        ],
+        maxPerFile: 3,
+      },
     },
     digests: [K8S_DIGEST],
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `circuit breakers are judged for services; the repository profile is ${facts.profile.id}` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `circuit breakers are judged for services; the repository profile is ${facts.profile.id}` },
   check(ctx) {
     const config: Evidence[] = k8s(ctx.files)
-      .objects.filter((o) => o.kind === 'DestinationRule' && JSON.stringify(o.doc.spec ?? {}).includes('"outlierDetection"'))
+      .objects.filter(
+        (o) => o.kind === 'DestinationRule' && JSON.stringify(o.doc.spec ?? {}).includes('"outlierDetection"'),
+      )
       .map((o) => ({ path: o.path, line: o.line, note: `Istio DestinationRule ${o.name} sets outlierDetection` }));
     return libraryVerdict(ctx, { what: 'circuit breakers', catalogue: 'circuit-breakers', code: ['code'], config });
   },

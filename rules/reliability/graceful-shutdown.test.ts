@@ -12,7 +12,10 @@ ruleTester(rule, {
     {
       name: 'Go: signal.NotifyContext with SIGTERM and Shutdown passes',
       profile: 'service',
-      tree: { 'cmd/api/main.go': 'package main\n\nfunc main() {\n\tctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)\n\tdefer stop()\n\t<-ctx.Done()\n\tsrv.Shutdown(shutdownCtx)\n}\n' },
+      tree: {
+        'cmd/api/main.go':
+          'package main\n\nfunc main() {\n\tctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)\n\tdefer stop()\n\t<-ctx.Done()\n\tsrv.Shutdown(shutdownCtx)\n}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'cmd/api/main.go', line: 4 }] },
     },
     {
@@ -28,9 +31,15 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'app/main.py': 'app = FastAPI()\n',
-        'k8s/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          lifecycle:\n            preStop:\n              exec: { command: [sleep, "5"] }\n',
+        'k8s/deploy.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          lifecycle:\n            preStop:\n              exec: { command: [sleep, "5"] }\n',
       },
-      expect: { outcome: 'partial', score: 0.5, message: 'no explicit SIGTERM handling', evidence: [{ path: 'k8s/deploy.yaml', line: 2 }] },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'no explicit SIGTERM handling',
+        evidence: [{ path: 'k8s/deploy.yaml', line: 2 }],
+      },
     },
     {
       name: 'Python: nothing handles SIGTERM; a handler in tests does not count',
@@ -39,5 +48,12 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],
-  notApplicable: [{ name: 'a library is not judged', profile: 'library', tree: { 'lib.rb': '' }, expect: { outcome: 'not-applicable' } }],
+  notApplicable: [
+    {
+      name: 'a library is not judged',
+      profile: 'library',
+      tree: { 'lib.rb': '' },
+      expect: { outcome: 'not-applicable' },
+    },
+  ],
 });

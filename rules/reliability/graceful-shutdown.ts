@@ -8,13 +8,28 @@ import { CODE_GLOBS, productionMatches } from '../_shared/resilience.js';
 /** Code that handles SIGTERM or hooks into the host's shutdown to drain work. */
 const CODE = new RegExp(
   [
-    String.raw`\bprocess\.(?:on|once|addListener)\(\s*['"]SIG(?:TERM|INT)['"]`, String.raw`\bcreate(?:Terminus|HttpTerminator)\(`, String.raw`\.enableShutdownHooks\(`, String.raw`\bcloseWithGrace\(`, String.raw`\bgracefulShutdown\(\s*\w`,
-    String.raw`\bsignal\.signal\(\s*signal\.SIGTERM`, String.raw`\badd_signal_handler\(\s*signal\.SIGTERM`, String.raw`\b(?:timeout_graceful_shutdown|graceful_timeout)\b`, String.raw`@\w+\.on_event\(\s*['"]shutdown['"]`,
-    String.raw`\bsignal\.Notify(?:Context)?\([^\n]*(?:SIGTERM|Interrupt|[Ss]ignals|\.\.\.)`, String.raw`\b\w*(?:[Ss]erver|[Ss]rv)\w*\.Shutdown\(`, String.raw`\.GracefulStop\(\)`,
-    String.raw`\bRuntime\.getRuntime\(\)\.addShutdownHook\(`, String.raw`@PreDestroy\b`,
-    String.raw`\bIHostApplicationLifetime\b`, String.raw`\bApplicationStopping\b`, String.raw`\bShutdownTimeout\s*=`,
-    String.raw`\b(?:Signal\.)?trap\(\s*['"](?:SIG)?TERM['"]`, String.raw`\bworker_shutdown_timeout\b`, String.raw`\bpcntl_signal\(\s*SIGTERM`,
-    String.raw`\.with_graceful_shutdown\(`, String.raw`\bSignalKind::terminate\(\)`,
+    String.raw`\bprocess\.(?:on|once|addListener)\(\s*['"]SIG(?:TERM|INT)['"]`,
+    String.raw`\bcreate(?:Terminus|HttpTerminator)\(`,
+    String.raw`\.enableShutdownHooks\(`,
+    String.raw`\bcloseWithGrace\(`,
+    String.raw`\bgracefulShutdown\(\s*\w`,
+    String.raw`\bsignal\.signal\(\s*signal\.SIGTERM`,
+    String.raw`\badd_signal_handler\(\s*signal\.SIGTERM`,
+    String.raw`\b(?:timeout_graceful_shutdown|graceful_timeout)\b`,
+    String.raw`@\w+\.on_event\(\s*['"]shutdown['"]`,
+    String.raw`\bsignal\.Notify(?:Context)?\([^\n]*(?:SIGTERM|Interrupt|[Ss]ignals|\.\.\.)`,
+    String.raw`\b\w*(?:[Ss]erver|[Ss]rv)\w*\.Shutdown\(`,
+    String.raw`\.GracefulStop\(\)`,
+    String.raw`\bRuntime\.getRuntime\(\)\.addShutdownHook\(`,
+    String.raw`@PreDestroy\b`,
+    String.raw`\bIHostApplicationLifetime\b`,
+    String.raw`\bApplicationStopping\b`,
+    String.raw`\bShutdownTimeout\s*=`,
+    String.raw`\b(?:Signal\.)?trap\(\s*['"](?:SIG)?TERM['"]`,
+    String.raw`\bworker_shutdown_timeout\b`,
+    String.raw`\bpcntl_signal\(\s*SIGTERM`,
+    String.raw`\.with_graceful_shutdown\(`,
+    String.raw`\bSignalKind::terminate\(\)`,
   ].join('|'),
 );
 
@@ -35,12 +50,50 @@ export default defineRule({
     detection:
       'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts. Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit.',
     patterns: {
-      code: { regex: CODE, files: CODE_GLOBS, literals: ['SIG', 'signal.Notify', 'erminus', 'Terminator', 'ShutdownHook', 'closeWithGrace', 'graceful', 'shutdown', 'Shutdown', 'PreDestroy', 'Lifetime', 'ApplicationStopping', 'TERM', 'SignalKind', 'GracefulStop'], maxPerFile: 3 },
-      config: { regex: /^\s*(?:server\.)?shutdown\s*[:=]\s*["']?graceful|--graceful-timeout|--timeout-graceful-shutdown|^\s*stop_grace_period\s*:/m, files: ['**/application*.{yml,yaml,properties}', '**/Dockerfile', '**/Dockerfile.*', '**/Procfile', '**/*.sh', '**/*compose*.{yml,yaml}', '**/gunicorn*.py'], literals: ['graceful', 'stop_grace_period'], maxPerFile: 2 },
+      code: {
+        regex: CODE,
+        files: CODE_GLOBS,
+        literals: [
+          'SIG',
+          'signal.Notify',
+          'erminus',
+          'Terminator',
+          'ShutdownHook',
+          'closeWithGrace',
+          'graceful',
+          'shutdown',
+          'Shutdown',
+          'PreDestroy',
+          'Lifetime',
+          'ApplicationStopping',
+          'TERM',
+          'SignalKind',
+          'GracefulStop',
+        ],
+        maxPerFile: 3,
+      },
+      config: {
+        regex:
+          /^\s*(?:server\.)?shutdown\s*[:=]\s*["']?graceful|--graceful-timeout|--timeout-graceful-shutdown|^\s*stop_grace_period\s*:/m,
+        files: [
+          '**/application*.{yml,yaml,properties}',
+          '**/Dockerfile',
+          '**/Dockerfile.*',
+          '**/Procfile',
+          '**/*.sh',
+          '**/*compose*.{yml,yaml}',
+          '**/gunicorn*.py',
+        ],
+        literals: ['graceful', 'stop_grace_period'],
+        maxPerFile: 2,
+      },
     },
     digests: [K8S_DIGEST],
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `graceful shutdown is judged for services; the repository profile is ${facts.profile.id}` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `graceful shutdown is judged for services; the repository profile is ${facts.profile.id}` },
   check(ctx) {
     const code = [...productionMatches(ctx, 'code'), ...ctx.matches('config').filter((m) => isProductionPath(m.path))];
     const platform: Evidence[] = [];
@@ -48,18 +101,43 @@ export default defineRule({
       if (w.oneOff || w.disabled) continue;
       const pre = w.containers.filter((c) => c.preStop).map((c) => c.name);
       if (pre.length > 0 || w.terminationGracePeriodSeconds !== undefined) {
-        const parts = [pre.length > 0 ? `preStop hook on ${pre.join(', ')}` : '', w.terminationGracePeriodSeconds !== undefined ? `terminationGracePeriodSeconds ${w.terminationGracePeriodSeconds}` : ''].filter(Boolean);
+        const parts = [
+          pre.length > 0 ? `preStop hook on ${pre.join(', ')}` : '',
+          w.terminationGracePeriodSeconds !== undefined
+            ? `terminationGracePeriodSeconds ${w.terminationGracePeriodSeconds}`
+            : '',
+        ].filter(Boolean);
         platform.push({ path: w.path, line: w.line, note: `${w.kind} ${w.name}: ${parts.join(', ')}` });
       }
     }
     const defaults = ctx.facts.frameworks.filter((f) => DRAINS_BY_DEFAULT.includes(f.id));
-    const data = { codeSites: code.length, platformSettings: platform.length, frameworkDefault: defaults.map((f) => f.id) };
+    const data = {
+      codeSites: code.length,
+      platformSettings: platform.length,
+      frameworkDefault: defaults.map((f) => f.id),
+    };
     const codeEvidence = firstPerFile(code).map((m) => fromMatch(m));
-    if (code.length > 0) return pass(`Shutdown is handled in code or server configuration (${code.length} site${code.length === 1 ? '' : 's'})${platform.length > 0 ? ' and the platform allows time to drain' : ''}.`, [...codeEvidence, ...platform.slice(0, 5)], data);
-    const searchedNote: Evidence = { path: '.', note: `no SIGTERM handler or shutdown hook in ${ctx.searched('code')} source files (JS/TS, Python, Go, JVM, .NET, Ruby, PHP, Rust)` };
+    if (code.length > 0)
+      return pass(
+        `Shutdown is handled in code or server configuration (${code.length} site${code.length === 1 ? '' : 's'})${platform.length > 0 ? ' and the platform allows time to drain' : ''}.`,
+        [...codeEvidence, ...platform.slice(0, 5)],
+        data,
+      );
+    const searchedNote: Evidence = {
+      path: '.',
+      note: `no SIGTERM handler or shutdown hook in ${ctx.searched('code')} source files (JS/TS, Python, Go, JVM, .NET, Ruby, PHP, Rust)`,
+    };
     if (platform.length > 0 || defaults.length > 0) {
-      const got = [platform.length > 0 ? 'the platform allows time to drain (preStop/grace period)' : '', defaults.length > 0 ? `${defaults.map((f) => f.name).join(', ')} drains on SIGTERM by default` : ''].filter(Boolean);
-      return partial(platform.length > 0 && defaults.length > 0 ? 0.6 : 0.5, `${got.join('; ')}; no explicit SIGTERM handling or shutdown timeout in code.`, [...platform.slice(0, 5), ...defaults.map((f) => f.evidence), searchedNote], data);
+      const got = [
+        platform.length > 0 ? 'the platform allows time to drain (preStop/grace period)' : '',
+        defaults.length > 0 ? `${defaults.map((f) => f.name).join(', ')} drains on SIGTERM by default` : '',
+      ].filter(Boolean);
+      return partial(
+        platform.length > 0 && defaults.length > 0 ? 0.6 : 0.5,
+        `${got.join('; ')}; no explicit SIGTERM handling or shutdown timeout in code.`,
+        [...platform.slice(0, 5), ...defaults.map((f) => f.evidence), searchedNote],
+        data,
+      );
     }
     return fail('No graceful shutdown: nothing handles SIGTERM.', [searchedNote], data);
   },

@@ -1,7 +1,8 @@
 import rule from './health-checks.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
-const probed = (name: string) => `        - name: ${name}\n          readinessProbe: { httpGet: { path: /ready, port: 8080 } }\n          livenessProbe: { httpGet: { path: /live, port: 8080 } }\n`;
+const probed = (name: string) =>
+  `        - name: ${name}\n          readinessProbe: { httpGet: { path: /ready, port: 8080 } }\n          livenessProbe: { httpGet: { path: /live, port: 8080 } }\n`;
 
 ruleTester(rule, {
   valid: [
@@ -18,8 +19,10 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'chart/Chart.yaml': 'apiVersion: v2\nname: api\n',
-        'chart/values.yaml': 'readinessProbe:\n  httpGet: { path: /ready, port: http }\nlivenessProbe:\n  httpGet: { path: /live, port: http }\n',
-        'chart/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "api.fullname" . }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: {{ .Chart.Name }}\n          readinessProbe:\n            {{- toYaml .Values.readinessProbe | nindent 12 }}\n          livenessProbe:\n            {{- toYaml .Values.livenessProbe | nindent 12 }}\n',
+        'chart/values.yaml':
+          'readinessProbe:\n  httpGet: { path: /ready, port: http }\nlivenessProbe:\n  httpGet: { path: /live, port: http }\n',
+        'chart/templates/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "api.fullname" . }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: {{ .Chart.Name }}\n          readinessProbe:\n            {{- toYaml .Values.readinessProbe | nindent 12 }}\n          livenessProbe:\n            {{- toYaml .Values.livenessProbe | nindent 12 }}\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'chart/templates/deployment.yaml', line: 9 }] },
     },
@@ -27,15 +30,26 @@ ruleTester(rule, {
       name: 'compose healthcheck on the service built here, and a Dockerfile HEALTHCHECK',
       profile: 'service',
       tree: {
-        'docker-compose.yml': 'services:\n  web:\n    build: .\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost/health"]\n  db:\n    image: postgres:16\n',
-        Dockerfile: 'FROM node:20\nHEALTHCHECK CMD curl -f http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]\n',
+        'docker-compose.yml':
+          'services:\n  web:\n    build: .\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost/health"]\n  db:\n    image: postgres:16\n',
+        Dockerfile:
+          'FROM node:20\nHEALTHCHECK CMD curl -f http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'docker-compose.yml', line: 2 }, { path: 'Dockerfile', line: 2 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'docker-compose.yml', line: 2 },
+          { path: 'Dockerfile', line: 2 },
+        ],
+      },
     },
     {
       name: 'Terraform: an ALB target group health check counts',
       profile: 'infrastructure',
-      tree: { 'main.tf': 'resource "aws_lb_target_group" "api" {\n  port = 80\n  health_check {\n    path = "/health"\n  }\n}\n' },
+      tree: {
+        'main.tf':
+          'resource "aws_lb_target_group" "api" {\n  port = 80\n  health_check {\n    path = "/health"\n  }\n}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'main.tf', line: 1 }] },
     },
   ],
@@ -44,11 +58,20 @@ ruleTester(rule, {
       name: 'compose: an override merges into its base service; our image is judged, postgres and test tools are not',
       profile: 'service',
       tree: {
-        'compose.yml': 'services:\n  api:\n    image: acme/orders-api:1.2\n    healthcheck:\n      test: ["CMD", "true"]\n  worker:\n    image: acme/orders-worker:1.2\n  db:\n    image: index.docker.io/library/postgres@sha256:f104 # 14\n  cache:\n    image: bitnami/redis:7\n',
+        'compose.yml':
+          'services:\n  api:\n    image: acme/orders-api:1.2\n    healthcheck:\n      test: ["CMD", "true"]\n  worker:\n    image: acme/orders-worker:1.2\n  db:\n    image: index.docker.io/library/postgres@sha256:f104 # 14\n  cache:\n    image: bitnami/redis:7\n',
         '.devcontainer/docker-compose.yml': 'services:\n  dev:\n    build: .\n',
         'compose.override.yml': 'services:\n  api:\n    build: .\n  playwright:\n    build: ./e2e\n',
       },
-      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'compose.yml', line: 2 }, { path: 'compose.yml', line: 6, note: 'compose service worker has no healthcheck' }], absent: ['service db', 'service cache', 'playwright', 'service dev'] },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        evidence: [
+          { path: 'compose.yml', line: 2 },
+          { path: 'compose.yml', line: 6, note: 'compose service worker has no healthcheck' },
+        ],
+        absent: ['service db', 'service cache', 'playwright', 'service dev'],
+      },
     },
     {
       name: 'Kubernetes: a finding per container without probes, with its line',
@@ -60,17 +83,35 @@ ruleTester(rule, {
         outcome: 'partial',
         score: 0.5,
         evidence: [
-          { path: 'k8s/app.yaml', line: 12, note: 'Deployment api container sidecar has no readiness or liveness probe' },
-          { path: 'k8s/app.yaml', line: 23, note: 'StatefulSet worker container worker has a readiness probe but no liveness probe' },
+          {
+            path: 'k8s/app.yaml',
+            line: 12,
+            note: 'Deployment api container sidecar has no readiness or liveness probe',
+          },
+          {
+            path: 'k8s/app.yaml',
+            line: 23,
+            note: 'StatefulSet worker container worker has a readiness probe but no liveness probe',
+          },
         ],
       },
     },
     {
       name: 'a Dockerfile without HEALTHCHECK and nothing else fails and cites it; a malformed manifest is noted',
       profile: 'service',
-      tree: { Dockerfile: 'FROM python:3.12\nCMD ["python", "app.py"]\n', 'k8s/broken.yaml': 'apiVersion: v1\nkind: Pod\nspec: [\n' },
+      tree: {
+        Dockerfile: 'FROM python:3.12\nCMD ["python", "app.py"]\n',
+        'k8s/broken.yaml': 'apiVersion: v1\nkind: Pod\nspec: [\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: 'Dockerfile', line: 1 }, { path: 'k8s/broken.yaml' }] },
     },
   ],
-  notApplicable: [{ name: 'a library with nothing deployed', profile: 'library', tree: { 'src/lib.rs': '' }, expect: { outcome: 'not-applicable' } }],
+  notApplicable: [
+    {
+      name: 'a library with nothing deployed',
+      profile: 'library',
+      tree: { 'src/lib.rs': '' },
+      expect: { outcome: 'not-applicable' },
+    },
+  ],
 });

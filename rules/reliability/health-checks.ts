@@ -9,15 +9,40 @@ import { label, resourcesOf, terraform, TF_READS } from '../_shared/terraform.js
 
 /** Terraform resources whose health check lives in a nested block or attribute of that name. */
 const TF_CHECKS: Record<string, string> = {
-  aws_lb_target_group: 'health_check', aws_alb_target_group: 'health_check', aws_elb: 'health_check', google_cloud_run_v2_service: 'liveness_probe',
-  azurerm_linux_web_app: 'health_check_path', azurerm_windows_web_app: 'health_check_path', azurerm_container_app: 'liveness_probe',
+  aws_lb_target_group: 'health_check',
+  aws_alb_target_group: 'health_check',
+  aws_elb: 'health_check',
+  google_cloud_run_v2_service: 'liveness_probe',
+  azurerm_linux_web_app: 'health_check_path',
+  azurerm_windows_web_app: 'health_check_path',
+  azurerm_container_app: 'liveness_probe',
 };
 /** IaC resources that run long-lived processes someone should health-check. */
 const COMPUTE = [
-  'aws_instance', 'aws_autoscaling_group', 'aws_ecs_*', 'aws_lb*', 'aws_alb*', 'aws_elb', 'aws_eks_*', 'aws_apprunner_service', 'google_compute_instance*',
-  'google_cloud_run_*', 'google_container_*', 'azurerm_*web_app', 'azurerm_container_app', 'azurerm_kubernetes_cluster', 'azurerm_*virtual_machine*', 'kubernetes_deployment*', 'helm_release',
+  'aws_instance',
+  'aws_autoscaling_group',
+  'aws_ecs_*',
+  'aws_lb*',
+  'aws_alb*',
+  'aws_elb',
+  'aws_eks_*',
+  'aws_apprunner_service',
+  'google_compute_instance*',
+  'google_cloud_run_*',
+  'google_container_*',
+  'azurerm_*web_app',
+  'azurerm_container_app',
+  'azurerm_kubernetes_cluster',
+  'azurerm_*virtual_machine*',
+  'kubernetes_deployment*',
+  'helm_release',
 ];
-const TF_CHECK_RESOURCES = ['aws_route53_health_check', 'google_compute_health_check', 'google_compute_region_health_check', 'aws_apprunner_service'];
+const TF_CHECK_RESOURCES = [
+  'aws_route53_health_check',
+  'google_compute_health_check',
+  'google_compute_region_health_check',
+  'aws_apprunner_service',
+];
 
 export default defineRule({
   meta: {
@@ -33,16 +58,35 @@ export default defineRule({
     detection:
       'Kubernetes liveness/readiness probes per container, including Helm templates (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks.',
     patterns: {
-      platform: { regex: /healthCheckPath|healthcheckPath|http_checks|^\s*\[\[?(?:http_service\.|services\.)?(?:tcp_|http_)?checks\b|^\s*(?:liveness|readiness)_check\s*:|^\s*health_check:\s*$/m, files: ['**/fly.toml', '**/render.yaml', '**/app.yaml', '**/railway.json', '**/railway.toml', '**/spec.yaml', '.do/*.yaml'], literals: ['ealth', 'check'], maxPerFile: 1 },
+      platform: {
+        regex:
+          /healthCheckPath|healthcheckPath|http_checks|^\s*\[\[?(?:http_service\.|services\.)?(?:tcp_|http_)?checks\b|^\s*(?:liveness|readiness)_check\s*:|^\s*health_check:\s*$/m,
+        files: [
+          '**/fly.toml',
+          '**/render.yaml',
+          '**/app.yaml',
+          '**/railway.json',
+          '**/railway.toml',
+          '**/spec.yaml',
+          '.do/*.yaml',
+        ],
+        literals: ['ealth', 'check'],
+        maxPerFile: 1,
+      },
     },
     reads: [...TF_READS, ...DEPLOY_READS, ...DOCKERFILE_GLOBS],
     digests: [K8S_DIGEST],
   },
   appliesTo: (ctx) =>
-    ctx.facts.profile.id === 'service' || ctx.files.has(DOCKERFILE_GLOBS) || k8s(ctx.files).workloads.length > 0 || deployments(ctx.files).compose.length > 0 ||
+    ctx.facts.profile.id === 'service' ||
+    ctx.files.has(DOCKERFILE_GLOBS) ||
+    k8s(ctx.files).workloads.length > 0 ||
+    deployments(ctx.files).compose.length > 0 ||
     resourcesOf(terraform(ctx.files), ...COMPUTE).length > 0
       ? true
-      : { reason: `nothing here runs a long-lived process (profile ${ctx.facts.profile.id}, no Dockerfile, manifests or compute in IaC)` },
+      : {
+          reason: `nothing here runs a long-lived process (profile ${ctx.facts.profile.id}, no Dockerfile, manifests or compute in IaC)`,
+        },
   check(ctx) {
     const findings: Evidence[] = [];
     const good: Evidence[] = [];
@@ -56,8 +100,17 @@ export default defineRule({
         const has = [c.readinessProbe ? 'readiness' : '', c.livenessProbe ? 'liveness' : ''].filter(Boolean);
         earned += has.length / 2;
         const where = `${w.kind} ${w.name || '(templated)'} container ${c.name}`;
-        if (has.length === 2) good.push({ path: w.path, line: c.line, note: `${where}: readiness and liveness probes` });
-        else findings.push({ path: w.path, line: c.line, note: has.length === 0 ? `${where} has no readiness or liveness probe` : `${where} has a ${has[0]} probe but no ${has[0] === 'readiness' ? 'liveness' : 'readiness'} probe` });
+        if (has.length === 2)
+          good.push({ path: w.path, line: c.line, note: `${where}: readiness and liveness probes` });
+        else
+          findings.push({
+            path: w.path,
+            line: c.line,
+            note:
+              has.length === 0
+                ? `${where} has no readiness or liveness probe`
+                : `${where} has a ${has[0]} probe but no ${has[0] === 'readiness' ? 'liveness' : 'readiness'} probe`,
+          });
       }
     }
     const k8sContainers = units;
@@ -65,28 +118,66 @@ export default defineRule({
     // With Kubernetes manifests, compose files describe local development, not production.
     for (const s of k8sContainers > 0 ? [] : d.compose.filter((s) => s.built)) {
       units++;
-      if (s.healthcheck) (earned++, good.push({ path: s.path, line: s.line, note: `compose service ${s.name} has a healthcheck` }));
-      else findings.push({ path: s.path, line: s.line, note: `compose service ${s.name} has no healthcheck${s.healthcheckDisabled ? ' (disabled)' : ''}` });
+      if (s.healthcheck)
+        earned++, good.push({ path: s.path, line: s.line, note: `compose service ${s.name} has a healthcheck` });
+      else
+        findings.push({
+          path: s.path,
+          line: s.line,
+          note: `compose service ${s.name} has no healthcheck${s.healthcheckDisabled ? ' (disabled)' : ''}`,
+        });
     }
     for (const c of d.ecs) {
       units++;
-      if (c.healthCheck) (earned++, good.push({ path: c.path, ...(c.line ? { line: c.line } : {}), note: `ECS container ${c.name} has a healthCheck` }));
-      else findings.push({ path: c.path, ...(c.line ? { line: c.line } : {}), note: `ECS container ${c.name} has no healthCheck` });
+      if (c.healthCheck)
+        earned++,
+          good.push({
+            path: c.path,
+            ...(c.line ? { line: c.line } : {}),
+            note: `ECS container ${c.name} has a healthCheck`,
+          });
+      else
+        findings.push({
+          path: c.path,
+          ...(c.line ? { line: c.line } : {}),
+          note: `ECS container ${c.name} has no healthCheck`,
+        });
     }
     // Signals without a per-unit denominator: each counts as a checked unit.
     const extra: Evidence[] = [];
-    for (const df of dockerfiles(ctx.files).filter((f) => f.ok && isProductionPath(f.path) && !f.path.includes('.devcontainer/'))) {
-      const hc = df.stages[df.stages.length - 1]!.instructions.find((i) => i.keyword === 'HEALTHCHECK' && !/^NONE\b/i.test(i.args));
+    for (const df of dockerfiles(ctx.files).filter(
+      (f) => f.ok && isProductionPath(f.path) && !f.path.includes('.devcontainer/'),
+    )) {
+      const hc = df.stages[df.stages.length - 1]!.instructions.find(
+        (i) => i.keyword === 'HEALTHCHECK' && !/^NONE\b/i.test(i.args),
+      );
       if (hc) extra.push({ path: df.path, line: hc.line, snippet: `HEALTHCHECK ${hc.args}`.slice(0, 160) });
     }
     for (const r of terraform(ctx.files).resources) {
       const t = r.labels[0] ?? '';
       const key = TF_CHECKS[t];
-      if (TF_CHECK_RESOURCES.includes(t) || (key && (r.blocks.some((b) => b.type === key) || r.attrs[key] !== undefined || JSON.stringify(r.blocks).includes(`"${key}"`))))
+      if (
+        TF_CHECK_RESOURCES.includes(t) ||
+        (key &&
+          (r.blocks.some((b) => b.type === key) ||
+            r.attrs[key] !== undefined ||
+            JSON.stringify(r.blocks).includes(`"${key}"`)))
+      )
         extra.push({ path: r.path, line: r.line, note: `${label(r)} defines a health check` });
-      else if (t === 'aws_ecs_task_definition' && JSON.stringify(r.attrs.container_definitions ?? '').includes('healthCheck')) extra.push({ path: r.path, line: r.line, note: `${label(r)} containers have a healthCheck` });
+      else if (
+        t === 'aws_ecs_task_definition' &&
+        JSON.stringify(r.attrs.container_definitions ?? '').includes('healthCheck')
+      )
+        extra.push({ path: r.path, line: r.line, note: `${label(r)} containers have a healthCheck` });
     }
-    for (const n of d.nomad) for (const job of n.jobs) if (nested(job, 'check').length > 0) extra.push({ path: n.path, line: nested(job, 'check')[0]!.line, note: `Nomad job ${job.labels[0] ?? ''} has service checks` });
+    for (const n of d.nomad)
+      for (const job of n.jobs)
+        if (nested(job, 'check').length > 0)
+          extra.push({
+            path: n.path,
+            line: nested(job, 'check')[0]!.line,
+            note: `Nomad job ${job.labels[0] ?? ''} has service checks`,
+          });
     extra.push(...ctx.matches('platform').map((m) => fromMatch(m, 'platform health check')));
     const notes: Evidence[] = [...model.notes, ...d.notes].slice(0, 5).map((n) => ({ path: n.path, note: n.note }));
     // Kubernetes ignores Dockerfile HEALTHCHECK, so with manifests the probes alone decide.
@@ -97,14 +188,39 @@ export default defineRule({
     }
     const data = { checked: good.length, unchecked: findings.length, kubernetesContainers: k8sContainers };
     if (units === 0) {
-      return fail('No health checks: no probes, healthcheck, HEALTHCHECK or load-balancer check found.', [
-        ...dockerfiles(ctx.files).filter((f) => f.ok && isProductionPath(f.path) && !f.path.includes('.devcontainer/')).slice(0, 5).map((f) => ({ path: f.path, line: f.stages[f.stages.length - 1]!.line, note: 'final stage has no HEALTHCHECK' })),
-        { path: '.', note: `no Kubernetes workloads, compose services built here, ECS task definitions, Dockerfile HEALTHCHECK or IaC health checks in ${ctx.files.size} files` }, ...notes,
-      ], data);
+      return fail(
+        'No health checks: no probes, healthcheck, HEALTHCHECK or load-balancer check found.',
+        [
+          ...dockerfiles(ctx.files)
+            .filter((f) => f.ok && isProductionPath(f.path) && !f.path.includes('.devcontainer/'))
+            .slice(0, 5)
+            .map((f) => ({
+              path: f.path,
+              line: f.stages[f.stages.length - 1]!.line,
+              note: 'final stage has no HEALTHCHECK',
+            })),
+          {
+            path: '.',
+            note: `no Kubernetes workloads, compose services built here, ECS task definitions, Dockerfile HEALTHCHECK or IaC health checks in ${ctx.files.size} files`,
+          },
+          ...notes,
+        ],
+        data,
+      );
     }
     const score = earned / units;
-    const shown = [...findings.slice(0, 20), ...(findings.length > 20 ? [{ path: '.', note: `and ${findings.length - 20} more` }] : []), ...good.slice(0, 5), ...notes];
+    const shown = [
+      ...findings.slice(0, 20),
+      ...(findings.length > 20 ? [{ path: '.', note: `and ${findings.length - 20} more` }] : []),
+      ...good.slice(0, 5),
+      ...notes,
+    ];
     if (findings.length === 0) return pass(`Health checks found (${good.length}).`, shown, data);
-    return partial(score, `${findings.length} of ${units} deployed units lack health checks${good.length > 0 ? `; ${good.length} have them` : ''}.`, shown, data);
+    return partial(
+      score,
+      `${findings.length} of ${units} deployed units lack health checks${good.length > 0 ? `; ${good.length} have them` : ''}.`,
+      shown,
+      data,
+    );
   },
 });

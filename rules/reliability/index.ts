@@ -13,7 +13,8 @@ import timeouts from './timeouts.js';
 export default {
   id: 'reliability',
   title: 'Reliability & Resilience',
-  description: 'Retries and backoff, circuit breakers, timeouts, rate limiting, graceful shutdown, health checks and probes, redundancy, backups and DR, resource limits.',
+  description:
+    'Retries and backoff, circuit breakers, timeouts, rate limiting, graceful shutdown, health checks and probes, redundancy, backups and DR, resource limits.',
   rules: [
     { rule: backups, weight: 6 },
     { rule: circuitBreakers, weight: 4 },

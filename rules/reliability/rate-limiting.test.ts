@@ -6,19 +6,29 @@ ruleTester(rule, {
     {
       name: 'Node: express-rate-limit registered on the app passes',
       profile: 'service',
-      tree: { 'package.json': '{"name":"a","dependencies":{"express":"4","express-rate-limit":"7"}}', 'src/app.js': "const rateLimit = require('express-rate-limit');\napp.use(rateLimit({ windowMs: 60000, max: 100 }));\n" },
+      tree: {
+        'package.json': '{"name":"a","dependencies":{"express":"4","express-rate-limit":"7"}}',
+        'src/app.js':
+          "const rateLimit = require('express-rate-limit');\napp.use(rateLimit({ windowMs: 60000, max: 100 }));\n",
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'src/app.js', line: 2 }] },
     },
     {
       name: 'Python: a slowapi limit decorator passes',
       profile: 'service',
-      tree: { 'api/main.py': 'limiter = Limiter(key_func=get_remote_address)\n\n@app.get("/")\n@limiter.limit("5/minute")\ndef home(request):\n    pass\n' },
+      tree: {
+        'api/main.py':
+          'limiter = Limiter(key_func=get_remote_address)\n\n@app.get("/")\n@limiter.limit("5/minute")\ndef home(request):\n    pass\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'api/main.py', line: 1 }] },
     },
     {
       name: '.NET: AddRateLimiter passes',
       profile: 'service',
-      tree: { 'Api/Program.cs': 'builder.Services.AddRateLimiter(o => o.AddFixedWindowLimiter("fixed", x => x.PermitLimit = 10));\n' },
+      tree: {
+        'Api/Program.cs':
+          'builder.Services.AddRateLimiter(o => o.AddFixedWindowLimiter("fixed", x => x.PermitLimit = 10));\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'Api/Program.cs', line: 1 }] },
     },
     {
@@ -26,14 +36,18 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'chart/Chart.yaml': 'apiVersion: v2\nname: web\n',
-        'chart/templates/ingress.yaml': 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: {{ .Release.Name }}\n  annotations:\n    nginx.ingress.kubernetes.io/limit-rps: "20"\n',
+        'chart/templates/ingress.yaml':
+          'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: {{ .Release.Name }}\n  annotations:\n    nginx.ingress.kubernetes.io/limit-rps: "20"\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'chart/templates/ingress.yaml', line: 2 }] },
     },
     {
       name: 'a WAF rate-based rule in Terraform counts',
       profile: 'service',
-      tree: { 'infra/waf.tf': 'resource "aws_wafv2_web_acl" "edge" {\n  rule {\n    statement {\n      rate_based_statement {\n        limit = 1000\n      }\n    }\n  }\n}\n' },
+      tree: {
+        'infra/waf.tf':
+          'resource "aws_wafv2_web_acl" "edge" {\n  rule {\n    statement {\n      rate_based_statement {\n        limit = 1000\n      }\n    }\n  }\n}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'infra/waf.tf', line: 1 }] },
     },
   ],
@@ -41,7 +55,10 @@ ruleTester(rule, {
     {
       name: 'Go: x/time declared but no limiter is partial',
       profile: 'service',
-      tree: { 'go.mod': 'module x\n\nrequire golang.org/x/time v0.5.0\n', 'main.go': 'package main\n\nfunc main() {}\n' },
+      tree: {
+        'go.mod': 'module x\n\nrequire golang.org/x/time v0.5.0\n',
+        'main.go': 'package main\n\nfunc main() {}\n',
+      },
       expect: { outcome: 'partial', message: 'golang.org/x/time', evidence: [{ path: 'go.mod', line: 3 }] },
     },
     {

@@ -7,15 +7,47 @@ import { label, terraform, TF_READS, type TfBlock } from '../_shared/terraform.j
 /** Code that registers an inbound rate limiter, per language. */
 const CODE = new RegExp(
   [
-    String.raw`\brateLimit\(`, String.raw`\bslowDown\(`, String.raw`\bnew\s+RateLimiter(?:Memory|Redis|Mongo|Postgres|Cluster|Mysql|Memcache)\(`, String.raw`\bThrottlerModule\.forRoot(?:Async)?\(`,
-    String.raw`@Throttle\(`, String.raw`\bThrottlerGuard\b`, String.raw`['"]@fastify/rate-limit['"]`, String.raw`\bRatelimit\.(?:slidingWindow|fixedWindow|tokenBucket)\(`, String.raw`\brateLimiter\(\s*\{`,
-    String.raw`\bLimiter\(\s*(?:key_func|app|get_remote_address)`, String.raw`@\w+\.limit\(\s*['"]\d`, String.raw`@ratelimit\(`, String.raw`\bDEFAULT_THROTTLE_(?:CLASSES|RATES)\b`, String.raw`\bthrottle_classes\s*=`, String.raw`\bRateLimiter\(\s*times\s*=`,
-    String.raw`\bBucket(?:4j)?\.builder\(\)`, String.raw`\bBandwidth\.(?:simple|classic|builder)\(`, String.raw`@RateLimiter\(`, String.raw`\bRateLimiter\.(?:of|create)\(`, String.raw`\bRateLimiterRegistry\b`, String.raw`\bRequestRateLimiter\b`,
-    String.raw`\bAddRateLimiter\(`, String.raw`\bUseRateLimiter\(`, String.raw`\[EnableRateLimiting\(`, String.raw`\.RequireRateLimiting\(`, String.raw`\bAdd(?:FixedWindow|SlidingWindow|TokenBucket|Concurrency)Limiter\(`, String.raw`\bUseIpRateLimiting\(`,
-    String.raw`\brate\.NewLimiter\(`, String.raw`\btollbooth\.(?:NewLimiter|LimitHandler|LimitFuncHandler)\(`, String.raw`\bhttprate\.Limit\w*\(`, String.raw`\blimiter\.New\(`, String.raw`\bmiddleware\.RateLimiter\w*\(`,
-    String.raw`\bRack::Attack\b`, String.raw`^\s*rate_limit\s+to:`,
-    String.raw`\bRateLimiter::for\(`, String.raw`['"]throttle:`, String.raw`\bThrottleRequests\b`, String.raw`\bRateLimiterFactory\b`,
-    String.raw`\bGovernor(?:Layer|ConfigBuilder)\b`, String.raw`\bRateLimitLayer\b`, String.raw`\bHammer\.check_rate\b`,
+    String.raw`\brateLimit\(`,
+    String.raw`\bslowDown\(`,
+    String.raw`\bnew\s+RateLimiter(?:Memory|Redis|Mongo|Postgres|Cluster|Mysql|Memcache)\(`,
+    String.raw`\bThrottlerModule\.forRoot(?:Async)?\(`,
+    String.raw`@Throttle\(`,
+    String.raw`\bThrottlerGuard\b`,
+    `['"]@fastify/rate-limit['"]`,
+    String.raw`\bRatelimit\.(?:slidingWindow|fixedWindow|tokenBucket)\(`,
+    String.raw`\brateLimiter\(\s*\{`,
+    String.raw`\bLimiter\(\s*(?:key_func|app|get_remote_address)`,
+    String.raw`@\w+\.limit\(\s*['"]\d`,
+    String.raw`@ratelimit\(`,
+    String.raw`\bDEFAULT_THROTTLE_(?:CLASSES|RATES)\b`,
+    String.raw`\bthrottle_classes\s*=`,
+    String.raw`\bRateLimiter\(\s*times\s*=`,
+    String.raw`\bBucket(?:4j)?\.builder\(\)`,
+    String.raw`\bBandwidth\.(?:simple|classic|builder)\(`,
+    String.raw`@RateLimiter\(`,
+    String.raw`\bRateLimiter\.(?:of|create)\(`,
+    String.raw`\bRateLimiterRegistry\b`,
+    String.raw`\bRequestRateLimiter\b`,
+    String.raw`\bAddRateLimiter\(`,
+    String.raw`\bUseRateLimiter\(`,
+    String.raw`\[EnableRateLimiting\(`,
+    String.raw`\.RequireRateLimiting\(`,
+    String.raw`\bAdd(?:FixedWindow|SlidingWindow|TokenBucket|Concurrency)Limiter\(`,
+    String.raw`\bUseIpRateLimiting\(`,
+    String.raw`\brate\.NewLimiter\(`,
+    String.raw`\btollbooth\.(?:NewLimiter|LimitHandler|LimitFuncHandler)\(`,
+    String.raw`\bhttprate\.Limit\w*\(`,
+    String.raw`\blimiter\.New\(`,
+    String.raw`\bmiddleware\.RateLimiter\w*\(`,
+    String.raw`\bRack::Attack\b`,
+    String.raw`^\s*rate_limit\s+to:`,
+    String.raw`\bRateLimiter::for\(`,
+    `['"]throttle:`,
+    String.raw`\bThrottleRequests\b`,
+    String.raw`\bRateLimiterFactory\b`,
+    String.raw`\bGovernor(?:Layer|ConfigBuilder)\b`,
+    String.raw`\bRateLimitLayer\b`,
+    String.raw`\bHammer\.check_rate\b`,
   ].join('|'),
   'm',
 );
@@ -40,25 +72,43 @@ export default defineRule({
     detection:
       'Code that registers a limiter (`rateLimit(`, `@limiter.limit(`, `AddRateLimiter(`, `rate.NewLimiter(`, `Rack::Attack`, `throttle:` middleware) in production sources; ingress annotations such as `nginx.ingress.kubernetes.io/limit-rps`, Traefik/Kong rate-limit objects; Terraform API Gateway throttling, WAF `rate_based_statement`, Cloud Armor `rate_limit_options`. A catalogue library (`rate-limiting`) declared but unused earns partial credit.',
     patterns: {
-      code: { regex: CODE, files: CODE_GLOBS, literals: ['imit', 'hrottle', 'Bucket', 'Bandwidth', 'Rack::Attack', 'overnor', 'Hammer'], maxPerFile: 3 },
+      code: {
+        regex: CODE,
+        files: CODE_GLOBS,
+        literals: ['imit', 'hrottle', 'Bucket', 'Bandwidth', 'Rack::Attack', 'overnor', 'Hammer'],
+        maxPerFile: 3,
+      },
     },
     reads: [...TF_READS],
     digests: [K8S_DIGEST],
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `request rate limits are judged for services; the repository profile is ${facts.profile.id}` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `request rate limits are judged for services; the repository profile is ${facts.profile.id}` },
   check(ctx) {
     const config: Evidence[] = [];
     for (const o of k8s(ctx.files).objects) {
-      const notes = Object.keys((o.doc.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations ?? {}).filter((k) => INGRESS_LIMIT.test(k));
-      if (notes.length > 0) config.push({ path: o.path, line: o.line, note: `${o.kind} ${o.name}: ${notes.join(', ')}` });
-      else if (/RateLimit/i.test(o.kind) || (o.kind === 'KongPlugin' && o.doc.plugin === 'rate-limiting') || (o.kind === 'Middleware' && (o.doc.spec as Record<string, unknown> | undefined)?.rateLimit))
+      const notes = Object.keys(
+        (o.doc.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations ?? {},
+      ).filter((k) => INGRESS_LIMIT.test(k));
+      if (notes.length > 0)
+        config.push({ path: o.path, line: o.line, note: `${o.kind} ${o.name}: ${notes.join(', ')}` });
+      else if (
+        /RateLimit/i.test(o.kind) ||
+        (o.kind === 'KongPlugin' && o.doc.plugin === 'rate-limiting') ||
+        (o.kind === 'Middleware' && (o.doc.spec as Record<string, unknown> | undefined)?.rateLimit)
+      )
         config.push({ path: o.path, line: o.line, note: `${o.kind} ${o.name} limits request rates` });
     }
     for (const r of terraform(ctx.files).resources) {
       const t = r.labels[0] ?? '';
-      if (t === 'aws_api_gateway_usage_plan' && r.blocks.some((b) => b.type === 'throttle_settings')) config.push({ path: r.path, line: r.line, note: `${label(r)} throttles requests` });
-      else if (t === 'aws_api_gateway_method_settings' && JSON.stringify(r.blocks).includes('throttling_rate_limit')) config.push({ path: r.path, line: r.line, note: `${label(r)} throttles requests` });
-      else if (hasBlock(r, 'rate_based_statement') || hasBlock(r, 'rate_limit_options') || /rate_limit/.test(t)) config.push({ path: r.path, line: r.line, note: `${label(r)} limits request rates` });
+      if (t === 'aws_api_gateway_usage_plan' && r.blocks.some((b) => b.type === 'throttle_settings'))
+        config.push({ path: r.path, line: r.line, note: `${label(r)} throttles requests` });
+      else if (t === 'aws_api_gateway_method_settings' && JSON.stringify(r.blocks).includes('throttling_rate_limit'))
+        config.push({ path: r.path, line: r.line, note: `${label(r)} throttles requests` });
+      else if (hasBlock(r, 'rate_based_statement') || hasBlock(r, 'rate_limit_options') || /rate_limit/.test(t))
+        config.push({ path: r.path, line: r.line, note: `${label(r)} limits request rates` });
     }
     return libraryVerdict(ctx, { what: 'rate limiting', catalogue: 'rate-limiting', code: ['code'], config });
   },

@@ -11,18 +11,41 @@ const SCALED_KINDS = ['Deployment', 'StatefulSet', 'Rollout', 'ReplicaSet', 'Dep
 /** Terraform resources that run more than one instance, or fail over: type → verdict and what was read. */
 const TF: Record<string, (r: TfBlock) => [boolean, string]> = {
   aws_autoscaling_group: (r) => [(num(r.attrs.min_size) ?? 0) >= 2, `min_size ${show(r.attrs.min_size)}`],
-  aws_eks_node_group: (r) => [(num(attr(r, 'scaling_config', 'min_size')) ?? 0) >= 2, `scaling_config.min_size ${show(attr(r, 'scaling_config', 'min_size'))}`],
+  aws_eks_node_group: (r) => [
+    (num(attr(r, 'scaling_config', 'min_size')) ?? 0) >= 2,
+    `scaling_config.min_size ${show(attr(r, 'scaling_config', 'min_size'))}`,
+  ],
   aws_ecs_service: (r) => [(num(r.attrs.desired_count) ?? 0) >= 2, `desired_count ${show(r.attrs.desired_count)}`],
   aws_db_instance: (r) => [r.attrs.multi_az === true, `multi_az ${show(r.attrs.multi_az)}`],
-  aws_elasticache_replication_group: (r) => [r.attrs.automatic_failover_enabled === true || (num(r.attrs.num_cache_clusters) ?? 0) >= 2, `automatic_failover_enabled ${show(r.attrs.automatic_failover_enabled)}`],
-  google_sql_database_instance: (r) => [attr(r, 'settings', 'availability_type') === 'REGIONAL', `availability_type ${show(attr(r, 'settings', 'availability_type'))}`],
-  google_container_node_pool: (r) => [(num(r.attrs.node_count) ?? num(r.attrs.initial_node_count) ?? 0) >= 2 || (num(attr(r, 'autoscaling', 'min_node_count')) ?? 0) >= 1, 'node_count/autoscaling'],
-  google_cloud_run_v2_service: (r) => [(num(attr(r, 'template', 'scaling', 'min_instance_count')) ?? 0) >= 1, `min_instance_count ${show(attr(r, 'template', 'scaling', 'min_instance_count'))}`],
-  azurerm_kubernetes_cluster: (r) => [(num(attr(r, 'default_node_pool', 'node_count')) ?? num(attr(r, 'default_node_pool', 'min_count')) ?? 0) >= 2, 'default_node_pool node_count'],
+  aws_elasticache_replication_group: (r) => [
+    r.attrs.automatic_failover_enabled === true || (num(r.attrs.num_cache_clusters) ?? 0) >= 2,
+    `automatic_failover_enabled ${show(r.attrs.automatic_failover_enabled)}`,
+  ],
+  google_sql_database_instance: (r) => [
+    attr(r, 'settings', 'availability_type') === 'REGIONAL',
+    `availability_type ${show(attr(r, 'settings', 'availability_type'))}`,
+  ],
+  google_container_node_pool: (r) => [
+    (num(r.attrs.node_count) ?? num(r.attrs.initial_node_count) ?? 0) >= 2 ||
+      (num(attr(r, 'autoscaling', 'min_node_count')) ?? 0) >= 1,
+    'node_count/autoscaling',
+  ],
+  google_cloud_run_v2_service: (r) => [
+    (num(attr(r, 'template', 'scaling', 'min_instance_count')) ?? 0) >= 1,
+    `min_instance_count ${show(attr(r, 'template', 'scaling', 'min_instance_count'))}`,
+  ],
+  azurerm_kubernetes_cluster: (r) => [
+    (num(attr(r, 'default_node_pool', 'node_count')) ?? num(attr(r, 'default_node_pool', 'min_count')) ?? 0) >= 2,
+    'default_node_pool node_count',
+  ],
 };
 
 function show(v: unknown): string {
-  return v === undefined ? 'unset' : typeof v === 'object' && v !== null ? String((v as { expr: string }).expr) : String(v);
+  return v === undefined
+    ? 'unset'
+    : typeof v === 'object' && v !== null
+      ? String((v as { expr: string }).expr)
+      : String(v);
 }
 
 export default defineRule({
@@ -40,19 +63,35 @@ export default defineRule({
       'Kubernetes Deployments/StatefulSets/Rollouts (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them, a finding per single-replica workload; PodDisruptionBudget; compose deploy.replicas; Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances.',
     patterns: {
       // PaaS instance counts: DigitalOcean App Platform spec, Fly.io, Render.
-      paas: { regex: /^\s*(instance_count|min_machines_running|numInstances)\s*[:=]\s*(\d+)/m, files: ['**/spec.yaml', '.do/*.yaml', '**/fly.toml', '**/render.yaml'], literals: ['instance_count', 'min_machines_running', 'numInstances'], maxPerFile: 10 },
+      paas: {
+        regex: /^\s*(instance_count|min_machines_running|numInstances)\s*[:=]\s*(\d+)/m,
+        files: ['**/spec.yaml', '.do/*.yaml', '**/fly.toml', '**/render.yaml'],
+        literals: ['instance_count', 'min_machines_running', 'numInstances'],
+        maxPerFile: 10,
+      },
     },
     reads: [...DEPLOY_READS, ...TF_READS],
     digests: [K8S_DIGEST],
   },
   appliesTo: ({ facts }) =>
-    ['service', 'infrastructure'].includes(facts.profile.id) ? true : { reason: `redundancy is judged for services and infrastructure; the repository profile is ${facts.profile.id}` },
+    ['service', 'infrastructure'].includes(facts.profile.id)
+      ? true
+      : {
+          reason: `redundancy is judged for services and infrastructure; the repository profile is ${facts.profile.id}`,
+        },
   check(ctx) {
     const findings: Evidence[] = [];
     const good: Evidence[] = [];
     const model = k8s(ctx.files);
     const scalers = [...objectsOfKind(model, 'HorizontalPodAutoscaler'), ...objectsOfKind(model, 'ScaledObject')];
-    const scaledNames = new Set(scalers.map((h) => String(((h.doc.spec as Record<string, unknown> | undefined)?.scaleTargetRef as Record<string, unknown> | undefined)?.name ?? '')));
+    const scaledNames = new Set(
+      scalers.map((h) =>
+        String(
+          ((h.doc.spec as Record<string, unknown> | undefined)?.scaleTargetRef as Record<string, unknown> | undefined)
+            ?.name ?? '',
+        ),
+      ),
+    );
     const overrides = new Map(model.kustomizations.flatMap((k) => k.replicas.map((r) => [r.name, r.count] as const)));
     let k8sWorkloads = 0;
     for (const w of model.workloads) {
@@ -63,43 +102,97 @@ export default defineRule({
       const count = overrides.get(w.name) ?? w.replicas;
       const line = w.replicasLine ?? w.line;
       if (scaled) good.push({ path: w.path, line: w.line, note: `${where} is autoscaled` });
-      else if (typeof count === 'number' && count >= 2) good.push({ path: w.path, line, note: `${where}: ${count} replicas` });
-      else if (count === 'templated') good.push({ path: w.path, line, note: `${where}: replicas set by a template value (not resolved)` });
-      else findings.push({ path: w.path, line, note: `${where} runs ${count ?? 1} replica${count === undefined ? ' (replicas unset)' : ''} and no autoscaler targets it` });
+      else if (typeof count === 'number' && count >= 2)
+        good.push({ path: w.path, line, note: `${where}: ${count} replicas` });
+      else if (count === 'templated')
+        good.push({ path: w.path, line, note: `${where}: replicas set by a template value (not resolved)` });
+      else
+        findings.push({
+          path: w.path,
+          line,
+          note: `${where} runs ${count ?? 1} replica${count === undefined ? ' (replicas unset)' : ''} and no autoscaler targets it`,
+        });
     }
     const pdbs = objectsOfKind(model, 'PodDisruptionBudget');
     const d = deployments(ctx.files);
     for (const s of d.compose.filter((s) => s.built && s.replicas !== undefined)) {
-      (s.replicas! >= 2 ? good : findings).push({ path: s.path, line: s.line, note: `compose service ${s.name}: ${s.replicas} replicas` });
+      (s.replicas! >= 2 ? good : findings).push({
+        path: s.path,
+        line: s.line,
+        note: `compose service ${s.name}: ${s.replicas} replicas`,
+      });
     }
-    for (const n of d.nomad) for (const job of n.jobs) for (const g of nested(job, 'group')) {
-      const c = num(g.attrs.count) ?? 1;
-      (c >= 2 ? good : findings).push({ path: n.path, line: g.attrLines.count ?? g.line, note: `Nomad group ${g.labels[0] ?? ''}: count ${c}` });
-    }
+    for (const n of d.nomad)
+      for (const job of n.jobs)
+        for (const g of nested(job, 'group')) {
+          const c = num(g.attrs.count) ?? 1;
+          (c >= 2 ? good : findings).push({
+            path: n.path,
+            line: g.attrLines.count ?? g.line,
+            note: `Nomad group ${g.labels[0] ?? ''}: count ${c}`,
+          });
+        }
     const tf = terraform(ctx.files);
     for (const r of tf.resources) {
       const judge = TF[r.labels[0] ?? ''];
       if (!judge || !isProductionPath(r.path)) continue;
       // Module code reads settings from variables: judge the variable's default.
-      const resolved: TfBlock = { ...r, attrs: Object.fromEntries(Object.entries(r.attrs).map(([k, v]) => [k, resolveVar(tf, v, r.path) ?? v])) };
+      const resolved: TfBlock = {
+        ...r,
+        attrs: Object.fromEntries(Object.entries(r.attrs).map(([k, v]) => [k, resolveVar(tf, v, r.path) ?? v])),
+      };
       const [ok, what] = judge(resolved);
-      const via = Object.entries(r.attrs).filter(([k, v]) => resolved.attrs[k] !== v && what.startsWith(k)).map(([, v]) => (v as { expr: string }).expr);
-      (ok ? good : findings).push({ path: r.path, line: r.line, note: `${label(r)}: ${what}${via.length > 0 ? ` (default of ${via.join(', ')})` : ''}` });
+      const via = Object.entries(r.attrs)
+        .filter(([k, v]) => resolved.attrs[k] !== v && what.startsWith(k))
+        .map(([, v]) => (v as { expr: string }).expr);
+      (ok ? good : findings).push({
+        path: r.path,
+        line: r.line,
+        note: `${label(r)}: ${what}${via.length > 0 ? ` (default of ${via.join(', ')})` : ''}`,
+      });
     }
     for (const m of ctx.matches('paas').filter((x) => isProductionPath(x.path))) {
-      (Number(m.groups[1]) >= 2 ? good : findings).push({ path: m.path, line: m.line, snippet: m.snippet, note: `${m.groups[0]} ${m.groups[1]}` });
+      (Number(m.groups[1]) >= 2 ? good : findings).push({
+        path: m.path,
+        line: m.line,
+        snippet: m.snippet,
+        note: `${m.groups[0]} ${m.groups[1]}`,
+      });
     }
     const units = good.length + findings.length;
     const notes = [...model.notes, ...d.notes].slice(0, 3).map((x) => ({ path: x.path, note: x.note }));
-    const data = { redundant: good.length, single: findings.length, podDisruptionBudgets: pdbs.length, autoscalers: scalers.length };
-    if (units === 0) return unknown('No deployment configuration declares instance counts here (no Kubernetes workloads, compose replicas, Nomad groups or scalable IaC resources).', [{ path: '.', note: `searched ${ctx.files.size} files` }, ...notes], data);
+    const data = {
+      redundant: good.length,
+      single: findings.length,
+      podDisruptionBudgets: pdbs.length,
+      autoscalers: scalers.length,
+    };
+    if (units === 0)
+      return unknown(
+        'No deployment configuration declares instance counts here (no Kubernetes workloads, compose replicas, Nomad groups or scalable IaC resources).',
+        [{ path: '.', note: `searched ${ctx.files.size} files` }, ...notes],
+        data,
+      );
     const wantPdb = k8sWorkloads > 0;
     const base = good.length / units;
     const score = wantPdb ? base * 0.8 + (pdbs.length > 0 ? 0.2 : 0) : base;
     const pdbEv = pdbs.slice(0, 2).map((o) => ({ path: o.path, line: o.line, note: `PodDisruptionBudget ${o.name}` }));
     const shown = [...findings.slice(0, 15), ...good.slice(0, 5), ...pdbEv, ...notes];
-    const missing = [findings.length > 0 ? `${findings.length} of ${units} run a single instance` : '', wantPdb && pdbs.length === 0 ? 'no PodDisruptionBudget' : ''].filter(Boolean);
-    if (missing.length === 0) return pass(`Redundancy declared: ${good.length} of ${units} redundant${pdbs.length > 0 ? ', with a PodDisruptionBudget' : ''}.`, shown, data);
-    return partial(score, `${good.length} of ${units} deployed units are redundant; ${missing.join('; ')}.`, shown, data);
+    const missing = [
+      findings.length > 0 ? `${findings.length} of ${units} run a single instance` : '',
+      wantPdb && pdbs.length === 0 ? 'no PodDisruptionBudget' : '',
+    ].filter(Boolean);
+    if (missing.length === 0)
+      return pass(
+        `Redundancy declared: ${good.length} of ${units} redundant${pdbs.length > 0 ? ', with a PodDisruptionBudget' : ''}.`,
+        shown,
+        data,
+      );
+    return partial(
+      score,
+      `${good.length} of ${units} deployed units are redundant; ${missing.join('; ')}.`,
+      shown,
+      data,
+    );
   },
 });

@@ -8,7 +8,11 @@ ruleTester(rule, {
   valid: [
     {
       name: 'Kubernetes: requests and limits on every container',
-      tree: { 'k8s/api.yaml': deploy('          resources:\n            requests: { cpu: 100m, memory: 128Mi }\n            limits: { memory: 256Mi }\n') },
+      tree: {
+        'k8s/api.yaml': deploy(
+          '          resources:\n            requests: { cpu: 100m, memory: 128Mi }\n            limits: { memory: 256Mi }\n',
+        ),
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'k8s/api.yaml', line: 9 }] },
     },
     {
@@ -16,24 +20,36 @@ ruleTester(rule, {
       tree: {
         'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\n',
         'charts/api/values.yaml': 'resources:\n  requests: { cpu: 50m }\n  limits: { memory: 64Mi }\n',
-        'charts/api/templates/d.yaml': deploy('          {{- with .Values.resources }}\n          resources:\n            {{- toYaml . | nindent 12 }}\n          {{- end }}\n'),
+        'charts/api/templates/d.yaml': deploy(
+          '          {{- with .Values.resources }}\n          resources:\n            {{- toYaml . | nindent 12 }}\n          {{- end }}\n',
+        ),
       },
       expect: { outcome: 'pass' },
     },
     {
       name: 'compose deploy.resources.limits',
-      tree: { 'compose.yaml': 'services:\n  app:\n    build: .\n    deploy:\n      resources:\n        limits: { cpus: "0.5", memory: 512M }\n' },
+      tree: {
+        'compose.yaml':
+          'services:\n  app:\n    build: .\n    deploy:\n      resources:\n        limits: { cpus: "0.5", memory: 512M }\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'compose.yaml', line: 2 }] },
     },
   ],
   invalid: [
     {
       name: 'Kubernetes: a finding per container without resources, with its line',
-      tree: { 'k8s/api.yaml': deploy('          resources:\n            requests: { cpu: 100m }\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\nspec:\n  containers:\n    - name: sh\n      image: busybox\n') },
+      tree: {
+        'k8s/api.yaml': deploy(
+          '          resources:\n            requests: { cpu: 100m }\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\nspec:\n  containers:\n    - name: sh\n      image: busybox\n',
+        ),
+      },
       expect: {
         outcome: 'partial',
         score: 0.25,
-        evidence: [{ path: 'k8s/api.yaml', line: 9, note: 'Deployment api container api has requests but no limits' }, { path: 'k8s/api.yaml', line: 20 }],
+        evidence: [
+          { path: 'k8s/api.yaml', line: 9, note: 'Deployment api container api has requests but no limits' },
+          { path: 'k8s/api.yaml', line: 20 },
+        ],
       },
     },
     {
@@ -41,7 +57,9 @@ ruleTester(rule, {
       tree: {
         'chart/Chart.yaml': 'apiVersion: v2\nname: api\n',
         'chart/values.yaml': 'resources: {}\n',
-        'chart/templates/d.yaml': deploy('          resources:\n            {{- toYaml .Values.resources | nindent 12 }}\n'),
+        'chart/templates/d.yaml': deploy(
+          '          resources:\n            {{- toYaml .Values.resources | nindent 12 }}\n',
+        ),
       },
       expect: { outcome: 'fail', evidence: [{ path: 'chart/templates/d.yaml', line: 9 }] },
     },
@@ -51,5 +69,12 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: 'docker-compose.yml', line: 2 }], absent: ['service db'] },
     },
   ],
-  notApplicable: [{ name: 'no orchestration', profile: 'service', tree: { 'app.py': '', Dockerfile: 'FROM python:3\n' }, expect: { outcome: 'not-applicable', message: 'no orchestration' } }],
+  notApplicable: [
+    {
+      name: 'no orchestration',
+      profile: 'service',
+      tree: { 'app.py': '', Dockerfile: 'FROM python:3\n' },
+      expect: { outcome: 'not-applicable', message: 'no orchestration' },
+    },
+  ],
 });

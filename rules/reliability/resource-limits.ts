@@ -24,8 +24,16 @@ export default defineRule({
   },
   appliesTo: (ctx) => {
     const d = deployments(ctx.files);
-    const has = k8s(ctx.files).workloads.length + d.compose.filter((s) => s.built).length + d.ecs.length + d.nomad.length + resourcesOf(terraform(ctx.files), 'aws_ecs_task_definition').length > 0;
-    return has ? true : { reason: 'no orchestration (Kubernetes workloads, compose, ECS or Nomad) declares workloads here' };
+    const has =
+      k8s(ctx.files).workloads.length +
+        d.compose.filter((s) => s.built).length +
+        d.ecs.length +
+        d.nomad.length +
+        resourcesOf(terraform(ctx.files), 'aws_ecs_task_definition').length >
+      0;
+    return has
+      ? true
+      : { reason: 'no orchestration (Kubernetes workloads, compose, ECS or Nomad) declares workloads here' };
   },
   check(ctx) {
     const findings: Evidence[] = [];
@@ -40,10 +48,19 @@ export default defineRule({
         units++;
         const { requests, limits } = c.resources;
         const where = `${w.kind} ${w.name || '(templated)'} container ${c.name}`;
-        if (requests && limits) (earned++, good.push({ path: w.path, line: c.line, note: `${where}: requests and limits` }));
+        if (requests && limits)
+          earned++, good.push({ path: w.path, line: c.line, note: `${where}: requests and limits` });
         else {
           earned += requests || limits ? 0.5 : limitRanges.length > 0 ? 0.5 : 0;
-          findings.push({ path: w.path, line: c.line, note: requests ? `${where} has requests but no limits` : limits ? `${where} has limits but no requests` : `${where} has no resource requests or limits` });
+          findings.push({
+            path: w.path,
+            line: c.line,
+            note: requests
+              ? `${where} has requests but no limits`
+              : limits
+                ? `${where} has limits but no requests`
+                : `${where} has no resource requests or limits`,
+          });
         }
       }
     }
@@ -51,34 +68,77 @@ export default defineRule({
     // Compose next to Kubernetes manifests is for local development; third-party images are not ours to size.
     for (const s of units > 0 ? [] : d.compose.filter((x) => x.built)) {
       units++;
-      if (s.limits) (earned++, good.push({ path: s.path, line: s.line, note: `compose service ${s.name} has resource limits` }));
+      if (s.limits)
+        earned++, good.push({ path: s.path, line: s.line, note: `compose service ${s.name} has resource limits` });
       else findings.push({ path: s.path, line: s.line, note: `compose service ${s.name} has no resource limits` });
     }
     for (const c of d.ecs) {
       units++;
-      if (c.memory) (earned++, good.push({ path: c.path, ...(c.line ? { line: c.line } : {}), note: `ECS container ${c.name} declares memory` }));
-      else findings.push({ path: c.path, ...(c.line ? { line: c.line } : {}), note: `ECS container ${c.name} declares no memory` });
+      if (c.memory)
+        earned++,
+          good.push({
+            path: c.path,
+            ...(c.line ? { line: c.line } : {}),
+            note: `ECS container ${c.name} declares memory`,
+          });
+      else
+        findings.push({
+          path: c.path,
+          ...(c.line ? { line: c.line } : {}),
+          note: `ECS container ${c.name} declares no memory`,
+        });
     }
     for (const r of resourcesOf(terraform(ctx.files), 'aws_ecs_task_definition')) {
       units++;
-      if (r.attrs.memory !== undefined || JSON.stringify(r.attrs.container_definitions ?? '').includes('memory')) (earned++, good.push({ path: r.path, line: r.line, note: `${label(r)} declares cpu/memory` }));
+      if (r.attrs.memory !== undefined || JSON.stringify(r.attrs.container_definitions ?? '').includes('memory'))
+        earned++, good.push({ path: r.path, line: r.line, note: `${label(r)} declares cpu/memory` });
       else findings.push({ path: r.path, line: r.line, note: `${label(r)} declares no memory` });
     }
     for (const n of d.nomad) {
       for (const job of n.jobs) {
         for (const task of nested(job, 'task')) {
           units++;
-          if (task.blocks.some((b) => b.type === 'resources')) (earned++, good.push({ path: n.path, line: task.line, note: `Nomad task ${task.labels[0] ?? ''} has resources` }));
-          else findings.push({ path: n.path, line: task.line, note: `Nomad task ${task.labels[0] ?? ''} has no resources block` });
+          if (task.blocks.some((b) => b.type === 'resources'))
+            earned++,
+              good.push({ path: n.path, line: task.line, note: `Nomad task ${task.labels[0] ?? ''} has resources` });
+          else
+            findings.push({
+              path: n.path,
+              line: task.line,
+              note: `Nomad task ${task.labels[0] ?? ''} has no resources block`,
+            });
         }
       }
     }
     const notes = [...model.notes, ...d.notes].slice(0, 5).map((x) => ({ path: x.path, note: x.note }));
-    const lr = limitRanges.slice(0, 2).map((o) => ({ path: o.path, line: o.line, note: `LimitRange ${o.name} sets namespace defaults` }));
+    const lr = limitRanges
+      .slice(0, 2)
+      .map((o) => ({ path: o.path, line: o.line, note: `LimitRange ${o.name} sets namespace defaults` }));
     const data = { units, withLimits: good.length, without: findings.length, limitRanges: limitRanges.length };
-    if (units === 0) return unknown('Orchestration files were found, but no workload in them could be assessed (hooks, disabled or unparseable).', [{ path: '.', note: 'no assessable workloads' }, ...notes], data);
-    if (findings.length === 0) return pass(`Resource requests and limits are declared for all ${units} workload${units === 1 ? '' : 's'}.`, [...good.slice(0, 8), ...lr, ...notes], data);
-    const shown = [...findings.slice(0, 20), ...(findings.length > 20 ? [{ path: '.', note: `and ${findings.length - 20} more` }] : []), ...lr, ...good.slice(0, 3), ...notes];
-    return partial(units === 0 ? 0 : earned / units, `${findings.length} of ${units} workloads lack complete resource requests/limits${limitRanges.length > 0 ? ' (a LimitRange supplies defaults)' : ''}.`, shown, data);
+    if (units === 0)
+      return unknown(
+        'Orchestration files were found, but no workload in them could be assessed (hooks, disabled or unparseable).',
+        [{ path: '.', note: 'no assessable workloads' }, ...notes],
+        data,
+      );
+    if (findings.length === 0)
+      return pass(
+        `Resource requests and limits are declared for all ${units} workload${units === 1 ? '' : 's'}.`,
+        [...good.slice(0, 8), ...lr, ...notes],
+        data,
+      );
+    const shown = [
+      ...findings.slice(0, 20),
+      ...(findings.length > 20 ? [{ path: '.', note: `and ${findings.length - 20} more` }] : []),
+      ...lr,
+      ...good.slice(0, 3),
+      ...notes,
+    ];
+    return partial(
+      units === 0 ? 0 : earned / units,
+      `${findings.length} of ${units} workloads lack complete resource requests/limits${limitRanges.length > 0 ? ' (a LimitRange supplies defaults)' : ''}.`,
+      shown,
+      data,
+    );
   },
 });

@@ -10,19 +10,42 @@ const CODE = new RegExp(
     String.raw`(?:from\s+|require\(\s*)['"](?:p-retry|async-retry|axios-retry|retry-axios|exponential-backoff|@lifeomic/attempt|fetch-retry)['"]`,
     String.raw`\bretry\(\s*handle(?:All|Type|When|Result)\b`,
     // Python
-    String.raw`^\s*@(?:tenacity\.)?retry\b`, String.raw`@backoff\.on_(?:exception|predicate)\b`, String.raw`\bstamina\.retry\b`,
-    String.raw`\bRetry\(\s*(?:total|connect|read|status|backoff_factor|status_forcelist)\s*=`, String.raw`\b(?:Async)?Retrying\(`,
+    String.raw`^\s*@(?:tenacity\.)?retry\b`,
+    String.raw`@backoff\.on_(?:exception|predicate)\b`,
+    String.raw`\bstamina\.retry\b`,
+    String.raw`\bRetry\(\s*(?:total|connect|read|status|backoff_factor|status_forcelist)\s*=`,
+    String.raw`\b(?:Async)?Retrying\(`,
     // Go
-    String.raw`\bbackoff\.(?:Retry|RetryNotify|RetryWithData|NewExponentialBackOff)\b`, String.raw`\bretry\.Do\(`, String.raw`\bretryablehttp\.NewClient\(`,
+    String.raw`\bbackoff\.(?:Retry|RetryNotify|RetryWithData|NewExponentialBackOff)\b`,
+    String.raw`\bretry\.Do\(`,
+    String.raw`\bretryablehttp\.NewClient\(`,
     // Java/Kotlin
-    String.raw`@Retryable\b`, String.raw`@Retry\(`, String.raw`\bRetry\.(?:of|backoff|fixedDelay)\(`, String.raw`\bRetryRegistry\b`, String.raw`\bRetryTemplate\b`, String.raw`^\s*-?\s*name:\s*Retry\s*$`, String.raw`^\s*resilience4j\.retry\.`, String.raw`\bRetryConfig\.custom\(`,
+    String.raw`@Retryable\b`,
+    String.raw`@Retry\(`,
+    String.raw`\bRetry\.(?:of|backoff|fixedDelay)\(`,
+    String.raw`\bRetryRegistry\b`,
+    String.raw`\bRetryTemplate\b`,
+    String.raw`^\s*-?\s*name:\s*Retry\s*$`,
+    String.raw`^\s*resilience4j\.retry\.`,
+    String.raw`\bRetryConfig\.custom\(`,
     // C#
-    String.raw`\bWaitAndRetry(?:Async|Forever|ForeverAsync)?\(`, String.raw`\.AddRetry\(`, String.raw`\bAddStandardResilienceHandler\(`,
-    String.raw`\bAddTransientHttpErrorPolicy\(`, String.raw`\bRetryStrategyOptions\b`, String.raw`\bEnableRetryOnFailure\(`,
+    String.raw`\bWaitAndRetry(?:Async|Forever|ForeverAsync)?\(`,
+    String.raw`\.AddRetry\(`,
+    String.raw`\bAddStandardResilienceHandler\(`,
+    String.raw`\bAddTransientHttpErrorPolicy\(`,
+    String.raw`\bRetryStrategyOptions\b`,
+    String.raw`\bEnableRetryOnFailure\(`,
     // Ruby, PHP, Rust
-    String.raw`\bretry_on\s+\w`, String.raw`\bRetriable\.retriable\b`, String.raw`\brequest\s*\(?\s*:retry\b`, String.raw`\bFaraday::Retry\b`,
-    String.raw`\bMiddleware::retry\(`, String.raw`->retry\(\s*\d`,
-    String.raw`\bRetryTransientMiddleware\b`, String.raw`\bbackoff::future::retry\b`, String.raw`\btokio_retry::`, String.raw`\.retry\(\s*&?\s*ExponentialBuilder`,
+    String.raw`\bretry_on\s+\w`,
+    String.raw`\bRetriable\.retriable\b`,
+    String.raw`\brequest\s*\(?\s*:retry\b`,
+    String.raw`\bFaraday::Retry\b`,
+    String.raw`\bMiddleware::retry\(`,
+    String.raw`->retry\(\s*\d`,
+    String.raw`\bRetryTransientMiddleware\b`,
+    String.raw`\bbackoff::future::retry\b`,
+    String.raw`\btokio_retry::`,
+    String.raw`\.retry\(\s*&?\s*ExponentialBuilder`,
   ].join('|'),
   'm',
 );
@@ -41,11 +64,19 @@ export default defineRule({
     detection:
       'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, plus Istio VirtualService `retries`. A retry library that is only declared (catalogue `retries`) earns partial credit.',
     patterns: {
-      code: { regex: CODE, files: [...CODE_GLOBS, '**/application*.{yml,yaml,properties}'], literals: ['retry', 'Retry', 'Retrying', 'backoff', 'BackOff', 'Retriable', 'retriable', 'ExponentialBuilder'], maxPerFile: 3 },
+      code: {
+        regex: CODE,
+        files: [...CODE_GLOBS, '**/application*.{yml,yaml,properties}'],
+        literals: ['retry', 'Retry', 'Retrying', 'backoff', 'BackOff', 'Retriable', 'retriable', 'ExponentialBuilder'],
+        maxPerFile: 3,
+      },
     },
     digests: [K8S_DIGEST],
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `retries of outbound calls are judged for services; the repository profile is ${facts.profile.id}` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `retries of outbound calls are judged for services; the repository profile is ${facts.profile.id}` },
   check(ctx) {
     const config: Evidence[] = k8s(ctx.files)
       .objects.filter((o) => o.kind === 'VirtualService' && JSON.stringify(o.doc.spec ?? {}).includes('"retries"'))

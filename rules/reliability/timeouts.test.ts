@@ -6,7 +6,10 @@ ruleTester(rule, {
     {
       name: 'Python: every requests call has timeout=, even across lines',
       profile: 'service',
-      tree: { 'app/client.py': 'import requests\n\ndef f():\n    return requests.post(\n        URL,\n        json={"a": dict(b=1)},\n        timeout=(3, 10),\n    )\n' },
+      tree: {
+        'app/client.py':
+          'import requests\n\ndef f():\n    return requests.post(\n        URL,\n        json={"a": dict(b=1)},\n        timeout=(3, 10),\n    )\n',
+      },
       expect: { outcome: 'pass', data: { callsWithoutTimeout: 0 } },
     },
     {
@@ -20,7 +23,8 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'src/main/java/a/Config.java': 'return builder.setConnectTimeout(Duration.ofSeconds(2)).build();\n',
-        'src/main/resources/application.yml': 'feign:\n  client:\n    config:\n      default:\n        read-timeout: 5000\n',
+        'src/main/resources/application.yml':
+          'feign:\n  client:\n    config:\n      default:\n        read-timeout: 5000\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'src/main/java/a/Config.java', line: 1 }] },
     },
@@ -29,8 +33,15 @@ ruleTester(rule, {
     {
       name: 'Python: a requests call without timeout is a finding with its line',
       profile: 'service',
-      tree: { 'app/sync.py': 'import requests\n\nr = requests.get(URL, timeout=5)\nq = requests.get(f"{BASE}/items", params={"a": 1})\n' },
-      expect: { outcome: 'partial', message: '1 outbound call has none', evidence: [{ path: 'app/sync.py', line: 4, note: 'requests.get() without timeout= waits forever' }] },
+      tree: {
+        'app/sync.py':
+          'import requests\n\nr = requests.get(URL, timeout=5)\nq = requests.get(f"{BASE}/items", params={"a": 1})\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: '1 outbound call has none',
+        evidence: [{ path: 'app/sync.py', line: 4, note: 'requests.get() without timeout= waits forever' }],
+      },
     },
     {
       name: 'Go: http.Get with the default client fails with its line',

@@ -8,42 +8,69 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'package.json': '{\n  "dependencies": {\n    "express": "^4.19.0",\n    "passport": "^0.7.0"\n  }\n}\n',
-        'src/app.ts': "import passport from 'passport';\nconst app = express();\napp.use('/api', passport.authenticate('jwt', { session: false }));\n",
+        'src/app.ts':
+          "import passport from 'passport';\nconst app = express();\napp.use('/api', passport.authenticate('jwt', { session: false }));\n",
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'src/app.ts', line: 3 }, { path: 'package.json', line: 4, snippet: 'passport ^0.7.0' }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/app.ts', line: 3 },
+          { path: 'package.json', line: 4, snippet: 'passport ^0.7.0' },
+        ],
+      },
     },
     {
       name: 'FastAPI OAuth2PasswordBearer passes without any auth library',
       profile: 'service',
       tree: {
         'requirements.txt': 'fastapi==0.110.0\n',
-        'app/deps.py': 'from fastapi.security import OAuth2PasswordBearer\n\noauth2_scheme = OAuth2PasswordBearer(tokenUrl="token")\n',
+        'app/deps.py':
+          'from fastapi.security import OAuth2PasswordBearer\n\noauth2_scheme = OAuth2PasswordBearer(tokenUrl="token")\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'app/deps.py', line: 3 }] },
     },
     {
       name: 'ASP.NET AddJwtBearer passes',
       profile: 'service',
-      tree: { 'Api/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddAuthentication().AddJwtBearer();\nvar app = builder.Build();\napp.UseAuthentication();\n' },
+      tree: {
+        'Api/Program.cs':
+          'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddAuthentication().AddJwtBearer();\nvar app = builder.Build();\napp.UseAuthentication();\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'Api/Program.cs', line: 2 }] },
     },
     {
       name: 'Spring Security oauth2ResourceServer passes',
       profile: 'service',
-      tree: { 'src/main/java/app/Security.java': '@Configuration\npublic class Security {\n  @Bean SecurityFilterChain chain(HttpSecurity http) throws Exception {\n    return http.oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults())).build();\n  }\n}\n' },
+      tree: {
+        'src/main/java/app/Security.java':
+          '@Configuration\npublic class Security {\n  @Bean SecurityFilterChain chain(HttpSecurity http) throws Exception {\n    return http.oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults())).build();\n  }\n}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'src/main/java/app/Security.java', line: 3 }] },
     },
     {
       name: 'golang-jwt parsing in middleware passes',
       profile: 'service',
-      tree: { 'internal/auth/middleware.go': 'package auth\n\nfunc Verify(s string) error {\n\t_, err := jwt.ParseWithClaims(s, &Claims{}, keyFunc)\n\treturn err\n}\n' },
+      tree: {
+        'internal/auth/middleware.go':
+          'package auth\n\nfunc Verify(s string) error {\n\t_, err := jwt.ParseWithClaims(s, &Claims{}, keyFunc)\n\treturn err\n}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'internal/auth/middleware.go', line: 4 }] },
     },
     {
       name: 'jwt-go request.ParseFromRequest in a Gin middleware passes',
       profile: 'service',
-      tree: { 'go.mod': 'module x\n\nrequire github.com/dgrijalva/jwt-go v3.2.0+incompatible\n', 'users/middlewares.go': 'package users\n\nfunc Auth(c *gin.Context) {\n\ttoken, err := request.ParseFromRequest(c.Request, extractor, keyFunc)\n}\n' },
-      expect: { outcome: 'pass', evidence: [{ path: 'users/middlewares.go', line: 4 }, { path: 'go.mod', line: 3 }] },
+      tree: {
+        'go.mod': 'module x\n\nrequire github.com/dgrijalva/jwt-go v3.2.0+incompatible\n',
+        'users/middlewares.go':
+          'package users\n\nfunc Auth(c *gin.Context) {\n\ttoken, err := request.ParseFromRequest(c.Request, extractor, keyFunc)\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'users/middlewares.go', line: 4 },
+          { path: 'go.mod', line: 3 },
+        ],
+      },
     },
     {
       name: 'Rails Devise routes pass',
@@ -56,8 +83,16 @@ ruleTester(rule, {
     {
       name: 'a JWT library declared but never used is partial and says so',
       profile: 'service',
-      tree: { 'package.json': '{\n  "dependencies": {\n    "express": "^4.19.0",\n    "jsonwebtoken": "^9.0.0"\n  }\n}\n', 'src/app.js': "const app = require('express')();\napp.get('/', (q, r) => r.send('ok'));\n" },
-      expect: { outcome: 'partial', score: 0.5, message: 'no code that uses them', evidence: [{ path: 'package.json', line: 4 }] },
+      tree: {
+        'package.json': '{\n  "dependencies": {\n    "express": "^4.19.0",\n    "jsonwebtoken": "^9.0.0"\n  }\n}\n',
+        'src/app.js': "const app = require('express')();\napp.get('/', (q, r) => r.send('ok'));\n",
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'no code that uses them',
+        evidence: [{ path: 'package.json', line: 4 }],
+      },
     },
     {
       name: 'a Flask service without authentication fails and says what was searched',
@@ -68,9 +103,20 @@ ruleTester(rule, {
     {
       name: 'authentication in tests only does not count',
       profile: 'service',
-      tree: { 'go.mod': 'module x\n', 'main.go': 'package main\n', 'auth_test.go': 'package main\nfunc TestX() { jwt.Parse(tok, f) }\n' },
+      tree: {
+        'go.mod': 'module x\n',
+        'main.go': 'package main\n',
+        'auth_test.go': 'package main\nfunc TestX() { jwt.Parse(tok, f) }\n',
+      },
       expect: { outcome: 'fail' },
     },
   ],
-  notApplicable: [{ name: 'a library is not applicable', profile: 'library', tree: { 'src/index.ts': 'export {}\n' }, expect: { outcome: 'not-applicable', message: 'library' } }],
+  notApplicable: [
+    {
+      name: 'a library is not applicable',
+      profile: 'library',
+      tree: { 'src/index.ts': 'export {}\n' },
+      expect: { outcome: 'not-applicable', message: 'library' },
+    },
+  ],
 });

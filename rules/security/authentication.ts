@@ -18,59 +18,136 @@ export default defineRule({
       'Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`; Laravel `auth:` middleware; actix/axum bearer auth. Libraries from the `authentication` catalogue alone earn partial credit.',
     patterns: {
       js: {
-        regex: /\bpassport\.(?:use|authenticate)\s*\(|\bPassportStrategy\s*\(|\bAuthGuard\s*\(|@UseGuards\s*\([^)]*Auth|\bjwt\.verify\s*\(|\bjwtVerify\s*\(|\bexpress[jJ]wt\s*\(|\bkoaJwt\s*\(|\bNextAuth\s*\(|\bbetterAuth\s*\(|\bgetServerSession\s*\(|\bclerkMiddleware\s*\(|\bverifyIdToken\s*\(|\bJwtModule\.register|request\.jwtVerify\s*\(|\bauth\s*\(\s*\{[^}]*issuerBaseURL|register\(\s*(?:require\(\s*)?['"]?@?fastify[/-]?jwt|server\.auth\.strategy\s*\(|\bcreateRemoteJWKSet\s*\(/,
+        regex:
+          /\bpassport\.(?:use|authenticate)\s*\(|\bPassportStrategy\s*\(|\bAuthGuard\s*\(|@UseGuards\s*\([^)]*Auth|\bjwt\.verify\s*\(|\bjwtVerify\s*\(|\bexpress[jJ]wt\s*\(|\bkoaJwt\s*\(|\bNextAuth\s*\(|\bbetterAuth\s*\(|\bgetServerSession\s*\(|\bclerkMiddleware\s*\(|\bverifyIdToken\s*\(|\bJwtModule\.register|request\.jwtVerify\s*\(|\bauth\s*\(\s*\{[^}]*issuerBaseURL|register\(\s*(?:require\(\s*)?['"]?@?fastify[/-]?jwt|server\.auth\.strategy\s*\(|\bcreateRemoteJWKSet\s*\(/,
         files: JS,
-        literals: ['passport', 'Passport', 'AuthGuard', 'Auth', 'jwt', 'Jwt', 'JWT', 'NextAuth', 'betterAuth', 'getServerSession', 'clerkMiddleware', 'verifyIdToken', 'issuerBaseURL', 'auth.strategy', 'JWKSet'],
+        literals: [
+          'passport',
+          'Passport',
+          'AuthGuard',
+          'Auth',
+          'jwt',
+          'Jwt',
+          'JWT',
+          'NextAuth',
+          'betterAuth',
+          'getServerSession',
+          'clerkMiddleware',
+          'verifyIdToken',
+          'issuerBaseURL',
+          'auth.strategy',
+          'JWKSet',
+        ],
       },
       python: {
-        regex: /\b(?:OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|HTTPBearer|HTTPBasic|APIKeyHeader|APIKeyCookie|OpenIdConnect)\s*\(|DEFAULT_AUTHENTICATION_CLASSES|^\s*authentication_classes\s*=|@(?:jwt_required|login_required|auth_required|token_required|auth\.login_required)\b|\bJWTManager\s*\(|\bLoginManager\s*\(|\bHTTP(?:Basic|Token)Auth\s*\(|\bjwt\.decode\s*\(|Depends\(\s*(?:get_current_(?:active_)?user|current_(?:active_)?user|verify_token|authenticate)\b|AuthenticationMiddleware|AUTHENTICATION_BACKENDS|\bFastAPIUsers\s*\(/m,
+        regex:
+          /\b(?:OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|HTTPBearer|HTTPBasic|APIKeyHeader|APIKeyCookie|OpenIdConnect)\s*\(|DEFAULT_AUTHENTICATION_CLASSES|^\s*authentication_classes\s*=|@(?:jwt_required|login_required|auth_required|token_required|auth\.login_required)\b|\bJWTManager\s*\(|\bLoginManager\s*\(|\bHTTP(?:Basic|Token)Auth\s*\(|\bjwt\.decode\s*\(|Depends\(\s*(?:get_current_(?:active_)?user|current_(?:active_)?user|verify_token|authenticate)\b|AuthenticationMiddleware|AUTHENTICATION_BACKENDS|\bFastAPIUsers\s*\(/m,
         files: ['**/*.py'],
-        literals: ['OAuth2', 'HTTPBearer', 'HTTPBasic', 'APIKey', 'OpenIdConnect', 'AUTHENTICATION', 'authentication_classes', '_required', 'JWTManager', 'LoginManager', 'Auth(', 'jwt.decode', 'Depends(', 'AuthenticationMiddleware', 'FastAPIUsers'],
+        literals: [
+          'OAuth2',
+          'HTTPBearer',
+          'HTTPBasic',
+          'APIKey',
+          'OpenIdConnect',
+          'AUTHENTICATION',
+          'authentication_classes',
+          '_required',
+          'JWTManager',
+          'LoginManager',
+          'Auth(',
+          'jwt.decode',
+          'Depends(',
+          'AuthenticationMiddleware',
+          'FastAPIUsers',
+        ],
       },
       go: {
-        regex: /\bjwt\.(?:Parse|ParseWithClaims)\s*\(|\brequest\.ParseFromRequest(?:WithClaims)?\s*\(|\bjwt\.(?:MapClaims|RegisteredClaims)\)\s*;\s*ok\s*&&\s*\w+\.Valid|\bjwtmiddleware\.New\s*\(|\boidc\.NewProvider\s*\(|\.Verifier\s*\(\s*&oidc\.Config|\bechojwt\.(?:WithConfig|JWT)\s*\(|middleware\.JWT(?:WithConfig)?\s*\(|\bjwtauth\.(?:Verifier|Authenticator)\s*\(|\bjwtware\.New\s*\(|\bgin\.BasicAuth\s*\(|middleware\.BasicAuth\s*\(|GinJWTMiddleware|grpc_auth\.(?:Unary|Stream)ServerInterceptor|\bauth\.(?:Unary|Stream)ServerInterceptor\s*\(|\bjwt\.(?:Parse|Validate)\s*\(\s*\[\]byte/,
+        regex:
+          /\bjwt\.(?:Parse|ParseWithClaims)\s*\(|\brequest\.ParseFromRequest(?:WithClaims)?\s*\(|\bjwt\.(?:MapClaims|RegisteredClaims)\)\s*;\s*ok\s*&&\s*\w+\.Valid|\bjwtmiddleware\.New\s*\(|\boidc\.NewProvider\s*\(|\.Verifier\s*\(\s*&oidc\.Config|\bechojwt\.(?:WithConfig|JWT)\s*\(|middleware\.JWT(?:WithConfig)?\s*\(|\bjwtauth\.(?:Verifier|Authenticator)\s*\(|\bjwtware\.New\s*\(|\bgin\.BasicAuth\s*\(|middleware\.BasicAuth\s*\(|GinJWTMiddleware|grpc_auth\.(?:Unary|Stream)ServerInterceptor|\bauth\.(?:Unary|Stream)ServerInterceptor\s*\(|\bjwt\.(?:Parse|Validate)\s*\(\s*\[\]byte/,
         files: ['**/*.go'],
         literals: ['jwt', 'oidc', 'JWT', 'BasicAuth', 'ServerInterceptor', 'ParseFromRequest'],
       },
       jvm: {
-        regex: /@EnableWebSecurity|@EnableWebFluxSecurity|\bSecurityFilterChain\b|\bSecurityWebFilterChain\b|\.oauth2ResourceServer\s*\(|\.oauth2Login\s*\(|\.httpBasic\s*\(|\.formLogin\s*\(|\bJwtDecoder\b|\bJwts\.parser|\bJWT\.require\s*\(|@Authenticated\b|SecurityRule\.IS_AUTHENTICATED|install\s*\(\s*Authentication\s*\)|\bauthenticate\s*\(\s*"[\w-]+"\s*\)\s*\{/,
+        regex:
+          /@EnableWebSecurity|@EnableWebFluxSecurity|\bSecurityFilterChain\b|\bSecurityWebFilterChain\b|\.oauth2ResourceServer\s*\(|\.oauth2Login\s*\(|\.httpBasic\s*\(|\.formLogin\s*\(|\bJwtDecoder\b|\bJwts\.parser|\bJWT\.require\s*\(|@Authenticated\b|SecurityRule\.IS_AUTHENTICATED|install\s*\(\s*Authentication\s*\)|\bauthenticate\s*\(\s*"[\w-]+"\s*\)\s*\{/,
         files: ['**/*.{java,kt,scala,groovy}'],
-        literals: ['Security', 'oauth2', 'httpBasic', 'formLogin', 'JwtDecoder', 'Jwts', 'JWT.require', 'Authenticated', 'IS_AUTHENTICATED', 'Authentication', 'authenticate('],
+        literals: [
+          'Security',
+          'oauth2',
+          'httpBasic',
+          'formLogin',
+          'JwtDecoder',
+          'Jwts',
+          'JWT.require',
+          'Authenticated',
+          'IS_AUTHENTICATED',
+          'Authentication',
+          'authenticate(',
+        ],
       },
       jvmConfig: {
-        regex: /spring\.security\.oauth2\.|^\s*(?:issuer-uri|jwk-set-uri)\s*:|quarkus\.oidc\.auth-server-url|mp\.jwt\.verify/m,
+        regex:
+          /spring\.security\.oauth2\.|^\s*(?:issuer-uri|jwk-set-uri)\s*:|quarkus\.oidc\.auth-server-url|mp\.jwt\.verify/m,
         files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'],
         literals: ['oauth2', 'issuer-uri', 'jwk-set-uri', 'quarkus.oidc', 'mp.jwt'],
       },
       dotnet: {
-        regex: /\bAddAuthentication\s*\(|\bAddJwtBearer\s*\(|\bUseAuthentication\s*\(|\bAddMicrosoftIdentityWebApi\s*\(|\bAddMicrosoftIdentityWebApp\s*\(|\bAdd(?:Default)?Identity(?:Core|ApiEndpoints)?\s*<|\bAddOpenIdConnect\s*\(|\[Authorize\b|\.RequireAuthorization\s*\(/,
+        regex:
+          /\bAddAuthentication\s*\(|\bAddJwtBearer\s*\(|\bUseAuthentication\s*\(|\bAddMicrosoftIdentityWebApi\s*\(|\bAddMicrosoftIdentityWebApp\s*\(|\bAdd(?:Default)?Identity(?:Core|ApiEndpoints)?\s*<|\bAddOpenIdConnect\s*\(|\[Authorize\b|\.RequireAuthorization\s*\(/,
         files: ['**/*.{cs,fs,vb}'],
         literals: ['Authentication', 'JwtBearer', 'MicrosoftIdentity', 'Identity', 'OpenIdConnect', 'Authorize'],
       },
       ruby: {
-        regex: /^\s*devise_for\b|^\s*devise\s+:|before_action\s+:authenticate_\w+|\bauthenticate_user!|^\s*has_secure_password\b|\bJWT\.decode\s*\(|^\s*use_doorkeeper\b|\bdoorkeeper_authorize!|authenticate_or_request_with_http_(?:token|basic)|^\s*http_basic_authenticate_with\b|^\s*include\s+Rodauth|Warden::Manager/m,
+        regex:
+          /^\s*devise_for\b|^\s*devise\s+:|before_action\s+:authenticate_\w+|\bauthenticate_user!|^\s*has_secure_password\b|\bJWT\.decode\s*\(|^\s*use_doorkeeper\b|\bdoorkeeper_authorize!|authenticate_or_request_with_http_(?:token|basic)|^\s*http_basic_authenticate_with\b|^\s*include\s+Rodauth|Warden::Manager/m,
         files: ['**/*.rb'],
         literals: ['devise', 'authenticate', 'has_secure_password', 'JWT', 'doorkeeper', 'Rodauth', 'Warden'],
       },
       php: {
-        regex: /['"]auth(?::[\w,-]+)?['"]|\bAuth::(?:guard|attempt|user|check)\s*\(|\bJWTAuth::|\bJWT::decode\s*\(|\bauth\(\)->(?:user|check|guard)\s*\(|#\[IsGranted\(\s*['"]IS_AUTHENTICATED/,
+        regex:
+          /['"]auth(?::[\w,-]+)?['"]|\bAuth::(?:guard|attempt|user|check)\s*\(|\bJWTAuth::|\bJWT::decode\s*\(|\bauth\(\)->(?:user|check|guard)\s*\(|#\[IsGranted\(\s*['"]IS_AUTHENTICATED/,
         files: ['**/*.php'],
         literals: ['auth', 'Auth::', 'JWT', 'IS_AUTHENTICATED'],
         maxPerFile: 10,
       },
       phpConfig: {
-        regex: /^\s+(?:form_login|json_login|jwt|http_basic|custom_authenticators?|access_token|oauth|login_throttling|entry_point|remember_me):/m,
+        regex:
+          /^\s+(?:form_login|json_login|jwt|http_basic|custom_authenticators?|access_token|oauth|login_throttling|entry_point|remember_me):/m,
         files: ['**/config/packages/security.{yaml,yml}', '**/security.{yaml,yml}'],
-        literals: ['login', 'jwt', 'http_basic', 'authenticator', 'access_token', 'oauth', 'entry_point', 'remember_me'],
+        literals: [
+          'login',
+          'jwt',
+          'http_basic',
+          'authenticator',
+          'access_token',
+          'oauth',
+          'entry_point',
+          'remember_me',
+        ],
       },
       rust: {
-        regex: /\bHttpAuthentication::(?:bearer|basic|with_fn)\s*\(|\bjsonwebtoken::decode\b|\bdecode::<[^>]+>\s*\(|ValidateRequestHeaderLayer::(?:bearer|basic)|RequireAuthorizationLayer::(?:bearer|basic)|\bAuthManagerLayer(?:Builder)?\b|\blogin_required!\s*\(|\.verify_with_key\s*\(|\bBearerAuth\b|\bTypedHeader<\s*Authorization<\s*Bearer/,
+        regex:
+          /\bHttpAuthentication::(?:bearer|basic|with_fn)\s*\(|\bjsonwebtoken::decode\b|\bdecode::<[^>]+>\s*\(|ValidateRequestHeaderLayer::(?:bearer|basic)|RequireAuthorizationLayer::(?:bearer|basic)|\bAuthManagerLayer(?:Builder)?\b|\blogin_required!\s*\(|\.verify_with_key\s*\(|\bBearerAuth\b|\bTypedHeader<\s*Authorization<\s*Bearer/,
         files: ['**/*.rs'],
-        literals: ['HttpAuthentication', 'jsonwebtoken', 'decode::<', 'RequestHeaderLayer', 'AuthorizationLayer', 'AuthManagerLayer', 'login_required', 'BearerAuth', 'Bearer', 'verify_with_key'],
+        literals: [
+          'HttpAuthentication',
+          'jsonwebtoken',
+          'decode::<',
+          'RequestHeaderLayer',
+          'AuthorizationLayer',
+          'AuthManagerLayer',
+          'login_required',
+          'BearerAuth',
+          'Bearer',
+          'verify_with_key',
+        ],
       },
     },
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: request authentication applies to services` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `profile is ${facts.profile.id}: request authentication applies to services` },
   check(ctx) {
     return codeOrDeps(ctx, {
       what: 'authentication',

@@ -6,41 +6,63 @@ ruleTester(rule, {
     {
       name: 'NestJS @Roles on a controller passes',
       profile: 'service',
-      tree: { 'src/users/users.controller.ts': "@Controller('users')\nexport class UsersController {\n  @Roles(Role.Admin)\n  @Delete(':id') remove() {}\n}\n" },
+      tree: {
+        'src/users/users.controller.ts':
+          "@Controller('users')\nexport class UsersController {\n  @Roles(Role.Admin)\n  @Delete(':id') remove() {}\n}\n",
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'src/users/users.controller.ts', line: 3 }] },
     },
     {
       name: 'DRF permission_classes with a real permission passes',
       profile: 'service',
-      tree: { 'api/views.py': 'class OrderViewSet(viewsets.ModelViewSet):\n    permission_classes = [IsAuthenticated, IsOrderOwner]\n' },
+      tree: {
+        'api/views.py':
+          'class OrderViewSet(viewsets.ModelViewSet):\n    permission_classes = [IsAuthenticated, IsOrderOwner]\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'api/views.py', line: 2 }] },
     },
     {
       name: 'Spring @PreAuthorize passes',
       profile: 'service',
-      tree: { 'src/main/kotlin/app/AdminController.kt': '@RestController\nclass AdminController {\n    @PreAuthorize("hasRole(\'ADMIN\')")\n    @GetMapping("/admin") fun admin() = "ok"\n}\n' },
+      tree: {
+        'src/main/kotlin/app/AdminController.kt':
+          '@RestController\nclass AdminController {\n    @PreAuthorize("hasRole(\'ADMIN\')")\n    @GetMapping("/admin") fun admin() = "ok"\n}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'src/main/kotlin/app/AdminController.kt', line: 3 }] },
     },
     {
       name: 'ASP.NET [Authorize(Roles = …)] passes',
       profile: 'service',
-      tree: { 'Controllers/AdminController.cs': '[ApiController]\n[Authorize(Roles = "Admin")]\npublic class AdminController : ControllerBase {}\n' },
+      tree: {
+        'Controllers/AdminController.cs':
+          '[ApiController]\n[Authorize(Roles = "Admin")]\npublic class AdminController : ControllerBase {}\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'Controllers/AdminController.cs', line: 2 }] },
     },
     {
       name: 'Pundit authorize in a Rails controller passes',
       profile: 'service',
-      tree: { 'app/controllers/posts_controller.rb': 'class PostsController < ApplicationController\n  def update\n    authorize @post\n  end\nend\n' },
+      tree: {
+        'app/controllers/posts_controller.rb':
+          'class PostsController < ApplicationController\n  def update\n    authorize @post\n  end\nend\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'app/controllers/posts_controller.rb', line: 3 }] },
     },
     {
       name: 'a FastAPI superuser check and an Express required-rights middleware pass',
       profile: 'service',
       tree: {
-        'backend/app/api/deps.py': 'def get_current_active_superuser(current_user: CurrentUser) -> User:\n    if not current_user.is_superuser:\n        raise HTTPException(status_code=403)\n    return current_user\n',
+        'backend/app/api/deps.py':
+          'def get_current_active_superuser(current_user: CurrentUser) -> User:\n    if not current_user.is_superuser:\n        raise HTTPException(status_code=403)\n    return current_user\n',
         'src/middlewares/auth.js': 'const hasRequiredRights = requiredRights.every((r) => userRights.includes(r));\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'backend/app/api/deps.py', line: 2 }, { path: 'src/middlewares/auth.js', line: 1 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'backend/app/api/deps.py', line: 2 },
+          { path: 'src/middlewares/auth.js', line: 1 },
+        ],
+      },
     },
     {
       name: 'an OPA policy file passes',
@@ -53,7 +75,10 @@ ruleTester(rule, {
     {
       name: 'an ASP.NET CORS policy is not an authorization policy',
       profile: 'service',
-      tree: { 'Api/Program.cs': 'builder.Services.AddCors(options => {\n    options.AddPolicy(name: CORS_POLICY, policy => policy.WithOrigins("https://a.example"));\n});\n' },
+      tree: {
+        'Api/Program.cs':
+          'builder.Services.AddCors(options => {\n    options.AddPolicy(name: CORS_POLICY, policy => policy.WithOrigins("https://a.example"));\n});\n',
+      },
       expect: { outcome: 'fail' },
     },
     {
@@ -65,15 +90,28 @@ ruleTester(rule, {
     {
       name: 'Casbin declared in go.mod but never used is partial',
       profile: 'service',
-      tree: { 'go.mod': 'module x\n\nrequire github.com/casbin/casbin/v2 v2.80.0\n', 'main.go': 'package main\nfunc main() {}\n' },
+      tree: {
+        'go.mod': 'module x\n\nrequire github.com/casbin/casbin/v2 v2.80.0\n',
+        'main.go': 'package main\nfunc main() {}\n',
+      },
       expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'go.mod', line: 3 }] },
     },
     {
       name: 'Laravel with authentication only (no gates, policies or can: middleware) fails',
       profile: 'service',
-      tree: { 'composer.json': '{"require":{"laravel/framework":"^11.0"}}', 'routes/api.php': "<?php\nRoute::middleware('auth:sanctum')->get('/user', fn () => 1);\n" },
+      tree: {
+        'composer.json': '{"require":{"laravel/framework":"^11.0"}}',
+        'routes/api.php': "<?php\nRoute::middleware('auth:sanctum')->get('/user', fn () => 1);\n",
+      },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],
-  notApplicable: [{ name: 'a CLI is not applicable', profile: 'cli', tree: { 'main.go': 'package main\n' }, expect: { outcome: 'not-applicable', message: 'cli' } }],
+  notApplicable: [
+    {
+      name: 'a CLI is not applicable',
+      profile: 'cli',
+      tree: { 'main.go': 'package main\n' },
+      expect: { outcome: 'not-applicable', message: 'cli' },
+    },
+  ],
 });

@@ -20,39 +20,99 @@ export default defineRule({
       'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit.',
     patterns: {
       js: {
-        regex: new RegExp(String.raw`@Roles\s*\(|\bRolesGuard\b|@Permissions?\s*\(|\bPermissionsGuard\b|\bdefineAbility(?:For)?\s*\(|\bAbilityBuilder\b|\bcreateMongoAbility\s*\(|\bnewEnforcer\s*\(|\bnew\s+AccessControl\s*\(|@UseRoles\s*\(|\bcheckResource\s*\(|${ROLE_CALL}|${RIGHTS}`),
+        regex: new RegExp(
+          String.raw`@Roles\s*\(|\bRolesGuard\b|@Permissions?\s*\(|\bPermissionsGuard\b|\bdefineAbility(?:For)?\s*\(|\bAbilityBuilder\b|\bcreateMongoAbility\s*\(|\bnewEnforcer\s*\(|\bnew\s+AccessControl\s*\(|@UseRoles\s*\(|\bcheckResource\s*\(|${ROLE_CALL}|${RIGHTS}`,
+        ),
         files: ['**/*.{js,ts,mjs,cjs,jsx,tsx}'],
-        literals: ['Roles', 'Permission', 'permission', 'Ability', 'Enforcer', 'AccessControl', 'checkResource', 'Role', 'Scope', 'Rights', 'required'],
+        literals: [
+          'Roles',
+          'Permission',
+          'permission',
+          'Ability',
+          'Enforcer',
+          'AccessControl',
+          'checkResource',
+          'Role',
+          'Scope',
+          'Rights',
+          'required',
+        ],
       },
       python: {
-        regex: new RegExp(String.raw`^\s*permission_classes\s*=|DEFAULT_PERMISSION_CLASSES|@permission_required\b|\bPermissionRequiredMixin\b|\.has_perms?\s*\(|@roles_(?:required|accepted)\b|\bSecurity\s*\([^)]*scopes\s*=|\bSecurityScopes\b|\bcasbin\.(?:Enforcer|SyncedEnforcer)\s*\(|\boso\.(?:authorize|is_allowed)\s*\(|@user_passes_test\b|\bPermission\s*\(\s*RoleNeed|\bif\s+not\s+[\w.]+\.(?:is_superuser|is_admin|is_staff)\b|Depends\(\s*get_current_active_(?:superuser|admin)\b|${ROLE_CALL}`, 'm'),
+        regex: new RegExp(
+          String.raw`^\s*permission_classes\s*=|DEFAULT_PERMISSION_CLASSES|@permission_required\b|\bPermissionRequiredMixin\b|\.has_perms?\s*\(|@roles_(?:required|accepted)\b|\bSecurity\s*\([^)]*scopes\s*=|\bSecurityScopes\b|\bcasbin\.(?:Enforcer|SyncedEnforcer)\s*\(|\boso\.(?:authorize|is_allowed)\s*\(|@user_passes_test\b|\bPermission\s*\(\s*RoleNeed|\bif\s+not\s+[\w.]+\.(?:is_superuser|is_admin|is_staff)\b|Depends\(\s*get_current_active_(?:superuser|admin)\b|${ROLE_CALL}`,
+          'm',
+        ),
         files: ['**/*.py'],
-        literals: ['permission', 'PERMISSION', 'PermissionRequired', 'has_perm', 'roles_', 'scopes', 'SecurityScopes', 'casbin', 'oso.', 'user_passes_test', 'RoleNeed', 'Role', 'Scope', 'is_superuser', 'is_admin', 'is_staff', 'get_current_active_'],
+        literals: [
+          'permission',
+          'PERMISSION',
+          'PermissionRequired',
+          'has_perm',
+          'roles_',
+          'scopes',
+          'SecurityScopes',
+          'casbin',
+          'oso.',
+          'user_passes_test',
+          'RoleNeed',
+          'Role',
+          'Scope',
+          'is_superuser',
+          'is_admin',
+          'is_staff',
+          'get_current_active_',
+        ],
       },
       go: {
-        regex: new RegExp(String.raw`\bcasbin\.NewEnforcer\s*\(|\bcasbin\.NewSyncedEnforcer\s*\(|\benforcer\.Enforce\s*\(|\brego\.New\s*\(|${ROLE_CALL}`),
+        regex: new RegExp(
+          String.raw`\bcasbin\.NewEnforcer\s*\(|\bcasbin\.NewSyncedEnforcer\s*\(|\benforcer\.Enforce\s*\(|\brego\.New\s*\(|${ROLE_CALL}`,
+        ),
         files: ['**/*.go'],
         literals: ['casbin', 'Enforce', 'rego.New', 'Role', 'Permission', 'Scope'],
       },
       jvm: {
-        regex: /@PreAuthorize\s*\(|@PostAuthorize\s*\(|@Secured\s*\(|@RolesAllowed\s*\(|\.hasRole\s*\(|\.hasAnyRole\s*\(|\.hasAuthority\s*\(|\.hasAnyAuthority\s*\(|@EnableMethodSecurity|@EnableGlobalMethodSecurity|\bAuthorizationManager\s*</,
+        regex:
+          /@PreAuthorize\s*\(|@PostAuthorize\s*\(|@Secured\s*\(|@RolesAllowed\s*\(|\.hasRole\s*\(|\.hasAnyRole\s*\(|\.hasAuthority\s*\(|\.hasAnyAuthority\s*\(|@EnableMethodSecurity|@EnableGlobalMethodSecurity|\bAuthorizationManager\s*</,
         files: ['**/*.{java,kt,scala,groovy}'],
-        literals: ['Authorize', 'Secured', 'RolesAllowed', 'Role', 'Authority', 'MethodSecurity', 'AuthorizationManager'],
+        literals: [
+          'Authorize',
+          'Secured',
+          'RolesAllowed',
+          'Role',
+          'Authority',
+          'MethodSecurity',
+          'AuthorizationManager',
+        ],
       },
       dotnet: {
-        regex: /\[Authorize\s*\(\s*(?:Roles|Policy)\s*=|\[Authorize\s*\(\s*"|\bAddPolicy\s*\(|\.RequireRole\s*\(|\.RequireClaim\s*\(|\bAuthorizationHandler\s*</,
+        regex:
+          /\[Authorize\s*\(\s*(?:Roles|Policy)\s*=|\[Authorize\s*\(\s*"|\bAddPolicy\s*\(|\.RequireRole\s*\(|\.RequireClaim\s*\(|\bAuthorizationHandler\s*</,
         files: ['**/*.{cs,fs,vb}'],
         literals: ['Authorize', 'AddPolicy', 'RequireRole', 'RequireClaim', 'AuthorizationHandler'],
       },
       ruby: {
-        regex: /^\s*authorize\s*(?:\(|[@:]\w)|^\s*include\s+Pundit\b|\bload_and_authorize_resource\b|^\s*authorize_resource\b|^\s*(?:can|cannot)\s+:\w+|\bverify_authorized\b|\bpolicy_scope\s*\(|\bauthorize!\s*[(@:]|\bhas_role\?\s*\(/m,
+        regex:
+          /^\s*authorize\s*(?:\(|[@:]\w)|^\s*include\s+Pundit\b|\bload_and_authorize_resource\b|^\s*authorize_resource\b|^\s*(?:can|cannot)\s+:\w+|\bverify_authorized\b|\bpolicy_scope\s*\(|\bauthorize!\s*[(@:]|\bhas_role\?\s*\(/m,
         files: ['**/*.rb'],
         literals: ['authorize', 'Pundit', 'can ', 'cannot ', 'policy_scope', 'has_role'],
       },
       php: {
-        regex: /\bGate::(?:define|allows|denies|authorize|policy|before)\s*\(|\$this->authorize\s*\(|['"]can:[\w.-]+|->can\s*\(\s*['"]|#\[IsGranted\s*\(|@IsGranted\s*\(|denyAccessUnlessGranted\s*\(|->isGranted\s*\(|->hasPermissionTo\s*\(|->hasRole\s*\(|\$this->middleware\(\s*['"](?:role|permission):/,
+        regex:
+          /\bGate::(?:define|allows|denies|authorize|policy|before)\s*\(|\$this->authorize\s*\(|['"]can:[\w.-]+|->can\s*\(\s*['"]|#\[IsGranted\s*\(|@IsGranted\s*\(|denyAccessUnlessGranted\s*\(|->isGranted\s*\(|->hasPermissionTo\s*\(|->hasRole\s*\(|\$this->middleware\(\s*['"](?:role|permission):/,
         files: ['**/*.php'],
-        literals: ['Gate::', 'authorize', 'can:', '->can(', 'IsGranted', 'Granted', 'hasPermissionTo', 'hasRole', 'role:', 'permission:'],
+        literals: [
+          'Gate::',
+          'authorize',
+          'can:',
+          '->can(',
+          'IsGranted',
+          'Granted',
+          'hasPermissionTo',
+          'hasRole',
+          'role:',
+          'permission:',
+        ],
       },
       phpConfig: {
         regex: /^\s+access_control:|^\s+role_hierarchy:/m,
@@ -66,10 +126,17 @@ export default defineRule({
       },
     },
   },
-  appliesTo: ({ facts }) => (facts.profile.id === 'service' ? true : { reason: `profile is ${facts.profile.id}: access control applies to services` }),
+  appliesTo: ({ facts }) =>
+    facts.profile.id === 'service'
+      ? true
+      : { reason: `profile is ${facts.profile.id}: access control applies to services` },
   check(ctx) {
     // OPA policies are authorization as code, whatever language calls them.
-    const rego: Evidence[] = ctx.files.match(['**/*.rego']).filter((p) => !/_test\.rego$/.test(p)).slice(0, 3).map((p) => ({ path: p, note: 'OPA/Rego policy' }));
+    const rego: Evidence[] = ctx.files
+      .match(['**/*.rego'])
+      .filter((p) => !/_test\.rego$/.test(p))
+      .slice(0, 3)
+      .map((p) => ({ path: p, note: 'OPA/Rego policy' }));
     return codeOrDeps(ctx, {
       what: 'authorization',
       catalogue: 'authorization',
@@ -77,7 +144,11 @@ export default defineRule({
       kinds: [
         { key: 'js', label: 'JavaScript/TypeScript role or permission checks' },
         // DRF: AllowAny alone opens an endpoint, it checks nothing.
-        { key: 'python', label: 'Python permission checks', reject: /permission_classes\s*=\s*[[(]\s*(?:permissions\.)?AllowAny\s*,?\s*[\])]/ },
+        {
+          key: 'python',
+          label: 'Python permission checks',
+          reject: /permission_classes\s*=\s*[[(]\s*(?:permissions\.)?AllowAny\s*,?\s*[\])]/,
+        },
         { key: 'go', label: 'Go policy enforcement' },
         { key: 'jvm', label: 'Spring method or request security' },
         // AddPolicy also names CORS policies; those grant nothing.

@@ -5,17 +5,26 @@ ruleTester(rule, {
   valid: [
     {
       name: 'a multi-stage Node image ending with USER node passes, citing the USER line',
-      tree: { Dockerfile: 'FROM node:20 AS build\nRUN npm ci\n\nFROM node:20-slim\nCOPY --from=build /app /app\nUSER node\nCMD ["node", "/app/server.js"]\n' },
+      tree: {
+        Dockerfile:
+          'FROM node:20 AS build\nRUN npm ci\n\nFROM node:20-slim\nCOPY --from=build /app /app\nUSER node\nCMD ["node", "/app/server.js"]\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'Dockerfile', line: 6, snippet: 'USER node' }] },
     },
     {
       name: 'a distroless :nonroot final image passes without USER',
-      tree: { 'cmd/api/Dockerfile': 'FROM golang:1.22 AS build\nRUN go build -o /api ./cmd/api\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /api /api\nENTRYPOINT ["/api"]\n' },
+      tree: {
+        'cmd/api/Dockerfile':
+          'FROM golang:1.22 AS build\nRUN go build -o /api ./cmd/api\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /api /api\nENTRYPOINT ["/api"]\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'cmd/api/Dockerfile', line: 3 }] },
     },
     {
       name: 'USER set in a base stage is inherited by a final stage built from it',
-      tree: { Dockerfile: 'FROM python:3.12-slim AS base\nRUN useradd -u 10001 app\nUSER 10001\nFROM base AS runtime\nCMD ["python", "-m", "app"]\n' },
+      tree: {
+        Dockerfile:
+          'FROM python:3.12-slim AS base\nRUN useradd -u 10001 app\nUSER 10001\nFROM base AS runtime\nCMD ["python", "-m", "app"]\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'Dockerfile', line: 3 }] },
     },
   ],
@@ -30,12 +39,18 @@ ruleTester(rule, {
     },
     {
       name: 'a final stage without USER fails with the line of its FROM',
-      tree: { Dockerfile: 'FROM maven:3-eclipse-temurin-21 AS build\nRUN mvn package\nUSER 1000\nFROM eclipse-temurin:21-jre\nCOPY --from=build /app.jar /app.jar\nCMD ["java","-jar","/app.jar"]\n' },
+      tree: {
+        Dockerfile:
+          'FROM maven:3-eclipse-temurin-21 AS build\nRUN mvn package\nUSER 1000\nFROM eclipse-temurin:21-jre\nCOPY --from=build /app.jar /app.jar\nCMD ["java","-jar","/app.jar"]\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: 'Dockerfile', line: 4, snippet: 'FROM eclipse-temurin:21-jre' }] },
     },
     {
       name: 'switching back to root fails at the USER line',
-      tree: { Dockerfile: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER app\nRUN apt-get update\nUSER root\nENTRYPOINT ["dotnet","Api.dll"]\n' },
+      tree: {
+        Dockerfile:
+          'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER app\nRUN apt-get update\nUSER root\nENTRYPOINT ["dotnet","Api.dll"]\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: 'Dockerfile', line: 4, snippet: 'USER root' }] },
     },
     {
@@ -44,11 +59,26 @@ ruleTester(rule, {
         'api/Dockerfile': 'FROM node:20-slim\nUSER node\nCMD ["node","index.js"]\n',
         'worker/Dockerfile': 'FROM python:3.12-slim\nCMD ["python","worker.py"]\n',
       },
-      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'api/Dockerfile', line: 2 }, { path: 'worker/Dockerfile', line: 1 }] },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        evidence: [
+          { path: 'api/Dockerfile', line: 2 },
+          { path: 'worker/Dockerfile', line: 1 },
+        ],
+      },
     },
   ],
   notApplicable: [
-    { name: 'no Dockerfile: not applicable', tree: { 'main.go': 'package main\n' }, expect: { outcome: 'not-applicable' } },
-    { name: 'a dev container alone is not a deployment', tree: { '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/base\n' }, expect: { outcome: 'not-applicable' } },
+    {
+      name: 'no Dockerfile: not applicable',
+      tree: { 'main.go': 'package main\n' },
+      expect: { outcome: 'not-applicable' },
+    },
+    {
+      name: 'a dev container alone is not a deployment',
+      tree: { '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/base\n' },
+      expect: { outcome: 'not-applicable' },
+    },
   ],
 });

@@ -27,11 +27,18 @@ export default defineRule({
       'Every Dockerfile/Containerfile (not dev containers): the last `USER` of the final stage, following stages built FROM an earlier stage; `:nonroot` distroless and Chainguard images count as unprivileged. A finding per final stage without USER (at its FROM line) or whose USER is root/0.',
     reads: DOCKERFILE_GLOBS,
   },
-  appliesTo: ({ files }) => (dockerfiles(files).some((d) => !isDevOnly(d.path)) ? true : { reason: 'no Dockerfile or Containerfile in the repository' }),
+  appliesTo: ({ files }) =>
+    dockerfiles(files).some((d) => !isDevOnly(d.path))
+      ? true
+      : { reason: 'no Dockerfile or Containerfile in the repository' },
   check({ files }) {
     const all = dockerfiles(files).filter((d) => !isDevOnly(d.path));
     const ok = all.filter((d) => d.ok);
-    if (ok.length === 0) return unknown('No Dockerfile could be parsed.', all.map((d) => ({ path: d.path, note: d.error ?? 'unparseable' })));
+    if (ok.length === 0)
+      return unknown(
+        'No Dockerfile could be parsed.',
+        all.map((d) => ({ path: d.path, note: d.error ?? 'unparseable' })),
+      );
     // Images for tests and examples matter less; judge production ones when there are any.
     const prod = ok.filter((d) => isProductionPath(d.path) && !TEST_IMAGE.test(basename(d.path)));
     const judged = prod.length > 0 ? prod : ok;
@@ -40,7 +47,12 @@ export default defineRule({
     const evidence = verdicts.map((v) => v.evidence);
     for (const d of all.filter((x) => !x.ok)) evidence.push({ path: d.path, note: d.error ?? 'unparseable' });
     const data = { dockerfiles: judged.length, nonRoot: good, root: judged.length - good };
-    if (good === judged.length) return pass(`${good === 1 ? 'The Dockerfile switches' : `All ${good} Dockerfiles switch`} to a non-root user in the final stage.`, evidence, data);
+    if (good === judged.length)
+      return pass(
+        `${good === 1 ? 'The Dockerfile switches' : `All ${good} Dockerfiles switch`} to a non-root user in the final stage.`,
+        evidence,
+        data,
+      );
     const bad = judged.length - good;
     const msg = `${bad} of ${judged.length} Dockerfile${judged.length === 1 ? '' : 's'} run${bad === 1 && judged.length === 1 ? 's' : ''} the final stage as root.`;
     return good === 0 ? fail(msg, evidence, data) : partial(good / judged.length, msg, evidence, data);
@@ -54,24 +66,60 @@ function isDevOnly(path: string): boolean {
 
 function judge(d: Dockerfile): Verdict {
   const final = d.stages[d.stages.length - 1]!;
-  const from = `FROM ${final.image}${final.alias ? ' AS ' + final.alias : ''}`;
+  const from = `FROM ${final.image}${final.alias ? ` AS ${final.alias}` : ''}`;
   // The user of the final stage is inherited from the stage it is built FROM, if any.
   const chain: Stage[] = [];
   for (let s: Stage | undefined = final; s && !chain.includes(s); ) {
     chain.push(s);
     const image = resolveImage(d, s.image).toLowerCase();
-    s = d.stages.slice(0, d.stages.indexOf(s)).reverse().find((x) => x.alias?.toLowerCase() === image);
+    s = d.stages
+      .slice(0, d.stages.indexOf(s))
+      .reverse()
+      .find((x) => x.alias?.toLowerCase() === image);
   }
   for (const s of chain) {
     const user = [...s.instructions].reverse().find((i) => i.keyword === 'USER');
     if (user) {
       const name = user.args.trim().replace(/^["']|["']$/g, '');
-      if (ROOT_USER.test(name)) return { ok: false, evidence: { path: d.path, line: user.line, snippet: `USER ${user.args}`, note: 'the final stage runs as root' } };
-      return { ok: true, evidence: { path: d.path, line: user.line, snippet: `USER ${user.args}`, note: name.includes('$') ? 'runs as the user named by a build argument' : `runs as ${name}` } };
+      if (ROOT_USER.test(name))
+        return {
+          ok: false,
+          evidence: {
+            path: d.path,
+            line: user.line,
+            snippet: `USER ${user.args}`,
+            note: 'the final stage runs as root',
+          },
+        };
+      return {
+        ok: true,
+        evidence: {
+          path: d.path,
+          line: user.line,
+          snippet: `USER ${user.args}`,
+          note: name.includes('$') ? 'runs as the user named by a build argument' : `runs as ${name}`,
+        },
+      };
     }
     if (NONROOT_IMAGE.test(resolveImage(d, s.image))) {
-      return { ok: true, evidence: { path: d.path, line: s.line, snippet: `FROM ${s.image}`, note: 'base image runs as an unprivileged user' } };
+      return {
+        ok: true,
+        evidence: {
+          path: d.path,
+          line: s.line,
+          snippet: `FROM ${s.image}`,
+          note: 'base image runs as an unprivileged user',
+        },
+      };
     }
   }
-  return { ok: false, evidence: { path: d.path, line: final.line, snippet: from, note: 'final stage has no USER instruction: the container runs as root' } };
+  return {
+    ok: false,
+    evidence: {
+      path: d.path,
+      line: final.line,
+      snippet: from,
+      note: 'final stage has no USER instruction: the container runs as root',
+    },
+  };
 }

@@ -8,24 +8,62 @@ ruleTester(rule, {
   valid: [
     {
       name: 'Dependabot covering npm and actions passes, with the line of each entry',
-      tree: { 'package.json': '{"dependencies":{"express":"4.0.0"}}', '.github/dependabot.yml': dependabot('npm', 'github-actions') },
-      expect: { outcome: 'pass', evidence: [{ path: '.github/dependabot.yml', line: 3 }, { path: '.github/dependabot.yml', line: 7 }], data: { ecosystems: ['github-actions', 'npm'] } },
+      tree: {
+        'package.json': '{"dependencies":{"express":"4.0.0"}}',
+        '.github/dependabot.yml': dependabot('npm', 'github-actions'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: '.github/dependabot.yml', line: 3 },
+          { path: '.github/dependabot.yml', line: 7 },
+        ],
+        data: { ecosystems: ['github-actions', 'npm'] },
+      },
     },
     {
       name: 'Dependabot gomod covers a Go module',
-      tree: { 'go.mod': 'module x\n\nrequire github.com/gin-gonic/gin v1.9.0\n', '.github/dependabot.yaml': dependabot('gomod') },
+      tree: {
+        'go.mod': 'module x\n\nrequire github.com/gin-gonic/gin v1.9.0\n',
+        '.github/dependabot.yaml': dependabot('gomod'),
+      },
       expect: { outcome: 'pass', message: 'gomod' },
     },
-    { name: 'renovate.json passes', tree: { 'renovate.json': '{"extends":["config:recommended"]}', 'Cargo.toml': '[package]\nname="x"\n' }, expect: { outcome: 'pass', evidence: [{ path: 'renovate.json' }] } },
-    { name: 'a renovate key in package.json passes', tree: { 'package.json': '{\n  "name": "x",\n  "renovate": {"extends": ["config:base"]}\n}\n' }, expect: { outcome: 'pass', message: 'Renovate' } },
+    {
+      name: 'renovate.json passes',
+      tree: { 'renovate.json': '{"extends":["config:recommended"]}', 'Cargo.toml': '[package]\nname="x"\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'renovate.json' }] },
+    },
+    {
+      name: 'a renovate key in package.json passes',
+      tree: { 'package.json': '{\n  "name": "x",\n  "renovate": {"extends": ["config:base"]}\n}\n' },
+      expect: { outcome: 'pass', message: 'Renovate' },
+    },
   ],
   invalid: [
-    { name: 'nothing configured fails', tree: { 'requirements.txt': 'flask==3.0.0\n' }, expect: { outcome: 'fail', evidence: [{ path: '.' }] } },
+    {
+      name: 'nothing configured fails',
+      tree: { 'requirements.txt': 'flask==3.0.0\n' },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
     {
       name: 'Dependabot only for GitHub Actions in a Python + Maven repo is partial and names the gaps',
-      tree: { 'requirements.txt': 'flask==3.0.0\n', 'pom.xml': '<project><artifactId>a</artifactId></project>', '.github/dependabot.yml': dependabot('github-actions') },
-      expect: { outcome: 'partial', message: ['no updates for maven and pip'], data: { uncovered: ['maven', 'pip'] }, evidence: [{ path: 'pom.xml' }, { path: 'requirements.txt' }] },
+      tree: {
+        'requirements.txt': 'flask==3.0.0\n',
+        'pom.xml': '<project><artifactId>a</artifactId></project>',
+        '.github/dependabot.yml': dependabot('github-actions'),
+      },
+      expect: {
+        outcome: 'partial',
+        message: ['no updates for maven and pip'],
+        data: { uncovered: ['maven', 'pip'] },
+        evidence: [{ path: 'pom.xml' }, { path: 'requirements.txt' }],
+      },
     },
-    { name: 'a malformed dependabot.yml is unknown', tree: { '.github/dependabot.yml': 'version: 2\nupdates: [\n' }, expect: { outcome: 'unknown' } },
+    {
+      name: 'a malformed dependabot.yml is unknown',
+      tree: { '.github/dependabot.yml': 'version: 2\nupdates: [\n' },
+      expect: { outcome: 'unknown' },
+    },
   ],
 });

@@ -6,14 +6,28 @@ import { parseYamlWithLines } from '../_shared/yaml-lines.js';
 
 const DEPENDABOT = ['.github/dependabot.yml', '.github/dependabot.yaml'];
 const RENOVATE = [
-  'renovate.json', 'renovate.json5', '.renovaterc', '.renovaterc.json', '.renovaterc.json5',
-  '.github/renovate.json', '.github/renovate.json5', '.gitlab/renovate.json', '.gitlab/renovate.json5',
+  'renovate.json',
+  'renovate.json5',
+  '.renovaterc',
+  '.renovaterc.json',
+  '.renovaterc.json5',
+  '.github/renovate.json',
+  '.github/renovate.json5',
+  '.gitlab/renovate.json',
+  '.gitlab/renovate.json5',
 ];
 
 /** Our manifest ecosystems → the Dependabot `package-ecosystem` values that update them. */
 const DEPENDABOT_ECOSYSTEM: Record<Ecosystem, string[]> = {
-  npm: ['npm', 'bun'], pip: ['pip', 'uv', 'pipenv', 'poetry'], go: ['gomod'], maven: ['maven'], gradle: ['gradle'],
-  nuget: ['nuget'], cargo: ['cargo'], composer: ['composer'], bundler: ['bundler'],
+  npm: ['npm', 'bun'],
+  pip: ['pip', 'uv', 'pipenv', 'poetry'],
+  go: ['gomod'],
+  maven: ['maven'],
+  gradle: ['gradle'],
+  nuget: ['nuget'],
+  cargo: ['cargo'],
+  composer: ['composer'],
+  bundler: ['bundler'],
 };
 
 export default defineRule({
@@ -33,19 +47,33 @@ export default defineRule({
   },
   check({ files, facts }) {
     const renovate = RENOVATE.filter((p) => files.exists(p));
-    if (renovate.length === 0 && files.exists('package.json') && /^\s*"renovate"\s*:/m.test(files.read('package.json') ?? '')) renovate.push('package.json');
-    const evidence: Evidence[] = renovate.map((p) => ({ path: p, line: 1, note: 'Renovate configuration: updates every ecosystem it recognises' }));
-    if (renovate.length > 0) return pass(`Renovate is configured (${renovate.join(', ')}).`, evidence, { tools: ['renovate'] });
+    if (
+      renovate.length === 0 &&
+      files.exists('package.json') &&
+      /^\s*"renovate"\s*:/m.test(files.read('package.json') ?? '')
+    )
+      renovate.push('package.json');
+    const evidence: Evidence[] = renovate.map((p) => ({
+      path: p,
+      line: 1,
+      note: 'Renovate configuration: updates every ecosystem it recognises',
+    }));
+    if (renovate.length > 0)
+      return pass(`Renovate is configured (${renovate.join(', ')}).`, evidence, { tools: ['renovate'] });
 
     const dependabot = DEPENDABOT.find((p) => files.exists(p));
     if (!dependabot) {
-      return fail('Neither Dependabot nor Renovate is configured.', [{ path: '.', note: `no ${DEPENDABOT[0]} and none of ${RENOVATE.join(', ')}` }]);
+      return fail('Neither Dependabot nor Renovate is configured.', [
+        { path: '.', note: `no ${DEPENDABOT[0]} and none of ${RENOVATE.join(', ')}` },
+      ]);
     }
     const parsed = parseYamlWithLines(files.read(dependabot) ?? '');
     const doc = parsed.docs[0];
     const updates = (doc?.value as { updates?: unknown } | null)?.updates;
     if (parsed.error || !doc || !Array.isArray(updates)) {
-      return unknown(`${dependabot} could not be read as a Dependabot configuration.`, [{ path: dependabot, note: parsed.error ?? 'no `updates` list' }]);
+      return unknown(`${dependabot} could not be read as a Dependabot configuration.`, [
+        { path: dependabot, note: parsed.error ?? 'no `updates` list' },
+      ]);
     }
     const covered = new Set<string>();
     updates.forEach((u, i) => {
@@ -53,20 +81,35 @@ export default defineRule({
       if (typeof eco !== 'string') return;
       covered.add(eco);
       const line = doc.lineOf(['updates', i, 'package-ecosystem']);
-      evidence.push({ path: dependabot, ...(line ? { line } : {}), snippet: `package-ecosystem: ${eco}`, note: 'Dependabot updates' });
+      evidence.push({
+        path: dependabot,
+        ...(line ? { line } : {}),
+        snippet: `package-ecosystem: ${eco}`,
+        note: 'Dependabot updates',
+      });
     });
     // Ecosystems with manifests that no Dependabot entry updates.
     const prodManifests = facts.manifests.filter((m) => m.ok && isProductionPath(m.path));
     const present = [...new Set(prodManifests.map((m) => m.ecosystem))].sort();
     const missing = present.filter((e) => !DEPENDABOT_ECOSYSTEM[e].some((d) => covered.has(d)));
     const data = { tools: ['dependabot'], ecosystems: [...covered].sort(), uncovered: missing };
-    if (covered.size === 0) return fail(`${dependabot} has no package-ecosystem entries.`, [{ path: dependabot, note: 'empty updates list' }], data);
+    if (covered.size === 0)
+      return fail(
+        `${dependabot} has no package-ecosystem entries.`,
+        [{ path: dependabot, note: 'empty updates list' }],
+        data,
+      );
     if (missing.length === 0) return pass(`Dependabot updates ${listing([...covered].sort())}.`, evidence, data);
     for (const e of missing) {
       const m = prodManifests.find((x) => x.ecosystem === e)!;
       evidence.push({ path: m.path, note: `${e} manifest not covered by any Dependabot update entry` });
     }
     const share = (present.length - missing.length) / present.length;
-    return partial(0.3 + 0.7 * share, `Dependabot is configured for ${listing([...covered].sort())}; no updates for ${listing(missing)} manifests.`, evidence, data);
+    return partial(
+      0.3 + 0.7 * share,
+      `Dependabot is configured for ${listing([...covered].sort())}; no updates for ${listing(missing)} manifests.`,
+      evidence,
+      data,
+    );
   },
 });

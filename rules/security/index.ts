@@ -14,7 +14,8 @@ import securityScanning from './security-scanning.js';
 export default {
   id: 'security',
   title: 'Security & Compliance',
-  description: 'Security middleware, authentication and authorization, committed secrets, security policy, dependency updates, lockfiles, scanning in CI, non-root containers, licence.',
+  description:
+    'Security middleware, authentication and authorization, committed secrets, security policy, dependency updates, lockfiles, scanning in CI, non-root containers, licence.',
   rules: [
     { rule: authentication, weight: 8 },
     { rule: authorization, weight: 6 },

@@ -5,12 +5,22 @@ ruleTester(rule, {
   valid: [
     {
       name: 'a root LICENSE passes and the licence is named from its text',
-      tree: { LICENSE: 'MIT License\n\nCopyright (c) 2024 Acme\n\nPermission is hereby granted, free of charge, to any person\n' },
-      expect: { outcome: 'pass', message: 'MIT', evidence: [{ path: 'LICENSE', line: 1, note: 'licence text: MIT' }], data: { licenses: ['MIT'] } },
+      tree: {
+        LICENSE:
+          'MIT License\n\nCopyright (c) 2024 Acme\n\nPermission is hereby granted, free of charge, to any person\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'MIT',
+        evidence: [{ path: 'LICENSE', line: 1, note: 'licence text: MIT' }],
+        data: { licenses: ['MIT'] },
+      },
     },
     {
       name: 'COPYING with the GPL passes',
-      tree: { COPYING: '                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n' },
+      tree: {
+        COPYING: '                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n',
+      },
       expect: { outcome: 'pass', data: { licenses: ['GPL'] } },
     },
     {
@@ -25,12 +35,23 @@ ruleTester(rule, {
     },
     {
       name: 'a pom.xml <licenses> block passes',
-      tree: { 'pom.xml': '<project>\n  <licenses>\n    <license>\n      <name>Apache License 2.0</name>\n    </license>\n  </licenses>\n</project>\n' },
+      tree: {
+        'pom.xml':
+          '<project>\n  <licenses>\n    <license>\n      <name>Apache License 2.0</name>\n    </license>\n  </licenses>\n</project>\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: 'pom.xml', snippet: 'Apache License 2.0' }] },
     },
   ],
   invalid: [
-    { name: 'no licence anywhere fails', tree: { 'README.md': '# x\n', 'package.json': '{"name":"x"}\n' }, expect: { outcome: 'fail', evidence: [{ path: '.' }] } },
-    { name: 'a LICENSE inside a vendored package does not count', tree: { 'vendor/lib/LICENSE': 'MIT License\n', 'main.go': 'package main\n' }, expect: { outcome: 'fail' } },
+    {
+      name: 'no licence anywhere fails',
+      tree: { 'README.md': '# x\n', 'package.json': '{"name":"x"}\n' },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'a LICENSE inside a vendored package does not count',
+      tree: { 'vendor/lib/LICENSE': 'MIT License\n', 'main.go': 'package main\n' },
+      expect: { outcome: 'fail' },
+    },
   ],
 });

@@ -26,11 +26,13 @@ export default defineRule({
     failureTitle: 'No licence stated',
     description:
       'Without a licence nobody may legally use, change or redistribute the code, and dependants cannot pass a compliance review. Proprietary code should say so too.',
-    remediation: 'Add a LICENSE file at the root (choosealicense.com helps) and the matching SPDX identifier in the package manifest; for proprietary code, state it (`"license": "UNLICENSED"`).',
+    remediation:
+      'Add a LICENSE file at the root (choosealicense.com helps) and the matching SPDX identifier in the package manifest; for proprietary code, state it (`"license": "UNLICENSED"`).',
     severity: 'low',
     effort: 'low',
     reads: ['{LICENSE,LICENCE,COPYING,License,Licence,license,licence,copying}*'],
-    detection: '`LICENSE*`, `LICENCE*`, `COPYING*` or `UNLICENSE` at the root (the licence is named from its text); otherwise a licence field in a root manifest: package.json, pyproject.toml, Cargo.toml, composer.json, *.gemspec, pom.xml `<licenses>`, *.csproj `PackageLicenseExpression`.',
+    detection:
+      '`LICENSE*`, `LICENCE*`, `COPYING*` or `UNLICENSE` at the root (the licence is named from its text); otherwise a licence field in a root manifest: package.json, pyproject.toml, Cargo.toml, composer.json, *.gemspec, pom.xml `<licenses>`, *.csproj `PackageLicenseExpression`.',
   },
   check({ files }) {
     const roots = files.paths.filter((p) => !p.includes('/') && LICENSE_FILE.test(p));
@@ -38,15 +40,31 @@ export default defineRule({
       const evidence: Evidence[] = roots.map((p) => {
         const head = (files.read(p) ?? '').slice(0, 3000);
         const id = SPDX.find(([re]) => re.test(head))?.[1];
-        return { path: p, line: 1, ...(head.trim() ? { snippet: head.trim().split('\n')[0]!.slice(0, 100) } : {}), note: id ? `licence text: ${id}` : 'licence file' };
+        return {
+          path: p,
+          line: 1,
+          ...(head.trim() ? { snippet: head.trim().split('\n')[0]!.slice(0, 100) } : {}),
+          note: id ? `licence text: ${id}` : 'licence file',
+        };
       });
       const ids = evidence.map((e) => e.note!.replace('licence text: ', '')).filter((n) => n !== 'licence file');
-      return pass(`Licence stated in ${roots.join(', ')}${ids.length ? ` (${[...new Set(ids)].join(', ')})` : ''}.`, evidence, { files: roots, licenses: [...new Set(ids)].sort() });
+      return pass(
+        `Licence stated in ${roots.join(', ')}${ids.length ? ` (${[...new Set(ids)].join(', ')})` : ''}.`,
+        evidence,
+        { files: roots, licenses: [...new Set(ids)].sort() },
+      );
     }
     const fields = manifestLicences(files);
-    if (fields.length > 0) return pass(`Licence stated in ${fields[0]!.path}: ${fields[0]!.snippet}.`, fields, { files: [], licenses: fields.map((f) => f.snippet!) });
+    if (fields.length > 0)
+      return pass(`Licence stated in ${fields[0]!.path}: ${fields[0]!.snippet}.`, fields, {
+        files: [],
+        licenses: fields.map((f) => f.snippet!),
+      });
     return fail('No LICENSE file at the root and no licence field in a root manifest.', [
-      { path: '.', note: 'no LICENSE*, LICENCE*, COPYING* or UNLICENSE at the root; no license field in package.json, pyproject.toml, Cargo.toml, composer.json, *.gemspec, pom.xml or *.csproj at the root' },
+      {
+        path: '.',
+        note: 'no LICENSE*, LICENCE*, COPYING* or UNLICENSE at the root; no license field in package.json, pyproject.toml, Cargo.toml, composer.json, *.gemspec, pom.xml or *.csproj at the root',
+      },
     ]);
   },
 });
@@ -55,7 +73,10 @@ export default defineRule({
 function manifestLicences(files: { paths: readonly string[]; read(p: string): string | undefined }): Evidence[] {
   const probes: [RegExp, RegExp][] = [
     [/^package\.json$|^composer\.json$/, /^\s*"licen[cs]e"\s*:\s*"([^"]+)"/m],
-    [/^pyproject\.toml$|^Cargo\.toml$/, /^\s*licen[cs]e(?:-file)?\s*=\s*(?:\{\s*(?:text|file)\s*=\s*)?["']([^"']+)["']/m],
+    [
+      /^pyproject\.toml$|^Cargo\.toml$/,
+      /^\s*licen[cs]e(?:-file)?\s*=\s*(?:\{\s*(?:text|file)\s*=\s*)?["']([^"']+)["']/m,
+    ],
     [/^[^/]+\.gemspec$/, /\.licen[cs]es?\s*=\s*\[?\s*["']([^"']+)["']/m],
     [/^pom\.xml$/, /<license>\s*<name>([^<]+)<\/name>/m],
     [/^[^/]+\.(cs|fs|vb)proj$|^Directory\.Build\.props$/, /<PackageLicenseExpression>([^<]+)</m],
@@ -68,7 +89,13 @@ function manifestLicences(files: { paths: readonly string[]; read(p: string): st
     if (!probe) continue;
     const text = files.read(p) ?? '';
     const m = probe[1].exec(text);
-    if (m) out.push({ path: p, line: text.slice(0, m.index).split('\n').length + (m[0].startsWith('\n') ? 1 : 0), snippet: m[1]!.trim(), note: 'licence field in the manifest' });
+    if (m)
+      out.push({
+        path: p,
+        line: text.slice(0, m.index).split('\n').length + (m[0].startsWith('\n') ? 1 : 0),
+        snippet: m[1]!.trim(),
+        note: 'licence field in the manifest',
+      });
   }
   return out;
 }

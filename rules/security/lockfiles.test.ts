@@ -8,23 +8,36 @@ ruleTester(rule, {
     {
       name: "a library's unpinned dev requirements need no lock",
       profile: 'library',
-      tree: { 'requirements-dev.txt': 'pytest>=8\nsphinx\n', 'pyproject.toml': '[project]\nname = "lib"\ndependencies = ["urllib3>=2"]\n' },
+      tree: {
+        'requirements-dev.txt': 'pytest>=8\nsphinx\n',
+        'pyproject.toml': '[project]\nname = "lib"\ndependencies = ["urllib3>=2"]\n',
+      },
       expect: { outcome: 'pass', data: { manifests: 0 } },
     },
     {
       name: 'an npm workspace monorepo with one root lockfile passes',
       tree: {
-        'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'], devDependencies: { typescript: '5.0.0' } }),
+        'package.json': JSON.stringify({
+          name: 'root',
+          private: true,
+          workspaces: ['packages/*'],
+          devDependencies: { typescript: '5.0.0' },
+        }),
         'package-lock.json': '{}',
         'packages/api/package.json': pkg({ express: '^4.19.0' }),
         'packages/web/package.json': pkg({ react: '^18.0.0' }),
       },
-      expect: { outcome: 'pass', data: { manifests: 3, locked: 3 }, evidence: [{ path: 'packages/api/package.json', note: 'locked by package-lock.json' }] },
+      expect: {
+        outcome: 'pass',
+        data: { manifests: 3, locked: 3 },
+        evidence: [{ path: 'packages/api/package.json', note: 'locked by package-lock.json' }],
+      },
     },
     {
       name: 'Poetry, go.sum and pinned requirements pass',
       tree: {
-        'svc/pyproject.toml': '[tool.poetry]\nname = "svc"\n[tool.poetry.dependencies]\npython = "^3.12"\nfastapi = "^0.110"\n',
+        'svc/pyproject.toml':
+          '[tool.poetry]\nname = "svc"\n[tool.poetry.dependencies]\npython = "^3.12"\nfastapi = "^0.110"\n',
         'svc/poetry.lock': '# lock\n',
         'go.mod': 'module x\n\nrequire github.com/gin-gonic/gin v1.9.0\n',
         'go.sum': 'h1\n',
@@ -68,18 +81,28 @@ ruleTester(rule, {
         outcome: 'partial',
         score: [0.3, 0.4],
         message: ['2 of 3', 'cli/Cargo.toml', 'requirements.txt'],
-        evidence: [{ path: 'requirements.txt', line: 1, note: '1 of 2 requirements not pinned with == (e.g. flask >=2.0, line 1)' }, { path: 'cli/Cargo.toml', line: 1 }],
+        evidence: [
+          {
+            path: 'requirements.txt',
+            line: 1,
+            note: '1 of 2 requirements not pinned with == (e.g. flask >=2.0, line 1)',
+          },
+          { path: 'cli/Cargo.toml', line: 1 },
+        ],
       },
     },
     {
       name: 'a .NET project without packages.lock.json and a Laravel app without composer.lock fail',
       profile: 'service',
       tree: {
-        'src/Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Serilog" Version="3.1.1" />\n  </ItemGroup>\n</Project>\n',
+        'src/Api/Api.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Serilog" Version="3.1.1" />\n  </ItemGroup>\n</Project>\n',
         'composer.json': JSON.stringify({ require: { 'laravel/framework': '^11.0' } }),
       },
       expect: { outcome: 'fail', data: { missing: ['composer.json', 'src/Api/Api.csproj'] } },
     },
   ],
-  notApplicable: [{ name: 'no manifest: not applicable', tree: { 'README.md': '# x\n' }, expect: { outcome: 'not-applicable' } }],
+  notApplicable: [
+    { name: 'no manifest: not applicable', tree: { 'README.md': '# x\n' }, expect: { outcome: 'not-applicable' } },
+  ],
 });

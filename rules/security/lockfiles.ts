@@ -24,7 +24,8 @@ export default defineRule({
     detection:
       'Each manifest with dependencies is matched to its lockfile in its own folder or, for npm/yarn/pnpm, Poetry/uv and Cargo workspaces, an ancestor folder: npm/yarn/pnpm/bun locks, poetry.lock/uv.lock/pdm.lock/Pipfile.lock or requirements pinned with `==`, go.sum, Cargo.lock (applications only), Gemfile.lock, composer.lock (not for libraries), NuGet packages.lock.json, Gradle lockfiles. Maven has no lockfile format and is not judged; gemspecs and setup.py describe libraries.',
   },
-  appliesTo: ({ facts }) => (facts.manifests.length > 0 ? true : { reason: 'no dependency manifest in the repository' }),
+  appliesTo: ({ facts }) =>
+    facts.manifests.length > 0 ? true : { reason: 'no dependency manifest in the repository' },
   check({ files, facts }) {
     const evidence: Evidence[] = [];
     const locked: string[] = [];
@@ -46,8 +47,18 @@ export default defineRule({
     const shown = [...evidence.filter((e) => e.line), ...evidence.filter((e) => !e.line).slice(0, 15)];
     const data = { manifests: locked.length + missing.length, locked: locked.length, missing };
     const total = locked.length + missing.length;
-    if (total === 0) return pass('No manifest needs a lockfile (library manifests, Maven, or manifests without dependencies).', [{ path: '.', note: `${facts.manifests.length} manifests, none that needs a lockfile` }], data);
-    if (missing.length === 0) return pass(`All ${total} dependency manifest${total === 1 ? ' has its' : 's have their'} lockfile.`, shown, data);
+    if (total === 0)
+      return pass(
+        'No manifest needs a lockfile (library manifests, Maven, or manifests without dependencies).',
+        [{ path: '.', note: `${facts.manifests.length} manifests, none that needs a lockfile` }],
+        data,
+      );
+    if (missing.length === 0)
+      return pass(
+        `All ${total} dependency manifest${total === 1 ? ' has its' : 's have their'} lockfile.`,
+        shown,
+        data,
+      );
     const msg = `${missing.length} of ${total} dependency manifest${total === 1 ? '' : 's'} ha${missing.length === 1 ? 's' : 've'} no lockfile: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}.`;
     return locked.length === 0 ? fail(msg, shown, data) : partial(locked.length / total, msg, shown, data);
   },
@@ -72,27 +83,40 @@ function lockFor(files: FileIndex, facts: Facts, m: Manifest): Need | undefined 
     case 'npm':
       if (deps.length === 0) return undefined;
       // One root lockfile serves every workspace package.
-      return found(upwards(NPM_LOCKS), 'no package-lock.json, yarn.lock, pnpm-lock.yaml or bun.lock here or in a parent folder');
+      return found(
+        upwards(NPM_LOCKS),
+        'no package-lock.json, yarn.lock, pnpm-lock.yaml or bun.lock here or in a parent folder',
+      );
     case 'pip': {
       if (b === 'setup.py' || b === 'setup.cfg') return undefined;
       if (b === 'Pipfile') return found(here(['Pipfile.lock']), 'Pipfile without Pipfile.lock');
       if (b === 'pyproject.toml') {
         if (deps.filter((d) => !d.dev).length === 0 || facts.profile.id === 'library') return undefined;
-        return found(upwards(PY_LOCKS) ?? here(['requirements.txt', 'requirements.lock']), 'pyproject.toml with dependencies but no poetry.lock, uv.lock, pdm.lock or pinned requirements');
+        return found(
+          upwards(PY_LOCKS) ?? here(['requirements.txt', 'requirements.lock']),
+          'pyproject.toml with dependencies but no poetry.lock, uv.lock, pdm.lock or pinned requirements',
+        );
       }
-      if (/\.in$/.test(b)) return found(here([b.replace(/\.in$/, '.txt')]), `${b} without its compiled ${b.replace(/\.in$/, '.txt')}`);
+      if (/\.in$/.test(b))
+        return found(here([b.replace(/\.in$/, '.txt')]), `${b} without its compiled ${b.replace(/\.in$/, '.txt')}`);
       // A library's dev-tool requirements never reach its users.
       if (deps.length === 0 || (facts.profile.id === 'library' && deps.every((d) => d.dev))) return undefined;
       const loose = deps.filter((d) => !/^===?[^,;*]+$/.test((d.version ?? '').trim()));
-      if (loose.length === 0 || here([b.replace(/\.txt$/, '.lock')])) return { lock: `${b} (every requirement pinned with ==)` };
-      return { missing: `${loose.length} of ${deps.length} requirements not pinned with == (e.g. ${loose[0]!.name}${loose[0]!.version ? ' ' + loose[0]!.version : ''}, line ${loose[0]!.line ?? '?'})` };
+      if (loose.length === 0 || here([b.replace(/\.txt$/, '.lock')]))
+        return { lock: `${b} (every requirement pinned with ==)` };
+      return {
+        missing: `${loose.length} of ${deps.length} requirements not pinned with == (e.g. ${loose[0]!.name}${loose[0]!.version ? ` ${loose[0]!.version}` : ''}, line ${loose[0]!.line ?? '?'})`,
+      };
     }
     case 'go':
       return deps.length === 0 ? undefined : found(here(['go.sum']), 'go.mod with requirements but no go.sum');
     case 'cargo': {
       const text = files.read(m.path) ?? '';
       if (!/^\s*\[package\]/m.test(text)) return undefined; // a virtual workspace manifest; members are judged
-      const app = /^\s*\[\[bin\]\]/m.test(text) || files.exists(dir ? `${dir}/src/main.rs` : 'src/main.rs') || files.has([`${dir ? dir + '/' : ''}src/bin/*.rs`]);
+      const app =
+        /^\s*\[\[bin\]\]/m.test(text) ||
+        files.exists(dir ? `${dir}/src/main.rs` : 'src/main.rs') ||
+        files.has([`${dir ? `${dir}/` : ''}src/bin/*.rs`]);
       if (!app) return { exempt: 'library crate' };
       return found(upwards(['Cargo.lock']), 'application crate without Cargo.lock');
     }
@@ -104,11 +128,22 @@ function lockFor(files: FileIndex, facts: Facts, m: Manifest): Need | undefined 
       return found(upwards(['composer.lock']), 'composer.json without composer.lock');
     case 'nuget':
       if (!/\.(cs|fs|vb)proj$/.test(b) || deps.length === 0) return undefined;
-      return found(here(['packages.lock.json']), 'project with PackageReferences but no packages.lock.json (RestorePackagesWithLockFile)');
+      return found(
+        here(['packages.lock.json']),
+        'project with PackageReferences but no packages.lock.json (RestorePackagesWithLockFile)',
+      );
     case 'gradle': {
-      if (!/^build\.gradle(\.kts)?$/.test(b) || deps.filter((d) => !d.name.startsWith('plugin:')).length === 0) return undefined;
-      const lock = here(['gradle.lockfile']) ?? (files.has([`${dir ? dir + '/' : ''}gradle/dependency-locks/*.lockfile`]) ? `${dir ? dir + '/' : ''}gradle/dependency-locks/` : undefined);
-      return found(lock ?? upwards(['gradle.lockfile', 'settings-gradle.lockfile']), 'Gradle build without dependency locking (gradle.lockfile)');
+      if (!/^build\.gradle(\.kts)?$/.test(b) || deps.filter((d) => !d.name.startsWith('plugin:')).length === 0)
+        return undefined;
+      const lock =
+        here(['gradle.lockfile']) ??
+        (files.has([`${dir ? `${dir}/` : ''}gradle/dependency-locks/*.lockfile`])
+          ? `${dir ? `${dir}/` : ''}gradle/dependency-locks/`
+          : undefined);
+      return found(
+        lock ?? upwards(['gradle.lockfile', 'settings-gradle.lockfile']),
+        'Gradle build without dependency locking (gradle.lockfile)',
+      );
     }
     default:
       return undefined; // Maven: no lockfile format.

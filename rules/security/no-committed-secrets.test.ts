@@ -13,22 +13,45 @@ ruleTester(rule, {
   valid: [
     {
       name: 'generated development/test keys in Rails secrets.yml are noted, not scored',
-      tree: { 'config/secrets.yml': `development:\n  secret_key_base: ${'9f8e7d6c5b4a'.repeat(4)}\nproduction:\n  secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>\n` },
-      expect: { outcome: 'pass', evidence: [{ path: 'config/secrets.yml', line: 2, snippet: 'secret_key_base: [REDACTED]' }], absent: ['9f8e7d6c5b4a'] },
+      tree: {
+        'config/secrets.yml': `development:\n  secret_key_base: ${'9f8e7d6c5b4a'.repeat(4)}\nproduction:\n  secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>\n`,
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'config/secrets.yml', line: 2, snippet: 'secret_key_base: [REDACTED]' }],
+        absent: ['9f8e7d6c5b4a'],
+      },
     },
-    { name: 'a clean tree passes', tree: { 'src/app.ts': 'const key = process.env.API_KEY;\n', '.env.example': 'API_KEY=\nDB_PASSWORD=changeme\n' }, expect: { outcome: 'pass' } },
     {
-      name: 'placeholders and documented example keys are ignored',
-      tree: { 'docs/aws.md': 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n', 'config/app.yml': 'jwt_secret: ${JWT_SECRET}\nSECRET_KEY: your-secret-key-here-please\n' },
+      name: 'a clean tree passes',
+      tree: { 'src/app.ts': 'const key = process.env.API_KEY;\n', '.env.example': 'API_KEY=\nDB_PASSWORD=changeme\n' },
       expect: { outcome: 'pass' },
     },
-    { name: 'TLS keys in test fixtures are not counted', tree: { 'tests/certs/server.key': PEM, 'src/main.go': 'package main\n' }, expect: { outcome: 'pass' } },
+    {
+      name: 'placeholders and documented example keys are ignored',
+      tree: {
+        'docs/aws.md': 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n',
+        'config/app.yml': 'jwt_secret: ${JWT_SECRET}\nSECRET_KEY: your-secret-key-here-please\n',
+      },
+      expect: { outcome: 'pass' },
+    },
+    {
+      name: 'TLS keys in test fixtures are not counted',
+      tree: { 'tests/certs/server.key': PEM, 'src/main.go': 'package main\n' },
+      expect: { outcome: 'pass' },
+    },
     {
       name: 'a committed .env with only public settings is noted, not failed',
       tree: { 'web/.env': 'VITE_API_URL=http://localhost:8000\nPORT=3000\n' },
       expect: { outcome: 'pass', evidence: [{ path: 'web/.env' }] },
     },
-    { name: 'Firebase client config keys are public by design', tree: { 'src/firebase.ts': `export const firebaseConfig = { apiKey: "AIza${'SyB3xQ9vLm2Np8Rt5Wc1Kd7Hf4Jg6Ye0Zu'}" };\n` }, expect: { outcome: 'pass' } },
+    {
+      name: 'Firebase client config keys are public by design',
+      tree: {
+        'src/firebase.ts': `export const firebaseConfig = { apiKey: "AIza${'SyB3xQ9vLm2Np8Rt5Wc1Kd7Hf4Jg6Ye0Zu'}" };\n`,
+      },
+      expect: { outcome: 'pass' },
+    },
   ],
   invalid: [
     {
@@ -38,25 +61,48 @@ ruleTester(rule, {
         'config/secrets.yml': `development:\n  secret_key_base: ${'9f8e7d6c5b4a'.repeat(4)}\ntest:\n  secret_key_base: ${'1a2b3c4d5e6f'.repeat(4)}\nproduction:\n  secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>\n`,
         'prisma/.env': 'DATABASE_URL="mysql://root:Pw4Local@localhost:3306/app"\n',
       },
-      expect: { outcome: 'fail', message: 'Committed: 1 credential', data: { findings: 3, inTestsOrExamples: 2, envFiles: 0 }, evidence: [{ path: 'conduit/settings.py', line: 2 }], absent: ['2^f+3@v7', '9f8e7d6c5b4a', 'Pw4Local'] },
+      expect: {
+        outcome: 'fail',
+        message: 'Committed: 1 credential',
+        data: { findings: 3, inTestsOrExamples: 2, envFiles: 0 },
+        evidence: [{ path: 'conduit/settings.py', line: 2 }],
+        absent: ['2^f+3@v7', '9f8e7d6c5b4a', 'Pw4Local'],
+      },
     },
     {
       name: 'an AWS key in Python code fails; the evidence shows where, never the key',
       tree: { 'app/storage.py': `import boto3\ns3 = boto3.client("s3", aws_access_key_id="${AWS}")\n` },
-      expect: { outcome: 'fail', evidence: [{ path: 'app/storage.py', line: 2, note: 'AWS access key ID' }], absent: [AWS, AWS.slice(4)] },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'app/storage.py', line: 2, note: 'AWS access key ID' }],
+        absent: [AWS, AWS.slice(4)],
+      },
     },
     {
       name: 'a GitHub token in a Go file and a Stripe key in a Java file fail, redacted',
-      tree: { 'cmd/sync/main.go': `package main\nconst token = "${GH}"\n`, 'src/main/java/Pay.java': `class Pay { String k = "${STRIPE}"; }\n` },
-      expect: { outcome: 'fail', data: { byKind: { github: 1, stripe: 1 } }, absent: [GH, GH.slice(4, 20), STRIPE.slice(8)] },
+      tree: {
+        'cmd/sync/main.go': `package main\nconst token = "${GH}"\n`,
+        'src/main/java/Pay.java': `class Pay { String k = "${STRIPE}"; }\n`,
+      },
+      expect: {
+        outcome: 'fail',
+        data: { byKind: { github: 1, stripe: 1 } },
+        absent: [GH, GH.slice(4, 20), STRIPE.slice(8)],
+      },
     },
     {
       name: 'a JWT secret in a YAML config and a .env with a password fail; values never appear',
-      tree: { 'config/application.yml': `security:\n  jwt-secret: "${JWT}"\n`, '.env': `DB_HOST=db\nDB_PASSWORD=Zq8!vT3pLm\n` },
+      tree: {
+        'config/application.yml': `security:\n  jwt-secret: "${JWT}"\n`,
+        '.env': `DB_HOST=db\nDB_PASSWORD=Zq8!vT3pLm\n`,
+      },
       expect: {
         outcome: 'fail',
         message: '1 credential and 1 .env file with secrets',
-        evidence: [{ path: 'config/application.yml', line: 2 }, { path: '.env', line: 2, snippet: 'DB_PASSWORD=[REDACTED]' }],
+        evidence: [
+          { path: 'config/application.yml', line: 2 },
+          { path: '.env', line: 2, snippet: 'DB_PASSWORD=[REDACTED]' },
+        ],
         absent: [JWT, 'Zq8!vT3pLm'],
       },
     },

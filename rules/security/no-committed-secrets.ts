@@ -3,7 +3,15 @@ import { fail, partial, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
 import { isProductionPath } from '../_shared/paths.js';
 import { redactSecretIn } from '../_shared/redact.js';
-import { envSecrets, ENV_GLOBS, isEnvTemplate, KINDS, PLACEHOLDER, SECRET_PATTERNS, yamlSection } from '../_shared/secrets.js';
+import {
+  envSecrets,
+  ENV_GLOBS,
+  isEnvTemplate,
+  KINDS,
+  PLACEHOLDER,
+  SECRET_PATTERNS,
+  yamlSection,
+} from '../_shared/secrets.js';
 
 export default defineRule({
   meta: {
@@ -30,9 +38,17 @@ export default defineRule({
         if (kind !== 'privateKey' && PLACEHOLDER.test(secret)) continue;
         if (kind === 'privateKey' && /\.(pub|md|rst|txt|adoc)$/i.test(m.path)) continue;
         // Firebase/Google client keys ship in every web and mobile app by design.
-        if (kind === 'google' && /google-services\.json$|GoogleService-Info\.plist$|firebase/i.test(m.path + ' ' + m.snippet)) continue;
+        if (
+          kind === 'google' &&
+          /google-services\.json$|GoogleService-Info\.plist$|firebase/i.test(`${m.path} ${m.snippet}`)
+        )
+          continue;
         // Dev/test sections of environment-keyed YAML (Rails secrets.yml) and CI env files are not production secrets.
-        const devOnly = kind === 'jwtSecret' && ((/\.ya?ml$/.test(m.path) && /^(development|dev|test|testing|local)$/i.test(yamlSection(ctx.files.read(m.path) ?? '', m.line) ?? '')) || (/(^|\/)\.env\./.test(m.path) && isEnvTemplate(m.path)));
+        const devOnly =
+          kind === 'jwtSecret' &&
+          ((/\.ya?ml$/.test(m.path) &&
+            /^(development|dev|test|testing|local)$/i.test(yamlSection(ctx.files.read(m.path) ?? '', m.line) ?? '')) ||
+            (/(^|\/)\.env\./.test(m.path) && isEnvTemplate(m.path)));
         const inTests = !isProductionPath(m.path) || devOnly;
         // Test TLS keys are fixtures; a cloud token in a test is still a live token.
         if (kind === 'privateKey' && inTests) continue;
@@ -43,41 +59,83 @@ export default defineRule({
     const envAll = envFiles.flatMap((p) => envSecrets(p, ctx.files.read(p) ?? '').slice(0, 3));
     // A line already reported as a signing secret is not reported twice.
     const envFindings = envAll.filter((e) => !findings.some((f) => f.m.path === e.path && f.m.line === e.line));
-    const harmlessEnv = envFiles.filter((p) => !envAll.some((f) => f.path === p) && !findings.some((f) => f.m.path === p));
+    const harmlessEnv = envFiles.filter(
+      (p) => !envAll.some((f) => f.path === p) && !findings.some((f) => f.m.path === p),
+    );
     const serious = findings.filter((f) => f.serious);
     const evidence: Evidence[] = [
       ...findings.slice(0, 20).map((f) => ({
         path: f.m.path,
         line: f.m.line,
-        snippet: f.kind === 'privateKey' ? redactKeyBlock(f.m.snippet) : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
+        snippet:
+          f.kind === 'privateKey'
+            ? redactKeyBlock(f.m.snippet)
+            : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
         note: `${KINDS[f.kind]!.label}${f.serious ? '' : ' (in a test, example or development-only place)'}`,
       })),
-      ...envFindings.slice(0, 10).map((f) => ({ path: f.path, line: f.line, snippet: `${f.key}=[REDACTED]`, note: `committed .env file with a value for ${f.key}: environment files hold real secrets and belong in .gitignore` })),
-      ...harmlessEnv.slice(0, 3).map((p) => ({ path: p, note: 'committed .env file with no real secret values (public settings or placeholders only; not counted): keep real values out of it' })),
+      ...envFindings.slice(0, 10).map((f) => ({
+        path: f.path,
+        line: f.line,
+        snippet: `${f.key}=[REDACTED]`,
+        note: `committed .env file with a value for ${f.key}: environment files hold real secrets and belong in .gitignore`,
+      })),
+      ...harmlessEnv.slice(0, 3).map((p) => ({
+        path: p,
+        note: 'committed .env file with no real secret values (public settings or placeholders only; not counted): keep real values out of it',
+      })),
     ];
     const envCount = new Set(envFindings.map((f) => f.path)).size;
-    const data = { findings: findings.length, inTestsOrExamples: findings.length - serious.length, envFiles: envCount, byKind: countBy(findings.map((f) => f.kind)) };
+    const data = {
+      findings: findings.length,
+      inTestsOrExamples: findings.length - serious.length,
+      envFiles: envCount,
+      byKind: countBy(findings.map((f) => f.kind)),
+    };
     if (serious.length > 0 || envCount > 0) {
-      const parts = [serious.length && `${serious.length} credential${serious.length === 1 ? '' : 's'}`, envCount && `${envCount} .env file${envCount === 1 ? '' : 's'} with secrets`].filter(Boolean);
+      const parts = [
+        serious.length && `${serious.length} credential${serious.length === 1 ? '' : 's'}`,
+        envCount && `${envCount} .env file${envCount === 1 ? '' : 's'} with secrets`,
+      ].filter(Boolean);
       return fail(`Committed: ${parts.join(' and ')} (values redacted).`, evidence, data);
     }
     // Development-only signing keys (Rails secrets.yml development:, CI env files) are noted, not scored.
     const doubtful = findings.filter((f) => !f.noted);
     if (doubtful.length > 0) {
-      return partial(0.5, `${doubtful.length} credential-like value${doubtful.length === 1 ? '' : 's'} in test or example files only; make sure they are not real.`, evidence, data);
+      return partial(
+        0.5,
+        `${doubtful.length} credential-like value${doubtful.length === 1 ? '' : 's'} in test or example files only; make sure they are not real.`,
+        evidence,
+        data,
+      );
     }
-    return pass('No committed credentials found.', [{ path: '.', note: `no cloud or SaaS tokens, private keys, signing secrets or .env secrets in ${ctx.searched('aws')} text files` }, ...evidence], data);
+    return pass(
+      'No committed credentials found.',
+      [
+        {
+          path: '.',
+          note: `no cloud or SaaS tokens, private keys, signing secrets or .env secrets in ${ctx.searched('aws')} text files`,
+        },
+        ...evidence,
+      ],
+      data,
+    );
   },
 });
 
 function redactKeyBlock(snippet: string): string {
   // Keep the BEGIN marker only: a one-line PEM (JSON-escaped) carries key material after it.
   const m = /-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----/.exec(snippet);
-  return m ? `${snippet.slice(0, m.index + m[0].length)}${snippet.length > m.index + m[0].length ? ' …[REDACTED]' : ''}` : '[REDACTED]';
+  return m
+    ? `${snippet.slice(0, m.index + m[0].length)}${snippet.length > m.index + m[0].length ? ' …[REDACTED]' : ''}`
+    : '[REDACTED]';
 }
 
 function isLockOrBundle(path: string): boolean {
-  return /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|Cargo\.lock|go\.sum|composer\.lock|Gemfile\.lock|packages\.lock\.json)$|\.min\.(js|css)$|\.map$/.test(path) || basename(path) === '.secrets.baseline';
+  return (
+    /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|Cargo\.lock|go\.sum|composer\.lock|Gemfile\.lock|packages\.lock\.json)$|\.min\.(js|css)$|\.map$/.test(
+      path,
+    ) || basename(path) === '.secrets.baseline'
+  );
 }
 
 function countBy(keys: string[]): Record<string, number> {

@@ -8,32 +8,65 @@ ruleTester(rule, {
   valid: [
     {
       name: 'lusca headers and CSRF without any CORS middleware: same-origin is not penalised',
-      tree: { ...express, 'app.js': "app.use((req, res, next) => { lusca.csrf()(req, res, next); });\napp.use(lusca.xframe('SAMEORIGIN'));\napp.use(lusca.xssProtection(true));\n" },
-      expect: { outcome: 'pass', message: 'no CORS middleware: browsers keep requests same-origin', evidence: [{ path: 'app.js', line: 2, note: 'security headers' }, { path: 'app.js', line: 1, note: 'CSRF protection' }] },
+      tree: {
+        ...express,
+        'app.js':
+          "app.use((req, res, next) => { lusca.csrf()(req, res, next); });\napp.use(lusca.xframe('SAMEORIGIN'));\napp.use(lusca.xssProtection(true));\n",
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'no CORS middleware: browsers keep requests same-origin',
+        evidence: [
+          { path: 'app.js', line: 2, note: 'security headers' },
+          { path: 'app.js', line: 1, note: 'CSRF protection' },
+        ],
+      },
     },
     {
       name: 'Express with helmet, CORS with explicit origins and HSTS passes, citing the app.use lines',
       tree: {
         ...express,
-        'src/app.ts': "import helmet from 'helmet';\nimport cors from 'cors';\nconst app = express();\napp.use(helmet());\napp.use(cors({ origin: ['https://shop.example.com'], credentials: true }));\napp.use(helmet.hsts({ maxAge: 31536000 }));\n",
+        'src/app.ts':
+          "import helmet from 'helmet';\nimport cors from 'cors';\nconst app = express();\napp.use(helmet());\napp.use(cors({ origin: ['https://shop.example.com'], credentials: true }));\napp.use(helmet.hsts({ maxAge: 31536000 }));\n",
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'src/app.ts', line: 4 }, { path: 'src/app.ts', line: 5 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/app.ts', line: 4 },
+          { path: 'src/app.ts', line: 5 },
+        ],
+      },
     },
     {
       name: 'Django settings with SecurityMiddleware, CORS origins and CSRF pass',
       tree: {
         'requirements.txt': 'django==5.0\ndjango-cors-headers==4.3.0\n',
-        'shop/settings.py': "MIDDLEWARE = [\n    'django.middleware.security.SecurityMiddleware',\n    'corsheaders.middleware.CorsMiddleware',\n    'django.middleware.csrf.CsrfViewMiddleware',\n]\nCORS_ALLOWED_ORIGINS = ['https://shop.example.com']\n",
+        'shop/settings.py':
+          "MIDDLEWARE = [\n    'django.middleware.security.SecurityMiddleware',\n    'corsheaders.middleware.CorsMiddleware',\n    'django.middleware.csrf.CsrfViewMiddleware',\n]\nCORS_ALLOWED_ORIGINS = ['https://shop.example.com']\n",
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'shop/settings.py', line: 2 }, { path: 'shop/settings.py', line: 6 }, { path: 'shop/settings.py', line: 4 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'shop/settings.py', line: 2 },
+          { path: 'shop/settings.py', line: 6 },
+          { path: 'shop/settings.py', line: 4 },
+        ],
+      },
     },
     {
       name: 'ASP.NET with security headers, AddCors policy and UseHsts passes',
       tree: {
         'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
-        'Api/Program.cs': 'builder.Services.AddCors(o => o.AddPolicy("web", p => p.WithOrigins("https://app.example.com")));\nvar app = builder.Build();\napp.UseHsts();\napp.UseHttpsRedirection();\napp.UseSecurityHeaders();\n',
+        'Api/Program.cs':
+          'builder.Services.AddCors(o => o.AddPolicy("web", p => p.WithOrigins("https://app.example.com")));\nvar app = builder.Build();\napp.UseHsts();\napp.UseHttpsRedirection();\napp.UseSecurityHeaders();\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'Api/Program.cs', line: 5 }, { path: 'Api/Program.cs', line: 3 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'Api/Program.cs', line: 5 },
+          { path: 'Api/Program.cs', line: 3 },
+        ],
+      },
     },
   ],
   invalid: [
@@ -41,56 +74,135 @@ ruleTester(rule, {
       name: 'FastAPI allow_origins=["*"] with credentials is a finding at its own line',
       tree: {
         ...fastapi,
-        'app/main.py': 'from fastapi import FastAPI\nfrom fastapi.middleware.cors import CORSMiddleware\n\napp = FastAPI()\napp.add_middleware(\n    CORSMiddleware,\n    allow_origins=["*"],\n    allow_credentials=True,\n)\n',
+        'app/main.py':
+          'from fastapi import FastAPI\nfrom fastapi.middleware.cors import CORSMiddleware\n\napp = FastAPI()\napp.add_middleware(\n    CORSMiddleware,\n    allow_origins=["*"],\n    allow_credentials=True,\n)\n',
       },
       expect: {
         outcome: 'fail',
         message: ['any origin', 'no security headers'],
-        evidence: [{ path: 'app/main.py', line: 7, note: 'CORS allows any origin together with credentials: any website can send authenticated requests and read the answers' }, { path: 'app/main.py', line: 8 }],
+        evidence: [
+          {
+            path: 'app/main.py',
+            line: 7,
+            note: 'CORS allows any origin together with credentials: any website can send authenticated requests and read the answers',
+          },
+          { path: 'app/main.py', line: 8 },
+        ],
         data: { corsWildcardWithCredentials: true },
       },
     },
     {
       name: 'helmet and HSTS do not outweigh a credentialed wildcard: the score is capped',
-      tree: { ...express, 'src/app.js': "app.use(helmet());\napp.use(cors({ origin: true, credentials: true }));\n" },
-      expect: { outcome: 'partial', score: 0.4, evidence: [{ path: 'src/app.js', line: 2, note: 'CORS allows any origin together with credentials: any website can send authenticated requests and read the answers' }] },
+      tree: { ...express, 'src/app.js': 'app.use(helmet());\napp.use(cors({ origin: true, credentials: true }));\n' },
+      expect: {
+        outcome: 'partial',
+        score: 0.4,
+        evidence: [
+          {
+            path: 'src/app.js',
+            line: 2,
+            note: 'CORS allows any origin together with credentials: any website can send authenticated requests and read the answers',
+          },
+        ],
+      },
     },
     {
       name: 'cors() without options and helmet: partial, naming what is missing, not citing the import',
-      tree: { ...express, 'src/server.js': "const cors = require('cors');\nconst helmet = require('helmet');\napp.use(helmet());\napp.use(cors());\n" },
-      expect: { outcome: 'partial', score: 0.4, message: ['security headers and CORS (any origin) found', 'no CORS restricted to explicit origins', 'no HTTPS redirect/HSTS, no CSRF protection, no trusted hosts'], evidence: [{ path: 'src/server.js', line: 3 }, { path: 'src/server.js', line: 4, note: 'CORS allows any origin' }] },
+      tree: {
+        ...express,
+        'src/server.js':
+          "const cors = require('cors');\nconst helmet = require('helmet');\napp.use(helmet());\napp.use(cors());\n",
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.4,
+        message: [
+          'security headers and CORS (any origin) found',
+          'no CORS restricted to explicit origins',
+          'no HTTPS redirect/HSTS, no CSRF protection, no trusted hosts',
+        ],
+        evidence: [
+          { path: 'src/server.js', line: 3 },
+          { path: 'src/server.js', line: 4, note: 'CORS allows any origin' },
+        ],
+      },
     },
     {
       name: 'Spring Security with CSRF disabled gets headers but no CSRF credit',
       tree: {
-        'pom.xml': '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
-        'src/main/java/app/SecurityConfig.java': '@EnableWebSecurity\nclass SecurityConfig {\n  @Bean SecurityFilterChain chain(HttpSecurity http) throws Exception {\n    return http.csrf(csrf -> csrf.disable()).build();\n  }\n}\n',
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+        'src/main/java/app/SecurityConfig.java':
+          '@EnableWebSecurity\nclass SecurityConfig {\n  @Bean SecurityFilterChain chain(HttpSecurity http) throws Exception {\n    return http.csrf(csrf -> csrf.disable()).build();\n  }\n}\n',
       },
-      expect: { outcome: 'partial', message: ['security headers found', 'no CSRF protection'], evidence: [{ path: 'src/main/java/app/SecurityConfig.java', line: 4, note: 'CSRF protection disabled' }], data: { csrf: false, headers: true } },
+      expect: {
+        outcome: 'partial',
+        message: ['security headers found', 'no CSRF protection'],
+        evidence: [{ path: 'src/main/java/app/SecurityConfig.java', line: 4, note: 'CSRF protection disabled' }],
+        data: { csrf: false, headers: true },
+      },
     },
     {
       name: 'Spring: csrf() disabled on the next line, http.cors() with a wildcard CorsConfiguration but no credentials',
       tree: {
         'build.gradle': "dependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-web'\n}\n",
-        'src/main/java/app/WebSecurityConfig.java': '@EnableWebSecurity\nclass WebSecurityConfig {\n  void configure(HttpSecurity http) throws Exception {\n    http.csrf()\n        .disable()\n        .cors();\n  }\n  CorsConfigurationSource cors() {\n    CorsConfiguration c = new CorsConfiguration();\n    c.setAllowedOrigins(asList("*"));\n    c.setAllowCredentials(false);\n    return null;\n  }\n}\n',
+        'src/main/java/app/WebSecurityConfig.java':
+          '@EnableWebSecurity\nclass WebSecurityConfig {\n  void configure(HttpSecurity http) throws Exception {\n    http.csrf()\n        .disable()\n        .cors();\n  }\n  CorsConfigurationSource cors() {\n    CorsConfiguration c = new CorsConfiguration();\n    c.setAllowedOrigins(asList("*"));\n    c.setAllowCredentials(false);\n    return null;\n  }\n}\n',
       },
-      expect: { outcome: 'partial', score: 0.4, message: ['security headers and CORS (any origin) found', 'no CSRF protection'], data: { csrf: false, corsWildcardWithCredentials: false }, evidence: [{ path: 'src/main/java/app/WebSecurityConfig.java', line: 10, note: 'CORS allows any origin' }, { path: 'src/main/java/app/WebSecurityConfig.java', line: 4, note: 'CSRF protection disabled' }] },
+      expect: {
+        outcome: 'partial',
+        score: 0.4,
+        message: ['security headers and CORS (any origin) found', 'no CSRF protection'],
+        data: { csrf: false, corsWildcardWithCredentials: false },
+        evidence: [
+          { path: 'src/main/java/app/WebSecurityConfig.java', line: 10, note: 'CORS allows any origin' },
+          { path: 'src/main/java/app/WebSecurityConfig.java', line: 4, note: 'CSRF protection disabled' },
+        ],
+      },
     },
     {
       name: 'a Go service with helmet declared only fails and points at the dependency',
-      tree: { 'go.mod': 'module x\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.9.0\n\tgithub.com/unrolled/secure v1.14.0\n)\n', 'main.go': 'package main\nfunc main() { r := gin.Default(); r.Run() }\n' },
-      expect: { outcome: 'fail', evidence: [{ path: '.' }, { path: 'go.mod', line: 5, note: 'declared as a dependency, but never registered in code' }] },
+      tree: {
+        'go.mod': 'module x\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.9.0\n\tgithub.com/unrolled/secure v1.14.0\n)\n',
+        'main.go': 'package main\nfunc main() { r := gin.Default(); r.Run() }\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          { path: '.' },
+          { path: 'go.mod', line: 5, note: 'declared as a dependency, but never registered in code' },
+        ],
+      },
     },
     {
       name: 'commented-out hardening does not count (Rails force_ssl left as a comment)',
-      tree: { Gemfile: "gem 'rails', '~> 7.1'\n", 'config/environments/production.rb': 'Rails.application.configure do\n  # config.force_ssl = true\nend\n', 'config/application.rb': 'module App\n  class Application < Rails::Application\n  end\nend\n' },
-      expect: { outcome: 'partial', message: ['security headers found', 'no HTTPS redirect/HSTS'], data: { https: false, headers: true }, evidence: [{ path: 'config/application.rb', line: 2, note: 'security headers (Rails default_headers)' }] },
+      tree: {
+        Gemfile: "gem 'rails', '~> 7.1'\n",
+        'config/environments/production.rb': 'Rails.application.configure do\n  # config.force_ssl = true\nend\n',
+        'config/application.rb': 'module App\n  class Application < Rails::Application\n  end\nend\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: ['security headers found', 'no HTTPS redirect/HSTS'],
+        data: { https: false, headers: true },
+        evidence: [{ path: 'config/application.rb', line: 2, note: 'security headers (Rails default_headers)' }],
+      },
     },
     {
       name: 'middleware registered only in tests does not count',
-      tree: { ...fastapi, 'tests/test_app.py': 'app.add_middleware(TrustedHostMiddleware, allowed_hosts=["x"])\n', 'app/main.py': 'app = FastAPI()\n' },
+      tree: {
+        ...fastapi,
+        'tests/test_app.py': 'app.add_middleware(TrustedHostMiddleware, allowed_hosts=["x"])\n',
+        'app/main.py': 'app = FastAPI()\n',
+      },
       expect: { outcome: 'fail' },
     },
   ],
-  notApplicable: [{ name: 'no web framework: not applicable', tree: { 'src/lib.rs': 'pub fn f() {}\n', 'Cargo.toml': '[package]\nname="x"\n' }, expect: { outcome: 'not-applicable' } }],
+  notApplicable: [
+    {
+      name: 'no web framework: not applicable',
+      tree: { 'src/lib.rs': 'pub fn f() {}\n', 'Cargo.toml': '[package]\nname="x"\n' },
+      expect: { outcome: 'not-applicable' },
+    },
+  ],
 });

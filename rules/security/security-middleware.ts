@@ -22,15 +22,28 @@ export default defineRule({
   appliesTo: ({ facts }) =>
     facts.frameworks.length > 0 ? true : { reason: 'no web framework detected: HTTP middleware does not apply' },
   check(ctx) {
-    const prod = (k: string, reject?: RegExp) => ctx.matches(k).filter((m) => isProductionPath(m.path) && !IMPORT_LINE.test(m.snippet) && !COMMENT_LINE.test(m.snippet) && !(reject && reject.test(m.snippet)));
+    const prod = (k: string, reject?: RegExp) =>
+      ctx
+        .matches(k)
+        .filter(
+          (m) =>
+            isProductionPath(m.path) &&
+            !IMPORT_LINE.test(m.snippet) &&
+            !COMMENT_LINE.test(m.snippet) &&
+            !reject?.test(m.snippet),
+        );
     const spring = prod('springSecurity');
     const rails = prod('railsDefaults').filter((m) => Number(m.groups[0]) >= 5.2);
-    const laravelWeb = ctx.facts.frameworks.some((f) => f.id === 'laravel') && ctx.files.has(['routes/web.php', '**/routes/web.php']);
+    const laravelWeb =
+      ctx.facts.frameworks.some((f) => f.id === 'laravel') && ctx.files.has(['routes/web.php', '**/routes/web.php']);
     // Rails sends X-Frame-Options, X-Content-Type-Options and friends by default (action_dispatch.default_headers).
     const railsApp = ctx.facts.frameworks.find((f) => f.id === 'rails');
     const appRb = railsApp ? (ctx.files.read('config/application.rb') ?? '').split(/\r?\n/) : [];
     const appLine = appRb.findIndex((l) => /class\s+Application\b/.test(l));
-    const railsHeaders: Match[] = appLine >= 0 ? [{ path: 'config/application.rb', line: appLine + 1, snippet: appRb[appLine]!.trim(), groups: [] }] : [];
+    const railsHeaders: Match[] =
+      appLine >= 0
+        ? [{ path: 'config/application.rb', line: appLine + 1, snippet: appRb[appLine]!.trim(), groups: [] }]
+        : [];
     const headers = [...prod('headers'), ...spring, ...(rails.length ? rails : railsHeaders)];
     const cors = prod('cors');
     const any = prod('corsAny');
@@ -38,8 +51,15 @@ export default defineRule({
     // `http.csrf()` with `.disable()` on the same or the next line switches CSRF protection off.
     const disables = new Set(ctx.matches('chainDisable').map((m) => `${m.path}:${m.line}`));
     const offNext = (m: Match) => /\.csrf\s*\(\s*\)\s*$/.test(m.snippet) && disables.has(`${m.path}:${m.line + 1}`);
-    const csrfDisabled = ctx.matches('csrf').filter((m) => isProductionPath(m.path) && (/disable|ignoringAntMatchers|csrf_exempt/i.test(m.snippet) || offNext(m)));
-    const csrf = [...prod('csrf', /disable|csrf_exempt|ignoring/i).filter((m) => !offNext(m)), ...(csrfDisabled.length ? [] : [...spring, ...rails])];
+    const csrfDisabled = ctx
+      .matches('csrf')
+      .filter(
+        (m) => isProductionPath(m.path) && (/disable|ignoringAntMatchers|csrf_exempt/i.test(m.snippet) || offNext(m)),
+      );
+    const csrf = [
+      ...prod('csrf', /disable|csrf_exempt|ignoring/i).filter((m) => !offNext(m)),
+      ...(csrfDisabled.length ? [] : [...spring, ...rails]),
+    ];
     const hosts = prod('trustedHosts');
     // Any origin is a finding only where credentials are allowed in the same file: any site can then act as the user.
     const creds = prod('credentials');
@@ -50,15 +70,40 @@ export default defineRule({
       { name: 'security headers', found: headers.length > 0, weight: 4 },
       // No CORS middleware at all leaves the browser's same-origin policy in force: nothing is opened.
       { name: 'CORS restricted to explicit origins', found: any.length === 0, weight: 3 },
-      { name: 'HTTPS redirect/HSTS, CSRF protection or trusted hosts', found: https.length + csrf.length + hosts.length > 0 || laravelWeb, weight: 3 },
+      {
+        name: 'HTTPS redirect/HSTS, CSRF protection or trusted hosts',
+        found: https.length + csrf.length + hosts.length > 0 || laravelWeb,
+        weight: 3,
+      },
     ]);
     const show = (ms: Match[], note: string) => firstPerFile(ms, 2).map((m) => fromMatch(m, note));
     const evidence: Evidence[] = [
-      ...dangerous.slice(0, 3).map((m) => fromMatch(m, 'CORS allows any origin together with credentials: any website can send authenticated requests and read the answers')),
-      ...dangerous.slice(0, 3).flatMap((m) => creds.filter((c) => c.path === m.path).slice(0, 1).map((c) => fromMatch(c, 'credentials allowed for cross-origin requests'))),
-      ...show(headers, railsHeaders.length && !rails.length ? 'security headers (Rails default_headers)' : 'security headers'),
-      ...show(cors.filter((m) => !any.some((a) => a.path === m.path && a.line === m.line)), 'CORS policy'),
-      ...show(any.filter((m) => !dangerous.includes(m)), 'CORS allows any origin'),
+      ...dangerous
+        .slice(0, 3)
+        .map((m) =>
+          fromMatch(
+            m,
+            'CORS allows any origin together with credentials: any website can send authenticated requests and read the answers',
+          ),
+        ),
+      ...dangerous.slice(0, 3).flatMap((m) =>
+        creds
+          .filter((c) => c.path === m.path)
+          .slice(0, 1)
+          .map((c) => fromMatch(c, 'credentials allowed for cross-origin requests')),
+      ),
+      ...show(
+        headers,
+        railsHeaders.length && !rails.length ? 'security headers (Rails default_headers)' : 'security headers',
+      ),
+      ...show(
+        cors.filter((m) => !any.some((a) => a.path === m.path && a.line === m.line)),
+        'CORS policy',
+      ),
+      ...show(
+        any.filter((m) => !dangerous.includes(m)),
+        'CORS allows any origin',
+      ),
       ...show(https, 'HTTPS/HSTS'),
       ...show(csrf, 'CSRF protection'),
       ...show(csrfDisabled, 'CSRF protection disabled'),
@@ -73,19 +118,45 @@ export default defineRule({
       (csrf.length || laravelWeb) && 'CSRF protection',
       hosts.length && 'trusted hosts',
     ].filter((x): x is string => !!x);
-    const data = { headers: headers.length > 0, cors: cors.length > 0, corsAnyOrigin: any.length > 0, corsWildcardWithCredentials: dangerous.length > 0, https: https.length > 0, csrf: csrf.length > 0 || laravelWeb, trustedHosts: hosts.length > 0 };
+    const data = {
+      headers: headers.length > 0,
+      cors: cors.length > 0,
+      corsAnyOrigin: any.length > 0,
+      corsWildcardWithCredentials: dangerous.length > 0,
+      https: https.length > 0,
+      csrf: csrf.length > 0 || laravelWeb,
+      trustedHosts: hosts.length > 0,
+    };
     if (found.length === 0 && dangerous.length === 0) {
-      const deps = ctx.facts.findDependencies(ctx.catalogue('security-headers')).filter((d) => d.name.toLowerCase() !== 'django');
-      const depNote: Evidence[] = deps.slice(0, 2).map((d) => ({ path: d.path, ...(d.line ? { line: d.line } : {}), snippet: d.name, note: 'declared as a dependency, but never registered in code' }));
-      return fail('No security headers, CORS policy, HTTPS enforcement or CSRF protection is registered.', [
-        { path: '.', note: `no hardening middleware registration in ${ctx.searched('headers')} source and config files` },
-        ...depNote,
-      ], data);
+      const deps = ctx.facts
+        .findDependencies(ctx.catalogue('security-headers'))
+        .filter((d) => d.name.toLowerCase() !== 'django');
+      const depNote: Evidence[] = deps.slice(0, 2).map((d) => ({
+        path: d.path,
+        ...(d.line ? { line: d.line } : {}),
+        snippet: d.name,
+        note: 'declared as a dependency, but never registered in code',
+      }));
+      return fail(
+        'No security headers, CORS policy, HTTPS enforcement or CSRF protection is registered.',
+        [
+          {
+            path: '.',
+            note: `no hardening middleware registration in ${ctx.searched('headers')} source and config files`,
+          },
+          ...depNote,
+        ],
+        data,
+      );
     }
     const missing = g.missing.map((m) => (m.includes(' or ') ? m.replace(/, /g, ', no ').replace(' or ', ', no ') : m));
     const warning = dangerous.length ? ' CORS allows any origin with credentials.' : '';
-    const sameOrigin = cors.length === 0 && any.length === 0 ? ' (no CORS middleware: browsers keep requests same-origin)' : '';
-    const msg = g.missing.length === 0 ? `${listing(found)} in place${sameOrigin}.` : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${missing.join(', no ')}.${warning}`;
+    const sameOrigin =
+      cors.length === 0 && any.length === 0 ? ' (no CORS middleware: browsers keep requests same-origin)' : '';
+    const msg =
+      g.missing.length === 0
+        ? `${listing(found)} in place${sameOrigin}.`
+        : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${missing.join(', no ')}.${warning}`;
     // A credentialed wildcard undoes much of the rest: cap the score.
     const score = dangerous.length ? Math.min(g.score, 0.4) : g.score;
     if (score >= 1) return pass(msg, evidence, data);

@@ -17,8 +17,12 @@ export default defineRule({
       'Add SECURITY.md at the root (or in .github/ or docs/) saying which versions are supported, how to report a vulnerability privately (an address or GitHub private vulnerability reporting) and how quickly you respond.',
     severity: 'low',
     effort: 'low',
-    reads: ['{SECURITY,security,Security}.{md,markdown,txt,rst}', '{.github,docs}/{SECURITY,security,Security}.{md,markdown,txt,rst}'],
-    detection: '`SECURITY.md` (any case, .md/.rst/.txt/.adoc) at the root, in `.github/` or in `docs/`; `.well-known/security.txt`.',
+    reads: [
+      '{SECURITY,security,Security}.{md,markdown,txt,rst}',
+      '{.github,docs}/{SECURITY,security,Security}.{md,markdown,txt,rst}',
+    ],
+    detection:
+      '`SECURITY.md` (any case, .md/.rst/.txt/.adoc) at the root, in `.github/` or in `docs/`; `.well-known/security.txt`.',
   },
   check({ files }) {
     const found = files.paths.filter((p) => {
@@ -28,9 +32,18 @@ export default defineRule({
     if (found.length > 0) {
       // An empty file states nothing; say so rather than pass on a name.
       const real = found.filter((p) => (files.read(p) ?? '').trim().length > 0);
-      if (real.length > 0) return pass(`Security policy in ${real.join(', ')}.`, real.map((p) => ({ path: p, line: 1, note: 'vulnerability disclosure policy' })));
-      return fail(`${found.join(', ')} exists but is empty.`, found.map((p) => ({ path: p, note: 'empty security policy' })));
+      if (real.length > 0)
+        return pass(
+          `Security policy in ${real.join(', ')}.`,
+          real.map((p) => ({ path: p, line: 1, note: 'vulnerability disclosure policy' })),
+        );
+      return fail(
+        `${found.join(', ')} exists but is empty.`,
+        found.map((p) => ({ path: p, note: 'empty security policy' })),
+      );
     }
-    return fail('No SECURITY.md found.', [{ path: '.', note: 'no SECURITY.md at the root, in .github/ or in docs/, and no .well-known/security.txt' }]);
+    return fail('No SECURITY.md found.', [
+      { path: '.', note: 'no SECURITY.md at the root, in .github/ or in docs/, and no .well-known/security.txt' },
+    ]);
   },
 });

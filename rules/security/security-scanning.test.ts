@@ -1,19 +1,37 @@
 import rule from './security-scanning.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
-const gha = (steps: string) => `name: ci\non: [push]\njobs:\n  security:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${steps}`;
+const gha = (steps: string) =>
+  `name: ci\non: [push]\njobs:\n  security:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${steps}`;
 
 ruleTester(rule, {
   valid: [
     {
       name: 'CodeQL in GitHub Actions passes with the job and line',
-      tree: { '.github/workflows/codeql.yml': gha('      - uses: github/codeql-action/init@v3\n        with:\n          languages: javascript\n      - uses: github/codeql-action/analyze@v3\n') },
-      expect: { outcome: 'pass', evidence: [{ path: '.github/workflows/codeql.yml', line: 8, note: 'codeql in job security' }], data: { tools: ['codeql'] } },
+      tree: {
+        '.github/workflows/codeql.yml': gha(
+          '      - uses: github/codeql-action/init@v3\n        with:\n          languages: javascript\n      - uses: github/codeql-action/analyze@v3\n',
+        ),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: '.github/workflows/codeql.yml', line: 8, note: 'codeql in job security' }],
+        data: { tools: ['codeql'] },
+      },
     },
     {
       name: 'pip-audit and bandit in GitLab CI pass',
-      tree: { '.gitlab-ci.yml': 'stages: [test]\naudit:\n  stage: test\n  script:\n    - pip install pip-audit bandit\n    - pip-audit -r requirements.txt\n    - bandit -r app\n' },
-      expect: { outcome: 'pass', evidence: [{ path: '.gitlab-ci.yml', line: 5 }, { path: '.gitlab-ci.yml', line: 7 }] },
+      tree: {
+        '.gitlab-ci.yml':
+          'stages: [test]\naudit:\n  stage: test\n  script:\n    - pip install pip-audit bandit\n    - pip-audit -r requirements.txt\n    - bandit -r app\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: '.gitlab-ci.yml', line: 5 },
+          { path: '.gitlab-ci.yml', line: 7 },
+        ],
+      },
     },
     {
       name: 'govulncheck behind a make target that CI runs passes, citing both lines',
@@ -21,21 +39,45 @@ ruleTester(rule, {
         Makefile: 'build:\n\tgo build ./...\n\nvuln:\n\tgovulncheck ./...\n',
         '.github/workflows/ci.yml': gha('      - run: make vuln\n'),
       },
-      expect: { outcome: 'pass', evidence: [{ path: '.github/workflows/ci.yml', line: 8 }, { path: 'Makefile', line: 5 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: '.github/workflows/ci.yml', line: 8 },
+          { path: 'Makefile', line: 5 },
+        ],
+      },
     },
     {
       name: 'OWASP Dependency-Check in a Jenkinsfile passes',
-      tree: { Jenkinsfile: "pipeline {\n  stages {\n    stage('Scan') {\n      steps {\n        sh 'mvn org.owasp:dependency-check-maven:check'\n      }\n    }\n  }\n}\n" },
-      expect: { outcome: 'pass', evidence: [{ path: 'Jenkinsfile', line: 5, note: 'dependency-check-maven in job Scan' }] },
+      tree: {
+        Jenkinsfile:
+          "pipeline {\n  stages {\n    stage('Scan') {\n      steps {\n        sh 'mvn org.owasp:dependency-check-maven:check'\n      }\n    }\n  }\n}\n",
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'Jenkinsfile', line: 5, note: 'dependency-check-maven in job Scan' }],
+      },
     },
     {
       name: 'a GitLab security template include counts',
-      tree: { '.gitlab-ci.yml': 'include:\n  - template: Security/SAST.gitlab-ci.yml\n  - template: Jobs/Dependency-Scanning.gitlab-ci.yml\nstages: [test]\n' },
-      expect: { outcome: 'pass', evidence: [{ path: '.gitlab-ci.yml', line: 2 }, { path: '.gitlab-ci.yml', line: 3 }] },
+      tree: {
+        '.gitlab-ci.yml':
+          'include:\n  - template: Security/SAST.gitlab-ci.yml\n  - template: Jobs/Dependency-Scanning.gitlab-ci.yml\nstages: [test]\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: '.gitlab-ci.yml', line: 2 },
+          { path: '.gitlab-ci.yml', line: 3 },
+        ],
+      },
     },
     {
       name: 'a CircleCI Snyk orb counts through the line scan',
-      tree: { '.circleci/config.yml': 'version: 2.1\norbs:\n  snyk: snyk/snyk@2.0.0\njobs:\n  build:\n    docker:\n      - image: cimg/node:20.0\n    steps:\n      - checkout\n' },
+      tree: {
+        '.circleci/config.yml':
+          'version: 2.1\norbs:\n  snyk: snyk/snyk@2.0.0\njobs:\n  build:\n    docker:\n      - image: cimg/node:20.0\n    steps:\n      - checkout\n',
+      },
       expect: { outcome: 'pass', evidence: [{ path: '.circleci/config.yml', line: 3 }] },
     },
     {
@@ -48,17 +90,26 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'CI without any scanner fails and names the CI files searched',
-      tree: { '.github/workflows/ci.yml': gha('      - run: npm ci\n      - run: npm test\n'), 'package.json': '{"name":"x"}' },
+      tree: {
+        '.github/workflows/ci.yml': gha('      - run: npm ci\n      - run: npm test\n'),
+        'package.json': '{"name":"x"}',
+      },
       expect: { outcome: 'fail', evidence: [{ path: '.', note: 'no scanner in 1 CI file: .github/workflows/ci.yml' }] },
     },
     {
       name: 'a Snyk config and a gitleaks pre-commit hook without CI are partial',
       tree: {
         '.snyk': 'version: v1.25.0\n',
-        '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/gitleaks/gitleaks\n    rev: v8.18.0\n    hooks:\n      - id: gitleaks\n',
+        '.pre-commit-config.yaml':
+          'repos:\n  - repo: https://github.com/gitleaks/gitleaks\n    rev: v8.18.0\n    hooks:\n      - id: gitleaks\n',
         '.github/workflows/ci.yml': gha('      - run: go test ./...\n'),
       },
-      expect: { outcome: 'partial', score: 0.5, message: 'no CI job runs them', evidence: [{ path: '.snyk' }, { path: '.pre-commit-config.yaml', line: 2 }] },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'no CI job runs them',
+        evidence: [{ path: '.snyk' }, { path: '.pre-commit-config.yaml', line: 2 }],
+      },
     },
     {
       name: 'a word that merely contains a scanner name does not count',

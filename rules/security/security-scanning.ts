@@ -5,9 +5,33 @@ import { scannerRegex, scannerScripts } from './_lib/scanners.js';
 
 /** Files that configure a scanner; without a CI job running it they earn partial credit. */
 const CONFIG_FILES = [
-  '.snyk', '.semgrep.yml', '.semgrep.yaml', '.semgrep/**', 'semgrep.yml', 'sonar-project.properties', '.sonarcloud.properties', '.gitleaks.toml', 'gitleaks.toml',
-  '.trivyignore', 'trivy.yaml', '.trivy.yaml', '.bandit', 'bandit.yaml', '.github/codeql/**', '.checkov.yml', '.checkov.yaml', '.tfsec/**', '.safety-policy.yml',
-  'deny.toml', '.grype.yaml', '.secrets.baseline', '.trufflehog.yml', 'kics.config', 'dependency-check-suppression*.xml', '.bundler-audit.yml', 'osv-scanner.toml',
+  '.snyk',
+  '.semgrep.yml',
+  '.semgrep.yaml',
+  '.semgrep/**',
+  'semgrep.yml',
+  'sonar-project.properties',
+  '.sonarcloud.properties',
+  '.gitleaks.toml',
+  'gitleaks.toml',
+  '.trivyignore',
+  'trivy.yaml',
+  '.trivy.yaml',
+  '.bandit',
+  'bandit.yaml',
+  '.github/codeql/**',
+  '.checkov.yml',
+  '.checkov.yaml',
+  '.tfsec/**',
+  '.safety-policy.yml',
+  'deny.toml',
+  '.grype.yaml',
+  '.secrets.baseline',
+  '.trufflehog.yml',
+  'kics.config',
+  'dependency-check-suppression*.xml',
+  '.bundler-audit.yml',
+  'osv-scanner.toml',
 ];
 
 export default defineRule({
@@ -35,37 +59,83 @@ export default defineRule({
       for (const f of ci) {
         (files.read(f.path) ?? '').split(/\r?\n/).forEach((raw, i) => {
           const t = raw.trim();
-          if (t && !t.startsWith('#') && !t.startsWith('//') && re.test(t)) direct.push({ text: t, kind: 'uses', path: f.path, line: i + 1 });
+          if (t && !t.startsWith('#') && !t.startsWith('//') && re.test(t))
+            direct.push({ text: t, kind: 'uses', path: f.path, line: i + 1 });
         });
       }
     }
     const scripts = scannerScripts(files, re);
-    const viaScript = ci.flatMap((f) => f.commands.flatMap((c) => scripts.filter((s) => s.invoked.test(c.text)).map((s) => ({ c, s }))));
+    const viaScript = ci.flatMap((f) =>
+      f.commands.flatMap((c) => scripts.filter((s) => s.invoked.test(c.text)).map((s) => ({ c, s }))),
+    );
     const tools = new Set<string>();
     const evidence: Evidence[] = [];
     for (const c of direct.slice(0, 10)) {
       const tool = re.exec(c.text)![0];
       tools.add(tool.toLowerCase().replace(/\s+/g, ' '));
-      evidence.push({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: `${tool}${c.job ? ` in job ${c.job}` : ''}` });
+      evidence.push({
+        path: c.path,
+        line: c.line,
+        snippet: c.text.slice(0, 160),
+        note: `${tool}${c.job ? ` in job ${c.job}` : ''}`,
+      });
     }
     for (const { c, s } of viaScript.slice(0, 5)) {
       tools.add(s.tool.toLowerCase());
-      evidence.push({ path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: `runs ${s.name}${c.job ? ` in job ${c.job}` : ''}` });
+      evidence.push({
+        path: c.path,
+        line: c.line,
+        snippet: c.text.slice(0, 160),
+        note: `runs ${s.name}${c.job ? ` in job ${c.job}` : ''}`,
+      });
       evidence.push({ path: s.path, line: s.line, snippet: s.snippet, note: `${s.name} runs ${s.tool}` });
     }
     const data = { tools: [...tools].sort(), ciFiles: ci.length };
     if (evidence.length > 0) return pass(`CI runs ${[...tools].sort().join(', ')}.`, evidence, data);
 
-    const configs = files.match(CONFIG_FILES).slice(0, 5).map((p): Evidence => ({ path: p, note: 'scanner configuration, but no CI job runs the scanner' }));
+    const configs = files
+      .match(CONFIG_FILES)
+      .slice(0, 5)
+      .map((p): Evidence => ({ path: p, note: 'scanner configuration, but no CI job runs the scanner' }));
     const hooks = files.exists('.pre-commit-config.yaml') ? lines(files.read('.pre-commit-config.yaml') ?? '', re) : [];
-    const local = [...configs, ...hooks.slice(0, 3).map((h) => ({ path: '.pre-commit-config.yaml', line: h.line, snippet: h.text, note: 'scanner in a pre-commit hook: runs only where hooks are installed' })),
-      ...scripts.slice(0, 3).map((s) => ({ path: s.path, line: s.line, snippet: s.snippet, note: `${s.name} runs ${s.tool}, but no CI job invokes it` }))];
-    const searched: Evidence = { path: '.', note: ci.length ? `no scanner in ${ci.length} CI file${ci.length === 1 ? '' : 's'}: ${ci.map((f) => f.path).join(', ')}` : 'no CI configuration found' };
-    if (local.length > 0) return partial(0.5, 'Security scanners are configured but no CI job runs them.', [...local, searched], { ...data, configured: local.map((e) => e.path) });
-    return fail(ci.length ? 'No CI job scans code or dependencies.' : 'No CI configuration, so nothing scans code or dependencies.', [searched], data);
+    const local = [
+      ...configs,
+      ...hooks.slice(0, 3).map((h) => ({
+        path: '.pre-commit-config.yaml',
+        line: h.line,
+        snippet: h.text,
+        note: 'scanner in a pre-commit hook: runs only where hooks are installed',
+      })),
+      ...scripts.slice(0, 3).map((s) => ({
+        path: s.path,
+        line: s.line,
+        snippet: s.snippet,
+        note: `${s.name} runs ${s.tool}, but no CI job invokes it`,
+      })),
+    ];
+    const searched: Evidence = {
+      path: '.',
+      note: ci.length
+        ? `no scanner in ${ci.length} CI file${ci.length === 1 ? '' : 's'}: ${ci.map((f) => f.path).join(', ')}`
+        : 'no CI configuration found',
+    };
+    if (local.length > 0)
+      return partial(0.5, 'Security scanners are configured but no CI job runs them.', [...local, searched], {
+        ...data,
+        configured: local.map((e) => e.path),
+      });
+    return fail(
+      ci.length
+        ? 'No CI job scans code or dependencies.'
+        : 'No CI configuration, so nothing scans code or dependencies.',
+      [searched],
+      data,
+    );
   },
 });
 
 function lines(text: string, re: RegExp): { line: number; text: string }[] {
-  return text.split(/\r?\n/).flatMap((t, i) => (!t.trim().startsWith('#') && re.test(t) ? [{ line: i + 1, text: t.trim() }] : []));
+  return text
+    .split(/\r?\n/)
+    .flatMap((t, i) => (!t.trim().startsWith('#') && re.test(t) ? [{ line: i + 1, text: t.trim() }] : []));
 }

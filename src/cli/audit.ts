@@ -58,23 +58,35 @@ export interface AuditOutcome {
   exitCode: 0 | 1;
 }
 
-export async function auditCommand(pathArg: string | undefined, flags: AuditFlags, io: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<AuditOutcome> {
+export async function auditCommand(
+  pathArg: string | undefined,
+  flags: AuditFlags,
+  io: { stdout: (s: string) => void; stderr: (s: string) => void },
+): Promise<AuditOutcome> {
   const root = resolve(pathArg ?? '.');
   if (!existsSync(root)) throw new UsageError(`path does not exist: ${pathArg ?? '.'}`);
   if (!isDirectory(root)) throw new UsageError(`not a directory: ${pathArg}`);
 
-  const format: Format = flags.format ? parseFormat(flags.format) : flags.output ? formatFromPath(flags.output) ?? 'terminal' : 'terminal';
+  const format: Format = flags.format
+    ? parseFormat(flags.format)
+    : flags.output
+      ? (formatFromPath(flags.output) ?? 'terminal')
+      : 'terminal';
   const profile = flags.profile ? oneOf<ProfileId>('--profile', flags.profile, PROFILES) : undefined;
   const { config, path: configPath, explicit } = loadConfig(root, flags.config);
   // Custom and plugin rules join the pillar tables before anything is selected or scored; a bad
   // custom rule is reported before any plugin code runs.
   const custom = customRules(config, configPath ?? 'config');
   const plugins = await loadPlugins(config.plugins ?? [], {
-    explicit, allow: flags.allowPlugins ?? false, disabled: flags.plugins === false,
-    baseDir: explicit && flags.config ? dirname(resolve(flags.config)) : root, shown: configPath ?? 'the config',
+    explicit,
+    allow: flags.allowPlugins ?? false,
+    disabled: flags.plugins === false,
+    baseDir: explicit && flags.config ? dirname(resolve(flags.config)) : root,
+    shown: configPath ?? 'the config',
   });
   const pillars = withExtraRules(PILLARS, [...custom, ...plugins.rules]);
-  if (flags.failOnRegression && !flags.baseline) throw new UsageError('--fail-on-regression needs --baseline REPORT.json to compare with');
+  if (flags.failOnRegression && !flags.baseline)
+    throw new UsageError('--fail-on-regression needs --baseline REPORT.json to compare with');
   // Read the baseline before the audit: a bad baseline fails fast, with one line.
   const old = flags.baseline ? readBaseline(flags.baseline) : undefined;
   const started = performance.now();
@@ -107,37 +119,69 @@ export async function auditCommand(pathArg: string | undefined, flags: AuditFlag
   phase('config');
   // Parsed before the walk: a malformed report is a usage error, whatever the tree holds.
   const artifacts = loadArtifacts(flags.coverage, flags.junit);
-  const listing = await listFiles(root, { ignore: config.ignore ?? [], includeTestData: config.includeTestData ?? false });
+  const listing = await listFiles(root, {
+    ignore: config.ignore ?? [],
+    includeTestData: config.includeTestData ?? false,
+  });
   const source = new DiskSource(root);
   const files = new FileIndex(listing.paths, source, config.maxFileBytes);
   phase('list');
   const onProgress = (p: string, done?: number, total?: number) =>
-    done === undefined ? progress(`readiness: ${p} (${listing.paths.length} files)…`) : progress(`readiness: ${p}: ${done} of ${total} files read…`, 'count');
-  const audit = await runAudit({ files, source, pillars, config, ...(profile ? { profile } : {}), ...(flags.only ? { only: flags.only } : {}), ...(flags.skip ? { skip: flags.skip } : {}), ...(artifacts ? { artifacts } : {}), ...(flags.progress ? { onProgress } : {}) });
+    done === undefined
+      ? progress(`readiness: ${p} (${listing.paths.length} files)…`)
+      : progress(`readiness: ${p}: ${done} of ${total} files read…`, 'count');
+  const audit = await runAudit({
+    files,
+    source,
+    pillars,
+    config,
+    ...(profile ? { profile } : {}),
+    ...(flags.only ? { only: flags.only } : {}),
+    ...(flags.skip ? { skip: flags.skip } : {}),
+    ...(artifacts ? { artifacts } : {}),
+    ...(flags.progress ? { onProgress } : {}),
+  });
   for (const [name, ms] of Object.entries(audit.timings)) phases[name] = ms;
   lap = performance.now();
   const repo = await gitInfo(root, listing.method === 'git');
   const notes = [...listing.notes, ...plugins.notes];
   if (configPath) notes.push(`configuration from ${configPath}`);
-  if (files.stats.skipped.size > 0) notes.push(`${files.stats.skipped.size} file(s) listed but not read (too large, binary, links or unreadable)`);
-  const partialReport = buildReport({ audit, pillars, files, config, repo, notes, today: new Date().toISOString().slice(0, 10) });
+  if (files.stats.skipped.size > 0)
+    notes.push(`${files.stats.skipped.size} file(s) listed but not read (too large, binary, links or unreadable)`);
+  const partialReport = buildReport({
+    audit,
+    pillars,
+    files,
+    config,
+    repo,
+    notes,
+    today: new Date().toISOString().slice(0, 10),
+  });
   if (lastProgress > 0) progress('', 'clear');
   const delta = old ? compareToBaseline(old, partialReport, flags.baseline!) : undefined;
   const withBaseline = delta ? { ...partialReport, baseline: delta } : partialReport;
   const report = { ...withBaseline, gates: evaluateGates(withBaseline, gates) };
   const checked = reportSchema.safeParse(report);
-  if (!checked.success) throw new Error(`internal error: the report does not match its schema at ${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`);
+  if (!checked.success)
+    throw new Error(
+      `internal error: the report does not match its schema at ${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`,
+    );
   phase('report');
 
-  const text = render(report, format, { color: flags.color && !flags.output, verbose: flags.verbose ?? false, ...(flags.template ? { template: flags.template } : {}) });
+  const text = render(report, format, {
+    color: flags.color && !flags.output,
+    verbose: flags.verbose ?? false,
+    ...(flags.template ? { template: flags.template } : {}),
+  });
   if (flags.output) writeAtomic(flags.output, text);
   else if (!flags.quiet) io.stdout(text);
   phase('render');
-  if (flags.timings) io.stderr(timingsText(phases, audit.runs, listing.paths.length, files.stats.filesRead, audit.offloaded));
+  if (flags.timings)
+    io.stderr(timingsText(phases, audit.runs, listing.paths.length, files.stats.filesRead, audit.offloaded));
   if (flags.writeBaseline) {
     // The next baseline is this report without its own comparison, so baselines never nest.
     const { baseline: _ignored, ...plain } = report;
-    writeAtomic(flags.writeBaseline, JSON.stringify(plain, null, 2) + '\n');
+    writeAtomic(flags.writeBaseline, `${JSON.stringify(plain, null, 2)}\n`);
   }
   const failedGates = report.gates.checks.filter((c) => !c.passed);
   // Machine formats go to stdout; the reason a gate failed always reaches the log on stderr.
@@ -154,7 +198,8 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 
 function scoreArg(flag: string, value: string): number {
   const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value.trim()) || n < 0 || n > 100) throw new UsageError(`${flag} ${value}: expected a number from 0 to 100`);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || n < 0 || n > 100)
+    throw new UsageError(`${flag} ${value}: expected a number from 0 to 100`);
   return n;
 }
 
@@ -169,25 +214,36 @@ function parseMinPillar(values: string[]): Partial<Record<PillarId, number>> {
   return out;
 }
 
-function pillarMinimumsFromConfig(pillars: Partial<Record<PillarId, { minScore?: number | undefined }>> | undefined): Partial<Record<PillarId, number>> {
+function pillarMinimumsFromConfig(
+  pillars: Partial<Record<PillarId, { minScore?: number | undefined }>> | undefined,
+): Partial<Record<PillarId, number>> {
   const out: Partial<Record<PillarId, number>> = {};
   for (const [id, p] of Object.entries(pillars ?? {})) if (p?.minScore !== undefined) out[id as PillarId] = p.minScore;
   return out;
 }
 
 /** `--timings`: where the time went, for a user wondering why a huge repository is slow. */
-function timingsText(phases: Record<string, number>, runs: { pillar: string; rule: { meta: { id: string } }; durationMs: number }[], listed: number, read: number, offloaded: number): string {
+function timingsText(
+  phases: Record<string, number>,
+  runs: { pillar: string; rule: { meta: { id: string } }; durationMs: number }[],
+  listed: number,
+  read: number,
+  offloaded: number,
+): string {
   const order = ['config', 'list', 'facts', 'scan', 'rules', 'report', 'render'];
   const total = Object.values(phases).reduce((a, b) => a + b, 0);
   const ms = (n: number) => `${Math.round(n)} ms`.padStart(9);
   const lines = [`readiness: timings (${listed} files listed, ${read} read)`];
   for (const name of order) {
     if (phases[name] === undefined) continue;
-    const note = name === 'scan' && offloaded > 0 ? `  (patterns of ${offloaded} files matched on a second thread)` : '';
+    const note =
+      name === 'scan' && offloaded > 0 ? `  (patterns of ${offloaded} files matched on a second thread)` : '';
     lines.push(`  ${name.padEnd(8)}${ms(phases[name]!)}${note}`);
   }
   lines.push(`  ${'total'.padEnd(8)}${ms(total)}`, '  slowest rules:');
-  const slow = [...runs].sort((a, b) => b.durationMs - a.durationMs || (a.rule.meta.id < b.rule.meta.id ? -1 : 1)).slice(0, 10);
+  const slow = [...runs]
+    .sort((a, b) => b.durationMs - a.durationMs || (a.rule.meta.id < b.rule.meta.id ? -1 : 1))
+    .slice(0, 10);
   for (const r of slow) lines.push(`  ${ms(r.durationMs)}  ${r.pillar}/${r.rule.meta.id}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

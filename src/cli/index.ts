@@ -23,7 +23,13 @@ export interface Io {
   progressDelayMs?: number;
 }
 
-const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((x) => x.trim()).filter(Boolean)];
+const collect = (v: string, prev: string[] = []) => [
+  ...prev,
+  ...v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+];
 const repeat = (v: string, prev: string[] = []) => [...prev, v];
 
 export function useColor(io: Io, flag: boolean): boolean {
@@ -55,7 +61,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .command('audit')
     .description('audit a repository and print its readiness report')
     .argument('[path]', 'repository to audit', '.')
-    .addOption(new Option('-f, --format <format>', 'terminal, json, md, summary, html, sarif or badge (default: terminal, or from --output)'))
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'terminal, json, md, summary, html, sarif or badge (default: terminal, or from --output)',
+      ),
+    )
     .option('-o, --output <file>', 'write the report to a file, atomically; the format follows the extension')
     .option('--template <file.hbs>', 'render with your own Handlebars template')
     .option('-c, --config <file>', 'configuration file (default: .readiness.yml in the audited root)')
@@ -70,20 +81,31 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--skip <ids>', 'skip these pillars or rule ids (comma-separated, repeatable)', collect)
     .option('--allow-plugins', 'load plugins named by a config found inside the audited tree (runs their code)')
     .option('--no-plugins', 'load no plugins at all')
-    .option('--coverage <file>', 'coverage report (lcov, Cobertura, JaCoCo, Istanbul summary, Go profile) for quality/coverage-gate (repeatable)', repeat)
+    .option(
+      '--coverage <file>',
+      'coverage report (lcov, Cobertura, JaCoCo, Istanbul summary, Go profile) for quality/coverage-gate (repeatable)',
+      repeat,
+    )
     .option('--junit <file>', 'JUnit XML test results for quality/coverage-gate (repeatable)', repeat)
     .option('--no-color', 'never colour the output')
     .option('-q, --quiet', 'print nothing but failed gates')
     .option('-v, --verbose', 'show every rule and all evidence; stack traces on internal errors')
-    .option('--timings', 'print to stderr the time per phase (list, facts, scan, rules, report, render) and the ten slowest rules')
+    .option(
+      '--timings',
+      'print to stderr the time per phase (list, facts, scan, rules, report, render) and the ten slowest rules',
+    )
     .action(async (path: string, opts: Record<string, unknown>) => {
       verbose = !!opts.verbose;
-      const { exitCode: code } = await auditCommand(path, {
-        ...(opts as object),
-        color: useColor(io, opts.color !== false),
-        progress: showProgress(io, !!opts.quiet),
-        progressDelayMs: io.progressDelayMs ?? 1000,
-      } as Parameters<typeof auditCommand>[1], io);
+      const { exitCode: code } = await auditCommand(
+        path,
+        {
+          ...(opts as object),
+          color: useColor(io, opts.color !== false),
+          progress: showProgress(io, !!opts.quiet),
+          progressDelayMs: io.progressDelayMs ?? 1000,
+        } as Parameters<typeof auditCommand>[1],
+        io,
+      );
       exitCode = code;
     });
 
@@ -114,7 +136,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--fail-on-contradiction', 'exit 1 when any claim is contradicted')
     .option('--no-color', 'never colour the output')
     .action(async (doc: string, path: string, opts: Record<string, unknown>) => {
-      exitCode = await verifyCommand(doc, path, { ...(opts as object), color: useColor(io, opts.color !== false) } as Parameters<typeof verifyCommand>[2], io);
+      exitCode = await verifyCommand(
+        doc,
+        path,
+        { ...(opts as object), color: useColor(io, opts.color !== false) } as Parameters<typeof verifyCommand>[2],
+        io,
+      );
     });
 
   program
@@ -137,7 +164,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('-f, --format <format>', 'terminal, md or json', 'terminal')
     .option('--no-color', 'never colour the output')
     .action((oldPath: string, newPath: string, opts: { format?: string; color?: boolean }) => {
-      diffCommand(oldPath, newPath, { ...(opts.format ? { format: opts.format } : {}), color: useColor(io, opts.color !== false) }, io);
+      diffCommand(
+        oldPath,
+        newPath,
+        { ...(opts.format ? { format: opts.format } : {}), color: useColor(io, opts.color !== false) },
+        io,
+      );
     });
 
   program
@@ -157,7 +189,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return EXIT.ok;
       return EXIT.usage; // commander already printed its one-line message
     }
     if (err instanceof UsageError) {
@@ -165,7 +198,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     io.stderr(`readiness: internal error: ${(err as Error)?.message ?? String(err)}\n`);
-    if (verbose && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
+    if (verbose && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
     else io.stderr('readiness: run again with --verbose for details\n');
     return EXIT.usage;
   }

@@ -16,10 +16,26 @@ import { isDirectory, listFiles } from '../walk/list.js';
 
 /** What each profile should gate on first: the pillars that matter most for that kind of repository. */
 const FOCUS: Record<ProfileId, { pillars: string[]; minScore: number; note: string }> = {
-  service: { pillars: ['security', 'reliability', 'operations'], minScore: 60, note: 'a deployable service: every pillar applies' },
-  library: { pillars: ['quality', 'security'], minScore: 60, note: 'a library: service rules (health endpoints, probes, deployment) are not applicable' },
-  cli: { pillars: ['quality', 'security'], minScore: 60, note: 'a command-line tool: service rules are not applicable' },
-  infrastructure: { pillars: ['security', 'operations'], minScore: 50, note: 'infrastructure code: operations and security weigh most' },
+  service: {
+    pillars: ['security', 'reliability', 'operations'],
+    minScore: 60,
+    note: 'a deployable service: every pillar applies',
+  },
+  library: {
+    pillars: ['quality', 'security'],
+    minScore: 60,
+    note: 'a library: service rules (health endpoints, probes, deployment) are not applicable',
+  },
+  cli: {
+    pillars: ['quality', 'security'],
+    minScore: 60,
+    note: 'a command-line tool: service rules are not applicable',
+  },
+  infrastructure: {
+    pillars: ['security', 'operations'],
+    minScore: 50,
+    note: 'infrastructure code: operations and security weigh most',
+  },
   docs: { pillars: ['architecture'], minScore: 40, note: 'documentation: most code rules are not applicable' },
 };
 
@@ -64,11 +80,18 @@ export function starterConfig(profile: ProfileId, reasons: string[]): string {
   return lines.join('\n');
 }
 
-export async function initCommand(pathArg: string | undefined, flags: { force?: boolean }, io: { stdout: (s: string) => void }): Promise<void> {
+export async function initCommand(
+  pathArg: string | undefined,
+  flags: { force?: boolean },
+  io: { stdout: (s: string) => void },
+): Promise<void> {
   const root = resolve(pathArg ?? '.');
   if (!existsSync(root) || !isDirectory(root)) throw new UsageError(`not a directory: ${pathArg ?? '.'}`);
   const existing = CONFIG_NAMES.find((n) => existsSync(join(root, n)));
-  if (existing && !flags.force) throw new UsageError(`${existing} already exists in ${pathArg ?? '.'}: not overwritten (use --force to replace it)`);
+  if (existing && !flags.force)
+    throw new UsageError(
+      `${existing} already exists in ${pathArg ?? '.'}: not overwritten (use --force to replace it)`,
+    );
 
   // Facts and the profile, without running any rule.
   const listing = await listFiles(root, { ignore: [], includeTestData: false });
@@ -78,5 +101,7 @@ export async function initCommand(pathArg: string | undefined, flags: { force?: 
   const profile = audit.facts.profile;
   // Always .readiness.yml: it comes first in discovery, so it wins over any older config file.
   writeAtomic(join(root, '.readiness.yml'), starterConfig(profile.id, profile.reasons));
-  io.stdout(`wrote .readiness.yml for the ${profile.id} profile (${profile.reasons.join('; ') || 'no strong signal'})\n`);
+  io.stdout(
+    `wrote .readiness.yml for the ${profile.id} profile (${profile.reasons.join('; ') || 'no strong signal'})\n`,
+  );
 }

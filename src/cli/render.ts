@@ -39,8 +39,16 @@ export function loadReport(path: string): Report {
 export function renderCommand(reportPath: string, flags: RenderFlags, io: { stdout: (s: string) => void }): void {
   const report = loadReport(reportPath);
   // A saved report is most often re-rendered into a document, so Markdown is the default.
-  const format: Format = flags.format ? parseFormat(flags.format) : flags.output ? formatFromPath(flags.output) ?? 'md' : 'md';
-  const text = render(report, format, { color: flags.color && !flags.output, verbose: flags.verbose ?? false, ...(flags.template ? { template: flags.template } : {}) });
+  const format: Format = flags.format
+    ? parseFormat(flags.format)
+    : flags.output
+      ? (formatFromPath(flags.output) ?? 'md')
+      : 'md';
+  const text = render(report, format, {
+    color: flags.color && !flags.output,
+    verbose: flags.verbose ?? false,
+    ...(flags.template ? { template: flags.template } : {}),
+  });
   if (flags.output) writeAtomic(flags.output, text);
   else io.stdout(text);
 }

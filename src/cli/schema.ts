@@ -8,5 +8,8 @@ export function schemaFor(which: string): string {
   const schema = which === 'config' ? configSchema : which === 'report' ? reportSchema : undefined;
   if (!schema) throw new UsageError(`schema ${which}: expected config or report`);
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
-  return JSON.stringify({ ...json, title: which === 'config' ? 'readiness configuration' : 'readiness report' }, null, 2) + '\n';
+  return (
+    JSON.stringify({ ...json, title: which === 'config' ? 'readiness configuration' : 'readiness report' }, null, 2) +
+    '\n'
+  );
 }

@@ -20,7 +20,12 @@ export interface VerifyFlags {
 
 const FORMATS = ['terminal', 'json', 'md', 'sarif'];
 
-export async function verifyCommand(doc: string, path: string | undefined, flags: VerifyFlags, io: { stdout: (s: string) => void }): Promise<0 | 1> {
+export async function verifyCommand(
+  doc: string,
+  path: string | undefined,
+  flags: VerifyFlags,
+  io: { stdout: (s: string) => void },
+): Promise<0 | 1> {
   let bytes: Buffer;
   try {
     if (!statSync(doc).isFile()) throw new UsageError(`not a file: ${doc}`);
@@ -31,19 +36,42 @@ export async function verifyCommand(doc: string, path: string | undefined, flags
   }
   if (bytes.includes(0)) throw new UsageError(`${doc}: not a text document`);
   const ext = /\.(json|md|sarif)$/.exec(flags.output ?? '')?.[1];
-  const format = flags.format ?? (ext === 'md' ? 'md' : ext === 'json' ? 'json' : ext === 'sarif' ? 'sarif' : 'terminal');
+  const format =
+    flags.format ?? (ext === 'md' ? 'md' : ext === 'json' ? 'json' : ext === 'sarif' ? 'sarif' : 'terminal');
   if (!FORMATS.includes(format)) throw new UsageError(`--format ${format}: expected one of ${FORMATS.join(', ')}`);
 
   const silent = { stdout: () => {}, stderr: () => {} };
-  const { report } = await auditCommand(path, { format: 'json', quiet: true, color: false, ...(flags.config ? { config: flags.config } : {}), ...(flags.profile ? { profile: flags.profile } : {}) }, silent);
+  const { report } = await auditCommand(
+    path,
+    {
+      format: 'json',
+      quiet: true,
+      color: false,
+      ...(flags.config ? { config: flags.config } : {}),
+      ...(flags.profile ? { profile: flags.profile } : {}),
+    },
+    silent,
+  );
   const root = path ?? '.';
   const { config } = loadConfig(root, flags.config);
-  const result = verifyDocument({ document: basename(doc), text: bytes.toString('utf8'), report, vocabulary: config.claims ?? {} });
+  const result = verifyDocument({
+    document: basename(doc),
+    text: bytes.toString('utf8'),
+    report,
+    vocabulary: config.claims ?? {},
+  });
   const checked = verifySchema.safeParse(result);
-  if (!checked.success) throw new Error(`internal error: the verify result does not match its schema: ${checked.error.issues[0]?.message}`);
+  if (!checked.success)
+    throw new Error(`internal error: the verify result does not match its schema: ${checked.error.issues[0]?.message}`);
 
   const text =
-    format === 'json' ? JSON.stringify(result, null, 2) + '\n' : format === 'md' ? renderVerifyMarkdown(result) : format === 'sarif' ? renderVerifySarif(result) : renderVerifyTerminal(result, flags.color && !flags.output);
+    format === 'json'
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : format === 'md'
+        ? renderVerifyMarkdown(result)
+        : format === 'sarif'
+          ? renderVerifySarif(result)
+          : renderVerifyTerminal(result, flags.color && !flags.output);
   if (flags.output) writeAtomic(flags.output, text);
   else io.stdout(text);
   return flags.failOnContradiction && result.summary.contradicted > 0 ? 1 : 0;

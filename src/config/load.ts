@@ -6,7 +6,13 @@ import type { z } from 'zod';
 import { UsageError } from '../util/errors.js';
 import { configSchema, type Config } from './schema.js';
 
-export const CONFIG_NAMES = ['.readiness.yml', '.readiness.yaml', 'readiness.config.yml', 'readiness.config.yaml', 'readiness.config.json'];
+export const CONFIG_NAMES = [
+  '.readiness.yml',
+  '.readiness.yaml',
+  'readiness.config.yml',
+  'readiness.config.yaml',
+  'readiness.config.json',
+];
 
 export interface LoadedConfig {
   config: Config;
@@ -44,7 +50,9 @@ export function parseConfigText(text: string, shown: string): Config {
   try {
     raw = shown.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
   } catch (err) {
-    throw new UsageError(`${shown}: invalid ${shown.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`);
+    throw new UsageError(
+      `${shown}: invalid ${shown.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`,
+    );
   }
   if (raw === null || raw === undefined) return {};
   const result = configSchema.safeParse(raw);

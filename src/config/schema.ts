@@ -44,7 +44,10 @@ const customRule = z
     require: z
       .object({
         files: z.array(z.string()).optional(),
-        contains: z.object({ files: z.array(z.string()), pattern: z.string() }).strict().optional(),
+        contains: z
+          .object({ files: z.array(z.string()), pattern: z.string() })
+          .strict()
+          .optional(),
         dependencies: z.array(z.string()).optional(),
       })
       .strict(),
@@ -55,7 +58,12 @@ export const configSchema = z
   .object({
     $schema: z.string().optional(),
     profile: z.enum(['auto', ...PROFILES]).optional(),
-    pillars: z.partialRecord(pillarId, z.object({ weight: z.number().min(0).max(100).optional(), minScore: score.optional() }).strict()).optional(),
+    pillars: z
+      .partialRecord(
+        pillarId,
+        z.object({ weight: z.number().min(0).max(100).optional(), minScore: score.optional() }).strict(),
+      )
+      .optional(),
     minScore: score.optional(),
     failOn: severity.optional(),
     ignore: z.array(z.string()).optional(),

@@ -21,7 +21,8 @@ import type { Match } from './types.js';
  * finding elsewhere could not carry a line to suppress in the first place.
  */
 export const INLINE_SUPPRESSION_KEY = 'engine:readiness-ignore';
-const INLINE_MARKER = /readiness-ignore[ \t]+([a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)?)[ \t]+--[ \t]*(\S.*?)[ \t]*(?:\*\/|-->|%>|#\}|\}\})?[ \t]*\r?$/m;
+const INLINE_MARKER =
+  /readiness-ignore[ \t]+([a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)?)[ \t]+--[ \t]*(\S.*?)[ \t]*(?:\*\/|-->|%>|#\}|\}\})?[ \t]*\r?$/m;
 
 export interface AuditInput {
   files: FileIndex;
@@ -58,16 +59,26 @@ export function scanPlan(rules: Rule[]): { patterns: ScanPattern[]; keep: string
   const keep: string[] = [];
   const digests = new Map<string, Digest<unknown>>();
   for (const rule of rules) {
-    for (const [name, spec] of Object.entries(rule.meta.patterns ?? {})) patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
+    for (const [name, spec] of Object.entries(rule.meta.patterns ?? {}))
+      patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
     if (rule.meta.reads) keep.push(...rule.meta.reads);
     for (const d of rule.meta.digests ?? []) digests.set(d.key, d);
   }
   for (const d of digests.values()) keep.push(...(d.keep ?? []));
   // Inline `readiness-ignore` markers are looked for in every file the scan reads anyway.
-  let readGlobs = [...new Set([...patterns.flatMap((p) => p.files), ...keep, ...[...digests.values()].flatMap((d) => d.files)])].sort();
+  let readGlobs = [
+    ...new Set([...patterns.flatMap((p) => p.files), ...keep, ...[...digests.values()].flatMap((d) => d.files)]),
+  ].sort();
   // One catch-all glob makes the others redundant: test each path once, not once per glob.
   if (readGlobs.includes('**/*') || readGlobs.includes('**')) readGlobs = ['**/*'];
-  if (readGlobs.length > 0) patterns.push({ key: INLINE_SUPPRESSION_KEY, regex: INLINE_MARKER, files: readGlobs, literals: ['readiness-ignore'], maxPerFile: 200 });
+  if (readGlobs.length > 0)
+    patterns.push({
+      key: INLINE_SUPPRESSION_KEY,
+      regex: INLINE_MARKER,
+      files: readGlobs,
+      literals: ['readiness-ignore'],
+      maxPerFile: 200,
+    });
   return { patterns, keep, digests: [...digests.values()] };
 }
 
@@ -88,7 +99,15 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   const entries = selectRules(input.pillars, config, input.only, input.skip);
   const { patterns, keep, digests } = scanPlan(entries.map((e) => e.rule));
   input.onProgress?.('scan');
-  const scanned = await scan(files, input.source, patterns, keep, digests, input.onProgress && ((done, total) => input.onProgress!('scan', done, total)), input.scanWorker);
+  const scanned = await scan(
+    files,
+    input.source,
+    patterns,
+    keep,
+    digests,
+    input.onProgress && ((done, total) => input.onProgress!('scan', done, total)),
+    input.scanWorker,
+  );
   lap('scan');
 
   const override = input.profile ?? (config.profile && config.profile !== 'auto' ? config.profile : undefined);
@@ -99,5 +118,12 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   input.onProgress?.('rules');
   const runs = entries.map((e) => runRule(e, base, timeout));
   lap('rules');
-  return { runs, facts, entries, timings, inlineSuppressions: scanned.matches.get(INLINE_SUPPRESSION_KEY) ?? [], offloaded: scanned.offloaded };
+  return {
+    runs,
+    facts,
+    entries,
+    timings,
+    inlineSuppressions: scanned.matches.get(INLINE_SUPPRESSION_KEY) ?? [],
+    offloaded: scanned.offloaded,
+  };
 }

@@ -19,7 +19,12 @@ export interface ExtraRule {
 
 /** `shown` names the config file in errors, e.g. ".readiness.yml". */
 export function customRules(config: Config, shown: string): ExtraRule[] {
-  return (config.custom ?? []).map((c, i) => ({ pillar: c.pillar, weight: c.weight, rule: customRule(c, `${shown}: custom[${i}]`), origin: `custom[${i}] (${shown})` }));
+  return (config.custom ?? []).map((c, i) => ({
+    pillar: c.pillar,
+    weight: c.weight,
+    rule: customRule(c, `${shown}: custom[${i}]`),
+    origin: `custom[${i}] (${shown})`,
+  }));
 }
 
 export function customRule(c: CustomRuleConfig, where: string): Rule {
@@ -59,19 +64,30 @@ export function customRule(c: CustomRuleConfig, where: string): Rule {
       if (req.files?.length) {
         const found = ctx.files.match(req.files);
         parts.push({ name: `a file matching ${req.files.join(', ')}`, found: found.length > 0 });
-        if (found.length) evidence.push(...found.slice(0, 5).map((p) => ({ path: p, note: `matches ${req.files!.join(', ')}` })));
+        if (found.length)
+          evidence.push(...found.slice(0, 5).map((p) => ({ path: p, note: `matches ${req.files!.join(', ')}` })));
         else evidence.push({ path: '.', note: `no file matches ${req.files.join(', ')}` });
       }
       if (req.contains) {
         const matches = ctx.matches('contains');
         parts.push({ name: `/${req.contains.pattern}/`, found: matches.length > 0 });
-        if (matches.length) evidence.push(...matches.slice(0, 5).map((m) => ({ path: m.path, line: m.line, snippet: m.snippet })));
-        else evidence.push(searched(`match of /${req.contains.pattern}/`, req.contains.files, ctx.searched('contains')));
+        if (matches.length)
+          evidence.push(...matches.slice(0, 5).map((m) => ({ path: m.path, line: m.line, snippet: m.snippet })));
+        else
+          evidence.push(searched(`match of /${req.contains.pattern}/`, req.contains.files, ctx.searched('contains')));
       }
       for (const name of req.dependencies ?? []) {
         const deps = ctx.facts.findDependencies([name], { includeDev: true });
         parts.push({ name: `dependency ${name}`, found: deps.length > 0 });
-        if (deps.length) evidence.push(...deps.slice(0, 2).map((d) => ({ path: d.path, ...(d.line ? { line: d.line } : {}), snippet: d.name, note: `declares ${name}` })));
+        if (deps.length)
+          evidence.push(
+            ...deps.slice(0, 2).map((d) => ({
+              path: d.path,
+              ...(d.line ? { line: d.line } : {}),
+              snippet: d.name,
+              note: `declares ${name}`,
+            })),
+          );
         else evidence.push({ path: '.', note: `no manifest declares ${name}` });
       }
       const g = graded(parts);

@@ -10,10 +10,16 @@ const fixture = join(import.meta.dirname, '..', '..', 'fixtures', 'arch-plugin')
 async function audit(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(['audit', ...args, '--format', 'json'], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, env: {} });
+  const code = await main(['audit', ...args, '--format', 'json'], {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    isTTY: false,
+    env: {},
+  });
   return { code, stderr, report: stdout ? JSON.parse(stdout) : undefined };
 }
-const ruleIds = (report: { pillars: { rules: { id: string }[] }[] }) => report.pillars.flatMap((p) => p.rules.map((r) => r.id));
+const ruleIds = (report: { pillars: { rules: { id: string }[] }[] }) =>
+  report.pillars.flatMap((p) => p.rules.map((r) => r.id));
 
 describe('plugins and custom rules through the audit command', () => {
   it('a config discovered in the audited tree runs its custom rules but not its plugins', async () => {
@@ -21,16 +27,26 @@ describe('plugins and custom rules through the audit command', () => {
     expect(code).toBe(0);
     expect(ruleIds(report)).toContain('operations/acme-runbook');
     expect(ruleIds(report)).not.toContain('operations/changelog');
-    expect(report.notes.join('\n')).toContain('plugins named by .readiness.yml in the audited tree were not loaded: ./tools/readiness-rules.mjs (pass --allow-plugins');
-    const custom = report.pillars.find((p: { id: string }) => p.id === 'operations').rules.find((r: { id: string }) => r.id === 'operations/acme-runbook');
+    expect(report.notes.join('\n')).toContain(
+      'plugins named by .readiness.yml in the audited tree were not loaded: ./tools/readiness-rules.mjs (pass --allow-plugins',
+    );
+    const custom = report.pillars
+      .find((p: { id: string }) => p.id === 'operations')
+      .rules.find((r: { id: string }) => r.id === 'operations/acme-runbook');
     expect(custom).toMatchObject({ outcome: 'pass', weight: 4, severity: 'medium' });
     expect(custom.evidence).toContainEqual(expect.objectContaining({ path: 'docs/runbook.md', line: 3 }));
   });
 
   it('--allow-plugins loads them; their rules are reported as <pillar>/<id> with evidence', async () => {
     const { report } = await audit([fixture, '--allow-plugins']);
-    const rule = report.pillars.find((p: { id: string }) => p.id === 'operations').rules.find((r: { id: string }) => r.id === 'operations/changelog');
-    expect(rule).toMatchObject({ outcome: 'pass', weight: 2, evidence: [{ path: 'CHANGELOG.md', line: 3, snippet: '## 1.2.0' }] });
+    const rule = report.pillars
+      .find((p: { id: string }) => p.id === 'operations')
+      .rules.find((r: { id: string }) => r.id === 'operations/changelog');
+    expect(rule).toMatchObject({
+      outcome: 'pass',
+      weight: 2,
+      evidence: [{ path: 'CHANGELOG.md', line: 3, snippet: '## 1.2.0' }],
+    });
     expect(report.notes).toContain('plugin ./tools/readiness-rules.mjs: 1 rule(s)');
   });
 
@@ -44,11 +60,16 @@ describe('plugins and custom rules through the audit command', () => {
 
   it('an invalid custom pattern exits 2 with one line naming the key, before any plugin loads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'readiness-custom-'));
-    writeFileSync(join(dir, '.readiness.yml'), 'plugins: ["./missing.mjs"]\ncustom:\n  - id: bad\n    pillar: quality\n    title: Bad\n    require:\n      contains: { files: ["**/*.py"], pattern: "(unclosed" }\n');
+    writeFileSync(
+      join(dir, '.readiness.yml'),
+      'plugins: ["./missing.mjs"]\ncustom:\n  - id: bad\n    pillar: quality\n    title: Bad\n    require:\n      contains: { files: ["**/*.py"], pattern: "(unclosed" }\n',
+    );
     const { code, stderr } = await audit([dir, '--allow-plugins']);
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^readiness: \.readiness\.yml: custom\[0\]\.require\.contains\.pattern: invalid regular expression/);
+    expect(stderr).toMatch(
+      /^readiness: \.readiness\.yml: custom\[0\]\.require\.contains\.pattern: invalid regular expression/,
+    );
   });
 
   it('a plugin that cannot be loaded or exports the wrong shape is a usage error', async () => {
@@ -66,15 +87,37 @@ describe('plugins and custom rules through the audit command', () => {
 });
 
 describe('plugin export shapes', () => {
-  const rule = { meta: { id: 'x-rule', title: 'T', failureTitle: 'F', description: 'D', remediation: 'R', severity: 'low', effort: 'low' }, check: () => ({ outcome: 'pass', message: 'ok', evidence: [] }) };
+  const rule = {
+    meta: {
+      id: 'x-rule',
+      title: 'T',
+      failureTitle: 'F',
+      description: 'D',
+      remediation: 'R',
+      severity: 'low',
+      effort: 'low',
+    },
+    check: () => ({ outcome: 'pass', message: 'ok', evidence: [] }),
+  };
   it('accepts a default array, a named `rules` array, or { rules }', () => {
-    for (const mod of [{ default: [{ pillar: 'quality', weight: 1, rule }] }, { rules: [{ pillar: 'quality', weight: 1, rule }] }, { default: { name: 'p', rules: [{ pillar: 'quality', weight: 1, rule }] } }]) {
+    for (const mod of [
+      { default: [{ pillar: 'quality', weight: 1, rule }] },
+      { rules: [{ pillar: 'quality', weight: 1, rule }] },
+      { default: { name: 'p', rules: [{ pillar: 'quality', weight: 1, rule }] } },
+    ]) {
       expect(pluginRules(mod, 'plugin p').map((r) => `${r.pillar}/${r.rule.meta.id}`)).toEqual(['quality/x-rule']);
     }
   });
   it('names the missing field of a malformed rule', () => {
-    expect(() => pluginRules({ default: [{ pillar: 'quality', weight: 1, rule: { ...rule, meta: { ...rule.meta, remediation: '' } } }] }, 'plugin p')).toThrow('plugin p: rules[0].rule.meta.remediation: expected a non-empty string');
-    expect(() => pluginRules({ default: [{ pillar: 'quality', weight: 200, rule }] }, 'plugin p')).toThrow('rules[0].weight');
+    expect(() =>
+      pluginRules(
+        { default: [{ pillar: 'quality', weight: 1, rule: { ...rule, meta: { ...rule.meta, remediation: '' } } }] },
+        'plugin p',
+      ),
+    ).toThrow('plugin p: rules[0].rule.meta.remediation: expected a non-empty string');
+    expect(() => pluginRules({ default: [{ pillar: 'quality', weight: 200, rule }] }, 'plugin p')).toThrow(
+      'rules[0].weight',
+    );
     expect(() => pluginRules({}, 'plugin p')).toThrow('expected a default export');
   });
 });

@@ -39,7 +39,12 @@ export async function loadPlugins(specs: readonly string[], policy: PluginPolicy
   const list = specs.join(', ');
   if (policy.disabled) return { rules: [], notes: [`plugins not loaded (--no-plugins): ${list}`] };
   if (!policy.explicit && !policy.allow) {
-    return { rules: [], notes: [`plugins named by ${policy.shown} in the audited tree were not loaded: ${list} (pass --allow-plugins to trust them, or name the config with --config)`] };
+    return {
+      rules: [],
+      notes: [
+        `plugins named by ${policy.shown} in the audited tree were not loaded: ${list} (pass --allow-plugins to trust them, or name the config with --config)`,
+      ],
+    };
   }
   const rules: ExtraRule[] = [];
   const notes: string[] = [];
@@ -57,7 +62,10 @@ async function importPlugin(spec: string, baseDir: string): Promise<unknown> {
   if (spec.startsWith('.') || isAbsolute(spec)) url = pathToFileURL(resolve(baseDir, spec)).href;
   else {
     const path = [baseDir, process.cwd()].map((dir) => tryResolve(spec, dir)).find(Boolean);
-    if (!path) throw new UsageError(`plugin ${spec}: package not found (install it next to the config or in the working directory)`);
+    if (!path)
+      throw new UsageError(
+        `plugin ${spec}: package not found (install it next to the config or in the working directory)`,
+      );
     url = pathToFileURL(path).href;
   }
   try {
@@ -79,28 +87,46 @@ function tryResolve(spec: string, dir: string): string | undefined {
 export function pluginRules(mod: unknown, origin: string): ExtraRule[] {
   const m = mod as { default?: unknown; rules?: unknown } | null;
   let list: unknown = m?.default ?? m?.rules;
-  if (list && !Array.isArray(list) && typeof list === 'object' && Array.isArray((list as { rules?: unknown }).rules)) list = (list as { rules: unknown[] }).rules;
-  if (!Array.isArray(list)) throw new UsageError(`${origin}: expected a default export of [{ pillar, weight, rule }] (see docs/plugins.md)`);
+  if (list && !Array.isArray(list) && typeof list === 'object' && Array.isArray((list as { rules?: unknown }).rules))
+    list = (list as { rules: unknown[] }).rules;
+  if (!Array.isArray(list))
+    throw new UsageError(`${origin}: expected a default export of [{ pillar, weight, rule }] (see docs/plugins.md)`);
   return list.map((entry, i) => {
     const at = `${origin}: rules[${i}]`;
     const e = entry as { pillar?: unknown; weight?: unknown; rule?: Partial<Rule> } | null;
     if (!e || typeof e !== 'object') throw new UsageError(`${at}: expected { pillar, weight, rule }`);
-    if (!(PILLAR_IDS as readonly unknown[]).includes(e.pillar)) throw new UsageError(`${at}.pillar: expected one of ${PILLAR_IDS.join(', ')}`);
-    if (typeof e.weight !== 'number' || !(e.weight >= 0 && e.weight <= 100)) throw new UsageError(`${at}.weight: expected a number from 0 to 100`);
+    if (!(PILLAR_IDS as readonly unknown[]).includes(e.pillar))
+      throw new UsageError(`${at}.pillar: expected one of ${PILLAR_IDS.join(', ')}`);
+    if (typeof e.weight !== 'number' || !(e.weight >= 0 && e.weight <= 100))
+      throw new UsageError(`${at}.weight: expected a number from 0 to 100`);
     const rule = e.rule;
-    if (!rule || typeof rule !== 'object' || typeof rule.check !== 'function') throw new UsageError(`${at}.rule: expected a rule with meta and check() (defineRule)`);
-    if (rule.appliesTo !== undefined && typeof rule.appliesTo !== 'function') throw new UsageError(`${at}.rule.appliesTo: expected a function`);
+    if (!rule || typeof rule !== 'object' || typeof rule.check !== 'function')
+      throw new UsageError(`${at}.rule: expected a rule with meta and check() (defineRule)`);
+    if (rule.appliesTo !== undefined && typeof rule.appliesTo !== 'function')
+      throw new UsageError(`${at}.rule.appliesTo: expected a function`);
     const meta = rule.meta as unknown as Record<string, unknown> | undefined;
     if (!meta || typeof meta !== 'object') throw new UsageError(`${at}.rule.meta: missing`);
-    if (typeof meta.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(meta.id)) throw new UsageError(`${at}.rule.meta.id: expected a kebab-case id`);
+    if (typeof meta.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(meta.id))
+      throw new UsageError(`${at}.rule.meta.id: expected a kebab-case id`);
     for (const key of ['title', 'failureTitle', 'description', 'remediation']) {
-      if (typeof meta[key] !== 'string' || !(meta[key] as string).trim()) throw new UsageError(`${at}.rule.meta.${key}: expected a non-empty string`);
+      if (typeof meta[key] !== 'string' || !(meta[key] as string).trim())
+        throw new UsageError(`${at}.rule.meta.${key}: expected a non-empty string`);
     }
-    if (!(SEVERITIES as readonly unknown[]).includes(meta.severity)) throw new UsageError(`${at}.rule.meta.severity: expected one of ${SEVERITIES.join(', ')}`);
-    if (!(EFFORTS as readonly unknown[]).includes(meta.effort)) throw new UsageError(`${at}.rule.meta.effort: expected one of ${EFFORTS.join(', ')}`);
-    for (const [key, p] of Object.entries((meta.patterns ?? {}) as Record<string, { regex?: unknown; files?: unknown }>)) {
-      if (!(p?.regex instanceof RegExp) || !Array.isArray(p.files)) throw new UsageError(`${at}.rule.meta.patterns.${key}: expected { regex: RegExp, files: [globs] }`);
+    if (!(SEVERITIES as readonly unknown[]).includes(meta.severity))
+      throw new UsageError(`${at}.rule.meta.severity: expected one of ${SEVERITIES.join(', ')}`);
+    if (!(EFFORTS as readonly unknown[]).includes(meta.effort))
+      throw new UsageError(`${at}.rule.meta.effort: expected one of ${EFFORTS.join(', ')}`);
+    for (const [key, p] of Object.entries(
+      (meta.patterns ?? {}) as Record<string, { regex?: unknown; files?: unknown }>,
+    )) {
+      if (!(p?.regex instanceof RegExp) || !Array.isArray(p.files))
+        throw new UsageError(`${at}.rule.meta.patterns.${key}: expected { regex: RegExp, files: [globs] }`);
     }
-    return { pillar: e.pillar as PillarId, weight: e.weight, rule: rule as Rule, origin: `${origin} (${String(meta.id)})` };
+    return {
+      pillar: e.pillar as PillarId,
+      weight: e.weight,
+      rule: rule as Rule,
+      origin: `${origin} (${String(meta.id)})`,
+    };
   });
 }

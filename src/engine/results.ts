@@ -30,9 +30,11 @@ export function partial(
 }
 
 /** Grade several independent parts: each found part earns its share. */
-export function graded(
-  parts: { name: string; found: boolean; weight?: number }[],
-): { score: number; found: string[]; missing: string[] } {
+export function graded(parts: { name: string; found: boolean; weight?: number }[]): {
+  score: number;
+  found: string[];
+  missing: string[];
+} {
   const total = parts.reduce((s, p) => s + (p.weight ?? 1), 0);
   const got = parts.filter((p) => p.found).reduce((s, p) => s + (p.weight ?? 1), 0);
   return {
@@ -50,5 +52,8 @@ export function listing(items: string[]): string {
 
 /** Evidence for a search that found nothing: says what was searched. */
 export function searched(what: string, globs: string[], filesSearched: number): Evidence {
-  return { path: '.', note: `no ${what} in ${filesSearched} file${filesSearched === 1 ? '' : 's'} matching ${globs.join(', ')}` };
+  return {
+    path: '.',
+    note: `no ${what} in ${filesSearched} file${filesSearched === 1 ? '' : 's'} matching ${globs.join(', ')}`,
+  };
 }

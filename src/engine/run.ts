@@ -55,7 +55,8 @@ export function contextFor(entry: RuleEntry, base: RunBase): RuleContext {
   const id = entry.rule.meta.id;
   const declared = new Set(Object.keys(entry.rule.meta.patterns ?? {}));
   const key = (k: string) => {
-    if (!declared.has(k)) throw new Error(`rule ${id} asked for pattern "${k}", which its meta.patterns does not declare`);
+    if (!declared.has(k))
+      throw new Error(`rule ${id} asked for pattern "${k}", which its meta.patterns does not declare`);
     return `${id}:${k}`;
   };
   return {
@@ -108,7 +109,8 @@ export function runRule(entry: RuleEntry, base: RunBase, timeoutMs = DEFAULT_RUL
 
 function validate(r: RuleResult): RuleResult {
   if (!r || typeof r !== 'object') throw new Error('check() returned no result');
-  if (!['pass', 'partial', 'fail', 'unknown'].includes(r.outcome)) throw new Error(`check() returned outcome "${String(r.outcome)}"`);
+  if (!['pass', 'partial', 'fail', 'unknown'].includes(r.outcome))
+    throw new Error(`check() returned outcome "${String(r.outcome)}"`);
   if (!Array.isArray(r.evidence)) throw new Error('check() returned no evidence array');
   if (r.outcome === 'partial' && !(typeof r.score === 'number' && r.score > 0 && r.score < 1)) {
     throw new Error(`a partial result needs 0 < score < 1, got ${String(r.score)}`);

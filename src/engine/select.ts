@@ -4,13 +4,20 @@ import { UsageError } from '../util/errors.js';
 import type { RuleEntry } from './run.js';
 import { PILLAR_IDS, type PillarDefinition } from './types.js';
 
-export function selectRules(pillars: PillarDefinition[], config: Config, only?: string[], skip?: string[]): RuleEntry[] {
+export function selectRules(
+  pillars: PillarDefinition[],
+  config: Config,
+  only?: string[],
+  skip?: string[],
+): RuleEntry[] {
   const known = new Set<string>();
   for (const p of pillars) for (const { rule } of p.rules) known.add(`${p.id}/${rule.meta.id}`);
   const check = (flag: string, ids: string[] | undefined) => {
     for (const id of ids ?? []) {
       if (!(PILLAR_IDS as readonly string[]).includes(id) && !known.has(id)) {
-        throw new UsageError(`${flag} ${id}: not a pillar (${PILLAR_IDS.join(', ')}) or a rule id (see 'readiness rules')`);
+        throw new UsageError(
+          `${flag} ${id}: not a pillar (${PILLAR_IDS.join(', ')}) or a rule id (see 'readiness rules')`,
+        );
       }
     }
   };
@@ -36,7 +43,7 @@ export function selectRules(pillars: PillarDefinition[], config: Config, only?: 
         pillar: p.id,
         rule,
         weight: typeof setting === 'object' && setting.weight !== undefined ? setting.weight : weight,
-        options: typeof setting === 'object' ? setting.options ?? {} : {},
+        options: typeof setting === 'object' ? (setting.options ?? {}) : {},
       });
     }
   }
@@ -48,14 +55,20 @@ export function selectRules(pillars: PillarDefinition[], config: Config, only?: 
  * that selection, scoring and the report treat them like built-ins. An id that is already taken
  * in its pillar is a usage error rather than a silent shadowing.
  */
-export function withExtraRules(pillars: PillarDefinition[], extras: { pillar: string; weight: number; rule: RuleEntry['rule']; origin: string }[]): PillarDefinition[] {
+export function withExtraRules(
+  pillars: PillarDefinition[],
+  extras: { pillar: string; weight: number; rule: RuleEntry['rule']; origin: string }[],
+): PillarDefinition[] {
   if (extras.length === 0) return pillars;
   return pillars.map((p) => {
-    const mine = extras.filter((e) => e.pillar === p.id).sort((a, b) => (a.rule.meta.id < b.rule.meta.id ? -1 : a.rule.meta.id > b.rule.meta.id ? 1 : 0));
+    const mine = extras
+      .filter((e) => e.pillar === p.id)
+      .sort((a, b) => (a.rule.meta.id < b.rule.meta.id ? -1 : a.rule.meta.id > b.rule.meta.id ? 1 : 0));
     if (mine.length === 0) return p;
     const taken = new Set(p.rules.map((r) => r.rule.meta.id));
     for (const e of mine) {
-      if (taken.has(e.rule.meta.id)) throw new UsageError(`${e.origin}: rule id ${p.id}/${e.rule.meta.id} is already defined`);
+      if (taken.has(e.rule.meta.id))
+        throw new UsageError(`${e.origin}: rule id ${p.id}/${e.rule.meta.id} is already defined`);
       taken.add(e.rule.meta.id);
     }
     return { ...p, rules: [...p.rules, ...mine.map((e) => ({ rule: e.rule, weight: e.weight }))] };

@@ -6,17 +6,26 @@ const dep = (facts: ReturnType<typeof collectFacts>, name: string) => facts.depe
 
 describe('manifests → one dependency list with paths and lines', () => {
   const files = memoryIndex({
-    'package.json': '{\n  "name": "web",\n  "dependencies": {\n    "express": "^4.19.0"\n  },\n  "devDependencies": {\n    "vitest": "^1.0.0"\n  }\n}\n',
-    'api/requirements.txt': '# pinned\nFastAPI==0.110.0\nrequests[security]>=2.31 ; python_version > "3.8"\n-r base.txt\n',
+    'package.json':
+      '{\n  "name": "web",\n  "dependencies": {\n    "express": "^4.19.0"\n  },\n  "devDependencies": {\n    "vitest": "^1.0.0"\n  }\n}\n',
+    'api/requirements.txt':
+      '# pinned\nFastAPI==0.110.0\nrequests[security]>=2.31 ; python_version > "3.8"\n-r base.txt\n',
     'api/requirements-dev.txt': 'pytest==8.0.0\n',
-    'svc/pyproject.toml': '[project]\nname = "svc"\ndependencies = [\n  "Django>=5.0",\n]\n\n[tool.poetry.group.dev.dependencies]\nblack = "^24.0"\n',
-    'go.mod': 'module example.com/shop\n\ngo 1.22\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.10.0\n\tgolang.org/x/sys v0.20.0 // indirect\n)\n',
-    'java/pom.xml': '<project>\n  <artifactId>shop</artifactId>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-web</artifactId>\n    </dependency>\n    <dependency>\n      <groupId>org.junit.jupiter</groupId>\n      <artifactId>junit-jupiter</artifactId>\n      <scope>test</scope>\n    </dependency>\n  </dependencies>\n</project>\n',
-    'kt/build.gradle.kts': 'plugins {\n  id("org.springframework.boot") version "3.2.0"\n}\ndependencies {\n  implementation("io.micrometer:micrometer-registry-prometheus:1.12.0")\n  testImplementation("io.mockk:mockk:1.13.8")\n}\n',
-    'net/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Serilog.AspNetCore" Version="8.0.0" />\n  </ItemGroup>\n</Project>\n',
-    'rs/Cargo.toml': '[package]\nname = "tool"\n\n[dependencies]\naxum = "0.7"\ntokio = { version = "1", features = ["full"] }\n\n[dev-dependencies]\nproptest = "1"\n',
+    'svc/pyproject.toml':
+      '[project]\nname = "svc"\ndependencies = [\n  "Django>=5.0",\n]\n\n[tool.poetry.group.dev.dependencies]\nblack = "^24.0"\n',
+    'go.mod':
+      'module example.com/shop\n\ngo 1.22\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.10.0\n\tgolang.org/x/sys v0.20.0 // indirect\n)\n',
+    'java/pom.xml':
+      '<project>\n  <artifactId>shop</artifactId>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-web</artifactId>\n    </dependency>\n    <dependency>\n      <groupId>org.junit.jupiter</groupId>\n      <artifactId>junit-jupiter</artifactId>\n      <scope>test</scope>\n    </dependency>\n  </dependencies>\n</project>\n',
+    'kt/build.gradle.kts':
+      'plugins {\n  id("org.springframework.boot") version "3.2.0"\n}\ndependencies {\n  implementation("io.micrometer:micrometer-registry-prometheus:1.12.0")\n  testImplementation("io.mockk:mockk:1.13.8")\n}\n',
+    'net/Api.csproj':
+      '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Serilog.AspNetCore" Version="8.0.0" />\n  </ItemGroup>\n</Project>\n',
+    'rs/Cargo.toml':
+      '[package]\nname = "tool"\n\n[dependencies]\naxum = "0.7"\ntokio = { version = "1", features = ["full"] }\n\n[dev-dependencies]\nproptest = "1"\n',
     'php/composer.json': '{\n  "require": {\n    "php": ">=8.2",\n    "laravel/framework": "^11.0"\n  }\n}\n',
-    'rb/Gemfile': "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\n\ngroup :development, :test do\n  gem 'rspec-rails'\nend\n",
+    'rb/Gemfile':
+      "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\n\ngroup :development, :test do\n  gem 'rspec-rails'\nend\n",
   });
   const facts = collectFacts(files);
 
@@ -25,7 +34,13 @@ describe('manifests → one dependency list with paths and lines', () => {
     expect(dep(facts, 'vitest')).toMatchObject({ line: 7, dev: true });
   });
   it('pip: requirements (normalised names, extras, markers), dev files, pyproject and poetry groups', () => {
-    expect(dep(facts, 'fastapi')).toMatchObject({ ecosystem: 'pip', path: 'api/requirements.txt', line: 2, version: '==0.110.0', dev: false });
+    expect(dep(facts, 'fastapi')).toMatchObject({
+      ecosystem: 'pip',
+      path: 'api/requirements.txt',
+      line: 2,
+      version: '==0.110.0',
+      dev: false,
+    });
     expect(dep(facts, 'requests')).toMatchObject({ line: 3 });
     expect(dep(facts, 'pytest')).toMatchObject({ dev: true });
     expect(dep(facts, 'django')).toMatchObject({ path: 'svc/pyproject.toml', line: 4, dev: false });
@@ -36,9 +51,17 @@ describe('manifests → one dependency list with paths and lines', () => {
     expect(dep(facts, 'golang.org/x/sys')).toMatchObject({ dev: true });
   });
   it('maven and gradle as group:artifact, test scope as dev', () => {
-    expect(dep(facts, 'org.springframework.boot:spring-boot-starter-web')).toMatchObject({ ecosystem: 'maven', line: 6, dev: false });
+    expect(dep(facts, 'org.springframework.boot:spring-boot-starter-web')).toMatchObject({
+      ecosystem: 'maven',
+      line: 6,
+      dev: false,
+    });
     expect(dep(facts, 'org.junit.jupiter:junit-jupiter')).toMatchObject({ dev: true });
-    expect(dep(facts, 'io.micrometer:micrometer-registry-prometheus')).toMatchObject({ ecosystem: 'gradle', line: 5, dev: false });
+    expect(dep(facts, 'io.micrometer:micrometer-registry-prometheus')).toMatchObject({
+      ecosystem: 'gradle',
+      line: 5,
+      dev: false,
+    });
     expect(dep(facts, 'io.mockk:mockk')).toMatchObject({ dev: true });
     expect(dep(facts, 'plugin:org.springframework.boot')).toMatchObject({ line: 2 });
   });
@@ -53,7 +76,17 @@ describe('manifests → one dependency list with paths and lines', () => {
     expect(dep(facts, 'rspec-rails')).toMatchObject({ dev: true, line: 5 });
   });
   it('web frameworks from every ecosystem, including the ASP.NET Web SDK', () => {
-    expect(facts.frameworks.map((f) => f.id)).toEqual(['aspnetcore', 'axum', 'django', 'express', 'fastapi', 'gin', 'laravel', 'rails', 'spring-boot']);
+    expect(facts.frameworks.map((f) => f.id)).toEqual([
+      'aspnetcore',
+      'axum',
+      'django',
+      'express',
+      'fastapi',
+      'gin',
+      'laravel',
+      'rails',
+      'spring-boot',
+    ]);
   });
   it('findDependencies matches prefixes and case-insensitively', () => {
     expect(facts.findDependencies(['serilog*']).map((d) => d.name)).toEqual(['Serilog.AspNetCore']);
@@ -64,7 +97,11 @@ describe('manifests → one dependency list with paths and lines', () => {
 
 describe('malformed manifests are noted, not fatal', () => {
   it('keeps going and marks the manifest', () => {
-    const files = memoryIndex({ 'package.json': '{ "name": ', 'Cargo.toml': '[package\nname=', 'go.mod': 'module x\n' });
+    const files = memoryIndex({
+      'package.json': '{ "name": ',
+      'Cargo.toml': '[package\nname=',
+      'go.mod': 'module x\n',
+    });
     const facts = collectFacts(files);
     expect(facts.manifests.find((m) => m.path === 'package.json')).toMatchObject({ ok: false });
     expect(facts.manifests.find((m) => m.path === 'Cargo.toml')).toMatchObject({ ok: false });
@@ -75,7 +112,11 @@ describe('malformed manifests are noted, not fatal', () => {
 describe('profile', () => {
   const profile = (tree: Record<string, string>, servers = false) => {
     const files = memoryIndex(tree);
-    return completeFacts(files, collectFacts(files), servers ? [{ path: 'main.go', line: 9, snippet: 'http.ListenAndServe(":8080", mux)', groups: [] }] : []).profile;
+    return completeFacts(
+      files,
+      collectFacts(files),
+      servers ? [{ path: 'main.go', line: 9, snippet: 'http.ListenAndServe(":8080", mux)', groups: [] }] : [],
+    ).profile;
   };
   it('a web framework makes a service, with the reason', () => {
     const p = profile({ 'package.json': '{"dependencies":{"fastify":"4"}}' });
@@ -93,10 +134,23 @@ describe('profile', () => {
     expect(profile({ 'go.mod': 'module x\n\nrequire github.com/spf13/cobra v1.8.0\n', 'main.go': '' }).id).toBe('cli');
   });
   it('examples, docs and comments do not make a library a service or a CLI', () => {
-    expect(profile({ 'package.json': '{"name":"lib","main":"index.js"}', 'index.js': '', 'examples/web/package.json': '{"dependencies":{"express":"4"}}' }).id).toBe('library');
-    expect(profile({ 'pyproject.toml': '[project]\nname="clicky"\n', 'examples/tool/pyproject.toml': '[project]\nname="x"\ndependencies=["click"]\n' }).id).toBe('library');
+    expect(
+      profile({
+        'package.json': '{"name":"lib","main":"index.js"}',
+        'index.js': '',
+        'examples/web/package.json': '{"dependencies":{"express":"4"}}',
+      }).id,
+    ).toBe('library');
+    expect(
+      profile({
+        'pyproject.toml': '[project]\nname="clicky"\n',
+        'examples/tool/pyproject.toml': '[project]\nname="x"\ndependencies=["click"]\n',
+      }).id,
+    ).toBe('library');
     const files = memoryIndex({ 'package.json': '{"name":"web"}', 'lib/app.js': '' });
-    const comment = completeFacts(files, collectFacts(files), [{ path: 'lib/app.js', line: 3, snippet: '*    http.createServer(app).listen(80);', groups: [] }]).profile;
+    const comment = completeFacts(files, collectFacts(files), [
+      { path: 'lib/app.js', line: 3, snippet: '*    http.createServer(app).listen(80);', groups: [] },
+    ]).profile;
     expect(comment.id).toBe('library');
   });
 

@@ -32,12 +32,32 @@ export const WEB_FRAMEWORKS: { ecosystem: Ecosystem | Ecosystem[]; deps: string[
   { ecosystem: 'go', deps: ['github.com/gofiber/fiber*'], id: 'fiber', name: 'Fiber' },
   { ecosystem: 'go', deps: ['github.com/go-chi/chi*'], id: 'chi', name: 'chi' },
   { ecosystem: 'go', deps: ['github.com/gorilla/mux'], id: 'gorilla', name: 'Gorilla mux' },
-  { ecosystem: 'go', deps: ['github.com/grpc-ecosystem/grpc-gateway*', 'google.golang.org/grpc'], id: 'grpc-go', name: 'gRPC' },
+  {
+    ecosystem: 'go',
+    deps: ['github.com/grpc-ecosystem/grpc-gateway*', 'google.golang.org/grpc'],
+    id: 'grpc-go',
+    name: 'gRPC',
+  },
   { ecosystem: 'go', deps: ['github.com/julienschmidt/httprouter'], id: 'httprouter', name: 'httprouter' },
-  { ecosystem: ['maven', 'gradle'], deps: ['org.springframework.boot:spring-boot-starter-web*', 'org.springframework.boot:spring-boot-starter-webflux'], id: 'spring-boot', name: 'Spring Boot' },
-  { ecosystem: ['maven', 'gradle'], deps: ['io.quarkus:quarkus-resteasy*', 'io.quarkus:quarkus-rest*', 'io.quarkus:quarkus-vertx-http'], id: 'quarkus', name: 'Quarkus' },
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: ['org.springframework.boot:spring-boot-starter-web*', 'org.springframework.boot:spring-boot-starter-webflux'],
+    id: 'spring-boot',
+    name: 'Spring Boot',
+  },
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: ['io.quarkus:quarkus-resteasy*', 'io.quarkus:quarkus-rest*', 'io.quarkus:quarkus-vertx-http'],
+    id: 'quarkus',
+    name: 'Quarkus',
+  },
   { ecosystem: ['maven', 'gradle'], deps: ['io.micronaut:micronaut-http-server*'], id: 'micronaut', name: 'Micronaut' },
-  { ecosystem: ['maven', 'gradle'], deps: ['io.ktor:ktor-server-core*', 'io.ktor:ktor-server-netty*'], id: 'ktor', name: 'Ktor' },
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: ['io.ktor:ktor-server-core*', 'io.ktor:ktor-server-netty*'],
+    id: 'ktor',
+    name: 'Ktor',
+  },
   { ecosystem: ['maven', 'gradle'], deps: ['io.javalin:javalin'], id: 'javalin', name: 'Javalin' },
   { ecosystem: ['maven', 'gradle'], deps: ['io.dropwizard:dropwizard-core'], id: 'dropwizard', name: 'Dropwizard' },
   { ecosystem: 'nuget', deps: ['Microsoft.AspNetCore.*'], id: 'aspnetcore', name: 'ASP.NET Core' },
@@ -66,13 +86,23 @@ export function detectFrameworks(files: FileIndex, deps: Dependency[]): Framewor
   const out = new Map<string, Framework>();
   for (const fw of WEB_FRAMEWORKS) {
     const ecos = Array.isArray(fw.ecosystem) ? fw.ecosystem : [fw.ecosystem];
-    const dep = deps.find((d) => !d.dev && !NOT_THE_PRODUCT.test(d.path) && ecos.includes(d.ecosystem) && fw.deps.some((p) => nameMatches(d.name, p)));
+    const dep = deps.find(
+      (d) =>
+        !d.dev &&
+        !NOT_THE_PRODUCT.test(d.path) &&
+        ecos.includes(d.ecosystem) &&
+        fw.deps.some((p) => nameMatches(d.name, p)),
+    );
     if (dep && !out.has(fw.id)) {
       out.set(fw.id, {
         id: fw.id,
         name: fw.name,
         ecosystem: dep.ecosystem,
-        evidence: { path: dep.path, ...(dep.line ? { line: dep.line } : {}), snippet: `${dep.name}${dep.version ? ' ' + dep.version : ''}` },
+        evidence: {
+          path: dep.path,
+          ...(dep.line ? { line: dep.line } : {}),
+          snippet: `${dep.name}${dep.version ? ` ${dep.version}` : ''}`,
+        },
       });
     }
   }
@@ -81,7 +111,16 @@ export function detectFrameworks(files: FileIndex, deps: Dependency[]): Framewor
     for (const p of files.match(['**/*.csproj', '**/*.fsproj'])) {
       const text = files.read(p);
       if (text && /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.Web"/.test(text)) {
-        out.set('aspnetcore', { id: 'aspnetcore', name: 'ASP.NET Core', ecosystem: 'nuget', evidence: { path: p, line: lineOf(text, 'Microsoft.NET.Sdk.Web') ?? 1, snippet: 'Sdk="Microsoft.NET.Sdk.Web"' } });
+        out.set('aspnetcore', {
+          id: 'aspnetcore',
+          name: 'ASP.NET Core',
+          ecosystem: 'nuget',
+          evidence: {
+            path: p,
+            line: lineOf(text, 'Microsoft.NET.Sdk.Web') ?? 1,
+            snippet: 'Sdk="Microsoft.NET.Sdk.Web"',
+          },
+        });
         break;
       }
     }

@@ -16,7 +16,10 @@ export type PreFacts = Omit<Facts, 'profile'>;
 export function collectFacts(files: FileIndex): PreFacts {
   const { languages, sourceFiles } = detectLanguages(files.paths);
   const { manifests, dependencies } = parseManifests(files);
-  dependencies.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)) || (a.name < b.name ? -1 : 1));
+  dependencies.sort(
+    (a, b) =>
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)) || (a.name < b.name ? -1 : 1),
+  );
   const frameworks = detectFrameworks(files, dependencies);
   const workspaces = detectWorkspaces(files, manifests);
   const langSet = new Set(languages.map((l) => l.name));
@@ -34,12 +37,7 @@ export function collectFacts(files: FileIndex): PreFacts {
   };
 }
 
-export function completeFacts(
-  files: FileIndex,
-  pre: PreFacts,
-  serverMatches: Match[],
-  override?: ProfileId,
-): Facts {
+export function completeFacts(files: FileIndex, pre: PreFacts, serverMatches: Match[], override?: ProfileId): Facts {
   const profile: Profile = override
     ? { id: override, detected: false, reasons: [`set by configuration or --profile to "${override}"`] }
     : detectProfile({ files, ...pre, serverMatches });

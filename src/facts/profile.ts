@@ -13,7 +13,8 @@ export const PROFILE_PATTERNS: ScanPattern[] = [
   {
     key: 'facts:server',
     // A process that listens for requests: net/http, Node http, uvicorn/gunicorn entry points, Kestrel.
-    regex: /\b(?:http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|grpc\.NewServer\(|serve\(\s*app)/,
+    regex:
+      /\b(?:http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|grpc\.NewServer\(|serve\(\s*app)/,
     files: ['**/*.{go,js,ts,mjs,cjs,py,cs,java,kt,rb,rs}'],
     literals: ['Listen', 'listen', 'createServer', 'run', 'CreateBuilder', 'NewServer', 'serve'],
     maxPerFile: 1,
@@ -21,17 +22,44 @@ export const PROFILE_PATTERNS: ScanPattern[] = [
 ];
 
 const CLI_DEPS = [
-  'commander', 'yargs', 'oclif', '@oclif/core', 'cac', 'meow', 'clipanion', 'citty',
-  'click', 'typer', 'fire', 'docopt',
-  'github.com/spf13/cobra', 'github.com/urfave/cli*', 'github.com/alecthomas/kong',
-  'clap', 'structopt', 'argh',
-  'System.CommandLine', 'Spectre.Console.Cli', 'CommandLineParser',
-  'thor', 'info.picocli:picocli',
+  'commander',
+  'yargs',
+  'oclif',
+  '@oclif/core',
+  'cac',
+  'meow',
+  'clipanion',
+  'citty',
+  'click',
+  'typer',
+  'fire',
+  'docopt',
+  'github.com/spf13/cobra',
+  'github.com/urfave/cli*',
+  'github.com/alecthomas/kong',
+  'clap',
+  'structopt',
+  'argh',
+  'System.CommandLine',
+  'Spectre.Console.Cli',
+  'CommandLineParser',
+  'thor',
+  'info.picocli:picocli',
 ];
 
 const IAC_GLOBS = [
-  '**/*.tf', '**/*.bicep', '**/Chart.yaml', '**/kustomization.yaml', '**/kustomization.yml', '**/Pulumi.yaml',
-  '**/cdk.json', '**/serverless.yml', '**/template.yaml', '**/ansible.cfg', '**/playbook*.yml', '**/*.tfvars',
+  '**/*.tf',
+  '**/*.bicep',
+  '**/Chart.yaml',
+  '**/kustomization.yaml',
+  '**/kustomization.yml',
+  '**/Pulumi.yaml',
+  '**/cdk.json',
+  '**/serverless.yml',
+  '**/template.yaml',
+  '**/ansible.cfg',
+  '**/playbook*.yml',
+  '**/*.tfvars',
 ];
 
 export interface ProfileInput {
@@ -46,18 +74,25 @@ export interface ProfileInput {
 export function detectProfile(input: ProfileInput): Profile {
   const { files, sourceFiles, dependencies, frameworks, serverMatches } = input;
   const runtime = dependencies.filter((d) => !d.dev);
-  const where = (d: Dependency) => `${d.path}${d.line ? ':' + d.line : ''}`;
+  const where = (d: Dependency) => `${d.path}${d.line ? `:${d.line}` : ''}`;
 
   if (frameworks.length > 0) {
     const f = frameworks[0]!;
     return {
       id: 'service',
       detected: true,
-      reasons: [`web framework ${frameworks.map((x) => x.name).join(', ')} (${f.evidence.path}${f.evidence.line ? ':' + f.evidence.line : ''})`],
+      reasons: [
+        `web framework ${frameworks.map((x) => x.name).join(', ')} (${f.evidence.path}${f.evidence.line ? `:${f.evidence.line}` : ''})`,
+      ],
     };
   }
   // A server started in a comment, a test or an example does not make the repository a service.
-  const servers = serverMatches.filter((m) => !NOT_THE_PRODUCT.test(m.path) && !/[._]test\.|_spec\./.test(m.path) && !/^(\*|\/\/|\/\*|#|--|<!--)/.test(m.snippet));
+  const servers = serverMatches.filter(
+    (m) =>
+      !NOT_THE_PRODUCT.test(m.path) &&
+      !/[._]test\.|_spec\./.test(m.path) &&
+      !/^(\*|\/\/|\/\*|#|--|<!--)/.test(m.snippet),
+  );
   if (servers.length > 0) {
     const m = servers[0]!;
     return { id: 'service', detected: true, reasons: [`the code starts a server (${m.path}:${m.line}: ${m.snippet})`] };
@@ -65,7 +100,11 @@ export function detectProfile(input: ProfileInput): Profile {
 
   const iac = files.match(IAC_GLOBS);
   if (iac.length > 0 && (sourceFiles.length < 10 || iac.length >= sourceFiles.length)) {
-    return { id: 'infrastructure', detected: true, reasons: [`${iac.length} infrastructure file(s) such as ${iac[0]} and ${sourceFiles.length} source file(s)`] };
+    return {
+      id: 'infrastructure',
+      detected: true,
+      reasons: [`${iac.length} infrastructure file(s) such as ${iac[0]} and ${sourceFiles.length} source file(s)`],
+    };
   }
 
   const cliDep = runtime.find((d) => !NOT_THE_PRODUCT.test(d.path) && CLI_DEPS.some((p) => nameMatches(d.name, p)));
@@ -74,7 +113,11 @@ export function detectProfile(input: ProfileInput): Profile {
     return {
       id: 'cli',
       detected: true,
-      reasons: [binField ? `package.json declares "bin" (${binField})` : `command-line library ${cliDep!.name} (${where(cliDep!)})`],
+      reasons: [
+        binField
+          ? `package.json declares "bin" (${binField})`
+          : `command-line library ${cliDep!.name} (${where(cliDep!)})`,
+      ],
     };
   }
 
@@ -83,11 +126,18 @@ export function detectProfile(input: ProfileInput): Profile {
   }
   if (input.manifests.length > 0 || sourceFiles.length > 0) {
     const depth = (p: string) => p.split('/').length;
-    const m = [...input.manifests].filter((x) => !NOT_THE_PRODUCT.test(x.path)).sort((a, b) => depth(a.path) - depth(b.path))[0] ?? input.manifests[0];
+    const m =
+      [...input.manifests]
+        .filter((x) => !NOT_THE_PRODUCT.test(x.path))
+        .sort((a, b) => depth(a.path) - depth(b.path))[0] ?? input.manifests[0];
     return {
       id: 'library',
       detected: true,
-      reasons: [m ? `package manifest ${m.path} with no web framework, server or command-line entry point` : 'source code with no web framework, server or command-line entry point'],
+      reasons: [
+        m
+          ? `package manifest ${m.path} with no web framework, server or command-line entry point`
+          : 'source code with no web framework, server or command-line entry point',
+      ],
     };
   }
   return { id: 'docs', detected: true, reasons: ['no source code and no package manifest'] };

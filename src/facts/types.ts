@@ -67,4 +67,5 @@ export interface Facts {
  * Folders whose manifests and code show how to use a project rather than what it is: examples,
  * docs, tests, benchmarks. Their frameworks and servers do not decide the profile.
  */
-export const NOT_THE_PRODUCT = /(^|\/)(examples?|samples?|demos?|docs?|documentation|tests?|testing|spec|__tests__|fixtures|benchmarks?|bench|e2e|playground|sandbox|sections)\//i;
+export const NOT_THE_PRODUCT =
+  /(^|\/)(examples?|samples?|demos?|docs?|documentation|tests?|testing|spec|__tests__|fixtures|benchmarks?|bench|e2e|playground|sandbox|sections)\//i;

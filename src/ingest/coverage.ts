@@ -9,13 +9,25 @@ import { UsageError } from '../util/errors.js';
 import type { CoverageFormat, CoverageReport } from './types.js';
 import { parseXml } from './xml.js';
 
-type Counts = { format: CoverageFormat; linesCovered: number; linesTotal: number; branchesCovered?: number; branchesTotal?: number };
+type Counts = {
+  format: CoverageFormat;
+  linesCovered: number;
+  linesTotal: number;
+  branchesCovered?: number;
+  branchesTotal?: number;
+};
 
 const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
 
 function lcov(text: string): Counts | string {
-  let lf = 0, lh = 0, brf = 0, brh = 0, records = 0;
-  let da = 0, daHit = 0, sawLf = false;
+  let lf = 0,
+    lh = 0,
+    brf = 0,
+    brh = 0,
+    records = 0;
+  let da = 0,
+    daHit = 0,
+    sawLf = false;
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     const [key, value = ''] = line.split(/:(.*)/s) as [string, string?];
@@ -24,13 +36,19 @@ function lcov(text: string): Counts | string {
     else if (key === 'LH') lh += num(value);
     else if (key === 'BRF') brf += num(value);
     else if (key === 'BRH') brh += num(value);
-    else if (key === 'DA') (da++, num(value.split(',')[1]) > 0 && daHit++);
-    else if (line && !/^(TN|FN|FNDA|FNF|FNH|BRDA|VER|FNL|FNA|end_of_record)\b/.test(line)) return `unexpected lcov line "${line.slice(0, 40)}"`;
+    else if (key === 'DA') da++, num(value.split(',')[1]) > 0 && daHit++;
+    else if (line && !/^(TN|FN|FNDA|FNF|FNH|BRDA|VER|FNL|FNA|end_of_record)\b/.test(line))
+      return `unexpected lcov line "${line.slice(0, 40)}"`;
   }
   if (records === 0) return 'no SF: record';
   if (!sawLf) (lf = da), (lh = daHit);
   if (!Number.isFinite(lf) || !Number.isFinite(lh)) return 'LF/LH are not numbers';
-  return { format: 'lcov', linesCovered: lh, linesTotal: lf, ...(brf > 0 ? { branchesCovered: brh, branchesTotal: brf } : {}) };
+  return {
+    format: 'lcov',
+    linesCovered: lh,
+    linesTotal: lf,
+    ...(brf > 0 ? { branchesCovered: brh, branchesTotal: brf } : {}),
+  };
 }
 
 function goCover(text: string): Counts | string {
@@ -42,7 +60,8 @@ function goCover(text: string): Counts | string {
     const prev = blocks.get(m[1]!);
     blocks.set(m[1]!, { n: Number(m[2]), hit: (prev?.hit ?? false) || Number(m[3]) > 0 });
   }
-  let total = 0, covered = 0;
+  let total = 0,
+    covered = 0;
   for (const b of blocks.values()) (total += b.n), b.hit && (covered += b.n);
   return { format: 'go-cover', linesCovered: covered, linesTotal: total };
 }
@@ -54,10 +73,22 @@ function istanbul(text: string): Counts | string {
   } catch (e) {
     return `invalid JSON: ${(e as Error).message}`;
   }
-  const t = (json as { total?: { lines?: { total?: unknown; covered?: unknown }; branches?: { total?: unknown; covered?: unknown } } })?.total;
-  if (!t?.lines || !Number.isFinite(num(t.lines.total)) || !Number.isFinite(num(t.lines.covered))) return 'no total.lines {total, covered} (is this coverage-summary.json?)';
+  const t = (
+    json as {
+      total?: { lines?: { total?: unknown; covered?: unknown }; branches?: { total?: unknown; covered?: unknown } };
+    }
+  )?.total;
+  if (!t?.lines || !Number.isFinite(num(t.lines.total)) || !Number.isFinite(num(t.lines.covered)))
+    return 'no total.lines {total, covered} (is this coverage-summary.json?)';
   const b = t.branches;
-  return { format: 'istanbul-summary', linesCovered: num(t.lines.covered), linesTotal: num(t.lines.total), ...(b && Number.isFinite(num(b.total)) && num(b.total) > 0 ? { branchesCovered: num(b.covered), branchesTotal: num(b.total) } : {}) };
+  return {
+    format: 'istanbul-summary',
+    linesCovered: num(t.lines.covered),
+    linesTotal: num(t.lines.total),
+    ...(b && Number.isFinite(num(b.total)) && num(b.total) > 0
+      ? { branchesCovered: num(b.covered), branchesTotal: num(b.total) }
+      : {}),
+  };
 }
 
 function xml(text: string): Counts | string {
@@ -69,12 +100,16 @@ function xml(text: string): Counts | string {
     let covered = num(cob['lines-covered']);
     if (!Number.isFinite(valid) || !Number.isFinite(covered)) {
       // Old Cobertura: only rates; count the <line hits> elements instead.
-      valid = 0, covered = 0;
+      (valid = 0), (covered = 0);
       const walk = (o: unknown): void => {
-        if (Array.isArray(o)) return o.forEach(walk);
+        if (Array.isArray(o)) {
+          o.forEach(walk);
+          return;
+        }
         if (!o || typeof o !== 'object') return;
         for (const [k, v] of Object.entries(o)) {
-          if (k === 'line') for (const l of [v].flat() as Record<string, unknown>[]) (valid++, num(l?.hits) > 0 && covered++);
+          if (k === 'line')
+            for (const l of [v].flat() as Record<string, unknown>[]) valid++, num(l?.hits) > 0 && covered++;
           else if (typeof v === 'object') walk(v);
         }
       };
@@ -82,7 +117,12 @@ function xml(text: string): Counts | string {
       if (valid === 0 && Number.isFinite(num(cob['line-rate']))) return 'Cobertura report without line counts';
     }
     const bv = num(cob['branches-valid']);
-    return { format: 'cobertura', linesCovered: covered, linesTotal: valid, ...(bv > 0 ? { branchesCovered: num(cob['branches-covered']), branchesTotal: bv } : {}) };
+    return {
+      format: 'cobertura',
+      linesCovered: covered,
+      linesTotal: valid,
+      ...(bv > 0 ? { branchesCovered: num(cob['branches-covered']), branchesTotal: bv } : {}),
+    };
   }
   const report = parsed.value.report as { counter?: Record<string, unknown>[] } | undefined;
   if (report && typeof report === 'object') {
@@ -90,8 +130,16 @@ function xml(text: string): Counts | string {
     const line = counter('LINE');
     if (!line) return 'JaCoCo report without a report-level LINE counter';
     const branch = counter('BRANCH');
-    const lc = num(line.covered), lm = num(line.missed);
-    return { format: 'jacoco', linesCovered: lc, linesTotal: lc + lm, ...(branch ? { branchesCovered: num(branch.covered), branchesTotal: num(branch.covered) + num(branch.missed) } : {}) };
+    const lc = num(line.covered),
+      lm = num(line.missed);
+    return {
+      format: 'jacoco',
+      linesCovered: lc,
+      linesTotal: lc + lm,
+      ...(branch
+        ? { branchesCovered: num(branch.covered), branchesTotal: num(branch.covered) + num(branch.missed) }
+        : {}),
+    };
   }
   return 'XML that is neither Cobertura (<coverage>) nor JaCoCo (<report>)';
 }
@@ -114,7 +162,8 @@ export function loadCoverage(file: string): CoverageReport {
   }
   const r = parseCoverage(text);
   if (typeof r === 'string') throw new UsageError(`--coverage ${file}: ${r}`);
-  if (!(r.linesTotal >= 0) || !(r.linesCovered >= 0) || r.linesCovered > r.linesTotal) throw new UsageError(`--coverage ${file}: inconsistent line counts (${r.linesCovered} of ${r.linesTotal})`);
+  if (!(r.linesTotal >= 0) || !(r.linesCovered >= 0) || r.linesCovered > r.linesTotal)
+    throw new UsageError(`--coverage ${file}: inconsistent line counts (${r.linesCovered} of ${r.linesTotal})`);
   const percent = r.linesTotal === 0 ? 0 : Math.round((r.linesCovered / r.linesTotal) * 10000) / 100;
   return { path: file, ...r, percent };
 }

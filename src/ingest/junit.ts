@@ -12,12 +12,14 @@ export function parseJUnit(text: string): Omit<JUnitReport, 'path'> | string {
   const root = parsed.value;
   const top = (root.testsuites as Node | undefined) ?? (root.testsuite ? { testsuite: root.testsuite } : undefined);
   if (!top || typeof top !== 'object') return 'not a JUnit XML report (no <testsuites> or <testsuite> root)';
-  let passed = 0, failed = 0, skipped = 0;
+  let passed = 0,
+    failed = 0,
+    skipped = 0;
   const failures: string[] = [];
   const visit = (suite: Node) => {
     for (const tc of (suite.testcase as Node[] | undefined) ?? []) {
       const name = `${String(tc.classname ?? suite.name ?? '')} › ${String(tc.name ?? '?')}`.replace(/^ › /, '');
-      if (tc.failure !== undefined || tc.error !== undefined) (failed++, failures.length < 5 && failures.push(name));
+      if (tc.failure !== undefined || tc.error !== undefined) failed++, failures.length < 5 && failures.push(name);
       else if (tc.skipped !== undefined) skipped++;
       else passed++;
     }

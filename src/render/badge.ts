@@ -5,16 +5,14 @@ const COLOR: Record<string, string> = { A: 'brightgreen', B: 'green', C: 'yellow
 
 export function renderBadge(report: Report): string {
   const s = report.summary;
-  return (
-    JSON.stringify(
-      {
-        schemaVersion: 1,
-        label: 'readiness',
-        message: s.score === null ? 'not assessed' : `${s.score} (${s.grade})`,
-        color: s.grade ? COLOR[s.grade] : 'lightgrey',
-      },
-      null,
-      2,
-    ) + '\n'
-  );
+  return `${JSON.stringify(
+    {
+      schemaVersion: 1,
+      label: 'readiness',
+      message: s.score === null ? 'not assessed' : `${s.score} (${s.grade})`,
+      color: s.grade ? COLOR[s.grade] : 'lightgrey',
+    },
+    null,
+    2,
+  )}\n`;
 }

@@ -12,31 +12,48 @@ const score = (s: number | null, g: string | null) => (s === null ? 'n/a' : `${s
 const outcome = (o: string | null, side: 'before' | 'after') => o ?? (side === 'before' ? 'absent' : 'removed');
 
 export function renderDiff(diff: ReportDiff, after: Report, format: DiffFormat, options: { color: boolean }): string {
-  if (format === 'json') return JSON.stringify(diff, null, 2) + '\n';
+  if (format === 'json') return `${JSON.stringify(diff, null, 2)}\n`;
   const o = diff.overall;
   if (format === 'md') {
     const out = [`## Readiness changes: ${mdEscape(after.repository.name)}`, ''];
-    out.push(`**Overall: ${score(o.before, o.gradeBefore)} → ${score(o.after, o.gradeAfter)} (${signed(o.delta)})**`, '');
+    out.push(
+      `**Overall: ${score(o.before, o.gradeBefore)} → ${score(o.after, o.gradeAfter)} (${signed(o.delta)})**`,
+      '',
+    );
     out.push('| Pillar | Before | After | Change |', '|---|---:|---:|---:|');
-    for (const p of diff.pillars) out.push(`| ${mdEscape(p.title)} | ${score(p.before, p.gradeBefore)} | ${score(p.after, p.gradeAfter)} | ${signed(p.delta)} |`);
+    for (const p of diff.pillars)
+      out.push(
+        `| ${mdEscape(p.title)} | ${score(p.before, p.gradeBefore)} | ${score(p.after, p.gradeAfter)} | ${signed(p.delta)} |`,
+      );
     out.push('');
     if (diff.rules.length === 0) out.push('No rule changed its outcome or points.');
     else {
       out.push('| Change | Rule | Before | After |', '|---|---|---|---|');
-      for (const r of diff.rules) out.push(`| ${r.change} | ${mdEscape(r.title)} (${mdCode(r.id)}) | ${outcome(r.before, 'before')}${r.pointsBefore !== null ? `, ${r.pointsBefore} pts` : ''} | ${outcome(r.after, 'after')}${r.pointsAfter !== null ? `, ${r.pointsAfter} pts` : ''} |`);
+      for (const r of diff.rules)
+        out.push(
+          `| ${r.change} | ${mdEscape(r.title)} (${mdCode(r.id)}) | ${outcome(r.before, 'before')}${r.pointsBefore !== null ? `, ${r.pointsBefore} pts` : ''} | ${outcome(r.after, 'after')}${r.pointsAfter !== null ? `, ${r.pointsAfter} pts` : ''} |`,
+        );
     }
-    return out.join('\n') + '\n';
+    return `${out.join('\n')}\n`;
   }
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const tint = (d: number | null) => (d === null || d === 0 ? c.gray : d > 0 ? c.green : c.red);
-  const out = [`${c.bold('Overall')} ${score(o.before, o.gradeBefore)} → ${score(o.after, o.gradeAfter)} ${tint(o.delta)(signed(o.delta))}`, ''];
+  const out = [
+    `${c.bold('Overall')} ${score(o.before, o.gradeBefore)} → ${score(o.after, o.gradeAfter)} ${tint(o.delta)(signed(o.delta))}`,
+    '',
+  ];
   const width = Math.max(...diff.pillars.map((p) => p.title.length));
-  for (const p of diff.pillars) out.push(`  ${p.title.padEnd(width)}  ${score(p.before, p.gradeBefore).padStart(6)} → ${score(p.after, p.gradeAfter).padEnd(6)} ${tint(p.delta)(signed(p.delta))}`);
+  for (const p of diff.pillars)
+    out.push(
+      `  ${p.title.padEnd(width)}  ${score(p.before, p.gradeBefore).padStart(6)} → ${score(p.after, p.gradeAfter).padEnd(6)} ${tint(p.delta)(signed(p.delta))}`,
+    );
   out.push('');
   if (diff.rules.length === 0) out.push('No rule changed its outcome or points.');
   for (const r of diff.rules) {
     const mark = r.change === 'improved' ? c.green('▲') : r.change === 'regressed' ? c.red('▼') : c.gray('•');
-    out.push(`  ${mark} ${r.change.padEnd(9)} ${r.id}  ${outcome(r.before, 'before')} → ${outcome(r.after, 'after')}  ${c.gray(r.title)}`);
+    out.push(
+      `  ${mark} ${r.change.padEnd(9)} ${r.id}  ${outcome(r.before, 'before')} → ${outcome(r.after, 'after')}  ${c.gray(r.title)}`,
+    );
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

@@ -32,7 +32,8 @@ function environment(templatePath: string): typeof Handlebars {
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort()) {
-      if (f.endsWith('.hbs')) hb.registerPartial(f.replace(/(\.(md|html))?\.hbs$/, ''), readFileSync(join(dir, f), 'utf8'));
+      if (f.endsWith('.hbs'))
+        hb.registerPartial(f.replace(/(\.(md|html))?\.hbs$/, ''), readFileSync(join(dir, f), 'utf8'));
     }
   }
   return hb;
@@ -63,7 +64,8 @@ export function renderTemplate(templatePath: string, context: object): string {
  * partial) do not, so the first line that uses the missing name stands in.
  */
 function errorLine(msg: string, err: unknown, source: string): number | undefined {
-  const parsed = /line (\d+)/i.exec(msg)?.[1] ?? /- (\d+):\d+/.exec(msg)?.[1] ?? (err as { lineNumber?: number }).lineNumber;
+  const parsed =
+    /line (\d+)/i.exec(msg)?.[1] ?? /- (\d+):\d+/.exec(msg)?.[1] ?? (err as { lineNumber?: number }).lineNumber;
   if (parsed !== undefined) return Number(parsed);
   const name = /Missing helper: "([^"]+)"/.exec(msg)?.[1] ?? /The partial (\S+) could not be found/.exec(msg)?.[1];
   if (!name) return undefined;

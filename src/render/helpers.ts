@@ -14,7 +14,14 @@ export const OUTCOME_ICON: Record<string, string> = {
   error: '💥',
 };
 
-export const OUTCOME_SYMBOL: Record<string, string> = { pass: '✓', partial: '◐', fail: '✗', 'not-applicable': '–', unknown: '?', error: '!' };
+export const OUTCOME_SYMBOL: Record<string, string> = {
+  pass: '✓',
+  partial: '◐',
+  fail: '✗',
+  'not-applicable': '–',
+  unknown: '?',
+  error: '!',
+};
 
 /**
  * Escape text for a Markdown table cell or inline text: newlines, pipes, HTML, emphasis, code,
@@ -22,16 +29,21 @@ export const OUTCOME_SYMBOL: Record<string, string> = { pass: '✓', partial: '�
  * entities; `&` is escaped only where it would start an entity.
  */
 export function mdEscape(value: unknown): string {
-  return String(value ?? '')
-    .replace(/\r?\n|\r|\t/g, ' ')
-    .replace(/\\/g, '\\\\')
-    .replace(/&(?=#?\w+;)/g, '\\&')
-    .replace(/([|`*[\]<>~])/g, '\\$1')
-    // `_` only emphasises at a word boundary and `#` only opens a heading at the start: escaping
-    // them elsewhere would litter plain text (snake_case, C#) with backslashes.
-    .replace(/_+/g, (run: string, at: number, all: string) =>
-      /[A-Za-z0-9]/.test(all[at - 1] ?? '') && /[A-Za-z0-9]/.test(all[at + run.length] ?? '') ? run : run.replace(/_/g, '\\_'))
-    .replace(/^(\s*)#/, '$1\\#');
+  return (
+    String(value ?? '')
+      .replace(/\r?\n|\r|\t/g, ' ')
+      .replace(/\\/g, '\\\\')
+      .replace(/&(?=#?\w+;)/g, '\\&')
+      .replace(/([|`*[\]<>~])/g, '\\$1')
+      // `_` only emphasises at a word boundary and `#` only opens a heading at the start: escaping
+      // them elsewhere would litter plain text (snake_case, C#) with backslashes.
+      .replace(/_+/g, (run: string, at: number, all: string) =>
+        /[A-Za-z0-9]/.test(all[at - 1] ?? '') && /[A-Za-z0-9]/.test(all[at + run.length] ?? '')
+          ? run
+          : run.replace(/_/g, '\\_'),
+      )
+      .replace(/^(\s*)#/, '$1\\#')
+  );
 }
 
 /**
@@ -69,7 +81,9 @@ export function shorten(value: unknown, max = 80): string {
 }
 
 export function percent(value: unknown): string {
-  return typeof value === 'number' && Number.isFinite(value) ? `${Math.round(value <= 1 && value > 0 && !Number.isInteger(value) ? value * 100 : value)}%` : '—';
+  return typeof value === 'number' && Number.isFinite(value)
+    ? `${Math.round(value <= 1 && value > 0 && !Number.isInteger(value) ? value * 100 : value)}%`
+    : '—';
 }
 
 export function scoreText(value: unknown): string {
@@ -104,7 +118,11 @@ export function location(e: Pick<Evidence, 'path' | 'line' | 'endLine'>): string
  * A URL for evidence on the repository's forge at the audited commit, or null when the remote
  * is not a known forge (then templates print the plain path).
  */
-export function forgeUrl(remote: string | null | undefined, commit: string | null | undefined, e: Pick<Evidence, 'path' | 'line' | 'endLine'>): string | null {
+export function forgeUrl(
+  remote: string | null | undefined,
+  commit: string | null | undefined,
+  e: Pick<Evidence, 'path' | 'line' | 'endLine'>,
+): string | null {
   if (!remote || !commit || e.path === '.') return null;
   const path = e.path.split('/').map(encodeURIComponent).join('/');
   let host: string;
@@ -190,8 +208,12 @@ export function radarSvg(pillars: { id: string; title: string; score: number | n
   };
   const pts = (v: (i: number) => number) => pillars.map((_, i) => at(i, v(i)).join(',')).join(' ');
   const out: string[] = [];
-  out.push(`<svg class="radar" role="img" aria-labelledby="radar-title" viewBox="0 0 ${width} ${size}" width="${width}" height="${size}" xmlns="http://www.w3.org/2000/svg">`);
-  out.push(`<title id="radar-title">Scores by pillar: ${esc(pillars.map((p) => `${p.title} ${p.score ?? 'not assessed'}`).join(', '))}</title>`);
+  out.push(
+    `<svg class="radar" role="img" aria-labelledby="radar-title" viewBox="0 0 ${width} ${size}" width="${width}" height="${size}" xmlns="http://www.w3.org/2000/svg">`,
+  );
+  out.push(
+    `<title id="radar-title">Scores by pillar: ${esc(pillars.map((p) => `${p.title} ${p.score ?? 'not assessed'}`).join(', '))}</title>`,
+  );
   for (const ring of [0.25, 0.5, 0.75, 1]) out.push(`<polygon class="ring" points="${pts(() => ring)}"/>`);
   pillars.forEach((p, i) => {
     const [x, y] = at(i, 1);
@@ -202,10 +224,16 @@ export function radarSvg(pillars: { id: string; title: string; score: number | n
     const above = ly0 < cy - 5;
     const ly = above ? ly0 - 15 * lines.length : ly0 + (Math.abs(ly0 - cy) < 5 ? 0 : 8);
     const assessed = p.score !== null;
-    out.push(`<g class="axis${assessed ? '' : ' not-assessed'}" data-pillar="${esc(p.id)}" data-score="${assessed ? p.score : ''}">`);
+    out.push(
+      `<g class="axis${assessed ? '' : ' not-assessed'}" data-pillar="${esc(p.id)}" data-score="${assessed ? p.score : ''}">`,
+    );
     out.push(`<line x1="${cx}" y1="${cy}" x2="${x}" y2="${y}"/>`);
-    out.push(`<text class="label" x="${lx}" y="${fmt(ly)}" text-anchor="${anchor}">${lines.map((l, k) => `<tspan x="${lx}" dy="${k === 0 ? 0 : 14}">${esc(l)}</tspan>`).join('')}</text>`);
-    out.push(`<text class="value" x="${lx}" y="${fmt(ly + 14 * lines.length + 1)}" text-anchor="${anchor}">${assessed ? p.score : 'not assessed'}</text>`);
+    out.push(
+      `<text class="label" x="${lx}" y="${fmt(ly)}" text-anchor="${anchor}">${lines.map((l, k) => `<tspan x="${lx}" dy="${k === 0 ? 0 : 14}">${esc(l)}</tspan>`).join('')}</text>`,
+    );
+    out.push(
+      `<text class="value" x="${lx}" y="${fmt(ly + 14 * lines.length + 1)}" text-anchor="${anchor}">${assessed ? p.score : 'not assessed'}</text>`,
+    );
     out.push('</g>');
   });
   out.push(`<polygon class="score" points="${pts((i) => (pillars[i]!.score ?? 0) / 100)}"/>`);
@@ -238,7 +266,12 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
   mdProse: (v: unknown) => mdProse(v),
   /** Rule prose for HTML: escaped, with its `code` spans shown as code. */
   htmlProse: (v: unknown) =>
-    new Handlebars.SafeString(Handlebars.Utils.escapeExpression(String(v ?? '')).replace(/&#x60;([^&\n]*?(?:&(?!#x60;)[^&\n]*?)*)&#x60;/g, '<code>$1</code>')),
+    new Handlebars.SafeString(
+      Handlebars.Utils.escapeExpression(String(v ?? '')).replace(
+        /&#x60;([^&\n]*?(?:&(?!#x60;)[^&\n]*?)*)&#x60;/g,
+        '<code>$1</code>',
+      ),
+    ),
   /** What to call a rule that is not passing: partial results keep their positive title. */
   problemTitle: (r: unknown) => {
     const x = r as { outcome?: string; title?: string; failureTitle?: string } | undefined;
@@ -275,13 +308,21 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
   /** The first n items of a list. */
   take: (list: unknown, n: unknown) => (Array.isArray(list) ? list.slice(0, typeof n === 'number' ? n : 5) : []),
   /** A rule of the report by id (for roadmap items). */
-  rule: (id: unknown, options: unknown) => (rootOf(options).pillars ?? []).flatMap((p) => p.rules).find((r) => r.id === id),
-  pillarTitle: (id: unknown, options: unknown) => (rootOf(options).pillars ?? []).find((p) => p.id === id)?.title ?? String(id ?? ''),
+  rule: (id: unknown, options: unknown) =>
+    (rootOf(options).pillars ?? []).flatMap((p) => p.rules).find((r) => r.id === id),
+  pillarTitle: (id: unknown, options: unknown) =>
+    (rootOf(options).pillars ?? []).find((p) => p.id === id)?.title ?? String(id ?? ''),
   /** A rule's name as the current report tells it (baseline deltas carry only ids); else the id. */
   ruleName: (id: unknown, options: unknown) => {
-    const r = (rootOf(options).pillars ?? []).flatMap((p) => p.rules).find((x) => x.id === id) as (RuleLike & { title?: string; failureTitle?: string }) | undefined;
+    const r = (rootOf(options).pillars ?? []).flatMap((p) => p.rules).find((x) => x.id === id) as
+      | (RuleLike & { title?: string; failureTitle?: string })
+      | undefined;
     if (!r) return String(id ?? '');
-    return r.outcome === 'fail' ? (r.failureTitle ?? r.id) : r.outcome === 'partial' ? `${r.title ?? r.id} (partly)` : (r.title ?? r.id);
+    return r.outcome === 'fail'
+      ? (r.failureTitle ?? r.id)
+      : r.outcome === 'partial'
+        ? `${r.title ?? r.id} (partly)`
+        : (r.title ?? r.id);
   },
   /** The pillar's most valuable fix (its first roadmap item), as the rule it would fix. */
   mainGap: (pillarId: unknown, options: unknown) => {
@@ -298,7 +339,8 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
     return typeof d === 'number' ? d : undefined;
   },
   /** A number with an explicit sign and an arrow: ▲ +4, ▼ −3, ＝ 0. */
-  delta: (v: unknown) => (typeof v !== 'number' ? '—' : v > 0 ? `▲ +${Number(v.toFixed(1))}` : v < 0 ? `▼ ${Number(v.toFixed(1))}` : '= 0'),
+  delta: (v: unknown) =>
+    typeof v !== 'number' ? '—' : v > 0 ? `▲ +${Number(v.toFixed(1))}` : v < 0 ? `▼ ${Number(v.toFixed(1))}` : '= 0',
   /** The commit URL on the forge, or ''. */
   commitUrl: (options: unknown) => {
     const repo = rootOf(options).repository;
@@ -316,7 +358,10 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
     return new Handlebars.SafeString(url ? `<a href="${esc(url)}">${text}</a>` : text);
   },
   /** A CSS class for a grade or outcome. */
-  cls: (v: unknown) => String(v ?? 'none').toLowerCase().replace(/[^a-z0-9-]/g, '') || 'none',
+  cls: (v: unknown) =>
+    String(v ?? 'none')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '') || 'none',
   eq: (a: unknown, b: unknown) => a === b,
   ne: (a: unknown, b: unknown) => a !== b,
   gt: (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b,

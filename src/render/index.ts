@@ -9,7 +9,15 @@ import { renderSarif } from './sarif.js';
 export const FORMATS = ['terminal', 'json', 'md', 'summary', 'html', 'sarif', 'badge'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const BY_EXTENSION: Record<string, Format> = { json: 'json', md: 'md', markdown: 'md', txt: 'terminal', html: 'html', htm: 'html', sarif: 'sarif' };
+const BY_EXTENSION: Record<string, Format> = {
+  json: 'json',
+  md: 'md',
+  markdown: 'md',
+  txt: 'terminal',
+  html: 'html',
+  htm: 'html',
+  sarif: 'sarif',
+};
 
 /** The format implied by an --output file name, if any. */
 export function formatFromPath(path: string): Format | undefined {
@@ -34,7 +42,7 @@ export function render(report: Report, format: Format, options: RenderOptions): 
   if (options.template) return renderTemplate(options.template, report);
   switch (format) {
     case 'json':
-      return JSON.stringify(report, null, 2) + '\n';
+      return `${JSON.stringify(report, null, 2)}\n`;
     case 'md':
       return renderTemplate(builtinTemplate('report.md.hbs'), report);
     case 'summary':

@@ -7,9 +7,19 @@
 import type { Report, RuleReport } from '../report/schema.js';
 
 type Level = 'error' | 'warning' | 'note';
-const LEVEL: Record<RuleReport['severity'], Level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+const LEVEL: Record<RuleReport['severity'], Level> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+};
 // GitHub ranks alerts of rules tagged "security" by this CVSS-like number.
-const SECURITY_SEVERITY: Record<RuleReport['severity'], string> = { critical: '9.0', high: '7.0', medium: '5.0', low: '3.0' };
+const SECURITY_SEVERITY: Record<RuleReport['severity'], string> = {
+  critical: '9.0',
+  high: '7.0',
+  medium: '5.0',
+  low: '3.0',
+};
 /** Locations per result: the first is the primary one; the rest give context without flooding. */
 const MAX_LOCATIONS = 20;
 
@@ -19,7 +29,9 @@ export function pathToUri(path: string): string {
   return path
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .split('/')
-    .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
+    .map((seg) =>
+      encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
     .join('/');
 }
 
@@ -64,10 +76,16 @@ export function toSarif(report: Report): object {
   const rules = report.pillars.flatMap((p) => p.rules.map((r) => ({ pillar: p.id, rule: r })));
   const descriptors = rules.map(({ pillar, rule: r }) => ({
     id: r.id,
-    name: r.id.split('/').pop()!.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase()),
+    name: r.id
+      .split('/')
+      .pop()!
+      .replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase()),
     shortDescription: { text: r.title },
     fullDescription: { text: r.description },
-    help: { text: `${r.description}\n\nHow to fix: ${r.remediation}`, markdown: `${r.description}\n\n**How to fix:** ${r.remediation}` },
+    help: {
+      text: `${r.description}\n\nHow to fix: ${r.remediation}`,
+      markdown: `${r.description}\n\n**How to fix:** ${r.remediation}`,
+    },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: {
       tags: ['readiness', pillar],
@@ -87,7 +105,15 @@ export function toSarif(report: Report): object {
         message: { text: messageOf(r) },
         locations: locationsOf(r),
         ...(r.suppressed
-          ? { suppressions: [{ kind: r.suppressed.inline ? 'inSource' : 'external', status: 'accepted', justification: r.suppressed.reason }] }
+          ? {
+              suppressions: [
+                {
+                  kind: r.suppressed.inline ? 'inSource' : 'external',
+                  status: 'accepted',
+                  justification: r.suppressed.reason,
+                },
+              ],
+            }
           : {}),
         properties: { outcome: r.outcome, score: r.score, points: r.points, maxPoints: r.maxPoints },
       },
@@ -101,7 +127,11 @@ export function toSarif(report: Report): object {
 }
 
 /** The SARIF 2.1.0 envelope around one run: shared by the audit and `verify`. */
-export function sarifLog(driver: { name: string; version: string; rules: object[] } & Record<string, unknown>, results: object[], run: Record<string, unknown> = {}): object {
+export function sarifLog(
+  driver: { name: string; version: string; rules: object[] } & Record<string, unknown>,
+  results: object[],
+  run: Record<string, unknown> = {},
+): object {
   const { properties, ...rest } = run;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -111,5 +141,5 @@ export function sarifLog(driver: { name: string; version: string; rules: object[
 }
 
 export function renderSarif(report: Report): string {
-  return JSON.stringify(toSarif(report), null, 2) + '\n';
+  return `${JSON.stringify(toSarif(report), null, 2)}\n`;
 }

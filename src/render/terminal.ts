@@ -11,7 +11,14 @@ export interface TerminalOptions {
   roadmap?: number;
 }
 
-const ICON: Record<string, string> = { pass: '✓', partial: '◐', fail: '✗', 'not-applicable': '–', unknown: '?', error: '!' };
+const ICON: Record<string, string> = {
+  pass: '✓',
+  partial: '◐',
+  fail: '✗',
+  'not-applicable': '–',
+  unknown: '?',
+  error: '!',
+};
 
 function gradeColor(c: ChalkInstance, grade: string | null): ChalkInstance {
   if (grade === 'A' || grade === 'B') return c.green;
@@ -21,7 +28,12 @@ function gradeColor(c: ChalkInstance, grade: string | null): ChalkInstance {
 }
 
 export function coverageText(cov: Report['summary']['coverage']): string {
-  const extra = [cov.notApplicable && `${cov.notApplicable} N/A`, cov.unknown && `${cov.unknown} unknown`, cov.error && `${cov.error} error`, cov.suppressed && `${cov.suppressed} suppressed`].filter(Boolean);
+  const extra = [
+    cov.notApplicable && `${cov.notApplicable} N/A`,
+    cov.unknown && `${cov.unknown} unknown`,
+    cov.error && `${cov.error} error`,
+    cov.suppressed && `${cov.suppressed} suppressed`,
+  ].filter(Boolean);
   return `${cov.assessed} of ${cov.total} rules assessed${extra.length ? `; ${extra.join(', ')}` : ''}`;
 }
 
@@ -30,7 +42,14 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   const out: string[] = [];
   const repo = report.repository;
   out.push(`${c.bold(`readiness ${report.tool.version}`)} — ${c.bold(repo.name)}`);
-  const where = [repo.commit ? `commit ${repo.commit.slice(0, 7)}${repo.branch ? ` on ${repo.branch}` : ''}` : 'not a git commit', `${repo.files} files`, repo.languages.slice(0, 4).map((l) => `${l.name} ${l.files}`).join(', ')].filter(Boolean);
+  const where = [
+    repo.commit ? `commit ${repo.commit.slice(0, 7)}${repo.branch ? ` on ${repo.branch}` : ''}` : 'not a git commit',
+    `${repo.files} files`,
+    repo.languages
+      .slice(0, 4)
+      .map((l) => `${l.name} ${l.files}`)
+      .join(', '),
+  ].filter(Boolean);
   out.push(c.gray(where.join(' · ')));
   out.push(c.gray(`profile: ${repo.profile.id} (${repo.profile.reasons.join('; ')})`));
   out.push('');
@@ -44,18 +63,32 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   for (const p of report.pillars) {
     const g = gradeColor(c, p.grade);
     const d = base?.pillars.find((x) => x.id === p.id);
-    table.push([p.title, p.score === null ? c.gray('n/a') : g(String(p.score)), ...(base ? [deltaText(c, d?.delta ?? null)] : []), p.grade ? g(p.grade) : c.gray('—'), coverageText(p.coverage)]);
+    table.push([
+      p.title,
+      p.score === null ? c.gray('n/a') : g(String(p.score)),
+      ...(base ? [deltaText(c, d?.delta ?? null)] : []),
+      p.grade ? g(p.grade) : c.gray('—'),
+      coverageText(p.coverage),
+    ]);
   }
   out.push(table.toString());
   const s = report.summary;
   const g = gradeColor(c, s.grade);
-  out.push(`${c.bold('Overall')} ${s.score === null ? c.gray('not assessed') : g.bold(`${s.score} ${s.grade}`)}${base ? ` ${deltaText(c, base.overall.delta)}` : ''}  ${c.gray(`(${coverageText(s.coverage)})`)}`);
+  out.push(
+    `${c.bold('Overall')} ${s.score === null ? c.gray('not assessed') : g.bold(`${s.score} ${s.grade}`)}${base ? ` ${deltaText(c, base.overall.delta)}` : ''}  ${c.gray(`(${coverageText(s.coverage)})`)}`,
+  );
 
   const rules = report.pillars.flatMap((p) => p.rules);
-  const problems = rules.filter((r) => !r.suppressed && (r.outcome === 'fail' || r.outcome === 'partial' || r.outcome === 'error' || r.outcome === 'unknown'));
+  const problems = rules.filter(
+    (r) =>
+      !r.suppressed &&
+      (r.outcome === 'fail' || r.outcome === 'partial' || r.outcome === 'error' || r.outcome === 'unknown'),
+  );
   const order = { fail: 0, error: 1, partial: 2, unknown: 3 } as Record<string, number>;
   const sev = { critical: 0, high: 1, medium: 2, low: 3 } as Record<string, number>;
-  problems.sort((a, b) => order[a.outcome]! - order[b.outcome]! || sev[a.severity]! - sev[b.severity]! || (a.id < b.id ? -1 : 1));
+  problems.sort(
+    (a, b) => order[a.outcome]! - order[b.outcome]! || sev[a.severity]! - sev[b.severity]! || (a.id < b.id ? -1 : 1),
+  );
   if (problems.length > 0) {
     out.push('', c.bold('What to fix'));
     for (const r of problems) out.push(...ruleLines(c, r, options.verbose ?? false));
@@ -73,7 +106,9 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     out.push('', c.bold('Roadmap') + c.gray(' (points gained per effort)'));
     top.forEach((item, i) => {
       const pillar = report.pillars.find((p) => p.id === item.pillar)?.title ?? item.pillar;
-      out.push(`  ${i + 1}. ${c.green(`+${item.pillarGain.toFixed(1)}`)} ${pillar} ${c.gray(`(+${item.gain.toFixed(1)} overall, ${item.effort} effort)`)}: ${item.title} ${c.gray(item.rule)}`);
+      out.push(
+        `  ${i + 1}. ${c.green(`+${item.pillarGain.toFixed(1)}`)} ${pillar} ${c.gray(`(+${item.gain.toFixed(1)} overall, ${item.effort} effort)`)}: ${item.title} ${c.gray(item.rule)}`,
+      );
     });
   }
   if (report.gates.checks.length > 0) {
@@ -81,20 +116,34 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     for (const ch of report.gates.checks) out.push(`  ${ch.passed ? c.green('✓') : c.red('✗')} ${ch.message}`);
   }
   for (const n of report.notes) out.push(c.gray(`note: ${n}`));
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 function ruleLines(c: ChalkInstance, r: RuleReport, full: boolean): string[] {
-  const color = r.outcome === 'fail' || r.outcome === 'error' ? c.red : r.outcome === 'partial' || r.outcome === 'unknown' ? c.yellow : r.outcome === 'pass' ? c.green : c.gray;
+  const color =
+    r.outcome === 'fail' || r.outcome === 'error'
+      ? c.red
+      : r.outcome === 'partial' || r.outcome === 'unknown'
+        ? c.yellow
+        : r.outcome === 'pass'
+          ? c.green
+          : c.gray;
   const title = r.outcome === 'pass' ? r.title : r.failureTitle;
-  const lines = [`  ${color(ICON[r.outcome] ?? '?')} ${c.bold(title)} ${c.gray(`${r.id} · ${r.severity}${r.maxPoints ? ` · ${r.points}/${r.maxPoints} pts` : ''}`)}`];
+  const lines = [
+    `  ${color(ICON[r.outcome] ?? '?')} ${c.bold(title)} ${c.gray(`${r.id} · ${r.severity}${r.maxPoints ? ` · ${r.points}/${r.maxPoints} pts` : ''}`)}`,
+  ];
   lines.push(`    ${r.message}`);
   const ev = full ? r.evidence : r.evidence.slice(0, 4);
   for (const e of ev) {
-    const parts = [c.cyan(oneLine(location(e))), e.snippet ? oneLine(e.snippet) : '', e.note ? c.gray(oneLine(e.note)) : ''].filter(Boolean);
+    const parts = [
+      c.cyan(oneLine(location(e))),
+      e.snippet ? oneLine(e.snippet) : '',
+      e.note ? c.gray(oneLine(e.note)) : '',
+    ].filter(Boolean);
     lines.push(`    → ${parts.join('  ')}`);
   }
-  if (r.evidence.length > ev.length) lines.push(c.gray(`    … ${r.evidence.length - ev.length} more (--verbose or --format md)`));
+  if (r.evidence.length > ev.length)
+    lines.push(c.gray(`    … ${r.evidence.length - ev.length} more (--verbose or --format md)`));
   if (r.outcome === 'fail' || r.outcome === 'partial') lines.push(`    ${c.gray('fix:')} ${r.remediation}`);
   return lines;
 }
@@ -110,10 +159,19 @@ function baselineLines(c: ChalkInstance, report: Report): string[] {
   if (!b || b.rules.length === 0) return [];
   const order = { regressed: 0, removed: 1, changed: 2, added: 3, improved: 4 } as const;
   const rules = [...b.rules].sort((x, y) => order[x.change] - order[y.change] || (x.id < y.id ? -1 : 1));
-  const out = ['', c.bold(`Since the baseline ${b.file}`) + (b.commit ? c.gray(` (commit ${b.commit.slice(0, 7)})`) : '')];
+  const out = [
+    '',
+    c.bold(`Since the baseline ${b.file}`) + (b.commit ? c.gray(` (commit ${b.commit.slice(0, 7)})`) : ''),
+  ];
   for (const r of rules) {
-    const mark = r.change === 'regressed' || (r.before === 'pass' && r.after === 'fail') ? c.red('▼') : r.change === 'improved' ? c.green('▲') : c.gray('•');
-    const state = (o: string | null, score: number | null) => (o === null ? 'absent' : o === 'partial' && score !== null ? `partial ${Math.round(score * 100)}%` : o);
+    const mark =
+      r.change === 'regressed' || (r.before === 'pass' && r.after === 'fail')
+        ? c.red('▼')
+        : r.change === 'improved'
+          ? c.green('▲')
+          : c.gray('•');
+    const state = (o: string | null, score: number | null) =>
+      o === null ? 'absent' : o === 'partial' && score !== null ? `partial ${Math.round(score * 100)}%` : o;
     out.push(`  ${mark} ${r.id}: ${state(r.before, r.beforeScore)} → ${state(r.after, r.afterScore)}`);
   }
   return out;
@@ -129,7 +187,9 @@ function suppressedLines(c: ChalkInstance, report: Report): string[] {
     out.push(`  ${c.gray('~')} ${r.id} (${r.outcome}, ${where}): ${oneLine(r.suppressed!.reason)}`);
   }
   for (const s of report.suppressed.filter((x) => x.expired || x.matched === false)) {
-    out.push(`  ${s.expired ? c.red('✗') : c.gray('?')} ${s.rule}: ${s.expired ? `expired on ${s.expires}` : 'matched nothing'} (${oneLine(s.reason)})`);
+    out.push(
+      `  ${s.expired ? c.red('✗') : c.gray('?')} ${s.rule}: ${s.expired ? `expired on ${s.expires}` : 'matched nothing'} (${oneLine(s.reason)})`,
+    );
   }
   return out;
 }

@@ -21,7 +21,14 @@ const baselineInput = z.object({
     z.object({
       id: z.string(),
       score: z.number().nullable(),
-      rules: z.array(z.object({ id: z.string(), outcome: z.string(), score: z.number().nullable(), suppressed: z.unknown().optional() })),
+      rules: z.array(
+        z.object({
+          id: z.string(),
+          outcome: z.string(),
+          score: z.number().nullable(),
+          suppressed: z.unknown().optional(),
+        }),
+      ),
     }),
   ),
 });
@@ -33,7 +40,9 @@ export function readBaseline(file: string): BaselineInput {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`--baseline ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new UsageError(
+      `--baseline ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
   let json: unknown;
   try {
@@ -44,17 +53,28 @@ export function readBaseline(file: string): BaselineInput {
   const parsed = baselineInput.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UsageError(`--baseline ${file}: not a readiness JSON report (${issue.path.join('.') || 'top level'}: ${issue.message})`);
+    throw new UsageError(
+      `--baseline ${file}: not a readiness JSON report (${issue.path.join('.') || 'top level'}: ${issue.message})`,
+    );
   }
   return parsed.data;
 }
 
 type Effective = BaselineDelta['rules'][number]['before'];
-const effective = (r: { outcome: string; suppressed?: unknown }): Effective => (r.suppressed ? 'suppressed' : (r.outcome as Effective));
-const delta = (before: number | null, after: number | null) => ({ before, after, delta: before === null || after === null ? null : after - before });
+const effective = (r: { outcome: string; suppressed?: unknown }): Effective =>
+  r.suppressed ? 'suppressed' : (r.outcome as Effective);
+const delta = (before: number | null, after: number | null) => ({
+  before,
+  after,
+  delta: before === null || after === null ? null : after - before,
+});
 const ASSESSED = new Set(['pass', 'partial', 'fail']);
 
-export function compareToBaseline(old: BaselineInput, report: Omit<Report, 'gates' | 'baseline'>, file: string): BaselineDelta {
+export function compareToBaseline(
+  old: BaselineInput,
+  report: Omit<Report, 'gates' | 'baseline'>,
+  file: string,
+): BaselineDelta {
   const oldPillars = new Map(old.pillars.map((p) => [p.id, p]));
   const pillars = report.pillars.map((p) => ({ id: p.id, ...delta(oldPillars.get(p.id)?.score ?? null, p.score) }));
 
@@ -79,7 +99,15 @@ export function compareToBaseline(old: BaselineInput, report: Omit<Report, 'gate
   }
   const present = new Set(newRules.map((r) => r.id));
   for (const [id, was] of oldRules) {
-    if (!present.has(id)) rules.push({ id, before: effective(was), after: null, beforeScore: was.score, afterScore: null, change: 'removed' });
+    if (!present.has(id))
+      rules.push({
+        id,
+        before: effective(was),
+        after: null,
+        beforeScore: was.score,
+        afterScore: null,
+        change: 'removed',
+      });
   }
   rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 

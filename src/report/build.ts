@@ -83,7 +83,14 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
     const scored = scorePillar(
       def.id,
       weight,
-      rules.map((r) => ({ id: r.id, weight: r.weight, outcome: r.outcome, score: r.score, effort: r.effort, suppressed: !!r.suppressed })),
+      rules.map((r) => ({
+        id: r.id,
+        weight: r.weight,
+        outcome: r.outcome,
+        score: r.score,
+        effort: r.effort,
+        suppressed: !!r.suppressed,
+      })),
     );
     scored.rules.forEach((s, i) => {
       rules[i]!.points = s.points;
@@ -115,7 +122,8 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
   };
   const titles = new Map(all.map((r) => [r.id, r.outcome === 'pass' ? r.title : r.failureTitle]));
   const skippedByReason: Record<string, number> = {};
-  for (const reason of [...files.stats.skipped.values()].sort()) skippedByReason[reason] = (skippedByReason[reason] ?? 0) + 1;
+  for (const reason of [...files.stats.skipped.values()].sort())
+    skippedByReason[reason] = (skippedByReason[reason] ?? 0) + 1;
   const facts = audit.facts;
   const depCount = new Map<string, number>();
   for (const d of facts.dependencies) depCount.set(d.path, (depCount.get(d.path) ?? 0) + 1);
@@ -135,7 +143,12 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
       languages: facts.languages,
       profile: { id: facts.profile.id, reasons: facts.profile.reasons, detected: facts.profile.detected },
       frameworks: facts.frameworks.map((f) => ({ id: f.id, name: f.name, evidence: f.evidence })),
-      manifests: facts.manifests.map((m) => ({ path: m.path, ecosystem: m.ecosystem, ok: m.ok, dependencies: depCount.get(m.path) ?? 0 })),
+      manifests: facts.manifests.map((m) => ({
+        path: m.path,
+        ecosystem: m.ecosystem,
+        ok: m.ok,
+        dependencies: depCount.get(m.path) ?? 0,
+      })),
       workspaces: facts.workspaces,
       ciSystems: ciSystems(files),
       infrastructure: infrastructure(audit),
@@ -165,7 +178,14 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
         ...(s.paths ? { paths: s.paths } : {}),
         matched: used.has(s),
       })),
-      ...markers.map((m) => ({ rule: m.groups[0]!, reason: m.groups[1]!, expired: false, path: m.path, line: m.line, matched: usedMarkers.has(m) })),
+      ...markers.map((m) => ({
+        rule: m.groups[0]!,
+        reason: m.groups[1]!,
+        expired: false,
+        path: m.path,
+        line: m.line,
+        matched: usedMarkers.has(m),
+      })),
     ],
     notes: input.notes,
     stats: {
@@ -182,7 +202,9 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
 function ciSystems(files: FileIndex): { system: string; paths: string[] }[] {
   const by = new Map<string, string[]>();
   for (const f of ciFiles(files)) by.set(f.system, [...(by.get(f.system) ?? []), f.path]);
-  return [...by.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([system, paths]) => ({ system, paths: paths.sort() }));
+  return [...by.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([system, paths]) => ({ system, paths: paths.sort() }));
 }
 
 /**
@@ -197,7 +219,9 @@ function infrastructure(audit: AuditRun): { tool: string; path?: string }[] {
   const located = run.evidence.filter((e) => e.path !== '.');
   return tools.map((t) => {
     const tool = String(t);
-    const e = located.find((x) => x.note?.startsWith(tool)) ?? (tool === 'Terraform' ? located.find((x) => x.path.endsWith('.tf')) : undefined);
+    const e =
+      located.find((x) => x.note?.startsWith(tool)) ??
+      (tool === 'Terraform' ? located.find((x) => x.path.endsWith('.tf')) : undefined);
     return e ? { tool, path: e.path } : { tool };
   });
 }
@@ -209,16 +233,28 @@ type Marker = BuildInput['audit']['inlineSuppressions'][number];
  * suppressed when every line-level finding is covered; otherwise the covered findings say so and
  * the result stands. Markers that matched a finding go into `used`.
  */
-function inlineFor(id: string, bareId: string, evidence: Evidence[], markers: Marker[], used: Set<Marker>): { reason?: string; evidence: Evidence[] } | undefined {
+function inlineFor(
+  id: string,
+  bareId: string,
+  evidence: Evidence[],
+  markers: Marker[],
+  used: Set<Marker>,
+): { reason?: string; evidence: Evidence[] } | undefined {
   if (markers.length === 0) return undefined;
   const lined = evidence.filter((e) => e.path !== '.' && e.line !== undefined);
   if (lined.length === 0) return undefined;
   const find = (e: Evidence) =>
-    markers.find((m) => m.path === e.path && (m.line === e.line || m.line === e.line! - 1) && (m.groups[0] === id || m.groups[0] === bareId));
+    markers.find(
+      (m) =>
+        m.path === e.path &&
+        (m.line === e.line || m.line === e.line! - 1) &&
+        (m.groups[0] === id || m.groups[0] === bareId),
+    );
   const hits = lined.map((e) => [e, find(e)] as const).filter(([, m]) => m);
   if (hits.length === 0) return undefined;
   for (const [, m] of hits) used.add(m!);
-  if (hits.length === lined.length) return { reason: [...new Set(hits.map(([, m]) => m!.groups[1]!))].join('; '), evidence };
+  if (hits.length === lined.length)
+    return { reason: [...new Set(hits.map(([, m]) => m!.groups[1]!))].join('; '), evidence };
   const byEvidence = new Map(hits);
   return {
     evidence: evidence.map((e) => {

@@ -44,10 +44,21 @@ export interface ReportDiff {
 /** How good an outcome is, for "improved"/"regressed"; outcomes that say nothing are absent. */
 const RANK: Partial<Record<RuleReport['outcome'], number>> = { fail: 0, partial: 1, pass: 2 };
 
-function scoreDelta(before: number | null | undefined, after: number | null | undefined, gb: string | null | undefined, ga: string | null | undefined): ScoreDelta {
+function scoreDelta(
+  before: number | null | undefined,
+  after: number | null | undefined,
+  gb: string | null | undefined,
+  ga: string | null | undefined,
+): ScoreDelta {
   const b = before ?? null;
   const a = after ?? null;
-  return { before: b, after: a, delta: a !== null && b !== null ? a - b : null, gradeBefore: gb ?? null, gradeAfter: ga ?? null };
+  return {
+    before: b,
+    after: a,
+    delta: a !== null && b !== null ? a - b : null,
+    gradeBefore: gb ?? null,
+    gradeAfter: ga ?? null,
+  };
 }
 
 function ruleChange(b: RuleReport | undefined, a: RuleReport | undefined): Change | null {
@@ -67,7 +78,10 @@ function ruleChange(b: RuleReport | undefined, a: RuleReport | undefined): Chang
 }
 
 export function diffReports(before: Report, after: Report): ReportDiff {
-  const pillarIds = [...after.pillars.map((p) => p.id), ...before.pillars.map((p) => p.id).filter((id) => !after.pillars.some((p) => p.id === id))];
+  const pillarIds = [
+    ...after.pillars.map((p) => p.id),
+    ...before.pillars.map((p) => p.id).filter((id) => !after.pillars.some((p) => p.id === id)),
+  ];
   const pillars = pillarIds.map((id) => {
     const b = before.pillars.find((p) => p.id === id);
     const a = after.pillars.find((p) => p.id === id);

@@ -44,7 +44,10 @@ export const ruleReportSchema = z
     evidence: z.array(evidence),
     remediation: z.string(),
     /** Set when a suppression (config, or `readiness-ignore` in the file when `inline`) took the result out of the score. */
-    suppressed: z.object({ reason: z.string(), expires: z.string().optional(), inline: z.boolean().optional() }).strict().optional(),
+    suppressed: z
+      .object({ reason: z.string(), expires: z.string().optional(), inline: z.boolean().optional() })
+      .strict()
+      .optional(),
     data: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
@@ -63,7 +66,9 @@ export const pillarReportSchema = z
   .strict();
 
 const outcomeOrSuppressed = z.enum([...OUTCOMES, 'suppressed']);
-const scoreDelta = z.object({ before: z.number().nullable(), after: z.number().nullable(), delta: z.number().nullable() }).strict();
+const scoreDelta = z
+  .object({ before: z.number().nullable(), after: z.number().nullable(), delta: z.number().nullable() })
+  .strict();
 
 /** Deltas against a previous report (`--baseline`); see src/report/baseline.ts. */
 export const baselineSchema = z
@@ -116,8 +121,14 @@ export const reportSchema = z
         languages: z.array(z.object({ name: z.string(), files: z.number().int() }).strict()),
         profile: z.object({ id: z.enum(PROFILES), reasons: z.array(z.string()), detected: z.boolean() }).strict(),
         frameworks: z.array(z.object({ id: z.string(), name: z.string(), evidence }).strict()),
-        manifests: z.array(z.object({ path: z.string(), ecosystem: z.string(), ok: z.boolean(), dependencies: z.number().int() }).strict()),
-        workspaces: z.array(z.object({ path: z.string(), ecosystem: z.string(), name: z.string().optional() }).strict()),
+        manifests: z.array(
+          z
+            .object({ path: z.string(), ecosystem: z.string(), ok: z.boolean(), dependencies: z.number().int() })
+            .strict(),
+        ),
+        workspaces: z.array(
+          z.object({ path: z.string(), ecosystem: z.string(), name: z.string().optional() }).strict(),
+        ),
         // Optional so that reports saved before these fields existed still validate for `render`.
         ciSystems: z.array(z.object({ system: z.string(), paths: z.array(z.string()) }).strict()).optional(),
         infrastructure: z.array(z.object({ tool: z.string(), path: z.string().optional() }).strict()).optional(),

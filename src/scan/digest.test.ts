@@ -36,7 +36,13 @@ describe('digests', () => {
 
   it('a digest that throws does not stop the scan; the rule that asks meets the error', async () => {
     const files = memoryIndex(tree);
-    const bad: Digest<number> = { key: 'test:bad', files: ['tests/**'], of: () => { throw new Error('boom'); } };
+    const bad: Digest<number> = {
+      key: 'test:bad',
+      files: ['tests/**'],
+      of: () => {
+        throw new Error('boom');
+      },
+    };
     await expect(scan(files, new MemorySource(tree), [], [], [bad])).resolves.toBeDefined();
     expect(() => files.digest('tests/test_api.py', bad)).toThrow('boom');
   });
@@ -44,7 +50,7 @@ describe('digests', () => {
 
 describe('detach', () => {
   it('returns an equal string', () => {
-    const big = 'x'.repeat(10_000) + 'needle in a long line of text';
+    const big = `${'x'.repeat(10_000)}needle in a long line of text`;
     expect(detach(big.slice(10_000))).toBe('needle in a long line of text');
     expect(detach('short')).toBe('short');
   });
@@ -55,8 +61,10 @@ describe('test inventory through the scan', async () => {
   const suite: Tree = {
     'package.json': '{"devDependencies":{"mocha":"10"}}',
     // a.test.js sorts before the helper it imports: the helper is read ahead once, not twice.
-    'test/a.test.js': "const { shared } = require('./helpers.js');\ndescribe('a', () => { shared('x'); shared('y'); it('own', () => {}); });\n",
-    'test/helpers.js': "const { a } = require('./a.test.js');\nexports.shared = (name) => { it(name + ' one', () => {}); it(name + ' two', () => {}); };\n",
+    'test/a.test.js':
+      "const { shared } = require('./helpers.js');\ndescribe('a', () => { shared('x'); shared('y'); it('own', () => {}); });\n",
+    'test/helpers.js':
+      "const { a } = require('./a.test.js');\nexports.shared = (name) => { it(name + ' one', () => {}); it(name + ' two', () => {}); };\n",
   };
 
   it('counts helpers imported from another test-side module, reading each file once and keeping no text', async () => {

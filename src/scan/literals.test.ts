@@ -9,9 +9,21 @@ function naive(text: string, literal: string, ignoreCase: boolean): boolean {
 
 describe('LiteralSet', () => {
   const literals: [string, boolean][] = [
-    ['process.env', false], ['Env', false], ['env', false], ['request_id', true], ['REQUEST', false],
-    ['${', false], ['*', false], ['{{', false], ['he', false], ['she', false], ['hers', true], ['kelvin', true],
-    ['café', true], ['Straße', false], ['i', true],
+    ['process.env', false],
+    ['Env', false],
+    ['env', false],
+    ['request_id', true],
+    ['REQUEST', false],
+    ['${', false],
+    ['*', false],
+    ['{{', false],
+    ['he', false],
+    ['she', false],
+    ['hers', true],
+    ['kelvin', true],
+    ['café', true],
+    ['Straße', false],
+    ['i', true],
   ];
   const set = new LiteralSet();
   const ids = literals.map(([l, i]) => set.add(l, i));
@@ -19,15 +31,81 @@ describe('LiteralSet', () => {
 
   it('agrees with includes on overlapping, case-varied and non-ASCII texts', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const alphabet = ['p', 'r', 'o', 'c', 'e', 's', '.', 'n', 'v', 'E', 'N', 'V', 'R', 'Q', 'U', 'S', 'T', 'q', 'u', 't', '_', 'i', 'd', 'I', 'D',
-      '$', '{', '*', 'h', 'H', 'K', '\u212a', '\u0130', 'l', 'L', 'a', 'f', 'é', 'É', 'ß', 'ü', ' ', '\n'];
-    const fixed = ['process.env.X', 'PROCESS.ENV', 'x-Request_ID', 'REQUEST', 'ushers', 'HERS', '\u212aelvin', 'CAFÉ', 'straße', 'STRASSE', '\u0130', 'nothing'];
-    const texts = [...fixed, ...Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(rnd() * 30) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''))];
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = [
+      'p',
+      'r',
+      'o',
+      'c',
+      'e',
+      's',
+      '.',
+      'n',
+      'v',
+      'E',
+      'N',
+      'V',
+      'R',
+      'Q',
+      'U',
+      'S',
+      'T',
+      'q',
+      'u',
+      't',
+      '_',
+      'i',
+      'd',
+      'I',
+      'D',
+      '$',
+      '{',
+      '*',
+      'h',
+      'H',
+      'K',
+      '\u212a',
+      '\u0130',
+      'l',
+      'L',
+      'a',
+      'f',
+      'é',
+      'É',
+      'ß',
+      'ü',
+      ' ',
+      '\n',
+    ];
+    const fixed = [
+      'process.env.X',
+      'PROCESS.ENV',
+      'x-Request_ID',
+      'REQUEST',
+      'ushers',
+      'HERS',
+      '\u212aelvin',
+      'CAFÉ',
+      'straße',
+      'STRASSE',
+      '\u0130',
+      'nothing',
+    ];
+    const texts = [
+      ...fixed,
+      ...Array.from({ length: 3000 }, () =>
+        Array.from({ length: 1 + Math.floor(rnd() * 30) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(
+          '',
+        ),
+      ),
+    ];
     for (const text of texts) {
       const found = set.scan(text);
       literals.forEach(([l, i], k) => {
-        expect(set.present(found, ids[k]!, text, () => text.toLowerCase()), `${JSON.stringify(l)} in ${JSON.stringify(text)}`).toBe(naive(text, l, i));
+        expect(
+          set.present(found, ids[k]!, text, () => text.toLowerCase()),
+          `${JSON.stringify(l)} in ${JSON.stringify(text)}`,
+        ).toBe(naive(text, l, i));
       });
     }
   });
@@ -38,9 +116,19 @@ describe('LiteralSet', () => {
       { key: 'r:ci', regex: /request_?id/i, files: ['**/*'], literals: ['request_id', 'requestid'], ignoreCase: true },
       { key: 'r:lines', regex: /$/, files: ['**/*'], maxPerFile: 1 },
     ]);
-    const matches = new Map<string, { line: number; snippet: string }[]>([['r:env', []], ['r:ci', []], ['r:lines', []]]);
+    const matches = new Map<string, { line: number; snippet: string }[]>([
+      ['r:env', []],
+      ['r:ci', []],
+      ['r:lines', []],
+    ]);
     const searched = new Map<string, number>();
-    runPatterns('a.js', 'const a = 1;\nconst x = process.env.PORT;\nlog(RequestId)\n', groups[0]!.patterns, matches as never, searched);
+    runPatterns(
+      'a.js',
+      'const a = 1;\nconst x = process.env.PORT;\nlog(RequestId)\n',
+      groups[0]!.patterns,
+      matches as never,
+      searched,
+    );
     runPatterns('b.js', 'nothing here\n', groups[0]!.patterns, matches as never, searched);
     expect(matches.get('r:env')!.map((m) => m.line)).toEqual([2]);
     expect(matches.get('r:ci')!.map((m) => m.snippet)).toEqual(['log(RequestId)']);

@@ -144,7 +144,8 @@ export class LiteralSet {
       }
     }
     for (const id of this.plain) found[id] = 3;
-    if (special) for (let id = 0; id < found.length; id++) if (found[id] === 0 && this.lits[id]!.ignoreCase) found[id] = 3;
+    if (special)
+      for (let id = 0; id < found.length; id++) if (found[id] === 0 && this.lits[id]!.ignoreCase) found[id] = 3;
     return found;
   }
 

@@ -94,7 +94,11 @@ export class PatternOffload<T extends { path: string }> {
       this.sent.delete(msg.batch);
       this.pending -= batch.length;
       const binary = new Set(msg.binary);
-      this.onReturn(batch.map((b, i) => ({ item: b.item, bytes: b.bytes, binary: binary.has(i) })), msg.matches, msg.buffers);
+      this.onReturn(
+        batch.map((b, i) => ({ item: b.item, bytes: b.bytes, binary: binary.has(i) })),
+        msg.matches,
+        msg.buffers,
+      );
       this.settle?.();
     });
     // A worker that dies takes its batches with it: they are scanned again on the main thread.
@@ -150,7 +154,10 @@ export class PatternOffload<T extends { path: string }> {
     const out = this.outgoing;
     this.outgoing = [];
     const batch = this.nextBatch++;
-    this.sent.set(batch, out.map((o) => ({ item: o.item, bytes: o.bytes.length })));
+    this.sent.set(
+      batch,
+      out.map((o) => ({ item: o.item, bytes: o.bytes.length })),
+    );
     const msg: ToWorker = {
       batch,
       paths: out.map((o) => o.item.path),

@@ -10,13 +10,21 @@ import { compilePatterns, runPatterns, type Compiled, type ScanPattern } from '.
 import type { ToMain, ToWorker } from './offload.js';
 
 const port = parentPort!;
-const compiled = new Map(compilePatterns((workerData as { patterns: ScanPattern[] }).patterns).flatMap((g) => g.patterns.map((c) => [c.key, c] as const)));
+const compiled = new Map(
+  compilePatterns((workerData as { patterns: ScanPattern[] }).patterns).flatMap((g) =>
+    g.patterns.map((c) => [c.key, c] as const),
+  ),
+);
 const lists = new Map<number, Compiled[]>();
 // runPatterns counts files searched per pattern; the main thread keeps that count itself.
 const searched = new Map<string, number>();
 
 port.on('message', (msg: ToWorker) => {
-  for (const [id, keys] of msg.newLists) lists.set(id, keys.map((k) => compiled.get(k)!));
+  for (const [id, keys] of msg.newLists)
+    lists.set(
+      id,
+      keys.map((k) => compiled.get(k)!),
+    );
   const matches = new Map<string, Match[]>();
   const binary: number[] = [];
   msg.bytes.forEach((view, i) => {
@@ -28,6 +36,11 @@ port.on('message', (msg: ToWorker) => {
   });
   const found = [...matches].filter(([, l]) => l.length > 0);
   // The buffers go back to be read into again.
-  const reply: ToMain = { batch: msg.batch, binary, matches: found, buffers: msg.bytes.map((v) => v.buffer as ArrayBuffer) };
+  const reply: ToMain = {
+    batch: msg.batch,
+    binary,
+    matches: found,
+    buffers: msg.bytes.map((v) => v.buffer as ArrayBuffer),
+  };
   port.postMessage(reply, reply.buffers);
 });

@@ -110,7 +110,12 @@ export interface WorkItem {
  * The files to read and the patterns to run on each. A path is tested only against the groups
  * that can match its extension (the list per extension is worked out once), not against all.
  */
-export function planFiles(paths: readonly string[], groups: Group[], keepTest: PathTest, digests: Digest<unknown>[] = []): WorkItem[] {
+export function planFiles(
+  paths: readonly string[],
+  groups: Group[],
+  keepTest: PathTest,
+  digests: Digest<unknown>[] = [],
+): WorkItem[] {
   const byExt = new Map<string, Group[]>();
   const digestTests = digests.map((d) => ({ d, test: anyGlob(d.files) }));
   // Files that match the same groups share one pattern list (a list per file cost ~40 MB at 100k).
@@ -123,7 +128,7 @@ export function planFiles(paths: readonly string[], groups: Group[], keepTest: P
     if (!candidates) byExt.set(ext, (candidates = groups.filter((g) => !g.exts || g.exts.has(ext))));
     let key = '';
     let hits: Group[] | undefined;
-    for (const g of candidates) if (g.test(path)) ((key += index.get(g) + ','), (hits ??= []).push(g));
+    for (const g of candidates) if (g.test(path)) (key += `${index.get(g)},`), (hits ??= []).push(g);
     let compiled = hits && lists.get(key);
     if (hits && !compiled) lists.set(key, (compiled = hits.flatMap((g) => g.patterns)));
     const k = keepTest(path);
@@ -171,7 +176,7 @@ export async function scan(
   };
 
   const take = (item: WorkItem, r: Buffer | SkipReason) => {
-    if (typeof r === 'string') return files.account(item.path, r), handle(item, undefined);
+    if (typeof r === 'string') return (files.account(item.path, r), handle(item, undefined));
     const text = decode(r);
     files.account(item.path, text === null ? 'binary' : r.length);
     handle(item, text ?? undefined);
@@ -225,7 +230,8 @@ export async function scan(
       );
       const onRead = (item: WorkItem, r: Buffer | SkipReason): boolean => {
         progress();
-        if (offload?.alive && typeof r !== 'string' && patternOnly(item)) return offload.send(item, r, item.compiled, () => item.compiled.map((c) => c.key));
+        if (offload?.alive && typeof r !== 'string' && patternOnly(item))
+          return offload.send(item, r, item.compiled, () => item.compiled.map((c) => c.key));
         take(item, r);
         return false;
       };
@@ -234,17 +240,26 @@ export async function scan(
         // templates), and it must be in hand, not in flight, when that digest runs.
         const kept = pending.filter((i) => i.keep);
         await readAll(disk, kept, files.maxFileBytes, onRead, ahead, offload);
-        await readAll(disk, kept.length ? pending.filter((i) => !i.keep) : pending, files.maxFileBytes, onRead, ahead, offload);
+        await readAll(
+          disk,
+          kept.length ? pending.filter((i) => !i.keep) : pending,
+          files.maxFileBytes,
+          onRead,
+          ahead,
+          offload,
+        );
       } finally {
         await offload?.stop();
       }
     } else {
-      for (const item of pending) if (!ahead(item)) progress(), take(item, source.readBytes(item.path, files.maxFileBytes));
+      for (const item of pending)
+        if (!ahead(item)) progress(), take(item, source.readBytes(item.path, files.maxFileBytes));
     }
   } finally {
     files.scanning = false;
   }
-  for (const list of matches.values()) list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  for (const list of matches.values())
+    list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
   return { matches, searched, offloaded };
 }
 
@@ -295,7 +310,16 @@ async function readAll<T extends { path: string }>(
       // Cold again right after a warm window: start over with a short span; cold twice: longer.
       span = warm ? ASYNC_SPAN : Math.min(span * 2, ASYNC_SPAN * 8);
     }
-    next = await readAsync(source, items, next, source.readBytesLent ? Math.min(items.length, next + span) : items.length, maxBytes, onRead, ahead, offload);
+    next = await readAsync(
+      source,
+      items,
+      next,
+      source.readBytesLent ? Math.min(items.length, next + span) : items.length,
+      maxBytes,
+      onRead,
+      ahead,
+      offload,
+    );
   }
   while (offload && offload.pending > 0) {
     offload.flush();
@@ -380,10 +404,15 @@ export function runPatterns(
       lineStarts ??= computeLines(text);
       // A pattern like /^\s*resource/m may start on a blank line above: cite the first real character.
       const lead = m[0].search(/\S/);
-      const line = lineIndexAt(lineStarts, m.index + (lead > 0 ? lead : 0));
+      const line = lineIndexAt(lineStarts, m.index + Math.max(lead, 0));
       const start = lineStarts[line]!;
       const end = text.indexOf('\n', start);
-      out.push({ path, line: line + 1, snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)), groups: m.slice(1).map((g) => (g === undefined ? g : detach(g))) });
+      out.push({
+        path,
+        line: line + 1,
+        snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)),
+        groups: m.slice(1).map((g) => (g === undefined ? g : detach(g))),
+      });
       n++;
     }
   }
@@ -392,6 +421,5 @@ export function runPatterns(
 export function snippetOf(line: string): string {
   const t = line.replace(/\r$/, '').trim();
   // A copy: a slice would keep the whole file's text alive as long as the match.
-  return detach(t.length > SNIPPET_MAX ? t.slice(0, SNIPPET_MAX - 1) + '…' : t);
+  return detach(t.length > SNIPPET_MAX ? `${t.slice(0, SNIPPET_MAX - 1)}…` : t);
 }
-

@@ -74,7 +74,10 @@ export function evaluateGates(report: Omit<Report, 'gates'>, options: GateOption
       expected: 'no pillar score drops and no passing rule fails',
       actual: named.length === 0 ? 'none' : named.join('; '),
       passed: named.length === 0,
-      message: named.length === 0 ? `no regression since the baseline ${b.file}` : `regression since the baseline ${b.file}: ${named.join('; ')}`,
+      message:
+        named.length === 0
+          ? `no regression since the baseline ${b.file}`
+          : `regression since the baseline ${b.file}: ${named.join('; ')}`,
     });
   }
   for (const s of report.suppressed.filter((x) => x.expired)) {

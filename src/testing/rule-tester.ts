@@ -23,13 +23,26 @@ export async function runRuleOn(rule: Rule, tree: Tree, opts: RunOptions = {}): 
   const files = memoryIndex(tree);
   const pre = collectFacts(files);
   const patterns: ScanPattern[] = [...PROFILE_PATTERNS];
-  for (const [name, spec] of Object.entries(rule.meta.patterns ?? {})) patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
+  for (const [name, spec] of Object.entries(rule.meta.patterns ?? {}))
+    patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
   const digests = rule.meta.digests ?? [];
-  const scanned = await scan(files, new MemorySource(tree), patterns, [...(rule.meta.reads ?? []), ...digests.flatMap((d) => d.keep ?? [])], digests);
+  const scanned = await scan(
+    files,
+    new MemorySource(tree),
+    patterns,
+    [...(rule.meta.reads ?? []), ...digests.flatMap((d) => d.keep ?? [])],
+    digests,
+  );
   const facts = completeFacts(files, pre, scanned.matches.get('facts:server') ?? [], opts.profile);
   return runRule(
     { pillar: 'architecture', rule, weight: 1, options: opts.options ?? {} },
-    { files, facts, scan: scanned, catalogue: (n) => catalogueFor(n, opts.detect), ...(opts.artifacts ? { artifacts: opts.artifacts } : {}) },
+    {
+      files,
+      facts,
+      scan: scanned,
+      catalogue: (n) => catalogueFor(n, opts.detect),
+      ...(opts.artifacts ? { artifacts: opts.artifacts } : {}),
+    },
   );
 }
 
@@ -62,7 +75,9 @@ export function assertRun(run: RuleRun, e: Expectation): void {
   }
   for (const m of [e.message ?? []].flat()) expect(run.message).toContain(m);
   for (const ev of e.evidence ?? []) {
-    expect(run.evidence, `evidence ${JSON.stringify(ev)} in ${JSON.stringify(run.evidence)}`).toContainEqual(expect.objectContaining(ev));
+    expect(run.evidence, `evidence ${JSON.stringify(ev)} in ${JSON.stringify(run.evidence)}`).toContainEqual(
+      expect.objectContaining(ev),
+    );
   }
   if (e.data) expect(run.data).toMatchObject(e.data);
   const all = JSON.stringify(run);

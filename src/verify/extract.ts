@@ -31,12 +31,18 @@ const DONE_ICON = /✅|✔️?|☑️?|🟢|💚|\[x\]/i;
 const PARTIAL_ICON = /⚠️?|🟡|🟠|🔄|⏳|🚧|◐|🔶/;
 const NOT_ICON = /❌|✖️?|✗|🔴|⛔|🚫|❗|\[ \]/;
 const PLANNED_ICON = /📋|🔜|🗓️?|📅/;
-const ANY_ICON = new RegExp(`${DONE_ICON.source}|${PARTIAL_ICON.source}|${NOT_ICON.source}|${PLANNED_ICON.source}`, 'gi');
+const ANY_ICON = new RegExp(
+  `${DONE_ICON.source}|${PARTIAL_ICON.source}|${NOT_ICON.source}|${PLANNED_ICON.source}`,
+  'gi',
+);
 
-const NOT_WORDS = /\b(not (?:yet )?(?:done|configured|implemented|set ?up|performed|started|tested|ready|available|in place|enabled)|missing|needs work|to ?do|absent|none|no|fehlt|nicht umgesetzt|offen|falta|pendiente de implementar|manquant|non fait)\b/i;
-const PARTIAL_WORDS = /\b(partial(?:ly)?|pending|in progress|wip|mostly|incomplete|limited|basic|teilweise|in arbeit|parcial(?:mente)?|partiel(?:lement)?|en cours)\b/i;
+const NOT_WORDS =
+  /\b(not (?:yet )?(?:done|configured|implemented|set ?up|performed|started|tested|ready|available|in place|enabled)|missing|needs work|to ?do|absent|none|no|fehlt|nicht umgesetzt|offen|falta|pendiente de implementar|manquant|non fait)\b/i;
+const PARTIAL_WORDS =
+  /\b(partial(?:ly)?|pending|in progress|wip|mostly|incomplete|limited|basic|teilweise|in arbeit|parcial(?:mente)?|partiel(?:lement)?|en cours)\b/i;
 const PLANNED_WORDS = /\b(planned|future|roadmap|next (?:phase|step)s?|optional|later|geplant|planificado|prévu)\b/i;
-const DONE_WORDS = /\b(complete(?:d)?|done|yes|implemented|operational|passing|configured|in place|enabled|fully functional|ready|pass(?:es|ed)?|exists?|set up|erledigt|fertig|umgesetzt|vorhanden|hecho|completado|terminé|fait)\b/i;
+const DONE_WORDS =
+  /\b(complete(?:d)?|done|yes|implemented|operational|passing|configured|in place|enabled|fully functional|ready|pass(?:es|ed)?|exists?|set up|erledigt|fertig|umgesetzt|vorhanden|hecho|completado|terminé|fait)\b/i;
 
 /** The status a piece of text asserts: icons first (the author's verdict), then words. */
 export function statusOf(text: string): Asserted | null {
@@ -65,7 +71,7 @@ export function plain(text: string): string {
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[*_`~]+/g, '')
     .replace(ANY_ICON, ' ')
-    .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\uFE0F]/gu, ' ')
+    .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]|\uFE0F/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -76,7 +82,8 @@ const READINESS = [
 ];
 const SCORE10 = /(?:readiness|score|rating|overall)[^\n|]{0,40}?\b(\d(?:\.\d+)?|10)\s*\/\s*10\b/i;
 const GRADE = /\b(?:grade|rating)\b[:\s*]*([A-F][+-]?)(?![\w])/;
-const GOAL = /\b(goal|target|aim|objective|expected|should reach|to reach|path to|towards|road to|plan to|would|will be)\b|\b(result|outcome|after)\s*:/i;
+const GOAL =
+  /\b(goal|target|aim|objective|expected|should reach|to reach|path to|towards|road to|plan to|would|will be)\b|\b(result|outcome|after)\s*:/i;
 /** A heading states the current figure only with words like these (others define levels: "Beta Ready (90%)"). */
 const CURRENT = /\b(current|overall|status|maturity|assessment|score|summary|today|now)\b/i;
 
@@ -92,9 +99,17 @@ export function numberIn(text: string): { number: ClaimNumber | null; readiness:
     if (g) return { number: { kind: 'grade', value: g[1]! }, readiness: true };
   }
   const ratio = /\b(\d[\d,]*)\s*\/\s*(\d[\d,]*)\s+([a-z][\w-]*(?:\s[a-z][\w-]*)?)/i.exec(text);
-  if (ratio) return { number: { kind: 'ratio', value: num(ratio[1]!), total: num(ratio[2]!), unit: ratio[3]!.toLowerCase() }, readiness: false };
-  const count = /\b(\d[\d,]*)\+?\s+(tests?|test cases|unit tests|integration tests|endpoints|metrics|services|pages|dashboards|alerts|rules|microservices)\b/i.exec(text);
-  if (count) return { number: { kind: 'count', value: num(count[1]!), unit: count[2]!.toLowerCase() }, readiness: false };
+  if (ratio)
+    return {
+      number: { kind: 'ratio', value: num(ratio[1]!), total: num(ratio[2]!), unit: ratio[3]!.toLowerCase() },
+      readiness: false,
+    };
+  const count =
+    /\b(\d[\d,]*)\+?\s+(tests?|test cases|unit tests|integration tests|endpoints|metrics|services|pages|dashboards|alerts|rules|microservices)\b/i.exec(
+      text,
+    );
+  if (count)
+    return { number: { kind: 'count', value: num(count[1]!), unit: count[2]!.toLowerCase() }, readiness: false };
   const pct = /\b(\d{1,3}(?:\.\d+)?)\s*%/.exec(text);
   if (pct) return { number: { kind: 'percent', value: Number(pct[1]) }, readiness: false };
   return { number: null, readiness: false };
@@ -103,8 +118,10 @@ export function numberIn(text: string): { number: ClaimNumber | null; readiness:
 const num = (s: string) => Number(s.replace(/,/g, ''));
 
 /** Labels that turn the list under them into claims of absence, or into no claims at all. */
-const ABSENT_LABEL = /^\s*(?:#+\s*|\*\*|__)?\s*(missing|gaps?|needs|not (?:yet )?(?:done|implemented)|to ?do|remaining|known issues|limitations|not included|outstanding)\b[^:]*:?\s*(\*\*|__)?\s*:?\s*$/i;
-const PLANNED_LABEL = /^\s*(?:#+\s*|\*\*|__)?\s*(next steps|planned|roadmap|future (?:work|improvements)|recommendations?|phase \d+[^:]*)\b[^:]*:?\s*(\*\*|__)?\s*:?\s*$/i;
+const ABSENT_LABEL =
+  /^\s*(?:#+\s*|\*\*|__)?\s*(missing|gaps?|needs|not (?:yet )?(?:done|implemented)|to ?do|remaining|known issues|limitations|not included|outstanding)\b[^:]*:?\s*(\*\*|__)?\s*:?\s*$/i;
+const PLANNED_LABEL =
+  /^\s*(?:#+\s*|\*\*|__)?\s*(next steps|planned|roadmap|future (?:work|improvements)|recommendations?|phase \d+[^:]*)\b[^:]*:?\s*(\*\*|__)?\s*:?\s*$/i;
 const NEUTRAL_LABEL = /^\s*(\*\*|__)[^*_]{1,60}:?(\*\*|__)\s*:?\s*$/;
 
 export function extractClaims(markdown: string): Claim[] {
@@ -125,13 +142,23 @@ export function extractClaims(markdown: string): Claim[] {
     const h = /^(#{1,6})\s+(.*)$/.exec(raw);
     if (h) {
       const text = h[2]!;
-      const status = iconStatus(text) ?? (/[:–—-]\s*(done|complete|partial|not done|pending)\b/i.test(text) ? statusOf(text) : null);
+      const status =
+        iconStatus(text) ?? (/[:–—-]\s*(done|complete|partial|not done|pending)\b/i.test(text) ? statusOf(text) : null);
       heading = { status, level: h[1]!.length };
       listMode = ABSENT_LABEL.test(text) ? 'not-done' : PLANNED_LABEL.test(text) ? 'planned' : null;
       const found = numberIn(text);
       const readiness = found.readiness && CURRENT.test(text);
       const number = found.readiness && !readiness ? null : found.number;
-      if (status || readiness) claims.push({ line: n, text: plain(text), subject: subjectOf(text), asserted: status, number, readiness, source: 'heading' });
+      if (status || readiness)
+        claims.push({
+          line: n,
+          text: plain(text),
+          subject: subjectOf(text),
+          asserted: status,
+          number,
+          readiness,
+          source: 'heading',
+        });
       continue;
     }
 
@@ -143,13 +170,21 @@ export function extractClaims(markdown: string): Claim[] {
       for (; j < lines.length && /^\s*\|/.test(lines[j]!); j++) {
         const row = cells(lines[j]!);
         if (statusCol < 0) statusCol = row.findIndex((c) => iconStatus(c) !== null);
-        const statusCell = statusCol >= 0 ? row[statusCol] ?? '' : '';
+        const statusCell = statusCol >= 0 ? (row[statusCol] ?? '') : '';
         const asserted = statusCell ? statusOf(statusCell) : null;
         const text = plain(row.join(' | '));
         const rest = numberIn(row.filter((_, k) => k !== statusCol).join(' | '));
         const { number, readiness } = rest.number ? rest : numberIn(statusCell);
         if (asserted || readiness) {
-          claims.push({ line: j + 1, text, subject: plain(row[0] ?? ''), asserted, number, readiness, source: 'table' });
+          claims.push({
+            line: j + 1,
+            text,
+            subject: plain(row[0] ?? ''),
+            asserted,
+            number,
+            readiness,
+            source: 'table',
+          });
         }
       }
       i = j - 1;
@@ -163,14 +198,32 @@ export function extractClaims(markdown: string): Claim[] {
       const check = /^\[([ xX])\]\s*(.*)$/.exec(body);
       const { number, readiness } = numberIn(body);
       if (check) {
-        claims.push({ line: n, text: plain(check[2]!), subject: subjectOf(check[2]!), asserted: check[1] === ' ' ? 'not-done' : 'done', number, readiness, source: 'checklist' });
+        claims.push({
+          line: n,
+          text: plain(check[2]!),
+          subject: subjectOf(check[2]!),
+          asserted: check[1] === ' ' ? 'not-done' : 'done',
+          number,
+          readiness,
+          source: 'checklist',
+        });
         continue;
       }
       if (listMode === 'skip') continue;
-      const own = iconStatus(body) ?? (/\s[-–—:]\s*(complete|done|partial|pending|missing|not done)\b/i.test(body) ? statusOf(body) : null);
+      const own =
+        iconStatus(body) ??
+        (/\s[-–—:]\s*(complete|done|partial|pending|missing|not done)\b/i.test(body) ? statusOf(body) : null);
       const asserted = own ?? (listMode && listMode !== null ? listMode : heading.status);
       if ((asserted || readiness) && !/^(status|note|notes|files?|summary|result)$/i.test(subjectOf(body))) {
-        claims.push({ line: n, text: plain(body), subject: subjectOf(body), asserted, number, readiness, source: 'bullet' });
+        claims.push({
+          line: n,
+          text: plain(body),
+          subject: subjectOf(body),
+          asserted,
+          number,
+          readiness,
+          source: 'bullet',
+        });
       }
       continue;
     }
@@ -184,7 +237,15 @@ export function extractClaims(markdown: string): Claim[] {
     const { number, readiness } = numberIn(raw);
     const icon = iconStatus(raw);
     if (readiness || (icon && raw.length < 200)) {
-      claims.push({ line: n, text: plain(raw), subject: subjectOf(raw), asserted: icon ?? (readiness ? 'done' : null), number, readiness, source: 'prose' });
+      claims.push({
+        line: n,
+        text: plain(raw),
+        subject: subjectOf(raw),
+        asserted: icon ?? (readiness ? 'done' : null),
+        number,
+        readiness,
+        source: 'prose',
+      });
     }
   }
   return claims;

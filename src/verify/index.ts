@@ -5,7 +5,12 @@ import { claimedScore, judgeClaim } from './judge.js';
 import { repairMojibake } from './mojibake.js';
 import type { VerifyResult } from './schema.js';
 
-export function verifyDocument(input: { document: string; text: string; report: Report; vocabulary?: Record<string, string[]> }): VerifyResult {
+export function verifyDocument(input: {
+  document: string;
+  text: string;
+  report: Report;
+  vocabulary?: Record<string, string[]>;
+}): VerifyResult {
   const fixed = repairMojibake(input.text.replace(/^\uFEFF/, ''));
   const claims = extractClaims(fixed.text);
   const judged = claims.map((c) => judgeClaim(c, input.report, input.vocabulary ?? {}));
@@ -24,7 +29,12 @@ export function verifyDocument(input: { document: string; text: string; report: 
       contradicted: count('contradicted'),
       unverifiable: count('unverifiable'),
       claimedReadiness: headline
-        ? { line: headline.line, text: headline.text.slice(0, 200), value: headline.number!.value, asScore: claimedScore(headline.number) }
+        ? {
+            line: headline.line,
+            text: headline.text.slice(0, 200),
+            value: headline.number!.value,
+            asScore: claimedScore(headline.number),
+          }
         : null,
       measuredScore: input.report.summary.score,
       measuredGrade: input.report.summary.grade,

@@ -4,7 +4,14 @@ import { z } from 'zod';
 export const VERDICTS = ['confirmed', 'partially-confirmed', 'contradicted', 'unverifiable'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-const evidence = z.object({ path: z.string(), line: z.number().int().positive().optional(), snippet: z.string().optional(), note: z.string().optional() }).strict();
+const evidence = z
+  .object({
+    path: z.string(),
+    line: z.number().int().positive().optional(),
+    snippet: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
 
 export const verifySchema = z
   .object({
@@ -19,7 +26,15 @@ export const verifySchema = z
         partiallyConfirmed: z.number().int(),
         contradicted: z.number().int(),
         unverifiable: z.number().int(),
-        claimedReadiness: z.object({ line: z.number().int(), text: z.string(), value: z.union([z.number(), z.string()]), asScore: z.number().nullable() }).strict().nullable(),
+        claimedReadiness: z
+          .object({
+            line: z.number().int(),
+            text: z.string(),
+            value: z.union([z.number(), z.string()]),
+            asScore: z.number().nullable(),
+          })
+          .strict()
+          .nullable(),
         measuredScore: z.number().nullable(),
         measuredGrade: z.string().nullable(),
       })
@@ -30,7 +45,15 @@ export const verifySchema = z
           line: z.number().int(),
           text: z.string(),
           asserted: z.enum(['done', 'partial', 'not-done', 'planned']).nullable(),
-          number: z.object({ kind: z.string(), value: z.union([z.number(), z.string()]), total: z.number().optional(), unit: z.string().optional() }).strict().nullable(),
+          number: z
+            .object({
+              kind: z.string(),
+              value: z.union([z.number(), z.string()]),
+              total: z.number().optional(),
+              unit: z.string().optional(),
+            })
+            .strict()
+            .nullable(),
           rule: z.string().nullable(),
           verdict: z.enum(VERDICTS),
           reason: z.string(),

@@ -8,25 +8,52 @@
 
 export const VOCABULARY: [string, RegExp][] = [
   // Things no repository can show: decided before any rule is tried.
-  ['unverifiable:production evidence', /\b(sla|slo|uptime|99\.9|p9[59]|latency|response times?|req(?:uest)?s?\s*\/\s*s(?:ec)?|rps|throughput|error rate|under load|load tested|users?\b|customers?|traffic)\b/i],
-  ['unverifiable:people and process', /\b(team|training|on-?boarding|stakeholders?|sign-?off|approval|legal|contract|procurement|hiring)\b/i],
-  ['unverifiable:audits and manual testing', /\b(security audit|penetration|pen[- ]?test|owasp (?:top ?10|testing|validation)|compliance (?:review|audit)|soc ?2|iso ?27001|gdpr|hipaa|pci)\b/i],
+  [
+    'unverifiable:production evidence',
+    /\b(sla|slo|uptime|99\.9|p9[59]|latency|response times?|req(?:uest)?s?\s*\/\s*s(?:ec)?|rps|throughput|error rate|under load|load tested|users?\b|customers?|traffic)\b/i,
+  ],
+  [
+    'unverifiable:people and process',
+    /\b(team|training|on-?boarding|stakeholders?|sign-?off|approval|legal|contract|procurement|hiring)\b/i,
+  ],
+  [
+    'unverifiable:audits and manual testing',
+    /\b(security audit|penetration|pen[- ]?test|owasp (?:top ?10|testing|validation)|compliance (?:review|audit)|soc ?2|iso ?27001|gdpr|hipaa|pci)\b/i,
+  ],
   ['unverifiable:cost figures', /(\$\s?\d|\d\s?(?:usd|eur|€)|\bper month\b|\bmonthly cost\b)/i],
-  ['unverifiable:runtime configuration', /\b(secrets? rotation|key rotation|tls|encryption (?:at rest|in transit)|aes|waf|azure ad|b2c|connection pooling)\b/i],
+  [
+    'unverifiable:runtime configuration',
+    /\b(secrets? rotation|key rotation|tls|encryption (?:at rest|in transit)|aes|waf|azure ad|b2c|connection pooling)\b/i,
+  ],
 
-  ['quality/coverage-gate', /\b(\d{1,3}(?:\.\d+)?\s*%\s*(?:code |test |line )?coverage|coverage (?:threshold|gate)|code coverage|test coverage)\b/i],
+  [
+    'quality/coverage-gate',
+    /\b(\d{1,3}(?:\.\d+)?\s*%\s*(?:code |test |line )?coverage|coverage (?:threshold|gate)|code coverage|test coverage)\b/i,
+  ],
   ['quality/tests-in-ci', /\btests? (?:run )?(?:in|on) (?:ci|every (?:push|commit|pr))\b/i],
-  ['quality/test-types:load', /\b(load[- ]test(?:s|ing)?|performance test(?:s|ing)?|stress test(?:s|ing)?|locust|k6|jmeter|gatling)\b/i],
+  [
+    'quality/test-types:load',
+    /\b(load[- ]test(?:s|ing)?|performance test(?:s|ing)?|stress test(?:s|ing)?|locust|k6|jmeter|gatling)\b/i,
+  ],
   ['quality/test-types:e2e', /\b(e2e|end[- ]to[- ]end)(?: tests?| testing| workflows? tested)?\b/i],
   ['quality/test-types:integration', /\bintegration tests?(?:ing)?\b/i],
-  ['quality/tests-present', /\b(\d[\d,]*\s*(?:\/\s*\d[\d,]*\s*)?(?:unit )?tests?\b|unit tests?|test suite|automated tests?)/i],
+  [
+    'quality/tests-present',
+    /\b(\d[\d,]*\s*(?:\/\s*\d[\d,]*\s*)?(?:unit )?tests?\b|unit tests?|test suite|automated tests?)/i,
+  ],
   ['quality/linting', /\b(linting|linters?|eslint|ruff|flake8|pylint|golangci|rubocop|checkstyle|static analysis)\b/i],
   ['quality/formatting', /\b(code formatting|formatter|prettier|black formatting|gofmt|rustfmt)\b/i],
   ['quality/pre-commit-hooks', /\bpre-?commit\b|\bhusky\b/i],
 
-  ['reliability/health-checks', /\b(liveness|readiness)(?:\/(?:liveness|readiness))? probes?\b|\bdocker healthcheck\b/i],
+  [
+    'reliability/health-checks',
+    /\b(liveness|readiness)(?:\/(?:liveness|readiness))? probes?\b|\bdocker healthcheck\b/i,
+  ],
   ['observability/health-endpoints', /\b(health ?checks?|health endpoints?|\/health\w*|\/readyz|\/livez)\b/i],
-  ['observability/structured-logging', /\b(structured (?:json )?logging|json logs?|json logging|correlation ids?|request ids?)\b/i],
+  [
+    'observability/structured-logging',
+    /\b(structured (?:json )?logging|json logs?|json logging|correlation ids?|request ids?)\b/i,
+  ],
   ['observability/tracing', /\b(distributed tracing|opentelemetry|otel|jaeger|zipkin|tracing)\b/i],
   ['observability/dashboards', /\b(grafana|dashboards?)\b/i],
   ['observability/alerting', /\b(alert(?:ing|s)|alertmanager|pagerduty|opsgenie)\b/i],
@@ -34,14 +61,23 @@ export const VOCABULARY: [string, RegExp][] = [
   ['observability/error-tracking', /\b(sentry|rollbar|bugsnag|honeybadger|error tracking)\b/i],
 
   ['security/authorization', /\b(rbac|role[- ]based|authori[sz]ation|permissions?|access control)\b/i],
-  ['security/authentication', /\b(authentication|jwt|oauth ?2?|openid|oidc|api[- ]key(?:s)?(?: auth(?:entication)?)?|x-api-key|bearer tokens?|login)\b/i],
+  [
+    'security/authentication',
+    /\b(authentication|jwt|oauth ?2?|openid|oidc|api[- ]key(?:s)?(?: auth(?:entication)?)?|x-api-key|bearer tokens?|login)\b/i,
+  ],
   ['security/security-middleware:cors', /\bcors\b/i],
   ['security/security-middleware:headers', /\b(security headers|helmet|talisman|content security policy|csp)\b/i],
   ['security/security-middleware:csrf', /\b(csrf|xsrf)\b/i],
   ['security/security-middleware:https', /\b(hsts|https redirect(?:ion)?|force https)\b/i],
-  ['security/security-scanning', /\b(sast|dast|codeql|snyk|trivy|semgrep|bandit|gosec|dependency (?:scanning|audit)|vulnerability scan(?:ning)?|secret scanning|gitleaks|trufflehog)\b/i],
+  [
+    'security/security-scanning',
+    /\b(sast|dast|codeql|snyk|trivy|semgrep|bandit|gosec|dependency (?:scanning|audit)|vulnerability scan(?:ning)?|secret scanning|gitleaks|trufflehog)\b/i,
+  ],
   ['security/dependency-updates', /\b(dependabot|renovate|automated dependency updates)\b/i],
-  ['security/no-committed-secrets', /\b(no (?:hard-?coded|committed) (?:secrets|credentials)|secrets? (?:are )?not committed|(?:committed|hard-?coded) (?:secrets|credentials)(?: removed)?|secrets? (?:in|out of) (?:the )?(?:code|repo(?:sitory)?|git))\b/i],
+  [
+    'security/no-committed-secrets',
+    /\b(no (?:hard-?coded|committed) (?:secrets|credentials)|secrets? (?:are )?not committed|(?:committed|hard-?coded) (?:secrets|credentials)(?: removed)?|secrets? (?:in|out of) (?:the )?(?:code|repo(?:sitory)?|git))\b/i,
+  ],
   ['security/lockfiles', /\b(lock ?files?|pinned dependencies)\b/i],
   ['security/security-policy', /\b(security policy|security\.md|vulnerability disclosure)\b/i],
   ['security/container-user', /\b(non-?root|rootless)\b/i],
@@ -52,16 +88,31 @@ export const VOCABULARY: [string, RegExp][] = [
   ['reliability/retries', /\b(retr(?:y|ies)(?: logic)?|exponential backoff|backoff)\b/i],
   ['reliability/timeouts', /\btimeouts?(?: configuration)?\b/i],
   ['reliability/graceful-shutdown', /\b(graceful (?:shutdown|termination)|sigterm)\b/i],
-  ['reliability/redundancy', /\b(auto-?scaling|horizontal pod autoscaler|hpa|replicas|high availability|multi-az|redundancy)\b/i],
+  [
+    'reliability/redundancy',
+    /\b(auto-?scaling|horizontal pod autoscaler|hpa|replicas|high availability|multi-az|redundancy)\b/i,
+  ],
   ['reliability/backups', /\b(backups?|disaster recovery|rto|rpo|point-in-time recovery)\b/i],
   ['reliability/resource-limits', /\b(resource (?:limits|requests)|cpu (?:and memory )?limits|memory limits)\b/i],
 
   ['operations/progressive-delivery', /\b(canary|blue[/-]green|feature flags?|progressive delivery)\b/i],
-  ['operations/continuous-deployment', /\b(continuous deployment|automated deploy(?:ment)?s?|argo ?cd|flux ?cd|gitops)\b/i],
-  ['operations/ci-pipeline', /\b(ci\/cd|ci pipelines?|continuous integration|github actions|gitlab ci|jenkins|azure pipelines|circleci)\b/i],
+  [
+    'operations/continuous-deployment',
+    /\b(continuous deployment|automated deploy(?:ment)?s?|argo ?cd|flux ?cd|gitops)\b/i,
+  ],
+  [
+    'operations/ci-pipeline',
+    /\b(ci\/cd|ci pipelines?|continuous integration|github actions|gitlab ci|jenkins|azure pipelines|circleci)\b/i,
+  ],
   ['operations/orchestration', /\b(kubernetes|k8s|helm charts?|docker[- ]compose|orchestration|nomad|ecs task)\b/i],
-  ['operations/infrastructure-as-code', /\b(terraform|opentofu|bicep|pulumi|cloudformation|aws cdk|infrastructure[- ]as[- ]code|iac|arm templates?|ansible)\b/i],
-  ['operations/container-image', /\b(dockerfiles?|docker (?:configuration|image|build)|container images?|containeri[sz](?:ed|ation))\b/i],
+  [
+    'operations/infrastructure-as-code',
+    /\b(terraform|opentofu|bicep|pulumi|cloudformation|aws cdk|infrastructure[- ]as[- ]code|iac|arm templates?|ansible)\b/i,
+  ],
+  [
+    'operations/container-image',
+    /\b(dockerfiles?|docker (?:configuration|image|build)|container images?|containeri[sz](?:ed|ation))\b/i,
+  ],
   ['operations/rollback', /\b(rollbacks?|roll back)\b/i],
   ['operations/runbooks', /\b(runbooks?|incident response|on-?call)\b/i],
   ['operations/environments', /\b(staging|production environment|environment separation|dev\/staging\/prod)\b/i],
@@ -69,10 +120,19 @@ export const VOCABULARY: [string, RegExp][] = [
   ['operations/cost-monitoring', /\b(cost monitoring|cost alerts?|budgets?|infracost|kubecost)\b/i],
 
   ['architecture/api-contract', /\b(openapi|swagger|api contract|graphql schema|protobuf|\.proto)\b/i],
-  ['architecture/database-migrations', /\b(database migrations?|schema migrations?|alembic|flyway|liquibase|migrations)\b/i],
-  ['architecture/architecture-docs', /\b(adrs?|architecture decision|architecture (?:docs?|documentation|diagrams?))\b/i],
+  [
+    'architecture/database-migrations',
+    /\b(database migrations?|schema migrations?|alembic|flyway|liquibase|migrations)\b/i,
+  ],
+  [
+    'architecture/architecture-docs',
+    /\b(adrs?|architecture decision|architecture (?:docs?|documentation|diagrams?))\b/i,
+  ],
   ['architecture/type-safety', /\b(type safety|type[- ]checked|typescript strict|mypy|pyright|static typing)\b/i],
-  ['architecture/config-externalized', /\b(environment variables|env vars|externali[sz]ed config(?:uration)?|12-factor|\.env\.example)\b/i],
+  [
+    'architecture/config-externalized',
+    /\b(environment variables|env vars|externali[sz]ed config(?:uration)?|12-factor|\.env\.example)\b/i,
+  ],
   ['architecture/readme', /\breadme\b/i],
   ['architecture/module-size', /\b(god (?:class|module|object)|module size|file size)\b/i],
 ];
@@ -81,13 +141,26 @@ export const VOCABULARY: [string, RegExp][] = [
 export const PILLAR_SUBJECTS: [string, RegExp][] = [
   ['architecture', /^(architecture(?: (?:&|and) design)?|design|architektur|arquitectura)$/i],
   ['quality', /^(testing|tests|code quality(?: (?:&|and) testing)?|quality|qualität|testen|calidad|qualité)$/i],
-  ['observability', /^(monitoring|observability|monitoring (?:&|and) observability|observability (?:&|and) monitoring|überwachung|observabilidad|supervision)$/i],
+  [
+    'observability',
+    /^(monitoring|observability|monitoring (?:&|and) observability|observability (?:&|and) monitoring|überwachung|observabilidad|supervision)$/i,
+  ],
   ['security', /^(security|security (?:&|and) compliance|sicherheit|seguridad|sécurité)$/i],
-  ['reliability', /^(reliability|resilience|reliability (?:&|and) resilience|zuverlässigkeit|resilienz|fiabilidad|fiabilité)$/i],
-  ['operations', /^(deployment|operations|ops|devops|operations (?:&|and) deployment|deployment (?:&|and) operations|infrastructure|betrieb|operaciones|exploitation)$/i],
+  [
+    'reliability',
+    /^(reliability|resilience|reliability (?:&|and) resilience|zuverlässigkeit|resilienz|fiabilidad|fiabilité)$/i,
+  ],
+  [
+    'operations',
+    /^(deployment|operations|ops|devops|operations (?:&|and) deployment|deployment (?:&|and) operations|infrastructure|betrieb|operaciones|exploitation)$/i,
+  ],
 ];
 
-export function mapClaim(subject: string, text: string, extra: Record<string, string[]> = {}): { target: string; via: string } | null {
+export function mapClaim(
+  subject: string,
+  text: string,
+  extra: Record<string, string[]> = {},
+): { target: string; via: string } | null {
   const s = subject
     .replace(/^(pillar|phase|säule)\s*\d+\s*:?\s*/i, '')
     .replace(/\s*\(.*\)\s*$/, '')
@@ -95,7 +168,8 @@ export function mapClaim(subject: string, text: string, extra: Record<string, st
     .trim();
   for (const [pillar, re] of PILLAR_SUBJECTS) if (re.test(s)) return { target: `pillar:${pillar}`, via: s };
   for (const [rule, phrases] of Object.entries(extra)) {
-    for (const phrase of phrases) if (text.toLowerCase().includes(phrase.toLowerCase())) return { target: rule, via: phrase };
+    for (const phrase of phrases)
+      if (text.toLowerCase().includes(phrase.toLowerCase())) return { target: rule, via: phrase };
   }
   // The subject (a table's first cell, a bullet's lead) decides; the rest of the line only when
   // the subject names nothing, so a notes column cannot redirect a claim.

@@ -51,7 +51,10 @@ export class DiskSource implements FileSource {
         handOver(chunk, r, cb);
       };
       const fill = (buf: Buffer, off: number): void => {
-        if (off >= buf.length) return done(buf);
+        if (off >= buf.length) {
+          done(buf);
+          return;
+        }
         read(fd, buf, off, buf.length - off, off, (err2, got) => {
           if (err2) return done(readError(err2));
           if (got === 0) return done(buf.subarray(0, off));
@@ -114,7 +117,8 @@ function readLentSync(abs: string, maxBytes: number, cb: (result: Buffer | SkipR
   handOver(chunk, r, cb);
 }
 
-const readError = (err: unknown): SkipReason => ((err as NodeJS.ErrnoException).code === 'EISDIR' ? 'not-a-file' : 'unreadable');
+const readError = (err: unknown): SkipReason =>
+  (err as NodeJS.ErrnoException).code === 'EISDIR' ? 'not-a-file' : 'unreadable';
 
 /** After the first read of `n` bytes into the chunk: the answer, or undefined when fstat must decide. */
 function afterFirstRead(chunk: Buffer, n: number, maxBytes: number): Buffer | SkipReason | undefined {
@@ -123,7 +127,12 @@ function afterFirstRead(chunk: Buffer, n: number, maxBytes: number): Buffer | Sk
 }
 
 /** After fstat: the answer, or a buffer holding the first `from` bytes, to be filled by further reads. */
-function afterStat(chunk: Buffer, n: number, maxBytes: number, st: Stats): Buffer | SkipReason | { buf: Buffer; from: number } {
+function afterStat(
+  chunk: Buffer,
+  n: number,
+  maxBytes: number,
+  st: Stats,
+): Buffer | SkipReason | { buf: Buffer; from: number } {
   if (!st.isFile()) return 'not-a-file';
   if (n === 0) return st.size === 0 ? chunk.subarray(0, 0) : 'unreadable';
   if (st.size > maxBytes) return 'too-large';

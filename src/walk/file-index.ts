@@ -120,7 +120,8 @@ export class FileIndex {
     }
     const hit = new Uint8Array(this.paths.length);
     const index = this.extensionIndex();
-    for (const { test, exts } of fixed) for (const e of exts) for (const i of index.get(e) ?? []) if (!hit[i] && test(this.paths[i]!)) hit[i] = 1;
+    for (const { test, exts } of fixed)
+      for (const e of exts) for (const i of index.get(e) ?? []) if (!hit[i] && test(this.paths[i]!)) hit[i] = 1;
     if (open.length) {
       const test = anyGlob(open);
       this.paths.forEach((p, i) => {
@@ -183,7 +184,7 @@ export class FileIndex {
         // Asked for during the scan (one test file needs another's helpers): hold the text until
         // the scanner reaches the file, so it is not read a second time.
         if (text === undefined) this.text.set(path, null);
-        else if (this.scanning) (this.text.set(path, text), this.heldForScan.add(path));
+        else if (this.scanning) this.text.set(path, text), this.heldForScan.add(path);
       }
     }
     byPath.set(path, undefined);

@@ -12,18 +12,66 @@ describe('globExtensions', () => {
   });
 
   it('gives up where the extension is open', () => {
-    for (const g of ['**/Dockerfile.*', '.semgrep/**', '**/*rc', '!**/*.md', '**/*.+(js|ts)', '**/{a,b', '**/x.{1..3}']) expect(globExtensions(g), g).toBeNull();
+    for (const g of ['**/Dockerfile.*', '.semgrep/**', '**/*rc', '!**/*.md', '**/*.+(js|ts)', '**/{a,b', '**/x.{1..3}'])
+      expect(globExtensions(g), g).toBeNull();
   });
 });
 
 describe('globTest', () => {
-  const globs = ['**/docs/**/*.{md,rst}', '**/*Test.php', '**/Jenkinsfile', '**/Dockerfile.*', '**/src/*{test,Test}*/**/*.{java,kt}', '.github/workflows/*.yml', '**/pages/api/{health,ping}{.js,.ts,/index.js}', '**/.env.*.example', '**/*[sS]pec.{js,mjs}', '.semgrep/**', '**/src/gatling/**', '**/.env.*', '**/*rc', '**/{a,{b,c}}/x*', '**/+(foo|bar)-*', 'docs/**/Dockerfile*'];
+  const globs = [
+    '**/docs/**/*.{md,rst}',
+    '**/*Test.php',
+    '**/Jenkinsfile',
+    '**/Dockerfile.*',
+    '**/src/*{test,Test}*/**/*.{java,kt}',
+    '.github/workflows/*.yml',
+    '**/pages/api/{health,ping}{.js,.ts,/index.js}',
+    '**/.env.*.example',
+    '**/*[sS]pec.{js,mjs}',
+    '.semgrep/**',
+    '**/src/gatling/**',
+    '**/.env.*',
+    '**/*rc',
+    '**/{a,{b,c}}/x*',
+    '**/+(foo|bar)-*',
+    'docs/**/Dockerfile*',
+  ];
   const paths = [
-    'docs/a.md', 'x/docs/y/z.rst', 'docs/a.txt', 'README.md', 'src/FooTest.php', 'Test.php', 'a/Jenkinsfile', 'Jenkinsfile.groovy',
-    'Dockerfile.prod', 'svc/Dockerfile', 'mod/src/test/java/ATest.java', 'src/main/java/A.java', '.github/workflows/ci.yml',
-    '.github/workflows/sub/ci.yml', 'web/pages/api/health.ts', 'web/pages/api/ping/index.js', 'web/pages/api/other.ts', 'a/.env.local.example',
-    'lib/fooSpec.js', 'lib/foospec.mjs', 'lib/foo.spec.ts', 'noext', '.hidden', 'a.b/c',
-    '.semgrep/rules.yml', 'x/.semgrep/r.yml', 'src/gatling/Sim.scala', 'a/src/gatling/b/c.kt', '.env.prod', '.npmrc', 'c/x1', 'b/xy', 'foo-1', 'docs/a/Dockerfile.dev', 'docs/Dockerfile',
+    'docs/a.md',
+    'x/docs/y/z.rst',
+    'docs/a.txt',
+    'README.md',
+    'src/FooTest.php',
+    'Test.php',
+    'a/Jenkinsfile',
+    'Jenkinsfile.groovy',
+    'Dockerfile.prod',
+    'svc/Dockerfile',
+    'mod/src/test/java/ATest.java',
+    'src/main/java/A.java',
+    '.github/workflows/ci.yml',
+    '.github/workflows/sub/ci.yml',
+    'web/pages/api/health.ts',
+    'web/pages/api/ping/index.js',
+    'web/pages/api/other.ts',
+    'a/.env.local.example',
+    'lib/fooSpec.js',
+    'lib/foospec.mjs',
+    'lib/foo.spec.ts',
+    'noext',
+    '.hidden',
+    'a.b/c',
+    '.semgrep/rules.yml',
+    'x/.semgrep/r.yml',
+    'src/gatling/Sim.scala',
+    'a/src/gatling/b/c.kt',
+    '.env.prod',
+    '.npmrc',
+    'c/x1',
+    'b/xy',
+    'foo-1',
+    'docs/a/Dockerfile.dev',
+    'docs/Dockerfile',
   ];
   it('answers exactly what picomatch answers', () => {
     for (const g of globs) {

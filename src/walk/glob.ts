@@ -38,7 +38,7 @@ function compile(glob: string): PathTest {
     const rest = glob.slice(3);
     if (!rest.includes('/')) {
       // **/name
-      if (!SPECIAL.test(rest)) return (p) => p === rest || p.endsWith('/' + rest);
+      if (!SPECIAL.test(rest)) return (p) => p === rest || p.endsWith(`/${rest}`);
       // **/*.ext
       const ext = /^\*(\.[A-Za-z0-9_.-]+)$/.exec(rest);
       if (ext) {
@@ -48,7 +48,7 @@ function compile(glob: string): PathTest {
       // **/*.{a,b,c}
       const exts = /^\*\.\{([A-Za-z0-9_.,-]+)\}$/.exec(rest);
       if (exts) {
-        const suffixes = exts[1]!.split(',').map((e) => '.' + e);
+        const suffixes = exts[1]!.split(',').map((e) => `.${e}`);
         return (p) => suffixes.some((s) => p.endsWith(s) && basename(p).length > s.length);
       }
     }
@@ -61,7 +61,7 @@ function compile(glob: string): PathTest {
     return lit ? (p) => p.includes(lit) && m(p) : (p) => m(p);
   }
   // `.ext` suffix tests: no string is cut per call (this runs once per path per glob).
-  const suffixes = [...exts].filter((e) => e !== '').map((e) => '.' + e);
+  const suffixes = [...exts].filter((e) => e !== '').map((e) => `.${e}`);
   const bare = exts.has('');
   return (p) => {
     for (let i = 0; i < suffixes.length; i++) if (p.endsWith(suffixes[i]!)) return m(p);

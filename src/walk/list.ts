@@ -12,10 +12,38 @@ import { anyGlob } from './glob.js';
 
 /** Folders never audited: VCS data, installed dependencies, vendored and generated code. */
 export const ALWAYS_SKIPPED_DIRS = new Set([
-  '.git', '.hg', '.svn', 'node_modules', 'bower_components', 'jspm_packages', 'vendor', 'third_party',
-  '.venv', 'venv', 'site-packages', '__pycache__', '.tox', '.nox', '.mypy_cache', '.pytest_cache',
-  '.ruff_cache', '.terraform', '.terragrunt-cache', 'dist', 'target', '.next', '.nuxt', '.svelte-kit',
-  '.gradle', '.idea', '.vs', 'obj', '.cache', '.parcel-cache', 'coverage', '.serverless',
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  'vendor',
+  'third_party',
+  '.venv',
+  'venv',
+  'site-packages',
+  '__pycache__',
+  '.tox',
+  '.nox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  '.terraform',
+  '.terragrunt-cache',
+  'dist',
+  'target',
+  '.next',
+  '.nuxt',
+  '.svelte-kit',
+  '.gradle',
+  '.idea',
+  '.vs',
+  'obj',
+  '.cache',
+  '.parcel-cache',
+  'coverage',
+  '.serverless',
 ]);
 
 /** Test-data folders: a repository's own fixtures must not be mistaken for its configuration. */
@@ -62,7 +90,9 @@ export function compareCodePoints(a: string, b: string): number {
 }
 
 function filterFor(options: ListOptions): (p: string) => boolean {
-  const extra = options.ignore?.length ? anyGlob(options.ignore.flatMap((g) => [g, `${g.replace(/\/$/, '')}/**`])) : undefined;
+  const extra = options.ignore?.length
+    ? anyGlob(options.ignore.flatMap((g) => [g, `${g.replace(/\/$/, '')}/**`]))
+    : undefined;
   const includeTestData = options.includeTestData ?? false;
   return (p) => {
     const parts = p.split('/');
@@ -71,7 +101,7 @@ function filterFor(options: ListOptions): (p: string) => boolean {
       if (ALWAYS_SKIPPED_DIRS.has(d)) return false;
       if (!includeTestData && TEST_DATA_DIRS.has(d)) return false;
     }
-    return !(extra && extra(p));
+    return !extra?.(p);
   };
 }
 
@@ -110,7 +140,7 @@ function walk(root: string): string[] {
   while (stack.length > 0) {
     const { rel, rules } = stack.pop()!;
     const abs = rel ? join(root, rel) : root;
-    let entries;
+    let entries: import('node:fs').Dirent[];
     try {
       entries = readdirSync(abs, { withFileTypes: true });
     } catch {
@@ -141,7 +171,7 @@ function ignored(rules: { base: string; ig: Ignore }[], p: string, isDir: boolea
   for (const { base, ig } of rules) {
     const rel = base ? p.slice(base.length + 1) : p;
     try {
-      if (ig.ignores(isDir ? rel + '/' : rel)) return true;
+      if (ig.ignores(isDir ? `${rel}/` : rel)) return true;
     } catch {
       /* a path the ignore library refuses (e.g. odd characters): keep it */
     }

@@ -75,7 +75,8 @@ describe('listing', () => {
   });
 
   it('reads through the callback API exactly what is on disk, whatever the size, and says why it skips', async () => {
-    const sized = (n: number, seed: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 7 + seed) % 26))).join('');
+    const sized = (n: number, seed: number) =>
+      Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 7 + seed) % 26))).join('');
     const texts: Record<string, string> = {
       'empty.py': '',
       'small.py': 'print(1)\n',
@@ -88,7 +89,8 @@ describe('listing', () => {
     mkdirSync(join(root, 'folder.py'));
     const source = new DiskSource(root);
     const shown = (r: Buffer | string) => (typeof r === 'string' ? `skip:${r}` : r.toString('utf8'));
-    const readAsync = (p: string, max: number) => new Promise<string>((resolve) => source.readBytesAsync(p, max, (r) => resolve(shown(r))));
+    const readAsync = (p: string, max: number) =>
+      new Promise<string>((resolve) => source.readBytesAsync(p, max, (r) => resolve(shown(r))));
     const readSync = (p: string, max: number) => {
       let out = '';
       source.readBytesLent(p, max, (r) => void (out = shown(r)));

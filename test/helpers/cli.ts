@@ -12,7 +12,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function cli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   const r = await execa('node', [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     reject: false,

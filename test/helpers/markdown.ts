@@ -7,6 +7,7 @@ export function assertMarkdownTablesIntact(md: string): void {
     if (!/^\|.*\|$/.test(lines[i]!) || !/^\|[-:| ]+\|$/.test(lines[i + 1] ?? '')) continue;
     const cells = (l: string) => l.replace(/\\\|/g, '').split('|').length;
     const width = cells(lines[i]!);
-    for (let j = i + 2; j < lines.length && lines[j]!.startsWith('|'); j++) expect(cells(lines[j]!), lines[j]).toBe(width);
+    for (let j = i + 2; j < lines.length && lines[j]!.startsWith('|'); j++)
+      expect(cells(lines[j]!), lines[j]).toBe(width);
   }
 }

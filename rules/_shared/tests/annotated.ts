@@ -49,7 +49,14 @@ function groups(code: string, style: 'at' | 'bracket' | 'hash'): Group[] {
         if (e < 0) break;
         for (const part of topLevel(code.slice(open + 1, e - 1))) {
           const n = /^\s*([\w:.]+)\s*(?:\(([\s\S]*)\))?\s*$/.exec(part);
-          if (n) g.annotations.push({ name: n[1]!.split(/[.:]+/).pop()!.replace(/Attribute$/, ''), args: n[2] ?? '' });
+          if (n)
+            g.annotations.push({
+              name: n[1]!
+                .split(/[.:]+/)
+                .pop()!
+                .replace(/Attribute$/, ''),
+              args: n[2] ?? '',
+            });
           if (n && style === 'hash') g.annotations[g.annotations.length - 1]!.name = n[1]!; // keep `tokio::test`
         }
         j = e;
@@ -70,7 +77,7 @@ function topLevel(s: string): string[] {
     const c = s[k]!;
     if ('([{'.includes(c)) depth++;
     else if (')]}'.includes(c)) depth--;
-    else if (c === ',' && depth === 0) (out.push(s.slice(last, k)), (last = k + 1));
+    else if (c === ',' && depth === 0) out.push(s.slice(last, k)), (last = k + 1);
   }
   out.push(s.slice(last));
   return out.filter((p) => p.trim());
@@ -84,19 +91,43 @@ function arraySize(args: string): number | null {
 }
 
 const JVM_TESTS = new Set(['Test', 'ParameterizedTest', 'RepeatedTest', 'TestFactory', 'TestTemplate', 'Property']);
-const JVM_SOURCES = new Set(['ValueSource', 'CsvSource', 'EnumSource', 'MethodSource', 'CsvFileSource', 'ArgumentsSource', 'NullAndEmptySource', 'FieldSource']);
+const JVM_SOURCES = new Set([
+  'ValueSource',
+  'CsvSource',
+  'EnumSource',
+  'MethodSource',
+  'CsvFileSource',
+  'ArgumentsSource',
+  'NullAndEmptySource',
+  'FieldSource',
+]);
 
 export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 'scala') {
   const syn: Syntax = language === 'kotlin' || language === 'scala' ? SYNTAX.kotlin : SYNTAX.java;
   const code = mask(text, language === 'groovy' ? { ...syn, single: 'string' } : syn);
   const lineOf = lineIndex(code);
   const count = counter();
-  let framework = /\borg\.testng\b/.test(code) ? 'TestNG' : /\borg\.junit\.jupiter\b/.test(code) ? 'JUnit 5' : /\borg\.junit\b|\bjunit\.framework\b/.test(code) ? 'JUnit 4' : 'JUnit';
-  const classDisabled = groups(code, 'at').some((g) => /^\s*(?:(?:public|abstract|final|internal|open|private)\s+)*class\b/.test(g.after) && g.annotations.some((a) => a.name === 'Disabled' || a.name === 'Ignore'));
+  let framework = /\borg\.testng\b/.test(code)
+    ? 'TestNG'
+    : /\borg\.junit\.jupiter\b/.test(code)
+      ? 'JUnit 5'
+      : /\borg\.junit\b|\bjunit\.framework\b/.test(code)
+        ? 'JUnit 4'
+        : 'JUnit';
+  const classDisabled = groups(code, 'at').some(
+    (g) =>
+      /^\s*(?:(?:public|abstract|final|internal|open|private)\s+)*class\b/.test(g.after) &&
+      g.annotations.some((a) => a.name === 'Disabled' || a.name === 'Ignore'),
+  );
   for (const g of groups(code, 'at')) {
     const marker = g.annotations.find((a) => JVM_TESTS.has(a.name));
     if (!marker || /^\s*(?:(?:public|abstract|final|open)\s+)*class\b/.test(g.after)) continue;
-    const skipped = classDisabled || g.annotations.some((a) => a.name === 'Disabled' || a.name === 'Ignore' || (a.name === 'Test' && /\benabled\s*=\s*false\b/.test(a.args)));
+    const skipped =
+      classDisabled ||
+      g.annotations.some(
+        (a) =>
+          a.name === 'Disabled' || a.name === 'Ignore' || (a.name === 'Test' && /\benabled\s*=\s*false\b/.test(a.args)),
+      );
     let params: number | null | undefined;
     if (marker.name === 'RepeatedTest') params = Number(/\d+/.exec(marker.args)?.[0] ?? NaN) || null;
     else if (marker.name === 'ParameterizedTest') {
@@ -112,12 +143,23 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
   }
   if (language === 'groovy' && /\bextends\s+(?:spock\.lang\.)?Specification\b/.test(code)) {
     framework = 'Spock';
-    for (const m of code.matchAll(/^\s*def\s+["'][^\n]*["']\s*\(\s*\)/gm)) count.add({ line: lineOf(m.index + m[0].length - m[0].trimStart().length) });
+    for (const m of code.matchAll(/^\s*def\s+["'][^\n]*["']\s*\(\s*\)/gm))
+      count.add({ line: lineOf(m.index + m[0].length - m[0].trimStart().length) });
   }
   return { ...count.result(), framework };
 }
 
-const CS_TESTS = new Set(['Fact', 'Theory', 'SkippableFact', 'SkippableTheory', 'Test', 'TestCase', 'TestCaseSource', 'TestMethod', 'DataTestMethod']);
+const CS_TESTS = new Set([
+  'Fact',
+  'Theory',
+  'SkippableFact',
+  'SkippableTheory',
+  'Test',
+  'TestCase',
+  'TestCaseSource',
+  'TestMethod',
+  'DataTestMethod',
+]);
 const CS_ROWS = new Set(['InlineData', 'TestCase', 'DataRow']);
 const CS_SOURCES = new Set(['MemberData', 'ClassData', 'TestCaseSource', 'DynamicData', 'ValueSource']);
 
@@ -134,13 +176,22 @@ export function countCSharp(text: string) {
   for (const g of groups(code, 'bracket')) {
     if (!g.annotations.some((a) => CS_TESTS.has(a.name))) continue;
     g.annotations.forEach((a) => names.add(a.name));
-    const skipped = g.annotations.some((a) => a.name === 'Ignore' || (/^(?:Fact|Theory|Test|TestCase)$/.test(a.name) && /\b(?:Skip|Ignore(?:Reason)?)\s*=/.test(a.args)));
+    const skipped = g.annotations.some(
+      (a) =>
+        a.name === 'Ignore' ||
+        (/^(?:Fact|Theory|Test|TestCase)$/.test(a.name) && /\b(?:Skip|Ignore(?:Reason)?)\s*=/.test(a.args)),
+    );
     const rows = g.annotations.filter((a) => CS_ROWS.has(a.name)).length;
     const sources = g.annotations.some((a) => CS_SOURCES.has(a.name));
     const parametrized = rows > 0 || sources || g.annotations.some((a) => a.name === 'Theory');
     count.add({ line: lineOf(g.at), skipped, ...(parametrized ? { params: sources ? null : rows || null } : {}) });
   }
-  const framework = names.has('Fact') || names.has('Theory') ? 'xUnit' : names.has('TestMethod') || names.has('DataTestMethod') ? 'MSTest' : 'NUnit';
+  const framework =
+    names.has('Fact') || names.has('Theory')
+      ? 'xUnit'
+      : names.has('TestMethod') || names.has('DataTestMethod')
+        ? 'MSTest'
+        : 'NUnit';
   return { ...count.result(), framework };
 }
 
@@ -151,7 +202,15 @@ export function countRust(text: string) {
   for (const g of groups(code, 'hash')) {
     const names = g.annotations.map((a) => a.name);
     const cases = names.filter((n) => n === 'test_case').length;
-    if (!names.some((n) => /^(?:test|tokio::test|async_std::test|actix_rt::test|actix_web::test|rstest|test_log::test|sqlx::test)$/.test(n)) && cases === 0) continue;
+    if (
+      !names.some((n) =>
+        /^(?:test|tokio::test|async_std::test|actix_rt::test|actix_web::test|rstest|test_log::test|sqlx::test)$/.test(
+          n,
+        ),
+      ) &&
+      cases === 0
+    )
+      continue;
     if (!/^\s*(?:pub\s+)?(?:async\s+)?(?:unsafe\s+)?fn\b/.test(g.after)) continue;
     count.add({ line: lineOf(g.at), skipped: names.includes('ignore'), ...(cases > 0 ? { params: cases } : {}) });
   }

@@ -7,7 +7,8 @@ import { countJavaScript } from './javascript.js';
 import { mask, SYNTAX } from './mask.js';
 import { countPhp, countRuby } from './scripting.js';
 
-const byPath = (tree: Record<string, string>) => Object.fromEntries(testInventory(memoryIndex(tree)).files.map((f) => [f.path, f]));
+const byPath = (tree: Record<string, string>) =>
+  Object.fromEntries(testInventory(memoryIndex(tree)).files.map((f) => [f.path, f]));
 
 describe('mask', () => {
   it('blanks comments and string contents but keeps offsets and lines', () => {
@@ -114,12 +115,14 @@ describe('pytest collection', () => {
   });
 
   it('follows python_files and testpaths from the config and reports files it would not collect', () => {
-    const inv = testInventory(memoryIndex({
-      'pytest.ini': '[pytest]\npython_files = check_*.py\ntestpaths = tests\n',
-      'tests/check_x.py': 'def test_x(): pass\n',
-      'tests/test_not_matched.py': 'def test_y(): pass\n',
-      'scripts/check_z.py': 'def test_z(): pass\n',
-    }));
+    const inv = testInventory(
+      memoryIndex({
+        'pytest.ini': '[pytest]\npython_files = check_*.py\ntestpaths = tests\n',
+        'tests/check_x.py': 'def test_x(): pass\n',
+        'tests/test_not_matched.py': 'def test_y(): pass\n',
+        'scripts/check_z.py': 'def test_z(): pass\n',
+      }),
+    );
     expect(inv.files.map((f) => f.path)).toEqual(['tests/check_x.py']);
     expect(inv.notCollected.map((n) => n.path)).toEqual(['tests/test_not_matched.py']);
   });
@@ -127,28 +130,30 @@ describe('pytest collection', () => {
 
 describe('JavaScript definitions', () => {
   it('counts it/test with modifiers, skips, todo and each tables; ignores hooks, comments and strings', () => {
-    const r = countJavaScript([
-      "import { describe, it, test } from 'vitest';",
-      "describe('x', () => {",
-      "  it('a', () => {});",
-      "  it.only('b', async () => {});",
-      "  it.skip('c', () => {});",
-      "  xit('d', function () {});",
-      "  test.todo('e');",
-      "  it.concurrent('f', async () => {});",
-      "  test.each([[1, 2], [3, 4], [5, 6]])('g %i', (a, b) => {});",
-      '  test.each`',
-      '    a | b',
-      '    ${1} | ${2}',
-      '    ${3} | ${4}',
-      "  `('h', ({ a, b }) => {});",
-      "  // it('commented', () => {});",
-      "  const s = \"it('in a string', () => {})\";",
-      "  beforeEach(() => {});",
-      "  test.describe('group', () => {});",
-      '});',
-      "describe.skip('off', () => { it('i', () => {}); });",
-    ].join('\n'));
+    const r = countJavaScript(
+      [
+        "import { describe, it, test } from 'vitest';",
+        "describe('x', () => {",
+        "  it('a', () => {});",
+        "  it.only('b', async () => {});",
+        "  it.skip('c', () => {});",
+        "  xit('d', function () {});",
+        "  test.todo('e');",
+        "  it.concurrent('f', async () => {});",
+        "  test.each([[1, 2], [3, 4], [5, 6]])('g %i', (a, b) => {});",
+        '  test.each`',
+        '    a | b',
+        '    ${1} | ${2}',
+        '    ${3} | ${4}',
+        "  `('h', ({ a, b }) => {});",
+        "  // it('commented', () => {});",
+        '  const s = "it(\'in a string\', () => {})";',
+        '  beforeEach(() => {});',
+        "  test.describe('group', () => {});",
+        '});',
+        "describe.skip('off', () => { it('i', () => {}); });",
+      ].join('\n'),
+    );
     expect(r.cases).toBe(9);
     expect(r.skipped).toBe(4);
     expect(r.parametrized).toBe(2);
@@ -156,178 +161,207 @@ describe('JavaScript definitions', () => {
   });
 
   it("does not take Playwright's runtime test.skip(cond, reason) for a test", () => {
-    const r = countJavaScript("test('a', async ({ page }) => {\n  test.skip(browserName === 'webkit', 'no');\n  test.fixme();\n});");
+    const r = countJavaScript(
+      "test('a', async ({ page }) => {\n  test.skip(browserName === 'webkit', 'no');\n  test.fixme();\n});",
+    );
     expect(r.cases).toBe(1);
   });
 
   it('expands loops over literal arrays (with spreads) and repeated helper calls', () => {
-    const r = countJavaScript([
-      'const base = [1, 2];',
-      'const all = [...base, 3];',
-      "for (const x of all) { it('x ' + x, () => {}); }",
-      "base.forEach((b) => { test(`b ${b}`, () => {}); });",
-      "function shared(app) { it('works', () => {}); }",
-      'shared(1); shared(2);',
-    ].join('\n'));
+    const r = countJavaScript(
+      [
+        'const base = [1, 2];',
+        'const all = [...base, 3];',
+        "for (const x of all) { it('x ' + x, () => {}); }",
+        'base.forEach((b) => { test(`b ${b}`, () => {}); });',
+        "function shared(app) { it('works', () => {}); }",
+        'shared(1); shared(2);',
+      ].join('\n'),
+    );
     expect(r.cases).toBe(3);
     expect(r.expanded).toBe(3 + 2 + 2);
   });
 
   it('sizes tables imported from a sibling module and rows that carry their own case lists', () => {
-    const inv = testInventory(memoryIndex({
-      'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }),
-      'src/cases.ts': 'export const ROWS = [\n  { path: "/a", tests: [1, 2, 3] },\n  { path: "/b", tests: [4] },\n];\nexport const FLAT = [1, 2];\n',
-      'src/x.spec.ts': [
-        "import { describe, it } from 'vitest';",
-        "import { ROWS, FLAT } from './cases.js';",
-        "describe.each(ROWS)('$path', ({ path, tests }) => {",
-        "  it.each(tests)('case %s', (t) => {});",
-        "  it('parses', () => {});",
-        '});',
-        "it.each(FLAT)('flat %s', (n) => {});",
-      ].join('\n'),
-    }));
+    const inv = testInventory(
+      memoryIndex({
+        'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }),
+        'src/cases.ts':
+          'export const ROWS = [\n  { path: "/a", tests: [1, 2, 3] },\n  { path: "/b", tests: [4] },\n];\nexport const FLAT = [1, 2];\n',
+        'src/x.spec.ts': [
+          "import { describe, it } from 'vitest';",
+          "import { ROWS, FLAT } from './cases.js';",
+          "describe.each(ROWS)('$path', ({ path, tests }) => {",
+          "  it.each(tests)('case %s', (t) => {});",
+          "  it('parses', () => {});",
+          '});',
+          "it.each(FLAT)('flat %s', (n) => {});",
+        ].join('\n'),
+      }),
+    );
     // 3 + 1 row cases, 2 rows × 'parses', 2 flat
     expect(inv.files[0]).toMatchObject({ path: 'src/x.spec.ts', cases: 3, expanded: 4 + 2 + 2 });
   });
 
   it('sizes loops over typed, literal, wrapped and filtered arrays', () => {
-    const r = countJavaScript([
-      "import { describe, test } from 'vitest';",
-      "describe('a', () => {",
-      '  const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9];',
-      "  for (const r of rows) test('a' + r, () => {});",
-      '});',
-      "describe('b', () => {",
-      // The annotation holds `;` and brackets: the loop must use these 2 rows, not the 9 above.
-      '  const rows: { input: [string, string, any?]; out: boolean }[] = [',
-      "    { input: ['x', 'y'], out: true },",
-      "    { input: ['x', 'z', { strict: true }], out: false },",
-      '  ];',
-      "  for (const r of rows) { test(`${r.input[0]}`, () => {}); }",
-      '});',
-      "[true, false, null].forEach((v) => { test('literal ' + v, () => {}); });",
-      'const byName = { one: 1, two: 2 };',
-      "Object.keys(byName).forEach((k) => test(k, () => {}));",
-      "for (const [k, v] of Object.entries(byName)) { test(k, () => {}); }",
-      'const ids = [1, 2, 3, 4];',
-      "test.each(ids.map((r) => [r]))('mapped %s', () => {});",
-      "test.each(ids.filter((r) => r > 2))('filtered %s', () => {});",
-    ].join('\n'));
+    const r = countJavaScript(
+      [
+        "import { describe, test } from 'vitest';",
+        "describe('a', () => {",
+        '  const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9];',
+        "  for (const r of rows) test('a' + r, () => {});",
+        '});',
+        "describe('b', () => {",
+        // The annotation holds `;` and brackets: the loop must use these 2 rows, not the 9 above.
+        '  const rows: { input: [string, string, any?]; out: boolean }[] = [',
+        "    { input: ['x', 'y'], out: true },",
+        "    { input: ['x', 'z', { strict: true }], out: false },",
+        '  ];',
+        '  for (const r of rows) { test(`${r.input[0]}`, () => {}); }',
+        '});',
+        "[true, false, null].forEach((v) => { test('literal ' + v, () => {}); });",
+        'const byName = { one: 1, two: 2 };',
+        'Object.keys(byName).forEach((k) => test(k, () => {}));',
+        'for (const [k, v] of Object.entries(byName)) { test(k, () => {}); }',
+        'const ids = [1, 2, 3, 4];',
+        "test.each(ids.map((r) => [r]))('mapped %s', () => {});",
+        "test.each(ids.filter((r) => r > 2))('filtered %s', () => {});",
+      ].join('\n'),
+    );
     expect(r.cases).toBe(7);
     // `r > 2` keeps 3 and 4.
     expect(r.expanded).toBe(9 + 2 + 3 + 2 + 2 + 4 + 2);
   });
 
   it('counts tests a helper defines once per call, through loops, nesting and references', () => {
-    const r = countJavaScript([
-      "const { describe, it } = require('mocha');",
-      'function checks(opts) {',
-      "  it('reads', () => {});",
-      "  it('writes', () => {});",
-      '}',
-      'const both = (o) => { checks(o); checks({ ...o, strict: true }); };',
-      "describe('plain', () => { checks({}); });",
-      "describe('looped', () => { ['a', 'b', 'c'].forEach((m) => both({ m })); });",
-      "function shared() { it('shared', () => {}); }",
-      "describe('by reference', shared);",
-      "describe('named callback', function suite() { it('runs where it stands', () => {}); });",
-      "exports.unused = function (name) { it(name, () => {}); };",
-    ].join('\n'));
+    const r = countJavaScript(
+      [
+        "const { describe, it } = require('mocha');",
+        'function checks(opts) {',
+        "  it('reads', () => {});",
+        "  it('writes', () => {});",
+        '}',
+        'const both = (o) => { checks(o); checks({ ...o, strict: true }); };',
+        "describe('plain', () => { checks({}); });",
+        "describe('looped', () => { ['a', 'b', 'c'].forEach((m) => both({ m })); });",
+        "function shared() { it('shared', () => {}); }",
+        "describe('by reference', shared);",
+        "describe('named callback', function suite() { it('runs where it stands', () => {}); });",
+        'exports.unused = function (name) { it(name, () => {}); };',
+      ].join('\n'),
+    );
     // checks: 1 direct call + 2 per `both` × 3 = 7 runs of 2 tests; shared once; suite once; unused never.
     expect(r.cases).toBe(5);
     expect(r.expanded).toBe(7 * 2 + 1 + 1 + 0);
   });
 
   it("does not take calls of a file's own `function test(…)` for tests", () => {
-    const own = countJavaScript("function test(input, expected) { assert.equal(slug(input), expected); }\ntest('A b', 'a-b');\ntest(name, other);\n");
+    const own = countJavaScript(
+      "function test(input, expected) { assert.equal(slug(input), expected); }\ntest('A b', 'a-b');\ntest(name, other);\n",
+    );
     expect(own.cases).toBe(0);
     expect(countJavaScript("test(name, other);\ntest('x', () => {});\n").cases).toBe(2);
   });
 
   it('counts one branch of an if/else around tests, and a lone if as written', () => {
-    const r = countJavaScript([
-      "for (const name of ['a', 'b']) {",
-      "  if (name === 'a') { test('first way', () => {}); } else if (name === 'b') { test('second way', () => {}); } else { test('third', () => {}); test('fourth', () => {}); }",
-      "  if (process.env.SLOW) { test('slow', () => {}); }",
-      '}',
-    ].join('\n'));
+    const r = countJavaScript(
+      [
+        "for (const name of ['a', 'b']) {",
+        "  if (name === 'a') { test('first way', () => {}); } else if (name === 'b') { test('second way', () => {}); } else { test('third', () => {}); test('fourth', () => {}); }",
+        "  if (process.env.SLOW) { test('slow', () => {}); }",
+        '}',
+      ].join('\n'),
+    );
     expect(r.cases).toBe(5);
     // The widest branch (2 tests) stands for the chain, per iteration; the lone `if` counts.
     expect(r.expanded).toBe(2 * 2 + 2);
   });
 
   it('counts calls of test-defining helpers imported from a sibling module', () => {
-    const inv = testInventory(memoryIndex({
-      'package.json': JSON.stringify({ devDependencies: { jest: '29' } }),
-      'test/helpers.js': [
-        'exports.withClock = function (name, f) { test(`with a clock, ${name}`, f); };',
-        'exports.twice = (name, f) => { test(name, f); test(name + " again", f); };',
-        'exports.setUp = function (f) { return f(); };',
-      ].join('\n'),
-      'test/support.js': "export function inZones(name, f) { for (const z of ['UTC', 'CET']) test(`${name} in ${z}`, f); }\n",
-      'test/a.test.js': [
-        "const Helpers = require('./helpers');",
-        "import { inZones as zoned } from './support.js';",
-        "test('plain', () => {});",
-        "Helpers.withClock('ticks', () => {});",
-        "Helpers.twice('both', () => {});",
-        "Helpers.setUp(() => {});",
-        "for (const n of [1, 2, 3]) zoned('n' + n, () => {});",
-      ].join('\n'),
-    }));
+    const inv = testInventory(
+      memoryIndex({
+        'package.json': JSON.stringify({ devDependencies: { jest: '29' } }),
+        'test/helpers.js': [
+          'exports.withClock = function (name, f) { test(`with a clock, ${name}`, f); };',
+          'exports.twice = (name, f) => { test(name, f); test(name + " again", f); };',
+          'exports.setUp = function (f) { return f(); };',
+        ].join('\n'),
+        'test/support.js':
+          "export function inZones(name, f) { for (const z of ['UTC', 'CET']) test(`${name} in ${z}`, f); }\n",
+        'test/a.test.js': [
+          "const Helpers = require('./helpers');",
+          "import { inZones as zoned } from './support.js';",
+          "test('plain', () => {});",
+          "Helpers.withClock('ticks', () => {});",
+          "Helpers.twice('both', () => {});",
+          'Helpers.setUp(() => {});',
+          "for (const n of [1, 2, 3]) zoned('n' + n, () => {});",
+        ].join('\n'),
+      }),
+    );
     expect(inv.files.map((f) => [f.path, f.cases, f.expanded])).toEqual([['test/a.test.js', 4, 1 + 1 + 2 + 3 * 2]]);
   });
 
   it('multiplies the tests of a suite matrix that runs its callback once per target', () => {
-    const inv = testInventory(memoryIndex({
-      'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }),
-      'vitest.config.ts': "export default defineConfig({ test: { typecheck: { enabled: !process.argv.includes('bench') } } });",
-      'test/_setup.ts': [
-        'export function matrix(',
-        '  title: string,',
-        '  fn: (ctx: { target: string }, utils: { it: typeof it }) => void | Promise<void>,',
-        '): void {',
-        '  const run = (target: string) => fn({ target }, { it });',
-        "  describe(title, () => { describe('web', () => run('web')); describe('node', () => run('node')); describe('bun', () => run('bun')); });",
-        '}',
-        'export const once = (title: string, fn: () => void) => describe(title, fn);',
-      ].join('\n'),
-      'test/app.test.ts': [
-        "import { matrix, once } from './_setup';",
-        "matrix('app', (t, { it }) => {",
-        "  it('serves', () => {});",
-        "  it.skipIf(t.target === 'web')('streams', () => {});",
-        '});',
-        "once('plain', () => { it('runs once', () => {}); });",
-      ].join('\n'),
-      'test/types.test-d.ts': "import { expectTypeOf, test } from 'vitest';\ntest('typed', () => { expectTypeOf(1).toBeNumber(); });\n",
-    }));
+    const inv = testInventory(
+      memoryIndex({
+        'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }),
+        'vitest.config.ts':
+          "export default defineConfig({ test: { typecheck: { enabled: !process.argv.includes('bench') } } });",
+        'test/_setup.ts': [
+          'export function matrix(',
+          '  title: string,',
+          '  fn: (ctx: { target: string }, utils: { it: typeof it }) => void | Promise<void>,',
+          '): void {',
+          '  const run = (target: string) => fn({ target }, { it });',
+          "  describe(title, () => { describe('web', () => run('web')); describe('node', () => run('node')); describe('bun', () => run('bun')); });",
+          '}',
+          'export const once = (title: string, fn: () => void) => describe(title, fn);',
+        ].join('\n'),
+        'test/app.test.ts': [
+          "import { matrix, once } from './_setup';",
+          "matrix('app', (t, { it }) => {",
+          "  it('serves', () => {});",
+          "  it.skipIf(t.target === 'web')('streams', () => {});",
+          '});',
+          "once('plain', () => { it('runs once', () => {}); });",
+        ].join('\n'),
+        'test/types.test-d.ts':
+          "import { expectTypeOf, test } from 'vitest';\ntest('typed', () => { expectTypeOf(1).toBeNumber(); });\n",
+      }),
+    );
     // 2 tests × 3 targets + 1; the type test is collected because typecheck is on.
-    expect(inv.files.map((f) => [f.path, f.expanded])).toEqual([['test/app.test.ts', 2 * 3 + 1], ['test/types.test-d.ts', 1]]);
+    expect(inv.files.map((f) => [f.path, f.expanded])).toEqual([
+      ['test/app.test.ts', 2 * 3 + 1],
+      ['test/types.test-d.ts', 1],
+    ]);
   });
 
   it('leaves type tests out when typecheck is off, and counts a local matrix', () => {
-    const inv = testInventory(memoryIndex({
-      'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }),
-      'src/types.test-d.ts': "import { test } from 'vitest';\ntest('typed', () => {});\n",
-      'src/a.test.ts': [
-        "import { describe, it } from 'vitest';",
-        'function forEachDriver(fn) { for (const d of DRIVERS) fn(d); fn(null); fn(undefined); }',
-        "forEachDriver((d) => { it('works with ' + d, () => {}); });",
-      ].join('\n'),
-    }));
+    const inv = testInventory(
+      memoryIndex({
+        'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }),
+        'src/types.test-d.ts': "import { test } from 'vitest';\ntest('typed', () => {});\n",
+        'src/a.test.ts': [
+          "import { describe, it } from 'vitest';",
+          'function forEachDriver(fn) { for (const d of DRIVERS) fn(d); fn(null); fn(undefined); }',
+          "forEachDriver((d) => { it('works with ' + d, () => {}); });",
+        ].join('\n'),
+      }),
+    );
     // DRIVERS is unknown (one), plus two direct calls: the callback runs three times as far as we can see.
     expect(inv.files.map((f) => [f.path, f.expanded])).toEqual([['src/a.test.ts', 3]]);
   });
 
   it('only counts files a configured runner includes', () => {
-    const inv = testInventory(memoryIndex({
-      'package.json': JSON.stringify({ devDependencies: { jest: '29' } }),
-      'jest.config.js': "module.exports = { testMatch: ['**/unit/**/*.test.js'] };",
-      'unit/a.test.js': "test('a', () => {});",
-      'other/b.test.js': "test('b', () => {});",
-    }));
+    const inv = testInventory(
+      memoryIndex({
+        'package.json': JSON.stringify({ devDependencies: { jest: '29' } }),
+        'jest.config.js': "module.exports = { testMatch: ['**/unit/**/*.test.js'] };",
+        'unit/a.test.js': "test('a', () => {});",
+        'other/b.test.js': "test('b', () => {});",
+      }),
+    );
     expect(inv.files.map((f) => [f.path, f.framework])).toEqual([['unit/a.test.js', 'jest']]);
     expect(inv.notCollected.map((n) => n.path)).toEqual(['other/b.test.js']);
   });
@@ -335,18 +369,20 @@ describe('JavaScript definitions', () => {
 
 describe('Go', () => {
   it('counts TestXxx and reports benchmarks, fuzz targets and examples with output apart', () => {
-    const r = countGo([
-      'package x',
-      'func TestMain(m *testing.M) {}',
-      'func TestA(t *testing.T) {}',
-      'func Testlower(t *testing.T) {}',
-      'func TestB(t *testing.T) {}',
-      '// func TestC(t *testing.T) {}',
-      'func BenchmarkA(b *testing.B) {}',
-      'func FuzzA(f *testing.F) {}',
-      'func ExampleA() {\n\tfmt.Println(1)\n\t// Output: 1\n}',
-      'func ExampleNoOutput() {}',
-    ].join('\n'));
+    const r = countGo(
+      [
+        'package x',
+        'func TestMain(m *testing.M) {}',
+        'func TestA(t *testing.T) {}',
+        'func Testlower(t *testing.T) {}',
+        'func TestB(t *testing.T) {}',
+        '// func TestC(t *testing.T) {}',
+        'func BenchmarkA(b *testing.B) {}',
+        'func FuzzA(f *testing.F) {}',
+        'func ExampleA() {\n\tfmt.Println(1)\n\t// Output: 1\n}',
+        'func ExampleNoOutput() {}',
+      ].join('\n'),
+    );
     expect([r.cases, r.benchmarks, r.fuzz, r.examples]).toEqual([2, 1, 1, 1]);
   });
   it('names custom build tags but not platform constraints', () => {
@@ -357,95 +393,118 @@ describe('Go', () => {
 
 describe('annotated languages', () => {
   it('JUnit 5: @Test, @ParameterizedTest with a literal source, @RepeatedTest, @Disabled', () => {
-    const r = countJvm([
-      'import org.junit.jupiter.api.Test;',
-      'class ATest {',
-      '  @Test void a() {}',
-      '  @ParameterizedTest',
-      '  @ValueSource(strings = {"x", "y", "z"})',
-      '  void b(String s) {}',
-      '  @RepeatedTest(5) void c() {}',
-      '  @Disabled("flaky") @Test void d() {}',
-      '  // @Test void e() {}',
-      '  void helper() {}',
-      '}',
-    ].join('\n'), 'java');
+    const r = countJvm(
+      [
+        'import org.junit.jupiter.api.Test;',
+        'class ATest {',
+        '  @Test void a() {}',
+        '  @ParameterizedTest',
+        '  @ValueSource(strings = {"x", "y", "z"})',
+        '  void b(String s) {}',
+        '  @RepeatedTest(5) void c() {}',
+        '  @Disabled("flaky") @Test void d() {}',
+        '  // @Test void e() {}',
+        '  void helper() {}',
+        '}',
+      ].join('\n'),
+      'java',
+    );
     expect([r.cases, r.skipped, r.parametrized, r.expanded, r.framework]).toEqual([4, 1, 2, 1 + 3 + 5 + 1, 'JUnit 5']);
   });
   it('Kotlin @Test functions', () => {
-    expect(countJvm('class T {\n  @Test\n  fun `adds numbers`() {}\n  @Test fun other() {}\n}', 'kotlin').cases).toBe(2);
+    expect(countJvm('class T {\n  @Test\n  fun `adds numbers`() {}\n  @Test fun other() {}\n}', 'kotlin').cases).toBe(
+      2,
+    );
   });
   it('xUnit Fact/Theory with InlineData rows, Skip, and #if false code', () => {
-    const r = countCSharp([
-      'public class CalcTests {',
-      '  [Fact] public void A() {}',
-      '  [Theory]',
-      '  [InlineData(1)]',
-      '  [InlineData(2)]',
-      '  public void B(int x) {}',
-      '  [Fact(Skip = "later")] public void C() {}',
-      '#if false',
-      '  [Fact] public void D() {}',
-      '#endif',
-      '}',
-    ].join('\n'));
+    const r = countCSharp(
+      [
+        'public class CalcTests {',
+        '  [Fact] public void A() {}',
+        '  [Theory]',
+        '  [InlineData(1)]',
+        '  [InlineData(2)]',
+        '  public void B(int x) {}',
+        '  [Fact(Skip = "later")] public void C() {}',
+        '#if false',
+        '  [Fact] public void D() {}',
+        '#endif',
+        '}',
+      ].join('\n'),
+    );
     expect([r.cases, r.skipped, r.parametrized, r.expanded, r.framework]).toEqual([3, 1, 1, 4, 'xUnit']);
   });
   it('NUnit [Test] and [TestCase] rows, MSTest [TestMethod]', () => {
-    expect(countCSharp('[TestFixture] class T {\n [Test] public void A() {}\n [TestCase(1)]\n [TestCase(2)]\n public void B(int x) {}\n}').cases).toBe(2);
+    expect(
+      countCSharp(
+        '[TestFixture] class T {\n [Test] public void A() {}\n [TestCase(1)]\n [TestCase(2)]\n public void B(int x) {}\n}',
+      ).cases,
+    ).toBe(2);
     expect(countCSharp('[TestClass] class T {\n [TestMethod] public void A() {}\n}').framework).toBe('MSTest');
   });
   it('Rust #[test], #[tokio::test], #[ignore], #[test_case]', () => {
-    const r = countRust([
-      '#[cfg(test)]',
-      'mod tests {',
-      '    #[test]',
-      '    fn a() {}',
-      '    #[tokio::test(flavor = "multi_thread")]',
-      '    async fn b() {}',
-      '    #[test]',
-      '    #[ignore]',
-      '    fn c() {}',
-      '    #[test_case(1)]',
-      '    #[test_case(2)]',
-      '    fn d(x: u8) {}',
-      '    // #[test] fn e() {}',
-      '}',
-    ].join('\n'));
+    const r = countRust(
+      [
+        '#[cfg(test)]',
+        'mod tests {',
+        '    #[test]',
+        '    fn a() {}',
+        '    #[tokio::test(flavor = "multi_thread")]',
+        '    async fn b() {}',
+        '    #[test]',
+        '    #[ignore]',
+        '    fn c() {}',
+        '    #[test_case(1)]',
+        '    #[test_case(2)]',
+        '    fn d(x: u8) {}',
+        '    // #[test] fn e() {}',
+        '}',
+      ].join('\n'),
+    );
     expect([r.cases, r.skipped, r.expanded]).toEqual([4, 1, 5]);
   });
 });
 
 describe('Ruby and PHP', () => {
   it('RSpec it/specify with xit and pending, not `it` in a comment', () => {
-    const r = countRuby([
-      'RSpec.describe Calc do',
-      '  it "adds" do',
-      '  end',
-      "  specify { expect(1).to eq 1 }",
-      '  xit "later" do; end',
-      '  # it "commented" do',
-      'end',
-    ].join('\n'), 'spec/calc_spec.rb');
+    const r = countRuby(
+      [
+        'RSpec.describe Calc do',
+        '  it "adds" do',
+        '  end',
+        '  specify { expect(1).to eq 1 }',
+        '  xit "later" do; end',
+        '  # it "commented" do',
+        'end',
+      ].join('\n'),
+      'spec/calc_spec.rb',
+    );
     expect([r.cases, r.skipped, r.framework]).toEqual([3, 1, 'RSpec']);
   });
   it('Minitest test_ methods and Rails test blocks', () => {
-    expect(countRuby('class CalcTest < Minitest::Test\n  def test_adds; end\n  def helper; end\nend', 'test/calc_test.rb').cases).toBe(1);
-    expect(countRuby('class T < ActiveSupport::TestCase\n  test "works" do\n  end\nend', 'test/t_test.rb').cases).toBe(1);
+    expect(
+      countRuby('class CalcTest < Minitest::Test\n  def test_adds; end\n  def helper; end\nend', 'test/calc_test.rb')
+        .cases,
+    ).toBe(1);
+    expect(countRuby('class T < ActiveSupport::TestCase\n  test "works" do\n  end\nend', 'test/t_test.rb').cases).toBe(
+      1,
+    );
   });
   it('PHPUnit test* methods, @test docblocks and #[Test] attributes; Pest it() with ->skip()', () => {
-    const r = countPhp([
-      '<?php',
-      'class CalcTest extends TestCase {',
-      '  public function testAdds(): void {}',
-      '  /** @test */',
-      '  public function it_subtracts(): void {}',
-      '  #[Test]',
-      '  public function multiplies(): void {}',
-      '  private function helper() {}',
-      '  // public function testCommented() {}',
-      '}',
-    ].join('\n'));
+    const r = countPhp(
+      [
+        '<?php',
+        'class CalcTest extends TestCase {',
+        '  public function testAdds(): void {}',
+        '  /** @test */',
+        '  public function it_subtracts(): void {}',
+        '  #[Test]',
+        '  public function multiplies(): void {}',
+        '  private function helper() {}',
+        '  // public function testCommented() {}',
+        '}',
+      ].join('\n'),
+    );
     expect(r.cases).toBe(3);
     const pest = countPhp("<?php\nit('adds', function () {});\ntest('later', function () {})->skip();\n");
     expect([pest.cases, pest.skipped, pest.framework]).toEqual([2, 1, 'Pest']);

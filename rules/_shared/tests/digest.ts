@@ -43,8 +43,14 @@ export type TestDigest =
   | { kind: 'jvm' | 'csharp' | 'ruby' | 'php' | 'rust'; count: FileCount; snippet?: string };
 
 const JS = /\.(?:[cm]?[jt]sx?)$/;
-const EXPORTS_VALUES = /\bexport\s+(?:const|let|var|default)\b|\bexport\s*\{|\bexports\s*\.\s*[\w$]+\s*=|\bmodule\s*\.\s*exports\s*=/;
-const JVM: Record<string, 'java' | 'kotlin' | 'groovy' | 'scala'> = { java: 'java', kt: 'kotlin', groovy: 'groovy', scala: 'scala' };
+const EXPORTS_VALUES =
+  /\bexport\s+(?:const|let|var|default)\b|\bexport\s*\{|\bexports\s*\.\s*[\w$]+\s*=|\bmodule\s*\.\s*exports\s*=/;
+const JVM: Record<string, 'java' | 'kotlin' | 'groovy' | 'scala'> = {
+  java: 'java',
+  kt: 'kotlin',
+  groovy: 'groovy',
+  scala: 'scala',
+};
 
 type Files = Parameters<Digest<unknown>['of']>[2];
 
@@ -63,7 +69,8 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     const module = parsePython(text, pythonImports(files, path, 0));
     return { kind: 'python', module, snippets: snippetsAt(text, pythonLines(module)) };
   }
-  if (ext === 'go') return { ...(withSnippet('go', countGo(text)) as Extract<TestDigest, { kind: 'go' }>), tags: goBuildTags(text) };
+  if (ext === 'go')
+    return { ...(withSnippet('go', countGo(text)) as Extract<TestDigest, { kind: 'go' }>), tags: goBuildTags(text) };
   if (JS.test(path)) {
     // Helpers of an imported test-side module come from its own digest (read once, by the scan).
     const helpersOf = (p: string) => {
@@ -78,8 +85,13 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     const helpers = exporting ? helpersOfModule(text, perCall) : [];
     // Tables are values: a module that exports only functions has none to offer (and evaluating
     // its whole scope was the most expensive step for such files).
-    const tables = exporting && EXPORTS_VALUES.test(text) ? scopeOf(mask(text, SYNTAX.js), text, modules).exports() : {};
-    return { ...(withSnippet('js', fw ? { ...count, framework: fw } : count) as Extract<TestDigest, { kind: 'js' }>), helpers, tables };
+    const tables =
+      exporting && EXPORTS_VALUES.test(text) ? scopeOf(mask(text, SYNTAX.js), text, modules).exports() : {};
+    return {
+      ...(withSnippet('js', fw ? { ...count, framework: fw } : count) as Extract<TestDigest, { kind: 'js' }>),
+      helpers,
+      tables,
+    };
   }
   if (JVM[ext]) return withSnippet('jvm', countJvm(text, JVM[ext]!));
   if (ext === 'cs') return withSnippet('csharp', countCSharp(text));
@@ -109,7 +121,12 @@ function moduleTables(files: Files, from: string, depth: number): Modules {
     if (!byPath.has(target)) {
       byPath.set(target, undefined); // import cycles
       const text = files.read(target);
-      byPath.set(target, text === undefined ? undefined : detachDeep(scopeOf(mask(text, SYNTAX.js), text, moduleTables(files, target, depth + 1)).exports()));
+      byPath.set(
+        target,
+        text === undefined
+          ? undefined
+          : detachDeep(scopeOf(mask(text, SYNTAX.js), text, moduleTables(files, target, depth + 1)).exports()),
+      );
     }
     return byPath.get(target);
   };
@@ -157,14 +174,22 @@ function pythonImports(files: Files, from: string, depth: number): PyImporter {
     if (!byPath.has(target)) {
       byPath.set(target, undefined); // import cycles
       const text = files.read(target);
-      if (text !== undefined && text.length <= MAX_IMPORTED) byPath.set(target, detachDeep(parsePython(text, pythonImports(files, target, depth + 1)).tables));
+      if (text !== undefined && text.length <= MAX_IMPORTED)
+        byPath.set(target, detachDeep(parsePython(text, pythonImports(files, target, depth + 1)).tables));
     }
     return byPath.get(target);
   };
 }
 const pyTables = new WeakMap<object, Map<string, Record<string, Items> | undefined>>();
 const MAX_IMPORTED = 256 * 1024;
-const isPyTestSide = picomatch(['**/test_*.py', '**/*_test.py', '**/conftest.py', 'test_*.py', '*_test.py', 'conftest.py']);
+const isPyTestSide = picomatch([
+  '**/test_*.py',
+  '**/*_test.py',
+  '**/conftest.py',
+  'test_*.py',
+  '*_test.py',
+  'conftest.py',
+]);
 
 /** `.cases` and `..helpers.cases` from the importing file's package; a plain name beside the file, at the root or under src/. */
 function resolvePython(files: Files, from: string, spec: string): string | undefined {
@@ -209,7 +234,13 @@ const JVM_EXT = '{java,kt,groovy,scala}';
 /** Candidate test files per language: what the rule declares as `reads`, so each is read once. */
 export const TEST_GLOBS = {
   python: ['**/test_*.py', '**/*_test.py', '**/conftest.py'],
-  js: [`**/*.{test,spec,cy}.${JS_EXT}`, `**/__tests__/**/*.${JS_EXT}`, `**/{test,tests,spec,e2e}/**/*.${JS_EXT}`, `**/{test,*-test,*_test,test-*}.{js,mjs,cjs}`, '**/*[sS]pec.{js,mjs}'],
+  js: [
+    `**/*.{test,spec,cy}.${JS_EXT}`,
+    `**/__tests__/**/*.${JS_EXT}`,
+    `**/{test,tests,spec,e2e}/**/*.${JS_EXT}`,
+    `**/{test,*-test,*_test,test-*}.{js,mjs,cjs}`,
+    '**/*[sS]pec.{js,mjs}',
+  ],
   go: ['**/*_test.go'],
   jvm: [`**/src/*{test,Test}*/**/*.${JVM_EXT}`, `**/{test,tests}/**/*{Test,Tests,Spec,IT}.${JVM_EXT}`],
   csharp: ['**/*{Test,Tests,test,tests,Spec,Specs}*/**/*.cs', '**/*{Test,Tests}.cs'],
@@ -221,6 +252,9 @@ export const TEST_READS = Object.values(TEST_GLOBS).flat();
 /** JS modules the rule reads anyway (test files and what sits in test folders): where test helpers live. */
 const isJsTestSide = picomatch(TEST_GLOBS.js);
 
-
 /** Rules that use the inventory declare this digest: each candidate is counted as it is read. */
-export const TEST_DIGEST: Digest<TestDigest | undefined> = { key: 'tests:file', files: TEST_READS, of: (path, text, files) => digestTestFile(path, text, files) };
+export const TEST_DIGEST: Digest<TestDigest | undefined> = {
+  key: 'tests:file',
+  files: TEST_READS,
+  of: (path, text, files) => digestTestFile(path, text, files),
+};

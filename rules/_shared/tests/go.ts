@@ -8,9 +8,41 @@ import { lineIndex, mask, matchBracket, SYNTAX } from './mask.js';
 import { counter } from './types.js';
 
 const PLATFORM = new Set([
-  'linux', 'darwin', 'windows', 'freebsd', 'netbsd', 'openbsd', 'dragonfly', 'solaris', 'illumos', 'aix', 'plan9', 'android', 'ios', 'js', 'wasip1', 'hurd', 'zos', 'unix',
-  'amd64', '386', 'arm', 'arm64', 'wasm', 'mips', 'mipsle', 'mips64', 'mips64le', 'ppc64', 'ppc64le', 'riscv64', 's390x', 'loong64',
-  'cgo', 'gc', 'gccgo',
+  'linux',
+  'darwin',
+  'windows',
+  'freebsd',
+  'netbsd',
+  'openbsd',
+  'dragonfly',
+  'solaris',
+  'illumos',
+  'aix',
+  'plan9',
+  'android',
+  'ios',
+  'js',
+  'wasip1',
+  'hurd',
+  'zos',
+  'unix',
+  'amd64',
+  '386',
+  'arm',
+  'arm64',
+  'wasm',
+  'mips',
+  'mipsle',
+  'mips64',
+  'mips64le',
+  'ppc64',
+  'ppc64le',
+  'riscv64',
+  's390x',
+  'loong64',
+  'cgo',
+  'gc',
+  'gccgo',
 ]);
 
 /** The custom build tags a file needs, or [] when a plain `go test` on some platform builds it. */
@@ -19,7 +51,9 @@ export function goBuildTags(text: string): string[] {
   const m = /^\/\/go:build\s+(.+)$/m.exec(head) ?? /^\/\/\s*\+build\s+(.+)$/m.exec(head);
   if (!m) return [];
   // Tags required positively (not behind `!`) that are neither platforms nor go versions.
-  return [...m[1]!.matchAll(/(!?)([\w.]+)/g)].filter((t) => !t[1] && !PLATFORM.has(t[2]!) && !/^go1\.\d+$/.test(t[2]!)).map((t) => t[2]!);
+  return [...m[1]!.matchAll(/(!?)([\w.]+)/g)]
+    .filter((t) => !t[1] && !PLATFORM.has(t[2]!) && !/^go1\.\d+$/.test(t[2]!))
+    .map((t) => t[2]!);
 }
 
 export function countGo(text: string) {

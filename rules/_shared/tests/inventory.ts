@@ -17,7 +17,14 @@ export { TEST_DIGEST, TEST_GLOBS, TEST_READS } from './digest.js';
 const DEFAULT_PY_TEST = /^(?:test_.*|(?!\.).*_test)\.py$/;
 
 export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
-  python: 'Python', js: 'JavaScript/TypeScript', go: 'Go', jvm: 'Java/Kotlin', csharp: 'C#', ruby: 'Ruby', php: 'PHP', rust: 'Rust',
+  python: 'Python',
+  js: 'JavaScript/TypeScript',
+  go: 'Go',
+  jvm: 'Java/Kotlin',
+  csharp: 'C#',
+  ruby: 'Ruby',
+  php: 'PHP',
+  rust: 'Rust',
 };
 
 const VENDORED = /(^|\/)(node_modules|vendor|bower_components|third_party|\.venv|venv|target|\.git)\//;
@@ -39,13 +46,27 @@ function build(files: FileIndex): TestInventory {
   const notCollected: TestInventory['notCollected'] = [];
   const sources: string[] = [];
   const digest = (path: string) => files.digest(path, TEST_DIGEST);
-  const record = (path: string, language: string, r: FileCount, framework: string, snippet: (line: number) => string | undefined) => {
+  const record = (
+    path: string,
+    language: string,
+    r: FileCount,
+    framework: string,
+    snippet: (line: number) => string | undefined,
+  ) => {
     const { firstLine, ...rest } = r;
     if (rest.cases === 0 && !rest.benchmarks && !rest.fuzz && !rest.examples) return;
     const cite = firstLine ? snippet(firstLine) : undefined;
     out.push({
-      path, language, framework, cases: rest.cases, skipped: rest.skipped, parametrized: rest.parametrized, expanded: rest.expanded,
-      ...(rest.benchmarks ? { benchmarks: rest.benchmarks } : {}), ...(rest.fuzz ? { fuzz: rest.fuzz } : {}), ...(rest.examples ? { examples: rest.examples } : {}),
+      path,
+      language,
+      framework,
+      cases: rest.cases,
+      skipped: rest.skipped,
+      parametrized: rest.parametrized,
+      expanded: rest.expanded,
+      ...(rest.benchmarks ? { benchmarks: rest.benchmarks } : {}),
+      ...(rest.fuzz ? { fuzz: rest.fuzz } : {}),
+      ...(rest.examples ? { examples: rest.examples } : {}),
       ...(firstLine ? { first: { line: firstLine, snippet: cite ?? '' } } : {}),
     });
   };
@@ -55,21 +76,30 @@ function build(files: FileIndex): TestInventory {
   const py = pytestConfig(files);
   if (py.source) sources.push(py.source);
   const customPy = py.files.some((g) => !['test_*.py', '*_test.py'].includes(g));
-  const pyFiles = customPy ? files.paths.filter((p) => p.endsWith('.py') && !VENDORED.test(p)) : candidates(TEST_GLOBS.python);
+  const pyFiles = customPy
+    ? files.paths.filter((p) => p.endsWith('.py') && !VENDORED.test(p))
+    : candidates(TEST_GLOBS.python);
   const project: PyProject = { modules: new Map(), conftests: new Map(), cfg: py };
   const snippets = new Map<string, Map<number, string>>();
   for (const path of pyFiles) {
     if (!pytestCollects(path, py)) {
-      if (DEFAULT_PY_TEST.test(path.split('/').pop()!)) notCollected.push({ path, reason: py.source ? `outside what ${py.source} tells pytest to collect` : 'pytest does not recurse into this folder' });
+      if (DEFAULT_PY_TEST.test(path.split('/').pop()!))
+        notCollected.push({
+          path,
+          reason: py.source
+            ? `outside what ${py.source} tells pytest to collect`
+            : 'pytest does not recurse into this folder',
+        });
       continue;
     }
     const d = digest(path);
-    if (d?.kind === 'python') (project.modules.set(path, d.module), snippets.set(path, d.snippets));
+    if (d?.kind === 'python') project.modules.set(path, d.module), snippets.set(path, d.snippets);
   }
   if (project.modules.size > 0) {
     for (const path of candidates(['**/conftest.py'])) {
       const d = digest(path);
-      if (d?.kind === 'python') project.conftests.set(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '', d.module);
+      if (d?.kind === 'python')
+        project.conftests.set(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '', d.module);
     }
     const reg = pythonRegistry(project);
     for (const path of [...project.modules.keys()]) {
@@ -85,10 +115,16 @@ function build(files: FileIndex): TestInventory {
   for (const s of specs) for (const p of candidates(s.include)) if (/\.[cm]?[jt]sx?$/.test(p)) jsCandidates.add(p);
   for (const path of [...jsCandidates].sort()) {
     if (/\.d\.[cm]?ts$/.test(path)) continue;
-    if (/\.(?:test|spec)-d\.[cm]?[jt]sx?$/.test(path) && !specs.some((s) => s.typecheck && jsRunnerFor(path, [s]))) continue;
-    const runner = specs.length ? jsRunnerFor(path, specs) : /\.(test|spec)\.[cm]?[jt]sx?$|__tests__\//.test(path) ? 'unknown' : undefined;
+    if (/\.(?:test|spec)-d\.[cm]?[jt]sx?$/.test(path) && !specs.some((s) => s.typecheck && jsRunnerFor(path, [s])))
+      continue;
+    const runner = specs.length
+      ? jsRunnerFor(path, specs)
+      : /\.(test|spec)\.[cm]?[jt]sx?$|__tests__\//.test(path)
+        ? 'unknown'
+        : undefined;
     if (!runner) {
-      if (/\.(test|spec)\.[cm]?[jt]sx?$/.test(path)) notCollected.push({ path, reason: 'no configured JavaScript test runner includes it' });
+      if (/\.(test|spec)\.[cm]?[jt]sx?$/.test(path))
+        notCollected.push({ path, reason: 'no configured JavaScript test runner includes it' });
       continue;
     }
     const d = digest(path);

@@ -7,14 +7,41 @@
 import { lineIndex, mask, matchBracket, SYNTAX } from './mask.js';
 import { callbackRuns, escapeRe, namedFunctions, type Helper, type NamedFunction } from './js-helpers.js';
 import { scopeOf } from './js-scope.js';
-import { bind, evaluate, functionAt, member, parseBinder, truthy, type Binder, type Source, type Value } from './js-values.js';
+import {
+  bind,
+  evaluate,
+  functionAt,
+  member,
+  parseBinder,
+  truthy,
+  type Binder,
+  type Source,
+  type Value,
+} from './js-values.js';
 import { counter } from './types.js';
 
 const CALL = /(?<![\w$.])(x?it|x?test|x?specify|fit|ftest|fspecify)((?:\s*\.\s*[A-Za-z]\w*)*)\s*(?=[(`])/g;
-const MODIFIERS = new Set(['only', 'skip', 'todo', 'concurrent', 'each', 'for', 'failing', 'fixme', 'fails', 'fail', 'sequential', 'skipIf', 'runIf', 'serial', 'prop']);
+const MODIFIERS = new Set([
+  'only',
+  'skip',
+  'todo',
+  'concurrent',
+  'each',
+  'for',
+  'failing',
+  'fixme',
+  'fails',
+  'fail',
+  'sequential',
+  'skipIf',
+  'runIf',
+  'serial',
+  'prop',
+]);
 const TABLE = new Set(['each', 'for', 'prop']);
 const CONDITION = new Set(['skipIf', 'runIf']);
-const SKIPPED_SUITE = /(?<![\w$.])(?:xdescribe|xcontext|(?:describe|context|suite)\s*\.\s*(?:skip|todo)|test\s*\.\s*describe\s*\.\s*(?:skip|fixme))\s*\(/g;
+const SKIPPED_SUITE =
+  /(?<![\w$.])(?:xdescribe|xcontext|(?:describe|context|suite)\s*\.\s*(?:skip|todo)|test\s*\.\s*describe\s*\.\s*(?:skip|fixme))\s*\(/g;
 const FN = /^(?:async\s+)?(?:function\b|\([^)]*\)\s*(?::[^=]+)?=>|[\w$]+\s*=>|\(\s*\{)/;
 const STR = /^['"`]/;
 
@@ -27,7 +54,13 @@ function isDefinition(args: string[], chain: string[]): boolean {
   if (args.length === 0) return false;
   // `it('t', fn)`, `test(name, f)` in a helper: a title, then a function or a name for one.
   if (args.slice(1).some((a) => FN.test(a) || (!FN.test(args[0]!) && /^[\w$.]+$/.test(a)))) return true;
-  return args.length === 1 && STR.test(args[0]!) && !chain.includes('fixme') && !chain.includes('fail') && !chain.includes('slow');
+  return (
+    args.length === 1 &&
+    STR.test(args[0]!) &&
+    !chain.includes('fixme') &&
+    !chain.includes('fail') &&
+    !chain.includes('slow')
+  );
 }
 
 /** Loops and `describe.each` around tests: `for (const x of LIST)`, `LIST.forEach(…)`, with the list's evident size. */
@@ -39,14 +72,21 @@ export interface Loops {
   sizeOf: (from: number, to: number) => number | null;
 }
 
-const sizeOfValue = (v: Value): number | null => (v.t === 'arr' ? v.items.length : v.t === 'obj' && !v.open ? Object.keys(v.props).length : null);
+const sizeOfValue = (v: Value): number | null =>
+  v.t === 'arr' ? v.items.length : v.t === 'obj' && !v.open ? Object.keys(v.props).length : null;
 
 /**
  * Rows of a loop that survive its leading guards: `if (method === 'connect') return;` in a
  * `forEach` callback, `continue` in a `for…of`. A guard not decidable for every row is ignored
  * (the rows count as written).
  */
-function guarded(scope: Source, list: Value, binder: Binder | undefined, body: number, exit: 'return' | 'continue'): number | null {
+function guarded(
+  scope: Source,
+  list: Value,
+  binder: Binder | undefined,
+  body: number,
+  exit: 'return' | 'continue',
+): number | null {
   const size = sizeOfValue(list);
   if (size === null || list.t !== 'arr' || !binder || scope.code[body] !== '{') return size;
   const code = scope.code;
@@ -57,7 +97,8 @@ function guarded(scope: Source, list: Value, binder: Binder | undefined, body: n
     if (!m) break;
     const open = i + m[0].length - 1;
     const close = matchBracket(code, open);
-    const then = close > 0 ? new RegExp(`^\\s*(?:\\{\\s*)?${exit}\\b\\s*;?\\s*(\\})?`).exec(code.slice(close, close + 60)) : null;
+    const then =
+      close > 0 ? new RegExp(`^\\s*(?:\\{\\s*)?${exit}\\b\\s*;?\\s*(\\})?`).exec(code.slice(close, close + 60)) : null;
     if (!then || (then[0].includes('{') && !then[1])) break;
     const keep = rows.map((row) => {
       const env = Object.create(null) as Record<string, Value>;
@@ -82,10 +123,15 @@ function loopSpans(code: string, scope: Source): Loops {
   const sizeOf = (from: number, to: number): number | null => sizeOfValue(valueAt(from, to));
   const rowTables: Loops['rowTables'] = new Map();
   const out: { from: number; to: number; size: number | null }[] = [];
-  for (const m of code.matchAll(/\bfor\s*(?=\(\s*(?:const|let|var)\s+(?:[\w$]+|\[[^\]]*\]|\{[^}]*\})\s+(?:of|in)\s)/g)) {
+  for (const m of code.matchAll(
+    /\bfor\s*(?=\(\s*(?:const|let|var)\s+(?:[\w$]+|\[[^\]]*\]|\{[^}]*\})\s+(?:of|in)\s)/g,
+  )) {
     const head = m.index + m[0].length;
     const close = matchBracket(code, head);
-    const of = close > 0 ? /^\(\s*(?:const|let|var)\s+([\w$]+|\[[^\]]*\]|\{[^}]*\})\s+(of|in)\s/.exec(code.slice(head, close)) : null;
+    const of =
+      close > 0
+        ? /^\(\s*(?:const|let|var)\s+([\w$]+|\[[^\]]*\]|\{[^}]*\})\s+(of|in)\s/.exec(code.slice(head, close))
+        : null;
     if (!of) continue;
     let at = close;
     while (/\s/.test(code[at] ?? '')) at++;
@@ -101,7 +147,11 @@ function loopSpans(code: string, scope: Source): Loops {
     const from = receiverStart(code, m.index);
     if (to < 0) continue;
     const cb = functionAt(code, open + 1, to - 1);
-    out.push({ from, to, size: guarded(scope, valueAt(from, m.index), cb?.params[0], cb?.block ? cb.body : -1, 'return') });
+    out.push({
+      from,
+      to,
+      size: guarded(scope, valueAt(from, m.index), cb?.params[0], cb?.block ? cb.body : -1, 'return'),
+    });
   }
   for (const m of code.matchAll(/(?<![\w$.])(?:describe|context|suite)\s*\.\s*(?:each|for)\s*(?=[(`])/g)) {
     const at = m.index + m[0].length;
@@ -109,7 +159,13 @@ function loopSpans(code: string, scope: Source): Loops {
     let next: number;
     if (code[at] === '`') {
       next = code.indexOf('`', at + 1) + 1;
-      size = Math.max(0, code.slice(at + 1, next - 1).split('\n').filter((l) => l.trim()).length - 1);
+      size = Math.max(
+        0,
+        code
+          .slice(at + 1, next - 1)
+          .split('\n')
+          .filter((l) => l.trim()).length - 1,
+      );
     } else {
       next = matchBracket(code, at);
       size = sizeOf(at + 1, next - 1);
@@ -121,8 +177,13 @@ function loopSpans(code: string, scope: Source): Loops {
     const rows = code[at] === '(' && next > 0 ? valueAt(at + 1, next - 1) : undefined;
     const cb = to > 0 ? /^\s*(?:async\s*)?\(\s*\{([^}]*)\}/.exec(callArgs(code, open)[1] ?? '') : null;
     if (rows?.t !== 'arr' || !cb) continue;
-    for (const name of cb[1]!.split(',').map((n) => n.trim().split(/\s*[:=]\s*/)[0]!).filter((n) => /^[\w$]+$/.test(n))) {
-      for (const e of code.slice(open, to).matchAll(new RegExp(`\\.\\s*(?:each|for)\\s*\\(\\s*${name.replace(/\$/g, '\\$')}\\s*\\)`, 'g'))) {
+    for (const name of cb[1]!
+      .split(',')
+      .map((n) => n.trim().split(/\s*[:=]\s*/)[0]!)
+      .filter((n) => /^[\w$]+$/.test(n))) {
+      for (const e of code
+        .slice(open, to)
+        .matchAll(new RegExp(`\\.\\s*(?:each|for)\\s*\\(\\s*${name.replace(/\$/g, '\\$')}\\s*\\)`, 'g'))) {
         let sum: number | null = 0;
         for (const row of rows.items) {
           const n = sizeOfValue(member(row, name));
@@ -179,7 +240,7 @@ function topLevelParts(inner: string): string[] {
     const c = inner[i]!;
     if ('([{'.includes(c)) depth++;
     else if (')]}'.includes(c)) depth--;
-    else if (c === ',' && depth === 0) (out.push(inner.slice(last, i).trim()), (last = i + 1));
+    else if (c === ',' && depth === 0) out.push(inner.slice(last, i).trim()), (last = i + 1);
   }
   out.push(inner.slice(last).trim());
   return out.filter(Boolean);
@@ -214,11 +275,20 @@ export function countJavaScript(text: string, modules?: Modules, helpers: Helper
   const { spans, rowTables, sizeOf } = loopSpans(code, scope);
   const defs: Def[] = [];
   // A file that declares its own `function test(…)` calls that, not a runner.
-  const own = new Set([...code.matchAll(/\bfunction\s+(it|test|specify)\s*\(|\b(?:const|let|var)\s+(it|test|specify)\s*=\s*(?:async\s*)?(?:function\b|\([^)]*\)\s*=>|[\w$]+\s*=>)/g)].map((m) => (m[1] ?? m[2])!));
+  const own = new Set(
+    [
+      ...code.matchAll(
+        /\bfunction\s+(it|test|specify)\s*\(|\b(?:const|let|var)\s+(it|test|specify)\s*=\s*(?:async\s*)?(?:function\b|\([^)]*\)\s*=>|[\w$]+\s*=>)/g,
+      ),
+    ].map((m) => (m[1] ?? m[2])!),
+  );
   for (const m of code.matchAll(CALL)) {
     const base = m[1]!;
     if (own.has(base)) continue;
-    const chain = m[2]!.split('.').map((s) => s.trim()).filter(Boolean);
+    const chain = m[2]!
+      .split('.')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (!chain.every((c) => MODIFIERS.has(c))) continue;
     if (/\b(?:function|def|class|new)\s*$/.test(code.slice(Math.max(0, m.index - 12), m.index))) continue;
     let at = m.index + m[0].length;
@@ -230,7 +300,11 @@ export function countJavaScript(text: string, modules?: Modules, helpers: Helper
       if (code[at] === '`') {
         const close = code.indexOf('`', at + 1);
         if (close < 0) continue;
-        const rows = text.slice(at + 1, close).split('\n').map((l) => l.trim()).filter(Boolean);
+        const rows = text
+          .slice(at + 1, close)
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean);
         params = Math.max(0, rows.length - 1);
         at = close + 1;
       } else {
@@ -252,18 +326,35 @@ export function countJavaScript(text: string, modules?: Modules, helpers: Helper
   }
   // Suite matrices run the callback they are given several times: the tests inside multiply.
   const fns = namedFunctions(code);
-  const matrices = [...helpers, ...fns.map((f) => ({ callee: f.name, perCall: 0, callbackRuns: callbackRuns(code, f, fns) })).filter((h) => h.callbackRuns > 1)];
+  const matrices = [
+    ...helpers,
+    ...fns
+      .map((f) => ({ callee: f.name, perCall: 0, callbackRuns: callbackRuns(code, f, fns) }))
+      .filter((h) => h.callbackRuns > 1),
+  ];
   for (const h of matrices) {
     const re = new RegExp(`(?<![\\w$.])${h.callee.split('.').map(escapeRe).join('\\s*\\.\\s*')}\\s*\\(`, 'g');
     for (const m of code.matchAll(re)) {
       if (/\bfunction\s*$/.test(code.slice(Math.max(0, m.index - 10), m.index))) continue;
-      if (h.perCall > 0) defs.push({ at: m.index, params: h.perCall, table: false, rowSpan: -1, skipped: false, helper: true });
+      if (h.perCall > 0)
+        defs.push({ at: m.index, params: h.perCall, table: false, rowSpan: -1, skipped: false, helper: true });
       const to = (h.callbackRuns ?? 0) > 1 ? matchBracket(code, m.index + m[0].length - 1) : -1;
       if (to > 0) spans.push({ from: m.index, to, size: h.callbackRuns! });
     }
   }
-  const loops = [...spans, ...exclusiveBranches(code, defs.map((d) => d.at))];
-  const runs = helperRuns(code, defs.map((d) => d.at), loops, fns);
+  const loops = [
+    ...spans,
+    ...exclusiveBranches(
+      code,
+      defs.map((d) => d.at),
+    ),
+  ];
+  const runs = helperRuns(
+    code,
+    defs.map((d) => d.at),
+    loops,
+    fns,
+  );
   const count = counter();
   for (const d of defs) {
     const { owner, times } = runs(d.at, d.rowSpan);
@@ -299,14 +390,21 @@ function helperRuns(code: string, defAt: number[], loops: Span[], fns: NamedFunc
   for (let round = 0, grew = true; grew && round < 6; round++) {
     grew = false;
     for (const f of testing) {
-      if (!uses.has(f)) uses.set(f, [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(f.name)}\\b`, 'g'))].map((m) => m.index).filter((i) => i < f.from || i >= f.open));
-      for (const g of fns) if (!testing.has(g) && uses.get(f)!.some((a) => inside(g, a))) (testing.add(g), (grew = true));
+      if (!uses.has(f))
+        uses.set(
+          f,
+          [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(f.name)}\\b`, 'g'))]
+            .map((m) => m.index)
+            .filter((i) => i < f.from || i >= f.open),
+        );
+      for (const g of fns) if (!testing.has(g) && uses.get(f)!.some((a) => inside(g, a))) testing.add(g), (grew = true);
     }
   }
   const ownerOf = (at: number) => [...testing].filter((f) => inside(f, at)).sort((a, b) => b.open - a.open)[0];
   const loopTimes = (at: number, within: NamedFunction | undefined, rowSpan = -1) => {
     let n = 1;
-    for (const l of loops) if (at > l.from && at < l.to && l.from !== rowSpan && (!within || l.from > within.open)) n *= l.size ?? 1;
+    for (const l of loops)
+      if (at > l.from && at < l.to && l.from !== rowSpan && (!within || l.from > within.open)) n *= l.size ?? 1;
     return n;
   };
   const memo = new Map<NamedFunction, number>();

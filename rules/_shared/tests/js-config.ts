@@ -26,8 +26,25 @@ const DEFAULTS: Record<string, string[]> = {
   jasmine: ['spec/**/*[sS]pec.?(m)js'],
   playwright: [`**/*.@(spec|test).${JS}`],
   cypress: ['cypress/e2e/**/*.cy.{js,jsx,ts,tsx}', 'cypress/integration/**/*.{js,jsx,ts,tsx}'],
-  ava: ['test.{js,cjs,mjs}', 'src/test.{js,cjs,mjs}', 'source/test.{js,cjs,mjs}', '**/test-*.{js,cjs,mjs}', '**/*.spec.{js,cjs,mjs}', '**/*.test.{js,cjs,mjs}', '**/test/**/*.{js,cjs,mjs}', '**/tests/**/*.{js,cjs,mjs}', '**/__tests__/**/*.{js,cjs,mjs}'],
-  'node:test': ['**/*.test.?(c|m)js', '**/*-test.?(c|m)js', '**/*_test.?(c|m)js', '**/test-*.?(c|m)js', '**/test.?(c|m)js', '**/test/**/*.?(c|m)js'],
+  ava: [
+    'test.{js,cjs,mjs}',
+    'src/test.{js,cjs,mjs}',
+    'source/test.{js,cjs,mjs}',
+    '**/test-*.{js,cjs,mjs}',
+    '**/*.spec.{js,cjs,mjs}',
+    '**/*.test.{js,cjs,mjs}',
+    '**/test/**/*.{js,cjs,mjs}',
+    '**/tests/**/*.{js,cjs,mjs}',
+    '**/__tests__/**/*.{js,cjs,mjs}',
+  ],
+  'node:test': [
+    '**/*.test.?(c|m)js',
+    '**/*-test.?(c|m)js',
+    '**/*_test.?(c|m)js',
+    '**/test-*.?(c|m)js',
+    '**/test.?(c|m)js',
+    '**/test/**/*.?(c|m)js',
+  ],
 };
 const EXCLUDE: Record<string, string[]> = {
   vitest: ['**/node_modules/**', '**/dist/**', '**/cypress/**', '**/.{idea,git,cache,output,temp}/**'],
@@ -75,7 +92,9 @@ export function jsRunnerSpecs(files: FileIndex): RunnerSpec[] {
       let typecheck = false;
       if (runner === 'vitest') {
         // `coverage: { include: [...] }` names source files, not tests; `typecheck.include` names type tests.
-        const checked = /\btypecheck\s*:\s*(?:true\b|\{[^}]*\benabled\s*:\s*(?!false\b)[^,}\s])/.exec(mask(text, SYNTAX.js));
+        const checked = /\btypecheck\s*:\s*(?:true\b|\{[^}]*\benabled\s*:\s*(?!false\b)[^,}\s])/.exec(
+          mask(text, SYNTAX.js),
+        );
         typecheck = !!checked;
         const t = withoutBlock(withoutBlock(text, /\bcoverage\s*:\s*\{/), /\btypecheck\s*:\s*\{/);
         include = literal(t, 'include');
@@ -91,7 +110,9 @@ export function jsRunnerSpecs(files: FileIndex): RunnerSpec[] {
       if (runner === 'playwright') {
         const testDir = literal(text, 'testDir')?.[0];
         const match = literal(text, 'testMatch');
-        include = (match ?? DEFAULTS.playwright!).map((g) => (testDir ? `${clean(testDir)}/${g.replace(/^\*\*\//, '**/')}` : g));
+        include = (match ?? DEFAULTS.playwright!).map((g) =>
+          testDir ? `${clean(testDir)}/${g.replace(/^\*\*\//, '**/')}` : g,
+        );
       }
       if (runner === 'cypress') include = literal(text, 'specPattern');
       if (runner === 'jasmine') {
@@ -99,21 +120,40 @@ export function jsRunnerSpecs(files: FileIndex): RunnerSpec[] {
         const sf = literal(text, 'spec_files');
         if (sd || sf) include = (sf ?? ['**/*[sS]pec.?(m)js']).map((g) => (sd ? `${sd}/${g}` : g));
       }
-      specs.push({ runner, dir, include: (include ?? DEFAULTS[runner]!).map((g) => under(dir, g)), exclude: [...(EXCLUDE[runner] ?? []), ...exclude.map((g) => under(dir, g))], source: path, ...(typecheck ? { typecheck } : {}) });
+      specs.push({
+        runner,
+        dir,
+        include: (include ?? DEFAULTS[runner]!).map((g) => under(dir, g)),
+        exclude: [...(EXCLUDE[runner] ?? []), ...exclude.map((g) => under(dir, g))],
+        source: path,
+        ...(typecheck ? { typecheck } : {}),
+      });
     }
   }
   for (const pkg of files.named('package.json')) {
     if (pkg.includes('node_modules/')) continue;
     const json = files.readJson(pkg);
     if (!json.ok || !json.value || typeof json.value !== 'object') continue;
-    const p = json.value as { dependencies?: object; devDependencies?: object; scripts?: Record<string, unknown>; jest?: Record<string, unknown>; mocha?: Record<string, unknown> };
+    const p = json.value as {
+      dependencies?: object;
+      devDependencies?: object;
+      scripts?: Record<string, unknown>;
+      jest?: Record<string, unknown>;
+      mocha?: Record<string, unknown>;
+    };
     const dir = dirOf(pkg);
     const deps = { ...p.dependencies, ...p.devDependencies } as Record<string, unknown>;
     const scripts = Object.values(p.scripts ?? {}).filter((s): s is string => typeof s === 'string');
     const add = (runner: string, include: string[] | undefined) => {
       if (configured.has(`${runner}:${dir}`)) return;
       configured.add(`${runner}:${dir}`);
-      specs.push({ runner, dir, include: (include ?? DEFAULTS[runner]!).map((g) => under(dir, g)), exclude: EXCLUDE[runner] ?? [], source: pkg });
+      specs.push({
+        runner,
+        dir,
+        include: (include ?? DEFAULTS[runner]!).map((g) => under(dir, g)),
+        exclude: EXCLUDE[runner] ?? [],
+        source: pkg,
+      });
     };
     if (p.jest) add('jest', p.jest.testMatch ? strings(JSON.stringify(p.jest.testMatch)) : undefined);
     if (deps.vitest) add('vitest', undefined);
@@ -124,7 +164,11 @@ export function jsRunnerSpecs(files: FileIndex): RunnerSpec[] {
     if (deps.cypress) add('cypress', undefined);
     if (scripts.some((s) => /\bnode\s+(?:[^|;&]*\s)?--test\b/.test(s))) add('node:test', undefined);
     const mocha = scripts.map((s) => /\bmocha\b([^|;&]*)/.exec(s)?.[1]).find((s) => s !== undefined);
-    if (deps.mocha || mocha !== undefined || p.mocha) add('mocha', mocha !== undefined ? mochaSpecs(mocha) : p.mocha?.spec ? strings(JSON.stringify(p.mocha.spec)) : undefined);
+    if (deps.mocha || mocha !== undefined || p.mocha)
+      add(
+        'mocha',
+        mocha !== undefined ? mochaSpecs(mocha) : p.mocha?.spec ? strings(JSON.stringify(p.mocha.spec)) : undefined,
+      );
   }
   return specs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.runner < b.runner ? -1 : 1));
 }
@@ -133,9 +177,32 @@ export function jsRunnerSpecs(files: FileIndex): RunnerSpec[] {
 function mochaSpecs(args: string): string[] | undefined {
   const toks = args.trim().split(/\s+/).filter(Boolean);
   const recursive = toks.includes('--recursive');
-  const exts = ['js', 'cjs', 'mjs', ...toks.flatMap((t, i) => (t === '--extension' && toks[i + 1] ? [toks[i + 1]!] : []))];
+  const exts = [
+    'js',
+    'cjs',
+    'mjs',
+    ...toks.flatMap((t, i) => (t === '--extension' && toks[i + 1] ? [toks[i + 1]!] : [])),
+  ];
   const out: string[] = [];
-  const valued = new Set(['--require', '-r', '--reporter', '-R', '--ui', '-u', '--timeout', '-t', '--extension', '--file', '--config', '--grep', '-g', '--slow', '-s', '--ignore', '--exclude']);
+  const valued = new Set([
+    '--require',
+    '-r',
+    '--reporter',
+    '-R',
+    '--ui',
+    '-u',
+    '--timeout',
+    '-t',
+    '--extension',
+    '--file',
+    '--config',
+    '--grep',
+    '-g',
+    '--slow',
+    '-s',
+    '--ignore',
+    '--exclude',
+  ]);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!.replace(/^['"]|['"]$/g, '');
     if (t.startsWith('-')) {

@@ -33,7 +33,8 @@ export function namedFunctions(code: string): NamedFunction[] {
   const out: NamedFunction[] = [];
   for (const m of code.matchAll(DECL)) {
     // `describe('x', function suite() {…})` is a named function expression that runs where it stands.
-    if (m[1] && /(?:[(,=:?[&|!]|\breturn|=>)\s*(?:async\s*)?$/.test(code.slice(Math.max(0, m.index - 20), m.index))) continue;
+    if (m[1] && /(?:[(,=:?[&|!]|\breturn|=>)\s*(?:async\s*)?$/.test(code.slice(Math.max(0, m.index - 20), m.index)))
+      continue;
     const keyword = /\bfunction\b/.test(m[0]);
     let j = m.index + m[0].length;
     let params: string[];
@@ -42,7 +43,9 @@ export function namedFunctions(code: string): NamedFunction[] {
     else {
       const close = matchBracket(code, j);
       if (close < 0) continue;
-      params = topLevel(code.slice(j + 1, close - 1)).map((p) => /^(?:\.\.\.)?([\w$]+)/.exec(p)?.[1]).filter((p): p is string => !!p);
+      params = topLevel(code.slice(j + 1, close - 1))
+        .map((p) => /^(?:\.\.\.)?([\w$]+)/.exec(p)?.[1])
+        .filter((p): p is string => !!p);
       j = skipReturnType(code, close);
       const arrow = /^\s*=>/.exec(code.slice(j, j + 20));
       if (keyword === !!arrow) continue;
@@ -69,7 +72,7 @@ function topLevel(inner: string): string[] {
     const c = inner[i]!;
     if ('([{<'.includes(c)) depth++;
     else if (')]}'.includes(c) || (c === '>' && inner[i - 1] !== '=')) depth--;
-    else if (c === ',' && depth === 0) (out.push(inner.slice(last, i).trim()), (last = i + 1));
+    else if (c === ',' && depth === 0) out.push(inner.slice(last, i).trim()), (last = i + 1);
   }
   out.push(inner.slice(last).trim());
   return out.filter(Boolean);
@@ -124,7 +127,9 @@ export function callbackRuns(code: string, f: NamedFunction, fns: NamedFunction[
     return n;
   };
   let runs = 0;
-  for (const p of f.params) for (const u of body.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(p)}\\s*\\(`, 'g'))) runs += times(f.open + u.index, 0);
+  for (const p of f.params)
+    for (const u of body.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(p)}\\s*\\(`, 'g')))
+      runs += times(f.open + u.index, 0);
   return runs;
 }
 
@@ -145,7 +150,9 @@ export function resolveModule(files: FileIndex, from: string, spec: string): str
   }
   const base = out.join('/');
   const stem = base.replace(/\.[cm]?[jt]sx?$/, '');
-  return [base, ...['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'].map((e) => stem + e)].find((p) => files.exists(p));
+  return [base, ...['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'].map((e) => stem + e)].find(
+    (p) => files.exists(p),
+  );
 }
 
 export interface Helper {
@@ -162,7 +169,14 @@ export interface Helper {
  * `perCall` counts the tests one call defines; `testSide` says which modules may hold helpers.
  */
 /** `helpersOf`: a module's helpers when something already has them (the scan's digest); else the module is read. */
-export function importedHelpers(files: FileIndex, path: string, text: string, perCall: (body: string) => number, testSide: (path: string) => boolean, helpersOf?: (path: string) => ModuleHelper[]): Helper[] {
+export function importedHelpers(
+  files: FileIndex,
+  path: string,
+  text: string,
+  perCall: (body: string) => number,
+  testSide: (path: string) => boolean,
+  helpersOf?: (path: string) => ModuleHelper[],
+): Helper[] {
   const out: Helper[] = [];
   const add = (spec: string, pick: (name: string) => string | undefined) => {
     const target = resolveModule(files, path, spec);
@@ -174,7 +188,12 @@ export function importedHelpers(files: FileIndex, path: string, text: string, pe
     }
   };
   const REL = String.raw`['"](\.{1,2}\/[^'"]+)['"]`;
-  for (const m of text.matchAll(new RegExp(String.raw`import\s*\{([^}]+)\}\s*from\s*${REL}|(?:const|let|var)\s*\{([^}]+)\}\s*=\s*require\s*\(\s*${REL}\s*\)`, 'g'))) {
+  for (const m of text.matchAll(
+    new RegExp(
+      String.raw`import\s*\{([^}]+)\}\s*from\s*${REL}|(?:const|let|var)\s*\{([^}]+)\}\s*=\s*require\s*\(\s*${REL}\s*\)`,
+      'g',
+    ),
+  )) {
     const names = new Map<string, string>();
     for (const part of (m[1] ?? m[3])!.split(',')) {
       const [orig, local] = part.trim().split(/\s+as\s+|\s*:\s*/);
@@ -182,7 +201,12 @@ export function importedHelpers(files: FileIndex, path: string, text: string, pe
     }
     add((m[2] ?? m[4])!, (n) => names.get(n));
   }
-  for (const m of text.matchAll(new RegExp(String.raw`import\s+(?:\*\s+as\s+)?([\w$]+)\s+from\s*${REL}|(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(\s*${REL}\s*\)`, 'g'))) {
+  for (const m of text.matchAll(
+    new RegExp(
+      String.raw`import\s+(?:\*\s+as\s+)?([\w$]+)\s+from\s*${REL}|(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(\s*${REL}\s*\)`,
+      'g',
+    ),
+  )) {
     add((m[2] ?? m[4])!, (n) => `${m[1] ?? m[3]}.${n}`);
   }
   return out;

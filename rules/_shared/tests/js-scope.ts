@@ -5,7 +5,19 @@
  * A name means its nearest declaration before the use (the same name is often declared in several
  * describe blocks). `exports()` gives what the module exports, for the test files that import it.
  */
-import { bind, evaluate, expressionEnd, inert, knownModule, member, parseBinder, unknown, type Binder, type Source, type Value } from './js-values.js';
+import {
+  bind,
+  evaluate,
+  expressionEnd,
+  inert,
+  knownModule,
+  member,
+  parseBinder,
+  unknown,
+  type Binder,
+  type Source,
+  type Value,
+} from './js-values.js';
 
 interface Binding {
   name: string;
@@ -14,7 +26,11 @@ interface Binding {
 }
 
 /** `modules(spec)`: the exports of a relative module (undefined when not resolved or not read). */
-export function scopeOf(code: string, text: string, modules: (spec: string) => Record<string, Value> | undefined = () => undefined): Source & { exports: () => Record<string, Value> } {
+export function scopeOf(
+  code: string,
+  text: string,
+  modules: (spec: string) => Record<string, Value> | undefined = () => undefined,
+): Source & { exports: () => Record<string, Value> } {
   const byName = new Map<string, Binding[]>();
   const add = (name: string, at: number, get: () => Value) => {
     let list = byName.get(name);
@@ -72,8 +88,12 @@ export function scopeOf(code: string, text: string, modules: (spec: string) => R
     if (m[1]) add(m[1], m.index, () => moduleDefault(spec));
     if (m[2]) add(m[2], m.index, () => moduleValue(spec));
     for (const part of (m[3] ?? '').split(',')) {
-      const [orig, local] = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/);
-      if (orig && /^[\w$]+$/.test(orig)) add(local && /^[\w$]+$/.test(local) ? local : orig, m.index, () => member(moduleValue(spec), orig));
+      const [orig, local] = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/);
+      if (orig && /^[\w$]+$/.test(orig))
+        add(local && /^[\w$]+$/.test(local) ? local : orig, m.index, () => member(moduleValue(spec), orig));
     }
   }
   function moduleDefault(spec: string): Value {
@@ -151,7 +171,12 @@ function declarator(code: string, j: number): { binder: Binder; init: number } |
       const c = code[k]!;
       if ('([{<'.includes(c)) depth++;
       else if (')]}'.includes(c) || (c === '>' && code[k - 1] !== '=')) depth--;
-      else if (depth === 0 && (c === ';' || (c === '\n' && !/[:|&]\s*$/.test(code.slice(start, k)) && !/^\s*[|&]/.test(code.slice(k + 1, k + 40))))) return undefined;
+      else if (
+        depth === 0 &&
+        (c === ';' ||
+          (c === '\n' && !/[:|&]\s*$/.test(code.slice(start, k)) && !/^\s*[|&]/.test(code.slice(k + 1, k + 40))))
+      )
+        return undefined;
       else if (depth === 0 && c === '=' && code[k + 1] !== '>' && code[k + 1] !== '=') break;
       if (depth < 0) return undefined;
     }

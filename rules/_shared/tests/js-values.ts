@@ -35,7 +35,8 @@ const str = (v?: string): Value => (v === undefined ? { t: 'str' } : { t: 'str',
 const bool = (v: boolean | undefined): Value => (v === undefined ? U : { t: 'bool', v });
 const arr = (items: Value[]): Value => ({ t: 'arr', items });
 const obj = (props: Record<string, Value>, open = false): Value => ({ t: 'obj', props, ...(open ? { open } : {}) });
-const record = (entries: [string, Value][]) => Object.assign(Object.create(null) as Record<string, Value>, Object.fromEntries(entries));
+const record = (entries: [string, Value][]) =>
+  Object.assign(Object.create(null) as Record<string, Value>, Object.fromEntries(entries));
 
 const METHODS = [...http.METHODS];
 const KNOWN: Record<string, () => Value> = {
@@ -46,17 +47,35 @@ KNOWN['node:http'] = KNOWN.http!;
 
 export function truthy(v: Value): boolean | undefined {
   switch (v.t) {
-    case 'str': return v.v === undefined ? undefined : v.v.length > 0;
-    case 'num': return v.v !== 0 && !Number.isNaN(v.v);
-    case 'bool': return v.v;
-    case 'null': case 'undef': return false;
-    case '?': return undefined;
-    default: return true;
+    case 'str':
+      return v.v === undefined ? undefined : v.v.length > 0;
+    case 'num':
+      return v.v !== 0 && !Number.isNaN(v.v);
+    case 'bool':
+      return v.v;
+    case 'null':
+    case 'undef':
+      return false;
+    case '?':
+      return undefined;
+    default:
+      return true;
   }
 }
 
 function typeOf(v: Value): string | undefined {
-  const types: Partial<Record<Value['t'], string>> = { str: 'string', num: 'number', bool: 'boolean', undef: 'undefined', null: 'object', arr: 'object', obj: 'object', set: 'object', thing: 'object', fn: 'function' };
+  const types: Partial<Record<Value['t'], string>> = {
+    str: 'string',
+    num: 'number',
+    bool: 'boolean',
+    undef: 'undefined',
+    null: 'object',
+    arr: 'object',
+    obj: 'object',
+    set: 'object',
+    thing: 'object',
+    fn: 'function',
+  };
   return types[v.t];
 }
 
@@ -79,8 +98,13 @@ function looseEq(a: Value, b: Value): boolean | undefined {
 }
 
 export function member(v: Value, key: string): Value {
-  if (v.t === 'obj') return Object.prototype.hasOwnProperty.call(v.props, key) ? v.props[key]! : v.open ? U : { t: 'undef' };
-  if (v.t === 'arr') return key === 'length' ? { t: 'num', v: v.items.length } : /^\d+$/.test(key) ? (v.items[+key] ?? { t: 'undef' }) : U;
+  if (v.t === 'obj') return Object.hasOwn(v.props, key) ? v.props[key]! : v.open ? U : { t: 'undef' };
+  if (v.t === 'arr')
+    return key === 'length'
+      ? { t: 'num', v: v.items.length }
+      : /^\d+$/.test(key)
+        ? (v.items[+key] ?? { t: 'undef' })
+        : U;
   if (v.t === 'str' && key === 'length') return v.v === undefined ? U : { t: 'num', v: v.v.length };
   if (v.t === 'set' && key === 'size') return { t: 'num', v: v.items.length };
   return U;
@@ -90,12 +114,21 @@ export function member(v: Value, key: string): Value {
 function newSet(list: Value | undefined): Value {
   if (!list || list.t === 'undef') return { t: 'set', items: [] };
   // Still an object (truthy, typeof 'object'), whose members are not evident.
-  if (list.t !== 'arr' || !list.items.every((x) => primitive(x) && (x.t === 'null' || x.t === 'undef' || (x as { v?: unknown }).v !== undefined))) return { t: 'thing' };
+  if (
+    list.t !== 'arr' ||
+    !list.items.every(
+      (x) => primitive(x) && (x.t === 'null' || x.t === 'undef' || (x as { v?: unknown }).v !== undefined),
+    )
+  )
+    return { t: 'thing' };
   const seen = new Set<string>();
-  return { t: 'set', items: list.items.filter((x) => {
-    const key = `${x.t}:${String((x as { v?: unknown }).v)}`;
-    return !seen.has(key) && !!seen.add(key);
-  }) };
+  return {
+    t: 'set',
+    items: list.items.filter((x) => {
+      const key = `${x.t}:${String((x as { v?: unknown }).v)}`;
+      return !seen.has(key) && !!seen.add(key);
+    }),
+  };
 }
 
 /**
@@ -111,7 +144,8 @@ export function fromJson(json: unknown): Value {
     if (typeof x === 'boolean') return { t: 'bool', v: x };
     if (x === null) return { t: 'null' };
     if (Array.isArray(x)) return arr(x.map(walk));
-    if (typeof x === 'object') return obj(record(Object.entries(x as Record<string, unknown>).map(([k, v]) => [k, walk(v)])));
+    if (typeof x === 'object')
+      return obj(record(Object.entries(x as Record<string, unknown>).map(([k, v]) => [k, walk(v)])));
     return U;
   };
   const v = walk(json);
@@ -141,9 +175,13 @@ function callMethod(recv: Value, name: string, args: Value[]): Value {
       if (name === 'entries') return arr(keys.map((k) => arr([str(k), a.props[k]!])));
     }
     if (recv.name === 'Array' && name === 'from') {
-      if (a.t === 'arr' || a.t === 'set') return args[1] ? arr(a.items.map((x, i) => callFn(args[1], [x, { t: 'num', v: i }]))) : arr(a.items);
+      if (a.t === 'arr' || a.t === 'set')
+        return args[1] ? arr(a.items.map((x, i) => callFn(args[1], [x, { t: 'num', v: i }]))) : arr(a.items);
       const n = member(a, 'length');
-      if (a.t === 'obj' && n.t === 'num') return arr(Array.from({ length: n.v }, (_, i) => (args[1] ? callFn(args[1], [U, { t: 'num', v: i }]) : { t: 'undef' })));
+      if (a.t === 'obj' && n.t === 'num')
+        return arr(
+          Array.from({ length: n.v }, (_, i) => (args[1] ? callFn(args[1], [U, { t: 'num', v: i }]) : { t: 'undef' })),
+        );
     }
     if (recv.name === 'Array' && name === 'isArray') return a.t === '?' ? U : bool(a.t === 'arr');
     return U;
@@ -154,7 +192,8 @@ function callMethod(recv: Value, name: string, args: Value[]): Value {
     if (name === 'toLowerCase') return str(s.toLowerCase());
     if (name === 'toUpperCase') return str(s.toUpperCase());
     if (name === 'trim') return str(s.trim());
-    if (a !== undefined && (name === 'includes' || name === 'startsWith' || name === 'endsWith')) return bool(s[name](a));
+    if (a !== undefined && (name === 'includes' || name === 'startsWith' || name === 'endsWith'))
+      return bool(s[name](a));
     return U;
   }
   if (recv.t === 'set' && name === 'has') {
@@ -169,7 +208,8 @@ function callMethod(recv: Value, name: string, args: Value[]): Value {
       const kept = each(items, (x, i) => truthy(callFn(args[0], [x, idx(i)])));
       return kept ? arr(items.filter((_, i) => kept[i])) : U;
     }
-    case 'map': return arr(items.map((x, i) => callFn(args[0], [x, idx(i)])));
+    case 'map':
+      return arr(items.map((x, i) => callFn(args[0], [x, idx(i)])));
     case 'slice': {
       const n = args.map((a) => (a.t === 'num' ? a.v : a.t === 'undef' ? undefined : NaN));
       return n.some((x) => Number.isNaN(x)) ? U : arr(items.slice(n[0], n[1]));
@@ -181,17 +221,27 @@ function callMethod(recv: Value, name: string, args: Value[]): Value {
       const start = n[0]! < 0 ? Math.max(0, items.length + n[0]!) : Math.min(n[0]!, items.length);
       return arr(items.slice(start, n[1] === undefined ? undefined : start + Math.max(0, n[1])));
     }
-    case 'sort': case 'toSorted': case 'reverse': case 'toReversed':
+    case 'sort':
+    case 'toSorted':
+    case 'reverse':
+    case 'toReversed':
       return arr(name.includes('everse') ? [...items].reverse() : [...items]);
-    case 'values': return arr(items);
-    case 'keys': return arr(items.map((_, i) => idx(i)));
-    case 'entries': return arr(items.map((x, i) => arr([idx(i), x])));
-    case 'concat': return args.every((a) => a.t === 'arr') ? arr([...items, ...args.flatMap((a) => (a as { items: Value[] }).items)]) : U;
+    case 'values':
+      return arr(items);
+    case 'keys':
+      return arr(items.map((_, i) => idx(i)));
+    case 'entries':
+      return arr(items.map((x, i) => arr([idx(i), x])));
+    case 'concat':
+      return args.every((a) => a.t === 'arr')
+        ? arr([...items, ...args.flatMap((a) => (a as { items: Value[] }).items)])
+        : U;
     case 'includes': {
       const hits = each(items, (x) => strictEq(x, args[0] ?? U));
       return hits ? bool(hits.some(Boolean)) : U;
     }
-    default: return U;
+    default:
+      return U;
   }
 }
 
@@ -248,7 +298,7 @@ export function splitTop(code: string, from: number, to: number): [number, numbe
     const c = code[i]!;
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) (out.push([last, i]), (last = i + 1));
+    else if (c === ',' && depth === 0) out.push([last, i]), (last = i + 1);
   }
   out.push([last, to]);
   return out.filter(([a, b]) => code.slice(a, b).trim() !== '');
@@ -258,9 +308,15 @@ export function splitTop(code: string, from: number, to: number): [number, numbe
  * A function at `at`: `(x) => …`, `x => …`, `async (…) => …`, `function name(x) { … }`; its
  * parameters and body (`block`: the `{` of a statement body, else an expression body).
  */
-export function functionAt(code: string, at: number, end = code.length): { params: Binder[]; body: number; bodyEnd: number; block: boolean } | undefined {
+export function functionAt(
+  code: string,
+  at: number,
+  end = code.length,
+): { params: Binder[]; body: number; bodyEnd: number; block: boolean } | undefined {
   let i = at;
-  const ws = () => { while (i < end && /\s/.test(code[i]!)) i++; };
+  const ws = () => {
+    while (i < end && /\s/.test(code[i]!)) i++;
+  };
   ws();
   if (code.startsWith('async', i) && !/[\w$]/.test(code[i + 5] ?? '')) (i += 5), ws();
   let params: Binder[];
@@ -310,7 +366,13 @@ export function functionAt(code: string, at: number, end = code.length): { param
 }
 
 /** The value of `code[from, to)` under `env` (the rows a predicate is applied to). */
-export function evaluate(src: Source, from: number, to: number, env: Env = Object.create(null) as Env, depth = 0): Value {
+export function evaluate(
+  src: Source,
+  from: number,
+  to: number,
+  env: Env = Object.create(null) as Env,
+  depth = 0,
+): Value {
   const f = compile(src, from, to, depth);
   return f ? f(env) : U;
 }
@@ -325,7 +387,9 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
   // A trailing comma of an argument list (`it.each(\n  rows,\n)`).
   while (to > from && /[\s,]/.test(code[to - 1]!)) to--;
   let i = from;
-  const ws = () => { while (i < to && /\s/.test(code[i]!)) i++; };
+  const ws = () => {
+    while (i < to && /\s/.test(code[i]!)) i++;
+  };
   const word = () => {
     const m = IDENT.exec(code.slice(i, Math.min(to, i + 100)));
     return m ? m[0] : '';
@@ -359,16 +423,21 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
       // `{ return expr; }` only; any other body is a function whose result is not evident.
       const m = /^\{\s*return\b/.exec(code.slice(head.body, head.body + 40));
       const close = code.slice(0, head.bodyEnd - 1).trimEnd();
-      if (m) body = compile(src, head.body + m[0].length, close.endsWith(';') ? close.length - 1 : close.length, depth + 1);
+      if (m)
+        body = compile(src, head.body + m[0].length, close.endsWith(';') ? close.length - 1 : close.length, depth + 1);
       i = head.bodyEnd;
     }
     return (env) => ({
       t: 'fn',
-      ...(body ? { call: (vals: Value[]) => {
-        const inner = Object.assign(Object.create(null) as Env, env);
-        head.params.forEach((p, k) => bind(p, vals[k] ?? { t: 'undef' }, inner));
-        return body!(inner);
-      } } : {}),
+      ...(body
+        ? {
+            call: (vals: Value[]) => {
+              const inner = Object.assign(Object.create(null) as Env, env);
+              head.params.forEach((p, k) => bind(p, vals[k] ?? { t: 'undef' }, inner));
+              return body!(inner);
+            },
+          }
+        : {}),
     });
   };
 
@@ -442,7 +511,9 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
       while (/[a-z]/.test(code[i] ?? '')) i++;
       return () => ({ t: 'thing' });
     }
-    const num = /^(?:0[xX][\da-fA-F]+|\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+)/.exec(code.slice(i, Math.min(to, i + 40)));
+    const num = /^(?:0[xX][\da-fA-F]+|\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+)/.exec(
+      code.slice(i, Math.min(to, i + 40)),
+    );
     if (num) {
       i += num[0].length;
       const v: Value = { t: 'num', v: Number(num[0].replace(/_/g, '')) };
@@ -460,7 +531,13 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
       i = at;
       return fn() ?? fail();
     }
-    const consts: Record<string, Value> = { true: { t: 'bool', v: true }, false: { t: 'bool', v: false }, null: { t: 'null' }, undefined: { t: 'undef' }, NaN: { t: 'num', v: NaN } };
+    const consts: Record<string, Value> = {
+      true: { t: 'bool', v: true },
+      false: { t: 'bool', v: false },
+      null: { t: 'null' },
+      undefined: { t: 'undef' },
+      NaN: { t: 'num', v: NaN },
+    };
     if (w in consts) return () => consts[w]!;
     if (w === 'new' && /^Set\s*\(/.test(code.slice(i, i + 10))) {
       i = code.indexOf('(', i);
@@ -508,7 +585,11 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
         const callee = e;
         const a = args(i);
         if (!a) return fail();
-        e = (env) => callFn(callee(env), a.map((x) => x(env)));
+        e = (env) =>
+          callFn(
+            callee(env),
+            a.map((x) => x(env)),
+          );
         continue;
       } else return e;
       ws();
@@ -520,7 +601,12 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
       if (i < to && code[i] === '(') {
         const a = args(i);
         if (!a) return fail();
-        e = (env) => callMethod(recv(env), name, a.map((x) => x(env)));
+        e = (env) =>
+          callMethod(
+            recv(env),
+            name,
+            a.map((x) => x(env)),
+          );
       } else e = (env) => member(recv(env), name);
     }
   };
@@ -576,7 +662,10 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
           return eq === undefined ? U : { t: 'bool', v: op === '==' ? eq : !eq };
         }
         if (a.t !== 'num' || b.t !== 'num') return U;
-        return { t: 'bool', v: op === '<' ? a.v < b.v : op === '>' ? a.v > b.v : op === '<=' ? a.v <= b.v : a.v >= b.v };
+        return {
+          t: 'bool',
+          v: op === '<' ? a.v < b.v : op === '>' ? a.v > b.v : op === '<=' ? a.v <= b.v : a.v >= b.v,
+        };
       };
     }
   };

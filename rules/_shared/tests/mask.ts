@@ -34,14 +34,21 @@ export const SYNTAX = {
 } satisfies Record<string, Syntax>;
 
 /** Spaces for every code unit but newlines (a per-character regex replace was the mask's top cost). */
-const blank = (s: string) => (s.indexOf('\n') === -1 ? ' '.repeat(s.length) : s.split('\n').map((l) => ' '.repeat(l.length)).join('\n'));
+const blank = (s: string) =>
+  s.indexOf('\n') === -1
+    ? ' '.repeat(s.length)
+    : s
+        .split('\n')
+        .map((l) => ' '.repeat(l.length))
+        .join('\n');
 const SPACE = /\s/;
 // What `\s` matches: ASCII whitespace by code, the rest (NBSP, U+2028…) through the regex.
 const isSpace = (c: number, ch: string) => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(ch));
 /** The last `n` non-whitespace code units of text[from, to): all that `last` keeps of a run. */
 function tailSignificant(text: string, from: number, to: number, n: number): string {
   let out = '';
-  for (let k = to - 1; k >= from && out.length < n; k--) if (!isSpace(text.charCodeAt(k), text[k]!)) out = text[k]! + out;
+  for (let k = to - 1; k >= from && out.length < n; k--)
+    if (!isSpace(text.charCodeAt(k), text[k]!)) out = text[k]! + out;
   return out;
 }
 
@@ -82,7 +89,14 @@ function maskUncached(text: string, syn: Syntax): string {
   const firsts = syn.line.map((l) => l[0]).join('');
   // Characters that can start a comment, string, char or regex; any other character is plain code.
   let plain = plainCache.get(syn);
-  if (!plain) plainCache.set(syn, (plain = new RegExp(`[^${[...new Set([...firsts, '/', '"', "'", '`', '@'])].map((ch) => '\\' + ch).join('')}]+`, 'y')));
+  if (!plain)
+    plainCache.set(
+      syn,
+      (plain = new RegExp(
+        `[^${[...new Set([...firsts, '/', '"', "'", '`', '@'])].map((ch) => `\\${ch}`).join('')}]+`,
+        'y',
+      )),
+    );
   while (i < n) {
     plain.lastIndex = i;
     if (plain.test(text)) {
@@ -91,7 +105,13 @@ function maskUncached(text: string, syn: Syntax): string {
     }
     const c = text[i]!;
     // PHP 8 attributes `#[Test]` are code, not comments.
-    const lineStart = firsts.includes(c) && syn.line.find((l) => text.startsWith(l, i) && !(l === '#' && syn.single === 'string' && syn.line.includes('//') && text[i + 1] === '['));
+    const lineStart =
+      firsts.includes(c) &&
+      syn.line.find(
+        (l) =>
+          text.startsWith(l, i) &&
+          !(l === '#' && syn.single === 'string' && syn.line.includes('//') && text[i + 1] === '['),
+      );
     if (lineStart) {
       let j = text.indexOf('\n', i);
       if (j === -1) j = n;
@@ -105,8 +125,8 @@ function maskUncached(text: string, syn: Syntax): string {
       let depth = 1;
       let j = i + 2;
       while (j < n && depth > 0) {
-        if (text[j] === '*' && text[j + 1] === '/') (depth--, (j += 2));
-        else if (syn.block === 'nested' && text[j] === '/' && text[j + 1] === '*') (depth++, (j += 2));
+        if (text[j] === '*' && text[j + 1] === '/') depth--, (j += 2);
+        else if (syn.block === 'nested' && text[j] === '/' && text[j + 1] === '*') depth++, (j += 2);
         else j++;
       }
       flush();
@@ -128,7 +148,7 @@ function maskUncached(text: string, syn: Syntax): string {
       let j = i + 2;
       while (j < n && !(text[j] === '"' && text[j + 1] !== '"')) j += text[j] === '"' ? 2 : 1;
       flush();
-      emit('@"' + blank(text.slice(i + 2, j)) + '"', true);
+      emit(`@"${blank(text.slice(i + 2, j))}"`, true);
       i = j + 1;
       run = i;
       continue;
@@ -146,7 +166,7 @@ function maskUncached(text: string, syn: Syntax): string {
       const m = /^'(?:\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)|[^'\\\n])'/.exec(text.slice(i, i + 14));
       if (m) {
         flush();
-        emit("'" + blank(m[0].slice(1, -1)) + "'", true);
+        emit(`'${blank(m[0].slice(1, -1))}'`, true);
         i += m[0].length;
         run = i;
         continue;
@@ -156,7 +176,7 @@ function maskUncached(text: string, syn: Syntax): string {
       const j = regexEnd(text, i);
       if (j > 0) {
         flush();
-        emit('/' + blank(text.slice(i + 1, j - 1)) + '/', true);
+        emit(`/${blank(text.slice(i + 1, j - 1))}/`, true);
         i = j;
         run = i;
         continue;

@@ -63,10 +63,15 @@ export function pytestConfig(files: FileIndex): PytestConfig {
   }
   if (!raw && files.exists('pyproject.toml')) {
     const p = files.readToml('pyproject.toml');
-    const opts = p.ok ? ((p.value as { tool?: { pytest?: { ini_options?: Record<string, unknown> } } }).tool?.pytest?.ini_options) : undefined;
+    const opts = p.ok
+      ? (p.value as { tool?: { pytest?: { ini_options?: Record<string, unknown> } } }).tool?.pytest?.ini_options
+      : undefined;
     if (opts) (raw = opts), (source = 'pyproject.toml');
   }
-  for (const [file, section] of [['tox.ini', 'pytest'], ['setup.cfg', 'tool:pytest']] as const) {
+  for (const [file, section] of [
+    ['tox.ini', 'pytest'],
+    ['setup.cfg', 'tool:pytest'],
+  ] as const) {
     if (raw || !files.exists(file)) continue;
     const s = iniSection(files.read(file) ?? '', section);
     if (s) (raw = s), (source = file);
@@ -100,7 +105,11 @@ export function pytestCollects(path: string, cfg: PytestConfig): boolean {
   if (!cfg.files.some((g) => isMatch(base, g, true))) return false;
   const dirs = parts.slice(0, -1);
   if (dirs.some((d) => cfg.norecurse.some((g) => isMatch(d, g, true)))) return false;
-  if (cfg.testpaths.length > 0 && !cfg.testpaths.some((t) => t === '.' || path === t || path.startsWith(`${t}/`) || isMatch(path, `${t}/**`))) return false;
+  if (
+    cfg.testpaths.length > 0 &&
+    !cfg.testpaths.some((t) => t === '.' || path === t || path.startsWith(`${t}/`) || isMatch(path, `${t}/**`))
+  )
+    return false;
   if (cfg.ignore.some((g) => path === g || path.startsWith(`${g}/`) || isMatch(path, g))) return false;
   return true;
 }

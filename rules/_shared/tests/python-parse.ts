@@ -6,7 +6,18 @@
  * string contents never count.
  */
 import { mask, matchBracket, SYNTAX } from './mask.js';
-import { expr, literalKey, pyCondition, pyItems, slice, splitAt, trim, type Items, type Lookup, type PyExpr } from './python-values.js';
+import {
+  expr,
+  literalKey,
+  pyCondition,
+  pyItems,
+  slice,
+  splitAt,
+  trim,
+  type Items,
+  type Lookup,
+  type PyExpr,
+} from './python-values.js';
 
 export interface PyFunc {
   name: string;
@@ -58,7 +69,6 @@ interface Stmt {
   line: number;
 }
 
-
 /** Logical statements: physical lines joined while brackets are open (masked code). */
 function statements(code: string): Stmt[] {
   const out: Stmt[] = [];
@@ -66,7 +76,7 @@ function statements(code: string): Stmt[] {
   let cur: Stmt | undefined;
   let depth = 0;
   lines.forEach((l, i) => {
-    if (cur && (depth > 0 || /\\\s*$/.test(cur.text))) cur.text += '\n' + l;
+    if (cur && (depth > 0 || /\\\s*$/.test(cur.text))) cur.text += `\n${l}`;
     else {
       if (!l.trim()) return;
       cur = { indent: l.length - l.trimStart().length, text: l, line: i + 1 };
@@ -85,7 +95,12 @@ function statements(code: string): Stmt[] {
  * several names (`'a,b'`) the first carries the table and the others depend on it, so a test
  * asking for both counts the rows once.
  */
-function generated(e: PyExpr, locals: Map<string, Items | undefined>, globals: Lookup, fixtures: Map<string, PyFixture>) {
+function generated(
+  e: PyExpr,
+  locals: Map<string, Items | undefined>,
+  globals: Lookup,
+  fixtures: Map<string, PyFixture>,
+) {
   const scope: Lookup = (n) => (locals.has(n) ? locals.get(n) : globals(n));
   const assign = /^([A-Za-z_]\w*)\s*=(?!=)\s*/.exec(e.code);
   if (assign) locals.set(assign[1]!, pyItems(slice(e, assign[0].length), scope));
@@ -104,7 +119,9 @@ function generated(e: PyExpr, locals: Map<string, Items | undefined>, globals: L
 /** Top-level arguments of the call whose `(` is at `open` (to the end when it is not closed). */
 function callArgs(e: PyExpr, open: number): PyExpr[] {
   const close = matchBracket(e.code, open);
-  return splitAt(slice(e, open + 1, close < 0 ? e.code.length : close - 1), ',').map(trim).filter((a) => a.code);
+  return splitAt(slice(e, open + 1, close < 0 ? e.code.length : close - 1), ',')
+    .map(trim)
+    .filter((a) => a.code);
 }
 
 /** Size of a `parametrize` decorator's table, null when not literal, undefined when not one. */
@@ -113,8 +130,10 @@ function parametrizeSize(e: PyExpr, scope: Lookup): number | null | undefined {
   if (!m) return undefined;
   const args = callArgs(e, m.index + m[0].length - 1);
   const named = args.find((a) => /^argvalues\s*=/.test(a.code));
-  const values = named ? slice(named, /^argvalues\s*=\s*/.exec(named.code)![0].length) : args.filter((a) => !/^\w+\s*=/.test(a.code))[1];
-  return values ? pyItems(values, scope)?.length ?? null : null;
+  const values = named
+    ? slice(named, /^argvalues\s*=\s*/.exec(named.code)![0].length)
+    : args.filter((a) => !/^\w+\s*=/.test(a.code))[1];
+  return values ? (pyItems(values, scope)?.length ?? null) : null;
 }
 
 /** Top-level comma-separated parts of masked text (splitAt on text that is its own original). */
@@ -123,7 +142,20 @@ function splitTop(s: string, sep: string): string[] {
 }
 
 function newClass(name: string, bases: string[], indent: number, line: number): PyClass {
-  return { name, bases, indent, line, methods: [], fixtures: new Map(), hasInit: false, disabled: false, params: undefined, paramNames: [], skipped: false, nested: [] };
+  return {
+    name,
+    bases,
+    indent,
+    line,
+    methods: [],
+    fixtures: new Map(),
+    hasInit: false,
+    disabled: false,
+    params: undefined,
+    paramNames: [],
+    skipped: false,
+    nested: [],
+  };
 }
 
 /** Argument names of a `def` statement (masked text), without self and cls. */
@@ -141,7 +173,10 @@ function parametrizeNames(orig: string): string[] {
   const m = /\.parametrize\s*\(\s*(?:argnames\s*=\s*)?(?:(['"])([^'"]*)\1|[([]([^)\]]*)[)\]])/.exec(orig);
   if (!m) return [];
   const raw = m[2] ?? (m[3] ?? '').replace(/['"]/g, '');
-  return raw.split(',').map((s) => s.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** The tables of a module another one imports from (`from .cases import CASES`), by module name as written. */
@@ -170,20 +205,34 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
     list.push({ at, get: once(get), table });
   };
   const before = (where: Bindings, name: string, at: number) => {
-    let hit;
+    let hit: Binding | undefined;
     for (const b of where.get(name) ?? []) if (b.at < at) hit = b;
     return hit;
   };
   // A class body sees its own names, then the module's (not an enclosing class's).
-  const lookupAt = (at: number, cls?: PyClass): Lookup => (name) => {
-    const own = cls && classNames.get(cls);
-    return ((own && before(own, name, at)) ?? before(bindings, name, at))?.get();
-  };
+  const lookupAt =
+    (at: number, cls?: PyClass): Lookup =>
+    (name) => {
+      const own = cls && classNames.get(cls);
+      return ((own && before(own, name, at)) ?? before(bindings, name, at))?.get();
+    };
   /** Names bound to a `sys.version_info` comparison (`PY38 = sys.version_info >= (3, 8)`). */
   const flags = new Map<string, boolean | undefined>();
-  const mod: PyModule = { classes: [], functions: [], fixtures: new Map(), imports: [], usesPytest: /\bpytest\b/.test(code), tables: {} };
+  const mod: PyModule = {
+    classes: [],
+    functions: [],
+    fixtures: new Map(),
+    imports: [],
+    usesPytest: /\bpytest\b/.test(code),
+    tables: {},
+  };
   /** `hook`: inside `pytest_generate_tests`, with its local assignments; `branch`: inside an if/elif/else block. */
-  type Frame = { indent: number; cls?: PyClass; hook?: Map<string, Items | undefined>; branch?: { holds: boolean | undefined } };
+  type Frame = {
+    indent: number;
+    cls?: PyClass;
+    hook?: Map<string, Items | undefined>;
+    branch?: { holds: boolean | undefined };
+  };
   const stack: Frame[] = [];
   /** The conditions of the if/elif chain open at each indent, for the `elif` and `else` that follow. */
   const chains = new Map<number, (boolean | undefined)[]>();
@@ -199,7 +248,10 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
     const body = s.text.trim();
     let lines = 1;
     for (let at = s.text.indexOf('\n'); at >= 0; at = s.text.indexOf('\n', at + 1)) lines++;
-    const orig = origLines.slice(s.line - 1, s.line - 1 + lines).join('\n').trim();
+    const orig = origLines
+      .slice(s.line - 1, s.line - 1 + lines)
+      .join('\n')
+      .trim();
     // Masking keeps offsets: the masked statement is a prefix of the original one.
     const e = expr(body, orig.slice(0, body.length));
     if (body.startsWith('@')) {
@@ -214,7 +266,8 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
     }
     const owner = scopeFrame?.cls;
     const branch = /^(?:(if|elif)\s+([\s\S]*?)|else)\s*:\s*$/.exec(body);
-    for (const i of chains.keys()) if (i > s.indent || (i === s.indent && !branch?.[0].startsWith('el'))) chains.delete(i);
+    for (const i of chains.keys())
+      if (i > s.indent || (i === s.indent && !branch?.[0].startsWith('el'))) chains.delete(i);
     // A loop body runs any number of times, an `except` body maybe never: what they bind is not evident.
     if (/^(?:(?:async\s+)?(?:for|while)\s[\s\S]*|except\b[\s\S]*)\s*:\s*$/.test(body)) {
       stack.push({ indent: s.indent, branch: { holds: undefined } });
@@ -223,8 +276,14 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
     if (branch) {
       const at = branch[1] ? /^\w+\s+/.exec(body)![0].length : 0;
       const cond = branch[1] ? pyCondition(slice(e, at, at + branch[2]!.length), (n) => flags.get(n)) : true;
-      const before = branch[1] === 'if' ? [] : chains.get(s.indent) ?? [undefined];
-      const holds = before.includes(true) ? false : before.every((b) => b === false) ? cond : cond === false ? false : undefined;
+      const before = branch[1] === 'if' ? [] : (chains.get(s.indent) ?? [undefined]);
+      const holds = before.includes(true)
+        ? false
+        : before.every((b) => b === false)
+          ? cond
+          : cond === false
+            ? false
+            : undefined;
       chains.set(s.indent, [...before, cond]);
       stack.push({ indent: s.indent, branch: { holds } });
       continue;
@@ -245,7 +304,14 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
     const skipped = decos.some((d) => /^@(?:pytest\.mark\.skip|unittest\.skip|skip)\b(?!if)/.test(d.code));
     const cls = /^class\s+(\w+)\s*(?:\(([\s\S]*)\))?\s*:/.exec(body);
     if (cls) {
-      const c = newClass(cls[1]!, splitTop(cls[2] ?? '', ',').map((b) => b.trim()).filter((b) => b && !b.includes('=')), s.indent, s.line);
+      const c = newClass(
+        cls[1]!,
+        splitTop(cls[2] ?? '', ',')
+          .map((b) => b.trim())
+          .filter((b) => b && !b.includes('=')),
+        s.indent,
+        s.line,
+      );
       Object.assign(c, { params, paramNames, skipped });
       (owner ? owner.nested : mod.classes).push(c);
       stack.push({ indent: s.indent, cls: c });
@@ -262,10 +328,16 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
         if (p) {
           let v = trim(splitAt(slice(fixture, p.index + p[0].length), ',')[0]!);
           // `params=[…])`: the decorator's own `)` is no part of the value.
-          if (v.code.endsWith(')') && (v.code.match(/\(/g) ?? []).length < (v.code.match(/\)/g) ?? []).length) v = slice(v, 0, v.code.length - 1);
+          if (v.code.endsWith(')') && (v.code.match(/\(/g) ?? []).length < (v.code.match(/\)/g) ?? []).length)
+            v = slice(v, 0, v.code.length - 1);
           size = pyItems(v, lookupAt(k, owner))?.length ?? null;
         }
-        (owner ? owner.fixtures : mod.fixtures).set(alias ?? name, { name: alias ?? name, size, deps: defArgs(body), autouse: /\bautouse\s*=\s*True\b/.test(fixture.code) });
+        (owner ? owner.fixtures : mod.fixtures).set(alias ?? name, {
+          name: alias ?? name,
+          size,
+          deps: defArgs(body),
+          autouse: /\bautouse\s*=\s*True\b/.test(fixture.code),
+        });
       } else {
         const f: PyFunc = { name, line: s.line, args: defArgs(body), params, paramNames, skipped };
         if (owner) {
@@ -273,7 +345,10 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
           owner.methods.push(f);
         } else mod.functions.push(f);
       }
-      stack.push({ indent: s.indent, ...(name === 'pytest_generate_tests' && !owner ? { hook: new Map<string, Items | undefined>() } : {}) });
+      stack.push({
+        indent: s.indent,
+        ...(name === 'pytest_generate_tests' && !owner ? { hook: new Map<string, Items | undefined>() } : {}),
+      });
       continue;
     }
     if (owner && /^__test__\s*=\s*False\b/.test(body)) owner.disabled = true;
@@ -286,7 +361,10 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
     const imp = /^from\s+([\w.]+)\s+import\s+\(?([\w\s,]+)\)?$/.exec(body);
     if (imp) {
       const spec = imp[1]!;
-      for (const part of imp[2]!.split(',').map((n) => n.trim()).filter(Boolean)) {
+      for (const part of imp[2]!
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean)) {
         const [from, local = from] = part.split(/\s+as\s+/) as [string, string?];
         mod.imports.push({ name: local, line: s.line });
         if (importer) bindAt(local, k, () => importer(spec)?.[from]);
@@ -306,15 +384,30 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
 }
 
 /** A module-level assignment or mutation of a table (see parsePython). */
-function bindStatement(e: PyExpr, k: number, certain: boolean, before: Lookup, bindAt: (name: string, at: number, get: () => Items | undefined, table?: boolean) => void, flags: Map<string, boolean | undefined>) {
+function bindStatement(
+  e: PyExpr,
+  k: number,
+  certain: boolean,
+  before: Lookup,
+  bindAt: (name: string, at: number, get: () => Items | undefined, table?: boolean) => void,
+  flags: Map<string, boolean | undefined>,
+) {
   const assign = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)\s*/.exec(e.code);
   if (assign) {
     const value = slice(e, assign[0].length);
     // Only what may be a sequence is offered to importing modules (a dict or a string is not evaluated for them).
     // Under a condition that cannot be decided, an assignment still binds, the last one written winning (as
     // before conditions were read); a mutation there makes the table unknown (see below).
-    bindAt(assign[1]!, k, () => pyItems(value, before), /^[[(\w]/.test(value.code) && !/^[rRuUbBfF]*['"]/.test(value.code));
-    const flag = /version_info|platform|os\s*\.\s*name/.test(value.code) || flags.size > 0 ? pyCondition(value, (n) => flags.get(n)) : undefined;
+    bindAt(
+      assign[1]!,
+      k,
+      () => pyItems(value, before),
+      /^[[(\w]/.test(value.code) && !/^[rRuUbBfF]*['"]/.test(value.code),
+    );
+    const flag =
+      /version_info|platform|os\s*\.\s*name/.test(value.code) || flags.size > 0
+        ? pyCondition(value, (n) => flags.get(n))
+        : undefined;
     if (flag !== undefined || flags.has(assign[1]!)) flags.set(assign[1]!, certain ? flag : undefined);
     return;
   }
@@ -328,15 +421,23 @@ function bindStatement(e: PyExpr, k: number, certain: boolean, before: Lookup, b
   if (!call || matchBracket(e.code, call[0].length - 1) !== e.code.length) return;
   const args = callArgs(e, call[0].length - 1);
   const name = call[1]!;
-  bindAt(name, k, () => {
-    if (!certain) return undefined;
-    if (call[2] === 'extend') return args.length === 1 ? join(before(name), pyItems(args[0]!, before)) : undefined;
-    const item = call[2] === 'append' ? args[0] : args[1];
-    return item && args.length === (call[2] === 'append' ? 1 : 2) ? join(before(name), [literalKey(item)]) : undefined;
-  }, true);
+  bindAt(
+    name,
+    k,
+    () => {
+      if (!certain) return undefined;
+      if (call[2] === 'extend') return args.length === 1 ? join(before(name), pyItems(args[0]!, before)) : undefined;
+      const item = call[2] === 'append' ? args[0] : args[1];
+      return item && args.length === (call[2] === 'append' ? 1 : 2)
+        ? join(before(name), [literalKey(item)])
+        : undefined;
+    },
+    true,
+  );
 }
 
-type Bindings = Map<string, { at: number; get: () => Items | undefined; table: boolean }[]>;
+type Binding = { at: number; get: () => Items | undefined; table: boolean };
+type Bindings = Map<string, Binding[]>;
 
 const join = (a: Items | undefined, b: Items | undefined): Items | undefined => (a && b ? [...a, ...b] : undefined);
 

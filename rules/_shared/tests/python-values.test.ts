@@ -4,8 +4,10 @@ import { testInventory } from './inventory.js';
 import { mask, SYNTAX } from './mask.js';
 import { pyCondition, pyItems, type Items } from './python-values.js';
 
-const byPath = (tree: Record<string, string>) => Object.fromEntries(testInventory(memoryIndex(tree)).files.map((f) => [f.path, f]));
-const items = (src: string, names: Record<string, Items> = {}) => pyItems({ code: mask(src, SYNTAX.python), orig: src }, (n) => names[n]);
+const byPath = (tree: Record<string, string>) =>
+  Object.fromEntries(testInventory(memoryIndex(tree)).files.map((f) => [f.path, f]));
+const items = (src: string, names: Record<string, Items> = {}) =>
+  pyItems({ code: mask(src, SYNTAX.python), orig: src }, (n) => names[n]);
 const holds = (src: string) => pyCondition({ code: mask(src, SYNTAX.python), orig: src });
 
 describe('pyItems', () => {
@@ -35,8 +37,8 @@ describe('pyCondition (Python 3.13 on Linux assumed)', () => {
     expect(holds('sys.version_info[:2] > (3, 13)')).toBe(false);
     expect(holds('sys.version_info.major == 2 or not sys.version_info[1] >= 12')).toBe(false);
     expect(holds('IS_PYPY')).toBeUndefined();
-    expect(holds("IS_PYPY or sys.version_info >= (3,)")).toBe(true);
-    expect(holds("IS_PYPY and sys.version_info >= (3,)")).toBeUndefined();
+    expect(holds('IS_PYPY or sys.version_info >= (3,)')).toBe(true);
+    expect(holds('IS_PYPY and sys.version_info >= (3,)')).toBeUndefined();
     expect(holds("'3' == '3'")).toBeUndefined();
   });
 

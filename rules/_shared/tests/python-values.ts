@@ -31,7 +31,10 @@ export function trim(e: PyExpr): PyExpr {
   const end = e.code.trimEnd().length;
   return start === 0 && end === e.code.length ? e : { code: e.code.slice(start, end), orig: e.orig.slice(start, end) };
 }
-export const slice = (e: PyExpr, a: number, b = e.code.length): PyExpr => ({ code: e.code.slice(a, b), orig: e.orig.slice(a, b) });
+export const slice = (e: PyExpr, a: number, b = e.code.length): PyExpr => ({
+  code: e.code.slice(a, b),
+  orig: e.orig.slice(a, b),
+});
 
 /** Parts of `e` split at a top-level operator; `binary` skips a unary sign (`-1`, `*args`). */
 export function splitAt(e: PyExpr, sep: string, binary = false): PyExpr[] {
@@ -100,9 +103,15 @@ export function pyItems(input: PyExpr, lookup: Lookup, depth = 0): Items | undef
   }
   const times = splitAt(e, '*', true);
   if (times.length === 2) {
-    const n = /^\s*(\d+)\s*$/.exec(times[1]!.code) ? Number(times[1]!.code) : /^\s*(\d+)\s*$/.exec(times[0]!.code) ? Number(times[0]!.code) : undefined;
+    const n = /^\s*(\d+)\s*$/.exec(times[1]!.code)
+      ? Number(times[1]!.code)
+      : /^\s*(\d+)\s*$/.exec(times[0]!.code)
+        ? Number(times[0]!.code)
+        : undefined;
     const list = sub(/^\s*\d+\s*$/.test(times[1]!.code) ? times[0]! : times[1]!);
-    return n === undefined || !list || list.length * n > MAX_ITEMS ? undefined : Array.from({ length: n }, () => list).flat();
+    return n === undefined || !list || list.length * n > MAX_ITEMS
+      ? undefined
+      : Array.from({ length: n }, () => list).flat();
   }
   if (times.length > 2) return undefined;
   const range = /^range\(\s*(-?[\d_]+)\s*(?:,\s*(-?[\d_]+)\s*)?(?:,\s*([\d_]+)\s*)?\)$/.exec(e.code.replace(/_/g, ''));
@@ -137,13 +146,15 @@ function literal(e: PyExpr, sub: (x: PyExpr) => Items | undefined): Items | unde
   // `(x)` is not a tuple; `(x,)` is.
   if (e.code.startsWith('(') && parts.length === 1 && !/,\s*$/.test(inner.code)) return sub(inner);
   const dict = e.code.startsWith('{') && parts.some((p) => splitAt(p, ':').length > 1);
-  const items = concat(parts.map((p) => {
-    const t = trim(p);
-    if (t.code.startsWith('**')) return undefined;
-    if (t.code.startsWith('*')) return sub(slice(t, 1));
-    return [literalKey(dict ? splitAt(t, ':')[0]! : t)];
-  }));
-  return e.code.startsWith('{') && items ? unique(items) ?? (dict ? items : undefined) : items;
+  const items = concat(
+    parts.map((p) => {
+      const t = trim(p);
+      if (t.code.startsWith('**')) return undefined;
+      if (t.code.startsWith('*')) return sub(slice(t, 1));
+      return [literalKey(dict ? splitAt(t, ':')[0]! : t)];
+    }),
+  );
+  return e.code.startsWith('{') && items ? (unique(items) ?? (dict ? items : undefined)) : items;
 }
 
 function concat(lists: (Items | undefined)[]): Items | undefined {
@@ -163,7 +174,9 @@ type Version = (number | string)[];
 /** `sys.version_info`, `sys.version_info[:2]`, `sys.version_info[0]`, `.major`, a tuple or number literal. */
 function versionOperand(code: string): Version | number | undefined {
   const t = code.trim();
-  const vi = /^(?:sys\s*\.\s*)?version_info\s*(?:\[\s*:\s*(\d+)\s*\]|\[\s*(\d+)\s*\]|\.\s*(major|minor|micro))?$/.exec(t);
+  const vi = /^(?:sys\s*\.\s*)?version_info\s*(?:\[\s*:\s*(\d+)\s*\]|\[\s*(\d+)\s*\]|\.\s*(major|minor|micro))?$/.exec(
+    t,
+  );
   if (vi) {
     if (vi[1]) return ASSUMED_PYTHON.slice(0, Number(vi[1]));
     if (vi[2] || vi[3]) {
@@ -178,7 +191,8 @@ function versionOperand(code: string): Version | number | undefined {
 }
 
 function compareVersions(a: Version | number, b: Version | number): number | undefined {
-  if (typeof a === 'number' || typeof b === 'number') return typeof a === 'number' && typeof b === 'number' ? Math.sign(a - b) : undefined;
+  if (typeof a === 'number' || typeof b === 'number')
+    return typeof a === 'number' && typeof b === 'number' ? Math.sign(a - b) : undefined;
   for (let k = 0; k < Math.min(a.length, b.length); k++) {
     const x = a[k]!;
     const y = b[k]!;
@@ -206,7 +220,11 @@ function stringOperand(e: PyExpr): string | undefined {
  * a string, `sys.platform.startswith('win')`, `not`, `and`, `or`, parentheses. Undefined for
  * anything else.
  */
-export function pyCondition(input: PyExpr, flag: (name: string) => boolean | undefined = () => undefined, depth = 0): boolean | undefined {
+export function pyCondition(
+  input: PyExpr,
+  flag: (name: string) => boolean | undefined = () => undefined,
+  depth = 0,
+): boolean | undefined {
   const e = trim(input);
   const t = e.code;
   if (depth > 8 || !t) return undefined;
@@ -240,7 +258,8 @@ export function pyCondition(input: PyExpr, flag: (name: string) => boolean | und
     const a = stringOperand(left);
     const b = stringOperand(right);
     // Two literals are no platform check.
-    if (a !== undefined && b !== undefined && /platform|os\s*\.\s*name/.test(left.code + right.code)) return (a === b) === (op === '==');
+    if (a !== undefined && b !== undefined && /platform|os\s*\.\s*name/.test(left.code + right.code))
+      return (a === b) === (op === '==');
   }
   const a = versionOperand(left.code);
   const b = versionOperand(right.code);

@@ -19,11 +19,21 @@ export interface PyProject {
 }
 
 const nameMatches = (name: string, patterns: string[]) =>
-  patterns.some((p) => (/[*?[]/.test(p) ? new RegExp(`^${p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(name) : name.startsWith(p)));
+  patterns.some((p) =>
+    /[*?[]/.test(p)
+      ? new RegExp(
+          `^${p
+            .replace(/[.+^${}()|\\]/g, '\\$&')
+            .replace(/\*/g, '.*')
+            .replace(/\?/g, '.')}$`,
+        ).test(name)
+      : name.startsWith(p),
+  );
 
 function registry(project: PyProject): Map<string, PyClass> {
   const byName = new Map<string, PyClass>();
-  for (const path of [...project.modules.keys()].sort()) for (const c of project.modules.get(path)!.classes) if (!byName.has(c.name)) byName.set(c.name, c);
+  for (const path of [...project.modules.keys()].sort())
+    for (const c of project.modules.get(path)!.classes) if (!byName.has(c.name)) byName.set(c.name, c);
   return byName;
 }
 
@@ -38,16 +48,30 @@ export function countPythonFile(path: string, project: PyProject, reg = registry
   const lineage = (c: PyClass, seen = new Set<PyClass>()): PyClass[] => {
     if (seen.has(c)) return [];
     seen.add(c);
-    return [c, ...c.bases.flatMap((b) => { const r = resolve(b); return r ? lineage(r, seen) : []; })];
+    return [
+      c,
+      ...c.bases.flatMap((b) => {
+        const r = resolve(b);
+        return r ? lineage(r, seen) : [];
+      }),
+    ];
   };
-  const isUnittest = (c: PyClass) => lineage(c).some((k) => k.bases.some((b) => /(?:^|\.)(?:\w*TestCase)$/.test(b) && !resolve(b)));
+  const isUnittest = (c: PyClass) =>
+    lineage(c).some((k) => k.bases.some((b) => /(?:^|\.)(?:\w*TestCase)$/.test(b) && !resolve(b)));
 
   const dirs: string[] = [];
-  for (let d = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''; ; d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '') {
+  for (
+    let d = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    ;
+    d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : ''
+  ) {
     dirs.push(d);
     if (d === '') break;
   }
-  const outerScopes: Map<string, PyFixture>[] = [mod.fixtures, ...dirs.map((d) => project.conftests.get(d)?.fixtures).filter((f): f is Map<string, PyFixture> => !!f)];
+  const outerScopes: Map<string, PyFixture>[] = [
+    mod.fixtures,
+    ...dirs.map((d) => project.conftests.get(d)?.fixtures).filter((f): f is Map<string, PyFixture> => !!f),
+  ];
 
   /** Product of fixture `params` sizes a test requests, directly or through other fixtures. */
   const fixtureFactor = (fn: PyFunc, classScopes: Map<string, PyFixture>[]): number | null => {
@@ -73,7 +97,14 @@ export function countPythonFile(path: string, project: PyProject, reg = registry
   const count = counter();
   const add = (fn: PyFunc, classScopes: Map<string, PyFixture>[], cls?: PyClass, at?: number) => {
     const skipped = fn.skipped || !!cls?.skipped;
-    let params = cls && cls.params !== undefined ? (fn.params === undefined ? cls.params : fn.params === null || cls.params === null ? null : fn.params * cls.params) : fn.params;
+    let params =
+      cls && cls.params !== undefined
+        ? fn.params === undefined
+          ? cls.params
+          : fn.params === null || cls.params === null
+            ? null
+            : fn.params * cls.params
+        : fn.params;
     const f = fixtureFactor({ ...fn, paramNames: [...fn.paramNames, ...(cls?.paramNames ?? [])] }, classScopes);
     if (f !== 1) params = f === null || params === null ? null : (params ?? 1) * f;
     count.add({ line: at ?? fn.line, skipped, ...(params !== undefined ? { params } : {}) });
@@ -88,10 +119,21 @@ export function countPythonFile(path: string, project: PyProject, reg = registry
     const chain = lineage(c);
     const scopes = [...chain.map((k) => k.fixtures), ...enclosing];
     const methods = new Map<string, { fn: PyFunc; owner: PyClass }>();
-    for (const k of chain) for (const m of k.methods) if (!methods.has(m.name)) methods.set(m.name, { fn: m, owner: k });
+    for (const k of chain)
+      for (const m of k.methods) if (!methods.has(m.name)) methods.set(m.name, { fn: m, owner: k });
     for (const { fn, owner } of methods.values()) {
       if (!(unittest ? fn.name.startsWith('test') : nameMatches(fn.name, cfg.functions))) continue;
-      add(fn, unittest ? [] : scopes, { ...owner, skipped: owner.skipped || c.skipped, params: c.params ?? owner.params, paramNames: [...c.paramNames, ...owner.paramNames] }, importLine ?? (own.has(owner) ? fn.line : c.line));
+      add(
+        fn,
+        unittest ? [] : scopes,
+        {
+          ...owner,
+          skipped: owner.skipped || c.skipped,
+          params: c.params ?? owner.params,
+          paramNames: [...c.paramNames, ...owner.paramNames],
+        },
+        importLine ?? (own.has(owner) ? fn.line : c.line),
+      );
     }
     // Nested classes are inherited too: pytest walks the whole MRO's namespace.
     if (!unittest) {

@@ -29,6 +29,7 @@ export function summarise(inv: TestInventory) {
     go.fuzz += f.fuzz ?? 0;
     go.examples += f.examples ?? 0;
   }
-  const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sorted = <T>(o: Record<string, T>) =>
+    Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
   return { total, byLanguage: sorted(byLanguage), byFramework: sorted(byFramework), go };
 }

@@ -28,7 +28,11 @@ export interface FoundTool {
 
 const VENDORED = /(^|\/)(node_modules|vendor|third_party)\//;
 
-export function findTools(ctx: RuleContext, specs: ToolSpec[], generic: RegExp): { tools: FoundTool[]; ciRuns: CiCommand[]; genericCi: CiCommand[] } {
+export function findTools(
+  ctx: RuleContext,
+  specs: ToolSpec[],
+  generic: RegExp,
+): { tools: FoundTool[]; ciRuns: CiCommand[]; genericCi: CiCommand[] } {
   const commands = ciCommands(ctx);
   const hookMatches = specs.some((s) => s.hooks) ? ctx.matches('hooks') : [];
   const tools: FoundTool[] = [];
@@ -45,11 +49,13 @@ export function findTools(ctx: RuleContext, specs: ToolSpec[], generic: RegExp):
     if (!evidence && hook) evidence = fromMatch(hook, `${spec.name} as a pre-commit hook`);
     if (!evidence && spec.deps) {
       const d = ctx.facts.findDependencies(spec.deps, { includeDev: true })[0];
-      if (d) evidence = { path: d.path, ...(d.line ? { line: d.line } : {}), note: `${spec.name} (${d.name}) declared` };
+      if (d)
+        evidence = { path: d.path, ...(d.line ? { line: d.line } : {}), note: `${spec.name} (${d.name}) declared` };
     }
     const ci = commands.find((c) => spec.ci.test(c.text));
     if (ci) ciRuns.push(ci);
-    if (!evidence && ci) evidence = { path: ci.path, line: ci.line, snippet: ci.text.slice(0, 160), note: `${spec.name} run in CI` };
+    if (!evidence && ci)
+      evidence = { path: ci.path, line: ci.line, snippet: ci.text.slice(0, 160), note: `${spec.name} run in CI` };
     if (evidence) tools.push({ name: spec.name, evidence, ...(ci ? { ci } : {}) });
   }
   // `npm run lint`, `make lint`, `pre-commit run`: a project script that runs the configured tools.
@@ -68,13 +74,16 @@ export function ciCommands(ctx: RuleContext): CiCommand[] {
   const seen = new Set<string>();
   for (const c of direct) {
     if (c.kind !== 'run') continue;
-    for (const m of c.text.matchAll(/(?:^|[\s;&|(])(?:(?:pwsh|powershell|bash|sh|\.)\s+(?:-\w+\s+)*)?\.?\/?([\w.\/-]+\.(?:sh|ps1|bash))\b/g)) {
+    for (const m of c.text.matchAll(
+      /(?:^|[\s;&|(])(?:(?:pwsh|powershell|bash|sh|\.)\s+(?:-\w+\s+)*)?\.?\/?([\w./-]+\.(?:sh|ps1|bash))\b/g,
+    )) {
       const path = m[1]!.replace(/^\.\//, '');
       if (seen.has(path) || !ctx.files.exists(path)) continue;
       seen.add(path);
       (ctx.files.read(path) ?? '').split(/\r?\n/).forEach((line, i) => {
         const text = line.trim();
-        if (text && !text.startsWith('#')) out.push({ text, kind: 'run', path, line: i + 1, ...(c.job ? { job: c.job } : {}) });
+        if (text && !text.startsWith('#'))
+          out.push({ text, kind: 'run', path, line: i + 1, ...(c.job ? { job: c.job } : {}) });
       });
     }
   }
@@ -83,7 +92,9 @@ export function ciCommands(ctx: RuleContext): CiCommand[] {
     const mk = c.kind === 'run' ? /\bmake\s+((?:-[\w-]+\s+)*)([\w.-]+(?:\s+[\w.-]+)*)/.exec(c.text) : null;
     if (!mk) continue;
     const dir = /-C\s+(\S+)/.exec(mk[1] ?? '')?.[1];
-    const makefile = [dir ? `${dir.replace(/\/$/, '')}/Makefile` : 'Makefile', 'makefile', 'GNUmakefile'].find((p) => ctx.files.exists(p));
+    const makefile = [dir ? `${dir.replace(/\/$/, '')}/Makefile` : 'Makefile', 'makefile', 'GNUmakefile'].find((p) =>
+      ctx.files.exists(p),
+    );
     if (!makefile) continue;
     const lines = (ctx.files.read(makefile) ?? '').split(/\r?\n/);
     const recipe = (target: string, depth: number): void => {
@@ -92,10 +103,14 @@ export function ciCommands(ctx: RuleContext): CiCommand[] {
       seen.add(key);
       const at = lines.findIndex((l) => new RegExp(`^${target.replace(/[.]/g, '\\.')}\\s*:(?!=)`).test(l));
       if (at < 0) return;
-      for (const pre of lines[at]!.replace(/^[^:]*:/, '').split(/\s+/).filter((t) => /^[\w.-]+$/.test(t))) recipe(pre, depth + 1);
+      for (const pre of lines[at]!.replace(/^[^:]*:/, '')
+        .split(/\s+/)
+        .filter((t) => /^[\w.-]+$/.test(t)))
+        recipe(pre, depth + 1);
       for (let i = at + 1; i < lines.length && /^\t/.test(lines[i]!); i++) {
         const text = lines[i]!.trim().replace(/^[@-]+/, '');
-        if (text && !text.startsWith('#')) out.push({ text, kind: 'run', path: makefile, line: i + 1, ...(c.job ? { job: c.job } : {}) });
+        if (text && !text.startsWith('#'))
+          out.push({ text, kind: 'run', path: makefile, line: i + 1, ...(c.job ? { job: c.job } : {}) });
       }
     };
     for (const t of mk[2]!.split(/\s+/)) recipe(t, 0);
@@ -104,5 +119,10 @@ export function ciCommands(ctx: RuleContext): CiCommand[] {
 }
 
 export function ciEvidence(c: CiCommand, note: string): Evidence {
-  return { path: c.path, line: c.line, snippet: c.text.slice(0, 160), note: `${note}${c.job ? ` (job ${c.job})` : ''}` };
+  return {
+    path: c.path,
+    line: c.line,
+    snippet: c.text.slice(0, 160),
+    note: `${note}${c.job ? ` (job ${c.job})` : ''}`,
+  };
 }

@@ -17,34 +17,67 @@ export interface CodeKind {
   reject?: RegExp;
 }
 
-export function codeOrDeps(ctx: RuleContext, o: { kinds: CodeKind[]; catalogue: string; what: string; searchedNote: string; extra?: Evidence[] }): RuleResult {
+export function codeOrDeps(
+  ctx: RuleContext,
+  o: { kinds: CodeKind[]; catalogue: string; what: string; searchedNote: string; extra?: Evidence[] },
+): RuleResult {
   const hits: { m: Match; kind: CodeKind }[] = [];
   for (const kind of o.kinds) {
     for (const m of ctx.matches(kind.key)) {
-      if (!isProductionPath(m.path) || COMMENT_LINE.test(m.snippet) || (kind.reject && kind.reject.test(m.snippet))) continue;
+      if (!isProductionPath(m.path) || COMMENT_LINE.test(m.snippet) || kind.reject?.test(m.snippet)) continue;
       hits.push({ m, kind });
     }
   }
   hits.sort((a, b) => (a.m.path < b.m.path ? -1 : a.m.path > b.m.path ? 1 : a.m.line - b.m.line));
   const deps = ctx.facts.findDependencies(ctx.catalogue(o.catalogue)).filter((d) => isProductionPath(d.path));
-  const depEvidence: Evidence[] = deps.slice(0, 5).map((d) => ({ path: d.path, ...(d.line ? { line: d.line } : {}), snippet: `${d.name}${d.version ? ' ' + d.version : ''}`, note: `${o.what} library` }));
+  const depEvidence: Evidence[] = deps.slice(0, 5).map((d) => ({
+    path: d.path,
+    ...(d.line ? { line: d.line } : {}),
+    snippet: `${d.name}${d.version ? ` ${d.version}` : ''}`,
+    note: `${o.what} library`,
+  }));
   const labels = [...new Set(hits.map((h) => h.kind.label))].sort();
   const files = new Set(hits.map((h) => h.m.path)).size;
-  const data = { codeMatches: hits.length, files, libraries: [...new Set(deps.map((d) => d.name))].sort(), kinds: labels };
+  const data = {
+    codeMatches: hits.length,
+    files,
+    libraries: [...new Set(deps.map((d) => d.name))].sort(),
+    kinds: labels,
+  };
   const extra = o.extra ?? [];
   if (hits.length > 0 || extra.length > 0) {
-    const matches = firstPerFile(hits.map((h) => h.m), 8);
-    const evidence = [...matches.map((m) => fromMatch(m, hits.find((h) => h.m === m)!.kind.label)), ...extra, ...depEvidence.slice(0, 3)];
+    const matches = firstPerFile(
+      hits.map((h) => h.m),
+      8,
+    );
+    const evidence = [
+      ...matches.map((m) => fromMatch(m, hits.find((h) => h.m === m)!.kind.label)),
+      ...extra,
+      ...depEvidence.slice(0, 3),
+    ];
     const what = [...labels, ...(extra.length ? [extra[0]!.note!] : [])];
-    return pass(`${cap(o.what)} is wired in code: ${what.join('; ')} (${hits.length + extra.length} place${hits.length + extra.length === 1 ? '' : 's'}).`, evidence, data);
+    return pass(
+      `${cap(o.what)} is wired in code: ${what.join('; ')} (${hits.length + extra.length} place${hits.length + extra.length === 1 ? '' : 's'}).`,
+      evidence,
+      data,
+    );
   }
   if (deps.length > 0) {
-    return partial(0.5, `${cap(o.what)} libraries are declared (${data.libraries.slice(0, 4).join(', ')}) but no code that uses them was found.`, [
-      ...depEvidence.map((e) => ({ ...e, note: `${e.note}: declared, never wired in code` })),
-      { path: '.', note: o.searchedNote },
-    ], data);
+    return partial(
+      0.5,
+      `${cap(o.what)} libraries are declared (${data.libraries.slice(0, 4).join(', ')}) but no code that uses them was found.`,
+      [
+        ...depEvidence.map((e) => ({ ...e, note: `${e.note}: declared, never wired in code` })),
+        { path: '.', note: o.searchedNote },
+      ],
+      data,
+    );
   }
-  return fail(`No ${o.what} found: no library and no code that checks requests.`, [{ path: '.', note: `${o.searchedNote}, and no library from the ${o.catalogue} catalogue` }], data);
+  return fail(
+    `No ${o.what} found: no library and no code that checks requests.`,
+    [{ path: '.', note: `${o.searchedNote}, and no library from the ${o.catalogue} catalogue` }],
+    data,
+  );
 }
 
 function cap(s: string): string {

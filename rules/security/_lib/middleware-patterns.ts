@@ -1,54 +1,106 @@
 /** Content patterns of security-middleware: the line that registers each kind of HTTP hardening. */
 import type { PatternSpec } from '../../../src/engine/types.js';
 
-const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,cs,rb,php,rs,scala,groovy}', '**/*.{yml,yaml,properties}', '**/web.config'];
+const CODE = [
+  '**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,cs,rb,php,rs,scala,groovy}',
+  '**/*.{yml,yaml,properties}',
+  '**/web.config',
+];
 
 /** Import/using/require lines name a library; they do not install it. */
-export const IMPORT_LINE = /^\s*(?:from\s+\S+\s+import\b|import\s|using\s+[\w.]+\s*;|require(?:_once)?\s*[('"]|use\s+[\w\\]+(?:\s+as\s+\w+)?\s*;|(?:const|let|var)\s+[\w{}\s,]+=\s*require\s*\()/;
+export const IMPORT_LINE =
+  /^\s*(?:from\s+\S+\s+import\b|import\s|using\s+[\w.]+\s*;|require(?:_once)?\s*[('"]|use\s+[\w\\]+(?:\s+as\s+\w+)?\s*;|(?:const|let|var)\s+[\w{}\s,]+=\s*require\s*\()/;
 
 export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   headers: {
-    regex: /\bhelmet\s*\(|\blusca\.(?:xframe|xssProtection|nosniff|csp|referrerPolicy)\s*\(|\blusca\s*\(\s*\{|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|SecurityMiddleware|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options/,
+    regex:
+      /\bhelmet\s*\(|\blusca\.(?:xframe|xssProtection|nosniff|csp|referrerPolicy)\s*\(|\blusca\s*\(\s*\{|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|SecurityMiddleware|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options/,
     files: CODE,
-    literals: ['lusca', 'helmet', 'Helmet', 'ecureHeaders', 'SecurityHeader', 'Talisman', 'SecurityMiddleware', 'secure.New', 'Secure', 'secure_headers', '.headers(', 'X-Content-Type-Options', 'Content-Security-Policy', 'XContentTypeOptions', 'UseCsp', 'CSPMiddleware', 'default_headers', 'SetResponseHeader', 'X-Frame-Options', 'x_frame_options'],
+    literals: [
+      'lusca',
+      'helmet',
+      'Helmet',
+      'ecureHeaders',
+      'SecurityHeader',
+      'Talisman',
+      'SecurityMiddleware',
+      'secure.New',
+      'Secure',
+      'secure_headers',
+      '.headers(',
+      'X-Content-Type-Options',
+      'Content-Security-Policy',
+      'XContentTypeOptions',
+      'UseCsp',
+      'CSPMiddleware',
+      'default_headers',
+      'SetResponseHeader',
+      'X-Frame-Options',
+      'x_frame_options',
+    ],
   },
   cors: {
-    regex: /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b/,
+    regex:
+      /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b/,
     files: CODE,
     literals: ['cors', 'CORS', 'Cors', 'allowed_origins'],
   },
   corsAny: {
-    regex: /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|\borigins?\s*:\s*(?:["'`]\*["'`]|true\b)|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|Allow(?:ed)?Origins:\s*\[\]string\{\s*"\*"|allowedOrigin(?:s|Patterns)\s*\(\s*"\*"|\borigins\s*[=(]\s*\[?\s*["']\*["']|(?:\(\s*|,\s*)cors\(\s*\)|(?:setAllowedOrigin(?:s|Patterns)|addAllowedOrigin(?:Pattern)?)\s*\(\s*(?:(?:Arrays\.)?asList\s*\(|List\.of\s*\(|Collections\.singletonList\s*\()?\s*"\*"|enableCors\(\s*\)|cors\.(?:Default|AllowAll)\(\s*\)|middleware\.CORS\(\s*\)|CorsLayer::(?:permissive|very_permissive)\(|Cors::permissive\(|SetIsOriginAllowed\(\s*_?\w*\s*=>\s*true|allow_origin_regex\s*=\s*["']\.\*|\bCORS\(\s*app\s*\)|['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]|@CrossOrigin\s*(?:\(\s*\))?\s*$/m,
+    regex:
+      /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|\borigins?\s*:\s*(?:["'`]\*["'`]|true\b)|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|Allow(?:ed)?Origins:\s*\[\]string\{\s*"\*"|allowedOrigin(?:s|Patterns)\s*\(\s*"\*"|\borigins\s*[=(]\s*\[?\s*["']\*["']|(?:\(\s*|,\s*)cors\(\s*\)|(?:setAllowedOrigin(?:s|Patterns)|addAllowedOrigin(?:Pattern)?)\s*\(\s*(?:(?:Arrays\.)?asList\s*\(|List\.of\s*\(|Collections\.singletonList\s*\()?\s*"\*"|enableCors\(\s*\)|cors\.(?:Default|AllowAll)\(\s*\)|middleware\.CORS\(\s*\)|CorsLayer::(?:permissive|very_permissive)\(|Cors::permissive\(|SetIsOriginAllowed\(\s*_?\w*\s*=>\s*true|allow_origin_regex\s*=\s*["']\.\*|\bCORS\(\s*app\s*\)|['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]|@CrossOrigin\s*(?:\(\s*\))?\s*$/m,
     files: CODE,
     literals: ['origin', 'Origin', 'cors', 'CORS', 'Cors'],
   },
   credentials: {
-    regex: /allow_credentials\s*=\s*True|\bcredentials\s*:\s*true|(?<!\w)AllowCredentials\s*\(\s*\)|AllowCredentials:\s*true|allowCredentials\s*(?:\(\s*true|[:=]\s*true)|setAllowCredentials\s*\(\s*true|CORS_ALLOW_CREDENTIALS\s*=\s*True|supports_credentials\s*=\s*True|['"]supports_credentials['"]\s*=>\s*true|allow_credentials\s*\(\s*true|Access-Control-Allow-Credentials["']?\s*[,:]\s*["']true/,
+    regex:
+      /allow_credentials\s*=\s*True|\bcredentials\s*:\s*true|(?<!\w)AllowCredentials\s*\(\s*\)|AllowCredentials:\s*true|allowCredentials\s*(?:\(\s*true|[:=]\s*true)|setAllowCredentials\s*\(\s*true|CORS_ALLOW_CREDENTIALS\s*=\s*True|supports_credentials\s*=\s*True|['"]supports_credentials['"]\s*=>\s*true|allow_credentials\s*\(\s*true|Access-Control-Allow-Credentials["']?\s*[,:]\s*["']true/,
     files: CODE,
     literals: ['redentials', 'REDENTIALS'],
   },
   https: {
-    regex: /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity|Strict-Transport-Security|force_ssl\s*=\s*true|requiresSecure\s*\(|requireHttps|force_https|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(/,
+    regex:
+      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity|Strict-Transport-Security|force_ssl\s*=\s*true|requiresSecure\s*\(|requireHttps|force_https|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(/,
     files: CODE,
-    literals: ['STSSeconds', 'Hsts', 'Https', 'HTTPS', 'SSL', 'hsts', 'Strict', 'strict', 'force_ssl', 'Secure', 'sslify', 'https', 'forceScheme'],
+    literals: [
+      'STSSeconds',
+      'Hsts',
+      'Https',
+      'HTTPS',
+      'SSL',
+      'hsts',
+      'Strict',
+      'strict',
+      'force_ssl',
+      'Secure',
+      'sslify',
+      'https',
+      'forceScheme',
+    ],
   },
   csrf: {
-    regex: /\bcsurf\b|\bcsrf\s*\(|lusca\.csrf|CsrfViewMiddleware|CSRFProtect\s*\(|csrf\.Protect\s*\(|\.csrf\s*\(|protect_from_forgery|ValidateAntiForgeryToken|AddAntiforgery|UseAntiforgery|VerifyCsrfToken|ValidateCsrfToken|@fastify\/csrf|csrf-csrf|doubleCsrf\s*\(|SeaSurf|CsrfProtect|middleware\.CSRF(?:WithConfig)?\s*\(/,
+    regex:
+      /\bcsurf\b|\bcsrf\s*\(|lusca\.csrf|CsrfViewMiddleware|CSRFProtect\s*\(|csrf\.Protect\s*\(|\.csrf\s*\(|protect_from_forgery|ValidateAntiForgeryToken|AddAntiforgery|UseAntiforgery|VerifyCsrfToken|ValidateCsrfToken|@fastify\/csrf|csrf-csrf|doubleCsrf\s*\(|SeaSurf|CsrfProtect|middleware\.CSRF(?:WithConfig)?\s*\(/,
     files: CODE,
     literals: ['csrf', 'Csrf', 'CSRF', 'forgery', 'Forgery', 'SeaSurf'],
   },
   trustedHosts: {
-    regex: /TrustedHostMiddleware|ALLOWED_HOSTS\s*=\s*\[\s*["'][^*"']|HostFilteringMiddleware|config\.hosts\s*<<|TrustHosts/,
+    regex:
+      /TrustedHostMiddleware|ALLOWED_HOSTS\s*=\s*\[\s*["'][^*"']|HostFilteringMiddleware|config\.hosts\s*<<|TrustHosts/,
     files: CODE,
     literals: ['TrustedHost', 'ALLOWED_HOSTS', 'HostFiltering', 'config.hosts', 'TrustHosts'],
   },
   /** Frameworks whose defaults already send headers and check CSRF once enabled. */
   springSecurity: {
-    regex: /@EnableWebSecurity|@EnableWebFluxSecurity|\bSecurityFilterChain\b|\bSecurityWebFilterChain\b|WebSecurityConfigurerAdapter/,
+    regex:
+      /@EnableWebSecurity|@EnableWebFluxSecurity|\bSecurityFilterChain\b|\bSecurityWebFilterChain\b|WebSecurityConfigurerAdapter/,
     files: ['**/*.{java,kt,groovy,scala}'],
     literals: ['Security'],
   },
   /** `.disable()` alone on a line: the end of a chain such as `http.csrf()` ⏎ `.disable()`. */
   chainDisable: { regex: /^\s*\.disable\s*\(\s*\)/m, files: ['**/*.{java,kt,groovy,scala}'], literals: ['.disable('] },
-  railsDefaults: { regex: /^\s*config\.load_defaults\s+(\d+(?:\.\d+)?)/m, files: ['**/config/application.rb'], literals: ['load_defaults'] },
+  railsDefaults: {
+    regex: /^\s*config\.load_defaults\s+(\d+(?:\.\d+)?)/m,
+    files: ['**/config/application.rb'],
+    literals: ['load_defaults'],
+  },
 };

@@ -3,10 +3,16 @@ import type { FileIndex } from '../../../src/walk/file-index.js';
 
 /** One case-insensitive regex for every scanner name; multi-word names allow any spacing. */
 export function scannerRegex(names: string[]): RegExp {
-  const parts = [...new Set(names)].sort((a, b) => b.length - a.length).map((n) => {
-    const body = n.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s+');
-    return `(?<![\\w-])${body}${/[\w]$/.test(n) ? '(?!\\w)' : ''}`;
-  });
+  const parts = [...new Set(names)]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => {
+      const body = n
+        .trim()
+        .split(/\s+/)
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+        .join('\\s+');
+      return `(?<![\\w-])${body}${/[\w]$/.test(n) ? '(?!\\w)' : ''}`;
+    });
   return new RegExp(parts.join('|'), 'i');
 }
 
@@ -31,7 +37,14 @@ export function scannerScripts(files: FileIndex, re: RegExp): ScannerScript[] {
       const m = /^\s*"([\w:.-]+)"\s*:\s*"(.*)"\s*,?\s*$/.exec(l);
       const tool = m && re.exec(m[2]!)?.[0];
       if (!m || !tool || !/"scripts"/.test(text)) return;
-      out.push({ name: `npm script ${m[1]}`, tool, path, line: i + 1, snippet: l.trim(), invoked: new RegExp(`\\b(?:npm|pnpm|yarn|bun)\\s+(?:run\\s+)?${esc(m[1]!)}(?![\\w:-])`) });
+      out.push({
+        name: `npm script ${m[1]}`,
+        tool,
+        path,
+        line: i + 1,
+        snippet: l.trim(),
+        invoked: new RegExp(`\\b(?:npm|pnpm|yarn|bun)\\s+(?:run\\s+)?${esc(m[1]!)}(?![\\w:-])`),
+      });
     });
   }
   if (files.exists('Makefile')) {
@@ -40,7 +53,15 @@ export function scannerScripts(files: FileIndex, re: RegExp): ScannerScript[] {
       const t = /^([\w.-]+)\s*:(?!=)/.exec(l);
       if (t) target = t[1];
       const tool = l.startsWith('\t') && target ? re.exec(l)?.[0] : undefined;
-      if (tool && target) out.push({ name: `make ${target}`, tool, path: 'Makefile', line: i + 1, snippet: l.trim(), invoked: new RegExp(`\\bmake\\s+(?:[^|;&]*\\s)?${esc(target)}(?![\\w-])`) });
+      if (tool && target)
+        out.push({
+          name: `make ${target}`,
+          tool,
+          path: 'Makefile',
+          line: i + 1,
+          snippet: l.trim(),
+          invoked: new RegExp(`\\bmake\\s+(?:[^|;&]*\\s)?${esc(target)}(?![\\w-])`),
+        });
     });
   }
   return out;

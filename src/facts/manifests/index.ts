@@ -13,7 +13,8 @@ type Parser = (files: FileIndex, path: string, deps: Dependency[]) => Manifest;
 export function manifestParser(path: string): Parser | undefined {
   const b = basename(path);
   if (b === 'package.json') return parseNpm;
-  if (/^requirements([-_.][\w.-]*)?\.(txt|in)$/.test(b) || /(^|\/)requirements\/[\w.-]+\.(txt|in)$/.test(path)) return parseRequirements;
+  if (/^requirements([-_.][\w.-]*)?\.(txt|in)$/.test(b) || /(^|\/)requirements\/[\w.-]+\.(txt|in)$/.test(path))
+    return parseRequirements;
   if (b === 'pyproject.toml') return parsePyproject;
   if (b === 'Pipfile') return parsePipfile;
   if (b === 'setup.cfg' || b === 'setup.py') return parseSetup;
@@ -21,7 +22,13 @@ export function manifestParser(path: string): Parser | undefined {
   if (b === 'pom.xml') return parseMaven;
   if (b === 'build.gradle' || b === 'build.gradle.kts') return parseGradle;
   if (b === 'libs.versions.toml') return parseVersionCatalog;
-  if (/\.(cs|fs|vb)proj$/.test(b) || b === 'packages.config' || b === 'Directory.Packages.props' || b === 'Directory.Build.props') return parseNuget;
+  if (
+    /\.(cs|fs|vb)proj$/.test(b) ||
+    b === 'packages.config' ||
+    b === 'Directory.Packages.props' ||
+    b === 'Directory.Build.props'
+  )
+    return parseNuget;
   if (b === 'Cargo.toml') return parseCargo;
   if (b === 'composer.json') return parseComposer;
   if (b === 'Gemfile' || b.endsWith('.gemspec')) return parseGemfile;
@@ -30,10 +37,27 @@ export function manifestParser(path: string): Parser | undefined {
 
 /** Globs of every manifest, for rules that need to list them (e.g. lockfiles). */
 export const MANIFEST_GLOBS = [
-  '**/package.json', '**/requirements*.txt', '**/requirements/*.txt', '**/pyproject.toml', '**/Pipfile',
-  '**/setup.cfg', '**/setup.py', '**/go.mod', '**/pom.xml', '**/build.gradle', '**/build.gradle.kts',
-  '**/libs.versions.toml', '**/*.csproj', '**/*.fsproj', '**/*.vbproj', '**/packages.config',
-  '**/Directory.Packages.props', '**/Cargo.toml', '**/composer.json', '**/Gemfile', '**/*.gemspec',
+  '**/package.json',
+  '**/requirements*.txt',
+  '**/requirements/*.txt',
+  '**/pyproject.toml',
+  '**/Pipfile',
+  '**/setup.cfg',
+  '**/setup.py',
+  '**/go.mod',
+  '**/pom.xml',
+  '**/build.gradle',
+  '**/build.gradle.kts',
+  '**/libs.versions.toml',
+  '**/*.csproj',
+  '**/*.fsproj',
+  '**/*.vbproj',
+  '**/packages.config',
+  '**/Directory.Packages.props',
+  '**/Cargo.toml',
+  '**/composer.json',
+  '**/Gemfile',
+  '**/*.gemspec',
 ];
 
 export function parseManifests(files: FileIndex): { manifests: Manifest[]; dependencies: Dependency[] } {

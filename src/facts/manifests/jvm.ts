@@ -8,7 +8,8 @@ const tag = (block: string, name: string) => new RegExp(`<${name}>\\s*([^<]*?)\\
 export function parseMaven(files: FileIndex, path: string, deps: Dependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'maven', path, ok: false, error: 'unreadable' };
-  if (!/<project[\s>]/.test(text)) return { ecosystem: 'maven', path, ok: false, error: `${path}: no <project> element` };
+  if (!/<project[\s>]/.test(text))
+    return { ecosystem: 'maven', path, ok: false, error: `${path}: no <project> element` };
   const body = text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
   for (const m of body.matchAll(/<(dependency|plugin|extension)>([\s\S]*?)<\/\1>/g)) {
     const block = m[2]!;
@@ -33,7 +34,8 @@ export function parseMaven(files: FileIndex, path: string, deps: Dependency[]): 
 
 const GRADLE_CONF =
   /\b(implementation|api|compileOnly|runtimeOnly|compile|runtime|testImplementation|testCompileOnly|testRuntimeOnly|testCompile|androidTestImplementation|annotationProcessor|kapt|ksp|developmentOnly|integrationTestImplementation)\s*\(?\s*(?:platform\s*\(\s*)?["']([^"':\s]+):([^"':\s]+)(?::([^"'\s]+))?["']/g;
-const GRADLE_PLUGIN = /\bid\s*\(?\s*["']([A-Za-z0-9_.-]+)["']\s*\)?(?:\s*version\s*\(?\s*["']([^"']+)["'])?|\bapply\s+plugin\s*:\s*["']([A-Za-z0-9_.-]+)["']/g;
+const GRADLE_PLUGIN =
+  /\bid\s*\(?\s*["']([A-Za-z0-9_.-]+)["']\s*\)?(?:\s*version\s*\(?\s*["']([^"']+)["'])?|\bapply\s+plugin\s*:\s*["']([A-Za-z0-9_.-]+)["']/g;
 
 export function parseGradle(files: FileIndex, path: string, deps: Dependency[]): Manifest {
   const text = files.read(path);
@@ -50,12 +52,27 @@ export function parseGradle(files: FileIndex, path: string, deps: Dependency[]):
     });
   }
   // Version-catalog references: implementation(libs.spring.boot.starter.web)
-  for (const m of code.matchAll(/\b(implementation|api|runtimeOnly|testImplementation|compileOnly)\s*\(\s*libs\.([A-Za-z0-9_.]+)\s*\)/g)) {
-    deps.push({ ecosystem: 'gradle', name: `libs.${m[2]}`, path, line: lineAt(text, m.index!), dev: m[1]!.startsWith('test') });
+  for (const m of code.matchAll(
+    /\b(implementation|api|runtimeOnly|testImplementation|compileOnly)\s*\(\s*libs\.([A-Za-z0-9_.]+)\s*\)/g,
+  )) {
+    deps.push({
+      ecosystem: 'gradle',
+      name: `libs.${m[2]}`,
+      path,
+      line: lineAt(text, m.index!),
+      dev: m[1]!.startsWith('test'),
+    });
   }
   for (const m of code.matchAll(GRADLE_PLUGIN)) {
     const id = m[1] ?? m[3]!;
-    deps.push({ ecosystem: 'gradle', name: `plugin:${id}`, ...(m[2] ? { version: m[2] } : {}), path, line: lineAt(text, m.index!), dev: true });
+    deps.push({
+      ecosystem: 'gradle',
+      name: `plugin:${id}`,
+      ...(m[2] ? { version: m[2] } : {}),
+      path,
+      line: lineAt(text, m.index!),
+      dev: true,
+    });
   }
   return { ecosystem: 'gradle', path, ok: true };
 }
@@ -71,15 +88,27 @@ export function parseVersionCatalog(files: FileIndex, path: string, deps: Depend
     if (typeof v === 'string') coord = v.split(':').slice(0, 2).join(':');
     else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      coord = typeof o.module === 'string' ? o.module : typeof o.group === 'string' && typeof o.name === 'string' ? `${o.group}:${o.name}` : undefined;
+      coord =
+        typeof o.module === 'string'
+          ? o.module
+          : typeof o.group === 'string' && typeof o.name === 'string'
+            ? `${o.group}:${o.name}`
+            : undefined;
     }
     if (!coord) continue;
     const at = text.search(new RegExp(`^\\s*${alias.replace(/[.-]/g, '[.-]')}\\s*=`, 'm'));
-    deps.push({ ecosystem: 'gradle', name: coord, path, ...(at >= 0 ? { line: lineAt(text, at) } : {}), dev: /test|junit|mock/i.test(alias) });
+    deps.push({
+      ecosystem: 'gradle',
+      name: coord,
+      path,
+      ...(at >= 0 ? { line: lineAt(text, at) } : {}),
+      dev: /test|junit|mock/i.test(alias),
+    });
   }
   for (const [alias, v] of Object.entries(parsed.value.plugins ?? {})) {
-    const id = typeof v === 'string' ? v.split(':')[0] : v && typeof v === 'object' ? (v as { id?: string }).id : undefined;
-    if (id) deps.push({ ecosystem: 'gradle', name: `plugin:${id}`, path, dev: true, ...(lineFor(text, alias)) });
+    const id =
+      typeof v === 'string' ? v.split(':')[0] : v && typeof v === 'object' ? (v as { id?: string }).id : undefined;
+    if (id) deps.push({ ecosystem: 'gradle', name: `plugin:${id}`, path, dev: true, ...lineFor(text, alias) });
   }
   return { ecosystem: 'gradle', path, ok: true };
 }

@@ -39,7 +39,7 @@ export function parseNpm(files: FileIndex, path: string, deps: Dependency[]): Ma
         name,
         ...(typeof version === 'string' ? { version } : {}),
         path,
-        ...(m ? { line: lineAt(text, (start >= 0 ? start : 0) + m.index) } : {}),
+        ...(m ? { line: lineAt(text, Math.max(start, 0) + m.index) } : {}),
         dev,
       });
     }

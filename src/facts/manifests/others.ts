@@ -30,8 +30,16 @@ export function parseNuget(files: FileIndex, path: string, deps: Dependency[]): 
     if (!id) continue;
     const version = /\bVersion\s*=\s*"([^"]+)"/i.exec(attrs)?.[1];
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 300);
-    const privateAssets = /PrivateAssets\s*=\s*"all"/i.test(attrs) || /^\s*<PrivateAssets>all<\/PrivateAssets>/i.test(after);
-    deps.push({ ecosystem: 'nuget', name: id, ...(version ? { version } : {}), path, line: lineAt(text, m.index!), dev: privateAssets });
+    const privateAssets =
+      /PrivateAssets\s*=\s*"all"/i.test(attrs) || /^\s*<PrivateAssets>all<\/PrivateAssets>/i.test(after);
+    deps.push({
+      ecosystem: 'nuget',
+      name: id,
+      ...(version ? { version } : {}),
+      path,
+      line: lineAt(text, m.index!),
+      dev: privateAssets,
+    });
   }
   const name = /([^/]+)\.(cs|fs|vb)proj$/.exec(path)?.[1];
   return { ecosystem: 'nuget', path, ok: true, ...(name ? { name } : {}) };
@@ -50,7 +58,14 @@ export function parseCargo(files: FileIndex, path: string, deps: Dependency[]): 
     for (const [name, v] of Object.entries(t)) {
       const version = typeof v === 'string' ? v : isTable(v) && typeof v.version === 'string' ? v.version : undefined;
       const m = new RegExp(`^\\s*${escapeRegex(name)}\\s*[=.]`, 'm').exec(start >= 0 ? text.slice(start) : text);
-      deps.push({ ecosystem: 'cargo', name, ...(version ? { version } : {}), path, ...(m ? { line: lineAt(text, Math.max(0, start) + m.index) } : {}), dev });
+      deps.push({
+        ecosystem: 'cargo',
+        name,
+        ...(version ? { version } : {}),
+        path,
+        ...(m ? { line: lineAt(text, Math.max(0, start) + m.index) } : {}),
+        dev,
+      });
     }
   };
   const doc = parsed.value;
@@ -64,16 +79,27 @@ export function parseCargo(files: FileIndex, path: string, deps: Dependency[]): 
 
 export function parseComposer(files: FileIndex, path: string, deps: Dependency[]): Manifest {
   const parsed = files.readJson<Table>(path);
-  if (!parsed.ok || !isTable(parsed.value)) return { ecosystem: 'composer', path, ok: false, error: parsed.ok ? 'not an object' : parsed.error };
+  if (!parsed.ok || !isTable(parsed.value))
+    return { ecosystem: 'composer', path, ok: false, error: parsed.ok ? 'not an object' : parsed.error };
   const text = files.read(path) ?? '';
-  for (const [section, dev] of [['require', false], ['require-dev', true]] as const) {
+  for (const [section, dev] of [
+    ['require', false],
+    ['require-dev', true],
+  ] as const) {
     const t = parsed.value[section];
     if (!isTable(t)) continue;
     const start = text.indexOf(`"${section}"`);
     for (const [name, version] of Object.entries(t)) {
       if (name === 'php' || name.startsWith('ext-')) continue;
       const i = text.indexOf(`"${name}"`, Math.max(0, start));
-      deps.push({ ecosystem: 'composer', name, ...(typeof version === 'string' ? { version } : {}), path, ...(i >= 0 ? { line: lineAt(text, i) } : {}), dev });
+      deps.push({
+        ecosystem: 'composer',
+        name,
+        ...(typeof version === 'string' ? { version } : {}),
+        path,
+        ...(i >= 0 ? { line: lineAt(text, i) } : {}),
+        dev,
+      });
     }
   }
   const name = parsed.value.name;
@@ -91,12 +117,28 @@ export function parseGemfile(files: FileIndex, path: string, deps: Dependency[])
     if (/^(\w+.*\s)?do\b/.test(line) && !group) return void groups.push(groups[groups.length - 1] ?? false);
     if (line === 'end') return void groups.pop();
     const gem = /^gem\s+["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?(.*)$/.exec(line);
-    const spec = /\.add_(development_|runtime_)?dependency\s*\(?\s*["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?/.exec(line);
+    const spec = /\.add_(development_|runtime_)?dependency\s*\(?\s*["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?/.exec(
+      line,
+    );
     if (gem) {
       const dev = (groups[groups.length - 1] ?? false) || /group:\s*(\[?\s*:(development|test))/.test(gem[3] ?? '');
-      deps.push({ ecosystem: 'bundler', name: gem[1]!, ...(gem[2] ? { version: gem[2] } : {}), path, line: i + 1, dev });
+      deps.push({
+        ecosystem: 'bundler',
+        name: gem[1]!,
+        ...(gem[2] ? { version: gem[2] } : {}),
+        path,
+        line: i + 1,
+        dev,
+      });
     } else if (spec) {
-      deps.push({ ecosystem: 'bundler', name: spec[2]!, ...(spec[3] ? { version: spec[3] } : {}), path, line: i + 1, dev: spec[1] === 'development_' });
+      deps.push({
+        ecosystem: 'bundler',
+        name: spec[2]!,
+        ...(spec[3] ? { version: spec[3] } : {}),
+        path,
+        line: i + 1,
+        dev: spec[1] === 'development_',
+      });
     }
   });
   return { ecosystem: 'bundler', path, ok: true };

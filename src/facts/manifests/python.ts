@@ -25,7 +25,14 @@ export function parseRequirements(files: FileIndex, path: string, deps: Dependen
     const m = REQ_NAME.exec(line);
     if (!m) return;
     const version = m[3]!.split(';')[0]!.trim();
-    deps.push({ ecosystem: 'pip', name: normalisePyName(m[1]!), ...(version ? { version } : {}), path, line: i + 1, dev });
+    deps.push({
+      ecosystem: 'pip',
+      name: normalisePyName(m[1]!),
+      ...(version ? { version } : {}),
+      path,
+      line: i + 1,
+      dev,
+    });
   });
   return { ecosystem: 'pip', path, ok: true };
 }
@@ -34,10 +41,18 @@ function pushSpec(deps: Dependency[], text: string, path: string, spec: string, 
   const m = REQ_NAME.exec(spec);
   if (!m) return;
   const name = normalisePyName(m[1]!);
-  const at = new RegExp(`["']${escapeRegex(m[1]!)}(?![A-Za-z0-9._-])`).exec(text) ??
+  const at =
+    new RegExp(`["']${escapeRegex(m[1]!)}(?![A-Za-z0-9._-])`).exec(text) ??
     new RegExp(`^\\s*${escapeRegex(m[1]!)}\\s*=`, 'm').exec(text);
   const version = m[3]!.split(';')[0]!.trim();
-  deps.push({ ecosystem: 'pip', name, ...(version ? { version } : {}), path, ...(at ? { line: lineAt(text, at.index) } : {}), dev });
+  deps.push({
+    ecosystem: 'pip',
+    name,
+    ...(version ? { version } : {}),
+    path,
+    ...(at ? { line: lineAt(text, at.index) } : {}),
+    dev,
+  });
 }
 
 type Table = Record<string, unknown>;
@@ -76,7 +91,12 @@ export function parsePyproject(files: FileIndex, path: string, deps: Dependency[
     table(poetry['dev-dependencies'], true);
     if (isTable(poetry.group)) for (const g of Object.values(poetry.group)) if (isTable(g)) table(g.dependencies, true);
   }
-  const name = typeof project.name === 'string' ? project.name : poetry && typeof poetry.name === 'string' ? poetry.name : undefined;
+  const name =
+    typeof project.name === 'string'
+      ? project.name
+      : poetry && typeof poetry.name === 'string'
+        ? poetry.name
+        : undefined;
   return { ecosystem: 'pip', path, ok: true, ...(name ? { name } : {}) };
 }
 
@@ -84,10 +104,14 @@ export function parsePipfile(files: FileIndex, path: string, deps: Dependency[])
   const parsed = files.readToml<Table>(path);
   if (!parsed.ok) return { ecosystem: 'pip', path, ok: false, error: parsed.error };
   const text = files.read(path) ?? '';
-  for (const [section, dev] of [['packages', false], ['dev-packages', true]] as const) {
+  for (const [section, dev] of [
+    ['packages', false],
+    ['dev-packages', true],
+  ] as const) {
     const t = parsed.value[section];
     if (!isTable(t)) continue;
-    for (const [name, v] of Object.entries(t)) pushSpec(deps, text, path, `${name} ${typeof v === 'string' && v !== '*' ? v : ''}`.trim(), dev);
+    for (const [name, v] of Object.entries(t))
+      pushSpec(deps, text, path, `${name} ${typeof v === 'string' && v !== '*' ? v : ''}`.trim(), dev);
   }
   return { ecosystem: 'pip', path, ok: true };
 }
@@ -115,7 +139,14 @@ export function parseSetup(files: FileIndex, path: string, deps: Dependency[]): 
       const base = block.index + block[0].indexOf('[');
       for (const m of block[1]!.matchAll(/["']([^"']+)["']/g)) {
         const spec = REQ_NAME.exec(m[1]!);
-        if (spec) deps.push({ ecosystem: 'pip', name: normalisePyName(spec[1]!), path, line: lineAt(text, base + 1 + m.index!), dev: false });
+        if (spec)
+          deps.push({
+            ecosystem: 'pip',
+            name: normalisePyName(spec[1]!),
+            path,
+            line: lineAt(text, base + 1 + m.index!),
+            dev: false,
+          });
       }
     }
   }
