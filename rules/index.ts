@@ -1,5 +1,5 @@
 /** The registry: the six pillars in their fixed order (DESIGN §1), each with its rule table. */
-import type { PillarDefinition } from '../src/engine/types.js';
+import type { PillarDefinition } from '../src/types.js';
 import architecture from './architecture/index.js';
 import quality from './quality/index.js';
 import observability from './observability/index.js';

@@ -86,7 +86,7 @@ writeFileSync(tablePath, lines.join('\n'));
 // 2. The rule: a working example to edit (passes when a marker file exists), not a stub that lies.
 writeFileSync(
   join(root, 'rules', pillar, `${id}.ts`),
-  `import { defineRule } from '../../src/engine/types.js';
+  `import { defineRule } from '../../src/types.js';
 import { fail, pass } from '../../src/engine/results.js';
 
 // TODO: replace the example check (a marker file) with the real detection; keep 30–150 lines.

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PILLARS } from '../rules/index.js';
-import type { PillarId } from '../src/engine/types.js';
+import type { PillarId } from '../src/types.js';
 
 const CATALOGUE: Record<PillarId, readonly string[]> = {
   architecture: [

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/types.js';
 
 const repo = join(import.meta.dirname, '..');
 const script = join(repo, 'scripts', 'new-rule.mjs');
@@ -56,7 +56,7 @@ describe('npm run new-rule', () => {
     // A pillar whose table has no rule yet, as every pillar once had.
     writeFileSync(
       join(root, 'rules', 'reliability', 'index.ts'),
-      "import type { PillarDefinition } from '../../src/engine/types.js';\n\nexport default {\n  id: 'reliability',\n  title: 'Reliability & Resilience',\n  description: 'd',\n  rules: [],\n} satisfies PillarDefinition;\n",
+      "import type { PillarDefinition } from '../../src/types.js';\n\nexport default {\n  id: 'reliability',\n  title: 'Reliability & Resilience',\n  description: 'd',\n  rules: [],\n} satisfies PillarDefinition;\n",
     );
     expect(run(root, 'reliability', 'retries').status).toBe(0);
     const table = readFileSync(join(root, 'rules', 'reliability', 'index.ts'), 'utf8');

@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PILLARS } from '../rules/index.js';
-import { PILLAR_IDS } from '../src/engine/types.js';
+import { PILLAR_IDS } from '../src/types.js';
 
 const root = join(import.meta.dirname, '..');
 

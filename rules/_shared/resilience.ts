@@ -4,8 +4,8 @@
  * code uses earns partial credit at most, as DESIGN asks.
  */
 import { fail, partial, pass } from '../../src/engine/results.js';
-import type { Evidence, Match, RuleContext, RuleResult } from '../../src/engine/types.js';
-import { firstPerFile, fromMatch, isProductionPath } from './paths.js';
+import type { Evidence, Match, RuleContext, RuleResult } from '../../src/types.js';
+import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
 /** Source files of every covered language (code patterns run on these only). */
 export const CODE_GLOBS = [

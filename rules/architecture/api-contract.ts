@@ -1,6 +1,6 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, searched } from '../../src/engine/results.js';
-import { fromMatch, isTestPath } from '../_shared/paths.js';
+import { fromMatch, isTestPath } from '../../src/facts/paths.js';
 
 // Contracts by file name. docs/ is a normal home for a contract, so only tests are excluded.
 const CONTRACT_FILES: { kind: string; globs: string[] }[] = [

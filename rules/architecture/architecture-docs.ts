@@ -1,6 +1,6 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { fromMatch, isTestPath } from '../_shared/paths.js';
+import { fromMatch, isTestPath } from '../../src/facts/paths.js';
 
 const DOC_GLOBS = [
   '**/ARCHITECTURE*.{md,rst,adoc,txt}',

@@ -1,7 +1,7 @@
-import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
+import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { firstPerFile, fromMatch, isProductionPath } from '../_shared/paths.js';
-import { redactLine } from '../_shared/redact.js';
+import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { redactLine } from '../../src/util/redact.js';
 
 const CODE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,java,kt,scala,cs,rb,php,rs}'];
 const CONFIG = ['**/*.{yml,yaml,properties,json,toml,ini,env,conf}'];

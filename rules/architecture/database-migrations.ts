@@ -1,6 +1,6 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { isTestPath } from '../_shared/paths.js';
+import { isTestPath } from '../../src/facts/paths.js';
 
 // Versioned schema changes by file layout, per tool. Checked in order; every tool found is cited.
 const LAYOUTS: { tool: string; globs: string[] }[] = [

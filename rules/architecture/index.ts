@@ -1,4 +1,4 @@
-import type { PillarDefinition } from '../../src/engine/types.js';
+import type { PillarDefinition } from '../../src/types.js';
 import apiContract from './api-contract.js';
 import architectureDocs from './architecture-docs.js';
 import configExternalized from './config-externalized.js';

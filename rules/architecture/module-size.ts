@@ -1,6 +1,6 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, partial, pass, unknown } from '../../src/engine/results.js';
-import { isProductionPath } from '../_shared/paths.js';
+import { isProductionPath } from '../../src/facts/paths.js';
 
 const SOURCE_GLOBS = [
   '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,c,cc,cpp,cxx,h,hpp,swift,m,dart,ex,exs,erl,clj,hs,lua,jl,pl,pm,vue,svelte}',

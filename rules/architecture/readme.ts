@@ -1,4 +1,4 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 
 // GitHub shows a README from the root, .github/ or docs/, in that order.

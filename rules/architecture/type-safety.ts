@@ -1,7 +1,7 @@
-import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
+import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { languageOf } from '../../src/facts/languages.js';
-import { fromMatch, isProductionPath } from '../_shared/paths.js';
+import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
 // Compiled languages whose type checker runs on every build: typed by construction.
 const STATIC = new Set([

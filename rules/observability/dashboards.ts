@@ -1,6 +1,6 @@
-import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
+import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { firstPerFile, fromMatch, isCommentLine, isDeployablePath } from '../_shared/paths.js';
+import { firstPerFile, fromMatch, isCommentLine, isDeployablePath } from '../../src/facts/paths.js';
 
 const DOCS = ['**/*.{json,yml,yaml,tpl}'];
 

@@ -1,6 +1,6 @@
-import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
+import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { codeMatches, firstPerFile, fromDependency, fromMatch, isProductionPath } from '../_shared/paths.js';
+import { codeMatches, firstPerFile, fromDependency, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const NAMES = '_?health(?:z|[-_]?checks?)?|livez?|liveness|readyz?|readiness|ping|startupz?|__health|up';

@@ -1,4 +1,4 @@
-import type { PillarDefinition } from '../../src/engine/types.js';
+import type { PillarDefinition } from '../../src/types.js';
 import alerting from './alerting.js';
 import dashboards from './dashboards.js';
 import errorTracking from './error-tracking.js';

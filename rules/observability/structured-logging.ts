@@ -1,6 +1,6 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { codeMatches, firstPerFile, fromDependency, fromMatch } from '../_shared/paths.js';
+import { codeMatches, firstPerFile, fromDependency, fromMatch } from '../../src/facts/paths.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const CONFIG = [

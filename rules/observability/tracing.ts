@@ -1,7 +1,7 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { nameMatches } from '../../src/facts/frameworks.js';
-import { codeMatches, firstPerFile, fromDependency, fromMatch, isImportLine } from '../_shared/paths.js';
+import { codeMatches, firstPerFile, fromDependency, fromMatch, isImportLine } from '../../src/facts/paths.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const RUNTIME = [

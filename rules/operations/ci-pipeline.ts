@@ -1,6 +1,6 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { BUILD_COMMAND, CI_GLOBS, ciFiles, commandsMatching, runsTests, type CiCommand } from '../_shared/ci.js';
+import { BUILD_COMMAND, CI_GLOBS, ciFiles, commandsMatching, runsTests, type CiCommand } from '../../src/facts/ci.js';
 
 const cite = (c: CiCommand, note: string): Evidence => ({
   path: c.path,

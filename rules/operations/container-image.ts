@@ -1,7 +1,7 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, graded, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { DOCKERFILE_GLOBS, dockerfiles, imagePin, resolveImage } from '../_shared/dockerfile.js';
-import { dirOf, isProductionPath } from '../_shared/paths.js';
+import { DOCKERFILE_GLOBS, dockerfiles, imagePin, resolveImage } from '../../src/facts/dockerfile.js';
+import { dirOf, isProductionPath } from '../../src/facts/paths.js';
 
 /** Dev containers and test/example images are not what ships; they count only when nothing else exists. */
 const shipped = (p: string) => isProductionPath(p) && !/(^|\/)\.devcontainer\//.test(p);

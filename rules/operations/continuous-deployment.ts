@@ -1,7 +1,7 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { CI_GLOBS, ciFiles, deployCommands, testOnlyJobs, type CiCommand } from '../_shared/ci.js';
-import { fromMatch, isProductionPath } from '../_shared/paths.js';
+import { CI_GLOBS, ciFiles, deployCommands, testOnlyJobs, type CiCommand } from '../../src/facts/ci.js';
+import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
 const cite = (c: CiCommand): Evidence => ({
   path: c.path,

@@ -1,7 +1,7 @@
-import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
+import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
-import { CI_GLOBS, ciFiles } from '../_shared/ci.js';
-import { firstPerFile, fromMatch, isProductionPath } from '../_shared/paths.js';
+import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
+import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
 const IAC = ['**/*.{tf,hcl,bicep}', '**/*.tf.json'];
 const IAC_AND_CODE = [...IAC, '**/*.{yml,yaml,json,ts,py,go,cs,java}'];

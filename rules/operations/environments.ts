@@ -1,8 +1,8 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { CI_GLOBS, ciFiles, envKind, testOnlyJobs } from '../_shared/ci.js';
+import { CI_GLOBS, ciFiles, envKind, testOnlyJobs } from '../../src/facts/ci.js';
 import { basename } from '../../src/walk/glob.js';
-import { fromMatch, isProductionPath } from '../_shared/paths.js';
+import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
 type Kind = 'prod' | 'preprod' | 'dev';
 /** Folders whose children are environments (`envs/staging`, `overlays/prod`, `terraform/environments/dev`). */

@@ -1,4 +1,4 @@
-import type { PillarDefinition } from '../../src/engine/types.js';
+import type { PillarDefinition } from '../../src/types.js';
 import ciPipeline from './ci-pipeline.js';
 import containerImage from './container-image.js';
 import continuousDeployment from './continuous-deployment.js';

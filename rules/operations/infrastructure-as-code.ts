@@ -1,7 +1,7 @@
-import { defineRule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import type { Evidence } from '../../src/engine/types.js';
-import { fromMatch } from '../_shared/paths.js';
+import type { Evidence } from '../../src/types.js';
+import { fromMatch } from '../../src/facts/paths.js';
 
 /** IaC tools recognised by file name alone. */
 const BY_FILE: { tool: string; globs: string[] }[] = [

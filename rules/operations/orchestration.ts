@@ -1,10 +1,10 @@
-import { defineRule } from '../../src/engine/types.js';
-import type { Evidence } from '../../src/engine/types.js';
+import { defineRule } from '../../src/types.js';
+import type { Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { deployments, DEPLOY_READS } from '../_shared/deploy.js';
-import { k8s, K8S_DIGEST } from '../_shared/k8s.js';
-import { fromMatch, isProductionPath } from '../_shared/paths.js';
-import { resourcesOf, terraform, TF_READS } from '../_shared/terraform.js';
+import { deployments, DEPLOY_READS } from '../../src/facts/deploy.js';
+import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
+import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { resourcesOf, terraform, TF_READS } from '../../src/facts/terraform.js';
 
 /** YAML with apiVersion+kind that is not a workload description (developer tooling, catalogues). */
 const NOT_DEPLOYMENT = /^(backstage\.io|kind\.x-k8s\.io|ctlptl\.dev|skaffold\/|k3d\.io|kuttl\.dev)/;

@@ -1,7 +1,7 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { CI_GLOBS, ciFiles } from '../_shared/ci.js';
-import { firstPerFile, fromMatch, isProductionPath } from '../_shared/paths.js';
+import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
+import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
 const MANIFESTS = ['**/*.{yml,yaml,json,tf,tpl}'];
 const SOURCES = ['**/*.{js,jsx,ts,tsx,mjs,cjs,py,go,java,kt,cs,rb,php,rs}'];

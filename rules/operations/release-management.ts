@@ -1,7 +1,7 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { CI_GLOBS, ciFiles, type CiCommand } from '../_shared/ci.js';
-import { fromMatch, isTestPath } from '../_shared/paths.js';
+import { CI_GLOBS, ciFiles, type CiCommand } from '../../src/facts/ci.js';
+import { fromMatch, isTestPath } from '../../src/facts/paths.js';
 
 /** docs/CHANGELOG.md is a real change log; examples and tests are not the project's releases. */
 const counted = (p: string) => !isTestPath(p) && !/(^|\/)(examples?|samples?|demos?|playground)\//i.test(p);

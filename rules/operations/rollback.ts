@@ -1,7 +1,7 @@
-import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
+import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
-import { CI_GLOBS } from '../_shared/ci.js';
-import { fromMatch, isTestPath } from '../_shared/paths.js';
+import { CI_GLOBS } from '../../src/facts/ci.js';
+import { fromMatch, isTestPath } from '../../src/facts/paths.js';
 
 const DOCS = ['**/*.{md,markdown,rst,adoc,txt}'];
 const SCRIPTS = [

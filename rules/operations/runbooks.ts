@@ -1,6 +1,6 @@
-import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
+import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { fromMatch, isTestPath } from '../_shared/paths.js';
+import { fromMatch, isTestPath } from '../../src/facts/paths.js';
 
 const DOC_EXT = '{md,markdown,rst,adoc,txt}';
 /** Documents that are operational by name or place. */

@@ -1,7 +1,7 @@
-import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
+import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { CI_GLOBS } from '../_shared/ci.js';
-import { fromMatch } from '../_shared/paths.js';
+import { CI_GLOBS } from '../../src/facts/ci.js';
+import { fromMatch } from '../../src/facts/paths.js';
 
 const CI_AND_SCRIPTS = [
   ...CI_GLOBS,

@@ -1,7 +1,7 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { CI_GLOBS } from '../_shared/ci.js';
-import { ciEvidence, findTools, type ToolSpec } from '../_shared/tests/tooling.js';
+import { CI_GLOBS } from '../../src/facts/ci.js';
+import { ciEvidence, findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
 
 const FORMATTERS: ToolSpec[] = [
   {

@@ -1,4 +1,4 @@
-import type { PillarDefinition } from '../../src/engine/types.js';
+import type { PillarDefinition } from '../../src/types.js';
 import coverageGate from './coverage-gate.js';
 import formatting from './formatting.js';
 import linting from './linting.js';

@@ -1,7 +1,7 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { fromMatch } from '../_shared/paths.js';
-import { testInventory, TEST_DIGEST } from '../_shared/tests/inventory.js';
+import { fromMatch } from '../../src/facts/paths.js';
+import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
 
 type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
 

@@ -1,7 +1,7 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, pass } from '../../src/engine/results.js';
-import { CI_GLOBS, ciFiles, runsTests, type CiCommand } from '../_shared/ci.js';
-import { ciCommands } from '../_shared/tests/tooling.js';
+import { CI_GLOBS, ciFiles, runsTests, type CiCommand } from '../../src/facts/ci.js';
+import { ciCommands } from '../../src/facts/tests/tooling.js';
 
 /** Actions that run a test suite themselves (no shell command to see). */
 const TEST_ACTIONS = /^cypress-io\/github-action@/;

@@ -1,8 +1,8 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { isTestPath } from '../_shared/paths.js';
-import { testInventory, TEST_DIGEST } from '../_shared/tests/inventory.js';
-import { summarise } from '../_shared/tests/summary.js';
+import { isTestPath } from '../../src/facts/paths.js';
+import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
+import { summarise } from '../../src/facts/tests/summary.js';
 
 /**
  * Scoring curve (partial, not binary): no test case scores 0; any test earns 0.3 and the rest

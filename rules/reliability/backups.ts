@@ -1,8 +1,8 @@
-import { defineRule } from '../../src/engine/types.js';
-import type { Evidence } from '../../src/engine/types.js';
+import { defineRule } from '../../src/types.js';
+import type { Evidence } from '../../src/types.js';
 import { partial, pass } from '../../src/engine/results.js';
-import { k8s, K8S_DIGEST, objectsOfKind } from '../_shared/k8s.js';
-import { fromMatch, isProductionPath } from '../_shared/paths.js';
+import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
+import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import {
   attr,
   label,
@@ -13,7 +13,7 @@ import {
   TF_READS,
   type TerraformModel,
   type TfBlock,
-} from '../_shared/terraform.js';
+} from '../../src/facts/terraform.js';
 
 type Judge = (r: TfBlock, tf: TerraformModel) => [score: number, what: string];
 const refs = (tf: TerraformModel, type: string, r: TfBlock) =>

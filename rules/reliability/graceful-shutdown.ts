@@ -1,8 +1,8 @@
-import { defineRule } from '../../src/engine/types.js';
-import type { Evidence } from '../../src/engine/types.js';
+import { defineRule } from '../../src/types.js';
+import type { Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { k8s, K8S_DIGEST } from '../_shared/k8s.js';
-import { firstPerFile, fromMatch, isProductionPath } from '../_shared/paths.js';
+import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
+import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { CODE_GLOBS, productionMatches } from '../_shared/resilience.js';
 
 /** Code that handles SIGTERM or hooks into the host's shutdown to drain work. */

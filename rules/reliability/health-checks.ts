@@ -1,11 +1,11 @@
-import { defineRule } from '../../src/engine/types.js';
-import type { Evidence } from '../../src/engine/types.js';
+import { defineRule } from '../../src/types.js';
+import type { Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { deployments, DEPLOY_READS, nested } from '../_shared/deploy.js';
-import { DOCKERFILE_GLOBS, dockerfiles } from '../_shared/dockerfile.js';
-import { k8s, K8S_DIGEST } from '../_shared/k8s.js';
-import { fromMatch, isProductionPath } from '../_shared/paths.js';
-import { label, resourcesOf, terraform, TF_READS } from '../_shared/terraform.js';
+import { deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
+import { DOCKERFILE_GLOBS, dockerfiles } from '../../src/facts/dockerfile.js';
+import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
+import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { label, resourcesOf, terraform, TF_READS } from '../../src/facts/terraform.js';
 
 /** Terraform resources whose health check lives in a nested block or attribute of that name. */
 const TF_CHECKS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { PillarDefinition } from '../../src/engine/types.js';
+import type { PillarDefinition } from '../../src/types.js';
 import backups from './backups.js';
 import circuitBreakers from './circuit-breakers.js';
 import gracefulShutdown from './graceful-shutdown.js';

@@ -1,8 +1,8 @@
-import { defineRule } from '../../src/engine/types.js';
-import type { Evidence } from '../../src/engine/types.js';
-import { k8s, K8S_DIGEST } from '../_shared/k8s.js';
+import { defineRule } from '../../src/types.js';
+import type { Evidence } from '../../src/types.js';
+import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { CODE_GLOBS, libraryVerdict } from '../_shared/resilience.js';
-import { label, terraform, TF_READS, type TfBlock } from '../_shared/terraform.js';
+import { label, terraform, TF_READS, type TfBlock } from '../../src/facts/terraform.js';
 
 /** Code that registers an inbound rate limiter, per language. */
 const CODE = new RegExp(

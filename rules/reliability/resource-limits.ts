@@ -1,10 +1,10 @@
-import { defineRule } from '../../src/engine/types.js';
-import type { Evidence } from '../../src/engine/types.js';
+import { defineRule } from '../../src/types.js';
+import type { Evidence } from '../../src/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
-import { deployments, DEPLOY_READS, nested } from '../_shared/deploy.js';
-import { k8s, K8S_DIGEST, objectsOfKind } from '../_shared/k8s.js';
-import { isProductionPath } from '../_shared/paths.js';
-import { label, resourcesOf, terraform, TF_READS } from '../_shared/terraform.js';
+import { deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
+import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
+import { isProductionPath } from '../../src/facts/paths.js';
+import { label, resourcesOf, terraform, TF_READS } from '../../src/facts/terraform.js';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
-import { defineRule } from '../../src/engine/types.js';
-import type { Evidence } from '../../src/engine/types.js';
-import { k8s, K8S_DIGEST } from '../_shared/k8s.js';
+import { defineRule } from '../../src/types.js';
+import type { Evidence } from '../../src/types.js';
+import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { CODE_GLOBS, libraryVerdict } from '../_shared/resilience.js';
 
 /** Call sites that wrap work in a retry policy, per language (imports of a retry-only library count as use). */

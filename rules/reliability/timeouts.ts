@@ -1,7 +1,7 @@
-import { defineRule } from '../../src/engine/types.js';
-import type { Evidence, Match } from '../../src/engine/types.js';
+import { defineRule } from '../../src/types.js';
+import type { Evidence, Match } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { firstPerFile, fromMatch } from '../_shared/paths.js';
+import { firstPerFile, fromMatch } from '../../src/facts/paths.js';
 import { CODE_GLOBS, productionMatches } from '../_shared/resilience.js';
 
 /** Explicit timeouts on clients (and servers), per language. */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/types.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 
 const JS = ['**/*.{js,ts,mjs,cjs,jsx,tsx}'];

@@ -1,4 +1,4 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 
 const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireRole|requirePermission|checkPermission|hasScope|requireScope)\s*\(`;

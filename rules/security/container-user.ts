@@ -1,7 +1,13 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, partial, pass, unknown } from '../../src/engine/results.js';
-import { DOCKERFILE_GLOBS, dockerfiles, resolveImage, type Dockerfile, type Stage } from '../_shared/dockerfile.js';
-import { isProductionPath } from '../_shared/paths.js';
+import {
+  DOCKERFILE_GLOBS,
+  dockerfiles,
+  resolveImage,
+  type Dockerfile,
+  type Stage,
+} from '../../src/facts/dockerfile.js';
+import { isProductionPath } from '../../src/facts/paths.js';
 import { basename } from '../../src/walk/glob.js';
 
 /** Base images that already run as an unprivileged user unless told otherwise. */

@@ -1,8 +1,8 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import type { Ecosystem } from '../../src/facts/types.js';
-import { isProductionPath } from '../_shared/paths.js';
-import { parseYamlWithLines } from '../_shared/yaml-lines.js';
+import type { Ecosystem } from '../../src/types.js';
+import { isProductionPath } from '../../src/facts/paths.js';
+import { parseYamlWithLines } from '../../src/util/yaml-lines.js';
 
 const DEPENDABOT = ['.github/dependabot.yml', '.github/dependabot.yaml'];
 const RENOVATE = [

@@ -1,4 +1,4 @@
-import type { PillarDefinition } from '../../src/engine/types.js';
+import type { PillarDefinition } from '../../src/types.js';
 import authentication from './authentication.js';
 import authorization from './authorization.js';
 import containerUser from './container-user.js';

@@ -1,4 +1,4 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
 

@@ -1,9 +1,9 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import type { FileIndex } from '../../src/walk/file-index.js';
-import type { Facts, Manifest } from '../../src/facts/types.js';
+import type { FileView } from '../../src/types.js';
+import type { Facts, Manifest } from '../../src/types.js';
 import { basename } from '../../src/walk/glob.js';
-import { dirOf, isProductionPath } from '../_shared/paths.js';
+import { dirOf, isProductionPath } from '../../src/facts/paths.js';
 
 const NPM_LOCKS = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
 const PY_LOCKS = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock', 'pylock.toml'];
@@ -65,7 +65,7 @@ export default defineRule({
 });
 
 /** The lockfile that serves `m`, why it is missing, or undefined when the manifest needs none. */
-function lockFor(files: FileIndex, facts: Facts, m: Manifest): Need | undefined {
+function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
   if (!m.ok) return undefined;
   const dir = dirOf(m.path);
   const deps = facts.dependencies.filter((d) => d.path === m.path);

@@ -1,8 +1,8 @@
-import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
+import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
-import { isProductionPath } from '../_shared/paths.js';
-import { redactSecretIn } from '../_shared/redact.js';
+import { isProductionPath } from '../../src/facts/paths.js';
+import { redactSecretIn } from '../../src/util/redact.js';
 import {
   envSecrets,
   ENV_GLOBS,
@@ -11,7 +11,7 @@ import {
   PLACEHOLDER,
   SECRET_PATTERNS,
   yamlSection,
-} from '../_shared/secrets.js';
+} from '../../src/facts/secrets.js';
 
 export default defineRule({
   meta: {

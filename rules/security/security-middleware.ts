@@ -1,6 +1,6 @@
-import { defineRule, type Evidence, type Match } from '../../src/engine/types.js';
+import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
-import { firstPerFile, fromMatch, isProductionPath } from '../_shared/paths.js';
+import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { COMMENT_LINE } from './_lib/code-or-deps.js';
 import { IMPORT_LINE, MIDDLEWARE_PATTERNS } from './_lib/middleware-patterns.js';
 

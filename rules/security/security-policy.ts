@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/types.js';
 import { fail, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
 

@@ -1,6 +1,6 @@
-import { defineRule, type Evidence } from '../../src/engine/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { ciFiles, CI_GLOBS, type CiCommand } from '../_shared/ci.js';
+import { ciFiles, CI_GLOBS, type CiCommand } from '../../src/facts/ci.js';
 import { scannerRegex, scannerScripts } from './_lib/scanners.js';
 
 /** Files that configure a scanner; without a CI job running it they earn partial credit. */

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_NAMES } from '../config/load.js';
 import { runAudit } from '../engine/audit.js';
-import type { ProfileId } from '../facts/types.js';
+import type { ProfileId } from '../types.js';
 import { UsageError } from '../util/errors.js';
 import { writeAtomic } from '../util/atomic.js';
 import { DiskSource } from '../walk/disk-source.js';

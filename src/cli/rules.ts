@@ -1,6 +1,6 @@
 /** `readiness rules` and `readiness explain RULE-ID`. */
-import type { PillarDefinition } from '../engine/types.js';
-import { PILLAR_IDS } from '../engine/types.js';
+import type { PillarDefinition } from '../types.js';
+import { PILLAR_IDS } from '../types.js';
 import { UsageError } from '../util/errors.js';
 
 export interface RuleRow {

@@ -1,7 +1,7 @@
 /** The configuration file (DESIGN §6), validated strictly: an unknown key is an error. */
 import { z } from 'zod';
-import { PILLAR_IDS, SEVERITIES } from '../engine/types.js';
-import { PROFILES } from '../facts/types.js';
+import { PILLAR_IDS, SEVERITIES } from '../types.js';
+import { PROFILES } from '../types.js';
 
 const pillarId = z.enum(PILLAR_IDS);
 const severity = z.enum(SEVERITIES);

@@ -4,16 +4,16 @@
  */
 import type { Config } from '../config/schema.js';
 import { collectFacts, completeFacts } from '../facts/index.js';
-import type { ProfileId } from '../facts/types.js';
+import type { ProfileId } from '../types.js';
 import { PROFILE_PATTERNS } from '../facts/profile.js';
 import { scan, type ScanPattern } from '../scan/scanner.js';
 import type { WorkerMode } from '../scan/offload.js';
 import type { Digest, FileIndex, FileSource } from '../walk/file-index.js';
 import { runRule, DEFAULT_RULE_TIMEOUT_MS, type RuleEntry, type RuleRun } from './run.js';
-import type { PillarDefinition, Rule } from './types.js';
-import { catalogueFor } from '../../rules/_shared/catalogues.js';
+import type { PillarDefinition, Rule } from '../types.js';
+import { catalogueFor } from '../facts/catalogues.js';
 import { selectRules } from './select.js';
-import type { Match } from './types.js';
+import type { Match } from '../types.js';
 
 /**
  * `readiness-ignore <rule-id> -- <reason>` in a comment. It is scanned only in files the audit
@@ -32,7 +32,7 @@ export interface AuditInput {
   profile?: ProfileId;
   only?: string[];
   skip?: string[];
-  artifacts?: import('../ingest/types.js').Artifacts;
+  artifacts?: import('../types.js').Artifacts;
   /** Progress for a long audit (the CLI shows it on a TTY): the phase, and files read of total while scanning. */
   onProgress?: (phase: 'facts' | 'scan' | 'rules', done?: number, total?: number) => void;
   /** Whether the scan matches patterns on a second thread (default: on large trees). */

@@ -6,7 +6,7 @@
 import type { Config, CustomRuleConfig } from '../config/schema.js';
 import { UsageError } from '../util/errors.js';
 import { fail, graded, listing, partial, pass, searched } from './results.js';
-import { defineRule, type Evidence, type PillarId, type Rule } from './types.js';
+import { defineRule, type Evidence, type PillarId, type Rule } from '../types.js';
 
 /** A rule that joins a pillar table from outside the built-in catalogue (custom or plugin). */
 export interface ExtraRule {

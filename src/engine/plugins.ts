@@ -14,7 +14,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../util/errors.js';
 import type { ExtraRule } from './custom.js';
-import { EFFORTS, PILLAR_IDS, SEVERITIES, type PillarId, type Rule } from './types.js';
+import { EFFORTS, PILLAR_IDS, SEVERITIES, type PillarId, type Rule } from '../types.js';
 
 export interface PluginPolicy {
   /** The config was passed with --config (trusted), not discovered in the audited tree. */

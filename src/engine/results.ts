@@ -1,5 +1,5 @@
 /** Small constructors so rules read as verdicts, not object literals. */
-import type { Evidence, RuleResult } from './types.js';
+import type { Evidence, RuleResult } from '../types.js';
 
 export function pass(message: string, evidence: Evidence[], data?: Record<string, unknown>): RuleResult {
   return { outcome: 'pass', score: 1, message, evidence, ...(data ? { data } : {}) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineRule } from './types.js';
+import { defineRule } from '../types.js';
 import { pass } from './results.js';
 import { runRuleOn } from '../testing/rule-tester.js';
 import { runRule } from './run.js';

@@ -3,10 +3,10 @@
  * past its time limit becomes an `error` result and the run goes on (like Lighthouse's runner).
  */
 import vm from 'node:vm';
-import type { Facts } from '../facts/types.js';
+import type { Facts } from '../types.js';
 import type { FileIndex } from '../walk/file-index.js';
 import type { ScanResult } from '../scan/scanner.js';
-import type { Evidence, Outcome, PillarId, Rule, RuleContext, RuleResult } from './types.js';
+import type { Evidence, Outcome, PillarId, Rule, RuleContext, RuleResult } from '../types.js';
 
 export interface RuleEntry {
   pillar: PillarId;
@@ -32,7 +32,7 @@ export interface RunBase {
   facts: Facts;
   scan: ScanResult;
   catalogue: (name: string) => string[];
-  artifacts?: import('../ingest/types.js').Artifacts;
+  artifacts?: import('../types.js').Artifacts;
 }
 
 export const DEFAULT_RULE_TIMEOUT_MS = 10_000;

@@ -2,7 +2,7 @@
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../util/errors.js';
 import type { RuleEntry } from './run.js';
-import { PILLAR_IDS, type PillarDefinition } from './types.js';
+import { PILLAR_IDS, type PillarDefinition } from '../types.js';
 
 export function selectRules(
   pillars: PillarDefinition[],

@@ -1,6 +1,7 @@
 /** Web frameworks, from manifests (and the ASP.NET Web SDK attribute). */
-import type { FileIndex } from '../walk/file-index.js';
-import { NOT_THE_PRODUCT, type Dependency, type Ecosystem, type Framework } from './types.js';
+import type { FileView } from '../types.js';
+import { NOT_THE_PRODUCT } from './paths.js';
+import type { Dependency, Ecosystem, Framework } from '../types.js';
 import { lineOf } from './manifests/text.js';
 
 /** dependency name (or `prefix*`) → framework id and display name. */
@@ -82,7 +83,7 @@ export function nameMatches(name: string, pattern: string): boolean {
   return p.endsWith('*') ? n.startsWith(p.slice(0, -1)) : n === p;
 }
 
-export function detectFrameworks(files: FileIndex, deps: Dependency[]): Framework[] {
+export function detectFrameworks(files: FileView, deps: Dependency[]): Framework[] {
   const out = new Map<string, Framework>();
   for (const fw of WEB_FRAMEWORKS) {
     const ecos = Array.isArray(fw.ecosystem) ? fw.ecosystem : [fw.ecosystem];

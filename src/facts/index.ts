@@ -2,18 +2,18 @@
  * Facts, computed once per audit: languages, manifests → dependencies, frameworks, workspaces
  * (from the listing and the manifests), then the profile (which also needs the scan).
  */
-import type { FileIndex } from '../walk/file-index.js';
-import type { Match } from '../engine/types.js';
+import type { FileView } from '../types.js';
+import type { Match } from '../types.js';
 import { detectLanguages } from './languages.js';
 import { parseManifests } from './manifests/index.js';
 import { detectFrameworks, nameMatches } from './frameworks.js';
 import { detectWorkspaces } from './workspaces.js';
 import { detectProfile } from './profile.js';
-import type { Dependency, Facts, Profile, ProfileId } from './types.js';
+import type { Dependency, Facts, Profile, ProfileId } from '../types.js';
 
 export type PreFacts = Omit<Facts, 'profile'>;
 
-export function collectFacts(files: FileIndex): PreFacts {
+export function collectFacts(files: FileView): PreFacts {
   const { languages, sourceFiles } = detectLanguages(files.paths);
   const { manifests, dependencies } = parseManifests(files);
   dependencies.sort(
@@ -37,7 +37,7 @@ export function collectFacts(files: FileIndex): PreFacts {
   };
 }
 
-export function completeFacts(files: FileIndex, pre: PreFacts, serverMatches: Match[], override?: ProfileId): Facts {
+export function completeFacts(files: FileView, pre: PreFacts, serverMatches: Match[], override?: ProfileId): Facts {
   const profile: Profile = override
     ? { id: override, detected: false, reasons: [`set by configuration or --profile to "${override}"`] }
     : detectProfile({ files, ...pre, serverMatches });

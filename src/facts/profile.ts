@@ -2,10 +2,11 @@
  * The repository profile (service, library, cli, infrastructure, docs) with the signals that
  * decided it. Rules gate on it: a library is not failed for lacking health endpoints.
  */
-import type { Match } from '../engine/types.js';
-import type { FileIndex } from '../walk/file-index.js';
+import type { Match } from '../types.js';
+import type { FileView } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
-import { NOT_THE_PRODUCT, type Dependency, type Framework, type Manifest, type Profile } from './types.js';
+import { NOT_THE_PRODUCT } from './paths.js';
+import type { Dependency, Framework, Manifest, Profile } from '../types.js';
 import { nameMatches } from './frameworks.js';
 
 /** Code patterns the profile needs; scanned in the same single pass as the rules' patterns. */
@@ -63,7 +64,7 @@ const IAC_GLOBS = [
 ];
 
 export interface ProfileInput {
-  files: FileIndex;
+  files: FileView;
   sourceFiles: string[];
   manifests: Manifest[];
   dependencies: Dependency[];
@@ -143,7 +144,7 @@ export function detectProfile(input: ProfileInput): Profile {
   return { id: 'docs', detected: true, reasons: ['no source code and no package manifest'] };
 }
 
-function npmBin(files: FileIndex): string | undefined {
+function npmBin(files: FileView): string | undefined {
   if (!files.exists('package.json')) return undefined;
   const pkg = files.readJson<{ bin?: unknown }>('package.json');
   if (!pkg.ok || !pkg.value || typeof pkg.value !== 'object' || !pkg.value.bin) return undefined;

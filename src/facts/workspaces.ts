@@ -1,15 +1,15 @@
 /** Monorepo workspaces: packages declared by npm/yarn/pnpm/lerna, Cargo, go.work, Maven modules, Gradle includes. */
-import type { FileIndex } from '../walk/file-index.js';
+import type { FileView } from '../types.js';
 import { globTest } from '../walk/glob.js';
 import { npmWorkspaceGlobs } from './manifests/npm.js';
-import type { Manifest, Workspace } from './types.js';
+import type { Manifest, Workspace } from '../types.js';
 
 function dirOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i === -1 ? '.' : path.slice(0, i);
 }
 
-export function detectWorkspaces(files: FileIndex, manifests: Manifest[]): Workspace[] {
+export function detectWorkspaces(files: FileView, manifests: Manifest[]): Workspace[] {
   const globs: string[] = [];
   if (files.exists('package.json')) globs.push(...npmWorkspaceGlobs(files, 'package.json'));
   for (const f of ['pnpm-workspace.yaml', 'lerna.json']) {

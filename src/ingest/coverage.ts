@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../util/errors.js';
-import type { CoverageFormat, CoverageReport } from './types.js';
+import type { CoverageFormat, CoverageReport } from '../types.js';
 import { parseXml } from './xml.js';
 
 type Counts = {

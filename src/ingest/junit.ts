@@ -1,7 +1,7 @@
 /** JUnit XML results (`<testsuites>`/`<testsuite>` of `<testcase>`) → passed, failed, skipped. */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../util/errors.js';
-import type { JUnitReport } from './types.js';
+import type { JUnitReport } from '../types.js';
 import { parseXml } from './xml.js';
 
 type Node = Record<string, unknown>;

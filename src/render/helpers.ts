@@ -3,7 +3,7 @@
  * escaping lives here so that repository content (paths, snippets) can never break a table.
  */
 import Handlebars, { type HelperOptions } from 'handlebars';
-import type { Evidence } from '../engine/types.js';
+import type { Evidence } from '../types.js';
 
 export const OUTCOME_ICON: Record<string, string> = {
   pass: '✅',

@@ -1,14 +1,14 @@
 /** Assembling the Report from rule runs: scoring, suppressions, roadmap, stats. Deterministic. */
 import type { Config } from '../config/schema.js';
 import type { AuditRun } from '../engine/audit.js';
-import type { Evidence, PillarDefinition } from '../engine/types.js';
+import type { Evidence, PillarDefinition } from '../types.js';
 import { scorePillar, overallScore, roadmap, gradeOf, type Coverage } from '../scoring/score.js';
 import type { FileIndex } from '../walk/file-index.js';
 import { globTest } from '../walk/glob.js';
-import { redactDeep } from '../../rules/_shared/redact.js';
+import { redactDeep } from '../util/redact.js';
 import { SCHEMA_VERSION, type Report, type RuleReport } from './schema.js';
 import { VERSION } from '../version.js';
-import { ciFiles } from '../../rules/_shared/ci.js';
+import { ciFiles } from '../facts/ci.js';
 
 export interface RepoInfo {
   name: string;

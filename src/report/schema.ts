@@ -1,7 +1,7 @@
 /** The Report: the public JSON contract (DESIGN §7), schemaVersion 1. Renderers read only this. */
 import { z } from 'zod';
-import { EFFORTS, OUTCOMES, PILLAR_IDS, SEVERITIES } from '../engine/types.js';
-import { PROFILES } from '../facts/types.js';
+import { EFFORTS, OUTCOMES, PILLAR_IDS, SEVERITIES } from '../types.js';
+import { PROFILES } from '../types.js';
 
 export const SCHEMA_VERSION = 1;
 

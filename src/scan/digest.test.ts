@@ -57,7 +57,7 @@ describe('detach', () => {
 });
 
 describe('test inventory through the scan', async () => {
-  const { TEST_DIGEST, testInventory } = await import('../../rules/_shared/tests/inventory.js');
+  const { TEST_DIGEST, testInventory } = await import('../facts/tests/inventory.js');
   const suite: Tree = {
     'package.json': '{"devDependencies":{"mocha":"10"}}',
     // a.test.js sorts before the helper it imports: the helper is read ahead once, not twice.

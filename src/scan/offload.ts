@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Match } from '../engine/types.js';
+import type { Match } from '../types.js';
 import type { ScanPattern } from './scanner.js';
 
 export interface ToWorker {

@@ -4,7 +4,7 @@
  * It reads nothing itself and never sees a rule: only the patterns, as data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Match } from '../engine/types.js';
+import type { Match } from '../types.js';
 import { decode } from '../walk/file-index.js';
 import { compilePatterns, runPatterns, type Compiled, type ScanPattern } from './scanner.js';
 import type { ToMain, ToWorker } from './offload.js';

@@ -4,7 +4,7 @@
  * literal pre-filter, and records matches (path, line, snippet). Nothing but matches is kept,
  * except the text of files some rule parses whole (`reads` globs), handed to the FileIndex.
  */
-import type { Match, PatternSpec } from '../engine/types.js';
+import type { Match, PatternSpec } from '../types.js';
 import { decode, type Digest, type FileIndex, type FileSource, type SkipReason } from '../walk/file-index.js';
 import { detach } from '../util/detach.js';
 import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';

@@ -1,5 +1,5 @@
 /** Gates: the checks that decide exit code 1. Each failed check names what failed and why. */
-import { SEVERITIES, type PillarId, type Severity } from '../engine/types.js';
+import { SEVERITIES, type PillarId, type Severity } from '../types.js';
 import type { GateCheck, Report } from '../report/schema.js';
 
 export interface GateOptions {

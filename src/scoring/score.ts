@@ -2,7 +2,7 @@
  * Scoring (DESIGN §4), pure: results and weights in, scores out. Not-applicable, unknown, error
  * and suppressed results carry weight 0; a pillar with nothing assessed is null, never 0 or 100.
  */
-import type { Effort, Outcome, PillarId } from '../engine/types.js';
+import type { Effort, Outcome, PillarId } from '../types.js';
 
 export interface ScoredRuleInput {
   id: string;

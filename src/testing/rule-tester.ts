@@ -5,18 +5,18 @@
 import { describe, expect, it } from 'vitest';
 import { collectFacts, completeFacts } from '../facts/index.js';
 import { PROFILE_PATTERNS } from '../facts/profile.js';
-import type { ProfileId } from '../facts/types.js';
+import type { ProfileId } from '../types.js';
 import { scan, type ScanPattern } from '../scan/scanner.js';
 import { runRule, type RuleRun } from '../engine/run.js';
-import type { Evidence, Outcome, Rule } from '../engine/types.js';
-import { catalogueFor } from '../../rules/_shared/catalogues.js';
+import type { Evidence, Outcome, Rule } from '../types.js';
+import { catalogueFor } from '../facts/catalogues.js';
 import { memoryIndex, MemorySource, type Tree } from './memory.js';
 
 export interface RunOptions {
   profile?: ProfileId;
   options?: Record<string, unknown>;
   detect?: Record<string, string[]>;
-  artifacts?: import('../ingest/types.js').Artifacts;
+  artifacts?: import('../types.js').Artifacts;
 }
 
 export async function runRuleOn(rule: Rule, tree: Tree, opts: RunOptions = {}): Promise<RuleRun> {

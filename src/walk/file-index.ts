@@ -4,11 +4,10 @@
  */
 import { parse as parseToml } from 'smol-toml';
 import { parseAllDocuments, parseDocument } from 'yaml';
+import type { Digest, FileView, Parsed, SkipReason } from '../types.js';
 import { anyGlob, basename, extensionOf, globExtensions, globTest, type PathTest } from './glob.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
-
-export type SkipReason = 'too-large' | 'binary' | 'unreadable' | 'symlink' | 'not-a-file';
 
 /** Where file bytes come from: the disk, or a map in tests. */
 export interface FileSource {
@@ -16,28 +15,15 @@ export interface FileSource {
   readBytes(path: string, maxBytes: number): Buffer | SkipReason;
 }
 
-/**
- * A small summary of a file computed from its text while the scanner has it (a test file's count
- * of test cases), so that the text itself need not be kept until the rules run. `files` are the
- * globs where the scanner computes it; elsewhere FileIndex.digest computes it on demand.
- */
-export interface Digest<T> {
-  key: string;
-  files: readonly string[];
-  /** Other files the digest reads whole while it runs (a chart's values.yaml): kept by the scanner. */
-  keep?: readonly string[];
-  of(path: string, text: string, files: FileIndex): T;
-}
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
-
 export interface ReadStats {
   filesRead: number;
   bytesRead: number;
   skipped: Map<string, SkipReason>;
 }
 
-export class FileIndex {
+export type { Digest, Parsed, SkipReason };
+
+export class FileIndex implements FileView {
   readonly paths: readonly string[];
   private readonly set: Set<string>;
   private readonly text = new Map<string, string | null>();

@@ -2,9 +2,9 @@
  * The verdict shared by authentication and authorization: code that wires a check earns a pass;
  * a library that is only declared earns partial credit (declared is not used); nothing fails.
  */
-import type { Evidence, Match, RuleContext, RuleResult } from '../../../src/engine/types.js';
+import type { Evidence, Match, RuleContext, RuleResult } from '../../../src/types.js';
 import { fail, partial, pass } from '../../../src/engine/results.js';
-import { firstPerFile, fromMatch, isProductionPath } from '../../_shared/paths.js';
+import { firstPerFile, fromMatch, isProductionPath } from '../../../src/facts/paths.js';
 
 /** A commented-out line wires nothing. */
 export const COMMENT_LINE = /^\s*(?:#(?!\[)|\/\/|\/\*|\*|--|<!--)/;

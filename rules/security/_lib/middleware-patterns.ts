@@ -1,5 +1,5 @@
 /** Content patterns of security-middleware: the line that registers each kind of HTTP hardening. */
-import type { PatternSpec } from '../../../src/engine/types.js';
+import type { PatternSpec } from '../../../src/types.js';
 
 const CODE = [
   '**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,cs,rb,php,rs,scala,groovy}',

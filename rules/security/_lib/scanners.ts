@@ -1,5 +1,5 @@
 /** Helpers of security-scanning: the scanner regex from the catalogue, and scanners hidden behind npm scripts or make targets. */
-import type { FileIndex } from '../../../src/walk/file-index.js';
+import type { FileView } from '../../../src/types.js';
 
 /** One case-insensitive regex for every scanner name; multi-word names allow any spacing. */
 export function scannerRegex(names: string[]): RegExp {
@@ -28,7 +28,7 @@ export interface ScannerScript {
 }
 
 /** npm scripts and Makefile targets whose body runs a scanner. */
-export function scannerScripts(files: FileIndex, re: RegExp): ScannerScript[] {
+export function scannerScripts(files: FileView, re: RegExp): ScannerScript[] {
   const out: ScannerScript[] = [];
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const path of files.match(['package.json', '*/package.json'])) {

@@ -1,13 +1,13 @@
 /** Finds every dependency manifest in the listing and parses it into one dependency list. */
-import type { FileIndex } from '../../walk/file-index.js';
+import type { FileView } from '../../types.js';
 import { basename } from '../../walk/glob.js';
-import type { Dependency, Manifest } from '../types.js';
+import type { Dependency, Manifest } from '../../types.js';
 import { parseNpm } from './npm.js';
 import { parsePipfile, parsePyproject, parseRequirements, parseSetup } from './python.js';
 import { parseGradle, parseMaven, parseVersionCatalog } from './jvm.js';
 import { parseCargo, parseComposer, parseGemfile, parseGoMod, parseNuget } from './others.js';
 
-type Parser = (files: FileIndex, path: string, deps: Dependency[]) => Manifest;
+type Parser = (files: FileView, path: string, deps: Dependency[]) => Manifest;
 
 /** Which parser reads a file, by its base name (and path for a few). */
 export function manifestParser(path: string): Parser | undefined {
@@ -60,7 +60,7 @@ export const MANIFEST_GLOBS = [
   '**/*.gemspec',
 ];
 
-export function parseManifests(files: FileIndex): { manifests: Manifest[]; dependencies: Dependency[] } {
+export function parseManifests(files: FileView): { manifests: Manifest[]; dependencies: Dependency[] } {
   const manifests: Manifest[] = [];
   const dependencies: Dependency[] = [];
   for (const path of files.paths) {

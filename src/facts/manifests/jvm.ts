@@ -1,11 +1,11 @@
 /** Maven pom.xml, Gradle build scripts and version catalogs. Read as text with line numbers. */
-import type { FileIndex } from '../../walk/file-index.js';
-import type { Dependency, Manifest } from '../types.js';
+import type { FileView } from '../../types.js';
+import type { Dependency, Manifest } from '../../types.js';
 import { lineAt } from './text.js';
 
 const tag = (block: string, name: string) => new RegExp(`<${name}>\\s*([^<]*?)\\s*</${name}>`).exec(block)?.[1];
 
-export function parseMaven(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+export function parseMaven(files: FileView, path: string, deps: Dependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'maven', path, ok: false, error: 'unreadable' };
   if (!/<project[\s>]/.test(text))
@@ -37,7 +37,7 @@ const GRADLE_CONF =
 const GRADLE_PLUGIN =
   /\bid\s*\(?\s*["']([A-Za-z0-9_.-]+)["']\s*\)?(?:\s*version\s*\(?\s*["']([^"']+)["'])?|\bapply\s+plugin\s*:\s*["']([A-Za-z0-9_.-]+)["']/g;
 
-export function parseGradle(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+export function parseGradle(files: FileView, path: string, deps: Dependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'gradle', path, ok: false, error: 'unreadable' };
   const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(^|[^:])\/\/.*$/gm, '$1');
@@ -78,7 +78,7 @@ export function parseGradle(files: FileIndex, path: string, deps: Dependency[]):
 }
 
 /** gradle/libs.versions.toml: libraries become dependencies (their use is not resolved). */
-export function parseVersionCatalog(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+export function parseVersionCatalog(files: FileView, path: string, deps: Dependency[]): Manifest {
   const parsed = files.readToml<Record<string, Record<string, unknown>>>(path);
   if (!parsed.ok) return { ecosystem: 'gradle', path, ok: false, error: parsed.error };
   const text = files.read(path) ?? '';

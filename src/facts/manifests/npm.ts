@@ -1,5 +1,5 @@
-import type { FileIndex } from '../../walk/file-index.js';
-import type { Dependency, Manifest } from '../types.js';
+import type { FileView } from '../../types.js';
+import type { Dependency, Manifest } from '../../types.js';
 import { escapeRegex, lineAt } from './text.js';
 
 const SECTIONS: [string, boolean][] = [
@@ -21,7 +21,7 @@ export interface PackageJson {
   [k: string]: unknown;
 }
 
-export function parseNpm(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+export function parseNpm(files: FileView, path: string, deps: Dependency[]): Manifest {
   const parsed = files.readJson<PackageJson>(path);
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) {
     return { ecosystem: 'npm', path, ok: false, error: parsed.ok ? 'not an object' : parsed.error };
@@ -47,7 +47,7 @@ export function parseNpm(files: FileIndex, path: string, deps: Dependency[]): Ma
   return { ecosystem: 'npm', path, ok: true, ...(typeof pkg.name === 'string' ? { name: pkg.name } : {}) };
 }
 
-export function npmWorkspaceGlobs(files: FileIndex, path: string): string[] {
+export function npmWorkspaceGlobs(files: FileView, path: string): string[] {
   const parsed = files.readJson<PackageJson>(path);
   if (!parsed.ok || !parsed.value || typeof parsed.value !== 'object') return [];
   const ws = parsed.value.workspaces;

@@ -1,9 +1,9 @@
 /** Go modules, NuGet, Cargo, Composer and Bundler manifests. */
-import type { FileIndex } from '../../walk/file-index.js';
-import type { Dependency, Manifest } from '../types.js';
+import type { FileView } from '../../types.js';
+import type { Dependency, Manifest } from '../../types.js';
 import { escapeRegex, lineAt, linesOf } from './text.js';
 
-export function parseGoMod(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+export function parseGoMod(files: FileView, path: string, deps: Dependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'go', path, ok: false, error: 'unreadable' };
   let inRequire = false;
@@ -20,7 +20,7 @@ export function parseGoMod(files: FileIndex, path: string, deps: Dependency[]): 
   return { ecosystem: 'go', path, ok: true, ...(name ? { name } : {}) };
 }
 
-export function parseNuget(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+export function parseNuget(files: FileView, path: string, deps: Dependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'nuget', path, ok: false, error: 'unreadable' };
   const re = /<(PackageReference|PackageVersion|package|GlobalPackageReference)\b([^>]*?)\/?>/gi;
@@ -48,7 +48,7 @@ export function parseNuget(files: FileIndex, path: string, deps: Dependency[]): 
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function parseCargo(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+export function parseCargo(files: FileView, path: string, deps: Dependency[]): Manifest {
   const parsed = files.readToml<Table>(path);
   if (!parsed.ok) return { ecosystem: 'cargo', path, ok: false, error: parsed.error };
   const text = files.read(path) ?? '';
@@ -77,7 +77,7 @@ export function parseCargo(files: FileIndex, path: string, deps: Dependency[]): 
   return { ecosystem: 'cargo', path, ok: true, ...(typeof pkg.name === 'string' ? { name: pkg.name } : {}) };
 }
 
-export function parseComposer(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+export function parseComposer(files: FileView, path: string, deps: Dependency[]): Manifest {
   const parsed = files.readJson<Table>(path);
   if (!parsed.ok || !isTable(parsed.value))
     return { ecosystem: 'composer', path, ok: false, error: parsed.ok ? 'not an object' : parsed.error };
@@ -106,7 +106,7 @@ export function parseComposer(files: FileIndex, path: string, deps: Dependency[]
   return { ecosystem: 'composer', path, ok: true, ...(typeof name === 'string' ? { name } : {}) };
 }
 
-export function parseGemfile(files: FileIndex, path: string, deps: Dependency[]): Manifest {
+export function parseGemfile(files: FileView, path: string, deps: Dependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'bundler', path, ok: false, error: 'unreadable' };
   const groups: boolean[] = [];

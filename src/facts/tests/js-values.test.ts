@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { memoryIndex } from '../../../src/testing/memory.js';
+import { memoryIndex } from '../../testing/memory.js';
 import { testInventory } from './inventory.js';
 import { countJavaScript } from './javascript.js';
 import { scopeOf } from './js-scope.js';

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { memoryIndex } from '../../src/testing/memory.js';
+import { memoryIndex } from '../testing/memory.js';
 import { neutraliseHelm } from './helm.js';
 import { k8s, objectsOfKind } from './k8s.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { runRuleOn } from '../../src/testing/rule-tester.js';
-import type { Rule } from '../../src/engine/types.js';
-import circuitBreakers from '../reliability/circuit-breakers.js';
-import gracefulShutdown from '../reliability/graceful-shutdown.js';
-import healthChecks from '../reliability/health-checks.js';
-import redundancy from '../reliability/redundancy.js';
-import resourceLimits from '../reliability/resource-limits.js';
-import timeouts from '../reliability/timeouts.js';
+import { runRuleOn } from '../testing/rule-tester.js';
+import type { Rule } from '../types.js';
+import circuitBreakers from '../../rules/reliability/circuit-breakers.js';
+import gracefulShutdown from '../../rules/reliability/graceful-shutdown.js';
+import healthChecks from '../../rules/reliability/health-checks.js';
+import redundancy from '../../rules/reliability/redundancy.js';
+import resourceLimits from '../../rules/reliability/resource-limits.js';
+import timeouts from '../../rules/reliability/timeouts.js';
 
 const deployment = `apiVersion: apps/v1
 kind: Deployment

@@ -1,4 +1,4 @@
-import { KINDS, PLACEHOLDER, SECRET_PATTERNS } from './secrets.js';
+import { KINDS, PLACEHOLDER, SECRET_PATTERNS } from '../facts/secrets.js';
 /**
  * Redaction: evidence for a secret shows where it is, never what it is. Only the first four
  * characters of the value survive, so a reader can tell which key it was.

@@ -3,12 +3,12 @@
  * multi-document YAML, Helm chart templates (neutralised by helm.ts, values from values.yaml) and
  * Kustomize files. Every object keeps its path and line; malformed files become notes.
  */
-import { detachDeep } from '../../src/util/detach.js';
-import type { Digest, FileIndex } from '../../src/walk/file-index.js';
+import { detachDeep } from '../util/detach.js';
+import type { Digest, FileView } from '../types.js';
 import { conditionsHold, neutraliseHelm, resolveValues } from './helm.js';
-import { memo } from './memo.js';
+import { memo } from '../util/memo.js';
 import { dirOf } from './paths.js';
-import { parseYamlWithLines, type YamlDoc } from './yaml-lines.js';
+import { parseYamlWithLines, type YamlDoc } from '../util/yaml-lines.js';
 
 /** Files the model parses: rules that use it declare `digests: [K8S_DIGEST]`. */
 export const K8S_READS = ['**/*.yaml', '**/*.yml', '**/*.yaml.erb', '**/*.yml.erb'];
@@ -157,7 +157,7 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
   };
 }
 
-function chartsOf(files: FileIndex): Chart[] {
+function chartsOf(files: FileView): Chart[] {
   return files.named('Chart.yaml').map((path) => {
     const dir = dirOf(path);
     const chartDoc = files.readYaml<Record<string, unknown>>(path);
@@ -202,7 +202,7 @@ export const K8S_DIGEST: Digest<FileManifests | undefined> = {
   of: (path, text, files) => detachDeep(manifestsOf(path, text, files)),
 };
 
-const chartsMemo = (files: FileIndex) => memo(files, 'k8s:charts', () => chartsOf(files));
+const chartsMemo = (files: FileView) => memo(files, 'k8s:charts', () => chartsOf(files));
 
 // Kinds some rule reads beyond identity (workloads, scalers, mesh and gateway policies, lists of
 // objects); every other single-document manifest (a CRD's long schema, an operator's custom
@@ -245,7 +245,7 @@ function identityOnly(path: string, text: string): FileManifests | undefined {
   return { objects: [{ apiVersion: api, kind: kind[1]!, name, path, line, doc }], workloads: [], notes: [] };
 }
 
-function manifestsOf(path: string, raw: string, files: FileIndex): FileManifests | undefined {
+function manifestsOf(path: string, raw: string, files: FileView): FileManifests | undefined {
   // Krane/ERB templates: output tags become a placeholder scalar, control tags vanish (lines kept).
   const text = path.endsWith('.erb')
     ? raw.replace(/<%(=?)[\s\S]*?%>/g, (m, out: string) => (out ? 'erb-template' : m.replace(/[^\n]/g, '')))
@@ -295,7 +295,7 @@ function manifestsOf(path: string, raw: string, files: FileIndex): FileManifests
   return out;
 }
 
-export function parseK8s(files: FileIndex): K8sModel {
+export function parseK8s(files: FileView): K8sModel {
   const charts = chartsMemo(files);
   const model: K8sModel = { objects: [], workloads: [], charts, kustomizations: [], notes: [] };
   for (const path of files.match(K8S_READS)) {
@@ -331,7 +331,7 @@ function kustomization(o: { path: string; doc: Record<string, unknown> }): K8sMo
 }
 
 /** The memoised model for an audit. */
-export function k8s(files: FileIndex): K8sModel {
+export function k8s(files: FileView): K8sModel {
   return memo(files, 'k8s', () => parseK8s(files));
 }
 

@@ -1,6 +1,6 @@
 /** Dockerfiles parsed into stages and instructions, with lines; shared by the container rules. */
-import type { FileIndex } from '../../src/walk/file-index.js';
-import { memo } from './memo.js';
+import type { FileView } from '../types.js';
+import { memo } from '../util/memo.js';
 
 export const DOCKERFILE_GLOBS = [
   '**/Dockerfile',
@@ -92,7 +92,7 @@ export function parseDockerfile(path: string, text: string): Dockerfile {
   return { path, ok: true, stages, args };
 }
 
-export function dockerfiles(files: FileIndex): Dockerfile[] {
+export function dockerfiles(files: FileView): Dockerfile[] {
   return memo(files, 'dockerfiles', () =>
     files
       .match(DOCKERFILE_GLOBS)

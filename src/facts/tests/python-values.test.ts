@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryIndex } from '../../../src/testing/memory.js';
+import { memoryIndex } from '../../testing/memory.js';
 import { testInventory } from './inventory.js';
 import { mask, SYNTAX } from './mask.js';
 import { pyCondition, pyItems, type Items } from './python-values.js';

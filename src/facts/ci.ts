@@ -3,10 +3,10 @@
  * shell command or action a job runs, each with its file and line. Rules ask questions of this
  * model ("does any job run tests?") instead of grepping workflow files themselves.
  */
-import type { FileIndex } from '../../src/walk/file-index.js';
-import { basename } from '../../src/walk/glob.js';
-import { memo } from './memo.js';
-import { parseYamlWithLines, type YamlScalar } from './yaml-lines.js';
+import type { FileView } from '../types.js';
+import { basename } from '../walk/glob.js';
+import { memo } from '../util/memo.js';
+import { parseYamlWithLines, type YamlScalar } from '../util/yaml-lines.js';
 
 export type CiSystem =
   | 'github-actions'
@@ -115,7 +115,7 @@ const GITLAB_RESERVED = new Set([
   'cache',
 ]);
 
-export function ciFiles(files: FileIndex): CiFile[] {
+export function ciFiles(files: FileView): CiFile[] {
   return memo(files, 'ci', () => {
     const out: CiFile[] = [];
     const seen = new Set<string>();
@@ -130,7 +130,7 @@ export function ciFiles(files: FileIndex): CiFile[] {
   });
 }
 
-function parseYamlCi(files: FileIndex, system: CiSystem, path: string): CiFile {
+function parseYamlCi(files: FileView, system: CiSystem, path: string): CiFile {
   const text = files.read(path);
   if (text === undefined)
     return { system, path, ok: false, error: 'unreadable', jobs: [], commands: [], environments: [], docs: [] };
@@ -294,7 +294,7 @@ function environmentName(system: CiSystem, path: string[]): boolean {
 }
 
 /** Jenkinsfile: `sh`/`bat`/`powershell` steps (single, double or triple quoted), stages as jobs. */
-function parseJenkinsfile(files: FileIndex, path: string): CiFile {
+function parseJenkinsfile(files: FileView, path: string): CiFile {
   const text = files.read(path);
   if (text === undefined)
     return {

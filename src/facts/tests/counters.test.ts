@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryIndex } from '../../../src/testing/memory.js';
+import { memoryIndex } from '../../testing/memory.js';
 import { countCSharp, countJvm, countRust } from './annotated.js';
 import { countGo, goBuildTags } from './go.js';
 import { testInventory } from './inventory.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryIndex } from '../../src/testing/memory.js';
+import { memoryIndex } from '../testing/memory.js';
 import { attr, block, num, parseHcl, resourcesOf, terraform } from './terraform.js';
 
 const main = `terraform {

@@ -220,7 +220,7 @@ function regexEnd(text: string, start: number): number {
 }
 
 /** 1-based line of an offset, through a precomputed table of line starts. */
-export { lineLookup as lineIndex } from '../../../src/util/lines.js';
+export { lineLookup as lineIndex } from '../../util/lines.js';
 
 /** Offset just past the bracket matching the one at `open` in masked code, or -1. */
 export function matchBracket(code: string, open: number): number {

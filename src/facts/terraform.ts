@@ -4,8 +4,8 @@
  * A small hand-written parser (no HCL library is maintained for Node): expressions that are not
  * literals are kept as raw text. Malformed HCL yields a note and the blocks read so far.
  */
-import type { FileIndex } from '../../src/walk/file-index.js';
-import { memo } from './memo.js';
+import type { FileView } from '../types.js';
+import { memo } from '../util/memo.js';
 
 export const TF_READS = ['**/*.tf', '**/*.tofu'];
 export const TFVARS_GLOBS = ['**/*.tfvars', '**/*.tfvars.json'];
@@ -204,7 +204,7 @@ export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error
   }
 }
 
-export function parseTerraform(files: FileIndex): TerraformModel {
+export function parseTerraform(files: FileView): TerraformModel {
   const model: TerraformModel = {
     files: files.match(TF_READS),
     blocks: [],
@@ -240,7 +240,7 @@ export function parseTerraform(files: FileIndex): TerraformModel {
   return model;
 }
 
-export function terraform(files: FileIndex): TerraformModel {
+export function terraform(files: FileView): TerraformModel {
   return memo(files, 'terraform', () => parseTerraform(files));
 }
 

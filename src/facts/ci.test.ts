@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryIndex } from '../../src/testing/memory.js';
+import { memoryIndex } from '../testing/memory.js';
 import { ciFiles, commandsMatching, deployCommands, envKind, runsTests, BUILD_COMMAND } from './ci.js';
 
 const parse = (tree: Record<string, string>) => ciFiles(memoryIndex(tree));

@@ -1,6 +1,6 @@
 /** High-confidence credential patterns of no-committed-secrets, and the .env file reader. */
-import type { PatternSpec } from '../../src/engine/types.js';
-import { basename } from '../../src/walk/glob.js';
+import type { PatternSpec } from '../types.js';
+import { basename } from '../walk/glob.js';
 
 /** Every text file; lockfiles and bundles are dropped after matching (they hold hashes, not credentials). */
 const TEXT = ['**/*'];

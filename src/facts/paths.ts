@@ -1,5 +1,5 @@
 /** Path classification shared by rules: tests, examples, docs, generated code. */
-import type { Evidence, Match } from '../../src/engine/types.js';
+import type { Evidence, Match } from '../types.js';
 
 const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing)\//i;
 const TEST_FILE =
@@ -86,3 +86,10 @@ export function isImportLine(snippet: string): boolean {
     snippet.trimStart(),
   );
 }
+
+/**
+ * Folders whose manifests and code show how to use a project rather than what it is: examples,
+ * docs, tests, benchmarks. Their frameworks and servers do not decide the profile.
+ */
+export const NOT_THE_PRODUCT =
+  /(^|\/)(examples?|samples?|demos?|docs?|documentation|tests?|testing|spec|__tests__|fixtures|benchmarks?|bench|e2e|playground|sandbox|sections)\//i;

@@ -6,8 +6,8 @@
  * count may cite, never the text.
  */
 import picomatch from 'picomatch';
-import { detachDeep } from '../../../src/util/detach.js';
-import type { Digest } from '../../../src/walk/file-index.js';
+import { detachDeep } from '../../util/detach.js';
+import type { Digest } from '../../walk/file-index.js';
 import { countCSharp, countJvm, countRust } from './annotated.js';
 import { countGo, goBuildTags } from './go.js';
 import { helpersOfModule, importedHelpers, resolveModule, type ModuleHelper } from './js-helpers.js';

@@ -2,11 +2,11 @@
  * Deployment descriptors other than Kubernetes, shared by the reliability and orchestration
  * rules: docker-compose services, ECS task definitions (JSON) and Nomad jobs, with lines.
  */
-import type { FileIndex } from '../../src/walk/file-index.js';
-import { memo } from './memo.js';
+import type { FileView } from '../types.js';
+import { memo } from '../util/memo.js';
 import { dirOf, isProductionPath } from './paths.js';
 import { parseHcl, type TfBlock } from './terraform.js';
-import { parseYamlWithLines } from './yaml-lines.js';
+import { parseYamlWithLines } from '../util/yaml-lines.js';
 
 export const COMPOSE_GLOBS = [
   '**/docker-compose*.{yml,yaml}',
@@ -56,7 +56,7 @@ const THIRD_PARTY =
 const rec = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
-function parseDeploy(files: FileIndex): Deploy {
+function parseDeploy(files: FileView): Deploy {
   const out: Deploy = { compose: [], composeFiles: [], ecs: [], ecsFiles: [], nomad: [], notes: [] };
   // Dev containers are developer machines, not deployments.
   for (const path of files.match(COMPOSE_GLOBS).filter((p) => isProductionPath(p) && !p.includes('.devcontainer/'))) {
@@ -160,7 +160,7 @@ function keyLine(lines: string[], key: string, valueLine: number): number {
   return valueLine;
 }
 
-export function deployments(files: FileIndex): Deploy {
+export function deployments(files: FileView): Deploy {
   return memo(files, 'deploy', () => parseDeploy(files));
 }
 

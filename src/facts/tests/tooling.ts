@@ -2,7 +2,7 @@
  * Code-quality tools (linters, formatters): where each is configured (config file, dependency,
  * a section of a shared config file found by a rule pattern) and whether a CI job runs it.
  */
-import type { Evidence, RuleContext } from '../../../src/engine/types.js';
+import type { Evidence, RuleContext } from '../../types.js';
 import { ciFiles, type CiCommand } from '../ci.js';
 import { fromMatch } from '../paths.js';
 

@@ -4,8 +4,8 @@
  * setup.cfg [tool:pytest]): python_files, python_classes, python_functions, testpaths,
  * norecursedirs and `--ignore` in addopts.
  */
-import { globMatcher } from '../../../src/walk/glob.js';
-import type { FileIndex } from '../../../src/walk/file-index.js';
+import { globMatcher } from '../../walk/glob.js';
+import type { FileView } from '../../types.js';
 
 export interface PytestConfig {
   source?: string;
@@ -53,7 +53,7 @@ export function iniSection(text: string, section: string): Record<string, string
 const words = (v: unknown): string[] | undefined =>
   Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(/\s+/).filter(Boolean) : undefined;
 
-export function pytestConfig(files: FileIndex): PytestConfig {
+export function pytestConfig(files: FileView): PytestConfig {
   let raw: Record<string, unknown> | undefined;
   let source: string | undefined;
   if (files.exists('pytest.ini')) {

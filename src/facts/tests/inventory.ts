@@ -3,8 +3,8 @@
  * collect, with its static count of test definitions, and the files that look like tests but
  * that the runner would not collect (and why). Nothing is executed; each file is read once.
  */
-import type { FileIndex } from '../../../src/walk/file-index.js';
-import { memo } from '../memo.js';
+import type { FileView } from '../../types.js';
+import { memo } from '../../util/memo.js';
 import { TEST_DIGEST, TEST_GLOBS, type FileCount } from './digest.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollects, pytestConfig } from './pytest-config.js';
@@ -37,11 +37,11 @@ export interface TestInventory {
   sources: string[];
 }
 
-export function testInventory(files: FileIndex): TestInventory {
+export function testInventory(files: FileView): TestInventory {
   return memo(files, 'tests:inventory', () => build(files));
 }
 
-function build(files: FileIndex): TestInventory {
+function build(files: FileView): TestInventory {
   const out: TestFileCount[] = [];
   const notCollected: TestInventory['notCollected'] = [];
   const sources: string[] = [];

@@ -3,7 +3,7 @@
  * `exports.withNow = (name, f) => test(name, …)` in a sibling helper module that test files import.
  * A runner lists one set of the helper's tests per call, so the counter counts call sites.
  */
-import type { FileIndex } from '../../../src/walk/file-index.js';
+import type { FileView } from '../../types.js';
 import { mask, matchBracket, SYNTAX } from './mask.js';
 
 export interface NamedFunction {
@@ -141,7 +141,7 @@ export function testDefiningFunctions(code: string): NamedFunction[] {
 export const escapeRe = (s: string) => s.replace(/[$.]/g, (c) => `\\${c}`);
 
 /** Path of the module a relative specifier names, trying the usual extensions. */
-export function resolveModule(files: FileIndex, from: string, spec: string): string | undefined {
+export function resolveModule(files: FileView, from: string, spec: string): string | undefined {
   const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';
   const out: string[] = [];
   for (const seg of (dir ? `${dir}/${spec}` : spec).split('/')) {
@@ -170,7 +170,7 @@ export interface Helper {
  */
 /** `helpersOf`: a module's helpers when something already has them (the scan's digest); else the module is read. */
 export function importedHelpers(
-  files: FileIndex,
+  files: FileView,
   path: string,
   text: string,
   perCall: (body: string) => number,
@@ -213,9 +213,9 @@ export function importedHelpers(
 }
 
 export type ModuleHelper = { name: string; perCall: number; callbackRuns?: number };
-const cache = new WeakMap<FileIndex, Map<string, ModuleHelper[]>>();
+const cache = new WeakMap<FileView, Map<string, ModuleHelper[]>>();
 
-function moduleHelpers(files: FileIndex, path: string, perCall: (body: string) => number): ModuleHelper[] {
+function moduleHelpers(files: FileView, path: string, perCall: (body: string) => number): ModuleHelper[] {
   let byPath = cache.get(files);
   if (!byPath) cache.set(files, (byPath = new Map()));
   let hit = byPath.get(path);

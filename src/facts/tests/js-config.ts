@@ -4,8 +4,8 @@
  * literal `include`/`testMatch`/`spec`/`testDir`/`specPattern` values where the config states them
  * (read as text, never executed), the runner's defaults otherwise.
  */
-import { globMatcher } from '../../../src/walk/glob.js';
-import type { FileIndex } from '../../../src/walk/file-index.js';
+import { globMatcher } from '../../walk/glob.js';
+import type { FileView } from '../../types.js';
 import { mask, matchBracket, SYNTAX } from './mask.js';
 
 export interface RunnerSpec {
@@ -77,7 +77,7 @@ function withoutBlock(text: string, start: RegExp): string {
 const clean = (g: string) => g.replace(/^\.\//, '').replace(/^<rootDir>\//, '');
 const under = (dir: string, g: string) => (dir ? `${dir}/${clean(g)}` : clean(g));
 
-export function jsRunnerSpecs(files: FileIndex): RunnerSpec[] {
+export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
   const specs: RunnerSpec[] = [];
   const configured = new Set<string>();
   for (const { runner, glob } of CONFIGS) {

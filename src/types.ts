@@ -1,0 +1,266 @@
+/**
+ * The contract every stage shares: the rule contract (DESIGN §3), facts, artefacts and the
+ * read-only view of files. This module imports nothing, so any folder may depend on it and it
+ * depends on none (rules → src, never the reverse).
+ */
+
+export const PILLAR_IDS = [
+  'architecture',
+  'quality',
+  'observability',
+  'security',
+  'reliability',
+  'operations',
+] as const;
+export type PillarId = (typeof PILLAR_IDS)[number];
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const EFFORTS = ['low', 'medium', 'high'] as const;
+export type Effort = (typeof EFFORTS)[number];
+
+export const OUTCOMES = ['pass', 'partial', 'fail', 'not-applicable', 'unknown', 'error'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface Evidence {
+  path: string;
+  line?: number;
+  endLine?: number;
+  snippet?: string;
+  note?: string;
+}
+
+/** A content pattern a rule needs; the scanner runs it in its single pass over the tree. */
+export interface PatternSpec {
+  regex: RegExp;
+  /** Globs (repo-relative, picomatch syntax) of the files this pattern can match in. */
+  files: string[];
+  /**
+   * Cheap pre-filter: the regex only runs on a file that contains at least one of these
+   * substrings (case-sensitive unless `ignoreCase`). Keeps the scan near the read floor.
+   */
+  literals?: string[];
+  ignoreCase?: boolean;
+  /** Stop recording after this many matches per file (default 50). */
+  maxPerFile?: number;
+}
+
+export interface Match {
+  path: string;
+  line: number;
+  /** The matching line, trimmed and shortened. */
+  snippet: string;
+  /** Capture groups of the match (index 1…). */
+  groups: (string | undefined)[];
+}
+
+export interface RuleMeta {
+  /** kebab-case, equal to the file name. */
+  id: string;
+  title: string;
+  failureTitle: string;
+  description: string;
+  remediation: string;
+  severity: Severity;
+  effort: Effort;
+  /** How the rule detects, for `readiness explain`: files, libraries, patterns in prose. */
+  detection?: string;
+  patterns?: Record<string, PatternSpec>;
+  /**
+   * Globs of files the rule parses whole (workflows, Dockerfiles, manifests). The scanner keeps
+   * the text of these when it reads them so that nothing is read twice.
+   */
+  reads?: string[];
+  /**
+   * Per-file summaries computed while the scanner holds a file's text (see Digest), read back with
+   * `ctx.files.digest(path, d)`: for many files whose text the rule needs only once.
+   */
+  digests?: Digest<unknown>[];
+}
+
+export interface NotApplicable {
+  reason: string;
+}
+
+export interface RuleResult {
+  outcome: 'pass' | 'partial' | 'fail' | 'unknown';
+  /** Required for partial (0 < score < 1); implied for the others. */
+  score?: number;
+  message: string;
+  evidence: Evidence[];
+  data?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  /** The repository's files, read-only: listing, globs, memoised reads and parses, digests. */
+  files: FileView;
+  facts: Facts;
+  /** Matches of one of this rule's declared patterns, sorted by path then line. */
+  matches(patternKey: string): Match[];
+  /** How many readable files the pattern was run against (for "searched N files" evidence). */
+  searched(patternKey: string): number;
+  /** Options for this rule from the config (`rules: {<id>: {options: …}}`). */
+  options: Record<string, unknown>;
+  /** Detection catalogues, merged with the config's `detect:` extensions. */
+  catalogue(name: string): string[];
+  /** Coverage and test-result files given with `--coverage`/`--junit`, parsed; absent without them. */
+  artifacts?: Artifacts;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  appliesTo?: (ctx: RuleContext) => true | NotApplicable;
+  check: (ctx: RuleContext) => RuleResult;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** A pillar's table: rules with their weights (weights live here, not in the rules). */
+export interface PillarDefinition {
+  id: PillarId;
+  title: string;
+  description: string;
+  rules: { rule: Rule; weight: number }[];
+}
+
+// ── Facts ────────────────────────────────────────────────────────────────────────────────────
+
+export const ECOSYSTEMS = ['npm', 'pip', 'go', 'maven', 'gradle', 'nuget', 'cargo', 'composer', 'bundler'] as const;
+export type Ecosystem = (typeof ECOSYSTEMS)[number];
+
+export const PROFILES = ['service', 'library', 'cli', 'infrastructure', 'docs'] as const;
+export type ProfileId = (typeof PROFILES)[number];
+
+export interface Dependency {
+  ecosystem: Ecosystem;
+  /** npm/pip/cargo/gem/nuget package name; Go module path; Maven/Gradle `group:artifact`. */
+  name: string;
+  version?: string;
+  /** The manifest that declares it. */
+  path: string;
+  line?: number;
+  /** Development, test or build-only dependency. */
+  dev: boolean;
+}
+
+export interface Manifest {
+  ecosystem: Ecosystem;
+  path: string;
+  /** Parsed without error. */
+  ok: boolean;
+  error?: string;
+  /** Package name where the manifest states one. */
+  name?: string;
+}
+
+export interface Framework {
+  /** Stable id, e.g. `express`, `fastapi`, `spring-boot`, `aspnetcore`, `gin`. */
+  id: string;
+  name: string;
+  ecosystem: Ecosystem;
+  evidence: Evidence;
+}
+
+export interface Workspace {
+  path: string;
+  ecosystem: Ecosystem;
+  name?: string;
+}
+
+export interface Profile {
+  id: ProfileId;
+  reasons: string[];
+  /** False when the profile came from --profile or the config. */
+  detected: boolean;
+}
+
+export interface Facts {
+  languages: { name: string; files: number }[];
+  /** Files counted as source code (languages with code, not data or docs). */
+  sourceFiles: string[];
+  manifests: Manifest[];
+  dependencies: Dependency[];
+  frameworks: Framework[];
+  workspaces: Workspace[];
+  profile: Profile;
+  /** Dependencies whose name matches one of the entries (exact, or `prefix*`), any ecosystem. */
+  findDependencies(names: readonly string[], options?: { includeDev?: boolean }): Dependency[];
+  hasLanguage(name: string): boolean;
+}
+
+// ── Artefacts ────────────────────────────────────────────────────────────────────────────────
+
+export type CoverageFormat = 'lcov' | 'cobertura' | 'jacoco' | 'istanbul-summary' | 'go-cover';
+
+export interface CoverageReport {
+  /** The file as the user named it (never made absolute: reports stay byte-identical). */
+  path: string;
+  format: CoverageFormat;
+  linesCovered: number;
+  linesTotal: number;
+  /** Line coverage in percent, rounded to two decimals (Go profiles: statements). */
+  percent: number;
+  branchesCovered?: number;
+  branchesTotal?: number;
+}
+
+export interface JUnitReport {
+  path: string;
+  tests: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** The first failing test cases (suite › name), for evidence. */
+  failures: string[];
+}
+
+export interface Artifacts {
+  coverage: CoverageReport[];
+  junit: JUnitReport[];
+}
+
+// ── Files ────────────────────────────────────────────────────────────────────────────────────
+
+export type SkipReason = 'too-large' | 'binary' | 'unreadable' | 'symlink' | 'not-a-file';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * A small summary of a file computed from its text while the scanner has it (a test file's count
+ * of test cases), so that the text itself need not be kept until the rules run. `files` are the
+ * globs where the scanner computes it; elsewhere FileView.digest computes it on demand.
+ */
+export interface Digest<T> {
+  key: string;
+  files: readonly string[];
+  /** Other files the digest reads whole while it runs (a chart's values.yaml): kept by the scanner. */
+  keep?: readonly string[];
+  of(path: string, text: string, files: FileView): T;
+}
+
+/**
+ * What rules and facts see of the repository: the listing and memoised, size-capped reads. No
+ * write, no scan bookkeeping. The disk index and the in-memory index used by tests both provide it.
+ */
+export interface FileView {
+  /** Every listed path (repo-relative, POSIX, sorted). */
+  readonly paths: readonly string[];
+  readonly size: number;
+  readonly maxFileBytes: number;
+  exists(path: string): boolean;
+  /** All listed paths matching the glob(s), sorted. */
+  match(globs: string | readonly string[]): string[];
+  has(globs: string | readonly string[]): boolean;
+  /** Paths whose base name is `name`. */
+  named(name: string, ignoreCase?: boolean): string[];
+  /** The text, or undefined when the file is absent, too large, binary or unreadable. */
+  read(path: string): string | undefined;
+  digest<T>(path: string, d: Digest<T>, text?: string): T | undefined;
+  readJson<T = unknown>(path: string): Parsed<T>;
+  readYaml<T = unknown>(path: string): Parsed<T>;
+  readYamlAll<T = unknown>(path: string): Parsed<T[]>;
+  readToml<T = unknown>(path: string): Parsed<T>;
+}
