@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 
+/** The npm package (the command it installs is `readiness`; the name `readiness` on npm belongs to someone else). */
+export const PACKAGE_NAME = 'readiness-audit';
+
 /** The package version, read once from package.json beside the build. */
 export const VERSION: string = (() => {
   for (const rel of ['../package.json', '../../package.json']) {
@@ -8,7 +11,7 @@ export const VERSION: string = (() => {
         name?: string;
         version?: string;
       };
-      if (pkg.name === 'readiness' && pkg.version) return pkg.version;
+      if (pkg.name === PACKAGE_NAME && pkg.version) return pkg.version;
     } catch {
       /* try the next location */
     }

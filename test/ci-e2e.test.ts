@@ -11,6 +11,7 @@ import { parseConfigText } from '../src/config/load.js';
 import { main, type Io } from '../src/cli/index.js';
 import { reportSchema, type Report, type RuleReport } from '../src/report/schema.js';
 import { cli, fixture, ROOT } from './helpers/cli.js';
+import { builtins } from './helpers/builtins.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'readiness-ci-'));
 const config = (name: string) => join(ROOT, 'fixtures', 'ci-configs', name);
@@ -417,7 +418,7 @@ describe('environment conventions', () => {
       env,
       progressDelayMs: 0,
     };
-    const code = await main(argv, io);
+    const code = await main(argv, io, builtins);
     return { code, stdout, stderr };
   }
 

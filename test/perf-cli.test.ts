@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli/index.js';
 import { fixture } from './helpers/cli.js';
+import { builtins } from './helpers/builtins.js';
 
 async function run(argv: string[], io: Partial<Io> = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    isTTY: false,
-    env: { CI: 'true' },
-    ...io,
-  });
+  const code = await main(
+    argv,
+    {
+      stdout: (s) => void (stdout += s),
+      stderr: (s) => void (stderr += s),
+      isTTY: false,
+      env: { CI: 'true' },
+      ...io,
+    },
+    builtins,
+  );
   return { code, stdout, stderr };
 }
 

@@ -9,16 +9,21 @@ import { main } from '../src/cli/index.js';
 import { reportSchema } from '../src/report/schema.js';
 import { tempDir, writeTree } from './helpers/tree.js';
 import { assertMarkdownTablesIntact } from './helpers/markdown.js';
+import { builtins } from './helpers/builtins.js';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    isTTY: false,
-    env: {},
-  });
+  const code = await main(
+    args,
+    {
+      stdout: (s) => void (out += s),
+      stderr: (s) => void (err += s),
+      isTTY: false,
+      env: {},
+    },
+    builtins,
+  );
   return { code, out, err };
 }
 

@@ -1,26 +1,18 @@
-/** `readiness audit [path]`: the whole flow on one screen. */
-import { dirname, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
-import { loadConfig } from '../config/load.js';
-import { runAudit } from '../engine/audit.js';
-import { customRules } from '../engine/custom.js';
-import { loadPlugins } from '../engine/plugins.js';
-import { withExtraRules } from '../engine/select.js';
-import { PILLAR_IDS, SEVERITIES, type PillarId, type Severity } from '../types.js';
-import { PROFILES, type ProfileId } from '../types.js';
-import { buildReport } from '../report/build.js';
-import { compareToBaseline, readBaseline } from '../report/baseline.js';
-import { reportSchema, type Report } from '../report/schema.js';
-import { evaluateGates } from '../scoring/gates.js';
+/** `readiness audit [path]`: flags → library options, Report → text, file and exit code. */
+import { auditRepository, type AuditOptions } from '../api/audit.js';
+import {
+  PILLAR_IDS,
+  PROFILES,
+  SEVERITIES,
+  type PillarDefinition,
+  type PillarId,
+  type ProfileId,
+  type Severity,
+} from '../types.js';
+import type { Report } from '../report/schema.js';
 import { render, parseFormat, formatFromPath, type Format } from '../render/index.js';
 import { UsageError } from '../util/errors.js';
-import { loadArtifacts } from '../ingest/index.js';
 import { writeAtomic } from '../util/atomic.js';
-import { DiskSource } from '../walk/disk-source.js';
-import { FileIndex } from '../walk/file-index.js';
-import { gitInfo } from '../walk/git.js';
-import { isDirectory, listFiles } from '../walk/list.js';
-import { PILLARS } from '../../rules/index.js';
 
 export interface AuditFlags {
   format?: string;
@@ -62,33 +54,28 @@ export async function auditCommand(
   pathArg: string | undefined,
   flags: AuditFlags,
   io: { stdout: (s: string) => void; stderr: (s: string) => void },
+  builtins: PillarDefinition[],
 ): Promise<AuditOutcome> {
-  const root = resolve(pathArg ?? '.');
-  if (!existsSync(root)) throw new UsageError(`path does not exist: ${pathArg ?? '.'}`);
-  if (!isDirectory(root)) throw new UsageError(`not a directory: ${pathArg}`);
-
   const format: Format = flags.format
     ? parseFormat(flags.format)
     : flags.output
       ? (formatFromPath(flags.output) ?? 'terminal')
       : 'terminal';
-  const profile = flags.profile ? oneOf<ProfileId>('--profile', flags.profile, PROFILES) : undefined;
-  const { config, path: configPath, explicit } = loadConfig(root, flags.config);
-  // Custom and plugin rules join the pillar tables before anything is selected or scored; a bad
-  // custom rule is reported before any plugin code runs.
-  const custom = customRules(config, configPath ?? 'config');
-  const plugins = await loadPlugins(config.plugins ?? [], {
-    explicit,
-    allow: flags.allowPlugins ?? false,
-    disabled: flags.plugins === false,
-    baseDir: explicit && flags.config ? dirname(resolve(flags.config)) : root,
-    shown: configPath ?? 'the config',
-  });
-  const pillars = withExtraRules(PILLARS, [...custom, ...plugins.rules]);
-  if (flags.failOnRegression && !flags.baseline)
-    throw new UsageError('--fail-on-regression needs --baseline REPORT.json to compare with');
-  // Read the baseline before the audit: a bad baseline fails fast, with one line.
-  const old = flags.baseline ? readBaseline(flags.baseline) : undefined;
+  const options: AuditOptions = {
+    ...(flags.config ? { config: flags.config } : {}),
+    ...(flags.profile ? { profile: oneOf<ProfileId>('--profile', flags.profile, PROFILES) } : {}),
+    ...(flags.only ? { only: flags.only } : {}),
+    ...(flags.skip ? { skip: flags.skip } : {}),
+    ...(flags.minScore !== undefined ? { minScore: scoreArg('--min-score', flags.minScore) } : {}),
+    minPillar: parseMinPillar(flags.minPillar ?? []),
+    ...(flags.failOn ? { failOn: oneOf<Severity>('--fail-on', flags.failOn, SEVERITIES) } : {}),
+    ...(flags.baseline ? { baseline: flags.baseline } : {}),
+    failOnRegression: flags.failOnRegression ?? false,
+    ...(flags.coverage ? { coverage: flags.coverage } : {}),
+    ...(flags.junit ? { junit: flags.junit } : {}),
+    allowPlugins: flags.allowPlugins ?? false,
+    plugins: flags.plugins !== false,
+  };
   const started = performance.now();
   let lastProgress = 0;
   // Only audits that run longer than about a second show progress, redrawn at most 10 times a second.
@@ -101,73 +88,19 @@ export async function auditCommand(
     lastProgress = now;
     io.stderr(`\r\x1b[2K${s}`);
   };
-  const phases: Record<string, number> = {};
-  let lap = performance.now();
-  const phase = (name: string) => {
-    const now = performance.now();
-    phases[name] = (phases[name] ?? 0) + (now - lap);
-    lap = now;
-  };
-  const gates = {
-    minScore: flags.minScore !== undefined ? scoreArg('--min-score', flags.minScore) : config.minScore,
-    minPillar: { ...pillarMinimumsFromConfig(config.pillars), ...parseMinPillar(flags.minPillar ?? []) },
-    failOn: flags.failOn ? oneOf<Severity>('--fail-on', flags.failOn, SEVERITIES) : config.failOn,
-    failOnRegression: flags.failOnRegression ?? false,
-  };
-
-  progress(`readiness: listing files in ${pathArg ?? '.'}…`);
-  phase('config');
-  // Parsed before the walk: a malformed report is a usage error, whatever the tree holds.
-  const artifacts = loadArtifacts(flags.coverage, flags.junit);
-  const listing = await listFiles(root, {
-    ignore: config.ignore ?? [],
-    includeTestData: config.includeTestData ?? false,
-  });
-  const source = new DiskSource(root);
-  const files = new FileIndex(listing.paths, source, config.maxFileBytes);
-  phase('list');
-  const onProgress = (p: string, done?: number, total?: number) =>
-    done === undefined
-      ? progress(`readiness: ${p} (${listing.paths.length} files)…`)
-      : progress(`readiness: ${p}: ${done} of ${total} files read…`, 'count');
-  const audit = await runAudit({
-    files,
-    source,
-    pillars,
-    config,
-    ...(profile ? { profile } : {}),
-    ...(flags.only ? { only: flags.only } : {}),
-    ...(flags.skip ? { skip: flags.skip } : {}),
-    ...(artifacts ? { artifacts } : {}),
-    ...(flags.progress ? { onProgress } : {}),
-  });
-  for (const [name, ms] of Object.entries(audit.timings)) phases[name] = ms;
-  lap = performance.now();
-  const repo = await gitInfo(root, listing.method === 'git');
-  const notes = [...listing.notes, ...plugins.notes];
-  if (configPath) notes.push(`configuration from ${configPath}`);
-  if (files.stats.skipped.size > 0)
-    notes.push(`${files.stats.skipped.size} file(s) listed but not read (too large, binary, links or unreadable)`);
-  const partialReport = buildReport({
-    audit,
-    pillars,
-    files,
-    config,
-    repo,
-    notes,
-    today: new Date().toISOString().slice(0, 10),
-  });
+  if (flags.progress) {
+    options.onProgress = (p, done, total) =>
+      p === 'list'
+        ? progress(`readiness: listing files in ${pathArg ?? '.'}…`)
+        : done === undefined
+          ? progress(`readiness: ${p} (${total} files)…`)
+          : progress(`readiness: ${p}: ${done} of ${total} files read…`, 'count');
+  }
+  const audit = await auditRepository(pathArg ?? '.', options, builtins);
+  const { report } = audit;
   if (lastProgress > 0) progress('', 'clear');
-  const delta = old ? compareToBaseline(old, partialReport, flags.baseline!) : undefined;
-  const withBaseline = delta ? { ...partialReport, baseline: delta } : partialReport;
-  const report = { ...withBaseline, gates: evaluateGates(withBaseline, gates) };
-  const checked = reportSchema.safeParse(report);
-  if (!checked.success)
-    throw new Error(
-      `internal error: the report does not match its schema at ${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`,
-    );
-  phase('report');
 
+  let lap = performance.now();
   const text = render(report, format, {
     color: flags.color && !flags.output,
     verbose: flags.verbose ?? false,
@@ -175,9 +108,10 @@ export async function auditCommand(
   });
   if (flags.output) writeAtomic(flags.output, text);
   else if (!flags.quiet) io.stdout(text);
-  phase('render');
+  audit.timings.render = performance.now() - lap;
+  lap = performance.now();
   if (flags.timings)
-    io.stderr(timingsText(phases, audit.runs, listing.paths.length, files.stats.filesRead, audit.offloaded));
+    io.stderr(timingsText(audit.timings, audit.runs, audit.filesListed, audit.filesRead, audit.offloaded));
   if (flags.writeBaseline) {
     // The next baseline is this report without its own comparison, so baselines never nest.
     const { baseline: _ignored, ...plain } = report;
@@ -211,14 +145,6 @@ function parseMinPillar(values: string[]): Partial<Record<PillarId, number>> {
     const id = oneOf<PillarId>('--min-pillar', m[1]!, PILLAR_IDS);
     out[id] = scoreArg(`--min-pillar ${m[1]}=`, m[2]!);
   }
-  return out;
-}
-
-function pillarMinimumsFromConfig(
-  pillars: Partial<Record<PillarId, { minScore?: number | undefined }>> | undefined,
-): Partial<Record<PillarId, number>> {
-  const out: Partial<Record<PillarId, number>> = {};
-  for (const [id, p] of Object.entries(pillars ?? {})) if (p?.minScore !== undefined) out[id as PillarId] = p.minScore;
   return out;
 }
 

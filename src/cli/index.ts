@@ -3,16 +3,9 @@
  * internal error (one line on stderr; a stack trace only with --verbose).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { auditCommand } from './audit.js';
-import { initCommand } from './init.js';
-import { explainRule, renderRules, ruleRows } from './rules.js';
-import { schemaFor } from './schema.js';
-import { verifyCommand } from './verify.js';
-import { renderCommand } from './render.js';
-import { diffCommand } from './diff.js';
+import type { PillarDefinition } from '../types.js';
 import { UsageError, EXIT } from '../util/errors.js';
 import { VERSION } from '../version.js';
-import { PILLARS } from '../../rules/index.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -22,6 +15,12 @@ export interface Io {
   /** How long an audit runs before progress appears (default 1000 ms; tests use 0). */
   progressDelayMs?: number;
 }
+
+/**
+ * The rule catalogue, loaded when a command needs it: the launcher supplies the built-in pillars
+ * (src/ never imports rules/), and `--version` or `--help` load none of it.
+ */
+export type Builtins = () => Promise<PillarDefinition[]>;
 
 const collect = (v: string, prev: string[] = []) => [
   ...prev,
@@ -45,7 +44,7 @@ export function showProgress(io: Io, quiet: boolean): boolean {
   return io.isTTY && !ci && !quiet;
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], io: Io, builtins: Builtins): Promise<number> {
   let exitCode: number = EXIT.ok;
   let verbose = argv.includes('--verbose');
   const program = new Command();
@@ -96,6 +95,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .action(async (path: string, opts: Record<string, unknown>) => {
       verbose = !!opts.verbose;
+      const { auditCommand } = await import('./audit.js');
       const { exitCode: code } = await auditCommand(
         path,
         {
@@ -105,6 +105,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           progressDelayMs: io.progressDelayMs ?? 1000,
         } as Parameters<typeof auditCommand>[1],
         io,
+        await builtins(),
       );
       exitCode = code;
     });
@@ -114,15 +115,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('list the rules with pillar, severity, weight and description')
     .option('--pillar <id>', 'only this pillar')
     .option('-f, --format <format>', 'terminal or json', 'terminal')
-    .action((opts: { pillar?: string; format: string }) => {
-      io.stdout(renderRules(ruleRows(PILLARS, opts.pillar), opts.format));
+    .action(async (opts: { pillar?: string; format: string }) => {
+      const { renderRules, ruleRows } = await import('./rules.js');
+      io.stdout(renderRules(ruleRows(await builtins(), opts.pillar), opts.format));
     });
 
   program
     .command('explain')
     .description('why a rule matters, how it is detected and how to fix it')
     .argument('<rule>', 'rule id, e.g. security/no-committed-secrets')
-    .action((id: string) => io.stdout(explainRule(PILLARS, id)));
+    .action(async (id: string) => {
+      const { explainRule } = await import('./rules.js');
+      io.stdout(explainRule(await builtins(), id));
+    });
 
   program
     .command('verify')
@@ -136,11 +141,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--fail-on-contradiction', 'exit 1 when any claim is contradicted')
     .option('--no-color', 'never colour the output')
     .action(async (doc: string, path: string, opts: Record<string, unknown>) => {
+      const { verifyCommand } = await import('./verify.js');
       exitCode = await verifyCommand(
         doc,
         path,
         { ...(opts as object), color: useColor(io, opts.color !== false) } as Parameters<typeof verifyCommand>[2],
         io,
+        await builtins(),
       );
     });
 
@@ -152,7 +159,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--template <file.hbs>', 'render with your own Handlebars template')
     .option('-o, --output <file>', 'write to a file, atomically; the format follows the extension')
     .option('--no-color', 'never colour the output')
-    .action((report: string, opts: { format?: string; template?: string; output?: string; color?: boolean }) => {
+    .action(async (report: string, opts: { format?: string; template?: string; output?: string; color?: boolean }) => {
+      const { renderCommand } = await import('./render.js');
       renderCommand(report, { ...opts, color: useColor(io, opts.color !== false) }, io);
     });
 
@@ -163,7 +171,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .argument('<new>', 'the later report')
     .option('-f, --format <format>', 'terminal, md or json', 'terminal')
     .option('--no-color', 'never colour the output')
-    .action((oldPath: string, newPath: string, opts: { format?: string; color?: boolean }) => {
+    .action(async (oldPath: string, newPath: string, opts: { format?: string; color?: boolean }) => {
+      const { diffCommand } = await import('./diff.js');
       diffCommand(
         oldPath,
         newPath,
@@ -177,13 +186,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('write a commented starter .readiness.yml for the detected profile')
     .argument('[path]', 'repository root', '.')
     .option('--force', 'replace an existing configuration file')
-    .action((path: string, opts: { force?: boolean }) => initCommand(path, opts, io));
+    .action(async (path: string, opts: { force?: boolean }) => {
+      const { initCommand } = await import('./init.js');
+      await initCommand(path, opts, io);
+    });
 
   program
     .command('schema')
     .description('print the JSON Schema of the configuration or of the report')
     .argument('<which>', 'config or report')
-    .action((which: string) => io.stdout(schemaFor(which)));
+    .action(async (which: string) => {
+      const { schemaFor } = await import('./schema.js');
+      io.stdout(schemaFor(which));
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

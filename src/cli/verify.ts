@@ -1,13 +1,10 @@
 /** `readiness verify DOC.md [path]`: check a hand-written readiness document's claims. */
 import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
-import { loadConfig } from '../config/load.js';
 import { UsageError } from '../util/errors.js';
 import { writeAtomic } from '../util/atomic.js';
-import { verifyDocument } from '../verify/index.js';
+import { verifyRepository } from '../api/verify.js';
+import { PROFILES, type PillarDefinition, type ProfileId } from '../types.js';
 import { renderVerifyMarkdown, renderVerifySarif, renderVerifyTerminal } from '../verify/render.js';
-import { verifySchema } from '../verify/schema.js';
-import { auditCommand } from './audit.js';
 
 export interface VerifyFlags {
   format?: string;
@@ -25,6 +22,7 @@ export async function verifyCommand(
   path: string | undefined,
   flags: VerifyFlags,
   io: { stdout: (s: string) => void },
+  builtins: PillarDefinition[],
 ): Promise<0 | 1> {
   let bytes: Buffer;
   try {
@@ -40,29 +38,15 @@ export async function verifyCommand(
     flags.format ?? (ext === 'md' ? 'md' : ext === 'json' ? 'json' : ext === 'sarif' ? 'sarif' : 'terminal');
   if (!FORMATS.includes(format)) throw new UsageError(`--format ${format}: expected one of ${FORMATS.join(', ')}`);
 
-  const silent = { stdout: () => {}, stderr: () => {} };
-  const { report } = await auditCommand(
-    path,
+  const result = await verifyRepository(
+    { text: bytes.toString('utf8'), path: doc },
+    path ?? '.',
     {
-      format: 'json',
-      quiet: true,
-      color: false,
       ...(flags.config ? { config: flags.config } : {}),
-      ...(flags.profile ? { profile: flags.profile } : {}),
+      ...(flags.profile ? { profile: oneOfProfile(flags.profile) } : {}),
     },
-    silent,
+    builtins,
   );
-  const root = path ?? '.';
-  const { config } = loadConfig(root, flags.config);
-  const result = verifyDocument({
-    document: basename(doc),
-    text: bytes.toString('utf8'),
-    report,
-    vocabulary: config.claims ?? {},
-  });
-  const checked = verifySchema.safeParse(result);
-  if (!checked.success)
-    throw new Error(`internal error: the verify result does not match its schema: ${checked.error.issues[0]?.message}`);
 
   const text =
     format === 'json'
@@ -75,4 +59,10 @@ export async function verifyCommand(
   if (flags.output) writeAtomic(flags.output, text);
   else io.stdout(text);
   return flags.failOnContradiction && result.summary.contradicted > 0 ? 1 : 0;
+}
+
+function oneOfProfile(value: string): ProfileId {
+  if (!(PROFILES as readonly string[]).includes(value))
+    throw new UsageError(`--profile ${value}: expected one of ${PROFILES.join(', ')}`);
+  return value as ProfileId;
 }

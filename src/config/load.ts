@@ -54,6 +54,11 @@ export function parseConfigText(text: string, shown: string): Config {
       `${shown}: invalid ${shown.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`,
     );
   }
+  return validateConfig(raw, shown);
+}
+
+/** A configuration value (parsed from a file, or given to the library API) checked by the strict schema. */
+export function validateConfig(raw: unknown, shown: string): Config {
   if (raw === null || raw === undefined) return {};
   const result = configSchema.safeParse(raw);
   if (!result.success) throw new UsageError(`${shown}: ${formatIssue(result.error.issues[0]!)}`);

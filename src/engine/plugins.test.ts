@@ -4,18 +4,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/index.js';
 import { pluginRules } from './plugins.js';
+import { builtins } from '../../test/helpers/builtins.js';
 
 const fixture = join(import.meta.dirname, '..', '..', 'fixtures', 'arch-plugin');
 
 async function audit(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(['audit', ...args, '--format', 'json'], {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    isTTY: false,
-    env: {},
-  });
+  const code = await main(
+    ['audit', ...args, '--format', 'json'],
+    {
+      stdout: (s) => (stdout += s),
+      stderr: (s) => (stderr += s),
+      isTTY: false,
+      env: {},
+    },
+    builtins,
+  );
   return { code, stderr, report: stdout ? JSON.parse(stdout) : undefined };
 }
 const ruleIds = (report: { pillars: { rules: { id: string }[] }[] }) =>

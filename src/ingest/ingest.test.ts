@@ -6,6 +6,7 @@ import { main } from '../cli/index.js';
 import { parseCoverage } from './coverage.js';
 import { loadArtifacts } from './index.js';
 import { parseJUnit } from './junit.js';
+import { builtins } from '../../test/helpers/builtins.js';
 
 const LCOV =
   'TN:\nSF:src/a.ts\nDA:1,1\nDA:2,0\nLF:2\nLH:1\nBRF:2\nBRH:1\nend_of_record\nSF:src/b.ts\nDA:1,3\nLF:2\nLH:2\nend_of_record\n';
@@ -76,24 +77,32 @@ describe('--coverage and --junit on the command line', () => {
   });
   it('exits 2 naming a malformed file', async () => {
     let err = '';
-    const code = await main(['audit', dir, '--coverage', join(dir, 'bad.xml'), '--format', 'json'], {
-      stdout: () => {},
-      stderr: (s) => (err += s),
-      isTTY: false,
-      env: {},
-    });
+    const code = await main(
+      ['audit', dir, '--coverage', join(dir, 'bad.xml'), '--format', 'json'],
+      {
+        stdout: () => {},
+        stderr: (s) => (err += s),
+        isTTY: false,
+        env: {},
+      },
+      builtins,
+    );
     expect(code).toBe(2);
     expect(err).toContain('bad.xml');
     expect(err.trim().split('\n')).toHaveLength(1);
   });
   it('exits 2 for a missing JUnit file', async () => {
     let err = '';
-    const code = await main(['audit', dir, '--junit', join(dir, 'nope.xml')], {
-      stdout: () => {},
-      stderr: (s) => (err += s),
-      isTTY: false,
-      env: {},
-    });
+    const code = await main(
+      ['audit', dir, '--junit', join(dir, 'nope.xml')],
+      {
+        stdout: () => {},
+        stderr: (s) => (err += s),
+        isTTY: false,
+        env: {},
+      },
+      builtins,
+    );
     expect(code).toBe(2);
     expect(err).toContain('--junit');
   });

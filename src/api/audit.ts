@@ -1,0 +1,182 @@
+/**
+ * The audit as a library call: `auditRepository(root, options, builtins)` lists, collects facts,
+ * scans, runs the rules, builds the Report and evaluates its gates. The command line is a thin
+ * layer over it (flags → options, Report → text and exit code); `verify` calls it too.
+ */
+import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { loadConfig, validateConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { runAudit, type AuditRun } from '../engine/audit.js';
+import { customRules } from '../engine/custom.js';
+import { loadPlugins } from '../engine/plugins.js';
+import { withExtraRules } from '../engine/select.js';
+import type { PillarDefinition, PillarId, ProfileId, Severity } from '../types.js';
+import { buildReport } from '../report/build.js';
+import { compareToBaseline, readBaseline, type BaselineInput } from '../report/baseline.js';
+import { reportSchema, type Report } from '../report/schema.js';
+import { evaluateGates, type GateOptions } from '../scoring/gates.js';
+import { loadArtifacts } from '../ingest/index.js';
+import { UsageError } from '../util/errors.js';
+import { DiskSource } from '../walk/disk-source.js';
+import { FileIndex } from '../walk/file-index.js';
+import { gitInfo } from '../walk/git.js';
+import { isDirectory, listFiles } from '../walk/list.js';
+
+export interface AuditOptions {
+  /**
+   * A configuration file to use (trusted: it may load plugins), or a configuration object. Without
+   * it, `.readiness.yml` and friends are discovered in the audited root (untrusted: plugins they
+   * name load only with `allowPlugins`).
+   */
+  config?: string | Config;
+  profile?: ProfileId;
+  /** Only these pillars or rule ids. */
+  only?: string[];
+  /** Skip these pillars or rule ids. */
+  skip?: string[];
+  /** Gates; each falls back to the configuration's own. */
+  minScore?: number;
+  minPillar?: Partial<Record<PillarId, number>>;
+  failOn?: Severity;
+  /** An earlier JSON report (a path, or the report itself) to compare with. */
+  baseline?: string | BaselineInput;
+  failOnRegression?: boolean;
+  /** Coverage reports (lcov, Cobertura, JaCoCo, Istanbul summary, Go profile) and JUnit XML files. */
+  coverage?: string[];
+  junit?: string[];
+  /** Load plugins named by a configuration discovered inside the audited tree (runs their code). */
+  allowPlugins?: boolean;
+  /** false: load no plugins at all. */
+  plugins?: boolean;
+  /** Progress of a long audit: the phase with the files listed, or files read of total while scanning. */
+  onProgress?: (phase: 'list' | 'facts' | 'scan' | 'rules', done?: number, total?: number) => void;
+}
+
+/** The Report and what the command line shows beside it (`--timings`). */
+export interface AuditDetails {
+  report: Report;
+  /** Milliseconds per phase: config, list, facts, scan, rules, report. */
+  timings: Record<string, number>;
+  runs: AuditRun['runs'];
+  filesListed: number;
+  filesRead: number;
+  /** Files whose patterns ran on the scan's second thread. */
+  offloaded: number;
+}
+
+export async function auditRepository(
+  rootArg: string,
+  options: AuditOptions,
+  builtins: PillarDefinition[],
+): Promise<AuditDetails> {
+  const root = resolve(rootArg);
+  if (!existsSync(root)) throw new UsageError(`path does not exist: ${rootArg}`);
+  if (!isDirectory(root)) throw new UsageError(`not a directory: ${rootArg}`);
+  const timings: Record<string, number> = {};
+  let lap = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    timings[name] = (timings[name] ?? 0) + (now - lap);
+    lap = now;
+  };
+
+  const explicitPath = typeof options.config === 'string' ? options.config : undefined;
+  const loaded =
+    options.config !== undefined && typeof options.config === 'object'
+      ? { config: validateConfig(options.config, 'options.config'), path: null, explicit: true }
+      : loadConfig(root, explicitPath);
+  const { config, path: configPath, explicit } = loaded;
+  // Custom and plugin rules join the pillar tables before anything is selected or scored; a bad
+  // custom rule is reported before any plugin code runs.
+  const custom = customRules(config, configPath ?? 'config');
+  const plugins = await loadPlugins(config.plugins ?? [], {
+    explicit,
+    allow: options.allowPlugins ?? false,
+    disabled: options.plugins === false,
+    baseDir: explicitPath ? dirname(resolve(explicitPath)) : root,
+    shown: configPath ?? 'the config',
+  });
+  const pillars = withExtraRules(builtins, [...custom, ...plugins.rules]);
+  if (options.failOnRegression && !options.baseline)
+    throw new UsageError('--fail-on-regression needs --baseline REPORT.json to compare with');
+  // Read the baseline before the audit: a bad baseline fails fast, with one line.
+  const old = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
+  const baselineName = typeof options.baseline === 'string' ? options.baseline : 'the baseline';
+  const gates: GateOptions = {
+    ...((options.minScore ?? config.minScore) !== undefined ? { minScore: options.minScore ?? config.minScore } : {}),
+    minPillar: { ...pillarMinimumsFromConfig(config.pillars), ...options.minPillar },
+    ...((options.failOn ?? config.failOn) ? { failOn: options.failOn ?? config.failOn } : {}),
+    failOnRegression: options.failOnRegression ?? false,
+  };
+  // Parsed before the walk: a malformed artefact is a usage error, whatever the tree holds.
+  const artifacts = loadArtifacts(options.coverage, options.junit);
+  phase('config');
+
+  options.onProgress?.('list');
+  const listing = await listFiles(root, {
+    ignore: config.ignore ?? [],
+    includeTestData: config.includeTestData ?? false,
+  });
+  const source = new DiskSource(root);
+  const files = new FileIndex(listing.paths, source, config.maxFileBytes);
+  phase('list');
+  const audit = await runAudit({
+    files,
+    source,
+    pillars,
+    config,
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.only ? { only: options.only } : {}),
+    ...(options.skip ? { skip: options.skip } : {}),
+    ...(artifacts ? { artifacts } : {}),
+    ...(options.onProgress
+      ? {
+          // A phase without a count of its own carries the number of files listed.
+          onProgress: (p: 'facts' | 'scan' | 'rules', done?: number, total?: number) =>
+            options.onProgress!(p, done, done === undefined ? listing.paths.length : total),
+        }
+      : {}),
+  });
+  for (const [name, ms] of Object.entries(audit.timings)) timings[name] = ms;
+  lap = performance.now();
+  const repo = await gitInfo(root, listing.method === 'git');
+  const notes = [...listing.notes, ...plugins.notes];
+  if (configPath) notes.push(`configuration from ${configPath}`);
+  if (files.stats.skipped.size > 0)
+    notes.push(`${files.stats.skipped.size} file(s) listed but not read (too large, binary, links or unreadable)`);
+  const partialReport = buildReport({
+    audit,
+    pillars,
+    files,
+    config,
+    repo,
+    notes,
+    today: new Date().toISOString().slice(0, 10),
+  });
+  const delta = old ? compareToBaseline(old, partialReport, baselineName) : undefined;
+  const withBaseline = delta ? { ...partialReport, baseline: delta } : partialReport;
+  const report = { ...withBaseline, gates: evaluateGates(withBaseline, gates) };
+  const checked = reportSchema.safeParse(report);
+  if (!checked.success)
+    throw new Error(
+      `internal error: the report does not match its schema at ${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`,
+    );
+  phase('report');
+  return {
+    report,
+    timings,
+    runs: audit.runs,
+    filesListed: listing.paths.length,
+    filesRead: files.stats.filesRead,
+    offloaded: audit.offloaded,
+  };
+}
+
+function pillarMinimumsFromConfig(
+  pillars: Partial<Record<PillarId, { minScore?: number | undefined }>> | undefined,
+): Partial<Record<PillarId, number>> {
+  const out: Partial<Record<PillarId, number>> = {};
+  for (const [id, p] of Object.entries(pillars ?? {})) if (p?.minScore !== undefined) out[id as PillarId] = p.minScore;
+  return out;
+}
