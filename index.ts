@@ -10,6 +10,8 @@ import { render as renderReport, type Format, type RenderOptions } from './src/r
 import type { Report } from './src/report/schema.js';
 import type { VerifyResult } from './src/verify/schema.js';
 import { PILLARS } from './rules/index.js';
+import { aggregateReports, type AggregateOptions } from './src/aggregate/index.js';
+import type { Aggregate } from './src/aggregate/schema.js';
 
 export type { AuditOptions } from './src/api/audit.js';
 export type { VerifyOptions } from './src/api/verify.js';
@@ -17,6 +19,8 @@ export type { Format, RenderOptions } from './src/render/index.js';
 export type { Report, RuleReport } from './src/report/schema.js';
 export type { VerifyResult } from './src/verify/schema.js';
 export type { Config } from './src/config/schema.js';
+export type { Aggregate } from './src/aggregate/schema.js';
+export type { AggregateOptions } from './src/aggregate/index.js';
 export type * from './src/types.js';
 export { defineRule, PILLAR_IDS, SEVERITIES, EFFORTS, OUTCOMES, PROFILES, ECOSYSTEMS } from './src/types.js';
 export { UsageError } from './src/util/errors.js';
@@ -48,4 +52,12 @@ export async function verify(
 /** Renders a Report as terminal text, JSON, Markdown, summary, HTML, SARIF or a badge. */
 export function render(report: Report, format: Format, options: Partial<RenderOptions> = {}): string {
   return renderReport(report, format, { color: false, ...options });
+}
+
+/**
+ * Rolls many saved Reports (folders, files or globs) up by team, tier, pillar and rule, with levels
+ * and, given `history`, the change since the previous snapshot (which it then appends).
+ */
+export function aggregate(options: AggregateOptions): Aggregate {
+  return aggregateReports(options).aggregate;
 }

@@ -153,6 +153,7 @@ export async function auditRepository(
     repo,
     notes,
     today: new Date().toISOString().slice(0, 10),
+    configUsed: configPath !== null || typeof options.config === 'object',
   });
   const delta = old ? compareToBaseline(old, partialReport, baselineName) : undefined;
   const withBaseline = delta ? { ...partialReport, baseline: delta } : partialReport;

@@ -182,6 +182,22 @@ export async function main(argv: string[], io: Io, builtins: Builtins): Promise<
     });
 
   program
+    .command('aggregate')
+    .description('roll many JSON reports up by team, tier, pillar and rule, with levels and history')
+    .argument('<reports...>', 'folders, files or globs of reports written by `readiness audit --format json`')
+    .option('--inventory <file.yml>', 'repository → team, tier and tags (YAML)')
+    .option('-c, --config <file>', 'a configuration whose `levels:` define the levels (e.g. bronze, silver, gold)')
+    .option('--history <file.ndjson>', 'compare with the previous snapshot in this file, then append this one')
+    .option('--snapshot <label>', "this snapshot's label (default: today's date)")
+    .option('--stale-days <n>', 'flag reports whose audited commit is older than this (default 180)')
+    .option('-f, --format <format>', 'terminal, json, md, html or csv (default: terminal, or from --output)')
+    .option('-o, --output <file>', 'write to a file, atomically; the format follows the extension')
+    .action(async (reports: string[], opts: Record<string, string | undefined>) => {
+      const { aggregateCommand } = await import('./aggregate.js');
+      aggregateCommand(reports, opts, io);
+    });
+
+  program
     .command('init')
     .description('write a commented starter .readiness.yml for the detected profile')
     .argument('[path]', 'repository root', '.')
@@ -193,8 +209,8 @@ export async function main(argv: string[], io: Io, builtins: Builtins): Promise<
 
   program
     .command('schema')
-    .description('print the JSON Schema of the configuration or of the report')
-    .argument('<which>', 'config or report')
+    .description('print the JSON Schema of the configuration, the report or the aggregate')
+    .argument('<which>', 'config, report or aggregate')
     .action(async (which: string) => {
       const { schemaFor } = await import('./schema.js');
       io.stdout(schemaFor(which));

@@ -54,6 +54,15 @@ const customRule = z
   })
   .strict();
 
+/** A maturity level (as OpsLevel/Cortex rubrics have): the rules that must pass, lowest level first. */
+const level = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected kebab-case, e.g. bronze'),
+    title: z.string().min(1).optional(),
+    rules: z.array(z.string().min(1)).min(1, 'a level needs at least one rule'),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     $schema: z.string().optional(),
@@ -77,6 +86,11 @@ export const configSchema = z
     claims: z.record(z.string(), z.array(z.string())).optional(),
     plugins: z.array(z.string()).optional(),
     custom: z.array(customRule).optional(),
+    /** Levels, lowest first: a repository reaches a level when its rules and every lower level's pass. */
+    levels: z
+      .array(level)
+      .refine((ls) => new Set(ls.map((l) => l.id)).size === ls.length, 'level ids must be unique')
+      .optional(),
   })
   .strict();
 
@@ -84,3 +98,4 @@ export type Config = z.infer<typeof configSchema>;
 export type RuleSetting = z.infer<typeof ruleSetting>;
 export type Suppression = z.infer<typeof suppression>;
 export type CustomRuleConfig = z.infer<typeof customRule>;
+export type LevelConfig = z.infer<typeof level>;

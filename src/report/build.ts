@@ -9,12 +9,15 @@ import { redactDeep } from '../util/redact.js';
 import { SCHEMA_VERSION, type Report, type RuleReport } from './schema.js';
 import { VERSION } from '../version.js';
 import { ciFiles } from '../facts/ci.js';
+import { catalogueHash, configHash } from './stamp.js';
+import { levelOf, ruleState } from '../aggregate/levels.js';
 
 export interface RepoInfo {
   name: string;
   commit: string | null;
   branch: string | null;
   remote: string | null;
+  commitDate: string | null;
 }
 
 export interface BuildInput {
@@ -26,6 +29,8 @@ export interface BuildInput {
   notes: string[];
   /** ISO date (YYYY-MM-DD) used to decide whether a suppression has expired. */
   today: string;
+  /** Whether a configuration file or object was used (its hash goes into the stamp). */
+  configUsed?: boolean;
 }
 
 export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
@@ -111,6 +116,8 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
 
   const overall = overallScore(scores);
   const all = pillarReports.flatMap((p) => p.rules);
+  const byId = new Map(all.map((r) => [r.id, r]));
+  const level = config.levels?.length ? levelOf(config.levels, (id) => ruleState(byId.get(id))) : undefined;
   const count = (o: RuleReport['outcome']) => all.filter((r) => !r.suppressed && r.outcome === o).length;
   const coverage: Coverage = {
     assessed: scores.reduce((s, p) => s + p.coverage.assessed, 0),
@@ -133,6 +140,11 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
   return redactDeep({
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'readiness', version: VERSION },
+    stamp: {
+      commitDate: input.repo.commitDate,
+      catalogue: catalogueHash(input.pillars, VERSION),
+      config: configHash(config, input.configUsed ?? false),
+    },
     repository: {
       name: input.repo.name,
       root: '.',
@@ -168,6 +180,7 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
       },
     },
     pillars: pillarReports,
+    ...(level ? { level } : {}),
     roadmap: roadmap(scores, efforts).map((r) => ({ ...r, title: titles.get(r.rule) ?? r.rule })),
     suppressed: [
       ...suppressions.map((s) => ({

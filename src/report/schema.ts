@@ -110,6 +110,11 @@ export const reportSchema = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
     tool: z.object({ name: z.literal('readiness'), version: z.string() }).strict(),
+    /** What the Report was made from (see src/report/stamp.ts); optional so older reports still validate. */
+    stamp: z
+      .object({ commitDate: z.string().nullable(), catalogue: z.string(), config: z.string().nullable() })
+      .strict()
+      .optional(),
     repository: z
       .object({
         name: z.string(),
@@ -153,6 +158,37 @@ export const reportSchema = z
       })
       .strict(),
     pillars: z.array(pillarReportSchema),
+    /** The level reached when the configuration defines `levels` (see src/aggregate/levels.ts). */
+    level: z
+      .object({
+        id: z.string().nullable(),
+        next: z
+          .object({
+            id: z.string(),
+            unmet: z.array(
+              z
+                .object({
+                  rule: z.string(),
+                  state: z.enum([
+                    'pass',
+                    'partial',
+                    'fail',
+                    'not-applicable',
+                    'unknown',
+                    'error',
+                    'suppressed',
+                    'missing',
+                  ]),
+                })
+                .strict(),
+            ),
+          })
+          .strict()
+          .nullable(),
+        suppressed: z.array(z.string()),
+      })
+      .strict()
+      .optional(),
     roadmap: z.array(
       z
         .object({

@@ -7,6 +7,8 @@ export interface GitInfo {
   commit: string | null;
   branch: string | null;
   remote: string | null;
+  /** The commit's committer date (ISO 8601): when the audited state was made, not when it was audited. */
+  commitDate: string | null;
 }
 
 async function git(root: string, args: string[]): Promise<string | null> {
@@ -37,13 +39,14 @@ export function normaliseRemote(url: string | null): string | null {
 
 export async function gitInfo(root: string, isGit: boolean): Promise<GitInfo> {
   const fallback = basename(resolve(root));
-  if (!isGit) return { name: fallback, commit: null, branch: null, remote: null };
-  const [commit, branch, remoteRaw] = await Promise.all([
+  if (!isGit) return { name: fallback, commit: null, branch: null, remote: null, commitDate: null };
+  const [commit, branch, remoteRaw, commitDate] = await Promise.all([
     git(root, ['rev-parse', '--verify', '-q', 'HEAD']),
     git(root, ['rev-parse', '--abbrev-ref', 'HEAD']),
     git(root, ['remote', 'get-url', 'origin']),
+    git(root, ['show', '-s', '--no-show-signature', '--format=%cI', 'HEAD']),
   ]);
   const remote = normaliseRemote(remoteRaw);
   const name = remote ? remote.split('/').pop() || fallback : fallback;
-  return { name, commit, branch: branch && branch !== 'HEAD' ? branch : null, remote };
+  return { name, commit, branch: branch && branch !== 'HEAD' ? branch : null, remote, commitDate };
 }
