@@ -77,6 +77,12 @@ export interface RuleMeta {
    * `ctx.files.digest(path, d)`: for many files whose text the rule needs only once.
    */
   digests?: Digest<unknown>[];
+  /**
+   * 'repository': the practice belongs to the repository as a whole (its CI, security policy,
+   * dependency bot, release process). With --packages, every package inherits the repository's
+   * result, marked as inherited, instead of being judged alone.
+   */
+  scope?: 'repository';
 }
 
 export interface NotApplicable {

@@ -6,7 +6,7 @@ import { fixture } from './helpers/cli.js';
 describe('library API', () => {
   it('audit returns the Report with gates evaluated, without printing anything', async () => {
     const report = await audit(fixture('node-service'), { minScore: 99, failOn: 'critical' });
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.repository.profile.id).toBe('service');
     const minScore = report.gates.checks.find((c) => c.kind === 'min-score')!;
     expect(minScore.passed).toBe(false);

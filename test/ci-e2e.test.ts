@@ -28,7 +28,7 @@ async function writeBaseline(): Promise<string> {
 describe('every format through the built CLI', () => {
   const formats: [string, (out: string) => void][] = [
     ['terminal', (o) => expect(o).toMatch(/Overall \d+ [A-F]/)],
-    ['json', (o) => expect(json(o).schemaVersion).toBe(1)],
+    ['json', (o) => expect(json(o).schemaVersion).toBe(2)],
     ['md', (o) => expect(o).toMatch(/^# Production readiness/)],
     ['sarif', (o) => expect(JSON.parse(o).version).toBe('2.1.0')],
     ['badge', (o) => expect(JSON.parse(o)).toMatchObject({ schemaVersion: 1, label: 'readiness' })],

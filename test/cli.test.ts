@@ -135,7 +135,7 @@ describe('--output', () => {
     const r = await cli(['audit', fixture('bare-library'), '--output', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(2);
     expect(readdirSync(dir)).toEqual(['report.json']);
     const md = join(dir, 'report.md');
     await cli(['audit', fixture('bare-library'), '-o', md]);

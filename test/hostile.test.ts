@@ -289,6 +289,6 @@ describe('nothing lost', () => {
     }
     const done = await cli(['audit', big, '--output', out]);
     expect(done.code).toBe(0);
-    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(2);
   });
 });

@@ -361,7 +361,7 @@ describe('render, diff and --template on the command line', () => {
     const out = await cli(['render', bad]);
     expect(out.code).toBe(2);
     expect(out.stderr.trim().split('\n')).toEqual([
-      `readiness: ${bad}: not a readiness report (schemaVersion 1): at pillars.0.score: Invalid input: expected number, received string`,
+      `readiness: ${bad}: not a readiness report (schemaVersion 1 or 2): at pillars.0.score: Invalid input: expected number, received string`,
     ]);
     writeFileSync(bad, '{ not json');
     expect((await cli(['render', bad])).stderr).toMatch(/not valid JSON/);

@@ -12,6 +12,7 @@ const cite = (c: CiCommand, note: string): Evidence => ({
 export default defineRule({
   meta: {
     id: 'ci-pipeline',
+    scope: 'repository',
     title: 'CI builds and tests every change',
     failureTitle: 'No CI pipeline found',
     description:

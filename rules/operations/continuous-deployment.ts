@@ -26,6 +26,7 @@ const PLATFORM_FILES = [
 export default defineRule({
   meta: {
     id: 'continuous-deployment',
+    scope: 'repository',
     title: 'Deployment is automated',
     failureTitle: 'Deployment is manual',
     description:

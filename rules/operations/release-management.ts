@@ -39,6 +39,7 @@ const RELEASE_STEP =
 export default defineRule({
   meta: {
     id: 'release-management',
+    scope: 'repository',
     title: 'Releases are versioned',
     failureTitle: 'Releases are not versioned',
     description:

@@ -19,6 +19,7 @@ const MANAGERS: { name: string; globs: string[] }[] = [
 export default defineRule({
   meta: {
     id: 'pre-commit-hooks',
+    scope: 'repository',
     title: 'Hooks run checks before commit',
     failureTitle: 'No pre-commit hooks',
     description:

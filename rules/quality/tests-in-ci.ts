@@ -24,6 +24,7 @@ const runnerOf = (c: CiCommand) => RUNNER_OF.find(([, re]) => re.test(c.text))?.
 export default defineRule({
   meta: {
     id: 'tests-in-ci',
+    scope: 'repository',
     title: 'CI runs the tests',
     failureTitle: 'Tests are not run in CI',
     description:

@@ -33,6 +33,7 @@ const DEPENDABOT_ECOSYSTEM: Record<Ecosystem, string[]> = {
 export default defineRule({
   meta: {
     id: 'dependency-updates',
+    scope: 'repository',
     title: 'Dependency updates are automated',
     failureTitle: 'Dependency updates are not automated',
     description:

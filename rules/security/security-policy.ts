@@ -9,6 +9,7 @@ const NAME = /^security(\.(md|markdown|rst|txt|adoc))?$/i;
 export default defineRule({
   meta: {
     id: 'security-policy',
+    scope: 'repository',
     title: 'A vulnerability disclosure policy exists',
     failureTitle: 'No security policy',
     description:

@@ -37,6 +37,7 @@ const CONFIG_FILES = [
 export default defineRule({
   meta: {
     id: 'security-scanning',
+    scope: 'repository',
     title: 'CI scans code or dependencies for vulnerabilities',
     failureTitle: 'No security scanning in CI',
     description:

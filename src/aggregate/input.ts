@@ -137,7 +137,8 @@ export function entryFrom(file: string, json: unknown, meta: Map<string, RuleMet
   if (!isObj(json)) return 'not a JSON object';
   const tool = json.tool;
   if (!isObj(tool) || tool.name !== 'readiness') return 'not a readiness report (no tool.name "readiness")';
-  if (json.schemaVersion !== 1) return `report schemaVersion ${String(json.schemaVersion)} is not supported`;
+  if (json.schemaVersion !== 1 && json.schemaVersion !== 2)
+    return `report schemaVersion ${String(json.schemaVersion)} is not supported`;
   const repo = json.repository;
   const summary = json.summary;
   if (!isObj(repo) || !isObj(summary) || !Array.isArray(json.pillars))

@@ -7,7 +7,11 @@ import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadConfig, validateConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { runAudit, type AuditRun } from '../engine/audit.js';
+import { INLINE_SUPPRESSION_KEY, runAudit, type AuditRun } from '../engine/audit.js';
+import { auditPackages, choosePackages } from '../engine/packages.js';
+import { DEFAULT_RULE_TIMEOUT_MS } from '../engine/run.js';
+import { catalogueFor } from '../facts/catalogues.js';
+import { packageReports } from '../report/packages.js';
 import { customRules } from '../engine/custom.js';
 import { loadPlugins } from '../engine/plugins.js';
 import { withExtraRules } from '../engine/select.js';
@@ -49,6 +53,13 @@ export interface AuditOptions {
   allowPlugins?: boolean;
   /** false: load no plugins at all. */
   plugins?: boolean;
+  /**
+   * Audit each workspace package of a monorepo too (`true` or 'auto': the detected workspaces; or
+   * globs of package folders). Default: the configuration's `packages`, else off.
+   */
+  packages?: boolean | 'auto' | string[];
+  /** With packages: the packages gate fails when any package (default) or every package fails. */
+  packagesFailOn?: 'any' | 'all';
   /** Progress of a long audit: the phase with the files listed, or files read of total while scanning. */
   onProgress?: (phase: 'list' | 'facts' | 'scan' | 'rules', done?: number, total?: number) => void;
 }
@@ -108,6 +119,7 @@ export async function auditRepository(
     minPillar: { ...pillarMinimumsFromConfig(config.pillars), ...options.minPillar },
     ...((options.failOn ?? config.failOn) ? { failOn: options.failOn ?? config.failOn } : {}),
     failOnRegression: options.failOnRegression ?? false,
+    packagesFailOn: options.packagesFailOn ?? config.packagesFailOn ?? 'any',
   };
   // Parsed before the walk: a malformed artefact is a usage error, whatever the tree holds.
   const artifacts = loadArtifacts(options.coverage, options.junit);
@@ -145,16 +157,48 @@ export async function auditRepository(
   if (configPath) notes.push(`configuration from ${configPath}`);
   if (files.stats.skipped.size > 0)
     notes.push(`${files.stats.skipped.size} file(s) listed but not read (too large, binary, links or unreadable)`);
-  const partialReport = buildReport({
+  const today = new Date().toISOString().slice(0, 10);
+  const rootReport = buildReport({
     audit,
     pillars,
     files,
     config,
     repo,
     notes,
-    today: new Date().toISOString().slice(0, 10),
+    today,
     configUsed: configPath !== null || typeof options.config === 'object',
   });
+  const wanted = options.packages ?? config.packages ?? false;
+  let partialReport = rootReport;
+  if (wanted !== false) {
+    const chosen = choosePackages(
+      files,
+      audit.facts.workspaces,
+      audit.facts.manifests,
+      Array.isArray(wanted) ? wanted : undefined,
+    );
+    const runs = auditPackages(
+      {
+        files,
+        source,
+        scan: audit.scan,
+        patterns: audit.patterns,
+        entries: audit.entries,
+        rootRuns: audit.runs,
+        config,
+        catalogue: (name) => catalogueFor(name, config.detect),
+        ...(artifacts ? { artifacts } : {}),
+        ...(options.profile ? { profile: options.profile } : {}),
+        timeoutMs: config.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS,
+        inlineKey: INLINE_SUPPRESSION_KEY,
+      },
+      chosen,
+    );
+    const packages = packageReports(audit, runs, { pillars, config, repo, today, gates });
+    partialReport = { ...rootReport, packages };
+    if (chosen.length === 0) partialReport.notes = [...partialReport.notes, 'packages: no workspace package found'];
+    phase('packages');
+  }
   const delta = old ? compareToBaseline(old, partialReport, baselineName) : undefined;
   const withBaseline = delta ? { ...partialReport, baseline: delta } : partialReport;
   const report = { ...withBaseline, gates: evaluateGates(withBaseline, gates) };

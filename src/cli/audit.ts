@@ -41,6 +41,9 @@ export interface AuditFlags {
   junit?: string[];
   /** Progress appears only once the audit has run this long (ms). */
   progressDelayMs?: number;
+  /** --packages and --packages-fail-on any|all */
+  packages?: boolean;
+  packagesFailOn?: string;
   /** --timings: time per phase and the ten slowest rules, on stderr. */
   timings?: boolean;
 }
@@ -75,6 +78,10 @@ export async function auditCommand(
     ...(flags.junit ? { junit: flags.junit } : {}),
     allowPlugins: flags.allowPlugins ?? false,
     plugins: flags.plugins !== false,
+    ...(flags.packages ? { packages: true } : {}),
+    ...(flags.packagesFailOn
+      ? { packagesFailOn: oneOf<'any' | 'all'>('--packages-fail-on', flags.packagesFailOn, ['any', 'all']) }
+      : {}),
   };
   const started = performance.now();
   let lastProgress = 0;
@@ -156,7 +163,7 @@ function timingsText(
   read: number,
   offloaded: number,
 ): string {
-  const order = ['config', 'list', 'facts', 'scan', 'rules', 'report', 'render'];
+  const order = ['config', 'list', 'facts', 'scan', 'rules', 'packages', 'report', 'render'];
   const total = Object.values(phases).reduce((a, b) => a + b, 0);
   const ms = (n: number) => `${Math.round(n)} ms`.padStart(9);
   const lines = [`readiness: timings (${listed} files listed, ${read} read)`];

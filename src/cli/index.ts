@@ -76,6 +76,14 @@ export async function main(argv: string[], io: Io, builtins: Builtins): Promise<
     .option('--baseline <report.json>', 'compare with an earlier JSON report: deltas per pillar and rule')
     .option('--fail-on-regression', 'fail when a pillar score drops or a passing rule fails since --baseline')
     .option('--write-baseline <file>', 'also save this report as JSON, atomically, to use as the next --baseline')
+    .option(
+      '--packages',
+      'also audit each workspace package of a monorepo (npm/pnpm/yarn, Nx, Go, Cargo, Maven, Gradle, .NET, Python)',
+    )
+    .option(
+      '--packages-fail-on <mode>',
+      'with --packages: fail when any package (default) or all packages fail the gates',
+    )
     .option('--only <ids>', 'only these pillars or rule ids (comma-separated, repeatable)', collect)
     .option('--skip <ids>', 'skip these pillars or rule ids (comma-separated, repeatable)', collect)
     .option('--allow-plugins', 'load plugins named by a config found inside the audited tree (runs their code)')

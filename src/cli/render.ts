@@ -31,7 +31,7 @@ export function loadReport(path: string): Report {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = issue.path.length ? issue.path.join('.') : '(top level)';
-    throw new UsageError(`${path}: not a readiness report (schemaVersion 1): at ${at}: ${issue.message}`);
+    throw new UsageError(`${path}: not a readiness report (schemaVersion 1 or 2): at ${at}: ${issue.message}`);
   }
   return parsed.data;
 }

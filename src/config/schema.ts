@@ -86,6 +86,10 @@ export const configSchema = z
     claims: z.record(z.string(), z.array(z.string())).optional(),
     plugins: z.array(z.string()).optional(),
     custom: z.array(customRule).optional(),
+    /** Audit each workspace package too: `auto` (the detected workspaces) or globs of package folders. */
+    packages: z.union([z.literal('auto'), z.array(z.string().min(1)).min(1)]).optional(),
+    /** With packages: fail the packages gate when any package (default) or all of them fail. */
+    packagesFailOn: z.enum(['any', 'all']).optional(),
     /** Levels, lowest first: a repository reaches a level when its rules and every lower level's pass. */
     levels: z
       .array(level)

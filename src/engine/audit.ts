@@ -6,7 +6,7 @@ import type { Config } from '../config/schema.js';
 import { collectFacts, completeFacts } from '../facts/index.js';
 import type { ProfileId } from '../types.js';
 import { PROFILE_PATTERNS } from '../facts/profile.js';
-import { scan, type ScanPattern } from '../scan/scanner.js';
+import { scan, type ScanPattern, type ScanResult } from '../scan/scanner.js';
 import type { WorkerMode } from '../scan/offload.js';
 import type { Digest, FileIndex, FileSource } from '../walk/file-index.js';
 import { runRule, DEFAULT_RULE_TIMEOUT_MS, type RuleEntry, type RuleRun } from './run.js';
@@ -48,6 +48,9 @@ export interface AuditRun {
   inlineSuppressions: Match[];
   /** Files whose patterns ran on the scan's second thread (0 when it had none). */
   offloaded: number;
+  /** The scan's matches and the patterns it ran: workspace packages are judged from the same scan. */
+  scan: ScanResult;
+  patterns: ScanPattern[];
 }
 
 /**
@@ -125,5 +128,7 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
     timings,
     inlineSuppressions: scanned.matches.get(INLINE_SUPPRESSION_KEY) ?? [],
     offloaded: scanned.offloaded,
+    scan: scanned,
+    patterns,
   };
 }

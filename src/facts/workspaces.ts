@@ -39,16 +39,46 @@ export function detectWorkspaces(files: FileView, manifests: Manifest[]): Worksp
       for (const m of inc[1]!.matchAll(/["']:?([^"']+)["']/g)) globs.push(m[1]!.replace(/:/g, '/'));
     }
   }
+  const out = new Map<string, Workspace>();
+  // Nx: every project.json below the root is a project, whether or not a package manager lists it.
+  const nx = files.exists('nx.json')
+    ? files
+        .named('project.json')
+        .filter((p) => p.includes('/'))
+        .map(dirOf)
+    : [];
+  globs.push(...nx);
+  // .NET: the projects a solution file names (paths are relative to the solution, with backslashes).
+  for (const sln of files.match('*.sln')) {
+    for (const m of (files.read(sln) ?? '').matchAll(
+      /^Project\("\{[^}]*\}"\)\s*=\s*"[^"]*",\s*"([^"]+\.(?:cs|fs|vb)proj)"/gm,
+    )) {
+      const proj = m[1]!.replace(/\\/g, '/').replace(/^\.\//, '');
+      if (files.exists(proj) && proj.includes('/')) globs.push(dirOf(proj));
+    }
+  }
+  // Python: a uv workspace's members; else several projects side by side with no root project.
+  const uv = files.exists('pyproject.toml')
+    ? files.readToml<{ tool?: { uv?: { workspace?: { members?: unknown } } } }>('pyproject.toml')
+    : undefined;
+  const members = uv?.ok ? uv.value.tool?.uv?.workspace?.members : undefined;
+  if (Array.isArray(members)) globs.push(...members.filter((x): x is string => typeof x === 'string'));
+  else if (!files.exists('pyproject.toml') && !files.exists('setup.py')) {
+    const projects = files
+      .named('pyproject.toml')
+      .filter((p) => p.includes('/') && !/(^|\/)(tests?|examples?|docs?)\//.test(p));
+    if (projects.length >= 2) globs.push(...projects.map(dirOf));
+  }
   if (globs.length === 0) return [];
   const tests = globs
     .map((g) => g.replace(/^\.\//, '').replace(/\/$/, ''))
     .filter((g) => !g.startsWith('!'))
     .map((g) => globTest(g));
-  const out = new Map<string, Workspace>();
   for (const m of manifests) {
     const dir = dirOf(m.path);
     if (dir === '.' || out.has(dir) || !tests.some((t) => t(dir))) continue;
     out.set(dir, { path: dir, ecosystem: m.ecosystem, ...(m.name ? { name: m.name } : {}) });
   }
+  for (const dir of nx) if (!out.has(dir)) out.set(dir, { path: dir, ecosystem: 'npm' });
   return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -43,7 +43,7 @@ interface Location {
   message?: { text: string };
 }
 
-function locationsOf(rule: RuleReport): Location[] {
+function locationsOf(rule: RuleReport, whole = '.'): Location[] {
   const located = rule.evidence.filter((e) => e.path !== '.' && e.path !== '');
   const out = located.slice(0, MAX_LOCATIONS).map((e): Location => {
     const region =
@@ -63,7 +63,9 @@ function locationsOf(rule: RuleReport): Location[] {
   // A finding about the repository as a whole (e.g. "no CI pipeline"): code scanning needs one
   // location per result, so point at the repository root rather than invent a file.
   const note = rule.evidence.find((e) => e.note)?.note;
-  return [{ physicalLocation: { artifactLocation: { uri: '.' } }, ...(note ? { message: { text: note } } : {}) }];
+  return [
+    { physicalLocation: { artifactLocation: { uri: pathToUri(whole) } }, ...(note ? { message: { text: note } } : {}) },
+  ];
 }
 
 /** The failure title for context, unless the rule's message already says the same thing. */
@@ -94,7 +96,7 @@ export function toSarif(report: Report): object {
       ...(pillar === 'security' ? { 'security-severity': SECURITY_SEVERITY[r.severity] } : {}),
     },
   }));
-  const results = rules.flatMap(({ rule: r }, ruleIndex) => {
+  const results: object[] = rules.flatMap(({ rule: r }, ruleIndex) => {
     if (r.outcome !== 'fail' && r.outcome !== 'partial') return [];
     return [
       {
@@ -119,11 +121,59 @@ export function toSarif(report: Report): object {
       },
     ];
   });
+  results.push(...packageResults(report, new Map(rules.map(({ rule }, i) => [rule.id, i])), results));
   return sarifLog(
     { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules: descriptors },
     results,
     { columnKind: 'utf16CodeUnits', properties: { score: report.summary.score, grade: report.summary.grade } },
   );
+}
+
+/**
+ * Findings of workspace packages (--packages): each package's failed and partial rules, located in
+ * the package's own files (its manifest for a finding about the whole package). Evidence a package
+ * inherits and rules it takes from the repository are left to the repository's own results.
+ */
+function packageResults(report: Report, ruleIndex: Map<string, number>, rootResults: object[]): object[] {
+  const key = (id: string, loc: Location | undefined) => `${id}\0${JSON.stringify(loc?.physicalLocation ?? null)}`;
+  const seen = new Set(
+    (rootResults as { ruleId: string; locations: Location[] }[]).map((r) => key(r.ruleId, r.locations[0])),
+  );
+  const out: object[] = [];
+  for (const pkg of report.packages ?? []) {
+    for (const r of pkg.pillars.flatMap((p) => p.rules)) {
+      if ((r.outcome !== 'fail' && r.outcome !== 'partial') || pkg.inherited.includes(r.id)) continue;
+      const inherited = (e: { note?: string }) => !!e.note?.includes('inherited from the repository');
+      const located = r.evidence.filter((e) => e.path !== '.');
+      // A finding resting only on what the package inherits is the repository's own result.
+      if (located.length > 0 && located.every(inherited)) continue;
+      const own = { ...r, evidence: r.evidence.filter((e) => !inherited(e)) };
+      const locations = locationsOf(own, pkg.manifest ?? pkg.path);
+      if (seen.has(key(r.id, locations[0]))) continue;
+      seen.add(key(r.id, locations[0]));
+      out.push({
+        ruleId: r.id,
+        ruleIndex: ruleIndex.get(r.id),
+        level: LEVEL[r.severity],
+        kind: 'fail',
+        message: { text: `${pkg.path}: ${messageOf(r)}` },
+        locations,
+        ...(r.suppressed
+          ? {
+              suppressions: [
+                {
+                  kind: r.suppressed.inline ? 'inSource' : 'external',
+                  status: 'accepted',
+                  justification: r.suppressed.reason,
+                },
+              ],
+            }
+          : {}),
+        properties: { package: pkg.path, outcome: r.outcome, score: r.score, points: r.points, maxPoints: r.maxPoints },
+      });
+    }
+  }
+  return out;
 }
 
 /** The SARIF 2.1.0 envelope around one run: shared by the audit and `verify`. */

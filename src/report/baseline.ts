@@ -14,7 +14,7 @@ import type { BaselineDelta, Report } from './schema.js';
  * by an older or newer version of the tool stays usable as long as scores and outcomes are there.
  */
 const baselineInput = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.union([z.literal(1), z.literal(2)]),
   repository: z.object({ commit: z.string().nullable().optional() }).optional(),
   summary: z.object({ score: z.number().nullable() }),
   pillars: z.array(

@@ -1,9 +1,15 @@
-/** The Report: the public JSON contract (DESIGN §7), schemaVersion 1. Renderers read only this. */
+/**
+ * The Report: the public JSON contract (DESIGN §7). Renderers read only this.
+ * schemaVersion 2 adds `stamp`, `level` and `packages[]` (a monorepo audited with --packages); the
+ * root part is unchanged, so a reader of version 1 keeps working on it, and readers here accept both.
+ */
 import { z } from 'zod';
 import { EFFORTS, OUTCOMES, PILLAR_IDS, SEVERITIES } from '../types.js';
 import { PROFILES } from '../types.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+/** Versions this build reads (render, diff, baseline, aggregate). */
+export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
 
 const grade = z.enum(['A', 'B', 'C', 'D', 'F']).nullable();
 const evidence = z
@@ -97,7 +103,7 @@ export const baselineSchema = z
 
 const gateCheck = z
   .object({
-    kind: z.enum(['min-score', 'min-pillar', 'fail-on', 'regression', 'suppression-expired', 'config']),
+    kind: z.enum(['min-score', 'min-pillar', 'fail-on', 'regression', 'suppression-expired', 'config', 'packages']),
     target: z.string(),
     expected: z.string(),
     actual: z.string(),
@@ -106,9 +112,96 @@ const gateCheck = z
   })
   .strict();
 
+const summarySchema = z
+  .object({
+    score: z.number().int().min(0).max(100).nullable(),
+    grade,
+    coverage,
+    counts: z
+      .object({
+        pass: z.number().int(),
+        partial: z.number().int(),
+        fail: z.number().int(),
+        notApplicable: z.number().int(),
+        unknown: z.number().int(),
+        error: z.number().int(),
+        suppressed: z.number().int(),
+      })
+      .strict(),
+  })
+  .strict();
+
+const roadmapSchema = z.array(
+  z
+    .object({
+      rule: z.string(),
+      title: z.string(),
+      pillar: z.enum(PILLAR_IDS),
+      gain: z.number(),
+      pillarGain: z.number(),
+      effort: z.enum(EFFORTS),
+    })
+    .strict(),
+);
+
+const levelSchema = z
+  .object({
+    id: z.string().nullable(),
+    next: z
+      .object({
+        id: z.string(),
+        unmet: z.array(
+          z
+            .object({
+              rule: z.string(),
+              state: z.enum(['pass', 'partial', 'fail', 'not-applicable', 'unknown', 'error', 'suppressed', 'missing']),
+            })
+            .strict(),
+        ),
+      })
+      .strict()
+      .nullable(),
+    suppressed: z.array(z.string()),
+  })
+  .strict()
+  .optional();
+
+const profileSchema = z.object({ id: z.enum(PROFILES), reasons: z.array(z.string()), detected: z.boolean() }).strict();
+
+const frameworksSchema = z.array(z.object({ id: z.string(), name: z.string(), evidence }).strict());
+
+const languagesSchema = z.array(z.object({ name: z.string(), files: z.number().int() }).strict());
+
+/**
+ * A workspace package of a monorepo audited with --packages: its own files, profile, pillars and
+ * roadmap. Evidence paths are repository paths; evidence a package inherits from the repository
+ * (CI, SECURITY.md, a root lint config) carries the note "inherited from the repository", and the
+ * rules in `inherited` took the repository's result as a whole (meta.scope 'repository').
+ */
+export const packageReportSchema = z
+  .object({
+    path: z.string(),
+    name: z.string().nullable(),
+    ecosystem: z.string(),
+    /** The package's own manifest (repository path): where SARIF points findings about the whole package. */
+    manifest: z.string().nullable(),
+    files: z.number().int(),
+    languages: languagesSchema,
+    profile: profileSchema,
+    frameworks: frameworksSchema,
+    inherited: z.array(z.string()),
+    summary: summarySchema,
+    pillars: z.array(pillarReportSchema),
+    roadmap: roadmapSchema,
+    level: levelSchema,
+    /** Whether this package passes the same gates as the repository (--min-score, --min-pillar, --fail-on). */
+    gates: z.object({ passed: z.boolean(), failed: z.array(z.string()) }).strict(),
+  })
+  .strict();
+
 export const reportSchema = z
   .object({
-    schemaVersion: z.literal(SCHEMA_VERSION),
+    schemaVersion: z.union([z.literal(1), z.literal(2)]),
     tool: z.object({ name: z.literal('readiness'), version: z.string() }).strict(),
     /** What the Report was made from (see src/report/stamp.ts); optional so older reports still validate. */
     stamp: z
@@ -123,9 +216,9 @@ export const reportSchema = z
         branch: z.string().nullable(),
         remote: z.string().nullable(),
         files: z.number().int(),
-        languages: z.array(z.object({ name: z.string(), files: z.number().int() }).strict()),
-        profile: z.object({ id: z.enum(PROFILES), reasons: z.array(z.string()), detected: z.boolean() }).strict(),
-        frameworks: z.array(z.object({ id: z.string(), name: z.string(), evidence }).strict()),
+        languages: languagesSchema,
+        profile: profileSchema,
+        frameworks: frameworksSchema,
         manifests: z.array(
           z
             .object({ path: z.string(), ecosystem: z.string(), ok: z.boolean(), dependencies: z.number().int() })
@@ -139,68 +232,13 @@ export const reportSchema = z
         infrastructure: z.array(z.object({ tool: z.string(), path: z.string().optional() }).strict()).optional(),
       })
       .strict(),
-    summary: z
-      .object({
-        score: z.number().int().min(0).max(100).nullable(),
-        grade,
-        coverage,
-        counts: z
-          .object({
-            pass: z.number().int(),
-            partial: z.number().int(),
-            fail: z.number().int(),
-            notApplicable: z.number().int(),
-            unknown: z.number().int(),
-            error: z.number().int(),
-            suppressed: z.number().int(),
-          })
-          .strict(),
-      })
-      .strict(),
+    summary: summarySchema,
     pillars: z.array(pillarReportSchema),
     /** The level reached when the configuration defines `levels` (see src/aggregate/levels.ts). */
-    level: z
-      .object({
-        id: z.string().nullable(),
-        next: z
-          .object({
-            id: z.string(),
-            unmet: z.array(
-              z
-                .object({
-                  rule: z.string(),
-                  state: z.enum([
-                    'pass',
-                    'partial',
-                    'fail',
-                    'not-applicable',
-                    'unknown',
-                    'error',
-                    'suppressed',
-                    'missing',
-                  ]),
-                })
-                .strict(),
-            ),
-          })
-          .strict()
-          .nullable(),
-        suppressed: z.array(z.string()),
-      })
-      .strict()
-      .optional(),
-    roadmap: z.array(
-      z
-        .object({
-          rule: z.string(),
-          title: z.string(),
-          pillar: z.enum(PILLAR_IDS),
-          gain: z.number(),
-          pillarGain: z.number(),
-          effort: z.enum(EFFORTS),
-        })
-        .strict(),
-    ),
+    level: levelSchema,
+    roadmap: roadmapSchema,
+    /** Workspace packages (with --packages or `packages:` in the configuration). */
+    packages: z.array(packageReportSchema).optional(),
     gates: z.object({ passed: z.boolean(), checks: z.array(gateCheck) }).strict(),
     /** Every suppression in force: from the config, or inline (`path`, `line` of the marker); `matched` = it hid a result. */
     suppressed: z.array(
@@ -233,6 +271,7 @@ export const reportSchema = z
 
 export type Report = z.infer<typeof reportSchema>;
 export type RuleReport = z.infer<typeof ruleReportSchema>;
+export type PackageReport = z.infer<typeof packageReportSchema>;
 export type PillarReport = z.infer<typeof pillarReportSchema>;
 export type GateCheck = z.infer<typeof gateCheck>;
 export type BaselineDelta = z.infer<typeof baselineSchema>;

@@ -8,6 +8,8 @@ export interface GateOptions {
   failOn?: Severity;
   /** Fail when report.baseline records a pillar drop or a rule that passed and now fails. */
   failOnRegression?: boolean;
+  /** With report.packages: fail when any package (default) or every package fails its gates. */
+  packagesFailOn?: 'any' | 'all';
 }
 
 export function evaluateGates(report: Omit<Report, 'gates'>, options: GateOptions): Report['gates'] {
@@ -78,6 +80,27 @@ export function evaluateGates(report: Omit<Report, 'gates'>, options: GateOption
         named.length === 0
           ? `no regression since the baseline ${b.file}`
           : `regression since the baseline ${b.file}: ${named.join('; ')}`,
+    });
+  }
+  if (
+    report.packages?.length &&
+    (options.minScore !== undefined || options.failOn || Object.keys(options.minPillar ?? {}).length)
+  ) {
+    const mode = options.packagesFailOn ?? 'any';
+    const failed = report.packages.filter((p) => !p.gates.passed);
+    const passed = mode === 'any' ? failed.length === 0 : failed.length < report.packages.length;
+    const named = failed.map((p) => `${p.path} (${p.gates.failed.join('; ')})`);
+    checks.push({
+      kind: 'packages',
+      target: mode,
+      expected: mode === 'any' ? 'every package passes the gates' : 'at least one package passes the gates',
+      actual: failed.length === 0 ? 'all pass' : `${failed.length} of ${report.packages.length} fail`,
+      passed,
+      message: passed
+        ? failed.length === 0
+          ? `all ${report.packages.length} packages pass the gates`
+          : `${report.packages.length - failed.length} of ${report.packages.length} packages pass the gates (--packages-fail-on all)`
+        : `${failed.length} of ${report.packages.length} package${report.packages.length === 1 ? '' : 's'} fail the gates: ${named.join(', ')}`,
     });
   }
   for (const s of report.suppressed.filter((x) => x.expired)) {
