@@ -180,10 +180,10 @@ describe('evidence links', () => {
     r.repository.commit = '0123456789abcdef0123456789abcdef01234567';
     const text = md(r);
     expect(text).toContain('  - `internal/httpapi/router.go:13` — ');
-    expect(text).not.toContain('](http');
+    expect(text).not.toContain('router.go:13`](');
     r.repository.remote = 'https://github.com/acme/ledger';
     r.repository.commit = null;
-    expect(md(r)).not.toContain('](http');
+    expect(md(r)).not.toContain('router.go:13`](');
   });
 });
 
@@ -215,8 +215,8 @@ describe('hostile repository content', () => {
     const text = md(hostile());
     expectTablesIntact(text);
     expect(outsideCode(text)).not.toMatch(/(?<!\\)<[a-zA-Z/]/);
-    expect(text).toContain('line one line two \\| with a pipe \\<script\\>alert(1)\\</script\\> and \\`ticks\\`');
-    expect(text).toContain('**Title \\| with \\*stars\\* and \\[link\\](http://x)**');
+    expect(text).toContain('line one line two \\| with a pipe &lt;script&gt;alert(1)&lt;/script&gt; and \\`ticks\\`');
+    expect(text).toContain('**Title \\| with \\*stars\\* and \\[link\\](http\\://x)**');
     expect(text).toContain('note with newline & \\&amp; entity');
     // The very long path is shortened with an ellipsis, keeping its start and its file name.
     const longLine = text.split('\n').find((l) => l.includes('handler.py:7'))!;

@@ -1,5 +1,6 @@
 /** readiness verify: mojibake repair, claim extraction, verdicts, and the command end to end. */
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repairMojibake } from '../src/verify/mojibake.js';
 import { extractClaims, statusOf } from '../src/verify/extract.js';
@@ -8,6 +9,7 @@ import type { Report } from '../src/report/schema.js';
 import { verifySchema, type VerifyResult } from '../src/verify/schema.js';
 import { cli, fixture } from './helpers/cli.js';
 import { assertMarkdownTablesIntact } from './helpers/markdown.js';
+import { tempDir, writeTree } from './helpers/tree.js';
 
 describe('mojibake', () => {
   it('repairs UTF-8 read as Mac Roman, line by line', () => {
@@ -323,15 +325,38 @@ describe('readiness verify: outputs and exit codes', () => {
     expect(r.stdout).toContain('mac-roman');
     assertMarkdownTablesIntact(r.stdout);
   });
-  it('SARIF results sit at the contradicted lines of the document', async () => {
-    const r = await cli(['verify', doc, repo, '--format', 'sarif']);
+  it('SARIF results sit at the contradicted lines of a document inside the repository', async () => {
+    // The document in docs/ of a copy of the repository: its uri is its repository path, not its base name.
+    const root = tempDir();
+    cpSync(repo, root, { recursive: true });
+    writeTree(root, { 'docs/READINESS.md': readFileSync(doc) });
+    const r = await cli(['verify', join(root, 'docs', 'READINESS.md'), root, '--format', 'sarif']);
     const sarif = JSON.parse(r.stdout);
     expect(sarif.version).toBe('2.1.0');
-    const lines = sarif.runs[0].results.map(
-      (x: { locations: { physicalLocation: { region: { startLine: number } } }[] }) =>
-        x.locations[0]!.physicalLocation.region.startLine,
+    type Loc = { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } };
+    const locations = sarif.runs[0].results.map((x: { locations: Loc[] }) => x.locations[0]!.physicalLocation);
+    expect(locations.map((l: Loc['physicalLocation']) => l.region.startLine)).toEqual(
+      expect.arrayContaining([3, 6, 7, 13]),
     );
-    expect(lines).toEqual(expect.arrayContaining([3, 6, 7, 13]));
+    expect(new Set(locations.map((l: Loc['physicalLocation']) => l.artifactLocation.uri))).toEqual(
+      new Set(['docs/READINESS.md']),
+    );
+  });
+  it('SARIF of a document outside the repository: no uri leaves it; the line is in the message', async () => {
+    const r = await cli(['verify', doc, repo, '--format', 'sarif']);
+    const sarif = JSON.parse(r.stdout);
+    const results = sarif.runs[0].results as {
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region?: unknown } }[];
+    }[];
+    expect(results.length).toBeGreaterThanOrEqual(4);
+    for (const x of results) {
+      expect(x.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: '.' } });
+      expect(x.message.text).toMatch(/^READINESS\.md line \d+: /);
+    }
+    expect(results.map((x) => Number(/line (\d+)/.exec(x.message.text)![1]))).toEqual(
+      expect.arrayContaining([3, 6, 7, 13]),
+    );
   });
   it('a missing or binary document is exit 2 with one line', async () => {
     const missing = await cli(['verify', '/nonexistent/doc.md', repo]);

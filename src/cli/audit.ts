@@ -13,6 +13,7 @@ import type { Report } from '../report/schema.js';
 import { render, parseFormat, formatFromPath, type Format } from '../render/index.js';
 import { UsageError } from '../util/errors.js';
 import { writeAtomic } from '../util/atomic.js';
+import { oneLine } from '../util/printable.js';
 
 export interface AuditFlags {
   format?: string;
@@ -56,7 +57,7 @@ export interface AuditOutcome {
 export async function auditCommand(
   pathArg: string | undefined,
   flags: AuditFlags,
-  io: { stdout: (s: string) => void; stderr: (s: string) => void },
+  io: { stdout: (s: string) => void; stderr: (s: string) => void; progress?: (s: string) => void },
   builtins: PillarDefinition[],
 ): Promise<AuditOutcome> {
   const format: Format = flags.format
@@ -93,7 +94,7 @@ export async function auditCommand(
     if (kind !== 'clear' && now - started < (flags.progressDelayMs ?? 1000)) return;
     if (kind === 'count' && now - lastProgress < 100) return;
     lastProgress = now;
-    io.stderr(`\r\x1b[2K${s}`);
+    (io.progress ?? ((line: string) => io.stderr(`\r\x1b[2K${oneLine(line)}`)))(s);
   };
   if (flags.progress) {
     options.onProgress = (p, done, total) =>
@@ -127,7 +128,7 @@ export async function auditCommand(
   const failedGates = report.gates.checks.filter((c) => !c.passed);
   // Machine formats go to stdout; the reason a gate failed always reaches the log on stderr.
   if (failedGates.length > 0 && (format !== 'terminal' || flags.output || flags.quiet)) {
-    for (const g of failedGates) io.stderr(`readiness: gate failed: ${g.message}\n`);
+    for (const g of failedGates) io.stderr(`readiness: gate failed: ${oneLine(g.message)}\n`);
   }
   return { report, exitCode: report.gates.passed ? 0 : 1 };
 }

@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { PillarDefinition } from '../types.js';
 import { UsageError, EXIT } from '../util/errors.js';
 import { VERSION } from '../version.js';
+import { oneLine, printable, printableJson } from '../util/printable.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -44,7 +45,12 @@ export function showProgress(io: Io, quiet: boolean): boolean {
   return io.isTTY && !ci && !quiet;
 }
 
-export async function main(argv: string[], io: Io, builtins: Builtins): Promise<number> {
+export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promise<number> {
+  // Everything written to stderr (errors, gate lines, timings, commander's messages) may quote a
+  // config key, a path or a rule's text: no control character of theirs reaches a terminal or a
+  // CI log. Only the progress line repaints itself, and it writes its own text through oneLine.
+  const io: Io = { ...rawIo, stderr: (s) => rawIo.stderr(printable(s)) };
+  const progressLine = (s: string) => rawIo.stderr(`\r\x1b[2K${oneLine(s)}`);
   let exitCode: number = EXIT.ok;
   let verbose = argv.includes('--verbose');
   const program = new Command();
@@ -112,7 +118,7 @@ export async function main(argv: string[], io: Io, builtins: Builtins): Promise<
           progress: showProgress(io, !!opts.quiet),
           progressDelayMs: io.progressDelayMs ?? 1000,
         } as Parameters<typeof auditCommand>[1],
-        io,
+        { ...io, progress: progressLine },
         await builtins(),
       );
       exitCode = code;
@@ -125,7 +131,9 @@ export async function main(argv: string[], io: Io, builtins: Builtins): Promise<
     .option('-f, --format <format>', 'terminal or json', 'terminal')
     .action(async (opts: { pillar?: string; format: string }) => {
       const { renderRules, ruleRows } = await import('./rules.js');
-      io.stdout(renderRules(ruleRows(await builtins(), opts.pillar), opts.format));
+      // Plugin rules' metadata is text like any other: nothing in it reaches the terminal raw.
+      const text = renderRules(ruleRows(await builtins(), opts.pillar), opts.format);
+      io.stdout(opts.format === 'json' ? printableJson(text) : printable(text));
     });
 
   program
@@ -134,7 +142,7 @@ export async function main(argv: string[], io: Io, builtins: Builtins): Promise<
     .argument('<rule>', 'rule id, e.g. security/no-committed-secrets')
     .action(async (id: string) => {
       const { explainRule } = await import('./rules.js');
-      io.stdout(explainRule(await builtins(), id));
+      io.stdout(printable(explainRule(await builtins(), id)));
     });
 
   program
@@ -232,11 +240,13 @@ export async function main(argv: string[], io: Io, builtins: Builtins): Promise<
         return EXIT.ok;
       return EXIT.usage; // commander already printed its one-line message
     }
+    // One line each, whatever the message quotes: a config key holding `\n::error …` must not
+    // become a second line (a GitHub Actions workflow command).
     if (err instanceof UsageError) {
-      io.stderr(`readiness: ${err.message}\n`);
+      io.stderr(`readiness: ${oneLine(err.message)}\n`);
       return EXIT.usage;
     }
-    io.stderr(`readiness: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    io.stderr(`readiness: internal error: ${oneLine((err as Error)?.message ?? String(err))}\n`);
     if (verbose && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
     else io.stderr('readiness: run again with --verbose for details\n');
     return EXIT.usage;

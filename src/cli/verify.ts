@@ -4,7 +4,7 @@ import { UsageError } from '../util/errors.js';
 import { writeAtomic } from '../util/atomic.js';
 import { verifyRepository } from '../api/verify.js';
 import { PROFILES, type PillarDefinition, type ProfileId } from '../types.js';
-import { renderVerifyMarkdown, renderVerifySarif, renderVerifyTerminal } from '../verify/render.js';
+import { renderVerifyJson, renderVerifyMarkdown, renderVerifySarif, renderVerifyTerminal } from '../verify/render.js';
 
 export interface VerifyFlags {
   format?: string;
@@ -50,7 +50,7 @@ export async function verifyCommand(
 
   const text =
     format === 'json'
-      ? `${JSON.stringify(result, null, 2)}\n`
+      ? renderVerifyJson(result)
       : format === 'md'
         ? renderVerifyMarkdown(result)
         : format === 'sarif'

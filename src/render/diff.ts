@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import type { ReportDiff } from '../report/diff.js';
 import type { Report } from '../report/schema.js';
 import { mdCode, mdEscape } from './helpers.js';
+import { oneLineDeep, printable, printableJson } from '../util/printable.js';
 
 export const DIFF_FORMATS = ['terminal', 'md', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -12,30 +13,34 @@ const score = (s: number | null, g: string | null) => (s === null ? 'n/a' : `${s
 const outcome = (o: string | null, side: 'before' | 'after') => o ?? (side === 'before' ? 'absent' : 'removed');
 
 export function renderDiff(diff: ReportDiff, after: Report, format: DiffFormat, options: { color: boolean }): string {
-  if (format === 'json') return `${JSON.stringify(diff, null, 2)}\n`;
+  if (format === 'json') return printableJson(`${JSON.stringify(diff, null, 2)}\n`);
+  // Saved reports are input like any other: their titles and names reach no terminal raw.
+  return format === 'md' ? printable(diffMarkdown(diff, after)) : diffTerminal(oneLineDeep(diff), options);
+}
+
+function diffMarkdown(diff: ReportDiff, after: Report): string {
   const o = diff.overall;
-  if (format === 'md') {
-    const out = [`## Readiness changes: ${mdEscape(after.repository.name)}`, ''];
+  const out = [`## Readiness changes: ${mdEscape(after.repository.name)}`, ''];
+  out.push(`**Overall: ${score(o.before, o.gradeBefore)} → ${score(o.after, o.gradeAfter)} (${signed(o.delta)})**`, '');
+  out.push('| Pillar | Before | After | Change |', '|---|---:|---:|---:|');
+  for (const p of diff.pillars)
     out.push(
-      `**Overall: ${score(o.before, o.gradeBefore)} → ${score(o.after, o.gradeAfter)} (${signed(o.delta)})**`,
-      '',
+      `| ${mdEscape(p.title)} | ${score(p.before, p.gradeBefore)} | ${score(p.after, p.gradeAfter)} | ${signed(p.delta)} |`,
     );
-    out.push('| Pillar | Before | After | Change |', '|---|---:|---:|---:|');
-    for (const p of diff.pillars)
+  out.push('');
+  if (diff.rules.length === 0) out.push('No rule changed its outcome or points.');
+  else {
+    out.push('| Change | Rule | Before | After |', '|---|---|---|---|');
+    for (const r of diff.rules)
       out.push(
-        `| ${mdEscape(p.title)} | ${score(p.before, p.gradeBefore)} | ${score(p.after, p.gradeAfter)} | ${signed(p.delta)} |`,
+        `| ${r.change} | ${mdEscape(r.title)} (${mdCode(r.id)}) | ${outcome(r.before, 'before')}${r.pointsBefore !== null ? `, ${r.pointsBefore} pts` : ''} | ${outcome(r.after, 'after')}${r.pointsAfter !== null ? `, ${r.pointsAfter} pts` : ''} |`,
       );
-    out.push('');
-    if (diff.rules.length === 0) out.push('No rule changed its outcome or points.');
-    else {
-      out.push('| Change | Rule | Before | After |', '|---|---|---|---|');
-      for (const r of diff.rules)
-        out.push(
-          `| ${r.change} | ${mdEscape(r.title)} (${mdCode(r.id)}) | ${outcome(r.before, 'before')}${r.pointsBefore !== null ? `, ${r.pointsBefore} pts` : ''} | ${outcome(r.after, 'after')}${r.pointsAfter !== null ? `, ${r.pointsAfter} pts` : ''} |`,
-        );
-    }
-    return `${out.join('\n')}\n`;
   }
+  return `${out.join('\n')}\n`;
+}
+
+function diffTerminal(diff: ReportDiff, options: { color: boolean }): string {
+  const o = diff.overall;
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const tint = (d: number | null) => (d === null || d === 0 ? c.gray : d > 0 ? c.green : c.red);
   const out = [

@@ -23,39 +23,66 @@ export const OUTCOME_SYMBOL: Record<string, string> = {
   error: '!',
 };
 
+/** Line breaks and tabs only separate words in a cell or a line: one space each. */
+const flat = (value: unknown) => String(value ?? '').replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ');
+
 /**
- * Escape text for a Markdown table cell or inline text: newlines, pipes, HTML, emphasis, code,
- * links. Backslash escapes (CommonMark: any ASCII punctuation) keep plain text readable, unlike
- * entities; `&` is escaped only where it would start an entity.
+ * Inline escaping. Backslash escapes (CommonMark: any ASCII punctuation) keep plain text
+ * readable, except for `<` and `>`, which become entities: an entity cannot be swallowed, and a
+ * backslash can (a GFM autolink literal once took the backslash before `<img onerror>` into its
+ * URL and left the tag raw). GFM autolink literals (`www.`, `scheme://`, `user@host`) are broken
+ * by escaping their punctuation, so no repository text becomes a link.
  */
-export function mdEscape(value: unknown): string {
+function escapeInline(s: string): string {
   return (
-    String(value ?? '')
-      .replace(/\r?\n|\r|\t/g, ' ')
+    s
       .replace(/\\/g, '\\\\')
       .replace(/&(?=#?\w+;)/g, '\\&')
-      .replace(/([|`*[\]<>~])/g, '\\$1')
-      // `_` only emphasises at a word boundary and `#` only opens a heading at the start: escaping
-      // them elsewhere would litter plain text (snake_case, C#) with backslashes.
+      .replace(/([|`*[\]~])/g, '\\$1')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // `_` only emphasises at a word boundary: escaping it elsewhere would litter snake_case.
       .replace(/_+/g, (run: string, at: number, all: string) =>
         /[A-Za-z0-9]/.test(all[at - 1] ?? '') && /[A-Za-z0-9]/.test(all[at + run.length] ?? '')
           ? run
           : run.replace(/_/g, '\\_'),
       )
-      .replace(/^(\s*)#/, '$1\\#')
+      .replace(/(www)\./gi, '$1\\.')
+      .replace(/:(?=\/\/)/g, '\\:')
+      .replace(/(?<=[\w.+-])@/g, '\\@')
   );
 }
 
 /**
- * Rules' own prose (descriptions, remediations) is Markdown written by rule authors, with code in
- * backticks: keep it, but keep it on one line and out of table columns and HTML.
+ * What would open a block if the text began a line (a template may put it at one: a list item,
+ * a cell that a custom template does not fence): indentation, `#`, list markers, `=`.
+ */
+function escapeLineStart(s: string): string {
+  return s
+    .replace(/^\s+/, '')
+    .replace(/^([#+=-])/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/**
+ * Escape repository text for a Markdown table cell or inline text: it stays text — no element,
+ * link, image, autolink or raw HTML, on one line, with pipes escaped for tables. `#`, `_` and `&`
+ * are escaped only where they would mean something, so C#, snake_case and "Q&A" read as written.
+ */
+export function mdEscape(value: unknown): string {
+  return escapeLineStart(escapeInline(flat(value)));
+}
+
+/**
+ * Rules' prose (descriptions, remediations) is text with `code` in backticks, and a custom rule's
+ * prose comes from a configuration the audited repository may have written: the code spans are
+ * kept, everything else is escaped as mdEscape does (no links, images, HTML or emphasis).
  */
 export function mdProse(value: unknown): string {
-  return String(value ?? '')
-    .replace(/\r?\n|\r|\t/g, ' ')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '\\<')
-    .replace(/>/g, '\\>');
+  const parts = flat(value).split(/(`[^`]+`)/);
+  return escapeLineStart(
+    parts.map((part, i) => (i % 2 === 1 ? part.replace(/\|/g, '\\|') : escapeInline(part))).join(''),
+  );
 }
 
 /**
@@ -63,9 +90,8 @@ export function mdProse(value: unknown): string {
  * escaped because GitHub splits table cells on them even inside code spans.
  */
 export function mdCode(value: unknown, table = true): string {
-  const flat = String(value ?? '').replace(/\r?\n|\r|\t/g, ' ');
   // Outside a table a backslash before a pipe would show inside the code span.
-  const s = table ? flat.replace(/\|/g, '\\|') : flat;
+  const s = table ? flat(value).replace(/\|/g, '\\|') : flat(value);
   if (!s.trim()) return '';
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
@@ -115,47 +141,81 @@ export function location(e: Pick<Evidence, 'path' | 'line' | 'endLine'>): string
 }
 
 /**
+ * A remote fit to be a link: http(s) only (a `javascript:`, `data:` or `file:` remote in a saved
+ * report never becomes one), no credentials, no query or fragment, and every path segment
+ * percent-encoded so that no character can end a Markdown link or an HTML attribute. Else null.
+ */
+export function linkableRemote(remote: string | null | undefined): string | null {
+  if (!remote) return null;
+  let u: URL;
+  try {
+    u = new URL(remote);
+  } catch {
+    return null;
+  }
+  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || !u.hostname || u.username || u.password) return null;
+  const path = u.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((seg) => encodeSegment(decodeSegment(seg)))
+    .join('/');
+  return `${u.protocol}//${u.host}${path ? `/${path}` : ''}`;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // a malformed escape stays as written; encoding makes it inert
+  }
+}
+
+/** A path segment percent-encoded with nothing left that Markdown or HTML could read (`(`, `)`, `'`…). */
+export function encodeSegment(segment: string): string {
+  // encodeURIComponent throws on a lone surrogate; such a name can only come from a hand-made report.
+  return encodeURIComponent(
+    segment.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+  ).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** A commit id as git prints it: anything else (a hand-edited report) is no part of a URL. */
+const COMMIT = /^[0-9a-f]{1,64}$/i;
+
+/**
  * A URL for evidence on the repository's forge at the audited commit, or null when the remote
  * is not a known forge (then templates print the plain path).
  */
 export function forgeUrl(
-  remote: string | null | undefined,
+  remoteIn: string | null | undefined,
   commit: string | null | undefined,
   e: Pick<Evidence, 'path' | 'line' | 'endLine'>,
 ): string | null {
-  if (!remote || !commit || e.path === '.') return null;
-  const path = e.path.split('/').map(encodeURIComponent).join('/');
-  let host: string;
-  try {
-    host = new URL(remote).host;
-  } catch {
-    return null;
-  }
-  const end = e.endLine && e.endLine !== e.line ? e.endLine : undefined;
+  const remote = linkableRemote(remoteIn);
+  if (!remote || !commit || !COMMIT.test(commit) || e.path === '.') return null;
+  const path = e.path.split('/').map(encodeSegment).join('/');
+  const host = new URL(remote).host;
+  const line = Number.isInteger(e.line) && e.line! > 0 ? e.line : undefined;
+  const end = line && Number.isInteger(e.endLine) && e.endLine !== line ? e.endLine : undefined;
   if (host === 'github.com' || host.startsWith('github.')) {
-    return `${remote}/blob/${commit}/${path}${e.line ? `#L${e.line}${end ? `-L${end}` : ''}` : ''}`;
+    return `${remote}/blob/${commit}/${path}${line ? `#L${line}${end ? `-L${end}` : ''}` : ''}`;
   }
   if (host === 'gitlab.com' || host.startsWith('gitlab.')) {
-    return `${remote}/-/blob/${commit}/${path}${e.line ? `#L${e.line}${end ? `-${end}` : ''}` : ''}`;
+    return `${remote}/-/blob/${commit}/${path}${line ? `#L${line}${end ? `-${end}` : ''}` : ''}`;
   }
   if (host === 'bitbucket.org') {
-    return `${remote}/src/${commit}/${path}${e.line ? `#lines-${e.line}${end ? `:${end}` : ''}` : ''}`;
+    return `${remote}/src/${commit}/${path}${line ? `#lines-${line}${end ? `:${end}` : ''}` : ''}`;
   }
   if (host === 'dev.azure.com' || host.endsWith('.visualstudio.com')) {
-    return `${remote}?path=/${path}&version=GC${commit}${e.line ? `&line=${e.line}&lineEnd=${end ?? e.line}&lineStartColumn=1&lineEndColumn=1000` : ''}`;
+    return `${remote}?path=/${path}&version=GC${commit}${line ? `&line=${line}&lineEnd=${end ?? line}&lineStartColumn=1&lineEndColumn=1000` : ''}`;
   }
   return null;
 }
 
 /** The audited commit's page on a known forge, or null. */
-export function commitUrl(remote: string | null | undefined, commit: string | null | undefined): string | null {
-  if (!remote || !commit) return null;
-  let host: string;
-  try {
-    host = new URL(remote).host;
-  } catch {
-    return null;
-  }
+export function commitUrl(remoteIn: string | null | undefined, commit: string | null | undefined): string | null {
+  const remote = linkableRemote(remoteIn);
+  if (!remote || !commit || !COMMIT.test(commit)) return null;
+  const host = new URL(remote).host;
   if (host === 'github.com' || host.startsWith('github.')) return `${remote}/commit/${commit}`;
   if (host === 'gitlab.com' || host.startsWith('gitlab.')) return `${remote}/-/commit/${commit}`;
   if (host === 'bitbucket.org') return `${remote}/commits/${commit}`;
@@ -341,6 +401,8 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
   /** A number with an explicit sign and an arrow: ▲ +4, ▼ −3, ＝ 0. */
   delta: (v: unknown) =>
     typeof v !== 'number' ? '—' : v > 0 ? `▲ +${Number(v.toFixed(1))}` : v < 0 ? `▼ ${Number(v.toFixed(1))}` : '= 0',
+  /** The repository's remote as a link target (http or https, no credentials), or ''. */
+  remoteUrl: (options: unknown) => linkableRemote(rootOf(options).repository?.remote) ?? '',
   /** The commit URL on the forge, or ''. */
   commitUrl: (options: unknown) => {
     const repo = rootOf(options).repository;

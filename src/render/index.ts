@@ -1,6 +1,7 @@
 /** Format dispatch. Every renderer takes only the Report. */
 import type { Report } from '../report/schema.js';
 import { UsageError } from '../util/errors.js';
+import { printable, printableJson } from '../util/printable.js';
 import { builtinTemplate, renderTemplate } from './handlebars.js';
 import { renderTerminal } from './terminal.js';
 import { renderBadge } from './badge.js';
@@ -38,21 +39,27 @@ export interface RenderOptions {
   template?: string;
 }
 
+/**
+ * The one place a report becomes text: whatever the format, no control character from the
+ * repository survives into it (see util/printable.ts). JSON formats escape what JSON.stringify
+ * leaves raw; documents make every control character visible; the terminal renderer flattens the
+ * Report's strings itself, before it adds colours of its own.
+ */
 export function render(report: Report, format: Format, options: RenderOptions): string {
-  if (options.template) return renderTemplate(options.template, report);
+  if (options.template) return printable(renderTemplate(options.template, report));
   switch (format) {
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return printableJson(`${JSON.stringify(report, null, 2)}\n`);
     case 'md':
-      return renderTemplate(builtinTemplate('report.md.hbs'), report);
+      return printable(renderTemplate(builtinTemplate('report.md.hbs'), report));
     case 'summary':
-      return renderTemplate(builtinTemplate('summary.md.hbs'), report);
+      return printable(renderTemplate(builtinTemplate('summary.md.hbs'), report));
     case 'html':
-      return renderTemplate(builtinTemplate('report.html.hbs'), report);
+      return printable(renderTemplate(builtinTemplate('report.html.hbs'), report));
     case 'badge':
-      return renderBadge(report);
+      return printableJson(renderBadge(report));
     case 'sarif':
-      return renderSarif(report);
+      return printableJson(renderSarif(report));
     case 'terminal':
       return renderTerminal(report, { color: options.color, verbose: options.verbose ?? false });
   }

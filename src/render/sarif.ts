@@ -5,6 +5,7 @@
  * SARIF consumers (GitHub code scanning among them) hide a finding without losing it.
  */
 import type { Report, RuleReport } from '../report/schema.js';
+import { encodeSegment, mdProse } from './helpers.js';
 
 type Level = 'error' | 'warning' | 'note';
 const LEVEL: Record<RuleReport['severity'], Level> = {
@@ -25,14 +26,26 @@ const MAX_LOCATIONS = 20;
 
 /** A repository-relative POSIX path as a relative URI reference: every segment percent-encoded. */
 export function pathToUri(path: string): string {
-  // encodeURIComponent throws on a lone surrogate; such a name can only come from a hand-made report.
-  return path
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .split('/')
-    .map((seg) =>
-      encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`),
-    )
-    .join('/');
+  return path.split('/').map(encodeSegment).join('/');
+}
+
+/**
+ * Whether an evidence path names a file inside the repository: relative, no `..` segment, no
+ * drive or scheme. Paths of artefacts given on the command line (`--coverage ../lcov.info`,
+ * `--junit /abs/junit.xml`) do not, and get no uri: code scanning would resolve it outside the
+ * checkout, and an absolute uri would publish the runner's file system layout.
+ */
+export function insideRepository(path: string): boolean {
+  if (!path || path === '.' || /^[\\/]|^[A-Za-z]:[\\/]|^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(path)) return false;
+  return !path.split(/[\\/]/).some((seg) => seg === '..');
+}
+
+/**
+ * Plain text for a SARIF message: `[text](target)` is an embedded link there (SARIF §3.11.6) and
+ * repository text must not make one, so brackets are escaped as the format defines.
+ */
+export function sarifText(text: string): string {
+  return text.replace(/\\(?=[[\]])/g, '\\\\').replace(/[[\]]/g, '\\$&');
 }
 
 interface Location {
@@ -44,7 +57,7 @@ interface Location {
 }
 
 function locationsOf(rule: RuleReport, whole = '.'): Location[] {
-  const located = rule.evidence.filter((e) => e.path !== '.' && e.path !== '');
+  const located = rule.evidence.filter((e) => insideRepository(e.path));
   const out = located.slice(0, MAX_LOCATIONS).map((e): Location => {
     const region =
       e.line !== undefined
@@ -56,7 +69,7 @@ function locationsOf(rule: RuleReport, whole = '.'): Location[] {
         : undefined;
     return {
       physicalLocation: { artifactLocation: { uri: pathToUri(e.path) }, ...(region ? { region } : {}) },
-      ...(e.note ? { message: { text: e.note } } : {}),
+      ...(e.note ? { message: { text: sarifText(e.note) } } : {}),
     };
   });
   if (out.length > 0) return out;
@@ -64,14 +77,24 @@ function locationsOf(rule: RuleReport, whole = '.'): Location[] {
   // location per result, so point at the repository root rather than invent a file.
   const note = rule.evidence.find((e) => e.note)?.note;
   return [
-    { physicalLocation: { artifactLocation: { uri: pathToUri(whole) } }, ...(note ? { message: { text: note } } : {}) },
+    {
+      physicalLocation: { artifactLocation: { uri: insideRepository(whole) ? pathToUri(whole) : '.' } },
+      ...(note ? { message: { text: sarifText(note) } } : {}),
+    },
   ];
 }
 
-/** The failure title for context, unless the rule's message already says the same thing. */
+/**
+ * The failure title for context, unless the rule's message already says the same thing; evidence
+ * about files outside the repository (CI artefacts) is named here, since it has no location.
+ */
 function messageOf(r: RuleReport): string {
   const title = r.failureTitle.replace(/\.$/, '');
-  return r.message.toLowerCase().startsWith(title.toLowerCase()) ? r.message : `${title}: ${r.message}`;
+  const text = r.message.toLowerCase().startsWith(title.toLowerCase()) ? r.message : `${title}: ${r.message}`;
+  const outside = r.evidence
+    .filter((e) => e.path !== '.' && e.path !== '' && !insideRepository(e.path))
+    .map((e) => (e.note ? `${e.path} (${e.note})` : e.path));
+  return sarifText(outside.length ? `${text} Evidence outside the repository: ${outside.join('; ')}.` : text);
 }
 
 export function toSarif(report: Report): object {
@@ -86,7 +109,9 @@ export function toSarif(report: Report): object {
     fullDescription: { text: r.description },
     help: {
       text: `${r.description}\n\nHow to fix: ${r.remediation}`,
-      markdown: `${r.description}\n\n**How to fix:** ${r.remediation}`,
+      // Code scanning renders this as Markdown, and a custom rule's prose comes from a configuration
+      // the audited repository may have written: escaped like every Markdown output.
+      markdown: `${mdProse(r.description)}\n\n**How to fix:** ${mdProse(r.remediation)}`,
     },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: {
@@ -156,7 +181,7 @@ function packageResults(report: Report, ruleIndex: Map<string, number>, rootResu
         ruleIndex: ruleIndex.get(r.id),
         level: LEVEL[r.severity],
         kind: 'fail',
-        message: { text: `${pkg.path}: ${messageOf(r)}` },
+        message: { text: `${sarifText(pkg.path)}: ${messageOf(r)}` },
         locations,
         ...(r.suppressed
           ? {

@@ -3,6 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Report, RuleReport } from '../report/schema.js';
 import { location } from './helpers.js';
+import { oneLineDeep } from '../util/printable.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -37,7 +38,10 @@ export function coverageText(cov: Report['summary']['coverage']): string {
   return `${cov.assessed} of ${cov.total} rules assessed${extra.length ? `; ${extra.join(', ')}` : ''}`;
 }
 
-export function renderTerminal(report: Report, options: TerminalOptions): string {
+export function renderTerminal(unsafe: Report, options: TerminalOptions): string {
+  // Every string of the report on one line with no control character, before colours are added:
+  // a file name, message or title from the repository can neither forge a line nor send an escape.
+  const report = oneLineDeep(unsafe);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
   const repo = report.repository;
@@ -135,11 +139,7 @@ function ruleLines(c: ChalkInstance, r: RuleReport, full: boolean): string[] {
   lines.push(`    ${r.message}`);
   const ev = full ? r.evidence : r.evidence.slice(0, 4);
   for (const e of ev) {
-    const parts = [
-      c.cyan(oneLine(location(e))),
-      e.snippet ? oneLine(e.snippet) : '',
-      e.note ? c.gray(oneLine(e.note)) : '',
-    ].filter(Boolean);
+    const parts = [c.cyan(location(e)), e.snippet ?? '', e.note ? c.gray(e.note) : ''].filter(Boolean);
     lines.push(`    → ${parts.join('  ')}`);
   }
   if (r.evidence.length > ev.length)
@@ -184,18 +184,12 @@ function suppressedLines(c: ChalkInstance, report: Report): string[] {
   const out = ['', c.bold('Suppressed')];
   for (const r of hidden) {
     const where = r.suppressed!.inline ? 'inline' : r.suppressed!.expires ? `until ${r.suppressed!.expires}` : 'config';
-    out.push(`  ${c.gray('~')} ${r.id} (${r.outcome}, ${where}): ${oneLine(r.suppressed!.reason)}`);
+    out.push(`  ${c.gray('~')} ${r.id} (${r.outcome}, ${where}): ${r.suppressed!.reason}`);
   }
   for (const s of report.suppressed.filter((x) => x.expired || x.matched === false)) {
     out.push(
-      `  ${s.expired ? c.red('✗') : c.gray('?')} ${s.rule}: ${s.expired ? `expired on ${s.expires}` : 'matched nothing'} (${oneLine(s.reason)})`,
+      `  ${s.expired ? c.red('✗') : c.gray('?')} ${s.rule}: ${s.expired ? `expired on ${s.expires}` : 'matched nothing'} (${s.reason})`,
     );
   }
   return out;
-}
-
-/** Control characters from repository content must not reach the terminal. */
-function oneLine(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }

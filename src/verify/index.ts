@@ -4,22 +4,30 @@ import { extractClaims } from './extract.js';
 import { claimedScore, judgeClaim } from './judge.js';
 import { repairMojibake } from './mojibake.js';
 import type { VerifyResult } from './schema.js';
+import { redactDeep, redactSecrets } from '../util/redact.js';
 
 export function verifyDocument(input: {
   document: string;
+  /** The document's repository-relative POSIX path, when it lies inside the audited repository. */
+  documentPath?: string;
   text: string;
   report: Report;
   vocabulary?: Record<string, string[]>;
 }): VerifyResult {
   const fixed = repairMojibake(input.text.replace(/^\uFEFF/, ''));
-  const claims = extractClaims(fixed.text);
+  // Credentials written in the document are masked before anything reads it, as the audit masks
+  // what it prints: claim text is normalised later (`_` dropped), and `ghp_…` without its
+  // underscore no longer looks like a token to mask.
+  const claims = extractClaims(redactSecrets(fixed.text));
   const judged = claims.map((c) => judgeClaim(c, input.report, input.vocabulary ?? {}));
   const readiness = claims.filter((c) => c.readiness && c.number);
   const headline = readiness.find((c) => /overall|current|status|maturity|summary/i.test(c.text)) ?? readiness[0];
   const count = (v: string) => judged.filter((c) => c.verdict === v).length;
-  return {
+  // The last line of defence, as for the Report: every string is masked again (the document name included).
+  return redactDeep({
     schemaVersion: 1,
     document: input.document,
+    ...(input.documentPath !== undefined ? { documentPath: input.documentPath } : {}),
     repository: input.report.repository.name,
     repaired: fixed.repaired ? { encoding: fixed.encoding!, lines: fixed.lines } : null,
     summary: {
@@ -40,5 +48,5 @@ export function verifyDocument(input: {
       measuredGrade: input.report.summary.grade,
     },
     claims: judged,
-  };
+  });
 }

@@ -3,7 +3,8 @@ import { Chalk } from 'chalk';
 import { builtinTemplate, renderTemplate } from '../render/handlebars.js';
 import type { VerifyResult } from './schema.js';
 import { VERSION } from '../version.js';
-import { pathToUri, sarifLog } from '../render/sarif.js';
+import { pathToUri, sarifLog, sarifText } from '../render/sarif.js';
+import { oneLineDeep, printable, printableJson } from '../util/printable.js';
 
 const ICON: Record<string, string> = {
   confirmed: '✓',
@@ -12,7 +13,9 @@ const ICON: Record<string, string> = {
   unverifiable: '?',
 };
 
-export function renderVerifyTerminal(r: VerifyResult, color: boolean): string {
+export function renderVerifyTerminal(unsafe: VerifyResult, color: boolean): string {
+  // The document's text and the evidence reach the terminal on one line each, with no control character.
+  const r = oneLineDeep(unsafe);
   const c = new Chalk({ level: color ? 1 : 0 });
   const s = r.summary;
   const out: string[] = [];
@@ -39,12 +42,12 @@ export function renderVerifyTerminal(r: VerifyResult, color: boolean): string {
     const color_ =
       v === 'contradicted' ? c.red : v === 'confirmed' ? c.green : v === 'partially-confirmed' ? c.yellow : c.gray;
     for (const x of list) {
-      out.push(`  ${color_(ICON[v]!)} line ${x.line}: ${clean(x.text).slice(0, 110)}`);
+      out.push(`  ${color_(ICON[v]!)} line ${x.line}: ${x.text.slice(0, 110)}`);
       out.push(c.gray(`      ${x.rule ? `${x.rule}: ` : ''}${x.reason}`));
       for (const e of x.evidence.slice(0, v === 'unverifiable' ? 0 : 2)) {
         out.push(
           c.gray(
-            `      → ${clean(e.line ? `${e.path}:${e.line}` : e.path)}${e.snippet ? `  ${clean(e.snippet)}` : ''}${e.note ? `  ${clean(e.note)}` : ''}`,
+            `      → ${e.line ? `${e.path}:${e.line}` : e.path}${e.snippet ? `  ${e.snippet}` : ''}${e.note ? `  ${e.note}` : ''}`,
           ),
         );
       }
@@ -53,23 +56,41 @@ export function renderVerifyTerminal(r: VerifyResult, color: boolean): string {
   return `${out.join('\n')}\n`;
 }
 
-// eslint-disable-next-line no-control-regex
-const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
-
-export function renderVerifyMarkdown(r: VerifyResult): string {
-  return renderTemplate(builtinTemplate('verify.md.hbs'), r);
+export function renderVerifyJson(r: VerifyResult): string {
+  return printableJson(`${JSON.stringify(r, null, 2)}\n`);
 }
 
-/** SARIF 2.1.0: one result per contradicted claim, located at the document's line. */
+export function renderVerifyMarkdown(r: VerifyResult): string {
+  return printable(renderTemplate(builtinTemplate('verify.md.hbs'), r));
+}
+
+/**
+ * SARIF 2.1.0: one result per contradicted claim, located at the document's line when the document
+ * lies inside the repository; a document outside it is named in the message, and the result is
+ * located at the repository root (a uri never leaves the repository).
+ */
 export function renderVerifySarif(r: VerifyResult): string {
   const results = r.claims
     .filter((c) => c.verdict === 'contradicted')
     .map((c) => ({
       ruleId: 'verify/contradicted-claim',
       level: 'error',
-      message: { text: `${c.text} — ${c.reason}` },
+      message: {
+        text: sarifText(
+          r.documentPath !== undefined
+            ? `${c.text} — ${c.reason}`
+            : `${r.document} line ${c.line}: ${c.text} — ${c.reason}`,
+        ),
+      },
       locations: [
-        { physicalLocation: { artifactLocation: { uri: pathToUri(r.document) }, region: { startLine: c.line } } },
+        r.documentPath !== undefined
+          ? {
+              physicalLocation: {
+                artifactLocation: { uri: pathToUri(r.documentPath) },
+                region: { startLine: c.line },
+              },
+            }
+          : { physicalLocation: { artifactLocation: { uri: '.' } } },
       ],
       properties: { rule: c.rule, asserted: c.asserted },
     }));
@@ -91,5 +112,5 @@ export function renderVerifySarif(r: VerifyResult): string {
     },
     results,
   );
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return printableJson(`${JSON.stringify(sarif, null, 2)}\n`);
 }

@@ -17,6 +17,8 @@ export const verifySchema = z
   .object({
     schemaVersion: z.literal(1),
     document: z.string(),
+    /** Repository-relative POSIX path of the document; absent when it lies outside the repository. */
+    documentPath: z.string().optional(),
     repository: z.string(),
     repaired: z.object({ encoding: z.string(), lines: z.number().int() }).strict().nullable(),
     summary: z

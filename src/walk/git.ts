@@ -20,21 +20,58 @@ async function git(root: string, args: string[]): Promise<string | null> {
   }
 }
 
-/** `https://user:token@host/x.git` → `https://host/x`; scp-like `git@host:o/r.git` → `https://host/o/r`. */
+/**
+ * The web address of a remote, or null. `https://user:token@host/x.git` → `https://host/x`;
+ * `ssh://git@host:22/x`, `git://host/x` and scp-like `git@host:o/r.git` → `https://host/o/r`.
+ * Credentials never survive (userinfo, query and fragment are dropped; only the path is kept), and
+ * neither does any other transport: a `file:`, `ext::`, `javascript:` or `data:` remote, or a
+ * local path, is null, so it is never printed and never becomes a link. Path segments are
+ * percent-encoded so that the result can be put in Markdown or HTML as it is.
+ */
 export function normaliseRemote(url: string | null): string | null {
   if (!url) return null;
-  let u = url.trim();
-  const scp = /^[\w.-]+@([\w.-]+):(.+)$/.exec(u);
-  if (scp) u = `https://${scp[1]}/${scp[2]}`;
+  const u = url.trim();
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(u)?.[1]?.toLowerCase();
+  let web: string;
+  let keepPort = false;
+  if (scheme === 'https' || scheme === 'http') {
+    web = u;
+    keepPort = true;
+  } else if (scheme === 'ssh' || scheme === 'git' || scheme === 'git+ssh' || scheme === 'ssh+git') {
+    web = `https://${u.slice(u.indexOf('://') + 3)}`;
+  } else if (scheme !== undefined || /^[A-Za-z0-9+.-]+::/.test(u)) {
+    return null; // file://, ftp://, a remote helper (`ext::…`), anything that is no forge
+  } else {
+    // scp-like `[user@]host:path` (git's rule: no slash before the first colon). Without a user,
+    // the host must look like one (a dot, or an IPv6 address): `data:text/html,…` and
+    // `javascript:…` are schemes, and a one-letter host is a Windows drive.
+    const scp = /^([^@/]*@)?([A-Za-z0-9][A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(?!\/\/)([^\\]+)$/.exec(u);
+    if (!scp || (!scp[1] && !/[.[]/.test(scp[2]!))) return null;
+    web = `https://${scp[2]}/${scp[3]!.replace(/^\/+/, '')}`;
+  }
+  let parsed: URL;
   try {
-    const parsed = new URL(u.replace(/^ssh:\/\//, 'https://').replace(/^git:\/\//, 'https://'));
-    parsed.username = '';
-    parsed.password = '';
-    parsed.port = '';
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\.git$/, '').replace(/\/$/, '')}`;
+    parsed = new URL(web);
   } catch {
     return null;
   }
+  if (!parsed.hostname) return null;
+  const path = parsed.pathname
+    .replace(/\.git\/?$/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((seg) => {
+      let raw = seg;
+      try {
+        raw = decodeURIComponent(seg);
+      } catch {
+        // a malformed escape is encoded below as it stands
+      }
+      return encodeURIComponent(raw).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+    })
+    .join('/');
+  const host = keepPort ? parsed.host : parsed.hostname;
+  return `${parsed.protocol}//${host}${path ? `/${path}` : ''}`;
 }
 
 export async function gitInfo(root: string, isGit: boolean): Promise<GitInfo> {
@@ -47,6 +84,7 @@ export async function gitInfo(root: string, isGit: boolean): Promise<GitInfo> {
     git(root, ['show', '-s', '--no-show-signature', '--format=%cI', 'HEAD']),
   ]);
   const remote = normaliseRemote(remoteRaw);
-  const name = remote ? remote.split('/').pop() || fallback : fallback;
+  const last = remote?.split('/').slice(3).pop();
+  const name = last ? decodeURIComponent(last) : fallback;
   return { name, commit, branch: branch && branch !== 'HEAD' ? branch : null, remote, commitDate };
 }
