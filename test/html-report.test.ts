@@ -1,7 +1,8 @@
 /**
- * The HTML report in a real headless Chromium (Debian's package, driven by playwright-core): it
- * loads with no console errors and no network request, the radar shows six labelled axes with the
- * pillars' scores, and a screenshot is written. .ci/run installs chromium so this always runs.
+ * The HTML report in a real headless Chromium (from the npm registry, @sparticuz/chromium, driven
+ * by playwright-core; see helpers/browser.ts): it loads with no console errors and no network
+ * request, the radar shows six labelled axes with the pillars' scores, and a screenshot is
+ * written. `npm ci` brings the browser, so this runs on any machine with nothing installed by hand.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSchema, type Report } from '../src/report/schema.js';
+import { headlessChromium } from './helpers/browser.js';
 import { cli, fixture } from './helpers/cli.js';
 
 const ARGS = [
@@ -29,8 +31,10 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'readiness-html-'));
   // A fresh profile per run: nothing cached from an earlier page can hide a request.
+  const browser = await headlessChromium();
   context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: '/usr/bin/chromium',
+    executablePath: browser.executablePath,
+    env: { ...process.env, ...browser.env },
     args: ARGS,
     headless: true,
   });
