@@ -1,7 +1,7 @@
 /** Format dispatch. Every renderer takes only the Report. */
 import type { Report } from '../report/schema.js';
 import { UsageError } from '../util/errors.js';
-import { printable, printableJson } from '../util/printable.js';
+import { oneLineDeep, printable, printableJson } from '../util/printable.js';
 import { builtinTemplate, renderTemplate } from './handlebars.js';
 import { renderTerminal } from './terminal.js';
 import { renderBadge } from './badge.js';
@@ -42,20 +42,24 @@ export interface RenderOptions {
 /**
  * The one place a report becomes text: whatever the format, no control character from the
  * repository survives into it (see util/printable.ts). JSON formats escape what JSON.stringify
- * leaves raw; documents make every control character visible; the terminal renderer flattens the
- * Report's strings itself, before it adds colours of its own.
+ * leaves raw. Templates (Markdown, HTML, a user's) see every string on one line with its control
+ * characters made visible — a line break in a title would otherwise start a line of the output
+ * with repository text (`::error …` in a CI log), and Markdown or HTML read it as a space anyway —
+ * and their output is made printable once more. The terminal renderer flattens the Report's
+ * strings itself, before it adds colours of its own.
  */
 export function render(report: Report, format: Format, options: RenderOptions): string {
-  if (options.template) return printable(renderTemplate(options.template, report));
+  const document = (template: string) => printable(renderTemplate(template, oneLineDeep(report)));
+  if (options.template) return document(options.template);
   switch (format) {
     case 'json':
       return printableJson(`${JSON.stringify(report, null, 2)}\n`);
     case 'md':
-      return printable(renderTemplate(builtinTemplate('report.md.hbs'), report));
+      return document(builtinTemplate('report.md.hbs'));
     case 'summary':
-      return printable(renderTemplate(builtinTemplate('summary.md.hbs'), report));
+      return document(builtinTemplate('summary.md.hbs'));
     case 'html':
-      return printable(renderTemplate(builtinTemplate('report.html.hbs'), report));
+      return document(builtinTemplate('report.html.hbs'));
     case 'badge':
       return printableJson(renderBadge(report));
     case 'sarif':

@@ -61,7 +61,7 @@ export function renderVerifyJson(r: VerifyResult): string {
 }
 
 export function renderVerifyMarkdown(r: VerifyResult): string {
-  return printable(renderTemplate(builtinTemplate('verify.md.hbs'), r));
+  return printable(renderTemplate(builtinTemplate('verify.md.hbs'), oneLineDeep(r)));
 }
 
 /**
