@@ -58,10 +58,23 @@ function escapeInline(s: string): string {
  * a cell that a custom template does not fence): indentation, `#`, list markers, `=`.
  */
 function escapeLineStart(s: string): string {
-  return s
-    .replace(/^\s+/, '')
-    .replace(/^([#+=-])/, '\\$1')
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+  return (
+    s
+      .replace(/^\s+/, '')
+      .replace(/^([#+=-])/, '\\$1')
+      .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+      // In a heading, a last run of `#` after a space is its closing sequence and would vanish.
+      .replace(/(\s)(#+\s*)$/, '$1\\$2')
+  );
+}
+
+/**
+ * Pipes inside a code span in a table cell: GFM splits cells before it sees code, so each pipe
+ * needs an odd number of backslashes before it (an even run would escape itself, and the pipe
+ * would end the cell). The cell stays whole; a pipe that had an odd run shows one more backslash.
+ */
+function escapeCellPipes(s: string): string {
+  return s.replace(/(\\*)\|/g, (_m, run: string) => `${run}${run.length % 2 === 0 ? '\\' : '\\\\'}|`);
 }
 
 /**
@@ -80,9 +93,7 @@ export function mdEscape(value: unknown): string {
  */
 export function mdProse(value: unknown): string {
   const parts = flat(value).split(/(`[^`]+`)/);
-  return escapeLineStart(
-    parts.map((part, i) => (i % 2 === 1 ? part.replace(/\|/g, '\\|') : escapeInline(part))).join(''),
-  );
+  return escapeLineStart(parts.map((part, i) => (i % 2 === 1 ? escapeCellPipes(part) : escapeInline(part))).join(''));
 }
 
 /**
@@ -91,7 +102,7 @@ export function mdProse(value: unknown): string {
  */
 export function mdCode(value: unknown, table = true): string {
   // Outside a table a backslash before a pipe would show inside the code span.
-  const s = table ? flat(value).replace(/\|/g, '\\|') : flat(value);
+  const s = table ? escapeCellPipes(flat(value)) : flat(value);
   if (!s.trim()) return '';
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
