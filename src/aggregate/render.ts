@@ -1,6 +1,7 @@
 /** Rendering an Aggregate: terminal summary, CSV, JSON, and Markdown/HTML from templates. */
 import { builtinTemplate, renderTemplate } from '../render/handlebars.js';
 import { UsageError } from '../util/errors.js';
+import { oneLineDeep, printable, printableJson } from '../util/printable.js';
 import type { Aggregate, AggregateGroup } from './schema.js';
 
 export const AGGREGATE_FORMATS = ['terminal', 'json', 'md', 'html', 'csv'] as const;
@@ -28,18 +29,19 @@ export function aggregateFormat(format: string | undefined, output: string | und
   return f;
 }
 
+/** As for a single report (render/index.ts): the reports aggregated are input, and no control character of theirs gets out. */
 export function renderAggregate(agg: Aggregate, format: AggregateFormat, options: { width?: number } = {}): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(agg, null, 2)}\n`;
+      return printableJson(`${JSON.stringify(agg, null, 2)}\n`);
     case 'csv':
-      return csv(agg);
+      return printable(csv(agg));
     case 'md':
-      return renderTemplate(builtinTemplate('aggregate.md.hbs'), context(agg));
+      return printable(renderTemplate(builtinTemplate('aggregate.md.hbs'), oneLineDeep(context(agg))));
     case 'html':
-      return renderTemplate(builtinTemplate('aggregate.html.hbs'), context(agg));
+      return printable(renderTemplate(builtinTemplate('aggregate.html.hbs'), oneLineDeep(context(agg))));
     default:
-      return terminal(agg, options.width ?? 80);
+      return terminal(oneLineDeep(agg), options.width ?? 80);
   }
 }
 
