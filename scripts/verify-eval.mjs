@@ -39,7 +39,9 @@ function checkout(p) {
   const co = spawnSync('git', ['-C', dir, 'checkout', '-q', p.commit], { encoding: 'utf8' });
   if (co.status !== 0) {
     // Snapshots may lack large binary blobs: leave out whatever cannot be checked out.
-    const missing = [...co.stderr.matchAll(/unable to read sha1 file of (\S+)|path '([^']+)'/g)].map((m) => m[1] ?? m[2]);
+    const missing = [...co.stderr.matchAll(/unable to read sha1 file of (\S+)|path '([^']+)'/g)].map(
+      (m) => m[1] ?? m[2],
+    );
     execFileSync('git', ['-C', dir, 'sparse-checkout', 'set', '--no-cone', '/*', ...missing.map((m) => `!/${m}`)]);
     execFileSync('git', ['-C', dir, 'checkout', '-q', p.commit]);
   }
@@ -47,7 +49,17 @@ function checkout(p) {
 }
 
 const confirmed = (v) => v === 'confirmed' || v === 'partially-confirmed';
-const total = { gold: 0, matched: 0, agree: 0, contra: 0, contraFound: 0, confirms: 0, wrongConfirms: 0, nonClaims: 0, nonClaimHits: 0 };
+const total = {
+  gold: 0,
+  matched: 0,
+  agree: 0,
+  contra: 0,
+  contraFound: 0,
+  confirms: 0,
+  wrongConfirms: 0,
+  nonClaims: 0,
+  nonClaimHits: 0,
+};
 const rows = [];
 const confusion = {};
 for (const p of pairs) {
@@ -67,7 +79,17 @@ for (const p of pairs) {
   const byLine = new Map();
   for (const c of result.claims) byLine.set(c.line, [...(byLine.get(c.line) ?? []), c]);
   const used = new Set();
-  const s = { gold: gold.claims.length, matched: 0, agree: 0, contra: 0, contraFound: 0, confirms: 0, wrongConfirms: 0, nonClaims: gold.nonClaims.length, nonClaimHits: 0 };
+  const s = {
+    gold: gold.claims.length,
+    matched: 0,
+    agree: 0,
+    contra: 0,
+    contraFound: 0,
+    confirms: 0,
+    wrongConfirms: 0,
+    nonClaims: gold.nonClaims.length,
+    nonClaimHits: 0,
+  };
   const goldLines = new Set(gold.claims.map((c) => c.line));
   for (const g of gold.claims) {
     const cands = (byLine.get(g.line) ?? []).filter((c) => !used.has(c));
@@ -102,7 +124,9 @@ for (const p of pairs) {
 
 const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)} %` : '—');
 const ratio = (a, b) => (b ? (a / b).toFixed(2) : '—');
-console.log('| pair | lang | gold claims | recall | agreement | contradictions found | wrong confirmations | non-claim lines extracted |');
+console.log(
+  '| pair | lang | gold claims | recall | agreement | contradictions found | wrong confirmations | non-claim lines extracted |',
+);
 console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const s of [...rows, { repo: 'all', commit: '', language: '', ...total }]) {
   console.log(
@@ -110,5 +134,6 @@ for (const s of [...rows, { repo: 'all', commit: '', language: '', ...total }]) 
   );
 }
 console.log('\nconfusion (gold → verify), matched claims:');
-for (const [k, v] of Object.entries(confusion).sort((a, b) => b[1] - a[1])) console.log(`  ${String(v).padStart(4)}  ${k}`);
+for (const [k, v] of Object.entries(confusion).sort((a, b) => b[1] - a[1]))
+  console.log(`  ${String(v).padStart(4)}  ${k}`);
 if (outJson) writeFileSync(outJson, JSON.stringify({ rows, total, confusion }, null, 2));
