@@ -183,7 +183,63 @@ export interface Profile {
   detected: boolean;
 }
 
+// ── Command graph ────────────────────────────────────────────────────────────────────────────
+
+export const TOOL_KINDS = ['test', 'lint', 'format', 'typecheck', 'scan', 'deploy', 'build'] as const;
+export type ToolKind = (typeof TOOL_KINDS)[number];
+
+/** A tool a command runs: `pytest` (test), `biome ci` (lint and format), `mvn verify` (build and test). */
+export interface CommandTool {
+  name: string;
+  kinds: ToolKind[];
+  /**
+   * Set when no line names the tool and a convention implies it: a CI system's default script, a
+   * marketplace action, a build tool's lifecycle (`mvn verify` runs the tests; `gradle check` the
+   * plugins applied). Says which convention.
+   */
+  implied?: string;
+}
+
+/** One hop of the chain that reaches a command: the line that runs the next step. */
+export interface CommandHop {
+  path: string;
+  line: number;
+  /** The text at that line (a shell line, an action reference, a task name). */
+  text: string;
+  /** What was followed from here: `npm script test`, `make lint`, `tox env lint`, `composite action`. */
+  via?: string;
+}
+
+/** A command that CI (or a hook) really executes, found by following scripts and targets from CI. */
+export interface CommandRun {
+  /** The simple command with its start-up wrappers removed (`npx`, `poetry run`, `FOO=1`). */
+  argv: string[];
+  tools: CommandTool[];
+  origin: {
+    kind: 'ci' | 'hook';
+    /** CI system (`github-actions`, …) or hook manager (`pre-commit`, `husky`, `lefthook`, …). */
+    system: string;
+    path: string;
+    job?: string;
+  };
+  /** From the CI step (or hook) to the line that runs the command; the last hop is where it is written. */
+  chain: CommandHop[];
+}
+
+/**
+ * The command graph (DESIGN §2): what each CI job and each commit hook really executes, followed
+ * through package scripts, make/just/task targets, shell scripts, tox/nox, pre-commit, composite
+ * actions and build-tool conventions, down to the tools.
+ */
+export interface CommandGraph {
+  runs: CommandRun[];
+  /** Steps that could not be followed (a missing script or target, a remote template), and why. */
+  unresolved: { chain: CommandHop[]; reason: string }[];
+}
+
 export interface Facts {
+  /** What CI and commit hooks execute, down to the tools (computed once, before the scan). */
+  commands: CommandGraph;
   languages: { name: string; files: number }[];
   /** Files counted as source code (languages with code, not data or docs). */
   sourceFiles: string[];

@@ -58,6 +58,12 @@ export interface CiCommand {
   path: string;
   line: number;
   job?: string;
+  /** The YAML scalar (step) the line belongs to: lines of one `run: |` block share it. */
+  step?: number;
+  /** Inputs of an action or task (`with:`, `inputs:`), scalar values only. */
+  with?: Record<string, string>;
+  /** The directory a step runs in (`working-directory`, `defaults.run.working-directory`, `workingDirectory`). */
+  cwd?: string;
 }
 
 /** A deployment environment a job targets (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket `deployment:`). */
@@ -99,6 +105,16 @@ const COMMAND_KEYS = new Set([
   'deploy',
   'entrypoint',
   'steps',
+  // AppVeyor and Travis phases.
+  'build_script',
+  'test_script',
+  'before_build',
+  'after_build',
+  'before_test',
+  'after_test',
+  'deploy_script',
+  'before_deploy',
+  'on_success',
 ]);
 const USES_KEYS = new Set(['uses', 'task', 'orb', 'template', 'pipe', 'plugins']);
 // `pages` is a real GitLab job (it publishes GitLab Pages), so it is not reserved.
@@ -130,7 +146,7 @@ export function ciFiles(files: FileView): CiFile[] {
   });
 }
 
-function parseYamlCi(files: FileView, system: CiSystem, path: string): CiFile {
+export function parseYamlCi(files: FileView, system: CiSystem, path: string): CiFile {
   const text = files.read(path);
   if (text === undefined)
     return { system, path, ok: false, error: 'unreadable', jobs: [], commands: [], environments: [], docs: [] };
@@ -163,23 +179,73 @@ function parseYamlCi(files: FileView, system: CiSystem, path: string): CiFile {
       .map((j) => ({ name: j.name, key: j.path.map(String) }))
       .sort((a, b) => b.key.length - a.key.length);
     const jobOf = (p: string[]) => prefixes.find((j) => j.key.length > 0 && j.key.every((k, i) => p[i] === k))?.name;
-    for (const s of doc.scalars) {
+    doc.scalars.forEach((s, step) => {
       const job = jobOf(s.path);
       const key = lastKey(s.path);
       const env = environmentName(system, s.path);
+      const cwd = workingDirectory(value, s.path);
+      const extra = { ...(job ? { job } : {}), ...(cwd ? { cwd } : {}) };
       if (env) environments.push({ name: s.value.trim(), path, line: s.line, ...(job ? { job } : {}) });
       else if (key && USES_KEYS.has(key)) {
-        commands.push({ text: s.value.trim(), kind: 'uses', path, line: s.line, ...(job ? { job } : {}) });
+        const inputs = stepInputs(value, s.path);
+        commands.push({
+          text: s.value.trim(),
+          kind: 'uses',
+          path,
+          line: s.line,
+          step,
+          ...extra,
+          ...(inputs ? { with: inputs } : {}),
+        });
       } else if (system === 'cloud-build' && key === 'args' && !s.value.includes('\n')) {
-      } else if (key && COMMAND_KEYS.has(key)) {
+      } else if (key && COMMAND_KEYS.has(key) && !(key === 'steps' && system === 'circleci')) {
         splitLines(s).forEach(({ text: t, line }) =>
-          commands.push({ text: t, kind: 'run', path, line, ...(job ? { job } : {}) }),
+          commands.push({ text: t, kind: 'run', path, line, step, ...extra }),
         );
       }
-    }
+    });
     if (system === 'cloud-build') commands.push(...cloudBuildSteps(value, doc.lineOf.bind(doc), path));
   }
   return { system, path, ok: true, jobs, commands, environments, docs: parsed.docs.map((d) => d.value) };
+}
+
+const rec = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+function at(value: unknown, path: string[]): unknown {
+  let node = value;
+  for (const k of path) node = Array.isArray(node) ? node[Number(k)] : rec(node)?.[k];
+  return node;
+}
+
+/** The deepest `working-directory` (GitHub step or `defaults.run`), `workingDirectory` (Azure) or `working_directory` (CircleCI). */
+function workingDirectory(value: unknown, path: string[]): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const o = rec(at(value, path.slice(0, i)));
+    const d =
+      o?.['working-directory'] ??
+      o?.workingDirectory ??
+      o?.working_directory ??
+      rec(rec(o?.defaults)?.run)?.['working-directory'];
+    if (typeof d === 'string' && d.trim() && !/\$\{\{|\$\(/.test(d))
+      return d
+        .trim()
+        .replace(/^\.\/?/, '')
+        .replace(/\/$/, '')
+        .replace(/^~\/?(?:project|repo)?\/?/, '');
+  }
+  return undefined;
+}
+
+/** `with:` of a GitHub step, `inputs:` of an Azure task: their scalar values. */
+function stepInputs(value: unknown, path: string[]): Record<string, string> | undefined {
+  const step = rec(at(value, path.slice(0, -1)));
+  const inputs = rec(step?.with) ?? rec(step?.inputs);
+  if (!inputs) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(inputs))
+    if (['string', 'number', 'boolean'].includes(typeof v)) out[k] = String(v);
+  return out;
 }
 
 /**

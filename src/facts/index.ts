@@ -9,6 +9,7 @@ import { parseManifests } from './manifests/index.js';
 import { detectFrameworks, nameMatches } from './frameworks.js';
 import { detectWorkspaces } from './workspaces.js';
 import { detectProfile } from './profile.js';
+import { commandGraph } from './commands/index.js';
 import type { Dependency, Facts, Profile, ProfileId } from '../types.js';
 
 export type PreFacts = Omit<Facts, 'profile'>;
@@ -24,6 +25,7 @@ export function collectFacts(files: FileView): PreFacts {
   const workspaces = detectWorkspaces(files, manifests);
   const langSet = new Set(languages.map((l) => l.name));
   return {
+    commands: commandGraph(files),
     languages,
     sourceFiles,
     manifests,

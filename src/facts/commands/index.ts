@@ -1,0 +1,44 @@
+/**
+ * The command graph (DESIGN §2), computed once per audit: what CI jobs and commit hooks really
+ * run, down to the tools, each with the chain of file:line hops that reaches it. Rules ask it
+ * "does CI run tests / a linter / a scanner / a deploy?" instead of grepping CI files.
+ */
+import type { CommandGraph, CommandRun, Evidence, FileView, ToolKind } from '../../types.js';
+import { memo } from '../../util/memo.js';
+import { buildGraph } from './graph.js';
+
+export function commandGraph(files: FileView): CommandGraph {
+  return memo(files, 'commands:graph', () => buildGraph(files));
+}
+
+/** `ci.yml:33 → package.json:12 (npm script test) → scripts/test.sh:6 → pytest`. */
+export function describeChain(run: CommandRun, toolName?: string): string {
+  const hops = run.chain.map((h) => `${h.path}:${h.line}${h.via ? ` (${h.via})` : ''}`);
+  const name = toolName ?? run.tools[0]?.name ?? run.argv[0] ?? '';
+  return [...hops, name].join(' → ');
+}
+
+/** Runs of CI (or hooks) that run a tool of this kind. */
+export function runsOf(graph: CommandGraph, kind: ToolKind, origin: 'ci' | 'hook' = 'ci'): CommandRun[] {
+  return graph.runs.filter((r) => r.origin.kind === origin && r.tools.some((t) => t.kinds.includes(kind)));
+}
+
+/** Evidence for a run: cited where the command is written, the note says which job and how it is reached. */
+export function runEvidence(run: CommandRun, what: string, kind?: ToolKind): Evidence {
+  const last = run.chain[run.chain.length - 1];
+  const t = run.tools.find((x) => !kind || x.kinds.includes(kind));
+  const who = run.origin.kind === 'hook' ? `${run.origin.system} hook` : `job ${run.origin.job ?? '(default)'}`;
+  const implied = t?.implied ? `; ${t.implied}` : '';
+  return {
+    path: last?.path ?? run.origin.path,
+    ...(last ? { line: last.line, snippet: last.text.slice(0, 160) } : {}),
+    note: `${who} ${what}: ${describeChain(run, t?.name)}${implied}`,
+  };
+}
+
+/** Distinct tool names of runs, for messages. */
+export function toolNames(runs: CommandRun[], kind?: ToolKind): string[] {
+  return [
+    ...new Set(runs.flatMap((r) => r.tools.filter((t) => !kind || t.kinds.includes(kind)).map((t) => t.name))),
+  ].sort();
+}

@@ -1,0 +1,212 @@
+/**
+ * Gradle and Maven by their conventions: a Maven phase runs every phase before it (`verify`
+ * includes `test`) and the plugin goals bound to them in the POM; Gradle's `build` runs `check`,
+ * which runs `test` and the verification tasks of the plugins the build applies (Checkstyle, PMD,
+ * SpotBugs, detekt, ktlint, Spotless). Build files are read as text, never evaluated.
+ */
+import type { CommandTool, FileView } from '../../types.js';
+import { memo } from '../../util/memo.js';
+import { SKIPS_TESTS } from './tools.js';
+import { type Expansion, positionals, type Resolver } from './types.js';
+
+const PHASES = [
+  'validate',
+  'initialize',
+  'compile',
+  'test-compile',
+  'test',
+  'package',
+  'integration-test',
+  'verify',
+  'install',
+  'deploy',
+];
+
+/** Plugins that add a verification step when present in the build files. */
+const PLUGINS: {
+  name: string;
+  kinds: CommandTool['kinds'];
+  gradle: RegExp;
+  maven: RegExp;
+  tasks: RegExp;
+  goals: RegExp;
+}[] = [
+  {
+    name: 'Checkstyle',
+    kinds: ['lint'],
+    gradle: /\bcheckstyle\b/,
+    maven: /maven-checkstyle-plugin/,
+    tasks: /^checkstyle\w*$/,
+    goals: /checkstyle:check/,
+  },
+  {
+    name: 'PMD',
+    kinds: ['lint'],
+    gradle: /\bid\s*\(?\s*["']?pmd\b|apply\s+plugin:\s*["']pmd|^\s*pmd\s*\{/m,
+    maven: /maven-pmd-plugin/,
+    tasks: /^pmd\w*$/,
+    goals: /pmd:(?:check|cpd-check)/,
+  },
+  {
+    name: 'SpotBugs',
+    kinds: ['lint'],
+    gradle: /spotbugs/,
+    maven: /spotbugs-maven-plugin/,
+    tasks: /^spotbugs\w*$/,
+    goals: /spotbugs:check/,
+  },
+  { name: 'detekt', kinds: ['lint'], gradle: /detekt/, maven: /detekt/, tasks: /^detekt\w*$/, goals: /detekt:check/ },
+  {
+    name: 'ktlint',
+    kinds: ['lint', 'format'],
+    gradle: /ktlint/,
+    maven: /ktlint/,
+    tasks: /^ktlint\w*Check$/,
+    goals: /ktlint:check/,
+  },
+  {
+    name: 'Spotless',
+    kinds: ['format'],
+    gradle: /com\.diffplug\.spotless|\bspotless\s*\{/,
+    maven: /spotless-maven-plugin/,
+    tasks: /^spotlessCheck$/,
+    goals: /spotless:check/,
+  },
+  {
+    name: 'fmt-maven-plugin',
+    kinds: ['format'],
+    gradle: /$^/,
+    maven: /fmt-maven-plugin/,
+    tasks: /$^/,
+    goals: /fmt:check/,
+  },
+  {
+    name: 'Error Prone',
+    kinds: ['lint'],
+    gradle: /net\.ltgt\.errorprone|error_prone_core/,
+    maven: /error_prone_core|com\.google\.errorprone/,
+    tasks: /^compile\w*Java$/,
+    goals: /$^/,
+  },
+  {
+    name: 'OWASP Dependency-Check',
+    kinds: ['scan'],
+    gradle: /org\.owasp\.dependencycheck/,
+    maven: /dependency-check-maven/,
+    tasks: /^dependencyCheck\w*$/,
+    goals: /dependency-check(?:-maven)?:(?:check|aggregate)/,
+  },
+  {
+    name: 'SonarQube',
+    kinds: ['scan'],
+    gradle: /org\.sonarqube/,
+    maven: /sonar-maven-plugin/,
+    tasks: /^sonar(?:qube)?$/,
+    goals: /sonar:sonar/,
+  },
+  {
+    name: 'Android Lint',
+    kinds: ['lint'],
+    gradle: /com\.android\.(?:application|library)/,
+    maven: /$^/,
+    tasks: /^lint\w*$/,
+    goals: /$^/,
+  },
+];
+
+function buildText(files: FileView, kind: 'gradle' | 'maven'): string {
+  return memo(files, `commands:${kind}-text`, () => {
+    const globs =
+      kind === 'gradle'
+        ? ['**/*.gradle', '**/*.gradle.kts', 'gradle/libs.versions.toml', 'buildSrc/**/*.kt', 'build-logic/**/*.kt']
+        : ['**/pom.xml'];
+    return files
+      .match(globs)
+      .filter((p) => !p.includes('node_modules/'))
+      .slice(0, 200)
+      .map((p) => files.read(p) ?? '')
+      .join('\n');
+  });
+}
+
+const test = (implied: string): CommandTool => ({ name: 'JUnit/TestNG', kinds: ['test'], implied });
+
+/** `./gradlew [opts] task…`: the tools its tasks run by convention. */
+export const gradleTasks: Resolver = (argv, { files }) => {
+  if (!/^(?:\.\/)?gradlew(?:\.bat)?$|^gradle$/.test(argv[0]!)) return undefined;
+  const text = buildText(files, 'gradle');
+  const tasks = positionals(argv.slice(1), [
+    '-x',
+    '--exclude-task',
+    '-p',
+    '--project-dir',
+    '-P',
+    '-D',
+    '--console',
+    '-b',
+    '-c',
+  ]).map((t) => t.split(':').pop()!);
+  const skipTests = SKIPS_TESTS.test(argv.join(' '));
+  const tools: CommandTool[] = [];
+  const add = (t: CommandTool) => tools.some((x) => x.name === t.name) || tools.push(t);
+  for (const t of tasks) {
+    const lifecycle = t === 'build' || t === 'check';
+    if (
+      lifecycle ||
+      t === 'assemble' ||
+      /^(?:bootJar|jar|shadowJar|jib\w*|bootBuildImage|installDist|distZip|assemble\w+)$/.test(t)
+    )
+      add({ name: 'Gradle build', kinds: ['build'], implied: `gradle ${t} compiles the project` });
+    if (!skipTests && (lifecycle || /^(?:test|\w*Test|\w*Tests|\w+UnitTest\w*|connected\w*Check|allTests)$/.test(t)))
+      add(test(lifecycle ? `gradle ${t} runs the test task` : `gradle ${t} is a test task`));
+    for (const p of PLUGINS)
+      if (p.gradle.test(text) && ((lifecycle && p.kinds[0] !== 'scan' && p.name !== 'Android Lint') || p.tasks.test(t)))
+        add({
+          name: p.name,
+          kinds: p.kinds,
+          implied: lifecycle ? `gradle ${t} runs the ${p.name} plugin's checks` : `gradle ${t}`,
+        });
+  }
+  return { tools };
+};
+
+/** `mvn [opts] phase|goal…` / `./mvnw`: the lifecycle phases up to the last named, and goals. */
+export const mavenPhases: Resolver = (argv, { files }) => {
+  if (!/^(?:\.\/)?mvnw(?:\.cmd)?$|^mvn$/.test(argv[0]!)) return undefined;
+  const words = positionals(argv.slice(1), [
+    '-f',
+    '--file',
+    '-pl',
+    '--projects',
+    '-P',
+    '-s',
+    '--settings',
+    '-T',
+    '-rf',
+    '-b',
+    '-e',
+  ]);
+  const text = buildText(files, 'maven');
+  const last = Math.max(-1, ...words.map((w) => PHASES.indexOf(w)));
+  const skipTests = SKIPS_TESTS.test(argv.join(' '));
+  const tools: CommandTool[] = [];
+  const phase = PHASES[last];
+  if (last >= PHASES.indexOf('compile'))
+    tools.push({ name: 'Maven build', kinds: ['build'], implied: `mvn ${phase} compiles the project` });
+  if (last >= PHASES.indexOf('test') && !skipTests) tools.push(test(`mvn ${phase} runs the test phase (Surefire)`));
+  for (const p of PLUGINS) {
+    const goal = words.find((w) => p.goals.test(w));
+    // A plugin with an <execution> binds its goal to a phase; `verify` (or later) runs those.
+    const bound =
+      p.maven.test(text) &&
+      last >= PHASES.indexOf('verify') &&
+      new RegExp(`${p.maven.source}[\\s\\S]{0,2000}?<executions>`).test(text);
+    if (goal || (bound && p.kinds[0] !== 'scan'))
+      tools.push({
+        name: p.name,
+        kinds: p.kinds,
+        implied: goal ? `mvn ${goal}` : `mvn ${phase} runs the ${p.name} goal bound in pom.xml`,
+      });
+  }
+  return { tools } satisfies Expansion;
+};

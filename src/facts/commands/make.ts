@@ -1,0 +1,292 @@
+/**
+ * Task files: Makefile targets (prerequisites first, variables substituted, `include`d files,
+ * the first target by default), justfile recipes (with dependencies), Taskfile tasks (`deps`,
+ * `task:` calls) and Rake tasks (RSpec/RuboCop/Minitest task classes). Each recipe line is followed
+ * as shell where it is written.
+ */
+import type { FileView } from '../../types.js';
+import { memo } from '../../util/memo.js';
+import { parseYamlWithLines } from '../../util/yaml-lines.js';
+import { type Block, dirOf, type Expansion, findIn, flagValue, joinPath, positionals, type Resolver } from './types.js';
+
+interface Target {
+  name: string;
+  path: string;
+  line: number;
+  deps: string[];
+  /** Recipe lines with their numbers, variables substituted. */
+  recipe: { text: string; line: number }[];
+}
+
+interface Makefile {
+  targets: Map<string, Target>;
+  first?: string;
+}
+
+const MAKE_NAMES = ['GNUmakefile', 'makefile', 'Makefile'];
+
+function parseMakefile(files: FileView, path: string, depth = 0, vars = new Map<string, string>()): Makefile {
+  const out: Makefile = { targets: new Map() };
+  const text = files.read(path);
+  if (text === undefined) return out;
+  const lines = text.split(/\r?\n/);
+  let cur: Target | undefined;
+  const subst = (s: string) => {
+    for (let pass = 0; pass < 4 && /\$[({]\w+[)}]/.test(s); pass++)
+      s = s.replace(/\$[({](\w+)[)}]/g, (m, k: string) => (k === 'MAKE' ? 'make' : (vars.get(k) ?? m)));
+    return s;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    let l = lines[i]!;
+    while (/\\$/.test(l) && i + 1 < lines.length) l = `${l.slice(0, -1)} ${lines[++i]!.trim()}`;
+    if (l.startsWith('\t')) {
+      const t = l.trim().replace(/^[@+-]+/, '');
+      if (cur && t && !t.startsWith('#')) cur.recipe.push({ text: subst(t), line: i + 1 - countBack(lines, i) });
+      continue;
+    }
+    const v = /^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:\?|:|::|\+)?=\s*(.*)$/.exec(l);
+    if (v) {
+      if (!vars.has(v[1]!) || !/\?=/.test(l)) vars.set(v[1]!, v[2]!.replace(/\s+#.*$/, '').trim());
+      cur = undefined;
+      continue;
+    }
+    const inc = /^-?include\s+(.+)$/.exec(l);
+    if (inc && depth < 3) {
+      for (const rel of subst(inc[1]!).split(/\s+/)) {
+        const glob = joinPath(dirOf(path), rel);
+        for (const p of /[*?]/.test(glob) ? files.match(glob) : files.exists(glob) ? [glob] : []) {
+          const sub = parseMakefile(files, p, depth + 1, vars);
+          for (const [k, t] of sub.targets) if (!out.targets.has(k)) out.targets.set(k, t);
+        }
+      }
+      continue;
+    }
+    const t = /^([^\s:#=][^:#=]*?)\s*::?(?!=)\s*([^=;#]*)(?:;(.*))?$/.exec(l);
+    if (t && !l.startsWith(' ')) {
+      const deps = subst(t[2]!)
+        .split(/\s+/)
+        .filter((d) => d && !d.startsWith('|') && !d.includes('%'));
+      cur = undefined;
+      for (const name of subst(t[1]!).split(/\s+/)) {
+        if (!name || name.includes('%')) continue;
+        if (name.startsWith('.')) continue;
+        const prev = out.targets.get(name);
+        const target = prev ?? { name, path, line: i + 1, deps: [], recipe: [] };
+        target.deps.push(...deps);
+        if (t[3]?.trim()) target.recipe.push({ text: subst(t[3].trim()), line: i + 1 });
+        out.targets.set(name, target);
+        out.first ??= name;
+        cur = target;
+      }
+      continue;
+    }
+    if (l.trim() && !l.startsWith('#')) cur = undefined;
+  }
+  return out;
+}
+
+/** A continued recipe line is cited at its first line. */
+function countBack(lines: string[], i: number): number {
+  let n = 0;
+  while (i - n - 1 >= 0 && /\\$/.test(lines[i - n - 1]!) && lines[i - n - 1]!.startsWith('\t')) n++;
+  return n;
+}
+
+function makefile(files: FileView, path: string): Makefile {
+  return memo(files, `commands:make:${path}`, () => parseMakefile(files, path));
+}
+
+/** `make [-C dir] [-f file] targets…` (and `$(MAKE)`): the recipes of the targets and their prerequisites. */
+export const makeTargets: Resolver = (argv, { files, cwd }) => {
+  if (!['make', 'gmake', 'mingw32-make'].includes(argv[0]!)) return undefined;
+  const dir = joinPath(cwd, flagValue(argv, ['-C', '--directory']) ?? '');
+  const file = flagValue(argv, ['-f', '--file', '--makefile']);
+  const path = file ? joinPath(dir, file) : findIn(files, dir, MAKE_NAMES);
+  if (!path || !files.exists(path))
+    return { unresolved: `no Makefile in ${dir || 'the root'} (generated at build time?)` };
+  const mk = makefile(files, path);
+  const wanted = positionals(argv.slice(1), [
+    '-C',
+    '--directory',
+    '-f',
+    '--file',
+    '-j',
+    '--jobs',
+    '-l',
+    '-o',
+    '-W',
+  ]).filter((w) => !w.includes('='));
+  const names = wanted.length ? wanted : mk.first ? [mk.first] : [];
+  const blocks: Block[] = [];
+  const seen = new Set<string>();
+  const visit = (name: string, depth: number) => {
+    const t = mk.targets.get(name);
+    if (!t || seen.has(name) || depth > 6) return;
+    seen.add(name);
+    for (const d of t.deps) visit(d, depth + 1);
+    for (const r of t.recipe)
+      blocks.push({ path: t.path, line: r.line, text: r.text, via: `make ${name}`, cwd: dirOf(path) });
+  };
+  const missing = names.filter((n) => !mk.targets.has(n));
+  for (const n of names) visit(n, 0);
+  if (blocks.length === 0 && missing.length) return { unresolved: `${path} has no target ${missing.join(', ')}` };
+  return { blocks };
+};
+
+interface Recipe {
+  name: string;
+  line: number;
+  deps: string[];
+  body: { text: string; line: number }[];
+}
+
+function parseJustfile(text: string): { recipes: Map<string, Recipe>; first?: string } {
+  const recipes = new Map<string, Recipe>();
+  let first: string | undefined;
+  let cur: Recipe | undefined;
+  text.split(/\r?\n/).forEach((l, i) => {
+    if (/^\s+\S/.test(l)) {
+      const t = l.trim().replace(/^[@-]+/, '');
+      if (cur && t && !t.startsWith('#')) cur.body.push({ text: t, line: i + 1 });
+      return;
+    }
+    cur = undefined;
+    const h = /^@?([A-Za-z_][\w-]*)((?:\s+[+*$]?[\w-]+(?:=(?:"[^"]*"|'[^']*'|\S+))?)*)\s*:(?!=)(.*)$/.exec(l);
+    if (!h) return;
+    const deps = [...h[3]!.matchAll(/\(?\s*([A-Za-z_][\w-]*)/g)].map((m) => m[1]!).filter((d) => d !== '&&');
+    cur = { name: h[1]!, line: i + 1, deps, body: [] };
+    recipes.set(cur.name, cur);
+    first ??= cur.name;
+  });
+  return { recipes, ...(first ? { first } : {}) };
+}
+
+/** `just [recipe…]`: the recipes and their dependencies. */
+export const justRecipes: Resolver = (argv, { files, cwd }) => {
+  if (argv[0] !== 'just') return undefined;
+  const path = findIn(files, cwd, ['justfile', 'Justfile', '.justfile']);
+  if (!path) return { unresolved: 'no justfile' };
+  const jf = memo(files, `commands:just:${path}`, () => parseJustfile(files.read(path) ?? ''));
+  const pos = positionals(argv.slice(1), ['-f', '--justfile', '-d', '--working-directory', '--set']);
+  const names = pos.length ? pos.filter((p) => jf.recipes.has(p)).slice(0, 4) : jf.first ? [jf.first] : [];
+  const blocks: Block[] = [];
+  const seen = new Set<string>();
+  const visit = (n: string, d: number) => {
+    const r = jf.recipes.get(n);
+    if (!r || seen.has(n) || d > 6) return;
+    seen.add(n);
+    for (const dep of r.deps) visit(dep, d + 1);
+    for (const b of r.body) blocks.push({ path, line: b.line, text: b.text, via: `just ${n}`, cwd: dirOf(path) });
+  };
+  for (const n of names) visit(n, 0);
+  return blocks.length ? { blocks } : { unresolved: `${path} has no recipe ${pos.join(' ')}` };
+};
+
+/** `task [name…]` (go-task): cmds, deps and `task:` calls of Taskfile.yml. */
+export const taskfileTasks: Resolver = (argv, { files, cwd }) => {
+  if (argv[0] !== 'task' && argv[0] !== 'go-task') return undefined;
+  const path = findIn(files, cwd, [
+    'Taskfile.yml',
+    'Taskfile.yaml',
+    'taskfile.yml',
+    'taskfile.yaml',
+    'Taskfile.dist.yml',
+  ]);
+  if (!path) return undefined;
+  const parsed = memo(files, `commands:task:${path}`, () => parseYamlWithLines(files.read(path) ?? ''));
+  const doc = parsed.docs[0];
+  const tasks = (doc?.value as { tasks?: Record<string, unknown> } | undefined)?.tasks ?? {};
+  const names = positionals(argv.slice(1), ['-d', '--dir', '-t', '--taskfile']);
+  const blocks: Block[] = [];
+  const seen = new Set<string>();
+  const visit = (n: string, d: number) => {
+    if (seen.has(n) || d > 6 || !(n in tasks)) return;
+    seen.add(n);
+    const t = tasks[n] as { deps?: unknown[]; dir?: string } | undefined;
+    for (const dep of Array.isArray(t?.deps) ? t.deps : []) {
+      const dn = typeof dep === 'string' ? dep : (dep as { task?: string })?.task;
+      if (dn) visit(dn, d + 1);
+    }
+    const taskDir = typeof t?.dir === 'string' ? joinPath(dirOf(path), t.dir) : dirOf(path);
+    for (const s of doc!.scalars) {
+      if (s.path[0] !== 'tasks' || s.path[1] !== n) continue;
+      const key = s.path[s.path.length - 1];
+      const inCmds = s.path[2] === 'cmds' || (typeof t === 'string' && s.path.length === 2);
+      if (inCmds && key === 'task') visit(s.value, d + 1);
+      else if (inCmds && (key === 'cmd' || /^\d+$/.test(key!) || s.path.length === 2))
+        blocks.push({ path, line: s.block ? s.line + 1 : s.line, text: s.value, via: `task ${n}`, cwd: taskDir });
+    }
+  };
+  for (const n of names.length ? names : ['default']) visit(n, 0);
+  return blocks.length ? { blocks } : { unresolved: `${path} has no task ${names.join(' ') || 'default'}` };
+};
+
+/** Rake task classes that run a tool, and plain `task :x do sh "…" end` bodies. */
+const RAKE_CLASSES: [RegExp, string, string[]][] = [
+  [/RSpec::Core::RakeTask\.new(?:\(\s*:?["']?(\w+))?/, 'spec', ['rspec']],
+  [/RuboCop::RakeTask\.new(?:\(\s*:?["']?(\w+))?/, 'rubocop', ['rubocop']],
+  [/Rake::TestTask\.new(?:\(\s*:?["']?(\w+))?/, 'test', ['ruby', '-Itest']],
+  [/StandardRB::RakeTask|Standard::RakeTask/, 'standard', ['standardrb']],
+];
+
+/** `rake [task…]` / `bundle exec rake`: the Rakefile's tasks (default: `task default: […]`). */
+export const rakeTasks: Resolver = (argv, { files, cwd }) => {
+  if (argv[0] !== 'rake') return undefined;
+  const path = findIn(files, cwd, ['Rakefile', 'rakefile', 'Rakefile.rb']);
+  if (!path) return undefined;
+  const text = files.read(path) ?? '';
+  const lines = text.split(/\r?\n/);
+  const tasks = new Map<
+    string,
+    { line: number; deps: string[]; argv?: string[]; body: { text: string; line: number }[] }
+  >();
+  lines.forEach((l, i) => {
+    for (const [re, def, run] of RAKE_CLASSES) {
+      const m = re.exec(l);
+      if (m) tasks.set(m[1] ?? def, { line: i + 1, deps: [], argv: run, body: [] });
+    }
+    const t =
+      /^\s*task\s*\(?\s*:?["']?(\w+)["']?\s*(?:=>|:)?\s*(?:\[([^\]]*)\]|%[iw]\[([^\]]*)\]|:(\w+)|["'](\w+)["'])?/.exec(
+        l,
+      );
+    if (t && !/^\s*task\s*\(?\s*$/.test(l)) {
+      const deps = (t[2] ?? t[3] ?? t[4] ?? t[5] ?? '')
+        .split(/[\s,]+/)
+        .map((d) => d.replace(/^:|["']/g, ''))
+        .filter(Boolean);
+      const body: { text: string; line: number }[] = [];
+      if (/\bdo\b|\{/.test(l))
+        for (let j = i + 1; j < lines.length && !/^\s*end\b/.test(lines[j]!) && !/^\s*task\b/.test(lines[j]!); j++) {
+          const sh = /^\s*(?:sh|system)\s*\(?\s*["'](.+?)["']/.exec(lines[j]!);
+          if (sh) body.push({ text: sh[1]!, line: j + 1 });
+        }
+      const prev = tasks.get(t[1]!);
+      tasks.set(t[1]!, {
+        line: prev?.line ?? i + 1,
+        deps: [...(prev?.deps ?? []), ...deps],
+        ...(prev?.argv ? { argv: prev.argv } : {}),
+        body: [...(prev?.body ?? []), ...body],
+      });
+    }
+  });
+  const names = positionals(argv.slice(1), ['-f', '-I']).filter((w) => !w.includes('='));
+  const out: Expansion = { blocks: [], commands: [] };
+  const seen = new Set<string>();
+  const visit = (n: string, d: number) => {
+    const t = tasks.get(n.replace(/\[.*$/, ''));
+    if (!t || seen.has(n) || d > 6) return;
+    seen.add(n);
+    for (const dep of t.deps) visit(dep, d + 1);
+    if (t.argv)
+      out.commands!.push({
+        argv: t.argv,
+        hop: { path, line: t.line, text: lines[t.line - 1]!.trim(), via: `rake ${n}` },
+        cwd: dirOf(path),
+      });
+    for (const b of t.body) out.blocks!.push({ path, line: b.line, text: b.text, via: `rake ${n}`, cwd: dirOf(path) });
+  };
+  for (const n of names.length ? names : ['default']) visit(n, 0);
+  return out.blocks!.length || out.commands!.length
+    ? out
+    : { unresolved: `${path}: task ${names.join(' ') || 'default'} not found` };
+};

@@ -1,0 +1,321 @@
+/**
+ * Package scripts: npm/yarn/pnpm/bun `run` (with npm's `pre`/`post` hooks), npm-run-all/run-s/run-p
+ * and concurrently, workspace runs (`--workspaces`, `pnpm -r`, `yarn workspaces`, turbo, lerna, nx),
+ * and Composer scripts. A script's body is followed as shell, where it is written in package.json.
+ */
+import type { FileView } from '../../types.js';
+import { globMatcher } from '../../walk/glob.js';
+import { memo } from '../../util/memo.js';
+import {
+  type Block,
+  dirOf,
+  escapeRe,
+  type Expansion,
+  findIn,
+  flagValue,
+  joinPath,
+  lineOf,
+  positionals,
+  type Resolver,
+} from './types.js';
+
+interface Scripts {
+  path: string;
+  name?: string;
+  scripts: Record<string, string>;
+  text: string;
+}
+
+function readScripts(files: FileView, path: string, key = 'scripts'): Scripts | undefined {
+  const json = files.readJson<Record<string, unknown>>(path);
+  if (!json.ok || !json.value || typeof json.value !== 'object') return undefined;
+  const raw = json.value[key];
+  const scripts: Record<string, string> = {};
+  if (raw && typeof raw === 'object' && !Array.isArray(raw))
+    for (const [k, v] of Object.entries(raw)) {
+      if (typeof v === 'string') scripts[k] = v;
+      // Composer: a list of commands; `@name` runs another script, `@php x` runs php.
+      else if (Array.isArray(v)) scripts[k] = v.filter((x) => typeof x === 'string').join('\n');
+    }
+  const name = typeof json.value.name === 'string' ? json.value.name : undefined;
+  return { path, scripts, text: files.read(path) ?? '', ...(name ? { name } : {}) };
+}
+
+/** The line of `"name":` inside the scripts object (the first such key after `"scripts"`). */
+function scriptLine(s: Scripts, name: string, key = 'scripts'): number {
+  const start = lineOf(s.text, new RegExp(`^\\s*"${key}"\\s*:`)) ?? 1;
+  return lineOf(s.text, new RegExp(`^\\s*"${escapeRe(name)}"\\s*:`), start) ?? start;
+}
+
+function block(s: Scripts, name: string, label: string, key = 'scripts'): Block {
+  return { path: s.path, line: scriptLine(s, name, key), text: s.scripts[name]!, via: label, cwd: dirOf(s.path) };
+}
+
+/** `npm run x` runs prex, x, postx (npm and yarn 1; pnpm and bun only x). */
+function runScript(s: Scripts, name: string, pm: string): Block[] {
+  if (s.scripts[name] === undefined) return [];
+  const hooks = pm === 'npm' || pm === 'yarn';
+  const names = hooks ? [`pre${name}`, name, `post${name}`] : [name];
+  return names.filter((n) => s.scripts[n] !== undefined).map((n) => block(s, n, `${pm} script ${n}`));
+}
+
+/** Every package.json below the root (workspace packages), not in node_modules. */
+function workspacePackages(files: FileView): Scripts[] {
+  return memo(files, 'commands:workspaces', () =>
+    files
+      .named('package.json')
+      .filter((p) => p.includes('/') && !p.includes('node_modules/'))
+      .map((p) => readScripts(files, p))
+      .filter((s): s is Scripts => !!s),
+  );
+}
+
+const NPM_BUILTIN = new Set(['install', 'i', 'ci', 'add', 'remove', 'uninstall', 'update', 'up', 'upgrade', 'audit']);
+const YARN_BUILTIN = new Set([
+  ...NPM_BUILTIN,
+  'why',
+  'info',
+  'cache',
+  'config',
+  'init',
+  'pack',
+  'publish',
+  'version',
+  'set',
+  'plugin',
+  'node',
+  'constraints',
+  'dedupe',
+  'explain',
+  'patch',
+  'npm',
+  'link',
+  'unlink',
+  'outdated',
+  'login',
+  'logout',
+  'global',
+  'licenses',
+  'list',
+  'store',
+  'prune',
+  'rebuild',
+  'fetch',
+  'import',
+  'generate-lock-entry',
+  'check',
+  'bin',
+  'create',
+  'exec',
+  'dlx',
+  'workspace',
+  'workspaces',
+  'install-test',
+  'it',
+  'publish',
+  'import',
+  'env',
+  'setup',
+  'deploy',
+  'root',
+]);
+const PM_VALUED = ['--prefix', '-C', '--dir', '--cwd', '--filter', '-F', '-w', '--workspace', '--loglevel'];
+
+/** `npm test`, `yarn lint`, `pnpm -r run build`, `bun run x`: the scripts they run. */
+export const packageScripts: Resolver = (argv, { files, cwd }) => {
+  const pm = argv[0]!;
+  if (!['npm', 'yarn', 'pnpm', 'bun'].includes(pm)) return undefined;
+  const dir = flagValue(argv, ['--prefix', '-C', '--dir', '--cwd']);
+  const here = dir ? joinPath(cwd, dir) : cwd;
+  const pos = positionals(argv.slice(1), PM_VALUED);
+  let [cmd, name] = [pos[0], pos[1]];
+  if (!cmd) return undefined;
+  const all =
+    argv.some((w) => ['-r', '--recursive', '--workspaces', '-ws'].includes(w)) ||
+    (pm === 'yarn' && cmd === 'workspaces' && (pos[1] === 'run' || pos[1] === 'foreach'));
+  const filter = flagValue(argv, ['--filter', '-F', '--workspace', '-w']);
+  if (pm === 'yarn' && cmd === 'workspaces') name = pos.includes('run') ? pos[pos.indexOf('run') + 1] : undefined;
+  else if (pm === 'yarn' && cmd === 'workspace')
+    return inWorkspace(files, pos[1], pos[2] === 'run' ? pos[3] : pos[2], pm);
+  else if (['run', 'run-script', 'rum', 'urn'].includes(cmd)) name = pos[1];
+  else if (['test', 't', 'tst', 'start', 'stop', 'restart'].includes(cmd))
+    name = cmd === 't' || cmd === 'tst' ? 'test' : cmd;
+  else if (pm === 'npm' || pm === 'bun' || NPM_BUILTIN.has(cmd) || (pm === 'yarn' && YARN_BUILTIN.has(cmd)))
+    return undefined;
+  else if (pm === 'pnpm' && ['exec', 'dlx', 'why', 'store', 'publish', 'pack', 'link', 'env'].includes(cmd))
+    return undefined;
+  else name = cmd;
+  if (!name) return undefined;
+  if (all || filter) return acrossWorkspaces(files, here, name, pm, filter);
+  const pkg = findIn(files, here, ['package.json']);
+  const s = pkg ? readScripts(files, pkg) : undefined;
+  if (!s) return { unresolved: `no package.json in ${here || 'the root'}` };
+  const blocks = runScript(s, name, pm);
+  if (blocks.length === 0 && argv.includes('--if-present')) return { blocks: [] };
+  return blocks.length ? { blocks } : { unresolved: `${s.path} has no script "${name}"` };
+};
+
+function inWorkspace(files: FileView, ws: string | undefined, name: string | undefined, pm: string): Expansion {
+  const pkg = workspacePackages(files).find((p) => p.name === ws || dirOf(p.path) === ws);
+  if (!pkg || !name) return { unresolved: `workspace ${ws ?? '?'} not found` };
+  const blocks = runScript(pkg, name, pm);
+  return blocks.length ? { blocks } : { unresolved: `${pkg.path} has no script "${name}"` };
+}
+
+function acrossWorkspaces(files: FileView, here: string, name: string, pm: string, filter?: string): Expansion {
+  const wanted = filter?.replace(/^\.\//, '').replace(/\.{3}$/, '');
+  const pkgs = workspacePackages(files).filter(
+    (p) =>
+      (!here || p.path.startsWith(`${here}/`)) &&
+      (!wanted || p.name === wanted || dirOf(p.path) === wanted || globMatcher(wanted, true)(p.name ?? '')),
+  );
+  const blocks = pkgs.flatMap((p) => runScript(p, name, pm));
+  return blocks.length ? { blocks } : { unresolved: `no workspace package has a script "${name}"` };
+}
+
+/** npm-run-all / run-s / run-p: script names and `lint:*` patterns. */
+export const runAll: Resolver = (argv, { files, cwd }) => {
+  if (!['npm-run-all', 'npm-run-all2', 'run-s', 'run-p'].includes(argv[0]!)) return undefined;
+  const s = scriptsAt(files, cwd);
+  if (!s) return { unresolved: `no package.json in ${cwd || 'the root'}` };
+  const names = positionals(argv.slice(1), ['--max-parallel', '--npm-path', '-l']).flatMap((p) => matchScripts(s, p));
+  return { blocks: names.flatMap((n) => runScript(s, n, 'npm')) };
+};
+
+/** concurrently "npm:lint" "eslint ." — each argument is a command or `npm:<script>`. */
+export const concurrently: Resolver = (argv, { files, cwd }) => {
+  if (argv[0] !== 'concurrently') return undefined;
+  const s = scriptsAt(files, cwd);
+  const args = positionals(argv.slice(1), [
+    '-n',
+    '--names',
+    '-c',
+    '--prefix-colors',
+    '-s',
+    '--success',
+    '-p',
+    '--prefix',
+  ]);
+  const blocks: Block[] = [];
+  const commands: Expansion['commands'] = [];
+  for (const a of args) {
+    const m = /^(npm|yarn|pnpm|bun):(.+)$/.exec(a);
+    if (m && s) blocks.push(...matchScripts(s, m[2]!).flatMap((n) => runScript(s, n, m[1]!)));
+    else if (!m)
+      commands.push({ argv: a.split(/\s+/), hop: { path: s?.path ?? 'package.json', line: 1, text: a }, cwd });
+  }
+  return { blocks, commands };
+};
+
+function scriptsAt(files: FileView, cwd: string): Scripts | undefined {
+  const pkg = findIn(files, cwd, ['package.json']);
+  return pkg ? readScripts(files, pkg) : undefined;
+}
+
+/** `lint:*` matches one level (`lint:js`), `lint:**` any depth, as npm-run-all documents. */
+function matchScripts(s: Scripts, pattern: string): string[] {
+  if (!/[*?]/.test(pattern)) return s.scripts[pattern] !== undefined ? [pattern] : [];
+  const re = new RegExp(
+    `^${escapeRe(pattern)
+      .replace(/\\\*\\\*/g, '.+')
+      .replace(/\\\*/g, '[^:]+')}$`,
+  );
+  return Object.keys(s.scripts).filter((n) => re.test(n));
+}
+
+/** turbo run x / lerna run x / nx run-many -t x / nx affected -t x / nx x project: workspace scripts and nx targets. */
+export const monorepoRunners: Resolver = (argv, { files, cwd }) => {
+  const [tool, sub] = [argv[0]!, argv[1]];
+  let names: string[] = [];
+  if (tool === 'turbo')
+    names = positionals(argv.slice(sub === 'run' ? 2 : 1), ['--filter', '-F', '--concurrency', '--cache-dir']);
+  else if (tool === 'lerna' && sub === 'run')
+    names = positionals(argv.slice(2), ['--scope', '--ignore', '--concurrency']).slice(0, 1);
+  else if (tool === 'nx' && (sub === 'run-many' || sub === 'affected'))
+    names = (flagValue(argv, ['-t', '--target', '--targets']) ?? '').split(',').filter(Boolean);
+  else if (tool === 'nx' && sub === 'run' && argv[2]?.includes(':')) names = [argv[2].split(':')[1]!];
+  else if (
+    tool === 'nx' &&
+    sub &&
+    !sub.startsWith('-') &&
+    !['graph', 'reset', 'show', 'format:check', 'format:write'].includes(sub)
+  )
+    names = [sub];
+  else return undefined;
+  if (tool === 'nx' && sub?.startsWith('format')) return undefined;
+  const blocks: Block[] = [];
+  const commands: NonNullable<Expansion['commands']> = [];
+  for (const name of names) {
+    blocks.push(...(acrossWorkspaces(files, cwd, name, 'npm').blocks ?? []));
+    if (tool === 'nx') commands.push(...nxTargets(files, name));
+  }
+  return blocks.length || commands.length
+    ? { blocks, commands }
+    : { unresolved: `no package or project defines "${names.join(', ')}"` };
+};
+
+/** Nx executors that run a tool themselves. */
+const NX_EXECUTORS: [RegExp, string[]][] = [
+  [/[:/]jest$/, ['jest']],
+  [/vite:test$|vitest/, ['vitest', 'run']],
+  [/(?:eslint|linter):(?:lint|eslint)$/, ['eslint', '.']],
+  [/cypress$/, ['cypress', 'run']],
+  [/playwright$/, ['playwright', 'test']],
+  [/:go-test$|nx-go:test$/, ['go', 'test', './...']],
+  [/:go-lint$|nx-go:lint$/, ['golangci-lint', 'run']],
+];
+
+function nxTargets(files: FileView, target: string): NonNullable<Expansion['commands']> {
+  const out: NonNullable<Expansion['commands']> = [];
+  for (const path of files.named('project.json')) {
+    if (path.includes('node_modules/')) continue;
+    const j = files.readJson<{ targets?: Record<string, { executor?: string; options?: Record<string, unknown> }> }>(
+      path,
+    );
+    const t = j.ok ? j.value?.targets?.[target] : undefined;
+    if (!t) continue;
+    const text = files.read(path) ?? '';
+    const line = lineOf(text, new RegExp(`^\\s*"${escapeRe(target)}"\\s*:`)) ?? 1;
+    const hop = { path, line, text: `"${target}": ${t.executor ?? ''}`, via: `nx target ${target}` };
+    const exec = NX_EXECUTORS.find(([re]) => re.test(t.executor ?? ''));
+    if (exec) out.push({ argv: exec[1], hop, cwd: dirOf(path) });
+    const cmds = [t.options?.command, ...(Array.isArray(t.options?.commands) ? t.options.commands : [])];
+    for (const c of cmds) {
+      const s =
+        typeof c === 'string'
+          ? c
+          : typeof (c as { command?: unknown })?.command === 'string'
+            ? (c as { command: string }).command
+            : undefined;
+      if (s) out.push({ argv: ['sh', '-c', s], hop, cwd: '' });
+    }
+  }
+  return out;
+}
+
+/** composer test / composer run-script x: Composer scripts (`@other` runs another script). */
+export const composerScripts: Resolver = (argv, { files, cwd }) => {
+  if (argv[0] !== 'composer' && argv[0] !== 'composer.phar') return undefined;
+  const pos = positionals(argv.slice(1), ['-d', '--working-dir']);
+  const name = pos[0] === 'run-script' || pos[0] === 'run' ? pos[1] : pos[0];
+  if (
+    !name ||
+    ['install', 'update', 'require', 'audit', 'dump-autoload', 'validate', 'config', 'global'].includes(name)
+  )
+    return undefined;
+  const path = findIn(files, cwd, ['composer.json']);
+  const s = path ? readScripts(files, path) : undefined;
+  if (!s || s.scripts[name] === undefined) return { unresolved: `no Composer script "${name}"` };
+  const b = block(s, name, `composer script ${name}`);
+  // `@php vendor/bin/phpunit` runs php; `@lint` runs the script lint; `@putenv X=1` sets a variable.
+  b.text = b.text
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(/^@php\s+/, 'php ')
+        .replace(/^@putenv\s.*$/, '')
+        .replace(/^@(?!php\b)([\w:-]+)/, 'composer run-script $1'),
+    )
+    .join('\n');
+  return { blocks: [b] };
+};

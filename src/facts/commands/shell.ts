@@ -1,0 +1,266 @@
+/**
+ * Shell text as commands, never executed: logical lines (continuations joined, heredoc bodies and
+ * comments dropped, each with its first line number), split into simple commands by shell-quote
+ * (quotes, escapes and operators the way sh reads them), with control keywords, redirections and
+ * the wrappers that only change how a tool starts (`npx`, `poetry run`, `FOO=1`, `sudo`) removed,
+ * so that a command's first word is the program it runs: `echo pytest` runs echo.
+ */
+import { parse } from 'shell-quote';
+
+export interface ShellLine {
+  text: string;
+  line: number;
+}
+
+/** Lines of a script; `\`-continued lines join the first, heredoc bodies are not commands. */
+export function logicalLines(text: string, firstLine = 1): ShellLine[] {
+  const out: ShellLine[] = [];
+  const raw = text.split(/\r?\n/);
+  let heredoc: string | undefined;
+  let acc = '';
+  let start = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const l = raw[i]!;
+    if (heredoc !== undefined) {
+      if (l.replace(/^\t+/, '').trim() === heredoc) heredoc = undefined;
+      continue;
+    }
+    if (!acc) start = i;
+    const cont = /(^|[^\\])\\$/.test(l);
+    acc += cont ? `${l.slice(0, -1)} ` : l;
+    if (cont && i < raw.length - 1) continue;
+    const t = acc.trim();
+    acc = '';
+    const hd = /<<-?\s*(['"]?)([\w-]+)\1/.exec(t);
+    if (hd) heredoc = hd[2]!;
+    if (t && !t.startsWith('#') && !t.startsWith('//')) out.push({ text: t, line: firstLine + start });
+  }
+  return out;
+}
+
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '{', '}', '!', 'time']);
+const REDIRECT = new Set(['<', '>', '>>', '>&', '<&', '&>', '>|', '<<<', '<<', '<<-']);
+/** Commands that look a program up rather than run it. */
+const LOOKUP = new Set(['command', 'which', 'type', 'hash', 'whereis']);
+
+type Token = ReturnType<typeof parse>[number];
+
+/**
+ * The simple commands of one logical line, each as its words. `$(…)` bodies are commands of their
+ * own; `for x in …`, `case` patterns and function headers are not commands.
+ */
+export function simpleCommands(text: string): string[][] {
+  let tokens: Token[];
+  try {
+    // Variables stay as written: `$PYTEST` is not expanded (nothing from the environment is used).
+    tokens = parse(text.replace(/\$\{?(MAKE)\}?|\$\((MAKE)\)/g, 'make'), (k) => `$${k}`);
+  } catch {
+    return [];
+  }
+  const out: string[][] = [];
+  let cur: string[] = [];
+  let skipNext = false;
+  const flush = () => {
+    if (cur.length) out.push(cur);
+    cur = [];
+  };
+  for (const t of tokens) {
+    if (typeof t === 'string') {
+      if (skipNext) {
+        skipNext = false;
+        continue;
+      }
+      if (cur.length === 0 && KEYWORDS.has(t)) continue;
+      cur.push(t);
+      continue;
+    }
+    if ('comment' in t) break;
+    if ('op' in t) {
+      if (t.op === 'glob') {
+        if (!skipNext) cur.push((t as { pattern: string }).pattern);
+        skipNext = false;
+      } else if (REDIRECT.has(t.op)) skipNext = true;
+      else if (t.op === '(' && cur.length && cur[cur.length - 1] === '$') {
+        cur.pop();
+        flush();
+      } else flush();
+    }
+  }
+  flush();
+  return out.filter((argv) => !isDeclaration(argv));
+}
+
+/** `for f in …`, `case $x in`, `pattern)`, `foo() {`, `local x=…`: structure, not a program run. */
+function isDeclaration(argv: string[]): boolean {
+  const a = argv[0]!;
+  if (['for', 'case', 'esac', 'function', 'select', 'local', 'export', 'declare', 'readonly', 'set'].includes(a))
+    return true;
+  if (/\)$/.test(a) && argv.length === 1) return true;
+  if (/^[\w-]+\(\)$/.test(a)) return true;
+  if (argv.length >= 2 && argv[1] === '()') return true;
+  return argv.every((w) => /^[A-Za-z_]\w*=/.test(w));
+}
+
+export interface Normalised {
+  argv: string[];
+  /** A directory the command changes to for what follows on its line (`cd api`). */
+  cd?: string;
+  /** The words removed in front (`npx`, `poetry run`), for the evidence. */
+  via?: string;
+}
+
+/**
+ * Strips what only changes how a program starts: environment assignments, `env`, `sudo`,
+ * `timeout 60`, `xvfb-run`, package runners (`npx`, `pnpm exec`, `yarn dlx`, `bunx`, `poetry run`,
+ * `uv run`, `pipenv run`, `pdm run`, `bundle exec`), `python -m X` and `coverage run -m X`, paths
+ * to a binary (`./node_modules/.bin/jest` → `jest`), and `go run <tool-module>`.
+ */
+export function normalise(words: string[]): Normalised | undefined {
+  let argv = [...words];
+  const via: string[] = [];
+  for (let guard = 0; guard < 12 && argv.length; guard++) {
+    const [a, b] = [argv[0]!, argv[1]];
+    if (/^[A-Za-z_]\w*=/.test(a)) {
+      argv = argv.slice(1);
+      continue;
+    }
+    if (a === 'cd') return argv[1] ? { argv: [], cd: argv[1] } : undefined;
+    if (LOOKUP.has(a) || a === 'echo' || a === 'printf') return { argv };
+    const skip = wrapperLength(argv);
+    if (skip > 0) {
+      via.push(argv.slice(0, skip).join(' '));
+      argv = argv.slice(skip);
+      continue;
+    }
+    if (/^python[\d.]*$|^py$/.test(a) && b === '-m' && argv[2]) {
+      via.push(`${a} -m`);
+      argv = [argv[2]!.replace(/^py\.test$/, 'pytest'), ...argv.slice(3)];
+      continue;
+    }
+    // `php vendor/bin/phpunit`, `python manage.py test`, `node node_modules/.bin/jest`: the script is the program.
+    if ((a === 'php' || /^python[\d.]*$/.test(a)) && b && !b.startsWith('-')) {
+      argv = argv.slice(1);
+      continue;
+    }
+    const nm = a === 'node' && b ? /(?:^|\/)node_modules\/(?:\.bin\/([\w.-]+)|(@?[\w.-]+)\/bin\/)/.exec(b) : null;
+    if (nm) {
+      argv = [nm[1] ?? nm[2]!, ...argv.slice(2)];
+      continue;
+    }
+    if (a === 'coverage' && b === 'run') {
+      const m = argv.indexOf('-m');
+      via.push('coverage run');
+      if (m > 0 && argv[m + 1]) argv = [argv[m + 1]!, ...argv.slice(m + 2)];
+      else argv = ['python', ...argv.slice(2).filter((w) => !w.startsWith('-'))];
+      continue;
+    }
+    const inner = containerCommand(argv);
+    if (inner) {
+      via.push(argv.slice(0, argv.length - inner.length).join(' '));
+      argv = inner;
+      continue;
+    }
+    if (a === 'go' && b === 'run' && argv[2] && /^[\w.-]+\.\w+\/.+/.test(argv[2]) && !argv[2].endsWith('.go')) {
+      via.push(`go run ${argv[2]}`);
+      argv = [argv[2].replace(/@.*$/, '').split('/').pop()!, ...argv.slice(3)];
+      continue;
+    }
+    break;
+  }
+  if (argv.length === 0) return undefined;
+  return { argv, ...(via.length ? { via: via.join(' ') } : {}) };
+}
+
+const CONTAINER_VALUED = new Set(
+  '-f --file -p --project-name --env-file -e --env -v --volume -w --workdir -u --user --name --network --net --entrypoint --platform -l --label --mount --add-host --shm-size -m --memory --cpus --ulimit --cap-add --device --gpus --pull --profile --log-driver --publish --hostname -h --ipc --tmpfs --runtime --security-opt --volumes-from --link'.split(
+    ' ',
+  ),
+);
+
+/** `docker compose run web pytest`, `docker exec api npm test`: the command run inside the container. */
+function containerCommand(argv: string[]): string[] | undefined {
+  let i: number;
+  if (argv[0] === 'docker' && argv[1] === 'compose') i = 2;
+  else if (argv[0] === 'docker-compose' || argv[0] === 'podman-compose' || argv[0] === 'docker' || argv[0] === 'podman')
+    i = 1;
+  else return undefined;
+  const skip = () => {
+    while (i < argv.length && argv[i]!.startsWith('-')) i += CONTAINER_VALUED.has(argv[i]!) ? 2 : 1;
+  };
+  skip();
+  if (argv[i] !== 'run' && argv[i] !== 'exec') return undefined;
+  i++;
+  skip();
+  i++; // the service, container or image
+  return i < argv.length ? argv.slice(i) : undefined;
+}
+
+/** Words that only start the next program: how many of them are at the front. */
+function wrapperLength(argv: string[]): number {
+  const [a, b] = [argv[0]!, argv[1] ?? ''];
+  const flagsAfter = (n: number, valued: string[] = []) => {
+    let i = n;
+    while (i < argv.length && argv[i]!.startsWith('-')) i += valued.includes(argv[i]!) ? 2 : 1;
+    return i;
+  };
+  switch (a) {
+    case 'env':
+      return flagsAfter(1) + argv.slice(flagsAfter(1)).findIndex((w) => !/^[A-Za-z_]\w*=/.test(w));
+    case 'sudo':
+      return flagsAfter(1, ['-u', '-g']);
+    case 'exec':
+    case 'nice':
+    case 'nohup':
+    case 'xvfb-run':
+    case 'dbus-run-session':
+      return flagsAfter(1, ['-s', '--server-args', '-n']);
+    case 'timeout':
+      return flagsAfter(1, ['-s', '-k']) + 1;
+    case 'nyc':
+    case 'c8':
+      return flagsAfter(1, ['-r', '--reporter', '--report-dir', '-x', '--exclude', '-n', '--include']);
+    case 'cross-env':
+    case 'cross-env-shell':
+      return 1 + argv.slice(1).findIndex((w) => !/^[A-Za-z_]\w*=/.test(w));
+    case 'dotenv':
+      return argv.indexOf('--') > 0 ? argv.indexOf('--') + 1 : flagsAfter(1, ['-e', '-c', '-v']);
+    case 'npx':
+    case 'bunx':
+    case 'pnpx':
+    case 'uvx':
+      return flagsAfter(1, ['-p', '--package', '--from']);
+    case 'pipx':
+      return b === 'run' ? flagsAfter(2, ['--spec']) : 0;
+    case 'npm':
+    case 'pnpm':
+    case 'yarn':
+      return b === 'exec' || b === 'dlx'
+        ? flagsAfter(2, ['-c', '--package']) + (argv[flagsAfter(2)] === '--' ? 1 : 0)
+        : 0;
+    case 'poetry':
+    case 'rye':
+    case 'conda':
+    case 'micromamba':
+      return b === 'run' ? flagsAfter(2, ['-n', '--name', '-p']) : 0;
+    case 'uv':
+      return b === 'run' ? flagsAfter(2, ['--with', '--python', '-p', '--extra', '--group', '--package']) : 0;
+    case 'bundle':
+      return b === 'exec' ? 2 : 0;
+    case 'dotnet':
+      return b === 'tool' && argv[2] === 'run' ? 3 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** The simple commands of a script text, normalised, each with its line. */
+export function commandsOf(text: string, firstLine = 1): { argv: string[]; line: number; text: string; cd?: string }[] {
+  const out: { argv: string[]; line: number; text: string; cd?: string }[] = [];
+  for (const l of logicalLines(text, firstLine)) {
+    for (const words of simpleCommands(l.text)) {
+      const n = normalise(words);
+      if (n) out.push({ argv: n.argv, line: l.line, text: l.text, ...(n.cd ? { cd: n.cd } : {}) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,422 @@
+/**
+ * CI steps that are not shell: composite actions and reusable workflows of the repository,
+ * marketplace actions and Azure DevOps tasks that run a tool (with their inputs), CircleCI orbs,
+ * GitLab `include:` (local files are followed, GitLab's own templates and components by what they
+ * run), and the scripts CI systems run when none is written (Travis `language: node_js` → `npm test`).
+ */
+import type { CommandHop, CommandTool, FileView } from '../../types.js';
+import { memo } from '../../util/memo.js';
+import { parseYamlWithLines } from '../../util/yaml-lines.js';
+import { type CiCommand, type CiFile, DEPLOY_ACTION, parseYamlCi } from '../ci.js';
+import { type Block, type Expansion, joinPath, lineOf, type Synthetic, type UsesStep } from './types.js';
+import { simpleCommands } from './shell.js';
+
+/** Lines of one CI step, placed at their line numbers so that continuations and heredocs read as in the file. */
+export function stepText(cmds: CiCommand[]): { text: string; line: number } {
+  const first = cmds[0]!.line;
+  const lines: string[] = [];
+  for (const c of cmds) {
+    while (lines.length < c.line - first) lines.push('');
+    lines[c.line - first] = lines[c.line - first] ? `${lines[c.line - first]}\n${c.text}` : c.text;
+  }
+  return { text: lines.join('\n'), line: first };
+}
+
+const words = (s: string | undefined) => (s ? (simpleCommands(s)[0] ?? []) : []);
+const tool = (name: string, kinds: CommandTool['kinds'], implied: string): CommandTool => ({ name, kinds, implied });
+
+type Handler = (w: Record<string, string>, ref: string) => { argv?: string[]; shell?: string; tools?: CommandTool[] };
+
+/** Marketplace actions that run a tool: by their documented defaults and inputs. */
+const ACTIONS: [RegExp, Handler][] = [
+  [/^golangci\/golangci-lint-action@/, (w) => ({ argv: ['golangci-lint', 'run', ...words(w.args)] })],
+  [/^github\/codeql-action\/analyze@/, () => ({ tools: [tool('CodeQL', ['scan'], 'github/codeql-action/analyze')] })],
+  [
+    /^(?:github|super-linter)\/super-linter(?:\/slim)?@/,
+    () => ({ tools: [tool('super-linter', ['lint', 'format'], 'super-linter runs the linters of each language')] }),
+  ],
+  [
+    /^oxsecurity\/megalinter/,
+    () => ({ tools: [tool('MegaLinter', ['lint', 'format'], 'MegaLinter runs the linters of each language')] }),
+  ],
+  [/^(?:astral-sh|chartboost)\/ruff-action@/, (w) => ({ argv: ['ruff', ...(w.args ? words(w.args) : ['check'])] })],
+  [
+    /^(?:pre-commit\/action|pre-commit-ci\/lite-action)@/,
+    (w) => ({ argv: ['pre-commit', 'run', '--all-files', ...words(w.extra_args)] }),
+  ],
+  [/^psf\/black@/, (w) => ({ argv: ['black', ...(w.options ? words(w.options) : ['--check', '--diff'])] })],
+  [/^reviewdog\/action-([\w-]+)@/, (_w, ref) => ({ argv: [/^reviewdog\/action-([\w-]+)@/.exec(ref)![1]!] })],
+  [/^hadolint\/hadolint-action@/, () => ({ argv: ['hadolint'] })],
+  [/^ludeeus\/action-shellcheck@/, () => ({ argv: ['shellcheck'] })],
+  [
+    /^creyD\/prettier_action@|^actionsx\/prettier@/,
+    (w) => ({ argv: ['prettier', ...words(w.prettier_options ?? w.args)] }),
+  ],
+  [/^biomejs\/setup-biome@/, () => ({})],
+  [/^cypress-io\/github-action@/, (w) => (w.command ? { shell: w.command } : { argv: ['cypress', 'run'] })],
+  [/^actions-rs\/cargo@/, (w) => ({ argv: ['cargo', ...words(w.command), ...words(w.args)] })],
+  [/^(?:actions-rs|auguwu)\/clippy(?:-check|-action)@/, () => ({ argv: ['cargo', 'clippy'] })],
+  [/^(?:actions-rs|rustsec)\/audit-check@/, () => ({ argv: ['cargo', 'audit'] })],
+  [/^EmbarkStudios\/cargo-deny-action@/, () => ({ argv: ['cargo', 'deny'] })],
+  [
+    /^(?:gradle\/gradle-build-action|gradle\/actions\/setup-gradle|eskatos\/gradle-command-action)@/,
+    (w) => (w.arguments ? { argv: ['gradle', ...words(w.arguments)] } : {}),
+  ],
+  [/^paambaati\/codeclimate-action@/, (w) => (w.coverageCommand ? { shell: w.coverageCommand } : {})],
+  [/^(?:nick-fields|nick-invision)\/retry@|^Wandalen\/wretry\.action@/, (w) => (w.command ? { shell: w.command } : {})],
+  [/^(?:GabrielBB\/xvfb-action|coactions\/setup-xvfb)@/, (w) => (w.run ? { shell: w.run } : {})],
+  [/^ArtiomTr\/jest-coverage-report-action@/, (w) => ({ shell: w['test-script'] ?? 'npx jest' })],
+  [/^mattallty\/jest-github-action@/, (w) => ({ shell: w['test-command'] ?? 'npm test' })],
+  [
+    /^julia-actions\/julia-runtest@/,
+    () => ({ tools: [tool('Julia Pkg.test', ['test'], 'julia-actions/julia-runtest')] }),
+  ],
+  [/^php-actions\/(phpunit|phpstan|phpcs|phpmd)@/, (_w, ref) => ({ argv: [/^php-actions\/(\w+)@/.exec(ref)![1]!] })],
+  [/^php-actions\/composer@/, (w) => (w.command ? { argv: ['composer', ...words(w.command)] } : {})],
+  [/^aquasecurity\/trivy-action@/, () => ({ argv: ['trivy'] })],
+  [/^aquasecurity\/tfsec-(?:action|pr-commenter-action)@/, () => ({ argv: ['tfsec'] })],
+  [/^snyk\/actions\//, () => ({ argv: ['snyk', 'test'] })],
+  [/^anchore\/scan-action@/, () => ({ argv: ['grype'] })],
+  [/^(?:returntocorp|semgrep)\/semgrep-action@/, () => ({ argv: ['semgrep'] })],
+  [/^gitleaks\/gitleaks-action@/, () => ({ argv: ['gitleaks'] })],
+  [/^trufflesecurity\/trufflehog@/, () => ({ argv: ['trufflehog'] })],
+  [
+    /^actions\/dependency-review-action@/,
+    () => ({ tools: [tool('dependency review', ['scan'], 'actions/dependency-review-action')] }),
+  ],
+  [/^ossf\/scorecard-action@/, () => ({ tools: [tool('OpenSSF Scorecard', ['scan'], 'ossf/scorecard-action')] })],
+  [
+    /^sonarsource\/(?:sonarcloud-github-action|sonarqube-scan-action|sonarcloud-github-c-cpp)@/i,
+    () => ({ argv: ['sonar-scanner'] }),
+  ],
+  [/^zaproxy\/action-/, () => ({ tools: [tool('OWASP ZAP', ['scan'], 'zaproxy action')] })],
+  [/^securego\/gosec@/, () => ({ argv: ['gosec'] })],
+  [/^golang\/govulncheck-action@/, () => ({ argv: ['govulncheck'] })],
+  [/^pypa\/gh-action-pip-audit@/, () => ({ argv: ['pip-audit'] })],
+  [/^google\/osv-scanner-action/, () => ({ argv: ['osv-scanner'] })],
+  [/^docker\/scout-action@/, () => ({ argv: ['docker', 'scout', 'cves'] })],
+  [/^bridgecrewio\/checkov-action@/, () => ({ argv: ['checkov'] })],
+  [/^checkmarx\/kics-github-action@/i, () => ({ argv: ['kics'] })],
+  [
+    /^microsoft\/security-devops-action@/,
+    () => ({ tools: [tool('Microsoft Security DevOps', ['scan'], 'microsoft/security-devops-action')] }),
+  ],
+  [/^JetBrains\/qodana-action@/, () => ({ tools: [tool('Qodana', ['lint'], 'JetBrains/qodana-action')] })],
+  [
+    /^docker\/build-push-action@|^redhat-actions\/buildah-build@/,
+    () => ({ tools: [tool('docker build', ['build'], 'docker/build-push-action')] }),
+  ],
+  [/^DavidAnson\/markdownlint-cli2-action@/, () => ({ argv: ['markdownlint-cli2'] })],
+];
+
+const split = (s: string | undefined) => (s ?? '').split(/[\s,]+/).filter(Boolean);
+
+/** Azure DevOps tasks, by their inputs (`DotNetCoreCLI@2` with `command: test`). */
+const TASKS: [RegExp, Handler][] = [
+  [
+    /^DotNetCoreCLI@/,
+    (w) => {
+      const cmd = (w.command ?? 'build').toLowerCase();
+      return { argv: ['dotnet', ...(cmd === 'custom' ? words(w.custom) : [cmd]), ...words(w.arguments)] };
+    },
+  ],
+  [/^(?:VSTest|VsTest)@/, () => ({ argv: ['vstest.console'] })],
+  [/^Maven@/, (w) => ({ argv: ['mvn', ...split(w.goals ?? 'package'), ...words(w.options)] })],
+  [/^Gradle@/, (w) => ({ argv: ['gradle', ...split(w.tasks ?? 'build'), ...words(w.options)] })],
+  [
+    /^Npm@/,
+    (w) => {
+      const cmd = (w.command ?? 'install').toLowerCase();
+      return { argv: ['npm', ...(cmd === 'custom' ? words(w.customCommand) : [cmd])], ...(w.workingDir ? {} : {}) };
+    },
+  ],
+  [
+    /^(?:Bash|ShellScript)@/,
+    (w) =>
+      w.filePath || w.scriptPath
+        ? { argv: ['bash', w.filePath ?? w.scriptPath!, ...words(w.arguments ?? w.args)] }
+        : {},
+  ],
+  [/^PowerShell@/, (w) => (w.filePath ? { argv: ['pwsh', '-File', w.filePath, ...words(w.arguments)] } : {})],
+  [/^(?:MSBuild|VSBuild|XamarinAndroid|XamariniOS)@/, () => ({ argv: ['msbuild'] })],
+  [/^Docker@/, (w) => (/build/i.test(w.command ?? 'buildAndPush') ? { argv: ['docker', 'build'] } : {})],
+  [/^Xcode@/, (w) => ({ argv: ['xcodebuild', ...split(w.actions ?? 'build')] })],
+  [/^(?:SonarQube|SonarCloud)(?:Analyze|Prepare)@/, () => ({ argv: ['sonar-scanner'] })],
+  [/^(?:AdvancedSecurity-Codeql-Analyze)@/, () => ({ argv: ['codeql'] })],
+  [
+    /^(?:AdvancedSecurity-Dependency-Scanning|WhiteSource|Mend|SnykSecurityScan|dependency-check-build-task|CredScan|MicrosoftSecurityDevOps|ComponentGovernanceComponentDetection)@/i,
+    (_w, ref) => ({ tools: [tool(ref.replace(/@.*$/, ''), ['scan'], `Azure DevOps task ${ref}`)] }),
+  ],
+];
+
+/** The action or task a `uses:` / `task:` step runs: local composite actions and workflows are followed. */
+export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefined {
+  const ref = u.ref.trim();
+  if (ref.startsWith('./')) return localAction(files, ref.replace(/@.*$/, ''));
+  const w = u.with ?? {};
+  const cwd = w['working-directory'] ?? w.workingDirectory ?? w.workingDir ?? u.cwd;
+  for (const [re, h] of [...ACTIONS, ...TASKS]) {
+    if (!re.test(ref)) continue;
+    const r = h(w, ref);
+    const hop: CommandHop = { path: '', line: 0, text: '' };
+    const commands: Synthetic[] = r.argv?.length ? [{ argv: r.argv, hop, cwd }] : [];
+    const blocks: Block[] = r.shell
+      ? [{ path: u.hop.path, line: u.hop.line, text: r.shell, via: `input of ${ref.replace(/@.*$/, '')}`, cwd }]
+      : [];
+    return { commands, blocks, ...(r.tools ? { tools: r.tools } : {}) };
+  }
+  if (DEPLOY_ACTION.test(ref))
+    return { tools: [tool(ref.replace(/@.*$/, ''), ['deploy'], `${ref.replace(/@.*$/, '')} deploys`)] };
+  return undefined;
+}
+
+/** A composite action (`action.yml` with `runs.steps`) or a reusable workflow of the repository. */
+function localAction(files: FileView, ref: string): Expansion {
+  const path = joinPath('', ref);
+  if (/\.ya?ml$/.test(path)) {
+    if (!files.exists(path)) return { unresolved: `${path} not found` };
+    return ciFileExpansion(parseYamlCi(files, 'github-actions', path));
+  }
+  const file = [`${path}/action.yml`, `${path}/action.yaml`].find((p) => files.exists(p));
+  if (!file) return { unresolved: `no action.yml in ${path}` };
+  const parsed = memo(files, `commands:action:${file}`, () => parseYamlWithLines(files.read(file) ?? ''));
+  const doc = parsed.docs[0];
+  const runs = (doc?.value as { runs?: { using?: string; steps?: unknown[] } } | undefined)?.runs;
+  if (!doc || !Array.isArray(runs?.steps)) {
+    const entry = [`${path}/entrypoint.sh`, `${path}/entrypoint`].find((p) => files.exists(p));
+    return entry
+      ? { blocks: [{ path: entry, line: 1, text: files.read(entry) ?? '', via: `action ${path}`, cwd: '' }] }
+      : {};
+  }
+  const blocks: Block[] = [];
+  const uses: UsesStep[] = [];
+  runs.steps.forEach((st, i) => {
+    const step = st as { run?: unknown; uses?: unknown; with?: Record<string, unknown>; 'working-directory'?: unknown };
+    const cwd =
+      typeof step['working-directory'] === 'string' && !step['working-directory'].includes('$')
+        ? joinPath('', step['working-directory'])
+        : '';
+    const at = (k: string) => doc.scalars.find((s) => s.path.join('/') === `runs/steps/${i}/${k}`);
+    const run = at('run');
+    if (run)
+      blocks.push({
+        path: file,
+        line: run.block ? run.line + 1 : run.line,
+        text: run.value,
+        via: `composite action ${path}`,
+        cwd,
+      });
+    const u = at('uses');
+    if (u) {
+      const w: Record<string, string> = {};
+      for (const [k, v] of Object.entries(step.with ?? {})) if (typeof v !== 'object') w[k] = String(v);
+      uses.push({
+        ref: u.value,
+        with: w,
+        hop: { path: file, line: u.line, text: u.value, via: `composite action ${path}` },
+        cwd,
+      });
+    }
+  });
+  return { blocks, uses };
+}
+
+/** Every step of a CI file as blocks and uses (for a reusable workflow called from another). */
+export function ciFileExpansion(f: CiFile): Expansion {
+  const steps = new Map<string, CiCommand[]>();
+  for (const c of f.commands) {
+    const key = c.kind === 'uses' ? `u${c.line}:${c.text}` : `s${c.step ?? c.line}`;
+    steps.set(key, [...(steps.get(key) ?? []), c]);
+  }
+  const blocks: Block[] = [];
+  const uses: UsesStep[] = [];
+  for (const cmds of steps.values()) {
+    const c = cmds[0]!;
+    if (c.kind === 'uses')
+      uses.push({
+        ref: c.text,
+        ...(c.with ? { with: c.with } : {}),
+        hop: { path: f.path, line: c.line, text: c.text },
+        cwd: c.cwd ?? '',
+      });
+    else blocks.push({ path: f.path, ...stepText(cmds), via: c.job ? `job ${c.job}` : 'step', cwd: c.cwd ?? '' });
+  }
+  return { blocks, uses };
+}
+
+export interface CiDefault {
+  system: string;
+  job?: string;
+  hop: CommandHop;
+  expansion: Expansion;
+}
+
+/** Travis's default `script` per language when the file writes none. */
+const TRAVIS: Record<string, string> = {
+  node_js: 'npm test',
+  ruby: 'bundle exec rake',
+  go: 'go test -v ./...',
+  rust: 'cargo build --verbose\ncargo test --verbose',
+  php: 'phpunit',
+  elixir: 'mix test',
+  clojure: 'lein test',
+  haskell: 'cabal test',
+  scala: 'sbt test',
+  perl: 'make test',
+  c: './configure && make && make test',
+  cpp: './configure && make && make test',
+};
+
+/** CircleCI orb jobs and commands that run a tool (`node/test` runs the package's test script). */
+const ORBS: [RegExp, (p: Record<string, string>) => string][] = [
+  [
+    /^circleci\/node@.*\/(?:test|run)$/,
+    (p) => `${p['pkg-manager'] ?? 'npm'} run ${p['run-command'] ?? p['npm-run'] ?? p['yarn-run'] ?? 'test'}`,
+  ],
+  [
+    /^circleci\/python@.*\/test$/,
+    (p) => (p['test-tool'] === 'unittest' ? 'python -m unittest' : `pytest ${p['test-tool-args'] ?? ''}`),
+  ],
+  [/^circleci\/go@.*\/test$/, () => 'go test ./...'],
+  [/^circleci\/ruby@.*\/rspec-test$/, () => 'bundle exec rspec'],
+  [/^circleci\/ruby@.*\/rubocop-check$/, () => 'bundle exec rubocop'],
+  [/^circleci\/maven@.*\/test$/, (p) => `mvn ${p.command ?? 'verify'}`],
+  [/^circleci\/gradle@.*\/(?:test|run)$/, (p) => `./gradlew ${p.test_command ?? p.command ?? 'test'}`],
+  [/^snyk\/snyk@.*\/scan$/, () => 'snyk test'],
+  [/^sonarsource\/sonarcloud@.*\/scan$/, () => 'sonar-scanner'],
+  [/^circleci\/docker@.*\/(?:build|publish)$/, () => 'docker build .'],
+  [/^circleci\/aws-ecr@.*\/build[-_]and[-_]push[-_]image$/, () => 'docker build .'],
+];
+
+/** GitLab's own templates and CI/CD components, by what they add to the pipeline. */
+const GITLAB_TEMPLATES: [RegExp, CommandTool][] = [
+  [
+    /SAST|Secret-Detection|Dependency-Scanning|Container-Scanning|DAST|License-Scanning|Fuzz|secret-detection|dependency-scanning|container-scanning|\/sast/i,
+    tool('GitLab security scanning', ['scan'], 'GitLab template'),
+  ],
+  [/Code-Quality|code-quality/i, tool('GitLab Code Quality', ['lint'], 'GitLab template')],
+  [/Auto-DevOps/i, tool('Auto DevOps', ['build', 'test', 'scan', 'deploy'], 'GitLab Auto DevOps template')],
+  [/Jobs\/Test\.gitlab-ci/i, tool('Auto DevOps test', ['test'], 'GitLab template')],
+  [/Jobs\/Deploy/i, tool('Auto DevOps deploy', ['deploy'], 'GitLab template')],
+];
+
+/** What CI systems run without a line that says so, and the pipeline files GitLab includes. */
+export function ciDefaults(files: FileView, ci: CiFile[]): { defaults: CiDefault[]; extraFiles: CiFile[] } {
+  const defaults: CiDefault[] = [];
+  const extraFiles: CiFile[] = [];
+  const known = new Set(ci.map((f) => f.path));
+  for (const f of ci) {
+    const doc = f.docs[0] as Record<string, unknown> | undefined;
+    if (!doc || typeof doc !== 'object') continue;
+    const text = files.read(f.path) ?? '';
+    if (f.system === 'travis' && typeof doc.language === 'string' && doc.script === undefined) {
+      const script = TRAVIS[doc.language];
+      const line = lineOf(text, /^language\s*:/) ?? 1;
+      if (script)
+        defaults.push({
+          system: 'travis',
+          hop: {
+            path: f.path,
+            line,
+            text: `language: ${doc.language}`,
+            via: `Travis default script: ${script.split('\n')[0]}`,
+          },
+          expansion: {
+            blocks: [{ path: f.path, line, text: script, via: `Travis default for ${doc.language}`, cwd: '' }],
+          },
+        });
+    }
+    if (f.system === 'circleci') defaults.push(...orbSteps(f, doc, text));
+    if (f.system === 'gitlab-ci') {
+      for (const inc of [doc.include].flat()) {
+        const line = lineOf(text, /^include\s*:/) ?? 1;
+        const o = typeof inc === 'string' ? { local: inc } : (inc as Record<string, unknown> | undefined);
+        if (!o) continue;
+        const local =
+          typeof o.local === 'string' ? o.local : typeof o.file === 'string' && !o.project ? o.file : undefined;
+        if (local && !/^https?:/.test(local)) {
+          for (const p of files.match(joinPath('', local)))
+            if (!known.has(p)) {
+              known.add(p);
+              extraFiles.push(parseYamlCi(files, 'gitlab-ci', p));
+            }
+        }
+        const name =
+          typeof o.template === 'string' ? o.template : typeof o.component === 'string' ? o.component : undefined;
+        const t = name ? GITLAB_TEMPLATES.find(([re]) => re.test(name)) : undefined;
+        if (t && name)
+          defaults.push({
+            system: 'gitlab-ci',
+            hop: {
+              path: f.path,
+              line: lineOf(text, new RegExp(name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))) ?? line,
+              text: name,
+            },
+            expansion: { tools: [{ ...t[1], implied: `GitLab ${o.template ? 'template' : 'component'} ${name}` }] },
+          });
+      }
+    }
+  }
+  return { defaults, extraFiles };
+}
+
+function orbSteps(f: CiFile, doc: Record<string, unknown>, text: string): CiDefault[] {
+  const orbs = (doc.orbs && typeof doc.orbs === 'object' ? doc.orbs : {}) as Record<string, unknown>;
+  const out: CiDefault[] = [];
+  const visit = (item: unknown, job: string | undefined) => {
+    const [name, params] =
+      typeof item === 'string'
+        ? [item, {}]
+        : item && typeof item === 'object'
+          ? (Object.entries(item)[0] ?? ['', {}])
+          : ['', {}];
+    const m = /^([\w-]+)\/([\w-]+)$/.exec(name as string);
+    const orb = m ? orbs[m[1]!] : undefined;
+    if (!m || typeof orb !== 'string') return;
+    const full = `${orb}/${m[2]}`;
+    const p: Record<string, string> = {};
+    for (const [k, v] of Object.entries((params as Record<string, unknown>) ?? {}))
+      if (typeof v !== 'object') p[k] = String(v);
+    const hop = {
+      path: f.path,
+      line: lineOf(text, new RegExp(`^\\s*-?\\s*${m[1]}/${m[2]}\\b`)) ?? 1,
+      text: name as string,
+      via: `orb ${orb}`,
+    };
+    const shell = ORBS.find(([re]) => re.test(full))?.[1](p);
+    const deploy = DEPLOY_ACTION.test(`${orb.replace(/^circleci\//, '').replace(/@.*$/, '')}/${m[2]}`);
+    if (shell)
+      out.push({
+        system: 'circleci',
+        ...(job ? { job } : {}),
+        hop,
+        expansion: {
+          blocks: [
+            {
+              path: f.path,
+              line: hop.line,
+              text: shell,
+              via: `orb ${full}`,
+              cwd: p['app-dir']?.replace(/^~\/project\/?|^\.\/?/, '') ?? '',
+            },
+          ],
+        },
+      });
+    else if (deploy)
+      out.push({
+        system: 'circleci',
+        ...(job ? { job } : {}),
+        hop,
+        expansion: { tools: [tool(full, ['deploy'], `orb ${full}`)] },
+      });
+  };
+  const jobs = (doc.jobs && typeof doc.jobs === 'object' ? doc.jobs : {}) as Record<string, { steps?: unknown[] }>;
+  for (const [name, j] of Object.entries(jobs)) for (const s of Array.isArray(j?.steps) ? j.steps : []) visit(s, name);
+  const workflows = (doc.workflows && typeof doc.workflows === 'object' ? doc.workflows : {}) as Record<
+    string,
+    { jobs?: unknown[] }
+  >;
+  for (const wf of Object.values(workflows))
+    for (const j of Array.isArray(wf?.jobs) ? wf.jobs : []) visit(j, undefined);
+  return out;
+}

@@ -1,0 +1,271 @@
+/**
+ * Which tool a normalised command runs, from its program and arguments (never from a word
+ * elsewhere on the line): test runners, linters, formatters, type checkers, security scanners,
+ * deploy commands and builds. One program may be several kinds (`biome ci` lints and checks
+ * formatting; `mvn verify` builds and tests).
+ */
+import type { CommandTool, ToolKind } from '../../types.js';
+
+interface Spec {
+  name: string;
+  kinds: ToolKind[];
+  /** Program names (argv[0]). */
+  cmd: string[];
+  /** Tested on the arguments joined by spaces (argv[1..]); absent: any arguments. */
+  args?: RegExp;
+  /** Arguments that make it something else (a dry run, a skipped test phase). */
+  not?: RegExp;
+}
+
+const T: ToolKind[] = ['test'];
+const L: ToolKind[] = ['lint'];
+const F: ToolKind[] = ['format'];
+const S: ToolKind[] = ['scan'];
+const D: ToolKind[] = ['deploy'];
+const B: ToolKind[] = ['build'];
+
+const DRY = /--dry-run\b|(?:^|\s)--check\b|--diff\b/;
+const SPECS: Spec[] = [
+  // ── tests ──
+  { name: 'pytest', kinds: T, cmd: ['pytest', 'py.test'] },
+  { name: 'unittest', kinds: T, cmd: ['unittest'] },
+  { name: 'nose2', kinds: T, cmd: ['nose2', 'nosetests', 'nose'] },
+  { name: 'Django tests', kinds: T, cmd: ['manage.py', './manage.py'], args: /^test\b/ },
+  { name: 'Jest', kinds: T, cmd: ['jest'], not: /--listTests\b/ },
+  { name: 'Jest', kinds: T, cmd: ['react-scripts', 'craco', 'react-app-rewired', 'ng'], args: /^test\b/ },
+  { name: 'Vitest', kinds: T, cmd: ['vitest'], args: /^(?!bench\b|list\b)/ },
+  { name: 'Mocha', kinds: T, cmd: ['mocha', '_mocha'] },
+  { name: 'AVA', kinds: T, cmd: ['ava'] },
+  { name: 'node-tap', kinds: T, cmd: ['tap', 'tape', 'uvu', 'jasmine', 'karma', 'lab', 'borp', 'brittle'] },
+  { name: 'node:test', kinds: T, cmd: ['node', 'tsx'], args: /(?:^|\s)--test\b/ },
+  { name: 'Playwright', kinds: T, cmd: ['playwright'], args: /^test\b/ },
+  { name: 'Cypress', kinds: T, cmd: ['cypress'], args: /^run\b/ },
+  { name: 'bun test', kinds: T, cmd: ['bun'], args: /^test\b/ },
+  { name: 'deno test', kinds: T, cmd: ['deno'], args: /^test\b/ },
+  { name: 'go test', kinds: T, cmd: ['go', 'richgo'], args: /^test\b/ },
+  { name: 'gotestsum', kinds: T, cmd: ['gotestsum', 'ginkgo'] },
+  { name: 'dotnet test', kinds: T, cmd: ['dotnet'], args: /^test\b/ },
+  { name: 'VSTest', kinds: T, cmd: ['vstest.console', 'vstest.console.exe', 'xunit.console'] },
+  { name: 'cargo test', kinds: T, cmd: ['cargo'], args: /^(?:\+\S+\s+)?(?:test|nextest|tarpaulin|llvm-cov)\b/ },
+  { name: 'RSpec', kinds: T, cmd: ['rspec'] },
+  { name: 'rails test', kinds: T, cmd: ['rails', 'bin/rails', 'ruby'], args: /^(?:test|spec)\b|(?:^|\s)-Itest\b/ },
+  { name: 'PHPUnit', kinds: T, cmd: ['phpunit', 'simple-phpunit', 'paratest'] },
+  { name: 'Pest', kinds: T, cmd: ['pest'] },
+  { name: 'artisan test', kinds: T, cmd: ['artisan'], args: /^test\b/ },
+  { name: 'CTest', kinds: T, cmd: ['ctest'] },
+  { name: 'mix test', kinds: T, cmd: ['mix'], args: /^test\b/ },
+  { name: 'swift test', kinds: T, cmd: ['swift', 'flutter', 'dart'], args: /^test\b/ },
+  { name: 'zig build test', kinds: T, cmd: ['zig'], args: /^build\s+test\b/ },
+  { name: 'sbt test', kinds: T, cmd: ['sbt'], args: /(?:^|\s|;)"?\+?(?:test|it:test|testOnly)\b/ },
+  { name: 'Bazel test', kinds: T, cmd: ['bazel', 'bazelisk'], args: /^test\b/ },
+  { name: 'terraform test', kinds: T, cmd: ['terraform', 'tofu'], args: /^test\b/ },
+  { name: 'helm unittest', kinds: T, cmd: ['helm'], args: /^unittest\b/ },
+  { name: 'Ant test', kinds: T, cmd: ['ant'], args: /(?:^|\s)test\b/ },
+  { name: 'lein test', kinds: T, cmd: ['lein', 'cabal', 'stack'], args: /^test\b/ },
+  { name: 'hatch test', kinds: T, cmd: ['hatch'], args: /^test\b/ },
+  { name: 'setup.py test', kinds: T, cmd: ['setup.py'], args: /^test\b/ },
+  { name: 'Behave', kinds: T, cmd: ['behave', 'robot', 'cucumber', 'cucumber-js'] },
+  { name: 'Xcode test', kinds: T, cmd: ['xcodebuild'], args: /(?:^|\s)test\b/ },
+  // ── linters ──
+  { name: 'ESLint', kinds: L, cmd: ['eslint', 'eslint_d'] },
+  { name: 'Biome', kinds: ['lint', 'format'], cmd: ['biome'], args: /^(?:check|ci)\b/ },
+  { name: 'Biome', kinds: L, cmd: ['biome'], args: /^lint\b/ },
+  { name: 'XO', kinds: L, cmd: ['xo'] },
+  { name: 'StandardJS', kinds: L, cmd: ['standard', 'ts-standard', 'semistandard'] },
+  { name: 'Oxlint', kinds: L, cmd: ['oxlint'] },
+  { name: 'TSLint', kinds: L, cmd: ['tslint'] },
+  { name: 'Stylelint', kinds: L, cmd: ['stylelint'] },
+  { name: 'Ruff', kinds: L, cmd: ['ruff'], args: /^(?!format\b|--version\b)/ },
+  { name: 'Flake8', kinds: L, cmd: ['flake8', 'flakeheaven', 'flakehell'] },
+  { name: 'Pylint', kinds: L, cmd: ['pylint'] },
+  { name: 'pycodestyle', kinds: L, cmd: ['pycodestyle', 'pydocstyle', 'pyflakes', 'prospector', 'pylama'] },
+  { name: 'golangci-lint', kinds: L, cmd: ['golangci-lint'], args: /^(?!fmt\b|--version\b|version\b)/ },
+  { name: 'go vet', kinds: L, cmd: ['go'], args: /^vet\b/ },
+  { name: 'staticcheck', kinds: L, cmd: ['staticcheck', 'revive', 'golint', 'errcheck', 'ineffassign'] },
+  { name: 'Checkstyle', kinds: L, cmd: ['checkstyle'] },
+  { name: 'detekt', kinds: L, cmd: ['detekt', 'detekt-cli'] },
+  { name: 'ktlint', kinds: ['lint', 'format'], cmd: ['ktlint'] },
+  { name: 'RuboCop', kinds: ['lint', 'format'], cmd: ['rubocop', 'standardrb'] },
+  { name: 'PHPStan', kinds: L, cmd: ['phpstan', 'psalm', 'phpcs', 'phpmd'] },
+  { name: 'Clippy', kinds: L, cmd: ['cargo'], args: /^(?:\+\S+\s+)?clippy\b/ },
+  { name: 'ShellCheck', kinds: L, cmd: ['shellcheck'] },
+  { name: 'hadolint', kinds: L, cmd: ['hadolint'] },
+  { name: 'markdownlint', kinds: L, cmd: ['markdownlint', 'markdownlint-cli2', 'mdl', 'yamllint', 'actionlint'] },
+  { name: 'TFLint', kinds: L, cmd: ['tflint'] },
+  { name: 'SwiftLint', kinds: L, cmd: ['swiftlint', 'credo'] },
+  { name: 'mix credo', kinds: L, cmd: ['mix'], args: /^credo\b/ },
+  { name: 'clang-tidy', kinds: L, cmd: ['clang-tidy', 'cppcheck', 'cpplint'] },
+  { name: 'super-linter', kinds: L, cmd: ['super-linter', 'mega-linter-runner'] },
+  { name: 'Trunk', kinds: ['lint', 'format'], cmd: ['trunk'], args: /^check\b/ },
+  { name: 'deno lint', kinds: L, cmd: ['deno'], args: /^lint\b/ },
+  { name: 'dotnet format', kinds: ['format', 'lint'], cmd: ['dotnet'], args: /^format\b/ },
+  { name: 'dotnet format', kinds: ['format', 'lint'], cmd: ['dotnet-format'] },
+  // ── type checkers ──
+  { name: 'mypy', kinds: ['typecheck'], cmd: ['mypy', 'pyright', 'basedpyright', 'pytype', 'dmypy'] },
+  { name: 'tsc', kinds: ['typecheck', 'build'], cmd: ['tsc', 'vue-tsc'] },
+  // ── formatters ──
+  { name: 'Prettier', kinds: F, cmd: ['prettier'] },
+  { name: 'Biome', kinds: F, cmd: ['biome'], args: /^format\b/ },
+  { name: 'dprint', kinds: F, cmd: ['dprint'], args: /^(?:check|fmt)\b/ },
+  { name: 'Black', kinds: F, cmd: ['black', 'blue'] },
+  { name: 'Ruff format', kinds: F, cmd: ['ruff'], args: /^format\b/ },
+  { name: 'isort', kinds: F, cmd: ['isort', 'yapf', 'autopep8', 'usort', 'ufmt'] },
+  { name: 'gofmt', kinds: F, cmd: ['gofmt', 'goimports', 'gofumpt', 'gci'] },
+  { name: 'gofmt', kinds: F, cmd: ['go'], args: /^fmt\b/ },
+  { name: 'gofmt', kinds: F, cmd: ['golangci-lint'], args: /^fmt\b/ },
+  { name: 'google-java-format', kinds: F, cmd: ['google-java-format', 'ktfmt'] },
+  { name: 'rustfmt', kinds: F, cmd: ['rustfmt'] },
+  { name: 'rustfmt', kinds: F, cmd: ['cargo'], args: /^(?:\+\S+\s+)?fmt\b/ },
+  { name: 'PHP-CS-Fixer', kinds: F, cmd: ['php-cs-fixer', 'pint', 'phpcbf'] },
+  { name: 'clang-format', kinds: F, cmd: ['clang-format', 'git-clang-format'] },
+  { name: 'terraform fmt', kinds: F, cmd: ['terraform', 'tofu', 'terragrunt'], args: /^(?:fmt|hclfmt)\b/ },
+  { name: 'shfmt', kinds: F, cmd: ['shfmt', 'swiftformat', 'swift-format', 'stylua'] },
+  { name: 'mix format', kinds: F, cmd: ['mix', 'deno'], args: /^(?:format|fmt)\b/ },
+  // ── security scanners ──
+  { name: 'CodeQL', kinds: S, cmd: ['codeql'] },
+  { name: 'Semgrep', kinds: S, cmd: ['semgrep', 'opengrep'] },
+  { name: 'Snyk', kinds: S, cmd: ['snyk'], args: /^(?:test|monitor|code|container|iac)\b/ },
+  { name: 'Trivy', kinds: S, cmd: ['trivy', 'grype', 'syft'], args: /^(?!--version)/ },
+  { name: 'Bandit', kinds: S, cmd: ['bandit'] },
+  { name: 'gosec', kinds: S, cmd: ['gosec', 'govulncheck', 'nancy'] },
+  { name: 'npm audit', kinds: S, cmd: ['npm', 'pnpm', 'yarn', 'bun'], args: /^audit\b|^npm\s+audit\b/ },
+  { name: 'audit-ci', kinds: S, cmd: ['audit-ci', 'better-npm-audit', 'retire', 'auditjs', 'improved-yarn-audit'] },
+  { name: 'pip-audit', kinds: S, cmd: ['pip-audit', 'safety', 'osv-scanner', 'jake'] },
+  { name: 'OWASP Dependency-Check', kinds: S, cmd: ['dependency-check', 'dependency-check.sh'] },
+  { name: 'gitleaks', kinds: S, cmd: ['gitleaks', 'trufflehog', 'detect-secrets', 'ggshield', 'talisman'] },
+  { name: 'Checkov', kinds: S, cmd: ['checkov', 'tfsec', 'kics', 'terrascan', 'kubesec', 'kube-score'] },
+  { name: 'SonarQube', kinds: S, cmd: ['sonar-scanner', 'dotnet-sonarscanner', 'sonarscanner'] },
+  { name: 'SonarQube', kinds: S, cmd: ['dotnet'], args: /^sonarscanner\b/ },
+  { name: 'cargo audit', kinds: S, cmd: ['cargo'], args: /^(?:audit|deny)\b/ },
+  { name: 'bundler-audit', kinds: S, cmd: ['bundler-audit', 'bundle-audit', 'brakeman'] },
+  { name: 'bundler-audit', kinds: S, cmd: ['bundle'], args: /^audit\b/ },
+  { name: 'composer audit', kinds: S, cmd: ['composer'], args: /^audit\b/ },
+  { name: 'dotnet vulnerable packages', kinds: S, cmd: ['dotnet'], args: /^list\s.*--vulnerable\b/ },
+  { name: 'OWASP ZAP', kinds: S, cmd: ['zap-baseline.py', 'zap-full-scan.py', 'zap-api-scan.py', 'nuclei'] },
+  { name: 'Docker Scout', kinds: S, cmd: ['docker'], args: /^scout\s+(?:cves|quickview|recommendations)\b/ },
+  // ── deployment ──
+  {
+    name: 'kubectl',
+    kinds: D,
+    cmd: ['kubectl', 'oc'],
+    args: /(?:^|\s)(?:apply|replace|set\s+image|rollout\s+restart|create\s+-f|kustomize\s.*\|)\b/,
+    not: DRY,
+  },
+  { name: 'Helm', kinds: D, cmd: ['helm'], args: /(?:^|\s)(?:upgrade|install)\b/, not: DRY },
+  { name: 'helmfile', kinds: D, cmd: ['helmfile'], args: /(?:^|\s)(?:apply|sync|deploy)\b/ },
+  {
+    name: 'Terraform apply',
+    kinds: D,
+    cmd: ['terraform', 'tofu', 'terragrunt'],
+    args: /(?:^|\s)(?:run-all\s+)?apply\b/,
+    not: DRY,
+  },
+  { name: 'Pulumi', kinds: D, cmd: ['pulumi'], args: /(?:^|\s)up\b/ },
+  { name: 'AWS CDK', kinds: D, cmd: ['cdk', 'sam', 'serverless', 'sls', 'sst', 'copilot', 'eb'], args: /\bdeploy\b/ },
+  {
+    name: 'AWS CLI deploy',
+    kinds: D,
+    cmd: ['aws'],
+    args: /^(?:ecs\s+(?:update-service|deploy)|cloudformation\s+(?:deploy|create-stack|update-stack)|lambda\s+update-function-code|deploy\s+create-deployment|s3\s+sync|apprunner\s+start-deployment)\b/,
+  },
+  { name: 'ecs-deploy', kinds: D, cmd: ['ecs-deploy', 'ansible-playbook'] },
+  {
+    name: 'gcloud deploy',
+    kinds: D,
+    cmd: ['gcloud'],
+    args: /(?:^|\s)(?:run\s+(?:deploy|services\s+replace)|app\s+deploy|functions\s+deploy|deploy\s+releases\s+create)\b/,
+  },
+  {
+    name: 'Azure CLI deploy',
+    kinds: D,
+    cmd: ['az'],
+    args: /^(?:webapp\s+(?:up|deploy|deployment|config\s+container\s+set)|containerapp\s+(?:up|update|create)|functionapp\s+deployment|deployment\s+(?:group|sub)\s+create|aks\s+command)\b/,
+  },
+  { name: 'func publish', kinds: D, cmd: ['func'], args: /^azure\s+functionapp\s+publish\b/ },
+  {
+    name: 'PaaS deploy',
+    kinds: D,
+    cmd: ['flyctl', 'fly', 'netlify', 'firebase', 'wrangler', 'kamal', 'railway', 'vercel'],
+    args: /(?:^|\s)(?:deploy|publish|up|--prod)\b/,
+  },
+  { name: 'Heroku', kinds: D, cmd: ['heroku'], args: /^(?:container:release|releases:promote)\b/ },
+  { name: 'git push to a PaaS', kinds: D, cmd: ['git'], args: /^push\s+(?:\S+\s+)*(?:heroku|dokku)\b/ },
+  { name: 'cf push', kinds: D, cmd: ['cf'], args: /^push\b/ },
+  { name: 'Argo CD', kinds: D, cmd: ['argocd'], args: /^app\s+(?:sync|set)\b/ },
+  { name: 'Skaffold', kinds: D, cmd: ['skaffold'], args: /^(?:run|deploy)\b/ },
+  { name: 'Capistrano', kinds: D, cmd: ['cap'], args: /^\w+\s+deploy\b/ },
+  { name: 'doctl', kinds: D, cmd: ['doctl'], args: /^apps\s+(?:create-deployment|update)\b/ },
+  // ── builds ──
+  { name: 'go build', kinds: B, cmd: ['go'], args: /^(?:build|install)\b/ },
+  { name: 'GoReleaser', kinds: B, cmd: ['goreleaser', 'ko'] },
+  { name: 'dotnet build', kinds: B, cmd: ['dotnet'], args: /^(?:build|publish|pack|msbuild)\b/ },
+  { name: 'MSBuild', kinds: B, cmd: ['msbuild', 'msbuild.exe'] },
+  { name: 'cargo build', kinds: B, cmd: ['cargo'], args: /^(?:\+\S+\s+)?build\b/ },
+  {
+    name: 'docker build',
+    kinds: B,
+    cmd: ['docker', 'podman', 'buildah'],
+    args: /^(?:build|buildx\s+build|compose\s+build|bake)\b/,
+  },
+  { name: 'docker-compose build', kinds: B, cmd: ['docker-compose'], args: /^build\b/ },
+  { name: 'Python build', kinds: B, cmd: ['build'] },
+  { name: 'Python build', kinds: B, cmd: ['poetry', 'hatch', 'uv', 'flit', 'pdm'], args: /^build\b/ },
+  {
+    name: 'JS bundler',
+    kinds: B,
+    cmd: [
+      'webpack',
+      'rollup',
+      'esbuild',
+      'tsup',
+      'parcel',
+      'vite',
+      'next',
+      'nuxt',
+      'ng',
+      'babel',
+      'swc',
+      'unbuild',
+      'rspack',
+      'astro',
+      'remix',
+      'gatsby',
+      'pkgroll',
+      'microbundle',
+      'ncc',
+      'svelte-kit',
+    ],
+    args: /^(?!dev\b|serve\b|start\b|preview\b|test\b|lint\b|e2e\b)/,
+  },
+  { name: 'CMake', kinds: B, cmd: ['cmake'], args: /--build\b/ },
+  { name: 'make', kinds: B, cmd: ['ninja', 'meson'] },
+  { name: 'Bazel build', kinds: B, cmd: ['bazel', 'bazelisk'], args: /^build\b/ },
+  { name: 'sbt build', kinds: B, cmd: ['sbt'], args: /(?:^|\s)"?(?:compile|package|assembly)\b/ },
+  { name: 'swift build', kinds: B, cmd: ['swift', 'zig'], args: /^build\b/ },
+  { name: 'mix compile', kinds: B, cmd: ['mix'], args: /^(?:compile|release)\b/ },
+  { name: 'gcloud builds', kinds: B, cmd: ['gcloud'], args: /^builds\s+submit\b/ },
+  { name: 'Packer', kinds: B, cmd: ['packer'], args: /^build\b/ },
+  { name: 'terraform plan', kinds: B, cmd: ['terraform', 'tofu', 'terragrunt'], args: /^(?:validate|plan)\b/ },
+];
+
+const byCmd = new Map<string, Spec[]>();
+for (const s of SPECS) for (const c of s.cmd) byCmd.set(c, [...(byCmd.get(c) ?? []), s]);
+
+/** The tools a normalised command runs (empty when it runs none we know). */
+export function classify(argv: readonly string[]): CommandTool[] {
+  const head = argv[0];
+  if (!head) return [];
+  const base = head.slice(head.lastIndexOf('/') + 1).replace(/\.(?:exe|cmd)$/i, '');
+  const args = argv.slice(1).join(' ');
+  const out: CommandTool[] = [];
+  for (const s of byCmd.get(head) ?? byCmd.get(base) ?? []) {
+    if (s.args && !s.args.test(args)) continue;
+    if (s.not?.test(args)) continue;
+    if (out.some((t) => t.name === s.name)) continue;
+    out.push({ name: s.name, kinds: [...s.kinds] });
+  }
+  return out;
+}
+
+/** Gradle and Maven test phases skipped on the command line. */
+export const SKIPS_TESTS = /-DskipTests\b|-Dmaven\.test\.skip=true|(?:^|\s)-x\s+:?test\b|--exclude-task\s+:?test\b/;

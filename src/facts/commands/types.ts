@@ -1,0 +1,107 @@
+/** What a resolver returns for one command: where its real work is written, or the tools it implies. */
+import type { CommandHop, CommandTool, FileView } from '../../types.js';
+
+/** A block of shell text to follow, written at `path` from `line` (a script body, a recipe). */
+export interface Block {
+  path: string;
+  line: number;
+  text: string;
+  /** What this block is, for the chain: `npm script test`, `make lint`, `tox env py`. */
+  via: string;
+  /** Directory the block runs in (repo-relative, '' for the root). */
+  cwd: string;
+}
+
+/** A command known without shell text (a pre-commit hook id, an action's input), at its own hop. */
+export interface Synthetic {
+  argv: string[];
+  hop: CommandHop;
+  cwd: string;
+  /** Tools named by the convention that produced it, instead of classifying argv. */
+  tools?: CommandTool[];
+}
+
+/** An action, task or orb step to follow (`uses: ./.github/actions/x`, `uses: golangci/golangci-lint-action@v6`). */
+export interface UsesStep {
+  ref: string;
+  with?: Record<string, string>;
+  hop: CommandHop;
+  cwd: string;
+}
+
+export interface Expansion {
+  blocks?: Block[];
+  uses?: UsesStep[];
+  commands?: Synthetic[];
+  /** Tools this command itself runs by convention (Maven's lifecycle, Gradle's check). */
+  tools?: CommandTool[];
+  /** Why the command could not be followed (it is still recorded as a run). */
+  unresolved?: string;
+}
+
+export interface ResolveContext {
+  files: FileView;
+  cwd: string;
+}
+
+export type Resolver = (argv: string[], r: ResolveContext) => Expansion | undefined;
+
+/** `a/b` + `../c` → `a/c`; absolute and home paths are taken from the repository root. */
+export function joinPath(dir: string, rel: string): string {
+  const parts = (rel.startsWith('/') || rel.startsWith('~') ? '' : dir).split('/').filter(Boolean);
+  for (const p of rel.replace(/^~\/?(?:project|repo)?\/?/, '').split('/')) {
+    if (!p || p === '.') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  return parts.join('/');
+}
+
+export const dirOf = (p: string): string => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+
+/** Line (1-based) of the first match of `re` at or after line `from`, or undefined. */
+export function lineOf(text: string, re: RegExp, from = 1): number | undefined {
+  const lines = text.split(/\r?\n/);
+  for (let i = from - 1; i < lines.length; i++) if (re.test(lines[i]!)) return i + 1;
+  return undefined;
+}
+
+export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** A file in `cwd`, else at the root: the paths a tool would look in. */
+export function findIn(files: FileView, cwd: string, names: string[]): string | undefined {
+  for (const dir of cwd ? [cwd, ''] : ['']) {
+    for (const n of names) {
+      const p = joinPath(dir, n);
+      if (files.exists(p)) return p;
+    }
+  }
+  return undefined;
+}
+
+/** Positional words of argv after its flags (`valued` flags consume the next word). */
+export function positionals(argv: string[], valued: string[] = []): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i]!;
+    if (w === '--') break;
+    if (w.startsWith('-')) {
+      if (valued.includes(w)) i++;
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+/** The value of a flag given as `--flag value`, `--flag=value` or `-f value`. */
+export function flagValue(argv: string[], names: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i]!;
+    for (const n of names) {
+      if (w === n && argv[i + 1] !== undefined) return argv[i + 1];
+      if (w.startsWith(`${n}=`)) return w.slice(n.length + 1);
+    }
+  }
+  return undefined;
+}
