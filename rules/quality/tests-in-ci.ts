@@ -1,25 +1,7 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, pass } from '../../src/engine/results.js';
-import { CI_GLOBS, ciFiles, runsTests, type CiCommand } from '../../src/facts/ci.js';
-import { ciCommands } from '../../src/facts/tests/tooling.js';
-
-/** Actions that run a test suite themselves (no shell command to see). */
-const TEST_ACTIONS = /^cypress-io\/github-action@/;
-const RUNNER_OF = [
-  ['pytest/unittest', /\bpytest\b|py\.test|-m\s+unittest|\btox\b|\bnox\b/],
-  ['go test', /\bgo\s+test\b|gotestsum/],
-  ['npm/pnpm/yarn test', /\b(?:npm|pnpm|yarn|bun)\b/],
-  ['Jest/Vitest/Mocha', /\b(?:jest|vitest|mocha|ava|playwright|cypress)\b/],
-  ['Maven', /mvnw?\b/],
-  ['Gradle', /gradlew?\b/],
-  ['dotnet test', /dotnet\s+test/],
-  ['cargo test', /cargo\s+(?:test|nextest)/],
-  ['RSpec/Minitest', /\b(?:rspec|rake|rails\s+test)\b/],
-  ['PHPUnit/Pest', /\b(?:phpunit|pest|artisan)\b/],
-  ['make', /\bmake\b/],
-] as const;
-
-const runnerOf = (c: CiCommand) => RUNNER_OF.find(([, re]) => re.test(c.text))?.[0] ?? 'other';
+import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
+import { describeChain, runEvidence, runsOf, toolNames } from '../../src/facts/commands/index.js';
 
 export default defineRule({
   meta: {
@@ -34,7 +16,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Parses CI configuration (GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkinsfile, Travis, Bitbucket, Cloud Build, Buildkite, Drone, CodeBuild, Woodpecker, AppVeyor) and lists each job whose commands run tests: npm/pnpm/yarn test, jest/vitest/mocha, pytest/tox/nox, go test, mvn test|verify, gradle test|check, dotnet test, cargo test, rspec/rake, phpunit/pest, make test, bazel/sbt/turbo/nx test — with the workflow file and line.',
+      'Follows what each CI job runs (GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkinsfile, Travis, Bitbucket, Cloud Build, Buildkite, Drone, CodeBuild, Woodpecker, AppVeyor) through package scripts and their pre/post hooks, Makefile/justfile/Taskfile targets, shell scripts, tox/nox sessions, composite actions, Gradle/Maven lifecycles, NUKE/Cake targets, Azure tasks, CircleCI orbs and Travis defaults, down to a test runner (pytest, Jest, Vitest, Mocha, go test, JUnit via Maven/Gradle, dotnet test, cargo test, RSpec, PHPUnit, …). Evidence gives the chain from the CI line to the runner; a word in an `echo` or a script name is not a test run.',
     reads: CI_GLOBS,
   },
   check(ctx) {
@@ -46,42 +28,52 @@ export default defineRule({
         { jobs: [] },
       );
     }
-    const runs = ciCommands(ctx).filter(
-      (c) => (c.kind === 'run' && runsTests(c.text)) || (c.kind === 'uses' && TEST_ACTIONS.test(c.text)),
-    );
-    const jobs = runs.map((c) => ({
-      file: c.path,
-      job: c.job ?? 'default',
-      line: c.line,
-      command: c.text.slice(0, 120),
-      runner: runnerOf(c),
+    const runs = runsOf(ctx.facts.commands, 'test');
+    const jobs = runs.map((r) => ({
+      file: r.origin.path,
+      job: r.origin.job ?? 'default',
+      line: r.chain[r.chain.length - 1]?.line ?? 1,
+      command: r.argv.join(' ').slice(0, 120),
+      runner: r.tools.find((t) => t.kinds.includes('test'))!.name,
+      via: describeChain(r).slice(0, 300),
     }));
-    const broken = ci.filter((f) => !f.ok);
-    const evidence: Evidence[] = runs.slice(0, 8).map((c) => ({
-      path: c.path,
-      line: c.line,
-      snippet: c.text.slice(0, 160),
-      note: `job ${c.job ?? '(default)'} runs tests${ci.some((f) => f.path === c.path) ? '' : ` (in ${c.path}, which the job invokes)`}`,
-    }));
-    for (const b of broken) evidence.push({ path: b.path, note: `could not be parsed: ${b.error ?? 'unreadable'}` });
+    // One citation per job and runner: a matrix of twelve identical steps is one fact.
+    const cited = new Set<string>();
+    const evidence: Evidence[] = [];
+    for (const r of runs) {
+      const key = `${r.origin.path}#${r.origin.job}#${r.tools[0]?.name}`;
+      if (cited.has(key) || evidence.length >= 8) continue;
+      cited.add(key);
+      evidence.push(runEvidence(r, 'runs tests', 'test'));
+    }
+    for (const b of ci.filter((f) => !f.ok))
+      evidence.push({ path: b.path, note: `could not be parsed: ${b.error ?? 'unreadable'}` });
     const data = { jobs, ciFiles: ci.map((f) => f.path) };
     if (runs.length === 0) {
+      const unresolved = ctx.facts.commands.unresolved
+        .filter((u) => u.chain.length > 0)
+        .slice(0, 3)
+        .map((u): Evidence => {
+          const h = u.chain[u.chain.length - 1]!;
+          return { path: h.path, line: h.line, snippet: h.text.slice(0, 160), note: `not followed: ${u.reason}` };
+        });
+      const steps = ctx.facts.commands.runs.filter((r) => r.origin.kind === 'ci').length;
       return fail(
         `CI is configured (${ci.length} file${ci.length === 1 ? '' : 's'}) but no job runs a test command.`,
         [
           {
             path: '.',
-            note: `no test command in ${ci.reduce((s, f) => s + f.commands.length, 0)} CI steps of ${listing(ci.map((f) => f.path).slice(0, 5))}`,
+            note: `no test runner among ${steps} commands that ${listing(ci.map((f) => f.path).slice(0, 5))} run${ci.length === 1 ? 's' : ''}, followed through scripts and targets`,
           },
+          ...unresolved,
           ...evidence,
         ],
         data,
       );
     }
     const jobNames = [...new Set(jobs.map((j) => `${j.file}:${j.job}`))];
-    const runners = [...new Set(jobs.map((j) => j.runner))];
     return pass(
-      `${jobNames.length} CI job${jobNames.length === 1 ? '' : 's'} run${jobNames.length === 1 ? 's' : ''} the tests (${listing(runners)}).`,
+      `${jobNames.length} CI job${jobNames.length === 1 ? '' : 's'} run${jobNames.length === 1 ? 's' : ''} the tests (${listing(toolNames(runs, 'test'))}).`,
       evidence,
       data,
     );

@@ -198,7 +198,13 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
           ...(inputs ? { with: inputs } : {}),
         });
       } else if (system === 'cloud-build' && key === 'args' && !s.value.includes('\n')) {
-      } else if (key && COMMAND_KEYS.has(key) && !(key === 'steps' && system === 'circleci')) {
+      } else if (
+        key &&
+        COMMAND_KEYS.has(key) &&
+        !(key === 'steps' && system === 'circleci') &&
+        // An action's `with: {command, args}` are its inputs, read through the action (commands/steps.ts).
+        !(system === 'github-actions' && s.path.includes('with') && (key === 'command' || key === 'args'))
+      ) {
         splitLines(s).forEach(({ text: t, line }) =>
           commands.push({ text: t, kind: 'run', path, line, step, ...extra }),
         );

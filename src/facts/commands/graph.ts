@@ -14,7 +14,7 @@ import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll 
 import { noxSessions, pythonScripts, toxEnvs } from './python.js';
 import { logicalLines, normalise, simpleCommands } from './shell.js';
 import { ciDefaults, stepText, usesExpansion } from './steps.js';
-import { classify } from './tools.js';
+import { classify, conventional } from './tools.js';
 import { type Expansion, joinPath, type Resolver, type UsesStep } from './types.js';
 
 const MAX_HOPS = 10;
@@ -85,10 +85,9 @@ class Walker {
     const next: Frame = { ...frame, chain };
     const c = argv.indexOf('-c');
     if ((SHELLS.has(argv[0]!) || argv[0] === 'pwsh' || argv[0] === 'powershell') && c > 0 && argv[c + 1]) {
-      this.shell(argv[c + 1]!, chain[chain.length - 1]?.line ?? 1, chain[chain.length - 1]?.path ?? '', undefined, {
-        ...next,
-        chain: frame.chain,
-      });
+      // `bash -c "…"` is written on the line already in the chain: its commands take that hop's place.
+      const last = chain[chain.length - 1];
+      this.shell(argv[c + 1]!, last?.line ?? 1, last?.path ?? '', last?.via, { ...next, chain: chain.slice(0, -1) });
       return;
     }
     for (const r of RESOLVERS) {
@@ -96,7 +95,8 @@ class Walker {
       if (!exp) continue;
       this.expand(exp, next);
       if (exp.unresolved) this.unresolved.push({ chain, reason: exp.unresolved });
-      if (exp.tools?.length || exp.unresolved) this.emit(argv, exp.tools ?? classify(argv), next);
+      if (exp.tools?.length || exp.unresolved)
+        this.emit(argv, exp.tools ?? (exp.absent ? conventional(argv, exp.unresolved!) : classify(argv)), next);
       return;
     }
     const script = this.scriptFile(argv, frame.cwd);

@@ -34,7 +34,8 @@ function parseMakefile(files: FileView, path: string, depth = 0, vars = new Map<
   const subst = (s: string) => {
     for (let pass = 0; pass < 4 && /\$[({]\w+[)}]/.test(s); pass++)
       s = s.replace(/\$[({](\w+)[)}]/g, (m, k: string) => (k === 'MAKE' ? 'make' : (vars.get(k) ?? m)));
-    return s;
+    // What is left is a variable of the environment or of make itself: a shell variable to sh, `$$` a literal `$`.
+    return s.replace(/\$[({](\w+)[)}]/g, '$$$1').replace(/\$\$/g, '$');
   };
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i]!;
@@ -103,7 +104,7 @@ export const makeTargets: Resolver = (argv, { files, cwd }) => {
   const file = flagValue(argv, ['-f', '--file', '--makefile']);
   const path = file ? joinPath(dir, file) : findIn(files, dir, MAKE_NAMES);
   if (!path || !files.exists(path))
-    return { unresolved: `no Makefile in ${dir || 'the root'} (generated at build time?)` };
+    return { unresolved: `no Makefile in ${dir || 'the root'} (generated at build time?)`, absent: true };
   const mk = makefile(files, path);
   const wanted = positionals(argv.slice(1), [
     '-C',
@@ -165,7 +166,7 @@ function parseJustfile(text: string): { recipes: Map<string, Recipe>; first?: st
 export const justRecipes: Resolver = (argv, { files, cwd }) => {
   if (argv[0] !== 'just') return undefined;
   const path = findIn(files, cwd, ['justfile', 'Justfile', '.justfile']);
-  if (!path) return { unresolved: 'no justfile' };
+  if (!path) return { unresolved: 'no justfile', absent: true };
   const jf = memo(files, `commands:just:${path}`, () => parseJustfile(files.read(path) ?? ''));
   const pos = positionals(argv.slice(1), ['-f', '--justfile', '-d', '--working-directory', '--set']);
   const names = pos.length ? pos.filter((p) => jf.recipes.has(p)).slice(0, 4) : jf.first ? [jf.first] : [];

@@ -149,7 +149,7 @@ export const packageScripts: Resolver = (argv, { files, cwd }) => {
   if (all || filter) return acrossWorkspaces(files, here, name, pm, filter);
   const pkg = findIn(files, here, ['package.json']);
   const s = pkg ? readScripts(files, pkg) : undefined;
-  if (!s) return { unresolved: `no package.json in ${here || 'the root'}` };
+  if (!s) return { unresolved: `no package.json in ${here || 'the root'}`, absent: true };
   const blocks = runScript(s, name, pm);
   if (blocks.length === 0 && argv.includes('--if-present')) return { blocks: [] };
   return blocks.length ? { blocks } : { unresolved: `${s.path} has no script "${name}"` };
@@ -170,7 +170,9 @@ function acrossWorkspaces(files: FileView, here: string, name: string, pm: strin
       (!wanted || p.name === wanted || dirOf(p.path) === wanted || globMatcher(wanted, true)(p.name ?? '')),
   );
   const blocks = pkgs.flatMap((p) => runScript(p, name, pm));
-  return blocks.length ? { blocks } : { unresolved: `no workspace package has a script "${name}"` };
+  return blocks.length
+    ? { blocks }
+    : { unresolved: `no workspace package has a script "${name}"`, ...(pkgs.length ? {} : { absent: true }) };
 }
 
 /** npm-run-all / run-s / run-p: script names and `lint:*` patterns. */
@@ -201,8 +203,8 @@ export const concurrently: Resolver = (argv, { files, cwd }) => {
   for (const a of args) {
     const m = /^(npm|yarn|pnpm|bun):(.+)$/.exec(a);
     if (m && s) blocks.push(...matchScripts(s, m[2]!).flatMap((n) => runScript(s, n, m[1]!)));
-    else if (!m)
-      commands.push({ argv: a.split(/\s+/), hop: { path: s?.path ?? 'package.json', line: 1, text: a }, cwd });
+    // A plain command runs where concurrently is written: no hop of its own.
+    else if (!m) commands.push({ argv: ['sh', '-c', a], hop: { path: '', line: 0, text: '' }, cwd });
   }
   return { blocks, commands };
 };

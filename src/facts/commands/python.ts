@@ -143,7 +143,7 @@ function nativeTox(files: FileView, path: string, text: string): Tox | undefined
 export const toxEnvs: Resolver = (argv, { files, cwd }) => {
   if (argv[0] !== 'tox') return undefined;
   const tox = readTox(files, cwd);
-  if (!tox) return { unresolved: 'no tox configuration' };
+  if (!tox) return { unresolved: 'no tox configuration', absent: true };
   const e = flagValue(argv, ['-e', '--env']);
   const envs = e && e !== 'ALL' ? e.split(',') : tox.envlist.length ? tox.envlist : ['py'];
   const blocks: Block[] = envs.flatMap((env) =>
@@ -211,7 +211,7 @@ function readNox(files: FileView, path: string): { sessions: NoxSession[]; defau
 export const noxSessions: Resolver = (argv, { files, cwd }) => {
   if (argv[0] !== 'nox') return undefined;
   const path = findIn(files, cwd, ['noxfile.py']);
-  if (!path) return { unresolved: 'no noxfile.py' };
+  if (!path) return { unresolved: 'no noxfile.py', absent: true };
   const nox = readNox(files, path);
   const i = argv.findIndex((w) => ['-s', '--session', '--sessions', '-e'].includes(w));
   const named = i >= 0 ? positionals(argv.slice(i + 1)).map((s) => s.replace(/-\d[\d.]*$|\(.*\)$/, '')) : nox.defaults;

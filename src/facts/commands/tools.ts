@@ -261,10 +261,28 @@ export function classify(argv: readonly string[]): CommandTool[] {
   for (const s of byCmd.get(head) ?? byCmd.get(base) ?? []) {
     if (s.args && !s.args.test(args)) continue;
     if (s.not?.test(args)) continue;
-    if (out.some((t) => t.name === s.name)) continue;
-    out.push({ name: s.name, kinds: [...s.kinds] });
+    // A spec that groups programs (gitleaks, trufflehog, …) names the one that runs.
+    const name = s.cmd.length > 1 && s.cmd[0] !== head && s.cmd[0] !== base ? base : s.name;
+    if (out.some((t) => t.name === name)) continue;
+    out.push({ name, kinds: [...s.kinds] });
   }
   return out;
+}
+
+/**
+ * What a task runner's conventional name means when the file that defines it is not in the
+ * repository (a Makefile CMake generates, a package.json of a directory CI creates): `make test`,
+ * `npm test`, `tox`, `nox` run the tests. Only used when the definition is absent, never over it.
+ */
+export function conventional(argv: readonly string[], why: string): CommandTool[] {
+  const line = argv.join(' ');
+  const implied = `${why}; \`${line.slice(0, 60)}\` runs the tests by convention`;
+  if (/^(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?(?:-\S+\s+)*(?:test|t)\b/.test(line))
+    return [{ name: 'test script', kinds: ['test'], implied }];
+  if (/^(?:g?make|just|task)\s+(?:-\S+\s+\S+\s+)*(?:test|tests|check)\b/.test(line))
+    return [{ name: argv[0] === 'make' ? 'make test' : `${argv[0]} test`, kinds: ['test'], implied }];
+  if (/^(?:tox|nox)\b/.test(line)) return [{ name: argv[0]!, kinds: ['test'], implied }];
+  return classify(argv);
 }
 
 /** Gradle and Maven test phases skipped on the command line. */

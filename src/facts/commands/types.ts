@@ -37,6 +37,8 @@ export interface Expansion {
   tools?: CommandTool[];
   /** Why the command could not be followed (it is still recorded as a run). */
   unresolved?: string;
+  /** The file it would read does not exist here (generated, or in a directory not tracked): conventions apply. */
+  absent?: boolean;
 }
 
 export interface ResolveContext {

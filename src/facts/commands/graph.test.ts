@@ -1,0 +1,293 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureTree } from '../../testing/fixtures.js';
+import { memoryIndex, type Tree } from '../../testing/memory.js';
+import type { ToolKind } from '../../types.js';
+import { commandGraph, describeChain, runsOf } from './index.js';
+
+/** Chains of the runs that reach a tool (of a kind), as `file:line → … → tool`. */
+function chains(tree: Tree, kind?: ToolKind, origin: 'ci' | 'hook' = 'ci'): string[] {
+  const g = commandGraph(memoryIndex(tree));
+  const runs = kind ? runsOf(g, kind, origin) : g.runs.filter((r) => r.origin.kind === origin && r.tools.length);
+  return runs.map((r) => describeChain(r, r.tools.find((t) => !kind || t.kinds.includes(kind))?.name));
+}
+
+const gha = (steps: string, extra = '') =>
+  `on: push\njobs:\n  ci:\n    runs-on: ubuntu-latest\n${extra}    steps:\n      - uses: actions/checkout@v4\n${steps}`;
+
+describe('command graph on the fixtures', () => {
+  it('cmd-npm-scripts: pre hooks, run-s patterns, a deploy script, each with its chain', () => {
+    const tree = fixtureTree('cmd-npm-scripts');
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:16 → package.json:8 (npm script test) → package.json:9 (npm script test:unit) → Jest',
+    ]);
+    expect(chains(tree, 'lint')).toEqual([
+      '.github/workflows/ci.yml:16 → package.json:7 (npm script pretest) → package.json:11 (npm script lint) → ESLint',
+    ]);
+    expect(chains(tree, 'format')).toEqual([
+      '.github/workflows/ci.yml:17 → package.json:12 (npm script format:check) → Prettier',
+    ]);
+    expect(chains(tree, 'scan')).toEqual([
+      '.github/workflows/ci.yml:18 → package.json:13 (npm script audit:prod) → npm audit',
+    ]);
+    expect(chains(tree, 'deploy')).toEqual([
+      '.github/workflows/ci.yml:26 → package.json:14 (npm script deploy) → scripts/deploy.sh:5 → Helm',
+    ]);
+  });
+
+  it('cmd-makefile: targets with prerequisites and variables, an included GitLab file, a script named test.sh that builds', () => {
+    const tree = fixtureTree('cmd-makefile');
+    expect(chains(tree, 'test')).toEqual(['.gitlab-ci.yml:10 → Makefile:15 (make test) → go test']);
+    expect(chains(tree, 'lint')).toEqual(['.gitlab-ci.yml:10 → Makefile:12 (make lint) → golangci-lint']);
+    expect(chains(tree, 'scan')).toEqual(['ci/security.gitlab-ci.yml:6 → govulncheck']);
+    expect(chains(tree, 'deploy')).toEqual([
+      '.gitlab-ci.yml:23 → Makefile:22 (make release) → scripts/release.sh:3 → kubectl',
+    ]);
+    // scripts/test.sh only compiles: its name does not make it a test run.
+    expect(chains(tree, 'build')).toContain('.gitlab-ci.yml:16 → scripts/test.sh:4 → go build');
+  });
+
+  it('cmd-composite-action: a composite action into tox, a reusable workflow of the repository, pre-commit hooks', () => {
+    const tree = fixtureTree('cmd-composite-action');
+    const action =
+      '.github/workflows/ci.yml:8 → .github/actions/python-checks/action.yml:15 (composite action .github/actions/python-checks)';
+    expect(chains(tree, 'test')).toEqual([`${action} → tox.ini:7 (tox env py312) → pytest`]);
+    expect(chains(tree, 'lint')).toEqual([`${action} → tox.ini:13 (tox env lint) → Ruff`]);
+    expect(chains(tree, 'scan')).toEqual([
+      '.github/workflows/ci.yml:12 → .github/workflows/security.yml:9 (job audit) → pip-audit',
+      '.github/workflows/ci.yml:12 → .github/workflows/security.yml:10 (job audit) → Bandit',
+    ]);
+    expect(chains(tree, 'lint', 'hook')).toEqual(['.pre-commit-config.yaml:5 (pre-commit hook ruff) → Ruff']);
+  });
+
+  it('cmd-dotnet-nuke: ./build.cmd Test runs the NUKE target and its dependencies', () => {
+    const tree = fixtureTree('cmd-dotnet-nuke');
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:11 → build/Build.cs:23 (NUKE target Test) → dotnet test',
+    ]);
+    expect(chains(tree, 'build')).toEqual([
+      '.github/workflows/ci.yml:11 → build/Build.cs:16 (NUKE target Compile) → dotnet build',
+    ]);
+  });
+
+  it('cmd-echo-only: an echoed runner, a build script named test.sh and npm placeholder script run no tool', () => {
+    expect(chains(fixtureTree('cmd-echo-only'))).toEqual([]);
+  });
+});
+
+describe('command graph: shell words', () => {
+  it('strips wrappers and keeps the program: env, npx, poetry run, python -m, coverage run -m, docker compose run', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha(
+        [
+          '      - run: CI=1 npx --yes vitest run',
+          '      - run: poetry run python -m pytest -x',
+          '      - run: coverage run -m unittest discover',
+          '      - run: docker compose -f ci.yml run --rm -e X=1 api bundle exec rspec',
+          '      - run: cd web && yarn lint',
+          '      - run: if [ -n "$X" ]; then echo skip; else timeout 600 go test ./...; fi',
+        ]
+          .map((l) => `${l}\n`)
+          .join(''),
+      ),
+      'web/package.json': '{\n  "scripts": {\n    "lint": "eslint ."\n  }\n}\n',
+    };
+    expect(chains(tree)).toEqual([
+      '.github/workflows/ci.yml:7 → Vitest',
+      '.github/workflows/ci.yml:8 → pytest',
+      '.github/workflows/ci.yml:9 → unittest',
+      '.github/workflows/ci.yml:10 → RSpec',
+      '.github/workflows/ci.yml:11 → web/package.json:3 (yarn script lint) → ESLint',
+      '.github/workflows/ci.yml:12 → go test',
+    ]);
+  });
+
+  it('a block step keeps each line, joins continuations and skips heredoc bodies', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - run: |\n          cat > notes.txt <<EOF\n          pytest is not run here\n          EOF\n          go vet \\\n            ./...\n',
+      ),
+    };
+    expect(chains(tree)).toEqual(['.github/workflows/ci.yml:11 → go vet']);
+  });
+
+  it('follows working-directory of a step and of defaults.run', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - run: npm test\n',
+        '    defaults:\n      run:\n        working-directory: ./frontend\n',
+      ),
+      'frontend/package.json': '{"scripts":{"test":"vitest run"}}',
+      'package.json': '{"scripts":{"test":"echo root"}}',
+    };
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:10 → frontend/package.json:1 (npm script test) → Vitest',
+    ]);
+  });
+});
+
+describe('command graph: task runners', () => {
+  it('npm scripts: concurrently with npm: shorthands, workspaces with -r, turbo', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - run: pnpm -r test\n      - run: npx turbo run lint\n      - run: npm run checks\n',
+      ),
+      'package.json':
+        '{\n  "scripts": {\n    "checks": "concurrently \\"npm:typecheck\\" \\"prettier -c .\\"",\n    "typecheck": "tsc --noEmit"\n  }\n}\n',
+      'packages/api/package.json':
+        '{\n  "name": "api",\n  "scripts": {\n    "test": "vitest run",\n    "lint": "biome lint ."\n  }\n}\n',
+    };
+    const all = chains(tree);
+    console.log(all);
+    expect(all).toContain('.github/workflows/ci.yml:7 → packages/api/package.json:4 (pnpm script test) → Vitest');
+    expect(all).toContain('.github/workflows/ci.yml:8 → packages/api/package.json:5 (npm script lint) → Biome');
+    expect(all).toContain(
+      '.github/workflows/ci.yml:9 → package.json:3 (npm script checks) → package.json:4 (npm script typecheck) → tsc',
+    );
+    expect(all).toContain('.github/workflows/ci.yml:9 → package.json:3 (npm script checks) → Prettier');
+  });
+
+  it('justfile recipes with dependencies and Taskfile tasks with deps and task calls', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha('      - run: just ci\n      - run: task check\n'),
+      justfile: 'default: ci\n\nci: lint\n    cargo test --workspace\n\nlint:\n    cargo clippy -- -D warnings\n',
+      'Taskfile.yml':
+        'version: "3"\ntasks:\n  check:\n    deps: [vet]\n    cmds:\n      - task: unit\n  vet:\n    cmds:\n      - go vet ./...\n  unit:\n    cmds:\n      - cmd: go test ./...\n',
+    };
+    expect(chains(tree)).toEqual([
+      '.github/workflows/ci.yml:7 → justfile:7 (just lint) → Clippy',
+      '.github/workflows/ci.yml:7 → justfile:4 (just ci) → cargo test',
+      '.github/workflows/ci.yml:8 → Taskfile.yml:9 (task vet) → go vet',
+      '.github/workflows/ci.yml:8 → Taskfile.yml:12 (task unit) → go test',
+    ]);
+  });
+
+  it('nox sessions by their session.run calls, and hatch scripts', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha('      - run: nox -s tests\n      - run: hatch run lint:check\n'),
+      'noxfile.py':
+        'import nox\n\n@nox.session(python=["3.11", "3.12"])\ndef tests(session):\n    session.install(".[test]")\n    session.run("pytest", "--cov", *session.posargs)\n\n@nox.session\ndef docs(session):\n    session.run("sphinx-build", "docs", "out")\n',
+      'pyproject.toml':
+        '[project]\nname = "x"\n\n[tool.hatch.envs.lint.scripts]\ncheck = ["ruff check .", "mypy src"]\n',
+    };
+    expect(chains(tree)).toEqual([
+      '.github/workflows/ci.yml:7 → noxfile.py:6 (nox session tests) → pytest',
+      '.github/workflows/ci.yml:8 → pyproject.toml:5 (hatch script check) → Ruff',
+      '.github/workflows/ci.yml:8 → pyproject.toml:5 (hatch script check) → mypy',
+    ]);
+  });
+
+  it('Maven phases imply the test phase and POM-bound checks; -DskipTests does not test; Gradle check runs applied plugins', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - run: ./mvnw -B verify\n      - run: mvn -B package -DskipTests\n      - run: ./gradlew check\n',
+      ),
+      'pom.xml':
+        '<project><build><plugins><plugin><artifactId>maven-checkstyle-plugin</artifactId><executions><execution><goals><goal>check</goal></goals></execution></executions></plugin></plugins></build></project>\n',
+      'app/build.gradle.kts': 'plugins {\n  java\n  id("com.diffplug.spotless")\n}\n',
+    };
+    const g = commandGraph(memoryIndex(tree));
+    const byLine = (line: number) =>
+      g.runs
+        .filter((r) => r.chain[0]?.line === line)
+        .flatMap((r) => r.tools.map((t) => `${t.name}:${t.kinds.join('+')}`));
+    expect(byLine(7)).toEqual(['Maven build:build', 'JUnit/TestNG:test', 'Checkstyle:lint']);
+    expect(byLine(8)).toEqual(['Maven build:build']);
+    expect(byLine(9)).toEqual(['Gradle build:build', 'JUnit/TestNG:test', 'Spotless:format']);
+    expect(runsOf(g, 'test')[0]!.tools[1]!.implied).toBe('mvn verify runs the test phase (Surefire)');
+  });
+
+  it('Cake: dotnet cake --target runs the task and its dependencies', () => {
+    const tree = {
+      'azure-pipelines.yml': 'steps:\n- script: dotnet cake --target=Test\n',
+      'build.cake':
+        'var target = Argument("target", "Default");\n\nTask("Build")\n    .Does(() => DotNetBuild("./App.sln"));\n\nTask("Test")\n    .IsDependentOn("Build")\n    .Does(() => DotNetTest("./App.sln"));\n\nRunTarget(target);\n',
+    };
+    expect(chains(tree)).toEqual([
+      'azure-pipelines.yml:2 → build.cake:4 (Cake target Build) → dotnet build',
+      'azure-pipelines.yml:2 → build.cake:8 (Cake target Test) → dotnet test',
+    ]);
+  });
+});
+
+describe('command graph: CI catalogues and defaults', () => {
+  it('marketplace actions run their tools, by their inputs', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - uses: golangci/golangci-lint-action@v6\n      - uses: github/codeql-action/analyze@v3\n      - uses: cypress-io/github-action@v6\n        with:\n          command: npm run e2e\n      - uses: pre-commit/action@v3.0.1\n',
+      ),
+      'package.json': '{\n  "scripts": {\n    "e2e": "playwright test"\n  }\n}\n',
+      '.pre-commit-config.yaml':
+        'repos:\n  - repo: https://github.com/psf/black\n    rev: 24.4.2\n    hooks:\n      - id: black\n',
+    };
+    expect(chains(tree)).toEqual([
+      '.github/workflows/ci.yml:7 → golangci-lint',
+      '.github/workflows/ci.yml:8 → CodeQL',
+      '.github/workflows/ci.yml:9 → .github/workflows/ci.yml:9 (input of cypress-io/github-action) → package.json:3 (npm script e2e) → Playwright',
+      '.github/workflows/ci.yml:12 → .pre-commit-config.yaml:5 (pre-commit hook black) → Black',
+    ]);
+  });
+
+  it('Azure DevOps tasks by their inputs, and a Bash task running a script file', () => {
+    const tree = {
+      'azure-pipelines.yml':
+        'steps:\n- task: DotNetCoreCLI@2\n  inputs:\n    command: test\n    projects: "**/*Tests.csproj"\n- task: Maven@4\n  inputs:\n    goals: clean verify\n- task: Bash@3\n  inputs:\n    targetType: filePath\n    filePath: ci/lint.sh\n',
+      'ci/lint.sh': '#!/bin/bash\nflake8 src\n',
+    };
+    expect(chains(tree)).toEqual([
+      'azure-pipelines.yml:2 → dotnet test',
+      'azure-pipelines.yml:6 → Maven build',
+      'azure-pipelines.yml:9 → ci/lint.sh:2 → Flake8',
+    ]);
+  });
+
+  it('CircleCI orbs, Travis defaults and GitLab templates', () => {
+    expect(
+      chains({
+        '.circleci/config.yml':
+          'version: 2.1\norbs:\n  node: circleci/node@5.2\nworkflows:\n  ci:\n    jobs:\n      - node/test:\n          run-command: test:ci\n',
+        'package.json': '{\n  "scripts": {\n    "test:ci": "jest --ci"\n  }\n}\n',
+      }),
+    ).toEqual([
+      '.circleci/config.yml:7 (orb circleci/node@5.2) → .circleci/config.yml:7 (orb circleci/node@5.2/test) → package.json:3 (npm script test:ci) → Jest',
+    ]);
+    expect(
+      chains({
+        '.travis.yml': 'language: node_js\nnode_js: [20]\n',
+        'package.json': '{\n  "scripts": {\n    "test": "mocha"\n  }\n}\n',
+      }),
+    ).toEqual([
+      '.travis.yml:1 (Travis default script: npm test) → .travis.yml:1 (Travis default for node_js) → package.json:3 (npm script test) → Mocha',
+    ]);
+    expect(chains({ '.travis.yml': 'language: python\npython: ["3.12"]\n' })).toEqual([]);
+    expect(chains({ '.gitlab-ci.yml': 'include:\n  - template: Security/SAST.gitlab-ci.yml\n' }, 'scan')).toEqual([
+      '.gitlab-ci.yml:2 → GitLab security scanning',
+    ]);
+  });
+
+  it('a missing definition falls back to the convention only for the conventional name, and says so', () => {
+    const g = commandGraph(
+      memoryIndex({
+        '.gitlab-ci.yml':
+          'test:\n  script:\n    - cmake -S . -B build\n    - make -C build test\n    - make -C build docs\n',
+      }),
+    );
+    const runs = runsOf(g, 'test');
+    expect(runs.map((r) => r.argv.join(' '))).toEqual(['make -C build test']);
+    expect(runs[0]!.tools[0]!.implied).toContain('no Makefile in build');
+  });
+});
+
+describe('command graph: commit hooks', () => {
+  it('husky scripts, lint-staged in package.json and lefthook', () => {
+    const tree = {
+      '.husky/pre-commit': 'npx lint-staged\n',
+      'package.json': '{\n  "lint-staged": {\n    "*.ts": ["eslint --fix", "prettier --write"]\n  }\n}\n',
+      'lefthook.yml': 'pre-push:\n  commands:\n    test:\n      run: go test ./...\n',
+    };
+    expect(chains(tree, undefined, 'hook')).toEqual([
+      '.husky/pre-commit:1 (husky pre-commit) → package.json:3 (lint-staged *.ts) → ESLint',
+      '.husky/pre-commit:1 (husky pre-commit) → package.json:3 (lint-staged *.ts) → Prettier',
+      'lefthook.yml:4 (lefthook pre-push) → go test',
+    ]);
+  });
+});
