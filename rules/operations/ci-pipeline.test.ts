@@ -1,6 +1,7 @@
 import rule from './ci-pipeline.js';
 import { expect } from 'vitest';
 import { ruleTester } from '../../src/testing/rule-tester.js';
+import { fixtureTree } from '../../src/testing/fixtures.js';
 
 ruleTester(rule, {
   valid: [
@@ -15,8 +16,8 @@ ruleTester(rule, {
         outcome: 'pass',
         message: 'builds and runs the tests',
         evidence: [
-          { path: '.github/workflows/ci.yml', line: 7, note: 'build (job test)' },
-          { path: '.github/workflows/ci.yml', line: 8, note: 'tests (job test)' },
+          { path: '.github/workflows/ci.yml', line: 7, note: 'job test builds: .github/workflows/ci.yml:7 → go build' },
+          { path: '.github/workflows/ci.yml', line: 8, note: 'job test runs tests: .github/workflows/ci.yml:8 → go test' },
         ],
         data: { systems: ['github-actions'] },
       },
@@ -38,7 +39,13 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: 'Jenkinsfile', line: 6, note: 'tests (job Verify)' }],
+        evidence: [
+          {
+            path: 'Jenkinsfile',
+            line: 6,
+            note: 'job Verify runs tests: Jenkinsfile:6 → JUnit/TestNG; mvn verify runs the test phase (Surefire)',
+          },
+        ],
         data: { systems: ['jenkins'] },
       },
     },
@@ -61,14 +68,34 @@ ruleTester(rule, {
     {
       name: 'CircleCI running npm test passes (Node, no build step needed)',
       tree: {
-        'package.json': '{"name":"x"}\n',
+        'package.json': '{"name":"x","scripts":{"test":"node --test"}}\n',
         '.circleci/config.yml':
           'version: 2.1\njobs:\n  test:\n    docker:\n      - image: cimg/node:20.11\n    steps:\n      - checkout\n      - run: npm ci\n      - run: npm test\n',
       },
-      expect: { outcome: 'pass', message: 'runs the tests', evidence: [{ path: '.circleci/config.yml', line: 9 }] },
+      expect: {
+        outcome: 'pass',
+        message: 'runs the tests',
+        evidence: [{ path: 'package.json', line: 1, note: 'job test runs tests: .circleci/config.yml:9 → package.json:1 (npm script test) → node:test' }],
+      },
+    },
+    {
+      name: 'cmd-makefile: GitLab runs make ci → go test, and a build script; both cited through their chains',
+      tree: fixtureTree('cmd-makefile'),
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'scripts/test.sh', line: 4, note: 'job build builds: .gitlab-ci.yml:16 → scripts/test.sh:4 → go build' },
+          { path: 'Makefile', line: 15, note: 'job check runs tests: .gitlab-ci.yml:10 → Makefile:15 (make test) → go test' },
+        ],
+      },
     },
   ],
   invalid: [
+    {
+      name: 'cmd-echo-only: steps that only print or bundle neither build nor test recognisably',
+      tree: fixtureTree('cmd-echo-only'),
+      expect: { outcome: 'partial', score: 0.3 },
+    },
     {
       name: 'CI that only builds is partial, and skipped Maven tests are not tests',
       tree: {
@@ -78,8 +105,8 @@ ruleTester(rule, {
       expect: {
         outcome: 'partial',
         score: 0.5,
-        message: 'runs no tests',
-        evidence: [{ path: '.github/workflows/build.yml', line: 6, note: 'build (job build)' }],
+        message: 'no job runs a test runner',
+        evidence: [{ path: '.github/workflows/build.yml', line: 6, note: 'job build builds: .github/workflows/build.yml:6 → Maven build; mvn install compiles the project' }],
       },
     },
     {

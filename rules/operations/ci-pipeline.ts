@@ -1,6 +1,7 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { BUILD_COMMAND, CI_GLOBS, ciFiles, commandsMatching, runsTests, type CiCommand } from '../../src/facts/ci.js';
+import { CI_GLOBS, type CiCommand, ciFiles } from '../../src/facts/ci.js';
+import { runEvidence, runsOf } from '../../src/facts/commands/index.js';
 
 const cite = (c: CiCommand, note: string): Evidence => ({
   path: c.path,
@@ -8,6 +9,15 @@ const cite = (c: CiCommand, note: string): Evidence => ({
   snippet: c.text.slice(0, 160),
   note: c.job ? `${note} (job ${c.job})` : note,
 });
+
+/** One run per job and tool: a matrix of identical steps is one fact. */
+function distinct(runs: CommandRun[], n: number): CommandRun[] {
+  const seen = new Set<string>();
+  return runs.filter((r) => {
+    const k = `${r.origin.path}#${r.origin.job}#${r.tools[0]?.name}`;
+    return !seen.has(k) && seen.add(k).size <= n;
+  });
+}
 
 export default defineRule({
   meta: {
@@ -21,10 +31,10 @@ export default defineRule({
       'Add a CI pipeline (for example .github/workflows/ci.yml) that installs dependencies, builds, and runs the test suite on every push and pull request.',
     severity: 'high',
     effort: 'low',
-    detection: `CI configuration of GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkins, Travis, Bitbucket Pipelines, Cloud Build, Buildkite, Drone, CodeBuild, Woodpecker or AppVeyor (${CI_GLOBS.slice(0, 4).join(', ')}, …); parses jobs and their shell steps and looks for build and test commands.`,
+    detection: `CI configuration of GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkins, Travis, Bitbucket Pipelines, Cloud Build, Buildkite, Drone, CodeBuild, Woodpecker or AppVeyor (${CI_GLOBS.slice(0, 4).join(', ')}, …); follows what each job runs (package scripts, make/just/task targets, scripts, tox/nox, composite actions, build-tool lifecycles, CI defaults) down to build and test tools, and cites the chain.`,
     reads: CI_GLOBS,
   },
-  check({ files }) {
+  check({ files, facts }) {
     const ci = ciFiles(files);
     if (ci.length === 0)
       return fail('No CI configuration found.', [
@@ -43,8 +53,8 @@ export default defineRule({
       systems,
       workflows: ok.map((f) => ({ path: f.path, system: f.system, jobs: f.jobs.map((j) => j.name) })),
     };
-    const tests = commandsMatching(ok, runsTests);
-    const builds = commandsMatching(ok, BUILD_COMMAND);
+    const tests = runsOf(facts.commands, 'test');
+    const builds = runsOf(facts.commands, 'build');
     const files_: Evidence[] = ok.map((f) => ({
       path: f.path,
       note: `${f.system}: ${f.jobs.length} job${f.jobs.length === 1 ? '' : 's'}${
@@ -60,8 +70,8 @@ export default defineRule({
     }));
     const evidence = [
       ...files_,
-      ...builds.slice(0, 2).map((c) => cite(c, 'build')),
-      ...tests.slice(0, 3).map((c) => cite(c, 'tests')),
+      ...distinct(builds, 2).map((r) => runEvidence(r, 'builds', 'build')),
+      ...distinct(tests, 3).map((r) => runEvidence(r, 'runs tests', 'test')),
       ...broken,
     ];
     if (tests.length > 0 && builds.length > 0)
@@ -75,7 +85,7 @@ export default defineRule({
     if (builds.length > 0)
       return partial(
         0.5,
-        `CI (${listing(systems)}) builds but runs no tests that could be recognised.`,
+        `CI (${listing(systems)}) builds, but no job runs a test runner (followed through scripts and targets).`,
         evidence,
         data,
       );

@@ -1,5 +1,6 @@
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './formatting.js';
+import { fixtureTree } from '../../src/testing/fixtures.js';
 
 ruleTester(rule, {
   valid: [
@@ -12,7 +13,7 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        message: 'Prettier configured and checked in CI',
+        message: 'Prettier configured and checked in CI (Prettier)',
         evidence: [{ path: '.prettierrc' }, { path: '.github/workflows/ci.yml', line: 6 }],
       },
     },
@@ -42,6 +43,30 @@ ruleTester(rule, {
         'app.py': 'x = 1\n',
       },
       expect: { outcome: 'pass', message: 'Ruff format', evidence: [{ path: '.pre-commit-config.yaml', line: 5 }] },
+    },
+    {
+      name: 'cmd-composite-action: ruff format --check reached through a composite action and tox',
+      tree: fixtureTree('cmd-composite-action'),
+      expect: {
+        outcome: 'pass',
+        message: 'checked in CI (Ruff format)',
+        evidence: [
+          {
+            path: 'tox.ini',
+            line: 14,
+            note: 'job checks runs Ruff format: .github/workflows/ci.yml:8 → .github/actions/python-checks/action.yml:15 (composite action .github/actions/python-checks) → tox.ini:14 (tox env lint) → Ruff format',
+          },
+        ],
+      },
+    },
+    {
+      name: 'Prettier configured, while CI only echoes the word: configured, not checked in CI',
+      tree: {
+        '.prettierrc': '{}\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  fmt:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "prettier --check runs in the editor"\n',
+      },
+      expect: { outcome: 'pass', message: 'Prettier configured, not checked in CI', data: { checkedInCi: [] } },
     },
   ],
   invalid: [

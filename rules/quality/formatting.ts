@@ -1,80 +1,46 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
-import { ciEvidence, findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
+import { findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
+import { runEvidence, toolNames } from '../../src/facts/commands/index.js';
 
 const FORMATTERS: ToolSpec[] = [
   {
     name: 'Prettier',
-    hooks: /^(?:mirrors-)?prettier$/,
-    files: [
-      '**/.prettierrc',
-      '**/.prettierrc.{json,json5,yml,yaml,toml,js,cjs,mjs,ts}',
-      '**/prettier.config.{js,cjs,mjs,ts}',
-    ],
+    files: ['**/.prettierrc', '**/.prettierrc.{json,json5,yml,yaml,toml,js,cjs,mjs,ts}', '**/prettier.config.{js,cjs,mjs,ts}'],
     pattern: 'prettierPkg',
     deps: ['prettier'],
-    ci: /\bprettier\b/,
+    runs: ['Prettier'],
   },
-  {
-    name: 'Biome',
-    files: ['**/biome.json', '**/biome.jsonc'],
-    deps: ['@biomejs/biome'],
-    ci: /\bbiome\s+(?:format|check|ci)\b/,
-  },
-  { name: 'dprint', files: ['**/dprint.json', '**/.dprint.json'], ci: /\bdprint\s+check\b/ },
-  { name: 'Black', hooks: /^black(?:-jupyter)?$/, pattern: 'black', deps: ['black'], ci: /\bblack\b/ },
-  { name: 'Ruff format', hooks: /^ruff-format$/, pattern: 'ruffFormat', ci: /\bruff\s+format\b/ },
-  {
-    name: 'isort/YAPF/autopep8',
-    hooks: /^(?:isort|yapf|autopep8)$/,
-    pattern: 'pyFormatters',
-    deps: ['isort', 'yapf', 'autopep8'],
-    ci: /\b(?:isort|yapf|autopep8)\b/,
-  },
-  {
-    name: 'gofmt/goimports/gofumpt',
-    hooks: /^(?:go-fmt|gofmt|go-imports|goimports|gofumpt)$/,
-    ci: /\bgofmt\b|\bgoimports\b|\bgofumpt\b/,
-  },
+  { name: 'Biome', files: ['**/biome.json', '**/biome.jsonc'], deps: ['@biomejs/biome'], runs: ['Biome'] },
+  { name: 'dprint', files: ['**/dprint.json', '**/.dprint.json'], runs: ['dprint'] },
+  { name: 'Black', pattern: 'black', deps: ['black'], runs: ['Black', 'blue'] },
+  { name: 'Ruff format', pattern: 'ruffFormat', runs: ['Ruff format'] },
+  { name: 'isort/YAPF/autopep8', pattern: 'pyFormatters', deps: ['isort', 'yapf', 'autopep8'], runs: ['isort', 'yapf', 'autopep8', 'usort', 'ufmt'] },
+  { name: 'gofmt/goimports/gofumpt', runs: ['gofmt', 'goimports', 'gofumpt', 'gci'] },
   {
     name: 'Spotless/google-java-format',
-    hooks: /^(?:google-java-format|pretty-format-java)$/,
     pattern: 'spotless',
     deps: ['plugin:com.diffplug.spotless', 'com.google.googlejavaformat:*'],
-    ci: /spotless(?:Check|:check|Apply)|google-java-format/,
+    runs: ['Spotless', 'google-java-format', 'fmt-maven-plugin'],
   },
   {
     name: 'ktlint/ktfmt',
-    hooks: /^(?:ktlint|ktfmt|pretty-format-kotlin)$/,
     files: ['**/.ktlint*'],
     deps: ['plugin:org.jlleitschuh.gradle.ktlint', 'plugin:com.ncorti.ktfmt.gradle'],
-    ci: /\bktlint\b|\bktfmt\b/,
+    runs: ['ktlint', 'ktfmt'],
   },
-  { name: 'dotnet format', ci: /dotnet\s+format\b|dotnet-format/ },
-  {
-    name: 'rustfmt',
-    hooks: /^(?:fmt|rustfmt|cargo-fmt)$/,
-    files: ['**/rustfmt.toml', '**/.rustfmt.toml'],
-    ci: /cargo\s+fmt\b|\brustfmt\b/,
-  },
-  {
-    name: 'RuboCop/Standard',
-    files: ['**/.rubocop.yml', '**/.standard.yml'],
-    deps: ['standard'],
-    ci: /\brubocop\b|\bstandardrb\b/,
-  },
+  { name: 'dotnet format', runs: ['dotnet format'] },
+  { name: 'rustfmt', files: ['**/rustfmt.toml', '**/.rustfmt.toml'], runs: ['rustfmt'] },
+  { name: 'RuboCop/Standard', files: ['**/.rubocop.yml', '**/.standard.yml'], deps: ['standard'], runs: ['RuboCop', 'standardrb'] },
   {
     name: 'PHP-CS-Fixer/Pint',
     files: ['**/.php-cs-fixer.php', '**/.php-cs-fixer.dist.php', '**/.php_cs', '**/.php_cs.dist', '**/pint.json'],
     deps: ['friendsofphp/php-cs-fixer', 'laravel/pint'],
-    ci: /php-cs-fixer|\bpint\b/,
+    runs: ['PHP-CS-Fixer', 'pint', 'phpcbf'],
   },
-  { name: 'clang-format', hooks: /^clang-format$/, files: ['**/.clang-format'], ci: /clang-format/ },
+  { name: 'clang-format', files: ['**/.clang-format'], runs: ['clang-format', 'git-clang-format'] },
 ];
-
-const GENERIC =
-  /\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:format|fmt)(?::check)?\b|\bmake\s+(?:fmt|format)(?:-check)?\b|\bpre-commit\s+run\b|pre-commit\/action@/;
 
 export default defineRule({
   meta: {
@@ -88,15 +54,9 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, .clang-format) or a CI step running it. Go code is formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
+      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, .clang-format) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit and actions). Go code is formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
     reads: CI_GLOBS,
     patterns: {
-      hooks: {
-        regex: /^\s*-\s+id:\s*([\w.-]+)/m,
-        files: ['.pre-commit-config.yaml', '.pre-commit-config.yml'],
-        literals: ['id:'],
-        maxPerFile: 200,
-      },
       prettierPkg: {
         regex: /"prettier"\s*:\s*[{"]/,
         files: ['**/package.json'],
@@ -125,13 +85,13 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const { tools, genericCi } = findTools(ctx, FORMATTERS, GENERIC);
+    const { tools, ciRuns } = findTools(ctx, FORMATTERS, 'format');
     const evidence: Evidence[] = tools.map((t) => t.evidence);
     const checked = tools.filter((t) => t.ci);
     for (const t of checked.slice(0, 3))
-      if (t.evidence.path !== t.ci!.path || t.evidence.line !== t.ci!.line)
-        evidence.push(ciEvidence(t.ci!, `CI runs ${t.name}`));
-    for (const c of genericCi.slice(0, 1)) evidence.push(ciEvidence(c, 'format script runs in CI'));
+      if (t.evidence.path !== t.ci!.chain.at(-1)?.path || t.evidence.line !== t.ci!.chain.at(-1)?.line)
+        evidence.push(runEvidence(t.ci!, `runs ${t.name}`, 'format'));
+    if (checked.length === 0) for (const r of ciRuns.slice(0, 1)) evidence.push(runEvidence(r, 'runs a formatter', 'format'));
     const names = tools.map((t) => t.name);
     const langs = ctx.facts.languages.map((l) => l.name);
     // gofmt and rustfmt ship with the toolchain and are universal practice there.
@@ -140,10 +100,11 @@ export default defineRule({
       langs.includes('Rust') && !names.includes('rustfmt') ? 'rustfmt (Rust toolchain)' : '',
     ].filter(Boolean);
     const editorconfig = ctx.files.match(['.editorconfig'])[0];
-    const data = { formatters: names, implied, checkedInCi: checked.map((t) => t.name), editorconfig: !!editorconfig };
+    const inCi = toolNames(ciRuns, 'format');
+    const data = { formatters: names, implied, checkedInCi: inCi, editorconfig: !!editorconfig };
     if (tools.length > 0)
       return pass(
-        `${listing(names)} configured${checked.length || genericCi.length ? ' and checked in CI' : ''}.`,
+        `${listing(names)} configured${inCi.length ? ` and checked in CI (${listing(inCi)})` : ', not checked in CI'}.`,
         evidence,
         data,
       );

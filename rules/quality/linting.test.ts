@@ -1,5 +1,6 @@
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './linting.js';
+import { fixtureTree } from '../../src/testing/fixtures.js';
 
 const gha = (run: string) =>
   `on: pull_request\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
@@ -28,8 +29,20 @@ ruleTester(rule, {
       tree: {
         'pyproject.toml': '[project]\nname = "x"\n\n[tool.ruff]\nline-length = 100\n',
         '.github/workflows/ci.yml': gha('pre-commit run --all-files'),
+        '.pre-commit-config.yaml':
+          'repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.5.0\n    hooks:\n      - id: ruff\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'pyproject.toml', line: 4 }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'pyproject.toml', line: 4 },
+          {
+            path: '.pre-commit-config.yaml',
+            line: 5,
+            note: 'job lint runs Ruff: .github/workflows/ci.yml:6 → .pre-commit-config.yaml:5 (pre-commit hook ruff) → Ruff',
+          },
+        ],
+      },
     },
     {
       name: 'golangci-lint action',
@@ -66,8 +79,38 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', message: 'Error Prone', evidence: [{ path: 'pom.xml', line: 2 }] },
     },
+    {
+      name: 'cmd-npm-scripts: ESLint reached through npm test → pretest → npm run lint',
+      tree: fixtureTree('cmd-npm-scripts'),
+      expect: {
+        outcome: 'pass',
+        message: 'ESLint configured and run in CI',
+        evidence: [
+          { path: 'eslint.config.js' },
+          {
+            path: 'package.json',
+            line: 11,
+            note: 'job check runs ESLint: .github/workflows/ci.yml:16 → package.json:7 (npm script pretest) → package.json:11 (npm script lint) → ESLint',
+          },
+        ],
+      },
+    },
+    {
+      name: 'cmd-makefile: make ci → make lint → golangci-lint named through Makefile variables',
+      tree: fixtureTree('cmd-makefile'),
+      expect: { outcome: 'pass', evidence: [{ path: 'Makefile', line: 12, note: 'job check runs golangci-lint: .gitlab-ci.yml:10 → Makefile:12 (make lint) → golangci-lint' }] },
+    },
   ],
   invalid: [
+    {
+      name: 'a lint script whose name says lint but only echoes does not run the configured ESLint: partial, and says what is missing',
+      tree: {
+        'eslint.config.js': 'export default [];\n',
+        'package.json': '{\n  "scripts": {\n    "lint": "echo eslint is run by the editor"\n  }\n}\n',
+        '.github/workflows/ci.yml': gha('npm run lint'),
+      },
+      expect: { outcome: 'partial', score: 0.6, message: ['ESLint configured', 'no CI job runs it'] },
+    },
     {
       name: 'RuboCop configured but never run in CI: partial',
       tree: { '.rubocop.yml': 'AllCops:\n  NewCops: enable\n', '.github/workflows/ci.yml': gha('bundle exec rspec') },

@@ -1,102 +1,61 @@
 import { defineRule } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
-import { ciEvidence, findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
+import { findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
+import { runEvidence, toolNames } from '../../src/facts/commands/index.js';
 
 const LINTERS: ToolSpec[] = [
   {
     name: 'ESLint',
-    hooks: /^(?:mirrors-)?eslint$/,
     files: ['**/eslint.config.{js,mjs,cjs,ts,mts,cts}', '**/.eslintrc', '**/.eslintrc.{js,cjs,json,yml,yaml}'],
     pattern: 'eslintPkg',
     deps: ['eslint'],
-    ci: /\beslint\b/,
+    runs: ['ESLint'],
   },
-  {
-    name: 'Biome',
-    files: ['**/biome.json', '**/biome.jsonc'],
-    deps: ['@biomejs/biome'],
-    ci: /\bbiome\s+(?:check|lint|ci)\b|biomejs\/setup-biome/,
-  },
+  { name: 'Biome', files: ['**/biome.json', '**/biome.jsonc'], deps: ['@biomejs/biome'], runs: ['Biome'] },
   // ESLint wrappers with their own configuration and command.
-  { name: 'XO', deps: ['xo'], ci: /\bxo\b/ },
-  { name: 'StandardJS', deps: ['standard', 'ts-standard', 'semistandard'], ci: /\b(?:ts-|semi)?standard\b/ },
-  { name: 'Oxlint', files: ['**/.oxlintrc.json', '**/oxlintrc.json'], deps: ['oxlint'], ci: /\boxlint\b/ },
-  {
-    name: 'Ruff',
-    hooks: /^ruff(?:-check)?$/,
-    files: ['**/ruff.toml', '**/.ruff.toml'],
-    pattern: 'ruff',
-    deps: ['ruff'],
-    ci: /\bruff\s+(?:check\b|\.|\S+\.py|$)|\bruff\b(?!\s+format)|astral-sh\/ruff-action/,
-  },
-  { name: 'Flake8', hooks: /^flake8$/, files: ['**/.flake8'], pattern: 'flake8', deps: ['flake8'], ci: /\bflake8\b/ },
-  {
-    name: 'Pylint',
-    hooks: /^pylint$/,
-    files: ['**/.pylintrc', '**/pylintrc'],
-    pattern: 'pylint',
-    deps: ['pylint'],
-    ci: /\bpylint\b/,
-  },
-  {
-    name: 'golangci-lint',
-    hooks: /^golangci-lint/,
-    files: ['**/.golangci.{yml,yaml,toml,json}'],
-    ci: /golangci-lint|golangci\/golangci-lint-action/,
-  },
-  { name: 'staticcheck/go vet', files: ['**/staticcheck.conf'], ci: /\bstaticcheck\b|\bgo\s+vet\b/ },
-  {
-    name: 'Checkstyle',
-    files: ['**/checkstyle*.xml', '**/config/checkstyle/**'],
-    pattern: 'jvmPlugins',
-    ci: /checkstyle/i,
-  },
+  { name: 'XO', deps: ['xo'], runs: ['XO'] },
+  { name: 'StandardJS', deps: ['standard', 'ts-standard', 'semistandard'], runs: ['StandardJS', 'ts-standard', 'semistandard'] },
+  { name: 'Oxlint', files: ['**/.oxlintrc.json', '**/oxlintrc.json'], deps: ['oxlint'], runs: ['Oxlint'] },
+  { name: 'Ruff', files: ['**/ruff.toml', '**/.ruff.toml'], pattern: 'ruff', deps: ['ruff'], runs: ['Ruff'] },
+  { name: 'Flake8', files: ['**/.flake8'], pattern: 'flake8', deps: ['flake8'], runs: ['Flake8', 'flakeheaven', 'flakehell'] },
+  { name: 'Pylint', files: ['**/.pylintrc', '**/pylintrc'], pattern: 'pylint', deps: ['pylint'], runs: ['Pylint'] },
+  { name: 'golangci-lint', files: ['**/.golangci.{yml,yaml,toml,json}'], runs: ['golangci-lint'] },
+  { name: 'staticcheck/go vet', files: ['**/staticcheck.conf'], runs: ['staticcheck', 'go vet', 'revive', 'golint', 'errcheck'] },
+  { name: 'Checkstyle', files: ['**/checkstyle*.xml', '**/config/checkstyle/**'], pattern: 'jvmPlugins', runs: ['Checkstyle'] },
   {
     name: 'SpotBugs/PMD',
     files: ['**/spotbugs*.xml', '**/pmd*.xml', '**/ruleset*.xml'],
     deps: ['com.github.spotbugs:*', 'plugin:com.github.spotbugs'],
-    ci: /spotbugs|\bpmd\b/i,
+    runs: ['SpotBugs', 'PMD'],
   },
   {
     name: 'detekt',
     files: ['**/detekt.yml', '**/detekt-config.yml', '**/config/detekt/**'],
     deps: ['plugin:io.gitlab.arturbosch.detekt'],
-    ci: /\bdetekt\b/,
+    runs: ['detekt', 'ktlint'],
   },
-  { name: 'RuboCop', hooks: /^rubocop$/, files: ['**/.rubocop.yml'], deps: ['rubocop'], ci: /\brubocop\b/ },
+  { name: 'RuboCop', files: ['**/.rubocop.yml'], deps: ['rubocop'], runs: ['RuboCop', 'standardrb'] },
   {
     name: 'PHPStan/Psalm',
-    files: [
-      '**/phpstan.neon',
-      '**/phpstan.neon.dist',
-      '**/phpstan.dist.neon',
-      '**/psalm.xml',
-      '**/psalm.xml.dist',
-      '**/phpcs.xml',
-      '**/phpcs.xml.dist',
-    ],
+    files: ['**/phpstan.neon', '**/phpstan.neon.dist', '**/phpstan.dist.neon', '**/psalm.xml', '**/psalm.xml.dist', '**/phpcs.xml', '**/phpcs.xml.dist'],
     deps: ['phpstan/phpstan', 'vimeo/psalm', 'squizlabs/php_codesniffer'],
-    ci: /\bphpstan\b|\bpsalm\b|\bphpcs\b/,
+    runs: ['PHPStan', 'psalm', 'phpcs', 'phpmd'],
   },
-  {
-    name: 'Clippy',
-    hooks: /^(?:cargo-)?clippy$/,
-    files: ['**/clippy.toml', '**/.clippy.toml'],
-    ci: /cargo\s+clippy\b/,
-  },
+  { name: 'Clippy', files: ['**/clippy.toml', '**/.clippy.toml'], runs: ['Clippy'] },
   // Analyzers and Error Prone run inside every compile, so a CI build runs them.
   {
     name: 'Roslyn analyzers',
     pattern: 'roslyn',
     deps: ['StyleCop.Analyzers', 'SonarAnalyzer.CSharp', 'Roslynator.Analyzers', 'Microsoft.CodeAnalysis.NetAnalyzers'],
-    ci: /dotnet\s+(?:build|test|pack|publish|format)\b|\bmsbuild\b/i,
+    runs: ['dotnet build', 'dotnet test', 'dotnet format', 'MSBuild'],
+    insideBuild: true,
   },
-  { name: 'Error Prone', pattern: 'errorProne', ci: /\bmvnw?\s|\bgradlew?\s/ },
+  { name: 'Error Prone', pattern: 'errorProne', runs: ['Error Prone', 'Maven build', 'Gradle build'], insideBuild: true },
 ];
 
-const GENERIC =
-  /\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?lint\b|\bmake\s+lint\b|\bpre-commit\s+run\b|\btox\s+-e\s+\S*lint|\bnox\s+-s\s+\S*lint|\bjust\s+lint\b|\btask\s+lint\b|\bmage\s+lint\b|\bcomposer\s+(?:run\s+)?lint\b|pre-commit\/action@/;
+/** Linters of documents and configuration, not of the code: they do not make code linting. */
+const NOT_CODE = new Set(['markdownlint', 'markdownlint-cli2', 'mdl', 'yamllint', 'actionlint', 'hadolint']);
 
 export default defineRule({
   meta: {
@@ -110,7 +69,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, .rubocop.yml, phpstan.neon/psalm.xml/phpcs.xml, clippy.toml, .editorconfig dotnet_diagnostic severities or analyzer settings) or dev dependencies; CI commands that run them or a lint script (`npm run lint`, `make lint`, `pre-commit run`). Pass: configured and run in CI; partial (0.6): configured only.',
+      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, .rubocop.yml, phpstan.neon/psalm.xml/phpcs.xml, clippy.toml, .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit, composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Pass: a linter runs in CI; partial (0.6): configured only.',
     reads: CI_GLOBS,
     patterns: {
       eslintPkg: { regex: /"eslintConfig"\s*:/, files: ['**/package.json'], literals: ['eslintConfig'], maxPerFile: 1 },
@@ -134,12 +93,6 @@ export default defineRule({
         literals: ['errorprone', 'error_prone'],
         maxPerFile: 1,
       },
-      hooks: {
-        regex: /^\s*-\s+id:\s*([\w.-]+)/m,
-        files: ['.pre-commit-config.yaml', '.pre-commit-config.yml'],
-        literals: ['id:'],
-        maxPerFile: 200,
-      },
       roslyn: {
         regex:
           /^\s*dotnet_diagnostic\.[\w.]+\.severity\s*=\s*(?:warning|error)|<(?:AnalysisLevel|AnalysisMode|EnableNETAnalyzers|EnforceCodeStyleInBuild)>|<TreatWarningsAsErrors>\s*true/m,
@@ -156,38 +109,45 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const { tools, genericCi } = findTools(ctx, LINTERS, GENERIC);
+    const { tools, ciRuns } = findTools(ctx, LINTERS, 'lint');
+    const code = ciRuns.filter((r) => r.tools.some((t) => t.kinds.includes('lint') && !NOT_CODE.has(t.name)));
     const names = tools.map((t) => t.name);
     const evidence = tools.map((t) => t.evidence);
     const ran = tools.filter((t) => t.ci);
     for (const t of ran.slice(0, 3))
-      if (t.evidence.path !== t.ci!.path || t.evidence.line !== t.ci!.line)
-        evidence.push(ciEvidence(t.ci!, `CI runs ${t.name}`));
-    if (ran.length === 0) for (const c of genericCi.slice(0, 2)) evidence.push(ciEvidence(c, 'lint script runs in CI'));
-    const data = {
-      linters: names,
-      inCi:
-        ran.length > 0 || genericCi.length > 0
-          ? [...ran.map((t) => t.name), ...(ran.length ? [] : genericCi.map((c) => c.text.slice(0, 60)))]
-          : [],
-    };
-    if (tools.length === 0) {
+      if (t.evidence.path !== t.ci!.chain.at(-1)?.path || t.evidence.line !== t.ci!.chain.at(-1)?.line)
+        evidence.push(runEvidence(t.ci!, `runs ${t.name}`, 'lint'));
+    // A linter outside the table (super-linter, Stylelint, ShellCheck) still lints in CI.
+    const others = code.filter((r) => !ran.some((t) => t.ci === r));
+    if (ran.length === 0) for (const r of others.slice(0, 2)) evidence.push(runEvidence(r, 'lints', 'lint'));
+    const otherNames = toolNames(others, 'lint').filter((n) => !NOT_CODE.has(n));
+    const data = { linters: names, inCi: [...new Set([...ran.map((t) => t.name), ...otherNames])] };
+    if (tools.length === 0 && code.length === 0) {
       return fail(
         'No linter configured.',
         [
           {
             path: '.',
-            note: 'no ESLint, Biome, Ruff, Flake8, Pylint, golangci-lint, Checkstyle, SpotBugs/PMD, Error Prone, detekt, RuboCop, PHPStan/Psalm, Clippy or Roslyn analyzer configuration, dependency or CI step',
+            note: `no ESLint, Biome, Ruff, Flake8, Pylint, golangci-lint, Checkstyle, SpotBugs/PMD, Error Prone, detekt, RuboCop, PHPStan/Psalm, Clippy or Roslyn analyzer configuration or dependency, and none of ${ctx.facts.commands.runs.length} commands run by CI or hooks is a linter`,
           },
         ],
         data,
       );
     }
-    if (ran.length > 0 || genericCi.length > 0)
-      return pass(`${listing(names)} configured and run in CI.`, evidence, data);
+    if (ran.length > 0) {
+      const also = otherNames.filter((n) => !ran.some((t) => t.name === n));
+      return pass(
+        `${listing(ran.map((t) => t.name))} configured and run in CI${also.length ? `; CI also runs ${listing(also)}` : ''}.`,
+        evidence,
+        data,
+      );
+    }
+    if (code.length > 0)
+      return pass(`CI runs ${listing(otherNames)}${names.length ? ` (configured: ${listing(names)})` : ''}.`, evidence, data);
+    const hooked = tools.filter((t) => ctx.facts.commands.runs.some((r) => r.origin.kind === 'hook' && t.evidence.note?.includes('hook')));
     return partial(
       0.6,
-      `${listing(names)} configured, but no CI job runs ${names.length === 1 ? 'it' : 'them'}.`,
+      `${listing(names)} configured${hooked.length ? ' (run by commit hooks)' : ''}, but no CI job runs ${names.length === 1 ? 'it' : 'them'} (CI followed through scripts, targets and actions).`,
       evidence,
       data,
     );

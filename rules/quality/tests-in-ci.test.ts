@@ -1,3 +1,4 @@
+import { fixtureTree } from '../../src/testing/fixtures.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './tests-in-ci.js';
 
@@ -7,23 +8,22 @@ const gha = (steps: string) =>
 ruleTester(rule, {
   valid: [
     {
-      name: 'GitHub Actions job running npm test, cited with job, file and line',
-      tree: { '.github/workflows/ci.yml': gha('      - run: npm ci\n      - run: npm test\n') },
+      name: 'GitHub Actions job running npm test: the chain reaches the runner through package.json',
+      tree: {
+        '.github/workflows/ci.yml': gha('      - run: npm ci\n      - run: npm test\n'),
+        'package.json': '{\n  "scripts": {\n    "test": "vitest run"\n  }\n}\n',
+      },
       expect: {
         outcome: 'pass',
-        message: '1 CI job runs the tests',
-        evidence: [{ path: '.github/workflows/ci.yml', line: 9 }],
-        data: {
-          jobs: [
-            {
-              file: '.github/workflows/ci.yml',
-              job: 'build',
-              line: 9,
-              command: 'npm test',
-              runner: 'npm/pnpm/yarn test',
-            },
-          ],
-        },
+        message: '1 CI job runs the tests (Vitest)',
+        evidence: [
+          {
+            path: 'package.json',
+            line: 3,
+            note: 'job build runs tests: .github/workflows/ci.yml:9 → package.json:3 (npm script test) → Vitest',
+          },
+        ],
+        data: { jobs: [{ file: '.github/workflows/ci.yml', job: 'build', line: 3, command: 'vitest run', runner: 'Vitest' }] },
       },
     },
     {
@@ -34,12 +34,12 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: '.gitlab-ci.yml', line: 6 }],
-        data: { jobs: [{ job: 'unit', runner: 'pytest/unittest' }] },
+        evidence: [{ path: '.gitlab-ci.yml', line: 6, note: 'job unit runs tests: .gitlab-ci.yml:6 → pytest' }],
+        data: { jobs: [{ job: 'unit', runner: 'pytest' }] },
       },
     },
     {
-      name: 'Jenkinsfile running mvn verify and go test in two stages',
+      name: 'Jenkinsfile running mvn verify and go test in two stages; Maven tests are implied by its lifecycle',
       tree: {
         Jenkinsfile:
           "pipeline {\n  stages {\n    stage('java') { steps { sh './mvnw -B verify' } }\n    stage('go') { steps { sh 'go test ./...' } }\n  }\n}\n",
@@ -47,28 +47,23 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         message: '2 CI jobs run the tests',
-        data: {
-          jobs: [
-            { job: 'java', runner: 'Maven' },
-            { job: 'go', runner: 'go test' },
-          ],
-        },
+        evidence: [{ path: 'Jenkinsfile', line: 3, note: 'job java runs tests: Jenkinsfile:3 → JUnit/TestNG; mvn verify runs the test phase (Surefire)' }],
+        data: { jobs: [{ job: 'java', runner: 'JUnit/TestNG' }, { job: 'go', runner: 'go test' }] },
       },
     },
     {
-      name: 'a job that runs a build script: the test line inside the script is cited',
+      name: 'a job that runs a PowerShell build script: the test line inside the script is cited',
       tree: {
         '.github/workflows/ci.yml': gha('      - name: Build and Test\n        run: ./Build.ps1\n'),
-        'Build.ps1':
-          '$ErrorActionPreference = "Stop"\n# dotnet test is below\ndotnet build -c Release\ndotnet test -c Release --no-build\n',
+        'Build.ps1': '$ErrorActionPreference = "Stop"\n# dotnet test is below\ndotnet build -c Release\ndotnet test -c Release --no-build\n',
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: 'Build.ps1', line: 4, note: 'job build runs tests (in Build.ps1, which the job invokes)' }],
+        evidence: [{ path: 'Build.ps1', line: 4, note: 'job build runs tests: .github/workflows/ci.yml:9 → Build.ps1:4 → dotnet test' }],
       },
     },
     {
-      name: 'make coverage in CI: the Makefile recipe (and its prerequisite) is followed',
+      name: 'make coverage in CI: the recipe and its prerequisite are followed; a target CI does not run is not',
       tree: {
         '.github/workflows/ci.yml': gha('      - run: make coverage\n'),
         Makefile:
@@ -76,14 +71,29 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: 'Makefile', line: 3, note: 'job build runs tests (in Makefile, which the job invokes)' }],
-        data: { jobs: [{ file: 'Makefile', line: 3 }] },
+        message: '(unittest)',
+        evidence: [{ path: 'Makefile', line: 3, note: 'job build runs tests: .github/workflows/ci.yml:8 → Makefile:3 (make coverage) → unittest' }],
+        data: { jobs: [{ file: '.github/workflows/ci.yml', line: 3 }] },
       },
     },
     {
-      name: 'monorepo: pnpm -r test',
-      tree: { '.github/workflows/ci.yml': gha('      - run: pnpm -r test\n') },
-      expect: { outcome: 'pass' },
+      name: 'cmd-npm-scripts: npm test → run-s test:* → Jest, in one job',
+      tree: fixtureTree('cmd-npm-scripts'),
+      expect: {
+        outcome: 'pass',
+        message: '1 CI job runs the tests (Jest)',
+        evidence: [{ path: 'package.json', line: 9, note: 'job check runs tests: .github/workflows/ci.yml:16 → package.json:8 (npm script test) → package.json:9 (npm script test:unit) → Jest' }],
+      },
+    },
+    {
+      name: 'cmd-dotnet-nuke: ./build.cmd Test → the NUKE target calling DotNetTest',
+      tree: fixtureTree('cmd-dotnet-nuke'),
+      expect: { outcome: 'pass', evidence: [{ path: 'build/Build.cs', line: 23 }] },
+    },
+    {
+      name: 'cmd-composite-action: composite action → tox → pytest',
+      tree: fixtureTree('cmd-composite-action'),
+      expect: { outcome: 'pass', evidence: [{ path: 'tox.ini', line: 7 }], data: { jobs: [{ job: 'checks', runner: 'pytest' }] } },
     },
   ],
   invalid: [
@@ -95,11 +105,26 @@ ruleTester(rule, {
     {
       name: 'CI builds and lints but runs no tests; a commented-out test step does not count',
       tree: {
-        '.github/workflows/ci.yml': gha(
-          '      - run: npm run lint\n      - run: npm run build\n      # - run: npm test\n',
-        ),
+        '.github/workflows/ci.yml': gha('      - run: npm run lint\n      - run: npm run build\n      # - run: npm test\n'),
+        'package.json': '{"scripts":{"lint":"eslint .","build":"tsc","test":"jest"}}',
       },
       expect: { outcome: 'fail', message: 'no job runs a test command' },
+    },
+    {
+      name: 'cmd-echo-only: an echoed runner, a test.sh that builds and npm placeholder test script are not test runs',
+      tree: fixtureTree('cmd-echo-only'),
+      expect: { outcome: 'fail', message: 'no job runs a test command', data: { jobs: [] } },
+    },
+    {
+      name: 'a CI step calling a script that package.json does not define is named as not followed',
+      tree: {
+        '.github/workflows/ci.yml': gha('      - run: npm run test:ci\n'),
+        'package.json': '{\n  "scripts": {\n    "test": "jest"\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: '.github/workflows/ci.yml', line: 8, note: 'not followed: package.json has no script "test:ci"' }],
+      },
     },
   ],
 });
