@@ -17,7 +17,11 @@ ruleTester(rule, {
         message: 'builds and runs the tests',
         evidence: [
           { path: '.github/workflows/ci.yml', line: 7, note: 'job test builds: .github/workflows/ci.yml:7 → go build' },
-          { path: '.github/workflows/ci.yml', line: 8, note: 'job test runs tests: .github/workflows/ci.yml:8 → go test' },
+          {
+            path: '.github/workflows/ci.yml',
+            line: 8,
+            note: 'job test runs tests: .github/workflows/ci.yml:8 → go test',
+          },
         ],
         data: { systems: ['github-actions'] },
       },
@@ -75,7 +79,13 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         message: 'runs the tests',
-        evidence: [{ path: 'package.json', line: 1, note: 'job test runs tests: .circleci/config.yml:9 → package.json:1 (npm script test) → node:test' }],
+        evidence: [
+          {
+            path: 'package.json',
+            line: 1,
+            note: 'job test runs tests: .circleci/config.yml:9 → package.json:1 (npm script test) → node:test',
+          },
+        ],
       },
     },
     {
@@ -84,8 +94,16 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         evidence: [
-          { path: 'scripts/test.sh', line: 4, note: 'job build builds: .gitlab-ci.yml:16 → scripts/test.sh:4 → go build' },
-          { path: 'Makefile', line: 15, note: 'job check runs tests: .gitlab-ci.yml:10 → Makefile:15 (make test) → go test' },
+          {
+            path: 'scripts/test.sh',
+            line: 4,
+            note: 'job build builds: .gitlab-ci.yml:16 → scripts/test.sh:4 → go build',
+          },
+          {
+            path: 'Makefile',
+            line: 15,
+            note: 'job check runs tests: .gitlab-ci.yml:10 → Makefile:15 (make test) → go test',
+          },
         ],
       },
     },
@@ -106,7 +124,13 @@ ruleTester(rule, {
         outcome: 'partial',
         score: 0.5,
         message: 'no job runs a test runner',
-        evidence: [{ path: '.github/workflows/build.yml', line: 6, note: 'job build builds: .github/workflows/build.yml:6 → Maven build; mvn install compiles the project' }],
+        evidence: [
+          {
+            path: '.github/workflows/build.yml',
+            line: 6,
+            note: 'job build builds: .github/workflows/build.yml:6 → Maven build; mvn install compiles the project',
+          },
+        ],
       },
     },
     {

@@ -1,6 +1,7 @@
 import rule from './continuous-deployment.js';
 import { expect } from 'vitest';
 import { ruleTester } from '../../src/testing/rule-tester.js';
+import { fixtureTree } from '../../src/testing/fixtures.js';
 
 const ghDeploy = `name: deploy
 on:
@@ -61,7 +62,16 @@ ruleTester(rule, {
         'azure-pipelines.yml':
           'stages:\n- stage: Deploy\n  jobs:\n  - deployment: web\n    environment: staging\n    strategy:\n      runOnce:\n        deploy:\n          steps:\n          - task: AzureWebApp@1\n            inputs:\n              appName: shop\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'azure-pipelines.yml', line: 10, note: 'deploys (job web)' }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'azure-pipelines.yml',
+            line: 10,
+            note: 'job web deploys: azure-pipelines.yml:10 → AzureWebApp; AzureWebApp deploys',
+          },
+        ],
+      },
     },
     {
       name: 'an Argo CD Application in the repository passes (GitOps)',
@@ -72,8 +82,40 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', message: 'GitOps', evidence: [{ path: 'deploy/argocd/app.yaml', line: 2 }] },
     },
+    {
+      name: 'cmd-npm-scripts: npm run deploy → scripts/deploy.sh → helm upgrade, in the production job',
+      profile: 'service',
+      tree: fixtureTree('cmd-npm-scripts'),
+      expect: {
+        outcome: 'pass',
+        message: 'through environment production',
+        evidence: [
+          {
+            path: 'scripts/deploy.sh',
+            line: 5,
+            note: 'job deploy deploys: .github/workflows/ci.yml:26 → package.json:14 (npm script deploy) → scripts/deploy.sh:5 → Helm',
+          },
+        ],
+      },
+    },
+    {
+      name: 'cmd-makefile: a manual GitLab job → make release → scripts/release.sh → kubectl apply',
+      profile: 'service',
+      tree: fixtureTree('cmd-makefile'),
+      expect: { outcome: 'pass', evidence: [{ path: 'scripts/release.sh', line: 3 }] },
+    },
   ],
   invalid: [
+    {
+      name: 'a deploy script whose body only prints is not a deployment: the job named deploy is partial',
+      profile: 'service',
+      tree: {
+        '.github/workflows/cd.yml':
+          'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./scripts/deploy.sh\n',
+        'scripts/deploy.sh': '#!/bin/sh\necho "kubectl apply -f k8s/ is done by hand"\n',
+      },
+      expect: { outcome: 'partial', score: 0.6, data: { deployJobs: [] } },
+    },
     {
       name: 'helm install into a kind cluster in a test job does not count as deployment',
       profile: 'service',

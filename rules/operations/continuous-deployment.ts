@@ -1,14 +1,10 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { CI_GLOBS, ciFiles, deployCommands, testOnlyJobs, type CiCommand } from '../../src/facts/ci.js';
+import { CI_GLOBS, ciFiles, testOnlyJobs } from '../../src/facts/ci.js';
+import { runEvidence, runsOf } from '../../src/facts/commands/index.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
-const cite = (c: CiCommand): Evidence => ({
-  path: c.path,
-  line: c.line,
-  snippet: c.text.slice(0, 160),
-  note: c.job ? `deploys (job ${c.job})` : 'deploys',
-});
+const cite = (r: CommandRun): Evidence => runEvidence(r, 'deploys', 'deploy');
 
 /** Platforms that deploy on push from their own config (git integration), which CI cannot show. */
 const PLATFORM_FILES = [
@@ -36,7 +32,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'CI jobs that run kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, Azure DevOps deploy tasks); jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources. Jobs that only install into a kind/minikube/k3d test cluster do not count.',
+      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, Azure DevOps deploy tasks); jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources. Jobs that only install into a kind/minikube/k3d test cluster do not count.',
     reads: CI_GLOBS,
     patterns: {
       gitops: {
@@ -58,7 +54,11 @@ export default defineRule({
     const broken: Evidence[] = ci
       .filter((f) => !f.ok)
       .map((f) => ({ path: f.path, note: `could not be parsed: ${f.error}` }));
-    const deploys = deployCommands(ok);
+    // Deploys that CI really runs (through scripts and targets), outside jobs that only try a chart in a throwaway cluster.
+    const testJobs = new Map(ok.map((f) => [f.path, testOnlyJobs(f)]));
+    const deploys = runsOf(ctx.facts.commands, 'deploy').filter(
+      (r) => !(r.origin.job && testJobs.get(r.origin.path)?.has(r.origin.job)),
+    );
     const gitops = ctx.matches('gitops').filter((m) => isProductionPath(m.path));
     // Environments that a real (non-test) job targets; GitHub Pages publishes docs, not the service.
     const envs = ok.flatMap((f) => {
@@ -66,7 +66,7 @@ export default defineRule({
       return f.environments.filter((e) => !(e.job && testJobs.has(e.job)) && !/^github-pages$/i.test(e.name));
     });
     const data = {
-      deployJobs: [...new Set(deploys.map((c) => `${c.path}#${c.job ?? 'default'}`))].sort(),
+      deployJobs: [...new Set(deploys.map((r) => `${r.origin.path}#${r.origin.job ?? 'default'}`))].sort(),
       gitops: gitops.length,
       environments: [...new Set(envs.map((e) => e.name))].sort(),
     };
@@ -89,7 +89,7 @@ export default defineRule({
         ...broken,
       ];
       // Only environments of the deploying jobs gate the deployment; others are mentioned, not claimed.
-      const deployJobKeys = new Set(deploys.map((c) => `${c.path}#${c.job ?? ''}`));
+      const deployJobKeys = new Set(deploys.map((r) => `${r.origin.path}#${r.origin.job ?? ''}`));
       const gating = [
         ...new Set(envs.filter((e) => deployJobKeys.has(`${e.path}#${e.job ?? ''}`)).map((e) => e.name)),
       ].sort();

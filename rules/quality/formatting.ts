@@ -7,7 +7,11 @@ import { runEvidence, toolNames } from '../../src/facts/commands/index.js';
 const FORMATTERS: ToolSpec[] = [
   {
     name: 'Prettier',
-    files: ['**/.prettierrc', '**/.prettierrc.{json,json5,yml,yaml,toml,js,cjs,mjs,ts}', '**/prettier.config.{js,cjs,mjs,ts}'],
+    files: [
+      '**/.prettierrc',
+      '**/.prettierrc.{json,json5,yml,yaml,toml,js,cjs,mjs,ts}',
+      '**/prettier.config.{js,cjs,mjs,ts}',
+    ],
     pattern: 'prettierPkg',
     deps: ['prettier'],
     runs: ['Prettier'],
@@ -16,7 +20,12 @@ const FORMATTERS: ToolSpec[] = [
   { name: 'dprint', files: ['**/dprint.json', '**/.dprint.json'], runs: ['dprint'] },
   { name: 'Black', pattern: 'black', deps: ['black'], runs: ['Black', 'blue'] },
   { name: 'Ruff format', pattern: 'ruffFormat', runs: ['Ruff format'] },
-  { name: 'isort/YAPF/autopep8', pattern: 'pyFormatters', deps: ['isort', 'yapf', 'autopep8'], runs: ['isort', 'yapf', 'autopep8', 'usort', 'ufmt'] },
+  {
+    name: 'isort/YAPF/autopep8',
+    pattern: 'pyFormatters',
+    deps: ['isort', 'yapf', 'autopep8'],
+    runs: ['isort', 'yapf', 'autopep8', 'usort', 'ufmt'],
+  },
   { name: 'gofmt/goimports/gofumpt', runs: ['gofmt', 'goimports', 'gofumpt', 'gci'] },
   {
     name: 'Spotless/google-java-format',
@@ -32,7 +41,12 @@ const FORMATTERS: ToolSpec[] = [
   },
   { name: 'dotnet format', runs: ['dotnet format'] },
   { name: 'rustfmt', files: ['**/rustfmt.toml', '**/.rustfmt.toml'], runs: ['rustfmt'] },
-  { name: 'RuboCop/Standard', files: ['**/.rubocop.yml', '**/.standard.yml'], deps: ['standard'], runs: ['RuboCop', 'standardrb'] },
+  {
+    name: 'RuboCop/Standard',
+    files: ['**/.rubocop.yml', '**/.standard.yml'],
+    deps: ['standard'],
+    runs: ['RuboCop', 'standardrb'],
+  },
   {
     name: 'PHP-CS-Fixer/Pint',
     files: ['**/.php-cs-fixer.php', '**/.php-cs-fixer.dist.php', '**/.php_cs', '**/.php_cs.dist', '**/pint.json'],
@@ -91,7 +105,8 @@ export default defineRule({
     for (const t of checked.slice(0, 3))
       if (t.evidence.path !== t.ci!.chain.at(-1)?.path || t.evidence.line !== t.ci!.chain.at(-1)?.line)
         evidence.push(runEvidence(t.ci!, `runs ${t.name}`, 'format'));
-    if (checked.length === 0) for (const r of ciRuns.slice(0, 1)) evidence.push(runEvidence(r, 'runs a formatter', 'format'));
+    if (checked.length === 0)
+      for (const r of ciRuns.slice(0, 1)) evidence.push(runEvidence(r, 'runs a formatter', 'format'));
     const names = tools.map((t) => t.name);
     const langs = ctx.facts.languages.map((l) => l.name);
     // gofmt and rustfmt ship with the toolchain and are universal practice there.

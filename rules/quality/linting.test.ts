@@ -98,7 +98,16 @@ ruleTester(rule, {
     {
       name: 'cmd-makefile: make ci → make lint → golangci-lint named through Makefile variables',
       tree: fixtureTree('cmd-makefile'),
-      expect: { outcome: 'pass', evidence: [{ path: 'Makefile', line: 12, note: 'job check runs golangci-lint: .gitlab-ci.yml:10 → Makefile:12 (make lint) → golangci-lint' }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'Makefile',
+            line: 12,
+            note: 'job check runs golangci-lint: .gitlab-ci.yml:10 → Makefile:12 (make lint) → golangci-lint',
+          },
+        ],
+      },
     },
   ],
   invalid: [

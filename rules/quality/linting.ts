@@ -15,14 +15,33 @@ const LINTERS: ToolSpec[] = [
   { name: 'Biome', files: ['**/biome.json', '**/biome.jsonc'], deps: ['@biomejs/biome'], runs: ['Biome'] },
   // ESLint wrappers with their own configuration and command.
   { name: 'XO', deps: ['xo'], runs: ['XO'] },
-  { name: 'StandardJS', deps: ['standard', 'ts-standard', 'semistandard'], runs: ['StandardJS', 'ts-standard', 'semistandard'] },
+  {
+    name: 'StandardJS',
+    deps: ['standard', 'ts-standard', 'semistandard'],
+    runs: ['StandardJS', 'ts-standard', 'semistandard'],
+  },
   { name: 'Oxlint', files: ['**/.oxlintrc.json', '**/oxlintrc.json'], deps: ['oxlint'], runs: ['Oxlint'] },
   { name: 'Ruff', files: ['**/ruff.toml', '**/.ruff.toml'], pattern: 'ruff', deps: ['ruff'], runs: ['Ruff'] },
-  { name: 'Flake8', files: ['**/.flake8'], pattern: 'flake8', deps: ['flake8'], runs: ['Flake8', 'flakeheaven', 'flakehell'] },
+  {
+    name: 'Flake8',
+    files: ['**/.flake8'],
+    pattern: 'flake8',
+    deps: ['flake8'],
+    runs: ['Flake8', 'flakeheaven', 'flakehell'],
+  },
   { name: 'Pylint', files: ['**/.pylintrc', '**/pylintrc'], pattern: 'pylint', deps: ['pylint'], runs: ['Pylint'] },
   { name: 'golangci-lint', files: ['**/.golangci.{yml,yaml,toml,json}'], runs: ['golangci-lint'] },
-  { name: 'staticcheck/go vet', files: ['**/staticcheck.conf'], runs: ['staticcheck', 'go vet', 'revive', 'golint', 'errcheck'] },
-  { name: 'Checkstyle', files: ['**/checkstyle*.xml', '**/config/checkstyle/**'], pattern: 'jvmPlugins', runs: ['Checkstyle'] },
+  {
+    name: 'staticcheck/go vet',
+    files: ['**/staticcheck.conf'],
+    runs: ['staticcheck', 'go vet', 'revive', 'golint', 'errcheck'],
+  },
+  {
+    name: 'Checkstyle',
+    files: ['**/checkstyle*.xml', '**/config/checkstyle/**'],
+    pattern: 'jvmPlugins',
+    runs: ['Checkstyle'],
+  },
   {
     name: 'SpotBugs/PMD',
     files: ['**/spotbugs*.xml', '**/pmd*.xml', '**/ruleset*.xml'],
@@ -38,7 +57,15 @@ const LINTERS: ToolSpec[] = [
   { name: 'RuboCop', files: ['**/.rubocop.yml'], deps: ['rubocop'], runs: ['RuboCop', 'standardrb'] },
   {
     name: 'PHPStan/Psalm',
-    files: ['**/phpstan.neon', '**/phpstan.neon.dist', '**/phpstan.dist.neon', '**/psalm.xml', '**/psalm.xml.dist', '**/phpcs.xml', '**/phpcs.xml.dist'],
+    files: [
+      '**/phpstan.neon',
+      '**/phpstan.neon.dist',
+      '**/phpstan.dist.neon',
+      '**/psalm.xml',
+      '**/psalm.xml.dist',
+      '**/phpcs.xml',
+      '**/phpcs.xml.dist',
+    ],
     deps: ['phpstan/phpstan', 'vimeo/psalm', 'squizlabs/php_codesniffer'],
     runs: ['PHPStan', 'psalm', 'phpcs', 'phpmd'],
   },
@@ -51,7 +78,12 @@ const LINTERS: ToolSpec[] = [
     runs: ['dotnet build', 'dotnet test', 'dotnet format', 'MSBuild'],
     insideBuild: true,
   },
-  { name: 'Error Prone', pattern: 'errorProne', runs: ['Error Prone', 'Maven build', 'Gradle build'], insideBuild: true },
+  {
+    name: 'Error Prone',
+    pattern: 'errorProne',
+    runs: ['Error Prone', 'Maven build', 'Gradle build'],
+    insideBuild: true,
+  },
 ];
 
 /** Linters of documents and configuration, not of the code: they do not make code linting. */
@@ -143,8 +175,14 @@ export default defineRule({
       );
     }
     if (code.length > 0)
-      return pass(`CI runs ${listing(otherNames)}${names.length ? ` (configured: ${listing(names)})` : ''}.`, evidence, data);
-    const hooked = tools.filter((t) => ctx.facts.commands.runs.some((r) => r.origin.kind === 'hook' && t.evidence.note?.includes('hook')));
+      return pass(
+        `CI runs ${listing(otherNames)}${names.length ? ` (configured: ${listing(names)})` : ''}.`,
+        evidence,
+        data,
+      );
+    const hooked = tools.filter((t) =>
+      ctx.facts.commands.runs.some((r) => r.origin.kind === 'hook' && t.evidence.note?.includes('hook')),
+    );
     return partial(
       0.6,
       `${listing(names)} configured${hooked.length ? ' (run by commit hooks)' : ''}, but no CI job runs ${names.length === 1 ? 'it' : 'them'} (CI followed through scripts, targets and actions).`,

@@ -11,7 +11,14 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: '.pre-commit-config.yaml', note: 'pre-commit hooks: ruff, ruff-format' }],
+        message: 'Commit hooks (pre-commit) run Ruff and Ruff format',
+        evidence: [
+          {
+            path: '.pre-commit-config.yaml',
+            line: 5,
+            note: 'pre-commit hook runs Ruff: .pre-commit-config.yaml:5 (pre-commit hook ruff) → Ruff',
+          },
+        ],
       },
     },
     {
@@ -22,8 +29,14 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        message: 'with lint-staged',
-        evidence: [{ path: '.husky/pre-commit', note: 'Husky pre-commit runs `npx lint-staged`' }],
+        message: 'Commit hooks (husky) run ESLint',
+        evidence: [
+          {
+            path: 'package.json',
+            line: 3,
+            note: 'husky hook runs ESLint: .husky/pre-commit:1 (husky pre-commit) → package.json:3 (lint-staged *.ts) → ESLint',
+          },
+        ],
       },
     },
     {
@@ -33,6 +46,21 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a husky hook that only prints a reminder runs no check: partial, naming what it runs',
+      tree: { '.husky/pre-commit': 'echo "remember to run npm test"\n' },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: ['Hooks are set up (husky)', 'run no linter'],
+        evidence: [{ path: '.husky/pre-commit' }],
+      },
+    },
+    {
+      name: 'lint-staged with a JavaScript config but no hook manager to run it',
+      tree: { 'lint-staged.config.js': "export default { '*.ts': ['eslint --fix', 'prettier --write'] };\n" },
+      expect: { outcome: 'partial', score: 0.5, message: 'no hook manager runs it' },
+    },
     {
       name: 'lint-staged without anything to run it',
       tree: { '.lintstagedrc.json': '{ "*.js": "eslint" }\n' },

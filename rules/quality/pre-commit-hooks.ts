@@ -1,20 +1,25 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type CommandRun, type Evidence, type ToolKind } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { runEvidence } from '../../src/facts/commands/index.js';
 
-/** Hook managers recognised by their config files. */
-const MANAGERS: { name: string; globs: string[] }[] = [
-  { name: 'pre-commit', globs: ['.pre-commit-config.yaml', '.pre-commit-config.yml'] },
+/** Hook managers recognised by their config files (also when they run nothing we can follow). */
+const MANAGERS: { name: string; system: string; globs: string[] }[] = [
+  { name: 'pre-commit', system: 'pre-commit', globs: ['.pre-commit-config.yaml', '.pre-commit-config.yml'] },
   {
     name: 'lefthook',
+    system: 'lefthook',
     globs: ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', '.lefthook.yaml', 'lefthook.json', 'lefthook.toml'],
   },
-  { name: 'Husky', globs: ['.husky/pre-commit', '.husky/pre-push', '.husky/commit-msg'] },
-  { name: 'Overcommit', globs: ['.overcommit.yml'] },
+  { name: 'Husky', system: 'husky', globs: ['.husky/pre-commit', '.husky/pre-push', '.husky/commit-msg'] },
+  { name: 'Overcommit', system: 'overcommit', globs: ['.overcommit.yml'] },
   {
     name: 'committed git hooks',
+    system: 'git hooks',
     globs: ['.githooks/pre-commit', '.githooks/pre-push', 'githooks/pre-commit', '.hooks/pre-commit'],
   },
 ];
+const LINT_STAGED = ['.lintstagedrc', '.lintstagedrc.{json,yml,yaml,js,cjs,mjs}', 'lint-staged.config.{js,cjs,mjs}'];
+const CHECKS: ToolKind[] = ['lint', 'format', 'test', 'typecheck', 'scan'];
 
 export default defineRule({
   meta: {
@@ -29,7 +34,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      '.pre-commit-config.yaml (its hook ids), lefthook.yml, .husky/pre-commit (what it runs), .overcommit.yml, committed .githooks/, simple-git-hooks or husky hooks in package.json, lint-staged (config file or package.json key). lint-staged with no hook manager to run it, or an empty hook config, earns partial credit.',
+      'Hook managers (.pre-commit-config.yaml, lefthook.yml, .husky/<hook>, simple-git-hooks or husky keys in package.json, .overcommit.yml, committed .githooks/) and what their hooks really run, followed like CI: pre-commit hook ids to their tools, husky scripts through lint-staged and package scripts, lefthook `run:` lines. Pass: a hook runs a linter, formatter, type checker, scanner or tests; partial (0.5): a hook manager or lint-staged whose hooks run no such check.',
     patterns: {
       pkgHooks: {
         regex: /"(simple-git-hooks|husky|lint-staged|pre-commit|ghooks)"\s*:\s*\{/,
@@ -37,74 +42,55 @@ export default defineRule({
         literals: ['hooks', 'husky', 'lint-staged', 'pre-commit'],
         maxPerFile: 3,
       },
-      hookIds: {
-        regex: /^\s*-\s+id:\s*([\w.-]+)/m,
-        files: ['.pre-commit-config.yaml', '.pre-commit-config.yml'],
-        literals: ['id:'],
-        maxPerFile: 200,
-      },
     },
     reads: ['.husky/*'],
   },
   check(ctx) {
+    const hookRuns = ctx.facts.commands.runs.filter((r) => r.origin.kind === 'hook');
+    const checks = hookRuns.filter((r) => r.tools.some((t) => t.kinds.some((k) => CHECKS.includes(k))));
+    const managers = new Set(hookRuns.map((r) => r.origin.system));
     const evidence: Evidence[] = [];
-    const managers: string[] = [];
-    for (const { name, globs } of MANAGERS) {
-      const hit = ctx.files.match(globs)[0];
+    const cited = new Set<string>();
+    for (const r of checks) {
+      const name = r.tools[0]!.name;
+      if (cited.has(name) || evidence.length >= 8) continue;
+      cited.add(name);
+      evidence.push(runEvidence(r, `runs ${name}`));
+    }
+    const present: Evidence[] = [];
+    for (const m of MANAGERS) {
+      const hit = ctx.files.match(m.globs)[0];
       if (!hit) continue;
-      managers.push(name);
-      let note = `${name} hooks`;
-      if (name === 'pre-commit') {
-        const ids = ctx
-          .matches('hookIds')
-          .map((m) => m.groups[0]!)
-          .filter(Boolean);
-        note = ids.length
-          ? `pre-commit hooks: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ', …' : ''}`
-          : 'pre-commit config with no hooks';
-        if (!ids.length) managers.pop();
-      }
-      if (name === 'Husky') {
-        const run = (ctx.files.read(hit) ?? '')
-          .split('\n')
-          .map((l) => l.trim())
-          .find((l) => l && !l.startsWith('#') && !l.startsWith('.') && !/husky\.sh/.test(l));
-        if (run) note = `Husky ${hit.split('/').pop()} runs \`${run.slice(0, 80)}\``;
-      }
-      evidence.push({ path: hit, note });
+      managers.add(m.system);
+      if (!checks.some((r) => r.origin.system === m.system)) present.push({ path: hit, note: `${m.name} configured` });
     }
     const pkg = ctx.matches('pkgHooks');
-    const lintStaged = pkg.find((m) => m.groups[0] === 'lint-staged') ?? undefined;
-    const lintStagedFile = ctx.files.match([
-      '.lintstagedrc',
-      '.lintstagedrc.{json,yml,yaml,js,cjs,mjs}',
-      'lint-staged.config.{js,cjs,mjs}',
-    ])[0];
-    for (const m of pkg.filter((m) => m.groups[0] !== 'lint-staged')) {
-      managers.push(
-        m.groups[0] === 'simple-git-hooks'
-          ? 'simple-git-hooks'
-          : m.groups[0] === 'husky'
-            ? 'Husky (package.json)'
-            : m.groups[0]!,
-      );
-      evidence.push({ path: m.path, line: m.line, snippet: m.snippet, note: 'hooks configured in package.json' });
-    }
-    if (lintStaged)
-      evidence.push({ path: lintStaged.path, line: lintStaged.line, snippet: lintStaged.snippet, note: 'lint-staged' });
-    if (lintStagedFile) evidence.push({ path: lintStagedFile, note: 'lint-staged' });
-    const data = { managers: [...new Set(managers)], lintStaged: !!(lintStaged || lintStagedFile) };
-    if (managers.length > 0)
+    for (const m of pkg.filter((x) => x.groups[0] !== 'lint-staged'))
+      if (!checks.some((r) => r.origin.path === m.path))
+        present.push({ path: m.path, line: m.line, snippet: m.snippet, note: `${m.groups[0]} hooks in package.json` });
+    const lintStaged = pkg.find((m) => m.groups[0] === 'lint-staged') ?? ctx.files.match(LINT_STAGED)[0];
+    const tools = [...new Set(checks.map((r) => r.tools[0]!.name))].sort();
+    const data = { managers: [...managers].sort(), lintStaged: !!lintStaged, tools };
+    if (checks.length > 0)
       return pass(
-        `Pre-commit hooks run checks (${listing([...new Set(managers)])}${data.lintStaged ? ' with lint-staged' : ''}).`,
+        `Commit hooks (${listing(data.managers.filter((m) => checks.some((r) => r.origin.system === m)))}) run ${listing(tools.slice(0, 6))}${tools.length > 6 ? ', …' : ''}.`,
         evidence,
         data,
       );
-    if (data.lintStaged || evidence.length > 0) {
+    if (lintStaged && typeof lintStaged !== 'string')
+      present.push({
+        path: lintStaged.path,
+        line: lintStaged.line,
+        snippet: lintStaged.snippet,
+        note: 'lint-staged configured',
+      });
+    else if (lintStaged) present.push({ path: lintStaged, note: 'lint-staged configured' });
+    if (present.length > 0) {
+      const other = hookRuns.filter((r: CommandRun) => r.argv[0] && !['.', 'echo', 'exit'].includes(r.argv[0]));
       return partial(
         0.5,
-        'lint-staged or a hook config is present, but no hook manager installs a hook that runs it.',
-        evidence,
+        `${managers.size ? `Hooks are set up (${listing([...managers].sort())})` : 'lint-staged is configured'}, but they run no linter, formatter, type checker, scanner or tests${other.length ? ` (they run ${listing([...new Set(other.map((r) => r.argv[0]!))].slice(0, 4))})` : managers.size ? '' : ': no hook manager runs it'}.`,
+        present,
         data,
       );
     }

@@ -23,7 +23,9 @@ ruleTester(rule, {
             note: 'job build runs tests: .github/workflows/ci.yml:9 → package.json:3 (npm script test) → Vitest',
           },
         ],
-        data: { jobs: [{ file: '.github/workflows/ci.yml', job: 'build', line: 3, command: 'vitest run', runner: 'Vitest' }] },
+        data: {
+          jobs: [{ file: '.github/workflows/ci.yml', job: 'build', line: 3, command: 'vitest run', runner: 'Vitest' }],
+        },
       },
     },
     {
@@ -47,19 +49,37 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         message: '2 CI jobs run the tests',
-        evidence: [{ path: 'Jenkinsfile', line: 3, note: 'job java runs tests: Jenkinsfile:3 → JUnit/TestNG; mvn verify runs the test phase (Surefire)' }],
-        data: { jobs: [{ job: 'java', runner: 'JUnit/TestNG' }, { job: 'go', runner: 'go test' }] },
+        evidence: [
+          {
+            path: 'Jenkinsfile',
+            line: 3,
+            note: 'job java runs tests: Jenkinsfile:3 → JUnit/TestNG; mvn verify runs the test phase (Surefire)',
+          },
+        ],
+        data: {
+          jobs: [
+            { job: 'java', runner: 'JUnit/TestNG' },
+            { job: 'go', runner: 'go test' },
+          ],
+        },
       },
     },
     {
       name: 'a job that runs a PowerShell build script: the test line inside the script is cited',
       tree: {
         '.github/workflows/ci.yml': gha('      - name: Build and Test\n        run: ./Build.ps1\n'),
-        'Build.ps1': '$ErrorActionPreference = "Stop"\n# dotnet test is below\ndotnet build -c Release\ndotnet test -c Release --no-build\n',
+        'Build.ps1':
+          '$ErrorActionPreference = "Stop"\n# dotnet test is below\ndotnet build -c Release\ndotnet test -c Release --no-build\n',
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: 'Build.ps1', line: 4, note: 'job build runs tests: .github/workflows/ci.yml:9 → Build.ps1:4 → dotnet test' }],
+        evidence: [
+          {
+            path: 'Build.ps1',
+            line: 4,
+            note: 'job build runs tests: .github/workflows/ci.yml:9 → Build.ps1:4 → dotnet test',
+          },
+        ],
       },
     },
     {
@@ -72,7 +92,13 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         message: '(unittest)',
-        evidence: [{ path: 'Makefile', line: 3, note: 'job build runs tests: .github/workflows/ci.yml:8 → Makefile:3 (make coverage) → unittest' }],
+        evidence: [
+          {
+            path: 'Makefile',
+            line: 3,
+            note: 'job build runs tests: .github/workflows/ci.yml:8 → Makefile:3 (make coverage) → unittest',
+          },
+        ],
         data: { jobs: [{ file: '.github/workflows/ci.yml', line: 3 }] },
       },
     },
@@ -82,7 +108,13 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         message: '1 CI job runs the tests (Jest)',
-        evidence: [{ path: 'package.json', line: 9, note: 'job check runs tests: .github/workflows/ci.yml:16 → package.json:8 (npm script test) → package.json:9 (npm script test:unit) → Jest' }],
+        evidence: [
+          {
+            path: 'package.json',
+            line: 9,
+            note: 'job check runs tests: .github/workflows/ci.yml:16 → package.json:8 (npm script test) → package.json:9 (npm script test:unit) → Jest',
+          },
+        ],
       },
     },
     {
@@ -93,7 +125,11 @@ ruleTester(rule, {
     {
       name: 'cmd-composite-action: composite action → tox → pytest',
       tree: fixtureTree('cmd-composite-action'),
-      expect: { outcome: 'pass', evidence: [{ path: 'tox.ini', line: 7 }], data: { jobs: [{ job: 'checks', runner: 'pytest' }] } },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'tox.ini', line: 7 }],
+        data: { jobs: [{ job: 'checks', runner: 'pytest' }] },
+      },
     },
   ],
   invalid: [
@@ -105,7 +141,9 @@ ruleTester(rule, {
     {
       name: 'CI builds and lints but runs no tests; a commented-out test step does not count',
       tree: {
-        '.github/workflows/ci.yml': gha('      - run: npm run lint\n      - run: npm run build\n      # - run: npm test\n'),
+        '.github/workflows/ci.yml': gha(
+          '      - run: npm run lint\n      - run: npm run build\n      # - run: npm test\n',
+        ),
         'package.json': '{"scripts":{"lint":"eslint .","build":"tsc","test":"jest"}}',
       },
       expect: { outcome: 'fail', message: 'no job runs a test command' },
@@ -123,7 +161,9 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'fail',
-        evidence: [{ path: '.github/workflows/ci.yml', line: 8, note: 'not followed: package.json has no script "test:ci"' }],
+        evidence: [
+          { path: '.github/workflows/ci.yml', line: 8, note: 'not followed: package.json has no script "test:ci"' },
+        ],
       },
     },
   ],

@@ -1,5 +1,6 @@
 import rule from './security-scanning.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
+import { fixtureTree } from '../../src/testing/fixtures.js';
 
 const gha = (steps: string) =>
   `name: ci\non: [push]\njobs:\n  security:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${steps}`;
@@ -28,9 +29,10 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         evidence: [
-          { path: '.gitlab-ci.yml', line: 5 },
-          { path: '.gitlab-ci.yml', line: 7 },
+          { path: '.gitlab-ci.yml', line: 6, note: 'job audit runs pip-audit: .gitlab-ci.yml:6 → pip-audit' },
+          { path: '.gitlab-ci.yml', line: 7, note: 'job audit runs Bandit: .gitlab-ci.yml:7 → Bandit' },
         ],
+        absent: ['.gitlab-ci.yml:5'],
       },
     },
     {
@@ -42,8 +44,11 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         evidence: [
-          { path: '.github/workflows/ci.yml', line: 8 },
-          { path: 'Makefile', line: 5 },
+          {
+            path: 'Makefile',
+            line: 5,
+            note: 'job security runs govulncheck: .github/workflows/ci.yml:8 → Makefile:5 (make vuln) → govulncheck',
+          },
         ],
       },
     },
@@ -55,7 +60,13 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: 'Jenkinsfile', line: 5, note: 'dependency-check-maven in job Scan' }],
+        evidence: [
+          {
+            path: 'Jenkinsfile',
+            line: 5,
+            note: 'job Scan runs OWASP Dependency-Check: Jenkinsfile:5 → OWASP Dependency-Check; mvn org.owasp:dependency-check-maven:check',
+          },
+        ],
       },
     },
     {
@@ -73,18 +84,38 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'a CircleCI Snyk orb counts through the line scan',
+      name: 'a CircleCI Snyk orb used in a job counts',
       tree: {
         '.circleci/config.yml':
-          'version: 2.1\norbs:\n  snyk: snyk/snyk@2.0.0\njobs:\n  build:\n    docker:\n      - image: cimg/node:20.0\n    steps:\n      - checkout\n',
+          'version: 2.1\norbs:\n  snyk: snyk/snyk@2.0.0\njobs:\n  build:\n    docker:\n      - image: cimg/node:20.0\n    steps:\n      - checkout\n      - snyk/scan\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: '.circleci/config.yml', line: 3 }] },
+      expect: { outcome: 'pass', evidence: [{ path: '.circleci/config.yml', line: 10 }] },
     },
     {
       name: 'a scanner named in the config detect: catalogue counts',
       detect: { 'security-scanners': ['acme-scan'] },
       tree: { '.github/workflows/ci.yml': gha('      - run: acme-scan --all\n') },
       expect: { outcome: 'pass', data: { tools: ['acme-scan'] } },
+    },
+    {
+      name: 'cmd-composite-action: pip-audit and Bandit in a reusable workflow of the repository',
+      tree: fixtureTree('cmd-composite-action'),
+      expect: {
+        outcome: 'pass',
+        data: { tools: ['bandit', 'pip-audit'] },
+        evidence: [
+          {
+            path: '.github/workflows/security.yml',
+            line: 9,
+            note: 'job security runs pip-audit: .github/workflows/ci.yml:12 → .github/workflows/security.yml:9 (job audit) → pip-audit',
+          },
+        ],
+      },
+    },
+    {
+      name: 'cmd-npm-scripts: npm audit behind npm run audit:prod',
+      tree: fixtureTree('cmd-npm-scripts'),
+      expect: { outcome: 'pass', evidence: [{ path: 'package.json', line: 13 }] },
     },
   ],
   invalid: [
@@ -94,7 +125,23 @@ ruleTester(rule, {
         '.github/workflows/ci.yml': gha('      - run: npm ci\n      - run: npm test\n'),
         'package.json': '{"name":"x"}',
       },
-      expect: { outcome: 'fail', evidence: [{ path: '.', note: 'no scanner in 1 CI file: .github/workflows/ci.yml' }] },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          {
+            path: '.',
+            note: 'no scanner among the commands that 1 CI file runs (.github/workflows/ci.yml), followed through scripts, targets and actions',
+          },
+        ],
+      },
+    },
+    {
+      name: 'an orb declared but never used scans nothing',
+      tree: {
+        '.circleci/config.yml':
+          'version: 2.1\norbs:\n  snyk: snyk/snyk@2.0.0\njobs:\n  build:\n    docker:\n      - image: cimg/node:20.0\n    steps:\n      - checkout\n      - run: npm test\n',
+      },
+      expect: { outcome: 'fail' },
     },
     {
       name: 'a Snyk config and a gitleaks pre-commit hook without CI are partial',
@@ -108,7 +155,14 @@ ruleTester(rule, {
         outcome: 'partial',
         score: 0.5,
         message: 'no CI job runs them',
-        evidence: [{ path: '.snyk' }, { path: '.pre-commit-config.yaml', line: 2 }],
+        evidence: [
+          { path: '.snyk' },
+          {
+            path: '.pre-commit-config.yaml',
+            line: 5,
+            note: 'gitleaks in a pre-commit hook: runs only where hooks are installed',
+          },
+        ],
       },
     },
     {

@@ -1,7 +1,8 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { ciFiles, CI_GLOBS, type CiCommand } from '../../src/facts/ci.js';
-import { scannerRegex, scannerScripts } from './_lib/scanners.js';
+import { ciFiles, CI_GLOBS } from '../../src/facts/ci.js';
+import { runEvidence } from '../../src/facts/commands/index.js';
+import { scannerOf, scannerRegex, scannerScripts } from './_lib/scanners.js';
 
 /** Files that configure a scanner; without a CI job running it they earn partial credit. */
 const CONFIG_FILES = [
@@ -47,49 +48,50 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'CI jobs (GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkins, …) that run or use a scanner from the `security-scanners` catalogue (CodeQL, Semgrep, Snyk, Trivy, Grype, Bandit, gosec, govulncheck, npm/yarn/pnpm audit, pip-audit, safety, OWASP Dependency-Check, gitleaks, trufflehog, Checkov, tfsec, KICS, SonarQube, cargo audit/deny, bundler-audit, Brakeman, …), directly or through an npm script or Makefile target. Scanner configuration without a CI job (`.snyk`, `sonar-project.properties`, `.gitleaks.toml`, pre-commit hooks) earns partial credit.',
-    reads: [...CI_GLOBS, '**/package.json', 'Makefile', '.pre-commit-config.yaml'],
+      'CI jobs (GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkins, …) that run or use a scanner from the `security-scanners` catalogue (CodeQL, Semgrep, Snyk, Trivy, Grype, Bandit, gosec, govulncheck, npm/yarn/pnpm audit, pip-audit, safety, OWASP Dependency-Check, gitleaks, trufflehog, Checkov, tfsec, KICS, SonarQube, cargo audit/deny, bundler-audit, Brakeman, …), followed through package scripts, make/just/task targets, scripts, tox/nox, composite and reusable workflows, marketplace actions (CodeQL, Trivy, Snyk, Semgrep, gitleaks, dependency review, Scorecard), Azure tasks, CircleCI orbs and GitLab security templates. Scanner configuration without a CI job (`.snyk`, `sonar-project.properties`, `.gitleaks.toml`, pre-commit hooks) earns partial credit.',
+    reads: [...CI_GLOBS, '**/package.json', 'Makefile'],
   },
   check(ctx) {
     const { files } = ctx;
     const re = scannerRegex(ctx.catalogue('security-scanners'));
     const ci = ciFiles(files);
-    const direct: CiCommand[] = ci.flatMap((f) => f.commands.filter((c) => re.test(c.text)));
-    // Orbs, includes and other keys outside the command model: scan the CI file's lines.
-    if (direct.length === 0) {
-      for (const f of ci) {
-        (files.read(f.path) ?? '').split(/\r?\n/).forEach((raw, i) => {
-          const t = raw.trim();
-          if (t && !t.startsWith('#') && !t.startsWith('//') && re.test(t))
-            direct.push({ text: t, kind: 'uses', path: f.path, line: i + 1 });
-        });
-      }
+    const graph = ctx.facts.commands;
+    const found: { run: CommandRun; tool: string }[] = [];
+    for (const run of graph.runs) {
+      const tool = run.origin.kind === 'ci' ? scannerOf(run, re) : undefined;
+      if (tool) found.push({ run, tool });
     }
-    const scripts = scannerScripts(files, re);
-    const viaScript = ci.flatMap((f) =>
-      f.commands.flatMap((c) => scripts.filter((s) => s.invoked.test(c.text)).map((s) => ({ c, s }))),
+    // An action or task the catalogue names (a `detect:` addition) that the graph has no handler for.
+    const actions = ci.flatMap((f) =>
+      f.commands.filter(
+        (c) =>
+          c.kind === 'uses' &&
+          re.test(c.text) &&
+          !found.some((x) => x.run.chain[0]?.path === c.path && x.run.chain[0]?.line === c.line),
+      ),
     );
     const tools = new Set<string>();
     const evidence: Evidence[] = [];
-    for (const c of direct.slice(0, 10)) {
+    const cited = new Set<string>();
+    for (const { run, tool } of found) {
+      const key = `${run.origin.path}#${run.origin.job}#${run.chain[0]?.line}#${tool}`;
+      tools.add(tool.toLowerCase());
+      if (cited.has(key) || evidence.length >= 10) continue;
+      cited.add(key);
+      evidence.push({
+        ...runEvidence(run, `runs ${tool}`, 'scan'),
+        ...(run.tools.length ? {} : { note: `job ${run.origin.job ?? '(default)'} runs ${tool}` }),
+      });
+    }
+    for (const c of actions.slice(0, 5)) {
       const tool = re.exec(c.text)![0];
-      tools.add(tool.toLowerCase().replace(/\s+/g, ' '));
+      tools.add(tool.toLowerCase());
       evidence.push({
         path: c.path,
         line: c.line,
         snippet: c.text.slice(0, 160),
         note: `${tool}${c.job ? ` in job ${c.job}` : ''}`,
       });
-    }
-    for (const { c, s } of viaScript.slice(0, 5)) {
-      tools.add(s.tool.toLowerCase());
-      evidence.push({
-        path: c.path,
-        line: c.line,
-        snippet: c.text.slice(0, 160),
-        note: `runs ${s.name}${c.job ? ` in job ${c.job}` : ''}`,
-      });
-      evidence.push({ path: s.path, line: s.line, snippet: s.snippet, note: `${s.name} runs ${s.tool}` });
     }
     const data = { tools: [...tools].sort(), ciFiles: ci.length };
     if (evidence.length > 0) return pass(`CI runs ${[...tools].sort().join(', ')}.`, evidence, data);
@@ -98,15 +100,17 @@ export default defineRule({
       .match(CONFIG_FILES)
       .slice(0, 5)
       .map((p): Evidence => ({ path: p, note: 'scanner configuration, but no CI job runs the scanner' }));
-    const hooks = files.exists('.pre-commit-config.yaml') ? lines(files.read('.pre-commit-config.yaml') ?? '', re) : [];
+    const hooks = graph.runs
+      .filter((r) => r.origin.kind === 'hook' && scannerOf(r, re))
+      .slice(0, 3)
+      .map((r) => ({
+        ...runEvidence(r, `runs ${scannerOf(r, re)}`, 'scan'),
+        note: `${scannerOf(r, re)} in a ${r.origin.system} hook: runs only where hooks are installed`,
+      }));
+    const scripts = scannerScripts(files, re);
     const local = [
       ...configs,
-      ...hooks.slice(0, 3).map((h) => ({
-        path: '.pre-commit-config.yaml',
-        line: h.line,
-        snippet: h.text,
-        note: 'scanner in a pre-commit hook: runs only where hooks are installed',
-      })),
+      ...hooks,
       ...scripts.slice(0, 3).map((s) => ({
         path: s.path,
         line: s.line,
@@ -117,7 +121,7 @@ export default defineRule({
     const searched: Evidence = {
       path: '.',
       note: ci.length
-        ? `no scanner in ${ci.length} CI file${ci.length === 1 ? '' : 's'}: ${ci.map((f) => f.path).join(', ')}`
+        ? `no scanner among the commands that ${ci.length} CI file${ci.length === 1 ? ' runs' : 's run'} (${ci.map((f) => f.path).join(', ')}), followed through scripts, targets and actions`
         : 'no CI configuration found',
     };
     if (local.length > 0)
@@ -134,9 +138,3 @@ export default defineRule({
     );
   },
 });
-
-function lines(text: string, re: RegExp): { line: number; text: string }[] {
-  return text
-    .split(/\r?\n/)
-    .flatMap((t, i) => (!t.trim().startsWith('#') && re.test(t) ? [{ line: i + 1, text: t.trim() }] : []));
-}

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { memoryIndex } from '../testing/memory.js';
-import { ciFiles, commandsMatching, deployCommands, envKind, runsTests, BUILD_COMMAND } from './ci.js';
+import type { ToolKind } from '../types.js';
+import { ciFiles, envKind } from './ci.js';
+import { commandGraph, runsOf } from './commands/index.js';
+
+/** The CI commands of a kind the command graph finds, as the CI line that reaches them (text, line, job). */
+const ofKind = (tree: Record<string, string>, kind: ToolKind) =>
+  runsOf(commandGraph(memoryIndex(tree)), kind).map((r) => ({
+    text: r.chain[0]!.text,
+    line: r.chain[0]!.line,
+    ...(r.origin.job ? { job: r.origin.job } : {}),
+  }));
 
 const parse = (tree: Record<string, string>) => ciFiles(memoryIndex(tree));
 
@@ -44,51 +54,50 @@ describe('ciFiles: GitHub Actions', () => {
       { name: 'production', path: '.github/workflows/ci.yml', line: 14, job: 'deploy' },
     ]);
   });
-  it('does not take an echoed command for a test run', () => {
-    expect(commandsMatching([wf!], runsTests).map((c) => c.line)).toEqual([10]);
-  });
 });
 
 describe('ciFiles: other systems', () => {
   it('GitLab CI: jobs, scripts and environments; hidden templates and reserved keys are not jobs; pages is a job', () => {
-    const [f] = parse({
+    const tree = {
       '.gitlab-ci.yml':
         'stages: [test, deploy]\nvariables:\n  A: b\n.base:\n  image: node:20\ntest:\n  extends: .base\n  script:\n    - npm test\npages:\n  script: [mkdocs build]\ndeploy-prod:\n  environment: production\n  script:\n    - helm upgrade --install api ./chart\n',
-    });
+    };
+    const [f] = parse(tree);
     expect(f!.jobs.map((j) => j.name)).toEqual(
       ['.base', 'test', 'pages', 'deploy-prod'].filter((n) => !n.startsWith('.')),
     );
     expect(f!.environments).toMatchObject([{ name: 'production', line: 13, job: 'deploy-prod' }]);
-    expect(deployCommands([f!])).toMatchObject([
+    expect(ofKind(tree, 'deploy')).toEqual([
       { text: 'helm upgrade --install api ./chart', line: 15, job: 'deploy-prod' },
     ]);
   });
   it('Azure Pipelines: commands belong to their job inside stages; task inputs named environment are not targets', () => {
-    const [f] = parse({
+    const tree = {
       'azure-pipelines.yml':
         'stages:\n- stage: Build\n  jobs:\n  - job: build\n    steps:\n    - script: dotnet test\n    - task: AzureCLI@2\n      inputs:\n        environment: AzureCloud\n- stage: Deploy\n  jobs:\n  - deployment: web\n    environment: staging\n    strategy:\n      runOnce:\n        deploy:\n          steps:\n          - task: AzureWebApp@1\n',
-    });
+    };
+    const [f] = parse(tree);
     expect(f!.jobs.map((j) => j.name)).toEqual(['build', 'web']);
     expect(f!.commands.find((c) => c.text === 'dotnet test')).toMatchObject({ job: 'build', line: 6 });
     expect(f!.environments).toMatchObject([{ name: 'staging', job: 'web', line: 13 }]);
-    expect(deployCommands([f!])).toMatchObject([{ text: 'AzureWebApp@1', job: 'web', line: 18 }]);
+    expect(ofKind(tree, 'deploy')).toEqual([{ text: 'AzureWebApp@1', job: 'web', line: 18 }]);
   });
   it('CircleCI: run steps as scalars and maps', () => {
-    const [f] = parse({
+    const tree = {
       '.circleci/config.yml':
         'version: 2.1\njobs:\n  build:\n    docker:\n      - image: cimg/go:1.22\n    steps:\n      - checkout\n      - run: go build ./...\n      - run:\n          name: test\n          command: go test ./...\n',
-    });
-    expect(f!.system).toBe('circleci');
-    expect(commandsMatching([f!], runsTests)).toMatchObject([{ text: 'go test ./...', line: 11, job: 'build' }]);
-    expect(commandsMatching([f!], BUILD_COMMAND)).toMatchObject([{ text: 'go build ./...', line: 8 }]);
+    };
+    expect(parse(tree)[0]!.system).toBe('circleci');
+    expect(ofKind(tree, 'test')).toEqual([{ text: 'go test ./...', line: 11, job: 'build' }]);
+    expect(ofKind(tree, 'build')).toEqual([{ text: 'go build ./...', line: 8, job: 'build' }]);
   });
   it('Jenkinsfile: sh steps single and triple quoted, stages as jobs', () => {
-    const [f] = parse({
+    const tree = {
       Jenkinsfile:
         "pipeline {\n  agent any\n  stages {\n    stage('Build') {\n      steps { sh './mvnw -B package' }\n    }\n    stage('Deploy') {\n      steps {\n        sh '''\n          kubectl apply -f k8s/\n        '''\n      }\n    }\n  }\n}\n",
-    });
-    expect(f!.jobs.map((j) => j.name)).toEqual(['Build', 'Deploy']);
-    expect(deployCommands([f!])).toMatchObject([{ text: 'kubectl apply -f k8s/', line: 10, job: 'Deploy' }]);
+    };
+    expect(parse(tree)[0]!.jobs.map((j) => j.name)).toEqual(['Build', 'Deploy']);
+    expect(ofKind(tree, 'deploy')).toEqual([{ text: 'kubectl apply -f k8s/', line: 10, job: 'Deploy' }]);
   });
   it('Jenkinsfile: sh with named arguments before script', () => {
     const [f] = parse({
@@ -101,15 +110,15 @@ describe('ciFiles: other systems', () => {
     ]);
   });
   it('Cloud Build: a builder and its args read as one command; bash -c scripts line by line', () => {
-    const [f] = parse({
+    const tree = {
       'cloudbuild.yaml':
         "steps:\n- name: gcr.io/cloud-builders/docker\n  args: ['build', '-t', 'gcr.io/$PROJECT_ID/api:$SHORT_SHA', '.']\n- name: gcr.io/cloud-builders/gcloud\n  entrypoint: bash\n  args:\n  - -c\n  - |\n    gcloud run deploy api --image gcr.io/$PROJECT_ID/api:$SHORT_SHA\n",
-    });
-    expect(f!.system).toBe('cloud-build');
-    expect(commandsMatching([f!], BUILD_COMMAND)).toMatchObject([
+    };
+    expect(parse(tree)[0]!.system).toBe('cloud-build');
+    expect(ofKind(tree, 'build')).toMatchObject([
       { text: 'docker build -t gcr.io/$PROJECT_ID/api:$SHORT_SHA .', line: 3 },
     ]);
-    expect(deployCommands([f!])).toMatchObject([
+    expect(ofKind(tree, 'deploy')).toMatchObject([
       { text: 'gcloud run deploy api --image gcr.io/$PROJECT_ID/api:$SHORT_SHA', line: 9 },
     ]);
   });
@@ -120,39 +129,7 @@ describe('ciFiles: other systems', () => {
   });
 });
 
-describe('test and deploy command classification', () => {
-  it('counts test runners across ecosystems and not skipped tests', () => {
-    for (const t of [
-      'pytest -q',
-      'go test ./...',
-      './mvnw -B verify',
-      './gradlew check',
-      'dotnet test',
-      'cargo nextest run',
-      'bundle exec rspec',
-      'pnpm -r test',
-      'npx turbo run test',
-      'bazel test //...',
-      'python manage.py test',
-      'php artisan test',
-    ]) {
-      expect(runsTests(t), t).toBe(true);
-    }
-    for (const t of ['mvn -B install -DskipTests', 'npm ci', 'echo test', 'java -jar app.jar'])
-      expect(runsTests(t), t).toBe(false);
-  });
-  it('counts make as a build only for build targets', () => {
-    for (const t of ['make', 'make -j4 build', 'make docker-build', 'make all'])
-      expect(BUILD_COMMAND.test(t), t).toBe(true);
-    for (const t of ['make lint', 'make fmt-check']) expect(BUILD_COMMAND.test(t), t).toBe(false);
-  });
-  it('ignores deploys into throwaway clusters and dry runs', () => {
-    const [f] = parse({
-      '.github/workflows/e2e.yml':
-        'on: push\njobs:\n  chart:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kind create cluster\n      - run: helm install api ./chart\n  render:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl apply --dry-run=client -f k8s\n',
-    });
-    expect(deployCommands([f!])).toEqual([]);
-  });
+describe('environments', () => {
   it('classifies environment names, decorated or not', () => {
     expect(['prod', 'Production', 'prod-eu', 'aws-live'].map(envKind)).toEqual(['prod', 'prod', 'prod', 'prod']);
     expect(['staging', 'non-prod', 'pre-prod', 'uat', 'qa'].map(envKind)).toEqual([

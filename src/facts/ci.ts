@@ -424,44 +424,9 @@ function parseJenkinsfile(files: FileView, path: string): CiFile {
   return { system: 'jenkins', path, ok: true, jobs, commands, environments: [], docs: [] };
 }
 
-/** Shell commands that run a test suite, across ecosystems. */
-export const TEST_COMMAND =
-  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:test|tests|test:[\w:-]+|coverage)\b|(?:npm|pnpm|yarn|bun)\s+run\s+ci\b|npx\s+(?:jest|vitest|mocha|ava|playwright\s+test|cypress\s+run)|(?:jest|vitest|mocha|ava)(?:\s+run)?(?:\s|$)|pytest\b|py\.test\b|coverage\s+run\b[^|;&]*\s-m\s+(?:pytest|unittest)|python3?\s+-m\s+(?:pytest|unittest)|(?:tox|nox)(?:\s|$)|hatch\s+(?:run\s+)?test|poetry\s+run\s+(?:pytest|python\s+-m\s+pytest)|uv\s+run\s+pytest|go\s+test\b|gotestsum\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:test|verify|install)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:test|check|build)\b|dotnet\s+test\b|cargo\s+(?:test|nextest)\b|bundle\s+exec\s+(?:rspec|rake(?:\s+test|\s+spec)?)(?:\s|$)|rspec(?:\s|$)|(?:vendor\/bin\/)?phpunit\b|(?:vendor\/bin\/)?pest\b|make\s+(?:test|check|tests|unit-test|test-\w+)\b|ctest\b|deno\s+test\b|rails\s+test\b|mix\s+test\b|(?:npm|pnpm|yarn)\s+(?:-r|--recursive|--workspaces?|-ws|--filter[= ]\S+|workspaces\s+(?:foreach\s+(?:-\S+\s+)*)?run)\s+(?:run\s+)?test\b|(?:npx\s+)?(?:turbo|nx)\s+(?:run(?:-many)?\s+)?(?:-t\s+|--target[= ])?test\b|bazel(?:isk)?\s+test\b|sbt\s+(?:[^|;&]*\s)?"?test\b|python3?\s+manage\.py\s+test\b|php\s+artisan\s+test\b|(?:swift|flutter|dart|zig\s+build)\s+test\b|(?:just|task)\s+test\b|(?:terraform|tofu)\s+test\b|helm\s+unittest\b)/;
-
-/** A command that runs tests, unless it explicitly skips them (`mvn install -DskipTests`). */
-export function runsTests(text: string): boolean {
-  return TEST_COMMAND.test(text) && !/-DskipTests\b|maven\.test\.skip=true|\s-x\s+:?test\b/.test(text);
-}
-
-/** Shell commands or actions that build an artefact. */
-export const BUILD_COMMAND =
-  /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?build\b|npm\s+ci\b|tsc\b|go\s+(?:build|install)\b|goreleaser\b|\.?\/?mvnw?\s+(?:[^|;&]*\s)?(?:package|install|verify|compile)\b|\.?\/?gradlew?\s+(?:[^|;&]*\s)?(?:build|assemble|bootJar|jar|shadowJar)\b|dotnet\s+(?:build|publish)\b|cargo\s+build\b|docker\s+(?:build|buildx|compose\s+build)\b|python3?\s+-m\s+build\b|poetry\s+build\b|uv\s+build\b|hatch\s+build\b|make(?:\s+-\S+)*(?:\s+(?:all|build|release|dist|compile|package|images?|docker[\w-]*|bin|binaries|container[\w-]*)\b|\s*$)|bazel\s+build\b|docker\/build-push-action|bundle\s+(?:install|exec\s+rake\s+build)|composer\s+install\b|bazel(?:isk)?\s+build\b|sbt\s+(?:[^|;&]*\s)?"?(?:compile|package|assembly)\b|cmake\s+--build\b|(?:npx\s+)?(?:turbo|nx)\s+(?:run(?:-many)?\s+)?(?:-t\s+|--target[= ])?build\b|(?:swift|zig)\s+build\b|mix\s+(?:compile|release)\b|ko\s+(?:build|publish)\b|gcloud\s+builds\s+submit\b|redhat-actions\/buildah-build|(?:vite|next|webpack|ng)\s+build\b|msbuild\b|skaffold\s+(?:build|run)\b|(?:terraform|tofu)\s+(?:[^|;&]*\s)?(?:validate|plan)\b|packer\s+build\b)/;
-
-/** `echo "run make test"` prints a command, it does not run it. */
-export function isPrintOnly(text: string): boolean {
-  return /^(?:echo|printf|Write-(?:Host|Output)|::(?:notice|warning|error))\b/i.test(text);
-}
-
-export function commandsMatching(ci: CiFile[], re: RegExp | ((text: string) => boolean)): CiCommand[] {
-  const test = typeof re === 'function' ? re : (t: string) => re.test(t);
-  return ci.flatMap((f) => f.commands.filter((c) => !isPrintOnly(c.text) && test(c.text)));
-}
-
-/**
- * Shell commands that deploy: to Kubernetes, a cloud runtime, or through IaC. Dry runs, diffs and
- * plans are excluded by the caller (see isDryRun).
- */
-export const DEPLOY_COMMAND =
-  /\b(?:kubectl\s+(?:[^|;&]*\s)?(?:apply|replace|set\s+image|rollout\s+restart|create\s+-f)\b|helm\s+(?:[^|;&]*\s)?(?:upgrade|install)\b|helmfile\s+(?:[^|;&]*\s)?(?:apply|sync|deploy)\b|(?:terraform|tofu|terragrunt)\s+(?:[^|;&]*\s)?(?:run-all\s+)?apply\b|pulumi\s+(?:[^|;&]*\s)?up\b|(?:npx\s+)?cdk\s+deploy\b|sam\s+deploy\b|(?:serverless|sls)\s+deploy\b|aws\s+(?:ecs\s+(?:update-service|deploy)|cloudformation\s+(?:deploy|create-stack|update-stack)|lambda\s+update-function-code|deploy\s+create-deployment|s3\s+sync)\b|ecs-deploy\b|copilot\s+(?:svc\s+)?deploy\b|eb\s+deploy\b|gcloud\s+(?:[^|;&]*\s)?(?:run\s+(?:deploy|services\s+replace)|app\s+deploy|functions\s+deploy|deploy\s+releases\s+create)\b|az\s+(?:webapp\s+(?:up|deploy|deployment|config\s+container\s+set|create)|containerapp\s+(?:up|update|create)|functionapp\s+deployment|deployment\s+(?:group|sub)\s+create|aks\s+command)\b|func\s+azure\s+functionapp\s+publish\b|(?:flyctl|fly)\s+deploy\b|heroku\s+(?:container:release|releases:promote)\b|git\s+push\s+(?:[^|;&]*\s)?(?:heroku|dokku)\b|vercel\s+(?:[^|;&]*\s)?(?:deploy|--prod)\b|netlify\s+deploy\b|firebase\s+deploy\b|wrangler\s+(?:deploy|publish)\b|cf\s+push\b|argocd\s+app\s+(?:sync|set)\b|skaffold\s+(?:run|deploy)\b|ansible-playbook\b|kamal\s+deploy\b|cap\s+\w+\s+deploy\b|railway\s+up\b|doctl\s+apps\s+(?:create-deployment|update)\b|sst\s+deploy\b|fastapi\s+deploy\b|make\s+deploy[\w-]*\b|(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?deploy[\w:-]*\b|\S*deploy[\w-]*\.(?:sh|ps1|py)\b)/;
-
 /** Actions, tasks and orbs that deploy (GitHub `uses:`, Azure `task:`, CircleCI orbs). */
 export const DEPLOY_ACTION =
   /^(?:azure\/(?:webapps-deploy|k8s-deploy|functions-action|container-apps-deploy-action|arm-deploy|aks-set-context)|aws-actions\/(?:amazon-ecs-deploy-task-definition|aws-cloudformation-github-deploy|amazon-ecs-deploy-express-service)|google-github-actions\/(?:deploy-cloudrun|deploy-appengine|deploy-cloud-functions|deploy-gke)|superfly\/flyctl-actions|akhileshns\/heroku-deploy|amondnet\/vercel-action|cloudflare\/wrangler-action|pulumi\/actions|hashicorp\/tfc-workflows-github\/actions\/apply-run|dokku\/github-action|(?:AzureWebApp|AzureRmWebAppDeployment|AzureFunctionApp|AzureWebAppContainer|AzureContainerApps|KubernetesManifest|Kubernetes|HelmDeploy|AzureResourceManagerTemplateDeployment|AzureResourceGroupDeployment|AzureAppServiceManage)@\d|(?:aws-ecs|aws-eks|kubernetes|helm|heroku|gcp-cloud-run|azure-aks)\/(?:deploy|update|install-helm-chart|upgrade-helm-chart|rollout)[\w-]*)/;
-
-/** Dry runs and check modes do not deploy. */
-export function isDryRun(text: string): boolean {
-  return /--dry-run\b|\s--check\b/.test(text);
-}
 
 /**
  * Jobs that only exercise deployment in a throwaway cluster (kind, minikube, k3d) or are named
@@ -481,18 +446,6 @@ export function testOnlyJobs(f: CiFile): Set<string> {
   for (const j of f.jobs)
     if (/(^|[-_ ])(tests?|e2e|lint|check|verify|validate|smoke|integration)([-_ ]|$)/i.test(j.name)) out.add(j.name);
   return out;
-}
-
-/** Deploying commands and actions of the CI files, excluding dry runs and test-cluster jobs. */
-export function deployCommands(ci: CiFile[]): CiCommand[] {
-  return ci.flatMap((f) => {
-    const testJobs = testOnlyJobs(f);
-    return f.commands.filter((c) => {
-      if (c.job && testJobs.has(c.job)) return false;
-      if (c.kind === 'uses') return DEPLOY_ACTION.test(c.text);
-      return DEPLOY_COMMAND.test(c.text) && !isDryRun(c.text) && !isPrintOnly(c.text);
-    });
-  });
 }
 
 /** Names of production and pre-production environments, as teams spell them. */

@@ -1,5 +1,10 @@
-/** Helpers of security-scanning: the scanner regex from the catalogue, and scanners hidden behind npm scripts or make targets. */
-import type { FileView } from '../../../src/types.js';
+/**
+ * Helpers of security-scanning: the scanner regex from the catalogue (for scanners a config adds
+ * with `detect:`), and package scripts or make targets that run a scanner CI never invokes.
+ */
+import type { CommandRun, FileView } from '../../../src/types.js';
+import { commandsOf } from '../../../src/facts/commands/shell.js';
+import { classify } from '../../../src/facts/commands/tools.js';
 
 /** One case-insensitive regex for every scanner name; multi-word names allow any spacing. */
 export function scannerRegex(names: string[]): RegExp {
@@ -16,35 +21,42 @@ export function scannerRegex(names: string[]): RegExp {
   return new RegExp(parts.join('|'), 'i');
 }
 
+/** The scanner a run starts (its program, or a catalogue name at the start of the command), if any. */
+export function scannerOf(run: CommandRun, re: RegExp): string | undefined {
+  const t = run.tools.find((x) => x.kinds.includes('scan'));
+  if (t) return t.name;
+  const line = run.argv.slice(0, 4).join(' ');
+  const m = re.exec(line);
+  return m && m.index === 0 ? m[0] : undefined;
+}
+
 export interface ScannerScript {
-  /** `npm run audit`, `make security`. */
+  /** `npm script audit`, `make security`. */
   name: string;
   tool: string;
   path: string;
   line: number;
   snippet: string;
-  /** Matches a CI command that invokes this script or target. */
-  invoked: RegExp;
 }
 
-/** npm scripts and Makefile targets whose body runs a scanner. */
+/** npm scripts and Makefile targets whose commands run a scanner (the program, not a word in an echo). */
 export function scannerScripts(files: FileView, re: RegExp): ScannerScript[] {
   const out: ScannerScript[] = [];
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const scan = (text: string) =>
+    commandsOf(text)
+      .map(
+        (c) =>
+          classify(c.argv).find((t) => t.kinds.includes('scan'))?.name ??
+          (re.exec(c.argv.slice(0, 4).join(' '))?.index === 0 ? c.argv[0] : undefined),
+      )
+      .find(Boolean);
   for (const path of files.match(['package.json', '*/package.json'])) {
     const text = files.read(path) ?? '';
+    if (!/"scripts"/.test(text)) continue;
     text.split(/\r?\n/).forEach((l, i) => {
       const m = /^\s*"([\w:.-]+)"\s*:\s*"(.*)"\s*,?\s*$/.exec(l);
-      const tool = m && re.exec(m[2]!)?.[0];
-      if (!m || !tool || !/"scripts"/.test(text)) return;
-      out.push({
-        name: `npm script ${m[1]}`,
-        tool,
-        path,
-        line: i + 1,
-        snippet: l.trim(),
-        invoked: new RegExp(`\\b(?:npm|pnpm|yarn|bun)\\s+(?:run\\s+)?${esc(m[1]!)}(?![\\w:-])`),
-      });
+      const tool = m ? scan(m[2]!.replace(/\\"/g, '"')) : undefined;
+      if (m && tool) out.push({ name: `npm script ${m[1]}`, tool, path, line: i + 1, snippet: l.trim() });
     });
   }
   if (files.exists('Makefile')) {
@@ -52,16 +64,8 @@ export function scannerScripts(files: FileView, re: RegExp): ScannerScript[] {
     (files.read('Makefile') ?? '').split(/\r?\n/).forEach((l, i) => {
       const t = /^([\w.-]+)\s*:(?!=)/.exec(l);
       if (t) target = t[1];
-      const tool = l.startsWith('\t') && target ? re.exec(l)?.[0] : undefined;
-      if (tool && target)
-        out.push({
-          name: `make ${target}`,
-          tool,
-          path: 'Makefile',
-          line: i + 1,
-          snippet: l.trim(),
-          invoked: new RegExp(`\\bmake\\s+(?:[^|;&]*\\s)?${esc(target)}(?![\\w-])`),
-        });
+      const tool = l.startsWith('\t') && target ? scan(l.trim().replace(/^[@-]+/, '')) : undefined;
+      if (tool && target) out.push({ name: `make ${target}`, tool, path: 'Makefile', line: i + 1, snippet: l.trim() });
     });
   }
   return out;

@@ -9,6 +9,7 @@ import type { CommandHop, FileView } from '../../types.js';
 import { memo } from '../../util/memo.js';
 import { parseYamlWithLines } from '../../util/yaml-lines.js';
 import { simpleCommands } from './shell.js';
+import { classify } from './tools.js';
 import {
   type Block,
   dirOf,
@@ -151,6 +152,24 @@ export function lintStagedBlocks(files: FileView): Block[] {
   if (pkg.ok && pkg.value?.['lint-staged']) {
     const text = files.read('package.json') ?? '';
     fromObject('package.json', pkg.value['lint-staged'], text, lineOf(text, /"lint-staged"\s*:/) ?? 1);
+  }
+  // A JavaScript config is not evaluated: its string literals that parse as a command of a known tool are its commands.
+  for (const p of [
+    '.lintstagedrc.js',
+    '.lintstagedrc.cjs',
+    '.lintstagedrc.mjs',
+    'lint-staged.config.js',
+    'lint-staged.config.cjs',
+    'lint-staged.config.mjs',
+  ]) {
+    if (!files.exists(p)) continue;
+    (files.read(p) ?? '').split(/\r?\n/).forEach((l, i) => {
+      for (const m of l.matchAll(/(['"`])((?:(?!\1).)+)\1/g)) {
+        const argv = simpleCommands(m[2]!)[0];
+        if (argv && classify(argv).length)
+          out.push({ path: p, line: i + 1, text: m[2]!, via: 'lint-staged', cwd: dirOf(p) });
+      }
+    });
   }
   for (const p of ['.lintstagedrc', '.lintstagedrc.json', '.lintstagedrc.yml', '.lintstagedrc.yaml']) {
     if (!files.exists(p)) continue;

@@ -53,7 +53,9 @@ export function simpleCommands(text: string): string[][] {
   let tokens: Token[];
   try {
     // Variables stay as written: `$PYTEST` is not expanded (nothing from the environment is used).
-    tokens = parse(text.replace(/\$\{?(MAKE)\}?|\$\((MAKE)\)/g, 'make'), (k) => `$${k}`);
+    // CI expressions (`${{ matrix.python }}` in GitHub, `${{ parameters.x }}` in Azure) are values, not shell.
+    const plain = text.replace(/\$\{\{[^}]*\}\}/g, '$CI_EXPR').replace(/\$\{?(MAKE)\}?|\$\((MAKE)\)/g, 'make');
+    tokens = parse(plain, (k) => `$${k}`);
   } catch {
     return [];
   }

@@ -59,7 +59,8 @@ export function findTools(
     if (!evidence && hook) evidence = runEvidence(hook, `runs ${spec.name}`);
     if (!evidence && spec.deps) {
       const d = ctx.facts.findDependencies(spec.deps, { includeDev: true })[0];
-      if (d) evidence = { path: d.path, ...(d.line ? { line: d.line } : {}), note: `${spec.name} (${d.name}) declared` };
+      if (d)
+        evidence = { path: d.path, ...(d.line ? { line: d.line } : {}), note: `${spec.name} (${d.name}) declared` };
     }
     const ci = runsOf(spec, 'ci');
     if (!evidence && spec.insideBuild) continue;
