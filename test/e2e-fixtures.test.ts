@@ -60,7 +60,11 @@ describe('fixture audits', () => {
     expect(rule(r, 'observability/health-endpoints').outcome).toBe('pass');
     expect(rule(r, 'operations/ci-pipeline').outcome).toBe('pass');
     expect(rule(r, 'operations/ci-pipeline').evidence).toContainEqual(
-      expect.objectContaining({ path: '.github/workflows/ci.yml', line: 16, snippet: 'npm test' }),
+      expect.objectContaining({
+        path: 'package.json',
+        line: 8,
+        note: 'job test runs tests: .github/workflows/ci.yml:16 → package.json:8 (npm script test) → Vitest',
+      }),
     );
     expect(rule(r, 'operations/infrastructure-as-code')).toMatchObject({ outcome: 'pass' });
     expect(rule(r, 'operations/infrastructure-as-code').evidence).toContainEqual(
@@ -140,6 +144,10 @@ describe('one read per file', () => {
     'obs-node-service',
     'reports-go-service',
     'ci-configs',
+    'cmd-npm-scripts',
+    'cmd-makefile',
+    'cmd-composite-action',
+    'cmd-dotnet-nuke',
     ...FIXTURES,
   ];
   it.each(ALL)('%s', async (name) => {

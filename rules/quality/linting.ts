@@ -160,7 +160,7 @@ export default defineRule({
         [
           {
             path: '.',
-            note: `no ESLint, Biome, Ruff, Flake8, Pylint, golangci-lint, Checkstyle, SpotBugs/PMD, Error Prone, detekt, RuboCop, PHPStan/Psalm, Clippy or Roslyn analyzer configuration or dependency, and none of ${ctx.facts.commands.runs.length} commands run by CI or hooks is a linter`,
+            note: `no linter configuration or dependency, and no linter among the ${ctx.facts.commands.runs.length} commands CI and commit hooks run`,
           },
         ],
         data,

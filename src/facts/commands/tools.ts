@@ -245,7 +245,7 @@ const SPECS: Spec[] = [
   { name: 'mix compile', kinds: B, cmd: ['mix'], args: /^(?:compile|release)\b/ },
   { name: 'gcloud builds', kinds: B, cmd: ['gcloud'], args: /^builds\s+submit\b/ },
   { name: 'Packer', kinds: B, cmd: ['packer'], args: /^build\b/ },
-  { name: 'terraform plan', kinds: B, cmd: ['terraform', 'tofu', 'terragrunt'], args: /^(?:validate|plan)\b/ },
+  { name: 'terraform validate/plan', kinds: B, cmd: ['terraform', 'tofu', 'terragrunt'], args: /^(?:validate|plan)\b/ },
 ];
 
 const byCmd = new Map<string, Spec[]>();
@@ -256,7 +256,11 @@ export function classify(argv: readonly string[]): CommandTool[] {
   const head = argv[0];
   if (!head) return [];
   const base = head.slice(head.lastIndexOf('/') + 1).replace(/\.(?:exe|cmd)$/i, '');
-  const args = argv.slice(1).join(' ');
+  // Global options may come before the subcommand (`terraform -chdir=envs/prod plan`, `go -C api test`).
+  const args = argv
+    .slice(1)
+    .join(' ')
+    .replace(/^(?:-[\w-]+=\S+\s+|-C\s+\S+\s+)+/, '');
   const out: CommandTool[] = [];
   for (const s of byCmd.get(head) ?? byCmd.get(base) ?? []) {
     if (s.args && !s.args.test(args)) continue;
