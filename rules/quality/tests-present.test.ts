@@ -1,12 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule, { ratioScore } from './tests-present.js';
+import { fixtureTree } from '../../src/testing/fixtures.js';
 
 const py = (n: number) =>
   Object.fromEntries(Array.from({ length: n }, (_, i) => [`app/mod${i}.py`, `def f${i}():\n    return ${i}\n`]));
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'cmd-npm-scripts: jest --config config/jest.unit.cjs (rootDir .., testMatch *.check.js) is followed',
+      tree: fixtureTree('cmd-npm-scripts'),
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'spec/invoice.check.js', line: 4 }],
+        data: { testCases: 2, testFiles: 1, configuredBy: ['config/jest.unit.cjs'] },
+      },
+    },
+    {
+      name: "Jest's testRegex decides which files are tests",
+      tree: {
+        'jest.config.js': "module.exports = { testRegex: '/checks/.*js$' };\n",
+        'src/a.js': 'module.exports = 1;\n',
+        'checks/a.js': "test('a', () => {});\ntest('b', () => {});\n",
+        'src/b.test.js': "test('not collected', () => {});\n",
+      },
+      expect: { outcome: 'pass', data: { testCases: 2, testFiles: 1 } },
+    },
+    {
+      name: 'pytest -c ci/pytest.ini in CI: that file decides python_files',
+      tree: {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: pytest -c ci/pytest.ini\n',
+        'ci/pytest.ini': '[pytest]\npython_files = check_*.py\n',
+        'app/core.py': 'def f():\n    return 1\n',
+        'tests/check_core.py': 'def test_f():\n    assert True\n\ndef test_g():\n    assert True\n',
+      },
+      expect: { outcome: 'pass', data: { testCases: 2, configuredBy: ['ci/pytest.ini'] } },
+    },
     {
       name: 'pytest suite: counts cases per language and framework, cites the first test',
       tree: {

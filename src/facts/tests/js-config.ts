@@ -7,6 +7,8 @@
 import { globMatcher } from '../../walk/glob.js';
 import type { FileView } from '../../types.js';
 import { mask, matchBracket, SYNTAX } from './mask.js';
+import { commandGraph } from '../commands/index.js';
+import { commandsOf } from '../commands/shell.js';
 
 export interface RunnerSpec {
   runner: string;
@@ -16,6 +18,8 @@ export interface RunnerSpec {
   source: string;
   /** Vitest with `typecheck` enabled also collects `*.test-d.ts` type tests. */
   typecheck?: boolean;
+  /** Jest's `testRegex`: a file must also match one of these (tested on the path from the root). */
+  match?: RegExp[];
 }
 
 const JS = '?(c|m)[jt]s?(x)';
@@ -77,58 +81,130 @@ function withoutBlock(text: string, start: RegExp): string {
 const clean = (g: string) => g.replace(/^\.\//, '').replace(/^<rootDir>\//, '');
 const under = (dir: string, g: string) => (dir ? `${dir}/${clean(g)}` : clean(g));
 
+/** The include/exclude globs one runner config file sets (read as text, never executed). */
+function specFromConfig(runner: string, path: string, text: string): RunnerSpec | undefined {
+  let dir = dirOf(runner === 'jasmine' ? dirOf(dirOf(path)) : path);
+  if (runner === 'vitest' && path.includes('vite.config') && !/\btest\s*:/.test(text)) return undefined;
+  let include: string[] | undefined;
+  let exclude: string[] = [];
+  let typecheck = false;
+  let match: string[] | undefined;
+  if (runner === 'vitest') {
+    // `coverage: { include: [...] }` names source files, not tests; `typecheck.include` names type tests.
+    const checked = /\btypecheck\s*:\s*(?:true\b|\{[^}]*\benabled\s*:\s*(?!false\b)[^,}\s])/.exec(
+      mask(text, SYNTAX.js),
+    );
+    typecheck = !!checked;
+    const t = withoutBlock(withoutBlock(text, /\bcoverage\s*:\s*\{/), /\btypecheck\s*:\s*\{/);
+    include = literal(t, 'include');
+    exclude = literal(t, 'exclude') ?? [];
+    const root = literal(t, 'dir')?.[0] ?? literal(t, 'root')?.[0];
+    if (root) dir = joinDir(dir, root);
+    if (typecheck) include = [...(include ?? DEFAULTS.vitest!), `**/*.{test,spec}-d.${JS}`];
+  }
+  if (runner === 'jest') {
+    // `rootDir` moves `<rootDir>` and the default globs (a config kept in config/ often says `rootDir: '..'`).
+    const rootDir = literal(text, 'rootDir')?.[0];
+    if (rootDir) dir = joinDir(dir, rootDir);
+    include = literal(text, 'testMatch');
+    match = literal(text, 'testRegex');
+    const roots = literal(text, 'roots');
+    if (!include && roots) include = roots.flatMap((r) => DEFAULTS.jest!.map((g) => `${clean(r)}/${g}`));
+    if (!include && match) include = ['**/*'];
+  }
+  if (runner === 'mocha') include = literal(text, 'spec');
+  if (runner === 'playwright') {
+    const testDir = literal(text, 'testDir')?.[0];
+    const m = literal(text, 'testMatch');
+    include = (m ?? DEFAULTS.playwright!).map((g) =>
+      testDir ? `${clean(testDir)}/${g.replace(/^\*\*\//, '**/')}` : g,
+    );
+  }
+  if (runner === 'cypress') include = literal(text, 'specPattern');
+  if (runner === 'jasmine') {
+    const sd = literal(text, 'spec_dir')?.[0];
+    const sf = literal(text, 'spec_files');
+    if (sd || sf) include = (sf ?? ['**/*[sS]pec.?(m)js']).map((g) => (sd ? `${sd}/${g}` : g));
+  }
+  return {
+    runner,
+    dir,
+    include: (include ?? DEFAULTS[runner]!).map((g) => under(dir, g)),
+    exclude: [...(EXCLUDE[runner] ?? []), ...exclude.map((g) => under(dir, g))],
+    source: path,
+    ...(typecheck ? { typecheck } : {}),
+    ...(match?.length ? { match: match.flatMap(safeRegex) } : {}),
+  };
+}
+
+/** `a/b` + `../c` → `a/c` (a config's rootDir, relative to the config's folder). */
+function joinDir(dir: string, rel: string): string {
+  const parts = dir.split('/').filter(Boolean);
+  for (const p of clean(rel).split('/')) {
+    if (!p || p === '.' || p === '<rootDir>') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  return parts.join('/');
+}
+
+/** A testRegex from a config: compiled when it is short and has no backreference (hostile input). */
+function safeRegex(src: string): RegExp[] {
+  if (src.length > 200 || /\\\d/.test(src)) return [];
+  try {
+    return [new RegExp(src)];
+  } catch {
+    return [];
+  }
+}
+
+/** Runner programs whose config file a command may name with `--config`/`-c`. */
+const CONFIG_FLAG: Record<string, string> = {
+  jest: 'jest',
+  vitest: 'vitest',
+  mocha: 'mocha',
+  playwright: 'playwright',
+  cypress: 'cypress',
+};
+
+/**
+ * Config files that commands pass with `--config`/`-c` (`jest --config config/jest.unit.cjs`), in
+ * package scripts and in what CI runs: the runner reads those instead of its default file.
+ */
+function configsFromCommands(files: FileView): { runner: string; path: string }[] {
+  const out: { runner: string; path: string }[] = [];
+  const add = (argv: string[], cwd: string) => {
+    const runner = CONFIG_FLAG[argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1)];
+    if (!runner) return;
+    const i = argv.findIndex((w) => w === '--config' || w === '-c' || w.startsWith('--config='));
+    const value = i < 0 ? undefined : argv[i]!.startsWith('--config=') ? argv[i]!.slice(9) : argv[i + 1];
+    if (!value || value.includes('$')) return;
+    const path = joinDir(cwd, value);
+    if (files.exists(path)) out.push({ runner, path });
+  };
+  for (const pkg of files.named('package.json')) {
+    if (pkg.includes('node_modules/')) continue;
+    const json = files.readJson<{ scripts?: Record<string, unknown> }>(pkg);
+    const scripts = json.ok && json.value?.scripts && typeof json.value.scripts === 'object' ? json.value.scripts : {};
+    for (const v of Object.values(scripts))
+      if (typeof v === 'string') for (const c of commandsOf(v)) add(c.argv, dirOf(pkg));
+  }
+  for (const r of commandGraph(files).runs) add(r.argv, '');
+  return out;
+}
+
 export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
   const specs: RunnerSpec[] = [];
   const configured = new Set<string>();
-  for (const { runner, glob } of CONFIGS) {
-    for (const path of files.match(glob)) {
-      if (path.includes('node_modules/')) continue;
-      const text = files.read(path) ?? '';
-      const dir = dirOf(runner === 'jasmine' ? dirOf(dirOf(path)) : path);
-      if (runner === 'vitest' && path.includes('vite.config') && !/\btest\s*:/.test(text)) continue;
-      configured.add(`${runner}:${dir}`);
-      let include: string[] | undefined;
-      let exclude: string[] = [];
-      let typecheck = false;
-      if (runner === 'vitest') {
-        // `coverage: { include: [...] }` names source files, not tests; `typecheck.include` names type tests.
-        const checked = /\btypecheck\s*:\s*(?:true\b|\{[^}]*\benabled\s*:\s*(?!false\b)[^,}\s])/.exec(
-          mask(text, SYNTAX.js),
-        );
-        typecheck = !!checked;
-        const t = withoutBlock(withoutBlock(text, /\bcoverage\s*:\s*\{/), /\btypecheck\s*:\s*\{/);
-        include = literal(t, 'include');
-        exclude = literal(t, 'exclude') ?? [];
-        if (typecheck) include = [...(include ?? DEFAULTS.vitest!), `**/*.{test,spec}-d.${JS}`];
-      }
-      if (runner === 'jest') {
-        include = literal(text, 'testMatch');
-        const roots = literal(text, 'roots');
-        if (!include && roots) include = roots.flatMap((r) => DEFAULTS.jest!.map((g) => `${clean(r)}/${g}`));
-      }
-      if (runner === 'mocha') include = literal(text, 'spec');
-      if (runner === 'playwright') {
-        const testDir = literal(text, 'testDir')?.[0];
-        const match = literal(text, 'testMatch');
-        include = (match ?? DEFAULTS.playwright!).map((g) =>
-          testDir ? `${clean(testDir)}/${g.replace(/^\*\*\//, '**/')}` : g,
-        );
-      }
-      if (runner === 'cypress') include = literal(text, 'specPattern');
-      if (runner === 'jasmine') {
-        const sd = literal(text, 'spec_dir')?.[0];
-        const sf = literal(text, 'spec_files');
-        if (sd || sf) include = (sf ?? ['**/*[sS]pec.?(m)js']).map((g) => (sd ? `${sd}/${g}` : g));
-      }
-      specs.push({
-        runner,
-        dir,
-        include: (include ?? DEFAULTS[runner]!).map((g) => under(dir, g)),
-        exclude: [...(EXCLUDE[runner] ?? []), ...exclude.map((g) => under(dir, g))],
-        source: path,
-        ...(typecheck ? { typecheck } : {}),
-      });
-    }
+  const found = CONFIGS.flatMap(({ runner, glob }) => files.match(glob).map((path) => ({ runner, path })));
+  for (const c of configsFromCommands(files)) if (!found.some((f) => f.path === c.path)) found.push(c);
+  for (const { runner, path } of found) {
+    if (path.includes('node_modules/')) continue;
+    const spec = specFromConfig(runner, path, files.read(path) ?? '');
+    if (!spec) continue;
+    configured.add(`${runner}:${dirOf(path)}`);
+    configured.add(`${runner}:${spec.dir}`);
+    specs.push(spec);
   }
   for (const pkg of files.named('package.json')) {
     if (pkg.includes('node_modules/')) continue;
@@ -222,6 +298,8 @@ export function jsRunnerFor(path: string, specs: RunnerSpec[]): string | undefin
   for (const s of specs) {
     if (s.dir && !path.startsWith(`${s.dir}/`)) continue;
     if (!s.include.some((g) => globMatcher(g, false)(path))) continue;
+    // Jest tests testRegex against the absolute path: from the root, with its leading slash.
+    if (s.match && !s.match.some((re) => re.test(`/${path}`))) continue;
     if (s.exclude.some((g) => globMatcher(g, true)(path))) continue;
     return s.runner;
   }

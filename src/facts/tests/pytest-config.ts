@@ -6,6 +6,7 @@
  */
 import { globMatcher } from '../../walk/glob.js';
 import type { FileView } from '../../types.js';
+import { commandGraph } from '../commands/index.js';
 
 export interface PytestConfig {
   source?: string;
@@ -53,10 +54,34 @@ export function iniSection(text: string, section: string): Record<string, string
 const words = (v: unknown): string[] | undefined =>
   Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(/\s+/).filter(Boolean) : undefined;
 
+/** A config file CI passes to pytest with `-c`/`--config-file`: pytest reads only that one. */
+function passedConfig(files: FileView): string | undefined {
+  for (const r of commandGraph(files).runs) {
+    if (!r.tools.some((t) => t.name === 'pytest')) continue;
+    const i = r.argv.findIndex((w) => w === '-c' || w === '--config-file' || w.startsWith('--config-file='));
+    const v = i < 0 ? undefined : r.argv[i]!.startsWith('--config-file=') ? r.argv[i]!.slice(14) : r.argv[i + 1];
+    const path = v?.replace(/^\.\//, '');
+    if (path && files.exists(path)) return path;
+  }
+  return undefined;
+}
+
 export function pytestConfig(files: FileView): PytestConfig {
   let raw: Record<string, unknown> | undefined;
   let source: string | undefined;
-  if (files.exists('pytest.ini')) {
+  const passed = passedConfig(files);
+  if (passed?.endsWith('.toml')) {
+    const p = files.readToml(passed);
+    const opts = p.ok
+      ? (p.value as { tool?: { pytest?: { ini_options?: Record<string, unknown> } } }).tool?.pytest?.ini_options
+      : undefined;
+    if (opts) (raw = opts), (source = passed);
+  } else if (passed) {
+    const t = files.read(passed) ?? '';
+    raw = iniSection(t, 'pytest') ?? iniSection(t, 'tool:pytest') ?? {};
+    source = passed;
+  }
+  if (!raw && files.exists('pytest.ini')) {
     const t = files.read('pytest.ini') ?? '';
     raw = iniSection(t, 'pytest') ?? iniSection(t, 'tool:pytest') ?? {};
     source = 'pytest.ini';
