@@ -235,6 +235,11 @@ export interface CommandGraph {
   runs: CommandRun[];
   /** Steps that could not be followed (a missing script or target, a remote template), and why. */
   unresolved: { chain: CommandHop[]; reason: string }[];
+  /**
+   * Config files that commands pass to a test runner (`jest --config config/jest.unit.cjs`,
+   * `pytest -c ci/pytest.ini`), in package scripts or in what CI runs: the runner reads these.
+   */
+  runnerConfigs: { runner: string; path: string }[];
 }
 
 export interface Facts {

@@ -89,7 +89,7 @@ function locationsOf(rule: RuleReport, whole = '.'): Location[] {
  * about files outside the repository (CI artefacts) is named here, since it has no location.
  */
 function messageOf(r: RuleReport): string {
-  const title = r.failureTitle.replace(/\.$/, '');
+  const title = (r.outcome === 'partial' ? `${r.title} (partly)` : r.failureTitle).replace(/\.$/, '');
   const text = r.message.toLowerCase().startsWith(title.toLowerCase()) ? r.message : `${title}: ${r.message}`;
   const outside = r.evidence
     .filter((e) => e.path !== '.' && e.path !== '' && !insideRepository(e.path))

@@ -132,7 +132,7 @@ function ruleLines(c: ChalkInstance, r: RuleReport, full: boolean): string[] {
         : r.outcome === 'pass'
           ? c.green
           : c.gray;
-  const title = r.outcome === 'pass' ? r.title : r.failureTitle;
+  const title = r.outcome === 'pass' ? r.title : r.outcome === 'partial' ? `${r.title} (partly)` : r.failureTitle;
   const lines = [
     `  ${color(ICON[r.outcome] ?? '?')} ${c.bold(title)} ${c.gray(`${r.id} · ${r.severity}${r.maxPoints ? ` · ${r.points}/${r.maxPoints} pts` : ''}`)}`,
   ];

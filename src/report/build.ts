@@ -127,7 +127,13 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
     error: count('error'),
     suppressed: all.filter((r) => r.suppressed).length,
   };
-  const titles = new Map(all.map((r) => [r.id, r.outcome === 'pass' ? r.title : r.failureTitle]));
+  // A partial result keeps its positive title: "No automated tests" beside counted tests would be false.
+  const titles = new Map(
+    all.map((r) => [
+      r.id,
+      r.outcome === 'pass' ? r.title : r.outcome === 'partial' ? `${r.title} (partly)` : r.failureTitle,
+    ]),
+  );
   const skippedByReason: Record<string, number> = {};
   for (const reason of [...files.stats.skipped.values()].sort())
     skippedByReason[reason] = (skippedByReason[reason] ?? 0) + 1;

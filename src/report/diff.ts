@@ -104,7 +104,12 @@ export function diffReports(before: Report, after: Report): ReportDiff {
     rules.push({
       id,
       pillar: id.split('/')[0] ?? '',
-      title: shown.outcome === 'pass' ? shown.title : shown.failureTitle,
+      title:
+        shown.outcome === 'pass'
+          ? shown.title
+          : shown.outcome === 'partial'
+            ? `${shown.title} (partly)`
+            : shown.failureTitle,
       change,
       before: b?.outcome ?? null,
       after: a?.outcome ?? null,

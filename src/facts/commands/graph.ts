@@ -12,7 +12,7 @@ import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
 import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll } from './node.js';
 import { noxSessions, pythonScripts, toxEnvs } from './python.js';
-import { logicalLines, normalise, simpleCommands } from './shell.js';
+import { commandsOf, logicalLines, normalise, simpleCommands } from './shell.js';
 import { ciDefaults, stepText, usesExpansion } from './steps.js';
 import { classify, conventional } from './tools.js';
 import { type Expansion, joinPath, type Resolver, type UsesStep } from './types.js';
@@ -203,7 +203,44 @@ export function buildGraph(files: FileView): CommandGraph {
     const origin = { kind: 'hook' as const, system: h.system, path: h.path };
     w.expand(h.expansion, { origin, chain: [], cwd: '' });
   }
-  return { runs: w.runs, unresolved: w.unresolved };
+  const runnerConfigs = runnerConfigsOf(files, w.runs);
+  // Read now, with the other facts, so that the scan reuses the text instead of reading it again.
+  for (const c of runnerConfigs) files.read(c.path);
+  return { runs: w.runs, unresolved: w.unresolved, runnerConfigs };
+}
+
+/** Runners whose config file a command may name, and the flags that name it. */
+const CONFIG_FLAGS: Record<string, string[]> = {
+  jest: ['--config', '-c'],
+  vitest: ['--config', '-c'],
+  mocha: ['--config'],
+  playwright: ['--config', '-c'],
+  cypress: ['--config-file', '-C'],
+  pytest: ['-c', '--config-file'],
+};
+
+function runnerConfigsOf(files: FileView, runs: CommandRun[]): CommandGraph['runnerConfigs'] {
+  const out: CommandGraph['runnerConfigs'] = [];
+  const add = (argv: string[], cwd: string) => {
+    const head = argv[0] ?? '';
+    const runner = head.slice(head.lastIndexOf('/') + 1);
+    const flags = CONFIG_FLAGS[runner];
+    if (!flags) return;
+    const i = argv.findIndex((a) => flags.includes(a) || flags.some((f) => a.startsWith(`${f}=`)));
+    const value = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : argv[i + 1];
+    if (!value || value.includes('$')) return;
+    const path = joinPath(cwd, value);
+    if (files.exists(path) && !out.some((c) => c.path === path)) out.push({ runner, path });
+  };
+  for (const pkg of files.named('package.json')) {
+    if (pkg.includes('node_modules/')) continue;
+    const json = files.readJson<{ scripts?: Record<string, unknown> }>(pkg);
+    const scripts = json.ok && json.value?.scripts && typeof json.value.scripts === 'object' ? json.value.scripts : {};
+    const dir = pkg.includes('/') ? pkg.slice(0, pkg.lastIndexOf('/')) : '';
+    for (const v of Object.values(scripts)) if (typeof v === 'string') for (const c of commandsOf(v)) add(c.argv, dir);
+  }
+  for (const r of runs) add(r.argv, '');
+  return out;
 }
 
 /** Every step of a CI file: shell steps as text, `uses:` steps through their actions. */

@@ -8,7 +8,6 @@ import { globMatcher } from '../../walk/glob.js';
 import type { FileView } from '../../types.js';
 import { mask, matchBracket, SYNTAX } from './mask.js';
 import { commandGraph } from '../commands/index.js';
-import { commandsOf } from '../commands/shell.js';
 
 export interface RunnerSpec {
   runner: string;
@@ -158,46 +157,13 @@ function safeRegex(src: string): RegExp[] {
   }
 }
 
-/** Runner programs whose config file a command may name with `--config`/`-c`. */
-const CONFIG_FLAG: Record<string, string> = {
-  jest: 'jest',
-  vitest: 'vitest',
-  mocha: 'mocha',
-  playwright: 'playwright',
-  cypress: 'cypress',
-};
-
-/**
- * Config files that commands pass with `--config`/`-c` (`jest --config config/jest.unit.cjs`), in
- * package scripts and in what CI runs: the runner reads those instead of its default file.
- */
-function configsFromCommands(files: FileView): { runner: string; path: string }[] {
-  const out: { runner: string; path: string }[] = [];
-  const add = (argv: string[], cwd: string) => {
-    const runner = CONFIG_FLAG[argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1)];
-    if (!runner) return;
-    const i = argv.findIndex((w) => w === '--config' || w === '-c' || w.startsWith('--config='));
-    const value = i < 0 ? undefined : argv[i]!.startsWith('--config=') ? argv[i]!.slice(9) : argv[i + 1];
-    if (!value || value.includes('$')) return;
-    const path = joinDir(cwd, value);
-    if (files.exists(path)) out.push({ runner, path });
-  };
-  for (const pkg of files.named('package.json')) {
-    if (pkg.includes('node_modules/')) continue;
-    const json = files.readJson<{ scripts?: Record<string, unknown> }>(pkg);
-    const scripts = json.ok && json.value?.scripts && typeof json.value.scripts === 'object' ? json.value.scripts : {};
-    for (const v of Object.values(scripts))
-      if (typeof v === 'string') for (const c of commandsOf(v)) add(c.argv, dirOf(pkg));
-  }
-  for (const r of commandGraph(files).runs) add(r.argv, '');
-  return out;
-}
-
 export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
   const specs: RunnerSpec[] = [];
   const configured = new Set<string>();
   const found = CONFIGS.flatMap(({ runner, glob }) => files.match(glob).map((path) => ({ runner, path })));
-  for (const c of configsFromCommands(files)) if (!found.some((f) => f.path === c.path)) found.push(c);
+  // Configs that commands pass with --config (package scripts, CI): the runner reads those.
+  for (const c of commandGraph(files).runnerConfigs)
+    if (c.runner !== 'pytest' && !found.some((f) => f.path === c.path)) found.push(c);
   for (const { runner, path } of found) {
     if (path.includes('node_modules/')) continue;
     const spec = specFromConfig(runner, path, files.read(path) ?? '');

@@ -54,22 +54,11 @@ export function iniSection(text: string, section: string): Record<string, string
 const words = (v: unknown): string[] | undefined =>
   Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(/\s+/).filter(Boolean) : undefined;
 
-/** A config file CI passes to pytest with `-c`/`--config-file`: pytest reads only that one. */
-function passedConfig(files: FileView): string | undefined {
-  for (const r of commandGraph(files).runs) {
-    if (!r.tools.some((t) => t.name === 'pytest')) continue;
-    const i = r.argv.findIndex((w) => w === '-c' || w === '--config-file' || w.startsWith('--config-file='));
-    const v = i < 0 ? undefined : r.argv[i]!.startsWith('--config-file=') ? r.argv[i]!.slice(14) : r.argv[i + 1];
-    const path = v?.replace(/^\.\//, '');
-    if (path && files.exists(path)) return path;
-  }
-  return undefined;
-}
-
 export function pytestConfig(files: FileView): PytestConfig {
   let raw: Record<string, unknown> | undefined;
   let source: string | undefined;
-  const passed = passedConfig(files);
+  // A config passed with `-c`/`--config-file` is the only one pytest reads.
+  const passed = commandGraph(files).runnerConfigs.find((c) => c.runner === 'pytest')?.path;
   if (passed?.endsWith('.toml')) {
     const p = files.readToml(passed);
     const opts = p.ok
