@@ -123,6 +123,16 @@ export default defineRule({
         evidence,
         data,
       );
+    // A formatter outside the table (terraform fmt, shfmt, swift-format) run by CI or a commit hook formats code too.
+    const other = ctx.facts.commands.runs.filter((r) => r.tools.some((t) => t.kinds.includes('format')));
+    if (other.length > 0) {
+      const where = other.some((r) => r.origin.kind === 'ci') ? 'CI' : 'commit hooks';
+      return pass(
+        `${listing(toolNames(other, 'format'))} run${where === 'CI' ? ' in CI' : ' as commit hooks'}.`,
+        other.slice(0, 2).map((r) => runEvidence(r, 'runs a formatter', 'format')),
+        { ...data, checkedInCi: inCi },
+      );
+    }
     const goRust = ctx.facts.sourceFiles.filter((p) => p.endsWith('.go') || p.endsWith('.rs')).length;
     if (implied.length > 0 && goRust * 2 >= ctx.facts.sourceFiles.length) {
       return pass(

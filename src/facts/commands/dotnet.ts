@@ -93,7 +93,7 @@ function cakeTasks(files: FileView, path: string): { targets: BuildTarget[]; def
       const deps = [...body.matchAll(/\.IsDependentOn\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1]!);
       return { name: s.name, path, line: s.i + 1, deps, calls: callsIn(lines, s.i, end) };
     });
-    const def = /Argument\(\s*"target"\s*,\s*"([^"]+)"\s*\)/i.exec(text)?.[1] ?? 'Default';
+    const def = /Argument(?:<\w+>)?\(\s*"target"\s*,\s*"([^"]+)"\s*\)/i.exec(text)?.[1] ?? 'Default';
     return { targets, default: def };
   });
 }
@@ -128,7 +128,10 @@ const BOOTSTRAP = /^(?:\.\/|\.\\)?build\.(?:sh|cmd|ps1|bat)$/i;
 export const dotnetBuilds: Resolver = (argv, { files }) => {
   const [a, b] = [argv[0]!, argv[1]];
   const target = flagValue(argv, ['--target', '-target', '-Target', '-t', '--Target']);
-  const cake = files.match(['build.cake', '*.cake', 'build/*.cake'])[0];
+  // Cake scripts (build.cake) and Cake on a .NET file-based app (cake.cs, Cake.Sdk): tasks declared with Task("…").
+  const cake = files
+    .match(['build.cake', '*.cake', 'build/*.cake', 'cake.cs', 'build/cake.cs', 'build.cs'])
+    .find((p) => p.endsWith('.cake') || /\bTask\(\s*"/.test(files.read(p) ?? ''));
   const isNuke =
     files.has(['.nuke/**', '.nuke', '**/_build.csproj']) ||
     files.match('build/**/*.csproj').some((p) => /Nuke\.Common/.test(files.read(p) ?? ''));

@@ -187,6 +187,11 @@ export const mavenPhases: Resolver = (argv, { files }) => {
     '-e',
   ]);
   const text = buildText(files, 'maven');
+  // Without a phase or goal, Maven runs the POM's <defaultGoal>.
+  if (words.length === 0) {
+    const def = /<defaultGoal>([^<]+)<\/defaultGoal>/.exec(files.read('pom.xml') ?? '')?.[1];
+    if (def) words.push(...def.trim().split(/\s+/));
+  }
   const last = Math.max(-1, ...words.map((w) => PHASES.indexOf(w)));
   const skipTests = SKIPS_TESTS.test(argv.join(' '));
   const tools: CommandTool[] = [];

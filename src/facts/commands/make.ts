@@ -224,6 +224,7 @@ export const taskfileTasks: Resolver = (argv, { files, cwd }) => {
 
 /** Rake task classes that run a tool, and plain `task :x do sh "…" end` bodies. */
 const RAKE_CLASSES: [RegExp, string, string[]][] = [
+  [/Minitest::TestTask\.create(?:\(\s*:?["']?(\w+))?/, 'test', ['ruby', '-Itest']],
   [/RSpec::Core::RakeTask\.new(?:\(\s*:?["']?(\w+))?/, 'spec', ['rspec']],
   [/RuboCop::RakeTask\.new(?:\(\s*:?["']?(\w+))?/, 'rubocop', ['rubocop']],
   [/Rake::TestTask\.new(?:\(\s*:?["']?(\w+))?/, 'test', ['ruby', '-Itest']],

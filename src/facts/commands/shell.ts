@@ -55,7 +55,7 @@ export function simpleCommands(text: string): string[][] {
     // Variables stay as written: `$PYTEST` is not expanded (nothing from the environment is used).
     // CI expressions (`${{ matrix.python }}` in GitHub, `${{ parameters.x }}` in Azure) are values, not shell.
     const plain = text.replace(/\$\{\{[^}]*\}\}/g, '$CI_EXPR').replace(/\$\{?(MAKE)\}?|\$\((MAKE)\)/g, 'make');
-    tokens = parse(plain, (k) => `$${k}`);
+    tokens = parse(plain, (k) => `\u0001${k}\u0002`);
   } catch {
     return [];
   }
@@ -89,7 +89,22 @@ export function simpleCommands(text: string): string[][] {
     }
   }
   flush();
-  return out.filter((argv) => !isDeclaration(argv));
+  return out.map(unmark).filter((argv) => !isDeclaration(argv));
+}
+
+/**
+ * Variables were marked while parsing. A program written as `${PREFIX}pytest` or `$VENV/bin/ruff`
+ * is the program after the variable (a venv prefix, a tool directory); elsewhere a variable stays
+ * as written.
+ */
+function unmark(argv: string[]): string[] {
+  const asWritten = (w: string) => w.replace(/\u0001(\w+)\u0002/g, '$$$1');
+  const head = argv[0]!;
+  const program = head.replace(/^(?:\u0001\w+\u0002)+\/?/, '');
+  return [
+    program && /^[\w.]/.test(program) && program !== head ? program : asWritten(head),
+    ...argv.slice(1).map(asWritten),
+  ];
 }
 
 /** `for f in …`, `case $x in`, `pattern)`, `foo() {`, `local x=…`: structure, not a program run. */

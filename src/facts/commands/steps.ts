@@ -41,7 +41,7 @@ const ACTIONS: [RegExp, Handler][] = [
   ],
   [/^(?:astral-sh|chartboost)\/ruff-action@/, (w) => ({ argv: ['ruff', ...(w.args ? words(w.args) : ['check'])] })],
   [
-    /^(?:pre-commit\/action|pre-commit-ci\/lite-action)@/,
+    /^(?:pre-commit\/action|pre-commit-ci\/lite-action|clowdhaus\/terraform-composite-actions\/pre-commit)@/,
     (w) => ({ argv: ['pre-commit', 'run', '--all-files', ...words(w.extra_args)] }),
   ],
   [/^psf\/black@/, (w) => ({ argv: ['black', ...(w.options ? words(w.options) : ['--check', '--diff'])] })],
@@ -91,6 +91,7 @@ const ACTIONS: [RegExp, Handler][] = [
   ],
   [/^zaproxy\/action-/, () => ({ tools: [tool('OWASP ZAP', ['scan'], 'zaproxy action')] })],
   [/^securego\/gosec@/, () => ({ argv: ['gosec'] })],
+  [/^zizmorcore\/zizmor-action@/, () => ({ argv: ['zizmor'] })],
   [/^golang\/govulncheck-action@/, () => ({ argv: ['govulncheck'] })],
   [/^pypa\/gh-action-pip-audit@/, () => ({ argv: ['pip-audit'] })],
   [/^google\/osv-scanner-action/, () => ({ argv: ['osv-scanner'] })],

@@ -124,6 +124,7 @@ const SPECS: Spec[] = [
   // ── security scanners ──
   { name: 'CodeQL', kinds: S, cmd: ['codeql'] },
   { name: 'Semgrep', kinds: S, cmd: ['semgrep', 'opengrep'] },
+  { name: 'zizmor', kinds: S, cmd: ['zizmor'] },
   { name: 'Snyk', kinds: S, cmd: ['snyk'], args: /^(?:test|monitor|code|container|iac)\b/ },
   { name: 'Trivy', kinds: S, cmd: ['trivy', 'grype', 'syft'], args: /^(?!--version)/ },
   { name: 'Bandit', kinds: S, cmd: ['bandit'] },

@@ -5,6 +5,7 @@
  */
 import type { CommandRun, Evidence, RuleContext, ToolKind } from '../../types.js';
 import { runEvidence } from '../commands/index.js';
+import { isExamplePath } from '../paths.js';
 
 export interface ToolSpec {
   name: string;
@@ -52,7 +53,9 @@ export function findTools(
     const file = spec.files ? ctx.files.match(spec.files).find((p) => !VENDORED.test(p)) : undefined;
     if (file) evidence = { path: file, note: `${spec.name} configuration` };
     if (!evidence && spec.pattern) {
-      const m = ctx.matches(spec.pattern)[0];
+      // The project's own configuration over a sample's or an example's.
+      const all = ctx.matches(spec.pattern);
+      const m = all.find((x) => !isExamplePath(x.path)) ?? all[0];
       if (m) evidence = { path: m.path, line: m.line, snippet: m.snippet, note: `${spec.name} configuration` };
     }
     const hook = runsOf(spec, 'hook');
