@@ -18,6 +18,17 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'tape files named on the command line, with the test function bound to the name tape',
+      tree: {
+        'package.json': '{\n  "scripts": {\n    "test": "tape tests/test-*.js"\n  }\n}\n',
+        'index.js': 'module.exports = 1;\n',
+        'tests/test-api.js':
+          "var tape = require('tape')\n\ntape('setup', function (t) { t.end() })\ntape('callback', function (t) { t.end() })\n",
+        'tests/server.js': 'module.exports = function tape(x) {}\n',
+      },
+      expect: { outcome: 'pass', data: { testCases: 2, testFiles: 1, byFramework: { tape: { testCases: 2 } } } },
+    },
+    {
       name: "Jest's testRegex decides which files are tests",
       tree: {
         'jest.config.js': "module.exports = { testRegex: '/checks/.*js$' };\n",

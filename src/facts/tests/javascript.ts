@@ -21,6 +21,21 @@ import {
 import { counter } from './types.js';
 
 const CALL = /(?<![\w$.])(x?it|x?test|x?specify|fit|ftest|fspecify)((?:\s*\.\s*[A-Za-z]\w*)*)\s*(?=[(`])/g;
+/**
+ * Test libraries whose default export is the test function, bound to a name of the file's choosing
+ * (`var tape = require('tape')`, `import t from 'ava'`): calls of that name are tests too.
+ */
+const TEST_MODULE_BINDING =
+  /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"](?:tape|tap|ava|node:test|uvu|brittle|zora|blue-tape|tape-promise\/tape)['"]\s*\)|\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+['"](?:tape|tap|ava|node:test|uvu|brittle|zora|blue-tape)['"]/g;
+
+function callPattern(text: string): RegExp {
+  const aliases = [...text.matchAll(TEST_MODULE_BINDING)]
+    .map((m) => (m[1] ?? m[2])!)
+    .filter((n) => !['it', 'test', 'specify'].includes(n))
+    .map((n) => n.replace(/\$/g, '\\$'));
+  if (aliases.length === 0) return CALL;
+  return new RegExp(CALL.source.replace('(x?it|', `(${[...new Set(aliases)].join('|')}|x?it|`), 'g');
+}
 const MODIFIERS = new Set([
   'only',
   'skip',
@@ -282,7 +297,7 @@ export function countJavaScript(text: string, modules?: Modules, helpers: Helper
       ),
     ].map((m) => (m[1] ?? m[2])!),
   );
-  for (const m of code.matchAll(CALL)) {
+  for (const m of code.matchAll(callPattern(text))) {
     const base = m[1]!;
     if (own.has(base)) continue;
     const chain = m[2]!

@@ -8,6 +8,7 @@ import { globMatcher } from '../../walk/glob.js';
 import type { FileView } from '../../types.js';
 import { mask, matchBracket, SYNTAX } from './mask.js';
 import { commandGraph } from '../commands/index.js';
+import { commandsOf } from '../commands/shell.js';
 
 export interface RunnerSpec {
   runner: string;
@@ -198,6 +199,19 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
       });
     };
     if (p.jest) add('jest', p.jest.testMatch ? strings(JSON.stringify(p.jest.testMatch)) : undefined);
+    // Runners without a config file take their files on the command line (`tape tests/test-*.js`).
+    for (const c of scripts.flatMap((x) => commandsOf(x))) {
+      const runner = FILE_ARG_RUNNERS[c.argv[0]!];
+      if (!runner || (runner === 'node:test' && !c.argv.includes('--test'))) continue;
+      const globs = c.argv
+        .slice(1)
+        .filter((w) => !w.startsWith('-') && /[/*]|\.[cm]?[jt]sx?$/.test(w) && !w.includes('$'));
+      if (globs.length)
+        add(
+          runner,
+          globs.map((g) => g.replace(/^\.\//, '')),
+        );
+    }
     if (deps.vitest) add('vitest', undefined);
     if (deps.jest) add('jest', undefined);
     if (deps.ava) add('ava', undefined);
@@ -214,6 +228,18 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
   }
   return specs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.runner < b.runner ? -1 : 1));
 }
+
+/** Runners that take their test files as arguments, by program name. */
+const FILE_ARG_RUNNERS: Record<string, string> = {
+  tape: 'tape',
+  taper: 'tape',
+  tap: 'tap',
+  'tap-spec': 'tape',
+  node: 'node:test',
+  borp: 'node:test',
+  uvu: 'uvu',
+  brittle: 'brittle',
+};
 
 /** Positional spec arguments of a `mocha …` command line (directories list their files). */
 function mochaSpecs(args: string): string[] | undefined {
