@@ -247,17 +247,13 @@ describe('command graph: CI catalogues and defaults', () => {
           'version: 2.1\norbs:\n  node: circleci/node@5.2\nworkflows:\n  ci:\n    jobs:\n      - node/test:\n          run-command: test:ci\n',
         'package.json': '{\n  "scripts": {\n    "test:ci": "jest --ci"\n  }\n}\n',
       }),
-    ).toEqual([
-      '.circleci/config.yml:7 (orb circleci/node@5.2) → .circleci/config.yml:7 (orb circleci/node@5.2/test) → package.json:3 (npm script test:ci) → Jest',
-    ]);
+    ).toEqual(['.circleci/config.yml:7 (orb circleci/node@5.2/test) → package.json:3 (npm script test:ci) → Jest']);
     expect(
       chains({
         '.travis.yml': 'language: node_js\nnode_js: [20]\n',
         'package.json': '{\n  "scripts": {\n    "test": "mocha"\n  }\n}\n',
       }),
-    ).toEqual([
-      '.travis.yml:1 (Travis default script: npm test) → .travis.yml:1 (Travis default for node_js) → package.json:3 (npm script test) → Mocha',
-    ]);
+    ).toEqual(['.travis.yml:1 (Travis default for node_js) → package.json:3 (npm script test) → Mocha']);
     expect(chains({ '.travis.yml': 'language: python\npython: ["3.12"]\n' })).toEqual([]);
     expect(chains({ '.gitlab-ci.yml': 'include:\n  - template: Security/SAST.gitlab-ci.yml\n' }, 'scan')).toEqual([
       '.gitlab-ci.yml:2 → GitLab security scanning',

@@ -196,7 +196,8 @@ export function buildGraph(files: FileView): CommandGraph {
   }
   for (const d of extra.defaults) {
     const origin = { kind: 'ci' as const, system: d.system, path: d.hop.path, ...(d.job ? { job: d.job } : {}) };
-    w.expand(d.expansion, { origin, chain: [d.hop], cwd: '' });
+    // A default's script is cited where the default comes from (its block's hop): no second hop on the same line.
+    w.expand(d.expansion, { origin, chain: [], cwd: '' });
     if (d.expansion.tools?.length) w.emit([d.hop.text], d.expansion.tools, { origin, chain: [d.hop], cwd: '' });
   }
   for (const h of hookOrigins(files)) {
