@@ -122,19 +122,27 @@ function expand(model: { targets: BuildTarget[]; default?: string }, wanted: str
     : { unresolved: `${label} target ${wanted.join(', ') || model.default || '(default)'} runs no known tool` };
 }
 
+/** Which .NET build project the repository has (looked up once per audit: every command asks). */
+function buildProjects(files: FileView): { cake?: string; isNuke: boolean } {
+  return memo(files, 'commands:dotnet-build', () => {
+    // Cake scripts (build.cake) and Cake on a .NET file-based app (cake.cs, Cake.Sdk): tasks declared with Task("…").
+    const cake = files
+      .match(['build.cake', '*.cake', 'build/*.cake', 'cake.cs', 'build/cake.cs', 'build.cs'])
+      .find((p) => p.endsWith('.cake') || /\bTask\(\s*"/.test(files.read(p) ?? ''));
+    const isNuke =
+      files.has(['.nuke/**', '.nuke', '**/_build.csproj']) ||
+      files.match('build/**/*.csproj').some((p) => /Nuke\.Common/.test(files.read(p) ?? ''));
+    return { ...(cake ? { cake } : {}), isNuke };
+  });
+}
+
 const BOOTSTRAP = /^(?:\.\/|\.\\)?build\.(?:sh|cmd|ps1|bat)$/i;
 
 /** `./build.sh Test`, `nuke Test`, `dotnet nuke`, `dotnet cake --target=Test`, `./build.ps1 -Target Test`. */
 export const dotnetBuilds: Resolver = (argv, { files }) => {
   const [a, b] = [argv[0]!, argv[1]];
   const target = flagValue(argv, ['--target', '-target', '-Target', '-t', '--Target']);
-  // Cake scripts (build.cake) and Cake on a .NET file-based app (cake.cs, Cake.Sdk): tasks declared with Task("…").
-  const cake = files
-    .match(['build.cake', '*.cake', 'build/*.cake', 'cake.cs', 'build/cake.cs', 'build.cs'])
-    .find((p) => p.endsWith('.cake') || /\bTask\(\s*"/.test(files.read(p) ?? ''));
-  const isNuke =
-    files.has(['.nuke/**', '.nuke', '**/_build.csproj']) ||
-    files.match('build/**/*.csproj').some((p) => /Nuke\.Common/.test(files.read(p) ?? ''));
+  const { cake, isNuke } = buildProjects(files);
   const viaCake = (a === 'dotnet' && (b === 'cake' || b === 'dotnet-cake')) || a === 'dotnet-cake' || a === 'cake';
   const viaNuke =
     a === 'nuke' ||

@@ -287,3 +287,24 @@ describe('command graph: commit hooks', () => {
     ]);
   });
 });
+
+describe('command graph: hostile input', () => {
+  it('targets that call each other in a fan-out stop at the bounds without throwing', () => {
+    const targets = Array.from(
+      { length: 12 },
+      (_, i) => `t${i}:\n${Array.from({ length: 12 }, () => `\t$(MAKE) t${i + 1} t0\n`).join('')}`,
+    );
+    const tree = {
+      '.github/workflows/ci.yml': gha('      - run: make t0\n'),
+      Makefile: `${targets.join('\n')}\nt12:\n\tpytest\n`,
+      'scripts/a.sh': '#!/bin/sh\n./scripts/a.sh\nbash scripts/a.sh\n',
+      'package.json': '{"scripts":{"test":"npm test","lint":"npm run lint"}}',
+    };
+    tree['.github/workflows/ci.yml'] = gha(
+      '      - run: make t0\n      - run: ./scripts/a.sh\n      - run: npm test && npm run lint\n',
+    );
+    const g = commandGraph(memoryIndex(tree));
+    expect(g.runs.length).toBeLessThanOrEqual(20_000);
+    expect(g.unresolved.length).toBeLessThanOrEqual(500);
+  });
+});

@@ -19,6 +19,9 @@ import { type Expansion, joinPath, type Resolver, type UsesStep } from './types.
 
 const MAX_HOPS = 10;
 const MAX_RUNS = 20_000;
+/** Commands looked at in all: a hostile tree of targets calling targets fans out, and stops here. */
+const MAX_STEPS = 30_000;
+const MAX_UNRESOLVED = 500;
 
 const RESOLVERS: Resolver[] = [
   dotnetBuilds,
@@ -55,6 +58,7 @@ class Walker {
   readonly runs: CommandRun[] = [];
   readonly unresolved: CommandGraph['unresolved'] = [];
   private readonly seen = new Set<string>();
+  private steps = 0;
 
   constructor(private readonly files: FileView) {}
 
@@ -78,8 +82,9 @@ class Walker {
   command(argv: string[], frame: Frame, hop: CommandHop | undefined): void {
     const chain = hop?.path ? [...frame.chain, hop] : frame.chain;
     if (hop?.path && frame.chain.some((h) => h.path === hop.path && h.line === hop.line && h.text === hop.text)) return;
-    if (chain.length > MAX_HOPS || this.runs.length >= MAX_RUNS) {
-      this.unresolved.push({ chain, reason: 'too deep to follow' });
+    if (++this.steps > MAX_STEPS || this.runs.length >= MAX_RUNS) return;
+    if (chain.length > MAX_HOPS) {
+      this.note(chain, 'too deep to follow');
       return;
     }
     const next: Frame = { ...frame, chain };
@@ -94,7 +99,7 @@ class Walker {
       const exp = r(argv, { files: this.files, cwd: frame.cwd });
       if (!exp) continue;
       this.expand(exp, next);
-      if (exp.unresolved) this.unresolved.push({ chain, reason: exp.unresolved });
+      if (exp.unresolved) this.note(chain, exp.unresolved);
       if (exp.tools?.length || exp.unresolved)
         this.emit(argv, exp.tools ?? (exp.absent ? conventional(argv, exp.unresolved!) : classify(argv)), next);
       return;
@@ -124,7 +129,11 @@ class Walker {
     const next = { ...frame, chain, cwd: u.cwd };
     this.expand(exp, next);
     if (exp.tools?.length) this.emit([u.ref.replace(/@.*$/, '')], exp.tools, next);
-    if (exp.unresolved) this.unresolved.push({ chain, reason: exp.unresolved });
+    if (exp.unresolved) this.note(chain, exp.unresolved);
+  }
+
+  private note(chain: CommandHop[], reason: string): void {
+    if (this.unresolved.length < MAX_UNRESOLVED) this.unresolved.push({ chain, reason });
   }
 
   emit(argv: string[], tools: CommandTool[], frame: Frame): void {

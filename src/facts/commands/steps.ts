@@ -176,7 +176,7 @@ function localAction(files: FileView, ref: string): Expansion {
   const path = joinPath('', ref);
   if (/\.ya?ml$/.test(path)) {
     if (!files.exists(path)) return { unresolved: `${path} not found` };
-    return ciFileExpansion(parseYamlCi(files, 'github-actions', path));
+    return ciFileExpansion(memo(files, `commands:workflow:${path}`, () => parseYamlCi(files, 'github-actions', path)));
   }
   const file = [`${path}/action.yml`, `${path}/action.yaml`].find((p) => files.exists(p));
   if (!file) return { unresolved: `no action.yml in ${path}` };
