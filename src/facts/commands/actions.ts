@@ -1,0 +1,142 @@
+/**
+ * What marketplace actions and Azure DevOps tasks run, by their documented defaults and inputs:
+ * `golangci/golangci-lint-action` runs golangci-lint, `DotNetCoreCLI@2` with `command: test` runs
+ * `dotnet test`, `cypress-io/github-action` runs its `command` input or `cypress run`.
+ */
+import type { CommandTool } from '../../types.js';
+import { simpleCommands } from './shell.js';
+
+const words = (s: string | undefined) => (s ? (simpleCommands(s)[0] ?? []) : []);
+export const tool = (name: string, kinds: CommandTool['kinds'], implied: string): CommandTool => ({
+  name,
+  kinds,
+  implied,
+});
+
+export type Handler = (
+  w: Record<string, string>,
+  ref: string,
+) => { argv?: string[]; shell?: string; tools?: CommandTool[] };
+
+/** Marketplace actions that run a tool: by their documented defaults and inputs. */
+export const ACTIONS: [RegExp, Handler][] = [
+  [/^golangci\/golangci-lint-action@/, (w) => ({ argv: ['golangci-lint', 'run', ...words(w.args)] })],
+  [/^github\/codeql-action\/analyze@/, () => ({ tools: [tool('CodeQL', ['scan'], 'github/codeql-action/analyze')] })],
+  [
+    /^(?:github|super-linter)\/super-linter(?:\/slim)?@/,
+    () => ({ tools: [tool('super-linter', ['lint', 'format'], 'super-linter runs the linters of each language')] }),
+  ],
+  [
+    /^oxsecurity\/megalinter/,
+    () => ({ tools: [tool('MegaLinter', ['lint', 'format'], 'MegaLinter runs the linters of each language')] }),
+  ],
+  [/^(?:astral-sh|chartboost)\/ruff-action@/, (w) => ({ argv: ['ruff', ...(w.args ? words(w.args) : ['check'])] })],
+  [
+    /^(?:pre-commit\/action|pre-commit-ci\/lite-action|clowdhaus\/terraform-composite-actions\/pre-commit)@/,
+    (w) => ({ argv: ['pre-commit', 'run', '--all-files', ...words(w.extra_args)] }),
+  ],
+  [/^psf\/black@/, (w) => ({ argv: ['black', ...(w.options ? words(w.options) : ['--check', '--diff'])] })],
+  [/^reviewdog\/action-([\w-]+)@/, (_w, ref) => ({ argv: [/^reviewdog\/action-([\w-]+)@/.exec(ref)![1]!] })],
+  [/^hadolint\/hadolint-action@/, () => ({ argv: ['hadolint'] })],
+  [/^ludeeus\/action-shellcheck@/, () => ({ argv: ['shellcheck'] })],
+  [
+    /^creyD\/prettier_action@|^actionsx\/prettier@/,
+    (w) => ({ argv: ['prettier', ...words(w.prettier_options ?? w.args)] }),
+  ],
+  [/^biomejs\/setup-biome@/, () => ({})],
+  [/^cypress-io\/github-action@/, (w) => (w.command ? { shell: w.command } : { argv: ['cypress', 'run'] })],
+  [/^actions-rs\/cargo@/, (w) => ({ argv: ['cargo', ...words(w.command), ...words(w.args)] })],
+  [/^(?:actions-rs|auguwu)\/clippy(?:-check|-action)@/, () => ({ argv: ['cargo', 'clippy'] })],
+  [/^(?:actions-rs|rustsec)\/audit-check@/, () => ({ argv: ['cargo', 'audit'] })],
+  [/^EmbarkStudios\/cargo-deny-action@/, () => ({ argv: ['cargo', 'deny'] })],
+  [
+    /^(?:gradle\/gradle-build-action|gradle\/actions\/setup-gradle|eskatos\/gradle-command-action)@/,
+    (w) => (w.arguments ? { argv: ['gradle', ...words(w.arguments)] } : {}),
+  ],
+  [/^paambaati\/codeclimate-action@/, (w) => (w.coverageCommand ? { shell: w.coverageCommand } : {})],
+  [/^(?:nick-fields|nick-invision)\/retry@|^Wandalen\/wretry\.action@/, (w) => (w.command ? { shell: w.command } : {})],
+  [/^(?:GabrielBB\/xvfb-action|coactions\/setup-xvfb)@/, (w) => (w.run ? { shell: w.run } : {})],
+  [/^ArtiomTr\/jest-coverage-report-action@/, (w) => ({ shell: w['test-script'] ?? 'npx jest' })],
+  [/^mattallty\/jest-github-action@/, (w) => ({ shell: w['test-command'] ?? 'npm test' })],
+  [
+    /^julia-actions\/julia-runtest@/,
+    () => ({ tools: [tool('Julia Pkg.test', ['test'], 'julia-actions/julia-runtest')] }),
+  ],
+  [/^php-actions\/(phpunit|phpstan|phpcs|phpmd)@/, (_w, ref) => ({ argv: [/^php-actions\/(\w+)@/.exec(ref)![1]!] })],
+  [/^php-actions\/composer@/, (w) => (w.command ? { argv: ['composer', ...words(w.command)] } : {})],
+  [/^aquasecurity\/trivy-action@/, () => ({ argv: ['trivy'] })],
+  [/^aquasecurity\/tfsec-(?:action|pr-commenter-action)@/, () => ({ argv: ['tfsec'] })],
+  [/^snyk\/actions\//, () => ({ argv: ['snyk', 'test'] })],
+  [/^anchore\/scan-action@/, () => ({ argv: ['grype'] })],
+  [/^(?:returntocorp|semgrep)\/semgrep-action@/, () => ({ argv: ['semgrep'] })],
+  [/^gitleaks\/gitleaks-action@/, () => ({ argv: ['gitleaks'] })],
+  [/^trufflesecurity\/trufflehog@/, () => ({ argv: ['trufflehog'] })],
+  [
+    /^actions\/dependency-review-action@/,
+    () => ({ tools: [tool('dependency review', ['scan'], 'actions/dependency-review-action')] }),
+  ],
+  [/^ossf\/scorecard-action@/, () => ({ tools: [tool('OpenSSF Scorecard', ['scan'], 'ossf/scorecard-action')] })],
+  [
+    /^sonarsource\/(?:sonarcloud-github-action|sonarqube-scan-action|sonarcloud-github-c-cpp)@/i,
+    () => ({ argv: ['sonar-scanner'] }),
+  ],
+  [/^zaproxy\/action-/, () => ({ tools: [tool('OWASP ZAP', ['scan'], 'zaproxy action')] })],
+  [/^securego\/gosec@/, () => ({ argv: ['gosec'] })],
+  [/^zizmorcore\/zizmor-action@/, () => ({ argv: ['zizmor'] })],
+  [/^golang\/govulncheck-action@/, () => ({ argv: ['govulncheck'] })],
+  [/^pypa\/gh-action-pip-audit@/, () => ({ argv: ['pip-audit'] })],
+  [/^google\/osv-scanner-action/, () => ({ argv: ['osv-scanner'] })],
+  [/^docker\/scout-action@/, () => ({ argv: ['docker', 'scout', 'cves'] })],
+  [/^bridgecrewio\/checkov-action@/, () => ({ argv: ['checkov'] })],
+  [/^checkmarx\/kics-github-action@/i, () => ({ argv: ['kics'] })],
+  [
+    /^microsoft\/security-devops-action@/,
+    () => ({ tools: [tool('Microsoft Security DevOps', ['scan'], 'microsoft/security-devops-action')] }),
+  ],
+  [/^JetBrains\/qodana-action@/, () => ({ tools: [tool('Qodana', ['lint'], 'JetBrains/qodana-action')] })],
+  [
+    /^docker\/build-push-action@|^redhat-actions\/buildah-build@/,
+    () => ({ tools: [tool('docker build', ['build'], 'docker/build-push-action')] }),
+  ],
+  [/^DavidAnson\/markdownlint-cli2-action@/, () => ({ argv: ['markdownlint-cli2'] })],
+];
+
+const split = (s: string | undefined) => (s ?? '').split(/[\s,]+/).filter(Boolean);
+
+/** Azure DevOps tasks, by their inputs (`DotNetCoreCLI@2` with `command: test`). */
+export const TASKS: [RegExp, Handler][] = [
+  [
+    /^DotNetCoreCLI@/,
+    (w) => {
+      const cmd = (w.command ?? 'build').toLowerCase();
+      return { argv: ['dotnet', ...(cmd === 'custom' ? words(w.custom) : [cmd]), ...words(w.arguments)] };
+    },
+  ],
+  [/^(?:VSTest|VsTest)@/, () => ({ argv: ['vstest.console'] })],
+  [/^Maven@/, (w) => ({ argv: ['mvn', ...split(w.goals ?? 'package'), ...words(w.options)] })],
+  [/^Gradle@/, (w) => ({ argv: ['gradle', ...split(w.tasks ?? 'build'), ...words(w.options)] })],
+  [
+    /^Npm@/,
+    (w) => {
+      const cmd = (w.command ?? 'install').toLowerCase();
+      return { argv: ['npm', ...(cmd === 'custom' ? words(w.customCommand) : [cmd])], ...(w.workingDir ? {} : {}) };
+    },
+  ],
+  [
+    /^(?:Bash|ShellScript)@/,
+    (w) =>
+      w.filePath || w.scriptPath
+        ? { argv: ['bash', w.filePath ?? w.scriptPath!, ...words(w.arguments ?? w.args)] }
+        : {},
+  ],
+  [/^PowerShell@/, (w) => (w.filePath ? { argv: ['pwsh', '-File', w.filePath, ...words(w.arguments)] } : {})],
+  [/^(?:MSBuild|VSBuild|XamarinAndroid|XamariniOS)@/, () => ({ argv: ['msbuild'] })],
+  [/^Docker@/, (w) => (/build/i.test(w.command ?? 'buildAndPush') ? { argv: ['docker', 'build'] } : {})],
+  [/^Xcode@/, (w) => ({ argv: ['xcodebuild', ...split(w.actions ?? 'build')] })],
+  [/^(?:SonarQube|SonarCloud)(?:Analyze|Prepare)@/, () => ({ argv: ['sonar-scanner'] })],
+  [/^(?:AdvancedSecurity-Codeql-Analyze)@/, () => ({ argv: ['codeql'] })],
+  [
+    /^(?:AdvancedSecurity-Dependency-Scanning|WhiteSource|Mend|SnykSecurityScan|dependency-check-build-task|CredScan|MicrosoftSecurityDevOps|ComponentGovernanceComponentDetection)@/i,
+    (_w, ref) => ({ tools: [tool(ref.replace(/@.*$/, ''), ['scan'], `Azure DevOps task ${ref}`)] }),
+  ],
+];
