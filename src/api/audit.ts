@@ -72,6 +72,8 @@ export interface AuditDetails {
   runs: AuditRun['runs'];
   filesListed: number;
   filesRead: number;
+  /** Read operations, a file read twice counted twice (see ReadStats.reads). */
+  reads: number;
   /** Files whose patterns ran on the scan's second thread. */
   offloaded: number;
 }
@@ -214,6 +216,7 @@ export async function auditRepository(
     runs: audit.runs,
     filesListed: listing.paths.length,
     filesRead: files.stats.filesRead,
+    reads: files.stats.reads,
     offloaded: audit.offloaded,
   };
 }

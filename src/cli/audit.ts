@@ -119,7 +119,7 @@ export async function auditCommand(
   audit.timings.render = performance.now() - lap;
   lap = performance.now();
   if (flags.timings)
-    io.stderr(timingsText(audit.timings, audit.runs, audit.filesListed, audit.filesRead, audit.offloaded));
+    io.stderr(timingsText(audit.timings, audit.runs, audit.filesListed, audit.filesRead, audit.reads, audit.offloaded));
   if (flags.writeBaseline) {
     // The next baseline is this report without its own comparison, so baselines never nest.
     const { baseline: _ignored, ...plain } = report;
@@ -162,12 +162,14 @@ function timingsText(
   runs: { pillar: string; rule: { meta: { id: string } }; durationMs: number }[],
   listed: number,
   read: number,
+  reads: number,
   offloaded: number,
 ): string {
   const order = ['config', 'list', 'facts', 'scan', 'rules', 'packages', 'report', 'render'];
   const total = Object.values(phases).reduce((a, b) => a + b, 0);
   const ms = (n: number) => `${Math.round(n)} ms`.padStart(9);
-  const lines = [`readiness: timings (${listed} files listed, ${read} read)`];
+  const again = reads > read ? `, ${reads - read} read a second time` : '';
+  const lines = [`readiness: timings (${listed} files listed, ${read} read${again})`];
   for (const name of order) {
     if (phases[name] === undefined) continue;
     const note =
