@@ -10,6 +10,7 @@ const code = await main(
     stderr: (s) => process.stderr.write(s),
     isTTY: !!process.stdout.isTTY,
     env: process.env,
+    columns: process.stdout.columns,
   },
   async () => (await import('../dist/rules/index.js')).PILLARS,
 );

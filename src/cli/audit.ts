@@ -10,7 +10,7 @@ import {
   type Severity,
 } from '../types.js';
 import type { Report } from '../report/schema.js';
-import { render, parseFormat, formatFromPath, type Format } from '../render/index.js';
+import { chooseFormat, render, type Format } from '../render/index.js';
 import { UsageError } from '../util/errors.js';
 import { writeAtomic } from '../util/atomic.js';
 import { oneLine } from '../util/printable.js';
@@ -47,6 +47,8 @@ export interface AuditFlags {
   packagesFailOn?: string;
   /** --timings: time per phase and the ten slowest rules, on stderr. */
   timings?: boolean;
+  /** Columns of the terminal the report is printed on (a file gets the default, 80). */
+  width?: number;
 }
 
 export interface AuditOutcome {
@@ -60,11 +62,7 @@ export async function auditCommand(
   io: { stdout: (s: string) => void; stderr: (s: string) => void; progress?: (s: string) => void },
   builtins: PillarDefinition[],
 ): Promise<AuditOutcome> {
-  const format: Format = flags.format
-    ? parseFormat(flags.format)
-    : flags.output
-      ? (formatFromPath(flags.output) ?? 'terminal')
-      : 'terminal';
+  const format: Format = chooseFormat(flags.format, flags.output, 'terminal');
   const options: AuditOptions = {
     ...(flags.config ? { config: flags.config } : {}),
     ...(flags.profile ? { profile: oneOf<ProfileId>('--profile', flags.profile, PROFILES) } : {}),
@@ -112,6 +110,7 @@ export async function auditCommand(
   const text = render(report, format, {
     color: flags.color && !flags.output,
     verbose: flags.verbose ?? false,
+    ...(flags.width && !flags.output ? { width: flags.width } : {}),
     ...(flags.template ? { template: flags.template } : {}),
   });
   if (flags.output) writeAtomic(flags.output, text);

@@ -13,6 +13,8 @@ export interface Io {
   stderr: (s: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** Columns of the terminal stdout is on (process.stdout.columns), when it is one. */
+  columns?: number;
   /** How long an audit runs before progress appears (default 1000 ms; tests use 0). */
   progressDelayMs?: number;
 }
@@ -37,6 +39,13 @@ export function useColor(io: Io, flag: boolean): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return io.isTTY;
+}
+
+/** The width to fit: the terminal's columns, else $COLUMNS, else 80. */
+export function terminalWidth(io: Io): number {
+  if (io.columns && io.columns > 0) return io.columns;
+  const env = Number(io.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : 80;
 }
 
 /** Progress lines go to stderr on an interactive terminal only: never in CI logs, never with --quiet. */
@@ -115,6 +124,7 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
         {
           ...(opts as object),
           color: useColor(io, opts.color !== false),
+          width: terminalWidth(io),
           progress: showProgress(io, !!opts.quiet),
           progressDelayMs: io.progressDelayMs ?? 1000,
         } as Parameters<typeof auditCommand>[1],
@@ -177,7 +187,7 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
     .option('--no-color', 'never colour the output')
     .action(async (report: string, opts: { format?: string; template?: string; output?: string; color?: boolean }) => {
       const { renderCommand } = await import('./render.js');
-      renderCommand(report, { ...opts, color: useColor(io, opts.color !== false) }, io);
+      renderCommand(report, { ...opts, color: useColor(io, opts.color !== false), width: terminalWidth(io) }, io);
     });
 
   program

@@ -27,6 +27,23 @@ export function formatFromPath(path: string): Format | undefined {
   return ext ? BY_EXTENSION[ext] : undefined;
 }
 
+/**
+ * The format to write: --format when given, else the one the --output file's extension names,
+ * else `fallback`. An --output whose extension names no format is a usage error rather than a
+ * report.pdf that silently holds terminal text.
+ */
+export function chooseFormat(format: string | undefined, output: string | undefined, fallback: Format): Format {
+  if (format) return parseFormat(format);
+  if (!output) return fallback;
+  const inferred = formatFromPath(output);
+  if (inferred) return inferred;
+  const ext = /\.([^./\\]+)$/.exec(output)?.[1];
+  throw new UsageError(
+    `--output ${output}: ${ext ? `.${ext} is not a report format` : 'no extension to tell the format from'}; ` +
+      `name it .json, .md, .html, .sarif or .txt, or give --format (${FORMATS.join(', ')})`,
+  );
+}
+
 export function parseFormat(value: string): Format {
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
   if (value === 'markdown') return 'md';
@@ -35,7 +52,10 @@ export function parseFormat(value: string): Format {
 
 export interface RenderOptions {
   color: boolean;
+  /** Terminal format: every rule with its evidence, not one screen. */
   verbose?: boolean;
+  /** Terminal format: the columns to fit (default 80). The caller measures; renderers stay pure. */
+  width?: number;
   template?: string;
 }
 
@@ -65,6 +85,10 @@ export function render(report: Report, format: Format, options: RenderOptions): 
     case 'sarif':
       return printableJson(renderSarif(report));
     case 'terminal':
-      return renderTerminal(report, { color: options.color, verbose: options.verbose ?? false });
+      return renderTerminal(report, {
+        color: options.color,
+        verbose: options.verbose ?? false,
+        ...(options.width ? { width: options.width } : {}),
+      });
   }
 }

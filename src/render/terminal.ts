@@ -1,16 +1,32 @@
-/** The terminal summary: what a developer reads first. chalk and cli-table3 live here only. */
+/**
+ * The terminal view: what a developer reads first. By default one screen — the overall score with
+ * its coverage, the six pillars, the top fixes with their gain and effort, failed gates, and a hint
+ * to the full detail; `verbose` adds every rule with its evidence and remedy. Lines fit the given
+ * width: prose is wrapped or cut, the pillar table never is. chalk and cli-table3 live here only.
+ */
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Report, RuleReport } from '../report/schema.js';
-import { location } from './helpers.js';
-import { oneLineDeep } from '../util/printable.js';
+import { ruleTitle } from '../report/wording.js';
+import { firstSentence, location } from './helpers.js';
+import { oneLine, oneLineDeep } from '../util/printable.js';
+import { displayWidth, fitLine, type Part, truncate, wrap } from './text.js';
 
 export interface TerminalOptions {
   color: boolean;
+  /** Every rule with its evidence and remedy, the baseline and suppressions in full. */
   verbose?: boolean;
-  /** How many roadmap items to show. */
+  /** How many roadmap items to show (default 5; 10 with verbose). */
   roadmap?: number;
+  /** Terminal columns (default 80). */
+  width?: number;
 }
+
+export const DEFAULT_WIDTH = 80;
+/** Below this, lines stop making sense; the table then uses pillar ids. */
+const MIN_WIDTH = 40;
+/** How many of each list the default view shows before it points at --verbose. */
+const SHOWN = { fixes: 5, gates: 5, notes: 2, changes: 3 };
 
 const ICON: Record<string, string> = {
   pass: '✓',
@@ -43,46 +59,154 @@ export function renderTerminal(unsafe: Report, options: TerminalOptions): string
   // a file name, message or title from the repository can neither forge a line nor send an escape.
   const report = oneLineDeep(unsafe);
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const out: string[] = [];
-  const repo = report.repository;
-  out.push(`${c.bold(`readiness ${report.tool.version}`)} — ${c.bold(repo.name)}`);
-  const where = [
-    repo.commit ? `commit ${repo.commit.slice(0, 7)}${repo.branch ? ` on ${repo.branch}` : ''}` : 'not a git commit',
-    `${repo.files} files`,
-    repo.languages
-      .slice(0, 4)
-      .map((l) => `${l.name} ${l.files}`)
-      .join(', '),
-  ].filter(Boolean);
-  out.push(c.gray(where.join(' · ')));
-  out.push(c.gray(`profile: ${repo.profile.id} (${repo.profile.reasons.join('; ')})`));
-  out.push('');
+  const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? DEFAULT_WIDTH));
+  const verbose = options.verbose ?? false;
+  const out: string[] = [...headerLines(c, report, width, verbose), ''];
+  out.push(...overallLines(c, report, width), '', pillarTable(c, report, width));
 
+  const rules = report.pillars.flatMap((p) => p.rules);
+  if (verbose) {
+    out.push(...problemLines(c, rules, width));
+    const passes = rules.filter((r) => r.outcome === 'pass' || r.outcome === 'not-applicable');
+    if (passes.length) out.push('', c.bold('Verified and not applicable'));
+    for (const r of passes) out.push(...ruleLines(c, r, width, true));
+  }
+  out.push(...fixLines(c, report, width, options.roadmap ?? (verbose ? Number.POSITIVE_INFINITY : SHOWN.fixes)));
+  out.push(...baselineLines(c, report, width, verbose), ...suppressedLines(c, report, width, verbose));
+  if (!verbose) out.push(...unassessedLines(c, rules, width));
+  out.push(...gateLines(c, report, width, verbose), ...noteLines(c, report, width, verbose));
+  if (!verbose) out.push('', ...hintLines(c, rules, width));
+  return `${out.join('\n')}\n`;
+}
+
+function headerLines(c: ChalkInstance, report: Report, width: number, verbose: boolean): string[] {
+  const repo = report.repository;
+  const where = repo.commit
+    ? `commit ${repo.commit.slice(0, 7)}${repo.branch ? ` on ${repo.branch}` : ''}`
+    : 'not a git commit';
+  const lines = [
+    fitLine(
+      [
+        { text: `readiness ${report.tool.version}`, style: c.bold },
+        { text: ' — ' },
+        { text: oneLine(repo.name), style: c.bold, shrink: true },
+        { text: ` · ${repo.profile.id} · ${repo.files} files · ${oneLine(where)}`, style: c.gray, shrink: true },
+      ],
+      width,
+    ),
+  ];
+  if (verbose) {
+    const langs = repo.languages.map((l) => `${l.name} ${l.files}`).join(', ');
+    if (langs) lines.push(...wrap(`languages: ${langs}`, width, '  ').map((l) => c.gray(l)));
+    const reasons = oneLine(repo.profile.reasons.join('; '));
+    lines.push(...wrap(`profile: ${repo.profile.id} (${reasons})`, width, '  ').map((l) => c.gray(l)));
+  }
+  return lines;
+}
+
+function overallLines(c: ChalkInstance, report: Report, width: number): string[] {
+  const s = report.summary;
+  const g = gradeColor(c, s.grade);
+  const score = s.score === null ? 'not assessed' : `${s.score} ${s.grade}`;
+  const delta = report.baseline ? ` ${deltaText(report.baseline.overall.delta)}` : '';
+  const head = `Overall ${score}${delta}  `;
+  const [first = '', ...rest] = wrap(`(${coverageText(s.coverage)})`, width - displayWidth(head), ' ');
+  const styledHead = `${c.bold('Overall')} ${s.score === null ? c.gray(score) : g.bold(score)}${
+    report.baseline ? ` ${deltaColor(c, report.baseline.overall.delta)(delta.trim())}` : ''
+  }  `;
+  return [styledHead + c.gray(first), ...rest.map((l) => ' '.repeat(displayWidth(head)) + c.gray(l.trimStart()))];
+}
+
+/**
+ * The six pillars, never wrapped or cut: pillar ids stand in for titles on a narrow terminal, and
+ * where there is room a last column names each pillar's most valuable fix (cut to fit).
+ */
+function pillarTable(c: ChalkInstance, report: Report, width: number): string {
+  const fits = (t: string) => t.split('\n').every((l) => displayWidth(stripAnsi(l)) <= width);
+  const plain = tableOf(c, report, (p) => p.title);
+  if (!fits(plain)) return tableOf(c, report, (p) => p.id);
+  // Room left for a "Top fix" column: its borders and padding take 3 columns.
+  const room = width - displayWidth(stripAnsi(plain.split('\n')[0]!)) - 3;
+  return room >= MIN_GAP_COLUMN ? tableOf(c, report, (p) => p.title, room) : plain;
+}
+
+/** The narrowest "Top fix" column, and the least of a fix's first step, worth showing. */
+const MIN_FIX_TEXT = 30;
+const MIN_GAP_COLUMN = 24;
+
+function tableOf(
+  c: ChalkInstance,
+  report: Report,
+  name: (p: Report['pillars'][number]) => string,
+  gapWidth = 0,
+): string {
   const base = report.baseline;
+  const rules = new Map(report.pillars.flatMap((p) => p.rules.map((r) => [r.id, r])));
+  const gapOf = (pillar: string) => {
+    const item = report.roadmap.find((r) => r.pillar === pillar);
+    const rule = item && rules.get(item.rule);
+    return rule ? truncate(oneLine(ruleTitle(rule)), gapWidth - 1) : '';
+  };
   const table = new Table({
-    head: ['Pillar', 'Score', ...(base ? [`Δ ${base.file}`] : []), 'Grade', 'Coverage'],
-    style: { head: options.color ? ['bold'] : [], border: options.color ? ['gray'] : [] },
-    colAligns: ['left', 'right', ...(base ? (['right'] as const) : []), 'center', 'left'],
+    head: ['Pillar', 'Score', ...(base ? ['Δ'] : []), 'Grade', 'Assessed', ...(gapWidth ? ['Top fix'] : [])],
+    style: { head: c.level > 0 ? ['bold'] : [], border: c.level > 0 ? ['gray'] : [], 'padding-left': 1 },
+    colAligns: ['left', 'right', ...(base ? (['right'] as const) : []), 'center', 'right', 'left'],
+    // No rule between rows: six pillars read as one block.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   for (const p of report.pillars) {
     const g = gradeColor(c, p.grade);
-    const d = base?.pillars.find((x) => x.id === p.id);
+    const d = base?.pillars.find((x) => x.id === p.id)?.delta ?? null;
     table.push([
-      p.title,
+      name(p),
       p.score === null ? c.gray('n/a') : g(String(p.score)),
-      ...(base ? [deltaText(c, d?.delta ?? null)] : []),
+      ...(base ? [deltaColor(c, d)(deltaText(d))] : []),
       p.grade ? g(p.grade) : c.gray('—'),
-      coverageText(p.coverage),
+      `${p.coverage.assessed} of ${p.coverage.total}`,
+      ...(gapWidth ? [gapOf(p.id)] : []),
     ]);
   }
-  out.push(table.toString());
-  const s = report.summary;
-  const g = gradeColor(c, s.grade);
-  out.push(
-    `${c.bold('Overall')} ${s.score === null ? c.gray('not assessed') : g.bold(`${s.score} ${s.grade}`)}${base ? ` ${deltaText(c, base.overall.delta)}` : ''}  ${c.gray(`(${coverageText(s.coverage)})`)}`,
-  );
+  return table.toString();
+}
 
-  const rules = report.pillars.flatMap((p) => p.rules);
+/** The roadmap's first items: what to fix next, with the points it adds and the effort. */
+function fixLines(c: ChalkInstance, report: Report, width: number, count: number): string[] {
+  const top = report.roadmap.slice(0, count);
+  if (top.length === 0) return [];
+  const out = ['', c.bold('Top fixes') + c.gray(' (points gained, effort)')];
+  const rules = new Map(report.pillars.flatMap((p) => p.rules.map((r) => [r.id, r])));
+  top.forEach((item, i) => {
+    const pillar = report.pillars.find((p) => p.id === item.pillar)?.title ?? item.pillar;
+    const rule = rules.get(item.rule);
+    const gain: Part[] = [
+      { text: '      ' },
+      { text: `+${item.pillarGain.toFixed(1)}`, style: c.green },
+      { text: ` ${pillar}`, shrink: true },
+      { text: ` (+${item.gain.toFixed(1)} overall)`, style: c.gray },
+      { text: `, ${item.effort} effort` },
+    ];
+    // On a wide terminal the first step of the fix follows, when enough of it fits to be read.
+    const room = width - displayWidth(gain.map((p) => p.text).join(''));
+    const step = rule ? oneLine(firstSentence(rule.remediation)) : '';
+    if (step && room >= MIN_FIX_TEXT) gain.push({ text: ` — ${step}`, style: c.gray, shrink: true });
+    out.push(
+      fitLine(
+        [
+          { text: `  ${String(i + 1).padStart(2)}. ` },
+          { text: oneLine(rule ? ruleTitle(rule) : item.title), style: c.bold, shrink: true },
+          { text: `  ${item.rule}`, style: c.gray, shrink: true },
+        ],
+        width,
+      ),
+      fitLine(gain, width),
+    );
+  });
+  if (report.roadmap.length > top.length)
+    out.push(c.gray(fitLine([{ text: `  … ${report.roadmap.length - top.length} more fixes`, shrink: true }], width)));
+  return out;
+}
+
+function problemLines(c: ChalkInstance, rules: RuleReport[], width: number): string[] {
   const problems = rules.filter(
     (r) =>
       !r.suppressed &&
@@ -93,37 +217,11 @@ export function renderTerminal(unsafe: Report, options: TerminalOptions): string
   problems.sort(
     (a, b) => order[a.outcome]! - order[b.outcome]! || sev[a.severity]! - sev[b.severity]! || (a.id < b.id ? -1 : 1),
   );
-  if (problems.length > 0) {
-    out.push('', c.bold('What to fix'));
-    for (const r of problems) out.push(...ruleLines(c, r, options.verbose ?? false));
-  }
-  if (options.verbose) {
-    const passes = rules.filter((r) => r.outcome === 'pass' || r.outcome === 'not-applicable');
-    if (passes.length) out.push('', c.bold('Verified and not applicable'));
-    for (const r of passes) out.push(...ruleLines(c, r, true));
-  }
-
-  out.push(...baselineLines(c, report), ...suppressedLines(c, report));
-
-  const top = report.roadmap.slice(0, options.roadmap ?? 5);
-  if (top.length > 0) {
-    out.push('', c.bold('Roadmap') + c.gray(' (points gained per effort)'));
-    top.forEach((item, i) => {
-      const pillar = report.pillars.find((p) => p.id === item.pillar)?.title ?? item.pillar;
-      out.push(
-        `  ${i + 1}. ${c.green(`+${item.pillarGain.toFixed(1)}`)} ${pillar} ${c.gray(`(+${item.gain.toFixed(1)} overall, ${item.effort} effort)`)}: ${item.title} ${c.gray(item.rule)}`,
-      );
-    });
-  }
-  if (report.gates.checks.length > 0) {
-    out.push('', c.bold('Gates'));
-    for (const ch of report.gates.checks) out.push(`  ${ch.passed ? c.green('✓') : c.red('✗')} ${ch.message}`);
-  }
-  for (const n of report.notes) out.push(c.gray(`note: ${n}`));
-  return `${out.join('\n')}\n`;
+  if (problems.length === 0) return [];
+  return ['', c.bold('What to fix'), ...problems.flatMap((r) => ruleLines(c, r, width, true))];
 }
 
-function ruleLines(c: ChalkInstance, r: RuleReport, full: boolean): string[] {
+function ruleLines(c: ChalkInstance, r: RuleReport, width: number, full: boolean): string[] {
   const color =
     r.outcome === 'fail' || r.outcome === 'error'
       ? c.red
@@ -132,38 +230,66 @@ function ruleLines(c: ChalkInstance, r: RuleReport, full: boolean): string[] {
         : r.outcome === 'pass'
           ? c.green
           : c.gray;
-  const title = r.outcome === 'pass' ? r.title : r.failureTitle;
-  const lines = [
-    `  ${color(ICON[r.outcome] ?? '?')} ${c.bold(title)} ${c.gray(`${r.id} · ${r.severity}${r.maxPoints ? ` · ${r.points}/${r.maxPoints} pts` : ''}`)}`,
-  ];
-  lines.push(`    ${r.message}`);
+  const points = r.maxPoints ? ` · ${r.points}/${r.maxPoints} pts` : '';
+  const title = oneLine(ruleTitle(r));
+  const meta = `${r.id} · ${r.severity}${points}`;
+  const head: Part[] = [{ text: '  ' }, { text: ICON[r.outcome] ?? '?', style: color }, { text: ' ' }];
+  // The title and its id on one line where they fit; the id on a line of its own where not.
+  const lines =
+    displayWidth(`    ${title} ${meta}`) <= width
+      ? [fitLine([...head, { text: title, style: c.bold }, { text: ` ${meta}`, style: c.gray }], width)]
+      : [
+          fitLine([...head, { text: title, style: c.bold, shrink: true }], width),
+          c.gray(fitLine([{ text: `    ${meta}`, shrink: true }], width)),
+        ];
+  lines.push(...wrap(oneLine(r.message), width - 4).map((l) => `    ${l}`));
   const ev = full ? r.evidence : r.evidence.slice(0, 4);
   for (const e of ev) {
-    const parts = [c.cyan(location(e)), e.snippet ?? '', e.note ? c.gray(e.note) : ''].filter(Boolean);
-    lines.push(`    → ${parts.join('  ')}`);
+    const where = oneLine(location(e));
+    const text = [where, e.snippet ? oneLine(e.snippet) : '', e.note ? oneLine(e.note) : ''].filter(Boolean).join('  ');
+    const [first = '', ...rest] = wrap(text, width - 6);
+    const colored = first.startsWith(where) ? c.cyan(where) + first.slice(where.length) : first;
+    lines.push(`    → ${colored}`, ...rest.map((l) => `      ${l}`));
   }
-  if (r.evidence.length > ev.length)
-    lines.push(c.gray(`    … ${r.evidence.length - ev.length} more (--verbose or --format md)`));
-  if (r.outcome === 'fail' || r.outcome === 'partial') lines.push(`    ${c.gray('fix:')} ${r.remediation}`);
+  if (r.evidence.length > ev.length) lines.push(c.gray(`    … ${r.evidence.length - ev.length} more`));
+  if (r.outcome === 'fail' || r.outcome === 'partial') {
+    const fix = wrap(`fix: ${oneLine(r.remediation)}`, width - 4);
+    lines.push(...fix.map((l, i) => (i === 0 ? `    ${c.gray('fix:')}${l.slice(4)}` : `    ${l}`)));
+  }
   return lines;
 }
 
-function deltaText(c: ChalkInstance, d: number | null): string {
-  if (d === null) return c.gray('—');
-  return d > 0 ? c.green(`+${d}`) : d < 0 ? c.red(String(d)) : c.gray('±0');
+function deltaText(d: number | null): string {
+  if (d === null) return '—';
+  return d > 0 ? `+${d}` : d < 0 ? String(d) : '±0';
+}
+
+function deltaColor(c: ChalkInstance, d: number | null): ChalkInstance {
+  return d === null || d === 0 ? c.gray : d > 0 ? c.green : c.red;
 }
 
 /** Rules whose outcome changed since the baseline, regressions first. */
-function baselineLines(c: ChalkInstance, report: Report): string[] {
+function baselineLines(c: ChalkInstance, report: Report, width: number, verbose: boolean): string[] {
   const b = report.baseline;
   if (!b || b.rules.length === 0) return [];
   const order = { regressed: 0, removed: 1, changed: 2, added: 3, improved: 4 } as const;
   const rules = [...b.rules].sort((x, y) => order[x.change] - order[y.change] || (x.id < y.id ? -1 : 1));
+  const tally = new Map<string, number>();
+  for (const r of rules) tally.set(r.change, (tally.get(r.change) ?? 0) + 1);
+  const counts = [...tally].map(([k, n]) => `${n} ${k}`).join(', ');
   const out = [
     '',
-    c.bold(`Since the baseline ${b.file}`) + (b.commit ? c.gray(` (commit ${b.commit.slice(0, 7)})`) : ''),
+    fitLine(
+      [
+        { text: `Since the baseline ${oneLine(b.file)}`, style: c.bold, shrink: true },
+        ...(b.commit ? [{ text: ` (commit ${b.commit.slice(0, 7)})`, style: c.gray }] : []),
+        { text: `: ${counts}`, style: c.gray },
+      ],
+      width,
+    ),
   ];
-  for (const r of rules) {
+  const shown = verbose ? rules : rules.slice(0, SHOWN.changes);
+  for (const r of shown) {
     const mark =
       r.change === 'regressed' || (r.before === 'pass' && r.after === 'fail')
         ? c.red('▼')
@@ -172,24 +298,95 @@ function baselineLines(c: ChalkInstance, report: Report): string[] {
           : c.gray('•');
     const state = (o: string | null, score: number | null) =>
       o === null ? 'absent' : o === 'partial' && score !== null ? `partial ${Math.round(score * 100)}%` : o;
-    out.push(`  ${mark} ${r.id}: ${state(r.before, r.beforeScore)} → ${state(r.after, r.afterScore)}`);
+    out.push(
+      `  ${mark} ${fitLine([{ text: `${r.id}: ${state(r.before, r.beforeScore)} → ${state(r.after, r.afterScore)}`, shrink: true }], width - 4)}`,
+    );
   }
+  if (shown.length < rules.length) out.push(c.gray(`  … ${rules.length - shown.length} more changes`));
   return out;
 }
 
 /** Suppressed results leave the score but stay visible, with their reason. */
-function suppressedLines(c: ChalkInstance, report: Report): string[] {
+function suppressedLines(c: ChalkInstance, report: Report, width: number, verbose: boolean): string[] {
   const hidden = report.pillars.flatMap((p) => p.rules).filter((r) => r.suppressed);
-  if (hidden.length === 0 && report.suppressed.length === 0) return [];
+  const stale = report.suppressed.filter((x) => x.expired || x.matched === false);
+  if (hidden.length === 0 && stale.length === 0) return [];
+  if (!verbose) {
+    const parts = [
+      hidden.length && `${hidden.length} result${hidden.length === 1 ? '' : 's'} suppressed`,
+      stale.filter((s) => s.expired).length && `${stale.filter((s) => s.expired).length} suppression(s) expired`,
+      stale.filter((s) => !s.expired).length &&
+        `${stale.filter((s) => !s.expired).length} suppression(s) matched nothing`,
+    ].filter(Boolean);
+    return ['', c.gray(fitLine([{ text: `${parts.join('; ')} (--verbose lists them)`, shrink: true }], width))];
+  }
   const out = ['', c.bold('Suppressed')];
   for (const r of hidden) {
     const where = r.suppressed!.inline ? 'inline' : r.suppressed!.expires ? `until ${r.suppressed!.expires}` : 'config';
-    out.push(`  ${c.gray('~')} ${r.id} (${r.outcome}, ${where}): ${r.suppressed!.reason}`);
+    out.push(...wrap(`  ~ ${r.id} (${r.outcome}, ${where}): ${oneLine(r.suppressed!.reason)}`, width, '    '));
   }
-  for (const s of report.suppressed.filter((x) => x.expired || x.matched === false)) {
-    out.push(
-      `  ${s.expired ? c.red('✗') : c.gray('?')} ${s.rule}: ${s.expired ? `expired on ${s.expires}` : 'matched nothing'} (${s.reason})`,
-    );
+  for (const s of stale) {
+    const what = s.expired ? `expired on ${s.expires}` : 'matched nothing';
+    out.push(...wrap(`  ${s.expired ? '✗' : '?'} ${s.rule}: ${what} (${oneLine(s.reason)})`, width, '    '));
   }
   return out;
+}
+
+/** Rules that could not be judged count against nothing, so they are easy to miss: say so. */
+function unassessedLines(c: ChalkInstance, rules: RuleReport[], width: number): string[] {
+  const errors = rules.filter((r) => r.outcome === 'error' && !r.suppressed).length;
+  const unknown = rules.filter((r) => r.outcome === 'unknown' && !r.suppressed).length;
+  if (errors + unknown === 0) return [];
+  const what = [errors && `${errors} error`, unknown && `${unknown} unknown`].filter(Boolean).join(', ');
+  const text = `${errors + unknown} rule${errors + unknown === 1 ? '' : 's'} not assessed (${what}): --verbose says why`;
+  return ['', (errors ? c.red : c.yellow)(fitLine([{ text, shrink: true }], width))];
+}
+
+function gateLines(c: ChalkInstance, report: Report, width: number, verbose: boolean): string[] {
+  const checks = report.gates.checks;
+  if (checks.length === 0) return [];
+  const failed = checks.filter((x) => !x.passed);
+  const passed = checks.filter((x) => x.passed);
+  const out = ['', c.bold('Gates')];
+  const shown = verbose ? failed : failed.slice(0, SHOWN.gates);
+  // A failed gate keeps two lines on one screen (--verbose, and stderr for other formats, say it all).
+  const lines = (m: string) => {
+    const w = wrap(oneLine(m), width - 4);
+    return verbose || w.length <= 2 ? w : [w[0]!, truncate(w.slice(1).join(' '), width - 4)];
+  };
+  for (const g of shown) out.push(...mark(c.red('✗'), lines(g.message)));
+  if (shown.length < failed.length) out.push(c.gray(`  … ${failed.length - shown.length} more failed gates`));
+  if (verbose) for (const g of passed) out.push(...mark(c.green('✓'), wrap(oneLine(g.message), width - 4)));
+  else if (passed.length)
+    out.push(
+      `  ${c.green('✓')} ${fitLine([{ text: passed.length === 1 ? passed[0]!.message : `${passed.length} gates passed`, shrink: true }], width - 4)}`,
+    );
+  return out;
+}
+
+function mark(symbol: string, lines: string[]): string[] {
+  return lines.map((l, i) => (i === 0 ? `  ${symbol} ${l}` : `    ${l}`));
+}
+
+function noteLines(c: ChalkInstance, report: Report, width: number, verbose: boolean): string[] {
+  const notes = verbose ? report.notes : report.notes.slice(0, SHOWN.notes);
+  const out = notes.flatMap((n) =>
+    verbose
+      ? wrap(`note: ${oneLine(n)}`, width, '  ').map((l) => c.gray(l))
+      : [c.gray(fitLine([{ text: `note: ${oneLine(n)}`, shrink: true }], width))],
+  );
+  if (notes.length < report.notes.length) out.push(c.gray(`… ${report.notes.length - notes.length} more notes`));
+  return out.length ? ['', ...out] : [];
+}
+
+/** The one line that says where the rest is. */
+function hintLines(c: ChalkInstance, rules: RuleReport[], width: number): string[] {
+  const findings = rules.filter((r) => r.outcome !== 'pass' && r.outcome !== 'not-applicable').length;
+  const text = `Every finding${findings ? ` (${findings})` : ''} with its evidence and fix: --verbose, or --format md`;
+  return wrap(text, width, '').map((l) => c.gray(l));
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+function stripAnsi(s: string): string {
+  return s.replace(ANSI, '');
 }
