@@ -220,7 +220,7 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
     .option('-o, --output <file>', 'write to a file, atomically; the format follows the extension')
     .action(async (reports: string[], opts: Record<string, string | undefined>) => {
       const { aggregateCommand } = await import('./aggregate.js');
-      aggregateCommand(reports, opts, io);
+      aggregateCommand(reports, opts, { ...io, columns: terminalWidth(io) });
     });
 
   program
