@@ -27,7 +27,9 @@ export function selectRules(
   check('--skip', skip);
   for (const id of Object.keys(config.rules ?? {})) {
     if (!known.has(id))
-      throw new UsageError(`config rules.${id}: unknown rule id${didYouMean(id, [...known])}; 'readiness rules' lists them`);
+      throw new UsageError(
+        `config rules.${id}: unknown rule id${didYouMean(id, [...known])}; 'readiness rules' lists them`,
+      );
   }
   const selected = (pillar: string, id: string) => {
     const full = `${pillar}/${id}`;
