@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { PillarDefinition } from '../types.js';
+import { FORMATS } from '../render/formats.js';
 import { UsageError, EXIT } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { oneLine, printable, printableJson } from '../util/printable.js';
@@ -33,6 +34,7 @@ const collect = (v: string, prev: string[] = []) => [
     .filter(Boolean),
 ];
 const repeat = (v: string, prev: string[] = []) => [...prev, v];
+const orList = (items: readonly string[]) => `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 
 export function useColor(io: Io, flag: boolean): boolean {
   if (!flag) return false;
@@ -75,13 +77,8 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
     .command('audit')
     .description('audit a repository and print its readiness report')
     .argument('[path]', 'repository to audit', '.')
-    .addOption(
-      new Option(
-        '-f, --format <format>',
-        'terminal, json, md, summary, html, sarif or badge (default: terminal, or from --output)',
-      ),
-    )
-    .option('-o, --output <file>', 'write the report to a file, atomically; the format follows the extension')
+    .addOption(new Option('-f, --format <format>', `${orList(FORMATS)} (default: terminal, or from --output)`))
+    .option('-o, --output <file>', 'write the report to a file, atomically; the format follows its extension')
     .option('--template <file.hbs>', 'render with your own Handlebars template')
     .option('-c, --config <file>', 'configuration file (default: .readiness.yml in the audited root)')
     .option('--profile <profile>', 'service, library, cli, infrastructure or docs (default: detected)')
@@ -181,7 +178,7 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
     .command('render')
     .description('re-render a saved JSON report (validated against the report schema) without auditing again')
     .argument('<report>', 'a report written by `readiness audit --format json`')
-    .option('-f, --format <format>', 'md, summary, html, terminal, json or badge (default: md, or from --output)')
+    .option('-f, --format <format>', `${orList(FORMATS)} (default: md, or from --output)`)
     .option('--template <file.hbs>', 'render with your own Handlebars template')
     .option('-o, --output <file>', 'write to a file, atomically; the format follows the extension')
     .option('--no-color', 'never colour the output')
