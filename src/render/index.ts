@@ -92,5 +92,8 @@ export function parseFormat(value: string): Format {
 
 export function render(report: Report, format: Format, options: RenderOptions): string {
   if (options.template) return document(options.template, report);
-  return TABLE[format].render(report, options);
+  // A JavaScript caller can pass any string: name the formats rather than fail on undefined.
+  const entry = (TABLE as Record<string, FormatEntry>)[format];
+  if (!entry) throw new UsageError(`format ${String(format)}: expected one of ${FORMATS.join(', ')}`);
+  return entry.render(report, options);
 }
