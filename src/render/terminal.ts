@@ -26,7 +26,7 @@ export const DEFAULT_WIDTH = 80;
 /** Below this, lines stop making sense; the table then uses pillar ids. */
 const MIN_WIDTH = 40;
 /** How many of each list the default view shows before it points at --verbose. */
-const SHOWN = { fixes: 5, gates: 5, notes: 2, changes: 3 };
+const SHOWN = { fixes: 5, gates: 3, gateLines: 4, notes: 2, changes: 3 };
 
 const ICON: Record<string, string> = {
   pass: '✓',
@@ -349,10 +349,13 @@ function gateLines(c: ChalkInstance, report: Report, width: number, verbose: boo
   const passed = checks.filter((x) => x.passed);
   const out = ['', c.bold('Gates')];
   const shown = verbose ? failed : failed.slice(0, SHOWN.gates);
-  // A failed gate keeps two lines on one screen (--verbose, and stderr for other formats, say it all).
+  // A failed gate keeps a few lines on one screen (--verbose, and stderr for other formats, say it all).
   const lines = (m: string) => {
     const w = wrap(oneLine(m), width - 4);
-    return verbose || w.length <= 2 ? w : [w[0]!, truncate(w.slice(1).join(' '), width - 4)];
+    const keep = SHOWN.gateLines - 1;
+    return verbose || w.length <= SHOWN.gateLines
+      ? w
+      : [...w.slice(0, keep), truncate(w.slice(keep).join(' '), width - 4)];
   };
   for (const g of shown) out.push(...mark(c.red('✗'), lines(g.message)));
   if (shown.length < failed.length) out.push(c.gray(`  … ${failed.length - shown.length} more failed gates`));
