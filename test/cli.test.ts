@@ -249,6 +249,15 @@ describe('--output', () => {
     });
   }
 
+  it('render re-renders a saved report for the terminal, one screen or --verbose, at the terminal width', async () => {
+    const saved = join(tmp(), 'r.json');
+    await cli(['audit', fixture('node-service'), '-o', saved]);
+    const screen = await cli(['render', saved, '--format', 'terminal'], { columns: 120 });
+    expect(screen.stdout).toBe((await cli(['audit', fixture('node-service')], { columns: 120 })).stdout);
+    const all = await cli(['render', saved, '--format', 'terminal', '--verbose']);
+    expect(all.stdout).toContain('What to fix');
+  });
+
   it('render and verify refuse an --output they cannot name a format for', async () => {
     const dir = tmp();
     const saved = join(dir, 'r.json');

@@ -182,10 +182,16 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
     .option('--template <file.hbs>', 'render with your own Handlebars template')
     .option('-o, --output <file>', 'write to a file, atomically; the format follows the extension')
     .option('--no-color', 'never colour the output')
-    .action(async (report: string, opts: { format?: string; template?: string; output?: string; color?: boolean }) => {
-      const { renderCommand } = await import('./render.js');
-      renderCommand(report, { ...opts, color: useColor(io, opts.color !== false), width: terminalWidth(io) }, io);
-    });
+    .option('-v, --verbose', 'terminal format: every rule and all evidence')
+    .action(
+      async (
+        report: string,
+        opts: { format?: string; template?: string; output?: string; color?: boolean; verbose?: boolean },
+      ) => {
+        const { renderCommand } = await import('./render.js');
+        renderCommand(report, { ...opts, color: useColor(io, opts.color !== false), width: terminalWidth(io) }, io);
+      },
+    );
 
   program
     .command('diff')
