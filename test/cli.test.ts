@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../src/report/schema.js';
 import { fsReason } from '../src/util/fs-errors.js';
 import { cli, fixture, spawnCli } from './helpers/cli.js';
 
@@ -245,7 +246,7 @@ describe('--output', () => {
       expect(readdirSync(dir)).toEqual([]);
       const given = await cli(['audit', fixture('bare-library'), '-o', out, '--format', 'json']);
       expect(given.code).toBe(0);
-      expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
+      expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
     });
   }
 

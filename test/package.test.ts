@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../src/report/schema.js';
 import { fixture, ROOT } from './helpers/cli.js';
 import { tempDir } from './helpers/tree.js';
 
@@ -52,7 +53,7 @@ describe('the packed package', () => {
     const report = JSON.parse(
       run('npx', ['--no-install', 'readiness', 'audit', fixture('node-service'), '--format', 'json'], project),
     );
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(SCHEMA_VERSION);
     expect(report.pillars).toHaveLength(6);
   });
 

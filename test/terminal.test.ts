@@ -110,14 +110,38 @@ describe('the default view', () => {
     };
     for (const x of rules.slice(0, 10)) x.suppressed = { reason: 'reason '.repeat(40) };
     r.roadmap = Array.from({ length: 60 }, (_, i) => ({ ...service.roadmap[i % service.roadmap.length]! }));
+    r.level = {
+      id: 'bronze',
+      next: { id: 'silver', unmet: rules.slice(0, 12).map((x) => ({ rule: x.id, state: 'fail' as const })) },
+      suppressed: [],
+    };
+    r.packages = Array.from({ length: 40 }, (_, i) => ({
+      path: `packages/${'nested/'.repeat(i % 5)}pkg-${i}`,
+      name: `@acme/pkg-${i}`,
+      ecosystem: 'npm',
+      manifest: `packages/pkg-${i}/package.json`,
+      files: 10,
+      languages: r.repository.languages,
+      profile: r.repository.profile,
+      frameworks: [],
+      inherited: [],
+      summary: r.summary,
+      pillars: r.pillars,
+      roadmap: r.roadmap.slice(0, 3),
+      gates: { passed: i % 2 === 0, failed: [] },
+    }));
     for (const width of [80, 120]) {
       const text = view(r, width);
+      if (process.env.SHOW_VIEW) console.log(text);
       expect(lines(text).length).toBeLessThanOrEqual(60);
       expect(widest(text)).toBeLessThanOrEqual(width);
       const full = view(r, width, true);
       expect(lines(full).length).toBeGreaterThan(200);
       expect(widest(full)).toBeLessThanOrEqual(width);
       for (const n of r.notes) expect(full).toContain(n.slice(0, 20));
+      for (const p of r.packages) expect(full).toContain(p.path);
+      expect(text).toContain('Level bronze · next silver: 12 rules to meet');
+      expect(text).toContain('Packages (40), weakest first');
     }
   });
 

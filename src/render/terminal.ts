@@ -26,7 +26,7 @@ export const DEFAULT_WIDTH = 80;
 /** Below this, lines stop making sense; the table then uses pillar ids. */
 const MIN_WIDTH = 40;
 /** How many of each list the default view shows before it points at --verbose. */
-const SHOWN = { fixes: 5, gates: 3, gateLines: 4, notes: 2, changes: 3 };
+const SHOWN = { fixes: 5, gates: 3, gateLines: 4, notes: 2, changes: 3, packages: 3 };
 
 const ICON: Record<string, string> = {
   pass: '✓',
@@ -62,7 +62,8 @@ export function renderTerminal(unsafe: Report, options: TerminalOptions): string
   const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? DEFAULT_WIDTH));
   const verbose = options.verbose ?? false;
   const out: string[] = [...headerLines(c, report, width, verbose), ''];
-  out.push(...overallLines(c, report, width), '', pillarTable(c, report, width));
+  out.push(...overallLines(c, report, width), ...levelLines(c, report, width), '', pillarTable(c, report, width));
+  out.push(...packageLines(c, report, width, verbose));
 
   const rules = report.pillars.flatMap((p) => p.rules);
   if (verbose) {
@@ -72,10 +73,22 @@ export function renderTerminal(unsafe: Report, options: TerminalOptions): string
     for (const r of passes) out.push(...ruleLines(c, r, width, true));
   }
   out.push(...fixLines(c, report, width, options.roadmap ?? (verbose ? Number.POSITIVE_INFINITY : SHOWN.fixes)));
-  out.push(...baselineLines(c, report, width, verbose), ...suppressedLines(c, report, width, verbose));
-  if (!verbose) out.push(...unassessedLines(c, rules, width));
-  out.push(...gateLines(c, report, width, verbose), ...noteLines(c, report, width, verbose));
-  if (!verbose) out.push('', ...hintLines(c, rules, width));
+  out.push(...baselineLines(c, report, width, verbose));
+  if (verbose) {
+    out.push(...suppressedLines(c, report, width, true), ...gateLines(c, report, width, true));
+    const notes = noteLines(c, report, width, true);
+    if (notes.length) out.push('', ...notes);
+  } else {
+    out.push(...gateLines(c, report, width, false));
+    // What else the reader should know, one line each, in one block.
+    const status = [
+      ...suppressedLines(c, report, width, false),
+      ...unassessedLines(c, rules, width),
+      ...noteLines(c, report, width, false),
+    ];
+    if (status.length) out.push('', ...status);
+    out.push('', ...hintLines(c, rules, width));
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -115,6 +128,52 @@ function overallLines(c: ChalkInstance, report: Report, width: number): string[]
     report.baseline ? ` ${deltaColor(c, report.baseline.overall.delta)(delta.trim())}` : ''
   }  `;
   return [styledHead + c.gray(first), ...rest.map((l) => ' '.repeat(displayWidth(head)) + c.gray(l.trimStart()))];
+}
+
+/** The level reached, when the configuration defines levels, and what the next one still needs. */
+function levelLines(c: ChalkInstance, report: Report, width: number): string[] {
+  const level = report.level;
+  if (!level) return [];
+  const next = level.next
+    ? ` · next ${level.next.id}: ${level.next.unmet.length} rule${level.next.unmet.length === 1 ? '' : 's'} to meet (${level.next.unmet.map((u) => u.rule).join(', ')})`
+    : '';
+  return [
+    fitLine(
+      [
+        { text: 'Level ', style: c.bold },
+        { text: level.id ?? 'none reached', style: level.id ? c.green : c.gray },
+        { text: next, style: c.gray, shrink: true },
+      ],
+      width,
+    ),
+  ];
+}
+
+/** Workspace packages (--packages): the weakest few on one screen, every one with --verbose. */
+function packageLines(c: ChalkInstance, report: Report, width: number, verbose: boolean): string[] {
+  const packages = [...(report.packages ?? [])].sort(
+    (a, b) => (a.summary.score ?? 101) - (b.summary.score ?? 101) || (a.path < b.path ? -1 : 1),
+  );
+  if (packages.length === 0) return [];
+  const shown = verbose ? packages : packages.slice(0, SHOWN.packages);
+  const out = ['', c.bold(`Packages (${packages.length})`) + c.gray(verbose ? '' : ', weakest first')];
+  for (const p of shown) {
+    const g = gradeColor(c, p.summary.grade);
+    const score = p.summary.score === null ? 'n/a' : `${p.summary.score} ${p.summary.grade}`;
+    out.push(
+      fitLine(
+        [
+          { text: `  ${p.gates.passed ? ' ' : '✗'} `, style: c.red },
+          { text: score.padStart(5), style: g },
+          { text: `  ${p.path}`, shrink: true },
+          ...(p.roadmap[0] ? [{ text: `  ${p.roadmap[0].title}`, style: c.gray, shrink: true }] : []),
+        ],
+        width,
+      ),
+    );
+  }
+  if (shown.length < packages.length) out.push(c.gray(`  … ${packages.length - shown.length} more packages`));
+  return out;
 }
 
 /**
@@ -318,7 +377,7 @@ function suppressedLines(c: ChalkInstance, report: Report, width: number, verbos
       stale.filter((s) => !s.expired).length &&
         `${stale.filter((s) => !s.expired).length} suppression(s) matched nothing`,
     ].filter(Boolean);
-    return ['', c.gray(fitLine([{ text: `${parts.join('; ')} (--verbose lists them)`, shrink: true }], width))];
+    return [c.gray(fitLine([{ text: `${parts.join('; ')} (--verbose lists them)`, shrink: true }], width))];
   }
   const out = ['', c.bold('Suppressed')];
   for (const r of hidden) {
@@ -339,7 +398,7 @@ function unassessedLines(c: ChalkInstance, rules: RuleReport[], width: number): 
   if (errors + unknown === 0) return [];
   const what = [errors && `${errors} error`, unknown && `${unknown} unknown`].filter(Boolean).join(', ');
   const text = `${errors + unknown} rule${errors + unknown === 1 ? '' : 's'} not assessed (${what}): --verbose says why`;
-  return ['', (errors ? c.red : c.yellow)(fitLine([{ text, shrink: true }], width))];
+  return [(errors ? c.red : c.yellow)(fitLine([{ text, shrink: true }], width))];
 }
 
 function gateLines(c: ChalkInstance, report: Report, width: number, verbose: boolean): string[] {
@@ -379,7 +438,7 @@ function noteLines(c: ChalkInstance, report: Report, width: number, verbose: boo
       : [c.gray(fitLine([{ text: `note: ${oneLine(n)}`, shrink: true }], width))],
   );
   if (notes.length < report.notes.length) out.push(c.gray(`… ${report.notes.length - notes.length} more notes`));
-  return out.length ? ['', ...out] : [];
+  return out;
 }
 
 /** The one line that says where the rest is. */
