@@ -34,6 +34,19 @@ describe('layers', () => {
     expect(modules('src').find((m) => m.file === join('src', 'types.ts'))!.imports).toEqual([]);
   });
 
+  it('a rule that reads ctx.options declares them in its meta, so that a config can be checked against them', async () => {
+    const { PILLARS } = await import('../rules/index.js');
+    const reading: string[] = [];
+    for (const p of PILLARS)
+      for (const { rule } of p.rules) {
+        const source = readFileSync(join(ROOT, 'rules', p.id, `${rule.meta.id}.ts`), 'utf8');
+        if (!source.includes('ctx.options')) continue;
+        reading.push(rule.meta.id);
+        expect(rule.meta.options, `${p.id}/${rule.meta.id}`).toBeDefined();
+      }
+    expect(reading.length).toBeGreaterThan(0);
+  });
+
   it('rules touch no file system and start no process', () => {
     const offenders = modules('rules').flatMap(({ file, imports }) =>
       imports
