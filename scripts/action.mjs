@@ -68,12 +68,13 @@ function run(work) {
   }
 
   if (truthy(input('summary') || 'true') && env.GITHUB_STEP_SUMMARY) {
-    const md = readiness(['audit', ...common, '--format', SUMMARY_FORMAT]);
+    // Rendered from the saved report: one audit per job, however many formats it writes.
+    const md = readiness(['render', reportFile, '--format', SUMMARY_FORMAT]);
     if (md.code === 2) process.stderr.write(md.stderr);
     else appendFileSync(env.GITHUB_STEP_SUMMARY, md.stdout.endsWith('\n') ? md.stdout : `${md.stdout}\n`);
   }
   if (input('sarif-file')) {
-    const sarif = readiness(['audit', ...common, '--format', 'sarif', '--output', input('sarif-file')]);
+    const sarif = readiness(['render', reportFile, '--format', 'sarif', '--output', input('sarif-file')]);
     if (sarif.code === 2) {
       process.stderr.write(sarif.stderr);
       code = 2;

@@ -83,6 +83,33 @@ export interface RuleMeta {
    * result, marked as inherited, instead of being judged alone.
    */
   scope?: 'repository';
+  /**
+   * The options the rule takes (`rules: {<pillar>/<id>: {options: …}}` in the config): a schema
+   * that validates them, a strict zod object in the built-in rules. A wrong type or an unknown key
+   * is a usage error naming the key, and the rule receives the parsed value (defaults filled in).
+   * A rule without it takes no options. `readiness explain` prints them.
+   */
+  options?: OptionsSchema;
+}
+
+/**
+ * What the engine needs of an options schema: zod's `safeParse` shape, typed structurally so that
+ * this module imports nothing (any library with the same method fits).
+ */
+export interface OptionsSchema {
+  safeParse(value: unknown): OptionsParse;
+}
+
+export type OptionsParse =
+  | { success: true; data: unknown }
+  | { success: false; error: { issues: readonly OptionsIssue[] } };
+
+export interface OptionsIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  /** zod's `unrecognized_keys` issue lists the keys. */
+  keys?: readonly string[];
 }
 
 export interface NotApplicable {

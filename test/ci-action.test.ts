@@ -68,7 +68,8 @@ describe('action.yml', () => {
   it('installs and runs from its own checkout, passing every input to the script', () => {
     const [install, audit] = action.runs.steps;
     expect(install['working-directory']).toBe('${{ github.action_path }}');
-    expect(install.run).toMatch(/^npm ci\b/);
+    // Installs, then builds dist/ (the package has no install-time build script).
+    expect(install.run).toMatch(/^npm ci\b.*&& npm run build\b/);
     expect(audit.id).toBe('audit');
     expect(audit.run).toBe('node "$READINESS_ACTION_PATH/scripts/action.mjs"');
     expect(audit.env.READINESS_ACTION_PATH).toBe('${{ github.action_path }}');

@@ -2,7 +2,7 @@
  * SARIF output, validated against the official SARIF 2.1.0 JSON schema. The schema comes from the
  * @microsoft/jest-sarif package (which ships it), not a copy in this repository.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reportSchema, type Report } from '../src/report/schema.js';
 import { pathToUri, renderSarif } from '../src/render/sarif.js';
-import { cli, fixture } from './helpers/cli.js';
+import { cli, fixture, ROOT } from './helpers/cli.js';
 
 const require = createRequire(import.meta.url);
 const schema = JSON.parse(
@@ -93,14 +93,17 @@ describe('--format sarif', () => {
     }
   });
 
-  it('maps severity to level and cites file and line from the evidence', async () => {
+  it('maps severity to level (a partial result is a warning at most) and cites file and line from the evidence', async () => {
     const json = JSON.parse((await cli(['audit', fixture('python-fastapi'), '--format', 'json'])).stdout) as Report;
     const log = await sarifOf(fixture('python-fastapi'));
     const rules = json.pillars.flatMap((p) => p.rules);
     const levels = { critical: 'error', high: 'error', medium: 'warning', low: 'note' } as const;
+    const partialHigh = rules.filter((r) => r.outcome === 'partial' && levels[r.severity] === 'error');
+    expect(partialHigh.length).toBeGreaterThan(0); // the fixture exercises the cap
     for (const res of log.runs[0]!.results) {
       const rule = rules.find((r) => r.id === res.ruleId)!;
-      expect(res.level).toBe(levels[rule.severity]);
+      const level = levels[rule.severity];
+      expect(res.level).toBe(rule.outcome === 'partial' && level === 'error' ? 'warning' : level);
       const lined = rule.evidence.find((e) => e.path !== '.' && e.line);
       if (lined) {
         expect(res.locations[0]!.physicalLocation.artifactLocation.uri).toBe(pathToUri(lined.path));
@@ -131,7 +134,7 @@ describe('--format sarif', () => {
     expect(uris).toContain('q%27%28x%29%2A%21%23%3F.ini');
   });
 
-  it('a repository-level finding gets the repository root as its location; suppressed ones carry their reason', async () => {
+  it('a repository-level finding is shown on the file that best shows the gap, never on a directory; suppressed ones carry their reason', async () => {
     const out = await cli(['audit', fixture('bare-library'), '--format', 'json']);
     const report = reportSchema.parse(JSON.parse(out.stdout)) as Report;
     // Rewrite one result so it fails with only repository-level evidence and is suppressed.
@@ -142,10 +145,30 @@ describe('--format sarif', () => {
     const log = JSON.parse(renderSarif(report)) as SarifLog;
     expectValid(log);
     const res = log.runs[0]!.results.find((r) => r.ruleId === 'operations/ci-pipeline')!;
-    expect(res.locations[0]!.physicalLocation.artifactLocation.uri).toBe('.');
+    // No CI file in this fixture: the root manifest, where a build would be declared.
+    const manifest = report.repository.manifests.map((m) => m.path).sort((a, b) => a.length - b.length)[0]!;
+    expect(res.locations).toHaveLength(1);
+    expect(res.locations[0]!.physicalLocation.artifactLocation.uri).toBe(pathToUri(manifest));
+    expect((res.locations[0] as { message?: { text: string } }).message?.text).toBe(
+      'whole repository: no workflow in 12 files',
+    );
     expect(res.suppressions).toEqual([
       { kind: 'external', status: 'accepted', justification: 'CI lives in another system | see wiki\nline two' },
     ]);
+  });
+
+  it('every result of every fixture has a file location GitHub accepts; CI gaps point at the CI file', async () => {
+    const fixtures = readdirSync(join(ROOT, 'fixtures'), { withFileTypes: true }).filter((d) => d.isDirectory());
+    for (const { name } of fixtures) {
+      const log = await sarifOf(fixture(name), ['--no-plugins']);
+      for (const res of log.runs[0]!.results) {
+        expect(res.locations.length, `${name} ${res.ruleId}`).toBeGreaterThan(0);
+        for (const l of res.locations) expect(l.physicalLocation.artifactLocation.uri, name).not.toMatch(/^\.?$/);
+      }
+    }
+    const node = await sarifOf(fixture('node-service'));
+    const deploy = node.runs[0]!.results.find((r) => r.ruleId === 'operations/continuous-deployment')!;
+    expect(deploy.locations.map((l) => l.physicalLocation.artifactLocation.uri)).toEqual(['.github/workflows/ci.yml']);
   });
 
   it('any path, snippet and note still gives a valid log (property)', async () => {
@@ -172,7 +195,8 @@ describe('--format sarif', () => {
         const uris = log.runs[0]!.results.find((r) => r.ruleId === target.id)!.locations.map(
           (l) => l.physicalLocation.artifactLocation.uri,
         );
-        for (const u of uris) expect(u === '.' || /^[A-Za-z0-9%._~/-]+$/.test(u)).toBe(true);
+        expect(uris.length).toBeGreaterThan(0);
+        for (const u of uris) expect(u !== '.' && /^[A-Za-z0-9%._~/-]+$/.test(u)).toBe(true);
       }),
       { numRuns: 150 },
     );

@@ -1,15 +1,17 @@
-/** Exit codes, gates, errors and atomic output, through the built binary. */
+/** Exit codes, gates, errors and atomic output: in process, and through the built launcher. */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, fixture } from './helpers/cli.js';
+import { SCHEMA_VERSION } from '../src/report/schema.js';
+import { fsReason } from '../src/util/fs-errors.js';
+import { cli, fixture, spawnCli } from './helpers/cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'readiness-cli-'));
 
 describe('exit codes and gates', () => {
-  it('exits 0 and prints the pillar table for a plain audit', async () => {
-    const r = await cli(['audit', fixture('node-service')]);
+  it('exits 0 and prints the pillar table for a plain audit (the built launcher, as a user runs it)', async () => {
+    const r = await spawnCli(['audit', fixture('node-service')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Security & Compliance');
     expect(r.stdout).toMatch(/Overall \d+ [A-F]/);
@@ -99,12 +101,66 @@ describe('usage and input errors: one line on stderr, exit 2', () => {
     expect(r.stderr).toMatch(/\.readiness\.yml: invalid YAML/);
   });
 
-  it('a config rule that does not exist is named', async () => {
+  it('a config rule that does not exist is named, with the nearest id', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'readiness.config.json'), JSON.stringify({ rules: { 'security/made-up': 'off' } }));
     const r = await cli(['audit', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('rules.security/made-up');
+    writeFileSync(join(dir, 'readiness.config.json'), JSON.stringify({ rules: { 'security/lisence': 'off' } }));
+    expect((await cli(['audit', dir])).stderr).toContain('(did you mean security/license?)');
+  });
+
+  const options: [string, object, RegExp][] = [
+    [
+      'a rule option of the wrong type',
+      { 'quality/tests-present': { options: { minRatio: 'lots' } } },
+      /rules\.quality\/tests-present\.options\.minRatio: invalid input: expected number, received string/,
+    ],
+    [
+      'a misspelt rule option',
+      { 'quality/tests-present': { options: { minRation: 0.5 } } },
+      /rules\.quality\/tests-present\.options\.minRation: unknown option \(did you mean minRatio\?\)/,
+    ],
+    [
+      'an option out of range',
+      { 'quality/coverage-gate': { options: { minPercent: 150 } } },
+      /rules\.quality\/coverage-gate\.options\.minPercent: too big/,
+    ],
+    [
+      'options for a rule that takes none',
+      { 'security/license': { options: { strict: true } } },
+      /rules\.security\/license\.options\.strict: this rule takes no options/,
+    ],
+  ];
+  for (const [name, rules, message] of options) {
+    it(`${name} is exit 2 naming the key`, async () => {
+      const dir = tmp();
+      writeFileSync(join(dir, 'readiness.config.json'), JSON.stringify({ rules }));
+      const r = await cli(['audit', dir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    });
+  }
+
+  it('valid rule options take effect', async () => {
+    const dir = tmp();
+    const tree = { 'src/a.py': 'x = 1\n', 'src/b.py': 'y = 2\n', 'tests/test_a.py': 'def test_a():\n    pass\n' };
+    for (const [p, c] of Object.entries(tree)) {
+      mkdirSync(join(dir, p, '..'), { recursive: true });
+      writeFileSync(join(dir, p), c);
+    }
+    const outcome = async (minRatio: number) => {
+      writeFileSync(
+        join(dir, 'readiness.config.json'),
+        JSON.stringify({ rules: { 'quality/tests-present': { options: { minRatio } } } }),
+      );
+      const report = JSON.parse((await cli(['audit', dir, '--format', 'json', '--only', 'quality'])).stdout);
+      return report.pillars[1].rules.find((x: { id: string }) => x.id === 'quality/tests-present').outcome;
+    };
+    expect(await outcome(0.4)).toBe('pass');
+    expect(await outcome(0.9)).toBe('partial');
   });
 });
 
@@ -152,11 +208,68 @@ describe('--output', () => {
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
 
-  it('an output folder that does not exist is a usage error', async () => {
+  it('an output folder that does not exist is a usage error that says so in words', async () => {
     const r = await cli(['audit', fixture('bare-library'), '--output', '/nonexistent/dir/r.json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/cannot write/);
+    expect(r.stderr).toBe('readiness: cannot write /nonexistent/dir/r.json: directory /nonexistent/dir does not exist');
     expect(existsSync('/nonexistent/dir/r.json')).toBe(false);
+    const dir = tmp();
+    const onDir = await cli(['audit', fixture('bare-library'), '--output', dir, '--format', 'json']);
+    expect(onDir.stderr).toBe(`readiness: cannot write ${dir}: it is a directory`);
+  });
+
+  it('file-system errors read as words, whatever the code', () => {
+    const err = (code: string) => Object.assign(new Error(`${code}: boom, open 'x'`), { code });
+    expect(fsReason(err('EROFS'), '/mnt/r.json', 'write')).toBe('read-only file system');
+    expect(fsReason(err('EACCES'), '/root/r.json', 'write')).toBe('permission denied');
+    expect(fsReason(err('ENOSPC'), 'r.json', 'write')).toBe('no space left on the device');
+    expect(fsReason(err('ENOENT'), 'out/r.json', 'write')).toBe('directory out does not exist');
+    expect(fsReason(err('ENOENT'), 'base.json', 'read')).toBe('no such file or directory');
+    expect(fsReason(err('EWHATEVER'), 'x', 'read')).toBe('boom');
+  });
+
+  const extensions: [string, string, RegExp][] = [
+    [
+      'report.pdf',
+      'an unknown extension',
+      /--output .*report\.pdf: \.pdf is not a report format; name it .*\.json, .*or give --format/,
+    ],
+    ['report', 'no extension', /--output .*report: no extension to tell the format from/],
+  ];
+  for (const [file, what, message] of extensions) {
+    it(`${what} is a usage error unless --format is given`, async () => {
+      const dir = tmp();
+      const out = join(dir, file);
+      const r = await cli(['audit', fixture('bare-library'), '-o', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(readdirSync(dir)).toEqual([]);
+      const given = await cli(['audit', fixture('bare-library'), '-o', out, '--format', 'json']);
+      expect(given.code).toBe(0);
+      expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
+    });
+  }
+
+  it('render re-renders a saved report for the terminal, one screen or --verbose, at the terminal width', async () => {
+    const saved = join(tmp(), 'r.json');
+    await cli(['audit', fixture('node-service'), '-o', saved]);
+    const screen = await cli(['render', saved, '--format', 'terminal'], { columns: 120 });
+    expect(screen.stdout).toBe((await cli(['audit', fixture('node-service')], { columns: 120 })).stdout);
+    const all = await cli(['render', saved, '--format', 'terminal', '--verbose']);
+    expect(all.stdout).toContain('What to fix');
+  });
+
+  it('render and verify refuse an --output they cannot name a format for', async () => {
+    const dir = tmp();
+    const saved = join(dir, 'r.json');
+    await cli(['audit', fixture('bare-library'), '-o', saved]);
+    const r = await cli(['render', saved, '-o', join(dir, 'r.docx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.docx is not a report format/);
+    writeFileSync(join(dir, 'DOC.md'), '# Readiness\n\n- ✅ CI pipeline\n');
+    const v = await cli(['verify', join(dir, 'DOC.md'), fixture('bare-library'), '-o', join(dir, 'v.pdf')]);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toMatch(/\.pdf is not a format verify writes/);
   });
 });
 
@@ -168,11 +281,24 @@ describe('other commands', () => {
     expect(rows).toContainEqual(expect.objectContaining({ id: 'security/no-committed-secrets', severity: 'critical' }));
   });
 
-  it('explain describes a rule; an unknown one is exit 2', async () => {
+  it('explain describes a rule and its options; an unknown one is exit 2 with the nearest id', async () => {
     const r = await cli(['explain', 'operations/infrastructure-as-code']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('How it is detected');
+    expect(r.stdout).not.toContain('Options');
+    const options = await cli(['explain', 'architecture/module-size']);
+    expect(options.stdout).toMatch(/Options\n.*\n {2}partialAbove: integer > 0, default 1000 — /);
+    expect(options.stdout).toMatch(/ {2}failAbove: integer > 0, default 2000 — /);
+    const coverage = await cli(['explain', 'coverage-gate']);
+    expect(coverage.stdout).toMatch(/ {2}minPercent: number ≥ 0, ≤ 100, default 80 — /);
     expect((await cli(['explain', 'nope/nothing'])).code).toBe(2);
+    for (const typo of ['quality/tests-presnt', 'tests-presnt']) {
+      const t = await cli(['explain', typo]);
+      expect(t.code).toBe(2);
+      expect(t.stderr).toBe(
+        `readiness: unknown rule ${typo} (did you mean quality/tests-present?); 'readiness rules' lists them`,
+      );
+    }
   });
 
   it('schema prints JSON Schemas for the config and the report', async () => {

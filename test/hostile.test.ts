@@ -18,12 +18,18 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportSchema, type Report } from '../src/report/schema.js';
-import { BIN, cli } from './helpers/cli.js';
+import { BIN, cli as inProcess, spawnCli } from './helpers/cli.js';
 import { tempDir, writeTree } from './helpers/tree.js';
 import { assertMarkdownTablesIntact } from './helpers/markdown.js';
 
-async function auditAll(root: string, extra: string[] = []): Promise<Report> {
-  const json = await cli(['audit', root, '--format', 'json', ...extra]);
+/**
+ * The report in JSON, Markdown and terminal text. `own` runs the first audit in a process of its own,
+ * for the inputs that could hang: a hang is then a timeout that fails the test, not a frozen worker.
+ */
+async function auditAll(root: string, extra: string[] = [], own = false): Promise<Report> {
+  // Once the first audit has finished in a process of its own, the same tree cannot hang the others.
+  const cli = inProcess;
+  const json = await (own ? spawnCli : inProcess)(['audit', root, '--format', 'json', ...extra]);
   expect(json.code, json.stderr).toBe(0);
   expect(json.stderr).not.toMatch(/internal error|\n\s+at /);
   const report = reportSchema.parse(JSON.parse(json.stdout)) as Report;
@@ -128,7 +134,7 @@ describe('hostile trees', () => {
       'k8s/deep.yaml': deepYaml,
       'docker-compose.yml': deepYaml,
     });
-    const r = await auditAll(root);
+    const r = await auditAll(root, [], true);
     expect(r.pillars.flatMap((p) => p.rules).filter((x) => x.outcome === 'error')).toEqual([]);
   });
 
@@ -185,10 +191,10 @@ describe('hostile trees', () => {
   it('a special file with a source name (a FIFO) is never opened for reading, inside git or not', async () => {
     const root = writeTree(tempDir(), { 'ok.py': 'x = 1\n' });
     execFileSync('mkfifo', [join(root, 'pipe.py')]);
-    const r = await auditAll(root); // a blocking read would hang here until the test times out
+    const r = await auditAll(root, [], true); // a blocking read would hang here until the test times out
     expect(r.stats.filesRead).toBe(1);
     execFileSync('git', ['init', '-q'], { cwd: root });
-    const g = await auditAll(root);
+    const g = await auditAll(root, [], true);
     expect(g.stats.filesRead).toBe(1);
   });
 
@@ -226,14 +232,14 @@ describe('secrets never reach any output', () => {
       'deploy/key.json': `{"key": "-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAtopsecretkeymaterial0123456789abcdefghij\\n-----END RSA PRIVATE KEY-----"}\n`,
     });
     for (const format of ['json', 'md', 'terminal', 'badge', 'sarif', 'html', 'summary']) {
-      const r = await cli(['audit', root, '--format', format, '--verbose']);
+      const r = await inProcess(['audit', root, '--format', format, '--verbose']);
       expect([0, 1]).toContain(r.code);
       for (const value of [...Object.values(planted), planted.aws.replace('Z7', 'Q9'), 'MIIEowIBAAKCAQEAtopsecret']) {
         expect(r.stdout + r.stderr, `${format} leaks ${value.slice(0, 6)}`).not.toContain(value);
       }
       expect(r.stdout).not.toContain('hunter2hunter2');
     }
-    const json = JSON.parse((await cli(['audit', root, '--format', 'json'])).stdout) as Report;
+    const json = JSON.parse((await inProcess(['audit', root, '--format', 'json'])).stdout) as Report;
     const secrets = json.pillars.flatMap((p) => p.rules).find((x) => x.id === 'security/no-committed-secrets')!;
     expect(secrets.outcome).toBe('fail');
     expect(secrets.evidence.map((e) => e.path)).toEqual(
@@ -262,7 +268,7 @@ describe('trust: nothing from the audited tree runs', () => {
       '.readiness.yml': 'plugins: ["./plugin.mjs", "./evil.cjs"]\n',
       Makefile: `test:\n\ttouch ${marker}\n`,
     });
-    const r = await cli(['audit', root, '--format', 'json']);
+    const r = await inProcess(['audit', root, '--format', 'json']);
     expect([0, 1]).toContain(r.code);
     expect(existsSync(marker)).toBe(false);
   });
@@ -279,15 +285,17 @@ describe('nothing lost', () => {
     writeFileSync(out, '{"previous": true}');
     for (const delay of [50, 150, 300, 450, 600, 800]) {
       const child = spawn('node', [BIN, 'audit', big, '--output', out], { stdio: 'ignore' });
+      // Listen before waiting: a run that ends within the delay must not leave this test hanging.
+      const exited = new Promise((r) => child.on('exit', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
+      await exited;
       const text = readFileSync(out, 'utf8');
       // Either the old report or a complete new one — never a torn file.
       expect(() => JSON.parse(text)).not.toThrow();
       expect(readdirSync(outDir).filter((f) => f.endsWith('.tmp')).length).toBeLessThanOrEqual(1);
     }
-    const done = await cli(['audit', big, '--output', out]);
+    const done = await inProcess(['audit', big, '--output', out]);
     expect(done.code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(2);
   });

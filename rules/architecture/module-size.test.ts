@@ -78,9 +78,15 @@ ruleTester(rule, {
 });
 
 describe('module-size options', () => {
-  it('reports invalid thresholds as unknown rather than guessing', async () => {
-    const run = await runRuleOn(rule, { 'a.py': lines(5) }, { options: { partialAbove: 'many' } });
-    expect(run.outcome).toBe('unknown');
-    expect(run.message).toContain('partialAbove');
+  it('rejects invalid thresholds, naming the option, rather than guessing', async () => {
+    await expect(runRuleOn(rule, { 'a.py': lines(5) }, { options: { partialAbove: 'many' } })).rejects.toThrow(
+      /options\.partialAbove: invalid input: expected number/,
+    );
+    await expect(
+      runRuleOn(rule, { 'a.py': lines(5) }, { options: { partialAbove: 500, failAbove: 100 } }),
+    ).rejects.toThrow(/options\.failAbove: must be at least partialAbove/);
+    await expect(runRuleOn(rule, { 'a.py': lines(5) }, { options: { failAbov: 3 } })).rejects.toThrow(
+      /options\.failAbov: unknown option \(did you mean failAbove\?\)/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, partial, pass, unknown } from '../../src/engine/results.js';
 import { isProductionPath } from '../../src/facts/paths.js';
@@ -41,6 +42,16 @@ export default defineRule({
         maxPerFile: 1,
       },
     },
+    options: z
+      .object({
+        partialAbove: z.number().int().positive().default(1000).describe('lines above which a file makes it partial'),
+        failAbove: z.number().int().positive().default(2000).describe('lines above which a file makes it fail'),
+      })
+      .strict()
+      .refine((o) => o.failAbove >= o.partialAbove, {
+        path: ['failAbove'],
+        message: 'must be at least partialAbove',
+      }),
   },
   check(ctx) {
     const partialAbove = ctx.options.partialAbove ?? 1000;

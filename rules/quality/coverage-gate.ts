@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
@@ -129,6 +130,16 @@ export default defineRule({
         maxPerFile: 1,
       },
     },
+    options: z
+      .object({
+        minPercent: z
+          .number()
+          .min(0)
+          .max(100)
+          .default(80)
+          .describe('measured line coverage (%, from --coverage) at which the rule passes'),
+      })
+      .strict(),
   },
   check(ctx) {
     const minPercent = typeof ctx.options.minPercent === 'number' ? ctx.options.minPercent : 80;

@@ -7,6 +7,7 @@ import { closeSync, existsSync, openSync, readSync, writeSync } from 'node:fs';
 import { UsageError } from '../util/errors.js';
 import { compareCodePoints } from '../walk/list.js';
 import type { Aggregate, AggregateChanges, AggregateRepository } from './schema.js';
+import { fsReason } from '../util/fs-errors.js';
 
 export const HISTORY_VERSION = 1;
 /** A line longer than this is not a line we wrote: skipped with a note. */
@@ -110,7 +111,7 @@ export function readHistory(path: string): HistoryRead {
       notes,
     );
   } catch (err) {
-    throw new UsageError(`--history ${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`--history ${path}: cannot read (${fsReason(err, path, 'read')})`);
   }
   if (bad > 3) notes.push(`${path}: ${bad} lines in all were skipped`);
   out.previous = block;
@@ -153,7 +154,7 @@ export function appendHistory(path: string, lines: HistoryLine[]): void {
     fd = openSync(path, 'a', 0o644);
     writeSync(fd, text);
   } catch (err) {
-    throw new UsageError(`--history ${path}: cannot append (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`--history ${path}: cannot append (${fsReason(err, path, 'write')})`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

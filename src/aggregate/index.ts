@@ -13,6 +13,7 @@ import { appendHistory, changesSince, freshLabel, historyLines, readHistory } fr
 import { expandInputs, loadReports } from './input.js';
 import { rollup } from './rollup.js';
 import { type Aggregate, aggregateSchema, type Inventory, inventorySchema } from './schema.js';
+import { fsReason } from '../util/fs-errors.js';
 
 export interface AggregateOptions {
   /** Folders, files or globs of JSON Reports. */
@@ -78,7 +79,7 @@ export function readInventory(path: string): Inventory {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new UsageError(`--inventory ${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`--inventory ${path}: cannot read (${fsReason(err, path, 'read')})`);
   }
   let raw: unknown;
   try {

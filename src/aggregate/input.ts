@@ -10,6 +10,7 @@ import picomatch from 'picomatch';
 import { PILLAR_IDS, type PillarId } from '../types.js';
 import { compareCodePoints } from '../walk/list.js';
 import { ruleState, type RuleState } from './levels.js';
+import { fsReason } from '../util/fs-errors.js';
 
 /** Larger than any real Report (a big monorepo's is ~2 MB); a bigger file is not read. */
 export const MAX_REPORT_BYTES = 32 * 1024 * 1024;
@@ -100,7 +101,7 @@ function readCapped(file: string): { text: string } | { error: string } {
   try {
     st = lstatSync(file);
   } catch (err) {
-    return { error: `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
+    return { error: `cannot read (${fsReason(err, file, 'read')})` };
   }
   if (st.isSymbolicLink()) return { error: 'a symbolic link, not followed' };
   if (!st.isFile()) return { error: 'not a regular file' };
@@ -119,7 +120,7 @@ function readCapped(file: string): { text: string } | { error: string } {
     }
     return { text: buf.toString('utf8', 0, off) };
   } catch (err) {
-    return { error: `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
+    return { error: `cannot read (${fsReason(err, file, 'read')})` };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -10,7 +10,7 @@ import {
   type Severity,
 } from '../types.js';
 import type { Report } from '../report/schema.js';
-import { render, parseFormat, formatFromPath, type Format } from '../render/index.js';
+import { chooseFormat, render, type Format } from '../render/index.js';
 import { UsageError } from '../util/errors.js';
 import { writeAtomic } from '../util/atomic.js';
 import { oneLine } from '../util/printable.js';
@@ -47,6 +47,8 @@ export interface AuditFlags {
   packagesFailOn?: string;
   /** --timings: time per phase and the ten slowest rules, on stderr. */
   timings?: boolean;
+  /** Columns of the terminal the report is printed on (a file gets the default, 80). */
+  width?: number;
 }
 
 export interface AuditOutcome {
@@ -60,11 +62,7 @@ export async function auditCommand(
   io: { stdout: (s: string) => void; stderr: (s: string) => void; progress?: (s: string) => void },
   builtins: PillarDefinition[],
 ): Promise<AuditOutcome> {
-  const format: Format = flags.format
-    ? parseFormat(flags.format)
-    : flags.output
-      ? (formatFromPath(flags.output) ?? 'terminal')
-      : 'terminal';
+  const format: Format = chooseFormat(flags.format, flags.output, 'terminal');
   const options: AuditOptions = {
     ...(flags.config ? { config: flags.config } : {}),
     ...(flags.profile ? { profile: oneOf<ProfileId>('--profile', flags.profile, PROFILES) } : {}),
@@ -112,6 +110,7 @@ export async function auditCommand(
   const text = render(report, format, {
     color: flags.color && !flags.output,
     verbose: flags.verbose ?? false,
+    ...(flags.width && !flags.output ? { width: flags.width } : {}),
     ...(flags.template ? { template: flags.template } : {}),
   });
   if (flags.output) writeAtomic(flags.output, text);
@@ -119,7 +118,7 @@ export async function auditCommand(
   audit.timings.render = performance.now() - lap;
   lap = performance.now();
   if (flags.timings)
-    io.stderr(timingsText(audit.timings, audit.runs, audit.filesListed, audit.filesRead, audit.offloaded));
+    io.stderr(timingsText(audit.timings, audit.runs, audit.filesListed, audit.filesRead, audit.reads, audit.offloaded));
   if (flags.writeBaseline) {
     // The next baseline is this report without its own comparison, so baselines never nest.
     const { baseline: _ignored, ...plain } = report;
@@ -162,12 +161,14 @@ function timingsText(
   runs: { pillar: string; rule: { meta: { id: string } }; durationMs: number }[],
   listed: number,
   read: number,
+  reads: number,
   offloaded: number,
 ): string {
   const order = ['config', 'list', 'facts', 'scan', 'rules', 'packages', 'report', 'render'];
   const total = Object.values(phases).reduce((a, b) => a + b, 0);
   const ms = (n: number) => `${Math.round(n)} ms`.padStart(9);
-  const lines = [`readiness: timings (${listed} files listed, ${read} read)`];
+  const again = reads > read ? `, ${reads - read} read a second time` : '';
+  const lines = [`readiness: timings (${listed} files listed, ${read} read${again})`];
   for (const name of order) {
     if (phases[name] === undefined) continue;
     const note =

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { PillarDefinition } from '../types.js';
+import { FORMATS } from '../render/formats.js';
 import { UsageError, EXIT } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { oneLine, printable, printableJson } from '../util/printable.js';
@@ -13,6 +14,8 @@ export interface Io {
   stderr: (s: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** Columns of the terminal stdout is on (process.stdout.columns), when it is one. */
+  columns?: number;
   /** How long an audit runs before progress appears (default 1000 ms; tests use 0). */
   progressDelayMs?: number;
 }
@@ -31,12 +34,20 @@ const collect = (v: string, prev: string[] = []) => [
     .filter(Boolean),
 ];
 const repeat = (v: string, prev: string[] = []) => [...prev, v];
+const orList = (items: readonly string[]) => `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 
 export function useColor(io: Io, flag: boolean): boolean {
   if (!flag) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return io.isTTY;
+}
+
+/** The width to fit: the terminal's columns, else $COLUMNS, else 80. */
+export function terminalWidth(io: Io): number {
+  if (io.columns && io.columns > 0) return io.columns;
+  const env = Number(io.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : 80;
 }
 
 /** Progress lines go to stderr on an interactive terminal only: never in CI logs, never with --quiet. */
@@ -66,13 +77,8 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
     .command('audit')
     .description('audit a repository and print its readiness report')
     .argument('[path]', 'repository to audit', '.')
-    .addOption(
-      new Option(
-        '-f, --format <format>',
-        'terminal, json, md, summary, html, sarif or badge (default: terminal, or from --output)',
-      ),
-    )
-    .option('-o, --output <file>', 'write the report to a file, atomically; the format follows the extension')
+    .addOption(new Option('-f, --format <format>', `${orList(FORMATS)} (default: terminal, or from --output)`))
+    .option('-o, --output <file>', 'write the report to a file, atomically; the format follows its extension')
     .option('--template <file.hbs>', 'render with your own Handlebars template')
     .option('-c, --config <file>', 'configuration file (default: .readiness.yml in the audited root)')
     .option('--profile <profile>', 'service, library, cli, infrastructure or docs (default: detected)')
@@ -115,6 +121,7 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
         {
           ...(opts as object),
           color: useColor(io, opts.color !== false),
+          width: terminalWidth(io),
           progress: showProgress(io, !!opts.quiet),
           progressDelayMs: io.progressDelayMs ?? 1000,
         } as Parameters<typeof auditCommand>[1],
@@ -171,14 +178,20 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
     .command('render')
     .description('re-render a saved JSON report (validated against the report schema) without auditing again')
     .argument('<report>', 'a report written by `readiness audit --format json`')
-    .option('-f, --format <format>', 'md, summary, html, terminal, json or badge (default: md, or from --output)')
+    .option('-f, --format <format>', `${orList(FORMATS)} (default: md, or from --output)`)
     .option('--template <file.hbs>', 'render with your own Handlebars template')
     .option('-o, --output <file>', 'write to a file, atomically; the format follows the extension')
     .option('--no-color', 'never colour the output')
-    .action(async (report: string, opts: { format?: string; template?: string; output?: string; color?: boolean }) => {
-      const { renderCommand } = await import('./render.js');
-      renderCommand(report, { ...opts, color: useColor(io, opts.color !== false) }, io);
-    });
+    .option('-v, --verbose', 'terminal format: every rule and all evidence')
+    .action(
+      async (
+        report: string,
+        opts: { format?: string; template?: string; output?: string; color?: boolean; verbose?: boolean },
+      ) => {
+        const { renderCommand } = await import('./render.js');
+        renderCommand(report, { ...opts, color: useColor(io, opts.color !== false), width: terminalWidth(io) }, io);
+      },
+    );
 
   program
     .command('diff')
@@ -210,7 +223,7 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
     .option('-o, --output <file>', 'write to a file, atomically; the format follows the extension')
     .action(async (reports: string[], opts: Record<string, string | undefined>) => {
       const { aggregateCommand } = await import('./aggregate.js');
-      aggregateCommand(reports, opts, io);
+      aggregateCommand(reports, opts, { ...io, columns: terminalWidth(io) });
     });
 
   program

@@ -1,9 +1,10 @@
 /** `readiness render REPORT.json`: re-render a saved JSON report without auditing again. */
 import { readFileSync } from 'node:fs';
 import { reportSchema, type Report } from '../report/schema.js';
-import { formatFromPath, parseFormat, render, type Format } from '../render/index.js';
+import { chooseFormat, render, type Format } from '../render/index.js';
 import { UsageError } from '../util/errors.js';
 import { writeAtomic } from '../util/atomic.js';
+import { fsReason } from '../util/fs-errors.js';
 
 export interface RenderFlags {
   format?: string;
@@ -11,6 +12,8 @@ export interface RenderFlags {
   output?: string;
   color: boolean;
   verbose?: boolean;
+  /** Columns of the terminal (terminal format on stdout only). */
+  width?: number;
 }
 
 /** Reads and validates a saved report; every failure is one line naming the file. */
@@ -19,7 +22,7 @@ export function loadReport(path: string): Report {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new UsageError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`${path}: cannot read (${fsReason(err, path, 'read')})`);
   }
   let value: unknown;
   try {
@@ -39,14 +42,11 @@ export function loadReport(path: string): Report {
 export function renderCommand(reportPath: string, flags: RenderFlags, io: { stdout: (s: string) => void }): void {
   const report = loadReport(reportPath);
   // A saved report is most often re-rendered into a document, so Markdown is the default.
-  const format: Format = flags.format
-    ? parseFormat(flags.format)
-    : flags.output
-      ? (formatFromPath(flags.output) ?? 'md')
-      : 'md';
+  const format: Format = chooseFormat(flags.format, flags.output, 'md');
   const text = render(report, format, {
     color: flags.color && !flags.output,
     verbose: flags.verbose ?? false,
+    ...(flags.width && !flags.output ? { width: flags.width } : {}),
     ...(flags.template ? { template: flags.template } : {}),
   });
   if (flags.output) writeAtomic(flags.output, text);

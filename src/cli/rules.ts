@@ -1,7 +1,11 @@
 /** `readiness rules` and `readiness explain RULE-ID`. */
 import type { PillarDefinition } from '../types.js';
 import { PILLAR_IDS } from '../types.js';
+import { z } from 'zod';
+import type { RuleMeta } from '../types.js';
 import { UsageError } from '../util/errors.js';
+import { nearest } from '../util/suggest.js';
+import { optionNames } from '../engine/options.js';
 
 export interface RuleRow {
   id: string;
@@ -43,10 +47,15 @@ export function renderRules(rows: RuleRow[], format: string): string {
 }
 
 export function explainRule(pillars: PillarDefinition[], id: string): string {
-  const matches = pillars
-    .flatMap((p) => p.rules.map((r) => ({ p, ...r })))
-    .filter(({ p, rule }) => `${p.id}/${rule.meta.id}` === id || rule.meta.id === id);
-  if (matches.length === 0) throw new UsageError(`unknown rule ${id} (see 'readiness rules')`);
+  const all = pillars.flatMap((p) => p.rules.map((r) => ({ p, ...r })));
+  const matches = all.filter(({ p, rule }) => `${p.id}/${rule.meta.id}` === id || rule.meta.id === id);
+  if (matches.length === 0) {
+    const ids = all.map(({ p, rule }) => `${p.id}/${rule.meta.id}`);
+    // A short id ("tests-presnt") is compared with short ids, a full one with full ids.
+    const short = new Map(all.map(({ p, rule }) => [rule.meta.id, `${p.id}/${rule.meta.id}`]));
+    const near = id.includes('/') ? nearest(id, ids) : (short.get(nearest(id, [...short.keys()]) ?? '') ?? undefined);
+    throw new UsageError(`unknown rule ${id}${near ? ` (did you mean ${near}?)` : ''}; 'readiness rules' lists them`);
+  }
   if (matches.length > 1)
     throw new UsageError(
       `rule id ${id} is ambiguous: ${matches.map(({ p, rule }) => `${p.id}/${rule.meta.id}`).join(', ')}`,
@@ -75,8 +84,52 @@ export function explainRule(pillars: PillarDefinition[], id: string): string {
     '',
     'How to fix it',
     `  ${m.remediation}`,
+    ...optionLines(`${p.id}/${m.id}`, m),
     '',
     `When it fails: "${m.failureTitle}"`,
     '',
   ].join('\n');
+}
+
+/** The options a rule takes, from its schema: name, type and bounds, default, what it does. */
+function optionLines(fullId: string, meta: RuleMeta): string[] {
+  if (!meta.options) return [];
+  const head = ['', 'Options', `  rules: { ${fullId}: { options: { … } } } in .readiness.yml`];
+  let props: Record<string, JsonProp> = {};
+  try {
+    // Built-in rules declare zod schemas; a plugin's schema of another kind shows its names only.
+    if (meta.options instanceof z.ZodType)
+      props = (z.toJSONSchema(meta.options, { io: 'input' }) as JsonObject).properties ?? {};
+  } catch {
+    /* not expressible as JSON Schema: names only */
+  }
+  const names = Object.keys(props).length ? Object.keys(props) : optionNames(meta);
+  return [...head, ...names.map((n) => `  ${n}: ${describeProp(props[n])}`)];
+}
+
+interface JsonProp {
+  type?: string;
+  default?: unknown;
+  description?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+}
+interface JsonObject {
+  properties?: Record<string, JsonProp>;
+}
+
+function describeProp(p: JsonProp | undefined): string {
+  if (!p) return 'see the rule';
+  const bounds = [
+    p.exclusiveMinimum !== undefined && `> ${p.exclusiveMinimum}`,
+    p.minimum !== undefined && `≥ ${p.minimum}`,
+    p.exclusiveMaximum !== undefined && `< ${p.exclusiveMaximum}`,
+    // zod's int() bounds every integer by MAX_SAFE_INTEGER: not a limit worth printing.
+    p.maximum !== undefined && p.maximum < Number.MAX_SAFE_INTEGER && `≤ ${p.maximum}`,
+  ].filter(Boolean);
+  const type = `${p.type ?? 'value'}${bounds.length ? ` ${bounds.join(', ')}` : ''}`;
+  const def = p.default !== undefined ? `, default ${JSON.stringify(p.default)}` : '';
+  return `${type}${def}${p.description ? ` — ${p.description}` : ''}`;
 }

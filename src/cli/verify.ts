@@ -5,6 +5,7 @@ import { writeAtomic } from '../util/atomic.js';
 import { verifyRepository } from '../api/verify.js';
 import { PROFILES, type PillarDefinition, type ProfileId } from '../types.js';
 import { renderVerifyJson, renderVerifyMarkdown, renderVerifySarif, renderVerifyTerminal } from '../verify/render.js';
+import { fsReason } from '../util/fs-errors.js';
 
 export interface VerifyFlags {
   format?: string;
@@ -30,12 +31,10 @@ export async function verifyCommand(
     bytes = readFileSync(doc);
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError(`cannot read the document ${doc} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`cannot read the document ${doc} (${fsReason(err, doc, 'read')})`);
   }
   if (bytes.includes(0)) throw new UsageError(`${doc}: not a text document`);
-  const ext = /\.(json|md|sarif)$/.exec(flags.output ?? '')?.[1];
-  const format =
-    flags.format ?? (ext === 'md' ? 'md' : ext === 'json' ? 'json' : ext === 'sarif' ? 'sarif' : 'terminal');
+  const format = flags.format ?? formatOfOutput(flags.output);
   if (!FORMATS.includes(format)) throw new UsageError(`--format ${format}: expected one of ${FORMATS.join(', ')}`);
 
   const result = await verifyRepository(
@@ -59,6 +58,18 @@ export async function verifyCommand(
   if (flags.output) writeAtomic(flags.output, text);
   else io.stdout(text);
   return flags.failOnContradiction && result.summary.contradicted > 0 ? 1 : 0;
+}
+
+/** The format an --output name implies; an extension that names none is a usage error. */
+function formatOfOutput(output: string | undefined): string {
+  if (!output) return 'terminal';
+  const ext = /\.([^./\\]+)$/.exec(output)?.[1]?.toLowerCase();
+  const byExt: Record<string, string> = { json: 'json', md: 'md', markdown: 'md', sarif: 'sarif', txt: 'terminal' };
+  if (ext && byExt[ext]) return byExt[ext]!;
+  throw new UsageError(
+    `--output ${output}: ${ext ? `.${ext} is not a format verify writes` : 'no extension to tell the format from'}; ` +
+      `name it .json, .md, .sarif or .txt, or give --format (${FORMATS.join(', ')})`,
+  );
 }
 
 function oneOfProfile(value: string): ProfileId {

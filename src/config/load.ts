@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { UsageError } from '../util/errors.js';
 import { configSchema, type Config } from './schema.js';
+import { fsReason } from '../util/fs-errors.js';
 
 export const CONFIG_NAMES = [
   '.readiness.yml',
@@ -40,7 +41,7 @@ export function parseConfigFile(abs: string, shown: string): Config {
   try {
     text = readFileSync(abs, 'utf8');
   } catch (err) {
-    throw new UsageError(`${shown}: cannot read config (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`${shown}: cannot read config (${fsReason(err, abs, 'read')})`);
   }
   return parseConfigText(text, shown);
 }

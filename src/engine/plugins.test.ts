@@ -91,6 +91,59 @@ describe('plugins and custom rules through the audit command', () => {
   });
 });
 
+describe('plugin rule options', () => {
+  it('are validated by the schema the plugin declares, whatever library made it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'readiness-plugin-options-'));
+    // A hand-written schema with zod's safeParse shape: plugins need not depend on zod.
+    writeFileSync(
+      join(dir, 'p.mjs'),
+      `const options = {
+  safeParse(v) {
+    for (const k of Object.keys(v)) if (k !== 'max') return { success: false, error: { issues: [{ code: 'unrecognized_keys', keys: [k], path: [], message: 'x' }] } };
+    if (v.max !== undefined && typeof v.max !== 'number') return { success: false, error: { issues: [{ path: ['max'], message: 'Expected a number' }] } };
+    return { success: true, data: { max: v.max ?? 3 } };
+  },
+};
+export default [{ pillar: 'quality', weight: 1, rule: {
+  meta: { id: 'sized', title: 'T', failureTitle: 'F', description: 'D', remediation: 'R', severity: 'low', effort: 'low', options },
+  check: (ctx) => ({ outcome: ctx.options.max === 5 ? 'pass' : 'fail', message: 'max ' + ctx.options.max, evidence: [{ path: '.' }] }),
+} }];
+`,
+    );
+    const config = (options: string) => {
+      writeFileSync(join(dir, 'cfg.yml'), `plugins: ["./p.mjs"]\nrules:\n  quality/sized: { options: ${options} }\n`);
+      return audit([dir, '--config', join(dir, 'cfg.yml'), '--only', 'quality/sized']);
+    };
+    const ok = await config('{ max: 5 }');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.report.pillars[1].rules[0]).toMatchObject({ id: 'quality/sized', outcome: 'pass', message: 'max 5' });
+    const typo = await config('{ maks: 5 }');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe('readiness: config rules.quality/sized.options.maks: unknown option\n');
+    const wrong = await config('{ max: "five" }');
+    expect(wrong.stderr).toBe('readiness: config rules.quality/sized.options.max: expected a number\n');
+  });
+
+  it('a declared options value that is not a schema is refused when the plugin loads', () => {
+    const rule = {
+      meta: {
+        id: 'x',
+        title: 'T',
+        failureTitle: 'F',
+        description: 'D',
+        remediation: 'R',
+        severity: 'low',
+        effort: 'low',
+      },
+      check: () => ({ outcome: 'pass', message: 'ok', evidence: [] }),
+    };
+    const bad = { ...rule, meta: { ...rule.meta, options: { max: 3 } } };
+    expect(() => pluginRules({ default: [{ pillar: 'quality', weight: 1, rule: bad }] }, 'plugin p')).toThrow(
+      'plugin p: rules[0].rule.meta.options: expected a schema with safeParse() (a zod object)',
+    );
+  });
+});
+
 describe('plugin export shapes', () => {
   const rule = {
     meta: {

@@ -122,6 +122,9 @@ export function pluginRules(mod: unknown, origin: string): ExtraRule[] {
       if (!(p?.regex instanceof RegExp) || !Array.isArray(p.files))
         throw new UsageError(`${at}.rule.meta.patterns.${key}: expected { regex: RegExp, files: [globs] }`);
     }
+    const options = meta.options as { safeParse?: unknown } | undefined;
+    if (options !== undefined && (typeof options !== 'object' || typeof options?.safeParse !== 'function'))
+      throw new UsageError(`${at}.rule.meta.options: expected a schema with safeParse() (a zod object)`);
     return {
       pillar: e.pillar as PillarId,
       weight: e.weight,

@@ -3,6 +3,8 @@ import type { Config } from '../config/schema.js';
 import { UsageError } from '../util/errors.js';
 import type { RuleEntry } from './run.js';
 import { PILLAR_IDS, type PillarDefinition } from '../types.js';
+import { didYouMean } from '../util/suggest.js';
+import { ruleOptions } from './options.js';
 
 export function selectRules(
   pillars: PillarDefinition[],
@@ -16,7 +18,7 @@ export function selectRules(
     for (const id of ids ?? []) {
       if (!(PILLAR_IDS as readonly string[]).includes(id) && !known.has(id)) {
         throw new UsageError(
-          `${flag} ${id}: not a pillar (${PILLAR_IDS.join(', ')}) or a rule id (see 'readiness rules')`,
+          `${flag} ${id}: not a pillar (${PILLAR_IDS.join(', ')}) or a rule id${didYouMean(id, [...PILLAR_IDS, ...known])}; 'readiness rules' lists them`,
         );
       }
     }
@@ -24,7 +26,10 @@ export function selectRules(
   check('--only', only);
   check('--skip', skip);
   for (const id of Object.keys(config.rules ?? {})) {
-    if (!known.has(id)) throw new UsageError(`config rules.${id}: unknown rule id (see 'readiness rules')`);
+    if (!known.has(id))
+      throw new UsageError(
+        `config rules.${id}: unknown rule id${didYouMean(id, [...known])}; 'readiness rules' lists them`,
+      );
   }
   const selected = (pillar: string, id: string) => {
     const full = `${pillar}/${id}`;
@@ -43,7 +48,11 @@ export function selectRules(
         pillar: p.id,
         rule,
         weight: typeof setting === 'object' && setting.weight !== undefined ? setting.weight : weight,
-        options: typeof setting === 'object' ? (setting.options ?? {}) : {},
+        options: ruleOptions(
+          rule.meta,
+          typeof setting === 'object' ? setting.options : undefined,
+          `config rules.${full}.options`,
+        ),
       });
     }
   }

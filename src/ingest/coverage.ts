@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from '../util/errors.js';
 import type { CoverageFormat, CoverageReport } from '../types.js';
 import { parseXml } from './xml.js';
+import { fsReason } from '../util/fs-errors.js';
 
 type Counts = {
   format: CoverageFormat;
@@ -158,7 +159,7 @@ export function loadCoverage(file: string): CoverageReport {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`--coverage ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`--coverage ${file}: cannot read it (${fsReason(e, file, 'read')})`);
   }
   const r = parseCoverage(text);
   if (typeof r === 'string') throw new UsageError(`--coverage ${file}: ${r}`);

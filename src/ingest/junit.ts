@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from '../util/errors.js';
 import type { JUnitReport } from '../types.js';
 import { parseXml } from './xml.js';
+import { fsReason } from '../util/fs-errors.js';
 
 type Node = Record<string, unknown>;
 
@@ -36,7 +37,7 @@ export function loadJUnit(file: string): JUnitReport {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`--junit ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`--junit ${file}: cannot read it (${fsReason(e, file, 'read')})`);
   }
   const r = parseJUnit(text);
   if (typeof r === 'string') throw new UsageError(`--junit ${file}: ${r}`);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { UsageError } from '../util/errors.js';
 import { HELPERS } from './helpers.js';
+import { fsReason } from '../util/fs-errors.js';
 
 /** The package's templates/ folder, from the source tree (tests) or the build (dist/src/render). */
 export function templatesDir(): string {
@@ -44,7 +45,7 @@ export function renderTemplate(templatePath: string, context: object): string {
   try {
     source = readFileSync(templatePath, 'utf8');
   } catch (err) {
-    throw new UsageError(`template ${templatePath}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`template ${templatePath}: cannot read (${fsReason(err, templatePath, 'read')})`);
   }
   const html = /\.html?(\.hbs)?$/i.test(templatePath);
   const hb = environment(templatePath);

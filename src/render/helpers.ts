@@ -4,6 +4,7 @@
  */
 import Handlebars, { type HelperOptions } from 'handlebars';
 import type { Evidence } from '../types.js';
+import { ruleTitle } from '../report/wording.js';
 
 export const OUTCOME_ICON: Record<string, string> = {
   pass: '✅',
@@ -244,6 +245,13 @@ type RuleLike = { id: string; outcome: string; suppressed?: unknown; remediation
 type Ctx = { data?: { root?: Root } };
 const rootOf = (options: unknown): Root => (options as Ctx | undefined)?.data?.root ?? {};
 
+/** ruleTitle for template values, which arrive untyped. */
+function titleOf(r: unknown): string {
+  const x = r as { outcome?: unknown; title?: unknown; failureTitle?: unknown; id?: unknown } | undefined;
+  const title = String(x?.title ?? x?.id ?? '');
+  return ruleTitle({ outcome: String(x?.outcome ?? ''), title, failureTitle: String(x?.failureTitle ?? title) });
+}
+
 /** Status icon for a grade: what a reader scanning the summary table looks for. */
 export function gradeIcon(grade: unknown): string {
   if (grade === 'A' || grade === 'B') return '✅';
@@ -344,10 +352,9 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
       ),
     ),
   /** What to call a rule that is not passing: partial results keep their positive title. */
-  problemTitle: (r: unknown) => {
-    const x = r as { outcome?: string; title?: string; failureTitle?: string } | undefined;
-    return x?.outcome === 'partial' ? `${x.title ?? ''} (partly)` : (x?.failureTitle ?? '');
-  },
+  problemTitle: (r: unknown) => titleOf(r),
+  /** A rule's title as its outcome words it (src/report/wording.ts): the same in every format. */
+  ruleTitle: (r: unknown) => titleOf(r),
   mdCode: (v: unknown) => mdCode(v),
   /** Inline code for running text and lists (not table cells): pipes are left alone. */
   mdCodeSpan: (v: unknown) => mdCode(v, false),
@@ -388,12 +395,7 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
     const r = (rootOf(options).pillars ?? []).flatMap((p) => p.rules).find((x) => x.id === id) as
       | (RuleLike & { title?: string; failureTitle?: string })
       | undefined;
-    if (!r) return String(id ?? '');
-    return r.outcome === 'fail'
-      ? (r.failureTitle ?? r.id)
-      : r.outcome === 'partial'
-        ? `${r.title ?? r.id} (partly)`
-        : (r.title ?? r.id);
+    return r ? titleOf(r) : String(id ?? '');
   },
   /** The pillar's most valuable fix (its first roadmap item), as the rule it would fix. */
   mainGap: (pillarId: unknown, options: unknown) => {

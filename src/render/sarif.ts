@@ -5,6 +5,7 @@
  * SARIF consumers (GitHub code scanning among them) hide a finding without losing it.
  */
 import type { Report, RuleReport } from '../report/schema.js';
+import { ruleTitle } from '../report/wording.js';
 import { encodeSegment, mdProse } from './helpers.js';
 
 type Level = 'error' | 'warning' | 'note';
@@ -21,6 +22,12 @@ const SECURITY_SEVERITY: Record<RuleReport['severity'], string> = {
   medium: '5.0',
   low: '3.0',
 };
+/** A partial result is a warning at most: something is there, it is not an error to fix first. */
+function levelOf(r: RuleReport): Level {
+  const level = LEVEL[r.severity];
+  return r.outcome === 'partial' && level === 'error' ? 'warning' : level;
+}
+
 /** Locations per result: the first is the primary one; the rest give context without flooding. */
 const MAX_LOCATIONS = 20;
 
@@ -56,7 +63,11 @@ interface Location {
   message?: { text: string };
 }
 
-function locationsOf(rule: RuleReport, whole = '.'): Location[] {
+/**
+ * The result's locations: its evidence inside the repository, or, for a finding about the whole
+ * repository (or package), `anchor` — the file that shows the gap best (see anchorFile).
+ */
+function locationsOf(rule: RuleReport, anchor: string, scope = 'whole repository'): Location[] {
   const located = rule.evidence.filter((e) => insideRepository(e.path));
   const out = located.slice(0, MAX_LOCATIONS).map((e): Location => {
     const region =
@@ -73,23 +84,63 @@ function locationsOf(rule: RuleReport, whole = '.'): Location[] {
     };
   });
   if (out.length > 0) return out;
-  // A finding about the repository as a whole (e.g. "no CI pipeline"): code scanning needs one
-  // location per result, so point at the repository root rather than invent a file.
+  // A finding about the repository as a whole ("no CI pipeline"): GitHub code scanning rejects the
+  // whole upload when one result lacks a file location, and a directory ('.') is not a file. So the
+  // result points at the file that shows the gap best, and its message says it is repository-wide.
   const note = rule.evidence.find((e) => e.note)?.note;
   return [
     {
-      physicalLocation: { artifactLocation: { uri: insideRepository(whole) ? pathToUri(whole) : '.' } },
-      ...(note ? { message: { text: sarifText(note) } } : {}),
+      physicalLocation: { artifactLocation: { uri: pathToUri(insideRepository(anchor) ? anchor : 'README.md') } },
+      message: { text: sarifText(`${scope}${note ? `: ${note}` : ''}`) },
     },
   ];
 }
 
+/** Rules whose missing piece belongs in the CI configuration, or in the project's documentation. */
+const CI_RULES = new Set([
+  'operations/ci-pipeline',
+  'operations/continuous-deployment',
+  'quality/tests-in-ci',
+  'security/security-scanning',
+]);
+const DOC_RULES = new Set([
+  'architecture/readme',
+  'architecture/architecture-docs',
+  'operations/runbooks',
+  'operations/rollback',
+  'operations/release-management',
+  'security/security-policy',
+]);
+
 /**
- * The failure title for context, unless the rule's message already says the same thing; evidence
- * about files outside the repository (CI artefacts) is named here, since it has no location.
+ * The file a repository-wide finding is shown on: for CI rules the CI configuration, for
+ * documentation rules the README, otherwise the root manifest (where the missing library or
+ * setting would be declared); each falls back to the others, then to any file the report cites.
+ */
+export function anchorFile(ruleId: string, report: Report): string {
+  const repo = report.repository;
+  const byDepth = (paths: string[]) =>
+    [...paths].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
+  const cited = report.pillars.flatMap((p) => p.rules.flatMap((r) => r.evidence.map((e) => e.path)));
+  const known = cited.filter((p) => insideRepository(p));
+  const ci = byDepth((repo.ciSystems ?? []).flatMap((c) => c.paths))[0];
+  const manifest = byDepth(repo.manifests.map((m) => m.path))[0];
+  const readme = byDepth(known.filter((p) => /^readme(\.[a-z]+)?$/i.test(p.split('/').pop()!)))[0];
+  const order = CI_RULES.has(ruleId)
+    ? [ci, manifest, readme]
+    : DOC_RULES.has(ruleId)
+      ? [readme, manifest, ci]
+      : [manifest, ci, readme];
+  return order.find((p) => p !== undefined) ?? byDepth(known)[0] ?? 'README.md';
+}
+
+/**
+ * The rule's title as its outcome words it (one wording for every format), unless the message
+ * already says it; evidence about files outside the repository (CI artefacts) is named here, since
+ * it has no location.
  */
 function messageOf(r: RuleReport): string {
-  const title = (r.outcome === 'partial' ? `${r.title} (partly)` : r.failureTitle).replace(/\.$/, '');
+  const title = ruleTitle(r).replace(/\.$/, '');
   const text = r.message.toLowerCase().startsWith(title.toLowerCase()) ? r.message : `${title}: ${r.message}`;
   const outside = r.evidence
     .filter((e) => e.path !== '.' && e.path !== '' && !insideRepository(e.path))
@@ -127,10 +178,10 @@ export function toSarif(report: Report): object {
       {
         ruleId: r.id,
         ruleIndex,
-        level: LEVEL[r.severity],
+        level: levelOf(r),
         kind: 'fail',
         message: { text: messageOf(r) },
-        locations: locationsOf(r),
+        locations: locationsOf(r, anchorFile(r.id, report)),
         ...(r.suppressed
           ? {
               suppressions: [
@@ -173,13 +224,13 @@ function packageResults(report: Report, ruleIndex: Map<string, number>, rootResu
       // A finding resting only on what the package inherits is the repository's own result.
       if (located.length > 0 && located.every(inherited)) continue;
       const own = { ...r, evidence: r.evidence.filter((e) => !inherited(e)) };
-      const locations = locationsOf(own, pkg.manifest ?? pkg.path);
+      const locations = locationsOf(own, pkg.manifest ?? anchorFile(r.id, report), `whole package ${pkg.path}`);
       if (seen.has(key(r.id, locations[0]))) continue;
       seen.add(key(r.id, locations[0]));
       out.push({
         ruleId: r.id,
         ruleIndex: ruleIndex.get(r.id),
-        level: LEVEL[r.severity],
+        level: levelOf(r),
         kind: 'fail',
         message: { text: `${sarifText(pkg.path)}: ${messageOf(r)}` },
         locations,

@@ -1,32 +1,46 @@
-/** The terminal summary: what a developer reads first. chalk and cli-table3 live here only. */
+/**
+ * The terminal view: what a developer reads first. By default one screen — the overall score with
+ * its coverage, the six pillars, the top fixes with their gain and effort, failed gates, and a hint
+ * to the full detail; `verbose` adds every rule with its evidence and remedy. Lines fit the given
+ * width: prose is wrapped or cut, the pillar table never is. chalk and cli-table3 live in this
+ * renderer only (this file and terminal-lists.ts).
+ */
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Report, RuleReport } from '../report/schema.js';
-import { location } from './helpers.js';
-import { oneLineDeep } from '../util/printable.js';
+import { ruleTitle } from '../report/wording.js';
+import { firstSentence } from './helpers.js';
+import { oneLine, oneLineDeep } from '../util/printable.js';
+import { displayWidth, fitLine, type Part, truncate, wrap } from './text.js';
+import {
+  baselineLines,
+  deltaColor,
+  deltaText,
+  gateLines,
+  gradeColor,
+  noteLines,
+  packageLines,
+  problemLines,
+  ruleLines,
+  SHOWN,
+  suppressedLines,
+  unassessedLines,
+} from './terminal-lists.js';
 
 export interface TerminalOptions {
   color: boolean;
+  /** Every rule with its evidence and remedy, the baseline and suppressions in full. */
   verbose?: boolean;
-  /** How many roadmap items to show. */
+  /** How many roadmap items to show (default 5; all with verbose). */
   roadmap?: number;
+  /** Terminal columns (default 80). */
+  width?: number;
 }
 
-const ICON: Record<string, string> = {
-  pass: '✓',
-  partial: '◐',
-  fail: '✗',
-  'not-applicable': '–',
-  unknown: '?',
-  error: '!',
-};
+export const DEFAULT_WIDTH = 80;
 
-function gradeColor(c: ChalkInstance, grade: string | null): ChalkInstance {
-  if (grade === 'A' || grade === 'B') return c.green;
-  if (grade === 'C') return c.yellow;
-  if (grade === 'D' || grade === 'F') return c.red;
-  return c.gray;
-}
+/** Below this, lines stop making sense; the table then uses pillar ids. */
+const MIN_WIDTH = 40;
 
 export function coverageText(cov: Report['summary']['coverage']): string {
   const extra = [
@@ -43,153 +57,195 @@ export function renderTerminal(unsafe: Report, options: TerminalOptions): string
   // a file name, message or title from the repository can neither forge a line nor send an escape.
   const report = oneLineDeep(unsafe);
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const out: string[] = [];
-  const repo = report.repository;
-  out.push(`${c.bold(`readiness ${report.tool.version}`)} — ${c.bold(repo.name)}`);
-  const where = [
-    repo.commit ? `commit ${repo.commit.slice(0, 7)}${repo.branch ? ` on ${repo.branch}` : ''}` : 'not a git commit',
-    `${repo.files} files`,
-    repo.languages
-      .slice(0, 4)
-      .map((l) => `${l.name} ${l.files}`)
-      .join(', '),
-  ].filter(Boolean);
-  out.push(c.gray(where.join(' · ')));
-  out.push(c.gray(`profile: ${repo.profile.id} (${repo.profile.reasons.join('; ')})`));
-  out.push('');
-
-  const base = report.baseline;
-  const table = new Table({
-    head: ['Pillar', 'Score', ...(base ? [`Δ ${base.file}`] : []), 'Grade', 'Coverage'],
-    style: { head: options.color ? ['bold'] : [], border: options.color ? ['gray'] : [] },
-    colAligns: ['left', 'right', ...(base ? (['right'] as const) : []), 'center', 'left'],
-  });
-  for (const p of report.pillars) {
-    const g = gradeColor(c, p.grade);
-    const d = base?.pillars.find((x) => x.id === p.id);
-    table.push([
-      p.title,
-      p.score === null ? c.gray('n/a') : g(String(p.score)),
-      ...(base ? [deltaText(c, d?.delta ?? null)] : []),
-      p.grade ? g(p.grade) : c.gray('—'),
-      coverageText(p.coverage),
-    ]);
-  }
-  out.push(table.toString());
-  const s = report.summary;
-  const g = gradeColor(c, s.grade);
-  out.push(
-    `${c.bold('Overall')} ${s.score === null ? c.gray('not assessed') : g.bold(`${s.score} ${s.grade}`)}${base ? ` ${deltaText(c, base.overall.delta)}` : ''}  ${c.gray(`(${coverageText(s.coverage)})`)}`,
-  );
+  const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? DEFAULT_WIDTH));
+  const verbose = options.verbose ?? false;
+  const out: string[] = [...headerLines(c, report, width, verbose), ''];
+  out.push(...overallLines(c, report, width), ...levelLines(c, report, width), '', pillarTable(c, report, width));
+  out.push(...packageLines(c, report, width, verbose));
 
   const rules = report.pillars.flatMap((p) => p.rules);
-  const problems = rules.filter(
-    (r) =>
-      !r.suppressed &&
-      (r.outcome === 'fail' || r.outcome === 'partial' || r.outcome === 'error' || r.outcome === 'unknown'),
-  );
-  const order = { fail: 0, error: 1, partial: 2, unknown: 3 } as Record<string, number>;
-  const sev = { critical: 0, high: 1, medium: 2, low: 3 } as Record<string, number>;
-  problems.sort(
-    (a, b) => order[a.outcome]! - order[b.outcome]! || sev[a.severity]! - sev[b.severity]! || (a.id < b.id ? -1 : 1),
-  );
-  if (problems.length > 0) {
-    out.push('', c.bold('What to fix'));
-    for (const r of problems) out.push(...ruleLines(c, r, options.verbose ?? false));
-  }
-  if (options.verbose) {
+  if (verbose) {
+    out.push(...problemLines(c, rules, width));
     const passes = rules.filter((r) => r.outcome === 'pass' || r.outcome === 'not-applicable');
     if (passes.length) out.push('', c.bold('Verified and not applicable'));
-    for (const r of passes) out.push(...ruleLines(c, r, true));
+    for (const r of passes) out.push(...ruleLines(c, r, width, true));
   }
-
-  out.push(...baselineLines(c, report), ...suppressedLines(c, report));
-
-  const top = report.roadmap.slice(0, options.roadmap ?? 5);
-  if (top.length > 0) {
-    out.push('', c.bold('Roadmap') + c.gray(' (points gained per effort)'));
-    top.forEach((item, i) => {
-      const pillar = report.pillars.find((p) => p.id === item.pillar)?.title ?? item.pillar;
-      out.push(
-        `  ${i + 1}. ${c.green(`+${item.pillarGain.toFixed(1)}`)} ${pillar} ${c.gray(`(+${item.gain.toFixed(1)} overall, ${item.effort} effort)`)}: ${item.title} ${c.gray(item.rule)}`,
-      );
-    });
+  out.push(...fixLines(c, report, width, options.roadmap ?? (verbose ? Number.POSITIVE_INFINITY : SHOWN.fixes)));
+  out.push(...baselineLines(c, report, width, verbose));
+  if (verbose) {
+    out.push(...suppressedLines(c, report, width, true), ...gateLines(c, report, width, true));
+    const notes = noteLines(c, report, width, true);
+    if (notes.length) out.push('', ...notes);
+  } else {
+    out.push(...gateLines(c, report, width, false));
+    // What else the reader should know, one line each, in one block.
+    const status = [
+      ...suppressedLines(c, report, width, false),
+      ...unassessedLines(c, rules, width),
+      ...noteLines(c, report, width, false),
+    ];
+    if (status.length) out.push('', ...status);
+    out.push('', ...hintLines(c, rules, width));
   }
-  if (report.gates.checks.length > 0) {
-    out.push('', c.bold('Gates'));
-    for (const ch of report.gates.checks) out.push(`  ${ch.passed ? c.green('✓') : c.red('✗')} ${ch.message}`);
-  }
-  for (const n of report.notes) out.push(c.gray(`note: ${n}`));
   return `${out.join('\n')}\n`;
 }
 
-function ruleLines(c: ChalkInstance, r: RuleReport, full: boolean): string[] {
-  const color =
-    r.outcome === 'fail' || r.outcome === 'error'
-      ? c.red
-      : r.outcome === 'partial' || r.outcome === 'unknown'
-        ? c.yellow
-        : r.outcome === 'pass'
-          ? c.green
-          : c.gray;
-  const title = r.outcome === 'pass' ? r.title : r.outcome === 'partial' ? `${r.title} (partly)` : r.failureTitle;
+function headerLines(c: ChalkInstance, report: Report, width: number, verbose: boolean): string[] {
+  const repo = report.repository;
+  const where = repo.commit
+    ? `commit ${repo.commit.slice(0, 7)}${repo.branch ? ` on ${repo.branch}` : ''}`
+    : 'not a git commit';
   const lines = [
-    `  ${color(ICON[r.outcome] ?? '?')} ${c.bold(title)} ${c.gray(`${r.id} · ${r.severity}${r.maxPoints ? ` · ${r.points}/${r.maxPoints} pts` : ''}`)}`,
+    fitLine(
+      [
+        { text: `readiness ${report.tool.version}`, style: c.bold },
+        { text: ' — ' },
+        { text: oneLine(repo.name), style: c.bold, shrink: true },
+        { text: ` · ${repo.profile.id} · ${repo.files} files · ${oneLine(where)}`, style: c.gray, shrink: true },
+      ],
+      width,
+    ),
   ];
-  lines.push(`    ${r.message}`);
-  const ev = full ? r.evidence : r.evidence.slice(0, 4);
-  for (const e of ev) {
-    const parts = [c.cyan(location(e)), e.snippet ?? '', e.note ? c.gray(e.note) : ''].filter(Boolean);
-    lines.push(`    → ${parts.join('  ')}`);
+  if (verbose) {
+    const langs = repo.languages.map((l) => `${l.name} ${l.files}`).join(', ');
+    if (langs) lines.push(...wrap(`languages: ${langs}`, width, '  ').map((l) => c.gray(l)));
+    const reasons = oneLine(repo.profile.reasons.join('; '));
+    lines.push(...wrap(`profile: ${repo.profile.id} (${reasons})`, width, '  ').map((l) => c.gray(l)));
   }
-  if (r.evidence.length > ev.length)
-    lines.push(c.gray(`    … ${r.evidence.length - ev.length} more (--verbose or --format md)`));
-  if (r.outcome === 'fail' || r.outcome === 'partial') lines.push(`    ${c.gray('fix:')} ${r.remediation}`);
   return lines;
 }
 
-function deltaText(c: ChalkInstance, d: number | null): string {
-  if (d === null) return c.gray('—');
-  return d > 0 ? c.green(`+${d}`) : d < 0 ? c.red(String(d)) : c.gray('±0');
+function overallLines(c: ChalkInstance, report: Report, width: number): string[] {
+  const s = report.summary;
+  const g = gradeColor(c, s.grade);
+  const score = s.score === null ? 'not assessed' : `${s.score} ${s.grade}`;
+  const delta = report.baseline ? ` ${deltaText(report.baseline.overall.delta)}` : '';
+  const head = `Overall ${score}${delta}  `;
+  const [first = '', ...rest] = wrap(`(${coverageText(s.coverage)})`, width - displayWidth(head), ' ');
+  const styledHead = `${c.bold('Overall')} ${s.score === null ? c.gray(score) : g.bold(score)}${
+    report.baseline ? ` ${deltaColor(c, report.baseline.overall.delta)(delta.trim())}` : ''
+  }  `;
+  return [styledHead + c.gray(first), ...rest.map((l) => ' '.repeat(displayWidth(head)) + c.gray(l.trimStart()))];
 }
 
-/** Rules whose outcome changed since the baseline, regressions first. */
-function baselineLines(c: ChalkInstance, report: Report): string[] {
-  const b = report.baseline;
-  if (!b || b.rules.length === 0) return [];
-  const order = { regressed: 0, removed: 1, changed: 2, added: 3, improved: 4 } as const;
-  const rules = [...b.rules].sort((x, y) => order[x.change] - order[y.change] || (x.id < y.id ? -1 : 1));
-  const out = [
-    '',
-    c.bold(`Since the baseline ${b.file}`) + (b.commit ? c.gray(` (commit ${b.commit.slice(0, 7)})`) : ''),
+/** The level reached, when the configuration defines levels, and what the next one still needs. */
+function levelLines(c: ChalkInstance, report: Report, width: number): string[] {
+  const level = report.level;
+  if (!level) return [];
+  const next = level.next
+    ? ` · next ${level.next.id}: ${level.next.unmet.length} rule${level.next.unmet.length === 1 ? '' : 's'} to meet (${level.next.unmet.map((u) => u.rule).join(', ')})`
+    : '';
+  return [
+    fitLine(
+      [
+        { text: 'Level ', style: c.bold },
+        { text: level.id ?? 'none reached', style: level.id ? c.green : c.gray },
+        { text: next, style: c.gray, shrink: true },
+      ],
+      width,
+    ),
   ];
-  for (const r of rules) {
-    const mark =
-      r.change === 'regressed' || (r.before === 'pass' && r.after === 'fail')
-        ? c.red('▼')
-        : r.change === 'improved'
-          ? c.green('▲')
-          : c.gray('•');
-    const state = (o: string | null, score: number | null) =>
-      o === null ? 'absent' : o === 'partial' && score !== null ? `partial ${Math.round(score * 100)}%` : o;
-    out.push(`  ${mark} ${r.id}: ${state(r.before, r.beforeScore)} → ${state(r.after, r.afterScore)}`);
+}
+
+/**
+ * The six pillars, never wrapped or cut: pillar ids stand in for titles on a narrow terminal, and
+ * where there is room a last column names each pillar's most valuable fix (cut to fit).
+ */
+function pillarTable(c: ChalkInstance, report: Report, width: number): string {
+  const fits = (t: string) => t.split('\n').every((l) => displayWidth(stripAnsi(l)) <= width);
+  const plain = tableOf(c, report, (p) => p.title);
+  if (!fits(plain)) return tableOf(c, report, (p) => p.id);
+  // Room left for a "Top fix" column: its borders and padding take 3 columns.
+  const room = width - displayWidth(stripAnsi(plain.split('\n')[0]!)) - 3;
+  return room >= MIN_GAP_COLUMN ? tableOf(c, report, (p) => p.title, room) : plain;
+}
+
+/** The narrowest "Top fix" column, and the least of a fix's first step, worth showing. */
+const MIN_FIX_TEXT = 30;
+
+const MIN_GAP_COLUMN = 24;
+
+function tableOf(
+  c: ChalkInstance,
+  report: Report,
+  name: (p: Report['pillars'][number]) => string,
+  gapWidth = 0,
+): string {
+  const base = report.baseline;
+  const rules = new Map(report.pillars.flatMap((p) => p.rules.map((r) => [r.id, r])));
+  const gapOf = (pillar: string) => {
+    const item = report.roadmap.find((r) => r.pillar === pillar);
+    const rule = item && rules.get(item.rule);
+    return rule ? truncate(oneLine(ruleTitle(rule)), gapWidth - 1) : '';
+  };
+  const table = new Table({
+    head: ['Pillar', 'Score', ...(base ? ['Δ'] : []), 'Grade', 'Assessed', ...(gapWidth ? ['Top fix'] : [])],
+    style: { head: c.level > 0 ? ['bold'] : [], border: c.level > 0 ? ['gray'] : [], 'padding-left': 1 },
+    colAligns: ['left', 'right', ...(base ? (['right'] as const) : []), 'center', 'right', 'left'],
+    // No rule between rows: six pillars read as one block.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  for (const p of report.pillars) {
+    const g = gradeColor(c, p.grade);
+    const d = base?.pillars.find((x) => x.id === p.id)?.delta ?? null;
+    table.push([
+      name(p),
+      p.score === null ? c.gray('n/a') : g(String(p.score)),
+      ...(base ? [deltaColor(c, d)(deltaText(d))] : []),
+      p.grade ? g(p.grade) : c.gray('—'),
+      `${p.coverage.assessed} of ${p.coverage.total}`,
+      ...(gapWidth ? [gapOf(p.id)] : []),
+    ]);
   }
+  return table.toString();
+}
+
+/** The roadmap's first items: what to fix next, with the points it adds and the effort. */
+function fixLines(c: ChalkInstance, report: Report, width: number, count: number): string[] {
+  const top = report.roadmap.slice(0, count);
+  if (top.length === 0) return [];
+  const out = ['', c.bold('Top fixes') + c.gray(' (points gained, effort)')];
+  const rules = new Map(report.pillars.flatMap((p) => p.rules.map((r) => [r.id, r])));
+  top.forEach((item, i) => {
+    const pillar = report.pillars.find((p) => p.id === item.pillar)?.title ?? item.pillar;
+    const rule = rules.get(item.rule);
+    const gain: Part[] = [
+      { text: '      ' },
+      { text: `+${item.pillarGain.toFixed(1)}`, style: c.green },
+      { text: ` ${pillar}`, shrink: true },
+      { text: ` (+${item.gain.toFixed(1)} overall)`, style: c.gray },
+      { text: `, ${item.effort} effort` },
+    ];
+    // On a wide terminal the first step of the fix follows, when enough of it fits to be read.
+    const room = width - displayWidth(gain.map((p) => p.text).join(''));
+    const step = rule ? oneLine(firstSentence(rule.remediation)) : '';
+    if (step && room >= MIN_FIX_TEXT) gain.push({ text: ` — ${step}`, style: c.gray, shrink: true });
+    out.push(
+      fitLine(
+        [
+          { text: `  ${String(i + 1).padStart(2)}. ` },
+          { text: oneLine(rule ? ruleTitle(rule) : item.title), style: c.bold, shrink: true },
+          { text: `  ${item.rule}`, style: c.gray, shrink: true },
+        ],
+        width,
+      ),
+      fitLine(gain, width),
+    );
+  });
+  if (report.roadmap.length > top.length)
+    out.push(c.gray(fitLine([{ text: `  … ${report.roadmap.length - top.length} more fixes`, shrink: true }], width)));
   return out;
 }
 
-/** Suppressed results leave the score but stay visible, with their reason. */
-function suppressedLines(c: ChalkInstance, report: Report): string[] {
-  const hidden = report.pillars.flatMap((p) => p.rules).filter((r) => r.suppressed);
-  if (hidden.length === 0 && report.suppressed.length === 0) return [];
-  const out = ['', c.bold('Suppressed')];
-  for (const r of hidden) {
-    const where = r.suppressed!.inline ? 'inline' : r.suppressed!.expires ? `until ${r.suppressed!.expires}` : 'config';
-    out.push(`  ${c.gray('~')} ${r.id} (${r.outcome}, ${where}): ${r.suppressed!.reason}`);
-  }
-  for (const s of report.suppressed.filter((x) => x.expired || x.matched === false)) {
-    out.push(
-      `  ${s.expired ? c.red('✗') : c.gray('?')} ${s.rule}: ${s.expired ? `expired on ${s.expires}` : 'matched nothing'} (${s.reason})`,
-    );
-  }
-  return out;
+/** The one line that says where the rest is. */
+function hintLines(c: ChalkInstance, rules: RuleReport[], width: number): string[] {
+  const findings = rules.filter((r) => r.outcome !== 'pass' && r.outcome !== 'not-applicable').length;
+  const text = `Every finding${findings ? ` (${findings})` : ''} with its evidence and fix: --verbose, or --format md`;
+  return wrap(text, width, '').map((l) => c.gray(l));
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+function stripAnsi(s: string): string {
+  return s.replace(ANSI, '');
 }

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../util/errors.js';
 import type { BaselineDelta, Report } from './schema.js';
+import { fsReason } from '../util/fs-errors.js';
 
 /**
  * What a baseline must hold. Deliberately looser than the full Report schema: a baseline written
@@ -40,9 +41,7 @@ export function readBaseline(file: string): BaselineInput {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(
-      `--baseline ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
+    throw new UsageError(`--baseline ${file}: cannot read (${fsReason(err, file, 'read')})`);
   }
   let json: unknown;
   try {

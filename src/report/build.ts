@@ -11,6 +11,7 @@ import { VERSION } from '../version.js';
 import { ciFiles } from '../facts/ci.js';
 import { catalogueHash, configHash } from './stamp.js';
 import { levelOf, ruleState } from '../aggregate/levels.js';
+import { ruleTitle } from './wording.js';
 
 export interface RepoInfo {
   name: string;
@@ -127,13 +128,7 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
     error: count('error'),
     suppressed: all.filter((r) => r.suppressed).length,
   };
-  // A partial result keeps its positive title: "No automated tests" beside counted tests would be false.
-  const titles = new Map(
-    all.map((r) => [
-      r.id,
-      r.outcome === 'pass' ? r.title : r.outcome === 'partial' ? `${r.title} (partly)` : r.failureTitle,
-    ]),
-  );
+  const titles = new Map(all.map((r) => [r.id, ruleTitle(r)]));
   const skippedByReason: Record<string, number> = {};
   for (const reason of [...files.stats.skipped.values()].sort())
     skippedByReason[reason] = (skippedByReason[reason] ?? 0) + 1;

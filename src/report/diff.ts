@@ -3,6 +3,7 @@
  * `readiness diff`, the summary template and baseline gates all agree on what changed.
  */
 import type { Report, RuleReport } from './schema.js';
+import { ruleTitle } from './wording.js';
 
 export type Change = 'improved' | 'regressed' | 'added' | 'removed' | 'changed';
 
@@ -104,12 +105,7 @@ export function diffReports(before: Report, after: Report): ReportDiff {
     rules.push({
       id,
       pillar: id.split('/')[0] ?? '',
-      title:
-        shown.outcome === 'pass'
-          ? shown.title
-          : shown.outcome === 'partial'
-            ? `${shown.title} (partly)`
-            : shown.failureTitle,
+      title: ruleTitle(shown),
       change,
       before: b?.outcome ?? null,
       after: a?.outcome ?? null,

@@ -8,6 +8,7 @@ import { PROFILE_PATTERNS } from '../facts/profile.js';
 import type { ProfileId } from '../types.js';
 import { scan, type ScanPattern } from '../scan/scanner.js';
 import { runRule, type RuleRun } from '../engine/run.js';
+import { ruleOptions } from '../engine/options.js';
 import type { Evidence, Outcome, Rule } from '../types.js';
 import { catalogueFor } from '../facts/catalogues.js';
 import { memoryIndex, MemorySource, type Tree } from './memory.js';
@@ -35,7 +36,8 @@ export async function runRuleOn(rule: Rule, tree: Tree, opts: RunOptions = {}): 
   );
   const facts = completeFacts(files, pre, scanned.matches.get('facts:server') ?? [], opts.profile);
   return runRule(
-    { pillar: 'architecture', rule, weight: 1, options: opts.options ?? {} },
+    // Options go through the rule's schema as they do from a config: a bad one throws UsageError.
+    { pillar: 'architecture', rule, weight: 1, options: ruleOptions(rule.meta, opts.options, 'options') },
     {
       files,
       facts,

@@ -16,8 +16,16 @@ export interface FileSource {
 }
 
 export interface ReadStats {
+  /** Distinct files read (the report's figure: the same for every run of the same tree). */
   filesRead: number;
+  /** Bytes of those distinct files. */
   bytesRead: number;
+  /**
+   * Read operations, repeats included. A file can be read twice when a digest asks for it while the
+   * scanner's own read of it is in flight, which depends on timing: kept out of the report so that
+   * two audits of one tree give identical JSON, shown by --timings and checked by the scan tests.
+   */
+  reads: number;
   skipped: Map<string, SkipReason>;
 }
 
@@ -25,7 +33,10 @@ export type { Digest, Parsed, SkipReason };
 
 export class FileIndex implements FileView {
   readonly paths: readonly string[];
-  private readonly set: Set<string>;
+  /** Listed path → its position in `paths`. */
+  private readonly set: Map<string, number>;
+  /** Per listed path: read already (counted once in stats.filesRead). */
+  private readonly readOnce: Uint8Array;
   private readonly text = new Map<string, string | null>();
   private readonly parsed = new Map<string, Parsed<unknown>>();
   private readonly digests = new Map<string, Map<string, unknown>>();
@@ -35,7 +46,7 @@ export class FileIndex implements FileView {
   private readonly globCache = new Map<string, string[]>();
   private byBase?: Map<string, string[]>;
   private byExt?: Map<string, number[]>;
-  readonly stats: ReadStats = { filesRead: 0, bytesRead: 0, skipped: new Map() };
+  readonly stats: ReadStats = { filesRead: 0, bytesRead: 0, reads: 0, skipped: new Map() };
 
   constructor(
     paths: readonly string[],
@@ -43,7 +54,9 @@ export class FileIndex implements FileView {
     readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES,
   ) {
     this.paths = paths;
-    this.set = new Set(paths);
+    this.set = new Map();
+    for (let i = 0; i < paths.length; i++) this.set.set(paths[i]!, i);
+    this.readOnce = new Uint8Array(paths.length);
   }
 
   get size(): number {
@@ -200,6 +213,10 @@ export class FileIndex implements FileView {
   /** Record a read done elsewhere (the scanner) in the shared statistics. */
   account(path: string, bytes: number | SkipReason): void {
     if (typeof bytes === 'number') {
+      this.stats.reads++;
+      const i = this.set.get(path);
+      if (i === undefined || this.readOnce[i]) return;
+      this.readOnce[i] = 1;
       this.stats.filesRead++;
       this.stats.bytesRead += bytes;
     } else {
