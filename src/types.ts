@@ -167,7 +167,8 @@ export type Ecosystem = (typeof ECOSYSTEMS)[number];
 export const PROFILES = ['service', 'library', 'cli', 'infrastructure', 'docs'] as const;
 export type ProfileId = (typeof PROFILES)[number];
 
-export interface Dependency {
+/** What a manifest, a compiled requirements file or a lockfile says about one package. */
+export interface DeclaredDependency {
   ecosystem: Ecosystem;
   /** npm/pip/cargo/gem/nuget package name; Go module path; Maven/Gradle `group:artifact`. */
   name: string;
@@ -175,8 +176,47 @@ export interface Dependency {
   /** The manifest that declares it. */
   path: string;
   line?: number;
-  /** Development, test or build-only dependency. */
+  /** Development, test or build-only dependency (or declared by an example, docs or test project). */
   dev: boolean;
+  /** Set by a parser that knows the entry is not the project's own choice (see Dependency.direct). */
+  direct?: boolean;
+  /** Why it is not direct, as the file says it (`via celery-redbeat`, `// indirect`, `version pin`). */
+  via?: string;
+  /**
+   * A resolved pin of a package declared elsewhere (a pip-compile output line `# via -r
+   * requirements.in`): direct, but the declaration is the better evidence.
+   */
+  pin?: boolean;
+}
+
+/**
+ * Where the project's code imports a package: `production` code, only tests/examples/docs
+ * (`non-production`), or nowhere (`none`). Absent where imports cannot tell: JVM starters act by
+ * being on the classpath, Bundler.require and Composer autoload load what is declared, NuGet
+ * packages add extension methods to other namespaces — and for packages no catalogue names.
+ */
+export type DependencyUse = 'production' | 'non-production' | 'none';
+
+export interface Dependency extends DeclaredDependency {
+  /**
+   * The project chose it: declared in a manifest (package.json, pyproject, requirements.in, go.mod
+   * without `// indirect`, a csproj PackageReference…). False for what another package pulls in
+   * (pip-compile `# via other`, go.mod `// indirect`) and for version pins that declare nothing
+   * (Maven dependencyManagement, Directory.Packages.props PackageVersion, version catalogues).
+   */
+  direct: boolean;
+  use?: DependencyUse;
+  /** The first import that decided `use` (a production one when there is one). */
+  usedAt?: { path: string; line: number; snippet?: string };
+}
+
+/** Which dependencies findDependencies returns besides direct, production, used ones. */
+export interface DependencyQuery {
+  includeDev?: boolean;
+  /** Packages another package pulls in, and version pins. */
+  includeTransitive?: boolean;
+  /** Declared packages no production code imports. */
+  includeUnused?: boolean;
 }
 
 export interface Manifest {
@@ -280,8 +320,13 @@ export interface Facts {
   frameworks: Framework[];
   workspaces: Workspace[];
   profile: Profile;
-  /** Dependencies whose name matches one of the entries (exact, or `prefix*`), any ecosystem. */
-  findDependencies(names: readonly string[], options?: { includeDev?: boolean }): Dependency[];
+  /**
+   * Dependencies whose name matches one of the entries (exact, or `prefix*`), any ecosystem: by
+   * default only the project's direct, production dependencies that its code uses (or whose use
+   * imports cannot tell), with a declaration preferred over its resolved pin. `dependencies`
+   * holds the rest.
+   */
+  findDependencies(names: readonly string[], options?: DependencyQuery): Dependency[];
   hasLanguage(name: string): boolean;
 }
 

@@ -3,13 +3,28 @@
  * code evidence in production files earns full credit; a catalogue dependency that no production
  * code uses earns partial credit at most, as DESIGN asks.
  */
-import { fail, partial, pass } from '../../src/engine/results.js';
+import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import type { Evidence, Match, RuleContext, RuleResult } from '../../src/types.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 
 /** Source files of every covered language (code patterns run on these only). */
 export const CODE_GLOBS = [
   '**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,kts,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}',
+];
+
+/** Resilience toolkits: declaring one says nothing about retries (it may serve timeouts only). */
+export const MULTI_PURPOSE = [
+  'Polly',
+  'Microsoft.Extensions.Http.Polly',
+  'Microsoft.Extensions.Http.Resilience',
+  'Microsoft.Extensions.Resilience',
+  'cockatiel',
+  'io.github.resilience4j:resilience4j-spring-boot',
+  'io.github.resilience4j:resilience4j-kotlin',
+  'dev.failsafe:',
+  'net.jodah:failsafe',
+  'github.com/failsafe-go/',
 ];
 
 export function productionMatches(ctx: RuleContext, ...keys: string[]): Match[] {
@@ -24,14 +39,19 @@ export interface LibraryVerdict {
   code: string[];
   /** Config evidence (gateway annotations, mesh policies) that counts like code. */
   config?: Evidence[];
+  /**
+   * Libraries of several patterns (name prefixes): declaring one says nothing about this pattern,
+   * so without a call that applies it they earn no credit.
+   */
+  multiPurpose?: string[];
 }
 
 export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult {
   const code = productionMatches(ctx, ...v.code);
-  const deps = ctx.facts.findDependencies(ctx.catalogue(v.catalogue));
-  const depEvidence: Evidence[] = deps
-    .slice(0, 3)
-    .map((d) => ({ path: d.path, ...(d.line ? { line: d.line } : {}), note: `dependency ${d.name}` }));
+  const names = ctx.catalogue(v.catalogue);
+  const deps = ctx.facts.findDependencies(names);
+  const depEvidence: Evidence[] = deps.slice(0, 3).map((d) => dependencyEvidence(d, `dependency ${d.name}`));
+  const aside = setAside(ctx.facts, names);
   const config = v.config ?? [];
   const data = {
     codeSites: code.length,
@@ -59,15 +79,25 @@ export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult 
     path: '.',
     note: `no ${v.what} in ${searched} source files (JS/TS, Python, Go, JVM, .NET, Ruby, PHP, Rust)`,
   };
-  if (deps.length > 0) {
+  // A library imported by production code without a recognised call is partial credit only when
+  // the library does nothing else: Polly or Resilience4j imported for timeouts is not a retry.
+  const single = deps.filter(
+    (d) => !(v.multiPurpose ?? []).some((p) => d.name.toLowerCase().startsWith(p.toLowerCase())),
+  );
+  if (single.length > 0) {
+    const imported = single.filter((d) => d.use === 'production');
     return partial(
       0.4,
-      `A library for ${v.what} is declared (${data.dependencies.join(', ')}), but no production code uses it.`,
-      [...depEvidence, none],
+      `A library for ${v.what} is declared (${[...new Set(single.map((d) => d.name))].join(', ')})${imported.length > 0 ? ' and imported' : ''}, but no call that applies it was found in production code.`,
+      [...single.slice(0, 3).map((d) => dependencyEvidence(d, `dependency ${d.name}`)), none, ...aside],
       data,
     );
   }
-  return fail(`No ${v.what} found.`, [none], data);
+  const multi =
+    deps.length > 0
+      ? ` ${listing(data.dependencies)} ${deps.length === 1 ? 'is' : 'are'} declared, but nothing configures ${v.what} with ${deps.length === 1 ? 'it' : 'them'}.`
+      : '';
+  return fail(`No ${v.what} found.${multi}`, [none, ...depEvidence, ...aside], data);
 }
 
 function cap(s: string): string {

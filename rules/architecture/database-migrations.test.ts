@@ -4,10 +4,46 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'any folder of numbered SQL files is a migration history (no known tool needed)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module x\n\nrequire github.com/jackc/pgx/v5 v5.5.0\n',
+        'main.go': 'package main\n\nimport "github.com/jackc/pgx/v5"\n',
+        'sql/schema/001_users.sql': 'CREATE TABLE users (id int);\n',
+        'sql/schema/002_orders.sql': 'CREATE TABLE orders (id int);\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'numbered SQL migrations',
+        evidence: [{ path: 'sql/schema/001_users.sql', note: 'numbered SQL migrations in sql/schema/: 2 file(s)' }],
+      },
+    },
+    {
+      name: 'goose-marked SQL files pass wherever they live',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module x\n\nrequire github.com/jackc/pgx/v5 v5.5.0\n',
+        'main.go': 'package main\n\nimport "github.com/jackc/pgx/v5"\n',
+        'store/schema.sql': '-- +goose Up\nCREATE TABLE users (id int);\n-- +goose Down\nDROP TABLE users;\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'store/schema.sql', line: 1 }] },
+    },
+    {
+      name: 'a versioned migration list kept in code (migrations.go) passes',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module x\n\nrequire github.com/lib/pq v1.10.9\n',
+        'internal/database/database.go': 'package database\n\nimport _ "github.com/lib/pq"\n',
+        'internal/database/migrations.go': 'package database\n\nvar migrations = []func(tx *sql.Tx) error{\n}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'internal/database/migrations.go' }] },
+    },
+    {
       name: 'Alembic versions in a FastAPI service pass',
       profile: 'service',
       tree: {
         'requirements.txt': 'fastapi\nsqlalchemy==2.0\n',
+        'app/db.py': 'from sqlalchemy import create_engine\n',
         'alembic.ini': '[alembic]\n',
         'alembic/versions/1a2b_create_users.py': 'revision = "1a2b"\n',
         'alembic/versions/3c4d_add_email.py': 'revision = "3c4d"\n',
@@ -51,6 +87,7 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'package.json': '{"dependencies":{"@prisma/client":"5.0.0"},"devDependencies":{"prisma":"5.0.0"}}',
+        'src/db.ts': "import { PrismaClient } from '@prisma/client';\n",
         'prisma/schema.prisma': 'datasource db { provider = "postgresql" }\n',
       },
       expect: { outcome: 'partial', score: 0.4, evidence: [{ path: 'prisma/schema.prisma' }] },
@@ -75,7 +112,10 @@ ruleTester(rule, {
     {
       name: 'a Go service with pgx and no migrations fails, citing the client',
       profile: 'service',
-      tree: { 'go.mod': 'module x\n\nrequire github.com/jackc/pgx/v5 v5.5.0\n', 'main.go': 'package main\n' },
+      tree: {
+        'go.mod': 'module x\n\nrequire github.com/jackc/pgx/v5 v5.5.0\n',
+        'main.go': 'package main\n\nimport "github.com/jackc/pgx/v5/pgxpool"\n',
+      },
       expect: {
         outcome: 'fail',
         message: 'no versioned migrations',
@@ -84,6 +124,15 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'a database driver declared but imported by no code does not make the service own a schema',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module x\n\nrequire (\n\tgithub.com/lib/pq v1.10.9\n\tgithub.com/gin-gonic/gin v1.9.0\n)\n',
+        'main.go': 'package main\n\nimport "github.com/gin-gonic/gin"\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'production code uses' },
+    },
     {
       name: 'without a database client the rule does not apply',
       profile: 'service',

@@ -1,6 +1,6 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { isTestPath } from '../../src/facts/paths.js';
+import { dirOf, isTestPath } from '../../src/facts/paths.js';
 
 // Versioned schema changes by file layout, per tool. Checked in order; every tool found is cited.
 const LAYOUTS: { tool: string; globs: string[] }[] = [
@@ -27,7 +27,14 @@ const LAYOUTS: { tool: string; globs: string[] }[] = [
   { tool: 'SQL migrations', globs: ['**/migrations/*.sql', '**/migration/*.sql', '**/drizzle/*.sql'] },
   { tool: 'JS/TS migrations', globs: ['**/migrations/*.{js,ts,mjs,cjs}', '**/migration/*.{js,ts}'] },
   { tool: 'Go migrations', globs: ['**/migrations/*.go'] },
+  { tool: 'Sqitch', globs: ['**/sqitch.plan'] },
+  { tool: 'Atlas migrations', globs: ['**/atlas.sum'] },
+  // A versioned list of schema steps kept in code (a `migrations.go` with one function per version).
+  { tool: 'migrations in code', globs: ['**/migrations.{go,rs,py,rb,ts,js,java,kt,cs}'] },
 ];
+
+/** `001_init.sql`, `V3__add.sql`, `20240101120000_users.sql`, `0002-orders.sql`: a numbered SQL step. */
+const NUMBERED_SQL = /(^|\/)(?:V|U|R)?\d+(?:[._]\d+)*(?:__|[_.-])[^/]*\.sql$/;
 // Tool configuration without migration files yet (partial credit).
 const TOOL_CONFIGS = [
   '**/alembic.ini',
@@ -56,6 +63,15 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     patterns: {
+      // Migration tools that mark their files: goose, dbmate, sql-migrate, Liquibase formatted SQL.
+      marker: {
+        regex:
+          /^\s*--\s*(?:\+goose\s+Up|migrate:up|\+migrate\s+Up|liquibase\s+formatted\s+sql)\b|\bgoose\.Add(?:Named)?Migration(?:Context)?\(/im,
+        files: ['**/*.sql', '**/*.go'],
+        literals: ['goose', 'migrate:up', '+migrate', 'liquibase', 'Migration'],
+        ignoreCase: true,
+        maxPerFile: 1,
+      },
       // A schema dump (schema.sql applied at startup) is schema as code, but its changes are not versioned.
       schemaSql: {
         regex: /^\s*create\s+table\b/im,
@@ -72,7 +88,7 @@ export default defineRule({
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')
       return { reason: `profile is ${ctx.facts.profile.id}: it does not own a database schema` };
     if (ctx.facts.findDependencies(ctx.catalogue('database-clients')).length === 0)
-      return { reason: 'no database client or ORM is a (non-dev) dependency' };
+      return { reason: 'no database client or ORM is a dependency that production code uses' };
     return true;
   },
   check(ctx) {
@@ -89,6 +105,31 @@ export default defineRule({
       evidence.push({
         path: found[0]!,
         note: `${l.tool}: ${found.length} file(s)${found.length > 1 ? `, latest ${found[found.length - 1]}` : ''}`,
+      });
+    }
+    // Any folder of at least two numbered SQL files is a migration history, whatever the tool.
+    const numbered = new Map<string, string[]>();
+    for (const p of ctx.files.match('**/*.sql')) {
+      if (counted.has(p) || isTestPath(p) || !NUMBERED_SQL.test(p)) continue;
+      const dir = dirOf(p);
+      const list = numbered.get(dir);
+      if (list) list.push(p);
+      else numbered.set(dir, [p]);
+    }
+    for (const [dir, list] of [...numbered].filter(([, l]) => l.length >= 2)) {
+      list.forEach((p) => counted.add(p));
+      if (!tools.includes('numbered SQL migrations')) tools.push('numbered SQL migrations');
+      evidence.push({ path: list[0]!, note: `numbered SQL migrations in ${dir || '.'}/: ${list.length} file(s)` });
+    }
+    const markers = ctx.matches('marker').filter((m) => !isTestPath(m.path) && !counted.has(m.path));
+    if (markers.length > 0) {
+      tools.push('migration files marked for goose/dbmate/sql-migrate/Liquibase');
+      for (const m of markers) counted.add(m.path);
+      evidence.push({
+        path: markers[0]!.path,
+        line: markers[0]!.line,
+        snippet: markers[0]!.snippet,
+        note: 'migration marker',
       });
     }
     const data = { tools, migrations: counted.size, clients: [...new Set(clients.map((d) => d.name))].sort() };

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './error-tracking.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -69,7 +70,8 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'package.json': pkg({ express: '^4.19.0', '@sentry/node': '^8.0.0' }),
-        'src/index.js': '// Sentry.init({ dsn }) -- disabled\napp.listen(3000);\n',
+        'src/index.js':
+          "import * as Sentry from '@sentry/node';\n// Sentry.init({ dsn }) -- disabled\napp.listen(3000);\n",
         'test/setup.js': 'Sentry.init({});\n',
       },
       expect: {
@@ -77,6 +79,19 @@ ruleTester(rule, {
         score: 0.4,
         message: 'nothing initialises it',
         evidence: [{ path: 'package.json', line: 5 }],
+      },
+    },
+    {
+      name: 'a Sentry SDK imported only by the tests is not error tracking',
+      profile: 'service',
+      tree: {
+        'package.json': pkg({ express: '^4.19.0', '@sentry/node': '^8.0.0' }),
+        'src/index.js': 'app.listen(3000);\n',
+        'test/setup.js': "import * as Sentry from '@sentry/node';\n",
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'package.json', line: 5, note: expect.stringContaining('test/setup.js:1') }],
       },
     },
     {

@@ -1,7 +1,8 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { nameMatches } from '../../src/facts/frameworks.js';
-import { codeMatches, firstPerFile, fromDependency, fromMatch } from '../../src/facts/paths.js';
+import { codeMatches, firstPerFile, fromMatch } from '../../src/facts/paths.js';
+import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 
@@ -84,7 +85,7 @@ export default defineRule({
     const evidence: Evidence[] = [
       ...firstPerFile(init, 4).map((m) => fromMatch(m, 'error tracker initialised')),
       ...firstPerFile(dsn, 2).map((m) => fromMatch(m, 'error tracker configured')),
-      ...deps.slice(0, 3).map((d) => fromDependency(d, 'error-tracking SDK')),
+      ...deps.slice(0, 3).map((d) => dependencyEvidence(d, 'error-tracking SDK')),
     ];
     if (init.length > 0)
       return pass(
@@ -108,8 +109,9 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no Sentry/Rollbar/Bugsnag/Honeybadger/Airbrake initialisation in ${ctx.searched('init')} source files and no such SDK among ${ctx.facts.dependencies.length} dependencies`,
+          note: `no Sentry/Rollbar/Bugsnag/Honeybadger/Airbrake initialisation in ${ctx.searched('init')} source files and no such SDK among ${ctx.facts.dependencies.filter((d) => d.direct).length} direct dependencies`,
         },
+        ...setAside(ctx.facts, ctx.catalogue('error-tracking')),
       ],
       data,
     );

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './metrics.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -104,7 +105,7 @@ ruleTester(rule, {
       detect: { metrics: ['@acme/telemetry'] },
       tree: {
         'package.json': pkg({ express: '^4.19.0', '@acme/telemetry': '^2.0.0' }),
-        'src/index.js': 'app.listen(3000);\n',
+        'src/index.js': "const telemetry = require('@acme/telemetry');\napp.listen(3000);\n",
       },
       expect: {
         outcome: 'partial',
@@ -114,17 +115,29 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'prom-client declared but never used is partial and says so',
+      name: 'prom-client imported but never set up is partial and says so',
       profile: 'service',
       tree: {
         'package.json': pkg({ express: '^4.19.0', 'prom-client': '^15.1.0' }),
-        'src/index.js': '// TODO collectDefaultMetrics()\napp.listen(3000);\n',
+        'src/index.js': "import client from 'prom-client';\n// TODO collectDefaultMetrics()\napp.listen(3000);\n",
       },
       expect: {
         outcome: 'partial',
         score: 0.4,
         message: 'prom-client declared, but no code registers metrics',
         evidence: [{ path: 'package.json', line: 5 }, { path: '.' }],
+      },
+    },
+    {
+      name: 'prom-client declared but imported by no code fails, and says it was set aside',
+      profile: 'service',
+      tree: {
+        'package.json': pkg({ express: '^4.19.0', 'prom-client': '^15.1.0' }),
+        'src/index.js': '// TODO collectDefaultMetrics()\napp.listen(3000);\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'package.json', line: 5, note: expect.stringContaining('no code imports it') }],
       },
     },
     {

@@ -1,7 +1,8 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { nameMatches } from '../../src/facts/frameworks.js';
-import { codeMatches, firstPerFile, fromDependency, fromMatch, isImportLine } from '../../src/facts/paths.js';
+import { codeMatches, firstPerFile, fromMatch, isImportLine } from '../../src/facts/paths.js';
+import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 
@@ -110,7 +111,7 @@ export default defineRule({
       ...firstPerFile(scrape, 2).map((m) => fromMatch(m, 'metrics scraped by Prometheus')),
       ...(auto.length > 0 ? auto : deps)
         .slice(0, 3)
-        .map((d) => fromDependency(d, auto.includes(d) ? 'auto-configured metrics registry' : 'metrics library')),
+        .map((d) => dependencyEvidence(d, auto.includes(d) ? 'auto-configured metrics registry' : 'metrics library')),
     ];
     const found: string[] = [];
     if (setup.length > 0) found.push('metrics instrumentation in code');
@@ -139,8 +140,9 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no metrics setup or /metrics route in ${ctx.searched('setup')} source files, no metrics library among ${ctx.facts.dependencies.length} dependencies`,
+          note: `no metrics setup or /metrics route in ${ctx.searched('setup')} source files, no metrics library among ${ctx.facts.dependencies.filter((d) => d.direct).length} direct dependencies`,
         },
+        ...setAside(ctx.facts, ctx.catalogue('metrics')),
       ],
       data,
     );

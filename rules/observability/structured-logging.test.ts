@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './structured-logging.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -105,13 +106,26 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'requirements.txt': 'flask==3.0.0\nstructlog==24.1.0\n',
-        'app.py': 'import logging\nlog = logging.getLogger(__name__)\n# structlog.configure(...) later\n',
+        'app.py':
+          'import logging\nimport structlog\nlog = logging.getLogger(__name__)\n# structlog.configure(...) later\n',
       },
       expect: {
         outcome: 'partial',
         score: 0.3,
         message: 'structlog declared',
-        evidence: [{ path: 'requirements.txt', line: 2 }],
+        evidence: [{ path: 'requirements.txt', line: 2, note: expect.stringContaining('imported at app.py:2') }],
+      },
+    },
+    {
+      name: 'structlog declared but never imported fails, and the evidence says it was set aside',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.0\nstructlog==24.1.0\n',
+        'app.py': 'import logging\nlog = logging.getLogger(__name__)\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'requirements.txt', line: 2, note: expect.stringContaining('no code imports it') }],
       },
     },
     {

@@ -1,6 +1,7 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { codeMatches, firstPerFile, fromDependency, fromMatch } from '../../src/facts/paths.js';
+import { codeMatches, firstPerFile, fromMatch } from '../../src/facts/paths.js';
+import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const CONFIG = [
@@ -153,7 +154,7 @@ export default defineRule({
     const evidence: Evidence[] = [
       ...firstPerFile(json, 4).map((m) => fromMatch(m, 'JSON/structured logger configured')),
       ...firstPerFile(ids, 2).map((m) => fromMatch(m, 'request/correlation id')),
-      ...idDeps.slice(0, 1).map((d) => fromDependency(d, 'request-id middleware')),
+      ...idDeps.slice(0, 1).map((d) => dependencyEvidence(d, 'request-id middleware')),
     ];
     const idNote = hasIds ? '' : '; no request/correlation id found';
     const bonus = hasIds ? 0.15 : 0;
@@ -185,7 +186,7 @@ export default defineRule({
         `${listing(libraries.slice(0, 3))} declared, but no code configures JSON logging${idNote}.`,
         [
           ...evidence,
-          ...deps.slice(0, 2).map((d) => fromDependency(d, 'logging library')),
+          ...deps.slice(0, 2).map((d) => dependencyEvidence(d, 'logging library')),
           {
             path: '.',
             note: `no JSON logger configuration in ${ctx.searched('json')} source and logging-config files`,
@@ -206,8 +207,9 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no JSON logger configuration in ${ctx.searched('json')} source and logging-config files, no structured-logging library among ${ctx.facts.dependencies.length} dependencies`,
+          note: `no JSON logger configuration in ${ctx.searched('json')} source and logging-config files, no structured-logging library among ${ctx.facts.dependencies.filter((d) => d.direct).length} direct dependencies`,
         },
+        ...setAside(ctx.facts, ctx.catalogue('structured-logging')),
       ],
       data,
     );

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './tracing.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -76,12 +77,36 @@ ruleTester(rule, {
       tree: {
         'package.json': pkg({ express: '^4.19.0', 'dd-trace': '^5.0.0' }),
         'src/index.js': "// require('dd-trace').init() once we have an agent\napp.listen(3000);\n",
+        'src/trace.js': "import tracer from 'dd-trace';\nexport default tracer;\n",
       },
       expect: {
         outcome: 'partial',
         score: 0.4,
         message: 'dd-trace declared, but no code or launcher starts a tracer',
         evidence: [{ path: 'package.json', line: 6 }],
+      },
+    },
+    {
+      name: 'dd-trace loaded by a preload flag in the start script counts as used',
+      profile: 'service',
+      tree: {
+        'package.json':
+          '{\n  "name": "api",\n  "scripts": {\n    "start": "node -r dd-trace/init dist/main.js"\n  },\n  "dependencies": {\n    "express": "^4.19.0",\n    "dd-trace": "^5.0.0"\n  }\n}\n',
+        'src/index.js': 'app.listen(3000);\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'package.json', line: 8 }] },
+    },
+    {
+      name: 'an OpenTelemetry SDK only another package pulls in (go.mod // indirect) is not tracing',
+      profile: 'service',
+      tree: {
+        'go.mod':
+          'module x\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.9.0\n\tgo.opentelemetry.io/otel/sdk v1.24.0 // indirect\n)\n',
+        'main.go': 'package main\n\nimport "github.com/gin-gonic/gin"\n\nfunc main() { gin.Default().Run() }\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'go.mod', line: 5, note: expect.stringContaining('// indirect') }],
       },
     },
     {

@@ -1,7 +1,8 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { nameMatches } from '../../src/facts/frameworks.js';
-import { codeMatches, firstPerFile, fromDependency, fromMatch, isImportLine } from '../../src/facts/paths.js';
+import { codeMatches, firstPerFile, fromMatch, isImportLine } from '../../src/facts/paths.js';
+import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const RUNTIME = [
@@ -105,7 +106,7 @@ export default defineRule({
       launcher: {
         // Auto-instrumentation started from the outside: agents, wrappers and the OTel operator.
         regex:
-          /(opentelemetry-instrument\b|ddtrace-run\b|-javaagent:\S*(?:opentelemetry|dd-java-agent|elastic-apm-agent|newrelic|applicationinsights-agent)|--require[= ]+@opentelemetry\/auto-instrumentations-node\/register|--(?:require|import)[= ]+dd-trace\/init|instrumentation\.opentelemetry\.io\/inject-\w+["']?\s*:\s*["']?(?!false)\S)/,
+          /(opentelemetry-instrument\b|ddtrace-run\b|-javaagent:\S*(?:opentelemetry|dd-java-agent|elastic-apm-agent|newrelic|applicationinsights-agent)|(?:-r|--require|--import)[= ]+['"]?@opentelemetry\/auto-instrumentations-node\/register|(?:-r|--require|--import)[= ]+['"]?dd-trace\/init|instrumentation\.opentelemetry\.io\/inject-\w+["']?\s*:\s*["']?(?!false)\S)/,
         files: RUNTIME,
         literals: [
           'opentelemetry-instrument',
@@ -138,7 +139,7 @@ export default defineRule({
       ...firstPerFile(sentry, 2).map((m) => fromMatch(m, 'Sentry performance tracing')),
       ...(auto.length > 0 ? auto : deps)
         .slice(0, 3)
-        .map((d) => fromDependency(d, auto.includes(d) ? 'auto-configured tracing' : 'tracing library')),
+        .map((d) => dependencyEvidence(d, auto.includes(d) ? 'auto-configured tracing' : 'tracing library')),
     ];
     const found: string[] = [];
     if (setup.length > 0) found.push('tracer set-up in code');
@@ -173,8 +174,9 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no tracer initialisation in ${ctx.searched('setup')} source files, no auto-instrumentation launcher, no tracing library among ${ctx.facts.dependencies.length} dependencies`,
+          note: `no tracer initialisation in ${ctx.searched('setup')} source files, no auto-instrumentation launcher, no tracing library among ${ctx.facts.dependencies.filter((d) => d.direct).length} direct dependencies`,
         },
+        ...setAside(ctx.facts, ctx.catalogue('tracing')),
       ],
       data,
     );

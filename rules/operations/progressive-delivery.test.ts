@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './progressive-delivery.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -54,17 +55,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'a flag SDK declared but never imported is partial (Python)',
+      name: 'a flag SDK declared but never imported earns nothing (Python)',
       profile: 'service',
       tree: {
         'requirements.txt': 'flask==3.0.0\nUnleashClient==5.11.0\n',
         'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
       },
       expect: {
-        outcome: 'partial',
-        score: 0.5,
-        message: 'never imported',
-        evidence: [{ path: 'requirements.txt', line: 2 }],
+        outcome: 'fail',
+        evidence: [{ path: 'requirements.txt', line: 2, note: expect.stringContaining('no code imports it') }],
       },
     },
     {

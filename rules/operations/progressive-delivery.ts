@@ -2,6 +2,7 @@ import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 
 const MANIFESTS = ['**/*.{yml,yaml,json,tf,tpl}'];
 const SOURCES = ['**/*.{js,jsx,ts,tsx,mjs,cjs,py,go,java,kt,cs,rb,php,rs}'];
@@ -111,14 +112,7 @@ export default defineRule({
           note: 'traffic shifting in CI',
         }),
       ),
-      ...flagDeps.slice(0, 2).map(
-        (d): Evidence => ({
-          path: d.path,
-          ...(d.line ? { line: d.line } : {}),
-          snippet: d.name,
-          note: 'feature-flag SDK dependency',
-        }),
-      ),
+      ...flagDeps.slice(0, 2).map((d) => dependencyEvidence(d, 'feature-flag SDK dependency')),
       ...firstPerFile(flagCode, 2).map((m) => fromMatch(m, 'feature flags used in code')),
     ];
     const data = {
@@ -136,9 +130,10 @@ export default defineRule({
     if (found.length > 0) return pass(`Releases can be staged: ${listing(found)}.`, evidence, data);
     const rollEv = firstPerFile(rolling, 2).map((m) => fromMatch(m, 'rolling-update settings'));
     if (flagDeps.length > 0) {
+      const imported = flagDeps.some((d) => d.use === 'production');
       return partial(
         0.5,
-        `A feature-flag SDK is declared (${listing(data.featureFlagSdks.slice(0, 2))}) but never imported in production code; no canary or blue/green rollout.`,
+        `A feature-flag SDK is ${imported ? 'imported' : 'declared'} (${listing(data.featureFlagSdks.slice(0, 2))}), but no flag is evaluated in production code; no canary or blue/green rollout.`,
         [...evidence, ...rollEv],
         data,
       );
@@ -156,8 +151,9 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no Rollout/Canary resources, blue/green or slot configs in ${ctx.searched('staged')} manifests; no feature-flag SDK in ${ctx.facts.dependencies.length} dependencies or in ${ctx.searched('flagCode')} source files`,
+          note: `no Rollout/Canary resources, blue/green or slot configs in ${ctx.searched('staged')} manifests; no feature-flag SDK in ${ctx.facts.dependencies.filter((d) => d.direct).length} direct dependencies or in ${ctx.searched('flagCode')} source files`,
         },
+        ...setAside(ctx.facts, ctx.catalogue('feature-flags')),
       ],
       data,
     );

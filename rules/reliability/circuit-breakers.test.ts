@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './circuit-breakers.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -59,10 +60,23 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.4, message: 'spring-cloud-starter-circuitbreaker' },
     },
     {
-      name: 'Python: pybreaker declared but unused is partial',
+      name: 'Python: pybreaker imported without a breaker found is partial',
       profile: 'service',
-      tree: { 'requirements.txt': 'flask\npybreaker==1.0\n', 'app.py': 'from flask import Flask\n' },
-      expect: { outcome: 'partial', message: 'pybreaker', evidence: [{ path: 'requirements.txt', line: 2 }] },
+      tree: {
+        'requirements.txt': 'flask\npybreaker==1.0\nrequests\n',
+        'app.py': 'from flask import Flask\nimport pybreaker\nimport requests\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: ['pybreaker', 'imported', 'no call that applies it'],
+        evidence: [{ path: 'requirements.txt', line: 2, note: expect.stringContaining('imported at app.py:2') }],
+      },
+    },
+    {
+      name: 'Python: pybreaker declared but never imported fails',
+      profile: 'service',
+      tree: { 'requirements.txt': 'flask\npybreaker==1.0\nrequests\n', 'app.py': 'import requests\n' },
+      expect: { outcome: 'fail', evidence: [{ path: 'requirements.txt', line: 2 }] },
     },
     {
       name: '.NET: no breaker fails with what was searched',

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
-import { CODE_GLOBS, libraryVerdict } from '../_shared/resilience.js';
+import { CODE_GLOBS, libraryVerdict, MULTI_PURPOSE } from '../_shared/resilience.js';
 
 /** Code that puts a circuit breaker around a dependency, per language. */
 const CODE = new RegExp(
@@ -84,6 +84,12 @@ export default defineRule({
         (o) => o.kind === 'DestinationRule' && JSON.stringify(o.doc.spec ?? {}).includes('"outlierDetection"'),
       )
       .map((o) => ({ path: o.path, line: o.line, note: `Istio DestinationRule ${o.name} sets outlierDetection` }));
-    return libraryVerdict(ctx, { what: 'circuit breakers', catalogue: 'circuit-breakers', code: ['code'], config });
+    return libraryVerdict(ctx, {
+      what: 'circuit breakers',
+      catalogue: 'circuit-breakers',
+      code: ['code'],
+      config,
+      multiPurpose: [...MULTI_PURPOSE, 'github.com/eapache/go-resiliency', 'failsafe'],
+    });
   },
 });

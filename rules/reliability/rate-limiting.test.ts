@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './rate-limiting.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -53,13 +54,25 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'Go: x/time declared but no limiter is partial',
+      name: 'Go: x/time imported but no limiter is partial',
       profile: 'service',
       tree: {
         'go.mod': 'module x\n\nrequire golang.org/x/time v0.5.0\n',
-        'main.go': 'package main\n\nfunc main() {}\n',
+        'main.go': 'package main\n\nimport "golang.org/x/time/rate"\n\nvar every = rate.Every\n',
       },
       expect: { outcome: 'partial', message: 'golang.org/x/time', evidence: [{ path: 'go.mod', line: 3 }] },
+    },
+    {
+      name: 'Go: x/time required only // indirect is not the service’s limiter',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module x\n\nrequire golang.org/x/time v0.5.0 // indirect\n',
+        'main.go': 'package main\n\nfunc main() {}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'go.mod', line: 3, note: expect.stringContaining('// indirect') }],
+      },
     },
     {
       name: 'nothing fails, and a malformed manifest does not crash',

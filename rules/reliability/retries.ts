@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
-import { CODE_GLOBS, libraryVerdict } from '../_shared/resilience.js';
+import { CODE_GLOBS, libraryVerdict, MULTI_PURPOSE } from '../_shared/resilience.js';
 
 /** Call sites that wrap work in a retry policy, per language (imports of a retry-only library count as use). */
 const CODE = new RegExp(
@@ -67,7 +67,18 @@ export default defineRule({
       code: {
         regex: CODE,
         files: [...CODE_GLOBS, '**/application*.{yml,yaml,properties}'],
-        literals: ['retry', 'Retry', 'Retrying', 'backoff', 'BackOff', 'Retriable', 'retriable', 'ExponentialBuilder'],
+        literals: [
+          'retry',
+          'Retry',
+          'Retrying',
+          'backoff',
+          'BackOff',
+          'Retriable',
+          'retriable',
+          'ExponentialBuilder',
+          'ResilienceHandler',
+          'TransientHttpError',
+        ],
         maxPerFile: 3,
       },
     },
@@ -81,6 +92,12 @@ export default defineRule({
     const config: Evidence[] = k8s(ctx.files)
       .objects.filter((o) => o.kind === 'VirtualService' && JSON.stringify(o.doc.spec ?? {}).includes('"retries"'))
       .map((o) => ({ path: o.path, line: o.line, note: `Istio VirtualService ${o.name} sets retries` }));
-    return libraryVerdict(ctx, { what: 'retries with backoff', catalogue: 'retries', code: ['code'], config });
+    return libraryVerdict(ctx, {
+      what: 'retries with backoff',
+      catalogue: 'retries',
+      code: ['code'],
+      config,
+      multiPurpose: MULTI_PURPOSE,
+    });
   },
 });

@@ -88,13 +88,22 @@ ruleTester(rule, {
       expect: { outcome: 'fail' },
     },
     {
-      name: 'Casbin declared in go.mod but never used is partial',
+      name: 'Casbin imported but never asked for a decision is partial',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module x\n\nrequire github.com/casbin/casbin/v2 v2.80.0\n',
+        'main.go': 'package main\n\nimport "github.com/casbin/casbin/v2"\n\nvar _ casbin.Enforcer\n',
+      },
+      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'go.mod', line: 3 }] },
+    },
+    {
+      name: 'Casbin declared in go.mod but never imported fails',
       profile: 'service',
       tree: {
         'go.mod': 'module x\n\nrequire github.com/casbin/casbin/v2 v2.80.0\n',
         'main.go': 'package main\nfunc main() {}\n',
       },
-      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'go.mod', line: 3 }] },
+      expect: { outcome: 'fail', evidence: [{ path: 'go.mod', line: 3 }] },
     },
     {
       name: 'Laravel with authentication only (no gates, policies or can: middleware) fails',

@@ -3,7 +3,7 @@
  * rendering and exit codes; tests call this directly with an in-memory FileIndex.
  */
 import type { Config } from '../config/schema.js';
-import { collectFacts, completeFacts } from '../facts/index.js';
+import { collectFacts, completeFacts, factPatterns } from '../facts/index.js';
 import type { ProfileId } from '../types.js';
 import { PROFILE_PATTERNS } from '../facts/profile.js';
 import { scan, type ScanPattern, type ScanResult } from '../scan/scanner.js';
@@ -11,7 +11,7 @@ import type { WorkerMode } from '../scan/offload.js';
 import type { Digest, FileIndex, FileSource } from '../walk/file-index.js';
 import { runRule, DEFAULT_RULE_TIMEOUT_MS, type RuleEntry, type RuleRun } from './run.js';
 import type { PillarDefinition, Rule } from '../types.js';
-import { catalogueFor } from '../facts/catalogues.js';
+import { catalogueFor, watchedNames } from '../facts/catalogues.js';
 import { selectRules } from './select.js';
 import type { Match } from '../types.js';
 
@@ -57,8 +57,11 @@ export interface AuditRun {
  * Every pattern the scan runs (facts' and the rules'), the globs of files whose text is kept for
  * parsing, and the digests computed while a file is read (each once, however many rules ask).
  */
-export function scanPlan(rules: Rule[]): { patterns: ScanPattern[]; keep: string[]; digests: Digest<unknown>[] } {
-  const patterns: ScanPattern[] = [...PROFILE_PATTERNS];
+export function scanPlan(
+  rules: Rule[],
+  facts: ScanPattern[] = PROFILE_PATTERNS,
+): { patterns: ScanPattern[]; keep: string[]; digests: Digest<unknown>[] } {
+  const patterns: ScanPattern[] = [...facts];
   const keep: string[] = [];
   const digests = new Map<string, Digest<unknown>>();
   for (const rule of rules) {
@@ -100,7 +103,11 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   lap('facts');
 
   const entries = selectRules(input.pillars, config, input.only, input.skip);
-  const { patterns, keep, digests } = scanPlan(entries.map((e) => e.rule));
+  const watched = watchedNames(config.detect);
+  const { patterns, keep, digests } = scanPlan(
+    entries.map((e) => e.rule),
+    factPatterns(pre, watched),
+  );
   input.onProgress?.('scan');
   const scanned = await scan(
     files,
@@ -114,7 +121,7 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   lap('scan');
 
   const override = input.profile ?? (config.profile && config.profile !== 'auto' ? config.profile : undefined);
-  const facts = completeFacts(files, pre, scanned.matches.get('facts:server') ?? [], override);
+  const facts = completeFacts(files, pre, (key) => scanned.matches.get(key) ?? [], { override, watched });
   const catalogue = (name: string) => catalogueFor(name, config.detect);
   const base = { files, facts, scan: scanned, catalogue, ...(input.artifacts ? { artifacts: input.artifacts } : {}) };
   const timeout = config.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;

@@ -38,7 +38,7 @@ describe('rule isolation', () => {
       },
     });
     const files = memoryIndex({ 'a.txt': 'x' });
-    const facts = completeFacts(files, collectFacts(files), [], 'library');
+    const facts = completeFacts(files, collectFacts(files), () => [], { override: 'library' });
     const run = runRule(
       { pillar: 'quality', rule, weight: 1, options: {} },
       { files, facts, scan: { matches: new Map(), searched: new Map(), offloaded: 0 }, catalogue: () => [] },

@@ -875,3 +875,14 @@ Object.assign(CATALOGUES, {
     'spatie/laravel-rate-limited-job-middleware',
   ],
 });
+
+/**
+ * Every name any catalogue lists (with the config's additions): the dependencies whose use in code
+ * the facts look up (usage.ts). Computed per audit, since the config can extend the catalogues.
+ */
+export function watchedNames(detect?: Record<string, string[]>): string[] {
+  const all = new Set<string>();
+  for (const list of Object.values(CATALOGUES)) for (const n of list) all.add(n);
+  for (const list of Object.values(detect ?? {})) for (const n of list) all.add(n);
+  return [...all].sort();
+}

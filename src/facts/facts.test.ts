@@ -47,8 +47,13 @@ describe('manifests → one dependency list with paths and lines', () => {
     expect(dep(facts, 'black')).toMatchObject({ path: 'svc/pyproject.toml', line: 8, dev: true });
   });
   it('go modules, with indirect ones marked', () => {
-    expect(dep(facts, 'github.com/gin-gonic/gin')).toMatchObject({ ecosystem: 'go', line: 6, dev: false });
-    expect(dep(facts, 'golang.org/x/sys')).toMatchObject({ dev: true });
+    expect(dep(facts, 'github.com/gin-gonic/gin')).toMatchObject({
+      ecosystem: 'go',
+      line: 6,
+      dev: false,
+      direct: true,
+    });
+    expect(dep(facts, 'golang.org/x/sys')).toMatchObject({ direct: false, via: '// indirect' });
   });
   it('maven and gradle as group:artifact, test scope as dev', () => {
     expect(dep(facts, 'org.springframework.boot:spring-boot-starter-web')).toMatchObject({
@@ -112,11 +117,8 @@ describe('malformed manifests are noted, not fatal', () => {
 describe('profile', () => {
   const profile = (tree: Record<string, string>, servers = false) => {
     const files = memoryIndex(tree);
-    return completeFacts(
-      files,
-      collectFacts(files),
-      servers ? [{ path: 'main.go', line: 9, snippet: 'http.ListenAndServe(":8080", mux)', groups: [] }] : [],
-    ).profile;
+    const server = { path: 'main.go', line: 9, snippet: 'http.ListenAndServe(":8080", mux)', groups: [] };
+    return completeFacts(files, collectFacts(files), (k) => (servers && k === 'facts:server' ? [server] : [])).profile;
   };
   it('a web framework makes a service, with the reason', () => {
     const p = profile({ 'package.json': '{"dependencies":{"fastify":"4"}}' });
@@ -148,9 +150,11 @@ describe('profile', () => {
       }).id,
     ).toBe('library');
     const files = memoryIndex({ 'package.json': '{"name":"web"}', 'lib/app.js': '' });
-    const comment = completeFacts(files, collectFacts(files), [
-      { path: 'lib/app.js', line: 3, snippet: '*    http.createServer(app).listen(80);', groups: [] },
-    ]).profile;
+    const comment = completeFacts(files, collectFacts(files), (k) =>
+      k === 'facts:server'
+        ? [{ path: 'lib/app.js', line: 3, snippet: '*    http.createServer(app).listen(80);', groups: [] }]
+        : [],
+    ).profile;
     expect(comment.id).toBe('library');
   });
 

@@ -1,18 +1,24 @@
 /**
- * Facts, computed once per audit: languages, manifests → dependencies, frameworks, workspaces
- * (from the listing and the manifests), then the profile (which also needs the scan).
+ * Facts, computed once per audit: languages, manifests → dependencies (with their directness),
+ * frameworks, workspaces (from the listing and the manifests), then — from the one scan — which
+ * dependencies the code uses, the outbound calls, and the profile.
  */
 import type { FileView } from '../types.js';
 import type { Match } from '../types.js';
+import type { ScanPattern } from '../scan/scanner.js';
 import { detectLanguages } from './languages.js';
 import { parseManifests } from './manifests/index.js';
 import { detectFrameworks, nameMatches } from './frameworks.js';
 import { detectWorkspaces } from './workspaces.js';
-import { detectProfile } from './profile.js';
+import { detectProfile, PROFILE_PATTERNS } from './profile.js';
+import { applyUsage, usagePatterns } from './usage.js';
 import { commandGraph } from './commands/index.js';
-import type { Dependency, Facts, Profile, ProfileId } from '../types.js';
+import type { Dependency, DependencyQuery, Facts, Profile, ProfileId } from '../types.js';
 
 export type PreFacts = Omit<Facts, 'profile'>;
+
+/** Matches of a fact pattern by key (the scan's, or a test's). */
+export type FactMatches = (key: string) => Match[];
 
 export function collectFacts(files: FileView): PreFacts {
   const { languages, sourceFiles } = detectLanguages(files.paths);
@@ -21,7 +27,11 @@ export function collectFacts(files: FileView): PreFacts {
     (a, b) =>
       (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)) || (a.name < b.name ? -1 : 1),
   );
-  const frameworks = detectFrameworks(files, dependencies);
+  // Frameworks are the project's choices: a framework another package pulls in is not one.
+  const frameworks = detectFrameworks(
+    files,
+    dependencies.filter((d) => d.direct),
+  );
   const workspaces = detectWorkspaces(files, manifests);
   const langSet = new Set(languages.map((l) => l.name));
   return {
@@ -32,16 +42,45 @@ export function collectFacts(files: FileView): PreFacts {
     dependencies,
     frameworks,
     workspaces,
-    findDependencies(names: readonly string[], options: { includeDev?: boolean } = {}): Dependency[] {
-      return dependencies.filter((d) => (options.includeDev || !d.dev) && names.some((n) => nameMatches(d.name, n)));
-    },
+    findDependencies: finder(dependencies),
     hasLanguage: (name: string) => langSet.has(name),
   };
 }
 
-export function completeFacts(files: FileView, pre: PreFacts, serverMatches: Match[], override?: ProfileId): Facts {
-  const profile: Profile = override
-    ? { id: override, detected: false, reasons: [`set by configuration or --profile to "${override}"`] }
-    : detectProfile({ files, ...pre, serverMatches });
-  return { ...pre, profile };
+/**
+ * The patterns the facts need from the scan: the profile's, and imports of the dependencies
+ * worth asking about (`watched`: every name a detection catalogue lists, see catalogues.ts).
+ */
+export function factPatterns(pre: PreFacts, watched: readonly string[] = []): ScanPattern[] {
+  return [...PROFILE_PATTERNS, ...usagePatterns(pre.dependencies, watched)];
+}
+
+export function completeFacts(
+  files: FileView,
+  pre: PreFacts,
+  matches: FactMatches,
+  options: { override?: ProfileId | undefined; watched?: readonly string[] } = {},
+): Facts {
+  applyUsage(pre.dependencies, options.watched ?? [], matches);
+  const profile: Profile = options.override
+    ? { id: options.override, detected: false, reasons: [`set by configuration or --profile to "${options.override}"`] }
+    : detectProfile({ files, ...pre, serverMatches: matches('facts:server') });
+  return { ...pre, findDependencies: finder(pre.dependencies), profile };
+}
+
+/**
+ * Direct (or imported by production code), production, used — unless the query asks for more. A
+ * resolved pin whose declaration is also listed gives way to it: evidence cites the definition.
+ */
+function finder(dependencies: Dependency[]): Facts['findDependencies'] {
+  const declared = new Set(dependencies.filter((d) => d.direct && !d.pin).map((d) => `${d.ecosystem}:${d.name}`));
+  return (names: readonly string[], q: DependencyQuery = {}) =>
+    dependencies.filter((d) => {
+      if (d.dev && !q.includeDev) return false;
+      if (!d.direct && d.use !== 'production' && !q.includeTransitive) return false;
+      // A development tool runs as a command, not an import: its use is not asked.
+      if (!d.dev && (d.use === 'none' || d.use === 'non-production') && !q.includeUnused) return false;
+      if (d.pin && declared.has(`${d.ecosystem}:${d.name}`)) return false;
+      return names.some((n) => nameMatches(d.name, n));
+    });
 }

@@ -3,14 +3,13 @@
  * engine, and refuses a suite without both a passing and a failing case.
  */
 import { describe, expect, it } from 'vitest';
-import { collectFacts, completeFacts } from '../facts/index.js';
-import { PROFILE_PATTERNS } from '../facts/profile.js';
+import { collectFacts, completeFacts, factPatterns } from '../facts/index.js';
 import type { ProfileId } from '../types.js';
 import { scan, type ScanPattern } from '../scan/scanner.js';
 import { runRule, type RuleRun } from '../engine/run.js';
 import { ruleOptions } from '../engine/options.js';
 import type { Evidence, Outcome, Rule } from '../types.js';
-import { catalogueFor } from '../facts/catalogues.js';
+import { catalogueFor, watchedNames } from '../facts/catalogues.js';
 import { memoryIndex, MemorySource, type Tree } from './memory.js';
 
 export interface RunOptions {
@@ -23,7 +22,8 @@ export interface RunOptions {
 export async function runRuleOn(rule: Rule, tree: Tree, opts: RunOptions = {}): Promise<RuleRun> {
   const files = memoryIndex(tree);
   const pre = collectFacts(files);
-  const patterns: ScanPattern[] = [...PROFILE_PATTERNS];
+  const watched = watchedNames(opts.detect);
+  const patterns: ScanPattern[] = factPatterns(pre, watched);
   for (const [name, spec] of Object.entries(rule.meta.patterns ?? {}))
     patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
   const digests = rule.meta.digests ?? [];
@@ -34,7 +34,10 @@ export async function runRuleOn(rule: Rule, tree: Tree, opts: RunOptions = {}): 
     [...(rule.meta.reads ?? []), ...digests.flatMap((d) => d.keep ?? [])],
     digests,
   );
-  const facts = completeFacts(files, pre, scanned.matches.get('facts:server') ?? [], opts.profile);
+  const facts = completeFacts(files, pre, (key) => scanned.matches.get(key) ?? [], {
+    override: opts.profile,
+    watched,
+  });
   return runRule(
     // Options go through the rule's schema as they do from a config: a bad one throws UsageError.
     { pillar: 'architecture', rule, weight: 1, options: ruleOptions(rule.meta, opts.options, 'options') },

@@ -5,6 +5,7 @@
 import type { Evidence, Match, RuleContext, RuleResult } from '../../../src/types.js';
 import { fail, partial, pass } from '../../../src/engine/results.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../../src/facts/paths.js';
+import { dependencyEvidence, setAside } from '../../../src/facts/dependencies.js';
 
 /** A commented-out line wires nothing. */
 export const COMMENT_LINE = /^\s*(?:#(?!\[)|\/\/|\/\*|\*|--|<!--)/;
@@ -29,13 +30,10 @@ export function codeOrDeps(
     }
   }
   hits.sort((a, b) => (a.m.path < b.m.path ? -1 : a.m.path > b.m.path ? 1 : a.m.line - b.m.line));
-  const deps = ctx.facts.findDependencies(ctx.catalogue(o.catalogue)).filter((d) => isProductionPath(d.path));
-  const depEvidence: Evidence[] = deps.slice(0, 5).map((d) => ({
-    path: d.path,
-    ...(d.line ? { line: d.line } : {}),
-    snippet: `${d.name}${d.version ? ` ${d.version}` : ''}`,
-    note: `${o.what} library`,
-  }));
+  const names = ctx.catalogue(o.catalogue);
+  const deps = ctx.facts.findDependencies(names).filter((d) => isProductionPath(d.path));
+  const depEvidence: Evidence[] = deps.slice(0, 5).map((d) => dependencyEvidence(d, `${o.what} library`));
+  const aside = setAside(ctx.facts, names);
   const labels = [...new Set(hits.map((h) => h.kind.label))].sort();
   const files = new Set(hits.map((h) => h.m.path)).size;
   const data = {
@@ -63,19 +61,21 @@ export function codeOrDeps(
     );
   }
   if (deps.length > 0) {
+    const imported = deps.some((d) => d.use === 'production');
     return partial(
       0.5,
-      `${cap(o.what)} libraries are declared (${data.libraries.slice(0, 4).join(', ')}) but no code that uses them was found.`,
+      `${cap(o.what)} libraries are declared (${data.libraries.slice(0, 4).join(', ')})${imported ? ' and imported' : ''}, but no code that checks requests with them was found.`,
       [
-        ...depEvidence.map((e) => ({ ...e, note: `${e.note}: declared, never wired in code` })),
+        ...depEvidence.map((e) => ({ ...e, note: `${e.note}: declared, not wired into request handling` })),
         { path: '.', note: o.searchedNote },
+        ...aside,
       ],
       data,
     );
   }
   return fail(
     `No ${o.what} found: no library and no code that checks requests.`,
-    [{ path: '.', note: `${o.searchedNote}, and no library from the ${o.catalogue} catalogue` }],
+    [{ path: '.', note: `${o.searchedNote}, and no library from the ${o.catalogue} catalogue` }, ...aside],
     data,
   );
 }

@@ -1,13 +1,14 @@
 /** Finds every dependency manifest in the listing and parses it into one dependency list. */
 import type { FileView } from '../../types.js';
 import { basename } from '../../walk/glob.js';
-import type { Dependency, Manifest } from '../../types.js';
+import type { DeclaredDependency, Dependency, Manifest } from '../../types.js';
 import { parseNpm } from './npm.js';
 import { parsePipfile, parsePyproject, parseRequirements, parseSetup } from './python.js';
 import { parseGradle, parseMaven, parseVersionCatalog } from './jvm.js';
+import { resolveDirectness } from './directness.js';
 import { parseCargo, parseComposer, parseGemfile, parseGoMod, parseNuget } from './others.js';
 
-type Parser = (files: FileView, path: string, deps: Dependency[]) => Manifest;
+type Parser = (files: FileView, path: string, deps: DeclaredDependency[]) => Manifest;
 
 /** Which parser reads a file, by its base name (and path for a few). */
 export function manifestParser(path: string): Parser | undefined {
@@ -62,17 +63,17 @@ export const MANIFEST_GLOBS = [
 
 export function parseManifests(files: FileView): { manifests: Manifest[]; dependencies: Dependency[] } {
   const manifests: Manifest[] = [];
-  const dependencies: Dependency[] = [];
+  const declared: DeclaredDependency[] = [];
   for (const path of files.paths) {
     const parser = manifestParser(path);
     if (!parser) continue;
     try {
-      const m = parser(files, path, dependencies);
+      const m = parser(files, path, declared);
       // setup.cfg without install_requires is a tool-config file, not a manifest.
       manifests.push(m);
     } catch (err) {
       manifests.push({ ecosystem: 'npm', path, ok: false, error: `${path}: ${(err as Error).message}` });
     }
   }
-  return { manifests, dependencies };
+  return { manifests, dependencies: resolveDirectness(files, manifests, declared) };
 }

@@ -1,16 +1,22 @@
 /** Maven pom.xml, Gradle build scripts and version catalogs. Read as text with line numbers. */
 import type { FileView } from '../../types.js';
-import type { Dependency, Manifest } from '../../types.js';
+import type { DeclaredDependency, Manifest } from '../../types.js';
 import { lineAt } from './text.js';
 
 const tag = (block: string, name: string) => new RegExp(`<${name}>\\s*([^<]*?)\\s*</${name}>`).exec(block)?.[1];
 
-export function parseMaven(files: FileView, path: string, deps: Dependency[]): Manifest {
+export function parseMaven(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'maven', path, ok: false, error: 'unreadable' };
   if (!/<project[\s>]/.test(text))
     return { ecosystem: 'maven', path, ok: false, error: `${path}: no <project> element` };
   const body = text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
+  // dependencyManagement and pluginManagement set versions for modules that declare the artifact;
+  // they declare nothing themselves.
+  const managed = [...body.matchAll(/<(dependencyManagement|pluginManagement)>[\s\S]*?<\/\1>/g)].map((m) => [
+    m.index!,
+    m.index! + m[0].length,
+  ]);
   for (const m of body.matchAll(/<(dependency|plugin|extension)>([\s\S]*?)<\/\1>/g)) {
     const block = m[2]!;
     const artifact = tag(block, 'artifactId');
@@ -25,6 +31,7 @@ export function parseMaven(files: FileView, path: string, deps: Dependency[]): M
       path,
       line: lineAt(text, m.index! + m[0].indexOf(`<artifactId>`)),
       dev: m[1] !== 'dependency' || scope === 'test' || scope === 'provided',
+      ...(managed.some(([a, b]) => m.index! > a! && m.index! < b!) ? { direct: false, via: 'version management' } : {}),
     });
   }
   // The project's own coordinates: the first artifactId outside <parent>.
@@ -37,7 +44,7 @@ const GRADLE_CONF =
 const GRADLE_PLUGIN =
   /\bid\s*\(?\s*["']([A-Za-z0-9_.-]+)["']\s*\)?(?:\s*version\s*\(?\s*["']([^"']+)["'])?|\bapply\s+plugin\s*:\s*["']([A-Za-z0-9_.-]+)["']/g;
 
-export function parseGradle(files: FileView, path: string, deps: Dependency[]): Manifest {
+export function parseGradle(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'gradle', path, ok: false, error: 'unreadable' };
   const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(^|[^:])\/\/.*$/gm, '$1');
@@ -49,6 +56,8 @@ export function parseGradle(files: FileView, path: string, deps: Dependency[]): 
       path,
       line: lineAt(text, m.index!),
       dev: /^(test|androidTest|integrationTest|annotationProcessor|kapt|ksp|compileOnly|developmentOnly)/.test(m[1]!),
+      // platform(…) imports a BOM: versions for other declarations, not a library in use.
+      ...(/\bplatform\s*\(/.test(m[0]) ? { direct: false, via: 'platform (BOM)' } : {}),
     });
   }
   // Version-catalog references: implementation(libs.spring.boot.starter.web)
@@ -78,7 +87,7 @@ export function parseGradle(files: FileView, path: string, deps: Dependency[]): 
 }
 
 /** gradle/libs.versions.toml: libraries become dependencies (their use is not resolved). */
-export function parseVersionCatalog(files: FileView, path: string, deps: Dependency[]): Manifest {
+export function parseVersionCatalog(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const parsed = files.readToml<Record<string, Record<string, unknown>>>(path);
   if (!parsed.ok) return { ecosystem: 'gradle', path, ok: false, error: parsed.error };
   const text = files.read(path) ?? '';
@@ -103,6 +112,9 @@ export function parseVersionCatalog(files: FileView, path: string, deps: Depende
       path,
       ...(at >= 0 ? { line: lineAt(text, at) } : {}),
       dev: /test|junit|mock/i.test(alias),
+      // An entry names a coordinate; a build file's `libs.<alias>` declares its use (see directness.ts).
+      direct: false,
+      via: `version catalogue alias ${alias}`,
     });
   }
   for (const [alias, v] of Object.entries(parsed.value.plugins ?? {})) {

@@ -1,5 +1,5 @@
 import type { FileView } from '../../types.js';
-import type { Dependency, Manifest } from '../../types.js';
+import type { DeclaredDependency, Manifest } from '../../types.js';
 import { escapeRegex, lineAt } from './text.js';
 
 const SECTIONS: [string, boolean][] = [
@@ -21,7 +21,7 @@ export interface PackageJson {
   [k: string]: unknown;
 }
 
-export function parseNpm(files: FileView, path: string, deps: Dependency[]): Manifest {
+export function parseNpm(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const parsed = files.readJson<PackageJson>(path);
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) {
     return { ecosystem: 'npm', path, ok: false, error: parsed.ok ? 'not an object' : parsed.error };

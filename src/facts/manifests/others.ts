@@ -1,9 +1,9 @@
 /** Go modules, NuGet, Cargo, Composer and Bundler manifests. */
 import type { FileView } from '../../types.js';
-import type { Dependency, Manifest } from '../../types.js';
+import type { DeclaredDependency, Manifest } from '../../types.js';
 import { escapeRegex, lineAt, linesOf } from './text.js';
 
-export function parseGoMod(files: FileView, path: string, deps: Dependency[]): Manifest {
+export function parseGoMod(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'go', path, ok: false, error: 'unreadable' };
   let inRequire = false;
@@ -15,12 +15,22 @@ export function parseGoMod(files: FileView, path: string, deps: Dependency[]): M
     if (/^require\s*\($/.test(line)) return void (inRequire = true);
     if (inRequire && line === ')') return void (inRequire = false);
     const m = inRequire ? /^(\S+)\s+(\S+)/.exec(line) : /^require\s+(\S+)\s+(\S+)/.exec(line);
-    if (m) deps.push({ ecosystem: 'go', name: m[1]!, version: m[2]!, path, line: i + 1, dev: indirect });
+    // `// indirect`: required only because a dependency needs it — not the project's choice.
+    if (m)
+      deps.push({
+        ecosystem: 'go',
+        name: m[1]!,
+        version: m[2]!,
+        path,
+        line: i + 1,
+        dev: false,
+        ...(indirect ? { direct: false, via: '// indirect' } : {}),
+      });
   });
   return { ecosystem: 'go', path, ok: true, ...(name ? { name } : {}) };
 }
 
-export function parseNuget(files: FileView, path: string, deps: Dependency[]): Manifest {
+export function parseNuget(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'nuget', path, ok: false, error: 'unreadable' };
   const re = /<(PackageReference|PackageVersion|package|GlobalPackageReference)\b([^>]*?)\/?>/gi;
@@ -32,6 +42,9 @@ export function parseNuget(files: FileView, path: string, deps: Dependency[]): M
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 300);
     const privateAssets =
       /PrivateAssets\s*=\s*"all"/i.test(attrs) || /^\s*<PrivateAssets>all<\/PrivateAssets>/i.test(after);
+    // Central package management: a PackageVersion (or a PackageReference Update) sets a version
+    // and references nothing; the csproj PackageReference is the declaration.
+    const pinOnly = /^PackageVersion$/i.test(m[1]!) || (!/\bInclude\s*=/i.test(attrs) && /\bUpdate\s*=/i.test(attrs));
     deps.push({
       ecosystem: 'nuget',
       name: id,
@@ -39,6 +52,7 @@ export function parseNuget(files: FileView, path: string, deps: Dependency[]): M
       path,
       line: lineAt(text, m.index!),
       dev: privateAssets,
+      ...(pinOnly ? { direct: false, via: 'central version pin' } : {}),
     });
   }
   const name = /([^/]+)\.(cs|fs|vb)proj$/.exec(path)?.[1];
@@ -48,11 +62,11 @@ export function parseNuget(files: FileView, path: string, deps: Dependency[]): M
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function parseCargo(files: FileView, path: string, deps: Dependency[]): Manifest {
+export function parseCargo(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const parsed = files.readToml<Table>(path);
   if (!parsed.ok) return { ecosystem: 'cargo', path, ok: false, error: parsed.error };
   const text = files.read(path) ?? '';
-  const add = (t: unknown, dev: boolean, header: string) => {
+  const add = (t: unknown, dev: boolean, header: string, pinOnly = false) => {
     if (!isTable(t)) return;
     const start = text.indexOf(header);
     for (const [name, v] of Object.entries(t)) {
@@ -65,6 +79,7 @@ export function parseCargo(files: FileView, path: string, deps: Dependency[]): M
         path,
         ...(m ? { line: lineAt(text, Math.max(0, start) + m.index) } : {}),
         dev,
+        ...(pinOnly ? { direct: false, via: 'workspace version' } : {}),
       });
     }
   };
@@ -72,12 +87,13 @@ export function parseCargo(files: FileView, path: string, deps: Dependency[]): M
   add(doc.dependencies, false, '[dependencies]');
   add(doc['dev-dependencies'], true, '[dev-dependencies]');
   add(doc['build-dependencies'], true, '[build-dependencies]');
-  if (isTable(doc.workspace)) add(doc.workspace.dependencies, false, '[workspace.dependencies]');
+  // Versions shared with the members, which declare what they use with `workspace = true`.
+  if (isTable(doc.workspace)) add(doc.workspace.dependencies, false, '[workspace.dependencies]', true);
   const pkg = isTable(doc.package) ? doc.package : {};
   return { ecosystem: 'cargo', path, ok: true, ...(typeof pkg.name === 'string' ? { name: pkg.name } : {}) };
 }
 
-export function parseComposer(files: FileView, path: string, deps: Dependency[]): Manifest {
+export function parseComposer(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const parsed = files.readJson<Table>(path);
   if (!parsed.ok || !isTable(parsed.value))
     return { ecosystem: 'composer', path, ok: false, error: parsed.ok ? 'not an object' : parsed.error };
@@ -106,7 +122,7 @@ export function parseComposer(files: FileView, path: string, deps: Dependency[])
   return { ecosystem: 'composer', path, ok: true, ...(typeof name === 'string' ? { name } : {}) };
 }
 
-export function parseGemfile(files: FileView, path: string, deps: Dependency[]): Manifest {
+export function parseGemfile(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'bundler', path, ok: false, error: 'unreadable' };
   const groups: boolean[] = [];

@@ -1,6 +1,6 @@
 /** pip requirements, pyproject.toml (PEP 621, Poetry, PDM, uv, PEP 735), Pipfile, setup.cfg, setup.py. */
 import type { FileView } from '../../types.js';
-import type { Dependency, Manifest } from '../../types.js';
+import type { DeclaredDependency, Manifest } from '../../types.js';
 import { basename } from '../../walk/glob.js';
 import { escapeRegex, lineAt, linesOf } from './text.js';
 
@@ -15,7 +15,7 @@ function isDevFile(path: string): boolean {
   return /(^|[-_/.])(dev|test|tests|testing|lint|docs?|ci)([-_/.]|$)/i.test(path);
 }
 
-export function parseRequirements(files: FileView, path: string, deps: Dependency[]): Manifest {
+export function parseRequirements(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'pip', path, ok: false, error: 'unreadable' };
   const dev = isDevFile(basename(path)) || /(^|\/)requirements\/(dev|test)/.test(path);
@@ -37,7 +37,7 @@ export function parseRequirements(files: FileView, path: string, deps: Dependenc
   return { ecosystem: 'pip', path, ok: true };
 }
 
-function pushSpec(deps: Dependency[], text: string, path: string, spec: string, dev: boolean): void {
+function pushSpec(deps: DeclaredDependency[], text: string, path: string, spec: string, dev: boolean): void {
   const m = REQ_NAME.exec(spec);
   if (!m) return;
   const name = normalisePyName(m[1]!);
@@ -58,7 +58,7 @@ function pushSpec(deps: Dependency[], text: string, path: string, spec: string, 
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function parsePyproject(files: FileView, path: string, deps: Dependency[]): Manifest {
+export function parsePyproject(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const parsed = files.readToml<Table>(path);
   if (!parsed.ok) return { ecosystem: 'pip', path, ok: false, error: parsed.error };
   const text = files.read(path) ?? '';
@@ -100,7 +100,7 @@ export function parsePyproject(files: FileView, path: string, deps: Dependency[]
   return { ecosystem: 'pip', path, ok: true, ...(name ? { name } : {}) };
 }
 
-export function parsePipfile(files: FileView, path: string, deps: Dependency[]): Manifest {
+export function parsePipfile(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const parsed = files.readToml<Table>(path);
   if (!parsed.ok) return { ecosystem: 'pip', path, ok: false, error: parsed.error };
   const text = files.read(path) ?? '';
@@ -117,7 +117,7 @@ export function parsePipfile(files: FileView, path: string, deps: Dependency[]):
 }
 
 /** setup.cfg `install_requires =` (indented continuation lines) and setup.py `install_requires=[…]`. */
-export function parseSetup(files: FileView, path: string, deps: Dependency[]): Manifest {
+export function parseSetup(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'pip', path, ok: false, error: 'unreadable' };
   const lines = linesOf(text);
