@@ -309,6 +309,19 @@ export interface CommandGraph {
   runnerConfigs: { runner: string; path: string }[];
 }
 
+/** Whether production code calls other services (see facts/outbound.ts). */
+export interface OutboundCalls {
+  found: boolean;
+  /** A few call sites (one per file) and imports of client libraries. */
+  sites: Evidence[];
+  /** Production files with a client call. */
+  files: number;
+  /** Client libraries (catalogue `http-clients`) that production code imports. */
+  clients: string[];
+  /** Files the call patterns ran on. */
+  searched: number;
+}
+
 export interface Facts {
   /** What CI and commit hooks execute, down to the tools (computed once, before the scan). */
   commands: CommandGraph;
@@ -320,6 +333,13 @@ export interface Facts {
   frameworks: Framework[];
   workspaces: Workspace[];
   profile: Profile;
+  /** Calls to other services from production code: what retries, timeouts and breakers protect. */
+  outbound: OutboundCalls;
+  /**
+   * Set when the repository holds nothing any rule could judge (no files, or only git
+   * housekeeping and a licence): every rule is then not applicable, and there is no score.
+   */
+  nothingToAssess?: string;
   /**
    * Dependencies whose name matches one of the entries (exact, or `prefix*`), any ecosystem: by
    * default only the project's direct, production dependencies that its code uses (or whose use

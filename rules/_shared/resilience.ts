@@ -4,7 +4,7 @@
  * code uses earns partial credit at most, as DESIGN asks.
  */
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import type { Evidence, Match, RuleContext, RuleResult } from '../../src/types.js';
+import type { Evidence, Match, NotApplicable, RuleContext, RuleResult } from '../../src/types.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 
@@ -26,6 +26,25 @@ export const MULTI_PURPOSE = [
   'net.jodah:failsafe',
   'github.com/failsafe-go/',
 ];
+
+/**
+ * Outbound-call rules apply to a service that calls other services (facts.outbound), or whose
+ * code shows the pattern anyway. Absence of a keyword is never the reason: the fact is.
+ */
+export function outboundApplies(
+  ctx: RuleContext,
+  what: string,
+  ownKeys: string[],
+  configured?: () => boolean,
+): true | NotApplicable {
+  const { profile, outbound } = ctx.facts;
+  if (profile.id !== 'service')
+    return { reason: `${what} of outbound calls are judged for services; the repository profile is ${profile.id}` };
+  if (outbound.found || productionMatches(ctx, ...ownKeys).length > 0 || configured?.()) return true;
+  return {
+    reason: `no outbound calls: production code makes no HTTP, gRPC or cloud-SDK client call${outbound.searched ? ` (${outbound.searched} source files searched)` : ''} and imports no client library, so there is nothing for ${what} to protect`,
+  };
+}
 
 export function productionMatches(ctx: RuleContext, ...keys: string[]): Match[] {
   return keys.flatMap((k) => ctx.matches(k)).filter((m) => isProductionPath(m.path));

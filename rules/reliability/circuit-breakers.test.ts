@@ -55,7 +55,7 @@ ruleTester(rule, {
       tree: {
         'gateway/pom.xml':
           '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.cloud</groupId>\n      <artifactId>spring-cloud-starter-circuitbreaker-reactor-resilience4j</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
-        'gateway/src/main/java/a/App.java': 'class App {}\n',
+        'gateway/src/main/java/a/App.java': 'class App {\n  private final WebClient client = WebClient.create();\n}\n',
       },
       expect: { outcome: 'partial', score: 0.4, message: 'spring-cloud-starter-circuitbreaker' },
     },
@@ -81,7 +81,10 @@ ruleTester(rule, {
     {
       name: '.NET: no breaker fails with what was searched',
       profile: 'service',
-      tree: { 'Api/Program.cs': 'var app = WebApplication.Create();\napp.Run();\n' },
+      tree: {
+        'Api/Program.cs':
+          'var builder = WebApplication.CreateBuilder();\nbuilder.Services.AddHttpClient<Catalog>();\nvar app = builder.Build();\napp.Run();\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],

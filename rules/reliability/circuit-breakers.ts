@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
-import { CODE_GLOBS, libraryVerdict, MULTI_PURPOSE } from '../_shared/resilience.js';
+import { CODE_GLOBS, outboundApplies, libraryVerdict, MULTI_PURPOSE } from '../_shared/resilience.js';
 
 /** Code that puts a circuit breaker around a dependency, per language. */
 const CODE = new RegExp(
@@ -74,10 +74,11 @@ export default defineRule({
     },
     digests: [K8S_DIGEST],
   },
-  appliesTo: ({ facts }) =>
-    facts.profile.id === 'service'
-      ? true
-      : { reason: `circuit breakers are judged for services; the repository profile is ${facts.profile.id}` },
+  // A mesh policy (Istio DestinationRule) protects calls the mesh sees, whatever the code does.
+  appliesTo: (ctx) =>
+    outboundApplies(ctx, 'circuit breakers', ['code'], () =>
+      k8s(ctx.files).objects.some((o) => o.kind === 'DestinationRule'),
+    ),
   check(ctx) {
     const config: Evidence[] = k8s(ctx.files)
       .objects.filter(

@@ -124,7 +124,10 @@ ruleTester(rule, {
     {
       name: 'a retry used only in tests does not count',
       profile: 'service',
-      tree: { 'app/main.py': 'import requests\n', 'tests/test_x.py': '@retry\ndef test_x():\n    pass\n' },
+      tree: {
+        'app/main.py': 'import requests\n\nrequests.get(URL, timeout=5)\n',
+        'tests/test_x.py': '@retry\ndef test_x():\n    pass\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],

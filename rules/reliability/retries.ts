@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
-import { CODE_GLOBS, libraryVerdict, MULTI_PURPOSE } from '../_shared/resilience.js';
+import { CODE_GLOBS, outboundApplies, libraryVerdict, MULTI_PURPOSE } from '../_shared/resilience.js';
 
 /** Call sites that wrap work in a retry policy, per language (imports of a retry-only library count as use). */
 const CODE = new RegExp(
@@ -84,10 +84,9 @@ export default defineRule({
     },
     digests: [K8S_DIGEST],
   },
-  appliesTo: ({ facts }) =>
-    facts.profile.id === 'service'
-      ? true
-      : { reason: `retries of outbound calls are judged for services; the repository profile is ${facts.profile.id}` },
+  // A mesh policy (Istio VirtualService) protects calls the mesh sees, whatever the code does.
+  appliesTo: (ctx) =>
+    outboundApplies(ctx, 'retries', ['code'], () => k8s(ctx.files).objects.some((o) => o.kind === 'VirtualService')),
   check(ctx) {
     const config: Evidence[] = k8s(ctx.files)
       .objects.filter((o) => o.kind === 'VirtualService' && JSON.stringify(o.doc.spec ?? {}).includes('"retries"'))

@@ -61,8 +61,24 @@ ruleTester(rule, {
     {
       name: 'no timeouts anywhere fails with what was searched; test code is ignored',
       profile: 'service',
-      tree: { 'src/index.ts': 'export const a = 1;\n', 'tests/client_test.py': 'requests.get(URL)\n' },
+      tree: {
+        'src/index.ts': "export const load = () => axios.get('https://api.example.com/items');\n",
+        'tests/client_test.py': 'requests.get(URL)\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: '.' }], data: { callsWithoutTimeout: 0 } },
+    },
+  ],
+  notApplicable: [
+    {
+      name: 'a service that calls no other service has no outbound calls to time out',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"express":"4","pg":"8"}}',
+        'src/app.js':
+          "const app = require('express')();\napp.get('/items', async (q, r) => r.json(await db.query('select 1')));\n",
+        'tests/api.test.js': "await fetch('http://localhost:3000/items');\n",
+      },
+      expect: { outcome: 'not-applicable', message: ['no outbound calls', '2 source files searched'] },
     },
   ],
 });

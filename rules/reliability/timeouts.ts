@@ -2,7 +2,7 @@ import { defineRule } from '../../src/types.js';
 import type { Evidence, Match } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch } from '../../src/facts/paths.js';
-import { CODE_GLOBS, productionMatches } from '../_shared/resilience.js';
+import { CODE_GLOBS, outboundApplies, productionMatches } from '../_shared/resilience.js';
 
 /** Explicit timeouts on clients (and servers), per language. */
 const EXPLICIT = new RegExp(
@@ -101,10 +101,8 @@ export default defineRule({
       csTimeoutSet: { regex: /\.Timeout\s*=/, files: ['**/*.cs'], literals: ['Timeout'], maxPerFile: 1 },
     },
   },
-  appliesTo: ({ facts }) =>
-    facts.profile.id === 'service'
-      ? true
-      : { reason: `timeouts of outbound calls are judged for services; the repository profile is ${facts.profile.id}` },
+  appliesTo: (ctx) =>
+    outboundApplies(ctx, 'timeouts', ['explicit', 'pyExplicit', 'pyRequests', 'goDefault', 'goClient', 'csClient']),
   check(ctx) {
     const faults: { m: Match; note: string }[] = [];
     for (const m of productionMatches(ctx, 'pyRequests')) {

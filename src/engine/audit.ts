@@ -121,7 +121,12 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   lap('scan');
 
   const override = input.profile ?? (config.profile && config.profile !== 'auto' ? config.profile : undefined);
-  const facts = completeFacts(files, pre, (key) => scanned.matches.get(key) ?? [], { override, watched });
+  const facts = completeFacts(
+    files,
+    pre,
+    { matches: (key) => scanned.matches.get(key) ?? [], searched: (key) => scanned.searched.get(key) ?? 0 },
+    { override, watched },
+  );
   const catalogue = (name: string) => catalogueFor(name, config.detect);
   const base = { files, facts, scan: scanned, catalogue, ...(input.artifacts ? { artifacts: input.artifacts } : {}) };
   const timeout = config.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;

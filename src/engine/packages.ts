@@ -7,6 +7,7 @@
  */
 import type { Config } from '../config/schema.js';
 import { collectFacts, completeFacts } from '../facts/index.js';
+import { watchedNames } from '../facts/catalogues.js';
 import type { ScanPattern, ScanResult } from '../scan/scanner.js';
 import type { Evidence, Facts, Match, ProfileId, Workspace } from '../types.js';
 import type { FileIndex, FileSource } from '../walk/file-index.js';
@@ -102,12 +103,18 @@ function remap(run: RuleRun, view: PackageIndex): RuleRun {
 
 export function auditPackages(input: PackagesInput, packages: Workspace[]): PackageAudit[] {
   const byRule = new Map(input.rootRuns.map((r) => [`${r.pillar}/${r.rule.meta.id}`, r]));
+  const watched = watchedNames(input.config.detect);
   return packages.map((workspace) => {
     const mapping = mapPackage(input.files.paths, workspace.path);
     const view = new PackageIndex(mapping, input.files, input.source);
     const scan = scopedScan(input.scan, input.patterns, view);
     const pre = collectFacts(view);
-    const facts = completeFacts(view, pre, scan.matches.get('facts:server') ?? [], input.profile);
+    const facts = completeFacts(
+      view,
+      pre,
+      { matches: (k) => scan.matches.get(k) ?? [], searched: (k) => scan.searched.get(k) ?? 0 },
+      { override: input.profile, watched },
+    );
     const base = {
       files: view,
       facts,

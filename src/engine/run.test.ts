@@ -38,7 +38,7 @@ describe('rule isolation', () => {
       },
     });
     const files = memoryIndex({ 'a.txt': 'x' });
-    const facts = completeFacts(files, collectFacts(files), () => [], { override: 'library' });
+    const facts = completeFacts(files, collectFacts(files), { matches: () => [] }, { override: 'library' });
     const run = runRule(
       { pillar: 'quality', rule, weight: 1, options: {} },
       { files, facts, scan: { matches: new Map(), searched: new Map(), offloaded: 0 }, catalogue: () => [] },
@@ -53,7 +53,7 @@ describe('rule isolation', () => {
       meta: { ...meta, id: 'bad' },
       check: () => ({ outcome: 'partial', score: 1.5, message: 'm', evidence: [] }),
     });
-    expect((await runRuleOn(rule, {})).outcome).toBe('error');
+    expect((await runRuleOn(rule, { 'a.txt': 'x' })).outcome).toBe('error');
   });
 
   it('asking for an undeclared pattern is an error that names it', async () => {
@@ -61,7 +61,7 @@ describe('rule isolation', () => {
       meta: { ...meta, id: 'undeclared' },
       check: (ctx) => pass(String(ctx.matches('nope').length), []),
     });
-    const run = await runRuleOn(rule, {});
+    const run = await runRuleOn(rule, { 'a.txt': 'x' });
     expect(run.outcome).toBe('error');
     expect(run.message).toContain('"nope"');
   });
@@ -72,10 +72,23 @@ describe('rule isolation', () => {
       appliesTo: () => ({ reason: 'nothing to see' }),
       check: () => pass('x', []),
     });
-    expect(await runRuleOn(rule, {})).toMatchObject({
+    expect(await runRuleOn(rule, { 'a.txt': 'x' })).toMatchObject({
       outcome: 'not-applicable',
       message: 'nothing to see',
       score: null,
     });
+  });
+
+  it('an empty repository, or one with only housekeeping files, is not judged by any rule', async () => {
+    const rule = defineRule({ meta: { ...meta, id: 'vacuous' }, check: () => pass('nothing wrong', []) });
+    expect(await runRuleOn(rule, {})).toMatchObject({
+      outcome: 'not-applicable',
+      message: 'the repository has no files',
+    });
+    expect(await runRuleOn(rule, { '.gitignore': 'node_modules\n', LICENSE: 'MIT' })).toMatchObject({
+      outcome: 'not-applicable',
+      message: 'the repository holds only .gitignore, LICENSE: nothing to assess',
+    });
+    expect((await runRuleOn(rule, { LICENSE: 'MIT', 'README.md': '# x\n' })).outcome).toBe('pass');
   });
 });

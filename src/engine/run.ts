@@ -83,6 +83,9 @@ export function runRule(
     ...r,
     durationMs: performance.now() - start,
   });
+  // An empty repository is not judged at all: a few vacuous passes would make a score.
+  if (base.facts.nothingToAssess)
+    return done({ outcome: 'not-applicable', score: null, message: base.facts.nothingToAssess, evidence: [] });
   try {
     const ctx = contextFor(entry, base);
     const verdict = exec(() => {

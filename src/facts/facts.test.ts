@@ -118,7 +118,9 @@ describe('profile', () => {
   const profile = (tree: Record<string, string>, servers = false) => {
     const files = memoryIndex(tree);
     const server = { path: 'main.go', line: 9, snippet: 'http.ListenAndServe(":8080", mux)', groups: [] };
-    return completeFacts(files, collectFacts(files), (k) => (servers && k === 'facts:server' ? [server] : [])).profile;
+    return completeFacts(files, collectFacts(files), {
+      matches: (k) => (servers && k === 'facts:server' ? [server] : []),
+    }).profile;
   };
   it('a web framework makes a service, with the reason', () => {
     const p = profile({ 'package.json': '{"dependencies":{"fastify":"4"}}' });
@@ -150,11 +152,12 @@ describe('profile', () => {
       }).id,
     ).toBe('library');
     const files = memoryIndex({ 'package.json': '{"name":"web"}', 'lib/app.js': '' });
-    const comment = completeFacts(files, collectFacts(files), (k) =>
-      k === 'facts:server'
-        ? [{ path: 'lib/app.js', line: 3, snippet: '*    http.createServer(app).listen(80);', groups: [] }]
-        : [],
-    ).profile;
+    const comment = completeFacts(files, collectFacts(files), {
+      matches: (k) =>
+        k === 'facts:server'
+          ? [{ path: 'lib/app.js', line: 3, snippet: '*    http.createServer(app).listen(80);', groups: [] }]
+          : [],
+    }).profile;
     expect(comment.id).toBe('library');
   });
 

@@ -13,12 +13,18 @@ import { detectWorkspaces } from './workspaces.js';
 import { detectProfile, PROFILE_PATTERNS } from './profile.js';
 import { applyUsage, usagePatterns } from './usage.js';
 import { commandGraph } from './commands/index.js';
+import { OUTBOUND_KEY, OUTBOUND_PATTERN, outboundCalls } from './outbound.js';
+import { CATALOGUES } from './catalogues.js';
 import type { Dependency, DependencyQuery, Facts, Profile, ProfileId } from '../types.js';
 
-export type PreFacts = Omit<Facts, 'profile'>;
+export type PreFacts = Omit<Facts, 'profile' | 'outbound' | 'nothingToAssess'>;
 
-/** Matches of a fact pattern by key (the scan's, or a test's). */
-export type FactMatches = (key: string) => Match[];
+/** What the facts read back from the scan (the scan's result, or a test's). */
+export interface FactScan {
+  matches(key: string): Match[];
+  /** Files a pattern ran on (0 when unknown). */
+  searched?(key: string): number;
+}
 
 export function collectFacts(files: FileView): PreFacts {
   const { languages, sourceFiles } = detectLanguages(files.paths);
@@ -52,20 +58,46 @@ export function collectFacts(files: FileView): PreFacts {
  * worth asking about (`watched`: every name a detection catalogue lists, see catalogues.ts).
  */
 export function factPatterns(pre: PreFacts, watched: readonly string[] = []): ScanPattern[] {
-  return [...PROFILE_PATTERNS, ...usagePatterns(pre.dependencies, watched)];
+  return [...PROFILE_PATTERNS, OUTBOUND_PATTERN, ...usagePatterns(pre.dependencies, watched)];
 }
 
 export function completeFacts(
   files: FileView,
   pre: PreFacts,
-  matches: FactMatches,
+  scan: FactScan,
   options: { override?: ProfileId | undefined; watched?: readonly string[] } = {},
 ): Facts {
-  applyUsage(pre.dependencies, options.watched ?? [], matches);
+  applyUsage(pre.dependencies, options.watched ?? [], (k) => scan.matches(k));
   const profile: Profile = options.override
     ? { id: options.override, detected: false, reasons: [`set by configuration or --profile to "${options.override}"`] }
-    : detectProfile({ files, ...pre, serverMatches: matches('facts:server') });
-  return { ...pre, findDependencies: finder(pre.dependencies), profile };
+    : detectProfile({ files, ...pre, serverMatches: scan.matches('facts:server') });
+  const outbound = outboundCalls(
+    scan.matches(OUTBOUND_KEY),
+    scan.searched?.(OUTBOUND_KEY) ?? 0,
+    pre.dependencies,
+    CATALOGUES['http-clients'] ?? [],
+  );
+  const empty = nothingToAssess(files);
+  return {
+    ...pre,
+    findDependencies: finder(pre.dependencies),
+    profile,
+    outbound,
+    ...(empty ? { nothingToAssess: empty } : {}),
+  };
+}
+
+/**
+ * Nothing any rule could judge: no files, or only git housekeeping (.gitignore, .gitattributes,
+ * .gitkeep) and a licence. A score there would be a few vacuous passes (issue 15: an empty
+ * repository scored 25).
+ */
+function nothingToAssess(files: FileView): string | undefined {
+  const HOUSEKEEPING = /(^|\/)(\.git\w*|\.keep|LICEN[CS]E[^/]*|COPYING[^/]*|UNLICENSE)$/i;
+  if (files.paths.some((p) => !HOUSEKEEPING.test(p))) return undefined;
+  return files.paths.length === 0
+    ? 'the repository has no files'
+    : `the repository holds only ${files.paths.join(', ')}: nothing to assess`;
 }
 
 /**

@@ -9,7 +9,7 @@ async function factsOf(tree: Tree, detect?: Record<string, string[]>) {
   const pre = collectFacts(files);
   const watched = watchedNames(detect);
   const scanned = await scan(files, new MemorySource(tree), factPatterns(pre, watched), []);
-  return completeFacts(files, pre, (k) => scanned.matches.get(k) ?? [], { watched });
+  return completeFacts(files, pre, { matches: (k) => scanned.matches.get(k) ?? [] }, { watched });
 }
 const use = (f: Awaited<ReturnType<typeof factsOf>>, name: string) => {
   const d = f.dependencies.find((x) => x.name === name);

@@ -34,10 +34,15 @@ export async function runRuleOn(rule: Rule, tree: Tree, opts: RunOptions = {}): 
     [...(rule.meta.reads ?? []), ...digests.flatMap((d) => d.keep ?? [])],
     digests,
   );
-  const facts = completeFacts(files, pre, (key) => scanned.matches.get(key) ?? [], {
-    override: opts.profile,
-    watched,
-  });
+  const facts = completeFacts(
+    files,
+    pre,
+    { matches: (key) => scanned.matches.get(key) ?? [], searched: (key) => scanned.searched.get(key) ?? 0 },
+    {
+      override: opts.profile,
+      watched,
+    },
+  );
   return runRule(
     // Options go through the rule's schema as they do from a config: a bad one throws UsageError.
     { pillar: 'architecture', rule, weight: 1, options: ruleOptions(rule.meta, opts.options, 'options') },

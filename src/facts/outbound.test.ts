@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { memoryIndex, MemorySource, type Tree } from '../testing/memory.js';
+import { scan } from '../scan/scanner.js';
+import { collectFacts, completeFacts, factPatterns } from './index.js';
+import { watchedNames } from './catalogues.js';
+
+async function outbound(tree: Tree) {
+  const files = memoryIndex(tree);
+  const pre = collectFacts(files);
+  const watched = watchedNames();
+  const scanned = await scan(files, new MemorySource(tree), factPatterns(pre, watched), []);
+  return completeFacts(
+    files,
+    pre,
+    { matches: (k) => scanned.matches.get(k) ?? [], searched: (k) => scanned.searched.get(k) ?? 0 },
+    { watched },
+  ).outbound;
+}
+
+describe('outbound calls', () => {
+  it('a client call in production code, one site per file', async () => {
+    const o = await outbound({
+      'app/client.py': 'import requests\n\ndef load():\n    return requests.get(URL, timeout=3)\n',
+      'internal/up.go': 'package up\n\nvar c = &http.Client{Timeout: time.Second}\n',
+      'src/Api/Catalog.cs': 'builder.Services.AddHttpClient<Catalog>();\n',
+    });
+    expect(o.found).toBe(true);
+    expect(o.sites.map((s) => `${s.path}:${s.line}`)).toEqual([
+      'app/client.py:4',
+      'internal/up.go:3',
+      'src/Api/Catalog.cs:1',
+    ]);
+  });
+  it('a client library that production code imports counts, with where', async () => {
+    const o = await outbound({
+      'package.json': '{"dependencies":{"express":"4","@aws-sdk/client-s3":"3"}}',
+      'src/store.ts': "import { S3 } from '@aws-sdk/client-s3';\n",
+    });
+    expect(o).toMatchObject({ found: true, clients: ['@aws-sdk/client-s3'] });
+    expect(o.sites).toContainEqual(expect.objectContaining({ path: 'src/store.ts', line: 1 }));
+  });
+  it('calls in tests, comments and a database driver are not outbound calls', async () => {
+    const o = await outbound({
+      'package.json': '{"dependencies":{"express":"4","pg":"8"}}',
+      'src/app.js': "const pool = new Pool();\n// fetch('https://example.com') was removed\n",
+      'test/api.test.js': "await fetch('http://localhost:3000/');\n",
+    });
+    expect(o).toMatchObject({ found: false, sites: [], searched: 2 });
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * Outbound calls (issue 15, class 7): whether production code calls other services over the
+ * network — HTTP and gRPC clients, cloud and SaaS SDK clients. Retries, timeouts and circuit
+ * breakers protect those calls; an application that makes none has nothing for them to protect,
+ * and is told so rather than failed. Database drivers are not counted: their pools and statement
+ * timeouts are configured elsewhere, and a CRUD service is not expected to wrap its own database
+ * in a circuit breaker.
+ *
+ * Two sources, either enough: client calls in production code (one scan pattern per language
+ * family), and a client library from the `http-clients` catalogue that production code imports.
+ */
+import type { Dependency, Evidence, Match, OutboundCalls } from '../types.js';
+import type { ScanPattern } from '../scan/scanner.js';
+import { isCommentLine, isProductionPath } from './paths.js';
+import { nameMatches } from './frameworks.js';
+
+export const OUTBOUND_KEY = 'facts:outbound';
+
+const CALLS = [
+  // JavaScript/TypeScript: fetch, axios/got/ky/superagent/undici, node http(s), Nest HttpService, SDK clients.
+  String.raw`(?<![\w.$])fetch\(\s*[\x60'"\w]`,
+  String.raw`\b(?:axios|got|ky|superagent|needle|ofetch|\$fetch)(?:\.(?:get|post|put|patch|delete|head|request|create|extend))?\(`,
+  String.raw`\bundici\.(?:request|fetch)\(|\brequest\(\s*['"\x60]https?:`,
+  String.raw`\bhttps?\.(?:request|get)\(`,
+  String.raw`\bthis\.(?:httpService|http)\.(?:get|post|put|patch|delete|request)\(`,
+  String.raw`\bnew\s+(?:[A-Z]\w*)?(?:S3|DynamoDB|SQS|SNS|Lambda|SecretsManager|SES|Kinesis|EventBridge|Stripe|OpenAI|Anthropic|Twilio|WebClient|BlobServiceClient|SecretClient|PubSub|Storage|Firestore)(?:Client)?\(`,
+  // Python: requests/httpx/aiohttp/urllib, boto3, grpc channels.
+  String.raw`\b(?:requests|httpx)\.(?:get|post|put|patch|delete|head|options|request|Session|Client|AsyncClient)\(`,
+  String.raw`\baiohttp\.ClientSession\(|\burllib\.request\.urlopen\(|\burllib3\.PoolManager\(|\bhttp\.client\.HTTPS?Connection\(`,
+  String.raw`\bboto3\.(?:client|resource|Session)\(|\bgrpc\.(?:aio\.)?(?:insecure|secure)_channel\(`,
+  // Go: net/http clients, gRPC dials, resty, AWS SDK v2 clients.
+  String.raw`\bhttp\.(?:Get|Post|PostForm|Head|NewRequest|NewRequestWithContext)\(|&?http\.Client\s*\{|\bhttp\.DefaultClient\b`,
+  String.raw`\bgrpc\.(?:Dial|DialContext|NewClient)\(|\bresty\.New\(|\.NewFromConfig\(`,
+  // JVM: RestTemplate/WebClient/RestClient, OkHttp, Feign, java.net.http, gRPC channels, Apache HttpClient.
+  String.raw`\b(?:RestTemplate|WebClient|RestClient|OkHttpClient|HttpClient\.new(?:Builder|HttpClient)|ManagedChannelBuilder|HttpClients\.create\w*)\b|@FeignClient\b|@HttpExchange\b|\bHttpURLConnection\b`,
+  // .NET: HttpClient and its factory, gRPC channels, RestSharp, Refit.
+  String.raw`\bnew\s+HttpClient\s*[({]|\bIHttpClientFactory\b|\.AddHttpClient\b|\bGrpcChannel\.ForAddress\(|\bnew\s+RestClient\(|\bRestService\.For<`,
+  // Ruby, PHP, Rust.
+  String.raw`\bNet::HTTP\b|\bFaraday\.(?:new|get|post)\b|\bHTTParty\b|\bRestClient\.(?:get|post|put|delete)\b|\bHTTP\.(?:get|post|headers|timeout)\b|\bTyphoeus::|\bExcon\.`,
+  String.raw`\bnew\s+(?:\\?GuzzleHttp\\)?Client\(|\bHttp::(?:get|post|put|patch|delete|withHeaders|timeout|retry)\(|\bcurl_init\(|\bHttpClient::create\(`,
+  // Any language: a get/post whose first argument is a URL (a literal, or a name that says so).
+  String.raw`\.(?:get|post|put|patch|delete|head|request)\(\s*(?:['"\x60]https?:\/\/|\w*(?:url|uri|Url|Uri|URL|URI|endpoint|Endpoint|api_path|apiPath)\b(?!\s*[=:]))`,
+  String.raw`\breqwest::(?:Client|get|blocking)\b|\bhyper::Client\b|\bureq::(?:get|post|agent)\b|\btonic::transport::Channel\b|\baws_sdk_\w+::Client\b`,
+].join('|');
+
+export const OUTBOUND_PATTERN: ScanPattern = {
+  key: OUTBOUND_KEY,
+  regex: new RegExp(CALLS),
+  files: ['**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs}'],
+  literals: [
+    'fetch',
+    'axios',
+    'got',
+    'ky',
+    'superagent',
+    'needle',
+    'undici',
+    'request',
+    'http',
+    'Http',
+    'HTTP',
+    'Client',
+    'boto3',
+    'grpc',
+    'Grpc',
+    'resty',
+    'FromConfig',
+    'RestTemplate',
+    'WebClient',
+    'Feign',
+    'ManagedChannel',
+    'Net::',
+    'Faraday',
+    'Typhoeus',
+    'Excon',
+    'curl_init',
+    'reqwest',
+    'hyper',
+    'ureq',
+    'tonic',
+    'aws_sdk_',
+    'Exchange',
+    'url',
+    'Url',
+    'URL',
+    'uri',
+    'Uri',
+    'URI',
+    'ndpoint',
+    'api_path',
+    'apiPath',
+  ],
+  maxPerFile: 3,
+};
+
+export function outboundCalls(
+  matches: Match[],
+  searched: number,
+  deps: readonly Dependency[],
+  clientNames: readonly string[],
+): OutboundCalls {
+  const code = matches.filter((m) => isProductionPath(m.path) && !isCommentLine(m.snippet));
+  // Imported by production code — or, where imports cannot tell (gems, JVM, NuGet, Composer),
+  // declared by the project for production.
+  const clients = deps.filter(
+    (d) =>
+      !d.dev &&
+      (d.use === 'production' || (d.use === undefined && d.direct)) &&
+      clientNames.some((n) => nameMatches(d.name, n)),
+  );
+  const sites: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const m of code) {
+    if (seen.has(m.path)) continue;
+    seen.add(m.path);
+    sites.push({ path: m.path, line: m.line, snippet: m.snippet, note: 'outbound call' });
+    if (sites.length >= 5) break;
+  }
+  for (const d of clients.slice(0, 3))
+    sites.push(
+      d.usedAt
+        ? { path: d.usedAt.path, line: d.usedAt.line, note: `imports the client library ${d.name}` }
+        : { path: d.path, ...(d.line ? { line: d.line } : {}), note: `declares the client library ${d.name}` },
+    );
+  return {
+    found: code.length > 0 || clients.length > 0,
+    sites,
+    files: new Set(code.map((m) => m.path)).size,
+    clients: [...new Set(clients.map((d) => d.name))].sort(),
+    searched,
+  };
+}
