@@ -333,6 +333,11 @@ export interface Facts {
   frameworks: Framework[];
   workspaces: Workspace[];
   profile: Profile;
+  /**
+   * A reusable infrastructure package — a Terraform module, a repository of Helm charts — that its
+   * callers deploy (facts/infra-package.ts): deployment rules do not judge it as a deployment.
+   */
+  reusable?: { kind: 'terraform-module' | 'helm-charts'; reason: string; evidence: Evidence[] };
   /** Calls to other services from production code: what retries, timeouts and breakers protect. */
   outbound: OutboundCalls;
   /**

@@ -97,7 +97,10 @@ ruleTester(rule, {
     {
       name: 'a CloudWatch log metric filter alone is not an alarm',
       profile: 'infrastructure',
-      tree: { 'infra/logs.tf': 'resource "aws_cloudwatch_log_metric_filter" "errors" {\n  name = "errors"\n}\n' },
+      tree: {
+        'infra/backend.tf': 'terraform {\n  backend "s3" {}\n}\n',
+        'infra/logs.tf': 'resource "aws_cloudwatch_log_metric_filter" "errors" {\n  name = "errors"\n}\n',
+      },
       expect: { outcome: 'fail' },
     },
     {
@@ -112,6 +115,17 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'a reusable Terraform module is deployed by its callers: not judged here',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf': 'resource "aws_db_instance" "this" {\n  multi_az = var.multi_az\n}\n',
+        'variables.tf': 'variable "multi_az" {\n  type    = bool\n  default = false\n}\n',
+        'examples/basic/main.tf':
+          'provider "aws" {\n  region = "eu-west-1"\n}\n\nmodule "db" {\n  source = "../../"\n}\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'a reusable Terraform module' },
+    },
     {
       name: 'a library has no alerts of its own',
       profile: 'library',

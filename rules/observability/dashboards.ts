@@ -61,10 +61,16 @@ export default defineRule({
       },
     },
   },
-  appliesTo: ({ facts }) =>
-    ['service', 'infrastructure'].includes(facts.profile.id)
-      ? true
-      : { reason: `profile is ${facts.profile.id}: dashboards belong to what is deployed and operated` },
+  // A module is judged as a module: alarms it ships count, their absence is its callers' business.
+  appliesTo: ({ facts, matches }) =>
+    facts.reusable?.kind === 'terraform-module' &&
+    !['terraform', 'panels', 'jsonnet', 'provisioning'].some((k) => matches(k).length > 0)
+      ? {
+          reason: `${facts.reusable.reason}: dashboards are defined by the deployments that use it, and this module defines none`,
+        }
+      : ['service', 'infrastructure'].includes(facts.profile.id)
+        ? true
+        : { reason: `profile is ${facts.profile.id}: dashboards belong to what is deployed and operated` },
   check(ctx) {
     const live = (key: string): Match[] =>
       ctx.matches(key).filter((m) => isDeployablePath(m.path) && !isCommentLine(m.snippet));

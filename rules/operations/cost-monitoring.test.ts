@@ -57,11 +57,24 @@ ruleTester(rule, {
     {
       name: 'plain Terraform without any cost control fails',
       profile: 'infrastructure',
-      tree: { 'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n' },
+      tree: {
+        'main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],
   notApplicable: [
+    {
+      name: 'a reusable Terraform module is deployed by its callers: not judged here',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf': 'resource "aws_db_instance" "this" {\n  multi_az = var.multi_az\n}\n',
+        'variables.tf': 'variable "multi_az" {\n  type    = bool\n  default = false\n}\n',
+        'examples/basic/main.tf':
+          'provider "aws" {\n  region = "eu-west-1"\n}\n\nmodule "db" {\n  source = "../../"\n}\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'a reusable Terraform module' },
+    },
     {
       name: 'a service repository is not judged on cost',
       profile: 'service',

@@ -53,10 +53,14 @@ export default defineRule({
     },
     reads: CI_GLOBS,
   },
-  appliesTo: ({ facts }) =>
-    facts.profile.id === 'infrastructure'
-      ? true
-      : { reason: `profile is ${facts.profile.id}: cost monitoring is judged on infrastructure repositories` },
+  // A module is judged as a module: budgets or cost tags it defines count; without them, cost is
+  // its callers' to watch.
+  appliesTo: ({ facts, matches }) =>
+    facts.reusable && !['budget', 'tags', 'kubecost'].some((k) => matches(k).length > 0)
+      ? { reason: `${facts.reusable.reason}: cost is watched where its callers deploy it` }
+      : facts.profile.id === 'infrastructure'
+        ? true
+        : { reason: `profile is ${facts.profile.id}: cost monitoring is judged on infrastructure repositories` },
   check(ctx) {
     const prod = (ms: Match[]) => ms.filter((m) => isProductionPath(m.path));
     const budgets = prod(ctx.matches('budget'));

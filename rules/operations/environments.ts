@@ -64,9 +64,11 @@ export default defineRule({
     },
   },
   appliesTo: ({ facts }) =>
-    facts.profile.id === 'service' || facts.profile.id === 'infrastructure'
-      ? true
-      : { reason: `profile is ${facts.profile.id}: only services and infrastructure have deployment environments` },
+    facts.reusable
+      ? { reason: `${facts.reusable.reason}: its callers deploy it, and separate their environments where they do` }
+      : facts.profile.id === 'service' || facts.profile.id === 'infrastructure'
+        ? true
+        : { reason: `profile is ${facts.profile.id}: only services and infrastructure have deployment environments` },
   check(ctx) {
     const found = new Map<Kind, { name: string; ev: Evidence }[]>([
       ['prod', []],

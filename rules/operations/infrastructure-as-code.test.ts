@@ -4,6 +4,33 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a reusable Terraform module without a backend passes as a module; its resources are cited before the examples',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf': 'resource "aws_db_instance" "this" {\n  multi_az = var.multi_az\n}\n',
+        'variables.tf': 'variable "multi_az" {\n  type    = bool\n  default = false\n}\n',
+        'examples/basic/main.tf':
+          'provider "aws" {\n  region = "eu-west-1"\n}\n\nmodule "db" {\n  source = "../../"\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'a module rightly has no backend',
+        evidence: [
+          { path: 'main.tf', line: 1 },
+          { path: 'examples/basic/main.tf', line: 5 },
+        ],
+      },
+    },
+    {
+      name: 'a repository of Helm charts defines Kubernetes resources as code',
+      profile: 'infrastructure',
+      tree: {
+        'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+        'charts/api/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\n',
+      },
+      expect: { outcome: 'pass', message: 'Helm chart', evidence: [{ path: 'charts/api/Chart.yaml' }] },
+    },
+    {
       name: 'Terraform with an S3 backend passes',
       profile: 'service',
       tree: {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import type { Evidence } from '../../src/types.js';
-import { fromMatch } from '../../src/facts/paths.js';
+import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
 /** IaC tools recognised by file name alone. */
 const BY_FILE: { tool: string; globs: string[] }[] = [
@@ -70,7 +70,10 @@ export default defineRule({
   check(ctx) {
     const evidence: Evidence[] = [];
     const tools: string[] = [];
-    const tf = ctx.matches('tfResource');
+    // The definition before its mentions: the module's own resources before the examples that call it.
+    const tf = [...ctx.matches('tfResource')].sort(
+      (a, b) => Number(isProductionPath(b.path)) - Number(isProductionPath(a.path)),
+    );
     const backend = ctx.matches('tfBackend');
     if (tf.length > 0) {
       tools.push('Terraform');
@@ -94,6 +97,12 @@ export default defineRule({
         evidence.push(fromMatch(hits[0]!));
       }
     }
+    const reusable = ctx.facts.reusable;
+    if (reusable?.kind === 'helm-charts' && tools.length === 0)
+      return pass(`Kubernetes resources are defined as code: ${reusable.reason}.`, reusable.evidence, {
+        tools: ['Helm'],
+        reusable: reusable.kind,
+      });
     if (tools.length === 0) {
       return fail('No infrastructure as code found.', [
         {
@@ -103,6 +112,13 @@ export default defineRule({
       ]);
     }
     const data = { tools, terraformFiles: new Set(tf.map((m) => m.path)).size, remoteBackend: backend.length > 0 };
+    // A module is judged as a module: state belongs to the root configurations that call it.
+    if (reusable?.kind === 'terraform-module' && backend.length === 0)
+      return pass(
+        `Infrastructure as code: ${listing(tools)}, as ${reusable.reason}; a module rightly has no backend — its callers keep the state.`,
+        [...evidence, ...reusable.evidence],
+        { ...data, reusable: reusable.kind },
+      );
     if (tools.length === 1 && tools[0] === 'Terraform' && backend.length === 0) {
       return partial(
         0.6,

@@ -86,6 +86,17 @@ ruleTester(rule, {
   ],
   notApplicable: [
     {
+      name: 'a reusable Terraform module is deployed by its callers: not judged here',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf': 'resource "aws_db_instance" "this" {\n  multi_az = var.multi_az\n}\n',
+        'variables.tf': 'variable "multi_az" {\n  type    = bool\n  default = false\n}\n',
+        'examples/basic/main.tf':
+          'provider "aws" {\n  region = "eu-west-1"\n}\n\nmodule "db" {\n  source = "../../"\n}\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'a reusable Terraform module' },
+    },
+    {
       name: 'a library is not operated',
       profile: 'library',
       tree: { 'RUNBOOK.md': '# Runbook\n' },

@@ -82,9 +82,11 @@ export default defineRule({
   },
   // Runbooks tell an operator how to run something; a library, a CLI or a docs site is not operated.
   appliesTo: ({ facts }) =>
-    ['library', 'cli', 'docs'].includes(facts.profile.id)
-      ? { reason: `profile is ${facts.profile.id}: there is no running system to operate` }
-      : true,
+    facts.reusable
+      ? { reason: `${facts.reusable.reason}: there is no running system of its own to operate` }
+      : ['library', 'cli', 'docs'].includes(facts.profile.id)
+        ? { reason: `profile is ${facts.profile.id}: there is no running system to operate` }
+        : true,
   check(ctx) {
     const relevant = (p: string) => !isTestPath(p) && !NOT_OPS.test(p);
     const dedicated = ctx.files.match(DEDICATED).filter(relevant);

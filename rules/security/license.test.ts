@@ -8,6 +8,7 @@ ruleTester(rule, {
       tree: {
         LICENSE:
           'MIT License\n\nCopyright (c) 2024 Acme\n\nPermission is hereby granted, free of charge, to any person\n',
+        'index.js': 'module.exports = {};\n',
       },
       expect: {
         outcome: 'pass',
@@ -20,6 +21,7 @@ ruleTester(rule, {
       name: 'COPYING with the GPL passes',
       tree: {
         COPYING: '                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n',
+        'src/main.c': 'int main(void) { return 0; }\n',
       },
       expect: { outcome: 'pass', data: { licenses: ['GPL'] } },
     },

@@ -15,9 +15,10 @@ import { applyUsage, usagePatterns } from './usage.js';
 import { commandGraph } from './commands/index.js';
 import { OUTBOUND_KEY, OUTBOUND_PATTERN, outboundCalls } from './outbound.js';
 import { CATALOGUES } from './catalogues.js';
+import { GITOPS_PATTERN, reusablePackage } from './infra-package.js';
 import type { Dependency, DependencyQuery, Facts, Profile, ProfileId } from '../types.js';
 
-export type PreFacts = Omit<Facts, 'profile' | 'outbound' | 'nothingToAssess'>;
+export type PreFacts = Omit<Facts, 'profile' | 'outbound' | 'nothingToAssess' | 'reusable'>;
 
 /** What the facts read back from the scan (the scan's result, or a test's). */
 export interface FactScan {
@@ -58,7 +59,7 @@ export function collectFacts(files: FileView): PreFacts {
  * worth asking about (`watched`: every name a detection catalogue lists, see catalogues.ts).
  */
 export function factPatterns(pre: PreFacts, watched: readonly string[] = []): ScanPattern[] {
-  return [...PROFILE_PATTERNS, OUTBOUND_PATTERN, ...usagePatterns(pre.dependencies, watched)];
+  return [...PROFILE_PATTERNS, OUTBOUND_PATTERN, GITOPS_PATTERN, ...usagePatterns(pre.dependencies, watched)];
 }
 
 export function completeFacts(
@@ -78,12 +79,15 @@ export function completeFacts(
     CATALOGUES['http-clients'] ?? [],
   );
   const empty = nothingToAssess(files);
+  const reusable =
+    profile.id === 'infrastructure' ? reusablePackage(files, scan.matches(GITOPS_PATTERN.key)) : undefined;
   return {
     ...pre,
     findDependencies: finder(pre.dependencies),
     profile,
     outbound,
     ...(empty ? { nothingToAssess: empty } : {}),
+    ...(reusable ? { reusable } : {}),
   };
 }
 
