@@ -309,6 +309,14 @@ export interface CommandGraph {
   runnerConfigs: { runner: string; path: string }[];
 }
 
+/** What a reverse proxy configured in the repository enforces in front of the app (facts/proxy.ts). */
+export interface ProxyFacts {
+  rateLimits: Evidence[];
+  headers: Evidence[];
+  hsts: Evidence[];
+  httpsRedirect: Evidence[];
+}
+
 /** Whether production code calls other services (see facts/outbound.ts). */
 export interface OutboundCalls {
   found: boolean;
@@ -340,6 +348,17 @@ export interface Facts {
   reusable?: { kind: 'terraform-module' | 'helm-charts'; reason: string; evidence: Evidence[] };
   /** Calls to other services from production code: what retries, timeouts and breakers protect. */
   outbound: OutboundCalls;
+  /**
+   * What runs the application and whether it drains in-flight work on SIGTERM by default
+   * (gunicorn, uvicorn, Puma, the ASP.NET Core host, actix-web, Spring Boot 3.4+; facts/app-servers.ts).
+   */
+  appServers: { id: string; name: string; drains: boolean; behaviour: string; evidence: Evidence }[];
+  /** Images built without a Dockerfile: Jib, ko, buildpacks, Nixpacks, .NET SDK, a PaaS (facts/image-builders.ts). */
+  imageBuilders: { tool: string; kind: 'builder' | 'platform'; evidence: Evidence }[];
+  /** Where production code starts a server (net/http, Node http, uvicorn, Kestrel, gRPC…). */
+  servers: Evidence[];
+  /** What a reverse proxy in the repository enforces (rate limits, headers, HSTS, HTTPS redirect). */
+  proxy: ProxyFacts;
   /**
    * Set when the repository holds nothing any rule could judge (no files, or only git
    * housekeeping and a licence): every rule is then not applicable, and there is no score.

@@ -35,10 +35,61 @@ ruleTester(rule, {
         'pom.xml':
           '<project>\n  <build><plugins><plugin>\n    <artifactId>jib-maven-plugin</artifactId>\n  </plugin></plugins></build>\n</project>\n',
       },
-      expect: { outcome: 'pass', message: 'jib-maven-plugin', evidence: [{ path: 'pom.xml', line: 3 }] },
+      expect: { outcome: 'pass', message: 'by Jib', evidence: [{ path: 'pom.xml', line: 3 }] },
+    },
+    {
+      name: 'Spring Boot buildpacks named in the README (spring-boot:build-image) build the image',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-web</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'README.md': '# Shop\n\n## Container image\n\n```\n./mvnw spring-boot:build-image\n```\n',
+      },
+      expect: { outcome: 'pass', message: 'Spring Boot buildpacks', evidence: [{ path: 'README.md', line: 6 }] },
+    },
+    {
+      name: '.NET SDK container publishing configured in the project builds the image',
+      profile: 'service',
+      tree: {
+        'src/Api/Api.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <PropertyGroup>\n    <ContainerRepository>shop/api</ContainerRepository>\n  </PropertyGroup>\n</Project>\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '.NET SDK container publishing',
+        evidence: [{ path: 'src/Api/Api.csproj', line: 3 }],
+      },
     },
   ],
   invalid: [
+    {
+      name: 'a Heroku app (Procfile, app.json) is built by the platform’s buildpacks: partial, and says what is missing',
+      profile: 'service',
+      tree: {
+        Gemfile: "gem 'rails', '~> 7.1'\ngem 'puma'\n",
+        Procfile: 'web: bundle exec puma -C config/puma.rb\n',
+        'app.json': '{"name":"triage","buildpacks":[{"url":"heroku/ruby"}]}\n',
+      },
+      expect: { outcome: 'partial', message: ['Heroku buildpacks builds the image', 'pins the runtime'] },
+    },
+    {
+      name: 'test and local Dockerfiles are not what ships; the partial message names the files that miss a practice',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask\n',
+        'docker/production.Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
+        'docker/local.Dockerfile': 'FROM python:latest\n',
+        'api/Dockerfile':
+          'FROM python:3.12 AS build\nRUN pip wheel .\nFROM python:3.12-slim\nCOPY --from=build /w /w\n',
+        '.dockerignore': '.git\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message:
+          '2 Dockerfiles with pinned base images and a .dockerignore; missing multi-stage builds (docker/production.Dockerfile)',
+        data: { dockerfiles: 2 },
+      },
+    },
     {
       name: 'an unpinned single-stage Python image without .dockerignore names each fault with its line',
       profile: 'service',

@@ -3,8 +3,16 @@ import { fail, graded, listing, partial, pass, unknown } from '../../src/engine/
 import { DOCKERFILE_GLOBS, dockerfiles, imagePin, resolveImage } from '../../src/facts/dockerfile.js';
 import { dirOf, isProductionPath } from '../../src/facts/paths.js';
 
-/** Dev containers and test/example images are not what ships; they count only when nothing else exists. */
-const shipped = (p: string) => isProductionPath(p) && !/(^|\/)\.devcontainer\//.test(p);
+/**
+ * Dev containers and test/example images are not what ships; they count only when nothing else
+ * exists. A Dockerfile that names itself for tests or local development (`Dockerfile.playwright`,
+ * `local.Dockerfile`, `document.e2e.Dockerfile`) builds a tool, not the service.
+ */
+const TOOL_IMAGE = /(^|[./-])(test|tests|e2e|playwright|cypress|selenium|ci|dev|development|local|debug)([./-]|$)/i;
+const shipped = (p: string) =>
+  isProductionPath(p) &&
+  !/(^|\/)\.devcontainer\//.test(p) &&
+  !TOOL_IMAGE.test(p.slice(p.lastIndexOf('/') + 1).replace(/^Dockerfile$/, ''));
 
 export default defineRule({
   meta: {
@@ -20,29 +28,12 @@ export default defineRule({
     detection:
       'Dockerfile/Containerfile outside .devcontainer/, tests and examples; scores multi-stage builds, pinned base images (tag or digest, not `latest` or untagged, ARG defaults substituted) and a `.dockerignore` beside the Dockerfile, beside it as `<name>.dockerignore`, or at the root. Images built without a Dockerfile by Jib, Cloud Native Buildpacks (`spring-boot:build-image`, `pack build`) or ko also pass.',
     reads: DOCKERFILE_GLOBS,
-    patterns: {
-      // Builders that produce an image without a Dockerfile, with their own pinned, layered bases.
-      builder: {
-        regex:
-          /\b(jib-maven-plugin|com\.google\.cloud\.tools\.jib|spring-boot:build-image|bootBuildImage|pack\s+build|ko\s+(?:build|publish|resolve|apply)|nixpacks\s+build)\b/g,
-        files: [
-          '**/pom.xml',
-          '**/build.gradle',
-          '**/build.gradle.kts',
-          '**/Makefile',
-          '**/*.{yml,yaml,sh}',
-          '**/Jenkinsfile',
-        ],
-        literals: ['jib', 'build-image', 'bootBuildImage', 'pack', 'ko ', 'nixpacks'],
-        maxPerFile: 1,
-      },
-    },
   },
   appliesTo: ({ facts }) =>
     facts.profile.id === 'service'
       ? true
       : { reason: `profile is ${facts.profile.id}: only services ship container images` },
-  check({ files, matches }) {
+  check({ files, facts }) {
     const found = dockerfiles(files);
     const all = found.filter((d) => shipped(d.path));
     const notShipped = found
@@ -54,12 +45,21 @@ export default defineRule({
         }),
       );
     if (all.length === 0) {
-      const builders = matches('builder').filter((m) => isProductionPath(m.path));
+      const builders = facts.imageBuilders.filter((b) => b.kind === 'builder');
+      const platforms = facts.imageBuilders.filter((b) => b.kind === 'platform');
       if (builders.length > 0) {
         return pass(
-          `The image is built without a Dockerfile (${builders[0]!.groups[0]}).`,
-          builders.slice(0, 3).map((m) => ({ path: m.path, line: m.line, snippet: m.snippet, note: 'image builder' })),
-          { dockerfiles: 0, builder: builders[0]!.groups[0] },
+          `The image is built without a Dockerfile, by ${listing(builders.map((b) => b.tool))}.`,
+          builders.slice(0, 3).map((b) => b.evidence),
+          { dockerfiles: 0, builder: builders[0]!.tool },
+        );
+      }
+      if (platforms.length > 0) {
+        return partial(
+          0.6,
+          `${platforms[0]!.tool} builds the image from source; nothing in the repository (Dockerfile, Jib, ko, buildpacks config) pins the runtime and the layers it ships.`,
+          platforms.slice(0, 2).map((b) => b.evidence),
+          { dockerfiles: 0, platform: platforms[0]!.tool },
         );
       }
       return fail('No Dockerfile or Containerfile found.', [
@@ -79,6 +79,11 @@ export default defineRule({
     let multi = 0;
     let pinned = 0;
     let ignored = 0;
+    const lacking = {
+      'multi-stage builds': [] as string[],
+      'pinned base images': [] as string[],
+      'a .dockerignore': [] as string[],
+    };
     for (const d of ok) {
       const last = d.stages[d.stages.length - 1]!;
       const isMulti = d.stages.length > 1;
@@ -90,8 +95,11 @@ export default defineRule({
           .find((p) => files.exists(p)) ??
         (files.exists(`${d.path}.dockerignore`) ? `${d.path}.dockerignore` : undefined);
       if (isMulti) multi++;
+      else lacking['multi-stage builds'].push(d.path);
       if (loose.length === 0) pinned++;
+      else lacking['pinned base images'].push(d.path);
       if (dockerignore) ignored++;
+      else lacking['a .dockerignore'].push(d.path);
       evidence.push({
         path: d.path,
         line: last.line,
@@ -130,9 +138,16 @@ export default defineRule({
         evidence,
         data,
       );
+    const has = g.found.filter((x) => x !== 'a Dockerfile');
+    const where = (m: string) => {
+      const list = lacking[m as keyof typeof lacking] ?? [];
+      return n > 1 && list.length < n
+        ? `${m} (${listing(list.slice(0, 2))}${list.length > 2 ? ` and ${list.length - 2} more` : ''})`
+        : m;
+    };
     return partial(
       g.score,
-      `${n} Dockerfile${n === 1 ? '' : 's'} found; missing ${listing(g.missing)}${n > 1 ? ' in some' : ''}.`,
+      `${n} Dockerfile${n === 1 ? '' : 's'}${has.length ? ` with ${listing(has)}` : ''}; missing ${listing(g.missing.map(where))}.`,
       evidence,
       data,
     );

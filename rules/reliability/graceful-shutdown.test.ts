@@ -4,6 +4,30 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Django under gunicorn (Procfile) drains on SIGTERM by default',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\ngunicorn==22.0\n',
+        Procfile: 'web: gunicorn shop.wsgi --workers 3\n',
+        'shop/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'gunicorn lets workers finish their requests on SIGTERM',
+        evidence: [{ path: 'Procfile', line: 1, snippet: 'web: gunicorn shop.wsgi --workers 3' }],
+      },
+    },
+    {
+      name: 'Spring Boot 3.4+ shuts down gracefully by default',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <parent>\n    <groupId>org.springframework.boot</groupId>\n    <artifactId>spring-boot-starter-parent</artifactId>\n    <version>3.5.0</version>\n  </parent>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-web</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'src/main/java/shop/App.java': 'class App {}\n',
+      },
+      expect: { outcome: 'pass', message: 'Spring Boot 3.5.0', evidence: [{ path: 'pom.xml', line: 5 }] },
+    },
+    {
       name: 'Node: process.on("SIGTERM") passes',
       profile: 'service',
       tree: { 'src/server.ts': "const server = app.listen(3000);\nprocess.on('SIGTERM', () => server.close());\n" },
@@ -27,6 +51,20 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Spring Boot before 3.4 shuts down immediately unless configured: the evidence says so',
+      profile: 'service',
+      tree: {
+        'build.gradle':
+          "plugins {\n  id 'org.springframework.boot' version '3.2.5'\n}\ndependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-web'\n}\n",
+        'src/main/java/shop/App.java': 'class App {}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'shuts down immediately unless server.shutdown=graceful',
+        evidence: [{ path: 'build.gradle', line: 2 }],
+      },
+    },
+    {
       name: 'only a Kubernetes preStop hook is partial',
       profile: 'service',
       tree: {
@@ -37,7 +75,7 @@ ruleTester(rule, {
       expect: {
         outcome: 'partial',
         score: 0.5,
-        message: 'no explicit SIGTERM handling',
+        message: ['platform allows time to drain', 'nothing in the application'],
         evidence: [{ path: 'k8s/deploy.yaml', line: 2 }],
       },
     },

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
-import { fail, partial, pass } from '../../src/engine/results.js';
+import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { CODE_GLOBS, productionMatches } from '../_shared/resilience.js';
@@ -32,9 +32,6 @@ const CODE = new RegExp(
     String.raw`\bSignalKind::terminate\(\)`,
   ].join('|'),
 );
-
-/** Frameworks whose usual host (generic host, Puma, uvicorn, actix-web's HttpServer) drains in-flight requests on SIGTERM without any code. */
-const DRAINS_BY_DEFAULT = ['aspnetcore', 'rails', 'fastapi', 'starlette', 'litestar', 'actix-web'];
 
 export default defineRule({
   meta: {
@@ -110,11 +107,14 @@ export default defineRule({
         platform.push({ path: w.path, line: w.line, note: `${w.kind} ${w.name}: ${parts.join(', ')}` });
       }
     }
-    const defaults = ctx.facts.frameworks.filter((f) => DRAINS_BY_DEFAULT.includes(f.id));
+    // What runs the app may drain by default (facts/app-servers.ts): gunicorn, uvicorn, Puma, the
+    // ASP.NET Core host, actix-web, Spring Boot 3.4+.
+    const defaults = ctx.facts.appServers.filter((s) => s.drains);
+    const immediate = ctx.facts.appServers.filter((s) => !s.drains);
     const data = {
       codeSites: code.length,
       platformSettings: platform.length,
-      frameworkDefault: defaults.map((f) => f.id),
+      frameworkDefault: defaults.map((s) => s.id),
     };
     const codeEvidence = firstPerFile(code).map((m) => fromMatch(m));
     if (code.length > 0)
@@ -127,18 +127,26 @@ export default defineRule({
       path: '.',
       note: `no SIGTERM handler or shutdown hook in ${ctx.searched('code')} source files (JS/TS, Python, Go, JVM, .NET, Ruby, PHP, Rust)`,
     };
-    if (platform.length > 0 || defaults.length > 0) {
-      const got = [
-        platform.length > 0 ? 'the platform allows time to drain (preStop/grace period)' : '',
-        defaults.length > 0 ? `${defaults.map((f) => f.name).join(', ')} drains on SIGTERM by default` : '',
-      ].filter(Boolean);
-      return partial(
-        platform.length > 0 && defaults.length > 0 ? 0.6 : 0.5,
-        `${got.join('; ')}; no explicit SIGTERM handling or shutdown timeout in code.`,
-        [...platform.slice(0, 5), ...defaults.map((f) => f.evidence), searchedNote],
+    if (defaults.length > 0)
+      return pass(
+        `SIGTERM drains in-flight requests by default: ${listing(defaults.map((s) => s.behaviour))}.`,
+        [...defaults.map((s) => ({ ...s.evidence, note: s.behaviour })), ...platform.slice(0, 3)],
         data,
       );
-    }
+    const immediateNotes = immediate.map((s) => ({ ...s.evidence, note: s.behaviour }));
+    if (platform.length > 0)
+      return partial(
+        0.5,
+        'The platform allows time to drain (preStop hook or grace period), but nothing in the application stops accepting work and finishes it on SIGTERM.',
+        [...platform.slice(0, 5), ...immediateNotes, searchedNote],
+        data,
+      );
+    if (immediate.length > 0)
+      return fail(
+        `No graceful shutdown: ${immediate[0]!.behaviour}, and nothing else handles SIGTERM.`,
+        [...immediateNotes, searchedNote],
+        data,
+      );
     return fail('No graceful shutdown: nothing handles SIGTERM.', [searchedNote], data);
   },
 });

@@ -5,6 +5,30 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'nginx in front of the app limits request rates (limit_req)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"express":"4"}}',
+        'src/app.js': "const app = require('express')();\napp.listen(3000);\n",
+        'deploy/nginx/nginx.conf':
+          'http {\n  limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;\n  server {\n    location / {\n      limit_req zone=api burst=20;\n      proxy_pass http://app:3000;\n    }\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'deploy/nginx/nginx.conf', line: 2, note: 'the reverse proxy limits request rates' }],
+      },
+    },
+    {
+      name: 'Traefik rate-limit labels on the compose service count',
+      profile: 'service',
+      tree: {
+        'main.go': 'package main\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+        'docker-compose.yml':
+          'services:\n  api:\n    build: .\n    labels:\n      - "traefik.http.middlewares.api-limit.ratelimit.average=100"\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'docker-compose.yml', line: 5 }] },
+    },
+    {
       name: 'Node: express-rate-limit registered on the app passes',
       profile: 'service',
       tree: {

@@ -110,6 +110,8 @@ export default defineRule({
       else if (hasBlock(r, 'rate_based_statement') || hasBlock(r, 'rate_limit_options') || /rate_limit/.test(t))
         config.push({ path: r.path, line: r.line, note: `${label(r)} limits request rates` });
     }
+    // A reverse proxy kept in the repository (nginx limit_req, Traefik rateLimit, Caddy rate_limit).
+    config.push(...ctx.facts.proxy.rateLimits);
     return libraryVerdict(ctx, { what: 'rate limiting', catalogue: 'rate-limiting', code: ['code'], config });
   },
 });

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './security-middleware.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -6,6 +7,24 @@ const fastapi = { 'requirements.txt': 'fastapi==0.110.0\n' };
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a Caddy front end (automatic HTTPS) and headers set there count, for a plain net/http service',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module shop\n',
+        'main.go': 'package main\n\nfunc main() {\n\thttp.ListenAndServe(":8080", mux)\n}\n',
+        Caddyfile:
+          'shop.example.com {\n  header {\n    X-Frame-Options "DENY"\n    X-Content-Type-Options "nosniff"\n  }\n  reverse_proxy app:8080\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: ['security headers (reverse proxy)', 'HTTPS/HSTS (reverse proxy)'],
+        evidence: [
+          { path: 'Caddyfile', line: 3, note: 'the reverse proxy adds security headers' },
+          { path: 'Caddyfile', line: 1, note: expect.stringContaining('automatic HTTPS') },
+        ],
+      },
+    },
     {
       name: 'lusca headers and CSRF without any CORS middleware: same-origin is not penalised',
       tree: {
@@ -199,6 +218,12 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'a gRPC-only server has no browser to protect',
+      profile: 'service',
+      tree: { 'go.mod': 'module x\n', 'main.go': 'package main\n\nfunc main() {\n\ts := grpc.NewServer()\n}\n' },
+      expect: { outcome: 'not-applicable' },
+    },
     {
       name: 'no web framework: not applicable',
       tree: { 'src/lib.rs': 'pub fn f() {}\n', 'Cargo.toml': '[package]\nname="x"\n' },

@@ -4,6 +4,8 @@ import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths
 import { COMMENT_LINE } from './_lib/code-or-deps.js';
 import { IMPORT_LINE, MIDDLEWARE_PATTERNS } from './_lib/middleware-patterns.js';
 
+const GRPC = ['grpc-go', 'tonic'];
+
 export default defineRule({
   meta: {
     id: 'security-middleware',
@@ -19,8 +21,13 @@ export default defineRule({
       'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, `AllowAnyOrigin`) is not an explicit policy; together with credentials it is a finding at its own line.',
     patterns: MIDDLEWARE_PATTERNS,
   },
+  // An HTTP service needs hardening whether a framework or the standard library serves it; a gRPC
+  // server has no browser to protect.
   appliesTo: ({ facts }) =>
-    facts.frameworks.length > 0 ? true : { reason: 'no web framework detected: HTTP middleware does not apply' },
+    facts.frameworks.some((f) => !GRPC.includes(f.id)) ||
+    (facts.profile.id === 'service' && facts.servers.some((s) => !/\bgrpc\.NewServer\(/.test(s.snippet ?? '')))
+      ? true
+      : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },
   check(ctx) {
     const prod = (k: string, reject?: RegExp) =>
       ctx
@@ -45,6 +52,9 @@ export default defineRule({
         ? [{ path: 'config/application.rb', line: appLine + 1, snippet: appRb[appLine]!.trim(), groups: [] }]
         : [];
     const headers = [...prod('headers'), ...spring, ...(rails.length ? rails : railsHeaders)];
+    // A reverse proxy in front of the app may do the work (nginx add_header, Traefik headers, Caddy).
+    const proxy = ctx.facts.proxy;
+    const proxyHttps = [...proxy.hsts, ...proxy.httpsRedirect];
     const cors = prod('cors');
     const any = prod('corsAny');
     const https = prod('https');
@@ -67,12 +77,12 @@ export default defineRule({
     const dangerous = any.filter((m) => credFiles.has(m.path));
 
     const g = graded([
-      { name: 'security headers', found: headers.length > 0, weight: 4 },
+      { name: 'security headers', found: headers.length + proxy.headers.length > 0, weight: 4 },
       // No CORS middleware at all leaves the browser's same-origin policy in force: nothing is opened.
       { name: 'CORS restricted to explicit origins', found: any.length === 0, weight: 3 },
       {
         name: 'HTTPS redirect/HSTS, CSRF protection or trusted hosts',
-        found: https.length + csrf.length + hosts.length > 0 || laravelWeb,
+        found: https.length + csrf.length + hosts.length + proxyHttps.length > 0 || laravelWeb,
         weight: 3,
       },
     ]);
@@ -108,22 +118,24 @@ export default defineRule({
       ...show(csrf, 'CSRF protection'),
       ...show(csrfDisabled, 'CSRF protection disabled'),
       ...show(hosts, 'trusted hosts'),
+      ...proxy.headers.slice(0, 2),
+      ...proxyHttps.slice(0, 2),
       ...(laravelWeb ? [{ path: 'routes/web.php', note: "Laravel's web middleware group verifies CSRF tokens" }] : []),
     ];
     const found = [
-      headers.length && 'security headers',
+      (headers.length || proxy.headers.length) && `security headers${headers.length ? '' : ' (reverse proxy)'}`,
       cors.length && !any.length && 'CORS',
       any.length && `CORS (any origin${dangerous.length ? ', with credentials' : ''})`,
-      https.length && 'HTTPS/HSTS',
+      (https.length || proxyHttps.length) && `HTTPS/HSTS${https.length ? '' : ' (reverse proxy)'}`,
       (csrf.length || laravelWeb) && 'CSRF protection',
       hosts.length && 'trusted hosts',
     ].filter((x): x is string => !!x);
     const data = {
-      headers: headers.length > 0,
+      headers: headers.length + proxy.headers.length > 0,
       cors: cors.length > 0,
       corsAnyOrigin: any.length > 0,
       corsWildcardWithCredentials: dangerous.length > 0,
-      https: https.length > 0,
+      https: https.length + proxyHttps.length > 0,
       csrf: csrf.length > 0 || laravelWeb,
       trustedHosts: hosts.length > 0,
     };

@@ -10,15 +10,21 @@ import { detectLanguages } from './languages.js';
 import { parseManifests } from './manifests/index.js';
 import { detectFrameworks, nameMatches } from './frameworks.js';
 import { detectWorkspaces } from './workspaces.js';
-import { detectProfile, PROFILE_PATTERNS } from './profile.js';
+import { detectProfile, PROFILE_PATTERNS, serverSites } from './profile.js';
 import { applyUsage, usagePatterns } from './usage.js';
 import { commandGraph } from './commands/index.js';
 import { OUTBOUND_KEY, OUTBOUND_PATTERN, outboundCalls } from './outbound.js';
 import { CATALOGUES } from './catalogues.js';
 import { GITOPS_PATTERN, reusablePackage } from './infra-package.js';
+import { PROXY_PATTERNS, proxyFacts } from './proxy.js';
+import { APP_SERVER_PATTERN, appServers } from './app-servers.js';
+import { IMAGE_BUILDER_PATTERN, imageBuilders } from './image-builders.js';
 import type { Dependency, DependencyQuery, Facts, Profile, ProfileId } from '../types.js';
 
-export type PreFacts = Omit<Facts, 'profile' | 'outbound' | 'nothingToAssess' | 'reusable'>;
+export type PreFacts = Omit<
+  Facts,
+  'profile' | 'outbound' | 'proxy' | 'servers' | 'appServers' | 'imageBuilders' | 'nothingToAssess' | 'reusable'
+>;
 
 /** What the facts read back from the scan (the scan's result, or a test's). */
 export interface FactScan {
@@ -59,7 +65,15 @@ export function collectFacts(files: FileView): PreFacts {
  * worth asking about (`watched`: every name a detection catalogue lists, see catalogues.ts).
  */
 export function factPatterns(pre: PreFacts, watched: readonly string[] = []): ScanPattern[] {
-  return [...PROFILE_PATTERNS, OUTBOUND_PATTERN, GITOPS_PATTERN, ...usagePatterns(pre.dependencies, watched)];
+  return [
+    ...PROFILE_PATTERNS,
+    OUTBOUND_PATTERN,
+    GITOPS_PATTERN,
+    ...PROXY_PATTERNS,
+    APP_SERVER_PATTERN,
+    IMAGE_BUILDER_PATTERN,
+    ...usagePatterns(pre.dependencies, watched),
+  ];
 }
 
 export function completeFacts(
@@ -86,6 +100,10 @@ export function completeFacts(
     findDependencies: finder(pre.dependencies),
     profile,
     outbound,
+    proxy: proxyFacts((k) => scan.matches(k)),
+    imageBuilders: imageBuilders(files, scan.matches(IMAGE_BUILDER_PATTERN.key)),
+    appServers: appServers(files, pre.dependencies, pre.frameworks, scan.matches(APP_SERVER_PATTERN.key)),
+    servers: serverSites(scan.matches('facts:server')).map((m) => ({ path: m.path, line: m.line, snippet: m.snippet })),
     ...(empty ? { nothingToAssess: empty } : {}),
     ...(reusable ? { reusable } : {}),
   };

@@ -72,6 +72,16 @@ export interface ProfileInput {
   serverMatches: Match[];
 }
 
+/** A server started in a comment, a test or an example does not make the repository a service. */
+export function serverSites(serverMatches: Match[]): Match[] {
+  return serverMatches.filter(
+    (m) =>
+      !NOT_THE_PRODUCT.test(m.path) &&
+      !/[._]test\.|_spec\./.test(m.path) &&
+      !/^(\*|\/\/|\/\*|#|--|<!--)/.test(m.snippet),
+  );
+}
+
 export function detectProfile(input: ProfileInput): Profile {
   const { files, sourceFiles, dependencies, frameworks, serverMatches } = input;
   const runtime = dependencies.filter((d) => !d.dev);
@@ -87,13 +97,7 @@ export function detectProfile(input: ProfileInput): Profile {
       ],
     };
   }
-  // A server started in a comment, a test or an example does not make the repository a service.
-  const servers = serverMatches.filter(
-    (m) =>
-      !NOT_THE_PRODUCT.test(m.path) &&
-      !/[._]test\.|_spec\./.test(m.path) &&
-      !/^(\*|\/\/|\/\*|#|--|<!--)/.test(m.snippet),
-  );
+  const servers = serverSites(serverMatches);
   if (servers.length > 0) {
     const m = servers[0]!;
     return { id: 'service', detected: true, reasons: [`the code starts a server (${m.path}:${m.line}: ${m.snippet})`] };

@@ -1,0 +1,146 @@
+/**
+ * What runs the application, and what it does on SIGTERM by default (issue 15, class 5): an
+ * application that leaves shutdown to gunicorn, uvicorn, Puma, the ASP.NET Core host, actix-web or
+ * Spring Boot 3.4+ drains in-flight requests without a line of its own, and a verdict that says
+ * otherwise is wrong. Found from the commands that start the app (Procfile, Dockerfile, compose,
+ * scripts), the server's configuration file, and the project's direct dependencies.
+ *
+ * - gunicorn: SIGTERM is a graceful shutdown, workers get `graceful_timeout` (30 s) to finish.
+ * - uvicorn / hypercorn: stop accepting, wait for open requests, run the lifespan shutdown.
+ * - Puma: traps SIGTERM and stops gracefully (since 3.10).
+ * - ASP.NET Core generic host: SIGTERM stops the host, Kestrel drains for ShutdownTimeout (30 s).
+ * - actix-web: SIGTERM starts a graceful shutdown of 30 s.
+ * - Spring Boot: `server.shutdown` is graceful by default from 3.4 (immediate before).
+ */
+import type { Dependency, Evidence, FileView, Framework, Match } from '../types.js';
+import type { ScanPattern } from '../scan/scanner.js';
+import { isCommentLine, isProductionPath } from './paths.js';
+import { lineOf } from './manifests/text.js';
+
+export interface AppServer {
+  id: string;
+  name: string;
+  /** Drains in-flight work on SIGTERM without any code or setting. */
+  drains: boolean;
+  /** What it does by default, for messages. */
+  behaviour: string;
+  evidence: Evidence;
+}
+
+const SERVERS: Record<string, { name: string; behaviour: string }> = {
+  gunicorn: {
+    name: 'gunicorn',
+    behaviour: 'gunicorn lets workers finish their requests on SIGTERM (graceful_timeout, 30 s by default)',
+  },
+  uvicorn: { name: 'uvicorn', behaviour: 'uvicorn stops accepting and waits for open requests on SIGTERM' },
+  hypercorn: { name: 'Hypercorn', behaviour: 'Hypercorn stops accepting and waits for open requests on SIGTERM' },
+  puma: { name: 'Puma', behaviour: 'Puma traps SIGTERM and stops gracefully, finishing requests in flight' },
+};
+
+export const APP_SERVER_PATTERN: ScanPattern = {
+  key: 'facts:app-server',
+  regex: /(?:^|[\s"'[,=/])(gunicorn|uvicorn|hypercorn|puma)(?=[\s"',\]:]|$)/m,
+  files: [
+    '**/Procfile',
+    '**/Dockerfile',
+    '**/Dockerfile.*',
+    '**/*.Dockerfile',
+    '**/Containerfile',
+    '**/*compose*.{yml,yaml}',
+    '**/*.sh',
+    '**/fly.toml',
+    '**/app.yaml',
+    '**/render.yaml',
+    '**/Makefile',
+  ],
+  literals: ['gunicorn', 'uvicorn', 'hypercorn', 'puma'],
+  maxPerFile: 2,
+};
+
+const FRAMEWORK_DEFAULTS: Record<string, string> = {
+  aspnetcore: 'the ASP.NET Core host stops Kestrel gracefully on SIGTERM (ShutdownTimeout, 30 s by default)',
+  'actix-web': 'actix-web shuts down gracefully on SIGTERM (30 s by default)',
+  fastapi: 'FastAPI runs under uvicorn, which waits for open requests on SIGTERM',
+  starlette: 'Starlette runs under uvicorn, which waits for open requests on SIGTERM',
+  litestar: 'Litestar runs under uvicorn, which waits for open requests on SIGTERM',
+  rails: 'Rails runs under Puma, which stops gracefully on SIGTERM',
+};
+
+export function appServers(
+  files: FileView,
+  deps: readonly Dependency[],
+  frameworks: readonly Framework[],
+  commands: Match[],
+): AppServer[] {
+  const out = new Map<string, AppServer>();
+  const add = (id: string, evidence: Evidence) => {
+    const s = SERVERS[id];
+    if (s && !out.has(id)) out.set(id, { id, name: s.name, drains: true, behaviour: s.behaviour, evidence });
+  };
+  for (const m of commands)
+    if (isProductionPath(m.path) && !isCommentLine(m.snippet))
+      add(m.groups[0]!, { path: m.path, line: m.line, snippet: m.snippet, note: `started by ${m.groups[0]}` });
+  for (const p of files.match(['**/gunicorn.conf.py', '**/gunicorn_conf.py', '**/gunicorn.py']))
+    if (isProductionPath(p)) add('gunicorn', { path: p, note: 'gunicorn configuration' });
+  for (const d of deps)
+    if (d.direct && !d.dev && SERVERS[d.name] && isProductionPath(d.path))
+      add(d.name, {
+        path: d.path,
+        ...(d.line ? { line: d.line } : {}),
+        snippet: d.name,
+        note: 'application server dependency',
+      });
+  for (const f of frameworks) {
+    const behaviour = FRAMEWORK_DEFAULTS[f.id];
+    if (behaviour && !out.has(f.id))
+      out.set(f.id, { id: f.id, name: f.name, drains: true, behaviour, evidence: f.evidence });
+  }
+  const boot = springBoot(files, deps, frameworks);
+  if (boot) out.set('spring-boot', boot);
+  return [...out.values()];
+}
+
+/** Spring Boot's version from the Maven parent or the Gradle plugin: graceful by default from 3.4. */
+function springBoot(
+  files: FileView,
+  deps: readonly Dependency[],
+  frameworks: readonly Framework[],
+): AppServer | undefined {
+  const fw = frameworks.find((f) => f.id === 'spring-boot');
+  if (!fw) return undefined;
+  let version: string | undefined;
+  let at: Evidence | undefined;
+  const plugin = deps.find((d) => d.name === 'plugin:org.springframework.boot' && d.version);
+  if (plugin) {
+    version = plugin.version;
+    at = {
+      path: plugin.path,
+      ...(plugin.line ? { line: plugin.line } : {}),
+      snippet: `org.springframework.boot ${version}`,
+    };
+  }
+  for (const p of files.match('**/pom.xml')) {
+    if (version) break;
+    const text = files.read(p) ?? '';
+    const m =
+      /<parent>\s*<groupId>org\.springframework\.boot<\/groupId>\s*<artifactId>spring-boot-starter-parent<\/artifactId>\s*<version>([^<]+)<\/version>/.exec(
+        text,
+      );
+    if (m) {
+      version = m[1]!;
+      at = { path: p, line: lineOf(text, m[1]!, m.index) ?? 1, snippet: `spring-boot-starter-parent ${version}` };
+    }
+  }
+  const [major, minor] = (version ?? '').split('.').map((x) => Number.parseInt(x, 10));
+  if (major === undefined || Number.isNaN(major)) return undefined;
+  const drains = major > 3 || (major === 3 && (minor ?? 0) >= 4);
+  return {
+    id: 'spring-boot',
+    name: `Spring Boot ${version}`,
+    drains,
+    behaviour: drains
+      ? `Spring Boot ${version} shuts the embedded server down gracefully by default (server.shutdown=graceful since 3.4)`
+      : `Spring Boot ${version} shuts down immediately unless server.shutdown=graceful is set (graceful became the default in 3.4)`,
+    evidence: at ?? fw.evidence,
+  };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { memoryIndex, MemorySource, type Tree } from '../testing/memory.js';
+import { scan } from '../scan/scanner.js';
+import { PROXY_PATTERNS, proxyFacts } from './proxy.js';
+
+async function proxy(tree: Tree) {
+  const scanned = await scan(memoryIndex(tree), new MemorySource(tree), PROXY_PATTERNS, []);
+  return proxyFacts((k) => scanned.matches.get(k) ?? []);
+}
+const at = (ev: { path: string; line?: number }[]) => ev.map((e) => `${e.path}:${e.line}`);
+
+describe('what a reverse proxy in the repository enforces', () => {
+  it('nginx: headers, HSTS, an HTTPS redirect and request limits, each at its line', async () => {
+    const p = await proxy({
+      'deploy/nginx/default.conf.template': [
+        'limit_req_zone $binary_remote_addr zone=api:10m rate=5r/s;',
+        'server {',
+        '  listen 80;',
+        '  return 301 https://$host$request_uri;',
+        '}',
+        'server {',
+        '  add_header Strict-Transport-Security "max-age=31536000" always;',
+        '  add_header X-Frame-Options DENY;',
+        '  # add_header Content-Security-Policy "default-src self";',
+        '}',
+      ].join('\n'),
+    });
+    expect(at(p.rateLimits)).toEqual(['deploy/nginx/default.conf.template:1']);
+    expect(at(p.httpsRedirect)).toEqual(['deploy/nginx/default.conf.template:4']);
+    expect(at(p.hsts)).toEqual(['deploy/nginx/default.conf.template:7']);
+    expect(at(p.headers)).toEqual(['deploy/nginx/default.conf.template:8']);
+  });
+  it('Caddy serves a named site over HTTPS by default, unless auto_https is off', async () => {
+    expect(at((await proxy({ Caddyfile: 'api.example.com {\n  reverse_proxy app:8000\n}\n' })).httpsRedirect)).toEqual([
+      'Caddyfile:1',
+    ]);
+    const off = await proxy({ Caddyfile: '{\n  auto_https off\n}\napi.example.com {\n  reverse_proxy app:8000\n}\n' });
+    expect(off.httpsRedirect).toEqual([]);
+    expect((await proxy({ Caddyfile: ':80 {\n  reverse_proxy app:8000\n}\n' })).httpsRedirect).toEqual([]);
+  });
+  it('Traefik middlewares in dynamic configuration and compose labels', async () => {
+    const p = await proxy({
+      'traefik/dynamic.yml':
+        'http:\n  middlewares:\n    secure:\n      headers:\n        frameDeny: true\n        stsSeconds: 31536000\n    limit:\n      rateLimit:\n        average: 50\n',
+    });
+    expect(at(p.headers)).toEqual(['traefik/dynamic.yml:5']);
+    expect(at(p.hsts)).toEqual(['traefik/dynamic.yml:6']);
+    expect(at(p.rateLimits)).toEqual(['traefik/dynamic.yml:8']);
+  });
+});

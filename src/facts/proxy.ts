@@ -1,0 +1,114 @@
+/**
+ * What a reverse proxy kept in the repository enforces in front of the application (issue 15,
+ * class 5): nginx, Caddy, Traefik and HAProxy configurations limit request rates, add security
+ * headers and HSTS, and redirect to HTTPS — work the application then need not do itself. Read in
+ * the one scan; rate limiting and security middleware both use it.
+ *
+ * Caddy is the case of a default: a site block that names a host is served over HTTPS, with plain
+ * HTTP redirected, unless `auto_https off` says otherwise (https://caddyserver.com/docs/automatic-https).
+ */
+import type { Evidence, Match, ProxyFacts } from '../types.js';
+import type { ScanPattern } from '../scan/scanner.js';
+import { isCommentLine, isDeployablePath } from './paths.js';
+
+const NGINX = [
+  '**/nginx*.conf',
+  '**/nginx/**/*.conf',
+  '**/*.nginx',
+  '**/conf.d/*.conf',
+  '**/*.conf.template',
+  '**/sites-{available,enabled}/*',
+];
+const CADDY = ['**/Caddyfile', '**/Caddyfile.*', '**/*.caddy', '**/*.caddyfile'];
+const TRAEFIK = ['**/traefik*.{yml,yaml,toml}', '**/traefik/**/*.{yml,yaml,toml}', '**/*compose*.{yml,yaml}'];
+const HAPROXY = ['**/haproxy*.cfg', '**/haproxy/**/*.cfg'];
+
+const KEYS = {
+  rate: 'facts:proxy-rate',
+  headers: 'facts:proxy-headers',
+  hsts: 'facts:proxy-hsts',
+  redirect: 'facts:proxy-redirect',
+  caddySite: 'facts:proxy-caddy-site',
+  caddyOff: 'facts:proxy-caddy-off',
+};
+
+export const PROXY_PATTERNS: ScanPattern[] = [
+  {
+    key: KEYS.rate,
+    regex:
+      /^\s*(?:limit_req(?:_zone)?\s|rate_limit\b|[\w.-]*ratelimit[\w.-]*\s*[:=]|-\s*["']?traefik\.http\.middlewares\.[\w-]+\.ratelimit\.|http-request\s+(?:deny|track-sc\d)\b.*\b(?:http_req_rate|sc_http_req_rate))/im,
+    files: [...NGINX, ...CADDY, ...TRAEFIK, ...HAPROXY],
+    literals: ['limit_req', 'rate_limit', 'ratelimit', 'http_req_rate'],
+    ignoreCase: true,
+    maxPerFile: 2,
+  },
+  {
+    key: KEYS.headers,
+    regex:
+      /^\s*(?:add_header[ \t]+(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy|Permissions-Policy)\b|header[ \t]+(?:\S+[ \t]+)?(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy)\b|(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy)\s+["']|(?:-\s*["']?traefik\.http\.middlewares\.[\w-]+\.headers\.)?(?:frameDeny|contentTypeNosniff|customFrameOptionsValue|contentSecurityPolicy|browserXssFilter)\s*[:=]|http-response\s+set-header\s+(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy))/im,
+    files: [...NGINX, ...CADDY, ...TRAEFIK, ...HAPROXY],
+    literals: [
+      'X-Frame-Options',
+      'X-Content-Type-Options',
+      'Content-Security-Policy',
+      'Referrer-Policy',
+      'Permissions-Policy',
+      'frameDeny',
+      'contentTypeNosniff',
+      'customFrameOptionsValue',
+      'contentSecurityPolicy',
+      'browserXssFilter',
+    ],
+    ignoreCase: true,
+    maxPerFile: 2,
+  },
+  {
+    key: KEYS.hsts,
+    regex: /Strict-Transport-Security|\bstsSeconds\s*[:=]\s*["']?[1-9]/i,
+    files: [...NGINX, ...CADDY, ...TRAEFIK, ...HAPROXY],
+    literals: ['strict-transport-security', 'stsseconds'],
+    ignoreCase: true,
+    maxPerFile: 1,
+  },
+  {
+    key: KEYS.redirect,
+    regex:
+      /^\s*(?:return\s+30[178]\s+https:\/\/|rewrite\s+\S+\s+https:\/\/\S*\s+permanent|redirect-scheme\s+https|http-request\s+redirect\s+scheme\s+https|redir\s+https:\/\/|(?:-\s*["']?)?(?:traefik\.http\.middlewares\.[\w-]+\.)?redirectscheme\.scheme\s*[:=]\s*["']?https|scheme\s*:\s*["']?https["']?\s*$|to\s*:\s*["']?websecure)/im,
+    files: [...NGINX, ...CADDY, ...TRAEFIK, ...HAPROXY],
+    literals: ['https', 'websecure'],
+    ignoreCase: true,
+    maxPerFile: 1,
+  },
+  {
+    // A Caddy site address that names a host: served over HTTPS with HTTP redirected, by default.
+    key: KEYS.caddySite,
+    regex:
+      /^(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,}|\{\$[A-Z_]+\}|\{env\.[A-Z_]+\})(?::443)?(?:\s*,\s*\S+)*\s*\{\s*$/im,
+    files: CADDY,
+    maxPerFile: 1,
+  },
+  {
+    key: KEYS.caddyOff,
+    regex: /^\s*auto_https\s+(?:off|disable_redirects)\b/m,
+    files: CADDY,
+    literals: ['auto_https'],
+    maxPerFile: 1,
+  },
+];
+
+export function proxyFacts(matches: (key: string) => Match[]): ProxyFacts {
+  const live = (key: string) => matches(key).filter((m) => isDeployablePath(m.path) && !isCommentLine(m.snippet));
+  const ev = (ms: Match[], note: string): Evidence[] =>
+    ms.slice(0, 3).map((m) => ({ path: m.path, line: m.line, snippet: m.snippet, note }));
+  const caddyOff = new Set(live(KEYS.caddyOff).map((m) => m.path));
+  const caddy = live(KEYS.caddySite).filter((m) => !caddyOff.has(m.path) && !m.snippet.startsWith('http://'));
+  return {
+    rateLimits: ev(live(KEYS.rate), 'the reverse proxy limits request rates'),
+    headers: ev(live(KEYS.headers), 'the reverse proxy adds security headers'),
+    hsts: ev(live(KEYS.hsts), 'the reverse proxy sends HSTS'),
+    httpsRedirect: [
+      ...ev(live(KEYS.redirect), 'the reverse proxy redirects HTTP to HTTPS'),
+      ...ev(caddy, 'Caddy serves this site over HTTPS and redirects HTTP by default (automatic HTTPS)'),
+    ],
+  };
+}
