@@ -4,6 +4,29 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a compose file is recognised by content whatever it is called (ops/app.yml with replicas)',
+      profile: 'service',
+      tree: {
+        'main.go': 'package main\n',
+        'ops/app.yml': 'services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    deploy:\n      replicas: 3\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'docker-compose (production)',
+        evidence: [{ path: 'ops/app.yml', note: 'production compose file' }],
+      },
+    },
+    {
+      name: 'a Nomad job in a plain .hcl file is a deployment target',
+      profile: 'service',
+      tree: {
+        'main.go': 'package main\n',
+        'deploy/api.hcl': 'job "api" {\n  group "web" {\n    count = 2\n  }\n}\n',
+        'deploy/terragrunt.hcl': 'include {\n  path = find_in_parent_folders()\n}\n',
+      },
+      expect: { outcome: 'pass', message: 'Nomad', evidence: [{ path: 'deploy/api.hcl', line: 1, note: 'job api' }] },
+    },
+    {
       name: 'Kubernetes multi-document manifests pass',
       profile: 'service',
       tree: {
@@ -45,6 +68,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'compose files named for CI and tests are not deployment targets; a GitLab CI services list is not compose',
+      profile: 'service',
+      tree: {
+        'main.go': 'package main\n',
+        'docker-compose.ci.yaml': 'services:\n  api:\n    build: .\n',
+        '.gitlab-ci.yml':
+          'stages: [test]\nservices:\n  - name: postgres:16\ntest:\n  image: golang:1.22\n  script: [go test ./...]\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
     {
       name: 'docker-compose alone is partial',
       profile: 'service',

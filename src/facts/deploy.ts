@@ -7,6 +7,7 @@ import { memo } from '../util/memo.js';
 import { dirOf, isProductionPath } from './paths.js';
 import { parseHcl, type TfBlock } from './terraform.js';
 import { parseYamlWithLines } from '../util/yaml-lines.js';
+import { k8s } from './k8s.js';
 
 export const COMPOSE_GLOBS = [
   '**/docker-compose*.{yml,yaml}',
@@ -15,7 +16,16 @@ export const COMPOSE_GLOBS = [
 ];
 export const ECS_GLOBS = ['**/*task-definition*.json', '**/*task-def*.json', '**/taskdef*.json', '**/ecs/**/*.json'];
 export const NOMAD_GLOBS = ['**/*.nomad', '**/*.nomad.hcl'];
-export const DEPLOY_READS = [...COMPOSE_GLOBS, ...ECS_GLOBS, ...NOMAD_GLOBS];
+/** Nomad jobs are HCL whatever the file is called; Terraform, Terragrunt and Packer files are not jobs. */
+const HCL_GLOBS = ['**/*.hcl'];
+const NOT_NOMAD = /(^|\/)(terragrunt\.hcl|\.terraform\.lock\.hcl|atlas\.hcl)$|\.pkr\.hcl$/;
+export const DEPLOY_READS = [...COMPOSE_GLOBS, ...ECS_GLOBS, ...NOMAD_GLOBS, ...HCL_GLOBS];
+
+/**
+ * Compose files named for CI, tests or local tools (`docker-compose.ci.yml`, `compose.e2e.yaml`,
+ * `docker-compose.document.test.yaml`) start what the tests need, not what is deployed.
+ */
+const TOOL_COMPOSE = /(^|[._-])(ci|test|tests|testing|e2e|integration|playwright|cypress)([._-]|$)/i;
 
 export interface ComposeService {
   path: string;
@@ -58,8 +68,14 @@ const rec = (v: unknown): Record<string, unknown> | undefined =>
 
 function parseDeploy(files: FileView): Deploy {
   const out: Deploy = { compose: [], composeFiles: [], ecs: [], ecsFiles: [], nomad: [], notes: [] };
-  // Dev containers are developer machines, not deployments.
-  for (const path of files.match(COMPOSE_GLOBS).filter((p) => isProductionPath(p) && !p.includes('.devcontainer/'))) {
+  // Dev containers are developer machines, not deployments; a compose file may be named anything.
+  const candidates = [...new Set([...files.match(COMPOSE_GLOBS), ...k8s(files).composeByContent])].sort();
+  for (const path of candidates.filter(
+    (p) =>
+      isProductionPath(p) &&
+      !p.includes('.devcontainer/') &&
+      !TOOL_COMPOSE.test(p.slice(p.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '')),
+  )) {
     const text = files.read(path);
     if (text === undefined) continue;
     const parsed = parseYamlWithLines(text);
@@ -118,9 +134,10 @@ function parseDeploy(files: FileView): Deploy {
       });
     }
   }
-  for (const path of files.match(NOMAD_GLOBS)) {
+  for (const path of files.match([...NOMAD_GLOBS, ...HCL_GLOBS])) {
+    if (NOT_NOMAD.test(path)) continue;
     const text = files.read(path);
-    if (text === undefined) continue;
+    if (text === undefined || !/^\s*job\s+"[^"]*"\s*\{/m.test(text)) continue;
     const { blocks, error } = parseHcl(path, text);
     if (error) out.notes.push({ path, note: `HCL not fully parsed: ${error}` });
     const jobs = blocks.filter((b) => b.type === 'job');

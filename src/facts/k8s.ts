@@ -64,6 +64,8 @@ export interface K8sModel {
   charts: Chart[];
   kustomizations: { path: string; resources: string[]; replicas: { name: string; count: number }[] }[];
   notes: { path: string; note: string }[];
+  /** YAML files that are compose files by content, whatever their name (deploy.ts reads them). */
+  composeByContent: string[];
 }
 
 export const WORKLOAD_KINDS = [
@@ -181,6 +183,8 @@ interface FileManifests {
   objects: K8sObject[];
   workloads: Workload[];
   notes: K8sModel['notes'];
+  /** A compose file whose name does not say so (`deploy/stack.yml`): recognised by content. */
+  compose?: boolean;
 }
 
 /**
@@ -245,13 +249,24 @@ function identityOnly(path: string, text: string): FileManifests | undefined {
   return { objects: [{ apiVersion: api, kind: kind[1]!, name, path, line, doc }], workloads: [], notes: [] };
 }
 
+/**
+ * A compose file by content: a top-level `services:` map whose entries have an `image:` or
+ * `build:`. CI files with a top-level `services:` (GitLab) also have `stages:`, `jobs:` or `script:`.
+ */
+const COMPOSE_CONTENT = /^services:[ \t]*(?:#.*)?$/m;
+const COMPOSE_SERVICE = /^[ \t]{2,}(?:image|build):/m;
+const NOT_COMPOSE = /^(?:stages|jobs|on|steps|pipeline|workflows):|^[ \t]+script:/m;
+
 function manifestsOf(path: string, raw: string, files: FileView): FileManifests | undefined {
   // Krane/ERB templates: output tags become a placeholder scalar, control tags vanish (lines kept).
   const text = path.endsWith('.erb')
     ? raw.replace(/<%(=?)[\s\S]*?%>/g, (m, out: string) => (out ? 'erb-template' : m.replace(/[^\n]/g, '')))
     : raw;
   // Cheap pre-check: a manifest names its kind; most YAML in a repository does not.
-  if (!/^\s*kind:/m.test(text) || !text.includes('apiVersion')) return undefined;
+  if (!/^\s*kind:/m.test(text) || !text.includes('apiVersion'))
+    return COMPOSE_CONTENT.test(text) && COMPOSE_SERVICE.test(text) && !NOT_COMPOSE.test(text)
+      ? { objects: [], workloads: [], notes: [], compose: true }
+      : undefined;
   const charts = chartsMemo(files);
   const chart = charts.find((c) => path.startsWith(c.dir ? `${c.dir}/templates/` : 'templates/'));
   if (!chart) {
@@ -297,10 +312,11 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
 
 export function parseK8s(files: FileView): K8sModel {
   const charts = chartsMemo(files);
-  const model: K8sModel = { objects: [], workloads: [], charts, kustomizations: [], notes: [] };
+  const model: K8sModel = { objects: [], workloads: [], charts, kustomizations: [], notes: [], composeByContent: [] };
   for (const path of files.match(K8S_READS)) {
     const found = files.digest(path, K8S_DIGEST);
     if (!found) continue;
+    if (found.compose) model.composeByContent.push(path);
     model.objects.push(...found.objects);
     model.workloads.push(...found.workloads);
     model.notes.push(...found.notes);
