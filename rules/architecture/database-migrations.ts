@@ -161,7 +161,7 @@ export default defineRule({
     if (setup.length)
       return partial(
         0.4,
-        'A migration tool is set up but no migration file is committed.',
+        `A migration tool is set up (${listing([...configs.slice(0, 2), ...declared.slice(0, 2).map((d) => d.name)])}) but no migration file is committed.`,
         [...setup, clientEvidence],
         data,
       );

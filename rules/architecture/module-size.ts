@@ -118,7 +118,7 @@ export default defineRule({
       const score = Math.max(0.3, 0.7 - 0.1 * (over.length - 1));
       return partial(
         score,
-        `${over.length} source file(s) exceed ${partialAbove.toLocaleString('en-US')} lines; the largest is ${largest.path} (${largest.lines.toLocaleString('en-US')} lines).`,
+        `${counted.length - over.length} of ${counted.length} production source files are at most ${partialAbove.toLocaleString('en-US')} lines; ${over.length} exceed it, the largest ${largest.path} (${largest.lines.toLocaleString('en-US')} lines).`,
         evidence,
         data,
       );

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
-import { partial, pass } from '../../src/engine/results.js';
+import { listing, partial, pass } from '../../src/engine/results.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import {
@@ -165,7 +165,7 @@ export default defineRule({
       );
     return partial(
       Math.min(0.95, score + (dr.length > 0 ? 0.1 : 0)),
-      `${findings.length} of ${stores} data stores have no explicit backups.${noDr}`,
+      `${good.length ? `${good.length} of ${stores} data stores are backed up; ` : ''}${findings.length} of ${stores} have no explicit backups (${listing(findings.slice(0, 3).map((f) => f.note!.split(':')[0]!))}${findings.length > 3 ? ', …' : ''}).${noDr}`,
       [...findings.slice(0, 15), ...good.slice(0, 3), ...extra, ...tf.notes.slice(0, 3)],
       data,
     );

@@ -136,7 +136,7 @@ export default defineRule({
     ];
     return partial(
       units === 0 ? 0 : earned / units,
-      `${findings.length} of ${units} workloads lack complete resource requests/limits${limitRanges.length > 0 ? ' (a LimitRange supplies defaults)' : ''}.`,
+      `${good.length ? `${good.length} of ${units} workloads declare requests and limits; ` : ''}${findings.length} of ${units} lack complete resource requests/limits${limitRanges.length > 0 ? ' (a LimitRange supplies defaults)' : ''}.`,
       shown,
       data,
     );
