@@ -66,6 +66,9 @@ const FRAMEWORK_DEFAULTS: Record<string, string> = {
   rails: 'Rails runs under Puma, which stops gracefully on SIGTERM',
 };
 
+/** Frameworks that are their own server (the others run under one of SERVERS). */
+const SELF_SERVING = ['aspnetcore', 'actix-web'];
+
 export function appServers(
   files: FileView,
   deps: readonly Dependency[],
@@ -90,10 +93,12 @@ export function appServers(
         snippet: d.name,
         note: 'application server dependency',
       });
+  // A framework's usual server stands in only when the server itself was not found (no duplicate).
+  const servers = out.size;
   for (const f of frameworks) {
     const behaviour = FRAMEWORK_DEFAULTS[f.id];
-    if (behaviour && !out.has(f.id))
-      out.set(f.id, { id: f.id, name: f.name, drains: true, behaviour, evidence: f.evidence });
+    if (!behaviour || out.has(f.id) || (servers > 0 && !SELF_SERVING.includes(f.id))) continue;
+    out.set(f.id, { id: f.id, name: f.name, drains: true, behaviour, evidence: f.evidence });
   }
   const boot = springBoot(files, deps, frameworks);
   if (boot) out.set('spring-boot', boot);
