@@ -63,6 +63,8 @@ export interface LibraryVerdict {
    * so without a call that applies it they earn no credit.
    */
   multiPurpose?: string[];
+  /** The pattern protects outbound calls: cite them when nothing protects them. */
+  outbound?: boolean;
 }
 
 export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult {
@@ -116,7 +118,9 @@ export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult 
     deps.length > 0
       ? ` ${listing(data.dependencies)} ${deps.length === 1 ? 'is' : 'are'} declared, but nothing configures ${v.what} with ${deps.length === 1 ? 'it' : 'them'}.`
       : '';
-  return fail(`No ${v.what} found.${multi}`, [none, ...depEvidence, ...aside], data);
+  // What needs protecting: the outbound calls that made the rule apply.
+  const calls = v.outbound ? ctx.facts.outbound.sites.slice(0, 2) : [];
+  return fail(`No ${v.what} found.${multi}`, [none, ...calls, ...depEvidence, ...aside], data);
 }
 
 function cap(s: string): string {

@@ -7,6 +7,14 @@ const lines = (n: number, text = 'x = 1') => `${Array.from({ length: n }, (_, i)
 ruleTester(rule, {
   valid: [
     {
+      name: 'a third-party bundle copied into the assets (licence banner with a version) is not the project’s module',
+      tree: {
+        'internal/view/assets/js/vue.js': `/*!\n * Vue.js v2.6.8\n * (c) 2014-2019 Evan You\n * Released under the MIT License.\n */\n${'var x = 1;\n'.repeat(2500)}`,
+        'internal/app.go': 'package internal\n',
+      },
+      expect: { outcome: 'pass', message: 'All 1 production source files' },
+    },
+    {
       name: 'small Python and Go modules pass and cite the largest',
       tree: { 'app/main.py': lines(120), 'app/util.py': lines(40), 'cmd/server/main.go': lines(300, 'var x = 1') },
       expect: {

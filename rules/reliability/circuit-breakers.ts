@@ -90,6 +90,7 @@ export default defineRule({
       catalogue: 'circuit-breakers',
       code: ['code'],
       config,
+      outbound: true,
       multiPurpose: [...MULTI_PURPOSE, 'github.com/eapache/go-resiliency', 'failsafe'],
     });
   },

@@ -96,6 +96,7 @@ export default defineRule({
       catalogue: 'retries',
       code: ['code'],
       config,
+      outbound: true,
       multiPurpose: MULTI_PURPOSE,
     });
   },

@@ -168,6 +168,7 @@ export default defineRule({
           path: '.',
           note: `no client or server timeout in ${ctx.searched('explicit')} source files (JS/TS, Python, Go, JVM, .NET, Ruby, PHP, Rust)`,
         },
+        ...ctx.facts.outbound.sites.slice(0, 3),
       ],
       data,
     );

@@ -830,6 +830,11 @@ Object.assign(CATALOGUES, {
     'octokit',
     'git_hub_bub',
     'twilio-ruby',
+    'elasticsearch',
+    '@elastic/elasticsearch',
+    'opensearch-py',
+    '@opensearch-project/opensearch',
+    'github.com/elastic/go-elasticsearch*',
   ],
 });
 

@@ -16,6 +16,13 @@ import { nameMatches } from './frameworks.js';
 
 export const OUTBOUND_KEY = 'facts:outbound';
 
+/**
+ * Code that runs in the browser calls the service, not other services: front-end folders and
+ * component files are left out (a `fetch` in static/js/app.js is the page calling its own backend).
+ */
+const BROWSER =
+  /(^|\/)(static|public|assets|frontend|front-end|client|webapp|wwwroot|ClientApp|www)\/|\.(jsx|tsx|vue|svelte)$/i;
+
 const CALLS = [
   // JavaScript/TypeScript: fetch, axios/got/ky/superagent/undici, node http(s), Nest HttpService, SDK clients.
   String.raw`(?<![\w.$])fetch\(\s*[\x60'"\w]`,
@@ -99,13 +106,14 @@ export function outboundCalls(
   deps: readonly Dependency[],
   clientNames: readonly string[],
 ): OutboundCalls {
-  const code = matches.filter((m) => isProductionPath(m.path) && !isCommentLine(m.snippet));
-  // Imported by production code — or, where imports cannot tell (gems, JVM, NuGet, Composer),
-  // declared by the project for production.
+  const code = matches.filter((m) => isProductionPath(m.path) && !isCommentLine(m.snippet) && !BROWSER.test(m.path));
+  // Imported by production code, or declared by the project for production: a client library is
+  // often used through another package (django-storages drives boto3, a search backend its client).
+  // One only the tests import is not the service's.
   const clients = deps.filter(
     (d) =>
       !d.dev &&
-      (d.use === 'production' || (d.use === undefined && d.direct)) &&
+      (d.use === 'production' || (d.direct && d.use !== 'non-production')) &&
       clientNames.some((n) => nameMatches(d.name, n)),
   );
   const sites: Evidence[] = [];
@@ -120,7 +128,11 @@ export function outboundCalls(
     sites.push(
       d.usedAt
         ? { path: d.usedAt.path, line: d.usedAt.line, note: `imports the client library ${d.name}` }
-        : { path: d.path, ...(d.line ? { line: d.line } : {}), note: `declares the client library ${d.name}` },
+        : {
+            path: d.path,
+            ...(d.line ? { line: d.line } : {}),
+            note: `declares the client library ${d.name} for production`,
+          },
     );
   return {
     found: code.length > 0 || clients.length > 0,
