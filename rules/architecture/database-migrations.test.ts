@@ -29,14 +29,14 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'store/schema.sql', line: 1 }] },
     },
     {
-      name: 'a versioned migration list kept in code (migrations.go) passes',
+      name: 'a versioned migration list kept in code (sql_migrations.go) passes',
       profile: 'service',
       tree: {
         'go.mod': 'module x\n\nrequire github.com/lib/pq v1.10.9\n',
         'internal/database/database.go': 'package database\n\nimport _ "github.com/lib/pq"\n',
-        'internal/database/migrations.go': 'package database\n\nvar migrations = []func(tx *sql.Tx) error{\n}\n',
+        'internal/database/sql_migrations.go': 'package database\n\nvar migrations = []func(tx *sql.Tx) error{\n}\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'internal/database/migrations.go' }] },
+      expect: { outcome: 'pass', evidence: [{ path: 'internal/database/sql_migrations.go' }] },
     },
     {
       name: 'Alembic versions in a FastAPI service pass',

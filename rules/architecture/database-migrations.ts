@@ -30,7 +30,7 @@ const LAYOUTS: { tool: string; globs: string[] }[] = [
   { tool: 'Sqitch', globs: ['**/sqitch.plan'] },
   { tool: 'Atlas migrations', globs: ['**/atlas.sum'] },
   // A versioned list of schema steps kept in code (a `migrations.go` with one function per version).
-  { tool: 'migrations in code', globs: ['**/migrations.{go,rs,py,rb,ts,js,java,kt,cs}'] },
+  { tool: 'migrations in code', globs: ['**/{migrations,*[_-]migrations}.{go,rs,py,rb,ts,js,java,kt,cs}'] },
 ];
 
 /** `001_init.sql`, `V3__add.sql`, `20240101120000_users.sql`, `0002-orders.sql`: a numbered SQL step. */

@@ -12,6 +12,14 @@ const PEM = '-----BEGIN RSA ' + 'PRIVATE KEY-----\nMIIEowIBAAKCAQEA7b\n-----END 
 ruleTester(rule, {
   valid: [
     {
+      name: 'a config template whose secret says to replace it is a placeholder',
+      tree: {
+        'lldap_config.docker_template.toml':
+          '## generate it with openssl rand\n#jwt_secret = "REPLACE_WITH_RANDOM"\njwt_secret = "to_be_replaced_by_ops"\n',
+      },
+      expect: { outcome: 'pass' },
+    },
+    {
       name: 'generated development/test keys in Rails secrets.yml are noted, not scored',
       tree: {
         'config/secrets.yml': `development:\n  secret_key_base: ${'9f8e7d6c5b4a'.repeat(4)}\nproduction:\n  secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>\n`,

@@ -21,11 +21,11 @@ export const OUTBOUND_KEY = 'facts:outbound';
  * component files are left out (a `fetch` in static/js/app.js is the page calling its own backend).
  */
 const BROWSER =
-  /(^|\/)(static|public|assets|frontend|front-end|client|webapp|wwwroot|ClientApp|www)\/|\.(jsx|tsx|vue|svelte)$/i;
+  /(^|\/)(static|public|assets|frontend|front-end|client|webapp|wwwroot|ClientApp|www|javascript)\/|\.(jsx|tsx|vue|svelte)$/i;
 
 const CALLS = [
   // JavaScript/TypeScript: fetch, axios/got/ky/superagent/undici, node http(s), Nest HttpService, SDK clients.
-  String.raw`(?<![\w.$])fetch\(\s*[\x60'"\w]`,
+  String.raw`(?<![\w.$]|def |function )fetch\(\s*[\x60'"\w]`,
   String.raw`\b(?:axios|got|ky|superagent|needle|ofetch|\$fetch)(?:\.(?:get|post|put|patch|delete|head|request|create|extend))?\(`,
   String.raw`\bundici\.(?:request|fetch)\(|\brequest\(\s*['"\x60]https?:`,
   String.raw`\bhttps?\.(?:request|get)\(`,

@@ -20,7 +20,7 @@ export const KINDS: Record<string, { label: string; prefix: string }> = {
 };
 
 export const PLACEHOLDER =
-  /EXAMPLE|example|x{6,}|X{6,}|\.\.\.|<[^>]*>|\$\{|\{\{|%\(|changeme|change-?me|changethis|placeholder|your[-_]|dummy|fake|sample|redacted|REDACTED|0{8,}|1234567|abcdef|AAAAAAAA|secret[-_]?key[-_]?here|insecure|not[-_]?a[-_]?secret|^test|^dev[-_]/i;
+  /EXAMPLE|example|x{6,}|X{6,}|\.\.\.|<[^>]*>|\$\{|\{\{|%\(|changeme|change-?me|changethis|placeholder|your[-_]|dummy|fake|sample|redacted|REDACTED|0{8,}|1234567|abcdef|AAAAAAAA|secret[-_]?key[-_]?here|replace[-_ ]?(?:with|me|this)|to[-_]?be[-_]?(?:replaced|changed)|generate[-_ ]|insecure|not[-_]?a[-_]?secret|^test|^dev[-_]/i;
 
 export const SECRET_PATTERNS: Record<string, PatternSpec> = {
   aws: { regex: /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/, files: TEXT, literals: ['AKIA', 'ASIA'] },
