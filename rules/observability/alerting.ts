@@ -85,10 +85,9 @@ export default defineRule({
   },
   // A module is judged as a module: alarms it ships count, their absence is its callers' business.
   appliesTo: ({ facts, matches }) =>
-    facts.reusable?.kind === 'terraform-module' &&
-    !['tfAlert', 'tfRoute', 'cloud', 'promAlert', 'crd'].some((k) => matches(k).length > 0)
+    facts.reusable && !['tfAlert', 'tfRoute', 'cloud', 'promAlert', 'crd'].some((k) => matches(k).length > 0)
       ? {
-          reason: `${facts.reusable.reason}: alerts are defined by the deployments that use it, and this module defines none`,
+          reason: `${facts.reusable.reason}: alerts are defined by the deployments that use it, and this package defines none`,
         }
       : ['service', 'infrastructure'].includes(facts.profile.id)
         ? true

@@ -63,10 +63,9 @@ export default defineRule({
   },
   // A module is judged as a module: alarms it ships count, their absence is its callers' business.
   appliesTo: ({ facts, matches }) =>
-    facts.reusable?.kind === 'terraform-module' &&
-    !['terraform', 'panels', 'jsonnet', 'provisioning'].some((k) => matches(k).length > 0)
+    facts.reusable && !['terraform', 'panels', 'jsonnet', 'provisioning'].some((k) => matches(k).length > 0)
       ? {
-          reason: `${facts.reusable.reason}: dashboards are defined by the deployments that use it, and this module defines none`,
+          reason: `${facts.reusable.reason}: dashboards are defined by the deployments that use it, and this package defines none`,
         }
       : ['service', 'infrastructure'].includes(facts.profile.id)
         ? true

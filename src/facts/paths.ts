@@ -4,7 +4,8 @@ import type { Evidence, Match } from '../types.js';
 const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing)\//i;
 const TEST_FILE =
   /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
-const EXAMPLE_DIR = /(^|\/)(examples?|samples?|demos?|docs?|documentation|playground|sandbox|benchmarks?)\//i;
+const EXAMPLE_DIR =
+  /(^|\/)(examples?|samples?|demos?|docs?|documentation|playground|sandbox|benchmarks?|tutorials?|codelabs?)\//i;
 
 export function isTestPath(path: string): boolean {
   return TEST_DIR.test(path) || TEST_FILE.test(path);
@@ -92,4 +93,4 @@ export function isImportLine(snippet: string): boolean {
  * docs, tests, benchmarks. Their frameworks and servers do not decide the profile.
  */
 export const NOT_THE_PRODUCT =
-  /(^|\/)(examples?|samples?|demos?|docs?|documentation|tests?|testing|spec|__tests__|fixtures|benchmarks?|bench|e2e|playground|sandbox|sections)\//i;
+  /(^|\/)(examples?|samples?|demos?|docs?|documentation|tests?|testing|spec|__tests__|fixtures|benchmarks?|bench|e2e|playground|sandbox|sections|tutorials?|codelabs?)\//i;
