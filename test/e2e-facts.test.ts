@@ -56,7 +56,6 @@ describe('facts decide the verdicts', () => {
       'operations/environments',
       'operations/cost-monitoring',
       'operations/runbooks',
-      'reliability/redundancy',
       'observability/alerting',
       'observability/dashboards',
     ]) {
