@@ -161,6 +161,16 @@ describe('profile', () => {
     expect(comment.id).toBe('library');
   });
 
+  it('a command-line library another package pulls in does not make a CLI', () => {
+    expect(
+      profile({
+        'requirements.in': 'jinja2\n',
+        'requirements.txt': 'click==8.1.7\n    # via flask-extras\njinja2==3.1.4\n    # via -r requirements.in\n',
+        'lib/render.py': 'import jinja2\n',
+      }).id,
+    ).toBe('library');
+  });
+
   it('a manifest without any of those is a library; docs only is docs', () => {
     expect(profile({ 'pyproject.toml': '[project]\nname="lib"\n', 'lib/__init__.py': '' }).id).toBe('library');
     expect(profile({ 'README.md': '# handbook\n', 'docs/a.md': 'x' }).id).toBe('docs');

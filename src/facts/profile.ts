@@ -84,7 +84,8 @@ export function serverSites(serverMatches: Match[]): Match[] {
 
 export function detectProfile(input: ProfileInput): Profile {
   const { files, sourceFiles, dependencies, frameworks, serverMatches } = input;
-  const runtime = dependencies.filter((d) => !d.dev);
+  // The project's own choices: click pulled in by Flask does not make a command-line tool.
+  const runtime = dependencies.filter((d) => !d.dev && d.direct);
   const where = (d: Dependency) => `${d.path}${d.line ? `:${d.line}` : ''}`;
 
   if (frameworks.length > 0) {
