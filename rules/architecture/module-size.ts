@@ -38,7 +38,7 @@ export default defineRule({
       // `/*!` and a name, a version and a copyright. Someone else's module is not this project's.
       vendored: {
         regex:
-          /^\s*\/\*[!*][^]{0,200}?\bv?\d+\.\d+(?:\.\d+)?\b[^]{0,300}?(?:\(c\)|©|copyright|@license|released under)/i,
+          /^\s*\/\*[!*][\s\S]{0,200}?\bv?\d+\.\d+(?:\.\d+)?\b[\s\S]{0,300}?(?:\(c\)|©|copyright|@license|released under)/i,
         files: ['**/*.{js,mjs,cjs,css}'],
         literals: ['/*!', '/**'],
         maxPerFile: 1,
