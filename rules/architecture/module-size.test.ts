@@ -83,6 +83,20 @@ ruleTester(rule, {
       expect: { outcome: 'fail', message: 'exceed 200 lines' },
     },
   ],
+  notApplicable: [
+    {
+      name: 'a Terraform module has no source code to measure: not a pass on nothing',
+      profile: 'infrastructure',
+      tree: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n', 'README.md': '# bucket\n' },
+      expect: { outcome: 'not-applicable', message: 'no source code in the repository' },
+    },
+    {
+      name: 'a chart repository whose only code is maintainer scripts',
+      profile: 'infrastructure',
+      tree: { 'charts/a/Chart.yaml': 'name: a\n', 'scripts/release.py': 'print(1)\n' },
+      expect: { outcome: 'not-applicable', message: 'maintainer scripts' },
+    },
+  ],
 });
 
 describe('module-size options', () => {

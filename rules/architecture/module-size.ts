@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, partial, pass, unknown } from '../../src/engine/results.js';
-import { isProductionPath } from '../../src/facts/paths.js';
+import { isProductionPath, noProductCode, productCode } from '../../src/facts/paths.js';
 
 const SOURCE_GLOBS = [
   '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,c,cc,cpp,cxx,h,hpp,swift,m,dart,ex,exs,erl,clj,hs,lua,jl,pl,pm,vue,svelte}',
@@ -62,6 +62,7 @@ export default defineRule({
         message: 'must be at least partialAbove',
       }),
   },
+  appliesTo: ({ facts }) => (productCode(facts).length > 0 ? true : { reason: noProductCode(facts) }),
   check(ctx) {
     const partialAbove = ctx.options.partialAbove ?? 1000;
     const failAbove = ctx.options.failAbove ?? 2000;

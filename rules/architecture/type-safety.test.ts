@@ -76,4 +76,18 @@ ruleTester(rule, {
       expect: { outcome: 'partial', evidence: [{ path: 'lib/a.rb', line: 1 }] },
     },
   ],
+  notApplicable: [
+    {
+      name: 'nothing to type-check in a Terraform module',
+      profile: 'infrastructure',
+      tree: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' },
+      expect: { outcome: 'not-applicable', message: 'no source code' },
+    },
+    {
+      name: 'helper scripts of a chart repository are not graded',
+      profile: 'infrastructure',
+      tree: { 'charts/a/Chart.yaml': 'name: a\n', 'scripts/release-analysis/analyse.py': 'print(1)\n' },
+      expect: { outcome: 'not-applicable', message: 'maintainer scripts' },
+    },
+  ],
 });

@@ -1,7 +1,7 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { languageOf } from '../../src/facts/languages.js';
-import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { fromMatch, isProductionPath, noProductCode, productCode } from '../../src/facts/paths.js';
 
 // Compiled languages whose type checker runs on every build: typed by construction.
 const STATIC = new Set([
@@ -86,6 +86,7 @@ export default defineRule({
       },
     },
   },
+  appliesTo: ({ facts }) => (productCode(facts).length > 0 ? true : { reason: noProductCode(facts) }),
   check(ctx) {
     const byLang = new Map<string, string[]>();
     for (const p of ctx.facts.sourceFiles) {

@@ -7,6 +7,7 @@ ruleTester(rule, {
       name: 'Terraform: RDS retention, DynamoDB PITR and S3 versioning by a separate resource',
       profile: 'infrastructure',
       tree: {
+        'backend.tf': 'terraform {\n  backend "s3" {}\n}\n',
         'infra/data.tf': [
           'resource "aws_db_instance" "main" {\n  backup_retention_period = 14\n}',
           'resource "aws_dynamodb_table" "events" {\n  point_in_time_recovery {\n    enabled = true\n  }\n}',
@@ -28,6 +29,7 @@ ruleTester(rule, {
       name: 'an AWS Backup plan covers the stores',
       profile: 'infrastructure',
       tree: {
+        'backend.tf': 'terraform {\n  backend "s3" {}\n}\n',
         'main.tf':
           'resource "aws_efs_file_system" "fs" {}\nresource "aws_backup_plan" "daily" {\n  name = "daily"\n}\nresource "aws_backup_selection" "all" {\n  plan_id = aws_backup_plan.daily.id\n}\n',
       },
@@ -39,6 +41,7 @@ ruleTester(rule, {
       name: 'Terraform: a finding per store without backups, with its line',
       profile: 'service',
       tree: {
+        'backend.tf': 'terraform {\n  backend "s3" {}\n}\n',
         'infra/main.tf':
           'resource "aws_db_instance" "main" {\n  backup_retention_period = 0\n}\n\nresource "google_storage_bucket" "assets" {\n  name = "assets"\n}\n\nresource "google_sql_database_instance" "pg" {\n  settings {\n    backup_configuration {\n      enabled = true\n    }\n  }\n}\n',
       },
@@ -63,15 +66,33 @@ ruleTester(rule, {
     {
       name: 'malformed HCL keeps the stores read before the fault',
       profile: 'infrastructure',
-      tree: { 'a.tf': 'resource "aws_dynamodb_table" "t" {\n  name = "t"\n}\nresource "aws_s3_bucket" "b" {\n' },
+      tree: {
+        'backend.tf': 'terraform {\n  backend "s3" {}\n}\n',
+        'a.tf': 'resource "aws_dynamodb_table" "t" {\n  name = "t"\n}\nresource "aws_s3_bucket" "b" {\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: 'a.tf', line: 1 }, { path: 'a.tf' }] },
     },
   ],
   notApplicable: [
     {
+      name: 'a reusable Terraform module is judged as a package: its input defaults are the caller’s to override',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf':
+          'resource "aws_db_instance" "this" {\n  multi_az = var.multi_az\n  backup_retention_period = var.retention\n}\n',
+        'variables.tf': 'variable "multi_az" {\n  default = false\n}\nvariable "retention" {\n  default = null\n}\n',
+        'examples/basic/main.tf':
+          'provider "aws" {\n  region = "eu-west-1"\n}\n\nmodule "db" {\n  source = "../../"\n  multi_az = true\n}\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'a reusable Terraform module' },
+    },
+    {
       name: 'no data store declared',
       profile: 'infrastructure',
-      tree: { 'main.tf': 'resource "aws_iam_role" "r" {}\n' },
+      tree: {
+        'backend.tf': 'terraform {\n  backend "s3" {}\n}\n',
+        'main.tf': 'resource "aws_iam_role" "r" {}\n',
+      },
       expect: { outcome: 'not-applicable', message: 'no data store' },
     },
   ],

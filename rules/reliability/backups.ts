@@ -110,11 +110,17 @@ export default defineRule({
     reads: [...TF_READS],
     digests: [K8S_DIGEST],
   },
-  appliesTo: (ctx) => {
-    const tf = terraform(ctx.files);
-    const has = resourcesOf(tf, ...Object.keys(STORES)).length > 0 || ctx.matches('cfnStore').length > 0;
-    return has ? true : { reason: 'no data store is declared in infrastructure code here' };
-  },
+  // A reusable module or chart is judged as a package: its defaults are its callers' to override.
+  appliesTo: (ctx) =>
+    ctx.facts.reusable
+      ? {
+          reason: `${ctx.facts.reusable.reason}: backup retention is set where it is deployed (its inputs are the caller’s choice)`,
+        }
+      : ((ctx) => {
+          const tf = terraform(ctx.files);
+          const has = resourcesOf(tf, ...Object.keys(STORES)).length > 0 || ctx.matches('cfnStore').length > 0;
+          return has ? true : { reason: 'no data store is declared in infrastructure code here' };
+        })(ctx),
   check(ctx) {
     const tf = terraform(ctx.files);
     const findings: Evidence[] = [];

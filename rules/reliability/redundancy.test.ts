@@ -23,6 +23,7 @@ ruleTester(rule, {
       name: 'Terraform: an ASG with min_size 2 and a multi-AZ database',
       profile: 'infrastructure',
       tree: {
+        'backend.tf': 'terraform {\n  backend "s3" {}\n}\n',
         'infra/main.tf':
           'resource "aws_autoscaling_group" "web" {\n  min_size = 2\n  max_size = 6\n}\n\nresource "aws_db_instance" "db" {\n  multi_az = true\n}\n',
       },
@@ -65,6 +66,7 @@ ruleTester(rule, {
       name: 'Terraform: a single-AZ database and an ECS service with one task are findings',
       profile: 'infrastructure',
       tree: {
+        'backend.tf': 'terraform {\n  backend "s3" {}\n}\n',
         'db.tf':
           'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\nresource "aws_ecs_service" "api" {\n  desired_count = 3\n}\n',
       },
@@ -78,6 +80,7 @@ ruleTester(rule, {
       name: 'Terraform module: a setting read from a variable is judged by the variable default',
       profile: 'infrastructure',
       tree: {
+        'backend.tf': 'terraform {\n  backend "s3" {}\n}\n',
         'modules/db/main.tf': 'resource "aws_db_instance" "this" {\n  multi_az = var.multi_az\n}\n',
         'modules/db/variables.tf': 'variable "multi_az" {\n  type    = bool\n  default = false\n}\n',
       },
@@ -106,6 +109,18 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'a reusable Terraform module is judged as a package: its input defaults are the caller’s to override',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf':
+          'resource "aws_db_instance" "this" {\n  multi_az = var.multi_az\n  backup_retention_period = var.retention\n}\n',
+        'variables.tf': 'variable "multi_az" {\n  default = false\n}\nvariable "retention" {\n  default = null\n}\n',
+        'examples/basic/main.tf':
+          'provider "aws" {\n  region = "eu-west-1"\n}\n\nmodule "db" {\n  source = "../../"\n  multi_az = true\n}\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'a reusable Terraform module' },
+    },
     { name: 'a library', profile: 'library', tree: { 'a.py': '' }, expect: { outcome: 'not-applicable' } },
   ],
 });

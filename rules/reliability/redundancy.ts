@@ -73,12 +73,18 @@ export default defineRule({
     reads: [...DEPLOY_READS, ...TF_READS],
     digests: [K8S_DIGEST],
   },
-  appliesTo: ({ facts }) =>
-    ['service', 'infrastructure'].includes(facts.profile.id)
-      ? true
-      : {
-          reason: `redundancy is judged for services and infrastructure; the repository profile is ${facts.profile.id}`,
-        },
+  // A reusable module or chart is judged as a package: its defaults are its callers' to override.
+  appliesTo: (ctx) =>
+    ctx.facts.reusable
+      ? {
+          reason: `${ctx.facts.reusable.reason}: instance counts are chosen where it is deployed (its defaults are the caller’s to override)`,
+        }
+      : (({ facts }) =>
+          ['service', 'infrastructure'].includes(facts.profile.id)
+            ? true
+            : {
+                reason: `redundancy is judged for services and infrastructure; the repository profile is ${facts.profile.id}`,
+              })(ctx),
   check(ctx) {
     const findings: Evidence[] = [];
     const good: Evidence[] = [];

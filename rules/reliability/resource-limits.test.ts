@@ -18,6 +18,7 @@ ruleTester(rule, {
     {
       name: 'Helm: resources from values.yaml count',
       tree: {
+        'main.go': 'package main\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
         'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\n',
         'charts/api/values.yaml': 'resources:\n  requests: { cpu: 50m }\n  limits: { memory: 64Mi }\n',
         'charts/api/templates/d.yaml': deploy(
@@ -55,6 +56,7 @@ ruleTester(rule, {
     {
       name: 'Helm chart with the default empty resources fails',
       tree: {
+        'main.go': 'package main\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
         'chart/Chart.yaml': 'apiVersion: v2\nname: api\n',
         'chart/values.yaml': 'resources: {}\n',
         'chart/templates/d.yaml': deploy(
@@ -70,6 +72,17 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'a repository of Helm charts leaves requests and limits to whoever installs them',
+      profile: 'infrastructure',
+      tree: {
+        'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\n',
+        'charts/api/values.yaml': 'resources: {}\n',
+        'charts/api/templates/d.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources: {{- toYaml .Values.resources | nindent 12 }}\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'Helm chart' },
+    },
     {
       name: 'no orchestration',
       profile: 'service',

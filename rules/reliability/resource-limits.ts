@@ -22,19 +22,25 @@ export default defineRule({
     reads: [...DEPLOY_READS, ...TF_READS],
     digests: [K8S_DIGEST],
   },
-  appliesTo: (ctx) => {
-    const d = deployments(ctx.files);
-    const has =
-      k8s(ctx.files).workloads.length +
-        d.compose.filter((s) => s.built).length +
-        d.ecs.length +
-        d.nomad.length +
-        resourcesOf(terraform(ctx.files), 'aws_ecs_task_definition').length >
-      0;
-    return has
-      ? true
-      : { reason: 'no orchestration (Kubernetes workloads, compose, ECS or Nomad) declares workloads here' };
-  },
+  // A reusable module or chart is judged as a package: its defaults are its callers' to override.
+  appliesTo: (ctx) =>
+    ctx.facts.reusable
+      ? {
+          reason: `${ctx.facts.reusable.reason}: requests and limits are set where it is deployed (chart values and module inputs are the caller’s choice)`,
+        }
+      : ((ctx) => {
+          const d = deployments(ctx.files);
+          const has =
+            k8s(ctx.files).workloads.length +
+              d.compose.filter((s) => s.built).length +
+              d.ecs.length +
+              d.nomad.length +
+              resourcesOf(terraform(ctx.files), 'aws_ecs_task_definition').length >
+            0;
+          return has
+            ? true
+            : { reason: 'no orchestration (Kubernetes workloads, compose, ECS or Nomad) declares workloads here' };
+        })(ctx),
   check(ctx) {
     const findings: Evidence[] = [];
     const good: Evidence[] = [];

@@ -94,3 +94,23 @@ export function isImportLine(snippet: string): boolean {
  */
 export const NOT_THE_PRODUCT =
   /(^|\/)(examples?|samples?|demos?|docs?|documentation|tests?|testing|spec|__tests__|fixtures|benchmarks?|bench|e2e|playground|sandbox|sections|tutorials?|codelabs?)\//i;
+
+/** Maintainer tooling: where a chart or module repository keeps its helper scripts. */
+const TOOLING_DIR = /(^|\/)(scripts?|hack|tools?|\.github|\.ci|ci|bin)\//;
+
+/**
+ * The source files that are the product: not tests, examples or docs — and, where the product is
+ * not code (infrastructure, docs), not the maintainers' helper scripts either. Rules about code
+ * quality are not applicable without any (issue 15: a pass "on nothing" made a score).
+ */
+export function productCode(facts: { sourceFiles: string[]; profile: { id: string } }): string[] {
+  const infra = facts.profile.id === 'infrastructure' || facts.profile.id === 'docs';
+  return facts.sourceFiles.filter((p) => isProductionPath(p) && !(infra && TOOLING_DIR.test(p)));
+}
+
+/** The not-applicable reason when productCode is empty. */
+export function noProductCode(facts: { sourceFiles: string[]; profile: { id: string } }): string {
+  return facts.sourceFiles.length === 0
+    ? 'no source code in the repository'
+    : `no product source code: the ${facts.sourceFiles.length} source file(s) are tests, examples or maintainer scripts of a ${facts.profile.id} repository`;
+}
