@@ -1,18 +1,17 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, graded, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { DOCKERFILE_GLOBS, dockerfiles, imagePin, resolveImage } from '../../src/facts/dockerfile.js';
+import {
+  DOCKERFILE_GLOBS,
+  dockerfiles,
+  imagePin,
+  isToolImage,
+  resolveImage,
+  type Dockerfile,
+} from '../../src/facts/dockerfile.js';
 import { dirOf, isProductionPath } from '../../src/facts/paths.js';
 
-/**
- * Dev containers and test/example images are not what ships; they count only when nothing else
- * exists. A Dockerfile that names itself for tests or local development (`Dockerfile.playwright`,
- * `local.Dockerfile`, `document.e2e.Dockerfile`) builds a tool, not the service.
- */
-const TOOL_IMAGE = /(^|[./-])(test|tests|e2e|playwright|cypress|selenium|ci|dev|development|local|debug)([./-]|$)/i;
-const shipped = (p: string) =>
-  isProductionPath(p) &&
-  !/(^|\/)\.devcontainer\//.test(p) &&
-  !TOOL_IMAGE.test(p.slice(p.lastIndexOf('/') + 1).replace(/^Dockerfile$/, ''));
+/** Dev containers, test/example images and build tools are not what ships; they count only when nothing else exists. */
+const shipped = (d: Dockerfile) => isProductionPath(d.path) && !isToolImage(d);
 
 export default defineRule({
   meta: {
@@ -35,13 +34,13 @@ export default defineRule({
       : { reason: `profile is ${facts.profile.id}: only services ship container images` },
   check({ files, facts }) {
     const found = dockerfiles(files);
-    const all = found.filter((d) => shipped(d.path));
+    const all = found.filter(shipped);
     const notShipped = found
-      .filter((d) => !shipped(d.path))
+      .filter((d) => !shipped(d))
       .map(
         (d): Evidence => ({
           path: d.path,
-          note: 'not counted: a dev-container, test or example image is not what ships',
+          note: 'not counted: a dev-container, test, example or build-tool image is not what ships',
         }),
       );
     if (all.length === 0) {

@@ -7,6 +7,26 @@ const probed = (name: string) =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'a compose service built from a Dockerfile with a HEALTHCHECK inherits it',
+      profile: 'service',
+      tree: {
+        'docker/docker-compose.yml':
+          'services:\n  web:\n    build:\n      context: ..\n      dockerfile: docker/Dockerfile\n',
+        'docker/Dockerfile':
+          'FROM python:3.12-slim\nCOPY . /app\nHEALTHCHECK CMD python /app/fetchstatus.py\nCMD ["gunicorn", "app:app"]\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'docker/Dockerfile',
+            line: 3,
+            note: "compose service web (docker/docker-compose.yml:2) runs this image's HEALTHCHECK",
+          },
+        ],
+      },
+    },
+    {
       name: 'Kubernetes: every long-running container has both probes; a Job and a run-once Pod are exempt',
       profile: 'service',
       tree: {

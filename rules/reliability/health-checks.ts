@@ -116,10 +116,30 @@ export default defineRule({
     const k8sContainers = units;
     const d = deployments(ctx.files);
     // With Kubernetes manifests, compose files describe local development, not production.
+    // A service built from a Dockerfile with a HEALTHCHECK inherits it (compose runs the image's check).
+    const imageChecks = new Map(
+      dockerfiles(ctx.files)
+        .filter((f) => f.ok)
+        .map((f) => [
+          f.path,
+          f.stages[f.stages.length - 1]?.instructions.find(
+            (i) => i.keyword === 'HEALTHCHECK' && !/^NONE\b/i.test(i.args),
+          ),
+        ]),
+    );
     for (const s of k8sContainers > 0 ? [] : d.compose.filter((s) => s.built)) {
       units++;
+      const inherited = s.dockerfile ? imageChecks.get(s.dockerfile) : undefined;
       if (s.healthcheck)
         earned++, good.push({ path: s.path, line: s.line, note: `compose service ${s.name} has a healthcheck` });
+      else if (inherited && !s.healthcheckDisabled)
+        earned++,
+          good.push({
+            path: s.dockerfile!,
+            line: inherited.line,
+            snippet: `HEALTHCHECK ${inherited.args}`.slice(0, 160),
+            note: `compose service ${s.name} (${s.path}:${s.line}) runs this image's HEALTHCHECK`,
+          });
       else
         findings.push({
           path: s.path,

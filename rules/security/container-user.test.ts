@@ -4,6 +4,27 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'package-build images (CMD build.sh, rpmbuild) are not judged beside the runtime image',
+      tree: {
+        'packaging/docker/alpine/Dockerfile':
+          'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM alpine:3.20\nCOPY --from=build /app /app\nUSER 65534\nCMD ["/app"]\n',
+        'packaging/debian/Dockerfile': 'FROM golang:1.22\nCOPY . /src\nCMD ["/src/packaging/debian/build.sh"]\n',
+        'packaging/rpm/Dockerfile': 'FROM rockylinux:9\nCMD ["rpmbuild", "-bb", "app.spec"]\n',
+      },
+      expect: { outcome: 'pass', data: { dockerfiles: 1, nonRoot: 1 } },
+    },
+    {
+      name: 'SQL Server 2022 and Bitnami base images run as an unprivileged user by default',
+      tree: {
+        'src/Database/Dockerfile': 'FROM mcr.microsoft.com/mssql/server:2022-latest\nCOPY init.sql /init.sql\n',
+        'cache/Dockerfile': 'FROM bitnami/redis:7.2\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'src/Database/Dockerfile', line: 1, note: 'base image runs as an unprivileged user' }],
+      },
+    },
+    {
       name: 'a multi-stage Node image ending with USER node passes, citing the USER line',
       tree: {
         Dockerfile:

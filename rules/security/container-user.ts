@@ -3,17 +3,14 @@ import { fail, partial, pass, unknown } from '../../src/engine/results.js';
 import {
   DOCKERFILE_GLOBS,
   dockerfiles,
+  isToolImage,
+  NONROOT_IMAGE,
   resolveImage,
   type Dockerfile,
   type Stage,
 } from '../../src/facts/dockerfile.js';
 import { isProductionPath } from '../../src/facts/paths.js';
-import { basename } from '../../src/walk/glob.js';
 
-/** Base images that already run as an unprivileged user unless told otherwise. */
-const NONROOT_IMAGE = /[:-]nonroot\b|^cgr\.dev\/chainguard\/|distroless\/[\w-]+:(?:[\w.-]*-)?nonroot/;
-/** Images for test runners and local development, by file name (`Dockerfile.playwright`, `Dockerfile.dev`). */
-const TEST_IMAGE = /(?:^|[.-])(?:test|tests|e2e|playwright|cypress|selenium|dev|devel|local|ci)(?:[.-]|$)/i;
 const ROOT_USER = /^(?:root|0)(?::(?:root|0))?$/i;
 
 type Verdict = { ok: boolean; evidence: Evidence };
@@ -45,8 +42,9 @@ export default defineRule({
         'No Dockerfile could be parsed.',
         all.map((d) => ({ path: d.path, note: d.error ?? 'unparseable' })),
       );
-    // Images for tests and examples matter less; judge production ones when there are any.
-    const prod = ok.filter((d) => isProductionPath(d.path) && !TEST_IMAGE.test(basename(d.path)));
+    // Images for tests, examples, local development and package builds matter less; judge the
+    // service's images when there are any.
+    const prod = ok.filter((d) => isProductionPath(d.path) && !isToolImage(d));
     const judged = prod.length > 0 ? prod : ok;
     const verdicts = judged.map(judge);
     const good = verdicts.filter((v) => v.ok).length;

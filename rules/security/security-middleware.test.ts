@@ -134,11 +134,10 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'partial',
-        score: 0.4,
+        score: 0.7,
         message: [
-          'security headers and CORS (any origin) found',
+          'security headers, CORS (any origin) and HSTS (sent by default by helmet or Spring Security) found',
           'no CORS restricted to explicit origins',
-          'no HTTPS redirect/HSTS, no CSRF protection, no trusted hosts',
         ],
         evidence: [
           { path: 'src/server.js', line: 3 },
@@ -147,7 +146,7 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'Spring Security with CSRF disabled gets headers but no CSRF credit',
+      name: 'Spring Security with CSRF disabled: its default headers and HSTS count, the disabled CSRF is shown',
       tree: {
         'pom.xml':
           '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
@@ -155,10 +154,13 @@ ruleTester(rule, {
           '@EnableWebSecurity\nclass SecurityConfig {\n  @Bean SecurityFilterChain chain(HttpSecurity http) throws Exception {\n    return http.csrf(csrf -> csrf.disable()).build();\n  }\n}\n',
       },
       expect: {
-        outcome: 'partial',
-        message: ['security headers found', 'no CSRF protection'],
-        evidence: [{ path: 'src/main/java/app/SecurityConfig.java', line: 4, note: 'CSRF protection disabled' }],
-        data: { csrf: false, headers: true },
+        outcome: 'pass',
+        message: 'security headers and HSTS (sent by default by helmet or Spring Security) in place',
+        evidence: [
+          { path: 'src/main/java/app/SecurityConfig.java', line: 1, note: 'HSTS sent by default' },
+          { path: 'src/main/java/app/SecurityConfig.java', line: 4, note: 'CSRF protection disabled' },
+        ],
+        data: { csrf: false, headers: true, https: true },
       },
     },
     {
@@ -170,8 +172,8 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'partial',
-        score: 0.4,
-        message: ['security headers and CORS (any origin) found', 'no CSRF protection'],
+        score: 0.7,
+        message: ['security headers, CORS (any origin) and HSTS (sent by default by helmet or Spring Security) found'],
         data: { csrf: false, corsWildcardWithCredentials: false },
         evidence: [
           { path: 'src/main/java/app/WebSecurityConfig.java', line: 10, note: 'CORS allows any origin' },

@@ -57,7 +57,14 @@ export default defineRule({
     const proxyHttps = [...proxy.hsts, ...proxy.httpsRedirect];
     const cors = prod('cors');
     const any = prod('corsAny');
-    const https = prod('https');
+    // helmet() and Spring Security send Strict-Transport-Security by default (helmet's hsts option,
+    // Spring's HstsHeaderWriter on secure requests), unless the same line switches it off.
+    const explicitHttps = prod('https');
+    const defaultHsts = [
+      ...prod('headers').filter((m) => /\bhelmet\s*\(/.test(m.snippet) && !/hsts\s*:\s*false/.test(m.snippet)),
+      ...spring.filter((m) => /@EnableWeb(?:Flux)?Security|SecurityFilterChain|SecurityWebFilterChain/.test(m.snippet)),
+    ];
+    const https = [...explicitHttps, ...defaultHsts];
     // `http.csrf()` with `.disable()` on the same or the next line switches CSRF protection off.
     const disables = new Set(ctx.matches('chainDisable').map((m) => `${m.path}:${m.line}`));
     const offNext = (m: Match) => /\.csrf\s*\(\s*\)\s*$/.test(m.snippet) && disables.has(`${m.path}:${m.line + 1}`);
@@ -114,7 +121,8 @@ export default defineRule({
         any.filter((m) => !dangerous.includes(m)),
         'CORS allows any origin',
       ),
-      ...show(https, 'HTTPS/HSTS'),
+      ...show(explicitHttps, 'HTTPS/HSTS'),
+      ...show(defaultHsts, 'HSTS sent by default'),
       ...show(csrf, 'CSRF protection'),
       ...show(csrfDisabled, 'CSRF protection disabled'),
       ...show(hosts, 'trusted hosts'),
@@ -126,7 +134,12 @@ export default defineRule({
       (headers.length || proxy.headers.length) && `security headers${headers.length ? '' : ' (reverse proxy)'}`,
       cors.length && !any.length && 'CORS',
       any.length && `CORS (any origin${dangerous.length ? ', with credentials' : ''})`,
-      (https.length || proxyHttps.length) && `HTTPS/HSTS${https.length ? '' : ' (reverse proxy)'}`,
+      (https.length || proxyHttps.length) &&
+        (explicitHttps.length
+          ? 'HTTPS/HSTS'
+          : defaultHsts.length
+            ? 'HSTS (sent by default by helmet or Spring Security)'
+            : 'HTTPS/HSTS (reverse proxy)'),
       (csrf.length || laravelWeb) && 'CSRF protection',
       hosts.length && 'trusted hosts',
     ].filter((x): x is string => !!x);

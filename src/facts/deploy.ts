@@ -39,6 +39,8 @@ export interface ComposeService {
   stopGracePeriod: boolean;
   /** Ours: built from this repository (`build:`) or an image that is not a well-known third-party one. */
   built: boolean;
+  /** The Dockerfile `build:` names (context + dockerfile, default `Dockerfile`), repository-relative. */
+  dockerfile?: string;
 }
 
 export interface EcsContainer {
@@ -105,6 +107,7 @@ function parseDeploy(files: FileView): Deploy {
         reservations: !!rec(res.reservations) || s.mem_reservation !== undefined,
         stopGracePeriod: s.stop_grace_period !== undefined,
         built: s.build !== undefined || (typeof s.image === 'string' && !THIRD_PARTY.test(s.image)),
+        ...buildDockerfile(dirOf(path), s.build),
       });
     }
   }
@@ -168,6 +171,21 @@ function mergeCompose(list: ComposeService[]): ComposeService[] {
     }
   }
   return [...byKey.values()].sort((a, b) => (a.path === b.path ? a.line - b.line : a.path < b.path ? -1 : 1));
+}
+
+/** `build: ./api` or `build: {context: api, dockerfile: Dockerfile.prod}` → the Dockerfile's path. */
+function buildDockerfile(dir: string, build: unknown): { dockerfile?: string } {
+  const b = typeof build === 'string' ? { context: build } : rec(build);
+  if (!b) return {};
+  const context = typeof b.context === 'string' ? b.context : '.';
+  const file = typeof b.dockerfile === 'string' ? b.dockerfile : 'Dockerfile';
+  const parts: string[] = [];
+  for (const seg of `${dir}/${context}/${file}`.split('/')) {
+    if (!seg || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return { dockerfile: parts.join('/') };
 }
 
 /** The line of a map key, given the line where its value starts (cite `web:`, not `build: .`). */

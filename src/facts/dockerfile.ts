@@ -138,3 +138,35 @@ export function imagePin(
   if (tag === 'latest') return 'latest';
   return FLOATING_TAG.test(tag) ? 'floating' : 'tag';
 }
+
+/**
+ * Images that are tools, not the service (issue 15, class 4 and 6): named for tests or local
+ * development (`Dockerfile.playwright`, `local.Dockerfile`, `document.e2e.Dockerfile`), kept with the
+ * maintainers' scripts (`scripts/release-analysis/Dockerfile`), or package-build environments whose
+ * command builds a .deb/.rpm (`packaging/debian/Dockerfile` → `CMD build.sh`, `rpmbuild`).
+ */
+const TOOL_NAME =
+  /(^|[./-])(test|tests|e2e|playwright|cypress|selenium|ci|dev|devel|development|local|debug)([./-]|$)/i;
+const TOOL_DIR = /(^|\/)(\.devcontainer|scripts?|tools?|hack|\.github)\//;
+const PACKAGE_BUILD =
+  /\b(rpmbuild|dpkg-buildpackage|debuild|fpm|nfpm|build[-_]?(?:deb|rpm|package)\w*\.sh|make\s+(?:deb|rpm|package))\b/;
+
+export function isToolImage(d: Dockerfile): boolean {
+  const name = d.path.slice(d.path.lastIndexOf('/') + 1).replace(/^(Dockerfile|Containerfile)$/, '');
+  if (TOOL_NAME.test(name) || TOOL_DIR.test(d.path)) return true;
+  const last = d.stages[d.stages.length - 1];
+  const run = last?.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') ?? [];
+  return (
+    run.some((i) => PACKAGE_BUILD.test(i.args)) ||
+    (/(^|\/)packaging\/(deb|debian|rpm|redhat|ubuntu)\//.test(d.path) &&
+      !run.some((i) => /\b(serve|server|start|run)\b/.test(i.args)))
+  );
+}
+
+/**
+ * Base images that run as an unprivileged user unless told otherwise: distroless `:nonroot`,
+ * Chainguard, .NET chiseled, Bitnami (uid 1001), nginx-unprivileged, rootless variants, and SQL
+ * Server 2019+ (the `mssql` user).
+ */
+export const NONROOT_IMAGE =
+  /[:-]nonroot\b|^cgr\.dev\/chainguard\/|distroless\/[\w-]+:(?:[\w.-]*-)?nonroot|chiseled|^(?:docker\.io\/)?bitnami\/|nginx-unprivileged|[-_]rootless\b|^mcr\.microsoft\.com\/mssql\/server:(?:20(?:19|22|25))/;
