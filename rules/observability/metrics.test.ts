@@ -7,6 +7,19 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'svc', depe
 ruleTester(rule, {
   valid: [
     {
+      name: 'a Ruby APM agent in the Gemfile instruments Rails when Bundler loads it (Skylight)',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\ngem 'skylight'\n",
+        'app/controllers/home_controller.rb': 'class HomeController < ApplicationController; end\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'auto-configured registry skylight',
+        evidence: [{ path: 'Gemfile', line: 3 }],
+      },
+    },
+    {
       name: 'Java: @Timed in a package named samples counts (src/main is production)',
       profile: 'service',
       tree: {

@@ -9,6 +9,11 @@ const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,r
 /** Dependencies that switch metrics on by auto-configuration alone: declaring them is the setup. */
 const AUTO_CONFIGURED = [
   'io.micrometer:micrometer-registry-*',
+  // Ruby APM agents start with the app (Bundler.require + Railtie): declaring one configures it.
+  'skylight',
+  'scout_apm',
+  'newrelic_rpm',
+  'appsignal',
   'io.quarkus:quarkus-micrometer-registry-*',
   'io.quarkus:quarkus-smallrye-metrics',
 ];

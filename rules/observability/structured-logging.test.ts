@@ -64,6 +64,20 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Spring Cloud Sleuth puts trace ids on every log line: request ids without JSON are partial',
+      profile: 'service',
+      tree: {
+        'account-service/pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.cloud</groupId>\n      <artifactId>spring-cloud-starter-sleuth</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'account-service/src/main/java/acct/App.java': 'class App {}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'Request/correlation ids found',
+        evidence: [{ path: 'account-service/pom.xml', line: 5 }],
+      },
+    },
+    {
       name: 'winston without a JSON format is partial',
       profile: 'service',
       tree: {

@@ -4,6 +4,16 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Helm charts released by chart-releaser in CI, with versioned change logs',
+      tree: {
+        '.github/workflows/publish.yml':
+          'on:\n  push:\n    branches: [main]\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: helm/chart-releaser-action@v1.6.0\n',
+        'charts/argo-cd/Chart.yaml': 'apiVersion: v2\nname: argo-cd\nversion: 7.1.0\n',
+        'charts/argo-cd/CHANGELOG.md': '# Changelog\n\n## 7.1.0\n\n- new\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: '.github/workflows/publish.yml', line: 8 }] },
+    },
+    {
       name: 'GoReleaser with a tag-triggered workflow passes (Go)',
       tree: {
         'go.mod': 'module example.com/tool\n',

@@ -31,10 +31,11 @@ const TOOL_FILES: { tool: string; globs: string[] }[] = [
   { tool: 'Release Drafter', globs: ['.github/release-drafter.yml', '.github/release-drafter.yaml'] },
   { tool: 'towncrier', globs: ['**/towncrier.toml'] },
   { tool: 'knope', globs: ['**/knope.toml'] },
+  { tool: 'chart-releaser', globs: ['cr.yaml', '.github/cr.yaml', '.github/configs/cr.yaml'] },
 ];
 
 const RELEASE_STEP =
-  /(?:^|\/)(?:release-please-action|goreleaser-action|changesets\/action|action-gh-release|ncipollo\/release-action|actions\/create-release|release-drafter\/release-drafter|semantic-release-action|python-semantic-release|create-gh-release-action)\b|\b(?:npx\s+)?semantic-release\b|\bgoreleaser\s+release\b|\bgh\s+release\s+create\b|\bchangeset\s+(?:version|publish)\b|\brelease-it\b|\bstandard-version\b|\blerna\s+(?:version|publish)\b|\bcargo\s+release\b|\brelease-plz\b|\bcz\s+bump\b|\bbump-my-version\b|\bjreleaser\b|\bmvnw?\s+(?:[^|;&]*\s)?release:(?:prepare|perform)\b|(?:^|[\s/])(?:make-)?release[\w-]*\.sh\b/;
+  /(?:^|\/)(?:release-please-action|goreleaser-action|changesets\/action|action-gh-release|ncipollo\/release-action|actions\/create-release|release-drafter\/release-drafter|semantic-release-action|python-semantic-release|create-gh-release-action|chart-releaser-action)\b|\bcr\s+(?:upload|package|index)\b|\b(?:npx\s+)?semantic-release\b|\bgoreleaser\s+release\b|\bgh\s+release\s+create\b|\bchangeset\s+(?:version|publish)\b|\brelease-it\b|\bstandard-version\b|\blerna\s+(?:version|publish)\b|\bcargo\s+release\b|\brelease-plz\b|\bcz\s+bump\b|\bbump-my-version\b|\bjreleaser\b|\bmvnw?\s+(?:[^|;&]*\s)?release:(?:prepare|perform)\b|(?:^|[\s/])(?:make-)?release[\w-]*\.sh\b/;
 
 export default defineRule({
   meta: {

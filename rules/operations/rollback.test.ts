@@ -40,6 +40,16 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'images tagged with the Travis commit are versioned artefacts (partial: no written procedure)',
+      profile: 'service',
+      tree: {
+        '.travis.yml':
+          'script:\n  - export COMMIT=${TRAVIS_COMMIT::7}\n  - docker build -t $REPO/config:$COMMIT ./config\n  - docker push $REPO/config:$COMMIT\n',
+        'config/Dockerfile': 'FROM eclipse-temurin:21\n',
+      },
+      expect: { outcome: 'partial', message: 'immutable versioned image tags found' },
+    },
+    {
       name: 'only versioned images (GitLab, Python service) is partial and names what is missing',
       profile: 'service',
       tree: {

@@ -1,7 +1,7 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
-import { fromMatch, isTestPath } from '../../src/facts/paths.js';
+import { fromMatch, isAgentDoc, isTestPath } from '../../src/facts/paths.js';
 
 const DOCS = ['**/*.{md,markdown,rst,adoc,txt}'];
 const SCRIPTS = [
@@ -14,7 +14,9 @@ const SCRIPTS = [
 const ROLLBACK_CMD =
   /\b(?:helm\s+rollback|kubectl\s+(?:[^\n|;&]*\s)?rollout\s+undo|kubectl\s+argo\s+rollouts\s+(?:undo|abort)|argocd\s+app\s+rollback|heroku\s+(?:rollback|releases:rollback)|kamal\s+rollback|cap\s+\w+\s+deploy:rollback|gcloud\s+run\s+services\s+update-traffic|az\s+webapp\s+deployment\s+slot\s+swap|aws\s+deploy\s+stop-deployment|(?:vercel|wrangler|serverless|sls)\s+rollback|firebase\s+hosting:rollback)/;
 const notScanned = (p: string) =>
-  isTestPath(p) || /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS)[^/]*$|(?:^|\/)(?:examples?|samples?|demos?)\//i.test(p);
+  isTestPath(p) ||
+  isAgentDoc(p) ||
+  /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS)[^/]*$|(?:^|\/)(?:examples?|samples?|demos?)\//i.test(p);
 const isDoc = (p: string) => /\.(?:md|markdown|rst|adoc|txt)$/i.test(p);
 
 export default defineRule({
@@ -62,7 +64,7 @@ export default defineRule({
       },
       versionedImage: {
         regex:
-          /(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME)?\s*[:=])[^\n]*(?:github\.sha|GITHUB_SHA|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?VERSION\b|\$\{?RELEASE_VERSION\b|steps\.\w+\.outputs\.(?:tags|version)|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})|docker\/metadata-action/g,
+          /(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME)?\s*[:=])[^\n]*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?VERSION\b|\$\{?RELEASE_VERSION\b|steps\.\w+\.outputs\.(?:tags|version)|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})|docker\/metadata-action/g,
         files: [...CI_GLOBS, '**/*.{sh,bash,mk}', '**/Makefile', '**/.goreleaser.{yml,yaml}', '**/skaffold.yaml'],
         literals: ['docker', '--tag', '-t ', 'tag', 'image', 'IMAGE', '{{'],
         maxPerFile: 2,

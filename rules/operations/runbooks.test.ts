@@ -54,6 +54,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'instructions for AI agents are not operations docs (a vendored skill, copilot instructions)',
+      profile: 'service',
+      tree: {
+        '.agents/skills/nestjs/AGENTS.md':
+          '# Skills\n\n## Rollback\n\nUse DataSource.transaction for automatic rollback.\n',
+        '.github/copilot-instructions.md': '# Copilot\n\n## Troubleshooting Common Issues\n\nRun cargo check.\n',
+        'src/main.rs': 'fn main() {}\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
       name: 'a RUNBOOK.md that is only a title is partial and named as such',
       profile: 'service',
       tree: { 'RUNBOOK.md': '# Runbook\n\nTODO\n' },

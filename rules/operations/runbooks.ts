@@ -1,6 +1,6 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { fromMatch, isTestPath } from '../../src/facts/paths.js';
+import { fromMatch, isAgentDoc, isTestPath } from '../../src/facts/paths.js';
 
 const DOC_EXT = '{md,markdown,rst,adoc,txt}';
 /** Documents that are operational by name or place. */
@@ -88,7 +88,7 @@ export default defineRule({
         ? { reason: `profile is ${facts.profile.id}: there is no running system to operate` }
         : true,
   check(ctx) {
-    const relevant = (p: string) => !isTestPath(p) && !NOT_OPS.test(p);
+    const relevant = (p: string) => !isTestPath(p) && !NOT_OPS.test(p) && !isAgentDoc(p);
     const dedicated = ctx.files.match(DEDICATED).filter(relevant);
     const dedicatedSet = new Set(dedicated);
     const headings = ctx.matches('opsHeading').filter((m) => relevant(m.path));

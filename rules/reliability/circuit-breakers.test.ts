@@ -5,6 +5,19 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Spring Cloud Feign clients with Hystrix fallbacks are circuit breakers',
+      profile: 'service',
+      tree: {
+        'account-service/src/main/java/acct/client/StatisticsClient.java':
+          '@FeignClient(name = "statistics-service", fallback = StatisticsFallback.class)\npublic interface StatisticsClient {}\n',
+        'account-service/src/main/java/acct/App.java': '@EnableCircuitBreaker\n@SpringBootApplication\nclass App {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'account-service/src/main/java/acct/App.java', line: 1 }],
+      },
+    },
+    {
       name: 'Node: an opossum breaker around a call passes',
       profile: 'service',
       tree: {

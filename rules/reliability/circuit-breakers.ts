@@ -24,6 +24,10 @@ const CODE = new RegExp(
     String.raw`\b(?:Reactive)?(?:Resilience4J)?CircuitBreakerFactory\b`,
     String.raw`\bCircuitBreakerConfig\.(?:custom|ofDefaults)\(`,
     String.raw`@HystrixCommand\b`,
+    // Spring Cloud: breakers switched on for the app, and Feign clients with a fallback.
+    String.raw`@EnableCircuitBreaker\b|@EnableHystrix\b`,
+    String.raw`@FeignClient\([^)]*\bfallback(?:Factory)?\s*=`,
+    String.raw`^\s*feign\.(?:hystrix|circuitbreaker)\.enabled\s*[:=]\s*true|^\s*(?:hystrix|circuitbreaker):\s*$`,
     String.raw`\bCircuitBreaker(?:Async)?\(\s*\d`,
     String.raw`\.AddCircuitBreaker\(`,
     String.raw`\bCircuitBreakerStrategyOptions\b`,
@@ -54,11 +58,14 @@ export default defineRule({
     patterns: {
       code: {
         regex: CODE,
-        files: [...CODE_GLOBS, '**/application*.{yml,yaml,properties}'],
+        files: [...CODE_GLOBS, '**/application*.{yml,yaml,properties}', '**/config/**/*.{yml,yaml,properties}'],
         literals: [
           'ircuit',
           'reaker',
           'hystrix',
+          'EnableCircuitBreaker',
+          'EnableHystrix',
+          'fallback',
           'Hystrix',
           'Stoplight',
           'Semian',

@@ -4,6 +4,17 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Hystrix and Ribbon timeouts in a config-server repository count',
+      profile: 'service',
+      tree: {
+        'gateway/src/main/java/gw/Client.java': 'class Client { RestTemplate rest = new RestTemplate(); }\n',
+        'config/src/main/resources/shared/application.yml':
+          'hystrix:\n  command:\n    default:\n      execution:\n        isolation:\n          thread:\n            timeoutInMilliseconds: 10000\n',
+        'config/src/main/resources/shared/gateway.yml': 'ribbon:\n  ReadTimeout: 20000\n  ConnectTimeout: 20000\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'config/src/main/resources/shared/application.yml', line: 7 }] },
+    },
+    {
       name: 'Python: every requests call has timeout=, even across lines',
       profile: 'service',
       tree: {
@@ -30,6 +41,21 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a timeout in browser code bounds the page, not the service’s outbound calls',
+      profile: 'service',
+      tree: {
+        'hc/integrations/slack.py':
+          'import requests\n\ndef notify(url, body):\n    return requests.post(url, json=body)\n',
+        'static/js/checks.js': '$.ajax({ url: "/checks/", timeout: 2000 });\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          { path: 'hc/integrations/slack.py', line: 4, note: 'requests.post() without timeout= waits forever' },
+        ],
+      },
+    },
     {
       name: 'Python: a requests call without timeout is a finding with its line',
       profile: 'service',

@@ -3,6 +3,7 @@ import type { Evidence, Match } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch } from '../../src/facts/paths.js';
 import { CODE_GLOBS, outboundApplies, productionMatches } from '../_shared/resilience.js';
+import { isBrowserCode } from '../../src/facts/outbound.js';
 
 /** Explicit timeouts on clients (and servers), per language. */
 const EXPLICIT = new RegExp(
@@ -67,9 +68,16 @@ export default defineRule({
         literals: ['imeout', 'TimeLimiter', 'ResilienceHandler'],
         maxPerFile: 5,
       },
+      // Spring/Spring Cloud settings: *-timeout, Hystrix timeoutInMilliseconds, Ribbon Read/ConnectTimeout,
+      // Zuul connect/socket-timeout-millis — also in config-server repositories (config/**).
       springTimeout: {
-        regex: /^\s*[\w.-]*(?:connect|read|response)[-_]?timeout\s*[:=]\s*\S/im,
-        files: ['**/application*.{yml,yaml,properties}'],
+        regex:
+          /^\s*[\w.-]*(?:(?:connect|read|response|socket)[-_]?timeout(?:[-_]?(?:millis|ms|in[-_]?milliseconds))?|timeoutInMilliseconds)\s*[:=]\s*\S/im,
+        files: [
+          '**/application*.{yml,yaml,properties}',
+          '**/config/**/*.{yml,yaml,properties}',
+          '**/bootstrap*.{yml,yaml,properties}',
+        ],
         literals: ['timeout'],
         ignoreCase: true,
         maxPerFile: 3,
@@ -135,7 +143,10 @@ export default defineRule({
       if (seen.has(k)) faults.splice(i, 1);
       else seen.add(k);
     }
-    const explicit = [...productionMatches(ctx, 'explicit', 'pyExplicit'), ...ctx.matches('springTimeout')];
+    // A timeout in browser code (jQuery `timeout: 2000` in static/js) bounds the page, not the service.
+    const explicit = [...productionMatches(ctx, 'explicit', 'pyExplicit'), ...ctx.matches('springTimeout')].filter(
+      (m) => !isBrowserCode(m.path),
+    );
     const findings: Evidence[] = faults.slice(0, 20).map((f) => fromMatch(f.m, f.note));
     const good = firstPerFile(explicit).map((m) => fromMatch(m, 'explicit timeout'));
     const data = { explicitTimeouts: explicit.length, callsWithoutTimeout: faults.length };

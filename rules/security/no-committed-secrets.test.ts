@@ -12,6 +12,15 @@ const PEM = '-----BEGIN RSA ' + 'PRIVATE KEY-----\nMIIEowIBAAKCAQEA7b\n-----END 
 ruleTester(rule, {
   valid: [
     {
+      name: 'a commented placeholder key in chart values and a localhost dev-server key are not committed credentials',
+      tree: {
+        'charts/cd/values.yaml':
+          'ssh:\n  # key: |\n  #  -----BEGIN OPENSSH PRIVATE KEY-----\n  #  ...\n  #  -----END OPENSSH PRIVATE KEY-----\n',
+        'apps/client/localhost.pem': PEM,
+      },
+      expect: { outcome: 'pass' },
+    },
+    {
       name: 'a config template whose secret says to replace it is a placeholder',
       tree: {
         'lldap_config.docker_template.toml':

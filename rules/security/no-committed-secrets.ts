@@ -37,6 +37,8 @@ export default defineRule({
         if (isLockOrBundle(m.path)) continue;
         if (kind !== 'privateKey' && PLACEHOLDER.test(secret)) continue;
         if (kind === 'privateKey' && /\.(pub|md|rst|txt|adoc)$/i.test(m.path)) continue;
+        // A BEGIN line without a key body under it (a commented placeholder in values.yaml) is no key.
+        if (kind === 'privateKey' && !hasKeyBody(ctx.files.read(m.path) ?? '', m.line)) continue;
         // Firebase/Google client keys ship in every web and mobile app by design.
         if (
           kind === 'google' &&
@@ -49,7 +51,9 @@ export default defineRule({
           ((/\.ya?ml$/.test(m.path) &&
             /^(development|dev|test|testing|local)$/i.test(yamlSection(ctx.files.read(m.path) ?? '', m.line) ?? '')) ||
             (/(^|\/)\.env\./.test(m.path) && isEnvTemplate(m.path)));
-        const inTests = !isProductionPath(m.path) || devOnly;
+        // A self-signed key for a local dev server (localhost.pem, localhost-key.pem) serves no one else.
+        const localDev = kind === 'privateKey' && /(^|\/)[^/]*(localhost|self-?signed|snakeoil)[^/]*$/i.test(m.path);
+        const inTests = !isProductionPath(m.path) || devOnly || localDev;
         // Test TLS keys are fixtures; a cloud token in a test is still a live token.
         if (kind === 'privateKey' && inTests) continue;
         findings.push({ m, kind, secret, serious: !inTests, ...(devOnly ? { noted: true } : {}) });
@@ -142,4 +146,16 @@ function countBy(keys: string[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const k of keys.sort()) out[k] = (out[k] ?? 0) + 1;
   return out;
+}
+
+/**
+ * The key body follows `-----BEGIN … PRIVATE KEY-----` — on the next lines, or on the same line in
+ * a JSON-escaped PEM (`…-----\\nMIIE…`): base64, not `...`, a placeholder or nothing.
+ */
+function hasKeyBody(text: string, line: number): boolean {
+  const lines = text.split(/\r?\n/, line + 3);
+  const sameLine = /PRIVATE KEY(?: BLOCK)?-----(?:\\[rn])+([A-Za-z0-9+/=]{16,})/.test(lines[line - 1] ?? '');
+  // Headers such as `Proc-Type: 4,ENCRYPTED` may come first.
+  const after = lines.slice(line, line + 3).map((l) => l.replace(/^[\s#/*"'-]*/, ''));
+  return sameLine || after.some((l) => /^[A-Za-z0-9+/=]{16,}/.test(l) || /^[A-Za-z-]+: \S/.test(l));
 }

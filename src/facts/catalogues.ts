@@ -127,6 +127,9 @@ export const CATALOGUES: Record<string, string[]> = {
     'django-log-request-id',
     'CorrelationId',
     'Microsoft.AspNetCore.HeaderPropagation',
+    // Tracing libraries that put trace and span ids on every log line (MDC) by default.
+    'org.springframework.cloud:spring-cloud-starter-sleuth',
+    'io.micrometer:micrometer-tracing-bridge-*',
   ],
   metrics: [
     'prom-client',
@@ -180,6 +183,11 @@ export const CATALOGUES: Record<string, string[]> = {
     'axum-prometheus',
     'actix-web-prom',
     'opentelemetry-prometheus',
+    // APM agents that instrument a Rails/Rack app when Bundler loads them.
+    'skylight',
+    'scout_apm',
+    'newrelic_rpm',
+    'appsignal',
   ],
   tracing: [
     '@opentelemetry/sdk-node',

@@ -100,6 +100,10 @@ export const OUTBOUND_PATTERN: ScanPattern = {
   maxPerFile: 3,
 };
 
+export function isBrowserCode(path: string): boolean {
+  return BROWSER.test(path);
+}
+
 export function outboundCalls(
   matches: Match[],
   searched: number,

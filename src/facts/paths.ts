@@ -114,3 +114,14 @@ export function noProductCode(facts: { sourceFiles: string[]; profile: { id: str
     ? 'no source code in the repository'
     : `no product source code: the ${facts.sourceFiles.length} source file(s) are tests, examples or maintainer scripts of a ${facts.profile.id} repository`;
 }
+
+/**
+ * Instructions for AI coding agents (AGENTS.md, CLAUDE.md, .github/copilot-instructions.md, vendored
+ * agent "skills"): guidance for a tool, not the project's operations or design documentation —
+ * a "rollback" or "troubleshooting" heading there is about code, not about running the service.
+ */
+export function isAgentDoc(path: string): boolean {
+  return /(^|\/)(AGENTS|CLAUDE|GEMINI|COPILOT|CURSOR)(\.[\w-]+)?\.md$|(^|\/)\.(agents?|claude|cursor|windsurf|gemini|continue|github\/instructions)\/|(^|\/)\.github\/copilot-instructions\.md$|(^|\/)\.cursorrules$/i.test(
+    path,
+  );
+}
