@@ -4,6 +4,19 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'decision records in a folder of another name (docs/architecture-decision-log/)',
+      tree: {
+        'docs/architecture-decision-log/0001-record-architecture-decisions.md':
+          '# 1. Record architecture decisions\n\n## Status\n\nAccepted\n',
+        'docs/architecture-decision-log/0002-modular-monolith.md': '# 2. Modular monolith\n\n## Status\n\nAccepted\n',
+        'src/App.cs': 'class App {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'docs/architecture-decision-log/0001-record-architecture-decisions.md' }],
+      },
+    },
+    {
       name: 'ARCHITECTURE.md at the root passes',
       tree: { 'ARCHITECTURE.md': '# Architecture\n\nComponents…\n', 'src/app.py': '' },
       expect: { outcome: 'pass', message: 'no decision records', evidence: [{ path: 'ARCHITECTURE.md' }] },

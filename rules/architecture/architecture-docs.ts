@@ -17,6 +17,9 @@ const ADR_GLOBS = [
   '**/doc/decisions/**/*.{md,rst,adoc}',
   '**/architecture/decisions/**/*.{md,rst,adoc}',
   '**/decision-records/**/*.{md,rst,adoc}',
+  // Any folder named for decision records: architecture-decision-log/, adr-log/, design-decisions/.
+  '**/*decision-{log,logs,records,record}/**/*.{md,rst,adoc}',
+  '**/*-decisions/**/*.{md,rst,adoc}',
   '**/rfcs/**/*.md',
 ];
 const DIAGRAM_GLOBS = [

@@ -5,6 +5,16 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a home-grown token bucket counts as rate limiting (healthchecks)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\n',
+        'hc/api/models.py':
+          'from django.db import models\n\n\nclass TokenBucket(models.Model):\n    value = models.CharField(max_length=80)\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'hc/api/models.py', line: 4 }] },
+    },
+    {
       name: 'nginx in front of the app limits request rates (limit_req)',
       profile: 'service',
       tree: {

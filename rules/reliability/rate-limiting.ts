@@ -8,6 +8,8 @@ import { label, terraform, TF_READS, type TfBlock } from '../../src/facts/terraf
 const CODE = new RegExp(
   [
     String.raw`\brateLimit\(`,
+    // A home-grown limiter: a token bucket or rate-limiter type of the project's own.
+    String.raw`^\s*(?:export\s+)?(?:class|type|struct)\s+\w*(?:TokenBucket|RateLimiter|LeakyBucket|SlidingWindowLimiter)\b`,
     String.raw`\bslowDown\(`,
     String.raw`\bnew\s+RateLimiter(?:Memory|Redis|Mongo|Postgres|Cluster|Mysql|Memcache)\(`,
     String.raw`\bThrottlerModule\.forRoot(?:Async)?\(`,
@@ -75,7 +77,17 @@ export default defineRule({
       code: {
         regex: CODE,
         files: CODE_GLOBS,
-        literals: ['imit', 'hrottle', 'Bucket', 'Bandwidth', 'Rack::Attack', 'overnor', 'Hammer'],
+        literals: [
+          'imit',
+          'hrottle',
+          'Bucket',
+          'Bandwidth',
+          'Rack::Attack',
+          'overnor',
+          'Hammer',
+          'TokenBucket',
+          'RateLimiter',
+        ],
         maxPerFile: 3,
       },
     },

@@ -5,6 +5,17 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'queued jobs that call providers retry with exponential backoff (Bull job options)',
+      profile: 'service',
+      tree: {
+        'libs/common/src/lib/config.ts':
+          "export const GATHER_JOB_OPTIONS = {\n  attempts: 12,\n  backoff: { type: 'exponential', delay: 1000 },\n};\n",
+        'apps/api/src/services/data-provider.service.ts':
+          "const quote = await got('https://query1.finance.example.com/v7/quote');\n",
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'libs/common/src/lib/config.ts', line: 3 }] },
+    },
+    {
       name: 'Python: a tenacity decorator on a client call passes',
       profile: 'service',
       tree: {

@@ -9,6 +9,10 @@ const CODE = new RegExp(
     // JS/TS
     String.raw`(?:from\s+|require\(\s*)['"](?:p-retry|async-retry|axios-retry|retry-axios|exponential-backoff|@lifeomic/attempt|fetch-retry)['"]`,
     String.raw`\bretry\(\s*handle(?:All|Type|When|Result)\b`,
+    // Job queues that retry with backoff: Bull/BullMQ job options, Sidekiq, Celery.
+    String.raw`\bbackoff\s*:\s*\{\s*type\s*:\s*['"](?:exponential|fixed)`,
+    String.raw`\bsidekiq_options\b[^\n]*\bretry:\s*(?:[1-9]|true)`,
+    String.raw`\b(?:autoretry_for\s*=|retry_backoff\s*=\s*True)`,
     // Python
     String.raw`^\s*@(?:tenacity\.)?retry\b`,
     String.raw`@backoff\.on_(?:exception|predicate)\b`,

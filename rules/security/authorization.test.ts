@@ -4,6 +4,23 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'hand-written admin guards that deny the request are role checks (Go and Ruby)',
+      profile: 'service',
+      tree: {
+        'internal/api/user_handlers.go':
+          'package api\n\nfunc (h *handler) createUser(w http.ResponseWriter, r *http.Request) {\n\tif !request.IsAdminUser(r) {\n\t\tresponse.JSONForbidden(w, r)\n\t\treturn\n\t}\n}\n',
+        'app/controllers/invitations_controller.rb':
+          'class InvitationsController < ApplicationController\n  def create\n    head :forbidden unless Current.user.admin?\n  end\nend\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'app/controllers/invitations_controller.rb', line: 3 },
+          { path: 'internal/api/user_handlers.go', line: 4 },
+        ],
+      },
+    },
+    {
       name: 'NestJS @Roles on a controller passes',
       profile: 'service',
       tree: {

@@ -91,6 +91,27 @@ export default defineRule({
         files: ['**/*.{cs,fs,vb}'],
         literals: ['Authorize', 'AddPolicy', 'RequireRole', 'RequireClaim', 'AuthorizationHandler'],
       },
+      // Hand-written role guards: a condition on the user's admin/staff role that denies the request
+      // (`if !request.IsAdminUser(r)`, `unless Current.user.admin?`, `if (!user.isAdmin)`).
+      roleCheck: {
+        regex:
+          /\b(?:if|unless)\b[^\n]{0,40}?(?:!\s*|\bnot\s+)?[\w.()]*\b(?:Is(?:Admin|SuperAdmin|Superuser|Staff)\w*|is(?:Admin|SuperAdmin|Staff)\b|(?:admin|super_admin|superuser|staff|moderator)\?)|\brole\s*[!=]==?\s*['"](?:admin|owner|superuser)['"]/,
+        files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
+        literals: [
+          'IsAdmin',
+          'isAdmin',
+          'IsSuper',
+          'isSuper',
+          'IsStaff',
+          'isStaff',
+          'admin?',
+          'superuser?',
+          'staff?',
+          'moderator?',
+          'role',
+        ],
+        maxPerFile: 3,
+      },
       ruby: {
         regex:
           /^\s*authorize\s*(?:\(|[@:]\w)|^\s*include\s+Pundit\b|\bload_and_authorize_resource\b|^\s*authorize_resource\b|^\s*(?:can|cannot)\s+:\w+|\bverify_authorized\b|\bpolicy_scope\s*\(|\bauthorize!\s*[(@:]|\bhas_role\?\s*\(/m,
@@ -157,6 +178,7 @@ export default defineRule({
         { key: 'php', label: 'Laravel/Symfony gates, policies or voters' },
         { key: 'phpConfig', label: 'Symfony access control' },
         { key: 'rust', label: 'Rust role or policy checks' },
+        { key: 'roleCheck', label: 'role checks in handlers (admin guards)' },
       ],
       searchedNote: `no role, permission or policy checks in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files, no .rego policies`,
     });
