@@ -128,6 +128,16 @@ ruleTester(rule, {
   ],
   notApplicable: [
     {
+      name: 'compute that only an example declares is not something this module runs',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf': 'resource "google_compute_network" "vpc" {\n  name = var.name\n}\n',
+        'variables.tf': 'variable "name" {\n  default = "vpc"\n}\n',
+        'examples/ilb/main.tf': 'resource "google_compute_instance" "vm" {\n  name = "vm"\n}\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'nothing here runs a long-lived process' },
+    },
+    {
       name: 'a library with nothing deployed',
       profile: 'library',
       tree: { 'src/lib.rs': '' },

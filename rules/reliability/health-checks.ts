@@ -77,12 +77,13 @@ export default defineRule({
     reads: [...TF_READS, ...DEPLOY_READS, ...DOCKERFILE_GLOBS],
     digests: [K8S_DIGEST],
   },
+  // What an example or a test runs is not what this repository runs.
   appliesTo: (ctx) =>
     ctx.facts.profile.id === 'service' ||
-    ctx.files.has(DOCKERFILE_GLOBS) ||
-    k8s(ctx.files).workloads.length > 0 ||
+    ctx.files.match(DOCKERFILE_GLOBS).some(isProductionPath) ||
+    k8s(ctx.files).workloads.some((w) => isProductionPath(w.path)) ||
     deployments(ctx.files).compose.length > 0 ||
-    resourcesOf(terraform(ctx.files), ...COMPUTE).length > 0
+    resourcesOf(terraform(ctx.files), ...COMPUTE).some((r) => isProductionPath(r.path))
       ? true
       : {
           reason: `nothing here runs a long-lived process (profile ${ctx.facts.profile.id}, no Dockerfile, manifests or compute in IaC)`,

@@ -109,7 +109,9 @@ export function detectProfile(input: ProfileInput): Profile {
     return {
       id: 'infrastructure',
       detected: true,
-      reasons: [`${iac.length} infrastructure file(s) such as ${iac[0]} and ${sourceFiles.length} source file(s)`],
+      reasons: [
+        `${iac.length} infrastructure file(s) such as ${iac.find((p) => !NOT_THE_PRODUCT.test(p)) ?? iac[0]} and ${sourceFiles.length} source file(s)`,
+      ],
     };
   }
 
