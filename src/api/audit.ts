@@ -15,7 +15,7 @@ import { packageReports } from '../report/packages.js';
 import { customRules } from '../engine/custom.js';
 import { loadPlugins } from '../engine/plugins.js';
 import { withExtraRules } from '../engine/select.js';
-import type { PillarDefinition, PillarId, ProfileId, Rule, Severity } from '../types.js';
+import type { Artifacts, Facts, Match, PillarDefinition, PillarId, ProfileId, Rule, Severity } from '../types.js';
 import { buildReport } from '../report/build.js';
 import { compareToBaseline, readBaseline, type BaselineInput } from '../report/baseline.js';
 import { reportSchema, type Report } from '../report/schema.js';
@@ -23,7 +23,7 @@ import { evaluateGates, type GateOptions } from '../scoring/gates.js';
 import { loadArtifacts } from '../ingest/index.js';
 import { UsageError } from '../util/errors.js';
 import { DiskSource } from '../walk/disk-source.js';
-import { FileIndex } from '../walk/file-index.js';
+import { decode, FileIndex } from '../walk/file-index.js';
 import { gitInfo } from '../walk/git.js';
 import { isDirectory, listFiles } from '../walk/list.js';
 
@@ -64,7 +64,7 @@ export interface AuditOptions {
   onProgress?: (phase: 'list' | 'facts' | 'scan' | 'rules', done?: number, total?: number) => void;
 }
 
-/** The Report and what the command line shows beside it (`--timings`). */
+/** The Report and what the command line shows beside it (`--timings`); the rest is internal, for verify. */
 export interface AuditDetails {
   report: Report;
   /** Milliseconds per phase: config, list, facts, scan, rules, report. */
@@ -77,6 +77,15 @@ export interface AuditDetails {
   reads: number;
   /** Files whose patterns ran on the scan's second thread. */
   offloaded: number;
+  /** Internal (verify): the listing with its size-capped reads, and the facts the rules saw. */
+  files: FileIndex;
+  facts: Facts;
+  /** Internal (verify): a file's text read through the audit's safe reader, not kept in memory. */
+  readText: (path: string, maxBytes: number) => string | undefined;
+  /** Internal (verify): the scan's matches of every pattern of one rule (`<pillar>/<rule>`). */
+  matches: (rule: string) => Match[];
+  /** Internal (verify): the coverage and JUnit artefacts given. */
+  artifacts?: Artifacts;
 }
 
 export async function auditRepository(
@@ -219,6 +228,18 @@ export async function auditRepository(
     filesRead: files.stats.filesRead,
     reads: files.stats.reads,
     offloaded: audit.offloaded,
+    files,
+    facts: audit.facts,
+    readText: (path, maxBytes) => {
+      const bytes = source.readBytes(path, Math.min(maxBytes, files.maxFileBytes));
+      return typeof bytes === 'string' ? undefined : (decode(bytes) ?? undefined);
+    },
+    matches: (rule) => {
+      // Pattern keys carry the rule's own id, without its pillar.
+      const id = `${rule.split('/').pop()}:`;
+      return [...audit.scan.matches.entries()].filter(([k]) => k.startsWith(id)).flatMap(([, m]) => m);
+    },
+    ...(artifacts ? { artifacts } : {}),
   };
 }
 

@@ -1,13 +1,16 @@
 /**
- * `verify` as a library call: audit the repository, then judge the document's claims against
- * that Report. The command line reads the document and renders the result.
+ * `verify` as a library call: read the document, audit the repository with the profile the
+ * document describes (unless --profile or the configuration says otherwise), then judge the
+ * document's claims against that Report and the facts behind it. The command line reads the
+ * document and renders the result.
  */
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { PillarDefinition, ProfileId } from '../types.js';
-import { verifyDocument } from '../verify/index.js';
+import { describedProfile, readDocument, verifyDocument } from '../verify/index.js';
 import { verifySchema, type VerifyResult } from '../verify/schema.js';
+import { toolsFromCi } from '../verify/tools.js';
 import { auditRepository } from './audit.js';
 
 export interface VerifyOptions {
@@ -25,22 +28,39 @@ export async function verifyRepository(
   options: VerifyOptions,
   builtins: PillarDefinition[],
 ): Promise<VerifyResult> {
-  const { report } = await auditRepository(
+  const config = typeof options.config === 'object' ? options.config : loadConfig(root, options.config).config;
+  const configured = config.profile && config.profile !== 'auto' ? config.profile : undefined;
+  const described = options.profile || configured ? null : describedProfile(readDocument(document.text).text);
+  const profile = options.profile ?? configured ?? described ?? undefined;
+  const details = await auditRepository(
     root,
     {
       ...(options.config !== undefined ? { config: options.config } : {}),
-      ...(options.profile ? { profile: options.profile } : {}),
+      ...(profile ? { profile } : {}),
     },
     builtins,
   );
-  const config = typeof options.config === 'object' ? options.config : loadConfig(root, options.config).config;
-  const inside = document.path ? repositoryPath(root, document.path) : undefined;
+  const { report } = details;
+  const documentPath = document.path ? repositoryPath(root, document.path) : undefined;
   const result = verifyDocument({
     document: options.name ?? (document.path ? basename(document.path) : 'document'),
-    ...(inside !== undefined ? { documentPath: inside } : {}),
+    ...(documentPath !== undefined ? { documentPath } : {}),
     text: document.text,
     report,
     vocabulary: config.claims ?? {},
+    profile: {
+      id: report.repository.profile.id,
+      from: options.profile || configured ? 'option' : described ? 'document' : 'detected',
+    },
+    facts: {
+      files: details.files,
+      facts: details.facts,
+      readText: details.readText,
+      matches: details.matches,
+      // The command graph will answer this completely; the CI files' own commands answer it in part.
+      tools: toolsFromCi(details.files),
+      ...(details.artifacts ? { artifacts: details.artifacts } : {}),
+    },
   });
   const checked = verifySchema.safeParse(result);
   if (!checked.success)
@@ -50,7 +70,8 @@ export async function verifyRepository(
 
 /**
  * The document's path inside the audited repository (POSIX, relative), or undefined when it lies
- * outside: SARIF locates results by a repository-relative uri and must never point outside.
+ * outside: SARIF locates results by a repository-relative uri and must never point outside, and
+ * the document is never evidence for its own claims.
  */
 function repositoryPath(root: string, path: string): string | undefined {
   const rel = relative(resolve(root), resolve(path));

@@ -1,264 +1,399 @@
 /**
- * Claim extraction from Markdown as people write readiness reports: tables with a status column,
- * checklists, bullets with status emoji, headings with status, "Missing:" lists, and readiness
- * figures ("85% production-ready", "9.1/10", "Grade: A+"). Each claim keeps its line.
+ * Claim extraction from Markdown as people write readiness reports: status tables and test
+ * tables, checklists, bullets with status marks, headings with status, label lines ("Coverage:
+ * 71%"), "Missing:" lists, readiness figures, and inside fenced blocks the lines that carry a
+ * status (ASCII trees with a mark per node, test-runner output). Context decides what a line
+ * claims (context.ts); each claim keeps its line.
  */
+import { type Context, headingContext, isImperative, isSignoffTable, labelContext, META_LABEL } from './context.js';
+import { type ClaimNumber, GOAL, isTestCount, numberIn, plainNumber, testOutput } from './numbers.js';
+import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
+import { namesIn } from './names.js';
+import { mapClaim, mechanismsIn, pillarOf } from './vocabulary.js';
 
-export type Asserted = 'done' | 'partial' | 'not-done' | 'planned';
-
-export interface ClaimNumber {
-  kind: 'percent' | 'count' | 'ratio' | 'score10' | 'grade';
-  value: number | string;
-  total?: number;
-  /** What is counted: "tests", "endpoints", … (for counts and ratios). */
-  unit?: string;
-}
+export type { Asserted } from './status.js';
+export type { ClaimNumber } from './numbers.js';
+export { statusOf, plain } from './status.js';
 
 export interface Claim {
   line: number;
   /** The claim as written (markup stripped). */
   text: string;
-  /** The subject used to map the claim to a rule: a table's first cell, a bullet's text, a heading. */
+  /** What the claim is about: a table's first cell, a bullet's lead, a heading, a tree node's path. */
   subject: string;
   asserted: Asserted | null;
   number: ClaimNumber | null;
   /** True for the document's statement of overall readiness. */
   readiness: boolean;
-  source: 'table' | 'checklist' | 'bullet' | 'heading' | 'prose';
+  source: 'table' | 'checklist' | 'bullet' | 'heading' | 'prose' | 'label' | 'fence';
+  /** The line as written (code ticks kept), where names are looked for. */
+  raw?: string;
+  /** The heading the claim sits under ("Tests de integración"): it may say what a bare "Total" counts. */
+  section?: string;
 }
 
-const DONE_ICON = /✅|✔️?|☑️?|🟢|💚|\[x\]/i;
-const PARTIAL_ICON = /⚠️?|🟡|🟠|🔄|⏳|🚧|◐|🔶/;
-const NOT_ICON = /❌|✖️?|✗|🔴|⛔|🚫|❗|\[ \]/;
-const PLANNED_ICON = /📋|🔜|🗓️?|📅/;
-const ANY_ICON = new RegExp(
-  `${DONE_ICON.source}|${PARTIAL_ICON.source}|${NOT_ICON.source}|${PLANNED_ICON.source}`,
-  'gi',
-);
-
-const NOT_WORDS =
-  /\b(not (?:yet )?(?:done|configured|implemented|set ?up|performed|started|tested|ready|available|in place|enabled)|missing|needs work|to ?do|absent|none|no|fehlt|nicht umgesetzt|offen|falta|pendiente de implementar|manquant|non fait)\b/i;
-const PARTIAL_WORDS =
-  /\b(partial(?:ly)?|pending|in progress|wip|mostly|incomplete|limited|basic|teilweise|in arbeit|parcial(?:mente)?|partiel(?:lement)?|en cours)\b/i;
-const PLANNED_WORDS = /\b(planned|future|roadmap|next (?:phase|step)s?|optional|later|geplant|planificado|prévu)\b/i;
-const DONE_WORDS =
-  /\b(complete(?:d)?|done|yes|implemented|operational|passing|configured|in place|enabled|fully functional|ready|pass(?:es|ed)?|exists?|set up|erledigt|fertig|umgesetzt|vorhanden|hecho|completado|terminé|fait)\b/i;
-
-/** The status a piece of text asserts: icons first (the author's verdict), then words. */
-export function statusOf(text: string): Asserted | null {
-  if (NOT_ICON.test(text)) return 'not-done';
-  if (PARTIAL_ICON.test(text)) return /⏳/.test(text) && PLANNED_WORDS.test(text) ? 'planned' : 'partial';
-  if (PLANNED_ICON.test(text)) return 'planned';
-  if (DONE_ICON.test(text)) return 'done';
-  if (NOT_WORDS.test(text)) return 'not-done';
-  if (PARTIAL_WORDS.test(text)) return 'partial';
-  if (PLANNED_WORDS.test(text)) return 'planned';
-  if (DONE_WORDS.test(text)) return 'done';
-  return null;
-}
-
-function iconStatus(text: string): Asserted | null {
-  if (NOT_ICON.test(text)) return 'not-done';
-  if (PARTIAL_ICON.test(text)) return 'partial';
-  if (PLANNED_ICON.test(text)) return 'planned';
-  if (DONE_ICON.test(text)) return 'done';
-  return null;
-}
-
-/** Markdown emphasis, links, code ticks and status icons removed; whitespace folded. */
-export function plain(text: string): string {
-  return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`~]+/g, '')
-    .replace(ANY_ICON, ' ')
-    .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]|\uFE0F/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const READINESS = [
-  /(\d{1,3}(?:\.\d+)?)\s*%\s*(?:production[- ]?ready|ready\b|readiness|complete\b)/i,
-  /(?:production[- ]?ready|readiness)[^\n|]{0,40}?\b(\d{1,3}(?:\.\d+)?)\s*%/i,
-];
-const SCORE10 = /(?:readiness|score|rating|overall)[^\n|]{0,40}?\b(\d(?:\.\d+)?|10)\s*\/\s*10\b/i;
-const GRADE = /\b(?:grade|rating)\b[:\s*]*([A-F][+-]?)(?![\w])/;
-const GOAL =
-  /\b(goal|target|aim|objective|expected|should reach|to reach|path to|towards|road to|plan to|would|will be)\b|\b(result|outcome|after)\s*:/i;
+/** Lines longer than this are cut before they are read: claims are short, and patterns stay cheap. */
+const MAX_LINE = 2000;
 /** A heading states the current figure only with words like these (others define levels: "Beta Ready (90%)"). */
-const CURRENT = /\b(current|overall|status|maturity|assessment|score|summary|today|now)\b/i;
+const CURRENT = /\b(current|overall|status|maturity|assessment|score|summary|today|now|gesamt|actual|estado)\b/i;
+const TREE = /^([\s│|]*)(?:├──|└──|\|--|`--|\+--|\\--|├─|└─)\s*(\S+)(.*)$/;
+const FENCE_MARK = /^\s*(?:#|\/\/|--|\*|-|>)?\s*(?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴|⏳|\[[ xX]\]|PASS\b|FAIL\b)/;
+/** Test runners by their output, and the language whose tests they run. */
+const RUNNERS: [RegExp, string][] = [
+  [/\bgradle|BUILD SUCCESS|\[INFO\]|\bmvn\b|maven|surefire|junit/i, 'Java'],
+  [/\bpytest\b|\bRan \d+ tests?\b|\.py\b|unittest/, 'Python'],
+  [/\bgo test\b|^(?:ok|FAIL|---)\s/m, 'Go'],
+  [/\bcargo\b|test result: ok/, 'Rust'],
+  [/\bdotnet\b|xunit|nunit/i, 'C#'],
+  [/\bjest\b|\bvitest\b|\bnpm\b|\bpnpm\b|\byarn\b|Test Files/, 'JavaScript'],
+];
+const VALUE_LABEL =
+  /^(?:summary|finding|issue|description|observation|result|verdict|conclusion|zusammenfassung|befund|resumen|hallazgo|résumé|constat)$/i;
+/** A findings table: each row's summary states a gap. */
+const FINDING_HEADER = /^(?:summary|finding|issue|gap|problem|description|befund|hallazgo|problema|lacune)$/i;
+const TEST_HEADER =
+  /^(?:tests?|test count|# ?tests|number of tests|cases|test cases|anzahl(?: tests)?|pruebas|tests totales|nb tests)$/i;
+const TARGET_HEADER = /\b(?:target|goal|ziel|objetivo|gap|delta|expected|erwartet|threshold)\b/i;
 
-export function numberIn(text: string): { number: ClaimNumber | null; readiness: boolean } {
-  if (!GOAL.test(text)) {
-    for (const re of READINESS) {
-      const m = re.exec(text);
-      if (m) return { number: { kind: 'percent', value: Number(m[1]) }, readiness: true };
-    }
-    const s = SCORE10.exec(text);
-    if (s) return { number: { kind: 'score10', value: Number(s[1]) }, readiness: true };
-    const g = GRADE.exec(text);
-    if (g) return { number: { kind: 'grade', value: g[1]! }, readiness: true };
-  }
-  const ratio = /\b(\d[\d,]*)\s*\/\s*(\d[\d,]*)\s+([a-z][\w-]*(?:\s[a-z][\w-]*)?)/i.exec(text);
-  if (ratio)
-    return {
-      number: { kind: 'ratio', value: num(ratio[1]!), total: num(ratio[2]!), unit: ratio[3]!.toLowerCase() },
-      readiness: false,
-    };
-  const count =
-    /\b(\d[\d,]*)\+?\s+(tests?|test cases|unit tests|integration tests|endpoints|metrics|services|pages|dashboards|alerts|rules|microservices)\b/i.exec(
-      text,
-    );
-  if (count)
-    return { number: { kind: 'count', value: num(count[1]!), unit: count[2]!.toLowerCase() }, readiness: false };
-  const pct = /\b(\d{1,3}(?:\.\d+)?)\s*%/.exec(text);
-  if (pct) return { number: { kind: 'percent', value: Number(pct[1]) }, readiness: false };
-  return { number: null, readiness: false };
+interface Section {
+  context: Context;
+  status: Asserted | null;
+  level: number;
+  ticked: number;
 }
-
-const num = (s: string) => Number(s.replace(/,/g, ''));
-
-/** Labels that turn the list under them into claims of absence, or into no claims at all. */
-const ABSENT_LABEL =
-  /^\s*(?:#+\s*|\*\*|__)?\s*(missing|gaps?|needs|not (?:yet )?(?:done|implemented)|to ?do|remaining|known issues|limitations|not included|outstanding)\b[^:]*:?\s*(\*\*|__)?\s*:?\s*$/i;
-const PLANNED_LABEL =
-  /^\s*(?:#+\s*|\*\*|__)?\s*(next steps|planned|roadmap|future (?:work|improvements)|recommendations?|phase \d+[^:]*)\b[^:]*:?\s*(\*\*|__)?\s*:?\s*$/i;
-const NEUTRAL_LABEL = /^\s*(\*\*|__)[^*_]{1,60}:?(\*\*|__)\s*:?\s*$/;
 
 export function extractClaims(markdown: string): Claim[] {
-  const lines = markdown.split(/\r?\n/);
+  const lines = markdown.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  const ticks = tickedPerSection(lines);
   const claims: Claim[] = [];
-  let fence = false;
-  let heading: { status: Asserted | null; level: number } = { status: null, level: 0 };
-  let listMode: Asserted | 'skip' | null = null;
+  const push = (c: Omit<Claim, 'subject'> & { subject?: string }) =>
+    claims.push({
+      ...c,
+      subject: (c.subject ?? subjectOf(c.text)).slice(0, 200),
+      text: c.text.slice(0, 400),
+      raw: (c.raw ?? lines[c.line - 1]!).slice(0, 600),
+      ...(heading ? { section: heading } : {}),
+    });
+  const stack: Section[] = [];
+  const here = () => stack[stack.length - 1];
+  const inContext = (c: Context) => stack.some((s) => s.context === c);
+  let list: Context | undefined;
+  let fence: string | null = null;
+  let fenceAt = 0;
+  let heading = '';
+  let tree: { indent: number; name: string }[] = [];
+
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const n = i + 1;
-    if (/^\s*(```|~~~)/.test(raw)) {
-      fence = !fence;
+    const fenceMark = /^\s*(```+|~~~+)/.exec(raw)?.[1];
+    if (fenceMark && (!fence || fenceMark.startsWith(fence))) {
+      fence = fence ? null : fenceMark;
+      fenceAt = i;
+      tree = [];
       continue;
     }
-    if (fence || !raw.trim()) continue;
+    if (fence) {
+      fenced(raw, n);
+      continue;
+    }
+    if (!raw.trim()) continue;
 
     const h = /^(#{1,6})\s+(.*)$/.exec(raw);
     if (h) {
+      const level = h[1]!.length;
+      while (stack.length && here()!.level >= level) stack.pop();
       const text = h[2]!;
-      const status =
-        iconStatus(text) ?? (/[:–—-]\s*(done|complete|partial|not done|pending)\b/i.test(text) ? statusOf(text) : null);
-      heading = { status, level: h[1]!.length };
-      listMode = ABSENT_LABEL.test(text) ? 'not-done' : PLANNED_LABEL.test(text) ? 'planned' : null;
+      const status = iconStatus(text) ?? (TRAILING_STATUS.test(plain(text)) ? statusOf(text) : null);
+      stack.push({ context: headingContext(text), status, level, ticked: ticks.get(i) ?? 0 });
+      heading = plain(text).slice(0, 120);
+      list = undefined;
       const found = numberIn(text);
       const readiness = found.readiness && CURRENT.test(text);
-      const number = found.readiness && !readiness ? null : found.number;
-      if (status || readiness)
-        claims.push({
+      const subScore = !found.readiness && pillarOf(subjectOf(text)) && found.number && found.number.kind !== 'count';
+      // A heading with a mark is a claim only when it names something ("## ✅ Critical items" names nothing).
+      const names = () => {
+        const x = namesIn(text);
+        return x.paths.length + x.identifiers.length + x.endpoints.length + x.packages.length > 0;
+      };
+      const meaningful = () =>
+        mapClaim(subjectOf(text), plain(text)) !== null || mechanismsIn(text).length > 0 || names();
+      if ((status && here()!.context !== 'historical' && meaningful()) || readiness || subScore)
+        push({
           line: n,
           text: plain(text),
-          subject: subjectOf(text),
           asserted: status,
-          number,
+          number: found.readiness && !readiness ? null : found.number,
           readiness,
           source: 'heading',
         });
       continue;
     }
 
-    // A table: header, separator, rows. Rows with a status cell are claims.
+    // A table: header, separator, rows.
     if (/^\s*\|/.test(raw) && /^\s*\|?[\s:-]+\|[\s|:-]*$/.test(lines[i + 1] ?? '')) {
-      const header = cells(raw).map((c) => plain(c).toLowerCase());
-      let statusCol = header.findIndex((c) => /status|ready|done|state|result|implemented|complete/.test(c));
       let j = i + 2;
-      for (; j < lines.length && /^\s*\|/.test(lines[j]!); j++) {
-        const row = cells(lines[j]!);
-        if (statusCol < 0) statusCol = row.findIndex((c) => iconStatus(c) !== null);
-        const statusCell = statusCol >= 0 ? (row[statusCol] ?? '') : '';
-        const asserted = statusCell ? statusOf(statusCell) : null;
-        const text = plain(row.join(' | '));
-        const rest = numberIn(row.filter((_, k) => k !== statusCol).join(' | '));
-        const { number, readiness } = rest.number ? rest : numberIn(statusCell);
-        if (asserted || readiness) {
-          claims.push({
-            line: j + 1,
-            text,
-            subject: plain(row[0] ?? ''),
-            asserted,
-            number,
-            readiness,
-            source: 'table',
-          });
-        }
-      }
+      while (j < lines.length && /^\s*\|/.test(lines[j]!)) j++;
+      table(i, j);
       i = j - 1;
-      listMode = null;
+      list = undefined;
       continue;
     }
 
     const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(raw);
     if (item) {
-      const body = item[1]!;
-      const check = /^\[([ xX])\]\s*(.*)$/.exec(body);
-      const { number, readiness } = numberIn(body);
-      if (check) {
-        claims.push({
-          line: n,
-          text: plain(check[2]!),
-          subject: subjectOf(check[2]!),
-          asserted: check[1] === ' ' ? 'not-done' : 'done',
-          number,
-          readiness,
-          source: 'checklist',
-        });
-        continue;
-      }
-      if (listMode === 'skip') continue;
-      const own =
-        iconStatus(body) ??
-        (/\s[-–—:]\s*(complete|done|partial|pending|missing|not done)\b/i.test(body) ? statusOf(body) : null);
-      const asserted = own ?? (listMode && listMode !== null ? listMode : heading.status);
-      if ((asserted || readiness) && !/^(status|note|notes|files?|summary|result)$/i.test(subjectOf(body))) {
-        claims.push({
-          line: n,
-          text: plain(body),
-          subject: subjectOf(body),
-          asserted,
-          number,
-          readiness,
-          source: 'bullet',
-        });
-      }
+      bullet(item[1]!, n);
       continue;
     }
 
-    // A label line ("**Missing:**", "**Files:**") sets how the list below it reads.
-    if (ABSENT_LABEL.test(raw)) listMode = 'not-done';
-    else if (PLANNED_LABEL.test(raw)) listMode = 'planned';
-    else if (NEUTRAL_LABEL.test(raw)) listMode = 'skip';
-    else listMode = null;
-
+    // Prose: a label that sets how the list below reads, a "Label: value" claim, or a sentence with a mark.
+    const ctx = labelContext(raw);
+    list = ctx;
+    if (labelled(raw, n)) continue;
     const { number, readiness } = numberIn(raw);
     const icon = iconStatus(raw);
-    if (readiness || (icon && raw.length < 200)) {
-      claims.push({
-        line: n,
-        text: plain(raw),
-        subject: subjectOf(raw),
-        asserted: icon ?? (readiness ? 'done' : null),
-        number,
-        readiness,
-        source: 'prose',
-      });
-    }
+    if (readiness || (icon && raw.length < 200 && ctx === undefined))
+      push({ line: n, text: plain(raw), asserted: icon ?? 'done', number, readiness, source: 'prose' });
   }
   return claims;
+
+  /** Status and context of a list item: its own mark first, then the list's label, then the heading. */
+  function bullet(body: string, n: number): void {
+    const check = /^\[([ xX])\]\s*(.*)$/.exec(body);
+    const text = check ? check[2]! : body;
+    const { number, readiness } = numberIn(text);
+    const historical = inContext('historical') || list === 'historical';
+    if (check) {
+      if (check[1] !== ' ')
+        return void push({ line: n, text: plain(text), asserted: 'done', number, readiness, source: 'checklist' });
+      // "[ ] ❌ Prometheus metrics": the mark after the box is the author's verdict, whatever the list.
+      const mark = iconStatus(text);
+      if (mark && !historical)
+        return void push({ line: n, text: plain(text), asserted: mark, number, readiness, source: 'checklist' });
+      // An unticked box is a claim of absence only in a list that tracks status (something is
+      // ticked) or under "Missing:"; in a reviewer's checklist or a template it is a question.
+      const review = list === 'review' || list === 'planned' || inContext('review') || inContext('planned');
+      const tracking = (here()?.ticked ?? 0) > 0 || list === 'absent' || inContext('absent');
+      if (review || !tracking || historical) return;
+      return void push({ line: n, text: plain(text), asserted: 'not-done', number, readiness, source: 'checklist' });
+    }
+    if (labelled(body, n)) return;
+    const own = iconStatus(body) ?? (TRAILING_STATUS.test(plain(body)) ? statusOf(body) : null);
+    // Under "Next steps", a roadmap or a reviewer's checklist, only what carries its own mark is a claim.
+    if (!own && !readiness && (inContext('planned') || inContext('review'))) return;
+    if (!own && (isImperative(body) || list === 'skip' || list === 'planned' || list === 'review')) {
+      if (!readiness) return;
+    }
+    if (!own && list === 'files') {
+      // "`src/x.ts` - no rate limit middleware": the file is there, and lacks what the note says.
+      const note = plain(body)
+        .split(/\s[-–—:]\s/)
+        .slice(1)
+        .join(' - ');
+      const said = note && statusOf(note) === 'not-done' ? 'not-done' : 'done';
+      if (/[\w-]+\/|\.[a-z]{1,6}\b/i.test(body))
+        push({ line: n, text: plain(body), asserted: said, number: null, readiness: false, source: 'bullet' });
+      return;
+    }
+    const inherited =
+      list === 'absent' ? 'not-done' : list === undefined || list === null ? (here()?.status ?? null) : null;
+    const asserted = own ?? inherited;
+    if (historical && asserted !== 'done' && !readiness) return;
+    if (asserted || readiness)
+      push({ line: n, text: plain(body), asserted: asserted ?? 'done', number, readiness, source: 'bullet' });
+  }
+
+  /** "Tests passing: 412/415", "**Coverage**: 71%", "TypeScript strict mode: Enabled". */
+  function labelled(text: string, n: number): boolean {
+    const p = plain(text);
+    const colon = p.indexOf(': ');
+    if (colon < 2 || colon > 60) return false;
+    const label = p.slice(0, colon).trim();
+    const value = p.slice(colon + 2).trim();
+    if (!value || label.split(/\s+/).length > 6) return false;
+    const { number, readiness } = numberIn(p);
+    if (readiness) return (void push({ line: n, text: p, asserted: 'done', number, readiness, source: 'label' }), true);
+    // "Result: 95% ready after phase 2", "Goal: …": a projection, not a claim about today.
+    if (META_LABEL.test(label) || GOAL.test(`${label}:`)) return true;
+    // "Summary: No rate limiting" — the value is the claim, the label only introduces it.
+    const subject = VALUE_LABEL.test(label) ? subjectOf(value) : label;
+    const icon = iconStatus(text);
+    const absent = list === 'absent' || (list == null && inContext('absent'));
+    // "Canary deployment: Set up a progressive rollout" is a step to take; under "Missing" it names a gap.
+    if (isImperative(value) && !icon) {
+      if (absent)
+        push({
+          line: n,
+          text: p,
+          subject: label,
+          asserted: 'not-done',
+          number: null,
+          readiness: false,
+          source: 'label',
+        });
+      return true;
+    }
+    if (!icon && (list === 'planned' || list === 'review' || inContext('review') || inContext('planned'))) return true;
+    const testy = /\btests?\b|pruebas|testfälle|coverage|abdeckung|cobertura|couverture/i.test(label);
+    const hinted = plainNumber(
+      value,
+      testy ? (/cover|abdeck|cobert|couvert/i.test(label) ? 'coverage' : 'tests') : undefined,
+    );
+    const figure = testy || isTestCount(hinted) || hinted?.unit === 'coverage' ? hinted : null;
+    const status = icon ?? statusOf(value) ?? (absent ? 'not-done' : null);
+    const num = figure ?? (pillarOf(label) ? plainNumber(value) : null);
+    if (!status && !num) return false;
+    if ((inContext('historical') || list === 'historical') && status !== 'done' && !num) return true;
+    push({ line: n, text: p, subject, asserted: status ?? 'done', number: num, readiness: false, source: 'label' });
+    return true;
+  }
+
+  function table(start: number, end: number): void {
+    const header = cells(lines[start]!).map((c) => plain(c).toLowerCase());
+    if (isSignoffTable(header)) return;
+    let statusCol = header.findIndex((c) =>
+      /status|ready|done|state|result|implemented|complete|estado|stand|zustand/.test(c),
+    );
+    const testCol = header.findIndex((c) => TEST_HEADER.test(c));
+    const findingCol = statusCol < 0 ? header.findIndex((c) => FINDING_HEADER.test(c)) : -1;
+    const versionCol = header.findIndex((c) => /^(?:version|versión|versão|ver\.?)$/.test(c));
+    const skip = new Set(header.map((c, k) => (TARGET_HEADER.test(c) ? k : -1)).filter((k) => k >= 0));
+    for (let j = start + 2; j < end; j++) {
+      const row = cells(lines[j]!);
+      if (row.every((c) => !plain(c))) continue;
+      if (findingCol >= 0) {
+        // In an action plan the rows are work to do, and their wording is not a claim about the code.
+        if (inContext('planned') || inContext('review')) continue;
+        const cell = plain(row[findingCol] ?? '');
+        const said = statusOf(cell);
+        if (said && said !== 'done' && !inContext('historical'))
+          push({ line: j + 1, text: cell, asserted: said, number: null, readiness: false, source: 'table' });
+        continue;
+      }
+      if (statusCol < 0) statusCol = row.findIndex((c) => iconStatus(c) !== null);
+      const statusCell = statusCol >= 0 ? (row[statusCol] ?? '') : '';
+      // The first cell that is not a row number names the row.
+      const first = row.findIndex((c) => !/^\s*#?\d+\.?\s*$/.test(plain(c)));
+      const subject = plain(row[Math.max(0, first)] ?? '').replace(/^[-–•]\s*/, '');
+      const text = plain(row.join(' | '));
+      if (versionCol > 0 && /\d/.test(row[versionCol] ?? '')) {
+        // "| react | ^19.0.0 | ✅ |": a dependency at a version.
+        const version = plain(row[versionCol]!).split(/\s/)[0]!;
+        const said = statusCell ? statusOf(statusCell) : 'done';
+        push({
+          line: j + 1,
+          text,
+          subject,
+          asserted: said === 'not-done' ? 'not-done' : 'done',
+          number: null,
+          readiness: false,
+          source: 'table',
+          raw: `\`${subject}\` ${version}`,
+        });
+        continue;
+      }
+      if (testCol > 0) {
+        const count = plainNumber(row[testCol] ?? '', 'tests');
+        if (count && (count.kind === 'count' || count.kind === 'ratio')) {
+          push({
+            line: j + 1,
+            text,
+            subject,
+            asserted: statusOf(statusCell) === 'not-done' ? 'not-done' : 'done',
+            number: { ...count, unit: 'tests' },
+            readiness: false,
+            source: 'table',
+          });
+          continue;
+        }
+      }
+      const asserted = statusCell ? statusOf(statusCell) : null;
+      const rest = numberIn(row.filter((_, k) => k !== statusCol && !skip.has(k)).join(' | '));
+      // A figure in a coverage column is coverage ("| SBUtil | 90.52% |" under "Line Coverage").
+      const numberCol = row.findIndex((c, k) => k > 0 && k !== statusCol && /\d/.test(c));
+      if (rest.number && rest.number.kind === 'percent' && /cover|abdeckung|cobertura/.test(header[numberCol] ?? ''))
+        rest.number.unit = 'coverage';
+      const found = rest.number ? rest : numberIn(statusCell);
+      const { readiness } = found;
+      // "| Integration Tests | ✅ | 7/8 passing |": the row's subject says what is counted.
+      const number =
+        found.number &&
+        !readiness &&
+        /\btests?\b|pruebas|testfälle/i.test(subject) &&
+        (found.number.kind === 'ratio' || found.number.kind === 'count') &&
+        !isTestCount(found.number)
+          ? { ...found.number, unit: 'tests' }
+          : found.number;
+      const subScore = !!pillarOf(subject) && !!number && number.kind !== 'count';
+      if (asserted || readiness || subScore) {
+        if (inContext('historical') && asserted !== 'done' && !readiness) continue;
+        push({ line: j + 1, text, subject, asserted: asserted ?? 'done', number, readiness, source: 'table' });
+      }
+    }
+  }
+
+  /** Inside a fence: tree nodes with a mark, lines that start with a mark, test-runner summaries. */
+  function fenced(raw: string, n: number): void {
+    const t = TREE.exec(raw);
+    if (t) {
+      const indent = t[1]!.length;
+      tree = tree.filter((x) => x.indent < indent);
+      const name = t[2]!.replace(/\/$/, '');
+      const status = iconStatus(t[3]!);
+      // A folder keeps its slash, so that it is looked up as a folder.
+      const path = [...tree.map((x) => x.name), t[2]!].join('/');
+      tree.push({ indent, name });
+      if (status) {
+        const text = `${path} ${plain(t[3]!)}`.trim();
+        push({
+          line: n,
+          text,
+          subject: path,
+          asserted: status,
+          number: null,
+          readiness: false,
+          source: 'fence',
+          raw: text,
+        });
+      }
+      return;
+    }
+    const runner = testOutput(raw);
+    if (runner) {
+      // The runner whose output this is tells which tests it counted (Gradle's are the JVM's).
+      const block = lines.slice(fenceAt, fenceAt + 200).join('\n');
+      const language = RUNNERS.find(([re]) => re.test(block))?.[1];
+      const subject = language ? `${language} tests` : 'test run';
+      return void push({
+        line: n,
+        text: plain(raw),
+        subject,
+        asserted: 'done',
+        number: runner,
+        readiness: false,
+        source: 'fence',
+      });
+    }
+    if (FENCE_MARK.test(raw)) {
+      const body = raw.replace(/^\s*(?:#|\/\/|--|\*|-|>)\s*/, '');
+      const asserted = /^\s*PASS\b/.test(body) ? 'done' : /^\s*FAIL\b/.test(body) ? 'not-done' : statusOf(body);
+      if (asserted) push({ line: n, text: plain(body), asserted, ...numberIn(body), source: 'fence' });
+    }
+  }
+}
+
+/** For each heading line: how many ticked boxes its section holds (up to the next heading of any level). */
+function tickedPerSection(lines: string[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let at = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (/^#{1,6}\s/.test(lines[i]!)) at = i;
+    else if (at >= 0 && /^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\]/.test(lines[i]!)) out.set(at, (out.get(at) ?? 0) + 1);
+  }
+  return out;
 }
 
 function cells(row: string): string[] {
   const inner = row.trim().replace(/^\|/, '').replace(/\|$/, '');
   return inner.split(/(?<!\\)\|/).map((c) => c.trim());
-}
-
-/** The part of a line that names what is claimed: before " - ", ":" notes or a parenthesis. */
-function subjectOf(text: string): string {
-  const p = plain(text);
-  const cut = p.split(/\s[-–—]\s|:\s/)[0] ?? p;
-  return cut.replace(/\((?:\d{1,3}%|[^)]*)\)\s*$/, '').trim() || p;
 }

@@ -1,27 +1,55 @@
 /** `readiness verify`: a hand-written readiness document checked against an audit of the repository. */
 import type { Report } from '../report/schema.js';
-import { extractClaims } from './extract.js';
-import { claimedScore, judgeClaim } from './judge.js';
-import { repairMojibake } from './mojibake.js';
-import type { VerifyResult } from './schema.js';
 import { redactDeep, redactSecrets } from '../util/redact.js';
+import { type Claim, extractClaims } from './extract.js';
+import { judgeClaim } from './judge.js';
+import type { LookupContext } from './lookup.js';
+import { type Repaired, repairMojibake } from './mojibake.js';
+import { planNeedles } from './findings.js';
+import { claimedScore } from './numbers.js';
+import type { VerifyResult } from './schema.js';
+import { searchRepository } from './search.js';
 
-export function verifyDocument(input: {
+export { describedProfile } from './profile.js';
+
+/** The document repaired and read: what verify needs before it audits (the profile it describes, its searches). */
+export function readDocument(text: string): { claims: Claim[]; repaired: Repaired; text: string } {
+  const repaired = repairMojibake(text.replace(/^\uFEFF/, ''));
+  // Credentials written in the document are masked before anything reads it, as the audit masks
+  // what it prints: claim text is normalised later, and a token cut by that would no longer look
+  // like one.
+  const clean = redactSecrets(repaired.text);
+  return { claims: extractClaims(clean), repaired, text: clean };
+}
+
+export interface VerifyInput {
   document: string;
   /** The document's repository-relative POSIX path, when it lies inside the audited repository. */
   documentPath?: string;
   text: string;
   report: Report;
   vocabulary?: Record<string, string[]>;
-}): VerifyResult {
-  const fixed = repairMojibake(input.text.replace(/^\uFEFF/, ''));
-  // Credentials written in the document are masked before anything reads it, as the audit masks
-  // what it prints: claim text is normalised later (`_` dropped), and `ghp_…` without its
-  // underscore no longer looks like a token to mask.
-  const claims = extractClaims(redactSecrets(fixed.text));
-  const judged = claims.map((c) => judgeClaim(c, input.report, input.vocabulary ?? {}));
+  /** What the audit computed beside the Report (files, facts, scan matches, CI tools): enables fact lookups. */
+  facts?: Omit<LookupContext, 'search'>;
+  profile?: VerifyResult['profile'];
+}
+
+export function verifyDocument(input: VerifyInput): VerifyResult {
+  const { claims, repaired } = readDocument(input.text);
+  const view =
+    input.facts && input.documentPath !== undefined
+      ? { ...input.facts, documentPath: input.documentPath }
+      : input.facts;
+  const lookup: LookupContext | undefined = view
+    ? { ...view, search: searchRepository(view, planNeedles(claims, view.files)) }
+    : undefined;
+  const empty = input.facts ? input.facts.facts.sourceFiles.length === 0 : false;
+  const judged = claims.map((c) =>
+    judgeClaim(c, input.report, { vocabulary: input.vocabulary ?? {}, ...(lookup ? { lookup } : {}), empty }),
+  );
   const readiness = claims.filter((c) => c.readiness && c.number);
-  const headline = readiness.find((c) => /overall|current|status|maturity|summary/i.test(c.text)) ?? readiness[0];
+  const headline =
+    readiness.find((c) => /overall|current|status|maturity|summary|gesamt/i.test(c.text)) ?? readiness[0];
   const count = (v: string) => judged.filter((c) => c.verdict === v).length;
   // The last line of defence, as for the Report: every string is masked again (the document name included).
   return redactDeep({
@@ -29,7 +57,8 @@ export function verifyDocument(input: {
     document: input.document,
     ...(input.documentPath !== undefined ? { documentPath: input.documentPath } : {}),
     repository: input.report.repository.name,
-    repaired: fixed.repaired ? { encoding: fixed.encoding!, lines: fixed.lines } : null,
+    repaired: repaired.repaired ? { encoding: repaired.encoding!, lines: repaired.lines } : null,
+    ...(input.profile ? { profile: input.profile } : {}),
     summary: {
       claims: judged.length,
       confirmed: count('confirmed'),

@@ -1,86 +1,207 @@
 /**
- * Judging claims against an audit: each claim becomes confirmed, partially-confirmed,
- * contradicted or unverifiable, with the reason in plain words and the evidence behind it.
- * A wrong "confirmed" is the worst outcome, so anything not specific stays unverifiable.
+ * The one judge. Every claim becomes confirmed, partially-confirmed, contradicted or unverifiable
+ * from Findings — what a rule found, or what a fact lookup found (lookup.ts) — combined the same
+ * way whatever their source: a claim of "done" needs everything it names to be there, a claim of
+ * "missing" is contradicted by anything it names being there (stale documents are the norm), and
+ * a named mechanism must be the one found. A wrong "confirmed" is the worst outcome, so what is
+ * not specific stays unverifiable.
  */
 import type { Report, RuleReport } from '../report/schema.js';
 import type { Claim } from './extract.js';
+import { type Finding, type LookupContext, testsFinding } from './lookup.js';
+import { claimedScore, isTestCount } from './numbers.js';
 import type { VerifiedClaim, Verdict } from './schema.js';
-import { mapClaim } from './vocabulary.js';
+import { findingsFor } from './findings.js';
+import { mapClaim, pillarOf } from './vocabulary.js';
 
 /** How far a claimed figure may be from the measured one and still be confirmed. */
 export const READINESS_TOLERANCE = 10;
 export const PILLAR_TOLERANCE = 15;
 export const COUNT_TOLERANCE = 0.05;
+export const COVERAGE_TOLERANCE = 2;
 
 type Evidence = VerifiedClaim['evidence'][number];
+export type Out = (
+  basis: string,
+  verdict: Verdict,
+  reason: string,
+  evidence?: Evidence[],
+  rule?: string | null,
+) => VerifiedClaim;
 
-export function claimedScore(n: Claim['number']): number | null {
-  if (!n) return null;
-  if (n.kind === 'percent') return Number(n.value);
-  if (n.kind === 'score10') return Number(n.value) * 10;
-  return null;
+export { claimedScore };
+
+const OUTCOME =
+  /\b\d+\s+(?:[\w-]+\s+)?(?:tests?\s+)?(?:failed|failing|failures?|fehlgeschlagen|fallid[oa]s|fallos|échou[ée]s?|errors?)\b/i;
+
+export interface JudgeOptions {
+  vocabulary?: Record<string, string[]>;
+  /** The facts behind the audit; without them only rules and scores decide. */
+  lookup?: LookupContext;
+  /** The repository holds no source code: a rule that passes on nothing confirms nothing. */
+  empty?: boolean;
 }
 
-export function judgeClaim(claim: Claim, report: Report, vocabulary: Record<string, string[]> = {}): VerifiedClaim {
+export function judgeClaim(
+  claim: Claim,
+  report: Report,
+  options: JudgeOptions | Record<string, string[]> = {},
+): VerifiedClaim {
+  const opts: JudgeOptions =
+    'vocabulary' in options || 'lookup' in options || 'empty' in options
+      ? (options as JudgeOptions)
+      : { vocabulary: options as Record<string, string[]> };
   const base = { line: claim.line, text: claim.text.slice(0, 300), asserted: claim.asserted, number: claim.number };
-  const out = (rule: string | null, verdict: Verdict, reason: string, evidence: Evidence[] = []): VerifiedClaim => ({
+  const out: Out = (basis, verdict, reason, evidence = [], rule) => ({
     ...base,
-    rule,
+    rule:
+      rule === undefined
+        ? basis.startsWith('rule:')
+          ? basis.slice(5)
+          : basis.startsWith('pillar:')
+            ? basis
+            : null
+        : rule,
+    basis,
     verdict,
     reason,
-    evidence,
+    evidence: evidence.slice(0, 4),
   });
 
   if (claim.readiness && claim.number) return judgeReadiness(claim, report, out);
-
-  const mapped = mapClaim(claim.subject, claim.text, vocabulary);
-  if (!mapped) return out(null, 'unverifiable', 'no rule checks this claim; it needs a human or production evidence');
-  if (mapped.target.startsWith('unverifiable:')) {
-    return out(null, 'unverifiable', `not checkable in a repository (${mapped.target.slice(13)}: "${mapped.via}")`);
-  }
-  if (mapped.target.startsWith('pillar:')) return judgePillar(claim, report, mapped.target.slice(7), out);
-
-  const [ruleId, facet] = mapped.target.split(':') as [string, string | undefined];
-  const rule = report.pillars.flatMap((p) => p.rules).find((r) => r.id === ruleId);
-  if (!rule) return out(ruleId, 'unverifiable', `the rule ${ruleId} did not run in this audit`);
-  const evidence = rule.evidence.slice(0, 3);
-  if (!claim.asserted) return out(rule.id, 'unverifiable', 'the document states no status for this');
-  if (rule.outcome === 'not-applicable' || rule.outcome === 'unknown' || rule.outcome === 'error') {
-    return out(rule.id, 'unverifiable', `${rule.id} could not assess it (${rule.outcome}: ${rule.message})`, evidence);
-  }
-
+  // "19 fehlgeschlagen", "2 failures": what a test run reported, which only its results can show.
+  if (OUTCOME.test(claim.text) && !opts.lookup?.artifacts?.junit.length)
+    return out(
+      'tests',
+      'unverifiable',
+      'test failures are what a run reports; give the JUnit report with --junit to check them',
+    );
+  // A test-coverage figure out of 10 is the quality sub-score; as a percentage it is coverage.
+  const coverageSubject = /cover|abdeckung|cobertura|couverture/i.test(claim.subject);
+  if (coverageSubject && claim.number?.kind === 'percent')
+    return judgeCoverage({ ...claim, number: { ...claim.number, unit: 'coverage' } }, report, opts, out);
+  const pillar = pillarOf(claim.subject) ?? (coverageSubject && claim.number?.kind === 'score10' ? 'quality' : null);
+  if (pillar) return judgePillar(claim, report, pillar, out);
+  if (!claim.asserted) return out('none', 'unverifiable', 'the document states no status for this');
   if (
-    ruleId === 'quality/tests-present' &&
+    /\b(?:pass rate|success rate|erfolgsquote|tasa de [ée]xito|taux de réussite)\b/i.test(claim.subject) ||
+    (claim.number?.kind === 'percent' && /\b(?:pass(?:ing|ed)?|bestanden|bestehen|pasando|éxito)\b/i.test(claim.text))
+  )
+    return out(
+      'tests',
+      'unverifiable',
+      'a pass rate is measured by running the tests; give the JUnit report with --junit to check it',
+    );
+
+  if (isTestCount(claim.number)) return judgeTests(claim, report, opts, out);
+  if (claim.number?.unit === 'coverage') return judgeCoverage(claim, report, opts, out);
+  // "16/16 packages exceed 80% coverage": a measured coverage figure, whatever else the line counts.
+  const covered =
+    /(\d{1,3}(?:\.\d+)?)\s*%\s*(?:\w+\s+)?(?:test\s+|code\s+|line\s+)?coverage|coverage\s*(?:of|:|is|at)?\s*(\d{1,3}(?:\.\d+)?)\s*%/i.exec(
+      claim.text,
+    );
+  if (covered && !isTestCount(claim.number))
+    return judgeCoverage(
+      { ...claim, number: { kind: 'percent', value: Number(covered[1] ?? covered[2]), unit: 'coverage' } },
+      report,
+      opts,
+      out,
+    );
+  const mapped = mapClaim(claim.subject, claim.text, opts.vocabulary ?? {});
+  const rule =
+    mapped && !mapped.target.startsWith('unverifiable:') && !mapped.target.startsWith('pillar:')
+      ? ruleFinding(mapped.target, report, opts)
+      : null;
+  const findings = findingsFor(claim, rule, opts.lookup);
+  const decisive = findings.filter((f) => f.present !== 'unknown');
+  if (decisive.length === 0) {
+    if (mapped?.target.startsWith('unverifiable:'))
+      return out('none', 'unverifiable', `not checkable in a repository (${mapped.target.slice(13)}: "${mapped.via}")`);
+    const why = findings.map((f) => f.detail).join('; ');
+    return out(
+      rule ? rule.basis : 'none',
+      'unverifiable',
+      why || 'no rule or fact checks this claim; it needs a human or production evidence',
+      findings.flatMap((f) => f.evidence),
+    );
+  }
+  const mappedRule =
+    mapped && !mapped.target.startsWith('unverifiable:') && !mapped.target.startsWith('pillar:')
+      ? mapped.target.split(':')[0]!
+      : null;
+  const verdict = decide(claim, decisive, out, mappedRule);
+  if (
     claim.number &&
-    (claim.number.kind === 'count' || claim.number.kind === 'ratio') &&
-    /test/.test(claim.number.unit ?? '')
-  ) {
-    return judgeTestCount(claim, rule, out);
-  }
-  if (facet) {
-    const found = facetFound(rule, facet);
-    const what = FACET_NAMES[facet] ?? facet;
-    if (found === undefined)
-      return out(rule.id, 'unverifiable', `${rule.id} does not report ${what} separately`, evidence);
-    const outcome = found === 'partial' ? 'partial' : found ? 'pass' : 'fail';
-    const message =
-      outcome === 'pass'
-        ? `${what} found`
-        : outcome === 'partial'
-          ? `${what} found, with problems (see the evidence)`
-          : `no ${what} found`;
-    return byPresence(claim, outcome, `${rule.id} (${what})`, message, evidence, out);
-  }
-  const verdict = specific(claim, rule, byPresence(claim, rule.outcome, rule.id, rule.message, evidence, out));
-  if (claim.number && verdict.verdict === 'confirmed' && claim.number.kind !== 'percent') {
+    verdict.verdict === 'confirmed' &&
+    claim.number.kind !== 'percent' &&
+    !decisive.some((f) => f.basis === 'tests')
+  )
     return {
       ...verdict,
       verdict: 'partially-confirmed',
       reason: `${verdict.reason}; the figure (${claim.number.value}${claim.number.unit ? ` ${claim.number.unit}` : ''}) is not checked`,
     };
-  }
   return verdict;
+}
+
+/** A rule's outcome as a Finding; a pass that rests on there being nothing to check is unknown. */
+function ruleFinding(target: string, report: Report, opts: JudgeOptions): Finding | null {
+  const [ruleId, facet] = target.split(':') as [string, string | undefined];
+  const rule = report.pillars.flatMap((p) => p.rules).find((r) => r.id === ruleId);
+  const basis = `rule:${ruleId}`;
+  if (!rule)
+    return {
+      subject: ruleId,
+      basis,
+      present: 'unknown',
+      detail: `the rule ${ruleId} did not run in this audit`,
+      evidence: [],
+    };
+  const evidence = rule.evidence.slice(0, 3);
+  if (rule.outcome === 'not-applicable' || rule.outcome === 'unknown' || rule.outcome === 'error')
+    return {
+      subject: ruleId,
+      basis,
+      present: 'unknown',
+      detail: `${ruleId} could not assess it (${rule.outcome}: ${rule.message})`,
+      evidence,
+    };
+  let outcome = rule.outcome;
+  let detail = `${ruleId}: ${rule.message.replace(/\.$/, '')}`;
+  if (facet) {
+    const found = facetFound(rule, facet);
+    const what = FACET_NAMES[facet] ?? facet;
+    if (found === undefined)
+      return {
+        subject: ruleId,
+        basis,
+        present: 'unknown',
+        detail: `${ruleId} does not report ${what} separately`,
+        evidence,
+      };
+    outcome = found === 'partial' ? 'partial' : found ? 'pass' : 'fail';
+    detail = `${ruleId}: ${outcome === 'pass' ? `${what} found` : outcome === 'partial' ? `${what} found, with problems` : `no ${what} found`}`;
+  }
+  const located = evidence.some((e) => e.path !== '.');
+  if (
+    outcome === 'pass' &&
+    !located &&
+    (opts.empty || /^no .*\bto (?:measure|check|assess)\b|nothing to/i.test(rule.message))
+  )
+    return {
+      subject: ruleId,
+      basis,
+      present: 'unknown',
+      detail: `${ruleId} passes only because there is no code to check`,
+      evidence,
+    };
+  return {
+    subject: ruleId,
+    basis,
+    present: outcome === 'pass' ? 'yes' : outcome === 'partial' ? 'partly' : 'no',
+    detail,
+    evidence,
+  };
 }
 
 const FACET_NAMES: Record<string, string> = {
@@ -93,129 +214,18 @@ const FACET_NAMES: Record<string, string> = {
   https: 'HTTPS enforcement/HSTS',
 };
 
-/** The verdict for a claim of presence or absence, given what the rule found (`message`). */
-/**
- * A claim that names one mechanism ("API key authentication", "Prometheus metrics") is only
- * confirmed, or contradicted as absent, when the rule's evidence shows that mechanism; a rule that
- * passes on something else (OAuth2 bearer tokens) does not prove or disprove an API key.
- */
-const MECHANISMS: [RegExp, RegExp, string][] = [
-  [/\bapi[- ]?keys?\b|x-api-key/i, /api[-_ ]?key|apikey|x-api-key/i, 'API keys'],
-  [/\bjwt\b/i, /jwt|jose|jsonwebtoken|bearer/i, 'JWT'],
-  [/\boauth ?2?\b/i, /oauth/i, 'OAuth'],
-  [/\b(?:saml|ldap|kerberos)\b/i, /saml|ldap|kerberos/i, 'that identity protocol'],
-  [/\bprometheus\b/i, /prometheus|prom[-_]client|metrics/i, 'Prometheus'],
-  [/\bgrafana\b/i, /grafana/i, 'Grafana'],
-  [/\bsentry\b/i, /sentry/i, 'Sentry'],
-  [/\b(?:opentelemetry|otel)\b/i, /opentelemetry|otel/i, 'OpenTelemetry'],
-  [/\bterraform\b/i, /\.tf\b|terraform/i, 'Terraform'],
-  [/\bbicep\b/i, /\.bicep\b|bicep/i, 'Bicep'],
-  [/\bhelm\b/i, /chart\.ya?ml|helm/i, 'Helm'],
-  [/\bgithub actions\b/i, /\.github\/workflows|github-actions/i, 'GitHub Actions'],
-  [/\bgitlab ci\b/i, /gitlab-ci|gitlab/i, 'GitLab CI'],
-  [/\bjenkins\b/i, /jenkins/i, 'Jenkins'],
-  // Vendors: a tracer, logger or tracker of one vendor does not confirm another's.
-  ...[
-    'langsmith',
-    'datadog',
-    'new relic',
-    'honeycomb',
-    'jaeger',
-    'zipkin',
-    'x-ray',
-    'elastic apm',
-    'dynatrace',
-    'appdynamics',
-    'splunk',
-    'loki',
-    'rollbar',
-    'bugsnag',
-    'pagerduty',
-    'opsgenie',
-    'vault',
-    'keycloak',
-    'auth0',
-    'okta',
-    'cognito',
-    'istio',
-    'linkerd',
-    'argo',
-  ].map((v): [RegExp, RegExp, string] => [
-    new RegExp(`\\b${v}\\b`, 'i'),
-    new RegExp(v.replace(/\s+/g, '[-_ ]?'), 'i'),
-    v,
-  ]),
-];
-
-function specific(claim: Claim, rule: RuleReport, v: VerifiedClaim): VerifiedClaim {
-  if (v.verdict !== 'confirmed' && !(v.verdict === 'contradicted' && rule.outcome === 'pass')) return v;
-  const shown = `${JSON.stringify(rule.evidence)} ${rule.message} ${JSON.stringify(rule.data ?? {})}`;
-  for (const [named, seen, label] of MECHANISMS) {
-    if (!named.test(claim.subject) || seen.test(shown)) continue;
-    return v.verdict === 'confirmed'
-      ? {
-          ...v,
-          verdict: 'partially-confirmed',
-          reason: `${v.reason}; but nothing in the evidence shows ${label} specifically`,
-        }
-      : {
-          ...v,
-          verdict: 'unverifiable',
-          reason: `${rule.id} passes on something else; nothing in the repository shows ${label} either way`,
-        };
-  }
-  return v;
-}
-
-function byPresence(
-  claim: Claim,
-  outcome: RuleReport['outcome'],
-  label: string,
-  message: string,
-  evidence: Evidence[],
-  out: (rule: string | null, verdict: Verdict, reason: string, evidence?: Evidence[]) => VerifiedClaim,
-): VerifiedClaim {
-  const ruleId = label.split(' ')[0]!;
-  const found = message.replace(/\.$/, '');
-  switch (claim.asserted) {
-    case 'done':
-      if (outcome === 'pass') return out(ruleId, 'confirmed', `${label} passes: ${found}`, evidence);
-      if (outcome === 'partial')
-        return out(ruleId, 'partially-confirmed', `the document says done; ${label} is partial: ${found}`, evidence);
-      return out(ruleId, 'contradicted', `the document says done, but ${label} fails: ${found}`, evidence);
-    case 'partial':
-      if (outcome === 'partial') return out(ruleId, 'confirmed', `partial, as the document says: ${found}`, evidence);
-      if (outcome === 'pass')
-        return out(
-          ruleId,
-          'partially-confirmed',
-          `the document says partial; ${label} passes (more is in place than claimed): ${found}`,
-          evidence,
-        );
-      return out(ruleId, 'contradicted', `the document says partial, but ${label} finds nothing: ${found}`, evidence);
-    default:
-      // not-done or planned: a claim of absence.
-      if (outcome === 'fail') return out(ruleId, 'confirmed', `absent, as the document says: ${found}`, evidence);
-      if (outcome === 'partial')
-        return out(
-          ruleId,
-          'partially-confirmed',
-          `the document says it is missing; ${label} finds part of it: ${found}`,
-          evidence,
-        );
-      return out(
-        ruleId,
-        'contradicted',
-        `the document says it is missing, but ${label} passes (the document is out of date): ${found}`,
-        evidence,
-      );
-  }
-}
-
 function facetFound(rule: RuleReport, facet: string): boolean | 'partial' | undefined {
   const d = rule.data as Record<string, unknown> | undefined;
   // A CORS policy that lets any origin send credentials is there, but not as claimed.
   if (facet === 'cors' && d?.cors === true && d.corsWildcardWithCredentials === true) return 'partial';
+  // quality/test-types lists the kinds it found and the kinds missing.
+  const kind = facet === 'e2e' ? 'end-to-end' : facet;
+  if (Array.isArray(d?.types))
+    return (d.types as unknown[]).includes(kind)
+      ? true
+      : Array.isArray(d.missing) && (d.missing as unknown[]).includes(kind)
+        ? false
+        : undefined;
   const types = (d?.types ?? d) as Record<string, unknown> | undefined;
   const v = types?.[facet] ?? types?.[facet === 'e2e' ? 'endToEnd' : facet];
   if (typeof v === 'boolean') return v;
@@ -225,38 +235,198 @@ function facetFound(rule: RuleReport, facet: string): boolean | 'partial' | unde
   return undefined;
 }
 
-function judgeTestCount(
-  claim: Claim,
-  rule: RuleReport,
-  out: (rule: string | null, verdict: Verdict, reason: string, evidence?: Evidence[]) => VerifiedClaim,
-): VerifiedClaim {
-  const counted = Number((rule.data as { testCases?: unknown } | undefined)?.testCases ?? NaN);
-  const claimed = Number(claim.number!.kind === 'ratio' ? claim.number!.total : claim.number!.value);
-  const evidence = rule.evidence.slice(0, 3);
-  if (!Number.isFinite(counted)) return out(rule.id, 'unverifiable', 'the test count is not available', evidence);
-  const close = Math.abs(counted - claimed) <= Math.max(2, claimed * COUNT_TOLERANCE);
-  const passing = /pass/i.test(claim.text);
-  if (close) {
+/** Combine findings, whatever their source, into the verdict on what the claim asserts. */
+function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string | null): VerifiedClaim {
+  // Whether the state the claim calls "done" holds, per finding (a dropped dependency: when absent).
+  const holds = findings.map((f) => {
+    const p = f.negated ? (f.present === 'yes' ? 'no' : f.present === 'no' ? 'yes' : f.present) : f.present;
+    return { f, p: p === 'no' && f.instead ? ('instead' as const) : p };
+  });
+  const all = (s: string) => holds.every((h) => h.p === s);
+  const any = (s: string) => holds.some((h) => h.p === s);
+  const said = (h: (typeof holds)[number]) =>
+    h.p === 'instead' ? `${h.f.detail} (${h.f.instead} instead)` : h.f.detail;
+  const first = (pred: (h: (typeof holds)[number]) => boolean) => holds.find(pred) ?? holds[0]!;
+  const rule = holds.find((h) => h.f.basis.startsWith('rule:'))?.f.basis.slice(5) ?? mappedRule;
+  const main0 = () => holds[0]!.f.basis;
+  const finish = (verdict: Verdict, lead: string, pick: (h: (typeof holds)[number]) => boolean) => {
+    const main = first(pick);
+    const ordered = [main, ...holds.filter((h) => h !== main)];
     return out(
-      rule.id,
-      passing ? 'partially-confirmed' : 'confirmed',
-      `the document says ${claimed} tests; ${counted} test cases counted${passing ? '; whether they pass is not checked without --junit' : ''}`,
-      evidence,
+      main.f.basis,
+      verdict,
+      `${lead}: ${ordered.map(said).join('; ')}`,
+      ordered.flatMap((h) => h.f.evidence),
+      rule,
     );
+  };
+  switch (claim.asserted) {
+    case 'done':
+      if (all('yes')) return finish('confirmed', 'found', () => true);
+      if (holds.every((h) => h.p === 'no'))
+        return finish('contradicted', 'the document says done, but', (h) => h.p === 'no');
+      return finish('partially-confirmed', 'the document says done; only in part', (h) => h.p !== 'yes');
+    case 'partial':
+      if (any('partly') || any('instead') || (any('yes') && any('no')))
+        return finish('confirmed', 'partial, as the document says', () => true);
+      // Named facts that hold ("port 5000 hard-coded in deploy.sh") confirm what the document says;
+      // a practice found whole is more than "partial".
+      if (all('yes') && !holds.some((h) => h.f.basis.startsWith('rule:') || h.f.basis === 'mechanism'))
+        return finish('confirmed', 'as the document says', () => true);
+      if (all('yes'))
+        return finish('partially-confirmed', 'the document says partial; more is in place than claimed', () => true);
+      return finish('contradicted', 'the document says partial, but nothing is there', () => true);
+    default:
+      // not-done or planned: a claim of absence, checked as hard as a claim of presence. A thing
+      // merely not shown in a rule's evidence proves no absence.
+      if (holds.some((h) => h.f.unproven) && !any('yes'))
+        return out(main0(), 'unverifiable', `${holds.map(said).join('; ')}; that is no proof it is absent`, [], rule);
+      if (any('yes'))
+        return finish(
+          'contradicted',
+          'the document says it is missing, but it is there (the document is out of date)',
+          (h) => h.p === 'yes',
+        );
+      if (holds.every((h) => h.p === 'no' || h.p === 'instead'))
+        return finish('confirmed', 'absent, as the document says', () => true);
+      return finish(
+        'partially-confirmed',
+        'the document says it is missing; part of it is there',
+        (h) => h.p === 'partly',
+      );
   }
-  return out(
-    rule.id,
-    'contradicted',
-    `the document says ${claimed} tests, but ${counted} test cases are counted in the repository (tolerance ${Math.round(COUNT_TOLERANCE * 100)} %)`,
-    evidence,
-  );
 }
 
-function judgeReadiness(
-  claim: Claim,
-  report: Report,
-  out: (rule: string | null, verdict: Verdict, reason: string, evidence?: Evidence[]) => VerifiedClaim,
-): VerifiedClaim {
+function judgeTests(claim: Claim, report: Report, opts: JudgeOptions, out: Out): VerifiedClaim {
+  const n = claim.number!;
+  const claimed = Number(n.kind === 'ratio' ? n.total : n.value);
+  const passing = /pass|bestanden|pasando|réussi/i.test(claim.text);
+  const note = passing ? '; whether they pass is not checked without --junit' : '';
+  const junit = opts.lookup?.artifacts?.junit ?? [];
+  if (opts.lookup) {
+    const scope = testScope(claim);
+    const f = testsFinding(opts.lookup, scope, claimed);
+    if (f.present === 'unknown')
+      return out('tests', 'unverifiable', `${f.detail}; the count is not compared with the whole suite`, f.evidence);
+    if (passing && junit.length && scope === null) {
+      const passed = junit.reduce((s, j) => s + j.passed, 0);
+      const ok = Math.abs(passed - Number(n.value)) <= Math.max(1, Number(n.value) * COUNT_TOLERANCE);
+      return out(
+        'tests',
+        ok ? 'confirmed' : 'contradicted',
+        `the document says ${n.value} passing; JUnit reports ${passed} passed`,
+        junit.map((j) => ({ path: j.path, note: `${j.passed} passed, ${j.failed} failed` })),
+      );
+    }
+    return f.present === 'yes'
+      ? out('tests', 'confirmed', `the document says ${claimed} tests; ${f.detail}${note}`, f.evidence)
+      : out('tests', 'contradicted', `the document says ${claimed} tests, but ${f.detail}`, f.evidence);
+  }
+  const rule = report.pillars.flatMap((p) => p.rules).find((r) => r.id === 'quality/tests-present');
+  const counted = Number((rule?.data as { testCases?: unknown } | undefined)?.testCases ?? Number.NaN);
+  const evidence = rule?.evidence.slice(0, 3) ?? [];
+  if (!rule || !Number.isFinite(counted))
+    return out('rule:quality/tests-present', 'unverifiable', 'the test count is not available', evidence);
+  if (testScope(claim) !== null)
+    return out(
+      'rule:quality/tests-present',
+      'unverifiable',
+      'a count of part of the suite is not compared with the whole suite',
+      evidence,
+    );
+  const close = Math.abs(counted - claimed) <= Math.max(2, claimed * COUNT_TOLERANCE);
+  return close
+    ? out(
+        'rule:quality/tests-present',
+        'confirmed',
+        `the document says ${claimed} tests; ${counted} test cases counted${note}`,
+        evidence,
+      )
+    : out(
+        'rule:quality/tests-present',
+        'contradicted',
+        `the document says ${claimed} tests, but ${counted} test cases are counted in the repository (tolerance ${Math.round(COUNT_TOLERANCE * 100)} %)`,
+        evidence,
+      );
+}
+
+/** What a test count is about: "PaymentServiceTest", "API", "integration", or null for the whole suite. */
+export function testScope(claim: Claim): string | null {
+  const strip = (t: string) =>
+    t
+      .replace(/\.(?:java|kt|py|ts|tsx|js|jsx|go|cs|rb|php|rs|scala|swift)\b/gi, '')
+      // "(Frontend)" names the part counted; "(97.4%)" does not.
+      .replace(/\(([^)]*)\)/g, (_, inner: string) => (/\d/.test(inner) ? ' ' : ` ${inner} `))
+      .replace(/(?<![\w,.])\d[\d,.]*(?:\s*\/\s*\d[\d,]*)?\s*%?(?![\w])/g, ' ')
+      .replace(TEST_WORDS, ' ')
+      .replace(GENERIC_SCOPE, ' ')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  // What the subject names ("PaymentServiceTest", "API suite", "Database migrations"), else the
+  // words beside the count ("189/194 unit tests"), else the whole suite.
+  const kind = (t: string) =>
+    /\b(?:unit|unitari[oa]s|unitaires?|integration|integraci[oó]n|int[ée]gration|e2e|end[- ]to[- ]end|smoke|load|api)\b/i.exec(
+      t,
+    )?.[0] ?? '';
+  return strip(claim.subject) || strip(claim.number?.unit ?? '') || kind(claim.section ?? '') || null;
+}
+
+const TEST_WORDS =
+  /\b(?:tests?|test cases?|cases|testing|passing|passed|pass|failing|failed|skipped|total|all|suites?|specs?|bestehen|bestanden|pasando|pruebas|testfälle|tests?\s+unitarios|unit-tests|automated|automatisierte|green|run|executed|ran|completed|count|number of|with|and|of|the|in)\b/gi;
+const GENERIC_SCOPE =
+  /\b(?:overall|assessment|summary|status|result|results|verdict|current|key|metrics?|execution|report|coverage|stand|estado|resumen|gesamt|ergebnis|actual|state|quality|score|rate|pass rate|ratio)\b/gi;
+
+function judgeCoverage(claim: Claim, report: Report, opts: JudgeOptions, out: Out): VerifiedClaim {
+  const claimed = Number(claim.number!.value);
+  const rule = report.pillars.flatMap((p) => p.rules).find((r) => r.id === 'quality/coverage-gate');
+  const data = rule?.data as
+    | {
+        measured?: { linePercent?: number };
+        thresholds?: { tool: string; path: string; line: number; value?: number }[];
+      }
+    | undefined;
+  if (/\b(threshold|gate|enforced|fail[_ ]under|minimum|required|floor|mindest)\b/i.test(claim.text)) {
+    const t = data?.thresholds?.filter((x) => x.value !== undefined) ?? [];
+    const ev = t.map((x) => ({ path: x.path, line: x.line, note: `${x.tool}: ${x.value}%` }));
+    if (t.some((x) => x.value === claimed))
+      return out('rule:quality/coverage-gate', 'confirmed', `a coverage floor of ${claimed}% is configured`, ev);
+    if (t.length)
+      return out(
+        'rule:quality/coverage-gate',
+        'contradicted',
+        `the configured coverage floor is ${t.map((x) => `${x.value}%`).join(', ')}, not ${claimed}%`,
+        ev,
+      );
+    if (rule?.outcome === 'fail')
+      return out(
+        'rule:quality/coverage-gate',
+        'contradicted',
+        `no coverage floor is configured: ${rule.message}`,
+        rule.evidence.slice(0, 2),
+      );
+  }
+  const measured = data?.measured?.linePercent;
+  if (measured === undefined)
+    return out(
+      'coverage',
+      'unverifiable',
+      'coverage is measured by running the tests; give the coverage report with --coverage to check this figure',
+    );
+  const ev = (opts.lookup?.artifacts?.coverage ?? []).map((c) => ({
+    path: c.path,
+    note: `${c.format}: ${c.percent}% of lines`,
+  }));
+  return Math.abs(measured - claimed) <= COVERAGE_TOLERANCE
+    ? out('coverage', 'confirmed', `the document says ${claimed}% coverage; the coverage report says ${measured}%`, ev)
+    : out(
+        'coverage',
+        'contradicted',
+        `the document says ${claimed}% coverage, but the coverage report says ${measured}%`,
+        ev,
+      );
+}
+
+function judgeReadiness(claim: Claim, report: Report, out: Out): VerifiedClaim {
   const measured = report.summary.score;
   const ev: Evidence[] = [
     {
@@ -265,47 +435,37 @@ function judgeReadiness(
     },
   ];
   if (measured === null)
-    return out(null, 'unverifiable', 'nothing could be assessed, so there is no measured score to compare', ev);
-  if (claim.number!.kind === 'grade') {
-    const letter = String(claim.number!.value)[0];
-    return letter === report.summary.grade
-      ? out(
-          null,
-          'confirmed',
-          `the document claims grade ${claim.number!.value}; measured ${measured} (${report.summary.grade})`,
-          ev,
-        )
-      : out(
-          null,
-          'contradicted',
-          `the document claims grade ${claim.number!.value}; measured ${measured} (${report.summary.grade})`,
-          ev,
-        );
+    return out('score', 'unverifiable', 'nothing could be assessed, so there is no measured score to compare', ev);
+  const n = claim.number!;
+  if (n.kind === 'grade') {
+    const same = String(n.value)[0] === report.summary.grade;
+    return out(
+      'score',
+      same ? 'confirmed' : 'contradicted',
+      `the document claims grade ${n.value}; measured ${measured} (${report.summary.grade})`,
+      ev,
+    );
   }
-  const claimed = claimedScore(claim.number)!;
+  const claimed = claimedScore(n)!;
   const gap = Math.round(claimed - measured);
-  const shown = claim.number!.kind === 'score10' ? `${claim.number!.value}/10` : `${claim.number!.value} %`;
+  const shown = n.kind === 'score10' ? `${n.value}/10` : `${n.value} %`;
   if (Math.abs(gap) <= READINESS_TOLERANCE)
     return out(
-      null,
+      'score',
       'confirmed',
       `the document claims ${shown}; measured ${measured} (${report.summary.grade}), within ${READINESS_TOLERANCE} points`,
       ev,
     );
   return out(
-    null,
+    'score',
     'contradicted',
     `the document claims ${shown}; measured ${measured} (${report.summary.grade}): ${Math.abs(gap)} points ${gap > 0 ? 'lower' : 'higher'} than claimed`,
     ev,
   );
 }
 
-function judgePillar(
-  claim: Claim,
-  report: Report,
-  pillarId: string,
-  out: (rule: string | null, verdict: Verdict, reason: string, evidence?: Evidence[]) => VerifiedClaim,
-): VerifiedClaim {
+/** A pillar's row or sub-score ("Observability: 7/10"): compared with that pillar, never the overall score. */
+function judgePillar(claim: Claim, report: Report, pillarId: string, out: Out): VerifiedClaim {
   const p = report.pillars.find((x) => x.id === pillarId);
   const target = `pillar:${pillarId}`;
   if (!p || p.score === null) return out(target, 'unverifiable', `the ${p?.title ?? pillarId} pillar was not assessed`);
@@ -318,31 +478,37 @@ function judgePillar(
   const claimed = claimedScore(claim.number);
   if (claimed !== null) {
     const gap = Math.round(claimed - p.score);
+    const shown = claim.number!.kind === 'score10' ? `${claim.number!.value}/10` : `${claimed} %`;
     return Math.abs(gap) <= PILLAR_TOLERANCE
-      ? out(target, 'confirmed', `the document claims ${claimed} % for ${p.title}; measured ${p.score}`, ev)
+      ? out(target, 'confirmed', `the document claims ${shown} for ${p.title}; measured ${p.score}`, ev)
       : out(
           target,
           'contradicted',
-          `the document claims ${claimed} % for ${p.title}; measured ${p.score}, ${Math.abs(gap)} points ${gap > 0 ? 'lower' : 'higher'}`,
+          `the document claims ${shown} for ${p.title}; measured ${p.score}, ${Math.abs(gap)} points ${gap > 0 ? 'lower' : 'higher'}`,
           ev,
         );
   }
   const s = p.score;
   if (claim.asserted === 'done')
-    return s >= 75
-      ? out(target, 'confirmed', `${p.title} scores ${s}`, ev)
-      : s >= 40
-        ? out(target, 'partially-confirmed', `the document says done; ${p.title} scores ${s}`, ev)
-        : out(target, 'contradicted', `the document says done; ${p.title} scores ${s}`, ev);
+    return out(
+      target,
+      s >= 75 ? 'confirmed' : s >= 40 ? 'partially-confirmed' : 'contradicted',
+      `the document says done; ${p.title} scores ${s}`,
+      ev,
+    );
   if (claim.asserted === 'partial')
-    return s >= 25 && s < 90
-      ? out(target, 'confirmed', `${p.title} scores ${s}`, ev)
-      : out(target, 'partially-confirmed', `the document says partial; ${p.title} scores ${s}`, ev);
+    return out(
+      target,
+      s >= 25 && s < 90 ? 'confirmed' : 'partially-confirmed',
+      `the document says partial; ${p.title} scores ${s}`,
+      ev,
+    );
   if (claim.asserted === 'not-done' || claim.asserted === 'planned')
-    return s < 40
-      ? out(target, 'confirmed', `${p.title} scores ${s}`, ev)
-      : s < 75
-        ? out(target, 'partially-confirmed', `the document says not done; ${p.title} scores ${s}`, ev)
-        : out(target, 'contradicted', `the document says not done, but ${p.title} scores ${s}`, ev);
+    return out(
+      target,
+      s < 40 ? 'confirmed' : s < 75 ? 'partially-confirmed' : 'contradicted',
+      `the document says not done; ${p.title} scores ${s}`,
+      ev,
+    );
   return out(target, 'unverifiable', 'the document states no status for this', ev);
 }

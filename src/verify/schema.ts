@@ -21,6 +21,11 @@ export const verifySchema = z
     documentPath: z.string().optional(),
     repository: z.string(),
     repaired: z.object({ encoding: z.string(), lines: z.number().int() }).strict().nullable(),
+    /** The profile the audit assumed, and why: --profile, the document's description, or detection. */
+    profile: z
+      .object({ id: z.string(), from: z.enum(['option', 'document', 'detected']) })
+      .strict()
+      .optional(),
     summary: z
       .object({
         claims: z.number().int(),
@@ -57,6 +62,8 @@ export const verifySchema = z
             .strict()
             .nullable(),
           rule: z.string().nullable(),
+          /** What the verdict rests on: `rule:<id>`, `pillar:<id>`, `score`, or a fact (`file`, `dependency`, `tests`, `search`, `mechanism`, `tools`, `coverage`); `none` when nothing decided it. */
+          basis: z.string(),
           verdict: z.enum(VERDICTS),
           reason: z.string(),
           evidence: z.array(evidence),

@@ -1,0 +1,74 @@
+/**
+ * How the context of a line changes what it claims. A list under "Missing:" claims absence; one
+ * under "Next steps:" or in a reviewer's checklist asks for work and claims nothing; gaps under a
+ * completed or historical phase are not current; imperative steps ("Run the migrations") and
+ * labels ("Date:", "Owner:") are not claims; a sign-off table is not a status table.
+ */
+import { iconStatus, plain } from './status.js';
+
+/** What a heading or a label line makes of the lines under it. */
+export type Context = 'absent' | 'planned' | 'review' | 'files' | 'historical' | 'skip' | null;
+
+const ABSENT =
+  /^(?:missing|gaps?|known gaps|needs|needed|not (?:yet )?(?:done|implemented|started)|to ?do|remaining(?: \w+)?|known issues|limitations|not included|outstanding|open (?:items|issues|points)|blockers?|critical gaps?|what'?s missing|fehlt|fehlend|offene punkte|lücken|pendiente|pendientes|faltantes?|manquant|lacunes)\b/i;
+const PLANNED =
+  /^(?:next steps?|planned|roadmap|future(?: work| improvements| enhancements)?|recommendations?|recommended|suggest(?:ed|ions?)|proposed|improvements?|nice to have|optional|backlog|ideas|nächste schritte|empfehlungen|próximos pasos|recomendaciones|prochaines étapes)\b|\b(?:roadmap|(?:remediation|action|implementation|migration|improvement) plan|pull requests?|to-?do list|aktionsplan|maßnahmen(?:plan)?|plan de (?:acci[oó]n|implementaci[oó]n|trabajo|mejora)|plan d'action|hoja de ruta|fahrplan|propuest[oa]s?|proposed|vorgeschlagen|propos[ée]e?s?|objetivos|objectives|goals|targets|ziele|examples?|ejemplos?|beispiele?|exemples?|templates?|plantillas?|vorlagen?)\b/i;
+const REVIEW =
+  /\b(?:reviewer|review checklist|evaluat(?:or|ion) checklist|auditor|verification(?: steps)?|how to verify|to verify|acceptance criteria|sign-?off|approval|before (?:you )?(?:deploy(?:ing)?|launch(?:ing)?|release|releasing|going live|production)|pre-?(?:deploy(?:ment)?|launch|release|production|flight|merge)(?: checklist)?|post-?deploy(?:ment)?|go-?live|launch day|deployment checklist|release checklist|questions|action items|steps to|procedure|checklist template|checkliste vor|lista de verificaci[oó]n|antes de (?:desplegar|producci[oó]n))\b/i;
+const FILES =
+  /^(?:files?(?: (?:created|added|changed|modified|touched|involved))?|new files|created files|deliverables|key files|dateien|archivos|fichiers)\b/i;
+const HISTORICAL =
+  /^(?:before|previously|initial (?:state|assessment|audit|findings|review|analysis)|original (?:state|assessment|findings|audit)|baseline\b|history|historical|archived?|changelog|change log|previous (?:\w+ )?(?:state|assessment|audit|findings|review|status)|what was (?:fixed|done|missing)|resolved(?: issues| findings)?|fixed issues|issues fixed|vorher|ausgangslage|estado (?:inicial|anterior)|antes)\b|\((?:historical|archived|superseded|outdated|resolved)\)/i;
+const PHASE = /\b(?:phase|sprint|milestone|iteration|stage|week|fase|etapa|woche)\s*\d+/i;
+const FINISHED =
+  /\b(?:complete[d]?|done|finished|closed|shipped|erledigt|abgeschlossen|completad[oa]|terminad[oa]|termin[ée]e?)\b/i;
+
+/** The context a heading sets, from its text. */
+export function headingContext(raw: string): Context {
+  const t = plain(raw).replace(/^[\d.)\s]+/, '');
+  if (HISTORICAL.test(t)) return 'historical';
+  if (PHASE.test(t) && (iconStatus(raw) === 'done' || FINISHED.test(t))) return 'historical';
+  if (ABSENT.test(t)) return 'absent';
+  if (REVIEW.test(t)) return 'review';
+  if (PLANNED.test(t)) return 'planned';
+  return null;
+}
+
+/** A line that introduces a list ("**Missing:**", "Before deploying:", "Files:"), and what it makes of it. */
+export function labelContext(raw: string): Context | undefined {
+  const t = plain(raw).replace(/^[\d.)\s]+/, '');
+  if (!/:\s*$/.test(t) && !/^\s*(\*\*|__)[^*_]{1,60}(\*\*|__)\s*$/.test(raw)) return undefined;
+  const label = t.replace(/:\s*$/, '');
+  if (label.length > 80) return undefined;
+  if (ABSENT.test(label)) return 'absent';
+  if (FILES.test(label)) return 'files';
+  if (REVIEW.test(label)) return 'review';
+  if (PLANNED.test(label)) return 'planned';
+  return 'skip';
+}
+
+/** Labels whose value is metadata, never a claim. */
+export const META_LABEL =
+  /^(?:status|date|datum|fecha|author|autor|owner|responsable|version|document version|doc version|prepared by|reviewed by|approved by|reviewer|approver|audience|classification|scope|alcance|last updated|updated|next review|created|assessment date|audit date|audit type|role|rolle|goal|ziel|objetivo|target|purpose|environment|entorno|branch|commit|repository|repo|project|projekt|proyecto|agent|analyst|analista|time|duration|effort|priority|priorität|why|warum|note|notes|hinweis|location|problem|fix|solution|lösung|error|fehler|source|quelle|action|aktion|file|datei|archivo|why it matters|impact|risk|risk level)$/i;
+
+const IMPERATIVE =
+  /^(?:add|adjust|apply|audit|automate|build|check|clean|conduct|configure|confirm|consider|create|define|delete|deploy|design|document|enable|ensure|establish|evaluate|execute|expand|fix|implement|improve|increase|install|integrate|introduce|investigate|keep|make|measure|migrate|monitor|move|optimi[sz]e|perform|plan|prepare|reduce|refactor|remove|replace|restrict|review|rotate|run|schedule|set up|setup|set|share|split|start|switch|track|tune|update|upgrade|use|validate|verify|wait|watch|write|hinzufügen|prüfen|erstellen|einrichten|aktualisieren|ausführen|agregar|añadir|configurar|crear|revisar|verificar|ejecutar|implementar|actualizar|ajouter|configurer|créer|vérifier|mettre en place)\b/i;
+const DONE_PARTICIPLE =
+  /\b(?:enabled|configured|implemented|done|complete[d]?|added|exists?|in place|passing|set up|documented|tested|verified|defined|created|installed|integrated|automated|deployed|running|active|available|covered|fixed|removed)\b/i;
+
+/** "Run the migrations", "Watch the dashboards for a day": an instruction, not a claim. */
+export function isImperative(text: string): boolean {
+  const t = plain(text).replace(/^[\d.)\s]+/, '');
+  const verb = IMPERATIVE.exec(t);
+  // "Build optimisations enabled" reports; "Set up a progressive rollout" instructs.
+  return !!verb && !DONE_PARTICIPLE.test(t.slice(verb[0].length));
+}
+
+const SIGNOFF_HEADER =
+  /^(?:role|rolle|rol|name|nombre|signature|unterschrift|firma|sign-?off|signed|approved(?: by)?|approver|reviewer|date|datum|fecha|owner|responsible|contact|team|version|author|changes?|comments?)$/i;
+
+/** A table of who signed what, or of versions of the document: not a status table. */
+export function isSignoffTable(header: string[]): boolean {
+  const hits = header.filter((h) => SIGNOFF_HEADER.test(h.trim())).length;
+  return header.length > 0 && hits * 2 >= header.length;
+}

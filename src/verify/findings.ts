@@ -1,0 +1,373 @@
+/**
+ * What each claim is checked against: the rule the vocabulary maps it to, the mechanisms it names,
+ * and the names it gives (files, packages, endpoints, annotations, identifiers, settings). The
+ * targeted searches these need are planned for the whole document first (planNeedles), run once
+ * (search.ts), and read back here by key.
+ */
+import type { Evidence } from '../types.js';
+import { anyGlob } from '../walk/glob.js';
+import type { Claim } from './extract.js';
+import { type Finding, fileFinding, type LookupContext, packageFinding, searchFinding, toolFinding } from './lookup.js';
+import { CI_WORDS, TOOLS } from './tools.js';
+import { namesIn, type Setting } from './names.js';
+import type { Needle } from './search.js';
+import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[\s_.:/-]+/)
+    .filter((w) => w.length > 1);
+const ROUTE_LINE =
+  /route|get|post|put|delete|patch|path|mapping|handle|app\.|router|@|url|endpoint|location|\.(?:use|all)\(/i;
+
+/** "No hardcoded secrets or API keys", "without stack traces": the things named must be absent, which the rule judges. */
+const NEGATED = /^(?:no|not|never|without|zero|0|keine?|kein|sin|ningún|sans|aucun|nenhum)\b/i;
+
+/** The searches one claim needs, by key. */
+function needlesOf(claim: Claim, files: LookupContext['files']): Needle[] {
+  if (claim.asserted === 'done' && NEGATED.test(claim.subject)) return [];
+  const names = namesIn(claim.raw ?? claim.text);
+  const out: Needle[] = [];
+  const mechs = mechanismsIn(claim.text);
+  for (const m of [...mechs, ...MECHANISMS.filter((x) => mechs.some((y) => y.family === x.family && y !== x))])
+    if (m.anchors)
+      out.push({ key: `mech:${m.id}`, anchors: m.anchors, ...(m.code ? { line: m.code } : {}), scope: 'code' });
+  for (const id of names.identifiers) {
+    // "BootstrapTests.contextLoads()": the member is what a file defines; a test's name may wrap
+    // the name given ("TestTaskServiceIntegration", "test_retry_policy").
+    const last = id.split('.').pop()!;
+    out.push({
+      key: `id:${id}`,
+      anchors: [last.toLowerCase()],
+      line: new RegExp(`(?<![\\w$])(?:test_?)?${escapeRe(last)}(?:_?tests?|spec)?(?![\\w$])`, 'i'),
+      scope: 'code',
+    });
+  }
+  for (const a of names.annotations)
+    out.push({
+      key: `ann:${a}`,
+      anchors: [a.toLowerCase()],
+      line: new RegExp(`${escapeRe(a)}(?![\\w])`, 'i'),
+      scope: 'code',
+    });
+  for (const e of names.endpoints) {
+    const literal = e.split(/\{[^}]*\}|:[\w]+|<[^>]*>/)[0]!.replace(/\/$/, '') || e;
+    const pattern = e
+      .split(/(\{[^}]*\}|:[\w]+|<[^>]*>)/)
+      .map((p, k) => (k % 2 ? '[^/\\s\'"`]+' : escapeRe(p)))
+      .join('');
+    out.push({
+      key: `ep:${e}`,
+      anchors: [literal.toLowerCase()],
+      line: new RegExp(`${pattern}(?![\\w-])`, 'i'),
+      scope: 'code',
+    });
+    const last = `/${e.split('/').filter(Boolean).pop() ?? ''}`;
+    if (last !== e && !/[{:<]/.test(last) && last.length > 2)
+      out.push({
+        key: `eps:${last}`,
+        anchors: [last.toLowerCase()],
+        line: new RegExp(`${escapeRe(last)}(?![\\w/-])`, 'i'),
+        scope: 'code',
+      });
+  }
+  const scoped = names.paths.flatMap((p) =>
+    files.named(p.split('/').pop()!, true).filter((x) => x.toLowerCase().endsWith(p.toLowerCase())),
+  );
+  for (const s of names.settings) out.push(settingNeedle(s, scoped));
+  for (const p of names.packages) {
+    const ws = words(p.name);
+    if (ws.length === 0) continue;
+    const longest = [...ws].sort((a, b) => b.length - a.length)[0]!;
+    out.push({
+      key: `pkg:${p.name}`,
+      anchors: [longest],
+      // Anchored: the lookaheads run once per line, not once per position.
+      line: new RegExp(`^${ws.map((w) => `(?=.*${escapeRe(w)})`).join('')}`, 'i'),
+      scope: 'manifests',
+    });
+  }
+  return out;
+}
+
+/** The words of a line of code: camelCase, snake_case and kebab-case split, lower case. */
+export function codeWords(line: string): string[] {
+  return line
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function settingNeedle(s: Setting, paths: string[]): Needle {
+  const parts = s.key.split(' ');
+  // "pool size" matches poolSize, POOL_SIZE and pool-size, but "port" not importedAt.
+  // A port is also what a server listens on: app.listen(8000).
+  // "connection pool size" is written poolSize as often as connectionPoolSize.
+  const alternatives = [
+    parts,
+    ...(parts.length > 2 ? [parts.slice(-2)] : []),
+    ...(s.key === 'port' ? [['listen']] : []),
+  ];
+  const has = (line: string) => {
+    const w = codeWords(line);
+    return alternatives.some((alt) => w.some((_, i) => alt.every((p, k) => w[i + k] === p)));
+  };
+  return {
+    key: `set:${s.key}@${paths.join(',')}`,
+    anchors: alternatives.map((alt) => [...alt].sort((a, b) => b.length - a.length)[0]!),
+    line: has,
+    scope: paths.length ? { paths } : 'code',
+  };
+}
+
+/** Every search the document needs, deduplicated. */
+export function planNeedles(claims: Claim[], files: LookupContext['files']): Needle[] {
+  const byKey = new Map<string, Needle>();
+  for (const c of claims)
+    if (c.asserted) for (const n of needlesOf(c, files)) if (!byKey.has(n.key)) byKey.set(n.key, n);
+  return [...byKey.values()];
+}
+
+const VENDORED = /(^|\/)(node_modules|vendor|third_party|\.venv|venv)\//;
+
+function depPattern(name: string, pattern: string): boolean {
+  const n = name.toLowerCase();
+  const p = pattern.toLowerCase();
+  if (p.startsWith('*') && p.endsWith('*')) return n.includes(p.slice(1, -1));
+  return p.endsWith('*') ? n.startsWith(p.slice(0, -1)) : n === p;
+}
+
+/** Where a mechanism shows: code lines, dependencies, files. */
+function mechanismEvidence(ctx: LookupContext, m: Mechanism): { code: Evidence[]; tests: Evidence[] } {
+  const hits = ctx.search.hits.get(`mech:${m.id}`) ?? [];
+  // A declared dependency or a file says it best; then a line of code.
+  const code: Evidence[] = [];
+  for (const d of ctx.facts.dependencies.filter((d) => (m.deps ?? []).some((p) => depPattern(d.name, p))).slice(0, 2))
+    code.push({
+      path: d.path,
+      ...(d.line ? { line: d.line } : {}),
+      snippet: `${d.name}${d.version ? ` ${d.version}` : ''}`,
+    });
+  if (m.files) {
+    // File names in any case (RUNBOOK.md, Runbook.md).
+    const test = anyGlob(m.files.map((g) => g.toLowerCase()));
+    for (const path of ctx.files.paths.filter((p) => !VENDORED.test(p) && test(p.toLowerCase())).slice(0, 2))
+      code.push({ path });
+  }
+  code.push(
+    ...hits
+      .filter((h) => !h.test)
+      .slice(0, 2)
+      .map((h) => ({ path: h.path, line: h.line, snippet: h.snippet })),
+  );
+  const tests = hits
+    .filter((h) => h.test)
+    .slice(0, 2)
+    .map((h) => ({ path: h.path, line: h.line, snippet: h.snippet }));
+  return { code, tests };
+}
+
+export function mechanismFinding(ctx: LookupContext, m: Mechanism, rule: Finding | null): Finding {
+  const base = { subject: m.label, basis: 'mechanism' } as const;
+  const { code, tests } = mechanismEvidence(ctx, m);
+  if (code.length) return { ...base, present: 'yes', detail: `${m.label} found`, evidence: code };
+  if (tests.length) return { ...base, present: 'partly', detail: `${m.label} appears only in tests`, evidence: tests };
+  const others = MECHANISMS.filter((x) => x.family === m.family && x !== m)
+    .map((x) => ({ x, ev: mechanismEvidence(ctx, x).code }))
+    .filter((o) => o.ev.length > 0);
+  if (others.length)
+    return {
+      ...base,
+      present: 'no',
+      instead: others.map((o) => o.x.label).join(', '),
+      detail: `no ${m.label} found`,
+      evidence: others.flatMap((o) => o.ev).slice(0, 2),
+    };
+  if (rule?.present === 'yes')
+    return { ...base, present: 'no', instead: rule.detail, detail: `no ${m.label} found`, evidence: rule.evidence };
+  if (!ctx.search.complete)
+    return { ...base, present: 'unknown', detail: `${m.label} not found in the files searched`, evidence: [] };
+  return {
+    ...base,
+    present: 'no',
+    detail: `no ${m.label} in code, dependencies or files`,
+    evidence: [
+      { path: '.', note: `searched ${ctx.search.filesRead} files and ${ctx.facts.dependencies.length} dependencies` },
+    ],
+  };
+}
+
+/** Without the facts (a Report alone): a mechanism shows only in the rule's own evidence. */
+function mechanismFromRule(m: Mechanism, rule: Finding): Finding {
+  const shown = `${JSON.stringify(rule.evidence)} ${rule.detail}`;
+  const inFiles = m.files ? anyGlob(m.files) : null;
+  const seen =
+    m.code?.test(shown) ||
+    m.claim.test(shown) ||
+    (m.anchors ?? []).some((a) => shown.toLowerCase().includes(a)) ||
+    rule.evidence.some((e) => inFiles?.(e.path));
+  if (seen || rule.present !== 'yes') return { ...rule, subject: m.label };
+  return {
+    ...rule,
+    subject: m.label,
+    present: 'no',
+    instead: rule.detail,
+    unproven: true,
+    detail: `nothing in the evidence shows ${m.label}`,
+  };
+}
+
+function settingFinding(ctx: LookupContext, s: Setting, key: string): Finding {
+  const hits = (ctx.search.hits.get(key) ?? []).filter((h) => !h.test);
+  const subject = `${s.key} ${s.value}`;
+  const agree = hits.find((h) => s.numbers.some((v) => new RegExp(`(?<![\\d.])${v}(?![\\d])`).test(h.snippet)));
+  if (agree)
+    return {
+      subject,
+      basis: 'search',
+      present: 'yes',
+      detail: `${subject} is set`,
+      evidence: [{ path: agree.path, line: agree.line, snippet: agree.snippet }],
+    };
+  const valued = hits.filter((h) => /\d/.test(h.snippet));
+  // A specific key set to something else contradicts; a common one (timeout) may be set in many places.
+  if (valued.length && /\s|port/.test(s.key))
+    return {
+      subject,
+      basis: 'search',
+      present: 'no',
+      detail: `${s.key} is set to something else`,
+      evidence: valued.slice(0, 2).map((h) => ({ path: h.path, line: h.line, snippet: h.snippet })),
+    };
+  return { subject, basis: 'search', present: 'unknown', detail: `${subject} not found as a setting`, evidence: [] };
+}
+
+/** Findings for one claim: its rule, the mechanisms it names, and the names it gives. */
+/** "packages/proxy/src/index.ts - no rate limit middleware": the claim a reader checks is that the file is there. */
+const PATH_SUBJECT = /^[\w.@-]+(?:\/[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
+
+export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupContext | undefined): Finding[] {
+  // A done "No hardcoded secrets": the rule that looks for secrets judges it, not a search for the word.
+  if (claim.asserted === 'done' && NEGATED.test(claim.subject)) return rule ? [rule] : [];
+  const asPath = claim.subject.replace(/:\d+(?:-\d+)?$/, '');
+  if (ctx && PATH_SUBJECT.test(claim.subject) && namesIn(asPath).paths.includes(asPath.replace(/^\.\//, ''))) {
+    const file = fileFinding(ctx, asPath);
+    if (claim.asserted === 'done' || file.present !== 'yes') return [file];
+    // A file said to lack something: what the rule found in that very file decides.
+    const at = file.evidence[0]!.path;
+    const inFile = rule?.evidence.filter((e) => e.path === at) ?? [];
+    if (inFile.length) return [{ ...rule!, present: 'yes', detail: `${rule!.detail} (in ${at})`, evidence: inFile }];
+    return rule?.present === 'no' ? [rule] : [];
+  }
+  // "`docs/RUNBOOK.md` added": the file named is what the claim is about.
+  if (ctx && claim.asserted === 'done') {
+    const named = namesIn(claim.subject).paths;
+    if (named.length) return named.slice(0, 6).map((p) => fileFinding(ctx, p));
+  }
+  // Mechanisms are named in words, not in the paths a claim gives ("docs/RUNBOOK.md added").
+  const words = (t: string) => t.replace(/\S*[/.]\S*\.[a-z0-9]+\b|\S+\//gi, ' ');
+  const inSubject = mechanismsIn(words(claim.subject));
+  const inText = mechanismsIn(words(claim.text)).filter((m) => !inSubject.includes(m));
+  if (!ctx) {
+    if (!rule) return [];
+    return inSubject.length ? inSubject.map((m) => mechanismFromRule(m, rule)) : [rule];
+  }
+  const out: Finding[] = [];
+  if (inSubject.length) {
+    // The mechanism the claim is about decides: a rule that misses it, or finds fault elsewhere
+    // in the practice, is not evidence about the mechanism named.
+    const found = inSubject.map((m) => mechanismFinding(ctx, m, rule));
+    out.push(...found);
+    void rule;
+  } else {
+    if (rule) out.push(rule);
+    out.push(...inText.map((m) => mechanismFinding(ctx, m, null)));
+  }
+  const names = namesIn(claim.raw ?? claim.text);
+  // "CI health check script", "Troubleshooting guide": a file of that kind named so is the thing
+  // itself, more specific than the practice a rule checks.
+  const artifact = artifactFinding(ctx, claim.subject);
+  if (artifact) {
+    const i = out.findIndex((f) => f.basis.startsWith('rule:'));
+    if (i >= 0) out.splice(i, 1);
+    out.push(artifact);
+  }
+  for (const p of names.paths.slice(0, 6)) out.push(fileFinding(ctx, p));
+  for (const p of names.packages) out.push(packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
+  for (const e of names.endpoints) {
+    const full = ctx.search.hits.get(`ep:${e}`);
+    const last = `/${e.split('/').filter(Boolean).pop() ?? ''}`;
+    const seg = (ctx.search.hits.get(`eps:${last}`) ?? []).filter((h) => ROUTE_LINE.test(h.snippet));
+    out.push(
+      full?.length || !seg.length
+        ? searchFinding(ctx, `endpoint ${e}`, full)
+        : { ...searchFinding(ctx, `endpoint ${e}`, seg), detail: `${last} is routed (under a prefix, as ${e})` },
+    );
+  }
+  for (const a of names.annotations) out.push(searchFinding(ctx, a, ctx.search.hits.get(`ann:${a}`)));
+  // A test's own name, or a claim about tests, is shown by the test files themselves.
+  const aboutTests = /\btests?\b|\bspecs?\b|pruebas|testfälle/i.test(claim.text);
+  for (const id of names.identifiers)
+    out.push(
+      searchFinding(
+        ctx,
+        id,
+        ctx.search.hits.get(`id:${id}`),
+        aboutTests || /(?:Tests?|Spec|IT)(?:\.|$)|^test_/.test(id),
+      ),
+    );
+  const scoped = names.paths.flatMap((p) =>
+    ctx.files.named(p.split('/').pop()!, true).filter((x) => x.toLowerCase().endsWith(p.toLowerCase())),
+  );
+  for (const s of names.settings) out.push(settingFinding(ctx, s, `set:${s.key}@${scoped.join(',')}`));
+  if (CI_WORDS.test(claim.text))
+    for (const t of TOOLS.filter((x) => x.claim.test(claim.text))) {
+      const f = toolFinding(ctx, t.tool);
+      if (f) out.push(f);
+    }
+  return out;
+}
+
+/** Kinds of file a claim can name, and how such files are named. */
+const ARTIFACTS: [RegExp, RegExp][] = [
+  [
+    /\b(guides?|documentation|docs|documented|handbook|manual|playbooks?|runbooks?|policy|procedures?|reports?|checklists?|leitfaden|dokumentation|bericht|gu[ií]a|documentaci[oó]n|informe)\b/i,
+    /\.(?:md|mdx|rst|adoc|txt|html|pdf)$|(?:^|\/)docs?\//i,
+  ],
+  [/\b(scripts?|skript|script de)\b/i, /\.(?:sh|bash|ps1|py|js|mjs|ts|rb|pl|bat|cmd)$|(?:^|\/)(?:Makefile|justfile)$/i],
+];
+const GENERIC =
+  /^(?:guides?|documentation|docs|documented|document|documents|handbook|manual|with|and|the|for|clear|comprehensive|complete|full|setup|instructions|best|practices?|detailed|updated|update|latest|results|available|created|written|exists?|project|general|basic|user|developer|team|procedures?|process|plan|notes|info|information|added|add|review|reviewed|verified|tested|not|performed)$/i;
+/** "Troubleshooting guide", "CI health check script": a file of that kind whose name holds every word of the subject. */
+function artifactFinding(ctx: LookupContext, subject: string): Finding | null {
+  const kind = ARTIFACTS.find(([claim]) => claim.test(subject));
+  if (!kind) return null;
+  const keys = subject
+    .toLowerCase()
+    .split(/[^a-z0-9äöüéáíóú]+/)
+    .filter((w) => w.length >= 4 && !GENERIC.test(w) && !kind[0].test(w));
+  if (keys.length === 0 || keys.length > 3) return null;
+  const hit = ctx.files.paths.filter((p) => {
+    if (!kind[1].test(p) || p === ctx.documentPath || VENDORED.test(p) || /(^|\/)\./.test(p)) return false;
+    const name = p.split('/').pop()!.toLowerCase();
+    return keys.every((k) => name.includes(k.slice(0, Math.max(5, k.length - 3))));
+  });
+  if (hit.length === 0) return null;
+  // The name that says most of the subject first ("COMPREHENSIVE_TEST_REPORT.md" for "comprehensive test report").
+  const all = subject
+    .toLowerCase()
+    .split(/[^a-z0-9äöüéáíóú]+/)
+    .filter((w) => w.length >= 3);
+  const score = (p: string) => all.filter((w) => p.toLowerCase().split('/').pop()!.includes(w.slice(0, 5))).length;
+  hit.sort((a, b) => score(b) - score(a));
+  return {
+    subject,
+    basis: 'file',
+    present: 'yes',
+    detail: `${hit[0]} is that file`,
+    evidence: hit.slice(0, 2).map((path) => ({ path })),
+  };
+}

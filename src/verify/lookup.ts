@@ -1,0 +1,472 @@
+/**
+ * Fact lookups: what the audit already knows, asked about the names a claim gives. The file index
+ * (a named file or folder exists), the dependency list with versions, the test inventory per file,
+ * class or suite, the scan's matches, the command graph (what CI runs), and the targeted search
+ * (search.ts). Each lookup returns a Finding that names the fact it rests on, with file:line.
+ */
+import { testInventory, type TestInventory } from '../facts/tests/inventory.js';
+import type { Artifacts, Dependency, Evidence, Facts, Match } from '../types.js';
+import type { Hit, SearchResult, SearchView } from './search.js';
+
+export interface Finding {
+  /** What was looked up, as the reason names it: "docs/RUNBOOK.md", "dependency django", "@Retry". */
+  subject: string;
+  /** The fact consulted: file, dependency, tests, search, mechanism, tools, coverage, rule id. */
+  basis: string;
+  present: 'yes' | 'partly' | 'no' | 'unknown';
+  /** The claim's "done" means this is absent (a dependency dropped). */
+  negated?: boolean;
+  /** The other mechanism of the same kind found in place of the one named. */
+  instead?: string;
+  /** "Not found" here means only "not shown in a rule's evidence": no proof of absence. */
+  unproven?: boolean;
+  detail: string;
+  evidence: Evidence[];
+}
+
+/** One tool a CI job reaches, with the chain that reaches it (CI file:line → script:line → tool). */
+export interface ToolUse {
+  tool: string;
+  chain: Evidence[];
+}
+
+export interface LookupContext extends SearchView {
+  facts: Facts;
+  search: SearchResult;
+  /** The test inventory; computed from `files` when absent. */
+  tests?: TestInventory;
+  /** The scan's matches of every pattern of a rule (`<pillar>/<rule>`). */
+  matches?: (rule: string) => Match[];
+  /** What CI runs. `complete`: the command graph followed every chain, so a tool not listed is not run. */
+  tools?: { uses: ToolUse[]; complete: boolean };
+  artifacts?: Artifacts;
+}
+
+const fromHit = (h: Hit, note?: string): Evidence => ({
+  path: h.path,
+  line: h.line,
+  snippet: h.snippet,
+  ...(note ? { note } : {}),
+});
+
+/** Folders the listing leaves out (test data) or that hold what a build or a run writes. */
+const UNLISTED =
+  /(?:^|\/)(?:fixtures|testdata|__fixtures__|node_modules|dist|build|out|target|coverage|logs?|reports?|tmp|\.venv|venv)\/|\.log$|^\.env$/;
+
+/** A named file or folder: exact path, a path ending with it, or the same name elsewhere. */
+export function fileFinding(ctx: LookupContext, named: string): Finding {
+  const { files } = ctx;
+  const base: Omit<Finding, 'present' | 'detail' | 'evidence'> = { subject: named, basis: 'file' };
+  const folder = named.endsWith('/');
+  const want = named.replace(/\/$/, '');
+  if (!folder && files.exists(want))
+    return { ...base, present: 'yes', detail: `${want} exists`, evidence: [{ path: want }] };
+  const lower = want.toLowerCase();
+  const inFolder = files.paths.find(
+    (p) => p.toLowerCase().startsWith(`${lower}/`) || p.toLowerCase().includes(`/${lower}/`),
+  );
+  if (inFolder && (folder || !/\.[a-z0-9]+$/i.test(want)))
+    return { ...base, present: 'yes', detail: `the folder ${want}/ exists`, evidence: [{ path: inFolder }] };
+  const name = want.split('/').pop()!;
+  const same = files.named(name, true);
+  const suffix = same.find((p) => p.toLowerCase().endsWith(`/${lower}`) || p.toLowerCase() === lower);
+  if (suffix) return { ...base, present: 'yes', detail: `${suffix} exists`, evidence: [{ path: suffix }] };
+  if (same.length > 0)
+    return {
+      ...base,
+      present: want.includes('/') ? 'partly' : 'yes',
+      detail: want.includes('/') ? `${want} is not there, but ${same[0]} is` : `${same[0]} exists`,
+      evidence: same.slice(0, 3).map((path) => ({ path })),
+    };
+  if (UNLISTED.test(want))
+    return {
+      ...base,
+      present: 'unknown',
+      detail: `${want} would be generated, ignored or test data, which the audit does not list`,
+      evidence: [],
+    };
+  return {
+    ...base,
+    present: 'no',
+    detail: `no ${want} among the ${files.paths.length} files listed`,
+    evidence: [{ path: '.', note: `no file named ${name}` }],
+  };
+}
+
+// ── Dependencies ───────────────────────────────────────────────────────────────────────────────
+
+const norm = (s: string) => s.toLowerCase().replace(/[\s_.-]+/g, '-');
+
+function depMatches(d: Dependency, name: string): boolean {
+  const want = norm(name);
+  const full = norm(d.name);
+  const artifact = norm(d.name.split(/[:/]/).pop()!);
+  if (full === want || artifact === want || full.replace(/-/g, '') === want.replace(/-/g, '')) return true;
+  // A family by prefix ("spring boot" → spring-boot-starter-web), only for specific names.
+  return want.length >= 5 && (artifact.startsWith(`${want}-`) || full.startsWith(`${want}-`));
+}
+
+export function dependenciesNamed(facts: Facts, name: string): Dependency[] {
+  return facts.dependencies.filter((d) => depMatches(d, name));
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const versionRe = (v: string) => new RegExp(`(?<![\\d.])${escapeRe(v)}(?![\\d])`);
+const fromDep = (d: Dependency, note?: string): Evidence => ({
+  path: d.path,
+  ...(d.line ? { line: d.line } : {}),
+  snippet: `${d.name}${d.version ? ` ${d.version}` : ''}`,
+  ...(note ? { note } : {}),
+});
+
+/** Whether a declared version (`^5.0.3`, `==5.0`, `>=4.2,<6`) is the claimed one, allows it, or neither. */
+function versionAgrees(claimed: string, spec: string): 'yes' | 'partly' | 'no' {
+  if (versionRe(claimed).test(spec.replace(/^[\s^~=v]+/, ''))) return 'yes';
+  const lower = /(?:>=?|~=|\^)\s*v?(\d+(?:\.\d+)*)/.exec(spec)?.[1];
+  const upper = /<=?\s*v?(\d+(?:\.\d+)*)/.exec(spec)?.[1];
+  if (!lower) return 'no';
+  const cmp = (a: string, b: string) => {
+    const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++)
+      if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+    return 0;
+  };
+  const caret = spec.trim().startsWith('^') && claimed.split('.')[0] !== lower.split('.')[0];
+  return cmp(claimed, lower) >= 0 && (!upper || cmp(claimed, upper) < 0) && !caret ? 'partly' : 'no';
+}
+
+export function packageFinding(
+  ctx: LookupContext,
+  pkg: { name: string; version?: string; change?: string },
+  hits: Hit[],
+): Finding {
+  const deps = dependenciesNamed(ctx.facts, pkg.name);
+  const subject = `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''}`;
+  const base = { subject, basis: 'dependency' } as const;
+  const manifestLines = hits.filter((h) => !h.test);
+  if (pkg.change === 'removed') {
+    const still = deps.length > 0 || manifestLines.length > 0;
+    return {
+      ...base,
+      negated: true,
+      present: still ? 'yes' : 'no',
+      detail: still
+        ? `${pkg.name} is still declared`
+        : `no dependency or manifest line names ${pkg.name} (${ctx.facts.manifests.length} manifests)`,
+      evidence: still
+        ? [...deps.slice(0, 2).map((d) => fromDep(d)), ...manifestLines.slice(0, 2).map((h) => fromHit(h))]
+        : [{ path: '.', note: `searched ${ctx.facts.manifests.length} manifests` }],
+    };
+  }
+  if (pkg.version) {
+    const declared = deps.filter((d) => d.version);
+    for (const d of declared) {
+      const a = versionAgrees(pkg.version, d.version!);
+      if (a !== 'no')
+        return {
+          ...base,
+          present: a,
+          detail:
+            a === 'yes'
+              ? `${d.name} ${d.version} is declared`
+              : `${d.name} ${d.version} allows ${pkg.version} but does not pin it`,
+          evidence: [fromDep(d)],
+        };
+    }
+    const agreeing = manifestLines.find((h) => versionRe(pkg.version!).test(h.snippet));
+    if (agreeing)
+      return {
+        ...base,
+        present: 'yes',
+        detail: `${pkg.name} ${pkg.version} is declared`,
+        evidence: [fromHit(agreeing)],
+      };
+    // XML manifests put the version on a line of its own, just below the name (pom.xml, .csproj).
+    for (const h of manifestLines.filter((x) => /\.(?:xml|csproj|props)$/.test(x.path)).slice(0, 4)) {
+      const text = ctx.readText ? ctx.readText(h.path, 1 << 20) : ctx.files.read(h.path);
+      const near = (text ?? '').split('\n').slice(h.line, h.line + 3);
+      const at = near.findIndex((l) => /<version>|Version=/.test(l));
+      if (at < 0) continue;
+      const line = { path: h.path, line: h.line + at + 1, snippet: near[at]!.trim(), test: false };
+      return versionRe(pkg.version).test(near[at]!)
+        ? {
+            ...base,
+            present: 'yes',
+            detail: `${pkg.name} ${pkg.version} is declared`,
+            evidence: [fromHit(h), fromHit(line)],
+          }
+        : {
+            ...base,
+            present: 'no',
+            detail: `${pkg.name} is at another version: ${line.snippet}`,
+            evidence: [fromHit(h), fromHit(line)],
+          };
+    }
+    const other = declared[0] ?? manifestLines.find((h) => /\d+\.\d+/.test(h.snippet));
+    if (other)
+      return {
+        ...base,
+        present: 'no',
+        detail: `${pkg.name} is at another version: ${'name' in other ? `${other.name} ${other.version}` : other.snippet}`,
+        evidence: ['name' in other ? fromDep(other) : fromHit(other)],
+      };
+    if (deps.length)
+      return {
+        ...base,
+        present: 'partly',
+        detail: `${pkg.name} is a dependency; its version is not stated`,
+        evidence: [fromDep(deps[0]!)],
+      };
+    return { ...base, present: 'unknown', detail: `${pkg.name} is named in no manifest`, evidence: [] };
+  }
+  if (deps.length || manifestLines.length)
+    return {
+      ...base,
+      present: 'yes',
+      detail: `${pkg.name} is a dependency`,
+      evidence: deps.length ? [fromDep(deps[0]!)] : [fromHit(manifestLines[0]!)],
+    };
+  return pkg.change === 'added'
+    ? {
+        ...base,
+        present: 'no',
+        detail: `no dependency named ${pkg.name}`,
+        evidence: [{ path: '.', note: `searched ${ctx.facts.manifests.length} manifests` }],
+      }
+    : { ...base, present: 'unknown', detail: `${pkg.name} is named in no manifest`, evidence: [] };
+}
+
+// ── Tests ──────────────────────────────────────────────────────────────────────────────────────
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+const stem = (p: string) =>
+  squash(
+    p
+      .split('/')
+      .pop()!
+      .replace(/\.[^.]+$/, '')
+      .replace(/(?:[._-]?(?:test|tests|spec|specs|it|e2e))+$/i, '')
+      .replace(/^test[_-]?/i, ''),
+  );
+const LANGUAGE_KEYS: Record<string, string> = {
+  java: 'Java/Kotlin',
+  kotlin: 'Java/Kotlin',
+  jvm: 'Java/Kotlin',
+  javascript: 'JavaScript/TypeScript',
+  typescript: 'JavaScript/TypeScript',
+  python: 'Python',
+  go: 'Go',
+  golang: 'Go',
+  rust: 'Rust',
+  ruby: 'Ruby',
+  php: 'PHP',
+  csharp: 'C#',
+  c: 'C#',
+  dotnet: 'C#',
+};
+const KINDS =
+  /^(unit|integration|e2e|endtoend|smoke|load|performance|perf|api|functional|acceptance|contract|component|ui|regression|security)$/;
+
+/** The test files a name means: a file or class ("PaymentServiceTest"), a folder or kind ("API suite", "integration"). */
+export function testsInScope(
+  inv: TestInventory,
+  scope: string | null,
+): { files: TestInventory['files']; how: string; approximate?: boolean } | null {
+  const words = (scope ?? '')
+    .replace(/\b(tests?|suites?|specs?|cases|pruebas|testfälle|tests? unitaires)\b/gi, ' ')
+    // The same kinds in other languages.
+    .replace(/\b(?:unitari[oa]s|unitaires?|unitarias)\b/gi, 'unit')
+    .replace(/\b(?:integraci[oó]n|int[ée]gration|integrations)\b/gi, 'integration')
+    .replace(/\bend[- ]to[- ]end\b/gi, 'e2e')
+    .trim();
+  const key = squash(words);
+  if (!key || /^(all|total|overall|gesamt|todos?)$/.test(key)) return { files: inv.files, how: 'the whole suite' };
+  // A language ("Java tests") or the file or class itself, spelled exactly, before looser matches.
+  const lang = LANGUAGE_KEYS[key];
+  if (lang) {
+    const language = inv.files.filter((f) => f.language === lang);
+    if (language.length) return { files: language, how: `the ${lang} test files` };
+  }
+  const exact = inv.files.filter(
+    (f) =>
+      f.path
+        .split('/')
+        .pop()!
+        .replace(/\.[^.]+$/, '') === (scope ?? '').trim(),
+  );
+  if (exact.length) return { files: exact, how: exact.map((f) => f.path).join(', ') };
+  const byStem = inv.files.filter((f) => stem(f.path) === squash(words.replace(/(?:tests?|spec)$/i, '')));
+  if (byStem.length) return { files: byStem, how: byStem.map((f) => f.path).join(', ') };
+  const kind = key === 'endtoend' ? 'e2e' : key;
+  const inDir = inv.files.filter((f) =>
+    f.path
+      .toLowerCase()
+      .split('/')
+      .slice(0, -1)
+      .some((d) => squash(d) === kind || squash(d) === `${kind}tests`),
+  );
+  if (inDir.length) return { files: inDir, how: `the ${inDir.length} test files under a ${words} folder` };
+  if (KINDS.test(kind)) {
+    const named = inv.files.filter((f) => new RegExp(`(^|[^a-z])${kind}([^a-z]|$)`).test(f.path.toLowerCase()));
+    if (named.length) return { files: named, how: `the ${named.length} test files named for ${words}` };
+    if (kind === 'unit') {
+      const rest = inv.files.filter((f) => !/(integration|e2e|smoke|load|perf|acceptance|functional)/i.test(f.path));
+      if (rest.length && rest.length < inv.files.length)
+        return { files: rest, how: 'the test files that are not integration, e2e or load tests' };
+      return { files: inv.files, how: 'the whole suite (no separate unit folder)' };
+    }
+    return null;
+  }
+  if (key.length >= 5) {
+    // "(Frontend)" → the files under finora-frontend/: names that merely contain the words.
+    const contains = inv.files.filter(
+      (f) =>
+        stem(f.path).includes(key) ||
+        f.path
+          .toLowerCase()
+          .split('/')
+          .slice(0, -1)
+          .some((d) => squash(d).includes(key)),
+    );
+    if (contains.length)
+      return {
+        files: contains,
+        how: contains
+          .slice(0, 3)
+          .map((f) => f.path)
+          .join(', '),
+        approximate: true,
+      };
+  }
+  return null;
+}
+
+export function testsFinding(ctx: LookupContext, scope: string | null, claimed: number): Finding {
+  const inv = ctx.tests ?? testInventory(ctx.files);
+  const subject = `${claimed} tests${scope ? ` (${scope})` : ''}`;
+  const chosen = testsInScope(inv, scope);
+  if (!chosen)
+    return {
+      subject,
+      basis: 'tests',
+      present: 'unknown',
+      detail: `no test file or folder matches "${scope}"`,
+      evidence: [],
+    };
+  const cases = chosen.files.reduce((s, f) => s + f.cases, 0);
+  const expanded = chosen.files.reduce((s, f) => s + f.expanded, 0);
+  const evidence: Evidence[] = chosen.files.slice(0, 3).map((f) => ({
+    path: f.path,
+    ...(f.first ? { line: f.first.line, snippet: f.first.snippet } : {}),
+    note: `${f.cases} test case${f.cases === 1 ? '' : 's'}${f.expanded !== f.cases ? ` (${f.expanded} expanded)` : ''}`,
+  }));
+  const counted =
+    expanded !== cases ? `${cases} test cases (${expanded} with parameters expanded)` : `${cases} test cases`;
+  // go test lists subtests (t.Run) too, which the inventory does not count: a larger claim is not wrong.
+  if (claimed > expanded && chosen.files.length > 0 && chosen.files.every((f) => f.language === 'Go'))
+    return {
+      subject,
+      basis: 'tests',
+      present: 'unknown',
+      detail: `${counted} counted in ${chosen.how}; go test also lists subtests, which are not counted`,
+      evidence,
+    };
+  const tolerance = claimed < 5 ? 0 : claimed < 20 ? 1 : Math.max(2, Math.round(claimed * 0.05));
+  const near = (c: number, e: number) =>
+    (claimed >= c - tolerance && claimed <= e + tolerance) || Math.abs(claimed - c) <= tolerance;
+  const close = near(cases, expanded);
+  // A whole-suite figure from one runner's output may count one language of a polyglot repository.
+  if (!close && scope === null) {
+    const byLanguage = new Map<string, { cases: number; expanded: number }>();
+    for (const f of inv.files) {
+      const l = byLanguage.get(f.language) ?? { cases: 0, expanded: 0 };
+      byLanguage.set(f.language, { cases: l.cases + f.cases, expanded: l.expanded + f.expanded });
+    }
+    for (const [language, l] of byLanguage)
+      if (byLanguage.size > 1 && near(l.cases, l.expanded))
+        return {
+          subject,
+          basis: 'tests',
+          present: 'yes',
+          detail: `${l.cases} ${language} test cases counted (of ${cases} in all)`,
+          evidence,
+        };
+  }
+  // Files whose names merely contain the words may hold more than the document counted.
+  if (chosen.approximate && !close)
+    return {
+      subject,
+      basis: 'tests',
+      present: 'unknown',
+      detail: `${counted} in files whose names contain "${scope}" (${chosen.how}); the document may count a part of them`,
+      evidence,
+    };
+  if (cases === 0 && chosen.files.length === 0)
+    return {
+      subject,
+      basis: 'tests',
+      present: 'no',
+      detail: `no test cases found in ${chosen.how}`,
+      evidence: [{ path: '.', note: 'no test files' }],
+    };
+  return {
+    subject,
+    basis: 'tests',
+    present: close ? 'yes' : 'no',
+    detail: `${counted} counted in ${chosen.how}`,
+    evidence,
+  };
+}
+
+// ── Search hits, the command graph ──────────────────────────────────────────────────────────────
+
+/** A searched name: found in code, only in tests, or not at all (decided only after a complete search). */
+export function searchFinding(ctx: LookupContext, subject: string, hits: Hit[] | undefined, inTests = false): Finding {
+  const base = { subject, basis: 'search' } as const;
+  const code = (hits ?? []).filter((h) => inTests || !h.test);
+  const tests = (hits ?? []).filter((h) => h.test);
+  if (code.length)
+    return { ...base, present: 'yes', detail: `${subject} found`, evidence: code.slice(0, 3).map((h) => fromHit(h)) };
+  if (tests.length)
+    return {
+      ...base,
+      present: 'partly',
+      detail: `${subject} appears only in tests`,
+      evidence: tests.slice(0, 2).map((h) => fromHit(h)),
+    };
+  if (!ctx.search.complete)
+    return {
+      ...base,
+      present: 'unknown',
+      detail: `${subject} not found in the files searched (the search stopped at its budget)`,
+      evidence: [],
+    };
+  return {
+    ...base,
+    present: 'no',
+    detail: `${subject} not found in ${ctx.search.filesRead} files searched`,
+    evidence: [{ path: '.', note: `searched ${ctx.search.filesRead} source and configuration files` }],
+  };
+}
+
+export function toolFinding(ctx: LookupContext, tool: string): Finding | null {
+  if (!ctx.tools) return null;
+  const use = ctx.tools.uses.find((u) => u.tool.toLowerCase() === tool.toLowerCase());
+  if (use)
+    return {
+      subject: `${tool} in CI`,
+      basis: 'tools',
+      present: 'yes',
+      detail: `CI runs ${tool}`,
+      evidence: use.chain.slice(0, 3),
+    };
+  return ctx.tools.complete
+    ? {
+        subject: `${tool} in CI`,
+        basis: 'tools',
+        present: 'no',
+        detail: `no CI job reaches ${tool}`,
+        evidence: [{ path: '.', note: 'followed every CI command' }],
+      }
+    : null;
+}

@@ -1,0 +1,184 @@
+/**
+ * The names a claim gives that a reader can look up: files and folders, code identifiers,
+ * annotations and decorators, HTTP endpoints, configuration settings with their values, and
+ * packages with versions or changes ("upgraded to Django 5.0", "dropped the legacy gateway
+ * library", "migrated from Hystrix to Resilience4j"). Pure text work; lookup.ts decides them.
+ */
+
+export interface Setting {
+  /** The key as words ("pool size", "port"). */
+  key: string;
+  /** The value as written, and the numbers that mean the same ("5s" → 5, 5000). */
+  value: string;
+  numbers: number[];
+}
+
+export interface PackageName {
+  /** The name as written, lower case ("django", "spring boot", "legacy gateway"). */
+  name: string;
+  version?: string;
+  change?: 'added' | 'removed' | 'upgraded';
+}
+
+export interface Names {
+  paths: string[];
+  identifiers: string[];
+  annotations: string[];
+  endpoints: string[];
+  settings: Setting[];
+  packages: PackageName[];
+}
+
+const FILE_EXT =
+  /\.(?:md|mdx|rst|txt|adoc|py|pyi|ts|tsx|js|jsx|mjs|cjs|go|java|kt|kts|cs|rb|php|rs|scala|swift|c|h|cpp|hpp|sh|bash|ps1|sql|ya?ml|json|toml|ini|cfg|conf|env|example|properties|xml|gradle|tf|tfvars|hcl|bicep|proto|graphql|gql|html|css|scss|lock|dockerfile|mod|sum|csproj|sln|j2|tpl|http)$/i;
+const KNOWN_FILES =
+  /^(?:Dockerfile|Makefile|Jenkinsfile|Procfile|Gemfile|Rakefile|Justfile|Taskfile|Vagrantfile|Pipfile|LICENSE|CODEOWNERS|\.env\.example|\.gitignore|\.dockerignore|\.nvmrc|\.editorconfig)$/;
+const PRODUCT_JS =
+  /^(?:node|vue|next|nuxt|express|three|d3|chart|react|angular|ember|backbone|socket\.io|moment|nest|deno|bun|alpine|svelte|solid|p5|anime|video|highlight|ext)\.js$/i;
+/** Slash-words that are not paths. */
+const NOT_PATHS =
+  /^(?:ci\/cd|i\/o|tcp\/ip|and\/or|read\/write|async\/await|dev\/staging\/prod|client\/server|n\/a|24\/7|on\/off|yes\/no|true\/false|get\/post|request\/response|input\/output|import\/export|backup\/restore|start\/stop|pass\/fail)$/i;
+/** Class-like names: a code suffix, or three capitals humps. Product names (GitHub, OpenTelemetry) are not searched. */
+const CODE_SUFFIX =
+  /(?:Service|Controller|Tests?|Spec|Handler|Manager|Client|Repository|Repo|Factory|Provider|Middleware|Config|Configuration|Breaker|Limiter|Validator|Module|Guard|Interceptor|Filter|Helper|Utils?|Exception|Error|Worker|Job|Queue|Router|Resolver|Adapter|Gateway|Store|Schema|Policy|Strategy|Listener|Publisher|Consumer|Producer|Scheduler|Checker|Monitor|Logger|Tracker|Builder|Parser|Serializer|Mapper|Dao|Dto|Entity|Hook|Context|Registry|Loader|Processor|Indicator|Aspect|Advice|Pool|Cache)$/;
+const SETTING_KEYS =
+  /\b(connection[ _-]?pool[ _-]?size|max[ _-]?pool[ _-]?size|pool[ _-]?size|connection[ _-]?pool|port|max[ _-]?connections|connections|workers|threads|replicas|timeout|read[ _-]?timeout|connect[ _-]?timeout|retries|max[ _-]?retries|retry[ _-]?attempts|max[ _-]?attempts|attempts|rounds|salt[ _-]?rounds|ttl|interval|batch[ _-]?size|page[ _-]?size|concurrency|max[ _-]?body[ _-]?size|heap|memory[ _-]?limit|cpu[ _-]?limit|rate[ _-]?limit|max[ _-]?sessions|sessions|expir(?:y|ation|es[ _-]?in)|backoff[ _-]?(?:factor|multiplier)|delay)\b/gi;
+const VALUE =
+  /^\s*(?:of|=|:|is|to|at|on|set to|of up to|from)?\s*[`'"]?(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec(?:ond)?s?|m|min(?:ute)?s?|h|hours?|d|days?|mb|gb|mi|gi|kb|%)?\b/i;
+const CHANGE_VERBS =
+  /\b(upgraded|updated|bumped|moved|migrated|switched|pinned)\s+(?:\w+\s+){0,3}?to\s+|\b(added|installed|introduced|adopted)\s+(?:the\s+)?|\b(removed|dropped|deleted|eliminated|replaced|uninstalled|got rid of|migrated (?:away )?from|switched (?:away )?from|moved (?:away )?from|sunset)\s+(?:the\s+)?/gi;
+/** Runtimes and frameworks whose versions are written as bare numbers ("Java 21", "React 19"). */
+const BARE_VERSION =
+  /^(?:java|jdk|python|node|nodejs|go|golang|php|ruby|rust|react|angular|vue|django|rails|spring|spring boot|laravel|symfony|postgres|postgresql|mysql|mariadb|redis|mongodb|kubernetes|dotnet|\.net|net|gradle|maven|ubuntu|debian|alpine|typescript|next|nextjs|express|fastapi|flask|nestjs|svelte|elasticsearch|kafka|nginx|swift|kotlin|scala|elixir|erlang)$/i;
+const PACKAGE_WORDS = /^(?:library|package|dependency|dependencies|module|sdk|client|lib|plugin|gem|crate)$/i;
+const STOP =
+  /^(?:the|a|an|and|or|with|to|in|for|of|on|all|new|old|its|their|our|from|by|as|is|are|was|be|been|via|using|version|latest|v|it|this|that|support|code|tests?|logic|pattern|patterns|handling|layer|framework)$/i;
+
+function tokens(text: string): string[] {
+  return text.split(/[\s,;()[\]{}<>"'|]+/).filter(Boolean);
+}
+
+const trimPunct = (t: string) => t.replace(/^[`*_:]+|[`*_.:!?]+$/g, '');
+
+export function namesIn(text: string): Names {
+  const out: Names = { paths: [], identifiers: [], annotations: [], endpoints: [], settings: [], packages: [] };
+  const add = (list: string[], v: string) => {
+    if (!list.includes(v)) list.push(v);
+  };
+  const ticked = new Set([...text.matchAll(/`([^`\n]{1,120})`/g)].map((m) => m[1]!.trim()));
+  for (const raw of tokens(text.replace(/`/g, ''))) {
+    const t = trimPunct(raw);
+    if (t.length < 2 || /^https?:|:\/\/|^www\./i.test(t) || /@.*\./.test(t.slice(1))) continue;
+    if (/^@[A-Za-z_][\w.]*$/.test(t)) add(out.annotations, t);
+    else if (/^\/[A-Za-z_{:][\w{}:.\-/]*$/.test(t) && /[a-z]{2}/i.test(t) && !/^\/\w{1,3}$/.test(t)) {
+      // "/ready", "/api/v1/status" — not "/s" or "/min" (rates) and not a bare root.
+      if (!/^\/(?:sec|min|hour|day|month|year|req|user)s?$/i.test(t)) add(out.endpoints, t.replace(/\/$/, '') || t);
+    } else if (isPath(t, ticked.has(raw.replace(/[`*]/g, '')))) add(out.paths, t.replace(/^\.\//, ''));
+    else if (isIdentifier(t, ticked.has(t) || ticked.has(`${t}()`))) add(out.identifiers, t.replace(/\(\)$/, ''));
+  }
+  for (const m of text.matchAll(SETTING_KEYS)) {
+    const value = VALUE.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 24));
+    if (!value) continue;
+    const n = Number(value[1]);
+    const unit = (value[2] ?? '').toLowerCase();
+    const numbers = [n];
+    if (/^(s|sec|second)/.test(unit)) numbers.push(n * 1000);
+    if (/^(m$|min)/.test(unit)) numbers.push(n * 60, n * 60000);
+    out.settings.push({
+      key: m[0].toLowerCase().replace(/[ _-]+/g, ' '),
+      value: `${value[1]}${value[2] ?? ''}`,
+      numbers,
+    });
+  }
+  out.packages = packagesIn(text, ticked);
+  return out;
+}
+
+function isPath(t: string, ticked: boolean): boolean {
+  if (NOT_PATHS.test(t) || /^\d/.test(t) || t.includes('//')) return false;
+  const base = t.split('/').filter(Boolean).pop() ?? '';
+  if (KNOWN_FILES.test(base)) return true;
+  if (FILE_EXT.test(base) && /^[\w.@-]+$/.test(base) && !/^\d+(\.\d+)+$/.test(base)) {
+    // "Node.js", "Vue.js": names of products, not files — unless ticked or in a folder.
+    return t.includes('/') || ticked || !PRODUCT_JS.test(base);
+  }
+  // A folder: "deploy/kubernetes/", or a ticked path with a slash.
+  return /^[\w.@-]+(?:\/[\w.@-]+)*\/$/.test(t) || (ticked && /^[\w.@-]+(?:\/[\w.@-]+)+$/.test(t));
+}
+
+function isIdentifier(t: string, ticked: boolean): boolean {
+  const id = t.replace(/\(\)$/, '');
+  if (!/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(id) || id.length < 4) return false;
+  if (ticked) return /[A-Z_.]|[a-z][A-Z]/.test(id.slice(1)) || t.endsWith('()');
+  const humps = (id.match(/[A-Z][a-z0-9]+/g) ?? []).length;
+  if (/^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$/.test(id)) return CODE_SUFFIX.test(id) || humps >= 3;
+  // snake_case with an underscore (metric names, functions), not SHOUTING_CASE env vars.
+  return /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(id);
+}
+
+/** Packages named with a version ("Django 5.0") or a change ("dropped X", "migrated from X to Y"). */
+function packagesIn(text: string, ticked: Set<string>): PackageName[] {
+  const out: PackageName[] = [];
+  const push = (p: PackageName) => {
+    if (!p.name || STOP.test(p.name)) return;
+    const same = out.find((o) => o.name === p.name);
+    // One package once: "Upgraded to Spring Boot 3.2.1" is one claim with a change and a version.
+    if (same)
+      Object.assign(same, { ...p, ...same, version: same.version ?? p.version, change: same.change ?? p.change });
+    else out.push(p);
+  };
+  for (const m of text.matchAll(
+    /(?<![\w.+-])([@A-Za-z][\w.+/@-]*(?:\s[A-Z][\w.+-]*)?)`?\s+(?:v|\^|~|>=|==|~=)?(\d+(?:\.\d+){0,3}(?:\.x)?)(?![\w.%/])/g,
+  )) {
+    // "to Express 4.19": a function word before the name is not part of it.
+    const name = m[1]!
+      .replace(/[:*`]+$/, '')
+      .replace(/^(?:to|from|with|and|or|of|in|on|for|the|a|an|via|using|at|by|is|are)\s+/i, '');
+    if (
+      /^\d|^(?:phase|step|part|week|sprint|day|version|v|tier|level|top|p\d+|page|line|section|pillar|hours?)$/i.test(
+        name,
+      )
+    )
+      continue;
+    // "Installed 643 packages": a bare number is a version only after a name known to take one.
+    if (!/[.v^~=]/.test(m[0].slice(m[1]!.length)) && !BARE_VERSION.test(name)) continue;
+    push({ name: name.toLowerCase(), version: m[2]!.replace(/\.x$/, '') });
+  }
+  for (const m of text.matchAll(CHANGE_VERBS)) {
+    const change = m[1] ? 'upgraded' : m[2] ? 'added' : 'removed';
+    const rest = text.slice(m.index! + m[0].length, m.index! + m[0].length + 80);
+    const words: string[] = [];
+    let packageWord = false;
+    for (const w of rest.split(/\s+/)) {
+      const clean = w.replace(/^[`*"'(]+|[`*"'),.;:]+$/g, '');
+      if (PACKAGE_WORDS.test(clean)) packageWord = true;
+      if (!clean || PACKAGE_WORDS.test(clean) || /^(?:to|with|in|for|and|from|by|because|since|as|—|-)$/i.test(clean))
+        break;
+      words.push(clean);
+      if (/[,.;:)]$/.test(w) || words.length === 3) break;
+    }
+    const name = words.join(' ').toLowerCase();
+    if (!name || /^\d/.test(name)) continue;
+    // "Added context to errors", "Removed duplicate handlers": a change names a package only when
+    // it says so ("the X library"), ticks it, spells it like one, or moves from one to another.
+    const raw = words.join(' ');
+    const looksLike =
+      packageWord ||
+      ticked.has(raw) ||
+      /[-@/]|\d/.test(raw) ||
+      (change === 'upgraded' && /\d/.test(name)) ||
+      (/from/i.test(m[0]) && /^\s*to\s/i.test(text.slice(m.index! + m[0].length + raw.length)));
+    if (!looksLike) continue;
+    const version = change === 'upgraded' ? /\s(v?\d+(?:\.\d+)*)$/.exec(name)?.[1] : undefined;
+    push({
+      name: version ? name.slice(0, -version.length - 1) : name,
+      ...(version ? { version: version.replace(/^v/, '') } : {}),
+      change,
+    });
+    // "migrated from X to Y": Y is what is used now.
+    const to = /^\s*to\s+([A-Za-z][\w.+-]*)/.exec(text.slice(m.index! + m[0].length + raw.length));
+    if (change === 'removed' && /from/i.test(m[0]) && to) push({ name: to[1]!.toLowerCase(), change: 'added' });
+  }
+  for (const t of ticked) if (/^[@a-z][\w.@/-]*$/.test(t) && !t.includes('.') && /[-/@]/.test(t)) push({ name: t });
+  return out;
+}

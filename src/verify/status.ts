@@ -1,0 +1,72 @@
+/**
+ * The status a piece of a readiness document asserts — done, partial, not done, planned — from its
+ * status marks (✅ ⚠️ ❌ ⏳, [x]) first, then from its words (English, German, Spanish, French,
+ * Portuguese), and the plain text of a line once markup and marks are gone.
+ */
+
+export type Asserted = 'done' | 'partial' | 'not-done' | 'planned';
+
+const DONE_ICON = /✅|✔️?|☑️?|🟢|💚|✓|\[x\]/i;
+const PARTIAL_ICON = /⚠️?|🟡|🟠|🔄|⏳|🚧|◐|🔶|🔸|⏭️?/;
+const NOT_ICON = /❌|✖️?|✗|🔴|⛔|🚫|❗|\[ \]/;
+const PLANNED_ICON = /📋|🔜|🗓️?|📅/;
+export const ANY_ICON = new RegExp(
+  `${DONE_ICON.source}|${PARTIAL_ICON.source}|${NOT_ICON.source}|${PLANNED_ICON.source}`,
+  'gi',
+);
+
+const NOT_WORDS =
+  /\b(not (?:yet )?(?:done|configured|implemented|set ?up|performed|started|tested|ready|available|in place|enabled|present|defined|found|integrated|automated|documented)|missing|needs work|to ?do|absent|none|no|fehlt|fehlen|nicht (?:umgesetzt|vorhanden|konfiguriert|implementiert)|keine?|offen|falta|faltan|no (?:hay|implementado|configurado)|pendiente de implementar|sin|manquant|non (?:fait|configuré|implémenté)|aucun|não (?:implementado|configurado)|ausente)\b/i;
+const PARTIAL_WORDS =
+  /\b(partial(?:ly)?|pending|in progress|wip|mostly|incomplete|limited|basic|teilweise|in arbeit|parcial(?:mente)?|en progreso|partiel(?:lement)?|en cours|em andamento)\b/i;
+const PLANNED_WORDS =
+  /\b(planned|future|roadmap|next (?:phase|step)s?|optional|later|geplant|planificado|planeado|prévu|planejado)\b/i;
+const DONE_WORDS =
+  /\b(complete(?:d)?|done|yes|implemented|operational|passing|configured|in place|enabled|fully functional|ready|pass(?:es|ed)?|exists?|set up|verified|active|erledigt|fertig|umgesetzt|vorhanden|aktiv|bestanden|konfiguriert|implementiert|hecho|completado|completo|implementado|configurado|activo|terminé|fait|implémenté|configuré|concluído|implementado)\b/i;
+
+/** The status marks alone (a table cell, a heading): an author's verdict, read before words. */
+export function iconStatus(text: string): Asserted | null {
+  if (NOT_ICON.test(text)) return 'not-done';
+  if (PARTIAL_ICON.test(text)) return /⏳/.test(text) && PLANNED_WORDS.test(text) ? 'planned' : 'partial';
+  if (PLANNED_ICON.test(text)) return 'planned';
+  if (DONE_ICON.test(text)) return 'done';
+  return null;
+}
+
+/** The status a piece of text asserts: marks first (the author's verdict), then words. */
+export function statusOf(text: string): Asserted | null {
+  const icon = iconStatus(text);
+  if (icon) return icon;
+  if (NOT_WORDS.test(text)) return 'not-done';
+  if (PARTIAL_WORDS.test(text)) return 'partial';
+  if (PLANNED_WORDS.test(text)) return 'planned';
+  if (DONE_WORDS.test(text)) return 'done';
+  return null;
+}
+
+/** Status words at the end of a bullet or heading ("Docker – done", "CI: pending"). */
+export const TRAILING_STATUS =
+  /[\s:–—-]\s*(complete|completed|done|partial|pending|missing|not done|in progress|erledigt|teilweise|fehlt|hecho|pendiente|fait)\s*\)?\s*$/i;
+
+/** Markdown emphasis, links, code ticks and status marks removed; whitespace folded. */
+export function plain(text: string): string {
+  return (
+    text
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\*\*|`|~~/g, '')
+      .replace(/(^|\s)\*+|\*+(?=\s|$|[.,:;!?)])/g, '$1')
+      // _emphasis_ around words, but not the underscores of snake_case or __init__.
+      .replace(/(^|\s)_([^_\s][^_]*)_(?=\s|$|[.,:;!?)])/g, '$1$2')
+      .replace(ANY_ICON, ' ')
+      .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}]|\uFE0F/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+/** The part of a line that names what is claimed: before " - ", ": " notes or a trailing parenthesis. */
+export function subjectOf(text: string): string {
+  const p = plain(text);
+  const cut = p.split(/\s[-–—]\s|:\s/)[0] ?? p;
+  return cut.replace(/\((?:\d{1,3}%|[^)]*)\)\s*$/, '').trim() || p;
+}
