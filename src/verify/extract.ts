@@ -5,8 +5,9 @@
  * status (ASCII trees with a mark per node, test-runner output). Context decides what a line
  * claims (context.ts); each claim keeps its line.
  */
-import { type Context, headingContext, isImperative, isSignoffTable, labelContext, META_LABEL } from './context.js';
-import { type ClaimNumber, GOAL, isTestCount, numberIn, plainNumber, testOutput } from './numbers.js';
+import { fenceReader, readTable, type Sink } from './blocks.js';
+import { type Context, headingContext, isImperative, labelContext, META_LABEL } from './context.js';
+import { type ClaimNumber, GOAL, isTestCount, numberIn, plainNumber } from './numbers.js';
 import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
 import { namesIn } from './names.js';
 import { mapClaim, mechanismsIn, pillarOf } from './vocabulary.js';
@@ -36,25 +37,8 @@ export interface Claim {
 const MAX_LINE = 2000;
 /** A heading states the current figure only with words like these (others define levels: "Beta Ready (90%)"). */
 const CURRENT = /\b(current|overall|status|maturity|assessment|score|summary|today|now|gesamt|actual|estado)\b/i;
-const TREE = /^([\s│|]*)(?:├──|└──|\|--|`--|\+--|\\--|├─|└─)\s*(\S+)(.*)$/;
-const FENCE_MARK = /^\s*(?:#|\/\/|--|\*|-|>)?\s*(?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴|⏳|\[[ xX]\]|PASS\b|FAIL\b)/;
-/** Test runners by their output, and the language whose tests they run. */
-const RUNNERS: [RegExp, string][] = [
-  [/\bgradle|BUILD SUCCESS|\[INFO\]|\bmvn\b|maven|surefire|junit/i, 'Java'],
-  [/\bpytest\b|\bRan \d+ tests?\b|\.py\b|unittest/, 'Python'],
-  [/\bgo test\b|^(?:ok|FAIL|---)\s/m, 'Go'],
-  [/\bcargo\b|test result: ok/, 'Rust'],
-  [/\bdotnet\b|xunit|nunit/i, 'C#'],
-  [/\bjest\b|\bvitest\b|\bnpm\b|\bpnpm\b|\byarn\b|Test Files/, 'JavaScript'],
-];
 const VALUE_LABEL =
   /^(?:summary|finding|issue|description|observation|result|verdict|conclusion|zusammenfassung|befund|resumen|hallazgo|résumé|constat)$/i;
-/** A findings table: each row's summary states a gap. */
-const FINDING_HEADER = /^(?:summary|finding|issue|gap|problem|description|befund|hallazgo|problema|lacune)$/i;
-const TEST_HEADER =
-  /^(?:tests?|test count|# ?tests|number of tests|cases|test cases|anzahl(?: tests)?|pruebas|tests totales|nb tests)$/i;
-const TARGET_HEADER = /\b(?:target|goal|ziel|objetivo|gap|delta|expected|erwartet|threshold)\b/i;
-
 interface Section {
   context: Context;
   status: Asserted | null;
@@ -77,11 +61,11 @@ export function extractClaims(markdown: string): Claim[] {
   const stack: Section[] = [];
   const here = () => stack[stack.length - 1];
   const inContext = (c: Context) => stack.some((s) => s.context === c);
+  const sink: Sink = { push, inContext };
+  const reader = fenceReader(lines, sink);
   let list: Context | undefined;
   let fence: string | null = null;
-  let fenceAt = 0;
   let heading = '';
-  let tree: { indent: number; name: string }[] = [];
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
@@ -89,12 +73,11 @@ export function extractClaims(markdown: string): Claim[] {
     const fenceMark = /^\s*(```+|~~~+)/.exec(raw)?.[1];
     if (fenceMark && (!fence || fenceMark.startsWith(fence))) {
       fence = fence ? null : fenceMark;
-      fenceAt = i;
-      tree = [];
+      reader.open(i);
       continue;
     }
     if (fence) {
-      fenced(raw, n);
+      reader.line(raw, n);
       continue;
     }
     if (!raw.trim()) continue;
@@ -134,7 +117,7 @@ export function extractClaims(markdown: string): Claim[] {
     if (/^\s*\|/.test(raw) && /^\s*\|?[\s:-]+\|[\s|:-]*$/.test(lines[i + 1] ?? '')) {
       let j = i + 2;
       while (j < lines.length && /^\s*\|/.test(lines[j]!)) j++;
-      table(i, j);
+      readTable(lines, i, j, sink);
       i = j - 1;
       list = undefined;
       continue;
@@ -247,139 +230,6 @@ export function extractClaims(markdown: string): Claim[] {
     push({ line: n, text: p, subject, asserted: status ?? 'done', number: num, readiness: false, source: 'label' });
     return true;
   }
-
-  function table(start: number, end: number): void {
-    const header = cells(lines[start]!).map((c) => plain(c).toLowerCase());
-    if (isSignoffTable(header)) return;
-    let statusCol = header.findIndex((c) =>
-      /status|ready|done|state|result|implemented|complete|estado|stand|zustand/.test(c),
-    );
-    const testCol = header.findIndex((c) => TEST_HEADER.test(c));
-    const findingCol = statusCol < 0 ? header.findIndex((c) => FINDING_HEADER.test(c)) : -1;
-    const versionCol = header.findIndex((c) => /^(?:version|versión|versão|ver\.?)$/.test(c));
-    const skip = new Set(header.map((c, k) => (TARGET_HEADER.test(c) ? k : -1)).filter((k) => k >= 0));
-    for (let j = start + 2; j < end; j++) {
-      const row = cells(lines[j]!);
-      if (row.every((c) => !plain(c))) continue;
-      if (findingCol >= 0) {
-        // In an action plan the rows are work to do, and their wording is not a claim about the code.
-        if (inContext('planned') || inContext('review')) continue;
-        const cell = plain(row[findingCol] ?? '');
-        const said = statusOf(cell);
-        if (said && said !== 'done' && !inContext('historical'))
-          push({ line: j + 1, text: cell, asserted: said, number: null, readiness: false, source: 'table' });
-        continue;
-      }
-      if (statusCol < 0) statusCol = row.findIndex((c) => iconStatus(c) !== null);
-      const statusCell = statusCol >= 0 ? (row[statusCol] ?? '') : '';
-      // The first cell that is not a row number names the row.
-      const first = row.findIndex((c) => !/^\s*#?\d+\.?\s*$/.test(plain(c)));
-      const subject = plain(row[Math.max(0, first)] ?? '').replace(/^[-–•]\s*/, '');
-      const text = plain(row.join(' | '));
-      if (versionCol > 0 && /\d/.test(row[versionCol] ?? '')) {
-        // "| react | ^19.0.0 | ✅ |": a dependency at a version.
-        const version = plain(row[versionCol]!).split(/\s/)[0]!;
-        const said = statusCell ? statusOf(statusCell) : 'done';
-        push({
-          line: j + 1,
-          text,
-          subject,
-          asserted: said === 'not-done' ? 'not-done' : 'done',
-          number: null,
-          readiness: false,
-          source: 'table',
-          raw: `\`${subject}\` ${version}`,
-        });
-        continue;
-      }
-      if (testCol > 0) {
-        const count = plainNumber(row[testCol] ?? '', 'tests');
-        if (count && (count.kind === 'count' || count.kind === 'ratio')) {
-          push({
-            line: j + 1,
-            text,
-            subject,
-            asserted: statusOf(statusCell) === 'not-done' ? 'not-done' : 'done',
-            number: { ...count, unit: 'tests' },
-            readiness: false,
-            source: 'table',
-          });
-          continue;
-        }
-      }
-      const asserted = statusCell ? statusOf(statusCell) : null;
-      const rest = numberIn(row.filter((_, k) => k !== statusCol && !skip.has(k)).join(' | '));
-      // A figure in a coverage column is coverage ("| SBUtil | 90.52% |" under "Line Coverage").
-      const numberCol = row.findIndex((c, k) => k > 0 && k !== statusCol && /\d/.test(c));
-      if (rest.number && rest.number.kind === 'percent' && /cover|abdeckung|cobertura/.test(header[numberCol] ?? ''))
-        rest.number.unit = 'coverage';
-      const found = rest.number ? rest : numberIn(statusCell);
-      const { readiness } = found;
-      // "| Integration Tests | ✅ | 7/8 passing |": the row's subject says what is counted.
-      const number =
-        found.number &&
-        !readiness &&
-        /\btests?\b|pruebas|testfälle/i.test(subject) &&
-        (found.number.kind === 'ratio' || found.number.kind === 'count') &&
-        !isTestCount(found.number)
-          ? { ...found.number, unit: 'tests' }
-          : found.number;
-      const subScore = !!pillarOf(subject) && !!number && number.kind !== 'count';
-      if (asserted || readiness || subScore) {
-        if (inContext('historical') && asserted !== 'done' && !readiness) continue;
-        push({ line: j + 1, text, subject, asserted: asserted ?? 'done', number, readiness, source: 'table' });
-      }
-    }
-  }
-
-  /** Inside a fence: tree nodes with a mark, lines that start with a mark, test-runner summaries. */
-  function fenced(raw: string, n: number): void {
-    const t = TREE.exec(raw);
-    if (t) {
-      const indent = t[1]!.length;
-      tree = tree.filter((x) => x.indent < indent);
-      const name = t[2]!.replace(/\/$/, '');
-      const status = iconStatus(t[3]!);
-      // A folder keeps its slash, so that it is looked up as a folder.
-      const path = [...tree.map((x) => x.name), t[2]!].join('/');
-      tree.push({ indent, name });
-      if (status) {
-        const text = `${path} ${plain(t[3]!)}`.trim();
-        push({
-          line: n,
-          text,
-          subject: path,
-          asserted: status,
-          number: null,
-          readiness: false,
-          source: 'fence',
-          raw: text,
-        });
-      }
-      return;
-    }
-    const runner = testOutput(raw);
-    if (runner) {
-      // The runner whose output this is tells which tests it counted (Gradle's are the JVM's).
-      const block = lines.slice(fenceAt, fenceAt + 200).join('\n');
-      const language = RUNNERS.find(([re]) => re.test(block))?.[1];
-      const subject = language ? `${language} tests` : 'test run';
-      return void push({
-        line: n,
-        text: plain(raw),
-        subject,
-        asserted: 'done',
-        number: runner,
-        readiness: false,
-        source: 'fence',
-      });
-    }
-    if (FENCE_MARK.test(raw)) {
-      const body = raw.replace(/^\s*(?:#|\/\/|--|\*|-|>)\s*/, '');
-      const asserted = /^\s*PASS\b/.test(body) ? 'done' : /^\s*FAIL\b/.test(body) ? 'not-done' : statusOf(body);
-      if (asserted) push({ line: n, text: plain(body), asserted, ...numberIn(body), source: 'fence' });
-    }
-  }
 }
 
 /** For each heading line: how many ticked boxes its section holds (up to the next heading of any level). */
@@ -391,9 +241,4 @@ function tickedPerSection(lines: string[]): Map<number, number> {
     else if (at >= 0 && /^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\]/.test(lines[i]!)) out.set(at, (out.get(at) ?? 0) + 1);
   }
   return out;
-}
-
-function cells(row: string): string[] {
-  const inner = row.trim().replace(/^\|/, '').replace(/\|$/, '');
-  return inner.split(/(?<!\\)\|/).map((c) => c.trim());
 }

@@ -2,10 +2,10 @@
 import type { Report } from '../report/schema.js';
 import { redactDeep, redactSecrets } from '../util/redact.js';
 import { type Claim, extractClaims } from './extract.js';
+import { planNeedles } from './needles.js';
 import { judgeClaim } from './judge.js';
 import type { LookupContext } from './lookup.js';
 import { type Repaired, repairMojibake } from './mojibake.js';
-import { planNeedles } from './findings.js';
 import { claimedScore } from './numbers.js';
 import type { VerifyResult } from './schema.js';
 import { searchRepository } from './search.js';

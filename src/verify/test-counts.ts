@@ -1,0 +1,189 @@
+/**
+ * Test counts as a reader checks them: the test inventory per file, class, folder, kind or language.
+ * "PaymentServiceTest: 4 tests" is that class's file; "API suite: 12" the files under api/; "unit"
+ * the files that are not integration, end-to-end or load tests; a runner's "12 tests completed" may
+ * count one language of a polyglot repository. A name that matches nothing decides nothing.
+ */
+import { testInventory, type TestInventory } from '../facts/tests/inventory.js';
+import type { Evidence } from '../types.js';
+import type { Finding, LookupContext } from './lookup.js';
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+const stem = (p: string) =>
+  squash(
+    p
+      .split('/')
+      .pop()!
+      .replace(/\.[^.]+$/, '')
+      .replace(/(?:[._-]?(?:test|tests|spec|specs|it|e2e))+$/i, '')
+      .replace(/^test[_-]?/i, ''),
+  );
+const LANGUAGE_KEYS: Record<string, string> = {
+  java: 'Java/Kotlin',
+  kotlin: 'Java/Kotlin',
+  jvm: 'Java/Kotlin',
+  javascript: 'JavaScript/TypeScript',
+  typescript: 'JavaScript/TypeScript',
+  python: 'Python',
+  go: 'Go',
+  golang: 'Go',
+  rust: 'Rust',
+  ruby: 'Ruby',
+  php: 'PHP',
+  csharp: 'C#',
+  c: 'C#',
+  dotnet: 'C#',
+};
+const KINDS =
+  /^(unit|integration|e2e|endtoend|smoke|load|performance|perf|api|functional|acceptance|contract|component|ui|regression|security)$/;
+
+/** The test files a name means: a file or class ("PaymentServiceTest"), a folder or kind ("API suite", "integration"). */
+export function testsInScope(
+  inv: TestInventory,
+  scope: string | null,
+): { files: TestInventory['files']; how: string; approximate?: boolean } | null {
+  const words = (scope ?? '')
+    .replace(/\b(tests?|suites?|specs?|cases|pruebas|testfälle|tests? unitaires)\b/gi, ' ')
+    // The same kinds in other languages.
+    .replace(/\b(?:unitari[oa]s|unitaires?|unitarias)\b/gi, 'unit')
+    .replace(/\b(?:integraci[oó]n|int[ée]gration|integrations)\b/gi, 'integration')
+    .replace(/\bend[- ]to[- ]end\b/gi, 'e2e')
+    .trim();
+  const key = squash(words);
+  if (!key || /^(all|total|overall|gesamt|todos?)$/.test(key)) return { files: inv.files, how: 'the whole suite' };
+  // A language ("Java tests") or the file or class itself, spelled exactly, before looser matches.
+  const lang = LANGUAGE_KEYS[key];
+  if (lang) {
+    const language = inv.files.filter((f) => f.language === lang);
+    if (language.length) return { files: language, how: `the ${lang} test files` };
+  }
+  const exact = inv.files.filter(
+    (f) =>
+      f.path
+        .split('/')
+        .pop()!
+        .replace(/\.[^.]+$/, '') === (scope ?? '').trim(),
+  );
+  if (exact.length) return { files: exact, how: exact.map((f) => f.path).join(', ') };
+  const byStem = inv.files.filter((f) => stem(f.path) === squash(words.replace(/(?:tests?|spec)$/i, '')));
+  if (byStem.length) return { files: byStem, how: byStem.map((f) => f.path).join(', ') };
+  const kind = key === 'endtoend' ? 'e2e' : key;
+  const inDir = inv.files.filter((f) =>
+    f.path
+      .toLowerCase()
+      .split('/')
+      .slice(0, -1)
+      .some((d) => squash(d) === kind || squash(d) === `${kind}tests`),
+  );
+  if (inDir.length) return { files: inDir, how: `the ${inDir.length} test files under a ${words} folder` };
+  if (KINDS.test(kind)) {
+    const named = inv.files.filter((f) => new RegExp(`(^|[^a-z])${kind}([^a-z]|$)`).test(f.path.toLowerCase()));
+    if (named.length) return { files: named, how: `the ${named.length} test files named for ${words}` };
+    if (kind === 'unit') {
+      const rest = inv.files.filter((f) => !/(integration|e2e|smoke|load|perf|acceptance|functional)/i.test(f.path));
+      if (rest.length && rest.length < inv.files.length)
+        return { files: rest, how: 'the test files that are not integration, e2e or load tests' };
+      return { files: inv.files, how: 'the whole suite (no separate unit folder)' };
+    }
+    return null;
+  }
+  if (key.length >= 5) {
+    // "(Frontend)" → the files under finora-frontend/: names that merely contain the words.
+    const contains = inv.files.filter(
+      (f) =>
+        stem(f.path).includes(key) ||
+        f.path
+          .toLowerCase()
+          .split('/')
+          .slice(0, -1)
+          .some((d) => squash(d).includes(key)),
+    );
+    if (contains.length)
+      return {
+        files: contains,
+        how: contains
+          .slice(0, 3)
+          .map((f) => f.path)
+          .join(', '),
+        approximate: true,
+      };
+  }
+  return null;
+}
+
+export function testsFinding(ctx: LookupContext, scope: string | null, claimed: number): Finding {
+  const inv = ctx.tests ?? testInventory(ctx.files);
+  const subject = `${claimed} tests${scope ? ` (${scope})` : ''}`;
+  const chosen = testsInScope(inv, scope);
+  if (!chosen)
+    return {
+      subject,
+      basis: 'tests',
+      present: 'unknown',
+      detail: `no test file or folder matches "${scope}"`,
+      evidence: [],
+    };
+  const cases = chosen.files.reduce((s, f) => s + f.cases, 0);
+  const expanded = chosen.files.reduce((s, f) => s + f.expanded, 0);
+  const evidence: Evidence[] = chosen.files.slice(0, 3).map((f) => ({
+    path: f.path,
+    ...(f.first ? { line: f.first.line, snippet: f.first.snippet } : {}),
+    note: `${f.cases} test case${f.cases === 1 ? '' : 's'}${f.expanded !== f.cases ? ` (${f.expanded} expanded)` : ''}`,
+  }));
+  const counted =
+    expanded !== cases ? `${cases} test cases (${expanded} with parameters expanded)` : `${cases} test cases`;
+  // go test lists subtests (t.Run) too, which the inventory does not count: a larger claim is not wrong.
+  if (claimed > expanded && chosen.files.length > 0 && chosen.files.every((f) => f.language === 'Go'))
+    return {
+      subject,
+      basis: 'tests',
+      present: 'unknown',
+      detail: `${counted} counted in ${chosen.how}; go test also lists subtests, which are not counted`,
+      evidence,
+    };
+  const tolerance = claimed < 5 ? 0 : claimed < 20 ? 1 : Math.max(2, Math.round(claimed * 0.05));
+  const near = (c: number, e: number) =>
+    (claimed >= c - tolerance && claimed <= e + tolerance) || Math.abs(claimed - c) <= tolerance;
+  const close = near(cases, expanded);
+  // A whole-suite figure from one runner's output may count one language of a polyglot repository.
+  if (!close && scope === null) {
+    const byLanguage = new Map<string, { cases: number; expanded: number }>();
+    for (const f of inv.files) {
+      const l = byLanguage.get(f.language) ?? { cases: 0, expanded: 0 };
+      byLanguage.set(f.language, { cases: l.cases + f.cases, expanded: l.expanded + f.expanded });
+    }
+    for (const [language, l] of byLanguage)
+      if (byLanguage.size > 1 && near(l.cases, l.expanded))
+        return {
+          subject,
+          basis: 'tests',
+          present: 'yes',
+          detail: `${l.cases} ${language} test cases counted (of ${cases} in all)`,
+          evidence,
+        };
+  }
+  // Files whose names merely contain the words may hold more than the document counted.
+  if (chosen.approximate && !close)
+    return {
+      subject,
+      basis: 'tests',
+      present: 'unknown',
+      detail: `${counted} in files whose names contain "${scope}" (${chosen.how}); the document may count a part of them`,
+      evidence,
+    };
+  if (cases === 0 && chosen.files.length === 0)
+    return {
+      subject,
+      basis: 'tests',
+      present: 'no',
+      detail: `no test cases found in ${chosen.how}`,
+      evidence: [{ path: '.', note: 'no test files' }],
+    };
+  return {
+    subject,
+    basis: 'tests',
+    present: close ? 'yes' : 'no',
+    detail: `${counted} counted in ${chosen.how}`,
+    evidence,
+  };
+}
