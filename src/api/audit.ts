@@ -12,6 +12,7 @@ import { auditPackages, choosePackages } from '../engine/packages.js';
 import { DEFAULT_RULE_TIMEOUT_MS } from '../engine/run.js';
 import { catalogueFor } from '../facts/catalogues.js';
 import { packageReports } from '../report/packages.js';
+import type { ScanPattern } from '../scan/scanner.js';
 import { customRules } from '../engine/custom.js';
 import { loadPlugins } from '../engine/plugins.js';
 import { withExtraRules } from '../engine/select.js';
@@ -60,6 +61,8 @@ export interface AuditOptions {
   packages?: boolean | 'auto' | string[];
   /** With packages: the packages gate fails when any package (default) or every package fails. */
   packagesFailOn?: 'any' | 'all';
+  /** Internal (verify): more patterns for the one scan pass, by key; their matches come back in `scanned`. */
+  extraPatterns?: ScanPattern[];
   /** Progress of a long audit: the phase with the files listed, or files read of total while scanning. */
   onProgress?: (phase: 'list' | 'facts' | 'scan' | 'rules', done?: number, total?: number) => void;
 }
@@ -84,6 +87,8 @@ export interface AuditDetails {
   readText: (path: string, maxBytes: number) => string | undefined;
   /** Internal (verify): the scan's matches of every pattern of one rule (`<pillar>/<rule>`). */
   matches: (rule: string) => Match[];
+  /** Internal (verify): the scan's matches of one pattern, by its key (extraPatterns). */
+  scanned: (key: string) => Match[];
   /** Internal (verify): the coverage and JUnit artefacts given. */
   artifacts?: Artifacts;
 }
@@ -154,6 +159,7 @@ export async function auditRepository(
     ...(options.only ? { only: options.only } : {}),
     ...(options.skip ? { skip: options.skip } : {}),
     ...(artifacts ? { artifacts } : {}),
+    ...(options.extraPatterns ? { extraPatterns: options.extraPatterns } : {}),
     ...(options.onProgress
       ? {
           // A phase without a count of its own carries the number of files listed.
@@ -239,6 +245,7 @@ export async function auditRepository(
       const id = `${rule.split('/').pop()}:`;
       return [...audit.scan.matches.entries()].filter(([k]) => k.startsWith(id)).flatMap(([, m]) => m);
     },
+    scanned: (key) => audit.scan.matches.get(key) ?? [],
     ...(artifacts ? { artifacts } : {}),
   };
 }

@@ -9,6 +9,8 @@ import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { PillarDefinition, ProfileId } from '../types.js';
 import { describedProfile, readDocument, verifyDocument } from '../verify/index.js';
+import { planNeedles } from '../verify/needles.js';
+import { needlePatterns } from '../verify/search.js';
 import { verifySchema, type VerifyResult } from '../verify/schema.js';
 import { toolsFromCi } from '../verify/tools.js';
 import { auditRepository } from './audit.js';
@@ -30,13 +32,16 @@ export async function verifyRepository(
 ): Promise<VerifyResult> {
   const config = typeof options.config === 'object' ? options.config : loadConfig(root, options.config).config;
   const configured = config.profile && config.profile !== 'auto' ? config.profile : undefined;
-  const described = options.profile || configured ? null : describedProfile(readDocument(document.text).text);
+  const read = readDocument(document.text);
+  const described = options.profile || configured ? null : describedProfile(read.text);
   const profile = options.profile ?? configured ?? described ?? undefined;
+  // The document's searches join the audit's one scan: no file is read a second time for them.
   const details = await auditRepository(
     root,
     {
       ...(options.config !== undefined ? { config: options.config } : {}),
       ...(profile ? { profile } : {}),
+      extraPatterns: needlePatterns(planNeedles(read.claims)),
     },
     builtins,
   );
@@ -46,6 +51,7 @@ export async function verifyRepository(
     document: options.name ?? (document.path ? basename(document.path) : 'document'),
     ...(documentPath !== undefined ? { documentPath } : {}),
     text: document.text,
+    read,
     report,
     vocabulary: config.claims ?? {},
     profile: {
@@ -57,6 +63,7 @@ export async function verifyRepository(
       facts: details.facts,
       readText: details.readText,
       matches: details.matches,
+      scanned: details.scanned,
       // The command graph will answer this completely; the CI files' own commands answer it in part.
       tools: toolsFromCi(details.files),
       ...(details.artifacts ? { artifacts: details.artifacts } : {}),

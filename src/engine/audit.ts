@@ -37,6 +37,8 @@ export interface AuditInput {
   onProgress?: (phase: 'facts' | 'scan' | 'rules', done?: number, total?: number) => void;
   /** Whether the scan matches patterns on a second thread (default: on large trees). */
   scanWorker?: WorkerMode;
+  /** Patterns beyond the rules' (verify's searches for the names a document gives), run in the same pass. */
+  extraPatterns?: ScanPattern[];
 }
 
 export interface AuditRun {
@@ -112,7 +114,7 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   const scanned = await scan(
     files,
     input.source,
-    patterns,
+    input.extraPatterns ? [...patterns, ...input.extraPatterns] : patterns,
     keep,
     digests,
     input.onProgress && ((done, total) => input.onProgress!('scan', done, total)),

@@ -6,7 +6,7 @@
  */
 import type { Report } from '../report/schema.js';
 import type { Claim } from './extract.js';
-import type { JudgeOptions, Out } from './judge.js';
+import { type JudgeOptions, type Out, ruleById } from './judge.js';
 import { claimedScore } from './numbers.js';
 import type { VerifiedClaim } from './schema.js';
 import { testsFinding } from './test-counts.js';
@@ -44,7 +44,7 @@ export function judgeTests(claim: Claim, report: Report, opts: JudgeOptions, out
       ? out('tests', 'confirmed', `the document says ${claimed} tests; ${f.detail}${note}`, f.evidence)
       : out('tests', 'contradicted', `the document says ${claimed} tests, but ${f.detail}`, f.evidence);
   }
-  const rule = report.pillars.flatMap((p) => p.rules).find((r) => r.id === 'quality/tests-present');
+  const rule = ruleById(report, 'quality/tests-present');
   const counted = Number((rule?.data as { testCases?: unknown } | undefined)?.testCases ?? Number.NaN);
   const evidence = rule?.evidence.slice(0, 3) ?? [];
   if (!rule || !Number.isFinite(counted))
@@ -100,7 +100,7 @@ const GENERIC_SCOPE =
 
 export function judgeCoverage(claim: Claim, report: Report, opts: JudgeOptions, out: Out): VerifiedClaim {
   const claimed = Number(claim.number!.value);
-  const rule = report.pillars.flatMap((p) => p.rules).find((r) => r.id === 'quality/coverage-gate');
+  const rule = ruleById(report, 'quality/coverage-gate');
   const data = rule?.data as
     | {
         measured?: { linePercent?: number };

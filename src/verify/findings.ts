@@ -10,7 +10,7 @@ import type { Claim } from './extract.js';
 import { type Finding, fileFinding, type LookupContext, packageFinding, searchFinding, toolFinding } from './lookup.js';
 import { CI_WORDS, TOOLS } from './tools.js';
 import { namesIn, type Setting } from './names.js';
-import { NEGATED } from './needles.js';
+import { NEGATED, namesOf, settingKey } from './needles.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 
 const ROUTE_LINE =
@@ -25,8 +25,21 @@ function depPattern(name: string, pattern: string): boolean {
   return p.endsWith('*') ? n.startsWith(p.slice(0, -1)) : n === p;
 }
 
+/** Per lookup context: answers that depend only on the repository, asked by many claims. */
+const memo = new WeakMap<LookupContext, Map<string, unknown>>();
+function once<T>(ctx: LookupContext, key: string, compute: () => T): T {
+  let m = memo.get(ctx);
+  if (!m) memo.set(ctx, (m = new Map()));
+  if (!m.has(key)) m.set(key, compute());
+  return m.get(key) as T;
+}
+
 /** Where a mechanism shows: code lines, dependencies, files. */
 function mechanismEvidence(ctx: LookupContext, m: Mechanism): { code: Evidence[]; tests: Evidence[] } {
+  return once(ctx, `mech:${m.id}`, () => mechanismEvidenceOf(ctx, m));
+}
+
+function mechanismEvidenceOf(ctx: LookupContext, m: Mechanism): { code: Evidence[]; tests: Evidence[] } {
   const hits = ctx.search.hits.get(`mech:${m.id}`) ?? [];
   // A declared dependency or a file says it best; then a line of code.
   const code: Evidence[] = [];
@@ -171,7 +184,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (rule) out.push(rule);
     out.push(...inText.map((m) => mechanismFinding(ctx, m, null)));
   }
-  const names = namesIn(claim.raw ?? claim.text);
+  const names = namesOf(claim);
   // "CI health check script", "Troubleshooting guide": a file of that kind named so is the thing
   // itself, more specific than the practice a rule checks.
   const artifact = artifactFinding(ctx, claim.subject);
@@ -204,10 +217,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
         aboutTests || /(?:Tests?|Spec|IT)(?:\.|$)|^test_/.test(id),
       ),
     );
-  const scoped = names.paths.flatMap((p) =>
-    ctx.files.named(p.split('/').pop()!, true).filter((x) => x.toLowerCase().endsWith(p.toLowerCase())),
-  );
-  for (const s of names.settings) out.push(settingFinding(ctx, s, `set:${s.key}@${scoped.join(',')}`));
+  for (const s of names.settings) out.push(settingFinding(ctx, s, settingKey(s, names.paths)));
   if (CI_WORDS.test(claim.text))
     for (const t of TOOLS.filter((x) => x.claim.test(claim.text))) {
       const f = toolFinding(ctx, t.tool);
@@ -228,6 +238,10 @@ const GENERIC =
   /^(?:guides?|documentation|docs|documented|document|documents|handbook|manual|with|and|the|for|clear|comprehensive|complete|full|setup|instructions|best|practices?|detailed|updated|update|latest|results|available|created|written|exists?|project|general|basic|user|developer|team|procedures?|process|plan|notes|info|information|added|add|review|reviewed|verified|tested|not|performed)$/i;
 /** "Troubleshooting guide", "CI health check script": a file of that kind whose name holds every word of the subject. */
 function artifactFinding(ctx: LookupContext, subject: string): Finding | null {
+  return once(ctx, `artifact:${subject}`, () => artifactFindingOf(ctx, subject));
+}
+
+function artifactFindingOf(ctx: LookupContext, subject: string): Finding | null {
   const kind = ARTIFACTS.find(([claim]) => claim.test(subject));
   if (!kind) return null;
   const keys = subject
@@ -235,8 +249,12 @@ function artifactFinding(ctx: LookupContext, subject: string): Finding | null {
     .split(/[^a-z0-9äöüéáíóú]+/)
     .filter((w) => w.length >= 4 && !GENERIC.test(w) && !kind[0].test(w));
   if (keys.length === 0 || keys.length > 3) return null;
-  const hit = ctx.files.paths.filter((p) => {
-    if (!kind[1].test(p) || p === ctx.documentPath || VENDORED.test(p) || /(^|\/)\./.test(p)) return false;
+  const candidates = once(ctx, `kind:${kind[1].source}`, () =>
+    ctx.files.paths.filter(
+      (p) => kind[1].test(p) && p !== ctx.documentPath && !VENDORED.test(p) && !/(^|\/)\./.test(p),
+    ),
+  );
+  const hit = candidates.filter((p) => {
     const name = p.split('/').pop()!.toLowerCase();
     return keys.every((k) => name.includes(k.slice(0, Math.max(5, k.length - 3))));
   });

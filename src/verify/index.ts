@@ -1,14 +1,15 @@
 /** `readiness verify`: a hand-written readiness document checked against an audit of the repository. */
 import type { Report } from '../report/schema.js';
+import type { Match } from '../types.js';
 import { redactDeep, redactSecrets } from '../util/redact.js';
 import { type Claim, extractClaims } from './extract.js';
-import { planNeedles } from './needles.js';
 import { judgeClaim } from './judge.js';
 import type { LookupContext } from './lookup.js';
 import { type Repaired, repairMojibake } from './mojibake.js';
+import { planNeedles } from './needles.js';
 import { claimedScore } from './numbers.js';
 import type { VerifyResult } from './schema.js';
-import { searchRepository } from './search.js';
+import { fromScan, searchRepository } from './search.js';
 
 export { describedProfile } from './profile.js';
 
@@ -27,21 +28,27 @@ export interface VerifyInput {
   /** The document's repository-relative POSIX path, when it lies inside the audited repository. */
   documentPath?: string;
   text: string;
+  /** The document already read with readDocument(text): it is not read twice. */
+  read?: ReturnType<typeof readDocument>;
   report: Report;
   vocabulary?: Record<string, string[]>;
   /** What the audit computed beside the Report (files, facts, scan matches, CI tools): enables fact lookups. */
-  facts?: Omit<LookupContext, 'search'>;
+  facts?: Omit<LookupContext, 'search'> & {
+    /** The scan's matches of the document's needles (see needlePatterns): the search is then not run again. */
+    scanned?: (key: string) => Match[];
+  };
   profile?: VerifyResult['profile'];
 }
 
 export function verifyDocument(input: VerifyInput): VerifyResult {
-  const { claims, repaired } = readDocument(input.text);
+  const { claims, repaired } = input.read ?? readDocument(input.text);
+  const needles = planNeedles(claims);
   const view =
     input.facts && input.documentPath !== undefined
       ? { ...input.facts, documentPath: input.documentPath }
       : input.facts;
   const lookup: LookupContext | undefined = view
-    ? { ...view, search: searchRepository(view, planNeedles(claims, view.files)) }
+    ? { ...view, search: view.scanned ? fromScan(view, needles, view.scanned) : searchRepository(view, needles) }
     : undefined;
   const empty = input.facts ? input.facts.facts.sourceFiles.length === 0 : false;
   const judged = claims.map((c) =>

@@ -28,6 +28,14 @@ export type Out = (
 
 export { claimedScore };
 
+/** A report's rules by id, indexed once: every claim asks. */
+const rulesOf = new WeakMap<Report, Map<string, RuleReport>>();
+export function ruleById(report: Report, id: string): RuleReport | undefined {
+  let m = rulesOf.get(report);
+  if (!m) rulesOf.set(report, (m = new Map(report.pillars.flatMap((p) => p.rules.map((r) => [r.id, r] as const)))));
+  return m.get(id);
+}
+
 const OUTCOME =
   /\b\d+\s+(?:[\w-]+\s+)?(?:tests?\s+)?(?:failed|failing|failures?|fehlgeschlagen|fallid[oa]s|fallos|échou[ée]s?|errors?)\b/i;
 
@@ -144,7 +152,7 @@ export function judgeClaim(
 /** A rule's outcome as a Finding; a pass that rests on there being nothing to check is unknown. */
 function ruleFinding(target: string, report: Report, opts: JudgeOptions): Finding | null {
   const [ruleId, facet] = target.split(':') as [string, string | undefined];
-  const rule = report.pillars.flatMap((p) => p.rules).find((r) => r.id === ruleId);
+  const rule = ruleById(report, ruleId);
   const basis = `rule:${ruleId}`;
   if (!rule)
     return {

@@ -62,9 +62,7 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
   if (!folder && files.exists(want))
     return { ...base, present: 'yes', detail: `${want} exists`, evidence: [{ path: want }] };
   const lower = want.toLowerCase();
-  const inFolder = files.paths.find(
-    (p) => p.toLowerCase().startsWith(`${lower}/`) || p.toLowerCase().includes(`/${lower}/`),
-  );
+  const inFolder = folderOf(ctx, lower);
   if (inFolder && (folder || !/\.[a-z0-9]+$/i.test(want)))
     return { ...base, present: 'yes', detail: `the folder ${want}/ exists`, evidence: [{ path: inFolder }] };
   const name = want.split('/').pop()!;
@@ -93,6 +91,34 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
   };
 }
 
+/** Folders of the listing, lower case, with a file in each: built once per lookup context. */
+const folders = new WeakMap<object, { byPath: Map<string, string>; byName: Map<string, string[]> }>();
+
+/** A file under the folder `lower` ("deploy/kubernetes", or a folder of that name anywhere), if any. */
+function folderOf(ctx: LookupContext, lower: string): string | undefined {
+  let index = folders.get(ctx.files);
+  if (!index) {
+    index = { byPath: new Map(), byName: new Map() };
+    for (const p of ctx.files.paths) {
+      const parts = p.toLowerCase().split('/');
+      for (let i = 1; i < parts.length; i++) {
+        const dir = parts.slice(0, i).join('/');
+        if (index.byPath.has(dir)) continue;
+        index.byPath.set(dir, p);
+        const list = index.byName.get(parts[i - 1]!) ?? [];
+        list.push(dir);
+        index.byName.set(parts[i - 1]!, list);
+      }
+    }
+    folders.set(ctx.files, index);
+  }
+  const exact = index.byPath.get(lower);
+  if (exact) return exact;
+  const last = lower.split('/').pop()!;
+  const dir = index.byName.get(last)?.find((d) => d.endsWith(`/${lower}`));
+  return dir ? index.byPath.get(dir) : undefined;
+}
+
 // ── Dependencies ───────────────────────────────────────────────────────────────────────────────
 
 const norm = (s: string) => s.toLowerCase().replace(/[\s_.-]+/g, '-');
@@ -106,8 +132,13 @@ function depMatches(d: Dependency, name: string): boolean {
   return want.length >= 5 && (artifact.startsWith(`${want}-`) || full.startsWith(`${want}-`));
 }
 
+const named = new WeakMap<Facts, Map<string, Dependency[]>>();
 export function dependenciesNamed(facts: Facts, name: string): Dependency[] {
-  return facts.dependencies.filter((d) => depMatches(d, name));
+  let m = named.get(facts);
+  if (!m) named.set(facts, (m = new Map()));
+  let hit = m.get(name);
+  if (!hit) m.set(name, (hit = facts.dependencies.filter((d) => depMatches(d, name))));
+  return hit;
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

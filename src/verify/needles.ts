@@ -4,8 +4,7 @@
  * alternatives), deduplicated, so that search.ts reads each candidate file once for all of them.
  */
 import type { Claim } from './extract.js';
-import type { LookupContext } from './lookup.js';
-import { namesIn, type Setting } from './names.js';
+import { type Names, namesIn, type Setting } from './names.js';
 import type { Needle } from './search.js';
 import { MECHANISMS, mechanismsIn } from './vocabulary.js';
 
@@ -16,18 +15,26 @@ const words = (s: string) =>
     .split(/[\s_.:/-]+/)
     .filter((w) => w.length > 1);
 
+/** The names a claim gives, read once per claim (needles and findings both ask). */
+const names = new WeakMap<Claim, Names>();
+export function namesOf(claim: Claim): Names {
+  let n = names.get(claim);
+  if (!n) names.set(claim, (n = namesIn(claim.raw ?? claim.text)));
+  return n;
+}
+
 /** "No hardcoded secrets or API keys", "without stack traces": the things named must be absent, which the rule judges. */
 export const NEGATED = /^(?:no|not|never|without|zero|0|keine?|kein|sin|ningún|sans|aucun|nenhum)\b/i;
 
 /** The searches one claim needs, by key. */
-function needlesOf(claim: Claim, files: LookupContext['files']): Needle[] {
+function needlesOf(claim: Claim): Needle[] {
   if (claim.asserted === 'done' && NEGATED.test(claim.subject)) return [];
-  const names = namesIn(claim.raw ?? claim.text);
+  const names = namesOf(claim);
   const out: Needle[] = [];
   const mechs = mechanismsIn(claim.text);
   for (const m of [...mechs, ...MECHANISMS.filter((x) => mechs.some((y) => y.family === x.family && y !== x))])
     if (m.anchors)
-      out.push({ key: `mech:${m.id}`, anchors: m.anchors, ...(m.code ? { line: m.code } : {}), scope: 'code' });
+      out.push({ key: `mech:${m.id}`, anchors: m.anchors, regex: m.code ?? anyOf(m.anchors), scope: 'code' });
   for (const id of names.identifiers) {
     // "BootstrapTests.contextLoads()": the member is what a file defines; a test's name may wrap
     // the name given ("TestTaskServiceIntegration", "test_retry_policy").
@@ -35,7 +42,7 @@ function needlesOf(claim: Claim, files: LookupContext['files']): Needle[] {
     out.push({
       key: `id:${id}`,
       anchors: [last.toLowerCase()],
-      line: new RegExp(`(?<![\\w$])(?:test_?)?${escapeRe(last)}(?:_?tests?|spec)?(?![\\w$])`, 'i'),
+      regex: new RegExp(`(?<![\\w$])(?:test_?)?${escapeRe(last)}(?:_?tests?|spec)?(?![\\w$])`, 'i'),
       scope: 'code',
     });
   }
@@ -43,7 +50,7 @@ function needlesOf(claim: Claim, files: LookupContext['files']): Needle[] {
     out.push({
       key: `ann:${a}`,
       anchors: [a.toLowerCase()],
-      line: new RegExp(`${escapeRe(a)}(?![\\w])`, 'i'),
+      regex: new RegExp(`${escapeRe(a)}(?![\\w])`, 'i'),
       scope: 'code',
     });
   for (const e of names.endpoints) {
@@ -55,7 +62,7 @@ function needlesOf(claim: Claim, files: LookupContext['files']): Needle[] {
     out.push({
       key: `ep:${e}`,
       anchors: [literal.toLowerCase()],
-      line: new RegExp(`${pattern}(?![\\w-])`, 'i'),
+      regex: new RegExp(`${pattern}(?![\\w-])`, 'i'),
       scope: 'code',
     });
     const last = `/${e.split('/').filter(Boolean).pop() ?? ''}`;
@@ -63,14 +70,11 @@ function needlesOf(claim: Claim, files: LookupContext['files']): Needle[] {
       out.push({
         key: `eps:${last}`,
         anchors: [last.toLowerCase()],
-        line: new RegExp(`${escapeRe(last)}(?![\\w/-])`, 'i'),
+        regex: new RegExp(`${escapeRe(last)}(?![\\w/-])`, 'i'),
         scope: 'code',
       });
   }
-  const scoped = names.paths.flatMap((p) =>
-    files.named(p.split('/').pop()!, true).filter((x) => x.toLowerCase().endsWith(p.toLowerCase())),
-  );
-  for (const s of names.settings) out.push(settingNeedle(s, scoped));
+  for (const s of names.settings) out.push(settingNeedle(s, names.paths));
   for (const p of names.packages) {
     const ws = words(p.name);
     if (ws.length === 0) continue;
@@ -79,7 +83,7 @@ function needlesOf(claim: Claim, files: LookupContext['files']): Needle[] {
       key: `pkg:${p.name}`,
       anchors: [longest],
       // Anchored: the lookaheads run once per line, not once per position.
-      line: new RegExp(`^${ws.map((w) => `(?=.*${escapeRe(w)})`).join('')}`, 'i'),
+      regex: new RegExp(`^${ws.map((w) => `(?=.*${escapeRe(w)})`).join('')}`, 'im'),
       scope: 'manifests',
     });
   }
@@ -95,6 +99,22 @@ export function codeWords(line: string): string[] {
     .filter(Boolean);
 }
 
+/** The search key of a setting, scoped to the files a claim names ("PORT 5000 in deploy.sh"). */
+export const settingKey = (s: Setting, paths: string[]) => `set:${s.key}@${paths.join(',')}`;
+
+/**
+ * A word of a key as code spells it: lower case after a non-letter (pool_size, pool-size), capital
+ * after a lower-case letter (poolSize), or upper case (POOL_SIZE) — not inside a word (importedAt).
+ */
+function keyWord(w: string, first: boolean): string {
+  const cap = w[0]!.toUpperCase() + w.slice(1);
+  return first
+    ? `(?:(?<![A-Za-z0-9])(?:${w}|${cap}|${w.toUpperCase()})|(?<=[a-z0-9])${cap})`
+    : `(?:${w}|${cap}|${w.toUpperCase()})`;
+}
+
+const anyOf = (anchors: string[]) => new RegExp(anchors.map(escapeRe).join('|'), 'i');
+
 function settingNeedle(s: Setting, paths: string[]): Needle {
   const parts = s.key.split(' ');
   // "pool size" matches poolSize, POOL_SIZE and pool-size, but "port" not importedAt.
@@ -105,22 +125,27 @@ function settingNeedle(s: Setting, paths: string[]): Needle {
     ...(parts.length > 2 ? [parts.slice(-2)] : []),
     ...(s.key === 'port' ? [['listen']] : []),
   ];
-  const has = (line: string) => {
-    const w = codeWords(line);
-    return alternatives.some((alt) => w.some((_, i) => alt.every((p, k) => w[i + k] === p)));
-  };
+  const regex = new RegExp(
+    alternatives.map((alt) => `${alt.map((w, k) => keyWord(w, k === 0)).join('[\\s_.-]?')}(?![a-z])`).join('|'),
+  );
   return {
-    key: `set:${s.key}@${paths.join(',')}`,
+    key: settingKey(s, paths),
     anchors: alternatives.map((alt) => [...alt].sort((a, b) => b.length - a.length)[0]!),
-    line: has,
-    scope: paths.length ? { paths } : 'code',
+    regex,
+    scope: paths.length ? { names: paths } : 'code',
   };
 }
 
 /** Every search the document needs, deduplicated. */
-export function planNeedles(claims: Claim[], files: LookupContext['files']): Needle[] {
+const planned = new WeakMap<Claim[], Needle[]>();
+export function planNeedles(claims: Claim[]): Needle[] {
+  let hit = planned.get(claims);
+  if (!hit) planned.set(claims, (hit = plan(claims)));
+  return hit;
+}
+
+function plan(claims: Claim[]): Needle[] {
   const byKey = new Map<string, Needle>();
-  for (const c of claims)
-    if (c.asserted) for (const n of needlesOf(c, files)) if (!byKey.has(n.key)) byKey.set(n.key, n);
+  for (const c of claims) if (c.asserted) for (const n of needlesOf(c)) if (!byKey.has(n.key)) byKey.set(n.key, n);
   return [...byKey.values()];
 }

@@ -111,10 +111,19 @@ export function testsInScope(
   return null;
 }
 
+/** testsInScope, once per inventory and name: a long document asks the same names again and again. */
+const chosenBy = new WeakMap<TestInventory, Map<string | null, ReturnType<typeof testsInScope>>>();
+function scoped(inv: TestInventory, scope: string | null): ReturnType<typeof testsInScope> {
+  let m = chosenBy.get(inv);
+  if (!m) chosenBy.set(inv, (m = new Map()));
+  if (!m.has(scope)) m.set(scope, testsInScope(inv, scope));
+  return m.get(scope)!;
+}
+
 export function testsFinding(ctx: LookupContext, scope: string | null, claimed: number): Finding {
   const inv = ctx.tests ?? testInventory(ctx.files);
   const subject = `${claimed} tests${scope ? ` (${scope})` : ''}`;
-  const chosen = testsInScope(inv, scope);
+  const chosen = scoped(inv, scope);
   if (!chosen)
     return {
       subject,
