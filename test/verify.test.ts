@@ -10,6 +10,7 @@ import { verifyDocument } from '../src/verify/index.js';
 import { judgeClaim } from '../src/verify/judge.js';
 import { repairMojibake } from '../src/verify/mojibake.js';
 import { describedProfile } from '../src/verify/profile.js';
+import { toolsFromGraph } from '../src/verify/tools.js';
 import { verifySchema, type VerifyResult } from '../src/verify/schema.js';
 import { cli, fixture } from './helpers/cli.js';
 import { assertMarkdownTablesIntact } from './helpers/markdown.js';
@@ -360,6 +361,7 @@ describe('verdicts from fact lookups', () => {
   const tree: Tree = {
     'package.json': JSON.stringify({
       name: 'billing',
+      scripts: { lint: 'eslint .' },
       dependencies: { express: '^4.19.2', 'express-rate-limit': '^7.1.0', 'legacy-gateway-client': '1.2.0' },
       devDependencies: { vitest: '^1.6.0' },
     }),
@@ -375,6 +377,8 @@ describe('verdicts from fact lookups', () => {
     ].join('\n'),
     'src/db.js': 'module.exports = { poolSize: 10 };\n',
     'docs/RUNBOOK.md': '# Runbook\n',
+    '.github/workflows/ci.yml':
+      'on: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run lint\n',
     'test/api/orders.test.js': "import { it } from 'vitest';\nit('lists', () => {});\nit('creates', () => {});\n",
     'test/billing.test.js': "import { it } from 'vitest';\nit('bills', () => {});\n",
     'vitest.config.js': 'export default {};\n',
@@ -382,7 +386,12 @@ describe('verdicts from fact lookups', () => {
   const files = memoryIndex(tree);
   const facts = completeFacts(files, collectFacts(files), [], 'service');
   const verify = (doc: string): VerifyResult =>
-    verifyDocument({ document: 'd.md', text: doc, report, facts: { files, facts } });
+    verifyDocument({
+      document: 'd.md',
+      text: doc,
+      report,
+      facts: { files, facts, tools: toolsFromGraph(facts.commands) },
+    });
   const one = (line: string) => verify(line).claims[0]!;
 
   it.each([
@@ -401,6 +410,8 @@ describe('verdicts from fact lookups', () => {
     ['- API suite: 2 tests', 'confirmed', 'tests'],
     ['- billing: 3 tests', 'contradicted', 'tests'],
     ['- ✅ Retries with exponential backoff', 'confirmed', 'mechanism'],
+    ['- ✅ ESLint runs in CI on every push', 'confirmed', 'tools'],
+    ['- ✅ Trivy scans the image in the pipeline', 'contradicted', 'tools'],
   ])('%s → %s (%s)', (line, verdict, basis) => {
     const v = one(line);
     expect(v.verdict, v.reason).toBe(verdict);
@@ -412,6 +423,12 @@ describe('verdicts from fact lookups', () => {
     expect(one('- ✅ `/ready` exposed').evidence[0]).toMatchObject({ path: 'src/server.js', line: 3 });
     expect(one('- ✅ Upgraded to Express 4.19').evidence[0]).toMatchObject({ path: 'package.json' });
     expect(one('- ✅ Connection pool size 20').evidence[0]).toMatchObject({ path: 'src/db.js', line: 1 });
+    // A tool CI runs: where CI starts it, and where the command is written.
+    const eslint = one('- ✅ ESLint runs in CI on every push');
+    expect(eslint.evidence).toEqual([
+      expect.objectContaining({ path: '.github/workflows/ci.yml', line: 6 }),
+      expect.objectContaining({ path: 'package.json' }),
+    ]);
   });
 
   it('the document itself is never evidence for its own claims', () => {

@@ -12,7 +12,7 @@ import { describedProfile, readDocument, verifyDocument } from '../verify/index.
 import { planNeedles } from '../verify/needles.js';
 import { needlePatterns } from '../verify/search.js';
 import { verifySchema, type VerifyResult } from '../verify/schema.js';
-import { toolsFromCi } from '../verify/tools.js';
+import { toolsFromCi, toolsFromGraph } from '../verify/tools.js';
 import { auditRepository } from './audit.js';
 
 export interface VerifyOptions {
@@ -64,8 +64,8 @@ export async function verifyRepository(
       readText: details.readText,
       matches: details.matches,
       scanned: details.scanned,
-      // The command graph will answer this completely; the CI files' own commands answer it in part.
-      tools: toolsFromCi(details.files),
+      // What CI runs, from the command graph (the CI files' own commands where there is none).
+      tools: details.facts.commands ? toolsFromGraph(details.facts.commands) : toolsFromCi(details.files),
       ...(details.artifacts ? { artifacts: details.artifacts } : {}),
     },
   });

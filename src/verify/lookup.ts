@@ -306,8 +306,9 @@ export function toolFinding(ctx: LookupContext, tool: string): Finding | null {
       subject: `${tool} in CI`,
       basis: 'tools',
       present: 'yes',
-      detail: `CI runs ${tool}`,
-      evidence: use.chain.slice(0, 3),
+      detail: `CI runs ${tool}${use.chain.length > 1 ? ` (${use.chain.map((h) => `${h.path}:${h.line}`).join(' → ')})` : ''}`,
+      // Where CI starts it, and where the command is written.
+      evidence: [...new Set([use.chain[0]!, use.chain[use.chain.length - 1]!])].filter(Boolean),
     };
   return ctx.tools.complete
     ? {

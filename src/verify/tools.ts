@@ -1,12 +1,12 @@
 /**
  * What CI runs, for claims such as "ruff runs in CI" or "Trivy scans every image in the pipeline".
- * The command graph (a fact that follows CI steps through scripts, make targets and hooks down to
- * the tools) answers this completely; until a repository's graph is available, the commands
- * written in the CI files themselves answer it in part: a tool seen there is run, a tool not seen
- * may still be reached through a script, so its absence decides nothing.
+ * The command graph (facts.commands: CI steps followed through scripts, make targets and hooks down
+ * to the tools, each with its chain) answers this; where it could follow every step, a tool it does
+ * not list is not run. Without the graph, the commands written in the CI files themselves answer in
+ * part: a tool seen there is run, a tool not seen may still be reached through a script.
  */
 import { ciFiles } from '../facts/ci.js';
-import type { FileView } from '../types.js';
+import type { CommandGraph, FileView } from '../types.js';
 import type { ToolUse } from './lookup.js';
 
 /** Tools a claim may say CI runs: the name as written in a claim, and how a command invokes it. */
@@ -59,4 +59,22 @@ export function toolsFromCi(files: FileView): { uses: ToolUse[]; complete: boole
     }
   }
   return { uses, complete: false };
+}
+
+/** The tools every CI run reaches, with the chain of file:line hops that reaches each. */
+export function toolsFromGraph(graph: CommandGraph): { uses: ToolUse[]; complete: boolean } {
+  const uses: ToolUse[] = graph.runs
+    .filter((r) => r.origin.kind === 'ci')
+    .flatMap((r) =>
+      r.tools.map((t) => ({
+        tool: t.name,
+        chain: r.chain.map((h) => ({
+          path: h.path,
+          line: h.line,
+          snippet: h.text.slice(0, 160),
+          ...(h.via ? { note: h.via } : t.implied ? { note: t.implied } : {}),
+        })),
+      })),
+    );
+  return { uses, complete: graph.unresolved.length === 0 };
 }
