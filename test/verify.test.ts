@@ -182,6 +182,24 @@ describe('claim extraction', () => {
     ]);
   });
 
+  it('the mark after a box, the words beside a coloured circle, and examples or proposals', () => {
+    const c = extractClaims(
+      [
+        '## Go-live', // 1
+        '- [x] Monitoring configured ❌ PENDING', // 2
+        '- 🟢 CI integration pending (backlog)', // 3
+        '## Proposed test architecture', // 4
+        '- ✅ Shared containers across tests', // 5
+        '### Phase 2: Staging (Week 3) 🟡', // 6
+        '- [ ] Deploy to staging', // 7
+      ].join('\n'),
+    );
+    expect(c.map((x) => [x.line, x.asserted])).toEqual([
+      [2, 'not-done'],
+      [3, 'partial'],
+    ]);
+  });
+
   it('reads figures in context: sub-scores, label counts, test tables, targets and run outcomes', () => {
     const c = extractClaims(
       [
@@ -334,6 +352,14 @@ describe('verdicts from rules', () => {
     expect(judge('- Smoke: 3 smoke scenarios pass').verdict).toBe('unverifiable');
     expect(judge('- ✅ Coverage: 71% (goal: 80%)').reason).toMatch(/--coverage/);
     expect(judge('- ❌ 2 tests failing in CI').verdict).toBe('unverifiable');
+  });
+
+  it('a list label says what a count counts; actions to take and "not tested" are not checkable', () => {
+    const c = extractClaims('**Integration Tests:**\n- ✅ 7/8 tests passing\n')[0]!;
+    expect(c).toMatchObject({ section: 'Integration Tests' });
+    expect(judge('- ⚠️ Update documentation with latest results').verdict).toBe('unverifiable');
+    expect(judge('- ❌ Terraform state backups (not tested)').verdict).toBe('unverifiable');
+    expect(judge('- ❌ Terraform not started').verdict).toBe('contradicted');
   });
 
   it('a claim naming one mechanism is confirmed only by that mechanism', () => {

@@ -45,6 +45,8 @@ export function readTable(lines: string[], start: number, end: number, { push, i
   for (let j = start + 2; j < end; j++) {
     const row = cells(lines[j]!);
     if (row.every((c) => !plain(c))) continue;
+    // A plan's or a reviewer's table states work to do; only a row with its own mark is a claim.
+    if ((inContext('planned') || inContext('review')) && !iconStatus(row.join(' '))) continue;
     if (findingCol >= 0) {
       // In an action plan the rows are work to do, and their wording is not a claim about the code.
       if (inContext('planned') || inContext('review')) continue;

@@ -7,12 +7,12 @@
 import { iconStatus, plain } from './status.js';
 
 /** What a heading or a label line makes of the lines under it. */
-export type Context = 'absent' | 'planned' | 'review' | 'files' | 'historical' | 'skip' | null;
+export type Context = 'absent' | 'planned' | 'review' | 'files' | 'historical' | 'example' | 'skip' | null;
 
 const ABSENT =
   /^(?:missing|gaps?|known gaps|needs|needed|not (?:yet )?(?:done|implemented|started)|to ?do|remaining(?: \w+)?|known issues|limitations|not included|outstanding|open (?:items|issues|points)|blockers?|critical gaps?|what'?s missing|fehlt|fehlend|offene punkte|lücken|pendiente|pendientes|faltantes?|manquant|lacunes)\b/i;
 const PLANNED =
-  /^(?:next steps?|planned|roadmap|future(?: work| improvements| enhancements)?|recommendations?|recommended|suggest(?:ed|ions?)|proposed|improvements?|nice to have|optional|backlog|ideas|nächste schritte|empfehlungen|próximos pasos|recomendaciones|prochaines étapes)\b|\b(?:roadmap|(?:remediation|action|implementation|migration|improvement) plan|pull requests?|to-?do list|aktionsplan|maßnahmen(?:plan)?|plan de (?:acci[oó]n|implementaci[oó]n|trabajo|mejora)|plan d'action|hoja de ruta|fahrplan|propuest[oa]s?|proposed|vorgeschlagen|propos[ée]e?s?|objetivos|objectives|goals|targets|ziele|examples?|ejemplos?|beispiele?|exemples?|templates?|plantillas?|vorlagen?)\b/i;
+  /^(?:next steps?|planned|roadmap|future(?: work| improvements| enhancements)?|recommendations?|recommended|suggest(?:ed|ions?)|proposed|improvements?|nice to have|optional|backlog|ideas|nächste schritte|empfehlungen|próximos pasos|recomendaciones|prochaines étapes)\b|\b(?:roadmap|(?:remediation|action|implementation|migration|improvement) plan|pull requests?|to-?do list|aktionsplan|maßnahmen(?:plan)?|plan de (?:acci[oó]n|implementaci[oó]n|trabajo|mejora)|plan d'action|hoja de ruta|fahrplan|objetivos|objectives|goals|targets|ziele)\b/i;
 const REVIEW =
   /\b(?:reviewer|review checklist|evaluat(?:or|ion) checklist|auditor|verification(?: steps)?|how to verify|to verify|acceptance criteria|sign-?off|approval|before (?:you )?(?:deploy(?:ing)?|launch(?:ing)?|release|releasing|going live|production)|pre-?(?:deploy(?:ment)?|launch|release|production|flight|merge)(?: checklist)?|post-?deploy(?:ment)?|go-?live|launch day|deployment checklist|release checklist|questions|action items|steps to|procedure|checklist template|checkliste vor|lista de verificaci[oó]n|antes de (?:desplegar|producci[oó]n))\b/i;
 const FILES =
@@ -23,10 +23,15 @@ const PHASE = /\b(?:phase|sprint|milestone|iteration|stage|week|fase|etapa|woche
 const FINISHED =
   /\b(?:complete[d]?|done|finished|closed|shipped|erledigt|abgeschlossen|completad[oa]|terminad[oa]|termin[ée]e?)\b/i;
 
+/** An example, a template or a proposed design: nothing under it is a claim about the repository. */
+const EXAMPLE =
+  /\b(?:examples?|ejemplos?|beispiele?|exemples?|sample|templates?|plantillas?|vorlagen?|propuest[oa]s?|proposed|vorgeschlagen|propos[ée]e?s?|mock-?ups?)\b/i;
+
 /** The context a heading sets, from its text. */
 export function headingContext(raw: string): Context {
   const t = plain(raw).replace(/^[\d.)\s]+/, '');
   if (HISTORICAL.test(t)) return 'historical';
+  if (EXAMPLE.test(t)) return 'example';
   if (PHASE.test(t) && (iconStatus(raw) === 'done' || FINISHED.test(t))) return 'historical';
   if (ABSENT.test(t)) return 'absent';
   if (REVIEW.test(t)) return 'review';

@@ -56,7 +56,7 @@ export function extractClaims(markdown: string): Claim[] {
       subject: (c.subject ?? subjectOf(c.text)).slice(0, 200),
       text: c.text.slice(0, 400),
       raw: (c.raw ?? lines[c.line - 1]!).slice(0, 600),
-      ...(heading ? { section: heading } : {}),
+      ...(label || heading ? { section: label || heading } : {}),
     });
   const stack: Section[] = [];
   const here = () => stack[stack.length - 1];
@@ -66,6 +66,8 @@ export function extractClaims(markdown: string): Claim[] {
   let list: Context | undefined;
   let fence: string | null = null;
   let heading = '';
+  /** The label of the list being read ("**E2E Tests:**"), else ''. */
+  let label = '';
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
@@ -77,7 +79,7 @@ export function extractClaims(markdown: string): Claim[] {
       continue;
     }
     if (fence) {
-      reader.line(raw, n);
+      if (!inContext('example')) reader.line(raw, n);
       continue;
     }
     if (!raw.trim()) continue;
@@ -90,6 +92,7 @@ export function extractClaims(markdown: string): Claim[] {
       const status = iconStatus(text) ?? (TRAILING_STATUS.test(plain(text)) ? statusOf(text) : null);
       stack.push({ context: headingContext(text), status, level, ticked: ticks.get(i) ?? 0 });
       heading = plain(text).slice(0, 120);
+      label = '';
       list = undefined;
       const found = numberIn(text);
       const readiness = found.readiness && CURRENT.test(text);
@@ -101,7 +104,9 @@ export function extractClaims(markdown: string): Claim[] {
       };
       const meaningful = () =>
         mapClaim(subjectOf(text), plain(text)) !== null || mechanismsIn(text).length > 0 || names();
-      if ((status && here()!.context !== 'historical' && meaningful()) || readiness || subScore)
+      // "Phase 2: Staging (Week 3) 🟡": a plan's step, whose bullets say what is done.
+      const phase = /^\W*(?:phase|sprint|milestone|iteration|stage|week|fase|etapa|woche)\s*\d/i.test(plain(text));
+      if ((status && here()!.context !== 'historical' && !phase && meaningful()) || readiness || subScore)
         push({
           line: n,
           text: plain(text),
@@ -112,6 +117,9 @@ export function extractClaims(markdown: string): Claim[] {
         });
       continue;
     }
+
+    // Under an example, a template or a proposed design nothing is a claim about the repository.
+    if (inContext('example')) continue;
 
     // A table: header, separator, rows.
     if (/^\s*\|/.test(raw) && /^\s*\|?[\s:-]+\|[\s|:-]*$/.test(lines[i + 1] ?? '')) {
@@ -132,6 +140,8 @@ export function extractClaims(markdown: string): Claim[] {
     // Prose: a label that sets how the list below reads, a "Label: value" claim, or a sentence with a mark.
     const ctx = labelContext(raw);
     list = ctx;
+    // "**Integration Tests:**" says what the list below it counts.
+    if (ctx === 'skip') label = plain(raw).replace(/:\s*$/, '').slice(0, 120);
     if (labelled(raw, n)) continue;
     const { number, readiness } = numberIn(raw);
     const icon = iconStatus(raw);
@@ -147,8 +157,16 @@ export function extractClaims(markdown: string): Claim[] {
     const { number, readiness } = numberIn(text);
     const historical = inContext('historical') || list === 'historical';
     if (check) {
+      // "[x] Monitoring configured ❌ PENDING": the mark written after the box says more than the box.
       if (check[1] !== ' ')
-        return void push({ line: n, text: plain(text), asserted: 'done', number, readiness, source: 'checklist' });
+        return void push({
+          line: n,
+          text: plain(text),
+          asserted: iconStatus(text) ?? 'done',
+          number,
+          readiness,
+          source: 'checklist',
+        });
       // "[ ] ❌ Prometheus metrics": the mark after the box is the author's verdict, whatever the list.
       const mark = iconStatus(text);
       if (mark && !historical)

@@ -86,11 +86,13 @@ export function testScope(claim: Claim): string | null {
       .trim();
   // What the subject names ("PaymentServiceTest", "API suite", "Database migrations"), else the
   // words beside the count ("189/194 unit tests"), else the whole suite.
+  // "**Migration Tests:**" above "- ✅ 5/6 passing": the list's label names what is counted.
+  const labelled = /\b(?:tests?|pruebas|testfälle|specs?)\b/i.test(claim.section ?? '') ? strip(claim.section!) : '';
   const kind = (t: string) =>
     /\b(?:unit|unitari[oa]s|unitaires?|integration|integraci[oó]n|int[ée]gration|e2e|end[- ]to[- ]end|smoke|load|api)\b/i.exec(
       t,
     )?.[0] ?? '';
-  return strip(claim.subject) || strip(claim.number?.unit ?? '') || kind(claim.section ?? '') || null;
+  return strip(claim.subject) || strip(claim.number?.unit ?? '') || labelled || kind(claim.section ?? '') || null;
 }
 
 const TEST_WORDS =

@@ -36,8 +36,12 @@ export function ruleById(report: Report, id: string): RuleReport | undefined {
   return m.get(id);
 }
 
+const UNCHECKABLE_ACTION =
+  /^(?:update|review|verify|check|ensure|validate|test|monitor|watch|run|conduct|perform|tune|optimi[sz]e|improve|increase|reduce|refactor|clean(?: up)?|investigate|evaluate|consider|fix|address|resolve|share|train|communicate|schedule|prüfen|überprüfen|aktualisieren|revisar|verificar|actualizar|mejorar)\b/i;
+const NOT_VERIFIED =
+  /\bnot (?:yet )?(?:tested|verified|validated|reviewed|audited|benchmarked|exercised|proven)\b|\bnicht (?:getestet|geprüft|verifiziert)\b|\bno (?:probad[oa]|verificad[oa]|validad[oa])\b/i;
 const OUTCOME =
-  /\b\d+\s+(?:[\w-]+\s+)?(?:tests?\s+)?(?:failed|failing|failures?|fehlgeschlagen|fallid[oa]s|fallos|échou[ée]s?|errors?)\b/i;
+  /\b\d+\s+(?:[\w-]+\s+)?(?:tests?\s+)?(?:failed|failing|failures?|skipped|fehlgeschlagen|übersprungen|fallid[oa]s|fallos|omitid[oa]s|échou[ée]s?|errors?)\b/i;
 
 export interface JudgeOptions {
   vocabulary?: Record<string, string[]>;
@@ -86,7 +90,8 @@ export function judgeClaim(
   if (coverageSubject && claim.number?.kind === 'percent')
     return judgeCoverage({ ...claim, number: { ...claim.number, unit: 'coverage' } }, report, opts, out);
   const pillar = pillarOf(claim.subject) ?? (coverageSubject && claim.number?.kind === 'score10' ? 'quality' : null);
-  if (pillar) return judgePillar(claim, report, pillar, out);
+  // "Infrastructure: Docker check (2 tests)" counts tests; it does not score the pillar.
+  if (pillar && !isTestCount(claim.number)) return judgePillar(claim, report, pillar, out);
   if (!claim.asserted) return out('none', 'unverifiable', 'the document states no status for this');
   if (
     /\b(?:pass rate|success rate|erfolgsquote|tasa de [ée]xito|taux de réussite)\b/i.test(claim.subject) ||
@@ -99,6 +104,16 @@ export function judgeClaim(
     );
 
   if (isTestCount(claim.number)) return judgeTests(claim, report, opts, out);
+  // "Update the docs", "Review the error handling": whether an action was taken is not in the repository.
+  if (UNCHECKABLE_ACTION.test(claim.subject))
+    return out('none', 'unverifiable', 'an action to take; whether it was taken does not show in the repository');
+  // "Database high availability (not tested)": a claim about testing it, not about having it.
+  if (claim.asserted !== 'done' && NOT_VERIFIED.test(claim.text) && !/\btests?\b/i.test(claim.subject))
+    return out(
+      'none',
+      'unverifiable',
+      'the document says it was not tested or verified, which the repository cannot show',
+    );
   if (claim.number?.unit === 'coverage') return judgeCoverage(claim, report, opts, out);
   // "16/16 packages exceed 80% coverage": a measured coverage figure, whatever else the line counts.
   const covered =

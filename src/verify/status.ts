@@ -18,14 +18,29 @@ export const ANY_ICON = new RegExp(
 const NOT_WORDS =
   /\b(not (?:yet )?(?:done|configured|implemented|set ?up|performed|started|tested|ready|available|in place|enabled|present|defined|found|integrated|automated|documented)|missing|needs work|to ?do|absent|none|no|fehlt|fehlen|nicht (?:umgesetzt|vorhanden|konfiguriert|implementiert)|keine?|offen|falta|faltan|no (?:hay|implementado|configurado)|pendiente de implementar|sin|manquant|non (?:fait|configuré|implémenté)|aucun|não (?:implementado|configurado)|ausente)\b/i;
 const PARTIAL_WORDS =
-  /\b(partial(?:ly)?|pending|in progress|wip|mostly|incomplete|limited|basic|teilweise|in arbeit|parcial(?:mente)?|en progreso|partiel(?:lement)?|en cours|em andamento)\b/i;
+  /\b(partial(?:ly)?|pending|in progress|wip|mostly|incomplete|limited|basic|teilweise|in arbeit|parcial(?:mente)?|en progreso|pendiente|partiel(?:lement)?|en cours|em andamento)\b/i;
 const PLANNED_WORDS =
   /\b(planned|future|roadmap|next (?:phase|step)s?|optional|later|geplant|planificado|planeado|prévu|planejado)\b/i;
 const DONE_WORDS =
   /\b(complete(?:d)?|done|yes|implemented|operational|passing|configured|in place|enabled|fully functional|ready|pass(?:es|ed)?|exists?|set up|verified|active|erledigt|fertig|umgesetzt|vorhanden|aktiv|bestanden|konfiguriert|implementiert|hecho|completado|completo|implementado|configurado|activo|terminé|fait|implémenté|configuré|concluído|implementado)\b/i;
 
-/** The status marks alone (a table cell, a heading): an author's verdict, read before words. */
+const CIRCLE = /🟢|🟡|🟠|🔴/u;
+
+/**
+ * The status marks alone (a table cell, a heading): an author's verdict, read before words — but a
+ * coloured circle also marks priority ("🟢 CI integration pending (backlog)"): where the words say
+ * otherwise, the words win.
+ */
 export function iconStatus(text: string): Asserted | null {
+  const mark = markStatus(text);
+  if (mark && CIRCLE.test(text) && !/[✅✔☑❌✖✗⚠]/u.test(text)) {
+    const words = wordStatus(text.replace(ANY_ICON, ' '));
+    if (words && words !== mark) return words;
+  }
+  return mark;
+}
+
+function markStatus(text: string): Asserted | null {
   if (NOT_ICON.test(text)) return 'not-done';
   if (PARTIAL_ICON.test(text)) return /⏳/.test(text) && PLANNED_WORDS.test(text) ? 'planned' : 'partial';
   if (PLANNED_ICON.test(text)) return 'planned';
@@ -35,8 +50,10 @@ export function iconStatus(text: string): Asserted | null {
 
 /** The status a piece of text asserts: marks first (the author's verdict), then words. */
 export function statusOf(text: string): Asserted | null {
-  const icon = iconStatus(text);
-  if (icon) return icon;
+  return iconStatus(text) ?? wordStatus(text);
+}
+
+function wordStatus(text: string): Asserted | null {
   if (NOT_WORDS.test(text)) return 'not-done';
   if (PARTIAL_WORDS.test(text)) return 'partial';
   if (PLANNED_WORDS.test(text)) return 'planned';

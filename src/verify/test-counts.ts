@@ -49,7 +49,9 @@ export function testsInScope(
     .replace(/\b(?:integraci[oó]n|int[ée]gration|integrations)\b/gi, 'integration')
     .replace(/\bend[- ]to[- ]end\b/gi, 'e2e')
     .trim();
-  const key = squash(words);
+  // "unit excellent", "integration complete": a kind among the words is what is counted.
+  const kindWord = words.split(/\s+/).find((w) => KINDS.test(squash(w)) && squash(w) !== 'api');
+  const key = kindWord && words.split(/\s+/).length > 1 ? squash(kindWord) : squash(words);
   if (!key || /^(all|total|overall|gesamt|todos?)$/.test(key)) return { files: inv.files, how: 'the whole suite' };
   // A language ("Java tests") or the file or class itself, spelled exactly, before looser matches.
   const lang = LANGUAGE_KEYS[key];
