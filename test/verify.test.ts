@@ -408,6 +408,7 @@ describe('verdicts from fact lookups', () => {
     'test/api/orders.test.js': "import { it } from 'vitest';\nit('lists', () => {});\nit('creates', () => {});\n",
     'test/billing.test.js': "import { it } from 'vitest';\nit('bills', () => {});\n",
     'vitest.config.js': 'export default {};\n',
+    Dockerfile: 'FROM node:20-alpine\nCOPY . .\n',
   };
   const files = memoryIndex(tree);
   const facts = completeFacts(files, collectFacts(files), [], 'service');
@@ -436,6 +437,10 @@ describe('verdicts from fact lookups', () => {
     ['- API suite: 2 tests', 'confirmed', 'tests'],
     ['- billing: 3 tests', 'contradicted', 'tests'],
     ['- ✅ Retries with exponential backoff', 'confirmed', 'mechanism'],
+    ['- ✅ Runs on Node 20', 'confirmed', 'dependency'],
+    ['- ✅ Runs on Node 18', 'contradicted', 'dependency'],
+    ['- ✅ 2 test files', 'confirmed', 'tests'],
+    ['- ✅ 5 test files', 'contradicted', 'tests'],
     ['- ✅ ESLint runs in CI on every push', 'confirmed', 'tools'],
     ['- ✅ Trivy scans the image in the pipeline', 'contradicted', 'tools'],
   ])('%s → %s (%s)', (line, verdict, basis) => {

@@ -197,7 +197,12 @@ export function extractClaims(markdown: string): Claim[] {
       return;
     }
     const inherited =
-      list === 'absent' ? 'not-done' : list === undefined || list === null ? (here()?.status ?? null) : null;
+      list === 'absent'
+        ? 'not-done'
+        : list === undefined || list === null
+          ? // Under "## ✅ Completed" and its sub-headings alike.
+            ([...stack].reverse().find((x) => x.status)?.status ?? null)
+          : null;
     const asserted = own ?? inherited;
     if (historical && asserted !== 'done' && !readiness) return;
     if (asserted || readiness)

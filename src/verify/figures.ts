@@ -27,7 +27,7 @@ export function judgeTests(claim: Claim, report: Report, opts: JudgeOptions, out
   const junit = opts.lookup?.artifacts?.junit ?? [];
   if (opts.lookup) {
     const scope = testScope(claim);
-    const f = testsFinding(opts.lookup, scope, claimed);
+    const f = testsFinding(opts.lookup, scope, claimed, /files|suites/.test(n.unit ?? ''));
     if (f.present === 'unknown')
       return out('tests', 'unverifiable', `${f.detail}; the count is not compared with the whole suite`, f.evidence);
     if (passing && junit.length && scope === null) {
@@ -96,7 +96,7 @@ export function testScope(claim: Claim): string | null {
 }
 
 const TEST_WORDS =
-  /\b(?:tests?|test cases?|cases|testing|passing|passed|pass|failing|failed|skipped|total|all|suites?|specs?|bestehen|bestanden|pasando|pruebas|testfälle|tests?\s+unitarios|unit-tests|automated|automatisierte|green|run|executed|ran|completed|count|number of|with|and|of|the|in)\b/gi;
+  /\b(?:tests?|test cases?|test files?|test suites?|files?|cases|testing|passing|passed|pass|failing|failed|skipped|total|all|suites?|specs?|bestehen|bestanden|pasando|pruebas|testfälle|tests?\s+unitarios|unit-tests|automated|automatisierte|green|run|executed|ran|completed|count|number of|with|and|of|the|in)\b/gi;
 const GENERIC_SCOPE =
   /\b(?:overall|assessment|summary|status|result|results|verdict|current|key|metrics?|execution|report|coverage|stand|estado|resumen|gesamt|ergebnis|actual|state|quality|score|rate|pass rate|ratio)\b/gi;
 

@@ -55,9 +55,10 @@ function mechanismEvidenceOf(ctx: LookupContext, m: Mechanism): { code: Evidence
     for (const path of ctx.files.paths.filter((p) => !VENDORED.test(p) && test(p.toLowerCase())).slice(0, 2))
       code.push({ path });
   }
+  // An environment file sets values; it shows no mechanism at work.
   code.push(
     ...hits
-      .filter((h) => !h.test)
+      .filter((h) => !h.test && !/(?:^|\/)\.env[^/]*$/.test(h.path))
       .slice(0, 2)
       .map((h) => ({ path: h.path, line: h.line, snippet: h.snippet })),
   );

@@ -37,7 +37,7 @@ export function ruleById(report: Report, id: string): RuleReport | undefined {
 }
 
 const UNCHECKABLE_ACTION =
-  /^(?:update|review|verify|check|ensure|validate|test|monitor|watch|run|conduct|perform|tune|optimi[sz]e|improve|increase|reduce|refactor|clean(?: up)?|investigate|evaluate|consider|fix|address|resolve|share|train|communicate|schedule|prüfen|überprüfen|aktualisieren|revisar|verificar|actualizar|mejorar)\b/i;
+  /^(?:update|review|verify|check|ensure|validate|test|monitor|watch|run|conduct|perform|tune|optimi[sz]e|improve|increase|reduce|refactor|clean(?: up)?|investigate|evaluate|consider|fix|address|resolve|share|train|communicate|schedule|rotate|renew|prüfen|überprüfen|aktualisieren|revisar|verificar|actualizar|mejorar)\b/i;
 const NOT_VERIFIED =
   /\bnot (?:yet )?(?:tested|verified|validated|reviewed|audited|benchmarked|exercised|proven)\b|\bnicht (?:getestet|geprüft|verifiziert)\b|\bno (?:probad[oa]|verificad[oa]|validad[oa])\b/i;
 const OUTCOME =
@@ -228,7 +228,7 @@ const FACET_NAMES: Record<string, string> = {
   load: 'load tests',
   e2e: 'end-to-end tests',
   integration: 'integration tests',
-  cors: 'a CORS policy',
+  cors: 'CORS policy',
   headers: 'security headers',
   csrf: 'CSRF protection',
   https: 'HTTPS enforcement/HSTS',

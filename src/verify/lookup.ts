@@ -128,8 +128,9 @@ function depMatches(d: Dependency, name: string): boolean {
   const full = norm(d.name);
   const artifact = norm(d.name.split(/[:/]/).pop()!);
   if (full === want || artifact === want || full.replace(/-/g, '') === want.replace(/-/g, '')) return true;
-  // A family by prefix ("spring boot" → spring-boot-starter-web), only for specific names.
-  return want.length >= 5 && (artifact.startsWith(`${want}-`) || full.startsWith(`${want}-`));
+  // A family by prefix for names of several words ("spring boot" → spring-boot-starter-web); one
+  // word is exact ("python" is not python-dotenv).
+  return want.includes('-') && want.length >= 5 && (artifact.startsWith(`${want}-`) || full.startsWith(`${want}-`));
 }
 
 const named = new WeakMap<Facts, Map<string, Dependency[]>>();
@@ -233,7 +234,10 @@ export function packageFinding(
             evidence: [fromHit(h), fromHit(line)],
           };
     }
-    const other = declared[0] ?? manifestLines.find((h) => /\d+\.\d+/.test(h.snippet));
+    // Another version on the name's own line: "FROM node:20-alpine" for "Node 18".
+    const word = escapeRe(pkg.name.split(/\s+/).pop()!);
+    const near = new RegExp(`${word}[^\\s\\d]{0,3}v?(\\d+(?:\\.\\d+)*)`, 'i');
+    const other = declared[0] ?? manifestLines.find((h) => /\d+\.\d+/.test(h.snippet) || near.test(h.snippet));
     if (other)
       return {
         ...base,

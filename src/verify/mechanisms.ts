@@ -30,7 +30,8 @@ const m = (
 export const MECHANISMS: Mechanism[] = [
   m('auth', 'API keys', /\bapi[- ]?keys?\b|x-api-key|apikey/i, {
     anchors: ['api_key', 'api-key', 'apikey'],
-    code: /x-api-key|api[-_]?key/i,
+    // A key that requests carry and the server checks, not a key the code sends to another API.
+    code: /x-api-key|apikeyheader|api_?key_?header|(?:header|headers|request|req)\b[^\n]{0,40}api[-_]?key|api[-_]?key[^\n]{0,40}(?:header|request|valid|verif|compare|timingsafe|depends|security)/i,
   }),
   m('auth', 'JWT', /\bjwt\b|json web tokens?/i, {
     anchors: ['jwt', 'jsonwebtoken', 'jose'],

@@ -48,7 +48,7 @@ export function achievedPercent(text: string): number | null {
 const TEST_UNIT =
   /(tests?|test cases|unit[- ]tests?|integration tests?|e2e tests?|specs?|scenarios|tests? passing|pruebas|testfälle|unit-tests|tests unitaires)/i;
 const COUNT_UNITS =
-  /(?<![\d,.])(\d[\d,]*)\+?\s+((?:(?!tests?\b)[a-zà-ÿ][\w-]{1,20}\s+)?(?:tests?|test cases|unit[- ]tests?|integration[- ]tests?|e2e[- ]tests?|smoke[- ]tests?|scenarios|specs|endpoints|metrics|services|pages|dashboards|alerts|rules|microservices|pruebas|testfälle))\b/i;
+  /(?<![\d,.])(\d[\d,]*)\+?\s+((?:(?!tests?\b)[a-zà-ÿ][\w-]{1,20}\s+)?(?:test files|test suites|tests?|test cases|unit[- ]tests?|integration[- ]tests?|e2e[- ]tests?|smoke[- ]tests?|scenarios|specs|endpoints|metrics|services|pages|dashboards|alerts|rules|microservices|pruebas|testfälle))\b/i;
 
 export function numberIn(text: string): { number: ClaimNumber | null; readiness: boolean } {
   if (!GOAL.test(text)) {

@@ -122,7 +122,8 @@ function scoped(inv: TestInventory, scope: string | null): ReturnType<typeof tes
   return m.get(scope)!;
 }
 
-export function testsFinding(ctx: LookupContext, scope: string | null, claimed: number): Finding {
+/** `files`: the document counts test files ("4 test files"), not test cases. */
+export function testsFinding(ctx: LookupContext, scope: string | null, claimed: number, files = false): Finding {
   const inv = ctx.tests ?? testInventory(ctx.files);
   const subject = `${claimed} tests${scope ? ` (${scope})` : ''}`;
   const chosen = scoped(inv, scope);
@@ -133,6 +134,15 @@ export function testsFinding(ctx: LookupContext, scope: string | null, claimed: 
       present: 'unknown',
       detail: `no test file or folder matches "${scope}"`,
       evidence: [],
+    };
+  if (files)
+    return {
+      subject,
+      basis: 'tests',
+      present:
+        Math.abs(chosen.files.length - claimed) <= (claimed < 20 ? 0 : Math.round(claimed * 0.05)) ? 'yes' : 'no',
+      detail: `${chosen.files.length} test file${chosen.files.length === 1 ? '' : 's'} with test cases in ${chosen.how}`,
+      evidence: chosen.files.slice(0, 3).map((f) => ({ path: f.path, note: `${f.cases} test cases` })),
     };
   const cases = chosen.files.reduce((s, f) => s + f.cases, 0);
   const expanded = chosen.files.reduce((s, f) => s + f.expanded, 0);
