@@ -12,11 +12,21 @@ import { auditPackages, choosePackages } from '../engine/packages.js';
 import { DEFAULT_RULE_TIMEOUT_MS } from '../engine/run.js';
 import { catalogueFor } from '../facts/catalogues.js';
 import { packageReports } from '../report/packages.js';
-import type { ScanPattern } from '../scan/scanner.js';
 import { customRules } from '../engine/custom.js';
 import { loadPlugins } from '../engine/plugins.js';
 import { withExtraRules } from '../engine/select.js';
-import type { Artifacts, Facts, Match, PillarDefinition, PillarId, ProfileId, Rule, Severity } from '../types.js';
+import type {
+  Artifacts,
+  Facts,
+  FileView,
+  Match,
+  PatternSpec,
+  PillarDefinition,
+  PillarId,
+  ProfileId,
+  Rule,
+  Severity,
+} from '../types.js';
 import { buildReport } from '../report/build.js';
 import { compareToBaseline, readBaseline, type BaselineInput } from '../report/baseline.js';
 import { reportSchema, type Report } from '../report/schema.js';
@@ -62,7 +72,7 @@ export interface AuditOptions {
   /** With packages: the packages gate fails when any package (default) or every package fails. */
   packagesFailOn?: 'any' | 'all';
   /** Internal (verify): more patterns for the one scan pass, by key; their matches come back in `scanned`. */
-  extraPatterns?: ScanPattern[];
+  extraPatterns?: (PatternSpec & { key: string })[];
   /** Progress of a long audit: the phase with the files listed, or files read of total while scanning. */
   onProgress?: (phase: 'list' | 'facts' | 'scan' | 'rules', done?: number, total?: number) => void;
 }
@@ -81,7 +91,7 @@ export interface AuditDetails {
   /** Files whose patterns ran on the scan's second thread. */
   offloaded: number;
   /** Internal (verify): the listing with its size-capped reads, and the facts the rules saw. */
-  files: FileIndex;
+  files: FileView;
   facts: Facts;
   /** Internal (verify): a file's text read through the audit's safe reader, not kept in memory. */
   readText: (path: string, maxBytes: number) => string | undefined;
