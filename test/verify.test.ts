@@ -411,7 +411,7 @@ describe('verdicts from fact lookups', () => {
     Dockerfile: 'FROM node:20-alpine\nCOPY . .\n',
   };
   const files = memoryIndex(tree);
-  const facts = completeFacts(files, collectFacts(files), [], 'service');
+  const facts = completeFacts(files, collectFacts(files), { matches: () => [] }, { override: 'service' });
   const verify = (doc: string): VerifyResult =>
     verifyDocument({
       document: 'd.md',
@@ -471,7 +471,7 @@ describe('verdicts from fact lookups', () => {
       report,
       facts: {
         files: withDoc,
-        facts: completeFacts(withDoc, collectFacts(withDoc), [], 'service'),
+        facts: completeFacts(withDoc, collectFacts(withDoc), { matches: () => [] }, { override: 'service' }),
         documentPath: 'READINESS.md',
       },
     });
