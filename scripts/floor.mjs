@@ -7,17 +7,15 @@ import { join } from 'node:path';
 import { PILLARS } from '../dist/rules/index.js';
 import { scanPlan } from '../dist/src/engine/audit.js';
 import { compilePatterns, planFiles, runPatterns } from '../dist/src/scan/scanner.js';
-import { anyGlob } from '../dist/src/walk/glob.js';
 import { listFiles } from '../dist/src/walk/list.js';
 
 const root = process.argv[2];
 const { paths } = await listFiles(root, {});
 const { patterns, keep, digests } = scanPlan(PILLARS.flatMap((p) => p.rules.map((r) => r.rule)));
 const groups = compilePatterns(patterns);
-const keepTest = anyGlob(keep);
 const matches = new Map(patterns.map((p) => [p.key, []]));
 const searched = new Map();
-const work = planFiles(paths, groups, keepTest, digests).map((w) => [w.path, w.compiled]);
+const work = planFiles(paths, groups, keep, digests).map((w) => [w.path, w.compiled]);
 let next = 0,
   active = 0,
   bytes = 0;

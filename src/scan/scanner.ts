@@ -8,8 +8,8 @@ import type { Match, PatternSpec } from '../types.js';
 import { decode, type Digest, type FileIndex, type FileSource, type SkipReason } from '../walk/file-index.js';
 import { detach } from '../util/detach.js';
 import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';
-import { anyGlob, extensionOf, globExtensions, type PathTest } from '../walk/glob.js';
 import { LiteralSet, type Found } from './literals.js';
+import { PathPlan } from './plan.js';
 import { MAX_WITH_WORKER, PatternOffload, type WorkerMode } from './offload.js';
 
 export interface ScanPattern extends PatternSpec {
@@ -39,10 +39,8 @@ export interface Compiled {
 }
 
 interface Group {
-  test: PathTest;
+  globs: readonly string[];
   patterns: Compiled[];
-  /** The extensions its globs can match, or null when any (see globExtensions). */
-  exts: Set<string> | null;
 }
 
 /**
@@ -69,7 +67,7 @@ export function compilePatterns(patterns: ScanPattern[]): Group[] {
     const sig = p.files.join('\0');
     let g = groups.get(sig);
     if (!g) {
-      g = { test: anyGlob(p.files), patterns: [], exts: unionExtensions(p.files) };
+      g = { globs: p.files, patterns: [] };
       groups.set(sig, g);
     }
     const flags = new Set([...p.regex.flags, 'g']);
@@ -89,16 +87,6 @@ export function compilePatterns(patterns: ScanPattern[]): Group[] {
   return [...groups.values()];
 }
 
-function unionExtensions(globs: readonly string[]): Set<string> | null {
-  const out = new Set<string>();
-  for (const g of globs) {
-    const e = globExtensions(g);
-    if (!e) return null;
-    for (const x of e) out.add(x);
-  }
-  return out;
-}
-
 export interface WorkItem {
   path: string;
   compiled: Compiled[];
@@ -107,33 +95,31 @@ export interface WorkItem {
 }
 
 /**
- * The files to read and the patterns to run on each. A path is tested only against the groups
- * that can match its extension (the list per extension is worked out once), not against all.
+ * The files to read and the patterns to run on each: every path's pattern groups, whether it is
+ * kept whole and its digests, decided per extension (plan.ts) rather than per path and glob.
  */
 export function planFiles(
   paths: readonly string[],
   groups: Group[],
-  keepTest: PathTest,
+  keep: readonly string[],
   digests: Digest<unknown>[] = [],
 ): WorkItem[] {
-  const byExt = new Map<string, Group[]>();
-  const digestTests = digests.map((d) => ({ d, test: anyGlob(d.files) }));
-  // Files that match the same groups share one pattern list (a list per file cost ~40 MB at 100k).
-  const lists = new Map<string, Compiled[]>();
-  const index = new Map(groups.map((g, i) => [g, i]));
+  const keepId = groups.length;
+  const plan = new PathPlan([...groups.map((g) => g.globs), keep, ...digests.map((d) => d.files)]);
+  // Files that match the same groups share one item template (a list per file cost ~40 MB at 100k).
+  const shapes = new Map<readonly number[], Omit<WorkItem, 'path'> | null>();
   const work: WorkItem[] = [];
   for (const path of paths) {
-    const ext = extensionOf(path);
-    let candidates = byExt.get(ext);
-    if (!candidates) byExt.set(ext, (candidates = groups.filter((g) => !g.exts || g.exts.has(ext))));
-    let key = '';
-    let hits: Group[] | undefined;
-    for (const g of candidates) if (g.test(path)) (key += `${index.get(g)},`), (hits ??= []).push(g);
-    let compiled = hits && lists.get(key);
-    if (hits && !compiled) lists.set(key, (compiled = hits.flatMap((g) => g.patterns)));
-    const k = keepTest(path);
-    const ds = digestTests.length ? digestTests.filter((x) => x.test(path)).map((x) => x.d) : [];
-    if (compiled || k || ds.length) work.push({ path, compiled: compiled ?? [], keep: k, digests: ds });
+    const hit = plan.targetsFor(path);
+    let shape = shapes.get(hit);
+    if (shape === undefined) {
+      const compiled = hit.filter((t) => t < keepId).flatMap((t) => groups[t]!.patterns);
+      const k = hit.includes(keepId);
+      const ds = hit.filter((t) => t > keepId).map((t) => digests[t - keepId - 1]!);
+      shape = compiled.length || k || ds.length ? { compiled, keep: k, digests: ds } : null;
+      shapes.set(hit, shape);
+    }
+    if (shape) work.push({ path, compiled: shape.compiled, keep: shape.keep, digests: shape.digests });
   }
   return work;
 }
@@ -151,11 +137,10 @@ export async function scan(
   worker: WorkerMode = 'auto',
 ): Promise<ScanResult> {
   const groups = compilePatterns(patterns);
-  const keepTest = keep.length ? anyGlob(keep) : () => false;
   const matches = new Map<string, Match[]>(patterns.map((p) => [p.key, []]));
   const searched = new Map<string, number>(patterns.map((p) => [p.key, 0]));
 
-  const work = planFiles(files.paths, groups, keepTest, digests);
+  const work = planFiles(files.paths, groups, keep, digests);
 
   const handle = (item: WorkItem, text: string | undefined) => {
     if (item.keep) files.remember(item.path, text ?? null);

@@ -124,7 +124,7 @@ export function globExtensions(glob: string): Set<string> | null {
 }
 
 /** `a{b,c{d,e}}f` → [abf, acdf, acef]; null when braces are unbalanced or expand to too many. */
-function expandBraces(glob: string, limit = 256): string[] | null {
+export function expandBraces(glob: string, limit = 256): string[] | null {
   const open = glob.indexOf('{');
   if (open === -1) return glob.includes('}') ? null : [glob];
   let depth = 0;
