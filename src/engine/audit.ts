@@ -7,7 +7,7 @@ import { collectFacts, completeFacts, factPatterns } from '../facts/index.js';
 import type { ProfileId } from '../types.js';
 import { PROFILE_PATTERNS } from '../facts/profile.js';
 import { scan, type ScanPattern, type ScanResult } from '../scan/scanner.js';
-import type { WorkerMode } from '../scan/offload.js';
+import type { WorkerMode } from '../scan/pool.js';
 import type { Digest, FileIndex, FileSource } from '../walk/file-index.js';
 import { runRule, DEFAULT_RULE_TIMEOUT_MS, type RuleEntry, type RuleRun } from './run.js';
 import type { PillarDefinition, Rule } from '../types.js';

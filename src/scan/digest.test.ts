@@ -48,6 +48,33 @@ describe('digests', () => {
   });
 });
 
+describe('digests that read other files', () => {
+  // `x.t` files read the source file they name: a one-by-one scan reads it there, or again when it came first.
+  const reading: Digest<string | undefined> = {
+    key: 'test:reads',
+    files: ['**/*.t'],
+    of: (_p, text, files) => files.read(text.trim())?.trim(),
+  };
+  const source = [{ key: 'p:src', regex: /src/, files: ['**/*.src'] }];
+
+  it('count the other file once when it comes later in the scan, as a one-by-one scan does', async () => {
+    const tree: Tree = { 'a.t': 'b.src\n', 'b.src': 'src b\n' };
+    const files = memoryIndex(tree);
+    const r = await scan(files, new MemorySource(tree), source, [], [reading]);
+    expect(files.digest('a.t', reading)).toBe('src b');
+    expect(r.matches.get('p:src')).toHaveLength(1);
+    expect(files.stats.filesRead).toBe(2);
+  });
+
+  it('count a second read when the other file came first, as a one-by-one scan does', async () => {
+    const tree: Tree = { 'b.src': 'src b\n', 'z.t': 'b.src\n' };
+    const files = memoryIndex(tree);
+    await scan(files, new MemorySource(tree), source, [], [reading]);
+    expect(files.digest('z.t', reading)).toBe('src b');
+    expect(files.stats.filesRead).toBe(3);
+  });
+});
+
 describe('detach', () => {
   it('returns an equal string', () => {
     const big = `${'x'.repeat(10_000)}needle in a long line of text`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LiteralSet } from './literals.js';
-import { compilePatterns, runPatterns } from './scanner.js';
+import { compilePatterns, runPatterns } from './patterns.js';
 
 // The automaton must answer exactly what the per-literal `includes` check answered.
 function naive(text: string, literal: string, ignoreCase: boolean): boolean {

@@ -1,46 +1,82 @@
 /**
- * The scan's second thread (see offload.ts): it decodes the bytes of files that only patterns
- * look at and runs those patterns, while the main thread reads, digests and keeps the rest.
- * It reads nothing itself and never sees a rule: only the patterns, as data.
+ * A scan worker thread (see pool.ts): it takes shared files one at a time, reads each, runs its
+ * patterns and takes its digests from its own text and the listing, and posts the results in
+ * batches. It never sees a rule: patterns come as data, digests' code is loaded by key
+ * (portable.ts), and a digest that needs other files is sent back to be replayed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Match } from '../types.js';
-import { decode } from '../walk/file-index.js';
-import { compilePatterns, runPatterns, type Compiled, type ScanPattern } from './scanner.js';
-import type { ToMain, ToWorker } from './offload.js';
+import type { Match, SkipReason } from '../types.js';
+import { DiskSource } from '../walk/disk-source.js';
+import { decode, FileIndex } from '../walk/file-index.js';
+import { ListingView, localDigest, nullPrototypes } from './local.js';
+import { compilePatterns, runPatterns, type Compiled } from './patterns.js';
+import type { Batch, WorkerInput } from './pool.js';
+import { portableDigest } from './portable.js';
+import { readAll } from './read.js';
 
+const input = workerData as WorkerInput;
 const port = parentPort!;
-const compiled = new Map(
-  compilePatterns((workerData as { patterns: ScanPattern[] }).patterns).flatMap((g) =>
-    g.patterns.map((c) => [c.key, c] as const),
-  ),
-);
-const lists = new Map<number, Compiled[]>();
+const paths = input.listing.split('\0');
+const byKey = new Map(compilePatterns(input.patterns).flatMap((g) => g.patterns.map((c) => [c.key, c] as const)));
+const digestKeys = [...new Set(input.shapeDefs.flatMap((s) => s.digests))];
+const loaded = new Map(await Promise.all(digestKeys.map(async (k) => [k, (await portableDigest(k))!] as const)));
+const shapes = input.shapeDefs.map((s) => ({
+  compiled: s.patterns.map((k) => byKey.get(k)!) as Compiled[],
+  digests: s.digests.map((k) => loaded.get(k)!),
+}));
+const nothing = {
+  readBytes: (): SkipReason => {
+    throw new Error('the worker reads shared files only');
+  },
+};
+const view = new ListingView(new FileIndex(paths, nothing, input.maxFileBytes));
+const cursor = new Int32Array(input.cursor);
+const shared = input.items.length;
+const pathOf = (i: number) => paths[input.items[i]!]!;
 // runPatterns counts files searched per pattern; the main thread keeps that count itself.
 const searched = new Map<string, number>();
 
-port.on('message', (msg: ToWorker) => {
-  for (const [id, keys] of msg.newLists)
-    lists.set(
-      id,
-      keys.map((k) => compiled.get(k)!),
-    );
-  const matches = new Map<string, Match[]>();
-  const binary: number[] = [];
-  msg.bytes.forEach((view, i) => {
-    const text = decode(Buffer.from(view.buffer, view.byteOffset, view.byteLength));
-    if (text === null) return void binary.push(i);
-    const list = lists.get(msg.lists[i]!)!;
-    for (const c of list) if (!matches.has(c.key)) matches.set(c.key, []);
-    runPatterns(msg.paths[i]!, text, list, matches, searched);
-  });
-  const found = [...matches].filter(([, l]) => l.length > 0);
-  // The buffers go back to be read into again.
-  const reply: ToMain = {
-    batch: msg.batch,
-    binary,
-    matches: found,
-    buffers: msg.bytes.map((v) => v.buffer as ArrayBuffer),
-  };
-  port.postMessage(reply, reply.buffers);
-});
+let batch: Batch = fresh();
+let matches = new Map<string, Match[]>();
+function fresh(): Batch {
+  return { done: [], sizes: [], matches: [], digests: [], replay: [] };
+}
+function post(end = false): void {
+  batch.matches = [...matches].filter(([, l]) => l.length > 0);
+  if (end) batch.end = true;
+  port.postMessage(batch);
+  batch = fresh();
+  matches = new Map();
+}
+
+function onRead(i: number, r: Buffer | SkipReason): void {
+  const text = typeof r === 'string' ? undefined : decode(r);
+  batch.done.push(i);
+  batch.sizes.push(typeof r === 'string' ? r : text === null ? 'binary' : r.length);
+  if (typeof text === 'string') {
+    const path = pathOf(i);
+    const shape = shapes[input.shapes[i]!]!;
+    runPatterns(path, text, shape.compiled, matches, searched);
+    const later: string[] = [];
+    for (const d of shape.digests) {
+      const got = localDigest(d, path, text, view);
+      const nulls = got.ok ? nullPrototypes(got.value) : undefined;
+      if (got.ok && nulls) batch.digests.push([i, d.key, got.value, nulls]);
+      else if (got.ok || !got.threw) later.push(d.key);
+    }
+    if (later.length > 0) batch.replay.push([i, text, later]);
+  }
+  if (batch.done.length >= 64) post();
+}
+
+await readAll(
+  new DiskSource(input.root),
+  pathOf,
+  () => {
+    const i = Atomics.add(cursor, 0, 1);
+    return i < shared ? i : -1;
+  },
+  input.maxFileBytes,
+  onRead,
+);
+post(true);

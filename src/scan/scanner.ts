@@ -1,90 +1,36 @@
 /**
  * The one-pass scanner (DESIGN §2). Every rule declares its content patterns; the scanner reads
  * each candidate file once, runs only the patterns whose globs cover that file, behind a cheap
- * literal pre-filter, and records matches (path, line, snippet). Nothing but matches is kept,
- * except the text of files some rule parses whole (`reads` globs), handed to the FileIndex.
+ * literal pre-filter, and records matches (path, line, snippet). Nothing but matches and digests
+ * is kept, except the text of files some rule parses whole (`reads` globs), handed to the FileIndex.
+ *
+ * Order of work, and why the result is the same on any number of threads:
+ * 1. Files whose text a fact already read, then files kept whole: on the main thread, which keeps
+ *    their texts. 2. Every other file, shared out between the main thread and worker threads
+ *    (pool.ts). In both, digests are taken from the file's own text and the listing only
+ *    (local.ts). 3. The digests that asked for other files are replayed on the main thread, in
+ *    the order a one-by-one scan would have taken them (cached, kept, rest), with every other
+ *    file already read: the FileIndex hands them the texts held for them, and does not count a
+ *    second read of a file a one-by-one scan would have read only at that point.
  */
-import type { Match, PatternSpec } from '../types.js';
+import type { Match } from '../types.js';
 import { decode, type Digest, type FileIndex, type FileSource, type SkipReason } from '../walk/file-index.js';
-import { detach } from '../util/detach.js';
-import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';
-import { LiteralSet, type Found } from './literals.js';
+import { ListingView, localDigest, restorePrototypes } from './local.js';
+import { compilePatterns, runPatterns, type Compiled, type Group, type ScanPattern } from './patterns.js';
 import { PathPlan } from './plan.js';
-import { MAX_WITH_WORKER, PatternOffload, type WorkerMode } from './offload.js';
+import { ScanPool, type Batch, type WorkerMode } from './pool.js';
+import { portableKeys } from './portable.js';
+import { isAsyncSource, readAll, type AsyncSource } from './read.js';
 
-export interface ScanPattern extends PatternSpec {
-  /** `<rule>:<name>`, unique across the run. */
-  key: string;
-}
+export type { ScanPattern } from './patterns.js';
+export { compilePatterns, runPatterns } from './patterns.js';
 
 export interface ScanResult {
   matches: Map<string, Match[]>;
   /** How many readable files each pattern was run against (for "searched N files" evidence). */
   searched: Map<string, number>;
-  /** Files whose patterns ran on the second thread (see offload.ts). */
+  /** Files scanned on worker threads (see pool.ts). */
   offloaded: number;
-}
-
-export interface Compiled {
-  key: string;
-  regex: RegExp;
-  literals?: string[];
-  lowerLiterals: boolean;
-  /** Ids of `literals` in the run's shared LiteralSet (one automaton pass per file). */
-  literalIds?: number[];
-  literalSet?: LiteralSet;
-  /** `/$/` without `m` (used to count lines) matches only at the end: start there, skip the regex walk. */
-  endOnly: boolean;
-  maxPerFile: number;
-}
-
-interface Group {
-  globs: readonly string[];
-  patterns: Compiled[];
-}
-
-/**
- * Source that can read without blocking (the disk); memory sources are read synchronously. The
- * buffer it passes is lent for the call only: it is decoded at once, never kept.
- */
-interface AsyncSource extends FileSource {
-  /** `cb` returns true when it keeps the buffer (see DiskSource.readBytesAsync). */
-  readBytesAsync(path: string, maxBytes: number, cb: (r: Buffer | SkipReason) => boolean | void): void;
-  /** Take back a lent buffer whose memory came back from the worker. */
-  recycle?(buffer: ArrayBuffer): void;
-  /** The same read, synchronously (see readAll). */
-  readBytesLent?(path: string, maxBytes: number, cb: (r: Buffer | SkipReason) => boolean | void): void;
-}
-
-const SNIPPET_MAX = 160;
-const IN_FLIGHT = 64;
-
-export function compilePatterns(patterns: ScanPattern[]): Group[] {
-  // Patterns with the same globs share one path test per file.
-  const groups = new Map<string, Group>();
-  const literalSet = new LiteralSet();
-  for (const p of patterns) {
-    const sig = p.files.join('\0');
-    let g = groups.get(sig);
-    if (!g) {
-      g = { globs: p.files, patterns: [] };
-      groups.set(sig, g);
-    }
-    const flags = new Set([...p.regex.flags, 'g']);
-    if (p.ignoreCase) flags.add('i');
-    flags.delete('y');
-    g.patterns.push({
-      key: p.key,
-      regex: new RegExp(p.regex.source, [...flags].join('')),
-      ...(p.literals ? { literals: p.ignoreCase ? p.literals.map((l) => l.toLowerCase()) : p.literals } : {}),
-      lowerLiterals: !!p.ignoreCase,
-      ...(p.literals ? { literalIds: p.literals.map((l) => literalSet.add(l, !!p.ignoreCase)), literalSet } : {}),
-      endOnly: p.regex.source === '$' && !flags.has('m'),
-      maxPerFile: p.maxPerFile ?? 50,
-    });
-  }
-  literalSet.build();
-  return [...groups.values()];
 }
 
 export interface WorkItem {
@@ -139,272 +85,196 @@ export async function scan(
   const groups = compilePatterns(patterns);
   const matches = new Map<string, Match[]>(patterns.map((p) => [p.key, []]));
   const searched = new Map<string, number>(patterns.map((p) => [p.key, 0]));
-
   const work = planFiles(files.paths, groups, keep, digests);
 
-  const handle = (item: WorkItem, text: string | undefined) => {
+  // The one-by-one order: files already read, files kept whole, the rest.
+  const cached: WorkItem[] = [];
+  const kept: WorkItem[] = [];
+  const rest: WorkItem[] = [];
+  for (const item of work) (files.peek(item.path) !== undefined ? cached : item.keep ? kept : rest).push(item);
+  const order = [...cached, ...kept, ...rest];
+  const first = cached.length + kept.length;
+
+  let done = 0;
+  const progress = () => {
+    // Every 512 files: a progress line costs nothing measurable at that rate.
+    if (onProgress && (++done & 511) === 0) onProgress(done, order.length);
+  };
+  const view = new ListingView(files);
+  /** Digests to replay, by position in `order`, with the text they were refused. */
+  const replay = new Map<number, { text: string; digests: Digest<unknown>[] }>();
+
+  const handle = (pos: number, text: string | undefined) => {
+    const item = order[pos]!;
     if (item.keep) files.remember(item.path, text ?? null);
     if (text === undefined) {
       for (const d of item.digests) files.rememberDigest(d.key, item.path, undefined);
       return;
     }
     runPatterns(item.path, text, item.compiled, matches, searched);
-    // The digest is taken now, while the text is in hand; the text itself is dropped. One that
-    // throws is left for the rule that asks for it, where the failure is isolated and reported.
+    const later: Digest<unknown>[] = [];
     for (const d of item.digests) {
-      try {
-        files.digest(item.path, d, text);
-      } catch {
-        /* computed again, and reported, inside the rule */
-      }
+      if (files.digested(d.key, item.path)) continue;
+      const got = localDigest(d, item.path, text, view);
+      // One that throws is left for the rule that asks for it, where the failure is reported.
+      if (got.ok) files.rememberDigest(d.key, item.path, got.value);
+      else if (!got.threw) later.push(d);
     }
+    if (later.length > 0) replay.set(pos, { text, digests: later });
   };
-
-  const take = (item: WorkItem, r: Buffer | SkipReason) => {
-    if (typeof r === 'string') return (files.account(item.path, r), handle(item, undefined));
+  const take = (pos: number, r: Buffer | SkipReason) => {
+    progress();
+    const path = order[pos]!.path;
+    if (typeof r === 'string') return (files.account(path, r), handle(pos, undefined));
     const text = decode(r);
-    files.account(item.path, text === null ? 'binary' : r.length);
-    handle(item, text ?? undefined);
+    files.account(path, text === null ? 'binary' : r.length);
+    handle(pos, text ?? undefined);
   };
 
-  const pending = work.filter((item) => {
-    // Text a fact already read (a manifest) is not read again.
-    const cached = files.peek(item.path);
-    if (cached === undefined) return true;
-    handle(item, cached ?? undefined);
-    return false;
-  });
-
-  let done = 0;
-  const progress = () => {
-    // Every 512 files: a progress line costs nothing measurable at that rate.
-    if (onProgress && (++done & 511) === 0) onProgress(done, pending.length);
-  };
-
-  // A digest may read a file ahead of the scan (FileIndex.digest); the scanner then takes that
-  // text instead of reading the file again.
-  const ahead = (item: WorkItem) => {
-    const held = files.peek(item.path);
-    if (held === undefined) return false;
-    handle(item, held ?? undefined);
-    files.release(item.path);
-    return true;
-  };
   let offloaded = 0;
   files.scanning = true;
   try {
-    if ('readBytesAsync' in source) {
-      const disk = source as AsyncSource;
-      // Files only patterns look at may be decoded and matched on a second thread (offload.ts).
-      const patternOnly = (i: WorkItem) => !i.keep && i.digests.length === 0 && i.compiled.length > 0;
-      const offload = PatternOffload.start<WorkItem>(
-        worker,
-        pending.reduce((n, i) => n + (patternOnly(i) ? 1 : 0), 0),
-        patterns,
-        (returned, found, buffers) => {
-          offloaded += returned.length;
-          for (const { item, bytes, binary } of returned) {
-            files.account(item.path, binary ? 'binary' : bytes);
-            if (!binary) for (const c of item.compiled) searched.set(c.key, searched.get(c.key)! + 1);
-          }
-          for (const [key, list] of found) for (const m of list) matches.get(key)!.push(m);
-          for (const b of buffers) disk.recycle?.(b);
-        },
-        // The worker died (it should not): its files are read and scanned here.
-        (lost) => lost.forEach((item) => take(item, source.readBytes(item.path, files.maxFileBytes))),
-      );
-      const onRead = (item: WorkItem, r: Buffer | SkipReason): boolean => {
+    const disk = isAsyncSource(source) ? source : undefined;
+    // The rest, shared with worker threads when the tree is large enough; they start at once.
+    const reported = new Uint8Array(rest.length);
+    const onBatch = (b: Batch) => {
+      offloaded += b.done.length;
+      b.done.forEach((i, n) => {
+        reported[i] = 1;
         progress();
-        if (offload?.alive && typeof r !== 'string' && patternOnly(item))
-          return offload.send(item, r, item.compiled, () => item.compiled.map((c) => c.key));
-        take(item, r);
-        return false;
+        const item = order[first + i]!;
+        const size = b.sizes[n]!;
+        files.account(item.path, size);
+        if (typeof size === 'number') for (const c of item.compiled) searched.set(c.key, searched.get(c.key)! + 1);
+        else for (const d of item.digests) files.rememberDigest(d.key, item.path, undefined);
+      });
+      for (const [key, list] of b.matches) for (const m of list) matches.get(key)!.push(m);
+      for (const [i, key, value, nulls] of b.digests)
+        files.rememberDigest(key, order[first + i]!.path, restorePrototypes(value, nulls));
+      for (const [i, text, keys] of b.replay)
+        replay.set(first + i, { text, digests: order[first + i]!.digests.filter((d) => keys.includes(d.key)) });
+    };
+    const pool = disk ? await startPool(worker, disk, files, patterns, rest, onBatch) : undefined;
+
+    for (let pos = 0; pos < cached.length; pos++) progress(), handle(pos, files.peek(order[pos]!.path) ?? undefined);
+    // Files kept whole: on this thread, which keeps their texts.
+    let k = cached.length;
+    await readFrom(disk, source, files, order, () => (k < first ? k++ : -1), take);
+    let r = 0;
+    const next = pool
+      ? () => {
+          const i = pool.next();
+          if (i >= 0) reported[i] = 1;
+          return i < 0 ? -1 : first + i;
+        }
+      : () => (r < rest.length ? first + r++ : -1);
+    await readFrom(disk, source, files, order, next, take);
+    if (pool) {
+      await pool.finish();
+      // Files a worker took and never reported (it died): read here.
+      let lost = 0;
+      const nextLost = () => {
+        while (lost < rest.length && reported[lost]) lost++;
+        return lost < rest.length ? first + lost++ : -1;
       };
-      try {
-        // Files kept whole first: a digest may need one of them (a chart's values.yaml for its
-        // templates), and it must be in hand, not in flight, when that digest runs.
-        const kept = pending.filter((i) => i.keep);
-        await readAll(disk, kept, files.maxFileBytes, onRead, ahead, offload);
-        await readAll(
-          disk,
-          kept.length ? pending.filter((i) => !i.keep) : pending,
-          files.maxFileBytes,
-          onRead,
-          ahead,
-          offload,
-        );
-      } finally {
-        await offload?.stop();
-      }
-    } else {
-      for (const item of pending)
-        if (!ahead(item)) progress(), take(item, source.readBytes(item.path, files.maxFileBytes));
+      await readFrom(disk, source, files, order, nextLost, take);
     }
+
+    replayInOrder(files, order, replay);
   } finally {
     files.scanning = false;
+    files.replay = undefined;
   }
   for (const list of matches.values())
     list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
   return { matches, searched, offloaded };
 }
 
-/**
- * Reads the items and settles when every read is handled — including the files handed to the
- * offload worker, which also hold back new reads while too many are with it.
- *
- * Warm or cold, decided as it goes (DESIGN §9): on a cached tree a synchronous read beats the
- * callback API (no thread-pool round trip per call); from disk, many reads in flight win by 2–3×.
- * So files are read synchronously while a read averages under SLOW_READ_MS over a window, and
- * with the callback API (IN_FLIGHT at a time) for the next span of files when it does not, then
- * the cache is tried again.
- */
-async function readAll<T extends { path: string }>(
-  source: AsyncSource,
-  items: T[],
-  maxBytes: number,
-  onRead: (item: T, r: Buffer | SkipReason) => boolean,
-  ahead: (item: T) => boolean,
-  offload?: PatternOffload<T>,
+/** Reads the files `next` hands out with the disk's adaptive reader, or synchronously from memory. */
+async function readFrom(
+  disk: AsyncSource | undefined,
+  source: FileSource,
+  files: FileIndex,
+  order: WorkItem[],
+  next: () => number,
+  take: (pos: number, r: Buffer | SkipReason) => void,
 ): Promise<void> {
-  let next = 0;
-  let span = ASYNC_SPAN;
-  const room = () => (offload?.pending ?? 0) < MAX_WITH_WORKER;
-  while (next < items.length) {
-    if (source.readBytesLent) {
-      let spent = 0;
-      let counted = 0;
-      let slow = false;
-      let warm = false;
-      while (next < items.length && !slow) {
-        const item = items[next++]!;
-        if (ahead(item)) continue;
-        const t0 = performance.now();
-        source.readBytesLent(item.path, maxBytes, (r) => ((spent += performance.now() - t0), onRead(item, r)));
-        // A window that has already spent its budget is cold: a probe of a cold tree stays short.
-        slow = spent > SLOW_READ_MS * WINDOW;
-        if (++counted === WINDOW) {
-          if (!slow) warm = true;
-          spent = counted = 0;
-          // Let the worker's results (and a progress line) in; wait while too much is with it.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          while (!room()) await new Promise<void>((resolve) => offload!.onSettle(resolve));
-          offload?.onSettle(undefined);
-        }
-      }
-      if (!slow) break;
-      // Cold again right after a warm window: start over with a short span; cold twice: longer.
-      span = warm ? ASYNC_SPAN : Math.min(span * 2, ASYNC_SPAN * 8);
-    }
-    next = await readAsync(
-      source,
-      items,
-      next,
-      source.readBytesLent ? Math.min(items.length, next + span) : items.length,
-      maxBytes,
-      onRead,
-      ahead,
-      offload,
-    );
-  }
-  while (offload && offload.pending > 0) {
-    offload.flush();
-    await new Promise<void>((resolve) => offload.onSettle(resolve));
-  }
-  offload?.onSettle(undefined);
+  if (disk) return readAll(disk, (pos) => order[pos]!.path, next, files.maxFileBytes, take);
+  for (let pos = next(); pos >= 0; pos = next()) take(pos, source.readBytes(order[pos]!.path, files.maxFileBytes));
 }
 
-/** Files read to judge the cache, and the mean read time above which reads are going to disk. */
-const WINDOW = 64;
-const SLOW_READ_MS = 0.1;
-/** Files read with the callback API after a cold window (doubling while the tree stays cold). */
-const ASYNC_SPAN = 2048;
-
-/** Reads items[from, to) with the callback API, IN_FLIGHT at a time; resolves with `to`. */
-function readAsync<T extends { path: string }>(
-  source: AsyncSource,
-  items: T[],
-  from: number,
-  to: number,
-  maxBytes: number,
-  onRead: (item: T, r: Buffer | SkipReason) => boolean,
-  ahead: (item: T) => boolean,
-  offload?: PatternOffload<T>,
-): Promise<number> {
-  return new Promise((resolve) => {
-    let next = from;
-    let active = 0;
-    let settled = false;
-    const pump = () => {
-      if (settled) return;
-      while (active < IN_FLIGHT && next < to && (offload?.pending ?? 0) < MAX_WITH_WORKER) {
-        const item = items[next++]!;
-        if (ahead(item)) continue;
-        active++;
-        source.readBytesAsync(item.path, maxBytes, (r) => {
-          active--;
-          const kept = onRead(item, r);
-          pump();
-          return kept;
-        });
-      }
-      if (next >= to && active === 0) {
-        settled = true;
-        offload?.onSettle(undefined);
-        resolve(to);
-      }
-    };
-    // Results coming back make room for more reads.
-    offload?.onSettle(pump);
-    pump();
+async function startPool(
+  mode: WorkerMode,
+  disk: AsyncSource,
+  files: FileIndex,
+  patterns: ScanPattern[],
+  rest: WorkItem[],
+  onBatch: (b: Batch) => void,
+): Promise<ScanPool | undefined> {
+  if (mode === 'never' || !('root' in disk)) return undefined;
+  const portable = await portableKeys([...new Set(rest.flatMap((i) => i.digests))]);
+  const index = new Map(files.paths.map((p, i) => [p, i]));
+  const shapeIds = new Map<string, number>();
+  const shapeDefs: { patterns: string[]; digests: string[] }[] = [];
+  const shapes = new Int32Array(rest.length);
+  rest.forEach((item, i) => {
+    const def = { patterns: item.compiled.map((c) => c.key), digests: item.digests.map((d) => d.key) };
+    const sig = `${def.patterns.join(',')}|${def.digests.join(',')}`;
+    let id = shapeIds.get(sig);
+    if (id === undefined) shapeIds.set(sig, (id = shapeDefs.push(def) - 1));
+    shapes[i] = id;
   });
+  // A digest only the main thread can take (a plugin's) keeps its files there.
+  if (shapeDefs.some((s) => s.digests.some((k) => !portable.has(k)))) return undefined;
+  return ScanPool.start(
+    mode,
+    {
+      root: (disk as unknown as { root: string }).root,
+      maxFileBytes: files.maxFileBytes,
+      patterns,
+      listing: files.paths.join('\0'),
+      items: Int32Array.from(rest, (item) => index.get(item.path)!),
+      shapes,
+      shapeDefs,
+    },
+    onBatch,
+  );
 }
 
-export function runPatterns(
-  path: string,
-  text: string,
-  compiled: Compiled[],
-  matches: Map<string, Match[]>,
-  searched: Map<string, number>,
+/**
+ * Step 3 (see the header): digests that asked for other files, taken again in scan order. Each
+ * file's text comes from where a one-by-one scan would have had it: held by an earlier replay
+ * that read it ahead, or the text kept for this replay.
+ */
+function replayInOrder(
+  files: FileIndex,
+  order: WorkItem[],
+  replay: Map<number, { text: string; digests: Digest<unknown>[] }>,
 ): void {
-  let lower: string | undefined;
-  const lowered = () => (lower ??= text.toLowerCase());
-  let found: Found | undefined;
-  let lineStarts: number[] | undefined;
-  for (const c of compiled) {
-    searched.set(c.key, (searched.get(c.key) ?? 0) + 1);
-    if (c.literalIds) {
-      const set = c.literalSet!;
-      const f = (found ??= set.scan(text));
-      if (!c.literalIds.some((id) => set.present(f, id, text, lowered))) continue;
-    } else if (c.literals) {
-      const hay = c.lowerLiterals ? lowered() : text;
-      if (!c.literals.some((l) => hay.includes(l))) continue;
+  if (replay.size === 0) return;
+  const positions = [...replay.keys()].sort((a, b) => a - b);
+  const texts = new Map<string, string | null>();
+  for (const pos of positions) texts.set(order[pos]!.path, replay.get(pos)!.text);
+  const posOf = new Map(order.map((item, pos) => [item.path, pos]));
+  let current = -1;
+  files.replay = { texts, uncounted: (path) => (posOf.get(path) ?? -1) > current };
+  for (const pos of positions) {
+    current = pos;
+    const { path } = order[pos]!;
+    let text = files.peek(path) ?? undefined;
+    if (text === undefined) {
+      text = texts.get(path) ?? undefined;
+      texts.delete(path);
     }
-    const out = matches.get(c.key)!;
-    c.regex.lastIndex = c.endOnly ? text.length : 0;
-    let n = 0;
-    let m: RegExpExecArray | null;
-    while (n < c.maxPerFile && (m = c.regex.exec(text)) !== null) {
-      if (m[0].length === 0) c.regex.lastIndex++;
-      lineStarts ??= computeLines(text);
-      // A pattern like /^\s*resource/m may start on a blank line above: cite the first real character.
-      const lead = m[0].search(/\S/);
-      const line = lineIndexAt(lineStarts, m.index + Math.max(lead, 0));
-      const start = lineStarts[line]!;
-      const end = text.indexOf('\n', start);
-      out.push({
-        path,
-        line: line + 1,
-        snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)),
-        groups: m.slice(1).map((g) => (g === undefined ? g : detach(g))),
-      });
-      n++;
+    for (const d of replay.get(pos)!.digests) {
+      try {
+        if (text !== undefined) files.digest(path, d, text);
+      } catch {
+        /* computed again, and reported, inside the rule */
+      }
     }
+    files.release(path);
   }
-}
-
-export function snippetOf(line: string): string {
-  const t = line.replace(/\r$/, '').trim();
-  // A copy: a slice would keep the whole file's text alive as long as the match.
-  return detach(t.length > SNIPPET_MAX ? `${t.slice(0, SNIPPET_MAX - 1)}…` : t);
+  files.replay = undefined;
+  files.releaseAll();
 }

@@ -43,6 +43,13 @@ export class FileIndex implements FileView {
   private readonly heldForScan = new Set<string>();
   /** Set by the scanner while it reads (see digest). */
   scanning = false;
+  /**
+   * Set by the scanner while it replays, in scan order, the digests that needed other files
+   * (scanner.ts): texts of files it has read and not replayed yet, given out instead of a second
+   * read, and the files whose read now is not counted, because a one-by-one scan would have read
+   * them here and not again at their own turn.
+   */
+  replay: { texts: Map<string, string | null>; uncounted: (path: string) => boolean } | undefined;
   private readonly globCache = new Map<string, string[]>();
   private byBase?: Map<string, string[]>;
   private byExt?: Map<string, number[]>;
@@ -203,6 +210,17 @@ export class FileIndex implements FileView {
     if (this.heldForScan.delete(path)) this.text.delete(path);
   }
 
+  /** The scan is over: texts still held for it are dropped. */
+  releaseAll(): void {
+    for (const path of this.heldForScan) this.text.delete(path);
+    this.heldForScan.clear();
+  }
+
+  /** Whether the digest of `path` is known (computed, or known to be absent). */
+  digested(key: string, path: string): boolean {
+    return this.digests.get(key)?.has(path) ?? false;
+  }
+
   /** Let the scanner hand over a digest it computed while it had the text. */
   rememberDigest(key: string, path: string, value: unknown): void {
     let byPath = this.digests.get(key);
@@ -225,13 +243,21 @@ export class FileIndex implements FileView {
   }
 
   private load(path: string): string | undefined {
+    const replay = this.replay;
+    const held = replay?.texts.get(path);
+    if (held !== undefined) {
+      replay!.texts.delete(path);
+      return held ?? undefined;
+    }
     const bytes = this.source.readBytes(path, this.maxFileBytes);
+    const counted = !replay?.uncounted(path);
     if (typeof bytes === 'string') {
       this.account(path, bytes);
       return undefined;
     }
     const text = decode(bytes);
-    this.account(path, text === null ? 'binary' : bytes.length);
+    if (text === null) this.account(path, 'binary');
+    else if (counted) this.account(path, bytes.length);
     return text ?? undefined;
   }
 

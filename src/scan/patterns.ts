@@ -1,0 +1,114 @@
+/**
+ * Rules' content patterns, compiled once per run and run over one file's text: a literal
+ * pre-filter for every pattern at once (literals.ts), then each regex whose literals are there.
+ * A match keeps its line and a short snippet, never the text.
+ */
+import type { Match, PatternSpec } from '../types.js';
+import { detach } from '../util/detach.js';
+import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';
+import { LiteralSet, type Found } from './literals.js';
+
+export interface ScanPattern extends PatternSpec {
+  /** `<rule>:<name>`, unique across the run. */
+  key: string;
+}
+
+export interface Compiled {
+  key: string;
+  regex: RegExp;
+  literals?: string[];
+  lowerLiterals: boolean;
+  /** Ids of `literals` in the run's shared LiteralSet (one automaton pass per file). */
+  literalIds?: number[];
+  literalSet?: LiteralSet;
+  /** `/$/` without `m` (used to count lines) matches only at the end: start there, skip the regex walk. */
+  endOnly: boolean;
+  maxPerFile: number;
+}
+
+/** Patterns with the same globs: one path test decides them all. */
+export interface Group {
+  globs: readonly string[];
+  patterns: Compiled[];
+}
+
+const SNIPPET_MAX = 160;
+
+export function compilePatterns(patterns: ScanPattern[]): Group[] {
+  const groups = new Map<string, Group>();
+  const literalSet = new LiteralSet();
+  for (const p of patterns) {
+    const sig = p.files.join('\0');
+    let g = groups.get(sig);
+    if (!g) {
+      g = { globs: p.files, patterns: [] };
+      groups.set(sig, g);
+    }
+    const flags = new Set([...p.regex.flags, 'g']);
+    if (p.ignoreCase) flags.add('i');
+    flags.delete('y');
+    g.patterns.push({
+      key: p.key,
+      regex: new RegExp(p.regex.source, [...flags].join('')),
+      ...(p.literals ? { literals: p.ignoreCase ? p.literals.map((l) => l.toLowerCase()) : p.literals } : {}),
+      lowerLiterals: !!p.ignoreCase,
+      ...(p.literals ? { literalIds: p.literals.map((l) => literalSet.add(l, !!p.ignoreCase)), literalSet } : {}),
+      endOnly: p.regex.source === '$' && !flags.has('m'),
+      maxPerFile: p.maxPerFile ?? 50,
+    });
+  }
+  literalSet.build();
+  return [...groups.values()];
+}
+
+/** Runs `compiled` over one file's text; matches go to their pattern's list, `searched` counts the file. */
+export function runPatterns(
+  path: string,
+  text: string,
+  compiled: readonly Compiled[],
+  matches: Map<string, Match[]>,
+  searched: Map<string, number>,
+): void {
+  let lower: string | undefined;
+  const lowered = () => (lower ??= text.toLowerCase());
+  let found: Found | undefined;
+  let lineStarts: number[] | undefined;
+  for (const c of compiled) {
+    searched.set(c.key, (searched.get(c.key) ?? 0) + 1);
+    if (c.literalIds) {
+      const set = c.literalSet!;
+      const f = (found ??= set.scan(text));
+      if (!c.literalIds.some((id) => set.present(f, id, text, lowered))) continue;
+    } else if (c.literals) {
+      const hay = c.lowerLiterals ? lowered() : text;
+      if (!c.literals.some((l) => hay.includes(l))) continue;
+    }
+    let out = matches.get(c.key);
+    if (!out) matches.set(c.key, (out = []));
+    c.regex.lastIndex = c.endOnly ? text.length : 0;
+    let n = 0;
+    let m: RegExpExecArray | null;
+    while (n < c.maxPerFile && (m = c.regex.exec(text)) !== null) {
+      if (m[0].length === 0) c.regex.lastIndex++;
+      lineStarts ??= computeLines(text);
+      // A pattern like /^\s*resource/m may start on a blank line above: cite the first real character.
+      const lead = m[0].search(/\S/);
+      const line = lineIndexAt(lineStarts, m.index + Math.max(lead, 0));
+      const start = lineStarts[line]!;
+      const end = text.indexOf('\n', start);
+      out.push({
+        path,
+        line: line + 1,
+        snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)),
+        groups: m.slice(1).map((g) => (g === undefined ? g : detach(g))),
+      });
+      n++;
+    }
+  }
+}
+
+export function snippetOf(line: string): string {
+  const t = line.replace(/\r$/, '').trim();
+  // A copy: a slice would keep the whole file's text alive as long as the match.
+  return detach(t.length > SNIPPET_MAX ? `${t.slice(0, SNIPPET_MAX - 1)}…` : t);
+}

@@ -1,0 +1,122 @@
+/**
+ * Worker threads for the scan (DESIGN §9). The files the scan reads are shared out through one
+ * counter in shared memory: the main thread and each worker take the next file, read it, run its
+ * patterns and take its digests from its own text (local.ts). Nothing is copied between threads
+ * but results: matches, digests, sizes, and the text of a file whose digest must be replayed on
+ * the main thread. Each file is read by exactly one thread.
+ *
+ * Results do not depend on how files were shared out: matches are sorted at the end, digests
+ * that read other files are replayed in order (scanner.ts), sizes are summed.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Match, SkipReason } from '../types.js';
+import type { ScanPattern } from './patterns.js';
+
+/**
+ * When the scan uses worker threads: never, always (tests: the workers take every shared file), or
+ * for trees with enough files (the main thread takes files too).
+ */
+export type WorkerMode = 'auto' | 'always' | 'never';
+
+/** Below this many shared files, starting a thread costs more than it saves. */
+const AUTO_MIN_FILES = 1500;
+const MAX_WORKERS = 3;
+
+export interface WorkerInput {
+  root: string;
+  maxFileBytes: number;
+  patterns: ScanPattern[];
+  /** Every listed path, joined with NUL (one string clones at memcpy speed). */
+  listing: string;
+  /** Per shared file: its position in the listing, and its shape. */
+  items: Int32Array;
+  shapes: Int32Array;
+  /** Per shape: pattern keys, and the keys of the digests the thread takes. */
+  shapeDefs: { patterns: string[]; digests: string[] }[];
+  cursor: SharedArrayBuffer;
+}
+
+/** One batch of results from a worker (indices are positions among the shared files). */
+export interface Batch {
+  done: number[];
+  /** Per file in `done`: bytes read, or why it was not read. */
+  sizes: (number | SkipReason)[];
+  matches: [string, Match[]][];
+  /** Digests taken: file, key, value, null-prototype positions (local.ts). */
+  digests: [number, string, unknown, number[]][];
+  /** Files with digests to replay on the main thread: file, text, digest keys. */
+  replay: [number, string, string[]][];
+  end?: boolean;
+}
+
+export class ScanPool {
+  private readonly cursor: Int32Array;
+  private running: number;
+  private readonly waiting: (() => void)[] = [];
+
+  /** A pool when the mode and the tree call for one and the worker script is built (not under vitest's sources). */
+  static start(
+    mode: WorkerMode,
+    input: Omit<WorkerInput, 'cursor'>,
+    onBatch: (b: Batch) => void,
+  ): ScanPool | undefined {
+    const shared = input.items.length;
+    const cores = availableParallelism();
+    if (mode === 'never' || shared === 0) return undefined;
+    if (mode === 'auto' && (shared < AUTO_MIN_FILES || cores < 2)) return undefined;
+    const script = new URL('./scan-worker.js', import.meta.url);
+    if (!existsSync(fileURLToPath(script))) return undefined;
+    const count = mode === 'always' ? 1 : Math.min(MAX_WORKERS, cores - 1);
+    const cursor = new SharedArrayBuffer(4);
+    const workers: Worker[] = [];
+    try {
+      for (let k = 0; k < count; k++) workers.push(new Worker(script, { workerData: { ...input, cursor } }));
+    } catch {
+      for (const w of workers) void w.terminate();
+      return undefined; // patterns that cannot be cloned (a plugin's): scan on one thread
+    }
+    return new ScanPool(workers, new Int32Array(cursor), mode === 'always' ? 0 : shared, onBatch);
+  }
+
+  private constructor(
+    private readonly workers: Worker[],
+    cursor: Int32Array,
+    /** How many shared files the main thread may take (all, or none under 'always'). */
+    private readonly shared: number,
+    onBatch: (b: Batch) => void,
+  ) {
+    this.cursor = cursor;
+    this.running = workers.length;
+    for (const w of workers) {
+      let over = false;
+      const stop = () => {
+        if (over) return;
+        over = true;
+        if (--this.running === 0) for (const wake of this.waiting.splice(0)) wake();
+      };
+      w.on('message', (b: Batch) => {
+        onBatch(b);
+        if (b.end) stop();
+      });
+      // A worker that dies leaves its files unreported: the main thread reads them (see unreported).
+      w.on('error', stop);
+      w.on('exit', stop);
+    }
+  }
+
+  /** The next shared file for the main thread, or -1. */
+  next(): number {
+    if (this.shared === 0) return -1;
+    const i = Atomics.add(this.cursor, 0, 1);
+    return i < this.shared ? i : -1;
+  }
+
+  /** Resolves when every worker has sent its last batch (or died). */
+  async finish(): Promise<void> {
+    if (this.running > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

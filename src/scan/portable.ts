@@ -1,0 +1,24 @@
+/**
+ * Digests the scan's worker threads can take: a thread receives patterns as data, never
+ * functions, so it loads a digest's code itself, by key, from this table. A digest not here (a
+ * plugin's) is taken on the main thread; one here is used only when the rule's digest is this
+ * very object, so a plugin reusing a key never runs someone else's code in its place.
+ */
+import type { Digest } from '../types.js';
+
+const PORTABLE: Record<string, () => Promise<Digest<unknown>>> = {
+  'tests:file': async () => (await import('../facts/tests/digest.js')).TEST_DIGEST as Digest<unknown>,
+  'k8s:file': async () => (await import('../facts/k8s.js')).K8S_DIGEST as Digest<unknown>,
+};
+
+/** The built-in digest for `key`, loaded, or undefined. */
+export async function portableDigest(key: string): Promise<Digest<unknown> | undefined> {
+  return PORTABLE[key]?.();
+}
+
+/** Which of `digests` a worker thread can take (the built-in ones). */
+export async function portableKeys(digests: readonly Digest<unknown>[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const d of digests) if ((await portableDigest(d.key)) === d) out.add(d.key);
+  return out;
+}
