@@ -1,5 +1,6 @@
 /** YAML with line numbers: walk a document's nodes and report scalars with their lines. */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { parseFast, type Lines } from './yaml-fast.js';
 
 export interface YamlScalar {
   /** Keys from the document root, e.g. ['jobs', 'test', 'steps', '2', 'run']. */
@@ -22,8 +23,59 @@ export interface YamlFile {
   error?: string;
 }
 
-/** Parses every document of a YAML stream; a malformed file yields `error`, never a throw. */
+/**
+ * Parses every document of a YAML stream; a malformed file yields `error`, never a throw. Plain
+ * block YAML is read by yaml-fast.ts (the same answers, several times faster); the rest, and any
+ * line that reader is not certain of, by the `yaml` library.
+ */
 export function parseYamlWithLines(text: string): YamlFile {
+  const fast = parseFast(text);
+  if (!fast) return parseWithLibrary(text);
+  let exact: YamlFile | undefined;
+  const docs = fast.map(({ value, lines }, k): YamlDoc => {
+    let scalars: YamlScalar[] | undefined;
+    return {
+      value,
+      get scalars() {
+        return (scalars ??= scalarsOf(value, lines));
+      },
+      lineOf(path) {
+        const hit = fastLineOf(lines, path);
+        return hit !== null ? hit : (exact ??= parseWithLibrary(text)).docs[k]?.lineOf(path);
+      },
+    };
+  });
+  return { docs };
+}
+
+/** The line of `path`, undefined when it is not there, or null when only the library can tell. */
+function fastLineOf(root: Lines, path: (string | number)[]): number | undefined | null {
+  let at = root;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    let next: Lines | undefined;
+    if (at.keys && typeof key === 'string') next = at.keys.get(key);
+    else if (at.items && typeof key === 'number' && Number.isInteger(key) && key >= 0) next = at.items[key];
+    else return null;
+    if (!next) return at.keys && i === path.length - 1 ? undefined : null;
+    at = next;
+  }
+  return at.empty ? null : at.line;
+}
+
+function scalarsOf(value: unknown, lines: Lines): YamlScalar[] {
+  const out: YamlScalar[] = [];
+  const walk = (v: unknown, l: Lines, path: string[], depth: number) => {
+    if (depth > 64) return;
+    if (l.keys) for (const [k, kl] of l.keys) walk((v as Record<string, unknown>)[k], kl, [...path, k], depth + 1);
+    else if (l.items) l.items.forEach((il, i) => walk((v as unknown[])[i], il, [...path, String(i)], depth + 1));
+    else if (v !== null && v !== undefined) out.push({ path, value: String(v), line: l.line, block: !!l.block });
+  };
+  walk(value, lines, [], 0);
+  return out;
+}
+
+function parseWithLibrary(text: string): YamlFile {
   const lc = new LineCounter();
   let parsed: ReturnType<typeof parseAllDocuments>;
   try {
