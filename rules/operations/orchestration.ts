@@ -4,7 +4,7 @@ import { fail, listing, partial, pass, unknown } from '../../src/engine/results.
 import { deployments, DEPLOY_READS } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
-import { resourcesOf, terraform, TF_READS } from '../../src/facts/terraform.js';
+import { resourcesOf, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
 
 /** YAML with apiVersion+kind that is not a workload description (developer tooling, catalogues). */
 const NOT_DEPLOYMENT = /^(backstage\.io|kind\.x-k8s\.io|ctlptl\.dev|skaffold\/|k3d\.io|kuttl\.dev)/;
@@ -85,8 +85,8 @@ export default defineRule({
         maxPerFile: 1,
       },
     },
-    reads: [...DEPLOY_READS, ...TF_READS],
-    digests: [K8S_DIGEST],
+    reads: [...DEPLOY_READS],
+    digests: [K8S_DIGEST, TF_DIGEST],
   },
   appliesTo: ({ facts }) =>
     facts.profile.id === 'service'

@@ -10,7 +10,7 @@ import {
   resolveVar,
   resourcesOf,
   terraform,
-  TF_READS,
+  TF_DIGEST,
   type TerraformModel,
   type TfBlock,
 } from '../../src/facts/terraform.js';
@@ -107,8 +107,7 @@ export default defineRule({
         maxPerFile: 1,
       },
     },
-    reads: [...TF_READS],
-    digests: [K8S_DIGEST],
+    digests: [K8S_DIGEST, TF_DIGEST],
   },
   // A reusable module or chart is judged as a package: its defaults are its callers' to override.
   appliesTo: (ctx) =>

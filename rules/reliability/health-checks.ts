@@ -5,7 +5,7 @@ import { deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
 import { DOCKERFILE_GLOBS, dockerfiles } from '../../src/facts/dockerfile.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
-import { label, resourcesOf, terraform, TF_READS } from '../../src/facts/terraform.js';
+import { label, resourcesOf, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
 
 /** Terraform resources whose health check lives in a nested block or attribute of that name. */
 const TF_CHECKS: Record<string, string> = {
@@ -74,8 +74,8 @@ export default defineRule({
         maxPerFile: 1,
       },
     },
-    reads: [...TF_READS, ...DEPLOY_READS, ...DOCKERFILE_GLOBS],
-    digests: [K8S_DIGEST],
+    reads: [...DEPLOY_READS, ...DOCKERFILE_GLOBS],
+    digests: [K8S_DIGEST, TF_DIGEST],
   },
   // What an example or a test runs is not what this repository runs.
   appliesTo: (ctx) =>

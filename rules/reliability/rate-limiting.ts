@@ -2,7 +2,7 @@ import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { CODE_GLOBS, libraryVerdict } from '../_shared/resilience.js';
-import { label, terraform, TF_READS, type TfBlock } from '../../src/facts/terraform.js';
+import { label, terraform, TF_DIGEST, type TfBlock } from '../../src/facts/terraform.js';
 
 /** Code that registers an inbound rate limiter, per language. */
 const CODE = new RegExp(
@@ -91,8 +91,7 @@ export default defineRule({
         maxPerFile: 3,
       },
     },
-    reads: [...TF_READS],
-    digests: [K8S_DIGEST],
+    digests: [K8S_DIGEST, TF_DIGEST],
   },
   appliesTo: ({ facts }) =>
     facts.profile.id === 'service'

@@ -4,7 +4,7 @@ import { partial, pass, unknown } from '../../src/engine/results.js';
 import { deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import { isProductionPath } from '../../src/facts/paths.js';
-import { attr, label, num, resolveVar, terraform, TF_READS, type TfBlock } from '../../src/facts/terraform.js';
+import { attr, label, num, resolveVar, terraform, TF_DIGEST, type TfBlock } from '../../src/facts/terraform.js';
 
 const SCALED_KINDS = ['Deployment', 'StatefulSet', 'Rollout', 'ReplicaSet', 'DeploymentConfig'];
 
@@ -70,8 +70,8 @@ export default defineRule({
         maxPerFile: 10,
       },
     },
-    reads: [...DEPLOY_READS, ...TF_READS],
-    digests: [K8S_DIGEST],
+    reads: [...DEPLOY_READS],
+    digests: [K8S_DIGEST, TF_DIGEST],
   },
   // A reusable module or chart is judged as a package: its defaults are its callers' to override.
   appliesTo: (ctx) =>

@@ -4,7 +4,7 @@ import { partial, pass, unknown } from '../../src/engine/results.js';
 import { deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import { isProductionPath } from '../../src/facts/paths.js';
-import { label, resourcesOf, terraform, TF_READS } from '../../src/facts/terraform.js';
+import { label, resourcesOf, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
 
 export default defineRule({
   meta: {
@@ -19,8 +19,8 @@ export default defineRule({
     effort: 'low',
     detection:
       'Kubernetes containers (plain, multi-document and Helm templates with values.yaml): a finding per container without requests or limits, with file:line; LimitRange objects; compose `deploy.resources`/`mem_limit`/`cpus`; ECS task definitions (JSON or Terraform) cpu/memory; Nomad task `resources`. Not applicable without orchestration.',
-    reads: [...DEPLOY_READS, ...TF_READS],
-    digests: [K8S_DIGEST],
+    reads: [...DEPLOY_READS],
+    digests: [K8S_DIGEST, TF_DIGEST],
   },
   // A reusable module or chart is judged as a package: its defaults are its callers' to override.
   appliesTo: (ctx) =>

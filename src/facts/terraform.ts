@@ -4,7 +4,8 @@
  * A small hand-written parser (no HCL library is maintained for Node): expressions that are not
  * literals are kept as raw text. Malformed HCL yields a note and the blocks read so far.
  */
-import type { FileView } from '../types.js';
+import type { Digest, FileView } from '../types.js';
+import { detachDeep } from '../util/detach.js';
 import { memo } from '../util/memo.js';
 
 export const TF_READS = ['**/*.tf', '**/*.tofu'];
@@ -204,6 +205,28 @@ export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error
   }
 }
 
+/** One file's blocks, taken while the scan reads it (rules declare `digests: [TF_DIGEST]`, not its text). */
+export interface TfFile {
+  blocks: TfBlock[];
+  error?: string;
+  /** It reads `terraform.workspace`. */
+  workspace: boolean;
+}
+
+export const TF_DIGEST: Digest<TfFile> = {
+  key: 'terraform:file',
+  files: TF_READS,
+  of: (path, text) => {
+    const { blocks, error } = parseHcl(path, text);
+    // A copy of the top-level list (the parser hangs top-level attributes on it) with no view into the text.
+    return detachDeep({
+      blocks: [...blocks],
+      ...(error !== undefined ? { error } : {}),
+      workspace: text.includes('terraform.workspace'),
+    });
+  },
+};
+
 export function parseTerraform(files: FileView): TerraformModel {
   const model: TerraformModel = {
     files: files.match(TF_READS),
@@ -218,12 +241,12 @@ export function parseTerraform(files: FileView): TerraformModel {
     notes: [],
   };
   for (const path of model.files) {
-    const text = files.read(path);
-    if (text === undefined) continue;
-    const { blocks, error } = parseHcl(path, text);
+    const file = files.digest(path, TF_DIGEST);
+    if (file === undefined) continue;
+    const { blocks, error } = file;
     if (error) model.notes.push({ path, note: `HCL not fully parsed: ${error}` });
     model.blocks.push(...blocks);
-    if (text.includes('terraform.workspace')) model.workspaces.push(path);
+    if (file.workspace) model.workspaces.push(path);
     for (const b of blocks) {
       if (b.type === 'resource') model.resources.push(b);
       else if (b.type === 'data') model.data.push(b);

@@ -9,6 +9,7 @@ import type { Digest } from '../types.js';
 const PORTABLE: Record<string, () => Promise<Digest<unknown>>> = {
   'tests:file': async () => (await import('../facts/tests/digest.js')).TEST_DIGEST as Digest<unknown>,
   'k8s:file': async () => (await import('../facts/k8s.js')).K8S_DIGEST as Digest<unknown>,
+  'terraform:file': async () => (await import('../facts/terraform.js')).TF_DIGEST as Digest<unknown>,
 };
 
 /** The built-in digest for `key`, loaded, or undefined. */
