@@ -267,7 +267,10 @@ function callArgs(code: string, open: number): string[] {
   return end < 0 ? [] : topLevelParts(code.slice(open + 1, end - 1));
 }
 
+// Each framework's import names it: a text without any of the names is not searched six times.
+const FRAMEWORK_HINT = /@playwright\/test|vitest|test['"]|@jest\/globals|ava['"]|\bcy\s*\./;
 export function frameworkOf(text: string): string | undefined {
+  if (!FRAMEWORK_HINT.test(text)) return undefined;
   if (/from\s+['"]@playwright\/test['"]|require\(\s*['"]@playwright\/test['"]\s*\)/.test(text)) return 'playwright';
   if (/from\s+['"]vitest['"]|require\(\s*['"]vitest['"]\s*\)/.test(text)) return 'vitest';
   if (/from\s+['"](?:node:)?test['"]|require\(\s*['"](?:node:)?test['"]\s*\)/.test(text)) return 'node:test';
@@ -277,8 +280,15 @@ export function frameworkOf(text: string): string | undefined {
   return undefined;
 }
 
+/** CALL, to ask whether there is any candidate at all. */
+const ANY_CALL = new RegExp(CALL.source);
+
 export function countJavaScript(text: string, modules?: Modules, helpers: Helper[] = []) {
   const code = mask(text, SYNTAX.js);
+  // No test call, no imported helper that defines tests: nothing to count. Unless a loop could
+  // read a relative module (a quoted spec starting with '.'), whose read must still happen.
+  if (!ANY_CALL.test(code) && !helpers.some((h) => h.perCall > 0) && !(modules && /['"]\./.test(text)))
+    return counter().result();
   const scope = scopeOf(code, text, modules);
   const lineOf = lineIndex(code);
   const skippedSpans: [number, number][] = [];

@@ -28,8 +28,17 @@ const DECL = new RegExp(
 );
 const DEFINES = /(?<![\w$.])(?:it|test|specify)\s*(?:\.\s*\w+\s*)*\(/;
 
-/** Named functions with a body (masked code), in source order; an arrow's expression body counts. */
+/**
+ * Named functions with a body (masked code), in source order; an arrow's expression body counts.
+ * The last answer is kept: a test file's count and its helpers ask for the same code.
+ */
 export function namedFunctions(code: string): NamedFunction[] {
+  if (lastFunctions?.code !== code) lastFunctions = { code, fns: namedFunctionsUncached(code) };
+  return lastFunctions.fns;
+}
+let lastFunctions: { code: string; fns: NamedFunction[] } | undefined;
+
+function namedFunctionsUncached(code: string): NamedFunction[] {
   const out: NamedFunction[] = [];
   for (const m of code.matchAll(DECL)) {
     // `describe('x', function suite() {…})` is a named function expression that runs where it stands.
@@ -178,6 +187,8 @@ export function importedHelpers(
   helpersOf?: (path: string) => ModuleHelper[],
 ): Helper[] {
   const out: Helper[] = [];
+  // Every import below names a relative module in quotes: without one, there is nothing to find.
+  if (!/['"]\.\.?\//.test(text)) return out;
   const add = (spec: string, pick: (name: string) => string | undefined) => {
     const target = resolveModule(files, path, spec);
     // Production modules never define tests; reading them would cost a second read of source.
