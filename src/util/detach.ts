@@ -4,13 +4,20 @@
  * the audit holds every file it ever read (measured: the heap grew with the tree, 100k files kept
  * ~100 MB of texts through one snippet each).
  */
+import { isMainThread } from 'node:worker_threads';
+
+/** A scan worker's strings reach the main thread as copies anyway (structured clone): nothing to detach. */
+const needed = isMainThread;
+
 export function detach(s: string): string {
+  if (!needed) return s;
   // Concatenation then slice makes V8 flatten into a fresh string of just these characters.
   return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 /** `detach` every string in plain data (objects, arrays, Maps, Sets), in place; returns it. */
 export function detachDeep<T>(value: T): T {
+  if (!needed) return value;
   const seen = new Set<object>();
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return detach(v);

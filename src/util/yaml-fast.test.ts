@@ -66,6 +66,8 @@ data:
   octal: 0o17
   leading: 007
   url: http://example.com:8080/a#b
+  url: twice
+  yes: false
 ---
 `;
 
@@ -97,7 +99,6 @@ describe('parseFast', () => {
       'a:\n\tb: 1\n',
       'a: 1\r\n',
       '%YAML 1.1\n---\na: 1\n',
-      'a: 1\na: 2\n',
       '"quoted key": 1\n',
       '1: one\n',
       'a: {b: 1}\n',

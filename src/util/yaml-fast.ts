@@ -18,6 +18,8 @@ export interface Lines {
   /** A block scalar (`|`). */
   block?: boolean;
   keys?: Map<string, Lines>;
+  /** Every key: value pair in order, when a key is repeated (keys and the value keep one each). */
+  pairs?: [string, unknown, Lines][];
   items?: Lines[];
 }
 
@@ -143,6 +145,7 @@ class Reader {
   private mapping(indent: number): { value: unknown; lines: Lines } {
     const value: Record<string, unknown> = {};
     const keys = new Map<string, Lines>();
+    let pairs: Lines['pairs'];
     const line = this.lines[this.i]!.no;
     while (this.i < this.lines.length) {
       const l = this.lines[this.i]!;
@@ -156,12 +159,14 @@ class Reader {
       const [key, rest] = k!;
       this.i++;
       const child = this.valueAfter(rest, l, indent, true);
-      // A duplicate key: the library's lines follow the first, its value is the last. Not read here.
-      if (keys.has(key)) giveUp();
+      // A duplicate key, as the library reads it: its value is the last, its line the first's,
+      // and every pair's scalars are listed (pairs keeps them all, from the first duplicate on).
+      if (keys.has(key)) pairs ??= [...keys].map(([k, l]) => [k, value[k], l]);
+      if (pairs) pairs.push([key, child.value, child.lines]);
       value[key] = child.value;
-      keys.set(key, child.lines);
+      if (!keys.has(key)) keys.set(key, child.lines);
     }
-    return { value, lines: { line, keys } };
+    return { value, lines: pairs ? { line, keys, pairs } : { line, keys } };
   }
 
   private sequence(indent: number): { value: unknown; lines: Lines } {

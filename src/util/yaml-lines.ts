@@ -67,7 +67,8 @@ function scalarsOf(value: unknown, lines: Lines): YamlScalar[] {
   const out: YamlScalar[] = [];
   const walk = (v: unknown, l: Lines, path: string[], depth: number) => {
     if (depth > 64) return;
-    if (l.keys) for (const [k, kl] of l.keys) walk((v as Record<string, unknown>)[k], kl, [...path, k], depth + 1);
+    if (l.pairs) for (const [k, pv, pl] of l.pairs) walk(pv, pl, [...path, k], depth + 1);
+    else if (l.keys) for (const [k, kl] of l.keys) walk((v as Record<string, unknown>)[k], kl, [...path, k], depth + 1);
     else if (l.items) l.items.forEach((il, i) => walk((v as unknown[])[i], il, [...path, String(i)], depth + 1));
     else if (v !== null && v !== undefined) out.push({ path, value: String(v), line: l.line, block: !!l.block });
   };
