@@ -283,13 +283,26 @@ export function frameworkOf(text: string): string | undefined {
 /** CALL, to ask whether there is any candidate at all. */
 const ANY_CALL = new RegExp(CALL.source);
 
+/**
+ * The file's names as values, built on first use: most files evaluate nothing (no loop around a
+ * test), and building the scope reads every declaration.
+ */
+function lazyScope(code: string, text: string, modules?: Modules): Source {
+  let scope: Source | undefined;
+  const built = () => (scope ??= scopeOf(code, text, modules));
+  return { code, text, lookup: (name, at) => built().lookup(name, at), module: (spec) => built().module(spec) };
+}
+
 export function countJavaScript(text: string, modules?: Modules, helpers: Helper[] = []) {
   const code = mask(text, SYNTAX.js);
-  // No test call, no imported helper that defines tests: nothing to count. Unless a loop could
-  // read a relative module (a quoted spec starting with '.'), whose read must still happen.
-  if (!ANY_CALL.test(code) && !helpers.some((h) => h.perCall > 0) && !(modules && /['"]\./.test(text)))
+  const scope = lazyScope(code, text, modules);
+  // No test call, no imported helper that defines tests: nothing to count. The loops are still
+  // sized when one could read a relative module (a quoted spec starting with '.'): that read is
+  // part of the count's work wherever it happens.
+  if (!ANY_CALL.test(code) && !helpers.some((h) => h.perCall > 0)) {
+    if (modules && /['"]\./.test(text)) loopSpans(code, scope);
     return counter().result();
-  const scope = scopeOf(code, text, modules);
+  }
   const lineOf = lineIndex(code);
   const skippedSpans: [number, number][] = [];
   for (const m of code.matchAll(SKIPPED_SUITE)) {

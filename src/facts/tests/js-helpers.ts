@@ -136,10 +136,23 @@ export function callbackRuns(code: string, f: NamedFunction, fns: NamedFunction[
     return n;
   };
   let runs = 0;
-  for (const p of f.params)
-    for (const u of body.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(p)}\\s*\\(`, 'g')))
-      runs += times(f.open + u.index, 0);
+  for (const p of f.params) for (const at of callsOf(body, p)) runs += times(f.open + at, 0);
   return runs;
+}
+
+/**
+ * Offsets of `name(` calls in `code`: what `(?<![\w$.])name\s*\(` finds, without compiling a
+ * regex per name (one per parameter of every function of every test file added up).
+ */
+export function callsOf(code: string, name: string): number[] {
+  const out: number[] = [];
+  for (let i = code.indexOf(name); i >= 0; i = code.indexOf(name, i + 1)) {
+    if (i > 0 && /[\w$.]/.test(code[i - 1]!)) continue;
+    let j = i + name.length;
+    while (j < code.length && /\s/.test(code[j]!)) j++;
+    if (code[j] === '(') out.push(i);
+  }
+  return out;
 }
 
 /** Named functions whose body itself defines a test. */
@@ -159,10 +172,25 @@ export function resolveModule(files: FileView, from: string, spec: string): stri
   }
   const base = out.join('/');
   const stem = base.replace(/\.[cm]?[jt]sx?$/, '');
+  // Every candidate sits in base's folder or in stem/: a folder that holds no file has none.
+  const folders = foldersOf(files.paths);
+  if (!folders.has(base.slice(0, Math.max(0, base.lastIndexOf('/')))) && !folders.has(stem)) return undefined;
   return [base, ...['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'].map((e) => stem + e)].find(
     (p) => files.exists(p),
   );
 }
+
+/** Folders that directly hold a listed file ('' for the root), per listing. */
+function foldersOf(paths: readonly string[]): Set<string> {
+  let set = folderSets.get(paths);
+  if (!set) {
+    set = new Set();
+    for (const p of paths) set.add(p.slice(0, Math.max(0, p.lastIndexOf('/'))));
+    folderSets.set(paths, set);
+  }
+  return set;
+}
+const folderSets = new WeakMap<readonly string[], Set<string>>();
 
 export interface Helper {
   /** How the test file calls it: `withNow` or `Helpers.withNow`. */
