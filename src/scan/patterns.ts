@@ -7,6 +7,7 @@ import type { Match, PatternSpec } from '../types.js';
 import { detach } from '../util/detach.js';
 import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';
 import { LiteralSet, type Found } from './literals.js';
+import { requiredLiterals } from './required.js';
 
 export interface ScanPattern extends PatternSpec {
   /** `<rule>:<name>`, unique across the run. */
@@ -20,6 +21,8 @@ export interface Compiled {
   lowerLiterals: boolean;
   /** Ids of `literals` in the run's shared LiteralSet (one automaton pass per file). */
   literalIds?: number[];
+  /** Ids of literals the regex itself cannot match without (required.ts), when it has them. */
+  requiredIds?: number[];
   literalSet?: LiteralSet;
   /** `/$/` without `m` (used to count lines) matches only at the end: start there, skip the regex walk. */
   endOnly: boolean;
@@ -47,12 +50,16 @@ export function compilePatterns(patterns: ScanPattern[]): Group[] {
     const flags = new Set([...p.regex.flags, 'g']);
     if (p.ignoreCase) flags.add('i');
     flags.delete('y');
+    const regex = new RegExp(p.regex.source, [...flags].join(''));
+    const required = requiredLiterals(regex);
     g.patterns.push({
       key: p.key,
-      regex: new RegExp(p.regex.source, [...flags].join('')),
+      regex,
       ...(p.literals ? { literals: p.ignoreCase ? p.literals.map((l) => l.toLowerCase()) : p.literals } : {}),
       lowerLiterals: !!p.ignoreCase,
-      ...(p.literals ? { literalIds: p.literals.map((l) => literalSet.add(l, !!p.ignoreCase)), literalSet } : {}),
+      ...(p.literals ? { literalIds: p.literals.map((l) => literalSet.add(l, !!p.ignoreCase)) } : {}),
+      ...(required ? { requiredIds: required.map((l) => literalSet.add(l, flags.has('i'))) } : {}),
+      ...(p.literals || required ? { literalSet } : {}),
       endOnly: p.regex.source === '$' && !flags.has('m'),
       maxPerFile: p.maxPerFile ?? 50,
     });
@@ -75,10 +82,13 @@ export function runPatterns(
   let lineStarts: number[] | undefined;
   for (const c of compiled) {
     searched.set(c.key, (searched.get(c.key) ?? 0) + 1);
-    if (c.literalIds) {
+    // The rule's literals decide whether its regex runs; the regex's own required ones only skip
+    // files where it cannot match anyway.
+    if (c.literalIds || c.requiredIds) {
       const set = c.literalSet!;
       const f = (found ??= set.scan(text));
-      if (!c.literalIds.some((id) => set.present(f, id, text, lowered))) continue;
+      if (c.literalIds && !c.literalIds.some((id) => set.present(f, id, text, lowered))) continue;
+      if (c.requiredIds && !c.requiredIds.some((id) => set.present(f, id, text, lowered))) continue;
     } else if (c.literals) {
       const hay = c.lowerLiterals ? lowered() : text;
       if (!c.literals.some((l) => hay.includes(l))) continue;

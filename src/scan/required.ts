@@ -1,0 +1,261 @@
+/**
+ * Literal text a regex cannot match without (DESIGN §9): `\b(MapHealthChecks|AddHealthChecks)\b`
+ * matches nothing in a file that contains neither name. A rule's own `literals` are often looser
+ * (`health`, present in half of a repository's files), and then the regex ran over every such
+ * file. The scanner also asks for these before it runs the regex: both are necessary, so the
+ * matches are the same; only files where the regex cannot match are skipped.
+ *
+ * The regex source is read with a small parser of JavaScript regex syntax (without the `u` or
+ * `v` flag). Anything it does not know gives no literals, never wrong ones.
+ */
+
+/** Strings every match contains one of (ASCII, case-folded when the regex ignores case), or undefined. */
+export function requiredLiterals(regex: RegExp): string[] | undefined {
+  if (/[uv]/.test(regex.flags)) return undefined;
+  try {
+    const node = new Parser(regex.source).parse();
+    const req = node.req;
+    if (!req || req.size === 0 || req.size > MAX_SET) return undefined;
+    // Any part of a required string is required too: a prefix keeps the prefilter's automaton small.
+    const list = [...req].map((s) => s.slice(0, MAX_LENGTH));
+    if (list.some((s) => s.length < MIN_LENGTH)) return undefined;
+    return [...new Set(regex.flags.includes('i') ? list.map((s) => s.toLowerCase()) : list)];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Shorter literals are too common to be worth a check; larger sets are too costly to build. */
+const MIN_LENGTH = 3;
+const MAX_LENGTH = 10;
+const MAX_SET = 64;
+
+interface Info {
+  /** Every string the node can match, when that set is small and finite. */
+  exact: Set<string> | null;
+  /** Strings every match contains one of (null: none known). */
+  req: Set<string> | null;
+}
+
+const ANY: Info = { exact: null, req: null };
+const EMPTY: Info = { exact: new Set(['']), req: null };
+
+class Unknown extends Error {}
+
+class Parser {
+  private i = 0;
+  constructor(private readonly src: string) {}
+
+  parse(): Info {
+    const node = this.disjunction();
+    if (this.i !== this.src.length) throw new Unknown();
+    return node;
+  }
+
+  private disjunction(): Info {
+    const alts = [this.alternative()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      alts.push(this.alternative());
+    }
+    if (alts.length === 1) return alts[0]!;
+    const exact = alts.every((a) => a.exact) ? union(alts.map((a) => a.exact!)) : null;
+    const req = alts.every((a) => best(a)) ? union(alts.map((a) => best(a)!)) : null;
+    return { exact, req };
+  }
+
+  private alternative(): Info {
+    const terms: Info[] = [];
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')')
+      terms.push(this.quantified(this.atom()));
+    return concat(terms);
+  }
+
+  private atom(): Info {
+    const c = this.src[this.i]!;
+    this.i++;
+    if (c === '^' || c === '$') return EMPTY;
+    if (c === '.') return ANY;
+    if (c === '[') return this.cls();
+    if (c === '(') return this.group();
+    if (c === '\\') return this.escape();
+    if ('*+?{}])'.includes(c)) throw new Unknown(); // a quantifier with nothing before it, or an odd brace
+    return char(c);
+  }
+
+  private group(): Info {
+    let lookaround = false;
+    if (this.src[this.i] === '?') {
+      const m = /^\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/.exec(this.src.slice(this.i));
+      if (!m) throw new Unknown();
+      lookaround = m[0] !== '?:' && !m[0].startsWith('?<') ? true : m[0] === '?<=' || m[0] === '?<!';
+      this.i += m[0].length;
+    }
+    const inner = this.disjunction();
+    if (this.src[this.i] !== ')') throw new Unknown();
+    this.i++;
+    // A lookaround consumes nothing: for the text a match covers, it is the empty string.
+    return lookaround ? EMPTY : inner;
+  }
+
+  private escape(): Info {
+    const c = this.src[this.i++];
+    if (c === undefined) throw new Unknown();
+    if (c === 'b' || c === 'B') return EMPTY;
+    if ('dDwWsS'.includes(c)) return ANY;
+    if (/[1-9]/.test(c) || c === 'k') {
+      // A back-reference: it matches what its group did, which we do not track.
+      while (/[0-9]/.test(this.src[this.i] ?? '')) this.i++;
+      if (c === 'k') {
+        const end = this.src.indexOf('>', this.i);
+        if (this.src[this.i] !== '<' || end < 0) throw new Unknown();
+        this.i = end + 1;
+      }
+      return ANY;
+    }
+    const code = escapedChar(c, this.src, this.i);
+    if (code === undefined) throw new Unknown();
+    this.i += code.skip;
+    return code.ch === undefined ? ANY : char(code.ch);
+  }
+
+  /** A character class: its characters when it lists a few (`["']`, `[fF]`). */
+  private cls(): Info {
+    const negated = this.src[this.i] === '^';
+    if (negated) this.i++;
+    const chars = new Set<string>();
+    let small = true;
+    for (;;) {
+      let c = this.src[this.i++];
+      if (c === undefined) throw new Unknown();
+      // In JavaScript `]` always closes: `[]` matches nothing, `[^]` anything.
+      if (c === ']') break;
+      if (c === '\\') {
+        const e = this.src[this.i++];
+        if (e === undefined) throw new Unknown();
+        if ('dDwWsSbB'.includes(e)) {
+          small = false;
+          continue;
+        }
+        const code = escapedChar(e, this.src, this.i);
+        if (code === undefined || code.ch === undefined) throw new Unknown();
+        this.i += code.skip;
+        c = code.ch;
+      }
+      if (this.src[this.i] === '-' && this.src[this.i + 1] !== ']' && this.src[this.i + 1] !== undefined) {
+        // A range: too many characters to list (we only keep small classes).
+        this.i++;
+        const hi = this.src[this.i++];
+        if (hi === '\\') this.i++;
+        small = false;
+        continue;
+      }
+      chars.add(c);
+    }
+    if (negated || !small || chars.size === 0 || chars.size > 4 || [...chars].some((ch) => ch.charCodeAt(0) > 127))
+      return ANY;
+    return { exact: chars, req: chars };
+  }
+
+  private quantified(atom: Info): Info {
+    const c = this.src[this.i];
+    let min: number;
+    let max: number;
+    if (c === '*') (min = 0), (max = Infinity), this.i++;
+    else if (c === '+') (min = 1), (max = Infinity), this.i++;
+    else if (c === '?') (min = 0), (max = 1), this.i++;
+    else if (c === '{') {
+      const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.src.slice(this.i));
+      if (!m) throw new Unknown(); // a literal brace in Annex B syntax: not read here
+      min = Number(m[1]);
+      max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min;
+      this.i += m[0].length;
+    } else return atom;
+    if (this.src[this.i] === '?') this.i++; // lazy: the same strings
+    if (min === 0 && max === 1) return { exact: atom.exact ? union([atom.exact, new Set([''])]) : null, req: null };
+    if (min === 0) return ANY;
+    // At least one repetition: whatever one repetition requires, the whole does.
+    if (min === max && atom.exact && min <= 4) return concat(Array.from({ length: min }, () => atom));
+    return { exact: null, req: best(atom) };
+  }
+}
+
+function char(c: string): Info {
+  if (c.charCodeAt(0) > 127) return ANY;
+  const s = new Set([c]);
+  return { exact: s, req: s };
+}
+
+/** The character an escape stands for (`\.`, `\n`, `\x41`), and how many more source characters it takes. */
+function escapedChar(c: string, src: string, at: number): { ch: string | undefined; skip: number } | undefined {
+  const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', v: '\v', f: '\f' };
+  if (simple[c]) return { ch: simple[c], skip: 0 };
+  if (c === '0' && !/[0-9]/.test(src[at] ?? '')) return { ch: '\0', skip: 0 };
+  if (c === 'x' && /^[0-9a-fA-F]{2}/.test(src.slice(at)))
+    return { ch: String.fromCharCode(Number.parseInt(src.slice(at, at + 2), 16)), skip: 2 };
+  if (c === 'u' && /^[0-9a-fA-F]{4}/.test(src.slice(at)))
+    return { ch: String.fromCharCode(Number.parseInt(src.slice(at, at + 4), 16)), skip: 4 };
+  // An escaped punctuation character is itself; an escaped letter or digit we do not know is not read.
+  if (/[^A-Za-z0-9]/.test(c)) return { ch: c, skip: 0 };
+  return undefined;
+}
+
+function union(sets: Set<string>[]): Set<string> | null {
+  const out = new Set<string>();
+  for (const s of sets) for (const x of s) out.add(x);
+  return out.size > MAX_SET ? null : out;
+}
+
+function product(a: Set<string>, b: Set<string>): Set<string> | null {
+  if (a.size * b.size > MAX_SET) return null;
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) out.add(x + y);
+  return out;
+}
+
+/** The better of a node's own requirement and its exact strings (when none is empty). */
+function best(info: Info): Set<string> | null {
+  const fromExact = info.exact && ![...info.exact].includes('') ? info.exact : null;
+  return better(fromExact, info.req);
+}
+
+/** The more selective of two requirements: longer shortest string, then fewer strings. */
+function better(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
+  if (!a || a.size === 0) return b;
+  if (!b || b.size === 0) return a;
+  const la = Math.min(...[...a].map((s) => s.length));
+  const lb = Math.min(...[...b].map((s) => s.length));
+  if (la !== lb) return la > lb ? a : b;
+  return a.size <= b.size ? a : b;
+}
+
+/**
+ * A sequence: its exact strings when every part has them (a cross product, while small), and a
+ * requirement: the best of each part's own, and of each run of exact parts joined (`["']health`).
+ */
+function concat(terms: Info[]): Info {
+  let exact: Set<string> | null = new Set(['']);
+  let req: Set<string> | null = null;
+  let run: Set<string> | null = new Set(['']);
+  for (const t of terms) {
+    exact = exact && t.exact ? product(exact, t.exact) : null;
+    if (t.exact) {
+      const joined: Set<string> | null = run ? product(run, t.exact) : null;
+      if (joined) run = joined;
+      else {
+        req = better(req, nonEmpty(run));
+        run = t.exact;
+      }
+    } else {
+      req = better(req, nonEmpty(run));
+      req = better(req, best(t));
+      run = new Set(['']);
+    }
+  }
+  req = better(req, nonEmpty(run));
+  return { exact, req };
+}
+
+function nonEmpty(s: Set<string> | null): Set<string> | null {
+  return s && s.size > 0 && ![...s].includes('') ? s : null;
+}
