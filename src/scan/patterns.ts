@@ -68,27 +68,31 @@ export function compilePatterns(patterns: ScanPattern[]): Group[] {
   return [...groups.values()];
 }
 
-/** Runs `compiled` over one file's text; matches go to their pattern's list, `searched` counts the file. */
+/**
+ * Runs `compiled` over one file's text; matches go to their pattern's list. `searched`, when
+ * given, counts the file for each pattern (the scanner counts per kind of file instead).
+ */
 export function runPatterns(
   path: string,
   text: string,
   compiled: readonly Compiled[],
   matches: Map<string, Match[]>,
-  searched: Map<string, number>,
+  searched?: Map<string, number>,
 ): void {
   let lower: string | undefined;
   const lowered = () => (lower ??= text.toLowerCase());
   let found: Found | undefined;
   let lineStarts: number[] | undefined;
-  for (const c of compiled) {
-    searched.set(c.key, (searched.get(c.key) ?? 0) + 1);
+  for (let ci = 0; ci < compiled.length; ci++) {
+    const c = compiled[ci]!;
+    if (searched) searched.set(c.key, (searched.get(c.key) ?? 0) + 1);
     // The rule's literals decide whether its regex runs; the regex's own required ones only skip
     // files where it cannot match anyway.
     if (c.literalIds || c.requiredIds) {
       const set = c.literalSet!;
       const f = (found ??= set.scan(text));
-      if (c.literalIds && !c.literalIds.some((id) => set.present(f, id, text, lowered))) continue;
-      if (c.requiredIds && !c.requiredIds.some((id) => set.present(f, id, text, lowered))) continue;
+      if (c.literalIds && !anyPresent(set, f, c.literalIds, text, lowered)) continue;
+      if (c.requiredIds && !anyPresent(set, f, c.requiredIds, text, lowered)) continue;
     } else if (c.literals) {
       const hay = c.lowerLiterals ? lowered() : text;
       if (!c.literals.some((l) => hay.includes(l))) continue;
@@ -115,6 +119,11 @@ export function runPatterns(
       n++;
     }
   }
+}
+
+function anyPresent(set: LiteralSet, f: Found, ids: number[], text: string, lowered: () => string): boolean {
+  for (let i = 0; i < ids.length; i++) if (set.present(f, ids[i]!, text, lowered)) return true;
+  return false;
 }
 
 export function snippetOf(line: string): string {

@@ -33,8 +33,6 @@ const view = new ListingView(new FileIndex(paths, nothing, input.maxFileBytes));
 const cursor = new Int32Array(input.cursor);
 const shared = input.items.length;
 const pathOf = (i: number) => paths[input.items[i]!]!;
-// runPatterns counts files searched per pattern; the main thread keeps that count itself.
-const searched = new Map<string, number>();
 
 let batch: Batch = fresh();
 let matches = new Map<string, Match[]>();
@@ -56,7 +54,7 @@ function onRead(i: number, r: Buffer | SkipReason): void {
   if (typeof text === 'string') {
     const path = pathOf(i);
     const shape = shapes[input.shapes[i]!]!;
-    runPatterns(path, text, shape.compiled, matches, searched);
+    runPatterns(path, text, shape.compiled, matches);
     const later: string[] = [];
     for (const d of shape.digests) {
       const got = localDigest(d, path, text, view);

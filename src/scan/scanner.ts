@@ -35,6 +35,10 @@ export interface ScanResult {
 
 export interface WorkItem {
   path: string;
+  /** Position in the listing. */
+  at: number;
+  /** Items with the same patterns, digests and keep flag share one shape (an id, and the lists). */
+  shape: number;
   compiled: Compiled[];
   keep: boolean;
   digests: Digest<unknown>[];
@@ -53,19 +57,20 @@ export function planFiles(
   const keepId = groups.length;
   const plan = new PathPlan([...groups.map((g) => g.globs), keep, ...digests.map((d) => d.files)]);
   // Files that match the same groups share one item template (a list per file cost ~40 MB at 100k).
-  const shapes = new Map<readonly number[], Omit<WorkItem, 'path'> | null>();
+  const shapes = new Map<readonly number[], Omit<WorkItem, 'path' | 'at'> | null>();
   const work: WorkItem[] = [];
-  for (const path of paths) {
+  for (let at = 0; at < paths.length; at++) {
+    const path = paths[at]!;
     const hit = plan.targetsFor(path);
     let shape = shapes.get(hit);
     if (shape === undefined) {
       const compiled = hit.filter((t) => t < keepId).flatMap((t) => groups[t]!.patterns);
       const k = hit.includes(keepId);
       const ds = hit.filter((t) => t > keepId).map((t) => digests[t - keepId - 1]!);
-      shape = compiled.length || k || ds.length ? { compiled, keep: k, digests: ds } : null;
+      shape = compiled.length || k || ds.length ? { shape: shapes.size, compiled, keep: k, digests: ds } : null;
       shapes.set(hit, shape);
     }
-    if (shape) work.push({ path, compiled: shape.compiled, keep: shape.keep, digests: shape.digests });
+    if (shape) work.push({ path, at, ...shape });
   }
   return work;
 }
@@ -101,6 +106,8 @@ export async function scan(
     if (onProgress && (++done & 511) === 0) onProgress(done, order.length);
   };
   const view = new ListingView(files);
+  /** Readable files scanned, per shape: each of the shape's patterns searched them. */
+  const scannedShapes: number[] = [];
   /** Digests to replay, by position in `order`, with the text they were refused. */
   const replay = new Map<number, { text: string; digests: Digest<unknown>[] }>();
 
@@ -111,7 +118,8 @@ export async function scan(
       for (const d of item.digests) files.rememberDigest(d.key, item.path, undefined);
       return;
     }
-    runPatterns(item.path, text, item.compiled, matches, searched);
+    runPatterns(item.path, text, item.compiled, matches);
+    scannedShapes[item.shape] = (scannedShapes[item.shape] ?? 0) + 1;
     const later: Digest<unknown>[] = [];
     for (const d of item.digests) {
       if (files.digested(d.key, item.path)) continue;
@@ -145,7 +153,7 @@ export async function scan(
         const item = order[first + i]!;
         const size = b.sizes[n]!;
         files.account(item.path, size);
-        if (typeof size === 'number') for (const c of item.compiled) searched.set(c.key, searched.get(c.key)! + 1);
+        if (typeof size === 'number') scannedShapes[item.shape] = (scannedShapes[item.shape] ?? 0) + 1;
         else for (const d of item.digests) files.rememberDigest(d.key, item.path, undefined);
       });
       for (const [key, list] of b.matches) for (const m of list) matches.get(key)!.push(m);
@@ -185,6 +193,11 @@ export async function scan(
     files.scanning = false;
     files.replay = undefined;
   }
+  const compiledOf: Compiled[][] = [];
+  for (const item of order) compiledOf[item.shape] ??= item.compiled;
+  scannedShapes.forEach((n, shape) => {
+    for (const c of compiledOf[shape]!) searched.set(c.key, searched.get(c.key)! + n);
+  });
   for (const list of matches.values())
     list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
   return { matches, searched, offloaded };
@@ -212,18 +225,14 @@ async function startPool(
   onBatch: (b: Batch) => void,
 ): Promise<ScanPool | undefined> {
   if (mode === 'never' || !('root' in disk)) return undefined;
-  const portable = await portableKeys([...new Set(rest.flatMap((i) => i.digests))]);
-  const index = new Map(files.paths.map((p, i) => [p, i]));
-  const shapeIds = new Map<string, number>();
-  const shapeDefs: { patterns: string[]; digests: string[] }[] = [];
-  const shapes = new Int32Array(rest.length);
-  rest.forEach((item, i) => {
-    const def = { patterns: item.compiled.map((c) => c.key), digests: item.digests.map((d) => d.key) };
-    const sig = `${def.patterns.join(',')}|${def.digests.join(',')}`;
-    let id = shapeIds.get(sig);
-    if (id === undefined) shapeIds.set(sig, (id = shapeDefs.push(def) - 1));
-    shapes[i] = id;
-  });
+  const firsts: WorkItem[] = [];
+  for (const item of rest) firsts[item.shape] ??= item;
+  const portable = await portableKeys([...new Set(firsts.flatMap((i) => i?.digests ?? []))]);
+  const shapeDefs = firsts.map((item) => ({
+    patterns: item.compiled.map((c) => c.key),
+    digests: item.digests.map((d) => d.key),
+  }));
+  for (let id = 0; id < shapeDefs.length; id++) shapeDefs[id] ??= { patterns: [], digests: [] };
   // A digest only the main thread can take (a plugin's) keeps its files there.
   if (shapeDefs.some((s) => s.digests.some((k) => !portable.has(k)))) return undefined;
   return ScanPool.start(
@@ -233,8 +242,8 @@ async function startPool(
       maxFileBytes: files.maxFileBytes,
       patterns,
       listing: files.paths.join('\0'),
-      items: Int32Array.from(rest, (item) => index.get(item.path)!),
-      shapes,
+      items: Int32Array.from(rest, (item) => item.at),
+      shapes: Int32Array.from(rest, (item) => item.shape),
       shapeDefs,
     },
     onBatch,
