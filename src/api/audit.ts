@@ -3,15 +3,14 @@
  * scans, runs the rules, builds the Report and evaluates its gates. The command line is a thin
  * layer over it (flags → options, Report → text and exit code); `verify` calls it too.
  */
-import { dirname, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
-import { loadConfig, validateConfig } from '../config/load.js';
+import { dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync } from 'node:fs';
+import type { LoadedConfig } from '../config/load.js';
+import { CONFIG_NAMES } from '../config/names.js';
 import type { Config } from '../config/schema.js';
 import { INLINE_SUPPRESSION_KEY, runAudit } from '../engine/audit.js';
-import { auditPackages, choosePackages } from '../engine/packages.js';
 import { DEFAULT_RULE_TIMEOUT_MS } from '../engine/run.js';
 import { catalogueFor } from '../facts/catalogues.js';
-import { packageReports } from '../report/packages.js';
 import { customRules } from '../engine/custom.js';
 import { loadPlugins } from '../engine/plugins.js';
 import { withExtraRules } from '../engine/select.js';
@@ -28,10 +27,9 @@ import type {
   Severity,
 } from '../types.js';
 import { buildReport } from '../report/build.js';
-import { compareToBaseline, readBaseline, type BaselineInput } from '../report/baseline.js';
-import { reportSchema, type Report } from '../report/schema.js';
+import type { BaselineInput } from '../report/baseline.js';
+import type { Report } from '../report/schema.js';
 import { evaluateGates, type GateOptions } from '../scoring/gates.js';
-import { loadArtifacts } from '../ingest/index.js';
 import { UsageError } from '../util/errors.js';
 import { DiskSource } from '../walk/disk-source.js';
 import { decode, FileIndex } from '../walk/file-index.js';
@@ -120,11 +118,7 @@ export async function auditRepository(
   };
 
   const explicitPath = typeof options.config === 'string' ? options.config : undefined;
-  const loaded =
-    options.config !== undefined && typeof options.config === 'object'
-      ? { config: validateConfig(options.config, 'options.config'), path: null, explicit: true }
-      : loadConfig(root, explicitPath);
-  const { config, path: configPath, explicit } = loaded;
+  const { config, path: configPath, explicit } = await configFor(root, options.config, explicitPath);
   // Custom and plugin rules join the pillar tables before anything is selected or scored; a bad
   // custom rule is reported before any plugin code runs.
   const custom = customRules(config, configPath ?? 'config');
@@ -139,7 +133,8 @@ export async function auditRepository(
   if (options.failOnRegression && !options.baseline)
     throw new UsageError('--fail-on-regression needs --baseline REPORT.json to compare with');
   // Read the baseline before the audit: a bad baseline fails fast, with one line.
-  const old = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
+  const baselines = options.baseline ? await import('../report/baseline.js') : undefined;
+  const old = typeof options.baseline === 'string' ? baselines!.readBaseline(options.baseline) : options.baseline;
   const baselineName = typeof options.baseline === 'string' ? options.baseline : 'the baseline';
   const gates: GateOptions = {
     ...((options.minScore ?? config.minScore) !== undefined ? { minScore: options.minScore ?? config.minScore } : {}),
@@ -149,7 +144,10 @@ export async function auditRepository(
     packagesFailOn: options.packagesFailOn ?? config.packagesFailOn ?? 'any',
   };
   // Parsed before the walk: a malformed artefact is a usage error, whatever the tree holds.
-  const artifacts = loadArtifacts(options.coverage, options.junit);
+  const artifacts =
+    options.coverage?.length || options.junit?.length
+      ? (await import('../ingest/index.js')).loadArtifacts(options.coverage, options.junit)
+      : undefined;
   phase('config');
 
   options.onProgress?.('list');
@@ -199,6 +197,8 @@ export async function auditRepository(
   const wanted = options.packages ?? config.packages ?? false;
   let partialReport = rootReport;
   if (wanted !== false) {
+    const { auditPackages, choosePackages } = await import('../engine/packages.js');
+    const { packageReports } = await import('../report/packages.js');
     const chosen = choosePackages(
       files,
       audit.facts.workspaces,
@@ -227,14 +227,11 @@ export async function auditRepository(
     if (chosen.length === 0) partialReport.notes = [...partialReport.notes, 'packages: no workspace package found'];
     phase('packages');
   }
-  const delta = old ? compareToBaseline(old, partialReport, baselineName) : undefined;
+  const delta = old ? baselines!.compareToBaseline(old, partialReport, baselineName) : undefined;
   const withBaseline = delta ? { ...partialReport, baseline: delta } : partialReport;
   const report = { ...withBaseline, gates: evaluateGates(withBaseline, gates) };
-  const checked = reportSchema.safeParse(report);
-  if (!checked.success)
-    throw new Error(
-      `internal error: the report does not match its schema at ${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`,
-    );
+  // The report is not checked against its zod schema here (loading zod cost more than a small
+  // audit): every test that audits parses its report with the schema (test/ci-e2e, e2e-fixtures…).
   phase('report');
   return {
     report,
@@ -258,6 +255,34 @@ export async function auditRepository(
     scanned: (key) => audit.scan.matches.get(key) ?? [],
     ...(artifacts ? { artifacts } : {}),
   };
+}
+
+/**
+ * The configuration: given, named, or discovered in the root. A root without any of the file
+ * names needs neither the YAML parser nor the schema, so they load only when there is one.
+ */
+async function configFor(
+  root: string,
+  given: AuditOptions['config'],
+  explicitPath: string | undefined,
+): Promise<Pick<LoadedConfig, 'config' | 'path' | 'explicit'>> {
+  const object = given !== undefined && typeof given === 'object';
+  if (!object && explicitPath === undefined && !CONFIG_NAMES.some((n) => present(join(root, n))))
+    return { config: {}, path: null, explicit: false };
+  const { loadConfig, validateConfig } = await import('../config/load.js');
+  return object
+    ? { config: validateConfig(given, 'options.config'), path: null, explicit: true }
+    : loadConfig(root, explicitPath);
+}
+
+/** lstat, not exists: a link that leads nowhere is still a file the loader must see (and refuse). */
+function present(abs: string): boolean {
+  try {
+    lstatSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function pillarMinimumsFromConfig(

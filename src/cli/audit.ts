@@ -10,7 +10,8 @@ import {
   type Severity,
 } from '../types.js';
 import type { Report } from '../report/schema.js';
-import { chooseFormat, render, type Format } from '../render/index.js';
+import { chooseFormat, type Format } from '../render/formats.js';
+import { renderReport } from '../render/lazy.js';
 import { UsageError } from '../util/errors.js';
 import { writeAtomic } from '../util/atomic.js';
 import { oneLine } from '../util/printable.js';
@@ -107,7 +108,7 @@ export async function auditCommand(
   if (lastProgress > 0) progress('', 'clear');
 
   let lap = performance.now();
-  const text = render(report, format, {
+  const text = await renderReport(report, format, {
     color: flags.color && !flags.output,
     verbose: flags.verbose ?? false,
     ...(flags.width && !flags.output ? { width: flags.width } : {}),

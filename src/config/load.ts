@@ -5,15 +5,10 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { UsageError } from '../util/errors.js';
 import { configSchema, type Config } from './schema.js';
+import { CONFIG_NAMES } from './names.js';
 import { fsReason } from '../util/fs-errors.js';
 
-export const CONFIG_NAMES = [
-  '.readiness.yml',
-  '.readiness.yaml',
-  'readiness.config.yml',
-  'readiness.config.yaml',
-  'readiness.config.json',
-];
+export { CONFIG_NAMES } from './names.js';
 
 export interface LoadedConfig {
   config: Config;

@@ -6,7 +6,8 @@ import { scorePillar, overallScore, roadmap, gradeOf, type Coverage } from '../s
 import type { FileIndex } from '../walk/file-index.js';
 import { globTest } from '../walk/glob.js';
 import { redactDeep } from '../util/redact.js';
-import { SCHEMA_VERSION, type Report, type RuleReport } from './schema.js';
+import type { Report, RuleReport } from './schema.js';
+import { SCHEMA_VERSION } from './version.js';
 import { VERSION } from '../version.js';
 import { ciFiles } from '../facts/ci.js';
 import { catalogueHash, configHash } from './stamp.js';

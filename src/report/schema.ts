@@ -7,9 +7,7 @@ import { z } from 'zod';
 import { EFFORTS, OUTCOMES, PILLAR_IDS, SEVERITIES } from '../types.js';
 import { PROFILES } from '../types.js';
 
-export const SCHEMA_VERSION = 2;
-/** Versions this build reads (render, diff, baseline, aggregate). */
-export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
+export { READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION } from './version.js';
 
 const grade = z.enum(['A', 'B', 'C', 'D', 'F']).nullable();
 const evidence = z

@@ -1,5 +1,6 @@
 /** YAML with line numbers: walk a document's nodes and report scalars with their lines. */
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yaml } from './parsers.js';
 import { parseFast, type Lines } from './yaml-fast.js';
 
 export interface YamlScalar {
@@ -77,6 +78,7 @@ function scalarsOf(value: unknown, lines: Lines): YamlScalar[] {
 }
 
 function parseWithLibrary(text: string): YamlFile {
+  const { isMap, isScalar, isSeq, LineCounter, parseAllDocuments } = yaml();
   const lc = new LineCounter();
   let parsed: ReturnType<typeof parseAllDocuments>;
   try {

@@ -2,8 +2,7 @@
  * FileIndex: the listing plus memoised, safe reads. Rules and facts see the repository only
  * through it, so the in-memory index used by tests and the disk index behave the same.
  */
-import { parse as parseToml } from 'smol-toml';
-import { parseAllDocuments, parseDocument } from 'yaml';
+import { toml, yaml } from '../util/parsers.js';
 import type { Digest, FileView, Parsed, SkipReason } from '../types.js';
 import { anyGlob, basename, extensionOf, globExtensions, globTest, type PathTest } from './glob.js';
 
@@ -268,7 +267,7 @@ export class FileIndex implements FileView {
   /** The first YAML document. */
   readYaml<T = unknown>(path: string): Parsed<T> {
     return this.parse(path, 'yaml', (t) => {
-      const doc = parseDocument(t, YAML_OPTIONS);
+      const doc = yaml().parseDocument(t, YAML_OPTIONS);
       if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message.split('\n')[0]);
       return doc.toJS(TO_JS);
     }) as Parsed<T>;
@@ -277,7 +276,7 @@ export class FileIndex implements FileView {
   /** Every YAML document of a multi-document stream (Kubernetes manifests). */
   readYamlAll<T = unknown>(path: string): Parsed<T[]> {
     return this.parse(path, 'yamlAll', (t) => {
-      const docs = parseAllDocuments(t, YAML_OPTIONS);
+      const docs = yaml().parseAllDocuments(t, YAML_OPTIONS);
       const list = Array.isArray(docs) ? docs : [docs];
       for (const d of list) if (d.errors.length > 0) throw new Error(d.errors[0]!.message.split('\n')[0]);
       return list.map((d) => d.toJS(TO_JS));
@@ -285,7 +284,7 @@ export class FileIndex implements FileView {
   }
 
   readToml<T = unknown>(path: string): Parsed<T> {
-    return this.parse(path, 'toml', (t) => parseToml(t)) as Parsed<T>;
+    return this.parse(path, 'toml', (t) => toml().parse(t)) as Parsed<T>;
   }
 
   private parse(path: string, kind: string, fn: (text: string) => unknown): Parsed<unknown> {
