@@ -24,14 +24,26 @@ export type Found = Uint8Array;
 // When a file has one, an ignore-case literal the automaton missed is re-checked the old way.
 const LOWERS_TO_ASCII = (c: number) => c === 0x130 || c === 0x212a;
 
+/** A built LiteralSet as plain data: worker threads take it instead of building their own. */
+export interface LiteralTables {
+  lits: Literal[];
+  plain: number[];
+  table: Int32Array;
+  classes: number;
+  classOf: Uint8Array;
+  outStart: Int32Array;
+  outIds: Int32Array;
+  hasOut: Uint8Array;
+}
+
 export class LiteralSet {
-  private readonly lits: Literal[] = [];
+  private lits: Literal[] = [];
   private readonly ids = new Map<string, number>();
   /** Literals with non-ASCII characters are not in the automaton; checked with includes. */
-  private readonly plain: number[] = [];
+  private plain: number[] = [];
   private table = new Int32Array(0);
   private classes = 1;
-  private readonly classOf = new Uint8Array(128);
+  private classOf = new Uint8Array(128);
   private outStart = new Int32Array(1);
   private outIds = new Int32Array(0);
   /** Indexed by premultiplied state: 1 where some literal ends. */
@@ -51,6 +63,28 @@ export class LiteralSet {
 
   get size(): number {
     return this.lits.length;
+  }
+
+  /** The built automaton as data (after `build`). */
+  tables(): LiteralTables {
+    const { lits, plain, table, classes, classOf, outStart, outIds, hasOut } = this;
+    return { lits, plain, table, classes, classOf, outStart, outIds, hasOut };
+  }
+
+  /** A set built elsewhere (see `tables`): the same ids, the same answers. */
+  static from(t: LiteralTables): LiteralSet {
+    const set = new LiteralSet();
+    Object.assign(set, {
+      lits: t.lits,
+      plain: t.plain,
+      table: t.table,
+      classes: t.classes,
+      classOf: t.classOf,
+      outStart: t.outStart,
+      outIds: t.outIds,
+      hasOut: t.hasOut,
+    });
+    return set;
   }
 
   /** Builds the automaton; call once after every `add`. */

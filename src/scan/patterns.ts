@@ -6,7 +6,7 @@
 import type { Match, PatternSpec } from '../types.js';
 import { detach } from '../util/detach.js';
 import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';
-import { LiteralSet, type Found } from './literals.js';
+import { LiteralSet, type Found, type LiteralTables } from './literals.js';
 import { requiredLiterals } from './required.js';
 
 export interface ScanPattern extends PatternSpec {
@@ -37,9 +37,25 @@ export interface Group {
 
 const SNIPPET_MAX = 160;
 
-export function compilePatterns(patterns: ScanPattern[]): Group[] {
+/**
+ * How a run's literals are checked. `plain`: each with `includes`, as the rule declared them (a
+ * small tree: building the automaton and reading every regex for its required literals cost more
+ * than they save). `automaton`: all at once (literals.ts), with the regexes' required literals too;
+ * `prebuilt` is the main thread's, handed to worker threads so they do not build their own.
+ */
+export type LiteralMode = { kind: 'plain' } | { kind: 'automaton'; prebuilt?: Prebuilt };
+
+/** What a worker thread needs to check literals exactly as the main thread does. */
+export interface Prebuilt {
+  tables: LiteralTables;
+  /** Per pattern key: its literal ids and required ids in those tables. */
+  ids: Record<string, { literalIds?: number[]; requiredIds?: number[] }>;
+}
+
+export function compilePatterns(patterns: ScanPattern[], mode: LiteralMode = { kind: 'automaton' }): Group[] {
   const groups = new Map<string, Group>();
-  const literalSet = new LiteralSet();
+  const prebuilt = mode.kind === 'automaton' ? mode.prebuilt : undefined;
+  const literalSet = mode.kind === 'plain' ? undefined : prebuilt ? LiteralSet.from(prebuilt.tables) : new LiteralSet();
   for (const p of patterns) {
     const sig = p.files.join('\0');
     let g = groups.get(sig);
@@ -51,21 +67,42 @@ export function compilePatterns(patterns: ScanPattern[]): Group[] {
     if (p.ignoreCase) flags.add('i');
     flags.delete('y');
     const regex = new RegExp(p.regex.source, [...flags].join(''));
-    const required = requiredLiterals(regex);
+    let ids: Prebuilt['ids'][string] = {};
+    if (prebuilt) ids = prebuilt.ids[p.key] ?? {};
+    else if (literalSet) {
+      const required = requiredLiterals(regex);
+      ids = {
+        ...(p.literals ? { literalIds: p.literals.map((l) => literalSet.add(l, !!p.ignoreCase)) } : {}),
+        ...(required ? { requiredIds: required.map((l) => literalSet.add(l, flags.has('i'))) } : {}),
+      };
+    }
     g.patterns.push({
       key: p.key,
       regex,
       ...(p.literals ? { literals: p.ignoreCase ? p.literals.map((l) => l.toLowerCase()) : p.literals } : {}),
       lowerLiterals: !!p.ignoreCase,
-      ...(p.literals ? { literalIds: p.literals.map((l) => literalSet.add(l, !!p.ignoreCase)) } : {}),
-      ...(required ? { requiredIds: required.map((l) => literalSet.add(l, flags.has('i'))) } : {}),
-      ...(p.literals || required ? { literalSet } : {}),
+      ...ids,
+      ...(literalSet && (ids.literalIds || ids.requiredIds) ? { literalSet } : {}),
       endOnly: p.regex.source === '$' && !flags.has('m'),
       maxPerFile: p.maxPerFile ?? 50,
     });
   }
-  literalSet.build();
+  if (literalSet && !prebuilt) literalSet.build();
   return [...groups.values()];
+}
+
+/** The automaton and ids of compiled groups, for worker threads (undefined in plain mode). */
+export function prebuiltOf(groups: Group[]): Prebuilt | undefined {
+  const all = groups.flatMap((g) => g.patterns);
+  const set = all.find((c) => c.literalSet)?.literalSet;
+  if (!set) return undefined;
+  const ids: Prebuilt['ids'] = {};
+  for (const c of all)
+    ids[c.key] = {
+      ...(c.literalIds ? { literalIds: c.literalIds } : {}),
+      ...(c.requiredIds ? { requiredIds: c.requiredIds } : {}),
+    };
+  return { tables: set.tables(), ids };
 }
 
 /**

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Match, SkipReason } from '../types.js';
-import type { ScanPattern } from './patterns.js';
+import type { Prebuilt, ScanPattern } from './patterns.js';
 
 /**
  * When the scan uses worker threads: never, always (tests: the workers take every shared file), or
@@ -29,6 +29,8 @@ export interface WorkerInput {
   root: string;
   maxFileBytes: number;
   patterns: ScanPattern[];
+  /** The main thread's literal automaton (absent: literals are checked one by one). */
+  prebuilt?: Prebuilt;
   /** Every listed path, joined with NUL (one string clones at memcpy speed). */
   listing: string;
   /** Per shared file: its position in the listing, and its shape. */

@@ -15,7 +15,7 @@ export function requiredLiterals(regex: RegExp): string[] | undefined {
   try {
     const node = new Parser(regex.source).parse();
     const req = node.req;
-    if (!req || req.size === 0 || req.size > MAX_SET) return undefined;
+    if (!req || req.size === 0) return undefined;
     // Any part of a required string is required too: a prefix keeps the prefilter's automaton small.
     const list = [...req].map((s) => s.slice(0, MAX_LENGTH));
     if (list.some((s) => s.length < MIN_LENGTH)) return undefined;
@@ -25,10 +25,14 @@ export function requiredLiterals(regex: RegExp): string[] | undefined {
   }
 }
 
-/** Shorter literals are too common to be worth a check; larger sets are too costly to build. */
+/**
+ * Shorter literals are too common to be worth a check. Products of small sets (`["']x["']`) stay
+ * small; an alternation of many names may list a few hundred (one automaton holds them all).
+ */
 const MIN_LENGTH = 3;
+const MAX_PRODUCT = 64;
+const MAX_UNION = 512;
 const MAX_LENGTH = 10;
-const MAX_SET = 64;
 
 interface Info {
   /** Every string the node can match, when that set is small and finite. */
@@ -203,11 +207,11 @@ function escapedChar(c: string, src: string, at: number): { ch: string | undefin
 function union(sets: Set<string>[]): Set<string> | null {
   const out = new Set<string>();
   for (const s of sets) for (const x of s) out.add(x);
-  return out.size > MAX_SET ? null : out;
+  return out.size > MAX_UNION ? null : out;
 }
 
 function product(a: Set<string>, b: Set<string>): Set<string> | null {
-  if (a.size * b.size > MAX_SET) return null;
+  if (a.size * b.size > MAX_PRODUCT) return null;
   const out = new Set<string>();
   for (const x of a) for (const y of b) out.add(x + y);
   return out;

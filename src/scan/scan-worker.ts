@@ -17,7 +17,8 @@ import { readAll } from './read.js';
 const input = workerData as WorkerInput;
 const port = parentPort!;
 const paths = input.listing.split('\0');
-const byKey = new Map(compilePatterns(input.patterns).flatMap((g) => g.patterns.map((c) => [c.key, c] as const)));
+const mode = input.prebuilt ? ({ kind: 'automaton', prebuilt: input.prebuilt } as const) : ({ kind: 'plain' } as const);
+const byKey = new Map(compilePatterns(input.patterns, mode).flatMap((g) => g.patterns.map((c) => [c.key, c] as const)));
 const digestKeys = [...new Set(input.shapeDefs.flatMap((s) => s.digests))];
 const loaded = new Map(await Promise.all(digestKeys.map(async (k) => [k, (await portableDigest(k))!] as const)));
 const shapes = input.shapeDefs.map((s) => ({

@@ -16,7 +16,15 @@
 import type { Match } from '../types.js';
 import { decode, type Digest, type FileIndex, type FileSource, type SkipReason } from '../walk/file-index.js';
 import { ListingView, localDigest, restorePrototypes } from './local.js';
-import { compilePatterns, runPatterns, type Compiled, type Group, type ScanPattern } from './patterns.js';
+import {
+  compilePatterns,
+  prebuiltOf,
+  runPatterns,
+  type Compiled,
+  type Group,
+  type Prebuilt,
+  type ScanPattern,
+} from './patterns.js';
 import { PathPlan } from './plan.js';
 import { ScanPool, type Batch, type WorkerMode } from './pool.js';
 import { portableKeys } from './portable.js';
@@ -75,6 +83,9 @@ export function planFiles(
   return work;
 }
 
+/** From this many listed files on, one automaton for all literals pays for its build. */
+const AUTOMATON_MIN_FILES = 2000;
+
 /** Called now and then during the read with files read so far and the total to read. */
 export type ScanProgress = (done: number, total: number) => void;
 
@@ -87,7 +98,8 @@ export async function scan(
   onProgress?: ScanProgress,
   worker: WorkerMode = 'auto',
 ): Promise<ScanResult> {
-  const groups = compilePatterns(patterns);
+  // A small tree checks literals one by one (see LiteralMode); a large one builds the automaton.
+  const groups = compilePatterns(patterns, { kind: files.paths.length >= AUTOMATON_MIN_FILES ? 'automaton' : 'plain' });
   const matches = new Map<string, Match[]>(patterns.map((p) => [p.key, []]));
   const searched = new Map<string, number>(patterns.map((p) => [p.key, 0]));
   const work = planFiles(files.paths, groups, keep, digests);
@@ -162,7 +174,7 @@ export async function scan(
       for (const [i, text, keys] of b.replay)
         replay.set(first + i, { text, digests: order[first + i]!.digests.filter((d) => keys.includes(d.key)) });
     };
-    const pool = disk ? await startPool(worker, disk, files, patterns, rest, onBatch) : undefined;
+    const pool = disk ? await startPool(worker, disk, files, patterns, prebuiltOf(groups), rest, onBatch) : undefined;
 
     for (let pos = 0; pos < cached.length; pos++) progress(), handle(pos, files.peek(order[pos]!.path) ?? undefined);
     // Files kept whole: on this thread, which keeps their texts.
@@ -221,6 +233,7 @@ async function startPool(
   disk: AsyncSource,
   files: FileIndex,
   patterns: ScanPattern[],
+  prebuilt: Prebuilt | undefined,
   rest: WorkItem[],
   onBatch: (b: Batch) => void,
 ): Promise<ScanPool | undefined> {
@@ -241,6 +254,7 @@ async function startPool(
       root: (disk as unknown as { root: string }).root,
       maxFileBytes: files.maxFileBytes,
       patterns,
+      ...(prebuilt ? { prebuilt } : {}),
       listing: files.paths.join('\0'),
       items: Int32Array.from(rest, (item) => item.at),
       shapes: Int32Array.from(rest, (item) => item.shape),
