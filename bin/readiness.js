@@ -1,12 +1,23 @@
 #!/usr/bin/env node
 // Thin launcher: the program lives in dist/. The package ships it built; in a fresh checkout it is
 // built here on first use (nothing runs at install time), so `npm ci && npx readiness audit .` works.
-// It hands the command line the built-in rule catalogue, loaded only by the commands that need it.
+// It runs the bundle (scripts/bundle.mjs) when the build made one after its last compile, else
+// dist/src, and hands the command line the built-in rule catalogue, loaded only by the commands
+// that need it.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 
 const here = new URL('..', import.meta.url);
-const load = () => import('../dist/src/cli/index.js');
+const mtime = (rel) => {
+  try {
+    return statSync(new URL(rel, here)).mtimeMs;
+  } catch {
+    return -1;
+  }
+};
+const compiled = mtime('dist/src/cli/index.js');
+const bundled = compiled > 0 && mtime('dist/bundle/cli.js') >= compiled;
+const load = () => import(bundled ? '../dist/bundle/cli.js' : '../dist/src/cli/index.js');
 let cli;
 try {
   cli = await load();
@@ -33,6 +44,6 @@ const code = await cli.main(
     env: process.env,
     columns: process.stdout.columns,
   },
-  async () => (await import('../dist/rules/index.js')).PILLARS,
+  async () => (await import(bundled ? '../dist/bundle/rules.js' : '../dist/rules/index.js')).PILLARS,
 );
 process.exitCode = code;

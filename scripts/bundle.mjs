@@ -1,0 +1,46 @@
+// The command line as a few bundled files (`npm run build` runs this after tsc). Loading ~400
+// modules one by one — resolve, read, compile, link each — was most of a small audit's time
+// (docs/performance.md); the bundle has the same code in a few dozen chunks. Dynamic imports stay
+// chunks of their own, so what loads on demand still does (renderers, config schema, baselines).
+//
+// esbuild comes with the dev dependencies (through vitest). Without it nothing is bundled, and
+// bin/readiness.js runs dist/src as before; dist/bundle is removed first either way, so a bundle
+// never outlives the build it was made from.
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = `${root}dist/bundle`;
+rmSync(out, { recursive: true, force: true });
+
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch {
+  process.stderr.write('bundle: esbuild is not installed; bin/readiness.js will load dist/src unbundled\n');
+  process.exit(0);
+}
+
+await esbuild.build({
+  absWorkingDir: root,
+  // Named entries: the CLI, the rule catalogue (loaded by commands that need it) and the scan worker,
+  // which src/scan/pool.ts starts as ./scan-worker.js beside its own chunk.
+  entryPoints: {
+    cli: 'dist/src/cli/index.js',
+    rules: 'dist/rules/index.js',
+    'scan-worker': 'dist/src/scan/scan-worker.js',
+  },
+  outdir: out,
+  entryNames: '[name]',
+  chunkNames: 'chunk-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // CommonJS dependencies (commander, yaml…) call require(): give the ESM chunks one.
+  banner: {
+    js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
