@@ -157,6 +157,9 @@ export async function auditRepository(
   });
   const source = new DiskSource(root);
   const files = new FileIndex(listing.paths, source, config.maxFileBytes);
+  // git's answers (commit, branch, remote) come from processes of their own: ask now, use them
+  // after the rules, so they run beside the scan instead of after it.
+  const repoInfo = gitInfo(root, listing.method === 'git');
   phase('list');
   const audit = await runAudit({
     files,
@@ -178,7 +181,7 @@ export async function auditRepository(
   });
   for (const [name, ms] of Object.entries(audit.timings)) timings[name] = ms;
   lap = performance.now();
-  const repo = await gitInfo(root, listing.method === 'git');
+  const repo = await repoInfo;
   const notes = [...listing.notes, ...plugins.notes];
   if (configPath) notes.push(`configuration from ${configPath}`);
   if (files.stats.skipped.size > 0)
