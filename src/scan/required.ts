@@ -46,6 +46,10 @@ const EMPTY: Info = { exact: new Set(['']), req: null };
 
 class Unknown extends Error {}
 
+/** ASCII that stands for itself in a regex; a quantifier's first character. */
+const PLAIN_CHAR = /^[A-Za-z0-9_ \-:;,'"<>=!@#%&~`/]$/;
+const QUANTIFIER = /^[*+?{]$/;
+
 class Parser {
   private i = 0;
   constructor(private readonly src: string) {}
@@ -70,9 +74,20 @@ class Parser {
 
   private alternative(): Info {
     const terms: Info[] = [];
-    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')')
-      terms.push(this.quantified(this.atom()));
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      const run = this.literalRun();
+      terms.push(run ? char(run) : this.quantified(this.atom()));
+    }
     return concat(terms);
+  }
+
+  /** Plain characters read as one string (`MapHealthChecks`), up to one a quantifier applies to. */
+  private literalRun(): string {
+    let j = this.i;
+    while (j < this.src.length && PLAIN_CHAR.test(this.src[j]!) && !QUANTIFIER.test(this.src[j + 1] ?? '')) j++;
+    const run = this.src.slice(this.i, j);
+    this.i = j;
+    return run;
   }
 
   private atom(): Info {
@@ -184,6 +199,7 @@ class Parser {
   }
 }
 
+/** One character, or a run of plain ASCII characters read as one. */
 function char(c: string): Info {
   if (c.charCodeAt(0) > 127) return ANY;
   const s = new Set([c]);
@@ -219,16 +235,22 @@ function product(a: Set<string>, b: Set<string>): Set<string> | null {
 
 /** The better of a node's own requirement and its exact strings (when none is empty). */
 function best(info: Info): Set<string> | null {
-  const fromExact = info.exact && ![...info.exact].includes('') ? info.exact : null;
+  const fromExact = info.exact && !info.exact.has('') ? info.exact : null;
   return better(fromExact, info.req);
+}
+
+function shortest(s: Set<string>): number {
+  let n = Infinity;
+  for (const x of s) if (x.length < n) n = x.length;
+  return n;
 }
 
 /** The more selective of two requirements: longer shortest string, then fewer strings. */
 function better(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
   if (!a || a.size === 0) return b;
   if (!b || b.size === 0) return a;
-  const la = Math.min(...[...a].map((s) => s.length));
-  const lb = Math.min(...[...b].map((s) => s.length));
+  const la = shortest(a);
+  const lb = shortest(b);
   if (la !== lb) return la > lb ? a : b;
   return a.size <= b.size ? a : b;
 }
@@ -261,5 +283,5 @@ function concat(terms: Info[]): Info {
 }
 
 function nonEmpty(s: Set<string> | null): Set<string> | null {
-  return s && s.size > 0 && ![...s].includes('') ? s : null;
+  return s && s.size > 0 && !s.has('') ? s : null;
 }
