@@ -105,48 +105,53 @@ export class LiteralSet {
     for (let c = 65; c <= 90; c++) this.classOf[c] = this.classOf[c + 32]!;
     const K = this.classes;
 
-    const next: Map<number, number>[] = [new Map()];
-    const out: number[][] = [[]];
+    // The trie in a dense table (-1: no edge), sized by the characters there are: a Map per state
+    // and a lookup per state and class made building the automaton a visible start-up cost.
+    let bound = 1;
+    for (const id of inTrie) bound += this.lits[id]!.text.length;
+    const table = new Int32Array(bound * K).fill(-1);
+    const endsAt: number[] = [];
+    let n = 1;
     for (const id of inTrie) {
       let s = 0;
-      for (const ch of this.lits[id]!.text.toLowerCase()) {
-        const k = this.classOf[ch.charCodeAt(0)]!;
-        let t = next[s]!.get(k);
-        if (t === undefined) {
-          t = next.length;
-          next.push(new Map());
-          out.push([]);
-          next[s]!.set(k, t);
-        }
-        s = t;
+      const t = this.lits[id]!.text.toLowerCase();
+      for (let i = 0; i < t.length; i++) {
+        const k = this.classOf[t.charCodeAt(i)]!;
+        let to = table[s * K + k]!;
+        if (to === -1) table[s * K + k] = to = n++;
+        s = to;
       }
-      out[s]!.push(id);
+      endsAt.push(s, id);
     }
-    // Breadth-first: failure links, then a dense transition table (goto completed by failures).
-    const n = next.length;
-    const table = new Int32Array(n * K);
+    const out: number[][] = Array.from({ length: n }, () => []);
+    for (let e = 0; e < endsAt.length; e += 2) out[endsAt[e]!]!.push(endsAt[e + 1]!);
+    // Breadth-first: failure links, and the goto completed by them (missing edges follow the
+    // failure state's).
     const fail = new Int32Array(n);
-    const queue: number[] = [];
-    for (const [k, t] of next[0]!) {
-      table[k] = t;
-      queue.push(t);
+    const queue = new Int32Array(n);
+    let tail = 0;
+    for (let k = 0; k < K; k++) {
+      const t = table[k]!;
+      if (t === -1) table[k] = 0;
+      else queue[tail++] = t;
     }
-    for (let qi = 0; qi < queue.length; qi++) {
+    for (let qi = 0; qi < tail; qi++) {
       const s = queue[qi]!;
-      out[s]!.push(...out[fail[s]!]!);
+      const f = fail[s]!;
+      if (out[f]!.length) out[s]!.push(...out[f]!);
       for (let k = 0; k < K; k++) {
-        const t = next[s]!.get(k);
-        if (t === undefined) table[s * K + k] = table[fail[s]! * K + k]!;
+        const t = table[s * K + k]!;
+        if (t === -1) table[s * K + k] = table[f * K + k]!;
         else {
-          fail[t] = table[fail[s]! * K + k]!;
-          table[s * K + k] = t;
-          queue.push(t);
+          fail[t] = table[f * K + k]!;
+          queue[tail++] = t;
         }
       }
     }
     // Premultiplied targets (t * K) save a multiply per character in `scan`.
-    for (let i = 0; i < table.length; i++) table[i] = table[i]! * K;
-    this.table = table;
+    const dense = table.subarray(0, n * K);
+    for (let i = 0; i < dense.length; i++) dense[i] = dense[i]! * K;
+    this.table = dense.slice();
     this.hasOut = new Uint8Array(n * K);
     for (let s = 0; s < n; s++) if (out[s]!.length) this.hasOut[s * K] = 1;
     this.outStart = new Int32Array(n + 1);
