@@ -7,7 +7,8 @@ import { collectFacts, completeFacts, factPatterns } from '../facts/index.js';
 import type { ProfileId } from '../types.js';
 import { PROFILE_PATTERNS } from '../facts/profile.js';
 import { scan, type ScanPattern, type ScanResult } from '../scan/scanner.js';
-import type { WorkerMode } from '../scan/pool.js';
+import { ScanPool, type WorkerMode } from '../scan/pool.js';
+import { isAsyncSource } from '../scan/read.js';
 import type { Digest, FileIndex, FileSource } from '../walk/file-index.js';
 import { runRule, DEFAULT_RULE_TIMEOUT_MS, type RuleEntry, type RuleRun } from './run.js';
 import type { PillarDefinition, Rule } from '../types.js';
@@ -100,26 +101,41 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
     t = now;
   };
 
-  input.onProgress?.('facts');
-  const pre = collectFacts(files);
-  lap('facts');
-
-  const entries = selectRules(input.pillars, config, input.only, input.skip);
+  // Worker threads take ~0.1 s to start: they start now and load their code while the facts
+  // are collected and the patterns compiled, then wait for the scan's files.
+  const warm = isAsyncSource(input.source) ? ScanPool.prewarm(input.scanWorker ?? 'auto', files.size) : undefined;
+  let scanned: ScanResult;
+  let pre: ReturnType<typeof collectFacts>;
+  let entries: RuleEntry[];
+  let patterns: ScanPattern[];
   const watched = watchedNames(config.detect);
-  const { patterns, keep, digests } = scanPlan(
-    entries.map((e) => e.rule),
-    factPatterns(pre, watched),
-  );
-  input.onProgress?.('scan');
-  const scanned = await scan(
-    files,
-    input.source,
-    input.extraPatterns ? [...patterns, ...input.extraPatterns] : patterns,
-    keep,
-    digests,
-    input.onProgress && ((done, total) => input.onProgress!('scan', done, total)),
-    input.scanWorker,
-  );
+  try {
+    input.onProgress?.('facts');
+    pre = collectFacts(files);
+    lap('facts');
+
+    entries = selectRules(input.pillars, config, input.only, input.skip);
+    const plan = scanPlan(
+      entries.map((e) => e.rule),
+      factPatterns(pre, watched),
+    );
+    patterns = plan.patterns;
+    const { keep, digests } = plan;
+    input.onProgress?.('scan');
+    scanned = await scan(
+      files,
+      input.source,
+      input.extraPatterns ? [...patterns, ...input.extraPatterns] : patterns,
+      keep,
+      digests,
+      input.onProgress && ((done, total) => input.onProgress!('scan', done, total)),
+      input.scanWorker,
+      warm,
+    );
+  } catch (err) {
+    ScanPool.discard(warm);
+    throw err;
+  }
   lap('scan');
 
   const override = input.profile ?? (config.profile && config.profile !== 'auto' ? config.profile : undefined);

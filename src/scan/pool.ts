@@ -59,28 +59,48 @@ export class ScanPool {
   private running: number;
   private readonly waiting: (() => void)[] = [];
 
-  /** A pool when the mode and the tree call for one and the worker script is built (not under vitest's sources). */
+  /**
+   * Worker threads started before the scan knows its files (a thread takes ~0.1 s to start and
+   * load its code): they wait for `start`. For trees with enough files, when the mode allows and
+   * the worker script is built (not under vitest's sources).
+   */
+  static prewarm(mode: WorkerMode, listed: number): Worker[] | undefined {
+    const cores = availableParallelism();
+    if (mode === 'never' || listed === 0) return undefined;
+    if (mode === 'auto' && (listed < AUTO_MIN_FILES || cores < 2)) return undefined;
+    const script = new URL('./scan-worker.js', import.meta.url);
+    if (!existsSync(fileURLToPath(script))) return undefined;
+    const count = mode === 'always' ? 1 : Math.min(MAX_WORKERS, cores - 1);
+    const workers: Worker[] = [];
+    // Not holding the process open until the scan uses them: an audit that fails before its
+    // scan (a bad --only) still exits.
+    for (let k = 0; k < count; k++) workers.push(new Worker(script));
+    for (const w of workers) w.unref();
+    return workers;
+  }
+
+  /** Hands the scan's files to prewarmed workers (undefined: none, or the input cannot be sent to them). */
   static start(
+    warm: Worker[] | undefined,
     mode: WorkerMode,
     input: Omit<WorkerInput, 'cursor'>,
     onBatch: (b: Batch) => void,
   ): ScanPool | undefined {
+    if (!warm) return undefined;
     const shared = input.items.length;
-    const cores = availableParallelism();
-    if (mode === 'never' || shared === 0) return undefined;
-    if (mode === 'auto' && (shared < AUTO_MIN_FILES || cores < 2)) return undefined;
-    const script = new URL('./scan-worker.js', import.meta.url);
-    if (!existsSync(fileURLToPath(script))) return undefined;
-    const count = mode === 'always' ? 1 : Math.min(MAX_WORKERS, cores - 1);
     const cursor = new SharedArrayBuffer(4);
-    const workers: Worker[] = [];
     try {
-      for (let k = 0; k < count; k++) workers.push(new Worker(script, { workerData: { ...input, cursor } }));
+      for (const w of warm) w.postMessage({ ...input, cursor }), w.ref();
     } catch {
-      for (const w of workers) void w.terminate();
+      for (const w of warm) void w.terminate();
       return undefined; // patterns that cannot be cloned (a plugin's): scan on one thread
     }
-    return new ScanPool(workers, new Int32Array(cursor), mode === 'always' ? 0 : shared, onBatch);
+    return new ScanPool(warm, new Int32Array(cursor), mode === 'always' ? 0 : shared, onBatch);
+  }
+
+  /** Prewarmed workers the scan did not use. */
+  static discard(warm: Worker[] | undefined): void {
+    for (const w of warm ?? []) void w.terminate();
   }
 
   private constructor(

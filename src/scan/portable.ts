@@ -12,6 +12,9 @@ const PORTABLE: Record<string, () => Promise<Digest<unknown>>> = {
   'terraform:file': async () => (await import('../facts/terraform.js')).TF_DIGEST as Digest<unknown>,
 };
 
+/** Keys of the digests a worker thread can take. */
+export const PORTABLE_KEYS = Object.keys(PORTABLE);
+
 /** The built-in digest for `key`, loaded, or undefined. */
 export async function portableDigest(key: string): Promise<Digest<unknown> | undefined> {
   return PORTABLE[key]?.();

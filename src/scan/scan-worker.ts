@@ -11,16 +11,24 @@ import { decode, FileIndex } from '../walk/file-index.js';
 import { ListingView, localDigest, nullPrototypes } from './local.js';
 import { compilePatterns, runPatterns, type Compiled } from './patterns.js';
 import type { Batch, WorkerInput } from './pool.js';
-import { portableDigest } from './portable.js';
+import { PORTABLE_KEYS, portableDigest } from './portable.js';
 import { readAll } from './read.js';
 
-const input = workerData as WorkerInput;
 const port = parentPort!;
+// Started ahead of the scan (ScanPool.prewarm): load the digests' code now, then wait for the files.
+const preloaded = new Map(await Promise.all(PORTABLE_KEYS.map(async (k) => [k, await portableDigest(k)] as const)));
+const input = ((workerData as WorkerInput | null) ??
+  (await new Promise<WorkerInput>((resolve) => port.once('message', resolve)))) as WorkerInput;
 const paths = input.listing.split('\0');
 const mode = input.prebuilt ? ({ kind: 'automaton', prebuilt: input.prebuilt } as const) : ({ kind: 'plain' } as const);
 const byKey = new Map(compilePatterns(input.patterns, mode).flatMap((g) => g.patterns.map((c) => [c.key, c] as const)));
-const digestKeys = [...new Set(input.shapeDefs.flatMap((s) => s.digests))];
-const loaded = new Map(await Promise.all(digestKeys.map(async (k) => [k, (await portableDigest(k))!] as const)));
+const loaded = new Map(
+  await Promise.all(
+    [...new Set(input.shapeDefs.flatMap((s) => s.digests))].map(
+      async (k) => [k, (preloaded.get(k) ?? (await portableDigest(k)))!] as const,
+    ),
+  ),
+);
 const shapes = input.shapeDefs.map((s) => ({
   compiled: s.patterns.map((k) => byKey.get(k)!) as Compiled[],
   digests: s.digests.map((k) => loaded.get(k)!),

@@ -29,6 +29,7 @@ import { PathPlan } from './plan.js';
 import { ScanPool, type Batch, type WorkerMode } from './pool.js';
 import { portableKeys } from './portable.js';
 import { isAsyncSource, readAll, type AsyncSource } from './read.js';
+import type { Worker } from 'node:worker_threads';
 
 export type { ScanPattern } from './patterns.js';
 export { compilePatterns, runPatterns } from './patterns.js';
@@ -97,6 +98,8 @@ export async function scan(
   digests: Digest<unknown>[] = [],
   onProgress?: ScanProgress,
   worker: WorkerMode = 'auto',
+  /** Worker threads started ahead (ScanPool.prewarm); started here when not given. */
+  warm?: Worker[],
 ): Promise<ScanResult> {
   // A small tree checks literals one by one (see LiteralMode); a large one builds the automaton.
   const groups = compilePatterns(patterns, { kind: files.paths.length >= AUTOMATON_MIN_FILES ? 'automaton' : 'plain' });
@@ -174,7 +177,11 @@ export async function scan(
       for (const [i, text, keys] of b.replay)
         replay.set(first + i, { text, digests: order[first + i]!.digests.filter((d) => keys.includes(d.key)) });
     };
-    const pool = disk ? await startPool(worker, disk, files, patterns, prebuiltOf(groups), rest, onBatch) : undefined;
+    const threads = disk ? (warm ?? ScanPool.prewarm(worker, files.paths.length)) : undefined;
+    const pool = disk
+      ? await startPool(threads, worker, disk, files, patterns, prebuiltOf(groups), rest, onBatch)
+      : undefined;
+    if (!pool) ScanPool.discard(threads);
 
     for (let pos = 0; pos < cached.length; pos++) progress(), handle(pos, files.peek(order[pos]!.path) ?? undefined);
     // Files kept whole: on this thread, which keeps their texts.
@@ -229,6 +236,7 @@ async function readFrom(
 }
 
 async function startPool(
+  threads: Worker[] | undefined,
   mode: WorkerMode,
   disk: AsyncSource,
   files: FileIndex,
@@ -237,7 +245,7 @@ async function startPool(
   rest: WorkItem[],
   onBatch: (b: Batch) => void,
 ): Promise<ScanPool | undefined> {
-  if (mode === 'never' || !('root' in disk)) return undefined;
+  if (!threads || rest.length === 0 || !('root' in disk)) return undefined;
   const firsts: WorkItem[] = [];
   for (const item of rest) firsts[item.shape] ??= item;
   const portable = await portableKeys([...new Set(firsts.flatMap((i) => i?.digests ?? []))]);
@@ -249,6 +257,7 @@ async function startPool(
   // A digest only the main thread can take (a plugin's) keeps its files there.
   if (shapeDefs.some((s) => s.digests.some((k) => !portable.has(k)))) return undefined;
   return ScanPool.start(
+    threads,
     mode,
     {
       root: (disk as unknown as { root: string }).root,
