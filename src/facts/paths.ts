@@ -7,11 +7,30 @@ const TEST_FILE =
 const EXAMPLE_DIR =
   /(^|\/)(examples?|samples?|demos?|docs?|documentation|playground|sandbox|benchmarks?|tutorials?|codelabs?)\//i;
 
+// Rules ask these of every path, several times per audit: each answer is kept (a pure function
+// of the path), up to a bound, so that a process auditing many trees does not grow without end.
+const testPaths = new Map<string, boolean>();
+const examplePaths = new Map<string, boolean>();
+const KEPT = 400_000;
+
+function remembered(cache: Map<string, boolean>, path: string, compute: (p: string) => boolean): boolean {
+  let yes = cache.get(path);
+  if (yes === undefined) {
+    if (cache.size >= KEPT) cache.clear();
+    cache.set(path, (yes = compute(path)));
+  }
+  return yes;
+}
+
 export function isTestPath(path: string): boolean {
-  return TEST_DIR.test(path) || TEST_FILE.test(path);
+  return remembered(testPaths, path, (p) => TEST_DIR.test(p) || TEST_FILE.test(p));
 }
 
 export function isExamplePath(path: string): boolean {
+  return remembered(examplePaths, path, exampleUncached);
+}
+
+function exampleUncached(path: string): boolean {
   // Below a JVM source root the folders are a package name (com/example/demo, org/…/samples/petclinic
   // — Spring Initializr's default is com.example.demo), not an examples folder: test only the prefix.
   const root = /(^|\/)src\/(main|test)\/(java|kotlin|scala|groovy|resources)\//.exec(path);

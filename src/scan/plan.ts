@@ -12,7 +12,15 @@
  * - the rest (`**\/Dockerfile.*`, `README*`): tested on every path, after the same check.
  * A path's targets are then worked out once per extension and combination of extra globs hit.
  */
-import { expandBraces, extensionOf, globExtensions, globTest, requiredLiteral, type PathTest } from '../walk/glob.js';
+import {
+  expandBraces,
+  extensionOf,
+  globExtensions,
+  globTest,
+  literalPrefix,
+  requiredLiteral,
+  type PathTest,
+} from '../walk/glob.js';
 
 interface Tested {
   glob: number;
@@ -32,7 +40,6 @@ interface ByExt {
 }
 
 const PLAIN_EXT = /^\*\*\/\*\.(?:([A-Za-z0-9_-]+)|\{([A-Za-z0-9_,-]+)\})$/;
-const SPECIAL = /[*?[\]{}()!+@\\]/;
 
 export class PathPlan {
   private readonly globs: string[] = [];
@@ -67,11 +74,9 @@ export class PathPlan {
       this.plainExts.set(id, new Set(exts));
       return;
     }
-    const cut = glob.search(SPECIAL);
     const tested: Tested = {
       glob: id,
-      // Literal text every match starts with; a glob with escapes or negation claims none.
-      prefix: glob.startsWith('!') || glob.includes('\\') ? '' : cut === -1 ? glob : glob.slice(0, cut),
+      prefix: literalPrefix(glob),
       some: someLiteral(glob),
       test: undefined,
     };

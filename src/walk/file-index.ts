@@ -4,7 +4,7 @@
  */
 import { toml, yaml } from '../util/parsers.js';
 import type { Digest, FileView, Parsed, SkipReason } from '../types.js';
-import { anyGlob, basename, extensionOf, globExtensions, globTest, type PathTest } from './glob.js';
+import { basename, extensionOf, globExtensions, globTest, literalPrefix } from './glob.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
@@ -105,35 +105,64 @@ export class FileIndex implements FileView {
   }
 
   private matchUncached(globs: readonly string[]): string[] {
+    // Positions of the paths that match, collected and sorted: the paths are sorted, so the
+    // answer is in listing order without a pass over every path per query.
+    const found: number[] = [];
     // `**/name` globs: answer from the base-name table.
     if (globs.every((g) => /^\*\*\/[^*?[\]{}()!+@/]+$/.test(g))) {
-      const out = new Set<string>();
-      for (const g of globs) for (const p of this.named(g.slice(3))) out.add(p);
-      return this.paths.filter((p) => out.has(p));
+      for (const g of globs) for (const p of this.named(g.slice(3))) found.push(this.set.get(p)!);
+      return this.inOrder(found);
     }
     if (globs.length === 1 && !/[*?[\]{}()!+@]/.test(globs[0]!)) {
       return this.set.has(globs[0]!) ? [globs[0]!] : [];
     }
     // Globs that fix the extension are tried only on the paths with those extensions; the
-    // others (`**/Dockerfile.*`) on every path.
-    const open: string[] = [];
-    const fixed: { test: PathTest; exts: Set<string> }[] = [];
-    for (const g of globs) {
-      const exts = globExtensions(g);
-      if (exts) fixed.push({ test: globTest(g), exts });
-      else open.push(g);
-    }
+    // others (`**/Dockerfile.*`) on the paths that start with their literal prefix (`docs/`), a
+    // range of the sorted listing.
     const hit = new Uint8Array(this.paths.length);
     const index = this.extensionIndex();
-    for (const { test, exts } of fixed)
-      for (const e of exts) for (const i of index.get(e) ?? []) if (!hit[i] && test(this.paths[i]!)) hit[i] = 1;
-    if (open.length) {
-      const test = anyGlob(open);
-      this.paths.forEach((p, i) => {
-        if (!hit[i] && test(p)) hit[i] = 1;
-      });
+    for (const g of globs) {
+      const exts = globExtensions(g);
+      const test = globTest(g);
+      if (exts) {
+        for (const e of exts)
+          for (const i of index.get(e) ?? []) if (!hit[i] && test(this.paths[i]!)) (hit[i] = 1), found.push(i);
+        continue;
+      }
+      const [from, to] = this.prefixRange(literalPrefix(g));
+      for (let i = from; i < to; i++) if (!hit[i] && test(this.paths[i]!)) (hit[i] = 1), found.push(i);
     }
-    return this.paths.filter((_, i) => hit[i] === 1);
+    return this.inOrder(found);
+  }
+
+  private inOrder(positions: number[]): string[] {
+    return [...new Set(positions)].sort((a, b) => a - b).map((i) => this.paths[i]!);
+  }
+
+  /** The positions [from, to) of the listed paths that start with `prefix` (all when the listing is not sorted). */
+  private prefixRange(prefix: string): [number, number] {
+    const n = this.paths.length;
+    if (prefix === '' || !this.sorted()) return [0, n];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.paths[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < n && this.paths[end]!.startsWith(prefix)) end++;
+    return [lo, end];
+  }
+
+  private isSorted?: boolean;
+  private sorted(): boolean {
+    if (this.isSorted === undefined) {
+      this.isSorted = true;
+      for (let i = 1; i < this.paths.length && this.isSorted; i++)
+        if (this.paths[i - 1]! > this.paths[i]!) this.isSorted = false;
+    }
+    return this.isSorted;
   }
 
   /** Positions in `paths` by extension, so a query reads only the paths it can match. */

@@ -168,3 +168,13 @@ export function requiredLiteral(glob: string): string | undefined {
   }
   return best.length >= 3 ? best : undefined;
 }
+
+/**
+ * The literal text every path a glob matches starts with (`docs/**\/*.md` → `docs/`), or '' when
+ * none is certain (a leading wildcard, negation or escape).
+ */
+export function literalPrefix(glob: string): string {
+  if (glob.startsWith('!') || glob.includes('\\')) return '';
+  const cut = glob.search(/[*?[\]{}()!+@]/);
+  return cut === -1 ? glob : glob.slice(0, cut);
+}
