@@ -184,7 +184,9 @@ describe('hostile trees', () => {
 
     const pointer = writeTree(tempDir(), { '.git': 'gitdir: /nonexistent/worktree/.git\n', 'b.py': 'y = 2\n' });
     const p = await auditAll(pointer);
-    expect(p.notes.join(' ')).toMatch(/git ls-files failed .* listed with the file walker/);
+    expect(p.notes.join(' ')).toMatch(
+      /git not used: \.git points to a git directory that does not exist; listed with the file walker/,
+    );
     expect(p.stats.filesListed).toBe(2);
   });
 
@@ -271,6 +273,199 @@ describe('trust: nothing from the audited tree runs', () => {
     const r = await inProcess(['audit', root, '--format', 'json']);
     expect([0, 1]).toContain(r.code);
     expect(existsSync(marker)).toBe(false);
+  });
+});
+
+/** A repository committed once, with `files` in its work tree. */
+function gitRepo(files: Record<string, string>): string {
+  const root = writeTree(tempDir(), files);
+  const g = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.email=a@b.c', '-c', 'user.name=a', ...args], { cwd: root });
+  g('init', '-q');
+  g('add', '.');
+  g('commit', '-qm', 'init');
+  return root;
+}
+
+/** A shell script that records that it ran; returns the script path and the marker it writes. */
+function markerScript(): { script: string; marker: string } {
+  const dir = tempDir();
+  const marker = join(dir, 'ran');
+  const script = join(dir, 'evil.sh');
+  writeFileSync(script, `#!/bin/sh\necho "$0 $*" >> ${marker}\ncat > /dev/null\nexit 0\n`, { mode: 0o755 });
+  return { script, marker };
+}
+
+describe('trust: git runs isolated from the audited repository (issue 14)', () => {
+  it('every command-bearing git key, hook, driver and inherited GIT_* variable is planted: none runs', async () => {
+    const { script, marker } = markerScript();
+    const root = gitRepo({ 'app.py': 'print(1)\n', '.gitattributes': '* filter=evil diff=evil merge=evil\n' });
+    const keys = [
+      'core.fsmonitor', // runs on every index read (ls-files ran it before the fix)
+      'core.pager',
+      'pager.ls-files',
+      'pager.rev-parse',
+      'pager.config',
+      'core.editor',
+      'sequence.editor',
+      'core.askPass',
+      'core.sshCommand',
+      'core.gitProxy',
+      'core.alternateRefsCommand',
+      'core.virtualFilesystem',
+      'diff.external',
+      'diff.evil.command',
+      'diff.evil.textconv',
+      'filter.evil.clean',
+      'filter.evil.smudge',
+      'filter.evil.process',
+      'merge.evil.driver',
+      'credential.helper',
+      'gpg.program',
+      'gpg.ssh.program',
+      'remote.origin.uploadpack',
+      'remote.origin.receivepack',
+    ];
+    const cfg = (...a: string[]) => execFileSync('git', ['config', ...a], { cwd: root });
+    for (const k of keys) cfg(k, script);
+    // A partial clone whose missing objects would be fetched lazily through a command transport.
+    cfg('core.repositoryformatversion', '1');
+    cfg('extensions.partialClone', 'origin');
+    cfg('remote.origin.promisor', 'true');
+    cfg('remote.origin.url', `ext::sh -c ${script}`);
+    cfg('protocol.ext.allow', 'always');
+    // Every hook, in .git/hooks and in a core.hooksPath folder.
+    const hooks = join(tempDir(), 'hooks');
+    mkdirSync(hooks);
+    cfg('core.hooksPath', hooks);
+    for (const h of ['post-index-change', 'reference-transaction', 'post-checkout', 'pre-commit', 'fsmonitor-watchman'])
+      for (const dir of [hooks, join(root, '.git', 'hooks')])
+        writeFileSync(join(dir, h), readFileSync(script), { mode: 0o755 });
+    writeFileSync(join(root, 'app.py'), 'print(2)\n'); // a dirty work tree: git would consult fsmonitor and filters
+    writeFileSync(join(root, 'new.py'), 'print(3)\n');
+    // Variables a hook or a user's shell may leave set: they must not steer our git.
+    const env = {
+      GIT_PAGER: script,
+      GIT_EXTERNAL_DIFF: script,
+      GIT_SSH_COMMAND: script,
+      GIT_ASKPASS: script,
+      GIT_EDITOR: script,
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'core.fsmonitor',
+      GIT_CONFIG_VALUE_0: script,
+      GIT_CONFIG_PARAMETERS: `'core.fsmonitor'='${script}'`,
+    };
+    for (const format of ['json', 'md', 'sarif']) {
+      const r = await cli(['audit', root, '--format', format], { env });
+      expect([0, 1], r.stderr).toContain(r.code);
+    }
+    expect(existsSync(marker), existsSync(marker) ? readFileSync(marker, 'utf8') : '').toBe(false);
+    const report = JSON.parse((await cli(['audit', root, '--format', 'json'], { env })).stdout) as Report;
+    expect(report.notes.join(' ')).not.toMatch(/git/); // git was used, and listed the tree
+    expect(report.stats.filesListed).toBe(3);
+    expect(report.repository.commit).toMatch(/^[0-9a-f]{40}$/);
+    // The planted config is live: the same listing without the isolation runs the script.
+    execFileSync('git', ['ls-files', '--others'], { cwd: root });
+    expect(existsSync(marker)).toBe(true);
+  });
+
+  it('GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE inherited from the caller do not point the audit at another repository', async () => {
+    const other = gitRepo({ 'other-secret.py': 'x = 1\n' });
+    const root = gitRepo({ 'mine.py': 'y = 2\n' });
+    const env = { GIT_DIR: join(other, '.git'), GIT_WORK_TREE: other, GIT_INDEX_FILE: join(other, '.git', 'index') };
+    const r = JSON.parse((await cli(['audit', root, '--format', 'json'], { env })).stdout) as Report;
+    expect(r.stats.filesListed).toBe(1);
+    expect(r.repository.languages).toEqual([{ name: 'Python', files: 1 }]);
+    expect(JSON.stringify(r)).not.toContain('other-secret');
+  });
+
+  it('core.worktree, a .git file or link pointing out, commondir out and config includes never list or read outside the root', async () => {
+    const outside = gitRepo({ 'outside-secret.py': 'x = 1\n' });
+    execFileSync('git', ['remote', 'add', 'origin', 'https://example.com/private/outside-secret.git'], {
+      cwd: outside,
+    });
+    const fifo = join(tempDir(), 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const cases: [string, (root: string) => void, RegExp | null][] = [
+      // core.worktree is overridden: git lists the audited folder, not the one the config names.
+      ['core.worktree', (root) => execFileSync('git', ['config', 'core.worktree', outside], { cwd: root }), null],
+      [
+        '.git file to another repository',
+        (root) => {
+          execFileSync('rm', ['-rf', join(root, '.git')]);
+          writeFileSync(join(root, '.git'), `gitdir: ${join(outside, '.git')}\n`);
+        },
+        /git not used: \.git points outside the audited folder/,
+      ],
+      [
+        '.git link to another repository',
+        (root) => {
+          execFileSync('rm', ['-rf', join(root, '.git')]);
+          symlinkSync(join(outside, '.git'), join(root, '.git'));
+        },
+        /git not used: \.git is a link out of the audited folder/,
+      ],
+      [
+        'commondir to another repository',
+        (root) => writeFileSync(join(root, '.git', 'commondir'), `${join(outside, '.git')}\n`),
+        /git not used: \.git\/commondir points outside/,
+      ],
+      [
+        'include of another repository config',
+        (root) => execFileSync('git', ['config', 'include.path', join(outside, '.git', 'config')], { cwd: root }),
+        /git not used: its git config includes other files/,
+      ],
+      [
+        'includeIf of a FIFO (would hang git)',
+        (root) => execFileSync('git', ['config', 'includeIf.gitdir:/.path', fifo], { cwd: root }),
+        /git not used: its git config includes other files/,
+      ],
+      [
+        '.git/config as a link to /dev/zero',
+        (root) => {
+          execFileSync('rm', [join(root, '.git', 'config')]);
+          symlinkSync('/dev/zero', join(root, '.git', 'config'));
+        },
+        /git not used: \.git\/config is not a regular file/,
+      ],
+      [
+        '.git/HEAD as a FIFO (would hang git)',
+        (root) => {
+          execFileSync('rm', [join(root, '.git', 'HEAD')]);
+          execFileSync('mkfifo', [join(root, '.git', 'HEAD')]);
+        },
+        /git not used: \.git\/HEAD is not a regular file/,
+      ],
+    ];
+    for (const [name, plant, note] of cases) {
+      const root = gitRepo({ 'mine.py': 'y = 2\n' });
+      plant(root);
+      const json = await cli(['audit', root, '--format', 'json']);
+      expect(json.code, `${name}: ${json.stderr}`).toBe(0);
+      const r = JSON.parse(json.stdout) as Report;
+      const text = JSON.stringify(r);
+      expect(text, name).not.toContain('outside-secret');
+      expect(r.repository.languages, name).toEqual([{ name: 'Python', files: 1 }]); // mine.py, nothing from outside
+      if (note) expect(r.notes.join(' '), name).toMatch(note);
+      else expect(r.notes.join(' '), name).not.toMatch(/git/);
+    }
+  });
+
+  it('a linked work tree and a submodule whose git directories link back are still audited with git', async () => {
+    const main = gitRepo({ 'a.py': 'x = 1\n' });
+    const wt = join(tempDir(), 'linked');
+    execFileSync('git', ['worktree', 'add', '-q', wt], { cwd: main });
+    const r = await auditAll(wt);
+    expect(r.notes.join(' ')).not.toMatch(/git/);
+    expect(r.repository.commit).toMatch(/^[0-9a-f]{40}$/);
+
+    const lib = gitRepo({ 'lib.py': 'y = 2\n' });
+    const g = ['-c', 'protocol.file.allow=always', '-c', 'user.email=a@b.c', '-c', 'user.name=a'];
+    execFileSync('git', [...g, 'submodule', 'add', '-q', lib, 'vendored-lib'], { cwd: main });
+    expect(readFileSync(join(main, 'vendored-lib', '.git'), 'utf8')).toMatch(/^gitdir: \.\.\/\.git\/modules\//);
+    const s = await auditAll(join(main, 'vendored-lib'));
+    expect(s.notes.join(' ')).not.toMatch(/git/);
+    expect(s.repository.commit).toMatch(/^[0-9a-f]{40}$/);
   });
 });
 

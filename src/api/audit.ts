@@ -180,7 +180,7 @@ export async function auditRepository(
   });
   for (const [name, ms] of Object.entries(audit.timings)) timings[name] = ms;
   lap = performance.now();
-  const repo = await gitInfo(root, listing.method === 'git');
+  const repo = await gitInfo(root, listing.repo);
   const notes = [...listing.notes, ...plugins.notes];
   if (configPath) notes.push(`configuration from ${configPath}`);
   if (files.stats.skipped.size > 0)
