@@ -19,6 +19,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportSchema, type Report } from '../src/report/schema.js';
 import { BIN, cli as inProcess, spawnCli } from './helpers/cli.js';
+
+/** The command line in this process; `{ spawn: true }` where the process environment itself is the attack. */
+const cli = inProcess;
 import { tempDir, writeTree } from './helpers/tree.js';
 import { assertMarkdownTablesIntact } from './helpers/markdown.js';
 
@@ -356,11 +359,11 @@ describe('trust: git runs isolated from the audited repository (issue 14)', () =
       GIT_CONFIG_PARAMETERS: `'core.fsmonitor'='${script}'`,
     };
     for (const format of ['json', 'md', 'sarif']) {
-      const r = await cli(['audit', root, '--format', format], { env });
+      const r = await cli(['audit', root, '--format', format], { env, spawn: true });
       expect([0, 1], r.stderr).toContain(r.code);
     }
     expect(existsSync(marker), existsSync(marker) ? readFileSync(marker, 'utf8') : '').toBe(false);
-    const report = JSON.parse((await cli(['audit', root, '--format', 'json'], { env })).stdout) as Report;
+    const report = JSON.parse((await cli(['audit', root, '--format', 'json'], { env, spawn: true })).stdout) as Report;
     expect(report.notes.join(' ')).not.toMatch(/git/); // git was used, and listed the tree
     expect(report.stats.filesListed).toBe(3);
     expect(report.repository.commit).toMatch(/^[0-9a-f]{40}$/);
@@ -373,7 +376,7 @@ describe('trust: git runs isolated from the audited repository (issue 14)', () =
     const other = gitRepo({ 'other-secret.py': 'x = 1\n' });
     const root = gitRepo({ 'mine.py': 'y = 2\n' });
     const env = { GIT_DIR: join(other, '.git'), GIT_WORK_TREE: other, GIT_INDEX_FILE: join(other, '.git', 'index') };
-    const r = JSON.parse((await cli(['audit', root, '--format', 'json'], { env })).stdout) as Report;
+    const r = JSON.parse((await cli(['audit', root, '--format', 'json'], { env, spawn: true })).stdout) as Report;
     expect(r.stats.filesListed).toBe(1);
     expect(r.repository.languages).toEqual([{ name: 'Python', files: 1 }]);
     expect(JSON.stringify(r)).not.toContain('other-secret');
@@ -466,6 +469,89 @@ describe('trust: git runs isolated from the audited repository (issue 14)', () =
     const s = await auditAll(join(main, 'vendored-lib'));
     expect(s.notes.join(' ')).not.toMatch(/git/);
     expect(s.repository.commit).toMatch(/^[0-9a-f]{40}$/);
+  });
+});
+
+/** Exit 2 with exactly one line on stderr, which matches `why` and quotes nothing of `secret`. */
+function oneLineRefusal(r: { code: number; stderr: string }, why: RegExp, secret = 'TOP-SECRET-CONTENT'): void {
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).toMatch(why);
+  expect(r.stderr).not.toContain(secret);
+}
+
+function sparse(path: string, bytes: number): string {
+  const fd = openSync(path, 'w');
+  ftruncateSync(fd, bytes);
+  closeSync(fd);
+  return path;
+}
+
+describe('trust: configuration and named documents are read safely (issue 14)', () => {
+  const outside = writeTree(tempDir(), {
+    'secret.yml': 'TOP-SECRET-CONTENT: 1\n',
+    'secret.json': 'TOP-SECRET-CONTENT\n',
+  });
+
+  it('a discovered config that links out, to /dev/zero or is a FIFO, a device or over 1 MiB: one exit-2 line, nothing echoed', async () => {
+    const cases: [string, (root: string) => void, RegExp][] = [
+      // Before: /dev/zero ate memory until the process aborted.
+      [
+        '.readiness.yml',
+        (r) => symlinkSync('/dev/zero', join(r, '.readiness.yml')),
+        /\.readiness\.yml: is a symbolic link/,
+      ],
+      // Before: the file outside the root was read and its content echoed in the error.
+      ['.readiness.yml', (r) => symlinkSync(join(outside, 'secret.yml'), join(r, '.readiness.yml')), /symbolic link/],
+      [
+        'readiness.config.json',
+        (r) => symlinkSync(join(outside, 'secret.json'), join(r, 'readiness.config.json')),
+        /symbolic link/,
+      ],
+      ['dangling link', (r) => symlinkSync(join(outside, 'missing.yml'), join(r, '.readiness.yml')), /symbolic link/],
+      ['FIFO', (r) => execFileSync('mkfifo', [join(r, '.readiness.yml')]), /\.readiness\.yml: not a regular file/],
+      ['folder', (r) => mkdirSync(join(r, '.readiness.yml')), /\.readiness\.yml: not a regular file/],
+      [
+        '2 MiB',
+        (r) => writeFileSync(join(r, '.readiness.yml'), `# ${'x'.repeat(2 * 1024 * 1024)}\n`),
+        /larger than 1 MiB/,
+      ],
+      ['sparse 4 GB', (r) => sparse(join(r, '.readiness.yml'), 4 * 1024 ** 3), /larger than 1 MiB/],
+      ['binary', (r) => writeFileSync(join(r, '.readiness.yml'), Buffer.from([0x61, 0, 0x62])), /not a text file/],
+    ];
+    for (const [name, plant, why] of cases) {
+      const root = writeTree(tempDir(), { 'a.py': 'x = 1\n' });
+      plant(root);
+      const r = await cli(['audit', root, '--format', 'json']);
+      expect(r.stdout, name).toBe('');
+      oneLineRefusal(r, why);
+    }
+  });
+
+  it('--config, --baseline, --coverage, --junit, a saved report and the verify document: capped, regular files only, content never echoed', async () => {
+    const root = writeTree(tempDir(), { 'a.py': 'x = 1\n' });
+    const fifo = join(tempDir(), 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const huge = sparse(join(tempDir(), 'huge.json'), 300 * 1024 * 1024);
+    const secret = join(outside, 'secret.json');
+    const cases: [string[], RegExp][] = [
+      [['audit', root, '--config', '/dev/zero'], /\/dev\/zero: not a regular file/],
+      [['audit', root, '--config', fifo], /not a regular file/],
+      [['audit', root, '--baseline', '/dev/zero'], /--baseline \/dev\/zero: not a regular file/],
+      [['audit', root, '--baseline', huge], /--baseline .*: larger than 64 MiB/],
+      [['audit', root, '--baseline', secret], /--baseline .*: not valid JSON \(/], // Node's parse error quotes the text
+      [['audit', root, '--coverage', fifo], /--coverage .*: not a regular file/],
+      [['audit', root, '--coverage', huge], /--coverage .*: larger than 128 MiB/],
+      [['audit', root, '--junit', '/dev/zero'], /--junit .*: not a regular file/],
+      [['render', huge, '--format', 'md'], /larger than 64 MiB/],
+      [['render', secret, '--format', 'md'], /not valid JSON/],
+      [['diff', secret, secret], /not valid JSON/],
+      [['verify', '/dev/zero', root], /the document \/dev\/zero: not a regular file/],
+      // Before: a 50 MB document cost 2 GB of memory.
+      [['verify', sparse(join(tempDir(), 'doc.md'), 50 * 1024 * 1024), root], /the document .*: larger than 4 MiB/],
+      [['verify', fifo, root], /not a regular file/],
+    ];
+    for (const [args, why] of cases) oneLineRefusal(await cli(args), why);
   });
 });
 
