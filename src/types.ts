@@ -44,6 +44,11 @@ export interface PatternSpec {
   ignoreCase?: boolean;
   /** Stop recording after this many matches per file (default 50). */
   maxPerFile?: number;
+  /**
+   * A pattern nobody checked for catastrophic backtracking (a custom rule's, from configuration):
+   * the scan runs it under a hard time limit that interrupts it.
+   */
+  guarded?: boolean;
 }
 
 export interface Match {

@@ -555,6 +555,73 @@ describe('trust: configuration and named documents are read safely (issue 14)', 
   });
 });
 
+describe('trust: bounded time, and an error never lifts a gate (issue 14)', () => {
+  const evilConfig = [
+    'custom:',
+    '  - id: acme/evil',
+    '    pillar: security',
+    '    title: Evil pattern',
+    '    severity: high',
+    '    weight: 50',
+    '    require:',
+    '      contains: { files: ["**/*.txt"], pattern: "^(a+)+$" }',
+    '',
+  ].join('\n');
+
+  it('a catastrophic custom pattern from a discovered config is interrupted at its budget; the rule is an error in every format and fails the gates', async () => {
+    // 2^40 backtracking steps: without a hard limit this never ends, on any machine.
+    const root = writeTree(tempDir(), {
+      '.readiness.yml': evilConfig,
+      'a.txt': `${'a'.repeat(40)}!\n`,
+      'app.py': 'x=1\n',
+    });
+    const json = await cli(['audit', root, '--format', 'json', '--fail-on', 'high', '--min-score', '1']);
+    expect(json.code, json.stderr).toBe(1);
+    const r = JSON.parse(json.stdout) as Report;
+    const evil = r.pillars.flatMap((p) => p.rules).find((x) => x.id === 'security/acme/evil')!;
+    expect(evil.outcome).toBe('error');
+    expect(evil.message).toMatch(/did not finish within its time budget of \d+ ms on a\.txt/);
+    expect(r.summary.counts.error).toBe(1);
+    const failOn = r.gates.checks.find((c) => c.kind === 'fail-on')!;
+    expect(failOn.passed).toBe(false);
+    expect(failOn.actual).toContain('security/acme/evil (high, error)');
+    // The score gate counts the errored rule as 0: it cannot raise the score the gate compares.
+    const minScore = r.gates.checks.find((c) => c.kind === 'min-score')!;
+    expect(Number(minScore.actual)).toBeLessThan(r.summary.score!);
+    expect(minScore.message).toMatch(/1 rule errored and counts as failed here/);
+    const md = await cli(['audit', root, '--format', 'md']);
+    expect(md.stdout).toMatch(/1 error/);
+    const term = await cli(['audit', root]);
+    expect(term.stdout).toMatch(/1 error/);
+    const sarif = JSON.parse((await cli(['audit', root, '--format', 'sarif'])).stdout);
+    expect(JSON.stringify(sarif.runs[0].invocations)).toContain('security/acme/evil could not be assessed');
+  });
+
+  it('the same rule, erroring, fails --fail-on where a pass would not: a crafted file cannot lift the gate', async () => {
+    const clean = writeTree(tempDir(), { '.readiness.yml': evilConfig, 'a.txt': 'aaaa\n' });
+    const ok = JSON.parse(
+      (await cli(['audit', clean, '--format', 'json', '--only', 'security/acme/evil', '--fail-on', 'high'])).stdout,
+    ) as Report;
+    expect(ok.pillars.flatMap((p) => p.rules).map((x) => x.outcome)).toEqual(['pass']);
+    expect(ok.gates.passed).toBe(true);
+    writeFileSync(join(clean, 'crafted.txt'), `${'a'.repeat(40)}!\n`);
+    const crafted = await cli([
+      'audit',
+      clean,
+      '--format',
+      'json',
+      '--only',
+      'security/acme/evil',
+      '--fail-on',
+      'high',
+    ]);
+    expect(crafted.code).toBe(1);
+    expect(crafted.stderr).toMatch(
+      /gate failed: 1 failed or errored rule of severity high or higher: security\/acme\/evil \(high, error\)/,
+    );
+  });
+});
+
 describe('nothing lost', () => {
   it('a run killed mid-write leaves the previous report intact and no temporary file', async () => {
     const big = writeTree(
