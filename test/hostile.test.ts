@@ -597,6 +597,18 @@ describe('trust: bounded time, and an error never lifts a gate (issue 14)', () =
     expect(JSON.stringify(sarif.runs[0].invocations)).toContain('security/acme/evil could not be assessed');
   });
 
+  it('config numbers outside sane bounds are one exit-2 line (a 2^32 ms rule limit made every rule an error; 4 GB files an internal error)', async () => {
+    for (const [line, why] of [
+      ['ruleTimeoutMs: 4294967296', /ruleTimeoutMs: Too big: expected number to be <=600000/],
+      ['ruleTimeoutMs: 0', /ruleTimeoutMs: Too small/],
+      ['maxFileBytes: 4000000000', /maxFileBytes: Too big: expected number to be <=67108864/],
+      ['maxFileBytes: -1', /maxFileBytes: Too small/],
+    ] as const) {
+      const root = writeTree(tempDir(), { '.readiness.yml': `${line}\n`, 'a.py': 'x = 1\n' });
+      oneLineRefusal(await cli(['audit', root, '--format', 'json']), why);
+    }
+  });
+
   it('the same rule, erroring, fails --fail-on where a pass would not: a crafted file cannot lift the gate', async () => {
     const clean = writeTree(tempDir(), { '.readiness.yml': evilConfig, 'a.txt': 'aaaa\n' });
     const ok = JSON.parse(
