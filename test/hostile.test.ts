@@ -597,6 +597,25 @@ describe('trust: bounded time, and an error never lifts a gate (issue 14)', () =
     expect(JSON.stringify(sarif.runs[0].invocations)).toContain('security/acme/evil could not be assessed');
   });
 
+  it('verify: long label lines and digit runs are linear (a 1 KB line under "Missing" took minutes; 100 KB of "1," took 20 s)', async () => {
+    const root = writeTree(tempDir(), { 'a.py': 'x = 1\n' });
+    const doc = join(tempDir(), 'READINESS.md');
+    const lines = [
+      '# Readiness',
+      `**Missing${' '.repeat(100_000)}x:x`,
+      `## Next steps${' \t'.repeat(50_000)}: ** : x`,
+      `**Label**${' '.repeat(100_000)}x`,
+      `${'1,'.repeat(50_000)} tests`,
+      `${'1,'.repeat(30_000)} / ${'2,'.repeat(30_000)} tests passing`,
+      '- ✅ CI pipeline',
+    ];
+    writeFileSync(doc, `${lines.join('\n')}\n`);
+    // The test's own 60 s limit is the bound: before the fix this document did not finish in it.
+    const r = await cli(['verify', doc, root, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).claims.length).toBeGreaterThan(0);
+  });
+
   it('config numbers outside sane bounds are one exit-2 line (a 2^32 ms rule limit made every rule an error; 4 GB files an internal error)', async () => {
     for (const [line, why] of [
       ['ruleTimeoutMs: 4294967296', /ruleTimeoutMs: Too big: expected number to be <=600000/],
