@@ -597,6 +597,53 @@ describe('trust: bounded time, and an error never lifts a gate (issue 14)', () =
     expect(JSON.stringify(sarif.runs[0].invocations)).toContain('security/acme/evil could not be assessed');
   });
 
+  it("250 KB runs of tabs, spaces, newlines and CRLF behind every pattern's literals scan in linear time (a file of tabs took minutes)", async () => {
+    // Literals that open the pre-filters of most built-in patterns, then the runs that made
+    // `^\s*-?\s*name:` (cubic on newlines) and friends backtrack.
+    const bait =
+      'retry( Retry name: resilience4j AWS:: Type: access_control role_hierarchy thresholds readiness-ignore x -- y';
+    const runs = [
+      '\t'.repeat(250_000),
+      ' '.repeat(250_000),
+      '\n'.repeat(250_000),
+      '\r\n'.repeat(125_000),
+      ' \t\n'.repeat(80_000),
+    ];
+    const files: Record<string, string> = {};
+    const names = [
+      'a.yml',
+      'b.py',
+      'c.js',
+      'D.java',
+      'e.cs',
+      'f.php',
+      'g.tf',
+      'h.go',
+      'i.rb',
+      'Dockerfile',
+      'j.md',
+      'k.json',
+      'l.ts',
+      'm.rs',
+    ];
+    names.forEach((n, i) => {
+      files[`src/${n}`] = `${bait}\n${runs[i % runs.length]}${bait}\n`;
+    });
+    const root = writeTree(tempDir(), files);
+    // The test's own time limit is the bound; no timing assertion. A pattern past its budget
+    // would show as an error outcome (or a note): there is none.
+    const r = await cli(['audit', root, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(
+      report.pillars
+        .flatMap((p) => p.rules)
+        .filter((x) => x.outcome === 'error')
+        .map((x) => x.message),
+    ).toEqual([]);
+    expect(report.notes.join(' ')).not.toMatch(/time budget|did not finish/);
+  });
+
   it('verify: long label lines and digit runs are linear (a 1 KB line under "Missing" took minutes; 100 KB of "1," took 20 s)', async () => {
     const root = writeTree(tempDir(), { 'a.py': 'x = 1\n' });
     const doc = join(tempDir(), 'READINESS.md');

@@ -47,7 +47,7 @@ export default defineRule({
     detection:
       'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design, or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown, images named *architecture*) or an Architecture section in the README.',
     patterns: {
-      mermaid: { regex: /^\s*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
+      mermaid: { regex: /^[ \t]*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
       readmeSection: {
         regex: /^#{1,4}\s+.*\b(architecture|design|how it works|components)\b/im,
         files: ['README*', '**/README*.md'],

@@ -97,7 +97,7 @@ export default defineRule({
         maxPerFile: 3,
       },
       springPassword: {
-        regex: /^\s*spring\.(?:datasource|r2dbc|rabbitmq|data\.redis)\.password\s*[=:]\s*(\S+)/m,
+        regex: /^[ \t]*spring\.(?:datasource|r2dbc|rabbitmq|data\.redis)\.password\s*[=:]\s*(\S+)/m,
         files: ['**/application*.properties'],
         literals: ['password'],
         maxPerFile: 3,

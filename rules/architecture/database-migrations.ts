@@ -66,7 +66,7 @@ export default defineRule({
       // Migration tools that mark their files: goose, dbmate, sql-migrate, Liquibase formatted SQL.
       marker: {
         regex:
-          /^\s*--\s*(?:\+goose\s+Up|migrate:up|\+migrate\s+Up|liquibase\s+formatted\s+sql)\b|\bgoose\.Add(?:Named)?Migration(?:Context)?\(/im,
+          /^[ \t]*--\s*(?:\+goose\s+Up|migrate:up|\+migrate\s+Up|liquibase\s+formatted\s+sql)\b|\bgoose\.Add(?:Named)?Migration(?:Context)?\(/im,
         files: ['**/*.sql', '**/*.go'],
         literals: ['goose', 'migrate:up', '+migrate', 'liquibase', 'Migration'],
         ignoreCase: true,
@@ -74,7 +74,7 @@ export default defineRule({
       },
       // A schema dump (schema.sql applied at startup) is schema as code, but its changes are not versioned.
       schemaSql: {
-        regex: /^\s*create\s+table\b/im,
+        regex: /^[ \t]*create\s+table\b/im,
         files: ['**/*.sql'],
         literals: ['create table'],
         ignoreCase: true,

@@ -61,14 +61,14 @@ export default defineRule({
       tsConfig: { regex: /"compilerOptions"/, files: TS_CONFIGS, literals: ['compilerOptions'], maxPerFile: 1 },
       checkJs: { regex: /"checkJs"\s*:\s*true/, files: TS_CONFIGS, literals: ['checkJs'] },
       pyChecker: {
-        regex: /^\s*\[(?:tool\.)?(?:mypy|pyright|basedpyright)\]|^\s*\{|^\s*\[mypy-/m,
+        regex: /^[ \t]*\[(?:tool\.)?(?:mypy|pyright|basedpyright)\]|^[ \t]*\{|^[ \t]*\[mypy-/m,
         files: PY_CONFIGS,
         literals: ['mypy', 'pyright', '{'],
         maxPerFile: 1,
       },
       pyStrict: {
         regex:
-          /^\s*strict\s*=\s*(?:true|True|1)\b|^\s*disallow_untyped_defs\s*=\s*(?:true|True)|typeCheckingMode["']?\s*[=:]\s*["']strict/m,
+          /^[ \t]*strict\s*=\s*(?:true|True|1)\b|^[ \t]*disallow_untyped_defs\s*=\s*(?:true|True)|typeCheckingMode["']?\s*[=:]\s*["']strict/m,
         files: PY_CONFIGS,
         literals: ['strict', 'disallow_untyped_defs'],
       },
@@ -79,7 +79,7 @@ export default defineRule({
         maxPerFile: 1,
       },
       phpLevel: {
-        regex: /^\s*level:\s*(\w+)|errorLevel="(\d)"/m,
+        regex: /^[ \t]*level:\s*(\w+)|errorLevel="(\d)"/m,
         files: PHP_CONFIGS,
         literals: ['level'],
         maxPerFile: 1,

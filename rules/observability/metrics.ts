@@ -73,7 +73,7 @@ export default defineRule({
       actuator: {
         // Spring Actuator exposure of the metrics endpoints (`include: health,prometheus` or `*`).
         regex:
-          /exposure\.include\s*[=:]\s*["']?[ \t\w,*-]*(?:prometheus|metrics|\*)|^\s*include\s*:\s*["']?[ \t\w,*-]*(?:prometheus|metrics|\*)/m,
+          /exposure\.include\s*[=:]\s*["']?[ \t\w,*-]*(?:prometheus|metrics|\*)|^[ \t]*include\s*:\s*["']?[ \t\w,*-]*(?:prometheus|metrics|\*)/m,
         files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'],
         literals: ['include'],
         maxPerFile: 1,

@@ -67,7 +67,7 @@ export default defineRule({
         maxPerFile: 1,
       },
       doApp: {
-        regex: /^\s*(?:http_port|instance_size_slug|dockerfile_path):\s*\S/m,
+        regex: /^[ \t]*(?:http_port|instance_size_slug|dockerfile_path):\s*\S/m,
         files: ['**/spec.yaml', '.do/*.yaml'],
         literals: ['http_port', 'instance_size_slug', 'dockerfile_path'],
         maxPerFile: 1,

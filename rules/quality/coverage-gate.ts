@@ -42,7 +42,7 @@ const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: string[]; l
   {
     key: 'coveragepy',
     tool: 'coverage.py fail_under',
-    regex: /^\s*fail_under\s*[=:]\s*(\d+(?:\.\d+)?)/m,
+    regex: /^[ \t]*fail_under\s*[=:]\s*(\d+(?:\.\d+)?)/m,
     files: ['**/.coveragerc', '**/pyproject.toml', '**/setup.cfg', '**/tox.ini'],
     literals: ['fail_under'],
   },
@@ -71,7 +71,7 @@ const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: string[]; l
   {
     key: 'codecov',
     tool: 'Codecov status target',
-    regex: /^\s*target\s*:\s*['"]?(\d+(?:\.\d+)?)%?/m,
+    regex: /^[ \t]*target\s*:\s*['"]?(\d+(?:\.\d+)?)%?/m,
     files: ['codecov.yml', '.codecov.yml', '.github/codecov.yml', 'codecov.yaml', '.codecov.yaml'],
     literals: ['target'],
   },

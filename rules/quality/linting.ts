@@ -127,7 +127,7 @@ export default defineRule({
       },
       roslyn: {
         regex:
-          /^\s*dotnet_diagnostic\.[\w.]+\.severity\s*=\s*(?:warning|error)|<(?:AnalysisLevel|AnalysisMode|EnableNETAnalyzers|EnforceCodeStyleInBuild)>|<TreatWarningsAsErrors>\s*[Tt]rue/m,
+          /^[ \t]*dotnet_diagnostic\.[\w.]+\.severity\s*=\s*(?:warning|error)|<(?:AnalysisLevel|AnalysisMode|EnableNETAnalyzers|EnforceCodeStyleInBuild)>|<TreatWarningsAsErrors>\s*[Tt]rue/m,
         files: ['**/.editorconfig', '**/*.csproj', '**/Directory.Build.props'],
         literals: [
           'dotnet_diagnostic',

@@ -71,7 +71,7 @@ export default defineRule({
       },
       config: {
         regex:
-          /^\s*(?:server\.)?shutdown\s*[:=]\s*["']?graceful|--graceful-timeout|--timeout-graceful-shutdown|^\s*stop_grace_period\s*:/m,
+          /^[ \t]*(?:server\.)?shutdown\s*[:=]\s*["']?graceful|--graceful-timeout|--timeout-graceful-shutdown|^[ \t]*stop_grace_period\s*:/m,
         files: [
           '**/application*.{yml,yaml,properties}',
           '**/Dockerfile',

@@ -60,7 +60,7 @@ export default defineRule({
     patterns: {
       platform: {
         regex:
-          /healthCheckPath|healthcheckPath|http_checks|^\s*\[\[?(?:http_service\.|services\.)?(?:tcp_|http_)?checks\b|^\s*(?:liveness|readiness)_check\s*:|^\s*health_check:\s*$/m,
+          /healthCheckPath|healthcheckPath|http_checks|^[ \t]*\[\[?(?:http_service\.|services\.)?(?:tcp_|http_)?checks\b|^[ \t]*(?:liveness|readiness)_check\s*:|^[ \t]*health_check:\s*$/m,
         files: [
           '**/fly.toml',
           '**/render.yaml',

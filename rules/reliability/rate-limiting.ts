@@ -42,7 +42,7 @@ const CODE = new RegExp(
     String.raw`\blimiter\.New\(`,
     String.raw`\bmiddleware\.RateLimiter\w*\(`,
     String.raw`\bRack::Attack\b`,
-    String.raw`^\s*rate_limit\s+to:`,
+    String.raw`^[ \t]*rate_limit\s+to:`,
     String.raw`\bRateLimiter::for\(`,
     `['"]throttle:`,
     String.raw`\bThrottleRequests\b`,

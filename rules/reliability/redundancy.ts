@@ -64,7 +64,7 @@ export default defineRule({
     patterns: {
       // PaaS instance counts: DigitalOcean App Platform spec, Fly.io, Render.
       paas: {
-        regex: /^\s*(instance_count|min_machines_running|numInstances)\s*[:=]\s*(\d+)/m,
+        regex: /^[ \t]*(instance_count|min_machines_running|numInstances)\s*[:=]\s*(\d+)/m,
         files: ['**/spec.yaml', '.do/*.yaml', '**/fly.toml', '**/render.yaml'],
         literals: ['instance_count', 'min_machines_running', 'numInstances'],
         maxPerFile: 10,

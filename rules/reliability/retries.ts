@@ -14,7 +14,7 @@ const CODE = new RegExp(
     String.raw`\bsidekiq_options\b[^\n]*\bretry:\s*(?:[1-9]|true)`,
     String.raw`\b(?:autoretry_for\s*=|retry_backoff\s*=\s*True)`,
     // Python
-    String.raw`^\s*@(?:tenacity\.)?retry\b`,
+    String.raw`^[ \t]*@(?:tenacity\.)?retry\b`,
     String.raw`@backoff\.on_(?:exception|predicate)\b`,
     String.raw`\bstamina\.retry\b`,
     String.raw`\bRetry\(\s*(?:total|connect|read|status|backoff_factor|status_forcelist)\s*=`,
@@ -29,8 +29,8 @@ const CODE = new RegExp(
     String.raw`\bRetry\.(?:of|backoff|fixedDelay)\(`,
     String.raw`\bRetryRegistry\b`,
     String.raw`\bRetryTemplate\b`,
-    String.raw`^\s*-?\s*name:\s*Retry\s*$`,
-    String.raw`^\s*resilience4j\.retry\.`,
+    String.raw`^[ \t]*(?:-[ \t]*)?name:[ \t]*Retry[ \t\r]*$`,
+    String.raw`^[ \t]*resilience4j\.retry\.`,
     String.raw`\bRetryConfig\.custom\(`,
     // C#
     String.raw`\bWaitAndRetry(?:Async|Forever|ForeverAsync)?\(`,

@@ -72,7 +72,7 @@ export default defineRule({
       // Zuul connect/socket-timeout-millis — also in config-server repositories (config/**).
       springTimeout: {
         regex:
-          /^\s*[\w.-]*(?:(?:connect|read|response|socket)[-_]?timeout(?:[-_]?(?:millis|ms|in[-_]?milliseconds))?|timeoutInMilliseconds)\s*[:=]\s*\S/im,
+          /^[ \t]*[\w.-]*(?:(?:connect|read|response|socket)[-_]?timeout(?:[-_]?(?:millis|ms|in[-_]?milliseconds))?|timeoutInMilliseconds)\s*[:=]\s*\S/im,
         files: [
           '**/application*.{yml,yaml,properties}',
           '**/config/**/*.{yml,yaml,properties}',

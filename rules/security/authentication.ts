@@ -41,7 +41,7 @@ export default defineRule({
       },
       python: {
         regex:
-          /\b(?:OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|HTTPBearer|HTTPBasic|APIKeyHeader|APIKeyCookie|OpenIdConnect)\s*\(|DEFAULT_AUTHENTICATION_CLASSES|^\s*authentication_classes\s*=|@(?:jwt_required|login_required|auth_required|token_required|auth\.login_required)\b|\bJWTManager\s*\(|\bLoginManager\s*\(|\bHTTP(?:Basic|Token)Auth\s*\(|\bjwt\.decode\s*\(|Depends\(\s*(?:get_current_(?:active_)?user|current_(?:active_)?user|verify_token|authenticate)\b|AuthenticationMiddleware|AUTHENTICATION_BACKENDS|\bFastAPIUsers\s*\(/m,
+          /\b(?:OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|HTTPBearer|HTTPBasic|APIKeyHeader|APIKeyCookie|OpenIdConnect)\s*\(|DEFAULT_AUTHENTICATION_CLASSES|^[ \t]*authentication_classes\s*=|@(?:jwt_required|login_required|auth_required|token_required|auth\.login_required)\b|\bJWTManager\s*\(|\bLoginManager\s*\(|\bHTTP(?:Basic|Token)Auth\s*\(|\bjwt\.decode\s*\(|Depends\(\s*(?:get_current_(?:active_)?user|current_(?:active_)?user|verify_token|authenticate)\b|AuthenticationMiddleware|AUTHENTICATION_BACKENDS|\bFastAPIUsers\s*\(/m,
         files: ['**/*.py'],
         literals: [
           'OAuth2',
@@ -87,7 +87,7 @@ export default defineRule({
       },
       jvmConfig: {
         regex:
-          /spring\.security\.oauth2\.|^\s*(?:issuer-uri|jwk-set-uri)\s*:|quarkus\.oidc\.auth-server-url|mp\.jwt\.verify/m,
+          /spring\.security\.oauth2\.|^[ \t]*(?:issuer-uri|jwk-set-uri)\s*:|quarkus\.oidc\.auth-server-url|mp\.jwt\.verify/m,
         files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'],
         literals: ['oauth2', 'issuer-uri', 'jwk-set-uri', 'quarkus.oidc', 'mp.jwt'],
       },
@@ -99,7 +99,7 @@ export default defineRule({
       },
       ruby: {
         regex:
-          /^\s*devise_for\b|^\s*devise\s+:|before_action\s+:authenticate_\w+|\bauthenticate_user!|^\s*has_secure_password\b|\bJWT\.decode\s*\(|^\s*use_doorkeeper\b|\bdoorkeeper_authorize!|authenticate_or_request_with_http_(?:token|basic)|^\s*http_basic_authenticate_with\b|^\s*include\s+Rodauth|Warden::Manager/m,
+          /^[ \t]*devise_for\b|^[ \t]*devise\s+:|before_action\s+:authenticate_\w+|\bauthenticate_user!|^[ \t]*has_secure_password\b|\bJWT\.decode\s*\(|^[ \t]*use_doorkeeper\b|\bdoorkeeper_authorize!|authenticate_or_request_with_http_(?:token|basic)|^[ \t]*http_basic_authenticate_with\b|^[ \t]*include\s+Rodauth|Warden::Manager/m,
         files: ['**/*.rb'],
         literals: ['devise', 'authenticate', 'has_secure_password', 'JWT', 'doorkeeper', 'Rodauth', 'Warden'],
       },
@@ -112,7 +112,7 @@ export default defineRule({
       },
       phpConfig: {
         regex:
-          /^\s+(?:form_login|json_login|jwt|http_basic|custom_authenticators?|access_token|oauth|login_throttling|entry_point|remember_me):/m,
+          /^[ \t]+(?:form_login|json_login|jwt|http_basic|custom_authenticators?|access_token|oauth|login_throttling|entry_point|remember_me):/m,
         files: ['**/config/packages/security.{yaml,yml}', '**/security.{yaml,yml}'],
         literals: [
           'login',

@@ -40,7 +40,7 @@ export default defineRule({
       },
       python: {
         regex: new RegExp(
-          String.raw`^\s*permission_classes\s*=|DEFAULT_PERMISSION_CLASSES|@permission_required\b|\bPermissionRequiredMixin\b|\.has_perms?\s*\(|@roles_(?:required|accepted)\b|\bSecurity\s*\([^)]*scopes\s*=|\bSecurityScopes\b|\bcasbin\.(?:Enforcer|SyncedEnforcer)\s*\(|\boso\.(?:authorize|is_allowed)\s*\(|@user_passes_test\b|\bPermission\s*\(\s*RoleNeed|\bif\s+not\s+[\w.]+\.(?:is_superuser|is_admin|is_staff)\b|Depends\(\s*get_current_active_(?:superuser|admin)\b|${ROLE_CALL}`,
+          String.raw`^[ \t]*permission_classes\s*=|DEFAULT_PERMISSION_CLASSES|@permission_required\b|\bPermissionRequiredMixin\b|\.has_perms?\s*\(|@roles_(?:required|accepted)\b|\bSecurity\s*\([^)]*scopes\s*=|\bSecurityScopes\b|\bcasbin\.(?:Enforcer|SyncedEnforcer)\s*\(|\boso\.(?:authorize|is_allowed)\s*\(|@user_passes_test\b|\bPermission\s*\(\s*RoleNeed|\bif\s+not\s+[\w.]+\.(?:is_superuser|is_admin|is_staff)\b|Depends\(\s*get_current_active_(?:superuser|admin)\b|${ROLE_CALL}`,
           'm',
         ),
         files: ['**/*.py'],
@@ -114,7 +114,7 @@ export default defineRule({
       },
       ruby: {
         regex:
-          /^\s*authorize\s*(?:\(|[@:]\w)|^\s*include\s+Pundit\b|\bload_and_authorize_resource\b|^\s*authorize_resource\b|^\s*(?:can|cannot)\s+:\w+|\bverify_authorized\b|\bpolicy_scope\s*\(|\bauthorize!\s*[(@:]|\bhas_role\?\s*\(/m,
+          /^[ \t]*authorize\s*(?:\(|[@:]\w)|^[ \t]*include\s+Pundit\b|\bload_and_authorize_resource\b|^[ \t]*authorize_resource\b|^[ \t]*(?:can|cannot)\s+:\w+|\bverify_authorized\b|\bpolicy_scope\s*\(|\bauthorize!\s*[(@:]|\bhas_role\?\s*\(/m,
         files: ['**/*.rb'],
         literals: ['authorize', 'Pundit', 'can ', 'cannot ', 'policy_scope', 'has_role'],
       },
@@ -136,7 +136,7 @@ export default defineRule({
         ],
       },
       phpConfig: {
-        regex: /^\s+access_control:|^\s+role_hierarchy:/m,
+        regex: /^[ \t]+access_control:|^[ \t]+role_hierarchy:/m,
         files: ['**/config/packages/security.{yaml,yml}', '**/security.{yaml,yml}'],
         literals: ['access_control', 'role_hierarchy'],
       },

@@ -140,7 +140,7 @@ function parseDeploy(files: FileView): Deploy {
   for (const path of files.match([...NOMAD_GLOBS, ...HCL_GLOBS])) {
     if (NOT_NOMAD.test(path)) continue;
     const text = files.read(path);
-    if (text === undefined || !/^\s*job\s+"[^"]*"\s*\{/m.test(text)) continue;
+    if (text === undefined || !/^[ \t]*job\s+"[^"]*"\s*\{/m.test(text)) continue;
     const { blocks, error } = parseHcl(path, text);
     if (error) out.notes.push({ path, note: `HCL not fully parsed: ${error}` });
     const jobs = blocks.filter((b) => b.type === 'job');

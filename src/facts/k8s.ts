@@ -263,7 +263,7 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
     ? raw.replace(/<%(=?)[\s\S]*?%>/g, (m, out: string) => (out ? 'erb-template' : m.replace(/[^\n]/g, '')))
     : raw;
   // Cheap pre-check: a manifest names its kind; most YAML in a repository does not.
-  if (!/^\s*kind:/m.test(text) || !text.includes('apiVersion'))
+  if (!/^[ \t]*kind:/m.test(text) || !text.includes('apiVersion'))
     return COMPOSE_CONTENT.test(text) && COMPOSE_SERVICE.test(text) && !NOT_COMPOSE.test(text)
       ? { objects: [], workloads: [], notes: [], compose: true }
       : undefined;

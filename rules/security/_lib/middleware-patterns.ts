@@ -97,9 +97,13 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     literals: ['Security'],
   },
   /** `.disable()` alone on a line: the end of a chain such as `http.csrf()` ⏎ `.disable()`. */
-  chainDisable: { regex: /^\s*\.disable\s*\(\s*\)/m, files: ['**/*.{java,kt,groovy,scala}'], literals: ['.disable('] },
+  chainDisable: {
+    regex: /^[ \t]*\.disable\s*\(\s*\)/m,
+    files: ['**/*.{java,kt,groovy,scala}'],
+    literals: ['.disable('],
+  },
   railsDefaults: {
-    regex: /^\s*config\.load_defaults\s+(\d+(?:\.\d+)?)/m,
+    regex: /^[ \t]*config\.load_defaults\s+(\d+(?:\.\d+)?)/m,
     files: ['**/config/application.rb'],
     literals: ['load_defaults'],
   },

@@ -168,8 +168,8 @@ class Walker {
 
 /** PowerShell `& dotnet test`, batch `call x` / `@echo off`: close enough to sh for command lines. */
 function psOrBat(text: string, path: string): string {
-  if (/\.(?:cmd|bat)$/i.test(path)) return text.replace(/^\s*@/gm, '').replace(/^\s*(?:rem|::)\b.*$/gim, '');
-  if (/\.ps1$/i.test(path)) return text.replace(/^\s*&\s*/gm, '').replace(/^\s*<#[\s\S]*?#>/gm, '');
+  if (/\.(?:cmd|bat)$/i.test(path)) return text.replace(/^[ \t]*@/gm, '').replace(/^[ \t]*(?:rem|::)\b.*$/gim, '');
+  if (/\.ps1$/i.test(path)) return text.replace(/^[ \t]*&\s*/gm, '').replace(/^[ \t]*<#[\s\S]*?#>/gm, '');
   return text;
 }
 

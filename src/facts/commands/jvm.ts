@@ -42,7 +42,7 @@ const PLUGINS: {
   {
     name: 'PMD',
     kinds: ['lint'],
-    gradle: /\bid\s*\(?\s*["']?pmd\b|apply\s+plugin:\s*["']pmd|^\s*pmd\s*\{/m,
+    gradle: /\bid\s*\(?\s*["']?pmd\b|apply\s+plugin:\s*["']pmd|^[ \t]*pmd\s*\{/m,
     maven: /maven-pmd-plugin/,
     tasks: /^pmd\w*$/,
     goals: /pmd:(?:check|cpd-check)/,

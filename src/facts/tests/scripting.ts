@@ -43,7 +43,7 @@ export function countRuby(text: string, path: string) {
   }
   const framework = spec
     ? 'RSpec'
-    : /\bActiveSupport::TestCase\b|^\s*test\s*\(?\s*['"]/m.test(code)
+    : /\bActiveSupport::TestCase\b|^[ \t]*test\s*\(?\s*['"]/m.test(code)
       ? 'Rails/Minitest'
       : 'Minitest';
   return { ...count.result(), framework };
