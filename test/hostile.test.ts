@@ -454,6 +454,20 @@ describe('trust: git runs isolated from the audited repository (issue 14)', () =
     }
   });
 
+  it('a hand-written index naming a file under a folder linked out of the root: never read through the link', async () => {
+    const outside = writeTree(tempDir(), { 'secret.py': 'AWS_KEY = "AKIAZ7VQ3MX5KJ2PLW4N"\n' });
+    const root = gitRepo({ 'a.py': 'x = 1\n' });
+    const blob = execFileSync('git', ['hash-object', '-w', join(outside, 'secret.py')], { cwd: root })
+      .toString()
+      .trim();
+    execFileSync('git', ['update-index', '--add', '--cacheinfo', `100644,${blob},linkdir/secret.py`], { cwd: root });
+    symlinkSync(outside, join(root, 'linkdir'));
+    const r = await auditAll(root);
+    expect(r.stats.bytesRead).toBe(6); // a.py alone
+    expect(JSON.stringify(r)).not.toContain('linkdir/secret.py');
+    expect(r.notes.join(' ')).toMatch(/1 path\(s\) git listed under a symbolic link to a folder were left out/);
+  });
+
   it('a linked work tree and a submodule whose git directories link back are still audited with git', async () => {
     const main = gitRepo({ 'a.py': 'x = 1\n' });
     const wt = join(tempDir(), 'linked');

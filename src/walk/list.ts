@@ -4,7 +4,7 @@
  * Symbolic links are never followed (a link is listed and later skipped for content), so a link
  * out of the root or a loop cannot be read or walked.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { DiskSource } from './disk-source.js';
@@ -86,6 +86,15 @@ export async function listFiles(root: string, options: ListOptions = {}): Promis
       repo = null;
     }
   }
+  if (raw) {
+    const linked = underLinkedFolder(root, raw);
+    if (linked.size > 0) {
+      notes.push(
+        `${linked.size} path(s) git listed under a symbolic link to a folder were left out (never read through a link)`,
+      );
+      raw = raw.filter((p) => !linked.has(p));
+    }
+  }
   if (!raw) raw = walk(root);
   const keep = filterFor(options);
   const paths = raw.filter(keep).sort(compareCodePoints);
@@ -127,6 +136,38 @@ async function gitList(repo: GitRepo, timeoutMs: number): Promise<string[]> {
     if (gone.has(p) || seen.has(p)) continue;
     seen.add(p);
     out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Paths below a folder that is a symbolic link (or not a folder at all). Git never tracks such a
+ * path, but an index can be written by hand: `linkdir/secret.py` with `linkdir` linked out of the
+ * root would be read through the link (O_NOFOLLOW guards only the last component). Each folder is
+ * checked once, however many paths it holds.
+ */
+function underLinkedFolder(root: string, paths: string[]): Set<string> {
+  const folderOk = new Map<string, boolean>([['', true]]);
+  const ok = (dir: string): boolean => {
+    let v = folderOk.get(dir);
+    if (v === undefined) {
+      const slash = dir.lastIndexOf('/');
+      v = ok(slash === -1 ? '' : dir.slice(0, slash));
+      if (v) {
+        try {
+          v = lstatSync(join(root, dir)).isDirectory();
+        } catch {
+          v = true; // gone: the read will say so
+        }
+      }
+      folderOk.set(dir, v);
+    }
+    return v;
+  };
+  const out = new Set<string>();
+  for (const p of paths) {
+    const slash = p.lastIndexOf('/');
+    if (slash !== -1 && !ok(p.slice(0, slash))) out.add(p);
   }
   return out;
 }
