@@ -12,6 +12,7 @@ import { anyGlob, extensionOf, globExtensions, type PathTest } from '../walk/glo
 import { LiteralSet, type Found } from './literals.js';
 import { MAX_WITH_WORKER, PatternOffload, type WorkerMode } from './offload.js';
 import { TimeLimitError, withTimeLimit } from '../util/time-limit.js';
+import { SUPERLINEAR, guardFrom } from './superlinear.js';
 
 export interface ScanPattern extends PatternSpec {
   /** `<rule>:<name>`, unique across the run. */
@@ -54,8 +55,8 @@ export interface Compiled {
   /** `/$/` without `m` (used to count lines) matches only at the end: start there, skip the regex walk. */
   endOnly: boolean;
   maxPerFile: number;
-  /** An untrusted pattern (from configuration): run under an interrupting time limit. */
-  guarded: boolean;
+  /** Run under an interrupting time limit: an untrusted pattern (from configuration) always, a known super-linear built-in on texts of this many characters or more. */
+  guarded: 'always' | number | false;
 }
 
 interface Group {
@@ -103,7 +104,7 @@ export function compilePatterns(patterns: ScanPattern[]): Group[] {
       ...(p.literals ? { literalIds: p.literals.map((l) => literalSet.add(l, !!p.ignoreCase)), literalSet } : {}),
       endOnly: p.regex.source === '$' && !flags.has('m'),
       maxPerFile: p.maxPerFile ?? 50,
-      guarded: !!p.guarded,
+      guarded: p.guarded ? 'always' : SUPERLINEAR.has(p.key) ? guardFrom(SUPERLINEAR.get(p.key)!) : false,
     });
   }
   literalSet.build();
@@ -437,7 +438,7 @@ export function runPatterns(
         groups: m.slice(1).map((g) => (g === undefined ? g : detach(g))),
       });
     };
-    if (c.guarded) {
+    if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded)) {
       try {
         withTimeLimit(() => execAll(c, text, record, Number.POSITIVE_INFINITY), PATTERN_BUDGET_MS);
       } catch (err) {
