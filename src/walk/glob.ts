@@ -80,9 +80,7 @@ export function globMatcher(glob: string, dot: boolean): PathTest {
   const key = (dot ? '1' : '0') + glob;
   let m = matchers.get(key);
   if (!m) {
-    // No extglobs: `**/*(*a)b` compiles to a nested quantifier that took 31 s on a 29-character
-    // file name, and globs come from a discovered config too. No built-in glob uses them.
-    const re = picomatch.makeRe(glob, { dot, noextglob: true });
+    const re = picomatch.makeRe(glob, { dot });
     matchers.set(key, (m = (p) => p === glob || re.test(p)));
   }
   return m;
