@@ -80,9 +80,9 @@ export async function gitInfo(root: string, repo: GitRepo | null): Promise<GitIn
   const [commit, branch, remoteRaw, commitDate] = await Promise.all([
     git(repo, ['rev-parse', '--verify', '-q', 'HEAD']),
     git(repo, ['rev-parse', '--abbrev-ref', 'HEAD']),
-    // The repository's own config file only: `remote get-url` would follow includes, and print
-    // the remote of another repository on this machine that an include names.
-    git(repo, ['config', '--local', '--no-includes', '--get', 'remote.origin.url']),
+    // A repository whose config includes other files is never run (git-exec.ts), so this reads
+    // the repository's own config, with its insteadOf rewrites.
+    git(repo, ['remote', 'get-url', 'origin']),
     git(repo, ['show', '-s', '--no-show-signature', '--format=%cI', 'HEAD']),
   ]);
   const remote = normaliseRemote(remoteRaw);
