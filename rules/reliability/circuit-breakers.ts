@@ -27,7 +27,7 @@ const CODE = new RegExp(
     // Spring Cloud: breakers switched on for the app, and Feign clients with a fallback.
     String.raw`@EnableCircuitBreaker\b|@EnableHystrix\b`,
     String.raw`@FeignClient\([^)]*\bfallback(?:Factory)?\s*=`,
-    String.raw`^\s*feign\.(?:hystrix|circuitbreaker)\.enabled\s*[:=]\s*true|^\s*(?:hystrix|circuitbreaker):\s*$`,
+    String.raw`^[ \t]*feign\.(?:hystrix|circuitbreaker)\.enabled\s*[:=]\s*true|^[ \t]*(?:hystrix|circuitbreaker):\s*$`,
     String.raw`\bCircuitBreaker(?:Async)?\(\s*\d`,
     String.raw`\.AddCircuitBreaker\(`,
     String.raw`\bCircuitBreakerStrategyOptions\b`,

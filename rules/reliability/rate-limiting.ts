@@ -9,7 +9,7 @@ const CODE = new RegExp(
   [
     String.raw`\brateLimit\(`,
     // A home-grown limiter: a token bucket or rate-limiter type of the project's own.
-    String.raw`^\s*(?:export\s+)?(?:class|type|struct)\s+\w*(?:TokenBucket|RateLimiter|LeakyBucket|SlidingWindowLimiter)\b`,
+    String.raw`^[ \t]*(?:export\s+)?(?:class|type|struct)\s+\w*(?:TokenBucket|RateLimiter|LeakyBucket|SlidingWindowLimiter)\b`,
     String.raw`\bslowDown\(`,
     String.raw`\bnew\s+RateLimiter(?:Memory|Redis|Mongo|Postgres|Cluster|Mysql|Memcache)\(`,
     String.raw`\bThrottlerModule\.forRoot(?:Async)?\(`,
