@@ -19,7 +19,6 @@ import { describe, expect, it } from 'vitest';
 import { scanPlan } from '../src/engine/audit.js';
 import { PILLARS } from '../rules/index.js';
 import * as manifestText from '../src/facts/manifests/text.js';
-import { LABEL_PATTERNS } from '../src/verify/extract.js';
 import { SUPERLINEAR } from '../src/scan/superlinear.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -58,8 +57,7 @@ function catalogue(): [string, RegExp][] {
   const manifests = Object.entries(manifestText)
     .filter(([, v]) => v instanceof RegExp)
     .map(([k, v]): [string, RegExp] => [`facts/manifests/${k}`, v as RegExp]);
-  const labels = Object.entries(LABEL_PATTERNS).map(([k, v]): [string, RegExp] => [`verify/${k}`, v]);
-  return [...scan, ...manifests, ...labels, ...verifyLiterals()];
+  return [...scan, ...manifests, ...verifyLiterals()];
 }
 
 const hash = (re: RegExp) => createHash('sha256').update(`${re.source}/${re.flags}`).digest('hex').slice(0, 16);
