@@ -72,6 +72,57 @@ describe('command graph on the fixtures', () => {
   it('cmd-echo-only: an echoed runner, a build script named test.sh and npm placeholder script run no tool', () => {
     expect(chains(fixtureTree('cmd-echo-only'))).toEqual([]);
   });
+
+  it('cmd-travis-maven: Travis runs Maven by default for language: java (install, then mvn test), with JaCoCo bound', () => {
+    const tree = fixtureTree('cmd-travis-maven');
+    expect(chains(tree, 'test')).toEqual(['.travis.yml:2 (Travis default script for java) → JUnit/TestNG']);
+    expect(chains(tree, 'build')).toEqual([
+      '.travis.yml:2 (Travis default install for java) → Maven build',
+      '.travis.yml:2 (Travis default script for java) → Maven build',
+    ]);
+    expect(chains(tree, 'coverage')).toEqual([
+      '.travis.yml:11 → Codecov upload',
+      '.travis.yml:2 (Travis default script for java) → JaCoCo',
+    ]);
+    const run = runsOf(commandGraph(memoryIndex(tree)), 'test')[0]!;
+    expect(run.argv).toEqual(['mvn', 'test', '-B']);
+    expect(run.tools.find((t) => t.kinds.includes('test'))!.implied).toBe('mvn test runs the test phase (Surefire)');
+  });
+
+  it('cmd-compose-exec: a script run inside a compose service is found through its mount, and runs from the container workdir', () => {
+    const tree = fixtureTree('cmd-compose-exec');
+    const inner = '.github/workflows/test.yml:13 → backend/tests-start.sh:6';
+    expect(chains(tree, 'test')).toEqual([`${inner} → backend/scripts/test.sh:4 → pytest`]);
+    expect(chains(tree, 'coverage-gate')).toEqual([`${inner} → backend/scripts/test.sh:5 → coverage.py --fail-under`]);
+    expect(chains(tree, 'lint')).toEqual(['.github/workflows/test.yml:11 → backend/scripts/lint.sh:5 → Ruff']);
+    // Not the root scripts/test.sh (which starts the stack): inside the container, ./scripts is backend/scripts.
+    const gate = runsOf(commandGraph(memoryIndex(tree)), 'coverage-gate')[0]!;
+    expect(gate.tools[0]).toMatchObject({ name: 'coverage.py --fail-under', threshold: 85 });
+  });
+
+  it('cmd-helm-charts: chart-testing lint and install, helm unittest, kubeconform and chart-releaser', () => {
+    const tree = fixtureTree('cmd-helm-charts');
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/lint-test.yml:17 → helm unittest',
+      '.github/workflows/lint-test.yml:22 → chart-testing install',
+    ]);
+    expect(chains(tree, 'lint')).toEqual([
+      '.github/workflows/lint-test.yml:13 → chart-testing lint',
+      '.github/workflows/lint-test.yml:19 → kubeconform',
+    ]);
+    expect(chains(tree, 'release')).toEqual(['.github/workflows/release.yml:17 → chart-releaser']);
+    // `helm plugin install` installs a plugin, not a release into a cluster.
+    expect(chains(tree, 'deploy')).toEqual([]);
+  });
+
+  it('cmd-advisory: switched-off steps and jobs run nothing; failures swallowed by continue-on-error or || true are advisory', () => {
+    const g = commandGraph(memoryIndex(fixtureTree('cmd-advisory')));
+    expect(runsOf(g, 'test')).toEqual([]);
+    expect(runsOf(g, 'scan').map((r) => [describeChain(r), r.advisory])).toEqual([
+      ['.github/workflows/ci.yml:18 → Trivy', 'continue-on-error: true'],
+      ['.github/workflows/ci.yml:19 → safety', '`|| true` at .github/workflows/ci.yml:19'],
+    ]);
+  });
 });
 
 describe('command graph: shell words', () => {
@@ -94,6 +145,8 @@ describe('command graph: shell words', () => {
     expect(chains(tree)).toEqual([
       '.github/workflows/ci.yml:7 → Vitest',
       '.github/workflows/ci.yml:8 → pytest',
+      // `coverage run` measures coverage of what it starts: a run of its own.
+      '.github/workflows/ci.yml:9 → coverage.py',
       '.github/workflows/ci.yml:9 → unittest',
       '.github/workflows/ci.yml:10 → RSpec',
       '.github/workflows/ci.yml:11 → web/package.json:3 (yarn script lint) → ESLint',
@@ -253,8 +306,20 @@ describe('command graph: CI catalogues and defaults', () => {
         '.travis.yml': 'language: node_js\nnode_js: [20]\n',
         'package.json': '{\n  "scripts": {\n    "test": "mocha"\n  }\n}\n',
       }),
-    ).toEqual(['.travis.yml:1 (Travis default for node_js) → package.json:3 (npm script test) → Mocha']);
+    ).toEqual(['.travis.yml:1 (Travis default script for node_js) → package.json:3 (npm script test) → Mocha']);
     expect(chains({ '.travis.yml': 'language: python\npython: ["3.12"]\n' })).toEqual([]);
+    // Gradle projects get `gradle check` (the wrapper when present); an included job without a script gets the default too.
+    expect(
+      chains(
+        {
+          '.travis.yml':
+            'language: java\njobs:\n  include:\n    - name: docs\n      script: ./gradlew javadoc\n    - name: unit\n      jdk: openjdk17\n',
+          'build.gradle': "plugins { id 'java' }\n",
+          gradlew: '#!/bin/sh\n',
+        },
+        'test',
+      ),
+    ).toEqual(['.travis.yml:6 (Travis default script for java) → JUnit/TestNG']);
     expect(chains({ '.gitlab-ci.yml': 'include:\n  - template: Security/SAST.gitlab-ci.yml\n' }, 'scan')).toEqual([
       '.gitlab-ci.yml:2 → GitLab security scanning',
     ]);

@@ -131,6 +131,67 @@ function buildText(files: FileView, kind: 'gradle' | 'maven'): string {
 
 const test = (implied: string): CommandTool => ({ name: 'JUnit/TestNG', kinds: ['test'], implied });
 
+/** A JaCoCo `<minimum>` / `minimum = 0.8` in the build files, as a percent. */
+function jacocoMinimum(text: string): number | undefined {
+  const m = /<minimum>\s*([\d.]+)\s*<\/minimum>|\bminimum\s*=\s*(?:BigDecimal\(|new\s+BigDecimal\(|"|)?"?([\d.]+)/.exec(
+    text,
+  );
+  const v = m ? Number(m[1] ?? m[2]) : Number.NaN;
+  return Number.isFinite(v) ? (v <= 1 ? Math.round(v * 100) : v) : undefined;
+}
+
+const coverage = (name: string, implied: string, floor?: number | null): CommandTool => ({
+  name,
+  kinds: floor === undefined ? ['coverage'] : ['coverage', 'coverage-gate'],
+  implied,
+  ...(typeof floor === 'number' ? { threshold: floor } : {}),
+});
+
+/** JaCoCo and Kover tasks a Gradle invocation runs: named, or hooked to `test`/`check` in the build. */
+function gradleCoverage(text: string, tasks: string[], testRuns: boolean): CommandTool[] {
+  const out: CommandTool[] = [];
+  const lifecycle = tasks.some((t) => t === 'check' || t === 'build');
+  const verifyHooked =
+    /check\b[\s\S]{0,80}dependsOn\s*\(?\s*[":]*jacocoTestCoverageVerification|jacocoTestCoverageVerification[\s\S]{0,40}check/.test(
+      text,
+    );
+  if (tasks.includes('jacocoTestCoverageVerification') || (lifecycle && verifyHooked))
+    out.push(
+      coverage(
+        'JaCoCo',
+        "gradle jacocoTestCoverageVerification fails below the rule's minimum",
+        jacocoMinimum(text) ?? null,
+      ),
+    );
+  else if (tasks.includes('koverVerify'))
+    out.push(coverage('Kover', "gradle koverVerify fails below the rule's minimum", null));
+  else if (
+    tasks.some((t) => /^(?:jacocoTestReport|jacoco\w*Report|kover\w*Report)$/.test(t)) ||
+    (testRuns && /finalizedBy\s*\(?\s*[":]*jacocoTestReport/.test(text))
+  )
+    out.push(coverage(/kover/i.test(tasks.join(' ')) ? 'Kover' : 'JaCoCo', 'the build writes a coverage report'));
+  return out;
+}
+
+/** JaCoCo in a Maven run: its goals named, or bound in the POM to a phase the run reaches. */
+function mavenCoverage(text: string, words: string[], last: number, skipTests: boolean): CommandTool[] {
+  const named = words.find((w) =>
+    /^(?:org\.jacoco:)?jacoco(?:-maven-plugin)?(?::[\d.]+)?:(?:check|report\w*)$/.test(w),
+  );
+  if (named)
+    return [coverage('JaCoCo', `mvn ${named}`, /:check$/.test(named) ? (jacocoMinimum(text) ?? null) : undefined)];
+  if (skipTests || last < PHASES.indexOf('test') || !/jacoco-maven-plugin[\s\S]{0,3000}?<executions>/.test(text))
+    return [];
+  const check = /<goal>\s*check\s*<\/goal>/.test(text) && last >= PHASES.indexOf('verify');
+  return [
+    coverage(
+      'JaCoCo',
+      check ? 'the jacoco check goal bound in pom.xml fails below its minimum' : 'jacoco-maven-plugin bound in pom.xml',
+      check ? (jacocoMinimum(text) ?? null) : undefined,
+    ),
+  ];
+}
+
 /** `./gradlew [opts] task…`: the tools its tasks run by convention. */
 export const gradleTasks: Resolver = (argv, { files }) => {
   if (!/^(?:\.\/)?gradlew(?:\.bat)?$|^gradle$/.test(argv[0]!)) return undefined;
@@ -167,6 +228,11 @@ export const gradleTasks: Resolver = (argv, { files }) => {
           implied: lifecycle ? `gradle ${t} runs the ${p.name} plugin's checks` : `gradle ${t}`,
         });
   }
+  const testRuns = tools.some((t) => t.kinds.includes('test'));
+  for (const c of gradleCoverage(text, tasks, testRuns)) add(c);
+  const publish = tasks.find((t) => /^publish(?!ToMavenLocal$)\w*$/.test(t));
+  if (publish)
+    add({ name: 'Gradle publish', kinds: ['release'], implied: `gradle ${publish} publishes the artifacts` });
   return { tools };
 };
 
@@ -213,5 +279,8 @@ export const mavenPhases: Resolver = (argv, { files }) => {
         implied: goal ? `mvn ${goal}` : `mvn ${phase} runs the ${p.name} goal bound in pom.xml`,
       });
   }
+  tools.push(...mavenCoverage(text, words, last, skipTests));
+  if (last === PHASES.indexOf('deploy'))
+    tools.push({ name: 'Maven deploy', kinds: ['release'], implied: 'mvn deploy publishes the artifacts' });
   return { tools } satisfies Expansion;
 };

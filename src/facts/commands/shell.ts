@@ -6,6 +6,7 @@
  * so that a command's first word is the program it runs: `echo pytest` runs echo.
  */
 import { parse } from 'shell-quote';
+import type { ContainerRef } from './container.js';
 
 export interface ShellLine {
   text: string;
@@ -49,7 +50,7 @@ type Token = ReturnType<typeof parse>[number];
  * The simple commands of one logical line, each as its words. `$(…)` bodies are commands of their
  * own; `for x in …`, `case` patterns and function headers are not commands.
  */
-export function simpleCommands(text: string): string[][] {
+export function simpleCommands(text: string, soft?: boolean[]): string[][] {
   let tokens: Token[];
   try {
     // Variables stay as written: `$PYTEST` is not expanded (nothing from the environment is used).
@@ -62,8 +63,14 @@ export function simpleCommands(text: string): string[][] {
   const out: string[][] = [];
   let cur: string[] = [];
   let skipNext = false;
+  // `cmd || true`: the command runs, but its failure is swallowed (recorded in `soft`).
+  const swallowed = new Set<number>();
+  let afterOr = false;
   const flush = () => {
-    if (cur.length) out.push(cur);
+    if (cur.length) {
+      if (afterOr && out.length && /^(?:true|:|exit\s+0|echo\b.*)$/.test(cur.join(' '))) swallowed.add(out.length - 1);
+      out.push(cur);
+    }
     cur = [];
   };
   for (const t of tokens) {
@@ -85,11 +92,21 @@ export function simpleCommands(text: string): string[][] {
       else if (t.op === '(' && cur.length && cur[cur.length - 1] === '$') {
         cur.pop();
         flush();
-      } else flush();
+      } else {
+        flush();
+        afterOr = t.op === '||';
+      }
     }
   }
   flush();
-  return out.map(unmark).filter((argv) => !isDeclaration(argv));
+  const kept: string[][] = [];
+  out.forEach((argv, i) => {
+    const words = unmark(argv);
+    if (isDeclaration(words)) return;
+    kept.push(words);
+    soft?.push(swallowed.has(i));
+  });
+  return kept;
 }
 
 /**
@@ -124,6 +141,10 @@ export interface Normalised {
   cd?: string;
   /** The words removed in front (`npx`, `poetry run`), for the evidence. */
   via?: string;
+  /** Each wrapper removed, as its words: a wrapper may do work of its own (`nyc --check-coverage`, `coverage run`). */
+  wrappers?: string[][];
+  /** The container the command runs in (`docker compose exec backend …`): its paths are the container's. */
+  container?: ContainerRef;
 }
 
 /**
@@ -135,6 +156,8 @@ export interface Normalised {
 export function normalise(words: string[]): Normalised | undefined {
   let argv = [...words];
   const via: string[] = [];
+  const wrappers: string[][] = [];
+  let container: ContainerRef | undefined;
   for (let guard = 0; guard < 12 && argv.length; guard++) {
     const [a, b] = [argv[0]!, argv[1]];
     if (/^[A-Za-z_]\w*=/.test(a)) {
@@ -145,6 +168,7 @@ export function normalise(words: string[]): Normalised | undefined {
     if (LOOKUP.has(a) || a === 'echo' || a === 'printf') return { argv };
     const skip = wrapperLength(argv);
     if (skip > 0) {
+      wrappers.push(argv.slice(0, skip));
       via.push(argv.slice(0, skip).join(' '));
       argv = argv.slice(skip);
       continue;
@@ -166,15 +190,17 @@ export function normalise(words: string[]): Normalised | undefined {
     }
     if (a === 'coverage' && b === 'run') {
       const m = argv.indexOf('-m');
+      wrappers.push(m > 0 ? argv.slice(0, m) : ['coverage', 'run']);
       via.push('coverage run');
       if (m > 0 && argv[m + 1]) argv = [argv[m + 1]!, ...argv.slice(m + 2)];
       else argv = ['python', ...argv.slice(2).filter((w) => !w.startsWith('-'))];
       continue;
     }
-    const inner = containerCommand(argv);
-    if (inner) {
-      via.push(argv.slice(0, argv.length - inner.length).join(' '));
-      argv = inner;
+    const c = containerCommand(argv);
+    if (c) {
+      via.push(argv.slice(0, argv.length - c.inner.length).join(' '));
+      argv = c.inner;
+      container = c.ref;
       continue;
     }
     if (a === 'go' && b === 'run' && argv[2] && /^[\w.-]+\.\w+\/.+/.test(argv[2]) && !argv[2].endsWith('.go')) {
@@ -185,7 +211,7 @@ export function normalise(words: string[]): Normalised | undefined {
     break;
   }
   if (argv.length === 0) return undefined;
-  return { argv, ...(via.length ? { via: via.join(' ') } : {}) };
+  return { argv, ...(via.length ? { via: via.join(' '), wrappers } : {}), ...(container ? { container } : {}) };
 }
 
 const CONTAINER_VALUED = new Set(
@@ -194,23 +220,48 @@ const CONTAINER_VALUED = new Set(
   ),
 );
 
-/** `docker compose run web pytest`, `docker exec api npm test`: the command run inside the container. */
-function containerCommand(argv: string[]): string[] | undefined {
+/**
+ * `docker compose run web pytest`, `docker exec api npm test`: the command run inside the
+ * container, and what the command line says about the container (service, `-f`, `-v`, `-w`).
+ */
+function containerCommand(argv: string[]): { inner: string[]; ref: ContainerRef } | undefined {
   let i: number;
-  if (argv[0] === 'docker' && argv[1] === 'compose') i = 2;
+  const compose = (argv[0] === 'docker' || argv[0] === 'podman') && argv[1] === 'compose';
+  if (compose) i = 2;
   else if (argv[0] === 'docker-compose' || argv[0] === 'podman-compose' || argv[0] === 'docker' || argv[0] === 'podman')
     i = 1;
   else return undefined;
+  const ref: ContainerRef = {
+    name: '',
+    compose: compose || argv[0]!.endsWith('-compose'),
+    composeFiles: [],
+    volumes: [],
+  };
   const skip = () => {
-    while (i < argv.length && argv[i]!.startsWith('-')) i += CONTAINER_VALUED.has(argv[i]!) ? 2 : 1;
+    while (i < argv.length && argv[i]!.startsWith('-')) {
+      const [flag, inline] = argv[i]!.split(/=(.*)/s) as [string, string | undefined];
+      const value = inline ?? (CONTAINER_VALUED.has(flag) ? argv[i + 1] : undefined);
+      if (value !== undefined) {
+        if (flag === '-f' || flag === '--file') ref.composeFiles.push(value);
+        else if (flag === '-v' || flag === '--volume') ref.volumes.push(value);
+        else if (flag === '-w' || flag === '--workdir') ref.workdir = value;
+      }
+      i += inline === undefined && CONTAINER_VALUED.has(flag) ? 2 : 1;
+    }
   };
   skip();
   if (argv[i] !== 'run' && argv[i] !== 'exec') return undefined;
   i++;
   skip();
+  ref.name = argv[i] ?? '';
   i++; // the service, container or image
-  return i < argv.length ? argv.slice(i) : undefined;
+  return i < argv.length ? { inner: argv.slice(i), ref } : undefined;
 }
+
+const NYC_VALUED =
+  '-r --reporter --report-dir -x --exclude -n --include --lines --statements --branches --functions --temp-dir --cwd -e --extension --require -i --src -o --reports-dir'.split(
+    ' ',
+  );
 
 /** Words that only start the next program: how many of them are at the front. */
 function wrapperLength(argv: string[]): number {
@@ -235,7 +286,9 @@ function wrapperLength(argv: string[]): number {
       return flagsAfter(1, ['-s', '-k']) + 1;
     case 'nyc':
     case 'c8':
-      return flagsAfter(1, ['-r', '--reporter', '--report-dir', '-x', '--exclude', '-n', '--include']);
+      // `nyc check-coverage`, `c8 report`: a command of the tool itself, not a wrapper.
+      if (/^(?:check-coverage|report|merge|instrument)$/.test(argv[flagsAfter(1, NYC_VALUED)] ?? '')) return 0;
+      return flagsAfter(1, NYC_VALUED);
     case 'cross-env':
     case 'cross-env-shell':
       return 1 + argv.slice(1).findIndex((w) => !/^[A-Za-z_]\w*=/.test(w));
