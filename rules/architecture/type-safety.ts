@@ -1,5 +1,6 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { runEvidence, strictTypecheckRuns } from '../../src/facts/commands/index.js';
 import { languageOf } from '../../src/facts/languages.js';
 import { fromMatch, isProductionPath, noProductCode, productCode } from '../../src/facts/paths.js';
 
@@ -129,11 +130,13 @@ export default defineRule({
         const checker = m('pyChecker');
         const strict = m('pyStrict');
         const marker = ctx.files.named('py.typed').filter(isProductionPath);
-        if (strict.length)
+        // Strictness given on the command line CI runs (`mypy --strict hc`) counts as much as a config key.
+        const cli = strictTypecheckRuns(ctx.facts.commands, 'Python').map((r) => runEvidence(r, 'runs mypy --strict'));
+        if (strict.length || cli.length)
           verdicts.set(lang, {
             score: 1,
             note: 'strict type checking',
-            evidence: first(strict, 'strict Python type checking'),
+            evidence: [...first(strict, 'strict Python type checking'), ...cli.slice(0, 1)],
           });
         else if (checker.length || marker.length)
           verdicts.set(lang, {

@@ -1,4 +1,4 @@
-import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
+import { defineRule, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles, testOnlyJobs } from '../../src/facts/ci.js';
 import { runEvidence, runsOf } from '../../src/facts/commands/index.js';
@@ -19,6 +19,15 @@ const PLATFORM_FILES = [
   'now.json',
 ];
 
+/**
+ * A template of a chart (`charts/apps/templates/application.yaml` beside `charts/apps/Chart.yaml`)
+ * is what the chart renders for whoever installs it, not a deployment of this repository.
+ */
+function chartTemplate(files: FileView, path: string): boolean {
+  const at = `/${path}`.lastIndexOf('/templates/');
+  return at >= 0 && files.exists(at > 0 ? `${path.slice(0, at - 1)}/Chart.yaml` : 'Chart.yaml');
+}
+
 export default defineRule({
   meta: {
     id: 'continuous-deployment',
@@ -32,7 +41,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, Azure DevOps deploy tasks); jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources. Jobs that only install into a kind/minikube/k3d test cluster do not count.',
+      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, Azure DevOps deploy tasks); jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count.',
     reads: CI_GLOBS,
     patterns: {
       gitops: {
@@ -59,7 +68,7 @@ export default defineRule({
     const deploys = runsOf(ctx.facts.commands, 'deploy').filter(
       (r) => !(r.origin.job && testJobs.get(r.origin.path)?.has(r.origin.job)),
     );
-    const gitops = ctx.matches('gitops').filter((m) => isProductionPath(m.path));
+    const gitops = ctx.matches('gitops').filter((m) => isProductionPath(m.path) && !chartTemplate(ctx.files, m.path));
     // Environments that a real (non-test) job targets; GitHub Pages publishes docs, not the service.
     const envs = ok.flatMap((f) => {
       const testJobs = testOnlyJobs(f);

@@ -1,3 +1,4 @@
+import { fixtureTree } from '../../src/testing/fixtures.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './test-types.js';
 
@@ -39,6 +40,36 @@ ruleTester(rule, {
         'src/test/java/RepoTest.java': 'class RepoTest {\n  @Test void saves() {}\n}\n',
       },
       expect: { outcome: 'pass', data: { types: ['unit', 'integration'] } },
+    },
+    {
+      name: 'Helm charts: helm-unittest suites are unit tests, chart-testing scenarios and helm test hooks integration tests',
+      tree: fixtureTree('cmd-helm-charts'),
+      expect: {
+        outcome: 'pass',
+        data: { types: ['unit', 'integration'] },
+        evidence: [
+          {
+            path: 'charts/web/ci/default-values.yaml',
+            note: 'integration: chart-testing scenario: the chart is installed into a cluster with these values',
+          },
+          { path: 'charts/web/tests/deployment_test.yaml', line: 5, note: 'unit: helm-unittest: 2 test cases' },
+        ],
+      },
+    },
+    {
+      name: 'Go: a package folder named integration holds unit tests; *_integration_test.go files are integration tests',
+      tree: {
+        'internal/integration/linkwarden_test.go':
+          'package integration\n\nimport "testing"\n\nfunc TestSend(t *testing.T) {}\n',
+        'internal/api/api_integration_test.go': 'package api\n\nimport "testing"\n\nfunc TestHealth(t *testing.T) {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'internal/api/api_integration_test.go', note: 'integration: integration test by location' },
+          { path: 'internal/integration/linkwarden_test.go', note: 'unit: go test: 1 test case' },
+        ],
+      },
     },
   ],
   invalid: [

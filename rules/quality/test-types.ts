@@ -7,6 +7,14 @@ type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
 
 const INTEGRATION_DIR = /(^|\/)(integration[-_]?tests?|integration|it|itest|functional)\//i;
 const E2E_DIR = /(^|\/)(e2e|end[-_]?to[-_]?end|acceptance|cypress|playwright|ui[-_]?tests?)\//i;
+/** Go tests sit beside the code: a package folder named `integration` holds unit tests of that package. */
+function integrationByName(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  if (/(^|[_.-])integration([_.-]|$)|IT\.(?:java|kt)$/i.test(base)) return true;
+  if (path.endsWith('.go')) return /(^|\/)(integration[-_]?tests?|itest)\//i.test(path);
+  return INTEGRATION_DIR.test(path);
+}
+
 const TEST_CODE = ['**/*.{py,js,jsx,ts,tsx,mjs,cjs,go,java,kt,cs,rb,php,rs}'];
 
 /** Libraries that mark a kind of test, by ecosystem name (exact or `prefix*`). */
@@ -69,7 +77,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders. Integration: integration/ or it/ folders, *IT.java, pytest `integration` markers, Go `integration` build tags, Testcontainers, @SpringBootTest, WebApplicationFactory. End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests, e2e/ folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest), files named *_integration_test.go/test_integration.py/*IT.java, chart-testing scenarios (ci/*-values.yaml) and helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, @SpringBootTest, WebApplicationFactory. End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests, e2e/ folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests.',
     digests: [TEST_DIGEST],
     patterns: {
       integrationMarker: {
@@ -108,8 +116,17 @@ export default defineRule({
       const at = { path: f.path, ...(f.first ? { line: f.first.line, snippet: f.first.snippet } : {}) };
       if (f.framework === 'playwright' || f.framework === 'cypress' || E2E_DIR.test(f.path))
         add('end-to-end', { ...at, note: `${f.framework} test in an end-to-end location` });
-      else if (INTEGRATION_DIR.test(f.path) || /IT\.(java|kt)$/.test(f.path))
-        add('integration', { ...at, note: 'integration test by location' });
+      else if (f.framework === 'chart-testing' || f.framework === 'helm test')
+        add('integration', {
+          ...at,
+          note:
+            f.framework !== 'chart-testing'
+              ? 'helm test hook run against the installed release'
+              : f.path.endsWith('Chart.yaml')
+                ? 'chart-testing installs the chart into a cluster with its defaults'
+                : 'chart-testing scenario: the chart is installed into a cluster with these values',
+        });
+      else if (integrationByName(f.path)) add('integration', { ...at, note: 'integration test by location' });
       else if (f.cases > 0)
         add('unit', { ...at, note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}` });
     }
