@@ -44,7 +44,8 @@ const rec = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 /** `$(pwd)`, `$PWD`, `${{ github.workspace }}` (already `$CI_EXPR`), `.`: the directory the command runs in. */
-const HERE = /^(?:\$\(pwd\)|\$\{?PWD\}?|\$CI_EXPR|\$\{?GITHUB_WORKSPACE\}?|\$\{?CI_PROJECT_DIR\}?|\.)(?=\/|$)/;
+const HERE =
+  /^(?:\$\(pwd\)|\$\{?PWD\}?|\$CI_EXPR|\$\{?GITHUB_WORKSPACE\}?|\$\{?CI_PROJECT_DIR\}?|\$\{?CURDIR\}?|\.)(?=\/|:|$)/;
 
 function isDir(files: FileView, dir: string): boolean {
   if (dir === '') return true;

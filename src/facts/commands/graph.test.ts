@@ -178,6 +178,33 @@ describe('command graph: shell words', () => {
   });
 });
 
+describe('command graph: scripts with arguments', () => {
+  it('a script run with an argument takes the case branch it selects; a make pattern rule fills in its stem', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha('      - run: make lint\n      - run: make test-install\n'),
+      Makefile:
+        'lint:\n\tdocker run $(DOCKER_ARGS) --rm -v $(CURDIR):/charts -w /charts quay.io/helmpack/chart-testing /charts/hack/ct.sh lint\n\ntest-%:\n\t./hack/ct.sh $*\n',
+      'hack/ct.sh':
+        '#!/bin/bash\nACTION=$1\ncase "${ACTION}" in\ninstall)\n  ct "${ACTION}" --charts web/\n  ;;\n*)\n  ct "${ACTION}" --charts web/,api/\n  ;;\nesac\n',
+    };
+    expect(chains(tree, 'lint')).toEqual([
+      '.github/workflows/ci.yml:7 → Makefile:2 (make lint) → hack/ct.sh:8 → chart-testing lint',
+    ]);
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:8 → Makefile:5 (make test-install) → hack/ct.sh:5 → chart-testing install',
+    ]);
+  });
+
+  it('a quoted awk program over several lines is one word: its `next` is not a command', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha(
+        "      - run: |\n          awk '/^x/ { skip = 1; next }\n               skip { next }' f > g\n",
+      ),
+    };
+    expect(chains(tree)).toEqual([]);
+  });
+});
+
 describe('command graph: task runners', () => {
   it('npm scripts: concurrently with npm: shorthands, workspaces with -r, turbo', () => {
     const tree = {

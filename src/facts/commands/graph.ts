@@ -13,7 +13,7 @@ import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
 import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll } from './node.js';
 import { noxSessions, pythonScripts, toxEnvs } from './python.js';
-import { commandsOf, logicalLines, normalise, simpleCommands } from './shell.js';
+import { commandsOf, logicalLines, normalise, ScriptScope } from './shell.js';
 import { ciDefaults, stepText, usesExpansion } from './steps.js';
 import { coverageTools } from './coverage.js';
 import { classify, conventional } from './tools.js';
@@ -69,11 +69,12 @@ class Walker {
   constructor(private readonly files: FileView) {}
 
   /** Shell text written at path from line: each simple command, `cd` carried along the text. */
-  shell(text: string, line: number, path: string, via: string | undefined, frame: Frame): void {
+  shell(text: string, line: number, path: string, via: string | undefined, frame: Frame, args?: string[]): void {
     let cwd = frame.cwd;
+    const scope = new ScriptScope(args);
     for (const l of logicalLines(text, line)) {
       const soft: boolean[] = [];
-      simpleCommands(l.text, soft).forEach((words, i) => {
+      scope.commands(l.text, soft).forEach((words, i) => {
         const n = normalise(words);
         if (!n) return;
         if (n.cd !== undefined) {
@@ -126,7 +127,10 @@ class Walker {
     }
     const script = this.scriptFile(argv, frame.cwd, frame.container);
     if (script) {
-      this.shell(psOrBat(this.files.read(script) ?? '', script), 1, script, undefined, next);
+      const base = script.slice(script.lastIndexOf('/') + 1);
+      const at = argv.findIndex((w) => w.replace(/\\/g, '/').endsWith(base));
+      const args = at < 0 ? [] : argv.slice(at + 1);
+      this.shell(psOrBat(this.files.read(script) ?? '', script), 1, script, undefined, next, args);
       return;
     }
     this.emit(argv, classify(argv), next);

@@ -20,13 +20,15 @@ interface Target {
 
 interface Makefile {
   targets: Map<string, Target>;
+  /** Pattern rules (`test-%:`), tried when no target has the name. */
+  patterns: Target[];
   first?: string;
 }
 
 const MAKE_NAMES = ['GNUmakefile', 'makefile', 'Makefile'];
 
 function parseMakefile(files: FileView, path: string, depth = 0, vars = new Map<string, string>()): Makefile {
-  const out: Makefile = { targets: new Map() };
+  const out: Makefile = { targets: new Map(), patterns: [] };
   const text = files.read(path);
   if (text === undefined) return out;
   const lines = text.split(/\r?\n/);
@@ -58,6 +60,7 @@ function parseMakefile(files: FileView, path: string, depth = 0, vars = new Map<
         for (const p of /[*?]/.test(glob) ? files.match(glob) : files.exists(glob) ? [glob] : []) {
           const sub = parseMakefile(files, p, depth + 1, vars);
           for (const [k, t] of sub.targets) if (!out.targets.has(k)) out.targets.set(k, t);
+          out.patterns.push(...sub.patterns);
         }
       }
       continue;
@@ -69,8 +72,12 @@ function parseMakefile(files: FileView, path: string, depth = 0, vars = new Map<
         .filter((d) => d && !d.startsWith('|') && !d.includes('%'));
       cur = undefined;
       for (const name of subst(t[1]!).split(/\s+/)) {
-        if (!name || name.includes('%')) continue;
-        if (name.startsWith('.')) continue;
+        if (!name || name.startsWith('.')) continue;
+        if (name.includes('%')) {
+          // A pattern rule of phony-like targets (`test-%:`); file patterns (`%.o: %.c`) match no task name.
+          if (!/[/.]/.test(name)) out.patterns.push((cur = { name, path, line: i + 1, deps, recipe: [] }));
+          continue;
+        }
         const prev = out.targets.get(name);
         const target = prev ?? { name, path, line: i + 1, deps: [], recipe: [] };
         target.deps.push(...deps);
@@ -84,6 +91,18 @@ function parseMakefile(files: FileView, path: string, depth = 0, vars = new Map<
     if (l.trim() && !l.startsWith('#')) cur = undefined;
   }
   return out;
+}
+
+/** The pattern rule a name matches, its recipe with `$*` (the stem) and `$@` (the name) filled in. */
+function patternTarget(mk: Makefile, name: string): Target | undefined {
+  for (const p of mk.patterns) {
+    const [pre, post] = p.name.split('%') as [string, string];
+    if (!name.startsWith(pre) || !name.endsWith(post) || name.length <= pre.length + post.length) continue;
+    const stem = name.slice(pre.length, name.length - post.length);
+    const fill = (s: string) => s.replace(/\$\*|\$\{\*\}|\$\(\*\)/g, stem).replace(/\$@/g, name);
+    return { ...p, name, deps: p.deps, recipe: p.recipe.map((r) => ({ ...r, text: fill(r.text) })) };
+  }
+  return undefined;
 }
 
 /** A continued recipe line is cited at its first line. */
@@ -121,14 +140,14 @@ export const makeTargets: Resolver = (argv, { files, cwd }) => {
   const blocks: Block[] = [];
   const seen = new Set<string>();
   const visit = (name: string, depth: number) => {
-    const t = mk.targets.get(name);
+    const t = mk.targets.get(name) ?? patternTarget(mk, name);
     if (!t || seen.has(name) || depth > 6) return;
     seen.add(name);
     for (const d of t.deps) visit(d, depth + 1);
     for (const r of t.recipe)
       blocks.push({ path: t.path, line: r.line, text: r.text, via: `make ${name}`, cwd: dirOf(path) });
   };
-  const missing = names.filter((n) => !mk.targets.has(n));
+  const missing = names.filter((n) => !mk.targets.has(n) && !patternTarget(mk, n));
   for (const n of names) visit(n, 0);
   if (blocks.length === 0 && missing.length) return { unresolved: `${path} has no target ${missing.join(', ')}` };
   return { blocks };

@@ -30,6 +30,11 @@ export function logicalLines(text: string, firstLine = 1): ShellLine[] {
     const cont = /(^|[^\\])\\$/.test(l);
     acc += cont ? `${l.slice(0, -1)} ` : l;
     if (cont && i < raw.length - 1) continue;
+    // A quoted string that spans lines (`awk '{ …\n next }'`) is one word: its lines are not commands.
+    if (openQuote(acc) && i < raw.length - 1 && i - start < 200) {
+      acc += '\n';
+      continue;
+    }
     const t = acc.trim();
     acc = '';
     const hd = /<<-?\s*(['"]?)([\w-]+)\1/.exec(t);
@@ -37,6 +42,22 @@ export function logicalLines(text: string, firstLine = 1): ShellLine[] {
     if (t && !t.startsWith('#') && !t.startsWith('//')) out.push({ text: t, line: firstLine + start });
   }
   return out;
+}
+
+/** Whether a quote is still open at the end of the text (sh rules: no escapes inside '…'). */
+function openQuote(text: string): boolean {
+  let q: string | undefined;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (q === "'") {
+      if (c === "'") q = undefined;
+    } else if (c === '\\') k++;
+    else if (q === '"') {
+      if (c === '"') q = undefined;
+    } else if (c === "'" || c === '"') q = c;
+    else if (c === '#' && (k === 0 || /\s/.test(text[k - 1]!))) return false;
+  }
+  return q !== undefined;
 }
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '{', '}', '!', 'time']);
@@ -50,13 +71,19 @@ type Token = ReturnType<typeof parse>[number];
  * The simple commands of one logical line, each as its words. `$(…)` bodies are commands of their
  * own; `for x in …`, `case` patterns and function headers are not commands.
  */
-export function simpleCommands(text: string, soft?: boolean[]): string[][] {
+export function simpleCommands(
+  text: string,
+  soft?: boolean[],
+  env?: ReadonlyMap<string, string>,
+  assigned?: [string, string][],
+): string[][] {
   let tokens: Token[];
   try {
-    // Variables stay as written: `$PYTEST` is not expanded (nothing from the environment is used).
-    // CI expressions (`${{ matrix.python }}` in GitHub, `${{ parameters.x }}` in Azure) are values, not shell.
+    // Variables stay as written (`$PYTEST`): nothing from the environment is used, only what the
+    // script itself sets (`env`: its arguments and assignments). CI expressions (`${{ matrix.python }}`
+    // in GitHub, `${{ parameters.x }}` in Azure) are values, not shell.
     const plain = text.replace(/\$\{\{[^}]*\}\}/g, '$CI_EXPR').replace(/\$\{?(MAKE)\}?|\$\((MAKE)\)/g, 'make');
-    tokens = parse(plain, (k) => `\u0001${k}\u0002`);
+    tokens = parse(plain, (k) => env?.get(k) ?? `\u0001${k}\u0002`);
   } catch {
     return [];
   }
@@ -101,6 +128,10 @@ export function simpleCommands(text: string, soft?: boolean[]): string[][] {
   flush();
   const kept: string[][] = [];
   out.forEach((argv, i) => {
+    // `ACTION=lint`, `ACTION=$1` (already substituted): values a script uses later.
+    if (assigned && argv.every((w) => /^[A-Za-z_]\w*=/.test(w)))
+      for (const w of argv)
+        if (!w.includes('\u0001')) assigned.push([w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]);
     const words = unmark(argv);
     if (isDeclaration(words)) return;
     kept.push(words);
@@ -237,8 +268,9 @@ function containerCommand(argv: string[]): { inner: string[]; ref: ContainerRef 
     composeFiles: [],
     volumes: [],
   };
+  // Options, and variables that hold options (`docker run ${DOCKER_ARGS} --rm …`).
   const skip = () => {
-    while (i < argv.length && argv[i]!.startsWith('-')) {
+    while (i < argv.length && (argv[i]!.startsWith('-') || /^\$\{?\w+\}?$/.test(argv[i]!))) {
       const [flag, inline] = argv[i]!.split(/=(.*)/s) as [string, string | undefined];
       const value = inline ?? (CONTAINER_VALUED.has(flag) ? argv[i + 1] : undefined);
       if (value !== undefined) {
@@ -334,3 +366,57 @@ export function commandsOf(text: string, firstLine = 1): { argv: string[]; line:
   }
   return out;
 }
+
+/**
+ * What a script knows as it is read top to bottom: its arguments (`$1`, `$@`) and its own simple
+ * assignments, and which branch of a `case` on a known value runs (`ct.sh lint` runs the `*)`
+ * branch, not `install)`). A value it cannot know keeps every branch, as before.
+ */
+export class ScriptScope {
+  private readonly env = new Map<string, string>();
+  private readonly cases: { subject?: string; matched: boolean; active: boolean }[] = [];
+
+  constructor(args: readonly string[] = []) {
+    args.slice(0, 9).forEach((a, i) => this.env.set(String(i + 1), a));
+    if (args.length) this.env.set('@', args.join(' ')).set('*', args.join(' '));
+  }
+
+  /** The simple commands of one logical line; none inside a `case` branch that does not run. */
+  commands(text: string, soft: boolean[]): string[][] {
+    const t = text.trim();
+    const open = /^case\s+(.+?)\s+in\s*$/.exec(t);
+    if (open) {
+      const subject = simpleCommands(`x ${open[1]}`, undefined, this.env)[0]?.[1];
+      this.cases.push({ ...(subject && !subject.includes('$') ? { subject } : {}), matched: false, active: true });
+      return [];
+    }
+    const c = this.cases.at(-1);
+    if (c && /^esac\b/.test(t)) {
+      this.cases.pop();
+      return [];
+    }
+    let body = text;
+    const branch = c ? /^\(?\s*([^()]+?)\s*\)\s*(.*)$/.exec(t) : null;
+    if (c && branch && !/^[\w-]+\s*\(\s*\)/.test(t)) {
+      const hit =
+        c.subject === undefined ||
+        branch[1]!.split('|').some((p) => globRe(p.trim().replace(/^["']|["']$/g, '')).test(c.subject!));
+      c.active = c.subject === undefined || (hit && !c.matched);
+      if (c.active) c.matched = true;
+      body = branch[2]!;
+    }
+    if (c && !c.active) return [];
+    const assigned: [string, string][] = [];
+    const out = simpleCommands(body.replace(/;;\s*$/, ''), soft, this.env, assigned);
+    for (const [k, v] of assigned) this.env.set(k, v);
+    return out;
+  }
+}
+
+const globRe = (p: string) =>
+  new RegExp(
+    `^${p
+      .replace(/[.+^${}()|[\]\\/]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
