@@ -109,6 +109,14 @@ export const ACTIONS: [RegExp, Handler][] = [
     }),
   ],
   [/^(?:appany|bsord|J12934)\/helm-push-action|^chartmuseum\/helm-push/, () => ({ argv: ['helm', 'push'] })],
+  [
+    /^[\w.-]+\/helm-gh-pages@|^appany\/helm-oci-chart-releaser@/,
+    (_w, ref) => ({
+      tools: [
+        tool('chart-releaser', ['build', 'release'], `${ref.replace(/@.*$/, '')} packages and publishes the charts`),
+      ],
+    }),
+  ],
   // Releases cut or published by an action.
   [
     /^(?:softprops\/action-gh-release|ncipollo\/release-action|actions\/create-release|marvinpinto\/action-automatic-releases)@/,

@@ -195,6 +195,24 @@ describe('command graph: scripts with arguments', () => {
     ]);
   });
 
+  it('a Ruby or Python script that starts a test framework is a test run; its name alone is not', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - run: bundle exec rake compile\n      - run: test/runner --verbose\n      - run: python runtests.py\n      - run: python tools/test_data.py\n',
+      ),
+      Rakefile: 'require "rake/extensiontask"\nRake::ExtensionTask.new("http11", gemspec)\n',
+      'test/runner':
+        "#!/usr/bin/env ruby\nrequire 'minitest'\nDir['test_*.rb', base: __dir__].each { |f| require_relative f }\n",
+      'runtests.py': 'import sys\nimport pytest\n\nsys.exit(pytest.main(["tests"]))\n',
+      'tools/test_data.py': 'import json\nprint(json.dumps({"fixtures": 3}))\n',
+    };
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:8 → Minitest',
+      '.github/workflows/ci.yml:9 → pytest',
+    ]);
+    expect(chains(tree, 'build')).toEqual(['.github/workflows/ci.yml:7 → Rakefile:2 (rake compile) → rake compile']);
+  });
+
   it('a quoted awk program over several lines is one word: its `next` is not a command', () => {
     const tree = {
       '.github/workflows/ci.yml': gha(

@@ -13,6 +13,7 @@ import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
 import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll } from './node.js';
 import { noxSessions, pythonScripts, toxEnvs } from './python.js';
+import { runnerScripts } from './runner-scripts.js';
 import { commandsOf, logicalLines, normalise, ScriptScope } from './shell.js';
 import { ciDefaults, stepText, usesExpansion } from './steps.js';
 import { coverageTools } from './coverage.js';
@@ -43,6 +44,7 @@ const RESOLVERS: Resolver[] = [
   lintStaged,
   gradleTasks,
   mavenPhases,
+  runnerScripts,
 ];
 
 interface Frame {

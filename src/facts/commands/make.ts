@@ -248,6 +248,11 @@ const RAKE_CLASSES: [RegExp, string, string[]][] = [
   [/RuboCop::RakeTask\.new(?:\(\s*:?["']?(\w+))?/, 'rubocop', ['rubocop']],
   [/Rake::TestTask\.new(?:\(\s*:?["']?(\w+))?/, 'test', ['ruby', '-Itest']],
   [/StandardRB::RakeTask|Standard::RakeTask/, 'standard', ['standardrb']],
+  // rake-compiler's extension tasks and the gem tasks of Bundler and RubyGems.
+  [/Rake::(?:Java)?ExtensionTask\.new/, 'compile', ['rake-compiler', 'compile']],
+  [/require\s*\(?\s*['"]bundler\/gem_tasks['"]/, 'build', ['gem', 'build']],
+  [/require\s*\(?\s*['"]bundler\/gem_tasks['"]/, 'release', ['gem', 'push']],
+  [/Gem::PackageTask\.new/, 'gem', ['gem', 'build']],
 ];
 
 /** `rake [task…]` / `bundle exec rake`: the Rakefile's tasks (default: `task default: […]`). */
@@ -264,7 +269,7 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
   lines.forEach((l, i) => {
     for (const [re, def, run] of RAKE_CLASSES) {
       const m = re.exec(l);
-      if (m) tasks.set(m[1] ?? def, { line: i + 1, deps: [], argv: run, body: [] });
+      if (m && !tasks.has(m[1] ?? def)) tasks.set(m[1] ?? def, { line: i + 1, deps: [], argv: run, body: [] });
     }
     const t =
       /^\s*task\s*\(?\s*:?["']?(\w+)["']?\s*(?:=>|:)?\s*(?:\[([^\]]*)\]|%[iw]\[([^\]]*)\]|:(\w+)|["'](\w+)["'])?/.exec(

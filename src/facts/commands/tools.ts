@@ -272,6 +272,8 @@ const SPECS: Spec[] = [
   { name: 'mix compile', kinds: B, cmd: ['mix'], args: /^(?:compile|release)\b/ },
   { name: 'gcloud builds', kinds: B, cmd: ['gcloud'], args: /^builds\s+submit\b/ },
   { name: 'Packer', kinds: B, cmd: ['packer'], args: /^build\b/ },
+  { name: 'rake compile', kinds: B, cmd: ['rake-compiler'] },
+  { name: 'gem build', kinds: B, cmd: ['gem'], args: /^build\b/ },
   { name: 'terraform plan', kinds: B, cmd: ['terraform', 'tofu', 'terragrunt'], args: /^(?:run-all\s+)?plan\b/ },
   { name: 'helm package', kinds: B, cmd: ['helm'], args: /^package\b/ },
   // ── releases (cut, tagged or published) ──
