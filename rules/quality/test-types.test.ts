@@ -96,5 +96,15 @@ ruleTester(rule, {
       },
       expect: { outcome: 'partial', data: { types: ['unit'] } },
     },
+    {
+      name: 'Selenium as a production dependency (a crawler that drives a browser) is not an end-to-end test suite',
+      tree: {
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.seleniumhq.selenium</groupId><artifactId>selenium-java</artifactId></dependency></dependencies></project>\n',
+        'src/main/java/Crawler.java': 'class Crawler {}\n',
+        'src/test/java/CrawlerTest.java': 'class CrawlerTest {\n  @Test void fetches() {}\n}\n',
+      },
+      expect: { outcome: 'partial', data: { types: ['unit'] } },
+    },
   ],
 });

@@ -31,6 +31,8 @@ const LIBRARIES: { kind: Kind; name: string; deps: string[] }[] = [
       'github.com/testcontainers/testcontainers-go*',
     ],
   },
+  // Go libraries that start real databases in Docker for a test, like Testcontainers.
+  { kind: 'integration', name: 'dockertest', deps: ['github.com/ory/dockertest*', 'github.com/dhui/dktest'] },
   {
     kind: 'end-to-end',
     name: 'Playwright',
@@ -77,7 +79,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest), files named *_integration_test.go/test_integration.py/*IT.java, chart-testing scenarios (ci/*-values.yaml) and helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, @SpringBootTest, WebApplicationFactory. End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests, e2e/ folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest), files named *_integration_test.go/test_integration.py/*IT.java, chart-testing scenarios (ci/*-values.yaml) and helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory. End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests, e2e/ folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests.',
     digests: [TEST_DIGEST],
     patterns: {
       integrationMarker: {
@@ -143,7 +145,10 @@ export default defineRule({
       for (const p of ctx.files.match(globs).slice(0, 1)) add('load', { path: p, note: `${name} load test` });
     for (const lib of LIBRARIES) {
       if (lib.name === 'supertest') continue; // needs use in a test, not only a dependency
-      const dep = ctx.facts.findDependencies(lib.deps, { includeDev: true })[0];
+      // A browser driver the product itself uses (a Selenium downloader, Puppeteer scraping) is not a test.
+      const dep = ctx.facts
+        .findDependencies(lib.deps, { includeDev: true })
+        .find((d) => lib.kind !== 'end-to-end' || d.dev);
       if (dep)
         add(lib.kind, { path: dep.path, ...(dep.line ? { line: dep.line } : {}), note: `${lib.name} (${dep.name})` });
     }

@@ -294,6 +294,47 @@ describe('command graph: task runners', () => {
     expect(runsOf(g, 'test')[0]!.tools[1]!.implied).toBe('mvn verify runs the test phase (Surefire)');
   });
 
+  it('NUKE: every default target of Execute<Build>(…), helpers the targets call, coverage settings and reports', () => {
+    const build = [
+      'class Build : NukeBuild', // 1
+      '{', // 2
+      '    public static int Main() => Execute<Build>(x => x.SpellCheck, x => x.Push);', // 3
+      '    void RunTests()', // 4
+      '    {', // 5
+      '        DotNetTest(s => s', // 6
+      '            .SetDataCollector("XPlat Code Coverage")', // 7
+      '            .SetProjectFile(Solution));', // 8
+      '    }', // 9
+      '    Target SpellCheck => _ => _', // 10
+      '        .Executes(() => NpmRun("cspell"));', // 11
+      '    Target Test => _ => _', // 12
+      '        .Executes(() => RunTests());', // 13
+      '    Target Coverage => _ => _', // 14
+      '        .DependsOn(Test)', // 15
+      '        .Executes(() => ReportGenerator(s => s.SetTargetDirectory(Reports)));', // 16
+      '    Target Push => _ => _', // 17
+      '        .DependsOn(Coverage)', // 18
+      '        .Executes(() => DotNetNuGetPush(s => s.SetSource(Feed)));', // 19
+      '}', // 20
+    ].join('\n');
+    const tree = {
+      '.github/workflows/ci.yml': gha('      - run: ./build.ps1\n'),
+      'build/Build.cs': build,
+      'build/_build.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Nuke.Common" /></ItemGroup></Project>\n',
+    };
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:7 → build/Build.cs:6 (NUKE target Test) → dotnet test',
+    ]);
+    expect(chains(tree, 'coverage')).toEqual([
+      '.github/workflows/ci.yml:7 → build/Build.cs:7 (NUKE target Test) → coverlet',
+      '.github/workflows/ci.yml:7 → build/Build.cs:16 (NUKE target Coverage) → ReportGenerator',
+    ]);
+    expect(chains(tree, 'release')).toEqual([
+      '.github/workflows/ci.yml:7 → build/Build.cs:19 (NUKE target Push) → package publish',
+    ]);
+  });
+
   it('Cake: dotnet cake --target runs the task and its dependencies', () => {
     const tree = {
       'azure-pipelines.yml': 'steps:\n- script: dotnet cake --target=Test\n',

@@ -27,7 +27,13 @@ interface Makefile {
 
 const MAKE_NAMES = ['GNUmakefile', 'makefile', 'Makefile'];
 
-function parseMakefile(files: FileView, path: string, depth = 0, vars = new Map<string, string>()): Makefile {
+function parseMakefile(
+  files: FileView,
+  path: string,
+  depth = 0,
+  vars = new Map<string, string>(),
+  fixed: ReadonlySet<string> = new Set(),
+): Makefile {
   const out: Makefile = { targets: new Map(), patterns: [] };
   const text = files.read(path);
   if (text === undefined) return out;
@@ -49,7 +55,9 @@ function parseMakefile(files: FileView, path: string, depth = 0, vars = new Map<
     }
     const v = /^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:\?|:|::|\+)?=\s*(.*)$/.exec(l);
     if (v) {
-      if (!vars.has(v[1]!) || !/\?=/.test(l)) vars.set(v[1]!, v[2]!.replace(/\s+#.*$/, '').trim());
+      // A variable given on make's command line (`make test TEST_FLAGS=-cover`) overrides the file's.
+      if (!fixed.has(v[1]!) && (!vars.has(v[1]!) || !/\?=/.test(l)))
+        vars.set(v[1]!, v[2]!.replace(/\s+#.*$/, '').trim());
       cur = undefined;
       continue;
     }
@@ -58,7 +66,7 @@ function parseMakefile(files: FileView, path: string, depth = 0, vars = new Map<
       for (const rel of subst(inc[1]!).split(/\s+/)) {
         const glob = joinPath(dirOf(path), rel);
         for (const p of /[*?]/.test(glob) ? files.match(glob) : files.exists(glob) ? [glob] : []) {
-          const sub = parseMakefile(files, p, depth + 1, vars);
+          const sub = parseMakefile(files, p, depth + 1, vars, fixed);
           for (const [k, t] of sub.targets) if (!out.targets.has(k)) out.targets.set(k, t);
           out.patterns.push(...sub.patterns);
         }
@@ -112,8 +120,9 @@ function countBack(lines: string[], i: number): number {
   return n;
 }
 
-function makefile(files: FileView, path: string): Makefile {
-  return memo(files, `commands:make:${path}`, () => parseMakefile(files, path));
+function makefile(files: FileView, path: string, overrides: [string, string][] = []): Makefile {
+  const key = `commands:make:${path}:${JSON.stringify(overrides)}`;
+  return memo(files, key, () => parseMakefile(files, path, 0, new Map(overrides), new Set(overrides.map(([k]) => k))));
 }
 
 /** `make [-C dir] [-f file] targets…` (and `$(MAKE)`): the recipes of the targets and their prerequisites. */
@@ -124,7 +133,12 @@ export const makeTargets: Resolver = (argv, { files, cwd }) => {
   const path = file ? joinPath(dir, file) : findIn(files, dir, MAKE_NAMES);
   if (!path || !files.exists(path))
     return { unresolved: `no Makefile in ${dir || 'the root'} (generated at build time?)`, absent: true };
-  const mk = makefile(files, path);
+  const overrides = argv
+    .slice(1)
+    .filter((w) => /^[A-Za-z_]\w*=/.test(w))
+    .slice(0, 8)
+    .map((w): [string, string] => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]);
+  const mk = makefile(files, path, overrides);
   const wanted = positionals(argv.slice(1), [
     '-C',
     '--directory',
