@@ -71,6 +71,19 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'Java: JUnit tests that start a real Jenkins through JenkinsRule are integration tests',
+      tree: {
+        'src/test/java/ConfigTest.java':
+          'class ConfigTest {\n  @Rule public JenkinsRule j = new JenkinsRule();\n  @Test void loads() {}\n}\n',
+        'src/test/java/ParserTest.java': 'class ParserTest {\n  @Test void parses() {}\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { types: ['unit', 'integration'] },
+        evidence: [{ path: 'src/test/java/ConfigTest.java', line: 2 }],
+      },
+    },
   ],
   invalid: [
     {

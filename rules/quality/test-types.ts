@@ -79,12 +79,12 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest), files named *_integration_test.go/test_integration.py/*IT.java, chart-testing scenarios (ci/*-values.yaml) and helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory. End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests, e2e/ folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest), files named *_integration_test.go/test_integration.py/*IT.java, chart-testing scenarios (ci/*-values.yaml) and helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests, e2e/ folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests.',
     digests: [TEST_DIGEST],
     patterns: {
       integrationMarker: {
         regex:
-          /@pytest\.mark\.integration\b|^\/\/go:build\s[^\n]*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|@QuarkusTest\b|@MicronautTest\b/m,
+          /@pytest\.mark\.integration\b|^\/\/go:build\s[^\n]*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|@QuarkusTest\b|@MicronautTest\b|@WithJenkins\b|\bnew\s+JenkinsRule\s*\(/m,
         files: TEST_CODE,
         literals: [
           'integration',
@@ -93,6 +93,7 @@ export default defineRule({
           'WebApplicationFactory',
           'QuarkusTest',
           'MicronautTest',
+          'Jenkins',
         ],
         maxPerFile: 1,
       },

@@ -467,6 +467,9 @@ function parseJenkinsfile(files: FileView, path: string): CiFile {
       commands.push({ text: single[3]!.trim(), kind: 'run', path, line: i + 1, ...(stage ? { job: stage } : {}) });
   });
   if (jobs.length === 0 && /\bpipeline\s*\{|\bnode\s*[({]/.test(text)) jobs.push({ name: basename(path), line: 1 });
+  // A shared-library step that is the whole pipeline (`buildPlugin(…)`, commands/steps.ts).
+  const lib = /^\s*(buildPlugin|buildPluginWithGradle)\s*\(/m.exec(text);
+  if (jobs.length === 0 && lib) jobs.push({ name: lib[1]!, line: text.slice(0, lib.index).split('\n').length });
   return { system: 'jenkins', path, ok: true, jobs, commands, environments: [], docs: [] };
 }
 

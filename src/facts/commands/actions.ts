@@ -76,6 +76,15 @@ export const ACTIONS: [RegExp, Handler][] = [
     () => ({ tools: [tool('dependency review', ['scan'], 'actions/dependency-review-action')] }),
   ],
   [/^ossf\/scorecard-action@/, () => ({ tools: [tool('OpenSSF Scorecard', ['scan'], 'ossf/scorecard-action')] })],
+  // Reusable workflows every Jenkins plugin calls: a CodeQL scan, and a Maven release.
+  [
+    /^jenkins-infra\/jenkins-security-scan\/\.github\/workflows\//,
+    () => ({ tools: [tool('CodeQL', ['scan'], 'jenkins-infra/jenkins-security-scan runs CodeQL')] }),
+  ],
+  [
+    /^jenkins-infra\/github-reusable-workflows\/\.github\/workflows\/maven-cd\.ya?ml@/,
+    () => ({ tools: [tool('Maven deploy', ['release'], 'jenkins-infra maven-cd publishes the release')] }),
+  ],
   [
     /^sonarsource\/(?:sonarcloud-github-action|sonarqube-scan-action|sonarcloud-github-c-cpp)@/i,
     () => ({ argv: ['sonar-scanner'] }),

@@ -379,6 +379,20 @@ describe('command graph: CI catalogues and defaults', () => {
     ]);
   });
 
+  it("a Jenkins plugin's buildPlugin() runs Maven's install, and the Jenkins project's reusable workflows scan and release", () => {
+    const tree = {
+      Jenkinsfile:
+        "// Windows agents are slow\nbuildPlugin(useContainerAgent: true, configurations: [[platform: 'linux', jdk: 21]])\n",
+      'pom.xml': '<project><artifactId>demo</artifactId></project>\n',
+      '.github/workflows/scan.yml':
+        'on: push\njobs:\n  security-scan:\n    uses: jenkins-infra/jenkins-security-scan/.github/workflows/jenkins-security-scan.yaml@v2\n',
+    };
+    expect(chains(tree, 'test')).toEqual([
+      'Jenkinsfile:2 (Jenkins library step buildPlugin: mvn -B -Dmaven.test.failure.ignore=true clean install) → JUnit/TestNG',
+    ]);
+    expect(chains(tree, 'scan')).toEqual(['.github/workflows/scan.yml:4 → CodeQL']);
+  });
+
   it('CircleCI orbs, Travis defaults and GitLab templates', () => {
     expect(
       chains({

@@ -180,14 +180,17 @@ function mavenCoverage(text: string, words: string[], last: number, skipTests: b
   );
   if (named)
     return [coverage('JaCoCo', `mvn ${named}`, /:check$/.test(named) ? (jacocoMinimum(text) ?? null) : undefined)];
-  if (skipTests || last < PHASES.indexOf('test') || !/jacoco-maven-plugin[\s\S]{0,3000}?<executions>/.test(text))
-    return [];
-  const check = /<goal>\s*check\s*<\/goal>/.test(text) && last >= PHASES.indexOf('verify');
+  // The plugin's own block (to its </plugin>): a check goal of another plugin is not JaCoCo's.
+  const blocks = [...text.matchAll(/jacoco-maven-plugin<\/artifactId>([\s\S]*?)<\/plugin>/g)].map((m) => m[1]!);
+  const bound = blocks.filter((b) => /<executions>/.test(b));
+  if (skipTests || last < PHASES.indexOf('test') || bound.length === 0) return [];
+  const checking = bound.find((b) => /<goal>\s*check\s*<\/goal>/.test(b));
+  const check = !!checking && last >= PHASES.indexOf('verify');
   return [
     coverage(
       'JaCoCo',
       check ? 'the jacoco check goal bound in pom.xml fails below its minimum' : 'jacoco-maven-plugin bound in pom.xml',
-      check ? (jacocoMinimum(text) ?? null) : undefined,
+      check ? (jacocoMinimum(checking!) ?? null) : undefined,
     ),
   ];
 }

@@ -171,6 +171,7 @@ export function ciDefaults(files: FileView, ci: CiFile[]): { defaults: CiDefault
   const extraFiles: CiFile[] = [];
   const known = new Set(ci.map((f) => f.path));
   for (const f of ci) {
+    if (f.system === 'jenkins') defaults.push(...jenkinsLibrarySteps(files, f));
     const doc = f.docs[0] as Record<string, unknown> | undefined;
     if (!doc || typeof doc !== 'object') continue;
     const text = files.read(f.path) ?? '';
@@ -219,6 +220,34 @@ export function ciDefaults(files: FileView, ci: CiFile[]): { defaults: CiDefault
     }
   }
   return { defaults, extraFiles };
+}
+
+/**
+ * Steps of the Jenkins project's shared library (jenkins-infra/pipeline-library) that a plugin's
+ * Jenkinsfile calls: `buildPlugin()` builds and tests with Maven (`clean install`, test failures
+ * recorded by the junit step), `buildPluginWithGradle()` with Gradle.
+ */
+function jenkinsLibrarySteps(files: FileView, f: CiFile): CiDefault[] {
+  const text = files.read(f.path) ?? '';
+  const out: CiDefault[] = [];
+  text.split(/\r?\n/).forEach((l, i) => {
+    const m = /^\s*(buildPlugin|buildPluginWithGradle)\s*\(/.exec(l);
+    if (!m) return;
+    const script =
+      m[1] === 'buildPluginWithGradle'
+        ? `${files.exists('gradlew') ? './gradlew' : 'gradle'} build`
+        : 'mvn -B -Dmaven.test.failure.ignore=true clean install';
+    const hop = { path: f.path, line: i + 1, text: l.trim().slice(0, 120), via: `Jenkins library step ${m[1]}` };
+    out.push({
+      system: 'jenkins',
+      job: m[1]!,
+      hop,
+      expansion: {
+        blocks: [{ path: f.path, line: i + 1, text: script, via: `Jenkins library step ${m[1]}: ${script}`, cwd: '' }],
+      },
+    });
+  });
+  return out;
 }
 
 function orbSteps(f: CiFile, doc: Record<string, unknown>, text: string): CiDefault[] {
