@@ -383,7 +383,9 @@ describe('command graph: CI catalogues and defaults', () => {
     const tree = {
       Jenkinsfile:
         "// Windows agents are slow\nbuildPlugin(useContainerAgent: true, configurations: [[platform: 'linux', jdk: 21]])\n",
-      'pom.xml': '<project><artifactId>demo</artifactId></project>\n',
+      // The plugin parent POM binds spotless:check; the property switches it on.
+      'pom.xml':
+        '<project><artifactId>demo</artifactId><properties><spotless.check.skip>false</spotless.check.skip></properties></project>\n',
       '.github/workflows/scan.yml':
         'on: push\njobs:\n  security-scan:\n    uses: jenkins-infra/jenkins-security-scan/.github/workflows/jenkins-security-scan.yaml@v2\n',
     };
@@ -391,6 +393,9 @@ describe('command graph: CI catalogues and defaults', () => {
       'Jenkinsfile:2 (Jenkins library step buildPlugin: mvn -B -Dmaven.test.failure.ignore=true clean install) → JUnit/TestNG',
     ]);
     expect(chains(tree, 'scan')).toEqual(['.github/workflows/scan.yml:4 → CodeQL']);
+    expect(chains(tree, 'format')).toEqual([
+      'Jenkinsfile:2 (Jenkins library step buildPlugin: mvn -B -Dmaven.test.failure.ignore=true clean install) → Spotless',
+    ]);
   });
 
   it('CircleCI orbs, Travis defaults and GitLab templates', () => {

@@ -30,6 +30,8 @@ const PLUGINS: {
   maven: RegExp;
   tasks: RegExp;
   goals: RegExp;
+  /** The property that switches off a parent POM's binding (`spotless.check.skip`). */
+  skipProperty?: string;
 }[] = [
   {
     name: 'Checkstyle',
@@ -71,6 +73,7 @@ const PLUGINS: {
     maven: /spotless-maven-plugin/,
     tasks: /^spotlessCheck$/,
     goals: /spotless:check/,
+    skipProperty: 'spotless\\.check\\.skip',
   },
   {
     name: 'fmt-maven-plugin',
@@ -271,10 +274,12 @@ export const mavenPhases: Resolver = (argv, { files }) => {
   for (const p of PLUGINS) {
     const goal = words.find((w) => p.goals.test(w));
     // A plugin with an <execution> binds its goal to a phase; `verify` (or later) runs those.
+    // Bound with an <execution> here, or switched on by the property of a parent POM that binds it
+    // (the Jenkins plugin POM binds spotless:check and honours <spotless.check.skip>false</…>).
     const bound =
-      p.maven.test(text) &&
       last >= PHASES.indexOf('verify') &&
-      new RegExp(`${p.maven.source}[\\s\\S]{0,2000}?<executions>`).test(text);
+      ((p.maven.test(text) && new RegExp(`${p.maven.source}[\\s\\S]{0,2000}?<executions>`).test(text)) ||
+        (p.skipProperty !== undefined && new RegExp(`<${p.skipProperty}>\\s*false\\s*<`).test(text)));
     if (goal || (bound && p.kinds[0] !== 'scan'))
       tools.push({
         name: p.name,
