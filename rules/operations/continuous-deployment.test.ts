@@ -209,5 +209,10 @@ ruleTester(rule, {
       },
       expect: { outcome: 'fail', message: 'No automated deployment found', data: { gitops: 0 } },
     },
+    {
+      name: 'a Helm chart repository is released for its callers to deploy: not applicable',
+      tree: fixtureTree('cmd-helm-charts'),
+      expect: { outcome: 'not-applicable', message: 'not deployed from here' },
+    },
   ],
 });

@@ -53,10 +53,13 @@ export default defineRule({
       },
     },
   },
+  // A package its callers deploy, unless CI here deploys it after all (then it is judged as a deployment).
   appliesTo: ({ facts }) =>
-    facts.profile.id === 'service' || facts.profile.id === 'infrastructure'
-      ? true
-      : { reason: `profile is ${facts.profile.id}: only services and infrastructure are deployed` },
+    facts.reusable && runsOf(facts.commands, 'deploy').length === 0
+      ? { reason: `${facts.reusable.reason}: it is released for its callers to deploy, not deployed from here` }
+      : facts.profile.id === 'service' || facts.profile.id === 'infrastructure'
+        ? true
+        : { reason: `profile is ${facts.profile.id}: only services and infrastructure are deployed` },
   check(ctx) {
     const ci = ciFiles(ctx.files);
     const ok = ci.filter((f) => f.ok);
