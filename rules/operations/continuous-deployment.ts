@@ -1,4 +1,4 @@
-import { defineRule, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
+import { defineRule, type CommandGraph, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles, testOnlyJobs } from '../../src/facts/ci.js';
 import { runEvidence, runsOf } from '../../src/facts/commands/index.js';
@@ -28,6 +28,12 @@ function chartTemplate(files: FileView, path: string): boolean {
   return at >= 0 && files.exists(at > 0 ? `${path.slice(0, at - 1)}/Chart.yaml` : 'Chart.yaml');
 }
 
+/** Deploys that CI really runs (through scripts and targets), outside jobs that only try a chart in a throwaway cluster. */
+function realDeploys(files: FileView, graph: CommandGraph): CommandRun[] {
+  const testJobs = new Map(ciFiles(files).map((f) => [f.path, testOnlyJobs(f)]));
+  return runsOf(graph, 'deploy').filter((r) => !(r.origin.job && testJobs.get(r.origin.path)?.has(r.origin.job)));
+}
+
 export default defineRule({
   meta: {
     id: 'continuous-deployment',
@@ -54,8 +60,8 @@ export default defineRule({
     },
   },
   // A package its callers deploy, unless CI here deploys it after all (then it is judged as a deployment).
-  appliesTo: ({ facts }) =>
-    facts.reusable && runsOf(facts.commands, 'deploy').length === 0
+  appliesTo: ({ facts, files }) =>
+    facts.reusable && realDeploys(files, facts.commands).length === 0
       ? { reason: `${facts.reusable.reason}: it is released for its callers to deploy, not deployed from here` }
       : facts.profile.id === 'service' || facts.profile.id === 'infrastructure'
         ? true
@@ -66,11 +72,7 @@ export default defineRule({
     const broken: Evidence[] = ci
       .filter((f) => !f.ok)
       .map((f) => ({ path: f.path, note: `could not be parsed: ${f.error}` }));
-    // Deploys that CI really runs (through scripts and targets), outside jobs that only try a chart in a throwaway cluster.
-    const testJobs = new Map(ok.map((f) => [f.path, testOnlyJobs(f)]));
-    const deploys = runsOf(ctx.facts.commands, 'deploy').filter(
-      (r) => !(r.origin.job && testJobs.get(r.origin.path)?.has(r.origin.job)),
-    );
+    const deploys = realDeploys(ctx.files, ctx.facts.commands);
     const gitops = ctx.matches('gitops').filter((m) => isProductionPath(m.path) && !chartTemplate(ctx.files, m.path));
     // Environments that a real (non-test) job targets; GitHub Pages publishes docs, not the service.
     const envs = ok.flatMap((f) => {

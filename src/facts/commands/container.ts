@@ -166,3 +166,48 @@ export function containerPaths(files: FileView, ref: ContainerRef, cwd: string):
     };
   });
 }
+
+const CONTAINER_VALUED = new Set(
+  '-f --file -p --project-name --env-file -e --env -v --volume -w --workdir -u --user --name --network --net --entrypoint --platform -l --label --mount --add-host --shm-size -m --memory --cpus --ulimit --cap-add --device --gpus --pull --profile --log-driver --publish --hostname -h --ipc --tmpfs --runtime --security-opt --volumes-from --link'.split(
+    ' ',
+  ),
+);
+
+/**
+ * `docker compose run web pytest`, `docker exec api npm test`: the command run inside the
+ * container, and what the command line says about the container (service, `-f`, `-v`, `-w`).
+ */
+export function containerCommand(argv: string[]): { inner: string[]; ref: ContainerRef } | undefined {
+  let i: number;
+  const compose = (argv[0] === 'docker' || argv[0] === 'podman') && argv[1] === 'compose';
+  if (compose) i = 2;
+  else if (argv[0] === 'docker-compose' || argv[0] === 'podman-compose' || argv[0] === 'docker' || argv[0] === 'podman')
+    i = 1;
+  else return undefined;
+  const ref: ContainerRef = {
+    name: '',
+    compose: compose || argv[0]!.endsWith('-compose'),
+    composeFiles: [],
+    volumes: [],
+  };
+  // Options, and variables that hold options (`docker run ${DOCKER_ARGS} --rm …`).
+  const skip = () => {
+    while (i < argv.length && (argv[i]!.startsWith('-') || /^\$\{?\w+\}?$/.test(argv[i]!))) {
+      const [flag, inline] = argv[i]!.split(/=(.*)/s) as [string, string | undefined];
+      const value = inline ?? (CONTAINER_VALUED.has(flag) ? argv[i + 1] : undefined);
+      if (value !== undefined) {
+        if (flag === '-f' || flag === '--file') ref.composeFiles.push(value);
+        else if (flag === '-v' || flag === '--volume') ref.volumes.push(value);
+        else if (flag === '-w' || flag === '--workdir') ref.workdir = value;
+      }
+      i += inline === undefined && CONTAINER_VALUED.has(flag) ? 2 : 1;
+    }
+  };
+  skip();
+  if (argv[i] !== 'run' && argv[i] !== 'exec') return undefined;
+  i++;
+  skip();
+  ref.name = argv[i] ?? '';
+  i++; // the service, container or image
+  return i < argv.length ? { inner: argv.slice(i), ref } : undefined;
+}

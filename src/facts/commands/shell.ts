@@ -6,7 +6,7 @@
  * so that a command's first word is the program it runs: `echo pytest` runs echo.
  */
 import { parse } from 'shell-quote';
-import type { ContainerRef } from './container.js';
+import { type ContainerRef, containerCommand } from './container.js';
 
 export interface ShellLine {
   text: string;
@@ -245,51 +245,6 @@ export function normalise(words: string[]): Normalised | undefined {
   return { argv, ...(via.length ? { via: via.join(' '), wrappers } : {}), ...(container ? { container } : {}) };
 }
 
-const CONTAINER_VALUED = new Set(
-  '-f --file -p --project-name --env-file -e --env -v --volume -w --workdir -u --user --name --network --net --entrypoint --platform -l --label --mount --add-host --shm-size -m --memory --cpus --ulimit --cap-add --device --gpus --pull --profile --log-driver --publish --hostname -h --ipc --tmpfs --runtime --security-opt --volumes-from --link'.split(
-    ' ',
-  ),
-);
-
-/**
- * `docker compose run web pytest`, `docker exec api npm test`: the command run inside the
- * container, and what the command line says about the container (service, `-f`, `-v`, `-w`).
- */
-function containerCommand(argv: string[]): { inner: string[]; ref: ContainerRef } | undefined {
-  let i: number;
-  const compose = (argv[0] === 'docker' || argv[0] === 'podman') && argv[1] === 'compose';
-  if (compose) i = 2;
-  else if (argv[0] === 'docker-compose' || argv[0] === 'podman-compose' || argv[0] === 'docker' || argv[0] === 'podman')
-    i = 1;
-  else return undefined;
-  const ref: ContainerRef = {
-    name: '',
-    compose: compose || argv[0]!.endsWith('-compose'),
-    composeFiles: [],
-    volumes: [],
-  };
-  // Options, and variables that hold options (`docker run ${DOCKER_ARGS} --rm …`).
-  const skip = () => {
-    while (i < argv.length && (argv[i]!.startsWith('-') || /^\$\{?\w+\}?$/.test(argv[i]!))) {
-      const [flag, inline] = argv[i]!.split(/=(.*)/s) as [string, string | undefined];
-      const value = inline ?? (CONTAINER_VALUED.has(flag) ? argv[i + 1] : undefined);
-      if (value !== undefined) {
-        if (flag === '-f' || flag === '--file') ref.composeFiles.push(value);
-        else if (flag === '-v' || flag === '--volume') ref.volumes.push(value);
-        else if (flag === '-w' || flag === '--workdir') ref.workdir = value;
-      }
-      i += inline === undefined && CONTAINER_VALUED.has(flag) ? 2 : 1;
-    }
-  };
-  skip();
-  if (argv[i] !== 'run' && argv[i] !== 'exec') return undefined;
-  i++;
-  skip();
-  ref.name = argv[i] ?? '';
-  i++; // the service, container or image
-  return i < argv.length ? { inner: argv.slice(i), ref } : undefined;
-}
-
 const NYC_VALUED =
   '-r --reporter --report-dir -x --exclude -n --include --lines --statements --branches --functions --temp-dir --cwd -e --extension --require -i --src -o --reports-dir'.split(
     ' ',
@@ -366,57 +321,3 @@ export function commandsOf(text: string, firstLine = 1): { argv: string[]; line:
   }
   return out;
 }
-
-/**
- * What a script knows as it is read top to bottom: its arguments (`$1`, `$@`) and its own simple
- * assignments, and which branch of a `case` on a known value runs (`ct.sh lint` runs the `*)`
- * branch, not `install)`). A value it cannot know keeps every branch, as before.
- */
-export class ScriptScope {
-  private readonly env = new Map<string, string>();
-  private readonly cases: { subject?: string; matched: boolean; active: boolean }[] = [];
-
-  constructor(args: readonly string[] = []) {
-    args.slice(0, 9).forEach((a, i) => this.env.set(String(i + 1), a));
-    if (args.length) this.env.set('@', args.join(' ')).set('*', args.join(' '));
-  }
-
-  /** The simple commands of one logical line; none inside a `case` branch that does not run. */
-  commands(text: string, soft: boolean[]): string[][] {
-    const t = text.trim();
-    const open = /^case\s+(.+?)\s+in\s*$/.exec(t);
-    if (open) {
-      const subject = simpleCommands(`x ${open[1]}`, undefined, this.env)[0]?.[1];
-      this.cases.push({ ...(subject && !subject.includes('$') ? { subject } : {}), matched: false, active: true });
-      return [];
-    }
-    const c = this.cases.at(-1);
-    if (c && /^esac\b/.test(t)) {
-      this.cases.pop();
-      return [];
-    }
-    let body = text;
-    const branch = c ? /^\(?\s*([^()]+?)\s*\)\s*(.*)$/.exec(t) : null;
-    if (c && branch && !/^[\w-]+\s*\(\s*\)/.test(t)) {
-      const hit =
-        c.subject === undefined ||
-        branch[1]!.split('|').some((p) => globRe(p.trim().replace(/^["']|["']$/g, '')).test(c.subject!));
-      c.active = c.subject === undefined || (hit && !c.matched);
-      if (c.active) c.matched = true;
-      body = branch[2]!;
-    }
-    if (c && !c.active) return [];
-    const assigned: [string, string][] = [];
-    const out = simpleCommands(body.replace(/;;\s*$/, ''), soft, this.env, assigned);
-    for (const [k, v] of assigned) this.env.set(k, v);
-    return out;
-  }
-}
-
-const globRe = (p: string) =>
-  new RegExp(
-    `^${p
-      .replace(/[.+^${}()|[\]\\/]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-  );
