@@ -444,6 +444,20 @@ describe('command graph: CI catalogues and defaults', () => {
 });
 
 describe('command graph: commit hooks', () => {
+  it('infrastructure hooks: gruntwork helmlint, terragrunt validate, checkov', () => {
+    const tree = {
+      '.pre-commit-config.yaml':
+        'repos:\n  - repo: https://github.com/gruntwork-io/pre-commit\n    rev: v0.1.23\n    hooks:\n      - id: helmlint\n  - repo: https://github.com/antonbabenko/pre-commit-terraform\n    rev: v1.96.1\n    hooks:\n      - id: terragrunt_validate\n      - id: terraform_checkov\n',
+    };
+    expect(chains(tree, 'lint', 'hook')).toEqual([
+      '.pre-commit-config.yaml:5 (pre-commit hook helmlint) → helm lint',
+      '.pre-commit-config.yaml:9 (pre-commit hook terragrunt_validate) → terragrunt',
+    ]);
+    expect(chains(tree, 'scan', 'hook')).toEqual([
+      '.pre-commit-config.yaml:10 (pre-commit hook terraform_checkov) → Checkov',
+    ]);
+  });
+
   it('husky scripts, lint-staged in package.json and lefthook', () => {
     const tree = {
       '.husky/pre-commit': 'npx lint-staged\n',

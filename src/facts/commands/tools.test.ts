@@ -69,6 +69,7 @@ describe('tool classification', () => {
     expect(kinds('goreleaser release --snapshot')).toEqual(['build']);
     expect(kinds('gh release create v1.2.0')).toEqual(['release']);
     expect(kinds('npm publish --dry-run')).toEqual([]);
+    expect(kinds('terragrunt hclfmt --terragrunt-check')).toEqual(['format']);
   });
   it('coverage measured by the test command, and the floors that fail the run', () => {
     const cov = (line: string) =>
