@@ -100,6 +100,14 @@ const INFRA = new Set([
   'conftest',
   'cfn-lint',
   'ansible-lint',
+  // Names of grouped programs (tools.ts names the one that runs).
+  'terragrunt',
+  'tofu',
+  'polaris',
+  'pluto',
+  'datree',
+  'cfn-nag',
+  'cfn_nag_scan',
 ]);
 
 export default defineRule({
