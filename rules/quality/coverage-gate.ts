@@ -37,7 +37,7 @@ export default defineRule({
         literals: ['jacoco'],
         maxPerFile: 1,
       },
-      configured: CONFIGURED,
+      ...CONFIGURED,
     },
     options: z
       .object({
@@ -96,7 +96,8 @@ export default defineRule({
       evidence.push({ path: sc.path, line: sc.line, note: `package script ${sc.script} fails below a coverage floor` });
     }
     const ciMeasured = distinct(graph.filter((r) => r.tools.some((t) => t.kinds.includes('coverage'))));
-    const configured = ctx.matches('configured');
+    const families = Object.keys(CONFIGURED);
+    const configured = families.flatMap((k) => ctx.matches(k));
     const measuredIn = [
       ...new Set([...ciMeasured.map((r) => r.chain.at(-1)?.path ?? r.origin.path), ...configured.map((m) => m.path)]),
     ];
@@ -187,7 +188,7 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `${graph.length ? `no coverage among the ${graph.length} commands CI runs (followed through scripts, targets and build tools)` : 'no command run by CI'}${configNote(ctx.searched('configured'))}`,
+          note: `${graph.length ? `no coverage among the ${graph.length} commands CI runs (followed through scripts, targets and build tools)` : 'no command run by CI'}${configNote(families.reduce((n, k) => n + ctx.searched(k), 0))}`,
         },
       ],
       { thresholds },

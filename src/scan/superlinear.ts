@@ -29,7 +29,6 @@ export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
   ['config-externalized:placeholder', 'polynomial 2'],
   ['config-externalized:readmeSection', 'polynomial 2'],
   ['cost-monitoring:tags', 'polynomial 2'],
-  ['coverage-gate:other', 'polynomial 2'],
   ['coverage-gate:vitest', 'polynomial 2'],
   ['engine:readiness-ignore', 'polynomial 3'],
   ['error-tracking:init', 'polynomial 3'],

@@ -73,36 +73,47 @@ export const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: stri
   {
     key: 'simplecov',
     tool: 'SimpleCov minimum_coverage',
-    regex: /\bminimum_coverage\b\s*\(?\s*(?:line:\s*)?(\d+(?:\.\d+)?)/,
+    regex: /\bminimum_coverage[ \t]*(?:\([ \t]*)?(?:line:[ \t]*)?(\d+(?:\.\d+)?)/,
     files: RUBY_HELPERS,
     literals: ['minimum_coverage'],
   },
   {
     key: 'other',
     tool: 'coverage floor',
-    regex: /\bthreshold\s*:\s*\n?\s*(?:file|package|total)\s*:\s*(\d+)|^[ \t]*fail-under\s*=\s*(\d+)/m,
+    regex: /\bthreshold\s*:\s*(?:file|package|total)\s*:\s*(\d+)|^[ \t]*fail-under\s*=\s*(\d+)/m,
     files: ['**/.testcoverage.yml', '**/.testcoverage.yaml', '**/tarpaulin.toml', '**/.tarpaulin.toml'],
     literals: ['threshold', 'fail-under'],
   },
 ];
 
 /** Coverage collection switched on in configuration (a threshold or not). */
+/** Coverage collection switched on in configuration (a threshold or not), one pattern per family of files. */
 export const CONFIGURED = {
-  regex:
-    /^\[(?:tool\.coverage\.|coverage:)(?:run|report|paths)\]|^\[(?:run|report)\]\s*$|\bcollectCoverage\s*:\s*true|\bcoverage\s*:\s*\{[^}]*\benabled\s*:\s*true|<artifactId>jacoco-maven-plugin<|\bid\s*\(?\s*["']?jacoco\b|apply\s+plugin:\s*["']jacoco|kotlinx\.kover|\bSimpleCov\.start\b|<PackageReference\s+Include="coverlet\.(?:collector|msbuild)"/m,
-  files: [
-    '**/.coveragerc',
-    '**/pyproject.toml',
-    '**/setup.cfg',
-    `**/{jest,vitest,vite}.config.${JS_CONFIG}`,
-    '**/pom.xml',
-    '**/build.gradle',
-    '**/build.gradle.kts',
-    '**/*.csproj',
-    ...RUBY_HELPERS,
-  ],
-  literals: ['coverage', 'collectCoverage', 'enabled', 'jacoco', 'kover', 'SimpleCov', 'coverlet', 'run]', 'report]'],
-  maxPerFile: 1,
+  configuredPy: {
+    regex: /^\[(?:tool\.coverage\.|coverage:)(?:run|report|paths)\]|^\[(?:run|report)\][ \t]*$/m,
+    files: ['**/.coveragerc', '**/pyproject.toml', '**/setup.cfg'],
+    literals: ['coverage', 'run]', 'report]'],
+    maxPerFile: 1,
+  },
+  configuredJs: {
+    regex: /\bcollectCoverage\s*:\s*true|\bprovider\s*:\s*["'](?:v8|istanbul)["']/,
+    files: [`**/{jest,vitest,vite}.config.${JS_CONFIG}`],
+    literals: ['collectCoverage', 'provider'],
+    maxPerFile: 1,
+  },
+  configuredJvm: {
+    regex:
+      /<artifactId>jacoco-maven-plugin<|\bid[ \t]*(?:\([ \t]*)?["']?jacoco\b|apply\s+plugin:\s*["']jacoco|kotlinx\.kover/,
+    files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'],
+    literals: ['jacoco', 'kover'],
+    maxPerFile: 1,
+  },
+  configuredOther: {
+    regex: /\bSimpleCov\.start\b|<PackageReference\s+Include="coverlet\.(?:collector|msbuild)"/,
+    files: ['**/*.csproj', ...RUBY_HELPERS],
+    literals: ['SimpleCov', 'coverlet'],
+    maxPerFile: 1,
+  },
 };
 
 /** Package scripts that measure or gate coverage, run by CI or not (a developer's `npm run test:cov`). */
