@@ -6,6 +6,13 @@ const body = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i} of pr
 ruleTester(rule, {
   valid: [
     {
+      name: 'installation written as "Before you start" under "Let\'s try it out" counts',
+      tree: {
+        'README.md': `# Piggy\n\n${body(8)}\n\n## Let's try it out\n\n#### Before you start\n\nInstall Docker.\n\n#### Production mode\n\ndocker-compose up\n\n## Development mode\n\nmvn package\n`,
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'README.md', line: 14, note: 'installation section' }] },
+    },
+    {
       name: 'a Markdown README with installation, usage and development sections passes',
       tree: {
         'README.md': `# Shop API\n\n${body(8)}\n\n## Installation\n\nnpm ci\n\n## Usage\n\nnpm start\n\n## Development\n\nnpm test\n`,
