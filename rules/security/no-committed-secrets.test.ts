@@ -17,8 +17,20 @@ ruleTester(rule, {
         'charts/cd/values.yaml':
           'ssh:\n  # key: |\n  #  -----BEGIN OPENSSH PRIVATE KEY-----\n  #  ...\n  #  -----END OPENSSH PRIVATE KEY-----\n',
         'apps/client/localhost.pem': PEM,
+        'certs/server.dev.key': PEM,
       },
       expect: { outcome: 'pass' },
+    },
+    {
+      name: 'a demo .env whose values are the literal word password is noted, not failed (piggymetrics)',
+      tree: {
+        '.env': 'CONFIG_SERVICE_PASSWORD=password\nMONGODB_PASSWORD=password\nADMIN_SECRET=secret\nDB_PASSWORD=postgres\n',
+        'docker-compose.yml': 'services:\n  config:\n    environment:\n      CONFIG_SERVICE_PASSWORD: $CONFIG_SERVICE_PASSWORD\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: '.' }, { path: '.env', note: expect.stringContaining('no real secret values') }],
+      },
     },
     {
       name: 'a config template whose secret says to replace it is a placeholder',
@@ -111,7 +123,7 @@ ruleTester(rule, {
       name: 'a JWT secret in a YAML config and a .env with a password fail; values never appear',
       tree: {
         'config/application.yml': `security:\n  jwt-secret: "${JWT}"\n`,
-        '.env': `DB_HOST=db\nDB_PASSWORD=Zq8!vT3pLm\n`,
+        '.env': `DB_HOST=db\nDB_PASSWORD=Zq8!vT3pLm\nREDIS_PASSWORD=password\n`,
       },
       expect: {
         outcome: 'fail',
@@ -124,8 +136,8 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'a private key in production code fails',
-      tree: { 'deploy/id_rsa': PEM },
+      name: 'a private key in production code fails, even one named for an environment',
+      tree: { 'deploy/id_rsa': PEM, 'deploy/prod.key': PEM },
       expect: { outcome: 'fail', evidence: [{ path: 'deploy/id_rsa', line: 1 }], absent: ['MIIEowIBAAKCAQEA7b'] },
     },
     {

@@ -52,7 +52,11 @@ export default defineRule({
             /^(development|dev|test|testing|local)$/i.test(yamlSection(ctx.files.read(m.path) ?? '', m.line) ?? '')) ||
             (/(^|\/)\.env\./.test(m.path) && isEnvTemplate(m.path)));
         // A self-signed key for a local dev server (localhost.pem, localhost-key.pem) serves no one else.
-        const localDev = kind === 'privateKey' && /(^|\/)[^/]*(localhost|self-?signed|snakeoil)[^/]*$/i.test(m.path);
+        const localDev =
+          kind === 'privateKey' &&
+          /(^|\/)[^/]*(localhost|self-?signed|snakeoil)[^/]*$|[.-]dev(?:elopment)?(?:-key)?\.(?:key|pem)$|(^|\/)(?:certs?|ssl|tls)\/(?:dev|development|local)\//i.test(
+            m.path,
+          );
         const inTests = !isProductionPath(m.path) || devOnly || localDev;
         // Test TLS keys are fixtures; a cloud token in a test is still a live token.
         if (kind === 'privateKey' && inTests) continue;
