@@ -146,6 +146,20 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Spring Security 5 by a WebSecurityConfigurerAdapter subclass also sends HSTS by default (piggymetrics)',
+      tree: {
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+        'auth/src/main/java/app/WebSecurityConfig.java':
+          '@Configuration\npublic class WebSecurityConfig extends WebSecurityConfigurerAdapter {\n  protected void configure(HttpSecurity http) throws Exception {\n    http.authorizeRequests().anyRequest().authenticated();\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'HSTS (sent by default by helmet or Spring Security)',
+        evidence: [{ path: 'auth/src/main/java/app/WebSecurityConfig.java', line: 2, note: 'HSTS sent by default' }],
+      },
+    },
+    {
       name: 'Spring Security with CSRF disabled: its default headers and HSTS count, the disabled CSRF is shown',
       tree: {
         'pom.xml':
