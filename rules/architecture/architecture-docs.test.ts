@@ -92,6 +92,9 @@ ruleTester(rule, {
       name: 'nothing written down fails and says what was looked for',
       tree: {
         'README.md': '# Shop\n\n## Usage\n\n## Services\n\n### Running the services\n',
+        // A vendored agent skill and a chart's README are not this project's design.
+        '.agents/skills/nestjs/AGENTS.md': '# Skill\n\n## Architecture\n\nUse modules.\n',
+        'charts/app/README.md': '# app\n\n### Gateway API\n\n### Service account\n\n### Service monitor\n',
         'src/main.go': 'package main\n',
       },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },

@@ -72,7 +72,7 @@ export default defineRule({
       // "API Gateway"…) under headings of their own describes the architecture without the word.
       componentHeading: {
         regex: /^#{2,5}[ \t]+[^\n]*\b(?:services?|components?|gateway|modules?|layers?)\b[^\n]*$/im,
-        files: ['README*', '**/README*.md'],
+        files: ['README*'],
         literals: ['ervice', 'omponent', 'ateway', 'odule', 'ayer'],
         ignoreCase: true,
         maxPerFile: 8,
@@ -89,7 +89,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const keep = (p: string) => !isTestPath(p);
+    // Tests, and what lives in dot-folders (vendored agent skills in .agents/, editor settings).
+    const keep = (p: string) => !isTestPath(p) && !/(^|\/)\.[^/]+\//.test(p);
     const docs = ctx.files.match(DOC_GLOBS).filter(keep);
     const adrDirFile = ctx.files.named('.adr-dir');
     const shaped = ctx

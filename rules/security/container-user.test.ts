@@ -97,6 +97,15 @@ ruleTester(rule, {
       expect: { outcome: 'not-applicable' },
     },
     {
+      name: 'a chart repository whose only Dockerfile builds a maintainer script ships no image',
+      profile: 'infrastructure',
+      tree: {
+        'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+        'scripts/release-analysis/Dockerfile': 'FROM python:3.12\nCOPY . .\nCMD ["python", "analyse.py"]\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'no image ships from this infrastructure repository' },
+    },
+    {
       name: 'a dev container alone is not a deployment',
       tree: { '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/base\n' },
       expect: { outcome: 'not-applicable' },
