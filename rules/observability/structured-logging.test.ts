@@ -143,9 +143,24 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'the project\'s own log package that renders records as JSON is structured logging (ntfy-style Go)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/push\n\ngo 1.22\n',
+        'log/event.go':
+          'package log\n\nfunc (e *Event) Render() string {\n\tif CurrentFormat() == JSONFormat {\n\t\tb, _ := json.Marshal(e)\n\t\treturn string(b)\n\t}\n\treturn e.String()\n}\n',
+      },
+      expect: { outcome: 'partial', score: 0.8, evidence: [{ path: 'log/event.go', line: 5 }] },
+    },
+    {
       name: 'print-style logging fails',
       profile: 'service',
-      tree: { 'app.rb': 'puts "started"\n', Gemfile: "gem 'sinatra'\n" },
+      tree: {
+        'app.rb': 'puts "started"\n',
+        Gemfile: "gem 'sinatra'\n",
+        // JSON in an API handler is a response, not a log record.
+        'api/handlers.rb': 'def show\n  JSON.generate(item)\nend\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],

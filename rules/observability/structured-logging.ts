@@ -82,10 +82,14 @@ export default defineRule({
         maxPerFile: 1,
       },
       customJson: {
-        // A hand-written log formatter that serialises to JSON (e.g. a lograge or logging.Formatter subclass).
+        // A hand-written log formatter that serialises to JSON (e.g. a lograge or logging.Formatter
+        // subclass), or the project's own log package rendering its records as JSON (ntfy's log/).
         regex:
           /(JSON\.(?:dump|generate|stringify)\s*\(|\.to_json\b|json\.dumps\s*\(|json\.Marshal\s*\(|JsonSerializer\.Serialize\s*\(|json_encode\s*\()/,
-        files: ['**/*{log,Log}*{format,Format}*.{rb,py,js,ts,go,java,kt,cs,php}'],
+        files: [
+          '**/*{log,Log}*{format,Format}*.{rb,py,js,ts,go,java,kt,cs,php}',
+          '**/{log,logs,logger,logging}/*.{rb,py,js,ts,go,java,kt,cs,php}',
+        ],
         literals: ['JSON', 'json', 'Json'],
         maxPerFile: 1,
       },

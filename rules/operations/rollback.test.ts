@@ -50,6 +50,20 @@ ruleTester(rule, {
       expect: { outcome: 'partial', message: 'immutable versioned image tags found' },
     },
     {
+      name: 'GoReleaser image templates tagged with the release tag are versioned artefacts',
+      profile: 'service',
+      tree: {
+        'main.go': 'package main\n',
+        '.goreleaser.yml':
+          'dockers:\n  - image_templates:\n      - &amd64_image "acme/push:{{ .Tag }}-amd64"\n    dockerfile: Dockerfile\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'immutable versioned image tags found',
+        evidence: [{ path: '.goreleaser.yml', line: 3 }],
+      },
+    },
+    {
       name: 'only versioned images (GitLab, Python service) is partial and names what is missing',
       profile: 'service',
       tree: {

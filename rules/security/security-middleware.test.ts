@@ -196,6 +196,15 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'CORS set by hand in a stdlib handler from configuration counts as a CORS policy (ntfy-style)',
+      tree: {
+        'go.mod': 'module example.com/push\n\ngo 1.22\n',
+        'server/server.go':
+          'package server\n\nfunc (s *Server) handle(w http.ResponseWriter, r *http.Request) {\n\tw.Header().Set("Access-Control-Allow-Origin", s.config.AccessControlAllowOrigin)\n\thttp.ListenAndServe(":80", nil)\n}\n',
+      },
+      expect: { outcome: 'partial', evidence: [{ path: 'server/server.go', line: 4, note: 'CORS policy' }] },
+    },
+    {
       name: 'a Go service with helmet declared only fails and points at the dependency',
       tree: {
         'go.mod': 'module x\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.9.0\n\tgithub.com/unrolled/secure v1.14.0\n)\n',
