@@ -48,6 +48,13 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass' },
     },
+    {
+      name: 'sections on starting the services locally say how to install and run them',
+      tree: {
+        'README.md': `# Pets\n\n${body(8)}\n\n## Starting services locally without Docker\n\nmvn package\n\n## Database configuration\n\nUse the mysql profile.\n\n## Compiling the CSS\n\nnpm run build\n`,
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'README.md', line: 12, note: 'installation section' }] },
+    },
   ],
   invalid: [
     {

@@ -8,7 +8,7 @@ const SECTIONS: { name: string; heading: RegExp }[] = [
   {
     name: 'installation',
     heading:
-      /install|setup|set up|getting started|quick ?start|requirements|prerequisites|before you (?:start|begin)|self-?host/i,
+      /install|setup|set up|getting started|quick ?start|requirements|prerequisites|before you (?:start|begin)|self-?host|start(?:ing)?\b.*\blocally|run(?:ning)? locally|local (?:setup|development)/i,
   },
   // Word boundaries: "api" must not match "Rapid", nor "cli" "Client".
   {

@@ -78,6 +78,20 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Spring Boot 4 spring-boot-starter-zipkin brings Micrometer Tracing: trace ids on log lines',
+      profile: 'service',
+      tree: {
+        'vets-service/pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-zipkin</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'vets-service/src/main/java/vets/App.java': 'class App {}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'Request/correlation ids found',
+        evidence: [{ path: 'vets-service/pom.xml', line: 5 }],
+      },
+    },
+    {
       name: 'winston without a JSON format is partial',
       profile: 'service',
       tree: {
@@ -143,7 +157,7 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'the project\'s own log package that renders records as JSON is structured logging (ntfy-style Go)',
+      name: "the project's own log package that renders records as JSON is structured logging (ntfy-style Go)",
       profile: 'service',
       tree: {
         'go.mod': 'module example.com/push\n\ngo 1.22\n',

@@ -112,12 +112,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'a client that handles another service\'s 429, and a counter elsewhere, is no limiter',
+      name: "a client that handles another service's 429, and a counter elsewhere, is no limiter",
       profile: 'service',
       tree: {
         'package.json': '{"dependencies":{"express":"4"}}',
         'src/upstream.js':
-          "const r = await fetch(url);\nif (r.status === 429) await sleep(1000);\nif (res.statusCode == 429) retry();\n",
+          'const r = await fetch(url);\nif (r.status === 429) await sleep(1000);\nif (res.statusCode == 429) retry();\n',
         'src/stats.js': 'let hits = 0;\nexport const hit = () => { hits += 1; };\n',
         'src/errors.js': 'export const TOO_MANY = (res) => res.status(429).end();\n',
       },

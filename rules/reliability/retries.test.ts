@@ -65,7 +65,8 @@ ruleTester(rule, {
       name: 'job options with attempts but no backoff, and a login attempt counter, are no retry policy',
       profile: 'service',
       tree: {
-        'src/queue.ts': "export const JOB = {\n  attempts: 3,\n  removeOnComplete: true\n};\nconst backoff = { delay: 5 };\n",
+        'src/queue.ts':
+          'export const JOB = {\n  attempts: 3,\n  removeOnComplete: true\n};\nconst backoff = { delay: 5 };\n',
         'src/login.ts': "const state = { attempts: 5 };\nawait fetch('https://idp.example.com/token');\n",
       },
       expect: { outcome: 'fail' },

@@ -14,10 +14,12 @@ ruleTester(rule, {
       expect: { outcome: 'pass', data: { dockerfiles: 1, nonRoot: 1 } },
     },
     {
-      name: 'SQL Server 2022 and Bitnami base images run as an unprivileged user by default',
+      name: 'SQL Server 2022, Bitnami, Grafana and Prometheus base images run as an unprivileged user by default',
       tree: {
         'src/Database/Dockerfile': 'FROM mcr.microsoft.com/mssql/server:2022-latest\nCOPY init.sql /init.sql\n',
         'cache/Dockerfile': 'FROM bitnami/redis:7.2\n',
+        'docker/grafana/Dockerfile': 'FROM grafana/grafana:5.2.4\nADD ./provisioning /etc/grafana/provisioning\n',
+        'docker/prometheus/Dockerfile': 'FROM prom/prometheus:v2.4.2\nADD prometheus.yml /etc/prometheus/\n',
       },
       expect: {
         outcome: 'pass',

@@ -24,8 +24,10 @@ ruleTester(rule, {
     {
       name: 'a demo .env whose values are the literal word password is noted, not failed (piggymetrics)',
       tree: {
-        '.env': 'CONFIG_SERVICE_PASSWORD=password\nMONGODB_PASSWORD=password\nADMIN_SECRET=secret\nDB_PASSWORD=postgres\n',
-        'docker-compose.yml': 'services:\n  config:\n    environment:\n      CONFIG_SERVICE_PASSWORD: $CONFIG_SERVICE_PASSWORD\n',
+        '.env':
+          'CONFIG_SERVICE_PASSWORD=password\nMONGODB_PASSWORD=password\nADMIN_SECRET=secret\nDB_PASSWORD=postgres\n',
+        'docker-compose.yml':
+          'services:\n  config:\n    environment:\n      CONFIG_SERVICE_PASSWORD: $CONFIG_SERVICE_PASSWORD\n',
       },
       expect: {
         outcome: 'pass',

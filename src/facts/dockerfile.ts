@@ -165,8 +165,8 @@ export function isToolImage(d: Dockerfile): boolean {
 
 /**
  * Base images that run as an unprivileged user unless told otherwise: distroless `:nonroot`,
- * Chainguard, .NET chiseled, Bitnami (uid 1001), nginx-unprivileged, rootless variants, and SQL
- * Server 2019+ (the `mssql` user).
+ * Chainguard, .NET chiseled, Bitnami (uid 1001), nginx-unprivileged, rootless variants, SQL
+ * Server 2019+ (the `mssql` user), Grafana's images (uid 472) and Prometheus's (`nobody`).
  */
 export const NONROOT_IMAGE =
-  /[:-]nonroot\b|^cgr\.dev\/chainguard\/|distroless\/[\w-]+:(?:[\w.-]*-)?nonroot|chiseled|^(?:docker\.io\/)?bitnami\/|nginx-unprivileged|[-_]rootless\b|^mcr\.microsoft\.com\/mssql\/server:(?:20(?:19|22|25))/;
+  /[:-]nonroot\b|^cgr\.dev\/chainguard\/|distroless\/[\w-]+:(?:[\w.-]*-)?nonroot|chiseled|^(?:docker\.io\/)?bitnami\/|nginx-unprivileged|[-_]rootless\b|^mcr\.microsoft\.com\/mssql\/server:(?:20(?:19|22|25))|^(?:docker\.io\/)?(?:grafana\/(?:grafana|grafana-oss|grafana-enterprise|loki|promtail|tempo|alloy)|prom\/(?:prometheus|alertmanager|node-exporter|pushgateway|blackbox-exporter))(?::|@|$)/;
