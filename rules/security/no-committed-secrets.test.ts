@@ -22,6 +22,14 @@ ruleTester(rule, {
       expect: { outcome: 'pass' },
     },
     {
+      name: 'the test suite env file and the CI test job hold fixtures: a key in .env.test, a SECRET_KEY in ci.yml',
+      tree: {
+        '.env.test': `NODE_ENV=test\nSECRET_KEY=${JWT}\nGITHUB_APP_PRIVATE_KEY="-----BEGIN RSA ${'PRIVATE KEY-----\\nMIIEowIBAAKCAQEA7bQ2\\n'}-----END RSA PRIVATE KEY-----"\n`,
+        '.github/workflows/ci.yml': `env:\n  NODE_ENV: test\n  SECRET_KEY: ${JWT}\njobs: {}\n`,
+      },
+      expect: { outcome: 'pass', absent: [JWT] },
+    },
+    {
       name: 'a demo .env whose values are the literal word password is noted, not failed (piggymetrics)',
       tree: {
         '.env':
