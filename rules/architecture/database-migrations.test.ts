@@ -143,6 +143,8 @@ ruleTester(rule, {
         'main.go': 'package main\n\nimport "github.com/jackc/pgx/v5/pgxpool"\n',
         // A list named migrations with no stored schema version is not a migration history.
         'internal/jobs/jobs.go': 'package jobs\n\nvar migrations = []string{"copy files"}\n',
+        // A Rails initializer that configures strong_migrations is no migration.
+        'config/initializers/strong_migrations.rb': 'StrongMigrations.start_after = 20_230_825\n',
       },
       expect: {
         outcome: 'fail',

@@ -113,7 +113,10 @@ export default defineRule({
     const tools: string[] = [];
     const counted = new Set<string>();
     for (const l of LAYOUTS) {
-      const found = ctx.files.match(l.globs).filter((p) => !isTestPath(p) && !counted.has(p));
+      // Rails initializers configure migration tools (config/initializers/strong_migrations.rb).
+      const found = ctx.files
+        .match(l.globs)
+        .filter((p) => !isTestPath(p) && !counted.has(p) && !/(^|\/)config\/initializers\//.test(p));
       if (!found.length) continue;
       found.forEach((p) => counted.add(p));
       tools.push(l.tool);

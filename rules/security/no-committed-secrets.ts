@@ -14,7 +14,8 @@ import {
 } from '../../src/facts/secrets.js';
 
 /** CI configuration: its literal values are the test jobs' (real secrets come from the secret store). */
-const CI_FILE = /(^|\/)(\.github\/workflows\/[^/]+|\.gitlab-ci\.ya?ml|\.circleci\/[^/]+|\.travis\.ya?ml|azure-pipelines[^/]*\.ya?ml|bitbucket-pipelines\.ya?ml)$/;
+const CI_FILE =
+  /(^|\/)(\.github\/workflows\/[^/]+|\.gitlab-ci\.ya?ml|\.circleci\/[^/]+|\.travis\.ya?ml|azure-pipelines[^/]*\.ya?ml|bitbucket-pipelines\.ya?ml)$/;
 
 export default defineRule({
   meta: {
