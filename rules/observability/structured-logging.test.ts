@@ -174,6 +174,9 @@ ruleTester(rule, {
         Gemfile: "gem 'sinatra'\n",
         // JSON in an API handler is a response, not a log record.
         'api/handlers.rb': 'def show\n  JSON.generate(item)\nend\n',
+        // Django REST framework's JSONRenderer serialises a response, not a log record.
+        'cookbook/integration/default.py':
+          "def export(x):\n    return 'recipe.json', JSONRenderer().render(x).decode('utf-8')\n",
       },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
