@@ -94,7 +94,8 @@ ruleTester(rule, {
         'README.md': '# Shop\n\n## Usage\n\n## Services\n\n### Running the services\n',
         // A vendored agent skill and a chart's README are not this project's design.
         '.agents/skills/nestjs/AGENTS.md': '# Skill\n\n## Architecture\n\nUse modules.\n',
-        'charts/app/README.md': '# app\n\n### Gateway API\n\n### Service account\n\n### Service monitor\n',
+        'charts/app/README.md':
+          '# app\n\n### Gateway API\n\n### Service account\n\n### Service monitor\n\n### Default parameters (applied to all demo components)\n',
         'src/main.go': 'package main\n',
       },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },

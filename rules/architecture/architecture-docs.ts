@@ -62,7 +62,10 @@ export default defineRule({
     patterns: {
       mermaid: { regex: /^\s*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
       readmeSection: {
-        regex: /^#{1,4}\s+.*\b(architecture|design|how it works|components)\b/im,
+        // "Components" only as the heading itself ("## Components", "## System components"), not
+        // in passing ("Default parameters (applied to all demo components)").
+        regex:
+          /^#{1,4}[ \t]+(?:.*\b(architecture|design|how it works)\b|(?:the |system |main |core |key )?(components)[ \t]*$)/im,
         files: SECTION_DOCS,
         literals: ['rchitecture', 'esign', 'ow it works', 'omponents'],
         ignoreCase: true,
