@@ -27,6 +27,15 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a base image that the runtime Dockerfile builds FROM (Dockerfile.base, no CMD) is not a runtime image',
+      tree: {
+        'Dockerfile.base': 'FROM node:22 AS deps\nRUN yarn install\nCOPY . .\nRUN yarn build\n',
+        Dockerfile:
+          'ARG BASE_IMAGE=acme/app-base\nFROM ${BASE_IMAGE} AS base\nFROM node:22-slim AS runner\nCOPY --from=base /app /app\nUSER node\nCMD ["node", "build/server/index.js"]\n',
+      },
+      expect: { outcome: 'pass', data: { dockerfiles: 1 }, evidence: [{ path: 'Dockerfile', line: 5 }] },
+    },
+    {
       name: 'a multi-stage Node image ending with USER node passes, citing the USER line',
       tree: {
         Dockerfile:

@@ -148,6 +148,7 @@ export function imagePin(
 const TOOL_NAME =
   /(^|[./-])(test|tests|e2e|playwright|cypress|selenium|ci|dev|devel|development|local|debug)([./-]|$)/i;
 const TOOL_DIR = /(^|\/)(\.devcontainer|scripts?|tools?|hack|\.github)\//;
+const BASE_NAME = /(^|[./-])(base|builder|build|deps)([./-]|$)/i;
 const PACKAGE_BUILD =
   /\b(rpmbuild|dpkg-buildpackage|debuild|fpm|nfpm|build[-_]?(?:deb|rpm|package)\w*\.sh|make\s+(?:deb|rpm|package))\b/;
 
@@ -156,6 +157,8 @@ export function isToolImage(d: Dockerfile): boolean {
   if (TOOL_NAME.test(name) || TOOL_DIR.test(d.path)) return true;
   const last = d.stages[d.stages.length - 1];
   const run = last?.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') ?? [];
+  // A base or builder image (`Dockerfile.base`) that another Dockerfile builds FROM: it starts nothing.
+  if (BASE_NAME.test(name) && run.length === 0) return true;
   return (
     run.some((i) => PACKAGE_BUILD.test(i.args)) ||
     (/(^|\/)packaging\/(deb|debian|rpm|redhat|ubuntu)\//.test(d.path) &&
