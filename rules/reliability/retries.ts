@@ -10,7 +10,9 @@ const CODE = new RegExp(
     String.raw`(?:from\s+|require\(\s*)['"](?:p-retry|async-retry|axios-retry|retry-axios|exponential-backoff|@lifeomic/attempt|fetch-retry)['"]`,
     String.raw`\bretry\(\s*handle(?:All|Type|When|Result)\b`,
     // Job queues that retry with backoff: Bull/BullMQ job options, Sidekiq, Celery.
-    String.raw`\bbackoff\s*:\s*\{\s*type\s*:\s*['"](?:exponential|fixed)`,
+    // The options span lines (`attempts: 12,\n backoff: {\n delay: …,\n type: 'exponential' }`).
+    String.raw`\bbackoff\s*:\s*\{[^}]{0,160}?\btype\s*:\s*['"](?:exponential|fixed)`,
+    String.raw`\battempts\s*:\s*(?:[2-9]|\d{2,})\b[^}]{0,160}?\bbackoff\s*:\s*(?:\d|\{)`,
     String.raw`\bsidekiq_options\b[^\n]*\bretry:\s*(?:[1-9]|true)`,
     String.raw`\b(?:autoretry_for\s*=|retry_backoff\s*=\s*True)`,
     // Python

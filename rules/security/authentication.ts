@@ -15,7 +15,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`; Laravel `auth:` middleware; actix/axum bearer auth. Libraries from the `authentication` catalogue alone earn partial credit.',
+      'Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`; Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash, or the Basic or Authorization header of an incoming request read). Libraries from the `authentication` catalogue alone earn partial credit.',
     patterns: {
       js: {
         regex:
@@ -142,6 +142,24 @@ export default defineRule({
           'verify_with_key',
         ],
       },
+      // Authentication written by hand: a stored password hash verified, or the credentials of an
+      // incoming request read (`r.BasicAuth()`, `r.Header.Get("Authorization")`) to look the caller up.
+      handWritten: {
+        regex:
+          /\bbcrypt\.(?:CompareHashAndPassword|compare|compareSync|checkpw|verify)\s*\(|\bcheck_password_hash\s*\(|\bargon2\w*\.(?:verify|Verify|ComparePasswordAndHash)\w*\s*\(|\bBCrypt(?:\.Net\.BCrypt)?\.Verify\s*\(|\bpasswordEncoder\.matches\s*\(|\b(?:r|req|request)\.BasicAuth\s*\(\s*\)|\b(?:r|req|request)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\brequest\.headers\.get\s*\(\s*["']Authorization["']|\breq\.headers\.authorization\b/,
+        files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
+        literals: [
+          'bcrypt',
+          'check_password_hash',
+          'argon2',
+          'BCrypt',
+          'passwordEncoder',
+          'BasicAuth',
+          'Authorization',
+          'authorization',
+        ],
+        maxPerFile: 2,
+      },
     },
   },
   appliesTo: ({ facts }) =>
@@ -164,6 +182,7 @@ export default defineRule({
         { key: 'php', label: 'PHP authentication', reject: /^(?!.*(?:middleware|Auth::|JWT|auth\(\)|IsGranted))/ },
         { key: 'phpConfig', label: 'Symfony firewall authenticator' },
         { key: 'rust', label: 'Rust authentication' },
+        { key: 'handWritten', label: 'credentials checked by hand (password hash or Authorization header)' },
       ],
       searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files`,
     });

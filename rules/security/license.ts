@@ -2,7 +2,9 @@ import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
 
-const LICENSE_FILE = /^(licen[cs]e|copying|unlicense)([-._][\w.-]*)?$/i;
+// `LICENSE`, `LICENSE.md`, `COPYING`, and the Rails-era `MIT-LICENSE` (a licence name in front).
+const LICENSE_FILE =
+  /^(?:(?:mit|apache|bsd|gpl|lgpl|agpl|mpl|isc)[-_.]?[\w.]*[-_.])?(licen[cs]e|copying|unlicense)([-._][\w.-]*)?$/i;
 
 /** Common licence texts, recognised by a phrase of their first lines. */
 const SPDX: [RegExp, string][] = [

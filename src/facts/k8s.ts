@@ -269,6 +269,8 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
       : undefined;
   const charts = chartsMemo(files);
   const chart = charts.find((c) => path.startsWith(c.dir ? `${c.dir}/templates/` : 'templates/'));
+  // Helm renders no manifest from a file whose name starts with `_`: it holds named templates.
+  if (chart && /(^|\/)_[^/]*$/.test(path)) return undefined;
   if (!chart) {
     const shortcut = identityOnly(path, text);
     if (shortcut) return shortcut;
