@@ -75,7 +75,7 @@ describe('the built-in pattern catalogue has no super-linear backtracking', () =
     const worker = async () => {
       while (next < todo.length) {
         const [key, re] = todo[next++]!;
-        const d = await check(re.source, re.flags, { timeout: 120_000 });
+        const d = await check(re.source, re.flags, { timeout: 120_000, randomSeed: 20261204 });
         verdicts.push([
           key,
           re,

@@ -11,10 +11,8 @@ export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
   // Landed with the deps2 merge (hand-written practices); next to rewrite.
   ['architecture-docs:componentHeading', 'polynomial 2'],
   ['architecture-docs:adrShape', 'polynomial 4'],
-  ['authentication:handWritten', 'polynomial 2'],
   ['authorization:roleDeny', 'polynomial 2'],
   ['rate-limiting:reject429', 'polynomial 2'],
-  ['security-middleware:cors', 'polynomial 2'],
   ['rate-limiting:counter', 'polynomial 2'],
   // Landed on main while the list was drawn up (other branches); next to rewrite.
   ['authorization:roleCheck', 'polynomial 2'],
