@@ -1,7 +1,7 @@
 /**
- * The scan's second thread (src/scan/offload.ts) runs only from the built program: its script is
+ * The scan's worker threads (src/scan/pool.ts) run only from the built program: their script is
  * dist/src/scan/scan-worker.js (npm test builds dist/ first). These tests load the built engine
- * and check that an audit comes out the same with the thread as without it.
+ * and check that an audit comes out the same with the threads as without them.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,13 +15,15 @@ const { FileIndex } = (await import(dist('src/walk/file-index.js'))) as typeof i
 const { DiskSource } = (await import(dist('src/walk/disk-source.js'))) as typeof import('../src/walk/disk-source.js');
 const { listFiles } = (await import(dist('src/walk/list.js'))) as typeof import('../src/walk/list.js');
 const { PILLARS } = (await import(dist('rules/index.js'))) as typeof import('../rules/index.js');
+const { customRules } = (await import(dist('src/engine/custom.js'))) as typeof import('../src/engine/custom.js');
+const { withExtraRules } = (await import(dist('src/engine/select.js'))) as typeof import('../src/engine/select.js');
 
 /** `callbacks`: a source without synchronous reads, as on a cold cache (the callback API only). */
-async function audit(root: string, scanWorker: 'always' | 'never', callbacks = false) {
+async function audit(root: string, scanWorker: 'always' | 'never', callbacks = false, pillars = PILLARS) {
   const { paths } = await listFiles(root);
   const source = callbacks ? Object.assign(new DiskSource(root), { readBytesLent: undefined }) : new DiskSource(root);
   const files = new FileIndex(paths, source);
-  const run = await runAudit({ files, source, pillars: PILLARS, config: {}, scanWorker });
+  const run = await runAudit({ files, source, pillars, config: {}, scanWorker });
   return {
     offloaded: run.offloaded,
     results: run.runs.map((r) => ({
@@ -82,5 +84,36 @@ describe('scan on a second thread, reading synchronously or with callbacks', () 
     expect({ ...two, offloaded: 0 }).toEqual(one);
     expect({ ...cold, offloaded: 0 }).toEqual(one);
     expect(one.stats.skipped).toEqual({ 'src/blob.js': 'binary' });
+  });
+
+  it('a catastrophic custom pattern is interrupted on a worker thread too: its rule is an error, as on one thread', async () => {
+    // 2^40 backtracking steps: without the hard limit inside the worker this never ends.
+    const root = writeTree(tempDir(), { 'a.txt': `${'a'.repeat(40)}!\n`, 'app.py': 'x=1\n' });
+    const evil = { files: ['**/*.txt'], pattern: '^(a+)+$' };
+    const custom = customRules(
+      {
+        custom: [
+          {
+            id: 'acme/evil',
+            pillar: 'security',
+            title: 'Evil',
+            severity: 'high',
+            weight: 50,
+            require: { contains: evil },
+          },
+        ],
+      } as Parameters<typeof customRules>[0],
+      'test',
+    );
+    const pillars = withExtraRules(PILLARS, custom);
+    const one = await audit(root, 'never', false, pillars);
+    const two = await audit(root, 'always', false, pillars);
+    expect(two.offloaded).toBeGreaterThan(0);
+    for (const run of [one, two]) {
+      const r = run.results.find((x) => x.id === 'acme/evil')!;
+      expect(r.outcome).toBe('error');
+      expect(r.message).toMatch(/did not finish within its time budget of \d+ ms on a\.txt/);
+    }
+    expect({ ...two, offloaded: 0 }).toEqual(one);
   });
 });

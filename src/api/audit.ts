@@ -159,7 +159,7 @@ export async function auditRepository(
   const files = new FileIndex(listing.paths, source, config.maxFileBytes);
   // git's answers (commit, branch, remote) come from processes of their own: ask now, use them
   // after the rules, so they run beside the scan instead of after it.
-  const repoInfo = gitInfo(root, listing.method === 'git');
+  const repoInfo = gitInfo(root, listing.repo);
   phase('list');
   const audit = await runAudit({
     files,
@@ -182,7 +182,7 @@ export async function auditRepository(
   for (const [name, ms] of Object.entries(audit.timings)) timings[name] = ms;
   lap = performance.now();
   const repo = await repoInfo;
-  const notes = [...listing.notes, ...plugins.notes];
+  const notes = [...listing.notes, ...plugins.notes, ...audit.scanNotes];
   if (configPath) notes.push(`configuration from ${configPath}`);
   if (files.stats.skipped.size > 0)
     notes.push(`${files.stats.skipped.size} file(s) listed but not read (too large, binary, links or unreadable)`);

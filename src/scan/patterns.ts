@@ -8,11 +8,29 @@ import { detach } from '../util/detach.js';
 import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';
 import { LiteralSet, type Found, type LiteralTables } from './literals.js';
 import { requiredLiterals } from './required.js';
+import { TimeLimitError, withTimeLimit } from '../util/time-limit.js';
+import { SUPERLINEAR, guardFrom } from './superlinear.js';
 
 export interface ScanPattern extends PatternSpec {
   /** `<rule>:<name>`, unique across the run. */
   key: string;
 }
+
+export interface Overrun {
+  path: string;
+  budgetMs: number;
+}
+
+/**
+ * A pattern's time budget on one file. Built-in patterns are linear (test/patterns.test.ts
+ * checks the catalogue), so on a file under MEASURE_FROM characters they cannot come near it and
+ * run unmeasured; on a larger file each one is timed, and one that overruns is stopped there and
+ * run on no further file (of that thread: each scan thread keeps its own list, and the scanner
+ * merges them). A pattern from configuration (`guarded`) may be catastrophic, which no timing
+ * after the fact can stop: it runs under a hard limit that interrupts it.
+ */
+export const PATTERN_BUDGET_MS = 1000;
+const MEASURE_FROM = 64 * 1024;
 
 export interface Compiled {
   key: string;
@@ -27,6 +45,8 @@ export interface Compiled {
   /** `/$/` without `m` (used to count lines) matches only at the end: start there, skip the regex walk. */
   endOnly: boolean;
   maxPerFile: number;
+  /** Run under an interrupting time limit: an untrusted pattern (from configuration) always, a known super-linear built-in on texts of this many characters or more. */
+  guarded: 'always' | number | false;
 }
 
 /** Patterns with the same globs: one path test decides them all. */
@@ -85,6 +105,7 @@ export function compilePatterns(patterns: ScanPattern[], mode: LiteralMode = { k
       ...(literalSet && (ids.literalIds || ids.requiredIds) ? { literalSet } : {}),
       endOnly: p.regex.source === '$' && !flags.has('m'),
       maxPerFile: p.maxPerFile ?? 50,
+      guarded: p.guarded ? 'always' : SUPERLINEAR.has(p.key) ? guardFrom(SUPERLINEAR.get(p.key)!) : false,
     });
   }
   if (literalSet && !prebuilt) literalSet.build();
@@ -107,7 +128,9 @@ export function prebuiltOf(groups: Group[]): Prebuilt | undefined {
 
 /**
  * Runs `compiled` over one file's text; matches go to their pattern's list. `searched`, when
- * given, counts the file for each pattern (the scanner counts per kind of file instead).
+ * given, counts the file for each pattern (the scanner counts per kind of file instead). A
+ * pattern in `overruns` ran past its budget on an earlier file and is not run again; one that
+ * runs past it here is added.
  */
 export function runPatterns(
   path: string,
@@ -115,13 +138,17 @@ export function runPatterns(
   compiled: readonly Compiled[],
   matches: Map<string, Match[]>,
   searched?: Map<string, number>,
+  overruns: Map<string, Overrun> = new Map(),
 ): void {
   let lower: string | undefined;
   const lowered = () => (lower ??= text.toLowerCase());
   let found: Found | undefined;
   let lineStarts: number[] | undefined;
+  const measured = text.length >= MEASURE_FROM;
   for (let ci = 0; ci < compiled.length; ci++) {
     const c = compiled[ci]!;
+    // A pattern that overran on an earlier file is not run again: one budget per pattern, not per file.
+    if (overruns.size > 0 && overruns.has(c.key)) continue;
     if (searched) searched.set(c.key, (searched.get(c.key) ?? 0) + 1);
     // The rule's literals decide whether its regex runs; the regex's own required ones only skip
     // files where it cannot match anyway.
@@ -136,26 +163,45 @@ export function runPatterns(
     }
     let out = matches.get(c.key);
     if (!out) matches.set(c.key, (out = []));
-    c.regex.lastIndex = c.endOnly ? text.length : 0;
-    let n = 0;
-    let m: RegExpExecArray | null;
-    while (n < c.maxPerFile && (m = c.regex.exec(text)) !== null) {
-      if (m[0].length === 0) c.regex.lastIndex++;
+    const list = out;
+    const record = (m: RegExpExecArray) => {
       lineStarts ??= computeLines(text);
       // A pattern like /^\s*resource/m may start on a blank line above: cite the first real character.
       const lead = m[0].search(/\S/);
       const line = lineIndexAt(lineStarts, m.index + Math.max(lead, 0));
       const start = lineStarts[line]!;
       const end = text.indexOf('\n', start);
-      out.push({
+      list.push({
         path,
         line: line + 1,
         snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)),
         groups: m.slice(1).map((g) => (g === undefined ? g : detach(g))),
       });
-      n++;
-    }
+    };
+    if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded)) {
+      try {
+        withTimeLimit(() => execAll(c, text, record, Number.POSITIVE_INFINITY), PATTERN_BUDGET_MS);
+      } catch (err) {
+        if (!(err instanceof TimeLimitError)) throw err;
+        overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
+      }
+    } else if (!execAll(c, text, record, measured ? performance.now() + PATTERN_BUDGET_MS : Number.POSITIVE_INFINITY))
+      overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
   }
+}
+
+/** Runs one pattern over the text; false when it passed `deadline` (a performance.now() time). */
+function execAll(c: Compiled, text: string, record: (m: RegExpExecArray) => void, deadline: number): boolean {
+  c.regex.lastIndex = c.endOnly ? text.length : 0;
+  let n = 0;
+  let m: RegExpExecArray | null;
+  while (n < c.maxPerFile && (m = c.regex.exec(text)) !== null) {
+    if (m[0].length === 0) c.regex.lastIndex++;
+    record(m);
+    n++;
+    if (deadline !== Number.POSITIVE_INFINITY && performance.now() > deadline) return false;
+  }
+  return deadline === Number.POSITIVE_INFINITY || performance.now() <= deadline;
 }
 
 function anyPresent(set: LiteralSet, f: Found, ids: number[], text: string, lowered: () => string): boolean {

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Match, SkipReason } from '../types.js';
-import type { Prebuilt, ScanPattern } from './patterns.js';
+import type { Overrun, Prebuilt, ScanPattern } from './patterns.js';
 
 /**
  * When the scan uses worker threads: never, always (tests: the workers take every shared file), or
@@ -51,6 +51,8 @@ export interface Batch {
   digests: [number, string, unknown, number[]][];
   /** Files with digests to replay on the main thread: file, text, digest keys. */
   replay: [number, string, string[]][];
+  /** Patterns that ran past their time budget on this thread since its last batch. */
+  overruns: [string, Overrun][];
   end?: boolean;
 }
 

@@ -9,7 +9,7 @@ import type { Match, SkipReason } from '../types.js';
 import { DiskSource } from '../walk/disk-source.js';
 import { decode, FileIndex } from '../walk/file-index.js';
 import { ListingView, localDigest, nullPrototypes } from './local.js';
-import { compilePatterns, runPatterns, type Compiled } from './patterns.js';
+import { compilePatterns, runPatterns, type Compiled, type Overrun } from './patterns.js';
 import type { Batch, WorkerInput } from './pool.js';
 import { PORTABLE_KEYS, portableDigest } from './portable.js';
 import { readAll } from './read.js';
@@ -45,11 +45,16 @@ const pathOf = (i: number) => paths[input.items[i]!]!;
 
 let batch: Batch = fresh();
 let matches = new Map<string, Match[]>();
+// Patterns past their budget on this thread are run on no further file here, and reported once.
+const overruns = new Map<string, Overrun>();
+let reported = 0;
 function fresh(): Batch {
-  return { done: [], sizes: [], matches: [], digests: [], replay: [] };
+  return { done: [], sizes: [], matches: [], digests: [], replay: [], overruns: [] };
 }
 function post(end = false): void {
   batch.matches = [...matches].filter(([, l]) => l.length > 0);
+  if (overruns.size > reported) batch.overruns = [...overruns].slice(reported);
+  reported = overruns.size;
   if (end) batch.end = true;
   port.postMessage(batch);
   batch = fresh();
@@ -63,7 +68,7 @@ function onRead(i: number, r: Buffer | SkipReason): void {
   if (typeof text === 'string') {
     const path = pathOf(i);
     const shape = shapes[input.shapes[i]!]!;
-    runPatterns(path, text, shape.compiled, matches);
+    runPatterns(path, text, shape.compiled, matches, undefined, overruns);
     const later: string[] = [];
     for (const d of shape.digests) {
       const got = localDigest(d, path, text, view);

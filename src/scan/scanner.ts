@@ -22,6 +22,7 @@ import {
   runPatterns,
   type Compiled,
   type Group,
+  type Overrun,
   type Prebuilt,
   type ScanPattern,
 } from './patterns.js';
@@ -31,8 +32,8 @@ import { portableKeys } from './portable.js';
 import { isAsyncSource, readAll, type AsyncSource } from './read.js';
 import type { Worker } from 'node:worker_threads';
 
-export type { ScanPattern } from './patterns.js';
-export { compilePatterns, runPatterns } from './patterns.js';
+export type { Overrun, ScanPattern } from './patterns.js';
+export { compilePatterns, PATTERN_BUDGET_MS, runPatterns } from './patterns.js';
 
 export interface ScanResult {
   matches: Map<string, Match[]>;
@@ -40,6 +41,11 @@ export interface ScanResult {
   searched: Map<string, number>;
   /** Files scanned on worker threads (see pool.ts). */
   offloaded: number;
+  /**
+   * Patterns that ran past their time budget on a file (patterns.ts), with the first such file
+   * reported; they were run on no further file of the thread that stopped them.
+   */
+  overruns: Map<string, Overrun>;
 }
 
 export interface WorkItem {
@@ -105,6 +111,7 @@ export async function scan(
   const groups = compilePatterns(patterns, { kind: files.paths.length >= AUTOMATON_MIN_FILES ? 'automaton' : 'plain' });
   const matches = new Map<string, Match[]>(patterns.map((p) => [p.key, []]));
   const searched = new Map<string, number>(patterns.map((p) => [p.key, 0]));
+  const overruns = new Map<string, Overrun>();
   const work = planFiles(files.paths, groups, keep, digests);
 
   // The one-by-one order: files already read, files kept whole, the rest.
@@ -133,7 +140,7 @@ export async function scan(
       for (const d of item.digests) files.rememberDigest(d.key, item.path, undefined);
       return;
     }
-    runPatterns(item.path, text, item.compiled, matches);
+    runPatterns(item.path, text, item.compiled, matches, undefined, overruns);
     scannedShapes[item.shape] = (scannedShapes[item.shape] ?? 0) + 1;
     const later: Digest<unknown>[] = [];
     for (const d of item.digests) {
@@ -172,6 +179,7 @@ export async function scan(
         else for (const d of item.digests) files.rememberDigest(d.key, item.path, undefined);
       });
       for (const [key, list] of b.matches) for (const m of list) matches.get(key)!.push(m);
+      for (const [key, o] of b.overruns) if (!overruns.has(key)) overruns.set(key, o);
       for (const [i, key, value, nulls] of b.digests)
         files.rememberDigest(key, order[first + i]!.path, restorePrototypes(value, nulls));
       for (const [i, text, keys] of b.replay)
@@ -219,7 +227,7 @@ export async function scan(
   });
   for (const list of matches.values())
     list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-  return { matches, searched, offloaded };
+  return { matches, searched, offloaded, overruns };
 }
 
 /** Reads the files `next` hands out with the disk's adaptive reader, or synchronously from memory. */
