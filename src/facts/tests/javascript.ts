@@ -280,9 +280,6 @@ export function frameworkOf(text: string): string | undefined {
   return undefined;
 }
 
-/** CALL, to ask whether there is any candidate at all. */
-const ANY_CALL = new RegExp(CALL.source);
-
 /**
  * The file's names as values, built on first use: most files evaluate nothing (no loop around a
  * test), and building the scope reads every declaration.
@@ -293,13 +290,19 @@ function lazyScope(code: string, text: string, modules?: Modules): Source {
   return { code, text, lookup: (name, at) => built().lookup(name, at), module: (spec) => built().module(spec) };
 }
 
+/** CALL without its `g` flag, to ask whether there is any candidate at all. */
+const ANY_CALL = new RegExp(CALL.source);
+
 export function countJavaScript(text: string, modules?: Modules, helpers: Helper[] = []) {
   const code = mask(text, SYNTAX.js);
   const scope = lazyScope(code, text, modules);
   // No test call, no imported helper that defines tests: nothing to count. The loops are still
   // sized when one could read a relative module (a quoted spec starting with '.'): that read is
   // part of the count's work wherever it happens.
-  if (!ANY_CALL.test(code) && !helpers.some((h) => h.perCall > 0)) {
+  // The file's own call pattern: a test function bound to another name (`var tape = require('tape')`) counts.
+  const calls = callPattern(text);
+  const anyCall = (calls === CALL ? ANY_CALL : new RegExp(calls.source)).test(code);
+  if (!anyCall && !helpers.some((h) => h.perCall > 0)) {
     if (modules && /['"]\./.test(text)) loopSpans(code, scope);
     return counter().result();
   }
@@ -320,7 +323,7 @@ export function countJavaScript(text: string, modules?: Modules, helpers: Helper
       ),
     ].map((m) => (m[1] ?? m[2])!),
   );
-  for (const m of code.matchAll(callPattern(text))) {
+  for (const m of code.matchAll(calls)) {
     const base = m[1]!;
     if (own.has(base)) continue;
     const chain = m[2]!
