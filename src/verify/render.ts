@@ -21,11 +21,11 @@ export function renderVerifyTerminal(unsafe: VerifyResult, color: boolean, width
   const c = new Chalk({ level: color ? 1 : 0 });
   const s = r.summary;
   const out: string[] = [];
-  const fit = (text: string, indent: string) => wrap(text, width, indent);
+  const fitted = (text: string, indent: string) => wrap(text, width, indent);
   out.push(c.bold(truncate(`readiness verify — ${r.document} against ${r.repository}`, width)));
   if (r.repaired)
     out.push(
-      ...fit(
+      ...fitted(
         `the document was mojibake (UTF-8 read as ${r.repaired.encoding}); ${r.repaired.lines} lines repaired before reading`,
         '  ',
       ).map((l) => c.gray(l)),
@@ -38,7 +38,7 @@ export function renderVerifyTerminal(unsafe: VerifyResult, color: boolean, width
     [`${s.unverifiable} unverifiable`, c.gray],
   ] as const;
   let countLine = `${s.claims} claims: ${counts.map(([t]) => t).join(', ')}`;
-  for (const line of fit(countLine, '  ')) {
+  for (const line of fitted(countLine, '  ')) {
     countLine = line;
     for (const [t, tint] of counts) countLine = countLine.replace(t, tint(t));
     out.push(countLine);
@@ -46,7 +46,7 @@ export function renderVerifyTerminal(unsafe: VerifyResult, color: boolean, width
   const measured = `${s.measuredScore ?? 'n/a'}${s.measuredGrade ? ` (${s.measuredGrade})` : ''}`;
   if (s.claimedReadiness) {
     out.push(
-      ...fit(
+      ...fitted(
         `claimed readiness: ${s.claimedReadiness.value}${typeof s.claimedReadiness.value === 'number' && s.claimedReadiness.asScore === s.claimedReadiness.value ? ' %' : ''} (line ${s.claimedReadiness.line}); measured: ${measured}`,
         '  ',
       ),
@@ -62,7 +62,7 @@ export function renderVerifyTerminal(unsafe: VerifyResult, color: boolean, width
     for (const x of list) {
       // The claim as quoted (one line, cut), why (wrapped prose), and where (one line each, cut).
       out.push(`  ${color_(ICON[v]!)} ${truncate(`line ${x.line}: ${x.text}`, width - 4)}`);
-      for (const l of fit(`      ${x.rule ? `${x.rule}: ` : ''}${x.reason}`, '      ')) out.push(c.gray(l));
+      for (const l of fitted(`      ${x.rule ? `${x.rule}: ` : ''}${x.reason}`, '      ')) out.push(c.gray(l));
       for (const e of x.evidence.slice(0, v === 'unverifiable' ? 0 : 2)) {
         out.push(
           c.gray(
