@@ -1,9 +1,9 @@
 /**
  * Reading the files one thread has claimed, warm or cold, decided as it goes (DESIGN §9): on a
  * cached tree a synchronous read beats the callback API (no thread-pool round trip per call);
- * from disk, many reads in flight win by 2–3×. So files are read synchronously while a read
- * averages under SLOW_READ_MS over a window, and with the callback API (IN_FLIGHT at a time) for
- * the next span of files when it does not; then the cache is tried again.
+ * from disk, many reads in flight win by 2–3×. So files are read synchronously while few reads
+ * of a window take over SLOW_READ_MS, and with the callback API (IN_FLIGHT at a time) for the
+ * next span of files when many do; then the cache is tried again.
  */
 import type { FileSource, SkipReason } from '../walk/file-index.js';
 
@@ -16,9 +16,10 @@ export interface AsyncSource extends FileSource {
 
 export const isAsyncSource = (s: FileSource): s is AsyncSource => 'readBytesAsync' in s;
 
-/** Files read to judge the cache, and the mean read time above which reads are going to disk. */
+/** Files read to judge the cache, a read time that means the disk, and how many such reads in a window mean a cold tree. */
 const WINDOW = 64;
 const SLOW_READ_MS = 0.1;
+const COLD_READS = WINDOW / 4;
 /** Files read with the callback API after a cold window (doubling while the tree stays cold). */
 const ASYNC_SPAN = 2048;
 const IN_FLIGHT = 64;
@@ -39,7 +40,7 @@ export async function readAll(
   let span = ASYNC_SPAN;
   for (let done = false; !done; ) {
     if (source.readBytesLent) {
-      let spent = 0;
+      let slowReads = 0;
       let counted = 0;
       let slow = false;
       let warm = false;
@@ -47,12 +48,17 @@ export async function readAll(
         const i = next();
         if (i < 0) return;
         const t0 = performance.now();
-        source.readBytesLent(pathOf(i), maxBytes, (r) => ((spent += performance.now() - t0), onRead(i, r)));
-        // A window that has already spent its budget is cold: a probe of a cold tree stays short.
-        slow = spent > SLOW_READ_MS * WINDOW;
+        source.readBytesLent(pathOf(i), maxBytes, (r) => {
+          if (performance.now() - t0 > SLOW_READ_MS) slowReads++;
+          onRead(i, r);
+        });
+        // Cold when many reads of the window are slow, not when their mean is: on a busy machine a
+        // thread is descheduled now and then, and that one read looks like a disk read. A cold
+        // tree makes most reads slow, and its probe stops as soon as enough of them were.
+        slow = slowReads > COLD_READS;
         if (++counted === WINDOW) {
           if (!slow) warm = true;
-          spent = counted = 0;
+          slowReads = counted = 0;
           await tick();
         }
       }
