@@ -10,7 +10,7 @@ import { scan, type ScanPattern, type ScanResult } from '../scan/scanner.js';
 import { ScanPool, type WorkerMode } from '../scan/pool.js';
 import { isAsyncSource } from '../scan/read.js';
 import type { Digest, FileIndex, FileSource } from '../walk/file-index.js';
-import { runRule, DEFAULT_RULE_TIMEOUT_MS, type RuleEntry, type RuleRun } from './run.js';
+import { runRules, DEFAULT_RULE_TIMEOUT_MS, type RuleEntry, type RuleRun } from './run.js';
 import type { PillarDefinition, Rule } from '../types.js';
 import { catalogueFor, watchedNames } from '../facts/catalogues.js';
 import { selectRules } from './select.js';
@@ -151,7 +151,7 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   const base = { files, facts, scan: scanned, catalogue, ...(input.artifacts ? { artifacts: input.artifacts } : {}) };
   const timeout = config.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
   input.onProgress?.('rules');
-  const runs = entries.map((e) => runRule(e, base, timeout));
+  const runs = runRules(entries, base, timeout);
   lap('rules');
   return {
     runs,

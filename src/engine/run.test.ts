@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defineRule } from '../types.js';
 import { pass } from './results.js';
 import { runRuleOn } from '../testing/rule-tester.js';
-import { runRule } from './run.js';
+import { runRule, runRules } from './run.js';
 import { memoryIndex } from '../testing/memory.js';
 import { collectFacts, completeFacts } from '../facts/index.js';
 
@@ -51,6 +51,35 @@ describe('rule isolation', () => {
     );
     expect(run.outcome).toBe('error');
     expect(run.message).toContain('time limit of 200 ms');
+  });
+
+  it('rules run together: only the one that never returns is stopped, with the same error, the others keep their verdicts', () => {
+    const quick = (id: string) => defineRule({ meta: { ...meta, id }, check: () => pass(id, []) });
+    const hang = defineRule({
+      meta: { ...meta, id: 'hang' },
+      check: () => {
+        for (;;) {
+          /* spin */
+        }
+      },
+    });
+    const files = memoryIndex({ 'a.txt': 'x' });
+    const facts = completeFacts(files, collectFacts(files), { matches: () => [] }, { override: 'library' });
+    const runs = runRules(
+      [quick('one'), hang, quick('two')].map((rule) => ({ pillar: 'quality' as const, rule, weight: 1, options: {} })),
+      {
+        files,
+        facts,
+        scan: { matches: new Map(), searched: new Map(), offloaded: 0, overruns: new Map() },
+        catalogue: () => [],
+      },
+      200,
+    );
+    expect(runs.map((r) => [r.rule.meta.id, r.outcome, r.message])).toEqual([
+      ['one', 'pass', 'one'],
+      ['hang', 'error', 'the rule did not finish within its time limit of 200 ms'],
+      ['two', 'pass', 'two'],
+    ]);
   });
 
   it('a malformed partial result is an error, not a silent pass', async () => {

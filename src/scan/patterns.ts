@@ -8,7 +8,7 @@ import { detach } from '../util/detach.js';
 import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';
 import { LiteralSet, type Found, type LiteralTables } from './literals.js';
 import { requiredLiterals } from './required.js';
-import { TimeLimitError, withTimeLimit } from '../util/time-limit.js';
+import { eachWithTimeLimit } from '../util/time-limit.js';
 import { SUPERLINEAR, guardFrom } from './superlinear.js';
 
 export interface ScanPattern extends PatternSpec {
@@ -145,6 +145,7 @@ export function runPatterns(
   let found: Found | undefined;
   let lineStarts: number[] | undefined;
   const measured = text.length >= MEASURE_FROM;
+  let guarded: GuardedRun[] | undefined;
   for (let ci = 0; ci < compiled.length; ci++) {
     const c = compiled[ci]!;
     // A pattern that overran on an earlier file is not run again: one budget per pattern, not per file.
@@ -178,16 +179,39 @@ export function runPatterns(
         groups: m.slice(1).map((g) => (g === undefined ? g : detach(g))),
       });
     };
-    if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded)) {
-      try {
-        withTimeLimit(() => execAll(c, text, record, Number.POSITIVE_INFINITY), PATTERN_BUDGET_MS);
-      } catch (err) {
-        if (!(err instanceof TimeLimitError)) throw err;
-        overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
-      }
-    } else if (!execAll(c, text, record, measured ? performance.now() + PATTERN_BUDGET_MS : Number.POSITIVE_INFINITY))
+    if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded))
+      (guarded ??= []).push({ c, list, record });
+    else if (!execAll(c, text, record, measured ? performance.now() + PATTERN_BUDGET_MS : Number.POSITIVE_INFINITY))
       overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
   }
+  if (guarded) runGuarded(path, text, guarded, overruns);
+}
+
+interface GuardedRun {
+  c: Compiled;
+  list: Match[];
+  record: (m: RegExpExecArray) => void;
+}
+
+/**
+ * The file's guarded patterns, each under its own hard limit, all under one watchdog when none
+ * runs away (eachWithTimeLimit): a watchdog per pattern and file cost more than the patterns did.
+ * One cut short by the others' time loses its matches and runs again with a whole budget; one
+ * that uses up its own is an overrun and keeps what it found, as under a watchdog of its own.
+ */
+function runGuarded(path: string, text: string, runs: GuardedRun[], overruns: Map<string, Overrun>): void {
+  const marks: number[] = [];
+  eachWithTimeLimit(
+    runs.length,
+    PATTERN_BUDGET_MS,
+    (i) => {
+      const r = runs[i]!;
+      marks[i] = r.list.length;
+      execAll(r.c, text, r.record, Number.POSITIVE_INFINITY);
+    },
+    (i) => void overruns.set(runs[i]!.c.key, { path, budgetMs: PATTERN_BUDGET_MS }),
+    (i) => void (runs[i]!.list.length = marks[i]!),
+  );
 }
 
 /** Runs one pattern over the text; false when it passed `deadline` (a performance.now() time). */

@@ -26,3 +26,35 @@ export function withTimeLimit<T>(fn: () => T, timeoutMs: number): T {
     sandbox.call = null;
   }
 }
+
+/**
+ * Steps 0…count-1, each under its own hard limit of `timeoutMs`, with one watchdog for many steps
+ * (each call of withTimeLimit starts and joins a watchdog thread: milliseconds each on a busy
+ * machine, seconds over thousands of files). The steps run one after another inside one limited
+ * call. When the limit interrupts the step that started the call, that step had its whole limit:
+ * `onTimeout(i)`, and the next step starts a new call. When it interrupts a later step, that step
+ * had less than its limit: `undo(i)` takes back what it did, and it runs again at the start of a
+ * new call. So each step times out exactly when it would alone. `step` must not throw.
+ */
+export function eachWithTimeLimit(
+  count: number,
+  timeoutMs: number,
+  step: (i: number) => void,
+  onTimeout: (i: number) => void,
+  undo: (i: number) => void = () => {},
+): void {
+  let i = 0;
+  const run = () => {
+    for (; i < count; i++) step(i);
+  };
+  while (i < count) {
+    const first = i;
+    try {
+      withTimeLimit(run, timeoutMs);
+    } catch (err) {
+      if (!(err instanceof TimeLimitError)) throw err;
+      if (i === first) onTimeout(i++);
+      else undo(i);
+    }
+  }
+}
