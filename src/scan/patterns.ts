@@ -7,7 +7,7 @@ import type { Match, PatternSpec } from '../types.js';
 import { detach } from '../util/detach.js';
 import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';
 import { LiteralSet, type Found, type LiteralTables } from './literals.js';
-import { requiredLiterals } from './required.js';
+import { alternativesOf, someAlternatives, type Alternative } from './required.js';
 import { eachWithTimeLimit } from '../util/time-limit.js';
 import { SUPERLINEAR, guardFrom } from './superlinear.js';
 
@@ -39,8 +39,17 @@ export interface Compiled {
   lowerLiterals: boolean;
   /** Ids of `literals` in the run's shared LiteralSet (one automaton pass per file). */
   literalIds?: number[];
-  /** Ids of literals the regex itself cannot match without (required.ts), when it has them. */
-  requiredIds?: number[];
+  /**
+   * What each top-level alternative of the regex cannot match without (required.ts), when some
+   * alternative needs anything: the regex run on a text holds only the alternatives it satisfies,
+   * and none is not run at all. Same matches; the regex engine tries fewer alternatives at every
+   * position (or none).
+   */
+  alts?: AltCheck[];
+  /** The alternatives' sources and capture groups, for the regex of some of them. */
+  altSources?: Alternative[];
+  /** The regex of some alternatives, by which (one character per alternative, `1` when in). */
+  subsets?: Map<string, { regex: RegExp; groupAt: number[] }>;
   literalSet?: LiteralSet;
   /** `/$/` without `m` (used to count lines) matches only at the end: start there, skip the regex walk. */
   endOnly: boolean;
@@ -48,6 +57,17 @@ export interface Compiled {
   /** Run under an interrupting time limit: an untrusted pattern (from configuration) always, a known super-linear built-in on texts of this many characters or more. */
   guarded: 'always' | number | false;
 }
+
+/**
+ * One alternative's needs: sets of strings (ids in the run's LiteralSet, so one automaton pass
+ * per file answers them all), one string of each set in every match.
+ */
+export interface AltCheck {
+  needs: number[][];
+}
+
+/** A needed string goes to the automaton as its first ten characters at most (a prefix is needed too). */
+const AUTOMATON_MAX = 10;
 
 /** Patterns with the same globs: one path test decides them all. */
 export interface Group {
@@ -68,8 +88,16 @@ export type LiteralMode = { kind: 'plain' } | { kind: 'automaton'; prebuilt?: Pr
 /** What a worker thread needs to check literals exactly as the main thread does. */
 export interface Prebuilt {
   tables: LiteralTables;
-  /** Per pattern key: its literal ids and required ids in those tables. */
-  ids: Record<string, { literalIds?: number[]; requiredIds?: number[] }>;
+  /** Per pattern key: its literal ids in those tables, and its alternatives' needs. */
+  ids: Record<string, { literalIds?: number[]; alts?: AltCheck[]; altSources?: Alternative[] }>;
+}
+
+/** Each alternative's needs, as ids of its strings in the automaton. */
+function altChecks(alternatives: Alternative[], literalSet: LiteralSet, ci: boolean): AltCheck[] | undefined {
+  if (!alternatives.some((a) => a.clauses.length > 0)) return undefined;
+  return alternatives.map((a) => ({
+    needs: a.clauses.map((c) => c.map((x) => literalSet.add(x.slice(0, AUTOMATON_MAX), ci))),
+  }));
 }
 
 export function compilePatterns(patterns: ScanPattern[], mode: LiteralMode = { kind: 'automaton' }): Group[] {
@@ -90,10 +118,11 @@ export function compilePatterns(patterns: ScanPattern[], mode: LiteralMode = { k
     let ids: Prebuilt['ids'][string] = {};
     if (prebuilt) ids = prebuilt.ids[p.key] ?? {};
     else if (literalSet) {
-      const required = requiredLiterals(regex);
+      const alternatives = alternativesOf(regex);
+      const alts = alternatives && altChecks(alternatives, literalSet, flags.has('i'));
       ids = {
         ...(p.literals ? { literalIds: p.literals.map((l) => literalSet.add(l, !!p.ignoreCase)) } : {}),
-        ...(required ? { requiredIds: required.map((l) => literalSet.add(l, flags.has('i'))) } : {}),
+        ...(alts ? { alts, altSources: alternatives } : {}),
       };
     }
     g.patterns.push({
@@ -102,7 +131,8 @@ export function compilePatterns(patterns: ScanPattern[], mode: LiteralMode = { k
       ...(p.literals ? { literals: p.ignoreCase ? p.literals.map((l) => l.toLowerCase()) : p.literals } : {}),
       lowerLiterals: !!p.ignoreCase,
       ...ids,
-      ...(literalSet && (ids.literalIds || ids.requiredIds) ? { literalSet } : {}),
+      ...(ids.alts ? { subsets: new Map() } : {}),
+      ...(literalSet && (ids.literalIds || ids.alts) ? { literalSet } : {}),
       endOnly: p.regex.source === '$' && !flags.has('m'),
       maxPerFile: p.maxPerFile ?? 50,
       guarded: p.guarded ? 'always' : SUPERLINEAR.has(p.key) ? guardFrom(SUPERLINEAR.get(p.key)!) : false,
@@ -121,7 +151,7 @@ export function prebuiltOf(groups: Group[]): Prebuilt | undefined {
   for (const c of all)
     ids[c.key] = {
       ...(c.literalIds ? { literalIds: c.literalIds } : {}),
-      ...(c.requiredIds ? { requiredIds: c.requiredIds } : {}),
+      ...(c.alts ? { alts: c.alts, altSources: c.altSources } : {}),
     };
   return { tables: set.tables(), ids };
 }
@@ -151,16 +181,21 @@ export function runPatterns(
     // A pattern that overran on an earlier file is not run again: one budget per pattern, not per file.
     if (overruns.size > 0 && overruns.has(c.key)) continue;
     if (searched) searched.set(c.key, (searched.get(c.key) ?? 0) + 1);
-    // The rule's literals decide whether its regex runs; the regex's own required ones only skip
-    // files where it cannot match anyway.
-    if (c.literalIds || c.requiredIds) {
-      const set = c.literalSet!;
-      const f = (found ??= set.scan(text));
-      if (c.literalIds && !anyPresent(set, f, c.literalIds, text, lowered)) continue;
-      if (c.requiredIds && !anyPresent(set, f, c.requiredIds, text, lowered)) continue;
+    // The rule's literals decide whether its regex runs; what the regex's alternatives need only
+    // leaves out those that cannot match in this text anyway.
+    if (c.literalIds) {
+      if (!anyPresent(c.literalSet!, (found ??= c.literalSet!.scan(text)), c.literalIds, text, lowered)) continue;
     } else if (c.literals) {
       const hay = c.lowerLiterals ? lowered() : text;
       if (!c.literals.some((l) => hay.includes(l))) continue;
+    }
+    let regex = c.regex;
+    let groupAt: number[] | undefined;
+    if (c.alts) {
+      const set = c.literalSet!;
+      const alive = aliveAlternatives(c.alts, set, (found ??= set.scan(text)), text, lowered);
+      if (alive === NONE) continue;
+      if (alive !== ALL) ({ regex, groupAt } = subsetOf(c, alive));
     }
     let out = matches.get(c.key);
     if (!out) matches.set(c.key, (out = []));
@@ -176,12 +211,14 @@ export function runPatterns(
         path,
         line: line + 1,
         snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)),
-        groups: m.slice(1).map((g) => (g === undefined ? g : detach(g))),
+        groups: groupsOf(m, groupAt, c.altSources).map((g) => (g === undefined ? g : detach(g))),
       });
     };
     if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded))
-      (guarded ??= []).push({ c, list, record });
-    else if (!execAll(c, text, record, measured ? performance.now() + PATTERN_BUDGET_MS : Number.POSITIVE_INFINITY))
+      (guarded ??= []).push({ c, regex, list, record });
+    else if (
+      !execAll(c, regex, text, record, measured ? performance.now() + PATTERN_BUDGET_MS : Number.POSITIVE_INFINITY)
+    )
       overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
   }
   if (guarded) runGuarded(path, text, guarded, overruns);
@@ -189,6 +226,7 @@ export function runPatterns(
 
 interface GuardedRun {
   c: Compiled;
+  regex: RegExp;
   list: Match[];
   record: (m: RegExpExecArray) => void;
 }
@@ -207,20 +245,68 @@ function runGuarded(path: string, text: string, runs: GuardedRun[], overruns: Ma
     (i) => {
       const r = runs[i]!;
       marks[i] = r.list.length;
-      execAll(r.c, text, r.record, Number.POSITIVE_INFINITY);
+      execAll(r.c, r.regex, text, r.record, Number.POSITIVE_INFINITY);
     },
     (i) => void overruns.set(runs[i]!.c.key, { path, budgetMs: PATTERN_BUDGET_MS }),
     (i) => void (runs[i]!.list.length = marks[i]!),
   );
 }
 
-/** Runs one pattern over the text; false when it passed `deadline` (a performance.now() time). */
-function execAll(c: Compiled, text: string, record: (m: RegExpExecArray) => void, deadline: number): boolean {
-  c.regex.lastIndex = c.endOnly ? text.length : 0;
+const NONE = '';
+const ALL = '*';
+
+/**
+ * Which alternatives the text satisfies: NONE, ALL, or a key of the set (one character per
+ * alternative, `1` when in).
+ */
+function aliveAlternatives(alts: AltCheck[], set: LiteralSet, f: Found, text: string, lowered: () => string): string {
+  let which = '';
+  let alive = 0;
+  for (let i = 0; i < alts.length; i++) {
+    const needs = alts[i]!.needs;
+    let ok = true;
+    for (let k = 0; ok && k < needs.length; k++) ok = anyPresent(set, f, needs[k]!, text, lowered);
+    if (ok) alive++;
+    which += ok ? '1' : '0';
+  }
+  return alive === 0 ? NONE : alive === alts.length ? ALL : which;
+}
+
+/** The regex of the alternatives marked `1` in `which` (made once per set, per thread). */
+function subsetOf(c: Compiled, which: string): { regex: RegExp; groupAt: number[] } {
+  let s = c.subsets!.get(which);
+  if (!s) {
+    const alive = [...which].map((x) => x === '1');
+    c.subsets!.set(which, (s = someAlternatives(c.altSources!, alive, c.regex.flags)));
+  }
+  return s;
+}
+
+/** A match's groups numbered as in the whole regex (a regex of some alternatives numbers its own). */
+function groupsOf(
+  m: RegExpExecArray,
+  groupAt: number[] | undefined,
+  alts: Alternative[] | undefined,
+): (string | undefined)[] {
+  if (!groupAt) return m.slice(1);
+  const out: (string | undefined)[] = new Array(alts!.reduce((n, a) => n + a.groups, 0)).fill(undefined);
+  for (let g = 0; g < groupAt.length; g++) out[groupAt[g]!] = m[g + 1];
+  return out;
+}
+
+/** Runs one pattern's regex (the whole, or some alternatives) over the text; false when it passed `deadline` (a performance.now() time). */
+function execAll(
+  c: Compiled,
+  regex: RegExp,
+  text: string,
+  record: (m: RegExpExecArray) => void,
+  deadline: number,
+): boolean {
+  regex.lastIndex = c.endOnly ? text.length : 0;
   let n = 0;
   let m: RegExpExecArray | null;
-  while (n < c.maxPerFile && (m = c.regex.exec(text)) !== null) {
-    if (m[0].length === 0) c.regex.lastIndex++;
+  while (n < c.maxPerFile && (m = regex.exec(text)) !== null) {
+    if (m[0].length === 0) regex.lastIndex++;
     record(m);
     n++;
     if (deadline !== Number.POSITIVE_INFINITY && performance.now() > deadline) return false;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requiredLiterals } from './required.js';
+import { alternativesOf, requiredLiterals, someAlternatives } from './required.js';
 
 // The property the scanner relies on: a match always contains one of the literals.
 function holds(re: RegExp, text: string, literals: string[]): boolean {
@@ -11,6 +11,58 @@ function holds(re: RegExp, text: string, literals: string[]): boolean {
     if (!literals.some((l) => s.includes(l))) return false;
   }
   return true;
+}
+
+/** Random regex sources over a small alphabet: sequences, classes, quantifiers, groups, lookarounds, alternations. */
+function randomRegex(): fc.Memo<string> {
+  const piece = fc
+    .tuple(
+      fc.constantFrom(
+        'a',
+        'b',
+        'c',
+        'A',
+        '-',
+        '\\.',
+        '.',
+        '\\w',
+        '\\d',
+        '[ab]',
+        '[^a]',
+        '[a-c]',
+        'abc',
+        'bca',
+        'cab',
+        'aab',
+      ),
+      fc.constantFrom('', '', '', '*', '+', '?', '{2}', '{1,3}', '{0,2}', '+?'),
+    )
+    .map(([a, q]) => a + q);
+  const assertion = fc.constantFrom('\\b', '^', '$');
+  const regex: fc.Memo<string> = fc.memo((n) => {
+    const term: fc.Arbitrary<string> =
+      n <= 1
+        ? fc.oneof(piece, piece, assertion)
+        : fc.oneof(
+            piece,
+            assertion,
+            fc
+              .tuple(
+                regex(n - 1),
+                fc.constantFrom('(', '(?:', '(?=', '(?!', '(?<='),
+                fc.constantFrom('', '', '+', '?', '{2}'),
+              )
+              .map(([r, open, q]) => `${open}${r})${open.startsWith('(?') && open !== '(?:' ? '' : q}`),
+          );
+    const seq = fc.array(term, { minLength: 1, maxLength: 4 }).map((ts) => ts.join(''));
+    return n <= 1
+      ? seq
+      : fc.oneof(
+          seq,
+          fc.tuple(seq, regex(n - 1)).map(([a, b]) => `${a}|${b}`),
+        );
+  });
+  return regex;
 }
 
 describe('requiredLiterals', () => {
@@ -36,53 +88,7 @@ describe('requiredLiterals', () => {
 
   it('never misses a match, on random regexes and texts', () => {
     let claimed = 0;
-    const piece = fc
-      .tuple(
-        fc.constantFrom(
-          'a',
-          'b',
-          'c',
-          'A',
-          '-',
-          '\\.',
-          '.',
-          '\\w',
-          '\\d',
-          '[ab]',
-          '[^a]',
-          '[a-c]',
-          'abc',
-          'bca',
-          'cab',
-          'aab',
-        ),
-        fc.constantFrom('', '', '', '*', '+', '?', '{2}', '{1,3}', '{0,2}', '+?'),
-      )
-      .map(([a, q]) => a + q);
-    const assertion = fc.constantFrom('\\b', '^', '$');
-    const regex: fc.Memo<string> = fc.memo((n) => {
-      const term: fc.Arbitrary<string> =
-        n <= 1
-          ? fc.oneof(piece, piece, assertion)
-          : fc.oneof(
-              piece,
-              assertion,
-              fc
-                .tuple(
-                  regex(n - 1),
-                  fc.constantFrom('(', '(?:', '(?=', '(?!', '(?<='),
-                  fc.constantFrom('', '', '+', '?', '{2}'),
-                )
-                .map(([r, open, q]) => `${open}${r})${open.startsWith('(?') && open !== '(?:' ? '' : q}`),
-            );
-      const seq = fc.array(term, { minLength: 1, maxLength: 4 }).map((ts) => ts.join(''));
-      return n <= 1
-        ? seq
-        : fc.oneof(
-            seq,
-            fc.tuple(seq, regex(n - 1)).map(([a, b]) => `${a}|${b}`),
-          );
-    });
+    const regex = randomRegex();
     fc.assert(
       fc.property(
         regex(3),
@@ -103,5 +109,79 @@ describe('requiredLiterals', () => {
       { numRuns: 3000 },
     );
     expect(claimed).toBeGreaterThan(100); // not vacuous: many random regexes do get literals
+  });
+});
+
+/** Every match of a global regex over a text: where, what, and its groups. */
+function matchesOf(re: RegExp, text: string, groupAt?: number[], total = 0): string[] {
+  const out: string[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  for (let n = 0; n < 50 && (m = re.exec(text)) !== null; n++) {
+    if (m[0].length === 0) re.lastIndex++;
+    let groups: (string | undefined)[] = m.slice(1);
+    if (groupAt) {
+      const whole: (string | undefined)[] = new Array(total).fill(undefined);
+      groupAt.forEach((to, from) => (whole[to] = groups[from]));
+      groups = whole;
+    }
+    out.push(JSON.stringify([m.index, m[0], groups]));
+  }
+  return out;
+}
+
+describe('alternativesOf', () => {
+  it('splits the top level only, counts capture groups and needs every clause of an alternative', () => {
+    const alts = alternativesOf(
+      /\.(?:incr|INCR)\s*\(|\b\w*(?:[Cc]ount|[Hh]its)\w*\s*(?:\+=|-=)\s*\d|(a)(?<n>b)(?:c)(?=d)/,
+    )!;
+    expect(alts.map((a) => a.source)).toEqual([
+      '\\.(?:incr|INCR)\\s*\\(',
+      '\\b\\w*(?:[Cc]ount|[Hh]its)\\w*\\s*(?:\\+=|-=)\\s*\\d',
+      '(a)(?<n>b)(?:c)(?=d)',
+    ]);
+    expect(alts.map((a) => a.groups)).toEqual([0, 0, 2]);
+    // A counter needs one of its words and one of the operators: a file without `+=` skips it.
+    expect(alts[1]!.clauses.map((c) => [...c].sort())).toEqual([
+      ['Count', 'Hits', 'count', 'hits'],
+      ['+=', '-='],
+    ]);
+    expect(alternativesOf(/(a)\1|b/)).toBeUndefined();
+  });
+
+  it('the regex of the alternatives a text satisfies finds exactly what the whole regex finds, groups in place', () => {
+    let pruned = 0;
+    fc.assert(
+      fc.property(
+        randomRegex()(3),
+        fc.boolean(),
+        // Short texts: a random regex can backtrack exponentially, and this checks matches, not time.
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', 'B', '-', '.', ' ', '1'), maxLength: 6 }), {
+          maxLength: 4,
+        }),
+        (src, ci, parts) => {
+          let re: RegExp;
+          try {
+            re = new RegExp(src, ci ? 'gi' : 'g');
+          } catch {
+            return true;
+          }
+          const alts = alternativesOf(re);
+          if (!alts) return true;
+          const text = parts.join('abc');
+          const hay = ci ? text.toLowerCase() : text;
+          const alive = alts.map((a) => a.clauses.every((c) => c.some((l) => hay.includes(l))));
+          const whole = matchesOf(re, text);
+          if (!alive.some(Boolean)) return whole.length === 0;
+          if (alive.every(Boolean)) return true;
+          pruned++;
+          const total = alts.reduce((n, a) => n + a.groups, 0);
+          const some = someAlternatives(alts, alive, re.flags);
+          return JSON.stringify(matchesOf(some.regex, text, some.groupAt, total)) === JSON.stringify(whole);
+        },
+      ),
+      { numRuns: 3000, seed: 20261205 },
+    );
+    expect(pruned).toBeGreaterThan(100); // not vacuous: many texts leave some alternatives out
   });
 });

@@ -14,7 +14,7 @@ export function requiredLiterals(regex: RegExp): string[] | undefined {
   if (/[uv]/.test(regex.flags)) return undefined;
   try {
     const node = new Parser(regex.source).parse();
-    const req = node.req;
+    const req = all(node)[0];
     if (!req || req.size === 0) return undefined;
     // Any part of a required string is required too: a prefix keeps the prefilter's automaton small.
     const list = [...req].map((s) => s.slice(0, MAX_LENGTH));
@@ -25,6 +25,81 @@ export function requiredLiterals(regex: RegExp): string[] | undefined {
   }
 }
 
+/** One top-level alternative of a regex (`a|b|c` has three), and what every match of it contains. */
+export interface Alternative {
+  /** Its source, as written. */
+  source: string;
+  /** How many capture groups it holds. */
+  groups: number;
+  /**
+   * Sets of strings, best first: every match contains one string of each set (ASCII, lower case
+   * when the regex ignores case). None: it can match anywhere.
+   */
+  clauses: string[][];
+}
+
+/**
+ * The regex's top-level alternatives with their clauses. An alternative whose clauses a text
+ * does not satisfy cannot match anywhere in it, so leaving it out of the alternation changes no
+ * match (the scanner runs only the others). Undefined when the source cannot be read, or holds a
+ * back-reference (a regex of some alternatives numbers its groups differently).
+ */
+export function alternativesOf(regex: RegExp): Alternative[] | undefined {
+  if (/[uv]/.test(regex.flags) || /\\(?:[1-9]|k<)/.test(regex.source)) return undefined;
+  try {
+    const parser = new Parser(regex.source);
+    parser.parse();
+    const fold = regex.flags.includes('i');
+    return parser.top.map(({ from, to, info }) => {
+      const source = regex.source.slice(from, to);
+      const clauses = all(info)
+        // A one-character string is in nearly every text: not worth a search.
+        .filter((c) => shortest(c) >= 2)
+        .map((c) => [...new Set([...c].map((x) => (fold ? x.toLowerCase() : x)))]);
+      return { source, groups: captureGroups(source), clauses };
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The regex of the alternatives marked alive (in their order, with the whole regex's flags), and
+ * for each of its capture groups the index of the same group in the whole regex.
+ */
+export function someAlternatives(
+  alts: readonly Alternative[],
+  alive: readonly boolean[],
+  flags: string,
+): { regex: RegExp; groupAt: number[] } {
+  const parts: string[] = [];
+  const groupAt: number[] = [];
+  let at = 0;
+  alts.forEach((a, i) => {
+    if (alive[i]) {
+      parts.push(a.source);
+      for (let g = 0; g < a.groups; g++) groupAt.push(at + g);
+    }
+    at += a.groups;
+  });
+  return { regex: new RegExp(parts.join('|'), flags), groupAt };
+}
+
+/** Capture groups in a regex source: `(` that is not `(?:`, a lookaround or escaped, or `(?<name>`. */
+function captureGroups(source: string): number {
+  let n = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(' && (source[i + 1] !== '?' || (source[i + 2] === '<' && !'=!'.includes(source[i + 3] ?? ''))))
+      n++;
+  }
+  return n;
+}
+
 /**
  * Shorter literals are too common to be worth a check. Products of small sets (`["']x["']`) stay
  * small; an alternation of many names may list a few hundred (one automaton holds them all).
@@ -33,16 +108,21 @@ const MIN_LENGTH = 3;
 const MAX_PRODUCT = 64;
 const MAX_UNION = 512;
 const MAX_LENGTH = 10;
+/** Clauses kept per node: each one the scanner checks costs a search of the text. */
+const MAX_CLAUSES = 4;
 
 interface Info {
   /** Every string the node can match, when that set is small and finite. */
   exact: Set<string> | null;
-  /** Strings every match contains one of (null: none known). */
-  req: Set<string> | null;
+  /**
+   * Sets of strings, best first (see better): every match contains one string of each set. The
+   * first is what requiredLiterals gives; the scanner checks them all, per top-level alternative.
+   */
+  clauses: Set<string>[];
 }
 
-const ANY: Info = { exact: null, req: null };
-const EMPTY: Info = { exact: new Set(['']), req: null };
+const ANY: Info = { exact: null, clauses: [] };
+const EMPTY: Info = { exact: new Set(['']), clauses: [] };
 
 class Unknown extends Error {}
 
@@ -60,16 +140,25 @@ class Parser {
     return node;
   }
 
+  /** The top-level alternatives: where each starts and ends in the source, and what it needs. */
+  readonly top: { from: number; to: number; info: Info }[] = [];
+  private depth = 0;
+
   private disjunction(): Info {
+    const top = this.depth++ === 0;
+    let from = this.i;
     const alts = [this.alternative()];
+    if (top) this.top.push({ from, to: this.i, info: alts[0]! });
     while (this.src[this.i] === '|') {
       this.i++;
+      from = this.i;
       alts.push(this.alternative());
+      if (top) this.top.push({ from, to: this.i, info: alts.at(-1)! });
     }
+    this.depth--;
     if (alts.length === 1) return alts[0]!;
     const exact = alts.every((a) => a.exact) ? union(alts.map((a) => a.exact!)) : null;
-    const req = alts.every((a) => best(a)) ? union(alts.map((a) => best(a)!)) : null;
-    return { exact, req };
+    return { exact, clauses: either(alts.map(all)) };
   }
 
   private alternative(): Info {
@@ -173,7 +262,7 @@ class Parser {
     }
     if (negated || !small || chars.size === 0 || chars.size > 4 || [...chars].some((ch) => ch.charCodeAt(0) > 127))
       return ANY;
-    return { exact: chars, req: chars };
+    return { exact: chars, clauses: [chars] };
   }
 
   private quantified(atom: Info): Info {
@@ -191,11 +280,11 @@ class Parser {
       this.i += m[0].length;
     } else return atom;
     if (this.src[this.i] === '?') this.i++; // lazy: the same strings
-    if (min === 0 && max === 1) return { exact: atom.exact ? union([atom.exact, new Set([''])]) : null, req: null };
+    if (min === 0 && max === 1) return { exact: atom.exact ? union([atom.exact, new Set([''])]) : null, clauses: [] };
     if (min === 0) return ANY;
     // At least one repetition: whatever one repetition requires, the whole does.
     if (min === max && atom.exact && min <= 4) return concat(Array.from({ length: min }, () => atom));
-    return { exact: null, req: best(atom) };
+    return { exact: null, clauses: all(atom) };
   }
 }
 
@@ -203,7 +292,7 @@ class Parser {
 function char(c: string): Info {
   if (c.charCodeAt(0) > 127) return ANY;
   const s = new Set([c]);
-  return { exact: s, req: s };
+  return { exact: s, clauses: [s] };
 }
 
 /** The character an escape stands for (`\.`, `\n`, `\x41`), and how many more source characters it takes. */
@@ -233,10 +322,42 @@ function product(a: Set<string>, b: Set<string>): Set<string> | null {
   return out;
 }
 
-/** The better of a node's own requirement and its exact strings (when none is empty). */
-function best(info: Info): Set<string> | null {
-  const fromExact = info.exact && !info.exact.has('') ? info.exact : null;
-  return better(fromExact, info.req);
+/** A node's clauses and, as one more, its exact strings (when none is empty), best first. */
+function all(info: Info): Set<string>[] {
+  return info.exact && info.exact.size > 0 && !info.exact.has('')
+    ? ranked([...info.clauses, info.exact])
+    : info.clauses;
+}
+
+/** Clauses best first (see better), without repeats, at most MAX_CLAUSES. */
+function ranked(clauses: Set<string>[]): Set<string>[] {
+  const seen = new Set<string>();
+  const out: Set<string>[] = [];
+  const keyOf = (c: Set<string>) => [...c].sort().join('\0');
+  const order = (a: Set<string>, b: Set<string>) =>
+    shortest(b) - shortest(a) || a.size - b.size || (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0);
+  for (const c of [...clauses].sort(order)) {
+    const key = keyOf(c);
+    if (c.size === 0 || c.has('') || seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out.slice(0, MAX_CLAUSES);
+}
+
+/**
+ * What a match of one of `alts` contains: one string of the union of one clause from each (any
+ * such choice is sound). The k-th best of each, for each k, keeps the unions few and useful.
+ */
+function either(alts: Set<string>[][]): Set<string>[] {
+  if (alts.some((a) => a.length === 0)) return [];
+  const out: Set<string>[] = [];
+  const most = Math.max(...alts.map((a) => a.length));
+  for (let k = 0; k < most; k++) {
+    const u = union(alts.map((a) => a[Math.min(k, a.length - 1)]!));
+    if (u) out.push(u);
+  }
+  return ranked(out);
 }
 
 function shortest(s: Set<string>): number {
@@ -245,41 +366,35 @@ function shortest(s: Set<string>): number {
   return n;
 }
 
-/** The more selective of two requirements: longer shortest string, then fewer strings. */
-function better(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
-  if (!a || a.size === 0) return b;
-  if (!b || b.size === 0) return a;
-  const la = shortest(a);
-  const lb = shortest(b);
-  if (la !== lb) return la > lb ? a : b;
-  return a.size <= b.size ? a : b;
-}
-
 /**
- * A sequence: its exact strings when every part has them (a cross product, while small), and a
- * requirement: the best of each part's own, and of each run of exact parts joined (`["']health`).
+ * A sequence: its exact strings when every part has them (a cross product, while small), and its
+ * clauses: every part's own, and each run of exact parts joined (`["']health`).
  */
 function concat(terms: Info[]): Info {
   let exact: Set<string> | null = new Set(['']);
-  let req: Set<string> | null = null;
+  const clauses: Set<string>[] = [];
   let run: Set<string> | null = new Set(['']);
+  const flush = () => {
+    const r = nonEmpty(run);
+    if (r) clauses.push(r);
+  };
   for (const t of terms) {
     exact = exact && t.exact ? product(exact, t.exact) : null;
     if (t.exact) {
       const joined: Set<string> | null = run ? product(run, t.exact) : null;
       if (joined) run = joined;
       else {
-        req = better(req, nonEmpty(run));
+        flush();
         run = t.exact;
       }
     } else {
-      req = better(req, nonEmpty(run));
-      req = better(req, best(t));
+      flush();
+      clauses.push(...all(t));
       run = new Set(['']);
     }
   }
-  req = better(req, nonEmpty(run));
-  return { exact, req };
+  flush();
+  return { exact, clauses: ranked(clauses) };
 }
 
 function nonEmpty(s: Set<string> | null): Set<string> | null {
