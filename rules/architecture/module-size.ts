@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, partial, pass, unknown } from '../../src/engine/results.js';
 import { isProductionPath, noProductCode, productCode } from '../../src/facts/paths.js';
+import { withThousands } from '../../src/util/numbers.js';
 
 const SOURCE_GLOBS = [
   '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,c,cc,cpp,cxx,h,hpp,swift,m,dart,ex,exs,erl,clj,hs,lua,jl,pl,pm,vue,svelte}',
@@ -122,7 +123,7 @@ export default defineRule({
     const largest = counted[0]!;
     const evidence: Evidence[] = (over.length ? over : [largest])
       .slice(0, 10)
-      .map((f) => ({ path: f.path, line: f.lines, note: `${f.lines.toLocaleString('en-US')} lines` }));
+      .map((f) => ({ path: f.path, line: f.lines, note: `${withThousands(f.lines)} lines` }));
     const data = {
       files: counted.length,
       largest: counted.slice(0, 10).map((f) => ({ path: f.path, lines: f.lines })),
@@ -132,7 +133,7 @@ export default defineRule({
     };
     if (tooBig.length > 0) {
       return fail(
-        `${tooBig.length} source file(s) exceed ${failAbove.toLocaleString('en-US')} lines; the largest is ${largest.path} (${largest.lines.toLocaleString('en-US')} lines).`,
+        `${tooBig.length} source file(s) exceed ${withThousands(failAbove)} lines; the largest is ${largest.path} (${withThousands(largest.lines)} lines).`,
         evidence,
         data,
       );
@@ -142,13 +143,13 @@ export default defineRule({
       const score = Math.max(0.3, 0.7 - 0.1 * (over.length - 1));
       return partial(
         score,
-        `${counted.length - over.length} of ${counted.length} production source files are at most ${partialAbove.toLocaleString('en-US')} lines; ${over.length} exceed it, the largest ${largest.path} (${largest.lines.toLocaleString('en-US')} lines).`,
+        `${counted.length - over.length} of ${counted.length} production source files are at most ${withThousands(partialAbove)} lines; ${over.length} exceed it, the largest ${largest.path} (${withThousands(largest.lines)} lines).`,
         evidence,
         data,
       );
     }
     return pass(
-      `All ${counted.length} production source files are at most ${partialAbove.toLocaleString('en-US')} lines; the largest is ${largest.path} (${largest.lines} lines).`,
+      `All ${counted.length} production source files are at most ${withThousands(partialAbove)} lines; the largest is ${largest.path} (${largest.lines} lines).`,
       evidence,
       data,
     );
