@@ -16,10 +16,10 @@
  *   and a repository whose config includes other files is not run at all (an include is a read
  *   outside the root, and a FIFO or /dev/zero there hangs git).
  */
+import { spawn } from 'node:child_process';
 import { lstatSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
 
 /**
  * A path that can never exist: it lies below this module's own file (ENOTDIR), and git reads a
@@ -70,20 +70,75 @@ export interface RunOptions {
   stripFinalNewline?: boolean;
 }
 
-/** Runs `git <args>` isolated (see above); resolves with stdout, rejects on any failure. */
-export async function runGit(repo: GitRepo, args: string[], options: RunOptions = {}): Promise<string> {
+/** A git run that failed: its exit, the first of its stderr, or the limit it ran into. */
+export class GitError extends Error {
+  override readonly name = 'GitError';
+  constructor(
+    message: string,
+    readonly stderr: string,
+    readonly timedOut = false,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Runs `git <args>` isolated (see above); resolves with stdout, rejects with a GitError on any
+ * failure: a non-zero exit, a signal, the time limit (SIGTERM, then SIGKILL), more output than
+ * maxBuffer. Node's own spawn, with exactly this environment and no stdin: loading a process
+ * library cost more than a small audit's git calls.
+ */
+export function runGit(repo: GitRepo, args: string[], options: RunOptions = {}): Promise<string> {
   const overrides = GIT_OVERRIDES.flatMap((o) => ['-c', o]);
-  const r = await execa('git', ['--no-pager', '--no-replace-objects', ...overrides, ...args], {
-    cwd: repo.root,
-    env: isolatedEnv(repo),
-    extendEnv: false,
-    timeout: options.timeoutMs ?? 10_000,
-    maxBuffer: options.maxBuffer ?? 16 * 1024 * 1024,
-    stripFinalNewline: options.stripFinalNewline ?? true,
-    stdin: 'ignore',
-    reject: true,
+  const maxBuffer = options.maxBuffer ?? 16 * 1024 * 1024;
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('git', ['--no-pager', '--no-replace-objects', ...overrides, ...args], {
+      cwd: repo.root,
+      env: isolatedEnv(repo),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    let failure: GitError | undefined;
+    let killer: NodeJS.Timeout | undefined;
+    const stop = (why: GitError) => {
+      failure ??= why;
+      child.kill('SIGTERM');
+      // Its output is not wanted any more; closing the pipes also ends the wait when something
+      // git started still holds them.
+      child.stdout.destroy();
+      child.stderr.destroy();
+      killer ??= setTimeout(() => child.kill('SIGKILL'), 2000);
+    };
+    const timer = setTimeout(
+      () => stop(new GitError(`git ${args[0]} timed out`, '', true)),
+      options.timeoutMs ?? 10_000,
+    );
+    child.stdout.on('data', (b: Buffer) => {
+      outBytes += b.length;
+      if (outBytes > maxBuffer) stop(new GitError(`git ${args[0]}: output over ${maxBuffer} bytes`, ''));
+      else out.push(b);
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      // Only the start of stderr is ever shown (gitErrorLine): keep 64 KiB of it.
+      if (errBytes < 65536) err.push(b), (errBytes += b.length);
+    });
+    child.on('error', (e) => {
+      failure ??= new GitError(`git ${args[0]}: ${e.message}`, '');
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (killer) clearTimeout(killer);
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (failure) return reject(failure);
+      if (code !== 0) return reject(new GitError(`git ${args[0]} failed (${signal ?? `exit code ${code}`})`, stderr));
+      const stdout = Buffer.concat(out).toString('utf8');
+      resolvePromise((options.stripFinalNewline ?? true) ? stdout.replace(/\r?\n$/, '') : stdout);
+    });
   });
-  return r.stdout;
 }
 
 export function isolatedEnv(repo: GitRepo): Record<string, string> {
@@ -182,10 +237,10 @@ function refuse(why: string): GitLocation {
 
 /** The first line of a git failure, for a note. */
 export function gitErrorLine(err: unknown): string {
-  const e = err as { shortMessage?: string; message?: string; timedOut?: boolean; stderr?: string };
+  const e = err as { message?: string; timedOut?: boolean; stderr?: string };
   if (e.timedOut) return 'timed out';
   const stderr = typeof e.stderr === 'string' ? e.stderr.trim().split('\n')[0] : '';
-  return (stderr || e.shortMessage || e.message || String(err)).split('\n')[0]!.slice(0, 200);
+  return (stderr || e.message || String(err)).split('\n')[0]!.slice(0, 200);
 }
 
 function lstatOrNull(p: string): Stats | null {
