@@ -54,7 +54,10 @@ function compile(glob: string): PathTest {
     }
   }
   if (!SPECIAL.test(glob)) return (p) => p === glob;
-  const m = globMatcher(glob, true);
+  // Parsed on first use: most of ~500 rule globs never see a path that passes the cheap tests
+  // below (a small tree has a few extensions), and picomatch's parse was a small audit's cost.
+  let matcher: PathTest | undefined;
+  const m: PathTest = (p) => (matcher ??= globMatcher(glob, true))(p);
   const exts = globExtensions(glob);
   if (!exts) {
     const lit = requiredLiteral(glob);
