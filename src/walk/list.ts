@@ -122,18 +122,30 @@ function filterFor(options: ListOptions): (p: string) => boolean {
   };
 }
 
+/**
+ * Tracked and untracked files, less those deleted in the work tree, from one git run (one read of
+ * the index, one process): `-t` tags each entry, and a deleted file comes once more tagged `R `.
+ */
 async function gitList(repo: GitRepo, timeoutMs: number): Promise<string[]> {
-  const run = (args: string[]) =>
-    runGit(repo, args, { timeoutMs, stripFinalNewline: false, maxBuffer: 1024 * 1024 * 1024 });
-  const listed = await run(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
-  const deleted = await run(['ls-files', '-z', '--deleted']);
-  const gone = new Set(split0(deleted));
+  const listed = await runGit(
+    repo,
+    ['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard'],
+    {
+      timeoutMs,
+      stripFinalNewline: false,
+      maxBuffer: 1024 * 1024 * 1024,
+    },
+  );
+  const entries = split0(listed);
+  const gone = new Set<string>();
+  for (const e of entries) if (e.startsWith('R ')) gone.add(e.slice(2));
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const p of split0(listed)) {
+  for (const e of entries) {
+    const p = e.slice(2);
     // A file deleted in the work tree but still in the index is not there to audit; a path in
     // a merge conflict appears more than once.
-    if (gone.has(p) || seen.has(p)) continue;
+    if (e.startsWith('R ') || gone.has(p) || seen.has(p)) continue;
     seen.add(p);
     out.push(p);
   }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { execa } from 'execa';
@@ -45,6 +45,27 @@ describe('listing', () => {
     const l = await listFiles(root);
     expect(l.method).toBe('git');
     expect(l.paths).toEqual(expected);
+  });
+
+  it('leaves out a tracked file deleted in the work tree, lists a conflicted path once and keeps untracked files', async () => {
+    const root = tree({ 'a.py': 'base\n', 'gone.py': 'x\n', 'kept.py': 'y\n' });
+    const git = (...args: string[]) =>
+      execa('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root });
+    await git('init', '-q', '-b', 'main');
+    await git('add', '.');
+    await git('commit', '-q', '-m', 'base');
+    await git('checkout', '-q', '-b', 'other');
+    writeFileSync(join(root, 'a.py'), 'other\n');
+    await git('commit', '-q', '-am', 'other');
+    await git('checkout', '-q', 'main');
+    writeFileSync(join(root, 'a.py'), 'main\n');
+    await git('commit', '-q', '-am', 'main');
+    await git('merge', '-q', 'other').catch(() => undefined); // a conflict: a.py has three stages
+    rmSync(join(root, 'gone.py'));
+    writeFileSync(join(root, 'new.py'), 'z\n');
+    const l = await listFiles(root);
+    expect(l.method).toBe('git');
+    expect(l.paths).toEqual(['a.py', 'kept.py', 'new.py']);
   });
 
   it('a FIFO named .gitignore (git would block on it) ends in the walker, which never opens it', async () => {
