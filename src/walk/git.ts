@@ -77,14 +77,18 @@ export function normaliseRemote(url: string | null): string | null {
 export async function gitInfo(root: string, repo: GitRepo | null): Promise<GitInfo> {
   const fallback = basename(resolve(root));
   if (!repo) return { name: fallback, commit: null, branch: null, remote: null, commitDate: null };
-  const [commit, branch, remoteRaw, commitDate] = await Promise.all([
-    git(repo, ['rev-parse', '--verify', '-q', 'HEAD']),
+  const [head, branch, remoteRaw] = await Promise.all([
+    // The commit and its date from one process; HEAD that does not resolve to a commit object
+    // (no commit yet, or one missing from a broken clone) is asked again by name only.
+    git(repo, ['show', '-s', '--no-show-signature', '--format=%H%n%cI', 'HEAD']),
     git(repo, ['rev-parse', '--abbrev-ref', 'HEAD']),
     // A repository whose config includes other files is never run (git-exec.ts), so this reads
     // the repository's own config, with its insteadOf rewrites.
     git(repo, ['remote', 'get-url', 'origin']),
-    git(repo, ['show', '-s', '--no-show-signature', '--format=%cI', 'HEAD']),
   ]);
+  const [shown, date] = head?.split('\n') ?? [];
+  const commit = shown || (await git(repo, ['rev-parse', '--verify', '-q', 'HEAD']));
+  const commitDate = date || null;
   const remote = normaliseRemote(remoteRaw);
   const last = remote?.split('/').slice(3).pop();
   const name = last ? decodeURIComponent(last) : fallback;
