@@ -15,12 +15,42 @@ export function detach(s: string): string {
   return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
-/** `detach` every string in plain data (objects, arrays, Maps, Sets), in place; returns it. */
+/**
+ * Short strings kept for the whole run (digests' names, kinds, keys, labels) are shared: one copy
+ * per distinct value on the main thread. At 100k files the digests held 800k strings of which
+ * 117k distinct, 24 MB of copies. Long ones are rarely repeated and are only detached.
+ */
+const SHARED_MAX = 64;
+const SHARED_CAP = 1_000_000;
+const pool = new Map<string, string>();
+
+function share(s: string, copy: boolean): string {
+  if (s.length > SHARED_MAX) return copy ? detach(s) : s;
+  let kept = pool.get(s);
+  if (kept === undefined) {
+    kept = copy ? detach(s) : s;
+    if (pool.size < SHARED_CAP) pool.set(kept, kept);
+  }
+  return kept;
+}
+
+/** `detach` every string in plain data (objects, arrays, Maps, Sets), in place, sharing short ones; returns it. */
 export function detachDeep<T>(value: T): T {
-  if (!needed) return value;
+  return needed ? eachString(value, (s) => share(s, true)) : value;
+}
+
+/**
+ * Data that crossed from another thread holds copies already: its short strings are shared with
+ * the main thread's (see detachDeep), in place.
+ */
+export function shareDeep<T>(value: T): T {
+  return needed ? eachString(value, (s) => share(s, false)) : value;
+}
+
+function eachString<T>(value: T, map: (s: string) => string): T {
   const seen = new Set<object>();
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return detach(v);
+    if (typeof v === 'string') return map(v);
     if (v === null || typeof v !== 'object' || seen.has(v)) return v;
     seen.add(v);
     if (Array.isArray(v)) for (let i = 0; i < v.length; i++) v[i] = walk(v[i]);
