@@ -169,6 +169,8 @@ export function runPatterns(
   matches: Map<string, Match[]>,
   searched?: Map<string, number>,
   overruns: Map<string, Overrun> = new Map(),
+  /** Where this file's guarded runs wait to run with other files' (the scan's); without one, they run now. */
+  queue?: GuardedQueue,
 ): void {
   let lower: string | undefined;
   const lowered = () => (lower ??= text.toLowerCase());
@@ -221,7 +223,11 @@ export function runPatterns(
     )
       overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
   }
-  if (guarded) runGuarded(path, text, guarded, overruns);
+  if (guarded) {
+    const q = queue ?? new GuardedQueue(overruns);
+    q.add(path, text, guarded);
+    if (!queue) q.flush();
+  }
 }
 
 interface GuardedRun {
@@ -232,24 +238,47 @@ interface GuardedRun {
 }
 
 /**
- * The file's guarded patterns, each under its own hard limit, all under one watchdog when none
- * runs away (eachWithTimeLimit): a watchdog per pattern and file cost more than the patterns did.
- * One cut short by the others' time loses its matches and runs again with a whole budget; one
- * that uses up its own is an overrun and keeps what it found, as under a watchdog of its own.
+ * Guarded runs of several files, each under its own hard limit, all under one watchdog while
+ * none runs away (eachWithTimeLimit): a watchdog per pattern and file (later per file) cost more
+ * than the patterns did on a busy machine. One cut short by the others' time loses its matches
+ * and runs again with a whole budget; one that uses up its own is an overrun and keeps what it
+ * found, as under a watchdog of its own. Runs wait for FILES files or TEXT characters (their texts
+ * are held meanwhile), and the scan flushes the queue before it hands its matches on.
  */
-function runGuarded(path: string, text: string, runs: GuardedRun[], overruns: Map<string, Overrun>): void {
-  const marks: number[] = [];
-  eachWithTimeLimit(
-    runs.length,
-    PATTERN_BUDGET_MS,
-    (i) => {
-      const r = runs[i]!;
-      marks[i] = r.list.length;
-      execAll(r.c, r.regex, text, r.record, Number.POSITIVE_INFINITY);
-    },
-    (i) => void overruns.set(runs[i]!.c.key, { path, budgetMs: PATTERN_BUDGET_MS }),
-    (i) => void (runs[i]!.list.length = marks[i]!),
-  );
+export class GuardedQueue {
+  private static readonly FILES = 16;
+  private static readonly TEXT = 4 * 1024 * 1024;
+  private runs: (GuardedRun & { path: string; text: string })[] = [];
+  private files = 0;
+  private chars = 0;
+
+  constructor(private readonly overruns: Map<string, Overrun>) {}
+
+  add(path: string, text: string, runs: GuardedRun[]): void {
+    for (const r of runs) this.runs.push({ ...r, path, text });
+    this.chars += text.length;
+    if (++this.files >= GuardedQueue.FILES || this.chars >= GuardedQueue.TEXT) this.flush();
+  }
+
+  flush(): void {
+    const runs = this.runs;
+    if (runs.length === 0) return;
+    this.runs = [];
+    this.files = this.chars = 0;
+    const marks: number[] = [];
+    eachWithTimeLimit(
+      runs.length,
+      PATTERN_BUDGET_MS,
+      (i) => {
+        const r = runs[i]!;
+        marks[i] = r.list.length;
+        // A pattern that overran on an earlier file runs on no later one (as in runPatterns).
+        if (!this.overruns.has(r.c.key)) execAll(r.c, r.regex, r.text, r.record, Number.POSITIVE_INFINITY);
+      },
+      (i) => void this.overruns.set(runs[i]!.c.key, { path: runs[i]!.path, budgetMs: PATTERN_BUDGET_MS }),
+      (i) => void (runs[i]!.list.length = marks[i]!),
+    );
+  }
 }
 
 const NONE = '';

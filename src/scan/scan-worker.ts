@@ -9,7 +9,7 @@ import type { Match, SkipReason } from '../types.js';
 import { DiskSource } from '../walk/disk-source.js';
 import { decode, FileIndex } from '../walk/file-index.js';
 import { ListingView, localDigest, nullPrototypes } from './local.js';
-import { compilePatterns, runPatterns, type Compiled, type Overrun } from './patterns.js';
+import { compilePatterns, GuardedQueue, runPatterns, type Compiled, type Overrun } from './patterns.js';
 import type { Batch, WorkerInput } from './pool.js';
 import { PORTABLE_KEYS, portableDigest } from './portable.js';
 import { readAll } from './read.js';
@@ -47,11 +47,14 @@ let batch: Batch = fresh();
 let matches = new Map<string, Match[]>();
 // Patterns past their budget on this thread are run on no further file here, and reported once.
 const overruns = new Map<string, Overrun>();
+const guardedQueue = new GuardedQueue(overruns);
 let reported = 0;
 function fresh(): Batch {
   return { done: [], sizes: [], matches: [], digests: [], replay: [], overruns: [] };
 }
 function post(end = false): void {
+  // The waiting guarded runs add to this batch's matches (and overruns): run them first.
+  guardedQueue.flush();
   batch.matches = [...matches].filter(([, l]) => l.length > 0);
   if (overruns.size > reported) batch.overruns = [...overruns].slice(reported);
   reported = overruns.size;
@@ -68,7 +71,7 @@ function onRead(i: number, r: Buffer | SkipReason): void {
   if (typeof text === 'string') {
     const path = pathOf(i);
     const shape = shapes[input.shapes[i]!]!;
-    runPatterns(path, text, shape.compiled, matches, undefined, overruns);
+    runPatterns(path, text, shape.compiled, matches, undefined, overruns, guardedQueue);
     const later: string[] = [];
     for (const d of shape.digests) {
       const got = localDigest(d, path, text, view);

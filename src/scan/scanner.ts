@@ -19,6 +19,7 @@ import { shareDeep } from '../util/detach.js';
 import { ListingView, localDigest, restorePrototypes } from './local.js';
 import {
   compilePatterns,
+  GuardedQueue,
   prebuiltOf,
   runPatterns,
   type Compiled,
@@ -113,6 +114,7 @@ export async function scan(
   const matches = new Map<string, Match[]>(patterns.map((p) => [p.key, []]));
   const searched = new Map<string, number>(patterns.map((p) => [p.key, 0]));
   const overruns = new Map<string, Overrun>();
+  const guardedQueue = new GuardedQueue(overruns);
   const work = planFiles(files.paths, groups, keep, digests);
 
   // The one-by-one order: files already read, files kept whole, the rest.
@@ -141,7 +143,7 @@ export async function scan(
       for (const d of item.digests) files.rememberDigest(d.key, item.path, undefined);
       return;
     }
-    runPatterns(item.path, text, item.compiled, matches, undefined, overruns);
+    runPatterns(item.path, text, item.compiled, matches, undefined, overruns, guardedQueue);
     scannedShapes[item.shape] = (scannedShapes[item.shape] ?? 0) + 1;
     const later: Digest<unknown>[] = [];
     for (const d of item.digests) {
@@ -216,6 +218,7 @@ export async function scan(
       await readFrom(disk, source, files, order, nextLost, take);
     }
 
+    guardedQueue.flush();
     replayInOrder(files, order, replay);
   } finally {
     files.scanning = false;
