@@ -49,7 +49,6 @@ export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
   ['progressive-delivery:staged', 'polynomial 2'],
   ['rate-limiting:code', 'polynomial 2'],
   ['release-management:manifestTool', 'polynomial 2'],
-  ['release-management:tagTrigger', 'polynomial 2'],
   ['release-management:versionHeading', 'polynomial 3'],
   ['retries:code', 'polynomial 2'],
   ['rollback:automatic', 'polynomial 2'],

@@ -366,6 +366,22 @@ describe('command graph: CI catalogues and defaults', () => {
     ]);
   });
 
+  it('release actions and a release make target reach their tools; a release script that only deploys is no release', () => {
+    const tree = {
+      '.github/workflows/release.yml': gha(
+        '      - uses: release-drafter/release-drafter@v6\n      - uses: python-semantic-release/python-semantic-release@v9\n      - run: make release\n      - run: ./scripts/release.sh\n',
+      ),
+      Makefile: 'release:\n\tgoreleaser release --clean\n',
+      'scripts/release.sh': '#!/bin/sh\nkubectl apply -f deploy/\n',
+    };
+    expect(chains(tree, 'release')).toEqual([
+      '.github/workflows/release.yml:7 → Release Drafter',
+      '.github/workflows/release.yml:8 → semantic-release',
+      '.github/workflows/release.yml:9 → Makefile:2 (make release) → GoReleaser release',
+    ]);
+    expect(chains(tree, 'deploy')).toEqual(['.github/workflows/release.yml:10 → scripts/release.sh:2 → kubectl']);
+  });
+
   it('Azure DevOps tasks by their inputs, and a Bash task running a script file', () => {
     const tree = {
       'azure-pipelines.yml':

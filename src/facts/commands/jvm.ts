@@ -290,5 +290,8 @@ export const mavenPhases: Resolver = (argv, { files }) => {
   tools.push(...mavenCoverage(text, words, last, skipTests));
   if (last === PHASES.indexOf('deploy'))
     tools.push({ name: 'Maven deploy', kinds: ['release'], implied: 'mvn deploy publishes the artifacts' });
+  // maven-release-plugin tags and publishes a version; JReleaser's plugin releases it.
+  const cut = words.find((w) => /^(?:release:(?:prepare|perform)|jreleaser:(?:full-release|release|publish))$/.test(w));
+  if (cut) tools.push({ name: 'Maven release', kinds: ['release'], implied: `mvn ${cut} cuts a release` });
   return { tools } satisfies Expansion;
 };

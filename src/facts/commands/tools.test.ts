@@ -71,6 +71,21 @@ describe('tool classification', () => {
     expect(kinds('npm publish --dry-run')).toEqual([]);
     expect(kinds('terragrunt hclfmt --terragrunt-check')).toEqual(['format']);
   });
+
+  it('releases cut by version bumps, release plugins and pushed tags; dry runs and a plain push are not', () => {
+    expect(kinds('cz bump --yes')).toEqual(['release']);
+    expect(kinds('cz bump --dry-run')).toEqual([]);
+    expect(kinds('bump-my-version bump minor')).toEqual(['release']);
+    expect(kinds('npx lerna version --conventional-commits')).toEqual(['release']);
+    expect(kinds('cargo release --execute minor')).toEqual(['release']);
+    expect(kinds('release-plz release')).toEqual(['release']);
+    expect(kinds('sbt ci-release')).toEqual(['release']);
+    expect(kinds('sbt publishLocal')).toEqual([]);
+    expect(kinds('mvn -B release:prepare release:perform')).toEqual(['release']);
+    expect(kinds('semantic-release --dry-run')).toEqual([]);
+    expect(kinds('git push --follow-tags origin main')).toEqual(['release']);
+    expect(kinds('git push origin main')).toEqual([]);
+  });
   it('coverage measured by the test command, and the floors that fail the run', () => {
     const cov = (line: string) =>
       classify(commandsOf(line)[0]!.argv)

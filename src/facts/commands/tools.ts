@@ -283,9 +283,30 @@ const SPECS: Spec[] = [
   {
     name: 'semantic-release',
     kinds: R,
-    cmd: ['semantic-release', 'release-please', 'release-it', 'standard-version', 'jreleaser', 'git-cliff'],
+    cmd: [
+      'semantic-release',
+      'release-please',
+      'release-it',
+      'standard-version',
+      'jreleaser',
+      'git-cliff',
+      'np',
+      'bumpp',
+    ],
+    not: /--dry-run\b/,
   },
   { name: 'changesets', kinds: R, cmd: ['changeset'], args: /^(?:publish|version)\b/ },
+  // Version bumps that tag a release: `cz bump`, `bump-my-version bump`, `lerna version`, `cargo release`.
+  { name: 'Commitizen bump', kinds: R, cmd: ['cz'], args: /^bump\b/, not: DRY },
+  { name: 'bump-my-version', kinds: R, cmd: ['bump-my-version', 'bumpversion', 'bump2version'], not: DRY },
+  { name: 'Lerna version', kinds: R, cmd: ['lerna'], args: /^version\b/ },
+  { name: 'cargo release', kinds: R, cmd: ['cargo'], args: /^release\b/, not: DRY },
+  { name: 'cargo release', kinds: R, cmd: ['cargo-release', 'release-plz'], not: DRY },
+  { name: 'sbt release', kinds: R, cmd: ['sbt'], args: /(?:^|\s)"?(?:ci-release|release|publishSigned|publish)\b/ },
+  { name: 'mix hex.publish', kinds: R, cmd: ['mix'], args: /^hex\.publish\b/, not: DRY },
+  { name: 'vsce publish', kinds: R, cmd: ['vsce', 'ovsx'], args: /^publish\b/ },
+  // Pushing tags publishes the versions they name (`git push --follow-tags`, `git push origin --tags`).
+  { name: 'git push --tags', kinds: R, cmd: ['git'], args: /^push\b(?=.*\s--(?:follow-)?tags\b)/ },
   { name: 'GoReleaser release', kinds: R, cmd: ['goreleaser'], args: /^release\b/, not: /--snapshot\b/ },
   { name: 'gh release', kinds: R, cmd: ['gh'], args: /^release\s+(?:create|upload)\b/ },
   {
