@@ -280,7 +280,12 @@ function wrapperLength(argv: string[]): number {
     case 'cross-env-shell':
       return 1 + argv.slice(1).findIndex((w) => !/^[A-Za-z_]\w*=/.test(w));
     case 'dotenv':
+    case 'dotenv-cli':
       return argv.indexOf('--') > 0 ? argv.indexOf('--') + 1 : flagsAfter(1, ['-e', '-c', '-v']);
+    case 'dotenvx':
+      return b === 'run' ? (argv.indexOf('--') > 0 ? argv.indexOf('--') + 1 : flagsAfter(2, ['-f', '--env-file'])) : 0;
+    case 'env-cmd':
+      return flagsAfter(1, ['-f', '--file', '-e', '--environments', '-r', '--rc-file']);
     case 'npx':
     case 'bunx':
     case 'pnpx':
