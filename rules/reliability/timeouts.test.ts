@@ -39,8 +39,44 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: 'src/main/java/a/Config.java', line: 1 }] },
     },
+    {
+      name: "Python: every call of the project's HTTP helper (timeout=None by default) passes timeout=",
+      profile: 'service',
+      tree: {
+        'app/lib/curl.py':
+          'import pycurl\n\n\ndef request(method, url, *, data=None, timeout: float | None = None):\n    c = pycurl.Curl()\n    if timeout is not None:\n        c.setopt(pycurl.TIMEOUT, timeout)\n\n\ndef post(url, data=None, *, timeout: float | None = None):\n    return request("post", url, data=data, timeout=timeout)\n',
+        'app/slack.py':
+          'from app.lib import curl\n\ndef token(code):\n    return curl.post("https://slack.com/api/oauth.v2.access", {"code": code}, timeout=10)\n',
+      },
+      expect: { outcome: 'pass', data: { callsWithoutTimeout: 0 }, evidence: [{ path: 'app/slack.py', line: 4 }] },
+    },
   ],
   invalid: [
+    {
+      name: "Python: calls of the project's HTTP helper without timeout= wait forever; ORM, lock and cache timeouts are not client timeouts",
+      profile: 'service',
+      tree: {
+        'app/lib/curl.py':
+          'import pycurl\n\n\ndef request(method, url, *, data=None, timeout: float | None = None):\n    c = pycurl.Curl()\n    if timeout is not None:\n        c.setopt(pycurl.TIMEOUT, timeout)\n\n\ndef post(url, data=None, *, timeout: float | None = None):\n    return request("post", url, data=data, timeout=timeout)\n',
+        'app/github.py':
+          'from app.lib import curl\n\ndef repos(url):\n    return curl.get(url, headers={"Accept": "json"})\n\ndef hook(url):\n    return curl.post(url, {"a": 1}, timeout=5)\n',
+        'app/views.py':
+          'from django.core.cache import cache\n\nclass Check(models.Model):\n    timeout = models.DurationField()\n\ndef same(spec):\n    cache.set("k", 1, timeout=300)\n    seats.acquire(timeout=1)\n    return Check.objects.filter(timeout=spec.timeout)\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: '1 outbound call has none',
+        evidence: [
+          {
+            path: 'app/github.py',
+            line: 4,
+            note: 'calls the HTTP helper app/lib/curl.py, whose timeout defaults to None, without timeout=',
+          },
+          { path: 'app/github.py', line: 7, note: 'explicit timeout' },
+        ],
+        data: { explicitTimeouts: 1, callsWithoutTimeout: 1 },
+      },
+    },
     {
       name: 'a timeout in browser code bounds the page, not the service’s outbound calls',
       profile: 'service',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/types.js';
-import type { Evidence, Match } from '../../src/types.js';
+import type { Evidence, Match, RuleContext } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch } from '../../src/facts/paths.js';
 import { CODE_GLOBS, outboundApplies, productionMatches } from '../_shared/resilience.js';
@@ -33,6 +33,25 @@ const EXPLICIT = new RegExp(
   ].join('|'),
 );
 
+/**
+ * Python calls whose `timeout=` bounds something else: a query filter, a lock, a queue, a thread,
+ * a cache entry's lifetime, a subprocess.
+ */
+const NOT_A_CLIENT =
+  /\.(?:filter|exclude|acquire|wait|join|set|set_many|add|touch|get_or_create|update_or_create)\(|\bsubprocess\.\w+\(|\b(?:queue|q)\.(?:get|put)\(|^\s*>>>/;
+
+/** Module names (file stems) of production Python HTTP helpers whose timeout defaults to None, with their paths. */
+function pyHelpers(ctx: RuleContext): Map<string, string> {
+  const clients = new Set(productionMatches(ctx, 'pyHttpLib').map((m) => m.path));
+  const out = new Map<string, string>();
+  for (const m of productionMatches(ctx, 'pyNoneTimeout')) {
+    if (!clients.has(m.path)) continue;
+    const stem = m.path.slice(m.path.lastIndexOf('/') + 1).replace(/\.py$/, '');
+    if (stem !== '__init__') out.set(stem, m.path);
+  }
+  return out;
+}
+
 /** Balanced-enough argument list: two levels of nested parentheses. */
 const ARGS = String.raw`((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)`;
 
@@ -48,13 +67,41 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Explicit client or server timeouts in production code and Spring `*-timeout` properties. Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout`, a C# `new HttpClient()` whose file never sets `.Timeout`.',
+      "Explicit client or server timeouts in production code and Spring `*-timeout` properties (a Python `timeout=` on a query filter, lock, queue, cache entry or subprocess is not one). Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, a call of the project's own HTTP helper module (one importing pycurl/requests/urllib3 whose `timeout` defaults to None) with a URL and no `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout`, a C# `new HttpClient()` whose file never sets `.Timeout`.",
     patterns: {
+      // A keyword argument `timeout=5` (PEP 8 writes it without spaces), not an assignment to a
+      // name or attribute (`timeout = models.DurationField(…)`, `check.timeout = …`), not a
+      // parameter passed through (`timeout=timeout`) and not None.
       pyExplicit: {
-        regex: /\b(?:httpx\.Timeout|aiohttp\.ClientTimeout|ClientTimeout)\(|\btimeout\s*=\s*(?!None\b)[\w(.]/,
+        regex:
+          /\b(?:httpx\.Timeout|aiohttp\.ClientTimeout|ClientTimeout)\(|(?<![.\w])timeout=(?!=|None\b|timeout\b)[\w(.]/,
         files: ['**/*.py'],
         literals: ['imeout'],
         maxPerFile: 5,
+      },
+      // The project's own HTTP helper: a module that imports a client without a default timeout
+      // (pycurl, requests, urllib3, urllib, http.client) and takes `timeout=None`.
+      pyHttpLib: {
+        regex: /^[ \t]*(?:import|from)[ \t]+(?:pycurl|requests|urllib3|urllib\.request|http\.client)\b/m,
+        files: ['**/*.py'],
+        literals: ['pycurl', 'requests', 'urllib', 'http.client'],
+        maxPerFile: 1,
+      },
+      pyNoneTimeout: {
+        // No `:` inside the annotation, so one `timeout:` cannot run into the next.
+        regex: /\btimeout[ \t]*(?::[^=\r\n:]*)?=[ \t]*None\b/,
+        files: ['**/*.py'],
+        literals: ['timeout'],
+        maxPerFile: 1,
+      },
+      // A call of some module's get/post/… whose first argument is a URL (a literal or a name saying so).
+      pyUrlCall: {
+        regex: new RegExp(
+          String.raw`\b([a-z_]\w*)\.(?:get|post|put|patch|delete|head|request)\((?=\s*(?:['"]https?:\/\/|\w*(?:url|uri|endpoint)\b))${ARGS}\)`,
+        ),
+        files: ['**/*.py'],
+        literals: ['url', 'uri', 'endpoint', 'http'],
+        maxPerFile: 50,
       },
       goCtxTimeout: {
         regex: /\bcontext\.With(?:Timeout|Deadline)\(/,
@@ -131,6 +178,14 @@ export default defineRule({
       if (goCtx.has(m.path)) continue;
       if (!/\bTimeout\s*:/.test(m.groups[0] ?? '')) faults.push({ m, note: 'http.Client without Timeout' });
     }
+    // Calls of the project's HTTP helper (`curl.post(url, …)` of hc/lib/curl.py) without timeout=,
+    // when the helper's timeout defaults to None: the client then waits as long as the server likes.
+    const helpers = pyHelpers(ctx);
+    for (const m of productionMatches(ctx, 'pyUrlCall')) {
+      const helper = helpers.get(m.groups[0]!);
+      if (helper && helper !== m.path && !/\btimeout\s*=|\*\*/.test(m.groups[1] ?? ''))
+        faults.push({ m, note: `calls the HTTP helper ${helper}, whose timeout defaults to None, without timeout=` });
+    }
     const csTimeoutFiles = new Set(ctx.matches('csTimeoutSet').map((m) => m.path));
     for (const m of productionMatches(ctx, 'csClient')) {
       if (!/Timeout/.test(m.groups[1] ?? '') && !csTimeoutFiles.has(m.path))
@@ -146,7 +201,7 @@ export default defineRule({
     // A timeout in browser code (jQuery `timeout: 2000` in static/js) bounds the page, not the service.
     // Spring settings of the tests (src/test/resources) configure the test run, not the service.
     const explicit = [...productionMatches(ctx, 'explicit', 'pyExplicit', 'springTimeout')].filter(
-      (m) => !isBrowserCode(m.path),
+      (m) => !isBrowserCode(m.path) && !(m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet)),
     );
     const findings: Evidence[] = faults.slice(0, 20).map((f) => fromMatch(f.m, f.note));
     const good = firstPerFile(explicit).map((m) => fromMatch(m, 'explicit timeout'));
