@@ -84,8 +84,37 @@ ruleTester(rule, {
         evidence: [{ path: 'src/test/java/ConfigTest.java', line: 2 }],
       },
     },
+    {
+      name: 'Django: TestCase tests that drive the app through the test client are HTTP-level tests, like supertest',
+      tree: {
+        'hc/api/models.py': 'class Check:\n    pass\n',
+        'hc/api/tests/test_models.py':
+          'from django.test import TestCase\n\nclass CheckTestCase(TestCase):\n    def test_it_works(self):\n        self.assertTrue(True)\n',
+        'hc/api/tests/test_ping.py':
+          'from django.test import TestCase\n\nclass PingTestCase(TestCase):\n    def test_it_works(self):\n        r = self.client.get("/ping/abc/")\n        self.assertEqual(r.status_code, 200)\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { types: ['unit', 'end-to-end'] },
+        evidence: [
+          {
+            path: 'hc/api/tests/test_ping.py',
+            line: 5,
+            note: "end-to-end: HTTP-level tests against the app (the framework's test client)",
+          },
+        ],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a test client built in production code (an API client named TestClient outside tests) is no test',
+      tree: {
+        'app/client.py': 'class TestClient:\n    pass\n\nc = TestClient()\n',
+        'tests/test_calc.py': 'def test_add():\n    assert 1 + 1 == 2\n',
+      },
+      expect: { outcome: 'partial', data: { types: ['unit'] } },
+    },
     {
       name: 'unit tests only: partial, naming what is missing',
       tree: { 'calc_test.go': 'package calc\n\nfunc TestAdd(t *testing.T) {}\n' },

@@ -79,7 +79,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest), files named *_integration_test.go/test_integration.py/*IT.java, chart-testing scenarios (ci/*-values.yaml) and helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests, e2e/ folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest), files named *_integration_test.go/test_integration.py/*IT.java, chart-testing scenarios (ci/*-values.yaml) and helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests and the test clients of Python web frameworks (Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`), which drive the whole app as supertest does, e2e/ folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests.',
     digests: [TEST_DIGEST],
     patterns: {
       integrationMarker: {
@@ -101,6 +101,16 @@ export default defineRule({
         regex: /from\s+['"]supertest['"]|require\(\s*['"]supertest['"]\s*\)/,
         files: ['**/*.{js,jsx,ts,tsx,mjs,cjs}'],
         literals: ['supertest'],
+        maxPerFile: 1,
+      },
+      // Python web frameworks' test clients drive the whole app in process, as supertest does:
+      // routing, middleware, views and the database (Django's self.client, DRF's APIClient, Flask's
+      // app.test_client(), Starlette/FastAPI's TestClient).
+      appClient: {
+        regex:
+          /\bself\.client\.(?:get|post|put|patch|delete|head|options)\(|\bAPIClient\(|\.test_client\(|\bTestClient\(/,
+        files: ['**/*.py'],
+        literals: ['client', 'Client'],
         maxPerFile: 1,
       },
       k6: { regex: /from\s+['"]k6(?:\/[\w-]+)?['"]/, files: ['**/*.{js,ts,mjs}'], literals: ['k6'], maxPerFile: 1 },
@@ -137,6 +147,8 @@ export default defineRule({
     const testPaths = new Set(inv.files.map((f) => f.path));
     const supertestInTests = ctx.matches('supertest').filter((m) => testPaths.has(m.path));
     for (const m of supertestInTests) add('end-to-end', fromMatch(m, 'HTTP-level tests against the app (supertest)'));
+    for (const m of ctx.matches('appClient').filter((x) => testPaths.has(x.path)))
+      add('end-to-end', fromMatch(m, "HTTP-level tests against the app (the framework's test client)"));
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));
     for (const m of ctx
       .matches('artillery')
