@@ -152,7 +152,10 @@ export const ACTIONS: [RegExp, Handler][] = [
   [/^JS-DevTools\/npm-publish@/, () => ({ argv: ['npm', 'publish'] })],
   // Coverage uploads and floors.
   [/^codecov\/codecov-action@/, () => ({ argv: ['codecov'] })],
-  [/^coverallsapp\/github-action@|^shogo82148\/actions-goveralls@/, () => ({ argv: ['coveralls'] })],
+  [
+    /^coverallsapp\/github-action@|^shogo82148\/actions-goveralls@|^[\w.-]+\/coveralls-[\w-]*action@/,
+    () => ({ argv: ['coveralls'] }),
+  ],
   [/^(?:py-cov-action|ewjoachim)\/python-coverage-comment-action@/, () => ({ argv: ['coverage', 'report'] })],
   [/^madrapps\/jacoco-report@/, () => ({ tools: [tool('JaCoCo report', ['coverage'], 'madrapps/jacoco-report')] })],
   [/^vladopajic\/go-test-coverage@/, () => ({ argv: ['go-test-coverage'] })],
