@@ -288,6 +288,11 @@ export interface CommandTool {
   implied?: string;
   /** A coverage floor (percent) the command enforces, when it names one (`--cov-fail-under=90`). */
   threshold?: number;
+  /**
+   * `write`: a formatter run that rewrites (or prints) the code instead of failing on unformatted
+   * code (`prettier --write`, `black .`, Spotless `apply`): it formats, but checks nothing.
+   */
+  mode?: 'write';
 }
 
 /** One hop of the chain that reaches a command: the line that runs the next step. */

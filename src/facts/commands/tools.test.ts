@@ -138,3 +138,31 @@ describe('shell words', () => {
     expect(() => commandsOf('echo "unterminated\nfoo $(( 1 + 2 )) ${A:-b}')).not.toThrow();
   });
 });
+
+describe('formatter mode', () => {
+  const mode = (line: string) => {
+    const n = commandsOf(line)[0]!;
+    return classify(n.argv).find((t) => t.kinds.includes('format'))?.mode ?? 'check';
+  };
+  it('a formatter that rewrites the code checks nothing; its checking flags make it a check', () => {
+    for (const t of [
+      'prettier --write .',
+      'black .',
+      'cargo fmt --all',
+      'dotnet format',
+      'terraform fmt',
+      'gofmt -w .',
+    ])
+      expect(mode(t), t).toBe('write');
+    for (const t of [
+      'prettier --check .',
+      'prettier -l "src/**"',
+      'black --check --diff .',
+      'cargo fmt --all -- --check',
+      'dotnet format --verify-no-changes',
+      'terraform fmt -check -recursive',
+      'ruff format --diff',
+    ])
+      expect(mode(t), t).toBe('check');
+  });
+});

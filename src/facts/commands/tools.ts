@@ -83,6 +83,8 @@ const SPECS: Spec[] = [
   { name: 'Oxlint', kinds: L, cmd: ['oxlint'] },
   { name: 'TSLint', kinds: L, cmd: ['tslint'] },
   { name: 'Stylelint', kinds: L, cmd: ['stylelint'] },
+  // djLint lints templates by default; `--check`/`--reformat` are its formatter.
+  { name: 'djLint', kinds: L, cmd: ['djlint'], args: /(?:^|\s)--lint\b|^(?![\s\S]*--(?:check|reformat)\b)/ },
   { name: 'Ruff', kinds: L, cmd: ['ruff'], args: /^(?!format\b|--version\b)/ },
   { name: 'Flake8', kinds: L, cmd: ['flake8', 'flakeheaven', 'flakehell'] },
   { name: 'Pylint', kinds: L, cmd: ['pylint'] },
@@ -133,6 +135,7 @@ const SPECS: Spec[] = [
   { name: 'Biome', kinds: F, cmd: ['biome'], args: /^format\b/ },
   { name: 'dprint', kinds: F, cmd: ['dprint'], args: /^(?:check|fmt)\b/ },
   { name: 'Black', kinds: F, cmd: ['black', 'blue'] },
+  { name: 'djLint', kinds: F, cmd: ['djlint'], args: /(?:^|\s)--(?:check|reformat)\b/ },
   { name: 'Ruff format', kinds: F, cmd: ['ruff'], args: /^format\b/ },
   { name: 'isort', kinds: F, cmd: ['isort', 'yapf', 'autopep8', 'usort', 'ufmt'] },
   { name: 'gofmt', kinds: F, cmd: ['gofmt', 'goimports', 'gofumpt', 'gci'] },
@@ -344,7 +347,54 @@ export function classify(argv: readonly string[]): CommandTool[] {
     out.push({ name, kinds: [...s.kinds] });
   }
   for (const t of coverageTools(argv)) if (!out.some((x) => x.name === t.name)) out.push(t);
+  if (out.some((t) => t.kinds.includes('format')) && rewrites(base, args))
+    for (const t of out) if (t.kinds.includes('format')) t.mode = 'write';
   return out;
+}
+
+/**
+ * Formatter invocations that rewrite files (or print the formatted code) rather than fail on
+ * unformatted code: by each tool's own flags for checking and for writing in place.
+ */
+const WRITES: Record<string, (args: string) => boolean> = {
+  prettier: (a) => !/(?:^|\s)(?:--check|-c|--list-different|-l)\b/.test(a),
+  black: (a) => !/(?:^|\s)--check\b/.test(a),
+  blue: (a) => !/(?:^|\s)--check\b/.test(a),
+  ruff: (a) => /^format\b/.test(a) && !/(?:^|\s)--(?:check|diff)\b/.test(a),
+  isort: (a) => !/(?:^|\s)(?:--check-only|--check|-c)\b/.test(a),
+  yapf: (a) => /(?:^|\s)(?:-i|--in-place)\b/.test(a),
+  autopep8: (a) => /(?:^|\s)(?:-i|--in-place)\b/.test(a),
+  gofmt: (a) => /(?:^|\s)-w\b/.test(a),
+  goimports: (a) => /(?:^|\s)-w\b/.test(a),
+  gofumpt: (a) => /(?:^|\s)-w\b/.test(a),
+  go: (a) => /^fmt\b/.test(a),
+  'golangci-lint': (a) => /^fmt\b/.test(a) && !/(?:^|\s)(?:--diff|-d)\b/.test(a),
+  rustfmt: (a) => !/(?:^|\s)--check\b/.test(a),
+  cargo: (a) => /fmt\b/.test(a) && !/(?:^|\s)--check\b/.test(a),
+  dotnet: (a) => /^format\b/.test(a) && !/--verify-no-changes\b/.test(a),
+  'dotnet-format': (a) => !/--verify-no-changes\b|--check\b/.test(a),
+  terraform: (a) => /^fmt\b/.test(a) && !/(?:^|\s)-check\b/.test(a),
+  tofu: (a) => /^fmt\b/.test(a) && !/(?:^|\s)-check\b/.test(a),
+  'php-cs-fixer': (a) => /^fix\b/.test(a) && !/--dry-run\b/.test(a),
+  pint: (a) => !/(?:^|\s)--test\b/.test(a),
+  phpcbf: () => true,
+  'clang-format': (a) => /(?:^|\s)-i\b/.test(a),
+  shfmt: (a) => /(?:^|\s)-w\b/.test(a),
+  stylua: (a) => !/(?:^|\s)--check\b/.test(a),
+  mix: (a) => /^format\b/.test(a) && !/--check-formatted\b/.test(a),
+  deno: (a) => /^fmt\b/.test(a) && !/(?:^|\s)--check\b/.test(a),
+  biome: (a) => /(?:^|\s)--(?:write|apply|apply-unsafe|fix)\b/.test(a),
+  dprint: (a) => /^fmt\b/.test(a),
+  djlint: (a) => /(?:^|\s)--reformat\b/.test(a) && !/(?:^|\s)--check\b/.test(a),
+  ktlint: (a) => /(?:^|\s)(?:-F|--format)\b/.test(a),
+  rubocop: (a) => /(?:^|\s)(?:-a|-A|--auto-?correct(?:-all)?|--fix-layout|-x)\b/.test(a),
+  standardrb: (a) => /(?:^|\s)--fix\b/.test(a),
+  'google-java-format': (a) => /(?:^|\s)(?:-i|--replace)\b/.test(a),
+  ktfmt: (a) => !/--dry-run\b|--set-exit-if-changed\b/.test(a),
+};
+
+function rewrites(program: string, args: string): boolean {
+  return WRITES[program]?.(args) ?? false;
 }
 
 /**
