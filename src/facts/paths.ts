@@ -3,7 +3,7 @@ import type { Evidence, Match } from '../types.js';
 
 const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing)\//i;
 const TEST_FILE =
-  /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
+  /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|tests(?:_[^/]*)?\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
 const EXAMPLE_DIR =
   /(^|\/)(examples?|samples?|demos?|docs?|documentation|playground|sandbox|benchmarks?|tutorials?|codelabs?)\//i;
 

@@ -74,6 +74,9 @@ const SPECS: Spec[] = [
   { name: 'Bats', kinds: T, cmd: ['bats', 'shellspec', 'molecule', 'kitchen', 'inspec'], args: /^(?!--version)/ },
   { name: 'Pester', kinds: T, cmd: ['Invoke-Pester', 'pester'] },
   { name: 'conftest verify', kinds: T, cmd: ['conftest'], args: /^verify\b/ },
+  // API tests of a Postman collection, run against a live server.
+  { name: 'Newman', kinds: T, cmd: ['newman'], args: /^run\b/ },
+  { name: 'Newman', kinds: T, cmd: ['postman'], args: /^collection\s+run\b/ },
   // ── linters ──
   { name: 'ESLint', kinds: L, cmd: ['eslint', 'eslint_d'] },
   { name: 'Biome', kinds: ['lint', 'format'], cmd: ['biome'], args: /^(?:check|ci)\b/ },

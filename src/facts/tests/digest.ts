@@ -247,7 +247,8 @@ const JS_EXT = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
 const JVM_EXT = '{java,kt,groovy,scala}';
 /** Candidate test files per language: what the rule declares as `reads`, so each is read once. */
 export const TEST_GLOBS = {
-  python: ['**/test_*.py', '**/*_test.py', '**/conftest.py'],
+  // `test*.py` is unittest's and Django's discovery pattern (tests.py, tests_models.py); it includes pytest's `test_*.py`.
+  python: ['**/test*.py', '**/*_test.py', '**/conftest.py'],
   js: [
     `**/*.{test,spec,cy}.${JS_EXT}`,
     `**/__tests__/**/*.${JS_EXT}`,

@@ -12,7 +12,9 @@ import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollects, pytestConfig } from './pytest-config.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
 import type { RubyShared } from './scripting.js';
-import type { TestFileCount } from './types.js';
+import { countCollection, postmanCollections } from './postman.js';
+import { snippetAt, type TestFileCount } from './types.js';
+import { unittestCollects, unittestSpecs } from './unittest-discovery.js';
 
 export { TEST_DIGEST, TEST_GLOBS, TEST_READS } from './digest.js';
 
@@ -170,6 +172,27 @@ function build(files: FileView): TestInventory {
     }
   }
 
+  // unittest discovery (Django's manage.py test, `python -m unittest`): test*.py inside packages, TestCase classes.
+  const unittest: PyProject = { modules: new Map(), conftests: new Map(), cfg: py };
+  for (const spec of unittestSpecs(files)) {
+    sources.push(spec.source);
+    const { paths, skipped } = unittestCollects(files, spec);
+    for (const path of paths) {
+      if (project.modules.has(path) || unittest.modules.has(path)) continue;
+      const d = digest(path);
+      if (d?.kind === 'python') unittest.modules.set(path, d.module), snippets.set(path, d.snippets);
+    }
+    for (const sk of skipped)
+      if (!notCollected.some((n) => n.path === sk.path) && !project.modules.has(sk.path)) notCollected.push(sk);
+  }
+  if (unittest.modules.size > 0) {
+    const reg = pythonRegistry({ ...unittest, modules: new Map([...project.modules, ...unittest.modules]) });
+    for (const path of [...unittest.modules.keys()]) {
+      const r = countPythonFile(path, unittest, reg, 'unittest');
+      record(path, 'Python', r, r.framework, (l) => snippets.get(path)?.get(l));
+    }
+  }
+
   // JavaScript/TypeScript: files some configured runner includes.
   const specs = jsRunnerSpecs(files);
   sources.push(...new Set(specs.map((s) => s.source)));
@@ -206,6 +229,14 @@ function build(files: FileView): TestInventory {
   }
 
   rubyFiles(candidates(TEST_GLOBS.ruby), digest, record);
+
+  for (const c of postmanCollections(files)) {
+    const text = files.read(c.path) ?? '';
+    const r = countCollection(text);
+    if (!r) continue;
+    sources.push(c.source);
+    record(c.path, 'Postman', r, r.framework, (l) => snippetAt(text, l));
+  }
 
   for (const lang of ['jvm', 'csharp', 'php', 'rust', 'helm'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
