@@ -160,6 +160,24 @@ describe('JavaScript definitions', () => {
     expect(r.expanded).toBe(7 + 3 + 2);
   });
 
+  it('a callback that a call returns: Angular inject/waitForAsync, a test-case factory', () => {
+    const r = countJavaScript(
+      [
+        "describe('ActivateComponent', () => {",
+        "  it('calls activate', inject([ActivateService], fakeAsync((service: ActivateService) => {",
+        '    tick();',
+        '  })));',
+        "  it('renders', waitForAsync(() => {}));",
+        "  it('server', createApp({ port: 8080 }));",
+        "  test.skip(isMobile(), 'not on mobile');",
+        '  it(title, setup());',
+        '});',
+      ].join('\n'),
+    );
+    // A title string first, then a call: 3 tests. A runtime skip and an untitled call are not definitions.
+    expect(r.cases).toBe(3);
+  });
+
   it("does not take Playwright's runtime test.skip(cond, reason) for a test", () => {
     const r = countJavaScript(
       "test('a', async ({ page }) => {\n  test.skip(browserName === 'webkit', 'no');\n  test.fixme();\n});",

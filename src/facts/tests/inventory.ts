@@ -94,6 +94,47 @@ type Recorder = (
   snippet: (line: number) => string | undefined,
 ) => void;
 
+/**
+ * testify suites resolved per package (folder): a `TestX` function that calls `suite.Run(t,
+ * new(S))` is replaced by the `Test*` methods of S (and of the suites S embeds) it runs, each
+ * counted in the file that defines it. A suite whose methods are not found keeps its runner.
+ */
+function testifySuites(
+  goFiles: [string, Extract<TestDigest, { kind: 'go' }>][],
+): Map<string, { delta: number; first?: number; snippet?: string }> {
+  const out = new Map<string, { delta: number; first?: number; snippet?: string }>();
+  const byDir = new Map<string, [string, Extract<TestDigest, { kind: 'go' }>][]>();
+  for (const f of goFiles) {
+    if (!f[1].suites) continue;
+    const dir = f[0].includes('/') ? f[0].slice(0, f[0].lastIndexOf('/')) : '';
+    byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
+  }
+  const bump = (path: string, n: number, at?: { line: number; snippet: string }) => {
+    const cur = out.get(path) ?? { delta: 0 };
+    cur.delta += n;
+    if (at && (cur.first === undefined || at.line < cur.first)) (cur.first = at.line), (cur.snippet = at.snippet);
+    out.set(path, cur);
+  };
+  for (const files of byDir.values()) {
+    const embeds: Record<string, string[]> = Object.assign({}, ...files.map(([, d]) => d.suites!.embeds));
+    const methods = files.flatMap(([path, d]) => d.suites!.methods.map((m) => ({ ...m, path })));
+    const family = (t: string, seen = new Set<string>()): string[] =>
+      seen.has(t) ? [] : (seen.add(t), [t, ...(embeds[t] ?? []).flatMap((e) => family(e, seen))]);
+    for (const [path, d] of files)
+      for (const r of d.suites!.runners) {
+        let ran = 0;
+        for (const t of r.types) {
+          const own = methods.filter((m) => family(t).includes(m.recv));
+          for (const m of own) bump(m.path, 1, m);
+          ran += own.length ? 1 : 0;
+        }
+        // The runner function is only the suite's entry point when the suite's tests were found.
+        if (ran === r.types.length) bump(path, -1);
+      }
+  }
+  return out;
+}
+
 export interface TestInventory {
   files: TestFileCount[];
   notCollected: { path: string; reason: string }[];
@@ -217,6 +258,7 @@ function build(files: FileView): TestInventory {
     record(path, 'JavaScript/TypeScript', d.count, d.count.framework ?? runner, () => d.snippet);
   }
 
+  const goFiles: [string, Extract<TestDigest, { kind: 'go' }>][] = [];
   for (const path of candidates(TEST_GLOBS.go)) {
     if (path.split('/').some((dir) => dir.startsWith('_') || dir.startsWith('.'))) continue;
     const d = digest(path);
@@ -225,7 +267,24 @@ function build(files: FileView): TestInventory {
       notCollected.push({ path, reason: `needs build tag ${d.tags.join(', ')} (go test -tags ${d.tags[0]})` });
       continue;
     }
-    record(path, 'Go', d.count, 'go test', () => d.snippet);
+    goFiles.push([path, d]);
+  }
+  const suiteCounts = testifySuites(goFiles);
+  for (const [path, d] of goFiles) {
+    const s = suiteCounts.get(path);
+    const count = s
+      ? {
+          ...d.count,
+          cases: d.count.cases + s.delta,
+          expanded: d.count.expanded + s.delta,
+          ...(s.first !== undefined && (d.count.firstLine === undefined || s.first < d.count.firstLine)
+            ? { firstLine: s.first }
+            : {}),
+        }
+      : d.count;
+    record(path, 'Go', count, s ? 'go test (testify suites)' : 'go test', (l) =>
+      l === d.count.firstLine ? d.snippet : s?.snippet,
+    );
   }
 
   rubyFiles(candidates(TEST_GLOBS.ruby), digest, record);

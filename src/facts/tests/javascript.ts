@@ -59,6 +59,7 @@ const SKIPPED_SUITE =
   /(?<![\w$.])(?:xdescribe|xcontext|(?:describe|context|suite)\s*\.\s*(?:skip|todo)|test\s*\.\s*describe\s*\.\s*(?:skip|fixme))\s*\(/g;
 const FN = /^(?:async\s+)?(?:function\b|\([^)]*\)\s*(?::[^=]+)?=>|[\w$]+\s*=>|\(\s*\{)/;
 const STR = /^['"`]/;
+const CALLED = /^(?:await\s+)?[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*(?:<[^>(]*>)?\s*\(/;
 
 /**
  * Is this call a test definition? Its title comes first and a function follows (an options
@@ -69,6 +70,9 @@ function isDefinition(args: string[], chain: string[]): boolean {
   if (args.length === 0) return false;
   // `it('t', fn)`, `test(name, f)` in a helper: a title, then a function or a name for one.
   if (args.slice(1).some((a) => FN.test(a) || (!FN.test(args[0]!) && /^[\w$.]+$/.test(a)))) return true;
+  // `it('…', inject([A], (a) => …))`, `it('…', waitForAsync(() => …))`, `it('server', createApp(…))`:
+  // the callback is what a call returns (Angular's wrappers, a test-case factory).
+  if (STR.test(args[0]!) && args.length >= 2 && CALLED.test(args[1]!)) return true;
   return (
     args.length === 1 &&
     STR.test(args[0]!) &&
