@@ -334,7 +334,12 @@ export interface CommandRun {
 export interface CommandGraph {
   runs: CommandRun[];
   /** Steps that could not be followed (a missing script or target, a remote template), and why. */
-  unresolved: { chain: CommandHop[]; reason: string }[];
+  unresolved: {
+    chain: CommandHop[];
+    reason: string;
+    /** A reusable workflow of another repository (`org/repo/.github/workflows/x.yml@ref`) and the job that calls it. */
+    remote?: { ref: string; job?: string };
+  }[];
   /**
    * Config files that commands pass to a test runner (`jest --config config/jest.unit.cjs`,
    * `pytest -c ci/pytest.ini`), in package scripts or in what CI runs: the runner reads these.

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './formatting.js';
 import { fixtureTree } from '../../src/testing/fixtures.js';
@@ -149,6 +150,29 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'no formatter here, but a coding-standards workflow of another repository is called: unknown, named',
+      tree: {
+        'composer.json': '{"require": {"php": "^8.3"}}\n',
+        '.github/workflows/coding-standards.yml':
+          'on: [push]\njobs:\n  lint:\n    uses: acme/.github/.github/workflows/coding-standards.yml@main\n',
+      },
+      expect: {
+        outcome: 'unknown',
+        evidence: [
+          { path: '.github/workflows/coding-standards.yml', line: 4, note: expect.stringContaining('not followed') },
+        ],
+      },
+    },
+    {
+      name: 'a reusable workflow of another repository for releases says nothing about formatting',
+      tree: {
+        'composer.json': '{"require": {"php": "^8.3"}}\n',
+        '.github/workflows/release.yml':
+          'on: [push]\njobs:\n  publish:\n    uses: acme/.github/.github/workflows/release.yml@main\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: '.editorconfig only: partial',
       tree: { '.editorconfig': 'root = true\n[*]\nindent_style = space\n', 'app.py': 'x = 1\n' },

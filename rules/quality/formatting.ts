@@ -1,8 +1,8 @@
 import { defineRule, type Evidence } from '../../src/types.js';
-import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
-import { runEvidence, toolNames } from '../../src/facts/commands/index.js';
+import { runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { fromMatch } from '../../src/facts/paths.js';
 
 const FORMATTERS: ToolSpec[] = [
@@ -212,6 +212,14 @@ export default defineRule({
         data,
       );
     }
+    // A reusable workflow of another repository named for code style may well run a formatter: not knowable here.
+    const remote = unfollowedWorkflows(ctx.facts.commands, /format|fmt|style|standards?|prettier|pint|lint/i);
+    if (remote.length > 0)
+      return unknown(
+        'No formatter configured here, but CI calls a reusable workflow of another repository named for code style; what it runs cannot be read here.',
+        [...remote.slice(0, 2), ...(editorconfig ? [{ path: editorconfig, note: 'editor settings only' }] : [])],
+        data,
+      );
     if (editorconfig)
       return partial(
         0.5,

@@ -179,11 +179,16 @@ class Walker {
     const next = { ...frame, chain, cwd: u.cwd };
     this.expand(exp, next);
     if (exp.tools?.length) this.emit([u.ref.replace(/@.*$/, '')], exp.tools, next);
-    if (exp.unresolved) this.note(chain, exp.unresolved);
+    if (exp.unresolved)
+      this.note(
+        chain,
+        exp.unresolved,
+        exp.remote ? { ref: exp.remote, ...(frame.origin.job ? { job: frame.origin.job } : {}) } : undefined,
+      );
   }
 
-  private note(chain: CommandHop[], reason: string): void {
-    if (this.unresolved.length < MAX_UNRESOLVED) this.unresolved.push({ chain, reason });
+  private note(chain: CommandHop[], reason: string, remote?: { ref: string; job?: string }): void {
+    if (this.unresolved.length < MAX_UNRESOLVED) this.unresolved.push({ chain, reason, ...(remote ? { remote } : {}) });
   }
 
   emit(argv: string[], tools: CommandTool[], frame: Frame): void {

@@ -82,7 +82,11 @@ export function simpleCommands(
     // Variables stay as written (`$PYTEST`): nothing from the environment is used, only what the
     // script itself sets (`env`: its arguments and assignments). CI expressions (`${{ matrix.python }}`
     // in GitHub, `${{ parameters.x }}` in Azure) are values, not shell.
-    const plain = text.replace(/\$\{\{[^}]*\}\}/g, '$CI_EXPR').replace(/\$\{?(MAKE)\}?|\$\((MAKE)\)/g, 'make');
+    // A secret, variable or env value keeps its name (`${{ secrets.DEPLOY_HOOK }}` → `$DEPLOY_HOOK`): the name says what it holds.
+    const plain = text
+      .replace(/\$\{\{\s*(?:secrets|vars|env)\.([A-Za-z_]\w*)\s*\}\}/g, '$$$1')
+      .replace(/\$\{\{[^}]*\}\}/g, '$CI_EXPR')
+      .replace(/\$\{?(MAKE)\}?|\$\((MAKE)\)/g, 'make');
     tokens = parse(plain, (k) => env?.get(k) ?? `\u0001${k}\u0002`);
   } catch {
     return [];

@@ -228,6 +228,14 @@ const SPECS: Spec[] = [
   { name: 'Skaffold', kinds: D, cmd: ['skaffold'], args: /^(?:run|deploy)\b/ },
   { name: 'Capistrano', kinds: D, cmd: ['cap'], args: /^\w+\s+deploy\b/ },
   { name: 'doctl', kinds: D, cmd: ['doctl'], args: /^apps\s+(?:create-deployment|update)\b/ },
+  // A deploy hook (Forge, Render, Netlify/Vercel/Cloudflare Pages build hooks, Coolify, CapRover):
+  // a URL, or a secret named for one, that starts a deployment when called.
+  {
+    name: 'deploy webhook',
+    kinds: D,
+    cmd: ['curl', 'wget', 'http', 'https', 'xh'],
+    args: /(?:^|[\s'"=])(?:\$\{?\w*DEPLOY\w*HOOK\w*\}?|\$\{?\w*HOOK\w*DEPLOY\w*\}?|https?:\/\/\S*(?:deploy[-_]?hooks?\b|\/deploy\/(?:http\b|srv-)|\/integrations\/deploy\/|\/build_hooks\/|\/webhooks\/triggerbuild\b|\/api\/v\d\/deploy\?))/i,
+  },
   // ── builds ──
   { name: 'go build', kinds: B, cmd: ['go'], args: /^(?:build|install)\b/ },
   { name: 'GoReleaser', kinds: B, cmd: ['goreleaser', 'ko'] },
