@@ -208,6 +208,13 @@ export function normalise(words: string[]): Normalised | undefined {
       argv = argv.slice(skip);
       continue;
     }
+    // Interpreter options before the script or module (`python -Wa manage.py test`, `python -X dev -m pytest`).
+    if (/^python[\d.]*$|^py$/.test(a) && b?.startsWith('-') && b !== '-m' && b !== '-c') {
+      let i = 1;
+      while (argv[i]?.startsWith('-') && argv[i] !== '-m' && argv[i] !== '-c') i += /^-[WXQ]$/.test(argv[i]!) ? 2 : 1;
+      argv = [a, ...argv.slice(i)];
+      continue;
+    }
     if (/^python[\d.]*$|^py$/.test(a) && b === '-m' && argv[2]) {
       via.push(`${a} -m`);
       argv = [argv[2]!.replace(/^py\.test$/, 'pytest'), ...argv.slice(3)];

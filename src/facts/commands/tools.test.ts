@@ -23,6 +23,8 @@ describe('tool classification', () => {
       'bundle exec rspec',
       'bazel test //...',
       'python manage.py test',
+      'python -Wa manage.py test --parallel',
+      'python3 -X dev -m pytest',
       'php artisan test',
       'xvfb-run -a npx playwright test',
       'sbt +test',
