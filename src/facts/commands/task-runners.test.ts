@@ -74,14 +74,20 @@ describe('gulp tasks', () => {
   });
 
   it('reads a command array built in the task (then extended from the command line) and a wrapper that measures coverage', () => {
-    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:8 → gulpfile.js:33 (gulp coverage) → Django tests']);
-    expect(chains(tree, 'coverage')).toContain('.github/workflows/ci.yml:8 → gulpfile.js:33 (gulp coverage) → coverage.py');
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:8 → gulpfile.js:33 (gulp coverage) → Django tests',
+    ]);
+    expect(chains(tree, 'coverage')).toContain(
+      '.github/workflows/ci.yml:8 → gulpfile.js:33 (gulp coverage) → coverage.py',
+    );
   });
 
   it('runs only what the named tasks reach: a function no task calls is not run, a hook runs its own task', () => {
     const g = commandGraph(memoryIndex(tree));
     expect(g.runs.some((r) => r.argv[0] === 'pytest')).toBe(false);
-    expect(chains(tree, 'format', 'hook')).toEqual(['lefthook.yml:4 (lefthook pre-commit) → gulpfile.js:26 (gulp format) → Black']);
+    expect(chains(tree, 'format', 'hook')).toEqual([
+      'lefthook.yml:4 (lefthook pre-commit) → gulpfile.js:26 (gulp format) → Black',
+    ]);
   });
 
   it('gulp 4 exports: series of exported functions, and `export default`', () => {
@@ -129,7 +135,9 @@ describe('Grunt, Invoke, Mage and cargo-make', () => {
     };
     expect(chains(tree, 'lint')).toEqual(['.github/workflows/ci.yml:6 → Gruntfile.js:3 (grunt eslint) → ESLint']);
     expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:6 → Gruntfile.js:4 (grunt mochaTest) → Mocha']);
-    expect(chains(tree, 'scan')).toEqual(['.github/workflows/ci.yml:6 → Gruntfile.js:5 (grunt shell:audit) → npm audit']);
+    expect(chains(tree, 'scan')).toEqual([
+      '.github/workflows/ci.yml:6 → Gruntfile.js:5 (grunt shell:audit) → npm audit',
+    ]);
   });
 
   it('invoke tasks: pre tasks, c.run lines, dashed names', () => {
@@ -194,7 +202,9 @@ script = ["cargo fmt --all -- --check"]
 `,
     };
     expect(chains(tree, 'lint')).toEqual(['.github/workflows/ci.yml:6 → Makefile.toml:1 (cargo make lint) → Clippy']);
-    expect(chains(tree, 'format')).toEqual(['.github/workflows/ci.yml:6 → Makefile.toml:8 (cargo make fmt-check) → rustfmt']);
+    expect(chains(tree, 'format')).toEqual([
+      '.github/workflows/ci.yml:6 → Makefile.toml:8 (cargo make fmt-check) → rustfmt',
+    ]);
     expect(chains(tree, 'test')).toEqual([
       '.github/workflows/ci.yml:7 → Makefile.toml:1 (cargo make test (built-in task)) → cargo test',
     ]);
