@@ -177,6 +177,16 @@ ruleTester(rule, {
         data: { routes: ['/status'] },
       },
     },
+    {
+      name: '.NET: health checks mapped outside the development branch are served',
+      profile: 'service',
+      tree: {
+        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'Api/Program.cs':
+          'var app = builder.Build();\nif (app.Environment.IsDevelopment())\n{\n    app.UseSwagger();\n}\napp.MapHealthChecks("/health");\napp.Run();\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'Api/Program.cs', line: 6 }] },
+    },
   ],
   invalid: [
     {
@@ -267,6 +277,50 @@ ruleTester(rule, {
         message: '@godaddy/terminus is declared',
         evidence: [{ path: 'package.json', line: 5 }],
       },
+    },
+    {
+      name: '.NET: health checks mapped only inside IsDevelopment() are not a production endpoint',
+      profile: 'service',
+      tree: {
+        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'Defaults/Extensions.cs': [
+          'public static class Extensions',
+          '{',
+          '    public static WebApplication MapDefaultEndpoints(this WebApplication app)',
+          '    {',
+          '        if (app.Environment.IsDevelopment())',
+          '        {',
+          '            app.MapHealthChecks("/health");',
+          '            app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });',
+          '        }',
+          '        return app;',
+          '    }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        message: 'mapped only in development',
+        evidence: [
+          {
+            path: 'Defaults/Extensions.cs',
+            line: 7,
+            note: 'mapped only in development: if (app.Environment.IsDevelopment())',
+          },
+        ],
+      },
+    },
+    {
+      name: 'Django: a health route added to urlpatterns only when settings.DEBUG is on',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\n',
+        'app/urls.py':
+          'from django.conf import settings\nurlpatterns = [path("", views.home)]\nif settings.DEBUG:\n    urlpatterns += [path("health/", views.health)]\n',
+      },
+      expect: { outcome: 'partial', score: 0.3, evidence: [{ path: 'app/urls.py', line: 4 }] },
     },
   ],
   notApplicable: [

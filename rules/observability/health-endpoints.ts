@@ -2,6 +2,7 @@ import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { codeMatches, firstPerFile, fromDependency, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { routesDoing } from '../../src/facts/handlers.js';
+import { devOnlyBranch } from '../../src/facts/dev-branch.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const NAMES = '_?health(?:z|[-_]?checks?)?|livez?|liveness|readyz?|readiness|ping|startupz?|__health|up';
@@ -148,9 +149,20 @@ export default defineRule({
     const serving = (m: Match) =>
       !CLIENT_CALL.test(m.snippet) &&
       (!WEAK.test(`/${(m.groups[0] ?? '').replace(/^\/+/, '')}`) || ROUTE_CONTEXT.test(m.snippet));
+    // Endpoints mapped only in development (`if (app.Environment.IsDevelopment())`) are not served
+    // in production: set aside, and named when nothing else serves health.
+    const devOnly: { m: Match; guard: string; line: number }[] = [];
+    const inProduction = (m: Match) => {
+      const text = ctx.files.read(m.path);
+      const branch = text === undefined ? null : devOnlyBranch(text, m.line);
+      if (branch && !devOnly.some((d) => d.m.path === m.path && d.m.line === m.line))
+        devOnly.push({ m, guard: branch.snippet, line: branch.line });
+      return !branch;
+    };
     // Lines that register the route come first, so evidence cites the registration, not a mention.
     const routes = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute')])
       .filter(serving)
+      .filter(inProduction)
       .sort((a, b) => Number(ROUTE_CONTEXT.test(b.snippet)) - Number(ROUTE_CONTEXT.test(a.snippet)));
     const fileRoutes = ctx.files
       .match(FILE_ROUTES)
@@ -161,7 +173,7 @@ export default defineRule({
         )?.[1];
         return name ? [{ path, route: `/${name}` }] : [];
       });
-    const libs = codeMatches(ctx.matches('library'));
+    const libs = codeMatches(ctx.matches('library')).filter(inProduction);
     const deps = ctx.facts.findDependencies(LIB_DEPS);
     const fullDeps = ctx.facts.findDependencies(FULL_DEPS);
     const route = (m: Match) => `/${(m.groups[0] ?? '').replace(/^\/+/, '')}`;
@@ -220,6 +232,15 @@ export default defineRule({
     }
     if (fullDeps.length > 0)
       return pass(`Health checks are served by ${fullDeps[0]!.name} (liveness and readiness groups).`, evidence, data);
+    if (devOnly.length > 0 && kinds.size === 0) {
+      const d = devOnly[0]!;
+      return partial(
+        0.3,
+        `Health endpoints are mapped only in development (${d.m.path}:${d.line} ${d.guard}): a production instance serves none.`,
+        [...devOnly.slice(0, 4).map((x) => fromMatch(x.m, `mapped only in development: ${x.guard}`)), ...evidence],
+        { ...data, developmentOnly: devOnly.length },
+      );
+    }
     if (kinds.size > 0) {
       const has = kinds.has('readiness') ? 'readiness' : 'health';
       return partial(
