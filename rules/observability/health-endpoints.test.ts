@@ -187,6 +187,23 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: 'Api/Program.cs', line: 6 }] },
     },
+    {
+      name: 'NestJS: @Get("health") under setGlobalPrefix("api") is /api/health, and its Prisma query checks the database',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"@nestjs/core":"10","@prisma/client":"5"}}',
+        'backend/src/main.ts':
+          'async function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix("api");\n  await app.listen(8080);\n}\n',
+        'backend/src/app.controller.ts':
+          '@Controller("/")\nexport class AppController {\n  constructor(private prismaService: PrismaService) {}\n\n  @Get("health")\n  async health() {\n    await this.prismaService.config.findMany();\n    return "OK";\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '/api/health',
+        evidence: [{ path: 'backend/src/app.controller.ts', line: 5, note: 'health route /api/health' }],
+        data: { routes: ['/api/health'] },
+      },
+    },
   ],
   invalid: [
     {
@@ -321,6 +338,19 @@ ruleTester(rule, {
           'from django.conf import settings\nurlpatterns = [path("", views.home)]\nif settings.DEBUG:\n    urlpatterns += [path("health/", views.health)]\n',
       },
       expect: { outcome: 'partial', score: 0.3, evidence: [{ path: 'app/urls.py', line: 4 }] },
+    },
+    {
+      name: 'NestJS: a health route the global prefix excludes keeps its own path; a @Get("healthy-cats") is no health route',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"@nestjs/core":"10"}}',
+        'src/main.ts': "app.setGlobalPrefix('api', {\n  exclude: ['health'],\n});\n",
+        'src/health.controller.ts':
+          "@Controller()\nexport class HealthController {\n  @Get('health')\n  ok() {\n    return 'ok';\n  }\n}\n",
+        'src/cats.controller.ts':
+          "@Controller('cats')\nexport class CatsController {\n  @Get('healthy-cats')\n  list() {}\n}\n",
+      },
+      expect: { outcome: 'partial', score: 0.7, data: { routes: ['/health'] } },
     },
   ],
   notApplicable: [
