@@ -7,8 +7,15 @@ const TEST_FILE =
 const EXAMPLE_DIR =
   /(^|\/)(examples?|samples?|demos?|docs?|documentation|playground|sandbox|benchmarks?|tutorials?|codelabs?)\//i;
 
+/**
+ * A .NET (or any dotted) test project folder: `Todo.Api.Tests/`, `Shop.UnitTests/`,
+ * `Billing.IntegrationTests/`, `Api.Specs/`, and CamelCase `AcceptanceTests/`. Case-sensitive: a
+ * `contests/` folder is not one.
+ */
+export const TEST_PROJECT_DIR = /(^|\/)(?:[\w-]+\.)+[A-Za-z]*(?:Tests?|Specs?)\/|(^|\/)[A-Z][A-Za-z]*Tests\//;
+
 export function isTestPath(path: string): boolean {
-  return TEST_DIR.test(path) || TEST_FILE.test(path);
+  return TEST_DIR.test(path) || TEST_FILE.test(path) || TEST_PROJECT_DIR.test(path);
 }
 
 export function isExamplePath(path: string): boolean {
