@@ -20,6 +20,14 @@ describe('mask', () => {
   it('does not take a regex literal with a quote for a string', () => {
     expect(mask("const r = /'/; it('x')", SYNTAX.js)).toContain("it(' ')");
   });
+  it('ends a template at its own backtick, past templates nested in its substitutions', () => {
+    // A bracket in the nested template's text must not reach the code (it unbalanced the test's call).
+    const src = "it(`a ${b ? `(${c}: x` : '}'} e`, () => {});\nit('f', () => {});";
+    const out = mask(src, SYNTAX.js);
+    expect(out.length).toBe(src.length);
+    expect(out.split('\n')[0]).toBe(`it(\`${' '.repeat(27)}\`, () => {});`);
+    expect(countJavaScript(src).cases).toBe(2);
+  });
   it('keeps Rust lifetimes as code', () => {
     expect(mask("fn f<'a>(x: &'a str) { let c = '\\n'; }", SYNTAX.rust)).toBe("fn f<'a>(x: &'a str) { let c = '  '; }");
   });
