@@ -6,6 +6,7 @@
  */
 import { lineIndex, mask, matchBracket, SYNTAX } from './mask.js';
 import { callbackRuns, escapeRe, namedFunctions, type Helper, type NamedFunction } from './js-helpers.js';
+import { loopsIn, receiverStart, tableOf, tableRows, testerRows, testerRuns, type TableSpec } from './js-tables.js';
 import { scopeOf } from './js-scope.js';
 import {
   bind,
@@ -211,42 +212,6 @@ function loopSpans(code: string, scope: Source): Loops {
   return { spans: out, rowTables, sizeOf };
 }
 
-/** Offset of the bracket that opens the one closing at `close`, or -1. */
-function matchBack(code: string, close: number): number {
-  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-  const stack: string[] = [];
-  for (let j = close; j >= 0; j--) {
-    const c = code[j]!;
-    if (pairs[c]) stack.push(pairs[c]!);
-    else if (c === '(' || c === '[' || c === '{') {
-      if (stack.pop() !== c) return -1;
-      if (stack.length === 0) return j;
-    }
-  }
-  return -1;
-}
-
-/** Start of the member/call chain that ends just before `dot` (`Object.keys(x)`, `[1, 2]`, `a.b`). */
-function receiverStart(code: string, dot: number): number {
-  let k = dot;
-  for (;;) {
-    while (k > 0 && /\s/.test(code[k - 1]!)) k--;
-    const c = code[k - 1];
-    if (c === ')' || c === ']') {
-      const open = matchBack(code, k - 1);
-      if (open < 0) return k;
-      k = open;
-      while (k > 0 && /\s/.test(code[k - 1]!)) k--;
-      if (!/[\w$]/.test(code[k - 1] ?? '')) return open;
-    }
-    while (k > 0 && /[\w$]/.test(code[k - 1]!)) k--;
-    let d = k;
-    while (d > 0 && /\s/.test(code[d - 1]!)) d--;
-    if (code[d - 1] !== '.' || code[d - 2] === '.') return k;
-    k = d - 1;
-  }
-}
-
 function topLevelParts(inner: string): string[] {
   const out: string[] = [];
   let depth = 0;
@@ -341,21 +306,37 @@ export function countJavaScript(text: string, modules?: Modules, helpers: Helper
   }
   // Suite matrices run the callback they are given several times: the tests inside multiply.
   const fns = namedFunctions(code);
-  const matrices = [
+  // Local table helpers: the tests in their table loops are defined per row, at each call.
+  const local = localTables(code, text, fns, modules);
+  if (local.length) {
+    const inTable = (at: number) => local.some((t) => t.spans.some(([a, b]) => at > a && at < b));
+    defs.splice(0, defs.length, ...defs.filter((d) => !inTable(d.at)));
+  }
+  const matrices: (Helper & { within?: [number, number] })[] = [
     ...helpers,
+    ...local,
     ...fns
       .map((f) => ({ callee: f.name, perCall: 0, callbackRuns: callbackRuns(code, f, fns) }))
       .filter((h) => h.callbackRuns > 1),
   ];
+  const row = (at: number): Def => ({ at, params: undefined, table: false, rowSpan: -1, skipped: false, row: true });
   for (const h of matrices) {
     const re = new RegExp(`(?<![\\w$.])${h.callee.split('.').map(escapeRe).join('\\s*\\.\\s*')}\\s*\\(`, 'g');
     for (const m of code.matchAll(re)) {
       if (/\bfunction\s*$/.test(code.slice(Math.max(0, m.index - 10), m.index))) continue;
+      if (h.within && m.index >= h.within[0] && m.index < h.within[1]) continue;
       if (h.perCall > 0)
         defs.push({ at: m.index, params: h.perCall, table: false, rowSpan: -1, skipped: false, helper: true });
-      const to = (h.callbackRuns ?? 0) > 1 ? matchBracket(code, m.index + m[0].length - 1) : -1;
+      const open = m.index + m[0].length - 1;
+      if (h.table) for (let n = tableRows(scope, open, h.table); n > 0; n--) defs.push(row(m.index));
+      const to = (h.callbackRuns ?? 0) > 1 ? matchBracket(code, open) : -1;
       if (to > 0) spans.push({ from: m.index, to, size: h.callbackRuns! });
     }
+  }
+  // ESLint's RuleTester (and its kin): one test per element of `valid` and `invalid`.
+  for (const r of testerRuns(code)) {
+    if (local.some((t) => t.spans.some(([a, b]) => r.at >= a && r.at < b))) continue;
+    for (let n = testerRows(scope, r.open, r.bound) ?? 0; n > 0; n--) defs.push(row(r.at));
   }
   const loops = [
     ...spans,
@@ -377,7 +358,12 @@ export function countJavaScript(text: string, modules?: Modules, helpers: Helper
     const params = times === 1 && !owner ? d.params : (d.params ?? 1) * times;
     const skipped = d.skipped || skippedSpans.some(([a, b]) => d.at > a && d.at < b);
     const varies = d.table || d.helper || owner !== undefined || loops.some((l) => d.at > l.from && d.at < l.to);
-    count.add({ line: lineOf(d.at), skipped, ...(varies ? { params: params === undefined ? null : params } : {}) });
+    count.add({
+      line: lineOf(d.at),
+      skipped,
+      ...(d.row ? { row: true } : {}),
+      ...(varies ? { params: params === undefined ? null : params } : {}),
+    });
   }
   return count.result();
 }
@@ -389,6 +375,26 @@ interface Def {
   rowSpan: number;
   skipped: boolean;
   helper?: boolean;
+  /** A row of a case table given to a helper or a RuleTester: a test of its own. */
+  row?: boolean;
+}
+
+/**
+ * The file's own functions that define one test per row of a parameter (`function check(cases) {
+ * for (const c of cases) it(c.name, …) }`), with their table loops.
+ */
+function localTables(code: string, text: string, fns: NamedFunction[], modules?: Modules) {
+  const out: { callee: string; perCall: 0; table: TableSpec; spans: [number, number][]; within: [number, number] }[] =
+    [];
+  const candidates = fns.filter((f) => f.rawParams.length > 0);
+  if (candidates.length === 0) return out;
+  const loops = loopsIn(code);
+  const perCall = (body: string) => countJavaScript(body, modules).expanded;
+  for (const f of candidates) {
+    const t = tableOf(code, text, f, loops, perCall);
+    if (t) out.push({ callee: f.name, perCall: 0, table: t.spec, spans: t.spans, within: [f.from, f.to] });
+  }
+  return out;
 }
 type Span = { from: number; to: number; size: number | null };
 

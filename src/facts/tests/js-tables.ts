@@ -1,0 +1,275 @@
+/**
+ * Case tables given to test helpers: a function that defines one test per element of what it is
+ * given. `ruleTester(rule, { valid: [...], invalid: [...] })` whose body runs
+ * `for (const c of [...suite.valid, ...suite.invalid]) it(c.name, …)`, and ESLint's
+ * `new RuleTester().run(name, rule, { valid, invalid })` (one `it` per element, as ESLint,
+ * typescript-eslint and their wrappers define them), define as many tests as the call's table has
+ * rows. The helper side is kept as source text (its parameters and the expression it loops over),
+ * so a digest stays plain data; the call side evaluates its arguments in the calling file, binds
+ * them to those parameters and sizes the list. A list whose size is not evident counts once, as
+ * an unknown loop does: never a guess.
+ */
+import { matchBracket } from './mask.js';
+import {
+  bind,
+  evaluate,
+  expressionEnd,
+  member,
+  parseBinder,
+  splitTop,
+  unknown,
+  type Source,
+  type Value,
+} from './js-values.js';
+
+export interface TableSpec {
+  /** The helper's parameters as written (masked code): the call's arguments bind to them. */
+  params: string[];
+  /**
+   * What it loops over: an expression of its parameters (masked code and original text, same
+   * offsets), with the tests one row defines.
+   */
+  lists: { code: string; text: string; perRow: number }[];
+}
+
+/** Offset of the bracket that opens the one closing at `close`, or -1. */
+function matchBack(code: string, close: number): number {
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  const stack: string[] = [];
+  for (let j = close; j >= 0; j--) {
+    const c = code[j]!;
+    if (pairs[c]) stack.push(pairs[c]!);
+    else if (c === '(' || c === '[' || c === '{') {
+      if (stack.pop() !== c) return -1;
+      if (stack.length === 0) return j;
+    }
+  }
+  return -1;
+}
+
+/** Start of the member/call chain that ends just before `dot` (`Object.keys(x)`, `[1, 2]`, `a.b`). */
+export function receiverStart(code: string, dot: number): number {
+  let k = dot;
+  for (;;) {
+    while (k > 0 && /\s/.test(code[k - 1]!)) k--;
+    const c = code[k - 1];
+    if (c === ')' || c === ']') {
+      const open = matchBack(code, k - 1);
+      if (open < 0) return k;
+      k = open;
+      while (k > 0 && /\s/.test(code[k - 1]!)) k--;
+      if (!/[\w$]/.test(code[k - 1] ?? '')) return open;
+    }
+    while (k > 0 && /[\w$]/.test(code[k - 1]!)) k--;
+    let d = k;
+    while (d > 0 && /\s/.test(code[d - 1]!)) d--;
+    if (code[d - 1] !== '.' || code[d - 2] === '.') return k;
+    k = d - 1;
+  }
+}
+
+/** A loop in masked code: the list it walks `[listFrom, listTo)` and the code that runs per row `[from, to)`. */
+export interface Loop {
+  at: number;
+  listFrom: number;
+  listTo: number;
+  from: number;
+  to: number;
+}
+
+/** `for (const x of LIST) …` and `LIST.forEach(…)`/`LIST.map(…)` in a module. */
+export function loopsIn(code: string): Loop[] {
+  const out: Loop[] = [];
+  for (const m of code.matchAll(
+    /\bfor\s*(?:await\s*)?(?=\(\s*(?:const|let|var)\s+(?:[\w$]+|\[[^\]]*\]|\{[^}]*\})\s+of\s)/g,
+  )) {
+    const head = m.index + m[0].length;
+    const close = matchBracket(code, head);
+    const of =
+      close > 0
+        ? /^\(\s*(?:const|let|var)\s+(?:[\w$]+|\[[^\]]*\]|\{[^}]*\})\s+of\s/.exec(code.slice(head, close))
+        : null;
+    if (!of) continue;
+    let at = close;
+    while (/\s/.test(code[at] ?? '')) at++;
+    const to = code[at] === '{' ? matchBracket(code, at) : expressionEnd(code, at) + 1;
+    if (to > 0) out.push({ at: m.index, listFrom: head + of[0].length, listTo: close - 1, from: at, to });
+  }
+  for (const m of code.matchAll(/\.\s*(?:forEach|map|flatMap)\s*\(/g)) {
+    const open = m.index + m[0].length - 1;
+    const to = matchBracket(code, open);
+    const from = receiverStart(code, m.index);
+    if (to > 0 && from < m.index) out.push({ at: from, listFrom: from, listTo: m.index, from: open, to });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+const TESTER = /\b(?:const|let|var)\s+([\w$]+)\s*(?::[^=;]+)?=\s*new\s+(?:[\w$]+\s*\.\s*)*[\w$]*RuleTester\s*[(<]/g;
+const NEW_TESTER = /\bnew\s+(?:[\w$]+\s*\.\s*)*[\w$]*RuleTester\s*(?=[(<])/g;
+
+/**
+ * `tester.run(name, rule, { valid, invalid })` calls: the receiver is bound to `new …RuleTester(…)`
+ * in this module (ESLint's, typescript-eslint's, a local subclass) or named like one
+ * (`ruleTester`, imported from a helper). `bound` says which, since a name alone is weaker evidence.
+ */
+export function testerRuns(code: string): { at: number; open: number; bound: boolean }[] {
+  const bound = new Set([...code.matchAll(TESTER)].map((m) => m[1]!));
+  const out: { at: number; open: number; bound: boolean }[] = [];
+  for (const m of code.matchAll(/(?<![\w$.])([\w$]+)\s*\.\s*run\s*\(/g)) {
+    const name = m[1]!;
+    if (bound.has(name) || /tester$/i.test(name))
+      out.push({ at: m.index, open: m.index + m[0].length - 1, bound: bound.has(name) });
+  }
+  // `new RuleTester(config).run(…)`.
+  for (const m of code.matchAll(NEW_TESTER)) {
+    let j = m.index + m[0].length;
+    if (code[j] === '<') j = code.indexOf('(', j);
+    const end = j >= 0 ? matchBracket(code, j) : -1;
+    const run = end > 0 ? /^\s*\.\s*run\s*\(/.exec(code.slice(end, end + 40)) : null;
+    if (run) out.push({ at: m.index, open: end + run[0].length - 1, bound: true });
+  }
+  return out;
+}
+
+/** The list a tester run walks, as an expression of its third argument `arg`. */
+const testerList = (arg: string) => `[...((${arg}).valid ?? []), ...((${arg}).invalid ?? [])]`;
+
+const names = (b: ReturnType<typeof parseBinder> | null): string[] =>
+  !b ? [] : 'name' in b ? [b.name] : 'keys' in b ? b.keys.flatMap(([, s]) => names(s)) : b.items.flatMap(names);
+
+/** `x = []`, `x: T = {}`: the binder without its default. */
+export const binderOf = (param: string) => parseBinder(param.replace(/^(\s*[\w$]+)\s*(?::[^=]*)?=[^>][\s\S]*$/, '$1'));
+
+/**
+ * The table a function defines tests from, when it loops over one of its parameters (or a local
+ * `const` made of them) and defines tests in the loop, or hands a parameter to a RuleTester's
+ * `run`. `perCall` counts the tests of a piece of source; `spans` are the table loops, whose tests
+ * the caller leaves out of the function's per-call count.
+ */
+export function tableOf(
+  code: string,
+  text: string,
+  f: { open: number; to: number; rawParams: string[] },
+  loops: Loop[],
+  perCall: (body: string) => number,
+): { spec: TableSpec; spans: [number, number][] } | undefined {
+  const params = f.rawParams.flatMap((p) => names(binderOf(p)));
+  if (params.length === 0) return undefined;
+  const mentions = new RegExp(`(?<![\\w$.])(?:${params.map((p) => p.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
+  const lists: TableSpec['lists'] = [];
+  const spans: [number, number][] = [];
+  const inside = (at: number) => spans.some(([a, b]) => at >= a && at < b);
+  /** The list expression, through one local `const all = [...suite.valid, …]`. */
+  const listAt = (from: number, to: number, before: number): [number, number] | undefined => {
+    const expr = code.slice(from, to).trim();
+    if (mentions.test(expr)) return [from, to];
+    if (!/^[\w$]+$/.test(expr)) return undefined;
+    const decls = [
+      ...code
+        .slice(f.open, before)
+        .matchAll(new RegExp(`\\b(?:const|let|var)\\s+${expr.replace(/\$/g, '\\$')}\\s*(?::[^=;]+)?=(?!=)`, 'g')),
+    ];
+    const last = decls.at(-1);
+    if (!last) return undefined;
+    const init = f.open + last.index + last[0].length;
+    const end = expressionEnd(code, init);
+    return mentions.test(code.slice(init, end)) ? [init, end] : undefined;
+  };
+  for (const l of loops) {
+    if (l.at <= f.open || l.to > f.to || inside(l.at)) continue;
+    const list = listAt(l.listFrom, l.listTo, l.at);
+    if (!list) continue;
+    const perRow = perCall(text.slice(l.from, l.to));
+    if (perRow === 0) continue;
+    lists.push({ code: code.slice(list[0], list[1]), text: text.slice(list[0], list[1]), perRow });
+    spans.push([l.at, l.to]);
+  }
+  for (const r of testerRuns(code)) {
+    if (r.at <= f.open || r.at >= f.to || inside(r.at)) continue;
+    const end = matchBracket(code, r.open);
+    const arg = end > 0 ? splitTop(code, r.open + 1, end - 1)[2] : undefined;
+    if (!arg || !mentions.test(code.slice(arg[0], arg[1]))) continue;
+    lists.push({ code: testerList(code.slice(...arg)), text: testerList(text.slice(...arg)), perRow: 1 });
+    spans.push([r.at, end]);
+  }
+  return lists.length ? { spec: { params: f.rawParams, lists }, spans } : undefined;
+}
+
+const sizeOf = (v: Value): number | null =>
+  v.t === 'arr' ? v.items.length : v.t === 'obj' && !v.open ? Object.keys(v.props).length : null;
+
+/**
+ * Rows of the list `src.code[from, to)` under `env`: a spread-built array literal sums its parts,
+ * so a part whose size is not evident counts once and the rest still count; a list with nothing
+ * evident counts once.
+ */
+function rowsIn(src: Source, from: number, to: number, env?: Record<string, Value>): number {
+  const whole = sizeOf(evaluate(src, from, to, env));
+  if (whole !== null) return whole;
+  const code = src.code;
+  let start = from;
+  while (/\s/.test(code[start] ?? '')) start++;
+  let end = to;
+  while (end > start && /[\s,]/.test(code[end - 1]!)) end--;
+  if (code[start] !== '[' || matchBracket(code, start) !== end) return 1;
+  let known = 0;
+  let unsized = 0;
+  for (const [a, b] of splitTop(code, start + 1, end - 1)) {
+    const spread = /^\s*\.\.\./.exec(code.slice(a, b));
+    const n = spread ? sizeOf(evaluate(src, a + spread[0].length, b, env)) : 1;
+    if (n === null) unsized++;
+    else known += n;
+  }
+  return known === 0 ? 1 : known + unsized;
+}
+
+/** Tests a call of a table helper defines: the call's `(` at `open` in the calling file's code. */
+export function tableRows(scope: Source, open: number, spec: TableSpec): number {
+  const close = matchBracket(scope.code, open);
+  const args = close > 0 ? splitTop(scope.code, open + 1, close - 1) : [];
+  const env = Object.create(null) as Record<string, Value>;
+  for (let i = 0; i < spec.params.length; i++) {
+    const b = binderOf(spec.params[i]!);
+    const a = args[i];
+    if (!b || /^\s*\.\.\./.test(spec.params[i]!)) continue;
+    if (a && /^\s*\.\.\./.test(scope.code.slice(a[0], a[1]))) break;
+    bind(b, a ? evaluate(scope, a[0], a[1]) : { t: 'undef' }, env);
+  }
+  return spec.lists.reduce((n, l) => {
+    const src: Source = { code: l.code, text: l.text, lookup: () => unknown, module: () => unknown };
+    return n + rowsIn(src, 0, l.code.length, env) * l.perRow;
+  }, 0);
+}
+
+/**
+ * Tests a RuleTester run defines: the rows of `valid` and `invalid` in its third argument. Undefined
+ * when the argument is not a test suite (a receiver known only by its name, whose argument names
+ * neither list); a suite not evident at all counts once.
+ */
+export function testerRows(scope: Source, open: number, bound: boolean): number | undefined {
+  const code = scope.code;
+  const close = matchBracket(code, open);
+  const arg = close > 0 ? splitTop(code, open + 1, close - 1)[2] : undefined;
+  if (!arg) return undefined;
+  let at = arg[0];
+  while (/\s/.test(code[at] ?? '')) at++;
+  // `{ valid: [...], invalid }`: each list read where it is written.
+  if (code[at] === '{' && matchBracket(code, at) > 0) {
+    let rows = 0;
+    let named = false;
+    for (const [a, b] of splitTop(code, at + 1, matchBracket(code, at) - 1)) {
+      const key = /^\s*(valid|invalid)\s*(:|$)/.exec(code.slice(a, b));
+      if (!key) continue;
+      named = true;
+      rows += key[2] ? rowsIn(scope, a + key[0].length, b) : rowsIn(scope, a + key[0].indexOf(key[1]!), b);
+    }
+    return named ? rows : bound ? 1 : undefined;
+  }
+  const suite = evaluate(scope, arg[0], arg[1]);
+  if (suite.t !== 'obj') return bound ? 1 : undefined;
+  if (!bound && !('valid' in suite.props) && !('invalid' in suite.props)) return undefined;
+  return ['valid', 'invalid'].reduce((n, k) => {
+    const p = member(suite, k);
+    return n + (p.t === 'undef' ? 0 : (sizeOf(p) ?? 1));
+  }, 0);
+}
