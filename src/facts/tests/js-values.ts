@@ -3,11 +3,12 @@
  * `CASES.filter((c) => typeof c.path === 'string')` counts the rows a runner would see. A tiny
  * evaluator over masked code (string contents from the original text, same offsets): literals,
  * arrays, objects, names declared or imported, member access, `typeof`, `!`, `===`/`!==`, `&&`,
- * `||`, `??`, `?:`, arrow/function predicates with one `return`, the array methods that keep
- * or filter rows, `new Set([...])` of literals and its `has`, and imported JSON documents. Anything else is unknown (`?`), and an unknown row makes a filter unknown: the
- * caller then counts the table as written. Known constant lists of dependencies: `http.METHODS`
- * (`http`/`node:http`) and the npm `methods` package (the same list, lowercased), taken from the
- * Node running the audit, as those packages do at test time.
+ * `||`, `??`, `?:`, arrow/function bodies that declare a few `const`s and `return` (predicates,
+ * case generators), the array methods that keep or filter rows and `flatMap`, `new Set([...])`
+ * of literals and its `has`, and imported JSON documents. Anything else is unknown (`?`), and an
+ * unknown row makes a filter unknown: the caller then counts the table as written. Known constant
+ * lists of dependencies: `http.METHODS` (`http`/`node:http`) and the npm `methods` package (the
+ * same list, lowercased), taken from the Node running the audit, as those packages do at test time.
  */
 import http from 'node:http';
 import { matchBracket } from './mask.js';
@@ -210,6 +211,17 @@ function callMethod(recv: Value, name: string, args: Value[]): Value {
     }
     case 'map':
       return arr(items.map((x, i) => callFn(args[0], [x, idx(i)])));
+    case 'flatMap': {
+      // Rows that each give a list (`['a', 'b'].flatMap((m) => cases(m))`): the lists joined.
+      const out: Value[] = [];
+      for (let i = 0; i < items.length; i++) {
+        const r = callFn(args[0], [items[i]!, idx(i)]);
+        if (r.t === '?') return U;
+        if (r.t === 'arr') out.push(...r.items);
+        else out.push(r);
+      }
+      return arr(out);
+    }
     case 'slice': {
       const n = args.map((a) => (a.t === 'num' ? a.v : a.t === 'undef' ? undefined : NaN));
       return n.some((x) => Number.isNaN(x)) ? U : arr(items.slice(n[0], n[1]));
@@ -267,6 +279,8 @@ export function bind(b: Binder, v: Value, env: Env): void {
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*/;
+/** `const [a, b] = ` / `const x: T = ` at the start of a statement in a function body. */
+const LOCAL = /^\s*(?:const|let|var)\s+([\w$]+|\[[^\]]*\]|\{[^}]*\})\s*(?::[^=;]+)?=(?![=>])/;
 
 /** A parameter or loop-variable pattern: `x`, `x: T`, `{ a, b: c }`, `[a, b]` (defaults make a name unknown-free: dropped). */
 export function parseBinder(src: string): Binder | undefined {
@@ -415,16 +429,27 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
     const head = functionAt(code, i, to);
     if (!head) return undefined;
     let body: Expr | undefined;
+    const locals: { binder: Binder; e: Expr }[] = [];
     if (!head.block) {
       const end = expressionEnd(code, head.body, to);
       body = compile(src, head.body, end, depth + 1);
       i = end;
     } else {
-      // `{ return expr; }` only; any other body is a function whose result is not evident.
-      const m = /^\{\s*return\b/.exec(code.slice(head.body, head.body + 40));
+      // `{ const … = …; return expr; }` only (a case generator names a few parts, then returns
+      // its list); any other body is a function whose result is not evident.
+      let k = head.body + 1;
+      for (let n = 0; n < 8; n++) {
+        const d = LOCAL.exec(code.slice(k, Math.min(head.bodyEnd, k + 400)));
+        const binder = d ? parseBinder(d[1]!) : undefined;
+        if (!d || !binder) break;
+        const end = expressionEnd(code, k + d[0].length, head.bodyEnd - 1);
+        const e = compile(src, k + d[0].length, end, depth + 1);
+        locals.push({ binder, e: e ?? (() => U) });
+        k = end + (code[end] === ';' ? 1 : 0);
+      }
+      const m = /^\s*return\b/.exec(code.slice(k, k + 40));
       const close = code.slice(0, head.bodyEnd - 1).trimEnd();
-      if (m)
-        body = compile(src, head.body + m[0].length, close.endsWith(';') ? close.length - 1 : close.length, depth + 1);
+      if (m) body = compile(src, k + m[0].length, close.endsWith(';') ? close.length - 1 : close.length, depth + 1);
       i = head.bodyEnd;
     }
     return (env) => ({
@@ -434,6 +459,7 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
             call: (vals: Value[]) => {
               const inner = Object.assign(Object.create(null) as Env, env);
               head.params.forEach((p, k) => bind(p, vals[k] ?? { t: 'undef' }, inner));
+              for (const l of locals) bind(l.binder, l.e(inner), inner);
               return body!(inner);
             },
           }
