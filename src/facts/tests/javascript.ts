@@ -21,7 +21,12 @@ import {
 } from './js-values.js';
 import { counter } from './types.js';
 
-const CALL = /(?<![\w$.])(x?it|x?test|x?specify|fit|ftest|fspecify)((?:\s*\.\s*[A-Za-z]\w*)*)\s*(?=[(`])/g;
+// `it.each<Row>(rows)`: TypeScript type arguments (one level of nesting) may sit before the call.
+const TYPE_ARGS = String.raw`(?:\s*<(?:[^<>()]|<[^<>()]*>)*>)?`;
+const CALL = new RegExp(
+  String.raw`(?<![\w$.])(x?it|x?test|x?specify|fit|ftest|fspecify)((?:\s*\.\s*[A-Za-z]\w*)*)${TYPE_ARGS}\s*(?=[(\`])`,
+  'g',
+);
 /**
  * Test libraries whose default export is the test function, bound to a name of the file's choosing
  * (`var tape = require('tape')`, `import t from 'ava'`): calls of that name are tests too.
@@ -82,7 +87,7 @@ function isDefinition(args: string[], chain: string[]): boolean {
 /** Loops and `describe.each` around tests: `for (const x of LIST)`, `LIST.forEach(…)`, with the list's evident size. */
 export type Modules = (spec: string) => Record<string, Value> | undefined;
 export interface Loops {
-  spans: { from: number; to: number; size: number | null }[];
+  spans: Span[];
   /** `it.each(rows)` inside `describe.each(TABLE)(…, ({ rows }) => …)`: the summed row tables, by the position of `(`. */
   rowTables: Map<number, { size: number | null; spanFrom: number }>;
   sizeOf: (from: number, to: number) => number | null;
@@ -138,7 +143,9 @@ function loopSpans(code: string, scope: Source): Loops {
    */
   const sizeOf = (from: number, to: number): number | null => sizeOfValue(valueAt(from, to));
   const rowTables: Loops['rowTables'] = new Map();
-  const out: { from: number; to: number; size: number | null }[] = [];
+  const out: Span[] = [];
+  /** Loops that walk a list, for a loop inside one whose list comes from the row (`for (const [k, ids] of …) for (const id of ids)`). */
+  const walks: { span: Span; listFrom: number; listTo: number; list: Value; binder?: Binder }[] = [];
   for (const m of code.matchAll(
     /\bfor\s*(?=\(\s*(?:const|let|var)\s+(?:[\w$]+|\[[^\]]*\]|\{[^}]*\})\s+(?:of|in)\s)/g,
   )) {
@@ -153,8 +160,13 @@ function loopSpans(code: string, scope: Source): Loops {
     while (/\s/.test(code[at] ?? '')) at++;
     const to = code[at] === '{' ? matchBracket(code, at) : code.indexOf(';', at) + 1;
     const list = valueAt(head + of[0].length, close - 1);
-    const size = of[2] === 'of' ? guarded(scope, list, parseBinder(of[1]!), at, 'continue') : sizeOfValue(list);
-    if (to > 0) out.push({ from: m.index, to, size });
+    const binder = parseBinder(of[1]!);
+    const size = of[2] === 'of' ? guarded(scope, list, binder, at, 'continue') : sizeOfValue(list);
+    if (to <= 0) continue;
+    const span: Span = { from: m.index, to, size };
+    out.push(span);
+    if (of[2] === 'of')
+      walks.push({ span, listFrom: head + of[0].length, listTo: close - 1, list, ...(binder ? { binder } : {}) });
   }
   // `LIST.forEach(…)`, `[a, b].forEach(…)`, `Object.keys(MAP).forEach(…)`: the receiver is read backwards.
   for (const m of code.matchAll(/\.\s*forEach\s*\(/g)) {
@@ -163,13 +175,15 @@ function loopSpans(code: string, scope: Source): Loops {
     const from = receiverStart(code, m.index);
     if (to < 0) continue;
     const cb = functionAt(code, open + 1, to - 1);
-    out.push({
-      from,
-      to,
-      size: guarded(scope, valueAt(from, m.index), cb?.params[0], cb?.block ? cb.body : -1, 'return'),
-    });
+    const list = valueAt(from, m.index);
+    const span: Span = { from, to, size: guarded(scope, list, cb?.params[0], cb?.block ? cb.body : -1, 'return') };
+    out.push(span);
+    walks.push({ span, listFrom: from, listTo: m.index, list, ...(cb?.params[0] ? { binder: cb.params[0] } : {}) });
   }
-  for (const m of code.matchAll(/(?<![\w$.])(?:describe|context|suite)\s*\.\s*(?:each|for)\s*(?=[(`])/g)) {
+  nestedWalks(scope, walks);
+  for (const m of code.matchAll(
+    new RegExp(String.raw`(?<![\w$.])(?:describe|context|suite)\s*\.\s*(?:each|for)${TYPE_ARGS}\s*(?=[(\`])`, 'g'),
+  )) {
     const at = m.index + m[0].length;
     let size: number | null = null;
     let next: number;
@@ -210,6 +224,36 @@ function loopSpans(code: string, scope: Source): Loops {
     }
   }
   return { spans: out, rowTables, sizeOf };
+}
+
+/**
+ * A loop of unknown size inside a loop over known rows, whose list comes from the row: its size is
+ * the sum over the rows (6 pillars with their own rule lists: 51, not 6 × 1), and it stands for the
+ * outer loop for what it contains (`covers`). Outer rows that a guard drops are not summed.
+ */
+function nestedWalks(
+  scope: Source,
+  walks: { span: Span; listFrom: number; listTo: number; list: Value; binder?: Binder }[],
+): void {
+  for (const inner of walks) {
+    if (inner.span.size !== null) continue;
+    const outer = walks
+      .filter((o) => o !== inner && o.span.from < inner.span.from && o.span.to >= inner.span.to)
+      .sort((a, b) => b.span.from - a.span.from)[0];
+    if (!outer?.binder || outer.list.t !== 'arr' || outer.span.size !== outer.list.items.length) continue;
+    let sum: number | null = 0;
+    for (const row of outer.list.items) {
+      const env = Object.create(null) as Record<string, Value>;
+      bind(outer.binder, row, env);
+      const n = sizeOfValue(evaluate(scope, inner.listFrom, inner.listTo, env));
+      if (n === null) {
+        sum = null;
+        break;
+      }
+      sum += n;
+    }
+    if (sum !== null) (inner.span.size = sum), (inner.span.covers = outer.span.from);
+  }
 }
 
 function topLevelParts(inner: string): string[] {
@@ -328,7 +372,7 @@ export function countJavaScript(text: string, modules?: Modules, helpers: Helper
       if (h.perCall > 0)
         defs.push({ at: m.index, params: h.perCall, table: false, rowSpan: -1, skipped: false, helper: true });
       const open = m.index + m[0].length - 1;
-      if (h.table) for (let n = tableRows(scope, open, h.table); n > 0; n--) defs.push(row(m.index));
+      if (h.table) for (let n = tableRows(scope, open, h.table, !!h.within); n > 0; n--) defs.push(row(m.index));
       const to = (h.callbackRuns ?? 0) > 1 ? matchBracket(code, open) : -1;
       if (to > 0) spans.push({ from: m.index, to, size: h.callbackRuns! });
     }
@@ -396,7 +440,8 @@ function localTables(code: string, text: string, fns: NamedFunction[], modules?:
   }
   return out;
 }
-type Span = { from: number; to: number; size: number | null };
+/** `covers`: the loop (by its start) this one's size already includes, for what is inside this one. */
+type Span = { from: number; to: number; size: number | null; covers?: number };
 
 /**
  * How many times the code at an offset runs: the product of the evident loop sizes around it,
@@ -423,9 +468,11 @@ function helperRuns(code: string, defAt: number[], loops: Span[], fns: NamedFunc
   }
   const ownerOf = (at: number) => [...testing].filter((f) => inside(f, at)).sort((a, b) => b.open - a.open)[0];
   const loopTimes = (at: number, within: NamedFunction | undefined, rowSpan = -1) => {
+    const around = loops.filter((l) => at > l.from && at < l.to);
+    const covered = new Set(around.map((l) => l.covers));
     let n = 1;
-    for (const l of loops)
-      if (at > l.from && at < l.to && l.from !== rowSpan && (!within || l.from > within.open)) n *= l.size ?? 1;
+    for (const l of around)
+      if (l.from !== rowSpan && !covered.has(l.from) && (!within || l.from > within.open)) n *= l.size ?? 1;
     return n;
   };
   const memo = new Map<NamedFunction, number>();

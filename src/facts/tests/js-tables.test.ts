@@ -169,3 +169,71 @@ describe('table helpers', () => {
     expect(read).not.toContain('src/money.ts');
   });
 });
+
+describe('tables the rows of other tables carry', () => {
+  it('sums a loop over a list each row of an outer loop carries, instead of multiplying', () => {
+    const r = countJavaScript(
+      [
+        "const CATALOGUE: Record<string, readonly string[]> = { money: ['cents', 'rounding'], ledger: ['post', 'void', 'close'] };",
+        'for (const [area, ids] of Object.entries(CATALOGUE) as [string, readonly string[]][]) {',
+        '  it(`${area} is documented`, () => {});',
+        '  for (const id of ids) it(`${area}/${id} is tested`, () => {});',
+        '}',
+      ].join('\n'),
+    );
+    expect(r.expanded).toBe(2 + 5);
+  });
+
+  it('sizes a default export and an array of them imported from the modules they live in', () => {
+    const tree = {
+      'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }),
+      'rules/money/index.ts': [
+        "import cents from './cents.js';",
+        "export default { id: 'money', rules: [{ rule: cents, weight: 2 }, { rule: rounding, weight: 1 }] } satisfies Area;",
+      ].join('\n'),
+      'rules/ledger/index.ts': "export default { id: 'ledger', rules: [{ rule: post, weight: 1 }] };\n",
+      'rules/index.ts': [
+        "import money from './money/index.js';",
+        "import ledger from './ledger/index.js';",
+        'export const AREAS = [money, ledger];',
+      ].join('\n'),
+      'rules/money/area.test.ts': [
+        "import area from './index.js';",
+        "for (const { rule } of area.rules) it('passes', () => {});",
+      ].join('\n'),
+      'test/registry.test.ts': [
+        "import { AREAS } from '../rules/index.js';",
+        'for (const area of AREAS) {',
+        '  it(`${area.id} is registered`, () => {});',
+        "  for (const { rule } of area.rules) it('is documented', () => {});",
+        '}',
+      ].join('\n'),
+    };
+    expect(testInventory(memoryIndex(tree)).files.map((f) => [f.path, f.expanded])).toEqual([
+      ['rules/money/area.test.ts', 2],
+      ['test/registry.test.ts', 2 + 3],
+    ]);
+  });
+
+  it('reads type arguments of `describe.each<T>` and `it.each<T>`, and a generator a local RuleTester helper calls', () => {
+    const r = countJavaScript(
+      [
+        "import { RuleTester } from '@typescript-eslint/rule-tester';",
+        'const ruleTester = new RuleTester();',
+        'const invalidFor = (op: string): Array<InvalidTestCase<"cmp", never>> => {',
+        '  return [{ code: `a ${op} b`, errors: [] }, { code: `b ${op} a`, errors: [] }];',
+        '};',
+        'const testOperator = (op: string) => {',
+        "  ruleTester.run(`cmp: ${op}`, rule, { valid: ['x', `y ${op}`], invalid: ['toBe', 'toEqual'].flatMap(() => invalidFor(op)) });",
+        '};',
+        "testOperator('>');",
+        "testOperator('<');",
+        "describe.each<number>([14, 15, 16])('jest %i', (v) => {",
+        "  it.each<[string, number]>([['a', 1], ['b', 2]])('%s', () => {});",
+        '});',
+      ].join('\n'),
+    );
+    // 2 calls × (2 valid + 2 × 2 invalid); 3 versions × 2 rows.
+    expect(r.expanded).toBe(2 * (2 + 4) + 3 * 2);
+  });
+});

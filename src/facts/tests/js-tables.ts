@@ -29,7 +29,17 @@ export interface TableSpec {
    * What it loops over: an expression of its parameters (masked code and original text, same
    * offsets), with the tests one row defines.
    */
-  lists: { code: string; text: string; perRow: number }[];
+  lists: TableList[];
+}
+
+export interface TableList {
+  code: string;
+  text: string;
+  perRow: number;
+  /** A RuleTester suite (`{ valid, invalid }`) rather than a list. */
+  suite?: true;
+  /** Where the expression starts in its file, for a helper of the calling file (its names resolve there). */
+  at?: number;
 }
 
 /** Offset of the bracket that opens the one closing at `close`, or -1. */
@@ -131,9 +141,6 @@ export function testerRuns(code: string): { at: number; open: number; bound: boo
   return out;
 }
 
-/** The list a tester run walks, as an expression of its third argument `arg`. */
-const testerList = (arg: string) => `[...((${arg}).valid ?? []), ...((${arg}).invalid ?? [])]`;
-
 const names = (b: ReturnType<typeof parseBinder> | null): string[] =>
   !b ? [] : 'name' in b ? [b.name] : 'keys' in b ? b.keys.flatMap(([, s]) => names(s)) : b.items.flatMap(names);
 
@@ -181,7 +188,7 @@ export function tableOf(
     if (!list) continue;
     const perRow = perCall(text.slice(l.from, l.to));
     if (perRow === 0) continue;
-    lists.push({ code: code.slice(list[0], list[1]), text: text.slice(list[0], list[1]), perRow });
+    lists.push({ code: code.slice(list[0], list[1]), text: text.slice(list[0], list[1]), perRow, at: list[0] });
     spans.push([l.at, l.to]);
   }
   for (const r of testerRuns(code)) {
@@ -189,7 +196,7 @@ export function tableOf(
     const end = matchBracket(code, r.open);
     const arg = end > 0 ? splitTop(code, r.open + 1, end - 1)[2] : undefined;
     if (!arg || !mentions.test(code.slice(arg[0], arg[1]))) continue;
-    lists.push({ code: testerList(code.slice(...arg)), text: testerList(text.slice(...arg)), perRow: 1 });
+    lists.push({ code: code.slice(...arg), text: text.slice(...arg), perRow: 1, suite: true, at: arg[0] });
     spans.push([r.at, end]);
   }
   return lists.length ? { spec: { params: f.rawParams, lists }, spans } : undefined;
@@ -200,10 +207,11 @@ const sizeOf = (v: Value): number | null =>
 
 /**
  * Rows of the list `src.code[from, to)` under `env`: a spread-built array literal sums its parts,
- * so a part whose size is not evident counts once and the rest still count; a list with nothing
- * evident counts once.
+ * so a part whose size is not evident counts once and the rest still count; a call with one
+ * argument (`withFixtureFilename([...])`, `parsers.all([...])`, the wrappers test suites put around
+ * their lists) has the rows of that argument; a list with nothing evident counts once.
  */
-function rowsIn(src: Source, from: number, to: number, env?: Record<string, Value>): number {
+function rowsIn(src: Source, from: number, to: number, env?: Record<string, Value>, depth = 0): number {
   const whole = sizeOf(evaluate(src, from, to, env));
   if (whole !== null) return whole;
   const code = src.code;
@@ -211,6 +219,11 @@ function rowsIn(src: Source, from: number, to: number, env?: Record<string, Valu
   while (/\s/.test(code[start] ?? '')) start++;
   let end = to;
   while (end > start && /[\s,]/.test(code[end - 1]!)) end--;
+  const call = /^[\w$]+(?:\s*\.\s*[\w$]+)*\s*(?:<(?:[^<>()]|<[^<>()]*>)*>\s*)?\(/.exec(code.slice(start, end));
+  if (call && depth < 4 && matchBracket(code, start + call[0].length - 1) === end) {
+    const args = splitTop(code, start + call[0].length, end - 1);
+    if (args.length === 1) return rowsIn(src, args[0]![0], args[0]![1], env, depth + 1);
+  }
   if (code[start] !== '[' || matchBracket(code, start) !== end) return 1;
   let known = 0;
   let unsized = 0;
@@ -223,8 +236,41 @@ function rowsIn(src: Source, from: number, to: number, env?: Record<string, Valu
   return known === 0 ? 1 : known + unsized;
 }
 
-/** Tests a call of a table helper defines: the call's `(` at `open` in the calling file's code. */
-export function tableRows(scope: Source, open: number, spec: TableSpec): number {
+/**
+ * Tests a RuleTester suite `src.code[from, to)` defines: the rows of its `valid` and `invalid`
+ * lists, each read where it is written. Undefined when it is not a test suite (for a receiver
+ * known only by its name: neither list named); a suite not evident at all counts once.
+ */
+function suiteRows(src: Source, from: number, to: number, bound: boolean, env?: Record<string, Value>) {
+  const code = src.code;
+  let at = from;
+  while (/\s/.test(code[at] ?? '')) at++;
+  const close = code[at] === '{' ? matchBracket(code, at) : -1;
+  if (close > 0 && close <= to) {
+    let rows = 0;
+    let named = false;
+    for (const [a, b] of splitTop(code, at + 1, close - 1)) {
+      const key = /^\s*(valid|invalid)\s*(:|$)/.exec(code.slice(a, b));
+      if (!key) continue;
+      named = true;
+      rows += rowsIn(src, key[2] ? a + key[0].length : a + key[0].indexOf(key[1]!), b, env);
+    }
+    return named ? rows : bound ? 1 : undefined;
+  }
+  const suite = evaluate(src, from, to, env);
+  if (suite.t !== 'obj') return bound ? 1 : undefined;
+  if (!bound && !('valid' in suite.props) && !('invalid' in suite.props)) return undefined;
+  return ['valid', 'invalid'].reduce((n, k) => {
+    const p = member(suite, k);
+    return n + (p.t === 'undef' ? 0 : (sizeOf(p) ?? 1));
+  }, 0);
+}
+
+/**
+ * Tests a call of a table helper defines: the call's `(` at `open` in the calling file. `local`:
+ * the helper is the calling file's own, so the names in its lists resolve in that file.
+ */
+export function tableRows(scope: Source, open: number, spec: TableSpec, local = false): number {
   const close = matchBracket(scope.code, open);
   const args = close > 0 ? splitTop(scope.code, open + 1, close - 1) : [];
   const env = Object.create(null) as Record<string, Value>;
@@ -236,40 +282,18 @@ export function tableRows(scope: Source, open: number, spec: TableSpec): number 
     bind(b, a ? evaluate(scope, a[0], a[1]) : { t: 'undef' }, env);
   }
   return spec.lists.reduce((n, l) => {
-    const src: Source = { code: l.code, text: l.text, lookup: () => unknown, module: () => unknown };
-    return n + rowsIn(src, 0, l.code.length, env) * l.perRow;
+    const [src, from]: [Source, number] =
+      local && l.at !== undefined
+        ? [scope, l.at]
+        : [{ code: l.code, text: l.text, lookup: () => unknown, module: () => unknown }, 0];
+    const to = from + l.code.length;
+    return n + (l.suite ? (suiteRows(src, from, to, true, env) ?? 1) : rowsIn(src, from, to, env)) * l.perRow;
   }, 0);
 }
 
-/**
- * Tests a RuleTester run defines: the rows of `valid` and `invalid` in its third argument. Undefined
- * when the argument is not a test suite (a receiver known only by its name, whose argument names
- * neither list); a suite not evident at all counts once.
- */
+/** Tests a RuleTester run defines (its `(` at `open`): see suiteRows. */
 export function testerRows(scope: Source, open: number, bound: boolean): number | undefined {
-  const code = scope.code;
-  const close = matchBracket(code, open);
-  const arg = close > 0 ? splitTop(code, open + 1, close - 1)[2] : undefined;
-  if (!arg) return undefined;
-  let at = arg[0];
-  while (/\s/.test(code[at] ?? '')) at++;
-  // `{ valid: [...], invalid }`: each list read where it is written.
-  if (code[at] === '{' && matchBracket(code, at) > 0) {
-    let rows = 0;
-    let named = false;
-    for (const [a, b] of splitTop(code, at + 1, matchBracket(code, at) - 1)) {
-      const key = /^\s*(valid|invalid)\s*(:|$)/.exec(code.slice(a, b));
-      if (!key) continue;
-      named = true;
-      rows += key[2] ? rowsIn(scope, a + key[0].length, b) : rowsIn(scope, a + key[0].indexOf(key[1]!), b);
-    }
-    return named ? rows : bound ? 1 : undefined;
-  }
-  const suite = evaluate(scope, arg[0], arg[1]);
-  if (suite.t !== 'obj') return bound ? 1 : undefined;
-  if (!bound && !('valid' in suite.props) && !('invalid' in suite.props)) return undefined;
-  return ['valid', 'invalid'].reduce((n, k) => {
-    const p = member(suite, k);
-    return n + (p.t === 'undef' ? 0 : (sizeOf(p) ?? 1));
-  }, 0);
+  const close = matchBracket(scope.code, open);
+  const arg = close > 0 ? splitTop(scope.code, open + 1, close - 1)[2] : undefined;
+  return arg ? suiteRows(scope, arg[0], arg[1], bound) : undefined;
 }
