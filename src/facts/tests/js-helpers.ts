@@ -5,7 +5,7 @@
  */
 import type { FileView } from '../../types.js';
 import { detachDeep } from '../../util/detach.js';
-import { loopsIn, tableOf, type TableSpec } from './js-tables.js';
+import { loopsIn, tableOf, type TableSpec, without } from './js-tables.js';
 import { mask, matchBracket, SYNTAX } from './mask.js';
 
 export interface NamedFunction {
@@ -258,14 +258,6 @@ function moduleHelpers(files: FileView, path: string, perCall: (body: string) =>
     byPath.set(path, hit);
   }
   return hit;
-}
-
-/** `text` with the spans blanked (newlines kept), so a count of what is left leaves them out. */
-export function without(text: string, spans: [number, number][], base = 0): string {
-  let out = text;
-  for (const [a, b] of spans)
-    out = out.slice(0, a - base) + out.slice(a - base, b - base).replace(/[^\n]/g, ' ') + out.slice(b - base);
-  return out;
 }
 
 /**

@@ -237,3 +237,34 @@ describe('tables the rows of other tables carry', () => {
     expect(r.expanded).toBe(2 * (2 + 4) + 3 * 2);
   });
 });
+
+describe('RuleTester suites built from rows', () => {
+  it('sizes a suite per row of a helper loop, and suites joined by one call', () => {
+    const r = countJavaScript(
+      [
+        "const { RuleTester } = require('eslint');",
+        'function runTests(patterns) {',
+        '  const ruleTester = new RuleTester();',
+        '  for (const pattern of patterns) {',
+        '    const tests = { valid: pattern.valid, invalid: pattern.invalid };',
+        "    ruleTester.run('no-unsupported', rule, tests);",
+        '  }',
+        '}',
+        'runTests([',
+        "  { keyword: 'Array.from', valid: ['a', 'b'], invalid: [{ code: 'c', errors: 1 }] },",
+        "  { keyword: 'Object.hasOwn', valid: ['d'], invalid: [] },",
+        ']);',
+        'function concat(patterns) {',
+        '  const ret = { valid: [], invalid: [] };',
+        '  for (const { valid, invalid } of patterns) ret.valid.push(...valid), ret.invalid.push(...invalid);',
+        '  return ret;',
+        '}',
+        "new RuleTester().run('node-builtins', rule, concat([",
+        "  { valid: ['e', 'f'], invalid: [{ code: 'g', errors: 1 }] },",
+        "  { valid: ['h'], invalid: [] },",
+        ']));',
+      ].join('\n'),
+    );
+    expect(r).toMatchObject({ cases: 3 + 1 + 3 + 1, fromTables: 8 });
+  });
+});

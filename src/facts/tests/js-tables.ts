@@ -40,6 +40,19 @@ export interface TableList {
   suite?: true;
   /** Where the expression starts in its file, for a helper of the calling file (its names resolve there). */
   at?: number;
+  /**
+   * A RuleTester run per row whose suite comes from the row (`for (const pattern of patterns)
+   * tester.run(name, rule, { valid: pattern.valid, … })`): the row's binder and that suite.
+   */
+  rowSuite?: { binder: string; code: string; text: string; at: number };
+}
+
+/** `text` with the spans blanked (newlines kept), so a count of what is left leaves them out. */
+export function without(text: string, spans: [number, number][], base = 0): string {
+  let out = text;
+  for (const [a, b] of spans)
+    out = out.slice(0, a - base) + out.slice(a - base, b - base).replace(/[^\n]/g, ' ') + out.slice(b - base);
+  return out;
 }
 
 /** Offset of the bracket that opens the one closing at `close`, or -1. */
@@ -85,6 +98,8 @@ export interface Loop {
   listTo: number;
   from: number;
   to: number;
+  /** What each row is bound to, as written (`pattern`, `{ valid, invalid }`). */
+  binder?: string;
 }
 
 /** `for (const x of LIST) …` and `LIST.forEach(…)`/`LIST.map(…)` in a module. */
@@ -96,20 +111,25 @@ export function loopsIn(code: string): Loop[] {
     const head = m.index + m[0].length;
     const close = matchBracket(code, head);
     const of =
-      close > 0
-        ? /^\(\s*(?:const|let|var)\s+(?:[\w$]+|\[[^\]]*\]|\{[^}]*\})\s+of\s/.exec(code.slice(head, close))
-        : null;
+      close > 0 ? /^\(\s*(?:const|let|var)\s+([\w$]+|\[[^\]]*\]|\{[^}]*\})\s+of\s/.exec(code.slice(head, close)) : null;
     if (!of) continue;
     let at = close;
     while (/\s/.test(code[at] ?? '')) at++;
     const to = code[at] === '{' ? matchBracket(code, at) : expressionEnd(code, at) + 1;
-    if (to > 0) out.push({ at: m.index, listFrom: head + of[0].length, listTo: close - 1, from: at, to });
+    if (to > 0)
+      out.push({ at: m.index, listFrom: head + of[0].length, listTo: close - 1, from: at, to, binder: of[1]! });
   }
   for (const m of code.matchAll(/\.\s*(?:forEach|map|flatMap)\s*\(/g)) {
     const open = m.index + m[0].length - 1;
     const to = matchBracket(code, open);
     const from = receiverStart(code, m.index);
-    if (to > 0 && from < m.index) out.push({ at: from, listFrom: from, listTo: m.index, from: open, to });
+    const param =
+      to > 0
+        ? /^\s*(?:async\s*)?(?:\(\s*([\w$]+|\[[^\]]*\]|\{[^}]*\})|([\w$]+)\s*=>)/.exec(code.slice(open + 1, to))
+        : null;
+    const binder = param?.[1] ?? param?.[2];
+    if (to > 0 && from < m.index)
+      out.push({ at: from, listFrom: from, listTo: m.index, from: open, to, ...(binder ? { binder } : {}) });
   }
   return out.sort((a, b) => a.at - b.at);
 }
@@ -141,11 +161,40 @@ export function testerRuns(code: string): { at: number; open: number; bound: boo
   return out;
 }
 
-const names = (b: ReturnType<typeof parseBinder> | null): string[] =>
-  !b ? [] : 'name' in b ? [b.name] : 'keys' in b ? b.keys.flatMap(([, s]) => names(s)) : b.items.flatMap(names);
+const namesOf = (b: ReturnType<typeof parseBinder> | null): string[] =>
+  !b ? [] : 'name' in b ? [b.name] : 'keys' in b ? b.keys.flatMap(([, s]) => namesOf(s)) : b.items.flatMap(namesOf);
 
 /** `x = []`, `x: T = {}`: the binder without its default. */
 export const binderOf = (param: string) => parseBinder(param.replace(/^(\s*[\w$]+)\s*(?::[^=]*)?=[^>][\s\S]*$/, '$1'));
+
+/** The RuleTester run in a loop's body whose suite comes from the row (directly or through a local `const`). */
+function suiteOfRow(code: string, text: string, l: Loop) {
+  const names = new Set(namesOf(binderOf(l.binder!)));
+  const mentions = (from: number, to: number) =>
+    [...code.slice(from, to).matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*/g)].some((m) => names.has(m[0]));
+  for (const r of testerRuns(code)) {
+    if (r.at <= l.from || r.at >= l.to) continue;
+    const end = matchBracket(code, r.open);
+    let arg = end > 0 ? splitTop(code, r.open + 1, end - 1)[2] : undefined;
+    if (!arg) continue;
+    const name = code.slice(...arg).trim();
+    if (/^[\w$]+$/.test(name)) {
+      const decl = [
+        ...code
+          .slice(l.from, r.at)
+          .matchAll(new RegExp(`\\b(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*=(?!=)`, 'g')),
+      ].at(-1);
+      if (decl) arg = [l.from + decl.index + decl[0].length, expressionEnd(code, l.from + decl.index + decl[0].length)];
+    }
+    if (!mentions(...arg)) continue;
+    const [a, b] = arg;
+    return {
+      span: [r.at, end] as [number, number],
+      suite: { binder: l.binder!, code: code.slice(a, b), text: text.slice(a, b), at: a },
+    };
+  }
+  return undefined;
+}
 
 /**
  * The table a function defines tests from, when it loops over one of its parameters (or a local
@@ -160,7 +209,7 @@ export function tableOf(
   loops: Loop[],
   perCall: (body: string) => number,
 ): { spec: TableSpec; spans: [number, number][] } | undefined {
-  const params = f.rawParams.flatMap((p) => names(binderOf(p)));
+  const params = f.rawParams.flatMap((p) => namesOf(binderOf(p)));
   if (params.length === 0) return undefined;
   const mentions = new RegExp(`(?<![\\w$.])(?:${params.map((p) => p.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
   const lists: TableSpec['lists'] = [];
@@ -186,9 +235,16 @@ export function tableOf(
     if (l.at <= f.open || l.to > f.to || inside(l.at)) continue;
     const list = listAt(l.listFrom, l.listTo, l.at);
     if (!list) continue;
-    const perRow = perCall(text.slice(l.from, l.to));
-    if (perRow === 0) continue;
-    lists.push({ code: code.slice(list[0], list[1]), text: text.slice(list[0], list[1]), perRow, at: list[0] });
+    const rowSuite = l.binder ? suiteOfRow(code, text, l) : undefined;
+    const perRow = perCall(without(text.slice(l.from, l.to), rowSuite ? [rowSuite.span] : [], l.from));
+    if (perRow === 0 && !rowSuite) continue;
+    lists.push({
+      code: code.slice(list[0], list[1]),
+      text: text.slice(list[0], list[1]),
+      perRow,
+      at: list[0],
+      ...(rowSuite ? { rowSuite: rowSuite.suite } : {}),
+    });
     spans.push([l.at, l.to]);
   }
   for (const r of testerRuns(code)) {
@@ -241,7 +297,13 @@ function rowsIn(src: Source, from: number, to: number, env?: Record<string, Valu
  * lists, each read where it is written. Undefined when it is not a test suite (for a receiver
  * known only by its name: neither list named); a suite not evident at all counts once.
  */
-function suiteRows(src: Source, from: number, to: number, bound: boolean, env?: Record<string, Value>) {
+function suiteRows(
+  src: Source,
+  from: number,
+  to: number,
+  bound: boolean,
+  env?: Record<string, Value>,
+): number | undefined {
   const code = src.code;
   let at = from;
   while (/\s/.test(code[at] ?? '')) at++;
@@ -258,7 +320,17 @@ function suiteRows(src: Source, from: number, to: number, bound: boolean, env?: 
     return named ? rows : bound ? 1 : undefined;
   }
   const suite = evaluate(src, from, to, env);
-  if (suite.t !== 'obj') return bound ? 1 : undefined;
+  if (suite.t !== 'obj') {
+    // `merge([{ valid, invalid }, …])`: a call that joins suites written in place has their rows.
+    const call = /^\s*[\w$]+(?:\s*\.\s*[\w$]+)*\s*\(\s*\[/.exec(code.slice(from, to));
+    const open = call ? from + call[0].length - 1 : -1;
+    const close = open > 0 ? matchBracket(code, open) : -1;
+    if (close > 0 && /^\s*,?\s*\)\s*$/.test(code.slice(close, to))) {
+      const parts = splitTop(code, open + 1, close - 1).map(([a, b]) => suiteRows(src, a, b, false, env));
+      if (parts.length && parts.every((p) => p !== undefined)) return parts.reduce((x: number, y) => x + y!, 0);
+    }
+    return bound ? 1 : undefined;
+  }
   if (!bound && !('valid' in suite.props) && !('invalid' in suite.props)) return undefined;
   return ['valid', 'invalid'].reduce((n, k) => {
     const p = member(suite, k);
@@ -281,13 +353,26 @@ export function tableRows(scope: Source, open: number, spec: TableSpec, local = 
     if (a && /^\s*\.\.\./.test(scope.code.slice(a[0], a[1]))) break;
     bind(b, a ? evaluate(scope, a[0], a[1]) : { t: 'undef' }, env);
   }
+  const sourceOf = (part: { code: string; text: string; at?: number }): [Source, number] =>
+    local && part.at !== undefined
+      ? [scope, part.at]
+      : [{ code: part.code, text: part.text, lookup: () => unknown, module: () => unknown }, 0];
   return spec.lists.reduce((n, l) => {
-    const [src, from]: [Source, number] =
-      local && l.at !== undefined
-        ? [scope, l.at]
-        : [{ code: l.code, text: l.text, lookup: () => unknown, module: () => unknown }, 0];
+    const [src, from] = sourceOf(l);
     const to = from + l.code.length;
-    return n + (l.suite ? (suiteRows(src, from, to, true, env) ?? 1) : rowsIn(src, from, to, env)) * l.perRow;
+    if (l.suite) return n + (suiteRows(src, from, to, true, env) ?? 1);
+    if (!l.rowSuite) return n + rowsIn(src, from, to, env) * l.perRow;
+    // A suite per row: each row bound, its suite sized.
+    const rows = evaluate(src, from, to, env);
+    const binder = binderOf(l.rowSuite.binder);
+    if (rows.t !== 'arr' || !binder) return n + l.perRow + 1;
+    const [ssrc, sfrom] = sourceOf(l.rowSuite);
+    for (const row of rows.items) {
+      const inner = Object.assign(Object.create(null) as Record<string, Value>, env);
+      bind(binder, row, inner);
+      n += l.perRow + (suiteRows(ssrc, sfrom, sfrom + l.rowSuite.code.length, true, inner) ?? 1);
+    }
+    return n;
   }, 0);
 }
 
