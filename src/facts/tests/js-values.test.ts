@@ -207,3 +207,12 @@ describe('case generators', () => {
     expect(sizeOf('const rows = [1, 2, 3];\nrows.map((r) => r + 1)')).toBe(3);
   });
 });
+
+describe('tables an audited file cannot blow up', () => {
+  it('builds Array.from({ length }) rows up to 10 000, and leaves a longer or odd length unknown', () => {
+    expect(sizeOf('Array.from({ length: 3 }, (_, i) => i)')).toBe(3);
+    expect(lastValue('Array.from({ length: 1e9 }, (_, i) => i)').t).toBe('?');
+    expect(lastValue('Array.from({ length: 300000 })').t).toBe('?');
+    expect(lastValue('Array.from({ length: -1 })').t).toBe('?');
+  });
+});
