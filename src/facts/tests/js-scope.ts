@@ -34,18 +34,31 @@ export function scopeOf(
 ): Source & { exports: () => Record<string, Value> } {
   const byName = new Map<string, Binding[]>();
   // A table filled in place (`cases.push(…)`, `rows[2] = …`) is not what its literal says; `splice`
-  // and `shift` are read for what they return (`rows.splice(1)` drops a header row).
-  const mutated = new Set(
-    [
-      ...code.matchAll(
-        /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\.\s*(?:(?:push|unshift)\s*\(|length\s*=(?!=))|\[[^\]\n]*\]\s*=(?![=>]))/g,
-      ),
-    ].map((m) => m[1]!),
-  );
+  // and `shift` are read for what they return (`rows.splice(1)` drops a header row). Found when
+  // a value is first asked for, from the mutations back to the name.
+  let mutated: Set<string> | undefined;
+  const isMutated = (name: string) => {
+    if (!mutated) {
+      mutated = new Set();
+      for (const m of code.matchAll(/\.\s*(?:push|unshift)\s*\(|\.\s*length\s*=(?!=)|\]\s*=(?![=>])/g)) {
+        let k = m.index;
+        if (code[k] === ']') {
+          const line = code.lastIndexOf('\n', k) + 1;
+          k = code.lastIndexOf('[', k);
+          if (k < line) continue;
+        }
+        while (k > 0 && /\s/.test(code[k - 1]!)) k--;
+        const end = k;
+        while (k > 0 && /[\w$]/.test(code[k - 1]!)) k--;
+        if (k < end && code[k - 1] !== '.' && /^[A-Za-z_$]/.test(code[k]!)) mutated.add(code.slice(k, end));
+      }
+    }
+    return mutated.has(name);
+  };
   const add = (name: string, at: number, get: () => Value) => {
     let list = byName.get(name);
     if (!list) byName.set(name, (list = []));
-    list.push({ name, at, get: mutated.has(name) ? () => unknown : memo(get) });
+    list.push({ name, at, get: memo(() => (isMutated(name) ? unknown : get())) });
   };
   const moduleValue = (spec: string): Value => {
     const known = knownModule(spec);

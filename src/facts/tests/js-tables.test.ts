@@ -67,6 +67,21 @@ describe("ESLint's RuleTester", () => {
     expect(r).toMatchObject({ cases: 3 + 1 + 1, fromTables: 5 });
   });
 
+  it('reads a spread that follows a comment line as the rows it spreads', () => {
+    const r = countJavaScript(
+      [
+        "const { RuleTester } = require('eslint');",
+        "new RuleTester().run('x', rule, {",
+        "  valid: ['a',",
+        '    // Ignored names: every one a case of its own, spread in with a long explanation above it',
+        "    ...['b', 'c', 'd'].map((code) => ({ code, options: [{ ignores: [code] }] })),",
+        '  ],',
+        '});',
+      ].join('\n'),
+    );
+    expect(r.cases).toBe(4);
+  });
+
   it('multiplies a run inside a loop over parsers, and counts the tests beside it', () => {
     const r = countJavaScript(
       [

@@ -143,12 +143,20 @@ const NEW_TESTER = /\bnew\s+(?:[\w$]+\s*\.\s*)*[\w$]*RuleTester\s*(?=[(<])/g;
  * (`ruleTester`, imported from a helper). `bound` says which, since a name alone is weaker evidence.
  */
 export function testerRuns(code: string): { at: number; open: number; bound: boolean }[] {
+  // Asked once per file and once per helper and loop that may hold a run: found once per text.
+  const hit = recentRuns.find((r) => r.code === code);
+  if (hit) return hit.runs;
   const bound = new Set([...code.matchAll(TESTER)].map((m) => m[1]!));
   const out: { at: number; open: number; bound: boolean }[] = [];
-  for (const m of code.matchAll(/(?<![\w$.])([\w$]+)\s*\.\s*run\s*\(/g)) {
-    const name = m[1]!;
+  for (const m of code.matchAll(/\.\s*run\s*\(/g)) {
+    let a = m.index;
+    while (a > 0 && /\s/.test(code[a - 1]!)) a--;
+    const end = a;
+    while (a > 0 && /[\w$]/.test(code[a - 1]!)) a--;
+    const name = code.slice(a, end);
+    if (!name || code[a - 1] === '.' || /[\w$]/.test(code[a - 1] ?? '')) continue;
     if (bound.has(name) || /tester$/i.test(name))
-      out.push({ at: m.index, open: m.index + m[0].length - 1, bound: bound.has(name) });
+      out.push({ at: a, open: m.index + m[0].length - 1, bound: bound.has(name) });
   }
   // `new RuleTester(config).run(…)`.
   for (const m of code.matchAll(NEW_TESTER)) {
@@ -158,8 +166,11 @@ export function testerRuns(code: string): { at: number; open: number; bound: boo
     const run = end > 0 ? /^\s*\.\s*run\s*\(/.exec(code.slice(end, end + 40)) : null;
     if (run) out.push({ at: m.index, open: end + run[0].length - 1, bound: true });
   }
+  recentRuns.unshift({ code, runs: out });
+  if (recentRuns.length > 4) recentRuns.pop();
   return out;
 }
+const recentRuns: { code: string; runs: { at: number; open: number; bound: boolean }[] }[] = [];
 
 const namesOf = (b: ReturnType<typeof parseBinder> | null): string[] =>
   !b ? [] : 'name' in b ? [b.name] : 'keys' in b ? b.keys.flatMap(([, s]) => namesOf(s)) : b.items.flatMap(namesOf);
@@ -268,28 +279,34 @@ const sizeOf = (v: Value): number | null =>
  * their lists) has the rows of that argument; a list with nothing evident counts once.
  */
 function rowsIn(src: Source, from: number, to: number, env?: Record<string, Value>, depth = 0): number {
-  const whole = sizeOf(evaluate(src, from, to, env));
-  if (whole !== null) return whole;
   const code = src.code;
   let start = from;
   while (/\s/.test(code[start] ?? '')) start++;
   let end = to;
   while (end > start && /[\s,]/.test(code[end - 1]!)) end--;
-  const call = /^[\w$]+(?:\s*\.\s*[\w$]+)*\s*(?:<(?:[^<>()]|<[^<>()]*>)*>\s*)?\(/.exec(code.slice(start, end));
+  // A literal is counted by its elements, without evaluating each case (suites run to thousands).
+  if (code[start] === '[' && matchBracket(code, start) === end) {
+    let known = 0;
+    let unsized = 0;
+    for (const [a, b] of splitTop(code, start + 1, end - 1)) {
+      let p = a;
+      while (/\s/.test(code[p] ?? '')) p++;
+      const n = code.startsWith('...', p) ? sizeOf(evaluate(src, p + 3, b, env)) : 1;
+      if (n === null) unsized++;
+      else known += n;
+    }
+    return unsized === 0 ? known : known === 0 ? 1 : known + unsized;
+  }
+  const whole = sizeOf(evaluate(src, from, to, env));
+  if (whole !== null) return whole;
+  const call = /^[\w$]+(?:\s*\.\s*[\w$]+)*\s*(?:<(?:[^<>()]|<[^<>()]*>)*>\s*)?\(/.exec(
+    code.slice(start, Math.min(end, start + 300)),
+  );
   if (call && depth < 4 && matchBracket(code, start + call[0].length - 1) === end) {
     const args = splitTop(code, start + call[0].length, end - 1);
     if (args.length === 1) return rowsIn(src, args[0]![0], args[0]![1], env, depth + 1);
   }
-  if (code[start] !== '[' || matchBracket(code, start) !== end) return 1;
-  let known = 0;
-  let unsized = 0;
-  for (const [a, b] of splitTop(code, start + 1, end - 1)) {
-    const spread = /^\s*\.\.\./.exec(code.slice(a, b));
-    const n = spread ? sizeOf(evaluate(src, a + spread[0].length, b, env)) : 1;
-    if (n === null) unsized++;
-    else known += n;
-  }
-  return known === 0 ? 1 : known + unsized;
+  return 1;
 }
 
 /**
@@ -319,18 +336,16 @@ function suiteRows(
     }
     return named ? rows : bound ? 1 : undefined;
   }
-  const suite = evaluate(src, from, to, env);
-  if (suite.t !== 'obj') {
-    // `merge([{ valid, invalid }, …])`: a call that joins suites written in place has their rows.
-    const call = /^\s*[\w$]+(?:\s*\.\s*[\w$]+)*\s*\(\s*\[/.exec(code.slice(from, to));
-    const open = call ? from + call[0].length - 1 : -1;
-    const close = open > 0 ? matchBracket(code, open) : -1;
-    if (close > 0 && /^\s*,?\s*\)\s*$/.test(code.slice(close, to))) {
-      const parts = splitTop(code, open + 1, close - 1).map(([a, b]) => suiteRows(src, a, b, false, env));
-      if (parts.length && parts.every((p) => p !== undefined)) return parts.reduce((x: number, y) => x + y!, 0);
-    }
-    return bound ? 1 : undefined;
+  // `merge([{ valid, invalid }, …])`: a call that joins suites written in place has their rows.
+  const call = /^\s*[\w$]+(?:\s*\.\s*[\w$]+)*\s*\(\s*\[/.exec(code.slice(from, Math.min(to, from + 200)));
+  const open = call ? from + call[0].length - 1 : -1;
+  const listEnd = open > 0 ? matchBracket(code, open) : -1;
+  if (listEnd > 0 && listEnd <= to && /^\s*,?\s*\)\s*$/.test(code.slice(listEnd, to))) {
+    const parts = splitTop(code, open + 1, listEnd - 1).map(([a, b]) => suiteRows(src, a, b, false, env));
+    if (parts.length && parts.every((p) => p !== undefined)) return parts.reduce((x: number, y) => x + y!, 0);
   }
+  const suite = evaluate(src, from, to, env);
+  if (suite.t !== 'obj') return bound ? 1 : undefined;
   if (!bound && !('valid' in suite.props) && !('invalid' in suite.props)) return undefined;
   return ['valid', 'invalid'].reduce((n, k) => {
     const p = member(suite, k);
