@@ -27,6 +27,7 @@ export interface FileCount {
   skipped: number;
   parametrized: number;
   expanded: number;
+  fromTables?: number;
   firstLine?: number;
   benchmarks?: number;
   fuzz?: number;

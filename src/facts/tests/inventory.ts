@@ -169,6 +169,7 @@ function build(files: FileView): TestInventory {
       skipped: rest.skipped,
       parametrized: rest.parametrized,
       expanded: rest.expanded,
+      ...(rest.fromTables ? { fromTables: rest.fromTables } : {}),
       ...(rest.benchmarks ? { benchmarks: rest.benchmarks } : {}),
       ...(rest.fuzz ? { fuzz: rest.fuzz } : {}),
       ...(rest.examples ? { examples: rest.examples } : {}),
