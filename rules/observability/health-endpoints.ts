@@ -2,7 +2,7 @@ import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { codeMatches, firstPerFile, fromDependency, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { routesDoing } from '../../src/facts/handlers.js';
-import { devOnlyBranch } from '../../src/facts/dev-branch.js';
+import { DEV_CONDITION, devOnlyBranch } from '../../src/facts/dev-branch.js';
 import { NEST_PREFIX, nestRoute } from '../../src/facts/nest-routes.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
@@ -90,6 +90,7 @@ export default defineRule({
     detection:
       'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up (string routes, Django `path("health/")`, Rails `get "up"`, NestJS `@Controller("health")` or `@Get("health")` (under the global prefix, e.g. /api/health), ASP.NET `[HttpGet("health")]`); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency; terminus and lightship. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
     patterns: {
+      devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
       route: {
         regex: new RegExp(
           `["'\`](\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status\\/health|health\\/(?:live|ready|liveness|readiness|startup)))\\/?["'\`]`,
@@ -156,7 +157,10 @@ export default defineRule({
     // Endpoints mapped only in development (`if (app.Environment.IsDevelopment())`) are not served
     // in production: set aside, and named when nothing else serves health.
     const devOnly: { m: Match; guard: string; line: number }[] = [];
+    // Only a file that names a development-only condition is read again, to see what it encloses.
+    const guarded = new Set(ctx.matches('devGuard').map((m) => m.path));
     const inProduction = (m: Match) => {
+      if (!guarded.has(m.path)) return true;
       const text = ctx.files.read(m.path);
       const branch = text === undefined ? null : devOnlyBranch(text, m.line);
       if (branch && !devOnly.some((d) => d.m.path === m.path && d.m.line === m.line))

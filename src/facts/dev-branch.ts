@@ -11,8 +11,8 @@
  * the production branch.
  */
 
-/** Conditions true only outside production. */
-const DEV_CONDITION = new RegExp(
+/** Conditions true only outside production (a scan pattern too: files without one are not read again). */
+export const DEV_CONDITION = new RegExp(
   [
     String.raw`\bIsDevelopment\(\)`,
     String.raw`\bEnvironmentName\s*==\s*"Development"`,
