@@ -111,7 +111,8 @@ export default defineRule({
       },
       // A test-side class that is a WebApplicationFactory: tests that create it drive the whole app.
       appFactory: {
-        regex: /\bclass\s+(\w+)[^{;\n]*:\s*WebApplicationFactory</,
+        // `(?=(\w+))\1` takes the whole name at once (an atomic group): no backtracking into it.
+        regex: /\bclass[ \t]+(?=(\w+))\1(?:<[^>\n]*>)?(?:\([^)\n]*\))?[ \t]*:[ \t]*WebApplicationFactory</,
         files: ['**/*.cs'],
         literals: ['WebApplicationFactory'],
         maxPerFile: 3,

@@ -9,10 +9,7 @@
  */
 export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
   // Landed with the round-1 fixes (h-fix2, h-fix3); next to rewrite.
-  ['coverage-gate:simplecovSetup', 'polynomial 2'],
-  ['coverage-gate:simplecovGuard', 'polynomial 2'],
   ['test-types:integrationFile', 'polynomial 2'],
-  ['test-types:appFactory', 'polynomial 2'],
   ['health-endpoints:devGuard', 'polynomial 2'],
   ['authorization:dotnet', 'polynomial 2'],
   ['security-middleware:https', 'polynomial 2'],

@@ -119,19 +119,19 @@ export const CONFIGURED = {
 /** SimpleCov and coverlet: set up in the test project, collecting only when something turns them on. */
 export const SETUP = {
   // `SimpleCov.start` (or `require 'simplecov'`), and the environment variable it is behind, if any.
+  // `SimpleCov.start` or `require 'simplecov'`; the `if ENV['X']` it sits behind is read from its line.
   simplecovSetup: {
-    regex:
-      /^[ \t]*(?:SimpleCov\.start\b|require\s*\(?\s*['"]simplecov['"])[^\n]*?(?:\bif\s+ENV(?:\[|\.fetch\(\s*)['"](\w+)['"]|$)/m,
+    regex: /^[ \t]*(?:SimpleCov\.start\b|require[ \t(]*['"]simplecov['"])/m,
     files: RUBY_HELPERS,
     literals: ['simplecov', 'SimpleCov'],
     maxPerFile: 2,
   },
+  // An `if ENV['X']` block that may hold them (checked against their lines).
   simplecovGuard: {
-    regex:
-      /^[ \t]*if\s+ENV(?:\[|\.fetch\(\s*)['"](\w+)['"][^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*(?:require\s*\(?\s*['"]simplecov['"]|SimpleCov\.start\b)/m,
+    regex: /^[ \t]*if[ \t]+ENV(?:\[|\.fetch\()[ \t]*['"](\w+)['"]/m,
     files: RUBY_HELPERS,
-    literals: ['simplecov', 'SimpleCov'],
-    maxPerFile: 1,
+    literals: ['ENV'],
+    maxPerFile: 3,
   },
   coverletRef: {
     regex: /<PackageReference\s+Include="coverlet\.(collector|msbuild)"/,

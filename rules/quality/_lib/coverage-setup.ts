@@ -11,6 +11,7 @@ import { fromMatch } from '../../../src/facts/paths.js';
 import { ciSetsEnv } from './coverage-config.js';
 
 const RUBY_RUNNERS = ['RSpec', 'rails test', 'Minitest', 'test-unit'];
+const GUARD = /\bif\s+ENV(?:\[|\.fetch\()\s*['"](\w+)['"]/;
 
 export interface SetupCoverage {
   /** Measured whenever CI runs the tests: the tool, and why. */
@@ -42,8 +43,13 @@ function simplecov(ctx: RuleContext, ci: CommandRun[], out: SetupCoverage): void
     );
     return;
   }
-  const guard: Match | undefined = [start, ...all, ...ctx.matches('simplecovGuard')].find((m) => m.groups[0]);
-  const env = guard?.groups[0];
+  // `SimpleCov.start if ENV['X']` on its line, or an `if ENV['X']` block opened just above it.
+  const inline = [start, ...all].find((m) => GUARD.test(m.snippet));
+  const block = ctx
+    .matches('simplecovGuard')
+    .find((g) => all.some((m) => m.path === g.path && m.line > g.line && m.line - g.line <= 4));
+  const guard: Match | undefined = inline ?? block;
+  const env = inline ? GUARD.exec(inline.snippet)?.[1] : block?.groups[0];
   const runs = ci.filter((r) => r.tools.some((t) => RUBY_RUNNERS.includes(t.name)));
   const where = `${start.path}:${start.line}`;
   if (runs.length === 0) {
