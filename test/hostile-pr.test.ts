@@ -7,12 +7,15 @@
  * - globs in a committed config (every key that holds one) and in repository files (workspaces)
  *   that backtrack for hours, overflow the stack or expand without end: refused, or matched in
  *   bounded time; a .gitignore that hangs the file walker: its line is not honoured, with a note.
+ * - a reader that closes the pipe (`| head -3`) on stdout or stderr, for every command: no stack
+ *   trace ("Unhandled 'error' event … write EPIPE"), the exit code the run decided.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/report/schema.js';
-import { cli, spawnCli } from './helpers/cli.js';
+import { BIN, cli, fixture, spawnCli } from './helpers/cli.js';
 import { tempDir, writeTree } from './helpers/tree.js';
 
 /** Exit 2 with exactly one line on stderr, matching `why`. */
@@ -112,5 +115,63 @@ describe('hostile pull request: globs', () => {
     const report = JSON.parse(r.stdout) as Report;
     expect(report.stats.filesListed).toBe(3); // .gitignore, app.py and the deep x.py; *.log still ignored
     expect(report.notes.join(' ')).toMatch(/1 \.gitignore line\(s\) with more than one \*\* .* were not honoured/);
+  });
+});
+
+/** Runs the launcher with the read end of stdout or stderr closed at once; the other is captured. */
+function withClosedPipe(args: string[], closed: 'stdout' | 'stderr'): Promise<{ code: number | null; other: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('node', [BIN, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    child[closed].destroy(); // the reader is gone before the first write
+    let other = '';
+    child[closed === 'stdout' ? 'stderr' : 'stdout'].on('data', (d) => {
+      other += d;
+    });
+    child.on('close', (code) => resolve({ code, other }));
+  });
+}
+
+describe('hostile pull request: a reader that stops reading', () => {
+  it('every command, stdout closed: no stack trace, the exit code of the run', async () => {
+    const root = fixture('node-service');
+    const report = join(tempDir(), 'r.json');
+    writeFileSync(report, (await cli(['audit', root, '--format', 'json'])).stdout);
+    const doc = join(tempDir(), 'READINESS.md');
+    writeFileSync(doc, '# Status\n\n- ✅ CI pipeline\n- ✅ Dockerfile\n');
+    const commands: [string[], number][] = [
+      [['audit', root], 0],
+      [['audit', root, '--format', 'json'], 0],
+      [['audit', root, '--format', 'md', '--min-score', '100'], 1], // a failed gate stays a failed gate
+      [['audit', root, '--format', 'sarif'], 0],
+      [['verify', doc, root], 0],
+      [['verify', doc, root, '--format', 'json'], 0],
+      [['diff', report, report], 0],
+      [['render', report, '--format', 'html'], 0],
+      [['aggregate', report, '--format', 'csv'], 0],
+      [['explain', 'security/no-committed-secrets'], 0],
+      [['rules', '--format', 'json'], 0],
+      [['schema', 'report'], 0],
+      [['--help'], 0],
+    ];
+    for (const [args, code] of commands) {
+      const r = await withClosedPipe(args, 'stdout');
+      expect(r.other, args.join(' ')).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
+      expect(r.code, `${args.join(' ')}: ${r.other}`).toBe(code);
+    }
+  });
+
+  it('stderr closed (timings, gate lines, an error line): no crash, the exit code of the run', async () => {
+    const root = fixture('node-service');
+    for (const [args, code] of [
+      [['audit', root, '--format', 'json', '--timings'], 0],
+      [['audit', root, '--format', 'json', '--min-score', '100'], 1],
+      [['audit', join(root, 'missing')], 2],
+    ] as const) {
+      const r = await withClosedPipe([...args], 'stderr');
+      expect(r.code, args.join(' ')).toBe(code);
+    }
   });
 });
