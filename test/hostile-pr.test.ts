@@ -9,9 +9,12 @@
  *   bounded time; a .gitignore that hangs the file walker: its line is not honoured, with a note.
  * - a reader that closes the pipe (`| head -3`) on stdout or stderr, for every command: no stack
  *   trace ("Unhandled 'error' event … write EPIPE"), the exit code the run decided.
+ * - a repository whose git reads objects or refs outside the root (objects/info/alternates, absolute,
+ *   relative or chained; `objects` a link; the branch HEAD names a link or a FIFO; grafts or
+ *   shallow a FIFO): git is not used, the walker lists, and a note says why.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/report/schema.js';
@@ -173,5 +176,120 @@ describe('hostile pull request: a reader that stops reading', () => {
       const r = await withClosedPipe([...args], 'stderr');
       expect(r.code, args.join(' ')).toBe(code);
     }
+  });
+});
+
+/** A repository committed once, with `files` in its work tree. */
+function gitRepo(files: Record<string, string>, root = tempDir()): string {
+  writeTree(root, files);
+  const g = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.email=a@b.c', '-c', 'user.name=a', ...args], { cwd: root, stdio: 'pipe' });
+  g('init', '-q');
+  g('add', '.');
+  g('commit', '-qm', 'init');
+  return root;
+}
+
+describe('hostile pull request: git that reads outside the root', () => {
+  it('alternates, a linked objects folder, a linked or FIFO branch ref, FIFO grafts: git not used, with a note', async () => {
+    const outside = gitRepo({ 'outside-secret.py': 'x = 1\n' });
+    const outsideObjects = join(outside, '.git', 'objects');
+    const cases: [string, (root: string) => string, RegExp][] = [
+      [
+        'a clone --shared (absolute alternates)',
+        (dir) => {
+          execFileSync('git', ['clone', '-q', '--shared', outside, dir]);
+          return dir;
+        },
+        /alternates names an object store outside the audited folder/,
+      ],
+      [
+        'relative alternates, reached through a store inside the root',
+        (dir) => {
+          const root = gitRepo({ 'mine.py': 'y = 2\n' }, dir);
+          mkdirSync(join(root, 'store', 'info'), { recursive: true });
+          writeFileSync(join(root, '.git', 'objects', 'info', 'alternates'), '../../store\n');
+          const rel = join('..', '..', '..', ...Array(20).fill('..'), outsideObjects);
+          writeFileSync(join(root, 'store', 'info', 'alternates'), `${rel}\n`);
+          return root;
+        },
+        /alternates names an object store outside the audited folder/,
+      ],
+      [
+        'alternates as a FIFO (would hang git)',
+        (dir) => {
+          const root = gitRepo({ 'mine.py': 'y = 2\n' }, dir);
+          execFileSync('mkfifo', [join(root, '.git', 'objects', 'info', 'alternates')]);
+          return root;
+        },
+        /alternates is not a small regular file/,
+      ],
+      [
+        '.git/objects a link to another repository',
+        (dir) => {
+          const root = gitRepo({ 'mine.py': 'y = 2\n' }, dir);
+          rmSync(join(root, '.git', 'objects'), { recursive: true });
+          symlinkSync(outsideObjects, join(root, '.git', 'objects'));
+          return root;
+        },
+        /\.git\/objects is not a folder/,
+      ],
+      [
+        'the branch HEAD names, a link out',
+        (dir) => {
+          const root = gitRepo({ 'mine.py': 'y = 2\n' }, dir);
+          const ref = readFileSync(join(root, '.git', 'HEAD'), 'utf8')
+            .replace(/^ref:\s*/, '')
+            .trim();
+          rmSync(join(root, '.git', ref));
+          symlinkSync(join(outside, '.git', ref), join(root, '.git', ref));
+          return root;
+        },
+        /\.git\/refs\/heads\/\S+ is not a regular file/,
+      ],
+      [
+        'the branch HEAD names, a FIFO (would hang git)',
+        (dir) => {
+          const root = gitRepo({ 'mine.py': 'y = 2\n' }, dir);
+          const ref = readFileSync(join(root, '.git', 'HEAD'), 'utf8')
+            .replace(/^ref:\s*/, '')
+            .trim();
+          rmSync(join(root, '.git', ref));
+          execFileSync('mkfifo', [join(root, '.git', ref)]);
+          return root;
+        },
+        /is not a regular file/,
+      ],
+      [
+        'info/grafts as a FIFO (would hang git)',
+        (dir) => {
+          const root = gitRepo({ 'mine.py': 'y = 2\n' }, dir);
+          execFileSync('mkfifo', [join(root, '.git', 'info', 'grafts')]);
+          return root;
+        },
+        /\.git\/info\/grafts is not a regular file/,
+      ],
+    ];
+    for (const [name, plant, note] of cases) {
+      const root = plant(join(tempDir(), 'repo'));
+      const json = await cli(['audit', root, '--format', 'json']);
+      expect(json.code, `${name}: ${json.stderr}`).toBe(0);
+      const r = JSON.parse(json.stdout) as Report;
+      expect(r.notes.join(' '), name).toMatch(note);
+      expect(r.notes.join(' '), name).toMatch(/git not used: .*; listed with the file walker instead/);
+      expect(r.repository.commit, name).toBeNull(); // nothing read from the other repository's objects
+      expect(r.stats.filesListed, name).toBeGreaterThan(0);
+    }
+  });
+
+  it("alternates inside the root are the repository's own: git is used", async () => {
+    const root = gitRepo({ 'mine.py': 'y = 2\n' });
+    // Move every object into a store inside the root and point git at it.
+    renameSync(join(root, '.git', 'objects'), join(root, 'store'));
+    mkdirSync(join(root, '.git', 'objects', 'info'), { recursive: true });
+    writeFileSync(join(root, '.git', 'objects', 'info', 'alternates'), '../../store\n');
+    const r = JSON.parse((await cli(['audit', root, '--format', 'json'])).stdout) as Report;
+    expect(r.notes.join(' ')).not.toMatch(/git/);
+    expect(r.repository.commit).toMatch(/^[0-9a-f]{40}$/);
   });
 });
