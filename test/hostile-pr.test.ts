@@ -12,12 +12,16 @@
  * - a repository whose git reads objects or refs outside the root (objects/info/alternates, absolute,
  *   relative or chained; `objects` a link; the branch HEAD names a link or a FIFO; grafts or
  *   shallow a FIFO): git is not used, the walker lists, and a note says why.
+ * - @user, @org/team, #123, GH-123 and owner/repo#123 in custom-rule prose, suppression reasons,
+ *   workspace names, evidence notes and a verified document: no mention or issue reference in
+ *   any Markdown output (report, summary, verify, diff) or SARIF text, as GitHub would find them.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/report/schema.js';
+import { markdownToHtml } from './helpers/markup.js';
 import { BIN, cli, fixture, spawnCli } from './helpers/cli.js';
 import { tempDir, writeTree } from './helpers/tree.js';
 
@@ -291,5 +295,108 @@ describe('hostile pull request: git that reads outside the root', () => {
     const r = JSON.parse((await cli(['audit', root, '--format', 'json'])).stdout) as Report;
     expect(r.notes.join(' ')).not.toMatch(/git/);
     expect(r.repository.commit).toMatch(/^[0-9a-f]{40}$/);
+  });
+});
+
+const PINGS = ['@octocat', '@acme/security-team', '#1', 'GH-12', 'acme/ledger#42', '(@root)', 'cc:@admins'];
+
+/**
+ * What GitHub would turn into a notification or a cross-reference in rendered HTML: @mentions
+ * (`@user`, `@org/team`) and issue references (`#1`, `GH-1`, `owner/repo#1`) in text that is not
+ * inside code, a link or a pre block (GitHub's own filters skip those).
+ */
+function githubReferences(html: string): string[] {
+  const text = html
+    .replace(/<(code|pre|a)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)));
+  return [
+    ...text.matchAll(/(?<![\w`])@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][\w.-]*)?/g),
+    ...text.matchAll(/(?<![\w&])(?:[\w.-]+\/[\w.-]+)?#\d+|\bGH-\d+/gi),
+  ].map((m) => m[0]);
+}
+
+describe('hostile pull request: GitHub mentions and references', () => {
+  const ping = PINGS.join(' ');
+  function tree(): string {
+    return writeTree(tempDir(), {
+      '.readiness.yml': [
+        'custom:',
+        '  - id: acme/ping',
+        '    pillar: operations',
+        `    title: ${JSON.stringify(`Runbook for ${ping}`)}`,
+        `    description: ${JSON.stringify(`Ask ${ping} about \`it\``)}`,
+        `    remediation: ${JSON.stringify(`Write it, then tell ${ping}.`)}`,
+        '    severity: high',
+        '    require: { files: ["docs/runbook.md"] }',
+        'suppressions:',
+        '  - rule: security/security-policy',
+        `    reason: ${JSON.stringify(`agreed with ${ping}`)}`,
+        '',
+      ].join('\n'),
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      'packages/a/package.json': JSON.stringify({ name: '@acme/security-team', version: '1.0.0' }),
+      'README.md': `# ledger ${ping}\n`,
+      'src/index.js': 'module.exports = 1;\n',
+    });
+  }
+
+  it('the audit: md, summary and SARIF hold no mention or reference; JSON keeps the text as it was', async () => {
+    const root = tree();
+    const json = JSON.parse((await cli(['audit', root, '--format', 'json', '--packages'])).stdout) as Report;
+    const rule = json.pillars.flatMap((p) => p.rules).find((r) => r.id === 'operations/acme/ping')!;
+    expect(rule.title).toBe(`Runbook for ${ping}`); // the attack reached the report
+    for (const format of ['md', 'summary']) {
+      const md = (await cli(['audit', root, '--format', format, '--packages'])).stdout;
+      expect(md).toContain('octocat');
+      expect(githubReferences(markdownToHtml(md)), format).toEqual([]);
+    }
+    const sarif = JSON.parse((await cli(['audit', root, '--format', 'sarif'])).stdout);
+    const texts: string[] = [];
+    // Messages and rule help; a region's snippet is the file's own text, shown as code.
+    JSON.stringify(sarif, (key, value) => {
+      if (key === 'snippet') return undefined;
+      if ((key === 'text' || key === 'markdown') && typeof value === 'string') texts.push(value);
+      return value;
+    });
+    expect(texts.join(' ')).toContain('octocat');
+    for (const t of texts) expect(githubReferences(markdownToHtml(t)), t).toEqual([]);
+  });
+
+  it("verify's Markdown and SARIF, and diff's Markdown: the same", async () => {
+    const root = tree();
+    const doc = join(root, 'READINESS.md');
+    writeFileSync(
+      doc,
+      `# Readiness ${ping}\n\n- ❌ CI pipeline, owned by ${ping}\n- ✅ Kubernetes manifests ${ping}\n`,
+    );
+    for (const format of ['md', 'sarif']) {
+      const out = (await cli(['verify', doc, root, '--format', format])).stdout;
+      expect(out).toContain('octocat');
+      const md =
+        format === 'md'
+          ? out
+          : JSON.parse(out)
+              .runs[0].results.map((r: { message: { text: string } }) => r.message.text)
+              .join('\n\n');
+      expect(githubReferences(markdownToHtml(md)), format).toEqual([]);
+    }
+    const report = join(tempDir(), 'r.json');
+    writeFileSync(report, (await cli(['audit', root, '--format', 'json'])).stdout);
+    const diff = (await cli(['diff', report, report, '--format', 'md'])).stdout;
+    expect(githubReferences(markdownToHtml(diff))).toEqual([]);
+  });
+
+  it('the detector finds what GitHub would (so that the assertions above can fail)', () => {
+    expect(githubReferences(markdownToHtml(`Ask ${ping} and \`@inside-code\``))).toEqual([
+      '@octocat',
+      '@acme/security-team',
+      '@root',
+      '@admins',
+      '#1',
+      'GH-12',
+      'acme/ledger#42',
+    ]);
   });
 });
