@@ -400,3 +400,56 @@ describe('hostile pull request: GitHub mentions and references', () => {
     ]);
   });
 });
+
+describe("hostile pull request: lifting the gate with the tree's own configuration", () => {
+  const secret = 'AWS_KEY = "AKIAZ7VQ3MX5KJ2PLW4N"\n';
+  const narrowings: [string, Record<string, string>, RegExp][] = [
+    [
+      'rules off',
+      { '.readiness.yml': 'rules: {security/no-committed-secrets: off}\n' },
+      /\.readiness\.yml switches off security\/no-committed-secrets/,
+    ],
+    [
+      'a suppression',
+      { '.readiness.yml': 'suppressions: [{rule: security/no-committed-secrets, reason: fine}]\n' },
+      /suppresses security\/no-committed-secrets/,
+    ],
+    ['ignore', { 'readiness.config.json': '{"ignore": ["keys.py"]}' }, /readiness\.config\.json leaves out "keys\.py"/],
+    ['a profile', { '.readiness.yml': 'profile: docs\n' }, /sets the profile to docs/],
+    [
+      'an inline marker',
+      { 'keys.py': `# readiness-ignore security/no-committed-secrets -- test key\n${secret}` },
+      /1 inline readiness-ignore marker hides security\/no-committed-secrets at keys\.py:1/,
+    ],
+  ];
+
+  it('each lifts --fail-on critical only in plain sight: a warning in the gates of every format', async () => {
+    for (const [name, files, why] of narrowings) {
+      const root = writeTree(tempDir(), { 'keys.py': secret, 'app.py': 'print(1)\n', ...files });
+      const r = await cli(['audit', root, '--format', 'json', '--fail-on', 'critical']);
+      const report = JSON.parse(r.stdout) as Report;
+      const warning = report.gates.checks.find((c) => c.kind === 'config');
+      expect(warning?.message, name).toMatch(why);
+      expect(warning?.message, name).toMatch(/a pull request can write it/);
+      const summary = (await cli(['audit', root, '--format', 'summary', '--fail-on', 'critical'])).stdout;
+      expect(summary, name).toMatch(
+        new RegExp(`- ⚠️ evaluated with what the audited tree itself narrows.*${why.source}`),
+      );
+      const term = (await cli(['audit', root, '--fail-on', 'critical'])).stdout;
+      expect(term, name).toMatch(/! evaluated with what the audited tree itself narrows/);
+    }
+  });
+
+  it("with the base branch's configuration given by --config (inlineSuppressions: false), none of them lifts the gate", async () => {
+    const trusted = join(tempDir(), 'base.yml');
+    writeFileSync(trusted, 'inlineSuppressions: false\n');
+    for (const [name, files] of narrowings) {
+      const root = writeTree(tempDir(), { 'keys.py': secret, 'app.py': 'print(1)\n', ...files });
+      const r = await cli(['audit', root, '--format', 'json', '--fail-on', 'critical', '--config', trusted]);
+      expect(r.code, name).toBe(1);
+      expect(r.stderr, name).toMatch(
+        /gate failed: 1 failed rule of severity critical or higher: security\/no-committed-secrets/,
+      );
+    }
+  });
+});

@@ -31,6 +31,7 @@ import { buildReport } from '../report/build.js';
 import { compareToBaseline, readBaseline, type BaselineInput } from '../report/baseline.js';
 import { reportSchema, type Report } from '../report/schema.js';
 import { evaluateGates, type GateOptions } from '../scoring/gates.js';
+import { narrowingOf } from '../config/narrowing.js';
 import { loadArtifacts } from '../ingest/index.js';
 import { UsageError } from '../util/errors.js';
 import { DiskSource } from '../walk/disk-source.js';
@@ -147,6 +148,8 @@ export async function auditRepository(
     ...((options.failOn ?? config.failOn) ? { failOn: options.failOn ?? config.failOn } : {}),
     failOnRegression: options.failOnRegression ?? false,
     packagesFailOn: options.packagesFailOn ?? config.packagesFailOn ?? 'any',
+    // A configuration found in the audited tree may be a pull request's own: what it narrows is shown in the gates.
+    ...(configPath !== null && !explicit ? { treeConfig: { path: configPath, narrows: narrowingOf(config) } } : {}),
   };
   // Parsed before the walk: a malformed artefact is a usage error, whatever the tree holds.
   const artifacts = loadArtifacts(options.coverage, options.junit);

@@ -97,6 +97,8 @@ export const configSchema = z
     ruleTimeoutMs: z.number().int().min(100).max(RULE_TIMEOUT_LIMIT_MS).optional(),
     rules: z.record(z.string(), ruleSetting).optional(),
     suppressions: z.array(suppression).max(1000).optional(),
+    /** `false`: readiness-ignore comments in the audited files suppress nothing (a pull request can write them). */
+    inlineSuppressions: z.boolean().optional(),
     detect: z.record(z.string(), z.array(z.string())).optional(),
     /** readiness verify: extra phrases that map a document's claims to a rule id. */
     claims: z.record(z.string(), z.array(z.string())).optional(),

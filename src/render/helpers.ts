@@ -339,6 +339,8 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
     return gradeText(args.length > 1 ? args[0] : this?.grade);
   },
   outcomeIcon: (o: unknown) => OUTCOME_ICON[String(o)] ?? '',
+  /** A gate check's mark: what the audited tree narrowed (kind config) is a warning, not a pass. */
+  gateIcon: (g: { kind?: string; passed?: boolean }) => (g?.kind === 'config' ? '⚠️' : g?.passed ? '✅' : '❌'),
   /** A text symbol for an outcome (HTML: renders without an emoji font, e.g. when printed). */
   outcomeSymbol: (o: unknown) => OUTCOME_SYMBOL[String(o)] ?? '',
   scoreBar: (v: unknown, w: unknown) => scoreBar(v, w),
