@@ -440,6 +440,43 @@ describe("hostile pull request: lifting the gate with the tree's own configurati
     }
   });
 
+  it('a --baseline committed in the tree, rewritten by the pull request, lifts --fail-on-regression only in plain sight', async () => {
+    const dependabot =
+      'version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n    schedule: { interval: weekly }\n';
+    const root = writeTree(tempDir(), {
+      'app.py': 'print(1)\n',
+      'requirements.txt': 'flask==3.0.0\n',
+      '.github/dependabot.yml': dependabot,
+    });
+    const honest = JSON.parse((await cli(['audit', root, '--format', 'json'])).stdout) as Report;
+    // The pull request removes automated dependency updates and rewrites the committed baseline to match.
+    rmSync(join(root, '.github'), { recursive: true });
+    const forged = JSON.parse((await cli(['audit', root, '--format', 'json'])).stdout) as Report;
+    mkdirSync(join(root, '.readiness'));
+    writeFileSync(join(root, '.readiness', 'baseline.json'), JSON.stringify(forged));
+    const r = await cli([
+      'audit',
+      root,
+      '--format',
+      'json',
+      '--baseline',
+      join(root, '.readiness', 'baseline.json'),
+      '--fail-on-regression',
+    ]);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.summary.score).toBeLessThan(honest.summary.score!); // a real regression…
+    expect(r.code).toBe(0); // …that the forged baseline hides
+    expect(report.gates.checks.find((c) => c.kind === 'config')?.message).toMatch(
+      /the --baseline \S*baseline\.json is a file of the audited tree/,
+    );
+    // The same baseline from outside the tree (the last main build's artefact) carries no warning.
+    const outside = join(tempDir(), 'baseline.json');
+    writeFileSync(outside, JSON.stringify(honest));
+    const fromMain = await cli(['audit', root, '--format', 'json', '--baseline', outside, '--fail-on-regression']);
+    expect(fromMain.code).toBe(1);
+    expect((JSON.parse(fromMain.stdout) as Report).gates.checks.some((c) => c.kind === 'config')).toBe(false);
+  });
+
   it("with the base branch's configuration given by --config (inlineSuppressions: false), none of them lifts the gate", async () => {
     const trusted = join(tempDir(), 'base.yml');
     writeFileSync(trusted, 'inlineSuppressions: false\n');

@@ -20,10 +20,11 @@ export interface GateOptions {
   /** With report.packages: fail when any package (default) or every package fails its gates. */
   packagesFailOn?: 'any' | 'all';
   /**
-   * The configuration found in the audited tree (not named with --config) and what in it narrows
-   * what the gates see (config/narrowing.ts): a pull request can write it.
+   * What in the audited tree itself narrows what the gates see, one phrase each: a configuration
+   * found there (not named with --config; config/narrowing.ts), a --baseline file inside it. A pull
+   * request can write both.
    */
-  treeConfig?: { path: string; narrows: string[] };
+  fromTree?: string[];
 }
 
 type PillarLike = Pick<Report['pillars'][number], 'id' | 'title' | 'score' | 'weight' | 'rules'>;
@@ -161,14 +162,12 @@ export function evaluateGates(report: Omit<Report, 'gates'>, options: GateOption
 
 /**
  * A check that passes but says, where gates are in force, what the audited tree itself did to
- * narrow them: its own configuration (switched-off rules, suppressions, ignored paths, a profile)
- * and inline `readiness-ignore` markers that hid a finding. A pull request can write both; the
+ * narrow them: its own configuration (switched-off rules, suppressions, ignored paths, a profile),
+ * a baseline it holds, and inline `readiness-ignore` markers that hid a finding. A pull request can write both; the
  * reader of its comment must see that the gates passed under them. Null when nothing narrowed.
  */
 function treeNarrowing(report: Omit<Report, 'gates'>, options: GateOptions): GateCheck | null {
-  const parts = options.treeConfig?.narrows.length
-    ? [`${options.treeConfig.path} ${options.treeConfig.narrows.join('; ')}`]
-    : [];
+  const parts = [...(options.fromTree ?? [])];
   const inline = report.suppressed.filter((s) => s.path !== undefined && s.matched);
   if (inline.length) {
     const at = inline.slice(0, 3).map((s) => `${s.rule} at ${s.path}:${s.line}`);
@@ -179,7 +178,7 @@ function treeNarrowing(report: Omit<Report, 'gates'>, options: GateOptions): Gat
   if (parts.length === 0) return null;
   return {
     kind: 'config',
-    target: options.treeConfig?.path ?? 'inline markers',
+    target: 'audited tree',
     expected: 'gates the audited tree does not narrow',
     actual: parts.join('; '),
     passed: true,
