@@ -490,3 +490,45 @@ describe("hostile pull request: lifting the gate with the tree's own configurati
     }
   });
 });
+
+/** CSV rows split as a spreadsheet would with `sep` as its list separator (quotes respected). */
+function spreadsheetCells(csv: string, sep: string): string[] {
+  const cells: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i]!;
+    if (quoted) {
+      if (ch === '"' && csv[i + 1] === '"') (cur += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"' && cur === '') quoted = true;
+    else if (ch === sep || ch === '\n' || ch === '\r') {
+      cells.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  return [...cells, cur];
+}
+
+describe('hostile pull request: a report that attacks the spreadsheet', () => {
+  it('aggregate CSV: no cell is a formula, with , or ; as the list separator (x;=1+1 was one in a European locale)', async () => {
+    const root = writeTree(tempDir(), { 'app.py': 'print(1)\n' });
+    const report = JSON.parse((await cli(['audit', root, '--format', 'json'])).stdout) as Report;
+    const dir = tempDir();
+    const names = ['ok;=1+1', 'ok\t=HYPERLINK("http://evil.example","x")', "ok;@SUM(1+1)*cmd|' /C calc'!A0", '-2+3;+4'];
+    names.forEach((name, i) => {
+      writeFileSync(join(dir, `r${i}.json`), JSON.stringify({ ...report, repository: { ...report.repository, name } }));
+    });
+    const r = await cli(['aggregate', dir, '--snapshot', 'x', '--format', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const sep of [',', ';', '\t']) {
+      const cells = spreadsheetCells(r.stdout, sep);
+      expect(cells.join(' ')).toContain('HYPERLINK'); // the names are there…
+      expect(
+        cells.filter((c) => /^[=+\-@]/.test(c)),
+        `separator ${JSON.stringify(sep)}`,
+      ).toEqual([]); // …as text
+    }
+  });
+});
