@@ -17,7 +17,7 @@
  *   any Markdown output (report, summary, verify, diff) or SARIF text, as GitHub would find them.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/report/schema.js';
@@ -530,5 +530,59 @@ describe('hostile pull request: a report that attacks the spreadsheet', () => {
         `separator ${JSON.stringify(sep)}`,
       ).toEqual([]); // …as text
     }
+  });
+});
+
+describe('hostile pull request: a Handlebars template the repository holds (--template docs/report.md.hbs)', () => {
+  it('its partials are never read through a link (a link to a file outside, /proc/self/environ, /dev/zero) nor past a cap', async () => {
+    const outside = writeTree(tempDir(), { 'secret.txt': 'OUTSIDE-SECRET-42\n' });
+    const cases: [string, (partials: string) => void, RegExp][] = [
+      // Before: the file's content was printed in the report (and would be posted as the comment).
+      [
+        'a link out',
+        (d) => symlinkSync(join(outside, 'secret.txt'), join(d, 'leak.hbs')),
+        /leak\.hbs: is a symbolic link/,
+      ],
+      ['the environment', (d) => symlinkSync('/proc/self/environ', join(d, 'leak.hbs')), /is a symbolic link/],
+      // Before: the run hung reading /dev/zero.
+      ['/dev/zero', (d) => symlinkSync('/dev/zero', join(d, 'leak.hbs')), /is a symbolic link/],
+      ['a FIFO', (d) => execFileSync('mkfifo', [join(d, 'leak.hbs')]), /leak\.hbs: not a regular file/],
+      ['2 MiB', (d) => writeFileSync(join(d, 'leak.hbs'), 'x'.repeat(2 * 1024 * 1024)), /larger than 1 MiB/],
+    ];
+    for (const [name, plant, why] of cases) {
+      const root = writeTree(tempDir(), { 'app.py': 'print(1)\n', 'docs/report.md.hbs': '# Report\n{{> leak}}\n' });
+      mkdirSync(join(root, 'docs', 'partials'));
+      plant(join(root, 'docs', 'partials'));
+      const r = await spawnCli(['audit', root, '--template', join(root, 'docs', 'report.md.hbs')], {
+        env: { SECRET_TOKEN: 'ENV-SECRET-43' },
+      });
+      oneLineRefusal(r, why);
+      expect(r.stderr, name).not.toMatch(/OUTSIDE-SECRET|ENV-SECRET/);
+    }
+    // The partials folder itself as a link out: refused too.
+    const root = writeTree(tempDir(), { 'app.py': 'print(1)\n', 'docs/report.md.hbs': '{{> secret}}\n' });
+    writeFileSync(join(outside, 'secret.hbs'), 'OUTSIDE-SECRET-42\n');
+    symlinkSync(outside, join(root, 'docs', 'partials'));
+    oneLineRefusal(
+      await cli(['audit', root, '--template', join(root, 'docs', 'report.md.hbs')]),
+      /partials .*: not a folder/,
+    );
+  });
+
+  it('cannot run code: the prototype-pollution payloads of old Handlebars CVEs print nothing and run nothing', async () => {
+    const marker = join(tempDir(), 'ran');
+    const code = `return process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(marker)}, 'ran')`;
+    const payloads = [
+      `{{#with "s" as |string|}}{{#with "e"}}{{#with split as |conslist|}}{{this.pop}}{{this.push (lookup string.sub "constructor")}}{{this.pop}}{{#with string.split as |codelist|}}{{this.pop}}{{this.push ${JSON.stringify(code)}}}{{this.pop}}{{#each conslist}}{{#with (string.sub.apply 0 codelist)}}{{this}}{{/with}}{{/each}}{{/with}}{{/with}}{{/with}}{{/with}}`,
+      `{{#with (lookup this "constructor")}}{{#with (lookup this "constructor")}}{{this ${JSON.stringify(code)}}}{{/with}}{{/with}}`,
+      '{{lookup (lookup this "__proto__") "toString"}}{{__proto__.polluted}}{{constructor.name}}',
+    ];
+    for (const payload of payloads) {
+      const root = writeTree(tempDir(), { 'app.py': 'print(1)\n', 'docs/report.md.hbs': `# R\n${payload}\n` });
+      const r = await cli(['audit', root, '--template', join(root, 'docs', 'report.md.hbs')]);
+      expect([0, 2]).toContain(r.code);
+      expect(r.stdout).not.toMatch(/function|Object|native code/);
+    }
+    expect(existsSync(marker)).toBe(false);
   });
 });
