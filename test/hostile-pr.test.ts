@@ -15,6 +15,17 @@
  * - @user, @org/team, #123, GH-123 and owner/repo#123 in custom-rule prose, suppression reasons,
  *   workspace names, evidence notes and a verified document: no mention or issue reference in
  *   any Markdown output (report, summary, verify, diff) or SARIF text, as GitHub would find them.
+ * - the pull request's own .readiness.yml (rules off, a suppression, ignore, a profile), an inline
+ *   readiness-ignore marker, a --baseline kept in the tree: each can lift a gate, and each is
+ *   named as a warning in the gates; a trusted --config (inlineSuppressions: false) keeps them.
+ * - aggregate CSV: `x;=1+1` is no formula in a spreadsheet whose list separator is `;`.
+ * - a template kept in the repository: its partials never read through a link (a file outside,
+ *   /proc/self/environ), a FIFO or /dev/zero; old Handlebars prototype payloads run nothing.
+ * - 250,000 empty YAML documents, flow nesting 300,000 deep (CI, compose, Kubernetes, config);
+ *   .gitmodules command URL and update command; __proto__/constructor keys everywhere; XML
+ *   entity bombs and external entities in --junit/--coverage; a hostile branch name; a 900 KB
+ *   one-line bundle; NUL bytes in config text; a .gitignore that keeps git busy for minutes;
+ *   folders 1,000 deep under the names the built-in globs look for.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -584,5 +595,161 @@ describe('hostile pull request: a Handlebars template the repository holds (--te
       expect(r.stdout).not.toMatch(/function|Object|native code/);
     }
     expect(existsSync(marker)).toBe(false);
+  });
+});
+
+describe('hostile pull request: more inputs built to hang, crash, read out or mislead', () => {
+  it('250,000 empty YAML documents, flow nesting 300,000 deep in CI, compose and Kubernetes files: the audit completes', async () => {
+    const root = writeTree(tempDir(), {
+      'k8s/many.yaml': '---\n'.repeat(250_000),
+      'k8s/deep.yaml': `kind: Deployment\nspec: ${'['.repeat(300_000)}${']'.repeat(300_000)}\n`,
+      '.github/workflows/ci.yml': `on: push\njobs: ${'['.repeat(200_000)}\n`,
+      'docker-compose.yml': `services: ${'{a: '.repeat(100_000)}\n`,
+      'app.py': 'print(1)\n',
+    });
+    const r = await spawnCli(['audit', root, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.pillars.flatMap((p) => p.rules).filter((x) => x.outcome === 'error')).toEqual([]);
+    // The same nesting in the configuration is one line, exit 2.
+    writeFileSync(join(root, '.readiness.yml'), `ignore: ${'['.repeat(300_000)}${']'.repeat(300_000)}\n`);
+    oneLineRefusal(await spawnCli(['audit', root]), /^readiness: \.readiness\.yml: invalid YAML: /);
+  });
+
+  it('.gitmodules with a command URL and an update command, and a gitlink in the index: nothing runs', async () => {
+    const marker = join(tempDir(), 'ran');
+    const root = gitRepo({
+      'app.py': 'print(1)\n',
+      '.gitmodules': `[submodule "evil"]\n\tpath = evil\n\turl = ext::sh -c touch% ${marker}\n\tupdate = !touch ${marker}\n\tfetchRecurseSubmodules = true\n`,
+    });
+    const commit = execFileSync('git', ['hash-object', '-t', 'commit', '--stdin', '-w'], {
+      cwd: root,
+      input: 'tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nauthor a <a@b> 0 +0000\ncommitter a <a@b> 0 +0000\n\nx\n',
+    })
+      .toString()
+      .trim();
+    execFileSync('git', ['update-index', '--add', '--cacheinfo', `160000,${commit},evil`], { cwd: root });
+    mkdirSync(join(root, 'evil'));
+    writeFileSync(join(root, 'evil', '.git'), `gitdir: ${join(tempDir(), 'nowhere')}\n`);
+    const r = await spawnCli(['audit', root, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as Report).repository.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('__proto__, constructor and toString as config keys, dependency names, scripts and workspaces: no crash, no pollution', async () => {
+    const root = writeTree(tempDir(), {
+      '.readiness.yml':
+        'rules:\n  __proto__: {enabled: false}\npillars:\n  __proto__: {weight: 0}\ndetect:\n  __proto__: [x]\n  constructor: [y]\nclaims:\n  __proto__: [all good]\n',
+      'package.json': JSON.stringify({
+        name: '__proto__',
+        dependencies: JSON.parse('{"__proto__": "1.0.0", "constructor": "1", "toString": "2", "express": "4"}'),
+        scripts: JSON.parse('{"__proto__": "x", "constructor": "jest", "test": "jest"}'),
+        workspaces: JSON.parse('{"__proto__": ["a"]}'),
+      }),
+      'pyproject.toml':
+        '[project]\nname = "x"\ndependencies = ["__proto__==1", "constructor"]\n[tool.__proto__]\npolluted = 1\n',
+      'composer.json': '{"require": {"__proto__": "1", "constructor": "2"}}',
+      'app.py': 'print(1)\n',
+    });
+    const r = await cli(['audit', root, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.pillars.flatMap((p) => p.rules).filter((x) => x.outcome === 'error')).toEqual([]);
+    expect(report.pillars.every((p) => p.weight === 1)).toBe(true); // no pillar lost its weight
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.toString.call([])).toBe('[object Array]');
+  });
+
+  it("CI artefacts the pull request's own tests write (--junit, --coverage): entities are not expanded, external ones refused", async () => {
+    const ents = ['<!ENTITY lol "lollollollollollollollollollol">'];
+    for (let i = 1; i < 10; i++) ents.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? '' : i - 1};`.repeat(10)}">`);
+    const doctype = (root: string, extra = '') =>
+      `<?xml version="1.0"?>\n<!DOCTYPE ${root} [\n${ents.join('\n')}${extra}\n]>\n`;
+    const dir = writeTree(tempDir(), {
+      'junit.xml': `${doctype('testsuite')}<testsuite name="&lol9;"><testcase name="&lol9;" classname="a"><failure message="&lol9;"/></testcase></testsuite>\n`,
+      'coverage.xml': `${doctype('coverage', '\n<!ENTITY xxe SYSTEM "file:///etc/passwd">')}<coverage line-rate="1" lines-valid="1" lines-covered="1"><packages><package name="&xxe;"/></packages></coverage>\n`,
+    });
+    const root = writeTree(tempDir(), { 'app.py': 'print(1)\n' });
+    const j = await spawnCli(['audit', root, '--format', 'json', '--junit', join(dir, 'junit.xml')]);
+    expect(j.code, j.stderr).toBe(0);
+    expect(j.stdout.length).toBeLessThan(200_000); // 10^9 "lol"s were not built
+    expect(j.stdout).not.toContain('lollollol');
+    const c = await spawnCli(['audit', root, '--format', 'json', '--coverage', join(dir, 'coverage.xml')]);
+    oneLineRefusal(c, /--coverage .*coverage\.xml: malformed XML: External entities are not supported/);
+    expect(c.stderr).not.toContain('root:');
+  });
+
+  it("a branch name (the pull request's head ref) with HTML, Markdown, a mention and a bidi override: inert in every format", async () => {
+    const root = gitRepo({ 'app.py': 'print(1)\n' });
+    const branch = 'feat/@acme/team-#12-<img_src=x_onerror=alert(1)>-`x`-\u202eexe.txt-|pipe|-(l)';
+    execFileSync('git', ['checkout', '-q', '-b', branch], { cwd: root });
+    const json = JSON.parse((await cli(['audit', root, '--format', 'json'])).stdout) as Report;
+    expect(json.repository.branch).toBe(branch);
+    const md = (await cli(['audit', root, '--format', 'md'])).stdout;
+    const html = markdownToHtml(md);
+    expect(html).not.toMatch(/<img|<[^>]*\sonerror=/);
+    expect(html).toContain('<code>feat/'); // shown, as code
+    expect(githubReferences(html)).toEqual([]);
+    const page = (await cli(['audit', root, '--format', 'html'])).stdout;
+    expect(page).not.toMatch(/<img_src|\u202e/);
+    for (const format of ['md', 'summary', 'terminal', 'html', 'sarif', 'json'])
+      expect((await cli(['audit', root, '--format', format])).stdout, format).not.toContain('\u202e');
+  });
+
+  it('a 900 KB single-line bundle full of pattern hits: snippets stay short and the report small', async () => {
+    let line = '';
+    const unit =
+      'const k = "AKIAZ7VQ3MX5KJ2PLW4N"; app.use(helmet()); retry(3); logger.info(JSON.stringify({a:1})); fetch(u, {timeout: 5000}); ';
+    while (line.length < 900_000) line += unit;
+    const root = writeTree(tempDir(), {
+      'bundle.js': `${line}\n`,
+      'package.json': JSON.stringify({ name: 'x', dependencies: { express: '4' } }),
+    });
+    const json = await spawnCli(['audit', root, '--format', 'json']);
+    const report = JSON.parse(json.stdout) as Report;
+    const evidence = report.pillars.flatMap((p) => p.rules).flatMap((r) => r.evidence);
+    expect(Math.max(...evidence.map((e) => (e.snippet ?? '').length))).toBeLessThanOrEqual(200);
+    expect(json.stdout.length).toBeLessThan(500_000);
+    expect(json.stdout).not.toContain('AKIAZ7VQ3MX5KJ2PLW4N');
+  });
+
+  it('NUL and other C0 bytes in configuration text never reach an output raw', async () => {
+    const root = writeTree(tempDir(), {
+      '.readiness.yml': `custom:\n  - id: acme/nul\n    pillar: operations\n    title: "a\\0b\\x01c"\n    require: { files: [x] }\n`,
+      'app.py': 'print(1)\n',
+    });
+    for (const format of ['terminal', 'md', 'summary', 'html', 'sarif', 'json']) {
+      const r = await cli(['audit', root, '--format', format]);
+      expect(r.stdout, format).toContain('acme/nul');
+      expect(r.stdout, format).not.toMatch(/[\u0000\u0001]/);
+    }
+  });
+
+  it("a .gitignore git itself matches for minutes: git's time limit, then the walker (which skips the line), with notes", async () => {
+    const { listFiles } = await import('../src/walk/list.js');
+    const root = gitRepo({ 'app.py': 'print(1)\n' });
+    writeFileSync(join(root, '.gitignore'), '**/a/**/a/**/a/**/a/**/a/**/b\n');
+    writeFileSync(join(deepFolder(root, 1000), 'x.py'), 'y = 2\n');
+    const listing = await listFiles(root, { gitTimeoutMs: 1500 });
+    expect(listing.method).toBe('walk');
+    expect(listing.notes.join(' ')).toMatch(/git ls-files failed \(timed out\); listed with the file walker instead/);
+    expect(listing.notes.join(' ')).toMatch(/1 \.gitignore line\(s\) with more than one \*\*/);
+    expect(listing.paths).toContain(`${Array(1000).fill('a').join('/')}/x.py`);
+  });
+
+  it('folders 780 and 1,000 deep holding the names the built-in globs look for (docs/…/*.md, adr/…/*.rst): the audit completes', async () => {
+    const root = writeTree(tempDir(), { 'app.py': 'print(1)\n' });
+    const docs = join(root, ...Array(780).fill('docs'));
+    const adr = join(root, ...Array(1000).fill('adr'));
+    mkdirSync(docs, { recursive: true });
+    mkdirSync(adr, { recursive: true });
+    for (let i = 0; i < 300; i++) {
+      writeFileSync(join(docs, `f${i}.md`), '# x\n');
+      writeFileSync(join(adr, `g${i}.rst`), 'x\n');
+    }
+    const r = await spawnCli(['audit', root, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as Report).stats.filesListed).toBe(601);
   });
 });
