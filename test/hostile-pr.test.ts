@@ -428,6 +428,14 @@ describe("hostile pull request: lifting the gate with the tree's own configurati
     ['ignore', { 'readiness.config.json': '{"ignore": ["keys.py"]}' }, /readiness\.config\.json leaves out "keys\.py"/],
     ['a profile', { '.readiness.yml': 'profile: docs\n' }, /sets the profile to docs/],
     [
+      'an always-passing custom rule of weight 100 (raises the score past --min-score)',
+      {
+        '.readiness.yml':
+          'custom:\n  - {id: acme/always, pillar: security, title: Always, weight: 100, require: {files: ["**"]}}\npillars: {security: {weight: 100}}\n',
+      },
+      /reweights the pillar security; adds the rule acme\/always/,
+    ],
+    [
       'an inline marker',
       { 'keys.py': `# readiness-ignore security/no-committed-secrets -- test key\n${secret}` },
       /1 inline readiness-ignore marker hides security\/no-committed-secrets at keys\.py:1/,
@@ -444,10 +452,10 @@ describe("hostile pull request: lifting the gate with the tree's own configurati
       expect(warning?.message, name).toMatch(/a pull request can write it/);
       const summary = (await cli(['audit', root, '--format', 'summary', '--fail-on', 'critical'])).stdout;
       expect(summary, name).toMatch(
-        new RegExp(`- ⚠️ evaluated with what the audited tree itself narrows.*${why.source}`),
+        new RegExp(`- ⚠️ evaluated with what the audited tree itself changes in them.*${why.source}`),
       );
       const term = (await cli(['audit', root, '--fail-on', 'critical'])).stdout;
-      expect(term, name).toMatch(/! evaluated with what the audited tree itself narrows/);
+      expect(term, name).toMatch(/! evaluated with what the audited tree itself changes in them/);
     }
   });
 

@@ -179,9 +179,9 @@ function treeNarrowing(report: Omit<Report, 'gates'>, options: GateOptions): Gat
   return {
     kind: 'config',
     target: 'audited tree',
-    expected: 'gates the audited tree does not narrow',
+    expected: 'gates the audited tree does not change',
     actual: parts.join('; '),
     passed: true,
-    message: `evaluated with what the audited tree itself narrows (a pull request can write it): ${parts.join('; ')}`,
+    message: `evaluated with what the audited tree itself changes in them (a pull request can write it): ${parts.join('; ')}`,
   };
 }
