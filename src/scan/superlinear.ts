@@ -11,11 +11,6 @@ export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
   // Landed with the round-1 fixes (h-fix2, h-fix3); next to rewrite.
   ['test-types:integrationFile', 'polynomial 2'],
   ['health-endpoints:devGuard', 'polynomial 2'],
-  ['authorization:dotnet', 'polynomial 2'],
-  ['security-middleware:https', 'polynomial 2'],
-  ['security-middleware:csrf', 'polynomial 2'],
-  ['timeouts:pyExplicit', 'polynomial 2'],
-  ['timeouts:pyHttpx', 'polynomial 2'],
   // Landed with the deps2 merge (hand-written practices); next to rewrite.
   ['architecture-docs:componentHeading', 'polynomial 2'],
   ['architecture-docs:adrShape', 'polynomial 4'],
