@@ -9,6 +9,8 @@
  */
 export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
   // Landed with the round-1 fixes (h-fix2, h-fix3); next to rewrite.
+  ['health-endpoints:bareRoute', 'polynomial 2'],
+  ['authorization:roleDeny', 'polynomial 2'],
   ['test-types:integrationFile', 'polynomial 2'],
   ['health-endpoints:devGuard', 'polynomial 2'],
   // Landed with the deps2 merge (hand-written practices); next to rewrite.
