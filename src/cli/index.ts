@@ -9,6 +9,8 @@ import { UsageError, EXIT } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { oneLine, printable, printableJson } from '../util/printable.js';
 
+export { processIo } from './process-io.js';
+
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;

@@ -3,9 +3,16 @@ import type { Evidence, Match } from '../types.js';
 
 const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing)\//i;
 const TEST_FILE =
-  /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
+  /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|tests(?:_[^/]*)?\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
 const EXAMPLE_DIR =
   /(^|\/)(examples?|samples?|demos?|docs?|documentation|playground|sandbox|benchmarks?|tutorials?|codelabs?)\//i;
+
+/**
+ * A .NET (or any dotted) test project folder: `Todo.Api.Tests/`, `Shop.UnitTests/`,
+ * `Billing.IntegrationTests/`, `Api.Specs/`, and CamelCase `AcceptanceTests/`. Case-sensitive: a
+ * `contests/` folder is not one.
+ */
+export const TEST_PROJECT_DIR = /(^|\/)(?:[\w-]+\.)+[A-Za-z]*(?:Tests?|Specs?)\/|(^|\/)[A-Z][A-Za-z]*Tests\//;
 
 // Rules ask these of every path, several times per audit: each answer is kept (a pure function
 // of the path), up to a bound, so that a process auditing many trees does not grow without end.
@@ -23,7 +30,7 @@ function remembered(cache: Map<string, boolean>, path: string, compute: (p: stri
 }
 
 export function isTestPath(path: string): boolean {
-  return remembered(testPaths, path, (p) => TEST_DIR.test(p) || TEST_FILE.test(p));
+  return remembered(testPaths, path, (p) => TEST_DIR.test(p) || TEST_FILE.test(p) || TEST_PROJECT_DIR.test(p));
 }
 
 export function isExamplePath(path: string): boolean {
