@@ -1,4 +1,4 @@
-import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
+import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 
 const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireRole|requirePermission|checkPermission|hasScope|requireScope)\s*\(`;
@@ -100,6 +100,14 @@ export default defineRule({
         files: ['**/*.{cs,fs,vb}'],
         literals: ['Authorize', 'AddPolicy', 'RequireRole', 'RequireClaim', 'AuthorizationHandler', 'IsInRole'],
       },
+      // The setup an AddPolicy sits in: authorization, a rate limiter or CORS (see policyKind).
+      dotnetSetup: {
+        regex:
+          /\bAddRateLimiter\b|\bRateLimiterOptions\b|\bRateLimitPartition\.|\bAddCors\b|\bCorsOptions\b|\bAddAuthorization\w*\s*\(|\bAuthorizationOptions\b|\bAuthorizationBuilder\b|\.Require(?:Role|Claim)\s*\(/,
+        files: ['**/*.{cs,fs,vb}'],
+        literals: ['RateLimit', 'Cors', 'Authorization', '.Require'],
+        maxPerFile: 50,
+      },
       // Hand-written role guards: a condition on the user's admin/staff role that denies the request
       // (`if !request.IsAdminUser(r)`, `unless Current.user.admin?`, `if (!user.isAdmin)`).
       roleCheck: {
@@ -195,7 +203,8 @@ export default defineRule({
           key: 'dotnet',
           label: 'ASP.NET roles or policies',
           reject: /cors/i,
-          rejectMatch: (m) => /\bAddPolicy\b/.test(m.snippet) && policyKind(ctx.files, m) !== 'authorization',
+          rejectMatch: (m) =>
+            /\bAddPolicy\b/.test(m.snippet) && policyKind(m, ctx.matches('dotnetSetup')) !== 'authorization',
         },
         { key: 'ruby', label: 'Pundit/CanCanCan authorization' },
         { key: 'php', label: 'Laravel/Symfony gates, policies or voters' },
@@ -210,23 +219,19 @@ export default defineRule({
 });
 
 /**
- * Which options an `AddPolicy` call configures, from the nearest enclosing setup above it:
- * `AddAuthorization(options => options.AddPolicy(…))` grants access by policy; `AddRateLimiter` /
- * `RateLimiterOptions` partition requests and `AddCors` names origins. A policy whose lambda
- * requires a role or claim is an authorization policy wherever it is.
+ * Which options an `AddPolicy` call configures, from the nearest setup line around it (scan matches,
+ * so no file is read again): `AddAuthorization(options => options.AddPolicy(…))` grants access by
+ * policy; `AddRateLimiter` / `RateLimiterOptions` partition requests and `AddCors` names origins. A
+ * policy whose lambda requires a role or claim is an authorization policy wherever it is.
  */
-function policyKind(files: FileView, m: Match): 'authorization' | 'other' {
+function policyKind(m: Match, setups: readonly Match[]): 'authorization' | 'other' {
   if (/\.Require(?:Role|Claim|AuthenticatedUser|Assertion)\s*\(|\bAuthorizationPolicy\b/.test(m.snippet))
     return 'authorization';
-  const lines = (files.read(m.path) ?? '').split('\n');
-  for (let i = m.line - 1; i >= 0 && i >= m.line - 15; i--) {
-    const l = lines[i] ?? '';
-    if (/RateLimit|\bAddCors\b|\bCorsOptions\b|RateLimitPartition/.test(l)) return 'other';
-    if (/\bAddAuthorization\w*\s*\(|\bAuthorizationOptions\b|\bAuthorizationBuilder\b/.test(l)) return 'authorization';
-  }
+  const near = setups.filter((x) => x.path === m.path);
+  const above = near.filter((x) => x.line <= m.line && x.line >= m.line - 15).pop();
+  if (above && !/\.Require(?:Role|Claim)\s*\(/.test(above.snippet))
+    return /RateLimit|\bAddCors\b|\bCorsOptions\b/.test(above.snippet) ? 'other' : 'authorization';
   // The partition a rate-limiter policy returns comes in the lines below.
-  for (let i = m.line; i < lines.length && i < m.line + 10; i++)
-    if (/RateLimitPartition\.|\bRequire(?:Role|Claim)\s*\(/.test(lines[i] ?? ''))
-      return /RateLimitPartition/.test(lines[i] ?? '') ? 'other' : 'authorization';
-  return 'authorization';
+  const below = near.find((x) => x.line > m.line && x.line <= m.line + 10);
+  return below && /RateLimitPartition/.test(below.snippet) ? 'other' : 'authorization';
 }
