@@ -11,7 +11,6 @@ export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
   // Landed with the round-1 fixes (h-fix2, h-fix3); next to rewrite.
   ['health-endpoints:bareRoute', 'polynomial 2'],
   ['authorization:roleDeny', 'polynomial 2'],
-  ['test-types:integrationFile', 'polynomial 2'],
   ['health-endpoints:devGuard', 'polynomial 2'],
   // Landed with the deps2 merge (hand-written practices); next to rewrite.
   ['rate-limiting:reject429', 'polynomial 2'],
@@ -24,12 +23,10 @@ export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
   ['backups:drDoc', 'polynomial 3'],
   ['circuit-breakers:code', 'polynomial 3'],
   ['cost-monitoring:tags', 'polynomial 2'],
-  ['coverage-gate:vitest', 'polynomial 2'],
   ['engine:readiness-ignore', 'polynomial 3'],
   ['error-tracking:init', 'polynomial 3'],
   ['facts/manifests/JSON_KEY', 'polynomial 2'],
   ['graceful-shutdown:code', 'polynomial 2'],
-  ['linting:jvmPlugins', 'polynomial 2'],
   ['metrics:actuator', 'polynomial 2'],
   ['no-committed-secrets:jwtSecret', 'polynomial 2'],
   ['no-committed-secrets:saas', 'polynomial 2'],
