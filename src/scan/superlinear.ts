@@ -8,9 +8,6 @@
  * unguarded, and are the next to rewrite. (Every scan and manifest pattern is linear now.)
  */
 export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
-  // Landed with the round-1 fixes (h-fix2, h-fix3); next to rewrite.
-  ['health-endpoints:bareRoute', 'polynomial 2'],
-  ['health-endpoints:devGuard', 'polynomial 2'],
   // src/verify (new on main): not scan patterns, so not guarded. Lines are cut at 2,000
   // characters there (MAX_LINE), which bounds the quadratic ones but not the cubic and quartic.
   ['verify/blocks.ts#488716c6134e6cee', 'polynomial 2'],
