@@ -6,12 +6,20 @@ const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireR
 /** A request refused as forbidden (403), per framework. */
 const DENY = String.raw`raise\s+(?:PermissionDenied|Http403|Forbidden)\b|HttpResponseForbidden\s*\(|\babort\(\s*403|http\.StatusForbidden|\.status\(\s*403\s*\)|\bstatus(?:_code)?\s*[=:]\s*403\b|\bForbidden(?:Exception|Error)\s*\(|\bhead\s+:forbidden|\bstatus:\s*:forbidden|\bForbid\(\s*\)|Status403Forbidden|HttpStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\bJSONForbidden\s*\(|\bHTMLForbidden\s*\(|\bForbidden\s*\(\s*w\b|throw\s+new\s+\w*Forbidden\w*\(|\bforbidden!|\bAccessDenied(?:Exception|Error)?\s*\(|\breturn\s+[\w.]*Forbidden\w*\b`;
 /**
+ * `if`/`unless`, and what may follow it before the name it tests: not another `if` (the text after
+ * each of many `if` on a line was tried up to every later one; that later `if` reaches the same
+ * name on the same line).
+ */
+const IF = String.raw`\b(?:if|unless)\b`;
+const NOT_IF = String.raw`(?:(?!${IF})[^\n])`;
+/**
  * A condition on a role, permission, scope or membership whose branch refuses the request with a
  * 403: `if not rw: raise PermissionDenied`, `unless membership.admin? head :forbidden`,
  * `if !user.CanEdit { http.Error(w, …, http.StatusForbidden) }`. A missing user (`if (!token)`)
- * is authentication, not this.
+ * is authentication, not this. The name is a word with one of the parts in it, looked for once
+ * from the start of the word (`\w*X\w*` tried every X of a long word with a scan to its end).
  */
-const ROLE_DENY = String.raw`\b(?:if|unless)\b[^\n]{0,80}?\b(?:\w*(?:[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]llowed|[Aa]uthori[sz]ed|[Mm]ember|[Gg]rant|[Pp]rivilege|[Ss]taff|[Ss]uperuser)\w*\??|rw|is_rw|[Cc]an[A-Z_]\w*\??|can\?)(?:\b|(?<=\?))[^\n]{0,80}(?:\n[^\n]{0,120}?)?(?:${DENY})`;
+const ROLE_DENY = String.raw`${IF}${NOT_IF}{0,80}?\b(?:(?=\w*?(?:[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]llowed|[Aa]uthori[sz]ed|[Mm]ember|[Gg]rant|[Pp]rivilege|[Ss]taff|[Ss]uperuser))\w+\??|rw|is_rw|[Cc]an[A-Z_]\w*\??|can\?)(?:\b|(?<=\?))[^\n]{0,80}(?:\n[^\n]{0,120}?)?(?:${DENY})`;
 const RIGHTS = String.raw`\b(?:hasRequiredRights|requiredRights|requiredRoles|requiredPermissions|allowedRoles)\b`;
 
 export default defineRule({
@@ -47,9 +55,10 @@ export default defineRule({
           'required',
         ],
       },
+      // `Security(…, scopes=`: the arguments stop at the next `Security(` (linear on many unclosed ones).
       python: {
         regex: new RegExp(
-          String.raw`^[ \t]*permission_classes\s*=|DEFAULT_PERMISSION_CLASSES|@permission_required\b|\bPermissionRequiredMixin\b|\.has_perms?\s*\(|@roles_(?:required|accepted)\b|\bSecurity\s*\([^)]*scopes\s*=|\bSecurityScopes\b|\bcasbin\.(?:Enforcer|SyncedEnforcer)\s*\(|\boso\.(?:authorize|is_allowed)\s*\(|@user_passes_test\b|\bPermission\s*\(\s*RoleNeed|\bif\s+not\s+[\w.]+\.(?:is_superuser|is_admin|is_staff)\b|Depends\(\s*get_current_active_(?:superuser|admin)\b|${ROLE_CALL}`,
+          String.raw`^[ \t]*permission_classes\s*=|DEFAULT_PERMISSION_CLASSES|@permission_required\b|\bPermissionRequiredMixin\b|\.has_perms?\s*\(|@roles_(?:required|accepted)\b|\bSecurity\s*\((?:(?!\bSecurity\s*\()[^)])*scopes\s*=|\bSecurityScopes\b|\bcasbin\.(?:Enforcer|SyncedEnforcer)\s*\(|\boso\.(?:authorize|is_allowed)\s*\(|@user_passes_test\b|\bPermission\s*\(\s*RoleNeed|\bif\s+not\s+[\w.]+\.(?:is_superuser|is_admin|is_staff)\b|Depends\(\s*get_current_active_(?:superuser|admin)\b|${ROLE_CALL}`,
           'm',
         ),
         files: ['**/*.py'],
@@ -110,9 +119,13 @@ export default defineRule({
       },
       // Hand-written role guards: a condition on the user's admin/staff role that denies the request
       // (`if !request.IsAdminUser(r)`, `unless Current.user.admin?`, `if (!user.isAdmin)`).
+      // Up to 40 characters, then the negation and the expression (`user.isAdmin()`) that ends in
+      // the role. Without a negation, those characters end at one outside the expression, which
+      // then starts right after it: one expression per `if`, not one per character.
       roleCheck: {
-        regex:
-          /\b(?:if|unless)\b[^\n]{0,40}?(?:!\s*|\bnot\s+)?[\w.()]*\b(?:Is(?:Admin|SuperAdmin|Superuser|Staff)\w*|is(?:Admin|SuperAdmin|Staff)\b|(?:admin|super_admin|superuser|staff|moderator)\?)|\brole\s*[!=]==?\s*['"](?:admin|owner|superuser)['"]|\b(?:Use|use|Before|before)\(\s*[\w.]*\b(?:RequireAdmin|requireAdmin|AdminOnly|adminOnly|AdminRequired|adminRequired)\b/,
+        regex: new RegExp(
+          String.raw`${IF}(?:${NOT_IF}{0,40}?(?:!\s*|\bnot\s+)|(?:${NOT_IF}{0,39}[^\w.()\n])?)(?:(?!${IF})[\w.()])*\b(?:Is(?:Admin|SuperAdmin|Superuser|Staff)\w*|is(?:Admin|SuperAdmin|Staff)\b|(?:admin|super_admin|superuser|staff|moderator)\?)|\brole\s*[!=]==?\s*['"](?:admin|owner|superuser)['"]|\b(?:Use|use|Before|before)\(\s*[\w.]*\b(?:RequireAdmin|requireAdmin|AdminOnly|adminOnly|AdminRequired|adminRequired)\b`,
+        ),
         files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
         literals: [
           'IsAdmin',
