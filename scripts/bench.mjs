@@ -13,6 +13,7 @@
 // `--version`, `--help` and a 12-file repository against `node -e 0`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,14 +64,22 @@ function dropCaches() {
   }
 }
 
-/** One whole process: wall seconds and peak RSS (MiB) from /usr/bin/time. */
+/**
+ * One whole process: wall seconds, peak RSS (MiB), and CPU seconds (user + system, its children
+ * such as git included) from /usr/bin/time. On a shared machine the wall time is mostly waiting
+ * for a core; the CPU time says how much work was done.
+ */
 function timed(cmd, { allowFail = false } = {}) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], { encoding: 'utf8', maxBuffer: 1 << 28, cwd: root });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', ...cmd], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    cwd: root,
+  });
   const last = r.stderr.trim().split('\n').pop() ?? '';
-  const [secs, kb] = last.split(' ').map(Number);
+  const [secs, kb, user, sys] = last.split(' ').map(Number);
   if (r.status !== 0 && !(allowFail && r.status === 1))
     throw new Error(`${cmd.join(' ')} failed (${r.status}): ${r.stderr.slice(-500)}`);
-  return { secs, rssMiB: kb / 1024, stdout: r.stdout };
+  return { secs, rssMiB: kb / 1024, cpu: user + sys, stdout: r.stdout };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -89,6 +98,9 @@ for (const t of trees) {
   const ratios = [];
   const floorRss = [];
   const auditRss = [];
+  const floorCpu = [];
+  const auditCpu = [];
+  const load = [];
   let info;
   // One warm-up of each, so that the first measured run is not the one that fills the cache.
   if (!cold) timed(floorCmd), timed(auditCmd, { allowFail: true });
@@ -103,8 +115,11 @@ for (const t of trees) {
     ratios.push(a.secs / f.secs);
     floorRss.push(f.rssMiB);
     auditRss.push(a.rssMiB);
+    floorCpu.push(f.cpu);
+    auditCpu.push(a.cpu);
+    load.push(loadavg()[0]);
     console.log(
-      `  run ${i + 1}: floor ${f.secs.toFixed(2)} s, audit ${a.secs.toFixed(2)} s, ratio ${(a.secs / f.secs).toFixed(2)}`,
+      `  run ${i + 1}: floor ${f.secs.toFixed(2)} s (CPU ${f.cpu.toFixed(2)}), audit ${a.secs.toFixed(2)} s (CPU ${a.cpu.toFixed(2)}), ratio ${(a.secs / f.secs).toFixed(2)}, load ${loadavg()[0].toFixed(1)}`,
     );
   }
   const report = JSON.parse(readFileSync(out, 'utf8'));
@@ -118,10 +133,14 @@ for (const t of trees) {
     ratio: Number(median(ratios).toFixed(2)),
     floorRssMiB: Math.round(Math.max(...floorRss)),
     auditRssMiB: Math.round(Math.max(...auditRss)),
+    floorCpuSecs: median(floorCpu),
+    auditCpuSecs: median(auditCpu),
+    cpuRatio: Number((median(auditCpu) / median(floorCpu)).toFixed(2)),
+    load: `${Math.min(...load).toFixed(1)}-${Math.max(...load).toFixed(1)}`,
   };
   rows.push(row);
   console.log(
-    `  median: floor ${row.floorSecs.toFixed(2)} s, audit ${row.auditSecs.toFixed(2)} s, ratio ${row.ratio}; peak RSS floor ${row.floorRssMiB} MiB, audit ${row.auditRssMiB} MiB`,
+    `  median: floor ${row.floorSecs.toFixed(2)} s, audit ${row.auditSecs.toFixed(2)} s, ratio ${row.ratio}; CPU ${row.floorCpuSecs.toFixed(2)} / ${row.auditCpuSecs.toFixed(2)} s (${row.cpuRatio}); peak RSS floor ${row.floorRssMiB} MiB, audit ${row.auditRssMiB} MiB; load ${row.load}`,
   );
 }
 
@@ -144,12 +163,16 @@ if (!args.includes('--no-startup') && !cold) {
     const ratios = [];
     const secs = [];
     const bases = [];
+    const cpus = [];
+    const baseCpus = [];
     timed(cmd, { allowFail: true });
     for (let i = 0; i < runs; i++) {
       const b = timed(base);
       const c = timed(cmd, { allowFail: true });
       bases.push(b.secs);
       secs.push(c.secs);
+      baseCpus.push(b.cpu);
+      cpus.push(c.cpu);
       ratios.push(c.secs / Math.max(b.secs, 0.01));
     }
     const row = {
@@ -158,10 +181,13 @@ if (!args.includes('--no-startup') && !cold) {
       nodeSecs: median(bases),
       secs: median(secs),
       ratio: Number(median(ratios).toFixed(2)),
+      cpu: median(cpus),
+      nodeCpu: median(baseCpus),
+      load: loadavg()[0].toFixed(1),
     };
     startup.push(row);
     console.log(
-      `  ${name}: ${row.secs.toFixed(3)} s vs ${row.nodeSecs.toFixed(3)} s, ratio ${row.ratio}   (${row.command})`,
+      `  ${name}: ${row.secs.toFixed(3)} s vs ${row.nodeSecs.toFixed(3)} s, ratio ${row.ratio}; CPU ${row.cpu.toFixed(3)} vs ${row.nodeCpu.toFixed(3)} s; load ${row.load}   (${row.command})`,
     );
   }
 }
@@ -169,16 +195,20 @@ if (!args.includes('--no-startup') && !cold) {
 writeFileSync(join(benchDir, `results-${cold ? 'cold' : 'warm'}.json`), JSON.stringify({ rows, startup }, null, 2));
 // The same numbers as Markdown tables, ready for docs/performance.md.
 console.log(
-  `\n| tree | files | cache | floor (f) (s) | audit (s) | ratio | peak RSS floor / audit (MiB) |\n|---|---:|---|---:|---:|---:|---:|`,
+  `\n| tree | files | cache | floor (f) (s) | audit (s) | ratio | CPU floor / audit (s) | CPU ratio | peak RSS floor / audit (MiB) | load |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---|`,
 );
 for (const r of rows)
   console.log(
-    `| ${r.tree} | ${r.files} | ${r.cache} | ${r.floorSecs.toFixed(2)} | ${r.auditSecs.toFixed(2)} | **${r.ratio}** | ${r.floorRssMiB} / ${r.auditRssMiB} |`,
+    `| ${r.tree} | ${r.files} | ${r.cache} | ${r.floorSecs.toFixed(2)} | ${r.auditSecs.toFixed(2)} | **${r.ratio}** | ${r.floorCpuSecs.toFixed(2)} / ${r.auditCpuSecs.toFixed(2)} | ${r.cpuRatio} | ${r.floorRssMiB} / ${r.auditRssMiB} | ${r.load} |`,
   );
 if (startup.length) {
-  console.log('\n| command | s | `node -e 0` (s) | ratio |\n|---|---:|---:|---:|');
+  console.log(
+    '\n| command | s | `node -e 0` (s) | ratio | CPU / `node -e 0` CPU (s) | load |\n|---|---:|---:|---:|---:|---|',
+  );
   for (const s of startup)
-    console.log(`| ${s.name} | ${s.secs.toFixed(3)} | ${s.nodeSecs.toFixed(3)} | **${s.ratio}** |`);
+    console.log(
+      `| ${s.name} | ${s.secs.toFixed(3)} | ${s.nodeSecs.toFixed(3)} | **${s.ratio}** | ${s.cpu.toFixed(3)} / ${s.nodeCpu.toFixed(3)} | ${s.load} |`,
+    );
 }
 
 /** A small library as a git repository: 12 files (sources, tests, CI, README, licence, lockfile). */
