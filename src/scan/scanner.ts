@@ -15,7 +15,6 @@
  */
 import type { Match } from '../types.js';
 import { decode, type Digest, type FileIndex, type FileSource, type SkipReason } from '../walk/file-index.js';
-import { shareDeep } from '../util/detach.js';
 import { ListingView, localDigest, restorePrototypes } from './local.js';
 import {
   compilePatterns,
@@ -184,7 +183,7 @@ export async function scan(
       for (const [key, list] of b.matches) for (const m of list) matches.get(key)!.push(m);
       for (const [key, o] of b.overruns) if (!overruns.has(key)) overruns.set(key, o);
       for (const [i, key, value, nulls] of b.digests)
-        files.rememberDigest(key, order[first + i]!.path, shareDeep(restorePrototypes(value, nulls)));
+        files.rememberDigest(key, order[first + i]!.path, restorePrototypes(value, nulls));
       for (const [i, text, keys] of b.replay)
         replay.set(first + i, { text, digests: order[first + i]!.digests.filter((d) => keys.includes(d.key)) });
     };

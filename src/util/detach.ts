@@ -17,18 +17,20 @@ export function detach(s: string): string {
 
 /**
  * Short strings kept for the whole run (digests' names, kinds, keys, labels) are shared: one copy
- * per distinct value on the main thread. At 100k files the digests held 800k strings of which
- * 117k distinct, 24 MB of copies. Long ones are rarely repeated and are only detached.
+ * per distinct value among the digests taken on the main thread. At 100k files the digests held
+ * 800k strings of which 117k distinct, 24 MB of copies. Long ones are rarely repeated and are only
+ * detached. (The scan threads' digests arrive as copies and are kept as they come: walking them
+ * again to share their strings cost ~0.7 s of the main thread at 100k.)
  */
 const SHARED_MAX = 64;
 const SHARED_CAP = 1_000_000;
 const pool = new Map<string, string>();
 
-function share(s: string, copy: boolean): string {
-  if (s.length > SHARED_MAX) return copy ? detach(s) : s;
+function share(s: string): string {
+  if (s.length > SHARED_MAX) return detach(s);
   let kept = pool.get(s);
   if (kept === undefined) {
-    kept = copy ? detach(s) : s;
+    kept = detach(s);
     if (pool.size < SHARED_CAP) pool.set(kept, kept);
   }
   return kept;
@@ -36,15 +38,7 @@ function share(s: string, copy: boolean): string {
 
 /** `detach` every string in plain data (objects, arrays, Maps, Sets), in place, sharing short ones; returns it. */
 export function detachDeep<T>(value: T): T {
-  return needed ? eachString(value, (s) => share(s, true)) : value;
-}
-
-/**
- * Data that crossed from another thread holds copies already: its short strings are shared with
- * the main thread's (see detachDeep), in place.
- */
-export function shareDeep<T>(value: T): T {
-  return needed ? eachString(value, (s) => share(s, false)) : value;
+  return needed ? eachString(value, share) : value;
 }
 
 function eachString<T>(value: T, map: (s: string) => string): T {
