@@ -1,83 +1,62 @@
-// Where does scan time go? Reads every candidate file of TREE into memory once, then times each
-// pattern alone over the files its globs select (literal pre-filter + regex, as the scanner runs
-// it). Prints the slowest patterns. Usage: npm run build && node scripts/profile-patterns.mjs TREE [TOP]
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Where does pattern time go? Reads every file the scan would read (after listing, facts and the
+// scan plan, as the audit does) into memory once, then times: the whole pattern pass as the scanner
+// runs it (one automaton pass per file, then the regexes of the alternatives a file can match),
+// the automaton pass alone, and each pattern alone over its files (automaton pass included, so
+// subtract its share). Usage: npm run build && node scripts/profile-patterns.mjs TREE [TOP]
 import { PILLARS } from '../dist/rules/index.js';
 import { scanPlan } from '../dist/src/engine/audit.js';
-import { compilePatterns, runPatterns } from '../dist/src/scan/scanner.js';
+import { collectFacts, factPatterns } from '../dist/src/facts/index.js';
+import { compilePatterns, runPatterns } from '../dist/src/scan/patterns.js';
+import { planFiles } from '../dist/src/scan/scanner.js';
+import { DiskSource } from '../dist/src/walk/disk-source.js';
+import { decode, FileIndex } from '../dist/src/walk/file-index.js';
+import { listFiles } from '../dist/src/walk/list.js';
 
 const [root, topArg] = process.argv.slice(2);
-const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-  cwd: root,
-  maxBuffer: 1 << 30,
-}).toString();
-const paths = out.split('\0').filter(Boolean);
-const { patterns } = scanPlan(PILLARS.flatMap((p) => p.rules.map((r) => r.rule)));
-const texts = new Map();
-for (const p of paths) {
-  try {
-    const buf = readFileSync(join(root, p));
-    if (buf.length <= 1 << 20 && !buf.includes(0)) texts.set(p, buf.toString('utf8'));
-  } catch {}
-}
-const groups = compilePatterns(patterns);
-const perFile = [...texts.keys()].map((p) => [p, groups.flatMap((g) => (g.test(p) ? g.patterns : []))]);
-// The whole scan as the scanner runs it (shared literal pass + regexes), best of 3.
-let best = Infinity;
-for (let k = 0; k < 3; k++) {
-  const matches = new Map(patterns.map((p) => [p.key, []]));
-  const t0 = performance.now();
-  for (const [p, cs] of perFile) runPatterns(p, texts.get(p), cs, matches, new Map());
-  best = Math.min(best, performance.now() - t0);
-}
-let bytes = 0;
-for (const t of texts.values()) bytes += t.length;
-console.log(
-  `files ${paths.length}, readable ${texts.size} (${(bytes / 2 ** 20).toFixed(1)} MiB), patterns ${patterns.length}: runPatterns over all ${Math.round(best)} ms`,
+const { paths } = await listFiles(root);
+const source = new DiskSource(root);
+const files = new FileIndex(paths, source);
+const plan = scanPlan(
+  PILLARS.flatMap((p) => p.rules.map((r) => r.rule)),
+  factPatterns(collectFacts(files), []),
 );
-// Per pattern: the regex alone on the files where its literals are present.
-const rows = [];
-let set;
-const found = new Map();
-for (const g of groups) for (const c of g.patterns) if (c.literalSet) set = c.literalSet;
-const t1 = performance.now();
-if (set) for (const [p] of perFile) found.set(p, set.scan(texts.get(p)));
-console.log(`literal automaton pass: ${Math.round(performance.now() - t1)} ms`);
-for (const g of groups) {
-  const files = perFile.filter(([p]) => g.test(p)).map(([p]) => p);
-  for (const c of g.patterns) {
-    let ran = 0,
-      n = 0;
-    const t0 = performance.now();
-    for (const p of files) {
-      const text = texts.get(p);
-      if (c.literalIds && !c.literalIds.some((id) => set.present(found.get(p), id, text, () => text.toLowerCase())))
-        continue;
-      ran++;
-      c.regex.lastIndex = c.endOnly ? text.length : 0;
-      let m,
-        k = 0;
-      while (k < c.maxPerFile && (m = c.regex.exec(text)) !== null) {
-        if (m[0].length === 0) c.regex.lastIndex++;
-        k++;
-        n++;
-      }
-    }
-    rows.push({
-      key: c.key,
-      ms: Math.round(performance.now() - t0),
-      files: files.length,
-      regexRan: ran,
-      matches: n,
-      literals: c.literals ? c.literals.length : 0,
-      regex: String(c.regex).slice(0, 90),
-    });
-  }
+const groups = compilePatterns(plan.patterns, { kind: 'automaton' });
+const items = [];
+for (const item of planFiles(files.paths, groups, plan.keep, plan.digests)) {
+  const bytes = source.readBytes(item.path, files.maxFileBytes);
+  const text = typeof bytes === 'string' ? null : decode(bytes);
+  if (typeof text === 'string' && item.compiled.length) items.push([item.path, text, item.compiled]);
 }
-rows.sort((a, b) => b.ms - a.ms);
-for (const r of rows.slice(0, Number(topArg ?? 40)))
-  console.log(
-    `${String(r.ms).padStart(6)} ms  ${r.key.padEnd(50)} files ${String(r.files).padStart(6)} ran ${String(r.regexRan).padStart(6)} m ${String(r.matches).padStart(5)} lit ${r.literals}  ${r.regex}`,
-  );
+const chars = items.reduce((n, [, t]) => n + t.length, 0);
+const best = (f) => {
+  let ms = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    f();
+    ms = Math.min(ms, performance.now() - t0);
+  }
+  return ms;
+};
+const all = best(() => {
+  const m = new Map();
+  for (const [p, t, c] of items) runPatterns(p, t, c, m);
+});
+const set = groups.flatMap((g) => g.patterns).find((c) => c.literalSet)?.literalSet;
+const automaton = set ? best(() => items.forEach(([, t]) => set.scan(t))) : 0;
+console.log(`${items.length} files, ${(chars / 1e6).toFixed(1)} M characters`);
+console.log(`all patterns: ${all.toFixed(0)} ms (best of 3), of which the automaton pass ${automaton.toFixed(0)} ms`);
+const byKey = new Map();
+for (const [p, t, cs] of items)
+  for (const c of cs) {
+    if (!byKey.has(c.key)) byKey.set(c.key, []);
+    byKey.get(c.key).push([p, t, c]);
+  }
+const per = [...byKey].map(([key, list]) => {
+  const m = new Map();
+  const t0 = performance.now();
+  for (const [p, t, c] of list) runPatterns(p, t, [c], m);
+  return [key, performance.now() - t0, list.length, (m.get(key) ?? []).length];
+});
+console.log('alone (ms, automaton pass included) / files / matches');
+for (const [k, ms, n, hits] of per.sort((a, b) => b[1] - a[1]).slice(0, Number(topArg || 25)))
+  console.log(`${ms.toFixed(0).padStart(7)}  ${String(n).padStart(7)}  ${String(hits).padStart(6)}  ${k}`);
