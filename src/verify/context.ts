@@ -7,14 +7,27 @@
 import { iconStatus, plain } from './status.js';
 
 /** What a heading or a label line makes of the lines under it. */
-export type Context = 'absent' | 'planned' | 'review' | 'files' | 'historical' | 'example' | 'skip' | null;
+export type Context =
+  | 'absent'
+  | 'issues'
+  | 'planned'
+  | 'review'
+  | 'files'
+  | 'historical'
+  | 'example'
+  | 'skip'
+  | 'list'
+  | null;
 
 const ABSENT =
   /^(?:missing|gaps?|known gaps|needs|needed|not (?:yet )?(?:done|implemented|started)|to ?do|remaining(?: \w+)?|known issues|limitations|not included|outstanding|open (?:items|issues|points)|blockers?|critical gaps?|what'?s missing|fehlt|fehlend|offene punkte|lücken|pendiente|pendientes|faltantes?|manquant|lacunes)\b/i;
+/** A list of problems found: "No rate limiting" names a gap, "Default secret in code" a problem that is there. */
+const ISSUES =
+  /^(?:(?:critical|known|major|minor|high|medium|low|security|open|main|key|top)\s+)?(?:issues?|problems?|weakness(?:es)?|concerns?|risks?|vulnerabilities|schwächen|schwachstellen|probleme|risiken|debilidades|problemas|riesgos|faiblesses|problèmes|risques)\b/i;
 const PLANNED =
   /^(?:next steps?|planned|roadmap|future(?: work| improvements| enhancements)?|recommendations?|recommended|suggest(?:ed|ions?)|proposed|improvements?|nice to have|optional|backlog|ideas|nächste schritte|empfehlungen|próximos pasos|recomendaciones|prochaines étapes)\b|\b(?:roadmap|(?:remediation|action|implementation|migration|improvement) plan|pull requests?|to-?do list|aktionsplan|maßnahmen(?:plan)?|plan de (?:acci[oó]n|implementaci[oó]n|trabajo|mejora)|plan d'action|hoja de ruta|fahrplan|objetivos|objectives|goals|targets|ziele)\b/i;
 const REVIEW =
-  /\b(?:reviewer|review checklist|evaluat(?:or|ion) checklist|auditor|verification(?: steps)?|how to verify|to verify|acceptance criteria|sign-?off|approval|before (?:you )?(?:deploy(?:ing)?|launch(?:ing)?|release|releasing|going live|production)|pre-?(?:deploy(?:ment)?|launch|release|production|flight|merge)(?: checklist)?|post-?deploy(?:ment)?|go-?live|launch day|deployment checklist|release checklist|questions|action items|steps to|procedure|checklist template|checkliste vor|lista de verificaci[oó]n|antes de (?:desplegar|producci[oó]n))\b/i;
+  /\b(?:reviewer|review checklist|evaluat(?:or|ion) checklist|auditor|verification(?: steps| checklist)?(?! (?:report|results?|summary|status))|how to verify|to verify|acceptance criteria|sign-?off|approval|before (?:you )?(?:deploy(?:ing)?|launch(?:ing)?|release|releasing|going live|production)|pre-?(?:deploy(?:ment)?|launch|release|production|flight|merge)(?: checklist)?|post-?deploy(?:ment)?|go-?live|launch day|deployment checklist|release checklist|questions|action items|steps to|procedure|checklist template|checkliste vor|lista de verificaci[oó]n|antes de (?:desplegar|producci[oó]n))\b/i;
 const FILES =
   /^(?:files?(?: (?:created|added|changed|modified|touched|involved))?|new files|created files|deliverables|key files|dateien|archivos|fichiers)\b/i;
 const HISTORICAL =
@@ -27,13 +40,19 @@ const FINISHED =
 const EXAMPLE =
   /\b(?:examples?|ejemplos?|beispiele?|exemples?|sample|templates?|plantillas?|vorlagen?|propuest[oa]s?|proposed|vorgeschlagen|propos[ée]e?s?|mock-?ups?)\b/i;
 
-/** The context a heading sets, from its text. */
-export function headingContext(raw: string): Context {
+/**
+ * The context a heading sets, from its text. The document's title (level 1) names the document —
+ * "Production Readiness Verification Report", "Release Checklist" — and says nothing of how its
+ * lists read, unless it is all history, an example, or a list of gaps.
+ */
+export function headingContext(raw: string, level = 2): Context {
   const t = plain(raw).replace(/^[\d.)\s]+/, '');
   if (HISTORICAL.test(t)) return 'historical';
   if (EXAMPLE.test(t)) return 'example';
   if (PHASE.test(t) && (iconStatus(raw) === 'done' || FINISHED.test(t))) return 'historical';
   if (ABSENT.test(t)) return 'absent';
+  if (level === 1) return null;
+  if (ISSUES.test(t)) return 'issues';
   if (REVIEW.test(t)) return 'review';
   if (PLANNED.test(t)) return 'planned';
   return null;
@@ -46,11 +65,16 @@ export function labelContext(raw: string): Context | undefined {
   const label = t.replace(/:\s*$/, '');
   if (label.length > 80) return undefined;
   if (ABSENT.test(label)) return 'absent';
+  if (ISSUES.test(label)) return 'issues';
   if (FILES.test(label)) return 'files';
   if (REVIEW.test(label)) return 'review';
   if (PLANNED.test(label)) return 'planned';
-  return 'skip';
+  // "**Notes:**" comments on the section; "**Celery setup:**" introduces more of it.
+  return NOTES.test(label) ? 'skip' : 'list';
 }
+
+const NOTES =
+  /^(?:notes?|comments?|remarks?|hinweise?|anmerkungen?|notas?|observaciones|remarques|tips?|caveats?|assumptions?|(?:open )?questions?|context|background|hintergrund|rationale|why)\b/i;
 
 /** Labels whose value is metadata, never a claim. */
 export const META_LABEL =

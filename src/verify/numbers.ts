@@ -126,6 +126,18 @@ export function testOutput(text: string): ClaimNumber | null {
   return null;
 }
 
+/** "95/100", "7/10", "66.5/100 (D+)": a self-assessed score (not "7/10 tests"). */
+export function scoreIn(text: string): ClaimNumber | null {
+  const m =
+    /(?<![\d.,/])(\d{1,3}(?:\.\d+)?)\s*\/\s*(10|100)(?![\d.,/])(?!\s*(?:tests?|specs?|passing|passed|files?|cases|checks?|items?|endpoints?)\b)/i.exec(
+      text,
+    );
+  if (!m) return null;
+  const value = Number(m[1]);
+  if (value > Number(m[2])) return null;
+  return m[2] === '10' ? { kind: 'score10', value, unit: 'score' } : { kind: 'percent', value, unit: 'score' };
+}
+
 /** Whether a number counts tests. */
 export function isTestCount(n: ClaimNumber | null): boolean {
   return (

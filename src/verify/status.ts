@@ -18,9 +18,9 @@ export const ANY_ICON = new RegExp(
 const NOT_WORDS =
   /\b(not (?:yet )?(?:done|configured|implemented|set ?up|performed|started|tested|ready|available|in place|enabled|present|defined|found|integrated|automated|documented)|missing|needs work|to ?do|absent|none|no|fehlt|fehlen|nicht (?:umgesetzt|vorhanden|konfiguriert|implementiert)|keine?|offen|falta|faltan|no (?:hay|implementado|configurado)|pendiente de implementar|sin|manquant|non (?:fait|configuré|implémenté)|aucun|não (?:implementado|configurado)|ausente)\b/i;
 const PARTIAL_WORDS =
-  /\b(partial(?:ly)?|pending|in progress|wip|mostly|incomplete|limited|basic|teilweise|in arbeit|parcial(?:mente)?|en progreso|pendiente|partiel(?:lement)?|en cours|em andamento)\b/i;
+  /\b(partial(?:ly)?|in progress|wip|mostly|incomplete|limited|basic|teilweise|in arbeit|parcial(?:mente)?|en progreso|partiel(?:lement)?|en cours|em andamento)\b/i;
 const PLANNED_WORDS =
-  /\b(planned|future|roadmap|next (?:phase|step)s?|optional|later|geplant|planificado|planeado|prévu|planejado)\b/i;
+  /\b(planned|pending|future|roadmap|next (?:phase|step)s?|optional|later|geplant|ausstehend|planificado|planeado|pendiente|prévu|en attente|planejado)\b/i;
 const DONE_WORDS =
   /\b(complete(?:d)?|done|yes|implemented|operational|passing|configured|in place|enabled|fully functional|ready|pass(?:es|ed)?|exists?|set up|verified|active|erledigt|fertig|umgesetzt|vorhanden|aktiv|bestanden|konfiguriert|implementiert|hecho|completado|completo|implementado|configurado|activo|terminé|fait|implémenté|configuré|concluído|implementado)\b/i;
 
@@ -42,7 +42,9 @@ export function iconStatus(text: string): Asserted | null {
 
 function markStatus(text: string): Asserted | null {
   if (NOT_ICON.test(text)) return 'not-done';
-  if (PARTIAL_ICON.test(text)) return /⏳/.test(text) && PLANNED_WORDS.test(text) ? 'planned' : 'partial';
+  // ⏳ marks what is pending — not yet there — unless the words say the work is under way.
+  if (PARTIAL_ICON.test(text))
+    return /⏳/.test(text) && !/[⚠🟡🟠🔄🚧◐🔶🔸]/u.test(text) && !PARTIAL_WORDS.test(text) ? 'planned' : 'partial';
   if (PLANNED_ICON.test(text)) return 'planned';
   if (DONE_ICON.test(text)) return 'done';
   return null;
