@@ -43,7 +43,8 @@ const MAX_LINE = 2000;
 /** A heading states the current figure only with words like these (others define levels: "Beta Ready (90%)"). */
 const CURRENT = /\b(current|overall|status|maturity|assessment|score|summary|today|now|gesamt|actual|estado)\b/i;
 /** Fences whose lines are code or configuration, never prose bullets ("- run: npm test"). */
-const CODE_FENCE = /^(?:ya?ml|json|toml|ini|sh|bash|zsh|shell|console|powershell|ps1|dockerfile|hcl|tf|xml|html|diff)$/i;
+const CODE_FENCE =
+  /^(?:ya?ml|json|toml|ini|sh|bash|zsh|shell|console|powershell|ps1|dockerfile|hcl|tf|xml|html|diff)$/i;
 /** "- Wait time: 1-3 seconds" inside a fence: a list written as code, read as a list. */
 const FENCE_BULLET = /^(\s*)[-*]\s+([A-Z][\w /().-]{1,40}:\s+\S.*)$/;
 

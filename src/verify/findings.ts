@@ -11,6 +11,7 @@ import { type Finding, fileFinding, type LookupContext, packageFinding, searchFi
 import { CI_WORDS, TOOLS } from './tools.js';
 import { namesIn, type Setting } from './names.js';
 import { NEGATED, namesOf, settingKey } from './needles.js';
+import { lineFinding } from './problems.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 
 const ROUTE_LINE =
@@ -153,6 +154,8 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   if (claim.asserted === 'done' && NEGATED.test(claim.subject)) return rule ? [rule] : [];
   const asPath = claim.subject.replace(/:\d+(?:-\d+)?$/, '');
   if (ctx && PATH_SUBJECT.test(claim.subject) && namesIn(asPath).paths.includes(asPath.replace(/^\.\//, ''))) {
+    const line = /:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1];
+    if (line && claim.asserted === 'done') return [lineFinding(ctx, asPath, Number(line))];
     const file = fileFinding(ctx, asPath);
     if (claim.asserted === 'done' || file.present !== 'yes') return [file];
     // A file said to lack something: what the rule found in that very file decides.

@@ -212,7 +212,16 @@ export function itemReader(st: ItemState): {
       return true;
     const subject = plain(h.text).replace(/^[\d.)\s]+/, '');
     h.claimed = true;
-    st.push({ line: n, text: `${subject}: ${p.slice(p.indexOf(': ') + 2)}`, subject, asserted: status, number: null, readiness: false, source: 'label', raw: h.text });
+    st.push({
+      line: n,
+      text: `${subject}: ${p.slice(p.indexOf(': ') + 2)}`,
+      subject,
+      asserted: status,
+      number: null,
+      readiness: false,
+      source: 'label',
+      raw: h.text,
+    });
     return true;
   }
 }

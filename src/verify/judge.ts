@@ -8,7 +8,8 @@
  */
 import type { Report, RuleReport } from '../report/schema.js';
 import type { Claim } from './extract.js';
-import { judgeCoverage, judgePillar, judgeReadiness, judgeTests } from './figures.js';
+import { isScore, judgeCoverage, judgePillar, judgeReadiness, judgeScore, judgeTests } from './figures.js';
+import { judgeProblem } from './problems.js';
 import type { Finding, LookupContext } from './lookup.js';
 import { claimedScore, isTestCount } from './numbers.js';
 
@@ -78,6 +79,9 @@ export function judgeClaim(
   });
 
   if (claim.readiness && claim.number) return judgeReadiness(claim, report, out);
+  // "Design Patterns: 95/100", "Observability: 7/10": the author's own weighting, which no file fixes.
+  if (isScore(claim.number)) return judgeScore(claim, report, out);
+  if (claim.problem) return judgeProblem(claim, opts.lookup, out);
   // "19 fehlgeschlagen", "2 failures": what a test run reported, which only its results can show.
   if (OUTCOME.test(claim.text) && !opts.lookup?.artifacts?.junit.length)
     return out(
