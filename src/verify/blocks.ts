@@ -17,6 +17,12 @@ export interface Sink {
 
 const TREE = /^([\s│|]*)(?:├──|└──|\|--|`--|\+--|\\--|├─|└─)\s*(\S+)(.*)$/;
 const FENCE_MARK = /^\s*(?:#|\/\/|--|\*|-|>)?\s*(?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴|⏳|\[[ xX]\]|PASS\b|FAIL\b)/;
+/** A line of a box drawn with box characters: its text. */
+const BOX = /^\s*[║│┃]\s*(.*?)\s*[║│┃]\s*$/;
+/** Code followed by a comment that starts with a status mark. */
+const CODE_MARK = /^\s*(\S.*?)\s+(?:\/\/|#|--)\s*((?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴).*)$/u;
+/** A comment saying the code below is what is there today. */
+const CURRENT_CODE = /^(?:current(?:ly)?|existing|actual|today|aktuell|ist-zustand|vorher|actuel|estado actual)\b/i;
 /** Test runners by their output, and the language whose tests they run. */
 const RUNNERS: [RegExp, string][] = [
   [/\bgradle|BUILD SUCCESS|\[INFO\]|\bmvn\b|maven|surefire|junit/i, 'Java'],
@@ -121,19 +127,26 @@ export function readTable(lines: string[], start: number, end: number, { push, i
 /** A fenced block's lines, one at a time; `open` at each opening fence. */
 export function fenceReader(
   lines: string[],
-  { push }: Sink,
+  { push, inContext }: Sink,
 ): { open(at: number): void; line(raw: string, n: number): void } {
   let fenceAt = 0;
   let tree: { indent: number; name: string }[] = [];
+  /** Under "// CURRENT (INSECURE):" the code is what the repository holds today; under "// REQUIRED:" it is not. */
+  let current = false;
   return {
     open(at: number) {
       fenceAt = at;
       tree = [];
+      current = false;
     },
     line,
   };
 
-  /** Inside a fence: tree nodes with a mark, lines that start with a mark, test-runner summaries. */
+  /**
+   * Inside a fence: tree nodes with a mark, lines that start with a mark, test-runner summaries,
+   * the text of a box ("║ READINESS SCORE: 66.5/100 ║"), code with a mark in its comment
+   * ("MaxOpenConns: 25 // ⚠️ may be low"), and code shown as what the repository holds now.
+   */
   function line(raw: string, n: number): void {
     const t = TREE.exec(raw);
     if (t) {
@@ -179,6 +192,52 @@ export function fenceReader(
       const body = raw.replace(/^\s*(?:#|\/\/|--|\*|-|>)\s*/, '');
       const asserted = /^\s*PASS\b/.test(body) ? 'done' : /^\s*FAIL\b/.test(body) ? 'not-done' : statusOf(body);
       if (asserted) push({ line: n, text: plain(body), asserted, ...numberIn(body), source: 'fence' });
+      return;
+    }
+    const comment = /^\s*(?:\/\/|#|--|\/\*)\s*(.*)$/.exec(raw);
+    if (comment && !FENCE_MARK.test(raw)) {
+      current = CURRENT_CODE.test(comment[1]!) && !inContext('planned') && !inContext('review');
+      return;
+    }
+    if (!raw.trim()) {
+      current = false;
+      return;
+    }
+    const boxed = BOX.exec(raw);
+    if (boxed) {
+      const text = plain(boxed[1]!);
+      const { number, readiness } = numberIn(text);
+      const said = statusOf(text);
+      if (readiness || said)
+        push({ line: n, text, asserted: said ?? 'done', number, readiness, source: 'fence', raw: text });
+      return;
+    }
+    const marked = CODE_MARK.exec(raw);
+    if (marked && /[\w"')\]]/.test(marked[1]!)) {
+      const code = marked[1]!.trim().replace(/[,;]$/, '');
+      return void push({
+        line: n,
+        text: `${code} — ${plain(marked[2]!)}`.trim(),
+        subject: code,
+        asserted: 'done',
+        number: null,
+        readiness: false,
+        source: 'fence',
+        raw: `\`${code}\``,
+      });
+    }
+    if (current && /[A-Za-z]/.test(raw)) {
+      const code = raw.trim().replace(/[,;]$/, '');
+      return void push({
+        line: n,
+        text: code,
+        subject: code,
+        asserted: 'done',
+        number: null,
+        readiness: false,
+        source: 'fence',
+        raw: `\`${code}\``,
+      });
     }
   }
 }

@@ -123,7 +123,10 @@ function mechanismFromRule(m: Mechanism, rule: Finding): Finding {
 function settingFinding(ctx: LookupContext, s: Setting, key: string): Finding {
   const hits = (ctx.search.hits.get(key) ?? []).filter((h) => !h.test);
   const subject = `${s.key} ${s.value}`;
-  const agree = hits.find((h) => s.numbers.some((v) => new RegExp(`(?<![\\d.])${v}(?![\\d])`).test(h.snippet)));
+  const word = s.word ? new RegExp(`(?<![\\w-])${s.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i') : null;
+  const agree = hits.find((h) =>
+    word ? word.test(h.snippet) : s.numbers.some((v) => new RegExp(`(?<![\\d.])${v}(?![\\d])`).test(h.snippet)),
+  );
   if (agree)
     return {
       subject,
@@ -132,7 +135,7 @@ function settingFinding(ctx: LookupContext, s: Setting, key: string): Finding {
       detail: `${subject} is set`,
       evidence: [{ path: agree.path, line: agree.line, snippet: agree.snippet }],
     };
-  const valued = hits.filter((h) => /\d/.test(h.snippet));
+  const valued = hits.filter((h) => (word ? /[:=]\s*["']?\w/.test(h.snippet) : /\d/.test(h.snippet)));
   // A specific key set to something else contradicts; a common one (timeout) may be set in many places.
   if (valued.length && /\s|port/.test(s.key))
     return {
@@ -222,6 +225,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
       ),
     );
   for (const s of names.settings) out.push(settingFinding(ctx, s, settingKey(s, names.paths)));
+  for (const l of names.literals) out.push(searchFinding(ctx, `"${l}"`, ctx.search.hits.get(`lit:${l}`)));
   if (CI_WORDS.test(claim.text))
     for (const t of TOOLS.filter((x) => x.claim.test(claim.text))) {
       const f = toolFinding(ctx, t.tool);

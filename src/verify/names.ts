@@ -11,6 +11,8 @@ export interface Setting {
   /** The value as written, and the numbers that mean the same ("5s" → 5, 5000). */
   value: string;
   numbers: number[];
+  /** A value that is a word, not a number ("true", "update", "json"): it must follow the key. */
+  word?: string;
 }
 
 export interface PackageName {
@@ -21,6 +23,8 @@ export interface PackageName {
 }
 
 export interface Names {
+  /** Quoted strings inside code ticks ("default-secret-change-in-production"): searched as written. */
+  literals: string[];
   paths: string[];
   identifiers: string[];
   annotations: string[];
@@ -61,7 +65,15 @@ function tokens(text: string): string[] {
 const trimPunct = (t: string) => t.replace(/^[`*_:]+|[`*_.:!?]+$/g, '');
 
 export function namesIn(text: string): Names {
-  const out: Names = { paths: [], identifiers: [], annotations: [], endpoints: [], settings: [], packages: [] };
+  const out: Names = {
+    literals: [],
+    paths: [],
+    identifiers: [],
+    annotations: [],
+    endpoints: [],
+    settings: [],
+    packages: [],
+  };
   const add = (list: string[], v: string) => {
     if (!list.includes(v)) list.push(v);
   };
@@ -90,8 +102,39 @@ export function namesIn(text: string): Names {
       numbers,
     });
   }
+  for (const span of ticked) codeNames(span, out);
   out.packages = packagesIn(text, ticked);
   return out;
+}
+
+/** A key in code ("MaxOpenConns", "retry_backoff", "server.port", "\"max_retries\"") set to a plain value. */
+const CODE_SETTING =
+  /(?<![\w.$-])["']?([A-Za-z_][\w]*(?:[.-][A-Za-z_]\w*)*)["']?\s*(?::=|=|:)\s*(["']?)(-?\d+(?:\.\d+)?|true|false|[A-Za-z][\w.-]{0,40})\2(?![\w.(\[])/g;
+
+/** Settings and literals in a span of code a claim quotes. */
+function codeNames(span: string, out: Names): void {
+  for (const m of span.matchAll(/(["'])([^"'\n]{6,120})\1/g))
+    if (/[A-Za-z]{3}/.test(m[2]!) && !out.literals.includes(m[2]!)) out.literals.push(m[2]!);
+  for (const m of span.matchAll(CODE_SETTING)) {
+    const key = splitKey(m[1]!);
+    if (!key || key.split(' ').every((w) => w.length < 3)) continue;
+    const value = m[3]!;
+    const n = Number(value);
+    const numeric = value !== '' && Number.isFinite(n);
+    if (out.settings.some((x) => x.key === key)) continue;
+    out.settings.push({ key, value, numbers: numeric ? [n] : [], ...(numeric ? {} : { word: value.toLowerCase() }) });
+  }
+}
+
+/** "MaxOpenConns" → "max open conns", "retry_backoff" → "retry backoff", "server.port" → "server port". */
+export function splitKey(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_.-]+/)
+    .filter(Boolean)
+    .join(' ');
 }
 
 function isPath(t: string, ticked: boolean): boolean {
@@ -108,6 +151,8 @@ function isPath(t: string, ticked: boolean): boolean {
 
 function isIdentifier(t: string, ticked: boolean): boolean {
   const id = t.replace(/\(\)$/, '');
+  // "Strict-Transport-Security", "X-Request-ID": a header's name, written as code.
+  if (ticked && /^[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+$/.test(id)) return true;
   if (!/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(id) || id.length < 4) return false;
   if (ticked) return /[A-Z_.]|[a-z][A-Z]/.test(id.slice(1)) || t.endsWith('()');
   const humps = (id.match(/[A-Z][a-z0-9]+/g) ?? []).length;

@@ -75,6 +75,8 @@ function needlesOf(claim: Claim): Needle[] {
       });
   }
   for (const s of names.settings) out.push(settingNeedle(s, names.paths));
+  for (const l of names.literals)
+    out.push({ key: `lit:${l}`, anchors: [l.toLowerCase()], regex: new RegExp(escapeRe(l), 'i'), scope: 'code' });
   for (const p of names.packages) {
     const ws = words(p.name);
     if (ws.length === 0) continue;
