@@ -12,6 +12,7 @@ import { CI_WORDS, TOOLS } from './tools.js';
 import { namesIn, type Setting } from './names.js';
 import { NEGATED, namesOf, settingKey } from './needles.js';
 import { lineFinding } from './problems.js';
+import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 
 const ROUTE_LINE =
@@ -152,9 +153,17 @@ function settingFinding(ctx: LookupContext, s: Setting, key: string): Finding {
 /** "packages/proxy/src/index.ts - no rate limit middleware": the claim a reader checks is that the file is there. */
 const PATH_SUBJECT = /^[\w.@-]+(?:\/[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
 
-export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupContext | undefined): Finding[] {
+export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupContext | undefined, via = ''): Finding[] {
   // A done "No hardcoded secrets": the rule that looks for secrets judges it, not a search for the word.
   if (claim.asserted === 'done' && NEGATED.test(claim.subject)) return rule ? [rule] : [];
+  if (ctx) {
+    // "Breaking change policy documented in README": the README's own words decide.
+    const topic = docTopic(claim);
+    if (topic) return [docTopicFinding(ctx, topic)];
+    // "Workers: `app/workers/`" under "Coverage areas": a test must refer to it.
+    const covered = coveredPath(claim);
+    if (covered) return [coveredFinding(ctx, covered)];
+  }
   const asPath = claim.subject.replace(/:\d+(?:-\d+)?$/, '');
   if (ctx && PATH_SUBJECT.test(claim.subject) && namesIn(asPath).paths.includes(asPath.replace(/^\.\//, ''))) {
     const line = /:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1];
@@ -184,9 +193,10 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   if (inSubject.length) {
     // The mechanism the claim is about decides: a rule that misses it, or finds fault elsewhere
     // in the practice, is not evidence about the mechanism named.
-    const found = inSubject.map((m) => mechanismFinding(ctx, m, rule));
+    const found = inSubject.map((m) => mechanismFinding(ctx, m, m.family.startsWith('feature:') ? null : rule));
     out.push(...found);
-    void rule;
+    // "Connection pooling and retry policies": a practice named beside the mechanism is checked too.
+    if (rule && via && !inSubject.some((m) => m.claim.test(via))) out.push(rule);
   } else {
     if (rule) out.push(rule);
     out.push(...inText.map((m) => mechanismFinding(ctx, m, null)));

@@ -136,7 +136,7 @@ export function judgeClaim(
     mapped && !mapped.target.startsWith('unverifiable:') && !mapped.target.startsWith('pillar:')
       ? ruleFinding(mapped.target, report, opts)
       : null;
-  const findings = findingsFor(claim, rule, opts.lookup);
+  const findings = findingsFor(claim, rule, opts.lookup, mapped?.via);
   const decisive = findings.filter((f) => f.present !== 'unknown');
   if (decisive.length === 0) {
     if (mapped?.target.startsWith('unverifiable:'))

@@ -20,6 +20,8 @@ export interface Mechanism {
   files?: string[];
 }
 
+import { FEATURES } from './features.js';
+
 const m = (
   family: string,
   id: string,
@@ -189,6 +191,7 @@ export const MECHANISMS: Mechanism[] = [
   m('migrations', 'Flyway', /\bflyway\b/i, { files: ['**/db/migration/V*.sql'], deps: ['org.flywaydb:*'] }),
   m('migrations', 'Liquibase', /\bliquibase\b/i, { deps: ['org.liquibase:*'], anchors: ['databasechangelog'] }),
   m('migrations', 'Prisma Migrate', /\bprisma\b/i, { files: ['**/prisma/migrations/**', '**/schema.prisma'] }),
+  ...FEATURES,
 ];
 
 /** The mechanisms a piece of text names. */
