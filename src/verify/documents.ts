@@ -85,8 +85,8 @@ export function coveredFinding(ctx: LookupContext, path: string): Finding {
     .filter(Boolean);
   const tail = parts.slice(-2);
   const forms = tail.length === 2 ? [tail.join('.'), tail.join('/')] : [tail[0]!];
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(?<![\\w])(?:${forms.map(escape).join('|')})(?![\\w])`);
+  const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<![\\w])(?:${forms.map(escapeRe).join('|')})(?![\\w])`);
   const inv = ctx.tests ?? testInventory(ctx.files);
   if (inv.files.length === 0)
     return {

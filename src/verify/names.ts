@@ -109,7 +109,7 @@ export function namesIn(text: string): Names {
 
 /** A key in code ("MaxOpenConns", "retry_backoff", "server.port", "\"max_retries\"") set to a plain value. */
 const CODE_SETTING =
-  /(?<![\w.$-])["']?([A-Za-z_][\w]*(?:[.-][A-Za-z_]\w*)*)["']?\s*(?::=|=|:)\s*(["']?)(-?\d+(?:\.\d+)?|true|false|[A-Za-z][\w.-]{0,40})\2(?![\w.(\[])/g;
+  /(?<![\w.$-])["']?([A-Za-z_][\w]*(?:[.-][A-Za-z_]\w*)*)["']?\s*(?::=|=|:)\s*(["']?)(-?\d+(?:\.\d+)?|true|false|[A-Za-z][\w.-]{0,40})\2(?![\w.([])/g;
 
 /** Settings and literals in a span of code a claim quotes. */
 function codeNames(span: string, out: Names): void {
