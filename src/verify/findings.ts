@@ -71,9 +71,20 @@ function mechanismEvidenceOf(ctx: LookupContext, m: Mechanism): { code: Evidence
   return { code, tests };
 }
 
+/** Files that configure rather than run: naming a library there does not link it. */
+const CONFIG_ONLY = /\.(?:ya?ml|properties|json|toml|ini|env|conf|cfg)$|(?:^|\/)\.env/i;
+
 export function mechanismFinding(ctx: LookupContext, m: Mechanism, rule: Finding | null): Finding {
   const base = { subject: m.label, basis: 'mechanism' } as const;
   const { code, tests } = mechanismEvidence(ctx, m);
+  // "include: health,metrics,prometheus" without the Prometheus registry: the name is there, the library is not.
+  if (code.length && m.deps?.length && !m.files && code.every((e) => CONFIG_ONLY.test(e.path)))
+    return {
+      ...base,
+      present: 'no',
+      detail: `${m.label} is named only in configuration; no ${m.label} library is declared`,
+      evidence: code,
+    };
   if (code.length) return { ...base, present: 'yes', detail: `${m.label} found`, evidence: code };
   if (tests.length) return { ...base, present: 'partly', detail: `${m.label} appears only in tests`, evidence: tests };
   const others = MECHANISMS.filter((x) => x.family === m.family && x !== m)
@@ -121,17 +132,32 @@ function mechanismFromRule(m: Mechanism, rule: Finding): Finding {
   };
 }
 
-function settingFinding(ctx: LookupContext, s: Setting, key: string): Finding {
+/** A value read from the environment with a fallback: ${PORT:-5000}, getenv("PORT", 5000), process.env.PORT || 5000. */
+const ENV_DEFAULT =
+  /\$\{\w+:?-[^}]*\}|getenv\(\s*["'][\w]+["']\s*,|environ\.get\(\s*["'][\w]+["']\s*,|process\.env\.\w+\s*(?:\|\||\?\?)|\$\{\w+:[^}]+\}/i;
+
+function settingFinding(ctx: LookupContext, s: Setting, key: string, hardcoded = false): Finding {
   const hits = (ctx.search.hits.get(key) ?? []).filter((h) => !h.test);
   const subject = `${s.key} ${s.value}`;
   const word = s.word ? new RegExp(`(?<![\\w-])${s.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i') : null;
   const agree = hits.find((h) =>
     word ? word.test(h.snippet) : s.numbers.some((v) => new RegExp(`(?<![\\d.])${v}(?![\\d])`).test(h.snippet)),
   );
+  // "PORT 5000 hard-coded" where the script reads ${PORT:-5000}: a default the environment overrides.
+  if (agree && hardcoded && ENV_DEFAULT.test(agree.snippet))
+    return {
+      subject,
+      basis: 'search',
+      valued: true,
+      present: 'no',
+      detail: `${s.value} is only the default of an environment variable, not hard-coded`,
+      evidence: [{ path: agree.path, line: agree.line, snippet: agree.snippet }],
+    };
   if (agree)
     return {
       subject,
       basis: 'search',
+      valued: true,
       present: 'yes',
       detail: `${subject} is set`,
       evidence: [{ path: agree.path, line: agree.line, snippet: agree.snippet }],
@@ -202,6 +228,12 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     out.push(...inText.map((m) => mechanismFinding(ctx, m, null)));
   }
   const names = namesOf(claim);
+  // Code shown as what the repository holds ("Secret: getEnv(\"JWT_SECRET\", \"default-…\")"): its
+  // quoted strings are the most specific part of it, and must be there.
+  if (claim.source === 'fence' && names.literals.length)
+    return names.literals.map((l) => searchFinding(ctx, `"${l}"`, ctx.search.hits.get(`lit:${l}`)));
+  // "Maven 3.x → 4.x compatible": compatibility is shown by building, not by the versions declared.
+  const compatible = /\bcompatib|\bkompatib/i.test(claim.text);
   // "CI health check script", "Troubleshooting guide": a file of that kind named so is the thing
   // itself, more specific than the practice a rule checks.
   const artifact = artifactFinding(ctx, claim.subject);
@@ -211,7 +243,8 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     out.push(artifact);
   }
   for (const p of names.paths.slice(0, 6)) out.push(fileFinding(ctx, p));
-  for (const p of names.packages) out.push(packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
+  if (!compatible)
+    for (const p of names.packages) out.push(packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
   for (const e of names.endpoints) {
     const full = ctx.search.hits.get(`ep:${e}`);
     const last = `/${e.split('/').filter(Boolean).pop() ?? ''}`;
@@ -234,7 +267,10 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
         aboutTests || /(?:Tests?|Spec|IT)(?:\.|$)|^test_/.test(id),
       ),
     );
-  for (const s of names.settings) out.push(settingFinding(ctx, s, settingKey(s, names.paths)));
+  const hardcoded = /\bhard-?cod|\bhartcodiert|\bhardcodiert|\bcodificad[oa] (?:de forma )?fij|\ben dur\b/i.test(
+    claim.text,
+  );
+  for (const s of names.settings) out.push(settingFinding(ctx, s, settingKey(s, names.paths), hardcoded));
   for (const l of names.literals) out.push(searchFinding(ctx, `"${l}"`, ctx.search.hits.get(`lit:${l}`)));
   if (CI_WORDS.test(claim.text))
     for (const t of TOOLS.filter((x) => x.claim.test(claim.text))) {

@@ -16,6 +16,8 @@ import { claimedScore, isTestCount } from './numbers.js';
 export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERANCE, testScope } from './figures.js';
 import type { VerifiedClaim, Verdict } from './schema.js';
 import { findingsFor } from './findings.js';
+import { configFinding, dependencyTermFinding } from './terms.js';
+import { NEGATED } from './needles.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
@@ -39,10 +41,13 @@ export function ruleById(report: Report, id: string): RuleReport | undefined {
 
 const UNCHECKABLE_ACTION =
   /^(?:update|review|verify|check|ensure|validate|test|monitor|watch|run|conduct|perform|tune|optimi[sz]e|improve|increase|reduce|refactor|clean(?: up)?|investigate|evaluate|consider|fix|address|resolve|share|train|communicate|schedule|rotate|renew|prüfen|überprüfen|aktualisieren|revisar|verificar|actualizar|mejorar)\b/i;
+/** Verbs whose object a reader can look for: "Optimize <database queries>", "Consider <a CDN>". */
+const OBJECT_OF_ACTION =
+  /^(?:(?:update|review|ensure|tune|optimi[sz]e|improve|increase|reduce|refactor|clean(?: up)?|fix|address|resolve|consider|überprüfen|aktualisieren|revisar|actualizar|mejorar)\s+(?:and\s+|&\s+|und\s+|y\s+)?)+/i;
 const NOT_VERIFIED =
   /\bnot (?:yet )?(?:tested|verified|validated|reviewed|audited|benchmarked|exercised|proven)\b|\bnicht (?:getestet|geprüft|verifiziert)\b|\bno (?:probad[oa]|verificad[oa]|validad[oa])\b/i;
 const OUTCOME =
-  /\b\d+\s+(?:[\w-]+\s+)?(?:tests?\s+)?(?:failed|failing|failures?|skipped|fehlgeschlagen|übersprungen|fallid[oa]s|fallos|omitid[oa]s|échou[ée]s?|errors?)\b/i;
+  /\b\d+\s+(?:[\w-]+\s+)?(?:tests?\s+)?(?:failed|failing|failures?|skipped|fehlgeschlagen|übersprungen|fallid[oa]s|fallos|omitid[oa]s|échou[ée]s?|errors?|warnings?|warnungen|avisos|avertissements)\b/i;
 
 export interface JudgeOptions {
   vocabulary?: Record<string, string[]>;
@@ -84,11 +89,13 @@ export function judgeClaim(
   if (claim.problem) return judgeProblem(claim, opts.lookup, out);
   // "19 fehlgeschlagen", "2 failures": what a test run reported, which only its results can show.
   if (OUTCOME.test(claim.text) && !opts.lookup?.artifacts?.junit.length)
-    return out(
-      'tests',
-      'unverifiable',
-      'test failures are what a run reports; give the JUnit report with --junit to check them',
-    );
+    return /warn/i.test(OUTCOME.exec(claim.text)![0])
+      ? out('none', 'unverifiable', 'warnings are what a run of the linter reports; the repository does not hold them')
+      : out(
+          'tests',
+          'unverifiable',
+          'test failures are what a run reports; give the JUnit report with --junit to check them',
+        );
   // A test-coverage figure out of 10 is the quality sub-score; as a percentage it is coverage.
   const coverageSubject = /cover|abdeckung|cobertura|couverture/i.test(claim.subject);
   if (coverageSubject && claim.number?.kind === 'percent')
@@ -108,9 +115,19 @@ export function judgeClaim(
     );
 
   if (isTestCount(claim.number)) return judgeTests(claim, report, opts, out);
-  // "Update the docs", "Review the error handling": whether an action was taken is not in the repository.
-  if (UNCHECKABLE_ACTION.test(claim.subject))
-    return out('none', 'unverifiable', 'an action to take; whether it was taken does not show in the repository');
+  // "Run the load test", "Review the error handling": whether an action was taken is not in the
+  // repository — but "✅ Optimize database queries (indexes added)" or "⏳ Consider a CDN" names a
+  // thing that is there or not, and that thing is judged.
+  const action = UNCHECKABLE_ACTION.test(claim.subject);
+  if (action) {
+    const subject = claim.subject.replace(OBJECT_OF_ACTION, '');
+    if (subject === claim.subject || subject.split(/\s+/).length < 1 || !subject)
+      return out('none', 'unverifiable', 'an action to take; whether it was taken does not show in the repository');
+    const judged = judgeClaim({ ...claim, subject, text: claim.text.replace(OBJECT_OF_ACTION, '') }, report, opts);
+    return judged.verdict === 'unverifiable' && judged.basis === 'none'
+      ? { ...judged, reason: 'an action to take; whether it was taken does not show in the repository' }
+      : { ...judged, text: base.text };
+  }
   // "Database high availability (not tested)": a claim about testing it, not about having it.
   if (claim.asserted !== 'done' && NOT_VERIFIED.test(claim.text) && !/\btests?\b/i.test(claim.subject))
     return out(
@@ -138,6 +155,20 @@ export function judgeClaim(
       : null;
   const findings = findingsFor(claim, rule, opts.lookup, mapped?.via);
   const decisive = findings.filter((f) => f.present !== 'unknown');
+  // Nothing named settled it: the claim's words as a configuration key, its proper nouns as dependencies.
+  if (
+    decisive.length === 0 &&
+    opts.lookup &&
+    !mapped?.target.startsWith('unverifiable:') &&
+    !(claim.asserted === 'done' && NEGATED.test(claim.subject)) &&
+    !/^(?:all|every|everything|alle|todos?|todas?|tous|toutes)\b/i.test(claim.subject)
+  ) {
+    const absence = claim.asserted !== 'done' && claim.asserted !== 'partial';
+    const last =
+      configFinding(opts.lookup, claim, absence) ??
+      (claim.asserted === 'done' ? dependencyTermFinding(opts.lookup, claim) : null);
+    if (last) decisive.push(last);
+  }
   if (decisive.length === 0) {
     if (mapped?.target.startsWith('unverifiable:'))
       return out('none', 'unverifiable', `not checkable in a repository (${mapped.target.slice(13)}: "${mapped.via}")`);
@@ -158,7 +189,7 @@ export function judgeClaim(
     claim.number &&
     verdict.verdict === 'confirmed' &&
     claim.number.kind !== 'percent' &&
-    !decisive.some((f) => f.basis === 'tests')
+    !decisive.some((f) => f.basis === 'tests' || f.valued)
   )
     return {
       ...verdict,

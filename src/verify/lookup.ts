@@ -20,6 +20,8 @@ export interface Finding {
   instead?: string;
   /** "Not found" here means only "not shown in a rule's evidence": no proof of absence. */
   unproven?: boolean;
+  /** The finding compared the value the claim gives (a setting's number), not only a name. */
+  valued?: boolean;
   detail: string;
   evidence: Evidence[];
 }

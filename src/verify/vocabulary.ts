@@ -25,7 +25,7 @@ export const VOCABULARY: [string, RegExp][] = [
   ['unverifiable:cost figures', /(\$\s?\d|\d\s?(?:usd|eur|€)|\bper month\b|\bmonthly cost\b)/i],
   [
     'unverifiable:runtime configuration',
-    /\b(secrets? rotation|key rotation|tls|encryption (?:at rest|in transit)|aes|waf|azure ad|b2c|connection pooling)\b/i,
+    /\b(secrets? rotation|key rotation|tls|encryption (?:at rest|in transit)|aes|waf|azure ad|b2c)\b/i,
   ],
 
   [
