@@ -44,6 +44,11 @@ export interface PatternSpec {
   ignoreCase?: boolean;
   /** Stop recording after this many matches per file (default 50). */
   maxPerFile?: number;
+  /**
+   * A pattern nobody checked for catastrophic backtracking (a custom rule's, from configuration):
+   * the scan runs it under a hard time limit that interrupts it.
+   */
+  guarded?: boolean;
 }
 
 export interface Match {
@@ -252,7 +257,23 @@ export interface Profile {
 
 // ── Command graph ────────────────────────────────────────────────────────────────────────────
 
-export const TOOL_KINDS = ['test', 'lint', 'format', 'typecheck', 'scan', 'deploy', 'build'] as const;
+/**
+ * `coverage`: coverage is measured or uploaded (`go test -cover`, `pytest --cov`, codecov);
+ * `coverage-gate`: a floor fails the run when coverage drops (`--cov-fail-under=90`, `nyc check-coverage`);
+ * `release`: a release is cut or published (chart-releaser, semantic-release, goreleaser release, `gh release create`).
+ */
+export const TOOL_KINDS = [
+  'test',
+  'lint',
+  'format',
+  'typecheck',
+  'scan',
+  'deploy',
+  'build',
+  'coverage',
+  'coverage-gate',
+  'release',
+] as const;
 export type ToolKind = (typeof TOOL_KINDS)[number];
 
 /** A tool a command runs: `pytest` (test), `biome ci` (lint and format), `mvn verify` (build and test). */
@@ -265,6 +286,8 @@ export interface CommandTool {
    * plugins applied). Says which convention.
    */
   implied?: string;
+  /** A coverage floor (percent) the command enforces, when it names one (`--cov-fail-under=90`). */
+  threshold?: number;
 }
 
 /** One hop of the chain that reaches a command: the line that runs the next step. */
@@ -291,6 +314,11 @@ export interface CommandRun {
   };
   /** From the CI step (or hook) to the line that runs the command; the last hop is where it is written. */
   chain: CommandHop[];
+  /**
+   * Why a failure of this command does not fail the pipeline (`continue-on-error: true`,
+   * GitLab `allow_failure: true`, `|| true`): it still runs, but only advises.
+   */
+  advisory?: string;
 }
 
 /**

@@ -148,6 +148,11 @@ describe('one read per file', () => {
     'cmd-makefile',
     'cmd-composite-action',
     'cmd-dotnet-nuke',
+    'cmd-travis-maven',
+    'cmd-compose-exec',
+    'cmd-helm-charts',
+    'cmd-advisory',
+    'tests-ruby-shared',
     ...FIXTURES,
   ];
   it.each(ALL)('%s', async (name) => {

@@ -19,6 +19,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportSchema, type Report } from '../src/report/schema.js';
 import { BIN, cli as inProcess, spawnCli } from './helpers/cli.js';
+
+/** The command line in this process; `{ spawn: true }` where the process environment itself is the attack. */
+const cli = inProcess;
 import { tempDir, writeTree } from './helpers/tree.js';
 import { assertMarkdownTablesIntact } from './helpers/markdown.js';
 
@@ -184,7 +187,9 @@ describe('hostile trees', () => {
 
     const pointer = writeTree(tempDir(), { '.git': 'gitdir: /nonexistent/worktree/.git\n', 'b.py': 'y = 2\n' });
     const p = await auditAll(pointer);
-    expect(p.notes.join(' ')).toMatch(/git ls-files failed .* listed with the file walker/);
+    expect(p.notes.join(' ')).toMatch(
+      /git not used: \.git points to a git directory that does not exist; listed with the file walker/,
+    );
     expect(p.stats.filesListed).toBe(2);
   });
 
@@ -274,28 +279,491 @@ describe('trust: nothing from the audited tree runs', () => {
   });
 });
 
-describe('nothing lost', () => {
-  it('a run killed mid-write leaves the previous report intact and no temporary file', async () => {
-    const big = writeTree(
-      tempDir(),
-      Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`tests/test_m${i}.py`, 'def test_a():\n    pass\n'])),
+/** A repository committed once, with `files` in its work tree. */
+function gitRepo(files: Record<string, string>): string {
+  const root = writeTree(tempDir(), files);
+  const g = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.email=a@b.c', '-c', 'user.name=a', ...args], { cwd: root });
+  g('init', '-q');
+  g('add', '.');
+  g('commit', '-qm', 'init');
+  return root;
+}
+
+/** A shell script that records that it ran; returns the script path and the marker it writes. */
+function markerScript(): { script: string; marker: string } {
+  const dir = tempDir();
+  const marker = join(dir, 'ran');
+  const script = join(dir, 'evil.sh');
+  writeFileSync(script, `#!/bin/sh\necho "$0 $*" >> ${marker}\ncat > /dev/null\nexit 0\n`, { mode: 0o755 });
+  return { script, marker };
+}
+
+describe('trust: git runs isolated from the audited repository (issue 14)', () => {
+  it('every command-bearing git key, hook, driver and inherited GIT_* variable is planted: none runs', async () => {
+    const { script, marker } = markerScript();
+    const root = gitRepo({ 'app.py': 'print(1)\n', '.gitattributes': '* filter=evil diff=evil merge=evil\n' });
+    const keys = [
+      'core.fsmonitor', // runs on every index read (ls-files ran it before the fix)
+      'core.pager',
+      'pager.ls-files',
+      'pager.rev-parse',
+      'pager.config',
+      'core.editor',
+      'sequence.editor',
+      'core.askPass',
+      'core.sshCommand',
+      'core.gitProxy',
+      'core.alternateRefsCommand',
+      'core.virtualFilesystem',
+      'diff.external',
+      'diff.evil.command',
+      'diff.evil.textconv',
+      'filter.evil.clean',
+      'filter.evil.smudge',
+      'filter.evil.process',
+      'merge.evil.driver',
+      'credential.helper',
+      'gpg.program',
+      'gpg.ssh.program',
+      'remote.origin.uploadpack',
+      'remote.origin.receivepack',
+    ];
+    const cfg = (...a: string[]) => execFileSync('git', ['config', ...a], { cwd: root });
+    for (const k of keys) cfg(k, script);
+    // A partial clone whose missing objects would be fetched lazily through a command transport.
+    cfg('core.repositoryformatversion', '1');
+    cfg('extensions.partialClone', 'origin');
+    cfg('remote.origin.promisor', 'true');
+    cfg('remote.origin.url', `ext::sh -c ${script}`);
+    cfg('protocol.ext.allow', 'always');
+    // Every hook, in .git/hooks and in a core.hooksPath folder.
+    const hooks = join(tempDir(), 'hooks');
+    mkdirSync(hooks);
+    cfg('core.hooksPath', hooks);
+    for (const h of ['post-index-change', 'reference-transaction', 'post-checkout', 'pre-commit', 'fsmonitor-watchman'])
+      for (const dir of [hooks, join(root, '.git', 'hooks')])
+        writeFileSync(join(dir, h), readFileSync(script), { mode: 0o755 });
+    writeFileSync(join(root, 'app.py'), 'print(2)\n'); // a dirty work tree: git would consult fsmonitor and filters
+    writeFileSync(join(root, 'new.py'), 'print(3)\n');
+    // Variables a hook or a user's shell may leave set: they must not steer our git.
+    const env = {
+      GIT_PAGER: script,
+      GIT_EXTERNAL_DIFF: script,
+      GIT_SSH_COMMAND: script,
+      GIT_ASKPASS: script,
+      GIT_EDITOR: script,
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'core.fsmonitor',
+      GIT_CONFIG_VALUE_0: script,
+      GIT_CONFIG_PARAMETERS: `'core.fsmonitor'='${script}'`,
+    };
+    for (const format of ['json', 'md', 'sarif']) {
+      const r = await cli(['audit', root, '--format', format], { env, spawn: true });
+      expect([0, 1], r.stderr).toContain(r.code);
+    }
+    expect(existsSync(marker), existsSync(marker) ? readFileSync(marker, 'utf8') : '').toBe(false);
+    const report = JSON.parse((await cli(['audit', root, '--format', 'json'], { env, spawn: true })).stdout) as Report;
+    expect(report.notes.join(' ')).not.toMatch(/git/); // git was used, and listed the tree
+    expect(report.stats.filesListed).toBe(3);
+    expect(report.repository.commit).toMatch(/^[0-9a-f]{40}$/);
+    // The planted config is live: the same listing without the isolation runs the script.
+    execFileSync('git', ['ls-files', '--others'], { cwd: root });
+    expect(existsSync(marker)).toBe(true);
+  });
+
+  it('GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE inherited from the caller do not point the audit at another repository', async () => {
+    const other = gitRepo({ 'other-secret.py': 'x = 1\n' });
+    const root = gitRepo({ 'mine.py': 'y = 2\n' });
+    const env = { GIT_DIR: join(other, '.git'), GIT_WORK_TREE: other, GIT_INDEX_FILE: join(other, '.git', 'index') };
+    const r = JSON.parse((await cli(['audit', root, '--format', 'json'], { env, spawn: true })).stdout) as Report;
+    expect(r.stats.filesListed).toBe(1);
+    expect(r.repository.languages).toEqual([{ name: 'Python', files: 1 }]);
+    expect(JSON.stringify(r)).not.toContain('other-secret');
+  });
+
+  it('core.worktree, a .git file or link pointing out, commondir out and config includes never list or read outside the root', async () => {
+    const outside = gitRepo({ 'outside-secret.py': 'x = 1\n' });
+    execFileSync('git', ['remote', 'add', 'origin', 'https://example.com/private/outside-secret.git'], {
+      cwd: outside,
+    });
+    const fifo = join(tempDir(), 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const cases: [string, (root: string) => void, RegExp | null][] = [
+      // core.worktree is overridden: git lists the audited folder, not the one the config names.
+      ['core.worktree', (root) => execFileSync('git', ['config', 'core.worktree', outside], { cwd: root }), null],
+      [
+        '.git file to another repository',
+        (root) => {
+          execFileSync('rm', ['-rf', join(root, '.git')]);
+          writeFileSync(join(root, '.git'), `gitdir: ${join(outside, '.git')}\n`);
+        },
+        /git not used: \.git points outside the audited folder/,
+      ],
+      [
+        '.git link to another repository',
+        (root) => {
+          execFileSync('rm', ['-rf', join(root, '.git')]);
+          symlinkSync(join(outside, '.git'), join(root, '.git'));
+        },
+        /git not used: \.git is a link out of the audited folder/,
+      ],
+      [
+        'commondir to another repository',
+        (root) => writeFileSync(join(root, '.git', 'commondir'), `${join(outside, '.git')}\n`),
+        /git not used: \.git\/commondir points outside/,
+      ],
+      [
+        'include of another repository config',
+        (root) => execFileSync('git', ['config', 'include.path', join(outside, '.git', 'config')], { cwd: root }),
+        /git not used: its git config includes other files/,
+      ],
+      [
+        'includeIf of a FIFO (would hang git)',
+        (root) => execFileSync('git', ['config', 'includeIf.gitdir:/.path', fifo], { cwd: root }),
+        /git not used: its git config includes other files/,
+      ],
+      [
+        '.git/config as a link to /dev/zero',
+        (root) => {
+          execFileSync('rm', [join(root, '.git', 'config')]);
+          symlinkSync('/dev/zero', join(root, '.git', 'config'));
+        },
+        /git not used: \.git\/config is not a regular file/,
+      ],
+      [
+        '.git/HEAD as a FIFO (would hang git)',
+        (root) => {
+          execFileSync('rm', [join(root, '.git', 'HEAD')]);
+          execFileSync('mkfifo', [join(root, '.git', 'HEAD')]);
+        },
+        /git not used: \.git\/HEAD is not a regular file/,
+      ],
+    ];
+    for (const [name, plant, note] of cases) {
+      const root = gitRepo({ 'mine.py': 'y = 2\n' });
+      plant(root);
+      const json = await cli(['audit', root, '--format', 'json']);
+      expect(json.code, `${name}: ${json.stderr}`).toBe(0);
+      const r = JSON.parse(json.stdout) as Report;
+      const text = JSON.stringify(r);
+      expect(text, name).not.toContain('outside-secret');
+      expect(r.repository.languages, name).toEqual([{ name: 'Python', files: 1 }]); // mine.py, nothing from outside
+      if (note) expect(r.notes.join(' '), name).toMatch(note);
+      else expect(r.notes.join(' '), name).not.toMatch(/git/);
+    }
+  });
+
+  it('a hand-written index naming a file under a folder linked out of the root: never read through the link', async () => {
+    const outside = writeTree(tempDir(), { 'secret.py': 'AWS_KEY = "AKIAZ7VQ3MX5KJ2PLW4N"\n' });
+    const root = gitRepo({ 'a.py': 'x = 1\n' });
+    const blob = execFileSync('git', ['hash-object', '-w', join(outside, 'secret.py')], { cwd: root })
+      .toString()
+      .trim();
+    execFileSync('git', ['update-index', '--add', '--cacheinfo', `100644,${blob},linkdir/secret.py`], { cwd: root });
+    symlinkSync(outside, join(root, 'linkdir'));
+    const r = await auditAll(root);
+    expect(r.stats.bytesRead).toBe(6); // a.py alone
+    expect(JSON.stringify(r)).not.toContain('linkdir/secret.py');
+    expect(r.notes.join(' ')).toMatch(/1 path\(s\) git listed under a symbolic link to a folder were left out/);
+  });
+
+  it('a linked work tree and a submodule whose git directories link back are still audited with git', async () => {
+    const main = gitRepo({ 'a.py': 'x = 1\n' });
+    const wt = join(tempDir(), 'linked');
+    execFileSync('git', ['worktree', 'add', '-q', wt], { cwd: main });
+    const r = await auditAll(wt);
+    expect(r.notes.join(' ')).not.toMatch(/git/);
+    expect(r.repository.commit).toMatch(/^[0-9a-f]{40}$/);
+
+    const lib = gitRepo({ 'lib.py': 'y = 2\n' });
+    const g = ['-c', 'protocol.file.allow=always', '-c', 'user.email=a@b.c', '-c', 'user.name=a'];
+    execFileSync('git', [...g, 'submodule', 'add', '-q', lib, 'vendored-lib'], { cwd: main });
+    expect(readFileSync(join(main, 'vendored-lib', '.git'), 'utf8')).toMatch(/^gitdir: \.\.\/\.git\/modules\//);
+    const s = await auditAll(join(main, 'vendored-lib'));
+    expect(s.notes.join(' ')).not.toMatch(/git/);
+    expect(s.repository.commit).toMatch(/^[0-9a-f]{40}$/);
+  });
+});
+
+/** Exit 2 with exactly one line on stderr, which matches `why` and quotes nothing of `secret`. */
+function oneLineRefusal(r: { code: number; stderr: string }, why: RegExp, secret = 'TOP-SECRET-CONTENT'): void {
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).toMatch(why);
+  expect(r.stderr).not.toContain(secret);
+}
+
+function sparse(path: string, bytes: number): string {
+  const fd = openSync(path, 'w');
+  ftruncateSync(fd, bytes);
+  closeSync(fd);
+  return path;
+}
+
+describe('trust: configuration and named documents are read safely (issue 14)', () => {
+  const outside = writeTree(tempDir(), {
+    'secret.yml': 'TOP-SECRET-CONTENT: 1\n',
+    'secret.json': 'TOP-SECRET-CONTENT\n',
+  });
+
+  it('a discovered config that links out, to /dev/zero or is a FIFO, a device or over 1 MiB: one exit-2 line, nothing echoed', async () => {
+    const cases: [string, (root: string) => void, RegExp][] = [
+      // Before: /dev/zero ate memory until the process aborted.
+      [
+        '.readiness.yml',
+        (r) => symlinkSync('/dev/zero', join(r, '.readiness.yml')),
+        /\.readiness\.yml: is a symbolic link/,
+      ],
+      // Before: the file outside the root was read and its content echoed in the error.
+      ['.readiness.yml', (r) => symlinkSync(join(outside, 'secret.yml'), join(r, '.readiness.yml')), /symbolic link/],
+      [
+        'readiness.config.json',
+        (r) => symlinkSync(join(outside, 'secret.json'), join(r, 'readiness.config.json')),
+        /symbolic link/,
+      ],
+      ['dangling link', (r) => symlinkSync(join(outside, 'missing.yml'), join(r, '.readiness.yml')), /symbolic link/],
+      ['FIFO', (r) => execFileSync('mkfifo', [join(r, '.readiness.yml')]), /\.readiness\.yml: not a regular file/],
+      ['folder', (r) => mkdirSync(join(r, '.readiness.yml')), /\.readiness\.yml: not a regular file/],
+      [
+        '2 MiB',
+        (r) => writeFileSync(join(r, '.readiness.yml'), `# ${'x'.repeat(2 * 1024 * 1024)}\n`),
+        /larger than 1 MiB/,
+      ],
+      ['sparse 4 GB', (r) => sparse(join(r, '.readiness.yml'), 4 * 1024 ** 3), /larger than 1 MiB/],
+      ['binary', (r) => writeFileSync(join(r, '.readiness.yml'), Buffer.from([0x61, 0, 0x62])), /not a text file/],
+    ];
+    for (const [name, plant, why] of cases) {
+      const root = writeTree(tempDir(), { 'a.py': 'x = 1\n' });
+      plant(root);
+      const r = await cli(['audit', root, '--format', 'json']);
+      expect(r.stdout, name).toBe('');
+      oneLineRefusal(r, why);
+    }
+  });
+
+  it('--config, --baseline, --coverage, --junit, a saved report and the verify document: capped, regular files only, content never echoed', async () => {
+    const root = writeTree(tempDir(), { 'a.py': 'x = 1\n' });
+    const fifo = join(tempDir(), 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const huge = sparse(join(tempDir(), 'huge.json'), 300 * 1024 * 1024);
+    const secret = join(outside, 'secret.json');
+    const cases: [string[], RegExp][] = [
+      [['audit', root, '--config', '/dev/zero'], /\/dev\/zero: not a regular file/],
+      [['audit', root, '--config', fifo], /not a regular file/],
+      [['audit', root, '--baseline', '/dev/zero'], /--baseline \/dev\/zero: not a regular file/],
+      [['audit', root, '--baseline', huge], /--baseline .*: larger than 64 MiB/],
+      [['audit', root, '--baseline', secret], /--baseline .*: not valid JSON \(/], // Node's parse error quotes the text
+      [['audit', root, '--coverage', fifo], /--coverage .*: not a regular file/],
+      [['audit', root, '--coverage', huge], /--coverage .*: larger than 128 MiB/],
+      [['audit', root, '--junit', '/dev/zero'], /--junit .*: not a regular file/],
+      [['render', huge, '--format', 'md'], /larger than 64 MiB/],
+      [['render', secret, '--format', 'md'], /not valid JSON/],
+      [['diff', secret, secret], /not valid JSON/],
+      [['verify', '/dev/zero', root], /the document \/dev\/zero: not a regular file/],
+      // Before: a 50 MB document cost 2 GB of memory.
+      [['verify', sparse(join(tempDir(), 'doc.md'), 50 * 1024 * 1024), root], /the document .*: larger than 4 MiB/],
+      [['verify', fifo, root], /not a regular file/],
+    ];
+    for (const [args, why] of cases) oneLineRefusal(await cli(args), why);
+  });
+});
+
+describe('trust: bounded time, and an error never lifts a gate (issue 14)', () => {
+  const evilConfig = [
+    'custom:',
+    '  - id: acme/evil',
+    '    pillar: security',
+    '    title: Evil pattern',
+    '    severity: high',
+    '    weight: 50',
+    '    require:',
+    '      contains: { files: ["**/*.txt"], pattern: "^(a+)+$" }',
+    '',
+  ].join('\n');
+
+  it('a catastrophic custom pattern from a discovered config is interrupted at its budget; the rule is an error in every format and fails the gates', async () => {
+    // 2^40 backtracking steps: without a hard limit this never ends, on any machine.
+    const root = writeTree(tempDir(), {
+      '.readiness.yml': evilConfig,
+      'a.txt': `${'a'.repeat(40)}!\n`,
+      'app.py': 'x=1\n',
+    });
+    const json = await cli(['audit', root, '--format', 'json', '--fail-on', 'high', '--min-score', '1']);
+    expect(json.code, json.stderr).toBe(1);
+    const r = JSON.parse(json.stdout) as Report;
+    const evil = r.pillars.flatMap((p) => p.rules).find((x) => x.id === 'security/acme/evil')!;
+    expect(evil.outcome).toBe('error');
+    expect(evil.message).toMatch(/did not finish within its time budget of \d+ ms on a\.txt/);
+    expect(r.summary.counts.error).toBe(1);
+    const failOn = r.gates.checks.find((c) => c.kind === 'fail-on')!;
+    expect(failOn.passed).toBe(false);
+    expect(failOn.actual).toContain('security/acme/evil (high, error)');
+    // The score gate counts the errored rule as 0: it cannot raise the score the gate compares.
+    const minScore = r.gates.checks.find((c) => c.kind === 'min-score')!;
+    expect(Number(minScore.actual)).toBeLessThan(r.summary.score!);
+    expect(minScore.message).toMatch(/1 rule errored and counts as failed here/);
+    const md = await cli(['audit', root, '--format', 'md']);
+    expect(md.stdout).toMatch(/1 error/);
+    const term = await cli(['audit', root]);
+    expect(term.stdout).toMatch(/1 error/);
+    const sarif = JSON.parse((await cli(['audit', root, '--format', 'sarif'])).stdout);
+    expect(JSON.stringify(sarif.runs[0].invocations)).toContain('security/acme/evil could not be assessed');
+  });
+
+  it("250 KB runs of tabs, spaces, newlines and CRLF behind every pattern's literals scan in linear time (a file of tabs took minutes)", async () => {
+    // Literals that open the pre-filters of most built-in patterns, then the runs that made
+    // `^\s*-?\s*name:` (cubic on newlines) and friends backtrack.
+    const bait =
+      'retry( Retry name: resilience4j AWS:: Type: access_control role_hierarchy thresholds readiness-ignore x -- y';
+    const runs = [
+      '\t'.repeat(250_000),
+      ' '.repeat(250_000),
+      '\n'.repeat(250_000),
+      '\r\n'.repeat(125_000),
+      ' \t\n'.repeat(80_000),
+    ];
+    const files: Record<string, string> = {};
+    const names = [
+      'a.yml',
+      'b.py',
+      'c.js',
+      'D.java',
+      'e.cs',
+      'f.php',
+      'g.tf',
+      'h.go',
+      'i.rb',
+      'Dockerfile',
+      'j.md',
+      'k.json',
+      'l.ts',
+      'm.rs',
+    ];
+    names.forEach((n, i) => {
+      files[`src/${n}`] = `${bait}\n${runs[i % runs.length]}${bait}\n`;
+    });
+    const root = writeTree(tempDir(), files);
+    // The test's own time limit is the bound; no timing assertion. A pattern past its budget
+    // would show as an error outcome (or a note): there is none.
+    const r = await cli(['audit', root, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(
+      report.pillars
+        .flatMap((p) => p.rules)
+        .filter((x) => x.outcome === 'error')
+        .map((x) => x.message),
+    ).toEqual([]);
+    expect(report.notes.join(' ')).not.toMatch(/time budget|did not finish/);
+  });
+
+  it('verify: long label lines and digit runs are linear (a 1 KB line under "Missing" took minutes; 100 KB of "1," took 20 s)', async () => {
+    const root = writeTree(tempDir(), { 'a.py': 'x = 1\n' });
+    const doc = join(tempDir(), 'READINESS.md');
+    const lines = [
+      '# Readiness',
+      `**Missing${' '.repeat(100_000)}x:x`,
+      `## Next steps${' \t'.repeat(50_000)}: ** : x`,
+      `**Label**${' '.repeat(100_000)}x`,
+      `${'1,'.repeat(50_000)} tests`,
+      `${'1,'.repeat(30_000)} / ${'2,'.repeat(30_000)} tests passing`,
+      '- ✅ CI pipeline',
+    ];
+    writeFileSync(doc, `${lines.join('\n')}\n`);
+    // The test's own 60 s limit is the bound: before the fix this document did not finish in it.
+    const r = await cli(['verify', doc, root, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).claims.length).toBeGreaterThan(0);
+  });
+
+  it('huge manifests cost time linear in their size (a lookup per dependency: three 1 MB package.json and composer.json cost 136 s in facts)', async () => {
+    const files: Record<string, string> = {};
+    for (const d of ['a', 'b']) {
+      const deps = (prefix: string, n: number) =>
+        Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}-${d}-${i}`, '^1.0.0']));
+      files[`${d}/package.json`] = JSON.stringify(
+        { name: d, dependencies: deps('pkg', 6000), devDependencies: deps('dev', 1000) },
+        null,
+        2,
+      );
+      files[`${d}/composer.json`] = JSON.stringify({ require: deps('vendor/p', 6000) }, null, 2);
+      files[`${d}/Cargo.toml`] =
+        `[package]\nname = "x"\n[dependencies]\n${Array.from({ length: 6000 }, (_, i) => `crate-${i} = "1"`).join('\n')}\n`;
+      files[`${d}/requirements.txt`] = `${Array.from({ length: 6000 }, (_, i) => `lib-${i}==1.0`).join('\n')}\n`;
+    }
+    const root = writeTree(tempDir(), files);
+    // The test's own time limit is the bound (no timing assertion): before the fix this took minutes.
+    // In a child process: a long audit must not starve the test worker.
+    const r = await cli(['audit', root, '--format', 'json'], { spawn: true });
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    const npm = report.repository.manifests.find((m) => m.path === 'a/package.json')!;
+    expect(npm.dependencies).toBe(7000);
+  });
+
+  it('config numbers outside sane bounds are one exit-2 line (a 2^32 ms rule limit made every rule an error; 4 GB files an internal error)', async () => {
+    for (const [line, why] of [
+      ['ruleTimeoutMs: 4294967296', /ruleTimeoutMs: Too big: expected number to be <=600000/],
+      ['ruleTimeoutMs: 0', /ruleTimeoutMs: Too small/],
+      ['maxFileBytes: 4000000000', /maxFileBytes: Too big: expected number to be <=67108864/],
+      ['maxFileBytes: -1', /maxFileBytes: Too small/],
+    ] as const) {
+      const root = writeTree(tempDir(), { '.readiness.yml': `${line}\n`, 'a.py': 'x = 1\n' });
+      oneLineRefusal(await cli(['audit', root, '--format', 'json']), why);
+    }
+  });
+
+  it('the same rule, erroring, fails --fail-on where a pass would not: a crafted file cannot lift the gate', async () => {
+    const clean = writeTree(tempDir(), { '.readiness.yml': evilConfig, 'a.txt': 'aaaa\n' });
+    const ok = JSON.parse(
+      (await cli(['audit', clean, '--format', 'json', '--only', 'security/acme/evil', '--fail-on', 'high'])).stdout,
+    ) as Report;
+    expect(ok.pillars.flatMap((p) => p.rules).map((x) => x.outcome)).toEqual(['pass']);
+    expect(ok.gates.passed).toBe(true);
+    writeFileSync(join(clean, 'crafted.txt'), `${'a'.repeat(40)}!\n`);
+    const crafted = await cli([
+      'audit',
+      clean,
+      '--format',
+      'json',
+      '--only',
+      'security/acme/evil',
+      '--fail-on',
+      'high',
+    ]);
+    expect(crafted.code).toBe(1);
+    expect(crafted.stderr).toMatch(
+      /gate failed: 1 failed or errored rule of severity high or higher: security\/acme\/evil \(high, error\)/,
     );
+  });
+});
+
+describe('nothing lost', () => {
+  it('a run killed mid-write or before its rename leaves the previous report intact', async () => {
+    // Killed at an exact point of the write (a preload kills the process there), not after a
+    // timer: the outcome cannot depend on how fast the machine is.
+    const root = writeTree(tempDir(), { 'tests/test_a.py': 'def test_a():\n    pass\n', 'README.md': '# x\n' });
     const outDir = tempDir();
     const out = join(outDir, 'report.json');
     writeFileSync(out, '{"previous": true}');
-    for (const delay of [50, 150, 300, 450, 600, 800]) {
-      const child = spawn('node', [BIN, 'audit', big, '--output', out], { stdio: 'ignore' });
-      // Listen before waiting: a run that ends within the delay must not leave this test hanging.
-      const exited = new Promise((r) => child.on('exit', r));
-      await new Promise((r) => setTimeout(r, delay));
-      child.kill('SIGKILL');
-      await exited;
-      const text = readFileSync(out, 'utf8');
-      // Either the old report or a complete new one — never a torn file.
-      expect(() => JSON.parse(text)).not.toThrow();
-      expect(readdirSync(outDir).filter((f) => f.endsWith('.tmp')).length).toBeLessThanOrEqual(1);
+    const preload = join(import.meta.dirname, 'helpers', 'die-mid-write.cjs');
+    for (const at of ['write', 'rename']) {
+      const child = spawn('node', ['--require', preload, BIN, 'audit', root, '--output', out], {
+        stdio: 'ignore',
+        env: { ...process.env, READINESS_DIE_AT: at },
+      });
+      const signal = await new Promise((r) => child.on('exit', (_code, sig) => r(sig)));
+      expect(signal, at).toBe('SIGKILL'); // it did die where it was told to
+      expect(readFileSync(out, 'utf8'), at).toBe('{"previous": true}');
+      // What a killed run can leave is its own hidden temporary file, never a torn report.
+      expect(
+        readdirSync(outDir)
+          .filter((f) => f !== 'report.json')
+          .every((f) => /^\.report\.json\..*\.tmp$/.test(f)),
+      ).toBe(true);
     }
-    const done = await inProcess(['audit', big, '--output', out]);
+    const done = await cli(['audit', root, '--output', out]);
     expect(done.code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(2);
   });

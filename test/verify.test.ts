@@ -669,7 +669,7 @@ describe('readiness verify: outputs and exit codes', () => {
   it('a missing or binary document is exit 2 with one line', async () => {
     const missing = await cli(['verify', '/nonexistent/doc.md', repo]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/cannot read the document/);
+    expect(missing.stderr).toMatch(/the document \/nonexistent\/doc.md: cannot read \(no such file or directory\)/);
     const binary = await cli(['verify', `${fixture('bare-library')}/package-lock.json`, repo]);
     expect(binary.code).toBe(0);
     const png = await cli(['verify', '/bin/true', repo]);

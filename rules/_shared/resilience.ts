@@ -56,6 +56,8 @@ export interface LibraryVerdict {
   catalogue: string;
   /** Pattern keys whose production matches count as code evidence. */
   code: string[];
+  /** Code sites found by a shape the rule joined itself (a counter and a 429 in one file). */
+  handWritten?: Match[];
   /** Config evidence (gateway annotations, mesh policies) that counts like code. */
   config?: Evidence[];
   /**
@@ -68,7 +70,7 @@ export interface LibraryVerdict {
 }
 
 export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult {
-  const code = productionMatches(ctx, ...v.code);
+  const code = [...productionMatches(ctx, ...v.code), ...(v.handWritten ?? [])];
   const names = ctx.catalogue(v.catalogue);
   const deps = ctx.facts.findDependencies(names);
   const depEvidence: Evidence[] = deps.slice(0, 3).map((d) => dependencyEvidence(d, `dependency ${d.name}`));

@@ -30,6 +30,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'drf-spectacular with an openapi-generator settings file is generated docs only, not a committed contract',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.0.4\ndrf-spectacular==0.29.0\n',
+        'recipes/settings.py': "INSTALLED_APPS = ['drf_spectacular']\n",
+        'vue3/src/openapi/openapitools.json':
+          '{\n  "$schema": "node_modules/@openapitools/openapi-generator-cli/config.schema.json",\n  "generator-cli": { "version": "7.19.0" }\n}\n',
+      },
+      expect: { outcome: 'partial', absent: ['openapitools.json'] },
+    },
+    {
       name: 'FastAPI without a committed contract is partial',
       profile: 'service',
       tree: {

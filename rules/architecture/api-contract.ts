@@ -14,6 +14,8 @@ const CONTRACT_FILES: { kind: string; globs: string[] }[] = [
   { kind: 'Smithy/TypeSpec/RAML', globs: ['**/*.smithy', '**/*.tsp', '**/*.raml'] },
 ];
 const SPEC_DOCS = ['**/*.{yaml,yml,json}'];
+/** Settings of the code generator (openapi-generator-cli's openapitools.json), not a description of the API. */
+const GENERATOR_CONFIG = /(^|\/)(?:openapitools\.json|openapi-?generator[^/]*\.(?:ya?ml|json)|\.openapi-generator\/)/i;
 
 export default defineRule({
   meta: {
@@ -46,7 +48,7 @@ export default defineRule({
     const kinds = new Set<string>();
     const byName = new Set<string>();
     for (const c of CONTRACT_FILES) {
-      const found = ctx.files.match(c.globs).filter((p) => !isTestPath(p));
+      const found = ctx.files.match(c.globs).filter((p) => !isTestPath(p) && !GENERATOR_CONFIG.test(p));
       if (!found.length) continue;
       kinds.add(c.kind);
       for (const p of found) byName.add(p);

@@ -4,6 +4,22 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'numbered decision records found by their shape in a folder of any name (Status, Context, Decision)',
+      tree: {
+        'handbook/choices/0001-use-postgres.md':
+          '# 1. Use Postgres\n\n## Status\n\nAccepted\n\n## Context\n\nWe need a database.\n\n## Decision\n\nPostgres.\n',
+        'handbook/choices/0002-queue.md':
+          '# 2. Queue\n\n* Status: accepted\n\n## Context and Problem Statement\n\nJobs.\n\n## Decision Outcome\n\nSidekiq.\n',
+        'handbook/onboarding.md': '# Onboarding\n\n## Context\n\nWelcome.\n\n## Decision\n\nNone.\n',
+        'src/app.rb': '',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { adrs: 2 },
+        evidence: [{ path: 'handbook/choices/0001-use-postgres.md' }, { path: 'handbook/choices/0002-queue.md' }],
+      },
+    },
+    {
       name: 'decision records in a folder of another name (docs/architecture-decision-log/)',
       tree: {
         'docs/architecture-decision-log/0001-record-architecture-decisions.md':
@@ -37,6 +53,32 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a High-Level Architecture section in CLAUDE.md is partial, never a pass',
+      tree: {
+        'README.md': '# Budget\n',
+        'CLAUDE.md': '# CLAUDE.md\n\n## Commands\n\n## High-Level Architecture\n\nRails monolith…\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'an architecture section in CLAUDE.md',
+        evidence: [{ path: 'CLAUDE.md', line: 5 }],
+      },
+    },
+    {
+      name: 'a README that walks through the services one by one describes the architecture (partial)',
+      tree: {
+        'README.md':
+          '# Piggy\n\n## Functional services\n\n#### Account service\n\n#### Statistics service\n\n## Infrastructure\n\n### Config service\n\n### API Gateway\n\n## Let us try it out\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [
+          { path: 'README.md', line: 3, note: 'the README describes the system component by component (5 sections)' },
+        ],
+      },
+    },
+    {
       name: 'only a Mermaid diagram in the README is partial',
       tree: { 'README.md': '# Shop\n\n```mermaid\ngraph TD; A-->B\n```\n' },
       expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'README.md', line: 3 }] },
@@ -48,7 +90,14 @@ ruleTester(rule, {
     },
     {
       name: 'nothing written down fails and says what was looked for',
-      tree: { 'README.md': '# Shop\n\n## Usage\n', 'src/main.go': 'package main\n' },
+      tree: {
+        'README.md': '# Shop\n\n## Usage\n\n## Services\n\n### Running the services\n',
+        // A vendored agent skill and a chart's README are not this project's design.
+        '.agents/skills/nestjs/AGENTS.md': '# Skill\n\n## Architecture\n\nUse modules.\n',
+        'charts/app/README.md':
+          '# app\n\n### Gateway API\n\n### Service account\n\n### Service monitor\n\n### Default parameters (applied to all demo components)\n',
+        'src/main.go': 'package main\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],

@@ -1,4 +1,4 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { fromMatch, isTestPath } from '../../src/facts/paths.js';
 
@@ -22,6 +22,19 @@ const ADR_GLOBS = [
   '**/*-decisions/**/*.{md,rst,adoc}',
   '**/rfcs/**/*.md',
 ];
+/** Documents where an architecture section counts for partial credit (never a pass). */
+const SECTION_DOCS = [
+  'README*',
+  '**/README*.md',
+  '**/CONTRIBUTING*.md',
+  '**/DEVELOPMENT*.md',
+  '**/HACKING*.md',
+  '**/AGENTS.md',
+  '**/CLAUDE.md',
+  'docs/*.md',
+];
+/** A numbered (or ADR-prefixed) file name, as decision records are kept. */
+const NUMBERED = /(?:^|\/)(?:adr[-_]?)?\d{1,5}[-_.][^/]+$/i;
 const DIAGRAM_GLOBS = [
   '**/*.{puml,plantuml,iuml,pu}',
   '**/*.{mmd,mermaid}',
@@ -45,23 +58,51 @@ export default defineRule({
     severity: 'low',
     effort: 'medium',
     detection:
-      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design, or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown, images named *architecture*) or an Architecture section in the README.',
+      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design, or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown, images named *architecture*) or an Architecture section in the README, CONTRIBUTING, DEVELOPMENT, AGENTS.md or CLAUDE.md (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading.',
     patterns: {
-      mermaid: { regex: /^\s*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
+      mermaid: { regex: /^[ \t]*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
       readmeSection: {
-        regex: /^#{1,4}\s+.*\b(architecture|design|how it works|components)\b/im,
-        files: ['README*', '**/README*.md'],
+        // "Components" only as the heading itself ("## Components", "## System components"), not
+        // in passing ("Default parameters (applied to all demo components)").
+        regex:
+          /^#{1,4}[ \t]+(?:.*\b(architecture|design|how it works)\b|(?:the |system |main |core |key )?(components)[ \t]*$)/im,
+        files: SECTION_DOCS,
         literals: ['rchitecture', 'esign', 'ow it works', 'omponents'],
         ignoreCase: true,
+        maxPerFile: 1,
+      },
+      // A README that walks through the system part by part ("Account service", "Config service",
+      // "API Gateway"…) under headings of their own describes the architecture without the word.
+      componentHeading: {
+        regex: /^#{2,5}[ \t]+[^\n]*\b(?:services?|components?|gateway|modules?|layers?)\b[^\n]*$/im,
+        files: ['README*'],
+        literals: ['ervice', 'omponent', 'ateway', 'odule', 'ayer'],
+        ignoreCase: true,
+        maxPerFile: 8,
+      },
+      // A decision record by its shape: a Status or Context heading, then a Decision heading
+      // (Nygard, MADR), in a numbered file of any folder (`0003-use-postgres.md`).
+      adrShape: {
+        regex:
+          /^(?:#{1,4}[ \t]*(?:Status|Context(?: and Problem Statement)?)\b|[ \t]*[*-]?[ \t]*\**Status\**:)[\s\S]{0,8000}?^#{1,4}[ \t]*(?:\d+\.?[ \t]*)?Decision(?: Outcome)?\b/m,
+        files: ['**/*.{md,rst,adoc}'],
+        literals: ['Decision'],
         maxPerFile: 1,
       },
     },
   },
   check(ctx) {
-    const keep = (p: string) => !isTestPath(p);
+    // Tests, and what lives in dot-folders (vendored agent skills in .agents/, editor settings).
+    const keep = (p: string) => !isTestPath(p) && !/(^|\/)\.[^/]+\//.test(p);
     const docs = ctx.files.match(DOC_GLOBS).filter(keep);
     const adrDirFile = ctx.files.named('.adr-dir');
-    const adrs = ctx.files.match(ADR_GLOBS).filter((p) => keep(p) && !/(^|\/)(readme|index|template)[^/]*$/i.test(p));
+    const shaped = ctx
+      .matches('adrShape')
+      .map((m) => m.path)
+      .filter((p) => NUMBERED.test(p));
+    const adrs = [...new Set([...ctx.files.match(ADR_GLOBS), ...shaped])]
+      .filter((p) => keep(p) && !/(^|\/)(readme|index|template)[^/]*$/i.test(p))
+      .sort();
     const diagrams = ctx.files.match(DIAGRAM_GLOBS).filter(keep);
     const mermaid = ctx.matches('mermaid').filter((m) => keep(m.path));
     const found: string[] = [];
@@ -94,12 +135,30 @@ export default defineRule({
         data,
       );
     }
-    const section = ctx.matches('readmeSection').filter((m) => keep(m.path));
+    const byReadme = new Map<string, Match[]>();
+    for (const m of ctx.matches('componentHeading').filter((x) => keep(x.path)))
+      byReadme.set(m.path, [...(byReadme.get(m.path) ?? []), m]);
+    const walkthrough = [...byReadme.values()].filter((ms) => ms.length >= 3).map((ms) => ms[0]!);
+    const section = [
+      ...ctx.matches('readmeSection').filter((m) => keep(m.path)),
+      ...walkthrough.filter((m) => !ctx.matches('readmeSection').some((r) => r.path === m.path)),
+    ];
     if (evidence.length || section.length) {
-      evidence.push(...section.slice(0, 2).map((m) => fromMatch(m, 'architecture section in a README')));
+      evidence.push(
+        ...section
+          .slice(0, 2)
+          .map((m) =>
+            fromMatch(
+              m,
+              walkthrough.includes(m)
+                ? `the README describes the system component by component (${byReadme.get(m.path)!.length} sections)`
+                : `architecture section in ${m.path.split('/').pop()}`,
+            ),
+          ),
+      );
       return partial(
         0.5,
-        `Only ${listing([...found, ...(section.length ? ['a README section'] : [])])}; no architecture document or decision records.`,
+        `Only ${listing([...found, ...(section.length ? [`an architecture section in ${section[0]!.path.split('/').pop()}`] : [])])}; no architecture document or decision records.`,
         evidence,
         data,
       );

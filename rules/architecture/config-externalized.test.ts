@@ -4,6 +4,34 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a Go service reading os.Environ() whose man page documents the variables passes',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/feeds\n\ngo 1.22\n',
+        'internal/config/parser.go':
+          'package config\n\nfunc (p *parser) ParseEnvironmentVariables() error {\n\treturn p.parseLines(os.Environ())\n}\n',
+        'feeds.1':
+          '.TH FEEDS 1\n.SH NAME\nfeeds\n.SH ENVIRONMENT\n.TP\n.B DATABASE_URL\nPostgreSQL connection parameters.\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'internal/config/parser.go', line: 4 },
+          { path: 'feeds.1', line: 4, note: 'man page ENVIRONMENT section documents the variables' },
+        ],
+      },
+    },
+    {
+      name: 'a docs page listing the settings in a table documents them',
+      profile: 'service',
+      tree: {
+        'src/server.ts': 'const port = Number(process.env.PORT ?? 3000);\n',
+        'docs/deploy.md':
+          '# Deploying\n\n| Variable | Meaning |\n|---|---|\n| `DATABASE_URL` | Postgres |\n| `REDIS_URL` | cache |\n| `SMTP_HOST` | mail |\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'docs/deploy.md', line: 5 }] },
+    },
+    {
       name: 'a FastAPI service with pydantic-settings and .env.example passes',
       profile: 'service',
       tree: {
@@ -100,7 +128,11 @@ ruleTester(rule, {
     {
       name: 'environment reads without documentation are partial',
       profile: 'service',
-      tree: { 'src/server.ts': 'const port = Number(process.env.PORT ?? 3000);\n' },
+      tree: {
+        'src/server.ts': 'const port = Number(process.env.PORT ?? 3000);\n',
+        // Two variables named in passing are not a list of the settings.
+        'docs/notes.md': '# Notes\n\n- `NODE_ENV`: set by the platform\n- `CI_COMMIT`: ignored\n',
+      },
       expect: { outcome: 'partial', score: 0.6, message: 'no .env.example' },
     },
     {

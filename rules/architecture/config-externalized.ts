@@ -40,11 +40,11 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<>, pydantic BaseSettings) or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal, `Password=` literal in appsettings(.Production).json.',
+      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<>, pydantic BaseSettings) or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal, `Password=` literal in appsettings(.Production).json.',
     patterns: {
       envRead: {
         regex:
-          /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bos\.getenv\(|\bgetenv\(|\bos\.(?:Getenv|LookupEnv)\(|System\.getenv\(|Environment\.GetEnvironmentVariable\(|\bENV(?:\[|\.fetch\()|\benv::var|\bstd::env::var|@Value\(\s*"\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\(BaseSettings\)|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.Process|\bdotenvy?::dotenv|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\([^)\n]*\benv\b/,
+          /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bos\.getenv\(|\bgetenv\(|\bos\.(?:Getenv|LookupEnv|Environ)\(|System\.getenv\(|Environment\.GetEnvironmentVariable\(|\bENV(?:\[|\.fetch\()|\benv::var|\bstd::env::var|@Value\(\s*"\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\(BaseSettings\)|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.Process|\bdotenvy?::dotenv|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\([^)\n]*\benv\b/,
         files: CODE,
         // Specific literals: the alternation costs ~15 ms/MiB, so it runs only where an env read is likely.
         literals: [
@@ -56,6 +56,7 @@ export default defineRule({
           'getenv',
           'Getenv',
           'LookupEnv',
+          'os.Environ',
           'GetEnvironmentVariable',
           'ENV[',
           'ENV.fetch',
@@ -89,6 +90,27 @@ export default defineRule({
         ignoreCase: true,
         maxPerFile: 1,
       },
+      // Settings documented outside a README section: a man page's ENVIRONMENT section, a docs
+      // page or sample config file that lists the variables (three or more, see check()).
+      manEnvironment: {
+        regex: /^\.S[Hh][ \t]+"?ENVIRONMENT\b/m,
+        files: ['**/*.{1,5,7,8}', '**/*.{1,5,7,8}.in', '**/*.{1,5,7,8}.md'],
+        literals: ['ENVIRONMENT'],
+        maxPerFile: 1,
+      },
+      envListed: {
+        regex:
+          /^[ \t]*(?:\|[ \t]*`?|[*-][ \t]+`?|`|\.B[ \t]+|export[ \t]+)?([A-Z][A-Z0-9]*_[A-Z0-9_]+)(?:`?[ \t]*(?:\||:|—|–|-[ \t]|=)|`[ \t]*$|[ \t]*$)/m,
+        files: [
+          'README*',
+          '**/docs/**/*.{md,rst,adoc}',
+          '**/doc/**/*.{md,rst,adoc}',
+          '**/*{config,Config,CONFIG,configuration,environment,ENVIRONMENT,settings,SETTINGS}*.{md,rst,adoc}',
+          '**/*.{conf,cfg}',
+        ],
+        literals: ['_'],
+        maxPerFile: 3,
+      },
       // Starts at "://" (a leading scheme alternation is ~8x slower); check() verifies the scheme.
       credUrl: {
         regex: /:\/\/([^:/@\s'"]+):([^@/\s'"]+)@([^:/\s'"?]+)/,
@@ -97,7 +119,7 @@ export default defineRule({
         maxPerFile: 3,
       },
       springPassword: {
-        regex: /^\s*spring\.(?:datasource|r2dbc|rabbitmq|data\.redis)\.password\s*[=:]\s*(\S+)/m,
+        regex: /^[ \t]*spring\.(?:datasource|r2dbc|rabbitmq|data\.redis)\.password\s*[=:]\s*(\S+)/m,
         files: ['**/application*.properties'],
         literals: ['password'],
         maxPerFile: 3,
@@ -167,6 +189,13 @@ export default defineRule({
         .matches('readmeSection')
         .slice(0, 1)
         .map((m) => fromMatch(m, 'configuration section')),
+      ...ctx
+        .matches('manEnvironment')
+        .slice(0, 1)
+        .map((m) => fromMatch(m, 'man page ENVIRONMENT section documents the variables')),
+      ...listedVariables(ctx.matches('envListed'))
+        .slice(0, 1)
+        .map((m) => fromMatch(m, 'documents the environment variables (a list of settings)')),
     ];
     // Cite the settings module first (settings.py, config.ts), not the first file in path order.
     const settingsFirst = [...envReads].sort(
@@ -225,3 +254,10 @@ export default defineRule({
     return partial(score, `Found ${listing(parts)}; ${listing(missing)}.`, evidence, data);
   },
 });
+
+/** Files that list three or more distinct UPPER_SNAKE settings, one per line: their first line. */
+function listedVariables(matches: Match[]): Match[] {
+  const byFile = new Map<string, Match[]>();
+  for (const m of matches) byFile.set(m.path, [...(byFile.get(m.path) ?? []), m]);
+  return [...byFile.values()].filter((ms) => new Set(ms.map((m) => m.groups[0])).size >= 3).map((ms) => ms[0]!);
+}

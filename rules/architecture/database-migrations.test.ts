@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './database-migrations.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -37,6 +38,31 @@ ruleTester(rule, {
         'internal/database/sql_migrations.go': 'package database\n\nvar migrations = []func(tx *sql.Tx) error{\n}\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'internal/database/sql_migrations.go' }] },
+    },
+    {
+      name: 'numbered schema steps beside a stored schema version, in a file of any name, pass (ntfy-style SQLite)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module x\n\nrequire github.com/mattn/go-sqlite3 v1.14.22\n',
+        'user/manager.go': [
+          'package user',
+          '',
+          'import _ "github.com/mattn/go-sqlite3"',
+          '',
+          'const selectSchemaVersionQuery = `SELECT version FROM schemaVersion WHERE id = 1`',
+          '',
+          'var migrations = map[int]func(db *sql.DB) error{',
+          '\t1: migrateFrom1,',
+          '\t2: migrateFrom2,',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'migrations in code',
+        evidence: [{ path: 'user/manager.go', line: 7, note: expect.stringContaining('stored schema version') }],
+      },
     },
     {
       name: 'Alembic versions in a FastAPI service pass',
@@ -115,6 +141,10 @@ ruleTester(rule, {
       tree: {
         'go.mod': 'module x\n\nrequire github.com/jackc/pgx/v5 v5.5.0\n',
         'main.go': 'package main\n\nimport "github.com/jackc/pgx/v5/pgxpool"\n',
+        // A list named migrations with no stored schema version is not a migration history.
+        'internal/jobs/jobs.go': 'package jobs\n\nvar migrations = []string{"copy files"}\n',
+        // A Rails initializer that configures strong_migrations is no migration.
+        'config/initializers/strong_migrations.rb': 'StrongMigrations.start_after = 20_230_825\n',
       },
       expect: {
         outcome: 'fail',

@@ -66,15 +66,30 @@ export default defineRule({
       // Migration tools that mark their files: goose, dbmate, sql-migrate, Liquibase formatted SQL.
       marker: {
         regex:
-          /^\s*--\s*(?:\+goose\s+Up|migrate:up|\+migrate\s+Up|liquibase\s+formatted\s+sql)\b|\bgoose\.Add(?:Named)?Migration(?:Context)?\(/im,
+          /^[ \t]*--\s*(?:\+goose\s+Up|migrate:up|\+migrate\s+Up|liquibase\s+formatted\s+sql)\b|\bgoose\.Add(?:Named)?Migration(?:Context)?\(/im,
         files: ['**/*.sql', '**/*.go'],
         literals: ['goose', 'migrate:up', '+migrate', 'liquibase', 'Migration'],
         ignoreCase: true,
         maxPerFile: 1,
       },
+      // Migrations kept in code under any file name: a table of numbered steps (`migrations =
+      // map[int]func…{1: migrateFrom1}`) beside a stored schema version (`schemaVersion` table,
+      // `PRAGMA user_version`). Both in one file are the mechanism; either alone is not.
+      codeSteps: {
+        regex: /\bmigrations?\s*(?::?=|=)\s*(?:map\[int\]|\[\]\w*\{|\{|\[)|\bmigrat\w*(?:[Ff]rom|[Tt]o|_?[Vv])_?\d+\b/,
+        files: ['**/*.{go,rs,py,rb,ts,js,java,kt,cs}'],
+        literals: ['igration', 'igrate'],
+        maxPerFile: 2,
+      },
+      versionStore: {
+        regex: /\bschema_?[Vv]ersion\b|\bSchemaVersion\b|\bPRAGMA\s+user_version\b|\bschema_migrations\b/,
+        files: ['**/*.{go,rs,py,rb,ts,js,java,kt,cs}'],
+        literals: ['chema', 'user_version'],
+        maxPerFile: 1,
+      },
       // A schema dump (schema.sql applied at startup) is schema as code, but its changes are not versioned.
       schemaSql: {
-        regex: /^\s*create\s+table\b/im,
+        regex: /^[ \t]*create\s+table\b/im,
         files: ['**/*.sql'],
         literals: ['create table'],
         ignoreCase: true,
@@ -82,7 +97,7 @@ export default defineRule({
       },
     },
     detection:
-      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders. Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql).',
+      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps beside a stored schema version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql).',
   },
   appliesTo(ctx) {
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')
@@ -98,7 +113,10 @@ export default defineRule({
     const tools: string[] = [];
     const counted = new Set<string>();
     for (const l of LAYOUTS) {
-      const found = ctx.files.match(l.globs).filter((p) => !isTestPath(p) && !counted.has(p));
+      // Rails initializers configure migration tools (config/initializers/strong_migrations.rb).
+      const found = ctx.files
+        .match(l.globs)
+        .filter((p) => !isTestPath(p) && !counted.has(p) && !/(^|\/)config\/initializers\//.test(p));
       if (!found.length) continue;
       found.forEach((p) => counted.add(p));
       tools.push(l.tool);
@@ -120,6 +138,22 @@ export default defineRule({
       list.forEach((p) => counted.add(p));
       if (!tools.includes('numbered SQL migrations')) tools.push('numbered SQL migrations');
       evidence.push({ path: list[0]!, note: `numbered SQL migrations in ${dir || '.'}/: ${list.length} file(s)` });
+    }
+    const versioned = new Set(ctx.matches('versionStore').map((m) => m.path));
+    const inCode = ctx
+      .matches('codeSteps')
+      .filter((m) => versioned.has(m.path) && !isTestPath(m.path) && !counted.has(m.path));
+    const stepFiles = [...new Set(inCode.map((m) => m.path))];
+    if (stepFiles.length > 0) {
+      stepFiles.forEach((p) => counted.add(p));
+      if (!tools.includes('migrations in code')) tools.push('migrations in code');
+      const first = inCode[0]!;
+      evidence.push({
+        path: first.path,
+        line: first.line,
+        snippet: first.snippet,
+        note: `numbered schema steps applied by code against a stored schema version (${stepFiles.length} file(s))`,
+      });
     }
     const markers = ctx.matches('marker').filter((m) => !isTestPath(m.path) && !counted.has(m.path));
     if (markers.length > 0) {

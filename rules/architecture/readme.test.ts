@@ -6,6 +6,13 @@ const body = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i} of pr
 ruleTester(rule, {
   valid: [
     {
+      name: 'installation written as "Before you start" under "Let\'s try it out" counts',
+      tree: {
+        'README.md': `# Piggy\n\n${body(8)}\n\n## Let's try it out\n\n#### Before you start\n\nInstall Docker.\n\n#### Production mode\n\ndocker-compose up\n\n## Development mode\n\nmvn package\n`,
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'README.md', line: 14, note: 'installation section' }] },
+    },
+    {
       name: 'a Markdown README with installation, usage and development sections passes',
       tree: {
         'README.md': `# Shop API\n\n${body(8)}\n\n## Installation\n\nnpm ci\n\n## Usage\n\nnpm start\n\n## Development\n\nnpm test\n`,
@@ -40,6 +47,13 @@ ruleTester(rule, {
         'README.adoc': `= Shop\n\n${body(8)}\n\n== Getting started\n\nmvn package\n\n<h2>Building from source</h2>\n\nmvn verify\n`,
       },
       expect: { outcome: 'pass' },
+    },
+    {
+      name: 'sections on starting the services locally say how to install and run them',
+      tree: {
+        'README.md': `# Pets\n\n${body(8)}\n\n## Starting services locally without Docker\n\nmvn package\n\n## Database configuration\n\nUse the mysql profile.\n\n## Compiling the CSS\n\nnpm run build\n`,
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'README.md', line: 12, note: 'installation section' }] },
     },
   ],
   invalid: [

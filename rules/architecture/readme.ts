@@ -5,12 +5,16 @@ import { fail, listing, partial, pass, unknown } from '../../src/engine/results.
 const README = /^(\.github\/|docs\/)?readme(\.(md|markdown|rst|txt|adoc|asciidoc|org))?$/i;
 
 const SECTIONS: { name: string; heading: RegExp }[] = [
-  { name: 'installation', heading: /install|setup|set up|getting started|quick ?start|requirements|prerequisites/i },
+  {
+    name: 'installation',
+    heading:
+      /install|setup|set up|getting started|quick ?start|requirements|prerequisites|before you (?:start|begin)|self-?host|start(?:ing)?\b.*\blocally|run(?:ning)? locally|local (?:setup|development)/i,
+  },
   // Word boundaries: "api" must not match "Rapid", nor "cli" "Client".
   {
     name: 'usage',
     heading:
-      /usage|how to use|\bexamples?\b|running|\brun\b|getting started|quick ?start|\bapi\b|configuration|\bcli\b|\bcommands?\b|documentation|\bdocs\b/i,
+      /usage|how to use|\bexamples?\b|running|\brun\b|getting started|quick ?start|\bapi\b|configuration|\bcli\b|\bcommands?\b|documentation|\bdocs\b|try it/i,
   },
   { name: 'development', heading: /develop|contribut|build|test|local|deploy|clon(e|ing)/i },
 ];

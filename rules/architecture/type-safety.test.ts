@@ -34,6 +34,25 @@ ruleTester(rule, {
       tree: { 'phpstan.neon': 'parameters:\n    level: max\n    paths: [src]\n', 'src/Kernel.php': '<?php\n' },
       expect: { outcome: 'pass', evidence: [{ path: 'phpstan.neon', line: 2 }] },
     },
+    {
+      name: 'Python: mypy.ini is not strict, but CI runs mypy --strict: strictness on the command line counts',
+      tree: {
+        'hc/app.py': 'def f(x: int) -> int:\n    return x\n',
+        'mypy.ini': '[mypy]\nexclude = tests\n',
+        '.github/workflows/mypy.yml':
+          'on: push\njobs:\n  main:\n    runs-on: ubuntu-latest\n    steps:\n      - run: mypy --strict --show-traceback hc\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: '.github/workflows/mypy.yml',
+            line: 6,
+            note: 'job main runs mypy --strict: .github/workflows/mypy.yml:6 → mypy',
+          },
+        ],
+      },
+    },
   ],
   invalid: [
     {

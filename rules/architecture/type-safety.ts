@@ -1,5 +1,6 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { runEvidence, strictTypecheckRuns } from '../../src/facts/commands/index.js';
 import { languageOf } from '../../src/facts/languages.js';
 import { fromMatch, isProductionPath, noProductCode, productCode } from '../../src/facts/paths.js';
 
@@ -61,14 +62,14 @@ export default defineRule({
       tsConfig: { regex: /"compilerOptions"/, files: TS_CONFIGS, literals: ['compilerOptions'], maxPerFile: 1 },
       checkJs: { regex: /"checkJs"\s*:\s*true/, files: TS_CONFIGS, literals: ['checkJs'] },
       pyChecker: {
-        regex: /^\s*\[(?:tool\.)?(?:mypy|pyright|basedpyright)\]|^\s*\{|^\s*\[mypy-/m,
+        regex: /^[ \t]*\[(?:tool\.)?(?:mypy|pyright|basedpyright)\]|^[ \t]*\{|^[ \t]*\[mypy-/m,
         files: PY_CONFIGS,
         literals: ['mypy', 'pyright', '{'],
         maxPerFile: 1,
       },
       pyStrict: {
         regex:
-          /^\s*strict\s*=\s*(?:true|True|1)\b|^\s*disallow_untyped_defs\s*=\s*(?:true|True)|typeCheckingMode["']?\s*[=:]\s*["']strict/m,
+          /^[ \t]*strict\s*=\s*(?:true|True|1)\b|^[ \t]*disallow_untyped_defs\s*=\s*(?:true|True)|typeCheckingMode["']?\s*[=:]\s*["']strict/m,
         files: PY_CONFIGS,
         literals: ['strict', 'disallow_untyped_defs'],
       },
@@ -79,7 +80,7 @@ export default defineRule({
         maxPerFile: 1,
       },
       phpLevel: {
-        regex: /^\s*level:\s*(\w+)|errorLevel="(\d)"/m,
+        regex: /^[ \t]*level:\s*(\w+)|errorLevel="(\d)"/m,
         files: PHP_CONFIGS,
         literals: ['level'],
         maxPerFile: 1,
@@ -129,11 +130,13 @@ export default defineRule({
         const checker = m('pyChecker');
         const strict = m('pyStrict');
         const marker = ctx.files.named('py.typed').filter(isProductionPath);
-        if (strict.length)
+        // Strictness given on the command line CI runs (`mypy --strict hc`) counts as much as a config key.
+        const cli = strictTypecheckRuns(ctx.facts.commands, 'Python').map((r) => runEvidence(r, 'runs mypy --strict'));
+        if (strict.length || cli.length)
           verdicts.set(lang, {
             score: 1,
             note: 'strict type checking',
-            evidence: first(strict, 'strict Python type checking'),
+            evidence: [...first(strict, 'strict Python type checking'), ...cli.slice(0, 1)],
           });
         else if (checker.length || marker.length)
           verdicts.set(lang, {

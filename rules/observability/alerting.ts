@@ -7,10 +7,10 @@ const TF = ['**/*.{tf,tf.json}'];
 
 /** Terraform resources that define alerts (they carry their own notification targets). */
 const TF_ALERT =
-  /^\s*resource\s+"(aws_cloudwatch_metric_alarm|aws_cloudwatch_composite_alarm|datadog_monitor|datadog_monitor_json|newrelic_alert_policy|newrelic_nrql_alert_condition|newrelic_alert_condition|newrelic_infra_alert_condition|google_monitoring_alert_policy|azurerm_monitor_metric_alert|azurerm_monitor_scheduled_query_rules_alert(?:_v2)?|azurerm_monitor_activity_log_alert|grafana_rule_group|sentry_issue_alert|sentry_metric_alert|signalfx_detector|honeycombio_trigger|lightstep_alert|dynatrace_alerting|opsgenie_alert_policy)"\s+"([^"]+)"/m;
+  /^[ \t]*resource\s+"(aws_cloudwatch_metric_alarm|aws_cloudwatch_composite_alarm|datadog_monitor|datadog_monitor_json|newrelic_alert_policy|newrelic_nrql_alert_condition|newrelic_alert_condition|newrelic_infra_alert_condition|google_monitoring_alert_policy|azurerm_monitor_metric_alert|azurerm_monitor_scheduled_query_rules_alert(?:_v2)?|azurerm_monitor_activity_log_alert|grafana_rule_group|sentry_issue_alert|sentry_metric_alert|signalfx_detector|honeycombio_trigger|lightstep_alert|dynatrace_alerting|opsgenie_alert_policy)"\s+"([^"]+)"/m;
 /** Terraform resources that route alerts to people. */
 const TF_ROUTE =
-  /^\s*resource\s+"(pagerduty_service|pagerduty_escalation_policy|pagerduty_schedule|opsgenie_team|opsgenie_schedule|opsgenie_escalation|grafana_contact_point|grafana_notification_policy|newrelic_notification_destination|newrelic_workflow|aws_sns_topic_subscription|datadog_integration_pagerduty\w*)"\s+"([^"]+)"/m;
+  /^[ \t]*resource\s+"(pagerduty_service|pagerduty_escalation_policy|pagerduty_schedule|opsgenie_team|opsgenie_schedule|opsgenie_escalation|grafana_contact_point|grafana_notification_policy|newrelic_notification_destination|newrelic_workflow|aws_sns_topic_subscription|datadog_integration_pagerduty\w*)"\s+"([^"]+)"/m;
 
 export default defineRule({
   meta: {
@@ -27,13 +27,13 @@ export default defineRule({
       'Prometheus rule groups (`- alert:` entries in YAML or jsonnet mixins), `kind: PrometheusRule`, Sloth SLO specs; Alertmanager configuration (`receivers:`/`route:`, `kind: AlertmanagerConfig`, `pagerduty_configs`, `opsgenie_configs`); Grafana alerting provisioning (`contactPoints:`, alert rules with `noDataState`); CloudFormation `AWS::CloudWatch::Alarm`; CDK `cloudwatch.Alarm`; Datadog monitor JSON; Terraform alarm/monitor/alert-policy resources of AWS, Datadog, New Relic, GCP, Azure, Grafana, Sentry, and PagerDuty/Opsgenie resources.',
     patterns: {
       promAlert: {
-        regex: /^\s*(?:-\s+)?alert:\s*["']?([A-Za-z][\w.-]*|\{\{)/m,
+        regex: /^[ \t]*(?:-\s+)?alert:\s*["']?([A-Za-z][\w.-]*|\{\{)/m,
         files: [...YAML, '**/*.{jsonnet,libsonnet}'],
         literals: ['alert:'],
         maxPerFile: 3,
       },
       promExpr: {
-        regex: /^\s*(?:-\s+)?expr:\s*\S/m,
+        regex: /^[ \t]*(?:-\s+)?expr:\s*\S/m,
         files: [...YAML, '**/*.{jsonnet,libsonnet}'],
         literals: ['expr:'],
         maxPerFile: 1,
@@ -53,7 +53,7 @@ export default defineRule({
         maxPerFile: 1,
       },
       grafana: {
-        regex: /^\s*(?:-\s+)?(noDataState|execErrState):\s*\w/m,
+        regex: /^[ \t]*(?:-\s+)?(noDataState|execErrState):\s*\w/m,
         files: YAML,
         literals: ['noDataState', 'execErrState'],
         maxPerFile: 1,
@@ -61,7 +61,7 @@ export default defineRule({
       contactPoints: { regex: /^contactPoints:\s*$/m, files: YAML, literals: ['contactPoints'], maxPerFile: 1 },
       routing: {
         regex:
-          /^\s*(?:-\s+)?(pagerduty_configs|opsgenie_configs|slack_configs|webhook_configs|email_configs|msteams_configs|sns_configs):/m,
+          /^[ \t]*(?:-\s+)?(pagerduty_configs|opsgenie_configs|slack_configs|webhook_configs|email_configs|msteams_configs|sns_configs):/m,
         files: YAML,
         literals: ['_configs:'],
         maxPerFile: 1,

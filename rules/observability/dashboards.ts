@@ -28,7 +28,7 @@ export default defineRule({
       },
       provisioning: {
         regex:
-          /^providers:\s*$|^\s*grafana_dashboard["']?\s*:\s*["']?(?:1|true)|^kind:\s*(?:GrafanaDashboard|PersesDashboard)\b|AWS::CloudWatch::Dashboard/m,
+          /^providers:\s*$|^[ \t]*grafana_dashboard["']?\s*:\s*["']?(?:1|true)|^kind:\s*(?:GrafanaDashboard|PersesDashboard)\b|AWS::CloudWatch::Dashboard/m,
         files: ['**/*.{yml,yaml,tpl,json,template}'],
         literals: [
           'providers',
@@ -54,7 +54,7 @@ export default defineRule({
       },
       terraform: {
         regex:
-          /^\s*resource\s+"(grafana_dashboard|aws_cloudwatch_dashboard|datadog_dashboard(?:_json)?|newrelic_one_dashboard(?:_json|_raw)?|google_monitoring_dashboard|azurerm_portal_dashboard|azurerm_dashboard|signalfx_dashboard|honeycombio_board|dynatrace_json_dashboard|lightstep_dashboard)"\s+"([^"]+)"/m,
+          /^[ \t]*resource\s+"(grafana_dashboard|aws_cloudwatch_dashboard|datadog_dashboard(?:_json)?|newrelic_one_dashboard(?:_json|_raw)?|google_monitoring_dashboard|azurerm_portal_dashboard|azurerm_dashboard|signalfx_dashboard|honeycombio_board|dynatrace_json_dashboard|lightstep_dashboard)"\s+"([^"]+)"/m,
         files: ['**/*.{tf,tf.json}'],
         literals: ['dashboard', 'board'],
         maxPerFile: 3,

@@ -58,7 +58,7 @@ export default defineRule({
       dsn: {
         // Configuration that arms an auto-configured integration (Spring `sentry.dsn`, Laravel `SENTRY_LARAVEL_DSN`).
         regex:
-          /^\s*(?:sentry\.dsn\s*[=:]|sentry:\s*$|["']dsn["']\s*=>\s*env\(\s*["']SENTRY|SENTRY_(?:LARAVEL_)?DSN\s*=|BUGSNAG_API_KEY\s*=|ROLLBAR_TOKEN\s*=)/m,
+          /^[ \t]*(?:sentry\.dsn\s*[=:]|sentry:\s*$|["']dsn["']\s*=>\s*env\(\s*["']SENTRY|SENTRY_(?:LARAVEL_)?DSN\s*=|BUGSNAG_API_KEY\s*=|ROLLBAR_TOKEN\s*=)/m,
         files: [
           '**/application*.{yml,yaml,properties}',
           '**/config/*.php',

@@ -117,6 +117,66 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: 'main.go', line: 3 }] },
     },
+    {
+      name: 'one NestJS health route that checks the database and Redis serves readiness too (passes)',
+      profile: 'service',
+      tree: {
+        'package.json': pkg({ '@nestjs/core': '^10.0.0' }),
+        'src/health/health.controller.ts': [
+          "import { Controller, Get, HttpStatus, Res } from '@nestjs/common';",
+          "@Controller('health')",
+          'export class HealthController {',
+          '  constructor(private readonly healthService: HealthService) {}',
+          '  @Get()',
+          '  public async getHealth(@Res() response) {',
+          '    const dbOk = await this.healthService.isDatabaseHealthy();',
+          '    const cacheOk = await this.healthService.isRedisHealthy();',
+          '    return response.status(dbOk && cacheOk ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).end();',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'The health endpoint /health checks the database',
+        evidence: [
+          { path: 'src/health/health.controller.ts', line: 2, note: 'health route /health' },
+          { path: 'src/health/health.controller.ts', line: 7, note: 'the /health handler checks a dependency' },
+        ],
+      },
+    },
+    {
+      name: 'a Django status route whose view runs SELECT 1 is a readiness check (passes)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.0.4\n',
+        'hc/api/urls.py':
+          'from django.urls import path\nfrom hc.api import views\n\nurlpatterns = [\n    path("checks/", views.checks),\n    path("status/", views.status),\n]\n',
+        'hc/api/views.py': [
+          'from django.db import connection',
+          'from django.http import HttpResponse',
+          '',
+          'def checks(request):',
+          '    return HttpResponse("[]")',
+          '',
+          'def status(request):',
+          '    with connection.cursor() as c:',
+          '        c.execute("SELECT 1")',
+          '        c.fetchone()',
+          '    return HttpResponse("OK")',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'hc/api/urls.py', line: 6, note: 'health route /status' },
+          { path: 'hc/api/views.py', line: 8, note: 'the /status handler checks a dependency' },
+        ],
+        data: { routes: ['/status'] },
+      },
+    },
   ],
   invalid: [
     {
@@ -169,6 +229,17 @@ ruleTester(rule, {
         'test/server.test.js': "request(app).get('/healthz').expect(200);\n",
       },
       expect: { outcome: 'fail', evidence: [{ path: '.' }], data: { routes: [] } },
+    },
+    {
+      name: 'a Django status page that checks nothing is no health endpoint',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.0.4\n',
+        'shop/urls.py': 'urlpatterns = [\n    path("status/", views.status),\n]\n',
+        'shop/views.py':
+          'def status(request):\n    return render(request, "status.html", {"orders": Order.objects.all()})\n\ndef ping_db(request):\n    return None\n',
+      },
+      expect: { outcome: 'fail', data: { routes: [] } },
     },
     {
       name: 'AddHealthChecks without MapHealthChecks is partial',

@@ -1,6 +1,7 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { codeMatches, firstPerFile, fromDependency, fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { routesDoing } from '../../src/facts/handlers.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const NAMES = '_?health(?:z|[-_]?checks?)?|livez?|liveness|readyz?|readiness|ping|startupz?|__health|up';
@@ -13,6 +14,12 @@ const CLIENT_CALL =
 const WEAK = /^\/(?:api\/)?(?:v\d\/)?(?:live|ready|ping|up|startup)$/i;
 const ROUTE_CONTEXT =
   /\.(?:get|head|all|route|use|handle|handleFunc|HandleFunc|Handle|GET|HEAD|Get|Head|Any|Map\w*|add_api_route|add_route|add_url_rule|api_route)\s*\(|@\w+\.(?:get|head|route|api_route)\s*\(|@(?:Get|Request|Head)Mapping|@(?:GET|Path|Get|Head)\b|\[(?:HttpGet|HttpHead|Route)|\b(?:re_)?path\s*\(|\broute\s*\(|\bget\s+["']|Route::get|->get\s*\(|\bhealth:|#\[(?:get|route)|\bHandleFunc\(|@Controller/;
+
+/**
+ * A handler that asks a dependency whether it is there: a `SELECT 1`, a ping of the database or
+ * Redis, a project helper named for it (`isDatabaseHealthy()`), an ORM connection check.
+ */
+const PROBE = String.raw`(?:SELECT|select)\s+1\b|\.[Pp]ing(?:Context)?\s*\(|\b(?:is|check)_?(?:[Dd]atabase|[Dd]b|DB|[Rr]edis|[Cc]ache|[Pp]ostgres|[Mm]ongo|[Ss]ql|[Qq]ueue|[Bb]roker|[Cc]onnection)\w*\s*\(|\$queryRaw|\bconnection\.cursor\s*\(|CanConnectAsync\s*\(|\.connection\.(?:execute|select_value|active\?)|\bsequelize\.authenticate\s*\(`;
 
 /** File-system routing (Next.js, Nuxt, SvelteKit, Remix): the file's path is the route. */
 const FILE_ROUTES = [
@@ -98,6 +105,32 @@ export default defineRule({
         literals: ['path(', 'get ', '@Controller', '[Http', '[Route', 'health:'],
         maxPerFile: 4,
       },
+      statusRoute: {
+        // `/status` is a health route only when its handler checks a dependency (healthchecks.io's
+        // `path("status/", views.status)` runs SELECT 1); a status page is not.
+        regex: /["'`]\/?(?:api\/)?(?:v\d\/)?(status)\/?["'`]/,
+        files: CODE,
+        literals: ['status'],
+        maxPerFile: 2,
+      },
+      probe: {
+        regex: new RegExp(PROBE),
+        files: CODE,
+        literals: [
+          'SELECT',
+          'select',
+          'ing(',
+          'ingContext',
+          'is',
+          'check',
+          'queryRaw',
+          'cursor',
+          'CanConnect',
+          'connection',
+          'authenticate',
+        ],
+        maxPerFile: 8,
+      },
       library: {
         regex:
           /\b(MapHealthChecks|AddHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|grpc_health_v1|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|rails\/health#show|RegisterHealthz|RegisterReadyz|healthz\.Install(?:Livez|Readyz)?Handler)\b|health_check\.urls|["']health_check["']/,
@@ -145,6 +178,11 @@ export default defineRule({
       if (/RegisterReadyz|InstallReadyzHandler/.test(m.snippet)) kinds.add('readiness');
     }
     const fullCode = libs.filter((m) => FULL_CODE.test(m.snippet));
+    // A health route whose handler checks the database or Redis answers readiness too (round 0 O).
+    const statusRoutes = codeMatches(ctx.matches('statusRoute')).filter(
+      (m) => ROUTE_CONTEXT.test(m.snippet) && !CLIENT_CALL.test(m.snippet),
+    );
+    const probed = routesDoing(ctx.files, [...byRoute.values(), ...statusRoutes], codeMatches(ctx.matches('probe')));
     const evidence: Evidence[] = [
       ...[...byRoute.values()].slice(0, 6).map((m) => fromMatch(m, `health route ${route(m)}`)),
       ...fileRoutes.slice(0, 4).map((f) => ({ path: f.path, note: `file-system route ${f.route}` })),
@@ -153,12 +191,25 @@ export default defineRule({
         .slice(0, 2)
         .map((d) => fromDependency(d, 'health-check library dependency')),
     ];
+    for (const j of probed.filter((x) => !byRoute.has(route(x.route))).slice(0, 2))
+      evidence.unshift(fromMatch(j.route, `health route ${route(j.route)}`));
+    evidence.push(
+      ...probed.slice(0, 2).map((j) => fromMatch(j.work, `the ${route(j.route)} handler checks a dependency`)),
+    );
     const data = {
-      routes: [...new Set([...byRoute.keys(), ...fileRoutes.map((f) => f.route)])].sort(),
+      routes: [
+        ...new Set([...byRoute.keys(), ...probed.map((j) => route(j.route)), ...fileRoutes.map((f) => f.route)]),
+      ].sort(),
       libraries: [...new Set(deps.map((d) => d.name))].sort(),
     };
     if (kinds.has('liveness') && kinds.has('readiness'))
       return pass('Liveness and readiness endpoints are registered.', evidence, data);
+    if (probed.length > 0)
+      return pass(
+        `The health endpoint ${route(probed[0]!.route)} checks ${dependencyName(probed[0]!.work.snippet)} before answering: one route serves liveness and readiness.`,
+        evidence,
+        data,
+      );
     if (fullCode.length > 0) {
       const names = [
         ...new Set(
@@ -200,3 +251,12 @@ export default defineRule({
     );
   },
 });
+
+function dependencyName(snippet: string): string {
+  if (/redis/i.test(snippet)) return 'Redis';
+  if (/cache/i.test(snippet)) return 'the cache';
+  if (/queue|broker/i.test(snippet)) return 'the message broker';
+  return /select|sql|db|database|postgres|mongo|cursor|queryRaw|connect|sequelize/i.test(snippet)
+    ? 'the database'
+    : 'a dependency';
+}

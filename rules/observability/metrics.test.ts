@@ -99,8 +99,37 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: 'Api/Program.cs', line: 2 }] },
     },
+    {
+      name: 'statsd counters emitted through the project wrapper module, and a Django metrics/ route (passes)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.0.4\nstatsd==4.0.1\n',
+        'hc/lib/statsd.py':
+          'from statsd.client.udp import StatsClient\n\ndef get_client():\n    return StatsClient("localhost")\n\nstatsd = get_client()\n',
+        'hc/api/commands/sendalerts.py':
+          'from hc.lib.statsd import statsd\n\ndef notify(ch):\n    statsd.incr(f"hc.notifications.{ch.kind}.fail")\n    statsd.timing("hc.sendalerts.sendTime", 12)\n',
+        'hc/api/urls.py': 'urlpatterns = [\n    path("metrics/", views.metrics),\n]\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'hc/api/commands/sendalerts.py', line: 4, note: 'metrics emitted in code' },
+          { path: 'hc/api/urls.py', line: 2, note: 'metrics route /metrics' },
+        ],
+        data: { routes: ['/metrics'] },
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a counter in a Redis cache or a stats dict is not a metric',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.0.4\n',
+        'app/views.py': 'def hit(request):\n    cache.incr("page-views")\n    stats["x"] += 1\n    stats.update(a=1)\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'Java: a MeterRegistry import alone is not instrumentation; code under org/…/samples is production',
       profile: 'service',

@@ -30,7 +30,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that sets metrics up: `collectDefaultMetrics()`, `promBundle(`, `Instrumentator().instrument(app)`, `make_asgi_app()`, `start_http_server(`, `promhttp.Handler()`, `promauto.New…`, `MeterRegistry`, `UseHttpMetrics()`/`MapMetrics()`, `.WithMetrics(`, `Yabeda.configure`, `PrometheusBuilder`, counters/histograms/gauges, and a `/metrics` route; Spring/Quarkus Micrometer registries by dependency (auto-configured) or Actuator exposure of `prometheus`/`metrics`. A metrics dependency (catalogue `metrics`) that no code uses earns partial credit.',
+      'Code that sets metrics up: `collectDefaultMetrics()`, `promBundle(`, `Instrumentator().instrument(app)`, `make_asgi_app()`, `start_http_server(`, `promhttp.Handler()`, `promauto.New…`, `MeterRegistry`, `UseHttpMetrics()`/`MapMetrics()`, `.WithMetrics(`, `Yabeda.configure`, `PrometheusBuilder`, counters/histograms/gauges, metrics emitted through a client or a wrapper of one in the project (`statsd.incr("name")`, `metrics.timing(…)`), and a `/metrics` route (also Django `path("metrics/")`); Spring/Quarkus Micrometer registries by dependency (auto-configured) or Actuator exposure of `prometheus`/`metrics`. A metrics dependency (catalogue `metrics`) that no code uses earns partial credit.',
     patterns: {
       setup: {
         regex:
@@ -70,10 +70,28 @@ export default defineRule({
         literals: ['/metrics', '/prometheus'],
         maxPerFile: 2,
       },
+      bareRoute: {
+        // Routes declared without a leading slash: Django `path("metrics/")`, Rails `get "metrics"`,
+        // NestJS `@Controller('metrics')`, ASP.NET `[HttpGet("metrics")]`.
+        regex:
+          /(?:\b(?:re_)?path\(\s*r?["']\^?|\bget\s+["']|@Controller\(\s*["']|\[(?:HttpGet|Route)\(\s*")(metrics|prometheus)\/?\$?["']/,
+        files: CODE,
+        literals: ['metrics', 'prometheus'],
+        maxPerFile: 2,
+      },
+      emit: {
+        // Metrics emitted through a client or the project's own wrapper of one: `statsd.incr("x")`,
+        // `metrics.timing(...)`, `$statsd->increment(...)` — a metrics receiver and a metric name.
+        regex:
+          /\b(?:statsd|statsD|StatsD|dogstatsd|statsd_client|statsdClient|stats|metrics|Metrics|metric|telemetry)(?:\.|->|::)(?:incr|increment|decr|decrement|timing|timer|gauge|histogram|distribution|timed|observe|inc|Inc|Increment|Gauge|Timing|Histogram)\s*\(\s*(?:f|r)?["'`][\w.:{}$-]+/,
+        files: CODE,
+        literals: ['statsd', 'statsD', 'StatsD', 'stats', 'etrics', 'metric', 'telemetry'],
+        maxPerFile: 4,
+      },
       actuator: {
         // Spring Actuator exposure of the metrics endpoints (`include: health,prometheus` or `*`).
         regex:
-          /exposure\.include\s*[=:]\s*["']?[ \t\w,*-]*(?:prometheus|metrics|\*)|^\s*include\s*:\s*["']?[ \t\w,*-]*(?:prometheus|metrics|\*)/m,
+          /exposure\.include\s*[=:]\s*["']?[ \t\w,*-]*(?:prometheus|metrics|\*)|^[ \t]*include\s*:\s*["']?[ \t\w,*-]*(?:prometheus|metrics|\*)/m,
         files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'],
         literals: ['include'],
         maxPerFile: 1,
@@ -92,9 +110,12 @@ export default defineRule({
       ? true
       : { reason: `profile is ${facts.profile.id}: metrics export is expected of services` },
   check(ctx) {
-    const setup = codeMatches(ctx.matches('setup')).filter((m) => !isImportLine(m.snippet));
+    const emitted = new Set(ctx.matches('emit').map((m) => `${m.path}:${m.line}`));
+    const setup = codeMatches([...ctx.matches('setup'), ...ctx.matches('emit')]).filter(
+      (m) => !isImportLine(m.snippet),
+    );
     // A "/metrics" inside a log message or print is not a route.
-    const routes = codeMatches(ctx.matches('route')).filter(
+    const routes = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute')]).filter(
       (m) =>
         !/\b(?:log|logger|console|print|println|printf|Print\w*|System\.out|warn|info|debug)\b\s*[.(]/i.test(m.snippet),
     );
@@ -107,11 +128,13 @@ export default defineRule({
     const data = {
       libraries,
       codeFiles: new Set(setup.map((m) => m.path)).size,
-      routes: [...new Set(routes.map((m) => m.groups[0]!))].sort(),
+      routes: [...new Set(routes.map((m) => slash(m.groups[0]!)))].sort(),
     };
     const evidence: Evidence[] = [
-      ...firstPerFile(setup, 4).map((m) => fromMatch(m, 'metrics set up in code')),
-      ...firstPerFile(routes, 2).map((m) => fromMatch(m, `metrics route ${m.groups[0]}`)),
+      ...firstPerFile(setup, 4).map((m) =>
+        fromMatch(m, emitted.has(`${m.path}:${m.line}`) ? 'metrics emitted in code' : 'metrics set up in code'),
+      ),
+      ...firstPerFile(routes, 2).map((m) => fromMatch(m, `metrics route ${slash(m.groups[0]!)}`)),
       ...firstPerFile(actuator, 1).map((m) => fromMatch(m, 'Actuator metrics endpoint exposed')),
       ...firstPerFile(scrape, 2).map((m) => fromMatch(m, 'metrics scraped by Prometheus')),
       ...(auto.length > 0 ? auto : deps)
@@ -121,7 +144,7 @@ export default defineRule({
     const found: string[] = [];
     if (setup.length > 0) found.push('metrics instrumentation in code');
     if (auto.length > 0) found.push(`auto-configured registry ${auto[0]!.name}`);
-    if (routes.length > 0) found.push(`a ${routes[0]!.groups[0]} route`);
+    if (routes.length > 0) found.push(`a ${slash(routes[0]!.groups[0]!)} route`);
     if (actuator.length > 0) found.push('the Actuator metrics endpoint exposed');
     if (scrape.length > 0) found.push('scrape configuration');
     if (setup.length > 0 || auto.length > 0) return pass(`Metrics are exported: ${listing(found)}.`, evidence, data);
@@ -153,3 +176,7 @@ export default defineRule({
     );
   },
 });
+
+function slash(route: string): string {
+  return route.startsWith('/') ? route : `/${route}`;
+}

@@ -78,6 +78,20 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Spring Boot 4 spring-boot-starter-zipkin brings Micrometer Tracing: trace ids on log lines',
+      profile: 'service',
+      tree: {
+        'vets-service/pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-zipkin</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'vets-service/src/main/java/vets/App.java': 'class App {}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'Request/correlation ids found',
+        evidence: [{ path: 'vets-service/pom.xml', line: 5 }],
+      },
+    },
+    {
       name: 'winston without a JSON format is partial',
       profile: 'service',
       tree: {
@@ -143,9 +157,27 @@ ruleTester(rule, {
       },
     },
     {
+      name: "the project's own log package that renders records as JSON is structured logging (ntfy-style Go)",
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/push\n\ngo 1.22\n',
+        'log/event.go':
+          'package log\n\nfunc (e *Event) Render() string {\n\tif CurrentFormat() == JSONFormat {\n\t\tb, _ := json.Marshal(e)\n\t\treturn string(b)\n\t}\n\treturn e.String()\n}\n',
+      },
+      expect: { outcome: 'partial', score: 0.8, evidence: [{ path: 'log/event.go', line: 5 }] },
+    },
+    {
       name: 'print-style logging fails',
       profile: 'service',
-      tree: { 'app.rb': 'puts "started"\n', Gemfile: "gem 'sinatra'\n" },
+      tree: {
+        'app.rb': 'puts "started"\n',
+        Gemfile: "gem 'sinatra'\n",
+        // JSON in an API handler is a response, not a log record.
+        'api/handlers.rb': 'def show\n  JSON.generate(item)\nend\n',
+        // Django REST framework's JSONRenderer serialises a response, not a log record.
+        'cookbook/integration/default.py':
+          "def export(x):\n    return 'recipe.json', JSONRenderer().render(x).decode('utf-8')\n",
+      },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],

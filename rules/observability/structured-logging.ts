@@ -31,7 +31,7 @@ export default defineRule({
     patterns: {
       json: {
         regex:
-          /(\bpino\s*\(|\bpinoHttp\s*\(|require\(\s*["']pino(?:-http)?["']\s*\)|from\s+["']pino(?:-http)?["']|LoggerModule\.forRoot|[fF]astify\s*\(\s*\{\s*logger\s*:\s*(?:true|\{)|bunyan\.createLogger|format\.json\s*\(|format:\s*json\(\)|ecsFormat\s*\(|structlog\.(?:configure|get_logger|stdlib)|JSONRenderer\s*\(|jsonlogger|pythonjsonlogger|(?:new\s+|json\.)JsonFormatter\b|JsonFormatter::class|\bLogging\.AddOpenTelemetry\s*\(|\.WithLogging\s*\(|\bLoggingHandler\s*\(\s*logger_provider|OTLPLogExporter\s*\(|serialize\s*=\s*True|ecs_logging|json_logging\.init|zap\.NewProduction|zapcore\.NewJSONEncoder|\bEncoding:\s*"json"|"github\.com\/rs\/zerolog(?:\/log)?"|zerolog\.New\s*\(|JSONFormatter|slog\.NewJSONHandler|log\.NewJSONLogger|LogstashEncoder|net\.logstash\.logback|JsonTemplateLayout|<JsonLayout|JsonLayout\b|EcsLayout|EcsEncoder|logging\.structured\.format|structured:\s*$|quarkus\.log\.console\.json|UseSerilog\s*\(|AddSerilog\s*\(|new\s+LoggerConfiguration\s*\(|(?:Compact|Rendered\w*)JsonFormatter|AddJsonConsole\s*\(|"FormatterName"\s*:\s*"json"|Lograge::Formatters::(?:Json|Logstash)|formatter:\s*:json|Ougai::Logger|LogstashFormatter|slog_json::|BunyanFormattingLayer|json_env_logger::init|LoggerJSON)/,
+          /(\bpino\s*\(|\bpinoHttp\s*\(|require\(\s*["']pino(?:-http)?["']\s*\)|from\s+["']pino(?:-http)?["']|LoggerModule\.forRoot|[fF]astify\s*\(\s*\{\s*logger\s*:\s*(?:true|\{)|bunyan\.createLogger|format\.json\s*\(|format:\s*json\(\)|ecsFormat\s*\(|structlog\.(?:configure|get_logger|stdlib)|JSONRenderer\s*\([^)]*\)(?!\s*\.render)|jsonlogger|pythonjsonlogger|(?:new\s+|json\.)JsonFormatter\b|JsonFormatter::class|\bLogging\.AddOpenTelemetry\s*\(|\.WithLogging\s*\(|\bLoggingHandler\s*\(\s*logger_provider|OTLPLogExporter\s*\(|serialize\s*=\s*True|ecs_logging|json_logging\.init|zap\.NewProduction|zapcore\.NewJSONEncoder|\bEncoding:\s*"json"|"github\.com\/rs\/zerolog(?:\/log)?"|zerolog\.New\s*\(|JSONFormatter|slog\.NewJSONHandler|log\.NewJSONLogger|LogstashEncoder|net\.logstash\.logback|JsonTemplateLayout|<JsonLayout|JsonLayout\b|EcsLayout|EcsEncoder|logging\.structured\.format|structured:\s*$|quarkus\.log\.console\.json|UseSerilog\s*\(|AddSerilog\s*\(|new\s+LoggerConfiguration\s*\(|(?:Compact|Rendered\w*)JsonFormatter|AddJsonConsole\s*\(|"FormatterName"\s*:\s*"json"|Lograge::Formatters::(?:Json|Logstash)|formatter:\s*:json|Ougai::Logger|LogstashFormatter|slog_json::|BunyanFormattingLayer|json_env_logger::init|LoggerJSON)/,
         files: [...CODE, ...CONFIG],
         literals: [
           'pino',
@@ -82,10 +82,14 @@ export default defineRule({
         maxPerFile: 1,
       },
       customJson: {
-        // A hand-written log formatter that serialises to JSON (e.g. a lograge or logging.Formatter subclass).
+        // A hand-written log formatter that serialises to JSON (e.g. a lograge or logging.Formatter
+        // subclass), or the project's own log package rendering its records as JSON (ntfy's log/).
         regex:
           /(JSON\.(?:dump|generate|stringify)\s*\(|\.to_json\b|json\.dumps\s*\(|json\.Marshal\s*\(|JsonSerializer\.Serialize\s*\(|json_encode\s*\()/,
-        files: ['**/*{log,Log}*{format,Format}*.{rb,py,js,ts,go,java,kt,cs,php}'],
+        files: [
+          '**/*{log,Log}*{format,Format}*.{rb,py,js,ts,go,java,kt,cs,php}',
+          '**/{log,logs,logger,logging}/*.{rb,py,js,ts,go,java,kt,cs,php}',
+        ],
         literals: ['JSON', 'json', 'Json'],
         maxPerFile: 1,
       },

@@ -107,6 +107,27 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'Travis with language: java and no script builds and tests by its defaults (mvn install, mvn test)',
+      tree: fixtureTree('cmd-travis-maven'),
+      expect: {
+        outcome: 'pass',
+        message: 'CI (travis) builds and runs the tests',
+        evidence: [
+          { path: '.travis.yml', note: 'travis: 1 job (default)' },
+          {
+            path: '.travis.yml',
+            line: 2,
+            note: 'job (default) builds: .travis.yml:2 (Travis default install for java) → Maven build; mvn install compiles the project',
+          },
+        ],
+      },
+    },
+    {
+      name: 'a Helm chart repository: chart-testing installs the charts, chart-releaser packages them',
+      tree: fixtureTree('cmd-helm-charts'),
+      expect: { outcome: 'pass', message: 'builds and runs the tests' },
+    },
   ],
   invalid: [
     {

@@ -196,5 +196,23 @@ ruleTester(rule, {
       tree: { 'package.json': '{"name":"lib"}\n' },
       expect: { outcome: 'not-applicable', message: 'library' },
     },
+    {
+      name: 'an Argo CD Application that is a template of a chart is rendered by its users: not this repository deploying',
+      profile: 'service',
+      tree: {
+        'app/main.go': 'package main\n\nfunc main() {}\n',
+        'charts/apps/Chart.yaml': 'apiVersion: v2\nname: apps\nversion: 0.1.0\n',
+        'charts/apps/templates/application.yaml':
+          '{{- range .Values.apps }}\n---\napiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: {{ .name }}\n{{- end }}\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: go test ./...\n',
+      },
+      expect: { outcome: 'fail', message: 'No automated deployment found', data: { gitops: 0 } },
+    },
+    {
+      name: 'a Helm chart repository is released for its callers to deploy: not applicable',
+      tree: fixtureTree('cmd-helm-charts'),
+      expect: { outcome: 'not-applicable', message: 'not deployed from here' },
+    },
   ],
 });

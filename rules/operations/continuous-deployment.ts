@@ -1,4 +1,4 @@
-import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
+import { defineRule, type CommandGraph, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles, testOnlyJobs } from '../../src/facts/ci.js';
 import { runEvidence, runsOf } from '../../src/facts/commands/index.js';
@@ -19,6 +19,21 @@ const PLATFORM_FILES = [
   'now.json',
 ];
 
+/**
+ * A template of a chart (`charts/apps/templates/application.yaml` beside `charts/apps/Chart.yaml`)
+ * is what the chart renders for whoever installs it, not a deployment of this repository.
+ */
+function chartTemplate(files: FileView, path: string): boolean {
+  const at = `/${path}`.lastIndexOf('/templates/');
+  return at >= 0 && files.exists(at > 0 ? `${path.slice(0, at - 1)}/Chart.yaml` : 'Chart.yaml');
+}
+
+/** Deploys that CI really runs (through scripts and targets), outside jobs that only try a chart in a throwaway cluster. */
+function realDeploys(files: FileView, graph: CommandGraph): CommandRun[] {
+  const testJobs = new Map(ciFiles(files).map((f) => [f.path, testOnlyJobs(f)]));
+  return runsOf(graph, 'deploy').filter((r) => !(r.origin.job && testJobs.get(r.origin.path)?.has(r.origin.job)));
+}
+
 export default defineRule({
   meta: {
     id: 'continuous-deployment',
@@ -32,7 +47,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, Azure DevOps deploy tasks); jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources. Jobs that only install into a kind/minikube/k3d test cluster do not count.',
+      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, Azure DevOps deploy tasks); jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count.',
     reads: CI_GLOBS,
     patterns: {
       gitops: {
@@ -44,22 +59,21 @@ export default defineRule({
       },
     },
   },
-  appliesTo: ({ facts }) =>
-    facts.profile.id === 'service' || facts.profile.id === 'infrastructure'
-      ? true
-      : { reason: `profile is ${facts.profile.id}: only services and infrastructure are deployed` },
+  // A package its callers deploy, unless CI here deploys it after all (then it is judged as a deployment).
+  appliesTo: ({ facts, files }) =>
+    facts.reusable && realDeploys(files, facts.commands).length === 0
+      ? { reason: `${facts.reusable.reason}: it is released for its callers to deploy, not deployed from here` }
+      : facts.profile.id === 'service' || facts.profile.id === 'infrastructure'
+        ? true
+        : { reason: `profile is ${facts.profile.id}: only services and infrastructure are deployed` },
   check(ctx) {
     const ci = ciFiles(ctx.files);
     const ok = ci.filter((f) => f.ok);
     const broken: Evidence[] = ci
       .filter((f) => !f.ok)
       .map((f) => ({ path: f.path, note: `could not be parsed: ${f.error}` }));
-    // Deploys that CI really runs (through scripts and targets), outside jobs that only try a chart in a throwaway cluster.
-    const testJobs = new Map(ok.map((f) => [f.path, testOnlyJobs(f)]));
-    const deploys = runsOf(ctx.facts.commands, 'deploy').filter(
-      (r) => !(r.origin.job && testJobs.get(r.origin.path)?.has(r.origin.job)),
-    );
-    const gitops = ctx.matches('gitops').filter((m) => isProductionPath(m.path));
+    const deploys = realDeploys(ctx.files, ctx.facts.commands);
+    const gitops = ctx.matches('gitops').filter((m) => isProductionPath(m.path) && !chartTemplate(ctx.files, m.path));
     // Environments that a real (non-test) job targets; GitHub Pages publishes docs, not the service.
     const envs = ok.flatMap((f) => {
       const testJobs = testOnlyJobs(f);

@@ -30,7 +30,7 @@ export default defineRule({
       },
       tags: {
         regex:
-          /^\s*(default_tags\s*\{|default_labels\s*=|defaultTags\s*:)|\bTags\.of\([^)]*\)\.add\(|\bTAG_POLICY\b|\baws_ce_cost_allocation_tag\b|^\s*["']?(?:cost[-_]?cent(?:er|re)|CostCenter|cost[-_]?allocation)["']?\s*[:=]/gim,
+          /^[ \t]*(default_tags\s*\{|default_labels\s*=|defaultTags\s*:)|\bTags\.of\([^)]*\)\.add\(|\bTAG_POLICY\b|\baws_ce_cost_allocation_tag\b|^[ \t]*["']?(?:cost[-_]?cent(?:er|re)|CostCenter|cost[-_]?allocation)["']?\s*[:=]/gim,
         files: IAC_AND_CODE,
         literals: [
           'default_tags',

@@ -31,20 +31,20 @@ export default defineRule({
       'Terraform/OpenTofu `*.tf` (partial without a remote `backend` or `cloud` block), Bicep, ARM templates (`deploymentTemplate` schema), Pulumi.yaml, CloudFormation/SAM templates (`AWSTemplateFormatVersion`, `AWS::` resource types), cdk.json, serverless.yml, Ansible playbooks, Crossplane resources.',
     patterns: {
       tfResource: {
-        regex: /^\s*(resource|module)\s+"[^"]+"/m,
+        regex: /^[ \t]*(resource|module)\s+"[^"]+"/m,
         files: ['**/*.tf'],
         literals: ['resource', 'module'],
         maxPerFile: 1,
       },
       tfBackend: {
-        regex: /^\s*(backend\s+"[^"]+"|cloud\s*\{)/m,
+        regex: /^[ \t]*(backend\s+"[^"]+"|cloud\s*\{)/m,
         files: ['**/*.tf'],
         literals: ['backend', 'cloud'],
         maxPerFile: 1,
       },
       cloudFormation: {
         regex:
-          /^(AWSTemplateFormatVersion\s*:|\s+Type\s*:\s*['"]?AWS::[A-Za-z0-9]+::|Transform\s*:\s*['"]?AWS::Serverless)|"AWSTemplateFormatVersion"\s*:/m,
+          /^(AWSTemplateFormatVersion\s*:|[ \t]+Type\s*:\s*['"]?AWS::[A-Za-z0-9]+::|Transform\s*:\s*['"]?AWS::Serverless)|"AWSTemplateFormatVersion"\s*:/m,
         files: ['**/*.{yml,yaml,json,template}'],
         literals: ['AWS'],
         maxPerFile: 1,

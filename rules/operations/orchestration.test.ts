@@ -4,6 +4,19 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a systemd unit that a package installs describes how the service runs',
+      profile: 'service',
+      tree: {
+        'main.go': 'package main\n',
+        'packaging/systemd/feeds.service': '[Unit]\nDescription=Feeds\n\n[Service]\nExecStart=/usr/bin/feeds\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'systemd unit',
+        evidence: [{ path: 'packaging/systemd/feeds.service', line: 4 }],
+      },
+    },
+    {
       name: 'a compose file is recognised by content whatever it is called (ops/app.yml with replicas)',
       profile: 'service',
       tree: {

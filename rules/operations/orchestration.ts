@@ -5,21 +5,10 @@ import { deployments, DEPLOY_READS } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { resourcesOf, terraform, TF_READS } from '../../src/facts/terraform.js';
+import { runtime, SYSTEMD_GLOBS, systemdEvidence } from '../../src/facts/runtime.js';
 
 /** YAML with apiVersion+kind that is not a workload description (developer tooling, catalogues). */
 const NOT_DEPLOYMENT = /^(backstage\.io|kind\.x-k8s\.io|ctlptl\.dev|skaffold\/|k3d\.io|kuttl\.dev)/;
-
-/** Platforms recognised by a file of their own, or by a pattern in one. */
-const BY_FILE: { system: string; globs: string[] }[] = [
-  { system: 'Fly.io', globs: ['**/fly.toml'] },
-  { system: 'Azure Developer CLI', globs: ['azure.yaml', '**/azure.yaml'] },
-  { system: 'Render', globs: ['**/render.yaml'] },
-  { system: 'Heroku', globs: ['Procfile', 'heroku.yml'] },
-  { system: 'Railway', globs: ['**/railway.json', '**/railway.toml'] },
-  { system: 'AWS App Runner', globs: ['**/apprunner.yaml', '**/apprunner.yml'] },
-  { system: 'Elastic Beanstalk', globs: ['.ebextensions/**', '.elasticbeanstalk/**'] },
-  { system: 'Serverless Framework', globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'] },
-];
 
 const TF_SYSTEMS: [string, string[]][] = [
   ['ECS', ['aws_ecs_task_definition', 'aws_ecs_service', 'aws_ecs_cluster']],
@@ -46,7 +35,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Kubernetes manifests (apiVersion + kind, multi-document, Helm templates), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, Procfile, serverless.yml). docker-compose alone earns partial credit unless it is a production/stack file.',
+      'Kubernetes manifests (apiVersion + kind, multi-document, Helm templates), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, Procfile, serverless.yml), systemd service units a package installs. docker-compose alone earns partial credit unless it is a production/stack file.',
     patterns: {
       appEngine: {
         regex: /^runtime:\s*\S+/m,
@@ -67,7 +56,7 @@ export default defineRule({
         maxPerFile: 1,
       },
       doApp: {
-        regex: /^\s*(?:http_port|instance_size_slug|dockerfile_path):\s*\S/m,
+        regex: /^[ \t]*(?:http_port|instance_size_slug|dockerfile_path):\s*\S/m,
         files: ['**/spec.yaml', '.do/*.yaml'],
         literals: ['http_port', 'instance_size_slug', 'dockerfile_path'],
         maxPerFile: 1,
@@ -85,7 +74,7 @@ export default defineRule({
         maxPerFile: 1,
       },
     },
-    reads: [...DEPLOY_READS, ...TF_READS],
+    reads: [...DEPLOY_READS, ...TF_READS, ...SYSTEMD_GLOBS],
     digests: [K8S_DIGEST],
   },
   appliesTo: ({ facts }) =>
@@ -138,10 +127,10 @@ export default defineRule({
       const m = ctx.matches(key).filter((x) => isProductionPath(x.path));
       if (m.length > 0) add(system, fromMatch(m[0]!));
     }
-    for (const { system, globs } of BY_FILE) {
-      const hits = ctx.files.match(globs).filter(isProductionPath);
-      if (hits.length > 0) add(system, { path: hits[0]!, note: system });
-    }
+    const rt = runtime(ctx.files);
+    for (const p of rt.platforms) add(p.system, { path: p.path, note: p.system });
+    // A unit a package installs describes how the service runs on a host (packaged, self-hosted).
+    for (const u of rt.systemd.slice(0, 2)) add('systemd unit', systemdEvidence(u, 'systemd service unit'));
     const notes: Evidence[] = [...model.notes, ...d.notes, ...tf.notes]
       .slice(0, 5)
       .map((n) => ({ path: n.path, note: n.note }));

@@ -47,7 +47,7 @@ export default defineRule({
       },
       rolling: {
         regex:
-          /^\s*(?:maxSurge|maxUnavailable|max_surge|max_unavailable|minimum_healthy_percent|maximum_percent|deployment_minimum_healthy_percent|deployment_maximum_percent|MinimumHealthyPercent)\s*[:=]/gm,
+          /^[ \t]*(?:maxSurge|maxUnavailable|max_surge|max_unavailable|minimum_healthy_percent|maximum_percent|deployment_minimum_healthy_percent|deployment_maximum_percent|MinimumHealthyPercent)\s*[:=]/gm,
         files: MANIFESTS,
         literals: [
           'maxSurge',
@@ -63,7 +63,7 @@ export default defineRule({
       flagCode: {
         // import/using/use lines, require('…') calls and Go import-block lines naming a flag SDK.
         regex:
-          /(?:^\s*(?:import|from|using|use|include)\b[^\n]*|\brequire\s*\(?\s*['"][^'"\n]*|^\s*(?:\w+\s+)?"[^"\n]*)(?:launchdarkly|ldclient|unleash|flagsmith|openfeature|open-feature|growthbook|configcat|splitio|statsig|flipper|waffle|featuremanagement|ff4j|togglz|go-feature-flag|@vercel\/flags)|\bAddFeatureManagement\s*\(|@FeatureGate\b/gim,
+          /(?:^[ \t]*(?:import|from|using|use|include)\b[^\n]*|\brequire\s*\(?\s*['"][^'"\n]*|^[ \t]*(?:\w+\s+)?"[^"\n]*)(?:launchdarkly|ldclient|unleash|flagsmith|openfeature|open-feature|growthbook|configcat|splitio|statsig|flipper|waffle|featuremanagement|ff4j|togglz|go-feature-flag|@vercel\/flags)|\bAddFeatureManagement\s*\(|@FeatureGate\b/gim,
         files: SOURCES,
         literals: [
           'launchdarkly',

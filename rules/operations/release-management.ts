@@ -63,7 +63,7 @@ export default defineRule({
       },
       manifestTool: {
         regex:
-          /^\s*\[tool\.(semantic_release|commitizen|bumpversion|towncrier)\]|<artifactId>(maven-release-plugin)<\/artifactId>|\b(net\.researchgate\.release|pl\.allegro\.tech\.build\.axion-release|com\.github\.breadmoirai\.github-release)\b|"(semantic-release|@changesets\/cli|release-it|standard-version|release-please|@release-it\/[\w-]+|np|bumpp)"\s*:|"release"\s*:\s*"(?:npx\s+)?(np|bumpp|release-it|standard-version|semantic-release|lerna\s+publish|changeset\s+publish)\b/m,
+          /^[ \t]*\[tool\.(semantic_release|commitizen|bumpversion|towncrier)\]|<artifactId>(maven-release-plugin)<\/artifactId>|\b(net\.researchgate\.release|pl\.allegro\.tech\.build\.axion-release|com\.github\.breadmoirai\.github-release)\b|"(semantic-release|@changesets\/cli|release-it|standard-version|release-please|@release-it\/[\w-]+|np|bumpp)"\s*:|"release"\s*:\s*"(?:npx\s+)?(np|bumpp|release-it|standard-version|semantic-release|lerna\s+publish|changeset\s+publish)\b/m,
         files: [
           '**/pyproject.toml',
           '**/pom.xml',
@@ -78,7 +78,7 @@ export default defineRule({
       },
       tagTrigger: {
         regex:
-          /^\s*tags:\s*(?:\[[^\]\n]*\]|\n\s+(?:-\s*['"]?(?:v|\*|\d)|include:))|\bCI_COMMIT_TAG\b|refs\/tags\/|^\s*only:\s*\[?\s*tags\b|^\s*release:\s*\n\s+types:/m,
+          /^[ \t]*tags:\s*(?:\[[^\]\n]*\]|\n\s+(?:-\s*['"]?(?:v|\*|\d)|include:))|\bCI_COMMIT_TAG\b|refs\/tags\/|^[ \t]*only:\s*\[?\s*tags\b|^[ \t]*release:\s*\n\s+types:/m,
         files: CI_GLOBS,
         literals: ['tags', 'CI_COMMIT_TAG', 'release'],
         maxPerFile: 1,

@@ -50,6 +50,30 @@ ruleTester(rule, {
       expect: { outcome: 'partial', message: 'immutable versioned image tags found' },
     },
     {
+      name: 'Krane deployment templates tag the image with the deployed commit (image: …:<%= current_sha %>)',
+      profile: 'service',
+      tree: {
+        Gemfile: "gem 'rails'\n",
+        'config/deploy/web.yaml.erb':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: 0482.dkr.ecr.us-west-2.amazonaws.com/gems/web:<%= current_sha %>\n',
+      },
+      expect: { outcome: 'partial', evidence: [{ path: 'config/deploy/web.yaml.erb', line: 10 }] },
+    },
+    {
+      name: 'GoReleaser image templates tagged with the release tag are versioned artefacts',
+      profile: 'service',
+      tree: {
+        'main.go': 'package main\n',
+        '.goreleaser.yml':
+          'dockers:\n  - image_templates:\n      - &amd64_image "acme/push:{{ .Tag }}-amd64"\n    dockerfile: Dockerfile\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'immutable versioned image tags found',
+        evidence: [{ path: '.goreleaser.yml', line: 3 }],
+      },
+    },
+    {
       name: 'only versioned images (GitLab, Python service) is partial and names what is missing',
       profile: 'service',
       tree: {

@@ -64,8 +64,16 @@ export default defineRule({
       },
       versionedImage: {
         regex:
-          /(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME)?\s*[:=])[^\n]*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?VERSION\b|\$\{?RELEASE_VERSION\b|steps\.\w+\.outputs\.(?:tags|version)|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})|docker\/metadata-action/g,
-        files: [...CI_GLOBS, '**/*.{sh,bash,mk}', '**/Makefile', '**/.goreleaser.{yml,yaml}', '**/skaffold.yaml'],
+          /(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME)?\s*[:=])[^\n]*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?VERSION\b|\$\{?RELEASE_VERSION\b|steps\.\w+\.outputs\.(?:tags|version)|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})|docker\/metadata-action|[\w.-]+(?:\/[\w.-]+)+:\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}|\bimage:\s*["']?[\w.-]+(?:\/[\w.-]+)+:<%=\s*[\w.]*(?:sha|SHA|revision|REVISION|version|VERSION|commit|COMMIT)\w*\s*%>/g,
+        // Krane/ERB deployment templates tag the image with the commit they deploy (`:<%= current_sha %>`).
+        files: [
+          ...CI_GLOBS,
+          '**/*.{sh,bash,mk}',
+          '**/Makefile',
+          '**/.goreleaser.{yml,yaml}',
+          '**/skaffold.yaml',
+          '**/*.{yml,yaml}.erb',
+        ],
         literals: ['docker', '--tag', '-t ', 'tag', 'image', 'IMAGE', '{{'],
         maxPerFile: 2,
       },

@@ -91,6 +91,9 @@ ruleTester(rule, {
       tree: {
         'README.md': '# ui-kit\n\n## Alert\n\nA banner.\n\n## Operations\n\nCRUD calls.\n',
         'CHANGELOG.md': '## Incident fix 1.2.0\n',
+        // A code of conduct's enforcement process is about people, not about running the service.
+        'CODE_OF_CONDUCT.md':
+          '# Code of Conduct\n\n## Enforcement\n\n### Incident response\n\nReport to the maintainers.\n',
       },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },

@@ -14,7 +14,7 @@ const DEDICATED = [
   '.github/ISSUE_TEMPLATE/*{incident,Incident,postmortem,outage}*',
 ];
 const NOT_OPS =
-  /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS|RELEASES?)[^/]*$|(?:^|\/)(?:node_modules|vendor|third_party)\//i;
+  /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS|RELEASES?|CODE[-_]OF[-_]CONDUCT|CONDUCT)[^/]*$|(?:^|\/)(?:node_modules|vendor|third_party)\//i;
 
 /** What an operational heading is about; a runbook worth the name covers more than one. */
 const TOPICS: [string, RegExp][] = [

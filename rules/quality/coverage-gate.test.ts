@@ -1,3 +1,4 @@
+import { fixtureTree } from '../../src/testing/fixtures.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './coverage-gate.js';
 
@@ -80,6 +81,43 @@ ruleTester(rule, {
         data: { measured: { linePercent: 85, tests: { failed: 0 } } },
       },
     },
+    {
+      name: 'a floor in a script CI runs inside a compose service: the chain reaches coverage report --fail-under',
+      tree: fixtureTree('cmd-compose-exec'),
+      expect: {
+        outcome: 'pass',
+        message: 'coverage.py --fail-under (85)',
+        evidence: [
+          {
+            path: 'backend/scripts/test.sh',
+            line: 5,
+            note: 'job test enforces a coverage floor: .github/workflows/test.yml:13 → backend/tests-start.sh:6 → backend/scripts/test.sh:5 → coverage.py --fail-under',
+          },
+        ],
+        data: {
+          thresholds: [{ tool: 'coverage.py --fail-under', path: 'backend/scripts/test.sh', line: 5, value: 85 }],
+        },
+      },
+    },
+    {
+      name: 'a JaCoCo check goal bound in pom.xml, run by mvn verify in CI, with its minimum',
+      tree: {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./mvnw -B verify\n',
+        'pom.xml':
+          '<project>\n<build><plugins><plugin>\n<artifactId>jacoco-maven-plugin</artifactId>\n<executions><execution><goals><goal>check</goal></goals>\n<configuration><rules><rule><limits><limit><minimum>0.75</minimum></limit></limits></rule></rules></configuration>\n</execution></executions>\n</plugin></plugins></build></project>\n',
+      },
+      expect: { outcome: 'pass', message: ['JaCoCo', '75'] },
+    },
+    {
+      name: 'SimpleCov minimum_coverage in the test helper',
+      tree: { 'test/test_helper.rb': 'require "simplecov"\nSimpleCov.start "rails" do\n  minimum_coverage 90\nend\n' },
+      expect: {
+        outcome: 'pass',
+        message: 'SimpleCov minimum_coverage (90)',
+        evidence: [{ path: 'test/test_helper.rb', line: 3 }],
+      },
+    },
   ],
   invalid: [
     {
@@ -113,6 +151,51 @@ ruleTester(rule, {
       tree: { 'README.md': '# x\n' },
       artifacts: { coverage: [cov(900, 1000)], junit: [junit(10, 1)] },
       expect: { outcome: 'partial', message: '1 failing test', evidence: [{ path: 'junit.xml' }] },
+    },
+    {
+      name: 'make test → go test -cover: coverage is measured in CI, with the chain, but nothing fails below a floor',
+      tree: {
+        '.github/workflows/tests.yml':
+          'on: push\njobs:\n  unit-tests:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n',
+        Makefile: '.PHONY: test\n\ntest:\n\tgo test -cover -race -count=1 ./...\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'measured in CI (go test -cover)',
+        evidence: [
+          {
+            path: 'Makefile',
+            line: 4,
+            note: 'job unit-tests measures coverage: .github/workflows/tests.yml:6 → Makefile:4 (make test) → go test -cover',
+          },
+        ],
+      },
+    },
+    {
+      name: 'cmd-travis-maven: JaCoCo bound in the POM and a Codecov upload, both reached from Travis defaults',
+      tree: fixtureTree('cmd-travis-maven'),
+      expect: {
+        outcome: 'partial',
+        message: 'Codecov upload and JaCoCo',
+        evidence: [{ path: '.travis.yml', line: 11 }],
+      },
+    },
+    {
+      name: 'a floor behind continue-on-error does not fail the build: measured, and the message says why',
+      tree: {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest --cov=app --cov-fail-under=80\n        continue-on-error: true\n',
+      },
+      expect: { outcome: 'partial', message: 'may fail without failing the job' },
+    },
+    {
+      name: 'words in an echo and a comment are not coverage',
+      tree: {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      # - run: pytest --cov-fail-under=90\n      - run: echo "TODO: add --cov-fail-under=90 and codecov"\n',
+      },
+      expect: { outcome: 'fail' },
     },
   ],
 });

@@ -2,92 +2,14 @@ import { z } from 'zod';
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
+import { runEvidence } from '../../src/facts/commands/index.js';
 import { fromMatch } from '../../src/facts/paths.js';
+import { CONFIGURED, distinct, scriptCoverage, THRESHOLDS } from './_lib/coverage-config.js';
 
-const CI_AND_SCRIPTS = [
-  ...CI_GLOBS,
-  '**/package.json',
-  '**/Makefile',
-  '**/noxfile.py',
-  '**/tox.ini',
-  '**/*.sh',
-  '**/justfile',
-  '**/Taskfile.yml',
-];
-const JS_CONFIG = '{js,mjs,cjs,ts,mts,cts,json}';
-
-/** Coverage thresholds in tool configuration, by tool. `files` are where that tool reads them. */
-const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: string[]; literals: string[] }[] = [
-  {
-    key: 'jest',
-    tool: 'Jest coverageThreshold',
-    regex: /["']?coverageThreshold["']?\s*:/,
-    files: [`**/jest.config.${JS_CONFIG}`, '**/package.json'],
-    literals: ['coverageThreshold'],
-  },
-  {
-    key: 'vitest',
-    tool: 'Vitest coverage.thresholds',
-    regex: /\bthresholds\s*:\s*\{|\bthresholds\s*:\s*\{?\s*100\b/,
-    files: [`**/{vitest,vite}.config.${JS_CONFIG}`, `**/vitest.workspace.${JS_CONFIG}`],
-    literals: ['thresholds'],
-  },
-  {
-    key: 'nyc',
-    tool: 'nyc/c8 check-coverage',
-    regex: /["']?check-?[cC]overage["']?\s*[:=]\s*true|--check-coverage\b/,
-    files: ['**/.nycrc', '**/.nycrc.{json,yml,yaml}', '**/.c8rc', '**/.c8rc.json', '**/package.json', ...CI_GLOBS],
-    literals: ['heck-coverage', 'heckCoverage'],
-  },
-  {
-    key: 'coveragepy',
-    tool: 'coverage.py fail_under',
-    regex: /^\s*fail_under\s*[=:]\s*(\d+(?:\.\d+)?)/m,
-    files: ['**/.coveragerc', '**/pyproject.toml', '**/setup.cfg', '**/tox.ini'],
-    literals: ['fail_under'],
-  },
-  {
-    key: 'pytestcov',
-    tool: 'pytest-cov --cov-fail-under',
-    regex: /--cov-fail-under[= ](\d+(?:\.\d+)?)/,
-    files: ['**/pyproject.toml', '**/setup.cfg', '**/pytest.ini', ...CI_AND_SCRIPTS],
-    literals: ['--cov-fail-under'],
-  },
-  {
-    key: 'jacoco',
-    tool: 'JaCoCo coverage rule',
-    regex:
-      /<minimum>\s*([\d.]+)\s*<\/minimum>|\bminimum\s*=\s*(?:"?([\d.]+)|BigDecimal|new\s+BigDecimal)|jacocoTestCoverageVerification/,
-    files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'],
-    literals: ['minimum', 'jacocoTestCoverageVerification'],
-  },
-  {
-    key: 'coverlet',
-    tool: 'coverlet threshold',
-    regex: /\/p:Threshold=(\d+)|<Threshold>\s*(\d+)|--threshold\s+(\d+)/,
-    files: ['**/*.csproj', '**/Directory.Build.props', ...CI_AND_SCRIPTS, '**/*.ps1', '**/*.cake'],
-    literals: ['Threshold', '--threshold'],
-  },
-  {
-    key: 'codecov',
-    tool: 'Codecov status target',
-    regex: /^\s*target\s*:\s*['"]?(\d+(?:\.\d+)?)%?/m,
-    files: ['codecov.yml', '.codecov.yml', '.github/codecov.yml', 'codecov.yaml', '.codecov.yaml'],
-    literals: ['target'],
-  },
-  {
-    key: 'other',
-    tool: 'coverage floor',
-    regex:
-      /--fail-under(?:-lines)?[= ](\d+)|\bthreshold\s*:\s*\n?\s*(?:file|package|total)\s*:\s*(\d+)|--min-coverage[= ](\d+)/,
-    files: [...CI_AND_SCRIPTS, '**/.testcoverage.yml', '**/Cargo.toml'],
-    literals: ['fail-under', 'threshold', 'min-coverage'],
-  },
-];
-
-// Coverage collected or configured (a [tool.coverage] section, --cov, nyc, -coverprofile, JaCoCo…), threshold or not.
-const MEASURED =
-  /^\[(?:tool\.coverage\.|coverage:)?(?:run|report)\]|^\[tool\.coverage\.|--coverage\b|--cov\b|--cov=|\bcoverage\s+run\b|-coverprofile|\bnyc\b|\bc8\b|\bjacoco\b|\bcoverlet\b|XPlat Code Coverage|\btarpaulin\b|\bllvm-cov\b|codecov|coveralls/m;
+const configNote = (n: number) =>
+  n === 0
+    ? ', and no coverage configuration file'
+    : `, and no coverage threshold or collection in ${n} configuration file${n === 1 ? '' : 's'}`;
 
 const numberIn = (m: Match) => m.groups.find((g) => g && /^\d/.test(g));
 
@@ -103,7 +25,8 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Thresholds in configuration: Jest coverageThreshold, Vitest coverage.thresholds, nyc/c8 check-coverage, coverage.py fail_under (.coveragerc, pyproject, setup.cfg, tox.ini), --cov-fail-under, JaCoCo <minimum>/jacocoTestCoverageVerification, coverlet Threshold, Codecov target, --fail-under (tarpaulin, llvm-cov), go-test-coverage thresholds. Coverage collected without a floor earns partial credit. With `readiness audit --coverage FILE` (lcov, Cobertura, JaCoCo, Istanbul summary, Go profile) the measured line coverage decides: pass at ≥ `options.minPercent` (default 80) with no failed test in `--junit FILE` results.',
+      'Floors in what CI runs, followed through scripts, targets and build tools (`--cov-fail-under`, `coverage report --fail-under`, `nyc check-coverage`, `jest --coverageThreshold`, `dotnet test /p:Threshold`, `cargo llvm-cov --fail-under-lines`, a JaCoCo check goal bound in pom.xml or `jacocoTestCoverageVerification`, go-test-coverage, coverage actions with a minimum) and in configuration: Jest coverageThreshold, Vitest coverage.thresholds, nyc/c8 check-coverage, coverage.py fail_under (.coveragerc, pyproject, setup.cfg, tox.ini), pytest addopts --cov-fail-under, JaCoCo <minimum>, coverlet <Threshold>, Codecov target, SimpleCov minimum_coverage, go-test-coverage thresholds. Coverage measured without a floor earns partial credit: `go test -cover`, `pytest --cov`, `coverage run`, `jest --coverage`, coverlet, JaCoCo, tarpaulin/llvm-cov, a Codecov or Coveralls upload in CI, or collection set up in configuration. With `readiness audit --coverage FILE` (lcov, Cobertura, JaCoCo, Istanbul summary, Go profile) the measured line coverage decides: pass at ≥ `options.minPercent` (default 80) with no failed test in `--junit FILE` results.',
+    reads: CI_GLOBS,
     patterns: {
       ...Object.fromEntries(
         THRESHOLDS.map((t) => [t.key, { regex: t.regex, files: t.files, literals: t.literals, maxPerFile: 3 }]),
@@ -114,21 +37,7 @@ export default defineRule({
         literals: ['jacoco'],
         maxPerFile: 1,
       },
-      measured: {
-        regex: MEASURED,
-        files: [
-          ...CI_AND_SCRIPTS,
-          '**/pom.xml',
-          '**/build.gradle',
-          '**/build.gradle.kts',
-          `**/{jest,vitest,vite}.config.${JS_CONFIG}`,
-          '**/.coveragerc',
-          '**/pyproject.toml',
-          '**/setup.cfg',
-        ],
-        literals: ['cov', 'nyc', 'c8', 'jacoco', 'coverlet', 'Coverage', 'tarpaulin', 'run]', 'report]'],
-        maxPerFile: 1,
-      },
+      ...CONFIGURED,
     },
     options: z
       .object({
@@ -160,7 +69,38 @@ export default defineRule({
     }));
     const tools = [...new Set(found.map((f) => f.tool))];
     const evidence: Evidence[] = found.slice(0, 5).map((f) => fromMatch(f.match, f.tool));
-    const measured = ctx.matches('measured');
+    const graph = ctx.facts.commands.runs.filter((r) => r.origin.kind === 'ci');
+    const ciGates = distinct(graph.filter((r) => r.tools.some((t) => t.kinds.includes('coverage-gate'))));
+    const enforced = ciGates.filter((r) => !r.advisory);
+    for (const r of enforced) {
+      const t = r.tools.find((x) => x.kinds.includes('coverage-gate'))!;
+      tools.push(t.name);
+      const last = r.chain.at(-1);
+      thresholds.push({
+        tool: t.name,
+        path: last?.path ?? r.origin.path,
+        line: last?.line ?? 1,
+        ...(t.threshold !== undefined ? { value: t.threshold } : {}),
+      });
+      evidence.push(runEvidence(r, 'enforces a coverage floor', 'coverage-gate'));
+    }
+    const scripts = scriptCoverage(ctx.files);
+    for (const sc of scripts.filter((x) => x.gate && !enforced.length)) {
+      tools.push(`package script ${sc.script}`);
+      thresholds.push({
+        tool: `package script ${sc.script}`,
+        path: sc.path,
+        line: sc.line,
+        ...(sc.threshold !== undefined ? { value: sc.threshold } : {}),
+      });
+      evidence.push({ path: sc.path, line: sc.line, note: `package script ${sc.script} fails below a coverage floor` });
+    }
+    const ciMeasured = distinct(graph.filter((r) => r.tools.some((t) => t.kinds.includes('coverage'))));
+    const families = Object.keys(CONFIGURED);
+    const configured = families.flatMap((k) => ctx.matches(k));
+    const measuredIn = [
+      ...new Set([...ciMeasured.map((r) => r.chain.at(-1)?.path ?? r.origin.path), ...configured.map((m) => m.path)]),
+    ];
     const artifacts = ctx.artifacts;
 
     if (artifacts && (artifacts.coverage.length > 0 || artifacts.junit.length > 0)) {
@@ -211,25 +151,36 @@ export default defineRule({
       return partial(covScore * (tests.failed ? 0.5 : 0.9), `${summary}: ${why}.`, ev, data);
     }
 
-    if (found.length > 0) {
+    if (thresholds.length > 0) {
+      const values = [...new Set(thresholds.flatMap((t) => (t.value !== undefined ? [`${t.value}`] : [])))];
       return pass(
-        `Coverage is gated: ${listing(tools)}${thresholds.some((t) => t.value !== undefined) ? ` (${[...new Set(thresholds.filter((t) => t.value !== undefined).map((t) => `${t.value}`))].join(', ')})` : ''}.`,
-        evidence,
-        { thresholds, measuredIn: measured.map((m) => m.path) },
+        `Coverage is gated: ${listing([...new Set(tools)])}${values.length ? ` (${values.join(', ')})` : ''}.`,
+        evidence.slice(0, 6),
+        { thresholds, measuredIn },
       );
     }
-    if (measured.length > 0) {
+    const advisory = ciGates.filter((r) => r.advisory);
+    if (ciMeasured.length > 0 || configured.length > 0 || scripts.length > 0) {
+      const inCi = ciMeasured.map((r) => r.tools.find((t) => t.kinds.includes('coverage'))!.name);
+      const where = inCi.length
+        ? `measured in CI (${listing([...new Set(inCi)].slice(0, 4))})`
+        : 'collected (configured, not seen in CI)';
       return partial(
         0.5,
-        'Coverage is collected but no threshold fails the build when it drops.',
+        `Coverage is ${where}, but no threshold fails the build when it drops${advisory.length ? ' (a floor is checked, but the step may fail without failing the job)' : ''}.`,
         [
-          ...measured.slice(0, 3).map((m) => fromMatch(m, 'coverage collected here')),
+          ...ciMeasured.slice(0, 3).map((r) => runEvidence(r, 'measures coverage', 'coverage')),
+          ...advisory.slice(0, 1).map((r) => runEvidence(r, 'checks a coverage floor', 'coverage-gate')),
+          ...configured.slice(0, 2).map((m) => fromMatch(m, 'coverage collection configured')),
+          ...scripts
+            .slice(0, 1)
+            .map((x) => ({ path: x.path, line: x.line, note: `package script ${x.script} measures coverage` })),
           {
             path: '.',
-            note: 'no coverageThreshold, coverage thresholds, check-coverage, fail_under, --cov-fail-under, JaCoCo minimum, coverlet Threshold or Codecov target found',
+            note: 'no floor among the commands CI runs (--cov-fail-under, --fail-under, check-coverage, /p:Threshold, a JaCoCo check) and no coverageThreshold, coverage thresholds, fail_under, JaCoCo minimum, coverlet Threshold, SimpleCov minimum_coverage or Codecov target in configuration',
           },
         ],
-        { thresholds, measuredIn: measured.map((m) => m.path) },
+        { thresholds, measuredIn },
       );
     }
     return fail(
@@ -237,7 +188,7 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no coverage threshold or coverage collection in ${ctx.searched('measured')} CI, build and test configuration files`,
+          note: `${graph.length ? `no coverage among the ${graph.length} commands CI runs (followed through scripts, targets and build tools)` : 'no command run by CI'}${configNote(families.reduce((n, k) => n + ctx.searched(k), 0))}`,
         },
       ],
       { thresholds },

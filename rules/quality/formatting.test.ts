@@ -68,6 +68,26 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', message: 'Prettier configured, not checked in CI', data: { checkedInCi: [] } },
     },
+    {
+      name: '.NET: EnforceCodeStyleInBuild in Directory.Build.props, checked by the build a NUKE target runs in CI',
+      tree: {
+        ...fixtureTree('cmd-dotnet-nuke'),
+        'src/Directory.Build.props':
+          '<Project>\n  <PropertyGroup>\n    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>\n    <EnforceCodeStyleInBuild>true</EnforceCodeStyleInBuild>\n  </PropertyGroup>\n</Project>\n',
+        'src/.editorconfig': 'root = true\n[*.cs]\nindent_size = 4\ndotnet_diagnostic.IDE0055.severity = error\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '.NET code style in the build configured and checked in CI (.NET code style in the build)',
+        evidence: [
+          { path: 'src/Directory.Build.props', line: 4 },
+          {
+            path: 'build/Build.cs',
+            note: 'job ubuntu-latest runs .NET code style in the build: .github/workflows/ci.yml:11 → build/Build.cs:16 (NUKE target Compile) → dotnet build',
+          },
+        ],
+      },
+    },
   ],
   invalid: [
     {
@@ -79,6 +99,11 @@ ruleTester(rule, {
       name: 'nothing',
       tree: { 'app.py': 'x = 1\n' },
       expect: { outcome: 'fail' },
+    },
+    {
+      name: 'an .editorconfig kept in src/ is found (whitespace rules only: partial)',
+      tree: { 'src/.editorconfig': 'root = true\n[*]\nindent_style = space\n', 'src/app.py': 'x = 1\n' },
+      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'src/.editorconfig' }] },
     },
   ],
 });

@@ -54,6 +54,14 @@ const FORMATTERS: ToolSpec[] = [
     runs: ['PHP-CS-Fixer', 'pint', 'phpcbf'],
   },
   { name: 'clang-format', files: ['**/.clang-format'], runs: ['clang-format', 'git-clang-format'] },
+  // StyleCop's layout rules and the IDE style rules run inside every compile when the build enforces them.
+  {
+    name: '.NET code style in the build',
+    pattern: 'dotnetStyle',
+    deps: ['StyleCop.Analyzers'],
+    runs: ['dotnet build', 'dotnet test', 'MSBuild', 'dotnet format'],
+    insideBuild: true,
+  },
 ];
 
 export default defineRule({
@@ -68,7 +76,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, .clang-format) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit and actions). Go code is formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
+      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit and actions). Go code is formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
     reads: CI_GLOBS,
     patterns: {
       prettierPkg: {
@@ -88,6 +96,12 @@ export default defineRule({
         regex: /^\[(?:tool\.isort|isort|tool\.yapf|yapf)\]/m,
         files: ['**/pyproject.toml', '**/setup.cfg', '**/.isort.cfg', '**/tox.ini'],
         literals: ['isort', 'yapf'],
+        maxPerFile: 1,
+      },
+      dotnetStyle: {
+        regex: /<EnforceCodeStyleInBuild>\s*[Tt]rue\s*</,
+        files: ['**/*.csproj', '**/Directory.Build.props'],
+        literals: ['EnforceCodeStyleInBuild'],
         maxPerFile: 1,
       },
       spotless: {
@@ -114,8 +128,12 @@ export default defineRule({
       langs.includes('Go') && !names.some((n) => n.startsWith('gofmt')) ? 'gofmt (Go toolchain)' : '',
       langs.includes('Rust') && !names.includes('rustfmt') ? 'rustfmt (Rust toolchain)' : '',
     ].filter(Boolean);
-    const editorconfig = ctx.files.match(['.editorconfig'])[0];
-    const inCi = toolNames(ciRuns, 'format');
+    // The root's, else the shallowest below it (a .NET solution often keeps it in src/).
+    const editorconfig = ctx.files
+      .match(['.editorconfig', '**/.editorconfig'])
+      .filter((p) => !/(^|\/)(node_modules|vendor|third_party)\//.test(p))
+      .sort((a, b) => a.split('/').length - b.split('/').length)[0];
+    const inCi = [...new Set([...checked.map((t) => t.name), ...toolNames(ciRuns, 'format')])];
     const data = { formatters: names, implied, checkedInCi: inCi, editorconfig: !!editorconfig };
     if (tools.length > 0)
       return pass(

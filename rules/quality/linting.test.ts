@@ -109,6 +109,21 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'a Helm chart repository: chart-testing lint and kubeconform lint the charts, which are its code',
+      tree: fixtureTree('cmd-helm-charts'),
+      expect: {
+        outcome: 'pass',
+        message: 'CI runs chart-testing lint and kubeconform',
+        evidence: [
+          {
+            path: '.github/workflows/lint-test.yml',
+            line: 13,
+            note: 'job lint-test lints: .github/workflows/lint-test.yml:13 → chart-testing lint',
+          },
+        ],
+      },
+    },
   ],
   invalid: [
     {
@@ -129,6 +144,18 @@ ruleTester(rule, {
       name: 'no linter anywhere',
       tree: { 'main.py': 'print(1)\n' },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'a service whose CI lints only its Terraform and its Markdown: its code is not linted',
+      profile: 'service',
+      tree: {
+        'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+        'requirements.txt': 'fastapi\n',
+        'infra/main.tf': 'resource "aws_s3_bucket" "b" {}\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: tflint --chdir infra\n      - run: npx markdownlint-cli2 "**/*.md"\n',
+      },
+      expect: { outcome: 'fail', message: 'No linter configured' },
     },
   ],
 });

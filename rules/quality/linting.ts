@@ -87,7 +87,28 @@ const LINTERS: ToolSpec[] = [
 ];
 
 /** Linters of documents and configuration, not of the code: they do not make code linting. */
-const NOT_CODE = new Set(['markdownlint', 'markdownlint-cli2', 'mdl', 'yamllint', 'actionlint', 'hadolint']);
+const NOT_CODE = new Set(['markdownlint', 'markdownlint-cli2', 'mdl', 'yamllint', 'actionlint', 'hadolint', 'ah lint']);
+/** Linters of infrastructure code: the code of an infrastructure repository, beside the code elsewhere. */
+const INFRA = new Set([
+  'TFLint',
+  'terraform validate',
+  'chart-testing lint',
+  'helm lint',
+  'kubeconform',
+  'kubeval',
+  'kube-linter',
+  'conftest',
+  'cfn-lint',
+  'ansible-lint',
+  // Names of grouped programs (tools.ts names the one that runs).
+  'terragrunt',
+  'tofu',
+  'polaris',
+  'pluto',
+  'datree',
+  'cfn-nag',
+  'cfn_nag_scan',
+]);
 
 export default defineRule({
   meta: {
@@ -101,7 +122,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, .rubocop.yml, phpstan.neon/psalm.xml/phpcs.xml, clippy.toml, .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit, composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Pass: a linter runs in CI; partial (0.6): configured only.',
+      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, .rubocop.yml, phpstan.neon/psalm.xml/phpcs.xml, clippy.toml, .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit, composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do. Pass: a linter runs in CI; partial (0.6): configured only.',
     reads: CI_GLOBS,
     patterns: {
       eslintPkg: { regex: /"eslintConfig"\s*:/, files: ['**/package.json'], literals: ['eslintConfig'], maxPerFile: 1 },
@@ -127,7 +148,7 @@ export default defineRule({
       },
       roslyn: {
         regex:
-          /^\s*dotnet_diagnostic\.[\w.]+\.severity\s*=\s*(?:warning|error)|<(?:AnalysisLevel|AnalysisMode|EnableNETAnalyzers|EnforceCodeStyleInBuild)>|<TreatWarningsAsErrors>\s*[Tt]rue/m,
+          /^[ \t]*dotnet_diagnostic\.[\w.]+\.severity\s*=\s*(?:warning|error)|<(?:AnalysisLevel|AnalysisMode|EnableNETAnalyzers|EnforceCodeStyleInBuild)>|<TreatWarningsAsErrors>\s*[Tt]rue/m,
         files: ['**/.editorconfig', '**/*.csproj', '**/Directory.Build.props'],
         literals: [
           'dotnet_diagnostic',
@@ -142,7 +163,9 @@ export default defineRule({
   },
   check(ctx) {
     const { tools, ciRuns } = findTools(ctx, LINTERS, 'lint');
-    const code = ciRuns.filter((r) => r.tools.some((t) => t.kinds.includes('lint') && !NOT_CODE.has(t.name)));
+    const infra = ctx.facts.profile.id === 'infrastructure';
+    const isCode = (name: string) => !NOT_CODE.has(name) && (infra || !INFRA.has(name));
+    const code = ciRuns.filter((r) => r.tools.some((t) => t.kinds.includes('lint') && isCode(t.name)));
     const names = tools.map((t) => t.name);
     const evidence = tools.map((t) => t.evidence);
     const ran = tools.filter((t) => t.ci);
@@ -152,7 +175,7 @@ export default defineRule({
     // A linter outside the table (super-linter, Stylelint, ShellCheck) still lints in CI.
     const others = code.filter((r) => !ran.some((t) => t.ci === r));
     if (ran.length === 0) for (const r of others.slice(0, 2)) evidence.push(runEvidence(r, 'lints', 'lint'));
-    const otherNames = toolNames(others, 'lint').filter((n) => !NOT_CODE.has(n));
+    const otherNames = toolNames(others, 'lint').filter(isCode);
     const data = { linters: names, inCi: [...new Set([...ran.map((t) => t.name), ...otherNames])] };
     if (tools.length === 0 && code.length === 0) {
       return fail(

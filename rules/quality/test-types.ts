@@ -7,6 +7,14 @@ type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
 
 const INTEGRATION_DIR = /(^|\/)(integration[-_]?tests?|integration|it|itest|functional)\//i;
 const E2E_DIR = /(^|\/)(e2e|end[-_]?to[-_]?end|acceptance|cypress|playwright|ui[-_]?tests?)\//i;
+/** Go tests sit beside the code: a package folder named `integration` holds unit tests of that package. */
+function integrationByName(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  if (/(^|[_.-])integration([_.-]|$)|IT\.(?:java|kt)$/i.test(base)) return true;
+  if (path.endsWith('.go')) return /(^|\/)(integration[-_]?tests?|itest)\//i.test(path);
+  return INTEGRATION_DIR.test(path);
+}
+
 const TEST_CODE = ['**/*.{py,js,jsx,ts,tsx,mjs,cjs,go,java,kt,cs,rb,php,rs}'];
 
 /** Libraries that mark a kind of test, by ecosystem name (exact or `prefix*`). */
@@ -23,6 +31,8 @@ const LIBRARIES: { kind: Kind; name: string; deps: string[] }[] = [
       'github.com/testcontainers/testcontainers-go*',
     ],
   },
+  // Go libraries that start real databases in Docker for a test, like Testcontainers.
+  { kind: 'integration', name: 'dockertest', deps: ['github.com/ory/dockertest*', 'github.com/dhui/dktest'] },
   {
     kind: 'end-to-end',
     name: 'Playwright',
@@ -69,12 +79,12 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders. Integration: integration/ or it/ folders, *IT.java, pytest `integration` markers, Go `integration` build tags, Testcontainers, @SpringBootTest, WebApplicationFactory. End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests, e2e/ folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest), files named *_integration_test.go/test_integration.py/*IT.java, chart-testing scenarios (ci/*-values.yaml) and helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests, e2e/ folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests.',
     digests: [TEST_DIGEST],
     patterns: {
       integrationMarker: {
         regex:
-          /@pytest\.mark\.integration\b|^\/\/go:build\s[^\n]*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|@QuarkusTest\b|@MicronautTest\b/m,
+          /@pytest\.mark\.integration\b|^\/\/go:build\s[^\n]*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|@QuarkusTest\b|@MicronautTest\b|@WithJenkins\b|\bnew\s+JenkinsRule\s*\(/m,
         files: TEST_CODE,
         literals: [
           'integration',
@@ -83,6 +93,7 @@ export default defineRule({
           'WebApplicationFactory',
           'QuarkusTest',
           'MicronautTest',
+          'Jenkins',
         ],
         maxPerFile: 1,
       },
@@ -108,8 +119,17 @@ export default defineRule({
       const at = { path: f.path, ...(f.first ? { line: f.first.line, snippet: f.first.snippet } : {}) };
       if (f.framework === 'playwright' || f.framework === 'cypress' || E2E_DIR.test(f.path))
         add('end-to-end', { ...at, note: `${f.framework} test in an end-to-end location` });
-      else if (INTEGRATION_DIR.test(f.path) || /IT\.(java|kt)$/.test(f.path))
-        add('integration', { ...at, note: 'integration test by location' });
+      else if (f.framework === 'chart-testing' || f.framework === 'helm test')
+        add('integration', {
+          ...at,
+          note:
+            f.framework !== 'chart-testing'
+              ? 'helm test hook run against the installed release'
+              : f.path.endsWith('Chart.yaml')
+                ? 'chart-testing installs the chart into a cluster with its defaults'
+                : 'chart-testing scenario: the chart is installed into a cluster with these values',
+        });
+      else if (integrationByName(f.path)) add('integration', { ...at, note: 'integration test by location' });
       else if (f.cases > 0)
         add('unit', { ...at, note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}` });
     }
@@ -126,7 +146,10 @@ export default defineRule({
       for (const p of ctx.files.match(globs).slice(0, 1)) add('load', { path: p, note: `${name} load test` });
     for (const lib of LIBRARIES) {
       if (lib.name === 'supertest') continue; // needs use in a test, not only a dependency
-      const dep = ctx.facts.findDependencies(lib.deps, { includeDev: true })[0];
+      // A browser driver the product itself uses (a Selenium downloader, Puppeteer scraping) is not a test.
+      const dep = ctx.facts
+        .findDependencies(lib.deps, { includeDev: true })
+        .find((d) => lib.kind !== 'end-to-end' || d.dev);
       if (dep)
         add(lib.kind, { path: dep.path, ...(dep.line ? { line: dep.line } : {}), note: `${lib.name} (${dep.name})` });
     }

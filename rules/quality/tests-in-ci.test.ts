@@ -131,6 +131,44 @@ ruleTester(rule, {
         data: { jobs: [{ job: 'checks', runner: 'pytest' }] },
       },
     },
+    {
+      name: 'Travis without a script: language java runs mvn test by default (class: platform defaults)',
+      tree: fixtureTree('cmd-travis-maven'),
+      expect: {
+        outcome: 'pass',
+        message: '1 CI job runs the tests (JUnit/TestNG)',
+        evidence: [
+          {
+            path: '.travis.yml',
+            line: 2,
+            note: 'job (default) runs tests: .travis.yml:2 (Travis default script for java) → JUnit/TestNG; mvn test runs the test phase (Surefire)',
+          },
+        ],
+      },
+    },
+    {
+      name: 'tests run inside a compose service: /app/tests-start.sh is backend/tests-start.sh through the mount',
+      tree: fixtureTree('cmd-compose-exec'),
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'backend/scripts/test.sh',
+            line: 4,
+            note: 'job test runs tests: .github/workflows/test.yml:13 → backend/tests-start.sh:6 → backend/scripts/test.sh:4 → pytest',
+          },
+        ],
+      },
+    },
+    {
+      name: 'Helm charts: ct install and helm unittest are test runs',
+      tree: fixtureTree('cmd-helm-charts'),
+      expect: {
+        outcome: 'pass',
+        message: 'chart-testing install and helm unittest',
+        evidence: [{ path: '.github/workflows/lint-test.yml', line: 22 }],
+      },
+    },
   ],
   invalid: [
     {
@@ -165,6 +203,11 @@ ruleTester(rule, {
           { path: '.github/workflows/ci.yml', line: 8, note: 'not followed: package.json has no script "test:ci"' },
         ],
       },
+    },
+    {
+      name: 'cmd-advisory: a step switched off with if: false, an echo and a commented-out job run no tests',
+      tree: fixtureTree('cmd-advisory'),
+      expect: { outcome: 'fail', message: 'no job runs a test command', data: { jobs: [] } },
     },
   ],
 });

@@ -106,6 +106,41 @@ ruleTester(rule, {
         data: { testCases: 3, byFramework: { 'JUnit 5': { testCases: 1 }, xUnit: { testCases: 2 } } },
       },
     },
+    {
+      name: 'Ruby: a Minitest module counts once per including class, RSpec shared examples once per use',
+      tree: fixtureTree('tests-ruby-shared'),
+      expect: {
+        outcome: 'pass',
+        // Minitest: account 1 + 2 shared, family 2 + 2 shared; RSpec: price 1 + 2, fee 1 (xit) + 2, invoice 1.
+        message: '14 test cases in 5 test files',
+        data: {
+          testCases: 14,
+          skipped: 1,
+          byFramework: { 'Rails/Minitest': { testFiles: 2, testCases: 7 }, RSpec: { testFiles: 3, testCases: 7 } },
+        },
+      },
+    },
+    {
+      name: 'Helm: chart-testing scenarios (ci/*-values.yaml only), helm test hooks, helm-unittest its, and defaults for a chart without ci/',
+      tree: fixtureTree('cmd-helm-charts'),
+      expect: {
+        outcome: 'pass',
+        data: {
+          testCases: 6,
+          byFramework: {
+            'chart-testing': { testFiles: 3, testCases: 3 },
+            'helm test': { testCases: 1 },
+            'helm-unittest': { testCases: 2 },
+          },
+        },
+        evidence: [
+          {
+            path: 'charts/web/ci/default-values.yaml',
+            note: 'Helm: 6 test cases in 5 files (chart-testing, helm test, helm-unittest)',
+          },
+        ],
+      },
+    },
   ],
   invalid: [
     {

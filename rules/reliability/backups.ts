@@ -89,7 +89,7 @@ export default defineRule({
       'Terraform data stores (RDS/Aurora, DynamoDB, S3, ElastiCache, EFS, DocumentDB, Cloud SQL, GCS, Azure databases and storage) judged one by one, with a finding per store without backups; aws_backup_plan covers AWS stores; CloudFormation stores with their backup properties; Velero Schedule objects; a Markdown document naming RTO and RPO. Not applicable when IaC declares no data store.',
     patterns: {
       cfnStore: {
-        regex: /^\s+Type:\s*['"]?AWS::(RDS::DBInstance|RDS::DBCluster|DynamoDB::Table|S3::Bucket)\b/m,
+        regex: /^[ \t]+Type:\s*['"]?AWS::(RDS::DBInstance|RDS::DBCluster|DynamoDB::Table|S3::Bucket)\b/m,
         files: ['**/*.{yml,yaml,json,template}'],
         literals: ['AWS::'],
         maxPerFile: 20,

@@ -57,6 +57,9 @@ ruleTester(rule, {
         'build.gradle':
           "plugins {\n  id 'org.springframework.boot' version '3.2.5'\n}\ndependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-web'\n}\n",
         'src/main/java/shop/App.java': 'class App {}\n',
+        // An install guide's manifest for the database is not how this service stops.
+        'docs/install/k8s/40-sts-postgresql.yaml':
+          'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  template:\n    spec:\n      terminationGracePeriodSeconds: 30\n      containers:\n        - name: db\n',
       },
       expect: {
         outcome: 'fail',

@@ -1,7 +1,8 @@
+import { deployedWorkloads } from '../../src/facts/runtime.js';
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
+import { K8S_DIGEST } from '../../src/facts/k8s.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { CODE_GLOBS, productionMatches } from '../_shared/resilience.js';
 
@@ -71,7 +72,7 @@ export default defineRule({
       },
       config: {
         regex:
-          /^\s*(?:server\.)?shutdown\s*[:=]\s*["']?graceful|--graceful-timeout|--timeout-graceful-shutdown|^\s*stop_grace_period\s*:/m,
+          /^[ \t]*(?:server\.)?shutdown\s*[:=]\s*["']?graceful|--graceful-timeout|--timeout-graceful-shutdown|^[ \t]*stop_grace_period\s*:/m,
         files: [
           '**/application*.{yml,yaml,properties}',
           '**/Dockerfile',
@@ -94,7 +95,7 @@ export default defineRule({
   check(ctx) {
     const code = [...productionMatches(ctx, 'code'), ...ctx.matches('config').filter((m) => isProductionPath(m.path))];
     const platform: Evidence[] = [];
-    for (const w of k8s(ctx.files).workloads) {
+    for (const w of deployedWorkloads(ctx.files)) {
       if (w.oneOff || w.disabled) continue;
       const pre = w.containers.filter((c) => c.preStop).map((c) => c.name);
       if (pre.length > 0 || w.terminationGracePeriodSeconds !== undefined) {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './health-checks.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -6,6 +7,19 @@ const probed = (name: string) =>
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a packaged systemd unit with a watchdog is checked by systemd (Type=notify + WatchdogSec)',
+      profile: 'service',
+      tree: {
+        'main.go': 'package main\n',
+        'packaging/systemd/feeds.service':
+          '[Unit]\nDescription=Feeds\n\n[Service]\nExecStart=/usr/bin/feeds\nType=notify\nWatchdogSec=60s\nRestart=always\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'packaging/systemd/feeds.service', line: 7, note: expect.stringContaining('watchdog') }],
+      },
+    },
     {
       name: 'a compose service built from a Dockerfile with a HEALTHCHECK inherits it',
       profile: 'service',
@@ -74,6 +88,21 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'compose: the base file is cited, not a dev override; a CI fixture manifest is no deployed unit',
+      profile: 'service',
+      tree: {
+        'docker-compose.yml': 'services:\n  api:\n    image: acme/api:1\n',
+        'docker-compose.dev.yml': 'services:\n  api:\n    build: api\n',
+        '.github/configs/redis.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: redis\nspec:\n  template:\n    spec:\n      containers:\n        - name: redis\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'docker-compose.yml', line: 2, note: 'compose service api has no healthcheck' }],
+        absent: ['redis'],
+      },
+    },
     {
       name: 'compose: an override merges into its base service; our image is judged, postgres and test tools are not',
       profile: 'service',

@@ -6,6 +6,7 @@ import { DOCKERFILE_GLOBS, dockerfiles } from '../../src/facts/dockerfile.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { label, resourcesOf, terraform, TF_READS } from '../../src/facts/terraform.js';
+import { deployedWorkloads, runtime, SYSTEMD_GLOBS, systemdEvidence } from '../../src/facts/runtime.js';
 
 /** Terraform resources whose health check lives in a nested block or attribute of that name. */
 const TF_CHECKS: Record<string, string> = {
@@ -56,11 +57,11 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Kubernetes liveness/readiness probes per container, including Helm templates (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks.',
+      'Kubernetes liveness/readiness probes per container, including Helm templates (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks; systemd units with a watchdog (`Type=notify` + `WatchdogSec`). Manifests in CI folders (.github/…) are test fixtures, not deployments.',
     patterns: {
       platform: {
         regex:
-          /healthCheckPath|healthcheckPath|http_checks|^\s*\[\[?(?:http_service\.|services\.)?(?:tcp_|http_)?checks\b|^\s*(?:liveness|readiness)_check\s*:|^\s*health_check:\s*$/m,
+          /healthCheckPath|healthcheckPath|http_checks|^[ \t]*\[\[?(?:http_service\.|services\.)?(?:tcp_|http_)?checks\b|^[ \t]*(?:liveness|readiness)_check\s*:|^[ \t]*health_check:\s*$/m,
         files: [
           '**/fly.toml',
           '**/render.yaml',
@@ -74,14 +75,15 @@ export default defineRule({
         maxPerFile: 1,
       },
     },
-    reads: [...TF_READS, ...DEPLOY_READS, ...DOCKERFILE_GLOBS],
+    reads: [...TF_READS, ...DEPLOY_READS, ...DOCKERFILE_GLOBS, ...SYSTEMD_GLOBS],
     digests: [K8S_DIGEST],
   },
   // What an example or a test runs is not what this repository runs.
   appliesTo: (ctx) =>
     ctx.facts.profile.id === 'service' ||
     ctx.files.match(DOCKERFILE_GLOBS).some(isProductionPath) ||
-    k8s(ctx.files).workloads.some((w) => isProductionPath(w.path)) ||
+    deployedWorkloads(ctx.files).length > 0 ||
+    runtime(ctx.files).systemd.length > 0 ||
     deployments(ctx.files).compose.length > 0 ||
     resourcesOf(terraform(ctx.files), ...COMPUTE).some((r) => isProductionPath(r.path))
       ? true
@@ -94,8 +96,8 @@ export default defineRule({
     let units = 0;
     let earned = 0;
     const model = k8s(ctx.files);
-    for (const w of model.workloads) {
-      if (w.oneOff || w.disabled || w.hook || !isProductionPath(w.path)) continue;
+    for (const w of deployedWorkloads(ctx.files)) {
+      if (w.oneOff || w.disabled || w.hook) continue;
       for (const c of w.containers.filter((c) => !c.init)) {
         units++;
         const has = [c.readinessProbe ? 'readiness' : '', c.livenessProbe ? 'liveness' : ''].filter(Boolean);
@@ -147,6 +149,18 @@ export default defineRule({
           line: s.line,
           note: `compose service ${s.name} has no healthcheck${s.healthcheckDisabled ? ' (disabled)' : ''}`,
         });
+    }
+    // A packaged service: systemd restarts it when its watchdog pings stop (Type=notify + WatchdogSec).
+    for (const u of runtime(ctx.files).systemd) {
+      units++;
+      if (u.watchdog)
+        earned++,
+          good.push({
+            path: u.path,
+            line: u.watchdog,
+            note: 'systemd unit: the watchdog restarts the service when it stops answering',
+          });
+      else findings.push(systemdEvidence(u, 'systemd unit has no watchdog (Type=notify + WatchdogSec)'));
     }
     for (const c of d.ecs) {
       units++;

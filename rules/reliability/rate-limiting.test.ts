@@ -5,6 +5,30 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a hand-written fixed-window limiter: requests counted per key in Redis, 429 when over (Go middleware)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/api\n\ngo 1.22\n',
+        'internal/middleware/limit.go': [
+          'package middleware',
+          '',
+          'func Limit(next http.Handler) http.Handler {',
+          '\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {',
+          '\t\tkey := "rl:" + clientIP(r)',
+          '\t\tn, _ := rdb.Incr(r.Context(), key).Result()',
+          '\t\tif n > 100 {',
+          '\t\t\tw.WriteHeader(http.StatusTooManyRequests)',
+          '\t\t\treturn',
+          '\t\t}',
+          '\t\tnext.ServeHTTP(w, r)',
+          '\t})',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'internal/middleware/limit.go', line: 8 }] },
+    },
+    {
       name: 'a home-grown token bucket counts as rate limiting (healthchecks)',
       profile: 'service',
       tree: {
@@ -87,6 +111,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a client that handles another service's 429, and a counter elsewhere, is no limiter",
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"express":"4"}}',
+        'src/upstream.js':
+          'const r = await fetch(url);\nif (r.status === 429) await sleep(1000);\nif (res.statusCode == 429) retry();\n',
+        'src/stats.js': 'let hits = 0;\nexport const hit = () => { hits += 1; };\n',
+        'src/errors.js': 'export const TOO_MANY = (res) => res.status(429).end();\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'Go: x/time imported but no limiter is partial',
       profile: 'service',

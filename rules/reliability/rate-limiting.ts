@@ -1,7 +1,8 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
-import { CODE_GLOBS, libraryVerdict } from '../_shared/resilience.js';
+import { CODE_GLOBS, libraryVerdict, productionMatches } from '../_shared/resilience.js';
+import { isCommentLine } from '../../src/facts/paths.js';
 import { label, terraform, TF_READS, type TfBlock } from '../../src/facts/terraform.js';
 
 /** Code that registers an inbound rate limiter, per language. */
@@ -9,7 +10,7 @@ const CODE = new RegExp(
   [
     String.raw`\brateLimit\(`,
     // A home-grown limiter: a token bucket or rate-limiter type of the project's own.
-    String.raw`^\s*(?:export\s+)?(?:class|type|struct)\s+\w*(?:TokenBucket|RateLimiter|LeakyBucket|SlidingWindowLimiter)\b`,
+    String.raw`^[ \t]*(?:export\s+)?(?:class|type|struct)\s+\w*(?:TokenBucket|RateLimiter|LeakyBucket|SlidingWindowLimiter)\b`,
     String.raw`\bslowDown\(`,
     String.raw`\bnew\s+RateLimiter(?:Memory|Redis|Mongo|Postgres|Cluster|Mysql|Memcache)\(`,
     String.raw`\bThrottlerModule\.forRoot(?:Async)?\(`,
@@ -42,7 +43,7 @@ const CODE = new RegExp(
     String.raw`\blimiter\.New\(`,
     String.raw`\bmiddleware\.RateLimiter\w*\(`,
     String.raw`\bRack::Attack\b`,
-    String.raw`^\s*rate_limit\s+to:`,
+    String.raw`^[ \t]*rate_limit\s+to:`,
     String.raw`\bRateLimiter::for\(`,
     `['"]throttle:`,
     String.raw`\bThrottleRequests\b`,
@@ -52,6 +53,27 @@ const CODE = new RegExp(
     String.raw`\bHammer\.check_rate\b`,
   ].join('|'),
   'm',
+);
+
+/**
+ * A hand-written fixed-window or sliding-window limiter has no name to find: it counts requests
+ * per key and answers 429. Both shapes in one production file are the mechanism; either alone is
+ * not (a client that handles another service's 429, a page-view counter).
+ */
+const REJECT_429 = new RegExp(
+  [
+    String.raw`(?:\.status\(\s*|\.status_code\s*=\s*|\bstatus(?:_code|Code)?\s*[=:]\s*|WriteHeader\(\s*|http\.Error\([^\n]*?,\s*|\babort\(\s*|\bStatusCode\(\s*|\bhead\s+|ResponseEntity\.status\(\s*|\bStatusCode\s*=\s*)(?:429\b|http\.StatusTooManyRequests|HttpStatus\.TOO_MANY_REQUESTS|:too_many_requests|status\.HTTP_429_TOO_MANY_REQUESTS|StatusCodes\.Status429TooManyRequests|\(int\)\s*HttpStatusCode\.TooManyRequests|HttpStatusCode\.TooManyRequests|HTTPStatus\.TOO_MANY_REQUESTS)`,
+    String.raw`\braise\s+(?:Throttled|TooManyRequests|RateLimitExceeded)\b`,
+    String.raw`\bnew\s+(?:TooManyRequests|RateLimitExceeded)\w*\(`,
+  ].join('|'),
+);
+const COUNTER = new RegExp(
+  [
+    String.raw`\.(?:incr|incrby|incr_by|increment|Incr|IncrBy|Increment|INCR)\s*\(`,
+    String.raw`\b\w*(?:[Cc]ount|[Hh]its|[Rr]equests|[Tt]okens)\w*\s*(?:\+=|-=)\s*\d`,
+    String.raw`\b\w*(?:[Cc]ount|[Hh]its|[Rr]equests|[Tt]okens)\w*(?:\+\+|--)`,
+    String.raw`\b(?:zadd|ZAdd|ZADD)\b`,
+  ].join('|'),
 );
 
 const INGRESS_LIMIT = /^(nginx\.ingress\.kubernetes\.io\/limit-(rps|rpm|connections|rate)|.*ratelimit.*)$/i;
@@ -72,7 +94,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that registers a limiter (`rateLimit(`, `@limiter.limit(`, `AddRateLimiter(`, `rate.NewLimiter(`, `Rack::Attack`, `throttle:` middleware) in production sources; ingress annotations such as `nginx.ingress.kubernetes.io/limit-rps`, Traefik/Kong rate-limit objects; Terraform API Gateway throttling, WAF `rate_based_statement`, Cloud Armor `rate_limit_options`. A catalogue library (`rate-limiting`) declared but unused earns partial credit.',
+      'Code that registers a limiter (`rateLimit(`, `@limiter.limit(`, `AddRateLimiter(`, `rate.NewLimiter(`, `Rack::Attack`, `throttle:` middleware) in production sources, and hand-written limiters: a token-bucket or limiter type written in the project, or a file that counts requests (`incr(`, `count += 1`) and answers 429; ingress annotations such as `nginx.ingress.kubernetes.io/limit-rps`, Traefik/Kong rate-limit objects; Terraform API Gateway throttling, WAF `rate_based_statement`, Cloud Armor `rate_limit_options`. A catalogue library (`rate-limiting`) declared but unused earns partial credit.',
     patterns: {
       code: {
         regex: CODE,
@@ -89,6 +111,25 @@ export default defineRule({
           'RateLimiter',
         ],
         maxPerFile: 3,
+      },
+      reject429: {
+        regex: REJECT_429,
+        files: CODE_GLOBS,
+        literals: [
+          '429',
+          'TooManyRequests',
+          'TOO_MANY_REQUESTS',
+          'too_many_requests',
+          'Throttled',
+          'RateLimitExceeded',
+        ],
+        maxPerFile: 2,
+      },
+      counter: {
+        regex: COUNTER,
+        files: CODE_GLOBS,
+        literals: ['ncr', 'INCR', 'ount', 'its', 'equests', 'okens', 'zadd', 'ZAdd', 'ZADD'],
+        maxPerFile: 2,
       },
     },
     reads: [...TF_READS],
@@ -122,8 +163,19 @@ export default defineRule({
       else if (hasBlock(r, 'rate_based_statement') || hasBlock(r, 'rate_limit_options') || /rate_limit/.test(t))
         config.push({ path: r.path, line: r.line, note: `${label(r)} limits request rates` });
     }
+    // A hand-written limiter: a file that counts requests and answers 429.
+    const counting = new Set(productionMatches(ctx, 'counter').map((m) => m.path));
+    const handWritten = productionMatches(ctx, 'reject429').filter(
+      (m) => counting.has(m.path) && !isCommentLine(m.snippet),
+    );
     // A reverse proxy kept in the repository (nginx limit_req, Traefik rateLimit, Caddy rate_limit).
     config.push(...ctx.facts.proxy.rateLimits);
-    return libraryVerdict(ctx, { what: 'rate limiting', catalogue: 'rate-limiting', code: ['code'], config });
+    return libraryVerdict(ctx, {
+      what: 'rate limiting',
+      catalogue: 'rate-limiting',
+      code: ['code'],
+      config,
+      handWritten,
+    });
   },
 });

@@ -1,3 +1,4 @@
+import { deployedWorkloads } from '../../src/facts/runtime.js';
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
@@ -64,7 +65,7 @@ export default defineRule({
     patterns: {
       // PaaS instance counts: DigitalOcean App Platform spec, Fly.io, Render.
       paas: {
-        regex: /^\s*(instance_count|min_machines_running|numInstances)\s*[:=]\s*(\d+)/m,
+        regex: /^[ \t]*(instance_count|min_machines_running|numInstances)\s*[:=]\s*(\d+)/m,
         files: ['**/spec.yaml', '.do/*.yaml', '**/fly.toml', '**/render.yaml'],
         literals: ['instance_count', 'min_machines_running', 'numInstances'],
         maxPerFile: 10,
@@ -100,8 +101,8 @@ export default defineRule({
     );
     const overrides = new Map(model.kustomizations.flatMap((k) => k.replicas.map((r) => [r.name, r.count] as const)));
     let k8sWorkloads = 0;
-    for (const w of model.workloads) {
-      if (!SCALED_KINDS.includes(w.kind) || w.disabled || w.hook || !isProductionPath(w.path)) continue;
+    for (const w of deployedWorkloads(ctx.files)) {
+      if (!SCALED_KINDS.includes(w.kind) || w.disabled || w.hook) continue;
       k8sWorkloads++;
       const where = `${w.kind} ${w.name || '(templated)'}`;
       const scaled = scaledNames.has(w.name) || (w.chart !== undefined && scalers.some((h) => h.chart === w.chart));

@@ -4,6 +4,10 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 const deploy = (resources: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: api:1\n${resources}`;
 
+// A Deployment CI applies in a kind cluster to test against: a fixture, not a deployment.
+const REDIS_FIXTURE =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: redis\nspec:\n  template:\n    spec:\n      containers:\n        - name: redis\n          image: redis:7\n';
+
 ruleTester(rule, {
   valid: [
     {
@@ -37,6 +41,23 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a systemd unit a package installs is judged like any other unit: no MemoryMax or CPUQuota',
+      profile: 'service',
+      tree: {
+        'main.go': 'package main\n',
+        Procfile: 'web: bin/feeds\n',
+        'packaging/systemd/feeds.service':
+          '[Unit]\nDescription=Feeds\n\n[Service]\nExecStart=/usr/bin/feeds\nType=notify\nWatchdogSec=60s\nRestart=always\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: '1 of 1 lack',
+        evidence: [
+          { path: 'packaging/systemd/feeds.service', line: 4, note: 'systemd unit sets no MemoryMax/CPUQuota' },
+        ],
+      },
+    },
     {
       name: 'Kubernetes: a finding per container without resources, with its line',
       tree: {
@@ -84,10 +105,16 @@ ruleTester(rule, {
       expect: { outcome: 'not-applicable', message: 'Helm chart' },
     },
     {
-      name: 'no orchestration',
+      name: 'nothing declares how the service runs',
       profile: 'service',
       tree: { 'app.py': '', Dockerfile: 'FROM python:3\n' },
-      expect: { outcome: 'not-applicable', message: 'no orchestration' },
+      expect: { outcome: 'not-applicable', message: 'nothing here declares how the service runs' },
+    },
+    {
+      name: 'a Procfile alone: the platform sizes the service, and the reason names it (not "no orchestration")',
+      profile: 'service',
+      tree: { 'main.go': 'package main\n', Procfile: 'web: bin/feeds\n', '.github/configs/redis.yaml': REDIS_FIXTURE },
+      expect: { outcome: 'not-applicable', message: 'the service runs on Heroku (Procfile)' },
     },
   ],
 });

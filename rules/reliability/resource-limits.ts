@@ -3,7 +3,14 @@ import type { Evidence } from '../../src/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
 import { deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
-import { isProductionPath } from '../../src/facts/paths.js';
+import {
+  deployedWorkloads,
+  runtime,
+  SYSTEMD_GLOBS,
+  systemdEvidence,
+  undeclaredReason,
+} from '../../src/facts/runtime.js';
+import type { NotApplicable, RuleContext } from '../../src/types.js';
 import { label, resourcesOf, terraform, TF_READS } from '../../src/facts/terraform.js';
 
 export default defineRule({
@@ -18,8 +25,8 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Kubernetes containers (plain, multi-document and Helm templates with values.yaml): a finding per container without requests or limits, with file:line; LimitRange objects; compose `deploy.resources`/`mem_limit`/`cpus`; ECS task definitions (JSON or Terraform) cpu/memory; Nomad task `resources`. Not applicable without orchestration.',
-    reads: [...DEPLOY_READS, ...TF_READS],
+      'Kubernetes containers (plain, multi-document and Helm templates with values.yaml): a finding per container without requests or limits, with file:line; LimitRange objects; compose `deploy.resources`/`mem_limit`/`cpus`; ECS task definitions (JSON or Terraform) cpu/memory; Nomad task `resources`; systemd units (`MemoryMax`, `CPUQuota`). Not applicable when nothing here declares units (a PaaS such as Heroku sizes the service itself; the reason says which).',
+    reads: [...DEPLOY_READS, ...TF_READS, ...SYSTEMD_GLOBS],
     digests: [K8S_DIGEST],
   },
   // A reusable module or chart is judged as a package: its defaults are its callers' to override.
@@ -28,19 +35,7 @@ export default defineRule({
       ? {
           reason: `${ctx.facts.reusable.reason}: requests and limits are set where it is deployed (chart values and module inputs are the caller’s choice)`,
         }
-      : ((ctx) => {
-          const d = deployments(ctx.files);
-          const has =
-            k8s(ctx.files).workloads.length +
-              d.compose.filter((s) => s.built).length +
-              d.ecs.length +
-              d.nomad.length +
-              resourcesOf(terraform(ctx.files), 'aws_ecs_task_definition').length >
-            0;
-          return has
-            ? true
-            : { reason: 'no orchestration (Kubernetes workloads, compose, ECS or Nomad) declares workloads here' };
-        })(ctx),
+      : runsHere(ctx),
   check(ctx) {
     const findings: Evidence[] = [];
     const good: Evidence[] = [];
@@ -48,8 +43,8 @@ export default defineRule({
     let earned = 0;
     const model = k8s(ctx.files);
     const limitRanges = objectsOfKind(model, 'LimitRange');
-    for (const w of model.workloads) {
-      if (w.disabled || w.hook || !isProductionPath(w.path)) continue;
+    for (const w of deployedWorkloads(ctx.files)) {
+      if (w.disabled || w.hook) continue;
       for (const c of w.containers.filter((c) => !c.init)) {
         units++;
         const { requests, limits } = c.resources;
@@ -116,6 +111,13 @@ export default defineRule({
         }
       }
     }
+    // A unit a package installs: systemd cgroup limits (MemoryMax, CPUQuota) size it.
+    for (const u of runtime(ctx.files).systemd) {
+      units++;
+      if (u.limits.length > 0)
+        earned++, good.push({ path: u.path, line: u.limits[0]!, note: 'systemd unit sets cgroup limits' });
+      else findings.push(systemdEvidence(u, 'systemd unit sets no MemoryMax/CPUQuota'));
+    }
     const notes = [...model.notes, ...d.notes].slice(0, 5).map((x) => ({ path: x.path, note: x.note }));
     const lr = limitRanges
       .slice(0, 2)
@@ -148,3 +150,10 @@ export default defineRule({
     );
   },
 });
+
+/** Units that can declare limits exist here (the same runtime fact orchestration reads). */
+function runsHere(ctx: RuleContext): true | NotApplicable {
+  const r = runtime(ctx.files);
+  const units = Object.values(r.declarative).reduce((a, b) => a + b, 0);
+  return units > 0 ? true : { reason: undeclaredReason(r, 'resource requests and limits') };
+}

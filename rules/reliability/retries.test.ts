@@ -9,11 +9,11 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'libs/common/src/lib/config.ts':
-          "export const GATHER_JOB_OPTIONS = {\n  attempts: 12,\n  backoff: { type: 'exponential', delay: 1000 },\n};\n",
+          "export const GATHER_JOB_OPTIONS: JobOptions = {\n  attempts: 12,\n  backoff: {\n    delay: ms('1 minute'),\n    type: 'exponential'\n  },\n  removeOnComplete: true\n};\n",
         'apps/api/src/services/data-provider.service.ts':
           "const quote = await got('https://query1.finance.example.com/v7/quote');\n",
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'libs/common/src/lib/config.ts', line: 3 }] },
+      expect: { outcome: 'pass', evidence: [{ path: 'libs/common/src/lib/config.ts', line: 2 }] },
     },
     {
       name: 'Python: a tenacity decorator on a client call passes',
@@ -61,6 +61,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'job options with attempts but no backoff, and a login attempt counter, are no retry policy',
+      profile: 'service',
+      tree: {
+        'src/queue.ts':
+          'export const JOB = {\n  attempts: 3,\n  removeOnComplete: true\n};\nconst backoff = { delay: 5 };\n',
+        'src/login.ts': "const state = { attempts: 5 };\nawait fetch('https://idp.example.com/token');\n",
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'Node: p-retry declared but never imported earns nothing, and the evidence says why',
       profile: 'service',

@@ -10,11 +10,13 @@ const CODE = new RegExp(
     String.raw`(?:from\s+|require\(\s*)['"](?:p-retry|async-retry|axios-retry|retry-axios|exponential-backoff|@lifeomic/attempt|fetch-retry)['"]`,
     String.raw`\bretry\(\s*handle(?:All|Type|When|Result)\b`,
     // Job queues that retry with backoff: Bull/BullMQ job options, Sidekiq, Celery.
-    String.raw`\bbackoff\s*:\s*\{\s*type\s*:\s*['"](?:exponential|fixed)`,
+    // The options span lines (`attempts: 12,\n backoff: {\n delay: …,\n type: 'exponential' }`).
+    String.raw`\bbackoff\s*:\s*\{[^}]{0,160}?\btype\s*:\s*['"](?:exponential|fixed)`,
+    String.raw`\battempts\s*:\s*(?:[2-9]|\d{2,})\b[^}]{0,160}?\bbackoff\s*:\s*(?:\d|\{)`,
     String.raw`\bsidekiq_options\b[^\n]*\bretry:\s*(?:[1-9]|true)`,
     String.raw`\b(?:autoretry_for\s*=|retry_backoff\s*=\s*True)`,
     // Python
-    String.raw`^\s*@(?:tenacity\.)?retry\b`,
+    String.raw`^[ \t]*@(?:tenacity\.)?retry\b`,
     String.raw`@backoff\.on_(?:exception|predicate)\b`,
     String.raw`\bstamina\.retry\b`,
     String.raw`\bRetry\(\s*(?:total|connect|read|status|backoff_factor|status_forcelist)\s*=`,
@@ -29,8 +31,8 @@ const CODE = new RegExp(
     String.raw`\bRetry\.(?:of|backoff|fixedDelay)\(`,
     String.raw`\bRetryRegistry\b`,
     String.raw`\bRetryTemplate\b`,
-    String.raw`^\s*-?\s*name:\s*Retry\s*$`,
-    String.raw`^\s*resilience4j\.retry\.`,
+    String.raw`^[ \t]*(?:-[ \t]*)?name:[ \t]*Retry[ \t\r]*$`,
+    String.raw`^[ \t]*resilience4j\.retry\.`,
     String.raw`\bRetryConfig\.custom\(`,
     // C#
     String.raw`\bWaitAndRetry(?:Async|Forever|ForeverAsync)?\(`,

@@ -72,7 +72,7 @@ export default defineRule({
       // Zuul connect/socket-timeout-millis — also in config-server repositories (config/**).
       springTimeout: {
         regex:
-          /^\s*[\w.-]*(?:(?:connect|read|response|socket)[-_]?timeout(?:[-_]?(?:millis|ms|in[-_]?milliseconds))?|timeoutInMilliseconds)\s*[:=]\s*\S/im,
+          /^[ \t]*[\w.-]*(?:(?:connect|read|response|socket)[-_]?timeout(?:[-_]?(?:millis|ms|in[-_]?milliseconds))?|timeoutInMilliseconds)\s*[:=]\s*\S/im,
         files: [
           '**/application*.{yml,yaml,properties}',
           '**/config/**/*.{yml,yaml,properties}',
@@ -144,7 +144,8 @@ export default defineRule({
       else seen.add(k);
     }
     // A timeout in browser code (jQuery `timeout: 2000` in static/js) bounds the page, not the service.
-    const explicit = [...productionMatches(ctx, 'explicit', 'pyExplicit'), ...ctx.matches('springTimeout')].filter(
+    // Spring settings of the tests (src/test/resources) configure the test run, not the service.
+    const explicit = [...productionMatches(ctx, 'explicit', 'pyExplicit', 'springTimeout')].filter(
       (m) => !isBrowserCode(m.path),
     );
     const findings: Evidence[] = faults.slice(0, 20).map((f) => fromMatch(f.m, f.note));

@@ -74,6 +74,24 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'authentication written by hand: Basic or Bearer credentials read from the request, bcrypt-checked (ntfy-style Go)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/push\n\ngo 1.22\n',
+        'server/auth.go':
+          'package server\n\nfunc (s *Server) authenticate(r *http.Request) (*User, error) {\n\tvalue := r.Header.Get("Authorization")\n\treturn s.users.Check(value)\n}\n',
+        'user/manager.go':
+          'package user\n\nfunc (m *Manager) check(u *User, pass string) error {\n\treturn bcrypt.CompareHashAndPassword([]byte(u.Hash), []byte(pass))\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'server/auth.go', line: 4 },
+          { path: 'user/manager.go', line: 4 },
+        ],
+      },
+    },
+    {
       name: 'Rails Devise routes pass',
       profile: 'service',
       tree: { 'config/routes.rb': 'Rails.application.routes.draw do\n  devise_for :users\nend\n' },
@@ -125,7 +143,12 @@ ruleTester(rule, {
     {
       name: 'a Flask service without authentication fails and says what was searched',
       profile: 'service',
-      tree: { 'requirements.txt': 'flask==3.0.0\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' },
+      tree: {
+        'requirements.txt': 'flask==3.0.0\n',
+        'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+        // A client that sends credentials checks nobody's.
+        'client.py': 'requests.get(URL, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=3)\n',
+      },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
     {

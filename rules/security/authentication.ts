@@ -15,7 +15,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`; Laravel `auth:` middleware; actix/axum bearer auth. Libraries from the `authentication` catalogue alone earn partial credit.',
+      'Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`; Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash, or the Basic or Authorization header of an incoming request read). Libraries from the `authentication` catalogue alone earn partial credit.',
     patterns: {
       js: {
         regex:
@@ -41,7 +41,7 @@ export default defineRule({
       },
       python: {
         regex:
-          /\b(?:OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|HTTPBearer|HTTPBasic|APIKeyHeader|APIKeyCookie|OpenIdConnect)\s*\(|DEFAULT_AUTHENTICATION_CLASSES|^\s*authentication_classes\s*=|@(?:jwt_required|login_required|auth_required|token_required|auth\.login_required)\b|\bJWTManager\s*\(|\bLoginManager\s*\(|\bHTTP(?:Basic|Token)Auth\s*\(|\bjwt\.decode\s*\(|Depends\(\s*(?:get_current_(?:active_)?user|current_(?:active_)?user|verify_token|authenticate)\b|AuthenticationMiddleware|AUTHENTICATION_BACKENDS|\bFastAPIUsers\s*\(/m,
+          /\b(?:OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|HTTPBearer|HTTPBasic|APIKeyHeader|APIKeyCookie|OpenIdConnect)\s*\(|DEFAULT_AUTHENTICATION_CLASSES|^[ \t]*authentication_classes\s*=|@(?:jwt_required|login_required|auth_required|token_required|auth\.login_required)\b|\bJWTManager\s*\(|\bLoginManager\s*\(|\bHTTP(?:Basic|Token)Auth\s*\(|\bjwt\.decode\s*\(|Depends\(\s*(?:get_current_(?:active_)?user|current_(?:active_)?user|verify_token|authenticate)\b|AuthenticationMiddleware|AUTHENTICATION_BACKENDS|\bFastAPIUsers\s*\(/m,
         files: ['**/*.py'],
         literals: [
           'OAuth2',
@@ -87,7 +87,7 @@ export default defineRule({
       },
       jvmConfig: {
         regex:
-          /spring\.security\.oauth2\.|^\s*(?:issuer-uri|jwk-set-uri)\s*:|quarkus\.oidc\.auth-server-url|mp\.jwt\.verify/m,
+          /spring\.security\.oauth2\.|^[ \t]*(?:issuer-uri|jwk-set-uri)\s*:|quarkus\.oidc\.auth-server-url|mp\.jwt\.verify/m,
         files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'],
         literals: ['oauth2', 'issuer-uri', 'jwk-set-uri', 'quarkus.oidc', 'mp.jwt'],
       },
@@ -99,7 +99,7 @@ export default defineRule({
       },
       ruby: {
         regex:
-          /^\s*devise_for\b|^\s*devise\s+:|before_action\s+:authenticate_\w+|\bauthenticate_user!|^\s*has_secure_password\b|\bJWT\.decode\s*\(|^\s*use_doorkeeper\b|\bdoorkeeper_authorize!|authenticate_or_request_with_http_(?:token|basic)|^\s*http_basic_authenticate_with\b|^\s*include\s+Rodauth|Warden::Manager/m,
+          /^[ \t]*devise_for\b|^[ \t]*devise\s+:|before_action\s+:authenticate_\w+|\bauthenticate_user!|^[ \t]*has_secure_password\b|\bJWT\.decode\s*\(|^[ \t]*use_doorkeeper\b|\bdoorkeeper_authorize!|authenticate_or_request_with_http_(?:token|basic)|^[ \t]*http_basic_authenticate_with\b|^[ \t]*include\s+Rodauth|Warden::Manager/m,
         files: ['**/*.rb'],
         literals: ['devise', 'authenticate', 'has_secure_password', 'JWT', 'doorkeeper', 'Rodauth', 'Warden'],
       },
@@ -112,7 +112,7 @@ export default defineRule({
       },
       phpConfig: {
         regex:
-          /^\s+(?:form_login|json_login|jwt|http_basic|custom_authenticators?|access_token|oauth|login_throttling|entry_point|remember_me):/m,
+          /^[ \t]+(?:form_login|json_login|jwt|http_basic|custom_authenticators?|access_token|oauth|login_throttling|entry_point|remember_me):/m,
         files: ['**/config/packages/security.{yaml,yml}', '**/security.{yaml,yml}'],
         literals: [
           'login',
@@ -142,6 +142,24 @@ export default defineRule({
           'verify_with_key',
         ],
       },
+      // Authentication written by hand: a stored password hash verified, or the credentials of an
+      // incoming request read (`r.BasicAuth()`, `r.Header.Get("Authorization")`) to look the caller up.
+      handWritten: {
+        regex:
+          /\bbcrypt\.(?:CompareHashAndPassword|compare|compareSync|checkpw|verify)\s*\(|\bcheck_password_hash\s*\(|\bargon2\w*\.(?:verify|Verify|ComparePasswordAndHash)\w*\s*\(|\bBCrypt(?:\.Net\.BCrypt)?\.Verify\s*\(|\bpasswordEncoder\.matches\s*\(|\b(?:r|req|request)\.BasicAuth\s*\(\s*\)|\b(?:r|req|request)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\brequest\.headers\.get\s*\(\s*["']Authorization["']|\breq\.headers\.authorization\b/,
+        files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
+        literals: [
+          'bcrypt',
+          'check_password_hash',
+          'argon2',
+          'BCrypt',
+          'passwordEncoder',
+          'BasicAuth',
+          'Authorization',
+          'authorization',
+        ],
+        maxPerFile: 2,
+      },
     },
   },
   appliesTo: ({ facts }) =>
@@ -164,6 +182,7 @@ export default defineRule({
         { key: 'php', label: 'PHP authentication', reject: /^(?!.*(?:middleware|Auth::|JWT|auth\(\)|IsGranted))/ },
         { key: 'phpConfig', label: 'Symfony firewall authenticator' },
         { key: 'rust', label: 'Rust authentication' },
+        { key: 'handWritten', label: 'credentials checked by hand (password hash or Authorization header)' },
       ],
       searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files`,
     });

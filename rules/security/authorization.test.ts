@@ -4,6 +4,29 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'team roles checked by hand: a membership flag that refuses with 403 (Django), an OAuth scope check (Rails)',
+      profile: 'service',
+      tree: {
+        'hc/front/views.py': [
+          'def _get_rw_check_for_user(request, code):',
+          '    check, rw = _get_check_for_user(request, code)',
+          '    if not rw:',
+          '        raise PermissionDenied',
+          '    return check',
+          '',
+        ].join('\n'),
+        'app/controllers/api/v1/messages_controller.rb':
+          'class Api::V1::MessagesController < Api::V1::BaseController\n  before_action -> { authorize_scope!(:write) }, only: [:create]\nend\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'app/controllers/api/v1/messages_controller.rb', line: 2 },
+          { path: 'hc/front/views.py', line: 3 },
+        ],
+      },
+    },
+    {
       name: 'hand-written admin guards that deny the request are role checks (Go and Ruby)',
       profile: 'service',
       tree: {
@@ -89,6 +112,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a 403 for a missing token is authentication, not a role check',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"express":"4"}}',
+        'src/auth.js':
+          "export function auth(req, res, next) {\n  if (!req.headers.token) {\n    return res.status(403).json({ error: 'no token' });\n  }\n  next();\n}\n",
+        'src/views.py': 'def edit(request):\n    if not form.is_valid():\n        raise PermissionDenied\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'an ASP.NET CORS policy is not an authorization policy',
       profile: 'service',

@@ -3,6 +3,15 @@ import { codeOrDeps } from './_lib/code-or-deps.js';
 
 const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireRole|requirePermission|checkPermission|hasScope|requireScope)\s*\(`;
 /** Home-grown checks: a list of required rights or roles compared with the user's. */
+/** A request refused as forbidden (403), per framework. */
+const DENY = String.raw`raise\s+(?:PermissionDenied|Http403|Forbidden)\b|HttpResponseForbidden\s*\(|\babort\(\s*403|http\.StatusForbidden|\.status\(\s*403\s*\)|\bstatus(?:_code)?\s*[=:]\s*403\b|\bForbidden(?:Exception|Error)\s*\(|\bhead\s+:forbidden|\bstatus:\s*:forbidden|\bForbid\(\s*\)|Status403Forbidden|HttpStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\bJSONForbidden\s*\(|\bHTMLForbidden\s*\(|\bForbidden\s*\(\s*w\b|throw\s+new\s+\w*Forbidden\w*\(|\bforbidden!|\bAccessDenied(?:Exception|Error)?\s*\(`;
+/**
+ * A condition on a role, permission, scope or membership whose branch refuses the request with a
+ * 403: `if not rw: raise PermissionDenied`, `unless membership.admin? head :forbidden`,
+ * `if !user.CanEdit { http.Error(w, …, http.StatusForbidden) }`. A missing user (`if (!token)`)
+ * is authentication, not this.
+ */
+const ROLE_DENY = String.raw`\b(?:if|unless)\b[^\n]{0,80}?\b(?:\w*(?:[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]llowed|[Aa]uthori[sz]ed|[Mm]ember|[Gg]rant|[Pp]rivilege|[Ss]taff|[Ss]uperuser)\w*\??|rw|is_rw|[Cc]an[A-Z_]\w*\??|can\?)(?:\b|(?<=\?))[^\n]{0,80}(?:\n[^\n]{0,120}?)?(?:${DENY})`;
 const RIGHTS = String.raw`\b(?:hasRequiredRights|requiredRights|requiredRoles|requiredPermissions|allowedRoles)\b`;
 
 export default defineRule({
@@ -17,7 +26,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit.',
+      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit.',
     patterns: {
       js: {
         regex: new RegExp(
@@ -40,7 +49,7 @@ export default defineRule({
       },
       python: {
         regex: new RegExp(
-          String.raw`^\s*permission_classes\s*=|DEFAULT_PERMISSION_CLASSES|@permission_required\b|\bPermissionRequiredMixin\b|\.has_perms?\s*\(|@roles_(?:required|accepted)\b|\bSecurity\s*\([^)]*scopes\s*=|\bSecurityScopes\b|\bcasbin\.(?:Enforcer|SyncedEnforcer)\s*\(|\boso\.(?:authorize|is_allowed)\s*\(|@user_passes_test\b|\bPermission\s*\(\s*RoleNeed|\bif\s+not\s+[\w.]+\.(?:is_superuser|is_admin|is_staff)\b|Depends\(\s*get_current_active_(?:superuser|admin)\b|${ROLE_CALL}`,
+          String.raw`^[ \t]*permission_classes\s*=|DEFAULT_PERMISSION_CLASSES|@permission_required\b|\bPermissionRequiredMixin\b|\.has_perms?\s*\(|@roles_(?:required|accepted)\b|\bSecurity\s*\([^)]*scopes\s*=|\bSecurityScopes\b|\bcasbin\.(?:Enforcer|SyncedEnforcer)\s*\(|\boso\.(?:authorize|is_allowed)\s*\(|@user_passes_test\b|\bPermission\s*\(\s*RoleNeed|\bif\s+not\s+[\w.]+\.(?:is_superuser|is_admin|is_staff)\b|Depends\(\s*get_current_active_(?:superuser|admin)\b|${ROLE_CALL}`,
           'm',
         ),
         files: ['**/*.py'],
@@ -112,11 +121,17 @@ export default defineRule({
         ],
         maxPerFile: 3,
       },
+      roleDeny: {
+        regex: new RegExp(ROLE_DENY),
+        files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
+        literals: ['403', 'orbid', 'PermissionDenied', 'AccessDenied', 'FORBIDDEN'],
+        maxPerFile: 3,
+      },
       ruby: {
         regex:
-          /^\s*authorize\s*(?:\(|[@:]\w)|^\s*include\s+Pundit\b|\bload_and_authorize_resource\b|^\s*authorize_resource\b|^\s*(?:can|cannot)\s+:\w+|\bverify_authorized\b|\bpolicy_scope\s*\(|\bauthorize!\s*[(@:]|\bhas_role\?\s*\(/m,
+          /^[ \t]*authorize\s*(?:\(|[@:]\w)|\bauthorize_scope!\s*[(:]|^[ \t]*include\s+Pundit\b|\bload_and_authorize_resource\b|^[ \t]*authorize_resource\b|^[ \t]*(?:can|cannot)\s+:\w+|\bverify_authorized\b|\bpolicy_scope\s*\(|\bauthorize!\s*[(@:]|\bhas_role\?\s*\(/m,
         files: ['**/*.rb'],
-        literals: ['authorize', 'Pundit', 'can ', 'cannot ', 'policy_scope', 'has_role'],
+        literals: ['authorize', 'Pundit', 'can ', 'cannot ', 'policy_scope', 'has_role', 'authorize_scope'],
       },
       php: {
         regex:
@@ -136,7 +151,7 @@ export default defineRule({
         ],
       },
       phpConfig: {
-        regex: /^\s+access_control:|^\s+role_hierarchy:/m,
+        regex: /^[ \t]+access_control:|^[ \t]+role_hierarchy:/m,
         files: ['**/config/packages/security.{yaml,yml}', '**/security.{yaml,yml}'],
         literals: ['access_control', 'role_hierarchy'],
       },
@@ -179,6 +194,7 @@ export default defineRule({
         { key: 'phpConfig', label: 'Symfony access control' },
         { key: 'rust', label: 'Rust role or policy checks' },
         { key: 'roleCheck', label: 'role checks in handlers (admin guards)' },
+        { key: 'roleDeny', label: 'requests refused with 403 on a role, permission or membership check' },
       ],
       searchedNote: `no role, permission or policy checks in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files, no .rego policies`,
     });

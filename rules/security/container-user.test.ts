@@ -14,15 +14,26 @@ ruleTester(rule, {
       expect: { outcome: 'pass', data: { dockerfiles: 1, nonRoot: 1 } },
     },
     {
-      name: 'SQL Server 2022 and Bitnami base images run as an unprivileged user by default',
+      name: 'SQL Server 2022, Bitnami, Grafana and Prometheus base images run as an unprivileged user by default',
       tree: {
         'src/Database/Dockerfile': 'FROM mcr.microsoft.com/mssql/server:2022-latest\nCOPY init.sql /init.sql\n',
         'cache/Dockerfile': 'FROM bitnami/redis:7.2\n',
+        'docker/grafana/Dockerfile': 'FROM grafana/grafana:5.2.4\nADD ./provisioning /etc/grafana/provisioning\n',
+        'docker/prometheus/Dockerfile': 'FROM prom/prometheus:v2.4.2\nADD prometheus.yml /etc/prometheus/\n',
       },
       expect: {
         outcome: 'pass',
         evidence: [{ path: 'src/Database/Dockerfile', line: 1, note: 'base image runs as an unprivileged user' }],
       },
+    },
+    {
+      name: 'a base image that the runtime Dockerfile builds FROM (Dockerfile.base, no CMD) is not a runtime image',
+      tree: {
+        'Dockerfile.base': 'FROM node:22 AS deps\nRUN yarn install\nCOPY . .\nRUN yarn build\n',
+        Dockerfile:
+          'ARG BASE_IMAGE=acme/app-base\nFROM ${BASE_IMAGE} AS base\nFROM node:22-slim AS runner\nCOPY --from=base /app /app\nUSER node\nCMD ["node", "build/server/index.js"]\n',
+      },
+      expect: { outcome: 'pass', data: { dockerfiles: 1 }, evidence: [{ path: 'Dockerfile', line: 5 }] },
     },
     {
       name: 'a multi-stage Node image ending with USER node passes, citing the USER line',
@@ -95,6 +106,15 @@ ruleTester(rule, {
       name: 'no Dockerfile: not applicable',
       tree: { 'main.go': 'package main\n' },
       expect: { outcome: 'not-applicable' },
+    },
+    {
+      name: 'a chart repository whose only Dockerfile builds a maintainer script ships no image',
+      profile: 'infrastructure',
+      tree: {
+        'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+        'scripts/release-analysis/Dockerfile': 'FROM python:3.12\nCOPY . .\nCMD ["python", "analyse.py"]\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'no image ships from this infrastructure repository' },
     },
     {
       name: 'a dev container alone is not a deployment',

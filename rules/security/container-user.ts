@@ -30,10 +30,20 @@ export default defineRule({
       'Every Dockerfile/Containerfile (not dev containers): the last `USER` of the final stage, following stages built FROM an earlier stage; `:nonroot` distroless and Chainguard images count as unprivileged. A finding per final stage without USER (at its FROM line) or whose USER is root/0.',
     reads: DOCKERFILE_GLOBS,
   },
-  appliesTo: ({ files }) =>
-    dockerfiles(files).some((d) => !isDevOnly(d.path))
-      ? true
-      : { reason: 'no Dockerfile or Containerfile in the repository' },
+  appliesTo: ({ files, facts }) => {
+    const all = dockerfiles(files).filter((d) => !isDevOnly(d.path));
+    if (all.length === 0) return { reason: 'no Dockerfile or Containerfile in the repository' };
+    // A chart or module repository ships no image: its Dockerfiles build maintainer tools.
+    const shipped = all.filter((d) => !d.ok || (isProductionPath(d.path) && !isToolImage(d)));
+    if (facts.profile.id !== 'service' && shipped.length === 0)
+      return {
+        reason: `no image ships from this ${facts.profile.id} repository: ${all
+          .slice(0, 3)
+          .map((d) => d.path)
+          .join(', ')} build${all.length === 1 ? 's' : ''} tools, tests or examples`,
+      };
+    return true;
+  },
   check({ files }) {
     const all = dockerfiles(files).filter((d) => !isDevOnly(d.path));
     const ok = all.filter((d) => d.ok);

@@ -51,7 +51,7 @@ export default defineRule({
     if (
       renovate.length === 0 &&
       files.exists('package.json') &&
-      /^\s*"renovate"\s*:/m.test(files.read('package.json') ?? '')
+      /^[ \t]*"renovate"\s*:/m.test(files.read('package.json') ?? '')
     )
       renovate.push('package.json');
     const evidence: Evidence[] = renovate.map((p) => ({

@@ -18,6 +18,15 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a Rails-era MIT-LICENSE at the root passes',
+      tree: {
+        'MIT-LICENSE':
+          'Copyright (c) 2009 Rubygems\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\n',
+        Gemfile: "gem 'rails'\n",
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'MIT-LICENSE' }] },
+    },
+    {
       name: 'COPYING with the GPL passes',
       tree: {
         COPYING: '                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n',

@@ -2,7 +2,9 @@ import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
 
-const LICENSE_FILE = /^(licen[cs]e|copying|unlicense)([-._][\w.-]*)?$/i;
+// `LICENSE`, `LICENSE.md`, `COPYING`, and the Rails-era `MIT-LICENSE` (a licence name in front).
+const LICENSE_FILE =
+  /^(?:(?:mit|apache|bsd|gpl|lgpl|agpl|mpl|isc)[-_.]?[\w.]*[-_.])?(licen[cs]e|copying|unlicense)([-._][\w.-]*)?$/i;
 
 /** Common licence texts, recognised by a phrase of their first lines. */
 const SPDX: [RegExp, string][] = [
@@ -72,15 +74,15 @@ export default defineRule({
 /** Licence fields of root manifests, with their line. */
 function manifestLicences(files: { paths: readonly string[]; read(p: string): string | undefined }): Evidence[] {
   const probes: [RegExp, RegExp][] = [
-    [/^package\.json$|^composer\.json$/, /^\s*"licen[cs]e"\s*:\s*"([^"]+)"/m],
+    [/^package\.json$|^composer\.json$/, /^[ \t]*"licen[cs]e"\s*:\s*"([^"]+)"/m],
     [
       /^pyproject\.toml$|^Cargo\.toml$/,
-      /^\s*licen[cs]e(?:-file)?\s*=\s*(?:\{\s*(?:text|file)\s*=\s*)?["']([^"']+)["']/m,
+      /^[ \t]*licen[cs]e(?:-file)?\s*=\s*(?:\{\s*(?:text|file)\s*=\s*)?["']([^"']+)["']/m,
     ],
     [/^[^/]+\.gemspec$/, /\.licen[cs]es?\s*=\s*\[?\s*["']([^"']+)["']/m],
     [/^pom\.xml$/, /<license>\s*<name>([^<]+)<\/name>/m],
     [/^[^/]+\.(cs|fs|vb)proj$|^Directory\.Build\.props$/, /<PackageLicenseExpression>([^<]+)</m],
-    [/^setup\.(cfg|py)$/, /^\s*licen[cs]e\s*[=:]\s*["']?([\w.+-]+)/m],
+    [/^setup\.(cfg|py)$/, /^[ \t]*licen[cs]e\s*[=:]\s*["']?([\w.+-]+)/m],
   ];
   const out: Evidence[] = [];
   for (const p of files.paths) {

@@ -112,9 +112,9 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
       return deps.length === 0 ? undefined : found(here(['go.sum']), 'go.mod with requirements but no go.sum');
     case 'cargo': {
       const text = files.read(m.path) ?? '';
-      if (!/^\s*\[package\]/m.test(text)) return undefined; // a virtual workspace manifest; members are judged
+      if (!/^[ \t]*\[package\]/m.test(text)) return undefined; // a virtual workspace manifest; members are judged
       const app =
-        /^\s*\[\[bin\]\]/m.test(text) ||
+        /^[ \t]*\[\[bin\]\]/m.test(text) ||
         files.exists(dir ? `${dir}/src/main.rs` : 'src/main.rs') ||
         files.has([`${dir ? `${dir}/` : ''}src/bin/*.rs`]);
       if (!app) return { exempt: 'library crate' };

@@ -17,8 +17,30 @@ ruleTester(rule, {
         'charts/cd/values.yaml':
           'ssh:\n  # key: |\n  #  -----BEGIN OPENSSH PRIVATE KEY-----\n  #  ...\n  #  -----END OPENSSH PRIVATE KEY-----\n',
         'apps/client/localhost.pem': PEM,
+        'certs/server.dev.key': PEM,
       },
       expect: { outcome: 'pass' },
+    },
+    {
+      name: 'the test suite env file and the CI test job hold fixtures: a key in .env.test, a SECRET_KEY in ci.yml',
+      tree: {
+        '.env.test': `NODE_ENV=test\nSECRET_KEY=${JWT}\nGITHUB_APP_PRIVATE_KEY="-----BEGIN RSA ${'PRIVATE KEY-----\\nMIIEowIBAAKCAQEA7bQ2\\n'}-----END RSA PRIVATE KEY-----"\n`,
+        '.github/workflows/ci.yml': `env:\n  NODE_ENV: test\n  SECRET_KEY: ${JWT}\njobs: {}\n`,
+      },
+      expect: { outcome: 'pass', absent: [JWT] },
+    },
+    {
+      name: 'a demo .env whose values are the literal word password is noted, not failed (piggymetrics)',
+      tree: {
+        '.env':
+          'CONFIG_SERVICE_PASSWORD=password\nMONGODB_PASSWORD=password\nADMIN_SECRET=secret\nDB_PASSWORD=postgres\n',
+        'docker-compose.yml':
+          'services:\n  config:\n    environment:\n      CONFIG_SERVICE_PASSWORD: $CONFIG_SERVICE_PASSWORD\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: '.' }, { path: '.env', note: expect.stringContaining('no real secret values') }],
+      },
     },
     {
       name: 'a config template whose secret says to replace it is a placeholder',
@@ -111,7 +133,7 @@ ruleTester(rule, {
       name: 'a JWT secret in a YAML config and a .env with a password fail; values never appear',
       tree: {
         'config/application.yml': `security:\n  jwt-secret: "${JWT}"\n`,
-        '.env': `DB_HOST=db\nDB_PASSWORD=Zq8!vT3pLm\n`,
+        '.env': `DB_HOST=db\nDB_PASSWORD=Zq8!vT3pLm\nREDIS_PASSWORD=password\n`,
       },
       expect: {
         outcome: 'fail',
@@ -124,8 +146,8 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'a private key in production code fails',
-      tree: { 'deploy/id_rsa': PEM },
+      name: 'a private key in production code fails, even one named for an environment',
+      tree: { 'deploy/id_rsa': PEM, 'deploy/prod.key': PEM },
       expect: { outcome: 'fail', evidence: [{ path: 'deploy/id_rsa', line: 1 }], absent: ['MIIEowIBAAKCAQEA7b'] },
     },
     {

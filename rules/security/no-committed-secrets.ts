@@ -13,6 +13,10 @@ import {
   yamlSection,
 } from '../../src/facts/secrets.js';
 
+/** CI configuration: its literal values are the test jobs' (real secrets come from the secret store). */
+const CI_FILE =
+  /(^|\/)(\.github\/workflows\/[^/]+|\.gitlab-ci\.ya?ml|\.circleci\/[^/]+|\.travis\.ya?ml|azure-pipelines[^/]*\.ya?ml|bitbucket-pipelines\.ya?ml)$/;
+
 export default defineRule({
   meta: {
     id: 'no-committed-secrets',
@@ -46,14 +50,23 @@ export default defineRule({
         )
           continue;
         // Dev/test sections of environment-keyed YAML (Rails secrets.yml) and CI env files are not production secrets.
+        // So is a signing secret written into a CI workflow: the test job's value (real ones come
+        // from the CI system's secret store, `${{ secrets.X }}`).
         const devOnly =
           kind === 'jwtSecret' &&
           ((/\.ya?ml$/.test(m.path) &&
             /^(development|dev|test|testing|local)$/i.test(yamlSection(ctx.files.read(m.path) ?? '', m.line) ?? '')) ||
-            (/(^|\/)\.env\./.test(m.path) && isEnvTemplate(m.path)));
+            (/(^|\/)\.env\./.test(m.path) && isEnvTemplate(m.path)) ||
+            CI_FILE.test(m.path));
+        // An env file for tests, CI or examples (`.env.test`) holds the test suite's fixtures.
+        const testEnv = /(^|\/)\.env\.[^/]+$/.test(m.path) && isEnvTemplate(m.path);
         // A self-signed key for a local dev server (localhost.pem, localhost-key.pem) serves no one else.
-        const localDev = kind === 'privateKey' && /(^|\/)[^/]*(localhost|self-?signed|snakeoil)[^/]*$/i.test(m.path);
-        const inTests = !isProductionPath(m.path) || devOnly || localDev;
+        const localDev =
+          kind === 'privateKey' &&
+          /(^|\/)[^/]*(localhost|self-?signed|snakeoil)[^/]*$|[.-]dev(?:elopment)?(?:-key)?\.(?:key|pem)$|(^|\/)(?:certs?|ssl|tls)\/(?:dev|development|local)\//i.test(
+            m.path,
+          );
+        const inTests = !isProductionPath(m.path) || devOnly || localDev || testEnv;
         // Test TLS keys are fixtures; a cloud token in a test is still a live token.
         if (kind === 'privateKey' && inTests) continue;
         findings.push({ m, kind, secret, serious: !inTests, ...(devOnly ? { noted: true } : {}) });

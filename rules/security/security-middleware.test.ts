@@ -146,6 +146,20 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Spring Security 5 by a WebSecurityConfigurerAdapter subclass also sends HSTS by default (piggymetrics)',
+      tree: {
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+        'auth/src/main/java/app/WebSecurityConfig.java':
+          '@Configuration\npublic class WebSecurityConfig extends WebSecurityConfigurerAdapter {\n  protected void configure(HttpSecurity http) throws Exception {\n    http.authorizeRequests().anyRequest().authenticated();\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'HSTS (sent by default by helmet or Spring Security)',
+        evidence: [{ path: 'auth/src/main/java/app/WebSecurityConfig.java', line: 2, note: 'HSTS sent by default' }],
+      },
+    },
+    {
       name: 'Spring Security with CSRF disabled: its default headers and HSTS count, the disabled CSRF is shown',
       tree: {
         'pom.xml':
@@ -180,6 +194,15 @@ ruleTester(rule, {
           { path: 'src/main/java/app/WebSecurityConfig.java', line: 4, note: 'CSRF protection disabled' },
         ],
       },
+    },
+    {
+      name: 'CORS set by hand in a stdlib handler from configuration counts as a CORS policy (ntfy-style)',
+      tree: {
+        'go.mod': 'module example.com/push\n\ngo 1.22\n',
+        'server/server.go':
+          'package server\n\nfunc (s *Server) handle(w http.ResponseWriter, r *http.Request) {\n\tw.Header().Set("Access-Control-Allow-Origin", s.config.AccessControlAllowOrigin)\n\thttp.ListenAndServe(":80", nil)\n}\n',
+      },
+      expect: { outcome: 'partial', evidence: [{ path: 'server/server.go', line: 4, note: 'CORS policy' }] },
     },
     {
       name: 'a Go service with helmet declared only fails and points at the dependency',

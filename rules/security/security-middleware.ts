@@ -62,7 +62,11 @@ export default defineRule({
     const explicitHttps = prod('https');
     const defaultHsts = [
       ...prod('headers').filter((m) => /\bhelmet\s*\(/.test(m.snippet) && !/hsts\s*:\s*false/.test(m.snippet)),
-      ...spring.filter((m) => /@EnableWeb(?:Flux)?Security|SecurityFilterChain|SecurityWebFilterChain/.test(m.snippet)),
+      ...spring.filter((m) =>
+        /@EnableWeb(?:Flux)?Security|SecurityFilterChain|SecurityWebFilterChain|WebSecurityConfigurerAdapter|ResourceServerConfigurerAdapter/.test(
+          m.snippet,
+        ),
+      ),
     ];
     const https = [...explicitHttps, ...defaultHsts];
     // `http.csrf()` with `.disable()` on the same or the next line switches CSRF protection off.

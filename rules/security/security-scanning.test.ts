@@ -8,7 +8,7 @@ const gha = (steps: string) =>
 ruleTester(rule, {
   valid: [
     {
-      name: 'CodeQL in GitHub Actions passes with the job and line',
+      name: 'CodeQL in GitHub Actions passes with the job and the line of analyze (init only sets it up)',
       tree: {
         '.github/workflows/codeql.yml': gha(
           '      - uses: github/codeql-action/init@v3\n        with:\n          languages: javascript\n      - uses: github/codeql-action/analyze@v3\n',
@@ -16,7 +16,13 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: '.github/workflows/codeql.yml', line: 8, note: 'codeql in job security' }],
+        evidence: [
+          {
+            path: '.github/workflows/codeql.yml',
+            line: 11,
+            note: 'job security runs CodeQL: .github/workflows/codeql.yml:11 → CodeQL; github/codeql-action/analyze',
+          },
+        ],
         data: { tools: ['codeql'] },
       },
     },
@@ -117,6 +123,22 @@ ruleTester(rule, {
       tree: fixtureTree('cmd-npm-scripts'),
       expect: { outcome: 'pass', evidence: [{ path: 'package.json', line: 13 }] },
     },
+    {
+      name: 'scanners allowed to fail (continue-on-error, || true) still scan, and the verdict says so',
+      tree: fixtureTree('cmd-advisory'),
+      expect: {
+        outcome: 'pass',
+        message: 'CI runs safety, trivy (advisory: a finding does not fail the job)',
+        evidence: [
+          {
+            path: '.github/workflows/ci.yml',
+            line: 18,
+            note: 'job checks runs Trivy: .github/workflows/ci.yml:18 → Trivy; advisory only (continue-on-error: true): a failure does not fail the job',
+          },
+        ],
+        data: { advisory: true },
+      },
+    },
   ],
   invalid: [
     {
@@ -169,6 +191,14 @@ ruleTester(rule, {
       name: 'a word that merely contains a scanner name does not count',
       tree: { '.github/workflows/ci.yml': gha('      - run: echo "resnyked" && ./scripts/trivyal.sh\n') },
       expect: { outcome: 'fail' },
+    },
+    {
+      name: "deleting the CodeQL tool cache and uploading another tool's SARIF are not scans",
+      tree: {
+        '.github/workflows/lint.yml':
+          'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: rm -rf /opt/hostedtoolcache/CodeQL\n      - run: npx eslint . --format @microsoft/eslint-formatter-sarif --output-file eslint.sarif\n      - uses: github/codeql-action/upload-sarif@v3\n        with:\n          sarif_file: eslint.sarif\n      - name: Scan\n        if: false\n        run: semgrep ci\n',
+      },
+      expect: { outcome: 'fail', message: 'No CI job scans code or dependencies' },
     },
   ],
 });

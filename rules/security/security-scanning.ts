@@ -35,6 +35,12 @@ const CONFIG_FILES = [
   'osv-scanner.toml',
 ];
 
+/**
+ * Steps of a scanner's action family that install it or upload results (`codeql-action/init`,
+ * `upload-sarif` of another tool's findings, `setup-trivy`): named like a scanner, they scan nothing.
+ */
+const SETUP_ONLY = /\/(?:init|autobuild|upload-sarif)@|(?:^|[/-])setup(?:-[\w-]+)?@|\/setup\b|download-\w+@/i;
+
 export default defineRule({
   meta: {
     id: 'security-scanning',
@@ -67,6 +73,7 @@ export default defineRule({
         (c) =>
           c.kind === 'uses' &&
           re.test(c.text) &&
+          !SETUP_ONLY.test(c.text) &&
           !found.some((x) => x.run.chain[0]?.path === c.path && x.run.chain[0]?.line === c.line),
       ),
     );
@@ -93,8 +100,14 @@ export default defineRule({
         note: `${tool}${c.job ? ` in job ${c.job}` : ''}`,
       });
     }
-    const data = { tools: [...tools].sort(), ciFiles: ci.length };
-    if (evidence.length > 0) return pass(`CI runs ${[...tools].sort().join(', ')}.`, evidence, data);
+    const advisory = found.length > 0 && found.every((x) => x.run.advisory) && actions.length === 0;
+    const data = { tools: [...tools].sort(), ciFiles: ci.length, ...(advisory ? { advisory: true } : {}) };
+    if (evidence.length > 0)
+      return pass(
+        `CI runs ${[...tools].sort().join(', ')}${advisory ? ' (advisory: a finding does not fail the job)' : ''}.`,
+        evidence,
+        data,
+      );
 
     const configs = files
       .match(CONFIG_FILES)

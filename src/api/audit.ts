@@ -180,8 +180,8 @@ export async function auditRepository(
   });
   for (const [name, ms] of Object.entries(audit.timings)) timings[name] = ms;
   lap = performance.now();
-  const repo = await gitInfo(root, listing.method === 'git');
-  const notes = [...listing.notes, ...plugins.notes];
+  const repo = await gitInfo(root, listing.repo);
+  const notes = [...listing.notes, ...plugins.notes, ...audit.scanNotes];
   if (configPath) notes.push(`configuration from ${configPath}`);
   if (files.stats.skipped.size > 0)
     notes.push(`${files.stats.skipped.size} file(s) listed but not read (too large, binary, links or unreadable)`);

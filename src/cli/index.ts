@@ -84,7 +84,10 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
     .option('--profile <profile>', 'service, library, cli, infrastructure or docs (default: detected)')
     .option('--min-score <n>', 'fail (exit 1) when the overall score is below n')
     .option('--min-pillar <id=n>', 'fail when a pillar scores below n (repeatable)', repeat)
-    .option('--fail-on <severity>', 'fail when a rule of this severity or higher fails: critical, high, medium, low')
+    .option(
+      '--fail-on <severity>',
+      'fail when a rule of this severity or higher fails or errors: critical, high, medium, low',
+    )
     .option('--baseline <report.json>', 'compare with an earlier JSON report: deltas per pillar and rule')
     .option('--fail-on-regression', 'fail when a pillar score drops or a passing rule fails since --baseline')
     .option('--write-baseline <file>', 'also save this report as JSON, atomically, to use as the next --baseline')

@@ -1,10 +1,9 @@
 /** `readiness render REPORT.json`: re-render a saved JSON report without auditing again. */
-import { readFileSync } from 'node:fs';
 import { reportSchema, type Report } from '../report/schema.js';
 import { chooseFormat, render, type Format } from '../render/index.js';
 import { UsageError } from '../util/errors.js';
+import { CAPS, jsonErrorText, readCappedText } from '../util/read-capped.js';
 import { writeAtomic } from '../util/atomic.js';
-import { fsReason } from '../util/fs-errors.js';
 
 export interface RenderFlags {
   format?: string;
@@ -18,17 +17,12 @@ export interface RenderFlags {
 
 /** Reads and validates a saved report; every failure is one line naming the file. */
 export function loadReport(path: string): Report {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UsageError(`${path}: cannot read (${fsReason(err, path, 'read')})`);
-  }
+  const text = readCappedText(path, { maxBytes: CAPS.report, label: path });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`${path}: not valid JSON (${(err as Error).message})`);
+    throw new UsageError(`${path}: not valid JSON (${jsonErrorText(err)})`);
   }
   const parsed = reportSchema.safeParse(value);
   if (!parsed.success) {

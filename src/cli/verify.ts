@@ -1,11 +1,10 @@
 /** `readiness verify DOC.md [path]`: check a hand-written readiness document's claims. */
-import { readFileSync, statSync } from 'node:fs';
 import { UsageError } from '../util/errors.js';
+import { CAPS, readCappedBytes } from '../util/read-capped.js';
 import { writeAtomic } from '../util/atomic.js';
 import { verifyRepository } from '../api/verify.js';
 import { PROFILES, type PillarDefinition, type ProfileId } from '../types.js';
 import { renderVerifyJson, renderVerifyMarkdown, renderVerifySarif, renderVerifyTerminal } from '../verify/render.js';
-import { fsReason } from '../util/fs-errors.js';
 
 export interface VerifyFlags {
   format?: string;
@@ -25,14 +24,8 @@ export async function verifyCommand(
   io: { stdout: (s: string) => void },
   builtins: PillarDefinition[],
 ): Promise<0 | 1> {
-  let bytes: Buffer;
-  try {
-    if (!statSync(doc).isFile()) throw new UsageError(`not a file: ${doc}`);
-    bytes = readFileSync(doc);
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`cannot read the document ${doc} (${fsReason(err, doc, 'read')})`);
-  }
+  // A readiness document is tens of kilobytes; the cap keeps a huge one from costing gigabytes.
+  const bytes = readCappedBytes(doc, { maxBytes: CAPS.document, label: `the document ${doc}` });
   if (bytes.includes(0)) throw new UsageError(`${doc}: not a text document`);
   const format = flags.format ?? formatOfOutput(flags.output);
   if (!FORMATS.includes(format)) throw new UsageError(`--format ${format}: expected one of ${FORMATS.join(', ')}`);

@@ -1,11 +1,11 @@
 /** Config discovery and validation. Every problem becomes a UsageError naming file and key. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { UsageError } from '../util/errors.js';
+import { CAPS, jsonErrorText, readCappedBytes } from '../util/read-capped.js';
 import { configSchema, type Config } from './schema.js';
-import { fsReason } from '../util/fs-errors.js';
 
 export const CONFIG_NAMES = [
   '.readiness.yml',
@@ -31,19 +31,31 @@ export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
   }
   for (const name of CONFIG_NAMES) {
     const abs = join(root, name);
-    if (existsSync(abs)) return { config: parseConfigFile(abs, name), path: name, explicit: false };
+    // lstat, not exists: a dangling link is still the configuration the tree offers, and refused.
+    if (!present(abs)) continue;
+    return { config: parseConfigFile(abs, name, { discovered: true }), path: name, explicit: false };
   }
   return { config: {}, path: null, explicit: false };
 }
 
-export function parseConfigFile(abs: string, shown: string): Config {
-  let text: string;
+function present(abs: string): boolean {
   try {
-    text = readFileSync(abs, 'utf8');
-  } catch (err) {
-    throw new UsageError(`${shown}: cannot read config (${fsReason(err, abs, 'read')})`);
+    lstatSync(abs);
+    return true;
+  } catch {
+    return false;
   }
-  return parseConfigText(text, shown);
+}
+
+/**
+ * Reads a config file under the walker's rules: a regular file (never a FIFO or device), at most
+ * 1 MiB, and — when it was discovered in the audited tree — never through a symbolic link, which
+ * could lead out of the root. A file named with --config is the user's choice and may be a link.
+ */
+export function parseConfigFile(abs: string, shown: string, how: { discovered?: boolean } = {}): Config {
+  const bytes = readCappedBytes(abs, { maxBytes: CAPS.config, label: shown, noFollow: how.discovered ?? false });
+  if (bytes.includes(0)) throw new UsageError(`${shown}: not a text file`);
+  return parseConfigText(bytes.toString('utf8'), shown);
 }
 
 export function parseConfigText(text: string, shown: string): Config {
@@ -51,8 +63,9 @@ export function parseConfigText(text: string, shown: string): Config {
   try {
     raw = shown.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
   } catch (err) {
+    const json = shown.endsWith('.json');
     throw new UsageError(
-      `${shown}: invalid ${shown.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`,
+      `${shown}: invalid ${json ? 'JSON' : 'YAML'}: ${json ? jsonErrorText(err) : (err as Error).message.split('\n')[0]}`,
     );
   }
   return validateConfig(raw, shown);

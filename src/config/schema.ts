@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { PILLAR_IDS, SEVERITIES } from '../types.js';
 import { PROFILES } from '../types.js';
 
+/** Upper bounds of the numeric settings (64 MiB; 10 minutes). */
+export const MAX_FILE_BYTES_LIMIT = 64 * 1024 * 1024;
+export const RULE_TIMEOUT_LIMIT_MS = 600_000;
+
 const pillarId = z.enum(PILLAR_IDS);
 const severity = z.enum(SEVERITIES);
 const score = z.number().min(0).max(100);
@@ -77,8 +81,11 @@ export const configSchema = z
     failOn: severity.optional(),
     ignore: z.array(z.string()).optional(),
     includeTestData: z.boolean().optional(),
-    maxFileBytes: z.number().int().positive().optional(),
-    ruleTimeoutMs: z.number().int().positive().optional(),
+    // Bounds that keep a number from breaking the run: a file read whole above 64 MiB costs
+    // hundreds of MiB as text (4 GB ended in an internal error), and V8 refuses a time limit
+    // of 2^32 ms or more (which made every rule an error).
+    maxFileBytes: z.number().int().min(1024).max(MAX_FILE_BYTES_LIMIT).optional(),
+    ruleTimeoutMs: z.number().int().min(100).max(RULE_TIMEOUT_LIMIT_MS).optional(),
     rules: z.record(z.string(), ruleSetting).optional(),
     suppressions: z.array(suppression).optional(),
     detect: z.record(z.string(), z.array(z.string())).optional(),

@@ -53,6 +53,8 @@ export interface AuditRun {
   /** The scan's matches and the patterns it ran: workspace packages are judged from the same scan. */
   scan: ScanResult;
   patterns: ScanPattern[];
+  /** Notes on patterns outside any rule (facts, inline markers) that ran past their time budget. */
+  scanNotes: string[];
 }
 
 /**
@@ -144,5 +146,9 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
     offloaded: scanned.offloaded,
     scan: scanned,
     patterns,
+    // A rule's own overrun makes that rule an error (run.ts); the others are said here.
+    scanNotes: [...scanned.overruns]
+      .filter(([key]) => key.startsWith('facts:') || key === INLINE_SUPPRESSION_KEY)
+      .map(([key, o]) => `pattern ${key} did not finish within ${o.budgetMs} ms on ${o.path}; it was not run further`),
   };
 }

@@ -56,7 +56,9 @@ export function customRule(c: CustomRuleConfig, where: string): Rule {
       severity: c.severity,
       effort: c.effort,
       detection: `Declarative rule from the configuration: requires ${listing(wants)}.`,
-      ...(regex && req.contains ? { patterns: { contains: { regex, files: req.contains.files, maxPerFile: 5 } } } : {}),
+      ...(regex && req.contains
+        ? { patterns: { contains: { regex, files: req.contains.files, maxPerFile: 5, guarded: true } } }
+        : {}),
     },
     check(ctx) {
       const evidence: Evidence[] = [];

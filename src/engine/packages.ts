@@ -87,7 +87,8 @@ function scopedScan(scan: ScanResult, patterns: ScanPattern[], view: PackageInde
   }
   const searched = new Map<string, number>();
   for (const p of patterns) searched.set(p.key, Math.min(scan.searched.get(p.key) ?? 0, view.match(p.files).length));
-  return { matches, searched, offloaded: 0 };
+  // A pattern past its budget anywhere stays so in a package: its rules there are errors too.
+  return { matches, searched, offloaded: 0, overruns: scan.overruns };
 }
 
 /** A package run's evidence in repository terms; what came from outside the package says so. */

@@ -41,7 +41,12 @@ describe('rule isolation', () => {
     const facts = completeFacts(files, collectFacts(files), { matches: () => [] }, { override: 'library' });
     const run = runRule(
       { pillar: 'quality', rule, weight: 1, options: {} },
-      { files, facts, scan: { matches: new Map(), searched: new Map(), offloaded: 0 }, catalogue: () => [] },
+      {
+        files,
+        facts,
+        scan: { matches: new Map(), searched: new Map(), offloaded: 0, overruns: new Map() },
+        catalogue: () => [],
+      },
       200,
     );
     expect(run.outcome).toBe('error');

@@ -2,8 +2,8 @@
  * Running rules: each in isolation. A rule that throws, returns something malformed or runs
  * past its time limit becomes an `error` result and the run goes on (like Lighthouse's runner).
  */
-import vm from 'node:vm';
 import type { Facts } from '../types.js';
+import { TimeLimitError, withTimeLimit } from '../util/time-limit.js';
 import type { ScanResult } from '../scan/scanner.js';
 import type { FileView, Evidence, Outcome, PillarId, Rule, RuleContext, RuleResult } from '../types.js';
 
@@ -36,20 +36,6 @@ export interface RunBase {
 
 export const DEFAULT_RULE_TIMEOUT_MS = 10_000;
 
-// One context and one compiled script serve every call; the timeout interrupts even a
-// synchronous infinite loop inside the rule (V8 terminates the running script).
-const sandbox = vm.createContext({ call: null as null | (() => unknown) });
-const invoke = new vm.Script('call()');
-
-function withTimeout<T>(fn: () => T, timeoutMs: number): T {
-  sandbox.call = fn;
-  try {
-    return invoke.runInContext(sandbox, { timeout: timeoutMs }) as T;
-  } finally {
-    sandbox.call = null;
-  }
-}
-
 export function contextFor(entry: RuleEntry, base: RunBase): RuleContext {
   const id = entry.rule.meta.id;
   const declared = new Set(Object.keys(entry.rule.meta.patterns ?? {}));
@@ -73,7 +59,7 @@ export function runRule(
   entry: RuleEntry,
   base: RunBase,
   timeoutMs = DEFAULT_RULE_TIMEOUT_MS,
-  exec: <T>(fn: () => T, timeoutMs: number) => T = withTimeout,
+  exec: <T>(fn: () => T, timeoutMs: number) => T = withTimeLimit,
 ): RuleRun {
   const start = performance.now();
   const done = (r: Omit<RuleRun, 'pillar' | 'rule' | 'weight' | 'durationMs'>): RuleRun => ({
@@ -86,6 +72,21 @@ export function runRule(
   // An empty repository is not judged at all: a few vacuous passes would make a score.
   if (base.facts.nothingToAssess)
     return done({ outcome: 'not-applicable', score: null, message: base.facts.nothingToAssess, evidence: [] });
+  // A pattern the rule depends on that ran past its time budget in the scan left the rule without
+  // part of its input: the rule is not assessed, and says where (an error counts against gates).
+  const overrun = Object.keys(entry.rule.meta.patterns ?? {})
+    .map((k) => [k, base.scan.overruns?.get(`${entry.rule.meta.id}:${k}`)] as const)
+    .find(([, o]) => o);
+  if (overrun) {
+    const [name, o] = overrun;
+    const message = `pattern "${name}" did not finish within its time budget of ${o!.budgetMs} ms on ${o!.path}; the rule was not assessed`;
+    return done({
+      outcome: 'error',
+      score: null,
+      message,
+      evidence: [{ path: o!.path, note: 'scan time budget exceeded' }],
+    });
+  }
   try {
     const ctx = contextFor(entry, base);
     const verdict = exec(() => {
@@ -105,9 +106,9 @@ export function runRule(
       ...(r.data ? { data: r.data } : {}),
     });
   } catch (err) {
-    const e = err as { code?: string; message?: string };
+    const e = err as { message?: string };
     const message =
-      e?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
+      err instanceof TimeLimitError
         ? `the rule did not finish within its time limit of ${timeoutMs} ms`
         : `the rule crashed: ${(e?.message ?? String(err)).split('\n')[0]}`;
     return done({ outcome: 'error', score: null, message, evidence: [] });
@@ -124,9 +125,9 @@ const untimed = <T>(fn: () => T): T => fn();
  */
 export function runRules(entries: RuleEntry[], base: RunBase, timeoutMs = DEFAULT_RULE_TIMEOUT_MS): RuleRun[] {
   try {
-    return withTimeout(() => entries.map((e) => runRule(e, base, timeoutMs, untimed)), timeoutMs);
+    return withTimeLimit(() => entries.map((e) => runRule(e, base, timeoutMs, untimed)), timeoutMs);
   } catch (err) {
-    if ((err as { code?: string })?.code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw err;
+    if (!(err instanceof TimeLimitError)) throw err;
     return entries.map((e) => runRule(e, base, timeoutMs));
   }
 }

@@ -130,6 +130,11 @@ export const CATALOGUES: Record<string, string[]> = {
     // Tracing libraries that put trace and span ids on every log line (MDC) by default.
     'org.springframework.cloud:spring-cloud-starter-sleuth',
     'io.micrometer:micrometer-tracing-bridge-*',
+    // Spring Boot starters that bring Micrometer Tracing (and its log correlation) with them.
+    'org.springframework.cloud:spring-cloud-starter-zipkin',
+    'org.springframework.boot:spring-boot-starter-zipkin',
+    'org.springframework.boot:spring-boot-micrometer-tracing*',
+    'org.springframework.boot:spring-boot-starter-opentelemetry',
   ],
   metrics: [
     'prom-client',

@@ -64,6 +64,8 @@ export interface CiCommand {
   with?: Record<string, string>;
   /** The directory a step runs in (`working-directory`, `defaults.run.working-directory`, `workingDirectory`). */
   cwd?: string;
+  /** Why a failure of the step does not fail the job (`continue-on-error: true` at line 12). */
+  advisory?: string;
 }
 
 /** A deployment environment a job targets (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket `deployment:`). */
@@ -180,11 +182,15 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
       .sort((a, b) => b.key.length - a.key.length);
     const jobOf = (p: string[]) => prefixes.find((j) => j.key.length > 0 && j.key.every((k, i) => p[i] === k))?.name;
     doc.scalars.forEach((s, step) => {
+      const flags = stepFlags(value, s.path);
+      // A step or job switched off (`if: false`, `when: never`) runs nothing: its words are not evidence.
+      if (flags.disabled) return;
       const job = jobOf(s.path);
       const key = lastKey(s.path);
       const env = environmentName(system, s.path);
       const cwd = workingDirectory(value, s.path);
-      const extra = { ...(job ? { job } : {}), ...(cwd ? { cwd } : {}) };
+      const advisory = flags.advisory;
+      const extra = { ...(job ? { job } : {}), ...(cwd ? { cwd } : {}), ...(advisory ? { advisory } : {}) };
       if (env) environments.push({ name: s.value.trim(), path, line: s.line, ...(job ? { job } : {}) });
       else if (key && USES_KEYS.has(key)) {
         const inputs = stepInputs(value, s.path);
@@ -241,6 +247,28 @@ function workingDirectory(value: unknown, path: string[]): string | undefined {
         .replace(/^~\/?(?:project|repo)?\/?/, '');
   }
   return undefined;
+}
+
+/** `if: false` (GitHub), `${{ false }}`, `condition: false` / `enabled: false` (Azure), `when: never` (GitLab). */
+const OFF = /^\s*(?:false|\$\{\{\s*false\s*\}\}|0)\s*$/i;
+
+/**
+ * Whether the step or job holding a scalar is switched off, or may fail without failing the job
+ * (`continue-on-error: true`, GitLab `allow_failure: true`, Azure `continueOnError: true`).
+ */
+function stepFlags(value: unknown, path: string[]): { disabled?: boolean; advisory?: string } {
+  let advisory: string | undefined;
+  for (let i = path.length - 1; i >= 1; i--) {
+    const o = rec(at(value, path.slice(0, i)));
+    if (!o) continue;
+    const off = [o.if, o.condition].some((v) => v === false || (typeof v === 'string' && OFF.test(v)));
+    if (off || o.enabled === false || o.when === 'never') return { disabled: true };
+    const soft = (['continue-on-error', 'continueOnError', 'allow_failure'] as const).find(
+      (k) => o[k] === true || o[k] === 'true' || (k === 'allow_failure' && rec(o[k])),
+    );
+    if (soft && !advisory) advisory = `${soft}: true`;
+  }
+  return advisory ? { advisory } : {};
 }
 
 /** `with:` of a GitHub step, `inputs:` of an Azure task: their scalar values. */
@@ -344,9 +372,27 @@ function jobNames(system: CiSystem, doc: Record<string, unknown>): { name: strin
       if (out.length === 0 && doc.steps) out.push({ name: 'default', path: ['steps'] });
       return out;
     }
+    case 'travis': {
+      // Included jobs by name (or stage); the top-level script or language is the default job.
+      const out: { name: string; path: (string | number)[] }[] = [];
+      for (const key of ['jobs', 'matrix']) {
+        const inc = (doc[key] as Record<string, unknown> | undefined)?.include;
+        if (Array.isArray(inc))
+          inc.forEach((j, i) => {
+            out.push({ name: travisJobName(rec(j) ?? {}, i), path: [key, 'include', i] });
+          });
+      }
+      if (doc.script || doc.language || out.length === 0) out.unshift({ name: 'default', path: [] });
+      return out;
+    }
     default:
       return doc.steps || doc.script || doc.phases || doc.pipelines ? [{ name: 'default', path: [] }] : [];
   }
+}
+
+/** A Travis job's name as the Travis UI shows it: `name:`, else its stage, else its place in the list. */
+export function travisJobName(job: Record<string, unknown>, i: number): string {
+  return typeof job.name === 'string' ? job.name : typeof job.stage === 'string' ? job.stage : `include ${i + 1}`;
 }
 
 /**
@@ -421,6 +467,9 @@ function parseJenkinsfile(files: FileView, path: string): CiFile {
       commands.push({ text: single[3]!.trim(), kind: 'run', path, line: i + 1, ...(stage ? { job: stage } : {}) });
   });
   if (jobs.length === 0 && /\bpipeline\s*\{|\bnode\s*[({]/.test(text)) jobs.push({ name: basename(path), line: 1 });
+  // A shared-library step that is the whole pipeline (`buildPlugin(…)`, commands/steps.ts).
+  const lib = /^\s*(buildPlugin|buildPluginWithGradle)\s*\(/m.exec(text);
+  if (jobs.length === 0 && lib) jobs.push({ name: lib[1]!, line: text.slice(0, lib.index).split('\n').length });
   return { system: 'jenkins', path, ok: true, jobs, commands, environments: [], docs: [] };
 }
 

@@ -140,7 +140,7 @@ function parseDeploy(files: FileView): Deploy {
   for (const path of files.match([...NOMAD_GLOBS, ...HCL_GLOBS])) {
     if (NOT_NOMAD.test(path)) continue;
     const text = files.read(path);
-    if (text === undefined || !/^\s*job\s+"[^"]*"\s*\{/m.test(text)) continue;
+    if (text === undefined || !/^[ \t]*job\s+"[^"]*"\s*\{/m.test(text)) continue;
     const { blocks, error } = parseHcl(path, text);
     if (error) out.notes.push({ path, note: `HCL not fully parsed: ${error}` });
     const jobs = blocks.filter((b) => b.type === 'job');
@@ -149,13 +149,17 @@ function parseDeploy(files: FileView): Deploy {
   return out;
 }
 
+const BASE_COMPOSE = /(^|\/)(docker-)?compose\.ya?ml$/;
+
 /**
  * compose.yml + compose.override.yml (or -f stacks in one folder) define the same service
  * together: merge by folder and name, citing the base file. Test-tool services are dropped.
  */
 function mergeCompose(list: ComposeService[]): ComposeService[] {
   const byKey = new Map<string, ComposeService>();
-  const sorted = [...list].sort((a, b) => Number(/override/i.test(a.path)) - Number(/override/i.test(b.path)));
+  // The base file first (compose.yml, docker-compose.yaml), overrides (.override, .dev, .prod) after.
+  const rank = (p: string) => (BASE_COMPOSE.test(p) ? 0 : /override/i.test(p) ? 2 : 1);
+  const sorted = [...list].sort((a, b) => rank(a.path) - rank(b.path));
   for (const s of sorted) {
     if (/(^|[-_])(tests?|e2e|playwright|cypress|selenium)([-_]|$)/i.test(s.name)) continue;
     const key = `${dirOf(s.path)}\0${s.name}`;

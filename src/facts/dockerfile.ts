@@ -148,6 +148,7 @@ export function imagePin(
 const TOOL_NAME =
   /(^|[./-])(test|tests|e2e|playwright|cypress|selenium|ci|dev|devel|development|local|debug)([./-]|$)/i;
 const TOOL_DIR = /(^|\/)(\.devcontainer|scripts?|tools?|hack|\.github)\//;
+const BASE_NAME = /(^|[./-])(base|builder|build|deps)([./-]|$)/i;
 const PACKAGE_BUILD =
   /\b(rpmbuild|dpkg-buildpackage|debuild|fpm|nfpm|build[-_]?(?:deb|rpm|package)\w*\.sh|make\s+(?:deb|rpm|package))\b/;
 
@@ -156,6 +157,8 @@ export function isToolImage(d: Dockerfile): boolean {
   if (TOOL_NAME.test(name) || TOOL_DIR.test(d.path)) return true;
   const last = d.stages[d.stages.length - 1];
   const run = last?.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') ?? [];
+  // A base or builder image (`Dockerfile.base`) that another Dockerfile builds FROM: it starts nothing.
+  if (BASE_NAME.test(name) && run.length === 0) return true;
   return (
     run.some((i) => PACKAGE_BUILD.test(i.args)) ||
     (/(^|\/)packaging\/(deb|debian|rpm|redhat|ubuntu)\//.test(d.path) &&
@@ -165,8 +168,8 @@ export function isToolImage(d: Dockerfile): boolean {
 
 /**
  * Base images that run as an unprivileged user unless told otherwise: distroless `:nonroot`,
- * Chainguard, .NET chiseled, Bitnami (uid 1001), nginx-unprivileged, rootless variants, and SQL
- * Server 2019+ (the `mssql` user).
+ * Chainguard, .NET chiseled, Bitnami (uid 1001), nginx-unprivileged, rootless variants, SQL
+ * Server 2019+ (the `mssql` user), Grafana's images (uid 472) and Prometheus's (`nobody`).
  */
 export const NONROOT_IMAGE =
-  /[:-]nonroot\b|^cgr\.dev\/chainguard\/|distroless\/[\w-]+:(?:[\w.-]*-)?nonroot|chiseled|^(?:docker\.io\/)?bitnami\/|nginx-unprivileged|[-_]rootless\b|^mcr\.microsoft\.com\/mssql\/server:(?:20(?:19|22|25))/;
+  /[:-]nonroot\b|^cgr\.dev\/chainguard\/|distroless\/[\w-]+:(?:[\w.-]*-)?nonroot|chiseled|^(?:docker\.io\/)?bitnami\/|nginx-unprivileged|[-_]rootless\b|^mcr\.microsoft\.com\/mssql\/server:(?:20(?:19|22|25))|^(?:docker\.io\/)?(?:grafana\/(?:grafana|grafana-oss|grafana-enterprise|loki|promtail|tempo|alloy)|prom\/(?:prometheus|alertmanager|node-exporter|pushgateway|blackbox-exporter))(?::|@|$)/;

@@ -32,6 +32,8 @@ export function neutraliseHelm(text: string): HelmLine[] {
   // Block stack: each opener records its `.Values` scope (for `with`) and condition (for `if`).
   const stack: { kind: string; dot?: string; cond?: string }[] = [];
   let lastKeyIndent = -1;
+  /** Lines where a values block was spliced in, with the indent of the key it belongs to. */
+  const markers: { index: number; keyIndent: number; ref: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
     // A directive opened but not closed on this line: join continuation lines as blanks.
@@ -75,7 +77,10 @@ export function neutraliseHelm(text: string): HelmLine[] {
         } else if (!emitted && /\b(toYaml|include|tpl|toJson)\b/.test(expr)) {
           // A whole block from values under the key above: `resources:` / `{{- toYaml .Values.resources | nindent 12 }}`.
           const ref = valuesRef(expr, dot);
-          if (ref && lastKeyIndent >= 0) emitted = `${' '.repeat(lastKeyIndent + 2)}${VALUE_REF}: "${ref}"`;
+          if (ref && lastKeyIndent >= 0) {
+            emitted = `${' '.repeat(lastKeyIndent + 2)}${VALUE_REF}: "${ref}"`;
+            markers.push({ index: out.length, keyIndent: lastKeyIndent, ref });
+          }
         }
       }
       out.push({ text: emitted, conditions });
@@ -96,7 +101,55 @@ export function neutraliseHelm(text: string): HelmLine[] {
     else if (text.trim()) lastKeyIndent = -1;
     out.push({ text, conditions });
   }
+  fitMarkersToLists(out, markers);
+  templatedItemsAsMaps(out);
   return out;
+}
+
+const indentOf = (t: string) => t.length - t.trimStart().length;
+/** Nothing YAML reads: an empty line or a comment. */
+const blank = (t: string) => t.trim() === '' || t.trimStart().startsWith('#');
+
+/** The nearest line YAML reads, from `i` in steps of `step`. */
+function nearest(out: HelmLine[], i: number, step: 1 | -1): string {
+  let k = i + step;
+  while (k >= 0 && k < out.length && blank(out[k]!.text)) k += step;
+  return out[k]?.text ?? '';
+}
+
+/**
+ * A values block spliced in beside list items (`rules:` with `{{- toYaml .rules }}` in one branch
+ * and `- apiGroups:` in the other; `env:` with values first, then literal `- name:` items) must be
+ * a list item too: a map key among sequence items is not YAML.
+ */
+function fitMarkersToLists(out: HelmLine[], markers: { index: number; keyIndent: number; ref: string }[]): void {
+  // Last first: a marker turned into an item is the sibling the one above it sees.
+  for (const { index, keyIndent, ref } of [...markers].reverse()) {
+    const item = (t: string) => t.trimStart().startsWith('- ') && indentOf(t) >= keyIndent;
+    const after = nearest(out, index, 1);
+    const before = nearest(out, index, -1);
+    const sibling = item(after) && indentOf(after) <= keyIndent + 2 ? after : item(before) ? before : undefined;
+    if (sibling) out[index]!.text = `${' '.repeat(indentOf(sibling))}- "${VALUE_REF}.${ref}"`;
+  }
+}
+
+/**
+ * `- {{ toYaml $constraint | nindent 8 | trim }}` followed by deeper keys (`labelSelector:`): the
+ * item is a map whose first entries came from the template. A scalar there would make the keys
+ * below it invalid, so the item becomes a map with a placeholder entry; likewise `labels: {{
+ * include … | nindent 4 }}` followed by literal labels is a key whose value is that map.
+ */
+function templatedItemsAsMaps(out: HelmLine[]): void {
+  const whole = new RegExp(`^(\\s*)(- |[\\w./-]+:\\s+)"?(helm-template|${VALUE_REF}\\.[\\w.]+)"?\\s*$`);
+  for (let i = 0; i < out.length; i++) {
+    const m = whole.exec(out[i]!.text);
+    if (!m) continue;
+    const after = nearest(out, i, 1);
+    if (!(indentOf(after) > m[1]!.length + 1 && /^\s*(?:- )?[\w./-]+:(\s|$)/.test(after))) continue;
+    const ref = m[3]!.startsWith(VALUE_REF) ? m[3]!.slice(VALUE_REF.length + 1) : undefined;
+    if (m[2] !== '- ') out[i]!.text = `${m[1]}${m[2]!.trimEnd()}`;
+    else out[i]!.text = `${m[1]}- ${ref ? `${VALUE_REF}: "${ref}"` : 'helm-template: true'}`;
+  }
 }
 
 /** Reads a dotted path from a values object. */

@@ -113,6 +113,69 @@ describe('k8s model', () => {
     expect(m.objects.find((o) => o.kind === 'HorizontalPodAutoscaler')?.disabled).toBe(true);
   });
 
+  it('reads chart templates that mix values blocks with literal list items, templated items and labels (argo-helm style)', () => {
+    const deployment = [
+      '{{- if .Values.controller.enabled }}',
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: {{ include "cd.fullname" . }}',
+      '  labels: {{- include "cd.labels" . | nindent 4 }}',
+      '    app.kubernetes.io/component: controller',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '      - name: controller',
+      '        env:',
+      '          {{- with .Values.controller.env }}',
+      '            {{- toYaml . | nindent 10 }}',
+      '          {{- end }}',
+      '          - name: HEARTBEAT',
+      '            value: "30"',
+      '        readinessProbe:',
+      '          httpGet: { path: /healthz, port: 8082 }',
+      '        livenessProbe:',
+      '          {{- toYaml .Values.controller.livenessProbe | nindent 10 }}',
+      '      topologySpreadConstraints:',
+      '      {{- range $c := .Values.controller.spread }}',
+      '      - {{ toYaml $c | nindent 8 | trim }}',
+      '        labelSelector:',
+      '          matchLabels: { app: controller }',
+      '      {{- end }}',
+      '{{- end }}',
+    ].join('\n');
+    const role = [
+      'apiVersion: rbac.authorization.k8s.io/v1',
+      'kind: ClusterRole',
+      'metadata:',
+      '  name: controller',
+      'rules:',
+      '  {{- if .Values.controller.rules.enabled }}',
+      '    {{- toYaml .Values.controller.rules.rules | nindent 2 }}',
+      '  {{- else }}',
+      '  # default rules',
+      '  - apiGroups: ["*"]',
+      '    resources: ["*"]',
+      '  {{- end }}',
+    ].join('\n');
+    const m = k8s(
+      memoryIndex({
+        'charts/cd/Chart.yaml': 'apiVersion: v2\nname: cd\n',
+        'charts/cd/values.yaml':
+          'controller:\n  enabled: true\n  env: []\n  livenessProbe:\n    httpGet: { path: /healthz, port: 8082 }\n  rules:\n    enabled: false\n',
+        'charts/cd/templates/controller/deployment.yaml': deployment,
+        'charts/cd/templates/controller/clusterrole.yaml': role,
+        'charts/cd/templates/_helpers.yaml': '{{- define "cd.labels" -}}\napp: cd\n{{- end }}\n',
+      }),
+    );
+    expect(m.notes).toEqual([]);
+    const c = m.workloads[0]!.containers[0]!;
+    expect(c.readinessProbe).toBeTruthy();
+    expect(c.livenessProbe).toEqual({ httpGet: { path: '/healthz', port: 8082 } });
+    expect(objectsOfKind(m, 'ClusterRole').map((o) => o.name)).toEqual(['controller']);
+  });
+
   it('keeps a template value unresolved when the chart has no values.yaml', () => {
     const m = k8s(memoryIndex({ 'Chart.yaml': 'apiVersion: v2\nname: x\n', 'templates/d.yaml': chartTemplate }));
     expect(m.workloads[0]!.replicas).toBe('templated');

@@ -263,12 +263,14 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
     ? raw.replace(/<%(=?)[\s\S]*?%>/g, (m, out: string) => (out ? 'erb-template' : m.replace(/[^\n]/g, '')))
     : raw;
   // Cheap pre-check: a manifest names its kind; most YAML in a repository does not.
-  if (!/^\s*kind:/m.test(text) || !text.includes('apiVersion'))
+  if (!/^[ \t]*kind:/m.test(text) || !text.includes('apiVersion'))
     return COMPOSE_CONTENT.test(text) && COMPOSE_SERVICE.test(text) && !NOT_COMPOSE.test(text)
       ? { objects: [], workloads: [], notes: [], compose: true }
       : undefined;
   const charts = chartsMemo(files);
   const chart = charts.find((c) => path.startsWith(c.dir ? `${c.dir}/templates/` : 'templates/'));
+  // Helm renders no manifest from a file whose name starts with `_`: it holds named templates.
+  if (chart && /(^|\/)_[^/]*$/.test(path)) return undefined;
   if (!chart) {
     const shortcut = identityOnly(path, text);
     if (shortcut) return shortcut;

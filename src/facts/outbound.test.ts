@@ -47,4 +47,12 @@ describe('outbound calls', () => {
     });
     expect(o).toMatchObject({ found: false, sites: [], searched: 2 });
   });
+  it('Stimulus controllers beside Rails view components run in the page, not in the service', async () => {
+    const o = await outbound({
+      Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n",
+      'app/components/DS/tabs_controller.js': 'fetch(this.urlValue).then((r) => r.text());\n',
+      'app/models/provider/synth.rb': 'conn = Faraday.new(url: base_url)\n',
+    });
+    expect(o.sites.map((s) => s.path)).toEqual(['app/models/provider/synth.rb']);
+  });
 });

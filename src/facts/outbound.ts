@@ -18,10 +18,11 @@ export const OUTBOUND_KEY = 'facts:outbound';
 
 /**
  * Code that runs in the browser calls the service, not other services: front-end folders and
- * component files are left out (a `fetch` in static/js/app.js is the page calling its own backend).
+ * component files are left out (a `fetch` in static/js/app.js is the page calling its own backend;
+ * Stimulus controllers beside Rails view components, app/components/**.js, run in the page too).
  */
 const BROWSER =
-  /(^|\/)(static|public|assets|frontend|front-end|client|webapp|wwwroot|ClientApp|www|javascript)\/|\.(jsx|tsx|vue|svelte)$/i;
+  /(^|\/)(static|public|assets|frontend|front-end|client|webapp|wwwroot|ClientApp|www|javascript)\/|\.(jsx|tsx|vue|svelte)$|(^|\/)app\/(components|views)\/.*\.[cm]?[jt]s$/i;
 
 const CALLS = [
   // JavaScript/TypeScript: fetch, axios/got/ky/superagent/undici, node http(s), Nest HttpService, SDK clients.

@@ -36,7 +36,7 @@ export const PROXY_PATTERNS: ScanPattern[] = [
   {
     key: KEYS.rate,
     regex:
-      /^\s*(?:limit_req(?:_zone)?\s|rate_limit\b|[\w.-]*ratelimit[\w.-]*\s*[:=]|-\s*["']?traefik\.http\.middlewares\.[\w-]+\.ratelimit\.|http-request\s+(?:deny|track-sc\d)\b.*\b(?:http_req_rate|sc_http_req_rate))/im,
+      /^[ \t]*(?:limit_req(?:_zone)?\s|rate_limit\b|[\w.-]*ratelimit[\w.-]*\s*[:=]|-\s*["']?traefik\.http\.middlewares\.[\w-]+\.ratelimit\.|http-request\s+(?:deny|track-sc\d)\b.*\b(?:http_req_rate|sc_http_req_rate))/im,
     files: [...NGINX, ...CADDY, ...TRAEFIK, ...HAPROXY],
     literals: ['limit_req', 'rate_limit', 'ratelimit', 'http_req_rate'],
     ignoreCase: true,
@@ -45,7 +45,7 @@ export const PROXY_PATTERNS: ScanPattern[] = [
   {
     key: KEYS.headers,
     regex:
-      /^\s*(?:add_header[ \t]+(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy|Permissions-Policy)\b|header[ \t]+(?:\S+[ \t]+)?(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy)\b|(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy)\s+["']|(?:-\s*["']?traefik\.http\.middlewares\.[\w-]+\.headers\.)?(?:frameDeny|contentTypeNosniff|customFrameOptionsValue|contentSecurityPolicy|browserXssFilter)\s*[:=]|http-response\s+set-header\s+(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy))/im,
+      /^[ \t]*(?:add_header[ \t]+(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy|Permissions-Policy)\b|header[ \t]+(?:\S+[ \t]+)?(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy)\b|(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy)\s+["']|(?:-\s*["']?traefik\.http\.middlewares\.[\w-]+\.headers\.)?(?:frameDeny|contentTypeNosniff|customFrameOptionsValue|contentSecurityPolicy|browserXssFilter)\s*[:=]|http-response\s+set-header\s+(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy))/im,
     files: [...NGINX, ...CADDY, ...TRAEFIK, ...HAPROXY],
     literals: [
       'X-Frame-Options',
@@ -73,7 +73,7 @@ export const PROXY_PATTERNS: ScanPattern[] = [
   {
     key: KEYS.redirect,
     regex:
-      /^\s*(?:return\s+30[178]\s+https:\/\/|rewrite\s+\S+\s+https:\/\/\S*\s+permanent|redirect-scheme\s+https|http-request\s+redirect\s+scheme\s+https|redir\s+https:\/\/|(?:-\s*["']?)?(?:traefik\.http\.middlewares\.[\w-]+\.)?redirectscheme\.scheme\s*[:=]\s*["']?https|scheme\s*:\s*["']?https["']?\s*$|to\s*:\s*["']?websecure)/im,
+      /^[ \t]*(?:return\s+30[178]\s+https:\/\/|rewrite\s+\S+\s+https:\/\/\S*\s+permanent|redirect-scheme\s+https|http-request\s+redirect\s+scheme\s+https|redir\s+https:\/\/|(?:-\s*["']?)?(?:traefik\.http\.middlewares\.[\w-]+\.)?redirectscheme\.scheme\s*[:=]\s*["']?https|scheme\s*:\s*["']?https["']?\s*$|to\s*:\s*["']?websecure)/im,
     files: [...NGINX, ...CADDY, ...TRAEFIK, ...HAPROXY],
     literals: ['https', 'websecure'],
     ignoreCase: true,
@@ -89,7 +89,7 @@ export const PROXY_PATTERNS: ScanPattern[] = [
   },
   {
     key: KEYS.caddyOff,
-    regex: /^\s*auto_https\s+(?:off|disable_redirects)\b/m,
+    regex: /^[ \t]*auto_https\s+(?:off|disable_redirects)\b/m,
     files: CADDY,
     literals: ['auto_https'],
     maxPerFile: 1,

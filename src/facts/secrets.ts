@@ -84,6 +84,10 @@ export function isEnvTemplate(path: string): boolean {
 const SECRET_KEY =
   /(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CLIENT_?SECRET|AUTH|CREDENTIALS?|DSN|DATABASE_URL|_KEY)$/i;
 
+/** Values nobody keeps secret: the demo defaults of compose files and tutorials. */
+const WELL_KNOWN =
+  /^(?:password|passw0rd|p@ssw0rd|secret|s3cr3t|admin|administrator|root|postgres|mysql|mongo|mongodb|guest|rabbitmq|redis|default|demo|qwerty|letmein|123456\d*|mypassword|mysecret|supersecret|topsecret)\d{0,4}!?$/i;
+
 /** Lines of an env file that give a secret-named key a real-looking value. */
 export function envSecrets(path: string, text: string): { path: string; line: number; key: string }[] {
   const out: { path: string; line: number; key: string }[] = [];
@@ -96,6 +100,8 @@ export function envSecrets(path: string, text: string): { path: string; line: nu
       .trim()
       .replace(/^["']|["']$/g, '');
     if (value.length < 6 || PLACEHOLDER.test(value) || /^(true|false|none|null)$/i.test(value)) return;
+    // A demo value that everyone types (`password`, `secret`, `postgres`) stands for one to choose.
+    if (WELL_KNOWN.test(value)) return;
     // A URL with no password part (`postgres://db:5432/app`) carries no credential.
     if (/^[a-z][\w+.-]*:\/\//i.test(value) && !/:\/\/[^/@\s]*:[^/@\s]+@/.test(value)) return;
     // Credentials for a database on the developer's own machine are not a leak.

@@ -27,7 +27,7 @@ export function detectWorkspaces(files: FileView, manifests: Manifest[]): Worksp
   }
   if (files.exists('go.work')) {
     const text = files.read('go.work') ?? '';
-    for (const m of text.matchAll(/^\s*(?:use\s+)?\.\/([^\s)]+)\s*$/gm)) globs.push(m[1]!);
+    for (const m of text.matchAll(/^[ \t]*(?:use\s+)?\.\/([^\s)]+)\s*$/gm)) globs.push(m[1]!);
   }
   for (const f of ['pom.xml']) {
     const text = files.exists(f) ? (files.read(f) ?? '') : '';

@@ -4,11 +4,10 @@
  * (`<report>` with LINE counters), Istanbul `coverage-summary.json` (`total.lines`) and Go cover
  * profiles (`mode: set|count|atomic`; statements stand in for lines). Anything else is refused.
  */
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../util/errors.js';
+import { CAPS, readCappedText } from '../util/read-capped.js';
 import type { CoverageFormat, CoverageReport } from '../types.js';
 import { parseXml } from './xml.js';
-import { fsReason } from '../util/fs-errors.js';
 
 type Counts = {
   format: CoverageFormat;
@@ -155,12 +154,7 @@ export function parseCoverage(text: string): Counts | string {
 }
 
 export function loadCoverage(file: string): CoverageReport {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`--coverage ${file}: cannot read it (${fsReason(e, file, 'read')})`);
-  }
+  const text = readCappedText(file, { maxBytes: CAPS.artefact, label: `--coverage ${file}` });
   const r = parseCoverage(text);
   if (typeof r === 'string') throw new UsageError(`--coverage ${file}: ${r}`);
   if (!(r.linesTotal >= 0) || !(r.linesCovered >= 0) || r.linesCovered > r.linesTotal)

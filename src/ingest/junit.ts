@@ -1,9 +1,8 @@
 /** JUnit XML results (`<testsuites>`/`<testsuite>` of `<testcase>`) → passed, failed, skipped. */
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../util/errors.js';
+import { CAPS, readCappedText } from '../util/read-capped.js';
 import type { JUnitReport } from '../types.js';
 import { parseXml } from './xml.js';
-import { fsReason } from '../util/fs-errors.js';
 
 type Node = Record<string, unknown>;
 
@@ -33,12 +32,7 @@ export function parseJUnit(text: string): Omit<JUnitReport, 'path'> | string {
 }
 
 export function loadJUnit(file: string): JUnitReport {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`--junit ${file}: cannot read it (${fsReason(e, file, 'read')})`);
-  }
+  const text = readCappedText(file, { maxBytes: CAPS.artefact, label: `--junit ${file}` });
   const r = parseJUnit(text);
   if (typeof r === 'string') throw new UsageError(`--junit ${file}: ${r}`);
   return { path: file, ...r };

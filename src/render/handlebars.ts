@@ -8,8 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { UsageError } from '../util/errors.js';
+import { CAPS, readCappedText } from '../util/read-capped.js';
 import { HELPERS } from './helpers.js';
-import { fsReason } from '../util/fs-errors.js';
 
 /** The package's templates/ folder, from the source tree (tests) or the build (dist/src/render). */
 export function templatesDir(): string {
@@ -41,12 +41,7 @@ function environment(templatePath: string): typeof Handlebars {
 }
 
 export function renderTemplate(templatePath: string, context: object): string {
-  let source: string;
-  try {
-    source = readFileSync(templatePath, 'utf8');
-  } catch (err) {
-    throw new UsageError(`template ${templatePath}: cannot read (${fsReason(err, templatePath, 'read')})`);
-  }
+  const source = readCappedText(templatePath, { maxBytes: CAPS.template, label: `template ${templatePath}` });
   const html = /\.html?(\.hbs)?$/i.test(templatePath);
   const hb = environment(templatePath);
   try {

@@ -198,10 +198,29 @@ export function toSarif(report: Report): object {
     ];
   });
   results.push(...packageResults(report, new Map(rules.map(({ rule }, i) => [rule.id, i])), results));
+  // A rule that errored was not assessed: code scanning shows tool execution notifications as
+  // errors of the run, so the gap is visible instead of looking like a clean result.
+  const notifications = rules.flatMap(({ rule: r }, ruleIndex) =>
+    r.outcome === 'error' && !r.suppressed
+      ? [
+          {
+            level: 'error',
+            message: { text: `${r.id} could not be assessed: ${r.message}` },
+            associatedRule: { id: r.id, index: ruleIndex },
+          },
+        ]
+      : [],
+  );
   return sarifLog(
     { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules: descriptors },
     results,
-    { columnKind: 'utf16CodeUnits', properties: { score: report.summary.score, grade: report.summary.grade } },
+    {
+      columnKind: 'utf16CodeUnits',
+      ...(notifications.length > 0
+        ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] }
+        : {}),
+      properties: { score: report.summary.score, grade: report.summary.grade },
+    },
   );
 }
 

@@ -3,12 +3,11 @@
  * and this one, and the regressions `--fail-on-regression` fails on. Kept small and pure so that
  * it can later share code with `readiness diff`.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../util/errors.js';
+import { CAPS, jsonErrorText, readCappedText } from '../util/read-capped.js';
 import type { BaselineDelta, Report } from './schema.js';
-import { fsReason } from '../util/fs-errors.js';
 
 /**
  * What a baseline must hold. Deliberately looser than the full Report schema: a baseline written
@@ -37,17 +36,12 @@ export type BaselineInput = z.infer<typeof baselineInput>;
 
 /** Reads and checks a baseline file; any problem is one UsageError line (exit 2). */
 export function readBaseline(file: string): BaselineInput {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`--baseline ${file}: cannot read (${fsReason(err, file, 'read')})`);
-  }
+  const text = readCappedText(file, { maxBytes: CAPS.report, label: `--baseline ${file}` });
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`--baseline ${file}: not valid JSON (${(err as Error).message})`);
+    throw new UsageError(`--baseline ${file}: not valid JSON (${jsonErrorText(err)})`);
   }
   const parsed = baselineInput.safeParse(json);
   if (!parsed.success) {

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Match } from '../types.js';
-import type { ScanPattern } from './scanner.js';
+import type { Overrun, ScanPattern } from './scanner.js';
 
 export interface ToWorker {
   batch: number;
@@ -30,6 +30,8 @@ export interface ToMain {
   binary: number[];
   matches: [string, Match[]][];
   buffers: ArrayBuffer[];
+  /** Patterns that ran past their time budget in this batch. */
+  overruns: [string, Overrun][];
 }
 
 /** When the scan uses the worker: never, always (tests), or for trees with enough such files. */
@@ -65,7 +67,12 @@ export class PatternOffload<T extends { path: string }> {
     mode: WorkerMode,
     patternOnlyFiles: number,
     patterns: ScanPattern[],
-    onReturn: (r: Returned<T>[], matches: [string, Match[]][], buffers: ArrayBuffer[]) => void,
+    onReturn: (
+      r: Returned<T>[],
+      matches: [string, Match[]][],
+      buffers: ArrayBuffer[],
+      overruns: [string, Overrun][],
+    ) => void,
     onLost: (items: T[]) => void,
   ): PatternOffload<T> | undefined {
     if (mode === 'never' || patternOnlyFiles === 0) return undefined;
@@ -84,7 +91,12 @@ export class PatternOffload<T extends { path: string }> {
 
   private constructor(
     worker: Worker,
-    private readonly onReturn: (r: Returned<T>[], matches: [string, Match[]][], buffers: ArrayBuffer[]) => void,
+    private readonly onReturn: (
+      r: Returned<T>[],
+      matches: [string, Match[]][],
+      buffers: ArrayBuffer[],
+      overruns: [string, Overrun][],
+    ) => void,
     private readonly onLost: (items: T[]) => void,
   ) {
     this.worker = worker;
@@ -98,6 +110,7 @@ export class PatternOffload<T extends { path: string }> {
         batch.map((b, i) => ({ item: b.item, bytes: b.bytes, binary: binary.has(i) })),
         msg.matches,
         msg.buffers,
+        msg.overruns,
       );
       this.settle?.();
     });

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Match } from '../types.js';
 import { decode } from '../walk/file-index.js';
-import { compilePatterns, runPatterns, type Compiled, type ScanPattern } from './scanner.js';
+import { compilePatterns, runPatterns, type Compiled, type Overrun, type ScanPattern } from './scanner.js';
 import type { ToMain, ToWorker } from './offload.js';
 
 const port = parentPort!;
@@ -18,6 +18,9 @@ const compiled = new Map(
 const lists = new Map<number, Compiled[]>();
 // runPatterns counts files searched per pattern; the main thread keeps that count itself.
 const searched = new Map<string, number>();
+// Patterns past their budget here are run on no further file, and reported once.
+const overruns = new Map<string, Overrun>();
+let reported = 0;
 
 port.on('message', (msg: ToWorker) => {
   for (const [id, keys] of msg.newLists)
@@ -32,7 +35,7 @@ port.on('message', (msg: ToWorker) => {
     if (text === null) return void binary.push(i);
     const list = lists.get(msg.lists[i]!)!;
     for (const c of list) if (!matches.has(c.key)) matches.set(c.key, []);
-    runPatterns(msg.paths[i]!, text, list, matches, searched);
+    runPatterns(msg.paths[i]!, text, list, matches, searched, overruns);
   });
   const found = [...matches].filter(([, l]) => l.length > 0);
   // The buffers go back to be read into again.
@@ -41,6 +44,8 @@ port.on('message', (msg: ToWorker) => {
     binary,
     matches: found,
     buffers: msg.bytes.map((v) => v.buffer as ArrayBuffer),
+    overruns: [...overruns].slice(reported),
   };
+  reported = overruns.size;
   port.postMessage(reply, reply.buffers);
 });

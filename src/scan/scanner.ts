@@ -11,6 +11,8 @@ import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';
 import { anyGlob, extensionOf, globExtensions, type PathTest } from '../walk/glob.js';
 import { LiteralSet, type Found } from './literals.js';
 import { MAX_WITH_WORKER, PatternOffload, type WorkerMode } from './offload.js';
+import { TimeLimitError, withTimeLimit } from '../util/time-limit.js';
+import { SUPERLINEAR, guardFrom } from './superlinear.js';
 
 export interface ScanPattern extends PatternSpec {
   /** `<rule>:<name>`, unique across the run. */
@@ -23,7 +25,24 @@ export interface ScanResult {
   searched: Map<string, number>;
   /** Files whose patterns ran on the second thread (see offload.ts). */
   offloaded: number;
+  /** Patterns that ran past their time budget on a file, and were run on no further file. */
+  overruns: Map<string, Overrun>;
 }
+
+export interface Overrun {
+  path: string;
+  budgetMs: number;
+}
+
+/**
+ * A pattern's time budget on one file. Built-in patterns are linear (test/patterns.test.ts
+ * checks the catalogue), so on a file under MEASURE_FROM characters they cannot come near it and
+ * run unmeasured; on a larger file each one is timed, and one that overruns is stopped there and
+ * run on no further file. A pattern from configuration (`guarded`) may be catastrophic, which no
+ * timing after the fact can stop: it runs under a hard limit that interrupts it.
+ */
+export const PATTERN_BUDGET_MS = 1000;
+const MEASURE_FROM = 64 * 1024;
 
 export interface Compiled {
   key: string;
@@ -36,6 +55,8 @@ export interface Compiled {
   /** `/$/` without `m` (used to count lines) matches only at the end: start there, skip the regex walk. */
   endOnly: boolean;
   maxPerFile: number;
+  /** Run under an interrupting time limit: an untrusted pattern (from configuration) always, a known super-linear built-in on texts of this many characters or more. */
+  guarded: 'always' | number | false;
 }
 
 interface Group {
@@ -83,6 +104,7 @@ export function compilePatterns(patterns: ScanPattern[]): Group[] {
       ...(p.literals ? { literalIds: p.literals.map((l) => literalSet.add(l, !!p.ignoreCase)), literalSet } : {}),
       endOnly: p.regex.source === '$' && !flags.has('m'),
       maxPerFile: p.maxPerFile ?? 50,
+      guarded: p.guarded ? 'always' : SUPERLINEAR.has(p.key) ? guardFrom(SUPERLINEAR.get(p.key)!) : false,
     });
   }
   literalSet.build();
@@ -154,6 +176,7 @@ export async function scan(
   const keepTest = keep.length ? anyGlob(keep) : () => false;
   const matches = new Map<string, Match[]>(patterns.map((p) => [p.key, []]));
   const searched = new Map<string, number>(patterns.map((p) => [p.key, 0]));
+  const overruns = new Map<string, Overrun>();
 
   const work = planFiles(files.paths, groups, keepTest, digests);
 
@@ -163,7 +186,7 @@ export async function scan(
       for (const d of item.digests) files.rememberDigest(d.key, item.path, undefined);
       return;
     }
-    runPatterns(item.path, text, item.compiled, matches, searched);
+    runPatterns(item.path, text, item.compiled, matches, searched, overruns);
     // The digest is taken now, while the text is in hand; the text itself is dropped. One that
     // throws is left for the rule that asks for it, where the failure is isolated and reported.
     for (const d of item.digests) {
@@ -216,8 +239,9 @@ export async function scan(
         worker,
         pending.reduce((n, i) => n + (patternOnly(i) ? 1 : 0), 0),
         patterns,
-        (returned, found, buffers) => {
+        (returned, found, buffers, over) => {
           offloaded += returned.length;
+          for (const [key, o] of over) if (!overruns.has(key)) overruns.set(key, o);
           for (const { item, bytes, binary } of returned) {
             files.account(item.path, binary ? 'binary' : bytes);
             if (!binary) for (const c of item.compiled) searched.set(c.key, searched.get(c.key)! + 1);
@@ -260,7 +284,7 @@ export async function scan(
   }
   for (const list of matches.values())
     list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-  return { matches, searched, offloaded };
+  return { matches, searched, offloaded, overruns };
 }
 
 /**
@@ -380,12 +404,16 @@ export function runPatterns(
   compiled: Compiled[],
   matches: Map<string, Match[]>,
   searched: Map<string, number>,
+  overruns: Map<string, Overrun> = new Map(),
 ): void {
   let lower: string | undefined;
   const lowered = () => (lower ??= text.toLowerCase());
   let found: Found | undefined;
   let lineStarts: number[] | undefined;
+  const measured = text.length >= MEASURE_FROM;
   for (const c of compiled) {
+    // A pattern that overran on an earlier file is not run again: one budget per pattern, not per file.
+    if (overruns.has(c.key)) continue;
     searched.set(c.key, (searched.get(c.key) ?? 0) + 1);
     if (c.literalIds) {
       const set = c.literalSet!;
@@ -396,11 +424,7 @@ export function runPatterns(
       if (!c.literals.some((l) => hay.includes(l))) continue;
     }
     const out = matches.get(c.key)!;
-    c.regex.lastIndex = c.endOnly ? text.length : 0;
-    let n = 0;
-    let m: RegExpExecArray | null;
-    while (n < c.maxPerFile && (m = c.regex.exec(text)) !== null) {
-      if (m[0].length === 0) c.regex.lastIndex++;
+    const record = (m: RegExpExecArray) => {
       lineStarts ??= computeLines(text);
       // A pattern like /^\s*resource/m may start on a blank line above: cite the first real character.
       const lead = m[0].search(/\S/);
@@ -413,9 +437,31 @@ export function runPatterns(
         snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)),
         groups: m.slice(1).map((g) => (g === undefined ? g : detach(g))),
       });
-      n++;
-    }
+    };
+    if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded)) {
+      try {
+        withTimeLimit(() => execAll(c, text, record, Number.POSITIVE_INFINITY), PATTERN_BUDGET_MS);
+      } catch (err) {
+        if (!(err instanceof TimeLimitError)) throw err;
+        overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
+      }
+    } else if (!execAll(c, text, record, measured ? performance.now() + PATTERN_BUDGET_MS : Number.POSITIVE_INFINITY))
+      overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
   }
+}
+
+/** Runs one pattern over the text; false when it passed `deadline` (a performance.now() time). */
+function execAll(c: Compiled, text: string, record: (m: RegExpExecArray) => void, deadline: number): boolean {
+  c.regex.lastIndex = c.endOnly ? text.length : 0;
+  let n = 0;
+  let m: RegExpExecArray | null;
+  while (n < c.maxPerFile && (m = c.regex.exec(text)) !== null) {
+    if (m[0].length === 0) c.regex.lastIndex++;
+    record(m);
+    n++;
+    if (deadline !== Number.POSITIVE_INFINITY && performance.now() > deadline) return false;
+  }
+  return deadline === Number.POSITIVE_INFINITY || performance.now() <= deadline;
 }
 
 export function snippetOf(line: string): string {

@@ -1,6 +1,15 @@
-/** Gates: the checks that decide exit code 1. Each failed check names what failed and why. */
+/**
+ * Gates: the checks that decide exit code 1. Each failed check names what failed and why.
+ *
+ * A rule that errored (it crashed, or ran past a time budget: a file can be crafted for that)
+ * must never lift a gate. It has no score, so leaving it out would raise the score it was meant
+ * to hold down; every gate therefore counts an error as a failure: --fail-on fails on an errored
+ * rule of that severity, and --min-score / --min-pillar compare the score the report would have
+ * with each errored rule scored 0 (the message says so).
+ */
 import { SEVERITIES, type PillarId, type Severity } from '../types.js';
 import type { GateCheck, Report } from '../report/schema.js';
+import { overallScore } from './score.js';
 
 export interface GateOptions {
   minScore?: number;
@@ -12,11 +21,31 @@ export interface GateOptions {
   packagesFailOn?: 'any' | 'all';
 }
 
+type PillarLike = Pick<Report['pillars'][number], 'id' | 'title' | 'score' | 'weight' | 'rules'>;
+
+/** A pillar's score with every errored (unsuppressed) rule scored 0, and how many errored. */
+export function scoreCountingErrors(p: PillarLike): { score: number | null; errors: number } {
+  const errored = p.rules.filter((r) => r.outcome === 'error' && !r.suppressed && r.weight > 0);
+  if (errored.length === 0) return { score: p.score, errors: 0 };
+  const points = p.rules.reduce((s, r) => s + r.points, 0);
+  const weight = p.rules.reduce((s, r) => s + r.maxPoints, 0) + errored.reduce((s, r) => s + r.weight, 0);
+  return { score: weight > 0 ? Math.round((100 * points) / weight) : null, errors: errored.length };
+}
+
+const erroredNote = (n: number) =>
+  n === 0 ? '' : ` (${n} rule${n === 1 ? '' : 's'} errored and count${n === 1 ? 's' : ''} as failed here)`;
+
 export function evaluateGates(report: Omit<Report, 'gates'>, options: GateOptions): Report['gates'] {
   const checks: GateCheck[] = [];
+  const strict = new Map(report.pillars.map((p) => [p.id, scoreCountingErrors(p)]));
   if (options.minScore !== undefined) {
-    const actual = report.summary.score;
+    const errors = [...strict.values()].reduce((s, x) => s + x.errors, 0);
+    const actual =
+      errors === 0
+        ? report.summary.score
+        : overallScore(report.pillars.map((p) => ({ score: strict.get(p.id)!.score, weight: p.weight })));
     const passed = actual !== null && actual >= options.minScore;
+    const note = erroredNote(errors);
     checks.push({
       kind: 'min-score',
       target: 'overall',
@@ -24,13 +53,14 @@ export function evaluateGates(report: Omit<Report, 'gates'>, options: GateOption
       actual: actual === null ? 'not assessed' : String(actual),
       passed,
       message: passed
-        ? `overall score ${actual} meets the minimum of ${options.minScore}`
-        : `overall score ${actual ?? 'not assessed'} is below the minimum of ${options.minScore}`,
+        ? `overall score ${actual} meets the minimum of ${options.minScore}${note}`
+        : `overall score ${actual ?? 'not assessed'} is below the minimum of ${options.minScore}${note}`,
     });
   }
   for (const [pillar, min] of Object.entries(options.minPillar ?? {})) {
     const p = report.pillars.find((x) => x.id === pillar);
-    const actual = p?.score ?? null;
+    const { score: actual, errors } = p ? strict.get(p.id)! : { score: null, errors: 0 };
+    const note = erroredNote(errors);
     // A pillar that was not assessed cannot prove it meets a minimum.
     const passed = actual !== null && actual >= min!;
     checks.push({
@@ -40,25 +70,31 @@ export function evaluateGates(report: Omit<Report, 'gates'>, options: GateOption
       actual: actual === null ? 'not assessed' : String(actual),
       passed,
       message: passed
-        ? `${p?.title ?? pillar} score ${actual} meets the minimum of ${min}`
-        : `${p?.title ?? pillar} score ${actual ?? 'not assessed'} is below the minimum of ${min}`,
+        ? `${p?.title ?? pillar} score ${actual} meets the minimum of ${min}${note}`
+        : `${p?.title ?? pillar} score ${actual ?? 'not assessed'} is below the minimum of ${min}${note}`,
     });
   }
   if (options.failOn) {
     const limit = SEVERITIES.indexOf(options.failOn);
+    // An error is not a pass: a rule that could not be assessed fails the gate like a failed one.
     const failed = report.pillars
       .flatMap((p) => p.rules)
-      .filter((r) => r.outcome === 'fail' && !r.suppressed && SEVERITIES.indexOf(r.severity) <= limit);
+      .filter(
+        (r) =>
+          (r.outcome === 'fail' || r.outcome === 'error') && !r.suppressed && SEVERITIES.indexOf(r.severity) <= limit,
+      );
+    const named = failed.map((r) => `${r.id} (${r.severity}${r.outcome === 'error' ? ', error' : ''})`).join(', ');
+    const what = failed.some((r) => r.outcome === 'error') ? 'failed or errored' : 'failed';
     checks.push({
       kind: 'fail-on',
       target: options.failOn,
-      expected: `no failed rule of severity ${options.failOn} or higher`,
-      actual: failed.length === 0 ? 'none' : failed.map((r) => `${r.id} (${r.severity})`).join(', '),
+      expected: `no failed or errored rule of severity ${options.failOn} or higher`,
+      actual: failed.length === 0 ? 'none' : named,
       passed: failed.length === 0,
       message:
         failed.length === 0
           ? `no failed rule of severity ${options.failOn} or higher`
-          : `${failed.length} failed rule${failed.length === 1 ? '' : 's'} of severity ${options.failOn} or higher: ${failed.map((r) => `${r.id} (${r.severity})`).join(', ')}`,
+          : `${failed.length} ${what} rule${failed.length === 1 ? '' : 's'} of severity ${options.failOn} or higher: ${named}`,
     });
   }
   if (options.failOnRegression && report.baseline) {

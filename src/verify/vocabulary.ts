@@ -41,7 +41,7 @@ export const VOCABULARY: [string, RegExp][] = [
   ['quality/test-types:integration', /\bintegration tests?(?:ing)?\b/i],
   [
     'quality/tests-present',
-    /\b(\d[\d,]*\s*(?:\/\s*\d[\d,]*\s*)?(?:unit )?tests?\b|unit tests?|test suite|automated tests?)/i,
+    /(?<![\d,])\b(\d[\d,]{0,15}\s*(?:\/\s*\d[\d,]{0,15}\s*)?(?:unit )?tests?\b|unit tests?|test suite|automated tests?)/i,
   ],
   ['quality/linting', /\b(linting|linters?|eslint|ruff|flake8|pylint|golangci|rubocop|checkstyle|static analysis)\b/i],
   ['quality/formatting', /\b(code formatting|formatter|prettier|black formatting|gofmt|rustfmt)\b/i],

@@ -1,6 +1,6 @@
 /** Repository identity from git (commit, branch, remote), with credentials stripped from URLs. */
 import { basename, resolve } from 'node:path';
-import { execa } from 'execa';
+import { runGit, type GitRepo } from './git-exec.js';
 
 export interface GitInfo {
   name: string;
@@ -11,10 +11,9 @@ export interface GitInfo {
   commitDate: string | null;
 }
 
-async function git(root: string, args: string[]): Promise<string | null> {
+async function git(repo: GitRepo, args: string[]): Promise<string | null> {
   try {
-    const r = await execa('git', args, { cwd: root, timeout: 10_000, reject: false });
-    return r.exitCode === 0 ? r.stdout.trim() || null : null;
+    return (await runGit(repo, args)).trim() || null;
   } catch {
     return null;
   }
@@ -74,14 +73,17 @@ export function normaliseRemote(url: string | null): string | null {
   return `${parsed.protocol}//${host}${path ? `/${path}` : ''}`;
 }
 
-export async function gitInfo(root: string, isGit: boolean): Promise<GitInfo> {
+/** `repo`: the repository the listing used (null when it walked): git is asked nothing else. */
+export async function gitInfo(root: string, repo: GitRepo | null): Promise<GitInfo> {
   const fallback = basename(resolve(root));
-  if (!isGit) return { name: fallback, commit: null, branch: null, remote: null, commitDate: null };
+  if (!repo) return { name: fallback, commit: null, branch: null, remote: null, commitDate: null };
   const [commit, branch, remoteRaw, commitDate] = await Promise.all([
-    git(root, ['rev-parse', '--verify', '-q', 'HEAD']),
-    git(root, ['rev-parse', '--abbrev-ref', 'HEAD']),
-    git(root, ['remote', 'get-url', 'origin']),
-    git(root, ['show', '-s', '--no-show-signature', '--format=%cI', 'HEAD']),
+    git(repo, ['rev-parse', '--verify', '-q', 'HEAD']),
+    git(repo, ['rev-parse', '--abbrev-ref', 'HEAD']),
+    // A repository whose config includes other files is never run (git-exec.ts), so this reads
+    // the repository's own config, with its insteadOf rewrites.
+    git(repo, ['remote', 'get-url', 'origin']),
+    git(repo, ['show', '-s', '--no-show-signature', '--format=%cI', 'HEAD']),
   ]);
   const remote = normaliseRemote(remoteRaw);
   const last = remote?.split('/').slice(3).pop();

@@ -4,10 +4,12 @@
  * Symbolic links are never followed (a link is listed and later skipped for content), so a link
  * out of the root or a loop cannot be read or walked.
  */
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import ignore, { type Ignore } from 'ignore';
+import { DiskSource } from './disk-source.js';
+import { decode } from './file-index.js';
+import { gitErrorLine, locateGit, runGit, type GitRepo } from './git-exec.js';
 import { anyGlob } from './glob.js';
 
 /** Folders never audited: VCS data, installed dependencies, vendored and generated code. */
@@ -61,6 +63,8 @@ export interface ListOptions {
 export interface Listing {
   paths: string[];
   method: 'git' | 'walk';
+  /** The repository git listed (null when the walker did): the same one gitInfo asks about. */
+  repo: GitRepo | null;
   notes: string[];
   /** How many paths were left out by the skip lists and ignore globs. */
   excluded: number;
@@ -70,18 +74,31 @@ export async function listFiles(root: string, options: ListOptions = {}): Promis
   const notes: string[] = [];
   let raw: string[] | undefined;
   let method: Listing['method'] = 'walk';
-  if (existsSync(join(root, '.git'))) {
+  const located = await locateGit(root);
+  let repo = located.repo;
+  if (!repo && located.reason) notes.push(`git not used: ${located.reason}; listed with the file walker instead`);
+  if (repo) {
     try {
-      raw = await gitList(root, options.gitTimeoutMs ?? 30_000);
+      raw = await gitList(repo, options.gitTimeoutMs ?? 30_000);
       method = 'git';
     } catch (err) {
-      notes.push(`git ls-files failed (${shortError(err)}); listed with the file walker instead`);
+      notes.push(`git ls-files failed (${gitErrorLine(err)}); listed with the file walker instead`);
+      repo = null;
+    }
+  }
+  if (raw) {
+    const linked = underLinkedFolder(root, raw);
+    if (linked.size > 0) {
+      notes.push(
+        `${linked.size} path(s) git listed under a symbolic link to a folder were left out (never read through a link)`,
+      );
+      raw = raw.filter((p) => !linked.has(p));
     }
   }
   if (!raw) raw = walk(root);
   const keep = filterFor(options);
   const paths = raw.filter(keep).sort(compareCodePoints);
-  return { paths, method, notes, excluded: raw.length - paths.length };
+  return { paths, method, repo, notes, excluded: raw.length - paths.length };
 }
 
 /** Sort by UTF-16 code units, independent of locale: the same on every machine. */
@@ -105,15 +122,15 @@ function filterFor(options: ListOptions): (p: string) => boolean {
   };
 }
 
-async function gitList(root: string, timeout: number): Promise<string[]> {
+async function gitList(repo: GitRepo, timeoutMs: number): Promise<string[]> {
   const run = (args: string[]) =>
-    execa('git', args, { cwd: root, timeout, stripFinalNewline: false, maxBuffer: 1024 * 1024 * 1024, reject: true });
+    runGit(repo, args, { timeoutMs, stripFinalNewline: false, maxBuffer: 1024 * 1024 * 1024 });
   const listed = await run(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
   const deleted = await run(['ls-files', '-z', '--deleted']);
-  const gone = new Set(split0(deleted.stdout));
+  const gone = new Set(split0(deleted));
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const p of split0(listed.stdout)) {
+  for (const p of split0(listed)) {
     // A file deleted in the work tree but still in the index is not there to audit; a path in
     // a merge conflict appears more than once.
     if (gone.has(p) || seen.has(p)) continue;
@@ -123,15 +140,43 @@ async function gitList(root: string, timeout: number): Promise<string[]> {
   return out;
 }
 
+/**
+ * Paths below a folder that is a symbolic link (or not a folder at all). Git never tracks such a
+ * path, but an index can be written by hand: `linkdir/secret.py` with `linkdir` linked out of the
+ * root would be read through the link (O_NOFOLLOW guards only the last component). Each folder is
+ * checked once, however many paths it holds.
+ */
+function underLinkedFolder(root: string, paths: string[]): Set<string> {
+  const folderOk = new Map<string, boolean>([['', true]]);
+  const ok = (dir: string): boolean => {
+    let v = folderOk.get(dir);
+    if (v === undefined) {
+      const slash = dir.lastIndexOf('/');
+      v = ok(slash === -1 ? '' : dir.slice(0, slash));
+      if (v) {
+        try {
+          v = lstatSync(join(root, dir)).isDirectory();
+        } catch {
+          v = true; // gone: the read will say so
+        }
+      }
+      folderOk.set(dir, v);
+    }
+    return v;
+  };
+  const out = new Set<string>();
+  for (const p of paths) {
+    const slash = p.lastIndexOf('/');
+    if (slash !== -1 && !ok(p.slice(0, slash))) out.add(p);
+  }
+  return out;
+}
+
 function split0(s: string): string[] {
   return s.split('\0').filter((x) => x.length > 0);
 }
 
-function shortError(err: unknown): string {
-  const e = err as { shortMessage?: string; message?: string; timedOut?: boolean };
-  if (e.timedOut) return 'timed out';
-  return (e.shortMessage ?? e.message ?? String(err)).split('\n')[0]!.slice(0, 200);
-}
+const MAX_IGNORE_FILE = 1024 * 1024;
 
 /** A .gitignore-aware walk that never follows symbolic links. */
 function walk(root: string): string[] {
@@ -148,11 +193,15 @@ function walk(root: string): string[] {
     }
     let own = rules;
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-      try {
-        const ig = ignore().add(readFileSync(join(abs, '.gitignore'), 'utf8'));
-        own = [...rules, { base: rel, ig }];
-      } catch {
-        /* unreadable .gitignore: walk on without it */
+      // Read like any audited file: never through a link, never a FIFO, never past the size cap.
+      const bytes = new DiskSource(abs).readBytes('.gitignore', MAX_IGNORE_FILE);
+      const text = typeof bytes === 'string' ? null : decode(bytes);
+      if (text) {
+        try {
+          own = [...rules, { base: rel, ig: ignore().add(text) }];
+        } catch {
+          /* a .gitignore the ignore library refuses: walk on without it */
+        }
       }
     }
     for (const e of entries) {

@@ -47,6 +47,16 @@ describe('listing', () => {
     expect(l.paths).toEqual(expected);
   });
 
+  it('a FIFO named .gitignore (git would block on it) ends in the walker, which never opens it', async () => {
+    const root = tree({ 'a.py': 'x', 'sub/b.py': 'y' });
+    await execa('git', ['init', '-q'], { cwd: root });
+    await execa('mkfifo', [join(root, 'sub', '.gitignore')]);
+    const l = await listFiles(root, { gitTimeoutMs: 1500 });
+    expect(l.method).toBe('walk');
+    expect(l.notes.join(' ')).toMatch(/git ls-files failed \(timed out\); listed with the file walker/);
+    expect(l.paths).toEqual(['a.py', 'sub/b.py']);
+  });
+
   it('keeps test data when asked, and applies ignore globs', async () => {
     const l = await listFiles(tree(base), { includeTestData: true, ignore: ['docs', 'sub/**'] });
     expect(l.paths).toEqual(['.gitignore', 'pkg/testdata/a.tf', 'src/app.ts', 'test/fixtures/repo/Dockerfile']);

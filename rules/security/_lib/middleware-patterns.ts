@@ -41,9 +41,9 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   },
   cors: {
     regex:
-      /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b/,
+      /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b|\.(?:Header\(\)\.Set|set|setHeader|header)\(\s*["']Access-Control-Allow-Origin["']\s*,/,
     files: CODE,
-    literals: ['cors', 'CORS', 'Cors', 'allowed_origins'],
+    literals: ['cors', 'CORS', 'Cors', 'allowed_origins', 'Access-Control-Allow-Origin'],
   },
   corsAny: {
     regex:
@@ -97,9 +97,13 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     literals: ['Security'],
   },
   /** `.disable()` alone on a line: the end of a chain such as `http.csrf()` ⏎ `.disable()`. */
-  chainDisable: { regex: /^\s*\.disable\s*\(\s*\)/m, files: ['**/*.{java,kt,groovy,scala}'], literals: ['.disable('] },
+  chainDisable: {
+    regex: /^[ \t]*\.disable\s*\(\s*\)/m,
+    files: ['**/*.{java,kt,groovy,scala}'],
+    literals: ['.disable('],
+  },
   railsDefaults: {
-    regex: /^\s*config\.load_defaults\s+(\d+(?:\.\d+)?)/m,
+    regex: /^[ \t]*config\.load_defaults\s+(\d+(?:\.\d+)?)/m,
     files: ['**/config/application.rb'],
     literals: ['load_defaults'],
   },

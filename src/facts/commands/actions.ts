@@ -76,6 +76,15 @@ export const ACTIONS: [RegExp, Handler][] = [
     () => ({ tools: [tool('dependency review', ['scan'], 'actions/dependency-review-action')] }),
   ],
   [/^ossf\/scorecard-action@/, () => ({ tools: [tool('OpenSSF Scorecard', ['scan'], 'ossf/scorecard-action')] })],
+  // Reusable workflows every Jenkins plugin calls: a CodeQL scan, and a Maven release.
+  [
+    /^jenkins-infra\/jenkins-security-scan\/\.github\/workflows\//,
+    () => ({ tools: [tool('CodeQL', ['scan'], 'jenkins-infra/jenkins-security-scan runs CodeQL')] }),
+  ],
+  [
+    /^jenkins-infra\/github-reusable-workflows\/\.github\/workflows\/maven-cd\.ya?ml@/,
+    () => ({ tools: [tool('Maven deploy', ['release'], 'jenkins-infra maven-cd publishes the release')] }),
+  ],
   [
     /^sonarsource\/(?:sonarcloud-github-action|sonarqube-scan-action|sonarcloud-github-c-cpp)@/i,
     () => ({ argv: ['sonar-scanner'] }),
@@ -99,7 +108,74 @@ export const ACTIONS: [RegExp, Handler][] = [
     () => ({ tools: [tool('docker build', ['build'], 'docker/build-push-action')] }),
   ],
   [/^DavidAnson\/markdownlint-cli2-action@/, () => ({ argv: ['markdownlint-cli2'] })],
+  // Helm chart repositories: releasing charts.
+  [
+    /^helm\/chart-releaser-action@/,
+    () => ({
+      tools: [
+        tool('chart-releaser', ['build', 'release'], 'helm/chart-releaser-action packages and releases the charts'),
+      ],
+    }),
+  ],
+  [/^(?:appany|bsord|J12934)\/helm-push-action|^chartmuseum\/helm-push/, () => ({ argv: ['helm', 'push'] })],
+  [
+    /^[\w.-]+\/helm-gh-pages@|^appany\/helm-oci-chart-releaser@/,
+    (_w, ref) => ({
+      tools: [
+        tool('chart-releaser', ['build', 'release'], `${ref.replace(/@.*$/, '')} packages and publishes the charts`),
+      ],
+    }),
+  ],
+  // Releases cut or published by an action.
+  [
+    /^(?:softprops\/action-gh-release|ncipollo\/release-action|actions\/create-release|marvinpinto\/action-automatic-releases)@/,
+    (_w, ref) => ({ tools: [tool('GitHub release', ['release'], ref.replace(/@.*$/, ''))] }),
+  ],
+  [
+    /^(?:googleapis|google-github-actions)\/release-please-action@/,
+    () => ({ tools: [tool('release-please', ['release'], 'release-please-action')] }),
+  ],
+  [/^cycjimmy\/semantic-release-action@/, () => ({ argv: ['semantic-release'] })],
+  [/^changesets\/action@/, (w) => (w.publish ? { shell: w.publish } : { argv: ['changeset', 'version'] })],
+  [/^goreleaser\/goreleaser-action@/, (w) => ({ argv: ['goreleaser', ...(w.args ? words(w.args) : ['release'])] })],
+  [/^pypa\/gh-action-pypi-publish@/, () => ({ argv: ['twine', 'upload'] })],
+  [/^JS-DevTools\/npm-publish@/, () => ({ argv: ['npm', 'publish'] })],
+  // Coverage uploads and floors.
+  [/^codecov\/codecov-action@/, () => ({ argv: ['codecov'] })],
+  [/^coverallsapp\/github-action@|^shogo82148\/actions-goveralls@/, () => ({ argv: ['coveralls'] })],
+  [/^(?:py-cov-action|ewjoachim)\/python-coverage-comment-action@/, () => ({ argv: ['coverage', 'report'] })],
+  [/^madrapps\/jacoco-report@/, () => ({ tools: [tool('JaCoCo report', ['coverage'], 'madrapps/jacoco-report')] })],
+  [/^vladopajic\/go-test-coverage@/, () => ({ argv: ['go-test-coverage'] })],
+  [
+    /^irongut\/CodeCoverageSummary@/,
+    (w) => coverageAction('CodeCoverageSummary', w.fail_below_min === 'true', w.thresholds?.split(/\s+/)[0]),
+  ],
+  [
+    /^5monkeys\/cobertura-action@/,
+    (w) => coverageAction('cobertura-action', w.fail_below_threshold === 'true', w.minimum_coverage),
+  ],
+  [
+    /^zgosalvez\/github-actions-report-lcov@/,
+    (w) => coverageAction('report-lcov', !!w['minimum-coverage'], w['minimum-coverage']),
+  ],
+  [/^orgoro\/coverage@/, (w) => coverageAction('orgoro/coverage', !!w.thresholdAll, w.thresholdAll)],
 ];
+
+/** A coverage action: a floor when it fails the job below its minimum, else a report. */
+function coverageAction(name: string, fails: boolean, min: string | undefined): ReturnType<Handler> {
+  const n = min === undefined ? Number.NaN : Number.parseFloat(min);
+  const threshold = Number.isFinite(n) ? (n <= 1 ? n * 100 : n) : undefined;
+  return {
+    tools: [
+      {
+        name,
+        kinds: fails ? ['coverage', 'coverage-gate'] : ['coverage'],
+        implied: fails ? `${name} fails the job below its minimum` : `${name} reports coverage`,
+        ...(fails && threshold !== undefined ? { threshold } : {}),
+      },
+    ],
+  };
+}
 
 const split = (s: string | undefined) => (s ?? '').split(/[\s,]+/).filter(Boolean);
 
@@ -135,6 +211,14 @@ export const TASKS: [RegExp, Handler][] = [
   [/^Xcode@/, (w) => ({ argv: ['xcodebuild', ...split(w.actions ?? 'build')] })],
   [/^(?:SonarQube|SonarCloud)(?:Analyze|Prepare)@/, () => ({ argv: ['sonar-scanner'] })],
   [/^(?:AdvancedSecurity-Codeql-Analyze)@/, () => ({ argv: ['codeql'] })],
+  [
+    /^PublishCodeCoverageResults@/,
+    () => ({ tools: [tool('Azure code coverage', ['coverage'], 'PublishCodeCoverageResults task')] }),
+  ],
+  [
+    /^BuildQualityChecks@/,
+    (w) => coverageAction('BuildQualityChecks', w.checkCoverage === 'true', w.coverageThreshold),
+  ],
   [
     /^(?:AdvancedSecurity-Dependency-Scanning|WhiteSource|Mend|SnykSecurityScan|dependency-check-build-task|CredScan|MicrosoftSecurityDevOps|ComponentGovernanceComponentDetection)@/i,
     (_w, ref) => ({ tools: [tool(ref.replace(/@.*$/, ''), ['scan'], `Azure DevOps task ${ref}`)] }),

@@ -29,14 +29,39 @@ const CALLS: [RegExp, CommandTool][] = [
     { name: 'dotnet build', kinds: ['build'] },
   ],
   [/\bNpmRun\s*\(.*\btest\b|\bNpm\(\s*\$?"(?:run\s+)?test\b/, { name: 'npm test', kinds: ['test'] }],
+  // Coverage collected by the test call's settings (a line of its fluent chain), a report, a floor.
+  [
+    /\.SetDataCollector\(\s*"XPlat Code Coverage"|\.EnableCollectCoverage\(|\.SetProperty\(\s*"CollectCoverage"|CollectCoverage=true/,
+    { name: 'coverlet', kinds: ['coverage'] },
+  ],
+  [/\bReportGenerator\s*\(/, { name: 'ReportGenerator', kinds: ['coverage'] }],
+  [/\b(?:DotNetNuGetPush|NuGetPush)\s*\(/, { name: 'package publish', kinds: ['release'] }],
+  [/\.SetThreshold\(|\/p:Threshold=/, { name: 'coverlet threshold', kinds: ['coverage', 'coverage-gate'] }],
 ];
 
-function callsIn(lines: string[], from: number, to: number): BuildTarget['calls'] {
+/** Members of the build class that are not targets (`void RunTests() { … }`), which targets may call. */
+function helpers(lines: string[]): { name: string; from: number; to: number }[] {
+  const heads = lines.flatMap((l, i) => {
+    const m =
+      /^\s*(?:(?:private|public|protected|internal|static|async|override)\s+)*(?:void|Task|bool|int|string)\s+(\w+)\s*\([^)]*\)\s*(?:\{\s*)?$/.exec(
+        l,
+      );
+    return m ? [{ name: m[1]!, i }] : /\bTarget\s+\w+\s*=>/.test(l) ? [{ name: '', i }] : [];
+  });
+  return heads.flatMap((h, k) => (h.name ? [{ name: h.name, from: h.i, to: heads[k + 1]?.i ?? lines.length }] : []));
+}
+
+function callsIn(lines: string[], from: number, to: number, depth = 0): BuildTarget['calls'] {
   const out: BuildTarget['calls'] = [];
+  const methods = depth < 2 ? helpers(lines) : [];
   for (let i = from; i < to; i++) {
     const l = lines[i]!;
     if (/^\s*\/\//.test(l)) continue;
     for (const [re, tool] of CALLS) if (re.test(l)) out.push({ tool, line: i + 1, text: l.trim() });
+    // A helper the target calls (`RunTests();`): its calls run here too, cited where they are written.
+    for (const m of methods)
+      if ((i < m.from || i >= m.to) && new RegExp(`(?<![\\w.])${m.name}\\s*\\(`).test(l))
+        out.push(...callsIn(lines, m.from, m.to, depth + 1));
   }
   return out;
 }
@@ -61,7 +86,9 @@ function nukeTargets(files: FileView): { targets: BuildTarget[]; default?: strin
       const text = files.read(path) ?? '';
       if (!/\bTarget\s+\w+\s*=>/.test(text)) continue;
       const lines = text.split(/\r?\n/);
-      def ??= /Execute<\w+>\(\s*\w+\s*=>\s*\w+\.(\w+)/.exec(text)?.[1];
+      // `Execute<Build>(x => x.SpellCheck, x => x.Push)`: every default target.
+      const exec = /Execute<\w+>\(([^;]*)\)/.exec(text)?.[1];
+      if (exec && !def) def = [...exec.matchAll(/=>\s*\w+\.(\w+)/g)].map((m) => m[1]!).join(',') || undefined;
       const starts = lines.flatMap((l, i) => {
         const m = /\bTarget\s+(\w+)\s*=>/.exec(l);
         return m ? [{ name: m[1]!, i }] : [];
@@ -116,7 +143,7 @@ function expand(model: { targets: BuildTarget[]; default?: string }, wanted: str
       });
   };
   const list = wanted.filter((w) => find(w));
-  for (const n of list.length ? list : model.default ? [model.default] : []) visit(n, 0);
+  for (const n of list.length ? list : model.default ? model.default.split(',') : []) visit(n, 0);
   return commands.length
     ? { commands }
     : { unresolved: `${label} target ${wanted.join(', ') || model.default || '(default)'} runs no known tool` };

@@ -72,6 +72,57 @@ describe('command graph on the fixtures', () => {
   it('cmd-echo-only: an echoed runner, a build script named test.sh and npm placeholder script run no tool', () => {
     expect(chains(fixtureTree('cmd-echo-only'))).toEqual([]);
   });
+
+  it('cmd-travis-maven: Travis runs Maven by default for language: java (install, then mvn test), with JaCoCo bound', () => {
+    const tree = fixtureTree('cmd-travis-maven');
+    expect(chains(tree, 'test')).toEqual(['.travis.yml:2 (Travis default script for java) → JUnit/TestNG']);
+    expect(chains(tree, 'build')).toEqual([
+      '.travis.yml:2 (Travis default install for java) → Maven build',
+      '.travis.yml:2 (Travis default script for java) → Maven build',
+    ]);
+    expect(chains(tree, 'coverage')).toEqual([
+      '.travis.yml:11 → Codecov upload',
+      '.travis.yml:2 (Travis default script for java) → JaCoCo',
+    ]);
+    const run = runsOf(commandGraph(memoryIndex(tree)), 'test')[0]!;
+    expect(run.argv).toEqual(['mvn', 'test', '-B']);
+    expect(run.tools.find((t) => t.kinds.includes('test'))!.implied).toBe('mvn test runs the test phase (Surefire)');
+  });
+
+  it('cmd-compose-exec: a script run inside a compose service is found through its mount, and runs from the container workdir', () => {
+    const tree = fixtureTree('cmd-compose-exec');
+    const inner = '.github/workflows/test.yml:13 → backend/tests-start.sh:6';
+    expect(chains(tree, 'test')).toEqual([`${inner} → backend/scripts/test.sh:4 → pytest`]);
+    expect(chains(tree, 'coverage-gate')).toEqual([`${inner} → backend/scripts/test.sh:5 → coverage.py --fail-under`]);
+    expect(chains(tree, 'lint')).toEqual(['.github/workflows/test.yml:11 → backend/scripts/lint.sh:5 → Ruff']);
+    // Not the root scripts/test.sh (which starts the stack): inside the container, ./scripts is backend/scripts.
+    const gate = runsOf(commandGraph(memoryIndex(tree)), 'coverage-gate')[0]!;
+    expect(gate.tools[0]).toMatchObject({ name: 'coverage.py --fail-under', threshold: 85 });
+  });
+
+  it('cmd-helm-charts: chart-testing lint and install, helm unittest, kubeconform and chart-releaser', () => {
+    const tree = fixtureTree('cmd-helm-charts');
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/lint-test.yml:17 → helm unittest',
+      '.github/workflows/lint-test.yml:22 → chart-testing install',
+    ]);
+    expect(chains(tree, 'lint')).toEqual([
+      '.github/workflows/lint-test.yml:13 → chart-testing lint',
+      '.github/workflows/lint-test.yml:19 → kubeconform',
+    ]);
+    expect(chains(tree, 'release')).toEqual(['.github/workflows/release.yml:17 → chart-releaser']);
+    // `helm plugin install` installs a plugin, not a release into a cluster.
+    expect(chains(tree, 'deploy')).toEqual([]);
+  });
+
+  it('cmd-advisory: switched-off steps and jobs run nothing; failures swallowed by continue-on-error or || true are advisory', () => {
+    const g = commandGraph(memoryIndex(fixtureTree('cmd-advisory')));
+    expect(runsOf(g, 'test')).toEqual([]);
+    expect(runsOf(g, 'scan').map((r) => [describeChain(r), r.advisory])).toEqual([
+      ['.github/workflows/ci.yml:18 → Trivy', 'continue-on-error: true'],
+      ['.github/workflows/ci.yml:19 → safety', '`|| true` at .github/workflows/ci.yml:19'],
+    ]);
+  });
 });
 
 describe('command graph: shell words', () => {
@@ -94,6 +145,8 @@ describe('command graph: shell words', () => {
     expect(chains(tree)).toEqual([
       '.github/workflows/ci.yml:7 → Vitest',
       '.github/workflows/ci.yml:8 → pytest',
+      // `coverage run` measures coverage of what it starts: a run of its own.
+      '.github/workflows/ci.yml:9 → coverage.py',
       '.github/workflows/ci.yml:9 → unittest',
       '.github/workflows/ci.yml:10 → RSpec',
       '.github/workflows/ci.yml:11 → web/package.json:3 (yarn script lint) → ESLint',
@@ -122,6 +175,51 @@ describe('command graph: shell words', () => {
     expect(chains(tree, 'test')).toEqual([
       '.github/workflows/ci.yml:10 → frontend/package.json:1 (npm script test) → Vitest',
     ]);
+  });
+});
+
+describe('command graph: scripts with arguments', () => {
+  it('a script run with an argument takes the case branch it selects; a make pattern rule fills in its stem', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha('      - run: make lint\n      - run: make test-install\n'),
+      Makefile:
+        'lint:\n\tdocker run $(DOCKER_ARGS) --rm -v $(CURDIR):/charts -w /charts quay.io/helmpack/chart-testing /charts/hack/ct.sh lint\n\ntest-%:\n\t./hack/ct.sh $*\n',
+      'hack/ct.sh':
+        '#!/bin/bash\nACTION=$1\ncase "${ACTION}" in\ninstall)\n  ct "${ACTION}" --charts web/\n  ;;\n*)\n  ct "${ACTION}" --charts web/,api/\n  ;;\nesac\n',
+    };
+    expect(chains(tree, 'lint')).toEqual([
+      '.github/workflows/ci.yml:7 → Makefile:2 (make lint) → hack/ct.sh:8 → chart-testing lint',
+    ]);
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:8 → Makefile:5 (make test-install) → hack/ct.sh:5 → chart-testing install',
+    ]);
+  });
+
+  it('a Ruby or Python script that starts a test framework is a test run; its name alone is not', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - run: bundle exec rake compile\n      - run: test/runner --verbose\n      - run: python runtests.py\n      - run: python tools/test_data.py\n',
+      ),
+      Rakefile: 'require "rake/extensiontask"\nRake::ExtensionTask.new("http11", gemspec)\n',
+      'test/runner':
+        "#!/usr/bin/env ruby\nrequire 'minitest'\nDir['test_*.rb', base: __dir__].each { |f| require_relative f }\n",
+      'runtests.py': 'import sys\nimport pytest\n\nsys.exit(pytest.main(["tests"]))\n',
+      'tools/test_data.py': 'import json\nprint(json.dumps({"fixtures": 3}))\n',
+    };
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:8 → Minitest',
+      '.github/workflows/ci.yml:9 → pytest',
+    ]);
+    expect(chains(tree, 'build')).toEqual(['.github/workflows/ci.yml:7 → Rakefile:2 (rake compile) → rake compile']);
+  });
+
+  it('a quoted awk program over several lines is one word: its `next` is not a command', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha(
+        "      - run: |\n          awk '/^x/ { skip = 1; next }\n               skip { next }' f > g\n",
+      ),
+    };
+    expect(chains(tree)).toEqual([]);
   });
 });
 
@@ -196,6 +294,47 @@ describe('command graph: task runners', () => {
     expect(runsOf(g, 'test')[0]!.tools[1]!.implied).toBe('mvn verify runs the test phase (Surefire)');
   });
 
+  it('NUKE: every default target of Execute<Build>(…), helpers the targets call, coverage settings and reports', () => {
+    const build = [
+      'class Build : NukeBuild', // 1
+      '{', // 2
+      '    public static int Main() => Execute<Build>(x => x.SpellCheck, x => x.Push);', // 3
+      '    void RunTests()', // 4
+      '    {', // 5
+      '        DotNetTest(s => s', // 6
+      '            .SetDataCollector("XPlat Code Coverage")', // 7
+      '            .SetProjectFile(Solution));', // 8
+      '    }', // 9
+      '    Target SpellCheck => _ => _', // 10
+      '        .Executes(() => NpmRun("cspell"));', // 11
+      '    Target Test => _ => _', // 12
+      '        .Executes(() => RunTests());', // 13
+      '    Target Coverage => _ => _', // 14
+      '        .DependsOn(Test)', // 15
+      '        .Executes(() => ReportGenerator(s => s.SetTargetDirectory(Reports)));', // 16
+      '    Target Push => _ => _', // 17
+      '        .DependsOn(Coverage)', // 18
+      '        .Executes(() => DotNetNuGetPush(s => s.SetSource(Feed)));', // 19
+      '}', // 20
+    ].join('\n');
+    const tree = {
+      '.github/workflows/ci.yml': gha('      - run: ./build.ps1\n'),
+      'build/Build.cs': build,
+      'build/_build.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Nuke.Common" /></ItemGroup></Project>\n',
+    };
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:7 → build/Build.cs:6 (NUKE target Test) → dotnet test',
+    ]);
+    expect(chains(tree, 'coverage')).toEqual([
+      '.github/workflows/ci.yml:7 → build/Build.cs:7 (NUKE target Test) → coverlet',
+      '.github/workflows/ci.yml:7 → build/Build.cs:16 (NUKE target Coverage) → ReportGenerator',
+    ]);
+    expect(chains(tree, 'release')).toEqual([
+      '.github/workflows/ci.yml:7 → build/Build.cs:19 (NUKE target Push) → package publish',
+    ]);
+  });
+
   it('Cake: dotnet cake --target runs the task and its dependencies', () => {
     const tree = {
       'azure-pipelines.yml': 'steps:\n- script: dotnet cake --target=Test\n',
@@ -240,6 +379,25 @@ describe('command graph: CI catalogues and defaults', () => {
     ]);
   });
 
+  it("a Jenkins plugin's buildPlugin() runs Maven's install, and the Jenkins project's reusable workflows scan and release", () => {
+    const tree = {
+      Jenkinsfile:
+        "// Windows agents are slow\nbuildPlugin(useContainerAgent: true, configurations: [[platform: 'linux', jdk: 21]])\n",
+      // The plugin parent POM binds spotless:check; the property switches it on.
+      'pom.xml':
+        '<project><artifactId>demo</artifactId><properties><spotless.check.skip>false</spotless.check.skip></properties></project>\n',
+      '.github/workflows/scan.yml':
+        'on: push\njobs:\n  security-scan:\n    uses: jenkins-infra/jenkins-security-scan/.github/workflows/jenkins-security-scan.yaml@v2\n',
+    };
+    expect(chains(tree, 'test')).toEqual([
+      'Jenkinsfile:2 (Jenkins library step buildPlugin: mvn -B -Dmaven.test.failure.ignore=true clean install) → JUnit/TestNG',
+    ]);
+    expect(chains(tree, 'scan')).toEqual(['.github/workflows/scan.yml:4 → CodeQL']);
+    expect(chains(tree, 'format')).toEqual([
+      'Jenkinsfile:2 (Jenkins library step buildPlugin: mvn -B -Dmaven.test.failure.ignore=true clean install) → Spotless',
+    ]);
+  });
+
   it('CircleCI orbs, Travis defaults and GitLab templates', () => {
     expect(
       chains({
@@ -253,8 +411,20 @@ describe('command graph: CI catalogues and defaults', () => {
         '.travis.yml': 'language: node_js\nnode_js: [20]\n',
         'package.json': '{\n  "scripts": {\n    "test": "mocha"\n  }\n}\n',
       }),
-    ).toEqual(['.travis.yml:1 (Travis default for node_js) → package.json:3 (npm script test) → Mocha']);
+    ).toEqual(['.travis.yml:1 (Travis default script for node_js) → package.json:3 (npm script test) → Mocha']);
     expect(chains({ '.travis.yml': 'language: python\npython: ["3.12"]\n' })).toEqual([]);
+    // Gradle projects get `gradle check` (the wrapper when present); an included job without a script gets the default too.
+    expect(
+      chains(
+        {
+          '.travis.yml':
+            'language: java\njobs:\n  include:\n    - name: docs\n      script: ./gradlew javadoc\n    - name: unit\n      jdk: openjdk17\n',
+          'build.gradle': "plugins { id 'java' }\n",
+          gradlew: '#!/bin/sh\n',
+        },
+        'test',
+      ),
+    ).toEqual(['.travis.yml:6 (Travis default script for java) → JUnit/TestNG']);
     expect(chains({ '.gitlab-ci.yml': 'include:\n  - template: Security/SAST.gitlab-ci.yml\n' }, 'scan')).toEqual([
       '.gitlab-ci.yml:2 → GitLab security scanning',
     ]);
@@ -274,6 +444,20 @@ describe('command graph: CI catalogues and defaults', () => {
 });
 
 describe('command graph: commit hooks', () => {
+  it('infrastructure hooks: gruntwork helmlint, terragrunt validate, checkov', () => {
+    const tree = {
+      '.pre-commit-config.yaml':
+        'repos:\n  - repo: https://github.com/gruntwork-io/pre-commit\n    rev: v0.1.23\n    hooks:\n      - id: helmlint\n  - repo: https://github.com/antonbabenko/pre-commit-terraform\n    rev: v1.96.1\n    hooks:\n      - id: terragrunt_validate\n      - id: terraform_checkov\n',
+    };
+    expect(chains(tree, 'lint', 'hook')).toEqual([
+      '.pre-commit-config.yaml:5 (pre-commit hook helmlint) → helm lint',
+      '.pre-commit-config.yaml:9 (pre-commit hook terragrunt_validate) → terragrunt',
+    ]);
+    expect(chains(tree, 'scan', 'hook')).toEqual([
+      '.pre-commit-config.yaml:10 (pre-commit hook terraform_checkov) → Checkov',
+    ]);
+  });
+
   it('husky scripts, lint-staged in package.json and lefthook', () => {
     const tree = {
       '.husky/pre-commit': 'npx lint-staged\n',

@@ -6,14 +6,18 @@
  */
 import type { CommandGraph, CommandHop, CommandRun, CommandTool, FileView } from '../../types.js';
 import { type CiCommand, type CiFile, ciFiles } from '../ci.js';
+import { type ContainerPaths, containerPaths } from './container.js';
 import { dotnetBuilds } from './dotnet.js';
 import { hookOrigins, lintStaged, preCommitRun } from './hooks.js';
 import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
 import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll } from './node.js';
 import { noxSessions, pythonScripts, toxEnvs } from './python.js';
-import { commandsOf, logicalLines, normalise, simpleCommands } from './shell.js';
+import { runnerScripts } from './runner-scripts.js';
+import { ScriptScope } from './script-scope.js';
+import { commandsOf, logicalLines, normalise } from './shell.js';
 import { ciDefaults, stepText, usesExpansion } from './steps.js';
+import { coverageTools } from './coverage.js';
 import { classify, conventional } from './tools.js';
 import { type Expansion, joinPath, type Resolver, type UsesStep } from './types.js';
 
@@ -41,12 +45,17 @@ const RESOLVERS: Resolver[] = [
   lintStaged,
   gradleTasks,
   mavenPhases,
+  runnerScripts,
 ];
 
 interface Frame {
   origin: CommandRun['origin'];
   chain: CommandHop[];
   cwd: string;
+  /** Why failures below this point do not fail the job (`continue-on-error: true`, `|| true`). */
+  advisory?: string;
+  /** Inside a container: its absolute paths map back to the repository. */
+  container?: ContainerPaths;
 }
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
@@ -63,19 +72,34 @@ class Walker {
   constructor(private readonly files: FileView) {}
 
   /** Shell text written at path from line: each simple command, `cd` carried along the text. */
-  shell(text: string, line: number, path: string, via: string | undefined, frame: Frame): void {
+  shell(text: string, line: number, path: string, via: string | undefined, frame: Frame, args?: string[]): void {
     let cwd = frame.cwd;
+    const scope = new ScriptScope(args);
     for (const l of logicalLines(text, line)) {
-      for (const words of simpleCommands(l.text)) {
+      const soft: boolean[] = [];
+      scope.commands(l.text, soft).forEach((words, i) => {
         const n = normalise(words);
-        if (!n) continue;
+        if (!n) return;
         if (n.cd !== undefined) {
           if (!n.cd.includes('$') && n.cd !== '-') cwd = joinPath(cwd, n.cd);
-          continue;
+          return;
         }
         const hop: CommandHop = { path, line: l.line, text: l.text.slice(0, 200), ...(via ? { via } : {}) };
-        this.command(n.argv, { ...frame, cwd }, hop);
-      }
+        const advisory = frame.advisory ?? (soft[i] ? `\`|| true\` at ${path}:${l.line}` : undefined);
+        const inside = n.container ? containerPaths(this.files, n.container, cwd) : undefined;
+        const f = {
+          ...frame,
+          cwd: inside?.cwd ?? cwd,
+          ...(advisory ? { advisory } : {}),
+          ...(inside ? { container: inside } : {}),
+        };
+        // A wrapper that measures coverage (`nyc --check-coverage`, `coverage run -m pytest`) is a run of its own.
+        for (const w of n.wrappers ?? []) {
+          const cov = coverageTools(w);
+          if (cov.length) this.emit(w, cov, { ...f, chain: [...f.chain, hop] });
+        }
+        this.command(n.argv, f, hop);
+      });
     }
   }
 
@@ -104,16 +128,24 @@ class Walker {
         this.emit(argv, exp.tools ?? (exp.absent ? conventional(argv, exp.unresolved!) : classify(argv)), next);
       return;
     }
-    const script = this.scriptFile(argv, frame.cwd);
+    const script = this.scriptFile(argv, frame.cwd, frame.container);
     if (script) {
-      this.shell(psOrBat(this.files.read(script) ?? '', script), 1, script, undefined, next);
+      const base = script.slice(script.lastIndexOf('/') + 1);
+      const at = argv.findIndex((w) => w.replace(/\\/g, '/').endsWith(base));
+      const args = at < 0 ? [] : argv.slice(at + 1);
+      this.shell(psOrBat(this.files.read(script) ?? '', script), 1, script, undefined, next, args);
       return;
     }
     this.emit(argv, classify(argv), next);
   }
 
   expand(exp: Expansion, frame: Frame): void {
-    for (const b of exp.blocks ?? []) this.shell(b.text, b.line, b.path, b.via, { ...frame, cwd: b.cwd });
+    for (const b of exp.blocks ?? [])
+      this.shell(b.text, b.line, b.path, b.via, {
+        ...frame,
+        cwd: b.cwd,
+        ...(b.advisory && !frame.advisory ? { advisory: b.advisory } : {}),
+      });
     for (const c of exp.commands ?? []) {
       if (c.tools) this.emit(c.argv, c.tools, { ...frame, chain: [...frame.chain, c.hop] });
       else this.command(c.argv, { ...frame, cwd: c.cwd }, c.hop.path ? c.hop : undefined);
@@ -140,11 +172,17 @@ class Walker {
     const key = `${frame.origin.path}#${frame.origin.job ?? ''}#${frame.chain.map((h) => `${h.path}:${h.line}`).join('>')}#${argv.join(' ')}`;
     if (this.seen.has(key) || this.runs.length >= MAX_RUNS) return;
     this.seen.add(key);
-    this.runs.push({ argv: argv.slice(0, 40), tools, origin: frame.origin, chain: frame.chain });
+    this.runs.push({
+      argv: argv.slice(0, 40),
+      tools,
+      origin: frame.origin,
+      chain: frame.chain,
+      ...(frame.advisory ? { advisory: frame.advisory } : {}),
+    });
   }
 
   /** A script in the repository that a command runs: `./ci/test.sh`, `bash scripts/lint.sh`, `pwsh -File build.ps1`. */
-  private scriptFile(argv: string[], cwd: string): string | undefined {
+  private scriptFile(argv: string[], cwd: string, container?: ContainerPaths): string | undefined {
     const [a] = argv;
     let target: string | undefined;
     if (SHELLS.has(a!)) target = argv.slice(1).find((w, i, all) => !w.startsWith('-') && all[i - 1] !== '-o');
@@ -156,7 +194,8 @@ class Walker {
     if (!target) return undefined;
     const rel = target.replace(WORKSPACE_VAR, '').replace(/\\/g, '/');
     if (rel.includes('$')) return undefined;
-    for (const p of [joinPath(cwd, rel), joinPath('', rel)]) {
+    const mapped = container && rel.startsWith('/') ? container.map(rel) : undefined;
+    for (const p of [...(mapped ? [mapped] : []), joinPath(cwd, rel), joinPath('', rel)]) {
       if (!this.files.exists(p)) continue;
       if (SCRIPT_EXT.test(p)) return p;
       const head = (this.files.read(p) ?? '').slice(0, 100);
@@ -168,8 +207,8 @@ class Walker {
 
 /** PowerShell `& dotnet test`, batch `call x` / `@echo off`: close enough to sh for command lines. */
 function psOrBat(text: string, path: string): string {
-  if (/\.(?:cmd|bat)$/i.test(path)) return text.replace(/^\s*@/gm, '').replace(/^\s*(?:rem|::)\b.*$/gim, '');
-  if (/\.ps1$/i.test(path)) return text.replace(/^\s*&\s*/gm, '').replace(/^\s*<#[\s\S]*?#>/gm, '');
+  if (/\.(?:cmd|bat)$/i.test(path)) return text.replace(/^[ \t]*@/gm, '').replace(/^[ \t]*(?:rem|::)\b.*$/gim, '');
+  if (/\.ps1$/i.test(path)) return text.replace(/^[ \t]*&\s*/gm, '').replace(/^[ \t]*<#[\s\S]*?#>/gm, '');
   return text;
 }
 
@@ -263,7 +302,7 @@ function walkCiFile(w: Walker, f: CiFile): void {
   for (const cmds of steps.values()) {
     const c = cmds[0]!;
     const origin = { kind: 'ci' as const, system: f.system, path: f.path, ...(c.job ? { job: c.job } : {}) };
-    const frame: Frame = { origin, chain: [], cwd: c.cwd ?? '' };
+    const frame: Frame = { origin, chain: [], cwd: c.cwd ?? '', ...(c.advisory ? { advisory: c.advisory } : {}) };
     if (c.kind === 'uses') {
       w.uses(
         {

@@ -29,10 +29,11 @@ export function runEvidence(run: CommandRun, what: string, kind?: ToolKind): Evi
   const t = run.tools.find((x) => !kind || x.kinds.includes(kind));
   const who = run.origin.kind === 'hook' ? `${run.origin.system} hook` : `job ${run.origin.job ?? '(default)'}`;
   const implied = t?.implied ? `; ${t.implied}` : '';
+  const advisory = run.advisory ? `; advisory only (${run.advisory}): a failure does not fail the job` : '';
   return {
     path: last?.path ?? run.origin.path,
     ...(last ? { line: last.line, snippet: last.text.slice(0, 160) } : {}),
-    note: `${who} ${what}: ${describeChain(run, t?.name)}${implied}`,
+    note: `${who} ${what}: ${describeChain(run, t?.name)}${implied}${advisory}`,
   };
 }
 
@@ -41,4 +42,15 @@ export function toolNames(runs: CommandRun[], kind?: ToolKind): string[] {
   return [
     ...new Set(runs.flatMap((r) => r.tools.filter((t) => !kind || t.kinds.includes(kind)).map((t) => t.name))),
   ].sort();
+}
+
+/**
+ * CI runs of a type checker in its strict mode given on the command line (`mypy --strict`,
+ * `tsc --strict`): strictness that lives in the command, not in a config file.
+ */
+export function strictTypecheckRuns(graph: CommandGraph, language: 'Python' | 'TypeScript'): CommandRun[] {
+  const programs = language === 'Python' ? /^(?:mypy|dmypy)$/ : /^(?:tsc|vue-tsc)$/;
+  return runsOf(graph, 'typecheck').filter(
+    (r) => programs.test(r.argv[0]!.slice(r.argv[0]!.lastIndexOf('/') + 1)) && r.argv.includes('--strict'),
+  );
 }

@@ -30,6 +30,8 @@ const PLUGINS: {
   maven: RegExp;
   tasks: RegExp;
   goals: RegExp;
+  /** The property that switches off a parent POM's binding (`spotless.check.skip`). */
+  skipProperty?: string;
 }[] = [
   {
     name: 'Checkstyle',
@@ -42,7 +44,7 @@ const PLUGINS: {
   {
     name: 'PMD',
     kinds: ['lint'],
-    gradle: /\bid\s*\(?\s*["']?pmd\b|apply\s+plugin:\s*["']pmd|^\s*pmd\s*\{/m,
+    gradle: /\bid\s*\(?\s*["']?pmd\b|apply\s+plugin:\s*["']pmd|^[ \t]*pmd\s*\{/m,
     maven: /maven-pmd-plugin/,
     tasks: /^pmd\w*$/,
     goals: /pmd:(?:check|cpd-check)/,
@@ -71,6 +73,7 @@ const PLUGINS: {
     maven: /spotless-maven-plugin/,
     tasks: /^spotlessCheck$/,
     goals: /spotless:check/,
+    skipProperty: 'spotless\\.check\\.skip',
   },
   {
     name: 'fmt-maven-plugin',
@@ -131,6 +134,70 @@ function buildText(files: FileView, kind: 'gradle' | 'maven'): string {
 
 const test = (implied: string): CommandTool => ({ name: 'JUnit/TestNG', kinds: ['test'], implied });
 
+/** A JaCoCo `<minimum>` / `minimum = 0.8` in the build files, as a percent. */
+function jacocoMinimum(text: string): number | undefined {
+  const m = /<minimum>\s*([\d.]+)\s*<\/minimum>|\bminimum\s*=\s*(?:BigDecimal\(|new\s+BigDecimal\(|"|)?"?([\d.]+)/.exec(
+    text,
+  );
+  const v = m ? Number(m[1] ?? m[2]) : Number.NaN;
+  return Number.isFinite(v) ? (v <= 1 ? Math.round(v * 100) : v) : undefined;
+}
+
+const coverage = (name: string, implied: string, floor?: number | null): CommandTool => ({
+  name,
+  kinds: floor === undefined ? ['coverage'] : ['coverage', 'coverage-gate'],
+  implied,
+  ...(typeof floor === 'number' ? { threshold: floor } : {}),
+});
+
+/** JaCoCo and Kover tasks a Gradle invocation runs: named, or hooked to `test`/`check` in the build. */
+function gradleCoverage(text: string, tasks: string[], testRuns: boolean): CommandTool[] {
+  const out: CommandTool[] = [];
+  const lifecycle = tasks.some((t) => t === 'check' || t === 'build');
+  const verifyHooked =
+    /check\b[\s\S]{0,80}dependsOn\s*\(?\s*[":]*jacocoTestCoverageVerification|jacocoTestCoverageVerification[\s\S]{0,40}check/.test(
+      text,
+    );
+  if (tasks.includes('jacocoTestCoverageVerification') || (lifecycle && verifyHooked))
+    out.push(
+      coverage(
+        'JaCoCo',
+        "gradle jacocoTestCoverageVerification fails below the rule's minimum",
+        jacocoMinimum(text) ?? null,
+      ),
+    );
+  else if (tasks.includes('koverVerify'))
+    out.push(coverage('Kover', "gradle koverVerify fails below the rule's minimum", null));
+  else if (
+    tasks.some((t) => /^(?:jacocoTestReport|jacoco\w*Report|kover\w*Report)$/.test(t)) ||
+    (testRuns && /finalizedBy\s*\(?\s*[":]*jacocoTestReport/.test(text))
+  )
+    out.push(coverage(/kover/i.test(tasks.join(' ')) ? 'Kover' : 'JaCoCo', 'the build writes a coverage report'));
+  return out;
+}
+
+/** JaCoCo in a Maven run: its goals named, or bound in the POM to a phase the run reaches. */
+function mavenCoverage(text: string, words: string[], last: number, skipTests: boolean): CommandTool[] {
+  const named = words.find((w) =>
+    /^(?:org\.jacoco:)?jacoco(?:-maven-plugin)?(?::[\d.]+)?:(?:check|report\w*)$/.test(w),
+  );
+  if (named)
+    return [coverage('JaCoCo', `mvn ${named}`, /:check$/.test(named) ? (jacocoMinimum(text) ?? null) : undefined)];
+  // The plugin's own block (to its </plugin>): a check goal of another plugin is not JaCoCo's.
+  const blocks = [...text.matchAll(/jacoco-maven-plugin<\/artifactId>([\s\S]*?)<\/plugin>/g)].map((m) => m[1]!);
+  const bound = blocks.filter((b) => /<executions>/.test(b));
+  if (skipTests || last < PHASES.indexOf('test') || bound.length === 0) return [];
+  const checking = bound.find((b) => /<goal>\s*check\s*<\/goal>/.test(b));
+  const check = !!checking && last >= PHASES.indexOf('verify');
+  return [
+    coverage(
+      'JaCoCo',
+      check ? 'the jacoco check goal bound in pom.xml fails below its minimum' : 'jacoco-maven-plugin bound in pom.xml',
+      check ? (jacocoMinimum(checking!) ?? null) : undefined,
+    ),
+  ];
+}
+
 /** `./gradlew [opts] task…`: the tools its tasks run by convention. */
 export const gradleTasks: Resolver = (argv, { files }) => {
   if (!/^(?:\.\/)?gradlew(?:\.bat)?$|^gradle$/.test(argv[0]!)) return undefined;
@@ -167,6 +234,11 @@ export const gradleTasks: Resolver = (argv, { files }) => {
           implied: lifecycle ? `gradle ${t} runs the ${p.name} plugin's checks` : `gradle ${t}`,
         });
   }
+  const testRuns = tools.some((t) => t.kinds.includes('test'));
+  for (const c of gradleCoverage(text, tasks, testRuns)) add(c);
+  const publish = tasks.find((t) => /^publish(?!ToMavenLocal$)\w*$/.test(t));
+  if (publish)
+    add({ name: 'Gradle publish', kinds: ['release'], implied: `gradle ${publish} publishes the artifacts` });
   return { tools };
 };
 
@@ -202,10 +274,12 @@ export const mavenPhases: Resolver = (argv, { files }) => {
   for (const p of PLUGINS) {
     const goal = words.find((w) => p.goals.test(w));
     // A plugin with an <execution> binds its goal to a phase; `verify` (or later) runs those.
+    // Bound with an <execution> here, or switched on by the property of a parent POM that binds it
+    // (the Jenkins plugin POM binds spotless:check and honours <spotless.check.skip>false</…>).
     const bound =
-      p.maven.test(text) &&
       last >= PHASES.indexOf('verify') &&
-      new RegExp(`${p.maven.source}[\\s\\S]{0,2000}?<executions>`).test(text);
+      ((p.maven.test(text) && new RegExp(`${p.maven.source}[\\s\\S]{0,2000}?<executions>`).test(text)) ||
+        (p.skipProperty !== undefined && new RegExp(`<${p.skipProperty}>\\s*false\\s*<`).test(text)));
     if (goal || (bound && p.kinds[0] !== 'scan'))
       tools.push({
         name: p.name,
@@ -213,5 +287,8 @@ export const mavenPhases: Resolver = (argv, { files }) => {
         implied: goal ? `mvn ${goal}` : `mvn ${phase} runs the ${p.name} goal bound in pom.xml`,
       });
   }
+  tools.push(...mavenCoverage(text, words, last, skipTests));
+  if (last === PHASES.indexOf('deploy'))
+    tools.push({ name: 'Maven deploy', kinds: ['release'], implied: 'mvn deploy publishes the artifacts' });
   return { tools } satisfies Expansion;
 };

@@ -20,13 +20,21 @@ interface Target {
 
 interface Makefile {
   targets: Map<string, Target>;
+  /** Pattern rules (`test-%:`), tried when no target has the name. */
+  patterns: Target[];
   first?: string;
 }
 
 const MAKE_NAMES = ['GNUmakefile', 'makefile', 'Makefile'];
 
-function parseMakefile(files: FileView, path: string, depth = 0, vars = new Map<string, string>()): Makefile {
-  const out: Makefile = { targets: new Map() };
+function parseMakefile(
+  files: FileView,
+  path: string,
+  depth = 0,
+  vars = new Map<string, string>(),
+  fixed: ReadonlySet<string> = new Set(),
+): Makefile {
+  const out: Makefile = { targets: new Map(), patterns: [] };
   const text = files.read(path);
   if (text === undefined) return out;
   const lines = text.split(/\r?\n/);
@@ -47,7 +55,9 @@ function parseMakefile(files: FileView, path: string, depth = 0, vars = new Map<
     }
     const v = /^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:\?|:|::|\+)?=\s*(.*)$/.exec(l);
     if (v) {
-      if (!vars.has(v[1]!) || !/\?=/.test(l)) vars.set(v[1]!, v[2]!.replace(/\s+#.*$/, '').trim());
+      // A variable given on make's command line (`make test TEST_FLAGS=-cover`) overrides the file's.
+      if (!fixed.has(v[1]!) && (!vars.has(v[1]!) || !/\?=/.test(l)))
+        vars.set(v[1]!, v[2]!.replace(/\s+#.*$/, '').trim());
       cur = undefined;
       continue;
     }
@@ -56,8 +66,9 @@ function parseMakefile(files: FileView, path: string, depth = 0, vars = new Map<
       for (const rel of subst(inc[1]!).split(/\s+/)) {
         const glob = joinPath(dirOf(path), rel);
         for (const p of /[*?]/.test(glob) ? files.match(glob) : files.exists(glob) ? [glob] : []) {
-          const sub = parseMakefile(files, p, depth + 1, vars);
+          const sub = parseMakefile(files, p, depth + 1, vars, fixed);
           for (const [k, t] of sub.targets) if (!out.targets.has(k)) out.targets.set(k, t);
+          out.patterns.push(...sub.patterns);
         }
       }
       continue;
@@ -69,8 +80,12 @@ function parseMakefile(files: FileView, path: string, depth = 0, vars = new Map<
         .filter((d) => d && !d.startsWith('|') && !d.includes('%'));
       cur = undefined;
       for (const name of subst(t[1]!).split(/\s+/)) {
-        if (!name || name.includes('%')) continue;
-        if (name.startsWith('.')) continue;
+        if (!name || name.startsWith('.')) continue;
+        if (name.includes('%')) {
+          // A pattern rule of phony-like targets (`test-%:`); file patterns (`%.o: %.c`) match no task name.
+          if (!/[/.]/.test(name)) out.patterns.push((cur = { name, path, line: i + 1, deps, recipe: [] }));
+          continue;
+        }
         const prev = out.targets.get(name);
         const target = prev ?? { name, path, line: i + 1, deps: [], recipe: [] };
         target.deps.push(...deps);
@@ -86,6 +101,18 @@ function parseMakefile(files: FileView, path: string, depth = 0, vars = new Map<
   return out;
 }
 
+/** The pattern rule a name matches, its recipe with `$*` (the stem) and `$@` (the name) filled in. */
+function patternTarget(mk: Makefile, name: string): Target | undefined {
+  for (const p of mk.patterns) {
+    const [pre, post] = p.name.split('%') as [string, string];
+    if (!name.startsWith(pre) || !name.endsWith(post) || name.length <= pre.length + post.length) continue;
+    const stem = name.slice(pre.length, name.length - post.length);
+    const fill = (s: string) => s.replace(/\$\*|\$\{\*\}|\$\(\*\)/g, stem).replace(/\$@/g, name);
+    return { ...p, name, deps: p.deps, recipe: p.recipe.map((r) => ({ ...r, text: fill(r.text) })) };
+  }
+  return undefined;
+}
+
 /** A continued recipe line is cited at its first line. */
 function countBack(lines: string[], i: number): number {
   let n = 0;
@@ -93,8 +120,9 @@ function countBack(lines: string[], i: number): number {
   return n;
 }
 
-function makefile(files: FileView, path: string): Makefile {
-  return memo(files, `commands:make:${path}`, () => parseMakefile(files, path));
+function makefile(files: FileView, path: string, overrides: [string, string][] = []): Makefile {
+  const key = `commands:make:${path}:${JSON.stringify(overrides)}`;
+  return memo(files, key, () => parseMakefile(files, path, 0, new Map(overrides), new Set(overrides.map(([k]) => k))));
 }
 
 /** `make [-C dir] [-f file] targets…` (and `$(MAKE)`): the recipes of the targets and their prerequisites. */
@@ -105,7 +133,12 @@ export const makeTargets: Resolver = (argv, { files, cwd }) => {
   const path = file ? joinPath(dir, file) : findIn(files, dir, MAKE_NAMES);
   if (!path || !files.exists(path))
     return { unresolved: `no Makefile in ${dir || 'the root'} (generated at build time?)`, absent: true };
-  const mk = makefile(files, path);
+  const overrides = argv
+    .slice(1)
+    .filter((w) => /^[A-Za-z_]\w*=/.test(w))
+    .slice(0, 8)
+    .map((w): [string, string] => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]);
+  const mk = makefile(files, path, overrides);
   const wanted = positionals(argv.slice(1), [
     '-C',
     '--directory',
@@ -121,14 +154,14 @@ export const makeTargets: Resolver = (argv, { files, cwd }) => {
   const blocks: Block[] = [];
   const seen = new Set<string>();
   const visit = (name: string, depth: number) => {
-    const t = mk.targets.get(name);
+    const t = mk.targets.get(name) ?? patternTarget(mk, name);
     if (!t || seen.has(name) || depth > 6) return;
     seen.add(name);
     for (const d of t.deps) visit(d, depth + 1);
     for (const r of t.recipe)
       blocks.push({ path: t.path, line: r.line, text: r.text, via: `make ${name}`, cwd: dirOf(path) });
   };
-  const missing = names.filter((n) => !mk.targets.has(n));
+  const missing = names.filter((n) => !mk.targets.has(n) && !patternTarget(mk, n));
   for (const n of names) visit(n, 0);
   if (blocks.length === 0 && missing.length) return { unresolved: `${path} has no target ${missing.join(', ')}` };
   return { blocks };
@@ -229,6 +262,11 @@ const RAKE_CLASSES: [RegExp, string, string[]][] = [
   [/RuboCop::RakeTask\.new(?:\(\s*:?["']?(\w+))?/, 'rubocop', ['rubocop']],
   [/Rake::TestTask\.new(?:\(\s*:?["']?(\w+))?/, 'test', ['ruby', '-Itest']],
   [/StandardRB::RakeTask|Standard::RakeTask/, 'standard', ['standardrb']],
+  // rake-compiler's extension tasks and the gem tasks of Bundler and RubyGems.
+  [/Rake::(?:Java)?ExtensionTask\.new/, 'compile', ['rake-compiler', 'compile']],
+  [/require\s*\(?\s*['"]bundler\/gem_tasks['"]/, 'build', ['gem', 'build']],
+  [/require\s*\(?\s*['"]bundler\/gem_tasks['"]/, 'release', ['gem', 'push']],
+  [/Gem::PackageTask\.new/, 'gem', ['gem', 'build']],
 ];
 
 /** `rake [task…]` / `bundle exec rake`: the Rakefile's tasks (default: `task default: […]`). */
@@ -245,7 +283,7 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
   lines.forEach((l, i) => {
     for (const [re, def, run] of RAKE_CLASSES) {
       const m = re.exec(l);
-      if (m) tasks.set(m[1] ?? def, { line: i + 1, deps: [], argv: run, body: [] });
+      if (m && !tasks.has(m[1] ?? def)) tasks.set(m[1] ?? def, { line: i + 1, deps: [], argv: run, body: [] });
     }
     const t =
       /^\s*task\s*\(?\s*:?["']?(\w+)["']?\s*(?:=>|:)?\s*(?:\[([^\]]*)\]|%[iw]\[([^\]]*)\]|:(\w+)|["'](\w+)["'])?/.exec(

@@ -6,6 +6,7 @@
  * so that a command's first word is the program it runs: `echo pytest` runs echo.
  */
 import { parse } from 'shell-quote';
+import { type ContainerRef, containerCommand } from './container.js';
 
 export interface ShellLine {
   text: string;
@@ -29,6 +30,11 @@ export function logicalLines(text: string, firstLine = 1): ShellLine[] {
     const cont = /(^|[^\\])\\$/.test(l);
     acc += cont ? `${l.slice(0, -1)} ` : l;
     if (cont && i < raw.length - 1) continue;
+    // A quoted string that spans lines (`awk '{ …\n next }'`) is one word: its lines are not commands.
+    if (openQuote(acc) && i < raw.length - 1 && i - start < 200) {
+      acc += '\n';
+      continue;
+    }
     const t = acc.trim();
     acc = '';
     const hd = /<<-?\s*(['"]?)([\w-]+)\1/.exec(t);
@@ -36,6 +42,22 @@ export function logicalLines(text: string, firstLine = 1): ShellLine[] {
     if (t && !t.startsWith('#') && !t.startsWith('//')) out.push({ text: t, line: firstLine + start });
   }
   return out;
+}
+
+/** Whether a quote is still open at the end of the text (sh rules: no escapes inside '…'). */
+function openQuote(text: string): boolean {
+  let q: string | undefined;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (q === "'") {
+      if (c === "'") q = undefined;
+    } else if (c === '\\') k++;
+    else if (q === '"') {
+      if (c === '"') q = undefined;
+    } else if (c === "'" || c === '"') q = c;
+    else if (c === '#' && (k === 0 || /\s/.test(text[k - 1]!))) return false;
+  }
+  return q !== undefined;
 }
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '{', '}', '!', 'time']);
@@ -49,21 +71,33 @@ type Token = ReturnType<typeof parse>[number];
  * The simple commands of one logical line, each as its words. `$(…)` bodies are commands of their
  * own; `for x in …`, `case` patterns and function headers are not commands.
  */
-export function simpleCommands(text: string): string[][] {
+export function simpleCommands(
+  text: string,
+  soft?: boolean[],
+  env?: ReadonlyMap<string, string>,
+  assigned?: [string, string][],
+): string[][] {
   let tokens: Token[];
   try {
-    // Variables stay as written: `$PYTEST` is not expanded (nothing from the environment is used).
-    // CI expressions (`${{ matrix.python }}` in GitHub, `${{ parameters.x }}` in Azure) are values, not shell.
+    // Variables stay as written (`$PYTEST`): nothing from the environment is used, only what the
+    // script itself sets (`env`: its arguments and assignments). CI expressions (`${{ matrix.python }}`
+    // in GitHub, `${{ parameters.x }}` in Azure) are values, not shell.
     const plain = text.replace(/\$\{\{[^}]*\}\}/g, '$CI_EXPR').replace(/\$\{?(MAKE)\}?|\$\((MAKE)\)/g, 'make');
-    tokens = parse(plain, (k) => `\u0001${k}\u0002`);
+    tokens = parse(plain, (k) => env?.get(k) ?? `\u0001${k}\u0002`);
   } catch {
     return [];
   }
   const out: string[][] = [];
   let cur: string[] = [];
   let skipNext = false;
+  // `cmd || true`: the command runs, but its failure is swallowed (recorded in `soft`).
+  const swallowed = new Set<number>();
+  let afterOr = false;
   const flush = () => {
-    if (cur.length) out.push(cur);
+    if (cur.length) {
+      if (afterOr && out.length && /^(?:true|:|exit\s+0|echo\b.*)$/.test(cur.join(' '))) swallowed.add(out.length - 1);
+      out.push(cur);
+    }
     cur = [];
   };
   for (const t of tokens) {
@@ -85,11 +119,25 @@ export function simpleCommands(text: string): string[][] {
       else if (t.op === '(' && cur.length && cur[cur.length - 1] === '$') {
         cur.pop();
         flush();
-      } else flush();
+      } else {
+        flush();
+        afterOr = t.op === '||';
+      }
     }
   }
   flush();
-  return out.map(unmark).filter((argv) => !isDeclaration(argv));
+  const kept: string[][] = [];
+  out.forEach((argv, i) => {
+    // `ACTION=lint`, `ACTION=$1` (already substituted): values a script uses later.
+    if (assigned && argv.every((w) => /^[A-Za-z_]\w*=/.test(w)))
+      for (const w of argv)
+        if (!w.includes('\u0001')) assigned.push([w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]);
+    const words = unmark(argv);
+    if (isDeclaration(words)) return;
+    kept.push(words);
+    soft?.push(swallowed.has(i));
+  });
+  return kept;
 }
 
 /**
@@ -124,6 +172,10 @@ export interface Normalised {
   cd?: string;
   /** The words removed in front (`npx`, `poetry run`), for the evidence. */
   via?: string;
+  /** Each wrapper removed, as its words: a wrapper may do work of its own (`nyc --check-coverage`, `coverage run`). */
+  wrappers?: string[][];
+  /** The container the command runs in (`docker compose exec backend …`): its paths are the container's. */
+  container?: ContainerRef;
 }
 
 /**
@@ -135,6 +187,8 @@ export interface Normalised {
 export function normalise(words: string[]): Normalised | undefined {
   let argv = [...words];
   const via: string[] = [];
+  const wrappers: string[][] = [];
+  let container: ContainerRef | undefined;
   for (let guard = 0; guard < 12 && argv.length; guard++) {
     const [a, b] = [argv[0]!, argv[1]];
     if (/^[A-Za-z_]\w*=/.test(a)) {
@@ -145,6 +199,7 @@ export function normalise(words: string[]): Normalised | undefined {
     if (LOOKUP.has(a) || a === 'echo' || a === 'printf') return { argv };
     const skip = wrapperLength(argv);
     if (skip > 0) {
+      wrappers.push(argv.slice(0, skip));
       via.push(argv.slice(0, skip).join(' '));
       argv = argv.slice(skip);
       continue;
@@ -166,15 +221,17 @@ export function normalise(words: string[]): Normalised | undefined {
     }
     if (a === 'coverage' && b === 'run') {
       const m = argv.indexOf('-m');
+      wrappers.push(m > 0 ? argv.slice(0, m) : ['coverage', 'run']);
       via.push('coverage run');
       if (m > 0 && argv[m + 1]) argv = [argv[m + 1]!, ...argv.slice(m + 2)];
       else argv = ['python', ...argv.slice(2).filter((w) => !w.startsWith('-'))];
       continue;
     }
-    const inner = containerCommand(argv);
-    if (inner) {
-      via.push(argv.slice(0, argv.length - inner.length).join(' '));
-      argv = inner;
+    const c = containerCommand(argv);
+    if (c) {
+      via.push(argv.slice(0, argv.length - c.inner.length).join(' '));
+      argv = c.inner;
+      container = c.ref;
       continue;
     }
     if (a === 'go' && b === 'run' && argv[2] && /^[\w.-]+\.\w+\/.+/.test(argv[2]) && !argv[2].endsWith('.go')) {
@@ -185,32 +242,13 @@ export function normalise(words: string[]): Normalised | undefined {
     break;
   }
   if (argv.length === 0) return undefined;
-  return { argv, ...(via.length ? { via: via.join(' ') } : {}) };
+  return { argv, ...(via.length ? { via: via.join(' '), wrappers } : {}), ...(container ? { container } : {}) };
 }
 
-const CONTAINER_VALUED = new Set(
-  '-f --file -p --project-name --env-file -e --env -v --volume -w --workdir -u --user --name --network --net --entrypoint --platform -l --label --mount --add-host --shm-size -m --memory --cpus --ulimit --cap-add --device --gpus --pull --profile --log-driver --publish --hostname -h --ipc --tmpfs --runtime --security-opt --volumes-from --link'.split(
+const NYC_VALUED =
+  '-r --reporter --report-dir -x --exclude -n --include --lines --statements --branches --functions --temp-dir --cwd -e --extension --require -i --src -o --reports-dir'.split(
     ' ',
-  ),
-);
-
-/** `docker compose run web pytest`, `docker exec api npm test`: the command run inside the container. */
-function containerCommand(argv: string[]): string[] | undefined {
-  let i: number;
-  if (argv[0] === 'docker' && argv[1] === 'compose') i = 2;
-  else if (argv[0] === 'docker-compose' || argv[0] === 'podman-compose' || argv[0] === 'docker' || argv[0] === 'podman')
-    i = 1;
-  else return undefined;
-  const skip = () => {
-    while (i < argv.length && argv[i]!.startsWith('-')) i += CONTAINER_VALUED.has(argv[i]!) ? 2 : 1;
-  };
-  skip();
-  if (argv[i] !== 'run' && argv[i] !== 'exec') return undefined;
-  i++;
-  skip();
-  i++; // the service, container or image
-  return i < argv.length ? argv.slice(i) : undefined;
-}
+  );
 
 /** Words that only start the next program: how many of them are at the front. */
 function wrapperLength(argv: string[]): number {
@@ -235,7 +273,9 @@ function wrapperLength(argv: string[]): number {
       return flagsAfter(1, ['-s', '-k']) + 1;
     case 'nyc':
     case 'c8':
-      return flagsAfter(1, ['-r', '--reporter', '--report-dir', '-x', '--exclude', '-n', '--include']);
+      // `nyc check-coverage`, `c8 report`: a command of the tool itself, not a wrapper.
+      if (/^(?:check-coverage|report|merge|instrument)$/.test(argv[flagsAfter(1, NYC_VALUED)] ?? '')) return 0;
+      return flagsAfter(1, NYC_VALUED);
     case 'cross-env':
     case 'cross-env-shell':
       return 1 + argv.slice(1).findIndex((w) => !/^[A-Za-z_]\w*=/.test(w));

@@ -10,6 +10,7 @@ import { parseYamlWithLines } from '../../util/yaml-lines.js';
 import { type CiCommand, type CiFile, DEPLOY_ACTION, parseYamlCi } from '../ci.js';
 import { type Block, type Expansion, joinPath, lineOf, type Synthetic, type UsesStep } from './types.js';
 import { ACTIONS, TASKS, tool } from './actions.js';
+import { travisDefaults } from './travis.js';
 
 /** Lines of one CI step, placed at their line numbers so that continuations and heredocs read as in the file. */
 export function stepText(cmds: CiCommand[]): { text: string; line: number } {
@@ -112,7 +113,14 @@ export function ciFileExpansion(f: CiFile): Expansion {
         hop: { path: f.path, line: c.line, text: c.text },
         cwd: c.cwd ?? '',
       });
-    else blocks.push({ path: f.path, ...stepText(cmds), via: c.job ? `job ${c.job}` : 'step', cwd: c.cwd ?? '' });
+    else
+      blocks.push({
+        path: f.path,
+        ...stepText(cmds),
+        via: c.job ? `job ${c.job}` : 'step',
+        cwd: c.cwd ?? '',
+        ...(c.advisory ? { advisory: c.advisory } : {}),
+      });
   }
   return { blocks, uses };
 }
@@ -123,22 +131,6 @@ export interface CiDefault {
   hop: CommandHop;
   expansion: Expansion;
 }
-
-/** Travis's default `script` per language when the file writes none. */
-const TRAVIS: Record<string, string> = {
-  node_js: 'npm test',
-  ruby: 'bundle exec rake',
-  go: 'go test -v ./...',
-  rust: 'cargo build --verbose\ncargo test --verbose',
-  php: 'phpunit',
-  elixir: 'mix test',
-  clojure: 'lein test',
-  haskell: 'cabal test',
-  scala: 'sbt test',
-  perl: 'make test',
-  c: './configure && make && make test',
-  cpp: './configure && make && make test',
-};
 
 /** CircleCI orb jobs and commands that run a tool (`node/test` runs the package's test script). */
 const ORBS: [RegExp, (p: Record<string, string>) => string][] = [
@@ -179,28 +171,25 @@ export function ciDefaults(files: FileView, ci: CiFile[]): { defaults: CiDefault
   const extraFiles: CiFile[] = [];
   const known = new Set(ci.map((f) => f.path));
   for (const f of ci) {
+    if (f.system === 'jenkins') defaults.push(...jenkinsLibrarySteps(files, f));
     const doc = f.docs[0] as Record<string, unknown> | undefined;
     if (!doc || typeof doc !== 'object') continue;
     const text = files.read(f.path) ?? '';
-    if (f.system === 'travis' && typeof doc.language === 'string' && doc.script === undefined) {
-      const script = TRAVIS[doc.language];
-      const line = lineOf(text, /^language\s*:/) ?? 1;
-      if (script)
-        defaults.push({
-          system: 'travis',
-          hop: {
-            path: f.path,
-            line,
-            text: `language: ${doc.language}`,
-            via: `Travis default script: ${script.split('\n')[0]}`,
-          },
-          expansion: {
-            blocks: [{ path: f.path, line, text: script, via: `Travis default for ${doc.language}`, cwd: '' }],
-          },
-        });
-    }
+    if (f.system === 'travis') defaults.push(...travisDefaults(files, f, doc, text));
     if (f.system === 'circleci') defaults.push(...orbSteps(f, doc, text));
     if (f.system === 'gitlab-ci') {
+      // `coverage: '/TOTAL.*\s(\d+%)/'`: GitLab reads the job's coverage figure from its log.
+      for (const j of f.jobs) {
+        const cov = (doc[j.name] as Record<string, unknown> | undefined)?.coverage;
+        if (typeof cov !== 'string') continue;
+        const line = lineOf(text, /^\s+coverage\s*:/, j.line ?? 1) ?? j.line ?? 1;
+        defaults.push({
+          system: 'gitlab-ci',
+          job: j.name,
+          hop: { path: f.path, line, text: `coverage: ${cov}`.slice(0, 120) },
+          expansion: { tools: [tool('GitLab coverage', ['coverage'], 'GitLab job coverage: keyword')] },
+        });
+      }
       for (const inc of [doc.include].flat()) {
         const line = lineOf(text, /^include\s*:/) ?? 1;
         const o = typeof inc === 'string' ? { local: inc } : (inc as Record<string, unknown> | undefined);
@@ -231,6 +220,34 @@ export function ciDefaults(files: FileView, ci: CiFile[]): { defaults: CiDefault
     }
   }
   return { defaults, extraFiles };
+}
+
+/**
+ * Steps of the Jenkins project's shared library (jenkins-infra/pipeline-library) that a plugin's
+ * Jenkinsfile calls: `buildPlugin()` builds and tests with Maven (`clean install`, test failures
+ * recorded by the junit step), `buildPluginWithGradle()` with Gradle.
+ */
+function jenkinsLibrarySteps(files: FileView, f: CiFile): CiDefault[] {
+  const text = files.read(f.path) ?? '';
+  const out: CiDefault[] = [];
+  text.split(/\r?\n/).forEach((l, i) => {
+    const m = /^\s*(buildPlugin|buildPluginWithGradle)\s*\(/.exec(l);
+    if (!m) return;
+    const script =
+      m[1] === 'buildPluginWithGradle'
+        ? `${files.exists('gradlew') ? './gradlew' : 'gradle'} build`
+        : 'mvn -B -Dmaven.test.failure.ignore=true clean install';
+    const hop = { path: f.path, line: i + 1, text: l.trim().slice(0, 120), via: `Jenkins library step ${m[1]}` };
+    out.push({
+      system: 'jenkins',
+      job: m[1]!,
+      hop,
+      expansion: {
+        blocks: [{ path: f.path, line: i + 1, text: script, via: `Jenkins library step ${m[1]}: ${script}`, cwd: '' }],
+      },
+    });
+  });
+  return out;
 }
 
 function orbSteps(f: CiFile, doc: Record<string, unknown>, text: string): CiDefault[] {

@@ -50,6 +50,61 @@ describe('tool classification', () => {
     expect(kinds('terraform apply -auto-approve')).toEqual(['deploy']);
     expect(kinds('terraform plan')).toEqual(['build']);
   });
+  it('infrastructure tools: chart testing, manifest validation, IaC linting and release tools', () => {
+    expect(kinds('ct lint --config ct.yaml')).toEqual(['lint']);
+    expect(kinds('ct install --all')).toEqual(['test']);
+    expect(kinds('ct lint-and-install')).toEqual(['lint', 'test']);
+    expect(kinds('helm lint charts/web')).toEqual(['lint']);
+    expect(kinds('helm test web')).toEqual(['test']);
+    expect(kinds('helm plugin install https://github.com/helm-unittest/helm-unittest')).toEqual([]);
+    expect(kinds('kubeconform -strict k8s/')).toEqual(['lint']);
+    expect(kinds('terraform validate')).toEqual(['build', 'lint']);
+    expect(kinds('terraform fmt -check -recursive')).toEqual(['format']);
+    expect(kinds('tflint --recursive')).toEqual(['lint']);
+    expect(kinds('checkov -d .')).toEqual(['scan']);
+    expect(kinds('trivy config .')).toEqual(['scan']);
+    expect(kinds('cr upload --owner acme')).toEqual(['release']);
+    expect(kinds('npx semantic-release')).toEqual(['release']);
+    expect(kinds('goreleaser release --clean')).toEqual(['build', 'release']);
+    expect(kinds('goreleaser release --snapshot')).toEqual(['build']);
+    expect(kinds('gh release create v1.2.0')).toEqual(['release']);
+    expect(kinds('npm publish --dry-run')).toEqual([]);
+    expect(kinds('terragrunt hclfmt --terragrunt-check')).toEqual(['format']);
+  });
+  it('coverage measured by the test command, and the floors that fail the run', () => {
+    const cov = (line: string) =>
+      classify(commandsOf(line)[0]!.argv)
+        .filter((t) => t.kinds.includes('coverage'))
+        .map(
+          (t) =>
+            `${t.name}${t.kinds.includes('coverage-gate') ? ` gate${t.threshold !== undefined ? ` ${t.threshold}` : ''}` : ''}`,
+        );
+    expect(cov('go test -cover -race ./...')).toEqual(['go test -cover']);
+    expect(cov('go test -coverprofile=c.out ./...')).toEqual(['go test -cover']);
+    expect(cov('go test ./...')).toEqual([]);
+    expect(cov('pytest --cov=app')).toEqual(['pytest-cov']);
+    expect(cov('pytest --cov=app --cov-fail-under=90')).toEqual(['pytest-cov --cov-fail-under gate 90']);
+    expect(cov('coverage report --fail-under 75')).toEqual(['coverage.py --fail-under gate 75']);
+    expect(cov('jest --coverage')).toEqual(['Jest --coverage']);
+    expect(cov('vitest run --coverage.enabled --coverage.thresholds.lines=80')).toEqual([
+      'Vitest coverage thresholds gate 80',
+    ]);
+    expect(cov('nyc check-coverage --lines 95')).toEqual(['nyc check-coverage gate 95']);
+    expect(cov('dotnet test /p:CollectCoverage=true /p:Threshold=80')).toEqual(['coverlet /p:Threshold gate 80']);
+    expect(cov('dotnet test --collect "XPlat Code Coverage"')).toEqual(['coverlet']);
+    expect(cov('cargo llvm-cov --fail-under-lines 70')).toEqual(['cargo llvm-cov --fail-under gate 70']);
+    expect(cov('curl -s https://codecov.io/bash')).toEqual(['Codecov upload']);
+    expect(cov('curl -s https://example.com/install.sh')).toEqual([]);
+  });
+  it('a wrapper that measures coverage is a run of its own: nyc --check-coverage around mocha', () => {
+    const g = commandGraph(
+      memoryIndex({ '.gitlab-ci.yml': 't:\n  script:\n    - nyc --check-coverage --lines 90 mocha\n' }),
+    );
+    expect(g.runs.map((r) => [r.argv[0], r.tools.map((t) => t.name)])).toEqual([
+      ['nyc', ['nyc check-coverage']],
+      ['mocha', ['Mocha']],
+    ]);
+  });
   it('a grouped program names itself: govulncheck is not reported as gosec', () => {
     expect(classify(['govulncheck', './...']).map((t) => t.name)).toEqual(['govulncheck']);
     expect(classify(['./node_modules/.bin/jest', '--ci']).map((t) => t.name)).toEqual(['Jest']);

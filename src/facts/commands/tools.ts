@@ -5,6 +5,7 @@
  * formatting; `mvn verify` builds and tests).
  */
 import type { CommandTool, ToolKind } from '../../types.js';
+import { coverageTools } from './coverage.js';
 
 interface Spec {
   name: string;
@@ -23,6 +24,7 @@ const F: ToolKind[] = ['format'];
 const S: ToolKind[] = ['scan'];
 const D: ToolKind[] = ['deploy'];
 const B: ToolKind[] = ['build'];
+const R: ToolKind[] = ['release'];
 
 const DRY = /--dry-run\b|(?:^|\s)--check\b|--diff\b/;
 const SPECS: Spec[] = [
@@ -66,6 +68,12 @@ const SPECS: Spec[] = [
   { name: 'setup.py test', kinds: T, cmd: ['setup.py'], args: /^test\b/ },
   { name: 'Behave', kinds: T, cmd: ['behave', 'robot', 'cucumber', 'cucumber-js'] },
   { name: 'Xcode test', kinds: T, cmd: ['xcodebuild'], args: /(?:^|\s)test\b/ },
+  // Charts installed into a cluster with each ci/*-values.yaml scenario, then `helm test`.
+  { name: 'chart-testing install', kinds: T, cmd: ['ct'], args: /^(?:install|lint-and-install)\b/ },
+  { name: 'helm test', kinds: T, cmd: ['helm'], args: /^test\b/ },
+  { name: 'Bats', kinds: T, cmd: ['bats', 'shellspec', 'molecule', 'kitchen', 'inspec'], args: /^(?!--version)/ },
+  { name: 'Pester', kinds: T, cmd: ['Invoke-Pester', 'pester'] },
+  { name: 'conftest verify', kinds: T, cmd: ['conftest'], args: /^verify\b/ },
   // ── linters ──
   { name: 'ESLint', kinds: L, cmd: ['eslint', 'eslint_d'] },
   { name: 'Biome', kinds: ['lint', 'format'], cmd: ['biome'], args: /^(?:check|ci)\b/ },
@@ -92,6 +100,23 @@ const SPECS: Spec[] = [
   { name: 'hadolint', kinds: L, cmd: ['hadolint'] },
   { name: 'markdownlint', kinds: L, cmd: ['markdownlint', 'markdownlint-cli2', 'mdl', 'yamllint', 'actionlint'] },
   { name: 'TFLint', kinds: L, cmd: ['tflint'] },
+  {
+    name: 'terraform validate',
+    kinds: ['lint', 'build'],
+    cmd: ['terraform', 'tofu', 'terragrunt'],
+    args: /^(?:run-all\s+)?validate\b/,
+  },
+  { name: 'chart-testing lint', kinds: L, cmd: ['ct'], args: /^(?:lint|lint-and-install)\b/ },
+  { name: 'helm lint', kinds: L, cmd: ['helm'], args: /^lint\b/ },
+  {
+    name: 'kubeconform',
+    kinds: L,
+    cmd: ['kubeconform', 'kubeval', 'kube-linter', 'polaris', 'pluto', 'datree', 'kustomize-lint'],
+  },
+  { name: 'conftest', kinds: L, cmd: ['conftest'], args: /^test\b/ },
+  { name: 'cfn-lint', kinds: L, cmd: ['cfn-lint', 'ansible-lint', 'cfn-nag', 'cfn_nag_scan'] },
+  // Artifact Hub metadata, not the charts' code.
+  { name: 'ah lint', kinds: L, cmd: ['ah'], args: /^lint\b/ },
   { name: 'SwiftLint', kinds: L, cmd: ['swiftlint', 'credo'] },
   { name: 'mix credo', kinds: L, cmd: ['mix'], args: /^credo\b/ },
   { name: 'clang-tidy', kinds: L, cmd: ['clang-tidy', 'cppcheck', 'cpplint'] },
@@ -152,7 +177,8 @@ const SPECS: Spec[] = [
     args: /(?:^|\s)(?:apply|replace|set\s+image|rollout\s+restart|create\s+-f|kustomize\s.*\|)\b/,
     not: DRY,
   },
-  { name: 'Helm', kinds: D, cmd: ['helm'], args: /(?:^|\s)(?:upgrade|install)\b/, not: DRY },
+  // `helm plugin install` and `helm repo add` install nothing into a cluster.
+  { name: 'Helm', kinds: D, cmd: ['helm'], args: /^(?:-{1,2}[\w-]+(?:[=\s]\S+)?\s+)*(?:upgrade|install)\b/, not: DRY },
   { name: 'helmfile', kinds: D, cmd: ['helmfile'], args: /(?:^|\s)(?:apply|sync|deploy)\b/ },
   {
     name: 'Terraform apply',
@@ -246,7 +272,32 @@ const SPECS: Spec[] = [
   { name: 'mix compile', kinds: B, cmd: ['mix'], args: /^(?:compile|release)\b/ },
   { name: 'gcloud builds', kinds: B, cmd: ['gcloud'], args: /^builds\s+submit\b/ },
   { name: 'Packer', kinds: B, cmd: ['packer'], args: /^build\b/ },
-  { name: 'terraform validate/plan', kinds: B, cmd: ['terraform', 'tofu', 'terragrunt'], args: /^(?:validate|plan)\b/ },
+  { name: 'rake compile', kinds: B, cmd: ['rake-compiler'] },
+  { name: 'gem build', kinds: B, cmd: ['gem'], args: /^build\b/ },
+  { name: 'terraform plan', kinds: B, cmd: ['terraform', 'tofu', 'terragrunt'], args: /^(?:run-all\s+)?plan\b/ },
+  { name: 'helm package', kinds: B, cmd: ['helm'], args: /^package\b/ },
+  // ── releases (cut, tagged or published) ──
+  { name: 'chart-releaser', kinds: ['build', 'release'], cmd: ['cr'], args: /^package\b/ },
+  { name: 'chart-releaser', kinds: R, cmd: ['cr'], args: /^(?:upload|index)\b/ },
+  { name: 'helm push', kinds: R, cmd: ['helm'], args: /^push\b/ },
+  {
+    name: 'semantic-release',
+    kinds: R,
+    cmd: ['semantic-release', 'release-please', 'release-it', 'standard-version', 'jreleaser', 'git-cliff'],
+  },
+  { name: 'changesets', kinds: R, cmd: ['changeset'], args: /^(?:publish|version)\b/ },
+  { name: 'GoReleaser release', kinds: R, cmd: ['goreleaser'], args: /^release\b/, not: /--snapshot\b/ },
+  { name: 'gh release', kinds: R, cmd: ['gh'], args: /^release\s+(?:create|upload)\b/ },
+  {
+    name: 'package publish',
+    kinds: R,
+    cmd: ['npm', 'pnpm', 'yarn', 'lerna', 'cargo', 'poetry', 'uv', 'flit', 'hatch', 'pdm'],
+    args: /^(?:npm\s+)?publish\b/,
+    not: DRY,
+  },
+  { name: 'package publish', kinds: R, cmd: ['twine'], args: /^upload\b/ },
+  { name: 'package publish', kinds: R, cmd: ['gem'], args: /^push\b/ },
+  { name: 'package publish', kinds: R, cmd: ['dotnet', 'nuget'], args: /^(?:nuget\s+)?push\b/ },
 ];
 
 const byCmd = new Map<string, Spec[]>();
@@ -271,6 +322,7 @@ export function classify(argv: readonly string[]): CommandTool[] {
     if (out.some((t) => t.name === name)) continue;
     out.push({ name, kinds: [...s.kinds] });
   }
+  for (const t of coverageTools(argv)) if (!out.some((x) => x.name === t.name)) out.push(t);
   return out;
 }
 

@@ -10,6 +10,8 @@ export interface Block {
   via: string;
   /** Directory the block runs in (repo-relative, '' for the root). */
   cwd: string;
+  /** Why its failures do not fail the job (a reusable workflow's `continue-on-error: true`). */
+  advisory?: string;
 }
 
 /** A command known without shell text (a pre-commit hook id, an action's input), at its own hop. */

@@ -1,7 +1,7 @@
 /** Maven pom.xml, Gradle build scripts and version catalogs. Read as text with line numbers. */
 import type { FileView } from '../../types.js';
 import type { DeclaredDependency, Manifest } from '../../types.js';
-import { lineAt } from './text.js';
+import { INI_KEY, firstOffsets, lineAt } from './text.js';
 
 const tag = (block: string, name: string) => new RegExp(`<${name}>\\s*([^<]*?)\\s*</${name}>`).exec(block)?.[1];
 
@@ -105,12 +105,11 @@ export function parseVersionCatalog(files: FileView, path: string, deps: Declare
             : undefined;
     }
     if (!coord) continue;
-    const at = text.search(new RegExp(`^\\s*${alias.replace(/[.-]/g, '[.-]')}\\s*=`, 'm'));
     deps.push({
       ecosystem: 'gradle',
       name: coord,
       path,
-      ...(at >= 0 ? { line: lineAt(text, at) } : {}),
+      ...lineFor(text, alias),
       dev: /test|junit|mock/i.test(alias),
       // An entry names a coordinate; a build file's `libs.<alias>` declares its use (see directness.ts).
       direct: false,
@@ -125,7 +124,18 @@ export function parseVersionCatalog(files: FileView, path: string, deps: Declare
   return { ecosystem: 'gradle', path, ok: true };
 }
 
+/** Aliases spell `.` and `-` interchangeably (`androidx.core` is `androidx-core`). */
+const aliasKey = (alias: string) => alias.replace(/\./g, '-');
+
 function lineFor(text: string, alias: string): { line?: number } {
-  const at = text.search(new RegExp(`^\\s*${alias.replace(/[.-]/g, '[.-]')}\\s*=`, 'm'));
-  return at >= 0 ? { line: lineAt(text, at) } : {};
+  // One table per catalogue (a search per alias was quadratic in its size).
+  let table = aliasTables.get(text);
+  if (!table) {
+    table = new Map();
+    for (const [k, at] of firstOffsets(text, INI_KEY)) if (!table.has(aliasKey(k))) table.set(aliasKey(k), at);
+    aliasTables = new Map([[text, table]]);
+  }
+  const at = table.get(aliasKey(alias));
+  return at !== undefined ? { line: lineAt(text, at) } : {};
 }
+let aliasTables = new Map<string, Map<string, number>>();

@@ -1,6 +1,6 @@
 import type { FileView } from '../../types.js';
 import type { DeclaredDependency, Manifest } from '../../types.js';
-import { escapeRegex, lineAt } from './text.js';
+import { JSON_KEY, firstOffsets, lineAt } from './text.js';
 
 const SECTIONS: [string, boolean][] = [
   ['dependencies', false],
@@ -31,15 +31,15 @@ export function parseNpm(files: FileView, path: string, deps: DeclaredDependency
   for (const [section, dev] of SECTIONS) {
     const block = pkg[section];
     if (!block || typeof block !== 'object') continue;
-    const start = text.indexOf(`"${section}"`);
+    const keys = firstOffsets(text, JSON_KEY, Math.max(text.indexOf(`"${section}"`), 0));
     for (const [name, version] of Object.entries(block as Record<string, unknown>)) {
-      const m = new RegExp(`"${escapeRegex(name)}"\\s*:`).exec(start >= 0 ? text.slice(start) : text);
+      const at = keys.get(name);
       deps.push({
         ecosystem: 'npm',
         name,
         ...(typeof version === 'string' ? { version } : {}),
         path,
-        ...(m ? { line: lineAt(text, Math.max(start, 0) + m.index) } : {}),
+        ...(at !== undefined ? { line: lineAt(text, at) } : {}),
         dev,
       });
     }

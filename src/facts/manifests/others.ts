@@ -1,7 +1,7 @@
 /** Go modules, NuGet, Cargo, Composer and Bundler manifests. */
 import type { FileView } from '../../types.js';
 import type { DeclaredDependency, Manifest } from '../../types.js';
-import { escapeRegex, lineAt, linesOf } from './text.js';
+import { JSON_KEY, TOML_KEY, firstOffsets, lineAt, linesOf } from './text.js';
 
 export function parseGoMod(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const text = files.read(path);
@@ -68,16 +68,16 @@ export function parseCargo(files: FileView, path: string, deps: DeclaredDependen
   const text = files.read(path) ?? '';
   const add = (t: unknown, dev: boolean, header: string, pinOnly = false) => {
     if (!isTable(t)) return;
-    const start = text.indexOf(header);
+    const keys = firstOffsets(text, TOML_KEY, Math.max(text.indexOf(header), 0));
     for (const [name, v] of Object.entries(t)) {
       const version = typeof v === 'string' ? v : isTable(v) && typeof v.version === 'string' ? v.version : undefined;
-      const m = new RegExp(`^\\s*${escapeRegex(name)}\\s*[=.]`, 'm').exec(start >= 0 ? text.slice(start) : text);
+      const at = keys.get(name);
       deps.push({
         ecosystem: 'cargo',
         name,
         ...(version ? { version } : {}),
         path,
-        ...(m ? { line: lineAt(text, Math.max(0, start) + m.index) } : {}),
+        ...(at !== undefined ? { line: lineAt(text, at) } : {}),
         dev,
         ...(pinOnly ? { direct: false, via: 'workspace version' } : {}),
       });
@@ -104,10 +104,10 @@ export function parseComposer(files: FileView, path: string, deps: DeclaredDepen
   ] as const) {
     const t = parsed.value[section];
     if (!isTable(t)) continue;
-    const start = text.indexOf(`"${section}"`);
+    const keys = firstOffsets(text, JSON_KEY, Math.max(0, text.indexOf(`"${section}"`)));
     for (const [name, version] of Object.entries(t)) {
       if (name === 'php' || name.startsWith('ext-')) continue;
-      const i = text.indexOf(`"${name}"`, Math.max(0, start));
+      const i = keys.get(name) ?? -1;
       deps.push({
         ecosystem: 'composer',
         name,

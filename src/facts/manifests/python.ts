@@ -2,7 +2,7 @@
 import type { FileView } from '../../types.js';
 import type { DeclaredDependency, Manifest } from '../../types.js';
 import { basename } from '../../walk/glob.js';
-import { escapeRegex, lineAt, linesOf } from './text.js';
+import { INI_KEY, QUOTED_NAME, firstOffsets, lineAt, linesOf } from './text.js';
 
 const REQ_NAME = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(.*)$/;
 
@@ -41,16 +41,14 @@ function pushSpec(deps: DeclaredDependency[], text: string, path: string, spec: 
   const m = REQ_NAME.exec(spec);
   if (!m) return;
   const name = normalisePyName(m[1]!);
-  const at =
-    new RegExp(`["']${escapeRegex(m[1]!)}(?![A-Za-z0-9._-])`).exec(text) ??
-    new RegExp(`^\\s*${escapeRegex(m[1]!)}\\s*=`, 'm').exec(text);
+  const at = firstOffsets(text, QUOTED_NAME).get(m[1]!) ?? firstOffsets(text, INI_KEY).get(m[1]!);
   const version = m[3]!.split(';')[0]!.trim();
   deps.push({
     ecosystem: 'pip',
     name,
     ...(version ? { version } : {}),
     path,
-    ...(at ? { line: lineAt(text, at.index) } : {}),
+    ...(at !== undefined ? { line: lineAt(text, at) } : {}),
     dev,
   });
 }

@@ -16,6 +16,38 @@ export function lineOf(text: string, needle: string, from = 0): number | undefin
   return i === -1 ? undefined : lineAt(text, i);
 }
 
+/**
+ * The first offset, at or after `from`, of every name `re` captures (group 1), found in one pass.
+ * Parsers locate each dependency's line with it: a search per dependency was quadratic in the
+ * manifest's size (a 1 MB package.json cost minutes). The last few tables are kept, since a parser
+ * asks about many names of the same text in a row.
+ */
+export function firstOffsets(text: string, re: RegExp, from = 0): Map<string, number> {
+  const key = `${re.source}/${re.flags}@${from}`;
+  const hit = offsetCache.find((c) => c.text === text && c.key === key);
+  if (hit) return hit.map;
+  const map = new Map<string, number>();
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  g.lastIndex = from;
+  for (let m = g.exec(text); m !== null; m = g.exec(text)) {
+    if (m[0].length === 0) g.lastIndex++;
+    if (!map.has(m[1]!)) map.set(m[1]!, m.index);
+  }
+  offsetCache.unshift({ text, key, map });
+  offsetCache.length = Math.min(offsetCache.length, 4);
+  return map;
+}
+const offsetCache: { text: string; key: string; map: Map<string, number> }[] = [];
+
+/** `"key":` in JSON: a string (no line break inside) followed by a colon. */
+export const JSON_KEY = /"((?:[^"\\\n]|\\.)*)"\s*:/;
+/** `name =` or `name.key =` at the start of a TOML line (a Cargo dependency). */
+export const TOML_KEY = /^[ \t]*([A-Za-z0-9_-]+)[ \t]*[=.]/m;
+/** `name =` / `name==1.0` at the start of a line (Pipfile, requirements, version catalogues). */
+export const INI_KEY = /^[ \t]*([A-Za-z0-9_.-]+)[ \t]*=/m;
+/** A quoted name: `"flask`, `'requests` (the quote's offset). */
+export const QUOTED_NAME = /["']([A-Za-z0-9._-]+)/;
+
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

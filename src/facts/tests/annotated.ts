@@ -143,7 +143,7 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
   }
   if (language === 'groovy' && /\bextends\s+(?:spock\.lang\.)?Specification\b/.test(code)) {
     framework = 'Spock';
-    for (const m of code.matchAll(/^\s*def\s+["'][^\n]*["']\s*\(\s*\)/gm))
+    for (const m of code.matchAll(/^[ \t]*def\s+["'][^\n]*["']\s*\(\s*\)/gm))
       count.add({ line: lineOf(m.index + m[0].length - m[0].trimStart().length) });
   }
   return { ...count.result(), framework };

@@ -17,7 +17,8 @@ import { countJavaScript, frameworkOf, type Modules } from './javascript.js';
 import { mask, SYNTAX } from './mask.js';
 import { parsePython, type PyClass, type PyImporter, type PyModule } from './python-parse.js';
 import type { Items } from './python-values.js';
-import { countPhp, countRuby } from './scripting.js';
+import { countHelm, HELM_TEST_GLOBS } from './helm.js';
+import { countPhp, countRuby, type RubyShared } from './scripting.js';
 import { snippetAt } from './types.js';
 
 export interface FileCount {
@@ -40,7 +41,16 @@ export type TestDigest =
    * `tables`: the arrays it exports (case tables), as values.
    */
   | { kind: 'js'; count: FileCount; snippet?: string; helpers: ModuleHelper[]; tables: Record<string, Value> }
-  | { kind: 'jvm' | 'csharp' | 'ruby' | 'php' | 'rust'; count: FileCount; snippet?: string };
+  | { kind: 'jvm' | 'csharp' | 'php' | 'rust' | 'helm'; count: FileCount; snippet?: string }
+  /** Ruby: tests defined here to run elsewhere, and the shared tests this file runs. */
+  | {
+      kind: 'ruby';
+      count: FileCount;
+      snippet?: string;
+      shared: RubyShared[];
+      uses: string[];
+      classes: { name: string; superclass: string }[];
+    };
 
 const JS = /\.(?:[cm]?[jt]sx?)$/;
 const EXPORTS_VALUES =
@@ -95,9 +105,13 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
   }
   if (JVM[ext]) return withSnippet('jvm', countJvm(text, JVM[ext]!));
   if (ext === 'cs') return withSnippet('csharp', countCSharp(text));
-  if (ext === 'rb') return withSnippet('ruby', countRuby(text, path));
+  if (ext === 'rb') {
+    const { shared, uses, classes, ...count } = countRuby(text, path);
+    return { ...(withSnippet('ruby', count) as Extract<TestDigest, { kind: 'ruby' }>), shared, uses, classes };
+  }
   if (ext === 'php') return withSnippet('php', countPhp(text));
   if (ext === 'rs') return withSnippet('rust', countRust(text));
+  if (ext === 'yaml' || ext === 'yml') return withSnippet('helm', countHelm(text, path));
   return undefined;
 }
 
@@ -244,9 +258,20 @@ export const TEST_GLOBS = {
   go: ['**/*_test.go'],
   jvm: [`**/src/*{test,Test}*/**/*.${JVM_EXT}`, `**/{test,tests}/**/*{Test,Tests,Spec,IT}.${JVM_EXT}`],
   csharp: ['**/*{Test,Tests,test,tests,Spec,Specs}*/**/*.cs', '**/*{Test,Tests}.cs'],
-  ruby: ['**/*_spec.rb', '**/test/**/*_test.rb', '**/test/**/test_*.rb', '**/test/**/spec_*.rb'],
+  ruby: [
+    '**/*_spec.rb',
+    '**/test/**/*_test.rb',
+    '**/test/**/test_*.rb',
+    '**/test/**/spec_*.rb',
+    // Where shared examples and test modules live: counted where they are used.
+    '**/spec/support/**/*.rb',
+    '**/spec/shared*/**/*.rb',
+    '**/spec/**/shared_*.rb',
+    '**/test/support/**/*.rb',
+  ],
   php: ['**/*Test.php'],
   rust: ['**/*.rs'],
+  helm: HELM_TEST_GLOBS,
 };
 export const TEST_READS = Object.values(TEST_GLOBS).flat();
 /** JS modules the rule reads anyway (test files and what sits in test folders): where test helpers live. */

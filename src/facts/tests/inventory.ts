@@ -5,10 +5,13 @@
  */
 import type { FileView } from '../../types.js';
 import { memo } from '../../util/memo.js';
-import { TEST_DIGEST, TEST_GLOBS, type FileCount } from './digest.js';
+import { TEST_DIGEST, TEST_GLOBS, type FileCount, type TestDigest } from './digest.js';
+import { commandGraph } from '../commands/index.js';
+import { helmChartOf } from './helm.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollects, pytestConfig } from './pytest-config.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
+import type { RubyShared } from './scripting.js';
 import type { TestFileCount } from './types.js';
 
 export { TEST_DIGEST, TEST_GLOBS, TEST_READS } from './digest.js';
@@ -25,10 +28,69 @@ export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
   ruby: 'Ruby',
   php: 'PHP',
   rust: 'Rust',
+  helm: 'Helm',
 };
+
+const joinChart = (dir: string) => (dir ? `${dir}/Chart.yaml` : 'Chart.yaml');
 
 const VENDORED = /(^|\/)(node_modules|vendor|bower_components|third_party|\.venv|venv|target|\.git)\//;
 const RUST_NOT_RUN = /(^|\/)(examples|benches)\//;
+
+const RUBY_COLLECTED = /(?:_spec|_test)\.rb$|(^|\/)(?:test|spec)_[^/]*\.rb$/;
+
+/**
+ * Ruby: a file's own tests, plus the shared tests it runs — a Minitest module's tests once per
+ * class that includes it, RSpec shared examples once per `it_behaves_like`/`include_examples` —
+ * as the runner counts them. Support files lend their shared tests and are not collected.
+ */
+function rubyFiles(paths: string[], digest: (p: string) => ReturnType<FileView['digest']>, record: Recorder): void {
+  const digests = new Map<string, Extract<TestDigest, { kind: 'ruby' }>>();
+  const shared = new Map<string, RubyShared>();
+  for (const path of paths) {
+    const d = digest(path) as TestDigest | undefined;
+    if (d?.kind !== 'ruby') continue;
+    digests.set(path, d);
+    for (const s of d.shared) if (!shared.has(`${s.kind}:${s.name}`)) shared.set(`${s.kind}:${s.name}`, s);
+  }
+  for (const [path, d] of digests) {
+    if (!RUBY_COLLECTED.test(path)) continue;
+    const count = { ...d.count };
+    for (const name of d.uses) {
+      const s = shared.get(`module:${name}`) ?? shared.get(`examples:${name}`);
+      if (!s) continue;
+      count.cases += s.cases;
+      count.expanded += s.cases;
+      count.skipped += s.skipped;
+    }
+    record(path, 'Ruby', count, d.count.framework ?? 'ruby', () => d.snippet);
+  }
+}
+
+/**
+ * `ct install` installs and tests a chart with its defaults when it has no `ci/*-values.yaml`:
+ * one scenario per chart, counted only when CI runs chart-testing.
+ */
+function chartsWithDefaults(files: FileView, out: TestFileCount[], record: Recorder): void {
+  const ct = commandGraph(files).runs.some(
+    (r) => r.origin.kind === 'ci' && r.tools.some((t) => t.name === 'chart-testing install'),
+  );
+  if (!ct) return;
+  for (const chart of files.named('Chart.yaml')) {
+    const dir = chart.includes('/') ? chart.slice(0, chart.lastIndexOf('/')) : '';
+    // Subcharts (charts/x/charts/y) are installed with their parent.
+    if (VENDORED.test(chart) || /(^|\/)charts\/[^/]+\/charts\//.test(chart)) continue;
+    if (out.some((f) => f.framework === 'chart-testing' && helmChartOf(f.path) === dir)) continue;
+    record(chart, 'Helm', { cases: 1, skipped: 0, parametrized: 0, expanded: 1 }, 'chart-testing', () => undefined);
+  }
+}
+
+type Recorder = (
+  path: string,
+  language: string,
+  r: FileCount,
+  framework: string,
+  snippet: (line: number) => string | undefined,
+) => void;
 
 export interface TestInventory {
   files: TestFileCount[];
@@ -143,14 +205,19 @@ function build(files: FileView): TestInventory {
     record(path, 'Go', d.count, 'go test', () => d.snippet);
   }
 
-  for (const lang of ['jvm', 'csharp', 'ruby', 'php', 'rust'] as const) {
+  rubyFiles(candidates(TEST_GLOBS.ruby), digest, record);
+
+  for (const lang of ['jvm', 'csharp', 'php', 'rust', 'helm'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
+      // Helm test files count inside a chart only (a `ci/` folder elsewhere is not chart-testing's).
+      if (lang === 'helm' && !files.exists(joinChart(helmChartOf(path)))) continue;
       const d = digest(path);
       if (d?.kind !== lang) continue;
       record(path, LANGUAGE_NAMES[lang], d.count, d.count.framework ?? lang, () => d.snippet);
     }
   }
+  chartsWithDefaults(files, out, record);
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   notCollected.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { files: out, notCollected, sources: [...new Set(sources)].sort() };

@@ -13,10 +13,104 @@ function withoutBlockComments(text: string): string {
   return text.replace(/^=begin\b[\s\S]*?^=end\b.*$/gm, (s) => s.replace(/[^\n]/g, ' '));
 }
 
+/** Tests defined once and run where they are used: a Minitest module per including class, RSpec shared examples per use. */
+export interface RubyShared {
+  /** Module name (last segment) or shared-example name. */
+  name: string;
+  kind: 'module' | 'examples';
+  cases: number;
+  skipped: number;
+  line: number;
+}
+
+/** A `class`/`module`/shared-example block, from its opening line to the `end` at its indentation. */
+interface RubyBlock {
+  kind: 'class' | 'module' | 'examples';
+  name: string;
+  start: number;
+  end: number;
+  superclass?: string;
+}
+
+const lastSegment = (n: string) => n.slice(n.lastIndexOf('::') + 2 || 0).replace(/^::/, '');
+
+/** Blocks of the file by indentation (well-formed Ruby closes each with `end` at its own indent). */
+function rubyBlocks(code: string, text: string, lineOf: (i: number) => number): RubyBlock[] {
+  const out: RubyBlock[] = [];
+  const open =
+    /^([ \t]*)(?:(class|module)[ \t]+([A-Z][\w:]*)(?:[ \t]*<[ \t]*([A-Z][\w:]*))?|(?:RSpec\.)?(shared_examples(?:_for)?|shared_context)[ \t]*\(?[ \t]*["':])/gm;
+  for (const m of code.matchAll(open)) {
+    const indent = m[1]!;
+    const rest = code.slice(m.index + m[0].length);
+    const close = new RegExp(`^${indent}end\\b`, 'm').exec(rest);
+    const start = lineOf(m.index);
+    const end = close ? lineOf(m.index + m[0].length + close.index) : Number.POSITIVE_INFINITY;
+    if (m[2]) {
+      out.push({
+        kind: m[2] as 'class' | 'module',
+        name: lastSegment(m[3]!),
+        start,
+        end,
+        ...(m[4] ? { superclass: lastSegment(m[4]) } : {}),
+      });
+    } else {
+      // The name is a string or symbol: masked in `code`, read from the text at the same offset.
+      const name = /^[^"':]*["':]([^"'\s,)]+)/.exec(
+        text.slice(m.index + m[0].length - 1, m.index + m[0].length + 200),
+      )?.[1];
+      if (name) out.push({ kind: 'examples', name, start, end });
+    }
+  }
+  return out;
+}
+
+/** Where shared tests are used: `include A, B` in a class, `it_behaves_like "x"`, `include_examples "x"`. */
+function rubyUses(code: string, text: string, blocks: RubyBlock[], lineOf: (i: number) => number): string[] {
+  const uses: string[] = [];
+  for (const m of code.matchAll(/^[ \t]*include[ \t]+([A-Z][\w:]*(?:[ \t]*,[ \t]*[A-Z][\w:]*)*)/gm)) {
+    const line = lineOf(m.index);
+    const inner = blocks.filter((b) => b.start < line && line < b.end).sort((a, b) => b.start - a.start)[0];
+    if (inner?.kind === 'class') uses.push(...m[1]!.split(',').map((n) => lastSegment(n.trim())));
+  }
+  for (const m of code.matchAll(
+    /\b(?:it_behaves_like|it_should_behave_like|include_examples|include_context)[ \t]*\(?[ \t]*["':]/g,
+  )) {
+    const name = /^["':]([^"'\s,)]+)/.exec(text.slice(m.index + m[0].length - 1, m.index + m[0].length + 200))?.[1];
+    if (name) uses.push(name);
+  }
+  return uses;
+}
+
 export function countRuby(text: string, path: string) {
-  const code = mask(withoutBlockComments(text), SYNTAX.ruby);
+  const plain = withoutBlockComments(text);
+  const code = mask(plain, SYNTAX.ruby);
   const lineOf = lineIndex(code);
-  const count = counter();
+  const blocks = rubyBlocks(code, plain, lineOf);
+  // A test in a module (or shared examples) runs in what includes it, not here.
+  // An RSpec example in a namespacing module is still the file's own; a Minitest test in a module is not.
+  const sharedOf = (line: number, minitest: boolean) => {
+    const inner = blocks.filter((b) => b.start < line && line < b.end).sort((a, b) => b.start - a.start)[0];
+    const ex = blocks.find((b) => b.kind === 'examples' && b.start < line && line < b.end);
+    return ex ?? (minitest && inner?.kind === 'module' ? inner : undefined);
+  };
+  const shared = new Map<RubyBlock, RubyShared>();
+  const own = counter();
+  const count = {
+    add(def: { line: number; skipped?: boolean }, minitest = false) {
+      const b = sharedOf(def.line, minitest);
+      if (!b) return own.add(def);
+      const s = shared.get(b) ?? {
+        name: b.name,
+        kind: b.kind === 'module' ? 'module' : 'examples',
+        cases: 0,
+        skipped: 0,
+        line: def.line,
+      };
+      s.cases++;
+      if (def.skipped) s.skipped++;
+      shared.set(b, s);
+    },
+  };
   const spec = /_spec\.rb$/.test(path);
   // A skipped group runs to the `end` at its own indentation.
   const skippedLines: [number, number][] = [];
@@ -25,7 +119,7 @@ export function countRuby(text: string, path: string) {
     const close = new RegExp(`^${indent}end\\b`, 'm').exec(code.slice(m.index + m[0].length));
     skippedLines.push([lineOf(m.index), close ? lineOf(m.index + m[0].length + close.index) : Infinity]);
   }
-  if (spec || /\bdescribe\b[^\n]*\bdo\b|\bMinitest::Spec\b/.test(code)) {
+  if (spec || /\bdescribe\b[^\n]*\bdo\b|\bMinitest::Spec\b|\bshared_examples/.test(code)) {
     for (const m of code.matchAll(RSPEC)) {
       const w = m[1]!;
       const line = lineOf(m.index);
@@ -38,15 +132,24 @@ export function countRuby(text: string, path: string) {
     }
   }
   if (!spec) {
-    for (const m of code.matchAll(/^[ \t]*def[ \t]+(test_\w+[?!]?)/gm)) count.add({ line: lineOf(m.index) });
-    for (const m of code.matchAll(/^[ \t]*test[ \t]*\(?[ \t]*['"]/gm)) count.add({ line: lineOf(m.index) });
+    for (const m of code.matchAll(/^[ \t]*def[ \t]+(test_\w+[?!]?)/gm)) count.add({ line: lineOf(m.index) }, true);
+    for (const m of code.matchAll(/^[ \t]*test[ \t]*\(?[ \t]*['"]/gm)) count.add({ line: lineOf(m.index) }, true);
   }
   const framework = spec
     ? 'RSpec'
-    : /\bActiveSupport::TestCase\b|^\s*test\s*\(?\s*['"]/m.test(code)
+    : /\bActiveSupport::TestCase\b|^[ \t]*test\s*\(?\s*['"]/m.test(code)
       ? 'Rails/Minitest'
       : 'Minitest';
-  return { ...count.result(), framework };
+  const classes = blocks
+    .filter((b) => b.kind === 'class' && b.superclass)
+    .map((b) => ({ name: b.name, superclass: b.superclass! }));
+  return {
+    ...own.result(),
+    framework,
+    shared: [...shared.values()],
+    uses: rubyUses(code, plain, blocks, lineOf),
+    classes,
+  };
 }
 
 export function countPhp(text: string) {

@@ -1,0 +1,157 @@
+/**
+ * Coverage in configuration files (what a tool reads whenever it runs): thresholds by tool, and
+ * the settings that switch coverage collection on; package scripts that measure it. What CI runs
+ * comes from the command graph.
+ */
+import type { CommandRun, FileView } from '../../../src/types.js';
+import { coverageTools } from '../../../src/facts/commands/coverage.js';
+import { commandsOf } from '../../../src/facts/commands/shell.js';
+
+const JS_CONFIG = '{js,mjs,cjs,ts,mts,cts,json}';
+const RUBY_HELPERS = ['**/test_helper.rb', '**/spec_helper.rb', '**/rails_helper.rb', '**/.simplecov'];
+
+/** Coverage thresholds in tool configuration, by tool. `files` are where that tool reads them. */
+export const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: string[]; literals: string[] }[] = [
+  {
+    key: 'jest',
+    tool: 'Jest coverageThreshold',
+    regex: /["']?coverageThreshold["']?\s*:/,
+    files: [`**/jest.config.${JS_CONFIG}`, '**/package.json'],
+    literals: ['coverageThreshold'],
+  },
+  {
+    key: 'vitest',
+    tool: 'Vitest coverage.thresholds',
+    regex: /\bthresholds\s*:\s*\{|\bthresholds\s*:\s*\{?\s*100\b/,
+    files: [`**/{vitest,vite}.config.${JS_CONFIG}`, `**/vitest.workspace.${JS_CONFIG}`],
+    literals: ['thresholds'],
+  },
+  {
+    key: 'nyc',
+    tool: 'nyc/c8 check-coverage',
+    regex: /["']?check-?[cC]overage["']?\s*[:=]\s*true/,
+    files: ['**/.nycrc', '**/.nycrc.{json,yml,yaml}', '**/.c8rc', '**/.c8rc.json', '**/package.json'],
+    literals: ['heck-coverage', 'heckCoverage'],
+  },
+  {
+    key: 'coveragepy',
+    tool: 'coverage.py fail_under',
+    regex: /^[ \t]*fail_under\s*[=:]\s*(\d+(?:\.\d+)?)/m,
+    files: ['**/.coveragerc', '**/pyproject.toml', '**/setup.cfg', '**/tox.ini'],
+    literals: ['fail_under'],
+  },
+  {
+    // pytest's own addopts: every pytest run enforces it.
+    key: 'pytestcov',
+    tool: 'pytest-cov --cov-fail-under',
+    regex: /--cov-fail-under[= ](\d+(?:\.\d+)?)/,
+    files: ['**/pyproject.toml', '**/setup.cfg', '**/pytest.ini', '**/tox.ini'],
+    literals: ['--cov-fail-under'],
+  },
+  {
+    key: 'jacoco',
+    tool: 'JaCoCo coverage rule',
+    regex:
+      /<minimum>\s*([\d.]+)\s*<\/minimum>|\bminimum\s*=\s*(?:"?([\d.]+)|BigDecimal|new\s+BigDecimal)|jacocoTestCoverageVerification/,
+    files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'],
+    literals: ['minimum', 'jacocoTestCoverageVerification'],
+  },
+  {
+    key: 'coverlet',
+    tool: 'coverlet threshold',
+    regex: /<Threshold>\s*(\d+)/,
+    files: ['**/*.csproj', '**/Directory.Build.props', '**/*.runsettings'],
+    literals: ['Threshold'],
+  },
+  {
+    key: 'codecov',
+    tool: 'Codecov status target',
+    regex: /^[ \t]*target\s*:\s*['"]?(\d+(?:\.\d+)?)%?/m,
+    files: ['codecov.yml', '.codecov.yml', '.github/codecov.yml', 'codecov.yaml', '.codecov.yaml'],
+    literals: ['target'],
+  },
+  {
+    key: 'simplecov',
+    tool: 'SimpleCov minimum_coverage',
+    regex: /\bminimum_coverage[ \t]*(?:\([ \t]*)?(?:line:[ \t]*)?(\d+(?:\.\d+)?)/,
+    files: RUBY_HELPERS,
+    literals: ['minimum_coverage'],
+  },
+  {
+    key: 'other',
+    tool: 'coverage floor',
+    regex: /\bthreshold\s*:\s*(?:file|package|total)\s*:\s*(\d+)|^[ \t]*fail-under\s*=\s*(\d+)/m,
+    files: ['**/.testcoverage.yml', '**/.testcoverage.yaml', '**/tarpaulin.toml', '**/.tarpaulin.toml'],
+    literals: ['threshold', 'fail-under'],
+  },
+];
+
+/** Coverage collection switched on in configuration (a threshold or not). */
+/** Coverage collection switched on in configuration (a threshold or not), one pattern per family of files. */
+export const CONFIGURED = {
+  configuredPy: {
+    regex: /^\[(?:tool\.coverage\.|coverage:)(?:run|report|paths)\]|^\[(?:run|report)\][ \t]*$/m,
+    files: ['**/.coveragerc', '**/pyproject.toml', '**/setup.cfg'],
+    literals: ['coverage', 'run]', 'report]'],
+    maxPerFile: 1,
+  },
+  configuredJs: {
+    regex: /\bcollectCoverage\s*:\s*true|\bprovider\s*:\s*["'](?:v8|istanbul)["']/,
+    files: [`**/{jest,vitest,vite}.config.${JS_CONFIG}`],
+    literals: ['collectCoverage', 'provider'],
+    maxPerFile: 1,
+  },
+  configuredJvm: {
+    regex:
+      /<artifactId>jacoco-maven-plugin<|\bid[ \t]*(?:\([ \t]*)?["']?jacoco\b|apply\s+plugin:\s*["']jacoco|kotlinx\.kover/,
+    files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'],
+    literals: ['jacoco', 'kover'],
+    maxPerFile: 1,
+  },
+  configuredOther: {
+    regex: /\bSimpleCov\.start\b|<PackageReference\s+Include="coverlet\.(?:collector|msbuild)"/,
+    files: ['**/*.csproj', ...RUBY_HELPERS],
+    literals: ['SimpleCov', 'coverlet'],
+    maxPerFile: 1,
+  },
+};
+
+/** Package scripts that measure or gate coverage, run by CI or not (a developer's `npm run test:cov`). */
+export function scriptCoverage(
+  files: FileView,
+): { path: string; line: number; script: string; gate: boolean; threshold?: number }[] {
+  const out: { path: string; line: number; script: string; gate: boolean; threshold?: number }[] = [];
+  for (const pkg of files.named('package.json')) {
+    if (pkg.includes('node_modules/')) continue;
+    const json = files.readJson<{ scripts?: Record<string, unknown> }>(pkg);
+    const scripts = json.ok && json.value?.scripts && typeof json.value.scripts === 'object' ? json.value.scripts : {};
+    const lines = (files.read(pkg) ?? '').split('\n');
+    for (const [name, body] of Object.entries(scripts)) {
+      if (typeof body !== 'string') continue;
+      const tools = commandsOf(body).flatMap((c) => coverageTools(c.argv));
+      // `nyc --check-coverage mocha`: the wrapper's own words.
+      const wrapped = /^(?:nyc|c8)\b/.test(body.trim()) ? coverageTools(body.trim().split(/\s+/)) : [];
+      const all = [...tools, ...wrapped];
+      if (all.length === 0) continue;
+      const g = all.find((t) => t.kinds.includes('coverage-gate'));
+      const line = lines.findIndex((l) => l.includes(`"${name}"`)) + 1;
+      out.push({
+        path: pkg,
+        line: line || 1,
+        script: name,
+        gate: !!g,
+        ...(g?.threshold !== undefined ? { threshold: g.threshold } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** One run per job and tool: a matrix of identical steps is one fact. */
+export function distinct(runs: CommandRun[]): CommandRun[] {
+  const seen = new Set<string>();
+  return runs.filter((r) => {
+    const k = `${r.origin.path}#${r.origin.job}#${r.tools.find((t) => t.kinds.includes('coverage'))?.name}`;
+    return !seen.has(k) && !!seen.add(k);
+  });
+}

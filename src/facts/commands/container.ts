@@ -1,0 +1,213 @@
+/**
+ * Paths inside a container, mapped back to the repository: `docker compose exec backend bash
+ * /app/tests-start.sh` runs `backend/tests-start.sh` when compose mounts `./backend:/app` (or the
+ * Dockerfile copies it there). Mounts come first (they hide what the image holds), then the
+ * Dockerfile's COPY/ADD lines, resolved against its WORKDIR. Nothing here runs a container.
+ */
+import type { FileView } from '../../types.js';
+import { memo } from '../../util/memo.js';
+import { parseYamlWithLines } from '../../util/yaml-lines.js';
+import { parseDockerfile } from '../dockerfile.js';
+import { dirOf, joinPath } from './types.js';
+
+/** What a `docker … run|exec` command says about its container. */
+export interface ContainerRef {
+  /** Compose service name, or the image / container name for plain docker. */
+  name: string;
+  compose: boolean;
+  /** Compose files named with `-f`. */
+  composeFiles: string[];
+  /** `-v host:container` mounts. */
+  volumes: string[];
+  workdir?: string;
+}
+
+/** Container path → repository path, and the directory a command starts in. */
+export interface ContainerPaths {
+  map(path: string): string | undefined;
+  /** The repository directory behind the container's working directory, when known. */
+  cwd?: string;
+}
+
+const COMPOSE_NAMES = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yml',
+  'docker-compose.yaml',
+  'compose.override.yml',
+  'compose.override.yaml',
+  'docker-compose.override.yml',
+  'docker-compose.override.yaml',
+];
+
+const rec = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+/** `$(pwd)`, `$PWD`, `${{ github.workspace }}` (already `$CI_EXPR`), `.`: the directory the command runs in. */
+const HERE =
+  /^(?:\$\(pwd\)|\$\{?PWD\}?|\$CI_EXPR|\$\{?GITHUB_WORKSPACE\}?|\$\{?CI_PROJECT_DIR\}?|\$\{?CURDIR\}?|\.)(?=\/|:|$)/;
+
+function isDir(files: FileView, dir: string): boolean {
+  if (dir === '') return true;
+  const paths = files.paths;
+  const prefix = `${dir}/`;
+  let lo = 0;
+  let hi = paths.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paths[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < paths.length && paths[lo]!.startsWith(prefix);
+}
+
+/** Pairs of (container path, repository path), in the order a lookup should try them. */
+function pairsFor(files: FileView, ref: ContainerRef, cwd: string): { pairs: [string, string][]; workdir?: string } {
+  const pairs: [string, string][] = [];
+  const mount = (spec: string, base: string) => {
+    const [host, target] = spec.split(':');
+    if (!host || !target?.startsWith('/')) return;
+    if (host.startsWith('/') || host.startsWith('~')) return;
+    const h = host.replace(HERE, '').replace(/^\/+/, '');
+    if (h.includes('$') || !/^[.\w]|^$/.test(h)) return;
+    pairs.push([target.replace(/\/+$/, '') || '/', joinPath(base, h)]);
+  };
+  for (const v of ref.volumes) mount(v, cwd);
+  let workdir = ref.workdir;
+  if (!ref.compose) return { pairs, ...(workdir ? { workdir } : {}) };
+  const service = composeService(files, ref, cwd);
+  if (!service) return { pairs, ...(workdir ? { workdir } : {}) };
+  for (const v of Array.isArray(service.def.volumes) ? service.def.volumes : []) {
+    if (typeof v === 'string') mount(v, service.dir);
+    const o = rec(v);
+    if (o && typeof o.source === 'string' && typeof o.target === 'string')
+      mount(`${o.source}:${o.target}`, service.dir);
+  }
+  workdir ??= typeof service.def.working_dir === 'string' ? service.def.working_dir : undefined;
+  const build = typeof service.def.build === 'string' ? { context: service.def.build } : rec(service.def.build);
+  if (build && typeof build.context === 'string' && !build.context.includes('$')) {
+    const context = joinPath(service.dir, build.context);
+    const dockerfile = joinPath(context, typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile');
+    const copied = copies(files, dockerfile, context);
+    pairs.push(...copied.pairs);
+    workdir ??= copied.workdir;
+  }
+  return { pairs, ...(workdir ? { workdir } : {}) };
+}
+
+/** The service's definition across the compose files a command names, or those of its directory. */
+function composeService(
+  files: FileView,
+  ref: ContainerRef,
+  cwd: string,
+): { def: Record<string, unknown>; dir: string } | undefined {
+  const candidates = ref.composeFiles.length
+    ? ref.composeFiles.map((f) => joinPath(cwd, f))
+    : [cwd, ''].flatMap((d) => COMPOSE_NAMES.map((n) => joinPath(d, n)));
+  const def: Record<string, unknown> = {};
+  let dir: string | undefined;
+  for (const path of candidates) {
+    if (!files.exists(path)) continue;
+    const parsed = memo(files, `commands:compose:${path}`, () => parseYamlWithLines(files.read(path) ?? ''));
+    const s = rec(rec(rec(parsed.docs[0]?.value)?.services)?.[ref.name]);
+    if (!s) continue;
+    dir ??= dirOf(path);
+    // An override file adds mounts and settings to the base definition.
+    for (const [k, v] of Object.entries(s))
+      def[k] = k === 'volumes' && Array.isArray(def[k]) && Array.isArray(v) ? [...(def[k] as unknown[]), ...v] : v;
+  }
+  return dir === undefined ? undefined : { def, dir };
+}
+
+/** COPY/ADD of the Dockerfile's last stage as (container path, repository path), and its WORKDIR. */
+function copies(files: FileView, dockerfile: string, context: string): { pairs: [string, string][]; workdir?: string } {
+  const text = files.read(dockerfile);
+  if (text === undefined) return { pairs: [] };
+  const df = parseDockerfile(dockerfile, text);
+  const stage = df.stages[df.stages.length - 1];
+  const pairs: [string, string][] = [];
+  let workdir = '/';
+  for (const ins of stage?.instructions ?? []) {
+    if (ins.keyword === 'WORKDIR') workdir = ins.args.startsWith('/') ? ins.args : joinPosix(workdir, ins.args);
+    if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+    const words = ins.args.split(/\s+/).filter((w) => w && !w.startsWith('--'));
+    if (words.length < 2 || ins.args.includes('--from')) continue;
+    const dest = words[words.length - 1]!;
+    const target = dest.startsWith('/') ? dest : joinPosix(workdir, dest);
+    for (const src of words.slice(0, -1)) {
+      const repo = joinPath(context, src.replace(/\*.*$/, ''));
+      if (files.exists(repo) && (dest.endsWith('/') || words.length > 2))
+        pairs.push([joinPosix(target, repo.slice(repo.lastIndexOf('/') + 1)), repo]);
+      else pairs.push([target.replace(/\/+$/, '') || '/', repo]);
+    }
+  }
+  return { pairs, workdir };
+}
+
+const joinPosix = (a: string, b: string) => `/${joinPath(a, b)}`;
+
+export function containerPaths(files: FileView, ref: ContainerRef, cwd: string): ContainerPaths {
+  const key = `commands:container:${cwd}:${JSON.stringify(ref)}`;
+  return memo(files, key, () => {
+    const { pairs, workdir } = pairsFor(files, ref, cwd);
+    const lookup = (path: string, test: (p: string) => boolean) => {
+      const abs = path.replace(/\/+$/, '') || '/';
+      for (const [inside, repo] of pairs) {
+        if (abs !== inside && !abs.startsWith(inside === '/' ? '/' : `${inside}/`)) continue;
+        const p = joinPath(repo, abs.slice(inside.length).replace(/^\/+/, ''));
+        if (test(p)) return p;
+      }
+      return undefined;
+    };
+    const dir = workdir ? lookup(workdir, (p) => isDir(files, p)) : undefined;
+    return {
+      map: (path) => lookup(path.startsWith('/') ? path : joinPosix(workdir ?? '/', path), (p) => files.exists(p)),
+      ...(dir !== undefined ? { cwd: dir } : {}),
+    };
+  });
+}
+
+const CONTAINER_VALUED = new Set(
+  '-f --file -p --project-name --env-file -e --env -v --volume -w --workdir -u --user --name --network --net --entrypoint --platform -l --label --mount --add-host --shm-size -m --memory --cpus --ulimit --cap-add --device --gpus --pull --profile --log-driver --publish --hostname -h --ipc --tmpfs --runtime --security-opt --volumes-from --link'.split(
+    ' ',
+  ),
+);
+
+/**
+ * `docker compose run web pytest`, `docker exec api npm test`: the command run inside the
+ * container, and what the command line says about the container (service, `-f`, `-v`, `-w`).
+ */
+export function containerCommand(argv: string[]): { inner: string[]; ref: ContainerRef } | undefined {
+  let i: number;
+  const compose = (argv[0] === 'docker' || argv[0] === 'podman') && argv[1] === 'compose';
+  if (compose) i = 2;
+  else if (argv[0] === 'docker-compose' || argv[0] === 'podman-compose' || argv[0] === 'docker' || argv[0] === 'podman')
+    i = 1;
+  else return undefined;
+  const ref: ContainerRef = {
+    name: '',
+    compose: compose || argv[0]!.endsWith('-compose'),
+    composeFiles: [],
+    volumes: [],
+  };
+  // Options, and variables that hold options (`docker run ${DOCKER_ARGS} --rm …`).
+  const skip = () => {
+    while (i < argv.length && (argv[i]!.startsWith('-') || /^\$\{?\w+\}?$/.test(argv[i]!))) {
+      const [flag, inline] = argv[i]!.split(/=(.*)/s) as [string, string | undefined];
+      const value = inline ?? (CONTAINER_VALUED.has(flag) ? argv[i + 1] : undefined);
+      if (value !== undefined) {
+        if (flag === '-f' || flag === '--file') ref.composeFiles.push(value);
+        else if (flag === '-v' || flag === '--volume') ref.volumes.push(value);
+        else if (flag === '-w' || flag === '--workdir') ref.workdir = value;
+      }
+      i += inline === undefined && CONTAINER_VALUED.has(flag) ? 2 : 1;
+    }
+  };
+  skip();
+  if (argv[i] !== 'run' && argv[i] !== 'exec') return undefined;
+  i++;
+  skip();
+  ref.name = argv[i] ?? '';
+  i++; // the service, container or image
+  return i < argv.length ? { inner: argv.slice(i), ref } : undefined;
+}

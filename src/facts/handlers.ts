@@ -1,0 +1,78 @@
+/**
+ * Which route handlers do a given kind of work (check a dependency, count requests…), read the way
+ * a reviewer reads them: the handler is written under the route (an inline callback, a decorated
+ * controller method) or named by it (`path("status/", views.status)`, `mux.HandleFunc("/health",
+ * h.health)`) and defined elsewhere. The scan finds the work; this joins it to the routes.
+ */
+import type { FileView, Match } from '../types.js';
+
+/** How far below a route its inline handler or controller methods reach. */
+const BELOW = 15;
+/** How far above a line of work its enclosing function definition may be. */
+const ABOVE = 20;
+
+/** A function or method definition, with its name (Python, Go, JS/TS, Ruby, JVM, C#, PHP, Rust). */
+const DEFINITION =
+  /^\s*(?:(?:export|public|private|protected|internal|static|async|override|virtual|final|pub(?:\(crate\))?|suspend)\s+)*(?:def|func(?:\s*\([^)]*\))?|function|fn|fun)\s+(\w+)|^\s*(?:(?:public|private|protected|internal|static|async|override|virtual|final)\s+)+(?:[\w<>[\],.?]+\s+)?(\w+)\s*\(|^\s*(?:async\s+)?(\w+)\s*\([^)]*\)\s*(?::\s*[\w<>[\], |]+)?\s*\{\s*$|^\s*(?:export\s+)?(?:const|let)\s+(\w+)\s*=\s*(?:async\s*)?(?:\([^)]*\)|\w+)\s*=>/;
+
+const KEYWORDS = new Set([
+  'if',
+  'for',
+  'foreach',
+  'while',
+  'switch',
+  'catch',
+  'using',
+  'lock',
+  'return',
+  'function',
+  'synchronized',
+]);
+
+/** The handler a route line names last: `views.status`, `h.health`, `HealthController.check`, `health`. */
+const HANDLER_REF = /[\s,(]&?(?:[\w$]+\.)*([A-Za-z_]\w*)\s*(?:\)\s*)*[,;]?\s*(?:\)\s*)*(?:#.*|\/\/.*)?$/;
+
+export interface Joined {
+  route: Match;
+  work: Match;
+}
+
+/**
+ * Routes whose handler contains one of the `work` matches: written under the route in the same
+ * file, or defined (in any file holding work) under the name the route line gives.
+ */
+export function routesDoing(files: FileView, routes: readonly Match[], work: readonly Match[]): Joined[] {
+  const byFile = new Map<string, Match[]>();
+  for (const w of work) byFile.set(w.path, [...(byFile.get(w.path) ?? []), w]);
+  const enclosing = new Map<Match, string>();
+  const nameOf = (w: Match): string | undefined => {
+    if (!enclosing.has(w)) enclosing.set(w, enclosingFunction(files.read(w.path), w.line) ?? '');
+    return enclosing.get(w) || undefined;
+  };
+  const out: Joined[] = [];
+  for (const route of routes) {
+    const below = (byFile.get(route.path) ?? []).find((w) => w.line >= route.line && w.line - route.line <= BELOW);
+    if (below) {
+      out.push({ route, work: below });
+      continue;
+    }
+    const ref = HANDLER_REF.exec(route.snippet)?.[1];
+    if (!ref || /^(?:true|false|null|None|nil|get|post|put|delete|name)$/.test(ref)) continue;
+    const named = work.find((w) => nameOf(w) === ref);
+    if (named) out.push({ route, work: named });
+  }
+  return out;
+}
+
+/** The name of the function whose body holds line `line` (1-based), looking a few lines up. */
+export function enclosingFunction(text: string | undefined, line: number): string | undefined {
+  if (text === undefined) return undefined;
+  const lines = text.split(/\r?\n/);
+  for (let i = line - 1; i >= 0 && line - 1 - i <= ABOVE; i--) {
+    const name = DEFINITION.exec(lines[i] ?? '')
+      ?.slice(1)
+      .find(Boolean);
+    if (name && !KEYWORDS.has(name)) return name;
+  }
+  return undefined;
+}

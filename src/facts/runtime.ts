@@ -1,0 +1,113 @@
+/**
+ * What runs this service, decided once for every rule that asks (orchestration, resource limits,
+ * health checks): Kubernetes workloads, compose services built here, ECS containers, Nomad jobs,
+ * systemd units a package installs, and platform files (Procfile, fly.toml, render.yaml…).
+ * Rules differ in what they ask of a target, never in which targets exist (round 0 class P:
+ * orchestration passed on a Procfile while resource limits said "no orchestration").
+ */
+import type { Evidence, FileView } from '../types.js';
+import { memo } from '../util/memo.js';
+import { deployments } from './deploy.js';
+import { k8s, type Workload } from './k8s.js';
+import { isProductionPath } from './paths.js';
+import { resourcesOf, terraform } from './terraform.js';
+
+/** Platforms recognised by a file of their own. */
+export const PLATFORM_FILES: { system: string; globs: string[] }[] = [
+  { system: 'Fly.io', globs: ['**/fly.toml'] },
+  { system: 'Azure Developer CLI', globs: ['azure.yaml', '**/azure.yaml'] },
+  { system: 'Render', globs: ['**/render.yaml'] },
+  { system: 'Heroku', globs: ['Procfile', 'heroku.yml'] },
+  { system: 'Railway', globs: ['**/railway.json', '**/railway.toml'] },
+  { system: 'AWS App Runner', globs: ['**/apprunner.yaml', '**/apprunner.yml'] },
+  { system: 'Elastic Beanstalk', globs: ['.ebextensions/**', '.elasticbeanstalk/**'] },
+  { system: 'Serverless Framework', globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'] },
+];
+
+export const SYSTEMD_GLOBS = ['**/*.service'];
+
+export interface SystemdUnit {
+  path: string;
+  /** The `[Service]` line. */
+  line: number;
+  /** `WatchdogSec=` with `Type=notify`: systemd restarts the service when it stops answering. */
+  watchdog?: number;
+  /** MemoryMax/MemoryHigh/MemoryLimit/CPUQuota/TasksMax lines. */
+  limits: number[];
+}
+
+export interface Runtime {
+  /** Units that can declare requests/limits and health checks in the repository. */
+  declarative: { k8s: number; compose: number; ecs: number; nomad: number; systemd: number; terraformEcs: number };
+  systemd: SystemdUnit[];
+  /** Platforms that run the service from a file that says little more than the command. */
+  platforms: { system: string; path: string }[];
+}
+
+/** CI configuration folders: manifests there are test fixtures applied by CI, not deployments. */
+const CI_DIR = /(^|\/)\.(github|gitlab|circleci|buildkite|woodpecker|forgejo|gitea)\//;
+
+/** Kubernetes workloads this repository deploys: not tests, examples or CI fixtures. */
+export function deployedWorkloads(files: FileView): Workload[] {
+  return k8s(files).workloads.filter((w) => isProductionPath(w.path) && !CI_DIR.test(w.path));
+}
+
+function parseSystemd(path: string, text: string): SystemdUnit | undefined {
+  const lines = text.split(/\r?\n/);
+  const service = lines.findIndex((l) => /^\s*\[Service\]\s*$/.test(l));
+  if (service < 0 || !lines.some((l) => /^\s*ExecStart\s*=/.test(l))) return undefined;
+  const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+  const watchdog = at(/^\s*WatchdogSec\s*=\s*(?!0\s*$)\S/);
+  const notify = at(/^\s*Type\s*=\s*notify\b/) >= 0;
+  const limits = lines.flatMap((l, i) =>
+    /^\s*(?:MemoryMax|MemoryHigh|MemoryLimit|CPUQuota|TasksMax)\s*=\s*\S/.test(l) ? [i + 1] : [],
+  );
+  return { path, line: service + 1, ...(watchdog >= 0 && notify ? { watchdog: watchdog + 1 } : {}), limits };
+}
+
+function compute(files: FileView): Runtime {
+  const d = deployments(files);
+  const systemd = files
+    .match(SYSTEMD_GLOBS)
+    .filter(isProductionPath)
+    .flatMap((p) => parseSystemd(p, files.read(p) ?? '') ?? []);
+  const platforms = PLATFORM_FILES.flatMap(({ system, globs }) =>
+    files
+      .match(globs)
+      .filter(isProductionPath)
+      .slice(0, 1)
+      .map((path) => ({ system, path })),
+  );
+  return {
+    declarative: {
+      k8s: deployedWorkloads(files).length,
+      compose: d.compose.filter((s) => s.built).length,
+      ecs: d.ecs.length,
+      nomad: d.nomad.length,
+      systemd: systemd.length,
+      terraformEcs: resourcesOf(terraform(files), 'aws_ecs_task_definition').length,
+    },
+    systemd,
+    platforms,
+  };
+}
+
+export function runtime(files: FileView): Runtime {
+  return memo(files, 'runtime', () => compute(files));
+}
+
+/** Whether anything in the repository declares how the service runs (units or a platform file). */
+export function runsSomewhere(r: Runtime): boolean {
+  return Object.values(r.declarative).some((n) => n > 0) || r.platforms.length > 0;
+}
+
+/** The reason a rule about declared units has nothing to judge, naming what does run the service. */
+export function undeclaredReason(r: Runtime, what: string): string {
+  if (r.platforms.length > 0) {
+    const names = [...new Set(r.platforms.map((p) => `${p.system} (${p.path})`))].join(', ');
+    return `the service runs on ${names}: the platform, not a file here, sets ${what}`;
+  }
+  return `nothing here declares how the service runs (no Kubernetes workloads, compose services, ECS tasks, Nomad jobs, systemd units or platform files), so there are no ${what} to judge`;
+}
+
+export const systemdEvidence = (u: SystemdUnit, note: string): Evidence => ({ path: u.path, line: u.line, note });

@@ -1,0 +1,240 @@
+/**
+ * The one way the tool runs git (DESIGN §8): every git call goes through `runGit`, isolated from
+ * the audited repository's own configuration and from the caller's environment.
+ *
+ * An audited tree may come with its own `.git` (an archive, a directory someone sent), and its
+ * config can name commands git runs for the commands we use: `core.fsmonitor` runs on every
+ * index read (`ls-files`), hooks run on index writes, and a partial clone fetches lazily through
+ * credential helpers and ssh. So:
+ * - the environment is ours: no inherited GIT_* variable (a GIT_DIR or GIT_INDEX_FILE left by a
+ *   hook would point git at another repository), no system or global config, no prompts, no
+ *   pager, no optional locks (git never writes the index for us), no lazy fetch;
+ * - `-c` overrides (the command line wins over every config file) switch off each
+ *   command-bearing key those commands could honour;
+ * - the git directory is located and checked here, then named explicitly (GIT_DIR and
+ *   GIT_WORK_TREE), so no `core.worktree`, `.git` file or `commondir` takes git outside the root,
+ *   and a repository whose config includes other files is not run at all (an include is a read
+ *   outside the root, and a FIFO or /dev/zero there hangs git).
+ */
+import { lstatSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+
+/**
+ * A path that can never exist: it lies below this module's own file (ENOTDIR), and git reads a
+ * missing config, ignore or attributes file as empty and finds no hook in a missing folder.
+ * Not /dev/null: on a machine where /dev/null has been replaced by a regular file, git would
+ * read whatever was last written there as config.
+ */
+const NOWHERE = join(fileURLToPath(import.meta.url), 'nowhere');
+
+/**
+ * Every key that names a command, or a file outside the tree, which git could honour while it
+ * lists files, resolves HEAD or reads config. Most are not read by those commands at all; they
+ * are switched off anyway so that a future git, or a new command here, cannot bring one back.
+ */
+export const GIT_OVERRIDES: readonly string[] = [
+  'core.fsmonitor=false', // runs a hook on every index read: ls-files ran it before this module
+  'core.untrackedCache=false', // cached listing data in the index: not trusted, not written
+  `core.hooksPath=${NOWHERE}`, // no hook (post-index-change, reference-transaction) can be found
+  'core.pager=cat',
+  'core.editor=:',
+  'core.askPass=',
+  'core.sshCommand=',
+  'core.gitProxy=',
+  `core.excludesFile=${NOWHERE}`, // neither the auditor's personal ignores nor a file outside the tree
+  `core.attributesFile=${NOWHERE}`,
+  'core.virtualFilesystem=', // a command run on index reads in Microsoft's git fork
+  'diff.external=',
+  'credential.helper=', // an empty value empties the helper list
+  'gpg.program=',
+  'protocol.allow=never', // no transport at all: a lazy fetch of a partial clone cannot start
+];
+
+/** Where the repository's git data is, checked to be inside the root (or a verified link back to it). */
+export interface GitRepo {
+  root: string;
+  gitDir: string;
+}
+
+export interface GitLocation {
+  repo: GitRepo | null;
+  /** Why git is not used (a note), or null when there is simply no repository. */
+  reason: string | null;
+}
+
+export interface RunOptions {
+  timeoutMs?: number;
+  maxBuffer?: number;
+  stripFinalNewline?: boolean;
+}
+
+/** Runs `git <args>` isolated (see above); resolves with stdout, rejects on any failure. */
+export async function runGit(repo: GitRepo, args: string[], options: RunOptions = {}): Promise<string> {
+  const overrides = GIT_OVERRIDES.flatMap((o) => ['-c', o]);
+  const r = await execa('git', ['--no-pager', '--no-replace-objects', ...overrides, ...args], {
+    cwd: repo.root,
+    env: isolatedEnv(repo),
+    extendEnv: false,
+    timeout: options.timeoutMs ?? 10_000,
+    maxBuffer: options.maxBuffer ?? 16 * 1024 * 1024,
+    stripFinalNewline: options.stripFinalNewline ?? true,
+    stdin: 'ignore',
+    reject: true,
+  });
+  return r.stdout;
+}
+
+export function isolatedEnv(repo: GitRepo): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^GIT_/i.test(k)) env[k] = v;
+  return {
+    ...env,
+    GIT_DIR: repo.gitDir,
+    GIT_WORK_TREE: repo.root,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: NOWHERE,
+    GIT_ATTR_NOSYSTEM: '1',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_PAGER: 'cat',
+    PAGER: 'cat',
+    GIT_NO_LAZY_FETCH: '1',
+    GIT_NO_REPLACE_OBJECTS: '1',
+    GIT_PROTOCOL_FROM_USER: '0',
+    LC_ALL: 'C',
+  };
+}
+
+/** Small files git reads for every command; a link, FIFO or device among them is refused. */
+const GIT_FILES = ['HEAD', 'index', 'config', 'config.worktree', 'commondir', 'packed-refs', 'info/exclude'];
+const MAX_GIT_CONFIG = 1024 * 1024;
+
+/**
+ * Finds the git directory of `root` (which holds `.git`) and decides whether git may run there.
+ * `repo: null` with a reason: git is not used, and the reason becomes a note; with no reason,
+ * there is no repository at all.
+ */
+export async function locateGit(rootArg: string): Promise<GitLocation> {
+  const root = resolve(rootArg);
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return { repo: null, reason: null };
+  }
+  const dotGit = join(root, '.git');
+  const st = lstatOrNull(dotGit);
+  if (!st) return { repo: null, reason: null };
+  let gitDir: string;
+  let linkedBack = false;
+  if (st.isDirectory()) gitDir = dotGit;
+  else if (st.isSymbolicLink()) {
+    const target = realOrNull(dotGit);
+    if (!target || !inside(realRoot, target)) return refuse('.git is a link out of the audited folder');
+    gitDir = target;
+  } else if (st.isFile()) {
+    const pointed = readGitFile(dotGit, root);
+    if (!pointed) return refuse('.git is a file without a readable "gitdir:" line');
+    const target = realOrNull(pointed);
+    if (!target) return refuse('.git points to a git directory that does not exist');
+    linkedBack = !inside(realRoot, target) && linksBack(target, realRoot);
+    if (!inside(realRoot, target) && !linkedBack)
+      return refuse('.git points outside the audited folder, to a git directory that is not this work tree’s');
+    gitDir = target;
+  } else return refuse('.git is neither a folder nor a file');
+
+  for (const name of GIT_FILES) {
+    const f = lstatOrNull(join(gitDir, name));
+    if (f && !f.isFile()) return refuse(`.git/${name} is not a regular file`);
+    if (f && name.startsWith('config') && f.size > MAX_GIT_CONFIG) return refuse(`.git/${name} is over 1 MiB`);
+  }
+  // A linked work tree shares its main repository's config and refs (`commondir`); that is only
+  // accepted for a work tree whose git directory links back to this root, and only to the
+  // repository that holds it.
+  const common = readSmall(join(gitDir, 'commondir'));
+  if (common !== null) {
+    const c = realOrNull(resolve(gitDir, common.trim()));
+    const ok = c && (inside(realRoot, c) || (linkedBack && c === dirname(dirname(gitDir))));
+    if (!ok) return refuse('.git/commondir points outside the audited folder');
+    const cfg = lstatOrNull(join(c, 'config'));
+    if (cfg && (!cfg.isFile() || cfg.size > MAX_GIT_CONFIG))
+      return refuse('the shared git config is not a small regular file');
+  }
+
+  const repo = { root, gitDir };
+  try {
+    const keys = (await runGit(repo, ['config', '--no-includes', '--name-only', '-z', '--list'], { timeoutMs: 10_000 }))
+      .split('\0')
+      .map((k) => k.trim().toLowerCase());
+    if (keys.some((k) => k.startsWith('include.') || k.startsWith('includeif.')))
+      return refuse('its git config includes other files');
+  } catch (err) {
+    return refuse(`git config cannot be read (${gitErrorLine(err)})`);
+  }
+  return { repo, reason: null };
+}
+
+function refuse(why: string): GitLocation {
+  return { repo: null, reason: why };
+}
+
+/** The first line of a git failure, for a note. */
+export function gitErrorLine(err: unknown): string {
+  const e = err as { shortMessage?: string; message?: string; timedOut?: boolean; stderr?: string };
+  if (e.timedOut) return 'timed out';
+  const stderr = typeof e.stderr === 'string' ? e.stderr.trim().split('\n')[0] : '';
+  return (stderr || e.shortMessage || e.message || String(err)).split('\n')[0]!.slice(0, 200);
+}
+
+function lstatOrNull(p: string): Stats | null {
+  try {
+    return lstatSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function realOrNull(p: string): string | null {
+  try {
+    return realpathSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function inside(root: string, p: string): boolean {
+  const rel = relative(root, p);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** A small regular file's text (never through a link, never a FIFO), or null. */
+function readSmall(p: string, max = 4096): string | null {
+  const st = lstatOrNull(p);
+  if (!st?.isFile() || st.size > max) return null;
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function readGitFile(dotGit: string, root: string): string | null {
+  const m = /^gitdir:[ \t]*(.+?)[ \t\r]*$/m.exec(readSmall(dotGit) ?? '');
+  return m ? resolve(root, m[1]!) : null;
+}
+
+/**
+ * Whether a git directory outside the root belongs to this work tree: a linked work tree's
+ * directory (`<repo>/.git/worktrees/<name>`) names its `.git` file in `gitdir`; a submodule's lives
+ * under `.git/modules/` of a repository that contains the root. A `.git` file an attacker wrote
+ * cannot make another repository on the machine point back at it.
+ */
+function linksBack(gitDir: string, realRoot: string): boolean {
+  const back = readSmall(join(gitDir, 'gitdir'));
+  if (back !== null && realOrNull(resolve(gitDir, back.trim())) === join(realRoot, '.git')) return true;
+  const marker = `${sep}.git${sep}modules${sep}`;
+  const at = gitDir.indexOf(marker);
+  return at > 0 && inside(gitDir.slice(0, at), realRoot) && realRoot !== gitDir.slice(0, at);
+}
