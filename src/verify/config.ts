@@ -20,8 +20,14 @@ export interface ConfigEntry {
 
 const CONFIG_FILE =
   /\.(?:ya?ml|properties|env|ini|cfg|conf|toml|json|jsonc)$|(?:^|\/)\.env(?:\.[\w.-]+)?$|(?:^|\/)(?:application|bootstrap)[\w.-]*$/i;
+/**
+ * Source files that are configuration written as code (core/config.py, celery.py, settings.py,
+ * app.config.ts): their `key = value` and `key='value',` lines are settings as much as YAML is.
+ */
+const CODE_CONFIG =
+  /(?:^|\/)(?:[\w-]*[-_.]?(?:config|settings|conf)|celery(?:config)?|celeryconfig|constants)\.(?:py|js|mjs|cjs|ts|rb|php|exs?)$/i;
 const SKIP =
-  /(?:^|\/)(?:node_modules|vendor|third_party|\.venv|venv|dist|build|out|target|coverage|\.next|\.nuxt|bower_components|__pycache__|\.git|fixtures|testdata|__snapshots__|locales?|i18n|translations)\/|(?:package-lock|npm-shrinkwrap|yarn|pnpm-lock|composer|Cargo|poetry|Pipfile|tsconfig|jsconfig|\.eslintrc|renovate|lerna|turbo|nx)(?:\.[\w]+)*\.(?:json|lock|yaml|toml)$|\.min\.json$/i;
+  /(?:^|\/)(?:node_modules|vendor|third_party|\.venv|venv|dist|build|out|target|coverage|\.next|\.nuxt|bower_components|__pycache__|\.git|fixtures|testdata|__snapshots__|locales?|i18n|translations)\/|(?:package-lock|npm-shrinkwrap|yarn|pnpm-lock|composer|poetry|Pipfile|tsconfig|jsconfig|\.eslintrc|renovate|lerna|turbo|nx)(?:\.[\w]+)*\.(?:json|lock|yaml|toml)$|\.min\.json$|(?:^|\/)Cargo\.lock$/i;
 const MAX_FILES = 600;
 const MAX_FILE_BYTES = 256 * 1024;
 
@@ -47,7 +53,9 @@ export function configEntries(ctx: LookupContext): ConfigEntry[] {
   let out = entriesOf.get(ctx);
   if (out) return out;
   out = [];
-  const paths = ctx.files.paths.filter((p) => CONFIG_FILE.test(p) && !SKIP.test(p) && p !== ctx.documentPath);
+  const paths = ctx.files.paths.filter(
+    (p) => (CONFIG_FILE.test(p) || CODE_CONFIG.test(p)) && !SKIP.test(p) && p !== ctx.documentPath,
+  );
   for (const path of paths.slice(0, MAX_FILES)) {
     const text = ctx.readText ? ctx.readText(path, MAX_FILE_BYTES) : ctx.files.read(path);
     if (text === undefined || text.length > MAX_FILE_BYTES) continue;
@@ -63,6 +71,10 @@ const clean = (v: string) =>
     .trim()
     .replace(/^["']|["'],?$|,$/g, '')
     .trim();
+
+/** `name = value` or `name: value` at a line's start, inside a call's arguments too (`conf.update( a='x',`). */
+const CODE_ASSIGN =
+  /^\s*(?:[\w.]+\(\s*)?(?:self\.|this\.|export const |const |let |var )?([A-Za-z_]\w{2,60})\s?[:=]\s?([^\s=(][^=]{0,120})$/;
 
 function readConfig(path: string, text: string, out: ConfigEntry[]): void {
   const push = (line: number, key: string, value: string) => {
@@ -80,6 +92,14 @@ function readConfig(path: string, text: string, out: ConfigEntry[]): void {
       const key = [...stack.map((s) => s.key), m[4]!].join('.');
       push(i + 1, key, m[5] ?? '');
       stack.push({ indent, key: m[4]! });
+    });
+    return;
+  }
+  if (CODE_CONFIG.test(path)) {
+    // `timezone = 'UTC'`, `  result_serializer='json',`, `port: 8000,`: one assignment per line.
+    lines.forEach((raw, i) => {
+      const m = CODE_ASSIGN.exec(raw);
+      if (m && !/^\s*(?:#|\/\/)/.test(raw)) push(i + 1, m[1]!, m[2]!.replace(/[,;)]+$/, ''));
     });
     return;
   }

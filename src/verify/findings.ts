@@ -14,6 +14,7 @@ import { NEGATED, namesOf, settingKey } from './needles.js';
 import { lineFinding } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
+import { configFinding } from './terms.js';
 
 const ROUTE_LINE =
   /route|get|post|put|delete|patch|path|mapping|handle|app\.|router|@|url|endpoint|location|\.(?:use|all)\(/i;
@@ -270,7 +271,11 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   const hardcoded = /\bhard-?cod|\bhartcodiert|\bhardcodiert|\bcodificad[oa] (?:de forma )?fij|\ben dur\b/i.test(
     claim.text,
   );
-  for (const s of names.settings) out.push(settingFinding(ctx, s, settingKey(s, names.paths), hardcoded));
+  // "Server port: 8761" under "### EurekaServer/application.yml": the key in that file, when the
+  // configuration holds it, says more than a search for the word "port" anywhere.
+  const configured = names.settings.length && !hardcoded ? configFinding(ctx, claim, claim.asserted !== 'done') : null;
+  if (configured) out.push(configured);
+  else for (const s of names.settings) out.push(settingFinding(ctx, s, settingKey(s, names.paths), hardcoded));
   for (const l of names.literals) out.push(searchFinding(ctx, `"${l}"`, ctx.search.hits.get(`lit:${l}`)));
   if (CI_WORDS.test(claim.text))
     for (const t of TOOLS.filter((x) => x.claim.test(claim.text))) {

@@ -9,13 +9,15 @@
 import { type ConfigEntry, configEntries, stem } from './config.js';
 import type { Claim } from './extract.js';
 import type { Finding, LookupContext } from './lookup.js';
-import { namesIn } from './names.js';
+import { namesIn, splitKey } from './names.js';
 import { plain } from './status.js';
 
 const STOP =
   /^(?:enabled?|disabled?|configured?|configuration|config|settings?|set|setup|exposed|implemented|added|created|complete[d]?|done|ready|available|in|place|applied|defined|present|exists?|updated|verified|working|active|activated|deactivated|on|off|true|false|yes|no|not|the|a|an|to|for|of|with|and|or|via|using|by|per|all|both|each|every|is|are|be|been|has|have|proper(?:ly)?|basic|full(?:y)?|comprehensive|custom|production|correct(?:ly)?|appropriate|default|support(?:ed|s)?|uses?|used|now|new|only|also|auto|automatic(?:ally)?|implement|add|create|make|enable|update|review|consider|optimi[sz]e|ensure|use|strategy|handling|mechanism|feature|functionality|value|values|min|max|ms|sec|secs|seconds?|minutes?|hours?|kb|mb|gb|http|https|status|items?|errors?|name|type|mode|data|info|code|files?|things?|everything|metadata|remaining|verify|checked|tested|passing|passes|clean|warnings?)$/i;
 const TRUE = /\b(?:enabled?|activated?|active|on|true|aktiviert|habilitad[oa]|activ[ée]e?)\b/i;
 const FALSE = /\b(?:disabled?|deactivated?|off|false|deaktiviert|deshabilitad[oa]|d[ée]sactiv[ée]e?)\b/i;
+
+const HTTP_METHOD = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 
 export interface Terms {
   words: string[];
@@ -43,15 +45,27 @@ export function termsOf(claim: Claim): Terms | null {
   }
   const setTo = /\b(?:set to|to|=)\s+[`"']?([A-Za-z][\w.-]{1,30})[`"']?\s*$/i.exec(text)?.[1];
   const label = /^([^:]{2,40}):\s+[`"']?([A-Za-z][\w.-]{1,30})[`"']?(?:\s*\(.*\))?\s*$/.exec(text);
+  // "Task Serialization: JSON format for reliability", "UTC Timezone: consistent time handling":
+  // an acronym is the value, the label names the key, and the prose after it explains.
+  const lead = /^([^:]{2,40}):\s+(.*)$/.exec(text);
+  const acronym = (s: string) => {
+    const a = /(?<![\w-])([A-Z][A-Z0-9]{1,9})(?![\w-])/.exec(s)?.[1];
+    return a && !HTTP_METHOD.test(a) ? a : undefined;
+  };
+  const named = lead ? lead[1]!.split(/\s+/).length >= 2 : false;
+  const prose = lead && !label && named ? (acronym(lead[2]!.split(/\s+/)[0]!) ?? acronym(lead[1]!)) : undefined;
   const word =
     setTo?.toLowerCase() ??
     (label && /^(?:[A-Z0-9]{2,}|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]+)$/.test(label[2]!)
       ? label[2]!.toLowerCase()
       : undefined) ??
+    prose?.toLowerCase() ??
     (TRUE.test(text) ? 'true' : FALSE.test(text) ? 'false' : undefined);
-  const words = text
-    .replace(/\([^)]*\)/g, (p) => (/\d/.test(p) ? ' ' : p))
+  const words = (prose ? lead![1]! : text)
+    .replace(/\([^)]*\)/g, ' ')
     .split(/[^\p{L}\p{N}]+/u)
+    // "MaxOpenConns: 25": a key written as code is its words.
+    .flatMap((w) => splitKey(w).split(' '))
     .filter((w) => w.length >= 3 && !/^\d/.test(w) && !STOP.test(w) && w.toLowerCase() !== word)
     .map(stem);
   const scope = namesIn(claim.section ?? '').paths[0];
@@ -59,8 +73,16 @@ export function termsOf(claim: Claim): Terms | null {
   return { words: [...new Set(words)], numbers, ...(word ? { word } : {}), ...(scope ? { scope } : {}) };
 }
 
-const near = (a: string, b: string) =>
+/** Words that name the same part of a key ("Recovery wait time" is waitDurationInOpenState). */
+const SAME: string[][] = [
+  ['time', 'duration', 'period', 'interval'],
+  ['maximum', 'limit'],
+  ['call', 'request'],
+];
+const like = (a: string, b: string) =>
   a === b || (a.length >= 3 && b.startsWith(a)) || (b.length >= 3 && a.startsWith(b));
+const SAME_STEMS = SAME.map((g) => g.map(stem));
+const near = (a: string, b: string) => like(a, b) || SAME_STEMS.some((g) => g.includes(a) && g.includes(b));
 
 function valueMatches(e: ConfigEntry, t: Terms, numbers: number[]): boolean {
   const v = e.value.toLowerCase();
@@ -72,6 +94,21 @@ function valueMatches(e: ConfigEntry, t: Terms, numbers: number[]): boolean {
     : true;
 }
 
+/**
+ * Whether a path is the file or folder a document names loosely: "SubscriptionService/application.yml"
+ * is SubscriptionService/src/main/resources/application.yml — the named segments in order, the
+ * file's own name last.
+ */
+export function underScope(path: string, scope: string): boolean {
+  const want = scope.toLowerCase().replace(/^\.\//, '').replace(/\/$/, '').split('/');
+  const have = path.toLowerCase().split('/');
+  const file = /\.[a-z0-9]+$/.test(want[want.length - 1]!);
+  if (file && have[have.length - 1] !== want[want.length - 1]) return false;
+  let i = 0;
+  for (const seg of file ? have : have.slice(0, -1)) if (seg === want[i]) i++;
+  return i === want.length;
+}
+
 /** A claim's words as a configuration key, and its value. */
 export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean): Finding | null {
   const t = termsOf(claim);
@@ -79,11 +116,8 @@ export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean
   let entries = configEntries(ctx);
   let words = t.words;
   if (t.scope) {
-    const scope = t.scope.toLowerCase().replace(/\/$/, '');
-    entries = entries.filter((e) => {
-      const p = e.path.toLowerCase();
-      return p === scope || p.endsWith(`/${scope}`) || p.startsWith(`${scope}/`) || p.includes(`/${scope}/`);
-    });
+    const scope = t.scope;
+    entries = entries.filter((e) => underScope(e.path, scope));
   } else {
     // "fortran-lexer: description, keywords": a folder named first is where the keys are.
     const lead = /^([\w.@-]+):\s/.exec(plain(claim.text))?.[1];

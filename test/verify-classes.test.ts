@@ -1,0 +1,124 @@
+/**
+ * readiness verify: classes of claims a careful reader settles with the repository open, each
+ * on a small document of our own against an in-memory tree (scripts/verify-eval.mjs measures the
+ * same classes on real pairs; docs/verify-accuracy.md).
+ */
+import { describe, expect, it } from 'vitest';
+import { collectFacts, completeFacts } from '../src/facts/index.js';
+import type { Report } from '../src/report/schema.js';
+import { memoryIndex, type Tree } from '../src/testing/memory.js';
+import { verifyDocument } from '../src/verify/index.js';
+import type { VerifiedClaim } from '../src/verify/schema.js';
+import { toolsFromGraph } from '../src/verify/tools.js';
+
+type Outcome = 'pass' | 'partial' | 'fail' | 'not-applicable';
+const rule = (id: string, outcome: Outcome, message = id, evidence: { path: string; line?: number }[] = []) => ({
+  id,
+  outcome,
+  message,
+  evidence: evidence.length ? evidence : [{ path: '.' }],
+  score: outcome === 'pass' ? 1 : outcome === 'partial' ? 0.5 : 0,
+});
+/** A report holding only the rules a test names (the others "did not run"). */
+export const reportWith = (rules: ReturnType<typeof rule>[] = []): Report =>
+  ({
+    repository: { name: 'r', profile: { id: 'service', reasons: [] } },
+    summary: { score: 60, grade: 'C', coverage: { assessed: 1, total: 1 } },
+    pillars: [{ id: 'operations', title: 'Operations', score: 60, rules }],
+  }) as unknown as Report;
+export { rule };
+
+/** Verify a document against an in-memory tree; the claim on each line, by line number. */
+export function verifyIn(tree: Tree, doc: string, report: Report = reportWith()) {
+  const files = memoryIndex(tree);
+  const facts = completeFacts(files, collectFacts(files), { matches: () => [] }, { override: 'service' });
+  const result = verifyDocument({
+    document: 'READINESS.md',
+    text: doc,
+    report,
+    facts: { files, facts, tools: toolsFromGraph(facts.commands) },
+  });
+  const at = (line: number): VerifiedClaim => {
+    const c = result.claims.find((x) => x.line === line);
+    if (!c) throw new Error(`no claim on line ${line}: ${JSON.stringify(result.claims.map((x) => x.line))}`);
+    return c;
+  };
+  return { result, at, has: (line: number) => result.claims.some((x) => x.line === line) };
+}
+
+describe('settings: a claim names a key of the configuration and its value', () => {
+  const tree: Tree = {
+    'orders/src/main/resources/application.yml': [
+      'server:',
+      '  port: ${PORT:8082}',
+      'spring:',
+      '  jpa:',
+      '    hibernate:',
+      '      ddl-auto: validate',
+      'resilience4j:',
+      '  circuitbreaker:',
+      '    instances:',
+      '      stock:',
+      '        slidingWindowSize: 20',
+      '        waitDurationInOpenState: 15000',
+      'management:',
+      '  endpoints:',
+      '    web:',
+      '      exposure:',
+      '        include: health,info',
+    ].join('\n'),
+    'stock/src/main/resources/application.yml': 'server:\n  port: 8081\n',
+    'worker/app/core/celery.py': [
+      'from celery import Celery',
+      "app = Celery('w')",
+      "app.conf.update( task_serializer='json',",
+      "                 timezone ='UTC',",
+      '                 enable_utc=True)',
+    ].join('\n'),
+    'worker/app/main.py': 'print(1)\n',
+  };
+  const doc = [
+    '# Readiness', //  1
+    '', //  2
+    '### orders/application.yml', //  3
+    '- [x] Server port: 8082', //  4
+    '- [x] Sliding window size: 20', //  5
+    '- [x] Recovery wait time: 15 seconds', //  6
+    '- [x] JPA DDL set to update', //  7
+    '- [x] Management endpoints exposed', //  8
+    '', //  9
+    '### stock/application.yml', // 10
+    '- [x] Server port: 8082', // 11
+    '', // 12
+    '### Workers', // 13
+    '- ✅ Task serialization: JSON format for portability', // 14
+    '- ✅ UTC Timezone: consistent time handling', // 15
+    '- ✅ Task: POST to the moderation endpoint', // 16
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('confirms a key set to the value, in the file the heading names (a default of an env variable counts)', () => {
+    expect(at(4)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    expect(at(4).evidence[0]).toMatchObject({ path: 'orders/src/main/resources/application.yml', line: 2 });
+    expect(at(5)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    // "wait time" is the key's wait duration; 15 seconds are its 15000 ms.
+    expect(at(6)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    expect(at(8)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+  });
+
+  it('contradicts a key set to another value', () => {
+    expect(at(7)).toMatchObject({ verdict: 'contradicted', basis: 'config' });
+    expect(at(7).reason).toMatch(/ddl-auto is validate/);
+    // The port of the other service is not evidence for this one.
+    expect(at(11)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(11).evidence[0]).toMatchObject({ path: 'stock/src/main/resources/application.yml' });
+  });
+
+  it('reads configuration written as code (celery.py), and an acronym as the value a label names', () => {
+    expect(at(14)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    expect(at(14).evidence[0]).toMatchObject({ path: 'worker/app/core/celery.py', line: 3 });
+    expect(at(15)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    // An HTTP method is no setting's value.
+    expect(at(16).basis).not.toBe('config');
+  });
+});
