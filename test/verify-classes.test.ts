@@ -20,16 +20,15 @@ const rule = (id: string, outcome: Outcome, message = id, evidence: { path: stri
   score: outcome === 'pass' ? 1 : outcome === 'partial' ? 0.5 : 0,
 });
 /** A report holding only the rules a test names (the others "did not run"). */
-export const reportWith = (rules: ReturnType<typeof rule>[] = []): Report =>
+const reportWith = (rules: ReturnType<typeof rule>[] = []): Report =>
   ({
     repository: { name: 'r', profile: { id: 'service', reasons: [] } },
     summary: { score: 60, grade: 'C', coverage: { assessed: 1, total: 1 } },
     pillars: [{ id: 'operations', title: 'Operations', score: 60, rules }],
   }) as unknown as Report;
-export { rule };
 
 /** Verify a document against an in-memory tree; the claim on each line, by line number. */
-export function verifyIn(tree: Tree, doc: string, report: Report = reportWith()) {
+function verifyIn(tree: Tree, doc: string, report: Report = reportWith()) {
   const files = memoryIndex(tree);
   const facts = completeFacts(files, collectFacts(files), { matches: () => [] }, { override: 'service' });
   const result = verifyDocument({
