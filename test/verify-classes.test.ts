@@ -121,3 +121,69 @@ describe('settings: a claim names a key of the configuration and its value', () 
     expect(at(16).basis).not.toBe('config');
   });
 });
+
+describe('changes: what was removed must be gone, and an arrow names what is now', () => {
+  const tree: Tree = {
+    'gateway/pom.xml': [
+      '<project>',
+      '  <parent>',
+      '    <groupId>org.springframework.boot</groupId>',
+      '    <artifactId>spring-boot-starter-parent</artifactId>',
+      '    <version>3.4.0</version>',
+      '  </parent>',
+      '  <properties>',
+      '    <java.version>17</java.version>',
+      '    <spring-cloud.version>2023.0.3</spring-cloud.version>',
+      '  </properties>',
+      '  <dependencies>',
+      '    <dependency>',
+      '      <groupId>io.github.resilience4j</groupId>',
+      '      <artifactId>resilience4j-spring-boot3</artifactId>',
+      '      <version>2.1.0</version>',
+      '    </dependency>',
+      '    <dependency>',
+      '      <groupId>org.xerial</groupId>',
+      '      <artifactId>sqlite-jdbc</artifactId>',
+      '      <version>3.45.0</version>',
+      '    </dependency>',
+      '  </dependencies>',
+      '</project>',
+    ].join('\n'),
+    'gateway/src/main/java/acme/GatewayConfig.java': 'class GatewayConfig {}\n',
+  };
+  const doc = [
+    '# Upgrade', //  1
+    '- [x] Spring Boot 2.3.2 → 3.4.0 (all 4 services)', //  2
+    '- [x] JDK 8 → 17', //  3
+    '- [x] Spring Cloud Hoxton → 2023.0.3', //  4
+    '- [x] Hystrix removed', //  5
+    '- [x] RibbonConfiguration.java deleted', //  6
+    '- [x] GatewayConfig.java deleted', //  7
+    '- [x] Resilience4j removed', //  8
+    '- ⏳ Migrate from Oracle to PostgreSQL', //  9
+    '- ⏳ Migrate from SQLite to a production database', // 10
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('reads the version after the arrow as the one declared now, a JDK as the Java version', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed', basis: 'dependency' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed', basis: 'dependency' });
+    expect(at(3).evidence[0]).toMatchObject({ path: 'gateway/pom.xml', line: 8 });
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+  });
+
+  it('confirms a removal when nothing names the thing any more, and contradicts it when something does', () => {
+    // Not judged by the circuit-breaker mechanism it was: Resilience4j in its place is no partial.
+    expect(at(5)).toMatchObject({ verdict: 'confirmed', basis: 'dependency' });
+    expect(at(6)).toMatchObject({ verdict: 'confirmed', basis: 'file' });
+    expect(at(7)).toMatchObject({ verdict: 'contradicted', basis: 'file' });
+    expect(at(8)).toMatchObject({ verdict: 'contradicted', basis: 'dependency' });
+  });
+
+  it('a pending migration away from something already gone is done: the document is out of date', () => {
+    expect(at(9)).toMatchObject({ verdict: 'contradicted', asserted: 'planned' });
+    expect(at(9).reason).toMatch(/still to do, but it is done/);
+    // SQLite is still declared: the migration is still to do.
+    expect(at(10)).toMatchObject({ verdict: 'confirmed', asserted: 'planned' });
+  });
+});

@@ -9,7 +9,7 @@ import { anyGlob } from '../walk/glob.js';
 import type { Claim } from './extract.js';
 import { type Finding, fileFinding, type LookupContext, packageFinding, searchFinding, toolFinding } from './lookup.js';
 import { CI_WORDS, TOOLS } from './tools.js';
-import { namesIn, type Setting } from './names.js';
+import { namesIn, removedThing, type Setting } from './names.js';
 import { NEGATED, namesOf, settingKey } from './needles.js';
 import { lineFinding } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
@@ -203,6 +203,16 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (inFile.length) return [{ ...rule!, present: 'yes', detail: `${rule!.detail} (in ${at})`, evidence: inFile }];
     return rule?.present === 'no' ? [rule] : [];
   }
+  // "RibbonConfiguration.java deleted", "Zuul removed", "migrate from SQLite": what is named must
+  // be gone — from the files, the dependencies and the manifests — and nothing else decides.
+  const gone = removedThing(claim.subject);
+  if (ctx && gone) {
+    const files = namesIn(gone).paths;
+    if (files.length) return files.slice(0, 6).map((p) => ({ ...fileFinding(ctx, p), negated: true }));
+  }
+  const removals = namesOf(claim).packages.filter((p) => p.change === 'removed');
+  if (ctx && removals.length)
+    return namesOf(claim).packages.map((p) => packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
   // "`docs/RUNBOOK.md` added": the file named is what the claim is about.
   if (ctx && claim.asserted === 'done') {
     const named = namesIn(claim.subject).paths;

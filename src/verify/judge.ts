@@ -339,7 +339,9 @@ function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string 
       if (any('yes'))
         return finish(
           'contradicted',
-          'the document says it is missing, but it is there (the document is out of date)',
+          holds.some((h) => h.p === 'yes' && h.f.negated)
+            ? 'the document says it is still to do, but it is done (the document is out of date)'
+            : 'the document says it is missing, but it is there (the document is out of date)',
           (h) => h.p === 'yes',
         );
       if (holds.every((h) => h.p === 'no' || h.p === 'instead'))

@@ -199,6 +199,7 @@ export function packageFinding(
       if (a !== 'no')
         return {
           ...base,
+          valued: true,
           present: a,
           detail:
             a === 'yes'
@@ -211,6 +212,7 @@ export function packageFinding(
     if (agreeing)
       return {
         ...base,
+        valued: true,
         present: 'yes',
         detail: `${pkg.name} ${pkg.version} is declared`,
         evidence: [fromHit(agreeing)],
@@ -225,6 +227,7 @@ export function packageFinding(
       return versionRe(pkg.version).test(near[at]!)
         ? {
             ...base,
+            valued: true,
             present: 'yes',
             detail: `${pkg.name} ${pkg.version} is declared`,
             evidence: [fromHit(h), fromHit(line)],

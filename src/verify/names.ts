@@ -5,6 +5,8 @@
  * library", "migrated from Hystrix to Resilience4j"). Pure text work; lookup.ts decides them.
  */
 
+import { plain } from './status.js';
+
 export interface Setting {
   /** The key as words ("pool size", "port"). */
   key: string;
@@ -50,7 +52,7 @@ const SETTING_KEYS =
 const VALUE =
   /^\s*(?:of|=|:|is|to|at|on|set to|of up to|from)?\s*[`'"]?(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec(?:ond)?s?|m|min(?:ute)?s?|h|hours?|d|days?|mb|gb|mi|gi|kb|%)?\b/i;
 const CHANGE_VERBS =
-  /\b(upgraded|updated|bumped|moved|migrated|switched|pinned)\s+(?:\w+\s+){0,3}?to\s+|\b(added|installed|introduced|adopted)\s+(?:the\s+)?|\b(removed|dropped|deleted|eliminated|replaced|uninstalled|got rid of|migrated (?:away )?from|switched (?:away )?from|moved (?:away )?from|sunset)\s+(?:the\s+)?/gi;
+  /\b(upgraded|updated|bumped|moved|migrated|switched|pinned)\s+(?:\w+\s+){0,3}?to\s+|\b(added|installed|introduced|adopted)\s+(?:the\s+)?|\b(removed|dropped|deleted|eliminated|replaced|uninstalled|got rid of|migrated (?:away )?from|switched (?:away )?from|moved (?:away )?from|migrate (?:away )?from|switch (?:away )?from|move (?:away )?from|replace|sunset)\s+(?:the\s+)?/gi;
 /** Runtimes and frameworks whose versions are written as bare numbers ("Java 21", "React 19"). */
 const BARE_VERSION =
   /^(?:java|jdk|python|node|nodejs|go|golang|php|ruby|rust|react|angular|vue|django|rails|spring|spring boot|laravel|symfony|postgres|postgresql|mysql|mariadb|redis|mongodb|kubernetes|dotnet|\.net|net|gradle|maven|ubuntu|debian|alpine|typescript|next|nextjs|express|fastapi|flask|nestjs|svelte|elasticsearch|kafka|nginx|swift|kotlin|scala|elixir|erlang)$/i;
@@ -64,7 +66,24 @@ function tokens(text: string): string[] {
 
 const trimPunct = (t: string) => t.replace(/^[`*_:]+|[`*_.:!?]+$/g, '');
 
-export function namesIn(text: string): Names {
+/** "Spring Boot 2.3.2 → 3.4.0", "JDK 8 -> 17": the token before the arrow is what was; the claim is what is. */
+const ARROW = /(?<!\S)[^\s→]{1,40} ?(?:→|->|=>|⇒) ?(?=\S)/g;
+
+/** "Zuul removed", "RibbonConfiguration.java deleted": the words before a verb of removal at the end. */
+const REMOVED_WORD =
+  /^(?:removed|deleted|dropped|eliminated|uninstalled|gone|retired|entfernt|gelöscht|eliminad[oa]s?|supprimée?s?|retirad[oa]s?)$/i;
+export function removedThing(text: string): string | null {
+  const words = text
+    .replace(/[(].*$/, '')
+    .trim()
+    .split(/\s+/);
+  const at = words.findIndex((w) => REMOVED_WORD.test(w.replace(/[.,;:!]+$/, '')));
+  if (at < 1 || at > 4 || at < words.length - 3) return null;
+  return words.slice(0, at).join(' ');
+}
+
+export function namesIn(input: string): Names {
+  const text = input.replace(ARROW, '');
   const out: Names = {
     literals: [],
     paths: [],
@@ -212,7 +231,7 @@ function packagesIn(text: string, ticked: Set<string>): PackageName[] {
       ticked.has(raw) ||
       /[-@/]|\d/.test(raw) ||
       (change === 'upgraded' && /\d/.test(name)) ||
-      (/from/i.test(m[0]) && /^\s*to\s/i.test(text.slice(m.index! + m[0].length + raw.length)));
+      (/from|replace/i.test(m[0]) && /^\s*(?:to|with)\s/i.test(text.slice(m.index! + m[0].length + raw.length)));
     if (!looksLike) continue;
     const version = change === 'upgraded' ? /\s(v?\d+(?:\.\d+)*)$/.exec(name)?.[1] : undefined;
     push({
@@ -220,9 +239,20 @@ function packagesIn(text: string, ticked: Set<string>): PackageName[] {
       ...(version ? { version: version.replace(/^v/, '') } : {}),
       change,
     });
-    // "migrated from X to Y": Y is what is used now.
-    const to = /^\s*to\s+([A-Za-z][\w.+-]*)/.exec(text.slice(m.index! + m[0].length + raw.length));
-    if (change === 'removed' && /from/i.test(m[0]) && to) push({ name: to[1]!.toLowerCase(), change: 'added' });
+    // "migrated from X to Y", "replaced X with Y": Y is what is used now — when it is named as a
+    // product is ("to PostgreSQL", "with Resilience4j"), not described ("to a production database").
+    const to = /^\s*(?:to|with)\s+([A-Za-z][\w.+-]*)/.exec(text.slice(m.index! + m[0].length + raw.length));
+    if (change === 'removed' && /from|replace/i.test(m[0]) && to && /^[A-Z]|[-@/.\d]/.test(to[1]!))
+      push({ name: to[1]!.toLowerCase(), change: 'added' });
+  }
+  // "Zuul removed", "SpringFox Swagger 2.0 removed": a product named before the verb, not a file.
+  const gone = removedThing(plain(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/, '')));
+  if (gone && !FILE_EXT.test(gone) && /^[A-Z@]|[-@/]/.test(gone) && !/\//.test(gone)) {
+    const version = /\s(v?\d+(?:\.\d+)*)$/.exec(gone)?.[1];
+    const name = (version ? gone.slice(0, -version.length - 1) : gone).toLowerCase();
+    const same = out.find((o) => o.name === name);
+    if (same) same.change = 'removed';
+    else push({ name, change: 'removed' });
   }
   for (const t of ticked) if (/^[@a-z][\w.@/-]*$/.test(t) && !t.includes('.') && /[-/@]/.test(t)) push({ name: t });
   return out;

@@ -15,6 +15,15 @@ const words = (s: string) =>
     .split(/[\s_.:/-]+/)
     .filter((w) => w.length > 1);
 
+/** Runtimes a document names one way and a manifest another ("JDK 17" is <java.version>17). */
+const ALIAS: Record<string, string> = {
+  jdk: 'java',
+  openjdk: 'java',
+  golang: 'go',
+  nodejs: 'node',
+  postgresql: 'postgres',
+};
+
 /** The names a claim gives, read once per claim (needles and findings both ask). */
 const names = new WeakMap<Claim, Names>();
 export function namesOf(claim: Claim): Names {
@@ -78,7 +87,7 @@ function needlesOf(claim: Claim): Needle[] {
   for (const l of names.literals)
     out.push({ key: `lit:${l}`, anchors: [l.toLowerCase()], regex: new RegExp(escapeRe(l), 'i'), scope: 'code' });
   for (const p of names.packages) {
-    const ws = words(p.name);
+    const ws = words(ALIAS[p.name] ?? p.name);
     if (ws.length === 0) continue;
     const longest = [...ws].sort((a, b) => b.length - a.length)[0]!;
     out.push({
