@@ -169,12 +169,15 @@ function settingFinding(ctx: LookupContext, s: Setting, key: string, hardcoded =
     return {
       subject,
       basis: 'search',
+      valued: true,
       present: 'no',
       detail: `${s.key} is set to something else`,
       evidence: valued.slice(0, 2).map((h) => ({ path: h.path, line: h.line, snippet: h.snippet })),
     };
   return { subject, basis: 'search', present: 'unknown', detail: `${subject} not found as a setting`, evidence: [] };
 }
+
+const PURPOSE = /\s(?:for|so that|to let|für|para|pour) (?:the |a |an |der |die |das |el |la |le |les )?[a-z][\w -]*$/i;
 
 /** Findings for one claim: its rule, the mechanisms it names, and the names it gives. */
 /** "packages/proxy/src/index.ts - no rate limit middleware": the claim a reader checks is that the file is there. */
@@ -219,7 +222,8 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (named.length) return named.slice(0, 6).map((p) => fileFinding(ctx, p));
   }
   // Mechanisms are named in words, not in the paths a claim gives ("docs/RUNBOOK.md added").
-  const words = (t: string) => t.replace(/\S*[/.]\S*\.[a-z0-9]+\b|\S+\//gi, ' ');
+  // "/ready exposed for the load balancer": what follows "for" is the purpose, not a mechanism claimed.
+  const words = (t: string) => t.replace(/\S*[/.]\S*\.[a-z0-9]+\b|\S+\//gi, ' ').replace(PURPOSE, '');
   const inSubject = mechanismsIn(words(claim.subject));
   const inText = mechanismsIn(words(claim.text)).filter((m) => !inSubject.includes(m));
   if (!ctx) {

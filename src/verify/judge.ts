@@ -180,6 +180,10 @@ export function judgeClaim(
       findings.flatMap((f) => f.evidence),
     );
   }
+  // "Connection pool size 20" where the pool holds 10: the value the claim gives is more specific
+  // than the mechanism it names, and decides.
+  const valued = decisive.filter((f) => f.valued);
+  if (valued.length && valued.length < decisive.length) decisive.splice(0, decisive.length, ...valued);
   const mappedRule =
     mapped && !mapped.target.startsWith('unverifiable:') && !mapped.target.startsWith('pillar:')
       ? mapped.target.split(':')[0]!
