@@ -187,3 +187,74 @@ describe('changes: what was removed must be gone, and an arrow names what is now
     expect(at(10)).toMatchObject({ verdict: 'confirmed', asserted: 'planned' });
   });
 });
+
+describe('findings in context: a finding and its details stand or fall together', () => {
+  const tree: Tree = {
+    'go.mod': 'module acme\n\ngo 1.22\n\nrequire golang.org/x/time v0.7.0\n',
+    'config/config.go': [
+      'package config',
+      '',
+      'func Load() (*Config, error) {',
+      '\tsecret := os.Getenv("JWT_SECRET")',
+      '\tif len(secret) < 32 {',
+      '\t\treturn nil, errors.New("JWT_SECRET too short")',
+      '\t}',
+      '\treturn &Config{Secret: secret}, nil',
+      '}',
+    ].join('\n'),
+    'web/src/Footer.jsx': "import { useState } from 'react';\nexport function Footer() { return null; }\n",
+    'web/src/Header.jsx': "import PropTypes from 'prop-types';\nexport function Header() { return null; }\n",
+    'web/src/export.js': [
+      'export function pdf(doc) {',
+      '  const pageWidth = doc.width;',
+      '  return pageWidth;',
+      '}',
+    ].join('\n'),
+  };
+  const doc = [
+    '# Audit', //  1
+    '', //  2
+    '#### Critical Issues', //  3
+    '1. **Default JWT Secret in Code**', //  4
+    '- **Location:** `config/config.go:4`', //  5
+    '```go', //  6
+    '// CURRENT (INSECURE):', //  7
+    'Secret: getEnv("JWT_SECRET", "default-secret-change-me")', //  8
+    '```', //  9
+    '', // 10
+    '## Action plan', // 11
+    '#### FIX-05: remove the PropTypes import', // 12
+    '`prop-types` is imported but not declared.', // 13
+    '', // 14
+    '**Files:**', // 15
+    '- `web/src/Footer.jsx` — line 1', // 16
+    '- `web/src/Header.jsx` — line 1', // 17
+    '', // 18
+    '#### FIX-06: unused variables', // 19
+    '| File | Variable |', // 20
+    '|---|---|', // 21
+    '| `web/src/export.js:3` | `pageHeight` |', // 22
+    '| `web/src/export.js:2` | `pageWidth` |', // 23
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('code shown as current with a string that is gone is not there as shown', () => {
+    expect(at(8)).toMatchObject({ verdict: 'contradicted', basis: 'search' });
+    expect(at(8).reason).toMatch(/default-secret-change-me/);
+  });
+
+  it('the finding and its location fall with the code shown for it', () => {
+    expect(at(4)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(4).reason).toMatch(/line 8/);
+    expect(at(5)).toMatchObject({ verdict: 'contradicted' });
+  });
+
+  it('places listed in a plan of fixes are checked for the code the fix is about', () => {
+    expect(at(16)).toMatchObject({ verdict: 'contradicted', basis: 'search' });
+    expect(at(16).evidence[0]).toMatchObject({ path: 'web/src/Footer.jsx', line: 1 });
+    // Still imported: whether it is still a problem needs a reader.
+    expect(at(17).verdict).toBe('unverifiable');
+    expect(at(22)).toMatchObject({ verdict: 'contradicted', basis: 'search' });
+    expect(at(23).verdict).toBe('unverifiable');
+  });
+});

@@ -6,6 +6,7 @@
 import type { Claim } from './extract.js';
 import { type Context, isSignoffTable } from './context.js';
 import { isTestCount, numberIn, plainNumber, testOutput } from './numbers.js';
+import { locatedPath } from './items.js';
 import { iconStatus, plain, statusOf } from './status.js';
 import { pillarOf } from './vocabulary.js';
 
@@ -51,6 +52,26 @@ export function readTable(lines: string[], start: number, end: number, { push, i
   for (let j = start + 2; j < end; j++) {
     const row = cells(lines[j]!);
     if (row.every((c) => !plain(c))) continue;
+    // "| `src/x.jsx:36` | `monthIncome`, `monthExpense` |": a finding at a place, with the code it
+    // names — a claim about the code today even in a plan of fixes.
+    const place = /`/.test(row[0] ?? '') ? locatedPath(row[0]!) : null;
+    if (place && !inContext('historical') && !inContext('example')) {
+      const rest = row.slice(1).join(' | ');
+      if (/`[^`]+`/.test(rest))
+        push({
+          line: j + 1,
+          text: plain(row.join(' | ')),
+          subject: place,
+          asserted: 'done',
+          number: null,
+          readiness: false,
+          source: 'table',
+          problem: true,
+          locus: place.replace(/:\d+(?:-\d+)?$/, ''),
+          raw: rest,
+        });
+      continue;
+    }
     // A plan's or a reviewer's table states work to do; only a row with its own mark is a claim.
     if ((inContext('planned') || inContext('review')) && !iconStatus(row.join(' '))) continue;
     if (findingCol >= 0) {

@@ -11,6 +11,7 @@ import { type ItemState, itemReader, type Section } from './items.js';
 import { type ClaimNumber, numberIn } from './numbers.js';
 import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
 import { namesIn } from './names.js';
+import { codeSpans } from './problems.js';
 import { mapClaim, mechanismsIn, pillarOf } from './vocabulary.js';
 
 export type { Asserted } from './status.js';
@@ -36,7 +37,16 @@ export interface Claim {
   problem?: boolean;
   /** The file the block around the claim names ("**Datei:** `src/app.js`"): where its code names are. */
   locus?: string;
+  /**
+   * The line of the item this claim details ("- **Location:** …", "- **Endpoints at risk:** …" or
+   * the code shown under "1. **Default JWT secret in code**"): the two stand or fall together.
+   */
+  detailOf?: number;
 }
+
+/** Labels that give a detail of the item above them, not a claim of their own kind. */
+const DETAIL_LABEL =
+  /^(?:location|locations|file|files|datei|dateien|archivo|fichier|where|endpoints?(?: at risk)?|affected \w+|issue|problem|quelle|source|cause|evidence|risk|impact|severity|fix|risiko|auswirkung|ubicaci[oó]n)\s*:/i;
 
 /** Lines longer than this are cut before they are read: claims are short, and patterns stay cheap. */
 const MAX_LINE = 2000;
@@ -52,8 +62,13 @@ export function extractClaims(markdown: string): Claim[] {
   const lines = markdown.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
   const ticks = tickedPerSection(lines);
   const claims: Claim[] = [];
+  /** The line of the last item or heading, which detail lines and fenced code below it belong to. */
+  let anchor = 0;
   const push = (c: Omit<Claim, 'subject'> & { subject?: string }) =>
     claims.push({
+      ...(anchor && anchor !== c.line && (c.source === 'fence' || DETAIL_LABEL.test(c.text))
+        ? { detailOf: anchor }
+        : {}),
       ...c,
       subject: (c.subject ?? subjectOf(c.text)).slice(0, 200),
       text: c.text.slice(0, 400),
@@ -65,7 +80,7 @@ export function extractClaims(markdown: string): Claim[] {
   const inContext = (c: Context) => stack.some((s) => s.context === c);
   const sink: Sink = { push, inContext };
   const reader = fenceReader(lines, sink);
-  const state: ItemState = { push, stack, list: undefined, file: '' };
+  const state: ItemState = { push, stack, list: undefined, file: '', code: [] };
   const items = itemReader(state);
   let fence: string | null = null;
   let fenceLang = '';
@@ -94,6 +109,7 @@ export function extractClaims(markdown: string): Claim[] {
 
     const h = /^(#{1,6})\s+(.*)$/.exec(raw);
     if (h) {
+      anchor = n;
       const level = h[1]!.length;
       while (stack.length && here()!.level >= level) stack.pop();
       const text = h[2]!;
@@ -105,6 +121,7 @@ export function extractClaims(markdown: string): Claim[] {
       label = '';
       state.list = undefined;
       state.file = '';
+      state.code = [];
       const found = numberIn(text);
       const readiness = found.readiness && CURRENT.test(text);
       const subScore = !found.readiness && pillarOf(subjectOf(text)) && found.number && found.number.kind !== 'count';
@@ -146,12 +163,15 @@ export function extractClaims(markdown: string): Claim[] {
 
     const item = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/.exec(raw);
     if (item) {
+      if (!DETAIL_LABEL.test(plain(item[2]!))) anchor = n;
       items.bullet(item[2]!, n, item[1]!.replace(/\t/g, '    ').length);
       continue;
     }
 
     // Prose: a label that sets how the list below reads, a "Label: value" claim, or a sentence with a mark.
     const body = raw.replace(/^\s*>\s?/, '');
+    // "`prop-types` is imported but not declared": the code the files listed below are about.
+    for (const span of codeSpans(body)) if (state.code.length < 8) state.code.push(span);
     const ctx = labelContext(body);
     state.list = ctx;
     // "**Integration Tests:**" says what the list below it counts.

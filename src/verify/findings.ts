@@ -245,8 +245,13 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   const names = namesOf(claim);
   // Code shown as what the repository holds ("Secret: getEnv(\"JWT_SECRET\", \"default-…\")"): its
   // quoted strings are the most specific part of it, and must be there.
-  if (claim.source === 'fence' && names.literals.length)
-    return names.literals.map((l) => searchFinding(ctx, `"${l}"`, ctx.search.hits.get(`lit:${l}`)));
+  if (claim.source === 'fence' && names.literals.length) {
+    const lits = names.literals.map((l) => searchFinding(ctx, `"${l}"`, ctx.search.hits.get(`lit:${l}`)));
+    // One string of the line gone and the line is not there as shown (a default removed, a key
+    // renamed), however common its other strings are.
+    const gone = lits.filter((f) => f.present === 'no');
+    return gone.length ? gone : lits;
+  }
   // "Maven 3.x → 4.x compatible": compatibility is shown by building, not by the versions declared.
   const compatible = /\bcompatib|\bkompatib/i.test(claim.text);
   // "CI health check script", "Troubleshooting guide": a file of that kind named so is the thing

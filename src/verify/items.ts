@@ -30,6 +30,8 @@ export interface ItemState {
   list: Context | undefined;
   /** The file the current block names ("**Datei:** `src/app.js`"), for the findings beside it. */
   file: string;
+  /** Code the section's prose names in ticks, which a bare list of places below it is about. */
+  code: string[];
 }
 
 const VALUE_LABEL =
@@ -87,6 +89,9 @@ export function itemReader(st: ItemState): {
     let own = iconStatus(body) ?? (TRAILING_STATUS.test(words) ? statusOf(body) : null);
     // Under ⚠️/❌ or in a list of problems, "No API versioning" names a gap; under ✅ it is a strength.
     if (!own && lack && (issueList || (inherited && inherited !== 'done'))) own = lack;
+    // "**Files:** - `src/PublicLayout.jsx` — line 2" under a fix that names `prop-types`: a place
+    // where that code is today, even in a plan of fixes.
+    if (!own && list === 'files' && st.code.length && placeItem(body, n)) return;
     // Under "Next steps", a roadmap or a reviewer's checklist, only what carries its own mark is a claim.
     if (!own && !readiness && (inContext('planned') || inContext('review') || list === 'planned' || list === 'review'))
       return;
@@ -131,6 +136,28 @@ export function itemReader(st: ItemState): {
     const tracking = (here()?.ticked ?? 0) > 0 || list === 'absent' || inContext('absent');
     if (review || !tracking || historical) return;
     st.push({ line: n, text: plain(text), asserted: 'not-done', number, readiness, source: 'checklist' });
+  }
+
+  /** A place ("`src/x.jsx` — Zeile 2") with no code of its own: the section's code is what is there. */
+  function placeItem(body: string, n: number): boolean {
+    if (inContext('historical') || inContext('example') || /`[^`]+`.*`[^`]+`/.test(body)) return false;
+    const path = locatedPath(body);
+    if (!path) return false;
+    const line = /(?:zeile|line|l\.|línea|ligne)\s*(\d+)/i.exec(body)?.[1];
+    const bare = path.replace(/:\d+(?:-\d+)?$/, '');
+    st.push({
+      line: n,
+      text: plain(body),
+      subject: line && bare === path ? `${path}:${line}` : path,
+      asserted: 'done',
+      number: null,
+      readiness: false,
+      source: 'bullet',
+      problem: true,
+      locus: bare,
+      raw: st.code.map((c) => `\`${c}\``).join(' '),
+    });
+    return true;
   }
 
   /** "`src/x.ts` - no rate limit middleware": the file is there, and lacks what the note says. */
@@ -227,7 +254,7 @@ export function itemReader(st: ItemState): {
 }
 
 /** The path (with its line) a location names: "`config/config.go:68`", "src/app.js, line 4". */
-function locatedPath(text: string): string | null {
+export function locatedPath(text: string): string | null {
   const ticked = /`([^`\s]+?(?::\d+(?:-\d+)?)?)`/.exec(text)?.[1];
   const candidate = ticked ?? /(?:^|\s)([\w.@-]+(?:\/[\w.@-]+)+(?::\d+(?:-\d+)?)?)/.exec(plain(text))?.[1];
   if (!candidate) return null;

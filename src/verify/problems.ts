@@ -44,8 +44,13 @@ function spanIn(text: string, span: string): boolean {
   if (squash(text).includes(squash(span))) return true;
   const head = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*/.exec(span)?.[0];
   if (!head || head.length < 4 || head === span || SETTING_SPAN.test(span)) return false;
+  // "import React from 'react'" is a statement: it is there as written or not at all.
+  if (/\s/.test(span.replace(/\([^)]*\)/g, ''))) return false;
   return new RegExp(`(?<![\\w$])${head.replace(/[.?$]/g, (c) => `\\${c}`)}(?![\\w$])`).test(text);
 }
+
+/** How far code may have moved from the line a finding names before it is taken to be gone from there. */
+const NEAR_LINES = 25;
 
 export function judgeProblem(claim: Claim, ctx: LookupContext | undefined, out: Out): VerifiedClaim {
   const spans = codeSpans(claim.raw ?? claim.text);
@@ -63,6 +68,16 @@ export function judgeProblem(claim: Claim, ctx: LookupContext | undefined, out: 
       const shown: Evidence[] = found
         .filter((f) => f.at >= 0)
         .map((f) => ({ path: path!, line: f.at + 1, snippet: lines[f.at]!.trim().slice(0, 160) }));
+      // "| `src/x.js:221` | `pageHeight` |": at the line named, give or take the edits since.
+      const at = Number(/:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1] ?? 0);
+      const near = (k: number) => !at || Math.abs(k + 1 - at) <= NEAR_LINES;
+      if (at && at <= lines.length && spans.every((s) => !lines.some((l, k) => near(k) && spanIn(l, s))))
+        return out(
+          'search',
+          'contradicted',
+          `the code the finding names is no longer at or near line ${at} of ${path} (${spans.map((s) => `\`${s}\``).join(', ')}): the document is out of date`,
+          [{ path: path!, line: at, snippet: lines[at - 1]!.trim().slice(0, 160) }],
+        );
       if (found.every((f) => f.at < 0 && !spanIn(text, f.s)))
         return out(
           'search',
