@@ -258,3 +258,75 @@ describe('findings in context: a finding and its details stand or fall together'
     expect(at(23).verdict).toBe('unverifiable');
   });
 });
+
+describe('lists of what was removed, readiness to publish, and claims about all the others', () => {
+  const tree: Tree = {
+    'Cargo.toml': '[workspace]\nmembers = ["lexer", "parser"]\n',
+    'lexer/Cargo.toml': '[package]\nname = "lexer"\nversion = "0.1.0"\ndescription = "A lexer"\n',
+    'parser/Cargo.toml': [
+      '[package]',
+      'name = "parser"',
+      'version = "0.1.0"',
+      '',
+      '[dependencies]',
+      'lexer = { path = "../lexer" }',
+      '',
+      '[dev-dependencies]',
+      'helper = { path = "../helper" }',
+    ].join('\n'),
+    'lexer/src/lib.rs': 'pub fn lex() {}\n',
+    'parser/src/lib.rs': 'pub fn parse() {}\n',
+    'parser/src/RouteFilter.rs': '// kept\n',
+  };
+  const doc = [
+    '# Release checklist', //  1
+    '', //  2
+    '✅ **All items verified and complete**', //  3
+    '', //  4
+    '### Files Deleted', //  5
+    '- [x] PreFilter.java', //  6
+    '- [x] RouteFilter.rs', //  7
+    '', //  8
+    '### 2. Complete Cargo.toml Metadata ✅', //  9
+    '**Status**: ✅ **COMPLETED**', // 10
+    '- [x] All metadata verified and production-ready', // 11
+    '', // 12
+    '### Publishing', // 13
+    '- ✅ Publishing to crates.io: READY', // 14
+  ].join('\n');
+  const { at, has } = verify();
+  function verify() {
+    return verifyIn(tree, doc);
+  }
+
+  it('items under "Files Deleted" must be gone', () => {
+    expect(at(6)).toMatchObject({ verdict: 'confirmed', basis: 'file' });
+    expect(at(6).reason).toMatch(/^gone, as the document says/);
+    expect(at(7)).toMatchObject({ verdict: 'contradicted', basis: 'file' });
+  });
+
+  it('a crate with a path dependency without a version is not ready to publish (dev-dependencies aside)', () => {
+    expect(at(14)).toMatchObject({ verdict: 'contradicted', basis: 'file' });
+    expect(at(14).evidence).toEqual([expect.objectContaining({ path: 'parser/Cargo.toml', line: 6 })]);
+    expect(at(11)).toMatchObject({ verdict: 'contradicted' });
+  });
+
+  it('the title of a task and the status line under it are not claims; its items are', () => {
+    expect(has(9)).toBe(false);
+    expect(has(10)).toBe(false);
+  });
+
+  it('"all items complete" is false when one item is', () => {
+    expect(at(3)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(3).reason).toMatch(/^not all: line \d+/);
+  });
+
+  it('and is never confirmed when all hold', () => {
+    const ok = verifyIn(
+      { 'README.md': '# x\n', 'src/a.py': 'print(1)\n' },
+      '# R\n\n✅ **All items complete**\n- ✅ `README.md` added\n',
+    );
+    expect(ok.at(3).verdict).toBe('unverifiable');
+    expect(ok.at(4).verdict).toBe('confirmed');
+  });
+});

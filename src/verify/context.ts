@@ -17,6 +17,7 @@ export type Context =
   | 'example'
   | 'skip'
   | 'list'
+  | 'removed'
   | null;
 
 const ABSENT =
@@ -30,6 +31,9 @@ const REVIEW =
   /\b(?:reviewer|review checklist|evaluat(?:or|ion) checklist|auditor|verification(?: steps| checklist)?(?! (?:report|results?|summary|status))|how to verify|to verify|acceptance criteria|sign-?off|approval|before (?:you )?(?:deploy(?:ing)?|launch(?:ing)?|release|releasing|going live|production)|pre-?(?:deploy(?:ment)?|launch|release|production|flight|merge)(?: checklist)?|post-?deploy(?:ment)?|go-?live|launch day|deployment checklist|release checklist|questions|action items|steps to|procedure|checklist template|checkliste vor|lista de verificaci[oó]n|antes de (?:desplegar|producci[oó]n))\b/i;
 const FILES =
   /^(?:files?(?: (?:created|added|changed|modified|touched|involved))?|new files|created files|deliverables|key files|dateien|archivos|fichiers)\b/i;
+/** "### Files Deleted", "**Removed dependencies:**": each item names something that must be gone. */
+const REMOVED =
+  /^(?:(?:files?|dependencies|packages|libraries|modules|classes|code) (?:deleted|removed|dropped)|(?:deleted|removed|dropped|retired) (?:files?|dependencies|packages|libraries|modules|classes|code)|gelöschte dateien|entfernte (?:dateien|abhängigkeiten)|archivos eliminados|dependencias eliminadas)$/i;
 const HISTORICAL =
   /^(?:before|previously|initial (?:state|assessment|audit|findings|review|analysis)|original (?:state|assessment|findings|audit)|baseline\b|history|historical|archived?|changelog|change log|previous (?:\w+ )?(?:state|assessment|audit|findings|review|status)|what was (?:fixed|done|missing)|resolved(?: issues| findings)?|fixed issues|issues fixed|vorher|ausgangslage|estado (?:inicial|anterior)|antes)\b|\((?:historical|archived|superseded|outdated|resolved)\)/i;
 const PHASE = /\b(?:phase|sprint|milestone|iteration|stage|week|fase|etapa|woche)\s*\d+/i;
@@ -47,6 +51,7 @@ const EXAMPLE =
  */
 export function headingContext(raw: string, level = 2): Context {
   const t = plain(raw).replace(/^[\d.)\s]+/, '');
+  if (REMOVED.test(t.replace(/\s*[(:].*$/, '').trim())) return 'removed';
   if (HISTORICAL.test(t)) return 'historical';
   if (EXAMPLE.test(t)) return 'example';
   if (PHASE.test(t) && (iconStatus(raw) === 'done' || FINISHED.test(t))) return 'historical';
@@ -64,6 +69,7 @@ export function labelContext(raw: string): Context | undefined {
   if (!/:\s*$/.test(t) && !/^\s*(\*\*|__)[^*_]{1,60}(\*\*|__)\s*$/.test(raw)) return undefined;
   const label = t.replace(/:\s*$/, '');
   if (label.length > 80) return undefined;
+  if (REMOVED.test(label)) return 'removed';
   if (ABSENT.test(label)) return 'absent';
   if (ISSUES.test(label)) return 'issues';
   if (FILES.test(label)) return 'files';

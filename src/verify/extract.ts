@@ -6,7 +6,7 @@
  * claims (context.ts); each claim keeps its line.
  */
 import { fenceReader, readTable, type Sink } from './blocks.js';
-import { type Context, headingContext, labelContext } from './context.js';
+import { type Context, headingContext, isImperative, labelContext } from './context.js';
 import { type ItemState, itemReader, type Section } from './items.js';
 import { type ClaimNumber, numberIn } from './numbers.js';
 import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
@@ -42,6 +42,8 @@ export interface Claim {
    * the code shown under "1. **Default JWT secret in code**"): the two stand or fall together.
    */
   detailOf?: number;
+  /** Listed under "Files deleted" or "Removed dependencies": what it names must be gone. */
+  removed?: boolean;
 }
 
 /** Labels that give a detail of the item above them, not a claim of their own kind. */
@@ -62,6 +64,8 @@ export function extractClaims(markdown: string): Claim[] {
   const lines = markdown.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
   const ticks = tickedPerSection(lines);
   const claims: Claim[] = [];
+  /** Under "### Files Deleted" each item names something that must be gone. */
+  const removedHere = () => stack.some((s) => s.context === 'removed') || state.list === 'removed';
   /** The line of the last item or heading, which detail lines and fenced code below it belong to. */
   let anchor = 0;
   const push = (c: Omit<Claim, 'subject'> & { subject?: string }) =>
@@ -70,6 +74,7 @@ export function extractClaims(markdown: string): Claim[] {
         ? { detailOf: anchor }
         : {}),
       ...c,
+      ...(removedHere() && c.asserted === 'done' && c.source !== 'fence' ? { removed: true } : {}),
       subject: (c.subject ?? subjectOf(c.text)).slice(0, 200),
       text: c.text.slice(0, 400),
       raw: (c.raw ?? lines[c.line - 1]!).slice(0, 600),
@@ -134,7 +139,13 @@ export function extractClaims(markdown: string): Claim[] {
         mapClaim(subjectOf(text), plain(text)) !== null || mechanismsIn(text).length > 0 || names();
       // "Phase 2: Staging (Week 3) 🟡": a plan's step, whose bullets say what is done.
       const phase = /^\W*(?:phase|sprint|milestone|iteration|stage|week|fase|etapa|woche)\s*\d/i.test(plain(text));
-      if ((status && context !== 'historical' && !phase && meaningful()) || readiness || subScore) {
+      // "### 2. Complete Cargo.toml Metadata ✅": the title of a task, whose items (and not the
+      // title, nor the "Status: ✅" line under it) say what was done.
+      // A numbered step is a task even when its verb doubles as an adjective ("2. Complete …").
+      const step = /^\W*\d+[.)]\s+(?:complete|finish|finalize|finalise)\b/i.test(plain(text));
+      const task = !!status && (isImperative(text) || step);
+      if (task) section.claimed = true;
+      if ((status && !task && context !== 'historical' && !phase && meaningful()) || readiness || subScore) {
         section.claimed = true;
         push({
           line: n,

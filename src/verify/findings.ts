@@ -14,6 +14,7 @@ import { NEGATED, namesOf, settingKey } from './needles.js';
 import { lineFinding } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
+import { claimsPublishable, publishFinding } from './publish.js';
 import { configFinding } from './terms.js';
 
 const ROUTE_LINE =
@@ -186,6 +187,10 @@ const PATH_SUBJECT = /^[\w.@-]+(?:\/[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
 export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupContext | undefined, via = ''): Finding[] {
   // A done "No hardcoded secrets": the rule that looks for secrets judges it, not a search for the word.
   if (claim.asserted === 'done' && NEGATED.test(claim.subject)) return rule ? [rule] : [];
+  if (ctx && claimsPublishable(claim)) {
+    const publish = publishFinding(ctx);
+    if (publish) return [publish];
+  }
   if (ctx) {
     // "Breaking change policy documented in README": the README's own words decide.
     const topic = docTopic(claim);
@@ -194,6 +199,21 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     const covered = coveredPath(claim);
     if (covered) return [coveredFinding(ctx, covered)];
   }
+  // "RibbonConfiguration.java deleted", "Zuul removed", "migrate from SQLite": what is named must
+  // be gone — from the files, the dependencies and the manifests — and nothing else decides.
+  const gone = claim.removed ? claim.subject : removedThing(claim.subject);
+  if (ctx && gone) {
+    const files = namesIn(gone).paths;
+    if (files.length) return files.slice(0, 6).map((p) => ({ ...fileFinding(ctx, p), negated: true }));
+  }
+  const removals = namesOf(claim).packages.filter((p) => p.change === 'removed');
+  // "**Removed dependencies:** - okhttp": the item is the package's name.
+  if (ctx && claim.removed && !removals.length && /^[@\w][\w.@/-]*(?: [\w.-]+)?$/.test(claim.subject)) {
+    const name = claim.subject.toLowerCase();
+    return [packageFinding(ctx, { name, change: 'removed' }, ctx.search.hits.get(`pkg:${name}`) ?? [])];
+  }
+  if (ctx && removals.length)
+    return namesOf(claim).packages.map((p) => packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
   const asPath = claim.subject.replace(/:\d+(?:-\d+)?$/, '');
   if (ctx && PATH_SUBJECT.test(claim.subject) && namesIn(asPath).paths.includes(asPath.replace(/^\.\//, ''))) {
     const line = /:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1];
@@ -206,16 +226,6 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (inFile.length) return [{ ...rule!, present: 'yes', detail: `${rule!.detail} (in ${at})`, evidence: inFile }];
     return rule?.present === 'no' ? [rule] : [];
   }
-  // "RibbonConfiguration.java deleted", "Zuul removed", "migrate from SQLite": what is named must
-  // be gone — from the files, the dependencies and the manifests — and nothing else decides.
-  const gone = removedThing(claim.subject);
-  if (ctx && gone) {
-    const files = namesIn(gone).paths;
-    if (files.length) return files.slice(0, 6).map((p) => ({ ...fileFinding(ctx, p), negated: true }));
-  }
-  const removals = namesOf(claim).packages.filter((p) => p.change === 'removed');
-  if (ctx && removals.length)
-    return namesOf(claim).packages.map((p) => packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
   // "`docs/RUNBOOK.md` added": the file named is what the claim is about.
   if (ctx && claim.asserted === 'done') {
     const named = namesIn(claim.subject).paths;

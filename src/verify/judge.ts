@@ -321,7 +321,12 @@ function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string 
   };
   switch (claim.asserted) {
     case 'done':
-      if (all('yes')) return finish('confirmed', 'found', () => true);
+      if (all('yes'))
+        return finish(
+          'confirmed',
+          holds.every((h) => h.f.negated) ? 'gone, as the document says' : 'found',
+          () => true,
+        );
       if (holds.every((h) => h.p === 'no'))
         return finish('contradicted', 'the document says done, but', (h) => h.p === 'no');
       return finish('partially-confirmed', 'the document says done; only in part', (h) => h.p !== 'yes');

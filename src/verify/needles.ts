@@ -86,7 +86,12 @@ function needlesOf(claim: Claim): Needle[] {
   for (const s of names.settings) out.push(settingNeedle(s, names.paths));
   for (const l of names.literals)
     out.push({ key: `lit:${l}`, anchors: [l.toLowerCase()], regex: new RegExp(escapeRe(l), 'i'), scope: 'code' });
-  for (const p of names.packages) {
+  // "**Removed dependencies:** - okhttp": the item is a package to look for in the manifests.
+  const listed =
+    claim.removed && !names.paths.length && /^[@\w][\w.@/-]*(?: [\w.-]+)?$/.test(claim.subject)
+      ? [{ name: claim.subject.toLowerCase() }]
+      : [];
+  for (const p of [...names.packages, ...listed]) {
     const ws = words(ALIAS[p.name] ?? p.name);
     if (ws.length === 0) continue;
     const longest = [...ws].sort((a, b) => b.length - a.length)[0]!;
