@@ -330,3 +330,69 @@ describe('lists of what was removed, readiness to publish, and claims about all 
     expect(ok.at(4).verdict).toBe('confirmed');
   });
 });
+
+describe('what a line claims: nouns that look like verbs, deliverables called examples, numbered points', () => {
+  const tree: Tree = {
+    'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+    'app/api/v1/moderation.py': [
+      'from fastapi import APIRouter',
+      'router = APIRouter(prefix="/api/v1/moderation")',
+      '@router.post(',
+      '    "/analyse",',
+      ')',
+      'async def analyse(): ...',
+    ].join('\n'),
+    'app/routes.py': 'router.add("/api/recommendations/refresh", refresh_recommendations)\n',
+    'config/production.env.example': 'MFA_ENABLED=true\n',
+    'tests/load_test.py': 'class U:\n    def t(self):\n        self.client.post("/api/v1/moderation/analyse")\n',
+    'examples/parse.rs': 'fn main() {}\n',
+    'requirements.txt': 'fastapi==0.110.0\n',
+  };
+  const doc = [
+    '# Report', //  1
+    '', //  2
+    '**Status:** ✅ PRODUCTION READY', //  3
+    '', //  4
+    '```', //  5
+    '║   PRODUCTION READINESS SCORE: 66.5/100 (D+)   ║', //  6
+    '```', //  7
+    '', //  8
+    '## ✅ 1. Tests Passing', //  9
+    '', // 10
+    '### Load tests', // 11
+    '- **Test Endpoint:** `/api/v1/moderation/analyse`', // 12
+    '- **Clean architecture** with separated layers', // 13
+    '', // 14
+    '### 5. Add More Examples ✅', // 15
+    '- [x] **Parsing examples** - scientific code', // 16
+    '- [x] **Working examples verified** ✅', // 17
+    '', // 18
+    '## Security', // 19
+    '- ❌ No token refresh mechanism', // 20
+    '- ❌ No MFA support', // 21
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc);
+
+  it('the overall verdict under the title and a readiness figure in a box are the author’s judgement', () => {
+    expect(at(3)).toMatchObject({ verdict: 'unverifiable', basis: 'score' });
+    expect(at(6)).toMatchObject({ verdict: 'unverifiable', number: { value: 66.5 } });
+  });
+
+  it('a numbered point with a mark is a claim; "Test endpoint:" and "Clean architecture" name things', () => {
+    expect(has(9)).toBe(true);
+    // The route is the prefix and "/analyse" on the line below the decorator; the load test is not it.
+    expect(at(12)).toMatchObject({ verdict: 'confirmed', basis: 'search' });
+    expect(at(12).evidence[0]).toMatchObject({ path: 'app/api/v1/moderation.py', line: 4 });
+    expect(has(13)).toBe(true);
+  });
+
+  it('"Add More Examples ✅" lists examples made, and a working example is shown only by running it', () => {
+    expect(at(16)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(17).verdict).toBe('unverifiable');
+  });
+
+  it('an env example and a route that refreshes something else show no feature at work', () => {
+    expect(at(20)).toMatchObject({ verdict: 'confirmed', asserted: 'not-done' });
+    expect(at(21)).toMatchObject({ verdict: 'confirmed', asserted: 'not-done' });
+  });
+});

@@ -53,7 +53,8 @@ export function headingContext(raw: string, level = 2): Context {
   const t = plain(raw).replace(/^[\d.)\s]+/, '');
   if (REMOVED.test(t.replace(/\s*[(:].*$/, '').trim())) return 'removed';
   if (HISTORICAL.test(t)) return 'historical';
-  if (EXAMPLE.test(t)) return 'example';
+  // "Add More Examples ✅", "Examples provided ✅": examples as a deliverable, not an illustration.
+  if (EXAMPLE.test(t) && !iconStatus(raw) && !isImperative(t)) return 'example';
   if (PHASE.test(t) && (iconStatus(raw) === 'done' || FINISHED.test(t))) return 'historical';
   if (ABSENT.test(t)) return 'absent';
   if (level === 1) return null;
@@ -91,9 +92,18 @@ const IMPERATIVE =
 const DONE_PARTICIPLE =
   /\b(?:enabled|configured|implemented|done|complete[d]?|added|exists?|in place|passing|set up|documented|tested|verified|defined|created|installed|integrated|automated|deployed|running|active|available|covered|fixed|removed)\b/i;
 
+/**
+ * A verb that is the first half of a noun ("Test database:", "Wait time:", "Clean architecture",
+ * "Build pipeline"): the line names a thing, it does not ask for work.
+ */
+const COMPOUND =
+  /^(?:test|wait|clean|build|run|set ?up|check|release|deploy|monitor|track|review|update|start)[ -](?:time|times|database|db|endpoints?|suites?|coverage|results?|framework|environment|data|status|architecture|code|strategy|runner|server|stage|steps?|scripts?|pipeline|plan|configuration|config|process|cycle|job|jobs|matrix|command|target|tool|logs?|checks?|history|notes|frequency|interval)\b/i;
+export const isCompoundNoun = (text: string): boolean => COMPOUND.test(plain(text).replace(/^[\d.)\s]+/, ''));
+
 /** "Run the migrations", "Watch the dashboards for a day": an instruction, not a claim. */
 export function isImperative(text: string): boolean {
   const t = plain(text).replace(/^[\d.)\s]+/, '');
+  if (COMPOUND.test(t)) return false;
   const verb = IMPERATIVE.exec(t);
   // "Build optimisations enabled" reports; "Set up a progressive rollout" instructs.
   return !!verb && !DONE_PARTICIPLE.test(t.slice(verb[0].length));

@@ -31,7 +31,8 @@ export const FEATURES: Mechanism[] = [
   }),
   f('refresh tokens', /\b(?:refresh tokens?|token refresh|refresh mechanism)\b/i, {
     anchors: ['refresh'],
-    code: /refresh_?-?token|token_?-?refresh|\/refresh\b/i,
+    // A route to refresh tokens, not any route named refresh ("/api/recommendations/refresh").
+    code: /refresh_?-?token|token_?-?refresh|(?:auth|token|jwt|session)s?\/refresh\b/i,
   }),
   f(
     'token revocation',

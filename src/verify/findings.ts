@@ -59,10 +59,10 @@ function mechanismEvidenceOf(ctx: LookupContext, m: Mechanism): { code: Evidence
     for (const path of ctx.files.paths.filter((p) => !VENDORED.test(p) && test(p.toLowerCase())).slice(0, 2))
       code.push({ path });
   }
-  // An environment file sets values; it shows no mechanism at work.
+  // An environment file or an example of one sets values; it shows no mechanism at work.
   code.push(
     ...hits
-      .filter((h) => !h.test && !/(?:^|\/)\.env[^/]*$/.test(h.path))
+      .filter((h) => !h.test && !ENV_FILE.test(h.path))
       .slice(0, 2)
       .map((h) => ({ path: h.path, line: h.line, snippet: h.snippet })),
   );
@@ -72,6 +72,9 @@ function mechanismEvidenceOf(ctx: LookupContext, m: Mechanism): { code: Evidence
     .map((h) => ({ path: h.path, line: h.line, snippet: h.snippet }));
   return { code, tests };
 }
+
+/** Environment files and their examples ("config/production.env.example", ".env.local"). */
+const ENV_FILE = /(?:^|\/)\.env[^/]*$|\.env(?:\.[\w-]+)?$|\.(?:example|sample|template|dist)$/i;
 
 /** Files that configure rather than run: naming a library there does not link it. */
 const CONFIG_ONLY = /\.(?:ya?ml|properties|json|toml|ini|env|conf|cfg)$|(?:^|\/)\.env/i;
@@ -178,6 +181,9 @@ function settingFinding(ctx: LookupContext, s: Setting, key: string, hardcoded =
   return { subject, basis: 'search', present: 'unknown', detail: `${subject} not found as a setting`, evidence: [] };
 }
 
+/** The last noun of a subject, which the words before it qualify. */
+const HEAD_NOUN = /\b(?:examples?|samples?|docs|documentation|guides?|tests?|specs?)$/i;
+
 const PURPOSE = /\s(?:for|so that|to let|für|para|pour) (?:the |a |an |der |die |das |el |la |le |les )?[a-z][\w -]*$/i;
 
 /** Findings for one claim: its rule, the mechanisms it names, and the names it gives. */
@@ -241,6 +247,10 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     return inSubject.length ? inSubject.map((m) => mechanismFromRule(m, rule)) : [rule];
   }
   const out: Finding[] = [];
+  // "Comprehensive error handling examples": the examples are what is claimed; error handling is
+  // what they show.
+  const head = inSubject.find((m) => HEAD_NOUN.test(claim.subject) && m.claim.test(HEAD_NOUN.exec(claim.subject)![0]));
+  if (head) inSubject.splice(0, inSubject.length, head);
   if (inSubject.length) {
     // The mechanism the claim is about decides: a rule that misses it, or finds fault elsewhere
     // in the practice, is not evidence about the mechanism named.
@@ -278,9 +288,15 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   for (const e of names.endpoints) {
     const full = ctx.search.hits.get(`ep:${e}`);
     const last = `/${e.split('/').filter(Boolean).pop() ?? ''}`;
-    const seg = (ctx.search.hits.get(`eps:${last}`) ?? []).filter((h) => ROUTE_LINE.test(h.snippet));
+    const seg = (ctx.search.hits.get(`eps:${last}`) ?? []).filter(
+      // A route's path alone on its line is the argument of a decorator above it (`@router.post(`).
+      (h) => (ROUTE_LINE.test(h.snippet) || /^["'`]\/[\w/{}:.-]*["'`],?$/.test(h.snippet)) && !h.test,
+    );
+    // Written whole only in tests (a load test's URL) while the code routes its last segment under
+    // a prefix: the code's route is the endpoint.
+    const inCode = full?.some((h) => !h.test);
     out.push(
-      full?.length || !seg.length
+      inCode || !seg.length
         ? searchFinding(ctx, `endpoint ${e}`, full)
         : { ...searchFinding(ctx, `endpoint ${e}`, seg), detail: `${last} is routed (under a prefix, as ${e})` },
     );

@@ -235,6 +235,20 @@ export function itemReader(st: ItemState): {
   function statusLine(value: string, n: number, p: string): boolean {
     const h = here();
     const status = statusOf(value);
+    // "**Status:** ✅ PRODUCTION READY" under the title: the document's overall verdict.
+    if (h?.level === 1 && status && !h.claimed && /\bready\b|\bbereit\b|\blisto\b|\bprêt\b/i.test(value)) {
+      h.claimed = true;
+      st.push({
+        line: n,
+        text: p,
+        subject: 'overall readiness',
+        asserted: status,
+        number: null,
+        readiness: true,
+        source: 'label',
+      });
+      return true;
+    }
     if (!h || h.level < 2 || h.status || h.claimed || !status || h.context === 'planned' || h.context === 'review')
       return true;
     const subject = plain(h.text).replace(/^[\d.)\s]+/, '');

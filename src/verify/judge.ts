@@ -18,6 +18,7 @@ import type { VerifiedClaim, Verdict } from './schema.js';
 import { findingsFor } from './findings.js';
 import { configFinding, dependencyTermFinding } from './terms.js';
 import { NEGATED } from './needles.js';
+import { isCompoundNoun } from './context.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
@@ -48,6 +49,9 @@ const NOT_VERIFIED =
   /\bnot (?:yet )?(?:tested|verified|validated|reviewed|audited|benchmarked|exercised|proven)\b|\bnicht (?:getestet|geprüft|verifiziert)\b|\bno (?:probad[oa]|verificad[oa]|validad[oa])\b/i;
 const OUTCOME =
   /\b\d+\s+(?:[\w-]+\s+)?(?:tests?\s+)?(?:failed|failing|failures?|skipped|fehlgeschlagen|übersprungen|fallid[oa]s|fallos|omitid[oa]s|échou[ée]s?|errors?|warnings?|warnungen|avisos|avertissements)\b/i;
+
+const RUNS =
+  /\bworking (?:examples?|tests?|doc ?tests?|demos?|builds?)\b|\b(?:examples?|demos?|builds?|doc(?:umentation)? tests?) (?:verified|validated|work|run)\b|\bbuilds? successfully\b|\bno compilation errors\b|\bcompiles? (?:cleanly|successfully|without)\b/i;
 
 export interface JudgeOptions {
   vocabulary?: Record<string, string[]>;
@@ -84,6 +88,13 @@ export function judgeClaim(
   });
 
   if (claim.readiness && claim.number) return judgeReadiness(claim, report, out);
+  // "Status: ✅ PRODUCTION READY": a go/no-go verdict, the author's judgement of everything at once.
+  if (claim.readiness)
+    return out(
+      'score',
+      'unverifiable',
+      `an overall verdict of readiness is a judgement; the audit measures ${report.summary.score ?? 'no'} of 100 (grade ${report.summary.grade ?? '—'})`,
+    );
   // "Design Patterns: 95/100", "Observability: 7/10": the author's own weighting, which no file fixes.
   if (isScore(claim.number)) return judgeScore(claim, report, out);
   if (claim.problem) return judgeProblem(claim, opts.lookup, out);
@@ -118,7 +129,7 @@ export function judgeClaim(
   // "Run the load test", "Review the error handling": whether an action was taken is not in the
   // repository — but "✅ Optimize database queries (indexes added)" or "⏳ Consider a CDN" names a
   // thing that is there or not, and that thing is judged.
-  const action = UNCHECKABLE_ACTION.test(claim.subject);
+  const action = UNCHECKABLE_ACTION.test(claim.subject) && !isCompoundNoun(claim.subject);
   if (action) {
     const subject = claim.subject.replace(OBJECT_OF_ACTION, '');
     if (subject === claim.subject || subject.split(/\s+/).length < 1 || !subject)
@@ -128,6 +139,9 @@ export function judgeClaim(
       ? { ...judged, reason: 'an action to take; whether it was taken does not show in the repository' }
       : { ...judged, text: base.text };
   }
+  // "Working examples verified", "Builds successfully": that something runs is shown by running it.
+  if (claim.asserted === 'done' && RUNS.test(claim.subject))
+    return out('none', 'unverifiable', 'that it works is shown by running it, which the repository does not record');
   // "Database high availability (not tested)": a claim about testing it, not about having it.
   if (claim.asserted !== 'done' && NOT_VERIFIED.test(claim.text) && !/\btests?\b/i.test(claim.subject))
     return out(

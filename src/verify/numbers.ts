@@ -16,7 +16,7 @@ export interface ClaimNumber {
 const READINESS = [
   /(\d{1,3}(?:\.\d+)?)\s*%\s*(?:production[- ]?ready|ready\b|readiness|complete\b|produktionsreif|listo)/i,
   /(?:production[- ]?ready|readiness|produktionsreife|preparaci[oó]n)[^\n|]{0,40}?\b(\d{1,3}(?:\.\d+)?)\s*%/i,
-  /(?:readiness|overall|gesamt)\s*(?:score)?\s*[:=]?\s*\**\s*(\d{1,3})\s*\/\s*100\b/i,
+  /(?:readiness|overall|gesamt)\s*(?:score)?\s*[:=]?\s*\**\s*(\d{1,3}(?:\.\d)?)\s*\/\s*100\b/i,
 ];
 const SCORE10 =
   /(?:readiness|score|rating|overall|bewertung|produktionsreife|puntuaci[oó]n)[^\n|]{0,40}?\b(\d(?:\.\d+)?|10)\s*\/\s*10\b/i;

@@ -54,7 +54,7 @@ export const VOCABULARY: [string, RegExp][] = [
   ['observability/health-endpoints', /\b(health[- ]?checks?|health[- ]?endpoints?|\/health\w*|\/readyz|\/livez)\b/i],
   [
     'observability/structured-logging',
-    /\b(structured (?:json )?logging|json logs?|json logging|correlation ids?|request ids?)\b/i,
+    /\b(structured (?:json )?logging|json logs?|json logging|logs? (?:are )?structured|correlation ids?|request ids?)\b/i,
   ],
   ['observability/tracing', /\b(distributed tracing|opentelemetry|otel|jaeger|zipkin|tracing)\b/i],
   ['observability/dashboards', /\b(grafana|dashboards?)\b/i],
