@@ -396,3 +396,71 @@ describe('what a line claims: nouns that look like verbs, deliverables called ex
     expect(at(21)).toMatchObject({ verdict: 'confirmed', asserted: 'not-done' });
   });
 });
+
+describe('what the claim names decides over a practice the rule finds only in part', () => {
+  const tree: Tree = {
+    'pom.xml': [
+      '<project>',
+      '  <dependencies>',
+      '    <dependency>',
+      '      <groupId>org.springdoc</groupId>',
+      '      <artifactId>springdoc-openapi-starter-webmvc-ui</artifactId>',
+      '      <version>2.3.0</version>',
+      '    </dependency>',
+      '  </dependencies>',
+      '</project>',
+    ].join('\n'),
+    'src/main/java/acme/Api.java': [
+      '/** The public API. */',
+      'class Api {',
+      '  @GetMapping("/v3/api-docs") String docs() { return ""; }',
+      '}',
+    ].join('\n'),
+    'Cargo.toml': '[workspace.package]\nversion = "0.1.0"\nauthors = ["A. Author"]\n',
+    'CHANGELOG.md': '# Changelog\n\n## [0.1.0] - 2025-01-01\n- first\n',
+    'README.md': '# acme\n',
+  };
+  const report = reportWith([
+    rule('architecture/api-contract', 'partial', 'Only generated API docs; no contract is committed'),
+    rule('operations/release-management', 'partial', 'A versioned CHANGELOG, but releases are not automated'),
+  ]);
+  const doc = [
+    '# Checklist', //  1
+    '- [x] Springdoc OpenAPI 3.0 added', //  2
+    '- [x] OpenAPI JSON at /v3/api-docs', //  3
+    '- [x] OpenAPI contract committed', //  4
+    '- [x] Added release notes for 0.1.0', //  5
+    '- [x] Added release notes for 0.2.0', //  6
+    '- [x] Basic documentation', //  7
+    '- [x] Comprehensive Javadoc documentation', //  8
+    '- [x] Version 0.1.0 set', //  9
+    '- [x] Author information updated', // 10
+    '| Area | Score | Status |', // 11
+    '|---|---|---|', // 12
+    '| Documentation | 45/100 | ⚠️ PARTIAL |', // 13
+  ].join('\n');
+  const { at } = verifyIn(tree, doc, report);
+
+  it('confirms the dependency or endpoint named, saying what the rule also found missing', () => {
+    // "3.0" is the OpenAPI version, not springdoc's.
+    expect(at(2)).toMatchObject({ verdict: 'confirmed', basis: 'dependency' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed', basis: 'search' });
+    expect(at(3).reason).toMatch(/no contract is committed/);
+    // The practice itself is what the rule finds in part.
+    expect(at(4).verdict).toBe('partially-confirmed');
+  });
+
+  it('release notes are a changelog with the version named; documentation a README; Javadoc doc comments', () => {
+    expect(at(5)).toMatchObject({ verdict: 'confirmed', basis: 'file' });
+    expect(at(5).evidence[0]).toMatchObject({ path: 'CHANGELOG.md', line: 3 });
+    expect(at(6)).toMatchObject({ verdict: 'contradicted', basis: 'file' });
+    expect(at(7)).toMatchObject({ verdict: 'confirmed', basis: 'file' });
+    expect(at(8)).toMatchObject({ verdict: 'confirmed', basis: 'search' });
+  });
+
+  it('a version and an author are settings of the manifest; a score out of 100 is the author’s weighting', () => {
+    expect(at(9)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    expect(at(10)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    expect(at(13)).toMatchObject({ verdict: 'unverifiable', basis: 'score' });
+  });
+});

@@ -7,11 +7,16 @@
 import type { Claim } from './extract.js';
 import type { VerifiedClaim } from './schema.js';
 
-const ALL =
-  /^(?:all|every|everything|alle|sämtliche|todos?|todas?|tous|toutes)\b(?:[^.]{0,80}?)\b(?:complete[d]?|done|verified|fixed|resolved|ready|implemented|in place|addressed|erledigt|abgeschlossen|behoben|completad[oa]s?|resuelt[oa]s?|termin[ée]e?s?)\b/i;
+const ALL = /^(?:all|every|everything|alle|sämtliche|todos?|todas?|tous|toutes)\b/i;
+/** What the document itself lists: items, tasks, checks — not "all clippy warnings" or "all tests". */
+const OF_THE_LIST =
+  /^\S+ (?:(?:[\w-]+ ){0,4})?(?:items?|tasks?|checks?|points?|requirements?|criteria|steps?|findings?|fixes|recommendations?|blockers?|gaps?|punkte|aufgaben|anforderungen|elementos|tareas|requisitos|éléments|tâches)\b/i;
+const DONE =
+  /\b(?:complete[d]?|done|verified|fixed|resolved|ready|implemented|in place|addressed|erledigt|abgeschlossen|behoben|completad[oa]s?|resuelt[oa]s?|termin[ée]e?s?)\b/i;
 
 export function isAggregate(claim: Claim): boolean {
-  return claim.asserted === 'done' && ALL.test(claim.subject);
+  const s = claim.subject;
+  return claim.asserted === 'done' && (s === 'everything' || (ALL.test(s) && OF_THE_LIST.test(s) && DONE.test(s)));
 }
 
 export function relateAggregates(claims: Claim[], judged: VerifiedClaim[]): VerifiedClaim[] {

@@ -11,7 +11,7 @@ import { type Finding, fileFinding, type LookupContext, packageFinding, searchFi
 import { CI_WORDS, TOOLS } from './tools.js';
 import { namesIn, removedThing, type Setting } from './names.js';
 import { NEGATED, namesOf, settingKey } from './needles.js';
-import { lineFinding } from './problems.js';
+import { fileText, lineFinding } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
@@ -275,8 +275,12 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   // "Maven 3.x → 4.x compatible": compatibility is shown by building, not by the versions declared.
   const compatible = /\bcompatib|\bkompatib/i.test(claim.text);
   // "CI health check script", "Troubleshooting guide": a file of that kind named so is the thing
-  // itself, more specific than the practice a rule checks.
-  const artifact = artifactFinding(ctx, claim.subject);
+  // itself, more specific than the practice a rule checks. Release notes are a changelog.
+  const artifact =
+    releaseNotesFinding(ctx, claim) ??
+    docCommentFinding(ctx, claim.subject) ??
+    artifactFinding(ctx, claim.subject) ??
+    documentationFinding(ctx, claim.subject);
   if (artifact) {
     const i = out.findIndex((f) => f.basis.startsWith('rule:'));
     if (i >= 0) out.splice(i, 1);
@@ -330,6 +334,99 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   return out;
 }
 
+const RELEASE_NOTES = /\brelease notes\b|\bchangelog\b|\bversionshinweise\b|\bnotas de (?:la )?versi[oó]n\b/i;
+const CHANGELOG_FILE = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|RELEASES|NEWS)(?:\.[a-z]+)?$/i;
+
+/** "Added release notes for 0.1.0": a changelog that speaks of the version named. */
+function releaseNotesFinding(ctx: LookupContext, claim: Claim): Finding | null {
+  if (!RELEASE_NOTES.test(claim.subject)) return null;
+  const files = ctx.files.paths.filter((p) => CHANGELOG_FILE.test(p) && !VENDORED.test(p) && p !== ctx.documentPath);
+  const base = { subject: 'release notes', basis: 'file' } as const;
+  if (!files.length)
+    return {
+      ...base,
+      present: 'no',
+      detail: 'no changelog or release notes file',
+      evidence: [{ path: '.', note: 'no CHANGELOG, CHANGES, HISTORY or RELEASE_NOTES' }],
+    };
+  const version = /(?<![\w.])v?(\d+\.\d+(?:\.\d+)?)(?![\w.])/.exec(claim.text)?.[1];
+  if (!version)
+    return { ...base, present: 'yes', detail: `${files[0]} holds the release notes`, evidence: [{ path: files[0]! }] };
+  for (const path of files.slice(0, 4)) {
+    const lines = (fileText(ctx, path) ?? '').split('\n');
+    const at = lines.findIndex((l) => l.includes(version));
+    if (at >= 0)
+      return {
+        ...base,
+        present: 'yes',
+        detail: `${path} has notes for ${version}`,
+        evidence: [{ path, line: at + 1, snippet: lines[at]!.trim().slice(0, 160) }],
+      };
+  }
+  return { ...base, present: 'no', detail: `${files[0]} has no notes for ${version}`, evidence: [{ path: files[0]! }] };
+}
+
+/** "Comprehensive Rustdoc documentation", "Docstrings on public functions": comments a documentation tool reads. */
+const DOC_COMMENTS =
+  /\b(?:rustdoc|javadoc|jsdoc|tsdoc|godoc|pydoc|doxygen|docstrings?|doc[- ]comments?|api documentation|inline documentation|code documentation)\b/i;
+const DOC_COMMENT_LINE = /^\s*(?:\/\/\/|\/\/!|\/\*\*|"""|''')/;
+const SOURCE = /\.(?:rs|java|kt|scala|ts|tsx|js|mjs|go|py|cs|swift|php|rb|c|h|cpp|hpp)$/;
+function docCommentFinding(ctx: LookupContext, subject: string): Finding | null {
+  if (!DOC_COMMENTS.test(subject)) return null;
+  return once(ctx, 'doc-comments', (): Finding => {
+    const sources = ctx.files.paths.filter(
+      (p) => SOURCE.test(p) && !VENDORED.test(p) && !/(?:^|\/)(?:tests?|spec)\//.test(p),
+    );
+    const shown: Evidence[] = [];
+    let files = 0;
+    for (const path of sources.slice(0, 300)) {
+      const lines = (fileText(ctx, path) ?? '').split('\n');
+      const at = lines.findIndex((l) => DOC_COMMENT_LINE.test(l));
+      if (at < 0) continue;
+      files++;
+      if (shown.length < 3) shown.push({ path, line: at + 1, snippet: lines[at]!.trim().slice(0, 160) });
+    }
+    const read = Math.min(sources.length, 300);
+    const base = { subject: 'doc comments', basis: 'search' } as const;
+    return files
+      ? { ...base, present: 'yes', detail: `doc comments in ${files} of ${read} source files`, evidence: shown }
+      : {
+          ...base,
+          present: 'no',
+          detail: `no doc comments in ${read} source files`,
+          evidence: [{ path: '.', note: 'no ///, //!, /** or docstring lines' }],
+        };
+  });
+}
+
+/** "Basic documentation", "Comprehensive documentation": a README or a docs folder. */
+const DOCUMENTATION =
+  /^(?:(?:basic|comprehensive|complete|full|project|user|extensive|detailed|good|proper|initial)\s+)?(?:documentation|docs|dokumentation|documentaci[oó]n)(?:\s+(?:provided|added|written|created|available|exists?|in place|complete[d]?))?$/i;
+function documentationFinding(ctx: LookupContext, subject: string): Finding | null {
+  if (!DOCUMENTATION.test(subject.trim())) return null;
+  const docs = ctx.files.paths.filter(
+    (p) =>
+      /(?:^|\/)readme(?:\.[a-z]+)?$|^docs?\/.+\.(?:md|mdx|rst|adoc)$/i.test(p) &&
+      p !== ctx.documentPath &&
+      !VENDORED.test(p),
+  );
+  return docs.length
+    ? {
+        subject,
+        basis: 'file',
+        present: 'yes',
+        detail: `${docs[0]} documents the project`,
+        evidence: docs.slice(0, 2).map((path) => ({ path })),
+      }
+    : {
+        subject,
+        basis: 'file',
+        present: 'no',
+        detail: 'no README and no docs folder',
+        evidence: [{ path: '.', note: 'no README or docs/' }],
+      };
+}
+
 /** Kinds of file a claim can name, and how such files are named. */
 const ARTIFACTS: [RegExp, RegExp][] = [
   [
@@ -339,7 +436,7 @@ const ARTIFACTS: [RegExp, RegExp][] = [
   [/\b(scripts?|skript|script de)\b/i, /\.(?:sh|bash|ps1|py|js|mjs|ts|rb|pl|bat|cmd)$|(?:^|\/)(?:Makefile|justfile)$/i],
 ];
 const GENERIC =
-  /^(?:guides?|documentation|docs|documented|document|documents|handbook|manual|with|and|the|for|clear|comprehensive|complete|full|setup|instructions|best|practices?|detailed|updated|update|latest|results|available|created|written|exists?|project|general|basic|user|developer|team|procedures?|process|plan|notes|info|information|added|add|review|reviewed|verified|tested|not|performed)$/i;
+  /^(?:guides?|documentation|docs|documented|document|documents|handbook|manual|with|and|the|for|clear|comprehensive|complete|full|setup|instructions|production|prod|best|practices?|detailed|updated|update|latest|results|available|created|written|exists?|project|general|basic|user|developer|team|procedures?|process|plan|notes|info|information|added|add|review|reviewed|verified|tested|not|performed)$/i;
 /** "Troubleshooting guide", "CI health check script": a file of that kind whose name holds every word of the subject. */
 function artifactFinding(ctx: LookupContext, subject: string): Finding | null {
   return once(ctx, `artifact:${subject}`, () => artifactFindingOf(ctx, subject));

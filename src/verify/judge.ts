@@ -96,7 +96,9 @@ export function judgeClaim(
       `an overall verdict of readiness is a judgement; the audit measures ${report.summary.score ?? 'no'} of 100 (grade ${report.summary.grade ?? '—'})`,
     );
   // "Design Patterns: 95/100", "Observability: 7/10": the author's own weighting, which no file fixes.
-  if (isScore(claim.number)) return judgeScore(claim, report, out);
+  // ("Testing | 0/100 | ❌ MISSING" says the area is absent, which the pillar's rules check.)
+  if (isScore(claim.number) && !(pillarOf(claim.subject) && claim.asserted === 'not-done'))
+    return judgeScore(claim, report, out);
   if (claim.problem) return judgeProblem(claim, opts.lookup, out);
   // "19 fehlgeschlagen", "2 failures": what a test run reported, which only its results can show.
   if (OUTCOME.test(claim.text) && !opts.lookup?.artifacts?.junit.length)
@@ -308,6 +310,9 @@ function facetFound(rule: RuleReport, facet: string): boolean | 'partial' | unde
   return undefined;
 }
 
+/** Lookups of what a claim names itself: files, dependencies, code, settings, tests. */
+const NAMED_BASIS = new Set(['file', 'dependency', 'search', 'config', 'tests']);
+
 /** Combine findings, whatever their source, into the verdict on what the claim asserts. */
 function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string | null): VerifiedClaim {
   // Whether the state the claim calls "done" holds, per finding (a dropped dependency: when absent).
@@ -333,6 +338,23 @@ function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string 
       rule,
     );
   };
+  // "Swagger UI at /swagger-ui.html" where the API-contract rule is partial for want of a committed
+  // contract: what the claim names is there, and the rule's fault lies beside it.
+  const named = holds.filter((h) => NAMED_BASIS.has(h.f.basis));
+  const ruleHold = holds.find((h) => h.f.basis.startsWith('rule:'));
+  if (
+    claim.asserted === 'done' &&
+    ruleHold?.p === 'partly' &&
+    named.length > 0 &&
+    holds.every((h) => h === ruleHold || (NAMED_BASIS.has(h.f.basis) && h.p === 'yes'))
+  )
+    return out(
+      named[0]!.f.basis,
+      'confirmed',
+      `found: ${named.map(said).join('; ')} (the rule notes more that the claim does not say: ${ruleHold.f.detail})`,
+      [...named.flatMap((h) => h.f.evidence), ...ruleHold.f.evidence],
+      rule,
+    );
   switch (claim.asserted) {
     case 'done':
       if (all('yes'))

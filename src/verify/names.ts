@@ -56,6 +56,9 @@ const CHANGE_VERBS =
 /** Runtimes and frameworks whose versions are written as bare numbers ("Java 21", "React 19"). */
 const BARE_VERSION =
   /^(?:java|jdk|python|node|nodejs|go|golang|php|ruby|rust|react|angular|vue|django|rails|spring|spring boot|laravel|symfony|postgres|postgresql|mysql|mariadb|redis|mongodb|kubernetes|dotnet|\.net|net|gradle|maven|ubuntu|debian|alpine|typescript|next|nextjs|express|fastapi|flask|nestjs|svelte|elasticsearch|kafka|nginx|swift|kotlin|scala|elixir|erlang)$/i;
+/** Standards whose versions a document gives beside a package's name. */
+const SPEC =
+  /^(?:openapi|swagger|oauth|oauth2|http|https|tls|ssl|html|css|ecmascript|es|json|jsonapi|graphql|grpc|soap|rest|ee|jakarta|saml|oidc|websocket|utf)$/i;
 const PACKAGE_WORDS = /^(?:library|package|dependency|dependencies|module|sdk|client|lib|plugin|gem|crate)$/i;
 const STOP =
   /^(?:the|a|an|and|or|with|to|in|for|of|on|all|new|old|its|their|our|from|by|as|is|are|was|be|been|via|using|version|latest|v|it|this|that|support|code|tests?|logic|pattern|patterns|handling|layer|framework)$/i;
@@ -206,6 +209,12 @@ function packagesIn(text: string, ticked: Set<string>): PackageName[] {
       continue;
     // "Installed 643 packages": a bare number is a version only after a name known to take one.
     if (!/[.v^~=]/.test(m[0].slice(m[1]!.length)) && !BARE_VERSION.test(name)) continue;
+    // "Springdoc OpenAPI 3.0", "OAuth 2.0": the version of a standard, not of a package.
+    const parts = name.split(/\s+/);
+    if (SPEC.test(parts[parts.length - 1]!)) {
+      if (parts.length > 1) push({ name: parts.slice(0, -1).join(' ').toLowerCase() });
+      continue;
+    }
     push({ name: name.toLowerCase(), version: m[2]!.replace(/\.x$/, '') });
   }
   for (const m of text.matchAll(CHANGE_VERBS)) {

@@ -75,7 +75,9 @@ export function plainNumber(text: string, unitHint?: string): ClaimNumber | null
     const said = (ratio[3] ?? '').toLowerCase();
     const unit = unitHint && !TEST_UNIT.test(said) ? unitHint : said;
     if (total === 10 && value <= 10 && !TEST_UNIT.test(unit)) return { kind: 'score10', value };
-    if (total === 100 && !TEST_UNIT.test(unit) && !/passing|passed/.test(unit)) return { kind: 'percent', value };
+    // "| Documentation | 45/100 |": a score out of 100, the author's weighting like one out of 10.
+    if (total === 100 && !TEST_UNIT.test(unit) && !/passing|passed/.test(unit))
+      return { kind: 'percent', value, ...(unit ? {} : { unit: 'score' }) };
     return { kind: 'ratio', value, total, ...(unit ? { unit } : {}) };
   }
   const count = COUNT_UNITS.exec(text);

@@ -13,7 +13,7 @@ import { namesIn, splitKey } from './names.js';
 import { plain } from './status.js';
 
 const STOP =
-  /^(?:enabled?|disabled?|configured?|configuration|config|settings?|set|setup|exposed|implemented|added|created|complete[d]?|done|ready|available|in|place|applied|defined|present|exists?|updated|verified|working|active|activated|deactivated|on|off|true|false|yes|no|not|the|a|an|to|for|of|with|and|or|via|using|by|per|all|both|each|every|is|are|be|been|has|have|proper(?:ly)?|basic|full(?:y)?|comprehensive|custom|production|correct(?:ly)?|appropriate|default|support(?:ed|s)?|uses?|used|now|new|only|also|auto|automatic(?:ally)?|implement|add|create|make|enable|update|review|consider|optimi[sz]e|ensure|use|strategy|handling|mechanism|feature|functionality|value|values|min|max|ms|sec|secs|seconds?|minutes?|hours?|kb|mb|gb|http|https|status|items?|errors?|name|type|mode|data|info|code|files?|things?|everything|metadata|remaining|verify|checked|tested|passing|passes|clean|warnings?)$/i;
+  /^(?:enabled?|disabled?|configured?|configuration|config|settings?|information|details|numbers?|set|setup|exposed|implemented|added|created|complete[d]?|done|ready|available|in|place|applied|defined|present|exists?|updated|verified|working|active|activated|deactivated|on|off|true|false|yes|no|not|the|a|an|to|for|of|with|and|or|via|using|by|per|all|both|each|every|is|are|be|been|has|have|proper(?:ly)?|basic|full(?:y)?|comprehensive|custom|production|correct(?:ly)?|appropriate|default|support(?:ed|s)?|uses?|used|now|new|only|also|auto|automatic(?:ally)?|implement|add|create|make|enable|update|review|consider|optimi[sz]e|ensure|use|strategy|handling|mechanism|feature|functionality|value|values|min|max|ms|sec|secs|seconds?|minutes?|hours?|kb|mb|gb|http|https|status|items?|errors?|name|type|mode|data|info|code|files?|things?|everything|metadata|remaining|verify|checked|tested|passing|passes|clean|warnings?)$/i;
 const TRUE = /\b(?:enabled?|activated?|active|on|true|aktiviert|habilitad[oa]|activ[ée]e?)\b/i;
 const FALSE = /\b(?:disabled?|deactivated?|off|false|deaktiviert|deshabilitad[oa]|d[ée]sactiv[ée]e?)\b/i;
 
@@ -61,6 +61,10 @@ export function termsOf(claim: Claim): Terms | null {
       : undefined) ??
     prose?.toLowerCase() ??
     (TRUE.test(text) ? 'true' : FALSE.test(text) ? 'false' : undefined);
+  // "Version 0.1.0 set": a version is a value written as it is.
+  const semver = /(?<![\w.])v?(\d+\.\d+\.\d+(?:-[\w.]+)?)(?![\w.])/.exec(text)?.[1];
+  if (semver && !word) numbers.length = 0;
+  const value = word ?? semver;
   const words = (prose ? lead![1]! : text)
     .replace(/\([^)]*\)/g, ' ')
     .split(/[^\p{L}\p{N}]+/u)
@@ -70,7 +74,7 @@ export function termsOf(claim: Claim): Terms | null {
     .map(stem);
   const scope = namesIn(claim.section ?? '').paths[0];
   if (words.length === 0 || words.length > 5) return null;
-  return { words: [...new Set(words)], numbers, ...(word ? { word } : {}), ...(scope ? { scope } : {}) };
+  return { words: [...new Set(words)], numbers, ...(value ? { word: value } : {}), ...(scope ? { scope } : {}) };
 }
 
 /** Words that name the same part of a key ("Recovery wait time" is waitDurationInOpenState). */

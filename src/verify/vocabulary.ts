@@ -51,7 +51,10 @@ export const VOCABULARY: [string, RegExp][] = [
     'reliability/health-checks',
     /\b(liveness|readiness)(?:\/(?:liveness|readiness))? probes?\b|\bdocker healthcheck\b/i,
   ],
-  ['observability/health-endpoints', /\b(health[- ]?checks?|health[- ]?endpoints?|\/health\w*|\/readyz|\/livez)\b/i],
+  [
+    'observability/health-endpoints',
+    /\b(health[- ]?checks?|health[- ]?endpoints?|health monitoring|\/health\w*|\/readyz|\/livez)\b/i,
+  ],
   [
     'observability/structured-logging',
     /\b(structured (?:json )?logging|json logs?|json logging|logs? (?:are )?structured|correlation ids?|request ids?)\b/i,
@@ -100,7 +103,7 @@ export const VOCABULARY: [string, RegExp][] = [
   ['operations/progressive-delivery', /\b(canary|blue[/-]green|feature flags?|progressive delivery)\b/i],
   [
     'operations/continuous-deployment',
-    /\b(continuous deployment|automated deploy(?:ment)?s?|argo ?cd|flux ?cd|gitops)\b/i,
+    /\b(continuous deployment|automated deploy(?:ment)?s?|deploy(?:ment)? automation|argo ?cd|flux ?cd|gitops)\b/i,
   ],
   [
     'operations/ci-pipeline',
