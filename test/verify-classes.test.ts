@@ -464,3 +464,68 @@ describe('what the claim names decides over a practice the rule finds only in pa
     expect(at(13)).toMatchObject({ verdict: 'unverifiable', basis: 'score' });
   });
 });
+
+describe('features as code shows them, settings listed among values, files kept out by .gitignore', () => {
+  const tree: Tree = {
+    '.gitignore': 'appsettings.Production.json\nbin/\n',
+    '.github/workflows/ci.yml':
+      'jobs:\n  b:\n    steps:\n      - run: docker build --cache-from type=registry,ref=app:buildcache .\n',
+    'App/Program.cs': 'builder.Services.AddMemoryCache();\nvar cache = sp.GetRequiredService<IMemoryCache>();\n',
+    'App/App.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+    'config/config.go': 'func Load() { if err := validateJWTSecret(s); err != nil { panic(err) } }\n',
+    'internal/user/repository.go': 'type UserRepository struct{}\n',
+    'internal/user/service.go': 'type UserService struct{ repo *UserRepository }\n',
+    'src/main/resources/application.yml':
+      'management:\n  endpoints:\n    web:\n      exposure:\n        include: health,info,metrics\n',
+    'README.md': '# App\n\nThe API is stable.\n',
+    'src/lib.rs': 'pub fn f() -> Option<u8> { None.filter(|x: &u8| x.is_some_and(|_| true)) }\n',
+  };
+  const report = reportWith([
+    rule(
+      'observability/metrics',
+      'partial',
+      'Found the Actuator metrics endpoint exposed, but no registry exports them',
+    ),
+  ]);
+  const doc = [
+    '# Checklist', //  1
+    '- ✅ Implement caching strategy (memory cache)', //  2
+    '- ❌ No request schema validation', //  3
+    '- ✅ Repository pattern for data access', //  4
+    '- ✅ Service layer isolates business logic', //  5
+    '- ✅ Create `appsettings.Production.json`', //  6
+    '- ✅ Metrics endpoint enabled', //  7
+    '- ✅ APIs marked as experimental in documentation', //  8
+    '- ✅ Fixed `map_or` usage - changed to `is_some_and`', //  9
+  ].join('\n');
+  const { at } = verifyIn(tree, doc, report);
+
+  it('the application’s cache is in its code, not in a CI build cache', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed', basis: 'mechanism' });
+    expect(at(2).evidence[0]).toMatchObject({ path: 'App/Program.cs' });
+  });
+
+  it('a function that validates a secret is no request validation', () => {
+    expect(at(3)).toMatchObject({ verdict: 'confirmed', asserted: 'not-done' });
+  });
+
+  it('repositories and services are types and files named so', () => {
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(5)).toMatchObject({ verdict: 'confirmed' });
+  });
+
+  it('a file .gitignore keeps out is no evidence either way', () => {
+    expect(at(6)).toMatchObject({ verdict: 'unverifiable' });
+    expect(at(6).reason).toMatch(/ignored by \.gitignore/);
+  });
+
+  it('an endpoint listed among a setting’s values is enabled, whatever else the rule misses', () => {
+    expect(at(7)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    expect(at(7).reason).toMatch(/no registry/);
+  });
+
+  it('"in the documentation" is read in the README and docs; the code a fix replaced need not be there', () => {
+    expect(at(8)).toMatchObject({ verdict: 'contradicted', basis: 'file' });
+    expect(at(9)).toMatchObject({ verdict: 'confirmed', basis: 'search' });
+  });
+});

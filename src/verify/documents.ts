@@ -12,10 +12,10 @@ import { fileText } from './problems.js';
 
 /** "… documented in README", "… in the CHANGELOG", "… described in `docs/ops.md`". */
 const IN_DOC =
-  /\b(?:(?:documented|described|explained|covered|noted|listed|included|mentioned|outlined|defined|stated)\s+)?in\s+(?:the\s+)?`?((?:README|CHANGELOG|CONTRIBUTING|SECURITY|CHANGES|HISTORY|[\w./-]+\.(?:md|mdx|rst|adoc|txt)))(?:\.md)?`?(?![\w/.-])/i;
+  /\b(?:(?:documented|described|explained|covered|noted|listed|included|mentioned|outlined|defined|stated)\s+)?in\s+(?:the\s+)?`?((?:README|CHANGELOG|CONTRIBUTING|SECURITY|CHANGES|HISTORY|[\w./-]+\.(?:md|mdx|rst|adoc|txt)|documentation|docs))(?:\.md)?`?(?![\w/.-])/i;
 /** Words that say what kind of text it is, not what it is about. */
 const GENERIC =
-  /^(?:documentation|documented|document|docs?|guide|guides|section|sections|comprehensive|complete|detailed|full|clear|proper|basic|enhanced|updated|added|created|included|written|strategy|information|info|notes?|instructions?|overview|description|policy|policies|process|with|and|the|for|of|in|a|an|on|our|its|all|key|main|new|file|readme|changelog|md|is|are|was|were|has|have|been|be|also|plus|present|available|exists?|provided|prepared|verified|included|appropriate)$/i;
+  /^(?:documentation|documented|document|docs?|guide|guides|section|sections|comprehensive|complete|detailed|full|clear|proper|basic|enhanced|updated|added|created|included|written|strategy|information|info|notes?|instructions?|overview|description|policy|policies|process|with|and|the|for|of|in|a|an|on|our|its|all|key|main|new|file|readme|changelog|md|is|are|was|were|has|have|been|be|also|plus|present|available|exists?|provided|prepared|verified|included|appropriate|marked|labeled|labelled|status|apis?)$/i;
 
 const DOC_NAMES: Record<string, string[]> = {
   readme: ['README.md', 'README.rst', 'README.txt', 'README', 'readme.md'],
@@ -23,6 +23,8 @@ const DOC_NAMES: Record<string, string[]> = {
   contributing: ['CONTRIBUTING.md', 'CONTRIBUTING', 'contributing.md'],
   security: ['SECURITY.md', 'security.md'],
 };
+/** "… in the documentation": the README and what the docs folder holds. */
+const DOCUMENTATION = /^(?:documentation|docs)$/i;
 
 /** The document a claim says holds a topic, and the topic's words; null when it names none. */
 export function docTopic(claim: Claim): { doc: string; words: string[] } | null {
@@ -38,6 +40,7 @@ export function docTopic(claim: Claim): { doc: string; words: string[] } | null 
 }
 
 export function docTopicFinding(ctx: LookupContext, topic: { doc: string; words: string[] }): Finding {
+  if (DOCUMENTATION.test(topic.doc)) return documentationTopic(ctx, topic.words);
   const names = DOC_NAMES[topic.doc.toLowerCase().replace(/\.md$/, '')] ?? [topic.doc];
   const base = { subject: `${topic.words.join(' ')} in ${topic.doc}`, basis: 'file' } as const;
   const file = names.map((n) => fileFinding(ctx, n)).find((f) => f.present === 'yes');
@@ -68,6 +71,41 @@ export function docTopicFinding(ctx: LookupContext, topic: { doc: string; words:
     present: 'yes',
     detail: `${path} speaks of ${topic.words.join(' ')}`,
     evidence: [{ path, line: at + 1, snippet: lines[at]!.trim().slice(0, 160) }],
+  };
+}
+
+const stemOf = (w: string) => w.toLowerCase().slice(0, Math.max(4, Math.min(w.length, w.length - 2)));
+
+/** A topic "in the documentation": any README or docs page that speaks of all its words. */
+function documentationTopic(ctx: LookupContext, words: string[]): Finding {
+  const base = { subject: `${words.join(' ')} in the documentation`, basis: 'file' } as const;
+  const docs = ctx.files.paths
+    .filter((p) => /(?:^|\/)readme(?:\.[a-z]+)?$|^docs?\/.+\.(?:md|mdx|rst|adoc)$/i.test(p) && p !== ctx.documentPath)
+    .slice(0, 60);
+  if (!docs.length)
+    return {
+      ...base,
+      present: 'no',
+      detail: 'there is no README or docs folder',
+      evidence: [{ path: '.', note: 'no documentation' }],
+    };
+  for (const path of docs) {
+    const lines = (fileText(ctx, path) ?? '').split('\n');
+    const lower = lines.join('\n').toLowerCase();
+    if (!words.every((w) => lower.includes(stemOf(w)))) continue;
+    const at = lines.findIndex((l) => l.toLowerCase().includes(stemOf(words[0]!)));
+    return {
+      ...base,
+      present: 'yes',
+      detail: `${path} speaks of ${words.join(' ')}`,
+      evidence: [{ path, line: at + 1, snippet: lines[at]!.trim().slice(0, 160) }],
+    };
+  }
+  return {
+    ...base,
+    present: 'no',
+    detail: `no README or docs page speaks of ${words.map((w) => `"${w}"`).join(' and ')}`,
+    evidence: [{ path: '.', note: `${docs.length} documentation files searched` }],
   };
 }
 

@@ -64,7 +64,8 @@ export const FEATURES: Mechanism[] = [
     /\b(?:input|request|response|schema|payload|form) (?:schema )?validation\b|\bvalidat(?:e|es|ing) (?:the )?(?:input|requests?|payloads?)\b|\bsaniti[sz](?:e|es|ed|ing|ation)\b/i,
     {
       anchors: ['valid', 'saniti', 'pydantic', 'basemodel', 'joi', 'zod', 'yup', 'required]'],
-      code: /validat|saniti[sz]|@valid\b|pydantic|\(basemodel\)|\bjoi\b|\bzod\b|\byup\b|class-validator|dataannotations|\[required\]/i,
+      // Validation of what requests carry — not any function named validate (validateJWTSecret).
+      code: /\bvalidate_?(?:request|body|input|payload|dto|schema|struct|form|params|args)\b|\b(?:request|req|body|input|payload|dto|schema|form|params)\.validate\b|\bvalidator\.(?:new|validate|struct)\b|validate:"|binding:"|saniti[sz]|@valid\b|@validated\b|pydantic|\(basemodel\)|\bjoi\b|\bzod\b|\byup\b|class-validator|dataannotations|\[required\]/i,
       deps: [
         'pydantic',
         'joi',
@@ -167,6 +168,18 @@ export const FEATURES: Mechanism[] = [
       ],
     },
   ),
+  // "Repository pattern for data access": repository types or files, as the code names them.
+  f('repository pattern', /\brepository (?:pattern|layer|classes|types)\b|\brepositories\b/i, {
+    anchors: ['repository', 'repositories'],
+    code: /\b\w*Repository\b|\brepositor(?:y|ies)\b/,
+    files: ['**/*repository*', '**/*Repository*', '**/repositories/**', '**/repository/**'],
+  }),
+  // "Service layer isolates business logic": service types or files between handlers and data.
+  f('service layer', /\bservice (?:layer|classes)\b|\bbusiness (?:logic )?layer\b/i, {
+    anchors: ['service'],
+    code: /\b\w+Service\b/,
+    files: ['**/services/**', '**/service/**', '**/*_service.*', '**/*Service.*', '**/*service.go'],
+  }),
   // "Examples provided", not "documented with practical examples".
   f('examples', /(?<!\bwith (?:\w+ )?)\b(?:examples|example (?:code|programs?|apps?|projects?))\b/i, {
     files: ['**/examples/**', '**/example/**', '**/samples/**', '**/sample/**', '**/_examples/**'],

@@ -59,10 +59,16 @@ function mechanismEvidenceOf(ctx: LookupContext, m: Mechanism): { code: Evidence
     for (const path of ctx.files.paths.filter((p) => !VENDORED.test(p) && test(p.toLowerCase())).slice(0, 2))
       code.push({ path });
   }
-  // An environment file or an example of one sets values; it shows no mechanism at work.
+  // An environment file or an example of one sets values; it shows no mechanism at work. Code
+  // says it best, then configuration, then CI (a build cache is not the application's cache).
+  const rank = (path: string) => (CI_FILE.test(path) ? 2 : CONFIG_ONLY.test(path) ? 1 : 0);
+  const seen = new Set<string>();
   code.push(
     ...hits
-      .filter((h) => !h.test && !ENV_FILE.test(h.path))
+      .filter(
+        (h) => !h.test && !ENV_FILE.test(h.path) && !seen.has(`${h.path}:${h.line}`) && seen.add(`${h.path}:${h.line}`),
+      )
+      .sort((a, b) => rank(a.path) - rank(b.path))
       .slice(0, 2)
       .map((h) => ({ path: h.path, line: h.line, snippet: h.snippet })),
   );
@@ -76,6 +82,10 @@ function mechanismEvidenceOf(ctx: LookupContext, m: Mechanism): { code: Evidence
 /** Environment files and their examples ("config/production.env.example", ".env.local"). */
 const ENV_FILE = /(?:^|\/)\.env[^/]*$|\.env(?:\.[\w-]+)?$|\.(?:example|sample|template|dist)$/i;
 
+/** CI definitions: what they name runs in the pipeline, not in the application. */
+const CI_FILE =
+  /(?:^|\/)(?:\.github\/workflows|\.gitlab-ci|\.circleci|\.buildkite|azure-pipelines|Jenkinsfile|\.travis)/;
+
 /** Files that configure rather than run: naming a library there does not link it. */
 const CONFIG_ONLY = /\.(?:ya?ml|properties|json|toml|ini|env|conf|cfg)$|(?:^|\/)\.env/i;
 
@@ -83,7 +93,7 @@ export function mechanismFinding(ctx: LookupContext, m: Mechanism, rule: Finding
   const base = { subject: m.label, basis: 'mechanism' } as const;
   const { code, tests } = mechanismEvidence(ctx, m);
   // "include: health,metrics,prometheus" without the Prometheus registry: the name is there, the library is not.
-  if (code.length && m.deps?.length && !m.files && code.every((e) => CONFIG_ONLY.test(e.path)))
+  if (code.length && m.deps?.length && !m.files && code.every((e) => CONFIG_ONLY.test(e.path) || CI_FILE.test(e.path)))
     return {
       ...base,
       present: 'no',
@@ -182,7 +192,7 @@ function settingFinding(ctx: LookupContext, s: Setting, key: string, hardcoded =
 }
 
 /** The last noun of a subject, which the words before it qualify. */
-const HEAD_NOUN = /\b(?:examples?|samples?|docs|documentation|guides?|tests?|specs?)$/i;
+const HEAD_NOUN = /\b(?:examples?|samples?|docs|documentation|guides?|tests?|specs?)(?= with\b| for\b| of\b|$)/i;
 
 const PURPOSE = /\s(?:for|so that|to let|für|para|pour) (?:the |a |an |der |die |das |el |la |le |les )?[a-z][\w -]*$/i;
 
@@ -249,7 +259,8 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   const out: Finding[] = [];
   // "Comprehensive error handling examples": the examples are what is claimed; error handling is
   // what they show.
-  const head = inSubject.find((m) => HEAD_NOUN.test(claim.subject) && m.claim.test(HEAD_NOUN.exec(claim.subject)![0]));
+  const headWord = HEAD_NOUN.exec(claim.subject)?.[0];
+  const head = headWord ? inSubject.find((m) => m.claim.test(headWord)) : undefined;
   if (head) inSubject.splice(0, inSubject.length, head);
   if (inSubject.length) {
     // The mechanism the claim is about decides: a rule that misses it, or finds fault elsewhere
@@ -289,6 +300,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   for (const p of names.paths.slice(0, 6)) out.push(fileFinding(ctx, p));
   if (!compatible)
     for (const p of names.packages) out.push(packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
+  const aboutTests = /\btests?\b|\bspecs?\b|pruebas|testfälle/i.test(`${claim.text} ${claim.section ?? ''}`);
   for (const e of names.endpoints) {
     const full = ctx.search.hits.get(`ep:${e}`);
     const last = `/${e.split('/').filter(Boolean).pop() ?? ''}`;
@@ -301,14 +313,19 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     const inCode = full?.some((h) => !h.test);
     out.push(
       inCode || !seg.length
-        ? searchFinding(ctx, `endpoint ${e}`, full)
+        ? searchFinding(ctx, `endpoint ${e}`, full, aboutTests)
         : { ...searchFinding(ctx, `endpoint ${e}`, seg), detail: `${last} is routed (under a prefix, as ${e})` },
     );
   }
   for (const a of names.annotations) out.push(searchFinding(ctx, a, ctx.search.hits.get(`ann:${a}`)));
   // A test's own name, or a claim about tests, is shown by the test files themselves.
-  const aboutTests = /\btests?\b|\bspecs?\b|pruebas|testfälle/i.test(claim.text);
-  for (const id of names.identifiers)
+  // "Fixed map_or usage - Changed to is_some_and": the code fixed is what was, not what must be.
+  const old = new Set(
+    [...claim.text.matchAll(/\b(?:fixed|replaced|removed|dropped|deprecated|instead of)\s+`?([\w.]+)/gi)].map(
+      (m) => m[1]!,
+    ),
+  );
+  for (const id of names.identifiers.filter((x) => !old.has(x)))
     out.push(
       searchFinding(
         ctx,
@@ -436,7 +453,7 @@ const ARTIFACTS: [RegExp, RegExp][] = [
   [/\b(scripts?|skript|script de)\b/i, /\.(?:sh|bash|ps1|py|js|mjs|ts|rb|pl|bat|cmd)$|(?:^|\/)(?:Makefile|justfile)$/i],
 ];
 const GENERIC =
-  /^(?:guides?|documentation|docs|documented|document|documents|handbook|manual|with|and|the|for|clear|comprehensive|complete|full|setup|instructions|production|prod|best|practices?|detailed|updated|update|latest|results|available|created|written|exists?|project|general|basic|user|developer|team|procedures?|process|plan|notes|info|information|added|add|review|reviewed|verified|tested|not|performed)$/i;
+  /^(?:guides?|documentation|docs|documented|document|documents|handbook|manual|with|and|the|for|clear|comprehensive|complete|full|setup|instructions|production|prod|create|write|prepare|best|practices?|detailed|updated|update|latest|results|available|created|written|exists?|project|general|basic|user|developer|team|procedures?|process|plan|notes|info|information|added|add|review|reviewed|verified|tested|not|performed)$/i;
 /** "Troubleshooting guide", "CI health check script": a file of that kind whose name holds every word of the subject. */
 function artifactFinding(ctx: LookupContext, subject: string): Finding | null {
   return once(ctx, `artifact:${subject}`, () => artifactFindingOf(ctx, subject));

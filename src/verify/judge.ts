@@ -185,6 +185,18 @@ export function judgeClaim(
       (claim.asserted === 'done' ? dependencyTermFinding(opts.lookup, claim) : null);
     if (last) decisive.push(last);
   }
+  // "Metrics endpoint enabled" where the metrics rule is partial for want of a registry: the
+  // setting the claim names (management.endpoints…include: …,metrics) is what it claims.
+  if (
+    opts.lookup &&
+    claim.asserted === 'done' &&
+    decisive.length === 1 &&
+    decisive[0]!.basis.startsWith('rule:') &&
+    decisive[0]!.present === 'partly'
+  ) {
+    const set = configFinding(opts.lookup, claim, false);
+    if (set?.present === 'yes') decisive.push(set);
+  }
   if (decisive.length === 0) {
     if (mapped?.target.startsWith('unverifiable:'))
       return out('none', 'unverifiable', `not checkable in a repository (${mapped.target.slice(13)}: "${mapped.via}")`);

@@ -188,6 +188,8 @@ function packagesIn(text: string, ticked: Set<string>): PackageName[] {
   const out: PackageName[] = [];
   const push = (p: PackageName) => {
     if (!p.name || STOP.test(p.name)) return;
+    // "Added `#[allow(dead_code)]`": code, not a package's name.
+    if (!/^[@a-z0-9][\w.@/ +-]*$/i.test(p.name)) return;
     const same = out.find((o) => o.name === p.name);
     // One package once: "Upgraded to Spring Boot 3.2.1" is one claim with a change and a version.
     if (same)

@@ -134,7 +134,13 @@ export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean
     }
   }
   if (words.length === 0) return null;
-  const hits = (e: ConfigEntry) => words.filter((w) => e.words.some((k) => near(w, k))).length;
+  const inValue = (e: ConfigEntry, w: string) =>
+    /,/.test(e.value) &&
+    e.value
+      .toLowerCase()
+      .split(/\s*,\s*/)
+      .some((v) => like(w, stem(v)));
+  const hits = (e: ConfigEntry) => words.filter((w) => e.words.some((k) => near(w, k)) || inValue(e, w)).length;
   // A bare name must be matched whole ("Management endpoints" → management.endpoints.*); a value
   // beside it ("Minimum calls: 5") is specific enough to match on part of the name.
   const valued = t.numbers.length > 0 || (t.word !== undefined && t.word !== 'true' && t.word !== 'false');
@@ -176,7 +182,8 @@ export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean
       };
     return null;
   }
-  const match = strong.find((e) => valueMatches(e, t, []));
+  // "Metrics endpoint enabled": listed among the values (include: health,metrics) is enabled.
+  const match = strong.find((e) => valueMatches(e, t, []) || (t.word === 'true' && words.some((w) => inValue(e, w))));
   if (match) return { ...base, present: 'yes', detail: `${match.key} = ${match.value}`, evidence: [ev(match)] };
   const exact = strong.filter((e) => hits(e) === words.length && e.value !== '');
   if (t.word && exact.length && !absence)

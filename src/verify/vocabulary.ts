@@ -12,7 +12,7 @@ export const VOCABULARY: [string, RegExp][] = [
   // Things no repository can show: decided before any rule is tried.
   [
     'unverifiable:production evidence',
-    /\b(sla|slo|uptime|99\.9|p9[59]|latency|response times?|req(?:uest)?s?\s*\/\s*s(?:ec)?|rps|throughput|error rate|under load|load tested|users?\b|customers?|traffic)\b/i,
+    /\b(sla|slo|uptime|99\.9|p9[59]|latency|response times?|req(?:uest)?s?\s*\/\s*s(?:ec)?|rps|throughput|error rate|under load|load tested|\d[\d,.]*[km+]? (?:concurrent |active |daily )?(?:users?|customers?)|(?:concurrent|active|daily|real|paying) (?:users?|customers?)|customers?|traffic)\b/i,
   ],
   [
     'unverifiable:people and process',
