@@ -529,3 +529,64 @@ describe('features as code shows them, settings listed among values, files kept 
     expect(at(9)).toMatchObject({ verdict: 'confirmed', basis: 'search' });
   });
 });
+
+describe('plans and pending items against what is there; scored rows whose notes say two things', () => {
+  const tree: Tree = {
+    '.github/workflows/deploy.yml': [
+      'on: [push]',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    environment: Production',
+      '    steps:',
+      '      - uses: azure/webapps-deploy@v3',
+      "        with: { app-name: 'shop' }",
+    ].join('\n'),
+    'go.mod': 'module shop\n\ngo 1.22\n\nrequire github.com/golang-jwt/jwt/v5 v5.2.0\n',
+    'internal/auth/jwt.go': 'import "github.com/golang-jwt/jwt/v5"\nfunc Sign() { jwt.New(jwt.SigningMethodHS256) }\n',
+    'internal/db/users.go': 'const q = "SELECT id FROM users WHERE email = $1"\n',
+    'app/api/v1/orders.py': 'def list_orders(): ...\n',
+    'app/api/v1/admin.py': 'def admin(): ...\n',
+    'tests/test_orders.py': 'from app.api.v1 import orders\ndef test_list(): orders.list_orders()\n',
+  };
+  const report = reportWith([
+    rule('operations/continuous-deployment', 'pass', 'Deployment is automated', [
+      { path: '.github/workflows/deploy.yml', line: 7 },
+    ]),
+    rule('security/authorization', 'fail', 'No authorization checks found'),
+  ]);
+  const doc = [
+    '# Status', //  1
+    '', //  2
+    '### PRIORITY 🔴 HIGH — fix before hosting', //  3
+    '- ⏳ Configure production hosting - *requires a provider*', //  4
+    '', //  5
+    '## ✅ Coverage Areas', //  6
+    '- **API Layer:** `app/api/v1/` - Full endpoint coverage', //  7
+    '', //  8
+    '| Risk | Compliance | Grade | Notes |', //  9
+    '|---|---|---|---|', // 10
+    '| A01 | 60% | D | JWT auth present, no RBAC |', // 11
+    '| A03 | 75% | C | Parameterized queries |', // 12
+    '| A05 | 50% | F | Default secrets, weak policies |', // 13
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc, report);
+
+  it('a priority band is no claim; a pending hosting step is done when CI deploys', () => {
+    expect(has(3)).toBe(false);
+    expect(at(4)).toMatchObject({ verdict: 'contradicted', rule: 'operations/continuous-deployment' });
+  });
+
+  it('"full coverage" of a folder needs a test for each of its modules', () => {
+    expect(at(7)).toMatchObject({ verdict: 'contradicted', basis: 'tests' });
+    expect(at(7).reason).toMatch(/admin\.py/);
+  });
+
+  it('each part of a scored row’s notes is judged: one there, one not is partial', () => {
+    expect(at(11)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(11).reason).toMatch(/"no RBAC": confirmed/);
+    expect(at(12)).toMatchObject({ verdict: 'confirmed', basis: 'mechanism' });
+    // Nothing the repository settles, and a single word is no setting.
+    expect(at(13).verdict).toBe('unverifiable');
+  });
+});

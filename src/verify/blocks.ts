@@ -7,7 +7,7 @@ import type { Claim } from './extract.js';
 import { type Context, isSignoffTable } from './context.js';
 import { isTestCount, numberIn, plainNumber, testOutput } from './numbers.js';
 import { locatedPath } from './items.js';
-import { iconStatus, plain, statusOf } from './status.js';
+import { type Asserted, iconStatus, plain, statusOf } from './status.js';
 import { pillarOf } from './vocabulary.js';
 
 /** Where a block's claims go, and the context it sits in. */
@@ -35,6 +35,24 @@ const RUNNERS: [RegExp, string][] = [
 ];
 /** A findings table: each row's summary states a gap. */
 const FINDING_HEADER = /^(?:summary|finding|issue|gap|problem|description|befund|hallazgo|problema|lacune)$/i;
+const NOTES_HEADER =
+  /^(?:notes?|comments?|remarks?|details|observations?|bemerkungen?|anmerkungen?|notas?|observaciones|remarques)$/i;
+/** A cell that scores: "60%", "7/10", "45/100", a grade. */
+const SCORED = /^(?:\d{1,3}(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*\/\s*(?:10|100)|[A-F][+-]?)$/;
+/** Words that open a part saying something is absent or lacking. */
+const LACKING =
+  /^(?:no|missing|lacks?|lacking|without|needs?|requires?|weak|not|absent|kein(?:e|en)?|fehlende?|ohne|sin|falta|sans|pas de)\b/i;
+
+/** "JWT auth present, no RBAC" → a part that is there and a part that is not. */
+function notesParts(notes: string): { text: string; asserted: Asserted }[] {
+  return notes
+    .split(/\s*[,;]\s*|\s\+\s/)
+    .map((t) => t.trim())
+    .filter((t) => /[A-Za-z]{3}/.test(t) && !/^(?:n\/a|not applicable|none|-|—)$/i.test(t))
+    .slice(0, 4)
+    .map((text) => ({ text, asserted: LACKING.test(text) ? ('not-done' as const) : ('done' as const) }));
+}
+
 const TEST_HEADER =
   /^(?:tests?|test count|# ?tests|number of tests|cases|test cases|anzahl(?: tests)?|pruebas|tests totales|nb tests)$/i;
 const TARGET_HEADER = /\b(?:target|goal|ziel|objetivo|gap|delta|expected|erwartet|threshold)\b/i;
@@ -49,6 +67,9 @@ export function readTable(lines: string[], start: number, end: number, { push, i
   const findingCol = statusCol < 0 ? header.findIndex((c) => FINDING_HEADER.test(c)) : -1;
   const versionCol = header.findIndex((c) => /^(?:version|versión|versão|ver\.?)$/.test(c));
   const skip = new Set(header.map((c, k) => (TARGET_HEADER.test(c) ? k : -1)).filter((k) => k >= 0));
+  // "| A01: Broken Access Control | 60% | D | JWT auth present, no RBAC |": a scored row whose
+  // notes say what is there and what is not.
+  const notesCol = statusCol < 0 && findingCol < 0 ? header.findIndex((c) => NOTES_HEADER.test(c)) : -1;
   for (let j = start + 2; j < end; j++) {
     const row = cells(lines[j]!);
     if (row.every((c) => !plain(c))) continue;
@@ -74,6 +95,22 @@ export function readTable(lines: string[], start: number, end: number, { push, i
     }
     // A plan's or a reviewer's table states work to do; only a row with its own mark is a claim.
     if ((inContext('planned') || inContext('review')) && !iconStatus(row.join(' '))) continue;
+    if (notesCol > 0 && !inContext('historical') && row.some((c, k) => k !== notesCol && SCORED.test(plain(c)))) {
+      const notes = plain(row[notesCol] ?? '');
+      const parts = notesParts(notes);
+      if (parts.length)
+        push({
+          line: j + 1,
+          text: notes,
+          subject: parts[0]!.text,
+          asserted: 'done',
+          number: null,
+          readiness: false,
+          source: 'table',
+          parts,
+        });
+      continue;
+    }
     if (findingCol >= 0) {
       // In an action plan the rows are work to do, and their wording is not a claim about the code.
       if (inContext('planned') || inContext('review')) continue;

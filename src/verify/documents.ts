@@ -114,7 +114,7 @@ export const COVERAGE_SECTION =
   /\b(?:coverage (?:areas?|by (?:module|area|component|layer)|breakdown|details)|covered (?:areas|modules|components|layers|code)|tested (?:areas|modules|components|layers|code)|test areas|getestete|abgedeckte|áreas cubiertas)\b/i;
 
 /** Whether any test refers to a module or folder ("backend/app/workers/" → app.workers, app/workers). */
-export function coveredFinding(ctx: LookupContext, path: string): Finding {
+export function coveredFinding(ctx: LookupContext, path: string, full = false): Finding {
   const base = { subject: `tests of ${path}`, basis: 'tests' } as const;
   const parts = path
     .replace(/\/$/, '')
@@ -133,6 +133,20 @@ export function coveredFinding(ctx: LookupContext, path: string): Finding {
       detail: 'there are no test files',
       evidence: [{ path: '.', note: 'no test files' }],
     };
+  if (full) {
+    const gaps = untestedModules(
+      ctx,
+      path,
+      inv.files.map((f) => f.path),
+    );
+    if (gaps)
+      return {
+        ...base,
+        present: 'no',
+        detail: `${gaps.untested.length} of ${gaps.modules} modules under ${path} are named by no test: ${gaps.untested.slice(0, 4).join(', ')}`,
+        evidence: gaps.untested.slice(0, 3).map((p) => ({ path: p, note: 'no test refers to it' })),
+      };
+  }
   for (const f of inv.files.slice(0, 400)) {
     const text = fileText(ctx, f.path);
     const lines = text?.split('\n') ?? [];
@@ -151,6 +165,37 @@ export function coveredFinding(ctx: LookupContext, path: string): Finding {
     detail: `no test refers to ${forms.join(' or ')} (${inv.files.length} test files read)`,
     evidence: [{ path: '.', note: `${inv.files.length} test files` }],
   };
+}
+
+/** The source modules under a folder that no test names (by module or file name); null when none. */
+function untestedModules(
+  ctx: LookupContext,
+  path: string,
+  tests: string[],
+): { modules: number; untested: string[] } | null {
+  const dir = path.replace(/^\.\//, '').replace(/\/$/, '').toLowerCase();
+  const modules = ctx.files.paths.filter((p) => {
+    const l = p.toLowerCase();
+    return (
+      (l.startsWith(`${dir}/`) || l.includes(`/${dir}/`)) &&
+      /\.(?:py|ts|js|go|java|kt|cs|rb|php|rs)$/.test(l) &&
+      !/(?:^|\/)(?:__init__|index|mod|main)\.\w+$/.test(l) &&
+      !tests.includes(p)
+    );
+  });
+  if (modules.length < 2 || modules.length > 200) return null;
+  const corpus = tests
+    .slice(0, 400)
+    .map((t) => fileText(ctx, t) ?? '')
+    .join('\n');
+  const untested = modules.filter((m) => {
+    const name = m
+      .split('/')
+      .pop()!
+      .replace(/\.\w+$/, '');
+    return !new RegExp(`(?<![\\w])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`).test(corpus);
+  });
+  return untested.length ? { modules: modules.length, untested } : null;
 }
 
 /** A path the claim names, when it is the thing whose coverage is claimed. */

@@ -16,7 +16,7 @@ import { mapClaim, mechanismsIn, pillarOf } from './vocabulary.js';
 
 export type { Asserted } from './status.js';
 export type { ClaimNumber } from './numbers.js';
-export { statusOf, plain } from './status.js';
+export { statusOf, plain, subjectOf } from './status.js';
 
 export interface Claim {
   line: number;
@@ -44,6 +44,8 @@ export interface Claim {
   detailOf?: number;
   /** Listed under "Files deleted" or "Removed dependencies": what it names must be gone. */
   removed?: boolean;
+  /** "JWT auth present, no RBAC": parts that each say something, judged one by one. */
+  parts?: { text: string; asserted: Asserted }[];
 }
 
 /** Labels that give a detail of the item above them, not a claim of their own kind. */
@@ -118,7 +120,14 @@ export function extractClaims(markdown: string): Claim[] {
       const level = h[1]!.length;
       while (stack.length && here()!.level >= level) stack.pop();
       const text = h[2]!;
-      const status = iconStatus(text) ?? (TRAILING_STATUS.test(plain(text)) ? statusOf(text) : null);
+      // "### PRIORITÄT 🔴 HOCH — before hosting": a priority band, its circle a priority, not a status.
+      const priority =
+        /^\W*(?:priority|priorität|prioridad|priorité|prioridade|prio)\b|\b(?:high|medium|low|critical) priority\b/i.test(
+          plain(text),
+        );
+      const status = priority
+        ? null
+        : (iconStatus(text) ?? (TRAILING_STATUS.test(plain(text)) ? statusOf(text) : null));
       const context = headingContext(text, level);
       const section: Section = { context, status, level, ticked: ticks.get(i) ?? 0, text, claimed: false };
       stack.push(section);

@@ -168,6 +168,15 @@ export const FEATURES: Mechanism[] = [
       ],
     },
   ),
+  // "Parameterized queries": placeholders the driver fills, or statements prepared.
+  f(
+    'parameterized queries',
+    /\bparameteri[sz]ed (?:queries|statements|sql)\b|\bprepared statements?\b|\bbind (?:parameters|variables)\b/i,
+    {
+      anchors: ['$1', 'preparestatement', 'prepare(', '?, ?', ':1'],
+      code: /\$1\b|preparestatement|\.prepare\(|\?, \?|\(:1\b/i,
+    },
+  ),
   // "Repository pattern for data access": repository types or files, as the code names them.
   f('repository pattern', /\brepository (?:pattern|layer|classes|types)\b|\brepositories\b/i, {
     anchors: ['repository', 'repositories'],

@@ -191,6 +191,9 @@ function settingFinding(ctx: LookupContext, s: Setting, key: string, hardcoded =
   return { subject, basis: 'search', present: 'unknown', detail: `${subject} not found as a setting`, evidence: [] };
 }
 
+/** "Full endpoint coverage", "100% of the modules": every part of what is named, not some. */
+const FULL = /\b(?:full|complete|comprehensive|entire|every|all|100\s?%|vollständig|completa?|toda)\b/i;
+
 /** The last noun of a subject, which the words before it qualify. */
 const HEAD_NOUN = /\b(?:examples?|samples?|docs|documentation|guides?|tests?|specs?)(?= with\b| for\b| of\b|$)/i;
 
@@ -213,7 +216,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (topic) return [docTopicFinding(ctx, topic)];
     // "Workers: `app/workers/`" under "Coverage areas": a test must refer to it.
     const covered = coveredPath(claim);
-    if (covered) return [coveredFinding(ctx, covered)];
+    if (covered) return [coveredFinding(ctx, covered, FULL.test(claim.text))];
   }
   // "RibbonConfiguration.java deleted", "Zuul removed", "migrate from SQLite": what is named must
   // be gone — from the files, the dependencies and the manifests — and nothing else decides.
@@ -249,7 +252,11 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   }
   // Mechanisms are named in words, not in the paths a claim gives ("docs/RUNBOOK.md added").
   // "/ready exposed for the load balancer": what follows "for" is the purpose, not a mechanism claimed.
-  const words = (t: string) => t.replace(/\S*[/.]\S*\.[a-z0-9]+\b|\S+\//gi, ' ').replace(PURPOSE, '');
+  // ("Privacy Policy/Terms" is words; "docs/RUNBOOK.md" a path.)
+  const words = (t: string) =>
+    namesIn(t)
+      .paths.reduce((x, p) => x.split(p).join(' '), t)
+      .replace(PURPOSE, '');
   const inSubject = mechanismsIn(words(claim.subject));
   const inText = mechanismsIn(words(claim.text)).filter((m) => !inSubject.includes(m));
   if (!ctx) {

@@ -7,7 +7,7 @@
  * not specific stays unverifiable.
  */
 import type { Report, RuleReport } from '../report/schema.js';
-import type { Claim } from './extract.js';
+import { type Claim, subjectOf } from './extract.js';
 import { isScore, judgeCoverage, judgePillar, judgeReadiness, judgeScore, judgeTests } from './figures.js';
 import { judgeProblem } from './problems.js';
 import type { Finding, LookupContext } from './lookup.js';
@@ -31,6 +31,44 @@ export type Out = (
 ) => VerifiedClaim;
 
 export { claimedScore };
+
+/**
+ * "JWT auth present, no RBAC": each part judged as a claim of its own. A part found false makes
+ * the whole false when nothing else holds, and partial when another part holds; parts that no
+ * file settles add nothing.
+ */
+function judgeParts(claim: Claim, report: Report, opts: JudgeOptions, out: Out): VerifiedClaim {
+  const judged = claim.parts!.map((p) =>
+    judgeClaim(
+      {
+        ...claim,
+        text: p.text,
+        subject: subjectOf(p.text),
+        raw: p.text,
+        asserted: p.asserted,
+        parts: undefined,
+        number: null,
+      },
+      report,
+      opts,
+    ),
+  );
+  const held = judged.filter((j) => j.verdict === 'confirmed' || j.verdict === 'partially-confirmed');
+  const fell = judged.filter((j) => j.verdict === 'contradicted');
+  const said = judged.map((j) => `"${j.text}": ${j.verdict} (${j.reason})`).join('; ');
+  const evidence = [...fell, ...held].flatMap((j) => j.evidence);
+  if (fell.length && held.length) return out('parts', 'partially-confirmed', `in part: ${said}`, evidence, null);
+  if (fell.length) return out(fell[0]!.basis, 'contradicted', `not so: ${said}`, evidence, fell[0]!.rule);
+  if (held.length)
+    return out(
+      held[0]!.basis,
+      held.every((j) => j.verdict === 'confirmed') ? 'confirmed' : 'partially-confirmed',
+      `found: ${said}`,
+      evidence,
+      held[0]!.rule,
+    );
+  return out('none', 'unverifiable', `no part is settled by the repository: ${said}`);
+}
 
 /** A report's rules by id, indexed once: every claim asks. */
 const rulesOf = new WeakMap<Report, Map<string, RuleReport>>();
@@ -88,6 +126,7 @@ export function judgeClaim(
   });
 
   if (claim.readiness && claim.number) return judgeReadiness(claim, report, out);
+  if (claim.parts) return judgeParts(claim, report, opts, out);
   // "Status: ✅ PRODUCTION READY": a go/no-go verdict, the author's judgement of everything at once.
   if (claim.readiness)
     return out(

@@ -17,6 +17,8 @@ const STOP =
 const TRUE = /\b(?:enabled?|activated?|active|on|true|aktiviert|habilitad[oa]|activ[ée]e?)\b/i;
 const FALSE = /\b(?:disabled?|deactivated?|off|false|deaktiviert|deshabilitad[oa]|d[ée]sactiv[ée]e?)\b/i;
 
+const SETTING_VERB =
+  /\b(?:configured|set|set up|defined|enabled|exposed|in place|updated|added|filled in|provided|konfiguriert|configurad[oa]|configuré)\b/i;
 const HTTP_METHOD = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 
 export interface Terms {
@@ -134,6 +136,8 @@ export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean
     }
   }
   if (words.length === 0) return null;
+  // "Logging configured" names a setting; "Default secrets" or "Basic logging" names no key.
+  if (words.length === 1 && !t.numbers.length && !t.word && !SETTING_VERB.test(claim.text)) return null;
   const inValue = (e: ConfigEntry, w: string) =>
     /,/.test(e.value) &&
     e.value

@@ -71,7 +71,10 @@ export const VOCABULARY: [string, RegExp][] = [
     /\b(authentication|jwt|oauth ?2?|openid|oidc|api[- ]key(?:s)?(?: auth(?:entication)?)?|x-api-key|bearer tokens?|login)\b/i,
   ],
   ['security/security-middleware:cors', /\bcors\b/i],
-  ['security/security-middleware:headers', /\b(security headers|helmet|talisman|content security policy|csp)\b/i],
+  [
+    'security/security-middleware:headers',
+    /\b(security headers|missing (?:http )?headers|helmet|talisman|content security policy|csp)\b/i,
+  ],
   ['security/security-middleware:csrf', /\b(csrf|xsrf)\b/i],
   ['security/security-middleware:https', /\b(hsts|https redirect(?:ion)?|force https)\b/i],
   [
@@ -103,7 +106,7 @@ export const VOCABULARY: [string, RegExp][] = [
   ['operations/progressive-delivery', /\b(canary|blue[/-]green|feature flags?|progressive delivery)\b/i],
   [
     'operations/continuous-deployment',
-    /\b(continuous deployment|automated deploy(?:ment)?s?|deploy(?:ment)? automation|argo ?cd|flux ?cd|gitops)\b/i,
+    /\b(continuous deployment|automated deploy(?:ment)?s?|deploy(?:ment)? automation|argo ?cd|flux ?cd|gitops|(?:production )?hosting(?: provider| platform| environment)?|deployment target)\b/i,
   ],
   [
     'operations/ci-pipeline',
