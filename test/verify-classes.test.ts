@@ -590,3 +590,28 @@ describe('plans and pending items against what is there; scored rows whose notes
     expect(at(13).verdict).toBe('unverifiable');
   });
 });
+
+describe('status words of other languages', () => {
+  it('French words ending in an accented letter, and Chinese words without spaces or word boundaries', async () => {
+    const { extractClaims } = await import('../src/verify/extract.js');
+    const claims = extractClaims(
+      [
+        '# Rapport',
+        '- CI/CD : configuré',
+        '- Tests de charge : non implémenté',
+        '| 模块 | 状态 |',
+        '|---|---|',
+        '| 健康检查 | 已完成 |',
+        '| 限流 | 未实现 |',
+        '- 监控：部分完成',
+      ].join('\n'),
+    );
+    const at = (line: number) => claims.find((c) => c.line === line);
+    expect(at(2)?.asserted).toBe('done');
+    expect(at(3)?.asserted).toBe('not-done');
+    expect(at(6)?.asserted).toBe('done');
+    expect(at(7)?.asserted).toBe('not-done');
+    // A full-width colon is a colon.
+    expect(at(8)).toMatchObject({ asserted: 'partial', subject: '监控' });
+  });
+});

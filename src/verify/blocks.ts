@@ -16,12 +16,29 @@ export interface Sink {
   inContext(c: Context): boolean;
 }
 
-const TREE = /^([\s│|]*)(?:├──|└──|\|--|`--|\+--|\\--|├─|└─)\s*(\S+)(.*)$/;
-const FENCE_MARK = /^\s*(?:#|\/\/|--|\*|-|>)?\s*(?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴|⏳|\[[ xX]\]|PASS\b|FAIL\b)/;
+// (A pipe in the indent is one not starting the branch "|--".)
+const TREE = /^((?:[\s│]|\|(?!--))*)(?:├──|└──|\|--|`--|\+--|\\--|├─|└─)\s*(\S+)(.*)/;
+const FENCE_MARK = /^\s*(?:(?:#|\/\/|--|\*|-|>)\s*)?(?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴|⏳|\[[ xX]\]|PASS\b|FAIL\b)/;
 /** A line of a box drawn with box characters: its text. */
-const BOX = /^\s*[║│┃]\s*(.*?)\s*[║│┃]\s*$/;
-/** Code followed by a comment that starts with a status mark. */
-const CODE_MARK = /^\s*(\S.*?)\s+(?:\/\/|#|--)\s*((?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴).*)$/u;
+function boxText(raw: string): string | null {
+  const t = raw.trim();
+  const side = (c: string | undefined) => c === '║' || c === '│' || c === '┃';
+  return t.length >= 2 && side(t[0]) && side(t[t.length - 1]) ? t.slice(1, -1).trim() : null;
+}
+/** Where code ends and a comment that starts with a status mark begins. */
+const CODE_MARK = /\s(?:\/\/|#|--)\s*(?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴)/u;
+function codeMark(raw: string): [string, string] | null {
+  const at = CODE_MARK.exec(raw);
+  if (!at || !raw.slice(0, at.index).trim()) return null;
+  return [
+    raw.slice(0, at.index).trim(),
+    raw
+      .slice(at.index)
+      .trim()
+      .replace(/^(?:\/\/|#|--)/, '')
+      .trim(),
+  ];
+}
 /** A comment saying the code below is what is there today. */
 const CURRENT_CODE = /^(?:current(?:ly)?|existing|actual|today|aktuell|ist-zustand|vorher|actuel|estado actual)\b/i;
 /** Test runners by their output, and the language whose tests they run. */
@@ -46,7 +63,7 @@ const LACKING =
 /** "JWT auth present, no RBAC" → a part that is there and a part that is not. */
 function notesParts(notes: string): { text: string; asserted: Asserted }[] {
   return notes
-    .split(/\s*[,;]\s*|\s\+\s/)
+    .split(/(?<!\s)\s*[,;]\s*|\s\+\s/)
     .map((t) => t.trim())
     .filter((t) => /[A-Za-z]{3}/.test(t) && !/^(?:n\/a|not applicable|none|-|—)$/i.test(t))
     .slice(0, 4)
@@ -54,14 +71,16 @@ function notesParts(notes: string): { text: string; asserted: Asserted }[] {
 }
 
 const TEST_HEADER =
-  /^(?:tests?|test count|# ?tests|number of tests|cases|test cases|anzahl(?: tests)?|pruebas|tests totales|nb tests)$/i;
+  /^(?:tests?|test count|# ?tests|number of tests|cases|test cases|anzahl(?: tests)?|pruebas|tests totales|nb tests|nombre de tests|测试数|測試數|用例数|用例數|测试用例|測試用例|测试数量|测试)$/i;
 const TARGET_HEADER = /\b(?:target|goal|ziel|objetivo|gap|delta|expected|erwartet|threshold)\b/i;
 
 export function readTable(lines: string[], start: number, end: number, { push, inContext }: Sink): void {
   const header = cells(lines[start]!).map((c) => plain(c).toLowerCase());
   if (isSignoffTable(header)) return;
   let statusCol = header.findIndex((c) =>
-    /status|ready|done|state|result|implemented|complete|estado|stand|zustand/.test(c),
+    /status|ready|done|state|result|implemented|complete|estado|stand|zustand|statut|résultat|状态|狀態|结果|結果/.test(
+      c,
+    ),
   );
   const testCol = header.findIndex((c) => TEST_HEADER.test(c));
   const findingCol = statusCol < 0 ? header.findIndex((c) => FINDING_HEADER.test(c)) : -1;
@@ -252,30 +271,30 @@ export function fenceReader(
       if (asserted) push({ line: n, text: plain(body), asserted, ...numberIn(body), source: 'fence' });
       return;
     }
-    const comment = /^\s*(?:\/\/|#|--|\/\*)\s*(.*)$/.exec(raw);
+    const comment = /^\s*(?:\/\/|#|--|\/\*)(.*)/.exec(raw);
     if (comment && !FENCE_MARK.test(raw)) {
-      current = CURRENT_CODE.test(comment[1]!) && !inContext('planned') && !inContext('review');
+      current = CURRENT_CODE.test(comment[1]!.trim()) && !inContext('planned') && !inContext('review');
       return;
     }
     if (!raw.trim()) {
       current = false;
       return;
     }
-    const boxed = BOX.exec(raw);
-    if (boxed) {
-      const text = plain(boxed[1]!);
+    const boxed = boxText(raw);
+    if (boxed !== null) {
+      const text = plain(boxed);
       const { number, readiness } = numberIn(text);
       const said = statusOf(text);
       if (readiness || said)
         push({ line: n, text, asserted: said ?? 'done', number, readiness, source: 'fence', raw: text });
       return;
     }
-    const marked = CODE_MARK.exec(raw);
-    if (marked && /[\w"')\]]/.test(marked[1]!)) {
-      const code = marked[1]!.trim().replace(/[,;]$/, '');
+    const marked = codeMark(raw);
+    if (marked && /[\w"')\]]/.test(marked[0])) {
+      const code = marked[0].replace(/[,;]$/, '');
       return void push({
         line: n,
-        text: `${code} — ${plain(marked[2]!)}`.trim(),
+        text: `${code} — ${plain(marked[1])}`.trim(),
         subject: code,
         asserted: 'done',
         number: null,

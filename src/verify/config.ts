@@ -27,7 +27,7 @@ const CONFIG_FILE =
 const CODE_CONFIG =
   /(?:^|\/)(?:[\w-]*[-_.]?(?:config|settings|conf)|celery(?:config)?|celeryconfig|constants)\.(?:py|js|mjs|cjs|ts|rb|php|exs?)$/i;
 const SKIP =
-  /(?:^|\/)(?:node_modules|vendor|third_party|\.venv|venv|dist|build|out|target|coverage|\.next|\.nuxt|bower_components|__pycache__|\.git|fixtures|testdata|__snapshots__|locales?|i18n|translations)\/|(?:package-lock|npm-shrinkwrap|yarn|pnpm-lock|composer|poetry|Pipfile|tsconfig|jsconfig|\.eslintrc|renovate|lerna|turbo|nx)(?:\.[\w]+)*\.(?:json|lock|yaml|toml)$|\.min\.json$|(?:^|\/)Cargo\.lock$/i;
+  /(?:^|\/)(?:node_modules|vendor|third_party|\.venv|venv|dist|build|out|target|coverage|\.next|\.nuxt|bower_components|__pycache__|\.git|fixtures|testdata|__snapshots__|locales?|i18n|translations)\/|(?<![\w-])(?:package-lock|npm-shrinkwrap|yarn|pnpm-lock|composer|poetry|Pipfile|tsconfig|jsconfig|\.eslintrc|renovate|lerna|turbo|nx)(?:\.\w+)?\.(?:json|lock|yaml|toml)$|\.min\.json$|(?:^|\/)Cargo\.lock$/i;
 const MAX_FILES = 600;
 const MAX_FILE_BYTES = 256 * 1024;
 
@@ -65,9 +65,13 @@ export function configEntries(ctx: LookupContext): ConfigEntry[] {
   return out;
 }
 
+/** A value without its trailing comment ("8080  # the API port"). */
+const uncommented = (v: string) => {
+  const at = v.search(/\s#/);
+  return at < 0 ? v : v.slice(0, at);
+};
 const clean = (v: string) =>
-  v
-    .replace(/\s+#.*$/, '')
+  uncommented(v)
     .trim()
     .replace(/^["']|["'],?$|,$/g, '')
     .trim();
@@ -85,7 +89,7 @@ function readConfig(path: string, text: string, out: ConfigEntry[]): void {
     // Keys by indentation; a list item's keys sit one level below its dash.
     const stack: { indent: number; key: string }[] = [];
     lines.forEach((raw, i) => {
-      const m = /^(\s*)(-\s+)?(["']?)([\w.$/@-]+)\3\s*:(?:\s+(.*))?$/.exec(raw.replace(/\s+$/, ''));
+      const m = /^(\s*)(-\s+)?(["']?)([\w.$/@-]+)\3\s*:(?:\s(.*))?$/.exec(raw.trimEnd());
       if (!m || raw.trimStart().startsWith('#')) return;
       const indent = m[1]!.length + (m[2] ? m[2].length : 0);
       while (stack.length && stack[stack.length - 1]!.indent >= indent) stack.pop();
@@ -99,7 +103,7 @@ function readConfig(path: string, text: string, out: ConfigEntry[]): void {
     // `timezone = 'UTC'`, `  result_serializer='json',`, `port: 8000,`: one assignment per line.
     lines.forEach((raw, i) => {
       const m = CODE_ASSIGN.exec(raw);
-      if (m && !/^\s*(?:#|\/\/)/.test(raw)) push(i + 1, m[1]!, m[2]!.replace(/[,;)]+$/, ''));
+      if (m && !/^\s*(?:#|\/\/)/.test(raw)) push(i + 1, m[1]!, m[2]!.replace(/(?<![,;)])[,;)]+$/, ''));
     });
     return;
   }
@@ -126,7 +130,7 @@ function readConfig(path: string, text: string, out: ConfigEntry[]): void {
       section = header[1]!.trim();
       return;
     }
-    const m = /^(?:export\s+)?["']?([\w.$/@-]+)["']?\s*[=:]\s*(.*)$/.exec(t);
+    const m = /^(?:export\s+)?["']?([\w.$/@-]+)["']?\s*[=:](.*)/.exec(t);
     if (m) push(i + 1, section ? `${section}.${m[1]}` : m[1]!, m[2]!);
   });
 }

@@ -51,7 +51,7 @@ const EXAMPLE =
  */
 export function headingContext(raw: string, level = 2): Context {
   const t = plain(raw).replace(/^[\d.)\s]+/, '');
-  if (REMOVED.test(t.replace(/\s*[(:].*$/, '').trim())) return 'removed';
+  if (REMOVED.test(t.split(/[(:]/)[0]!.trim())) return 'removed';
   if (HISTORICAL.test(t)) return 'historical';
   // "Add More Examples ✅", "Examples provided ✅": examples as a deliverable, not an illustration.
   if (EXAMPLE.test(t) && !iconStatus(raw) && !isImperative(t)) return 'example';

@@ -10,9 +10,11 @@ import { fileFinding, type Finding, type LookupContext } from './lookup.js';
 import { namesIn } from './names.js';
 import { fileText } from './problems.js';
 
-/** "… documented in README", "… in the CHANGELOG", "… described in `docs/ops.md`". */
-const IN_DOC =
-  /\b(?:(?:documented|described|explained|covered|noted|listed|included|mentioned|outlined|defined|stated)\s+)?in\s+(?:the\s+)?`?((?:README|CHANGELOG|CONTRIBUTING|SECURITY|CHANGES|HISTORY|[\w./-]+\.(?:md|mdx|rst|adoc|txt)|documentation|docs))(?:\.md)?`?(?![\w/.-])/i;
+/** "… documented in README", "… in the CHANGELOG", "… described in `docs/ops.md`": "in", then a name. */
+const IN_NAME = /\bin (?:the )?`?([\w./-]+)/gi;
+/** A name that is a document: a well-known one, a documentation file, or the documentation as a whole. */
+const DOC_NAME =
+  /^(?:README|CHANGELOG|CONTRIBUTING|SECURITY|CHANGES|HISTORY)(?:\.md)?$|^[\w./-]+\.(?:md|mdx|rst|adoc|txt)$|^(?:documentation|docs)$/i;
 /** Words that say what kind of text it is, not what it is about. */
 const GENERIC =
   /^(?:documentation|documented|document|docs?|guide|guides|section|sections|comprehensive|complete|detailed|full|clear|proper|basic|enhanced|updated|added|created|included|written|strategy|information|info|notes?|instructions?|overview|description|policy|policies|process|with|and|the|for|of|in|a|an|on|our|its|all|key|main|new|file|readme|changelog|md|is|are|was|were|has|have|been|be|also|plus|present|available|exists?|provided|prepared|verified|included|appropriate|marked|labeled|labelled|status|apis?)$/i;
@@ -28,15 +30,15 @@ const DOCUMENTATION = /^(?:documentation|docs)$/i;
 
 /** The document a claim says holds a topic, and the topic's words; null when it names none. */
 export function docTopic(claim: Claim): { doc: string; words: string[] } | null {
-  const m = IN_DOC.exec(claim.text);
+  const m = [...claim.text.matchAll(IN_NAME)].find((x) => DOC_NAME.test(x[1]!.replace(/(?<![.`])[.`]+$/, '')));
   if (!m) return null;
   const before = claim.text.slice(0, m.index);
   const words = before
-    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\([^()]*\)/g, ' ')
     .split(/[^\p{L}\p{N}-]+/u)
     .filter((w) => w.length >= 3 && !GENERIC.test(w) && !/^\d/.test(w));
   if (words.length === 0 || words.length > 4) return null;
-  return { doc: m[1]!, words };
+  return { doc: m[1]!.replace(/(?<![.`])[.`]+$/, ''), words };
 }
 
 export function docTopicFinding(ctx: LookupContext, topic: { doc: string; words: string[] }): Finding {

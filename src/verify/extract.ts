@@ -114,7 +114,7 @@ export function extractClaims(markdown: string): Claim[] {
     }
     if (!raw.trim()) continue;
 
-    const h = /^(#{1,6})\s+(.*)$/.exec(raw);
+    const h = /^(#{1,6})[ \t]+(\S.*)/.exec(raw);
     if (h) {
       anchor = n;
       const level = h[1]!.length;
@@ -174,7 +174,7 @@ export function extractClaims(markdown: string): Claim[] {
     if (inContext('example')) continue;
 
     // A table: header, separator, rows.
-    if (/^\s*\|/.test(raw) && /^\s*\|?[\s:-]+\|[\s|:-]*$/.test(lines[i + 1] ?? '')) {
+    if (/^\s*\|/.test(raw) && isTableRule(lines[i + 1] ?? '')) {
       let j = i + 2;
       while (j < lines.length && /^\s*\|/.test(lines[j]!)) j++;
       readTable(lines, i, j, sink);
@@ -183,7 +183,7 @@ export function extractClaims(markdown: string): Claim[] {
       continue;
     }
 
-    const item = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/.exec(raw);
+    const item = /^(\s*)(?:[-*+]|\d+[.)])[ \t]+(\S.*)/.exec(raw);
     if (item) {
       if (!DETAIL_LABEL.test(plain(item[2]!))) anchor = n;
       items.bullet(item[2]!, n, item[1]!.replace(/\t/g, '    ').length);
@@ -206,6 +206,9 @@ export function extractClaims(markdown: string): Claim[] {
   }
   return claims;
 }
+
+/** "|---|:---:|": a table's rule line, of pipes, dashes, colons and spaces only. */
+const isTableRule = (l: string) => /^[\s|:-]+$/.test(l) && l.includes('|') && l.includes('-');
 
 /** For each heading line: how many ticked boxes its section holds (up to the next heading of any level). */
 function tickedPerSection(lines: string[]): Map<number, number> {

@@ -47,7 +47,8 @@ export const FEATURES: Mechanism[] = [
     /\bpassword (?:complexity|policy|policies|strength|requirements?|rules)\b|\b(?:strong|complex) passwords?\b/i,
     {
       anchors: ['password'],
-      code: /password.{0,60}(?:complex|strength|strong|policy|upper|lower|digit|special|min_?len|requiredlength|requiredigit|requirenonalphanumeric|regex|pattern)|(?:complex|strength|strong|policy|validatepassword).{0,40}password/i,
+      // A rule on passwords, as the code names it: not the word "password" near "pattern" anywhere.
+      code: /password_?(?:complexity|strength|policy|validator|validation|rules|requirements|min_?length|regex|pattern)|(?:strong|complex|validate|check)_?password|requiredlength|requiredigit|requirenonalphanumeric|requireuppercase|requirelowercase|passwordvalidator/i,
     },
   ),
   f('an audit trail', /\baudit (?:trails?|logs?|logging|events?)\b/i, {
@@ -137,7 +138,7 @@ export const FEATURES: Mechanism[] = [
         'app.use(',
         'onerror',
       ],
-      code: /exception_?handler|controlleradvice|error_?handler|exceptionmapper|errorboundary|exceptionfilter|handleerror|app\.use\(\s*(?:async\s*)?\(?\s*err\b|\bonerror\b/i,
+      code: /exception_?handler|controlleradvice|error_?handler|exceptionmapper|errorboundary|exceptionfilter|handleerror|app\.use\(\s*(?:(?:async\s*)?\(\s*)?err\b|\bonerror\b/i,
     },
   ),
   f('response compression', /\b(?:http |gzip |response |brotli )?compression\b|\bgzip\b|\bbrotli\b/i, {
@@ -190,7 +191,7 @@ export const FEATURES: Mechanism[] = [
     files: ['**/services/**', '**/service/**', '**/*_service.*', '**/*Service.*', '**/*service.go'],
   }),
   // "Examples provided", not "documented with practical examples".
-  f('examples', /(?<!\bwith (?:\w+ )?)\b(?:examples|example (?:code|programs?|apps?|projects?))\b/i, {
+  f('examples', /(?<!\bwith )(?<!\bwith [a-z]{1,20} )\b(?:examples|example (?:code|programs?|apps?|projects?))\b/i, {
     files: ['**/examples/**', '**/example/**', '**/samples/**', '**/sample/**', '**/_examples/**'],
   }),
   f('database seeding', /\bseed(?:s|ing|er|ers|ed)?\b/i, {
@@ -202,7 +203,7 @@ export const FEATURES: Mechanism[] = [
     /\bconnection pool(?:s|ing)?\b|\bpool(?:ed)? connections\b|\bhikari(?:cp)?\b|\bpgbouncer\b/i,
     {
       anchors: ['pool', 'hikari', 'maxopenconns', 'pgbouncer'],
-      code: /pool_?size|poolsize|max_?pool|pool_?max|hikari|maximum-pool-size|minimum-idle|maxopenconns|max_?idle|max_?connections|connection_?limit|pgbouncer|createpool|connectionpool|pool\s*[:=]\s*\{/i,
+      code: /pool_?size|poolsize|max_?pool|pool_?max|hikari|maximum-pool-size|minimum-idle|maxopenconns|max_?idle|max_?connections|connection_?limit|pgbouncer|createpool|connectionpool|pool ?[:=] ?\{/i,
     },
   ),
   f(

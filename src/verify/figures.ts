@@ -78,8 +78,8 @@ export function testScope(claim: Claim): string | null {
     t
       .replace(/\.(?:java|kt|py|ts|tsx|js|jsx|go|cs|rb|php|rs|scala|swift)\b/gi, '')
       // "(Frontend)" names the part counted; "(97.4%)" does not.
-      .replace(/\(([^)]*)\)/g, (_, inner: string) => (/\d/.test(inner) ? ' ' : ` ${inner} `))
-      .replace(/(?<![\w,.])\d[\d,.]*(?:\s*\/\s*\d[\d,]*)?\s*%?(?![\w])/g, ' ')
+      .replace(/\(([^()]*)\)/g, (_, inner: string) => (/\d/.test(inner) ? ' ' : ` ${inner} `))
+      .replace(/(?<![\w,.])\d[\d,.]*(?: ?\/ ?\d[\d,]*)? ?%?(?![\w])/g, ' ')
       .replace(TEST_WORDS, ' ')
       .replace(GENERIC_SCOPE, ' ')
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -96,7 +96,7 @@ export function testScope(claim: Claim): string | null {
 }
 
 const TEST_WORDS =
-  /\b(?:tests?|test cases?|test files?|test suites?|files?|cases|testing|passing|passed|pass|failing|failed|skipped|total|all|suites?|specs?|bestehen|bestanden|pasando|pruebas|testfälle|tests?\s+unitarios|unit-tests|automated|automatisierte|green|run|executed|ran|completed|count|number of|with|and|of|the|in)\b/gi;
+  /\b(?:tests?|test cases?|test files?|test suites?|files?|cases|testing|passing|passed|pass|failing|failed|skipped|total|all|suites?|specs?|bestehen|bestanden|pasando|pruebas|testfälle|tests? unitarios|unit-tests|automated|automatisierte|green|run|executed|ran|completed|count|number of|with|and|of|the|in)\b/gi;
 const GENERIC_SCOPE =
   /\b(?:overall|assessment|summary|status|result|results|verdict|current|key|metrics?|execution|report|coverage|stand|estado|resumen|gesamt|ergebnis|actual|state|quality|score|rate|pass rate|ratio)\b/gi;
 
@@ -204,7 +204,7 @@ export function judgeScore(claim: Claim, report: Report, out: Out): VerifiedClai
 
 /** "Testing | ❌ MISSING", "Monitoring: none": an area said to be absent, not merely judged weak. */
 const ABSENT_AREA =
-  /\b(missing|none|absent|not (?:implemented|started|present|configured|available)|no (?:tests?|monitoring|tests? at all)|fehlt|fehlen|keine?|nicht vorhanden|ninguno|ninguna|inexistente|aucun[e]?|manquant)\b|(?<![\d.])0\s*(?:\/\s*(?:10|100)|%)/i;
+  /\b(missing|none|absent|not (?:implemented|started|present|configured|available)|no (?:tests?(?: at all)?|monitoring)|fehlt|fehlen|keine?|nicht vorhanden|ninguno|ninguna|inexistente|aucun[e]?|manquant)\b|(?<![\d.])0 ?(?:\/ ?(?:10|100)|%)/i;
 
 /**
  * A pillar's row ("Security | ✅ Sehr gut", "Observability | ⚠️ NEEDS WORK") is a judgement no file

@@ -149,7 +149,7 @@ function mechanismFromRule(m: Mechanism, rule: Finding): Finding {
 
 /** A value read from the environment with a fallback: ${PORT:-5000}, getenv("PORT", 5000), process.env.PORT || 5000. */
 const ENV_DEFAULT =
-  /\$\{\w+:?-[^}]*\}|getenv\(\s*["'][\w]+["']\s*,|environ\.get\(\s*["'][\w]+["']\s*,|process\.env\.\w+\s*(?:\|\||\?\?)|\$\{\w+:[^}]+\}/i;
+  /\$\{\w+(?::-?|-)[^{}$]*\}|getenv\(\s*["']\w+["']\s*,|environ\.get\(\s*["']\w+["']\s*,|process\.env\.\w+\s*(?:\|\||\?\?)/i;
 
 function settingFinding(ctx: LookupContext, s: Setting, key: string, hardcoded = false): Finding {
   const hits = (ctx.search.hits.get(key) ?? []).filter((h) => !h.test);
@@ -197,7 +197,13 @@ const FULL = /\b(?:full|complete|comprehensive|entire|every|all|100\s?%|vollstä
 /** The last noun of a subject, which the words before it qualify. */
 const HEAD_NOUN = /\b(?:examples?|samples?|docs|documentation|guides?|tests?|specs?)(?= with\b| for\b| of\b|$)/i;
 
-const PURPOSE = /\s(?:for|so that|to let|für|para|pour) (?:the |a |an |der |die |das |el |la |le |les )?[a-z][\w -]*$/i;
+const PURPOSE = /\s(?:for|so that|to let|für|para|pour) /i;
+const PURPOSE_TAIL = /^(?:the |a |an |der |die |das |el |la |le |les )?[a-z][\w -]*$/i;
+/** "/ready exposed for the load balancer" → "/ready exposed". */
+function withoutPurpose(t: string): string {
+  const m = PURPOSE.exec(t);
+  return m && PURPOSE_TAIL.test(t.slice(m.index + m[0].length)) ? t.slice(0, m.index) : t;
+}
 
 /** Findings for one claim: its rule, the mechanisms it names, and the names it gives. */
 /** "packages/proxy/src/index.ts - no rate limit middleware": the claim a reader checks is that the file is there. */
@@ -253,10 +259,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   // Mechanisms are named in words, not in the paths a claim gives ("docs/RUNBOOK.md added").
   // "/ready exposed for the load balancer": what follows "for" is the purpose, not a mechanism claimed.
   // ("Privacy Policy/Terms" is words; "docs/RUNBOOK.md" a path.)
-  const words = (t: string) =>
-    namesIn(t)
-      .paths.reduce((x, p) => x.split(p).join(' '), t)
-      .replace(PURPOSE, '');
+  const words = (t: string) => withoutPurpose(namesIn(t).paths.reduce((x, p) => x.split(p).join(' '), t));
   const inSubject = mechanismsIn(words(claim.subject));
   const inText = mechanismsIn(words(claim.text)).filter((m) => !inSubject.includes(m));
   if (!ctx) {
@@ -373,7 +376,10 @@ function releaseNotesFinding(ctx: LookupContext, claim: Claim): Finding | null {
       detail: 'no changelog or release notes file',
       evidence: [{ path: '.', note: 'no CHANGELOG, CHANGES, HISTORY or RELEASE_NOTES' }],
     };
-  const version = /(?<![\w.])v?(\d+\.\d+(?:\.\d+)?)(?![\w.])/.exec(claim.text)?.[1];
+  const version = claim.text
+    .split(/\s+/)
+    .map((w) => /^v?(\d+\.\d+(?:\.\d+)?)$/.exec(w.replace(/^[(["'`]+|(?<![)\]"'`,.:;])[)\]"'`,.:;]+$/g, ''))?.[1])
+    .find(Boolean);
   if (!version)
     return { ...base, present: 'yes', detail: `${files[0]} holds the release notes`, evidence: [{ path: files[0]! }] };
   for (const path of files.slice(0, 4)) {

@@ -63,8 +63,8 @@ export function itemReader(st: ItemState): {
   function bullet(body: string, n: number, indent: number): void {
     while (nested.length && nested[nested.length - 1]!.indent >= indent) nested.pop();
     const list = nested.length ? nested[nested.length - 1]!.ctx : st.list;
-    const check = /^\[([ xX])\]\s*(.*)$/.exec(body);
-    const text = check ? check[2]! : body;
+    const check = /^\[([ xX])\](.*)/.exec(body);
+    const text = check ? check[2]!.trim() : body;
     const { number, readiness } = numberIn(text);
     const historical = inContext('historical') || list === 'historical';
     if (check) return void box(check[1] !== ' ', text, n, list, historical);
@@ -167,7 +167,7 @@ export function itemReader(st: ItemState): {
       .slice(1)
       .join(' - ');
     const said = note && statusOf(note) === 'not-done' ? 'not-done' : 'done';
-    if (/[\w-]+\/|\.[a-z]{1,6}\b/i.test(body))
+    if (/(?<![\w-])[\w-]+\/|\.[a-z]{1,6}\b/i.test(body))
       st.push({ line: n, text: plain(body), asserted: said, number: null, readiness: false, source: 'bullet' });
   }
 

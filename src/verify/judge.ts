@@ -193,7 +193,7 @@ export function judgeClaim(
   if (claim.number?.unit === 'coverage') return judgeCoverage(claim, report, opts, out);
   // "16/16 packages exceed 80% coverage": a measured coverage figure, whatever else the line counts.
   const covered =
-    /(\d{1,3}(?:\.\d+)?)\s*%\s*(?:\w+\s+)?(?:test\s+|code\s+|line\s+)?coverage|coverage\s*(?:of|:|is|at)?\s*(\d{1,3}(?:\.\d+)?)\s*%/i.exec(
+    /(\d{1,3}(?:\.\d+)?) ?% (?:[\w-]+ ){0,2}?coverage|coverage(?: of| is| at|:)? ?(\d{1,3}(?:\.\d+)?) ?%/i.exec(
       claim.text,
     );
   if (covered && !isTestCount(claim.number))

@@ -275,7 +275,7 @@ export function packageFinding(
     // Another version on the name's own line: "FROM node:20-alpine" for "Node 18".
     const word = escapeRe(pkg.name.split(/\s+/).pop()!);
     const near = new RegExp(`${word}[^\\s\\d]{0,3}v?(\\d+(?:\\.\\d+)*)`, 'i');
-    const other = declared[0] ?? manifestLines.find((h) => /\d+\.\d+/.test(h.snippet) || near.test(h.snippet));
+    const other = declared[0] ?? manifestLines.find((h) => /(?<!\d)\d+\.\d+/.test(h.snippet) || near.test(h.snippet));
     if (other)
       return {
         ...base,

@@ -51,7 +51,7 @@ export const MECHANISMS: Mechanism[] = [
   m('auth', 'mutual TLS', /\bmtls\b|mutual tls|client certificates?/i, {
     anchors: ['mtls', 'client_cert', 'clientcert'],
   }),
-  m('typing', 'TypeScript strict mode', /\btypescript strict(?: mode)?\b|\bstrict mode\b.*\btypescript\b/i, {
+  m('typing', 'TypeScript strict mode', /\btypescript strict(?: mode)?\b|\bstrict (?:mode )?typescript\b/i, {
     anchors: ['"strict"'],
     code: /"strict"\s*:\s*true/,
   }),
@@ -66,7 +66,7 @@ export const MECHANISMS: Mechanism[] = [
   }),
   m('delay', 'exponential backoff', /exponential(?:\s+back-?off)?|\bback-?off\b/i, {
     anchors: ['backoff', 'back_off', 'exponential', '**', 'pow(', '<<'],
-    code: /back_?off|exponential|\*\*\s*\(?\s*(?:attempt|retry|retries|n|i|tries)\b|math\.pow\(\s*2|<<\s*(?:attempt|retry|retries|tries)/i,
+    code: /back_?off|exponential|\*\* ?\(? ?(?:attempt|retry|retries|n|i|tries)\b|math\.pow\(\s*2|<<\s*(?:attempt|retry|retries|tries)/i,
     deps: ['tenacity', 'backoff', 'p-retry', 'async-retry', 'exponential-backoff', 'github.com/cenkalti/backoff*'],
   }),
   m('delay', 'a fixed delay', /\bfixed (?:delay|sleep|interval)\b|\bconstant delay\b/i, {

@@ -50,9 +50,16 @@ const CODE_SUFFIX =
 const SETTING_KEYS =
   /\b(connection[ _-]?pool[ _-]?size|max[ _-]?pool[ _-]?size|pool[ _-]?size|connection[ _-]?pool|port|max[ _-]?connections|connections|workers|threads|replicas|timeout|read[ _-]?timeout|connect[ _-]?timeout|retries|max[ _-]?retries|retry[ _-]?attempts|max[ _-]?attempts|attempts|rounds|salt[ _-]?rounds|ttl|interval|batch[ _-]?size|page[ _-]?size|concurrency|max[ _-]?body[ _-]?size|heap|memory[ _-]?limit|cpu[ _-]?limit|rate[ _-]?limit|max[ _-]?sessions|sessions|expir(?:y|ation|es[ _-]?in)|backoff[ _-]?(?:factor|multiplier)|delay)\b/gi;
 const VALUE =
-  /^\s*(?:of|=|:|is|to|at|on|set to|of up to|from)?\s*[`'"]?(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec(?:ond)?s?|m|min(?:ute)?s?|h|hours?|d|days?|mb|gb|mi|gi|kb|%)?\b/i;
+  /^\s*(?:(?:of|=|:|is|to|at|on|set to|of up to|from)\s*)?[`'"]?(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec(?:ond)?s?|m|min(?:ute)?s?|h|hours?|d|days?|mb|gb|mi|gi|kb|%)?\b/i;
+/**
+ * Verbs of change: away from something (removed, "migrated from"), up to something ("upgraded …
+ * to", the "to" found after the match), or adding something. Moves away are tried first, so that
+ * "migrated from X to Y" drops X and adds Y.
+ */
 const CHANGE_VERBS =
-  /\b(upgraded|updated|bumped|moved|migrated|switched|pinned)\s+(?:\w+\s+){0,3}?to\s+|\b(added|installed|introduced|adopted)\s+(?:the\s+)?|\b(removed|dropped|deleted|eliminated|replaced|uninstalled|got rid of|migrated (?:away )?from|switched (?:away )?from|moved (?:away )?from|migrate (?:away )?from|switch (?:away )?from|move (?:away )?from|replace|sunset)\s+(?:the\s+)?/gi;
+  /\b(?:(removed|dropped|deleted|eliminated|replaced|uninstalled|got rid of|migrated (?:away )?from|switched (?:away )?from|moved (?:away )?from|migrate (?:away )?from|switch (?:away )?from|move (?:away )?from|replace|sunset)|(upgraded|updated|bumped|moved|migrated|switched|pinned)|(added|installed|introduced|adopted)) (?:the )?/gi;
+/** "upgraded Spring Boot to …": up to three words, then "to". */
+const UP_TO = /^(?:[\w.-]+ ){0,3}?to /i;
 /** Runtimes and frameworks whose versions are written as bare numbers ("Java 21", "React 19"). */
 const BARE_VERSION =
   /^(?:java|jdk|python|node|nodejs|go|golang|php|ruby|rust|react|angular|vue|django|rails|spring|spring boot|laravel|symfony|postgres|postgresql|mysql|mariadb|redis|mongodb|kubernetes|dotnet|\.net|net|gradle|maven|ubuntu|debian|alpine|typescript|next|nextjs|express|fastapi|flask|nestjs|svelte|elasticsearch|kafka|nginx|swift|kotlin|scala|elixir|erlang)$/i;
@@ -67,7 +74,7 @@ function tokens(text: string): string[] {
   return text.split(/[\s,;()[\]{}<>"'|]+/).filter(Boolean);
 }
 
-const trimPunct = (t: string) => t.replace(/^[`*_:]+|[`*_.:!?]+$/g, '');
+const trimPunct = (t: string) => t.replace(/^[`*_:]+|(?<![`*_.:!?])[`*_.:!?]+$/g, '');
 
 /** "Spring Boot 2.3.2 → 3.4.0", "JDK 8 -> 17": the token before the arrow is what was; the claim is what is. */
 const ARROW = /(?<!\S)[^\s→]{1,40} ?(?:→|->|=>|⇒) ?(?=\S)/g;
@@ -76,11 +83,8 @@ const ARROW = /(?<!\S)[^\s→]{1,40} ?(?:→|->|=>|⇒) ?(?=\S)/g;
 const REMOVED_WORD =
   /^(?:removed|deleted|dropped|eliminated|uninstalled|gone|retired|entfernt|gelöscht|eliminad[oa]s?|supprimée?s?|retirad[oa]s?)$/i;
 export function removedThing(text: string): string | null {
-  const words = text
-    .replace(/[(].*$/, '')
-    .trim()
-    .split(/\s+/);
-  const at = words.findIndex((w) => REMOVED_WORD.test(w.replace(/[.,;:!]+$/, '')));
+  const words = text.split('(')[0]!.trim().split(/\s+/);
+  const at = words.findIndex((w) => REMOVED_WORD.test(w.replace(/(?<![.,;:!])[.,;:!]+$/, '')));
   if (at < 1 || at > 4 || at < words.length - 3) return null;
   return words.slice(0, at).join(' ');
 }
@@ -102,7 +106,7 @@ export function namesIn(input: string): Names {
   const ticked = new Set([...text.matchAll(/`([^`\n]{1,120})`/g)].map((m) => m[1]!.trim()));
   for (const raw of tokens(text.replace(/`/g, ''))) {
     const t = trimPunct(raw);
-    if (t.length < 2 || /^https?:|:\/\/|^www\./i.test(t) || /@.*\./.test(t.slice(1))) continue;
+    if (t.length < 2 || /^https?:|:\/\/|^www\./i.test(t) || /@[^@]*\./.test(t.slice(1))) continue;
     if (/^@[A-Za-z_][\w.]*$/.test(t)) add(out.annotations, t);
     else if (/^\/[A-Za-z_{:][\w{}:.\-/]*$/.test(t) && /[a-z]{2}/i.test(t) && !/^\/\w{1,3}$/.test(t)) {
       // "/ready", "/api/v1/status" — not "/s" or "/min" (rates) and not a bare root.
@@ -131,7 +135,7 @@ export function namesIn(input: string): Names {
 
 /** A key in code ("MaxOpenConns", "retry_backoff", "server.port", "\"max_retries\"") set to a plain value. */
 const CODE_SETTING =
-  /(?<![\w.$-])["']?([A-Za-z_][\w]*(?:[.-][A-Za-z_]\w*)*)["']?\s*(?::=|=|:)\s*(["']?)(-?\d+(?:\.\d+)?|true|false|[A-Za-z][\w.-]{0,40})\2(?![\w.([])/g;
+  /(?<![\w.$'"-])["']?([A-Za-z_]\w*(?:[.-][A-Za-z_]\w*)*)["']? ?(?::=|=|:) ?(["']?)(-?\d+(?:\.\d+)?|true|false|[A-Za-z][\w.-]{0,40})\2(?![\w.([])/g;
 
 /** Settings and literals in a span of code a claim quotes. */
 function codeNames(span: string, out: Names): void {
@@ -152,7 +156,7 @@ function codeNames(span: string, out: Names): void {
 export function splitKey(key: string): string {
   return key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/(?<=[A-Z])(?=[A-Z][a-z])/g, ' ')
     .toLowerCase()
     .split(/[\s_.-]+/)
     .filter(Boolean)
@@ -197,11 +201,11 @@ function packagesIn(text: string, ticked: Set<string>): PackageName[] {
     else out.push(p);
   };
   for (const m of text.matchAll(
-    /(?<![\w.+-])([@A-Za-z][\w.+/@-]*(?:\s[A-Z][\w.+-]*)?)`?\s+(?:v|\^|~|>=|==|~=)?(\d+(?:\.\d+){0,3}(?:\.x)?)(?![\w.%/])/g,
+    /(?<![\w.+/@-])([@A-Za-z][\w.+/@-]*(?:\s[A-Z][\w.+-]*)?)`?\s+(?:v|\^|~|>=|==|~=)?(\d+(?:\.\d+){0,3}(?:\.x)?)(?![\w.%/])/g,
   )) {
     // "to Express 4.19": a function word before the name is not part of it.
     const name = m[1]!
-      .replace(/[:*`]+$/, '')
+      .replace(/(?<![:*`])[:*`]+$/, '')
       .replace(/^(?:to|from|with|and|or|of|in|on|for|the|a|an|via|using|at|by|is|are)\s+/i, '');
     if (
       /^\d|^(?:phase|step|part|week|sprint|day|version|v|tier|level|top|p\d+|page|line|section|pillar|hours?)$/i.test(
@@ -220,12 +224,18 @@ function packagesIn(text: string, ticked: Set<string>): PackageName[] {
     push({ name: name.toLowerCase(), version: m[2]!.replace(/\.x$/, '') });
   }
   for (const m of text.matchAll(CHANGE_VERBS)) {
-    const change = m[1] ? 'upgraded' : m[2] ? 'added' : 'removed';
-    const rest = text.slice(m.index! + m[0].length, m.index! + m[0].length + 80);
+    const change = m[2] ? 'upgraded' : m[3] ? 'added' : 'removed';
+    let end = m.index! + m[0].length;
+    if (change === 'upgraded') {
+      const to = UP_TO.exec(text.slice(end, end + 120));
+      if (!to) continue;
+      end += to[0].length;
+    }
+    const rest = text.slice(end, end + 80);
     const words: string[] = [];
     let packageWord = false;
     for (const w of rest.split(/\s+/)) {
-      const clean = w.replace(/^[`*"'(]+|[`*"'),.;:]+$/g, '');
+      const clean = w.replace(/^[`*"'(]+|(?<![`*"'),.;:])[`*"'),.;:]+$/g, '');
       if (PACKAGE_WORDS.test(clean)) packageWord = true;
       if (!clean || PACKAGE_WORDS.test(clean) || /^(?:to|with|in|for|and|from|by|because|since|as|—|-)$/i.test(clean))
         break;
@@ -242,7 +252,7 @@ function packagesIn(text: string, ticked: Set<string>): PackageName[] {
       ticked.has(raw) ||
       /[-@/]|\d/.test(raw) ||
       (change === 'upgraded' && /\d/.test(name)) ||
-      (/from|replace/i.test(m[0]) && /^\s*(?:to|with)\s/i.test(text.slice(m.index! + m[0].length + raw.length)));
+      (/from|replace/i.test(m[0]) && /^\s*(?:to|with)\s/i.test(text.slice(end + raw.length)));
     if (!looksLike) continue;
     const version = change === 'upgraded' ? /\s(v?\d+(?:\.\d+)*)$/.exec(name)?.[1] : undefined;
     push({
@@ -252,7 +262,7 @@ function packagesIn(text: string, ticked: Set<string>): PackageName[] {
     });
     // "migrated from X to Y", "replaced X with Y": Y is what is used now — when it is named as a
     // product is ("to PostgreSQL", "with Resilience4j"), not described ("to a production database").
-    const to = /^\s*(?:to|with)\s+([A-Za-z][\w.+-]*)/.exec(text.slice(m.index! + m[0].length + raw.length));
+    const to = /^\s*(?:to|with)\s+([A-Za-z][\w.+-]*)/.exec(text.slice(end + raw.length));
     if (change === 'removed' && /from|replace/i.test(m[0]) && to && /^[A-Z]|[-@/.\d]/.test(to[1]!))
       push({ name: to[1]!.toLowerCase(), change: 'added' });
   }

@@ -63,9 +63,9 @@ function needlesOf(claim: Claim): Needle[] {
       scope: 'code',
     });
   for (const e of names.endpoints) {
-    const literal = e.split(/\{[^}]*\}|:[\w]+|<[^>]*>/)[0]!.replace(/\/$/, '') || e;
+    const literal = e.split(/\{[^{}]*\}|:\w+|<[^<>]*>/)[0]!.replace(/\/$/, '') || e;
     const pattern = e
-      .split(/(\{[^}]*\}|:[\w]+|<[^>]*>)/)
+      .split(/(\{[^{}]*\}|:\w+|<[^<>]*>)/)
       .map((p, k) => (k % 2 ? '[^/\\s\'"`]+' : escapeRe(p)))
       .join('');
     out.push({

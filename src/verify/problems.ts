@@ -45,7 +45,7 @@ function spanIn(text: string, span: string): boolean {
   const head = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*/.exec(span)?.[0];
   if (!head || head.length < 4 || head === span || SETTING_SPAN.test(span)) return false;
   // "import React from 'react'" is a statement: it is there as written or not at all.
-  if (/\s/.test(span.replace(/\([^)]*\)/g, ''))) return false;
+  if (/\s/.test(span.replace(/\([^()]*\)/g, ''))) return false;
   return new RegExp(`(?<![\\w$])${head.replace(/[.?$]/g, (c) => `\\${c}`)}(?![\\w$])`).test(text);
 }
 

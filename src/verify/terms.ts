@@ -68,7 +68,7 @@ export function termsOf(claim: Claim): Terms | null {
   if (semver && !word) numbers.length = 0;
   const value = word ?? semver;
   const words = (prose ? lead![1]! : text)
-    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\([^()]*\)/g, ' ')
     .split(/[^\p{L}\p{N}]+/u)
     // "MaxOpenConns: 25": a key written as code is its words.
     .flatMap((w) => splitKey(w).split(' '))
@@ -142,7 +142,7 @@ export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean
     /,/.test(e.value) &&
     e.value
       .toLowerCase()
-      .split(/\s*,\s*/)
+      .split(/(?<!\s)\s*,\s*/)
       .some((v) => like(w, stem(v)));
   const hits = (e: ConfigEntry) => words.filter((w) => e.words.some((k) => near(w, k)) || inValue(e, w)).length;
   // A bare name must be matched whole ("Management endpoints" → management.endpoints.*); a value
