@@ -24,15 +24,10 @@ try {
   cli = await load();
 }
 
+// processIo: a reader that closes the pipe (`| head`) ends our output quietly, not with a stack trace.
 const code = await cli.main(
   process.argv.slice(2),
-  {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    isTTY: !!process.stdout.isTTY,
-    env: process.env,
-    columns: process.stdout.columns,
-  },
+  cli.processIo(),
   async () => (await import('../dist/rules/index.js')).PILLARS,
 );
 process.exitCode = code;

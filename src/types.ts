@@ -288,6 +288,11 @@ export interface CommandTool {
   implied?: string;
   /** A coverage floor (percent) the command enforces, when it names one (`--cov-fail-under=90`). */
   threshold?: number;
+  /**
+   * `write`: a formatter run that rewrites (or prints) the code instead of failing on unformatted
+   * code (`prettier --write`, `black .`, Spotless `apply`): it formats, but checks nothing.
+   */
+  mode?: 'write';
 }
 
 /** One hop of the chain that reaches a command: the line that runs the next step. */
@@ -329,7 +334,12 @@ export interface CommandRun {
 export interface CommandGraph {
   runs: CommandRun[];
   /** Steps that could not be followed (a missing script or target, a remote template), and why. */
-  unresolved: { chain: CommandHop[]; reason: string }[];
+  unresolved: {
+    chain: CommandHop[];
+    reason: string;
+    /** A reusable workflow of another repository (`org/repo/.github/workflows/x.yml@ref`) and the job that calls it. */
+    remote?: { ref: string; job?: string };
+  }[];
   /**
    * Config files that commands pass to a test runner (`jest --config config/jest.unit.cjs`,
    * `pytest -c ci/pytest.ini`), in package scripts or in what CI runs: the runner reads these.

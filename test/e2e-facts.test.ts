@@ -76,3 +76,27 @@ describe('facts decide the verdicts', () => {
     });
   });
 });
+
+describe('the profile of a Kubernetes-style server', () => {
+  it('a cobra command that runs a k8s.io/apiserver server is a service, not a command-line tool', async () => {
+    const { tempDir, writeTree } = await import('./helpers/tree.js');
+    const dir = tempDir();
+    const base = {
+      'go.mod':
+        'module example.com/usage-api\n\ngo 1.22\n\nrequire (\n\tgithub.com/spf13/cobra v1.8.0\n\tk8s.io/apiserver v0.30.0\n)\n',
+      'cmd/usage-api/main.go':
+        'package main\n\nimport "example.com/usage-api/pkg/server"\n\nfunc main() {\n\tserver.NewCommand().Execute()\n}\n',
+    };
+    const serve =
+      'package server\n\nfunc (s *Server) Run(stop <-chan struct{}) error {\n\treturn s.GenericAPIServer.PrepareRun().Run(stop)\n}\n';
+    writeTree(dir, { ...base, 'pkg/server/server.go': serve });
+    const r = reportSchema.parse(JSON.parse((await cli(['audit', dir, '--format', 'json'])).stdout)) as Report;
+    expect(r.repository.profile.id).toBe('service');
+    expect(r.repository.profile.reasons[0]).toContain('pkg/server/server.go:4');
+    // Without the server, cobra alone still makes a command-line tool.
+    const cliDir = tempDir();
+    writeTree(cliDir, base);
+    const c = reportSchema.parse(JSON.parse((await cli(['audit', cliDir, '--format', 'json'])).stdout)) as Report;
+    expect(c.repository.profile.id).toBe('cli');
+  });
+});

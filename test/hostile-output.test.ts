@@ -498,9 +498,14 @@ describe('hostile outputs: the Markdown helpers under a real renderer (custom te
           for (const t of tags) expect(allowed, `${name}: <${t}> from ${JSON.stringify(s)}`).toContain(t);
           const shown = name === 'table cell' ? (/<td>([\s\S]*)<\/td>/.exec(html)?.[1] ?? '') : html;
           const prefix = name === 'heading' ? 'T ' : '';
-          expect(textOf(shown).replace(/\s+/g, ' ').trim(), `${name}: ${JSON.stringify(s)}`).toBe(
-            `${prefix}${flatText(s)}`.replace(/\s+/g, ' ').trim(),
-          );
+          // Zero-width spaces after @ and # keep GitHub from reading a mention or a reference (inertReferences).
+          expect(
+            textOf(shown)
+              .replace(/\u200b/g, '')
+              .replace(/\s+/g, ' ')
+              .trim(),
+            `${name}: ${JSON.stringify(s)}`,
+          ).toBe(`${prefix}${flatText(s)}`.replace(/\s+/g, ' ').trim());
         }
       }),
       { numRuns: 300 },

@@ -222,3 +222,43 @@ describe('text layout', () => {
     expect(wrap(`x ${'y'.repeat(12)}`, 5)).toEqual(['x', 'yyyyy', 'yyyyy', 'yy']);
   });
 });
+
+describe('verify and diff fit the terminal too', () => {
+  const doc = [
+    '# Readiness of the node service',
+    '',
+    `Overall readiness: 95 %. ${'This paragraph goes on and on about what the team did this quarter. '.repeat(3)}`,
+    '',
+    '- ✅ Health checks: liveness and readiness probes on every deployment, with a database ping behind /ready',
+    '- ❌ No distributed tracing: OpenTelemetry is not configured anywhere in the service or its deployment',
+    '- ✅ Docker image runs as a non-root user, pinned by digest, scanned with Trivy in the pipeline on every push',
+    '',
+  ].join('\n');
+
+  it.each([60, 100])(
+    'verify prints nothing wider than %i columns, and the claims stay whole in JSON',
+    async (columns) => {
+      const dir = tempDir();
+      writeTree(dir, { 'READINESS.md': doc });
+      const r = await cli(['verify', `${dir}/READINESS.md`, fixture('node-service')], { columns });
+      expect(r.code).toBe(0);
+      expect(widest(r.stdout)).toBeLessThanOrEqual(columns);
+      expect(r.stdout).toMatch(/line 5: Health checks/);
+      const json = await cli(['verify', `${dir}/READINESS.md`, fixture('node-service'), '--format', 'json']);
+      expect(json.stdout).toContain('with a database ping behind /ready');
+    },
+  );
+
+  it('diff cuts a rule title, never the rule id or the change, to fit', async () => {
+    const dir = tempDir();
+    const before = JSON.parse(render(service, 'json', { color: false })) as Report;
+    const rule = before.pillars.flatMap((p) => p.rules).find((x) => x.outcome === 'pass')!;
+    rule.outcome = 'fail';
+    writeTree(dir, { 'before.json': JSON.stringify(before), 'after.json': render(service, 'json', { color: false }) });
+    const r = await cli(['diff', `${dir}/before.json`, `${dir}/after.json`], { columns: 60 });
+    expect(r.code).toBe(0);
+    expect(widest(r.stdout)).toBeLessThanOrEqual(60);
+    expect(r.stdout).toContain(rule.id);
+    expect(r.stdout).toMatch(/improved/);
+  });
+});

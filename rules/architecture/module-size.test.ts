@@ -15,6 +15,11 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: 'All 1 production source files' },
     },
     {
+      name: "Django's test modules (tests.py, tests_views.py) are tests, not the largest production module",
+      tree: { 'api/views.py': lines(300), 'api/tests.py': lines(2500), 'core/tests/tests_views.py': lines(1500) },
+      expect: { outcome: 'pass', message: 'the largest is api/views.py (300 lines)', data: { files: 1 } },
+    },
+    {
       name: 'small Python and Go modules pass and cite the largest',
       tree: { 'app/main.py': lines(120), 'app/util.py': lines(40), 'cmd/server/main.go': lines(300, 'var x = 1') },
       expect: {

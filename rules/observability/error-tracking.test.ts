@@ -63,6 +63,33 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: 'config/initializers/sentry.rb', line: 1 }] },
     },
+    {
+      name: 'Laravel Nightwatch, auto-discovered, with its token in .env.example is error tracking',
+      profile: 'service',
+      tree: {
+        'composer.json': JSON.stringify(
+          { require: { 'laravel/framework': '^11.0', 'laravel/nightwatch': '^1.5' } },
+          null,
+          2,
+        ),
+        '.env.example': 'APP_NAME=forum\nNIGHTWATCH_TOKEN=\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'laravel/nightwatch is auto-configured',
+        evidence: [{ path: '.env.example', line: 2 }],
+      },
+    },
+    {
+      name: 'Node: AppSignal started in code is error tracking',
+      profile: 'service',
+      tree: {
+        'package.json': pkg({ fastify: '^4.0.0', '@appsignal/nodejs': '^3.0.0' }),
+        'src/appsignal.ts':
+          "import { Appsignal } from '@appsignal/nodejs';\nnew Appsignal({ active: true, name: 'api' });\n",
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/appsignal.ts', line: 2 }] },
+    },
   ],
   invalid: [
     {
@@ -99,6 +126,23 @@ ruleTester(rule, {
       profile: 'service',
       tree: { 'Api/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\n' },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'Laravel Nightwatch declared without a token anywhere is partial, not "no SDK"',
+      profile: 'service',
+      tree: {
+        'composer.json': JSON.stringify(
+          { require: { 'laravel/framework': '^11.0', 'laravel/nightwatch': '^1.5' } },
+          null,
+          2,
+        ),
+        '.env.example': 'APP_NAME=forum\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.4,
+        message: 'laravel/nightwatch declared, but no DSN or key is configured in the repository',
+      },
     },
   ],
   notApplicable: [

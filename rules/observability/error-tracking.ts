@@ -18,6 +18,11 @@ const AUTO_CONFIGURED = [
   'bugsnag/bugsnag-symfony',
   'rollbar/rollbar-laravel',
   'honeybadger-io/honeybadger-laravel',
+  'laravel/nightwatch',
+  'spatie/laravel-flare',
+  // Ruby agents that start with Rails once their key or config file is there.
+  'appsignal',
+  'honeybadger',
 ];
 
 export default defineRule({
@@ -28,7 +33,7 @@ export default defineRule({
     description:
       'An error tracker groups exceptions, counts how many users they hit and alerts on new ones with the stack trace; without one, production errors are found by reading logs after a user complains.',
     remediation:
-      'Initialise an error-tracking SDK (Sentry, Rollbar, Bugsnag, Honeybadger, Airbrake) at start-up with the DSN from the environment, and tag events with the release and environment.',
+      'Initialise an error-tracking SDK (Sentry or a GlitchTip server, Rollbar, Bugsnag, Honeybadger, AppSignal, Raygun, Airbrake; Laravel Nightwatch or Flare) at start-up with the DSN from the environment, and tag events with the release and environment.',
     severity: 'medium',
     effort: 'low',
     detection:
@@ -36,7 +41,7 @@ export default defineRule({
     patterns: {
       init: {
         regex:
-          /(\bSentry\.(?:init|configure)\b|sentry_sdk\.init\s*\(|\bsentry\.Init\s*\(|SentrySdk\.Init\s*\(|\.UseSentry\s*\(|\\?Sentry\\init\s*\(|\bsentry::init\s*\(|Raven\.(?:config|install)\s*\(|new\s+Rollbar\s*\(|\bRollbar\.(?:init|configure|configure_logger)\b|rollbar\.(?:init|SetToken)\s*\(|RollbarLocator|\bBugsnag\.(?:start|configure|Configure|register)\b|bugsnag\.(?:configure|Configure)\s*\(|\.AddBugsnag\s*\(|\bHoneybadger\.(?:configure|Configure)\b|honeybadger\.(?:configure|Configure)\s*\(|new\s+(?:Airbrake\.)?Notifier\s*\(\s*\{[^}]*projectId|Airbrake\.configure|pybrake\.Notifier|gobrake\.NewNotifier|SentryAsgiMiddleware|SentryWsgiMiddleware|withSentryConfig\s*\(|@sentry\/\w+\/register|Sentry::init|RaygunClient|raygun\.Client\s*\()/,
+          /(\bSentry\.(?:init|configure)\b|sentry_sdk\.init\s*\(|\bsentry\.Init\s*\(|SentrySdk\.Init\s*\(|\.UseSentry\s*\(|\\?Sentry\\init\s*\(|\bsentry::init\s*\(|Raven\.(?:config|install)\s*\(|new\s+Rollbar\s*\(|\bRollbar\.(?:init|configure|configure_logger)\b|rollbar\.(?:init|SetToken)\s*\(|RollbarLocator|\bBugsnag\.(?:start|configure|Configure|register)\b|bugsnag\.(?:configure|Configure)\s*\(|\.AddBugsnag\s*\(|\bHoneybadger\.(?:configure|Configure)\b|honeybadger\.(?:configure|Configure)\s*\(|new\s+(?:Airbrake\.)?Notifier\s*\(\s*\{[^}]*projectId|Airbrake\.configure|pybrake\.Notifier|gobrake\.NewNotifier|SentryAsgiMiddleware|SentryWsgiMiddleware|withSentryConfig\s*\(|@sentry\/\w+\/register|Sentry::init|RaygunClient|raygun\.Client\s*\(|\b[aA]ppsignal\.(?:start|configure)\b|new\s+Appsignal\s*\(|\bFlare::(?:make|register)\s*\(|\bflare\.light\s*\(|\.(?:Add|Use)Exceptionless\s*\(|ExceptionlessClient\.Default\.Startup|\.AddElmahIo\s*\(|highlight_io\.H\s*\(|Highlight::H\.new|\bH\.init\s*\(\s*\{\s*projectID)/,
         files: CODE,
         literals: [
           'Sentry',
@@ -52,21 +57,41 @@ export default defineRule({
           'Airbrake',
           'Raygun',
           'raygun',
+          'Appsignal',
+          'appsignal',
+          'Flare',
+          'flare',
+          'Exceptionless',
+          'ElmahIo',
+          'highlight',
+          'Highlight',
+          'projectID',
         ],
         maxPerFile: 2,
       },
       dsn: {
         // Configuration that arms an auto-configured integration (Spring `sentry.dsn`, Laravel `SENTRY_LARAVEL_DSN`).
         regex:
-          /^[ \t]*(?:sentry\.dsn\s*[=:]|sentry:\s*$|["']dsn["']\s*=>\s*env\(\s*["']SENTRY|SENTRY_(?:LARAVEL_)?DSN\s*=|BUGSNAG_API_KEY\s*=|ROLLBAR_TOKEN\s*=)/m,
+          /^[ \t]*(?:sentry\.dsn\s*[=:]|sentry:\s*$|["']dsn["']\s*=>\s*env\(\s*["']SENTRY|SENTRY_(?:LARAVEL_)?DSN\s*=|BUGSNAG_API_KEY\s*=|ROLLBAR_TOKEN\s*=|NIGHTWATCH_TOKEN\s*=|FLARE_KEY\s*=|APPSIGNAL_PUSH_API_KEY\s*=|HONEYBADGER_API_KEY\s*=|push_api_key:)/m,
         files: [
           '**/application*.{yml,yaml,properties}',
           '**/config/*.php',
           '**/.env.example',
           '**/.env.sample',
           '**/.env.dist',
+          '**/config/appsignal.yml',
         ],
-        literals: ['sentry', 'SENTRY', 'BUGSNAG', 'ROLLBAR'],
+        literals: [
+          'sentry',
+          'SENTRY',
+          'BUGSNAG',
+          'ROLLBAR',
+          'NIGHTWATCH',
+          'FLARE',
+          'APPSIGNAL',
+          'HONEYBADGER',
+          'push_api_key',
+        ],
         maxPerFile: 1,
       },
     },
@@ -96,7 +121,8 @@ export default defineRule({
     if (auto.length > 0 && dsn.length > 0)
       return pass(`Errors are reported to a tracker: ${auto[0]!.name} is auto-configured with a DSN.`, evidence, data);
     if (deps.length > 0) {
-      const missing = auto.length > 0 ? 'no DSN is configured' : 'nothing initialises it';
+      // Auto-configured integrations start from a key in the deployment's environment: none is named here.
+      const missing = auto.length > 0 ? 'no DSN or key is configured in the repository' : 'nothing initialises it';
       return partial(
         0.4,
         `${listing(libraries.slice(0, 3))} declared, but ${missing}.`,
@@ -109,7 +135,7 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no Sentry/Rollbar/Bugsnag/Honeybadger/Airbrake initialisation in ${ctx.searched('init')} source files and no such SDK among ${ctx.facts.dependencies.filter((d) => d.direct).length} direct dependencies`,
+          note: `no Sentry/Rollbar/Bugsnag/Honeybadger/Airbrake/AppSignal/Raygun/Flare/Nightwatch/Highlight initialisation in ${ctx.searched('init')} source files and no such SDK among ${ctx.facts.dependencies.filter((d) => d.direct).length} direct dependencies`,
         },
         ...setAside(ctx.facts, ctx.catalogue('error-tracking')),
       ],

@@ -177,6 +177,33 @@ ruleTester(rule, {
         data: { routes: ['/status'] },
       },
     },
+    {
+      name: '.NET: health checks mapped outside the development branch are served',
+      profile: 'service',
+      tree: {
+        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'Api/Program.cs':
+          'var app = builder.Build();\nif (app.Environment.IsDevelopment())\n{\n    app.UseSwagger();\n}\napp.MapHealthChecks("/health");\napp.Run();\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'Api/Program.cs', line: 6 }] },
+    },
+    {
+      name: 'NestJS: @Get("health") under setGlobalPrefix("api") is /api/health, and its Prisma query checks the database',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"@nestjs/core":"10","@prisma/client":"5"}}',
+        'backend/src/main.ts':
+          'async function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix("api");\n  await app.listen(8080);\n}\n',
+        'backend/src/app.controller.ts':
+          '@Controller("/")\nexport class AppController {\n  constructor(private prismaService: PrismaService) {}\n\n  @Get("health")\n  async health() {\n    await this.prismaService.config.findMany();\n    return "OK";\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '/api/health',
+        evidence: [{ path: 'backend/src/app.controller.ts', line: 5, note: 'health route /api/health' }],
+        data: { routes: ['/api/health'] },
+      },
+    },
   ],
   invalid: [
     {
@@ -267,6 +294,63 @@ ruleTester(rule, {
         message: '@godaddy/terminus is declared',
         evidence: [{ path: 'package.json', line: 5 }],
       },
+    },
+    {
+      name: '.NET: health checks mapped only inside IsDevelopment() are not a production endpoint',
+      profile: 'service',
+      tree: {
+        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'Defaults/Extensions.cs': [
+          'public static class Extensions',
+          '{',
+          '    public static WebApplication MapDefaultEndpoints(this WebApplication app)',
+          '    {',
+          '        if (app.Environment.IsDevelopment())',
+          '        {',
+          '            app.MapHealthChecks("/health");',
+          '            app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });',
+          '        }',
+          '        return app;',
+          '    }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        message: 'mapped only in development',
+        evidence: [
+          {
+            path: 'Defaults/Extensions.cs',
+            line: 7,
+            note: 'mapped only in development: if (app.Environment.IsDevelopment())',
+          },
+        ],
+      },
+    },
+    {
+      name: 'Django: a health route added to urlpatterns only when settings.DEBUG is on',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\n',
+        'app/urls.py':
+          'from django.conf import settings\nurlpatterns = [path("", views.home)]\nif settings.DEBUG:\n    urlpatterns += [path("health/", views.health)]\n',
+      },
+      expect: { outcome: 'partial', score: 0.3, evidence: [{ path: 'app/urls.py', line: 4 }] },
+    },
+    {
+      name: 'NestJS: a health route the global prefix excludes keeps its own path; a @Get("healthy-cats") is no health route',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"@nestjs/core":"10"}}',
+        'src/main.ts': "app.setGlobalPrefix('api', {\n  exclude: ['health'],\n});\n",
+        'src/health.controller.ts':
+          "@Controller()\nexport class HealthController {\n  @Get('health')\n  ok() {\n    return 'ok';\n  }\n}\n",
+        'src/cats.controller.ts':
+          "@Controller('cats')\nexport class CatsController {\n  @Get('healthy-cats')\n  list() {}\n}\n",
+      },
+      expect: { outcome: 'partial', score: 0.7, data: { routes: ['/health'] } },
     },
   ],
   notApplicable: [

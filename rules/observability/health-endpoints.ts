@@ -2,6 +2,8 @@ import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { codeMatches, firstPerFile, fromDependency, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { routesDoing } from '../../src/facts/handlers.js';
+import { DEV_CONDITION, devOnlyBranch } from '../../src/facts/dev-branch.js';
+import { NEST_PREFIX, nestRoute } from '../../src/facts/nest-routes.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const NAMES = '_?health(?:z|[-_]?checks?)?|livez?|liveness|readyz?|readiness|ping|startupz?|__health|up';
@@ -19,7 +21,7 @@ const ROUTE_CONTEXT =
  * A handler that asks a dependency whether it is there: a `SELECT 1`, a ping of the database or
  * Redis, a project helper named for it (`isDatabaseHealthy()`), an ORM connection check.
  */
-const PROBE = String.raw`(?:SELECT|select)\s+1\b|\.[Pp]ing(?:Context)?\s*\(|\b(?:is|check)_?(?:[Dd]atabase|[Dd]b|DB|[Rr]edis|[Cc]ache|[Pp]ostgres|[Mm]ongo|[Ss]ql|[Qq]ueue|[Bb]roker|[Cc]onnection)\w*\s*\(|\$queryRaw|\bconnection\.cursor\s*\(|CanConnectAsync\s*\(|\.connection\.(?:execute|select_value|active\?)|\bsequelize\.authenticate\s*\(`;
+const PROBE = String.raw`(?:SELECT|select)\s+1\b|\.[Pp]ing(?:Context)?\s*\(|\b(?:is|check)_?(?:[Dd]atabase|[Dd]b|DB|[Rr]edis|[Cc]ache|[Pp]ostgres|[Mm]ongo|[Ss]ql|[Qq]ueue|[Bb]roker|[Cc]onnection)\w*\s*\(|\$queryRaw|\bconnection\.cursor\s*\(|CanConnectAsync\s*\(|\.connection\.(?:execute|select_value|active\?)|\bsequelize\.authenticate\s*\(|\bprisma\w*\.\w+\.(?:find\w*|count)\s*\(`;
 
 /** File-system routing (Next.js, Nuxt, SvelteKit, Remix): the file's path is the route. */
 const FILE_ROUTES = [
@@ -86,8 +88,9 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up (string routes, Django `path("health/")`, Rails `get "up"`, NestJS `@Controller("health")`, ASP.NET `[HttpGet("health")]`); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency; terminus and lightship. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
+      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up (string routes, Django `path("health/")`, Rails `get "up"`, NestJS `@Controller("health")` or `@Get("health")` (under the global prefix, e.g. /api/health), ASP.NET `[HttpGet("health")]`); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency; terminus and lightship. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
     patterns: {
+      devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
       route: {
         regex: new RegExp(
           `["'\`](\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status\\/health|health\\/(?:live|ready|liveness|readiness|startup)))\\/?["'\`]`,
@@ -99,12 +102,14 @@ export default defineRule({
       bareRoute: {
         // Routes declared without a leading slash: Django path(), Rails get, NestJS/ASP.NET attributes, Laravel `health:`.
         regex: new RegExp(
-          `(?:\\b(?:re_)?path\\(\\s*r?["']\\^?|\\bget\\s+["']|@Controller\\(\\s*["']|\\[(?:Http(?:Get|Head)|Route)\\(\\s*"|\\bhealth:\\s*["']\\/?)((?:${NAMES})(?:\\/(?:live|ready|liveness|readiness))?)\\/?\\$?["']`,
+          `(?:\\b(?:re_)?path\\(\\s*r?["']\\^?|\\bget\\s+["']|@(?:Controller|Get|Head|All)\\(\\s*["']\\/?|\\[(?:Http(?:Get|Head)|Route)\\(\\s*"|\\bhealth:\\s*["']\\/?)((?:${NAMES})(?:\\/(?:live|ready|liveness|readiness))?)\\/?\\$?["']`,
         ),
         files: CODE,
-        literals: ['path(', 'get ', '@Controller', '[Http', '[Route', 'health:'],
+        literals: ['path(', 'get ', '@Controller', '@Get', '@Head', '@All', '[Http', '[Route', 'health:'],
         maxPerFile: 4,
       },
+      // NestJS: routes are the global prefix + @Controller path + @Get path (src/facts/nest-routes.ts).
+      nestPrefix: NEST_PREFIX,
       statusRoute: {
         // `/status` is a health route only when its handler checks a dependency (healthchecks.io's
         // `path("status/", views.status)` runs SELECT 1); a status page is not.
@@ -128,6 +133,7 @@ export default defineRule({
           'CanConnect',
           'connection',
           'authenticate',
+          'prisma',
         ],
         maxPerFile: 8,
       },
@@ -148,9 +154,27 @@ export default defineRule({
     const serving = (m: Match) =>
       !CLIENT_CALL.test(m.snippet) &&
       (!WEAK.test(`/${(m.groups[0] ?? '').replace(/^\/+/, '')}`) || ROUTE_CONTEXT.test(m.snippet));
+    // Endpoints mapped only in development (`if (app.Environment.IsDevelopment())`) are not served
+    // in production: set aside, and named when nothing else serves health.
+    const devOnly: { m: Match; guard: string; line: number }[] = [];
+    // Only a file that names a development-only condition is read again, to see what it encloses.
+    const guarded = new Set(ctx.matches('devGuard').map((m) => m.path));
+    const inProduction = (m: Match) => {
+      if (!guarded.has(m.path)) return true;
+      const text = ctx.files.read(m.path);
+      const branch = text === undefined ? null : devOnlyBranch(text, m.line);
+      if (branch && !devOnly.some((d) => d.m.path === m.path && d.m.line === m.line))
+        devOnly.push({ m, guard: branch.snippet, line: branch.line });
+      return !branch;
+    };
     // Lines that register the route come first, so evidence cites the registration, not a mention.
     const routes = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute')])
       .filter(serving)
+      .filter(inProduction)
+      .map((m) => {
+        const full = nestRoute(ctx.files, m, ctx.matches('nestPrefix'));
+        return full === undefined ? m : { ...m, groups: [full, ...m.groups.slice(1)] };
+      })
       .sort((a, b) => Number(ROUTE_CONTEXT.test(b.snippet)) - Number(ROUTE_CONTEXT.test(a.snippet)));
     const fileRoutes = ctx.files
       .match(FILE_ROUTES)
@@ -161,7 +185,7 @@ export default defineRule({
         )?.[1];
         return name ? [{ path, route: `/${name}` }] : [];
       });
-    const libs = codeMatches(ctx.matches('library'));
+    const libs = codeMatches(ctx.matches('library')).filter(inProduction);
     const deps = ctx.facts.findDependencies(LIB_DEPS);
     const fullDeps = ctx.facts.findDependencies(FULL_DEPS);
     const route = (m: Match) => `/${(m.groups[0] ?? '').replace(/^\/+/, '')}`;
@@ -220,6 +244,15 @@ export default defineRule({
     }
     if (fullDeps.length > 0)
       return pass(`Health checks are served by ${fullDeps[0]!.name} (liveness and readiness groups).`, evidence, data);
+    if (devOnly.length > 0 && kinds.size === 0) {
+      const d = devOnly[0]!;
+      return partial(
+        0.3,
+        `Health endpoints are mapped only in development (${d.m.path}:${d.line} ${d.guard}): a production instance serves none.`,
+        [...devOnly.slice(0, 4).map((x) => fromMatch(x.m, `mapped only in development: ${x.guard}`)), ...evidence],
+        { ...data, developmentOnly: devOnly.length },
+      );
+    }
     if (kinds.size > 0) {
       const has = kinds.has('readiness') ? 'readiness' : 'health';
       return partial(
@@ -256,7 +289,7 @@ function dependencyName(snippet: string): string {
   if (/redis/i.test(snippet)) return 'Redis';
   if (/cache/i.test(snippet)) return 'the cache';
   if (/queue|broker/i.test(snippet)) return 'the message broker';
-  return /select|sql|db|database|postgres|mongo|cursor|queryRaw|connect|sequelize/i.test(snippet)
+  return /select|sql|db|database|postgres|mongo|cursor|queryRaw|connect|sequelize|prisma/i.test(snippet)
     ? 'the database'
     : 'a dependency';
 }

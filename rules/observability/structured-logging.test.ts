@@ -61,6 +61,30 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: 'Program.cs', line: 1 }] },
     },
+    {
+      name: 'Rails: a Lograge formatter lambda that calls to_json writes JSON',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'lograge'\n",
+        'config/environments/production.rb':
+          'Rails.application.configure do\n  config.log_tags = [:request_id]\n  config.lograge.enabled = true\n  config.lograge.formatter = ->(data) { data.except(:path).to_json }\nend\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'config/environments/production.rb', line: 4 }] },
+    },
+    {
+      name: 'Spring: a JSON appender added in code whose setting production turns on is JSON logging',
+      profile: 'service',
+      tree: {
+        'src/main/java/app/config/LoggingConfiguration.java':
+          'class LoggingConfiguration {\n  LoggingConfiguration(Props p) {\n    if (p.isUseJsonFormat()) {\n      addJsonConsoleAppender(context, fields);\n    }\n    MDC.put("requestId", id);\n  }\n}\n',
+        'src/main/resources/config/application-prod.yml': 'jhipster:\n  logging:\n    use-json-format: true\n',
+        'src/main/resources/config/application-dev.yml': 'jhipster:\n  logging:\n    use-json-format: false\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'src/main/java/app/config/LoggingConfiguration.java', line: 4 }],
+      },
+    },
   ],
   invalid: [
     {
@@ -179,6 +203,39 @@ ruleTester(rule, {
           "def export(x):\n    return 'recipe.json', JSONRenderer().render(x).decode('utf-8')\n",
       },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'Go: zerolog switched to a ConsoleWriter writes text, so its import is no JSON evidence',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/svc\n\ngo 1.22\n\nrequire github.com/rs/zerolog v1.33.0\n',
+        'app.go':
+          'package main\n\nimport (\n\t"os"\n\n\t"github.com/rs/zerolog"\n\t"github.com/rs/zerolog/log"\n)\n\nfunc main() {\n\tlog.Logger = log.Output(zerolog.ConsoleWriter{Out: os.Stdout})\n\tlog.Info().Msg("start")\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'without JSON output',
+        evidence: [{ path: 'app.go', line: 11, note: 'logger without a JSON format' }],
+      },
+    },
+    {
+      name: 'Spring: a JSON appender behind a setting that production leaves off is partial, citing both',
+      profile: 'service',
+      tree: {
+        'src/main/java/app/config/LoggingConfiguration.java':
+          'class LoggingConfiguration {\n  LoggingConfiguration(Props p) {\n    if (p.isUseJsonFormat()) {\n      addJsonConsoleAppender(context, fields);\n    }\n  }\n}\n',
+        'src/main/resources/config/application-prod.yml': 'jhipster:\n  logging:\n    use-json-format: false\n',
+        'src/test/resources/config/application.yml': 'jhipster:\n  logging:\n    use-json-format: false\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'switched off by the configuration',
+        evidence: [
+          { path: 'src/main/java/app/config/LoggingConfiguration.java', line: 4 },
+          { path: 'src/main/resources/config/application-prod.yml', line: 3 },
+        ],
+      },
     },
   ],
   notApplicable: [

@@ -1,7 +1,8 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { codeMatches, firstPerFile, fromMatch } from '../../src/facts/paths.js';
+import { codeMatches, firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
+import type { Match, RuleContext } from '../../src/types.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const CONFIG = [
@@ -110,6 +111,35 @@ export default defineRule({
         ],
         maxPerFile: 1,
       },
+      // Output switched to text: zerolog writes JSON unless given a ConsoleWriter, so its import is
+      // JSON evidence only while nothing switches it.
+      textOutput: {
+        regex: /\bzerolog\.ConsoleWriter\b/,
+        files: ['**/*.go'],
+        literals: ['ConsoleWriter'],
+        maxPerFile: 1,
+      },
+      // A Lograge formatter written as a lambda that serialises each event: `->(data) { data.to_json }`.
+      lograge: {
+        regex: /\blograge\.formatter\s*=\s*(?:->|lambda\b|proc\b|Proc\.new\b)/,
+        files: ['**/*.rb'],
+        literals: ['lograge'],
+        maxPerFile: 2,
+      },
+      // JSON appenders added in code (JHipster's LoggingUtils, logstash-logback-encoder), usually
+      // behind a setting (jsonSwitch) that production may leave off.
+      jsonAppender: {
+        regex: /\badd(?:JsonConsole|LogstashTcpSocket)Appender\s*\(|\bnew\s+Logstash(?:Encoder|TcpSocketAppender)\s*\(/,
+        files: ['**/*.{java,kt}'],
+        literals: ['Appender', 'Logstash'],
+        maxPerFile: 2,
+      },
+      jsonSwitch: {
+        regex: /^[ \t]*(?:jhipster\.logging\.)?use-json-format[ \t]*[:=][ \t]*(true|false)\b/m,
+        files: ['**/application*.{yml,yaml,properties}'],
+        literals: ['use-json-format'],
+        maxPerFile: 1,
+      },
       ids: {
         // Header names, ids bound to log calls, and middleware; a bare `requestId` key is usually API payload.
         regex:
@@ -140,13 +170,17 @@ export default defineRule({
       ? true
       : { reason: `profile is ${facts.profile.id}: structured logs matter for deployed services` },
   check(ctx) {
-    const json = codeMatches([
-      ...ctx.matches('json'),
-      ...ctx.matches('rustJson'),
-      ...ctx.matches('winstonJson'),
-      ...ctx.matches('customJson'),
-    ]);
-    const plain = codeMatches([...ctx.matches('winstonPlain'), ...ctx.matches('plain')]);
+    const output = loggerOutput(ctx);
+    const json = [
+      ...codeMatches([
+        ...ctx.matches('json'),
+        ...ctx.matches('rustJson'),
+        ...ctx.matches('winstonJson'),
+        ...ctx.matches('customJson'),
+      ]).filter((m) => !output.text.length || !/zerolog/.test(m.snippet)),
+      ...output.json,
+    ];
+    const plain = [...output.text, ...codeMatches([...ctx.matches('winstonPlain'), ...ctx.matches('plain')])];
     const ids = codeMatches(ctx.matches('ids'));
     const deps = ctx.facts.findDependencies(ctx.catalogue('structured-logging'));
     const idDeps = ctx.facts.findDependencies(ctx.catalogue('request-ids'));
@@ -173,6 +207,19 @@ export default defineRule({
         0.8,
         `Logs are structured (JSON or OpenTelemetry log records)${idNote}.`,
         [...evidence, { path: '.', note: `no request/correlation id in ${ctx.searched('ids')} source files` }],
+        data,
+      );
+    }
+    if (output.switchedOff.length > 0) {
+      const [appender, off] = [output.switchedOff[0]!, output.switchOff[0]!];
+      return partial(
+        0.5 + bonus,
+        `JSON logging is wired in code (${appender.path}:${appender.line}) but switched off by the configuration (${off.path}:${off.line} sets use-json-format: false)${idNote}.`,
+        [
+          fromMatch(appender, 'JSON appender added when its setting is on'),
+          ...firstPerFile(output.switchOff, 3).map((m) => fromMatch(m, 'JSON logging switched off')),
+          ...evidence,
+        ],
         data,
       );
     }
@@ -219,3 +266,29 @@ export default defineRule({
     );
   },
 });
+
+/**
+ * What the configured output says beyond the library present: a zerolog ConsoleWriter writes text
+ * (its import is no JSON evidence then); a Lograge lambda that calls `.to_json` writes JSON; a JSON
+ * appender added in code counts unless every non-development setting switches it off.
+ */
+function loggerOutput(ctx: RuleContext): { json: Match[]; text: Match[]; switchedOff: Match[]; switchOff: Match[] } {
+  const text = codeMatches(ctx.matches('textOutput'));
+  const lograge = codeMatches(ctx.matches('lograge')).filter((m) =>
+    /\.to_json\b|JSON\.(?:generate|dump)/.test(m.snippet),
+  );
+  const appenders = codeMatches(ctx.matches('jsonAppender'));
+  // Settings of development profiles and of the tests do not say what production writes.
+  const switches = ctx
+    .matches('jsonSwitch')
+    .filter((m) => isProductionPath(m.path) && !/(^|[-_/])(dev|development|local|test)[^/]*$/i.test(m.path));
+  const on = switches.filter((m) => m.groups[0] === 'true');
+  const off = switches.filter((m) => m.groups[0] === 'false');
+  const switchedOff = appenders.length > 0 && on.length === 0 && off.length > 0 ? appenders : [];
+  return {
+    json: [...lograge, ...(switchedOff.length > 0 ? [] : appenders)],
+    text,
+    switchedOff,
+    switchOff: switchedOff.length > 0 ? off : [],
+  };
+}

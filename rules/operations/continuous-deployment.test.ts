@@ -104,8 +104,71 @@ ruleTester(rule, {
       tree: fixtureTree('cmd-makefile'),
       expect: { outcome: 'pass', evidence: [{ path: 'scripts/release.sh', line: 3 }] },
     },
+    {
+      name: 'a deploy job that calls a deploy hook stored in a secret (curl) after the tests passes',
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require": {"laravel/framework": "^11.0"}}\n',
+        '.github/workflows/tests.yml':
+          "on: push\njobs:\n  tests:\n    runs-on: ubuntu-latest\n    steps:\n      - run: vendor/bin/pest\n  deploy:\n    needs: [tests]\n    runs-on: ubuntu-latest\n    steps:\n      - name: Deploy\n        if: github.ref_name == 'main'\n        run: curl -d POST ${{ secrets.DEPLOY_HOOK }}?commit_hash=${{ github.sha }}\n",
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Deployment is automated: CI deploy jobs.',
+        evidence: [{ path: '.github/workflows/tests.yml', line: 13, note: expect.stringContaining('deploy webhook') }],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a smoke test curl of the deployed URL, and a Slack webhook, are not deployments',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "svc"\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -f $DEPLOY_URL/health\n      - run: curl -X POST ${{ secrets.SLACK_WEBHOOK }} -d deployed\n',
+      },
+      expect: { outcome: 'fail', message: 'No automated deployment' },
+    },
+    {
+      name: 'a job that publishes the documentation site to GitHub Pages, in environment documentation, is not the service deployed',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "svc"\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  deploy-docs:\n    runs-on: ubuntu-latest\n    environment:\n      name: documentation\n      url: https://docs.example.org\n    steps:\n      - uses: mhausenblas/mkdocs-deploy-gh-pages@master\n',
+      },
+      expect: { outcome: 'fail', message: 'No automated deployment' },
+    },
+    {
+      name: 'a release environment of a job that runs mkdocs gh-deploy is still documentation',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "svc"\n',
+        '.github/workflows/docs.yml':
+          'on: push\njobs:\n  site:\n    runs-on: ubuntu-latest\n    environment: release\n    steps:\n      - run: mkdocs gh-deploy --force\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
+      name: 'a reusable workflow of another repository named deploy cannot be read: unknown, and it is named',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "svc"\n',
+        '.github/workflows/cd.yml':
+          'on: push\njobs:\n  ship:\n    uses: acme/workflows/.github/workflows/deploy-cloud-run.yml@v2\n',
+      },
+      expect: {
+        outcome: 'unknown',
+        evidence: [
+          {
+            path: '.github/workflows/cd.yml',
+            line: 4,
+            note: 'job ship calls acme/workflows/.github/workflows/deploy-cloud-run.yml@v2, a reusable workflow of another repository: not followed, what it runs is not known here',
+          },
+        ],
+      },
+    },
     {
       name: 'a deploy script whose body only prints is not a deployment: the job named deploy is partial',
       profile: 'service',

@@ -1,7 +1,7 @@
 import { defineRule, type CommandGraph, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { CI_GLOBS, ciFiles, testOnlyJobs } from '../../src/facts/ci.js';
-import { runEvidence, runsOf } from '../../src/facts/commands/index.js';
+import { CI_GLOBS, type CiFile, ciFiles, testOnlyJobs } from '../../src/facts/ci.js';
+import { runEvidence, runsOf, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
 const cite = (r: CommandRun): Evidence => runEvidence(r, 'deploys', 'deploy');
@@ -26,6 +26,26 @@ const PLATFORM_FILES = [
 function chartTemplate(files: FileView, path: string): boolean {
   const at = `/${path}`.lastIndexOf('/templates/');
   return at >= 0 && files.exists(at > 0 ? `${path.slice(0, at - 1)}/Chart.yaml` : 'Chart.yaml');
+}
+
+const DOCS_ENV = /^(?:github-pages|gh-pages|pages|docs?|documentation|storybook)$/i;
+const DOCS_PUBLISH =
+  /(?:^|\/)(?:[\w-]*gh-pages[\w-]*|deploy-pages|[\w-]*mkdocs[\w-]*|[\w-]*sphinx[\w-]*|[\w-]*docusaurus[\w-]*)@/i;
+
+/** Jobs whose work is publishing a documentation site (a gh-pages action, `mkdocs gh-deploy`, `mike deploy`). */
+function docsOnlyJobs(f: CiFile, graph: CommandGraph): Set<string> {
+  const out = new Set<string>();
+  for (const c of f.commands) if (c.job && c.kind === 'uses' && DOCS_PUBLISH.test(c.text)) out.add(c.job);
+  for (const r of graph.runs)
+    if (
+      r.origin.path === f.path &&
+      r.origin.job &&
+      ((r.argv[0] === 'mkdocs' && r.argv[1] === 'gh-deploy') || (r.argv[0] === 'mike' && r.argv[1] === 'deploy'))
+    )
+      out.add(r.origin.job);
+  // A job that also deploys the service is not a docs job.
+  for (const r of runsOf(graph, 'deploy')) if (r.origin.path === f.path && r.origin.job) out.delete(r.origin.job);
+  return out;
 }
 
 /** Deploys that CI really runs (through scripts and targets), outside jobs that only try a chart in a throwaway cluster. */
@@ -74,10 +94,14 @@ export default defineRule({
       .map((f) => ({ path: f.path, note: `could not be parsed: ${f.error}` }));
     const deploys = realDeploys(ctx.files, ctx.facts.commands);
     const gitops = ctx.matches('gitops').filter((m) => isProductionPath(m.path) && !chartTemplate(ctx.files, m.path));
-    // Environments that a real (non-test) job targets; GitHub Pages publishes docs, not the service.
+    // Environments that a real (non-test) job targets; a documentation site (GitHub Pages, mkdocs
+    // gh-deploy, a `docs` environment) is published, not the service deployed.
     const envs = ok.flatMap((f) => {
       const testJobs = testOnlyJobs(f);
-      return f.environments.filter((e) => !(e.job && testJobs.has(e.job)) && !/^github-pages$/i.test(e.name));
+      const docsJobs = docsOnlyJobs(f, ctx.facts.commands);
+      return f.environments.filter(
+        (e) => !(e.job && (testJobs.has(e.job) || docsJobs.has(e.job))) && !DOCS_ENV.test(e.name),
+      );
     });
     const data = {
       deployJobs: [...new Set(deploys.map((r) => `${r.origin.path}#${r.origin.job ?? 'default'}`))].sort(),
@@ -113,11 +137,22 @@ export default defineRule({
     }
     // A job named deploy that runs commands we cannot classify (a bespoke CLI, docker compose on a
     // self-hosted runner) most likely deploys; say so without claiming it.
+    const remote = unfollowedWorkflows(
+      ctx.facts.commands,
+      /deploy|release|publish|ship|rollout|(?:^|[-_ ])cd(?:[-_ .]|$)/i,
+    );
+    // Jobs that call another repository's workflow are named by `remote`, not guessed from their names.
+    const remoteJobs = new Set(ctx.facts.commands.unresolved.flatMap((u) => (u.remote?.job ? [u.remote.job] : [])));
     const deployJobs = ok.flatMap((f) => {
       const testJobs = testOnlyJobs(f);
+      const docsJobs = docsOnlyJobs(f, ctx.facts.commands);
       return f.jobs
         .filter(
-          (j) => /(^|[-_ ])(deploy|deployment|release-to|rollout|ship)([-_ ]|$)/i.test(j.name) && !testJobs.has(j.name),
+          (j) =>
+            /(^|[-_ ])(deploy|deployment|release-to|rollout|ship)([-_ ]|$)/i.test(j.name) &&
+            !testJobs.has(j.name) &&
+            !docsJobs.has(j.name) &&
+            !remoteJobs.has(j.name),
         )
         .map(
           (j): Evidence => ({
@@ -139,10 +174,16 @@ export default defineRule({
       return partial(
         0.6,
         `CI jobs target deployment environments (${listing(data.environments.slice(0, 4))}), but no deploy command or action was recognised in them.`,
-        [...envEvidence, ...broken],
+        [...envEvidence, ...remote.slice(0, 2), ...broken],
         data,
       );
     }
+    if (remote.length > 0)
+      return unknown(
+        'No deploy command in the CI files here, but CI calls a reusable workflow of another repository that may deploy; it cannot be read here.',
+        [...remote.slice(0, 3), ...broken],
+        data,
+      );
     const platform = PLATFORM_FILES.filter((p) => ctx.files.exists(p));
     if (platform.length > 0) {
       return partial(

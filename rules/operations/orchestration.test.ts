@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './orchestration.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -26,7 +27,7 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         message: 'docker-compose (production)',
-        evidence: [{ path: 'ops/app.yml', note: 'production compose file' }],
+        evidence: [{ path: 'ops/app.yml', note: 'production compose file (sets replicas)' }],
       },
     },
     {
@@ -79,6 +80,26 @@ ruleTester(rule, {
       tree: { 'app.yaml': 'runtime: python312\n', 'fly.toml': 'app = "x"\n' },
       expect: { outcome: 'pass', message: ['App Engine', 'Fly.io'] },
     },
+    {
+      name: 'a self-hosting compose template (the published image, restart: unless-stopped) is a deployment',
+      profile: 'service',
+      tree: {
+        Dockerfile:
+          'FROM node:22-alpine\nCOPY . /app\nHEALTHCHECK CMD curl -fs http://localhost:3000/api/health || exit 1\nCMD ["node", "/app/main.js"]\n',
+        'docker-compose.yml':
+          'services:\n  wiki:\n    image: acme/wiki:latest\n    restart: unless-stopped\n    ports:\n      - "3000:3000"\n    volumes:\n      - data:/app/data\n  db:\n    image: postgres:16\n    restart: unless-stopped\nvolumes:\n  data:\n',
+        'docker-compose.dev.yml': 'services:\n  clamav:\n    image: clamav/clamav\n',
+        '.github/workflows/release.yml':
+          'on: { push: { tags: ["v*"] } }\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/metadata-action@v5\n        with:\n          images: acme/wiki\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'docker-compose (production)',
+        evidence: [
+          { path: 'docker-compose.yml', note: expect.stringContaining('runs the published image acme/wiki:latest') },
+        ],
+      },
+    },
   ],
   invalid: [
     {
@@ -112,6 +133,24 @@ ruleTester(rule, {
       profile: 'service',
       tree: { 'k8s/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {\n' },
       expect: { outcome: 'unknown', evidence: [{ path: 'k8s/deploy.yaml' }] },
+    },
+    {
+      name: 'a compose file that calls itself a development setup, running a local image, is local development',
+      profile: 'service',
+      tree: {
+        'src/main/docker/app.yml':
+          "# This configuration is intended for development purpose, it's **your** responsibility to harden it for production\nservices:\n  app:\n    image: shopapp\n    ports:\n      - 127.0.0.1:8080:8080\n",
+        'src/main/docker/sonar.yml': 'services:\n  sonar:\n    image: sonarqube:10-community\n',
+      },
+      expect: { outcome: 'partial', score: 0.5, message: 'usually describes local development' },
+    },
+    {
+      name: 'a compose file that builds from source is local development, even with restart: always',
+      profile: 'service',
+      tree: {
+        'docker-compose.yml': 'services:\n  api:\n    build: .\n    restart: always\n    ports:\n      - "8080:8080"\n',
+      },
+      expect: { outcome: 'partial', score: 0.5 },
     },
   ],
   notApplicable: [

@@ -35,7 +35,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Kubernetes manifests (apiVersion + kind, multi-document, Helm templates), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, Procfile, serverless.yml), systemd service units a package installs. docker-compose alone earns partial credit unless it is a production/stack file.',
+      "Kubernetes manifests (apiVersion + kind, multi-document, Helm templates), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, Procfile, serverless.yml), systemd service units a package installs. docker-compose alone earns partial credit unless it is a production/stack file or a self-hosting template (the project's published image, restarting on its own or serving on every interface, in a file that does not call itself development).",
     patterns: {
       appEngine: {
         regex: /^runtime:\s*\S+/m,
@@ -134,17 +134,15 @@ export default defineRule({
     const notes: Evidence[] = [...model.notes, ...d.notes, ...tf.notes]
       .slice(0, 5)
       .map((n) => ({ path: n.path, note: n.note }));
-    const prodCompose = d.composeFiles.filter(
-      (p) =>
-        /prod|production|stack|swarm|deploy/i.test(p) ||
-        d.compose.some((s) => s.path === p && s.replicas !== undefined),
-    );
+    // Compose that is the deployment: named for production, scaled, or a self-hosting template that
+    // runs the project's published image (deploy.ts decides, with the reason).
+    const prodCompose = d.production;
     const systems = [...new Set(found.map((f) => f.system))];
     if (prodCompose.length > 0) systems.push('docker-compose (production)');
     const data = { systems, composeFiles: d.composeFiles };
     const evidence = [
       ...found.map((f) => f.evidence).slice(0, 10),
-      ...prodCompose.slice(0, 2).map((p) => ({ path: p, note: 'production compose file' })),
+      ...prodCompose.slice(0, 2).map((p) => ({ path: p.path, note: `production compose file (${p.reason})` })),
       ...notes,
     ];
     if (systems.length > 0) return pass(`Deployment target described: ${listing(systems)}.`, evidence, data);

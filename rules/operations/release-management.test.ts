@@ -1,5 +1,6 @@
 import rule from './release-management.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
+import { fixtureTree } from '../../src/testing/fixtures.js';
 
 ruleTester(rule, {
   valid: [
@@ -89,8 +90,78 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'cmd-helm-charts: chart-releaser-action on main releases the charts (command graph)',
+      tree: fixtureTree('cmd-helm-charts'),
+      expect: {
+        outcome: 'pass',
+        message: 'chart-releaser',
+        evidence: [
+          {
+            path: '.github/workflows/release.yml',
+            line: 17,
+            note: 'job release releases: .github/workflows/release.yml:17 → chart-releaser; helm/chart-releaser-action packages and releases the charts',
+          },
+        ],
+        data: { releaseSteps: 1 },
+      },
+    },
+    {
+      name: 'CI reaches changesets through a package script; the evidence is the script line and its chain (Node)',
+      tree: {
+        'package.json':
+          '{\n  "name": "ui-kit",\n  "scripts": {\n    "build": "tsc",\n    "ship": "npm run build && changeset publish"\n  }\n}\n',
+        '.github/workflows/publish.yml':
+          'on:\n  push:\n    branches: [main]\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci\n      - run: npm run ship\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'changesets',
+        evidence: [
+          {
+            path: 'package.json',
+            line: 5,
+            note: 'job publish releases: .github/workflows/publish.yml:9 → package.json:5 (npm script ship) → changesets',
+          },
+        ],
+      },
+    },
+    {
+      name: 'Helm charts with an artifacthub.io/changes log per version and a tag-triggered workflow pass',
+      tree: {
+        'charts/api/Chart.yaml':
+          'apiVersion: v2\nname: api\nversion: 2.3.0\nannotations:\n  artifacthub.io/changes: |\n    - kind: fixed\n      description: probe port\n',
+        'charts/api/templates/deployment.yaml': 'kind: Deployment\n',
+        '.github/workflows/package.yml':
+          "on:\n  push:\n    tags:\n      - '[0-9]+.[0-9]+.[0-9]+'\njobs:\n  package:\n    runs-on: ubuntu-latest\n    steps:\n      - run: helm package charts/api\n",
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Change logs per chart version',
+        evidence: [
+          { path: '.github/workflows/package.yml', line: 3 },
+          { path: 'charts/api/Chart.yaml', line: 5 },
+        ],
+        data: { chartChangelogs: 1, tagTriggered: true },
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'cmd-makefile: `make release` runs scripts/release.sh, which only deploys: a name is not a release',
+      tree: fixtureTree('cmd-makefile'),
+      expect: { outcome: 'fail', data: { releaseSteps: 0, tools: [] } },
+    },
+    {
+      name: 'a release.sh that only echoes, a mirror of tags and a dry-run publish are not releases',
+      tree: {
+        'package.json': '{\n  "name": "lib",\n  "version": "1.0.0"\n}\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  mirror:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./release.sh\n      - run: npm publish --dry-run\n      - run: |\n          git push --force mirror \\\n            "refs/tags/*:refs/tags/*"\n',
+        'release.sh': '#!/bin/sh\necho "tag and publish from a laptop"\n',
+      },
+      expect: { outcome: 'fail', data: { releaseSteps: 0, tagTriggered: false } },
+    },
     {
       name: 'a versioned CHANGELOG without automation is partial (Java, maven)',
       tree: {

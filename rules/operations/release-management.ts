@@ -1,6 +1,7 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { CI_GLOBS, ciFiles, type CiCommand } from '../../src/facts/ci.js';
+import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
+import { runEvidence, runsOf, toolNames } from '../../src/facts/commands/index.js';
 import { fromMatch, isTestPath } from '../../src/facts/paths.js';
 
 /** docs/CHANGELOG.md is a real change log; examples and tests are not the project's releases. */
@@ -34,8 +35,18 @@ const TOOL_FILES: { tool: string; globs: string[] }[] = [
   { tool: 'chart-releaser', globs: ['cr.yaml', '.github/cr.yaml', '.github/configs/cr.yaml'] },
 ];
 
-const RELEASE_STEP =
-  /(?:^|\/)(?:release-please-action|goreleaser-action|changesets\/action|action-gh-release|ncipollo\/release-action|actions\/create-release|release-drafter\/release-drafter|semantic-release-action|python-semantic-release|create-gh-release-action|chart-releaser-action)\b|\bcr\s+(?:upload|package|index)\b|\b(?:npx\s+)?semantic-release\b|\bgoreleaser\s+release\b|\bgh\s+release\s+create\b|\bchangeset\s+(?:version|publish)\b|\brelease-it\b|\bstandard-version\b|\blerna\s+(?:version|publish)\b|\bcargo\s+release\b|\brelease-plz\b|\bcz\s+bump\b|\bbump-my-version\b|\bjreleaser\b|\bmvnw?\s+(?:[^|;&]*\s)?release:(?:prepare|perform)\b|(?:^|[\s/])(?:make-)?release[\w-]*\.sh\b/;
+/** One citation per job and tool: a matrix of identical release steps is one fact. */
+function releaseEvidence(runs: CommandRun[]): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const r of runs) {
+    const key = `${r.origin.path}#${r.origin.job}#${toolNames([r], 'release').join()}`;
+    if (seen.has(key) || out.length >= 3) continue;
+    seen.add(key);
+    out.push(runEvidence(r, 'releases', 'release'));
+  }
+  return out;
+}
 
 export default defineRule({
   meta: {
@@ -50,7 +61,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'CHANGELOG/CHANGES/HISTORY/NEWS files with version headings; release tool configs (semantic-release, changesets, release-please, GoReleaser, release-it, standard-version, Lerna, cargo-release, bump-my-version, Commitizen, JReleaser, GitVersion, git-cliff, Release Drafter, towncrier); release steps in CI (release actions, `gh release create`, `semantic-release`); workflows triggered by tags; pyproject `[tool.semantic_release]`/`[tool.commitizen]`/`[tool.bumpversion]`, maven-release-plugin, Gradle release plugins.',
+      'CHANGELOG/CHANGES/HISTORY/NEWS files with version headings, and the `artifacthub.io/changes` change log of Helm charts; release tool configs (semantic-release, changesets, release-please, GoReleaser, release-it, standard-version, Lerna, cargo-release, bump-my-version, Commitizen, JReleaser, GitVersion, git-cliff, Release Drafter, towncrier); CI jobs that reach a release tool, directly or through package scripts, make targets and shell scripts (semantic-release, changesets, release-please, GoReleaser, chart-releaser, `gh release`, release actions, `npm`/`cargo`/`poetry publish`, twine, `mvn deploy`/`release:perform`, Gradle publish, version bumps that push tags) — a script or job merely named release does not count; workflows triggered by tags; pyproject `[tool.semantic_release]`/`[tool.commitizen]`/`[tool.bumpversion]`, maven-release-plugin, Gradle release plugins.',
     reads: CI_GLOBS,
     patterns: {
       versionHeading: {
@@ -77,10 +88,21 @@ export default defineRule({
         maxPerFile: 2,
       },
       tagTrigger: {
+        // Triggers and conditions on a tag (`on.push.tags`, `only: [tags]`, `if: startsWith(github.ref,
+        // 'refs/tags/')`), not a refspec that mirrors tags (`git push … "refs/tags/*:refs/tags/*"`).
+        // [ \t] and one line break, never `\s*\n\s+`, and no `:` in a bracketed list (it cannot
+        // swallow another `tags:[`): quantifiers that share characters backtrack (test/patterns.test.ts).
         regex:
-          /^[ \t]*tags:\s*(?:\[[^\]\n]*\]|\n\s+(?:-\s*['"]?(?:v|\*|\d)|include:))|\bCI_COMMIT_TAG\b|refs\/tags\/|^[ \t]*only:\s*\[?\s*tags\b|^[ \t]*release:\s*\n\s+types:/m,
+          /^[ \t]*tags:[ \t]*(?:\[[^\]\r\n:]*\]|\r?\n[ \t]+(?:-[ \t]*['"]?[v*\d[]|include:))|\bCI_COMMIT_TAG\b|\bstartsWith\([^)\r\n]{0,80}refs\/tags\/|==[ \t]*['"]refs\/tags\/|\bref_type[ \t]*==[ \t]*['"]tag\b|^[ \t]*only:[ \t]*(?:\[[ \t]*|\r?\n[ \t]+-[ \t]*)?tags\b|^[ \t]*release:[ \t]*\r?\n[ \t]+types:/m,
         files: CI_GLOBS,
-        literals: ['tags', 'CI_COMMIT_TAG', 'release'],
+        literals: ['tags', 'CI_COMMIT_TAG', 'release', 'ref_type'],
+        maxPerFile: 1,
+      },
+      // Helm charts keep their change log in Chart.yaml, one entry list per chart version (Artifact Hub).
+      chartChanges: {
+        regex: /^[ \t]+artifacthub\.io\/changes:/m,
+        files: ['**/Chart.yaml'],
+        literals: ['artifacthub.io/changes'],
         maxPerFile: 1,
       },
     },
@@ -103,24 +125,21 @@ export default defineRule({
       tools.add(name);
       evidence.push(fromMatch(m, `release tooling: ${name}`));
     }
-    const steps: CiCommand[] = ciFiles(ctx.files).flatMap((f) =>
-      f.ok ? f.commands.filter((c) => RELEASE_STEP.test(c.text)) : [],
-    );
-    evidence.push(
-      ...steps.slice(0, 3).map(
-        (c): Evidence => ({
-          path: c.path,
-          line: c.line,
-          snippet: c.text.slice(0, 160),
-          note: `release step${c.job ? ` (job ${c.job})` : ''}`,
-        }),
-      ),
-    );
+    // What CI really runs, followed through scripts and targets: a job named release or a
+    // release.sh proves nothing until it reaches a release tool.
+    const steps = runsOf(ctx.facts.commands, 'release');
+    for (const name of toolNames(steps, 'release')) tools.add(name);
+    evidence.push(...releaseEvidence(steps));
     const tags = ctx.matches('tagTrigger');
     evidence.push(...tags.slice(0, 2).map((m) => fromMatch(m, 'pipeline triggered by tags or published releases')));
     const changelogs = ctx.files.match(CHANGELOG_GLOBS).filter(counted);
-    const versioned = ctx.matches('versionHeading').filter((m) => counted(m.path));
-    evidence.push(...versioned.slice(0, 2).map((m) => fromMatch(m, 'change log with version headings')));
+    const headings = ctx.matches('versionHeading').filter((m) => counted(m.path));
+    const chartLogs = ctx.matches('chartChanges').filter((m) => counted(m.path));
+    const versioned = [...headings, ...chartLogs];
+    evidence.push(...headings.slice(0, 2).map((m) => fromMatch(m, 'change log with version headings')));
+    evidence.push(
+      ...chartLogs.slice(0, 2).map((m) => fromMatch(m, "change log of the chart's version (artifacthub.io/changes)")),
+    );
     const stubs = changelogs.filter((p) => !versioned.some((m) => m.path === p));
     if (versioned.length === 0)
       evidence.push(...stubs.slice(0, 1).map((p) => ({ path: p, note: 'change log without version headings' })));
@@ -130,12 +149,15 @@ export default defineRule({
       tagTriggered: tags.length > 0,
       changelogs: changelogs.length,
       versionedChangelogs: versioned.length,
+      chartChangelogs: chartLogs.length,
     };
     const automated = tools.size > 0 || steps.length > 0;
     const log =
-      versioned.length > 0
+      headings.length > 0
         ? 'a versioned CHANGELOG'
-        : 'no CHANGELOG with version headings (release notes may live on the release page)';
+        : chartLogs.length > 0
+          ? 'change logs per chart version (artifacthub.io/changes in Chart.yaml)'
+          : 'no CHANGELOG with version headings (release notes may live on the release page)';
     if (automated)
       return pass(
         `Releases are automated (${listing(data.tools.length ? data.tools : ['release steps in CI'])}); ${log}.`,
@@ -143,11 +165,11 @@ export default defineRule({
         data,
       );
     if (versioned.length > 0 && tags.length > 0)
-      return pass('A versioned CHANGELOG and a tag-triggered release pipeline.', evidence, data);
+      return pass(`${log[0]!.toUpperCase()}${log.slice(1)} and a tag-triggered release pipeline.`, evidence, data);
     if (versioned.length > 0)
       return partial(
         0.7,
-        'A versioned CHANGELOG, but releases are not automated or tag-triggered (no semantic-release, changesets, release-please, GoReleaser or release workflow).',
+        `${log[0]!.toUpperCase()}${log.slice(1)}, but releases are not automated or tag-triggered (no semantic-release, changesets, release-please, GoReleaser or release workflow).`,
         evidence,
         data,
       );

@@ -121,6 +121,70 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "SimpleCov started behind ENV['COVERAGE'], which the CI test step sets: measured in CI, no floor",
+      tree: {
+        Gemfile: "gem 'rspec-rails'\ngem 'simplecov', require: false\n",
+        'spec/spec_helper.rb': "require 'simplecov'\nSimpleCov.start 'rails' if ENV['COVERAGE']\n",
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Run\n        env:\n          RAILS_ENV: test\n          COVERAGE: true\n        run: bundle exec rspec\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'Coverage is measured in CI (SimpleCov), but no threshold fails the build when it drops.',
+        evidence: [
+          { path: 'spec/spec_helper.rb', line: 2, note: 'SimpleCov starts when COVERAGE is set' },
+          { path: '.github/workflows/ci.yml', line: 9, note: 'CI sets COVERAGE' },
+        ],
+      },
+    },
+    {
+      name: 'the same helper when CI does not set the variable: configured, not seen in CI',
+      tree: {
+        'spec/spec_helper.rb': "if ENV['COVERAGE']\n  require 'simplecov'\n  SimpleCov.start\nend\n",
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Run\n        env:\n          COVERAGE: false\n        run: bundle exec rspec\n',
+      },
+      expect: { outcome: 'partial', message: 'Coverage is collected (configured, not seen in CI)' },
+    },
+    {
+      name: 'SimpleCov required but never started measures nothing, even with the variable set in CI',
+      tree: {
+        'spec/rails_helper.rb': "require 'rspec/rails'\nrequire 'simplecov' if ENV['COVERAGE']\n",
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Run\n        env:\n          COVERAGE: true\n        run: bundle exec rspec\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          {
+            path: 'spec/rails_helper.rb',
+            line: 2,
+            note: 'SimpleCov is required but never started (no SimpleCov.start, no .simplecov): it measures nothing',
+          },
+        ],
+      },
+    },
+    {
+      name: 'a coverlet.collector reference that no dotnet test invokes is not coverage',
+      tree: {
+        'Api.Tests/Api.Tests.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="xunit" />\n    <PackageReference Include="coverlet.collector" />\n  </ItemGroup>\n</Project>\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Run\n        run: dotnet test TodoApp.sln -c Release --no-build\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          {
+            path: 'Api.Tests/Api.Tests.csproj',
+            line: 4,
+            note: 'coverlet.collector is referenced, but nothing collects: dotnet test in CI runs without --collect:"XPlat Code Coverage", no runsettings and no CollectCoverage',
+          },
+        ],
+      },
+    },
+    {
       name: 'nothing measured or gated',
       tree: { 'src/app.py': 'x = 1\n' },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },

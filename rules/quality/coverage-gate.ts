@@ -4,7 +4,8 @@ import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { runEvidence } from '../../src/facts/commands/index.js';
 import { fromMatch } from '../../src/facts/paths.js';
-import { CONFIGURED, distinct, scriptCoverage, THRESHOLDS } from './_lib/coverage-config.js';
+import { CONFIGURED, distinct, scriptCoverage, SETUP, THRESHOLDS } from './_lib/coverage-config.js';
+import { setupCoverage } from './_lib/coverage-setup.js';
 
 const configNote = (n: number) =>
   n === 0
@@ -38,6 +39,7 @@ export default defineRule({
         maxPerFile: 1,
       },
       ...CONFIGURED,
+      ...SETUP,
     },
     options: z
       .object({
@@ -98,8 +100,14 @@ export default defineRule({
     const ciMeasured = distinct(graph.filter((r) => r.tools.some((t) => t.kinds.includes('coverage'))));
     const families = Object.keys(CONFIGURED);
     const configured = families.flatMap((k) => ctx.matches(k));
+    const setup = setupCoverage(ctx, graph);
     const measuredIn = [
-      ...new Set([...ciMeasured.map((r) => r.chain.at(-1)?.path ?? r.origin.path), ...configured.map((m) => m.path)]),
+      ...new Set([
+        ...ciMeasured.map((r) => r.chain.at(-1)?.path ?? r.origin.path),
+        ...configured.map((m) => m.path),
+        ...setup.measured.map((m) => m.evidence[0]!.path),
+        ...setup.configured.map((e) => e.path),
+      ]),
     ];
     const artifacts = ctx.artifacts;
 
@@ -160,8 +168,17 @@ export default defineRule({
       );
     }
     const advisory = ciGates.filter((r) => r.advisory);
-    if (ciMeasured.length > 0 || configured.length > 0 || scripts.length > 0) {
-      const inCi = ciMeasured.map((r) => r.tools.find((t) => t.kinds.includes('coverage'))!.name);
+    if (
+      ciMeasured.length > 0 ||
+      configured.length > 0 ||
+      scripts.length > 0 ||
+      setup.measured.length ||
+      setup.configured.length
+    ) {
+      const inCi = [
+        ...ciMeasured.map((r) => r.tools.find((t) => t.kinds.includes('coverage'))!.name),
+        ...setup.measured.map((m) => m.name),
+      ];
       const where = inCi.length
         ? `measured in CI (${listing([...new Set(inCi)].slice(0, 4))})`
         : 'collected (configured, not seen in CI)';
@@ -170,6 +187,9 @@ export default defineRule({
         `Coverage is ${where}, but no threshold fails the build when it drops${advisory.length ? ' (a floor is checked, but the step may fail without failing the job)' : ''}.`,
         [
           ...ciMeasured.slice(0, 3).map((r) => runEvidence(r, 'measures coverage', 'coverage')),
+          ...setup.measured.flatMap((m) => m.evidence),
+          ...setup.configured.slice(0, 2),
+          ...setup.inert,
           ...advisory.slice(0, 1).map((r) => runEvidence(r, 'checks a coverage floor', 'coverage-gate')),
           ...configured.slice(0, 2).map((m) => fromMatch(m, 'coverage collection configured')),
           ...scripts
@@ -186,6 +206,7 @@ export default defineRule({
     return fail(
       'Coverage is neither measured nor gated.',
       [
+        ...setup.inert,
         {
           path: '.',
           note: `${graph.length ? `no coverage among the ${graph.length} commands CI runs (followed through scripts, targets and build tools)` : 'no command run by CI'}${configNote(families.reduce((n, k) => n + ctx.searched(k), 0))}`,

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './formatting.js';
 import { fixtureTree } from '../../src/testing/fixtures.js';
@@ -88,8 +89,90 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'Prettier as an ESLint rule (plugin:prettier/recommended) and ESLint run in CI: Prettier is checked through ESLint',
+      tree: {
+        '.prettierrc': '{}\n',
+        '.eslintrc.js': "module.exports = {\n  extends: ['eslint:recommended', 'plugin:prettier/recommended'],\n};\n",
+        'package.json': '{\n  "scripts": {\n    "lint": "eslint ./src --ext .ts"\n  }\n}\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run lint\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Prettier configured and checked in CI (Prettier through ESLint)',
+        evidence: [
+          { path: '.prettierrc' },
+          { path: '.eslintrc.js', line: 2 },
+          {
+            path: 'package.json',
+            line: 3,
+            note: 'job lint runs ESLint, which checks the Prettier layout: .github/workflows/ci.yml:6 → package.json:3 (npm script lint) → ESLint',
+          },
+        ],
+      },
+    },
+    {
+      name: 'prettier --write, black . and Spotless apply in CI rewrite the code: configured, not checked in CI',
+      tree: {
+        '.prettierrc': '{}\n',
+        'pyproject.toml': '[tool.black]\nline-length = 100\n',
+        'pom.xml':
+          '<project>\n<build><plugins><plugin>\n<groupId>com.diffplug.spotless</groupId>\n<artifactId>spotless-maven-plugin</artifactId>\n<executions><execution><phase>process-sources</phase><goals><goal>apply</goal></goals></execution></executions>\n</plugin></plugins></build>\n</project>\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx prettier --write .\n      - run: black .\n      - run: ./mvnw verify\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message:
+          'Prettier, Black and Spotless/google-java-format configured, not checked in CI; CI runs Prettier, Black and Spotless/google-java-format in write mode, which rewrites the code and fails on nothing.',
+        data: { checkedInCi: [] },
+      },
+    },
+    {
+      name: 'a formatter that rewrites, then `git diff --exit-code` in the same job: checked',
+      tree: {
+        '.prettierrc': '{}\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  fmt:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx prettier --write .\n      - run: git diff --exit-code\n',
+      },
+      expect: { outcome: 'pass', message: 'Prettier configured and checked in CI (Prettier)' },
+    },
+    {
+      name: 'Spotless check bound in pom.xml: checked by mvn verify',
+      tree: {
+        'pom.xml':
+          '<project>\n<build><plugins><plugin>\n<groupId>com.diffplug.spotless</groupId>\n<artifactId>spotless-maven-plugin</artifactId>\n<executions><execution><goals><goal>check</goal></goals></execution></executions>\n</plugin></plugins></build>\n</project>\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: mvn -B verify\n',
+      },
+      expect: { outcome: 'pass', message: 'checked in CI (Spotless/google-java-format)' },
+    },
   ],
   invalid: [
+    {
+      name: 'no formatter here, but a coding-standards workflow of another repository is called: unknown, named',
+      tree: {
+        'composer.json': '{"require": {"php": "^8.3"}}\n',
+        '.github/workflows/coding-standards.yml':
+          'on: [push]\njobs:\n  lint:\n    uses: acme/.github/.github/workflows/coding-standards.yml@main\n',
+      },
+      expect: {
+        outcome: 'unknown',
+        evidence: [
+          { path: '.github/workflows/coding-standards.yml', line: 4, note: expect.stringContaining('not followed') },
+        ],
+      },
+    },
+    {
+      name: 'a reusable workflow of another repository for releases says nothing about formatting',
+      tree: {
+        'composer.json': '{"require": {"php": "^8.3"}}\n',
+        '.github/workflows/release.yml':
+          'on: [push]\njobs:\n  publish:\n    uses: acme/.github/.github/workflows/release.yml@main\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: '.editorconfig only: partial',
       tree: { '.editorconfig': 'root = true\n[*]\nindent_style = space\n', 'app.py': 'x = 1\n' },

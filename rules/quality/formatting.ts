@@ -1,8 +1,9 @@
 import { defineRule, type Evidence } from '../../src/types.js';
-import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
-import { runEvidence, toolNames } from '../../src/facts/commands/index.js';
+import { runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
+import { fromMatch } from '../../src/facts/paths.js';
 
 const FORMATTERS: ToolSpec[] = [
   {
@@ -104,6 +105,19 @@ export default defineRule({
         literals: ['EnforceCodeStyleInBuild'],
         maxPerFile: 1,
       },
+      // eslint-plugin-prettier: ESLint reports unformatted code, so an ESLint run checks Prettier's layout.
+      prettierInEslint: {
+        regex:
+          /plugin:prettier\/recommended|["']prettier\/prettier["']\s*:|eslint-plugin-prettier\/recommended|\beslintPluginPrettier(?:Recommended)?\b/,
+        files: [
+          '**/.eslintrc',
+          '**/.eslintrc.{js,cjs,json,yml,yaml}',
+          '**/eslint.config.{js,mjs,cjs,ts,mts,cts}',
+          '**/package.json',
+        ],
+        literals: ['prettier'],
+        maxPerFile: 1,
+      },
       spotless: {
         regex: /\bspotless\b|google-java-format|\bfmt-maven-plugin\b/,
         files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'],
@@ -113,12 +127,32 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const { tools, ciRuns } = findTools(ctx, FORMATTERS, 'format');
+    const { tools, ciRuns, ciWrites } = findTools(ctx, FORMATTERS, 'format');
     const evidence: Evidence[] = tools.map((t) => t.evidence);
     const checked = tools.filter((t) => t.ci);
     for (const t of checked.slice(0, 3))
       if (t.evidence.path !== t.ci!.chain.at(-1)?.path || t.evidence.line !== t.ci!.chain.at(-1)?.line)
         evidence.push(runEvidence(t.ci!, `runs ${t.name}`, 'format'));
+    // Prettier as an ESLint rule (eslint-plugin-prettier): the ESLint run in CI fails on unformatted code.
+    const prettier = tools.find((t) => t.name === 'Prettier' && !t.ci);
+    const viaEslint = prettier ? ctx.matches('prettierInEslint')[0] : undefined;
+    const eslintRun = viaEslint
+      ? ctx.facts.commands.runs.find(
+          (r) => r.origin.kind === 'ci' && !r.advisory && r.tools.some((t) => t.name === 'ESLint'),
+        )
+      : undefined;
+    if (prettier && viaEslint && eslintRun) {
+      checked.push(prettier);
+      evidence.push(
+        fromMatch(viaEslint, 'eslint-plugin-prettier: ESLint reports code Prettier would change'),
+        runEvidence(eslintRun, 'runs ESLint, which checks the Prettier layout', 'lint'),
+      );
+    }
+    const rewriting = tools.filter((t) => t.ciWrites && !checked.includes(t));
+    for (const t of rewriting.slice(0, 2))
+      evidence.push(
+        runEvidence(t.ciWrites!, `runs ${t.name} in write mode (it rewrites the code and fails on nothing)`),
+      );
     if (checked.length === 0)
       for (const r of ciRuns.slice(0, 1)) evidence.push(runEvidence(r, 'runs a formatter', 'format'));
     const names = tools.map((t) => t.name);
@@ -133,20 +167,36 @@ export default defineRule({
       .match(['.editorconfig', '**/.editorconfig'])
       .filter((p) => !/(^|\/)(node_modules|vendor|third_party)\//.test(p))
       .sort((a, b) => a.split('/').length - b.split('/').length)[0];
-    const inCi = [...new Set([...checked.map((t) => t.name), ...toolNames(ciRuns, 'format')])];
+    // A run's tool name once per formatter: `Spotless` (the graph's) is `Spotless/google-java-format` (the table's).
+    const covered = new Set(FORMATTERS.filter((f) => names.includes(f.name)).flatMap((f) => f.runs));
+    const others = (runs: typeof ciRuns) => toolNames(runs, 'format').filter((n) => !covered.has(n));
+    const inCi = [
+      ...new Set([...checked.map((t) => (t === prettier ? 'Prettier through ESLint' : t.name)), ...others(ciRuns)]),
+    ];
+    const writesInCi = [...new Set([...rewriting.map((t) => t.name), ...others(ciWrites)])].filter(
+      (n) => !inCi.includes(n),
+    );
     const data = { formatters: names, implied, checkedInCi: inCi, editorconfig: !!editorconfig };
+    const writeNote = writesInCi.length
+      ? `; CI runs ${listing(writesInCi)} in write mode, which rewrites the code and fails on nothing`
+      : '';
     if (tools.length > 0)
       return pass(
-        `${listing(names)} configured${inCi.length ? ` and checked in CI (${listing(inCi)})` : ', not checked in CI'}.`,
+        `${listing(names)} configured${inCi.length ? ` and checked in CI (${listing(inCi)})` : ', not checked in CI'}${writeNote}.`,
         evidence,
-        data,
+        { ...data, ...(writesInCi.length ? { rewrittenInCi: writesInCi } : {}) },
       );
     // A formatter outside the table (terraform fmt, shfmt, swift-format) run by CI or a commit hook formats code too.
     const other = ctx.facts.commands.runs.filter((r) => r.tools.some((t) => t.kinds.includes('format')));
     if (other.length > 0) {
-      const where = other.some((r) => r.origin.kind === 'ci') ? 'CI' : 'commit hooks';
+      const checking = other.filter((r) => r.origin.kind === 'ci' && !ciWrites.includes(r));
+      const where = checking.length
+        ? ' in CI'
+        : other.some((r) => r.origin.kind === 'ci')
+          ? ' in CI in write mode (it rewrites the code and fails on nothing)'
+          : ' as commit hooks';
       return pass(
-        `${listing(toolNames(other, 'format'))} run${where === 'CI' ? ' in CI' : ' as commit hooks'}.`,
+        `${listing(toolNames(other, 'format'))} run${where}.`,
         other.slice(0, 2).map((r) => runEvidence(r, 'runs a formatter', 'format')),
         { ...data, checkedInCi: inCi },
       );
@@ -162,6 +212,14 @@ export default defineRule({
         data,
       );
     }
+    // A reusable workflow of another repository named for code style may well run a formatter: not knowable here.
+    const remote = unfollowedWorkflows(ctx.facts.commands, /format|fmt|style|standards?|prettier|pint|lint/i);
+    if (remote.length > 0)
+      return unknown(
+        'No formatter configured here, but CI calls a reusable workflow of another repository named for code style; what it runs cannot be read here.',
+        [...remote.slice(0, 2), ...(editorconfig ? [{ path: editorconfig, note: 'editor settings only' }] : [])],
+        data,
+      );
     if (editorconfig)
       return partial(
         0.5,

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './linting.js';
 import { fixtureTree } from '../../src/testing/fixtures.js';
@@ -124,8 +125,35 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'Stylelint in CI for a repository of style sheets and templates (no program code): a pass',
+      tree: {
+        'theme/main.scss': 'a { color: red; }\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx stylelint "**/*.scss"\n',
+      },
+      expect: { outcome: 'pass', message: 'CI runs Stylelint.' },
+    },
   ],
   invalid: [
+    {
+      name: 'CI runs only a style-sheet linter (Stylelint through gulp) beside Python code no linter reads: partial',
+      tree: {
+        'app/views.py': 'x = 1\n',
+        'app/models.py': 'y = 2\n',
+        'gulpfile.js':
+          "import gulp from 'gulp';\nimport stylelint from 'gulp-stylelint-esm';\nfunction lint() {\n  return gulp.src('scss/*.scss').pipe(stylelint({}));\n}\ngulp.task('lint', lint);\n",
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx gulp lint\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.6,
+        message:
+          'CI runs Stylelint, which lints style sheets, templates or scripts only; no linter reads the Python code (2 files).',
+        evidence: [{ path: 'gulpfile.js', line: 4, note: expect.stringContaining('gulp lint') }],
+      },
+    },
     {
       name: 'a lint script whose name says lint but only echoes does not run the configured ESLint: partial, and says what is missing',
       tree: {

@@ -87,6 +87,26 @@ const LINTERS: ToolSpec[] = [
 ];
 
 /** Linters of documents and configuration, not of the code: they do not make code linting. */
+/** Linters of one auxiliary language (style sheets, templates, shell): not a linter of the program's code. */
+const AUXILIARY = new Set(['Stylelint', 'djLint', 'sass-lint', 'ShellCheck']);
+const PROGRAM_LANGUAGES = new Set([
+  'Python',
+  'JavaScript',
+  'TypeScript',
+  'Go',
+  'Java',
+  'Kotlin',
+  'C#',
+  'Ruby',
+  'PHP',
+  'Rust',
+  'Scala',
+  'Swift',
+  'C',
+  'C++',
+  'Elixir',
+  'Dart',
+]);
 const NOT_CODE = new Set(['markdownlint', 'markdownlint-cli2', 'mdl', 'yamllint', 'actionlint', 'hadolint', 'ah lint']);
 /** Linters of infrastructure code: the code of an infrastructure repository, beside the code elsewhere. */
 const INFRA = new Set([
@@ -197,6 +217,15 @@ export default defineRule({
         data,
       );
     }
+    // Linters of style sheets, templates or shell scripts only, beside code no linter reads: partial.
+    const main = ctx.facts.languages.find((l) => PROGRAM_LANGUAGES.has(l.name));
+    if (code.length > 0 && names.length === 0 && main && otherNames.every((n) => AUXILIARY.has(n)))
+      return partial(
+        0.6,
+        `CI runs ${listing(otherNames)}, which lint${otherNames.length === 1 ? 's' : ''} style sheets, templates or scripts only; no linter reads the ${main.name} code (${main.files} files).`,
+        evidence,
+        data,
+      );
     if (code.length > 0)
       return pass(
         `CI runs ${listing(otherNames)}${names.length ? ` (configured: ${listing(names)})` : ''}.`,

@@ -84,11 +84,147 @@ ruleTester(rule, {
         evidence: [{ path: 'src/test/java/ConfigTest.java', line: 2 }],
       },
     },
+    {
+      name: 'Django: TestCase tests that drive the app through the test client are HTTP-level tests, like supertest',
+      tree: {
+        'hc/api/models.py': 'class Check:\n    pass\n',
+        'hc/api/tests/test_models.py':
+          'from django.test import TestCase\n\nclass CheckTestCase(TestCase):\n    def test_it_works(self):\n        self.assertTrue(True)\n',
+        'hc/api/tests/test_ping.py':
+          'from django.test import TestCase\n\nclass PingTestCase(TestCase):\n    def test_it_works(self):\n        r = self.client.get("/ping/abc/")\n        self.assertEqual(r.status_code, 200)\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { types: ['unit', 'end-to-end'] },
+        evidence: [
+          {
+            path: 'hc/api/tests/test_ping.py',
+            line: 5,
+            note: "end-to-end: HTTP-level tests against the app (the framework's test client)",
+          },
+        ],
+      },
+    },
+    {
+      name: 'Rails: request specs are integration tests, system specs end-to-end, model specs unit',
+      tree: {
+        Gemfile: "gem 'rails'\ngem 'rspec-rails', group: :test\n",
+        'spec/models/user_spec.rb': "RSpec.describe User do\n  it 'is valid' do\n  end\nend\n",
+        'spec/requests/api_spec.rb':
+          "RSpec.describe 'API' do\n  it 'lists templates' do\n    get '/api/templates'\n  end\nend\n",
+        'spec/system/signing_spec.rb': "RSpec.describe 'Signing' do\n  it 'signs' do\n    visit '/'\n  end\nend\n",
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests, integration tests and end-to-end tests found; no load tests',
+        evidence: [
+          { path: 'spec/system/signing_spec.rb', note: 'end-to-end: RSpec test in an end-to-end location' },
+          { path: 'spec/requests/api_spec.rb', note: 'integration: integration test by location' },
+          { path: 'spec/models/user_spec.rb', note: 'unit: RSpec: 1 test case' },
+        ],
+      },
+    },
+    {
+      name: 'Django layout found by unittest discovery (tests/tests_*.py): model tests unit, test-client tests HTTP-level',
+      tree: {
+        'manage.py': 'from django.core.management import execute_from_command_line\n',
+        'core/__init__.py': '',
+        'core/tests/__init__.py': '',
+        'core/tests/tests_models.py':
+          'from django.test import TestCase\n\nclass ModelTestCase(TestCase):\n    def test_str(self):\n        pass\n',
+        'core/tests/tests_views.py':
+          'from django.test import TestCase\n\nclass ViewsTestCase(TestCase):\n    def test_home(self):\n        self.client.get("/")\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and end-to-end tests found',
+        evidence: [
+          {
+            path: 'core/tests/tests_views.py',
+            note: "end-to-end: HTTP-level tests against the app (the framework's test client)",
+          },
+          { path: 'core/tests/tests_models.py', note: 'unit: unittest: 1 test case' },
+        ],
+      },
+    },
+    {
+      name: 'a library with unit tests only: the other kinds do not apply',
+      tree: {
+        'package.json': JSON.stringify(
+          { name: 'result-lib', main: 'dist/index.js', types: 'dist/index.d.ts', devDependencies: { vitest: '3' } },
+          null,
+          2,
+        ),
+        'src/index.ts': 'export const ok = 1;\n',
+        'tests/index.test.ts': "import { it } from 'vitest';\nit('a', () => {});\n",
+      },
+      expect: {
+        outcome: 'pass',
+        message:
+          'unit tests found; integration, end-to-end and load tests of a running service do not apply to a library.',
+      },
+    },
   ],
   invalid: [
     {
-      name: 'unit tests only: partial, naming what is missing',
-      tree: { 'calc_test.go': 'package calc\n\nfunc TestAdd(t *testing.T) {}\n' },
+      name: 'a service tested only through a Postman collection run by Newman: end-to-end tests, nothing else',
+      tree: {
+        'package.json': JSON.stringify(
+          { dependencies: { express: '4' }, scripts: { 'test:system': 'newman run api.postman_collection.json' } },
+          null,
+          2,
+        ),
+        'api.postman_collection.json': JSON.stringify({
+          item: [{ name: 'list', event: [{ listen: 'test', script: { exec: ['pm.test("200", () => {});'] } }] }],
+        }),
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'end-to-end tests found; no unit, integration and load tests.',
+        evidence: [
+          {
+            path: 'api.postman_collection.json',
+            note: 'end-to-end: Postman collection: 1 API test run by Newman against a running server',
+          },
+        ],
+      },
+    },
+    {
+      name: '.NET: every test creates a WebApplicationFactory subclass: integration tests, no unit tests',
+      tree: {
+        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'Api/Program.cs': 'var app = WebApplication.Create(args);\napp.Run();\npublic partial class Program {}\n',
+        'Api.Tests/Api.Tests.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+        'Api.Tests/TodoApplication.cs': 'internal class TodoApplication : WebApplicationFactory<Program>\n{\n}\n',
+        'Api.Tests/TodoApiTests.cs':
+          'public class TodoApiTests\n{\n    [Fact]\n    public async Task GetTodos()\n    {\n        await using var app = new TodoApplication();\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'integration tests found; no unit, end-to-end and load tests.',
+        evidence: [
+          {
+            path: 'Api.Tests/TodoApiTests.cs',
+            note: 'integration: xUnit: 1 test case run against the application or a real dependency (uses TodoApplication, a WebApplicationFactory at Api.Tests/TodoApplication.cs:1)',
+          },
+        ],
+      },
+    },
+    {
+      name: 'a test client built in production code (an API client named TestClient outside tests) is no test',
+      tree: {
+        'requirements.txt': 'flask\n',
+        'app/client.py': 'class TestClient:\n    pass\n\nc = TestClient()\n',
+        'tests/test_calc.py': 'def test_add():\n    assert 1 + 1 == 2\n',
+      },
+      expect: { outcome: 'partial', data: { types: ['unit'] } },
+    },
+    {
+      name: 'a service with unit tests only: partial, naming what is missing',
+      tree: {
+        'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+        'calc_test.go': 'package main\n\nfunc TestAdd(t *testing.T) {}\n',
+      },
       expect: {
         outcome: 'partial',
         score: 0.5,
@@ -104,7 +240,10 @@ ruleTester(rule, {
     {
       name: 'supertest declared but never used in a test is not an end-to-end test',
       tree: {
-        'package.json': JSON.stringify({ devDependencies: { jest: '29', supertest: '7' } }),
+        'package.json': JSON.stringify({
+          dependencies: { express: '4' },
+          devDependencies: { jest: '29', supertest: '7' },
+        }),
         'src/a.test.js': "test('a', () => {});\n",
       },
       expect: { outcome: 'partial', data: { types: ['unit'] } },
@@ -113,7 +252,7 @@ ruleTester(rule, {
       name: 'Selenium as a production dependency (a crawler that drives a browser) is not an end-to-end test suite',
       tree: {
         'pom.xml':
-          '<project><dependencies><dependency><groupId>org.seleniumhq.selenium</groupId><artifactId>selenium-java</artifactId></dependency></dependencies></project>\n',
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><groupId>org.seleniumhq.selenium</groupId><artifactId>selenium-java</artifactId></dependency></dependencies></project>\n',
         'src/main/java/Crawler.java': 'class Crawler {}\n',
         'src/test/java/CrawlerTest.java': 'class CrawlerTest {\n  @Test void fetches() {}\n}\n',
       },

@@ -5,8 +5,11 @@ import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
 
 type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
 
-const INTEGRATION_DIR = /(^|\/)(integration[-_]?tests?|integration|it|itest|functional)\//i;
-const E2E_DIR = /(^|\/)(e2e|end[-_]?to[-_]?end|acceptance|cypress|playwright|ui[-_]?tests?)\//i;
+// Rails: request specs drive the whole stack through HTTP (integration); system and feature specs drive a browser.
+const INTEGRATION_DIR =
+  /(^|\/)(integration[-_]?tests?|integration|it|itest|functional)\/|(^|\/)spec\/(requests|integration|api)\//i;
+const E2E_DIR =
+  /(^|\/)(e2e|end[-_]?to[-_]?end|acceptance|cypress|playwright|ui[-_]?tests?)\/|(^|\/)(spec\/(system|features)|test\/system)\//i;
 /** Go tests sit beside the code: a package folder named `integration` holds unit tests of that package. */
 function integrationByName(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
@@ -79,28 +82,55 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest), files named *_integration_test.go/test_integration.py/*IT.java, chart-testing scenarios (ci/*-values.yaml) and helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests, e2e/ folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest), files named *_integration_test.go/test_integration.py/*IT.java, chart-testing scenarios (ci/*-values.yaml) and helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests and the test clients of Python web frameworks (Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`), which drive the whole app as supertest does, e2e/ folders, Postman collections run by Newman. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
+      // Marks some tests of a file as integration tests; the file may hold unit tests too.
       integrationMarker: {
+        regex: /@pytest\.mark\.integration\b|@WithJenkins\b|\bnew\s+JenkinsRule\s*\(/m,
+        files: TEST_CODE,
+        literals: ['integration', 'Jenkins'],
+        maxPerFile: 1,
+      },
+      // Makes every test of the file an integration test: the whole application (or a real
+      // dependency) is started for it, and requests go through the framework's test client.
+      integrationFile: {
         regex:
-          /@pytest\.mark\.integration\b|^\/\/go:build\s[^\n]*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|@QuarkusTest\b|@MicronautTest\b|@WithJenkins\b|\bnew\s+JenkinsRule\s*\(/m,
+          /^\/\/go:build\s[^\n]*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|\bnew\s+TestServer\s*\(|@QuarkusTest\b|@MicronautTest\b/m,
         files: TEST_CODE,
         literals: [
           'integration',
           'SpringBootTest',
           'Testcontainers',
           'WebApplicationFactory',
+          'TestServer',
           'QuarkusTest',
           'MicronautTest',
-          'Jenkins',
         ],
         maxPerFile: 1,
+      },
+      // A test-side class that is a WebApplicationFactory: tests that create it drive the whole app.
+      appFactory: {
+        // `(?=(\w+))\1` takes the whole name at once (an atomic group): no backtracking into it.
+        regex: /\bclass[ \t]+(?=(\w+))\1(?:<[^>\n]*>)?(?:\([^)\n]*\))?[ \t]*:[ \t]*WebApplicationFactory</,
+        files: ['**/*.cs'],
+        literals: ['WebApplicationFactory'],
+        maxPerFile: 3,
       },
       supertest: {
         regex: /from\s+['"]supertest['"]|require\(\s*['"]supertest['"]\s*\)/,
         files: ['**/*.{js,jsx,ts,tsx,mjs,cjs}'],
         literals: ['supertest'],
+        maxPerFile: 1,
+      },
+      // Python web frameworks' test clients drive the whole app in process, as supertest does:
+      // routing, middleware, views and the database (Django's self.client, DRF's APIClient, Flask's
+      // app.test_client(), Starlette/FastAPI's TestClient).
+      appClient: {
+        regex:
+          /\bself\.client\.(?:get|post|put|patch|delete|head|options)\(|\bAPIClient\(|\.test_client\(|\bTestClient\(/,
+        files: ['**/*.py'],
+        literals: ['client', 'Client'],
         maxPerFile: 1,
       },
       k6: { regex: /from\s+['"]k6(?:\/[\w-]+)?['"]/, files: ['**/*.{js,ts,mjs}'], literals: ['k6'], maxPerFile: 1 },
@@ -115,9 +145,24 @@ export default defineRule({
       if (list.length < 3) list.push(e);
       found.set(kind, list);
     };
+    // Files whose every test starts the application (or a real dependency): integration, not unit.
+    const wholeApp = new Map(ctx.matches('integrationFile').map((m) => [m.path, m.snippet.trim().slice(0, 80)]));
+    const factories = ctx.matches('appFactory').map((m) => ({ m, name: m.groups[0] ?? '' }));
+    for (const f of inv.files) {
+      if (wholeApp.has(f.path) || !factories.length || !f.path.endsWith('.cs')) continue;
+      const text = ctx.files.read(f.path) ?? '';
+      const used = factories.find((x) => x.name && new RegExp(`\\b${x.name}\\b`).test(text));
+      if (used) wholeApp.set(f.path, `uses ${used.name}, a WebApplicationFactory at ${used.m.path}:${used.m.line}`);
+    }
     for (const f of inv.files) {
       const at = { path: f.path, ...(f.first ? { line: f.first.line, snippet: f.first.snippet } : {}) };
-      if (f.framework === 'playwright' || f.framework === 'cypress' || E2E_DIR.test(f.path))
+      const app = wholeApp.get(f.path);
+      if (f.framework === 'Newman')
+        add('end-to-end', {
+          ...at,
+          note: `Postman collection: ${f.cases} API test${f.cases === 1 ? '' : 's'} run by Newman against a running server`,
+        });
+      else if (f.framework === 'playwright' || f.framework === 'cypress' || E2E_DIR.test(f.path))
         add('end-to-end', { ...at, note: `${f.framework} test in an end-to-end location` });
       else if (f.framework === 'chart-testing' || f.framework === 'helm test')
         add('integration', {
@@ -130,13 +175,23 @@ export default defineRule({
                 : 'chart-testing scenario: the chart is installed into a cluster with these values',
         });
       else if (integrationByName(f.path)) add('integration', { ...at, note: 'integration test by location' });
+      else if (app)
+        add('integration', {
+          ...at,
+          note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'} run against the application or a real dependency (${app})`,
+        });
       else if (f.cases > 0)
         add('unit', { ...at, note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}` });
     }
-    for (const m of ctx.matches('integrationMarker')) add('integration', fromMatch(m, 'integration test marker'));
     const testPaths = new Set(inv.files.map((f) => f.path));
+    for (const m of ctx.matches('integrationMarker')) add('integration', fromMatch(m, 'integration test marker'));
+    // A marker outside the collected files (a build-tagged Go test, the factory class itself) still shows the kind.
+    for (const m of ctx.matches('integrationFile'))
+      if (!testPaths.has(m.path)) add('integration', fromMatch(m, 'integration test marker'));
     const supertestInTests = ctx.matches('supertest').filter((m) => testPaths.has(m.path));
     for (const m of supertestInTests) add('end-to-end', fromMatch(m, 'HTTP-level tests against the app (supertest)'));
+    for (const m of ctx.matches('appClient').filter((x) => testPaths.has(x.path)))
+      add('end-to-end', fromMatch(m, "HTTP-level tests against the app (the framework's test client)"));
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));
     for (const m of ctx
       .matches('artillery')
@@ -172,6 +227,13 @@ export default defineRule({
     const message = `${listing(kinds.map((k) => `${k} tests`))} found${missing.length ? `; no ${listing(missing)} tests` : ''}.`;
     if (found.has('unit') && (found.has('integration') || found.has('end-to-end')))
       return pass(message, evidence, data);
+    // A library runs inside its caller: there is no service to start, drive end to end or load.
+    if (found.has('unit') && ctx.facts.profile.id === 'library')
+      return pass(
+        `${listing(kinds.map((k) => `${k} tests`))} found; integration, end-to-end and load tests of a running service do not apply to a library.`,
+        evidence,
+        { ...data, notApplicable: missing },
+      );
     return partial(Math.min(score, 0.7), message, evidence, data);
   },
 });

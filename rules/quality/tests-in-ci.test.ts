@@ -169,8 +169,38 @@ ruleTester(rule, {
         evidence: [{ path: '.github/workflows/lint-test.yml', line: 22 }],
       },
     },
+    {
+      name: 'an Nx workspace: npm test → dotenv-cli → nx run-many --target=test → the jest executor of each project',
+      tree: {
+        '.github/workflows/ci.yml': gha('      - run: npm ci\n      - run: npm test\n'),
+        'package.json':
+          '{\n  "scripts": {\n    "test": "npx dotenv-cli -e .env.example -- npx nx run-many --target=test --all --parallel=4"\n  }\n}\n',
+        'apps/api/project.json':
+          '{\n  "name": "api",\n  "targets": {\n    "test": {\n      "executor": "@nx/jest:jest",\n      "options": { "jestConfig": "apps/api/jest.config.ts" }\n    }\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '(Jest)',
+        evidence: [
+          {
+            path: 'apps/api/project.json',
+            line: 4,
+            note: 'job build runs tests: .github/workflows/ci.yml:9 → package.json:3 (npm script test) → apps/api/project.json:4 (nx target test) → Jest',
+          },
+        ],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'an Nx workspace whose test target only builds: nx run-many -t test runs no test runner',
+      tree: {
+        '.github/workflows/ci.yml': gha('      - run: npx nx run-many -t test\n'),
+        'apps/api/project.json':
+          '{\n  "name": "api",\n  "targets": {\n    "test": {\n      "executor": "@nx/webpack:webpack"\n    }\n  }\n}\n',
+      },
+      expect: { outcome: 'fail', message: 'no job runs a test command' },
+    },
     {
       name: 'no CI at all',
       tree: { 'package.json': '{"scripts":{"test":"vitest"}}' },

@@ -6,6 +6,16 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 const py = (n: number) =>
   Object.fromEntries(Array.from({ length: n }, (_, i) => [`app/mod${i}.py`, `def f${i}():\n    return ${i}\n`]));
 
+/** An eslint-plugin: two rules, each tested by a RuleTester file under tests/ that mocha runs. */
+const plugin = (tests: Record<string, string>) => ({
+  'package.json': JSON.stringify({ scripts: { test: 'mocha tests --recursive' }, devDependencies: { mocha: '10' } }),
+  'lib/rules/no-float-money.js': 'module.exports = { create() { return {}; } };\n',
+  'lib/rules/prefer-cents.js': 'module.exports = { create() { return {}; } };\n',
+  ...tests,
+});
+const tester = (rule: string, suite: string) =>
+  `const { RuleTester } = require('eslint');\nconst rule = require('../../../lib/rules/${rule}');\nconst ruleTester = new RuleTester();\nruleTester.run('${rule}', rule, ${suite});\n`;
+
 ruleTester(rule, {
   valid: [
     {
@@ -141,8 +151,38 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: "eslint-plugin: each element of a RuleTester's valid and invalid lists is a test, and the note says so",
+      tree: plugin({
+        'tests/lib/rules/no-float-money.js': tester(
+          'no-float-money',
+          "{\n  valid: ['const c = 100;', { code: 'toCents(1.5)' }],\n  invalid: [{ code: 'const p = 1.5;', errors: 1 }],\n}",
+        ),
+        'tests/lib/rules/prefer-cents.js': tester('prefer-cents', "{ valid: ['a', 'b', 'c'], invalid: [] }"),
+      }),
+      expect: {
+        outcome: 'pass',
+        message: '6 test cases in 2 test files',
+        evidence: [
+          {
+            path: 'tests/lib/rules/no-float-money.js',
+            line: 4,
+            note: 'JavaScript/TypeScript: 6 test cases in 2 files (mocha), 6 of them rows of case tables given to test helpers',
+          },
+        ],
+        data: { testCases: 6, fromTables: 6, testFiles: 2 },
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a `run` call shaped like a RuleTester on another object is not a test',
+      tree: plugin({
+        'tests/lib/rules/no-float-money.js':
+          "const queue = require('../../../lib/queue');\nqueue.run('settle', handler, { retries: [1, 2, 3] });\n",
+      }),
+      expect: { outcome: 'fail', data: { testCases: 0 } },
+    },
     {
       name: 'no tests at all: fail, saying where it looked',
       tree: { ...py(2), 'README.md': '# x\n' },

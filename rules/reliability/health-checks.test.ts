@@ -86,6 +86,38 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: 'main.tf', line: 1 }] },
     },
+    {
+      name: "a compose service running the image this repository publishes inherits its Dockerfile HEALTHCHECK; a dev file's scanner is not deployed",
+      profile: 'service',
+      tree: {
+        Dockerfile:
+          'FROM node:22-alpine\nCOPY . /app\nHEALTHCHECK CMD curl -fs http://localhost:3000/api/health || exit 1\nCMD ["node", "/app/main.js"]\n',
+        'docker-compose.yml':
+          'services:\n  wiki:\n    image: acme/wiki:latest\n    restart: unless-stopped\n    ports:\n      - "3000:3000"\n    volumes:\n      - data:/app/data\n  db:\n    image: postgres:16\n    restart: unless-stopped\nvolumes:\n  data:\n',
+        'docker-compose.dev.yml': 'services:\n  clamav:\n    image: clamav/clamav\n',
+        '.github/workflows/release.yml':
+          'on: { push: { tags: ["v*"] } }\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/metadata-action@v5\n        with:\n          images: acme/wiki\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'Dockerfile', line: 3, note: expect.stringContaining('compose service wiki (docker-compose.yml:2)') },
+        ],
+        data: { checked: 1, unchecked: 0 },
+      },
+    },
+    {
+      name: 'development tools beside the app (SonarQube, a control center) are not deployed units',
+      profile: 'service',
+      tree: {
+        'src/main/docker/app.yml':
+          'services:\n  app:\n    image: shopapp\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8080/management/health"]\n',
+        'src/main/docker/sonar.yml': 'services:\n  sonar:\n    image: sonarqube:10-community\n',
+        'src/main/docker/control-center.yml':
+          "services:\n  jhipster-control-center:\n    image: 'jhipster/jhipster-control-center:v0.5.0'\n",
+      },
+      expect: { outcome: 'pass', data: { checked: 1, unchecked: 0 } },
+    },
   ],
   invalid: [
     {
@@ -153,6 +185,19 @@ ruleTester(rule, {
         'k8s/broken.yaml': 'apiVersion: v1\nkind: Pod\nspec: [\n',
       },
       expect: { outcome: 'fail', evidence: [{ path: 'Dockerfile', line: 1 }, { path: 'k8s/broken.yaml' }] },
+    },
+    {
+      name: 'an image this repository does not publish does not inherit the Dockerfile HEALTHCHECK',
+      profile: 'service',
+      tree: {
+        Dockerfile:
+          'FROM node:22-alpine\nHEALTHCHECK CMD curl -fs http://localhost:3000/health || exit 1\nCMD ["node", "main.js"]\n',
+        'docker-compose.yml': 'services:\n  proxy:\n    image: someone/edge-proxy:2\n    restart: always\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [{ path: 'docker-compose.yml', line: 2, note: 'compose service proxy has no healthcheck' }],
+      },
     },
   ],
   notApplicable: [

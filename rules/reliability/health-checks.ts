@@ -1,8 +1,8 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
-import { DOCKERFILE_GLOBS, dockerfiles } from '../../src/facts/dockerfile.js';
+import { deployments, DEPLOY_READS, nested, serviceDockerfile } from '../../src/facts/deploy.js';
+import { DOCKERFILE_GLOBS, dockerfiles, isToolImage } from '../../src/facts/dockerfile.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { label, resourcesOf, terraform, TF_READS } from '../../src/facts/terraform.js';
@@ -130,15 +130,22 @@ export default defineRule({
           ),
         ]),
     );
+    // A service running this project's published image inherits the HEALTHCHECK of the Dockerfile it is built from.
+    const inheritedBy = new Set<string>();
+    const runtimeImages = dockerfiles(ctx.files)
+      .filter((f) => f.ok && isProductionPath(f.path) && !isToolImage(f))
+      .map((f) => f.path);
     for (const s of k8sContainers > 0 ? [] : d.compose.filter((s) => s.built)) {
       units++;
-      const inherited = s.dockerfile ? imageChecks.get(s.dockerfile) : undefined;
+      const dockerfile = serviceDockerfile(ctx.files, s, runtimeImages);
+      const inherited = dockerfile ? imageChecks.get(dockerfile) : undefined;
+      if (inherited && !s.healthcheck && !s.healthcheckDisabled) inheritedBy.add(dockerfile!);
       if (s.healthcheck)
         earned++, good.push({ path: s.path, line: s.line, note: `compose service ${s.name} has a healthcheck` });
       else if (inherited && !s.healthcheckDisabled)
         earned++,
           good.push({
-            path: s.dockerfile!,
+            path: dockerfile!,
             line: inherited.line,
             snippet: `HEALTHCHECK ${inherited.args}`.slice(0, 160),
             note: `compose service ${s.name} (${s.path}:${s.line}) runs this image's HEALTHCHECK`,
@@ -186,7 +193,9 @@ export default defineRule({
       const hc = df.stages[df.stages.length - 1]!.instructions.find(
         (i) => i.keyword === 'HEALTHCHECK' && !/^NONE\b/i.test(i.args),
       );
-      if (hc) extra.push({ path: df.path, line: hc.line, snippet: `HEALTHCHECK ${hc.args}`.slice(0, 160) });
+      // Already counted for the compose service that runs the image.
+      if (hc && !inheritedBy.has(df.path))
+        extra.push({ path: df.path, line: hc.line, snippet: `HEALTHCHECK ${hc.args}`.slice(0, 160) });
     }
     // A health check in an example configuration shows callers how; it checks nothing that ships.
     for (const r of terraform(ctx.files).resources.filter((x) => isProductionPath(x.path))) {

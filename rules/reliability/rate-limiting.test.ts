@@ -109,6 +109,15 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: 'infra/waf.tf', line: 1 }] },
     },
+    {
+      name: 'Django: DRF throttles beside django-axes are rate limiting (the login lockout adds to it)',
+      profile: 'service',
+      tree: {
+        'app/settings.py':
+          'MIDDLEWARE = ["axes.middleware.AxesMiddleware"]\nREST_FRAMEWORK = {\n    "DEFAULT_THROTTLE_RATES": {"anon": "100/day"},\n}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'app/settings.py', line: 3 }] },
+    },
   ],
   invalid: [
     {
@@ -149,6 +158,21 @@ ruleTester(rule, {
       profile: 'service',
       tree: { 'main.py': 'app = FastAPI()\n', 'k8s/bad.yaml': 'apiVersion: v1\nkind: Service\nmetadata: [\n' },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'Django: django-axes alone throttles failed logins, not requests: partial, saying so',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\ndjango-axes==6.5\n',
+        'app/settings.py':
+          'INSTALLED_APPS = ["axes"]\nMIDDLEWARE = [\n    "axes.middleware.AxesMiddleware",\n]\nAXES_FAILURE_LIMIT = 5\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'Failed logins are throttled',
+        evidence: [{ path: 'app/settings.py', line: 3, note: 'login throttling' }],
+      },
     },
   ],
 });

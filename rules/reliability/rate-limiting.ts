@@ -2,7 +2,8 @@ import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { CODE_GLOBS, libraryVerdict, productionMatches } from '../_shared/resilience.js';
-import { isCommentLine } from '../../src/facts/paths.js';
+import { firstPerFile, fromMatch, isCommentLine } from '../../src/facts/paths.js';
+import { partial } from '../../src/engine/results.js';
 import { label, terraform, TF_READS, type TfBlock } from '../../src/facts/terraform.js';
 
 /** Code that registers an inbound rate limiter, per language. */
@@ -102,6 +103,8 @@ export default defineRule({
         literals: [
           'imit',
           'hrottle',
+          // DRF's DEFAULT_THROTTLE_RATES/CLASSES: upper case, so 'hrottle' alone never let them run.
+          'THROTTLE',
           'Bucket',
           'Bandwidth',
           'Rack::Attack',
@@ -123,6 +126,14 @@ export default defineRule({
           'Throttled',
           'RateLimitExceeded',
         ],
+        maxPerFile: 2,
+      },
+      // Brute-force protection of the login only: django-axes, django-defender, Laravel's ThrottlesLogins.
+      loginThrottle: {
+        regex:
+          /\bAxesMiddleware\b|\bAXES_FAILURE_LIMIT\b|\bdefender\.middleware\.FailedLoginMiddleware\b|\bThrottlesLogins\b/,
+        files: ['**/*.{py,php}'],
+        literals: ['Axes', 'AXES_', 'FailedLoginMiddleware', 'ThrottlesLogins'],
         maxPerFile: 2,
       },
       counter: {
@@ -170,12 +181,22 @@ export default defineRule({
     );
     // A reverse proxy kept in the repository (nginx limit_req, Traefik rateLimit, Caddy rate_limit).
     config.push(...ctx.facts.proxy.rateLimits);
-    return libraryVerdict(ctx, {
+    const verdict = libraryVerdict(ctx, {
       what: 'rate limiting',
       catalogue: 'rate-limiting',
       code: ['code'],
       config,
       handWritten,
     });
+    // Login throttling (django-axes locks an account or address out after failed logins) limits
+    // one endpoint: more than nothing, less than a limit on every request.
+    const login = productionMatches(ctx, 'loginThrottle').filter((m) => !isCommentLine(m.snippet));
+    if (verdict.outcome === 'pass' || login.length === 0) return verdict;
+    return partial(
+      0.5,
+      'Failed logins are throttled (login lockout), but no rate limit protects the other requests.',
+      [...firstPerFile(login, 3).map((m) => fromMatch(m, 'login throttling')), ...verdict.evidence],
+      { ...verdict.data, loginThrottling: true },
+    );
   },
 });

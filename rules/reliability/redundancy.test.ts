@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './redundancy.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -34,6 +35,27 @@ ruleTester(rule, {
           { path: 'infra/main.tf', line: 6 },
         ],
       },
+    },
+    {
+      name: 'Cloud Run autoscales across zones: a service capped at 5 instances is redundant',
+      profile: 'service',
+      tree: {
+        'terraform/main.tf':
+          'resource "google_cloud_run_v2_service" "app" {\n  name     = "app"\n  location = "europe-west1"\n  template {\n    scaling {\n      max_instance_count = 5\n    }\n    containers {\n      image = "gcr.io/p/app"\n    }\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'terraform/main.tf', line: 1, note: expect.stringContaining('autoscales across zones') }],
+      },
+    },
+    {
+      name: 'gcloud run deploy --min-instances in CI is a Cloud Run scaling setting',
+      profile: 'service',
+      tree: {
+        '.github/workflows/deploy.yml':
+          'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gcloud run deploy api --image gcr.io/p/api --min-instances=1 --region europe-west1\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: '.github/workflows/deploy.yml', line: 5 }] },
     },
   ],
   invalid: [
@@ -106,6 +128,29 @@ ruleTester(rule, {
       profile: 'service',
       tree: { 'app.py': 'print(1)\n' },
       expect: { outcome: 'unknown' },
+    },
+    {
+      name: 'the deployment compose file (a self-hosting template) runs one instance of the app',
+      profile: 'service',
+      tree: {
+        'docker-compose.yml':
+          'services:\n  app:\n    image: acme/sign:latest\n    ports:\n      - 3000:3000\n  postgres:\n    image: postgres:16\n',
+        '.github/workflows/docker.yml':
+          'jobs:\n  push:\n    steps:\n      - uses: docker/metadata-action@v5\n        with:\n          images: acme/sign\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'docker-compose.yml', line: 2, note: expect.stringContaining('runs one instance') }],
+      },
+    },
+    {
+      name: 'a Cloud Run service capped at one instance, and a v1 service with maxScale 1, are single instances',
+      profile: 'service',
+      tree: {
+        'main.tf':
+          'resource "google_cloud_run_v2_service" "a" {\n  template {\n    scaling {\n      max_instance_count = 1\n    }\n  }\n}\n\nresource "google_cloud_run_service" "b" {\n  template {\n    metadata {\n      annotations = {\n        "autoscaling.knative.dev/maxScale" = "1"\n      }\n    }\n  }\n}\n',
+      },
+      expect: { outcome: 'fail', data: { redundant: 0, single: 2 } },
     },
   ],
   notApplicable: [

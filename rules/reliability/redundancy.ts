@@ -31,15 +31,36 @@ const TF: Record<string, (r: TfBlock) => [boolean, string]> = {
       (num(attr(r, 'autoscaling', 'min_node_count')) ?? 0) >= 1,
     'node_count/autoscaling',
   ],
-  google_cloud_run_v2_service: (r) => [
-    (num(attr(r, 'template', 'scaling', 'min_instance_count')) ?? 0) >= 1,
-    `min_instance_count ${show(attr(r, 'template', 'scaling', 'min_instance_count'))}`,
-  ],
+  // Cloud Run spreads instances over the region's zones and adds them under load: a single point
+  // of failure only when capped at one instance (the default cap is 100; min 0 means cold starts).
+  google_cloud_run_v2_service: (r) => {
+    const max = attr(r, 'template', 'scaling', 'max_instance_count') ?? attr(r, 'scaling', 'max_instance_count');
+    const min = attr(r, 'template', 'scaling', 'min_instance_count') ?? attr(r, 'scaling', 'min_instance_count');
+    return [
+      num(max) !== 1,
+      `autoscales across zones: max_instance_count ${max === undefined ? 'unset (100)' : show(max)}, min_instance_count ${show(min)}`,
+    ];
+  },
+  google_cloud_run_service: (r) => {
+    const max = knative(r, 'maxScale');
+    return [
+      max !== '1',
+      `autoscales across zones: autoscaling.knative.dev/maxScale ${max ?? 'unset (100)'}, minScale ${knative(r, 'minScale') ?? 'unset'}`,
+    ];
+  },
   azurerm_kubernetes_cluster: (r) => [
     (num(attr(r, 'default_node_pool', 'node_count')) ?? num(attr(r, 'default_node_pool', 'min_count')) ?? 0) >= 2,
     'default_node_pool node_count',
   ],
 };
+
+/** A Cloud Run (v1) template annotation: `autoscaling.knative.dev/maxScale`. */
+function knative(r: TfBlock, key: string): string | undefined {
+  const meta = r.blocks.find((b) => b.type === 'template')?.blocks.find((b) => b.type === 'metadata');
+  const notes = meta?.attrs.annotations;
+  const raw = notes && typeof notes === 'object' ? notes.expr : '';
+  return new RegExp(`"autoscaling\\.knative\\.dev/${key}"\\s*=\\s*"?(\\d+)`).exec(raw)?.[1];
+}
 
 function show(v: unknown): string {
   return v === undefined
@@ -63,6 +84,19 @@ export default defineRule({
     detection:
       'Kubernetes Deployments/StatefulSets/Rollouts (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them, a finding per single-replica workload; PodDisruptionBudget; compose deploy.replicas; Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances.',
     patterns: {
+      cloudRunFlags: {
+        regex: /--(min|max)-instances[= ](\d+)/,
+        files: [
+          '.github/workflows/*.{yml,yaml}',
+          '**/*.sh',
+          '**/Makefile',
+          '**/cloudbuild*.{yml,yaml}',
+          '.gitlab-ci.yml',
+          '**/justfile',
+        ],
+        literals: ['-instances'],
+        maxPerFile: 4,
+      },
       // PaaS instance counts: DigitalOcean App Platform spec, Fly.io, Render.
       paas: {
         regex: /^[ \t]*(instance_count|min_machines_running|numInstances)\s*[:=]\s*(\d+)/m,
@@ -122,11 +156,29 @@ export default defineRule({
     }
     const pdbs = objectsOfKind(model, 'PodDisruptionBudget');
     const d = deployments(ctx.files);
-    for (const s of d.compose.filter((s) => s.built && s.replicas !== undefined)) {
-      (s.replicas! >= 2 ? good : findings).push({
+    // A compose file that is the deployment (deploy.ts: named for production, scaled, or a
+    // self-hosting template) runs one instance of each service unless it says otherwise.
+    const deployed = new Set(d.production.map((p) => p.path));
+    for (const s of d.compose.filter((s) => s.built && (s.replicas !== undefined || deployed.has(s.path)))) {
+      (s.replicas !== undefined && s.replicas >= 2 ? good : findings).push({
         path: s.path,
         line: s.line,
-        note: `compose service ${s.name}: ${s.replicas} replicas`,
+        note:
+          s.replicas !== undefined
+            ? `compose service ${s.name}: ${s.replicas} replicas`
+            : `compose service ${s.name} runs one instance (no deploy.replicas) in the deployment compose file`,
+      });
+    }
+    // gcloud run deploy --max-instances / --min-instances in CI or scripts.
+    for (const m of ctx
+      .matches('cloudRunFlags')
+      .filter((x) => isProductionPath(x.path) || x.path.startsWith('.github/'))) {
+      const n = Number(m.groups[1]);
+      (m.groups[0] === 'max' && n < 2 ? findings : good).push({
+        path: m.path,
+        line: m.line,
+        snippet: m.snippet,
+        note: `Cloud Run --${m.groups[0]}-instances ${n}${m.groups[0] === 'max' && n < 2 ? ': one instance at most' : ': autoscales across zones'}`,
       });
     }
     for (const n of d.nomad)

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './resource-limits.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -38,6 +39,16 @@ ruleTester(rule, {
           'services:\n  app:\n    build: .\n    deploy:\n      resources:\n        limits: { cpus: "0.5", memory: 512M }\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'compose.yaml', line: 2 }] },
+    },
+    {
+      name: 'Cloud Run containers with resources.limits declared in Terraform pass',
+      profile: 'service',
+      tree: {
+        Procfile: 'web: gunicorn app.wsgi\n',
+        'terraform/main.tf':
+          'resource "google_cloud_run_v2_service" "app" {\n  template {\n    containers {\n      name  = "app"\n      image = "gcr.io/p/app"\n      resources {\n        limits = {\n          cpu    = "1"\n          memory = "512Mi"\n        }\n      }\n    }\n  }\n}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'terraform/main.tf', line: 3 }] },
     },
   ],
   invalid: [
@@ -90,6 +101,20 @@ ruleTester(rule, {
       name: 'a compose service built here without limits fails; third-party images are not judged',
       tree: { 'docker-compose.yml': 'services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n' },
       expect: { outcome: 'fail', evidence: [{ path: 'docker-compose.yml', line: 2 }], absent: ['service db'] },
+    },
+    {
+      name: 'a Cloud Run service in Terraform is judged even beside a Procfile: no limits is half credit (platform defaults)',
+      profile: 'service',
+      tree: {
+        Procfile: 'web: gunicorn app.wsgi\n',
+        'terraform/main.tf':
+          'resource "google_cloud_run_v2_service" "app" {\n  template {\n    containers {\n      name  = "app"\n      image = "gcr.io/p/app"\n    }\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        evidence: [{ path: 'terraform/main.tf', line: 3, note: expect.stringContaining('platform default applies') }],
+      },
     },
   ],
   notApplicable: [

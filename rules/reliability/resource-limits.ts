@@ -4,6 +4,7 @@ import { partial, pass, unknown } from '../../src/engine/results.js';
 import { deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import {
+  cloudRunServices,
   deployedWorkloads,
   runtime,
   SYSTEMD_GLOBS,
@@ -11,7 +12,7 @@ import {
   undeclaredReason,
 } from '../../src/facts/runtime.js';
 import type { NotApplicable, RuleContext } from '../../src/types.js';
-import { label, resourcesOf, terraform, TF_READS } from '../../src/facts/terraform.js';
+import { label, resourcesOf, terraform, TF_READS, type TfBlock } from '../../src/facts/terraform.js';
 
 export default defineRule({
   meta: {
@@ -95,6 +96,23 @@ export default defineRule({
         earned++, good.push({ path: r.path, line: r.line, note: `${label(r)} declares cpu/memory` });
       else findings.push({ path: r.path, line: r.line, note: `${label(r)} declares no memory` });
     }
+    // Cloud Run caps a container at its defaults (1 vCPU, 512 MiB) when nothing is set: half credit.
+    for (const r of cloudRunServices(ctx.files)) {
+      const containers = cloudRunContainers(r);
+      for (const c of containers.length > 0 ? containers : [r]) {
+        units++;
+        const name = c === r ? label(r) : `${label(r)} container ${String(c.attrs.name ?? '') || '(unnamed)'}`;
+        if (c.blocks.some((b) => b.type === 'resources' && b.attrs.limits !== undefined))
+          earned++, good.push({ path: r.path, line: c.line, note: `Cloud Run ${name} sets resources.limits` });
+        else
+          (earned += 0.5),
+            findings.push({
+              path: r.path,
+              line: c.line,
+              note: `Cloud Run ${name} sets no resources.limits (the platform default applies: 1 vCPU, 512 MiB)`,
+            });
+      }
+    }
     for (const n of d.nomad) {
       for (const job of n.jobs) {
         for (const task of nested(job, 'task')) {
@@ -156,4 +174,13 @@ function runsHere(ctx: RuleContext): true | NotApplicable {
   const r = runtime(ctx.files);
   const units = Object.values(r.declarative).reduce((a, b) => a + b, 0);
   return units > 0 ? true : { reason: undeclaredReason(r, 'resource requests and limits') };
+}
+
+/** The containers of a Cloud Run service: `template.containers` (v2) or `template.spec.containers` (v1). */
+function cloudRunContainers(r: TfBlock): TfBlock[] {
+  const template = r.blocks.filter((b) => b.type === 'template');
+  return template.flatMap((t) => [
+    ...t.blocks.filter((b) => b.type === 'containers'),
+    ...t.blocks.filter((b) => b.type === 'spec').flatMap((s) => s.blocks.filter((b) => b.type === 'containers')),
+  ]);
 }

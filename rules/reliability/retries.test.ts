@@ -59,6 +59,16 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: 'mesh/vs.yaml', line: 2 }] },
     },
+    {
+      name: "Laravel: the HTTP client's Http::retry policy on the outbound call passes",
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require":{"laravel/framework":"^11.0"}}',
+        'app/Social/GithubUserApi.php':
+          '<?php\nuse Illuminate\\Support\\Facades\\Http;\n\nfinal class GithubUserApi {\n    public function find(int $id): array {\n        $response = Http::retry(3, 100, fn ($e) => $e instanceof ConnectionException)\n            ->get("https://api.github.com/user/{$id}");\n        return $response->json();\n    }\n}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'app/Social/GithubUserApi.php', line: 6 }] },
+    },
   ],
   invalid: [
     {
@@ -150,6 +160,15 @@ ruleTester(rule, {
         'tests/test_x.py': '@retry\ndef test_x():\n    pass\n',
       },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'Laravel: Http::get without retry(), and a failed job retried by hand, are no retry policy',
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require":{"laravel/framework":"^11.0"}}',
+        'app/Jobs/Sync.php': '<?php\n$response = Http::get("https://api.example.com/items");\n$failed->retry();\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'app/Jobs/Sync.php', line: 2, note: 'outbound call' }] },
     },
   ],
   notApplicable: [

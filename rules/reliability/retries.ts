@@ -47,7 +47,8 @@ const CODE = new RegExp(
     String.raw`\brequest\s*\(?\s*:retry\b`,
     String.raw`\bFaraday::Retry\b`,
     String.raw`\bMiddleware::retry\(`,
-    String.raw`->retry\(\s*\d`,
+    // Laravel's HTTP client: `Http::retry(3, 100)` or `->retry([100, 200])` (backoff per attempt).
+    String.raw`(?:\bHttp::|->)retry\(\s*[\d\[$]`,
     String.raw`\bRetryTransientMiddleware\b`,
     String.raw`\bbackoff::future::retry\b`,
     String.raw`\btokio_retry::`,

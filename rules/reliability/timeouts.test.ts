@@ -39,8 +39,98 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: 'src/main/java/a/Config.java', line: 1 }] },
     },
+    {
+      name: "Python: every call of the project's HTTP helper (timeout=None by default) passes timeout=",
+      profile: 'service',
+      tree: {
+        'app/lib/curl.py':
+          'import pycurl\n\n\ndef request(method, url, *, data=None, timeout: float | None = None):\n    c = pycurl.Curl()\n    if timeout is not None:\n        c.setopt(pycurl.TIMEOUT, timeout)\n\n\ndef post(url, data=None, *, timeout: float | None = None):\n    return request("post", url, data=data, timeout=timeout)\n',
+        'app/slack.py':
+          'from app.lib import curl\n\ndef token(code):\n    return curl.post("https://slack.com/api/oauth.v2.access", {"code": code}, timeout=10)\n',
+      },
+      expect: { outcome: 'pass', data: { callsWithoutTimeout: 0 }, evidence: [{ path: 'app/slack.py', line: 4 }] },
+    },
+    {
+      name: "Laravel: the Http facade's 30 s default bounds every call, and the message says it is the default",
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require":{"laravel/framework":"^11.0"}}',
+        'app/Services/Github.php':
+          '<?php\nnamespace App\\Services;\n\nuse Illuminate\\Support\\Facades\\Http;\n\nclass Github {\n    public function user(string $name) {\n        return Http::retry(3, 100)->get("https://api.github.com/users/{$name}")->json();\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: ["framework's default", "PHP (Laravel's Http, Guzzle)"],
+        evidence: [
+          {
+            path: 'app/Services/Github.php',
+            line: 8,
+            note: "Laravel's HTTP client: 30 s timeout and 10 s connect timeout by default",
+          },
+        ],
+        data: { defaultTimeouts: 1, callsWithoutTimeout: 0 },
+      },
+    },
+    {
+      name: 'Ruby: a Faraday block that sets its timeouts further down is bounded',
+      profile: 'service',
+      tree: {
+        'lib/webhook.rb': [
+          'class Webhook',
+          '  def call(uri, data)',
+          '    Faraday.post(uri) do |req|',
+          "      req.headers['Content-Type'] = 'application/json'",
+          '      if data[:secret]',
+          "        req.headers['X-Secret'] = data[:secret]",
+          '      end',
+          ...Array.from({ length: 12 }, (_, i) => `      # header ${i}`),
+          '      req.body = data.to_json',
+          '      req.options.read_timeout = 15',
+          '      req.options.open_timeout = 8',
+          '    end',
+          '  end',
+          'end',
+          '',
+        ].join('\n'),
+      },
+      expect: { outcome: 'pass', message: 'Ruby (Faraday, Net::HTTP)', data: { callsWithoutTimeout: 0 } },
+    },
+    {
+      name: 'Python: httpx times out after 5 s by default',
+      profile: 'service',
+      tree: { 'svc/client.py': 'import httpx\n\ndef load(url):\n    return httpx.get(url).json()\n' },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'svc/client.py', line: 4, note: 'httpx: 5 s timeout by default' }],
+      },
+    },
   ],
   invalid: [
+    {
+      name: "Python: calls of the project's HTTP helper without timeout= wait forever; ORM, lock and cache timeouts are not client timeouts",
+      profile: 'service',
+      tree: {
+        'app/lib/curl.py':
+          'import pycurl\n\n\ndef request(method, url, *, data=None, timeout: float | None = None):\n    c = pycurl.Curl()\n    if timeout is not None:\n        c.setopt(pycurl.TIMEOUT, timeout)\n\n\ndef post(url, data=None, *, timeout: float | None = None):\n    return request("post", url, data=data, timeout=timeout)\n',
+        'app/github.py':
+          'from app.lib import curl\n\ndef repos(url):\n    return curl.get(url, headers={"Accept": "json"})\n\ndef hook(url):\n    return curl.post(url, {"a": 1}, timeout=5)\n',
+        'app/views.py':
+          'from django.core.cache import cache\n\nclass Check(models.Model):\n    timeout = models.DurationField()\n\ndef same(spec):\n    cache.set("k", 1, timeout=300)\n    seats.acquire(timeout=1)\n    return Check.objects.filter(timeout=spec.timeout)\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: '1 outbound call has none',
+        evidence: [
+          {
+            path: 'app/github.py',
+            line: 4,
+            note: 'calls the HTTP helper app/lib/curl.py, whose timeout defaults to None, without timeout=',
+          },
+          { path: 'app/github.py', line: 7, note: 'explicit timeout' },
+        ],
+        data: { explicitTimeouts: 1, callsWithoutTimeout: 1 },
+      },
+    },
     {
       name: 'a timeout in browser code bounds the page, not the service’s outbound calls',
       profile: 'service',
@@ -92,6 +182,74 @@ ruleTester(rule, {
         'tests/client_test.py': 'requests.get(URL)\n',
       },
       expect: { outcome: 'fail', evidence: [{ path: '.' }], data: { callsWithoutTimeout: 0 } },
+    },
+    {
+      name: 'Ruby: Faraday calls without a timeout are findings beside the one that sets it',
+      profile: 'service',
+      tree: {
+        'app/controllers/enquiries_controller.rb':
+          "class EnquiriesController < ApplicationController\n  def create\n    Faraday.post(ENQUIRIES_URL,\n                 params.to_json,\n                 'Content-Type' => 'application/json')\n    head :ok\n  end\nend\n",
+        'lib/tsa.rb':
+          'def stamp(uri, body)\n  conn = Faraday.new(uri.origin) do |c|\n    c.options.read_timeout = 10\n  end\n  conn.post(uri.path, body)\nend\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: ['1 outbound call has none', 'Ruby (Faraday, Net::HTTP)'],
+        evidence: [{ path: 'app/controllers/enquiries_controller.rb', line: 3 }],
+        data: { callsWithoutTimeout: 1, explicitTimeouts: 1 },
+      },
+    },
+    {
+      name: 'JS/TS: fetch without a signal and an AWS SDK client without a request timeout are findings',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"@nestjs/core":"10","@aws-sdk/client-s3":"3"}}',
+        'src/oauth/github.ts':
+          'export async function token(code: string) {\n  const ok = await fetch(TOKEN_URL, { signal: AbortSignal.timeout(5000) });\n  const res = await fetch("https://api.github.com/user", {\n    headers: { Authorization: `Bearer ${code}` },\n  });\n  return res.json();\n}\n',
+        'src/file/s3.ts':
+          'import { S3Client } from "@aws-sdk/client-s3";\nexport const s3 = () => new S3Client({ region: "eu-west-1", forcePathStyle: true });\n',
+        'frontend/src/api.ts': 'export const me = () => fetch("/api/me");\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: ['2 outbound calls have none', 'JS/TS (fetch, AWS SDK clients)'],
+        evidence: [
+          { path: 'src/oauth/github.ts', line: 3 },
+          {
+            path: 'src/file/s3.ts',
+            line: 2,
+            note: 'AWS SDK client without a requestHandler timeout (none by default)',
+          },
+        ],
+      },
+    },
+    {
+      name: 'PHP: a Guzzle client outside Laravel has no default timeout',
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require":{"guzzlehttp/guzzle":"^7.0","slim/slim":"^4"}}',
+        'src/Api.php':
+          "<?php\nuse GuzzleHttp\\Client;\n\n$client = new Client(['base_uri' => 'https://api.example.com']);\n$r = $client->get('/items');\n",
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'src/Api.php', line: 4, note: 'Guzzle client without timeout waits indefinitely' }],
+      },
+    },
+    {
+      name: "a server's own timeouts (http.Server, shutdown deadline) are not outbound evidence",
+      profile: 'service',
+      tree: {
+        'app/feeds.py': 'import urllib.request\n\ndef pull(url):\n    return urllib.request.urlopen(url).read()\n',
+        'cmd/srv/main.go':
+          'package main\n\nfunc run() error {\n\ts := &http.Server{Handler: h, ReadTimeout: 5 * time.Second}\n\tgo s.ListenAndServe()\n\t<-stop\n\tctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)\n\tdefer cancel()\n\treturn s.Shutdown(ctx)\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'bound the server',
+        evidence: [{ path: 'cmd/srv/main.go', line: 4 }],
+        data: { explicitTimeouts: 0, serverTimeouts: 2 },
+      },
     },
   ],
   notApplicable: [

@@ -1,9 +1,17 @@
 import { defineRule } from '../../src/types.js';
-import type { Evidence, Match } from '../../src/types.js';
-import { fail, partial, pass } from '../../src/engine/results.js';
+import type { Evidence, Match, RuleContext } from '../../src/types.js';
+import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch } from '../../src/facts/paths.js';
 import { CODE_GLOBS, outboundApplies, productionMatches } from '../_shared/resilience.js';
 import { isBrowserCode } from '../../src/facts/outbound.js';
+import {
+  ARGS,
+  boundedByDefault,
+  checkedClients,
+  clientFaults,
+  CLIENT_PATTERNS,
+  type Fault,
+} from '../_shared/client-timeouts.js';
 
 /** Explicit timeouts on clients (and servers), per language. */
 const EXPLICIT = new RegExp(
@@ -33,8 +41,46 @@ const EXPLICIT = new RegExp(
   ].join('|'),
 );
 
-/** Balanced-enough argument list: two levels of nested parentheses. */
-const ARGS = String.raw`((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)`;
+/**
+ * Python calls whose `timeout=` bounds something else: a query filter, a lock, a queue, a thread,
+ * a cache entry's lifetime, a subprocess.
+ */
+const NOT_A_CLIENT =
+  /\.(?:filter|exclude|acquire|wait|join|set|set_many|add|touch|get_or_create|update_or_create)\(|\bsubprocess\.\w+\(|\b(?:queue|q)\.(?:get|put)\(|^\s*>>>/;
+
+/** Module names (file stems) of production Python HTTP helpers whose timeout defaults to None, with their paths. */
+function pyHelpers(ctx: RuleContext): Map<string, string> {
+  const clients = new Set(productionMatches(ctx, 'pyHttpLib').map((m) => m.path));
+  const out = new Map<string, string>();
+  for (const m of productionMatches(ctx, 'pyNoneTimeout')) {
+    if (!clients.has(m.path)) continue;
+    const stem = m.path.slice(m.path.lastIndexOf('/') + 1).replace(/\.py$/, '');
+    if (stem !== '__init__') out.set(stem, m.path);
+  }
+  return out;
+}
+
+/** A gunicorn or uvicorn configuration file: its `timeout` bounds a worker's request, not a call. */
+const SERVER_CONFIG = /(^|\/)(gunicorn|uvicorn)[^/]*\.py$/;
+
+/**
+ * A timeout that bounds what the service serves or how long it takes to stop, not a call it makes:
+ * cited as outbound evidence it would pass a service whose calls wait forever.
+ */
+function inbound(m: Match, goServers: Set<string>, shutdowns: Match[]): string | null {
+  if (SERVER_CONFIG.test(m.path)) return 'server worker timeout';
+  if (/\bRack::Timeout\b|\bTimeoutLayer::new\(/.test(m.snippet)) return 'request timeout of the server';
+  if (/\b(?:server|srv|httpServer|app)\.(?:headers|keepAlive|request)Timeout\s*=/.test(m.snippet))
+    return 'server timeout';
+  if (goServers.has(m.path) && /\b(?:ReadTimeout|WriteTimeout|ReadHeaderTimeout|IdleTimeout)\s*:/.test(m.snippet))
+    return 'http.Server timeout';
+  if (
+    /\bcontext\.WithTimeout\(/.test(m.snippet) &&
+    shutdowns.some((s) => s.path === m.path && s.line >= m.line && s.line <= m.line + 3)
+  )
+    return 'shutdown deadline';
+  return null;
+}
 
 export default defineRule({
   meta: {
@@ -48,13 +94,42 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Explicit client or server timeouts in production code and Spring `*-timeout` properties. Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout`, a C# `new HttpClient()` whose file never sets `.Timeout`.',
+      "Explicit client or server timeouts in production code and Spring `*-timeout` properties (a Python `timeout=` on a query filter, lock, queue, cache entry or subprocess is not one). Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, a call of the project's own HTTP helper module (one importing pycurl/requests/urllib3 whose `timeout` defaults to None) with a URL and no `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout`, a C# `new HttpClient()` whose file never sets `.Timeout`; JS/TS `fetch()` without a signal and AWS SDK clients without a request timeout; Ruby Faraday calls whose block or arguments set no timeout and `Net::HTTP.get`; PHP Guzzle clients without `timeout`. Laravel's Http facade (30 s) and httpx (5 s) time out by default, said so; server timeouts (http.Server, gunicorn, shutdown deadlines) are not outbound evidence. The message names the clients checked for the languages present.",
     patterns: {
+      // A keyword argument `timeout=5` (PEP 8 writes it without spaces), not an assignment to a
+      // name or attribute (`timeout = models.DurationField(…)`, `check.timeout = …`), not a
+      // parameter passed through (`timeout=timeout`) and not None.
       pyExplicit: {
-        regex: /\b(?:httpx\.Timeout|aiohttp\.ClientTimeout|ClientTimeout)\(|\btimeout\s*=\s*(?!None\b)[\w(.]/,
+        regex:
+          /\b(?:httpx\.Timeout|aiohttp\.ClientTimeout|ClientTimeout)\(|(?<![.\w])timeout=(?!=|None\b|timeout\b)[\w(.]|\bEMAIL_TIMEOUT\s*=\s*\d/,
         files: ['**/*.py'],
-        literals: ['imeout'],
+        // Django's EMAIL_TIMEOUT bounds the SMTP connection (None, no timeout, by default).
+        literals: ['imeout', 'EMAIL_TIMEOUT'],
         maxPerFile: 5,
+      },
+      // The project's own HTTP helper: a module that imports a client without a default timeout
+      // (pycurl, requests, urllib3, urllib, http.client) and takes `timeout=None`.
+      pyHttpLib: {
+        regex: /^[ \t]*(?:import|from)[ \t]+(?:pycurl|requests|urllib3|urllib\.request|http\.client)\b/m,
+        files: ['**/*.py'],
+        literals: ['pycurl', 'requests', 'urllib', 'http.client'],
+        maxPerFile: 1,
+      },
+      pyNoneTimeout: {
+        // No `:` inside the annotation, so one `timeout:` cannot run into the next.
+        regex: /\btimeout[ \t]*(?::[^=\r\n:]*)?=[ \t]*None\b/,
+        files: ['**/*.py'],
+        literals: ['timeout'],
+        maxPerFile: 1,
+      },
+      // A call of some module's get/post/… whose first argument is a URL (a literal or a name saying so).
+      pyUrlCall: {
+        regex: new RegExp(
+          String.raw`\b([a-z_]\w*)\.(?:get|post|put|patch|delete|head|request)\((?=\s*(?:['"]https?:\/\/|\w*(?:url|uri|endpoint)\b))${ARGS}\)`,
+        ),
+        files: ['**/*.py'],
+        literals: ['url', 'uri', 'endpoint', 'http'],
+        maxPerFile: 50,
       },
       goCtxTimeout: {
         regex: /\bcontext\.With(?:Timeout|Deadline)\(/,
@@ -107,12 +182,15 @@ export default defineRule({
         maxPerFile: 50,
       },
       csTimeoutSet: { regex: /\.Timeout\s*=/, files: ['**/*.cs'], literals: ['Timeout'], maxPerFile: 1 },
+      goServer: { regex: /\bhttp\.Server\s*\{/, files: ['**/*.go'], literals: ['http.Server'], maxPerFile: 1 },
+      goShutdown: { regex: /\.Shutdown\(\s*\w*[cC]tx\b/, files: ['**/*.go'], literals: ['Shutdown('], maxPerFile: 5 },
+      ...CLIENT_PATTERNS,
     },
   },
   appliesTo: (ctx) =>
     outboundApplies(ctx, 'timeouts', ['explicit', 'pyExplicit', 'pyRequests', 'goDefault', 'goClient', 'csClient']),
   check(ctx) {
-    const faults: { m: Match; note: string }[] = [];
+    const faults: Fault[] = [];
     for (const m of productionMatches(ctx, 'pyRequests')) {
       if (!/\btimeout\s*=|\*\*/.test(m.groups[1] ?? ''))
         faults.push({ m, note: `requests.${m.groups[0]}() without timeout= waits forever` });
@@ -131,11 +209,20 @@ export default defineRule({
       if (goCtx.has(m.path)) continue;
       if (!/\bTimeout\s*:/.test(m.groups[0] ?? '')) faults.push({ m, note: 'http.Client without Timeout' });
     }
+    // Calls of the project's HTTP helper (`curl.post(url, …)` of hc/lib/curl.py) without timeout=,
+    // when the helper's timeout defaults to None: the client then waits as long as the server likes.
+    const helpers = pyHelpers(ctx);
+    for (const m of productionMatches(ctx, 'pyUrlCall')) {
+      const helper = helpers.get(m.groups[0]!);
+      if (helper && helper !== m.path && !/\btimeout\s*=|\*\*/.test(m.groups[1] ?? ''))
+        faults.push({ m, note: `calls the HTTP helper ${helper}, whose timeout defaults to None, without timeout=` });
+    }
     const csTimeoutFiles = new Set(ctx.matches('csTimeoutSet').map((m) => m.path));
     for (const m of productionMatches(ctx, 'csClient')) {
       if (!/Timeout/.test(m.groups[1] ?? '') && !csTimeoutFiles.has(m.path))
         faults.push({ m, note: 'new HttpClient() without Timeout (default 100 s)' });
     }
+    faults.push(...clientFaults(ctx));
     // Two calls on one line are one finding.
     const seen = new Set<string>();
     for (let i = faults.length - 1; i >= 0; i--) {
@@ -145,41 +232,81 @@ export default defineRule({
     }
     // A timeout in browser code (jQuery `timeout: 2000` in static/js) bounds the page, not the service.
     // Spring settings of the tests (src/test/resources) configure the test run, not the service.
-    const explicit = [...productionMatches(ctx, 'explicit', 'pyExplicit', 'springTimeout')].filter(
-      (m) => !isBrowserCode(m.path),
-    );
+    const goServers = new Set(ctx.matches('goServer').map((m) => m.path));
+    const shutdowns = ctx.matches('goShutdown');
+    const explicit: Match[] = [];
+    const server: Evidence[] = [];
+    for (const m of productionMatches(ctx, 'explicit', 'pyExplicit', 'springTimeout')) {
+      if (isBrowserCode(m.path) || (m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet))) continue;
+      const why = inbound(m, goServers, shutdowns);
+      if (why) server.push(fromMatch(m, `${why}: bounds the server, not a call it makes`));
+      else explicit.push(m);
+    }
+    const byDefault = boundedByDefault(ctx);
+    const defaults = [...new Set(byDefault.map((d) => d.note))];
+    const { checked, unchecked } = checkedClients(ctx);
+    const scope = `${checked ? `clients checked call by call: ${checked}` : 'no client of these languages is checked call by call'}${unchecked.length > 0 ? `; ${listing(unchecked)} calls are not checked one by one` : ''}`;
     const findings: Evidence[] = faults.slice(0, 20).map((f) => fromMatch(f.m, f.note));
-    const good = firstPerFile(explicit).map((m) => fromMatch(m, 'explicit timeout'));
-    const data = { explicitTimeouts: explicit.length, callsWithoutTimeout: faults.length };
+    const good = [
+      ...firstPerFile(explicit).map((m) => fromMatch(m, 'explicit timeout')),
+      ...firstPerFile(
+        byDefault.map((d) => d.m),
+        3,
+      ).map((m) => fromMatch(m, byDefault.find((d) => d.m === m)?.note ?? 'timeout by default')),
+    ];
+    const data = {
+      explicitTimeouts: explicit.length,
+      callsWithoutTimeout: faults.length,
+      defaultTimeouts: byDefault.length,
+      serverTimeouts: server.length,
+      checked: scope,
+    };
     const more =
       faults.length > 20 ? [{ path: '.', note: `and ${faults.length - 20} more calls without a timeout` }] : [];
+    const bounded = explicit.length + byDefault.length;
+    const byDefaultText =
+      byDefault.length > 0
+        ? `${byDefault.length} call${byDefault.length === 1 ? '' : 's'} rel${byDefault.length === 1 ? 'ies' : 'y'} on the client's default (${defaults.join('; ')})`
+        : '';
     if (faults.length === 0 && explicit.length > 0)
       return pass(
-        `Explicit timeouts found (${explicit.length} site${explicit.length === 1 ? '' : 's'}) and no call without one.`,
+        `Explicit timeouts found (${explicit.length} site${explicit.length === 1 ? '' : 's'})${byDefaultText ? ` and ${byDefaultText}` : ''}; no call without one (${scope}).`,
         good,
         data,
       );
-    if (faults.length > 0 && explicit.length > 0) {
+    if (faults.length === 0 && byDefault.length > 0)
+      return pass(
+        `Outbound calls time out by the framework's default: ${byDefaultText}; no call without one (${scope}).`,
+        good,
+        data,
+      );
+    const none = `${faults.length} outbound call${faults.length === 1 ? ' has' : 's have'} none`;
+    if (faults.length > 0 && bounded > 0) {
       return partial(
-        Math.min(0.8, Math.max(0.2, explicit.length / (explicit.length + faults.length))),
-        `Explicit timeouts found, but ${faults.length} outbound call${faults.length === 1 ? ' has' : 's have'} none.`,
+        Math.min(0.8, Math.max(0.2, bounded / (bounded + faults.length))),
+        `Timeouts found (${explicit.length} explicit${byDefault.length > 0 ? `, ${byDefault.length} by the client's default` : ''}), but ${none} (${scope}).`,
         [...findings, ...more, ...good],
         data,
       );
     }
+    const serverOnly =
+      server.length > 0
+        ? ` The ${server.length} timeout${server.length === 1 ? '' : 's'} found bound${server.length === 1 ? 's' : ''} the server (its requests or its shutdown), not the calls it makes.`
+        : '';
     if (faults.length > 0)
       return fail(
-        `${faults.length} outbound call${faults.length === 1 ? ' has' : 's have'} no timeout, and no explicit timeout was found anywhere.`,
-        [...findings, ...more],
+        `${faults.length} outbound call${faults.length === 1 ? ' has' : 's have'} no timeout, and no explicit timeout on an outbound call was found anywhere (${scope}).${serverOnly}`,
+        [...findings, ...more, ...server.slice(0, 3)],
         data,
       );
     return fail(
-      'No explicit timeouts on outbound calls found.',
+      `No explicit timeouts on outbound calls found.${serverOnly}`,
       [
         {
           path: '.',
-          note: `no client or server timeout in ${ctx.searched('explicit')} source files (JS/TS, Python, Go, JVM, .NET, Ruby, PHP, Rust)`,
+          note: `no client timeout in ${ctx.searched('explicit')} source files (JS/TS, Python, Go, JVM, .NET, Ruby, PHP, Rust)`,
         },
+        ...server.slice(0, 3),
         ...ctx.facts.outbound.sites.slice(0, 3),
       ],
       data,

@@ -110,6 +110,33 @@ ruleTester(rule, {
       tree: { 'policy/authz.rego': 'package authz\ndefault allow := false\n', 'main.go': 'package main\n' },
       expect: { outcome: 'pass', evidence: [{ path: 'policy/authz.rego' }] },
     },
+    {
+      name: 'Go: an admin middleware registered on a route group, and a role check returning a forbidden state',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/push\n\ngo 1.25\n\nrequire github.com/gin-gonic/gin v1.10.0\n',
+        'router/router.go':
+          'package router\n\nfunc Create(a *auth.Auth) {\n\tadmin := g.Group("/user")\n\tadmin.Use(a.RequireAdmin)\n}\n',
+        'auth/auth.go':
+          'package auth\n\nfunc (a *Auth) checkUserAdmin(user *model.User) (authState, error) {\n\tif !user.Admin {\n\t\treturn authStateForbidden, nil\n\t}\n\treturn authStateOk, nil\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'auth/auth.go', line: 4 },
+          { path: 'router/router.go', line: 5 },
+        ],
+      },
+    },
+    {
+      name: 'ASP.NET: an authorization policy passes beside a rate-limiter policy',
+      profile: 'service',
+      tree: {
+        'Api/Program.cs':
+          'builder.Services.AddAuthorization(options =>\n{\n    options.AddPolicy("admin", p => p.RequireAuthenticatedUser());\n});\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'Api/Program.cs', line: 3 }] },
+    },
   ],
   invalid: [
     {
@@ -164,6 +191,27 @@ ruleTester(rule, {
         'routes/api.php': "<?php\nRoute::middleware('auth:sanctum')->get('/user', fn () => 1);\n",
       },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: "ASP.NET: a rate limiter's AddPolicy and an admin flag in the test project's token helper are no authorization",
+      profile: 'service',
+      tree: {
+        'Todo.Api/Todo.Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'Todo.Api/Extensions/RateLimitExtensions.cs': [
+          'services.AddOptions<RateLimiterOptions>()',
+          '        .Configure((RateLimiterOptions options) =>',
+          '{',
+          '    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;',
+          '    options.AddPolicy(Policy, context =>',
+          '    {',
+          '        return RateLimitPartition.GetTokenBucketLimiter(user, key => limits);',
+          '    });',
+          '});',
+          '',
+        ].join('\n'),
+        'Todo.Api.Tests/TokenService.cs': 'if (isAdmin)\n{\n    claims.Add(new Claim(ClaimTypes.Role, "admin"));\n}\n',
+      },
+      expect: { outcome: 'fail' },
     },
   ],
   notApplicable: [

@@ -1,10 +1,10 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 
 const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireRole|requirePermission|checkPermission|hasScope|requireScope)\s*\(`;
 /** Home-grown checks: a list of required rights or roles compared with the user's. */
 /** A request refused as forbidden (403), per framework. */
-const DENY = String.raw`raise\s+(?:PermissionDenied|Http403|Forbidden)\b|HttpResponseForbidden\s*\(|\babort\(\s*403|http\.StatusForbidden|\.status\(\s*403\s*\)|\bstatus(?:_code)?\s*[=:]\s*403\b|\bForbidden(?:Exception|Error)\s*\(|\bhead\s+:forbidden|\bstatus:\s*:forbidden|\bForbid\(\s*\)|Status403Forbidden|HttpStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\bJSONForbidden\s*\(|\bHTMLForbidden\s*\(|\bForbidden\s*\(\s*w\b|throw\s+new\s+\w*Forbidden\w*\(|\bforbidden!|\bAccessDenied(?:Exception|Error)?\s*\(`;
+const DENY = String.raw`raise\s+(?:PermissionDenied|Http403|Forbidden)\b|HttpResponseForbidden\s*\(|\babort\(\s*403|http\.StatusForbidden|\.status\(\s*403\s*\)|\bstatus(?:_code)?\s*[=:]\s*403\b|\bForbidden(?:Exception|Error)\s*\(|\bhead\s+:forbidden|\bstatus:\s*:forbidden|\bForbid\(\s*\)|Status403Forbidden|HttpStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\bJSONForbidden\s*\(|\bHTMLForbidden\s*\(|\bForbidden\s*\(\s*w\b|throw\s+new\s+\w*Forbidden\w*\(|\bforbidden!|\bAccessDenied(?:Exception|Error)?\s*\(|\breturn\s+[\w.]*Forbidden\w*\b`;
 /**
  * A condition on a role, permission, scope or membership whose branch refuses the request with a
  * 403: `if not rw: raise PermissionDenied`, `unless membership.admin? head :forbidden`,
@@ -96,15 +96,15 @@ export default defineRule({
       },
       dotnet: {
         regex:
-          /\[Authorize\s*\(\s*(?:Roles|Policy)\s*=|\[Authorize\s*\(\s*"|\bAddPolicy\s*\(|\.RequireRole\s*\(|\.RequireClaim\s*\(|\bAuthorizationHandler\s*</,
+          /\[Authorize\s*\(\s*(?:Roles|Policy)\s*=|\[Authorize\s*\(\s*"|\bAddPolicy\s*\(|\.RequireRole\s*\(|\.RequireClaim\s*\(|\bAuthorizationHandler\s*<|\bIsInRole\s*\(/,
         files: ['**/*.{cs,fs,vb}'],
-        literals: ['Authorize', 'AddPolicy', 'RequireRole', 'RequireClaim', 'AuthorizationHandler'],
+        literals: ['Authorize', 'AddPolicy', 'RequireRole', 'RequireClaim', 'AuthorizationHandler', 'IsInRole'],
       },
       // Hand-written role guards: a condition on the user's admin/staff role that denies the request
       // (`if !request.IsAdminUser(r)`, `unless Current.user.admin?`, `if (!user.isAdmin)`).
       roleCheck: {
         regex:
-          /\b(?:if|unless)\b[^\n]{0,40}?(?:!\s*|\bnot\s+)?[\w.()]*\b(?:Is(?:Admin|SuperAdmin|Superuser|Staff)\w*|is(?:Admin|SuperAdmin|Staff)\b|(?:admin|super_admin|superuser|staff|moderator)\?)|\brole\s*[!=]==?\s*['"](?:admin|owner|superuser)['"]/,
+          /\b(?:if|unless)\b[^\n]{0,40}?(?:!\s*|\bnot\s+)?[\w.()]*\b(?:Is(?:Admin|SuperAdmin|Superuser|Staff)\w*|is(?:Admin|SuperAdmin|Staff)\b|(?:admin|super_admin|superuser|staff|moderator)\?)|\brole\s*[!=]==?\s*['"](?:admin|owner|superuser)['"]|\b(?:Use|use|Before|before)\(\s*[\w.]*\b(?:RequireAdmin|requireAdmin|AdminOnly|adminOnly|AdminRequired|adminRequired)\b/,
         files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
         literals: [
           'IsAdmin',
@@ -118,6 +118,8 @@ export default defineRule({
           'staff?',
           'moderator?',
           'role',
+          'Admin',
+          'admin',
         ],
         maxPerFile: 3,
       },
@@ -188,7 +190,13 @@ export default defineRule({
         { key: 'go', label: 'Go policy enforcement' },
         { key: 'jvm', label: 'Spring method or request security' },
         // AddPolicy also names CORS policies; those grant nothing.
-        { key: 'dotnet', label: 'ASP.NET roles or policies', reject: /cors/i },
+        // and rate-limiter policies (RateLimiterOptions.AddPolicy partitions requests); those grant nothing.
+        {
+          key: 'dotnet',
+          label: 'ASP.NET roles or policies',
+          reject: /cors/i,
+          rejectMatch: (m) => /\bAddPolicy\b/.test(m.snippet) && policyKind(ctx.files, m) !== 'authorization',
+        },
         { key: 'ruby', label: 'Pundit/CanCanCan authorization' },
         { key: 'php', label: 'Laravel/Symfony gates, policies or voters' },
         { key: 'phpConfig', label: 'Symfony access control' },
@@ -200,3 +208,25 @@ export default defineRule({
     });
   },
 });
+
+/**
+ * Which options an `AddPolicy` call configures, from the nearest enclosing setup above it:
+ * `AddAuthorization(options => options.AddPolicy(…))` grants access by policy; `AddRateLimiter` /
+ * `RateLimiterOptions` partition requests and `AddCors` names origins. A policy whose lambda
+ * requires a role or claim is an authorization policy wherever it is.
+ */
+function policyKind(files: FileView, m: Match): 'authorization' | 'other' {
+  if (/\.Require(?:Role|Claim|AuthenticatedUser|Assertion)\s*\(|\bAuthorizationPolicy\b/.test(m.snippet))
+    return 'authorization';
+  const lines = (files.read(m.path) ?? '').split('\n');
+  for (let i = m.line - 1; i >= 0 && i >= m.line - 15; i--) {
+    const l = lines[i] ?? '';
+    if (/RateLimit|\bAddCors\b|\bCorsOptions\b|RateLimitPartition/.test(l)) return 'other';
+    if (/\bAddAuthorization\w*\s*\(|\bAuthorizationOptions\b|\bAuthorizationBuilder\b/.test(l)) return 'authorization';
+  }
+  // The partition a rate-limiter policy returns comes in the lines below.
+  for (let i = m.line; i < lines.length && i < m.line + 10; i++)
+    if (/RateLimitPartition\.|\bRequire(?:Role|Claim)\s*\(/.test(lines[i] ?? ''))
+      return /RateLimitPartition/.test(lines[i] ?? '') ? 'other' : 'authorization';
+  return 'authorization';
+}

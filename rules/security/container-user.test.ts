@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './container-user.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -59,6 +60,34 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: 'Dockerfile', line: 3 }] },
     },
+    {
+      name: 'an entrypoint script that execs the service through su-exec runs it as a non-root user',
+      tree: {
+        Dockerfile:
+          'FROM node:22-alpine AS runner\nWORKDIR /opt/app\nCOPY ./scripts/docker ./scripts/docker\nENTRYPOINT ["sh", "./scripts/docker/create-user.sh"]\nCMD ["node", "dist/main.js"]\n',
+        'scripts/docker/create-user.sh':
+          '#!/bin/sh\nPUID="${PUID:-1000}"\nadduser -D -u "$PUID" app 2>/dev/null\nchown -R "$PUID" /opt/app/data\nexec su-exec "$PUID" "$@"\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'scripts/docker/create-user.sh',
+            line: 5,
+            note: expect.stringContaining('drops to an unprivileged user'),
+          },
+        ],
+      },
+    },
+    {
+      name: 'Jib <container><user> in pom.xml is the image user (no Dockerfile)',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <build>\n   <plugins>\n    <plugin>\n      <groupId>com.google.cloud.tools</groupId>\n      <artifactId>jib-maven-plugin</artifactId>\n      <configuration>\n        <to><image>shop:latest</image></to>\n        <container>\n          <entrypoint>/entrypoint.sh</entrypoint>\n          <user>1000</user>\n        </container>\n      </configuration>\n    </plugin>\n   </plugins>\n  </build>\n</project>\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'pom.xml', line: 11, note: 'Jib runs the image as 1000' }] },
+    },
   ],
   invalid: [
     {
@@ -99,6 +128,25 @@ ruleTester(rule, {
           { path: 'worker/Dockerfile', line: 1 },
         ],
       },
+    },
+    {
+      name: 'Jib without <container><user> runs as its base image user (root by default)',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <build>\n   <plugins>\n    <plugin>\n      <groupId>com.google.cloud.tools</groupId>\n      <artifactId>jib-maven-plugin</artifactId>\n      <configuration>\n        <to><image>shop:latest</image></to>\n        <container>\n          <entrypoint>/entrypoint.sh</entrypoint>\n        </container>\n      </configuration>\n    </plugin>\n   </plugins>\n  </build>\n</project>\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'pom.xml', note: expect.stringContaining('eclipse-temurin') }] },
+    },
+    {
+      name: 'an entrypoint script that only prepares files and runs the service as root does not drop privileges',
+      tree: {
+        Dockerfile:
+          'FROM alpine:3.20\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+        'docker-entrypoint.sh':
+          '#!/bin/sh\n# exec su-exec would drop privileges here\nchown -R 1000 /data\nexec "$@"\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'Dockerfile', line: 1 }] },
     },
   ],
   notApplicable: [

@@ -10,6 +10,7 @@ import {
   type Stage,
 } from '../../src/facts/dockerfile.js';
 import { isProductionPath } from '../../src/facts/paths.js';
+import { entrypointDrop, jibUsers } from './_lib/image-user.js';
 
 const ROOT_USER = /^(?:root|0)(?::(?:root|0))?$/i;
 
@@ -27,12 +28,15 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Every Dockerfile/Containerfile (not dev containers): the last `USER` of the final stage, following stages built FROM an earlier stage; `:nonroot` distroless and Chainguard images count as unprivileged. A finding per final stage without USER (at its FROM line) or whose USER is root/0.',
+      'Every Dockerfile/Containerfile (not dev containers): the last `USER` of the final stage, following stages built FROM an earlier stage; `:nonroot` distroless and Chainguard images count as unprivileged; an entrypoint script that execs the service through su-exec/gosu/runuser/setpriv drops privileges. Images Jib builds: `<container><user>` (Maven) or `jib.container.user` (Gradle). A finding per final stage without USER (at its FROM line) or whose USER is root/0.',
     reads: DOCKERFILE_GLOBS,
   },
-  appliesTo: ({ files, facts }) => {
+  appliesTo: (ctx) => {
+    const { files, facts } = ctx;
     const all = dockerfiles(files).filter((d) => !isDevOnly(d.path));
-    if (all.length === 0) return { reason: 'no Dockerfile or Containerfile in the repository' };
+    // Jib builds the image from the build file: its <container><user> is the USER line.
+    if (all.length === 0)
+      return jibUsers(ctx).length > 0 ? true : { reason: 'no Dockerfile or Containerfile in the repository' };
     // A chart or module repository ships no image: its Dockerfiles build maintainer tools.
     const shipped = all.filter((d) => !d.ok || (isProductionPath(d.path) && !isToolImage(d)));
     if (facts.profile.id !== 'service' && shipped.length === 0)
@@ -44,9 +48,18 @@ export default defineRule({
       };
     return true;
   },
-  check({ files }) {
+  check(ctx) {
+    const { files } = ctx;
     const all = dockerfiles(files).filter((d) => !isDevOnly(d.path));
     const ok = all.filter((d) => d.ok);
+    const jib = jibUsers(ctx);
+    if (ok.length === 0 && jib.length > 0) {
+      const good = jib.filter((j) => j.ok).length;
+      const data = { dockerfiles: 0, jibImages: jib.length, nonRoot: good, root: jib.length - good };
+      const evidence = jib.map((j) => j.evidence);
+      if (good === jib.length) return pass('The image Jib builds runs as a non-root user.', evidence, data);
+      return fail('The image Jib builds runs as root (no non-root <container><user>).', evidence, data);
+    }
     if (ok.length === 0)
       return unknown(
         'No Dockerfile could be parsed.',
@@ -56,20 +69,30 @@ export default defineRule({
     // service's images when there are any.
     const prod = ok.filter((d) => isProductionPath(d.path) && !isToolImage(d));
     const judged = prod.length > 0 ? prod : ok;
-    const verdicts = judged.map(judge);
+    // No USER line, but the entrypoint execs the service as another user (su-exec, gosu…).
+    const verdicts = [
+      ...judged.map((d) => {
+        const v = judge(d);
+        const drop = v.ok ? undefined : entrypointDrop(files, d);
+        return drop && /no USER instruction/.test(v.evidence.note ?? '') ? { ok: true, evidence: drop } : v;
+      }),
+      ...jib,
+    ];
     const good = verdicts.filter((v) => v.ok).length;
     const evidence = verdicts.map((v) => v.evidence);
     for (const d of all.filter((x) => !x.ok)) evidence.push({ path: d.path, note: d.error ?? 'unparseable' });
-    const data = { dockerfiles: judged.length, nonRoot: good, root: judged.length - good };
-    if (good === judged.length)
+    const data = { dockerfiles: judged.length, nonRoot: good, root: verdicts.length - good };
+    if (good === verdicts.length)
       return pass(
-        `${good === 1 ? 'The Dockerfile switches' : `All ${good} Dockerfiles switch`} to a non-root user in the final stage.`,
+        verdicts.some((v) => /drops to an unprivileged user/.test(v.evidence.note ?? ''))
+          ? `${good === 1 ? 'The image runs' : `All ${good} images run`} the service as a non-root user (a USER line, or an entrypoint that drops privileges with su-exec/gosu before starting it).`
+          : `${good === 1 ? 'The Dockerfile switches' : `All ${good} images switch`} to a non-root user in the final stage.`,
         evidence,
         data,
       );
-    const bad = judged.length - good;
-    const msg = `${bad} of ${judged.length} Dockerfile${judged.length === 1 ? '' : 's'} run${bad === 1 && judged.length === 1 ? 's' : ''} the final stage as root.`;
-    return good === 0 ? fail(msg, evidence, data) : partial(good / judged.length, msg, evidence, data);
+    const bad = verdicts.length - good;
+    const msg = `${bad} of ${verdicts.length} ${jib.length > 0 ? 'image' : 'Dockerfile'}${verdicts.length === 1 ? '' : 's'} run${bad === 1 && verdicts.length === 1 ? 's' : ''} ${jib.length > 0 ? 'as root' : 'the final stage as root'}.`;
+    return good === 0 ? fail(msg, evidence, data) : partial(good / verdicts.length, msg, evidence, data);
   },
 });
 

@@ -91,6 +91,21 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass' },
     },
+    {
+      name: 'a signing key in a settings module for CI is noted, not counted; a .env holding a SQLite path has no secret',
+      tree: {
+        'app/settings/ci.py': 'from .base import *\n\nSECRET_KEY = "Zq8vN2kLp4Rt7WxY9sBc"\n',
+        'backend/prisma/.env': '# default database for local runs\nDATABASE_URL="file:../data/app.db"\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'app/settings/ci.py', line: 3, note: expect.stringContaining('development-only') },
+          { path: 'backend/prisma/.env', note: expect.stringContaining('no real secret values') },
+        ],
+        absent: ['Zq8vN2kLp4Rt7WxY9sBc'],
+      },
+    },
   ],
   invalid: [
     {
@@ -154,6 +169,40 @@ ruleTester(rule, {
       name: 'a live token in a test file is partial',
       tree: { 'tests/test_billing.py': `STRIPE = "${STRIPE}"\n` },
       expect: { outcome: 'partial', score: 0.5, absent: [STRIPE.slice(8)] },
+    },
+    {
+      name: "JHipster's JWT base64-secret in a sample profile is doubtful (partial), not missed",
+      tree: {
+        'src/main/resources/config/application-secret-samples.yml':
+          'jhipster:\n  security:\n    authentication:\n      jwt:\n        base64-secret: N2Y4ZjQ1MzE5ZTg0YjU2YzA5ZDQxMGQ4YTg2ZjMwNzE4OTM4\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        evidence: [
+          {
+            path: 'src/main/resources/config/application-secret-samples.yml',
+            line: 5,
+            note: expect.stringContaining('sample profile'),
+          },
+        ],
+        absent: ['N2Y4ZjQ1MzE5ZTg0YjU2YzA5ZDQxMGQ4YTg2ZjMwNzE4OTM4'],
+      },
+    },
+    {
+      name: 'a typed phrase as a production SECRET_KEY is doubtful; a database URL with a password in .env is a leak',
+      tree: {
+        'shop/settings.py': 'SECRET_KEY = "MYPRODUCTIONSECRETKEY"\n',
+        '.env': 'DATABASE_URL=postgres://shop:Rt7WxY9sBcZq8vN2@db.internal:5432/shop\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: '1 .env file with secrets',
+        evidence: [
+          { path: 'shop/settings.py', line: 1, note: expect.stringContaining('typed phrase') },
+          { path: '.env', line: 1 },
+        ],
+      },
     },
   ],
 });

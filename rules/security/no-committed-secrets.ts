@@ -4,12 +4,14 @@ import { basename } from '../../src/walk/glob.js';
 import { isProductionPath } from '../../src/facts/paths.js';
 import { redactSecretIn } from '../../src/util/redact.js';
 import {
+  configRole,
   envSecrets,
   ENV_GLOBS,
   isEnvTemplate,
   KINDS,
   PLACEHOLDER,
   SECRET_PATTERNS,
+  typedPhrase,
   yamlSection,
 } from '../../src/facts/secrets.js';
 
@@ -57,7 +59,13 @@ export default defineRule({
           ((/\.ya?ml$/.test(m.path) &&
             /^(development|dev|test|testing|local)$/i.test(yamlSection(ctx.files.read(m.path) ?? '', m.line) ?? '')) ||
             (/(^|\/)\.env\./.test(m.path) && isEnvTemplate(m.path)) ||
-            CI_FILE.test(m.path));
+            CI_FILE.test(m.path) ||
+            // A settings module or profile named for CI, tests or development (settings/ci.py, application-dev.yml).
+            configRole(m.path) === 'development');
+        // A profile named for samples (application-secret-samples.yml) documents a value to replace:
+        // doubtful (it may be switched on), not a leak of a production key.
+        // So is a signing secret a person typed (`CISECRETKEYIGUESS`): a stand-in, not a generated key.
+        const sample = kind === 'jwtSecret' && (configRole(m.path) === 'sample' || typedPhrase(secret));
         // An env file for tests, CI or examples (`.env.test`) holds the test suite's fixtures.
         const testEnv = /(^|\/)\.env\.[^/]+$/.test(m.path) && isEnvTemplate(m.path);
         // A self-signed key for a local dev server (localhost.pem, localhost-key.pem) serves no one else.
@@ -66,7 +74,7 @@ export default defineRule({
           /(^|\/)[^/]*(localhost|self-?signed|snakeoil)[^/]*$|[.-]dev(?:elopment)?(?:-key)?\.(?:key|pem)$|(^|\/)(?:certs?|ssl|tls)\/(?:dev|development|local)\//i.test(
             m.path,
           );
-        const inTests = !isProductionPath(m.path) || devOnly || localDev || testEnv;
+        const inTests = !isProductionPath(m.path) || devOnly || localDev || testEnv || sample;
         // Test TLS keys are fixtures; a cloud token in a test is still a live token.
         if (kind === 'privateKey' && inTests) continue;
         findings.push({ m, kind, secret, serious: !inTests, ...(devOnly ? { noted: true } : {}) });
@@ -88,7 +96,7 @@ export default defineRule({
           f.kind === 'privateKey'
             ? redactKeyBlock(f.m.snippet)
             : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
-        note: `${KINDS[f.kind]!.label}${f.serious ? '' : ' (in a test, example or development-only place)'}`,
+        note: `${KINDS[f.kind]!.label}${f.serious ? '' : !isProductionPath(f.m.path) || f.noted ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
       })),
       ...envFindings.slice(0, 10).map((f) => ({
         path: f.path,
@@ -120,7 +128,7 @@ export default defineRule({
     if (doubtful.length > 0) {
       return partial(
         0.5,
-        `${doubtful.length} credential-like value${doubtful.length === 1 ? '' : 's'} in test or example files only; make sure they are not real.`,
+        `${doubtful.length} credential-like value${doubtful.length === 1 ? '' : 's'} in test, sample or example places only; make sure they are not real.`,
         evidence,
         data,
       );

@@ -87,6 +87,32 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: "Go 1.25: the standard library's CrossOriginProtection is CSRF protection, beside headers set by hand",
+      tree: {
+        'go.mod': 'module example.com/push\n\ngo 1.25\n',
+        'server.go':
+          'package main\n\nfunc main() {\n\tcop := http.NewCrossOriginProtection()\n\th := func(w http.ResponseWriter, r *http.Request) {\n\t\tw.Header().Set("X-Content-Type-Options", "nosniff")\n\t}\n\thttp.ListenAndServe(":80", cop.Handler(http.HandlerFunc(h)))\n}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'server.go', line: 4, note: 'CSRF protection' }] },
+    },
+    {
+      name: 'Rails force_ssl set from the environment is HTTPS/HSTS, named in the found list',
+      tree: {
+        Gemfile: "gem 'rails', '~> 8.0'\n",
+        'config/environments/production.rb':
+          "Rails.application.configure do\n  config.force_ssl = ENV['FORCE_SSL'].present?\nend\n",
+        'config/application.rb':
+          'module App\n  class Application < Rails::Application\n    config.load_defaults 8.0\n  end\nend\n',
+        'app/controllers/api_controller.rb':
+          "class ApiController\n  def cors\n    headers['Access-Control-Allow-Origin'] = '*'\n  end\nend\n",
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'HTTPS/HSTS and CSRF protection in place',
+        evidence: [{ path: 'config/environments/production.rb', line: 2, note: 'HTTPS/HSTS' }],
+      },
+    },
   ],
   invalid: [
     {
@@ -240,6 +266,20 @@ ruleTester(rule, {
         'app/main.py': 'app = FastAPI()\n',
       },
       expect: { outcome: 'fail' },
+    },
+    {
+      name: 'Go: a hand-written redirect to https:// is HTTPS enforcement; no headers stays missing',
+      tree: {
+        'go.mod': 'module example.com/push\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.10.0\n',
+        'router/router.go':
+          'package router\n\nfunc Create(g *gin.Engine) {\n\tg.Use(func(ctx *gin.Context) {\n\t\tif ctx.Request.TLS == nil {\n\t\t\tctx.Redirect(http.StatusFound, fmt.Sprintf("https://%s%s", ctx.Request.Host, ctx.Request.RequestURI))\n\t\t}\n\t})\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'no security headers',
+        data: { https: true },
+        evidence: [{ path: 'router/router.go', line: 6, note: 'HTTPS/HSTS' }],
+      },
     },
   ],
   notApplicable: [

@@ -59,7 +59,7 @@ export default defineRule({
     const any = prod('corsAny');
     // helmet() and Spring Security send Strict-Transport-Security by default (helmet's hsts option,
     // Spring's HstsHeaderWriter on secure requests), unless the same line switches it off.
-    const explicitHttps = prod('https');
+    const explicitHttps = [...prod('https'), ...prod('httpsRedirect').filter((m) => /redirect/i.test(m.snippet))];
     const defaultHsts = [
       ...prod('headers').filter((m) => /\bhelmet\s*\(/.test(m.snippet) && !/hsts\s*:\s*false/.test(m.snippet)),
       ...spring.filter((m) =>

@@ -80,11 +80,15 @@ export function sparkline(values: (number | null)[], width = 160, height = 32): 
   return `<svg class="spark" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="mean score per snapshot"><polyline fill="none" stroke="currentColor" stroke-width="1.5" points="${poly}"/>${last ? `<circle cx="${last.x.toFixed(1)}" cy="${last.y.toFixed(1)}" r="2.5" fill="currentColor"/>` : ''}</svg>`;
 }
 
-/** RFC 4180: quote fields that hold a comma, quote or line break; neutralise spreadsheet formulas. */
+/**
+ * RFC 4180: quote fields that hold a comma, quote or line break; neutralise spreadsheet formulas.
+ * A semicolon or a tab is quoted too: a spreadsheet in a locale whose list separator is `;` (most
+ * of Europe) splits an unquoted `x;=1+1` into a second cell that is a formula.
+ */
 function cell(v: unknown): string {
   let s = v === null || v === undefined ? '' : String(v);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function csv(agg: Aggregate): string {

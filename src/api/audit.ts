@@ -3,8 +3,8 @@
  * scans, runs the rules, builds the Report and evaluates its gates. The command line is a thin
  * layer over it (flags → options, Report → text and exit code); `verify` calls it too.
  */
-import { dirname, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
 import { loadConfig, validateConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { INLINE_SUPPRESSION_KEY, runAudit } from '../engine/audit.js';
@@ -31,6 +31,7 @@ import { buildReport } from '../report/build.js';
 import { compareToBaseline, readBaseline, type BaselineInput } from '../report/baseline.js';
 import { reportSchema, type Report } from '../report/schema.js';
 import { evaluateGates, type GateOptions } from '../scoring/gates.js';
+import { narrowingOf } from '../config/narrowing.js';
 import { loadArtifacts } from '../ingest/index.js';
 import { UsageError } from '../util/errors.js';
 import { DiskSource } from '../walk/disk-source.js';
@@ -147,6 +148,8 @@ export async function auditRepository(
     ...((options.failOn ?? config.failOn) ? { failOn: options.failOn ?? config.failOn } : {}),
     failOnRegression: options.failOnRegression ?? false,
     packagesFailOn: options.packagesFailOn ?? config.packagesFailOn ?? 'any',
+    // A configuration or a baseline in the audited tree may be a pull request's own: the gates say so.
+    fromTree: fromTree(root, configPath !== null && !explicit ? configPath : null, config, options),
   };
   // Parsed before the walk: a malformed artefact is a usage error, whatever the tree holds.
   const artifacts = loadArtifacts(options.coverage, options.junit);
@@ -266,4 +269,24 @@ function pillarMinimumsFromConfig(
   const out: Partial<Record<PillarId, number>> = {};
   for (const [id, p] of Object.entries(pillars ?? {})) if (p?.minScore !== undefined) out[id as PillarId] = p.minScore;
   return out;
+}
+
+/** What the audited tree narrows in the gates (see GateOptions.fromTree). */
+function fromTree(root: string, discovered: string | null, config: Config, options: AuditOptions): string[] {
+  const out: string[] = [];
+  const narrows = discovered ? narrowingOf(config) : [];
+  if (narrows.length) out.push(`${discovered} ${narrows.join('; ')}`);
+  if (options.failOnRegression && typeof options.baseline === 'string' && insideRoot(root, options.baseline))
+    out.push(`the --baseline ${options.baseline} is a file of the audited tree`);
+  return out;
+}
+
+/** Whether a path (through any link) lies inside the root. */
+function insideRoot(root: string, path: string): boolean {
+  try {
+    const rel = relative(realpathSync(root), realpathSync(resolve(path)));
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+  } catch {
+    return false;
+  }
 }

@@ -7,7 +7,7 @@ import { loadReport } from './render.js';
 export function diffCommand(
   oldPath: string,
   newPath: string,
-  flags: { format?: string; color: boolean },
+  flags: { format?: string; color: boolean; width?: number },
   io: { stdout: (s: string) => void },
 ): void {
   const format = (flags.format ?? 'terminal') as DiffFormat;
@@ -15,5 +15,5 @@ export function diffCommand(
     throw new UsageError(`--format ${flags.format}: expected one of ${DIFF_FORMATS.join(', ')}`);
   const before = loadReport(oldPath);
   const after = loadReport(newPath);
-  io.stdout(renderDiff(diffReports(before, after), after, format, { color: flags.color }));
+  io.stdout(renderDiff(diffReports(before, after), after, format, { color: flags.color, width: flags.width ?? 80 }));
 }

@@ -9,6 +9,8 @@ import { UsageError, EXIT } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { oneLine, printable, printableJson } from '../util/printable.js';
 
+export { processIo } from './process-io.js';
+
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
@@ -171,7 +173,9 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
       exitCode = await verifyCommand(
         doc,
         path,
-        { ...(opts as object), color: useColor(io, opts.color !== false) } as Parameters<typeof verifyCommand>[2],
+        { ...(opts as object), color: useColor(io, opts.color !== false), width: terminalWidth(io) } as Parameters<
+          typeof verifyCommand
+        >[2],
         io,
         await builtins(),
       );
@@ -208,7 +212,11 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
       diffCommand(
         oldPath,
         newPath,
-        { ...(opts.format ? { format: opts.format } : {}), color: useColor(io, opts.color !== false) },
+        {
+          ...(opts.format ? { format: opts.format } : {}),
+          color: useColor(io, opts.color !== false),
+          width: terminalWidth(io),
+        },
         io,
       );
     });

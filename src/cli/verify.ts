@@ -13,6 +13,8 @@ export interface VerifyFlags {
   profile?: string;
   failOnContradiction?: boolean;
   color: boolean;
+  /** Columns the terminal view fits (80 when unknown). */
+  width?: number;
 }
 
 const FORMATS = ['terminal', 'json', 'md', 'sarif'];
@@ -47,7 +49,7 @@ export async function verifyCommand(
         ? renderVerifyMarkdown(result)
         : format === 'sarif'
           ? renderVerifySarif(result)
-          : renderVerifyTerminal(result, flags.color && !flags.output);
+          : renderVerifyTerminal(result, flags.color && !flags.output, flags.output ? 80 : (flags.width ?? 80));
   if (flags.output) writeAtomic(flags.output, text);
   else io.stdout(text);
   return flags.failOnContradiction && result.summary.contradicted > 0 ? 1 : 0;

@@ -325,6 +325,32 @@ export const CATALOGUES: Record<string, string[]> = {
     'bugsnag',
     'honeybadger',
     'airbrake',
+    // Trackers beyond the first five (GlitchTip speaks the Sentry protocol: its apps use a Sentry SDK).
+    // Laravel Nightwatch: Laravel's hosted monitoring, exception tracking first (auto-discovered).
+    'laravel/nightwatch',
+    // Flare (Spatie): Laravel/PHP error tracker; Ignition alone is an error page, not listed.
+    'spatie/laravel-flare',
+    'spatie/flare-client-php',
+    '@flareapp/*',
+    // AppSignal: errors and performance (npm, gem, pip).
+    '@appsignal/*',
+    'appsignal',
+    // Highlight.io: errors, sessions, logs.
+    '@highlight-run/*',
+    'highlight-io',
+    'highlight_io',
+    'github.com/highlight/highlight/sdk/*',
+    // Raygun beyond .NET and Ruby.
+    'raygun4py',
+    'raygun4node',
+    'mindscape/raygun4php',
+    'com.mindscapehq:*',
+    '@honeybadger-io/*',
+    'honeybadger-io/honeybadger-php',
+    // .NET trackers.
+    'Exceptionless',
+    'Exceptionless.*',
+    'Elmah.Io*',
   ],
   // security/authentication: libraries that authenticate requests (dependency evidence only; code patterns live in the rule).
   authentication: [

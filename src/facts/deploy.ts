@@ -41,6 +41,20 @@ export interface ComposeService {
   built: boolean;
   /** The Dockerfile `build:` names (context + dockerfile, default `Dockerfile`), repository-relative. */
   dockerfile?: string;
+  /** `image:` as written. */
+  image?: string;
+  /** Has a `build:` key (built from source by compose). */
+  hasBuild: boolean;
+  /** `restart:` policy. */
+  restart?: string;
+  /** Publishes a port on every interface (`3000:3000`, not `127.0.0.1:3000:3000`). */
+  publicPorts: boolean;
+}
+
+/** A compose file that is the deployment itself, and why. */
+export interface ProductionCompose {
+  path: string;
+  reason: string;
 }
 
 export interface EcsContainer {
@@ -59,17 +73,23 @@ export interface Deploy {
   ecsFiles: string[];
   nomad: { path: string; jobs: TfBlock[] }[];
   notes: { path: string; note: string }[];
+  /** Compose files that deploy the service (named for production, scaled, or a self-hosting template). */
+  production: ProductionCompose[];
 }
 
-/** Images of databases, brokers and tools that a repository runs beside its own services. */
+/**
+ * Images of databases, brokers and tools that a repository runs beside its own services, and the
+ * development tools (SonarQube, mail catchers, database consoles, JHipster's control center) that
+ * are never what is deployed.
+ */
 const THIRD_PARTY =
-  /^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:[\w-]+\/)?(postgres(?:ql)?|postgis|mysql|mariadb|mongo(?:db)?|redis(?:-stack)?|valkey|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|cp-zookeeper|nginx|traefik|caddy|haproxy|envoy|grafana|prometheus|alertmanager|loki|tempo|promtail|zipkin|jaeger|all-in-one|opentelemetry-collector\S*|otel\S*|elasticsearch|kibana|logstash|opensearch\S*|minio|localstack|mailhog|mailpit|adminer|pgadmin4|mssql\S*|cassandra|neo4j|consul|vault|keycloak|selenium\S*|wiremock|azurite|azure-storage\S*|cosmosdb\S*|dynamodb-local|clickhouse-server|influxdb|etcd|toxiproxy|busybox|alpine|ubuntu|debian)(?::|@|$)/i;
+  /^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:[\w-]+\/)?(postgres(?:ql)?|postgis|mysql|mariadb|mongo(?:db)?|redis(?:-stack)?|valkey|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|cp-zookeeper|nginx|traefik|caddy|haproxy|envoy|grafana|prometheus|alertmanager|loki|tempo|promtail|zipkin|jaeger|all-in-one|opentelemetry-collector\S*|otel\S*|elasticsearch|kibana|logstash|opensearch\S*|minio|localstack|mailhog|mailpit|adminer|pgadmin4|mssql\S*|cassandra|neo4j|consul|vault|keycloak|selenium\S*|wiremock|azurite|azure-storage\S*|cosmosdb\S*|dynamodb-local|clickhouse-server|influxdb|etcd|toxiproxy|busybox|alpine|ubuntu|debian|sonarqube|jhipster-control-center|jhipster-registry|phpmyadmin|redis-commander|redisinsight|kafka-ui|kafdrop|akhq|mongo-express|maildev|smtp4dev|mailcatcher|swagger-ui|swagger-editor|pgweb|dozzle|portainer|portainer-ce|clamav)(?::|@|$)/i;
 
 const rec = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 function parseDeploy(files: FileView): Deploy {
-  const out: Deploy = { compose: [], composeFiles: [], ecs: [], ecsFiles: [], nomad: [], notes: [] };
+  const out: Deploy = { compose: [], composeFiles: [], ecs: [], ecsFiles: [], nomad: [], notes: [], production: [] };
   // Dev containers are developer machines, not deployments; a compose file may be named anything.
   const candidates = [...new Set([...files.match(COMPOSE_GLOBS), ...k8s(files).composeByContent])].sort();
   for (const path of candidates.filter(
@@ -87,6 +107,7 @@ function parseDeploy(files: FileView): Deploy {
     if (parsed.error) out.notes.push({ path, note: `not parseable as YAML: ${parsed.error}` });
     if (!doc || !services) continue;
     out.composeFiles.push(path);
+    const first = out.compose.length;
     for (const [name, raw] of Object.entries(services)) {
       const s = rec(raw) ?? {};
       const deploy = rec(s.deploy) ?? {};
@@ -108,10 +129,21 @@ function parseDeploy(files: FileView): Deploy {
         stopGracePeriod: s.stop_grace_period !== undefined,
         built: s.build !== undefined || (typeof s.image === 'string' && !THIRD_PARTY.test(s.image)),
         ...buildDockerfile(dirOf(path), s.build),
+        ...(typeof s.image === 'string' ? { image: s.image } : {}),
+        hasBuild: s.build !== undefined,
+        ...(typeof s.restart === 'string' ? { restart: s.restart } : {}),
+        publicPorts: Array.isArray(s.ports) && s.ports.some(publicPort),
       });
     }
+    const why = productionReason(path, text, out.compose.slice(first), (image) => publishedHere(files, image));
+    if (why) out.production.push({ path, reason: why });
   }
   out.compose = mergeCompose(out.compose);
+  // Beside a compose file that is not for development, services only a development file starts
+  // (a virus scanner, a mail catcher added for local work) are not deployed units.
+  const named = (p: string) => p.slice(p.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
+  if (out.compose.some((c) => !DEV_NAME.test(named(c.path))))
+    out.compose = out.compose.filter((c) => !DEV_NAME.test(named(c.path)) || /override/i.test(named(c.path)));
   for (const path of files.match(ECS_GLOBS)) {
     const r = files.readJson<Record<string, unknown>>(path);
     const defs = r.ok
@@ -149,6 +181,56 @@ function parseDeploy(files: FileView): Deploy {
   return out;
 }
 
+/** Named for production or a stack deployment. */
+const PROD_NAME = /prod|production|stack|swarm|deploy/i;
+/** Named for development, or an override of the base file. */
+const DEV_NAME = /(^|[._-])(dev|devel|development|local|debug|override|sample|example)([._-]|$)/i;
+/** A published image: `org/name[:tag]` or registry-qualified, not a bare local name (`myapp`). */
+const PUBLISHED = /^[\w.-]+(?::\d+)?\/[\w./-]+(?::[\w.-]+)?(?:@sha256:\w+)?$/;
+
+/**
+ * Why a compose file is the deployment, or null when it reads as local development. Named for
+ * production or scaled; or a self-hosting template: the project's own service runs a published
+ * image (not `build:` from source) that this repository's CI or build files publish, restarts on
+ * its own or serves on every interface, and the file does not call itself a development setup
+ * (JHipster's "intended for development purpose").
+ */
+function productionReason(
+  path: string,
+  text: string,
+  services: ComposeService[],
+  ours: (image: string) => boolean,
+): string | null {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  if (PROD_NAME.test(path)) return 'named for production';
+  if (services.some((s) => s.replicas !== undefined)) return 'sets replicas';
+  if (DEV_NAME.test(base.replace(/\.ya?ml$/, ''))) return null;
+  const header = text
+    .split(/\r?\n/)
+    .slice(0, 15)
+    .filter((l) => /^\s*#/.test(l))
+    .join(' ');
+  if (/\b(development|dev only|local dev|for testing|not for production)\b/i.test(header)) return null;
+  const own = services.find(
+    (s) =>
+      s.built &&
+      !s.hasBuild &&
+      PUBLISHED.test(s.image ?? '') &&
+      ours(s.image ?? '') &&
+      (/^(always|unless-stopped)$/.test(s.restart ?? '') || s.publicPorts),
+  );
+  if (!own) return null;
+  return `self-hosting template: service ${own.name} runs the published image ${own.image}${own.restart ? ` with restart: ${own.restart}` : ''}`;
+}
+
+/** `3000:3000`, `"80:80"`, `{published: 80}`; not `127.0.0.1:3000:3000` or a container port alone. */
+function publicPort(p: unknown): boolean {
+  if (typeof p === 'number') return false;
+  if (typeof p === 'string') return /^\d+(?:-\d+)?:\d+/.test(p) || /^0\.0\.0\.0:/.test(p);
+  const r = rec(p);
+  return !!r && r.published !== undefined && (r.host_ip === undefined || r.host_ip === '0.0.0.0');
+}
+
 const BASE_COMPOSE = /(^|\/)(docker-)?compose\.ya?ml$/;
 
 /**
@@ -171,6 +253,9 @@ function mergeCompose(list: ComposeService[]): ComposeService[] {
       prev.reservations ||= s.reservations;
       prev.stopGracePeriod ||= s.stopGracePeriod;
       prev.built ||= s.built;
+      prev.hasBuild ||= s.hasBuild;
+      prev.image ??= s.image;
+      prev.dockerfile ??= s.dockerfile;
       if (s.replicas !== undefined) prev.replicas = Math.max(prev.replicas ?? 0, s.replicas);
     }
   }
@@ -207,4 +292,56 @@ export function deployments(files: FileView): Deploy {
 export function nested(b: TfBlock, type: string, depth = 0): TfBlock[] {
   if (depth > 8) return [];
   return b.blocks.flatMap((x) => [...(x.type === type ? [x] : []), ...nested(x, type, depth + 1)]);
+}
+
+/** Where a repository names the images it builds and pushes. */
+const BUILD_FILES = [
+  '.github/workflows/*.{yml,yaml}',
+  '.gitlab-ci.yml',
+  '.circleci/config.yml',
+  '**/docker-bake.hcl',
+  'Makefile',
+  'justfile',
+  'Taskfile.yml',
+  'package.json',
+];
+
+/**
+ * This repository builds and publishes the image: its name (without registry, tag or digest)
+ * appears in a CI workflow or build file (`images: docmost/docmost`, `docker build -t org/app`).
+ */
+export function publishedHere(files: FileView, image: string): boolean {
+  const name = image
+    .replace(/@.*$/, '')
+    .replace(/:[\w.-]+$/, '')
+    .replace(/^(?:docker\.io|index\.docker\.io|ghcr\.io|quay\.io|registry\.hub\.docker\.com)\//, '');
+  if (!name.includes('/')) return false;
+  const texts = memo(files, 'deploy:build-texts', () =>
+    files
+      .match(BUILD_FILES)
+      .filter((p) => isProductionPath(p) || p.startsWith('.github/'))
+      .map((p) => files.read(p) ?? ''),
+  );
+  return texts.some((t) => t.includes(name));
+}
+
+/**
+ * The Dockerfile a compose service runs: the one `build:` names, or, for the image this
+ * repository publishes (`docmost/docmost:latest`), its runtime Dockerfile — the only one, or the
+ * one in a folder named like the image. Its HEALTHCHECK comes with it.
+ */
+export function serviceDockerfile(
+  files: FileView,
+  s: ComposeService,
+  runtimeDockerfiles: readonly string[],
+): string | undefined {
+  if (s.dockerfile) return s.dockerfile;
+  if (!s.built || !s.image || !publishedHere(files, s.image)) return undefined;
+  if (runtimeDockerfiles.length === 1) return runtimeDockerfiles[0];
+  const name = s.image
+    .replace(/[:@].*$/, '')
+    .split('/')
+    .pop()
+    ?.toLowerCase();
+  return runtimeDockerfiles.find((p) => dirOf(p).split('/').pop()?.toLowerCase() === name);
 }

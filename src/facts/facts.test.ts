@@ -171,6 +171,16 @@ describe('profile', () => {
     ).toBe('library');
   });
 
+  it("a .NET test project's testing package is not the service's framework: the Web SDK is", () => {
+    const p = profile({
+      'Todo.Api/Todo.Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n</Project>\n',
+      'Todo.Api.Tests/Todo.Api.Tests.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="Microsoft.AspNetCore.Mvc.Testing" Version="9.0.0" />\n  </ItemGroup>\n</Project>\n',
+    });
+    expect(p.id).toBe('service');
+    expect(p.reasons[0]).toContain('Todo.Api/Todo.Api.csproj:1');
+  });
+
   it('a manifest without any of those is a library; docs only is docs', () => {
     expect(profile({ 'pyproject.toml': '[project]\nname="lib"\n', 'lib/__init__.py': '' }).id).toBe('library');
     expect(profile({ 'README.md': '# handbook\n', 'docs/a.md': 'x' }).id).toBe('docs');

@@ -1,6 +1,6 @@
 /** Web frameworks, from manifests (and the ASP.NET Web SDK attribute). */
 import type { FileView } from '../types.js';
-import { NOT_THE_PRODUCT } from './paths.js';
+import { NOT_THE_PRODUCT, TEST_PROJECT_DIR } from './paths.js';
 import type { Dependency, Ecosystem, Framework } from '../types.js';
 import { lineOf } from './manifests/text.js';
 
@@ -91,6 +91,7 @@ export function detectFrameworks(files: FileView, deps: Dependency[]): Framework
       (d) =>
         !d.dev &&
         !NOT_THE_PRODUCT.test(d.path) &&
+        !TEST_PROJECT_DIR.test(d.path) &&
         ecos.includes(d.ecosystem) &&
         fw.deps.some((p) => nameMatches(d.name, p)),
     );
@@ -109,7 +110,7 @@ export function detectFrameworks(files: FileView, deps: Dependency[]): Framework
   }
   // ASP.NET Core apps reference the framework through the Web SDK, not a package.
   if (!out.has('aspnetcore')) {
-    for (const p of files.match(['**/*.csproj', '**/*.fsproj'])) {
+    for (const p of files.match(['**/*.csproj', '**/*.fsproj']).filter((x) => !TEST_PROJECT_DIR.test(x))) {
       const text = files.read(p);
       if (text && /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.Web"/.test(text)) {
         out.set('aspnetcore', {

@@ -3,12 +3,19 @@ import type { Evidence, Match } from '../types.js';
 
 const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing)\//i;
 const TEST_FILE =
-  /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
+  /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|tests(?:_[^/]*)?\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
 const EXAMPLE_DIR =
   /(^|\/)(examples?|samples?|demos?|docs?|documentation|playground|sandbox|benchmarks?|tutorials?|codelabs?)\//i;
 
+/**
+ * A .NET (or any dotted) test project folder: `Todo.Api.Tests/`, `Shop.UnitTests/`,
+ * `Billing.IntegrationTests/`, `Api.Specs/`, and CamelCase `AcceptanceTests/`. Case-sensitive: a
+ * `contests/` folder is not one.
+ */
+export const TEST_PROJECT_DIR = /(^|\/)(?:[\w-]+\.)+[A-Za-z]*(?:Tests?|Specs?)\/|(^|\/)[A-Z][A-Za-z]*Tests\//;
+
 export function isTestPath(path: string): boolean {
-  return TEST_DIR.test(path) || TEST_FILE.test(path);
+  return TEST_DIR.test(path) || TEST_FILE.test(path) || TEST_PROJECT_DIR.test(path);
 }
 
 export function isExamplePath(path: string): boolean {

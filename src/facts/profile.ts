@@ -13,11 +13,24 @@ import { nameMatches } from './frameworks.js';
 export const PROFILE_PATTERNS: ScanPattern[] = [
   {
     key: 'facts:server',
-    // A process that listens for requests: net/http, Node http, uvicorn/gunicorn entry points, Kestrel.
+    // A process that listens for requests: net/http, Node http, uvicorn/gunicorn entry points, Kestrel;
+    // Kubernetes-style servers too: the k8s.io/apiserver library (`PrepareRun().Run…`, round 2:
+    // metrics-server) and controller-runtime managers, which serve probes and metrics.
     regex:
-      /\b(?:http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|grpc\.NewServer\(|serve\(\s*app)/,
+      /\b(?:PrepareRun\(\)\.Run|ctrl\.NewManager\(|manager\.New\(|http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|grpc\.NewServer\(|serve\(\s*app)/,
     files: ['**/*.{go,js,ts,mjs,cjs,py,cs,java,kt,rb,rs}'],
-    literals: ['Listen', 'listen', 'createServer', 'run', 'CreateBuilder', 'NewServer', 'serve'],
+    literals: [
+      'Listen',
+      'listen',
+      'createServer',
+      'run',
+      'Run',
+      'CreateBuilder',
+      'NewServer',
+      'serve',
+      'NewManager',
+      'manager.New',
+    ],
     maxPerFile: 1,
   },
 ];

@@ -38,7 +38,16 @@ export interface SystemdUnit {
 
 export interface Runtime {
   /** Units that can declare requests/limits and health checks in the repository. */
-  declarative: { k8s: number; compose: number; ecs: number; nomad: number; systemd: number; terraformEcs: number };
+  declarative: {
+    k8s: number;
+    compose: number;
+    ecs: number;
+    nomad: number;
+    systemd: number;
+    terraformEcs: number;
+    /** Cloud Run services declared in Terraform: their containers take resources.limits. */
+    cloudRun: number;
+  };
   systemd: SystemdUnit[];
   /** Platforms that run the service from a file that says little more than the command. */
   platforms: { system: string; path: string }[];
@@ -86,6 +95,7 @@ function compute(files: FileView): Runtime {
       nomad: d.nomad.length,
       systemd: systemd.length,
       terraformEcs: resourcesOf(terraform(files), 'aws_ecs_task_definition').length,
+      cloudRun: cloudRunServices(files).length,
     },
     systemd,
     platforms,
@@ -111,3 +121,10 @@ export function undeclaredReason(r: Runtime, what: string): string {
 }
 
 export const systemdEvidence = (u: SystemdUnit, note: string): Evidence => ({ path: u.path, line: u.line, note });
+
+/** Cloud Run services in Terraform (v2 and v1 resources), outside tests and examples. */
+export function cloudRunServices(files: FileView) {
+  return resourcesOf(terraform(files), 'google_cloud_run_v2_service', 'google_cloud_run_service').filter((r) =>
+    isProductionPath(r.path),
+  );
+}

@@ -53,7 +53,7 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = {
   jwtSecret: {
     // `KEY = "value"`, `key: value`, `"key": "value",` in config files; the value must look random (16+ chars, no spaces or calls).
     regex:
-      /\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|APP_KEY)\b["']?\s*[:=]\s*(?:["']([^"'\s]{16,})["']|((?:base64:)?[A-Za-z0-9+/=_\-!@#$%^&*]{16,}))\s*[,;]?\s*$/m,
+      /\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|APP_KEY|base64[_-]secret|base64Secret)\b["']?\s*[:=]\s*(?:["']([^"'\s]{16,})["']|((?:base64:)?[A-Za-z0-9+/=_\-!@#$%^&*]{16,}))\s*[,;]?\s*$/m,
     files: [
       '**/*.{yml,yaml,json,properties,env,ini,toml,conf,cfg}',
       '**/.env',
@@ -64,7 +64,20 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = {
       '**/config/*.{js,ts,rb,php}',
       '**/config.{js,ts}',
     ],
-    literals: ['jwt', 'JWT', 'SECRET_KEY', 'secret_key', 'secret-key', 'SIGNING_KEY', 'signing', 'APP_KEY'],
+    // base64-secret: JHipster's JWT signing key (jhipster.security.authentication.jwt).
+    literals: [
+      'jwt',
+      'JWT',
+      'SECRET_KEY',
+      'secret_key',
+      'secret-key',
+      'SIGNING_KEY',
+      'signing',
+      'APP_KEY',
+      'base64-secret',
+      'base64_secret',
+      'base64Secret',
+    ],
     maxPerFile: 5,
   },
 };
@@ -102,8 +115,11 @@ export function envSecrets(path: string, text: string): { path: string; line: nu
     if (value.length < 6 || PLACEHOLDER.test(value) || /^(true|false|none|null)$/i.test(value)) return;
     // A demo value that everyone types (`password`, `secret`, `postgres`) stands for one to choose.
     if (WELL_KNOWN.test(value)) return;
-    // A URL with no password part (`postgres://db:5432/app`) carries no credential.
+    // A URL with no password part (`postgres://db:5432/app`) carries no credential, nor does a
+    // file path (`file:../data/app.db`, SQLite); a connection setting is secret only with a password.
     if (/^[a-z][\w+.-]*:\/\//i.test(value) && !/:\/\/[^/@\s]*:[^/@\s]+@/.test(value)) return;
+    if (/^(?:file|sqlite\d?):/i.test(value)) return;
+    if (/(?:DATABASE_URL|_DSN|^DSN)$/i.test(m[1]!) && !/:[^/@\s]+@/.test(value)) return;
     // Credentials for a database on the developer's own machine are not a leak.
     if (/@(?:localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal)(?:[:/]|$)/.test(value)) return;
     out.push({ path, line: i + 1, key: m[1]! });
@@ -118,5 +134,25 @@ export function yamlSection(text: string, line: number): string | undefined {
     const m = /^([A-Za-z_][\w.-]*)\s*:/.exec(lines[i]!);
     if (m) return m[1];
   }
+  return undefined;
+}
+
+/**
+ * A signing secret someone typed rather than generated: letters of one case and underscores only
+ * (`CISECRETKEYIGUESS`, `my_super_secret_key`). Generated secrets mix cases, digits or symbols.
+ */
+export function typedPhrase(value: string): boolean {
+  return /^[A-Z_-]+$/.test(value) || /^[a-z_-]+$/.test(value);
+}
+
+/**
+ * The role a configuration file's name gives it: `settings/ci.py`, `application-dev.yml`,
+ * `config/environments/test.rb` configure CI, tests or a developer's machine; a file named for
+ * samples or examples (`application-secret-samples.yml`) documents values to replace.
+ */
+export function configRole(path: string): 'development' | 'sample' | undefined {
+  const name = basename(path).replace(/\.[^.]+$/, '');
+  if (/(^|[-_.])(ci|test|tests|testing|dev|development|local|e2e)$/i.test(name)) return 'development';
+  if (/(^|[-_.])(samples?|examples?|demo)([-_.]|$)/i.test(name)) return 'sample';
   return undefined;
 }

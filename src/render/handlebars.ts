@@ -3,7 +3,7 @@
  * only supplies the Report, helpers and partials. Markdown templates render without HTML
  * escaping (they escape with `mdEscape`), HTML templates with it.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -25,16 +25,41 @@ export function builtinTemplate(name: string): string {
   return join(templatesDir(), name);
 }
 
+const MAX_PARTIALS = 256;
+
+function lstatOrNull(p: string): Stats | null {
+  try {
+    return lstatSync(p);
+  } catch {
+    return null;
+  }
+}
+
 function environment(templatePath: string): typeof Handlebars {
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
-  // Built-in partials first, then any beside a user's template (which may override them).
+  // Built-in partials first, then any beside a user's template (which may override them). A
+  // template may live in the audited repository (`--template docs/report.hbs`), so its partials
+  // are read as untrusted files: never through a link (partials/env.hbs linked to
+  // /proc/self/environ or a file outside put its content in the report), never a FIFO or a
+  // device (/dev/zero hung the run), each under the template cap, and not too many.
   const dirs = [join(templatesDir(), 'partials'), join(dirname(templatePath), 'partials')];
   for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).sort()) {
-      if (f.endsWith('.hbs'))
-        hb.registerPartial(f.replace(/(\.(md|html))?\.hbs$/, ''), readFileSync(join(dir, f), 'utf8'));
+    const st = lstatOrNull(dir);
+    if (!st) continue;
+    if (!st.isDirectory()) throw new UsageError(`template partials ${dir}: not a folder (a link is not followed)`);
+    const names = readdirSync(dir)
+      .filter((f) => f.endsWith('.hbs'))
+      .sort();
+    if (names.length > MAX_PARTIALS)
+      throw new UsageError(`template partials ${dir}: more than ${MAX_PARTIALS} partials`);
+    for (const f of names) {
+      const text = readCappedText(join(dir, f), {
+        maxBytes: CAPS.template,
+        label: `template partial ${join(dir, f)}`,
+        noFollow: true,
+      });
+      hb.registerPartial(f.replace(/(\.(md|html))?\.hbs$/, ''), text);
     }
   }
   return hb;

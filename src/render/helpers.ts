@@ -5,6 +5,7 @@
 import Handlebars, { type HelperOptions } from 'handlebars';
 import type { Evidence } from '../types.js';
 import { ruleTitle } from '../report/wording.js';
+import { inertReferences } from '../util/printable.js';
 
 export const OUTCOME_ICON: Record<string, string> = {
   pass: '✅',
@@ -32,11 +33,12 @@ const flat = (value: unknown) => String(value ?? '').replace(/\r\n|[\r\n\t\u2028
  * readable, except for `<` and `>`, which become entities: an entity cannot be swallowed, and a
  * backslash can (a GFM autolink literal once took the backslash before `<img onerror>` into its
  * URL and left the tag raw). GFM autolink literals (`www.`, `scheme://`, `user@host`) are broken
- * by escaping their punctuation, so no repository text becomes a link.
+ * by escaping their punctuation, so no repository text becomes a link; nor a GitHub @mention or
+ * #reference (see inertReferences).
  */
 function escapeInline(s: string): string {
   return (
-    s
+    inertReferences(s)
       .replace(/\\/g, '\\\\')
       .replace(/&(?=#?\w+;)/g, '\\&')
       .replace(/([|`*[\]~])/g, '\\$1')
@@ -337,6 +339,8 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = {
     return gradeText(args.length > 1 ? args[0] : this?.grade);
   },
   outcomeIcon: (o: unknown) => OUTCOME_ICON[String(o)] ?? '',
+  /** A gate check's mark: what the audited tree narrowed (kind config) is a warning, not a pass. */
+  gateIcon: (g: { kind?: string; passed?: boolean }) => (g?.kind === 'config' ? '⚠️' : g?.passed ? '✅' : '❌'),
   /** A text symbol for an outcome (HTML: renders without an emoji font, e.g. when printed). */
   outcomeSymbol: (o: unknown) => OUTCOME_SYMBOL[String(o)] ?? '',
   scoreBar: (v: unknown, w: unknown) => scoreBar(v, w),

@@ -7,6 +7,7 @@
 import type { Report, RuleReport } from '../report/schema.js';
 import { ruleTitle } from '../report/wording.js';
 import { encodeSegment, mdProse } from './helpers.js';
+import { inertReferences } from '../util/printable.js';
 
 type Level = 'error' | 'warning' | 'note';
 const LEVEL: Record<RuleReport['severity'], Level> = {
@@ -49,10 +50,13 @@ export function insideRepository(path: string): boolean {
 
 /**
  * Plain text for a SARIF message: `[text](target)` is an embedded link there (SARIF §3.11.6) and
- * repository text must not make one, so brackets are escaped as the format defines.
+ * repository text must not make one, so brackets are escaped as the format defines; and no
+ * @mention or #reference reaches code scanning (inertReferences).
  */
 export function sarifText(text: string): string {
-  return text.replace(/\\(?=[[\]])/g, '\\\\').replace(/[[\]]/g, '\\$&');
+  return inertReferences(text)
+    .replace(/\\(?=[[\]])/g, '\\\\')
+    .replace(/[[\]]/g, '\\$&');
 }
 
 interface Location {
@@ -156,10 +160,11 @@ export function toSarif(report: Report): object {
       .split('/')
       .pop()!
       .replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase()),
-    shortDescription: { text: r.title },
-    fullDescription: { text: r.description },
+    // A custom rule's title and prose come from a configuration the repository may have written.
+    shortDescription: { text: inertReferences(r.title) },
+    fullDescription: { text: inertReferences(r.description) },
     help: {
-      text: `${r.description}\n\nHow to fix: ${r.remediation}`,
+      text: inertReferences(`${r.description}\n\nHow to fix: ${r.remediation}`),
       // Code scanning renders this as Markdown, and a custom rule's prose comes from a configuration
       // the audited repository may have written: escaped like every Markdown output.
       markdown: `${mdProse(r.description)}\n\n**How to fix:** ${mdProse(r.remediation)}`,
@@ -205,7 +210,7 @@ export function toSarif(report: Report): object {
       ? [
           {
             level: 'error',
-            message: { text: `${r.id} could not be assessed: ${r.message}` },
+            message: { text: sarifText(`${r.id} could not be assessed: ${r.message}`) },
             associatedRule: { id: r.id, index: ruleIndex },
           },
         ]

@@ -195,7 +195,9 @@ export function gateLines(c: ChalkInstance, report: Report, width: number, verbo
   const checks = report.gates.checks;
   if (checks.length === 0) return [];
   const failed = checks.filter((x) => !x.passed);
-  const passed = checks.filter((x) => x.passed);
+  // What the audited tree narrowed is never folded into "N gates passed": the reader must see it.
+  const narrowed = checks.filter((x) => x.kind === 'config');
+  const passed = checks.filter((x) => x.passed && x.kind !== 'config');
   const out = ['', c.bold('Gates')];
   const shown = verbose ? failed : failed.slice(0, SHOWN.gates);
   // A failed gate keeps a few lines on one screen (--verbose, and stderr for other formats, say it all).
@@ -208,6 +210,7 @@ export function gateLines(c: ChalkInstance, report: Report, width: number, verbo
   };
   for (const g of shown) out.push(...mark(c.red('✗'), lines(g.message)));
   if (shown.length < failed.length) out.push(c.gray(`  … ${failed.length - shown.length} more failed gates`));
+  for (const g of narrowed) out.push(...mark(c.yellow('!'), lines(g.message)));
   if (verbose) for (const g of passed) out.push(...mark(c.green('✓'), wrap(oneLine(g.message), width - 4)));
   else if (passed.length)
     out.push(

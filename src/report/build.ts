@@ -50,7 +50,8 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
       return evidencePaths.length > 0 && evidencePaths.every((p) => tests.some((t) => t(p)));
     });
 
-  const markers = audit.inlineSuppressions ?? [];
+  // `inlineSuppressions: false` (in a configuration CI trusts) leaves the audited tree no way to hide a finding.
+  const markers = config.inlineSuppressions === false ? [] : (audit.inlineSuppressions ?? []);
   const usedMarkers = new Set<Marker>();
   const pillarReports: Report['pillars'] = [];
   const efforts = new Map<string, RuleReport['effort']>();

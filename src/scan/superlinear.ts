@@ -8,10 +8,17 @@
  * unguarded, and are the next to rewrite. The regular expressions of src/verify are all safe.
  */
 export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
+  // Landed with the round-1 fixes (h-fix2, h-fix3); next to rewrite.
+  ['test-types:integrationFile', 'polynomial 2'],
+  ['health-endpoints:devGuard', 'polynomial 2'],
+  ['authorization:dotnet', 'polynomial 2'],
+  ['security-middleware:https', 'polynomial 2'],
+  ['security-middleware:csrf', 'polynomial 2'],
+  ['timeouts:pyExplicit', 'polynomial 2'],
+  ['timeouts:pyHttpx', 'polynomial 2'],
   // Landed with the deps2 merge (hand-written practices); next to rewrite.
   ['architecture-docs:componentHeading', 'polynomial 2'],
   ['architecture-docs:adrShape', 'polynomial 4'],
-  ['authorization:roleDeny', 'polynomial 2'],
   ['rate-limiting:reject429', 'polynomial 2'],
   ['rate-limiting:counter', 'polynomial 2'],
   // Landed on main while the list was drawn up (other branches); next to rewrite.
@@ -39,7 +46,6 @@ export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
   ['error-tracking:init', 'polynomial 3'],
   ['facts/manifests/JSON_KEY', 'polynomial 2'],
   ['graceful-shutdown:code', 'polynomial 2'],
-  ['health-endpoints:bareRoute', 'polynomial 2'],
   ['linting:jvmPlugins', 'polynomial 2'],
   ['metrics:actuator', 'polynomial 2'],
   ['metrics:setup', 'polynomial 3'],
@@ -49,7 +55,6 @@ export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
   ['progressive-delivery:staged', 'polynomial 2'],
   ['rate-limiting:code', 'polynomial 2'],
   ['release-management:manifestTool', 'polynomial 2'],
-  ['release-management:tagTrigger', 'polynomial 2'],
   ['release-management:versionHeading', 'polynomial 3'],
   ['retries:code', 'polynomial 2'],
   ['rollback:automatic', 'polynomial 2'],
@@ -62,7 +67,6 @@ export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
   ['structured-logging:json', 'polynomial 2'],
   ['structured-logging:plain', 'polynomial 2'],
   ['structured-logging:rustJson', 'polynomial 2'],
-  ['test-types:integrationMarker', 'polynomial 2'],
   ['timeouts:csClient', 'polynomial 2'],
   ['timeouts:explicit', 'polynomial 2'],
   ['tracing:api', 'polynomial 2'],

@@ -19,6 +19,12 @@ export interface GateOptions {
   failOnRegression?: boolean;
   /** With report.packages: fail when any package (default) or every package fails its gates. */
   packagesFailOn?: 'any' | 'all';
+  /**
+   * What in the audited tree itself narrows what the gates see, one phrase each: a configuration
+   * found there (not named with --config; config/narrowing.ts), a --baseline file inside it. A pull
+   * request can write both.
+   */
+  fromTree?: string[];
 }
 
 type PillarLike = Pick<Report['pillars'][number], 'id' | 'title' | 'score' | 'weight' | 'rules'>;
@@ -139,6 +145,8 @@ export function evaluateGates(report: Omit<Report, 'gates'>, options: GateOption
         : `${failed.length} of ${report.packages.length} package${report.packages.length === 1 ? '' : 's'} fail the gates: ${named.join(', ')}`,
     });
   }
+  const narrowed = treeNarrowing(report, options);
+  if (checks.length > 0 && narrowed) checks.push(narrowed);
   for (const s of report.suppressed.filter((x) => x.expired)) {
     checks.push({
       kind: 'suppression-expired',
@@ -150,4 +158,30 @@ export function evaluateGates(report: Omit<Report, 'gates'>, options: GateOption
     });
   }
   return { passed: checks.every((c) => c.passed), checks };
+}
+
+/**
+ * A check that passes but says, where gates are in force, what the audited tree itself did to
+ * narrow them: its own configuration (switched-off rules, suppressions, ignored paths, a profile),
+ * a baseline it holds, and inline `readiness-ignore` markers that hid a finding. A pull request can write both; the
+ * reader of its comment must see that the gates passed under them. Null when nothing narrowed.
+ */
+function treeNarrowing(report: Omit<Report, 'gates'>, options: GateOptions): GateCheck | null {
+  const parts = [...(options.fromTree ?? [])];
+  const inline = report.suppressed.filter((s) => s.path !== undefined && s.matched);
+  if (inline.length) {
+    const at = inline.slice(0, 3).map((s) => `${s.rule} at ${s.path}:${s.line}`);
+    parts.push(
+      `${inline.length} inline readiness-ignore marker${inline.length === 1 ? ' hides' : 's hide'} ${at.join(', ')}${inline.length > 3 ? ', …' : ''}`,
+    );
+  }
+  if (parts.length === 0) return null;
+  return {
+    kind: 'config',
+    target: 'audited tree',
+    expected: 'gates the audited tree does not change',
+    actual: parts.join('; '),
+    passed: true,
+    message: `evaluated with what the audited tree itself changes in them (a pull request can write it): ${parts.join('; ')}`,
+  };
 }

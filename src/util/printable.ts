@@ -57,3 +57,15 @@ const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 export function printableJson(json: string): string {
   return json.replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * Text that may be posted where GitHub reads it — the Markdown report or summary as a pull-request
+ * comment, SARIF in code scanning — must not notify or cross-reference anyone: `@user` and
+ * `@org/team` ping, `#123`, `GH-123` and `owner/repo#123` link the issue and leave a "mentioned
+ * this" event in it. GitHub finds them in the rendered text, after Markdown escapes are gone, so a
+ * backslash does not help; a zero-width space after the `@`, `#` or `GH-` (as Renovate does) keeps
+ * the text as it reads and breaks the reference. The one place both outputs take it from.
+ */
+export function inertReferences(text: string): string {
+  return text.replace(/@(?=[A-Za-z0-9])|#(?=\d)|\b(?:GH|gh)-(?=\d)/g, (m) => `${m}\u200b`);
+}

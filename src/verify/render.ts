@@ -5,6 +5,7 @@ import type { VerifyResult } from './schema.js';
 import { VERSION } from '../version.js';
 import { pathToUri, sarifLog, sarifText } from '../render/sarif.js';
 import { oneLineDeep, printable, printableJson } from '../util/printable.js';
+import { truncate, wrap } from '../render/text.js';
 
 const ICON: Record<string, string> = {
   confirmed: '✓',
@@ -13,27 +14,44 @@ const ICON: Record<string, string> = {
   unverifiable: '?',
 };
 
-export function renderVerifyTerminal(unsafe: VerifyResult, color: boolean): string {
+/** The terminal view fits `width` columns: prose wraps under its indent, a quoted line or evidence is cut with "…". */
+export function renderVerifyTerminal(unsafe: VerifyResult, color: boolean, width = 80): string {
   // The document's text and the evidence reach the terminal on one line each, with no control character.
   const r = oneLineDeep(unsafe);
   const c = new Chalk({ level: color ? 1 : 0 });
   const s = r.summary;
   const out: string[] = [];
-  out.push(c.bold(`readiness verify — ${r.document} against ${r.repository}`));
+  const fitted = (text: string, indent: string) => wrap(text, width, indent);
+  out.push(c.bold(truncate(`readiness verify — ${r.document} against ${r.repository}`, width)));
   if (r.repaired)
     out.push(
-      c.gray(
+      ...fitted(
         `the document was mojibake (UTF-8 read as ${r.repaired.encoding}); ${r.repaired.lines} lines repaired before reading`,
-      ),
+        '  ',
+      ).map((l) => c.gray(l)),
     );
-  out.push(
-    `${s.claims} claims: ${c.green(`${s.confirmed} confirmed`)}, ${c.yellow(`${s.partiallyConfirmed} partially confirmed`)}, ${c.red(`${s.contradicted} contradicted`)}, ${c.gray(`${s.unverifiable} unverifiable`)}`,
-  );
+  // Counts first, coloured after the line is fitted (colour codes take no columns).
+  const counts = [
+    [`${s.confirmed} confirmed`, c.green],
+    [`${s.partiallyConfirmed} partially confirmed`, c.yellow],
+    [`${s.contradicted} contradicted`, c.red],
+    [`${s.unverifiable} unverifiable`, c.gray],
+  ] as const;
+  let countLine = `${s.claims} claims: ${counts.map(([t]) => t).join(', ')}`;
+  for (const line of fitted(countLine, '  ')) {
+    countLine = line;
+    for (const [t, tint] of counts) countLine = countLine.replace(t, tint(t));
+    out.push(countLine);
+  }
+  const measured = `${s.measuredScore ?? 'n/a'}${s.measuredGrade ? ` (${s.measuredGrade})` : ''}`;
   if (s.claimedReadiness) {
     out.push(
-      `claimed readiness: ${s.claimedReadiness.value}${typeof s.claimedReadiness.value === 'number' && s.claimedReadiness.asScore === s.claimedReadiness.value ? ' %' : ''} (line ${s.claimedReadiness.line}); measured: ${s.measuredScore ?? 'n/a'}${s.measuredGrade ? ` (${s.measuredGrade})` : ''}`,
+      ...fitted(
+        `claimed readiness: ${s.claimedReadiness.value}${typeof s.claimedReadiness.value === 'number' && s.claimedReadiness.asScore === s.claimedReadiness.value ? ' %' : ''} (line ${s.claimedReadiness.line}); measured: ${measured}`,
+        '  ',
+      ),
     );
-  } else out.push(`measured readiness: ${s.measuredScore ?? 'n/a'}${s.measuredGrade ? ` (${s.measuredGrade})` : ''}`);
+  } else out.push(`measured readiness: ${measured}`);
   const order = ['contradicted', 'partially-confirmed', 'confirmed', 'unverifiable'];
   for (const v of order) {
     const list = r.claims.filter((x) => x.verdict === v);
@@ -42,12 +60,16 @@ export function renderVerifyTerminal(unsafe: VerifyResult, color: boolean): stri
     const color_ =
       v === 'contradicted' ? c.red : v === 'confirmed' ? c.green : v === 'partially-confirmed' ? c.yellow : c.gray;
     for (const x of list) {
-      out.push(`  ${color_(ICON[v]!)} line ${x.line}: ${x.text.slice(0, 110)}`);
-      out.push(c.gray(`      ${x.rule ? `${x.rule}: ` : ''}${x.reason}`));
+      // The claim as quoted (one line, cut), why (wrapped prose), and where (one line each, cut).
+      out.push(`  ${color_(ICON[v]!)} ${truncate(`line ${x.line}: ${x.text}`, width - 4)}`);
+      for (const l of fitted(`      ${x.rule ? `${x.rule}: ` : ''}${x.reason}`, '      ')) out.push(c.gray(l));
       for (const e of x.evidence.slice(0, v === 'unverifiable' ? 0 : 2)) {
         out.push(
           c.gray(
-            `      → ${e.line ? `${e.path}:${e.line}` : e.path}${e.snippet ? `  ${e.snippet}` : ''}${e.note ? `  ${e.note}` : ''}`,
+            truncate(
+              `      → ${e.line ? `${e.path}:${e.line}` : e.path}${e.snippet ? `  ${e.snippet}` : ''}${e.note ? `  ${e.note}` : ''}`,
+              width,
+            ),
           ),
         );
       }

@@ -14,7 +14,8 @@
  * - the git directory is located and checked here, then named explicitly (GIT_DIR and
  *   GIT_WORK_TREE), so no `core.worktree`, `.git` file or `commondir` takes git outside the root,
  *   and a repository whose config includes other files is not run at all (an include is a read
- *   outside the root, and a FIFO or /dev/zero there hangs git).
+ *   outside the root, and a FIFO or /dev/zero there hangs git); nor is one whose objects or refs
+ *   git would read elsewhere (alternates, a linked `objects`, a linked branch ref).
  */
 import { lstatSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -107,8 +108,18 @@ export function isolatedEnv(repo: GitRepo): Record<string, string> {
   };
 }
 
-/** Small files git reads for every command; a link, FIFO or device among them is refused. */
-const GIT_FILES = ['HEAD', 'index', 'config', 'config.worktree', 'commondir', 'packed-refs', 'info/exclude'];
+/** Small files git reads for the commands we run; a link, FIFO or device among them is refused. */
+const GIT_FILES = [
+  'HEAD',
+  'index',
+  'config',
+  'config.worktree',
+  'commondir',
+  'packed-refs',
+  'info/exclude',
+  'shallow', // read with every commit git parses (`show -s HEAD`), as are grafts
+  'info/grafts',
+];
 const MAX_GIT_CONFIG = 1024 * 1024;
 
 /**
@@ -162,6 +173,13 @@ export async function locateGit(rootArg: string): Promise<GitLocation> {
     if (cfg && (!cfg.isFile() || cfg.size > MAX_GIT_CONFIG))
       return refuse('the shared git config is not a small regular file');
   }
+
+  const storeProblem = objectStoreProblem(
+    gitDir,
+    common !== null ? realOrNull(resolve(gitDir, common.trim())) : null,
+    realRoot,
+  );
+  if (storeProblem) return refuse(storeProblem);
 
   const repo = { root, gitDir };
   try {
@@ -237,4 +255,52 @@ function linksBack(gitDir: string, realRoot: string): boolean {
   const marker = `${sep}.git${sep}modules${sep}`;
   const at = gitDir.indexOf(marker);
   return at > 0 && inside(gitDir.slice(0, at), realRoot) && realRoot !== gitDir.slice(0, at);
+}
+
+/**
+ * Whether git, reading objects and refs for `rev-parse HEAD` and `show -s HEAD`, would read
+ * outside the audited folder or hang: `objects/info/alternates` names other object stores (a path
+ * anywhere on the machine: git reads them as this repository's own, recursively), and `objects`,
+ * `refs` or the branch HEAD names can be links or FIFOs. The store of a linked work tree's main
+ * repository (its verified `commondir`) counts as its own.
+ */
+function objectStoreProblem(gitDir: string, commonDir: string | null, realRoot: string): string | null {
+  const base = commonDir ?? gitDir;
+  const own = (p: string) => inside(realRoot, p) || (commonDir !== null && inside(commonDir, p));
+  for (const dir of ['objects', 'refs']) {
+    const st = lstatOrNull(join(base, dir));
+    if (st && !st.isDirectory()) return `.git/${dir} is not a folder (a link or a file)`;
+  }
+  // The branch HEAD names: a link there is read through (to a file anywhere, or a FIFO that hangs git).
+  const head = /^ref:\s*(refs\/[^\s]+)\s*$/.exec(readSmall(join(gitDir, 'HEAD')) ?? '')?.[1];
+  if (head && !head.split('/').includes('..')) {
+    for (const dir of new Set([gitDir, base])) {
+      const st = lstatOrNull(join(dir, head));
+      if (st && !st.isFile()) return `.git/${head} is not a regular file`;
+    }
+  }
+  // Alternates, followed as git follows them (to depth 5), each store once.
+  let level = [join(base, 'objects')];
+  const seen = new Set(level);
+  for (let depth = 0; depth <= 5 && level.length > 0; depth++) {
+    const next: string[] = [];
+    for (const store of level) {
+      const file = join(store, 'info', 'alternates');
+      const st = lstatOrNull(file);
+      if (!st) continue;
+      if (!st.isFile() || st.size > 64 * 1024) return '.git/objects/info/alternates is not a small regular file';
+      for (const line of (readSmall(file, 64 * 1024) ?? '').split('\n')) {
+        const entry = line.trim();
+        if (!entry || entry.startsWith('#')) continue;
+        const target = realOrNull(resolve(store, entry.replace(/^"(.*)"$/, '$1')));
+        if (!target) continue; // git skips a store that does not exist
+        if (!own(target)) return '.git/objects/info/alternates names an object store outside the audited folder';
+        if (!seen.has(target)) next.push(target);
+        seen.add(target);
+      }
+    }
+    if (seen.size > 64) return '.git/objects/info/alternates names too many object stores';
+    level = next;
+  }
+  return null;
 }

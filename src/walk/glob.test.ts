@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { extensionOf, globExtensions, globTest, requiredLiteral } from './glob.js';
+import { extensionOf, globExtensions, globMatcher, globTest, requiredLiteral } from './glob.js';
+import { globProblem, globShape } from './glob-guard.js';
 
 describe('globExtensions', () => {
   it('reads the extensions a glob fixes, through braces', () => {
@@ -95,5 +97,91 @@ describe('requiredLiteral', () => {
     expect(requiredLiteral('**/*rc')).toBeUndefined();
     expect(requiredLiteral('**/{a,{b,c}}/xyz*')).toBeUndefined();
     expect(requiredLiteral('**/\\*.md')).toBeUndefined();
+  });
+});
+
+describe('globs from an attacker (issue 14)', () => {
+  it('refuses the shapes that backtrack for hours or overflow the stack, and names why', () => {
+    let nested = 'x';
+    for (let i = 0; i < 12_000; i++) nested = `{a${i % 10},${nested}}`;
+    const refused: [string, RegExp][] = [
+      ['+(a|aa)+(a|aa)+(a|aa)+(a|aa)+(a|aa)', /more than 3 repeating wildcards/],
+      ['*a*a*a*a*b', /more than 3 repeating wildcards/],
+      ['{*a*a*a*a*b', /more than 3 repeating wildcards/], // an unclosed brace hides nothing
+      ['*(a*)*b', /a wildcard inside a group/],
+      ['@(a|+(b))', /a group inside a group/],
+      ['{a,{b,{c,{d,{e,{f,g}}}}}}', /braces nested more than 5 deep/],
+      [nested, /longer than 512 characters/],
+      [`${'{a,b}'.repeat(33)}`, /more than 32 brace groups/],
+      [Array(33).fill('a').join('/'), /more than 32 path segments/],
+      ['**/!(a)/**/b', /a negated group/],
+    ];
+    for (const [g, why] of refused) expect(globProblem(g), g.slice(0, 40)).toMatch(why);
+    // Built-in shapes pass; a huge range is a character class to picomatch, never expanded.
+    for (const g of [
+      '**/*{log,Log}*{format,Format}*.{rb,py}',
+      '**/{test,*-test,*_test,test-*}.{js,mjs,cjs}',
+      '**/docs/**/*.{md,rst,adoc}',
+      '{1..100000000}',
+      '**/a/**/a/**/b',
+    ])
+      expect(globProblem(g), g).toBeNull();
+  });
+
+  it('a refused glob matches nothing but itself, and never throws', () => {
+    expect(globMatcher('*a*a*a*a*b', true)('aaaab')).toBe(false);
+    expect(globTest(`{${'{'.repeat(20_000)}`)('x')).toBe(false);
+    expect(globExtensions(`${'{a,'.repeat(20_000)}b${'}'.repeat(20_000)}.md`)).toBeNull();
+    expect(globMatcher('', true)('')).toBe(true);
+  });
+
+  it("globs whose wildcards would multiply are matched segment by segment, with picomatch's answers", () => {
+    const seg = fc.constantFrom(
+      '**',
+      '**',
+      '**',
+      '*a*',
+      '*',
+      'a*',
+      '*a*',
+      '?b',
+      '.a',
+      '*.md',
+      '{a,b}',
+      '{a,.b}*',
+      '[ab]',
+      'a',
+      'b',
+      '@(a|b)',
+      '+(a)',
+      '.',
+      '{a/b,c}',
+      '*{a,b}*',
+      '',
+      '\\*a',
+      '[!a]*',
+      '*.{md,a}',
+      '?',
+      '**a',
+      'a**',
+      '?(a)',
+      '*(a|b)',
+    );
+    const glob = fc
+      .tuple(fc.constantFrom('', '!', './'), fc.array(seg, { minLength: 1, maxLength: 6 }))
+      .map(([pre, s]) => pre + s.join('/'))
+      .filter((g) => g !== '' && !globShape(g).problem);
+    const path = fc
+      .array(fc.constantFrom('a', 'b', '.a', 'aa', 'ab', 'x.md', '.md', 'c'), { minLength: 1, maxLength: 7 })
+      .map((s) => s.join('/'));
+    let multiplied = 0;
+    fc.assert(
+      fc.property(glob, path, fc.boolean(), (g, p, dot) => {
+        if (globShape(g).ambiguity >= 2) multiplied++;
+        expect(globMatcher(g, dot)(p), `${g} ${p} dot=${dot}`).toBe(p === g || picomatch.makeRe(g, { dot }).test(p));
+      }),
+      { numRuns: 4000, seed: 14 },
+    );
+    expect(multiplied).toBeGreaterThan(500); // the segment matcher was exercised, not only the regex
   });
 });

@@ -6,6 +6,7 @@
  * those extensions: the extension test is a string compare, the full matcher a long regex.
  */
 import picomatch from 'picomatch';
+import { expandBraces, GLOB_LIMITS, globShape } from './glob-guard.js';
 
 export type PathTest = (path: string) => boolean;
 
@@ -70,20 +71,98 @@ function compile(glob: string): PathTest {
 }
 
 const matchers = new Map<string, PathTest>();
+const NEVER: PathTest = () => false;
 
 /**
  * picomatch's test as a bare regex, compiled once per glob. picomatch's own matcher builds a
  * result object on every call (hundreds of MB of garbage over a 100k-file tree); on POSIX paths
- * its answer is the regex's, or true when the path is the glob itself.
+ * its answer is the regex's, or true when the path is the glob itself. Globs come from
+ * repositories too (glob-guard.ts): one whose shape is unsafe matches nothing but itself, and one
+ * whose wildcards would multiply in a backtracking regex is matched segment by segment.
  */
 export function globMatcher(glob: string, dot: boolean): PathTest {
   const key = (dot ? '1' : '0') + glob;
   let m = matchers.get(key);
   if (!m) {
-    const re = picomatch.makeRe(glob, { dot });
-    matchers.set(key, (m = (p) => p === glob || re.test(p)));
+    const test = compileMatcher(glob, dot);
+    matchers.set(key, (m = (p) => p === glob || test(p)));
   }
   return m;
+}
+
+function compileMatcher(glob: string, dot: boolean): PathTest {
+  const shape = globShape(glob);
+  if (shape.problem) return NEVER;
+  if (shape.ambiguity < 2) {
+    const re = makeRe(glob, dot);
+    return (p) => re.test(p);
+  }
+  let negated = false;
+  let body = glob;
+  while (body.startsWith('!') && body[1] !== '(') {
+    negated = !negated;
+    body = body.slice(1);
+  }
+  let test: PathTest;
+  if (shape.slashInBraces) {
+    const alternatives = expandBraces(body, GLOB_LIMITS.alternatives);
+    if (!alternatives) return NEVER;
+    const tests = alternatives.map((a) => segmentMatcher(a, dot));
+    test = (p) => tests.some((t) => t(p));
+  } else test = segmentMatcher(body, dot);
+  return negated ? (p) => !test(p) : test;
+}
+
+const GLOBSTAR = null;
+
+/** picomatch's regex; an empty glob (which picomatch refuses) matches only the empty string. */
+function makeRe(glob: string, dot: boolean): RegExp {
+  return glob === '' ? /^$/ : picomatch.makeRe(glob, { dot });
+}
+
+/**
+ * A glob matched one path segment at a time: each segment by picomatch's regex of that segment
+ * (its wildcards bounded by glob-guard.ts), `**` by a table over (glob segment, path segment), so
+ * the work is at most their product — never a product over the wildcards, as in one regex.
+ * picomatch's own rules are kept (a property test compares the two).
+ */
+function segmentMatcher(glob: string, dot: boolean): PathTest {
+  // picomatch ignores a leading `./` and reads `**/**` as one `**`.
+  const parts = glob.split('/').filter((s, i, all) => !(s === '**' && all[i - 1] === '**'));
+  while (parts.length > 1 && parts[0] === '.') parts.shift();
+  // picomatch lets a trailing `/**` match nothing (`a/**` matches `a`), but not after a segment
+  // that ends in a wildcard (`*a*/**` needs one more segment).
+  const last = parts.length - 1;
+  const plus = last > 0 && parts[last] === '**' && /(^|[^\\])\*$/.test(parts[last - 1]!);
+  const pats = parts.map((s) => (s === '**' ? GLOBSTAR : makeRe(s, dot)));
+  const fixed = pats.filter((x) => x !== GLOBSTAR).length + (plus ? 1 : 0);
+  // `**` never takes `.` or `..`, and without `dot` no segment that starts with a dot.
+  const starTakes = (seg: string) => (dot ? seg !== '.' && seg !== '..' : !seg.startsWith('.'));
+  const P = pats.length;
+  return (path) => {
+    const segs = path.split('/');
+    const n = segs.length;
+    if (n < fixed) return false;
+    // can[i * (n + 1) + j]: glob segments i.. match path segments j..; filled from the end.
+    const can = new Uint8Array((P + 1) * (n + 1));
+    can[P * (n + 1) + n] = 1;
+    for (let i = P - 1; i >= 0; i--) {
+      const pat = pats[i]!;
+      const row = i * (n + 1);
+      const next = (i + 1) * (n + 1);
+      for (let j = n; j >= 0; j--) {
+        let ok: boolean;
+        if (pat !== GLOBSTAR) ok = j < n && can[next + j + 1] === 1 && pat.test(segs[j]!);
+        else {
+          const more = j < n && can[row + j + 1] === 1 && starTakes(segs[j]!);
+          const none = can[next + j] === 1 && !(plus && i === last);
+          ok = more || none || (plus && i === last && j === n - 1 && starTakes(segs[j]!));
+        }
+        can[row + j] = ok ? 1 : 0;
+      }
+    }
+    return can[0] === 1;
+  };
 }
 
 /** A test that passes when any of the globs matches. */
@@ -102,8 +181,8 @@ export function anyGlob(globs: readonly string[]): PathTest {
  * whose extension is not in the set can never match.
  */
 export function globExtensions(glob: string): Set<string> | null {
-  if (glob.startsWith('!') || glob.includes('(')) return null;
-  const alternatives = expandBraces(glob);
+  if (glob.startsWith('!') || glob.includes('(') || globShape(glob).problem) return null;
+  const alternatives = expandBraces(glob, 256);
   if (!alternatives) return null;
   const out = new Set<string>();
   for (const alt of alternatives) {
@@ -119,37 +198,6 @@ export function globExtensions(glob: string): Set<string> | null {
     const ext = last.slice(dot + 1);
     if (ext === '' || SPECIAL.test(ext) || last.slice(0, dot).endsWith('\\')) return null;
     out.add(ext);
-  }
-  return out;
-}
-
-/** `a{b,c{d,e}}f` → [abf, acdf, acef]; null when braces are unbalanced or expand to too many. */
-function expandBraces(glob: string, limit = 256): string[] | null {
-  const open = glob.indexOf('{');
-  if (open === -1) return glob.includes('}') ? null : [glob];
-  let depth = 0;
-  const commas: number[] = [];
-  let close = -1;
-  for (let i = open; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '\\') i++;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) {
-      close = i;
-      break;
-    } else if (c === ',' && depth === 1) commas.push(i);
-  }
-  // `{a}` without a comma is literal in picomatch; ranges `{1..3}` are not expanded here.
-  if (close === -1 || commas.length === 0) return null;
-  const head = glob.slice(0, open);
-  const tail = glob.slice(close + 1);
-  const bounds = [open, ...commas, close];
-  const out: string[] = [];
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    const expanded = expandBraces(head + glob.slice(bounds[k]! + 1, bounds[k + 1]) + tail, limit);
-    if (!expanded) return null;
-    out.push(...expanded);
-    if (out.length > limit) return null;
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { DiskSource } from './disk-source.js';
 import { decode } from './file-index.js';
 import { gitErrorLine, locateGit, runGit, type GitRepo } from './git-exec.js';
 import { anyGlob } from './glob.js';
+import { ignoreLineProblem } from './glob-guard.js';
 
 /** Folders never audited: VCS data, installed dependencies, vendored and generated code. */
 export const ALWAYS_SKIPPED_DIRS = new Set([
@@ -95,7 +96,14 @@ export async function listFiles(root: string, options: ListOptions = {}): Promis
       raw = raw.filter((p) => !linked.has(p));
     }
   }
-  if (!raw) raw = walk(root);
+  if (!raw) {
+    const walked = walk(root);
+    raw = walked.paths;
+    if (walked.unsafeIgnoreLines > 0)
+      notes.push(
+        `${walked.unsafeIgnoreLines} .gitignore line(s) with more than one ** or over 512 characters were not honoured (they can take hours to match)`,
+      );
+  }
   const keep = filterFor(options);
   const paths = raw.filter(keep).sort(compareCodePoints);
   return { paths, method, repo, notes, excluded: raw.length - paths.length };
@@ -179,8 +187,9 @@ function split0(s: string): string[] {
 const MAX_IGNORE_FILE = 1024 * 1024;
 
 /** A .gitignore-aware walk that never follows symbolic links. */
-function walk(root: string): string[] {
+function walk(root: string): { paths: string[]; unsafeIgnoreLines: number } {
   const out: string[] = [];
+  let unsafeIgnoreLines = 0;
   const stack: { rel: string; rules: { base: string; ig: Ignore }[] }[] = [{ rel: '', rules: [] }];
   while (stack.length > 0) {
     const { rel, rules } = stack.pop()!;
@@ -197,8 +206,11 @@ function walk(root: string): string[] {
       const bytes = new DiskSource(abs).readBytes('.gitignore', MAX_IGNORE_FILE);
       const text = typeof bytes === 'string' ? null : decode(bytes);
       if (text) {
+        const lines = text.split(/\r?\n/);
+        const safe = lines.filter((l) => !ignoreLineProblem(l));
+        unsafeIgnoreLines += lines.length - safe.length;
         try {
-          own = [...rules, { base: rel, ig: ignore().add(text) }];
+          own = [...rules, { base: rel, ig: ignore().add(safe) }];
         } catch {
           /* a .gitignore the ignore library refuses: walk on without it */
         }
@@ -213,7 +225,7 @@ function walk(root: string): string[] {
       else if (e.isFile() || e.isSymbolicLink()) out.push(p);
     }
   }
-  return out;
+  return { paths: out, unsafeIgnoreLines };
 }
 
 function ignored(rules: { base: string; ig: Ignore }[], p: string, isDir: boolean): boolean {

@@ -86,7 +86,6 @@ export const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: stri
   },
 ];
 
-/** Coverage collection switched on in configuration (a threshold or not). */
 /** Coverage collection switched on in configuration (a threshold or not), one pattern per family of files. */
 export const CONFIGURED = {
   configuredPy: {
@@ -108,13 +107,64 @@ export const CONFIGURED = {
     literals: ['jacoco', 'kover'],
     maxPerFile: 1,
   },
-  configuredOther: {
-    regex: /\bSimpleCov\.start\b|<PackageReference\s+Include="coverlet\.(?:collector|msbuild)"/,
-    files: ['**/*.csproj', ...RUBY_HELPERS],
-    literals: ['SimpleCov', 'coverlet'],
+  // coverlet.msbuild switched on for every `dotnet test` (a collector reference alone collects nothing).
+  configuredDotnet: {
+    regex: /<CollectCoverage>\s*true\s*<\/CollectCoverage>/i,
+    files: ['**/*.csproj', '**/Directory.Build.props'],
+    literals: ['CollectCoverage'],
     maxPerFile: 1,
   },
 };
+
+/** SimpleCov and coverlet: set up in the test project, collecting only when something turns them on. */
+export const SETUP = {
+  // `SimpleCov.start` (or `require 'simplecov'`), and the environment variable it is behind, if any.
+  // `SimpleCov.start` or `require 'simplecov'`; the `if ENV['X']` it sits behind is read from its line.
+  simplecovSetup: {
+    regex: /^[ \t]*(?:SimpleCov\.start\b|require[ \t(]*['"]simplecov['"])/m,
+    files: RUBY_HELPERS,
+    literals: ['simplecov', 'SimpleCov'],
+    maxPerFile: 2,
+  },
+  // An `if ENV['X']` block that may hold them (checked against their lines).
+  simplecovGuard: {
+    regex: /^[ \t]*if[ \t]+ENV(?:\[|\.fetch\()[ \t]*['"](\w+)['"]/m,
+    files: RUBY_HELPERS,
+    literals: ['ENV'],
+    maxPerFile: 3,
+  },
+  coverletRef: {
+    regex: /<PackageReference\s+Include="coverlet\.(collector|msbuild)"/,
+    files: ['**/*.csproj', '**/Directory.Packages.props'],
+    literals: ['coverlet'],
+    maxPerFile: 1,
+  },
+  // A runsettings that turns on the XPlat collector, used when a test run or the project names it.
+  runsettings: {
+    regex: /XPlat Code Coverage|<RunSettingsFilePath>/,
+    files: ['**/*.runsettings', '**/*.csproj', '**/Directory.Build.props'],
+    literals: ['XPlat', 'RunSettingsFilePath'],
+    maxPerFile: 1,
+  },
+};
+
+/** Where a CI file sets an environment variable to a true-ish value (`COVERAGE: true`, `COVERAGE=1 rspec`). */
+export function ciSetsEnv(
+  files: FileView,
+  ciPaths: string[],
+  name: string,
+): { path: string; line: number } | undefined {
+  const re = new RegExp(
+    `(?:^|[\\s"'])(?:export\\s+)?${name}\\s*(?::|=)\\s*(?!["']?(?:false|0|no|off)?["']?\\s*$)\\S`,
+    'i',
+  );
+  for (const path of ciPaths) {
+    const lines = (files.read(path) ?? '').split(/\r?\n/);
+    const i = lines.findIndex((l) => !/^\s*#/.test(l) && re.test(l));
+    if (i >= 0) return { path, line: i + 1 };
+  }
+  return undefined;
+}
 
 /** Package scripts that measure or gate coverage, run by CI or not (a developer's `npm run test:cov`). */
 export function scriptCoverage(

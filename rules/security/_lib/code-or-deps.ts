@@ -16,6 +16,8 @@ export interface CodeKind {
   label: string;
   /** Drop matches that only look like a check (e.g. `permission_classes = [AllowAny]`). */
   reject?: RegExp;
+  /** Drop matches whose surroundings say they are something else (a rate limiter's AddPolicy). */
+  rejectMatch?: (m: Match) => boolean;
 }
 
 export function codeOrDeps(
@@ -26,6 +28,7 @@ export function codeOrDeps(
   for (const kind of o.kinds) {
     for (const m of ctx.matches(kind.key)) {
       if (!isProductionPath(m.path) || COMMENT_LINE.test(m.snippet) || kind.reject?.test(m.snippet)) continue;
+      if (kind.rejectMatch?.(m)) continue;
       hits.push({ m, kind });
     }
   }

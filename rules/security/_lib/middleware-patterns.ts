@@ -59,7 +59,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   },
   https: {
     regex:
-      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity|Strict-Transport-Security|force_ssl\s*=\s*true|requiresSecure\s*\(|requireHttps|force_https|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(/,
+      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(/,
     files: CODE,
     literals: [
       'STSSeconds',
@@ -77,11 +77,19 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
       'forceScheme',
     ],
   },
+  // A hand-written redirect to HTTPS builds the URL from the request's host: `"https://%s%s"`,
+  // `` `https://${host}` ``, `"https://" + host`. Counted on a line that redirects.
+  httpsRedirect: {
+    regex: /["'`]https:\/\/(?:%s|\$\{|["'`]\s*[+.])/,
+    files: CODE,
+    literals: ['https://'],
+    maxPerFile: 2,
+  },
   csrf: {
     regex:
-      /\bcsurf\b|\bcsrf\s*\(|lusca\.csrf|CsrfViewMiddleware|CSRFProtect\s*\(|csrf\.Protect\s*\(|\.csrf\s*\(|protect_from_forgery|ValidateAntiForgeryToken|AddAntiforgery|UseAntiforgery|VerifyCsrfToken|ValidateCsrfToken|@fastify\/csrf|csrf-csrf|doubleCsrf\s*\(|SeaSurf|CsrfProtect|middleware\.CSRF(?:WithConfig)?\s*\(/,
+      /\bhttp\.(?:NewCrossOriginProtection\s*\(|CrossOriginProtection\s*\{)|\bcsurf\b|\bcsrf\s*\(|lusca\.csrf|CsrfViewMiddleware|CSRFProtect\s*\(|csrf\.Protect\s*\(|\.csrf\s*\(|protect_from_forgery|ValidateAntiForgeryToken|AddAntiforgery|UseAntiforgery|VerifyCsrfToken|ValidateCsrfToken|@fastify\/csrf|csrf-csrf|doubleCsrf\s*\(|SeaSurf|CsrfProtect|middleware\.CSRF(?:WithConfig)?\s*\(/,
     files: CODE,
-    literals: ['csrf', 'Csrf', 'CSRF', 'forgery', 'Forgery', 'SeaSurf'],
+    literals: ['csrf', 'Csrf', 'CSRF', 'forgery', 'Forgery', 'SeaSurf', 'CrossOriginProtection'],
   },
   trustedHosts: {
     regex:

@@ -136,13 +136,26 @@ export const ACTIONS: [RegExp, Handler][] = [
     () => ({ tools: [tool('release-please', ['release'], 'release-please-action')] }),
   ],
   [/^cycjimmy\/semantic-release-action@/, () => ({ argv: ['semantic-release'] })],
+  [/^python-semantic-release\/python-semantic-release@/, () => ({ argv: ['semantic-release', 'version'] })],
+  [
+    /^release-drafter\/release-drafter@/,
+    () => ({ tools: [tool('Release Drafter', ['release'], 'release-drafter drafts the next release and its notes')] }),
+  ],
+  [
+    /^taiki-e\/(?:create-gh-release-action|upload-rust-binary-action)@/,
+    (_w, ref) => ({ tools: [tool('GitHub release', ['release'], ref.replace(/@.*$/, ''))] }),
+  ],
+  [/^jreleaser\/release-action@/, (w) => ({ argv: ['jreleaser', ...words(w.arguments ?? 'full-release')] })],
   [/^changesets\/action@/, (w) => (w.publish ? { shell: w.publish } : { argv: ['changeset', 'version'] })],
   [/^goreleaser\/goreleaser-action@/, (w) => ({ argv: ['goreleaser', ...(w.args ? words(w.args) : ['release'])] })],
   [/^pypa\/gh-action-pypi-publish@/, () => ({ argv: ['twine', 'upload'] })],
   [/^JS-DevTools\/npm-publish@/, () => ({ argv: ['npm', 'publish'] })],
   // Coverage uploads and floors.
   [/^codecov\/codecov-action@/, () => ({ argv: ['codecov'] })],
-  [/^coverallsapp\/github-action@|^shogo82148\/actions-goveralls@/, () => ({ argv: ['coveralls'] })],
+  [
+    /^coverallsapp\/github-action@|^shogo82148\/actions-goveralls@|^[\w.-]+\/coveralls-[\w-]*action@/,
+    () => ({ argv: ['coveralls'] }),
+  ],
   [/^(?:py-cov-action|ewjoachim)\/python-coverage-comment-action@/, () => ({ argv: ['coverage', 'report'] })],
   [/^madrapps\/jacoco-report@/, () => ({ tools: [tool('JaCoCo report', ['coverage'], 'madrapps/jacoco-report')] })],
   [/^vladopajic\/go-test-coverage@/, () => ({ argv: ['go-test-coverage'] })],

@@ -244,6 +244,35 @@ describe('command graph: task runners', () => {
     expect(all).toContain('.github/workflows/ci.yml:9 → package.json:3 (npm script checks) → Prettier');
   });
 
+  it('Nx: a dotenv-cli wrapper, run-many and affected:lint, format:check as Prettier, targets inferred by nx.json plugins', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - run: npm test\n      - run: npm run format:check\n      - run: npx nx affected:lint\n',
+      ),
+      'package.json':
+        '{\n  "scripts": {\n    "test": "npx dotenv-cli -e .env.example -- npx nx run-many --target=test --all",\n    "format:check": "nx format:check"\n  }\n}\n',
+      'nx.json':
+        '{\n  "plugins": [\n    { "plugin": "@nx/eslint/plugin", "options": { "targetName": "lint" } }\n  ]\n}\n',
+      'apps/api/project.json':
+        '{\n  "name": "api",\n  "targets": {\n    "test": {\n      "executor": "@nx/jest:jest"\n    }\n  }\n}\n',
+    };
+    expect(chains(tree)).toEqual([
+      '.github/workflows/ci.yml:7 → package.json:3 (npm script test) → apps/api/project.json:4 (nx target test) → Jest',
+      '.github/workflows/ci.yml:8 → package.json:4 (npm script format:check) → Prettier',
+      '.github/workflows/ci.yml:9 → nx.json:3 (nx target lint inferred by @nx/eslint/plugin) → ESLint',
+    ]);
+    // A target no project defines and no plugin infers runs nothing, and says so.
+    const bare = commandGraph(
+      memoryIndex({
+        ...tree,
+        'nx.json': '{}\n',
+        '.github/workflows/ci.yml': gha('      - run: npx nx run-many -t e2e\n'),
+      }),
+    );
+    expect(bare.runs.filter((r) => r.tools.length)).toEqual([]);
+    expect(bare.unresolved.map((u) => u.reason)).toEqual(['no package or project defines "e2e"']);
+  });
+
   it('justfile recipes with dependencies and Taskfile tasks with deps and task calls', () => {
     const tree = {
       '.github/workflows/ci.yml': gha('      - run: just ci\n      - run: task check\n'),
@@ -364,6 +393,22 @@ describe('command graph: CI catalogues and defaults', () => {
       '.github/workflows/ci.yml:9 → .github/workflows/ci.yml:9 (input of cypress-io/github-action) → package.json:3 (npm script e2e) → Playwright',
       '.github/workflows/ci.yml:12 → .pre-commit-config.yaml:5 (pre-commit hook black) → Black',
     ]);
+  });
+
+  it('release actions and a release make target reach their tools; a release script that only deploys is no release', () => {
+    const tree = {
+      '.github/workflows/release.yml': gha(
+        '      - uses: release-drafter/release-drafter@v6\n      - uses: python-semantic-release/python-semantic-release@v9\n      - run: make release\n      - run: ./scripts/release.sh\n',
+      ),
+      Makefile: 'release:\n\tgoreleaser release --clean\n',
+      'scripts/release.sh': '#!/bin/sh\nkubectl apply -f deploy/\n',
+    };
+    expect(chains(tree, 'release')).toEqual([
+      '.github/workflows/release.yml:7 → Release Drafter',
+      '.github/workflows/release.yml:8 → semantic-release',
+      '.github/workflows/release.yml:9 → Makefile:2 (make release) → GoReleaser release',
+    ]);
+    expect(chains(tree, 'deploy')).toEqual(['.github/workflows/release.yml:10 → scripts/release.sh:2 → kubectl']);
   });
 
   it('Azure DevOps tasks by their inputs, and a Bash task running a script file', () => {

@@ -9,6 +9,8 @@ import { type CiCommand, type CiFile, ciFiles } from '../ci.js';
 import { type ContainerPaths, containerPaths } from './container.js';
 import { dotnetBuilds } from './dotnet.js';
 import { hookOrigins, lintStaged, preCommitRun } from './hooks.js';
+import { gruntResolver, gulpResolver } from './js-tasks.js';
+import { cargoMakeTasks, invokeTasks, mageTargets } from './task-runners.js';
 import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
 import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll } from './node.js';
@@ -38,6 +40,11 @@ const RESOLVERS: Resolver[] = [
   justRecipes,
   taskfileTasks,
   rakeTasks,
+  gulpResolver,
+  gruntResolver,
+  invokeTasks,
+  mageTargets,
+  cargoMakeTasks,
   toxEnvs,
   noxSessions,
   pythonScripts,
@@ -147,8 +154,19 @@ class Walker {
         ...(b.advisory && !frame.advisory ? { advisory: b.advisory } : {}),
       });
     for (const c of exp.commands ?? []) {
-      if (c.tools) this.emit(c.argv, c.tools, { ...frame, chain: [...frame.chain, c.hop] });
-      else this.command(c.argv, { ...frame, cwd: c.cwd }, c.hop.path ? c.hop : undefined);
+      if (c.tools) {
+        this.emit(c.argv, c.tools, { ...frame, chain: [...frame.chain, c.hop] });
+        continue;
+      }
+      // `pipenv run coverage run manage.py test`: what follows a runner is a command line of its own.
+      const n = normalise(c.argv);
+      if (!n || n.cd !== undefined) continue;
+      const hop = c.hop.path ? c.hop : undefined;
+      for (const w of n.wrappers ?? []) {
+        const cov = coverageTools(w);
+        if (cov.length) this.emit(w, cov, { ...frame, cwd: c.cwd, chain: hop ? [...frame.chain, hop] : frame.chain });
+      }
+      this.command(n.argv, { ...frame, cwd: c.cwd }, hop);
     }
     for (const u of exp.uses ?? []) this.uses(u, frame);
   }
@@ -161,11 +179,16 @@ class Walker {
     const next = { ...frame, chain, cwd: u.cwd };
     this.expand(exp, next);
     if (exp.tools?.length) this.emit([u.ref.replace(/@.*$/, '')], exp.tools, next);
-    if (exp.unresolved) this.note(chain, exp.unresolved);
+    if (exp.unresolved)
+      this.note(
+        chain,
+        exp.unresolved,
+        exp.remote ? { ref: exp.remote, ...(frame.origin.job ? { job: frame.origin.job } : {}) } : undefined,
+      );
   }
 
-  private note(chain: CommandHop[], reason: string): void {
-    if (this.unresolved.length < MAX_UNRESOLVED) this.unresolved.push({ chain, reason });
+  private note(chain: CommandHop[], reason: string, remote?: { ref: string; job?: string }): void {
+    if (this.unresolved.length < MAX_UNRESOLVED) this.unresolved.push({ chain, reason, ...(remote ? { remote } : {}) });
   }
 
   emit(argv: string[], tools: CommandTool[], frame: Frame): void {

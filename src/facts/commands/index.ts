@@ -54,3 +54,25 @@ export function strictTypecheckRuns(graph: CommandGraph, language: 'Python' | 'T
     (r) => programs.test(r.argv[0]!.slice(r.argv[0]!.lastIndexOf('/') + 1)) && r.argv.includes('--strict'),
   );
 }
+
+/**
+ * Reusable workflows of other repositories that CI calls and that cannot be read here, whose
+ * name (of the workflow or of the calling job) suggests `hint`: what a rule must not call missing.
+ */
+export function unfollowedWorkflows(graph: CommandGraph, hint: RegExp): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const u of graph.unresolved) {
+    if (!u.remote || !hint.test(`${u.remote.ref.replace(/@.*$/, '').split('/').pop()} ${u.remote.job ?? ''}`)) continue;
+    const hop = u.chain[u.chain.length - 1]!;
+    if (seen.has(u.remote.ref)) continue;
+    seen.add(u.remote.ref);
+    out.push({
+      path: hop.path,
+      line: hop.line,
+      snippet: hop.text.slice(0, 160),
+      note: `${u.remote.job ? `job ${u.remote.job} calls ` : ''}${u.remote.ref}, a reusable workflow of another repository: not followed, what it runs is not known here`,
+    });
+  }
+  return out;
+}

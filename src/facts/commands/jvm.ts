@@ -280,15 +280,26 @@ export const mavenPhases: Resolver = (argv, { files }) => {
       last >= PHASES.indexOf('verify') &&
       ((p.maven.test(text) && new RegExp(`${p.maven.source}[\\s\\S]{0,2000}?<executions>`).test(text)) ||
         (p.skipProperty !== undefined && new RegExp(`<${p.skipProperty}>\\s*false\\s*<`).test(text)));
-    if (goal || (bound && p.kinds[0] !== 'scan'))
-      tools.push({
-        name: p.name,
-        kinds: p.kinds,
-        implied: goal ? `mvn ${goal}` : `mvn ${phase} runs the ${p.name} goal bound in pom.xml`,
-      });
+    if (!goal && !(bound && p.kinds[0] !== 'scan')) continue;
+    // A formatter bound with its fixing goal (Spotless `apply`) rewrites the sources: nothing is checked.
+    const goals = [...text.matchAll(new RegExp(`${p.maven.source}[\\s\\S]*?</plugin>`, 'g'))].flatMap((b) =>
+      [...b[0].matchAll(/<goal>\s*([\w:.-]+)\s*<\/goal>/g)].map((g) => g[1]!),
+    );
+    const writes = !goal && p.kinds.includes('format') && goals.length > 0 && !goals.some((g) => /check$/.test(g));
+    tools.push({
+      name: p.name,
+      kinds: p.kinds,
+      implied: goal
+        ? `mvn ${goal}`
+        : `mvn ${phase} runs the ${p.name} goal bound in pom.xml${writes ? ` (${goals.join(', ')}: rewrites the sources, checks nothing)` : ''}`,
+      ...(writes ? { mode: 'write' as const } : {}),
+    });
   }
   tools.push(...mavenCoverage(text, words, last, skipTests));
   if (last === PHASES.indexOf('deploy'))
     tools.push({ name: 'Maven deploy', kinds: ['release'], implied: 'mvn deploy publishes the artifacts' });
+  // maven-release-plugin tags and publishes a version; JReleaser's plugin releases it.
+  const cut = words.find((w) => /^(?:release:(?:prepare|perform)|jreleaser:(?:full-release|release|publish))$/.test(w));
+  if (cut) tools.push({ name: 'Maven release', kinds: ['release'], implied: `mvn ${cut} cuts a release` });
   return { tools } satisfies Expansion;
 };

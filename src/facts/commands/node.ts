@@ -18,6 +18,7 @@ import {
   positionals,
   type Resolver,
 } from './types.js';
+import { nxFormat, nxTargetNames, nxTargets } from './nx.js';
 
 interface Scripts {
   path: string;
@@ -233,18 +234,15 @@ export const monorepoRunners: Resolver = (argv, { files, cwd }) => {
     names = positionals(argv.slice(sub === 'run' ? 2 : 1), ['--filter', '-F', '--concurrency', '--cache-dir']);
   else if (tool === 'lerna' && sub === 'run')
     names = positionals(argv.slice(2), ['--scope', '--ignore', '--concurrency']).slice(0, 1);
-  else if (tool === 'nx' && (sub === 'run-many' || sub === 'affected'))
-    names = (flagValue(argv, ['-t', '--target', '--targets']) ?? '').split(',').filter(Boolean);
+  else if (tool === 'nx' && (sub === 'format' || sub?.startsWith('format:')))
+    // Nx formats with Prettier: `nx format:check` checks, `nx format[:write]` rewrites.
+    return nxFormat(sub);
+  else if (tool === 'nx' && (sub === 'run-many' || sub === 'affected')) names = nxTargetNames(argv);
+  // `nx affected:lint`, `nx run-many:test`: the target in the subcommand (the syntax before Nx 16).
+  else if (tool === 'nx' && sub && /^(?:affected|run-many):[\w-]+$/.test(sub)) names = [sub.split(':')[1]!];
   else if (tool === 'nx' && sub === 'run' && argv[2]?.includes(':')) names = [argv[2].split(':')[1]!];
-  else if (
-    tool === 'nx' &&
-    sub &&
-    !sub.startsWith('-') &&
-    !['graph', 'reset', 'show', 'format:check', 'format:write'].includes(sub)
-  )
-    names = [sub];
+  else if (tool === 'nx' && sub && !sub.startsWith('-') && !['graph', 'reset', 'show'].includes(sub)) names = [sub];
   else return undefined;
-  if (tool === 'nx' && sub?.startsWith('format')) return undefined;
   const blocks: Block[] = [];
   const commands: NonNullable<Expansion['commands']> = [];
   for (const name of names) {
@@ -255,45 +253,6 @@ export const monorepoRunners: Resolver = (argv, { files, cwd }) => {
     ? { blocks, commands }
     : { unresolved: `no package or project defines "${names.join(', ')}"` };
 };
-
-/** Nx executors that run a tool themselves. */
-const NX_EXECUTORS: [RegExp, string[]][] = [
-  [/[:/]jest$/, ['jest']],
-  [/vite:test$|vitest/, ['vitest', 'run']],
-  [/(?:eslint|linter):(?:lint|eslint)$/, ['eslint', '.']],
-  [/cypress$/, ['cypress', 'run']],
-  [/playwright$/, ['playwright', 'test']],
-  [/:go-test$|nx-go:test$/, ['go', 'test', './...']],
-  [/:go-lint$|nx-go:lint$/, ['golangci-lint', 'run']],
-];
-
-function nxTargets(files: FileView, target: string): NonNullable<Expansion['commands']> {
-  const out: NonNullable<Expansion['commands']> = [];
-  for (const path of files.named('project.json')) {
-    if (path.includes('node_modules/')) continue;
-    const j = files.readJson<{ targets?: Record<string, { executor?: string; options?: Record<string, unknown> }> }>(
-      path,
-    );
-    const t = j.ok ? j.value?.targets?.[target] : undefined;
-    if (!t) continue;
-    const text = files.read(path) ?? '';
-    const line = lineOf(text, new RegExp(`^\\s*"${escapeRe(target)}"\\s*:`)) ?? 1;
-    const hop = { path, line, text: `"${target}": ${t.executor ?? ''}`, via: `nx target ${target}` };
-    const exec = NX_EXECUTORS.find(([re]) => re.test(t.executor ?? ''));
-    if (exec) out.push({ argv: exec[1], hop, cwd: dirOf(path) });
-    const cmds = [t.options?.command, ...(Array.isArray(t.options?.commands) ? t.options.commands : [])];
-    for (const c of cmds) {
-      const s =
-        typeof c === 'string'
-          ? c
-          : typeof (c as { command?: unknown })?.command === 'string'
-            ? (c as { command: string }).command
-            : undefined;
-      if (s) out.push({ argv: ['sh', '-c', s], hop, cwd: '' });
-    }
-  }
-  return out;
-}
 
 /** composer test / composer run-script x: Composer scripts (`@other` runs another script). */
 export const composerScripts: Resolver = (argv, { files, cwd }) => {

@@ -82,7 +82,11 @@ export function simpleCommands(
     // Variables stay as written (`$PYTEST`): nothing from the environment is used, only what the
     // script itself sets (`env`: its arguments and assignments). CI expressions (`${{ matrix.python }}`
     // in GitHub, `${{ parameters.x }}` in Azure) are values, not shell.
-    const plain = text.replace(/\$\{\{[^}]*\}\}/g, '$CI_EXPR').replace(/\$\{?(MAKE)\}?|\$\((MAKE)\)/g, 'make');
+    // A secret, variable or env value keeps its name (`${{ secrets.DEPLOY_HOOK }}` → `$DEPLOY_HOOK`): the name says what it holds.
+    const plain = text
+      .replace(/\$\{\{\s*(?:secrets|vars|env)\.([A-Za-z_]\w*)\s*\}\}/g, '$$$1')
+      .replace(/\$\{\{[^}]*\}\}/g, '$CI_EXPR')
+      .replace(/\$\{?(MAKE)\}?|\$\((MAKE)\)/g, 'make');
     tokens = parse(plain, (k) => env?.get(k) ?? `\u0001${k}\u0002`);
   } catch {
     return [];
@@ -204,6 +208,13 @@ export function normalise(words: string[]): Normalised | undefined {
       argv = argv.slice(skip);
       continue;
     }
+    // Interpreter options before the script or module (`python -Wa manage.py test`, `python -X dev -m pytest`).
+    if (/^python[\d.]*$|^py$/.test(a) && b?.startsWith('-') && b !== '-m' && b !== '-c') {
+      let i = 1;
+      while (argv[i]?.startsWith('-') && argv[i] !== '-m' && argv[i] !== '-c') i += /^-[WXQ]$/.test(argv[i]!) ? 2 : 1;
+      argv = [a, ...argv.slice(i)];
+      continue;
+    }
     if (/^python[\d.]*$|^py$/.test(a) && b === '-m' && argv[2]) {
       via.push(`${a} -m`);
       argv = [argv[2]!.replace(/^py\.test$/, 'pytest'), ...argv.slice(3)];
@@ -280,7 +291,12 @@ function wrapperLength(argv: string[]): number {
     case 'cross-env-shell':
       return 1 + argv.slice(1).findIndex((w) => !/^[A-Za-z_]\w*=/.test(w));
     case 'dotenv':
+    case 'dotenv-cli':
       return argv.indexOf('--') > 0 ? argv.indexOf('--') + 1 : flagsAfter(1, ['-e', '-c', '-v']);
+    case 'dotenvx':
+      return b === 'run' ? (argv.indexOf('--') > 0 ? argv.indexOf('--') + 1 : flagsAfter(2, ['-f', '--env-file'])) : 0;
+    case 'env-cmd':
+      return flagsAfter(1, ['-f', '--file', '-e', '--environments', '-r', '--rc-file']);
     case 'npx':
     case 'bunx':
     case 'pnpx':

@@ -41,6 +41,11 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
   }
   if (DEPLOY_ACTION.test(ref))
     return { tools: [tool(ref.replace(/@.*$/, ''), ['deploy'], `${ref.replace(/@.*$/, '')} deploys`)] };
+  if (/^[\w.-]+\/[\w.-]+\/\.github\/workflows\/[\w.-]+\.ya?ml@/.test(ref))
+    return {
+      unresolved: `${ref} is a reusable workflow of another repository: its jobs cannot be read here`,
+      remote: ref,
+    };
   return undefined;
 }
 

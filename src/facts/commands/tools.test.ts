@@ -23,6 +23,8 @@ describe('tool classification', () => {
       'bundle exec rspec',
       'bazel test //...',
       'python manage.py test',
+      'python -Wa manage.py test --parallel',
+      'python3 -X dev -m pytest',
       'php artisan test',
       'xvfb-run -a npx playwright test',
       'sbt +test',
@@ -70,6 +72,21 @@ describe('tool classification', () => {
     expect(kinds('gh release create v1.2.0')).toEqual(['release']);
     expect(kinds('npm publish --dry-run')).toEqual([]);
     expect(kinds('terragrunt hclfmt --terragrunt-check')).toEqual(['format']);
+  });
+
+  it('releases cut by version bumps, release plugins and pushed tags; dry runs and a plain push are not', () => {
+    expect(kinds('cz bump --yes')).toEqual(['release']);
+    expect(kinds('cz bump --dry-run')).toEqual([]);
+    expect(kinds('bump-my-version bump minor')).toEqual(['release']);
+    expect(kinds('npx lerna version --conventional-commits')).toEqual(['release']);
+    expect(kinds('cargo release --execute minor')).toEqual(['release']);
+    expect(kinds('release-plz release')).toEqual(['release']);
+    expect(kinds('sbt ci-release')).toEqual(['release']);
+    expect(kinds('sbt publishLocal')).toEqual([]);
+    expect(kinds('mvn -B release:prepare release:perform')).toEqual(['release']);
+    expect(kinds('semantic-release --dry-run')).toEqual([]);
+    expect(kinds('git push --follow-tags origin main')).toEqual(['release']);
+    expect(kinds('git push origin main')).toEqual([]);
   });
   it('coverage measured by the test command, and the floors that fail the run', () => {
     const cov = (line: string) =>
@@ -121,5 +138,33 @@ describe('shell words', () => {
   });
   it('never throws on unbalanced quotes or odd substitutions', () => {
     expect(() => commandsOf('echo "unterminated\nfoo $(( 1 + 2 )) ${A:-b}')).not.toThrow();
+  });
+});
+
+describe('formatter mode', () => {
+  const mode = (line: string) => {
+    const n = commandsOf(line)[0]!;
+    return classify(n.argv).find((t) => t.kinds.includes('format'))?.mode ?? 'check';
+  };
+  it('a formatter that rewrites the code checks nothing; its checking flags make it a check', () => {
+    for (const t of [
+      'prettier --write .',
+      'black .',
+      'cargo fmt --all',
+      'dotnet format',
+      'terraform fmt',
+      'gofmt -w .',
+    ])
+      expect(mode(t), t).toBe('write');
+    for (const t of [
+      'prettier --check .',
+      'prettier -l "src/**"',
+      'black --check --diff .',
+      'cargo fmt --all -- --check',
+      'dotnet format --verify-no-changes',
+      'terraform fmt -check -recursive',
+      'ruff format --diff',
+    ])
+      expect(mode(t), t).toBe('check');
   });
 });

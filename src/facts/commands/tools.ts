@@ -74,6 +74,9 @@ const SPECS: Spec[] = [
   { name: 'Bats', kinds: T, cmd: ['bats', 'shellspec', 'molecule', 'kitchen', 'inspec'], args: /^(?!--version)/ },
   { name: 'Pester', kinds: T, cmd: ['Invoke-Pester', 'pester'] },
   { name: 'conftest verify', kinds: T, cmd: ['conftest'], args: /^verify\b/ },
+  // API tests of a Postman collection, run against a live server.
+  { name: 'Newman', kinds: T, cmd: ['newman'], args: /^run\b/ },
+  { name: 'Newman', kinds: T, cmd: ['postman'], args: /^collection\s+run\b/ },
   // ── linters ──
   { name: 'ESLint', kinds: L, cmd: ['eslint', 'eslint_d'] },
   { name: 'Biome', kinds: ['lint', 'format'], cmd: ['biome'], args: /^(?:check|ci)\b/ },
@@ -83,6 +86,8 @@ const SPECS: Spec[] = [
   { name: 'Oxlint', kinds: L, cmd: ['oxlint'] },
   { name: 'TSLint', kinds: L, cmd: ['tslint'] },
   { name: 'Stylelint', kinds: L, cmd: ['stylelint'] },
+  // djLint lints templates by default; `--check`/`--reformat` are its formatter.
+  { name: 'djLint', kinds: L, cmd: ['djlint'], args: /(?:^|\s)--lint\b|^(?![\s\S]*--(?:check|reformat)\b)/ },
   { name: 'Ruff', kinds: L, cmd: ['ruff'], args: /^(?!format\b|--version\b)/ },
   { name: 'Flake8', kinds: L, cmd: ['flake8', 'flakeheaven', 'flakehell'] },
   { name: 'Pylint', kinds: L, cmd: ['pylint'] },
@@ -133,6 +138,7 @@ const SPECS: Spec[] = [
   { name: 'Biome', kinds: F, cmd: ['biome'], args: /^format\b/ },
   { name: 'dprint', kinds: F, cmd: ['dprint'], args: /^(?:check|fmt)\b/ },
   { name: 'Black', kinds: F, cmd: ['black', 'blue'] },
+  { name: 'djLint', kinds: F, cmd: ['djlint'], args: /(?:^|\s)--(?:check|reformat)\b/ },
   { name: 'Ruff format', kinds: F, cmd: ['ruff'], args: /^format\b/ },
   { name: 'isort', kinds: F, cmd: ['isort', 'yapf', 'autopep8', 'usort', 'ufmt'] },
   { name: 'gofmt', kinds: F, cmd: ['gofmt', 'goimports', 'gofumpt', 'gci'] },
@@ -222,6 +228,14 @@ const SPECS: Spec[] = [
   { name: 'Skaffold', kinds: D, cmd: ['skaffold'], args: /^(?:run|deploy)\b/ },
   { name: 'Capistrano', kinds: D, cmd: ['cap'], args: /^\w+\s+deploy\b/ },
   { name: 'doctl', kinds: D, cmd: ['doctl'], args: /^apps\s+(?:create-deployment|update)\b/ },
+  // A deploy hook (Forge, Render, Netlify/Vercel/Cloudflare Pages build hooks, Coolify, CapRover):
+  // a URL, or a secret named for one, that starts a deployment when called.
+  {
+    name: 'deploy webhook',
+    kinds: D,
+    cmd: ['curl', 'wget', 'http', 'https', 'xh'],
+    args: /(?:^|[\s'"=])(?:\$\{?\w*DEPLOY\w*HOOK\w*\}?|\$\{?\w*HOOK\w*DEPLOY\w*\}?|https?:\/\/\S*(?:deploy[-_]?hooks?\b|\/deploy\/(?:http\b|srv-)|\/integrations\/deploy\/|\/build_hooks\/|\/webhooks\/triggerbuild\b|\/api\/v\d\/deploy\?))/i,
+  },
   // ── builds ──
   { name: 'go build', kinds: B, cmd: ['go'], args: /^(?:build|install)\b/ },
   { name: 'GoReleaser', kinds: B, cmd: ['goreleaser', 'ko'] },
@@ -283,9 +297,30 @@ const SPECS: Spec[] = [
   {
     name: 'semantic-release',
     kinds: R,
-    cmd: ['semantic-release', 'release-please', 'release-it', 'standard-version', 'jreleaser', 'git-cliff'],
+    cmd: [
+      'semantic-release',
+      'release-please',
+      'release-it',
+      'standard-version',
+      'jreleaser',
+      'git-cliff',
+      'np',
+      'bumpp',
+    ],
+    not: /--dry-run\b/,
   },
   { name: 'changesets', kinds: R, cmd: ['changeset'], args: /^(?:publish|version)\b/ },
+  // Version bumps that tag a release: `cz bump`, `bump-my-version bump`, `lerna version`, `cargo release`.
+  { name: 'Commitizen bump', kinds: R, cmd: ['cz'], args: /^bump\b/, not: DRY },
+  { name: 'bump-my-version', kinds: R, cmd: ['bump-my-version', 'bumpversion', 'bump2version'], not: DRY },
+  { name: 'Lerna version', kinds: R, cmd: ['lerna'], args: /^version\b/ },
+  { name: 'cargo release', kinds: R, cmd: ['cargo'], args: /^release\b/, not: DRY },
+  { name: 'cargo release', kinds: R, cmd: ['cargo-release', 'release-plz'], not: DRY },
+  { name: 'sbt release', kinds: R, cmd: ['sbt'], args: /(?:^|\s)"?(?:ci-release|release|publishSigned|publish)\b/ },
+  { name: 'mix hex.publish', kinds: R, cmd: ['mix'], args: /^hex\.publish\b/, not: DRY },
+  { name: 'vsce publish', kinds: R, cmd: ['vsce', 'ovsx'], args: /^publish\b/ },
+  // Pushing tags publishes the versions they name (`git push --follow-tags`, `git push origin --tags`).
+  { name: 'git push --tags', kinds: R, cmd: ['git'], args: /^push\b(?=.*\s--(?:follow-)?tags\b)/ },
   { name: 'GoReleaser release', kinds: R, cmd: ['goreleaser'], args: /^release\b/, not: /--snapshot\b/ },
   { name: 'gh release', kinds: R, cmd: ['gh'], args: /^release\s+(?:create|upload)\b/ },
   {
@@ -323,7 +358,54 @@ export function classify(argv: readonly string[]): CommandTool[] {
     out.push({ name, kinds: [...s.kinds] });
   }
   for (const t of coverageTools(argv)) if (!out.some((x) => x.name === t.name)) out.push(t);
+  if (out.some((t) => t.kinds.includes('format')) && rewrites(base, args))
+    for (const t of out) if (t.kinds.includes('format')) t.mode = 'write';
   return out;
+}
+
+/**
+ * Formatter invocations that rewrite files (or print the formatted code) rather than fail on
+ * unformatted code: by each tool's own flags for checking and for writing in place.
+ */
+const WRITES: Record<string, (args: string) => boolean> = {
+  prettier: (a) => !/(?:^|\s)(?:--check|-c|--list-different|-l)\b/.test(a),
+  black: (a) => !/(?:^|\s)--check\b/.test(a),
+  blue: (a) => !/(?:^|\s)--check\b/.test(a),
+  ruff: (a) => /^format\b/.test(a) && !/(?:^|\s)--(?:check|diff)\b/.test(a),
+  isort: (a) => !/(?:^|\s)(?:--check-only|--check|-c)\b/.test(a),
+  yapf: (a) => /(?:^|\s)(?:-i|--in-place)\b/.test(a),
+  autopep8: (a) => /(?:^|\s)(?:-i|--in-place)\b/.test(a),
+  gofmt: (a) => /(?:^|\s)-w\b/.test(a),
+  goimports: (a) => /(?:^|\s)-w\b/.test(a),
+  gofumpt: (a) => /(?:^|\s)-w\b/.test(a),
+  go: (a) => /^fmt\b/.test(a),
+  'golangci-lint': (a) => /^fmt\b/.test(a) && !/(?:^|\s)(?:--diff|-d)\b/.test(a),
+  rustfmt: (a) => !/(?:^|\s)--check\b/.test(a),
+  cargo: (a) => /fmt\b/.test(a) && !/(?:^|\s)--check\b/.test(a),
+  dotnet: (a) => /^format\b/.test(a) && !/--verify-no-changes\b/.test(a),
+  'dotnet-format': (a) => !/--verify-no-changes\b|--check\b/.test(a),
+  terraform: (a) => /^fmt\b/.test(a) && !/(?:^|\s)-check\b/.test(a),
+  tofu: (a) => /^fmt\b/.test(a) && !/(?:^|\s)-check\b/.test(a),
+  'php-cs-fixer': (a) => /^fix\b/.test(a) && !/--dry-run\b/.test(a),
+  pint: (a) => !/(?:^|\s)--test\b/.test(a),
+  phpcbf: () => true,
+  'clang-format': (a) => /(?:^|\s)-i\b/.test(a),
+  shfmt: (a) => /(?:^|\s)-w\b/.test(a),
+  stylua: (a) => !/(?:^|\s)--check\b/.test(a),
+  mix: (a) => /^format\b/.test(a) && !/--check-formatted\b/.test(a),
+  deno: (a) => /^fmt\b/.test(a) && !/(?:^|\s)--check\b/.test(a),
+  biome: (a) => /(?:^|\s)--(?:write|apply|apply-unsafe|fix)\b/.test(a),
+  dprint: (a) => /^fmt\b/.test(a),
+  djlint: (a) => /(?:^|\s)--reformat\b/.test(a) && !/(?:^|\s)--check\b/.test(a),
+  ktlint: (a) => /(?:^|\s)(?:-F|--format)\b/.test(a),
+  rubocop: (a) => /(?:^|\s)(?:-a|-A|--auto-?correct(?:-all)?|--fix-layout|-x)\b/.test(a),
+  standardrb: (a) => /(?:^|\s)--fix\b/.test(a),
+  'google-java-format': (a) => /(?:^|\s)(?:-i|--replace)\b/.test(a),
+  ktfmt: (a) => !/--dry-run\b|--set-exit-if-changed\b/.test(a),
+};
+
+function rewrites(program: string, args: string): boolean {
+  return WRITES[program]?.(args) ?? false;
 }
 
 /**

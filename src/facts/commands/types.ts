@@ -41,6 +41,8 @@ export interface Expansion {
   unresolved?: string;
   /** The file it would read does not exist here (generated, or in a directory not tracked): conventions apply. */
   absent?: boolean;
+  /** A reusable workflow of another repository: what it runs cannot be read here. */
+  remote?: string;
 }
 
 export interface ResolveContext {

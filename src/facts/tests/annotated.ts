@@ -10,6 +10,8 @@ import { counter } from './types.js';
 interface Annotation {
   name: string;
   args: string;
+  /** Where `args` starts (JVM style), to read a text block the mask blanked. */
+  from?: number;
 }
 interface Group {
   at: number;
@@ -42,7 +44,7 @@ function groups(code: string, style: 'at' | 'bracket' | 'hash'): Group[] {
           args = code.slice(j + 1, e - 1);
           j = e;
         }
-        g.annotations.push({ name: s[1]!.split('.').pop()!, args });
+        g.annotations.push({ name: s[1]!.split('.').pop()!, args, ...(args ? { from: j - args.length - 1 } : {}) });
       } else {
         const open = s.index + s[0].length - 1;
         const e = matchBracket(code, open);
@@ -90,6 +92,17 @@ function arraySize(args: string): number | null {
   return literalSize(args.replace(/\{/g, '[').replace(/\}/g, ']'), k) ?? null;
 }
 
+/**
+ * Rows of `@CsvSource(textBlock = """ … """)`: its non-blank lines but `#` comments, less a
+ * header line when `useHeadersInDisplayName = true`.
+ */
+function textBlockRows(text: string, a: Annotation): number | null {
+  const block = a.from === undefined ? null : /"""([\s\S]*?)"""/.exec(text.slice(a.from, a.from + a.args.length));
+  if (!block) return null;
+  const rows = block[1]!.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#')).length;
+  return Math.max(0, rows - (/\buseHeadersInDisplayName\s*=\s*true\b/.test(a.args) ? 1 : 0));
+}
+
 const JVM_TESTS = new Set(['Test', 'ParameterizedTest', 'RepeatedTest', 'TestFactory', 'TestTemplate', 'Property']);
 const JVM_SOURCES = new Set([
   'ValueSource',
@@ -132,7 +145,12 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
     if (marker.name === 'RepeatedTest') params = Number(/\d+/.exec(marker.args)?.[0] ?? NaN) || null;
     else if (marker.name === 'ParameterizedTest') {
       const src = g.annotations.filter((a) => JVM_SOURCES.has(a.name));
-      params = src.length === 1 && ['ValueSource', 'CsvSource'].includes(src[0]!.name) ? arraySize(src[0]!.args) : null;
+      params =
+        src.length !== 1 || !['ValueSource', 'CsvSource'].includes(src[0]!.name)
+          ? null
+          : /\btextBlock\s*=/.test(src[0]!.args)
+            ? textBlockRows(text, src[0]!)
+            : arraySize(src[0]!.args);
     } else if (marker.name === 'Test' && /\bdataProvider\s*=/.test(marker.args)) params = null;
     count.add({ line: lineOf(g.at), skipped, ...(params !== undefined ? { params } : {}) });
   }

@@ -20,6 +20,14 @@ describe('mask', () => {
   it('does not take a regex literal with a quote for a string', () => {
     expect(mask("const r = /'/; it('x')", SYNTAX.js)).toContain("it(' ')");
   });
+  it('ends a template at its own backtick, past templates nested in its substitutions', () => {
+    // A bracket in the nested template's text must not reach the code (it unbalanced the test's call).
+    const src = "it(`a ${b ? `(${c}: x` : '}'} e`, () => {});\nit('f', () => {});";
+    const out = mask(src, SYNTAX.js);
+    expect(out.length).toBe(src.length);
+    expect(out.split('\n')[0]).toBe(`it(\`${' '.repeat(27)}\`, () => {});`);
+    expect(countJavaScript(src).cases).toBe(2);
+  });
   it('keeps Rust lifetimes as code', () => {
     expect(mask("fn f<'a>(x: &'a str) { let c = '\\n'; }", SYNTAX.rust)).toBe("fn f<'a>(x: &'a str) { let c = '  '; }");
   });
@@ -158,6 +166,24 @@ describe('JavaScript definitions', () => {
     expect(r.skipped).toBe(4);
     expect(r.parametrized).toBe(2);
     expect(r.expanded).toBe(7 + 3 + 2);
+  });
+
+  it('a callback that a call returns: Angular inject/waitForAsync, a test-case factory', () => {
+    const r = countJavaScript(
+      [
+        "describe('ActivateComponent', () => {",
+        "  it('calls activate', inject([ActivateService], fakeAsync((service: ActivateService) => {",
+        '    tick();',
+        '  })));',
+        "  it('renders', waitForAsync(() => {}));",
+        "  it('server', createApp({ port: 8080 }));",
+        "  test.skip(isMobile(), 'not on mobile');",
+        '  it(title, setup());',
+        '});',
+      ].join('\n'),
+    );
+    // A title string first, then a call: 3 tests. A runtime skip and an untitled call are not definitions.
+    expect(r.cases).toBe(3);
   });
 
   it("does not take Playwright's runtime test.skip(cond, reason) for a test", () => {
@@ -385,6 +411,19 @@ describe('Go', () => {
     );
     expect([r.cases, r.benchmarks, r.fuzz, r.examples]).toEqual([2, 1, 1, 1]);
   });
+  it('counts a table-driven TestXxx once, as `go test -list` lists it (its t.Run rows are subtests)', () => {
+    const r = countGo(
+      [
+        'package money',
+        'func TestCents(t *testing.T) {',
+        '\tfor _, tc := range []struct{ in, out int }{{1, 100}, {2, 200}, {3, 300}} {',
+        '\t\tt.Run(fmt.Sprint(tc.in), func(t *testing.T) {})',
+        '\t}',
+        '}',
+      ].join('\n'),
+    );
+    expect([r.cases, r.expanded]).toEqual([1, 1]);
+  });
   it('names custom build tags but not platform constraints', () => {
     expect(goBuildTags('//go:build integration && !windows\n\npackage x')).toEqual(['integration']);
     expect(goBuildTags('//go:build linux || darwin\n\npackage x')).toEqual([]);
@@ -410,6 +449,37 @@ describe('annotated languages', () => {
       'java',
     );
     expect([r.cases, r.skipped, r.parametrized, r.expanded, r.framework]).toEqual([4, 1, 2, 1 + 3 + 5 + 1, 'JUnit 5']);
+  });
+  it('JUnit 5: a @CsvSource text block has a row per line, less comments and a header', () => {
+    const r = countJvm(
+      [
+        'class MoneyTest {',
+        '  @ParameterizedTest',
+        '  @CsvSource(textBlock = """',
+        '    # amount, cents',
+        '    1.00, 100',
+        '',
+        '    2.50, 250',
+        '    """)',
+        '  void cents(String a, int c) {}',
+        '  @ParameterizedTest',
+        '  @CsvSource(useHeadersInDisplayName = true, textBlock = """',
+        '    amount, cents',
+        '    1.00, 100',
+        '    """)',
+        '  void named(String a, int c) {}',
+        '  @ParameterizedTest',
+        '  @CsvSource({"1, 100", "2, 200"})',
+        '  void inline(String a, int c) {}',
+        '  @ParameterizedTest',
+        '  @MethodSource("rows")',
+        '  void fromMethod(int a) {}',
+        '}',
+      ].join('\n'),
+      'java',
+    );
+    // A method source's rows are not evident: it counts once.
+    expect([r.cases, r.parametrized, r.expanded]).toEqual([4, 4, 2 + 1 + 2 + 1]);
   });
   it('Kotlin @Test functions', () => {
     expect(countJvm('class T {\n  @Test\n  fun `adds numbers`() {}\n  @Test fun other() {}\n}', 'kotlin').cases).toBe(

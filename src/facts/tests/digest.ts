@@ -9,7 +9,7 @@ import picomatch from 'picomatch';
 import { detachDeep } from '../../util/detach.js';
 import type { Digest } from '../../walk/file-index.js';
 import { countCSharp, countJvm, countRust } from './annotated.js';
-import { countGo, goBuildTags } from './go.js';
+import { countGo, goBuildTags, type GoSuites, goSuites } from './go.js';
 import { helpersOfModule, importedHelpers, resolveModule, type ModuleHelper } from './js-helpers.js';
 import { scopeOf } from './js-scope.js';
 import { fromJson, type Value } from './js-values.js';
@@ -27,6 +27,7 @@ export interface FileCount {
   skipped: number;
   parametrized: number;
   expanded: number;
+  fromTables?: number;
   firstLine?: number;
   benchmarks?: number;
   fuzz?: number;
@@ -35,7 +36,7 @@ export interface FileCount {
 
 export type TestDigest =
   | { kind: 'python'; module: PyModule; snippets: Map<number, string> }
-  | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string }
+  | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string; suites?: GoSuites }
   /**
    * `helpers`: the functions it exports that define tests, for the test files that import it;
    * `tables`: the arrays it exports (case tables), as values.
@@ -79,8 +80,14 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     const module = parsePython(text, pythonImports(files, path, 0));
     return { kind: 'python', module, snippets: snippetsAt(text, pythonLines(module)) };
   }
-  if (ext === 'go')
-    return { ...(withSnippet('go', countGo(text)) as Extract<TestDigest, { kind: 'go' }>), tags: goBuildTags(text) };
+  if (ext === 'go') {
+    const suites = goSuites(text);
+    return {
+      ...(withSnippet('go', countGo(text)) as Extract<TestDigest, { kind: 'go' }>),
+      tags: goBuildTags(text),
+      ...(suites.runners.length || suites.methods.length ? { suites } : {}),
+    };
+  }
   if (JS.test(path)) {
     // Helpers of an imported test-side module come from its own digest (read once, by the scan).
     const helpersOf = (p: string) => {
@@ -247,7 +254,8 @@ const JS_EXT = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
 const JVM_EXT = '{java,kt,groovy,scala}';
 /** Candidate test files per language: what the rule declares as `reads`, so each is read once. */
 export const TEST_GLOBS = {
-  python: ['**/test_*.py', '**/*_test.py', '**/conftest.py'],
+  // `test*.py` is unittest's and Django's discovery pattern (tests.py, tests_models.py); it includes pytest's `test_*.py`.
+  python: ['**/test*.py', '**/*_test.py', '**/conftest.py'],
   js: [
     `**/*.{test,spec,cy}.${JS_EXT}`,
     `**/__tests__/**/*.${JS_EXT}`,

@@ -2,10 +2,12 @@
  * Go: what `go test` registers from a `_test.go` file. `func TestXxx(t *testing.T)` are tests
  * (TestMain is not); benchmarks, fuzz targets and examples with an `// Output:` comment are
  * reported apart. A file behind a custom build tag (`//go:build integration`) is not built by a
- * plain `go test`, so it is reported as not collected rather than counted.
+ * plain `go test`, so it is reported as not collected rather than counted. testify suites are
+ * gathered per file (runners, `Test*` methods, embedded suites) and resolved per package by the
+ * inventory: `suite.Run(t, new(S))` runs every `func (s *S) TestX()` of the package.
  */
 import { lineIndex, mask, matchBracket, SYNTAX } from './mask.js';
-import { counter } from './types.js';
+import { counter, snippetAt } from './types.js';
 
 const PLATFORM = new Set([
   'linux',
@@ -77,4 +79,59 @@ export function countGo(text: string) {
     }
   }
   return { ...count.result(), benchmarks, fuzz, examples };
+}
+
+/** What a file contributes to the testify suites of its package. */
+export interface GoSuites {
+  /** `func TestX(t *testing.T) { suite.Run(t, new(S)) }`: the suite types a test function runs. */
+  runners: { line: number; types: string[] }[];
+  /** `func (s *S) TestY()`: suite methods, by receiver type. */
+  methods: { recv: string; line: number; snippet: string }[];
+  /** Struct types and the types they embed (a suite embedding a base suite runs its methods too). */
+  embeds: Record<string, string[]>;
+}
+
+export function goSuites(text: string): GoSuites {
+  const code = mask(text, SYNTAX.go);
+  const lineOf = lineIndex(code);
+  const runners: GoSuites['runners'] = [];
+  for (const m of code.matchAll(/^func\s+Test\w*\s*\(\s*\w+\s+\*\s*testing\.T\s*\)\s*\{/gm)) {
+    const open = m.index + m[0].length - 1;
+    const end = matchBracket(code, open);
+    if (end < 0) continue;
+    const body = code.slice(open, end);
+    const types: string[] = [];
+    for (const r of body.matchAll(
+      /\bsuite\s*\.\s*Run\s*\(\s*\w+\s*,\s*(?:new\s*\(\s*([\w.]+)\s*\)|&?\s*([\w.]+)\s*\{|(\w+)\s*\))/g,
+    )) {
+      let t = r[1] ?? r[2];
+      // `s := &S{…}` / `s := new(S)` / `var s S` before the call.
+      if (!t && r[3]) {
+        const v = r[3];
+        const decl = new RegExp(
+          `\\b${v}\\s*:?=\\s*(?:new\\s*\\(\\s*([\\w.]+)|&?\\s*([\\w.]+)\\s*\\{)|\\bvar\\s+${v}\\s+\\*?([\\w.]+)`,
+        ).exec(body);
+        t = decl?.[1] ?? decl?.[2] ?? decl?.[3];
+      }
+      if (t) types.push(t.slice(t.lastIndexOf('.') + 1));
+    }
+    if (types.length) runners.push({ line: lineOf(m.index), types });
+  }
+  const methods: GoSuites['methods'] = [];
+  // testify runs exported methods whose name starts with Test and that take no arguments.
+  for (const m of code.matchAll(/^func\s*\(\s*\w*\s*\*?\s*(\w+)\s*\)\s*Test\w*\s*\(\s*\)/gm))
+    methods.push({ recv: m[1]!, line: lineOf(m.index), snippet: snippetAt(text, lineOf(m.index)) });
+  const embeds: Record<string, string[]> = {};
+  for (const m of code.matchAll(/^type\s+(\w+)\s+struct\s*\{/gm)) {
+    const open = m.index + m[0].length - 1;
+    const end = matchBracket(code, open);
+    if (end < 0) continue;
+    const fields = code
+      .slice(open + 1, end - 1)
+      .split('\n')
+      .map((l) => /^\s*\*?([\w.]+)\s*(?:`.*)?$/.exec(l)?.[1])
+      .filter((f): f is string => !!f);
+    embeds[m[1]!] = fields.map((f) => f.slice(f.lastIndexOf('.') + 1));
+  }
+  return { runners, methods, embeds };
 }

@@ -12,7 +12,9 @@ import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollects, pytestConfig } from './pytest-config.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
 import type { RubyShared } from './scripting.js';
-import type { TestFileCount } from './types.js';
+import { countCollection, postmanCollections } from './postman.js';
+import { snippetAt, type TestFileCount } from './types.js';
+import { unittestCollects, unittestSpecs } from './unittest-discovery.js';
 
 export { TEST_DIGEST, TEST_GLOBS, TEST_READS } from './digest.js';
 
@@ -92,6 +94,47 @@ type Recorder = (
   snippet: (line: number) => string | undefined,
 ) => void;
 
+/**
+ * testify suites resolved per package (folder): a `TestX` function that calls `suite.Run(t,
+ * new(S))` is replaced by the `Test*` methods of S (and of the suites S embeds) it runs, each
+ * counted in the file that defines it. A suite whose methods are not found keeps its runner.
+ */
+function testifySuites(
+  goFiles: [string, Extract<TestDigest, { kind: 'go' }>][],
+): Map<string, { delta: number; first?: number; snippet?: string }> {
+  const out = new Map<string, { delta: number; first?: number; snippet?: string }>();
+  const byDir = new Map<string, [string, Extract<TestDigest, { kind: 'go' }>][]>();
+  for (const f of goFiles) {
+    if (!f[1].suites) continue;
+    const dir = f[0].includes('/') ? f[0].slice(0, f[0].lastIndexOf('/')) : '';
+    byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
+  }
+  const bump = (path: string, n: number, at?: { line: number; snippet: string }) => {
+    const cur = out.get(path) ?? { delta: 0 };
+    cur.delta += n;
+    if (at && (cur.first === undefined || at.line < cur.first)) (cur.first = at.line), (cur.snippet = at.snippet);
+    out.set(path, cur);
+  };
+  for (const files of byDir.values()) {
+    const embeds: Record<string, string[]> = Object.assign({}, ...files.map(([, d]) => d.suites!.embeds));
+    const methods = files.flatMap(([path, d]) => d.suites!.methods.map((m) => ({ ...m, path })));
+    const family = (t: string, seen = new Set<string>()): string[] =>
+      seen.has(t) ? [] : (seen.add(t), [t, ...(embeds[t] ?? []).flatMap((e) => family(e, seen))]);
+    for (const [path, d] of files)
+      for (const r of d.suites!.runners) {
+        let ran = 0;
+        for (const t of r.types) {
+          const own = methods.filter((m) => family(t).includes(m.recv));
+          for (const m of own) bump(m.path, 1, m);
+          ran += own.length ? 1 : 0;
+        }
+        // The runner function is only the suite's entry point when the suite's tests were found.
+        if (ran === r.types.length) bump(path, -1);
+      }
+  }
+  return out;
+}
+
 export interface TestInventory {
   files: TestFileCount[];
   notCollected: { path: string; reason: string }[];
@@ -126,6 +169,7 @@ function build(files: FileView): TestInventory {
       skipped: rest.skipped,
       parametrized: rest.parametrized,
       expanded: rest.expanded,
+      ...(rest.fromTables ? { fromTables: rest.fromTables } : {}),
       ...(rest.benchmarks ? { benchmarks: rest.benchmarks } : {}),
       ...(rest.fuzz ? { fuzz: rest.fuzz } : {}),
       ...(rest.examples ? { examples: rest.examples } : {}),
@@ -170,6 +214,27 @@ function build(files: FileView): TestInventory {
     }
   }
 
+  // unittest discovery (Django's manage.py test, `python -m unittest`): test*.py inside packages, TestCase classes.
+  const unittest: PyProject = { modules: new Map(), conftests: new Map(), cfg: py };
+  for (const spec of unittestSpecs(files)) {
+    sources.push(spec.source);
+    const { paths, skipped } = unittestCollects(files, spec);
+    for (const path of paths) {
+      if (project.modules.has(path) || unittest.modules.has(path)) continue;
+      const d = digest(path);
+      if (d?.kind === 'python') unittest.modules.set(path, d.module), snippets.set(path, d.snippets);
+    }
+    for (const sk of skipped)
+      if (!notCollected.some((n) => n.path === sk.path) && !project.modules.has(sk.path)) notCollected.push(sk);
+  }
+  if (unittest.modules.size > 0) {
+    const reg = pythonRegistry({ ...unittest, modules: new Map([...project.modules, ...unittest.modules]) });
+    for (const path of [...unittest.modules.keys()]) {
+      const r = countPythonFile(path, unittest, reg, 'unittest');
+      record(path, 'Python', r, r.framework, (l) => snippets.get(path)?.get(l));
+    }
+  }
+
   // JavaScript/TypeScript: files some configured runner includes.
   const specs = jsRunnerSpecs(files);
   sources.push(...new Set(specs.map((s) => s.source)));
@@ -194,6 +259,7 @@ function build(files: FileView): TestInventory {
     record(path, 'JavaScript/TypeScript', d.count, d.count.framework ?? runner, () => d.snippet);
   }
 
+  const goFiles: [string, Extract<TestDigest, { kind: 'go' }>][] = [];
   for (const path of candidates(TEST_GLOBS.go)) {
     if (path.split('/').some((dir) => dir.startsWith('_') || dir.startsWith('.'))) continue;
     const d = digest(path);
@@ -202,10 +268,35 @@ function build(files: FileView): TestInventory {
       notCollected.push({ path, reason: `needs build tag ${d.tags.join(', ')} (go test -tags ${d.tags[0]})` });
       continue;
     }
-    record(path, 'Go', d.count, 'go test', () => d.snippet);
+    goFiles.push([path, d]);
+  }
+  const suiteCounts = testifySuites(goFiles);
+  for (const [path, d] of goFiles) {
+    const s = suiteCounts.get(path);
+    const count = s
+      ? {
+          ...d.count,
+          cases: d.count.cases + s.delta,
+          expanded: d.count.expanded + s.delta,
+          ...(s.first !== undefined && (d.count.firstLine === undefined || s.first < d.count.firstLine)
+            ? { firstLine: s.first }
+            : {}),
+        }
+      : d.count;
+    record(path, 'Go', count, s ? 'go test (testify suites)' : 'go test', (l) =>
+      l === d.count.firstLine ? d.snippet : s?.snippet,
+    );
   }
 
   rubyFiles(candidates(TEST_GLOBS.ruby), digest, record);
+
+  for (const c of postmanCollections(files)) {
+    const text = files.read(c.path) ?? '';
+    const r = countCollection(text);
+    if (!r) continue;
+    sources.push(c.source);
+    record(c.path, 'Postman', r, r.framework, (l) => snippetAt(text, l));
+  }
 
   for (const lang of ['jvm', 'csharp', 'php', 'rust', 'helm'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {

@@ -6,6 +6,7 @@
  */
 import { lineIndex, mask, matchBracket, SYNTAX } from './mask.js';
 import { callbackRuns, escapeRe, namedFunctions, type Helper, type NamedFunction } from './js-helpers.js';
+import { loopsIn, receiverStart, tableOf, tableRows, testerRows, testerRuns, type TableSpec } from './js-tables.js';
 import { scopeOf } from './js-scope.js';
 import {
   bind,
@@ -20,7 +21,12 @@ import {
 } from './js-values.js';
 import { counter } from './types.js';
 
-const CALL = /(?<![\w$.])(x?it|x?test|x?specify|fit|ftest|fspecify)((?:\s*\.\s*[A-Za-z]\w*)*)\s*(?=[(`])/g;
+// `it.each<Row>(rows)`: TypeScript type arguments (one level of nesting) may sit before the call.
+const TYPE_ARGS = String.raw`(?:\s*<(?:[^<>()]|<[^<>()]*>)*>)?`;
+const CALL = new RegExp(
+  String.raw`(?<![\w$.])(x?it|x?test|x?specify|fit|ftest|fspecify)((?:\s*\.\s*[A-Za-z]\w*)*)${TYPE_ARGS}\s*(?=[(\`])`,
+  'g',
+);
 /**
  * Test libraries whose default export is the test function, bound to a name of the file's choosing
  * (`var tape = require('tape')`, `import t from 'ava'`): calls of that name are tests too.
@@ -59,6 +65,7 @@ const SKIPPED_SUITE =
   /(?<![\w$.])(?:xdescribe|xcontext|(?:describe|context|suite)\s*\.\s*(?:skip|todo)|test\s*\.\s*describe\s*\.\s*(?:skip|fixme))\s*\(/g;
 const FN = /^(?:async\s+)?(?:function\b|\([^)]*\)\s*(?::[^=]+)?=>|[\w$]+\s*=>|\(\s*\{)/;
 const STR = /^['"`]/;
+const CALLED = /^(?:await\s+)?[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*(?:<[^>(]*>)?\s*\(/;
 
 /**
  * Is this call a test definition? Its title comes first and a function follows (an options
@@ -69,6 +76,9 @@ function isDefinition(args: string[], chain: string[]): boolean {
   if (args.length === 0) return false;
   // `it('t', fn)`, `test(name, f)` in a helper: a title, then a function or a name for one.
   if (args.slice(1).some((a) => FN.test(a) || (!FN.test(args[0]!) && /^[\w$.]+$/.test(a)))) return true;
+  // `it('…', inject([A], (a) => …))`, `it('…', waitForAsync(() => …))`, `it('server', createApp(…))`:
+  // the callback is what a call returns (Angular's wrappers, a test-case factory).
+  if (STR.test(args[0]!) && args.length >= 2 && CALLED.test(args[1]!)) return true;
   return (
     args.length === 1 &&
     STR.test(args[0]!) &&
@@ -81,7 +91,7 @@ function isDefinition(args: string[], chain: string[]): boolean {
 /** Loops and `describe.each` around tests: `for (const x of LIST)`, `LIST.forEach(…)`, with the list's evident size. */
 export type Modules = (spec: string) => Record<string, Value> | undefined;
 export interface Loops {
-  spans: { from: number; to: number; size: number | null }[];
+  spans: Span[];
   /** `it.each(rows)` inside `describe.each(TABLE)(…, ({ rows }) => …)`: the summed row tables, by the position of `(`. */
   rowTables: Map<number, { size: number | null; spanFrom: number }>;
   sizeOf: (from: number, to: number) => number | null;
@@ -137,7 +147,9 @@ function loopSpans(code: string, scope: Source): Loops {
    */
   const sizeOf = (from: number, to: number): number | null => sizeOfValue(valueAt(from, to));
   const rowTables: Loops['rowTables'] = new Map();
-  const out: { from: number; to: number; size: number | null }[] = [];
+  const out: Span[] = [];
+  /** Loops that walk a list, for a loop inside one whose list comes from the row (`for (const [k, ids] of …) for (const id of ids)`). */
+  const walks: { span: Span; listFrom: number; listTo: number; list: Value; binder?: Binder }[] = [];
   for (const m of code.matchAll(
     /\bfor\s*(?=\(\s*(?:const|let|var)\s+(?:[\w$]+|\[[^\]]*\]|\{[^}]*\})\s+(?:of|in)\s)/g,
   )) {
@@ -152,8 +164,13 @@ function loopSpans(code: string, scope: Source): Loops {
     while (/\s/.test(code[at] ?? '')) at++;
     const to = code[at] === '{' ? matchBracket(code, at) : code.indexOf(';', at) + 1;
     const list = valueAt(head + of[0].length, close - 1);
-    const size = of[2] === 'of' ? guarded(scope, list, parseBinder(of[1]!), at, 'continue') : sizeOfValue(list);
-    if (to > 0) out.push({ from: m.index, to, size });
+    const binder = parseBinder(of[1]!);
+    const size = of[2] === 'of' ? guarded(scope, list, binder, at, 'continue') : sizeOfValue(list);
+    if (to <= 0) continue;
+    const span: Span = { from: m.index, to, size };
+    out.push(span);
+    if (of[2] === 'of')
+      walks.push({ span, listFrom: head + of[0].length, listTo: close - 1, list, ...(binder ? { binder } : {}) });
   }
   // `LIST.forEach(…)`, `[a, b].forEach(…)`, `Object.keys(MAP).forEach(…)`: the receiver is read backwards.
   for (const m of code.matchAll(/\.\s*forEach\s*\(/g)) {
@@ -162,13 +179,15 @@ function loopSpans(code: string, scope: Source): Loops {
     const from = receiverStart(code, m.index);
     if (to < 0) continue;
     const cb = functionAt(code, open + 1, to - 1);
-    out.push({
-      from,
-      to,
-      size: guarded(scope, valueAt(from, m.index), cb?.params[0], cb?.block ? cb.body : -1, 'return'),
-    });
+    const list = valueAt(from, m.index);
+    const span: Span = { from, to, size: guarded(scope, list, cb?.params[0], cb?.block ? cb.body : -1, 'return') };
+    out.push(span);
+    walks.push({ span, listFrom: from, listTo: m.index, list, ...(cb?.params[0] ? { binder: cb.params[0] } : {}) });
   }
-  for (const m of code.matchAll(/(?<![\w$.])(?:describe|context|suite)\s*\.\s*(?:each|for)\s*(?=[(`])/g)) {
+  nestedWalks(scope, walks);
+  for (const m of code.matchAll(
+    new RegExp(String.raw`(?<![\w$.])(?:describe|context|suite)\s*\.\s*(?:each|for)${TYPE_ARGS}\s*(?=[(\`])`, 'g'),
+  )) {
     const at = m.index + m[0].length;
     let size: number | null = null;
     let next: number;
@@ -211,39 +230,33 @@ function loopSpans(code: string, scope: Source): Loops {
   return { spans: out, rowTables, sizeOf };
 }
 
-/** Offset of the bracket that opens the one closing at `close`, or -1. */
-function matchBack(code: string, close: number): number {
-  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-  const stack: string[] = [];
-  for (let j = close; j >= 0; j--) {
-    const c = code[j]!;
-    if (pairs[c]) stack.push(pairs[c]!);
-    else if (c === '(' || c === '[' || c === '{') {
-      if (stack.pop() !== c) return -1;
-      if (stack.length === 0) return j;
+/**
+ * A loop of unknown size inside a loop over known rows, whose list comes from the row: its size is
+ * the sum over the rows (6 pillars with their own rule lists: 51, not 6 × 1), and it stands for the
+ * outer loop for what it contains (`covers`). Outer rows that a guard drops are not summed.
+ */
+function nestedWalks(
+  scope: Source,
+  walks: { span: Span; listFrom: number; listTo: number; list: Value; binder?: Binder }[],
+): void {
+  for (const inner of walks) {
+    if (inner.span.size !== null) continue;
+    const outer = walks
+      .filter((o) => o !== inner && o.span.from < inner.span.from && o.span.to >= inner.span.to)
+      .sort((a, b) => b.span.from - a.span.from)[0];
+    if (!outer?.binder || outer.list.t !== 'arr' || outer.span.size !== outer.list.items.length) continue;
+    let sum: number | null = 0;
+    for (const row of outer.list.items) {
+      const env = Object.create(null) as Record<string, Value>;
+      bind(outer.binder, row, env);
+      const n = sizeOfValue(evaluate(scope, inner.listFrom, inner.listTo, env));
+      if (n === null) {
+        sum = null;
+        break;
+      }
+      sum += n;
     }
-  }
-  return -1;
-}
-
-/** Start of the member/call chain that ends just before `dot` (`Object.keys(x)`, `[1, 2]`, `a.b`). */
-function receiverStart(code: string, dot: number): number {
-  let k = dot;
-  for (;;) {
-    while (k > 0 && /\s/.test(code[k - 1]!)) k--;
-    const c = code[k - 1];
-    if (c === ')' || c === ']') {
-      const open = matchBack(code, k - 1);
-      if (open < 0) return k;
-      k = open;
-      while (k > 0 && /\s/.test(code[k - 1]!)) k--;
-      if (!/[\w$]/.test(code[k - 1] ?? '')) return open;
-    }
-    while (k > 0 && /[\w$]/.test(code[k - 1]!)) k--;
-    let d = k;
-    while (d > 0 && /\s/.test(code[d - 1]!)) d--;
-    if (code[d - 1] !== '.' || code[d - 2] === '.') return k;
-    k = d - 1;
+    if (sum !== null) (inner.span.size = sum), (inner.span.covers = outer.span.from);
   }
 }
 
@@ -341,21 +354,37 @@ export function countJavaScript(text: string, modules?: Modules, helpers: Helper
   }
   // Suite matrices run the callback they are given several times: the tests inside multiply.
   const fns = namedFunctions(code);
-  const matrices = [
+  // Local table helpers: the tests in their table loops are defined per row, at each call.
+  const local = localTables(code, text, fns, modules);
+  if (local.length) {
+    const inTable = (at: number) => local.some((t) => t.spans.some(([a, b]) => at > a && at < b));
+    defs.splice(0, defs.length, ...defs.filter((d) => !inTable(d.at)));
+  }
+  const matrices: (Helper & { within?: [number, number] })[] = [
     ...helpers,
+    ...local,
     ...fns
       .map((f) => ({ callee: f.name, perCall: 0, callbackRuns: callbackRuns(code, f, fns) }))
       .filter((h) => h.callbackRuns > 1),
   ];
+  const row = (at: number): Def => ({ at, params: undefined, table: false, rowSpan: -1, skipped: false, row: true });
   for (const h of matrices) {
     const re = new RegExp(`(?<![\\w$.])${h.callee.split('.').map(escapeRe).join('\\s*\\.\\s*')}\\s*\\(`, 'g');
     for (const m of code.matchAll(re)) {
       if (/\bfunction\s*$/.test(code.slice(Math.max(0, m.index - 10), m.index))) continue;
+      if (h.within && m.index >= h.within[0] && m.index < h.within[1]) continue;
       if (h.perCall > 0)
         defs.push({ at: m.index, params: h.perCall, table: false, rowSpan: -1, skipped: false, helper: true });
-      const to = (h.callbackRuns ?? 0) > 1 ? matchBracket(code, m.index + m[0].length - 1) : -1;
+      const open = m.index + m[0].length - 1;
+      if (h.table) for (let n = tableRows(scope, open, h.table, !!h.within); n > 0; n--) defs.push(row(m.index));
+      const to = (h.callbackRuns ?? 0) > 1 ? matchBracket(code, open) : -1;
       if (to > 0) spans.push({ from: m.index, to, size: h.callbackRuns! });
     }
+  }
+  // ESLint's RuleTester (and its kin): one test per element of `valid` and `invalid`.
+  for (const r of testerRuns(code)) {
+    if (local.some((t) => t.spans.some(([a, b]) => r.at >= a && r.at < b))) continue;
+    for (let n = testerRows(scope, r.open, r.bound) ?? 0; n > 0; n--) defs.push(row(r.at));
   }
   const loops = [
     ...spans,
@@ -377,7 +406,12 @@ export function countJavaScript(text: string, modules?: Modules, helpers: Helper
     const params = times === 1 && !owner ? d.params : (d.params ?? 1) * times;
     const skipped = d.skipped || skippedSpans.some(([a, b]) => d.at > a && d.at < b);
     const varies = d.table || d.helper || owner !== undefined || loops.some((l) => d.at > l.from && d.at < l.to);
-    count.add({ line: lineOf(d.at), skipped, ...(varies ? { params: params === undefined ? null : params } : {}) });
+    count.add({
+      line: lineOf(d.at),
+      skipped,
+      ...(d.row ? { row: true } : {}),
+      ...(varies ? { params: params === undefined ? null : params } : {}),
+    });
   }
   return count.result();
 }
@@ -389,8 +423,29 @@ interface Def {
   rowSpan: number;
   skipped: boolean;
   helper?: boolean;
+  /** A row of a case table given to a helper or a RuleTester: a test of its own. */
+  row?: boolean;
 }
-type Span = { from: number; to: number; size: number | null };
+
+/**
+ * The file's own functions that define one test per row of a parameter (`function check(cases) {
+ * for (const c of cases) it(c.name, …) }`), with their table loops.
+ */
+function localTables(code: string, text: string, fns: NamedFunction[], modules?: Modules) {
+  const out: { callee: string; perCall: 0; table: TableSpec; spans: [number, number][]; within: [number, number] }[] =
+    [];
+  const candidates = fns.filter((f) => f.rawParams.length > 0);
+  if (candidates.length === 0) return out;
+  const loops = loopsIn(code);
+  const perCall = (body: string) => countJavaScript(body, modules).expanded;
+  for (const f of candidates) {
+    const t = tableOf(code, text, f, loops, perCall);
+    if (t) out.push({ callee: f.name, perCall: 0, table: t.spec, spans: t.spans, within: [f.from, f.to] });
+  }
+  return out;
+}
+/** `covers`: the loop (by its start) this one's size already includes, for what is inside this one. */
+type Span = { from: number; to: number; size: number | null; covers?: number };
 
 /**
  * How many times the code at an offset runs: the product of the evident loop sizes around it,
@@ -417,9 +472,11 @@ function helperRuns(code: string, defAt: number[], loops: Span[], fns: NamedFunc
   }
   const ownerOf = (at: number) => [...testing].filter((f) => inside(f, at)).sort((a, b) => b.open - a.open)[0];
   const loopTimes = (at: number, within: NamedFunction | undefined, rowSpan = -1) => {
+    const around = loops.filter((l) => at > l.from && at < l.to);
+    const covered = new Set(around.map((l) => l.covers));
     let n = 1;
-    for (const l of loops)
-      if (at > l.from && at < l.to && l.from !== rowSpan && (!within || l.from > within.open)) n *= l.size ?? 1;
+    for (const l of around)
+      if (l.from !== rowSpan && !covered.has(l.from) && (!within || l.from > within.open)) n *= l.size ?? 1;
     return n;
   };
   const memo = new Map<NamedFunction, number>();

@@ -4,6 +4,8 @@
  * A runner lists one set of the helper's tests per call, so the counter counts call sites.
  */
 import type { FileView } from '../../types.js';
+import { detachDeep } from '../../util/detach.js';
+import { loopsIn, tableOf, type TableSpec, without } from './js-tables.js';
 import { mask, matchBracket, SYNTAX } from './mask.js';
 
 export interface NamedFunction {
@@ -14,6 +16,8 @@ export interface NamedFunction {
   to: number;
   /** Parameter names, for helpers that call a callback they are given. */
   params: string[];
+  /** The parameters as written (masked code), for binding a call's arguments (`{ valid, invalid }`). */
+  rawParams: string[];
 }
 
 // Heads up to the parameter list's `(` (or a lone arrow parameter); the rest is bracket-matched,
@@ -38,14 +42,14 @@ export function namedFunctions(code: string): NamedFunction[] {
     const keyword = /\bfunction\b/.test(m[0]);
     let j = m.index + m[0].length;
     let params: string[];
+    let rawParams: string[];
     const lone = m[3] ?? m[5];
-    if (lone) params = [lone];
+    if (lone) params = rawParams = [lone];
     else {
       const close = matchBracket(code, j);
       if (close < 0) continue;
-      params = topLevel(code.slice(j + 1, close - 1))
-        .map((p) => /^(?:\.\.\.)?([\w$]+)/.exec(p)?.[1])
-        .filter((p): p is string => !!p);
+      rawParams = topLevel(code.slice(j + 1, close - 1));
+      params = rawParams.map((p) => /^(?:\.\.\.)?([\w$]+)/.exec(p)?.[1]).filter((p): p is string => !!p);
       j = skipReturnType(code, close);
       const arrow = /^\s*=>/.exec(code.slice(j, j + 20));
       if (keyword === !!arrow) continue;
@@ -55,10 +59,10 @@ export function namedFunctions(code: string): NamedFunction[] {
     const name = (m[1] ?? m[2] ?? m[4])!;
     if (code[j] === '{') {
       const to = matchBracket(code, j);
-      if (to > 0) out.push({ name, from: m.index, open: j, to, params });
+      if (to > 0) out.push({ name, from: m.index, open: j, to, params, rawParams });
     } else if (!keyword) {
       // `const f = (n, g) => test(n, g)`: the body ends where the expression does.
-      out.push({ name, from: m.index, open: j - 1, to: expressionEnd(code, j) + 1, params });
+      out.push({ name, from: m.index, open: j - 1, to: expressionEnd(code, j) + 1, params, rawParams });
     }
   }
   return out;
@@ -158,17 +162,22 @@ export function resolveModule(files: FileView, from: string, spec: string): stri
 export interface Helper {
   /** How the test file calls it: `withNow` or `Helpers.withNow`. */
   callee: string;
+  /** Tests one call defines besides its table's. */
   perCall: number;
   /** Times it runs the callback passed to it, when two or more (a suite matrix). */
   callbackRuns?: number;
+  /** The table it defines one test per row of, sized at each call. */
+  table?: TableSpec;
 }
 
 /**
  * Test-defining helpers a test file imports from relative modules: named imports and
  * destructured requires (`withNow`), namespaces and required objects (`Helpers.withNow`).
- * `perCall` counts the tests one call defines; `testSide` says which modules may hold helpers.
+ * `perCall` counts the tests one call defines; `testSide` says which modules the scan reads anyway
+ * (test files and test folders): their helpers come from `helpersOf` (the scan's digest) when given.
+ * A module elsewhere (`src/testing/rule-tester.ts`) is read only when the test file calls one of
+ * its names as a statement, as a test-defining helper is called, never from inside an expression.
  */
-/** `helpersOf`: a module's helpers when something already has them (the scan's digest); else the module is read. */
 export function importedHelpers(
   files: FileView,
   path: string,
@@ -178,13 +187,25 @@ export function importedHelpers(
   helpersOf?: (path: string) => ModuleHelper[],
 ): Helper[] {
   const out: Helper[] = [];
-  const add = (spec: string, pick: (name: string) => string | undefined) => {
+  const code = mask(text, SYNTAX.js);
+  const statement = (callee: string) => new RegExp(`(?:^|[;{}\\n]|=>)\\s*${callee}\\s*\\(`).test(code);
+  const add = (spec: string, pick: (name: string) => string | undefined, called: () => boolean) => {
     const target = resolveModule(files, path, spec);
-    // Production modules never define tests; reading them would cost a second read of source.
-    if (!target || target === path || !testSide(target)) return;
-    for (const h of helpersOf ? helpersOf(target) : moduleHelpers(files, target, perCall)) {
+    if (!target || target === path || !/\.[cm]?[jt]sx?$/.test(target)) return;
+    let helpers: ModuleHelper[];
+    if (testSide(target)) helpers = helpersOf ? helpersOf(target) : moduleHelpers(files, target, perCall);
+    // Any other module is source: read (once, cached) only when a call could be a helper's.
+    else if (called()) helpers = moduleHelpers(files, target, perCall);
+    else return;
+    for (const h of helpers) {
       const callee = pick(h.name);
-      if (callee) out.push({ callee, perCall: h.perCall, ...(h.callbackRuns ? { callbackRuns: h.callbackRuns } : {}) });
+      if (callee)
+        out.push({
+          callee,
+          perCall: h.perCall,
+          ...(h.callbackRuns ? { callbackRuns: h.callbackRuns } : {}),
+          ...(h.table ? { table: h.table } : {}),
+        });
     }
   };
   const REL = String.raw`['"](\.{1,2}\/[^'"]+)['"]`;
@@ -199,7 +220,11 @@ export function importedHelpers(
       const [orig, local] = part.trim().split(/\s+as\s+|\s*:\s*/);
       if (orig && /^[\w$]+$/.test(orig)) names.set(orig, local && /^[\w$]+$/.test(local) ? local : orig);
     }
-    add((m[2] ?? m[4])!, (n) => names.get(n));
+    add(
+      (m[2] ?? m[4])!,
+      (n) => names.get(n),
+      () => [...names.values()].some((n) => statement(escapeRe(n))),
+    );
   }
   for (const m of text.matchAll(
     new RegExp(
@@ -207,31 +232,55 @@ export function importedHelpers(
       'g',
     ),
   )) {
-    add((m[2] ?? m[4])!, (n) => `${m[1] ?? m[3]}.${n}`);
+    const ns = (m[1] ?? m[3])!;
+    add(
+      (m[2] ?? m[4])!,
+      (n) => `${ns}.${n}`,
+      () => statement(`${escapeRe(ns)}\\s*\\.\\s*[\\w$]+`),
+    );
   }
   return out;
 }
 
-export type ModuleHelper = { name: string; perCall: number; callbackRuns?: number };
+export type ModuleHelper = { name: string; perCall: number; callbackRuns?: number; table?: TableSpec };
 const cache = new WeakMap<FileView, Map<string, ModuleHelper[]>>();
+/** A source module read for its helpers: a helper module is small; a larger one is not read. */
+const MAX_HELPER_MODULE = 256 * 1024;
 
 function moduleHelpers(files: FileView, path: string, perCall: (body: string) => number): ModuleHelper[] {
   let byPath = cache.get(files);
   if (!byPath) cache.set(files, (byPath = new Map()));
   let hit = byPath.get(path);
-  if (!hit) byPath.set(path, (hit = helpersOfModule(files.read(path) ?? '', perCall)));
+  if (!hit) {
+    const text = files.read(path) ?? '';
+    // Kept for the audit: no string in it may be a view into the text.
+    hit = text.length > MAX_HELPER_MODULE ? [] : detachDeep(helpersOfModule(text, perCall));
+    byPath.set(path, hit);
+  }
   return hit;
 }
 
-/** The functions of a module that define tests when called (with their count per call). */
+/**
+ * The functions of a module that define tests when called: with their count per call (tests in a
+ * table loop left out) and the table they define one test per row of.
+ */
 export function helpersOfModule(text: string, perCall: (body: string) => number): ModuleHelper[] {
   const code = mask(text, SYNTAX.js);
   const fns = namedFunctions(code);
+  const loops = loopsIn(code);
   const out: ModuleHelper[] = [];
   for (const f of fns) {
-    const n = DEFINES.test(code.slice(f.open, f.to)) ? perCall(text.slice(f.open + 1, f.to - 1)) : 0;
+    const table = tableOf(code, text, f, loops, perCall);
+    const body = without(text.slice(f.open + 1, f.to - 1), table?.spans ?? [], f.open + 1);
+    const n = DEFINES.test(without(code.slice(f.open, f.to), table?.spans ?? [], f.open)) ? perCall(body) : 0;
     const runs = callbackRuns(code, f, fns);
-    if (n > 0 || runs > 1) out.push({ name: f.name, perCall: n, ...(runs > 1 ? { callbackRuns: runs } : {}) });
+    if (n > 0 || runs > 1 || table)
+      out.push({
+        name: f.name,
+        perCall: n,
+        ...(runs > 1 ? { callbackRuns: runs } : {}),
+        ...(table ? { table: table.spec } : {}),
+      });
   }
   return out;
 }

@@ -9,6 +9,7 @@ import {
   bind,
   evaluate,
   expressionEnd,
+  functionAt,
   inert,
   knownModule,
   member,
@@ -32,10 +33,32 @@ export function scopeOf(
   modules: (spec: string) => Record<string, Value> | undefined = () => undefined,
 ): Source & { exports: () => Record<string, Value> } {
   const byName = new Map<string, Binding[]>();
+  // A table filled in place (`cases.push(…)`, `rows[2] = …`) is not what its literal says; `splice`
+  // and `shift` are read for what they return (`rows.splice(1)` drops a header row). Found when
+  // a value is first asked for, from the mutations back to the name.
+  let mutated: Set<string> | undefined;
+  const isMutated = (name: string) => {
+    if (!mutated) {
+      mutated = new Set();
+      for (const m of code.matchAll(/\.\s*(?:push|unshift)\s*\(|\.\s*length\s*=(?!=)|\]\s*=(?![=>])/g)) {
+        let k = m.index;
+        if (code[k] === ']') {
+          const line = code.lastIndexOf('\n', k) + 1;
+          k = code.lastIndexOf('[', k);
+          if (k < line) continue;
+        }
+        while (k > 0 && /\s/.test(code[k - 1]!)) k--;
+        const end = k;
+        while (k > 0 && /[\w$]/.test(code[k - 1]!)) k--;
+        if (k < end && code[k - 1] !== '.' && /^[A-Za-z_$]/.test(code[k]!)) mutated.add(code.slice(k, end));
+      }
+    }
+    return mutated.has(name);
+  };
   const add = (name: string, at: number, get: () => Value) => {
     let list = byName.get(name);
     if (!list) byName.set(name, (list = []));
-    list.push({ name, at, get: memo(get) });
+    list.push({ name, at, get: memo(() => (isMutated(name) ? unknown : get())) });
   };
   const moduleValue = (spec: string): Value => {
     const known = knownModule(spec);
@@ -64,7 +87,9 @@ export function scopeOf(
     for (let n = 0; n < 50; n++) {
       const decl = declarator(code, j);
       if (!decl) break;
-      const end = expressionEnd(code, decl.init);
+      // A function's return type may hold commas (`): Array<Case<'id', never>> => {`): it ends with its body.
+      const fn = functionAt(code, decl.init);
+      const end = fn?.block ? fn.bodyEnd : expressionEnd(code, decl.init);
       const whole = memo(() => evaluate(src, decl.init, end));
       for (const name of names(decl.binder)) {
         const get = () => {
@@ -80,6 +105,12 @@ export function scopeOf(
       if (!comma) break;
       j = end + comma[0].length;
     }
+  }
+  // Function declarations (hoisted: a use before the declaration finds it too).
+  for (const m of code.matchAll(/\b(export\s+)?(?:async\s+)?function\s+([\w$]+)\s*(?=\()/g)) {
+    const at = m.index + (m[1]?.length ?? 0);
+    const get = () => evaluate(src, at, functionAt(code, at)?.bodyEnd ?? at);
+    add(m[2]!, m.index, get);
   }
   const IMPORT = /\bimport\s+(?:type\s+)?(?:([\w$]+)\s*,?\s*)?(?:\*\s*as\s+([\w$]+)|\{([^}]*)\})?\s*from\s*(['"])/g;
   for (const m of code.matchAll(IMPORT)) {
@@ -98,8 +129,16 @@ export function scopeOf(
   }
   function moduleDefault(spec: string): Value {
     // A package's default export is the package (`import methods from 'methods'`); a relative JSON module's is its
-    // document; a relative JS module's is not read.
-    return knownModule(spec) ?? (/^\..*\.json$/.test(spec) ? moduleValue(spec) : unknown);
+    // document; a relative JS module's is its `export default` when that is a table.
+    if (knownModule(spec)) return knownModule(spec)!;
+    if (/^\..*\.json$/.test(spec)) return moduleValue(spec);
+    return spec.startsWith('.') ? (modules(spec)?.default ?? unknown) : unknown;
+  }
+  for (const m of code.matchAll(/\bexport\s+default\s+/g)) {
+    const from = m.index + m[0].length;
+    const fn = functionAt(code, from);
+    const end = fn?.block ? fn.bodyEnd : expressionEnd(code, from);
+    exported.push(['default', memo(() => evaluate(src, from, end))]);
   }
   for (const m of code.matchAll(/\b(?:module\s*\.\s*)?exports\s*\.\s*([\w$]+)\s*=(?!=)/g)) {
     const from = m.index + m[0].length;
@@ -115,11 +154,12 @@ export function scopeOf(
   return {
     ...src,
     exports: () => {
-      // Only tables: what a loop or `.each` in another file can use.
+      // Only tables, and objects that hold one (`export default { id, rules: [...] }`): what a loop
+      // or `.each` in another file can use.
       const out = Object.create(null) as Record<string, Value>;
       for (const [name, get] of exported) {
         const v = get();
-        if (v.t === 'arr') out[name] = inert(v);
+        if (v.t === 'arr' || (v.t === 'obj' && Object.values(v.props).some((p) => p.t === 'arr'))) out[name] = inert(v);
       }
       return out;
     },

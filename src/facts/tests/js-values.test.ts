@@ -44,7 +44,7 @@ describe('table values', () => {
     // A spread row may carry the property.
     expect(lastValue('const R = [{ a: 1 }, { ...base }];\nR.filter((x) => x.a === undefined)').t).toBe('?');
     expect(lastValue('const R = [1, 2];\nR.filter((x) => isOdd(x))').t).toBe('?');
-    expect(lastValue('const R = [1, 2];\nR.filter((x) => { const y = x; return y > 1; })').t).toBe('?');
+    expect(lastValue('const R = [1, 2];\nR.filter((x) => { log(x); return x > 1; })').t).toBe('?');
   });
 
   it('knows the lists of http.METHODS and the methods package from the Node running the audit', () => {
@@ -180,5 +180,39 @@ describe('imported JSON tables, splice and literal Sets', () => {
     expect(truthy(lastValue('const s = new Set(rows);\n!s'))).toBe(false);
     expect(truthy(lastValue('const s = new Set(["a", 1]);\ns.has("1")'))).toBe(false);
     expect(sizeOf('const r = [1, 2, 3, 4];\nr.splice(-3, 2)')).toBe(2);
+  });
+});
+
+describe('case generators', () => {
+  it('calls functions that name a few parts before returning their list, and joins flatMap lists', () => {
+    const gen = [
+      'const cases = (',
+      '  matcher: string,',
+      "): Array<Case<'useCents', never>> => {",
+      "  const [name, fn] = matcher.split('.');",
+      '  const errors: [Err] = [{ id: name }];',
+      '  return [{ code: `${fn}()`, errors }, { code: fn, errors }, `${name}[fn]`];',
+      '};',
+    ].join('\n');
+    expect(sizeOf(`${gen}\ncases('a.b')`)).toBe(3);
+    expect(sizeOf(`${gen}\n['toBe', 'toEqual'].flatMap((m) => cases(m))`)).toBe(6);
+    expect(sizeOf(`function pairs(list) { return list.map((x) => [x, x]); }\npairs([1, 2, 3, 4])`)).toBe(4);
+    // A flatMap row whose list is not evident makes the whole unknown.
+    expect(lastValue('[1, 2].flatMap((x) => load(x))').t).toBe('?');
+  });
+
+  it('does not trust the literal of a table filled in place', () => {
+    expect(sizeOf('const rows = [];\nrows.push(1, 2);\nrows')).toBeNull();
+    expect(sizeOf('const rows = [1];\nrows[1] = 2;\nrows')).toBeNull();
+    expect(sizeOf('const rows = [1, 2, 3];\nrows.map((r) => r + 1)')).toBe(3);
+  });
+});
+
+describe('tables an audited file cannot blow up', () => {
+  it('builds Array.from({ length }) rows up to 10 000, and leaves a longer or odd length unknown', () => {
+    expect(sizeOf('Array.from({ length: 3 }, (_, i) => i)')).toBe(3);
+    expect(lastValue('Array.from({ length: 1e9 }, (_, i) => i)').t).toBe('?');
+    expect(lastValue('Array.from({ length: 300000 })').t).toBe('?');
+    expect(lastValue('Array.from({ length: -1 })').t).toBe('?');
   });
 });

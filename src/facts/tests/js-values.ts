@@ -3,11 +3,12 @@
  * `CASES.filter((c) => typeof c.path === 'string')` counts the rows a runner would see. A tiny
  * evaluator over masked code (string contents from the original text, same offsets): literals,
  * arrays, objects, names declared or imported, member access, `typeof`, `!`, `===`/`!==`, `&&`,
- * `||`, `??`, `?:`, arrow/function predicates with one `return`, the array methods that keep
- * or filter rows, `new Set([...])` of literals and its `has`, and imported JSON documents. Anything else is unknown (`?`), and an unknown row makes a filter unknown: the
- * caller then counts the table as written. Known constant lists of dependencies: `http.METHODS`
- * (`http`/`node:http`) and the npm `methods` package (the same list, lowercased), taken from the
- * Node running the audit, as those packages do at test time.
+ * `||`, `??`, `?:`, arrow/function bodies that declare a few `const`s and `return` (predicates,
+ * case generators), the array methods that keep or filter rows and `flatMap`, `new Set([...])`
+ * of literals and its `has`, and imported JSON documents. Anything else is unknown (`?`), and an
+ * unknown row makes a filter unknown: the caller then counts the table as written. Known constant
+ * lists of dependencies: `http.METHODS` (`http`/`node:http`) and the npm `methods` package (the
+ * same list, lowercased), taken from the Node running the audit, as those packages do at test time.
  */
 import http from 'node:http';
 import { matchBracket } from './mask.js';
@@ -39,6 +40,8 @@ const record = (entries: [string, Value][]) =>
   Object.assign(Object.create(null) as Record<string, Value>, Object.fromEntries(entries));
 
 const METHODS = [...http.METHODS];
+/** The most rows `Array.from({ length })` builds. */
+const MAX_ROWS = 10_000;
 const KNOWN: Record<string, () => Value> = {
   methods: () => arr(METHODS.map((m) => str(m.toLowerCase()))),
   http: () => obj(record([['METHODS', arr(METHODS.map((m) => str(m)))]]), true),
@@ -178,7 +181,9 @@ function callMethod(recv: Value, name: string, args: Value[]): Value {
       if (a.t === 'arr' || a.t === 'set')
         return args[1] ? arr(a.items.map((x, i) => callFn(args[1], [x, { t: 'num', v: i }]))) : arr(a.items);
       const n = member(a, 'length');
-      if (a.t === 'obj' && n.t === 'num')
+      // A table of test cases is not a 300 000-character string (nor `{ length: 1e9 }` written to
+      // exhaust the audit): past MAX_ROWS the rows are not evident.
+      if (a.t === 'obj' && n.t === 'num' && Number.isInteger(n.v) && n.v >= 0 && n.v <= MAX_ROWS)
         return arr(
           Array.from({ length: n.v }, (_, i) => (args[1] ? callFn(args[1], [U, { t: 'num', v: i }]) : { t: 'undef' })),
         );
@@ -210,6 +215,17 @@ function callMethod(recv: Value, name: string, args: Value[]): Value {
     }
     case 'map':
       return arr(items.map((x, i) => callFn(args[0], [x, idx(i)])));
+    case 'flatMap': {
+      // Rows that each give a list (`['a', 'b'].flatMap((m) => cases(m))`): the lists joined.
+      const out: Value[] = [];
+      for (let i = 0; i < items.length; i++) {
+        const r = callFn(args[0], [items[i]!, idx(i)]);
+        if (r.t === '?') return U;
+        if (r.t === 'arr') out.push(...r.items);
+        else out.push(r);
+      }
+      return arr(out);
+    }
     case 'slice': {
       const n = args.map((a) => (a.t === 'num' ? a.v : a.t === 'undef' ? undefined : NaN));
       return n.some((x) => Number.isNaN(x)) ? U : arr(items.slice(n[0], n[1]));
@@ -267,6 +283,8 @@ export function bind(b: Binder, v: Value, env: Env): void {
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*/;
+/** `const [a, b] = ` / `const x: T = ` at the start of a statement in a function body. */
+const LOCAL = /^\s*(?:const|let|var)\s+([\w$]+|\[[^\]]*\]|\{[^}]*\})\s*(?::[^=;]+)?=(?![=>])/;
 
 /** A parameter or loop-variable pattern: `x`, `x: T`, `{ a, b: c }`, `[a, b]` (defaults make a name unknown-free: dropped). */
 export function parseBinder(src: string): Binder | undefined {
@@ -382,8 +400,14 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
   if (depth > 12) return undefined;
   const { code, text } = src;
   // `x as const`, `x satisfies T`, `x!`: types say nothing of the value.
-  const tail = /\s+(?:as|satisfies)\s+[\w$.<>[\]\s,|'"]+$|!$/.exec(code.slice(from, to));
-  if (tail && !/[()]/.test(tail[0])) to = from + tail.index;
+  // Read from the last 200 characters only: compile runs on every nested part of a large table.
+  const tailFrom = Math.max(from, to - 200);
+  const window = code.slice(tailFrom, to);
+  const tail =
+    window.includes('as') || window.includes('satisfies') || window.trimEnd().endsWith('!')
+      ? /\s+(?:as|satisfies)\s+[\w$.<>[\]\s,|'"]+$|!$/.exec(window)
+      : null;
+  if (tail && !/[()]/.test(tail[0])) to = tailFrom + tail.index;
   // A trailing comma of an argument list (`it.each(\n  rows,\n)`).
   while (to > from && /[\s,]/.test(code[to - 1]!)) to--;
   let i = from;
@@ -415,16 +439,27 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
     const head = functionAt(code, i, to);
     if (!head) return undefined;
     let body: Expr | undefined;
+    const locals: { binder: Binder; e: Expr }[] = [];
     if (!head.block) {
       const end = expressionEnd(code, head.body, to);
       body = compile(src, head.body, end, depth + 1);
       i = end;
     } else {
-      // `{ return expr; }` only; any other body is a function whose result is not evident.
-      const m = /^\{\s*return\b/.exec(code.slice(head.body, head.body + 40));
+      // `{ const … = …; return expr; }` only (a case generator names a few parts, then returns
+      // its list); any other body is a function whose result is not evident.
+      let k = head.body + 1;
+      for (let n = 0; n < 8; n++) {
+        const d = LOCAL.exec(code.slice(k, Math.min(head.bodyEnd, k + 400)));
+        const binder = d ? parseBinder(d[1]!) : undefined;
+        if (!d || !binder) break;
+        const end = expressionEnd(code, k + d[0].length, head.bodyEnd - 1);
+        const e = compile(src, k + d[0].length, end, depth + 1);
+        locals.push({ binder, e: e ?? (() => U) });
+        k = end + (code[end] === ';' ? 1 : 0);
+      }
+      const m = /^\s*return\b/.exec(code.slice(k, k + 40));
       const close = code.slice(0, head.bodyEnd - 1).trimEnd();
-      if (m)
-        body = compile(src, head.body + m[0].length, close.endsWith(';') ? close.length - 1 : close.length, depth + 1);
+      if (m) body = compile(src, k + m[0].length, close.endsWith(';') ? close.length - 1 : close.length, depth + 1);
       i = head.bodyEnd;
     }
     return (env) => ({
@@ -434,6 +469,7 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
             call: (vals: Value[]) => {
               const inner = Object.assign(Object.create(null) as Env, env);
               head.params.forEach((p, k) => bind(p, vals[k] ?? { t: 'undef' }, inner));
+              for (const l of locals) bind(l.binder, l.e(inner), inner);
               return body!(inner);
             },
           }

@@ -154,7 +154,11 @@ function maskUncached(text: string, syn: Syntax): string {
       continue;
     }
     if (c === '"' || (c === "'" && syn.single === 'string') || (c === '`' && syn.backtick)) {
-      const end = findClose(text, i + 1, c, c !== '`' || !!syn.regex, c !== '`');
+      // A JS template ends at the backtick outside its `${…}` substitutions, which may hold templates of their own.
+      const end =
+        c === '`' && syn.regex
+          ? templateEnd(text, i + 1)
+          : findClose(text, i + 1, c, c !== '`' || !!syn.regex, c !== '`');
       flush();
       emit(c + blank(text.slice(i + 1, end - 1)) + (end - 1 > i ? text[end - 1]! : ''), true);
       i = end;
@@ -199,6 +203,36 @@ function findClose(text: string, from: number, q: string, escapes: boolean, sing
     if (text.startsWith(q, j)) return j + q.length;
     if (singleLine && q.length === 1 && text[j] === '\n') return j;
     j++;
+  }
+  return text.length;
+}
+
+/** Index just past the backtick closing a JS template whose content starts at `from`. */
+function templateEnd(text: string, from: number, depth = 0): number {
+  let j = from;
+  while (j < text.length) {
+    const c = text[j]!;
+    if (c === '\\') j += 2;
+    else if (c === '`') return j + 1;
+    else if (c === '$' && text[j + 1] === '{' && depth < 20) j = substitutionEnd(text, j + 2, depth + 1);
+    else j++;
+  }
+  return text.length;
+}
+
+/** Index just past the `}` closing a `${` substitution: braces counted, strings and templates skipped. */
+function substitutionEnd(text: string, from: number, depth: number): number {
+  let braces = 1;
+  let j = from;
+  while (j < text.length) {
+    const c = text[j]!;
+    if (c === '`') j = templateEnd(text, j + 1, depth);
+    else if (c === '"' || c === "'") j = findClose(text, j + 1, c, true, true);
+    else {
+      if (c === '{') braces++;
+      else if (c === '}' && --braces === 0) return j + 1;
+      j++;
+    }
   }
   return text.length;
 }

@@ -8,6 +8,8 @@ export interface Tally {
   parametrized: number;
   /** Cases with literal parameter tables expanded: closer to what a runner lists. */
   expandedCases: number;
+  /** Of `testCases`, rows of case tables given to test helpers (RuleTester and the like); absent when none. */
+  fromTables?: number;
 }
 
 const empty = (): Tally => ({ testFiles: 0, testCases: 0, skipped: 0, parametrized: 0, expandedCases: 0 });
@@ -24,6 +26,7 @@ export function summarise(inv: TestInventory) {
       t.skipped += f.skipped;
       t.parametrized += f.parametrized;
       t.expandedCases += f.expanded;
+      if (f.fromTables) t.fromTables = (t.fromTables ?? 0) + f.fromTables;
     }
     go.benchmarks += f.benchmarks ?? 0;
     go.fuzz += f.fuzz ?? 0;

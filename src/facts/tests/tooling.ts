@@ -29,6 +29,8 @@ export interface FoundTool {
   evidence: Evidence;
   /** A CI run of it, when CI runs it. */
   ci?: CommandRun;
+  /** A CI run that only rewrites the code (a formatter's write mode), when CI runs it no other way. */
+  ciWrites?: CommandRun;
 }
 
 const VENDORED = /(^|\/)(node_modules|vendor|third_party)\//;
@@ -41,12 +43,33 @@ export function findTools(
   ctx: RuleContext,
   specs: ToolSpec[],
   kind: ToolKind,
-): { tools: FoundTool[]; ciRuns: CommandRun[] } {
+): { tools: FoundTool[]; ciRuns: CommandRun[]; ciWrites: CommandRun[] } {
   const graph = ctx.facts.commands;
+  // A formatter that rewrites the code in CI checks nothing, unless the job then fails on a diff.
+  const diffChecked = (r: CommandRun) =>
+    graph.runs.some(
+      (x) =>
+        x.origin.path === r.origin.path &&
+        x.origin.job === r.origin.job &&
+        x.argv[0] === 'git' &&
+        /^diff(?:-index)?$/.test(x.argv[1] ?? '') &&
+        x.argv.some((w) => w === '--exit-code' || w === '--quiet'),
+    );
+  const writes = (r: CommandRun, names?: string[]) =>
+    kind === 'format' &&
+    r.origin.kind === 'ci' &&
+    r.tools.every((t) => !(names ? names.includes(t.name) : t.kinds.includes(kind)) || t.mode === 'write') &&
+    !diffChecked(r);
   const ofKind = graph.runs.filter((r) => r.tools.some((t) => t.kinds.includes(kind)));
-  const ciRuns = ofKind.filter((r) => r.origin.kind === 'ci');
-  const runsOf = (spec: ToolSpec, origin: 'ci' | 'hook') =>
-    graph.runs.find((r) => r.origin.kind === origin && r.tools.some((t) => spec.runs.includes(t.name)));
+  const ciRuns = ofKind.filter((r) => r.origin.kind === 'ci' && !writes(r));
+  const ciWrites = ofKind.filter((r) => r.origin.kind === 'ci' && writes(r));
+  const runsOf = (spec: ToolSpec, origin: 'ci' | 'hook', writing = false) =>
+    graph.runs.find(
+      (r) =>
+        r.origin.kind === origin &&
+        r.tools.some((t) => spec.runs.includes(t.name)) &&
+        (origin === 'hook' || writes(r, spec.runs) === writing),
+    );
   const tools: FoundTool[] = [];
   for (const spec of specs) {
     let evidence: Evidence | undefined;
@@ -67,8 +90,10 @@ export function findTools(
     }
     const ci = runsOf(spec, 'ci');
     if (!evidence && spec.insideBuild) continue;
-    if (!evidence && ci) evidence = runEvidence(ci, `runs ${spec.name}`, kind);
-    if (evidence) tools.push({ name: spec.name, evidence, ...(ci ? { ci } : {}) });
+    const ciWrite = ci ? undefined : runsOf(spec, 'ci', true);
+    if (!evidence && (ci ?? ciWrite)) evidence = runEvidence((ci ?? ciWrite)!, `runs ${spec.name}`, kind);
+    if (evidence)
+      tools.push({ name: spec.name, evidence, ...(ci ? { ci } : {}), ...(ciWrite ? { ciWrites: ciWrite } : {}) });
   }
-  return { tools, ciRuns };
+  return { tools, ciRuns, ciWrites };
 }

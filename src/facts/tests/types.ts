@@ -15,6 +15,11 @@ export interface TestFileCount {
    * whose size is not literal counts once.
    */
   expanded: number;
+  /**
+   * Of `cases`, the rows of case tables given to helpers that define one test per row (ESLint's
+   * RuleTester, a local `ruleTester(rule, { valid, invalid })`): each a test the runner lists.
+   */
+  fromTables?: number;
   /** Go benchmarks, fuzz targets and examples with output, which `go test -list` also lists. */
   benchmarks?: number;
   fuzz?: number;
@@ -24,8 +29,11 @@ export interface TestFileCount {
 }
 
 export interface Counter {
-  add(def: { line: number; skipped?: boolean; params?: number | null }): void;
-  result(): Pick<TestFileCount, 'cases' | 'skipped' | 'parametrized' | 'expanded'> & { firstLine?: number };
+  /** `row`: a row of a case table given to a helper (see `fromTables`). */
+  add(def: { line: number; skipped?: boolean; params?: number | null; row?: boolean }): void;
+  result(): Pick<TestFileCount, 'cases' | 'skipped' | 'parametrized' | 'expanded' | 'fromTables'> & {
+    firstLine?: number;
+  };
 }
 
 /** Accumulates definitions; `params: null` is a parameter table of unknown size. */
@@ -34,16 +42,25 @@ export function counter(): Counter {
   let skipped = 0;
   let parametrized = 0;
   let expanded = 0;
+  let rows = 0;
   let firstLine: number | undefined;
   return {
-    add({ line, skipped: s, params }) {
+    add({ line, skipped: s, params, row }) {
       cases++;
+      if (row) rows++;
       if (s) skipped++;
       if (params !== undefined) parametrized++;
       expanded += typeof params === 'number' ? params : 1;
       if (firstLine === undefined || line < firstLine) firstLine = line;
     },
-    result: () => ({ cases, skipped, parametrized, expanded, ...(firstLine !== undefined ? { firstLine } : {}) }),
+    result: () => ({
+      cases,
+      skipped,
+      parametrized,
+      expanded,
+      ...(rows ? { fromTables: rows } : {}),
+      ...(firstLine !== undefined ? { firstLine } : {}),
+    }),
   };
 }
 

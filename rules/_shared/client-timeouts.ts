@@ -1,0 +1,202 @@
+/**
+ * Outbound HTTP clients judged call by call for the timeouts rule: which clients are checked per
+ * language, what each waits for when the code sets nothing, and whether a careful reviewer takes
+ * that default as a timeout. The rule says which clients it checked, so "no call without one" is
+ * never claimed for a language it cannot read (issue 15, class 5: framework defaults).
+ *
+ * Defaults, and the verdict on each (a total bound of about 30 s is what teams set by hand; a
+ * per-read bound or one past a load balancer's 60 s idle timeout leaves a hung dependency holding
+ * the request after the caller gave up):
+ * - Laravel's HTTP client (Guzzle underneath): 30 s total, 10 s to connect — accepted, said so.
+ * - httpx: 5 s for every phase — accepted, said so.
+ * - .NET HttpClient: 100 s total — not accepted (finding).
+ * - Node's fetch (undici): 300 s for headers and 300 s for the body — not accepted (finding).
+ * - AWS SDK for JavaScript v3: no request timeout — finding.
+ * - Faraday over Net::HTTP: 60 s to connect, 60 s per read, so a trickling answer never ends — finding.
+ * - Guzzle used directly, Python requests, Go's default client: wait forever — finding.
+ * - Spring WebClient (Reactor Netty: 30 s to connect, no response timeout) and RestTemplate: no
+ *   bound either, but set by builder beans and properties away from the call, so not judged per call.
+ */
+import type { Match, PatternSpec, RuleContext } from '../../src/types.js';
+import { isBrowserCode } from '../../src/facts/outbound.js';
+import { isCommentLine, isProductionPath } from '../../src/facts/paths.js';
+
+/** Balanced-enough argument list: two levels of nested parentheses. */
+export const ARGS = String.raw`((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)`;
+
+/** The AWS SDK v3 clients the outbound fact knows (S3Client, DynamoDBClient, …). */
+const AWS_CLIENTS = 'S3|DynamoDB|SQS|SNS|Lambda|SecretsManager|SES|SESv2|Kinesis|EventBridge|CloudWatch|CloudWatchLogs';
+
+export const CLIENT_PATTERNS: Record<string, PatternSpec> = {
+  // `fetch(url)` or `fetch(url, {…})`; a bare name (`fetch(url, opts)`) cannot be judged. The
+  // character before is consumed rather than looked behind: recheck proves this form linear.
+  jsFetch: {
+    regex: new RegExp(String.raw`(?:^|[^\w.$\n])fetch\(${ARGS}\)`, 'm'),
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+    literals: ['fetch('],
+    maxPerFile: 50,
+  },
+  jsAws: {
+    regex: new RegExp(String.raw`\bnew\s+(?:${AWS_CLIENTS})Client\(${ARGS}\)`),
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+    literals: ['Client('],
+    maxPerFile: 20,
+  },
+  // A Faraday call or connection; a timeout set on a later line of its block or arguments is found
+  // by line (rbTimeout) up to the next call, the next method, or 30 lines on.
+  rbFaraday: {
+    regex: /\bFaraday\.(?:new|get|post|put|patch|delete|head)\b/,
+    files: ['**/*.rb'],
+    literals: ['Faraday.'],
+    maxPerFile: 50,
+  },
+  rbTimeout: { regex: /timeout/, files: ['**/*.rb'], literals: ['timeout'], maxPerFile: 100 },
+  rbDef: { regex: /^[ \t]*def[ \t]/m, files: ['**/*.rb'], literals: ['def'], maxPerFile: 500 },
+  rbFaradayDefaults: {
+    regex: /\bFaraday\.default_connection_options(?:\.request\.\w*timeout|\s*=)/,
+    files: ['**/*.rb'],
+    literals: ['default_connection_options'],
+    maxPerFile: 1,
+  },
+  rbNetHttp: {
+    regex: /\bNet::HTTP\.(get|get_response|post|post_form)\(/,
+    files: ['**/*.rb'],
+    literals: ['Net::HTTP.'],
+    maxPerFile: 50,
+  },
+  phpLaravelHttp: {
+    regex:
+      /\bHttp::(?:get|post|put|patch|delete|head|send|retry|pool|withHeaders|withToken|withOptions|withBasicAuth|acceptJson|asJson|asForm|baseUrl|accept|withUserAgent)\(/,
+    files: ['**/*.php'],
+    literals: ['Http::'],
+    maxPerFile: 50,
+  },
+  phpGuzzle: {
+    regex: new RegExp(String.raw`\bnew\s+(?:\\?GuzzleHttp\\)?Client\(${ARGS}\)`),
+    files: ['**/*.php'],
+    literals: ['Client('],
+    maxPerFile: 20,
+  },
+  phpGuzzleImport: {
+    regex: /^[ \t]*use[ \t]+GuzzleHttp\\Client[ \t]*;/m,
+    files: ['**/*.php'],
+    literals: ['GuzzleHttp'],
+    maxPerFile: 1,
+  },
+  pyHttpx: {
+    regex: new RegExp(
+      String.raw`\bhttpx\.(?:get|post|put|patch|delete|head|options|request|stream|Client|AsyncClient)\(${ARGS}\)`,
+    ),
+    files: ['**/*.py'],
+    literals: ['httpx.'],
+    maxPerFile: 50,
+  },
+};
+
+export interface Fault {
+  m: Match;
+  note: string;
+}
+
+/** Clients judged call by call, per language, for the message. */
+export const CHECKED: { language: string; names: string[]; clients: string }[] = [
+  { language: 'JS/TS', names: ['JavaScript', 'TypeScript'], clients: 'fetch, AWS SDK clients' },
+  { language: 'Python', names: ['Python'], clients: 'requests, httpx' },
+  { language: 'Go', names: ['Go'], clients: 'net/http' },
+  { language: '.NET', names: ['C#'], clients: 'HttpClient' },
+  { language: 'Ruby', names: ['Ruby'], clients: 'Faraday, Net::HTTP' },
+  { language: 'PHP', names: ['PHP'], clients: "Laravel's Http, Guzzle" },
+];
+
+/** Languages with outbound calls that no check reads call by call. */
+const UNCHECKED = ['Java', 'Kotlin', 'Scala', 'Groovy', 'Rust', 'Elixir', 'F#', 'Visual Basic'];
+
+/** "Python (requests, httpx) and Ruby (Faraday, Net::HTTP)", for the languages present. */
+export function checkedClients(ctx: RuleContext): { checked: string; unchecked: string[] } {
+  const present = new Set(ctx.facts.languages.map((l) => l.name));
+  const checked = CHECKED.filter((c) => c.names.some((n) => present.has(n))).map((c) => `${c.language} (${c.clients})`);
+  return { checked: checked.join(', '), unchecked: UNCHECKED.filter((l) => present.has(l)) };
+}
+
+function server(m: Match): boolean {
+  return isProductionPath(m.path) && !isBrowserCode(m.path) && !isCommentLine(m.snippet);
+}
+
+/** Faults of the clients added for issue 15 (the rule keeps its Python/Go/.NET checks). */
+export function clientFaults(ctx: RuleContext): Fault[] {
+  const faults: Fault[] = [];
+  for (const m of ctx.matches('jsFetch').filter(server)) {
+    // A method or function named fetch is defined, not called.
+    if (/\bfunction\s+fetch\(|^\s*(?:async\s+)?fetch\([^)]*\)\s*(?::[^{]*)?\{/.test(m.snippet)) continue;
+    const args = m.groups[0] ?? '';
+    if (!/\bsignal\b|\.\.\./.test(args) && !optionsByName(args))
+      faults.push({
+        m,
+        note: "fetch() without a signal: Node's fetch waits up to 300 s for headers, 300 s for the body",
+      });
+  }
+  for (const m of ctx.matches('jsAws').filter(server)) {
+    const args = (m.groups[0] ?? '').trim();
+    if (args.startsWith('{') && !/requestHandler|[tT]imeout|\.\.\./.test(args))
+      faults.push({ m, note: 'AWS SDK client without a requestHandler timeout (none by default)' });
+  }
+  if (ctx.matches('rbFaradayDefaults').length === 0) {
+    const faraday = ctx.matches('rbFaraday').filter(server);
+    const timeouts = ctx.matches('rbTimeout');
+    const bounds = [...faraday, ...ctx.matches('rbDef')];
+    for (const m of faraday) {
+      const ends = bounds.filter((o) => o.path === m.path && o.line > m.line).map((o) => o.line);
+      const end = Math.min(m.line + 30, ...ends);
+      if (!timeouts.some((t) => t.path === m.path && t.line >= m.line && t.line < end))
+        faults.push({ m, note: 'Faraday without a timeout: Net::HTTP waits 60 s to connect and 60 s per read' });
+    }
+  }
+  for (const m of ctx.matches('rbNetHttp').filter(server))
+    faults.push({ m, note: `Net::HTTP.${m.groups[0]} takes no timeout: 60 s to connect, 60 s per read` });
+  const guzzleFiles = new Set(ctx.matches('phpGuzzleImport').map((m) => m.path));
+  for (const m of ctx.matches('phpGuzzle').filter(server)) {
+    const args = (m.groups[0] ?? '').trim();
+    const guzzle = guzzleFiles.has(m.path) || m.snippet.includes('GuzzleHttp');
+    if (guzzle && (args === '' || args.startsWith('[')) && !/timeout/.test(args))
+      faults.push({ m, note: 'Guzzle client without timeout waits indefinitely' });
+  }
+  for (const m of ctx.matches('pyHttpx').filter(server)) {
+    if (/\btimeout\s*=\s*None\b/.test(m.groups[0] ?? ''))
+      faults.push({ m, note: 'httpx call with timeout=None waits forever' });
+  }
+  return faults;
+}
+
+/** Calls bounded by their client's default, which a careful reviewer accepts (see the header). */
+export function boundedByDefault(ctx: RuleContext): { m: Match; note: string }[] {
+  const out: { m: Match; note: string }[] = [];
+  if (ctx.facts.frameworks.some((f) => f.id === 'laravel'))
+    for (const m of ctx.matches('phpLaravelHttp').filter(server))
+      out.push({ m, note: "Laravel's HTTP client: 30 s timeout and 10 s connect timeout by default" });
+  for (const m of ctx.matches('pyHttpx').filter(server))
+    if (!/\btimeout\s*=/.test(m.groups[0] ?? '')) out.push({ m, note: 'httpx: 5 s timeout by default' });
+  return out;
+}
+
+/** `fetch(url, options)`: the options are a name, set elsewhere, so the call cannot be judged. */
+function optionsByName(args: string): boolean {
+  const parts = topLevelCommas(args);
+  return parts.length > 1 && /^\s*[\w.$]+\s*$/.test(parts[1] ?? '');
+}
+
+function topLevelCommas(args: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i];
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(args.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(args.slice(start));
+  return parts;
+}

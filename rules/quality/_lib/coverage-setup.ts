@@ -1,0 +1,109 @@
+/**
+ * Coverage set up inside the test project, which measures only when something turns it on:
+ * SimpleCov starts in a spec/test helper, often behind an environment variable that CI sets
+ * (`SimpleCov.start if ENV['COVERAGE']`); coverlet collects for `dotnet test` only with
+ * `--collect:"XPlat Code Coverage"`, a runsettings that names the collector, or coverlet.msbuild's
+ * CollectCoverage — a `coverlet.collector` reference alone (the xUnit template's default) measures nothing.
+ */
+import type { CommandRun, Evidence, Match, RuleContext } from '../../../src/types.js';
+import { runEvidence } from '../../../src/facts/commands/index.js';
+import { fromMatch } from '../../../src/facts/paths.js';
+import { ciSetsEnv } from './coverage-config.js';
+
+const RUBY_RUNNERS = ['RSpec', 'rails test', 'Minitest', 'test-unit'];
+const GUARD = /\bif\s+ENV(?:\[|\.fetch\()\s*['"](\w+)['"]/;
+
+export interface SetupCoverage {
+  /** Measured whenever CI runs the tests: the tool, and why. */
+  measured: { name: string; evidence: Evidence[] }[];
+  /** Set up, but CI does not turn it on (or does not run the tests). */
+  configured: Evidence[];
+  /** Present and inert: required but never started, referenced but never invoked. */
+  inert: Evidence[];
+}
+
+export function setupCoverage(ctx: RuleContext, ci: CommandRun[]): SetupCoverage {
+  const out: SetupCoverage = { measured: [], configured: [], inert: [] };
+  simplecov(ctx, ci, out);
+  coverlet(ctx, ci, out);
+  return out;
+}
+
+function simplecov(ctx: RuleContext, ci: CommandRun[], out: SetupCoverage): void {
+  const all = ctx.matches('simplecovSetup');
+  if (all.length === 0) return;
+  const start = all.find((m) => /SimpleCov\.start\b/.test(m.snippet));
+  if (!start) {
+    const req = all[0]!;
+    out.inert.push(
+      fromMatch(
+        req,
+        'SimpleCov is required but never started (no SimpleCov.start, no .simplecov): it measures nothing',
+      ),
+    );
+    return;
+  }
+  // `SimpleCov.start if ENV['X']` on its line, or an `if ENV['X']` block opened just above it.
+  const inline = [start, ...all].find((m) => GUARD.test(m.snippet));
+  const block = ctx
+    .matches('simplecovGuard')
+    .find((g) => all.some((m) => m.path === g.path && m.line > g.line && m.line - g.line <= 4));
+  const guard: Match | undefined = inline ?? block;
+  const env = inline ? GUARD.exec(inline.snippet)?.[1] : block?.groups[0];
+  const runs = ci.filter((r) => r.tools.some((t) => RUBY_RUNNERS.includes(t.name)));
+  const where = `${start.path}:${start.line}`;
+  if (runs.length === 0) {
+    out.configured.push(fromMatch(start, 'SimpleCov started by the test helper; CI runs no Ruby tests'));
+    return;
+  }
+  if (!env) {
+    out.measured.push({
+      name: 'SimpleCov',
+      evidence: [
+        fromMatch(start, 'SimpleCov starts whenever the tests run'),
+        runEvidence(runs[0]!, `runs the tests, measured by SimpleCov (${where})`, 'test'),
+      ],
+    });
+    return;
+  }
+  const set = ciSetsEnv(ctx.files, [...new Set(runs.map((r) => r.origin.path))], env);
+  if (set)
+    out.measured.push({
+      name: 'SimpleCov',
+      evidence: [
+        fromMatch(guard!, `SimpleCov starts when ${env} is set`),
+        { path: set.path, line: set.line, note: `CI sets ${env}` },
+        runEvidence(runs[0]!, `runs the tests with ${env} set, measured by SimpleCov`, 'test'),
+      ],
+    });
+  else out.configured.push(fromMatch(guard!, `SimpleCov starts only when ${env} is set, which CI does not set`));
+}
+
+function coverlet(ctx: RuleContext, ci: CommandRun[], out: SetupCoverage): void {
+  const refs = ctx.matches('coverletRef');
+  if (refs.length === 0) return;
+  // Collection already read from the command (`--collect`, /p:CollectCoverage) or from CollectCoverage in a project.
+  if (ci.some((r) => r.tools.some((t) => t.name === 'coverlet')) || ctx.matches('configuredDotnet').length) return;
+  const settings = ctx.matches('runsettings');
+  const named = settings.find((m) => /RunSettingsFilePath/.test(m.snippet));
+  const xplat = settings.find((m) => /XPlat Code Coverage/.test(m.snippet));
+  const tests = ci.filter((r) => r.tools.some((t) => t.name === 'dotnet test'));
+  const withSettings = tests.find((r) => r.argv.some((w) => /^(?:--settings|-s)$|^--settings[:=]/.test(w)));
+  if (xplat && (named || withSettings)) {
+    const ev = [fromMatch(xplat, 'runsettings turns on the XPlat Code Coverage collector')];
+    if (withSettings)
+      out.measured.push({
+        name: 'coverlet',
+        evidence: [...ev, runEvidence(withSettings, 'runs dotnet test with the runsettings', 'test')],
+      });
+    else out.configured.push(...ev, fromMatch(named!, 'the project names the runsettings'));
+    return;
+  }
+  const ref = refs[0]!;
+  out.inert.push(
+    fromMatch(
+      ref,
+      `coverlet.${ref.groups[0] ?? 'collector'} is referenced, but nothing collects: ${tests.length ? 'dotnet test in CI runs without --collect:"XPlat Code Coverage"' : 'no dotnet test with --collect:"XPlat Code Coverage"'}, no runsettings and no CollectCoverage`,
+    ),
+  );
+}

@@ -1,0 +1,253 @@
+/**
+ * Task runners of other ecosystems, read as text by their conventions: Invoke (`tasks.py`, `@task`
+ * functions whose `c.run("…")` lines are shell, `pre=` tasks), Mage (`magefile.go` targets,
+ * `sh.Run("go", "test", …)`, `mg.Deps(…)`) and cargo-make (`Makefile.toml` tasks: command/args,
+ * script, dependencies, run_task, and its built-in test/format/clippy tasks).
+ */
+import { memo } from '../../util/memo.js';
+import { mask, matchBracket, SYNTAX } from '../tests/mask.js';
+import {
+  type Block,
+  dirOf,
+  escapeRe,
+  type Expansion,
+  findIn,
+  flagValue,
+  lineOf,
+  positionals,
+  type Resolver,
+} from './types.js';
+
+interface PyTask {
+  name: string;
+  line: number;
+  pre: string[];
+  /** Shell lines of `c.run(…)` and tasks called from the body. */
+  body: { text: string; line: number }[];
+  calls: string[];
+}
+
+/** A Python string literal (f-strings' fields as `$X`) at the start of `s`. */
+function pyString(s: string): string | undefined {
+  const m = /^[rRbBuU]?([fF])?[rR]?("""|'''|"|')([\s\S]*?)\2/.exec(s.trim());
+  if (!m) return undefined;
+  return m[1] ? m[3]!.replace(/\{[^}]*\}/g, '$X') : m[3]!;
+}
+
+function parseInvoke(text: string): Map<string, PyTask> {
+  const tasks = new Map<string, PyTask>();
+  const lines = text.split(/\r?\n/);
+  let decorator: { pre: string[]; name?: string; line: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const dec = /^@(?:invoke\.)?task\b(?:\((.*)\))?\s*$/.exec(l);
+    if (dec) {
+      const args = dec[1] ?? '';
+      const pre = /\bpre\s*=\s*\[([^\]]*)\]/.exec(args)?.[1] ?? args.replace(/\w+\s*=.*$/, '');
+      const name = /\bname\s*=\s*["']([\w-]+)["']/.exec(args)?.[1];
+      decorator = {
+        pre: pre
+          .split(',')
+          .map((x) => x.trim().replace(/^call\(\s*(\w+).*$/, '$1'))
+          .filter((x) => /^\w+$/.test(x)),
+        ...(name ? { name } : {}),
+        line: i + 1,
+      };
+      continue;
+    }
+    const def = /^def\s+(\w+)\s*\(\s*(\w+)?/.exec(l);
+    if (!def) {
+      if (l.trim() && !l.startsWith('@') && !l.startsWith(' ')) decorator = undefined;
+      continue;
+    }
+    if (!decorator) continue;
+    const ctx = def[2] ?? 'c';
+    const task: PyTask = { name: def[1]!, line: i + 1, pre: decorator.pre, body: [], calls: [] };
+    for (let j = i + 1; j < lines.length && (/^\s/.test(lines[j]!) || !lines[j]!.trim()); j++) {
+      const b = lines[j]!;
+      const run = new RegExp(`\\b${escapeRe(ctx)}\\s*\\.\\s*(?:run|sudo)\\s*\\(([\\s\\S]*)`).exec(b);
+      const s = run ? pyString(run[1]!) : undefined;
+      if (s) task.body.push({ text: s, line: j + 1 });
+      for (const call of b.matchAll(new RegExp(`\\b(\\w+)\\s*\\(\\s*${escapeRe(ctx)}\\b`, 'g')))
+        task.calls.push(call[1]!);
+    }
+    tasks.set(task.name, task);
+    if (decorator.name) tasks.set(decorator.name, task);
+    decorator = undefined;
+  }
+  return tasks;
+}
+
+/** `invoke test` / `inv lint test`: the tasks of tasks.py (`test-all` is `def test_all`). */
+export const invokeTasks: Resolver = (argv, { files, cwd }) => {
+  if (argv[0] !== 'invoke' && argv[0] !== 'inv') return undefined;
+  const collection = flagValue(argv, ['-c', '--collection']) ?? 'tasks';
+  const path = findIn(files, cwd, [`${collection}.py`, `${collection}/__init__.py`]);
+  if (!path) return { unresolved: `no ${collection}.py` };
+  const tasks = memo(files, `commands:invoke:${path}`, () => parseInvoke(files.read(path) ?? ''));
+  const names = positionals(argv.slice(1), ['-c', '--collection', '-r', '--search-root', '-f', '--config']).filter(
+    (n) => tasks.has(n) || tasks.has(n.replace(/-/g, '_')),
+  );
+  const blocks: Block[] = [];
+  const seen = new Set<string>();
+  const visit = (n: string, d: number) => {
+    const t = tasks.get(n) ?? tasks.get(n.replace(/-/g, '_'));
+    if (!t || seen.has(t.name) || d > 6) return;
+    seen.add(t.name);
+    for (const p of t.pre) visit(p, d + 1);
+    for (const b of t.body)
+      blocks.push({ path, line: b.line, text: b.text, via: `invoke ${t.name}`, cwd: dirOf(path) });
+    for (const c of t.calls) visit(c, d + 1);
+  };
+  for (const n of names) visit(n, 0);
+  return blocks.length ? { blocks } : { unresolved: `${path} has no task ${argv.slice(1).join(' ')}` };
+};
+
+/** Go string literals of a call's arguments, others as `$X`. */
+function goArgs(code: string, text: string, open: number): string[] | undefined {
+  const close = matchBracket(code, open);
+  if (close < 0) return undefined;
+  const out: string[] = [];
+  let depth = 0;
+  let last = open + 1;
+  const push = (a: number, b: number) => {
+    const raw = code.slice(a, b).trim();
+    const start = a + code.slice(a, b).indexOf(raw[0] ?? '');
+    if (!raw) return;
+    if ((raw[0] === '"' || raw[0] === '`') && raw.endsWith(raw[0]) && raw.length >= 2)
+      out.push(text.slice(start + 1, start + raw.length - 1));
+    else out.push('$X');
+  };
+  for (let i = open + 1; i < close - 1; i++) {
+    const c = code[i]!;
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) push(last, i), (last = i + 1);
+  }
+  push(last, close - 1);
+  return out;
+}
+
+const MAGE_RUN =
+  /\b(?:sh\s*\.\s*(Run|RunV|RunWith|RunWithV|Exec|Output|OutCmd|RunCmd)|exec\s*\.\s*Command(?:Context)?)\s*\(/g;
+
+/** `mage [target…]`: exported functions of the magefile (`ns:target` for namespaces), their sh.Run calls and mg.Deps. */
+export const mageTargets: Resolver = (argv, { files, cwd }) => {
+  if (argv[0] !== 'mage') return undefined;
+  const dir = flagValue(argv, ['-d']) ?? cwd;
+  const candidates = files
+    .match([`${dir ? `${dir}/` : ''}*.go`, `${dir ? `${dir}/` : ''}magefiles/*.go`])
+    .filter(
+      (p) =>
+        /^\s*(?:\/\/go:build\s+mage\b|\/\/\s*\+build\s+mage\b)/m.test(files.read(p) ?? '') || p.includes('magefiles/'),
+    );
+  if (candidates.length === 0) return { unresolved: 'no magefile' };
+  const fns = new Map<string, { path: string; line: number; code: string; text: string; open: number; to: number }>();
+  let def: string | undefined;
+  for (const path of candidates) {
+    const text = files.read(path) ?? '';
+    const code = mask(text, SYNTAX.go);
+    def ??= /^var\s+Default\s*=\s*(\w+(?:\.\w+)?)/m.exec(code)?.[1];
+    for (const m of code.matchAll(/^func\s+(?:\(\s*(?:\w+\s+)?(\w+)\s*\)\s*)?([A-Z]\w*)\s*\([^)]*\)[^{\n]*\{/gm)) {
+      const open = m.index + m[0].length - 1;
+      const to = matchBracket(code, open);
+      if (to < 0) continue;
+      const key = (m[1] ? `${m[1]}:${m[2]}` : m[2]!).toLowerCase();
+      fns.set(key, { path, line: text.slice(0, m.index).split('\n').length, code, text, open, to });
+    }
+  }
+  const out: Expansion = { blocks: [] };
+  const seen = new Set<string>();
+  const visit = (name: string, d: number) => {
+    const key = name.replace('.', ':').toLowerCase();
+    const f = fns.get(key);
+    if (!f || seen.has(key) || d > 6) return;
+    seen.add(key);
+    const body = f.code.slice(f.open, f.to);
+    // mg.Deps(Build, Test.Unit) first, then the body's commands and the targets it calls.
+    for (const m of body.matchAll(/\bmg\s*\.\s*(?:Serial)?(?:Ctx)?Deps\s*\(([^)]*)\)/g))
+      for (const dep of m[1]!.split(',').map((x) => x.trim())) if (/^[A-Z]\w*(?:\.\w+)?$/.test(dep)) visit(dep, d + 1);
+    for (const m of body.matchAll(MAGE_RUN)) {
+      const at = f.open + m.index + m[0].length - 1;
+      let args = goArgs(f.code, f.text, at) ?? [];
+      if (m[1] === 'RunWith' || m[1] === 'RunWithV') args = args.slice(1);
+      if (m[1] === 'Exec') args = args.slice(3);
+      if (!m[1] && /Context/.test(m[0])) args = args.slice(1);
+      if (!args[0] || args[0] === '$X') continue;
+      const line = f.text.slice(0, at).split('\n').length;
+      out.blocks!.push({ path: f.path, line, text: args.join(' '), via: `mage ${name}`, cwd: dirOf(f.path) });
+    }
+    for (const m of body.matchAll(/(?<![\w.])([A-Z]\w*)\s*\(\s*(?:ctx\s*)?\)/g)) visit(m[1]!, d + 1);
+  };
+  const names = positionals(argv.slice(1), ['-d', '-w', '-t', '-gocmd']);
+  for (const n of names.length ? names : def ? [def] : []) visit(n, 0);
+  return out.blocks!.length ? out : { unresolved: `magefile has no target ${names.join(' ') || 'Default'}` };
+};
+
+interface MakeTask {
+  command?: string;
+  args?: unknown[];
+  script?: unknown;
+  dependencies?: unknown[];
+  run_task?: unknown;
+  alias?: string;
+}
+
+/** cargo-make's predefined tasks (Makefile.stable.toml), used when Makefile.toml does not define them. */
+const CARGO_MAKE_BUILTIN: Record<string, string[]> = {
+  test: ['cargo test'],
+  build: ['cargo build'],
+  format: ['cargo fmt'],
+  'check-format': ['cargo fmt -- --check'],
+  clippy: ['cargo clippy'],
+  'ci-flow': ['cargo build', 'cargo test'],
+  'dev-test-flow': ['cargo fmt', 'cargo build', 'cargo test'],
+  default: ['cargo fmt', 'cargo build', 'cargo test'],
+};
+
+/** `cargo make [task]` / `makers [task]`: Makefile.toml tasks, their dependencies and run_task. */
+export const cargoMakeTasks: Resolver = (argv, { files, cwd }) => {
+  const made = argv[0] === 'makers' ? 1 : argv[0] === 'cargo' && argv[1] === 'make' ? 2 : 0;
+  if (!made) return undefined;
+  const file = flagValue(argv, ['--makefile']);
+  const path = file ?? findIn(files, cwd, ['Makefile.toml']);
+  const parsed = path ? files.readToml<{ tasks?: Record<string, MakeTask> }>(path) : undefined;
+  const tasks = parsed?.ok ? (parsed.value?.tasks ?? {}) : {};
+  const text = path ? (files.read(path) ?? '') : '';
+  const blocks: Block[] = [];
+  const seen = new Set<string>();
+  const visit = (name: string, d: number) => {
+    if (seen.has(name) || d > 6) return;
+    seen.add(name);
+    const t = tasks[name];
+    const line = (path && lineOf(text, new RegExp(`^\\s*\\[tasks\\.["']?${escapeRe(name)}["']?\\]`))) || 1;
+    const at = path ?? 'Makefile.toml';
+    if (!t) {
+      for (const c of CARGO_MAKE_BUILTIN[name] ?? [])
+        blocks.push({ path: at, line, text: c, via: `cargo make ${name} (built-in task)`, cwd });
+      return;
+    }
+    if (t.alias) {
+      visit(t.alias, d + 1);
+      return;
+    }
+    for (const dep of t.dependencies ?? []) {
+      const n = typeof dep === 'string' ? dep : (dep as { name?: string })?.name;
+      if (n) visit(n, d + 1);
+    }
+    const via = `cargo make ${name}`;
+    if (typeof t.command === 'string') {
+      const args = (t.args ?? []).filter((a): a is string => typeof a === 'string');
+      blocks.push({ path: at, line, text: [t.command, ...args].join(' '), via, cwd: dirOf(at) });
+    }
+    const script = Array.isArray(t.script) ? t.script.join('\n') : typeof t.script === 'string' ? t.script : undefined;
+    if (script) blocks.push({ path: at, line, text: script, via, cwd: dirOf(at) });
+    const rt = t.run_task;
+    const next = typeof rt === 'string' ? [rt] : (rt as { name?: unknown })?.name;
+    for (const n of typeof next === 'string' ? [next] : Array.isArray(next) ? next : [])
+      if (typeof n === 'string') visit(n, d + 1);
+  };
+  const names = positionals(argv.slice(made), ['--makefile', '-p', '--profile', '-e', '--env', '-t', '--task']);
+  visit(flagValue(argv, ['-t', '--task']) ?? names[0] ?? 'default', 0);
+  return blocks.length ? { blocks } : { unresolved: `no cargo-make task ${names[0] ?? 'default'}` };
+};

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { devOnlyBranch } from './dev-branch.js';
+
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('devOnlyBranch', () => {
+  it('finds the .NET IsDevelopment block (Allman braces) around a mapped endpoint', () => {
+    const cs = [
+      'public static WebApplication MapDefaultEndpoints(this WebApplication app)',
+      '{',
+      '    if (app.Environment.IsDevelopment())',
+      '    {',
+      '        app.MapHealthChecks("/health");',
+      '    }',
+      '    return app;',
+      '}',
+    ].join('\n');
+    expect(devOnlyBranch(cs, lineOf(cs, 'MapHealthChecks'))).toEqual({
+      line: 3,
+      snippet: 'if (app.Environment.IsDevelopment())',
+    });
+    expect(devOnlyBranch(cs, lineOf(cs, 'return app'))).toBeNull();
+  });
+
+  it('finds Django DEBUG, Rails and NODE_ENV guards, block or one-line', () => {
+    const py = 'urlpatterns = [path("", home)]\nif settings.DEBUG:\n    urlpatterns += [path("health/", health)]\n';
+    expect(devOnlyBranch(py, 3)?.line).toBe(2);
+    const rb = 'Rails.application.routes.draw do\n  get "up" => "rails/health#show" if Rails.env.development?\nend\n';
+    expect(devOnlyBranch(rb, 2)?.line).toBe(2);
+    const js = "if (process.env.NODE_ENV !== 'production') {\n  app.get('/health', ok);\n}\napp.get('/ready', ok);\n";
+    expect(devOnlyBranch(js, 2)?.line).toBe(1);
+    expect(devOnlyBranch(js, 4)).toBeNull();
+  });
+
+  it('a negated condition or the else branch is production', () => {
+    const cs = 'if (!app.Environment.IsDevelopment())\n{\n    app.MapHealthChecks("/health");\n}\n';
+    expect(devOnlyBranch(cs, 3)).toBeNull();
+    const js =
+      "if (process.env.NODE_ENV === 'development') {\n  app.use(devTools);\n} else {\n  app.get('/health', ok);\n}\n";
+    expect(devOnlyBranch(js, 4)).toBeNull();
+    const py = 'if not settings.DEBUG:\n    urlpatterns += [path("health/", health)]\n';
+    expect(devOnlyBranch(py, 2)).toBeNull();
+    const rb = 'unless Rails.env.development?\n  get "up" => "rails/health#show"\nend\n';
+    expect(devOnlyBranch(rb, 2)).toBeNull();
+  });
+});
