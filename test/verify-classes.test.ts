@@ -615,3 +615,36 @@ describe('status words of other languages', () => {
     expect(at(8)).toMatchObject({ asserted: 'partial', subject: '监控' });
   });
 });
+
+describe('doc tests are the code blocks of doc comments', () => {
+  const tree: Tree = {
+    'Cargo.toml': '[package]\nname = "lexer"\nversion = "0.1.0"\n',
+    'src/lib.rs': [
+      '//! A lexer.',
+      '//! ```rust',
+      '//! let t = lexer::lex("x");',
+      '//! ```',
+      '/// Lexes.',
+      '/// ```',
+      '/// lex("y");',
+      '/// ```',
+      '/// ```text',
+      '/// not run',
+      '/// ```',
+      '/// ```rust,ignore',
+      '/// lex(z);',
+      '/// ```',
+      'pub fn lex(s: &str) {}',
+    ].join('\n'),
+  };
+  const { at } = verifyIn(
+    tree,
+    '# R\n- ✅ Doc tests for public APIs - 3/3 passing\n- ✅ Added doc tests (7/8 passing, 1 ignored)\n',
+  );
+
+  it('counts them, the ignored one included and a text block not, against the total the document gives', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed', basis: 'tests' });
+    expect(at(2).reason).toMatch(/3 code blocks.*1 marked ignore/);
+    expect(at(3)).toMatchObject({ verdict: 'contradicted', basis: 'tests' });
+  });
+});

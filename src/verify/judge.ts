@@ -19,6 +19,7 @@ import { findingsFor } from './findings.js';
 import { configFinding, dependencyTermFinding } from './terms.js';
 import { NEGATED } from './needles.js';
 import { isCompoundNoun } from './context.js';
+import { docTests, docTestsAgree } from './doctests.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
@@ -180,6 +181,15 @@ export function judgeClaim(
       ? { ...judged, reason: 'an action to take; whether it was taken does not show in the repository' }
       : { ...judged, text: base.text };
   }
+  // "7/8 doc tests passing": the code blocks of the doc comments, counted.
+  const doc = docTests(opts.lookup, claim);
+  if (doc)
+    return out(
+      'tests',
+      docTestsAgree(doc) ? 'confirmed' : 'contradicted',
+      `the document says ${doc.claimed} doc tests; the doc comments hold ${doc.total} code blocks that rustdoc runs or skips (${doc.ignored} marked ignore)${doc.total === doc.claimed ? '' : ': the document is out of date'}; whether they pass is not checked`,
+      doc.evidence.length ? doc.evidence : [{ path: '.', note: 'no code blocks in doc comments' }],
+    );
   // "Working examples verified", "Builds successfully": that something runs is shown by running it.
   if (claim.asserted === 'done' && RUNS.test(claim.subject))
     return out('none', 'unverifiable', 'that it works is shown by running it, which the repository does not record');
