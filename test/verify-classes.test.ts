@@ -648,3 +648,41 @@ describe('doc tests are the code blocks of doc comments', () => {
     expect(at(3)).toMatchObject({ verdict: 'contradicted', basis: 'tests' });
   });
 });
+
+describe('a template project’s report, a state with a gap, a library declared', () => {
+  const tree: Tree = {
+    'pyproject.toml': [
+      '[project]',
+      'name = "svc"',
+      'dependencies = ["fastapi>=0.110", "opentelemetry-sdk>=1.20", "opentelemetry-api>=1.20"]',
+    ].join('\n'),
+    'app/config.yaml': 'otel:\n  exporter: otlp\nreminders: true\n',
+    'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+    'app/api.py': 'from fastapi import APIRouter\nrouter = APIRouter(prefix="/api/v1")\n',
+  };
+  const doc = [
+    '# FastAPI Template Evaluation Report', //  1
+    '', //  2
+    '## ✅ Strengths', //  3
+    '- Full OpenTelemetry integration (traces, metrics)', //  4
+    '- Feature-based module organization (reminders, webhooks, files)', //  5
+    '', //  6
+    '## Gaps', //  7
+    '**Current State:** Single version /api/v1 via a prefix, but no structured versioning.', //  8
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('"Template" in the title of a report on a template project makes no example of the report', () => {
+    // OpenTelemetry is a declared dependency: not "named only in configuration".
+    expect(at(4)).toMatchObject({ verdict: 'confirmed', basis: 'mechanism' });
+  });
+
+  it('words in parentheses are no list of configuration keys', () => {
+    expect(at(5).basis).not.toBe('config');
+  });
+
+  it('"X, but no Y": X is judged as there and Y as missing', () => {
+    expect(at(8)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(8).reason).toMatch(/"Single version \/api\/v1 via a prefix": confirmed/);
+  });
+});

@@ -45,6 +45,20 @@ const EXAMPLE =
   /\b(?:examples?|ejemplos?|beispiele?|exemples?|sample|templates?|plantillas?|vorlagen?|propuest[oa]s?|proposed|vorgeschlagen|propos[ée]e?s?|mock-?ups?)\b/i;
 
 /**
+ * A heading about an example: the word leads or ends it ("Example configuration", "Compose
+ * example", "Architecture (proposed)") — not a name that holds it ("FastAPI Template Evaluation
+ * Report" is a report on a template project).
+ */
+function aboutExample(t: string): boolean {
+  const words = t
+    .replace(/[()[\]:.,]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  const inParens = [...t.matchAll(/\(([^()]*)\)/g)].some((m) => EXAMPLE.test(m[1]!));
+  return inParens || (words.length > 0 && (EXAMPLE.test(words[0]!) || EXAMPLE.test(words[words.length - 1]!)));
+}
+
+/**
  * The context a heading sets, from its text. The document's title (level 1) names the document —
  * "Production Readiness Verification Report", "Release Checklist" — and says nothing of how its
  * lists read, unless it is all history, an example, or a list of gaps.
@@ -54,7 +68,7 @@ export function headingContext(raw: string, level = 2): Context {
   if (REMOVED.test(t.split(/[(:]/)[0]!.trim())) return 'removed';
   if (HISTORICAL.test(t)) return 'historical';
   // "Add More Examples ✅", "Examples provided ✅": examples as a deliverable, not an illustration.
-  if (EXAMPLE.test(t) && !iconStatus(raw) && !isImperative(t)) return 'example';
+  if (aboutExample(t) && !iconStatus(raw) && !isImperative(t)) return 'example';
   if (PHASE.test(t) && (iconStatus(raw) === 'done' || FINISHED.test(t))) return 'historical';
   if (ABSENT.test(t)) return 'absent';
   if (level === 1) return null;

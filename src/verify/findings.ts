@@ -39,15 +39,23 @@ function once<T>(ctx: LookupContext, key: string, compute: () => T): T {
 }
 
 /** Where a mechanism shows: code lines, dependencies, files. */
-function mechanismEvidence(ctx: LookupContext, m: Mechanism): { code: Evidence[]; tests: Evidence[] } {
+function mechanismEvidence(
+  ctx: LookupContext,
+  m: Mechanism,
+): { code: Evidence[]; tests: Evidence[]; declared: boolean } {
   return once(ctx, `mech:${m.id}`, () => mechanismEvidenceOf(ctx, m));
 }
 
-function mechanismEvidenceOf(ctx: LookupContext, m: Mechanism): { code: Evidence[]; tests: Evidence[] } {
+function mechanismEvidenceOf(
+  ctx: LookupContext,
+  m: Mechanism,
+): { code: Evidence[]; tests: Evidence[]; declared: boolean } {
   const hits = ctx.search.hits.get(`mech:${m.id}`) ?? [];
   // A declared dependency or a file says it best; then a line of code.
   const code: Evidence[] = [];
-  for (const d of ctx.facts.dependencies.filter((d) => (m.deps ?? []).some((p) => depPattern(d.name, p))).slice(0, 2))
+  const deps = ctx.facts.dependencies.filter((d) => (m.deps ?? []).some((p) => depPattern(d.name, p)));
+  const declared = deps.length > 0;
+  for (const d of deps.slice(0, 2))
     code.push({
       path: d.path,
       ...(d.line ? { line: d.line } : {}),
@@ -76,7 +84,7 @@ function mechanismEvidenceOf(ctx: LookupContext, m: Mechanism): { code: Evidence
     .filter((h) => h.test)
     .slice(0, 2)
     .map((h) => ({ path: h.path, line: h.line, snippet: h.snippet }));
-  return { code, tests };
+  return { code, tests, declared };
 }
 
 /** Environment files and their examples ("config/production.env.example", ".env.local"). */
@@ -91,9 +99,15 @@ const CONFIG_ONLY = /\.(?:ya?ml|properties|json|toml|ini|env|conf|cfg)$|(?:^|\/)
 
 export function mechanismFinding(ctx: LookupContext, m: Mechanism, rule: Finding | null): Finding {
   const base = { subject: m.label, basis: 'mechanism' } as const;
-  const { code, tests } = mechanismEvidence(ctx, m);
+  const { code, tests, declared } = mechanismEvidence(ctx, m);
   // "include: health,metrics,prometheus" without the Prometheus registry: the name is there, the library is not.
-  if (code.length && m.deps?.length && !m.files && code.every((e) => CONFIG_ONLY.test(e.path) || CI_FILE.test(e.path)))
+  if (
+    code.length &&
+    m.deps?.length &&
+    !m.files &&
+    !declared &&
+    code.every((e) => CONFIG_ONLY.test(e.path) || CI_FILE.test(e.path))
+  )
     return {
       ...base,
       present: 'no',

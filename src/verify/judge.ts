@@ -71,6 +71,27 @@ function judgeParts(claim: Claim, report: Report, opts: JudgeOptions, out: Out):
   return out('none', 'unverifiable', `no part is settled by the repository: ${said}`);
 }
 
+const BUT_NOT = /,? but (?:there is |there are |it has |has |have )?(?:no|not|without|lacks?|lacking|missing|none)\b/i;
+/** Labels that introduce the state described, not a thing of their own. */
+const STATE_LABEL =
+  /^(?:current(?:ly| state)?|state|status|today|now|ist-zustand|aktuell|estado actual|état actuel|actuellement)$/i;
+
+/** "X exists, but no Y" → X is there, Y is not. */
+function butParts(text: string): Claim['parts'] | null {
+  const m = BUT_NOT.exec(text);
+  if (!m) return null;
+  let head = text.slice(0, m.index).trim();
+  const colon = head.indexOf(': ');
+  if (colon > 0 && STATE_LABEL.test(head.slice(0, colon).trim())) head = head.slice(colon + 2).trim();
+  // The negative word ("no", "without") stays with what it negates.
+  const tail = text.slice(m.index + m[0].lastIndexOf(' ') + 1).trim();
+  if (head.length < 4 || tail.length < 4) return null;
+  return [
+    { text: head, asserted: 'done' },
+    { text: tail, asserted: 'not-done' },
+  ];
+}
+
 /** A report's rules by id, indexed once: every claim asks. */
 const rulesOf = new WeakMap<Report, Map<string, RuleReport>>();
 export function ruleById(report: Report, id: string): RuleReport | undefined {
@@ -128,6 +149,10 @@ export function judgeClaim(
 
   if (claim.readiness && claim.number) return judgeReadiness(claim, report, out);
   if (claim.parts) return judgeParts(claim, report, opts, out);
+  // "Current state: authentication delegates to Accent-Auth, but no local user management": what is
+  // there and what is not, each judged.
+  const but = !claim.problem && !claim.number ? butParts(claim.text) : null;
+  if (but) return judgeParts({ ...claim, parts: but }, report, opts, out);
   // "Status: ✅ PRODUCTION READY": a go/no-go verdict, the author's judgement of everything at once.
   if (claim.readiness)
     return out(

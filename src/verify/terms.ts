@@ -28,6 +28,8 @@ export interface Terms {
   word?: string;
   /** The file or folder the claim is about (a heading "### BookService/application.yml"). */
   scope?: string;
+  /** A name the claim starts with ("fortran-lexer: …"), whose keys it lists. */
+  lead?: string;
 }
 
 export function termsOf(claim: Claim): Terms | null {
@@ -76,7 +78,14 @@ export function termsOf(claim: Claim): Terms | null {
     .map(stem);
   const scope = namesIn(claim.section ?? '').paths[0];
   if (words.length === 0 || words.length > 5) return null;
-  return { words: [...new Set(words)], numbers, ...(value ? { word: value } : {}), ...(scope ? { scope } : {}) };
+  const leadName = /^([\w.@-]+):\s/.exec(text)?.[1];
+  return {
+    words: [...new Set(words)],
+    numbers,
+    ...(value ? { word: value } : {}),
+    ...(scope ? { scope } : {}),
+    ...(leadName ? { lead: leadName } : {}),
+  };
 }
 
 /** Words that name the same part of a key ("Recovery wait time" is waitDurationInOpenState). */
@@ -152,7 +161,8 @@ export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean
   const base = { subject: `setting ${words.join(' ')}`, basis: 'config' } as const;
   const ev = (e: ConfigEntry) => ({ path: e.path, line: e.line, snippet: `${e.key}: ${e.value}`.slice(0, 160) });
   // "fortran-lexer: description, keywords, categories": each word names a key of its own.
-  const listed = /,/.test(claim.text) && !t.numbers.length && !t.word;
+  const listed =
+    t.lead !== undefined && /,/.test(plain(claim.text).replace(/\([^()]*\)/g, '')) && !t.numbers.length && !t.word;
   if (listed && words.length >= 2) {
     const each = words.map((w) => entries.find((e) => e.words.some((k) => near(w, k)) && e.value !== ''));
     if (each.every(Boolean))
