@@ -686,3 +686,50 @@ describe('a template project’s report, a state with a gap, a library declared'
     expect(at(8).reason).toMatch(/"Single version \/api\/v1 via a prefix": confirmed/);
   });
 });
+
+describe('a second fresh pair: env files that crowd out code, marks that are values, before and after', () => {
+  const env = Array.from({ length: 30 }, (_, i) => `JWT_SECRET_${i}=dev-only-jwt-secret-${i}`).join('\n');
+  const tree: Tree = {
+    '.env.development': env,
+    '.env.test': env,
+    'apps/api/src/auth/auth.module.ts':
+      "import { JwtModule } from '@nestjs/jwt';\nexport const m = JwtModule.register({});\n",
+    'apps/api/src/health/index.ts': "export * from './health.controller';\n",
+    'apps/api/src/health/health.controller.ts': "@Controller('health') export class HealthController {}\n",
+    'apps/api/src/auth/decorators/index.ts': "export * from './public';\n",
+    'package.json': JSON.stringify({ name: 'api', dependencies: { '@nestjs/jwt': '^11.0.0' } }),
+  };
+  const doc = [
+    '# Readiness', //  1
+    '- ✅ JWT authentication', //  2
+    '', //  3
+    '### 4. ✅ Health endpoints', //  4
+    '**Modul:** `apps/api/src/health/`', //  5
+    '- **index.ts** - barrel export', //  6
+    '', //  7
+    '| Endpoint | Purpose | Auth |', //  8
+    '|---|---|---|', //  9
+    '| `GET /api/health` | Full check | ❌ Public |', // 10
+    '', // 11
+    '### Vorher:', // 12
+    '❌ Kein Rate Limiting', // 13
+    '### Nachher:', // 14
+    '✅ `apps/api/src/health/index.ts` vorhanden', // 15
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc);
+
+  it('code is found however many .env lines name the same word', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed', basis: 'mechanism' });
+    expect(at(2).evidence[0]!.path).toMatch(/auth\.module\.ts|package\.json/);
+  });
+
+  it('a bare file name is looked up in the folder the block names', () => {
+    expect(at(6).evidence[0]).toMatchObject({ path: 'apps/api/src/health/index.ts' });
+  });
+
+  it('a ❌ under "Auth" is no status; gaps listed under "Before" are not claims, what is done "after" is', () => {
+    expect(has(10)).toBe(false);
+    expect(has(13)).toBe(false);
+    expect(at(15)).toMatchObject({ verdict: 'confirmed' });
+  });
+});

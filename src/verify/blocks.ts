@@ -52,6 +52,9 @@ const RUNNERS: [RegExp, string][] = [
 ];
 /** A findings table: each row's summary states a gap. */
 const FINDING_HEADER = /^(?:summary|finding|issue|gap|problem|description|befund|hallazgo|problema|lacune)$/i;
+/** Columns whose marks say yes or no of a property, not whether the row is done. */
+const PROPERTY_HEADER =
+  /^(?:auth(?:entication|orization|enticated)?|public|private|required|optional|mandatory|cached|deprecated|breaking|sensitive|secure|admin|internal|pii|nullable|default|rate[- ]limited|protected|login required)$/i;
 const NOTES_HEADER =
   /^(?:notes?|comments?|remarks?|details|observations?|bemerkungen?|anmerkungen?|notas?|observaciones|remarques)$/i;
 /** A cell that scores: "60%", "7/10", "45/100", a grade. */
@@ -139,7 +142,9 @@ export function readTable(lines: string[], start: number, end: number, { push, i
         push({ line: j + 1, text: cell, asserted: said, number: null, readiness: false, source: 'table' });
       continue;
     }
-    if (statusCol < 0) statusCol = row.findIndex((c) => iconStatus(c) !== null);
+    // A mark under "Auth" or "Required" is that column's value ("❌ Public"), not the row's status.
+    if (statusCol < 0)
+      statusCol = row.findIndex((c, k) => iconStatus(c) !== null && !PROPERTY_HEADER.test(header[k] ?? ''));
     const statusCell = statusCol >= 0 ? (row[statusCol] ?? '') : '';
     // The first cell that is not a row number names the row.
     const first = row.findIndex((c) => !/^\s*#?\d+\.?\s*$/.test(plain(c)));

@@ -77,6 +77,8 @@ export function extractClaims(markdown: string): Claim[] {
         : {}),
       ...c,
       ...(removedHere() && c.asserted === 'done' && c.source !== 'fence' ? { removed: true } : {}),
+      // "**Modul:** `apps/backend/src/app/health/`" above "- health.controller.ts": where names are.
+      ...(state.file && c.locus === undefined ? { locus: state.file } : {}),
       subject: (c.subject ?? subjectOf(c.text)).slice(0, 200),
       text: c.text.slice(0, 400),
       raw: (c.raw ?? lines[c.line - 1]!).slice(0, 600),
@@ -201,6 +203,9 @@ export function extractClaims(markdown: string): Claim[] {
     if (items.labelled(body, n)) continue;
     const { number, readiness } = numberIn(body);
     const icon = iconStatus(body);
+    // "### Vorher:" / "### Before": the gaps listed were; what is done there is still claimed.
+    const past = inContext('historical') || state.list === 'historical';
+    if (past && icon !== 'done' && !readiness) continue;
     if (readiness || (icon && body.length < 200 && ctx === undefined))
       push({ line: n, text: plain(body), asserted: icon ?? 'done', number, readiness, source: 'prose' });
   }

@@ -219,6 +219,13 @@ function withoutPurpose(t: string): string {
   return m && PURPOSE_TAIL.test(t.slice(m.index + m[0].length)) ? t.slice(0, m.index) : t;
 }
 
+/** A bare file name looked up in the folder the block names ("index.ts" under `src/app/health/`). */
+function inLocus(ctx: LookupContext, locus: string | undefined, name: string): Finding | null {
+  if (!locus || name.includes('/') || /\.[a-z0-9]+$/i.test(locus.replace(/\/$/, '').split('/').pop()!)) return null;
+  const found = fileFinding(ctx, `${locus.replace(/\/$/, '')}/${name}`);
+  return found.present === 'yes' ? found : null;
+}
+
 /** Findings for one claim: its rule, the mechanisms it names, and the names it gives. */
 /** "packages/proxy/src/index.ts - no rate limit middleware": the claim a reader checks is that the file is there. */
 const PATH_SUBJECT = /^[\w.@-]+(?:\/[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
@@ -257,7 +264,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   if (ctx && PATH_SUBJECT.test(claim.subject) && namesIn(asPath).paths.includes(asPath.replace(/^\.\//, ''))) {
     const line = /:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1];
     if (line && claim.asserted === 'done') return [lineFinding(ctx, asPath, Number(line))];
-    const file = fileFinding(ctx, asPath);
+    const file = inLocus(ctx, claim.locus, asPath) ?? fileFinding(ctx, asPath);
     if (claim.asserted === 'done' || file.present !== 'yes') return [file];
     // A file said to lack something: what the rule found in that very file decides.
     const at = file.evidence[0]!.path;
@@ -265,10 +272,11 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (inFile.length) return [{ ...rule!, present: 'yes', detail: `${rule!.detail} (in ${at})`, evidence: inFile }];
     return rule?.present === 'no' ? [rule] : [];
   }
-  // "`docs/RUNBOOK.md` added": the file named is what the claim is about.
+  // "`docs/RUNBOOK.md` added": the file named is what the claim is about — in the folder the block
+  // names, when it names one and the file is there.
   if (ctx && claim.asserted === 'done') {
     const named = namesIn(claim.subject).paths;
-    if (named.length) return named.slice(0, 6).map((p) => fileFinding(ctx, p));
+    if (named.length) return named.slice(0, 6).map((p) => inLocus(ctx, claim.locus, p) ?? fileFinding(ctx, p));
   }
   // Mechanisms are named in words, not in the paths a claim gives ("docs/RUNBOOK.md added").
   // "/ready exposed for the load balancer": what follows "for" is the purpose, not a mechanism claimed.

@@ -40,7 +40,8 @@ const VALUE_LABEL =
 const LEADING_ABSENCE =
   /^(?:no|missing|lacks?|lacking|without|absent|not|kein(?:e|en)?|fehlende?[rn]?|ohne|sin|falta|faltan|aucun[e]?|pas de|sans|nenhum[a]?)\b/i;
 /** Labels whose value is where a finding is: a file, a path with a line. */
-const FILE_LABEL = /^(?:file|files|datei|dateien|archivo|fichier|location|ort|ubicaci[oó]n|path|pfad|where|wo)$/i;
+const FILE_LABEL =
+  /^(?:file|files|datei|dateien|archivo|fichier|location|ort|ubicaci[oó]n|path|pfad|where|wo|module|modul|folder|ordner|directory|verzeichnis|package|paket|carpeta|dossier)$/i;
 /** Labels whose value describes a problem found in the code. */
 const PROBLEM_LABEL = /^(?:problem|issue|finding|befund|quelle|source|cause|ursache|bug|hallazgo|causa)$/i;
 const STATUS_LABEL = /^(?:status|stand|estado|statut|state|zustand)$/i;
