@@ -20,6 +20,20 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a decision record with a long Context section, and one whose status is set twice, are found by shape',
+      tree: {
+        'notes/0007-event-sourcing.md': `# 7. Event sourcing\n\n## Status\n\nAccepted\n\n## Context\n\n${'We weighed the options at length.\n'.repeat(300)}\n## Decision\n\nEvents.\n`,
+        'notes/0008-cache.md': '# 8. Cache\n\n* Status: proposed\n* Status: accepted\n\n## Decision\n\nRedis.\n',
+        'notes/0009-no-decision.md': '# 9. Open\n\n## Status\n\nDraft\n\n## Context\n\nUnclear.\n',
+        'src/app.rb': '',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { adrs: 2 },
+        evidence: [{ path: 'notes/0007-event-sourcing.md' }, { path: 'notes/0008-cache.md' }],
+      },
+    },
+    {
       name: 'decision records in a folder of another name (docs/architecture-decision-log/)',
       tree: {
         'docs/architecture-decision-log/0001-record-architecture-decisions.md':

@@ -35,6 +35,19 @@ const SECTION_DOCS = [
 ];
 /** A numbered (or ADR-prefixed) file name, as decision records are kept. */
 const NUMBERED = /(?:^|\/)(?:adr[-_]?)?\d{1,5}[-_.][^/]+$/i;
+/** A Status or Context heading, or a `Status:` line (MADR front matter, bold or in a list). */
+const ADR_MARK = String.raw`^(?:#{1,4}[ \t]*(?:Status|Context(?: and Problem Statement)?)\b|[ \t]*(?:[*-][ \t]*)?\**Status\**:)`;
+/**
+ * A mark, then a Decision heading with no other mark between: each mark scans only up to the next
+ * one, so many marks cost linear time (a scan of up to 8,000 characters from each of them did
+ * not). Every file found before is found (a Decision heading after some mark follows the last
+ * mark before it too); the 8,000-character limit is gone, which a long Context section no longer
+ * exceeds.
+ */
+const ADR_SHAPE = new RegExp(
+  String.raw`${ADR_MARK}(?:(?!${ADR_MARK})[\s\S])*?^#{1,4}[ \t]*(?:\d+\.?[ \t]*)?Decision(?: Outcome)?\b`,
+  'm',
+);
 const DIAGRAM_GLOBS = [
   '**/*.{puml,plantuml,iuml,pu}',
   '**/*.{mmd,mermaid}',
@@ -64,8 +77,10 @@ export default defineRule({
       readmeSection: {
         // "Components" only as the heading itself ("## Components", "## System components"), not
         // in passing ("Default parameters (applied to all demo components)").
+        // The text after the blanks starts at a non-blank (`[^ \t…]`): blanks that either part
+        // could take made a long run of spaces quadratic.
         regex:
-          /^#{1,4}[ \t]+(?:.*\b(architecture|design|how it works)\b|(?:the |system |main |core |key )?(components)[ \t]*$)/im,
+          /^#{1,4}[ \t]+(?:(?:[^ \t\n\r\u2028\u2029].*)?\b(architecture|design|how it works)\b|(?:the |system |main |core |key )?(components)[ \t]*$)/im,
         files: SECTION_DOCS,
         literals: ['rchitecture', 'esign', 'ow it works', 'omponents'],
         ignoreCase: true,
@@ -74,7 +89,10 @@ export default defineRule({
       // A README that walks through the system part by part ("Account service", "Config service",
       // "API Gateway"…) under headings of their own describes the architecture without the word.
       componentHeading: {
-        regex: /^#{2,5}[ \t]+[^\n]*\b(?:services?|components?|gateway|modules?|layers?)\b[^\n]*$/im,
+        // Linear: the title starts at a non-blank, and `.` stops at a lone \r, after which `^`
+        // starts again (`[^\n]*` ran on from every \r-separated heading of a line to its end).
+        regex:
+          /^#{2,5}[ \t]+(?:[^ \t\n\r\u2028\u2029].*)?\b(?:services?|components?|gateway|modules?|layers?)\b[^\n]*/im,
         files: ['README*'],
         literals: ['ervice', 'omponent', 'ateway', 'odule', 'ayer'],
         ignoreCase: true,
@@ -83,8 +101,7 @@ export default defineRule({
       // A decision record by its shape: a Status or Context heading, then a Decision heading
       // (Nygard, MADR), in a numbered file of any folder (`0003-use-postgres.md`).
       adrShape: {
-        regex:
-          /^(?:#{1,4}[ \t]*(?:Status|Context(?: and Problem Statement)?)\b|[ \t]*[*-]?[ \t]*\**Status\**:)[\s\S]{0,8000}?^#{1,4}[ \t]*(?:\d+\.?[ \t]*)?Decision(?: Outcome)?\b/m,
+        regex: ADR_SHAPE,
         files: ['**/*.{md,rst,adoc}'],
         literals: ['Decision'],
         maxPerFile: 1,

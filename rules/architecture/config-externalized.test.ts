@@ -73,6 +73,23 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'placeholders whose default holds braces or another placeholder are environment reads',
+      profile: 'service',
+      tree: {
+        'src/main/resources/application-json.properties': 'spring.application.json=${APP_JSON:{"mode":"local"}}\n',
+        'src/main/resources/application-nested.properties':
+          'spring.datasource.url=${DB_URL:jdbc:postgresql://${DB_HOST:localhost}/petclinic}\n',
+        'src/main/java/shop/App.java': 'class App {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/main/resources/application-json.properties', line: 1 },
+          { path: 'src/main/resources/application-nested.properties', line: 1 },
+        ],
+      },
+    },
+    {
       name: 'a Rust service reading clap arguments from the environment passes',
       profile: 'service',
       tree: {

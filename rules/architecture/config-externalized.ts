@@ -43,8 +43,10 @@ export default defineRule({
       'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<>, pydantic BaseSettings) or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal, `Password=` literal in appsettings(.Production).json.',
     patterns: {
       envRead: {
+        // The arguments of a clap attribute stop at the next attribute: scanning on from each of
+        // many unclosed `#[arg(` to the end of the line was quadratic.
         regex:
-          /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bos\.getenv\(|\bgetenv\(|\bos\.(?:Getenv|LookupEnv|Environ)\(|System\.getenv\(|Environment\.GetEnvironmentVariable\(|\bENV(?:\[|\.fetch\()|\benv::var|\bstd::env::var|@Value\(\s*"\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\(BaseSettings\)|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.Process|\bdotenvy?::dotenv|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\([^)\n]*\benv\b/,
+          /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bos\.getenv\(|\bgetenv\(|\bos\.(?:Getenv|LookupEnv|Environ)\(|System\.getenv\(|Environment\.GetEnvironmentVariable\(|\bENV(?:\[|\.fetch\()|\benv::var|\bstd::env::var|@Value\(\s*"\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\(BaseSettings\)|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.Process|\bdotenvy?::dotenv|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\((?:(?!#\[(?:clap|arg|structopt)\()[^)\n])*\benv\b/,
         files: CODE,
         // Specific literals: the alternation costs ~15 ms/MiB, so it runs only where an env read is likely.
         literals: [
@@ -78,13 +80,16 @@ export default defineRule({
         maxPerFile: 1,
       },
       placeholder: {
-        regex: /\$\{[A-Za-z_][A-Za-z0-9_.]*(?::[^}]*)?\}/,
+        // A default stops at the next `${` (`${A:${B}}` is found at `${B}`): `[^}]*` ran on from
+        // each of many unclosed `${A:` to the end of the file.
+        regex: /\$\{[A-Za-z_][A-Za-z0-9_.]*(?::(?:(?!\$\{)[^}])*)?\}/,
         files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'],
         literals: ['${'],
         maxPerFile: 1,
       },
       readmeSection: {
-        regex: /^#{1,4}\s+.*\b(configur(?:e|ation|ing)|environment variables|settings|env vars)\b/im,
+        // The title starts at a non-blank: blanks that `\s+` and `.*` could share were quadratic.
+        regex: /^#{1,4}\s+(?:\S.*)?\b(configur(?:e|ation|ing)|environment variables|settings|env vars)\b/im,
         files: ['README*', 'docs/**/*.md'],
         literals: ['onfig', 'nvironment', 'ettings', 'env'],
         ignoreCase: true,

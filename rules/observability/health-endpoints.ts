@@ -3,7 +3,7 @@ import { fail, partial, pass } from '../../src/engine/results.js';
 import { codeMatches, firstPerFile, fromDependency, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { routesDoing } from '../../src/facts/handlers.js';
 import { DEV_CONDITION, devOnlyBranch } from '../../src/facts/dev-branch.js';
-import { NEST_PREFIX, nestRoute } from '../../src/facts/nest-routes.js';
+import { NEST_CONTROLLER, NEST_PREFIX, nestRoute } from '../../src/facts/nest-routes.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const NAMES = '_?health(?:z|[-_]?checks?)?|livez?|liveness|readyz?|readiness|ping|startupz?|__health|up';
@@ -110,6 +110,7 @@ export default defineRule({
       },
       // NestJS: routes are the global prefix + @Controller path + @Get path (src/facts/nest-routes.ts).
       nestPrefix: NEST_PREFIX,
+      nestController: NEST_CONTROLLER,
       statusRoute: {
         // `/status` is a health route only when its handler checks a dependency (healthchecks.io's
         // `path("status/", views.status)` runs SELECT 1); a status page is not.
@@ -172,7 +173,7 @@ export default defineRule({
       .filter(serving)
       .filter(inProduction)
       .map((m) => {
-        const full = nestRoute(ctx.files, m, ctx.matches('nestPrefix'));
+        const full = nestRoute(m, ctx.matches('nestPrefix'), ctx.matches('nestController'));
         return full === undefined ? m : { ...m, groups: [full, ...m.groups.slice(1)] };
       })
       .sort((a, b) => Number(ROUTE_CONTEXT.test(b.snippet)) - Number(ROUTE_CONTEXT.test(a.snippet)));

@@ -194,6 +194,36 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.6, evidence: [{ path: 'src/main/resources/application.yml', line: 5 }] },
     },
     {
+      name: 'Spring Actuator exposure as a YAML list on the next line is partial',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-actuator</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'src/main/resources/application-k8s.yml':
+          'management:\n  endpoints:\n    web:\n      exposure:\n        include:\n          - prometheus\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.6,
+        evidence: [{ path: 'src/main/resources/application-k8s.yml', line: 5 }],
+      },
+    },
+    {
+      name: 'Spring Actuator exposure as a quoted list in properties is partial',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-actuator</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'src/main/resources/application.properties':
+          'management.endpoints.web.exposure.include = "health, prometheus"\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.6,
+        evidence: [{ path: 'src/main/resources/application.properties', line: 1 }],
+      },
+    },
+    {
       name: 'a Python service without metrics fails, saying what was searched',
       profile: 'service',
       tree: {

@@ -90,8 +90,10 @@ export default defineRule({
       },
       actuator: {
         // Spring Actuator exposure of the metrics endpoints (`include: health,prometheus` or `*`).
+        // The list after the blanks starts with a quote or a list character: blanks that `\s*`
+        // and the list could share were quadratic.
         regex:
-          /exposure\.include\s*[=:]\s*["']?[ \t\w,*-]*(?:prometheus|metrics|\*)|^[ \t]*include\s*:\s*["']?[ \t\w,*-]*(?:prometheus|metrics|\*)/m,
+          /exposure\.include\s*[=:]\s*(?:["'][ \t\w,*-]*|[\w,*-][ \t\w,*-]*)?(?:prometheus|metrics|\*)|^[ \t]*include\s*:\s*(?:["'][ \t\w,*-]*|[\w,*-][ \t\w,*-]*)?(?:prometheus|metrics|\*)/m,
         files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'],
         literals: ['include'],
         maxPerFile: 1,

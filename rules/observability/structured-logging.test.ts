@@ -303,6 +303,31 @@ ruleTester(rule, {
       expect: { outcome: 'fail' },
     },
     {
+      name: 'Go: an id bound by a call inside a multi-line log call is cited at that call',
+      profile: 'service',
+      tree: {
+        'main.go': 'package main\n\nvar cfg = zap.Config{\n\tEncoding:         "json",\n}\n',
+        'internal/http/mw.go':
+          'package http\n\nfunc mw() {\n\tl := logger.With(\n\t\tzap.String("request_id", rid),\n\t)\n\t_ = l\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'main.go', line: 4 },
+          { path: 'internal/http/mw.go', line: 5, note: 'request/correlation id' },
+        ],
+      },
+    },
+    {
+      name: 'Go: an id more than 160 characters after a log call is not bound to it',
+      profile: 'service',
+      tree: {
+        'main.go': 'package main\n\nvar cfg = zap.Config{\n\tEncoding:         "json",\n}\n',
+        'internal/jobs/run.go': `package jobs\n\nfunc run() {\n\tlog.Printf("start")\n${'\t// step\n'.repeat(30)}\tid := job.TraceID\n}\n`,
+      },
+      expect: { outcome: 'partial', score: 0.8, data: { requestIds: false } },
+    },
+    {
       name: 'Go: a zap config with JSON encoding but no request id is partial',
       profile: 'service',
       tree: { 'main.go': 'package main\n\nvar cfg = zap.Config{\n\tEncoding:         "json",\n}\n' },

@@ -4,6 +4,9 @@ import { codeMatches, firstPerFile, fromMatch, isProductionPath } from '../../sr
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import type { Match, RuleContext } from '../../src/types.js';
 
+/** A log call or a context binding that takes fields (`logger.With(`, `bind_contextvars(`, `Fields{`). */
+const LOG_CALL = String.raw`(?:\blog\w*|logger|zap\.\w+|slog\.\w+|WithFields?|Fields|bind(?:_contextvars)?|extra|\.With|\.Str|set_tag|withContext|shareContext|Context::(?:add|push))\s*[({]`;
+const ID = '(?:request|correlation|trace)_?id';
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const CONFIG = [
   '**/logback*.xml',
@@ -30,9 +33,11 @@ export default defineRule({
     detection:
       'The line that configures JSON output: pino/bunyan loggers, winston only with `format.json()`, `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog, `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put`) earn the remaining credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
     patterns: {
+      // A call's arguments (`JSONRenderer(…)`) and a name's middle (`Rendered…JsonFormatter`) stop
+      // at the next such call or name: scanning on from each of many to the end was quadratic.
       json: {
         regex:
-          /(\bpino\s*\(|\bpinoHttp\s*\(|require\(\s*["']pino(?:-http)?["']\s*\)|from\s+["']pino(?:-http)?["']|LoggerModule\.forRoot|[fF]astify\s*\(\s*\{\s*logger\s*:\s*(?:true|\{)|bunyan\.createLogger|format\.json\s*\(|format:\s*json\(\)|ecsFormat\s*\(|structlog\.(?:configure|get_logger|stdlib)|JSONRenderer\s*\([^)]*\)(?!\s*\.render)|jsonlogger|pythonjsonlogger|(?:new\s+|json\.)JsonFormatter\b|JsonFormatter::class|\bLogging\.AddOpenTelemetry\s*\(|\.WithLogging\s*\(|\bLoggingHandler\s*\(\s*logger_provider|OTLPLogExporter\s*\(|serialize\s*=\s*True|ecs_logging|json_logging\.init|zap\.NewProduction|zapcore\.NewJSONEncoder|\bEncoding:\s*"json"|"github\.com\/rs\/zerolog(?:\/log)?"|zerolog\.New\s*\(|JSONFormatter|slog\.NewJSONHandler|log\.NewJSONLogger|LogstashEncoder|net\.logstash\.logback|JsonTemplateLayout|<JsonLayout|JsonLayout\b|EcsLayout|EcsEncoder|logging\.structured\.format|structured:\s*$|quarkus\.log\.console\.json|UseSerilog\s*\(|AddSerilog\s*\(|new\s+LoggerConfiguration\s*\(|(?:Compact|Rendered\w*)JsonFormatter|AddJsonConsole\s*\(|"FormatterName"\s*:\s*"json"|Lograge::Formatters::(?:Json|Logstash)|formatter:\s*:json|Ougai::Logger|LogstashFormatter|slog_json::|BunyanFormattingLayer|json_env_logger::init|LoggerJSON)/,
+          /(\bpino\s*\(|\bpinoHttp\s*\(|require\(\s*["']pino(?:-http)?["']\s*\)|from\s+["']pino(?:-http)?["']|LoggerModule\.forRoot|[fF]astify\s*\(\s*\{\s*logger\s*:\s*(?:true|\{)|bunyan\.createLogger|format\.json\s*\(|format:\s*json\(\)|ecsFormat\s*\(|structlog\.(?:configure|get_logger|stdlib)|JSONRenderer\s*\((?:(?!JSONRenderer\s*\()[^)])*\)(?!\s*\.render)|jsonlogger|pythonjsonlogger|(?:new\s+|json\.)JsonFormatter\b|JsonFormatter::class|\bLogging\.AddOpenTelemetry\s*\(|\.WithLogging\s*\(|\bLoggingHandler\s*\(\s*logger_provider|OTLPLogExporter\s*\(|serialize\s*=\s*True|ecs_logging|json_logging\.init|zap\.NewProduction|zapcore\.NewJSONEncoder|\bEncoding:\s*"json"|"github\.com\/rs\/zerolog(?:\/log)?"|zerolog\.New\s*\(|JSONFormatter|slog\.NewJSONHandler|log\.NewJSONLogger|LogstashEncoder|net\.logstash\.logback|JsonTemplateLayout|<JsonLayout|JsonLayout\b|EcsLayout|EcsEncoder|logging\.structured\.format|structured:\s*$|quarkus\.log\.console\.json|UseSerilog\s*\(|AddSerilog\s*\(|new\s+LoggerConfiguration\s*\(|(?:Compact|Rendered(?:(?!Rendered)\w)*)JsonFormatter|AddJsonConsole\s*\(|"FormatterName"\s*:\s*"json"|Lograge::Formatters::(?:Json|Logstash)|formatter:\s*:json|Ougai::Logger|LogstashFormatter|slog_json::|BunyanFormattingLayer|json_env_logger::init|LoggerJSON)/,
         files: [...CODE, ...CONFIG],
         literals: [
           'pino',
@@ -142,8 +147,14 @@ export default defineRule({
       },
       ids: {
         // Header names, ids bound to log calls, and middleware; a bare `requestId` key is usually API payload.
-        regex:
-          /(x-request-?id|x-correlation-?id|(?:\blog\w*|logger|zap\.\w+|slog\.\w+|WithFields?|Fields|bind(?:_contextvars)?|extra|\.With|\.Str|set_tag|withContext|shareContext|Context::(?:add|push))\s*[({][\s\S]{0,160}?(?:request|correlation|trace)_?id|WithValue\s*\([^\n]*(?:request|correlation)_?id|\bcorrelation_?id\b|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[[^\]]*:request_id|Plug\.RequestId|express-request-id|cls-rtracer)/i,
+        // `WithValue(…` and `metadata: […` stop at the next one (linear on many unclosed ones). An
+        // id within 160 characters of a log call is looked for up to the next log call: the same
+        // files are found (that call reaches the id too), and many calls no longer cost 160
+        // characters each.
+        regex: new RegExp(
+          String.raw`(x-request-?id|x-correlation-?id|${LOG_CALL}(?:(?!${LOG_CALL}|${ID})[\s\S]){0,160}${ID}|WithValue\s*\((?:(?!WithValue\s*\()[^\n])*(?:request|correlation)_?id|\bcorrelation_?id\b|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[(?:(?!metadata:)[^\]])*:request_id|Plug\.RequestId|express-request-id|cls-rtracer)`,
+          'i',
+        ),
         files: CODE,
         // One literal per alternative, matched ignoring case like the regex (a case-sensitive 'equest' ran it on every file with a Request).
         literals: [

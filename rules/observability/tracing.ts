@@ -105,8 +105,9 @@ export default defineRule({
       },
       launcher: {
         // Auto-instrumentation started from the outside: agents, wrappers and the OTel operator.
+        // An agent path stops at the next `-javaagent:` (linear on a line of many).
         regex:
-          /(opentelemetry-instrument\b|ddtrace-run\b|-javaagent:\S*(?:opentelemetry|dd-java-agent|elastic-apm-agent|newrelic|applicationinsights-agent)|(?:-r|--require|--import)[= ]+['"]?@opentelemetry\/auto-instrumentations-node\/register|(?:-r|--require|--import)[= ]+['"]?dd-trace\/init|instrumentation\.opentelemetry\.io\/inject-\w+["']?\s*:\s*["']?(?!false)\S)/,
+          /(opentelemetry-instrument\b|ddtrace-run\b|-javaagent:(?:(?!-javaagent:)\S)*(?:opentelemetry|dd-java-agent|elastic-apm-agent|newrelic|applicationinsights-agent)|(?:-r|--require|--import)[= ]+['"]?@opentelemetry\/auto-instrumentations-node\/register|(?:-r|--require|--import)[= ]+['"]?dd-trace\/init|instrumentation\.opentelemetry\.io\/inject-\w+["']?\s*:\s*["']?(?!false)\S)/,
         files: RUNTIME,
         literals: [
           'opentelemetry-instrument',

@@ -127,6 +127,20 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'an underlined four-part version and a workflow run on published releases pass',
+      tree: {
+        'HISTORY.rst': 'History\n=======\n\n1.2.3.4 (hotfix, 2024-05-01)\n----------------------------\n\n* fix\n',
+        '.github/workflows/publish.yml': 'on:\n  release:   \n    types: [published]\njobs: {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'HISTORY.rst', line: 4 },
+          { path: '.github/workflows/publish.yml', line: 2 },
+        ],
+      },
+    },
+    {
       name: 'Helm charts with an artifacthub.io/changes log per version and a tag-triggered workflow pass',
       tree: {
         'charts/api/Chart.yaml':
@@ -144,6 +158,22 @@ ruleTester(rule, {
         ],
         data: { chartChangelogs: 1, tagTriggered: true },
       },
+    },
+    {
+      name: 'an inline tag list in a workflow passes with a versioned change log',
+      tree: {
+        'CHANGELOG.md': '# Changelog\n\n## v3.0.1\n',
+        '.github/workflows/tag.yml': 'on:\n  push:\n    tags: [ "v*" ]\njobs: {}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: '.github/workflows/tag.yml', line: 3 }] },
+    },
+    {
+      name: 'a GitLab job run only for tags passes with a versioned change log',
+      tree: {
+        'CHANGELOG.md': '# Changelog\n\n## v3.0.1\n',
+        '.gitlab-ci.yml': 'publish:\n  only: [ tags ]\n  script: ./publish.sh\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: '.gitlab-ci.yml', line: 2 }] },
     },
   ],
   invalid: [

@@ -67,8 +67,11 @@ export default defineRule({
       versionHeading: {
         // `## [1.2.0] - 2024-01-01`, `## v1.2.0`, `1.2.0 (2024-01-01)` + underline, `= 1.2 =`, `Version 1.2.0`
         // ([ \t] not \s: a heading never spans lines; `=======` above a version is an underline.)
+        // `^` on each alternative, so each is checked alone (test/patterns.test.ts); the text after
+        // an underlined version starts at a non-digit (digits the version and the text could share
+        // were tried in every split: the longest version leaves the shortest text anyway).
         regex:
-          /^(?:#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?|(?:version|release)[ \t]+v?\d+\.\d+)|\[?v?\d+\.\d+(?:\.\d+)?[^\n]{0,40}\n[-=~^]{3,}[ \t]*$|=+[ \t]*v?\d+\.\d+|\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\))/im,
+          /^#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?|(?:version|release)[ \t]+v?\d+\.\d+)|^\[?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)/im,
         files: CHANGELOG_GLOBS,
         maxPerFile: 1,
       },

@@ -37,6 +37,26 @@ ruleTester(rule, {
         data: { documented: true, mechanism: true, versionedImages: true },
       },
     },
+    {
+      name: 'an AsciiDoc rollback heading, kubectl flags before `rollout undo`, and release images named by template behind a registry URL',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/api\n',
+        'docs/operations.adoc': '= Operations\n\n== Rolling back\n\nSee the script.\n',
+        'scripts/undo.sh': '#!/bin/sh\nkubectl --context prod -n shop rollout undo deployment/api\n',
+        '.goreleaser.yaml':
+          'dockers:\n  - image_templates:\n      - "https://ghcr.io/acme/api:{{ .Version }}"\n      - "acme//mirror/api:{{ .Tag }}"\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'docs/operations.adoc', line: 3 },
+          { path: 'scripts/undo.sh', line: 2 },
+          { path: '.goreleaser.yaml', line: 3 },
+          { path: '.goreleaser.yaml', line: 4 },
+        ],
+      },
+    },
   ],
   invalid: [
     {

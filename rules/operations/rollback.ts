@@ -11,8 +11,13 @@ const SCRIPTS = [
   '**/justfile',
   '**/Justfile',
 ];
+// `\b` on each alternative, so each is checked alone (test/patterns.test.ts). The flags between
+// `kubectl` and `rollout undo` start at a non-blank and stop at the next `kubectl` (`\s+` and the
+// flags shared blanks, and each of many `kubectl` on a line scanned to its end).
 const ROLLBACK_CMD =
-  /\b(?:helm\s+rollback|kubectl\s+(?:[^\n|;&]*\s)?rollout\s+undo|kubectl\s+argo\s+rollouts\s+(?:undo|abort)|argocd\s+app\s+rollback|heroku\s+(?:rollback|releases:rollback)|kamal\s+rollback|cap\s+\w+\s+deploy:rollback|gcloud\s+run\s+services\s+update-traffic|az\s+webapp\s+deployment\s+slot\s+swap|aws\s+deploy\s+stop-deployment|(?:vercel|wrangler|serverless|sls)\s+rollback|firebase\s+hosting:rollback)/;
+  /\bhelm\s+rollback|\bkubectl\s+(?:[^\s|;&](?:(?!kubectl\s)[^\n|;&])*\s)?rollout\s+undo|\bkubectl\s+argo\s+rollouts\s+(?:undo|abort)|\bargocd\s+app\s+rollback|\bheroku\s+(?:rollback|releases:rollback)|\bkamal\s+rollback|\bcap\s+\w+\s+deploy:rollback|\bgcloud\s+run\s+services\s+update-traffic|\baz\s+webapp\s+deployment\s+slot\s+swap|\baws\s+deploy\s+stop-deployment|\b(?:vercel|wrangler|serverless|sls)\s+rollback|\bfirebase\s+hosting:rollback/;
+/** What tags an image: a build, tag or push, a `-t`/`--tag` flag, a `tags:`/`image:` key, an IMAGE variable. */
+const TAG_CMD = String.raw`(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME)?\s*[:=])`;
 const notScanned = (p: string) =>
   isTestPath(p) ||
   isAgentDoc(p) ||
@@ -33,9 +38,11 @@ export default defineRule({
     detection:
       'Rollback sections in docs (headings naming rollback or reverting a release; rollback commands in runbooks); rollback commands in scripts and CI (`helm rollback`, `kubectl rollout undo`, `argocd app rollback`, Cloud Run traffic shifts, slot swaps); automatic rollback settings (`helm --atomic`, ECS `deployment_circuit_breaker`, CodeDeploy `auto_rollback_configuration`); images tagged with a commit SHA, build number or version in CI (`docker/metadata-action`, `${{ github.sha }}`, `$CI_COMMIT_SHA`).',
     patterns: {
+      // A line that starts with `#` or `=` (`#{1,6}[ \t]*` matched the same lines: the text after
+      // could take more marks and blanks, which it shared with them). `.` stops at a lone \r or
+      // U+2028, after which `^` starts again (`[^\n]*` ran on from every heading between them).
       docHeading: {
-        regex:
-          /^(?:#{1,6}|={1,6})[ \t]*[^\n]*\b(?:roll(?:ing)?[ -]?back|revert(?:ing)?\s+(?:a\s+|the\s+)?(?:deploy|release))[^\n]*$/gim,
+        regex: /^[#=].*\b(?:roll(?:ing)?[ -]?back|revert(?:ing)?\s+(?:a\s+|the\s+)?(?:deploy|release))[^\n]*/gim,
         files: DOCS,
         literals: ['roll', 'revert'],
         ignoreCase: true,
@@ -63,9 +70,23 @@ export default defineRule({
         maxPerFile: 2,
       },
       versionedImage: {
-        regex:
-          /(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME)?\s*[:=])[^\n]*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?VERSION\b|\$\{?RELEASE_VERSION\b|steps\.\w+\.outputs\.(?:tags|version)|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})|docker\/metadata-action|[\w.-]+(?:\/[\w.-]+)+:\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}|\bimage:\s*["']?[\w.-]+(?:\/[\w.-]+)+:<%=\s*[\w.]*(?:sha|SHA|revision|REVISION|version|VERSION|commit|COMMIT)\w*\s*%>/g,
-        // Krane/ERB deployment templates tag the image with the commit they deploy (`:<%= current_sha %>`).
+        regex: new RegExp(
+          [
+            // A tag command, then a commit or version on its line (the rest of the line is taken,
+            // so a line counts once); the text between stops at the next tag command (each of many
+            // on a line scanned to its end).
+            String.raw`${TAG_CMD}(?:(?!${TAG_CMD})[^\n])*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?VERSION\b|\$\{?RELEASE_VERSION\b|steps\.\w+\.outputs\.(?:tags|version)|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})[^\n]*`,
+            String.raw`docker\/metadata-action`,
+            // An image path is read from its first segment: a start at each later segment scanned
+            // the rest of the path again.
+            String.raw`(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+:\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}`,
+            // Krane/ERB deployment templates tag the image with the commit they deploy
+            // (`:<%= current_sha %>`). The ERB expression is taken whole, then its last part must
+            // name the commit or version (`[\w.]*X\w*` tried every X of a long name to its end).
+            String.raw`\bimage:\s*["']?[\w.-]+(?:\/[\w.-]+)+:<%=\s*(?=([\w.]*))\1(?<=(?:sha|SHA|revision|REVISION|version|VERSION|commit|COMMIT)\w*)\s*%>`,
+          ].join('|'),
+          'g',
+        ),
         files: [
           ...CI_GLOBS,
           '**/*.{sh,bash,mk}',

@@ -46,9 +46,12 @@ export default defineRule({
     detection:
       'Runbook, incident response, on-call and postmortem documents (docs/runbooks/, RUNBOOK.md, OPERATIONS.md, *incident*.md, *postmortem*.md, issue templates), judged by their headings: incident response, diagnosis, recovery/rollback, postmortem, operations. Operational sections in other docs (a README "Troubleshooting" section) earn partial credit.',
     patterns: {
+      // A line that starts with `#`, `=` or `**` (`#{1,6}[ \t]*` matched the same lines: the text
+      // after could take more marks and blanks, which it shared with them). `.` stops at a lone \r
+      // or U+2028, after which `^` starts again (`[^\n]*` ran on from every heading between them).
       opsHeading: {
         regex:
-          /^(?:#{1,6}|={1,6}|\*\*)[ \t]*[^\n]*(?:runbook|playbook|incident|on-?\s?call|post-?\s?mortem|escalat|roll ?back|disaster|failover|troubleshoot|mitigat|alert|outage|recover|restore|operating|operations|diagnos|severity|root cause|triage|pager|paging)[^\n]*$/gim,
+          /^(?:[#=]|\*\*).*(?:runbook|playbook|incident|on-?\s?call|post-?\s?mortem|escalat|roll ?back|disaster|failover|troubleshoot|mitigat|alert|outage|recover|restore|operating|operations|diagnos|severity|root cause|triage|pager|paging)[^\n]*/gim,
         files: [`**/*.${DOC_EXT}`, '.github/ISSUE_TEMPLATE/*'],
         literals: [
           'runbook',

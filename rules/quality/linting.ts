@@ -155,7 +155,8 @@ export default defineRule({
         maxPerFile: 1,
       },
       jvmPlugins: {
-        regex: /maven-checkstyle-plugin|id\s*\(?\s*['"]?checkstyle\b|apply\s+plugin:\s*['"]checkstyle/,
+        // `id ( 'checkstyle'`: the blanks after `(` only (`\s*\(?\s*` let two runs share them).
+        regex: /maven-checkstyle-plugin|id\s*(?:\(\s*)?['"]?checkstyle\b|apply\s+plugin:\s*['"]checkstyle/,
         files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'],
         literals: ['checkstyle'],
         maxPerFile: 1,

@@ -94,9 +94,11 @@ export default defineRule({
       },
       // Makes every test of the file an integration test: the whole application (or a real
       // dependency) is started for it, and requests go through the framework's test client.
+      // A build constraint is read to the end of its line (`.`, which stops at a lone \r too, where
+      // `^` starts again: `[^\n]*` ran on from each of many \r-separated constraints).
       integrationFile: {
         regex:
-          /^\/\/go:build\s[^\n]*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|\bnew\s+TestServer\s*\(|@QuarkusTest\b|@MicronautTest\b/m,
+          /^\/\/go:build\s.*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|\bnew\s+TestServer\s*\(|@QuarkusTest\b|@MicronautTest\b/m,
         files: TEST_CODE,
         literals: [
           'integration',

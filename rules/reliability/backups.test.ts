@@ -26,6 +26,34 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a DR document that names RPO twice before its RTO is cited at the RPO next to it',
+      profile: 'infrastructure',
+      tree: {
+        'backend.tf': 'terraform {\n  backend "s3" {}\n}\n',
+        'main.tf': 'resource "aws_db_instance" "main" {\n  backup_retention_period = 7\n}\n',
+        'docs/dr.md':
+          '# Disaster recovery\n\nRPO means recovery point objective.\n\nOur RPO is 1 hour.\nOur RTO is 4 hours.\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'main.tf', line: 1 },
+          { path: 'docs/dr.md', line: 5 },
+        ],
+        data: { drDocument: true },
+      },
+    },
+    {
+      name: 'RPO and RTO more than 600 characters apart (a glossary) are no DR document',
+      profile: 'infrastructure',
+      tree: {
+        'backend.tf': 'terraform {\n  backend "s3" {}\n}\n',
+        'main.tf': 'resource "aws_db_instance" "main" {\n  backup_retention_period = 7\n}\n',
+        'docs/glossary.md': `# Glossary\n\nRPO: recovery point objective.\n\n${'Other terms.\n'.repeat(60)}\nRTO: recovery time objective.\n`,
+      },
+      expect: { outcome: 'pass', message: 'No DR document', data: { drDocument: false } },
+    },
+    {
       name: 'an AWS Backup plan covers the stores',
       profile: 'infrastructure',
       tree: {

@@ -26,7 +26,8 @@ const CODE = new RegExp(
     String.raw`@HystrixCommand\b`,
     // Spring Cloud: breakers switched on for the app, and Feign clients with a fallback.
     String.raw`@EnableCircuitBreaker\b|@EnableHystrix\b`,
-    String.raw`@FeignClient\([^)]*\bfallback(?:Factory)?\s*=`,
+    // The annotation's arguments stop at the next `@FeignClient(` (linear on many unclosed ones).
+    String.raw`@FeignClient\((?:(?!@FeignClient\()[^)])*\bfallback(?:Factory)?\s*=`,
     String.raw`^[ \t]*feign\.(?:hystrix|circuitbreaker)\.enabled\s*[:=]\s*true|^[ \t]*(?:hystrix|circuitbreaker):\s*$`,
     String.raw`\bCircuitBreaker(?:Async)?\(\s*\d`,
     String.raw`\.AddCircuitBreaker\(`,

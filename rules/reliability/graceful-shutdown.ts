@@ -18,8 +18,11 @@ const CODE = new RegExp(
     String.raw`\badd_signal_handler\(\s*signal\.SIGTERM`,
     String.raw`\b(?:timeout_graceful_shutdown|graceful_timeout)\b`,
     String.raw`@\w+\.on_event\(\s*['"]shutdown['"]`,
-    String.raw`\bsignal\.Notify(?:Context)?\([^\n]*(?:SIGTERM|Interrupt|[Ss]ignals|\.\.\.)`,
-    String.raw`\b\w*(?:[Ss]erver|[Ss]rv)\w*\.Shutdown\(`,
+    // The rest of a `signal.Notify(` line stops at the next one (linear on a line of many).
+    String.raw`\bsignal\.Notify(?:Context)?\((?:(?!\bsignal\.Notify)[^\n])*(?:SIGTERM|Interrupt|[Ss]ignals|\.\.\.)`,
+    // A name with server or srv in it: looked for once from the start of the word (`\w*X\w*`
+    // tried every X of a long word with a scan to its end).
+    String.raw`\b(?=\w*?(?:[Ss]erver|[Ss]rv))\w+\.Shutdown\(`,
     String.raw`\.GracefulStop\(\)`,
     String.raw`\bRuntime\.getRuntime\(\)\.addShutdownHook\(`,
     String.raw`@PreDestroy\b`,

@@ -61,9 +61,10 @@ const CODE = new RegExp(
  * per key and answers 429. Both shapes in one production file are the mechanism; either alone is
  * not (a client that handles another service's 429, a page-view counter).
  */
+// `http.Error(w, …,` stops at the next `http.Error(` (linear on a line of many).
 const REJECT_429 = new RegExp(
   [
-    String.raw`(?:\.status\(\s*|\.status_code\s*=\s*|\bstatus(?:_code|Code)?\s*[=:]\s*|WriteHeader\(\s*|http\.Error\([^\n]*?,\s*|\babort\(\s*|\bStatusCode\(\s*|\bhead\s+|ResponseEntity\.status\(\s*|\bStatusCode\s*=\s*)(?:429\b|http\.StatusTooManyRequests|HttpStatus\.TOO_MANY_REQUESTS|:too_many_requests|status\.HTTP_429_TOO_MANY_REQUESTS|StatusCodes\.Status429TooManyRequests|\(int\)\s*HttpStatusCode\.TooManyRequests|HttpStatusCode\.TooManyRequests|HTTPStatus\.TOO_MANY_REQUESTS)`,
+    String.raw`(?:\.status\(\s*|\.status_code\s*=\s*|\bstatus(?:_code|Code)?\s*[=:]\s*|WriteHeader\(\s*|http\.Error\((?:(?!http\.Error\()[^\n])*?,\s*|\babort\(\s*|\bStatusCode\(\s*|\bhead\s+|ResponseEntity\.status\(\s*|\bStatusCode\s*=\s*)(?:429\b|http\.StatusTooManyRequests|HttpStatus\.TOO_MANY_REQUESTS|:too_many_requests|status\.HTTP_429_TOO_MANY_REQUESTS|StatusCodes\.Status429TooManyRequests|\(int\)\s*HttpStatusCode\.TooManyRequests|HttpStatusCode\.TooManyRequests|HTTPStatus\.TOO_MANY_REQUESTS)`,
     String.raw`\braise\s+(?:Throttled|TooManyRequests|RateLimitExceeded)\b`,
     String.raw`\bnew\s+(?:TooManyRequests|RateLimitExceeded)\w*\(`,
   ].join('|'),
@@ -71,8 +72,10 @@ const REJECT_429 = new RegExp(
 const COUNTER = new RegExp(
   [
     String.raw`\.(?:incr|incrby|incr_by|increment|Incr|IncrBy|Increment|INCR)\s*\(`,
-    String.raw`\b\w*(?:[Cc]ount|[Hh]its|[Rr]equests|[Tt]okens)\w*\s*(?:\+=|-=)\s*\d`,
-    String.raw`\b\w*(?:[Cc]ount|[Hh]its|[Rr]equests|[Tt]okens)\w*(?:\+\+|--)`,
+    // A name with count, hits, requests or tokens in it, looked for once from the start of the
+    // word (`\w*X\w*` tried every X of a long word with a scan to its end).
+    String.raw`\b(?=\w*?(?:[Cc]ount|[Hh]its|[Rr]equests|[Tt]okens))\w+\s*(?:\+=|-=)\s*\d`,
+    String.raw`\b(?=\w*?(?:[Cc]ount|[Hh]its|[Rr]equests|[Tt]okens))\w+(?:\+\+|--)`,
     String.raw`\b(?:zadd|ZAdd|ZADD)\b`,
   ].join('|'),
 );

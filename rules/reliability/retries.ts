@@ -12,8 +12,10 @@ const CODE = new RegExp(
     // Job queues that retry with backoff: Bull/BullMQ job options, Sidekiq, Celery.
     // The options span lines (`attempts: 12,\n backoff: {\n delay: …,\n type: 'exponential' }`).
     String.raw`\bbackoff\s*:\s*\{[^}]{0,160}?\btype\s*:\s*['"](?:exponential|fixed)`,
-    String.raw`\battempts\s*:\s*(?:[2-9]|\d{2,})\b[^}]{0,160}?\bbackoff\s*:\s*(?:\d|\{)`,
-    String.raw`\bsidekiq_options\b[^\n]*\bretry:\s*(?:[1-9]|true)`,
+    // The options after `attempts:` stop at the next `attempts:`, and the rest of a
+    // `sidekiq_options` line at the next one: scanning on from each of many was quadratic.
+    String.raw`\battempts\s*:\s*(?:[2-9]|\d{2,})\b(?:(?!\battempts\s*:)[^}]){0,160}?\bbackoff\s*:\s*(?:\d|\{)`,
+    String.raw`\bsidekiq_options\b(?:(?!\bsidekiq_options\b)[^\n])*\bretry:\s*(?:[1-9]|true)`,
     String.raw`\b(?:autoretry_for\s*=|retry_backoff\s*=\s*True)`,
     // Python
     String.raw`^[ \t]*@(?:tenacity\.)?retry\b`,
@@ -44,7 +46,7 @@ const CODE = new RegExp(
     // Ruby, PHP, Rust
     String.raw`\bretry_on\s+\w`,
     String.raw`\bRetriable\.retriable\b`,
-    String.raw`\brequest\s*\(?\s*:retry\b`,
+    String.raw`\brequest\s*(?:\(\s*)?:retry\b`,
     String.raw`\bFaraday::Retry\b`,
     String.raw`\bMiddleware::retry\(`,
     // Laravel's HTTP client: `Http::retry(3, 100)` or `->retry([100, 200])` (backoff per attempt).
@@ -52,7 +54,7 @@ const CODE = new RegExp(
     String.raw`\bRetryTransientMiddleware\b`,
     String.raw`\bbackoff::future::retry\b`,
     String.raw`\btokio_retry::`,
-    String.raw`\.retry\(\s*&?\s*ExponentialBuilder`,
+    String.raw`\.retry\(\s*(?:&\s*)?ExponentialBuilder`,
   ].join('|'),
   'm',
 );

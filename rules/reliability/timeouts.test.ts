@@ -175,6 +175,16 @@ ruleTester(rule, {
       expect: { outcome: 'partial', evidence: [{ path: 'Api/Bad.cs', line: 1 }], data: { callsWithoutTimeout: 1 } },
     },
     {
+      name: '.NET: an initializer on the lines after `new HttpClient(handler)` sets the Timeout',
+      profile: 'service',
+      tree: {
+        'Api/Bad.cs': 'var client = new HttpClient(new SocketsHttpHandler());\n',
+        'Api/Good.cs':
+          'var c = new HttpClient(handler)\n{\n    BaseAddress = baseUri,\n    Timeout = TimeSpan.FromSeconds(10),\n};\n',
+      },
+      expect: { outcome: 'partial', evidence: [{ path: 'Api/Bad.cs', line: 1 }], data: { callsWithoutTimeout: 1 } },
+    },
+    {
       name: 'no timeouts anywhere fails with what was searched; test code is ignored',
       profile: 'service',
       tree: {

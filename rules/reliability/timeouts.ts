@@ -176,7 +176,10 @@ export default defineRule({
         maxPerFile: 50,
       },
       csClient: {
-        regex: /\bnew\s+HttpClient\s*\(([^)]*)\)(\s*\{[^}]*\})?/,
+        // Arguments and initializer stop at the next `new HttpClient(`: scanning on from each of
+        // many unclosed calls to the end of the file was quadratic.
+        regex:
+          /\bnew\s+HttpClient\s*\(((?:(?!\bnew\s+HttpClient\s*\()[^)])*)\)(\s*\{(?:(?!\bnew\s+HttpClient\s*\()[^}])*\})?/,
         files: ['**/*.cs'],
         literals: ['new HttpClient'],
         maxPerFile: 50,

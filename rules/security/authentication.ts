@@ -17,9 +17,11 @@ export default defineRule({
     detection:
       'Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`; Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash, or the Basic or Authorization header of an incoming request read). Libraries from the `authentication` catalogue alone earn partial credit.',
     patterns: {
+      // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
+      // each of many unclosed calls to the end of the file was quadratic.
       js: {
         regex:
-          /\bpassport\.(?:use|authenticate)\s*\(|\bPassportStrategy\s*\(|\bAuthGuard\s*\(|@UseGuards\s*\([^)]*Auth|\bjwt\.verify\s*\(|\bjwtVerify\s*\(|\bexpress[jJ]wt\s*\(|\bkoaJwt\s*\(|\bNextAuth\s*\(|\bbetterAuth\s*\(|\bgetServerSession\s*\(|\bclerkMiddleware\s*\(|\bverifyIdToken\s*\(|\bJwtModule\.register|request\.jwtVerify\s*\(|\bauth\s*\(\s*\{[^}]*issuerBaseURL|register\(\s*(?:require\(\s*)?['"]?@?fastify[/-]?jwt|server\.auth\.strategy\s*\(|\bcreateRemoteJWKSet\s*\(/,
+          /\bpassport\.(?:use|authenticate)\s*\(|\bPassportStrategy\s*\(|\bAuthGuard\s*\(|@UseGuards\s*\((?:(?!@UseGuards\s*\()[^)])*Auth|\bjwt\.verify\s*\(|\bjwtVerify\s*\(|\bexpress[jJ]wt\s*\(|\bkoaJwt\s*\(|\bNextAuth\s*\(|\bbetterAuth\s*\(|\bgetServerSession\s*\(|\bclerkMiddleware\s*\(|\bverifyIdToken\s*\(|\bJwtModule\.register|request\.jwtVerify\s*\(|\bauth\s*\(\s*\{(?:(?!\bauth\s*\()[^}])*issuerBaseURL|register\(\s*(?:require\(\s*)?['"]?@?fastify[/-]?jwt|server\.auth\.strategy\s*\(|\bcreateRemoteJWKSet\s*\(/,
         files: JS,
         literals: [
           'passport',
@@ -125,9 +127,11 @@ export default defineRule({
           'remember_me',
         ],
       },
+      // `decode::<Claims>(`: the type holds no `<` (a nested generic never matched: its first `>`
+      // is followed by `>`), so many unclosed `decode::<` cost linear time.
       rust: {
         regex:
-          /\bHttpAuthentication::(?:bearer|basic|with_fn)\s*\(|\bjsonwebtoken::decode\b|\bdecode::<[^>]+>\s*\(|ValidateRequestHeaderLayer::(?:bearer|basic)|RequireAuthorizationLayer::(?:bearer|basic)|\bAuthManagerLayer(?:Builder)?\b|\blogin_required!\s*\(|\.verify_with_key\s*\(|\bBearerAuth\b|\bTypedHeader<\s*Authorization<\s*Bearer/,
+          /\bHttpAuthentication::(?:bearer|basic|with_fn)\s*\(|\bjsonwebtoken::decode\b|\bdecode::<[^<>]+>\s*\(|ValidateRequestHeaderLayer::(?:bearer|basic)|RequireAuthorizationLayer::(?:bearer|basic)|\bAuthManagerLayer(?:Builder)?\b|\blogin_required!\s*\(|\.verify_with_key\s*\(|\bBearerAuth\b|\bTypedHeader<\s*Authorization<\s*Bearer/,
         files: ['**/*.rs'],
         literals: [
           'HttpAuthentication',

@@ -44,6 +44,23 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a guard after another condition on its line, and a role negated past other tests, are found (Go, TypeScript)',
+      profile: 'service',
+      tree: {
+        'internal/api/docs.go':
+          'package api\n\nfunc edit(w http.ResponseWriter, r *http.Request) {\n\tif err != nil { return }; if !user.CanEdit { http.Error(w, "no", http.StatusForbidden) }\n}\n',
+        'src/routes/admin.ts':
+          'export const guard = (req, res, next) => {\n  if (config.enabled && req.headers.origin && !req.user.isAdmin()) return res.status(403).end();\n  next();\n};\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/routes/admin.ts', line: 2 },
+          { path: 'internal/api/docs.go', line: 4 },
+        ],
+      },
+    },
+    {
       name: 'NestJS @Roles on a controller passes',
       profile: 'service',
       tree: {

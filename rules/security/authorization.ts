@@ -1,4 +1,4 @@
-import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
+import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 
 const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireRole|requirePermission|checkPermission|hasScope|requireScope)\s*\(`;
@@ -6,12 +6,20 @@ const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireR
 /** A request refused as forbidden (403), per framework. */
 const DENY = String.raw`raise\s+(?:PermissionDenied|Http403|Forbidden)\b|HttpResponseForbidden\s*\(|\babort\(\s*403|http\.StatusForbidden|\.status\(\s*403\s*\)|\bstatus(?:_code)?\s*[=:]\s*403\b|\bForbidden(?:Exception|Error)\s*\(|\bhead\s+:forbidden|\bstatus:\s*:forbidden|\bForbid\(\s*\)|Status403Forbidden|HttpStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\bJSONForbidden\s*\(|\bHTMLForbidden\s*\(|\bForbidden\s*\(\s*w\b|throw\s+new\s+\w*Forbidden\w*\(|\bforbidden!|\bAccessDenied(?:Exception|Error)?\s*\(|\breturn\s+[\w.]*Forbidden\w*\b`;
 /**
+ * `if`/`unless`, and what may follow it before the name it tests: not another `if` (the text after
+ * each of many `if` on a line was tried up to every later one; that later `if` reaches the same
+ * name on the same line).
+ */
+const IF = String.raw`\b(?:if|unless)\b`;
+const NOT_IF = String.raw`(?:(?!${IF})[^\n])`;
+/**
  * A condition on a role, permission, scope or membership whose branch refuses the request with a
  * 403: `if not rw: raise PermissionDenied`, `unless membership.admin? head :forbidden`,
  * `if !user.CanEdit { http.Error(w, …, http.StatusForbidden) }`. A missing user (`if (!token)`)
- * is authentication, not this.
+ * is authentication, not this. The name is a word with one of the parts in it, looked for once
+ * from the start of the word (`\w*X\w*` tried every X of a long word with a scan to its end).
  */
-const ROLE_DENY = String.raw`\b(?:if|unless)\b[^\n]{0,80}?\b(?:\w*(?:[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]llowed|[Aa]uthori[sz]ed|[Mm]ember|[Gg]rant|[Pp]rivilege|[Ss]taff|[Ss]uperuser)\w*\??|rw|is_rw|[Cc]an[A-Z_]\w*\??|can\?)(?:\b|(?<=\?))[^\n]{0,80}(?:\n[^\n]{0,120}?)?(?:${DENY})`;
+const ROLE_DENY = String.raw`${IF}${NOT_IF}{0,80}?\b(?:(?=\w*?(?:[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]llowed|[Aa]uthori[sz]ed|[Mm]ember|[Gg]rant|[Pp]rivilege|[Ss]taff|[Ss]uperuser))\w+\??|rw|is_rw|[Cc]an[A-Z_]\w*\??|can\?)(?:\b|(?<=\?))[^\n]{0,80}(?:\n[^\n]{0,120}?)?(?:${DENY})`;
 const RIGHTS = String.raw`\b(?:hasRequiredRights|requiredRights|requiredRoles|requiredPermissions|allowedRoles)\b`;
 
 export default defineRule({
@@ -47,9 +55,10 @@ export default defineRule({
           'required',
         ],
       },
+      // `Security(…, scopes=`: the arguments stop at the next `Security(` (linear on many unclosed ones).
       python: {
         regex: new RegExp(
-          String.raw`^[ \t]*permission_classes\s*=|DEFAULT_PERMISSION_CLASSES|@permission_required\b|\bPermissionRequiredMixin\b|\.has_perms?\s*\(|@roles_(?:required|accepted)\b|\bSecurity\s*\([^)]*scopes\s*=|\bSecurityScopes\b|\bcasbin\.(?:Enforcer|SyncedEnforcer)\s*\(|\boso\.(?:authorize|is_allowed)\s*\(|@user_passes_test\b|\bPermission\s*\(\s*RoleNeed|\bif\s+not\s+[\w.]+\.(?:is_superuser|is_admin|is_staff)\b|Depends\(\s*get_current_active_(?:superuser|admin)\b|${ROLE_CALL}`,
+          String.raw`^[ \t]*permission_classes\s*=|DEFAULT_PERMISSION_CLASSES|@permission_required\b|\bPermissionRequiredMixin\b|\.has_perms?\s*\(|@roles_(?:required|accepted)\b|\bSecurity\s*\((?:(?!\bSecurity\s*\()[^)])*scopes\s*=|\bSecurityScopes\b|\bcasbin\.(?:Enforcer|SyncedEnforcer)\s*\(|\boso\.(?:authorize|is_allowed)\s*\(|@user_passes_test\b|\bPermission\s*\(\s*RoleNeed|\bif\s+not\s+[\w.]+\.(?:is_superuser|is_admin|is_staff)\b|Depends\(\s*get_current_active_(?:superuser|admin)\b|${ROLE_CALL}`,
           'm',
         ),
         files: ['**/*.py'],
@@ -100,11 +109,23 @@ export default defineRule({
         files: ['**/*.{cs,fs,vb}'],
         literals: ['Authorize', 'AddPolicy', 'RequireRole', 'RequireClaim', 'AuthorizationHandler', 'IsInRole'],
       },
+      // The setup an AddPolicy sits in: authorization, a rate limiter or CORS (see policyKind).
+      dotnetSetup: {
+        regex:
+          /\bAddRateLimiter\b|\bRateLimiterOptions\b|\bRateLimitPartition\.|\bAddCors\b|\bCorsOptions\b|\bAddAuthorization\w*\s*\(|\bAuthorizationOptions\b|\bAuthorizationBuilder\b|\.Require(?:Role|Claim)\s*\(/,
+        files: ['**/*.{cs,fs,vb}'],
+        literals: ['RateLimit', 'Cors', 'Authorization', '.Require'],
+        maxPerFile: 50,
+      },
       // Hand-written role guards: a condition on the user's admin/staff role that denies the request
       // (`if !request.IsAdminUser(r)`, `unless Current.user.admin?`, `if (!user.isAdmin)`).
+      // Up to 40 characters, then the negation and the expression (`user.isAdmin()`) that ends in
+      // the role. Without a negation, those characters end at one outside the expression, which
+      // then starts right after it: one expression per `if`, not one per character.
       roleCheck: {
-        regex:
-          /\b(?:if|unless)\b[^\n]{0,40}?(?:!\s*|\bnot\s+)?[\w.()]*\b(?:Is(?:Admin|SuperAdmin|Superuser|Staff)\w*|is(?:Admin|SuperAdmin|Staff)\b|(?:admin|super_admin|superuser|staff|moderator)\?)|\brole\s*[!=]==?\s*['"](?:admin|owner|superuser)['"]|\b(?:Use|use|Before|before)\(\s*[\w.]*\b(?:RequireAdmin|requireAdmin|AdminOnly|adminOnly|AdminRequired|adminRequired)\b/,
+        regex: new RegExp(
+          String.raw`${IF}(?:${NOT_IF}{0,40}?(?:!\s*|\bnot\s+)|(?:${NOT_IF}{0,39}[^\w.()\n])?)(?:(?!${IF})[\w.()])*\b(?:Is(?:Admin|SuperAdmin|Superuser|Staff)\w*|is(?:Admin|SuperAdmin|Staff)\b|(?:admin|super_admin|superuser|staff|moderator)\?)|\brole\s*[!=]==?\s*['"](?:admin|owner|superuser)['"]|\b(?:Use|use|Before|before)\(\s*[\w.]*\b(?:RequireAdmin|requireAdmin|AdminOnly|adminOnly|AdminRequired|adminRequired)\b`,
+        ),
         files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
         literals: [
           'IsAdmin',
@@ -195,7 +216,8 @@ export default defineRule({
           key: 'dotnet',
           label: 'ASP.NET roles or policies',
           reject: /cors/i,
-          rejectMatch: (m) => /\bAddPolicy\b/.test(m.snippet) && policyKind(ctx.files, m) !== 'authorization',
+          rejectMatch: (m) =>
+            /\bAddPolicy\b/.test(m.snippet) && policyKind(m, ctx.matches('dotnetSetup')) !== 'authorization',
         },
         { key: 'ruby', label: 'Pundit/CanCanCan authorization' },
         { key: 'php', label: 'Laravel/Symfony gates, policies or voters' },
@@ -210,23 +232,19 @@ export default defineRule({
 });
 
 /**
- * Which options an `AddPolicy` call configures, from the nearest enclosing setup above it:
- * `AddAuthorization(options => options.AddPolicy(…))` grants access by policy; `AddRateLimiter` /
- * `RateLimiterOptions` partition requests and `AddCors` names origins. A policy whose lambda
- * requires a role or claim is an authorization policy wherever it is.
+ * Which options an `AddPolicy` call configures, from the nearest setup line around it (scan matches,
+ * so no file is read again): `AddAuthorization(options => options.AddPolicy(…))` grants access by
+ * policy; `AddRateLimiter` / `RateLimiterOptions` partition requests and `AddCors` names origins. A
+ * policy whose lambda requires a role or claim is an authorization policy wherever it is.
  */
-function policyKind(files: FileView, m: Match): 'authorization' | 'other' {
+function policyKind(m: Match, setups: readonly Match[]): 'authorization' | 'other' {
   if (/\.Require(?:Role|Claim|AuthenticatedUser|Assertion)\s*\(|\bAuthorizationPolicy\b/.test(m.snippet))
     return 'authorization';
-  const lines = (files.read(m.path) ?? '').split('\n');
-  for (let i = m.line - 1; i >= 0 && i >= m.line - 15; i--) {
-    const l = lines[i] ?? '';
-    if (/RateLimit|\bAddCors\b|\bCorsOptions\b|RateLimitPartition/.test(l)) return 'other';
-    if (/\bAddAuthorization\w*\s*\(|\bAuthorizationOptions\b|\bAuthorizationBuilder\b/.test(l)) return 'authorization';
-  }
+  const near = setups.filter((x) => x.path === m.path);
+  const above = near.filter((x) => x.line <= m.line && x.line >= m.line - 15).pop();
+  if (above && !/\.Require(?:Role|Claim)\s*\(/.test(above.snippet))
+    return /RateLimit|\bAddCors\b|\bCorsOptions\b/.test(above.snippet) ? 'other' : 'authorization';
   // The partition a rate-limiter policy returns comes in the lines below.
-  for (let i = m.line; i < lines.length && i < m.line + 10; i++)
-    if (/RateLimitPartition\.|\bRequire(?:Role|Claim)\s*\(/.test(lines[i] ?? ''))
-      return /RateLimitPartition/.test(lines[i] ?? '') ? 'other' : 'authorization';
-  return 'authorization';
+  const below = near.find((x) => x.line > m.line && x.line <= m.line + 10);
+  return below && /RateLimitPartition/.test(below.snippet) ? 'other' : 'authorization';
 }

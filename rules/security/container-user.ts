@@ -9,8 +9,8 @@ import {
   type Dockerfile,
   type Stage,
 } from '../../src/facts/dockerfile.js';
-import { isProductionPath } from '../../src/facts/paths.js';
-import { entrypointDrop, jibUsers } from './_lib/image-user.js';
+import { isCommentLine, isProductionPath } from '../../src/facts/paths.js';
+import { DROP_PATTERN, entrypointDrop, jibUsers } from './_lib/image-user.js';
 
 const ROOT_USER = /^(?:root|0)(?::(?:root|0))?$/i;
 
@@ -30,6 +30,7 @@ export default defineRule({
     detection:
       'Every Dockerfile/Containerfile (not dev containers): the last `USER` of the final stage, following stages built FROM an earlier stage; `:nonroot` distroless and Chainguard images count as unprivileged; an entrypoint script that execs the service through su-exec/gosu/runuser/setpriv drops privileges. Images Jib builds: `<container><user>` (Maven) or `jib.container.user` (Gradle). A finding per final stage without USER (at its FROM line) or whose USER is root/0.',
     reads: DOCKERFILE_GLOBS,
+    patterns: { drop: DROP_PATTERN },
   },
   appliesTo: (ctx) => {
     const { files, facts } = ctx;
@@ -73,7 +74,13 @@ export default defineRule({
     const verdicts = [
       ...judged.map((d) => {
         const v = judge(d);
-        const drop = v.ok ? undefined : entrypointDrop(files, d);
+        const drop = v.ok
+          ? undefined
+          : entrypointDrop(
+              files,
+              d,
+              ctx.matches('drop').filter((m) => !isCommentLine(m.snippet)),
+            );
         return drop && /no USER instruction/.test(v.evidence.note ?? '') ? { ok: true, evidence: drop } : v;
       }),
       ...jib,

@@ -7,6 +7,7 @@ const AWS = 'AKIA' + 'Q3EGT7V2ZMWX4KPL';
 const GH = 'ghp_' + 'r8Yb2LwQ7nVt5XcZ1mKp9HsD3fGj6aE0uR4i';
 const STRIPE = 'sk_live_' + '51HxQ2mEtR9vWbZ8kLp3NcYd';
 const JWT = 'q8Vt3Lz' + 'P1mXw9KcR5bN2';
+const OPENAI = 'sk-proj-' + 'Ab3dE5fG7hJ9kL1mN3pQ' + 'T3Blbk' + 'FJ' + 'Zx8Yw6Vu4Ts2Rq0PoN1m';
 const PEM = '-----BEGIN RSA ' + 'PRIVATE KEY-----\nMIIEowIBAAKCAQEA7b\n-----END RSA PRIVATE KEY-----\n';
 
 ruleTester(rule, {
@@ -142,6 +143,22 @@ ruleTester(rule, {
         outcome: 'fail',
         data: { byKind: { github: 1, stripe: 1 } },
         absent: [GH, GH.slice(4, 20), STRIPE.slice(8)],
+      },
+    },
+    {
+      name: 'an OpenAI key fails, also glued to a prefix by dashes; redacted',
+      tree: {
+        'app/llm.py': `client = OpenAI(api_key="${OPENAI}")\n`,
+        'deploy/values.yaml': `openai:\n  key: team-a-${OPENAI}\n`,
+      },
+      expect: {
+        outcome: 'fail',
+        data: { byKind: { saas: 2 } },
+        evidence: [
+          { path: 'app/llm.py', line: 1 },
+          { path: 'deploy/values.yaml', line: 2 },
+        ],
+        absent: [OPENAI, OPENAI.slice(8)],
       },
     },
     {

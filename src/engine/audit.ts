@@ -21,8 +21,11 @@ import type { Match } from '../types.js';
  * finding elsewhere could not carry a line to suppress in the first place.
  */
 export const INLINE_SUPPRESSION_KEY = 'engine:readiness-ignore';
+// The reason is the shortest run of words (a non-blank, then blanks and a non-blank, …) after
+// which only blanks and a comment closer are left: `\S.*?[ \t]*(?:closer)?[ \t]*` let three
+// parts share the blanks (cubic on a long run of them).
 const INLINE_MARKER =
-  /readiness-ignore[ \t]+([a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)?)[ \t]+--[ \t]*(\S.*?)[ \t]*(?:\*\/|-->|%>|#\}|\}\})?[ \t]*\r?$/m;
+  /readiness-ignore[ \t]+([a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)?)[ \t]+--[ \t]*(\S(?:[ \t]*[^ \t\r\n\u2028\u2029])*?)[ \t]*(?:(?:\*\/|-->|%>|#\}|\}\})[ \t]*)?\r?$/m;
 
 export interface AuditInput {
   files: FileIndex;

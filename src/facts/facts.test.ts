@@ -33,6 +33,15 @@ describe('manifests → one dependency list with paths and lines', () => {
     expect(dep(facts, 'express')).toMatchObject({ ecosystem: 'npm', path: 'package.json', line: 4, dev: false });
     expect(dep(facts, 'vitest')).toMatchObject({ line: 7, dev: true });
   });
+  it('npm: a key is found after strings full of escaped quotes and backslashes (a quote after a backslash starts none)', () => {
+    const escaped = collectFacts(
+      memoryIndex({
+        'package.json': `{\n  "description": "say ${'\\"hi\\": '.repeat(500)}",\n  "scripts": { "win": "C:\\\\" },\n  "dependencies": {\n    "koa": "^2.15.0"\n  }\n}\n`,
+      }),
+    );
+    expect(dep(escaped, 'koa')).toMatchObject({ path: 'package.json', line: 5 });
+  });
+
   it('pip: requirements (normalised names, extras, markers), dev files, pyproject and poetry groups', () => {
     expect(dep(facts, 'fastapi')).toMatchObject({
       ecosystem: 'pip',

@@ -276,9 +276,11 @@ describe('reliability rules on the reliab-go-helm fixture (a chart, a plain mani
     expect(limits.evidence).toContainEqual(
       expect.objectContaining({ path: chart, line: 13, note: expect.stringContaining('requests but no limits') }),
     );
+    // Its only timeouts are the server's (ReadHeaderTimeout, the shutdown deadline): the outbound
+    // http.Get has none, and nothing bounds a call it makes.
     const timeouts = await run('timeouts');
-    // The server's ReadHeaderTimeout and shutdown deadline bound the server, not the call it makes.
     expect(timeouts.outcome).toBe('fail');
+    expect(timeouts.message).toContain('bound the server');
     expect(timeouts.evidence).toContainEqual(
       expect.objectContaining({ path: 'internal/upstream/client.go', line: 13 }),
     );

@@ -4,26 +4,33 @@
  * then the method's (`@Get('health')`). pingvin serves `@Get("health")` in `@Controller("/")` under
  * the prefix `api` as /api/health, which its Dockerfile HEALTHCHECK curls.
  */
-import type { FileView, Match, PatternSpec } from '../types.js';
+import type { Match, PatternSpec } from '../types.js';
 
+/** `app.setGlobalPrefix('api', { exclude: ['robots.txt', 'health'] })`: the prefix and the exclusions. */
 export const NEST_PREFIX: PatternSpec = {
-  regex: /\bsetGlobalPrefix\(\s*["'`]([^"'`]*)["'`]/,
+  regex: /\bsetGlobalPrefix\(\s*["'`]([^"'`]*)["'`]\s*(?:,\s*\{\s*exclude\s*:\s*\[([^\]]*)\])?/,
   files: ['**/*.{ts,js,mts,mjs}'],
   literals: ['setGlobalPrefix'],
   maxPerFile: 2,
 };
 
+/** `@Controller('status')` lines, so a method route finds its class's path without reading the file again. */
+export const NEST_CONTROLLER: PatternSpec = {
+  regex: /@Controller\(\s*(?:["'`]([^"'`]*)["'`])?/,
+  files: ['**/*.{ts,js,mts,mjs}'],
+  literals: ['@Controller'],
+  maxPerFile: 20,
+};
+
 /** A NestJS route decorator on this line: `@Controller('x')`, `@Get('y')`, `@Head()`. */
 const DECORATOR = /@(Controller|Get|Head|All)\(\s*(?:["'`]([^"'`]*)["'`])?/;
 
-/** How far above a method decorator its class's `@Controller` may be. */
-const ABOVE = 400;
-
 /**
  * The full path of a NestJS route declared on the matched line, or undefined when the line is not a
- * NestJS decorator. `prefixes` are the setGlobalPrefix matches of the repository.
+ * NestJS decorator: the global prefix (`prefixes`, unless it excludes the route), the nearest
+ * `@Controller` above in the file (`controllers`), the method's path.
  */
-export function nestRoute(files: FileView, m: Match, prefixes: readonly Match[]): string | undefined {
+export function nestRoute(m: Match, prefixes: readonly Match[], controllers: readonly Match[]): string | undefined {
   const d = DECORATOR.exec(m.snippet);
   if (!d) return undefined;
   let controller = '';
@@ -31,28 +38,17 @@ export function nestRoute(files: FileView, m: Match, prefixes: readonly Match[])
   if (d[1] === 'Controller') controller = d[2] ?? '';
   else {
     method = d[2] ?? '';
-    const lines = (files.read(m.path) ?? '').split('\n');
-    for (let i = m.line - 2; i >= 0 && i >= m.line - 1 - ABOVE; i--) {
-      const c = /@Controller\(\s*(?:["'`]([^"'`]*)["'`])?/.exec(lines[i] ?? '');
-      if (c) {
-        controller = c[1] ?? '';
-        break;
-      }
-    }
+    const above = controllers.filter((c) => c.path === m.path && c.line <= m.line).pop();
+    controller = above?.groups[0] ?? '';
   }
   const local = join(controller, method);
-  return join(globalPrefix(files, prefixes, local), local);
+  return join(globalPrefix(prefixes, local), local);
 }
 
-/** The prefix that applies to a route: the one of the same app folder, unless excluded. */
-function globalPrefix(files: FileView, prefixes: readonly Match[], route: string): string {
+/** The prefix that applies to a route, unless its exclude list names it. */
+function globalPrefix(prefixes: readonly Match[], route: string): string {
   for (const p of prefixes) {
-    const text = (files.read(p.path) ?? '')
-      .split('\n')
-      .slice(p.line - 1, p.line + 5)
-      .join('\n');
-    const call = text.slice(0, text.indexOf(');') >= 0 ? text.indexOf(');') : text.length);
-    const exclude = /exclude\s*:\s*\[([^\]]*)\]/.exec(call)?.[1] ?? '';
+    const exclude = p.groups[1] ?? '';
     const excluded = [...exclude.matchAll(/["'`]\/?([^"'`]*)["'`]/g)].some((e) => e[1] === route);
     if (!excluded) return p.groups[0] ?? '';
   }

@@ -22,6 +22,9 @@ export const KINDS: Record<string, { label: string; prefix: string }> = {
 export const PLACEHOLDER =
   /EXAMPLE|example|x{6,}|X{6,}|\.\.\.|<[^>]*>|\$\{|\{\{|%\(|changeme|change-?me|changethis|placeholder|your[-_]|dummy|fake|sample|redacted|REDACTED|0{8,}|1234567|abcdef|AAAAAAAA|secret[-_]?key[-_]?here|replace[-_ ]?(?:with|me|this)|to[-_]?be[-_]?(?:replaced|changed)|generate[-_ ]|insecure|not[-_]?a[-_]?secret|^test|^dev[-_]/i;
 
+/** A signing-secret key name and its `=` or `:` (`JWT_SECRET=`, `"secret_key_base": `). */
+const SECRET_ASSIGN = String.raw`\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|APP_KEY|base64[_-]secret|base64Secret)\b["']?\s*[:=]\s*`;
+
 export const SECRET_PATTERNS: Record<string, PatternSpec> = {
   aws: { regex: /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/, files: TEXT, literals: ['AKIA', 'ASIA'] },
   privateKey: {
@@ -44,16 +47,24 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = {
   stripe: { regex: /\b((?:sk|rk)_live_[0-9A-Za-z]{20,})\b/, files: TEXT, literals: ['_live_'] },
   google: { regex: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/, files: TEXT, literals: ['AIza'] },
   saas: {
+    // One alternative per token, each with its own group (the value is the group that matched).
+    // An OpenAI key is looked for from the start of its run of token characters, past the `-`
+    // separated chunks before the first `sk-`: a later `sk-` of the same run cannot match where
+    // the first does not, and trying each of many `sk-` in a long run was quadratic.
     regex:
-      /\b(npm_[A-Za-z0-9]{36}|pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}|SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}|sk-(?:proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,})(?![A-Za-z0-9_-])/,
+      /\b(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])|\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})(?![A-Za-z0-9_-])|\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])|(?<![A-Za-z0-9_-])(?:(?!sk-)[A-Za-z0-9_]*-)*(sk-(?:proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])|\b(sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,})(?![A-Za-z0-9_-])/,
     files: TEXT,
     literals: ['npm_', 'pypi-', 'SG.', 'T3BlbkFJ', 'sk-ant-'],
   },
   azure: { regex: /AccountKey=([A-Za-z0-9+/]{86}==)/, files: TEXT, literals: ['AccountKey='] },
   jwtSecret: {
     // `KEY = "value"`, `key: value`, `"key": "value",` in config files; the value must look random (16+ chars, no spaces or calls).
-    regex:
-      /\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|APP_KEY|base64[_-]secret|base64Secret)\b["']?\s*[:=]\s*(?:["']([^"'\s]{16,})["']|((?:base64:)?[A-Za-z0-9+/=_\-!@#$%^&*]{16,}))\s*[,;]?\s*$/m,
+    // A bare value stops at the next `KEY=` (one value then does not run on over the keys after
+    // it, which was quadratic on a line of them); the tail's blanks belong to one part only.
+    regex: new RegExp(
+      String.raw`${SECRET_ASSIGN}(?:["']([^"'\s]{16,})["']|((?:base64:)?(?:(?!${SECRET_ASSIGN})[A-Za-z0-9+/=_\-!@#$%^&*]){16,}))\s*(?:[,;]\s*)?$`,
+      'm',
+    ),
     files: [
       '**/*.{yml,yaml,json,properties,env,ini,toml,conf,cfg}',
       '**/.env',

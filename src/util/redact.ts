@@ -66,7 +66,7 @@ const SCRUB: [string, { regex: RegExp; literals: string[] }][] = Object.entries(
       kind === 'privateKey'
         ? /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:(?!…\[REDACTED\]).)*/g
         : new RegExp(
-            spec.regex.source.replace(/\$$/, '').replace(/\\s\*\[,;\]\?\\s\*$/, ''),
+            spec.regex.source.replace(/\$$/, '').replace(/\\s\*\(\?:\[,;\]\\s\*\)\?$/, ''),
             `${spec.regex.flags.replace('m', '')}g`,
           ),
     literals: spec.literals ?? [],

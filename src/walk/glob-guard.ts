@@ -43,6 +43,9 @@ export function globShape(glob: string): GlobShape {
   let braces = 0;
   let depth = 0;
   let group = 0; // inside an extglob or a plain (…) group
+  // `?(…)` and `@(…)` match their body at most once: a wildcard inside is one wildcard of the segment
+  // (Jest's default `**/?(*.)+(spec|test).[jt]s?(x)`), not one that repeats with the group.
+  let onceGroup = false;
   let segment = 0; // unbounded wildcards in the current segment
   let segments = 0;
   let ambiguity = 0;
@@ -90,6 +93,7 @@ export function globShape(glob: string): GlobShape {
       if (group > 0) return refuse('a group inside a group');
       group++;
       const opener = glob[i - 1] ?? '';
+      onceGroup = opener === '?' || opener === '@';
       if (opener === '!') irregular = true;
       if (EXTGLOB_OPENERS.includes(opener) && opener !== '?' && opener !== '@') count(1);
     } else if (c === ')') {
@@ -101,7 +105,7 @@ export function globShape(glob: string): GlobShape {
         i = j - 1; // `*(…)`: counted as a group at the `(`
         continue;
       }
-      if (group > 0) return refuse('a wildcard inside a group');
+      if (group > 0 && !onceGroup) return refuse('a wildcard inside a group');
       const whole = j - i >= 2 && (i === 0 || glob[i - 1] === '/') && (j === glob.length || glob[j] === '/');
       if (whole && depth === 0) ambiguity++;
       else count(1);

@@ -185,3 +185,15 @@ describe('globs from an attacker (issue 14)', () => {
     expect(multiplied).toBeGreaterThan(500); // the segment matcher was exercised, not only the regex
   });
 });
+
+describe('the test runners’ own default globs stay matchable', () => {
+  it("Jest's default testMatch finds test files: a wildcard in an at-most-once group is no repetition", () => {
+    const jest = '**/?(*.)+(spec|test).[jt]s?(x)';
+    expect(globProblem(jest)).toBeNull();
+    const m = globMatcher(jest, false);
+    for (const p of ['test/a.test.js', 'src/deep/x.spec.tsx', 'b.test.ts']) expect(m(p), p).toBe(true);
+    for (const p of ['src/a.js', 'test/helpers.js']) expect(m(p), p).toBe(false);
+    // A repeating group with a wildcard inside is still refused.
+    expect(globProblem('**/*(a*)*b')).not.toBeNull();
+  });
+});

@@ -5,30 +5,33 @@
  * Gradle `jib { container { user = … } }`). Jib otherwise runs as its base image's user, and its
  * default base (eclipse-temurin) runs as root.
  */
-import type { Evidence, FileView, RuleContext } from '../../../src/types.js';
+import type { Evidence, FileView, Match, PatternSpec, RuleContext } from '../../../src/types.js';
 import type { Dockerfile } from '../../../src/facts/dockerfile.js';
 
-/** A privilege drop that execs the service as another user. */
-const DROP =
-  /\bexec\s+(?:\S*\/)?(?:su-exec|gosu|s6-setuidgid|setuidgid|runuser\s+-u|setpriv\s+--re[ug]id|chpst\s+-u|chroot\s+--userspec)\b/;
+/** A privilege drop that execs the service as another user: a scan pattern, so no script is read again. */
+export const DROP_PATTERN: PatternSpec = {
+  regex:
+    /^[ \t]*exec[ \t]+(?:\S*\/)?(?:su-exec|gosu|s6-setuidgid|setuidgid|runuser[ \t]+-u|setpriv[ \t]+--re[ug]id|chpst[ \t]+-u|chroot[ \t]+--userspec)\b/m,
+  files: ['**/*.sh', '**/*entrypoint*', '**/docker/**/*'],
+  literals: ['exec'],
+  maxPerFile: 1,
+};
 const ROOT = /^(?:root|0)(?::(?:root|0))?$/i;
 
 /** The line of a script the final stage's ENTRYPOINT/CMD runs that drops to another user. */
-export function entrypointDrop(files: FileView, d: Dockerfile): Evidence | undefined {
+export function entrypointDrop(files: FileView, d: Dockerfile, drops: readonly Match[]): Evidence | undefined {
   const final = d.stages[d.stages.length - 1];
   const run = final?.instructions.filter((i) => i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD') ?? [];
   for (const i of run) {
     for (const token of argv(i.args)) {
       if (!/\.sh$|entrypoint/i.test(token)) continue;
       const script = scriptFile(files, token);
-      if (!script) continue;
-      const lines = (files.read(script) ?? '').split('\n');
-      const at = lines.findIndex((l) => DROP.test(l) && !/^\s*#/.test(l));
-      if (at >= 0)
+      const drop = script ? drops.find((m) => m.path === script) : undefined;
+      if (drop)
         return {
-          path: script,
-          line: at + 1,
-          snippet: lines[at]!.trim().slice(0, 160),
+          path: drop.path,
+          line: drop.line,
+          snippet: drop.snippet,
           note: `the entrypoint (${d.path}:${i.line}) starts as root and drops to an unprivileged user before running the service`,
         };
     }

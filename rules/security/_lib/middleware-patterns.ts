@@ -45,9 +45,11 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     files: CODE,
     literals: ['cors', 'CORS', 'Cors', 'allowed_origins', 'Access-Control-Allow-Origin'],
   },
+  // Blanks around an optional `[`, `(`, list call or lambda parameter belong to one part only
+  // (`\s*\[?\s*` and `\s*_?\w*\s*` let two runs share them).
   corsAny: {
     regex:
-      /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|\borigins?\s*:\s*(?:["'`]\*["'`]|true\b)|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|Allow(?:ed)?Origins:\s*\[\]string\{\s*"\*"|allowedOrigin(?:s|Patterns)\s*\(\s*"\*"|\borigins\s*[=(]\s*\[?\s*["']\*["']|(?:\(\s*|,\s*)cors\(\s*\)|(?:setAllowedOrigin(?:s|Patterns)|addAllowedOrigin(?:Pattern)?)\s*\(\s*(?:(?:Arrays\.)?asList\s*\(|List\.of\s*\(|Collections\.singletonList\s*\()?\s*"\*"|enableCors\(\s*\)|cors\.(?:Default|AllowAll)\(\s*\)|middleware\.CORS\(\s*\)|CorsLayer::(?:permissive|very_permissive)\(|Cors::permissive\(|SetIsOriginAllowed\(\s*_?\w*\s*=>\s*true|allow_origin_regex\s*=\s*["']\.\*|\bCORS\(\s*app\s*\)|['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]|@CrossOrigin\s*(?:\(\s*\))?\s*$/m,
+      /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|\borigins?\s*:\s*(?:["'`]\*["'`]|true\b)|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|Allow(?:ed)?Origins:\s*\[\]string\{\s*"\*"|allowedOrigin(?:s|Patterns)\s*\(\s*"\*"|\borigins\s*[=(]\s*(?:\[\s*)?["']\*["']|(?:\(\s*|,\s*)cors\(\s*\)|(?:setAllowedOrigin(?:s|Patterns)|addAllowedOrigin(?:Pattern)?)\s*\(\s*(?:(?:(?:Arrays\.)?asList|List\.of|Collections\.singletonList)\s*\(\s*)?"\*"|enableCors\(\s*\)|cors\.(?:Default|AllowAll)\(\s*\)|middleware\.CORS\(\s*\)|CorsLayer::(?:permissive|very_permissive)\(|Cors::permissive\(|SetIsOriginAllowed\(\s*(?:\w+\s*)?=>\s*true|allow_origin_regex\s*=\s*["']\.\*|\bCORS\(\s*app\s*\)|['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]|@CrossOrigin(?:\s*\(\s*\))?\s*$/m,
     files: CODE,
     literals: ['origin', 'Origin', 'cors', 'CORS', 'Cors'],
   },

@@ -39,8 +39,12 @@ export function firstOffsets(text: string, re: RegExp, from = 0): Map<string, nu
 }
 const offsetCache: { text: string; key: string; map: Map<string, number> }[] = [];
 
-/** `"key":` in JSON: a string (no line break inside) followed by a colon. */
-export const JSON_KEY = /"((?:[^"\\\n]|\\.)*)"\s*:/;
+/**
+ * `"key":` in JSON: a string (no line break inside) followed by a colon. A key's opening quote
+ * never follows a backslash; without that, each escaped quote of a long string was a start that
+ * scanned on to the string's end.
+ */
+export const JSON_KEY = /(?<!\\)"((?:[^"\\\n]|\\.)*)"\s*:/;
 /** `name =` or `name.key =` at the start of a TOML line (a Cargo dependency). */
 export const TOML_KEY = /^[ \t]*([A-Za-z0-9_-]+)[ \t]*[=.]/m;
 /** `name =` / `name==1.0` at the start of a line (Pipfile, requirements, version catalogues). */
