@@ -7,8 +7,7 @@
  * (Every scan and manifest pattern is linear now, and so is every regular expression of
  * src/verify, which runs unguarded on the lines of a verified document.)
  */
-export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
-]);
+export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([]);
 
 /**
  * From how many characters a pattern runs guarded (each guarded run costs a watchdog thread, tens

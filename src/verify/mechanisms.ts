@@ -33,7 +33,8 @@ export const MECHANISMS: Mechanism[] = [
   m('auth', 'API keys', /\bapi[- ]?keys?\b|x-api-key|apikey/i, {
     anchors: ['api_key', 'api-key', 'apikey'],
     // A key that requests carry and the server checks, not a key the code sends to another API.
-    code: /x-api-key|apikeyheader|api_?key_?header|(?:header|headers|request|req)\b[^\n]{0,40}api[-_]?key|api[-_]?key[^\n]{0,40}(?:header|request|valid|verif|compare|timingsafe|depends|security)/i,
+    // (Each alternative anchored on a word, with no free window between two quantifiers.)
+    code: /x-api-key|apikeyheader|api_?key_?header|(?:header|headers|request|req)\w{0,20}(?:\.get)?\W{1,4}api[-_]?key|(?:verif|valid|check|require|get)\w{0,12}api[-_]?key|api[-_]?key\s?[!=]==?|(?:compare\w{0,12}|timingsafeequal|depends|security)\(\s?\w{0,12}api[-_]?key/i,
   }),
   m('auth', 'JWT', /\bjwt\b|json web tokens?/i, {
     anchors: ['jwt', 'jsonwebtoken', 'jose'],

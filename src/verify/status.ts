@@ -87,7 +87,7 @@ export function plain(text: string): string {
       .replace(/：/g, ': ')
       .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
       .replace(/\*\*|`|~~/g, '')
-      .replace(/(^|\s)\*+|\*+(?=\s|$|[.,:;!?)])/g, '$1')
+      .replace(/(^|\s)\*+|(?<!\*)\*+(?=\s|$|[.,:;!?)])/g, '$1')
       // _emphasis_ around words, but not the underscores of snake_case or __init__.
       .replace(/(^|\s)_([^_\s][^_]*)_(?=\s|$|[.,:;!?)])/g, '$1$2')
       .replace(ANY_ICON, ' ')
