@@ -3,7 +3,7 @@
 // The gold files are kept outside the repository (they quote fetched documents); each is
 //   {repo, commit, document, claims: [{line, quote, kind, verdict, …}], nonClaims: [{line, quote, why}]}.
 //
-//   node scripts/verify-eval.mjs --gold /work/verify-eval --round 1 [--checkouts /tmp/eval] [--bin bin/readiness.js]
+//   node scripts/verify-eval.mjs --gold /work/verify-eval --round 1 [--checkouts /tmp/eval] [--bin bin/readiness.js] [--list]
 //
 // Per pair and in total it prints: extraction recall (gold claims whose line verify extracted a claim
 // from), verdict agreement (matched claims with the gold verdict), contradictions found (gold
@@ -24,6 +24,8 @@ const checkouts = resolve(arg('checkouts', '/tmp/eval'));
 const bin = resolve(arg('bin', join(import.meta.dirname, '..', 'bin', 'readiness.js')));
 const only = arg('only', '');
 const outJson = arg('json', '');
+// --list: print every matched claim whose verdict differs from the gold, and every gold claim not found.
+const list = process.argv.includes('--list');
 
 const pairs = JSON.parse(readFileSync(join(goldDir, 'pairs.json'), 'utf8')).filter(
   (p) => (round === 'all' || String(p.round) === round) && (!only || p.repo.includes(only)),
@@ -97,8 +99,15 @@ for (const p of pairs) {
     const quote = g.quote.toLowerCase().replace(/\s+/g, ' ');
     const hit = cands.find((c) => c.text.toLowerCase().replace(/\s+/g, ' ').includes(quote.slice(0, 24))) ?? cands[0];
     if (g.verdict === 'contradicted') s.contra++;
-    if (!hit) continue;
+    if (!hit) {
+      if (list) console.log(`${p.repo}:${g.line} MISSED gold=${g.verdict}\n   gold: ${g.quote}\n   why:  ${g.reason}`);
+      continue;
+    }
     used.add(hit);
+    if (list && hit.verdict !== g.verdict)
+      console.log(
+        `${p.repo}:${g.line} ${g.verdict} → ${hit.verdict} [${hit.basis}${hit.rule ? ` ${hit.rule}` : ''}]\n   gold: ${g.quote}\n   why:  ${g.reason}\n   text: ${hit.text}\n   said: ${hit.reason}`,
+      );
     s.matched++;
     if (hit.verdict === g.verdict) s.agree++;
     confusion[`${g.verdict} → ${hit.verdict}`] = (confusion[`${g.verdict} → ${hit.verdict}`] ?? 0) + 1;
@@ -113,7 +122,11 @@ for (const p of pairs) {
     if (confirmed(c.verdict)) {
       s.confirms++;
       // A confirmation on a line the grader called no claim (or did not list) confirms nothing real.
-      if (!goldLines.has(c.line)) s.wrongConfirms++;
+      if (!goldLines.has(c.line)) {
+        s.wrongConfirms++;
+        if (list)
+          console.log(`${p.repo}:${c.line} NOT A CLAIM → ${c.verdict}\n   text: ${c.text}\n   said: ${c.reason}`);
+      }
     }
   }
   const nonLines = new Set(gold.nonClaims.map((n) => n.line));

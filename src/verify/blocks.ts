@@ -6,7 +6,8 @@
 import type { Claim } from './extract.js';
 import { type Context, isSignoffTable } from './context.js';
 import { isTestCount, numberIn, plainNumber, testOutput } from './numbers.js';
-import { iconStatus, plain, statusOf } from './status.js';
+import { locatedPath } from './items.js';
+import { type Asserted, iconStatus, plain, statusOf } from './status.js';
 import { pillarOf } from './vocabulary.js';
 
 /** Where a block's claims go, and the context it sits in. */
@@ -15,8 +16,31 @@ export interface Sink {
   inContext(c: Context): boolean;
 }
 
-const TREE = /^([\s│|]*)(?:├──|└──|\|--|`--|\+--|\\--|├─|└─)\s*(\S+)(.*)$/;
-const FENCE_MARK = /^\s*(?:#|\/\/|--|\*|-|>)?\s*(?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴|⏳|\[[ xX]\]|PASS\b|FAIL\b)/;
+// (A pipe in the indent is one not starting the branch "|--".)
+const TREE = /^((?:[\s│]|\|(?!--))*)(?:├──|└──|\|--|`--|\+--|\\--|├─|└─)\s*(\S+)(.*)/;
+const FENCE_MARK = /^\s*(?:(?:#|\/\/|--|\*|-|>)\s*)?(?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴|⏳|\[[ xX]\]|PASS\b|FAIL\b)/;
+/** A line of a box drawn with box characters: its text. */
+function boxText(raw: string): string | null {
+  const t = raw.trim();
+  const side = (c: string | undefined) => c === '║' || c === '│' || c === '┃';
+  return t.length >= 2 && side(t[0]) && side(t[t.length - 1]) ? t.slice(1, -1).trim() : null;
+}
+/** Where code ends and a comment that starts with a status mark begins. */
+const CODE_MARK = /\s(?:\/\/|#|--)\s*(?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴)/u;
+function codeMark(raw: string): [string, string] | null {
+  const at = CODE_MARK.exec(raw);
+  if (!at || !raw.slice(0, at.index).trim()) return null;
+  return [
+    raw.slice(0, at.index).trim(),
+    raw
+      .slice(at.index)
+      .trim()
+      .replace(/^(?:\/\/|#|--)/, '')
+      .trim(),
+  ];
+}
+/** A comment saying the code below is what is there today. */
+const CURRENT_CODE = /^(?:current(?:ly)?|existing|actual|today|aktuell|ist-zustand|vorher|actuel|estado actual)\b/i;
 /** Test runners by their output, and the language whose tests they run. */
 const RUNNERS: [RegExp, string][] = [
   [/\bgradle|BUILD SUCCESS|\[INFO\]|\bmvn\b|maven|surefire|junit/i, 'Java'],
@@ -28,25 +52,87 @@ const RUNNERS: [RegExp, string][] = [
 ];
 /** A findings table: each row's summary states a gap. */
 const FINDING_HEADER = /^(?:summary|finding|issue|gap|problem|description|befund|hallazgo|problema|lacune)$/i;
+/** Columns whose marks say yes or no of a property, not whether the row is done. */
+const PROPERTY_HEADER =
+  /^(?:auth(?:entication|orization|enticated)?|public|private|required|optional|mandatory|cached|deprecated|breaking|sensitive|secure|admin|internal|pii|nullable|default|rate[- ]limited|protected|login required)$/i;
+const NOTES_HEADER =
+  /^(?:notes?|comments?|remarks?|details|observations?|bemerkungen?|anmerkungen?|notas?|observaciones|remarques)$/i;
+/** A cell that scores: "60%", "7/10", "45/100", a grade. */
+const SCORED = /^(?:\d{1,3}(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*\/\s*(?:10|100)|[A-F][+-]?)$/;
+/** Words that open a part saying something is absent or lacking. */
+const LACKING =
+  /^(?:no|missing|lacks?|lacking|without|needs?|requires?|weak|not|absent|kein(?:e|en)?|fehlende?|ohne|sin|falta|sans|pas de)\b/i;
+
+/** "JWT auth present, no RBAC" → a part that is there and a part that is not. */
+function notesParts(notes: string): { text: string; asserted: Asserted }[] {
+  return notes
+    .split(/(?<!\s)\s*[,;]\s*|\s\+\s/)
+    .map((t) => t.trim())
+    .filter((t) => /[A-Za-z]{3}/.test(t) && !/^(?:n\/a|not applicable|none|-|—)$/i.test(t))
+    .slice(0, 4)
+    .map((text) => ({ text, asserted: LACKING.test(text) ? ('not-done' as const) : ('done' as const) }));
+}
+
 const TEST_HEADER =
-  /^(?:tests?|test count|# ?tests|number of tests|cases|test cases|anzahl(?: tests)?|pruebas|tests totales|nb tests)$/i;
+  /^(?:tests?|test count|# ?tests|number of tests|cases|test cases|anzahl(?: tests)?|pruebas|tests totales|nb tests|nombre de tests|测试数|測試數|用例数|用例數|测试用例|測試用例|测试数量|测试)$/i;
 const TARGET_HEADER = /\b(?:target|goal|ziel|objetivo|gap|delta|expected|erwartet|threshold)\b/i;
 
 export function readTable(lines: string[], start: number, end: number, { push, inContext }: Sink): void {
   const header = cells(lines[start]!).map((c) => plain(c).toLowerCase());
   if (isSignoffTable(header)) return;
   let statusCol = header.findIndex((c) =>
-    /status|ready|done|state|result|implemented|complete|estado|stand|zustand/.test(c),
+    /status|ready|done|state|result|implemented|complete|estado|stand|zustand|statut|résultat|状态|狀態|结果|結果/.test(
+      c,
+    ),
   );
   const testCol = header.findIndex((c) => TEST_HEADER.test(c));
   const findingCol = statusCol < 0 ? header.findIndex((c) => FINDING_HEADER.test(c)) : -1;
   const versionCol = header.findIndex((c) => /^(?:version|versión|versão|ver\.?)$/.test(c));
   const skip = new Set(header.map((c, k) => (TARGET_HEADER.test(c) ? k : -1)).filter((k) => k >= 0));
+  // "| A01: Broken Access Control | 60% | D | JWT auth present, no RBAC |": a scored row whose
+  // notes say what is there and what is not.
+  const notesCol = statusCol < 0 && findingCol < 0 ? header.findIndex((c) => NOTES_HEADER.test(c)) : -1;
   for (let j = start + 2; j < end; j++) {
     const row = cells(lines[j]!);
     if (row.every((c) => !plain(c))) continue;
+    // "| `src/x.jsx:36` | `monthIncome`, `monthExpense` |": a finding at a place, with the code it
+    // names — a claim about the code today even in a plan of fixes.
+    const place = /`/.test(row[0] ?? '') ? locatedPath(row[0]!) : null;
+    if (place && !inContext('historical') && !inContext('example')) {
+      const rest = row.slice(1).join(' | ');
+      if (/`[^`]+`/.test(rest))
+        push({
+          line: j + 1,
+          text: plain(row.join(' | ')),
+          subject: place,
+          asserted: 'done',
+          number: null,
+          readiness: false,
+          source: 'table',
+          problem: true,
+          locus: place.replace(/:\d+(?:-\d+)?$/, ''),
+          raw: rest,
+        });
+      continue;
+    }
     // A plan's or a reviewer's table states work to do; only a row with its own mark is a claim.
     if ((inContext('planned') || inContext('review')) && !iconStatus(row.join(' '))) continue;
+    if (notesCol > 0 && !inContext('historical') && row.some((c, k) => k !== notesCol && SCORED.test(plain(c)))) {
+      const notes = plain(row[notesCol] ?? '');
+      const parts = notesParts(notes);
+      if (parts.length)
+        push({
+          line: j + 1,
+          text: notes,
+          subject: parts[0]!.text,
+          asserted: 'done',
+          number: null,
+          readiness: false,
+          source: 'table',
+          parts,
+        });
+      continue;
+    }
     if (findingCol >= 0) {
       // In an action plan the rows are work to do, and their wording is not a claim about the code.
       if (inContext('planned') || inContext('review')) continue;
@@ -56,7 +142,9 @@ export function readTable(lines: string[], start: number, end: number, { push, i
         push({ line: j + 1, text: cell, asserted: said, number: null, readiness: false, source: 'table' });
       continue;
     }
-    if (statusCol < 0) statusCol = row.findIndex((c) => iconStatus(c) !== null);
+    // A mark under "Auth" or "Required" is that column's value ("❌ Public"), not the row's status.
+    if (statusCol < 0)
+      statusCol = row.findIndex((c, k) => iconStatus(c) !== null && !PROPERTY_HEADER.test(header[k] ?? ''));
     const statusCell = statusCol >= 0 ? (row[statusCol] ?? '') : '';
     // The first cell that is not a row number names the row.
     const first = row.findIndex((c) => !/^\s*#?\d+\.?\s*$/.test(plain(c)));
@@ -121,19 +209,26 @@ export function readTable(lines: string[], start: number, end: number, { push, i
 /** A fenced block's lines, one at a time; `open` at each opening fence. */
 export function fenceReader(
   lines: string[],
-  { push }: Sink,
+  { push, inContext }: Sink,
 ): { open(at: number): void; line(raw: string, n: number): void } {
   let fenceAt = 0;
   let tree: { indent: number; name: string }[] = [];
+  /** Under "// CURRENT (INSECURE):" the code is what the repository holds today; under "// REQUIRED:" it is not. */
+  let current = false;
   return {
     open(at: number) {
       fenceAt = at;
       tree = [];
+      current = false;
     },
     line,
   };
 
-  /** Inside a fence: tree nodes with a mark, lines that start with a mark, test-runner summaries. */
+  /**
+   * Inside a fence: tree nodes with a mark, lines that start with a mark, test-runner summaries,
+   * the text of a box ("║ READINESS SCORE: 66.5/100 ║"), code with a mark in its comment
+   * ("MaxOpenConns: 25 // ⚠️ may be low"), and code shown as what the repository holds now.
+   */
   function line(raw: string, n: number): void {
     const t = TREE.exec(raw);
     if (t) {
@@ -179,6 +274,52 @@ export function fenceReader(
       const body = raw.replace(/^\s*(?:#|\/\/|--|\*|-|>)\s*/, '');
       const asserted = /^\s*PASS\b/.test(body) ? 'done' : /^\s*FAIL\b/.test(body) ? 'not-done' : statusOf(body);
       if (asserted) push({ line: n, text: plain(body), asserted, ...numberIn(body), source: 'fence' });
+      return;
+    }
+    const comment = /^\s*(?:\/\/|#|--|\/\*)(.*)/.exec(raw);
+    if (comment && !FENCE_MARK.test(raw)) {
+      current = CURRENT_CODE.test(comment[1]!.trim()) && !inContext('planned') && !inContext('review');
+      return;
+    }
+    if (!raw.trim()) {
+      current = false;
+      return;
+    }
+    const boxed = boxText(raw);
+    if (boxed !== null) {
+      const text = plain(boxed);
+      const { number, readiness } = numberIn(text);
+      const said = statusOf(text);
+      if (readiness || said)
+        push({ line: n, text, asserted: said ?? 'done', number, readiness, source: 'fence', raw: text });
+      return;
+    }
+    const marked = codeMark(raw);
+    if (marked && /[\w"')\]]/.test(marked[0])) {
+      const code = marked[0].replace(/[,;]$/, '');
+      return void push({
+        line: n,
+        text: `${code} — ${plain(marked[1])}`.trim(),
+        subject: code,
+        asserted: 'done',
+        number: null,
+        readiness: false,
+        source: 'fence',
+        raw: `\`${code}\``,
+      });
+    }
+    if (current && /[A-Za-z]/.test(raw)) {
+      const code = raw.trim().replace(/[,;]$/, '');
+      return void push({
+        line: n,
+        text: code,
+        subject: code,
+        asserted: 'done',
+        number: null,
+        readiness: false,
+        source: 'fence',
+        raw: `\`${code}\``,
+      });
     }
   }
 }

@@ -7,16 +7,33 @@
 import { iconStatus, plain } from './status.js';
 
 /** What a heading or a label line makes of the lines under it. */
-export type Context = 'absent' | 'planned' | 'review' | 'files' | 'historical' | 'example' | 'skip' | null;
+export type Context =
+  | 'absent'
+  | 'issues'
+  | 'planned'
+  | 'review'
+  | 'files'
+  | 'historical'
+  | 'example'
+  | 'skip'
+  | 'list'
+  | 'removed'
+  | null;
 
 const ABSENT =
-  /^(?:missing|gaps?|known gaps|needs|needed|not (?:yet )?(?:done|implemented|started)|to ?do|remaining(?: \w+)?|known issues|limitations|not included|outstanding|open (?:items|issues|points)|blockers?|critical gaps?|what'?s missing|fehlt|fehlend|offene punkte|lücken|pendiente|pendientes|faltantes?|manquant|lacunes)\b/i;
+  /^(?:missing|gaps?|known gaps|needs|needed|not (?:yet )?(?:done|implemented|started)|to ?do|remaining(?! (?:tasks?|work|steps?|actions?|to-?dos?))(?: \w+)?|known issues|limitations|not included|outstanding|open (?:items|issues|points)|blockers?|critical gaps?|what'?s missing|fehlt|fehlend|offene punkte|lücken|pendiente|pendientes|faltantes?|manquant|lacunes)\b/i;
+/** A list of problems found: "No rate limiting" names a gap, "Default secret in code" a problem that is there. */
+const ISSUES =
+  /^(?:(?:critical|known|major|minor|high|medium|low|security|open|main|key|top)\s+)?(?:issues?|problems?|weakness(?:es)?|concerns?|risks?|vulnerabilities|schwächen|schwachstellen|probleme|risiken|debilidades|problemas|riesgos|faiblesses|problèmes|risques)\b/i;
 const PLANNED =
-  /^(?:next steps?|planned|roadmap|future(?: work| improvements| enhancements)?|recommendations?|recommended|suggest(?:ed|ions?)|proposed|improvements?|nice to have|optional|backlog|ideas|nächste schritte|empfehlungen|próximos pasos|recomendaciones|prochaines étapes)\b|\b(?:roadmap|(?:remediation|action|implementation|migration|improvement) plan|pull requests?|to-?do list|aktionsplan|maßnahmen(?:plan)?|plan de (?:acci[oó]n|implementaci[oó]n|trabajo|mejora)|plan d'action|hoja de ruta|fahrplan|objetivos|objectives|goals|targets|ziele)\b/i;
+  /^(?:next steps?|remaining (?:tasks?|work|steps?|actions?|to-?dos?)|planned|roadmap|future(?: work| improvements| enhancements)?|recommendations?|recommended|suggest(?:ed|ions?)|proposed|improvements?|nice to have|optional|backlog|ideas|nächste schritte|empfehlungen|próximos pasos|recomendaciones|prochaines étapes)\b|\b(?:roadmap|(?:remediation|action|implementation|migration|improvement) plan|pull requests?|to-?do list|aktionsplan|maßnahmen(?:plan)?|plan de (?:acci[oó]n|implementaci[oó]n|trabajo|mejora)|plan d'action|hoja de ruta|fahrplan|objetivos|objectives|goals|targets|ziele)\b/i;
 const REVIEW =
-  /\b(?:reviewer|review checklist|evaluat(?:or|ion) checklist|auditor|verification(?: steps)?|how to verify|to verify|acceptance criteria|sign-?off|approval|before (?:you )?(?:deploy(?:ing)?|launch(?:ing)?|release|releasing|going live|production)|pre-?(?:deploy(?:ment)?|launch|release|production|flight|merge)(?: checklist)?|post-?deploy(?:ment)?|go-?live|launch day|deployment checklist|release checklist|questions|action items|steps to|procedure|checklist template|checkliste vor|lista de verificaci[oó]n|antes de (?:desplegar|producci[oó]n))\b/i;
+  /\b(?:reviewer|review checklist|evaluat(?:or|ion) checklist|auditor|verification(?: steps| checklist)?(?! (?:report|results?|summary|status))|how to verify|to verify|acceptance criteria|sign-?off|approval|before (?:you )?(?:deploy(?:ing)?|launch(?:ing)?|release|releasing|going live|production)|pre-?(?:deploy(?:ment)?|launch|release|production|flight|merge)(?: checklist)?|post-?deploy(?:ment)?|go-?live|launch day|deployment checklist|release checklist|questions|action items|steps to|procedure|checklist template|checkliste vor|lista de verificaci[oó]n|antes de (?:desplegar|producci[oó]n))\b/i;
 const FILES =
   /^(?:files?(?: (?:created|added|changed|modified|touched|involved))?|new files|created files|deliverables|key files|dateien|archivos|fichiers)\b/i;
+/** "### Files Deleted", "**Removed dependencies:**": each item names something that must be gone. */
+const REMOVED =
+  /^(?:(?:files?|dependencies|packages|libraries|modules|classes|code) (?:deleted|removed|dropped)|(?:deleted|removed|dropped|retired) (?:files?|dependencies|packages|libraries|modules|classes|code)|gelöschte dateien|entfernte (?:dateien|abhängigkeiten)|archivos eliminados|dependencias eliminadas)$/i;
 const HISTORICAL =
   /^(?:before|previously|initial (?:state|assessment|audit|findings|review|analysis)|original (?:state|assessment|findings|audit)|baseline\b|history|historical|archived?|changelog|change log|previous (?:\w+ )?(?:state|assessment|audit|findings|review|status)|what was (?:fixed|done|missing)|resolved(?: issues| findings)?|fixed issues|issues fixed|vorher|ausgangslage|estado (?:inicial|anterior)|antes)\b|\((?:historical|archived|superseded|outdated|resolved)\)/i;
 const PHASE = /\b(?:phase|sprint|milestone|iteration|stage|week|fase|etapa|woche)\s*\d+/i;
@@ -27,13 +44,35 @@ const FINISHED =
 const EXAMPLE =
   /\b(?:examples?|ejemplos?|beispiele?|exemples?|sample|templates?|plantillas?|vorlagen?|propuest[oa]s?|proposed|vorgeschlagen|propos[ée]e?s?|mock-?ups?)\b/i;
 
-/** The context a heading sets, from its text. */
-export function headingContext(raw: string): Context {
+/**
+ * A heading about an example: the word leads or ends it ("Example configuration", "Compose
+ * example", "Architecture (proposed)") — not a name that holds it ("FastAPI Template Evaluation
+ * Report" is a report on a template project).
+ */
+function aboutExample(t: string): boolean {
+  const words = t
+    .replace(/[()[\]:.,]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  const inParens = [...t.matchAll(/\(([^()]*)\)/g)].some((m) => EXAMPLE.test(m[1]!));
+  return inParens || (words.length > 0 && (EXAMPLE.test(words[0]!) || EXAMPLE.test(words[words.length - 1]!)));
+}
+
+/**
+ * The context a heading sets, from its text. The document's title (level 1) names the document —
+ * "Production Readiness Verification Report", "Release Checklist" — and says nothing of how its
+ * lists read, unless it is all history, an example, or a list of gaps.
+ */
+export function headingContext(raw: string, level = 2): Context {
   const t = plain(raw).replace(/^[\d.)\s]+/, '');
+  if (REMOVED.test(t.split(/[(:]/)[0]!.trim())) return 'removed';
   if (HISTORICAL.test(t)) return 'historical';
-  if (EXAMPLE.test(t)) return 'example';
+  // "Add More Examples ✅", "Examples provided ✅": examples as a deliverable, not an illustration.
+  if (aboutExample(t) && !iconStatus(raw) && !isImperative(t)) return 'example';
   if (PHASE.test(t) && (iconStatus(raw) === 'done' || FINISHED.test(t))) return 'historical';
   if (ABSENT.test(t)) return 'absent';
+  if (level === 1) return null;
+  if (ISSUES.test(t)) return 'issues';
   if (REVIEW.test(t)) return 'review';
   if (PLANNED.test(t)) return 'planned';
   return null;
@@ -45,12 +84,18 @@ export function labelContext(raw: string): Context | undefined {
   if (!/:\s*$/.test(t) && !/^\s*(\*\*|__)[^*_]{1,60}(\*\*|__)\s*$/.test(raw)) return undefined;
   const label = t.replace(/:\s*$/, '');
   if (label.length > 80) return undefined;
+  if (REMOVED.test(label)) return 'removed';
   if (ABSENT.test(label)) return 'absent';
+  if (ISSUES.test(label)) return 'issues';
   if (FILES.test(label)) return 'files';
   if (REVIEW.test(label)) return 'review';
   if (PLANNED.test(label)) return 'planned';
-  return 'skip';
+  // "**Notes:**" comments on the section; "**Celery setup:**" introduces more of it.
+  return NOTES.test(label) ? 'skip' : 'list';
 }
+
+const NOTES =
+  /^(?:notes?|comments?|remarks?|hinweise?|anmerkungen?|notas?|observaciones|remarques|tips?|caveats?|assumptions?|(?:open )?questions?|context|background|hintergrund|rationale|why)\b/i;
 
 /** Labels whose value is metadata, never a claim. */
 export const META_LABEL =
@@ -61,9 +106,18 @@ const IMPERATIVE =
 const DONE_PARTICIPLE =
   /\b(?:enabled|configured|implemented|done|complete[d]?|added|exists?|in place|passing|set up|documented|tested|verified|defined|created|installed|integrated|automated|deployed|running|active|available|covered|fixed|removed)\b/i;
 
+/**
+ * A verb that is the first half of a noun ("Test database:", "Wait time:", "Clean architecture",
+ * "Build pipeline"): the line names a thing, it does not ask for work.
+ */
+const COMPOUND =
+  /^(?:test|wait|clean|build|run|set ?up|check|release|deploy|monitor|track|review|update|start)[ -](?:time|times|database|db|endpoints?|suites?|coverage|results?|framework|environment|data|status|architecture|code|strategy|runner|server|stage|steps?|scripts?|pipeline|plan|configuration|config|process|cycle|job|jobs|matrix|command|target|tool|logs?|checks?|history|notes|frequency|interval)\b/i;
+export const isCompoundNoun = (text: string): boolean => COMPOUND.test(plain(text).replace(/^[\d.)\s]+/, ''));
+
 /** "Run the migrations", "Watch the dashboards for a day": an instruction, not a claim. */
 export function isImperative(text: string): boolean {
   const t = plain(text).replace(/^[\d.)\s]+/, '');
+  if (COMPOUND.test(t)) return false;
   const verb = IMPERATIVE.exec(t);
   // "Build optimisations enabled" reports; "Set up a progressive rollout" instructs.
   return !!verb && !DONE_PARTICIPLE.test(t.slice(verb[0].length));

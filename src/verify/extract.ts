@@ -6,15 +6,17 @@
  * claims (context.ts); each claim keeps its line.
  */
 import { fenceReader, readTable, type Sink } from './blocks.js';
-import { type Context, headingContext, isImperative, labelContext, META_LABEL } from './context.js';
-import { type ClaimNumber, GOAL, isTestCount, numberIn, plainNumber } from './numbers.js';
+import { type Context, headingContext, isImperative, labelContext } from './context.js';
+import { type ItemState, itemReader, type Section } from './items.js';
+import { type ClaimNumber, numberIn } from './numbers.js';
 import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
 import { namesIn } from './names.js';
+import { codeSpans } from './problems.js';
 import { mapClaim, mechanismsIn, pillarOf } from './vocabulary.js';
 
 export type { Asserted } from './status.js';
 export type { ClaimNumber } from './numbers.js';
-export { statusOf, plain } from './status.js';
+export { statusOf, plain, subjectOf } from './status.js';
 
 export interface Claim {
   line: number;
@@ -31,28 +33,52 @@ export interface Claim {
   raw?: string;
   /** The heading the claim sits under ("Tests de integración"): it may say what a bare "Total" counts. */
   section?: string;
+  /** A problem the document says is there ("Default secret in code"), not a practice it has. */
+  problem?: boolean;
+  /** The file the block around the claim names ("**Datei:** `src/app.js`"): where its code names are. */
+  locus?: string;
+  /**
+   * The line of the item this claim details ("- **Location:** …", "- **Endpoints at risk:** …" or
+   * the code shown under "1. **Default JWT secret in code**"): the two stand or fall together.
+   */
+  detailOf?: number;
+  /** Listed under "Files deleted" or "Removed dependencies": what it names must be gone. */
+  removed?: boolean;
+  /** "JWT auth present, no RBAC": parts that each say something, judged one by one. */
+  parts?: { text: string; asserted: Asserted }[];
 }
+
+/** Labels that give a detail of the item above them, not a claim of their own kind. */
+const DETAIL_LABEL =
+  /^(?:location|locations|file|files|datei|dateien|archivo|fichier|where|endpoints?(?: at risk)?|affected \w+|issue|problem|quelle|source|cause|evidence|risk|impact|severity|fix|risiko|auswirkung|ubicaci[oó]n)\s*:/i;
 
 /** Lines longer than this are cut before they are read: claims are short, and patterns stay cheap. */
 const MAX_LINE = 2000;
 /** A heading states the current figure only with words like these (others define levels: "Beta Ready (90%)"). */
 const CURRENT = /\b(current|overall|status|maturity|assessment|score|summary|today|now|gesamt|actual|estado)\b/i;
-const VALUE_LABEL =
-  /^(?:summary|finding|issue|description|observation|result|verdict|conclusion|zusammenfassung|befund|resumen|hallazgo|résumé|constat)$/i;
-interface Section {
-  context: Context;
-  status: Asserted | null;
-  level: number;
-  ticked: number;
-}
+/** Fences whose lines are code or configuration, never prose bullets ("- run: npm test"). */
+const CODE_FENCE =
+  /^(?:ya?ml|json|toml|ini|sh|bash|zsh|shell|console|powershell|ps1|dockerfile|hcl|tf|xml|html|diff)$/i;
+/** "- Wait time: 1-3 seconds" inside a fence: a list written as code, read as a list. */
+const FENCE_BULLET = /^(\s*)[-*]\s+([A-Z][\w /().-]{1,40}:\s+\S.*)$/;
 
 export function extractClaims(markdown: string): Claim[] {
   const lines = markdown.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
   const ticks = tickedPerSection(lines);
   const claims: Claim[] = [];
+  /** Under "### Files Deleted" each item names something that must be gone. */
+  const removedHere = () => stack.some((s) => s.context === 'removed') || state.list === 'removed';
+  /** The line of the last item or heading, which detail lines and fenced code below it belong to. */
+  let anchor = 0;
   const push = (c: Omit<Claim, 'subject'> & { subject?: string }) =>
     claims.push({
+      ...(anchor && anchor !== c.line && (c.source === 'fence' || DETAIL_LABEL.test(c.text))
+        ? { detailOf: anchor }
+        : {}),
       ...c,
+      ...(removedHere() && c.asserted === 'done' && c.source !== 'fence' ? { removed: true } : {}),
+      // "**Modul:** `apps/backend/src/app/health/`" above "- health.controller.ts": where names are.
+      ...(state.file && c.locus === undefined ? { locus: state.file } : {}),
       subject: (c.subject ?? subjectOf(c.text)).slice(0, 200),
       text: c.text.slice(0, 400),
       raw: (c.raw ?? lines[c.line - 1]!).slice(0, 600),
@@ -63,8 +89,10 @@ export function extractClaims(markdown: string): Claim[] {
   const inContext = (c: Context) => stack.some((s) => s.context === c);
   const sink: Sink = { push, inContext };
   const reader = fenceReader(lines, sink);
-  let list: Context | undefined;
+  const state: ItemState = { push, stack, list: undefined, file: '', code: [] };
+  const items = itemReader(state);
   let fence: string | null = null;
+  let fenceLang = '';
   let heading = '';
   /** The label of the list being read ("**E2E Tests:**"), else ''. */
   let label = '';
@@ -72,28 +100,44 @@ export function extractClaims(markdown: string): Claim[] {
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const n = i + 1;
-    const fenceMark = /^\s*(```+|~~~+)/.exec(raw)?.[1];
-    if (fenceMark && (!fence || fenceMark.startsWith(fence))) {
-      fence = fence ? null : fenceMark;
+    const fenceMark = /^\s*(```+|~~~+)\s*([\w+-]*)/.exec(raw);
+    if (fenceMark && (!fence || fenceMark[1]!.startsWith(fence))) {
+      fence = fence ? null : fenceMark[1]!;
+      fenceLang = fenceMark[2] ?? '';
       reader.open(i);
       continue;
     }
     if (fence) {
-      if (!inContext('example')) reader.line(raw, n);
+      if (inContext('example')) continue;
+      const pseudo = CODE_FENCE.test(fenceLang) ? null : FENCE_BULLET.exec(raw);
+      if (pseudo) items.bullet(pseudo[2]!, n, pseudo[1]!.length);
+      else reader.line(raw, n);
       continue;
     }
     if (!raw.trim()) continue;
 
-    const h = /^(#{1,6})\s+(.*)$/.exec(raw);
+    const h = /^(#{1,6})[ \t]+(\S.*)/.exec(raw);
     if (h) {
+      anchor = n;
       const level = h[1]!.length;
       while (stack.length && here()!.level >= level) stack.pop();
       const text = h[2]!;
-      const status = iconStatus(text) ?? (TRAILING_STATUS.test(plain(text)) ? statusOf(text) : null);
-      stack.push({ context: headingContext(text), status, level, ticked: ticks.get(i) ?? 0 });
+      // "### PRIORITÄT 🔴 HOCH — before hosting": a priority band, its circle a priority, not a status.
+      const priority =
+        /^\W*(?:priority|priorität|prioridad|priorité|prioridade|prio)\b|\b(?:high|medium|low|critical) priority\b/i.test(
+          plain(text),
+        );
+      const status = priority
+        ? null
+        : (iconStatus(text) ?? (TRAILING_STATUS.test(plain(text)) ? statusOf(text) : null));
+      const context = headingContext(text, level);
+      const section: Section = { context, status, level, ticked: ticks.get(i) ?? 0, text, claimed: false };
+      stack.push(section);
       heading = plain(text).slice(0, 120);
       label = '';
-      list = undefined;
+      state.list = undefined;
+      state.file = '';
+      state.code = [];
       const found = numberIn(text);
       const readiness = found.readiness && CURRENT.test(text);
       const subScore = !found.readiness && pillarOf(subjectOf(text)) && found.number && found.number.kind !== 'count';
@@ -102,11 +146,20 @@ export function extractClaims(markdown: string): Claim[] {
         const x = namesIn(text);
         return x.paths.length + x.identifiers.length + x.endpoints.length + x.packages.length > 0;
       };
+      // "## ✅ 1. Tests Passing": a numbered point of a report states something of its own.
+      const numbered = /^\W*\d+[.)]\s+\S/.test(plain(text));
       const meaningful = () =>
-        mapClaim(subjectOf(text), plain(text)) !== null || mechanismsIn(text).length > 0 || names();
+        numbered || mapClaim(subjectOf(text), plain(text)) !== null || mechanismsIn(text).length > 0 || names();
       // "Phase 2: Staging (Week 3) 🟡": a plan's step, whose bullets say what is done.
       const phase = /^\W*(?:phase|sprint|milestone|iteration|stage|week|fase|etapa|woche)\s*\d/i.test(plain(text));
-      if ((status && here()!.context !== 'historical' && !phase && meaningful()) || readiness || subScore)
+      // "### 2. Complete Cargo.toml Metadata ✅": the title of a task, whose items (and not the
+      // title, nor the "Status: ✅" line under it) say what was done.
+      // A numbered step is a task even when its verb doubles as an adjective ("2. Complete …").
+      const step = /^\W*\d+[.)]\s+(?:complete|finish|finalize|finalise)\b/i.test(plain(text));
+      const task = !!status && (isImperative(text) || step);
+      if (task) section.claimed = true;
+      if ((status && !task && context !== 'historical' && !phase && meaningful()) || readiness || subScore) {
+        section.claimed = true;
         push({
           line: n,
           text: plain(text),
@@ -115,6 +168,7 @@ export function extractClaims(markdown: string): Claim[] {
           readiness,
           source: 'heading',
         });
+      }
       continue;
     }
 
@@ -122,138 +176,44 @@ export function extractClaims(markdown: string): Claim[] {
     if (inContext('example')) continue;
 
     // A table: header, separator, rows.
-    if (/^\s*\|/.test(raw) && /^\s*\|?[\s:-]+\|[\s|:-]*$/.test(lines[i + 1] ?? '')) {
+    if (/^\s*\|/.test(raw) && isTableRule(lines[i + 1] ?? '')) {
       let j = i + 2;
       while (j < lines.length && /^\s*\|/.test(lines[j]!)) j++;
       readTable(lines, i, j, sink);
       i = j - 1;
-      list = undefined;
+      state.list = undefined;
       continue;
     }
 
-    const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(raw);
+    const item = /^(\s*)(?:[-*+]|\d+[.)])[ \t]+(\S.*)/.exec(raw);
     if (item) {
-      bullet(item[1]!, n);
+      if (!DETAIL_LABEL.test(plain(item[2]!))) anchor = n;
+      items.bullet(item[2]!, n, item[1]!.replace(/\t/g, '    ').length);
       continue;
     }
 
     // Prose: a label that sets how the list below reads, a "Label: value" claim, or a sentence with a mark.
-    const ctx = labelContext(raw);
-    list = ctx;
+    const body = raw.replace(/^\s*>\s?/, '');
+    // "`prop-types` is imported but not declared": the code the files listed below are about.
+    for (const span of codeSpans(body)) if (state.code.length < 8) state.code.push(span);
+    const ctx = labelContext(body);
+    state.list = ctx;
     // "**Integration Tests:**" says what the list below it counts.
-    if (ctx === 'skip') label = plain(raw).replace(/:\s*$/, '').slice(0, 120);
-    if (labelled(raw, n)) continue;
-    const { number, readiness } = numberIn(raw);
-    const icon = iconStatus(raw);
-    if (readiness || (icon && raw.length < 200 && ctx === undefined))
-      push({ line: n, text: plain(raw), asserted: icon ?? 'done', number, readiness, source: 'prose' });
+    if (ctx === 'skip' || ctx === 'list') label = plain(body).replace(/:\s*$/, '').slice(0, 120);
+    if (items.labelled(body, n)) continue;
+    const { number, readiness } = numberIn(body);
+    const icon = iconStatus(body);
+    // "### Vorher:" / "### Before": the gaps listed were; what is done there is still claimed.
+    const past = inContext('historical') || state.list === 'historical';
+    if (past && icon !== 'done' && !readiness) continue;
+    if (readiness || (icon && body.length < 200 && ctx === undefined))
+      push({ line: n, text: plain(body), asserted: icon ?? 'done', number, readiness, source: 'prose' });
   }
   return claims;
-
-  /** Status and context of a list item: its own mark first, then the list's label, then the heading. */
-  function bullet(body: string, n: number): void {
-    const check = /^\[([ xX])\]\s*(.*)$/.exec(body);
-    const text = check ? check[2]! : body;
-    const { number, readiness } = numberIn(text);
-    const historical = inContext('historical') || list === 'historical';
-    if (check) {
-      // "[x] Monitoring configured ❌ PENDING": the mark written after the box says more than the box.
-      if (check[1] !== ' ')
-        return void push({
-          line: n,
-          text: plain(text),
-          asserted: iconStatus(text) ?? 'done',
-          number,
-          readiness,
-          source: 'checklist',
-        });
-      // "[ ] ❌ Prometheus metrics": the mark after the box is the author's verdict, whatever the list.
-      const mark = iconStatus(text);
-      if (mark && !historical)
-        return void push({ line: n, text: plain(text), asserted: mark, number, readiness, source: 'checklist' });
-      // An unticked box is a claim of absence only in a list that tracks status (something is
-      // ticked) or under "Missing:"; in a reviewer's checklist or a template it is a question.
-      const review = list === 'review' || list === 'planned' || inContext('review') || inContext('planned');
-      const tracking = (here()?.ticked ?? 0) > 0 || list === 'absent' || inContext('absent');
-      if (review || !tracking || historical) return;
-      return void push({ line: n, text: plain(text), asserted: 'not-done', number, readiness, source: 'checklist' });
-    }
-    if (labelled(body, n)) return;
-    const own = iconStatus(body) ?? (TRAILING_STATUS.test(plain(body)) ? statusOf(body) : null);
-    // Under "Next steps", a roadmap or a reviewer's checklist, only what carries its own mark is a claim.
-    if (!own && !readiness && (inContext('planned') || inContext('review'))) return;
-    if (!own && (isImperative(body) || list === 'skip' || list === 'planned' || list === 'review')) {
-      if (!readiness) return;
-    }
-    if (!own && list === 'files') {
-      // "`src/x.ts` - no rate limit middleware": the file is there, and lacks what the note says.
-      const note = plain(body)
-        .split(/\s[-–—:]\s/)
-        .slice(1)
-        .join(' - ');
-      const said = note && statusOf(note) === 'not-done' ? 'not-done' : 'done';
-      if (/[\w-]+\/|\.[a-z]{1,6}\b/i.test(body))
-        push({ line: n, text: plain(body), asserted: said, number: null, readiness: false, source: 'bullet' });
-      return;
-    }
-    const inherited =
-      list === 'absent'
-        ? 'not-done'
-        : list === undefined || list === null
-          ? // Under "## ✅ Completed" and its sub-headings alike.
-            ([...stack].reverse().find((x) => x.status)?.status ?? null)
-          : null;
-    const asserted = own ?? inherited;
-    if (historical && asserted !== 'done' && !readiness) return;
-    if (asserted || readiness)
-      push({ line: n, text: plain(body), asserted: asserted ?? 'done', number, readiness, source: 'bullet' });
-  }
-
-  /** "Tests passing: 412/415", "**Coverage**: 71%", "TypeScript strict mode: Enabled". */
-  function labelled(text: string, n: number): boolean {
-    const p = plain(text);
-    const colon = p.indexOf(': ');
-    if (colon < 2 || colon > 60) return false;
-    const label = p.slice(0, colon).trim();
-    const value = p.slice(colon + 2).trim();
-    if (!value || label.split(/\s+/).length > 6) return false;
-    const { number, readiness } = numberIn(p);
-    if (readiness) return (void push({ line: n, text: p, asserted: 'done', number, readiness, source: 'label' }), true);
-    // "Result: 95% ready after phase 2", "Goal: …": a projection, not a claim about today.
-    if (META_LABEL.test(label) || GOAL.test(`${label}:`)) return true;
-    // "Summary: No rate limiting" — the value is the claim, the label only introduces it.
-    const subject = VALUE_LABEL.test(label) ? subjectOf(value) : label;
-    const icon = iconStatus(text);
-    const absent = list === 'absent' || (list == null && inContext('absent'));
-    // "Canary deployment: Set up a progressive rollout" is a step to take; under "Missing" it names a gap.
-    if (isImperative(value) && !icon) {
-      if (absent)
-        push({
-          line: n,
-          text: p,
-          subject: label,
-          asserted: 'not-done',
-          number: null,
-          readiness: false,
-          source: 'label',
-        });
-      return true;
-    }
-    if (!icon && (list === 'planned' || list === 'review' || inContext('review') || inContext('planned'))) return true;
-    const testy = /\btests?\b|pruebas|testfälle|coverage|abdeckung|cobertura|couverture/i.test(label);
-    const hinted = plainNumber(
-      value,
-      testy ? (/cover|abdeck|cobert|couvert/i.test(label) ? 'coverage' : 'tests') : undefined,
-    );
-    const figure = testy || isTestCount(hinted) || hinted?.unit === 'coverage' ? hinted : null;
-    const status = icon ?? statusOf(value) ?? (absent ? 'not-done' : null);
-    const num = figure ?? (pillarOf(label) ? plainNumber(value) : null);
-    if (!status && !num) return false;
-    if ((inContext('historical') || list === 'historical') && status !== 'done' && !num) return true;
-    push({ line: n, text: p, subject, asserted: status ?? 'done', number: num, readiness: false, source: 'label' });
-    return true;
-  }
 }
+
+/** "|---|:---:|": a table's rule line, of pipes, dashes, colons and spaces only. */
+const isTableRule = (l: string) => /^[\s|:-]+$/.test(l) && l.includes('|') && l.includes('-');
 
 /** For each heading line: how many ticked boxes its section holds (up to the next heading of any level). */
 function tickedPerSection(lines: string[]): Map<number, number> {

@@ -7,7 +7,7 @@
 import type { Report } from '../report/schema.js';
 import type { Claim } from './extract.js';
 import { type JudgeOptions, type Out, ruleById } from './judge.js';
-import { claimedScore } from './numbers.js';
+import { pillarOf } from './vocabulary.js';
 import type { VerifiedClaim } from './schema.js';
 import { testsFinding } from './test-counts.js';
 
@@ -78,8 +78,8 @@ export function testScope(claim: Claim): string | null {
     t
       .replace(/\.(?:java|kt|py|ts|tsx|js|jsx|go|cs|rb|php|rs|scala|swift)\b/gi, '')
       // "(Frontend)" names the part counted; "(97.4%)" does not.
-      .replace(/\(([^)]*)\)/g, (_, inner: string) => (/\d/.test(inner) ? ' ' : ` ${inner} `))
-      .replace(/(?<![\w,.])\d[\d,.]*(?:\s*\/\s*\d[\d,]*)?\s*%?(?![\w])/g, ' ')
+      .replace(/\(([^()]*)\)/g, (_, inner: string) => (/\d/.test(inner) ? ' ' : ` ${inner} `))
+      .replace(/(?<![\w,.])\d[\d,.]*(?: ?\/ ?\d[\d,]*)? ?%?(?![\w])/g, ' ')
       .replace(TEST_WORDS, ' ')
       .replace(GENERIC_SCOPE, ' ')
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -96,7 +96,7 @@ export function testScope(claim: Claim): string | null {
 }
 
 const TEST_WORDS =
-  /\b(?:tests?|test cases?|test files?|test suites?|files?|cases|testing|passing|passed|pass|failing|failed|skipped|total|all|suites?|specs?|bestehen|bestanden|pasando|pruebas|testfälle|tests?\s+unitarios|unit-tests|automated|automatisierte|green|run|executed|ran|completed|count|number of|with|and|of|the|in)\b/gi;
+  /\b(?:tests?|test cases?|test files?|test suites?|files?|cases|testing|passing|passed|pass|failing|failed|skipped|total|all|suites?|specs?|bestehen|bestanden|pasando|pruebas|testfälle|tests? unitarios|unit-tests|automated|automatisierte|green|run|executed|ran|completed|count|number of|with|and|of|the|in)\b/gi;
 const GENERIC_SCOPE =
   /\b(?:overall|assessment|summary|status|result|results|verdict|current|key|metrics?|execution|report|coverage|stand|estado|resumen|gesamt|ergebnis|actual|state|quality|score|rate|pass rate|ratio)\b/gi;
 
@@ -150,45 +150,67 @@ export function judgeCoverage(claim: Claim, report: Report, opts: JudgeOptions, 
       );
 }
 
-export function judgeReadiness(claim: Claim, report: Report, out: Out): VerifiedClaim {
-  const measured = report.summary.score;
-  const ev: Evidence[] = [
+/** A figure that is a score the author gave: "95/100", "7/10", a grade. */
+export function isScore(n: Claim['number']): boolean {
+  return !!n && (n.kind === 'score10' || n.kind === 'grade' || n.unit === 'score');
+}
+
+/** What the audit measured, shown beside a score no file can settle. */
+function measuredEvidence(report: Report): Evidence[] {
+  return [
     {
       path: '.',
-      note: `measured overall ${measured ?? 'n/a'}${report.summary.grade ? ` (${report.summary.grade})` : ''}, ${report.summary.coverage.assessed} of ${report.summary.coverage.total} rules assessed`,
+      note: `measured overall ${report.summary.score ?? 'n/a'}${report.summary.grade ? ` (${report.summary.grade})` : ''}, ${report.summary.coverage.assessed} of ${report.summary.coverage.total} rules assessed`,
     },
   ];
-  if (measured === null)
-    return out('score', 'unverifiable', 'nothing could be assessed, so there is no measured score to compare', ev);
+}
+
+/**
+ * The document's readiness figure ("66.5/100", "85% production-ready") is the author's weighting of
+ * what they looked at: no file fixes it, so it is neither confirmed nor contradicted. The measured
+ * score is shown beside it (and in the summary) for the reader to compare.
+ */
+export function judgeReadiness(claim: Claim, report: Report, out: Out): VerifiedClaim {
   const n = claim.number!;
-  if (n.kind === 'grade') {
-    const same = String(n.value)[0] === report.summary.grade;
-    return out(
-      'score',
-      same ? 'confirmed' : 'contradicted',
-      `the document claims grade ${n.value}; measured ${measured} (${report.summary.grade})`,
-      ev,
-    );
-  }
-  const claimed = claimedScore(n)!;
-  const gap = Math.round(claimed - measured);
-  const shown = n.kind === 'score10' ? `${n.value}/10` : `${n.value} %`;
-  if (Math.abs(gap) <= READINESS_TOLERANCE)
-    return out(
-      'score',
-      'confirmed',
-      `the document claims ${shown}; measured ${measured} (${report.summary.grade}), within ${READINESS_TOLERANCE} points`,
-      ev,
-    );
+  const shown = n.kind === 'score10' ? `${n.value}/10` : n.kind === 'grade' ? `grade ${n.value}` : `${n.value} %`;
   return out(
     'score',
-    'contradicted',
-    `the document claims ${shown}; measured ${measured} (${report.summary.grade}): ${Math.abs(gap)} points ${gap > 0 ? 'lower' : 'higher'} than claimed`,
+    'unverifiable',
+    `a self-assessed readiness figure (${shown}): the author's weighting, which no file fixes; readiness measures ${report.summary.score ?? 'n/a'}${report.summary.grade ? ` (${report.summary.grade})` : ''} by its own rules`,
+    measuredEvidence(report),
+  );
+}
+
+/** A sub-score ("Design Patterns: 95/100", "Observability: 7/10"): the author's weighting too. */
+export function judgeScore(claim: Claim, report: Report, out: Out): VerifiedClaim {
+  const pillarId = pillarOf(claim.subject);
+  const p = pillarId ? report.pillars.find((x) => x.id === pillarId) : undefined;
+  const ev: Evidence[] =
+    p && p.score !== null
+      ? [
+          {
+            path: '.',
+            note: `${p.title}: ${p.score} (${p.grade}), ${p.coverage.assessed} of ${p.coverage.total} rules assessed`,
+          },
+        ]
+      : [];
+  return out(
+    p ? `pillar:${p.id}` : 'score',
+    'unverifiable',
+    `a self-assessed score (${claim.number!.value}${claim.number!.kind === 'score10' ? '/10' : claim.number!.kind === 'percent' ? '/100' : ''}): the author's weighting, which no file fixes${p && p.score !== null ? `; readiness measures ${p.title} at ${p.score}` : ''}`,
     ev,
   );
 }
 
-/** A pillar's row or sub-score ("Observability: 7/10"): compared with that pillar, never the overall score. */
+/** "Testing | ❌ MISSING", "Monitoring: none": an area said to be absent, not merely judged weak. */
+const ABSENT_AREA =
+  /\b(missing|none|absent|not (?:implemented|started|present|configured|available)|no (?:tests?(?: at all)?|monitoring)|fehlt|fehlen|keine?|nicht vorhanden|ninguno|ninguna|inexistente|aucun[e]?|manquant)\b|(?<![\d.])0 ?(?:\/ ?(?:10|100)|%)/i;
+
+/**
+ * A pillar's row ("Security | ✅ Sehr gut", "Observability | ⚠️ NEEDS WORK") is a judgement no file
+ * settles. Only an area said to be absent is checked: against the tests found for testing, else
+ * against what the pillar's rules found in the code.
+ */
 export function judgePillar(claim: Claim, report: Report, pillarId: string, out: Out): VerifiedClaim {
   const p = report.pillars.find((x) => x.id === pillarId);
   const target = `pillar:${pillarId}`;
@@ -199,40 +221,40 @@ export function judgePillar(claim: Claim, report: Report, pillarId: string, out:
       note: `${p.title}: ${p.score} (${p.grade}), ${p.coverage.assessed} of ${p.coverage.total} rules assessed`,
     },
   ];
-  const claimed = claimedScore(claim.number);
-  if (claimed !== null) {
-    const gap = Math.round(claimed - p.score);
-    const shown = claim.number!.kind === 'score10' ? `${claim.number!.value}/10` : `${claimed} %`;
-    return Math.abs(gap) <= PILLAR_TOLERANCE
-      ? out(target, 'confirmed', `the document claims ${shown} for ${p.title}; measured ${p.score}`, ev)
-      : out(
-          target,
-          'contradicted',
-          `the document claims ${shown} for ${p.title}; measured ${p.score}, ${Math.abs(gap)} points ${gap > 0 ? 'lower' : 'higher'}`,
-          ev,
-        );
-  }
-  const s = p.score;
-  if (claim.asserted === 'done')
+  const absent = claim.asserted !== 'done' && claim.asserted !== 'partial' && ABSENT_AREA.test(claim.text);
+  if (!absent)
     return out(
       target,
-      s >= 75 ? 'confirmed' : s >= 40 ? 'partially-confirmed' : 'contradicted',
-      `the document says done; ${p.title} scores ${s}`,
+      'unverifiable',
+      `a judgement of the whole area; readiness measures ${p.title} at ${p.score} by its own rules`,
       ev,
     );
-  if (claim.asserted === 'partial')
+  const testing = /^(?:testing|tests|testen|pruebas|tests?\s*(?:&|and)\s*\w+)$/i.test(claim.subject.trim());
+  const rules = testing
+    ? p.rules.filter((r) => r.id === 'quality/tests-present')
+    : p.rules.filter((r) => r.outcome === 'pass' || r.outcome === 'partial' || r.outcome === 'fail');
+  const found = rules.filter(
+    (r) => (r.outcome === 'pass' || r.outcome === 'partial') && r.evidence.some((e) => e.path !== '.'),
+  );
+  if (found.length)
+    return out(
+      found.length === 1 ? `rule:${found[0]!.id}` : target,
+      'contradicted',
+      `the document says ${testing ? 'there are no tests' : `${p.title} is missing`}, but it is there (the document is out of date): ${found
+        .slice(0, 3)
+        .map((r) => `${r.id}: ${r.message.replace(/\.$/, '')}`)
+        .join('; ')}`,
+      found.flatMap((r) => r.evidence.slice(0, 2)).slice(0, 4),
+    );
+  if (rules.length && rules.every((r) => r.outcome === 'fail'))
     return out(
       target,
-      s >= 25 && s < 90 ? 'confirmed' : 'partially-confirmed',
-      `the document says partial; ${p.title} scores ${s}`,
-      ev,
+      'confirmed',
+      `absent, as the document says: ${rules
+        .slice(0, 3)
+        .map((r) => `${r.id}: ${r.message.replace(/\.$/, '')}`)
+        .join('; ')}`,
+      rules.flatMap((r) => r.evidence.slice(0, 1)).slice(0, 4),
     );
-  if (claim.asserted === 'not-done' || claim.asserted === 'planned')
-    return out(
-      target,
-      s < 40 ? 'confirmed' : s < 75 ? 'partially-confirmed' : 'contradicted',
-      `the document says not done; ${p.title} scores ${s}`,
-      ev,
-    );
-  return out(target, 'unverifiable', 'the document states no status for this', ev);
+  return out(target, 'unverifiable', `${p.title} scores ${p.score}; the rules found neither all nor nothing`, ev);
 }

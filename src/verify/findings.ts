@@ -9,9 +9,13 @@ import { anyGlob } from '../walk/glob.js';
 import type { Claim } from './extract.js';
 import { type Finding, fileFinding, type LookupContext, packageFinding, searchFinding, toolFinding } from './lookup.js';
 import { CI_WORDS, TOOLS } from './tools.js';
-import { namesIn, type Setting } from './names.js';
+import { namesIn, removedThing, type Setting } from './names.js';
 import { NEGATED, namesOf, settingKey } from './needles.js';
+import { fileText, lineFinding } from './problems.js';
+import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
+import { claimsPublishable, publishFinding } from './publish.js';
+import { configFinding } from './terms.js';
 
 const ROUTE_LINE =
   /route|get|post|put|delete|patch|path|mapping|handle|app\.|router|@|url|endpoint|location|\.(?:use|all)\(/i;
@@ -35,15 +39,23 @@ function once<T>(ctx: LookupContext, key: string, compute: () => T): T {
 }
 
 /** Where a mechanism shows: code lines, dependencies, files. */
-function mechanismEvidence(ctx: LookupContext, m: Mechanism): { code: Evidence[]; tests: Evidence[] } {
+function mechanismEvidence(
+  ctx: LookupContext,
+  m: Mechanism,
+): { code: Evidence[]; tests: Evidence[]; declared: boolean } {
   return once(ctx, `mech:${m.id}`, () => mechanismEvidenceOf(ctx, m));
 }
 
-function mechanismEvidenceOf(ctx: LookupContext, m: Mechanism): { code: Evidence[]; tests: Evidence[] } {
+function mechanismEvidenceOf(
+  ctx: LookupContext,
+  m: Mechanism,
+): { code: Evidence[]; tests: Evidence[]; declared: boolean } {
   const hits = ctx.search.hits.get(`mech:${m.id}`) ?? [];
   // A declared dependency or a file says it best; then a line of code.
   const code: Evidence[] = [];
-  for (const d of ctx.facts.dependencies.filter((d) => (m.deps ?? []).some((p) => depPattern(d.name, p))).slice(0, 2))
+  const deps = ctx.facts.dependencies.filter((d) => (m.deps ?? []).some((p) => depPattern(d.name, p)));
+  const declared = deps.length > 0;
+  for (const d of deps.slice(0, 2))
     code.push({
       path: d.path,
       ...(d.line ? { line: d.line } : {}),
@@ -55,10 +67,16 @@ function mechanismEvidenceOf(ctx: LookupContext, m: Mechanism): { code: Evidence
     for (const path of ctx.files.paths.filter((p) => !VENDORED.test(p) && test(p.toLowerCase())).slice(0, 2))
       code.push({ path });
   }
-  // An environment file sets values; it shows no mechanism at work.
+  // An environment file or an example of one sets values; it shows no mechanism at work. Code
+  // says it best, then configuration, then CI (a build cache is not the application's cache).
+  const rank = (path: string) => (CI_FILE.test(path) ? 2 : CONFIG_ONLY.test(path) ? 1 : 0);
+  const seen = new Set<string>();
   code.push(
     ...hits
-      .filter((h) => !h.test && !/(?:^|\/)\.env[^/]*$/.test(h.path))
+      .filter(
+        (h) => !h.test && !ENV_FILE.test(h.path) && !seen.has(`${h.path}:${h.line}`) && seen.add(`${h.path}:${h.line}`),
+      )
+      .sort((a, b) => rank(a.path) - rank(b.path))
       .slice(0, 2)
       .map((h) => ({ path: h.path, line: h.line, snippet: h.snippet })),
   );
@@ -66,12 +84,36 @@ function mechanismEvidenceOf(ctx: LookupContext, m: Mechanism): { code: Evidence
     .filter((h) => h.test)
     .slice(0, 2)
     .map((h) => ({ path: h.path, line: h.line, snippet: h.snippet }));
-  return { code, tests };
+  return { code, tests, declared };
 }
+
+/** Environment files and their examples ("config/production.env.example", ".env.local"). */
+const ENV_FILE = /(?:^|\/)\.env[^/]*$|\.env(?:\.[\w-]+)?$|\.(?:example|sample|template|dist)$/i;
+
+/** CI definitions: what they name runs in the pipeline, not in the application. */
+const CI_FILE =
+  /(?:^|\/)(?:\.github\/workflows|\.gitlab-ci|\.circleci|\.buildkite|azure-pipelines|Jenkinsfile|\.travis)/;
+
+/** Files that configure rather than run: naming a library there does not link it. */
+const CONFIG_ONLY = /\.(?:ya?ml|properties|json|toml|ini|env|conf|cfg)$|(?:^|\/)\.env/i;
 
 export function mechanismFinding(ctx: LookupContext, m: Mechanism, rule: Finding | null): Finding {
   const base = { subject: m.label, basis: 'mechanism' } as const;
-  const { code, tests } = mechanismEvidence(ctx, m);
+  const { code, tests, declared } = mechanismEvidence(ctx, m);
+  // "include: health,metrics,prometheus" without the Prometheus registry: the name is there, the library is not.
+  if (
+    code.length &&
+    m.deps?.length &&
+    !m.files &&
+    !declared &&
+    code.every((e) => CONFIG_ONLY.test(e.path) || CI_FILE.test(e.path))
+  )
+    return {
+      ...base,
+      present: 'no',
+      detail: `${m.label} is named only in configuration; no ${m.label} library is declared`,
+      evidence: code,
+    };
   if (code.length) return { ...base, present: 'yes', detail: `${m.label} found`, evidence: code };
   if (tests.length) return { ...base, present: 'partly', detail: `${m.label} appears only in tests`, evidence: tests };
   const others = MECHANISMS.filter((x) => x.family === m.family && x !== m)
@@ -119,24 +161,43 @@ function mechanismFromRule(m: Mechanism, rule: Finding): Finding {
   };
 }
 
-function settingFinding(ctx: LookupContext, s: Setting, key: string): Finding {
+/** A value read from the environment with a fallback: ${PORT:-5000}, getenv("PORT", 5000), process.env.PORT || 5000. */
+const ENV_DEFAULT =
+  /\$\{\w+(?::-?|-)[^{}$]*\}|getenv\(\s*["']\w+["']\s*,|environ\.get\(\s*["']\w+["']\s*,|process\.env\.\w+\s*(?:\|\||\?\?)/i;
+
+function settingFinding(ctx: LookupContext, s: Setting, key: string, hardcoded = false): Finding {
   const hits = (ctx.search.hits.get(key) ?? []).filter((h) => !h.test);
   const subject = `${s.key} ${s.value}`;
-  const agree = hits.find((h) => s.numbers.some((v) => new RegExp(`(?<![\\d.])${v}(?![\\d])`).test(h.snippet)));
+  const word = s.word ? new RegExp(`(?<![\\w-])${s.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i') : null;
+  const agree = hits.find((h) =>
+    word ? word.test(h.snippet) : s.numbers.some((v) => new RegExp(`(?<![\\d.])${v}(?![\\d])`).test(h.snippet)),
+  );
+  // "PORT 5000 hard-coded" where the script reads ${PORT:-5000}: a default the environment overrides.
+  if (agree && hardcoded && ENV_DEFAULT.test(agree.snippet))
+    return {
+      subject,
+      basis: 'search',
+      valued: true,
+      present: 'no',
+      detail: `${s.value} is only the default of an environment variable, not hard-coded`,
+      evidence: [{ path: agree.path, line: agree.line, snippet: agree.snippet }],
+    };
   if (agree)
     return {
       subject,
       basis: 'search',
+      valued: true,
       present: 'yes',
       detail: `${subject} is set`,
       evidence: [{ path: agree.path, line: agree.line, snippet: agree.snippet }],
     };
-  const valued = hits.filter((h) => /\d/.test(h.snippet));
+  const valued = hits.filter((h) => (word ? /[:=]\s*["']?\w/.test(h.snippet) : /\d/.test(h.snippet)));
   // A specific key set to something else contradicts; a common one (timeout) may be set in many places.
   if (valued.length && /\s|port/.test(s.key))
     return {
       subject,
       basis: 'search',
+      valued: true,
       present: 'no',
       detail: `${s.key} is set to something else`,
       evidence: valued.slice(0, 2).map((h) => ({ path: h.path, line: h.line, snippet: h.snippet })),
@@ -144,16 +205,66 @@ function settingFinding(ctx: LookupContext, s: Setting, key: string): Finding {
   return { subject, basis: 'search', present: 'unknown', detail: `${subject} not found as a setting`, evidence: [] };
 }
 
+/** "Full endpoint coverage", "100% of the modules": every part of what is named, not some. */
+const FULL = /\b(?:full|complete|comprehensive|entire|every|all|100\s?%|vollständig|completa?|toda)\b/i;
+
+/** The last noun of a subject, which the words before it qualify. */
+const HEAD_NOUN = /\b(?:examples?|samples?|docs|documentation|guides?|tests?|specs?)(?= with\b| for\b| of\b|$)/i;
+
+const PURPOSE = /\s(?:for|so that|to let|für|para|pour) /i;
+const PURPOSE_TAIL = /^(?:the |a |an |der |die |das |el |la |le |les )?[a-z][\w -]*$/i;
+/** "/ready exposed for the load balancer" → "/ready exposed". */
+function withoutPurpose(t: string): string {
+  const m = PURPOSE.exec(t);
+  return m && PURPOSE_TAIL.test(t.slice(m.index + m[0].length)) ? t.slice(0, m.index) : t;
+}
+
+/** A bare file name looked up in the folder the block names ("index.ts" under `src/app/health/`). */
+function inLocus(ctx: LookupContext, locus: string | undefined, name: string): Finding | null {
+  if (!locus || name.includes('/') || /\.[a-z0-9]+$/i.test(locus.replace(/\/$/, '').split('/').pop()!)) return null;
+  const found = fileFinding(ctx, `${locus.replace(/\/$/, '')}/${name}`);
+  return found.present === 'yes' ? found : null;
+}
+
 /** Findings for one claim: its rule, the mechanisms it names, and the names it gives. */
 /** "packages/proxy/src/index.ts - no rate limit middleware": the claim a reader checks is that the file is there. */
 const PATH_SUBJECT = /^[\w.@-]+(?:\/[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
 
-export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupContext | undefined): Finding[] {
+export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupContext | undefined, via = ''): Finding[] {
   // A done "No hardcoded secrets": the rule that looks for secrets judges it, not a search for the word.
   if (claim.asserted === 'done' && NEGATED.test(claim.subject)) return rule ? [rule] : [];
+  if (ctx && claimsPublishable(claim)) {
+    const publish = publishFinding(ctx);
+    if (publish) return [publish];
+  }
+  if (ctx) {
+    // "Breaking change policy documented in README": the README's own words decide.
+    const topic = docTopic(claim);
+    if (topic) return [docTopicFinding(ctx, topic)];
+    // "Workers: `app/workers/`" under "Coverage areas": a test must refer to it.
+    const covered = coveredPath(claim);
+    if (covered) return [coveredFinding(ctx, covered, FULL.test(claim.text))];
+  }
+  // "RibbonConfiguration.java deleted", "Zuul removed", "migrate from SQLite": what is named must
+  // be gone — from the files, the dependencies and the manifests — and nothing else decides.
+  const gone = claim.removed ? claim.subject : removedThing(claim.subject);
+  if (ctx && gone) {
+    const files = namesIn(gone).paths;
+    if (files.length) return files.slice(0, 6).map((p) => ({ ...fileFinding(ctx, p), negated: true }));
+  }
+  const removals = namesOf(claim).packages.filter((p) => p.change === 'removed');
+  // "**Removed dependencies:** - okhttp": the item is the package's name.
+  if (ctx && claim.removed && !removals.length && /^[@\w][\w.@/-]*(?: [\w.-]+)?$/.test(claim.subject)) {
+    const name = claim.subject.toLowerCase();
+    return [packageFinding(ctx, { name, change: 'removed' }, ctx.search.hits.get(`pkg:${name}`) ?? [])];
+  }
+  if (ctx && removals.length)
+    return namesOf(claim).packages.map((p) => packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
   const asPath = claim.subject.replace(/:\d+(?:-\d+)?$/, '');
   if (ctx && PATH_SUBJECT.test(claim.subject) && namesIn(asPath).paths.includes(asPath.replace(/^\.\//, ''))) {
-    const file = fileFinding(ctx, asPath);
+    const line = /:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1];
+    if (line && claim.asserted === 'done') return [lineFinding(ctx, asPath, Number(line))];
+    const file = inLocus(ctx, claim.locus, asPath) ?? fileFinding(ctx, asPath);
     if (claim.asserted === 'done' || file.present !== 'yes') return [file];
     // A file said to lack something: what the rule found in that very file decides.
     const at = file.evidence[0]!.path;
@@ -161,13 +272,16 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (inFile.length) return [{ ...rule!, present: 'yes', detail: `${rule!.detail} (in ${at})`, evidence: inFile }];
     return rule?.present === 'no' ? [rule] : [];
   }
-  // "`docs/RUNBOOK.md` added": the file named is what the claim is about.
+  // "`docs/RUNBOOK.md` added": the file named is what the claim is about — in the folder the block
+  // names, when it names one and the file is there.
   if (ctx && claim.asserted === 'done') {
     const named = namesIn(claim.subject).paths;
-    if (named.length) return named.slice(0, 6).map((p) => fileFinding(ctx, p));
+    if (named.length) return named.slice(0, 6).map((p) => inLocus(ctx, claim.locus, p) ?? fileFinding(ctx, p));
   }
   // Mechanisms are named in words, not in the paths a claim gives ("docs/RUNBOOK.md added").
-  const words = (t: string) => t.replace(/\S*[/.]\S*\.[a-z0-9]+\b|\S+\//gi, ' ');
+  // "/ready exposed for the load balancer": what follows "for" is the purpose, not a mechanism claimed.
+  // ("Privacy Policy/Terms" is words; "docs/RUNBOOK.md" a path.)
+  const words = (t: string) => withoutPurpose(namesIn(t).paths.reduce((x, p) => x.split(p).join(' '), t));
   const inSubject = mechanismsIn(words(claim.subject));
   const inText = mechanismsIn(words(claim.text)).filter((m) => !inSubject.includes(m));
   if (!ctx) {
@@ -175,41 +289,75 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     return inSubject.length ? inSubject.map((m) => mechanismFromRule(m, rule)) : [rule];
   }
   const out: Finding[] = [];
+  // "Comprehensive error handling examples": the examples are what is claimed; error handling is
+  // what they show.
+  const headWord = HEAD_NOUN.exec(claim.subject)?.[0];
+  const head = headWord ? inSubject.find((m) => m.claim.test(headWord)) : undefined;
+  if (head) inSubject.splice(0, inSubject.length, head);
   if (inSubject.length) {
     // The mechanism the claim is about decides: a rule that misses it, or finds fault elsewhere
     // in the practice, is not evidence about the mechanism named.
-    const found = inSubject.map((m) => mechanismFinding(ctx, m, rule));
+    const found = inSubject.map((m) => mechanismFinding(ctx, m, m.family.startsWith('feature:') ? null : rule));
     out.push(...found);
-    void rule;
+    // "Connection pooling and retry policies": a practice named beside the mechanism is checked too.
+    if (rule && via && !inSubject.some((m) => m.claim.test(via))) out.push(rule);
   } else {
     if (rule) out.push(rule);
     out.push(...inText.map((m) => mechanismFinding(ctx, m, null)));
   }
   const names = namesOf(claim);
+  // Code shown as what the repository holds ("Secret: getEnv(\"JWT_SECRET\", \"default-…\")"): its
+  // quoted strings are the most specific part of it, and must be there.
+  if (claim.source === 'fence' && names.literals.length) {
+    const lits = names.literals.map((l) => searchFinding(ctx, `"${l}"`, ctx.search.hits.get(`lit:${l}`)));
+    // One string of the line gone and the line is not there as shown (a default removed, a key
+    // renamed), however common its other strings are.
+    const gone = lits.filter((f) => f.present === 'no');
+    return gone.length ? gone : lits;
+  }
+  // "Maven 3.x → 4.x compatible": compatibility is shown by building, not by the versions declared.
+  const compatible = /\bcompatib|\bkompatib/i.test(claim.text);
   // "CI health check script", "Troubleshooting guide": a file of that kind named so is the thing
-  // itself, more specific than the practice a rule checks.
-  const artifact = artifactFinding(ctx, claim.subject);
+  // itself, more specific than the practice a rule checks. Release notes are a changelog.
+  const artifact =
+    releaseNotesFinding(ctx, claim) ??
+    docCommentFinding(ctx, claim.subject) ??
+    artifactFinding(ctx, claim.subject) ??
+    documentationFinding(ctx, claim.subject);
   if (artifact) {
     const i = out.findIndex((f) => f.basis.startsWith('rule:'));
     if (i >= 0) out.splice(i, 1);
     out.push(artifact);
   }
   for (const p of names.paths.slice(0, 6)) out.push(fileFinding(ctx, p));
-  for (const p of names.packages) out.push(packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
+  if (!compatible)
+    for (const p of names.packages) out.push(packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
+  const aboutTests = /\btests?\b|\bspecs?\b|pruebas|testfälle/i.test(`${claim.text} ${claim.section ?? ''}`);
   for (const e of names.endpoints) {
     const full = ctx.search.hits.get(`ep:${e}`);
     const last = `/${e.split('/').filter(Boolean).pop() ?? ''}`;
-    const seg = (ctx.search.hits.get(`eps:${last}`) ?? []).filter((h) => ROUTE_LINE.test(h.snippet));
+    const seg = (ctx.search.hits.get(`eps:${last}`) ?? []).filter(
+      // A route's path alone on its line is the argument of a decorator above it (`@router.post(`).
+      (h) => (ROUTE_LINE.test(h.snippet) || /^["'`]\/[\w/{}:.-]*["'`],?$/.test(h.snippet)) && !h.test,
+    );
+    // Written whole only in tests (a load test's URL) while the code routes its last segment under
+    // a prefix: the code's route is the endpoint.
+    const inCode = full?.some((h) => !h.test);
     out.push(
-      full?.length || !seg.length
-        ? searchFinding(ctx, `endpoint ${e}`, full)
+      inCode || !seg.length
+        ? searchFinding(ctx, `endpoint ${e}`, full, aboutTests)
         : { ...searchFinding(ctx, `endpoint ${e}`, seg), detail: `${last} is routed (under a prefix, as ${e})` },
     );
   }
   for (const a of names.annotations) out.push(searchFinding(ctx, a, ctx.search.hits.get(`ann:${a}`)));
   // A test's own name, or a claim about tests, is shown by the test files themselves.
-  const aboutTests = /\btests?\b|\bspecs?\b|pruebas|testfälle/i.test(claim.text);
-  for (const id of names.identifiers)
+  // "Fixed map_or usage - Changed to is_some_and": the code fixed is what was, not what must be.
+  const old = new Set(
+    [...claim.text.matchAll(/\b(?:fixed|replaced|removed|dropped|deprecated|instead of)\s+`?([\w.]+)/gi)].map(
+      (m) => m[1]!,
+    ),
+  );
+  for (const id of names.identifiers.filter((x) => !old.has(x)))
     out.push(
       searchFinding(
         ctx,
@@ -218,13 +366,117 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
         aboutTests || /(?:Tests?|Spec|IT)(?:\.|$)|^test_/.test(id),
       ),
     );
-  for (const s of names.settings) out.push(settingFinding(ctx, s, settingKey(s, names.paths)));
+  const hardcoded = /\bhard-?cod|\bhartcodiert|\bhardcodiert|\bcodificad[oa] (?:de forma )?fij|\ben dur\b/i.test(
+    claim.text,
+  );
+  // "Server port: 8761" under "### EurekaServer/application.yml": the key in that file, when the
+  // configuration holds it, says more than a search for the word "port" anywhere.
+  const configured = names.settings.length && !hardcoded ? configFinding(ctx, claim, claim.asserted !== 'done') : null;
+  if (configured) out.push(configured);
+  else for (const s of names.settings) out.push(settingFinding(ctx, s, settingKey(s, names.paths), hardcoded));
+  for (const l of names.literals) out.push(searchFinding(ctx, `"${l}"`, ctx.search.hits.get(`lit:${l}`)));
   if (CI_WORDS.test(claim.text))
     for (const t of TOOLS.filter((x) => x.claim.test(claim.text))) {
       const f = toolFinding(ctx, t.tool);
       if (f) out.push(f);
     }
   return out;
+}
+
+const RELEASE_NOTES = /\brelease notes\b|\bchangelog\b|\bversionshinweise\b|\bnotas de (?:la )?versi[oó]n\b/i;
+const CHANGELOG_FILE = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|RELEASES|NEWS)(?:\.[a-z]+)?$/i;
+
+/** "Added release notes for 0.1.0": a changelog that speaks of the version named. */
+function releaseNotesFinding(ctx: LookupContext, claim: Claim): Finding | null {
+  if (!RELEASE_NOTES.test(claim.subject)) return null;
+  const files = ctx.files.paths.filter((p) => CHANGELOG_FILE.test(p) && !VENDORED.test(p) && p !== ctx.documentPath);
+  const base = { subject: 'release notes', basis: 'file' } as const;
+  if (!files.length)
+    return {
+      ...base,
+      present: 'no',
+      detail: 'no changelog or release notes file',
+      evidence: [{ path: '.', note: 'no CHANGELOG, CHANGES, HISTORY or RELEASE_NOTES' }],
+    };
+  const version = claim.text
+    .split(/\s+/)
+    .map((w) => /^v?(\d+\.\d+(?:\.\d+)?)$/.exec(w.replace(/^[(["'`]+|(?<![)\]"'`,.:;])[)\]"'`,.:;]+$/g, ''))?.[1])
+    .find(Boolean);
+  if (!version)
+    return { ...base, present: 'yes', detail: `${files[0]} holds the release notes`, evidence: [{ path: files[0]! }] };
+  for (const path of files.slice(0, 4)) {
+    const lines = (fileText(ctx, path) ?? '').split('\n');
+    const at = lines.findIndex((l) => l.includes(version));
+    if (at >= 0)
+      return {
+        ...base,
+        present: 'yes',
+        detail: `${path} has notes for ${version}`,
+        evidence: [{ path, line: at + 1, snippet: lines[at]!.trim().slice(0, 160) }],
+      };
+  }
+  return { ...base, present: 'no', detail: `${files[0]} has no notes for ${version}`, evidence: [{ path: files[0]! }] };
+}
+
+/** "Comprehensive Rustdoc documentation", "Docstrings on public functions": comments a documentation tool reads. */
+const DOC_COMMENTS =
+  /\b(?:rustdoc|javadoc|jsdoc|tsdoc|godoc|pydoc|doxygen|docstrings?|doc[- ]comments?|api documentation|inline documentation|code documentation)\b/i;
+const DOC_COMMENT_LINE = /^\s*(?:\/\/\/|\/\/!|\/\*\*|"""|''')/;
+const SOURCE = /\.(?:rs|java|kt|scala|ts|tsx|js|mjs|go|py|cs|swift|php|rb|c|h|cpp|hpp)$/;
+function docCommentFinding(ctx: LookupContext, subject: string): Finding | null {
+  if (!DOC_COMMENTS.test(subject)) return null;
+  return once(ctx, 'doc-comments', (): Finding => {
+    const sources = ctx.files.paths.filter(
+      (p) => SOURCE.test(p) && !VENDORED.test(p) && !/(?:^|\/)(?:tests?|spec)\//.test(p),
+    );
+    const shown: Evidence[] = [];
+    let files = 0;
+    for (const path of sources.slice(0, 300)) {
+      const lines = (fileText(ctx, path) ?? '').split('\n');
+      const at = lines.findIndex((l) => DOC_COMMENT_LINE.test(l));
+      if (at < 0) continue;
+      files++;
+      if (shown.length < 3) shown.push({ path, line: at + 1, snippet: lines[at]!.trim().slice(0, 160) });
+    }
+    const read = Math.min(sources.length, 300);
+    const base = { subject: 'doc comments', basis: 'search' } as const;
+    return files
+      ? { ...base, present: 'yes', detail: `doc comments in ${files} of ${read} source files`, evidence: shown }
+      : {
+          ...base,
+          present: 'no',
+          detail: `no doc comments in ${read} source files`,
+          evidence: [{ path: '.', note: 'no ///, //!, /** or docstring lines' }],
+        };
+  });
+}
+
+/** "Basic documentation", "Comprehensive documentation": a README or a docs folder. */
+const DOCUMENTATION =
+  /^(?:(?:basic|comprehensive|complete|full|project|user|extensive|detailed|good|proper|initial)\s+)?(?:documentation|docs|dokumentation|documentaci[oó]n)(?:\s+(?:provided|added|written|created|available|exists?|in place|complete[d]?))?$/i;
+function documentationFinding(ctx: LookupContext, subject: string): Finding | null {
+  if (!DOCUMENTATION.test(subject.trim())) return null;
+  const docs = ctx.files.paths.filter(
+    (p) =>
+      /(?:^|\/)readme(?:\.[a-z]+)?$|^docs?\/.+\.(?:md|mdx|rst|adoc)$/i.test(p) &&
+      p !== ctx.documentPath &&
+      !VENDORED.test(p),
+  );
+  return docs.length
+    ? {
+        subject,
+        basis: 'file',
+        present: 'yes',
+        detail: `${docs[0]} documents the project`,
+        evidence: docs.slice(0, 2).map((path) => ({ path })),
+      }
+    : {
+        subject,
+        basis: 'file',
+        present: 'no',
+        detail: 'no README and no docs folder',
+        evidence: [{ path: '.', note: 'no README or docs/' }],
+      };
 }
 
 /** Kinds of file a claim can name, and how such files are named. */
@@ -236,7 +488,7 @@ const ARTIFACTS: [RegExp, RegExp][] = [
   [/\b(scripts?|skript|script de)\b/i, /\.(?:sh|bash|ps1|py|js|mjs|ts|rb|pl|bat|cmd)$|(?:^|\/)(?:Makefile|justfile)$/i],
 ];
 const GENERIC =
-  /^(?:guides?|documentation|docs|documented|document|documents|handbook|manual|with|and|the|for|clear|comprehensive|complete|full|setup|instructions|best|practices?|detailed|updated|update|latest|results|available|created|written|exists?|project|general|basic|user|developer|team|procedures?|process|plan|notes|info|information|added|add|review|reviewed|verified|tested|not|performed)$/i;
+  /^(?:guides?|documentation|docs|documented|document|documents|handbook|manual|with|and|the|for|clear|comprehensive|complete|full|setup|instructions|production|prod|create|write|prepare|best|practices?|detailed|updated|update|latest|results|available|created|written|exists?|project|general|basic|user|developer|team|procedures?|process|plan|notes|info|information|added|add|review|reviewed|verified|tested|not|performed)$/i;
 /** "Troubleshooting guide", "CI health check script": a file of that kind whose name holds every word of the subject. */
 function artifactFinding(ctx: LookupContext, subject: string): Finding | null {
   return once(ctx, `artifact:${subject}`, () => artifactFindingOf(ctx, subject));

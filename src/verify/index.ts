@@ -3,6 +3,8 @@ import type { Report } from '../report/schema.js';
 import type { Match } from '../types.js';
 import { redactDeep, redactSecrets } from '../util/redact.js';
 import { type Claim, extractClaims } from './extract.js';
+import { relateAggregates } from './aggregate.js';
+import { relateDetails } from './details.js';
 import { judgeClaim } from './judge.js';
 import type { LookupContext } from './lookup.js';
 import { type Repaired, repairMojibake } from './mojibake.js';
@@ -51,8 +53,14 @@ export function verifyDocument(input: VerifyInput): VerifyResult {
     ? { ...view, search: view.scanned ? fromScan(view, needles, view.scanned) : searchRepository(view, needles) }
     : undefined;
   const empty = input.facts ? input.facts.facts.sourceFiles.length === 0 : false;
-  const judged = claims.map((c) =>
-    judgeClaim(c, input.report, { vocabulary: input.vocabulary ?? {}, ...(lookup ? { lookup } : {}), empty }),
+  const judged = relateAggregates(
+    claims,
+    relateDetails(
+      claims,
+      claims.map((c) =>
+        judgeClaim(c, input.report, { vocabulary: input.vocabulary ?? {}, ...(lookup ? { lookup } : {}), empty }),
+      ),
+    ),
   );
   const readiness = claims.filter((c) => c.readiness && c.number);
   const headline =

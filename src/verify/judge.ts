@@ -7,14 +7,19 @@
  * not specific stays unverifiable.
  */
 import type { Report, RuleReport } from '../report/schema.js';
-import type { Claim } from './extract.js';
-import { judgeCoverage, judgePillar, judgeReadiness, judgeTests } from './figures.js';
+import { type Claim, subjectOf } from './extract.js';
+import { isScore, judgeCoverage, judgePillar, judgeReadiness, judgeScore, judgeTests } from './figures.js';
+import { judgeProblem } from './problems.js';
 import type { Finding, LookupContext } from './lookup.js';
 import { claimedScore, isTestCount } from './numbers.js';
 
 export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERANCE, testScope } from './figures.js';
 import type { VerifiedClaim, Verdict } from './schema.js';
 import { findingsFor } from './findings.js';
+import { configFinding, dependencyTermFinding } from './terms.js';
+import { NEGATED } from './needles.js';
+import { isCompoundNoun } from './context.js';
+import { docTests, docTestsAgree } from './doctests.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
@@ -28,6 +33,65 @@ export type Out = (
 
 export { claimedScore };
 
+/**
+ * "JWT auth present, no RBAC": each part judged as a claim of its own. A part found false makes
+ * the whole false when nothing else holds, and partial when another part holds; parts that no
+ * file settles add nothing.
+ */
+function judgeParts(claim: Claim, report: Report, opts: JudgeOptions, out: Out): VerifiedClaim {
+  const judged = claim.parts!.map((p) =>
+    judgeClaim(
+      {
+        ...claim,
+        text: p.text,
+        subject: subjectOf(p.text),
+        raw: p.text,
+        asserted: p.asserted,
+        parts: undefined,
+        number: null,
+      },
+      report,
+      opts,
+    ),
+  );
+  const held = judged.filter((j) => j.verdict === 'confirmed' || j.verdict === 'partially-confirmed');
+  const fell = judged.filter((j) => j.verdict === 'contradicted');
+  const said = judged.map((j) => `"${j.text}": ${j.verdict} (${j.reason})`).join('; ');
+  const evidence = [...fell, ...held].flatMap((j) => j.evidence);
+  if (fell.length && held.length) return out('parts', 'partially-confirmed', `in part: ${said}`, evidence, null);
+  if (fell.length) return out(fell[0]!.basis, 'contradicted', `not so: ${said}`, evidence, fell[0]!.rule);
+  if (held.length)
+    return out(
+      held[0]!.basis,
+      held.every((j) => j.verdict === 'confirmed') ? 'confirmed' : 'partially-confirmed',
+      `found: ${said}`,
+      evidence,
+      held[0]!.rule,
+    );
+  return out('none', 'unverifiable', `no part is settled by the repository: ${said}`);
+}
+
+const BUT_NOT = /,? but (?:there is |there are |it has |has |have )?(?:no|not|without|lacks?|lacking|missing|none)\b/i;
+/** Labels that introduce the state described, not a thing of their own. */
+const STATE_LABEL =
+  /^(?:current(?:ly| state)?|state|status|today|now|ist-zustand|aktuell|estado actual|état actuel|actuellement)$/i;
+
+/** "X exists, but no Y" → X is there, Y is not. */
+function butParts(text: string): Claim['parts'] | null {
+  const m = BUT_NOT.exec(text);
+  if (!m) return null;
+  let head = text.slice(0, m.index).trim();
+  const colon = head.indexOf(': ');
+  if (colon > 0 && STATE_LABEL.test(head.slice(0, colon).trim())) head = head.slice(colon + 2).trim();
+  // The negative word ("no", "without") stays with what it negates.
+  const tail = text.slice(m.index + m[0].lastIndexOf(' ') + 1).trim();
+  if (head.length < 4 || tail.length < 4) return null;
+  return [
+    { text: head, asserted: 'done' },
+    { text: tail, asserted: 'not-done' },
+  ];
+}
+
 /** A report's rules by id, indexed once: every claim asks. */
 const rulesOf = new WeakMap<Report, Map<string, RuleReport>>();
 export function ruleById(report: Report, id: string): RuleReport | undefined {
@@ -38,10 +102,16 @@ export function ruleById(report: Report, id: string): RuleReport | undefined {
 
 const UNCHECKABLE_ACTION =
   /^(?:update|review|verify|check|ensure|validate|test|monitor|watch|run|conduct|perform|tune|optimi[sz]e|improve|increase|reduce|refactor|clean(?: up)?|investigate|evaluate|consider|fix|address|resolve|share|train|communicate|schedule|rotate|renew|prüfen|überprüfen|aktualisieren|revisar|verificar|actualizar|mejorar)\b/i;
+/** Verbs whose object a reader can look for: "Optimize <database queries>", "Consider <a CDN>". */
+const OBJECT_OF_ACTION =
+  /^(?:(?:update|review|ensure|tune|optimi[sz]e|improve|increase|reduce|refactor|clean(?: up)?|fix|address|resolve|consider|überprüfen|aktualisieren|revisar|actualizar|mejorar)\s+(?:and\s+|&\s+|und\s+|y\s+)?)+/i;
 const NOT_VERIFIED =
   /\bnot (?:yet )?(?:tested|verified|validated|reviewed|audited|benchmarked|exercised|proven)\b|\bnicht (?:getestet|geprüft|verifiziert)\b|\bno (?:probad[oa]|verificad[oa]|validad[oa])\b/i;
 const OUTCOME =
-  /\b\d+\s+(?:[\w-]+\s+)?(?:tests?\s+)?(?:failed|failing|failures?|skipped|fehlgeschlagen|übersprungen|fallid[oa]s|fallos|omitid[oa]s|échou[ée]s?|errors?)\b/i;
+  /\b\d+\s+(?:[\w-]+\s+)?(?:tests?\s+)?(?:failed|failing|failures?|skipped|fehlgeschlagen|übersprungen|fallid[oa]s|fallos|omitid[oa]s|échou[ée]s?|errors?|warnings?|warnungen|avisos|avertissements)\b/i;
+
+const RUNS =
+  /\bworking (?:examples?|tests?|doc ?tests?|demos?|builds?)\b|\b(?:examples?|demos?|builds?|doc(?:umentation)? tests?) (?:verified|validated|work|run)\b|\bbuilds? successfully\b|\bno compilation errors\b|\bcompiles? (?:cleanly|successfully|without)\b/i;
 
 export interface JudgeOptions {
   vocabulary?: Record<string, string[]>;
@@ -78,13 +148,32 @@ export function judgeClaim(
   });
 
   if (claim.readiness && claim.number) return judgeReadiness(claim, report, out);
+  if (claim.parts) return judgeParts(claim, report, opts, out);
+  // "Current state: authentication delegates to Accent-Auth, but no local user management": what is
+  // there and what is not, each judged.
+  const but = !claim.problem && !claim.number ? butParts(claim.text) : null;
+  if (but) return judgeParts({ ...claim, parts: but }, report, opts, out);
+  // "Status: ✅ PRODUCTION READY": a go/no-go verdict, the author's judgement of everything at once.
+  if (claim.readiness)
+    return out(
+      'score',
+      'unverifiable',
+      `an overall verdict of readiness is a judgement; the audit measures ${report.summary.score ?? 'no'} of 100 (grade ${report.summary.grade ?? '—'})`,
+    );
+  // "Design Patterns: 95/100", "Observability: 7/10": the author's own weighting, which no file fixes.
+  // ("Testing | 0/100 | ❌ MISSING" says the area is absent, which the pillar's rules check.)
+  if (isScore(claim.number) && !(pillarOf(claim.subject) && claim.asserted === 'not-done'))
+    return judgeScore(claim, report, out);
+  if (claim.problem) return judgeProblem(claim, opts.lookup, out);
   // "19 fehlgeschlagen", "2 failures": what a test run reported, which only its results can show.
   if (OUTCOME.test(claim.text) && !opts.lookup?.artifacts?.junit.length)
-    return out(
-      'tests',
-      'unverifiable',
-      'test failures are what a run reports; give the JUnit report with --junit to check them',
-    );
+    return /warn/i.test(OUTCOME.exec(claim.text)![0])
+      ? out('none', 'unverifiable', 'warnings are what a run of the linter reports; the repository does not hold them')
+      : out(
+          'tests',
+          'unverifiable',
+          'test failures are what a run reports; give the JUnit report with --junit to check them',
+        );
   // A test-coverage figure out of 10 is the quality sub-score; as a percentage it is coverage.
   const coverageSubject = /cover|abdeckung|cobertura|couverture/i.test(claim.subject);
   if (coverageSubject && claim.number?.kind === 'percent')
@@ -104,9 +193,31 @@ export function judgeClaim(
     );
 
   if (isTestCount(claim.number)) return judgeTests(claim, report, opts, out);
-  // "Update the docs", "Review the error handling": whether an action was taken is not in the repository.
-  if (UNCHECKABLE_ACTION.test(claim.subject))
-    return out('none', 'unverifiable', 'an action to take; whether it was taken does not show in the repository');
+  // "Run the load test", "Review the error handling": whether an action was taken is not in the
+  // repository — but "✅ Optimize database queries (indexes added)" or "⏳ Consider a CDN" names a
+  // thing that is there or not, and that thing is judged.
+  const action = UNCHECKABLE_ACTION.test(claim.subject) && !isCompoundNoun(claim.subject);
+  if (action) {
+    const subject = claim.subject.replace(OBJECT_OF_ACTION, '');
+    if (subject === claim.subject || subject.split(/\s+/).length < 1 || !subject)
+      return out('none', 'unverifiable', 'an action to take; whether it was taken does not show in the repository');
+    const judged = judgeClaim({ ...claim, subject, text: claim.text.replace(OBJECT_OF_ACTION, '') }, report, opts);
+    return judged.verdict === 'unverifiable' && judged.basis === 'none'
+      ? { ...judged, reason: 'an action to take; whether it was taken does not show in the repository' }
+      : { ...judged, text: base.text };
+  }
+  // "7/8 doc tests passing": the code blocks of the doc comments, counted.
+  const doc = docTests(opts.lookup, claim);
+  if (doc)
+    return out(
+      'tests',
+      docTestsAgree(doc) ? 'confirmed' : 'contradicted',
+      `the document says ${doc.claimed} doc tests; the doc comments hold ${doc.total} code blocks that rustdoc runs or skips (${doc.ignored} marked ignore)${doc.total === doc.claimed ? '' : ': the document is out of date'}; whether they pass is not checked`,
+      doc.evidence.length ? doc.evidence : [{ path: '.', note: 'no code blocks in doc comments' }],
+    );
+  // "Working examples verified", "Builds successfully": that something runs is shown by running it.
+  if (claim.asserted === 'done' && RUNS.test(claim.subject))
+    return out('none', 'unverifiable', 'that it works is shown by running it, which the repository does not record');
   // "Database high availability (not tested)": a claim about testing it, not about having it.
   if (claim.asserted !== 'done' && NOT_VERIFIED.test(claim.text) && !/\btests?\b/i.test(claim.subject))
     return out(
@@ -117,7 +228,7 @@ export function judgeClaim(
   if (claim.number?.unit === 'coverage') return judgeCoverage(claim, report, opts, out);
   // "16/16 packages exceed 80% coverage": a measured coverage figure, whatever else the line counts.
   const covered =
-    /(\d{1,3}(?:\.\d+)?)\s*%\s*(?:\w+\s+)?(?:test\s+|code\s+|line\s+)?coverage|coverage\s*(?:of|:|is|at)?\s*(\d{1,3}(?:\.\d+)?)\s*%/i.exec(
+    /(\d{1,3}(?:\.\d+)?) ?% (?:[\w-]+ ){0,2}?coverage|coverage(?: of| is| at|:)? ?(\d{1,3}(?:\.\d+)?) ?%/i.exec(
       claim.text,
     );
   if (covered && !isTestCount(claim.number))
@@ -132,8 +243,34 @@ export function judgeClaim(
     mapped && !mapped.target.startsWith('unverifiable:') && !mapped.target.startsWith('pillar:')
       ? ruleFinding(mapped.target, report, opts)
       : null;
-  const findings = findingsFor(claim, rule, opts.lookup);
+  const findings = findingsFor(claim, rule, opts.lookup, mapped?.via);
   const decisive = findings.filter((f) => f.present !== 'unknown');
+  // Nothing named settled it: the claim's words as a configuration key, its proper nouns as dependencies.
+  if (
+    decisive.length === 0 &&
+    opts.lookup &&
+    !mapped?.target.startsWith('unverifiable:') &&
+    !(claim.asserted === 'done' && NEGATED.test(claim.subject)) &&
+    !/^(?:all|every|everything|alle|todos?|todas?|tous|toutes)\b/i.test(claim.subject)
+  ) {
+    const absence = claim.asserted !== 'done' && claim.asserted !== 'partial';
+    const last =
+      configFinding(opts.lookup, claim, absence) ??
+      (claim.asserted === 'done' ? dependencyTermFinding(opts.lookup, claim) : null);
+    if (last) decisive.push(last);
+  }
+  // "Metrics endpoint enabled" where the metrics rule is partial for want of a registry: the
+  // setting the claim names (management.endpoints…include: …,metrics) is what it claims.
+  if (
+    opts.lookup &&
+    claim.asserted === 'done' &&
+    decisive.length === 1 &&
+    decisive[0]!.basis.startsWith('rule:') &&
+    decisive[0]!.present === 'partly'
+  ) {
+    const set = configFinding(opts.lookup, claim, false);
+    if (set?.present === 'yes') decisive.push(set);
+  }
   if (decisive.length === 0) {
     if (mapped?.target.startsWith('unverifiable:'))
       return out('none', 'unverifiable', `not checkable in a repository (${mapped.target.slice(13)}: "${mapped.via}")`);
@@ -145,6 +282,10 @@ export function judgeClaim(
       findings.flatMap((f) => f.evidence),
     );
   }
+  // "Connection pool size 20" where the pool holds 10: the value the claim gives is more specific
+  // than the mechanism it names, and decides.
+  const valued = decisive.filter((f) => f.valued);
+  if (valued.length && valued.length < decisive.length) decisive.splice(0, decisive.length, ...valued);
   const mappedRule =
     mapped && !mapped.target.startsWith('unverifiable:') && !mapped.target.startsWith('pillar:')
       ? mapped.target.split(':')[0]!
@@ -154,7 +295,7 @@ export function judgeClaim(
     claim.number &&
     verdict.verdict === 'confirmed' &&
     claim.number.kind !== 'percent' &&
-    !decisive.some((f) => f.basis === 'tests')
+    !decisive.some((f) => f.basis === 'tests' || f.valued)
   )
     return {
       ...verdict,
@@ -255,6 +396,9 @@ function facetFound(rule: RuleReport, facet: string): boolean | 'partial' | unde
   return undefined;
 }
 
+/** Lookups of what a claim names itself: files, dependencies, code, settings, tests. */
+const NAMED_BASIS = new Set(['file', 'dependency', 'search', 'config', 'tests']);
+
 /** Combine findings, whatever their source, into the verdict on what the claim asserts. */
 function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string | null): VerifiedClaim {
   // Whether the state the claim calls "done" holds, per finding (a dropped dependency: when absent).
@@ -280,9 +424,31 @@ function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string 
       rule,
     );
   };
+  // "Swagger UI at /swagger-ui.html" where the API-contract rule is partial for want of a committed
+  // contract: what the claim names is there, and the rule's fault lies beside it.
+  const named = holds.filter((h) => NAMED_BASIS.has(h.f.basis));
+  const ruleHold = holds.find((h) => h.f.basis.startsWith('rule:'));
+  if (
+    claim.asserted === 'done' &&
+    ruleHold?.p === 'partly' &&
+    named.length > 0 &&
+    holds.every((h) => h === ruleHold || (NAMED_BASIS.has(h.f.basis) && h.p === 'yes'))
+  )
+    return out(
+      named[0]!.f.basis,
+      'confirmed',
+      `found: ${named.map(said).join('; ')} (the rule notes more that the claim does not say: ${ruleHold.f.detail})`,
+      [...named.flatMap((h) => h.f.evidence), ...ruleHold.f.evidence],
+      rule,
+    );
   switch (claim.asserted) {
     case 'done':
-      if (all('yes')) return finish('confirmed', 'found', () => true);
+      if (all('yes'))
+        return finish(
+          'confirmed',
+          holds.every((h) => h.f.negated) ? 'gone, as the document says' : 'found',
+          () => true,
+        );
       if (holds.every((h) => h.p === 'no'))
         return finish('contradicted', 'the document says done, but', (h) => h.p === 'no');
       return finish('partially-confirmed', 'the document says done; only in part', (h) => h.p !== 'yes');
@@ -304,7 +470,9 @@ function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string 
       if (any('yes'))
         return finish(
           'contradicted',
-          'the document says it is missing, but it is there (the document is out of date)',
+          holds.some((h) => h.p === 'yes' && h.f.negated)
+            ? 'the document says it is still to do, but it is done (the document is out of date)'
+            : 'the document says it is missing, but it is there (the document is out of date)',
           (h) => h.p === 'yes',
         );
       if (holds.every((h) => h.p === 'no' || h.p === 'instead'))

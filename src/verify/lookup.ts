@@ -4,6 +4,7 @@
  * class or suite, the scan's matches, the command graph (what CI runs), and the targeted search
  * (search.ts). Each lookup returns a Finding that names the fact it rests on, with file:line.
  */
+import ignore, { type Ignore } from 'ignore';
 import type { TestInventory } from '../facts/tests/inventory.js';
 import type { Artifacts, Dependency, Evidence, Facts, Match } from '../types.js';
 import type { Hit, SearchResult, SearchView } from './search.js';
@@ -20,6 +21,8 @@ export interface Finding {
   instead?: string;
   /** "Not found" here means only "not shown in a rule's evidence": no proof of absence. */
   unproven?: boolean;
+  /** The finding compared the value the claim gives (a setting's number), not only a name. */
+  valued?: boolean;
   detail: string;
   evidence: Evidence[];
 }
@@ -76,6 +79,14 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
       detail: want.includes('/') ? `${want} is not there, but ${same[0]} is` : `${same[0]} exists`,
       evidence: same.slice(0, 3).map((path) => ({ path })),
     };
+  const ignoredBy = gitignored(ctx, want);
+  if (ignoredBy)
+    return {
+      ...base,
+      present: 'unknown',
+      detail: `${want} is ignored by ${ignoredBy}: it is kept out of the repository, so its absence here says nothing`,
+      evidence: [{ path: ignoredBy }],
+    };
   if (UNLISTED.test(want))
     return {
       ...base,
@@ -89,6 +100,30 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
     detail: `no ${want} among the ${files.paths.length} files listed`,
     evidence: [{ path: '.', note: `no file named ${name}` }],
   };
+}
+
+/** The .gitignore files of the listing, parsed once per lookup context. */
+const ignores = new WeakMap<object, { path: string; dir: string; ig: Ignore }[]>();
+
+/** The .gitignore that keeps a named file out of the repository ("appsettings.Production.json"), if any. */
+function gitignored(ctx: LookupContext, named: string): string | undefined {
+  let list = ignores.get(ctx.files);
+  if (!list) {
+    list = [];
+    for (const path of ctx.files.paths.filter((p) => /(?:^|\/)\.gitignore$/.test(p)).slice(0, 50)) {
+      const text = ctx.readText ? ctx.readText(path, 256 * 1024) : ctx.files.read(path);
+      if (text) list.push({ path, dir: path.replace(/\.gitignore$/, ''), ig: ignore().add(text) });
+    }
+    ignores.set(ctx.files, list);
+  }
+  const name = named.replace(/^\.\//, '');
+  for (const { path, dir, ig } of list) {
+    // A name without a folder may sit anywhere below the .gitignore.
+    const candidates = name.includes('/') ? [name] : [name, `x/${name}`];
+    if (candidates.some((c) => (dir === '' || c.startsWith(dir)) && ig.ignores(dir ? c.slice(dir.length) : c)))
+      return path;
+  }
+  return undefined;
 }
 
 /** Folders of the listing, lower case, with a file in each: built once per lookup context. */
@@ -197,6 +232,7 @@ export function packageFinding(
       if (a !== 'no')
         return {
           ...base,
+          valued: true,
           present: a,
           detail:
             a === 'yes'
@@ -209,6 +245,7 @@ export function packageFinding(
     if (agreeing)
       return {
         ...base,
+        valued: true,
         present: 'yes',
         detail: `${pkg.name} ${pkg.version} is declared`,
         evidence: [fromHit(agreeing)],
@@ -223,6 +260,7 @@ export function packageFinding(
       return versionRe(pkg.version).test(near[at]!)
         ? {
             ...base,
+            valued: true,
             present: 'yes',
             detail: `${pkg.name} ${pkg.version} is declared`,
             evidence: [fromHit(h), fromHit(line)],
@@ -237,7 +275,7 @@ export function packageFinding(
     // Another version on the name's own line: "FROM node:20-alpine" for "Node 18".
     const word = escapeRe(pkg.name.split(/\s+/).pop()!);
     const near = new RegExp(`${word}[^\\s\\d]{0,3}v?(\\d+(?:\\.\\d+)*)`, 'i');
-    const other = declared[0] ?? manifestLines.find((h) => /\d+\.\d+/.test(h.snippet) || near.test(h.snippet));
+    const other = declared[0] ?? manifestLines.find((h) => /(?<!\d)\d+\.\d+/.test(h.snippet) || near.test(h.snippet));
     if (other)
       return {
         ...base,

@@ -20,6 +20,8 @@ export interface Mechanism {
   files?: string[];
 }
 
+import { FEATURES } from './features.js';
+
 const m = (
   family: string,
   id: string,
@@ -31,7 +33,8 @@ export const MECHANISMS: Mechanism[] = [
   m('auth', 'API keys', /\bapi[- ]?keys?\b|x-api-key|apikey/i, {
     anchors: ['api_key', 'api-key', 'apikey'],
     // A key that requests carry and the server checks, not a key the code sends to another API.
-    code: /x-api-key|apikeyheader|api_?key_?header|(?:header|headers|request|req)\b[^\n]{0,40}api[-_]?key|api[-_]?key[^\n]{0,40}(?:header|request|valid|verif|compare|timingsafe|depends|security)/i,
+    // (Each alternative anchored on a word, with no free window between two quantifiers.)
+    code: /x-api-key|apikeyheader|api_?key_?header|(?:header|headers|request|req)\w{0,20}(?:\.get)?\W{1,4}api[-_]?key|(?:verif|valid|check|require|get)\w{0,12}api[-_]?key|api[-_]?key\s?[!=]==?|(?:compare\w{0,12}|timingsafeequal|depends|security)\(\s?\w{0,12}api[-_]?key/i,
   }),
   m('auth', 'JWT', /\bjwt\b|json web tokens?/i, {
     anchors: ['jwt', 'jsonwebtoken', 'jose'],
@@ -49,7 +52,7 @@ export const MECHANISMS: Mechanism[] = [
   m('auth', 'mutual TLS', /\bmtls\b|mutual tls|client certificates?/i, {
     anchors: ['mtls', 'client_cert', 'clientcert'],
   }),
-  m('typing', 'TypeScript strict mode', /\btypescript strict(?: mode)?\b|\bstrict mode\b.*\btypescript\b/i, {
+  m('typing', 'TypeScript strict mode', /\btypescript strict(?: mode)?\b|\bstrict (?:mode )?typescript\b/i, {
     anchors: ['"strict"'],
     code: /"strict"\s*:\s*true/,
   }),
@@ -64,7 +67,7 @@ export const MECHANISMS: Mechanism[] = [
   }),
   m('delay', 'exponential backoff', /exponential(?:\s+back-?off)?|\bback-?off\b/i, {
     anchors: ['backoff', 'back_off', 'exponential', '**', 'pow(', '<<'],
-    code: /back_?off|exponential|\*\*\s*\(?\s*(?:attempt|retry|retries|n|i|tries)\b|math\.pow\(\s*2|<<\s*(?:attempt|retry|retries|tries)/i,
+    code: /back_?off|exponential|\*\* ?\(? ?(?:attempt|retry|retries|n|i|tries)\b|math\.pow\(\s*2|<<\s*(?:attempt|retry|retries|tries)/i,
     deps: ['tenacity', 'backoff', 'p-retry', 'async-retry', 'exponential-backoff', 'github.com/cenkalti/backoff*'],
   }),
   m('delay', 'a fixed delay', /\bfixed (?:delay|sleep|interval)\b|\bconstant delay\b/i, {
@@ -189,6 +192,7 @@ export const MECHANISMS: Mechanism[] = [
   m('migrations', 'Flyway', /\bflyway\b/i, { files: ['**/db/migration/V*.sql'], deps: ['org.flywaydb:*'] }),
   m('migrations', 'Liquibase', /\bliquibase\b/i, { deps: ['org.liquibase:*'], anchors: ['databasechangelog'] }),
   m('migrations', 'Prisma Migrate', /\bprisma\b/i, { files: ['**/prisma/migrations/**', '**/schema.prisma'] }),
+  ...FEATURES,
 ];
 
 /** The mechanisms a piece of text names. */

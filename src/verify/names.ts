@@ -5,12 +5,16 @@
  * library", "migrated from Hystrix to Resilience4j"). Pure text work; lookup.ts decides them.
  */
 
+import { plain } from './status.js';
+
 export interface Setting {
   /** The key as words ("pool size", "port"). */
   key: string;
   /** The value as written, and the numbers that mean the same ("5s" → 5, 5000). */
   value: string;
   numbers: number[];
+  /** A value that is a word, not a number ("true", "update", "json"): it must follow the key. */
+  word?: string;
 }
 
 export interface PackageName {
@@ -21,6 +25,8 @@ export interface PackageName {
 }
 
 export interface Names {
+  /** Quoted strings inside code ticks ("default-secret-change-in-production"): searched as written. */
+  literals: string[];
   paths: string[];
   identifiers: string[];
   annotations: string[];
@@ -44,12 +50,22 @@ const CODE_SUFFIX =
 const SETTING_KEYS =
   /\b(connection[ _-]?pool[ _-]?size|max[ _-]?pool[ _-]?size|pool[ _-]?size|connection[ _-]?pool|port|max[ _-]?connections|connections|workers|threads|replicas|timeout|read[ _-]?timeout|connect[ _-]?timeout|retries|max[ _-]?retries|retry[ _-]?attempts|max[ _-]?attempts|attempts|rounds|salt[ _-]?rounds|ttl|interval|batch[ _-]?size|page[ _-]?size|concurrency|max[ _-]?body[ _-]?size|heap|memory[ _-]?limit|cpu[ _-]?limit|rate[ _-]?limit|max[ _-]?sessions|sessions|expir(?:y|ation|es[ _-]?in)|backoff[ _-]?(?:factor|multiplier)|delay)\b/gi;
 const VALUE =
-  /^\s*(?:of|=|:|is|to|at|on|set to|of up to|from)?\s*[`'"]?(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec(?:ond)?s?|m|min(?:ute)?s?|h|hours?|d|days?|mb|gb|mi|gi|kb|%)?\b/i;
+  /^\s*(?:(?:of|=|:|is|to|at|on|set to|of up to|from)\s*)?[`'"]?(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec(?:ond)?s?|m|min(?:ute)?s?|h|hours?|d|days?|mb|gb|mi|gi|kb|%)?\b/i;
+/**
+ * Verbs of change: away from something (removed, "migrated from"), up to something ("upgraded …
+ * to", the "to" found after the match), or adding something. Moves away are tried first, so that
+ * "migrated from X to Y" drops X and adds Y.
+ */
 const CHANGE_VERBS =
-  /\b(upgraded|updated|bumped|moved|migrated|switched|pinned)\s+(?:\w+\s+){0,3}?to\s+|\b(added|installed|introduced|adopted)\s+(?:the\s+)?|\b(removed|dropped|deleted|eliminated|replaced|uninstalled|got rid of|migrated (?:away )?from|switched (?:away )?from|moved (?:away )?from|sunset)\s+(?:the\s+)?/gi;
+  /\b(?:(removed|dropped|deleted|eliminated|replaced|uninstalled|got rid of|migrated (?:away )?from|switched (?:away )?from|moved (?:away )?from|migrate (?:away )?from|switch (?:away )?from|move (?:away )?from|replace|sunset)|(upgraded|updated|bumped|moved|migrated|switched|pinned)|(added|installed|introduced|adopted)) (?:the )?/gi;
+/** "upgraded Spring Boot to …": up to three words, then "to". */
+const UP_TO = /^(?:[\w.-]+ ){0,3}?to /i;
 /** Runtimes and frameworks whose versions are written as bare numbers ("Java 21", "React 19"). */
 const BARE_VERSION =
   /^(?:java|jdk|python|node|nodejs|go|golang|php|ruby|rust|react|angular|vue|django|rails|spring|spring boot|laravel|symfony|postgres|postgresql|mysql|mariadb|redis|mongodb|kubernetes|dotnet|\.net|net|gradle|maven|ubuntu|debian|alpine|typescript|next|nextjs|express|fastapi|flask|nestjs|svelte|elasticsearch|kafka|nginx|swift|kotlin|scala|elixir|erlang)$/i;
+/** Standards whose versions a document gives beside a package's name. */
+const SPEC =
+  /^(?:openapi|swagger|oauth|oauth2|http|https|tls|ssl|html|css|ecmascript|es|json|jsonapi|graphql|grpc|soap|rest|ee|jakarta|saml|oidc|websocket|utf)$/i;
 const PACKAGE_WORDS = /^(?:library|package|dependency|dependencies|module|sdk|client|lib|plugin|gem|crate)$/i;
 const STOP =
   /^(?:the|a|an|and|or|with|to|in|for|of|on|all|new|old|its|their|our|from|by|as|is|are|was|be|been|via|using|version|latest|v|it|this|that|support|code|tests?|logic|pattern|patterns|handling|layer|framework)$/i;
@@ -58,17 +74,39 @@ function tokens(text: string): string[] {
   return text.split(/[\s,;()[\]{}<>"'|]+/).filter(Boolean);
 }
 
-const trimPunct = (t: string) => t.replace(/^[`*_:]+|[`*_.:!?]+$/g, '');
+const trimPunct = (t: string) => t.replace(/^[`*_:]+|(?<![`*_.:!?])[`*_.:!?]+$/g, '');
 
-export function namesIn(text: string): Names {
-  const out: Names = { paths: [], identifiers: [], annotations: [], endpoints: [], settings: [], packages: [] };
+/** "Spring Boot 2.3.2 → 3.4.0", "JDK 8 -> 17": the token before the arrow is what was; the claim is what is. */
+const ARROW = /(?<!\S)[^\s→]{1,40} ?(?:→|->|=>|⇒) ?(?=\S)/g;
+
+/** "Zuul removed", "RibbonConfiguration.java deleted": the words before a verb of removal at the end. */
+const REMOVED_WORD =
+  /^(?:removed|deleted|dropped|eliminated|uninstalled|gone|retired|entfernt|gelöscht|eliminad[oa]s?|supprimée?s?|retirad[oa]s?)$/i;
+export function removedThing(text: string): string | null {
+  const words = text.split('(')[0]!.trim().split(/\s+/);
+  const at = words.findIndex((w) => REMOVED_WORD.test(w.replace(/(?<![.,;:!])[.,;:!]+$/, '')));
+  if (at < 1 || at > 4 || at < words.length - 3) return null;
+  return words.slice(0, at).join(' ');
+}
+
+export function namesIn(input: string): Names {
+  const text = input.replace(ARROW, '');
+  const out: Names = {
+    literals: [],
+    paths: [],
+    identifiers: [],
+    annotations: [],
+    endpoints: [],
+    settings: [],
+    packages: [],
+  };
   const add = (list: string[], v: string) => {
     if (!list.includes(v)) list.push(v);
   };
   const ticked = new Set([...text.matchAll(/`([^`\n]{1,120})`/g)].map((m) => m[1]!.trim()));
   for (const raw of tokens(text.replace(/`/g, ''))) {
     const t = trimPunct(raw);
-    if (t.length < 2 || /^https?:|:\/\/|^www\./i.test(t) || /@.*\./.test(t.slice(1))) continue;
+    if (t.length < 2 || /^https?:|:\/\/|^www\./i.test(t) || /@[^@]*\./.test(t.slice(1))) continue;
     if (/^@[A-Za-z_][\w.]*$/.test(t)) add(out.annotations, t);
     else if (/^\/[A-Za-z_{:][\w{}:.\-/]*$/.test(t) && /[a-z]{2}/i.test(t) && !/^\/\w{1,3}$/.test(t)) {
       // "/ready", "/api/v1/status" — not "/s" or "/min" (rates) and not a bare root.
@@ -90,8 +128,39 @@ export function namesIn(text: string): Names {
       numbers,
     });
   }
+  for (const span of ticked) codeNames(span, out);
   out.packages = packagesIn(text, ticked);
   return out;
+}
+
+/** A key in code ("MaxOpenConns", "retry_backoff", "server.port", "\"max_retries\"") set to a plain value. */
+const CODE_SETTING =
+  /(?<![\w.$'"-])["']?([A-Za-z_]\w*(?:[.-][A-Za-z_]\w*)*)["']? ?(?::=|=|:) ?(["']?)(-?\d+(?:\.\d+)?|true|false|[A-Za-z][\w.-]{0,40})\2(?![\w.([])/g;
+
+/** Settings and literals in a span of code a claim quotes. */
+function codeNames(span: string, out: Names): void {
+  for (const m of span.matchAll(/(["'])([^"'\n]{6,120})\1/g))
+    if (/[A-Za-z]{3}/.test(m[2]!) && !out.literals.includes(m[2]!)) out.literals.push(m[2]!);
+  for (const m of span.matchAll(CODE_SETTING)) {
+    const key = splitKey(m[1]!);
+    if (!key || key.split(' ').every((w) => w.length < 3)) continue;
+    const value = m[3]!;
+    const n = Number(value);
+    const numeric = value !== '' && Number.isFinite(n);
+    if (out.settings.some((x) => x.key === key)) continue;
+    out.settings.push({ key, value, numbers: numeric ? [n] : [], ...(numeric ? {} : { word: value.toLowerCase() }) });
+  }
+}
+
+/** "MaxOpenConns" → "max open conns", "retry_backoff" → "retry backoff", "server.port" → "server port". */
+export function splitKey(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/(?<=[A-Z])(?=[A-Z][a-z])/g, ' ')
+    .toLowerCase()
+    .split(/[\s_.-]+/)
+    .filter(Boolean)
+    .join(' ');
 }
 
 function isPath(t: string, ticked: boolean): boolean {
@@ -108,6 +177,8 @@ function isPath(t: string, ticked: boolean): boolean {
 
 function isIdentifier(t: string, ticked: boolean): boolean {
   const id = t.replace(/\(\)$/, '');
+  // "Strict-Transport-Security", "X-Request-ID": a header's name, written as code.
+  if (ticked && /^[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+$/.test(id)) return true;
   if (!/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(id) || id.length < 4) return false;
   if (ticked) return /[A-Z_.]|[a-z][A-Z]/.test(id.slice(1)) || t.endsWith('()');
   const humps = (id.match(/[A-Z][a-z0-9]+/g) ?? []).length;
@@ -121,6 +192,8 @@ function packagesIn(text: string, ticked: Set<string>): PackageName[] {
   const out: PackageName[] = [];
   const push = (p: PackageName) => {
     if (!p.name || STOP.test(p.name)) return;
+    // "Added `#[allow(dead_code)]`": code, not a package's name.
+    if (!/^[@a-z0-9][\w.@/ +-]*$/i.test(p.name)) return;
     const same = out.find((o) => o.name === p.name);
     // One package once: "Upgraded to Spring Boot 3.2.1" is one claim with a change and a version.
     if (same)
@@ -128,11 +201,11 @@ function packagesIn(text: string, ticked: Set<string>): PackageName[] {
     else out.push(p);
   };
   for (const m of text.matchAll(
-    /(?<![\w.+-])([@A-Za-z][\w.+/@-]*(?:\s[A-Z][\w.+-]*)?)`?\s+(?:v|\^|~|>=|==|~=)?(\d+(?:\.\d+){0,3}(?:\.x)?)(?![\w.%/])/g,
+    /(?<![\w.+/@-])([@A-Za-z][\w.+/@-]*(?:\s[A-Z][\w.+-]*)?)`?\s+(?:v|\^|~|>=|==|~=)?(\d+(?:\.\d+){0,3}(?:\.x)?)(?![\w.%/])/g,
   )) {
     // "to Express 4.19": a function word before the name is not part of it.
     const name = m[1]!
-      .replace(/[:*`]+$/, '')
+      .replace(/(?<![:*`])[:*`]+$/, '')
       .replace(/^(?:to|from|with|and|or|of|in|on|for|the|a|an|via|using|at|by|is|are)\s+/i, '');
     if (
       /^\d|^(?:phase|step|part|week|sprint|day|version|v|tier|level|top|p\d+|page|line|section|pillar|hours?)$/i.test(
@@ -142,15 +215,27 @@ function packagesIn(text: string, ticked: Set<string>): PackageName[] {
       continue;
     // "Installed 643 packages": a bare number is a version only after a name known to take one.
     if (!/[.v^~=]/.test(m[0].slice(m[1]!.length)) && !BARE_VERSION.test(name)) continue;
+    // "Springdoc OpenAPI 3.0", "OAuth 2.0": the version of a standard, not of a package.
+    const parts = name.split(/\s+/);
+    if (SPEC.test(parts[parts.length - 1]!)) {
+      if (parts.length > 1) push({ name: parts.slice(0, -1).join(' ').toLowerCase() });
+      continue;
+    }
     push({ name: name.toLowerCase(), version: m[2]!.replace(/\.x$/, '') });
   }
   for (const m of text.matchAll(CHANGE_VERBS)) {
-    const change = m[1] ? 'upgraded' : m[2] ? 'added' : 'removed';
-    const rest = text.slice(m.index! + m[0].length, m.index! + m[0].length + 80);
+    const change = m[2] ? 'upgraded' : m[3] ? 'added' : 'removed';
+    let end = m.index! + m[0].length;
+    if (change === 'upgraded') {
+      const to = UP_TO.exec(text.slice(end, end + 120));
+      if (!to) continue;
+      end += to[0].length;
+    }
+    const rest = text.slice(end, end + 80);
     const words: string[] = [];
     let packageWord = false;
     for (const w of rest.split(/\s+/)) {
-      const clean = w.replace(/^[`*"'(]+|[`*"'),.;:]+$/g, '');
+      const clean = w.replace(/^[`*"'(]+|(?<![`*"'),.;:])[`*"'),.;:]+$/g, '');
       if (PACKAGE_WORDS.test(clean)) packageWord = true;
       if (!clean || PACKAGE_WORDS.test(clean) || /^(?:to|with|in|for|and|from|by|because|since|as|—|-)$/i.test(clean))
         break;
@@ -167,7 +252,7 @@ function packagesIn(text: string, ticked: Set<string>): PackageName[] {
       ticked.has(raw) ||
       /[-@/]|\d/.test(raw) ||
       (change === 'upgraded' && /\d/.test(name)) ||
-      (/from/i.test(m[0]) && /^\s*to\s/i.test(text.slice(m.index! + m[0].length + raw.length)));
+      (/from|replace/i.test(m[0]) && /^\s*(?:to|with)\s/i.test(text.slice(end + raw.length)));
     if (!looksLike) continue;
     const version = change === 'upgraded' ? /\s(v?\d+(?:\.\d+)*)$/.exec(name)?.[1] : undefined;
     push({
@@ -175,9 +260,20 @@ function packagesIn(text: string, ticked: Set<string>): PackageName[] {
       ...(version ? { version: version.replace(/^v/, '') } : {}),
       change,
     });
-    // "migrated from X to Y": Y is what is used now.
-    const to = /^\s*to\s+([A-Za-z][\w.+-]*)/.exec(text.slice(m.index! + m[0].length + raw.length));
-    if (change === 'removed' && /from/i.test(m[0]) && to) push({ name: to[1]!.toLowerCase(), change: 'added' });
+    // "migrated from X to Y", "replaced X with Y": Y is what is used now — when it is named as a
+    // product is ("to PostgreSQL", "with Resilience4j"), not described ("to a production database").
+    const to = /^\s*(?:to|with)\s+([A-Za-z][\w.+-]*)/.exec(text.slice(end + raw.length));
+    if (change === 'removed' && /from|replace/i.test(m[0]) && to && /^[A-Z]|[-@/.\d]/.test(to[1]!))
+      push({ name: to[1]!.toLowerCase(), change: 'added' });
+  }
+  // "Zuul removed", "SpringFox Swagger 2.0 removed": a product named before the verb, not a file.
+  const gone = removedThing(plain(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/, '')));
+  if (gone && !FILE_EXT.test(gone) && /^[A-Z@]|[-@/]/.test(gone) && !/\//.test(gone)) {
+    const version = /\s(v?\d+(?:\.\d+)*)$/.exec(gone)?.[1];
+    const name = (version ? gone.slice(0, -version.length - 1) : gone).toLowerCase();
+    const same = out.find((o) => o.name === name);
+    if (same) same.change = 'removed';
+    else push({ name, change: 'removed' });
   }
   for (const t of ticked) if (/^[@a-z][\w.@/-]*$/.test(t) && !t.includes('.') && /[-/@]/.test(t)) push({ name: t });
   return out;

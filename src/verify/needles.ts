@@ -15,6 +15,15 @@ const words = (s: string) =>
     .split(/[\s_.:/-]+/)
     .filter((w) => w.length > 1);
 
+/** Runtimes a document names one way and a manifest another ("JDK 17" is <java.version>17). */
+const ALIAS: Record<string, string> = {
+  jdk: 'java',
+  openjdk: 'java',
+  golang: 'go',
+  nodejs: 'node',
+  postgresql: 'postgres',
+};
+
 /** The names a claim gives, read once per claim (needles and findings both ask). */
 const names = new WeakMap<Claim, Names>();
 export function namesOf(claim: Claim): Names {
@@ -54,9 +63,9 @@ function needlesOf(claim: Claim): Needle[] {
       scope: 'code',
     });
   for (const e of names.endpoints) {
-    const literal = e.split(/\{[^}]*\}|:[\w]+|<[^>]*>/)[0]!.replace(/\/$/, '') || e;
+    const literal = e.split(/\{[^{}]*\}|:\w+|<[^<>]*>/)[0]!.replace(/\/$/, '') || e;
     const pattern = e
-      .split(/(\{[^}]*\}|:[\w]+|<[^>]*>)/)
+      .split(/(\{[^{}]*\}|:\w+|<[^<>]*>)/)
       .map((p, k) => (k % 2 ? '[^/\\s\'"`]+' : escapeRe(p)))
       .join('');
     out.push({
@@ -75,8 +84,15 @@ function needlesOf(claim: Claim): Needle[] {
       });
   }
   for (const s of names.settings) out.push(settingNeedle(s, names.paths));
-  for (const p of names.packages) {
-    const ws = words(p.name);
+  for (const l of names.literals)
+    out.push({ key: `lit:${l}`, anchors: [l.toLowerCase()], regex: new RegExp(escapeRe(l), 'i'), scope: 'code' });
+  // "**Removed dependencies:** - okhttp": the item is a package to look for in the manifests.
+  const listed =
+    claim.removed && !names.paths.length && /^[@\w][\w.@/-]*(?: [\w.-]+)?$/.test(claim.subject)
+      ? [{ name: claim.subject.toLowerCase() }]
+      : [];
+  for (const p of [...names.packages, ...listed]) {
+    const ws = words(ALIAS[p.name] ?? p.name);
     if (ws.length === 0) continue;
     const longest = [...ws].sort((a, b) => b.length - a.length)[0]!;
     out.push({

@@ -13,13 +13,35 @@ export interface ClaimNumber {
   unit?: string;
 }
 
-const READINESS = [
-  /(\d{1,3}(?:\.\d+)?)\s*%\s*(?:production[- ]?ready|ready\b|readiness|complete\b|produktionsreif|listo)/i,
-  /(?:production[- ]?ready|readiness|produktionsreife|preparaci[oó]n)[^\n|]{0,40}?\b(\d{1,3}(?:\.\d+)?)\s*%/i,
-  /(?:readiness|overall|gesamt)\s*(?:score)?\s*[:=]?\s*\**\s*(\d{1,3})\s*\/\s*100\b/i,
+/**
+ * The figure a pattern finds within the 60 characters after a word ("Readiness score: 7.5/10"):
+ * each occurrence of the word is tried on its own short slice, so no search runs over the line
+ * from every position.
+ */
+function after(text: string, word: RegExp, figure: RegExp): string | undefined {
+  for (const m of text.matchAll(word)) {
+    const s = figure.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 60));
+    if (s) return s[1];
+  }
+  return undefined;
+}
+const READY_WORD = /production[- ]?ready|readiness|produktionsreife|preparaci[oó]n/gi;
+const PERCENT_WITHIN = /^[^\n|]{0,40}?\b(\d{1,3}(?:\.\d+)?)\s*%/;
+const READINESS: ((t: string) => string | undefined)[] = [
+  (t) =>
+    /(\d{1,3}(?:\.\d+)?)\s*%\s*(?:production[- ]?ready|ready\b|readiness|complete\b|produktionsreif|listo)/i.exec(
+      t,
+    )?.[1],
+  (t) => after(t, READY_WORD, PERCENT_WITHIN),
+  (t) => /(?:readiness|overall|gesamt)(?: score)?[ \t:=*]*(\d{1,3}(?:\.\d)?) ?\/ ?100\b/i.exec(t)?.[1],
 ];
-const SCORE10 =
-  /(?:readiness|score|rating|overall|bewertung|produktionsreife|puntuaci[oó]n)[^\n|]{0,40}?\b(\d(?:\.\d+)?|10)\s*\/\s*10\b/i;
+/** "Readiness score: 7.5/10": a word of scoring, then within 40 characters a figure out of 10. */
+const SCORE_WORD = /readiness|score|rating|overall|bewertung|produktionsreife|puntuaci[oó]n/gi;
+const OUT_OF_10 = /^[^\n|]{0,40}?\b(\d(?:\.\d+)?|10)\s*\/\s*10\b/;
+function score10(text: string): number | null {
+  const s = after(text, SCORE_WORD, OUT_OF_10);
+  return s === undefined ? null : Number(s);
+}
 const GRADE = /\b(?:grade|rating|note)\b[:\s*]*([A-F][+-]?)(?![\w])/;
 /** Words that make a figure a goal, not a result. */
 export const GOAL =
@@ -47,17 +69,36 @@ export function achievedPercent(text: string): number | null {
 
 const TEST_UNIT =
   /(tests?|test cases|unit[- ]tests?|integration tests?|e2e tests?|specs?|scenarios|tests? passing|pruebas|testfälle|unit-tests|tests unitaires)/i;
-const COUNT_UNITS =
-  /(?<![\d,.])(\d[\d,]*)\+?\s+((?:(?!tests?\b)[a-zà-ÿ][\w-]{1,20}\s+)?(?:test files|test suites|tests?|test cases|unit[- ]tests?|integration[- ]tests?|e2e[- ]tests?|smoke[- ]tests?|scenarios|specs|endpoints|metrics|services|pages|dashboards|alerts|rules|microservices|pruebas|testfälle))\b/i;
+/** A number and the (up to) two words after it: "412 tests", "12 integration tests", "3 endpoints". */
+const COUNTED = /(?<![\d,.])(\d[\d,]*)\+? ([a-zà-ÿ][\w-]*)(?: ([a-zà-ÿ][\w-]*))?/gi;
+/** What such a count counts, as the whole of one or two words. */
+const COUNT_UNIT =
+  /^(?:test files|test suites|tests?|test cases|unit[- ]tests?|integration[- ]tests?|e2e[- ]tests?|smoke[- ]tests?|scenarios|specs|endpoints|metrics|services|pages|dashboards|alerts|rules|microservices|pruebas|testfälle)$/i;
+/** "12 integration tests", "7 smoke tests": a count with its unit, the qualifier kept; the first one found. */
+function countIn(text: string): { index: number; length: number; value: string; unit: string } | null {
+  for (const m of text.matchAll(COUNTED)) {
+    const [w1, w2] = [m[2]!, m[3]];
+    const pair = w2 ? `${w1} ${w2}` : '';
+    let unit: string | null = null;
+    if (pair && COUNT_UNIT.test(pair)) unit = pair;
+    else if (COUNT_UNIT.test(w1)) unit = w1;
+    // "5 flaky tests": a word that is not itself a test word qualifies the unit after it.
+    else if (w2 && COUNT_UNIT.test(w2) && !/^tests?$/i.test(w1) && w1.length >= 2 && w1.length <= 21) unit = pair;
+    if (!unit) continue;
+    const length = m[0].length - (unit === w1 && w2 ? w2.length + 1 : 0);
+    return { index: m.index!, length, value: m[1]!, unit };
+  }
+  return null;
+}
 
 export function numberIn(text: string): { number: ClaimNumber | null; readiness: boolean } {
   if (!GOAL.test(text)) {
-    for (const re of READINESS) {
-      const m = re.exec(text);
-      if (m) return { number: { kind: 'percent', value: Number(m[1]) }, readiness: true };
+    for (const find of READINESS) {
+      const m = find(text);
+      if (m !== undefined) return { number: { kind: 'percent', value: Number(m) }, readiness: true };
     }
-    const s = SCORE10.exec(text);
-    if (s) return { number: { kind: 'score10', value: Number(s[1]) }, readiness: true };
+    const s = score10(text);
+    if (s !== null) return { number: { kind: 'score10', value: s }, readiness: true };
     const g = GRADE.exec(text);
     if (g) return { number: { kind: 'grade', value: g[1]! }, readiness: true };
   }
@@ -69,22 +110,28 @@ export function plainNumber(text: string, unitHint?: string): ClaimNumber | null
   const runner = testOutput(text);
   if (runner) return runner;
   const ratio =
-    /(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*\/\s*(\d[\d,]*)\b(?!\s*\/)\s*([a-zà-ÿ][\w-]*(?:\s[a-zà-ÿ][\w-]*)?)?/i.exec(text);
+    /(?<![\d,.])(\d[\d,]*(?:\.\d+)?) ?\/ ?(\d[\d,]*)\b(?! ?\/) ?([a-zà-ÿ][\w-]*(?: [a-zà-ÿ][\w-]*)?)?/i.exec(text);
   if (ratio) {
     const [value, total] = [num(ratio[1]!), num(ratio[2]!)];
     const said = (ratio[3] ?? '').toLowerCase();
     const unit = unitHint && !TEST_UNIT.test(said) ? unitHint : said;
     if (total === 10 && value <= 10 && !TEST_UNIT.test(unit)) return { kind: 'score10', value };
-    if (total === 100 && !TEST_UNIT.test(unit) && !/passing|passed/.test(unit)) return { kind: 'percent', value };
+    // "| Documentation | 45/100 |": a score out of 100, the author's weighting like one out of 10.
+    if (total === 100 && !TEST_UNIT.test(unit) && !/passing|passed/.test(unit))
+      return { kind: 'percent', value, ...(unit ? {} : { unit: 'score' }) };
     return { kind: 'ratio', value, total, ...(unit ? { unit } : {}) };
   }
-  const count = COUNT_UNITS.exec(text);
+  const count = countIn(text);
   if (count) {
     // "1 test skipped", "2 tests failing": a run's outcome, not how many tests there are.
-    const after = text.slice(count.index + count[0].length, count.index + count[0].length + 16);
+    const after = text.slice(count.index + count.length, count.index + count.length + 16);
     const outcome =
       /^\s*(?:skipped|failed|failing|failures|broken|flaky|errored|fehlgeschlagen|fallidas?|omitidos?)/i.test(after);
-    return { kind: 'count', value: num(count[1]!), unit: `${count[2]!.toLowerCase()}${outcome ? ' (outcome)' : ''}` };
+    return {
+      kind: 'count',
+      value: num(count.value),
+      unit: `${count.unit.toLowerCase()}${outcome ? ' (outcome)' : ''}`,
+    };
   }
   const pct = achievedPercent(text);
   if (pct !== null)
@@ -124,6 +171,18 @@ export function testOutput(text: string): ClaimNumber | null {
   if (passed && /\b(?:failed|skipped|error|warnings?|in \d|test result)\b/i.test(text))
     return { kind: 'count', value: num(passed[1]!), unit: 'tests passing' };
   return null;
+}
+
+/** "95/100", "7/10", "66.5/100 (D+)": a self-assessed score (not "7/10 tests"). */
+export function scoreIn(text: string): ClaimNumber | null {
+  const m =
+    /(?<![\d.,/])(\d{1,3}(?:\.\d+)?)\s*\/\s*(10|100)(?![\d.,/])(?!\s*(?:tests?|specs?|passing|passed|files?|cases|checks?|items?|endpoints?)\b)/i.exec(
+      text,
+    );
+  if (!m) return null;
+  const value = Number(m[1]);
+  if (value > Number(m[2])) return null;
+  return m[2] === '10' ? { kind: 'score10', value, unit: 'score' } : { kind: 'percent', value, unit: 'score' };
 }
 
 /** Whether a number counts tests. */

@@ -98,6 +98,18 @@ const SKIP =
   /(?:^|\/)(?:node_modules|vendor|third_party|\.venv|venv|dist|build|out|target|coverage|\.next|\.nuxt|bower_components|site-packages|__pycache__|\.git)\/|\.min\.[jc]ss?$|(?:package-lock|npm-shrinkwrap|yarn|pnpm-lock|composer|Cargo|Gemfile|poetry|Pipfile|go)\.(?:json|lock|sum|yaml)$/i;
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
 
+/** Where a hit is: code 0, configuration 1, an environment file or its example 2, CI 3; tests after all. */
+function hitRank(path: string, test: boolean): number {
+  const kind = /(?:^|\/)\.env[^/]*$|\.env(?:\.[\w-]+)?$|\.(?:example|sample|template|dist)$/i.test(path)
+    ? 2
+    : /(?:^|\/)(?:\.github\/workflows|\.gitlab-ci|\.circleci|azure-pipelines|Jenkinsfile)/.test(path)
+      ? 3
+      : /\.(?:ya?ml|json|jsonc|toml|ini|cfg|conf|properties|xml|env)$/i.test(path)
+        ? 1
+        : 0;
+  return (test ? 4 : 0) + kind;
+}
+
 export interface SearchView {
   files: FileView;
   /** The document's own path when it sits in the repository: never searched. */
@@ -140,8 +152,9 @@ export function fromScan(view: SearchView, needles: Needle[], scanned: (key: str
     const found = scanned(`verify:${n.key}`)
       .filter((m) => inScope(view, n.scope, m.path) && !isCommentLine(m.snippet))
       .map((m) => ({ path: m.path, line: m.line, snippet: m.snippet, test: !isProductionPath(m.path) }));
-    // Production code first: evidence reads best that way.
-    found.sort((a, b) => Number(a.test) - Number(b.test));
+    // Production code first, then configuration, environment files and CI: evidence reads best
+    // that way, and a flood of .env lines must not crowd the code out of the hits kept.
+    found.sort((a, b) => hitRank(a.path, a.test) - hitRank(b.path, b.test));
     if (found.length) hits.set(n.key, found.slice(0, MAX_HITS));
   }
   const scopes = new Map(needles.map((n) => [globsOf(n.scope).join('\0'), globsOf(n.scope)]));
@@ -167,8 +180,9 @@ export function searchRepository(view: SearchView, needles: Needle[]): SearchRes
       else perFile.set(p, [n]);
     }
   }
-  // Production code before tests and examples, so that a needle's first hits are the best evidence.
-  const order = [...perFile.keys()].sort((a, b) => Number(!isProductionPath(a)) - Number(!isProductionPath(b)));
+  // Production code before configuration, environment files, CI, tests and examples, so that a
+  // needle's first hits are the best evidence.
+  const order = [...perFile.keys()].sort((a, b) => hitRank(a, !isProductionPath(a)) - hitRank(b, !isProductionPath(b)));
   let bytes = 0;
   let filesRead = 0;
   let complete = needles.length <= MAX_NEEDLES;

@@ -16,13 +16,13 @@ export const ANY_ICON = new RegExp(
 );
 
 const NOT_WORDS =
-  /\b(not (?:yet )?(?:done|configured|implemented|set ?up|performed|started|tested|ready|available|in place|enabled|present|defined|found|integrated|automated|documented)|missing|needs work|to ?do|absent|none|no|fehlt|fehlen|nicht (?:umgesetzt|vorhanden|konfiguriert|implementiert)|keine?|offen|falta|faltan|no (?:hay|implementado|configurado)|pendiente de implementar|sin|manquant|non (?:fait|configuré|implémenté)|aucun|não (?:implementado|configurado)|ausente)\b/i;
+  /(?<![\p{L}\p{N}_])(not (?:yet )?(?:done|configured|implemented|set ?up|performed|started|tested|ready|available|in place|enabled|present|defined|found|integrated|automated|documented)|missing|needs work|to ?do|absent|none|no|fehlt|fehlen|nicht (?:umgesetzt|vorhanden|konfiguriert|implementiert)|keine?|offen|falta|faltan|no (?:hay|implementado|configurado)|pendiente de implementar|sin|manquant|non (?:fait|configuré|implémenté)|échoué|à faire|aucun|não (?:implementado|configurado)|ausente)(?![\p{L}\p{N}_])/iu;
 const PARTIAL_WORDS =
-  /\b(partial(?:ly)?|pending|in progress|wip|mostly|incomplete|limited|basic|teilweise|in arbeit|parcial(?:mente)?|en progreso|pendiente|partiel(?:lement)?|en cours|em andamento)\b/i;
+  /(?<![\p{L}\p{N}_])(partial(?:ly)?|in progress|wip|mostly|incomplete|limited|basic|teilweise|in arbeit|parcial(?:mente)?|en progreso|partiel(?:lement)?|en cours|em andamento)(?![\p{L}\p{N}_])/iu;
 const PLANNED_WORDS =
-  /\b(planned|future|roadmap|next (?:phase|step)s?|optional|later|geplant|planificado|planeado|prévu|planejado)\b/i;
+  /(?<![\p{L}\p{N}_])(planned|pending|future|roadmap|next (?:phase|step)s?|optional|later|geplant|ausstehend|planificado|planeado|pendiente|prévu|en attente|planejado)(?![\p{L}\p{N}_])/iu;
 const DONE_WORDS =
-  /\b(complete(?:d)?|done|yes|implemented|operational|passing|configured|in place|enabled|fully functional|ready|pass(?:es|ed)?|exists?|set up|verified|active|erledigt|fertig|umgesetzt|vorhanden|aktiv|bestanden|konfiguriert|implementiert|hecho|completado|completo|implementado|configurado|activo|terminé|fait|implémenté|configuré|concluído|implementado)\b/i;
+  /(?<![\p{L}\p{N}_])(complete(?:d)?|done|yes|implemented|operational|passing|configured|in place|enabled|fully functional|ready|pass(?:es|ed)?|exists?|set up|verified|active|erledigt|fertig|umgesetzt|vorhanden|aktiv|bestanden|konfiguriert|implementiert|hecho|completado|completo|implementado|configurado|activo|terminé|fait|implémenté|configuré|réussi|validé|opérationnel|en place|concluído|implementado)(?![\p{L}\p{N}_])/iu;
 
 const CIRCLE = /🟢|🟡|🟠|🔴/u;
 
@@ -42,7 +42,9 @@ export function iconStatus(text: string): Asserted | null {
 
 function markStatus(text: string): Asserted | null {
   if (NOT_ICON.test(text)) return 'not-done';
-  if (PARTIAL_ICON.test(text)) return /⏳/.test(text) && PLANNED_WORDS.test(text) ? 'planned' : 'partial';
+  // ⏳ marks what is pending — not yet there — unless the words say the work is under way.
+  if (PARTIAL_ICON.test(text))
+    return /⏳/.test(text) && !/[⚠🟡🟠🔄🚧◐🔶🔸]/u.test(text) && !PARTIAL_WORDS.test(text) ? 'planned' : 'partial';
   if (PLANNED_ICON.test(text)) return 'planned';
   if (DONE_ICON.test(text)) return 'done';
   return null;
@@ -53,7 +55,20 @@ export function statusOf(text: string): Asserted | null {
   return iconStatus(text) ?? wordStatus(text);
 }
 
+/**
+ * Chinese and Japanese status words: written without spaces, so matched without word boundaries.
+ * (Accented words above are bounded by letters, not by \b, which ends at "é".)
+ */
+const CJK_NOT = /未完成|未实现|未實現|未配置|未通过|未通過|缺失|缺少|不支持|失败|失敗|未対応|未実装/;
+const CJK_PARTIAL = /部分|进行中|進行中|待完善|一部/;
+const CJK_PLANNED = /计划|計劃|待办|待辦|待实现|规划|規劃|后续|後續|予定/;
+const CJK_DONE = /已完成|完成|已实现|已實現|已配置|已通过|通过|通過|就绪|就緒|正常|完了|実装済|対応済/;
+
 function wordStatus(text: string): Asserted | null {
+  if (CJK_NOT.test(text)) return 'not-done';
+  if (CJK_PARTIAL.test(text)) return 'partial';
+  if (CJK_PLANNED.test(text)) return 'planned';
+  if (CJK_DONE.test(text)) return 'done';
   if (NOT_WORDS.test(text)) return 'not-done';
   if (PARTIAL_WORDS.test(text)) return 'partial';
   if (PLANNED_WORDS.test(text)) return 'planned';
@@ -63,15 +78,16 @@ function wordStatus(text: string): Asserted | null {
 
 /** Status words at the end of a bullet or heading ("Docker – done", "CI: pending"). */
 export const TRAILING_STATUS =
-  /[\s:–—-]\s*(complete|completed|done|partial|pending|missing|not done|in progress|erledigt|teilweise|fehlt|hecho|pendiente|fait)\s*\)?\s*$/i;
+  /(?<![\s:–—-])[\s:–—-]+(complete|completed|done|partial|pending|missing|not done|in progress|erledigt|teilweise|fehlt|hecho|pendiente|fait)(?:\s*\))?\s*$/i;
 
 /** Markdown emphasis, links, code ticks and status marks removed; whitespace folded. */
 export function plain(text: string): string {
   return (
     text
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/：/g, ': ')
+      .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
       .replace(/\*\*|`|~~/g, '')
-      .replace(/(^|\s)\*+|\*+(?=\s|$|[.,:;!?)])/g, '$1')
+      .replace(/(^|\s)\*+|(?<!\*)\*+(?=\s|$|[.,:;!?)])/g, '$1')
       // _emphasis_ around words, but not the underscores of snake_case or __init__.
       .replace(/(^|\s)_([^_\s][^_]*)_(?=\s|$|[.,:;!?)])/g, '$1$2')
       .replace(ANY_ICON, ' ')
@@ -85,5 +101,5 @@ export function plain(text: string): string {
 export function subjectOf(text: string): string {
   const p = plain(text);
   const cut = p.split(/\s[-–—]\s|:\s/)[0] ?? p;
-  return cut.replace(/\((?:\d{1,3}%|[^)]*)\)\s*$/, '').trim() || p;
+  return cut.replace(/\([^()]*\)\s*$/, '').trim() || p;
 }

@@ -9,14 +9,21 @@ import type { Evidence } from '../types.js';
 import type { Finding, LookupContext } from './lookup.js';
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+/** "FooServiceTests", "foo.spec", "foo_test_it": the test words a name ends with, however many. */
+const TEST_SUFFIX = /[._-]?(?:tests?|specs?|it|e2e)$/i;
+function withoutTestSuffixes(name: string): string {
+  let out = name;
+  for (let i = 0; i < 8 && TEST_SUFFIX.test(out); i++) out = out.replace(TEST_SUFFIX, '');
+  return out;
+}
 const stem = (p: string) =>
   squash(
-    p
-      .split('/')
-      .pop()!
-      .replace(/\.[^.]+$/, '')
-      .replace(/(?:[._-]?(?:test|tests|spec|specs|it|e2e))+$/i, '')
-      .replace(/^test[_-]?/i, ''),
+    withoutTestSuffixes(
+      p
+        .split('/')
+        .pop()!
+        .replace(/\.[^.]+$/, ''),
+    ).replace(/^test[_-]?/i, ''),
   );
 const LANGUAGE_KEYS: Record<string, string> = {
   java: 'Java/Kotlin',

@@ -12,7 +12,12 @@ export const VOCABULARY: [string, RegExp][] = [
   // Things no repository can show: decided before any rule is tried.
   [
     'unverifiable:production evidence',
-    /\b(sla|slo|uptime|99\.9|p9[59]|latency|response times?|req(?:uest)?s?\s*\/\s*s(?:ec)?|rps|throughput|error rate|under load|load tested|users?\b|customers?|traffic)\b/i,
+    /\b(sla|slo|uptime|99\.9|p9[59]|latency|response times?|req(?:uest)?s? ?\/ ?s(?:ec)?|rps|throughput|error rate|under load|load tested|(?:concurrent|active|daily|real|paying) (?:users?|customers?)|customers?|traffic)\b/i,
+  ],
+  // "10k users", "500 concurrent users": a count of users is production evidence too.
+  [
+    'unverifiable:production evidence',
+    /(?<![\d,.])\d[\d,.]*[km+]? (?:concurrent |active |daily )?(?:users?|customers?)\b/i,
   ],
   [
     'unverifiable:people and process',
@@ -25,7 +30,7 @@ export const VOCABULARY: [string, RegExp][] = [
   ['unverifiable:cost figures', /(\$\s?\d|\d\s?(?:usd|eur|€)|\bper month\b|\bmonthly cost\b)/i],
   [
     'unverifiable:runtime configuration',
-    /\b(secrets? rotation|key rotation|tls|encryption (?:at rest|in transit)|aes|waf|azure ad|b2c|connection pooling)\b/i,
+    /\b(secrets? rotation|key rotation|tls|encryption (?:at rest|in transit)|aes|waf|azure ad|b2c)\b/i,
   ],
 
   [
@@ -41,7 +46,7 @@ export const VOCABULARY: [string, RegExp][] = [
   ['quality/test-types:integration', /\bintegration tests?(?:ing)?\b/i],
   [
     'quality/tests-present',
-    /(?<![\d,])\b(\d[\d,]{0,15}\s*(?:\/\s*\d[\d,]{0,15}\s*)?(?:unit )?tests?\b|unit tests?|test suite|automated tests?)/i,
+    /(?<![\d,/.])\d[\d,]*(?: ?\/ ?\d[\d,]*)? (?:unit )?tests?\b|\b(?:unit tests?|test suite|automated tests?)\b/i,
   ],
   ['quality/linting', /\b(linting|linters?|eslint|ruff|flake8|pylint|golangci|rubocop|checkstyle|static analysis)\b/i],
   ['quality/formatting', /\b(code formatting|formatter|prettier|black formatting|gofmt|rustfmt)\b/i],
@@ -51,10 +56,13 @@ export const VOCABULARY: [string, RegExp][] = [
     'reliability/health-checks',
     /\b(liveness|readiness)(?:\/(?:liveness|readiness))? probes?\b|\bdocker healthcheck\b/i,
   ],
-  ['observability/health-endpoints', /\b(health[- ]?checks?|health[- ]?endpoints?|\/health\w*|\/readyz|\/livez)\b/i],
+  [
+    'observability/health-endpoints',
+    /\b(health[- ]?checks?|health[- ]?endpoints?|health monitoring|\/health\w*|\/readyz|\/livez)\b/i,
+  ],
   [
     'observability/structured-logging',
-    /\b(structured (?:json )?logging|json logs?|json logging|correlation ids?|request ids?)\b/i,
+    /\b(structured (?:json )?logging|json logs?|json logging|logs? (?:are )?structured|correlation ids?|request ids?)\b/i,
   ],
   ['observability/tracing', /\b(distributed tracing|opentelemetry|otel|jaeger|zipkin|tracing)\b/i],
   ['observability/dashboards', /\b(grafana|dashboards?)\b/i],
@@ -68,7 +76,10 @@ export const VOCABULARY: [string, RegExp][] = [
     /\b(authentication|jwt|oauth ?2?|openid|oidc|api[- ]key(?:s)?(?: auth(?:entication)?)?|x-api-key|bearer tokens?|login)\b/i,
   ],
   ['security/security-middleware:cors', /\bcors\b/i],
-  ['security/security-middleware:headers', /\b(security headers|helmet|talisman|content security policy|csp)\b/i],
+  [
+    'security/security-middleware:headers',
+    /\b(security headers|missing (?:http )?headers|helmet|talisman|content security policy|csp)\b/i,
+  ],
   ['security/security-middleware:csrf', /\b(csrf|xsrf)\b/i],
   ['security/security-middleware:https', /\b(hsts|https redirect(?:ion)?|force https)\b/i],
   [
@@ -100,7 +111,7 @@ export const VOCABULARY: [string, RegExp][] = [
   ['operations/progressive-delivery', /\b(canary|blue[/-]green|feature flags?|progressive delivery)\b/i],
   [
     'operations/continuous-deployment',
-    /\b(continuous deployment|automated deploy(?:ment)?s?|argo ?cd|flux ?cd|gitops)\b/i,
+    /\b(continuous deployment|automated deploy(?:ment)?s?|deploy(?:ment)? automation|argo ?cd|flux ?cd|gitops|(?:production )?hosting(?: provider| platform| environment)?|deployment target)\b/i,
   ],
   [
     'operations/ci-pipeline',
@@ -187,18 +198,54 @@ export function mapClaim(
 
 /** The pillar a subject names ("Security", "Observability & Monitoring", "Security Layer"), if any. */
 export function pillarOf(subject: string): string | null {
-  const s = subject
-    .replace(/^(pillar|phase|säule|fase)\s*\d+\s*:?\s*/i, '')
-    .replace(/\s*\(.*\)\s*$/, '')
-    .replace(/[\s:–—-]*\d+(?:\.\d+)?\s*(?:%|\/\s*10)\s*$/, '')
-    .replace(
-      /\s+(done|complete|completed|partial|not done|not started|missing|in progress|erledigt|teilweise|fehlt|hecho|fait)$/i,
-      '',
-    )
-    .replace(/\s+(layer|pillar|area|section|score|readiness|posture|status|maturity)$/i, '')
-    .trim();
+  let s = subject.replace(/^(pillar|phase|säule|fase)\s*\d+\s*:?\s*/i, '').trim();
+  // "(…)" at the end: a note on the area, not its name.
+  const paren = s.indexOf('(');
+  if (paren >= 0 && s.endsWith(')')) s = s.slice(0, paren);
+  // Then, word by word from the end: a score ("7/10", "85 %"), separators, a status, a suffix.
+  const words = s.split(/\s+/).filter(Boolean);
+  const last = () => (words[words.length - 1] ?? '').toLowerCase();
+  const two = () => words.slice(-2).join(' ').toLowerCase();
+  for (let i = 0; i < 4 && words.length > 1; i++) {
+    const score = [1, 2, 3].find((k) => words.length > k && SCORE_TOKEN.test(words.slice(-k).join('')));
+    if (score) words.splice(-score, score);
+    else if (TRAILING_STATUS_TWO.has(two())) words.splice(-2, 2);
+    else if (TRAILING_STATUS_ONE.has(last()) || AREA_SUFFIX.has(last()) || /^[:–—-]+$/.test(last())) words.pop();
+    else break;
+  }
+  // "Security:", "Observability –": the separator after the name.
+  let name = words.join(' ');
+  while (name && ':–—-'.includes(name[name.length - 1]!)) name = name.slice(0, -1);
+  s = name.trim();
   for (const [pillar, re] of PILLAR_SUBJECTS) if (re.test(s)) return pillar;
   return null;
 }
+
+/** "85%", "7/10" (its parts joined): a score. */
+const SCORE_TOKEN = /^\d+(?:\.\d+)?(?:%|\/10)$/;
+const TRAILING_STATUS_TWO = new Set(['not done', 'not started', 'in progress']);
+const TRAILING_STATUS_ONE = new Set([
+  'done',
+  'complete',
+  'completed',
+  'partial',
+  'missing',
+  'erledigt',
+  'teilweise',
+  'fehlt',
+  'hecho',
+  'fait',
+]);
+const AREA_SUFFIX = new Set([
+  'layer',
+  'pillar',
+  'area',
+  'section',
+  'score',
+  'readiness',
+  'posture',
+  'status',
+  'maturity',
+]);
 
 export { MECHANISMS, type Mechanism, mechanismsIn } from './mechanisms.js';

@@ -1,0 +1,54 @@
+/**
+ * Items and their details stand or fall together, as a reader takes them: under "1. **Default JWT
+ * secret in code**" the "Location:" line and the code shown are that problem's evidence. When the
+ * code shown is gone, the problem is out of date; when the problem is gone, the endpoints it put
+ * "at risk" and the place it pointed at are no longer a finding.
+ */
+import type { Claim } from './extract.js';
+import type { VerifiedClaim } from './schema.js';
+
+/** Bases on which a detail shows the code itself: its absence is the item's absence. */
+const CODE_BASIS = new Set(['search', 'file']);
+
+export function relateDetails(claims: Claim[], judged: VerifiedClaim[]): VerifiedClaim[] {
+  const out = [...judged];
+  const byLine = new Map<number, number>();
+  claims.forEach((c, i) => {
+    if (!byLine.has(c.line)) byLine.set(c.line, i);
+  });
+  const details = new Map<number, number[]>();
+  claims.forEach((c, i) => {
+    if (c.detailOf === undefined) return;
+    const p = byLine.get(c.detailOf);
+    if (p === undefined) return;
+    details.set(p, [...(details.get(p) ?? []), i]);
+  });
+  for (const [p, ds] of details) {
+    const parent = claims[p]!;
+    // Only a finding or a gap is an item whose details are its evidence.
+    if (!parent.problem && parent.asserted !== 'not-done') continue;
+    if (out[p]!.verdict === 'unverifiable') {
+      const gone = ds.find((d) => out[d]!.verdict === 'contradicted' && CODE_BASIS.has(out[d]!.basis));
+      if (gone !== undefined && parent.problem)
+        out[p] = {
+          ...out[p]!,
+          verdict: 'contradicted',
+          basis: out[gone]!.basis,
+          reason: `what the document shows for it is gone (line ${claims[gone]!.line}: ${out[gone]!.reason})`,
+          evidence: out[gone]!.evidence,
+        };
+    }
+    if (out[p]!.verdict !== 'contradicted') continue;
+    for (const d of ds)
+      if (out[d]!.verdict === 'unverifiable')
+        out[d] = {
+          ...out[d]!,
+          verdict: 'contradicted',
+          basis: out[p]!.basis,
+          rule: out[p]!.rule,
+          reason: `the finding it details (line ${parent.line}) is out of date: ${out[p]!.reason}`,
+          evidence: out[p]!.evidence,
+        };
+  }
+  return out;
+}

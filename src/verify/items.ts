@@ -1,0 +1,278 @@
+/**
+ * List items and label lines as a careful reader takes them: an item's own mark first, then the
+ * label of the list it is in (nested labels included: "- **Missing headers:**" above its sub-items),
+ * then the heading's status. Under "Missing" or a heading with ❌/⚠️, "No rate limiting" names a gap;
+ * under "Issues", "Default secret in code" names a problem that is there. Label lines state facts
+ * ("Server port: 8081", "Datei: `src/app.js`", "Status: ✅ Available" under a heading that has no
+ * mark of its own) or are metadata ("Date:", "Owner:", "Fix:").
+ */
+import { type Context, isImperative, labelContext, META_LABEL } from './context.js';
+import type { Claim } from './extract.js';
+import { namesIn } from './names.js';
+import { GOAL, isTestCount, numberIn, plainNumber, scoreIn } from './numbers.js';
+import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
+import { pillarOf } from './vocabulary.js';
+
+export interface Section {
+  context: Context;
+  status: Asserted | null;
+  level: number;
+  ticked: number;
+  /** The heading as written, and whether a claim was made of it. */
+  text: string;
+  claimed: boolean;
+}
+
+export interface ItemState {
+  push(c: Omit<Claim, 'subject'> & { subject?: string }): void;
+  stack: Section[];
+  /** The context the last prose label set ("**Missing:**"), if any. */
+  list: Context | undefined;
+  /** The file the current block names ("**Datei:** `src/app.js`"), for the findings beside it. */
+  file: string;
+  /** Code the section's prose names in ticks, which a bare list of places below it is about. */
+  code: string[];
+}
+
+const VALUE_LABEL =
+  /^(?:summary|finding|issue|description|observation|result|verdict|conclusion|zusammenfassung|befund|resumen|hallazgo|résumé|constat)$/i;
+/** "No rate limiting", "Missing security headers", "Keine Tests": the item names what is absent. */
+const LEADING_ABSENCE =
+  /^(?:no|missing|lacks?|lacking|without|absent|not|kein(?:e|en)?|fehlende?[rn]?|ohne|sin|falta|faltan|aucun[e]?|pas de|sans|nenhum[a]?)\b/i;
+/** Labels whose value is where a finding is: a file, a path with a line. */
+const FILE_LABEL =
+  /^(?:file|files|datei|dateien|archivo|fichier|location|ort|ubicaci[oó]n|path|pfad|where|wo|module|modul|folder|ordner|directory|verzeichnis|package|paket|carpeta|dossier)$/i;
+/** Labels whose value describes a problem found in the code. */
+const PROBLEM_LABEL = /^(?:problem|issue|finding|befund|quelle|source|cause|ursache|bug|hallazgo|causa)$/i;
+const STATUS_LABEL = /^(?:status|stand|estado|statut|state|zustand)$/i;
+
+export function itemReader(st: ItemState): {
+  bullet(body: string, n: number, indent: number): void;
+  labelled(text: string, n: number, listCtx?: Context | undefined): boolean;
+} {
+  const nested: { indent: number; ctx: Context }[] = [];
+  const inContext = (c: Context) => st.stack.some((s) => s.context === c);
+  const here = () => st.stack[st.stack.length - 1];
+  /** The nearest heading that says how its items read: a list of gaps or problems, or a status. */
+  const nearest = () =>
+    [...st.stack]
+      .reverse()
+      .find((x) => x.status || x.context === 'absent' || x.context === 'issues' || x.context === 'planned');
+
+  return { bullet, labelled };
+
+  function bullet(body: string, n: number, indent: number): void {
+    while (nested.length && nested[nested.length - 1]!.indent >= indent) nested.pop();
+    const list = nested.length ? nested[nested.length - 1]!.ctx : st.list;
+    const check = /^\[([ xX])\](.*)/.exec(body);
+    const text = check ? check[2]!.trim() : body;
+    const { number, readiness } = numberIn(text);
+    const historical = inContext('historical') || list === 'historical';
+    if (check) return void box(check[1] !== ' ', text, n, list, historical);
+    // "- **Missing headers:**" says how the items below it read.
+    if (/:\s*$/.test(plain(body)) && !iconStatus(body)) {
+      const ctx = labelContext(body);
+      if (ctx !== undefined) return void nested.push({ indent, ctx });
+    }
+    if (labelled(body, n, list)) return;
+    const from = nearest();
+    const absentList = list === 'absent' || (list == null && from?.context === 'absent');
+    const issueList = list === 'issues' || (list == null && from?.context === 'issues');
+    const inherited: Asserted | null = absentList
+      ? 'not-done'
+      : issueList
+        ? null
+        : list === undefined || list === null || list === 'list'
+          ? (from?.status ?? null)
+          : null;
+    const words = plain(body);
+    const lack = LEADING_ABSENCE.test(words) ? 'not-done' : null;
+    let own = iconStatus(body) ?? (TRAILING_STATUS.test(words) ? statusOf(body) : null);
+    // Under ⚠️/❌ or in a list of problems, "No API versioning" names a gap; under ✅ it is a strength.
+    if (!own && lack && (issueList || (inherited && inherited !== 'done'))) own = lack;
+    // "**Files:** - `src/PublicLayout.jsx` — line 2" under a fix that names `prop-types`: a place
+    // where that code is today, even in a plan of fixes.
+    if (!own && list === 'files' && st.code.length && placeItem(body, n)) return;
+    // Under "Next steps", a roadmap or a reviewer's checklist, only what carries its own mark is a claim.
+    if (!own && !readiness && (inContext('planned') || inContext('review') || list === 'planned' || list === 'review'))
+      return;
+    if (!own && isImperative(body) && !readiness) return;
+    if (!own && list === 'files') return void fileItem(body, n);
+    if (!own && issueList && !historical)
+      // "Default JWT secret in code": a problem the document says is there.
+      return void st.push({
+        line: n,
+        text: words,
+        asserted: 'done',
+        number: null,
+        readiness: false,
+        source: 'bullet',
+        problem: true,
+      });
+    const asserted = own ?? inherited;
+    if (historical && asserted !== 'done' && !readiness) return;
+    if (asserted || readiness)
+      st.push({ line: n, text: words, asserted: asserted ?? 'done', number, readiness, source: 'bullet' });
+  }
+
+  function box(ticked: boolean, text: string, n: number, list: Context | undefined, historical: boolean): void {
+    const { number, readiness } = numberIn(text);
+    // "[x] Monitoring configured ❌ PENDING": the mark written after the box says more than the box.
+    if (ticked)
+      return void st.push({
+        line: n,
+        text: plain(text),
+        asserted: iconStatus(text) ?? 'done',
+        number,
+        readiness,
+        source: 'checklist',
+      });
+    // "[ ] ❌ Prometheus metrics": the mark after the box is the author's verdict, whatever the list.
+    const mark = iconStatus(text);
+    if (mark && !historical)
+      return void st.push({ line: n, text: plain(text), asserted: mark, number, readiness, source: 'checklist' });
+    // An unticked box is a claim of absence only in a list that tracks status (something is
+    // ticked) or under "Missing:"; in a reviewer's checklist or a template it is a question.
+    const review = list === 'review' || list === 'planned' || inContext('review') || inContext('planned');
+    const tracking = (here()?.ticked ?? 0) > 0 || list === 'absent' || inContext('absent');
+    if (review || !tracking || historical) return;
+    st.push({ line: n, text: plain(text), asserted: 'not-done', number, readiness, source: 'checklist' });
+  }
+
+  /** A place ("`src/x.jsx` — Zeile 2") with no code of its own: the section's code is what is there. */
+  function placeItem(body: string, n: number): boolean {
+    if (inContext('historical') || inContext('example') || /`[^`]+`.*`[^`]+`/.test(body)) return false;
+    const path = locatedPath(body);
+    if (!path) return false;
+    const line = /(?:zeile|line|l\.|línea|ligne)\s*(\d+)/i.exec(body)?.[1];
+    const bare = path.replace(/:\d+(?:-\d+)?$/, '');
+    st.push({
+      line: n,
+      text: plain(body),
+      subject: line && bare === path ? `${path}:${line}` : path,
+      asserted: 'done',
+      number: null,
+      readiness: false,
+      source: 'bullet',
+      problem: true,
+      locus: bare,
+      raw: st.code.map((c) => `\`${c}\``).join(' '),
+    });
+    return true;
+  }
+
+  /** "`src/x.ts` - no rate limit middleware": the file is there, and lacks what the note says. */
+  function fileItem(body: string, n: number): void {
+    const note = plain(body)
+      .split(/\s[-–—:]\s/)
+      .slice(1)
+      .join(' - ');
+    const said = note && statusOf(note) === 'not-done' ? 'not-done' : 'done';
+    if (/(?<![\w-])[\w-]+\/|\.[a-z]{1,6}\b/i.test(body))
+      st.push({ line: n, text: plain(body), asserted: said, number: null, readiness: false, source: 'bullet' });
+  }
+
+  /** "Tests passing: 412/415", "**Coverage**: 71%", "Server port: 8081", "Datei: `src/app.js`". */
+  function labelled(text: string, n: number, list: Context | undefined = st.list): boolean {
+    const p = plain(text);
+    const colon = p.indexOf(': ');
+    if (colon < 2 || colon > 60) return false;
+    const label = p.slice(0, colon).trim();
+    const value = p.slice(colon + 2).trim();
+    if (!value || label.split(/\s+/).length > 6) return false;
+    const { number, readiness } = numberIn(p);
+    const push = (c: Partial<Claim> & { asserted: Asserted | null }) =>
+      st.push({ line: n, text: p, number: null, readiness: false, source: 'label', ...c });
+    if (readiness) return (push({ asserted: 'done', number, readiness }), true);
+    const example = inContext('example') || inContext('historical') || list === 'historical';
+    // "Datei: `src/app.js`", "Location: `config/config.go:68`": where a finding is, a fact of today.
+    if (FILE_LABEL.test(label) && !example) {
+      const path = locatedPath(text);
+      if (path) {
+        st.file = path.replace(/:\d+(?:-\d+)?$/, '');
+        return (push({ asserted: 'done', subject: path, raw: `\`${path}\`` }), true);
+      }
+    }
+    // "Problem: `CommandBar` needs a `ThemeProvider`": a finding about the code beside it.
+    if (PROBLEM_LABEL.test(label) && !example && !LEADING_ABSENCE.test(value))
+      return (
+        push({ asserted: 'done', subject: subjectOf(value), problem: true, ...(st.file ? { locus: st.file } : {}) }),
+        true
+      );
+    // "Status: ✅ Available" under "### Performance Benchmarks": the heading is what is available.
+    if (STATUS_LABEL.test(label) && !example) return statusLine(value, n, p);
+    // "Result: 95% ready after phase 2", "Goal: …": a projection, not a claim about today.
+    if (META_LABEL.test(label) || GOAL.test(`${label}:`)) return true;
+    // "Summary: No rate limiting" — the value is the claim, the label only introduces it.
+    const subject = VALUE_LABEL.test(label) ? subjectOf(value) : label;
+    const icon = iconStatus(text);
+    const absent = list === 'absent' || (list == null && inContext('absent'));
+    // "Canary deployment: Set up a progressive rollout" is a step to take; under "Missing" it names a gap.
+    if (isImperative(value) && !icon) {
+      if (absent) push({ subject: label, asserted: 'not-done' });
+      return true;
+    }
+    if (!icon && (list === 'planned' || list === 'review' || inContext('review') || inContext('planned'))) return true;
+    // "Design Patterns: 95/100": a self-assessed score, said so.
+    const testy = /\btests?\b|pruebas|testfälle|coverage|abdeckung|cobertura|couverture/i.test(label);
+    const score = testy ? null : scoreIn(value);
+    if (score && !pillarOf(label)) return (push({ subject, asserted: 'done', number: score }), true);
+    const hinted = plainNumber(
+      value,
+      testy ? (/cover|abdeck|cobert|couvert/i.test(label) ? 'coverage' : 'tests') : undefined,
+    );
+    const figure = testy || isTestCount(hinted) || hinted?.unit === 'coverage' ? hinted : null;
+    const status = icon ?? statusOf(value) ?? (absent ? 'not-done' : null);
+    const num = figure ?? (pillarOf(label) ? plainNumber(value) : null);
+    // "Sliding window size: 10", "Broker: Redis": a setting as a value, under a heading that says it is done.
+    const setting = !status && !num && namesIn(`${label}: ${value}`).settings.length > 0;
+    if (!status && !num && !setting) return false;
+    if ((inContext('historical') || list === 'historical') && status !== 'done' && !num) return true;
+    push({ subject, asserted: status ?? 'done', number: num });
+    return true;
+  }
+
+  /** A status line claims what its heading names, unless the heading carried the mark already. */
+  function statusLine(value: string, n: number, p: string): boolean {
+    const h = here();
+    const status = statusOf(value);
+    // "**Status:** ✅ PRODUCTION READY" under the title: the document's overall verdict.
+    if (h?.level === 1 && status && !h.claimed && /\bready\b|\bbereit\b|\blisto\b|\bprêt\b/i.test(value)) {
+      h.claimed = true;
+      st.push({
+        line: n,
+        text: p,
+        subject: 'overall readiness',
+        asserted: status,
+        number: null,
+        readiness: true,
+        source: 'label',
+      });
+      return true;
+    }
+    if (!h || h.level < 2 || h.status || h.claimed || !status || h.context === 'planned' || h.context === 'review')
+      return true;
+    const subject = plain(h.text).replace(/^[\d.)\s]+/, '');
+    h.claimed = true;
+    st.push({
+      line: n,
+      text: `${subject}: ${p.slice(p.indexOf(': ') + 2)}`,
+      subject,
+      asserted: status,
+      number: null,
+      readiness: false,
+      source: 'label',
+      raw: h.text,
+    });
+    return true;
+  }
+}
+
+/** The path (with its line) a location names: "`config/config.go:68`", "src/app.js, line 4". */
+export function locatedPath(text: string): string | null {
+  const ticked = /`([^`\s]+?(?::\d+(?:-\d+)?)?)`/.exec(text)?.[1];
+  const candidate = ticked ?? /(?:^|\s)([\w.@-]+(?:\/[\w.@-]+)+(?::\d+(?:-\d+)?)?)/.exec(plain(text))?.[1];
+  if (!candidate) return null;
+  const bare = candidate.replace(/:\d+(?:-\d+)?$/, '');
+  return namesIn(`\`${bare}\``).paths.length ? candidate : null;
+}

@@ -1,0 +1,137 @@
+/**
+ * Problems a document reports ("Problem: `CommandBar` needs a `ThemeProvider`", "| `src/x.jsx:36` |
+ * `monthIncome` |", "Default JWT secret in code") and the places it points at ("Location:
+ * `config/config.go:68`"). A reader opens the file: when the code the finding names is gone, or the
+ * file or the line is, the finding is out of date (contradicted). When the code is still there,
+ * whether it is still a problem needs a reader — unless what is named is a setting, which is either
+ * set so or not.
+ */
+import type { Evidence } from '../types.js';
+import type { Claim } from './extract.js';
+import type { Out } from './judge.js';
+import { fileFinding, type LookupContext, searchFinding } from './lookup.js';
+import { namesIn } from './names.js';
+import { namesOf } from './needles.js';
+import type { VerifiedClaim } from './schema.js';
+
+/** The text of a file of the listing, read once per lookup context. */
+const texts = new WeakMap<LookupContext, Map<string, string | undefined>>();
+export function fileText(ctx: LookupContext, path: string): string | undefined {
+  let m = texts.get(ctx);
+  if (!m) texts.set(ctx, (m = new Map()));
+  if (!m.has(path)) m.set(path, ctx.readText ? ctx.readText(path, 1 << 20) : ctx.files.read(path));
+  return m.get(path);
+}
+
+/** Code written in ticks, not paths: `monthIncome`, `motion.create(Tag)`, `AllowCredentials: true`. */
+export function codeSpans(raw: string): string[] {
+  const out: string[] = [];
+  for (const m of raw.matchAll(/`([^`\n]{2,120})`/g)) {
+    const span = m[1]!.trim();
+    const bare = span.replace(/:\d+(?:-\d+)?$/, '');
+    if (namesIn(`\`${bare}\``).paths.includes(bare.replace(/^\.\//, ''))) continue;
+    if (!/[A-Za-z]{2}/.test(span) || out.includes(span)) continue;
+    out.push(span);
+  }
+  return out;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+const SETTING_SPAN = /^[\w.-]+\s*(?::|=|:=)\s*[\w."'-]+$/;
+
+/** Whether a span of code is in a text: as written (spacing aside), or its leading name ("motion.create"). */
+function spanIn(text: string, span: string): boolean {
+  if (squash(text).includes(squash(span))) return true;
+  const head = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*/.exec(span)?.[0];
+  if (!head || head.length < 4 || head === span || SETTING_SPAN.test(span)) return false;
+  // "import React from 'react'" is a statement: it is there as written or not at all.
+  if (/\s/.test(span.replace(/\([^()]*\)/g, ''))) return false;
+  return new RegExp(`(?<![\\w$])${head.replace(/[.?$]/g, (c) => `\\${c}`)}(?![\\w$])`).test(text);
+}
+
+/** How far code may have moved from the line a finding names before it is taken to be gone from there. */
+const NEAR_LINES = 25;
+
+export function judgeProblem(claim: Claim, ctx: LookupContext | undefined, out: Out): VerifiedClaim {
+  const spans = codeSpans(claim.raw ?? claim.text);
+  if (!ctx || spans.length === 0)
+    return out('none', 'unverifiable', 'a problem the document reports; which code it means is not named');
+  if (claim.locus) {
+    const file = fileFinding(ctx, claim.locus);
+    if (file.present === 'no')
+      return out('file', 'contradicted', `the finding's file is gone: ${file.detail}`, file.evidence);
+    const path = file.evidence[0]?.path;
+    const text = path && file.present === 'yes' ? fileText(ctx, path) : undefined;
+    if (text !== undefined) {
+      const lines = text.split('\n');
+      const found = spans.map((s) => ({ s, at: lines.findIndex((l) => spanIn(l, s)) }));
+      const shown: Evidence[] = found
+        .filter((f) => f.at >= 0)
+        .map((f) => ({ path: path!, line: f.at + 1, snippet: lines[f.at]!.trim().slice(0, 160) }));
+      // "| `src/x.js:221` | `pageHeight` |": at the line named, give or take the edits since.
+      const at = Number(/:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1] ?? 0);
+      const near = (k: number) => !at || Math.abs(k + 1 - at) <= NEAR_LINES;
+      if (at && at <= lines.length && spans.every((s) => !lines.some((l, k) => near(k) && spanIn(l, s))))
+        return out(
+          'search',
+          'contradicted',
+          `the code the finding names is no longer at or near line ${at} of ${path} (${spans.map((s) => `\`${s}\``).join(', ')}): the document is out of date`,
+          [{ path: path!, line: at, snippet: lines[at - 1]!.trim().slice(0, 160) }],
+        );
+      if (found.every((f) => f.at < 0 && !spanIn(text, f.s)))
+        return out(
+          'search',
+          'contradicted',
+          `the code the finding names is no longer in ${path} (${spans.map((s) => `\`${s}\``).join(', ')}): the document is out of date`,
+          [{ path: path!, note: `${lines.length} lines, none holds what the finding names` }],
+        );
+      if (spans.every((s) => SETTING_SPAN.test(s)) && shown.length === spans.length)
+        return out('search', 'confirmed', `set as the document says in ${path}`, shown);
+      return out(
+        'search',
+        'unverifiable',
+        `the code the finding names is still in ${path}; whether it is still a problem needs a reader`,
+        shown.length ? shown : [{ path: path! }],
+      );
+    }
+  }
+  // No file named: the names are searched across the repository.
+  const ids = namesOf(claim).identifiers;
+  const findings = ids.map((id) => searchFinding(ctx, id, ctx.search.hits.get(`id:${id}`), true));
+  if (findings.length && findings.every((f) => f.present === 'no'))
+    return out(
+      'search',
+      'contradicted',
+      `the code the finding names is gone: ${findings.map((f) => f.detail).join('; ')}`,
+      findings.flatMap((f) => f.evidence).slice(0, 2),
+    );
+  return out(
+    'search',
+    'unverifiable',
+    'a problem the document reports; whether it is still there needs a reader',
+    findings.flatMap((f) => f.evidence).slice(0, 3),
+  );
+}
+
+/** "Location: `config/config.go:68`": the file must be there, and long enough; what the line holds needs a reader. */
+export function lineFinding(ctx: LookupContext, path: string, line: number) {
+  const file = fileFinding(ctx, path);
+  if (file.present !== 'yes') return file;
+  const at = file.evidence[0]!.path;
+  const text = fileText(ctx, at);
+  if (text === undefined) return { ...file, present: 'unknown' as const, detail: `${at} could not be read` };
+  const lines = text.split('\n');
+  if (line > lines.length)
+    return {
+      ...file,
+      present: 'no' as const,
+      detail: `${at} has ${lines.length} lines, not ${line}: the document is out of date`,
+      evidence: [{ path: at, note: `${lines.length} lines` }],
+    };
+  return {
+    ...file,
+    present: 'unknown' as const,
+    detail: `${at} exists; whether line ${line} still holds what the document says needs a reader`,
+    evidence: [{ path: at, line, snippet: lines[line - 1]!.trim().slice(0, 160) }],
+  };
+}

@@ -1,0 +1,735 @@
+/**
+ * readiness verify: classes of claims a careful reader settles with the repository open, each
+ * on a small document of our own against an in-memory tree (scripts/verify-eval.mjs measures the
+ * same classes on real pairs; docs/verify-accuracy.md).
+ */
+import { describe, expect, it } from 'vitest';
+import { collectFacts, completeFacts } from '../src/facts/index.js';
+import type { Report } from '../src/report/schema.js';
+import { memoryIndex, type Tree } from '../src/testing/memory.js';
+import { verifyDocument } from '../src/verify/index.js';
+import type { VerifiedClaim } from '../src/verify/schema.js';
+import { toolsFromGraph } from '../src/verify/tools.js';
+
+type Outcome = 'pass' | 'partial' | 'fail' | 'not-applicable';
+const rule = (id: string, outcome: Outcome, message = id, evidence: { path: string; line?: number }[] = []) => ({
+  id,
+  outcome,
+  message,
+  evidence: evidence.length ? evidence : [{ path: '.' }],
+  score: outcome === 'pass' ? 1 : outcome === 'partial' ? 0.5 : 0,
+});
+/** A report holding only the rules a test names (the others "did not run"). */
+const reportWith = (rules: ReturnType<typeof rule>[] = []): Report =>
+  ({
+    repository: { name: 'r', profile: { id: 'service', reasons: [] } },
+    summary: { score: 60, grade: 'C', coverage: { assessed: 1, total: 1 } },
+    pillars: [{ id: 'operations', title: 'Operations', score: 60, rules }],
+  }) as unknown as Report;
+
+/** Verify a document against an in-memory tree; the claim on each line, by line number. */
+function verifyIn(tree: Tree, doc: string, report: Report = reportWith()) {
+  const files = memoryIndex(tree);
+  const facts = completeFacts(files, collectFacts(files), { matches: () => [] }, { override: 'service' });
+  const result = verifyDocument({
+    document: 'READINESS.md',
+    text: doc,
+    report,
+    facts: { files, facts, tools: toolsFromGraph(facts.commands) },
+  });
+  const at = (line: number): VerifiedClaim => {
+    const c = result.claims.find((x) => x.line === line);
+    if (!c) throw new Error(`no claim on line ${line}: ${JSON.stringify(result.claims.map((x) => x.line))}`);
+    return c;
+  };
+  return { result, at, has: (line: number) => result.claims.some((x) => x.line === line) };
+}
+
+describe('settings: a claim names a key of the configuration and its value', () => {
+  const tree: Tree = {
+    'orders/src/main/resources/application.yml': [
+      'server:',
+      '  port: ${PORT:8082}',
+      'spring:',
+      '  jpa:',
+      '    hibernate:',
+      '      ddl-auto: validate',
+      'resilience4j:',
+      '  circuitbreaker:',
+      '    instances:',
+      '      stock:',
+      '        slidingWindowSize: 20',
+      '        waitDurationInOpenState: 15000',
+      'management:',
+      '  endpoints:',
+      '    web:',
+      '      exposure:',
+      '        include: health,info',
+    ].join('\n'),
+    'stock/src/main/resources/application.yml': 'server:\n  port: 8081\n',
+    'worker/app/core/celery.py': [
+      'from celery import Celery',
+      "app = Celery('w')",
+      "app.conf.update( task_serializer='json',",
+      "                 timezone ='UTC',",
+      '                 enable_utc=True)',
+    ].join('\n'),
+    'worker/app/main.py': 'print(1)\n',
+  };
+  const doc = [
+    '# Readiness', //  1
+    '', //  2
+    '### orders/application.yml', //  3
+    '- [x] Server port: 8082', //  4
+    '- [x] Sliding window size: 20', //  5
+    '- [x] Recovery wait time: 15 seconds', //  6
+    '- [x] JPA DDL set to update', //  7
+    '- [x] Management endpoints exposed', //  8
+    '', //  9
+    '### stock/application.yml', // 10
+    '- [x] Server port: 8082', // 11
+    '', // 12
+    '### Workers', // 13
+    '- ✅ Task serialization: JSON format for portability', // 14
+    '- ✅ UTC Timezone: consistent time handling', // 15
+    '- ✅ Task: POST to the moderation endpoint', // 16
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('confirms a key set to the value, in the file the heading names (a default of an env variable counts)', () => {
+    expect(at(4)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    expect(at(4).evidence[0]).toMatchObject({ path: 'orders/src/main/resources/application.yml', line: 2 });
+    expect(at(5)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    // "wait time" is the key's wait duration; 15 seconds are its 15000 ms.
+    expect(at(6)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    expect(at(8)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+  });
+
+  it('contradicts a key set to another value', () => {
+    expect(at(7)).toMatchObject({ verdict: 'contradicted', basis: 'config' });
+    expect(at(7).reason).toMatch(/ddl-auto is validate/);
+    // The port of the other service is not evidence for this one.
+    expect(at(11)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(11).evidence[0]).toMatchObject({ path: 'stock/src/main/resources/application.yml' });
+  });
+
+  it('reads configuration written as code (celery.py), and an acronym as the value a label names', () => {
+    expect(at(14)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    expect(at(14).evidence[0]).toMatchObject({ path: 'worker/app/core/celery.py', line: 3 });
+    expect(at(15)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    // An HTTP method is no setting's value.
+    expect(at(16).basis).not.toBe('config');
+  });
+});
+
+describe('changes: what was removed must be gone, and an arrow names what is now', () => {
+  const tree: Tree = {
+    'gateway/pom.xml': [
+      '<project>',
+      '  <parent>',
+      '    <groupId>org.springframework.boot</groupId>',
+      '    <artifactId>spring-boot-starter-parent</artifactId>',
+      '    <version>3.4.0</version>',
+      '  </parent>',
+      '  <properties>',
+      '    <java.version>17</java.version>',
+      '    <spring-cloud.version>2023.0.3</spring-cloud.version>',
+      '  </properties>',
+      '  <dependencies>',
+      '    <dependency>',
+      '      <groupId>io.github.resilience4j</groupId>',
+      '      <artifactId>resilience4j-spring-boot3</artifactId>',
+      '      <version>2.1.0</version>',
+      '    </dependency>',
+      '    <dependency>',
+      '      <groupId>org.xerial</groupId>',
+      '      <artifactId>sqlite-jdbc</artifactId>',
+      '      <version>3.45.0</version>',
+      '    </dependency>',
+      '  </dependencies>',
+      '</project>',
+    ].join('\n'),
+    'gateway/src/main/java/acme/GatewayConfig.java': 'class GatewayConfig {}\n',
+  };
+  const doc = [
+    '# Upgrade', //  1
+    '- [x] Spring Boot 2.3.2 → 3.4.0 (all 4 services)', //  2
+    '- [x] JDK 8 → 17', //  3
+    '- [x] Spring Cloud Hoxton → 2023.0.3', //  4
+    '- [x] Hystrix removed', //  5
+    '- [x] RibbonConfiguration.java deleted', //  6
+    '- [x] GatewayConfig.java deleted', //  7
+    '- [x] Resilience4j removed', //  8
+    '- ⏳ Migrate from Oracle to PostgreSQL', //  9
+    '- ⏳ Migrate from SQLite to a production database', // 10
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('reads the version after the arrow as the one declared now, a JDK as the Java version', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed', basis: 'dependency' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed', basis: 'dependency' });
+    expect(at(3).evidence[0]).toMatchObject({ path: 'gateway/pom.xml', line: 8 });
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+  });
+
+  it('confirms a removal when nothing names the thing any more, and contradicts it when something does', () => {
+    // Not judged by the circuit-breaker mechanism it was: Resilience4j in its place is no partial.
+    expect(at(5)).toMatchObject({ verdict: 'confirmed', basis: 'dependency' });
+    expect(at(6)).toMatchObject({ verdict: 'confirmed', basis: 'file' });
+    expect(at(7)).toMatchObject({ verdict: 'contradicted', basis: 'file' });
+    expect(at(8)).toMatchObject({ verdict: 'contradicted', basis: 'dependency' });
+  });
+
+  it('a pending migration away from something already gone is done: the document is out of date', () => {
+    expect(at(9)).toMatchObject({ verdict: 'contradicted', asserted: 'planned' });
+    expect(at(9).reason).toMatch(/still to do, but it is done/);
+    // SQLite is still declared: the migration is still to do.
+    expect(at(10)).toMatchObject({ verdict: 'confirmed', asserted: 'planned' });
+  });
+});
+
+describe('findings in context: a finding and its details stand or fall together', () => {
+  const tree: Tree = {
+    'go.mod': 'module acme\n\ngo 1.22\n\nrequire golang.org/x/time v0.7.0\n',
+    'config/config.go': [
+      'package config',
+      '',
+      'func Load() (*Config, error) {',
+      '\tsecret := os.Getenv("JWT_SECRET")',
+      '\tif len(secret) < 32 {',
+      '\t\treturn nil, errors.New("JWT_SECRET too short")',
+      '\t}',
+      '\treturn &Config{Secret: secret}, nil',
+      '}',
+    ].join('\n'),
+    'web/src/Footer.jsx': "import { useState } from 'react';\nexport function Footer() { return null; }\n",
+    'web/src/Header.jsx': "import PropTypes from 'prop-types';\nexport function Header() { return null; }\n",
+    'web/src/export.js': [
+      'export function pdf(doc) {',
+      '  const pageWidth = doc.width;',
+      '  return pageWidth;',
+      '}',
+    ].join('\n'),
+  };
+  const doc = [
+    '# Audit', //  1
+    '', //  2
+    '#### Critical Issues', //  3
+    '1. **Default JWT Secret in Code**', //  4
+    '- **Location:** `config/config.go:4`', //  5
+    '```go', //  6
+    '// CURRENT (INSECURE):', //  7
+    'Secret: getEnv("JWT_SECRET", "default-secret-change-me")', //  8
+    '```', //  9
+    '', // 10
+    '## Action plan', // 11
+    '#### FIX-05: remove the PropTypes import', // 12
+    '`prop-types` is imported but not declared.', // 13
+    '', // 14
+    '**Files:**', // 15
+    '- `web/src/Footer.jsx` — line 1', // 16
+    '- `web/src/Header.jsx` — line 1', // 17
+    '', // 18
+    '#### FIX-06: unused variables', // 19
+    '| File | Variable |', // 20
+    '|---|---|', // 21
+    '| `web/src/export.js:3` | `pageHeight` |', // 22
+    '| `web/src/export.js:2` | `pageWidth` |', // 23
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('code shown as current with a string that is gone is not there as shown', () => {
+    expect(at(8)).toMatchObject({ verdict: 'contradicted', basis: 'search' });
+    expect(at(8).reason).toMatch(/default-secret-change-me/);
+  });
+
+  it('the finding and its location fall with the code shown for it', () => {
+    expect(at(4)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(4).reason).toMatch(/line 8/);
+    expect(at(5)).toMatchObject({ verdict: 'contradicted' });
+  });
+
+  it('places listed in a plan of fixes are checked for the code the fix is about', () => {
+    expect(at(16)).toMatchObject({ verdict: 'contradicted', basis: 'search' });
+    expect(at(16).evidence[0]).toMatchObject({ path: 'web/src/Footer.jsx', line: 1 });
+    // Still imported: whether it is still a problem needs a reader.
+    expect(at(17).verdict).toBe('unverifiable');
+    expect(at(22)).toMatchObject({ verdict: 'contradicted', basis: 'search' });
+    expect(at(23).verdict).toBe('unverifiable');
+  });
+});
+
+describe('lists of what was removed, readiness to publish, and claims about all the others', () => {
+  const tree: Tree = {
+    'Cargo.toml': '[workspace]\nmembers = ["lexer", "parser"]\n',
+    'lexer/Cargo.toml': '[package]\nname = "lexer"\nversion = "0.1.0"\ndescription = "A lexer"\n',
+    'parser/Cargo.toml': [
+      '[package]',
+      'name = "parser"',
+      'version = "0.1.0"',
+      '',
+      '[dependencies]',
+      'lexer = { path = "../lexer" }',
+      '',
+      '[dev-dependencies]',
+      'helper = { path = "../helper" }',
+    ].join('\n'),
+    'lexer/src/lib.rs': 'pub fn lex() {}\n',
+    'parser/src/lib.rs': 'pub fn parse() {}\n',
+    'parser/src/RouteFilter.rs': '// kept\n',
+  };
+  const doc = [
+    '# Release checklist', //  1
+    '', //  2
+    '✅ **All items verified and complete**', //  3
+    '', //  4
+    '### Files Deleted', //  5
+    '- [x] PreFilter.java', //  6
+    '- [x] RouteFilter.rs', //  7
+    '', //  8
+    '### 2. Complete Cargo.toml Metadata ✅', //  9
+    '**Status**: ✅ **COMPLETED**', // 10
+    '- [x] All metadata verified and production-ready', // 11
+    '', // 12
+    '### Publishing', // 13
+    '- ✅ Publishing to crates.io: READY', // 14
+  ].join('\n');
+  const { at, has } = verify();
+  function verify() {
+    return verifyIn(tree, doc);
+  }
+
+  it('items under "Files Deleted" must be gone', () => {
+    expect(at(6)).toMatchObject({ verdict: 'confirmed', basis: 'file' });
+    expect(at(6).reason).toMatch(/^gone, as the document says/);
+    expect(at(7)).toMatchObject({ verdict: 'contradicted', basis: 'file' });
+  });
+
+  it('a crate with a path dependency without a version is not ready to publish (dev-dependencies aside)', () => {
+    expect(at(14)).toMatchObject({ verdict: 'contradicted', basis: 'file' });
+    expect(at(14).evidence).toEqual([expect.objectContaining({ path: 'parser/Cargo.toml', line: 6 })]);
+    expect(at(11)).toMatchObject({ verdict: 'contradicted' });
+  });
+
+  it('the title of a task and the status line under it are not claims; its items are', () => {
+    expect(has(9)).toBe(false);
+    expect(has(10)).toBe(false);
+  });
+
+  it('"all items complete" is false when one item is', () => {
+    expect(at(3)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(3).reason).toMatch(/^not all: line \d+/);
+  });
+
+  it('and is never confirmed when all hold', () => {
+    const ok = verifyIn(
+      { 'README.md': '# x\n', 'src/a.py': 'print(1)\n' },
+      '# R\n\n✅ **All items complete**\n- ✅ `README.md` added\n',
+    );
+    expect(ok.at(3).verdict).toBe('unverifiable');
+    expect(ok.at(4).verdict).toBe('confirmed');
+  });
+});
+
+describe('what a line claims: nouns that look like verbs, deliverables called examples, numbered points', () => {
+  const tree: Tree = {
+    'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+    'app/api/v1/moderation.py': [
+      'from fastapi import APIRouter',
+      'router = APIRouter(prefix="/api/v1/moderation")',
+      '@router.post(',
+      '    "/analyse",',
+      ')',
+      'async def analyse(): ...',
+    ].join('\n'),
+    'app/routes.py': 'router.add("/api/recommendations/refresh", refresh_recommendations)\n',
+    'config/production.env.example': 'MFA_ENABLED=true\n',
+    'tests/load_test.py': 'class U:\n    def t(self):\n        self.client.post("/api/v1/moderation/analyse")\n',
+    'examples/parse.rs': 'fn main() {}\n',
+    'requirements.txt': 'fastapi==0.110.0\n',
+  };
+  const doc = [
+    '# Report', //  1
+    '', //  2
+    '**Status:** ✅ PRODUCTION READY', //  3
+    '', //  4
+    '```', //  5
+    '║   PRODUCTION READINESS SCORE: 66.5/100 (D+)   ║', //  6
+    '```', //  7
+    '', //  8
+    '## ✅ 1. Tests Passing', //  9
+    '', // 10
+    '### Load tests', // 11
+    '- **Test Endpoint:** `/api/v1/moderation/analyse`', // 12
+    '- **Clean architecture** with separated layers', // 13
+    '', // 14
+    '### 5. Add More Examples ✅', // 15
+    '- [x] **Parsing examples** - scientific code', // 16
+    '- [x] **Working examples verified** ✅', // 17
+    '', // 18
+    '## Security', // 19
+    '- ❌ No token refresh mechanism', // 20
+    '- ❌ No MFA support', // 21
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc);
+
+  it('the overall verdict under the title and a readiness figure in a box are the author’s judgement', () => {
+    expect(at(3)).toMatchObject({ verdict: 'unverifiable', basis: 'score' });
+    expect(at(6)).toMatchObject({ verdict: 'unverifiable', number: { value: 66.5 } });
+  });
+
+  it('a numbered point with a mark is a claim; "Test endpoint:" and "Clean architecture" name things', () => {
+    expect(has(9)).toBe(true);
+    // The route is the prefix and "/analyse" on the line below the decorator; the load test is not it.
+    expect(at(12)).toMatchObject({ verdict: 'confirmed', basis: 'search' });
+    expect(at(12).evidence[0]).toMatchObject({ path: 'app/api/v1/moderation.py', line: 4 });
+    expect(has(13)).toBe(true);
+  });
+
+  it('"Add More Examples ✅" lists examples made, and a working example is shown only by running it', () => {
+    expect(at(16)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(17).verdict).toBe('unverifiable');
+  });
+
+  it('an env example and a route that refreshes something else show no feature at work', () => {
+    expect(at(20)).toMatchObject({ verdict: 'confirmed', asserted: 'not-done' });
+    expect(at(21)).toMatchObject({ verdict: 'confirmed', asserted: 'not-done' });
+  });
+});
+
+describe('what the claim names decides over a practice the rule finds only in part', () => {
+  const tree: Tree = {
+    'pom.xml': [
+      '<project>',
+      '  <dependencies>',
+      '    <dependency>',
+      '      <groupId>org.springdoc</groupId>',
+      '      <artifactId>springdoc-openapi-starter-webmvc-ui</artifactId>',
+      '      <version>2.3.0</version>',
+      '    </dependency>',
+      '  </dependencies>',
+      '</project>',
+    ].join('\n'),
+    'src/main/java/acme/Api.java': [
+      '/** The public API. */',
+      'class Api {',
+      '  @GetMapping("/v3/api-docs") String docs() { return ""; }',
+      '}',
+    ].join('\n'),
+    'Cargo.toml': '[workspace.package]\nversion = "0.1.0"\nauthors = ["A. Author"]\n',
+    'CHANGELOG.md': '# Changelog\n\n## [0.1.0] - 2025-01-01\n- first\n',
+    'README.md': '# acme\n',
+  };
+  const report = reportWith([
+    rule('architecture/api-contract', 'partial', 'Only generated API docs; no contract is committed'),
+    rule('operations/release-management', 'partial', 'A versioned CHANGELOG, but releases are not automated'),
+  ]);
+  const doc = [
+    '# Checklist', //  1
+    '- [x] Springdoc OpenAPI 3.0 added', //  2
+    '- [x] OpenAPI JSON at /v3/api-docs', //  3
+    '- [x] OpenAPI contract committed', //  4
+    '- [x] Added release notes for 0.1.0', //  5
+    '- [x] Added release notes for 0.2.0', //  6
+    '- [x] Basic documentation', //  7
+    '- [x] Comprehensive Javadoc documentation', //  8
+    '- [x] Version 0.1.0 set', //  9
+    '- [x] Author information updated', // 10
+    '| Area | Score | Status |', // 11
+    '|---|---|---|', // 12
+    '| Documentation | 45/100 | ⚠️ PARTIAL |', // 13
+  ].join('\n');
+  const { at } = verifyIn(tree, doc, report);
+
+  it('confirms the dependency or endpoint named, saying what the rule also found missing', () => {
+    // "3.0" is the OpenAPI version, not springdoc's.
+    expect(at(2)).toMatchObject({ verdict: 'confirmed', basis: 'dependency' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed', basis: 'search' });
+    expect(at(3).reason).toMatch(/no contract is committed/);
+    // The practice itself is what the rule finds in part.
+    expect(at(4).verdict).toBe('partially-confirmed');
+  });
+
+  it('release notes are a changelog with the version named; documentation a README; Javadoc doc comments', () => {
+    expect(at(5)).toMatchObject({ verdict: 'confirmed', basis: 'file' });
+    expect(at(5).evidence[0]).toMatchObject({ path: 'CHANGELOG.md', line: 3 });
+    expect(at(6)).toMatchObject({ verdict: 'contradicted', basis: 'file' });
+    expect(at(7)).toMatchObject({ verdict: 'confirmed', basis: 'file' });
+    expect(at(8)).toMatchObject({ verdict: 'confirmed', basis: 'search' });
+  });
+
+  it('a version and an author are settings of the manifest; a score out of 100 is the author’s weighting', () => {
+    expect(at(9)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    expect(at(10)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    expect(at(13)).toMatchObject({ verdict: 'unverifiable', basis: 'score' });
+  });
+});
+
+describe('features as code shows them, settings listed among values, files kept out by .gitignore', () => {
+  const tree: Tree = {
+    '.gitignore': 'appsettings.Production.json\nbin/\n',
+    '.github/workflows/ci.yml':
+      'jobs:\n  b:\n    steps:\n      - run: docker build --cache-from type=registry,ref=app:buildcache .\n',
+    'App/Program.cs': 'builder.Services.AddMemoryCache();\nvar cache = sp.GetRequiredService<IMemoryCache>();\n',
+    'App/App.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+    'config/config.go': 'func Load() { if err := validateJWTSecret(s); err != nil { panic(err) } }\n',
+    'internal/user/repository.go': 'type UserRepository struct{}\n',
+    'internal/user/service.go': 'type UserService struct{ repo *UserRepository }\n',
+    'src/main/resources/application.yml':
+      'management:\n  endpoints:\n    web:\n      exposure:\n        include: health,info,metrics\n',
+    'README.md': '# App\n\nThe API is stable.\n',
+    'src/lib.rs': 'pub fn f() -> Option<u8> { None.filter(|x: &u8| x.is_some_and(|_| true)) }\n',
+  };
+  const report = reportWith([
+    rule(
+      'observability/metrics',
+      'partial',
+      'Found the Actuator metrics endpoint exposed, but no registry exports them',
+    ),
+  ]);
+  const doc = [
+    '# Checklist', //  1
+    '- ✅ Implement caching strategy (memory cache)', //  2
+    '- ❌ No request schema validation', //  3
+    '- ✅ Repository pattern for data access', //  4
+    '- ✅ Service layer isolates business logic', //  5
+    '- ✅ Create `appsettings.Production.json`', //  6
+    '- ✅ Metrics endpoint enabled', //  7
+    '- ✅ APIs marked as experimental in documentation', //  8
+    '- ✅ Fixed `map_or` usage - changed to `is_some_and`', //  9
+  ].join('\n');
+  const { at } = verifyIn(tree, doc, report);
+
+  it('the application’s cache is in its code, not in a CI build cache', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed', basis: 'mechanism' });
+    expect(at(2).evidence[0]).toMatchObject({ path: 'App/Program.cs' });
+  });
+
+  it('a function that validates a secret is no request validation', () => {
+    expect(at(3)).toMatchObject({ verdict: 'confirmed', asserted: 'not-done' });
+  });
+
+  it('repositories and services are types and files named so', () => {
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(5)).toMatchObject({ verdict: 'confirmed' });
+  });
+
+  it('a file .gitignore keeps out is no evidence either way', () => {
+    expect(at(6)).toMatchObject({ verdict: 'unverifiable' });
+    expect(at(6).reason).toMatch(/ignored by \.gitignore/);
+  });
+
+  it('an endpoint listed among a setting’s values is enabled, whatever else the rule misses', () => {
+    expect(at(7)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
+    expect(at(7).reason).toMatch(/no registry/);
+  });
+
+  it('"in the documentation" is read in the README and docs; the code a fix replaced need not be there', () => {
+    expect(at(8)).toMatchObject({ verdict: 'contradicted', basis: 'file' });
+    expect(at(9)).toMatchObject({ verdict: 'confirmed', basis: 'search' });
+  });
+});
+
+describe('plans and pending items against what is there; scored rows whose notes say two things', () => {
+  const tree: Tree = {
+    '.github/workflows/deploy.yml': [
+      'on: [push]',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    environment: Production',
+      '    steps:',
+      '      - uses: azure/webapps-deploy@v3',
+      "        with: { app-name: 'shop' }",
+    ].join('\n'),
+    'go.mod': 'module shop\n\ngo 1.22\n\nrequire github.com/golang-jwt/jwt/v5 v5.2.0\n',
+    'internal/auth/jwt.go': 'import "github.com/golang-jwt/jwt/v5"\nfunc Sign() { jwt.New(jwt.SigningMethodHS256) }\n',
+    'internal/db/users.go': 'const q = "SELECT id FROM users WHERE email = $1"\n',
+    'app/api/v1/orders.py': 'def list_orders(): ...\n',
+    'app/api/v1/admin.py': 'def admin(): ...\n',
+    'tests/test_orders.py': 'from app.api.v1 import orders\ndef test_list(): orders.list_orders()\n',
+  };
+  const report = reportWith([
+    rule('operations/continuous-deployment', 'pass', 'Deployment is automated', [
+      { path: '.github/workflows/deploy.yml', line: 7 },
+    ]),
+    rule('security/authorization', 'fail', 'No authorization checks found'),
+  ]);
+  const doc = [
+    '# Status', //  1
+    '', //  2
+    '### PRIORITY 🔴 HIGH — fix before hosting', //  3
+    '- ⏳ Configure production hosting - *requires a provider*', //  4
+    '', //  5
+    '## ✅ Coverage Areas', //  6
+    '- **API Layer:** `app/api/v1/` - Full endpoint coverage', //  7
+    '', //  8
+    '| Risk | Compliance | Grade | Notes |', //  9
+    '|---|---|---|---|', // 10
+    '| A01 | 60% | D | JWT auth present, no RBAC |', // 11
+    '| A03 | 75% | C | Parameterized queries |', // 12
+    '| A05 | 50% | F | Default secrets, weak policies |', // 13
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc, report);
+
+  it('a priority band is no claim; a pending hosting step is done when CI deploys', () => {
+    expect(has(3)).toBe(false);
+    expect(at(4)).toMatchObject({ verdict: 'contradicted', rule: 'operations/continuous-deployment' });
+  });
+
+  it('"full coverage" of a folder needs a test for each of its modules', () => {
+    expect(at(7)).toMatchObject({ verdict: 'contradicted', basis: 'tests' });
+    expect(at(7).reason).toMatch(/admin\.py/);
+  });
+
+  it('each part of a scored row’s notes is judged: one there, one not is partial', () => {
+    expect(at(11)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(11).reason).toMatch(/"no RBAC": confirmed/);
+    expect(at(12)).toMatchObject({ verdict: 'confirmed', basis: 'mechanism' });
+    // Nothing the repository settles, and a single word is no setting.
+    expect(at(13).verdict).toBe('unverifiable');
+  });
+});
+
+describe('status words of other languages', () => {
+  it('French words ending in an accented letter, and Chinese words without spaces or word boundaries', async () => {
+    const { extractClaims } = await import('../src/verify/extract.js');
+    const claims = extractClaims(
+      [
+        '# Rapport',
+        '- CI/CD : configuré',
+        '- Tests de charge : non implémenté',
+        '| 模块 | 状态 |',
+        '|---|---|',
+        '| 健康检查 | 已完成 |',
+        '| 限流 | 未实现 |',
+        '- 监控：部分完成',
+      ].join('\n'),
+    );
+    const at = (line: number) => claims.find((c) => c.line === line);
+    expect(at(2)?.asserted).toBe('done');
+    expect(at(3)?.asserted).toBe('not-done');
+    expect(at(6)?.asserted).toBe('done');
+    expect(at(7)?.asserted).toBe('not-done');
+    // A full-width colon is a colon.
+    expect(at(8)).toMatchObject({ asserted: 'partial', subject: '监控' });
+  });
+});
+
+describe('doc tests are the code blocks of doc comments', () => {
+  const tree: Tree = {
+    'Cargo.toml': '[package]\nname = "lexer"\nversion = "0.1.0"\n',
+    'src/lib.rs': [
+      '//! A lexer.',
+      '//! ```rust',
+      '//! let t = lexer::lex("x");',
+      '//! ```',
+      '/// Lexes.',
+      '/// ```',
+      '/// lex("y");',
+      '/// ```',
+      '/// ```text',
+      '/// not run',
+      '/// ```',
+      '/// ```rust,ignore',
+      '/// lex(z);',
+      '/// ```',
+      'pub fn lex(s: &str) {}',
+    ].join('\n'),
+  };
+  const { at } = verifyIn(
+    tree,
+    '# R\n- ✅ Doc tests for public APIs - 3/3 passing\n- ✅ Added doc tests (7/8 passing, 1 ignored)\n',
+  );
+
+  it('counts them, the ignored one included and a text block not, against the total the document gives', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed', basis: 'tests' });
+    expect(at(2).reason).toMatch(/3 code blocks.*1 marked ignore/);
+    expect(at(3)).toMatchObject({ verdict: 'contradicted', basis: 'tests' });
+  });
+});
+
+describe('a template project’s report, a state with a gap, a library declared', () => {
+  const tree: Tree = {
+    'pyproject.toml': [
+      '[project]',
+      'name = "svc"',
+      'dependencies = ["fastapi>=0.110", "opentelemetry-sdk>=1.20", "opentelemetry-api>=1.20"]',
+    ].join('\n'),
+    'app/config.yaml': 'otel:\n  exporter: otlp\nreminders: true\n',
+    'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+    'app/api.py': 'from fastapi import APIRouter\nrouter = APIRouter(prefix="/api/v1")\n',
+  };
+  const doc = [
+    '# FastAPI Template Evaluation Report', //  1
+    '', //  2
+    '## ✅ Strengths', //  3
+    '- Full OpenTelemetry integration (traces, metrics)', //  4
+    '- Feature-based module organization (reminders, webhooks, files)', //  5
+    '', //  6
+    '## Gaps', //  7
+    '**Current State:** Single version /api/v1 via a prefix, but no structured versioning.', //  8
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('"Template" in the title of a report on a template project makes no example of the report', () => {
+    // OpenTelemetry is a declared dependency: not "named only in configuration".
+    expect(at(4)).toMatchObject({ verdict: 'confirmed', basis: 'mechanism' });
+  });
+
+  it('words in parentheses are no list of configuration keys', () => {
+    expect(at(5).basis).not.toBe('config');
+  });
+
+  it('"X, but no Y": X is judged as there and Y as missing', () => {
+    expect(at(8)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(8).reason).toMatch(/"Single version \/api\/v1 via a prefix": confirmed/);
+  });
+});
+
+describe('a second fresh pair: env files that crowd out code, marks that are values, before and after', () => {
+  const env = Array.from({ length: 30 }, (_, i) => `JWT_SECRET_${i}=dev-only-jwt-secret-${i}`).join('\n');
+  const tree: Tree = {
+    '.env.development': env,
+    '.env.test': env,
+    'apps/api/src/auth/auth.module.ts':
+      "import { JwtModule } from '@nestjs/jwt';\nexport const m = JwtModule.register({});\n",
+    'apps/api/src/health/index.ts': "export * from './health.controller';\n",
+    'apps/api/src/health/health.controller.ts': "@Controller('health') export class HealthController {}\n",
+    'apps/api/src/auth/decorators/index.ts': "export * from './public';\n",
+    'package.json': JSON.stringify({ name: 'api', dependencies: { '@nestjs/jwt': '^11.0.0' } }),
+  };
+  const doc = [
+    '# Readiness', //  1
+    '- ✅ JWT authentication', //  2
+    '', //  3
+    '### 4. ✅ Health endpoints', //  4
+    '**Modul:** `apps/api/src/health/`', //  5
+    '- **index.ts** - barrel export', //  6
+    '', //  7
+    '| Endpoint | Purpose | Auth |', //  8
+    '|---|---|---|', //  9
+    '| `GET /api/health` | Full check | ❌ Public |', // 10
+    '', // 11
+    '### Vorher:', // 12
+    '❌ Kein Rate Limiting', // 13
+    '### Nachher:', // 14
+    '✅ `apps/api/src/health/index.ts` vorhanden', // 15
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc);
+
+  it('code is found however many .env lines name the same word', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed', basis: 'mechanism' });
+    expect(at(2).evidence[0]!.path).toMatch(/auth\.module\.ts|package\.json/);
+  });
+
+  it('a bare file name is looked up in the folder the block names', () => {
+    expect(at(6).evidence[0]).toMatchObject({ path: 'apps/api/src/health/index.ts' });
+  });
+
+  it('a ❌ under "Auth" is no status; gaps listed under "Before" are not claims, what is done "after" is', () => {
+    expect(has(10)).toBe(false);
+    expect(has(13)).toBe(false);
+    expect(at(15)).toMatchObject({ verdict: 'confirmed' });
+  });
+});
