@@ -1,3 +1,4 @@
+import { fixtureTree } from '../../src/testing/fixtures.js';
 import { expect } from 'vitest';
 import rule from './health-checks.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
@@ -89,15 +90,8 @@ ruleTester(rule, {
     {
       name: "a compose service running the image this repository publishes inherits its Dockerfile HEALTHCHECK; a dev file's scanner is not deployed",
       profile: 'service',
-      tree: {
-        Dockerfile:
-          'FROM node:22-alpine\nCOPY . /app\nHEALTHCHECK CMD curl -fs http://localhost:3000/api/health || exit 1\nCMD ["node", "/app/main.js"]\n',
-        'docker-compose.yml':
-          'services:\n  wiki:\n    image: acme/wiki:latest\n    restart: unless-stopped\n    ports:\n      - "3000:3000"\n    volumes:\n      - data:/app/data\n  db:\n    image: postgres:16\n    restart: unless-stopped\nvolumes:\n  data:\n',
-        'docker-compose.dev.yml': 'services:\n  clamav:\n    image: clamav/clamav\n',
-        '.github/workflows/release.yml':
-          'on: { push: { tags: ["v*"] } }\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/metadata-action@v5\n        with:\n          images: acme/wiki\n',
-      },
+      // A self-hosting compose file running the image this repository's CI publishes.
+      tree: fixtureTree('compose-selfhost'),
       expect: {
         outcome: 'pass',
         evidence: [
