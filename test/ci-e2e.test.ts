@@ -369,6 +369,20 @@ describe('suppressions', () => {
     expect(report.summary.counts.suppressed).toBe(1);
   });
 
+  it('a readiness-ignore marker inside a string literal is text a program writes, not a comment: it suppresses nothing', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(
+      join(dir, 'src', 'settings.py'),
+      "print('# readiness-ignore security/no-committed-secrets -- generated')\nAWS_KEY = \"AKIAZ7Q4X2M9LW3R8T5P\"\n",
+    );
+    const r = await cli(['audit', dir, '--format', 'json', '--fail-on', 'critical']);
+    expect(r.code, r.stderr).toBe(1);
+    const report = json(r.stdout);
+    expect(rule(report, 'security/no-committed-secrets').suppressed).toBeUndefined();
+    expect(report.suppressed).toEqual([]);
+  });
+
   it('an inline marker covering only some findings leaves the result failing and says which were covered', async () => {
     const dir = tmp();
     writeFileSync(
