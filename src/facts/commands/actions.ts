@@ -13,6 +13,9 @@ export const tool = (name: string, kinds: CommandTool['kinds'], implied: string)
   implied,
 });
 
+/** An input's value when it is written out, not an expression evaluated at run time. */
+const known = (v: string | undefined) => (v && !v.includes('${{') ? v : undefined);
+
 export type Handler = (
   w: Record<string, string>,
   ref: string,
@@ -56,6 +59,13 @@ export const ACTIONS: [RegExp, Handler][] = [
   [/^paambaati\/codeclimate-action@/, (w) => (w.coverageCommand ? { shell: w.coverageCommand } : {})],
   [/^(?:nick-fields|nick-invision)\/retry@|^Wandalen\/wretry\.action@/, (w) => (w.command ? { shell: w.command } : {})],
   [/^(?:GabrielBB\/xvfb-action|coactions\/setup-xvfb)@/, (w) => (w.run ? { shell: w.run } : {})],
+  // Runs `<custom-pytest> <custom-arguments>`; an input the caller fills from an expression is still pytest.
+  [
+    /^pavelzw\/pytest-action@/,
+    (w) => ({
+      shell: `${known(w['custom-pytest']) ?? 'pytest'} ${known(w['custom-arguments']) ?? ''}`.trim(),
+    }),
+  ],
   [/^ArtiomTr\/jest-coverage-report-action@/, (w) => ({ shell: w['test-script'] ?? 'npx jest' })],
   [/^mattallty\/jest-github-action@/, (w) => ({ shell: w['test-command'] ?? 'npm test' })],
   [

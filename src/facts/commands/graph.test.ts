@@ -475,6 +475,46 @@ describe('command graph: CI catalogues and defaults', () => {
     ]);
   });
 
+  it("a local reusable workflow runs its callers' inputs (or the declared default), each caller separately", () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml':
+        'on: push\njobs:\n  ruff:\n    uses: ./.github/workflows/make.yml\n    with:\n      make: checkruff\n  types:\n    uses: ./.github/workflows/make.yml\n    with:\n      make: mypy\n      python: ${{ matrix.python }}\n  unit:\n    uses: ./.github/workflows/tests.yml\n    with:\n      suite: "uv run pytest tests/unit"\n  plain:\n    uses: ./.github/workflows/make.yml\n',
+      '.github/workflows/make.yml':
+        'on:\n  workflow_call:\n    inputs:\n      make:\n        type: string\n        default: docs\njobs:\n  make:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make ${{ inputs.make }}\n',
+      '.github/workflows/tests.yml':
+        'on:\n  workflow_call:\n    inputs:\n      suite:\n        type: string\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: pavelzw/pytest-action@v2\n        with:\n          custom-pytest: ${{ inputs.suite }}\n',
+      Makefile: 'checkruff:\n\truff check .\nmypy:\n\tmypy lnb\ndocs:\n\tmkdocs build\n',
+    };
+    expect(chains(tree, 'lint')).toEqual([
+      '.github/workflows/ci.yml:4 → .github/workflows/make.yml:11 (job make) → Makefile:2 (make checkruff) → Ruff',
+    ]);
+    expect(chains(tree, 'typecheck')).toEqual([
+      '.github/workflows/ci.yml:8 → .github/workflows/make.yml:11 (job make) → Makefile:4 (make mypy) → mypy',
+    ]);
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:13 → .github/workflows/tests.yml:10 → .github/workflows/tests.yml:10 (input of pavelzw/pytest-action) → pytest',
+    ]);
+    // The caller that passes nothing gets the declared default, not another caller's value.
+    const runs = commandGraph(memoryIndex(tree)).runs.filter((r) => r.origin.job === 'plain');
+    expect(runs.map((r) => r.argv.join(' '))).toEqual(['mkdocs build']);
+  });
+
+  it("a target run inside a directory `git clone` made is another repository's, not this Makefile's", () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - run: |\n          git clone https://github.com/acme/plugins\n          cd plugins\n          make test\n      - run: make test\n',
+      ),
+      Makefile: 'test:\n\tpytest tests\n',
+    };
+    const g = commandGraph(memoryIndex(tree));
+    expect(runsOf(g, 'test').map((r) => describeChain(r))).toEqual([
+      '.github/workflows/ci.yml:11 → Makefile:2 (make test) → pytest',
+    ]);
+    expect(g.unresolved.map((u) => u.reason)).toContain(
+      "runs in plugins, a clone of https://github.com/acme/plugins: another repository's code",
+    );
+  });
+
   it('a missing definition falls back to the convention only for the conventional name, and says so', () => {
     const g = commandGraph(
       memoryIndex({

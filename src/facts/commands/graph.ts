@@ -21,7 +21,7 @@ import { commandsOf, logicalLines, normalise } from './shell.js';
 import { ciDefaults, stepText, usesExpansion } from './steps.js';
 import { coverageTools } from './coverage.js';
 import { classify, conventional } from './tools.js';
-import { type Expansion, joinPath, type Resolver, type UsesStep } from './types.js';
+import { type Expansion, joinPath, positionals, type Resolver, type UsesStep } from './types.js';
 
 const MAX_HOPS = 10;
 const MAX_RUNS = 20_000;
@@ -81,6 +81,8 @@ class Walker {
   /** Shell text written at path from line: each simple command, `cd` carried along the text. */
   shell(text: string, line: number, path: string, via: string | undefined, frame: Frame, args?: string[]): void {
     let cwd = frame.cwd;
+    // Directories `git clone` fills at run time: what runs inside them is another repository's.
+    const clones = new Map<string, string>();
     const scope = new ScriptScope(args);
     for (const l of logicalLines(text, line)) {
       const soft: boolean[] = [];
@@ -92,6 +94,16 @@ class Walker {
           return;
         }
         const hop: CommandHop = { path, line: l.line, text: l.text.slice(0, 200), ...(via ? { via } : {}) };
+        const clone = cloneTarget(n.argv);
+        if (clone) clones.set(joinPath(cwd, clone.dir), clone.url);
+        const foreign = [...clones].find(([d]) => cwd === d || cwd.startsWith(`${d}/`));
+        if (foreign) {
+          this.note(
+            [...frame.chain, hop],
+            `runs in ${foreign[0]}, a clone of ${foreign[1]}: another repository's code`,
+          );
+          return;
+        }
         const advisory = frame.advisory ?? (soft[i] ? `\`|| true\` at ${path}:${l.line}` : undefined);
         const inside = n.container ? containerPaths(this.files, n.container, cwd) : undefined;
         const f = {
@@ -226,6 +238,22 @@ class Walker {
     }
     return undefined;
   }
+}
+
+/** `git clone URL [DIR]`: the directory it creates (DIR, else the URL's last segment without `.git`). */
+function cloneTarget(argv: string[]): { url: string; dir: string } | undefined {
+  if (argv[0] !== 'git' || argv[1] !== 'clone') return undefined;
+  const words = positionals(argv.slice(2), ['-b', '--branch', '--depth', '-o', '--origin', '-c', '--config']);
+  const url = words[0];
+  if (!url) return undefined;
+  const dir =
+    words[1] ??
+    url
+      .replace(/\/+$/, '')
+      .replace(/\.git$/, '')
+      .split(/[/:]/)
+      .pop();
+  return dir && !dir.includes('$') ? { url, dir } : undefined;
 }
 
 /** PowerShell `& dotnet test`, batch `call x` / `@echo off`: close enough to sh for command lines. */

@@ -130,7 +130,8 @@ export const makeTargets: Resolver = (argv, { files, cwd }) => {
   if (!['make', 'gmake', 'mingw32-make'].includes(argv[0]!)) return undefined;
   const dir = joinPath(cwd, flagValue(argv, ['-C', '--directory']) ?? '');
   const file = flagValue(argv, ['-f', '--file', '--makefile']);
-  const path = file ? joinPath(dir, file) : findIn(files, dir, MAKE_NAMES);
+  // make reads the Makefile of the directory it runs in, never one further up.
+  const path = file ? joinPath(dir, file) : MAKE_NAMES.map((n) => joinPath(dir, n)).find((p) => files.exists(p));
   if (!path || !files.exists(path))
     return { unresolved: `no Makefile in ${dir || 'the root'} (generated at build time?)`, absent: true };
   const overrides = argv

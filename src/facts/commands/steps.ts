@@ -26,7 +26,7 @@ export function stepText(cmds: CiCommand[]): { text: string; line: number } {
 /** The action or task a `uses:` / `task:` step runs: local composite actions and workflows are followed. */
 export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefined {
   const ref = u.ref.trim();
-  if (ref.startsWith('./')) return localAction(files, ref.replace(/@.*$/, ''));
+  if (ref.startsWith('./')) return withInputs(files, localAction(files, ref.replace(/@.*$/, '')), ref, u.with);
   const w = u.with ?? {};
   const cwd = w['working-directory'] ?? w.workingDirectory ?? w.workingDir ?? u.cwd;
   for (const [re, h] of [...ACTIONS, ...TASKS]) {
@@ -47,6 +47,60 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
       remote: ref,
     };
   return undefined;
+}
+
+const INPUT = /\$\{\{\s*(?:github\.event\.)?inputs\.([\w-]+)\s*\}\}/g;
+
+/**
+ * The caller's `with:` values (else the inputs' declared defaults) put in place of `${{ inputs.x }}`
+ * in what a local reusable workflow or composite action runs: `run: make ${{ inputs.make }}` called
+ * with `make: checkruff` runs `make checkruff`. Each caller gets its own copy; an input given no
+ * value stays as written (a shell word that resolves to nothing).
+ */
+function withInputs(
+  files: FileView,
+  exp: Expansion,
+  ref: string,
+  given: Record<string, string> | undefined,
+): Expansion {
+  const values = { ...declaredDefaults(files, joinPath('', ref.replace(/@.*$/, ''))), ...(given ?? {}) };
+  // A value that is itself an expression of the caller (a matrix entry) is not known here.
+  const known = Object.fromEntries(Object.entries(values).filter(([, v]) => !v.includes('${{')));
+  if (Object.keys(known).length === 0) return exp;
+  const sub = (t: string) => t.replace(INPUT, (m, k: string) => known[k] ?? m);
+  return {
+    ...exp,
+    ...(exp.blocks ? { blocks: exp.blocks.map((b) => ({ ...b, text: sub(b.text) })) } : {}),
+    ...(exp.uses
+      ? {
+          uses: exp.uses.map((x) => ({
+            ...x,
+            ref: sub(x.ref),
+            ...(x.with ? { with: Object.fromEntries(Object.entries(x.with).map(([k, v]) => [k, sub(v)])) } : {}),
+          })),
+        }
+      : {}),
+  };
+}
+
+/** `on.workflow_call.inputs.x.default` of a workflow, `inputs.x.default` of an action. */
+function declaredDefaults(files: FileView, path: string): Record<string, string> {
+  const file = /\.ya?ml$/.test(path)
+    ? path
+    : [`${path}/action.yml`, `${path}/action.yaml`].find((p) => files.exists(p));
+  if (!file) return {};
+  const doc = memo(files, `commands:action:${file}`, () => parseYamlWithLines(files.read(file) ?? '')).docs[0]?.value as
+    | { on?: { workflow_call?: { inputs?: unknown } }; inputs?: unknown }
+    | undefined;
+  const on = doc?.on && typeof doc.on === 'object' ? doc.on : undefined;
+  const inputs = (on?.workflow_call?.inputs ?? doc?.inputs) as Record<string, { default?: unknown }> | undefined;
+  const out: Record<string, string> = {};
+  if (!inputs || typeof inputs !== 'object') return out;
+  for (const [k, v] of Object.entries(inputs)) {
+    const d = v && typeof v === 'object' ? v.default : undefined;
+    if (['string', 'number', 'boolean'].includes(typeof d)) out[k] = String(d);
+  }
+  return out;
 }
 
 /** A composite action (`action.yml` with `runs.steps`) or a reusable workflow of the repository. */
