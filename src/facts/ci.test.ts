@@ -122,6 +122,24 @@ describe('ciFiles: other systems', () => {
       { text: 'gcloud run deploy api --image gcr.io/$PROJECT_ID/api:$SHORT_SHA', line: 9 },
     ]);
   });
+  it('Cloud Build configs named *.cloudbuild.yaml in a folder; a step that runs its args as a program', () => {
+    const tree = {
+      'build/int.cloudbuild.yaml':
+        "steps:\n- id: verify\n  name: 'gcr.io/acme-ci/$_TOOLS_IMAGE:$_TOOLS_TAG'\n  args: ['/bin/bash', '-c', 'cft test run TestReplica --stage verify']\n- id: unit\n  name: golang:1.22\n  entrypoint: go\n  args: ['test', './...']\n",
+      'build/lint.cloudbuild.yaml':
+        "steps:\n- name: 'gcr.io/acme-ci/$_TOOLS_IMAGE:$_TOOLS_TAG'\n  entrypoint: bash\n  args: ['-c', 'tflint --recursive']\n",
+      'build/notes.yaml': "steps:\n- name: golang\n  args: ['go', 'test']\n",
+    };
+    expect(parse(tree).map((f) => [f.path, f.system])).toEqual([
+      ['build/int.cloudbuild.yaml', 'cloud-build'],
+      ['build/lint.cloudbuild.yaml', 'cloud-build'],
+    ]);
+    expect(ofKind(tree, 'test')).toEqual([
+      { text: 'cft test run TestReplica --stage verify', line: 4, job: 'verify' },
+      { text: 'go test ./...', line: 8, job: 'unit' },
+    ]);
+    expect(ofKind(tree, 'lint')).toEqual([{ text: 'tflint --recursive', line: 4 }]);
+  });
   it('malformed YAML is reported, never thrown', () => {
     const [f] = parse({ '.github/workflows/bad.yml': 'jobs:\n  x: [\n' });
     expect(f).toMatchObject({ ok: false, jobs: [], commands: [] });

@@ -41,7 +41,10 @@ export const CI_FILES: { system: CiSystem; globs: string[] }[] = [
   { system: 'jenkins', globs: ['**/Jenkinsfile', '**/Jenkinsfile.*', '**/*.jenkinsfile'] },
   { system: 'travis', globs: ['.travis.yml'] },
   { system: 'bitbucket-pipelines', globs: ['bitbucket-pipelines.yml'] },
-  { system: 'cloud-build', globs: ['**/cloudbuild*.yaml', '**/cloudbuild*.yml'] },
+  {
+    system: 'cloud-build',
+    globs: ['**/cloudbuild*.yaml', '**/cloudbuild*.yml', '**/*.cloudbuild.yaml', '**/*.cloudbuild.yml'],
+  },
   { system: 'buildkite', globs: ['.buildkite/*.yml', '.buildkite/*.yaml'] },
   { system: 'drone', globs: ['.drone.yml', '.drone.yaml'] },
   { system: 'codebuild', globs: ['**/buildspec*.yml', '**/buildspec*.yaml'] },
@@ -284,7 +287,10 @@ function stepInputs(value: unknown, path: string[]): Record<string, string> | un
 
 /**
  * Cloud Build steps are a builder image plus an argument list (`name: gcr.io/cloud-builders/docker`,
- * `args: [build, -t, …]`): read as one command, `docker build -t …`, on the line of the args.
+ * `args: [build, -t, …]`): read as one command, `docker build -t …`, on the line of the args. A
+ * step with an `entrypoint` runs it with the args; a step whose first argument is a program
+ * (`/bin/bash -c '…'`, `/usr/local/bin/test.sh`) or whose image is not a named builder runs the args
+ * as they are. A script spread over several lines is read line by line (parseYamlCi) instead.
  */
 function cloudBuildSteps(
   doc: Record<string, unknown>,
@@ -296,21 +302,20 @@ function cloudBuildSteps(
   steps.forEach((step, i) => {
     const st = step as Record<string, unknown> | null;
     if (!st || typeof st !== 'object' || !Array.isArray(st.args)) return;
-    const args = st.args
-      .filter(
-        (a): a is string | number => (typeof a === 'string' || typeof a === 'number') && !String(a).includes('\n'),
-      )
-      .map(String);
-    const tool =
+    const all = st.args.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').map(String);
+    if (all.length === 0 || all.some((a) => a.includes('\n'))) return;
+    const image = typeof st.name === 'string' ? st.name : '';
+    const builder = /^(?:[\w.-]+\/)*([\w.-]+)(?::[\w.-]+)?$/.exec(image)?.[1];
+    const argvFirst = /^\//.test(all[0]!) || /^(?:ba|z|da)?sh$/.test(all[0]!);
+    const head =
       typeof st.entrypoint === 'string'
-        ? st.entrypoint
-        : typeof st.name === 'string'
-          ? st.name.split('/').pop()!.split(':')[0]!
-          : '';
-    if (args.length === 0 || ['bash', 'sh'].includes(tool)) return;
+        ? [st.entrypoint]
+        : argvFirst || !builder || image.includes('$')
+          ? []
+          : [builder];
     const line = lineOf(['steps', i, 'args']) ?? lineOf(['steps', i]) ?? 1;
     out.push({
-      text: `${tool} ${args.join(' ')}`.trim(),
+      text: [...head, ...all].map(shellQuote).join(' '),
       kind: 'run',
       path,
       line,
@@ -318,6 +323,11 @@ function cloudBuildSteps(
     });
   });
   return out;
+}
+
+/** One argument as sh reads it back: quoted when it holds spaces or shell characters. */
+function shellQuote(a: string): string {
+  return /^[\w@%+=:,./${}-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -132,7 +132,9 @@ class Walker {
     }
     const next: Frame = { ...frame, chain };
     const c = argv.indexOf('-c');
-    if ((SHELLS.has(argv[0]!) || argv[0] === 'pwsh' || argv[0] === 'powershell') && c > 0 && argv[c + 1]) {
+    // `/bin/bash -c …` as a container's command is the same shell.
+    const prog = argv[0]!.replace(/^\/(?:usr\/)?(?:local\/)?bin\//, '');
+    if ((SHELLS.has(prog) || prog === 'pwsh' || prog === 'powershell') && c > 0 && argv[c + 1]) {
       // `bash -c "…"` is written on the line already in the chain: its commands take that hop's place.
       const last = chain[chain.length - 1];
       this.shell(argv[c + 1]!, last?.line ?? 1, last?.path ?? '', last?.via, { ...next, chain: chain.slice(0, -1) });

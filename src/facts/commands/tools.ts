@@ -74,6 +74,8 @@ const SPECS: Spec[] = [
   { name: 'Bats', kinds: T, cmd: ['bats', 'shellspec', 'molecule', 'kitchen', 'inspec'], args: /^(?!--version)/ },
   { name: 'Pester', kinds: T, cmd: ['Invoke-Pester', 'pester'] },
   { name: 'conftest verify', kinds: T, cmd: ['conftest'], args: /^verify\b/ },
+  // Cloud Foundation Toolkit blueprint tests: `cft test run TestX --stage verify` runs the module's Go tests.
+  { name: 'cft test', kinds: T, cmd: ['cft'], args: /^test\s+run\b/ },
   // API tests of a Postman collection, run against a live server.
   { name: 'Newman', kinds: T, cmd: ['newman'], args: /^run\b/ },
   { name: 'Newman', kinds: T, cmd: ['postman'], args: /^collection\s+run\b/ },
