@@ -161,12 +161,12 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'Helm charts: ct install and helm unittest are test runs',
+      name: 'Helm charts: helm unittest is a test run; ct install (a chart installed in a throwaway cluster) is not',
       tree: fixtureTree('cmd-helm-charts'),
       expect: {
         outcome: 'pass',
-        message: 'chart-testing install and helm unittest',
-        evidence: [{ path: '.github/workflows/lint-test.yml', line: 22 }],
+        message: '(helm unittest)',
+        evidence: [{ path: '.github/workflows/lint-test.yml', line: 17 }],
       },
     },
     {
@@ -198,6 +198,18 @@ ruleTester(rule, {
         '.github/workflows/ci.yml': gha('      - run: npx nx run-many -t test\n'),
         'apps/api/project.json':
           '{\n  "name": "api",\n  "targets": {\n    "test": {\n      "executor": "@nx/webpack:webpack"\n    }\n  }\n}\n',
+      },
+      expect: { outcome: 'fail', message: 'no job runs a test command' },
+    },
+    {
+      name: 'a Go server whose only CI installs its Helm chart with chart-testing: its go tests never run',
+      tree: {
+        '.github/workflows/lint-test-chart.yml': gha(
+          '      - uses: helm/chart-testing-action@v2\n      - run: ct lint --config .github/ct.yaml\n      - uses: helm/kind-action@v1\n      - run: ct install --config .github/ct.yaml\n',
+        ),
+        'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+        'charts/api/ci/ha-values.yaml': 'replicas: 2\n',
+        'pkg/api/api_test.go': 'package api\n\nimport "testing"\n\nfunc TestServe(t *testing.T) {}\n',
       },
       expect: { outcome: 'fail', message: 'no job runs a test command' },
     },

@@ -102,9 +102,10 @@ describe('command graph on the fixtures', () => {
 
   it('cmd-helm-charts: chart-testing lint and install, helm unittest, kubeconform and chart-releaser', () => {
     const tree = fixtureTree('cmd-helm-charts');
-    expect(chains(tree, 'test')).toEqual([
-      '.github/workflows/lint-test.yml:17 → helm unittest',
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/lint-test.yml:17 → helm unittest']);
+    expect(chains(tree, 'build')).toEqual([
       '.github/workflows/lint-test.yml:22 → chart-testing install',
+      '.github/workflows/release.yml:17 → chart-releaser',
     ]);
     expect(chains(tree, 'lint')).toEqual([
       '.github/workflows/lint-test.yml:13 → chart-testing lint',
@@ -190,7 +191,7 @@ describe('command graph: scripts with arguments', () => {
     expect(chains(tree, 'lint')).toEqual([
       '.github/workflows/ci.yml:7 → Makefile:2 (make lint) → hack/ct.sh:8 → chart-testing lint',
     ]);
-    expect(chains(tree, 'test')).toEqual([
+    expect(chains(tree, 'build')).toEqual([
       '.github/workflows/ci.yml:8 → Makefile:5 (make test-install) → hack/ct.sh:5 → chart-testing install',
     ]);
   });

@@ -1,14 +1,12 @@
 /**
- * Helm chart tests, as the chart tools find them: chart-testing installs a chart once per
- * `ci/*-values.yaml` scenario (`ct install`, then `helm test`), `helm test` runs the Pods of
- * `templates/tests/` marked `helm.sh/hook: test`, and helm-unittest runs each `it:` of
- * `tests/*_test.yaml`. A file counts only inside a chart (a directory with Chart.yaml).
+ * Helm chart tests, as the chart tools find them: `helm test` runs the Pods of `templates/tests/`
+ * marked `helm.sh/hook: test`, and helm-unittest runs each `it:` of `tests/*_test.yaml`. A file
+ * counts only inside a chart (a directory with Chart.yaml). chart-testing's `ci/*-values.yaml` are
+ * values to install the chart with, not tests: they assert nothing.
  */
 import { counter } from './types.js';
 
 export const HELM_TEST_GLOBS = [
-  '**/ci/*-values.yaml',
-  '**/ci/*-values.yml',
   '**/templates/tests/*.yaml',
   '**/templates/tests/*.yml',
   '**/tests/**/*_test.yaml',
@@ -19,7 +17,6 @@ const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) :
 
 /** The chart directory a Helm test file belongs to, by where the tools look for it. */
 export function helmChartOf(path: string): string {
-  if (/\/ci\/[^/]+$/.test(`/${path}`)) return dirOf(dirOf(path));
   if (/(^|\/)templates\/tests\/[^/]+$/.test(path)) return dirOf(dirOf(dirOf(path)));
   const at = path.lastIndexOf('tests/');
   return at <= 0 ? '' : path.slice(0, at - 1);
@@ -29,10 +26,7 @@ export function countHelm(text: string, path: string) {
   const count = counter();
   const lines = text.split(/\r?\n/);
   let framework: string;
-  if (/(^|\/)ci\/[^/]+$/.test(path)) {
-    framework = 'chart-testing';
-    count.add({ line: 1 });
-  } else if (/(^|\/)templates\/tests\//.test(path)) {
+  if (/(^|\/)templates\/tests\//.test(path)) {
     framework = 'helm test';
     // One Pod (or Job) per YAML document marked as a test hook.
     let start = 1;

@@ -6,7 +6,6 @@
 import type { FileView } from '../../types.js';
 import { memo } from '../../util/memo.js';
 import { TEST_DIGEST, TEST_GLOBS, type FileCount, type TestDigest } from './digest.js';
-import { commandGraph } from '../commands/index.js';
 import { helmChartOf } from './helm.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollects, pytestConfig } from './pytest-config.js';
@@ -65,24 +64,6 @@ function rubyFiles(paths: string[], digest: (p: string) => ReturnType<FileView['
       count.skipped += s.skipped;
     }
     record(path, 'Ruby', count, d.count.framework ?? 'ruby', () => d.snippet);
-  }
-}
-
-/**
- * `ct install` installs and tests a chart with its defaults when it has no `ci/*-values.yaml`:
- * one scenario per chart, counted only when CI runs chart-testing.
- */
-function chartsWithDefaults(files: FileView, out: TestFileCount[], record: Recorder): void {
-  const ct = commandGraph(files).runs.some(
-    (r) => r.origin.kind === 'ci' && r.tools.some((t) => t.name === 'chart-testing install'),
-  );
-  if (!ct) return;
-  for (const chart of files.named('Chart.yaml')) {
-    const dir = chart.includes('/') ? chart.slice(0, chart.lastIndexOf('/')) : '';
-    // Subcharts (charts/x/charts/y) are installed with their parent.
-    if (VENDORED.test(chart) || /(^|\/)charts\/[^/]+\/charts\//.test(chart)) continue;
-    if (out.some((f) => f.framework === 'chart-testing' && helmChartOf(f.path) === dir)) continue;
-    record(chart, 'Helm', { cases: 1, skipped: 0, parametrized: 0, expanded: 1 }, 'chart-testing', () => undefined);
   }
 }
 
@@ -301,14 +282,13 @@ function build(files: FileView): TestInventory {
   for (const lang of ['jvm', 'csharp', 'php', 'rust', 'helm'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
-      // Helm test files count inside a chart only (a `ci/` folder elsewhere is not chart-testing's).
+      // Helm test files count inside a chart only.
       if (lang === 'helm' && !files.exists(joinChart(helmChartOf(path)))) continue;
       const d = digest(path);
       if (d?.kind !== lang) continue;
       record(path, LANGUAGE_NAMES[lang], d.count, d.count.framework ?? lang, () => d.snippet);
     }
   }
-  chartsWithDefaults(files, out, record);
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   notCollected.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { files: out, notCollected, sources: [...new Set(sources)].sort() };
