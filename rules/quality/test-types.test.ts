@@ -161,6 +161,38 @@ ruleTester(rule, {
           'unit tests found; integration, end-to-end and load tests of a running service do not apply to a library.',
       },
     },
+    {
+      name: "Go: a test tree's integration/ suite is integration, a file named e2e_test.go end-to-end; a package named integration stays unit",
+      tree: {
+        'go.mod': 'module example.com/db\n\ngo 1.22\n',
+        'test/integration/mysql_ha/mysql_ha_test.go':
+          'package mysql_ha\n\nimport "testing"\n\nfunc TestMySqlHa(t *testing.T) {}\n',
+        'test/e2e_test.go': 'package test\n\nimport "testing"\n\nfunc TestScrape(t *testing.T) {}\n',
+        'internal/integration/client_test.go':
+          'package integration\n\nimport "testing"\n\nfunc TestSend(t *testing.T) {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { types: ['unit', 'integration', 'end-to-end'] },
+        evidence: [
+          { path: 'test/e2e_test.go', note: 'end-to-end: go test test in an end-to-end location' },
+          { path: 'test/integration/mysql_ha/mysql_ha_test.go', note: 'integration: integration test by location' },
+          { path: 'internal/integration/client_test.go', note: 'unit: go test: 1 test case' },
+        ],
+      },
+    },
+    {
+      name: 'Python: tests/regtest run against a regression-test network of real nodes: integration, not unit',
+      tree: {
+        'tests/regtest/test_payments.py': 'def test_pay():\n    pass\n',
+        'tests/unit/test_amounts.py': 'def test_sum():\n    pass\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { types: ['unit', 'integration'] },
+        evidence: [{ path: 'tests/regtest/test_payments.py', note: 'integration: integration test by location' }],
+      },
+    },
   ],
   invalid: [
     {

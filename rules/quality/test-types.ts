@@ -6,17 +6,25 @@ import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
 type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
 
 // Rails: request specs drive the whole stack through HTTP (integration); system and feature specs drive a browser.
+// `regtest`: tests against a local regression-test network of real nodes (Bitcoin, Lightning).
 const INTEGRATION_DIR =
-  /(^|\/)(integration[-_]?tests?|integration|it|itest|functional)\/|(^|\/)spec\/(requests|integration|api)\//i;
+  /(^|\/)(integration[-_]?tests?|integration|it|itest|functional|regtest)\/|(^|\/)spec\/(requests|integration|api)\//i;
 const E2E_DIR =
   /(^|\/)(e2e|end[-_]?to[-_]?end|acceptance|cypress|playwright|ui[-_]?tests?)\/|(^|\/)(spec\/(system|features)|test\/system)\//i;
-/** Go tests sit beside the code: a package folder named `integration` holds unit tests of that package. */
+/**
+ * Go tests sit beside the code: a package folder named `integration` holds unit tests of that
+ * package, unless it sits in a test tree (`test/integration/…`), where it holds the integration suite.
+ */
 function integrationByName(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
   if (/(^|[_.-])integration([_.-]|$)|IT\.(?:java|kt)$/i.test(base)) return true;
-  if (path.endsWith('.go')) return /(^|\/)(integration[-_]?tests?|itest)\//i.test(path);
+  if (path.endsWith('.go'))
+    return /(^|\/)(integration[-_]?tests?|itest)\/|(^|\/)tests?\/(integration|regtest)\//i.test(path);
   return INTEGRATION_DIR.test(path);
 }
+
+/** `e2e_test.go`, `checkout.e2e.ts`, `test_e2e.py`: end-to-end by the file's own name. */
+const e2eByName = (path: string) => /(^|[_.-])e2e([_.-]|$)/i.test(path.slice(path.lastIndexOf('/') + 1));
 
 const TEST_CODE = ['**/*.{py,js,jsx,ts,tsx,mjs,cjs,go,java,kt,cs,rb,php,rs}'];
 
@@ -82,7 +90,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest), files named *_integration_test.go/test_integration.py/*IT.java, helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests and the test clients of Python web frameworks (Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`), which drive the whole app as supertest does, e2e/ folders, Postman collections run by Newman. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests and the test clients of Python web frameworks (Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`), which drive the whole app as supertest does, e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -164,7 +172,7 @@ export default defineRule({
           ...at,
           note: `Postman collection: ${f.cases} API test${f.cases === 1 ? '' : 's'} run by Newman against a running server`,
         });
-      else if (f.framework === 'playwright' || f.framework === 'cypress' || E2E_DIR.test(f.path))
+      else if (f.framework === 'playwright' || f.framework === 'cypress' || E2E_DIR.test(f.path) || e2eByName(f.path))
         add('end-to-end', { ...at, note: `${f.framework} test in an end-to-end location` });
       else if (f.framework === 'helm test')
         add('integration', { ...at, note: 'helm test hook run against the installed release' });

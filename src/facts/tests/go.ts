@@ -4,7 +4,9 @@
  * reported apart. A file behind a custom build tag (`//go:build integration`) is not built by a
  * plain `go test`, so it is reported as not collected rather than counted. testify suites are
  * gathered per file (runners, `Test*` methods, embedded suites) and resolved per package by the
- * inventory: `suite.Run(t, new(S))` runs every `func (s *S) TestX()` of the package.
+ * inventory: `suite.Run(t, new(S))` runs every `func (s *S) TestX()` of the package. Ginkgo specs
+ * (`It`, `Specify`, each `Entry` of a table) are the tests of a file that imports Ginkgo; its
+ * `RunSpecs` bootstrap is not one more.
  */
 import { lineIndex, mask, matchBracket, SYNTAX } from './mask.js';
 import { counter, snippetAt } from './types.js';
@@ -65,12 +67,21 @@ export function countGo(text: string) {
   let benchmarks = 0;
   let fuzz = 0;
   let examples = 0;
+  const ginkgo = ginkgoPrefix(text);
+  if (ginkgo !== undefined) {
+    // Ginkgo specs: each It/Specify, and each Entry of a DescribeTable; P/X prefixes are pending (skipped).
+    const re = new RegExp(`(?<![\\w.])${ginkgo.replace('.', '\\.')}([FPX]?)(It|Specify|Entry)\\s*\\(`, 'g');
+    for (const m of code.matchAll(re)) count.add({ line: lineOf(m.index), skipped: m[1] === 'P' || m[1] === 'X' });
+  }
   for (const m of code.matchAll(/^func\s+(Test|Benchmark|Fuzz|Example)(\w*)\s*\(([^)]*)\)/gm)) {
     const [, kind, rest, params] = m as unknown as [string, string, string, string];
     // `go test` wants an upper-case letter, digit or nothing after the prefix (TestMain is setup).
     if (rest && /^[a-z]/.test(rest)) continue;
-    if (kind === 'Test' && rest !== 'Main' && /\*\s*testing\.T\s*$/.test(params)) count.add({ line: lineOf(m.index) });
-    else if (kind === 'Benchmark' && /\*\s*testing\.B\s*$/.test(params)) benchmarks++;
+    if (kind === 'Test' && rest !== 'Main' && /\*\s*testing\.T\s*$/.test(params)) {
+      // A Ginkgo bootstrap (`RunSpecs(t, "…")`) runs the specs counted below: it is not one more test.
+      if (ginkgo !== undefined && runsSpecs(code, m.index + m[0].length)) continue;
+      count.add({ line: lineOf(m.index) });
+    } else if (kind === 'Benchmark' && /\*\s*testing\.B\s*$/.test(params)) benchmarks++;
     else if (kind === 'Fuzz' && /\*\s*testing\.F\s*$/.test(params)) fuzz++;
     else if (kind === 'Example' && !params.trim()) {
       const open = code.indexOf('{', m.index + m[0].length);
@@ -79,6 +90,24 @@ export function countGo(text: string) {
     }
   }
   return { ...count.result(), benchmarks, fuzz, examples };
+}
+
+/**
+ * How a file that imports Ginkgo calls its DSL: `''` for a dot import (`It(…)`), `ginkgo.` or
+ * `g.` for a named one; undefined when the file does not import Ginkgo.
+ */
+function ginkgoPrefix(text: string): string | undefined {
+  const m = /^\s*(?:import\s+)?([\w.]+\s+)?"github\.com\/onsi\/ginkgo(?:\/v2)?"/m.exec(text);
+  if (!m) return undefined;
+  const alias = m[1]?.trim();
+  return alias === '.' ? '' : `${alias && alias !== '_' ? alias : 'ginkgo'}.`;
+}
+
+/** Whether the function whose signature ends at `from` calls Ginkgo's RunSpecs. */
+function runsSpecs(code: string, from: number): boolean {
+  const open = code.indexOf('{', from);
+  const end = open < 0 ? -1 : matchBracket(code, open);
+  return end > 0 && /\bRunSpecs\s*\(/.test(code.slice(open, end));
 }
 
 /** What a file contributes to the testify suites of its package. */
