@@ -49,6 +49,33 @@ ruleTester(rule, {
       expect: { outcome: 'pass', data: { testCases: 2, testFiles: 1 } },
     },
     {
+      name: 'Jest: a testRegex array selects the folder; a commented-out testMatch or roots in the generated config selects nothing',
+      tree: {
+        'jest.config.js':
+          "module.exports = {\n  // roots: [\n  //   '<rootDir>/lib'\n  // ],\n  // testMatch: [\n  //   '**/lib/**/*.js',\n  // ],\n  testRegex: ['app/javascript/__tests__'],\n};\n",
+        'package.json': '{\n  "scripts": { "test": "jest" },\n  "devDependencies": { "jest": "29" }\n}\n',
+        'app/javascript/src/notifier.js': 'module.exports = 1;\n',
+        'app/javascript/__tests__/notifier.test.js': "test('shows', () => {});\ntest('hides', () => {});\n",
+        'lib/util.js': "test('not collected', () => {});\n",
+      },
+      expect: { outcome: 'pass', data: { testCases: 2, testFiles: 1 } },
+    },
+    {
+      name: 'Playwright: testDir and the testMatch of each project (matched anywhere under testDir) select the files',
+      tree: {
+        'e2e/package.json': '{\n  "devDependencies": { "@playwright/test": "1.50.0" }\n}\n',
+        'e2e/playwright.config.ts':
+          "export default defineConfig({\n  testDir: './.',\n  projects: [\n    { name: 'setup', testMatch: 'tests/setups/db-setup.ts' },\n    { name: 'sqlite', testMatch: 'tests/*.spec.ts' },\n  ],\n});\n",
+        'e2e/tests/login.spec.ts':
+          "import { test } from '@playwright/test';\ntest('logs in', async () => {});\ntest('logs out', async () => {});\n",
+        'e2e/tests/setups/db-setup.ts':
+          "import { test } from '@playwright/test';\ntest('creates the db', async () => {});\n",
+        'e2e/global-utils.ts': "export function test(name: string) {}\ntest('not a spec');\n",
+        'src/main.rs': 'fn main() {}\n',
+      },
+      expect: { outcome: 'pass', data: { testCases: 3, testFiles: 2 } },
+    },
+    {
       name: 'pytest -c ci/pytest.ini in CI: that file decides python_files',
       tree: {
         '.github/workflows/ci.yml':

@@ -66,10 +66,17 @@ const CONFIGS: { runner: string; glob: string }[] = [
 
 const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
 const strings = (s: string | undefined) => [...(s ?? '').matchAll(/['"`]([^'"`\n]+)['"`]/g)].map((m) => m[1]!);
+const valueOf = (key: string, flags = '') =>
+  new RegExp(`["']?\\b${key}["']?\\s*[:=]\\s*(\\[[^\\]]*\\]|['"\`][^'"\`\\n]+['"\`])`, flags);
 /** Literal string values of `key: '…'` or `key: ['…', …]` in a config read as text. */
 function literal(text: string, key: string): string[] | undefined {
-  const m = new RegExp(`["']?\\b${key}["']?\\s*[:=]\\s*(\\[[^\\]]*\\]|['"\`][^'"\`\\n]+['"\`])`).exec(text);
+  const m = valueOf(key).exec(text);
   return m ? strings(m[1]) : undefined;
+}
+/** Every literal value of the key, top-level and in each of `projects: […]` (each project selects its own files). */
+function literals(text: string, key: string): string[] | undefined {
+  const all = [...text.matchAll(valueOf(key, 'g'))].flatMap((m) => strings(m[1]));
+  return all.length ? [...new Set(all)] : undefined;
 }
 function withoutBlock(text: string, start: RegExp): string {
   const code = mask(text, SYNTAX.js);
@@ -81,8 +88,31 @@ function withoutBlock(text: string, start: RegExp): string {
 const clean = (g: string) => g.replace(/^\.\//, '').replace(/^<rootDir>\//, '');
 const under = (dir: string, g: string) => (dir ? `${dir}/${clean(g)}` : clean(g));
 
+/**
+ * The config without its comments, strings kept: `// testMatch: [...]` left in a generated
+ * jest.config.js configures nothing. Offsets and lines are kept.
+ */
+export function uncommented(text: string): string {
+  const code = mask(text, SYNTAX.js);
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = code[i]!;
+    // The mask keeps string delimiters and blanks what is between: take that back from the text.
+    if (quote) {
+      out += c === quote ? c : text[i];
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') quote = c;
+    out += c;
+  }
+  return out;
+}
+
 /** The include/exclude globs one runner config file sets (read as text, never executed). */
-function specFromConfig(runner: string, path: string, text: string): RunnerSpec | undefined {
+function specFromConfig(runner: string, path: string, raw: string): RunnerSpec | undefined {
+  const text = uncommented(raw);
   let dir = dirOf(runner === 'jasmine' ? dirOf(dirOf(path)) : path);
   if (runner === 'vitest' && path.includes('vite.config') && !/\btest\s*:/.test(text)) return undefined;
   let include: string[] | undefined;
@@ -106,19 +136,20 @@ function specFromConfig(runner: string, path: string, text: string): RunnerSpec 
     // `rootDir` moves `<rootDir>` and the default globs (a config kept in config/ often says `rootDir: '..'`).
     const rootDir = literal(text, 'rootDir')?.[0];
     if (rootDir) dir = joinDir(dir, rootDir);
-    include = literal(text, 'testMatch');
-    match = literal(text, 'testRegex');
+    include = literals(text, 'testMatch');
+    match = literals(text, 'testRegex');
     const roots = literal(text, 'roots');
     if (!include && roots) include = roots.flatMap((r) => DEFAULTS.jest!.map((g) => `${clean(r)}/${g}`));
     if (!include && match) include = ['**/*'];
   }
   if (runner === 'mocha') include = literal(text, 'spec');
   if (runner === 'playwright') {
-    const testDir = literal(text, 'testDir')?.[0];
-    const m = literal(text, 'testMatch');
-    include = (m ?? DEFAULTS.playwright!).map((g) =>
-      testDir ? `${clean(testDir)}/${g.replace(/^\*\*\//, '**/')}` : g,
+    // Playwright matches a testMatch glob anywhere under testDir (it prefixes `**/`).
+    const dirs = (literals(text, 'testDir') ?? ['.']).map((d) => joinDir('', d));
+    const globs = (literals(text, 'testMatch') ?? DEFAULTS.playwright!).map(
+      (g) => `**/${clean(g).replace(/^\*\*\//, '')}`,
     );
+    include = dirs.flatMap((d) => globs.map((g) => (d ? `${d}/${g}` : g)));
   }
   if (runner === 'cypress') include = literal(text, 'specPattern');
   if (runner === 'jasmine') {
