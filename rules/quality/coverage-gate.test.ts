@@ -121,6 +121,16 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a generated jest.config.js whose coverageThreshold is commented out gates nothing',
+      tree: {
+        'package.json': '{\n  "scripts": { "test": "jest" },\n  "devDependencies": { "jest": "29" }\n}\n',
+        'jest.config.js':
+          "module.exports = {\n  // An object that configures minimum threshold enforcement for coverage results\n  // coverageThreshold: undefined,\n  testEnvironment: 'jsdom',\n};\n",
+        'src/a.test.js': "test('a', () => {});\n",
+      },
+      expect: { outcome: 'fail', message: 'Coverage is neither measured nor gated.' },
+    },
+    {
       name: "SimpleCov started behind ENV['COVERAGE'], which the CI test step sets: measured in CI, no floor",
       tree: {
         Gemfile: "gem 'rspec-rails'\ngem 'simplecov', require: false\n",

@@ -3,7 +3,7 @@ import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { runEvidence } from '../../src/facts/commands/index.js';
-import { fromMatch } from '../../src/facts/paths.js';
+import { fromMatch, isCommentLine } from '../../src/facts/paths.js';
 import { CONFIGURED, distinct, scriptCoverage, SETUP, THRESHOLDS } from './_lib/coverage-config.js';
 import { setupCoverage } from './_lib/coverage-setup.js';
 
@@ -57,7 +57,8 @@ export default defineRule({
     const jacocoFiles = new Set(ctx.matches('jacocoPlugin').map((m) => m.path));
     const found: { tool: string; match: Match }[] = [];
     for (const t of THRESHOLDS) {
-      for (const m of ctx.matches(t.key)) {
+      // `// coverageThreshold: undefined` in a generated jest.config.js configures nothing.
+      for (const m of ctx.matches(t.key).filter((x) => !isCommentLine(x.snippet))) {
         if (t.key === 'jacoco' && !jacocoFiles.has(m.path)) continue;
         if (t.key === 'codecov' && /^\s*target\s*:\s*['"]?auto/.test(m.snippet)) continue;
         found.push({ tool: t.tool, match: m });
@@ -99,7 +100,7 @@ export default defineRule({
     }
     const ciMeasured = distinct(graph.filter((r) => r.tools.some((t) => t.kinds.includes('coverage'))));
     const families = Object.keys(CONFIGURED);
-    const configured = families.flatMap((k) => ctx.matches(k));
+    const configured = families.flatMap((k) => ctx.matches(k)).filter((m) => !isCommentLine(m.snippet));
     const setup = setupCoverage(ctx, graph);
     const measuredIn = [
       ...new Set([
