@@ -126,6 +126,25 @@ ruleTester(rule, {
       },
     },
     {
+      name: "a Terraform module whose Cloud Build config runs the CFT developer-tools image's lint entry point",
+      tree: {
+        'main.tf': 'resource "google_sql_database_instance" "db" {\n  name = var.name\n}\n',
+        'variables.tf': 'variable "name" {\n  type = string\n}\n',
+        'build/lint.cloudbuild.yaml':
+          "steps:\n- name: 'gcr.io/cloud-foundation-cicd/$_DOCKER_IMAGE_DEVELOPER_TOOLS:$_DOCKER_TAG_VERSION_DEVELOPER_TOOLS'\n  id: 'lint'\n  args: ['/usr/local/bin/test_lint.sh']\n",
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'build/lint.cloudbuild.yaml',
+            line: 4,
+            note: 'job lint lints: build/lint.cloudbuild.yaml:4 → CFT lint',
+          },
+        ],
+      },
+    },
+    {
       name: 'Stylelint in CI for a repository of style sheets and templates (no program code): a pass',
       tree: {
         'theme/main.scss': 'a { color: red; }\n',
@@ -136,6 +155,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a script of the same name in the repository is not the CFT image entry point: its name says lint, it runs nothing',
+      tree: {
+        'main.tf': 'resource "google_sql_database_instance" "db" {\n  name = var.name\n}\n',
+        'scripts/test_lint.sh': '#!/bin/bash\necho "lint runs in the editor"\n',
+        'build/lint.cloudbuild.yaml':
+          "steps:\n- name: 'gcr.io/acme/tools'\n  entrypoint: bash\n  args: ['scripts/test_lint.sh']\n",
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'CI runs only a style-sheet linter (Stylelint through gulp) beside Python code no linter reads: partial',
       tree: {

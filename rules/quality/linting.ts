@@ -113,6 +113,7 @@ const INFRA = new Set([
   'TFLint',
   'terraform validate',
   'chart-testing lint',
+  'CFT lint',
   'helm lint',
   'kubeconform',
   'kubeval',

@@ -114,6 +114,9 @@ const SPECS: Spec[] = [
     args: /^(?:run-all\s+)?validate\b/,
   },
   { name: 'chart-testing lint', kinds: L, cmd: ['ct'], args: /^(?:lint|lint-and-install)\b/ },
+  // The lint entry point of the Cloud Foundation Toolkit developer-tools image (every terraform-google-modules
+  // module's CI): terraform fmt and validate, TFLint, ShellCheck, flake8. Named by its path in the image only.
+  { name: 'CFT lint', kinds: ['lint', 'format'], cmd: ['/usr/local/bin/test_lint.sh'] },
   { name: 'helm lint', kinds: L, cmd: ['helm'], args: /^lint\b/ },
   {
     name: 'kubeconform',
