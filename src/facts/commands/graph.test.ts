@@ -500,6 +500,21 @@ describe('command graph: CI catalogues and defaults', () => {
     expect(runs.map((r) => r.argv.join(' '))).toEqual(['mkdocs build']);
   });
 
+  it("a composite action's run uses the caller's with: value, else the input's default", () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - uses: ./.github/actions/make\n      - uses: ./.github/actions/make\n        with:\n          target: test\n',
+      ),
+      '.github/actions/make/action.yml':
+        'inputs:\n  target:\n    default: lint\nruns:\n  using: composite\n  steps:\n    - run: make ${{ inputs.target }}\n      shell: bash\n',
+      Makefile: 'lint:\n\teslint .\ntest:\n\tjest\n',
+    };
+    expect(chains(tree)).toEqual([
+      '.github/workflows/ci.yml:7 → .github/actions/make/action.yml:7 (composite action .github/actions/make) → Makefile:2 (make lint) → ESLint',
+      '.github/workflows/ci.yml:8 → .github/actions/make/action.yml:7 (composite action .github/actions/make) → Makefile:4 (make test) → Jest',
+    ]);
+  });
+
   it("a target run inside a directory `git clone` made is another repository's, not this Makefile's", () => {
     const tree: Tree = {
       '.github/workflows/ci.yml': gha(
