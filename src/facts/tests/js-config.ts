@@ -66,16 +66,16 @@ const CONFIGS: { runner: string; glob: string }[] = [
 
 const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
 const strings = (s: string | undefined) => [...(s ?? '').matchAll(/['"`]([^'"`\n]+)['"`]/g)].map((m) => m[1]!);
-const valueOf = (key: string, flags = '') =>
+const keyValue = (key: string, flags = '') =>
   new RegExp(`["']?\\b${key}["']?\\s*[:=]\\s*(\\[[^\\]]*\\]|['"\`][^'"\`\\n]+['"\`])`, flags);
 /** Literal string values of `key: '…'` or `key: ['…', …]` in a config read as text. */
 function literal(text: string, key: string): string[] | undefined {
-  const m = valueOf(key).exec(text);
+  const m = keyValue(key).exec(text);
   return m ? strings(m[1]) : undefined;
 }
 /** Every literal value of the key, top-level and in each of `projects: […]` (each project selects its own files). */
 function literals(text: string, key: string): string[] | undefined {
-  const all = [...text.matchAll(valueOf(key, 'g'))].flatMap((m) => strings(m[1]));
+  const all = [...text.matchAll(keyValue(key, 'g'))].flatMap((m) => strings(m[1]));
   return all.length ? [...new Set(all)] : undefined;
 }
 function withoutBlock(text: string, start: RegExp): string {
