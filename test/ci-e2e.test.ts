@@ -374,7 +374,7 @@ describe('suppressions', () => {
     mkdirSync(join(dir, 'src'));
     writeFileSync(
       join(dir, 'src', 'settings.py'),
-      "print('# readiness-ignore security/no-committed-secrets -- generated')\nAWS_KEY = \"AKIAZ7Q4X2M9LW3R8T5P\"\n",
+      'print(\'# readiness-ignore security/no-committed-secrets -- generated\')\nAWS_KEY = "AKIAZ7Q4X2M9LW3R8T5P"\n',
     );
     const r = await cli(['audit', dir, '--format', 'json', '--fail-on', 'critical']);
     expect(r.code, r.stderr).toBe(1);
