@@ -61,6 +61,18 @@ ruleTester(rule, {
       expect: { outcome: 'pass', data: { testCases: 2, testFiles: 1 } },
     },
     {
+      name: "Jest's testRegex in package.json, written with string escapes, selects the files",
+      tree: {
+        'package.json':
+          '{\n  "scripts": { "test": "jest" },\n  "devDependencies": { "jest": "29" },\n  "jest": { "testRegex": "/checks/.*\\\\.check\\\\.js$" }\n}\n',
+        'src/a.js': 'module.exports = 1;\n',
+        'checks/a.check.js': "test('a', () => {});\ntest('b', () => {});\n",
+        'checks/acheck.js': "test('not collected: the dot is literal', () => {});\n",
+        'src/b.test.js': "test('not collected', () => {});\n",
+      },
+      expect: { outcome: 'pass', data: { testCases: 2, testFiles: 1 } },
+    },
+    {
       name: 'Playwright: testDir and the testMatch of each project (matched anywhere under testDir) select the files',
       tree: {
         'e2e/package.json': '{\n  "devDependencies": { "@playwright/test": "1.50.0" }\n}\n',

@@ -180,7 +180,9 @@ function joinDir(dir: string, rel: string): string {
 }
 
 /** A testRegex from a config: compiled when it is short and has no backreference (hostile input). */
-function safeRegex(src: string): RegExp[] {
+function safeRegex(written: string): RegExp[] {
+  // Read from source text, the string still has its escapes: '\\.test\\.js$' is the regex \.test\.js$.
+  const src = written.replace(/\\\\/g, '\\');
   if (src.length > 200 || /\\\d/.test(src)) return [];
   try {
     return [new RegExp(src)];
@@ -229,7 +231,13 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
         source: pkg,
       });
     };
-    if (p.jest) add('jest', p.jest.testMatch ? strings(JSON.stringify(p.jest.testMatch)) : undefined);
+    // The `jest` key of package.json is read as a config of its own (testMatch, testRegex, roots, rootDir).
+    const inline =
+      p.jest && !configured.has(`jest:${dir}`) ? specFromConfig('jest', pkg, JSON.stringify(p.jest)) : undefined;
+    if (inline) {
+      configured.add(`jest:${dir}`);
+      specs.push(inline);
+    }
     // Runners without a config file take their files on the command line (`tape tests/test-*.js`).
     for (const c of scripts.flatMap((x) => commandsOf(x))) {
       const runner = FILE_ARG_RUNNERS[c.argv[0]!];
