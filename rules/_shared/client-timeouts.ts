@@ -36,11 +36,11 @@ export const CLIENT_PATTERNS: Record<string, PatternSpec> = {
     literals: ['fetch('],
     maxPerFile: 50,
   },
-  // A file that binds its own `fetch` (`const fetch = settings.fetchFn`, a parameter) calls that,
-  // not the global one.
+  // A file that binds its own `fetch` to something else (`const fetch = settings.fetchFn`) calls
+  // that, not a fetch API; `import fetch from 'node-fetch'` or `require('node-fetch')` is still fetch.
   jsFetchBinding: {
     regex:
-      /\b(?:const|let|var)[ \t]+fetch[ \t]*[=:]|\bimport[ \t]+fetch\b|\bimport[ \t]*\{[^}\n]*\bfetch\b[^}\n]*\}[ \t]*from[ \t]*['"](?!node:|undici)/,
+      /\b(?:const|let|var)[ \t]+fetch[ \t]*(?::[^=\n;]{0,80})?=(?![ \t]*(?:require\b|await\b|import\b|globalThis\.fetch\b))/,
     files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
     literals: ['fetch'],
     maxPerFile: 1,

@@ -102,7 +102,7 @@ export default defineRule({
       // Serilog writes text through its sinks' output templates unless given a JSON formatter;
       // in appsettings.json that formatter is named by type.
       serilogJsonSettings: {
-        regex: /"formatter"\s*:\s*"[^"\n]*Json[^"\n]*"/,
+        regex: /"formatter"\s*:\s*"(?:(?!Json)[^"\n])*Json/,
         files: ['**/appsettings*.json'],
         literals: ['formatter'],
         maxPerFile: 1,

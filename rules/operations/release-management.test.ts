@@ -201,7 +201,8 @@ ruleTester(rule, {
       tree: {
         'CHANGELOG.md': '# Changelog\n\n## v3.0.1\n',
         '.github/workflows/a-scan.yml': 'on:\n  push:\n    tags:\n      - "*"\njobs: {}\n',
-        '.github/workflows/release.yml': 'on:\n  push:\n    tags:\n      - "v*"\njobs: {}\n',
+        '.github/workflows/release.yml':
+          'on:\n  push:\n    tags:\n      # see the filter cheat sheet\n      - "[1-2].[0-9]+.[0-9]+"\njobs: {}\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: '.github/workflows/release.yml', line: 3 }] },
     },

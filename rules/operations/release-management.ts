@@ -111,7 +111,7 @@ export default defineRule({
         // [ \t] and one line break, never `\s*\n\s+`, and no `:` in a bracketed list (it cannot
         // swallow another `tags:[`): quantifiers that share characters backtrack (test/patterns.test.ts).
         regex:
-          /^[ \t]*tags:[ \t]*(?:\[[^\]\r\n:]*\]|\r?\n[ \t]+(?:-[ \t]*['"]?[v*\d[]|include:))|\bCI_COMMIT_TAG\b|\bstartsWith\([^)\r\n]{0,80}refs\/tags\/|==[ \t]*['"]refs\/tags\/|\bref_type[ \t]*==[ \t]*['"]tag\b|^[ \t]*only:[ \t]*(?:\[[ \t]*|\r?\n[ \t]+-[ \t]*)?tags\b|^[ \t]*release:[ \t]*\r?\n[ \t]+types:/m,
+          /^[ \t]*tags:[ \t]*(?:\[[^\]\r\n:]*\]|\r?\n(?:[ \t]*#[^\r\n]*\r?\n){0,3}[ \t]+(?:-[ \t]*['"]?[v*\d[]|include:))|\bCI_COMMIT_TAG\b|\bstartsWith\([^)\r\n]{0,80}refs\/tags\/|==[ \t]*['"]refs\/tags\/|\bref_type[ \t]*==[ \t]*['"]tag\b|^[ \t]*only:[ \t]*(?:\[[ \t]*|\r?\n[ \t]+-[ \t]*)?tags\b|^[ \t]*release:[ \t]*\r?\n[ \t]+types:/m,
         files: CI_GLOBS,
         literals: ['tags', 'CI_COMMIT_TAG', 'release', 'ref_type'],
         maxPerFile: 1,

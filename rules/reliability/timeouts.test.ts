@@ -119,14 +119,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'the global fetch without a signal is still a finding beside a Flurl timeout',
+      name: 'fetch from node-fetch without a signal is still a finding beside a Flurl timeout',
       profile: 'service',
       tree: {
         'API/API.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
         'API/Services/LicenseService.cs': 'var r = await url.WithTimeout(TimeSpan.FromSeconds(30)).GetStringAsync();\n',
-        'server/sync.ts': "export async function pull(url: string) {\n  return fetch(url, { method: 'GET' });\n}\n",
+        'server/sync.ts':
+          "import fetch from 'node-fetch';\nexport async function pull(url: string) {\n  return fetch(url, { method: 'GET' });\n}\n",
       },
-      expect: { outcome: 'partial', evidence: [{ path: 'server/sync.ts', line: 2 }] },
+      expect: { outcome: 'partial', evidence: [{ path: 'server/sync.ts', line: 3 }] },
     },
     {
       name: "Python: calls of the project's HTTP helper without timeout= wait forever; ORM, lock and cache timeouts are not client timeouts",

@@ -163,8 +163,10 @@ export default defineRule({
         literals: ['check', 'require', 'ensure', 'verify', 'assert', 'must'],
         maxPerFile: 6,
       },
+      // A refusal anywhere in a guard's body: the word or the status is enough there.
       deny: {
-        regex: new RegExp(DENY),
+        regex:
+          /\b(?:PermissionDenied|Http403|HttpResponseForbidden|StatusForbidden|Status403Forbidden|HTTP_403_FORBIDDEN|FORBIDDEN|Forbidden\w*|forbidden|AccessDenied\w*)\b|\b403\b/,
         files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
         literals: ['403', 'orbid', 'FORBIDDEN', 'PermissionDenied', 'AccessDenied'],
         maxPerFile: 40,
