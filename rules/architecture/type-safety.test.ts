@@ -5,6 +5,7 @@ ruleTester(rule, {
   valid: [
     {
       name: 'a Terraform module with typed input variables is typed; its one Python helper is a sliver that does not decide',
+      profile: 'infrastructure',
       tree: {
         'main.tf': 'resource "google_sql_database_instance" "default" {\n  name = var.name\n}\n',
         'variables.tf':
@@ -84,6 +85,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'typed Terraform beside an application is deployment config: it does not type the JavaScript',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"api"}\n',
+        'src/app.js': 'module.exports = 1;\n',
+        'src/db.js': 'module.exports = 2;\n',
+        'infra/variables.tf': 'variable "region" {\n  type = string\n}\n',
+      },
+      expect: { outcome: 'fail', message: 'JavaScript (untyped)' },
+    },
+    {
       name: 'a monorepo is judged per package: a strict client does not make a server with noImplicitAny: false strict',
       tree: {
         'client/tsconfig.json': '{\n  "compilerOptions": {\n    "strict": true\n  }\n}\n',
@@ -104,6 +116,7 @@ ruleTester(rule, {
     },
     {
       name: 'untyped Terraform variables are not typed; mypy evidence cites [tool.mypy], not an inline table',
+      profile: 'infrastructure',
       tree: {
         'variables.tf': 'variable "name" {}\nvariable "tier" {}\n',
         'main.tf': 'resource "null_resource" "x" {}\n',

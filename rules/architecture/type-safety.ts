@@ -54,7 +54,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Production source files by language. Terraform: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift and C/C++ are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
+      'Production source files by language. Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift and C/C++ are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
     patterns: {
       tsStrict: {
         regex: /"strict"\s*:\s*true|"extends"\s*:\s*"@tsconfig\/strictest/,
@@ -104,10 +104,12 @@ export default defineRule({
       else byLang.set(lang, [p]);
     }
     // A language with a sliver of the code (build scripts beside a Go service) does not decide the verdict.
-    // Terraform is typed through its input variables (`type`, `validation`): a module's HCL is its code.
+    // In an infrastructure repository (a Terraform module) the HCL is the product, typed through
+    // its input variables (`type`, `validation`); beside an application it is deployment config.
     const tf = terraform(ctx.files);
     const tfFiles = tf.files.filter(isProductionPath);
-    if (tfFiles.length > 0) byLang.set('Terraform', tfFiles);
+    if (ctx.facts.profile.id === 'infrastructure' && tf.variables.some((v) => isProductionPath(v.path)))
+      byLang.set('Terraform', tfFiles);
     const graded = [...byLang.values()].reduce((s, l) => s + l.length, 0);
     const minor = [...byLang].filter(([, l]) => l.length < graded * 0.05).map(([lang]) => lang);
     for (const lang of minor) byLang.delete(lang);

@@ -222,7 +222,7 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no CHANGELOG, no release tool config (semantic-release, changesets, release-please, GoReleaser, …), no release step or tag trigger in ${ciFiles(ctx.files).length} CI files, among ${ctx.files.size} files; ${ctx.facts.tags.length ? `no version among ${ctx.facts.tags.length} git tags` : 'no version tag in git'}`,
+          note: `no CHANGELOG, no release tool config (semantic-release, changesets, release-please, GoReleaser, …), no release step or tag trigger in ${ciFiles(ctx.files).length} CI files, among ${ctx.files.size} files${ctx.facts.tags.length ? `; no version among ${ctx.facts.tags.length} git tags` : ''}`,
         },
       ],
       data,
