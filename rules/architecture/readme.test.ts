@@ -35,12 +35,18 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'a Terraform module block under "Provision Instructions" is the installation',
+      name: 'a Terraform module block under "Provision Instructions" is the usage when Requirements is the installation',
       tree: {
         'README.md':
-          '# sql-db\n\nCreates a Cloud SQL instance.\n\n## Provision Instructions\n\n```hcl\nmodule "sql" {\n  source = "org/sql-db/google"\n}\n```\n\n## Usage\n\nSee examples.\n\n## Contributing\n\nRun make test.\n',
+          '# sql-db\n\nCreates a Cloud SQL instance.\n\n## Requirements\n\nTerraform 1.3 and the Google provider.\n\n## Provision Instructions\n\n```hcl\nmodule "sql" {\n  source = "org/sql-db/google"\n}\n```\n\n## Contributing\n\nRun make test.\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'README.md', line: 5, note: 'installation section' }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'README.md', line: 5, note: 'installation section' },
+          { path: 'README.md', line: 9, note: 'usage section' },
+        ],
+      },
     },
     {
       name: 'installation written as "Before you start" under "Let\'s try it out" counts',

@@ -82,13 +82,15 @@ export default defineRule({
     const firstText = lines.findIndex((l) => l.trim());
     const sections = headings.filter((h, i) => !(i === 0 && h.line <= firstText + 2));
     const found = SECTIONS.map((s) => ({ ...s, at: sections.find((h) => s.heading.test(h.text)) }));
-    // No installation heading: a section whose body installs or starts the project is one.
-    const install = found[0]!;
-    if (!install.at)
-      install.at = sections.find((h, i) => {
-        const end = sections[i + 1]?.line ?? lines.length + 1;
-        return INSTALL_CMD.test(lines.slice(h.line, end - 1).join('\n'));
-      });
+    // No installation or usage heading: a section whose body installs or starts the project
+    // (a Terraform module block under "Provision Instructions") is one; installation first.
+    const runs = sections.filter((h, i) => {
+      const end = sections[i + 1]?.line ?? lines.length + 1;
+      return INSTALL_CMD.test(lines.slice(h.line, end - 1).join('\n'));
+    });
+    const [install, usage] = [found[0]!, found[1]!];
+    if (!install.at) install.at = runs[0];
+    if (!usage.at) usage.at = runs.find((h) => h !== install.at);
     const evidence: Evidence[] = [
       {
         path: readme,
