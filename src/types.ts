@@ -395,6 +395,11 @@ export interface Facts {
   imageBuilders: { tool: string; kind: 'builder' | 'platform'; evidence: Evidence }[];
   /** Where production code starts a server (net/http, Node http, uvicorn, Kestrel, gRPC…). */
   servers: Evidence[];
+  /**
+   * The repository's git tags, newest first (walk/git.ts `gitTags`, at most a few hundred): empty
+   * when the tree is not a git repository or git is unavailable. Releases are often only tags.
+   */
+  tags: string[];
   /** What a reverse proxy in the repository enforces (rate limits, headers, HSTS, HTTPS redirect). */
   proxy: ProxyFacts;
   /**

@@ -36,6 +36,15 @@ export const CLIENT_PATTERNS: Record<string, PatternSpec> = {
     literals: ['fetch('],
     maxPerFile: 50,
   },
+  // A file that binds its own `fetch` to something else (`const fetch = settings.fetchFn`) calls
+  // that, not a fetch API; `import fetch from 'node-fetch'` or `require('node-fetch')` is still fetch.
+  jsFetchBinding: {
+    regex:
+      /\b(?:const|let|var)[ \t]+fetch[ \t]*(?::[^=\n;]{0,80})?=(?![ \t]*(?:require\b|await\b|import\b|globalThis\.fetch\b))/,
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+    literals: ['fetch'],
+    maxPerFile: 1,
+  },
   jsAws: {
     regex: new RegExp(String.raw`\bnew\s+(?:${AWS_CLIENTS})Client\(${ARGS}\)`),
     files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
@@ -125,7 +134,9 @@ function server(m: Match): boolean {
 /** Faults of the clients added for issue 15 (the rule keeps its Python/Go/.NET checks). */
 export function clientFaults(ctx: RuleContext): Fault[] {
   const faults: Fault[] = [];
+  const ownFetch = new Set(ctx.matches('jsFetchBinding').map((m) => m.path));
   for (const m of ctx.matches('jsFetch').filter(server)) {
+    if (ownFetch.has(m.path)) continue;
     // A method or function named fetch is defined, not called.
     if (/\bfunction\s+fetch\(|^\s*(?:async\s+)?fetch\([^)]*\)\s*(?::[^{]*)?\{/.test(m.snippet)) continue;
     const args = m.groups[0] ?? '';

@@ -4,6 +4,22 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'pydantic BaseSettings among several bases is the settings read, cited before a subprocess handed os.environ',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "wallet"\ndependencies = ["fastapi", "pydantic"]\n',
+        'wallet/settings.py':
+          'from pydantic import BaseModel, BaseSettings\n\nclass EditableSettings(BaseModel):\n    site_title: str = "Wallet"\n\nclass Settings(EditableSettings, BaseSettings):\n    host: str = "127.0.0.1"\n',
+        'wallet/admin.py': 'subprocess.run(command, shell=True, env={**os.environ, "PGPASSWORD": pw})\n',
+        '.env.example': 'HOST=127.0.0.1\nSITE_TITLE=Wallet\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'wallet/settings.py', line: 6 }, { path: '.env.example' }],
+        absent: ['PGPASSWORD'],
+      },
+    },
+    {
       name: 'a Go service reading os.Environ() whose man page documents the variables passes',
       profile: 'service',
       tree: {
@@ -113,6 +129,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'handing os.environ to a child process is no configuration read',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "wallet"\ndependencies = ["fastapi"]\n',
+        'wallet/admin.py': 'subprocess.run(command, shell=True, env={**os.environ, "PGPASSWORD": pw})\n',
+        'wallet/app.py': 'DATABASE = "sqlite:///wallet.db"\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'a hard-coded production connection string is a finding with a redacted snippet',
       profile: 'service',

@@ -5,6 +5,19 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Diesel migrations kept per backend (migrations/<backend>/<timestamp>/up.sql) pass (Rust)',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "vault"\n\n[dependencies]\ndiesel = "2"\ndiesel_migrations = "2"\n',
+        'diesel.toml': '[print_schema]\nfile = "src/db/schema.rs"\n',
+        'src/db/mod.rs': 'use diesel::prelude::*;\n',
+        'migrations/sqlite/2018-01-14-171611_create_tables/up.sql': 'CREATE TABLE users (uuid TEXT PRIMARY KEY);\n',
+        'migrations/sqlite/2018-01-14-171611_create_tables/down.sql': 'DROP TABLE users;\n',
+        'migrations/postgresql/2019-09-12-100000_create_tables/up.sql': 'CREATE TABLE users (uuid TEXT PRIMARY KEY);\n',
+      },
+      expect: { outcome: 'pass', message: 'up/down SQL migrations' },
+    },
+    {
       name: 'any folder of numbered SQL files is a migration history (no known tool needed)',
       profile: 'service',
       tree: {
@@ -108,6 +121,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Diesel configured with an empty migrations tree is partial (Rust)',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "vault"\n\n[dependencies]\ndiesel = "2"\ndiesel_migrations = "2"\n',
+        'diesel.toml': '[print_schema]\nfile = "src/db/schema.rs"\n',
+        'src/db/mod.rs': 'use diesel::prelude::*;\n',
+        'migrations/sqlite/.keep': '',
+      },
+      expect: { outcome: 'partial', evidence: [{ path: 'diesel.toml' }] },
+    },
     {
       name: 'Prisma schema without migrations is partial',
       profile: 'service',

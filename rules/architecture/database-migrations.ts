@@ -23,7 +23,9 @@ const LAYOUTS: { tool: string; globs: string[] }[] = [
   { tool: 'Laravel migrations', globs: ['**/database/migrations/*.php'] },
   { tool: 'Doctrine migrations', globs: ['**/migrations/Version*.php', '**/DoctrineMigrations/*.php'] },
   { tool: 'EF Core migrations', globs: ['**/Migrations/*ModelSnapshot.cs', '**/Migrations/[0-9]*_*.cs'] },
-  { tool: 'up/down SQL migrations', globs: ['**/*.up.sql', '**/migrations/*/up.sql'] },
+  // Diesel and golang-migrate style: one folder per step, and one tree per backend when a project
+  // supports several databases (`migrations/postgresql/2024-01-01-000000_users/up.sql`).
+  { tool: 'up/down SQL migrations', globs: ['**/*.up.sql', '**/migrations/*/up.sql', '**/migrations/*/*/up.sql'] },
   { tool: 'SQL migrations', globs: ['**/migrations/*.sql', '**/migration/*.sql', '**/drizzle/*.sql'] },
   { tool: 'JS/TS migrations', globs: ['**/migrations/*.{js,ts,mjs,cjs}', '**/migration/*.{js,ts}'] },
   { tool: 'Go migrations', globs: ['**/migrations/*.go'] },

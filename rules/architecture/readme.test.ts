@@ -6,6 +6,49 @@ const body = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i} of pr
 ruleTester(rule, {
   valid: [
     {
+      name: 'install commands under other headings ("Get It Now", "Provision Instructions") count as installation',
+      tree: {
+        'README.md': [
+          '# pyschema',
+          '',
+          'Validate and serialise Python objects.',
+          '',
+          '## Get It Now',
+          '',
+          '```',
+          '$ pip install -U pyschema',
+          '```',
+          '',
+          '## Documentation',
+          '',
+          'Full documentation is at https://pyschema.example.org.',
+          '',
+          '## Contributing',
+          '',
+          'Read the contributing guide before opening a pull request.',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'README.md', line: 5, note: 'installation section' }],
+      },
+    },
+    {
+      name: 'a Terraform module block under "Provision Instructions" is the usage when Requirements is the installation',
+      tree: {
+        'README.md':
+          '# sql-db\n\nCreates a Cloud SQL instance.\n\n## Requirements\n\nTerraform 1.3 and the Google provider.\n\n## Provision Instructions\n\n```hcl\nmodule "sql" {\n  source = "org/sql-db/google"\n}\n```\n\n## Contributing\n\nRun make test.\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'README.md', line: 5, note: 'installation section' },
+          { path: 'README.md', line: 9, note: 'usage section' },
+        ],
+      },
+    },
+    {
       name: 'installation written as "Before you start" under "Let\'s try it out" counts',
       tree: {
         'README.md': `# Piggy\n\n${body(8)}\n\n## Let's try it out\n\n#### Before you start\n\nInstall Docker.\n\n#### Production mode\n\ndocker-compose up\n\n## Development mode\n\nmvn package\n`,
@@ -57,6 +100,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a section that only describes the project, with no install command, is not installation; "Tested languages" is not development',
+      tree: {
+        'README.md':
+          '# kube-thing\n\nA platform.\n\n## Features\n\n- deploys apps\n- runs pipelines\n\n## Usage\n\nOpen the dashboard and click deploy.\n\n## Tested languages\n\n- Go\n- Node\n',
+      },
+      expect: { outcome: 'partial', message: 'no installation and development section' },
+    },
     {
       name: 'a short README with a single section is a stub',
       tree: { 'README.md': '# svc\n\nA service.\n\n## Run\n\nmake run\nthen open it\n' },

@@ -16,8 +16,16 @@ const SECTIONS: { name: string; heading: RegExp }[] = [
     heading:
       /usage|how to use|\bexamples?\b|running|\brun\b|getting started|quick ?start|\bapi\b|configuration|\bcli\b|\bcommands?\b|documentation|\bdocs\b|try it/i,
   },
-  { name: 'development', heading: /develop|contribut|build|test|local|deploy|clon(e|ing)/i },
+  // "Tested languages" is not a development section: test as a word, not a prefix.
+  { name: 'development', heading: /develop|contribut|build|\btest(?:s|ing)?\b|local|deploy|clon(e|ing)/i },
 ];
+
+/**
+ * A command that installs or starts the project, whatever the section it sits under is called
+ * ("Get It Now", "Usage", "Provision Instructions"): the content says what the section is.
+ */
+const INSTALL_CMD =
+  /^\s*(?:\$\s*)?(?:(?:sudo\s+)?(?:pip3?|pipx|uv\s+pip|poetry|npm|pnpm|yarn|gem|cargo|go|brew|apt(?:-get)?|dnf|yum|choco|winget|scoop|composer|helm|dotnet\s+(?:add\s+package|tool)|nix-env|snap)\s+(?:install|add|require|i)\b|docker\s+(?:run|pull)\b|docker[ -]compose\s+up\b|podman\s+run\b|terraform\s+init\b|curl\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba)?sh\b)|^\s*module\s+"[^"]+"\s*\{/m;
 
 export default defineRule({
   meta: {
@@ -33,7 +41,7 @@ export default defineRule({
     // Kept by the scanner when it reads them, so the rule's own read costs nothing.
     reads: ['{README,readme,Readme}*', '{.github,docs}/{README,readme,Readme}*'],
     detection:
-      'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings for installation, usage and development; a stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
+      'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings for installation, usage and development, and a section of any name whose body installs or starts the project (`pip install`, `docker run`, `helm install`, a Terraform `module` block) as installation; a stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
   },
   check({ files }) {
     const candidates = files.paths.filter((p) => README.test(p));
@@ -74,6 +82,15 @@ export default defineRule({
     const firstText = lines.findIndex((l) => l.trim());
     const sections = headings.filter((h, i) => !(i === 0 && h.line <= firstText + 2));
     const found = SECTIONS.map((s) => ({ ...s, at: sections.find((h) => s.heading.test(h.text)) }));
+    // No installation or usage heading: a section whose body installs or starts the project
+    // (a Terraform module block under "Provision Instructions") is one; installation first.
+    const runs = sections.filter((h, i) => {
+      const end = sections[i + 1]?.line ?? lines.length + 1;
+      return INSTALL_CMD.test(lines.slice(h.line, end - 1).join('\n'));
+    });
+    const [install, usage] = [found[0]!, found[1]!];
+    if (!install.at) install.at = runs[0];
+    if (!usage.at) usage.at = runs.find((h) => h !== install.at);
     const evidence: Evidence[] = [
       {
         path: readme,

@@ -4,6 +4,35 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a Terraform module with typed input variables is typed; its one Python helper is a sliver that does not decide',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf': 'resource "google_sql_database_instance" "default" {\n  name = var.name\n}\n',
+        'variables.tf':
+          'variable "name" {\n  type = string\n}\n\nvariable "tier" {\n  type = string\n  validation {\n    condition = length(var.tier) > 0\n    error_message = "tier"\n  }\n}\n',
+        'outputs.tf': 'output "name" {\n  value = google_sql_database_instance.default.name\n}\n',
+        'modules/replica/main.tf': 'variable "zones" {\n  type = list(string)\n}\n',
+        ...Object.fromEntries(
+          Array.from({ length: 20 }, (_, i) => [`modules/m${i}/outputs.tf`, 'output "x" {\n  value = 1\n}\n']),
+        ),
+        'helpers/migrate.py': 'print("migrate")\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Terraform (3 of 3 input variables typed)',
+        evidence: [{ path: 'variables.tf', note: 'Terraform: 3 of 3 input variables declare a type' }],
+      },
+    },
+    {
+      name: 'a strict package extending a shared base config passes (TypeScript monorepo)',
+      tree: {
+        'tsconfig.base.json': '{\n  "compilerOptions": {\n    "strict": true\n  }\n}\n',
+        'packages/api/tsconfig.json': '{\n  "extends": "../../tsconfig.base.json"\n}\n',
+        'packages/api/src/index.ts': 'export const x = 1;\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'packages/api/tsconfig.json' }] },
+    },
+    {
       name: 'a Go service is statically typed',
       tree: {
         'go.mod': 'module example.com/svc\n\ngo 1.22\n',
@@ -55,6 +84,56 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'typed Terraform beside an application is deployment config: it does not type the JavaScript',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"api"}\n',
+        'src/app.js': 'module.exports = 1;\n',
+        'src/db.js': 'module.exports = 2;\n',
+        'infra/variables.tf': 'variable "region" {\n  type = string\n}\n',
+      },
+      expect: { outcome: 'fail', message: 'JavaScript (untyped)' },
+    },
+    {
+      name: 'a monorepo is judged per package: a strict client does not make a server with noImplicitAny: false strict',
+      tree: {
+        'client/tsconfig.json': '{\n  "compilerOptions": {\n    "strict": true\n  }\n}\n',
+        'client/src/main.ts': 'export const a = 1;\n',
+        'server/tsconfig.json':
+          '{\n  "compilerOptions": {\n    "strictNullChecks": true,\n    "noImplicitAny": false\n  }\n}\n',
+        'server/tsconfig.build.json': '{\n  "extends": "./tsconfig.json"\n}\n',
+        'server/src/main.ts': 'export const b = 1;\n',
+        'server/src/app.ts': 'export const c = 1;\n',
+        'server/src/db.ts': 'export const d = 1;\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: [0.69, 0.71],
+        message: ['strict in client/tsconfig.json', 'server/tsconfig.json ("noImplicitAny": false)'],
+        evidence: [{ path: 'server/tsconfig.json', line: 4, note: 'not strict: "noImplicitAny": false' }],
+      },
+    },
+    {
+      name: 'untyped Terraform variables are not typed; mypy evidence cites [tool.mypy], not an inline table',
+      profile: 'infrastructure',
+      tree: {
+        'variables.tf': 'variable "name" {}\nvariable "tier" {}\n',
+        'main.tf': 'resource "null_resource" "x" {}\n',
+        'pyproject.toml':
+          '[project]\nname = "x"\nauthors = [\n  { name = "A", email = "a@example.com" },\n]\n\n[tool.mypy]\nignore_missing_imports = true\n',
+        'src/x/__init__.py': 'x = 1\n',
+        'src/x/a.py': 'a = 1\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'Terraform (0 of 2 input variables typed)',
+        evidence: [
+          { path: 'variables.tf', line: 1, note: 'variable "name" has no type' },
+          { path: 'pyproject.toml', line: 7 },
+        ],
+      },
+    },
     {
       name: 'TypeScript without strict is partial',
       tree: {

@@ -3,6 +3,8 @@ import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { runEvidence, strictTypecheckRuns } from '../../src/facts/commands/index.js';
 import { languageOf } from '../../src/facts/languages.js';
 import { fromMatch, isProductionPath, noProductCode, productCode } from '../../src/facts/paths.js';
+import { terraform } from '../../src/facts/terraform.js';
+import { configEvidence, terraformTyping, tsStrictness } from './_lib/typing.js';
 
 // Compiled languages whose type checker runs on every build: typed by construction.
 const STATIC = new Set([
@@ -52,7 +54,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Production source files by language. Go, Java, Kotlin, Scala, C#, F#, Rust, Swift and C/C++ are statically typed. TypeScript: tsconfig `strict: true` (partial without). JavaScript: `checkJs` (partial). Python: mypy/pyright configuration (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
+      'Production source files by language. Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift and C/C++ are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
     patterns: {
       tsStrict: {
         regex: /"strict"\s*:\s*true|"extends"\s*:\s*"@tsconfig\/strictest/,
@@ -61,12 +63,15 @@ export default defineRule({
       },
       tsConfig: { regex: /"compilerOptions"/, files: TS_CONFIGS, literals: ['compilerOptions'], maxPerFile: 1 },
       checkJs: { regex: /"checkJs"\s*:\s*true/, files: TS_CONFIGS, literals: ['checkJs'] },
+      // The section that configures the checker: `{` opens pyrightconfig.json only (in
+      // pyproject.toml it is an inline table of [tool.poetry] or the maintainers list).
       pyChecker: {
-        regex: /^[ \t]*\[(?:tool\.)?(?:mypy|pyright|basedpyright)\]|^[ \t]*\{|^[ \t]*\[mypy-/m,
+        regex: /^[ \t]*\[(?:tool\.)?(?:mypy|pyright|basedpyright)\]|^[ \t]*\[mypy-/m,
         files: PY_CONFIGS,
-        literals: ['mypy', 'pyright', '{'],
+        literals: ['mypy', 'pyright'],
         maxPerFile: 1,
       },
+      pyrightJson: { regex: /^[ \t]*\{/m, files: ['**/pyrightconfig.json'], literals: ['{'], maxPerFile: 1 },
       pyStrict: {
         regex:
           /^[ \t]*strict\s*=\s*(?:true|True|1)\b|^[ \t]*disallow_untyped_defs\s*=\s*(?:true|True)|typeCheckingMode["']?\s*[=:]\s*["']strict/m,
@@ -99,6 +104,12 @@ export default defineRule({
       else byLang.set(lang, [p]);
     }
     // A language with a sliver of the code (build scripts beside a Go service) does not decide the verdict.
+    // In an infrastructure repository (a Terraform module) the HCL is the product, typed through
+    // its input variables (`type`, `validation`); beside an application it is deployment config.
+    const tf = terraform(ctx.files);
+    const tfFiles = tf.files.filter(isProductionPath);
+    if (ctx.facts.profile.id === 'infrastructure' && tf.variables.some((v) => isProductionPath(v.path)))
+      byLang.set('Terraform', tfFiles);
     const graded = [...byLang.values()].reduce((s, l) => s + l.length, 0);
     const minor = [...byLang].filter(([, l]) => l.length < graded * 0.05).map(([lang]) => lang);
     for (const lang of minor) byLang.delete(lang);
@@ -109,15 +120,42 @@ export default defineRule({
       const sample: Evidence = { path: paths[0]!, note: `${paths.length} ${lang} file(s)` };
       if (STATIC.has(lang)) verdicts.set(lang, { score: 1, note: 'statically typed', evidence: [sample] });
       else if (lang === 'TypeScript') {
-        const strict = m('tsStrict');
-        if (strict.length)
-          verdicts.set(lang, { score: 1, note: 'strict', evidence: first(strict, 'TypeScript strict mode') });
+        // Each file by the tsconfig that compiles it: a strict client does not make a lax server strict.
+        const ts = tsStrictness(ctx.files, paths);
+        const share = ts.strictFiles / paths.length;
+        if (share === 1)
+          verdicts.set(lang, { score: 1, note: 'strict', evidence: ts.strict.slice(0, 3).map(configEvidence) });
+        else if (share > 0)
+          verdicts.set(lang, {
+            score: share + (1 - share) * 0.6,
+            note: `strict in ${listing(ts.strict.slice(0, 3).map((v) => v.path))}, not in ${listing(ts.lax.slice(0, 3).map((v) => `${v.path} (${v.why})`))}`,
+            evidence: [...ts.lax.slice(0, 2), ...ts.strict.slice(0, 2)].map(configEvidence),
+          });
         else
           verdicts.set(lang, {
             score: 0.6,
             note: 'not strict',
-            evidence: [...first(m('tsConfig'), 'tsconfig without "strict": true'), sample],
+            evidence: [
+              ...(ts.lax.length
+                ? ts.lax.slice(0, 3).map(configEvidence)
+                : first(m('tsConfig'), 'tsconfig without "strict": true')),
+              sample,
+            ],
           });
+      } else if (lang === 'Terraform') {
+        const t = terraformTyping(tf);
+        const share = t.variables === 0 ? 1 : t.typed / t.variables;
+        verdicts.set(lang, {
+          score: share >= 0.9 ? 1 : share > 0 ? 0.6 : 0,
+          note: t.variables === 0 ? 'no input variables' : `${t.typed} of ${t.variables} input variables typed`,
+          evidence: [
+            {
+              path: tfFiles.find((p) => /(^|\/)variables\.tf$/.test(p)) ?? tfFiles[0]!,
+              note: `Terraform: ${t.typed} of ${t.variables} input variables declare a type`,
+            },
+            ...t.untyped,
+          ],
+        });
       } else if (lang === 'JavaScript') {
         const checked = m('checkJs');
         verdicts.set(
@@ -127,7 +165,7 @@ export default defineRule({
             : { score: 0, note: 'untyped', evidence: [sample] },
         );
       } else if (lang === 'Python') {
-        const checker = m('pyChecker');
+        const checker = [...m('pyChecker'), ...m('pyrightJson')];
         const strict = m('pyStrict');
         const marker = ctx.files.named('py.typed').filter(isProductionPath);
         // Strictness given on the command line CI runs (`mypy --strict hc`) counts as much as a config key.

@@ -7,6 +7,20 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'svc', depe
 ruleTester(rule, {
   valid: [
     {
+      name: 'Rocket #[get("/alive")] whose handler takes a pooled database connection guard passes (Rust)',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "vault"\n\n[dependencies]\nrocket = "0.5"\n',
+        'src/api/web.rs':
+          '#[get("/alive")]\nfn alive(_conn: DbConn) -> Json<String> {\n    Json(now())\n}\n\n#[head("/alive")]\nfn alive_head(_conn: DbConn) -> EmptyResult {\n    Ok(())\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'the database',
+        evidence: [{ path: 'src/api/web.rs', line: 1, note: 'health route /alive' }],
+      },
+    },
+    {
       name: 'Next.js health and readiness route files pass (file-system routing)',
       profile: 'service',
       tree: {
@@ -207,6 +221,45 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Rails `resources :health` is a health route (liveness only: partial)',
+      profile: 'service',
+      tree: {
+        Gemfile: 'source "https://rubygems.org"\ngem "rails"\n',
+        'config/routes.rb':
+          'Rails.application.routes.draw do\n  resources :users\n  resources :health, only: %i[index] do\n    collection { get :gh_ci_csv }\n  end\nend\n',
+        'app/controllers/health_controller.rb':
+          'class HealthController < ApplicationController\n  def index\n    render json: { latest_deploy_time: deployed_at }\n  end\nend\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.7,
+        evidence: [{ path: 'config/routes.rb', line: 3, note: 'health route /health' }],
+      },
+    },
+    {
+      name: 'an ASP.NET HealthController is cited as the route, ahead of a log filter that names /api/health',
+      profile: 'service',
+      tree: {
+        'API/API.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'API/Logging/LogLevelOptions.cs':
+          'static bool Keep(LogEvent e, string path)\n{\n    if (path == "/api/health") return false;\n    return true;\n}\n',
+        'API/Controllers/HealthController.cs':
+          '[AllowAnonymous]\npublic class HealthController : BaseApiController\n{\n    [HttpGet]\n    public ActionResult GetHealth() => Ok("Ok");\n}\n',
+      },
+      expect: { outcome: 'partial', score: 0.7 },
+    },
+    {
+      name: 'Rails resources and controllers not named for health are no health route',
+      profile: 'service',
+      tree: {
+        Gemfile: 'source "https://rubygems.org"\ngem "rails"\n',
+        'config/routes.rb':
+          'Rails.application.routes.draw do\n  resources :users\n  resources :healthcare_plans\nend\n',
+        'app/controllers/users_controller.rb': 'class UsersController < ApplicationController\nend\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
       name: 'a Next.js app-router health route file counts as a liveness route',
       profile: 'service',
       tree: {
@@ -395,5 +448,21 @@ describe('health-endpoints short route names', () => {
     );
     expect(run.outcome).toBe('partial');
     expect(run.data).toMatchObject({ routes: ['/ready'] });
+  });
+});
+
+describe('health-endpoints evidence order', () => {
+  it('cites the HealthController class before a log filter that mentions /api/health', async () => {
+    const run = await runRuleOn(
+      rule,
+      {
+        'API/API.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'API/Logging/LogLevelOptions.cs':
+          'static bool Keep(string path)\n{\n    if (path == "/api/health") return false;\n    return true;\n}\n',
+        'API/Controllers/HealthController.cs': 'public class HealthController : BaseApiController\n{\n}\n',
+      },
+      { profile: 'service' },
+    );
+    expect(run.evidence[0]).toMatchObject({ path: 'API/Controllers/HealthController.cs', line: 1 });
   });
 });

@@ -6,22 +6,22 @@ import { DEV_CONDITION, devOnlyBranch } from '../../src/facts/dev-branch.js';
 import { NEST_CONTROLLER, NEST_PREFIX, nestRoute } from '../../src/facts/nest-routes.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
-const NAMES = '_?health(?:z|[-_]?checks?)?|livez?|liveness|readyz?|readiness|ping|startupz?|__health|up';
+const NAMES = '_?health(?:z|[-_]?checks?)?|livez?|liveness|alive|readyz?|readiness|ping|startupz?|__health|up';
 
 /** A line that calls someone else's health endpoint (a client), not one that serves it. */
 const CLIENT_CALL =
   /\bfetch\s*\(|axios|\brequests\.\w+\s*\(|httpx\.|\bhttp\.(?:Get|Head|get|request)\s*\(|https\.(?:get|request)\s*\(|\.(?:GetAsync|GetStringAsync|SendAsync|getForObject|getForEntity|exchange)\s*\(|RestTemplate|WebClient|HttpClient\b|\bcurl\b|\bwget\b|urlopen|urllib|\bgot\s*[.(]|superagent|http\.NewRequest|Net::HTTP|Faraday|HTTParty|reqwest::|Guzzle|Http::get|\$(?:client|http|guzzle)\w*->(?:get|head|request)\s*\(|\bclient\.(?:get|head|Get)\s*\(|\bURL\s*\(|["'`]https?:\/\/[^"'`]*\/(?:health|ready|live|ping)|baseURL|\bwaitFor|waitOn|wait-on/;
 
 /** Short names (`/live`, `/ready`, `/ping`, `/up`) are common words: they count only on a line that registers a route. */
-const WEAK = /^\/(?:api\/)?(?:v\d\/)?(?:live|ready|ping|up|startup)$/i;
+const WEAK = /^\/(?:api\/)?(?:v\d\/)?(?:live|alive|ready|ping|up|startup)$/i;
 const ROUTE_CONTEXT =
-  /\.(?:get|head|all|route|use|handle|handleFunc|HandleFunc|Handle|GET|HEAD|Get|Head|Any|Map\w*|add_api_route|add_route|add_url_rule|api_route)\s*\(|@\w+\.(?:get|head|route|api_route)\s*\(|@(?:Get|Request|Head)Mapping|@(?:GET|Path|Get|Head)\b|\[(?:HttpGet|HttpHead|Route)|\b(?:re_)?path\s*\(|\broute\s*\(|\bget\s+["']|Route::get|->get\s*\(|\bhealth:|#\[(?:get|route)|\bHandleFunc\(|@Controller/;
+  /\.(?:get|head|all|route|use|handle|handleFunc|HandleFunc|Handle|GET|HEAD|Get|Head|Any|Map\w*|add_api_route|add_route|add_url_rule|api_route)\s*\(|@\w+\.(?:get|head|route|api_route)\s*\(|@(?:Get|Request|Head)Mapping|@(?:GET|Path|Get|Head)\b|\[(?:HttpGet|HttpHead|Route)|\b(?:re_)?path\s*\(|\broute\s*\(|\bget\s+["']|Route::get|->get\s*\(|\bhealth:|#\[(?:get|head|route)|\bHandleFunc\(|@Controller|\bresources?\s+:|\bclass\s+\w+Controller\b/;
 
 /**
  * A handler that asks a dependency whether it is there: a `SELECT 1`, a ping of the database or
  * Redis, a project helper named for it (`isDatabaseHealthy()`), an ORM connection check.
  */
-const PROBE = String.raw`(?:SELECT|select)\s+1\b|\.[Pp]ing(?:Context)?\s*\(|\b(?:is|check)_?(?:[Dd]atabase|[Dd]b|DB|[Rr]edis|[Cc]ache|[Pp]ostgres|[Mm]ongo|[Ss]ql|[Qq]ueue|[Bb]roker|[Cc]onnection)\w*\s*\(|\$queryRaw|\bconnection\.cursor\s*\(|CanConnectAsync\s*\(|\.connection\.(?:execute|select_value|active\?)|\bsequelize\.authenticate\s*\(|\bprisma\w*\.\w+\.(?:find\w*|count)\s*\(`;
+const PROBE = String.raw`(?:SELECT|select)\s+1\b|\.[Pp]ing(?:Context)?\s*\(|\b(?:is|check)_?(?:[Dd]atabase|[Dd]b|DB|[Rr]edis|[Cc]ache|[Pp]ostgres|[Mm]ongo|[Ss]ql|[Qq]ueue|[Bb]roker|[Cc]onnection)\w*\s*\(|\$queryRaw|\bconnection\.cursor\s*\(|CanConnectAsync\s*\(|\.connection\.(?:execute|select_value|active\?)|\bsequelize\.authenticate\s*\(|\bprisma\w*\.\w+\.(?:find\w*|count)\s*\(|\w:\s*Db(?:Conn|Connection|Pool)\b`;
 
 /** File-system routing (Next.js, Nuxt, SvelteKit, Remix): the file's path is the route. */
 const FILE_ROUTES = [
@@ -88,7 +88,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up (string routes, Django `path("health/")`, Rails `get "up"`, NestJS `@Controller("health")` or `@Get("health")` (under the global prefix, e.g. /api/health), ASP.NET `[HttpGet("health")]`); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency; terminus and lightship. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
+      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` or `@Get("health")` (under the global prefix, e.g. /api/health), ASP.NET `[HttpGet("health")]`); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency; terminus and lightship. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
     patterns: {
       devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
       route: {
@@ -96,7 +96,18 @@ export default defineRule({
           `["'\`](\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status\\/health|health\\/(?:live|ready|liveness|readiness|startup)))\\/?["'\`]`,
         ),
         files: CODE,
-        literals: ['/health', '/_health', '/live', '/ready', '/ping', '/startup', '/__health', '/status/health', '/up'],
+        literals: [
+          '/health',
+          '/_health',
+          '/live',
+          '/alive',
+          '/ready',
+          '/ping',
+          '/startup',
+          '/__health',
+          '/status/health',
+          '/up',
+        ],
         maxPerFile: 6,
       },
       bareRoute: {
@@ -107,6 +118,17 @@ export default defineRule({
         files: CODE,
         literals: ['path(', 'get ', '@Controller', '@Get', '@Head', '@All', '[Http', '[Route', 'health:'],
         maxPerFile: 4,
+      },
+      // Rails `resources :health` and ASP.NET/Spring controllers named for health: the name is the
+      // route (`[Route("api/[controller]")]` → /api/health), with no path string anywhere. A Rails
+      // controller class is no route until routes.rb names it.
+      resourceRoute: {
+        regex: new RegExp(
+          `\\bresources?\\s+:(${NAMES})\\b|\\bclass\\s+(Health(?:z|Checks?)?|Liveness|Readiness|Ping)Controller\\s*(?::|extends)`,
+        ),
+        files: CODE,
+        literals: ['resource', 'Controller'],
+        maxPerFile: 2,
       },
       // NestJS: routes are the global prefix + @Controller path + @Get path (src/facts/nest-routes.ts).
       nestPrefix: NEST_PREFIX,
@@ -135,6 +157,7 @@ export default defineRule({
           'connection',
           'authenticate',
           'prisma',
+          'Db',
         ],
         maxPerFile: 8,
       },
@@ -169,7 +192,10 @@ export default defineRule({
       return !branch;
     };
     // Lines that register the route come first, so evidence cites the registration, not a mention.
-    const routes = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute')])
+    const resources = ctx
+      .matches('resourceRoute')
+      .map((m) => ({ ...m, groups: [(m.groups[0] ?? m.groups[1] ?? '').toLowerCase(), ...m.groups.slice(1)] }));
+    const routes = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute'), ...resources])
       .filter(serving)
       .filter(inProduction)
       .map((m) => {

@@ -53,6 +53,17 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'src/main/resources/logback-spring.xml', line: 3 }] },
     },
     {
+      name: '.NET: Serilog with a JSON formatter named in appsettings.json passes',
+      profile: 'service',
+      tree: {
+        'Api/Program.cs':
+          'builder.Host.UseSerilog((ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration));\napp.UseMiddleware<CorrelationIdMiddleware>();\n',
+        'Api/appsettings.json':
+          '{\n  "Serilog": {\n    "WriteTo": [\n      { "Name": "Console", "Args": { "formatter": "Serilog.Formatting.Compact.CompactJsonFormatter, Serilog.Formatting.Compact" } }\n    ]\n  }\n}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'Api/appsettings.json', line: 4 }] },
+    },
+    {
       name: '.NET: Serilog with a pushed correlation id passes',
       profile: 'service',
       tree: {
@@ -87,6 +98,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: '.NET: Serilog writing a text outputTemplate (MessageTemplateTextFormatter) is plain text, not JSON',
+      profile: 'service',
+      tree: {
+        'API/Logging/LogLevelOptions.cs':
+          'const string outputTemplate = "[App] [{Timestamp:HH:mm:ss} {CorrelationId}] [{Level}] {Message:lj}{NewLine}";\nLog.Logger = new LoggerConfiguration()\n    .Enrich.FromLogContext()\n    .WriteTo.Console(new MessageTemplateTextFormatter(outputTemplate))\n    .WriteTo.File(LogFile, outputTemplate: outputTemplate)\n    .CreateLogger();\n',
+        'API/Program.cs': 'builder.Host.UseSerilog();\n',
+      },
+      expect: { outcome: 'partial', data: { jsonFiles: 0 } },
+    },
     {
       name: 'Spring Cloud Sleuth puts trace ids on every log line: request ids without JSON are partial',
       profile: 'service',

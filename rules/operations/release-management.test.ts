@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './release-management.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import { fixtureTree } from '../../src/testing/fixtures.js';
@@ -175,8 +176,53 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: '.gitlab-ci.yml', line: 2 }] },
     },
+    {
+      name: 'a versioned change log and version tags in git pass without a release workflow',
+      tree: { 'CHANGELOG.md': '# Changelog\n\n## 2.1.0\n- faster\n', 'src/lib.rs': 'pub fn x() {}\n' },
+      tags: ['v2.1.0', 'v2.0.0', 'wip-experiment'],
+      expect: {
+        outcome: 'pass',
+        message: '2 version tags in git',
+        evidence: [{ path: '.', note: '2 version tags in git (newest: v2.1.0, v2.0.0)' }],
+        data: { versionTags: 2 },
+      },
+    },
+    {
+      name: 'release-please run as a GitHub App (.github/release-please.yml) is release automation',
+      tree: { '.github/release-please.yml': 'releaseType: terraform-module\nhandleGHRelease: true\n', 'main.tf': '' },
+      expect: {
+        outcome: 'pass',
+        data: { tools: ['release-please'] },
+        evidence: [{ path: '.github/release-please.yml' }],
+      },
+    },
+    {
+      name: 'the release workflow is cited for the tag trigger, before a scanner that also runs on tags',
+      tree: {
+        'CHANGELOG.md': '# Changelog\n\n## v3.0.1\n',
+        '.github/workflows/a-scan.yml': 'on:\n  push:\n    tags:\n      - "*"\njobs: {}\n',
+        '.github/workflows/release.yml':
+          'on:\n  push:\n    tags:\n      # see the filter cheat sheet\n      - "[1-2].[0-9]+.[0-9]+"\njobs: {}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: '.github/workflows/release.yml', line: 3 }] },
+    },
   ],
   invalid: [
+    {
+      name: 'date tags in git alone are releases without a change log or tooling: partial (Ruby)',
+      tree: { Gemfile: 'source "https://rubygems.org"\ngem "rails"\n', 'app/models/user.rb': 'class User; end\n' },
+      tags: ['2024.06.04', '2024.05.28', '2024.05.22'],
+      expect: { outcome: 'partial', score: 0.6, message: 'tagged in git (3 version tags)', data: { versionTags: 3 } },
+    },
+    {
+      name: 'tags that name no version (a moving "latest", a branch marker) are not a release history',
+      tree: { Gemfile: 'source "https://rubygems.org"\ngem "rails"\n' },
+      tags: ['latest', 'before-refactor'],
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: '.', note: expect.stringContaining('no version among 2 git tags') }],
+      },
+    },
     {
       name: 'cmd-makefile: `make release` runs scripts/release.sh, which only deploys: a name is not a release',
       tree: fixtureTree('cmd-makefile'),

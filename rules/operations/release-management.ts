@@ -18,7 +18,16 @@ const TOOL_FILES: { tool: string; globs: string[] }[] = [
     globs: ['**/.releaserc', '**/.releaserc.{json,yml,yaml,js,cjs,mjs}', '**/release.config.{js,cjs,mjs,ts}'],
   },
   { tool: 'changesets', globs: ['**/.changeset/config.json'] },
-  { tool: 'release-please', globs: ['**/release-please-config.json', '**/.release-please-manifest.json'] },
+  {
+    tool: 'release-please',
+    // The GitHub App reads .github/release-please.yml; the action and CLI read the JSON pair.
+    globs: [
+      '**/release-please-config.json',
+      '**/.release-please-manifest.json',
+      '.github/release-please.yml',
+      '.github/release-please.yaml',
+    ],
+  },
   { tool: 'GoReleaser', globs: ['**/.goreleaser.{yml,yaml}', '**/goreleaser.{yml,yaml}'] },
   { tool: 'release-it', globs: ['**/.release-it.{json,yml,yaml,js,cjs,ts,toml}'] },
   { tool: 'standard-version', globs: ['**/.versionrc', '**/.versionrc.{json,js,cjs}'] },
@@ -34,6 +43,12 @@ const TOOL_FILES: { tool: string; globs: string[] }[] = [
   { tool: 'knope', globs: ['**/knope.toml'] },
   { tool: 'chart-releaser', globs: ['cr.yaml', '.github/cr.yaml', '.github/configs/cr.yaml'] },
 ];
+
+/** A tag that names a version (`v1.2.3`, `1.2`, `chart-3.10.0`) or a date release (`2024.05.22`). */
+const VERSION_TAG = /(?:^|[^\d.])v?\d+\.\d+(?:\.\d+)?(?:$|[^\d])|^v?\d+\.\d+$|^\d{4}[.-]\d{2}[.-]\d{2}/;
+
+/** The workflow that releases is the one to cite: a scanner that also runs on tags says less. */
+const RELEASE_FILE = /release|publish|deploy|tag|cd\b/i;
 
 /** One citation per job and tool: a matrix of identical release steps is one fact. */
 function releaseEvidence(runs: CommandRun[]): Evidence[] {
@@ -61,7 +76,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'CHANGELOG/CHANGES/HISTORY/NEWS files with version headings, and the `artifacthub.io/changes` change log of Helm charts; release tool configs (semantic-release, changesets, release-please, GoReleaser, release-it, standard-version, Lerna, cargo-release, bump-my-version, Commitizen, JReleaser, GitVersion, git-cliff, Release Drafter, towncrier); CI jobs that reach a release tool, directly or through package scripts, make targets and shell scripts (semantic-release, changesets, release-please, GoReleaser, chart-releaser, `gh release`, release actions, `npm`/`cargo`/`poetry publish`, twine, `mvn deploy`/`release:perform`, Gradle publish, version bumps that push tags) — a script or job merely named release does not count; workflows triggered by tags; pyproject `[tool.semantic_release]`/`[tool.commitizen]`/`[tool.bumpversion]`, maven-release-plugin, Gradle release plugins.',
+      'CHANGELOG/CHANGES/HISTORY/NEWS files with version headings, and the `artifacthub.io/changes` change log of Helm charts; release tool configs (semantic-release, changesets, release-please, GoReleaser, release-it, standard-version, Lerna, cargo-release, bump-my-version, Commitizen, JReleaser, GitVersion, git-cliff, Release Drafter, towncrier); CI jobs that reach a release tool, directly or through package scripts, make targets and shell scripts (semantic-release, changesets, release-please, GoReleaser, chart-releaser, `gh release`, release actions, `npm`/`cargo`/`poetry publish`, twine, `mvn deploy`/`release:perform`, Gradle publish, version bumps that push tags) — a script or job merely named release does not count; workflows triggered by tags; version or date tags in git (`git for-each-ref refs/tags`, when the tree is a git repository); pyproject `[tool.semantic_release]`/`[tool.commitizen]`/`[tool.bumpversion]`, maven-release-plugin, Gradle release plugins.',
     reads: CI_GLOBS,
     patterns: {
       versionHeading: {
@@ -96,7 +111,7 @@ export default defineRule({
         // [ \t] and one line break, never `\s*\n\s+`, and no `:` in a bracketed list (it cannot
         // swallow another `tags:[`): quantifiers that share characters backtrack (test/patterns.test.ts).
         regex:
-          /^[ \t]*tags:[ \t]*(?:\[[^\]\r\n:]*\]|\r?\n[ \t]+(?:-[ \t]*['"]?[v*\d[]|include:))|\bCI_COMMIT_TAG\b|\bstartsWith\([^)\r\n]{0,80}refs\/tags\/|==[ \t]*['"]refs\/tags\/|\bref_type[ \t]*==[ \t]*['"]tag\b|^[ \t]*only:[ \t]*(?:\[[ \t]*|\r?\n[ \t]+-[ \t]*)?tags\b|^[ \t]*release:[ \t]*\r?\n[ \t]+types:/m,
+          /^[ \t]*tags:[ \t]*(?:\[[^\]\r\n:]*\]|\r?\n(?:[ \t]*#[^\r\n]*\r?\n){0,3}[ \t]+(?:-[ \t]*['"]?[v*\d[]|include:))|\bCI_COMMIT_TAG\b|\bstartsWith\([^)\r\n]{0,80}refs\/tags\/|==[ \t]*['"]refs\/tags\/|\bref_type[ \t]*==[ \t]*['"]tag\b|^[ \t]*only:[ \t]*(?:\[[ \t]*|\r?\n[ \t]+-[ \t]*)?tags\b|^[ \t]*release:[ \t]*\r?\n[ \t]+types:/m,
         files: CI_GLOBS,
         literals: ['tags', 'CI_COMMIT_TAG', 'release', 'ref_type'],
         maxPerFile: 1,
@@ -133,7 +148,17 @@ export default defineRule({
     const steps = runsOf(ctx.facts.commands, 'release');
     for (const name of toolNames(steps, 'release')) tools.add(name);
     evidence.push(...releaseEvidence(steps));
-    const tags = ctx.matches('tagTrigger');
+    const tags = [...ctx.matches('tagTrigger')].sort(
+      (a, b) => Number(RELEASE_FILE.test(b.path)) - Number(RELEASE_FILE.test(a.path)),
+    );
+    // Tags in git: a release history even where nothing in the tree says how it is made.
+    const versionTags = ctx.facts.tags.filter((t) => VERSION_TAG.test(t));
+    const tagged = versionTags.length >= 2;
+    if (tagged)
+      evidence.push({
+        path: '.',
+        note: `${versionTags.length} version tags in git (newest: ${versionTags.slice(0, 3).join(', ')})`,
+      });
     evidence.push(...tags.slice(0, 2).map((m) => fromMatch(m, 'pipeline triggered by tags or published releases')));
     const changelogs = ctx.files.match(CHANGELOG_GLOBS).filter(counted);
     const headings = ctx.matches('versionHeading').filter((m) => counted(m.path));
@@ -150,6 +175,7 @@ export default defineRule({
       tools: [...tools].sort(),
       releaseSteps: steps.length,
       tagTriggered: tags.length > 0,
+      versionTags: versionTags.length,
       changelogs: changelogs.length,
       versionedChangelogs: versioned.length,
       chartChangelogs: chartLogs.length,
@@ -169,6 +195,12 @@ export default defineRule({
       );
     if (versioned.length > 0 && tags.length > 0)
       return pass(`${log[0]!.toUpperCase()}${log.slice(1)} and a tag-triggered release pipeline.`, evidence, data);
+    if (versioned.length > 0 && tagged)
+      return pass(
+        `${log[0]!.toUpperCase()}${log.slice(1)} and ${versionTags.length} version tags in git.`,
+        evidence,
+        data,
+      );
     if (versioned.length > 0)
       return partial(
         0.7,
@@ -176,10 +208,10 @@ export default defineRule({
         evidence,
         data,
       );
-    if (tags.length > 0)
+    if (tags.length > 0 || tagged)
       return partial(
         0.6,
-        'Releases are triggered by tags, but there is no CHANGELOG and no release tool.',
+        `Releases are ${[tags.length > 0 ? 'triggered by tags' : '', tagged ? `tagged in git (${versionTags.length} version tags)` : ''].filter(Boolean).join(' and ')}, but there is no CHANGELOG and no release tool.`,
         evidence,
         data,
       );
@@ -190,7 +222,7 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no CHANGELOG, no release tool config (semantic-release, changesets, release-please, GoReleaser, …), no release step or tag trigger in ${ciFiles(ctx.files).length} CI files, among ${ctx.files.size} files`,
+          note: `no CHANGELOG, no release tool config (semantic-release, changesets, release-please, GoReleaser, …), no release step or tag trigger in ${ciFiles(ctx.files).length} CI files, among ${ctx.files.size} files${ctx.facts.tags.length ? `; no version among ${ctx.facts.tags.length} git tags` : ''}`,
         },
       ],
       data,

@@ -60,6 +60,37 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'image tags built from expressions (env.VERSION, step outputs, GITHUB_REF, a TAGS= list) are versioned artefacts',
+      profile: 'service',
+      tree: {
+        'Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        '.github/workflows/canary.yml':
+          'on: push\njobs:\n  canary:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          tags: acme/api:canary, acme/api:canary-${{ steps.parse-version.outputs.VERSION }}\n',
+        '.github/workflows/nightly.yml':
+          'on: push\njobs:\n  nightly:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker push acme/api:nightly-${{ env.VERSION }}\n',
+        '.github/workflows/release.yml':
+          'on: push\njobs:\n  tags:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "BASE_TAGS=latest,${GITHUB_REF#refs/*/}" >> "$GITHUB_ENV"\n',
+      },
+      expect: {
+        outcome: 'partial',
+        data: { versionedImages: true },
+        evidence: [
+          { path: '.github/workflows/canary.yml', line: 8 },
+          { path: '.github/workflows/nightly.yml', line: 6 },
+        ],
+      },
+    },
+    {
+      name: 'channel tags without a version (canary, nightly, latest) are not versioned artefacts',
+      profile: 'service',
+      tree: {
+        'Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        '.github/workflows/canary.yml':
+          'on: push\njobs:\n  canary:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          tags: acme/api:canary, acme/api:nightly, acme/api:latest\n',
+      },
+      expect: { outcome: 'fail', data: { versionedImages: false } },
+    },
+    {
       name: 'images tagged with the Travis commit are versioned artefacts (partial: no written procedure)',
       profile: 'service',
       tree: {

@@ -5,6 +5,17 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: "governor keyed limiters checked through the project's own wrapper (ratelimit::check_limit_login) pass (Rust)",
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "vault"\n\n[dependencies]\ngovernor = "0.10"\nrocket = "0.5"\n',
+        'src/ratelimit.rs':
+          'use governor::{Quota, RateLimiter};\n\nstatic LIMITER_LOGIN: LazyLock<Limiter> = LazyLock::new(|| {\n    RateLimiter::keyed(Quota::with_period(secs).unwrap().allow_burst(burst))\n});\n\npub fn check_limit_login(ip: &IpAddr) -> Result<(), Error> {\n    match LIMITER_LOGIN.check_key(ip) {\n        Ok(_) => Ok(()),\n        Err(_) => err_code!("Too many login requests", 429),\n    }\n}\n',
+        'src/api/identity.rs': 'crate::ratelimit::check_limit_login(&ip.ip)?;\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/ratelimit.rs', line: 4 }] },
+    },
+    {
       name: 'a hand-written fixed-window limiter: requests counted per key in Redis, 429 when over (Go middleware)',
       profile: 'service',
       tree: {
@@ -120,6 +131,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'governor only imported (a Quota type named, no limiter built or checked) stays partial (Rust)',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "vault"\n\n[dependencies]\ngovernor = "0.10"\nrocket = "0.5"\n',
+        'src/ratelimit.rs': 'use governor::{Quota, RateLimiter};\n\npub type Q = Quota;\n',
+      },
+      expect: { outcome: 'partial', message: 'governor' },
+    },
     {
       name: "a client that handles another service's 429, and a counter elsewhere, is no limiter",
       profile: 'service',

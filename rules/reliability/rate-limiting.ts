@@ -50,6 +50,10 @@ const CODE = new RegExp(
     String.raw`\bThrottleRequests\b`,
     String.raw`\bRateLimiterFactory\b`,
     String.raw`\bGovernor(?:Layer|ConfigBuilder)\b`,
+    // governor used directly: a keyed or direct limiter built from a Quota, checked per request
+    // (often behind the project's own wrapper, `ratelimit::check_limit_login(ip)`).
+    String.raw`\bRateLimiter::(?:keyed|direct|dashmap|hashmap)\(`,
+    String.raw`\.check_key\(\s*&?\w`,
     String.raw`\bRateLimitLayer\b`,
     String.raw`\bHammer\.check_rate\b`,
   ].join('|'),
@@ -98,7 +102,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that registers a limiter (`rateLimit(`, `@limiter.limit(`, `AddRateLimiter(`, `rate.NewLimiter(`, `Rack::Attack`, `throttle:` middleware) in production sources, and hand-written limiters: a token-bucket or limiter type written in the project, or a file that counts requests (`incr(`, `count += 1`) and answers 429; ingress annotations such as `nginx.ingress.kubernetes.io/limit-rps`, Traefik/Kong rate-limit objects; Terraform API Gateway throttling, WAF `rate_based_statement`, Cloud Armor `rate_limit_options`. A catalogue library (`rate-limiting`) declared but unused earns partial credit.',
+      'Code that registers a limiter (`rateLimit(`, `@limiter.limit(`, `AddRateLimiter(`, `rate.NewLimiter(`, governor `RateLimiter::keyed(`/`.check_key(`, `Rack::Attack`, `throttle:` middleware) in production sources, and hand-written limiters: a token-bucket or limiter type written in the project, or a file that counts requests (`incr(`, `count += 1`) and answers 429; ingress annotations such as `nginx.ingress.kubernetes.io/limit-rps`, Traefik/Kong rate-limit objects; Terraform API Gateway throttling, WAF `rate_based_statement`, Cloud Armor `rate_limit_options`. A catalogue library (`rate-limiting`) declared but unused earns partial credit.',
     patterns: {
       code: {
         regex: CODE,
@@ -112,6 +116,8 @@ export default defineRule({
           'Bandwidth',
           'Rack::Attack',
           'overnor',
+          'RateLimiter::',
+          'check_key',
           'Hammer',
           'TokenBucket',
           'RateLimiter',

@@ -124,6 +124,35 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: 'spec.yaml', line: 5, note: 'instance_count 1' }] },
     },
     {
+      name: 'a root compose file that builds and runs the one service is one instance (consistent with health-checks)',
+      profile: 'service',
+      tree: {
+        'docker-compose.yaml':
+          'services:\n  # to run it in a container instead of the cluster\n  kubero:\n    build:\n      context: .\n    image: ghcr.io/acme/kubero:latest\n    env_file:\n      - server/.env\n',
+        'server/src/main.ts': 'bootstrap();\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          {
+            path: 'docker-compose.yaml',
+            line: 3,
+            note: expect.stringContaining('compose service kubero runs one instance'),
+          },
+        ],
+      },
+    },
+    {
+      name: 'a development compose file that mounts the source tree declares no instance count: unknown',
+      profile: 'service',
+      tree: {
+        'docker-compose.yml':
+          'services:\n  web:\n    build: .\n    command: bin/dev\n    volumes:\n      - .:/usr/src/app\n  database:\n    image: postgres:16\n',
+        'app/models/user.rb': 'class User; end\n',
+      },
+      expect: { outcome: 'unknown' },
+    },
+    {
       name: 'nothing to assess is unknown, not a fail',
       profile: 'service',
       tree: { 'app.py': 'print(1)\n' },

@@ -82,7 +82,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Kubernetes Deployments/StatefulSets/Rollouts (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them, a finding per single-replica workload; PodDisruptionBudget; compose deploy.replicas; Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances.',
+      'Kubernetes Deployments/StatefulSets/Rollouts (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them, a finding per single-replica workload; PodDisruptionBudget; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances.',
     patterns: {
       cloudRunFlags: {
         regex: /--(min|max)-instances[= ](\d+)/,
@@ -218,6 +218,16 @@ export default defineRule({
         note: `${m.groups[0]} ${m.groups[1]}`,
       });
     }
+    // Nothing else says how many instances run, but the repository's own compose file runs its
+    // service (health-checks judges the same services): one container each, a single instance.
+    // A compose file that bind-mounts the source tree is a development setup, not how it runs.
+    if (good.length + findings.length === 0)
+      for (const s of d.compose.filter((x) => x.built && !x.path.includes('/') && !x.sourceMounted))
+        findings.push({
+          path: s.path,
+          line: s.line,
+          note: `compose service ${s.name} runs one instance (no deploy.replicas); nothing else declares an instance count`,
+        });
     const units = good.length + findings.length;
     const notes = [...model.notes, ...d.notes].slice(0, 3).map((x) => ({ path: x.path, note: x.note }));
     const data = {

@@ -5,6 +5,38 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a hand-written retry loop whose delay grows as 2 ** retry_counter passes (Python)',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "wallet"\ndependencies = ["fastapi", "httpx"]\n',
+        'wallet/app.py': [
+          'import asyncio',
+          'import httpx',
+          '',
+          'async def connect_backend(url):',
+          '    retry_counter = 0',
+          '    while True:',
+          '        try:',
+          '            return await httpx.AsyncClient().get(url)',
+          '        except httpx.HTTPError:',
+          '            retry_counter += 1',
+          '        sleep_time = min(0.25 * (2**retry_counter), 60)',
+          '        await asyncio.sleep(sleep_time)',
+          '',
+        ].join('\n'),
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'wallet/app.py', line: 11 }] },
+    },
+    {
+      name: 'a delay doubled each round in a retry loop passes (Node)',
+      profile: 'service',
+      tree: {
+        'src/sync.ts':
+          'export async function pull(url: string) {\n  let delayMs = 200;\n  for (let i = 0; i < 5; i++) {\n    const r = await fetch(url, { signal: AbortSignal.timeout(5000) });\n    if (r.ok) return r;\n    await new Promise((res) => setTimeout(res, delayMs));\n    delayMs *= 2;\n  }\n}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/sync.ts', line: 7 }] },
+    },
+    {
       name: 'queued jobs that call providers retry with exponential backoff (Bull job options)',
       profile: 'service',
       tree: {
@@ -71,6 +103,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'powers of two that are not a retry delay (sizes, bit masks) are no backoff',
+      profile: 'service',
+      tree: {
+        'wallet/app.py':
+          'import httpx\n\nMAX_SIZE = 2 ** 20\nmask = 1 << bits\nscale *= 2\n\nasync def get(url):\n    return await httpx.AsyncClient().get(url)\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'job options with attempts but no backoff, and a login attempt counter, are no retry policy',
       profile: 'service',

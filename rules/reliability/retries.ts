@@ -55,6 +55,12 @@ const CODE = new RegExp(
     String.raw`\bbackoff::future::retry\b`,
     String.raw`\btokio_retry::`,
     String.raw`\.retry\(\s*(?:&\s*)?ExponentialBuilder`,
+    // Hand-written backoff: a delay that grows exponentially with the attempt counter
+    // (`0.25 * (2**retry_counter)`, `Math.pow(2, attempt)`, `1 << attempt`, `2u64.pow(tries)`) or
+    // doubles each round (`delay *= 2`). The counter is named for what it counts; a power of
+    // anything else is arithmetic.
+    String.raw`(?:\b2(?:\.0)?\s*\*\*\s*\(?\s*|\b(?:Math\.pow|math\.Pow|pow)\(\s*2(?:\.0)?\s*,\s*|\b1\s*<<\s*\(?\s*|\b2(?:u\d+|i\d+|\.0f64)?\.pow[if]?\(\s*)(?:self\.|this\.)?(?=\w*?(?:[Aa]ttempt|[Rr]etr|[Tt]ries|[Tt]ry|[Tt]ried))\w+`,
+    String.raw`\b(?=\w*?(?:[Dd]elay|[Bb]ackoff|[Bb]ack_off|[Ww]ait|[Ss]leep|[Ii]nterval))\w+\s*\*=\s*2\b`,
   ].join('|'),
   'm',
 );
@@ -71,7 +77,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, plus Istio VirtualService `retries`. A retry library that is only declared (catalogue `retries`) earns partial credit.',
+      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`) or doubled each round (`delay *= 2`), plus Istio VirtualService `retries`. A retry library that is only declared (catalogue `retries`) earns partial credit.',
     patterns: {
       code: {
         regex: CODE,
@@ -87,6 +93,11 @@ export default defineRule({
           'ExponentialBuilder',
           'ResilienceHandler',
           'TransientHttpError',
+          '**',
+          'pow',
+          'Pow',
+          '<<',
+          '*=',
         ],
         maxPerFile: 3,
       },

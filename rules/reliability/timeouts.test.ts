@@ -4,6 +4,18 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Flurl requests bounded by .WithTimeout( pass, and a local `const fetch = …` is not the global fetch (.NET + Angular)',
+      profile: 'service',
+      tree: {
+        'API/API.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'API/Services/LicenseService.cs':
+          'var response = await (Configuration.KavitaPlusApiUrl + "/api/license/check")\n    .WithTimeout(TimeSpan.FromSeconds(30))\n    .PostJsonAsync(dto)\n    .ReceiveString();\n',
+        'UI/src/app/modal.component.ts':
+          "import { Observable } from 'rxjs';\nexport class Modal {\n  search(settings: any) {\n    const fetch = settings.fetchFn as (filter: string) => Observable<string[]>;\n    return fetch('');\n  }\n}\n",
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'API/Services/LicenseService.cs', line: 2 }] },
+    },
+    {
       name: 'Hystrix and Ribbon timeouts in a config-server repository count',
       profile: 'service',
       tree: {
@@ -106,6 +118,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'fetch from node-fetch without a signal is still a finding beside a Flurl timeout',
+      profile: 'service',
+      tree: {
+        'API/API.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'API/Services/LicenseService.cs': 'var r = await url.WithTimeout(TimeSpan.FromSeconds(30)).GetStringAsync();\n',
+        'server/sync.ts':
+          "import fetch from 'node-fetch';\nexport async function pull(url: string) {\n  return fetch(url, { method: 'GET' });\n}\n",
+      },
+      expect: { outcome: 'partial', evidence: [{ path: 'server/sync.ts', line: 3 }] },
+    },
     {
       name: "Python: calls of the project's HTTP helper without timeout= wait forever; ORM, lock and cache timeouts are not client timeouts",
       profile: 'service',

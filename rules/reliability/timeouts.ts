@@ -28,6 +28,8 @@ const EXPLICIT = new RegExp(
     String.raw`\.timeoutDuration\(`,
     String.raw`\bTimeout\s*=\s*(?:TimeSpan|Timeout\.)`,
     String.raw`\.AddTimeout\(`,
+    // Flurl: `url.WithTimeout(TimeSpan.FromSeconds(30))` bounds that request.
+    String.raw`\.WithTimeout\(`,
     String.raw`\bAddStandardResilienceHandler\(`,
     String.raw`\bTimeoutStrategyOptions\b`,
     String.raw`\bPolicy\.Timeout(?:Async)?\(`,

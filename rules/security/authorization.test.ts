@@ -4,6 +4,43 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a FastAPI dependency named for the admin role that refuses with HTTPStatus.FORBIDDEN (multi-line condition)',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "wallet"\ndependencies = ["fastapi"]\n',
+        'wallet/decorators.py': [
+          'async def check_admin(',
+          '    account: Annotated[Account, Depends(check_account_exists)],',
+          ') -> Account:',
+          '    if (',
+          '        account.id != settings.super_user',
+          '        and account.id not in settings.admin_users',
+          '    ):',
+          '        raise HTTPException(',
+          '            HTTPStatus.FORBIDDEN, "No admin privileges."',
+          '        )',
+          '    return account',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'wallet/decorators.py', line: 1, note: 'role guards that refuse with 403 (check_admin-style)' },
+        ],
+      },
+    },
+    {
+      name: 'Rocket request guards named for a role (FromRequest for AdminHeaders) are authorization (Rust)',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "vault"\n\n[dependencies]\nrocket = "0.5"\n',
+        'src/auth.rs':
+          "pub struct Headers { user: User }\n\n#[rocket::async_trait]\nimpl<'r> FromRequest<'r> for Headers {\n    type Error = &'static str;\n}\n\n#[rocket::async_trait]\nimpl<'r> FromRequest<'r> for AdminHeaders {\n    type Error = &'static str;\n}\n",
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'src/auth.rs', line: 9 }] },
+    },
+    {
       name: 'team roles checked by hand: a membership flag that refuses with 403 (Django), an OAuth scope check (Rails)',
       profile: 'service',
       tree: {
@@ -156,6 +193,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a guard named check_admin that never refuses, and a request guard for plain headers, are no authorization',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "wallet"\ndependencies = ["fastapi"]\n',
+        'wallet/decorators.py': 'def check_admin_settings_loaded(settings):\n    return settings is not None\n',
+        'Cargo.toml': '[package]\nname = "vault"\n\n[dependencies]\nrocket = "0.5"\n',
+        'src/auth.rs': "impl<'r> FromRequest<'r> for ClientHeaders {\n    type Error = &'static str;\n}\n",
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'a 403 for a missing token is authentication, not a role check',
       profile: 'service',

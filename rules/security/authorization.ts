@@ -4,7 +4,7 @@ import { codeOrDeps } from './_lib/code-or-deps.js';
 const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireRole|requirePermission|checkPermission|hasScope|requireScope)\s*\(`;
 /** Home-grown checks: a list of required rights or roles compared with the user's. */
 /** A request refused as forbidden (403), per framework. */
-const DENY = String.raw`raise\s+(?:PermissionDenied|Http403|Forbidden)\b|HttpResponseForbidden\s*\(|\babort\(\s*403|http\.StatusForbidden|\.status\(\s*403\s*\)|\bstatus(?:_code)?\s*[=:]\s*403\b|\bForbidden(?:Exception|Error)\s*\(|\bhead\s+:forbidden|\bstatus:\s*:forbidden|\bForbid\(\s*\)|Status403Forbidden|HttpStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\bJSONForbidden\s*\(|\bHTMLForbidden\s*\(|\bForbidden\s*\(\s*w\b|throw\s+new\s+\w*Forbidden\w*\(|\bforbidden!|\bAccessDenied(?:Exception|Error)?\s*\(|\breturn\s+[\w.]*Forbidden\w*\b`;
+const DENY = String.raw`raise\s+(?:PermissionDenied|Http403|Forbidden)\b|HttpResponseForbidden\s*\(|\babort\(\s*403|http\.StatusForbidden|\.status\(\s*403\s*\)|\bstatus(?:_code)?\s*[=:]\s*403\b|\bForbidden(?:Exception|Error)\s*\(|\bhead\s+:forbidden|\bstatus:\s*:forbidden|\bForbid\(\s*\)|Status403Forbidden|HttpStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|HTTPStatus\.FORBIDDEN\b|\bStatus::Forbidden\b|\bJSONForbidden\s*\(|\bHTMLForbidden\s*\(|\bForbidden\s*\(\s*w\b|throw\s+new\s+\w*Forbidden\w*\(|\bforbidden!|\bAccessDenied(?:Exception|Error)?\s*\(|\breturn\s+[\w.]*Forbidden\w*\b`;
 /**
  * `if`/`unless`, and what may follow it before the name it tests: not another `if` (the text after
  * each of many `if` on a line was tried up to every later one; that later `if` reaches the same
@@ -20,6 +20,13 @@ const NOT_IF = String.raw`(?:(?!${IF})[^\n])`;
  * from the start of the word (`\w*X\w*` tried every X of a long word with a scan to its end).
  */
 const ROLE_DENY = String.raw`${IF}${NOT_IF}{0,80}?\b(?:(?=\w*?(?:[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]llowed|[Aa]uthori[sz]ed|[Mm]ember|[Gg]rant|[Pp]rivilege|[Ss]taff|[Ss]uperuser))\w+\??|rw|is_rw|[Cc]an[A-Z_]\w*\??|can\?)(?:\b|(?<=\?))[^\n]{0,80}(?:\n[^\n]{0,120}?)?(?:${DENY})`;
+/**
+ * A guard function named for the role it requires (`check_admin`, `require_super_user`,
+ * `ensureOwner`): credited only when its body refuses with a 403 (the `deny` lines below it).
+ */
+const GUARD_FN = String.raw`^[ \t]*(?:(?:pub|export|async|public|private|static)[ \t]+)*(?:def|fn|func|function)[ \t]+((?=(?:check|require|ensure|verify|assert|must)_?\w*?(?:[Aa]dmin|[Ss]uper_?[Uu]ser|[Ss]taff|[Oo]wner|[Rr]ole|[Pp]ermission|[Mm]anager))\w+)`;
+/** How far below a guard's definition its refusal may be. */
+const GUARD_BODY = 25;
 const RIGHTS = String.raw`\b(?:hasRequiredRights|requiredRights|requiredRoles|requiredPermissions|allowedRoles)\b`;
 
 export default defineRule({
@@ -34,7 +41,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit.',
+      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit.',
     patterns: {
       js: {
         regex: new RegExp(
@@ -150,6 +157,20 @@ export default defineRule({
         literals: ['403', 'orbid', 'PermissionDenied', 'AccessDenied', 'FORBIDDEN'],
         maxPerFile: 3,
       },
+      guardFn: {
+        regex: new RegExp(GUARD_FN, 'm'),
+        files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
+        literals: ['check', 'require', 'ensure', 'verify', 'assert', 'must'],
+        maxPerFile: 6,
+      },
+      // A refusal anywhere in a guard's body: the word or the status is enough there.
+      deny: {
+        regex:
+          /\b(?:PermissionDenied|Http403|HttpResponseForbidden|StatusForbidden|Status403Forbidden|HTTP_403_FORBIDDEN|FORBIDDEN|Forbidden\w*|forbidden|AccessDenied\w*)\b|\b403\b/,
+        files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
+        literals: ['403', 'orbid', 'FORBIDDEN', 'PermissionDenied', 'AccessDenied'],
+        maxPerFile: 40,
+      },
       ruby: {
         regex:
           /^[ \t]*authorize\s*(?:\(|[@:]\w)|\bauthorize_scope!\s*[(:]|^[ \t]*include\s+Pundit\b|\bload_and_authorize_resource\b|^[ \t]*authorize_resource\b|^[ \t]*(?:can|cannot)\s+:\w+|\bverify_authorized\b|\bpolicy_scope\s*\(|\bauthorize!\s*[(@:]|\bhas_role\?\s*\(/m,
@@ -179,9 +200,12 @@ export default defineRule({
         literals: ['access_control', 'role_hierarchy'],
       },
       rust: {
-        regex: /\bEnforcer::new\s*\(|\.enforce\s*\(\s*\(|\bhas_role\s*\(|\brequire_role\s*\(|\bhas_permission\s*\(/,
+        // Rocket/actix request guards named for a role (`impl<'r> FromRequest<'r> for AdminHeaders`):
+        // a handler that takes one is refused unless the caller holds the role.
+        regex:
+          /\bEnforcer::new\s*\(|\.enforce\s*\(\s*\(|\bhas_role\s*\(|\brequire_role\s*\(|\bhas_permission\s*\(|\bimpl(?:<[^>\n]{0,20}>)?[ \t]+FromRequest(?:<[^>\n]{0,20}>)?[ \t]+for[ \t]+(?=\w*?(?:Admin|Manager|Owner|Role|Staff|Moderator|Superuser|Permission))[A-Z]\w*/,
         files: ['**/*.rs'],
-        literals: ['Enforcer', 'enforce', 'has_role', 'require_role', 'has_permission'],
+        literals: ['Enforcer', 'enforce', 'has_role', 'require_role', 'has_permission', 'FromRequest'],
       },
     },
   },
@@ -225,6 +249,12 @@ export default defineRule({
         { key: 'rust', label: 'Rust role or policy checks' },
         { key: 'roleCheck', label: 'role checks in handlers (admin guards)' },
         { key: 'roleDeny', label: 'requests refused with 403 on a role, permission or membership check' },
+        {
+          key: 'guardFn',
+          label: 'role guards that refuse with 403 (check_admin-style)',
+          rejectMatch: (m) =>
+            !ctx.matches('deny').some((d) => d.path === m.path && d.line > m.line && d.line <= m.line + GUARD_BODY),
+        },
       ],
       searchedNote: `no role, permission or policy checks in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files, no .rego policies`,
     });

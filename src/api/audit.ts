@@ -34,7 +34,7 @@ import { narrowingOf } from '../config/narrowing.js';
 import { UsageError } from '../util/errors.js';
 import { DiskSource } from '../walk/disk-source.js';
 import { decode, FileIndex } from '../walk/file-index.js';
-import { gitInfo } from '../walk/git.js';
+import { gitInfo, gitTags } from '../walk/git.js';
 import { isDirectory, listFiles } from '../walk/list.js';
 
 export interface AuditOptions {
@@ -163,10 +163,12 @@ export async function auditRepository(
   // git's answers (commit, branch, remote) come from processes of their own: ask now, use them
   // after the rules, so they run beside the scan instead of after it.
   const repoInfo = gitInfo(root, listing.repo);
+  const tags = gitTags(listing.repo);
   phase('list');
   const audit = await runAudit({
     files,
     source,
+    tags,
     pillars,
     config,
     ...(options.profile ? { profile: options.profile } : {}),

@@ -43,6 +43,8 @@ export interface AuditInput {
   scanWorker?: WorkerMode;
   /** Patterns beyond the rules' (verify's searches for the names a document gives), run in the same pass. */
   extraPatterns?: ScanPattern[];
+  /** The repository's git tags (walk/git.ts), asked beside the scan: a promise, awaited before the rules. */
+  tags?: Promise<string[]> | string[];
 }
 
 export interface AuditRun {
@@ -162,7 +164,7 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
     files,
     pre,
     { matches: (key) => scanned.matches.get(key) ?? [], searched: (key) => scanned.searched.get(key) ?? 0 },
-    { override, watched },
+    { override, watched, tags: (await input.tags) ?? [] },
   );
   const catalogue = (name: string) => catalogueFor(name, config.detect);
   const base = { files, facts, scan: scanned, catalogue, ...(input.artifacts ? { artifacts: input.artifacts } : {}) };

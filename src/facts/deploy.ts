@@ -49,6 +49,8 @@ export interface ComposeService {
   restart?: string;
   /** Publishes a port on every interface (`3000:3000`, not `127.0.0.1:3000:3000`). */
   publicPorts: boolean;
+  /** Bind-mounts the source tree (`.:/usr/src/app`): live code for development, not a deployment. */
+  sourceMounted: boolean;
 }
 
 /** A compose file that is the deployment itself, and why. */
@@ -133,6 +135,7 @@ function parseDeploy(files: FileView): Deploy {
         hasBuild: s.build !== undefined,
         ...(typeof s.restart === 'string' ? { restart: s.restart } : {}),
         publicPorts: Array.isArray(s.ports) && s.ports.some(publicPort),
+        sourceMounted: Array.isArray(s.volumes) && s.volumes.some(sourceMount),
       });
     }
     const why = productionReason(path, text, out.compose.slice(first), (image) => publishedHere(files, image));
@@ -221,6 +224,13 @@ function productionReason(
   );
   if (!own) return null;
   return `self-hosting template: service ${own.name} runs the published image ${own.image}${own.restart ? ` with restart: ${own.restart}` : ''}`;
+}
+
+/** `.:/app`, `./:/usr/src/app`, `../..:/src` (short syntax), or `{type: bind, source: .}`. */
+function sourceMount(v: unknown): boolean {
+  if (typeof v === 'string') return /^\.{1,2}(?:\/\.\.)*\/?:/.test(v);
+  const r = rec(v);
+  return r?.type === 'bind' && typeof r.source === 'string' && /^\.{1,2}(?:\/\.\.)*\/?$/.test(r.source);
 }
 
 /** `3000:3000`, `"80:80"`, `{published: 80}`; not `127.0.0.1:3000:3000` or a container port alone. */

@@ -23,7 +23,15 @@ import type { Dependency, DependencyQuery, Facts, Profile, ProfileId } from '../
 
 export type PreFacts = Omit<
   Facts,
-  'profile' | 'outbound' | 'proxy' | 'servers' | 'appServers' | 'imageBuilders' | 'nothingToAssess' | 'reusable'
+  | 'profile'
+  | 'outbound'
+  | 'proxy'
+  | 'servers'
+  | 'appServers'
+  | 'imageBuilders'
+  | 'nothingToAssess'
+  | 'reusable'
+  | 'tags'
 >;
 
 /** What the facts read back from the scan (the scan's result, or a test's). */
@@ -80,7 +88,7 @@ export function completeFacts(
   files: FileView,
   pre: PreFacts,
   scan: FactScan,
-  options: { override?: ProfileId | undefined; watched?: readonly string[] } = {},
+  options: { override?: ProfileId | undefined; watched?: readonly string[]; tags?: readonly string[] } = {},
 ): Facts {
   applyUsage(pre.dependencies, options.watched ?? [], (k) => scan.matches(k));
   const profile: Profile = options.override
@@ -104,6 +112,7 @@ export function completeFacts(
     imageBuilders: imageBuilders(files, scan.matches(IMAGE_BUILDER_PATTERN.key)),
     appServers: appServers(files, pre.dependencies, pre.frameworks, scan.matches(APP_SERVER_PATTERN.key)),
     servers: serverSites(scan.matches('facts:server')).map((m) => ({ path: m.path, line: m.line, snippet: m.snippet })),
+    tags: [...(options.tags ?? [])],
     ...(empty ? { nothingToAssess: empty } : {}),
     ...(reusable ? { reusable } : {}),
   };

@@ -17,6 +17,8 @@ export interface RunOptions {
   options?: Record<string, unknown>;
   detect?: Record<string, string[]>;
   artifacts?: import('../types.js').Artifacts;
+  /** The repository's git tags, newest first (an in-memory tree has no git). */
+  tags?: string[];
 }
 
 export async function runRuleOn(rule: Rule, tree: Tree, opts: RunOptions = {}): Promise<RuleRun> {
@@ -41,6 +43,7 @@ export async function runRuleOn(rule: Rule, tree: Tree, opts: RunOptions = {}): 
     {
       override: opts.profile,
       watched,
+      tags: opts.tags ?? [],
     },
   );
   return runRule(

@@ -94,3 +94,23 @@ export async function gitInfo(root: string, repo: GitRepo | null): Promise<GitIn
   const name = last ? decodeURIComponent(last) : fallback;
   return { name, commit, branch: branch && branch !== 'HEAD' ? branch : null, remote, commitDate };
 }
+
+/** Enough tags to tell a release history from a stray tag, without carrying thousands into the report. */
+const MAX_TAGS = 300;
+
+/**
+ * The repository's tags, newest first by creation date: a project that releases by tagging has
+ * its release history there even without a change log. Empty without git (walked tree, git
+ * missing, a refused repository): the absence of tags is then unknown, never a finding.
+ */
+export async function gitTags(repo: GitRepo | null): Promise<string[]> {
+  if (!repo) return [];
+  const out = await git(repo, [
+    'for-each-ref',
+    '--sort=-creatordate',
+    `--count=${MAX_TAGS}`,
+    '--format=%(refname:lstrip=2)',
+    'refs/tags',
+  ]);
+  return out ? out.split('\n').filter(Boolean) : [];
+}

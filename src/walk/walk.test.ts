@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { listFiles } from './list.js';
 import { FileIndex } from './file-index.js';
 import { DiskSource } from './disk-source.js';
+import { gitTags } from './git.js';
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'readiness-walk-'));
@@ -45,6 +46,21 @@ describe('listing', () => {
     const l = await listFiles(root);
     expect(l.method).toBe('git');
     expect(l.paths).toEqual(expected);
+  });
+
+  it('reads the tags of a repository through the isolated git layer, and none from a walked tree', async () => {
+    const root = tree({ 'a.py': 'x\n' });
+    const git = (...args: string[]) =>
+      execa('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root });
+    await git('init', '-q', '-b', 'main');
+    await git('add', '.');
+    await git('commit', '-q', '-m', 'one');
+    await git('tag', 'v1.0.0');
+    await git('tag', '-a', '-m', 'release', 'v1.1.0');
+    const l = await listFiles(root);
+    expect((await gitTags(l.repo)).sort()).toEqual(['v1.0.0', 'v1.1.0']);
+    const walked = await listFiles(tree({ 'a.py': 'x\n' }));
+    expect(await gitTags(walked.repo)).toEqual([]);
   });
 
   it('leaves out a tracked file deleted in the work tree, lists a conflicted path once and keeps untracked files', async () => {

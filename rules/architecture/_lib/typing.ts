@@ -1,0 +1,119 @@
+/**
+ * How strictly each part of a repository is type-checked, read the way the compiler reads it: a
+ * TypeScript file is checked by the nearest tsconfig above it (and what that one extends), so a
+ * monorepo's strict client says nothing about its lax server; a Terraform module is typed by the
+ * `type` of its input variables.
+ */
+import type { Evidence, FileView } from '../../../src/types.js';
+import { dirOf, isProductionPath } from '../../../src/facts/paths.js';
+import type { TerraformModel } from '../../../src/facts/terraform.js';
+
+const STRICT_ON = /"strict"\s*:\s*true/;
+/** A switch that turns part of strict mode off again. */
+const STRICT_OFF = /"(strict|noImplicitAny|strictNullChecks)"\s*:\s*false/;
+/** Test-only configs (tsconfig.spec.json) do not decide how the product is checked. */
+const TEST_CONFIG = /(?:^|\/)tsconfig\.(?:spec|test|e2e)[^/]*\.json$/;
+
+export interface TsConfigVerdict {
+  path: string;
+  strict: boolean;
+  /** Why not strict: the switch turned off, or "no strict". */
+  why: string;
+  line?: number;
+}
+
+/** Whether one tsconfig is strict, following `extends` a few levels (a package preset by its name). */
+function judge(files: FileView, path: string, depth = 0): TsConfigVerdict {
+  const text = files.read(path) ?? '';
+  const lineOf = (re: RegExp) => {
+    const i = text.search(re);
+    return i < 0 ? undefined : text.slice(0, i).split('\n').length;
+  };
+  const off = STRICT_OFF.exec(text);
+  if (off) return { path, strict: false, why: `"${off[1]}": false`, ...withLine(lineOf(STRICT_OFF)) };
+  if (STRICT_ON.test(text)) return { path, strict: true, why: '"strict": true', ...withLine(lineOf(STRICT_ON)) };
+  const ext = /"extends"\s*:\s*(?:\[\s*)?"([^"]+)"/.exec(text)?.[1];
+  if (ext && depth < 4) {
+    if (!ext.startsWith('.')) {
+      const strict = /strictest|\bstrict\b/.test(ext);
+      return { path, strict, why: strict ? `extends ${ext}` : 'no "strict": true', ...withLine(lineOf(/"extends"/)) };
+    }
+    const base = normalise(`${dirOf(path) ? `${dirOf(path)}/` : ''}${ext}`);
+    const target = [base, `${base}.json`].find((p) => files.exists(p));
+    if (target) {
+      const parent = judge(files, target, depth + 1);
+      // Strict by inheritance cites the config that compiles the files; lax cites the switch.
+      return parent.strict ? { ...parent, path, why: `extends ${target} (${parent.why})` } : parent;
+    }
+  }
+  return { path, strict: false, why: 'no "strict": true', ...withLine(lineOf(/"compilerOptions"/)) };
+}
+
+const withLine = (line: number | undefined) => (line === undefined ? {} : { line });
+
+function normalise(p: string): string {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '..') out.pop();
+    else if (part && part !== '.') out.push(part);
+  }
+  return out.join('/');
+}
+
+/**
+ * Each TypeScript file judged by the tsconfigs of the nearest folder above it that has one: that
+ * folder is strict when one of its configs is strict and none turns strictness off.
+ */
+export function tsStrictness(files: FileView, tsFiles: string[]) {
+  const configs = files.match(['**/tsconfig*.json']).filter((p) => isProductionPath(p) && !TEST_CONFIG.test(p));
+  const byDir = new Map<string, TsConfigVerdict[]>();
+  for (const c of configs) {
+    const d = dirOf(c);
+    // tsconfig.json first: it is the one editors and `tsc` read by default.
+    const list = [...(byDir.get(d) ?? []), judge(files, c)];
+    byDir.set(
+      d,
+      list.sort((a, b) => Number(!a.path.endsWith('/tsconfig.json')) - Number(!b.path.endsWith('/tsconfig.json'))),
+    );
+  }
+  const folder = new Map<string, { strict: boolean; verdicts: TsConfigVerdict[]; files: number }>();
+  let strictFiles = 0;
+  for (const f of tsFiles) {
+    let d = dirOf(f);
+    while (!byDir.has(d) && d !== '') d = dirOf(d);
+    const verdicts = byDir.get(d);
+    if (!verdicts) continue;
+    const strict = verdicts.some((v) => v.strict) && !verdicts.some((v) => !v.strict && v.why.endsWith(': false'));
+    const entry = folder.get(d) ?? { strict, verdicts, files: 0 };
+    entry.files += 1;
+    folder.set(d, entry);
+    if (strict) strictFiles += 1;
+  }
+  const pick = (strict: boolean) =>
+    [...folder.values()]
+      .filter((x) => x.strict === strict)
+      .sort((a, b) => b.files - a.files)
+      .map((x) => x.verdicts.find((v) => v.strict === strict) ?? x.verdicts[0]!);
+  return { strictFiles, strict: pick(true), lax: pick(false) };
+}
+
+export function configEvidence(v: TsConfigVerdict): Evidence {
+  return {
+    path: v.path,
+    ...(v.line !== undefined ? { line: v.line } : {}),
+    note: v.strict ? `TypeScript strict mode (${v.why})` : `not strict: ${v.why}`,
+  };
+}
+
+/** Input variables of the production Terraform code, and how many declare a `type`. */
+export function terraformTyping(model: TerraformModel): { variables: number; typed: number; untyped: Evidence[] } {
+  const vars = model.variables.filter((v) => isProductionPath(v.path));
+  const untyped = vars.filter((v) => !('type' in v.attrs) && v.attrLines.type === undefined);
+  return {
+    variables: vars.length,
+    typed: vars.length - untyped.length,
+    untyped: untyped
+      .slice(0, 2)
+      .map((v) => ({ path: v.path, line: v.line, note: `variable "${v.labels[0]}" has no type` })),
+  };
+}
