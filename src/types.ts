@@ -49,6 +49,12 @@ export interface PatternSpec {
    * the scan runs it under a hard time limit that interrupts it.
    */
   guarded?: boolean;
+  /**
+   * The pattern reads comments on purpose (a secret in a comment is still committed; a Sorbet
+   * `# typed:` sigil is a comment). Without it, a match that starts inside a comment of a source
+   * file is not recorded: commented-out code is not code.
+   */
+  comments?: boolean;
 }
 
 export interface Match {

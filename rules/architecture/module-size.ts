@@ -47,6 +47,8 @@ export default defineRule({
         files: ['**/*.{js,mjs,cjs,css}'],
         literals: ['/*!', '/**', '@licstart'],
         maxPerFile: 1,
+        // The banner is a comment by design.
+        comments: true,
       },
       // `^[ \t]*`, not `^\s*`: from every line start of a long run of blank lines, `\s*` ran on to
       // its end (the line cited is the comment's either way).
@@ -68,6 +70,8 @@ export default defineRule({
           'OpenAPI Generator',
           'Do not edit the class manually',
         ],
+        // Generator markers are comments by design.
+        comments: true,
         maxPerFile: 1,
       },
     },

@@ -83,6 +83,8 @@ export default defineRule({
         files: ['**/*.rb'],
         literals: ['typed:'],
         maxPerFile: 1,
+        // The sigil is a comment by design.
+        comments: true,
       },
       phpLevel: {
         regex: /^[ \t]*level:\s*(\w+)|errorLevel="(\d)"/m,

@@ -10,6 +10,7 @@ import { LiteralSet, type Found, type LiteralTables } from './literals.js';
 import { alternativesOf, someAlternatives, type Alternative } from './required.js';
 import { eachWithTimeLimit } from '../util/time-limit.js';
 import { SUPERLINEAR, guardFrom } from './superlinear.js';
+import { commentTest, type CommentTest } from './comments.js';
 
 export interface ScanPattern extends PatternSpec {
   /** `<rule>:<name>`, unique across the run. */
@@ -54,6 +55,8 @@ export interface Compiled {
   /** `/$/` without `m` (used to count lines) matches only at the end: start there, skip the regex walk. */
   endOnly: boolean;
   maxPerFile: number;
+  /** Matches that start inside a comment are dropped (comments.ts), unless the pattern reads comments on purpose. */
+  codeOnly: boolean;
   /** Run under an interrupting time limit: an untrusted pattern (from configuration) always, a known super-linear built-in on texts of this many characters or more. */
   guarded: 'always' | number | false;
 }
@@ -135,6 +138,7 @@ export function compilePatterns(patterns: ScanPattern[], mode: LiteralMode = { k
       ...(literalSet && (ids.literalIds || ids.alts) ? { literalSet } : {}),
       endOnly: p.regex.source === '$' && !flags.has('m'),
       maxPerFile: p.maxPerFile ?? 50,
+      codeOnly: !p.comments,
       guarded: p.guarded ? 'always' : SUPERLINEAR.has(p.key) ? guardFrom(SUPERLINEAR.get(p.key)!) : false,
     });
   }
@@ -178,6 +182,7 @@ export function runPatterns(
   let lineStarts: number[] | undefined;
   const measured = text.length >= MEASURE_FROM;
   let guarded: GuardedRun[] | undefined;
+  let comment: CommentTest | undefined | null;
   for (let ci = 0; ci < compiled.length; ci++) {
     const c = compiled[ci]!;
     // A pattern that overran on an earlier file is not run again: one budget per pattern, not per file.
@@ -202,11 +207,14 @@ export function runPatterns(
     let out = matches.get(c.key);
     if (!out) matches.set(c.key, (out = []));
     const list = out;
-    const record = (m: RegExpExecArray) => {
-      lineStarts ??= computeLines(text);
+    const record = (m: RegExpExecArray): boolean => {
       // A pattern like /^\s*resource/m may start on a blank line above: cite the first real character.
       const lead = m[0].search(/\S/);
-      const line = lineIndexAt(lineStarts, m.index + Math.max(lead, 0));
+      const at = m.index + Math.max(lead, 0);
+      if (c.codeOnly && (comment === undefined ? (comment = commentTest(path, text) ?? null) : comment)?.(at))
+        return false;
+      lineStarts ??= computeLines(text);
+      const line = lineIndexAt(lineStarts, at);
       const start = lineStarts[line]!;
       const end = text.indexOf('\n', start);
       list.push({
@@ -215,6 +223,7 @@ export function runPatterns(
         snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)),
         groups: groupsOf(m, groupAt, c.altSources).map((g) => (g === undefined ? g : detach(g))),
       });
+      return true;
     };
     if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded))
       (guarded ??= []).push({ c, regex, list, record });
@@ -234,7 +243,7 @@ interface GuardedRun {
   c: Compiled;
   regex: RegExp;
   list: Match[];
-  record: (m: RegExpExecArray) => void;
+  record: (m: RegExpExecArray) => boolean;
 }
 
 /**
@@ -328,7 +337,7 @@ function execAll(
   c: Compiled,
   regex: RegExp,
   text: string,
-  record: (m: RegExpExecArray) => void,
+  record: (m: RegExpExecArray) => boolean,
   deadline: number,
 ): boolean {
   regex.lastIndex = c.endOnly ? text.length : 0;
@@ -336,8 +345,8 @@ function execAll(
   let m: RegExpExecArray | null;
   while (n < c.maxPerFile && (m = regex.exec(text)) !== null) {
     if (m[0].length === 0) regex.lastIndex++;
-    record(m);
-    n++;
+    // One dropped (in a comment) does not count toward the file's limit.
+    if (record(m)) n++;
     if (deadline !== Number.POSITIVE_INFINITY && performance.now() > deadline) return false;
   }
   return deadline === Number.POSITIVE_INFINITY || performance.now() <= deadline;

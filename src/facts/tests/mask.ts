@@ -59,13 +59,21 @@ const REGEX_BEFORE = /[(,=:[!&|?{};+\-*%<>~^]$|(?:^|[^\w$])(?:return|typeof|case
 
 export function mask(text: string, syn: Syntax): string {
   for (const r of recent) if (r.syn === syn && r.text === text) return r.code;
-  const code = maskUncached(text, syn);
+  const code = maskUncached(text, syn, true);
   recent.unshift({ text, syn, code });
   if (recent.length > 4) recent.pop();
   return code;
 }
 
-function maskUncached(text: string, syn: Syntax): string {
+/**
+ * Comments blanked, strings kept as they are: the scan's view of code (src/scan/comments.ts), where
+ * a pattern may match inside a string (a route, a header name) but never in commented-out code.
+ */
+export function maskComments(text: string, syn: Syntax): string {
+  return maskUncached(text, syn, false);
+}
+
+function maskUncached(text: string, syn: Syntax, strings: boolean): string {
   const out: string[] = [];
   let i = 0;
   const n = text.length;
@@ -139,7 +147,7 @@ function maskUncached(text: string, syn: Syntax): string {
       const q = text.slice(i, i + 3);
       const end = findClose(text, i + 3, q, syn.single === 'string');
       flush();
-      emit(q + blank(text.slice(i + 3, end - 3)) + q, true);
+      emit(strings ? q + blank(text.slice(i + 3, end - 3)) + q : text.slice(i, end), true);
       i = end;
       run = i;
       continue;
@@ -148,7 +156,7 @@ function maskUncached(text: string, syn: Syntax): string {
       let j = i + 2;
       while (j < n && !(text[j] === '"' && text[j + 1] !== '"')) j += text[j] === '"' ? 2 : 1;
       flush();
-      emit(`@"${blank(text.slice(i + 2, j))}"`, true);
+      emit(strings ? `@"${blank(text.slice(i + 2, j))}"` : text.slice(i, j + 1), true);
       i = j + 1;
       run = i;
       continue;
@@ -160,7 +168,10 @@ function maskUncached(text: string, syn: Syntax): string {
           ? templateEnd(text, i + 1)
           : findClose(text, i + 1, c, c !== '`' || !!syn.regex, c !== '`');
       flush();
-      emit(c + blank(text.slice(i + 1, end - 1)) + (end - 1 > i ? text[end - 1]! : ''), true);
+      emit(
+        strings ? c + blank(text.slice(i + 1, end - 1)) + (end - 1 > i ? text[end - 1]! : '') : text.slice(i, end),
+        true,
+      );
       i = end;
       run = i;
       continue;
@@ -170,7 +181,7 @@ function maskUncached(text: string, syn: Syntax): string {
       const m = /^'(?:\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)|[^'\\\n])'/.exec(text.slice(i, i + 14));
       if (m) {
         flush();
-        emit(`'${blank(m[0].slice(1, -1))}'`, true);
+        emit(strings ? `'${blank(m[0].slice(1, -1))}'` : m[0], true);
         i += m[0].length;
         run = i;
         continue;
@@ -180,7 +191,7 @@ function maskUncached(text: string, syn: Syntax): string {
       const j = regexEnd(text, i);
       if (j > 0) {
         flush();
-        emit(`/${blank(text.slice(i + 1, j - 1))}/`, true);
+        emit(strings ? `/${blank(text.slice(i + 1, j - 1))}/` : text.slice(i, j), true);
         i = j;
         run = i;
         continue;

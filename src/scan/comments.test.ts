@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Match } from '../types.js';
+import { compilePatterns, runPatterns, type ScanPattern } from './patterns.js';
+
+function found(path: string, text: string, extra: Partial<ScanPattern> = {}): string[] {
+  const pattern: ScanPattern = { key: 'r:p', regex: /enableShutdownHooks\(|fetch\(/, files: ['**/*'], ...extra };
+  const matches = new Map<string, Match[]>();
+  runPatterns(
+    path,
+    text,
+    compilePatterns([pattern]).flatMap((g) => g.patterns),
+    matches,
+  );
+  return (matches.get('r:p') ?? []).map((m) => `${m.line}:${m.snippet}`);
+}
+
+describe('matches in comments are not code', () => {
+  it('drops a match in a line comment or inside a block comment, keeps the same call as code', () => {
+    const ts = [
+      'async function main() {',
+      '  //app.enableShutdownHooks();',
+      '  /* Manual query:',
+      '     const r = await fetch(url);',
+      '  */',
+      '  const s = "// not a comment"; await fetch(api);',
+      '}',
+    ].join('\n');
+    expect(found('server/src/main.ts', ts)).toEqual(['6:const s = "// not a comment"; await fetch(api);']);
+    expect(found('server/src/main.ts', 'app.enableShutdownHooks();\n')).toEqual(['1:app.enableShutdownHooks();']);
+  });
+
+  it('keeps matches inside strings (a route or header in a string is code)', () => {
+    expect(found('app.py', 'x = "fetch(1)"  # fetch(2)\n# fetch(3)\n')).toEqual(['1:x = "fetch(1)"  # fetch(2)']);
+  });
+
+  it('reads whole-line # comments in YAML and shell, not a # inside a value', () => {
+    const yaml = '# run: fetch(x)\nrun: curl http://h/#fetch(y)\n';
+    expect(found('.github/workflows/ci.yml', yaml)).toEqual(['2:run: curl http://h/#fetch(y)']);
+  });
+
+  it('keeps comment matches for a pattern that reads comments on purpose, and in files of no known syntax', () => {
+    expect(found('main.go', '// fetch(x)\n', { comments: true })).toEqual(['1:// fetch(x)']);
+    expect(found('notes.md', '// fetch(x)\n')).toEqual(['1:// fetch(x)']);
+  });
+
+  it('a dropped match does not use up the per-file limit', () => {
+    const text = `${'// fetch(a)\n'.repeat(3)}fetch(b)\n`;
+    expect(found('a.js', text, { maxPerFile: 1 })).toEqual(['4:fetch(b)']);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Where a file's comments are, so that a scan match in commented-out code is not taken for code
+ * (issue 15: `//app.enableShutdownHooks();` passed graceful-shutdown; an "outbound call" was cited
+ * from inside a `/* … *\/` block). Decided once here for every rule, per language comment syntax;
+ * a pattern that reads comments on purpose (a secret, a type-checker sigil) says so (`comments`).
+ *
+ * Source languages are masked with the test counters' lexer (strings kept: a pattern may match in
+ * a string, never in a comment). Files whose `#` can also be data mid-line (shell, YAML, Dockerfile,
+ * TOML, INI, Makefile) count only whole-line `#` comments: `url#frag` or `${#a}` stay code.
+ */
+import { maskComments, SYNTAX, type Syntax } from '../facts/tests/mask.js';
+
+const C_LIKE: Syntax = { line: ['//'], block: 'flat', single: 'char' };
+const SWIFT: Syntax = { line: ['//'], block: 'nested', triple: true, single: 'char' };
+
+const BY_EXTENSION: Record<string, Syntax> = {
+  js: SYNTAX.js,
+  jsx: SYNTAX.js,
+  mjs: SYNTAX.js,
+  cjs: SYNTAX.js,
+  ts: SYNTAX.js,
+  tsx: SYNTAX.js,
+  mts: SYNTAX.js,
+  cts: SYNTAX.js,
+  go: SYNTAX.go,
+  java: SYNTAX.java,
+  groovy: SYNTAX.java,
+  scala: SYNTAX.kotlin,
+  kt: SYNTAX.kotlin,
+  kts: SYNTAX.kotlin,
+  cs: SYNTAX.cs,
+  rs: SYNTAX.rust,
+  php: SYNTAX.php,
+  py: SYNTAX.python,
+  rb: SYNTAX.ruby,
+  c: C_LIKE,
+  h: C_LIKE,
+  cc: C_LIKE,
+  cpp: C_LIKE,
+  hpp: C_LIKE,
+  swift: SWIFT,
+  dart: C_LIKE,
+};
+
+/** Whole-line `#` comments only (see above). */
+const HASH_LINES =
+  /\.(?:ya?ml|sh|bash|zsh|toml|ini|cfg|conf|tf|hcl|properties)$|(?:^|\/)(?:Dockerfile|Containerfile)[^/]*$|(?:^|\/)(?:Makefile|[\w.-]+\.mk|Gemfile|Rakefile|Procfile)$|\.(?:dockerfile|containerfile)$/i;
+
+export type CommentTest = (offset: number) => boolean;
+
+/**
+ * For one file's text: a test telling whether an offset lies in a comment, or undefined when the
+ * file's language has no known comment syntax (then nothing is a comment). The masking is done on
+ * the first question only: most files have no match at all.
+ */
+export function commentTest(path: string, text: string): CommentTest | undefined {
+  const dot = path.lastIndexOf('.');
+  const syn = dot > path.lastIndexOf('/') ? BY_EXTENSION[path.slice(dot + 1).toLowerCase()] : undefined;
+  if (syn) {
+    let code: string | undefined;
+    return (at) => {
+      code ??= maskComments(text, syn);
+      const c = text.charCodeAt(at);
+      // Blanked where the text had a character: a comment (whitespace is never a match's start).
+      return code.charCodeAt(at) === 32 && c !== 32;
+    };
+  }
+  if (HASH_LINES.test(path))
+    return (at) => {
+      const start = text.lastIndexOf('\n', at - 1) + 1;
+      return /^[ \t]*#/.test(text.slice(start, Math.min(at + 1, start + 512)));
+    };
+  return undefined;
+}
