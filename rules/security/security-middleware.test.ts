@@ -172,6 +172,28 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'helmet with HSTS and CSP switched off in its options: headers count, HSTS does not (kubero-style)',
+      tree: {
+        ...express,
+        'src/main.ts':
+          "app.use(cors({ origin: ['https://a.example.com'] }));\napp.use(\n  helmet({\n    contentSecurityPolicy: false,\n    strictTransportSecurity: false,\n  }),\n);\n",
+      },
+      expect: {
+        outcome: 'partial',
+        message: ['security headers and CORS found', 'no HTTPS redirect/HSTS'],
+        data: { headers: true, https: false },
+      },
+    },
+    {
+      name: 'helmet whose options keep HSTS on still sends it by default',
+      tree: {
+        ...express,
+        'src/main.ts':
+          "app.use(cors({ origin: ['https://a.example.com'] }));\napp.use(\n  helmet({\n    contentSecurityPolicy: false,\n  }),\n);\n",
+      },
+      expect: { outcome: 'pass', data: { headers: true, https: true } },
+    },
+    {
       name: 'Spring Security 5 by a WebSecurityConfigurerAdapter subclass also sends HSTS by default (piggymetrics)',
       tree: {
         'pom.xml':

@@ -59,9 +59,12 @@ export default defineRule({
     const any = prod('corsAny');
     // helmet() and Spring Security send Strict-Transport-Security by default (helmet's hsts option,
     // Spring's HstsHeaderWriter on secure requests), unless the same line switches it off.
+    // Switched off in the helmet call's options: on its line or the option lines under it.
+    const offs = prod('hstsOff');
+    const hstsOff = (m: Match) => offs.some((o) => o.path === m.path && o.line >= m.line && o.line <= m.line + 20);
     const explicitHttps = [...prod('https'), ...prod('httpsRedirect').filter((m) => /redirect/i.test(m.snippet))];
     const defaultHsts = [
-      ...prod('headers').filter((m) => /\bhelmet\s*\(/.test(m.snippet) && !/hsts\s*:\s*false/.test(m.snippet)),
+      ...prod('headers').filter((m) => /\bhelmet\s*\(/.test(m.snippet) && !hstsOff(m)),
       ...spring.filter((m) =>
         /@EnableWeb(?:Flux)?Security|SecurityFilterChain|SecurityWebFilterChain|WebSecurityConfigurerAdapter|ResourceServerConfigurerAdapter/.test(
           m.snippet,

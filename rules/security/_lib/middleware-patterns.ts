@@ -59,9 +59,16 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     files: CODE,
     literals: ['redentials', 'REDENTIALS'],
   },
+  // An option that switches HSTS off (`helmet({ hsts: false })`, `strictTransportSecurity: false`):
+  // the option's name is not its presence (issue 15).
+  hstsOff: {
+    regex: /\b(?:hsts|strictTransportSecurity)\s*:\s*false\b/,
+    files: CODE,
+    literals: ['hsts', 'TransportSecurity'],
+  },
   https: {
     regex:
-      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(/,
+      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity(?!\s*:\s*false\b)|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(/,
     files: CODE,
     literals: [
       'STSSeconds',
