@@ -257,6 +257,27 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a service worker, an Angular component and a local binding named fetch are not the server calling out',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"@nestjs/core":"10"}}',
+        'src/notify.ts':
+          'export async function hook(url: string) {\n  return fetch(url, { signal: AbortSignal.timeout(3000) });\n}\nexport const ping = () => fetch("https://status.example.com/ping");\n',
+        'app/templates/service-worker.js':
+          "self.addEventListener('fetch', (event) => {\n  event.respondWith(fetch(event.request));\n});\n",
+        'ui/src/app/people/people.component.ts':
+          "export class People {\n  load() { return fetch('/api/people'); }\n}\n",
+        'src/picker.ts':
+          "export function pick(settings: { fetchFn: (q: string) => Promise<string[]> }) {\n  const fetch = settings.fetchFn;\n  return fetch('');\n}\n",
+      },
+      expect: {
+        outcome: 'partial',
+        message: ['1 outbound call has none'],
+        evidence: [{ path: 'src/notify.ts', line: 4 }],
+        data: { callsWithoutTimeout: 1 },
+      },
+    },
+    {
       name: 'PHP: a Guzzle client outside Laravel has no default timeout',
       profile: 'service',
       tree: {

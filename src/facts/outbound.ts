@@ -20,9 +20,11 @@ export const OUTBOUND_KEY = 'facts:outbound';
  * Code that runs in the browser calls the service, not other services: front-end folders and
  * component files are left out (a `fetch` in static/js/app.js is the page calling its own backend;
  * Stimulus controllers beside Rails view components, app/components/**.js, run in the page too).
+ * Angular components (`*.component.ts`) and service workers (`sw.js`, `service-worker.js`, whose
+ * `fetch(event.request)` passes the page's own request on) run in the browser wherever they sit.
  */
 const BROWSER =
-  /(^|\/)(static|public|assets|frontend|front-end|client|webapp|wwwroot|ClientApp|www|javascript)\/|\.(jsx|tsx|vue|svelte)$|(^|\/)app\/(components|views)\/.*\.[cm]?[jt]s$/i;
+  /(^|\/)(static|public|assets|frontend|front-end|client|webapp|wwwroot|ClientApp|www|javascript)\/|\.(jsx|tsx|vue|svelte)$|(^|\/)app\/(components|views)\/.*\.[cm]?[jt]s$|\.component\.[cm]?[jt]s$|(^|\/)(sw|service[-_.]?worker|[\w-]+[-_.]sw)(\.[\w-]+)*\.[cm]?[jt]s$/i;
 
 const CALLS = [
   // JavaScript/TypeScript: fetch, axios/got/ky/superagent/undici, node http(s), Nest HttpService, SDK clients.
