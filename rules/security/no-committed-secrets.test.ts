@@ -63,6 +63,20 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'the access key ID of an expired pre-signed URL is a key ID, not a secret',
+      tree: {
+        'services/demo/app.yaml': `screenshot: https://bucket.s3.amazonaws.com/a.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${AWS}%2F20241220%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Expires=300\n`,
+      },
+      expect: { outcome: 'pass' },
+    },
+    {
+      name: 'a harness env file of the Playwright suite holds throw-away passwords',
+      tree: {
+        'playwright/test.env': `# Shared Playwright test file\nTEST_USER_PASSWORD=${JWT}\nDATABASE_URL=postgresql://warden:${JWT}@127.0.0.1:5432/warden\n`,
+      },
+      expect: { outcome: 'pass', absent: [JWT] },
+    },
+    {
       name: 'a clean tree passes',
       tree: { 'src/app.ts': 'const key = process.env.API_KEY;\n', '.env.example': 'API_KEY=\nDB_PASSWORD=changeme\n' },
       expect: { outcome: 'pass' },

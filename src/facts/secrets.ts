@@ -26,7 +26,9 @@ export const PLACEHOLDER =
 const SECRET_ASSIGN = String.raw`\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|APP_KEY|base64[_-]secret|base64Secret)\b["']?\s*[:=]\s*`;
 
 export const SECRET_PATTERNS: Record<string, PatternSpec> = {
-  aws: { regex: /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/, files: TEXT, literals: ['AKIA', 'ASIA'] },
+  // The key ID of a pre-signed URL (`X-Amz-Credential=AKIA…%2F…`) is public by design: the URL
+  // carries a signature that expires, never the secret key (issue 15).
+  aws: { regex: /(?<!Credential=)\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/, files: TEXT, literals: ['AKIA', 'ASIA'] },
   privateKey: {
     regex: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/,
     files: TEXT,
@@ -92,6 +94,8 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = {
     maxPerFile: 5,
   },
 };
+// A credential in a comment is committed all the same: every secret pattern reads comments.
+for (const p of Object.values(SECRET_PATTERNS)) p.comments = true;
 
 export const ENV_GLOBS = ['**/.env', '**/.env.*', '**/*.env'];
 
@@ -101,7 +105,10 @@ export function isEnvTemplate(path: string): boolean {
   return (
     /\.(example|sample|template|dist|defaults?|tmpl|tpl|schema|test|testing|ci|e2e|travis|github|gitlab|circleci|local\.example)$/i.test(
       b,
-    ) || /example|sample|template/i.test(b)
+    ) ||
+    /example|sample|template/i.test(b) ||
+    // `test.env`, `e2e.env`: the same test fixtures, named the other way round.
+    /^(?:test|testing|ci|e2e)\.env$/i.test(b)
   );
 }
 
