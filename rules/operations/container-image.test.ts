@@ -18,6 +18,18 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a Dockerfile template and the Playwright harness images are not the shipped image (vaultwarden-style)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module x\n',
+        'docker/Dockerfile.debian': goDockerfile,
+        'docker/Dockerfile.j2': 'FROM {{ build_image }} AS build\nRUN make\n',
+        'playwright/compose/warden/Dockerfile': 'FROM playwright-base\nRUN npm ci\n',
+        '.dockerignore': '.git\n',
+      },
+      expect: { outcome: 'pass', data: { dockerfiles: 1, multiStage: 1 } },
+    },
+    {
       name: 'ARG-substituted base images count as pinned; a Dockerfile-specific .dockerignore counts (Node)',
       profile: 'service',
       tree: {

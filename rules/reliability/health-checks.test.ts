@@ -79,6 +79,19 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'compose files of a Playwright harness and a regtest network are not deployed units',
+      profile: 'service',
+      tree: {
+        Dockerfile:
+          'FROM node:22-alpine\nHEALTHCHECK CMD curl -fs http://localhost:3000/health || exit 1\nCMD ["node", "main.js"]\n',
+        'playwright/docker-compose.yml':
+          'services:\n  app:\n    build: ..\n  proxy:\n    image: someone/edge-proxy:2\n    restart: always\n',
+        'docker/regtest/docker-compose.yml':
+          'services:\n  node:\n    image: someone/bitcoind:27\n    restart: always\n',
+      },
+      expect: { outcome: 'pass' },
+    },
+    {
       name: 'Terraform: an ALB target group health check counts',
       profile: 'infrastructure',
       tree: {

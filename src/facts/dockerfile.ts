@@ -11,6 +11,14 @@ export const DOCKERFILE_GLOBS = [
   '**/Containerfile.*',
 ];
 
+/**
+ * A template a generator renders into Dockerfiles (`Dockerfile.j2`, `Dockerfile.tmpl`): its
+ * `FROM {{ base }}` is not an unpinned image, and the rendered files are the ones that build.
+ */
+export function isTemplate(path: string): boolean {
+  return /\.(j2|jinja2?|tmpl|tpl|template|erb|mustache|hbs|ejs|njk|gotmpl|in)$/i.test(path);
+}
+
 export interface Instruction {
   keyword: string;
   args: string;
@@ -96,7 +104,7 @@ export function dockerfiles(files: FileView): Dockerfile[] {
   return memo(files, 'dockerfiles', () =>
     files
       .match(DOCKERFILE_GLOBS)
-      .filter((p) => !/\.(md|txt|orig|bak|swp)$/i.test(p) && !p.endsWith('.dockerignore'))
+      .filter((p) => !/\.(md|txt|orig|bak|swp)$/i.test(p) && !p.endsWith('.dockerignore') && !isTemplate(p))
       .map((p) => {
         const text = files.read(p);
         return text === undefined

@@ -44,9 +44,23 @@ function exampleUncached(path: string): boolean {
   return EXAMPLE_DIR.test(root ? path.slice(0, root.index + root[1]!.length) : path);
 }
 
-/** Code that runs in production: not tests, not examples or docs. */
+/**
+ * A test or development harness: the folder of a browser-test tool (playwright/, cypress/) or of a
+ * local test network (regtest/), with its own compose files, Dockerfiles and env files. They stand
+ * up the product to test it; they are not how it runs in production (issue 15: Playwright's
+ * compose and Dockerfiles judged as deployed units, its test.env failed no-committed-secrets).
+ * Not a test path: the test inventory finds the tests inside by their own names.
+ */
+const HARNESS_DIR =
+  /(^|\/)(playwright|cypress|puppeteer|selenium|wdio|regtest|testnet|simnet|test[-_]?harness|test[-_]?env)\//i;
+
+export function isHarnessPath(path: string): boolean {
+  return HARNESS_DIR.test(path);
+}
+
+/** Code that runs in production: not tests, not examples or docs, not a test harness. */
 export function isProductionPath(path: string): boolean {
-  return !isTestPath(path) && !isExamplePath(path);
+  return !isTestPath(path) && !isExamplePath(path) && !isHarnessPath(path);
 }
 
 export function fromMatch(m: Match, note?: string): Evidence {
