@@ -15,6 +15,14 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: 'All 1 production source files' },
     },
     {
+      name: "a library bundle whose versioned banner sits under a download builder's header comment is vendored",
+      tree: {
+        'src/static/scripts/tables.js': `/*\n * This combined file was created by the download builder.\n *\n * Included libraries:\n *   GridLib 2.3.8\n */\n\n/*! GridLib 2.3.8\n * © Grid Ltd - grid.example/license\n */\n${'var x = 1;\n'.repeat(2500)}`,
+        'src/main.rs': 'fn main() {}\n',
+      },
+      expect: { outcome: 'pass', message: 'All 1 production source files' },
+    },
+    {
       name: "Django's test modules (tests.py, tests_views.py) are tests, not the largest production module",
       tree: { 'api/views.py': lines(300), 'api/tests.py': lines(2500), 'core/tests/tests_views.py': lines(1500) },
       expect: { outcome: 'pass', message: 'the largest is api/views.py (300 lines)', data: { files: 1 } },
@@ -59,6 +67,13 @@ ruleTester(rule, {
         message: 'src/big.ts (1,500 lines)',
         evidence: [{ path: 'src/big.ts', line: 1500, note: '1,500 lines' }],
       },
+    },
+    {
+      name: "the project's own script with a header comment and a version in it is still its module",
+      tree: {
+        'src/static/scripts/admin.js': `/*\n * Admin panel helpers, since 1.2.0\n */\n/* global BASE_URL */\n${'var x = 1;\n'.repeat(2500)}`,
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'src/static/scripts/admin.js' }] },
     },
     {
       name: 'a C# file above 2,000 lines fails',
