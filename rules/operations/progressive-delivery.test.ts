@@ -55,6 +55,16 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a CI job named canary that builds a release-channel image is not a staged rollout',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module x\n',
+        '.github/workflows/canary.yml':
+          'on:\n  push:\n    branches: [canary]\njobs:\n  canary:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t acme/app:canary .\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
       name: 'a flag SDK declared but never imported earns nothing (Python)',
       profile: 'service',
       tree: {

@@ -97,7 +97,12 @@ export default defineRule({
       : { reason: `profile is ${facts.profile.id}: staged releases concern deployed services` },
   check(ctx) {
     const prod = (p: string) => isProductionPath(p);
-    const staged = ctx.matches('staged').filter((m) => prod(m.path));
+    // In a CI file a `canary:` key is a job's or a step's name (a release channel's tag, a nightly
+    // build): a name is not a staged rollout (issue 15: Kavita's `canary` job builds a Docker tag).
+    const ci = new Set(ciFiles(ctx.files).map((f) => f.path));
+    const staged = ctx
+      .matches('staged')
+      .filter((m) => prod(m.path) && !(ci.has(m.path) && /^canary:/.test(m.groups[1] ?? '')));
     const traffic = ciFiles(ctx.files).flatMap((f) => (f.ok ? f.commands.filter((c) => TRAFFIC_CMD.test(c.text)) : []));
     const flagDeps = ctx.facts.findDependencies(ctx.catalogue('feature-flags'));
     const flagCode = ctx.matches('flagCode').filter((m) => prod(m.path));
