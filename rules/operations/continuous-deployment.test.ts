@@ -121,6 +121,28 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an environment with deployment: false lends secrets to an image build, and an on_deploy cron job is a hook',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "svc"\n',
+        '.github/workflows/release.yml':
+          'on: push\njobs:\n  docker-build:\n    runs-on: ubuntu-latest\n    environment:\n      name: release\n      deployment: false\n    steps:\n      - run: docker build -t acme/svc .\n',
+        '.github/workflows/after-deploy.yml':
+          "on:\n  schedule:\n    - cron: '0 7 * * *'\njobs:\n  on_deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: someone/move-cards@v2\n",
+      },
+      expect: { outcome: 'fail', message: 'No automated deployment' },
+    },
+    {
+      name: 'the same environment that creates deployments still counts as a target',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "svc"\n',
+        '.github/workflows/release.yml':
+          'on: push\njobs:\n  docker-build:\n    runs-on: ubuntu-latest\n    environment:\n      name: release\n    steps:\n      - run: docker build -t acme/svc .\n',
+      },
+      expect: { outcome: 'partial', data: { environments: ['release'] } },
+    },
+    {
       name: 'a smoke test curl of the deployed URL, and a Slack webhook, are not deployments',
       profile: 'service',
       tree: {

@@ -54,6 +54,25 @@ function realDeploys(files: FileView, graph: CommandGraph): CommandRun[] {
   return runsOf(graph, 'deploy').filter((r) => !(r.origin.job && testJobs.get(r.origin.path)?.has(r.origin.job)));
 }
 
+/**
+ * A job named for what happens around a deployment (`on_deploy`, `after-deploy`, `post_deploy`):
+ * a hook that reacts to one (casa's daily job moving project-board cards), not the deployment.
+ */
+const HOOK_NAME = /(^|[-_ ])(on|after|post|pre|before)[-_ ]deploy/i;
+
+const rec = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+/**
+ * A GitHub Actions environment with `deployment: false` lends the job its secrets and protection
+ * rules without creating a deployment (vaultwarden's `release` environment for registry tokens).
+ */
+function secretsOnly(f: { docs: unknown[] }, job: string | undefined): boolean {
+  if (!job) return false;
+  const env = rec(rec(rec(rec(f.docs[0])?.jobs)?.[job])?.environment);
+  return env?.deployment === false;
+}
+
 export default defineRule({
   meta: {
     id: 'continuous-deployment',
@@ -100,7 +119,8 @@ export default defineRule({
       const testJobs = testOnlyJobs(f);
       const docsJobs = docsOnlyJobs(f, ctx.facts.commands);
       return f.environments.filter(
-        (e) => !(e.job && (testJobs.has(e.job) || docsJobs.has(e.job))) && !DOCS_ENV.test(e.name),
+        (e) =>
+          !(e.job && (testJobs.has(e.job) || docsJobs.has(e.job))) && !DOCS_ENV.test(e.name) && !secretsOnly(f, e.job),
       );
     });
     const data = {
@@ -150,6 +170,7 @@ export default defineRule({
         .filter(
           (j) =>
             /(^|[-_ ])(deploy|deployment|release-to|rollout|ship)([-_ ]|$)/i.test(j.name) &&
+            !HOOK_NAME.test(j.name) &&
             !testJobs.has(j.name) &&
             !docsJobs.has(j.name) &&
             !remoteJobs.has(j.name),
