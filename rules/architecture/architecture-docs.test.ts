@@ -67,6 +67,21 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a heading about building for CPU architectures is not the design',
+      tree: {
+        'README.md': '# Vault\n\n## Usage\n',
+        'docker/README.md': '# Images\n\n## Single architecture container building\n\n## Supported architectures\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
+      name: 'a design heading under a CPU-architecture one still counts',
+      tree: {
+        'README.md': '# Vault\n\n## Building for arm64\n\n## Architecture overview\n\nThe API talks to…\n',
+      },
+      expect: { outcome: 'partial', evidence: [{ path: 'README.md', line: 5 }] },
+    },
+    {
       name: 'a High-Level Architecture section in CLAUDE.md is partial, never a pass',
       tree: {
         'README.md': '# Budget\n',

@@ -1,6 +1,6 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { fromMatch, isTestPath } from '../../src/facts/paths.js';
+import { firstPerFile, fromMatch, isTestPath } from '../../src/facts/paths.js';
 
 const DOC_GLOBS = [
   '**/ARCHITECTURE*.{md,rst,adoc,txt}',
@@ -22,6 +22,13 @@ const ADR_GLOBS = [
   '**/*-decisions/**/*.{md,rst,adoc}',
   '**/rfcs/**/*.md',
 ];
+/**
+ * A heading about CPU architectures ("Single architecture container building", "Supported
+ * architectures", "Building for arm64"): the machine the image runs on, not the software's design.
+ */
+const CPU_ARCH =
+  /\b(?:single|multi|multiple|cross|cpu|target|other|supported|different|all)[- ]?(?:platform|arch)|\barchitectures\b|\b(?:arm(?:64|v\d+)?|amd64|x86(?:_64)?|aarch64|i386|riscv\d*|ppc64le|s390x)\b/i;
+
 /** Documents where an architecture section counts for partial credit (never a pass). */
 const SECTION_DOCS = [
   'README*',
@@ -84,7 +91,8 @@ export default defineRule({
         files: SECTION_DOCS,
         literals: ['rchitecture', 'esign', 'ow it works', 'omponents'],
         ignoreCase: true,
-        maxPerFile: 1,
+        // More than one: a CPU-architecture heading above the real one is set aside (CPU_ARCH).
+        maxPerFile: 3,
       },
       // A README that walks through the system part by part ("Account service", "Config service",
       // "API Gateway"…) under headings of their own describes the architecture without the word.
@@ -156,10 +164,11 @@ export default defineRule({
     for (const m of ctx.matches('componentHeading').filter((x) => keep(x.path)))
       byReadme.set(m.path, [...(byReadme.get(m.path) ?? []), m]);
     const walkthrough = [...byReadme.values()].filter((ms) => ms.length >= 3).map((ms) => ms[0]!);
-    const section = [
-      ...ctx.matches('readmeSection').filter((m) => keep(m.path)),
-      ...walkthrough.filter((m) => !ctx.matches('readmeSection').some((r) => r.path === m.path)),
-    ];
+    const sections = firstPerFile(
+      ctx.matches('readmeSection').filter((m) => keep(m.path) && !CPU_ARCH.test(m.snippet)),
+      Number.POSITIVE_INFINITY,
+    );
+    const section = [...sections, ...walkthrough.filter((m) => !sections.some((r) => r.path === m.path))];
     if (evidence.length || section.length) {
       evidence.push(
         ...section
