@@ -86,6 +86,15 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.3, evidence: [{ path: 'README.md', line: 7 }] },
     },
     {
+      name: 'a troubleshooting section of a setup guide about installing gems on a Mac is not a runbook',
+      profile: 'service',
+      tree: {
+        'doc/DOCKER.md':
+          '# Docker setup\n\n## Troubleshooting\n\n### Nokogiri not found on some Macs\n\nRun `bundle config build.nokogiri --use-system-libraries`, then `bundle install` again.\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
       name: 'UI words in a README ("Alert" component, API "Operations") and changelog entries do not count',
       profile: 'service',
       tree: {

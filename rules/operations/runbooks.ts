@@ -28,6 +28,35 @@ const TOPICS: [string, RegExp][] = [
 const STRONG =
   /runbook|incident|on-?\s?call|post-?\s?mortem|escalat|troubleshoot|disaster recovery|roll ?back|failover|outage/i;
 
+/** What running the system is about: production, its processes, logs and failures. */
+const RUNNING =
+  /\b(?:production|prod|servers?|pods?|kubectl|logs?|restart|outage|latency|error rates?|alerts?|incidents?|on-?call|memory|disk|cpu|health ?checks?|roll ?back|backups?|5\d\d|timeouts?|crash(?:es|ing)?|queue|database is|connection(?:s)? (?:refused|reset|pool))\b/i;
+/** What setting up a development machine is about: installing, building, toolchains. */
+const DEV_SETUP =
+  /\b(?:install(?:s|ed|ing|ation)?|gems?|bundle|brew|homebrew|npm|yarn|pip|compil(?:e|ing)|node_modules|xcode|macs?|macos|rbenv|rvm|nvm|asdf|IDE|editor|local (?:setup|environment)|dev(?:elopment)? (?:setup|environment))\b/i;
+
+/**
+ * A "Troubleshooting" section in a setup guide about installing gems or a toolchain (casa's
+ * "Nokogiri not found on some Macs") helps a contributor, not whoever runs the service: its body
+ * speaks of setting up a machine and never of running the system.
+ */
+function devSetupOnly(body: string): boolean {
+  return DEV_SETUP.test(body) && !RUNNING.test(body);
+}
+
+/** The text under a heading, its subsections included: up to the next heading of its level or above, or 80 lines. */
+function sectionBody(text: string, line: number): string {
+  const lines = text.split(/\r?\n/);
+  const level = /^(#{1,6})\s/.exec(lines[line - 1] ?? '')?.[1]!.length ?? 1;
+  const out: string[] = [];
+  for (let i = line; i < lines.length && out.length < 80; i++) {
+    const h = /^(#{1,6})\s/.exec(lines[i]!);
+    if (h && h[1]!.length <= level) break;
+    out.push(lines[i]!);
+  }
+  return out.join('\n');
+}
+
 const topicsOf = (ms: Match[]) => [
   ...new Set(ms.flatMap((m) => TOPICS.filter(([, re]) => re.test(m.snippet)).map(([t]) => t))),
 ];
@@ -98,7 +127,12 @@ export default defineRule({
     const inDedicated = headings.filter((m) => dedicatedSet.has(m.path));
     // Outside operational documents only unmistakable headings count: a README's "Alert" component
     // or "Operations" API section is not an operations guide.
-    const elsewhere = headings.filter((m) => !dedicatedSet.has(m.path) && STRONG.test(m.snippet));
+    const elsewhere = headings.filter(
+      (m) =>
+        !dedicatedSet.has(m.path) &&
+        STRONG.test(m.snippet) &&
+        !(/troubleshoot/i.test(m.snippet) && devSetupOnly(sectionBody(ctx.files.read(m.path) ?? '', m.line))),
+    );
     const dTopics = topicsOf(inDedicated);
     const eTopics = topicsOf(elsewhere);
     // A dedicated document counts as content when it is more than a title and a TODO.
