@@ -92,6 +92,19 @@ ruleTester(rule, {
       expect: { outcome: 'pass' },
     },
     {
+      name: 'a Kustomize patch that changes a container’s args is merged onto a base with probes, not judged alone',
+      profile: 'service',
+      tree: {
+        'manifests/base/kustomization.yaml': 'resources:\n- deployment.yaml\n',
+        'manifests/base/deployment.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n${probed('api')}`,
+        'manifests/components/autoscale/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatchesStrategicMerge:\n- patch.yaml\n',
+        'manifests/components/autoscale/patch.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          args: [--scale]\n',
+      },
+      expect: { outcome: 'pass', data: { kubernetesContainers: 1 } },
+    },
+    {
       name: 'Terraform: an ALB target group health check counts',
       profile: 'infrastructure',
       tree: {
@@ -181,6 +194,22 @@ ruleTester(rule, {
             line: 23,
             note: 'StatefulSet worker container worker has a readiness probe but no liveness probe',
           },
+        ],
+      },
+    },
+    {
+      name: 'the same manifest that no kustomization names as a patch is a whole object, judged for its probes',
+      profile: 'service',
+      tree: {
+        'manifests/base/kustomization.yaml': 'resources:\n- deployment.yaml\n- worker.yaml\n',
+        'manifests/base/deployment.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n${probed('api')}`,
+        'manifests/base/worker.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: worker\nspec:\n  template:\n    spec:\n      containers:\n        - name: worker\n          args: [--scale]\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [
+          { path: 'manifests/base/worker.yaml', note: expect.stringContaining('no readiness or liveness probe') },
         ],
       },
     },

@@ -99,6 +99,8 @@ export default defineRule({
     for (const w of deployedWorkloads(ctx.files)) {
       if (w.oneOff || w.disabled || w.hook) continue;
       for (const c of w.containers.filter((c) => !c.init)) {
+        // A Kustomize patch holds only what it changes: the probes it lacks are its base's.
+        if (w.patch && !c.readinessProbe && !c.livenessProbe) continue;
         units++;
         const has = [c.readinessProbe ? 'readiness' : '', c.livenessProbe ? 'liveness' : ''].filter(Boolean);
         earned += has.length / 2;

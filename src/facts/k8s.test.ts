@@ -191,12 +191,18 @@ describe('k8s model', () => {
   it('reads Kustomize files and ignores YAML that is not a manifest', () => {
     const m = k8s(
       memoryIndex({
-        'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\nreplicas:\n  - name: api\n    count: 4\n',
+        'overlays/prod/kustomization.yaml':
+          'resources:\n  - ../../base\nreplicas:\n  - name: api\n    count: 4\npatchesStrategicMerge:\n  - ./probes.yaml\npatches:\n  - path: ../shared/env.yaml\n    target: {kind: Deployment}\n',
         '.github/workflows/ci.yml': 'on: push\njobs: {}\n',
       }),
     );
     expect(m.kustomizations).toEqual([
-      { path: 'overlays/prod/kustomization.yaml', resources: ['../../base'], replicas: [{ name: 'api', count: 4 }] },
+      {
+        path: 'overlays/prod/kustomization.yaml',
+        resources: ['../../base'],
+        replicas: [{ name: 'api', count: 4 }],
+        patches: ['overlays/prod/probes.yaml', 'overlays/shared/env.yaml'],
+      },
     ]);
     expect(m.objects).toEqual([]);
   });

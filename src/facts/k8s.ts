@@ -8,6 +8,7 @@ import type { Digest, FileView } from '../types.js';
 import { conditionsHold, neutraliseHelm, resolveValues } from './helm.js';
 import { memo } from '../util/memo.js';
 import { dirOf } from './paths.js';
+import { posix } from 'node:path';
 import { parseYamlWithLines, type YamlDoc } from '../util/yaml-lines.js';
 
 /** Files the model parses: rules that use it declare `digests: [K8S_DIGEST]`. */
@@ -27,6 +28,12 @@ export interface K8sObject {
   hook?: boolean;
   /** A Helm object switched off by default (`{{- if .Values.autoscaling.enabled }}` with false). */
   disabled?: boolean;
+  /**
+   * A Kustomize patch (named in a kustomization's patches/patchesStrategicMerge): a fragment merged
+   * onto a base object, holding only the fields it changes — not a whole object to judge for what
+   * it lacks (a container "without probes" whose base has them).
+   */
+  patch?: boolean;
 }
 
 export interface Container {
@@ -62,7 +69,13 @@ export interface K8sModel {
   objects: K8sObject[];
   workloads: Workload[];
   charts: Chart[];
-  kustomizations: { path: string; resources: string[]; replicas: { name: string; count: number }[] }[];
+  kustomizations: {
+    path: string;
+    resources: string[];
+    replicas: { name: string; count: number }[];
+    /** Patch files it names, as repository paths. */
+    patches: string[];
+  }[];
   notes: { path: string; note: string }[];
   /** YAML files that are compose files by content, whatever their name (deploy.ts reads them). */
   composeByContent: string[];
@@ -333,13 +346,26 @@ export function parseK8s(files: FileView): K8sModel {
     if (!r.ok) model.notes.push({ path, note: `not parseable as YAML: ${r.error}` });
     else model.kustomizations.push(kustomization({ path, doc: rec(r.value) ?? {} }));
   }
+  const patches = new Set(model.kustomizations.flatMap((k) => k.patches));
+  if (patches.size > 0) {
+    const mark = <T extends K8sObject>(o: T): T => (patches.has(o.path) ? { ...o, patch: true } : o);
+    model.objects = model.objects.map(mark);
+    model.workloads = model.workloads.map(mark);
+  }
   return model;
 }
 
 function kustomization(o: { path: string; doc: Record<string, unknown> }): K8sModel['kustomizations'][number] {
   const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  const dir = dirOf(o.path);
+  // `patchesStrategicMerge: [file]`, `patches: [file | {path}]`, `patchesJson6902: [{path}]`.
+  const patches = [...list(o.doc.patchesStrategicMerge), ...list(o.doc.patches), ...list(o.doc.patchesJson6902)]
+    .map((e) => (typeof e === 'string' ? e : rec(e)?.path))
+    .filter((e): e is string => typeof e === 'string' && !e.includes('\n'))
+    .map((e) => posix.normalize(dir ? `${dir}/${e}` : e));
   return {
     path: o.path,
+    patches,
     resources: list(o.doc.resources).filter((r): r is string => typeof r === 'string'),
     replicas: list(o.doc.replicas)
       .map((r) => rec(r))
