@@ -1,4 +1,5 @@
 import rule from './api-contract.js';
+import { expect } from 'vitest';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
 ruleTester(rule, {
@@ -11,6 +12,16 @@ ruleTester(rule, {
         'docs/openapi.yaml': 'openapi: 3.0.3\ninfo:\n  title: shop\n',
       },
       expect: { outcome: 'pass', message: 'OpenAPI', evidence: [{ path: 'docs/openapi.yaml' }] },
+    },
+    {
+      name: 'a Python service whose own proto names its Go package passes when no stubs were copied beside it',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "orders"\ndependencies = ["grpcio"]\n',
+        'protos/orders.proto': 'syntax = "proto3";\noption go_package = "github.com/acme/orders/gen/go";\n',
+        'orders/server.py': 'import grpc\n',
+      },
+      expect: { outcome: 'pass', message: 'protobuf/gRPC' },
     },
     {
       name: 'a Go gRPC service with .proto files passes',
@@ -29,6 +40,25 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a proto copied from another project's Go module with this project's Python stubs beside it is not this API's contract",
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "wallet"\ndependencies = ["fastapi", "grpcio"]\n',
+        'wallet/app.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+        'wallet/swaps/swaprpc.proto':
+          'syntax = "proto3";\npackage swaprpc;\noption go_package = "github.com/SwapCo/swap-client/pkg/swaprpc";\nservice Swap { rpc GetInfo (Empty) returns (Info); }\n',
+        'wallet/swaps/swaprpc_pb2.py': '# generated\n',
+        'wallet/swaps/swaprpc_pb2_grpc.py': '# generated\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [
+          { note: expect.stringContaining('FastAPI') },
+          { path: 'wallet/swaps/swaprpc.proto', note: expect.stringContaining('github.com/SwapCo/swap-client') },
+        ],
+      },
+    },
     {
       name: 'drf-spectacular with an openapi-generator settings file is generated docs only, not a committed contract',
       profile: 'service',

@@ -1,4 +1,4 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, searched } from '../../src/engine/results.js';
 import { fromMatch, isTestPath } from '../../src/facts/paths.js';
 
@@ -16,6 +16,27 @@ const CONTRACT_FILES: { kind: string; globs: string[] }[] = [
 const SPEC_DOCS = ['**/*.{yaml,yml,json}'];
 /** Settings of the code generator (openapi-generator-cli's openapitools.json), not a description of the API. */
 const GENERATOR_CONFIG = /(^|\/)(?:openapitools\.json|openapi-?generator[^/]*\.(?:ya?ml|json)|\.openapi-generator\/)/i;
+
+/** Suffixes of the stubs protoc generates from `name.proto` for languages other than Go. */
+const STUBS = ['_pb2.py', '_pb2_grpc.py', '_pb2.pyi', '_pb.js', '_pb.ts', '_grpc_pb.js', '_pb.d.ts', '_pb.rb'];
+
+/**
+ * Protos copied from another project to call its service (lnbits' wallets/boltz_grpc_files): the
+ * proto names the owner's Go module (`option go_package = "github.com/BoltzExchange/…"`), this
+ * repository has no Go module of its own, and this project's client stubs sit beside the proto.
+ * That is the other service's contract, not this one's. Each such proto, with the module it names.
+ */
+function foreignProtos(files: FileView): Map<string, string> {
+  const out = new Map<string, string>();
+  if (files.match(['**/go.mod']).length > 0) return out;
+  for (const p of files.match(['**/*.proto'])) {
+    const stem = p.slice(0, -'.proto'.length);
+    if (!STUBS.some((x) => files.exists(`${stem}${x}`))) continue;
+    const m = /^\s*option\s+go_package\s*=\s*"((?:[\w.-]+\.[a-z]{2,})\/[\w.-]+\/[\w.-]+)/m.exec(files.read(p) ?? '');
+    if (m) out.set(p, m[1]!);
+  }
+  return out;
+}
 
 export default defineRule({
   meta: {
@@ -47,8 +68,11 @@ export default defineRule({
     const evidence: Evidence[] = [];
     const kinds = new Set<string>();
     const byName = new Set<string>();
+    const copies = foreignProtos(ctx.files);
     for (const c of CONTRACT_FILES) {
-      const found = ctx.files.match(c.globs).filter((p) => !isTestPath(p) && !GENERATOR_CONFIG.test(p));
+      const found = ctx.files
+        .match(c.globs)
+        .filter((p) => !isTestPath(p) && !GENERATOR_CONFIG.test(p) && !copies.has(p));
       if (!found.length) continue;
       kinds.add(c.kind);
       for (const p of found) byName.add(p);
@@ -66,6 +90,10 @@ export default defineRule({
     }
     const data = { contracts: [...kinds].sort() };
     if (kinds.size) return pass(`API described by ${listing([...kinds].sort())}.`, evidence, data);
+    const copyNotes: Evidence[] = [...copies].slice(0, 2).map(([path, module]) => ({
+      path,
+      note: `not counted: a copy of ${module}'s contract with this project's client stubs beside it`,
+    }));
 
     const generators = ctx.facts.findDependencies(ctx.catalogue('openapi-generators'));
     const fastapi = ctx.facts.frameworks.filter((f) => ['fastapi', 'litestar'].includes(f.id));
@@ -80,16 +108,22 @@ export default defineRule({
     ];
     if (generated.length) {
       const names = [...new Set([...generators.map((d) => d.name), ...fastapi.map((f) => f.name)])].sort();
-      return partial(0.5, `Only generated API docs (${listing(names)}); no contract is committed.`, generated, {
-        ...data,
-        generated: names,
-      });
+      return partial(
+        0.5,
+        `Only generated API docs (${listing(names)}); no contract is committed.`,
+        [...generated, ...copyNotes],
+        {
+          ...data,
+          generated: names,
+        },
+      );
     }
     return fail(
       'No API contract found.',
       [
         searched('OpenAPI/AsyncAPI document', SPEC_DOCS, ctx.searched('specDoc')),
         { path: '.', note: 'no *.proto, *.graphql, openapi*, swagger* or asyncapi* file' },
+        ...copyNotes,
       ],
       data,
     );
