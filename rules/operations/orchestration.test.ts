@@ -19,6 +19,21 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a NixOS module that declares the systemd service describes how it runs',
+      profile: 'service',
+      tree: {
+        'app/main.py': 'import fastapi\n',
+        'nix/modules/app-service.nix':
+          '{ config, lib, pkgs, ... }:\n{\n  config = {\n    systemd.services.app = {\n      wantedBy = [ "multi-user.target" ];\n      serviceConfig = {\n        ExecStart = "${pkgs.app}/bin/app";\n      };\n    };\n  };\n}\n',
+        'nix/shell.nix': '{ pkgs }: pkgs.mkShell { buildInputs = [ pkgs.python3 ]; }\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'systemd unit',
+        evidence: [{ path: 'nix/modules/app-service.nix', line: 4 }],
+      },
+    },
+    {
       name: 'a compose file is recognised by content whatever it is called (ops/app.yml with replicas)',
       profile: 'service',
       tree: {
@@ -96,6 +111,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a Nix development shell declares no service',
+      profile: 'service',
+      tree: {
+        'app/main.py': 'import fastapi\n',
+        'flake.nix': '{ outputs = { self, nixpkgs }: { devShells.default = nixpkgs.mkShell { }; }; }\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'compose files named for CI and tests are not deployment targets; a GitLab CI services list is not compose',
       profile: 'service',

@@ -24,7 +24,8 @@ export const PLATFORM_FILES: { system: string; globs: string[] }[] = [
   { system: 'Serverless Framework', globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'] },
 ];
 
-export const SYSTEMD_GLOBS = ['**/*.service'];
+/** Unit files, and NixOS modules, which declare units in Nix (`systemd.services.<name>.serviceConfig`). */
+export const SYSTEMD_GLOBS = ['**/*.service', '**/*.nix'];
 
 export interface SystemdUnit {
   path: string;
@@ -63,6 +64,7 @@ export function deployedWorkloads(files: FileView): Workload[] {
 
 function parseSystemd(path: string, text: string): SystemdUnit | undefined {
   const lines = text.split(/\r?\n/);
+  if (path.endsWith('.nix')) return parseNixUnit(path, lines);
   const service = lines.findIndex((l) => /^\s*\[Service\]\s*$/.test(l));
   if (service < 0 || !lines.some((l) => /^\s*ExecStart\s*=/.test(l))) return undefined;
   const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
@@ -70,6 +72,23 @@ function parseSystemd(path: string, text: string): SystemdUnit | undefined {
   const notify = at(/^\s*Type\s*=\s*notify\b/) >= 0;
   const limits = lines.flatMap((l, i) =>
     /^\s*(?:MemoryMax|MemoryHigh|MemoryLimit|CPUQuota|TasksMax)\s*=\s*\S/.test(l) ? [i + 1] : [],
+  );
+  return { path, line: service + 1, ...(watchdog >= 0 && notify ? { watchdog: watchdog + 1 } : {}), limits };
+}
+
+/**
+ * A NixOS module's unit: `systemd.services.<name> = { … serviceConfig = { ExecStart = …; }; }`
+ * (or `serviceConfig.ExecStart`, `script =`). Same settings as a unit file, spelled as Nix
+ * attributes (`WatchdogSec = 30;`, `Type = "notify";`, `MemoryMax = "1G";`).
+ */
+function parseNixUnit(path: string, lines: string[]): SystemdUnit | undefined {
+  const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+  const service = at(/^\s*systemd\.services(?:\.[\w"${}.-]+)?\s*=/);
+  if (service < 0 || at(/\bExecStart\b|^\s*script\s*=/) < 0) return undefined;
+  const watchdog = at(/\bWatchdogSec\s*=\s*(?!"?0"?\s*;)\S/);
+  const notify = at(/\bType\s*=\s*"notify"/) >= 0;
+  const limits = lines.flatMap((l, i) =>
+    /\b(?:MemoryMax|MemoryHigh|MemoryLimit|CPUQuota|TasksMax)\s*=\s*\S/.test(l) ? [i + 1] : [],
   );
   return { path, line: service + 1, ...(watchdog >= 0 && notify ? { watchdog: watchdog + 1 } : {}), limits };
 }
