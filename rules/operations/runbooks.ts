@@ -47,7 +47,7 @@ function devSetupOnly(body: string): boolean {
 /** The text under a heading, its subsections included: up to the next heading of its level or above, or 80 lines. */
 function sectionBody(text: string, line: number): string {
   const lines = text.split(/\r?\n/);
-  const level = /^(#{1,6})\s/.exec(lines[line - 1] ?? '')?.[1]!.length ?? 1;
+  const level = (/^(#{1,6})\s/.exec(lines[line - 1] ?? '')?.[1] ?? '#').length;
   const out: string[] = [];
   for (let i = line; i < lines.length && out.length < 80; i++) {
     const h = /^(#{1,6})\s/.exec(lines[i]!);
