@@ -94,6 +94,8 @@ export function scanPlan(
       files: readGlobs,
       literals: ['readiness-ignore'],
       maxPerFile: 200,
+      // The marker lives in a comment by design.
+      comments: true,
     });
   return { patterns, keep, digests: [...digests.values()] };
 }
