@@ -36,7 +36,8 @@ export default defineRule({
       // anyway for any file another rule matched. Re-reading "the largest candidates" with
       // ctx.files.read was the alternative, but the listing has no sizes to pick them by, and a second
       // read of thousands of files in a 100k-file tree costs more than one table per file.
-      lastLine: { regex: /$/, files: SOURCE_GLOBS, maxPerFile: 1 },
+      // The end of the text is where it is, comment or not (and no file is masked for it).
+      lastLine: { regex: /$/, files: SOURCE_GLOBS, maxPerFile: 1, comments: true },
       // A third-party bundle copied into the tree (vue.js, jquery.js) opens with its licence banner:
       // `/*!` and a name, a version and a copyright. Someone else's module is not this project's.
       // Linear: the first version within 200 characters is taken once (the lookahead and `\1`

@@ -29,6 +29,13 @@ describe('matches in comments are not code', () => {
     expect(found('server/src/main.ts', 'app.enableShutdownHooks();\n')).toEqual(['1:app.enableShutdownHooks();']);
   });
 
+  it('a closed block comment above, or a comment opener inside a string, leaves the code after it code', () => {
+    const ts = ['/* header */', 'const glob = "src/*";', 'await fetch(a); // fetch(b)', 'const end = "*/";'].join('\n');
+    expect(found('src/a.ts', ts)).toEqual(['3:await fetch(a); // fetch(b)']);
+    const rs = '/* outer /* inner */ still fetch(x) */\nfetch(y);\n';
+    expect(found('src/lib.rs', rs)).toEqual(['2:fetch(y);']);
+  });
+
   it('keeps matches inside strings (a route or header in a string is code)', () => {
     expect(found('app.py', 'x = "fetch(1)"  # fetch(2)\n# fetch(3)\n')).toEqual(['1:x = "fetch(1)"  # fetch(2)']);
   });

@@ -59,6 +59,20 @@ export function commentTest(path: string, text: string): CommentTest | undefined
   if (syn) {
     let code: string | undefined;
     return (at) => {
+      // Most matches are plainly code: no line-comment marker before them on their line, and the
+      // last block opener above them closed before them. Only the others pay for masking the file
+      // (once), which decides exactly (a marker inside a string is no comment).
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      if (code === undefined && at - lineStart <= 4096) {
+        const before = text.slice(lineStart, at);
+        if (!syn.line.some((l) => before.includes(l))) {
+          if (!syn.block) return false;
+          const open = text.lastIndexOf('/*', at);
+          if (open === -1) return false;
+          const close = text.indexOf('*/', open + 2);
+          if (syn.block === 'flat' && close !== -1 && close + 2 <= at) return false;
+        }
+      }
       code ??= maskComments(text, syn);
       const c = text.charCodeAt(at);
       // Blanked where the text had a character: a comment (whitespace is never a match's start).
