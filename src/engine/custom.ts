@@ -57,7 +57,8 @@ export function customRule(c: CustomRuleConfig, where: string): Rule {
       effort: c.effort,
       detection: `Declarative rule from the configuration: requires ${listing(wants)}.`,
       ...(regex && req.contains
-        ? { patterns: { contains: { regex, files: req.contains.files, maxPerFile: 5, guarded: true } } }
+        ? // A user's `contains` is plain text search: a licence header or a marker in a comment counts.
+          { patterns: { contains: { regex, files: req.contains.files, maxPerFile: 5, guarded: true, comments: true } } }
         : {}),
     },
     check(ctx) {

@@ -142,6 +142,8 @@ export function needlePatterns(needles: Needle[]): ScanPattern[] {
     literals: n.anchors,
     ignoreCase: true,
     maxPerFile: MAX_HITS,
+    // verify searches the text for what a document names, comments included, as it always has.
+    comments: true,
   }));
 }
 
