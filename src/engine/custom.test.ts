@@ -40,6 +40,14 @@ describe('declarative custom rules', () => {
     );
   });
 
+  it('a contains pattern finds a licence header written as a comment in source files', async () => {
+    const spdx = rule({ contains: { files: ['src/**/*.ts'], pattern: 'SPDX-License-Identifier: \\S+' } });
+    const run = await runRuleOn(spdx, { 'src/app.ts': '// SPDX-License-Identifier: MIT\nexport const a = 1;\n' });
+    expect(run.outcome).toBe('pass');
+    const none = await runRuleOn(spdx, { 'src/app.ts': 'export const a = 1;\n' });
+    expect(none.outcome).toBe('fail');
+  });
+
   it('is partial when some requirements hold, naming what is missing', async () => {
     const run = await runRuleOn(
       rule({ files: ['docs/runbook*.md'], contains: { files: ['docs/**/*.md'], pattern: '^Owner:' } }),
