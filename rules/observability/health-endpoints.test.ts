@@ -192,6 +192,41 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Django: path("health", health_view, name="health") names an imported alias whose view ensures the database connection (passes)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.0\n',
+        'shelf/urls.py': [
+          'from django.urls import path',
+          'from shelf.views.probe import health as health_view',
+          '',
+          'urlpatterns = [',
+          '    path("health", health_view, name="health"),',
+          ']',
+          '',
+        ].join('\n'),
+        'shelf/views/probe.py': [
+          'from django.db import connections',
+          'from django.http import JsonResponse',
+          '',
+          'def health(request):',
+          '    try:',
+          '        connections["default"].ensure_connection()',
+          '    except Exception:',
+          '        return JsonResponse({"status": "down"}, status=500)',
+          '    return JsonResponse({"status": "up"})',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'shelf/urls.py', line: 5, note: 'health route /health' },
+          { path: 'shelf/views/probe.py', line: 6, note: 'the /health handler checks a dependency' },
+        ],
+      },
+    },
+    {
       name: '.NET: health checks mapped outside the development branch are served',
       profile: 'service',
       tree: {
@@ -220,6 +255,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Django: a keyword argument (name="health") is no handler, and an aliased view that checks nothing is liveness only (partial)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.0\n',
+        'shelf/urls.py':
+          'from django.urls import path\nfrom shelf.views.probe import health as health_view\n\nurlpatterns = [\n    path("health", health_view, name="health"),\n]\n',
+        'shelf/views/probe.py':
+          'from django.db import connections\nfrom django.http import JsonResponse\n\ndef health(request):\n    return JsonResponse({"status": "up"})\n\ndef stats(request):\n    connections["default"].ensure_connection()\n    return JsonResponse({})\n',
+      },
+      expect: { outcome: 'partial', score: 0.7 },
+    },
     {
       name: 'Rails `resources :health` is a health route (liveness only: partial)',
       profile: 'service',

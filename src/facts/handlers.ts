@@ -56,12 +56,34 @@ export function routesDoing(files: FileView, routes: readonly Match[], work: rea
       out.push({ route, work: below });
       continue;
     }
-    const ref = HANDLER_REF.exec(route.snippet)?.[1];
-    if (!ref || /^(?:true|false|null|None|nil|get|post|put|delete|name)$/.test(ref)) continue;
-    const named = work.find((w) => nameOf(w) === ref);
+    const refs = handlerNames(route.snippet, files.read(route.path));
+    const named = work.find((w) => refs.has(nameOf(w) ?? ''));
     if (named) out.push({ route, work: named });
   }
   return out;
+}
+
+const NOT_A_HANDLER = /^(?:true|false|null|None|nil|get|post|put|delete|name)$/;
+/** A bare argument after the first (`path("health", health_view, name="health")`): keyword arguments are not handlers. */
+const ARGUMENT = /,\s*&?(?:[\w$]+\.)*([A-Za-z_]\w*)\s*(?=[,)])/g;
+
+/**
+ * The names a route line may hand its request to: the last one it names, each bare argument after
+ * the path, and what those names are imported as (`from .views.health import health as health_view`).
+ */
+function handlerNames(snippet: string, text: string | undefined): Set<string> {
+  const names = new Set<string>();
+  const last = HANDLER_REF.exec(snippet)?.[1];
+  if (last) names.add(last);
+  for (const m of snippet.matchAll(ARGUMENT)) names.add(m[1]!);
+  for (const n of [...names]) {
+    if (NOT_A_HANDLER.test(n)) names.delete(n);
+    else if (text?.includes(` as ${n}`)) {
+      const original = new RegExp(`\\b(\\w+)\\s+as\\s+${n}\\b`).exec(text)?.[1];
+      if (original) names.add(original);
+    }
+  }
+  return names;
 }
 
 /** The name of the function whose body holds line `line` (1-based), looking a few lines up. */
