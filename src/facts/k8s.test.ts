@@ -337,6 +337,24 @@ describe('objects kept by identity', () => {
     const m = k8s(memoryIndex({ 'deploy/app.yaml': deployment }));
     expect(m.workloads).toHaveLength(1);
   });
+  it('a Kustomization with apiVersion and kind keeps its resources, replicas and patches', () => {
+    const m = k8s(
+      memoryIndex({
+        'overlays/prod/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../base\nreplicas:\n  - name: web\n    count: 3\npatches:\n  - path: probe.yaml\n',
+        'overlays/prod/probe.yaml': deployment,
+      }),
+    );
+    expect(m.kustomizations).toEqual([
+      {
+        path: 'overlays/prod/kustomization.yaml',
+        resources: ['../../base'],
+        replicas: [{ name: 'web', count: 3 }],
+        patches: ['overlays/prod/probe.yaml'],
+      },
+    ]);
+    expect(m.workloads[0]!.patch).toBe(true);
+  });
   it('documents keep what rules read: a scaler its spec, a workload its containers but not its pod template', () => {
     const hpa =
       'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    name: web\n';

@@ -348,6 +348,8 @@ const SPEC_READ = new Set([
 ]);
 
 function readPart(kind: string, doc: Record<string, unknown>): Record<string, unknown> {
+  // A Kustomization is read whole by the model itself (resources, replicas, patches: kustomization()).
+  if (kind === 'Kustomization') return doc;
   const out: Record<string, unknown> = { apiVersion: doc.apiVersion, kind: doc.kind };
   const meta = rec(doc.metadata);
   if (meta) {
