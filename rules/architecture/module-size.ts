@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { defineRule, type Evidence } from '../../src/types.js';
+import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { fail, partial, pass, unknown } from '../../src/engine/results.js';
 import { isProductionPath, noProductCode, productCode } from '../../src/facts/paths.js';
 import { withThousands } from '../../src/util/numbers.js';
@@ -88,16 +88,10 @@ export default defineRule({
         maxPerFile: 1,
       },
     },
-    options: z
-      .object({
-        partialAbove: z.number().int().positive().default(1000).describe('lines above which a file makes it partial'),
-        failAbove: z.number().int().positive().default(2000).describe('lines above which a file makes it fail'),
-      })
-      .strict()
-      .refine((o) => o.failAbove >= o.partialAbove, {
-        path: ['failAbove'],
-        message: 'must be at least partialAbove',
-      }),
+    options: lazyOptions(
+      { partialAbove: 1000, failAbove: 2000 },
+      async () => (await import('./_lib/module-size-options.js')).MODULE_SIZE_OPTIONS,
+    ),
   },
   appliesTo: ({ facts }) => (productCode(facts).length > 0 ? true : { reason: noProductCode(facts) }),
   check(ctx) {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
+import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { runEvidence } from '../../src/facts/commands/index.js';
@@ -41,16 +41,10 @@ export default defineRule({
       ...CONFIGURED,
       ...SETUP,
     },
-    options: z
-      .object({
-        minPercent: z
-          .number()
-          .min(0)
-          .max(100)
-          .default(80)
-          .describe('measured line coverage (%, from --coverage) at which the rule passes'),
-      })
-      .strict(),
+    options: lazyOptions(
+      { minPercent: 80 },
+      async () => (await import('./_lib/coverage-gate-options.js')).COVERAGE_GATE_OPTIONS,
+    ),
   },
   check(ctx) {
     const minPercent = typeof ctx.options.minPercent === 'number' ? ctx.options.minPercent : 80;

@@ -154,7 +154,9 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
     .argument('<rule>', 'rule id, e.g. security/no-committed-secrets')
     .action(async (id: string) => {
       const { explainRule } = await import('./rules.js');
-      io.stdout(printable(explainRule(await builtins(), id)));
+      const pillars = await builtins();
+      await (await import('../engine/lazy-options.js')).loadOptionSchemas(pillars);
+      io.stdout(printable(explainRule(pillars, id)));
     });
 
   program

@@ -6,6 +6,7 @@ import type { RuleMeta } from '../types.js';
 import { UsageError } from '../util/errors.js';
 import { nearest } from '../util/suggest.js';
 import { optionNames } from '../engine/options.js';
+import { LazyOptions } from '../engine/lazy-options.js';
 
 export interface RuleRow {
   id: string;
@@ -98,8 +99,8 @@ function optionLines(fullId: string, meta: RuleMeta): string[] {
   let props: Record<string, JsonProp> = {};
   try {
     // Built-in rules declare zod schemas; a plugin's schema of another kind shows its names only.
-    if (meta.options instanceof z.ZodType)
-      props = (z.toJSONSchema(meta.options, { io: 'input' }) as JsonObject).properties ?? {};
+    const schema = meta.options instanceof LazyOptions ? meta.options.loaded : meta.options;
+    if (schema instanceof z.ZodType) props = (z.toJSONSchema(schema, { io: 'input' }) as JsonObject).properties ?? {};
   } catch {
     /* not expressible as JSON Schema: names only */
   }

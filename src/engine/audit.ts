@@ -14,6 +14,7 @@ import { runRules, DEFAULT_RULE_TIMEOUT_MS, type RuleEntry, type RuleRun } from 
 import type { PillarDefinition, Rule } from '../types.js';
 import { catalogueFor, watchedNames } from '../facts/catalogues.js';
 import { selectRules } from './select.js';
+import { loadOptionSchemas } from './lazy-options.js';
 import type { Match } from '../types.js';
 
 /**
@@ -135,6 +136,11 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
     pre = collectFacts(files);
     lap('facts');
 
+    // Lazy option schemas (the built-in rules' zod schemas) load only for options the config sets.
+    await loadOptionSchemas(input.pillars, (id) => {
+      const setting = config.rules?.[id];
+      return typeof setting === 'object' && setting.options !== undefined;
+    });
     entries = selectRules(input.pillars, config, input.only, input.skip);
     const plan = scanPlan(
       entries.map((e) => e.rule),

@@ -323,7 +323,8 @@ describe('objects kept by identity', () => {
         'crds/widget.yaml': crd().replace('name: widgets.example.com', 'name: {{ .Release.Name }}-widgets'),
       }),
     );
-    expect(templated.objects[0]!.doc).toHaveProperty('spec');
+    // The shortcut would keep the raw template; the full parse neutralises it.
+    expect(templated.objects[0]!.name).toBe('helm-template-widgets');
     const limited = k8s(
       memoryIndex({
         'gw/route.yaml':
@@ -335,5 +336,33 @@ describe('objects kept by identity', () => {
   it('workloads are always parsed in full', () => {
     const m = k8s(memoryIndex({ 'deploy/app.yaml': deployment }));
     expect(m.workloads).toHaveLength(1);
+  });
+  it('a Kustomization with apiVersion and kind keeps its resources, replicas and patches', () => {
+    const m = k8s(
+      memoryIndex({
+        'overlays/prod/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../base\nreplicas:\n  - name: web\n    count: 3\npatches:\n  - path: probe.yaml\n',
+        'overlays/prod/probe.yaml': deployment,
+      }),
+    );
+    expect(m.kustomizations).toEqual([
+      {
+        path: 'overlays/prod/kustomization.yaml',
+        resources: ['../../base'],
+        replicas: [{ name: 'web', count: 3 }],
+        patches: ['overlays/prod/probe.yaml'],
+      },
+    ]);
+    expect(m.workloads[0]!.patch).toBe(true);
+  });
+  it('documents keep what rules read: a scaler its spec, a workload its containers but not its pod template', () => {
+    const hpa =
+      'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    name: web\n';
+    const m = k8s(memoryIndex({ 'deploy/app.yaml': deployment, 'deploy/hpa.yaml': hpa }));
+    const scaler = m.objects.find((o) => o.kind === 'HorizontalPodAutoscaler')!;
+    expect(scaler.doc).toHaveProperty(['spec', 'scaleTargetRef', 'name'], 'web');
+    expect(m.workloads[0]!.containers.length).toBeGreaterThan(0);
+    expect(m.workloads[0]!.doc).not.toHaveProperty('spec');
+    expect(m.objects.find((o) => o.kind === m.workloads[0]!.kind)!.doc).toBe(m.workloads[0]!.doc);
   });
 });

@@ -20,7 +20,11 @@ export interface K8sObject {
   name: string;
   path: string;
   line: number;
-  /** The document, with Helm values substituted where the chart has a values.yaml. */
+  /**
+   * What rules read of the document (apiVersion, kind, metadata's name and annotations, the spec
+   * of scalers and mesh policies: see readPart), with Helm values substituted where the chart has
+   * a values.yaml.
+   */
   doc: Record<string, unknown>;
   /** Chart directory for objects from Helm templates. */
   chart?: string;
@@ -318,10 +322,44 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
       ...(chart ? { chart: chart.dir } : {}),
       ...(chart?.values !== undefined && !conditionsHold(conds, chart.values) ? { disabled: true } : {}),
     };
-    out.objects.push(obj);
     const w = workloadOf(obj, yaml);
-    if (w) out.workloads.push(w);
+    // The workload took what it needs of the whole document; the object keeps what rules read.
+    obj.doc = readPart(raw.kind, doc);
+    out.objects.push(obj);
+    if (w) {
+      w.doc = obj.doc;
+      out.workloads.push(w);
+    }
   }
+  return out;
+}
+
+// What rules read of a document beyond the fields above: metadata's name and annotations
+// (rate-limiting), the spec of scalers and mesh or gateway policies (redundancy, circuit-breakers,
+// retries, rate-limiting) and a KongPlugin's plugin. The rest (a Deployment's pod template, its
+// env lists) is dropped once the workload is taken: whole documents were most of the digests'
+// heap at 100k files, and every one of them was cloned from a scan thread.
+const SPEC_READ = new Set([
+  'HorizontalPodAutoscaler',
+  'ScaledObject',
+  'DestinationRule',
+  'VirtualService',
+  'Middleware',
+]);
+
+function readPart(kind: string, doc: Record<string, unknown>): Record<string, unknown> {
+  // A Kustomization is read whole by the model itself (resources, replicas, patches: kustomization()).
+  if (kind === 'Kustomization') return doc;
+  const out: Record<string, unknown> = { apiVersion: doc.apiVersion, kind: doc.kind };
+  const meta = rec(doc.metadata);
+  if (meta) {
+    const kept: Record<string, unknown> = {};
+    if ('name' in meta) kept.name = meta.name;
+    if ('annotations' in meta) kept.annotations = meta.annotations;
+    out.metadata = kept;
+  }
+  if (SPEC_READ.has(kind) && 'spec' in doc) out.spec = doc.spec;
+  if (kind === 'KongPlugin' && 'plugin' in doc) out.plugin = doc.plugin;
   return out;
 }
 

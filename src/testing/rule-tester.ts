@@ -8,6 +8,7 @@ import type { ProfileId } from '../types.js';
 import { scan, type ScanPattern } from '../scan/scanner.js';
 import { runRule, type RuleRun } from '../engine/run.js';
 import { ruleOptions } from '../engine/options.js';
+import { LazyOptions } from '../engine/lazy-options.js';
 import type { Evidence, Outcome, Rule } from '../types.js';
 import { catalogueFor, watchedNames } from '../facts/catalogues.js';
 import { memoryIndex, MemorySource, type Tree } from './memory.js';
@@ -46,6 +47,7 @@ export async function runRuleOn(rule: Rule, tree: Tree, opts: RunOptions = {}): 
       tags: opts.tags ?? [],
     },
   );
+  if (opts.options !== undefined && rule.meta.options instanceof LazyOptions) await rule.meta.options.load();
   return runRule(
     // Options go through the rule's schema as they do from a config: a bad one throws UsageError.
     { pillar: 'architecture', rule, weight: 1, options: ruleOptions(rule.meta, opts.options, 'options') },
