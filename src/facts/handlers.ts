@@ -56,8 +56,14 @@ export function routesDoing(files: FileView, routes: readonly Match[], work: rea
       out.push({ route, work: below });
       continue;
     }
-    const refs = handlerNames(route.snippet, files.read(route.path));
-    const named = work.find((w) => refs.has(nameOf(w) ?? ''));
+    const refs = handlerNames(route.snippet);
+    if (refs.size === 0) continue;
+    // Read the route's file for import aliases only when no handler goes by a name the line gives.
+    let named = work.find((w) => refs.has(nameOf(w) ?? ''));
+    if (!named && work.length > 0) {
+      const aliases = aliasesOf(refs, files.read(route.path));
+      if (aliases.size > 0) named = work.find((w) => aliases.has(nameOf(w) ?? ''));
+    }
     if (named) out.push({ route, work: named });
   }
   return out;
@@ -67,23 +73,25 @@ const NOT_A_HANDLER = /^(?:true|false|null|None|nil|get|post|put|delete|name)$/;
 /** A bare argument after the first (`path("health", health_view, name="health")`): keyword arguments are not handlers. */
 const ARGUMENT = /,\s*&?(?:[\w$]+\.)*([A-Za-z_]\w*)\s*(?=[,)])/g;
 
-/**
- * The names a route line may hand its request to: the last one it names, each bare argument after
- * the path, and what those names are imported as (`from .views.health import health as health_view`).
- */
-function handlerNames(snippet: string, text: string | undefined): Set<string> {
+/** The names a route line may hand its request to: the last one it names and each bare argument after the path. */
+function handlerNames(snippet: string): Set<string> {
   const names = new Set<string>();
   const last = HANDLER_REF.exec(snippet)?.[1];
   if (last) names.add(last);
   for (const m of snippet.matchAll(ARGUMENT)) names.add(m[1]!);
-  for (const n of [...names]) {
-    if (NOT_A_HANDLER.test(n)) names.delete(n);
-    else if (text?.includes(` as ${n}`)) {
-      const original = new RegExp(`\\b(\\w+)\\s+as\\s+${n}\\b`).exec(text)?.[1];
-      if (original) names.add(original);
-    }
-  }
+  for (const n of names) if (NOT_A_HANDLER.test(n)) names.delete(n);
   return names;
+}
+
+/** What those names are imported as in the route's file (`from .views.health import health as health_view`). */
+function aliasesOf(names: Set<string>, text: string | undefined): Set<string> {
+  const originals = new Set<string>();
+  for (const n of names) {
+    if (!text?.includes(` as ${n}`)) continue;
+    const original = new RegExp(`\\b(\\w+)\\s+as\\s+${n}\\b`).exec(text)?.[1];
+    if (original) originals.add(original);
+  }
+  return originals;
 }
 
 /** The name of the function whose body holds line `line` (1-based), looking a few lines up. */
