@@ -733,3 +733,51 @@ describe('a second fresh pair: env files that crowd out code, marks that are val
     expect(at(15)).toMatchObject({ verdict: 'confirmed' });
   });
 });
+
+describe('round 2 classes: a list of violation locations, checked place by place', () => {
+  const tree: Tree = {
+    'crates/core/src/store/disk.rs': [
+      '//! - No unwrap() calls here',
+      'pub fn load(p: &str) -> Result<String, Error> {',
+      '    std::fs::read_to_string(p).map_err(Error::from)',
+      '}',
+    ].join('\n'),
+    'crates/core/src/net/client.rs': ['pub fn get() {', '    let body = fetch().unwrap();', '}'].join('\n'),
+    'crates/render/src/engine.rs': 'pub fn render() {}\n',
+    'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n',
+  };
+  const doc = [
+    '# Audit', //  1
+    '### ❌ FAIL: No unwrap() in production code', //  2
+    '**Violation Locations**:', //  3
+    '', //  4
+    '1. **Storage** (`src/store/disk.rs`):', //  5
+    '   - Line 2: `std::fs::read_to_string(p).unwrap()`', //  6
+    '   - Lines 40, 52: More unwraps in loading', //  7
+    '2. **Engine** (`src/engine/mod.rs`):', //  8
+    '   - Line 12: `tpl.render().unwrap()`', //  9
+    '3. **Client** (`src/net/client.rs`):', // 10
+    '   - Line 2: `fetch().unwrap()`', // 11
+    '4. **Other**:', // 12
+    '    - `src/store/disk.rs:3`: Read unwraps', // 13
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('the file a group of findings names is confirmed where it is, contradicted where it is gone', () => {
+    expect(at(5)).toMatchObject({ verdict: 'confirmed', basis: 'file' });
+    expect(at(8)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(9)).toMatchObject({ verdict: 'contradicted' });
+  });
+
+  it('a finding whose code is no longer in its file, or whose line is past its end, is out of date', () => {
+    expect(at(6)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(7)).toMatchObject({ verdict: 'contradicted' });
+    // "Read unwraps" names the list's `.unwrap()`; a comment that says "No unwrap()" holds no call.
+    expect(at(13)).toMatchObject({ verdict: 'contradicted' });
+  });
+
+  it('a finding whose code is still at its line is not confirmed away: a reader decides', () => {
+    expect(at(10)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(11)).toMatchObject({ verdict: 'unverifiable' });
+  });
+});

@@ -24,7 +24,7 @@ const ABSENT =
   /^(?:missing|gaps?|known gaps|needs|needed|not (?:yet )?(?:done|implemented|started)|to ?do|remaining(?! (?:tasks?|work|steps?|actions?|to-?dos?))(?: \w+)?|known issues|limitations|not included|outstanding|open (?:items|issues|points)|blockers?|critical gaps?|what'?s missing|fehlt|fehlend|offene punkte|lücken|pendiente|pendientes|faltantes?|manquant|lacunes)\b/i;
 /** A list of problems found: "No rate limiting" names a gap, "Default secret in code" a problem that is there. */
 const ISSUES =
-  /^(?:(?:critical|known|major|minor|high|medium|low|security|open|main|key|top)\s+)?(?:issues?|problems?|weakness(?:es)?|concerns?|risks?|vulnerabilities|schwächen|schwachstellen|probleme|risiken|debilidades|problemas|riesgos|faiblesses|problèmes|risques)\b/i;
+  /^(?:(?:critical|known|major|minor|high|medium|low|security|open|main|key|top)\s+)?(?:issues?|problems?|violations?|weakness(?:es)?|concerns?|risks?|vulnerabilities|schwächen|schwachstellen|probleme|risiken|debilidades|problemas|riesgos|faiblesses|problèmes|risques)\b/i;
 const PLANNED =
   /^(?:next steps?|remaining (?:tasks?|work|steps?|actions?|to-?dos?)|planned|roadmap|future(?: work| improvements| enhancements)?|recommendations?|recommended|suggest(?:ed|ions?)|proposed|improvements?|nice to have|optional|backlog|ideas|nächste schritte|empfehlungen|próximos pasos|recomendaciones|prochaines étapes)\b|\b(?:roadmap|(?:remediation|action|implementation|migration|improvement) plan|pull requests?|to-?do list|aktionsplan|maßnahmen(?:plan)?|plan de (?:acci[oó]n|implementaci[oó]n|trabajo|mejora)|plan d'action|hoja de ruta|fahrplan|objetivos|objectives|goals|targets|ziele)\b/i;
 const REVIEW =

@@ -12,6 +12,7 @@ import { namesIn } from './names.js';
 import { GOAL, isTestCount, numberIn, plainNumber, scoreIn } from './numbers.js';
 import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
 import { pillarOf } from './vocabulary.js';
+import { codeSpans } from './problems.js';
 
 export interface Section {
   context: Context;
@@ -50,7 +51,8 @@ export function itemReader(st: ItemState): {
   bullet(body: string, n: number, indent: number): void;
   labelled(text: string, n: number, listCtx?: Context | undefined): boolean;
 } {
-  const nested: { indent: number; ctx: Context }[] = [];
+  /** Labels of nested lists, and the file a finding's heading item names ("1. **Cache** (`src/cache.rs`):"). */
+  const nested: { indent: number; ctx: Context; file?: string }[] = [];
   const inContext = (c: Context) => st.stack.some((s) => s.context === c);
   const here = () => st.stack[st.stack.length - 1];
   /** The nearest heading that says how its items read: a list of gaps or problems, or a status. */
@@ -63,17 +65,31 @@ export function itemReader(st: ItemState): {
 
   function bullet(body: string, n: number, indent: number): void {
     while (nested.length && nested[nested.length - 1]!.indent >= indent) nested.pop();
-    const list = nested.length ? nested[nested.length - 1]!.ctx : st.list;
+    const nest = nested.length ? nested[nested.length - 1] : undefined;
+    const list = nest ? nest.ctx : st.list;
     const check = /^\[([ xX])\](.*)/.exec(body);
     const text = check ? check[2]!.trim() : body;
     const { number, readiness } = numberIn(text);
     const historical = inContext('historical') || list === 'historical';
     if (check) return void box(check[1] !== ' ', text, n, list, historical);
+    const inIssues = !historical && (list === 'issues' || (list == null && nearest()?.context === 'issues'));
     // "- **Missing headers:**" says how the items below it read.
     if (/:\s*$/.test(plain(body)) && !iconStatus(body)) {
       const ctx = labelContext(body);
-      if (ctx !== undefined) return void nested.push({ indent, ctx });
+      if (ctx !== undefined) {
+        // "1. **Template System** (`src/template/context.rs`):" in a list of violations: the place
+        // of the findings below it, which must still be where the document says.
+        const path = inIssues && ctx === 'list' ? locatedPath(body) : null;
+        if (path) {
+          const file = path.replace(/:\d+(?:-\d+)?$/, '');
+          st.push({ ...problemAt(body, n, file, path), raw: '' });
+          return void nested.push({ indent, ctx: 'issues', file });
+        }
+        // A group of findings ("10. **Other Modules**:") in a list of violations is more of it.
+        return void nested.push({ indent, ctx: inIssues && ctx === 'list' ? 'issues' : ctx });
+      }
     }
+    if (inIssues && violationItem(body, n, nest?.file)) return;
     if (labelled(body, n, list)) return;
     const from = nearest();
     const absentList = list === 'absent' || (list == null && from?.context === 'absent');
@@ -137,6 +153,41 @@ export function itemReader(st: ItemState): {
     const tracking = (here()?.ticked ?? 0) > 0 || list === 'absent' || inContext('absent');
     if (review || !tracking || historical) return;
     st.push({ line: n, text: plain(text), asserted: 'not-done', number, readiness, source: 'checklist' });
+  }
+
+  /** A finding at a place: the file (and line) the code must still be at. */
+  function problemAt(body: string, n: number, file: string, subject: string) {
+    return {
+      line: n,
+      text: plain(body),
+      subject,
+      asserted: 'done' as const,
+      number: null,
+      readiness: false,
+      source: 'bullet' as const,
+      problem: true,
+      locus: file,
+    };
+  }
+
+  /**
+   * "- Line 209: `ctx.unwrap()`" under a file's item, "- `src/cli/utils.rs:399`: Config unwrap": a
+   * violation at a place. Without code of its own, the code the list named before and the item's words
+   * call by name ("Unwraps in validators" after `.unwrap()`) is what must be there.
+   */
+  function violationItem(body: string, n: number, file: string | undefined): boolean {
+    const words = plain(body);
+    const own = codeSpans(body);
+    for (const c of own) if (st.code.length < 16 && !st.code.includes(c)) st.code.push(c);
+    const lead = /^`([^`\s]+)`/.exec(body.replace(/^\*\*|\*\*(?=`)/g, ''))?.[1];
+    const path = lead && locatedPath(`\`${lead}\``) ? lead : null;
+    const lineNo = /^(?:lines?|zeilen?|l[ií]neas?|lignes?)\s+(\d+)/i.exec(words)?.[1];
+    if (!path && !(file && lineNo)) return false;
+    const at = path ? path.replace(/:\d+(?:-\d+)?$/, '') : file!;
+    const subject = path ?? `${file}:${lineNo}`;
+    const named = own.length ? own : calledByName(words, st.code);
+    st.push({ ...problemAt(body, n, at, subject), raw: named.map((c) => `\`${c}\``).join(' ') });
+    return true;
   }
 
   /** A place ("`src/x.jsx` — Zeile 2") with no code of its own: the section's code is what is there. */
@@ -266,6 +317,27 @@ export function itemReader(st: ItemState): {
     });
     return true;
   }
+}
+
+/** Calls of the list's code that the words name ("unwraps" for `.unwrap()`), as `.unwrap()`. */
+function calledByName(words: string, code: string[]): string[] {
+  const said = new Set(
+    words
+      .toLowerCase()
+      .split(/[^a-z0-9_]+/)
+      .map((w) => w.replace(/e?s$/, '')),
+  );
+  const out: string[] = [];
+  for (const c of code) {
+    const name = /([A-Za-z_]\w{2,})\(\)$/.exec(c)?.[1];
+    if (
+      name &&
+      (said.has(name.toLowerCase()) || said.has(name.toLowerCase().replace(/e$/, ''))) &&
+      !out.includes(`.${name}()`)
+    )
+      out.push(`.${name}()`);
+  }
+  return out;
 }
 
 /** The path (with its line) a location names: "`config/config.go:68`", "src/app.js, line 4". */

@@ -49,21 +49,43 @@ function spanIn(text: string, span: string): boolean {
   return new RegExp(`(?<![\\w$])${head.replace(/[.?$]/g, (c) => `\\${c}`)}(?![\\w$])`).test(text);
 }
 
+/** A line that is only a comment (kept as an empty line, so line numbers hold). */
+const COMMENT_LINE = /^[ \t]*(?:\/\/|\/\*|\*(?!\*?\/)|#(?![[!])|--\s)[^\n]*$/gm;
+
 /** How far code may have moved from the line a finding names before it is taken to be gone from there. */
 const NEAR_LINES = 25;
 
 export function judgeProblem(claim: Claim, ctx: LookupContext | undefined, out: Out): VerifiedClaim {
   const spans = codeSpans(claim.raw ?? claim.text);
-  if (!ctx || spans.length === 0)
+  // "1. **Cache** (`src/cache/file_cache.rs`):" heading a list of violations: the place itself.
+  const place = !!ctx && !!claim.locus && claim.subject === claim.locus && spans.length === 0;
+  if (!ctx || (spans.length === 0 && !place))
     return out('none', 'unverifiable', 'a problem the document reports; which code it means is not named');
   if (claim.locus) {
     const file = fileFinding(ctx, claim.locus);
     if (file.present === 'no')
       return out('file', 'contradicted', `the finding's file is gone: ${file.detail}`, file.evidence);
+    // Only a file of the same name elsewhere: the code moved, and the finding's place with it.
+    if (file.present === 'partly' && claim.locus.includes('/'))
+      return out('file', 'contradicted', `the finding's file moved: ${file.detail}`, file.evidence);
+    if (place)
+      return file.present === 'yes'
+        ? out('file', 'confirmed', `the file the findings below name is there: ${file.detail}`, file.evidence)
+        : out('file', 'unverifiable', file.detail, file.evidence);
     const path = file.evidence[0]?.path;
-    const text = path && file.present === 'yes' ? fileText(ctx, path) : undefined;
+    const source = path && file.present === 'yes' ? fileText(ctx, path) : undefined;
+    // Comments say what the code does not do ("/// No unwrap() calls"): they hold no code.
+    const text = source?.replace(COMMENT_LINE, '');
     if (text !== undefined) {
       const lines = text.split('\n');
+      const named = Number(/:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1] ?? 0);
+      if (named > lines.length)
+        return out(
+          'file',
+          'contradicted',
+          `${path} has ${lines.length} lines, not ${named}: the code the finding names has moved or gone`,
+          [{ path: path!, note: `${lines.length} lines` }],
+        );
       const found = spans.map((s) => ({ s, at: lines.findIndex((l) => spanIn(l, s)) }));
       const shown: Evidence[] = found
         .filter((f) => f.at >= 0)
