@@ -781,3 +781,36 @@ describe('round 2 classes: a list of violation locations, checked place by place
     expect(at(11)).toMatchObject({ verdict: 'unverifiable' });
   });
 });
+
+describe('round 2 classes: the project version, what a run shows, a document followed', () => {
+  const tree: Tree = {
+    'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n\n[workspace.package]\nversion = "2.1.0"\n',
+    'crates/otel/fixtures/span.toml': '[expect.span.attrs]\nversion = "0.4.0"\n',
+    'crates/otel/src/lib.rs': 'pub fn init() {}\n',
+    'GUIDELINES.md': '# How we write code\n',
+  };
+  const doc = [
+    '# Release check', // 1
+    '- ✅ Version is 0.4.0 (before 1.0)', // 2
+    '- ✅ Version 2.1.0 set', // 3
+    '- ✅ No linting errors', // 4
+    '- ✅ Pipeline fully functional', // 5
+    '- ✅ Follows the architecture guidelines from GUIDELINES.md', // 6
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it("the project's version is the manifest's, not any key named version", () => {
+    expect(at(2)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(2).evidence[0]).toMatchObject({ path: 'Cargo.toml' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+  });
+
+  it('a run\'s result ("no linting errors", "fully functional") is not confirmed from configuration', () => {
+    expect(at(4).verdict).toBe('unverifiable');
+    expect(at(5).verdict).toBe('unverifiable');
+  });
+
+  it('following a document is a judgement; that the document exists does not confirm it', () => {
+    expect(at(6).verdict).toBe('unverifiable');
+  });
+});

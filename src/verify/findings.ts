@@ -230,6 +230,10 @@ function inLocus(ctx: LookupContext, locus: string | undefined, name: string): F
 /** "packages/proxy/src/index.ts - no rate limit middleware": the claim a reader checks is that the file is there. */
 const PATH_SUBJECT = /^[\w.@-]+(?:\/[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
 
+const CONFORMS =
+  /\b(?:follows?|following|adheres? to|according to|compl(?:ies|iant) with|conforms? to|in line with|as (?:described|defined|documented|specified) in|gemäß|nach den|conforme? (?:à|a)|seg[uú]n)\b/i;
+const DOC_FILE = /\.(?:md|mdx|rst|adoc|txt)$/i;
+
 export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupContext | undefined, via = ''): Finding[] {
   // A done "No hardcoded secrets": the rule that looks for secrets judges it, not a search for the word.
   if (claim.asserted === 'done' && NEGATED.test(claim.subject)) return rule ? [rule] : [];
@@ -274,8 +278,10 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   }
   // "`docs/RUNBOOK.md` added": the file named is what the claim is about — in the folder the block
   // names, when it names one and the file is there.
+  // "Follows the guidelines from CLAUDE.md": the document is the standard; following it is a judgement.
+  const standard = (p: string) => CONFORMS.test(claim.text) && DOC_FILE.test(p);
   if (ctx && claim.asserted === 'done') {
-    const named = namesIn(claim.subject).paths;
+    const named = namesIn(claim.subject).paths.filter((p) => !standard(p));
     if (named.length) return named.slice(0, 6).map((p) => inLocus(ctx, claim.locus, p) ?? fileFinding(ctx, p));
   }
   // Mechanisms are named in words, not in the paths a claim gives ("docs/RUNBOOK.md added").
@@ -329,7 +335,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (i >= 0) out.splice(i, 1);
     out.push(artifact);
   }
-  for (const p of names.paths.slice(0, 6)) out.push(fileFinding(ctx, p));
+  for (const p of names.paths.filter((x) => !standard(x)).slice(0, 6)) out.push(fileFinding(ctx, p));
   if (!compatible)
     for (const p of names.packages) out.push(packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
   const aboutTests = /\btests?\b|\bspecs?\b|pruebas|testfälle/i.test(`${claim.text} ${claim.section ?? ''}`);

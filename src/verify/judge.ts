@@ -113,6 +113,10 @@ const OUTCOME =
 const RUNS =
   /\bworking (?:examples?|tests?|doc ?tests?|demos?|builds?)\b|\b(?:examples?|demos?|builds?|doc(?:umentation)? tests?) (?:verified|validated|work|run)\b|\bbuilds? successfully\b|\bno compilation errors\b|\bcompiles? (?:cleanly|successfully|without)\b/i;
 
+/** "No Linting Errors", "Zero compilation warnings", "Fully functional": what a run shows, not the files. */
+const RUN_RESULT =
+  /\b(?:no|zero|keine|aucune?|ning[uú]n)\s+(?:[\w-]+\s+)?(?:errors|warnings|fehler|warnungen|erreurs|errores)\b|\bfully (?:functional|operational|working)\b|\bvoll funktionsfähig\b|\bpleinement fonctionnel/i;
+
 export interface JudgeOptions {
   vocabulary?: Record<string, string[]>;
   /** The facts behind the audit; without them only rules and scores decide. */
@@ -216,7 +220,7 @@ export function judgeClaim(
       doc.evidence.length ? doc.evidence : [{ path: '.', note: 'no code blocks in doc comments' }],
     );
   // "Working examples verified", "Builds successfully": that something runs is shown by running it.
-  if (claim.asserted === 'done' && RUNS.test(claim.subject))
+  if (claim.asserted === 'done' && (RUNS.test(claim.subject) || RUN_RESULT.test(claim.text)))
     return out('none', 'unverifiable', 'that it works is shown by running it, which the repository does not record');
   // "Database high availability (not tested)": a claim about testing it, not about having it.
   if (claim.asserted !== 'done' && NOT_VERIFIED.test(claim.text) && !/\btests?\b/i.test(claim.subject))
