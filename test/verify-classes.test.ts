@@ -814,3 +814,51 @@ describe('round 2 classes: the project version, what a run shows, a document fol
     expect(at(6).verdict).toBe('unverifiable');
   });
 });
+
+describe('round 2 classes: routes with placeholders, warning marks on gaps, plan steps, opinions, impacts', () => {
+  const tree: Tree = {
+    'server/routes.js': [
+      "router.get('/api/audit/record/:recordId', show);",
+      "router.get('/api/orders/:orderId', order);",
+    ].join('\n'),
+    '.github/SECURITY.md': '# Reporting a vulnerability\n',
+    'app/db/session.py': 'engine = None\n',
+    'docker-compose.yml': 'services:\n  api:\n    image: api\n',
+  };
+  const doc = [
+    '# Review', //  1
+    '## Findings', //  2
+    '- ✅ Record lookup (`/api/audit/{recordId}`)', //  3
+    '- ✅ Order lookup (`/api/orders/{orderId}`)', //  4
+    '- ✅ Consistent naming (`/api/{resource}/{action}`)', //  5
+    '- ⚠️ Missing SECURITY.md policy', //  6
+    '- ✅ Easy orchestration', //  7
+    '', //  8
+    '### Step 2.1: Update Database Session', //  9
+    '**File:** `app/db/session.py`', // 10
+    '', // 11
+    '### ❌ Error handling', // 12
+    '**Impact**:', // 13
+    '- Violates error handling standards', // 14
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc);
+
+  it('a placeholder is one segment: a longer route under the same prefix is only part of it', () => {
+    expect(at(3)).toMatchObject({ verdict: 'partially-confirmed' });
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+  });
+
+  it('placeholders after a prefix only are a naming convention, not a route to find', () => {
+    expect(at(5).verdict).not.toBe('confirmed');
+  });
+
+  it('a warning mark on "Missing X" says X is missing: X there contradicts it', () => {
+    expect(at(6)).toMatchObject({ verdict: 'contradicted' });
+  });
+
+  it("an opinion is not confirmed; a plan step's file label and an impact list are not claims", () => {
+    expect(at(7).verdict).toBe('unverifiable');
+    expect(has(10)).toBe(false);
+    expect(has(14)).toBe(false);
+  });
+});

@@ -65,6 +65,8 @@ function aboutExample(t: string): boolean {
  */
 export function headingContext(raw: string, level = 2): Context {
   const t = plain(raw).replace(/^[\d.)\s]+/, '');
+  // "### Step 1.3: Create Database Configuration": a step of a plan, and what it shows is to be done.
+  if (isPlanStep(raw)) return 'planned';
   if (REMOVED.test(t.split(/[(:]/)[0]!.trim())) return 'removed';
   if (HISTORICAL.test(t)) return 'historical';
   // "Add More Examples ✅", "Examples provided ✅": examples as a deliverable, not an illustration.
@@ -76,6 +78,14 @@ export function headingContext(raw: string, level = 2): Context {
   if (REVIEW.test(t)) return 'review';
   if (PLANNED.test(t)) return 'planned';
   return null;
+}
+
+/** "### Step 1.3: Create Database Configuration": a step of a plan, whose code is to be written. */
+export function isPlanStep(raw: string): boolean {
+  const t = plain(raw).replace(/^[\d.)\s]+/, '');
+  const step = /^(?:step|schritt|paso|étape|etapa)\s*[\d.]+\s*[:.)-]\s*(.+)$/i.exec(t)?.[1];
+  // After "Step N:" a verb is an instruction even where it could start a noun ("Update Configuration").
+  return !!step && IMPERATIVE.test(step) && !iconStatus(raw);
 }
 
 /** A line that introduces a list ("**Missing:**", "Before deploying:", "Files:"), and what it makes of it. */
@@ -95,7 +105,7 @@ export function labelContext(raw: string): Context | undefined {
 }
 
 const NOTES =
-  /^(?:notes?|comments?|remarks?|hinweise?|anmerkungen?|notas?|observaciones|remarques|tips?|caveats?|assumptions?|(?:open )?questions?|context|background|hintergrund|rationale|why)\b/i;
+  /^(?:impacts?|consequences?|auswirkungen?|impacto|conséquences|why it matters|notes?|comments?|remarks?|hinweise?|anmerkungen?|notas?|observaciones|remarques|tips?|caveats?|assumptions?|(?:open )?questions?|context|background|hintergrund|rationale|why)\b/i;
 
 /** Labels whose value is metadata, never a claim. */
 export const META_LABEL =

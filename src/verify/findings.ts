@@ -230,6 +230,19 @@ function inLocus(ctx: LookupContext, locus: string | undefined, name: string): F
 /** "packages/proxy/src/index.ts - no rate limit middleware": the claim a reader checks is that the file is there. */
 const PATH_SUBJECT = /^[\w.@-]+(?:\/[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
 
+/** A route that ends in a placeholder ("/{id}", "/:id", "/<id>"). */
+const PLACEHOLDER_END = /\/(?:\{[^{}/]*\}|:\w+|<[^<>/]*>)$/;
+/** The route as written: each placeholder one segment, nothing after the last. */
+const SEGMENT = String.raw`(?::\w+|\{[^{}/]*\}|<[^<>/]*>|\$\{[^{}]*\}|[\w.~-]+)`;
+function endpointExact(e: string): RegExp {
+  const pattern = e
+    .split(/(\{[^{}]*\}|:\w+|<[^<>]*>)/)
+    // A placeholder is one segment: a name, or a parameter as code writes it (":id", "{id}", "${id}").
+    .map((p, k) => (k % 2 ? SEGMENT : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`${pattern}(?![\\w/-])`, 'i');
+}
+
 const CONFORMS =
   /\b(?:follows?|following|adheres? to|according to|compl(?:ies|iant) with|conforms? to|in line with|as (?:described|defined|documented|specified) in|gemäß|nach den|conforme? (?:à|a)|seg[uú]n)\b/i;
 const DOC_FILE = /\.(?:md|mdx|rst|adoc|txt)$/i;
@@ -349,6 +362,20 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     // Written whole only in tests (a load test's URL) while the code routes its last segment under
     // a prefix: the code's route is the endpoint.
     const inCode = full?.some((h) => !h.test);
+    // "/api/verify/{recordId}" where the code routes /api/verify/record/:recordId: the prefix is
+    // there, the route named is not.
+    const exact = PLACEHOLDER_END.test(e) ? endpointExact(e) : null;
+    if (exact && inCode && !full!.some((h) => !h.test && exact.test(h.snippet))) {
+      const near = full!.filter((h) => !h.test);
+      out.push({
+        subject: `endpoint ${e}`,
+        basis: 'search',
+        present: 'partly',
+        detail: `a route under ${e.replace(PLACEHOLDER_END, '')} exists, but not ${e} as written`,
+        evidence: near.slice(0, 2).map((h) => ({ path: h.path, line: h.line, snippet: h.snippet })),
+      });
+      continue;
+    }
     out.push(
       inCode || !seg.length
         ? searchFinding(ctx, `endpoint ${e}`, full, aboutTests)

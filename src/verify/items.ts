@@ -6,7 +6,7 @@
  * ("Server port: 8081", "Datei: `src/app.js`", "Status: ✅ Available" under a heading that has no
  * mark of its own) or are metadata ("Date:", "Owner:", "Fix:").
  */
-import { type Context, isImperative, labelContext, META_LABEL } from './context.js';
+import { type Context, isImperative, isPlanStep, labelContext, META_LABEL } from './context.js';
 import type { Claim } from './extract.js';
 import { namesIn } from './names.js';
 import { GOAL, isTestCount, numberIn, plainNumber, scoreIn } from './numbers.js';
@@ -106,6 +106,15 @@ export function itemReader(st: ItemState): {
     let own = iconStatus(body) ?? (TRAILING_STATUS.test(words) ? statusOf(body) : null);
     // Under ⚠️/❌ or in a list of problems, "No API versioning" names a gap; under ✅ it is a strength.
     if (!own && lack && (issueList || (inherited && inherited !== 'done'))) own = lack;
+    // "⚠️ Missing SECURITY.md policy": a warning mark on a gap says the gap is there.
+    if (
+      own === 'partial' &&
+      lack &&
+      /^(?:missing|no|lacks?|lacking|without|fehlende?[rn]?|kein(?:e|en)?|falta|faltan|manque)\b/i.test(
+        words.replace(/^\W+/, ''),
+      )
+    )
+      own = lack;
     // "**Files:** - `src/PublicLayout.jsx` — line 2" under a fix that names `prop-types`: a place
     // where that code is today, even in a plan of fixes.
     if (!own && list === 'files' && st.code.length && placeItem(body, n)) return;
@@ -241,6 +250,8 @@ export function itemReader(st: ItemState): {
       const path = locatedPath(text);
       if (path) {
         st.file = path.replace(/:\d+(?:-\d+)?$/, '');
+        // "**File:** `app/core/database.py`" in "Step 1.3: Create …": where code is to go.
+        if (here() && isPlanStep(here()!.text)) return true;
         return (push({ asserted: 'done', subject: path, raw: `\`${path}\`` }), true);
       }
     }

@@ -117,6 +117,9 @@ const RUNS =
 const RUN_RESULT =
   /\b(?:no|zero|keine|aucune?|ning[uú]n)\s+(?:[\w-]+\s+)?(?:errors|warnings|fehler|warnungen|erreurs|errores)\b|\bfully (?:functional|operational|working)\b|\bvoll funktionsfähig\b|\bpleinement fonctionnel/i;
 
+const OPINION =
+  /^(?:easy|easier|simple|simpler|seamless|intuitive|elegant|excellent|great|nice|beautiful|user-friendly|developer-friendly|painless|effortless|einfache?|simples?|fácil|facile)\s/i;
+
 export interface JudgeOptions {
   vocabulary?: Record<string, string[]>;
   /** The facts behind the audit; without them only rules and scores decide. */
@@ -220,6 +223,9 @@ export function judgeClaim(
       doc.evidence.length ? doc.evidence : [{ path: '.', note: 'no code blocks in doc comments' }],
     );
   // "Working examples verified", "Builds successfully": that something runs is shown by running it.
+  // "Easy orchestration", "Intuitive interface": an opinion of a thing, not a statement that it is there.
+  if (claim.asserted === 'done' && OPINION.test(claim.subject.replace(/^\W+/, '')))
+    return out('none', 'unverifiable', 'an opinion of how good something is; the files do not settle it');
   if (claim.asserted === 'done' && (RUNS.test(claim.subject) || RUN_RESULT.test(claim.text)))
     return out('none', 'unverifiable', 'that it works is shown by running it, which the repository does not record');
   // "Database high availability (not tested)": a claim about testing it, not about having it.

@@ -71,8 +71,15 @@ const STOP =
   /^(?:the|a|an|and|or|with|to|in|for|of|on|all|new|old|its|their|our|from|by|as|is|are|was|be|been|via|using|version|latest|v|it|this|that|support|code|tests?|logic|pattern|patterns|handling|layer|framework)$/i;
 
 function tokens(text: string): string[] {
-  return text.split(/[\s,;()[\]{}<>"'|]+/).filter(Boolean);
+  // "/api/verify/{recordId}": a route's placeholder is part of it; elsewhere braces separate words.
+  return text
+    .split(/[\s,;()[\]<>"'|]+/)
+    .flatMap((t) => (/^\/[\w{}:.\-/]*$/.test(t) ? [t] : t.split(/[{}]+/)))
+    .filter(Boolean);
 }
+
+/** "/api/{resource}/{action}": placeholders after a prefix only — a naming convention, not a route. */
+const CONVENTION = /^\/[\w.-]*(?:\/(?:\{[^{}/]*\}|:\w+|<[^<>/]*>)){2,}$/;
 
 const trimPunct = (t: string) => t.replace(/^[`*_:]+|(?<![`*_.:!?])[`*_.:!?]+$/g, '');
 
@@ -110,7 +117,8 @@ export function namesIn(input: string): Names {
     if (/^@[A-Za-z_][\w.]*$/.test(t)) add(out.annotations, t);
     else if (/^\/[A-Za-z_{:][\w{}:.\-/]*$/.test(t) && /[a-z]{2}/i.test(t) && !/^\/\w{1,3}$/.test(t)) {
       // "/ready", "/api/v1/status" — not "/s" or "/min" (rates) and not a bare root.
-      if (!/^\/(?:sec|min|hour|day|month|year|req|user)s?$/i.test(t)) add(out.endpoints, t.replace(/\/$/, '') || t);
+      if (!/^\/(?:sec|min|hour|day|month|year|req|user)s?$/i.test(t) && !CONVENTION.test(t))
+        add(out.endpoints, t.replace(/\/$/, '') || t);
     } else if (isPath(t, ticked.has(raw.replace(/[`*]/g, '')))) add(out.paths, t.replace(/^\.\//, ''));
     else if (isIdentifier(t, ticked.has(t) || ticked.has(`${t}()`))) add(out.identifiers, t.replace(/\(\)$/, ''));
   }
