@@ -862,3 +862,46 @@ describe('round 2 classes: routes with placeholders, warning marks on gaps, plan
     expect(has(14)).toBe(false);
   });
 });
+
+describe('round 2 classes: Go packages by import path, test files named in a test table', () => {
+  const goTest = (names: string[]) =>
+    ['package x', 'import "testing"', ...names.map((n) => `func Test${n}(t *testing.T) {}`)].join('\n');
+  const tree: Tree = {
+    'go.mod': 'module example.org/relay\n\ngo 1.22\n',
+    'internal/auth/jwt.go': 'package auth\n',
+    'internal/auth/jwt_test.go': goTest(['Sign', 'Verify']),
+    'internal/quota/quota.go': 'package quota\n',
+    'tools/report/queries_test.go': goTest(['A', 'B', 'C']),
+    'test/integration/smoke_flow_test.go': goTest(['Up', 'Down']),
+  };
+  const doc = [
+    '# 测试报告', //  1
+    '### 测试覆盖的包', //  2
+    '- ✅ example.org/relay/internal/auth', //  3
+    '- ✅ example.org/relay/internal/quota', //  4
+    '- ✅ example.org/relay/internal/gone', //  5
+    '', //  6
+    '| 测试类型 | 测试数 | 说明 |', //  7
+    '|---|---|---|', //  8
+    '| 集成测试 | 2 | smoke_flow_test.go |', //  9
+    '', // 10
+    '| 测试文件 | 测试数 | 说明 |', // 11
+    '|---|---|---|', // 12
+    '| `queries_test.go` | 4 | 新增 |', // 13
+    '| `queries_test.go` | 3 | 新增 |', // 14
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('a package named by import path is its folder; under a heading about tests it must hold test files', () => {
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3).evidence[0]).toMatchObject({ path: 'internal/auth/jwt_test.go' });
+    expect(at(4)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(5)).toMatchObject({ verdict: 'contradicted' });
+  });
+
+  it('a test table row counts the test file it names, exactly (no subtests in the file)', () => {
+    expect(at(9)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(13)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(14)).toMatchObject({ verdict: 'confirmed' });
+  });
+});

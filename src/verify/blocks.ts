@@ -98,7 +98,7 @@ export function readTable(lines: string[], start: number, end: number, { push, i
     // "| `src/x.jsx:36` | `monthIncome`, `monthExpense` |": a finding at a place, with the code it
     // names — a claim about the code today even in a plan of fixes.
     const place = /`/.test(row[0] ?? '') ? locatedPath(row[0]!) : null;
-    if (place && !inContext('historical') && !inContext('example')) {
+    if (place && testCol < 0 && !inContext('historical') && !inContext('example')) {
       const rest = row.slice(1).join(' | ');
       if (/`[^`]+`/.test(rest))
         push({
@@ -168,11 +168,13 @@ export function readTable(lines: string[], start: number, end: number, { push, i
     }
     if (testCol > 0) {
       const count = plainNumber(row[testCol] ?? '', 'tests');
+      // "| Integration | 8 | integration_smoke_test.go |": the test file the row names is what it counts.
+      const file = row.map((c) => TEST_FILE.exec(plain(c))?.[1]).find(Boolean);
       if (count && (count.kind === 'count' || count.kind === 'ratio')) {
         push({
           line: j + 1,
           text,
-          subject,
+          subject: file ?? subject,
           asserted: statusOf(statusCell) === 'not-done' ? 'not-done' : 'done',
           number: { ...count, unit: 'tests' },
           readiness: false,
@@ -205,6 +207,10 @@ export function readTable(lines: string[], start: number, end: number, { push, i
     }
   }
 }
+
+/** A test file's name: "x_test.go", "x.test.ts", "XTest.java", "test_x.py", "x.spec.js". */
+const TEST_FILE =
+  /(?:^|[\s(`])((?:[\w.-]+\/)*(?:\w+_test\.go|[\w.-]+\.(?:test|spec)\.[jt]sx?|\w+Tests?\.(?:java|kt|cs)|test_\w+\.py|\w+_test\.py))(?=$|[\s)`,;])/;
 
 /** A fenced block's lines, one at a time; `open` at each opening fence. */
 export function fenceReader(

@@ -16,6 +16,7 @@ import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './docume
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
 import { configFinding } from './terms.js';
+import { importPathFinding } from './modules.js';
 
 const ROUTE_LINE =
   /route|get|post|put|delete|patch|path|mapping|handle|app\.|router|@|url|endpoint|location|\.(?:use|all)\(/i;
@@ -255,6 +256,9 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (publish) return [publish];
   }
   if (ctx) {
+    // "github.com/acme/proxy/internal/auth" under "Tested packages": that folder, and its tests.
+    const pkg = importPathFinding(ctx, claim);
+    if (pkg) return [pkg];
     // "Breaking change policy documented in README": the README's own words decide.
     const topic = docTopic(claim);
     if (topic) return [docTopicFinding(ctx, topic)];
