@@ -905,3 +905,36 @@ describe('round 2 classes: Go packages by import path, test files named in a tes
     expect(at(14)).toMatchObject({ verdict: 'confirmed' });
   });
 });
+
+describe('round 2 classes: a degree of something, pictures leading headings', () => {
+  const tree: Tree = {
+    '.github/workflows/ci.yml': [
+      'on: push',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: go test ./...',
+    ].join('\n'),
+    'main.go': 'package main\nfunc main() {}\n',
+  };
+  const doc = [
+    '# Review', // 1
+    '## 🐳 Docker', // 2
+    '## 🔄 GitHub Actions Workflows', // 3
+    '## 📊 Summary', // 4
+    '- ⚠️ Limited CI pipeline', // 5
+  ].join('\n');
+  const report = reportWith([
+    rule('operations/ci-pipeline', 'pass', 'CI pipeline found', [{ path: '.github/workflows/ci.yml' }]),
+  ]);
+  const { at, has } = verifyIn(tree, doc, report);
+
+  it('a 🔄 leading a heading among pictured headings is a picture, not "in progress"', () => {
+    expect(has(3)).toBe(false);
+  });
+
+  it('"Limited X" where X is fully there: how much is limited is a judgement, not a confirmation', () => {
+    expect(at(5).verdict).toBe('unverifiable');
+  });
+});

@@ -65,6 +65,7 @@ const FENCE_BULLET = /^(\s*)[-*]\s+([A-Z][\w /().-]{1,40}:\s+\S.*)$/;
 export function extractClaims(markdown: string): Claim[] {
   const lines = markdown.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
   const ticks = tickedPerSection(lines);
+  const decorated = decoratedHeadings(lines);
   const claims: Claim[] = [];
   /** Under "### Files Deleted" each item names something that must be gone. */
   const removedHere = () => stack.some((s) => s.context === 'removed') || state.list === 'removed';
@@ -127,9 +128,14 @@ export function extractClaims(markdown: string): Claim[] {
         /^\W*(?:priority|priorität|prioridad|priorité|prioridade|prio)\b|\b(?:high|medium|low|critical) priority\b/i.test(
           plain(text),
         );
-      const status = priority
-        ? null
-        : (iconStatus(text) ?? (TRAILING_STATUS.test(plain(text)) ? statusOf(text) : null));
+      // "## 🔄 GitHub Actions Workflows" among "## 🐳 Docker", "## 📊 Summary": a picture, not a status.
+      const pictured =
+        decorated &&
+        PICTURE_ICON.test(text) &&
+        !iconStatus(text.replace(PICTURE_ICON, '')) &&
+        !TRAILING_STATUS.test(plain(text));
+      const status =
+        priority || pictured ? null : (iconStatus(text) ?? (TRAILING_STATUS.test(plain(text)) ? statusOf(text) : null));
       const context = headingContext(text, level);
       const section: Section = { context, status, level, ticked: ticks.get(i) ?? 0, text, claimed: false };
       stack.push(section);
@@ -210,6 +216,21 @@ export function extractClaims(markdown: string): Claim[] {
       push({ line: n, text: plain(body), asserted: icon ?? 'done', number, readiness, source: 'prose' });
   }
   return claims;
+}
+
+/** Marks that double as pictures (🔄 sync, 📋 clipboard, 📅 calendar), leading a heading alone. */
+const PICTURE_ICON = /^\s*(?:🔄|📋|📅|🗓️?)/u;
+const LEADING_PICTURE = /^\s*\p{Extended_Pictographic}/u;
+
+/** Whether the document leads its headings with pictures that are no status ("## 🐳 Docker", "## 📊 Summary"). */
+function decoratedHeadings(lines: string[]): boolean {
+  let pictures = 0;
+  for (const l of lines) {
+    const h = /^#{2,6}[ \t]+(\S.*)/.exec(l)?.[1];
+    if (h && LEADING_PICTURE.test(h) && !iconStatus(h)) pictures++;
+    if (pictures >= 2) return true;
+  }
+  return false;
 }
 
 /** "|---|:---:|": a table's rule line, of pipes, dashes, colons and spaces only. */

@@ -117,6 +117,10 @@ const RUNS =
 const RUN_RESULT =
   /\b(?:no|zero|keine|aucune?|ning[uú]n)\s+(?:[\w-]+\s+)?(?:errors|warnings|fehler|warnungen|erreurs|errores)\b|\bfully (?:functional|operational|working)\b|\bvoll funktionsfähig\b|\bpleinement fonctionnel/i;
 
+/** "Limited X", "Basic X": a degree of something, which the files show only as there or not. */
+const DEGREE =
+  /^(?:limited|basic|some|minimal|rudimentary|partial|begrenzte?|grundlegende?|limitad[oa]|b[aá]sic[oa]|limit[ée]e?)\s/i;
+
 const OPINION =
   /^(?:easy|easier|simple|simpler|seamless|intuitive|elegant|excellent|great|nice|beautiful|user-friendly|developer-friendly|painless|effortless|einfache?|simples?|fácil|facile)\s/i;
 
@@ -469,6 +473,15 @@ function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string 
       // a practice found whole is more than "partial".
       if (all('yes') && !holds.some((h) => h.f.basis.startsWith('rule:') || h.f.basis === 'mechanism'))
         return finish('confirmed', 'as the document says', () => true);
+      // "Limited security scanning" where CI runs three scanners: how much is "limited" is a judgement.
+      if (all('yes') && DEGREE.test(claim.subject.replace(/^\W+/, '')))
+        return out(
+          main0(),
+          'unverifiable',
+          `how much is "${DEGREE.exec(claim.subject.replace(/^\W+/, ''))![0].trim()}" is a judgement; found: ${holds.map(said).join('; ')}`,
+          holds.flatMap((h) => h.f.evidence).slice(0, 4),
+          rule,
+        );
       if (all('yes'))
         return finish('partially-confirmed', 'the document says partial; more is in place than claimed', () => true);
       return finish('contradicted', 'the document says partial, but nothing is there', () => true);
