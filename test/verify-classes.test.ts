@@ -938,3 +938,35 @@ describe('round 2 classes: a degree of something, pictures leading headings', ()
     expect(at(5).verdict).toBe('unverifiable');
   });
 });
+
+describe('round 2 classes: root-relative files and their length, libraries named "x.js", naming conventions', () => {
+  const tree: Tree = {
+    'src-app/src/engine/mod.rs': Array.from({ length: 40 }, (_, i) => `// line ${i + 1}`).join('\n'),
+    'src-app/src/engine/commands.rs': Array.from({ length: 10 }, (_, i) => `// line ${i + 1}`).join('\n'),
+    'package.json': JSON.stringify({ name: 'web', dependencies: { ethers: '^6.0.0' } }),
+    'src/map.ts': 'export const presenceLevel = 1;\n',
+  };
+  const doc = [
+    '# État', // 1
+    '**Fichiers créés** :', // 2
+    '- `/src-app/src/engine/mod.rs` (41 lignes)', // 3
+    '- `/src-app/src/engine/commands.rs` (30 lignes)', // 4
+    '- ✅ **ethers.js** integration', // 5
+    '- ✅ Rust `snake_case` → TypeScript `camelCase`', // 6
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('a path from the root is a file, not a route; its length is checked when given', () => {
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(4)).toMatchObject({ verdict: 'partially-confirmed' });
+    expect(at(4).reason).toMatch(/10 lines, not 30/);
+  });
+
+  it('"ethers.js" is the library ethers', () => {
+    expect(at(5)).toMatchObject({ verdict: 'confirmed' });
+  });
+
+  it('naming conventions are not names to search for', () => {
+    expect(at(6).verdict).not.toBe('contradicted');
+  });
+});

@@ -231,6 +231,26 @@ function inLocus(ctx: LookupContext, locus: string | undefined, name: string): F
 /** "packages/proxy/src/index.ts - no rate limit middleware": the claim a reader checks is that the file is there. */
 const PATH_SUBJECT = /^[\w.@-]+(?:\/[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
 
+/** "(280 lines)", "(86 lignes)", "(120 Zeilen)", "（230 行）": a file's length. */
+const LINE_COUNT =
+  /\(\s*~?(\d{1,6})\s*(?:lines|lignes|zeilen|l[ií]neas|linhas|righe|行)\b[^()]*\)|（\s*(\d{1,6})\s*行/i;
+
+/** A file said to be N lines long: within 5 % it is as said; otherwise it is there, but not as said. */
+function linesFinding(ctx: LookupContext, file: Finding, claimed: number): Finding {
+  if (file.present !== 'yes') return file;
+  const path = file.evidence[0]!.path;
+  const text = fileText(ctx, path);
+  if (text === undefined) return file;
+  const lines = text.replace(/\n$/, '').split('\n').length;
+  const close = Math.abs(lines - claimed) <= Math.max(2, Math.round(claimed * 0.05));
+  return {
+    ...file,
+    present: close ? 'yes' : 'partly',
+    detail: close ? `${path} has ${lines} lines` : `${path} is there, but has ${lines} lines, not ${claimed}`,
+    evidence: [{ path, note: `${lines} lines` }],
+  };
+}
+
 /** A route that ends in a placeholder ("/{id}", "/:id", "/<id>"). */
 const PLACEHOLDER_END = /\/(?:\{[^{}/]*\}|:\w+|<[^<>/]*>)$/;
 /** The route as written: each placeholder one segment, nothing after the last. */
@@ -299,6 +319,16 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   const standard = (p: string) => CONFORMS.test(claim.text) && DOC_FILE.test(p);
   if (ctx && claim.asserted === 'done') {
     const named = namesIn(claim.subject).paths.filter((p) => !standard(p));
+    // "`src/engine/mod.rs` (280 lines)": the file, and as long as said.
+    const length = LINE_COUNT.exec(claim.text);
+    if (named.length === 1 && length)
+      return [
+        linesFinding(
+          ctx,
+          inLocus(ctx, claim.locus, named[0]!) ?? fileFinding(ctx, named[0]!),
+          Number(length[1] ?? length[2]),
+        ),
+      ];
     if (named.length) return named.slice(0, 6).map((p) => inLocus(ctx, claim.locus, p) ?? fileFinding(ctx, p));
   }
   // Mechanisms are named in words, not in the paths a claim gives ("docs/RUNBOOK.md added").
