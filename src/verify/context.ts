@@ -83,7 +83,8 @@ export function headingContext(raw: string, level = 2): Context {
 /** "### Step 1.3: Create Database Configuration": a step of a plan, whose code is to be written. */
 export function isPlanStep(raw: string): boolean {
   const t = plain(raw).replace(/^[\d.)\s]+/, '');
-  const step = /^(?:step|schritt|paso|étape|etapa)\s*[\d.]+\s*[:.)-]\s*(.+)$/i.exec(t)?.[1];
+  const lead = /^(?:step|schritt|paso|étape|etapa) ?\d[\d.]{0,10}[:.)-]? /i.exec(t)?.[0];
+  const step = lead ? t.slice(lead.length).trim() : '';
   // After "Step N:" a verb is an instruction even where it could start a noun ("Update Configuration").
   return !!step && IMPERATIVE.test(step) && !iconStatus(raw);
 }

@@ -330,6 +330,15 @@ export function itemReader(st: ItemState): {
   }
 }
 
+/** The name a call ends in: "ctx.unwrap()" → "unwrap" (read backwards, no pattern to backtrack). */
+function calledName(code: string): string | undefined {
+  if (!code.endsWith('()')) return undefined;
+  let i = code.length - 2;
+  while (i > 0 && /\w/.test(code[i - 1]!)) i--;
+  const name = code.slice(i, -2);
+  return name.length >= 3 && /^[A-Za-z_]/.test(name) ? name : undefined;
+}
+
 /** Calls of the list's code that the words name ("unwraps" for `.unwrap()`), as `.unwrap()`. */
 function calledByName(words: string, code: string[]): string[] {
   const said = new Set(
@@ -340,7 +349,7 @@ function calledByName(words: string, code: string[]): string[] {
   );
   const out: string[] = [];
   for (const c of code) {
-    const name = /([A-Za-z_]\w{2,})\(\)$/.exec(c)?.[1];
+    const name = calledName(c);
     if (
       name &&
       (said.has(name.toLowerCase()) || said.has(name.toLowerCase().replace(/e$/, ''))) &&

@@ -32,10 +32,9 @@ export function importPathFinding(ctx: LookupContext, claim: Claim): Finding | n
   for (const token of claim.text.split(/[\s()（）,，;；]+/)) {
     const m = modules.find((x) => token === x.module || token.startsWith(`${x.module}/`));
     if (!m) continue;
-    const rest = token
-      .slice(m.module.length)
-      .replace(/^\//, '')
-      .replace(/[.,:;]+$/, '');
+    let rest = token.slice(m.module.length).replace(/^\//, '');
+    // Trailing punctuation, a character at a time (a run of it matched at the end backtracks).
+    while (/[.,:;]$/.test(rest)) rest = rest.slice(0, -1);
     const dir = [m.dir, rest].filter(Boolean).join('/');
     const inDir = ctx.files.paths.filter((p) => p.slice(0, p.lastIndexOf('/')) === dir || (!dir && !p.includes('/')));
     const base = { subject: `package ${token}`, basis: 'file' } as const;
