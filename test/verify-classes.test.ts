@@ -970,3 +970,35 @@ describe('round 2 classes: root-relative files and their length, libraries named
     expect(at(6).verdict).not.toBe('contradicted');
   });
 });
+
+describe('round 2 classes: a list of fixes applied, file by file', () => {
+  const tree: Tree = {
+    'web/src/services/api.js': [
+      "const api = axios.create({ baseURL: '/api' });",
+      'export const record = (id) => api.get(`/public/record/${id}`);',
+    ].join('\n'),
+    'web/src/pages/Admin.jsx': 'export function Admin() { return revoke(instituteId); }\n',
+    'web/src/pages/Upload.jsx': 'export function Upload() {}\n',
+    'server/models/User.js': 'const s = new Schema({ name: String });\n',
+  };
+  const doc = [
+    '# Audit', // 1
+    '### Maintenance update', // 2
+    '**Frontend fixes applied**', // 3
+    '- `web/src/services/api.js`: the record API now calls `/api/public/record/:id`.', // 4
+    '- `web/src/pages/Admin.jsx`: Removed undefined `hospitalId` reference.', // 5
+    '- `web/src/pages/Upload.jsx`: upload now retries twice before it gives up.', // 6
+    '- `server/models/User.js`: Added `cv_url` field.', // 7
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('the code a change names must be in the file (a route under the client\'s base URL counts), or gone after "removed"', () => {
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(5)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(7)).toMatchObject({ verdict: 'contradicted' });
+  });
+
+  it('a change described without code named is not confirmed by the file being there', () => {
+    expect(at(6).verdict).toBe('unverifiable');
+  });
+});

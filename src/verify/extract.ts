@@ -142,6 +142,7 @@ export function extractClaims(markdown: string): Claim[] {
       heading = plain(text).slice(0, 120);
       label = '';
       state.list = undefined;
+      state.done = false;
       state.file = '';
       state.code = [];
       const found = numberIn(text);
@@ -204,6 +205,8 @@ export function extractClaims(markdown: string): Claim[] {
     for (const span of codeSpans(body)) if (state.code.length < 8) state.code.push(span);
     const ctx = labelContext(body);
     state.list = ctx;
+    // "**Frontend fixes applied**", "Changes made:": what is listed below is done.
+    state.done = ctx === 'list' && DONE_LABEL.test(plain(body).replace(/:\s*$/, ''));
     // "**Integration Tests:**" says what the list below it counts.
     if (ctx === 'skip' || ctx === 'list') label = plain(body).replace(/:\s*$/, '').slice(0, 120);
     if (items.labelled(body, n)) continue;
@@ -217,6 +220,9 @@ export function extractClaims(markdown: string): Claim[] {
   }
   return claims;
 }
+
+const DONE_LABEL =
+  /^(?:[\w-]+ ){0,3}(?:fixes|changes|improvements|updates|work) (?:applied|made|done|completed|implemented|delivered|shipped)$|^(?:[\w-]+ ){0,2}(?:changes|fixes) (?:in|to) (?:this|the) (?:release|update|session)$/i;
 
 /** Marks that double as pictures (🔄 sync, 📋 clipboard, 📅 calendar), leading a heading alone. */
 const PICTURE_ICON = /^\s*(?:🔄|📋|📅|🗓️?)/u;

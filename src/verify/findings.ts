@@ -11,7 +11,7 @@ import { type Finding, fileFinding, type LookupContext, packageFinding, searchFi
 import { CI_WORDS, TOOLS } from './tools.js';
 import { namesIn, removedThing, type Setting } from './names.js';
 import { NEGATED, namesOf, settingKey } from './needles.js';
-import { fileText, lineFinding } from './problems.js';
+import { changeFinding, fileText, lineFinding } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
@@ -231,6 +231,9 @@ function inLocus(ctx: LookupContext, locus: string | undefined, name: string): F
 /** "packages/proxy/src/index.ts - no rate limit middleware": the claim a reader checks is that the file is there. */
 const PATH_SUBJECT = /^[\w.@-]+(?:\/[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
 
+/** After a file's name, ": <words of a change>" (three words or more). */
+const DESCRIBED = /^`?\s*[:—–-]\s+\S+\s+\S+\s+\S+/;
+
 /** "(280 lines)", "(86 lignes)", "(120 Zeilen)", "（230 行）": a file's length. */
 const LINE_COUNT =
   /\(\s*~?(\d{1,6})\s*(?:lines|lignes|zeilen|l[ií]neas|linhas|righe|行)\b[^()]*\)|（\s*(\d{1,6})\s*行/i;
@@ -306,6 +309,13 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     const line = /:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1];
     if (line && claim.asserted === 'done') return [lineFinding(ctx, asPath, Number(line))];
     const file = inLocus(ctx, claim.locus, asPath) ?? fileFinding(ctx, asPath);
+    // "`src/api.js`: the public API now calls …": a change in the file, not only the file.
+    if (
+      claim.asserted === 'done' &&
+      file.present === 'yes' &&
+      DESCRIBED.test(claim.text.slice(claim.text.indexOf(asPath) + asPath.length))
+    )
+      return [changeFinding(ctx, claim, file)];
     if (claim.asserted === 'done' || file.present !== 'yes') return [file];
     // A file said to lack something: what the rule found in that very file decides.
     const at = file.evidence[0]!.path;

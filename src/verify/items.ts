@@ -33,6 +33,8 @@ export interface ItemState {
   file: string;
   /** Code the section's prose names in ticks, which a bare list of places below it is about. */
   code: string[];
+  /** The list's label says its items are done ("**Fixes applied**", "Changes made:"). */
+  done?: boolean;
 }
 
 const VALUE_LABEL =
@@ -98,9 +100,11 @@ export function itemReader(st: ItemState): {
       ? 'not-done'
       : issueList
         ? null
-        : list === undefined || list === null || list === 'list'
-          ? (from?.status ?? null)
-          : null;
+        : list === 'list' && st.done && !nest
+          ? 'done'
+          : list === undefined || list === null || list === 'list'
+            ? (from?.status ?? null)
+            : null;
     const words = plain(body);
     const lack = LEADING_ABSENCE.test(words) ? 'not-done' : null;
     let own = iconStatus(body) ?? (TRAILING_STATUS.test(words) ? statusOf(body) : null);

@@ -9,7 +9,7 @@
 import type { Evidence } from '../types.js';
 import type { Claim } from './extract.js';
 import type { Out } from './judge.js';
-import { fileFinding, type LookupContext, searchFinding } from './lookup.js';
+import { type Finding, fileFinding, type LookupContext, searchFinding } from './lookup.js';
 import { namesIn } from './names.js';
 import { namesOf } from './needles.js';
 import type { VerifiedClaim } from './schema.js';
@@ -133,6 +133,72 @@ export function judgeProblem(claim: Claim, ctx: LookupContext | undefined, out: 
     'a problem the document reports; whether it is still there needs a reader',
     findings.flatMap((f) => f.evidence).slice(0, 3),
   );
+}
+
+/**
+ * "`src/api.js`: Public record API now calls `/api/verify/patient/:id`": a change said to be made in
+ * a file. The code it names in ticks must be there (or gone, after "removed"); without code named,
+ * what changed needs a reader, whatever the file.
+ */
+export function changeFinding(ctx: LookupContext, claim: Claim, file: Finding): Finding {
+  const at = file.evidence[0]!.path;
+  const raw = claim.raw ?? claim.text;
+  const spans = codeSpans(raw).filter((s) => !at.endsWith(s.replace(/^\.?\//, '')));
+  const text = (fileText(ctx, at) ?? '').replace(COMMENT_LINE, '');
+  if (!spans.length || !text)
+    return CHANGED.test(raw)
+      ? { ...file, present: 'unknown', detail: `${at} is there; what changed in it needs a reader` }
+      : file;
+  const lines = text.split('\n');
+  const gone = (s: string) =>
+    new RegExp(
+      `\\b(?:removed|deleted|dropped|eliminated)\\b[^\`]{0,40}\`${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\``,
+      'i',
+    ).test(raw);
+  const found = spans.map((s) => {
+    // A route may be written under a base URL the client prepends ("/api" + `/verify/patient/${id}`).
+    const tail = s.replace(/^\/[\w.-]+(?=\/[\w.-]+\/)/, '');
+    const route = /^\/[\w/{}:.-]*$/.test(s) && /[:{]/.test(s) ? [routePattern(s), routePattern(tail)] : null;
+    const k = lines.findIndex((l) => (route ? route.some((r) => r.test(l)) : spanIn(l, s)));
+    return { s, k, ok: gone(s) ? k < 0 : k >= 0 };
+  });
+  const ev = found
+    .filter((f) => f.k >= 0)
+    .slice(0, 3)
+    .map((f) => ({ path: at, line: f.k + 1, snippet: lines[f.k]!.trim().slice(0, 160) }));
+  const good = found.filter((f) => f.ok).length;
+  const base = { subject: `change in ${at}`, basis: 'search' as const };
+  if (good === found.length)
+    return {
+      ...base,
+      present: 'yes',
+      detail: `${at} holds what the change names (${spans.map((s) => `\`${s}\``).join(', ')})`,
+      evidence: ev.length ? ev : [{ path: at }],
+    };
+  const bad = found
+    .filter((f) => !f.ok)
+    .map((f) => `\`${f.s}\``)
+    .join(', ');
+  return {
+    ...base,
+    present: good ? 'partly' : 'no',
+    detail: `${at} is there, but not as the change says: ${bad}`,
+    evidence: ev.length ? ev : [{ path: at, note: `${lines.length} lines` }],
+  };
+}
+
+/** Words of a change made ("now calls", "Fixed", "Added"): the file alone does not show it. */
+const CHANGED =
+  /\b(?:now|fixed|added|removed|updated|changed|replaced|renamed|moved|refactored|rewrote|rewritten|reworked|switched)\b/i;
+
+/** "/api/verify/patient/:patientId" as code writes it: each parameter one segment, in any form. */
+function routePattern(route: string): RegExp {
+  const parts = route
+    .split(/(\{[^{}]*\}|:\w+)/)
+    .map((p, k) =>
+      k % 2 ? '(?::\\w+|\\{[^{}/]*\\}|\\$\\{[^{}]*\\}|[\\w.~-]+)' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    );
+  return new RegExp(`${parts.join('')}(?![\\w-])`);
 }
 
 /** "Location: `config/config.go:68`": the file must be there, and long enough; what the line holds needs a reader. */
