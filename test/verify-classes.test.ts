@@ -1002,3 +1002,15 @@ describe('round 2 classes: a list of fixes applied, file by file', () => {
     expect(at(6).verdict).toBe('unverifiable');
   });
 });
+
+describe('round 2 classes: star ratings', () => {
+  const { at } = verifyIn(
+    { 'src/app.ts': 'export {};\n' },
+    ['# Audit', '', '**Code Organization**: ⭐⭐⭐⭐ (4/5)  ', '**Documentation**: ★★★ (3/5)'].join('\n'),
+  );
+  it('"Label: ⭐⭐⭐⭐ (4/5)" is a self-assessed score, never confirmed', () => {
+    expect(at(3)).toMatchObject({ verdict: 'unverifiable' });
+    expect(at(3).reason).toMatch(/self-assessed/);
+    expect(at(4)).toMatchObject({ verdict: 'unverifiable' });
+  });
+});

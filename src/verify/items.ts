@@ -47,6 +47,8 @@ const FILE_LABEL =
   /^(?:file|files|datei|dateien|archivo|fichier|location|ort|ubicaci[oó]n|path|pfad|where|wo|module|modul|folder|ordner|directory|verzeichnis|package|paket|carpeta|dossier)$/i;
 /** Labels whose value describes a problem found in the code. */
 const PROBLEM_LABEL = /^(?:problem|issue|finding|befund|quelle|source|cause|ursache|bug|hallazgo|causa)$/i;
+/** Rating stars, also as they read after a wrong decoding ("â\u00ad" of ⭐). */
+const STARS = /[⭐★☆]|â\u00ad/;
 const STATUS_LABEL = /^(?:status|stand|estado|statut|state|zustand)$/i;
 
 export function itemReader(st: ItemState): {
@@ -279,6 +281,17 @@ export function itemReader(st: ItemState): {
       return true;
     }
     if (!icon && (list === 'planned' || list === 'review' || inContext('review') || inContext('planned'))) return true;
+    // "Code Organization: ⭐⭐⭐⭐ (4/5)": a star rating, the author's own score.
+    const stars = STARS.test(text) ? /\(\s*(\d(?:\.\d)?)\s*\/\s*5(?!\d)/.exec(value) : null;
+    if (stars && !example)
+      return (
+        push({
+          subject: label,
+          asserted: 'done',
+          number: { kind: 'score10', value: Number(stars[1]) * 2, unit: 'score' },
+        }),
+        true
+      );
     // "Design Patterns: 95/100": a self-assessed score, said so.
     const testy = /\btests?\b|pruebas|testfälle|coverage|abdeckung|cobertura|couverture/i.test(label);
     const score = testy ? null : scoreIn(value);
