@@ -1014,3 +1014,29 @@ describe('round 2 classes: star ratings', () => {
     expect(at(4)).toMatchObject({ verdict: 'unverifiable' });
   });
 });
+
+describe('round 2 classes: the license named, dependency automation', () => {
+  const tree: Tree = {
+    LICENSE: 'Apache License\nVersion 2.0, January 2004\n',
+    '.github/dependabot.yml': 'version: 2\nupdates:\n  - package-ecosystem: gomod\n    directory: /\n',
+    'main.go': 'package main\n',
+  };
+  const report = reportWith([
+    rule('security/license', 'pass', 'License file found', [{ path: 'LICENSE' }]),
+    rule('security/dependency-updates', 'pass', 'Dependabot configured', [{ path: '.github/dependabot.yml' }]),
+  ]);
+  const { at } = verifyIn(
+    tree,
+    ['# Review', '- ✅ MIT licensed', '- ✅ Apache 2.0 licensed', '- ✅ Automated dependency management'].join('\n'),
+    report,
+  );
+
+  it('"MIT licensed" needs the MIT license, not any license file', () => {
+    expect(at(2)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+  });
+
+  it('"automated dependency management" is the dependency-updates practice', () => {
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+  });
+});

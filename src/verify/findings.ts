@@ -254,6 +254,44 @@ function linesFinding(ctx: LookupContext, file: Finding, claimed: number): Findi
   };
 }
 
+/** Licenses by the names documents give them, and the words their texts begin with. */
+const LICENSES: [RegExp, RegExp][] = [
+  [/\bMIT\b/, /\bMIT License\b|Permission is hereby granted, free of charge/i],
+  [/\bApache(?:[- ]2(?:\.0)?)?\b/, /Apache License/i],
+  [/\bBSD\b/, /\bBSD\b|Redistribution and use in source and binary forms/i],
+  [/\bA?GPL(?:v?\d)?\b/, /GNU (?:AFFERO )?(?:LESSER )?GENERAL PUBLIC LICENSE/i],
+  [/\bMPL(?:[- ]2(?:\.0)?)?\b|\bMozilla Public\b/, /Mozilla Public License/i],
+  [/\bISC\b/, /\bISC License\b/i],
+];
+const LICENSE_FILE = /^(?:LICEN[CS]E|COPYING)(?:[.-][\w.-]+)?$/i;
+
+function licenseFinding(ctx: LookupContext, claim: Claim): Finding | null {
+  if (!/\blicen[cs](?:e|ed)\b/i.test(claim.text)) return null;
+  const kind = LICENSES.find(([named]) => named.test(claim.text));
+  if (!kind) return null;
+  const files = ctx.files.paths.filter((p) => !p.includes('/') && LICENSE_FILE.test(p));
+  const base = { subject: 'license', basis: 'file' } as const;
+  if (!files.length) return null;
+  const name = kind[0].exec(claim.text)![0];
+  for (const path of files) {
+    const lines = (fileText(ctx, path) ?? '').split('\n');
+    const at = lines.findIndex((l) => kind[1].test(l));
+    if (at >= 0)
+      return {
+        ...base,
+        present: 'yes',
+        detail: `${path} is the ${name} license`,
+        evidence: [{ path, line: at + 1, snippet: lines[at]!.trim().slice(0, 160) }],
+      };
+  }
+  return {
+    ...base,
+    present: 'no',
+    detail: `${files[0]} is not the ${name} license`,
+    evidence: [{ path: files[0]!, snippet: (fileText(ctx, files[0]!) ?? '').split('\n')[0]!.trim().slice(0, 160) }],
+  };
+}
+
 /** A route that ends in a placeholder ("/{id}", "/:id", "/<id>"). */
 const PLACEHOLDER_END = /\/(?:\{[^{}/]*\}|:\w+|<[^<>/]*>)$/;
 /** The route as written: each placeholder one segment, nothing after the last. */
@@ -282,6 +320,9 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     // "github.com/acme/proxy/internal/auth" under "Tested packages": that folder, and its tests.
     const pkg = importPathFinding(ctx, claim);
     if (pkg) return [pkg];
+    // "MIT licensed": the license file must be that license.
+    const license = licenseFinding(ctx, claim);
+    if (license) return [license];
     // "Breaking change policy documented in README": the README's own words decide.
     const topic = docTopic(claim);
     if (topic) return [docTopicFinding(ctx, topic)];
