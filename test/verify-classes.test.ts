@@ -1040,3 +1040,28 @@ describe('round 2 classes: the license named, dependency automation', () => {
     expect(at(4)).toMatchObject({ verdict: 'confirmed' });
   });
 });
+
+describe('round 2 classes: gap tables against today, libraries named in words', () => {
+  const tree: Tree = {
+    'requirements.txt': 'fastapi==0.110.0\nsqlalchemy==2.0.36\n',
+    'app/db.py': 'from sqlalchemy.ext.asyncio import create_async_engine\n',
+  };
+  const doc = [
+    '# Roadmap', // 1
+    '## Gap analysis', // 2
+    '| Component | Current State | Target State | Impact |', // 3
+    '|---|---|---|---|', // 4
+    '| Database | In-memory dicts | Postgres with async SQLAlchemy | 🔴 Critical |', // 5
+    '| Queue | Direct calls | Celery workers | 🟡 High |', // 6
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('a target said not reached, which the repository has reached, is out of date', () => {
+    expect(at(5)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(5).evidence[0]).toMatchObject({ path: 'requirements.txt' });
+  });
+
+  it('a target not reached stays as the document says, or undecided', () => {
+    expect(at(6).verdict).not.toBe('contradicted');
+  });
+});

@@ -75,6 +75,8 @@ function notesParts(notes: string): { text: string; asserted: Asserted }[] {
 
 const TEST_HEADER =
   /^(?:tests?|test count|# ?tests|number of tests|cases|test cases|anzahl(?: tests)?|pruebas|tests totales|nb tests|nombre de tests|测试数|測試數|用例数|用例數|测试用例|測試用例|测试数量|测试)$/i;
+/** "Current State", "Ist-Zustand", "Estado actual": what is there today, beside a target. */
+const CURRENT_HEADER = /\b(?:current|today|now|actual|ist|aktuell|actuel(?:le)?)\b/i;
 const TARGET_HEADER = /\b(?:target|goal|ziel|objetivo|gap|delta|expected|erwartet|threshold)\b/i;
 
 export function readTable(lines: string[], start: number, end: number, { push, inContext }: Sink): void {
@@ -89,6 +91,7 @@ export function readTable(lines: string[], start: number, end: number, { push, i
   const findingCol = statusCol < 0 ? header.findIndex((c) => FINDING_HEADER.test(c)) : -1;
   const versionCol = header.findIndex((c) => /^(?:version|versión|versão|ver\.?)$/.test(c));
   const skip = new Set(header.map((c, k) => (TARGET_HEADER.test(c) ? k : -1)).filter((k) => k >= 0));
+  const targetCol = header.findIndex((c) => TARGET_HEADER.test(c));
   // "| A01: Broken Access Control | 60% | D | JWT auth present, no RBAC |": a scored row whose
   // notes say what is there and what is not.
   const notesCol = statusCol < 0 && findingCol < 0 ? header.findIndex((c) => NOTES_HEADER.test(c)) : -1;
@@ -184,6 +187,22 @@ export function readTable(lines: string[], start: number, end: number, { push, i
       }
     }
     const asserted = statusCell ? statusOf(statusCell) : null;
+    // "| Database | In-memory dicts | PostgreSQL + async SQLAlchemy |" in a gap table: the target is
+    // said not to be reached yet — stale when it is there now.
+    const target =
+      targetCol > 0 && statusCol >= 0 && CURRENT_HEADER.test(header[statusCol]!) ? plain(row[targetCol] ?? '') : '';
+    if (!asserted && target && !inContext('historical')) {
+      push({
+        line: j + 1,
+        text: `${subject}: ${target}`,
+        subject: target,
+        asserted: 'not-done',
+        number: null,
+        readiness: false,
+        source: 'table',
+      });
+      continue;
+    }
     const rest = numberIn(row.filter((_, k) => k !== statusCol && !skip.has(k)).join(' | '));
     // A figure in a coverage column is coverage ("| SBUtil | 90.52% |" under "Line Coverage").
     const numberCol = row.findIndex((c, k) => k > 0 && k !== statusCol && /\d/.test(c));

@@ -498,8 +498,37 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
       const f = toolFinding(ctx, t.tool);
       if (f) out.push(f);
     }
+  // "PostgreSQL + async SQLAlchemy", "MongoDB with Mongoose": a word that is the name of a declared
+  // library says the library is used, when nothing else decides.
+  if (!out.length) out.push(...declaredNames(ctx, claim));
   return out;
 }
+
+/** Words of a claim that name a declared dependency exactly ("SQLAlchemy", "Mongoose"). */
+function declaredNames(ctx: LookupContext, claim: Claim): Finding[] {
+  const byName = once(ctx, 'deps-by-name', () => {
+    const m = new Map<string, (typeof ctx.facts.dependencies)[number]>();
+    for (const d of ctx.facts.dependencies) if (!m.has(d.name.toLowerCase())) m.set(d.name.toLowerCase(), d);
+    return m;
+  });
+  const out: Finding[] = [];
+  for (const w of new Set(claim.text.split(/[^\w.@/-]+/))) {
+    const d = w.length >= 5 && !GENERIC_WORD.test(w) ? byName.get(w.toLowerCase()) : undefined;
+    if (!d || out.length >= 2) continue;
+    out.push({
+      subject: d.name,
+      basis: 'dependency',
+      present: 'yes',
+      detail: `${d.name}${d.version ? ` ${d.version}` : ''} is a declared dependency`,
+      evidence: [{ path: d.path, ...(d.line ? { line: d.line } : {}), snippet: `${d.name} ${d.version ?? ''}`.trim() }],
+    });
+  }
+  return out;
+}
+
+/** Words that are also package names but say nothing of one in a claim ("testing", "logging"). */
+const GENERIC_WORD =
+  /^(?:testing|logging|config|request|requests|express|session|sessions|router|server|client|utils|common|core|cache|types|debug|async|crypto|events|stream|build|tests?|mock|mocks|validation|security|monitoring|metrics|tracing|deploy|docker)$/i;
 
 const RELEASE_NOTES = /\brelease notes\b|\bchangelog\b|\bversionshinweise\b|\bnotas de (?:la )?versi[oó]n\b/i;
 const CHANGELOG_FILE = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|RELEASES|NEWS)(?:\.[a-z]+)?$/i;
