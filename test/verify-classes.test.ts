@@ -1065,3 +1065,31 @@ describe('round 2 classes: gap tables against today, libraries named in words', 
     expect(at(6).verdict).not.toBe('contradicted');
   });
 });
+
+describe('round 2 classes: counts of a piece of code', () => {
+  const tree: Tree = {
+    'src/store.rs': [
+      '/// No unwrap() here',
+      'pub fn load() -> Option<u8> { read().ok() }',
+      'pub fn first(v: &[u8]) -> u8 { *v.first().unwrap() }',
+      '#[cfg(test)]',
+      'mod tests { fn t() { load().unwrap(); } }',
+    ].join('\n'),
+    'src/cli.rs': 'pub fn run() { println!("hi"); }\n',
+    'tests/it.rs': 'fn t() { x().unwrap(); x().unwrap(); }\n',
+  };
+  const doc = [
+    '# Validation', // 1
+    '- **CRITICAL**: 40 instances of `.unwrap()` in production code', // 2
+    '- **CRITICAL**: 1 instances of `.unwrap()` in production code', // 3
+    '**Good News**: `.expect()` usage is ZERO in production code.', // 4
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('a count of code is counted in production code: not in tests, test modules or comments', () => {
+    expect(at(2)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3).evidence[0]).toMatchObject({ path: 'src/store.rs', line: 3 });
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+  });
+});

@@ -13,6 +13,7 @@ import { GOAL, isTestCount, numberIn, plainNumber, scoreIn } from './numbers.js'
 import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
 import { pillarOf } from './vocabulary.js';
 import { codeSpans } from './problems.js';
+import { occurrenceClaim } from './occurrences.js';
 
 export interface Section {
   context: Context;
@@ -76,6 +77,16 @@ export function itemReader(st: ItemState): {
     const { number, readiness } = numberIn(text);
     const historical = inContext('historical') || list === 'historical';
     if (check) return void box(check[1] !== ' ', text, n, list, historical);
+    // "**CRITICAL**: 115 instances of `.unwrap()` in production code": a count of code, whatever the list.
+    if (!historical && occurrenceClaim(body))
+      return void st.push({
+        line: n,
+        text: plain(body),
+        asserted: 'done',
+        number: null,
+        readiness: false,
+        source: 'bullet',
+      });
     const inIssues = !historical && (list === 'issues' || (list == null && nearest()?.context === 'issues'));
     // "- **Missing headers:**" says how the items below it read.
     if (/:\s*$/.test(plain(body)) && !iconStatus(body)) {
@@ -249,6 +260,8 @@ export function itemReader(st: ItemState): {
     const { number, readiness } = numberIn(p);
     const push = (c: Partial<Claim> & { asserted: Asserted | null }) =>
       st.push({ line: n, text: p, number: null, readiness: false, source: 'label', ...c });
+    if (occurrenceClaim(text) && !inContext('historical') && !inContext('example'))
+      return (push({ asserted: 'done', raw: text }), true);
     if (readiness) return (push({ asserted: 'done', number, readiness }), true);
     const example = inContext('example') || inContext('historical') || list === 'historical';
     // "Datei: `src/app.js`", "Location: `config/config.go:68`": where a finding is, a fact of today.

@@ -10,6 +10,7 @@ import type { Report, RuleReport } from '../report/schema.js';
 import { type Claim, subjectOf } from './extract.js';
 import { isScore, judgeCoverage, judgePillar, judgeReadiness, judgeScore, judgeTests } from './figures.js';
 import { judgeProblem } from './problems.js';
+import { judgeOccurrences } from './occurrences.js';
 import type { Finding, LookupContext } from './lookup.js';
 import { claimedScore, isTestCount } from './numbers.js';
 
@@ -175,6 +176,9 @@ export function judgeClaim(
   // ("Testing | 0/100 | ❌ MISSING" says the area is absent, which the pillar's rules check.)
   if (isScore(claim.number) && !(pillarOf(claim.subject) && claim.asserted === 'not-done'))
     return judgeScore(claim, report, out);
+  // "115 instances of `.unwrap()` in production code": counted in the code, whatever else the line says.
+  const counted = opts.lookup ? judgeOccurrences(claim, opts.lookup, out) : null;
+  if (counted) return counted;
   if (claim.problem) return judgeProblem(claim, opts.lookup, out);
   // "19 fehlgeschlagen", "2 failures": what a test run reported, which only its results can show.
   if (OUTCOME.test(claim.text) && !opts.lookup?.artifacts?.junit.length)
