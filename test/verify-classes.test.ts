@@ -1093,3 +1093,32 @@ describe('round 2 classes: counts of a piece of code', () => {
     expect(at(4)).toMatchObject({ verdict: 'confirmed' });
   });
 });
+
+describe('round 2 classes: results written down, failures of a run', () => {
+  const tree: Tree = {
+    'backend/tests/a.test.js': "test('a', () => {});\ntest('b', () => {});\n",
+    'backend/package.json': JSON.stringify({
+      name: 'b',
+      scripts: { test: 'jest' },
+      devDependencies: { jest: '^29.0.0' },
+    }),
+    'web/public/wallet.js': 'window.ethers = {};\n',
+  };
+  const doc = [
+    '# Update', // 1
+    '### Maintenance', // 2
+    '**Current verification**', // 3
+    '- Backend tests: `npm test` passed, 2/2 tests.', // 4
+    '', // 5
+    '- ❌ `npm run lint` still fails because of globals in `web/public/wallet.js`', // 6
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('"Current verification" lists results found, not steps to take', () => {
+    expect(at(4)).toMatchObject({ verdict: 'confirmed', basis: 'tests' });
+  });
+
+  it('a command said to fail is a run result, not a claim that a file is missing', () => {
+    expect(at(6).verdict).toBe('unverifiable');
+  });
+});

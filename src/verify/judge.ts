@@ -122,6 +122,9 @@ const RUN_RESULT =
 const DEGREE =
   /^(?:limited|basic|some|minimal|rudimentary|partial|begrenzte?|grundlegende?|limitad[oa]|b[aá]sic[oa]|limit[ée]e?)\s/i;
 
+const RUN_FAILS =
+  /\b(?:npm run \w+|lint(?:ing|er)?|build|tests?|compil\w*|type-?check\w*|ci|pipeline)\b[^.;]{0,24}\b(?:still fails|fails|failing|is failing|breaks|is broken|schlägt fehl|falla|échoue)\b/i;
+
 const OPINION =
   /^(?:easy|easier|simple|simpler|seamless|intuitive|elegant|excellent|great|nice|beautiful|user-friendly|developer-friendly|painless|effortless|einfache?|simples?|fácil|facile)\s/i;
 
@@ -231,6 +234,13 @@ export function judgeClaim(
       doc.evidence.length ? doc.evidence : [{ path: '.', note: 'no code blocks in doc comments' }],
     );
   // "Working examples verified", "Builds successfully": that something runs is shown by running it.
+  // "`npm run lint` still fails because of lint debt": what a run reports, whatever files it names.
+  if (RUN_FAILS.test(claim.text))
+    return out(
+      'none',
+      'unverifiable',
+      'that a command fails is shown by running it, which the repository does not record',
+    );
   // "Easy orchestration", "Intuitive interface": an opinion of a thing, not a statement that it is there.
   if (claim.asserted === 'done' && OPINION.test(claim.subject.replace(/^\W+/, '')))
     return out('none', 'unverifiable', 'an opinion of how good something is; the files do not settle it');
