@@ -1122,3 +1122,45 @@ describe('round 2 classes: results written down, failures of a run', () => {
     expect(at(6).verdict).toBe('unverifiable');
   });
 });
+
+describe('round 2 classes: container and CI features named in words', () => {
+  const built: Tree = {
+    'api/Dockerfile': 'FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim\nCOPY --from=build /app /app\n',
+    '.github/workflows/ci.yml': [
+      'jobs:',
+      '  test:',
+      '    strategy:',
+      '      matrix:',
+      '        os: [ubuntu-latest, macos-latest, windows-latest]',
+      '  publish:',
+      '    steps:',
+      '      - run: docker push ghcr.io/acme/api:latest',
+    ].join('\n'),
+  };
+  const doc = [
+    '# Review',
+    '- ✅ Multi-stage build',
+    '- ✅ Publishes to GitHub Container Registry',
+    '- ✅ Multi-platform testing (Linux, macOS, Windows)',
+  ].join('\n');
+
+  it('a multi-stage Dockerfile, images pushed to ghcr.io and runners of several systems are found', () => {
+    const { at } = verifyIn(built, doc);
+    expect(at(2)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(2).evidence[0]).toMatchObject({ path: 'api/Dockerfile' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+  });
+
+  it('a single-stage Dockerfile and a Linux-only CI do not confirm them', () => {
+    const { at } = verifyIn(
+      {
+        Dockerfile: 'FROM node:20\nRUN npm ci\n',
+        '.github/workflows/ci.yml': 'jobs:\n  t:\n    runs-on: ubuntu-latest\n',
+      },
+      doc,
+    );
+    expect(at(2).verdict).not.toBe('confirmed');
+    expect(at(4).verdict).not.toBe('confirmed');
+  });
+});
