@@ -1164,3 +1164,24 @@ describe('round 2 classes: container and CI features named in words', () => {
     expect(at(4).verdict).not.toBe('confirmed');
   });
 });
+
+describe('round 2 classes: libraries by the spellings packages take', () => {
+  const tree: Tree = {
+    'package.json': JSON.stringify({
+      name: 'w',
+      dependencies: { bcryptjs: '^2.4.3' },
+      devDependencies: { tailwindcss: '^4.0.0' },
+    }),
+  };
+  const { at } = verifyIn(
+    tree,
+    ['# Review', '- ✅ **Password storage** with bcrypt (10 rounds)', '- ✅ **Tailwind CSS** for the layout'].join(
+      '\n',
+    ),
+  );
+  it('"bcrypt" is bcryptjs and "Tailwind CSS" is tailwindcss when those are declared', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3).evidence[0]).toMatchObject({ path: 'package.json' });
+  });
+});

@@ -512,8 +512,13 @@ function declaredNames(ctx: LookupContext, claim: Claim): Finding[] {
     return m;
   });
   const out: Finding[] = [];
-  for (const w of new Set(claim.text.split(/[^\w.@/-]+/))) {
-    const d = w.length >= 5 && !GENERIC_WORD.test(w) ? byName.get(w.toLowerCase()) : undefined;
+  const words = claim.text.split(/[^\w.@/-]+/).filter(Boolean);
+  // "bcrypt" is bcryptjs, "Tailwind CSS" is tailwindcss: the spellings packages take.
+  const named = (w: string) =>
+    byName.get(w) ?? byName.get(`${w}js`) ?? byName.get(`${w}.js`) ?? byName.get(w.replace(/\.js$/, ''));
+  const candidates = [...words, ...words.slice(1).map((w, k) => `${words[k]}${w}`)];
+  for (const w of new Set(candidates)) {
+    const d = w.length >= 5 && !GENERIC_WORD.test(w) ? named(w.toLowerCase()) : undefined;
     if (!d || out.length >= 2) continue;
     out.push({
       subject: d.name,
