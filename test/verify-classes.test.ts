@@ -1185,3 +1185,14 @@ describe('round 2 classes: libraries by the spellings packages take', () => {
     expect(at(3).evidence[0]).toMatchObject({ path: 'package.json' });
   });
 });
+
+describe("round 2 classes: an area's name before the practice it names", () => {
+  const tree: Tree = { Dockerfile: 'FROM node:20\nRUN adduser -D app\nUSER app\n' };
+  const report = reportWith([
+    rule('security/container-user', 'pass', 'Containers run as a non-root user', [{ path: 'Dockerfile', line: 3 }]),
+  ]);
+  const { at } = verifyIn(tree, ['# Review', '- ✅ Security: Non-root user'].join('\n'), report);
+  it('"Security: Non-root user" is the non-root practice, not a judgement of the security area', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed', rule: 'security/container-user' });
+  });
+});

@@ -11,7 +11,7 @@ import type { Claim } from './extract.js';
 import { namesIn } from './names.js';
 import { GOAL, isTestCount, numberIn, plainNumber, scoreIn } from './numbers.js';
 import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
-import { pillarOf } from './vocabulary.js';
+import { mapClaim, pillarOf } from './vocabulary.js';
 import { codeSpans } from './problems.js';
 import { occurrenceClaim } from './occurrences.js';
 
@@ -320,7 +320,9 @@ export function itemReader(st: ItemState): {
     const setting = !status && !num && namesIn(`${label}: ${value}`).settings.length > 0;
     if (!status && !num && !setting) return false;
     if ((inContext('historical') || list === 'historical') && status !== 'done' && !num) return true;
-    push({ subject, asserted: status ?? 'done', number: num });
+    // "✅ Security: Non-root user": the practice named after an area's name is what is claimed.
+    const practice = !num && pillarOf(label) && mapClaim(subjectOf(value), value) ? subjectOf(value) : null;
+    push({ subject: practice ?? subject, asserted: status ?? 'done', number: num });
     return true;
   }
 
