@@ -1196,3 +1196,26 @@ describe("round 2 classes: an area's name before the practice it names", () => {
     expect(at(2)).toMatchObject({ verdict: 'confirmed', rule: 'security/container-user' });
   });
 });
+
+describe('round 2 classes: code lines with a mark, in a block shown from a file', () => {
+  const tree: Tree = {
+    'tools/main.rs': 'fn main() {}\n',
+    'app/src/main.rs': 'mod shared;\nuse std::sync::Mutex;\nfn main() {}\n',
+  };
+  const doc = [
+    '# Status', // 1
+    '**main.rs** :', // 2
+    '```rust', // 3
+    'mod shared;  // ✅ Added', // 4
+    'use std::sync::Mutex;  // ✅ Import', // 5
+    'mod gone;  // ✅ Added', // 6
+    '```', // 7
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+  it('a marked line found in a file of the name the block gives is as shown; one not found is not confirmed', () => {
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(4).evidence[0]).toMatchObject({ path: 'app/src/main.rs', line: 1 });
+    expect(at(5)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(6).verdict).not.toBe('confirmed');
+  });
+});

@@ -205,6 +205,9 @@ export function extractClaims(markdown: string): Claim[] {
     for (const span of codeSpans(body)) if (state.code.length < 8) state.code.push(span);
     const ctx = labelContext(body);
     state.list = ctx;
+    // "**main.rs** :" above a block of code: the file the code is shown from.
+    const named = ctx === 'list' ? withoutColon(plain(body)) : '';
+    if (named && !/\s/.test(named) && namesIn(`\`${named}\``).paths.includes(named)) state.file = named;
     // "**Frontend fixes applied**", "Changes made:": what is listed below is done.
     state.done = ctx === 'list' && DONE_LABEL.test(plain(body).replace(/:\s*$/, ''));
     // "**Integration Tests:**" says what the list below it counts.
@@ -237,6 +240,12 @@ function decoratedHeadings(lines: string[]): boolean {
     if (pictures >= 2) return true;
   }
   return false;
+}
+
+/** "main.rs :" → "main.rs", trimmed by hand (a pattern for spaces around a final colon backtracks). */
+function withoutColon(t: string): string {
+  const s = t.trimEnd();
+  return (s.endsWith(':') ? s.slice(0, -1) : s).trimEnd();
 }
 
 /** "|---|:---:|": a table's rule line, of pipes, dashes, colons and spaces only. */

@@ -11,7 +11,7 @@ import { type Finding, fileFinding, type LookupContext, packageFinding, searchFi
 import { CI_WORDS, TOOLS } from './tools.js';
 import { namesIn, removedThing, type Setting } from './names.js';
 import { NEGATED, namesOf, settingKey } from './needles.js';
-import { changeFinding, fileText, lineFinding } from './problems.js';
+import { changeFinding, fileText, lineFinding, spanIn } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
@@ -292,6 +292,32 @@ function licenseFinding(ctx: LookupContext, claim: Claim): Finding | null {
   };
 }
 
+/** A line of code with a mark, in a block the document shows from a file it names: found there, it is as shown. */
+function shownCode(ctx: LookupContext, claim: Claim): Finding | null {
+  if (claim.source !== 'fence' || !claim.locus || claim.asserted !== 'done') return null;
+  // A bare name ("main.rs") may be any of several files of that name.
+  const file = fileFinding(ctx, claim.locus);
+  const paths = claim.locus.includes('/')
+    ? file.present === 'yes'
+      ? [file.evidence[0]!.path]
+      : []
+    : ctx.files.named(claim.locus, true).slice(0, 10);
+  const code = claim.subject.replace(/[;,]$/, '');
+  for (const path of paths) {
+    const lines = (fileText(ctx, path) ?? '').split('\n');
+    const at = lines.findIndex((l) => spanIn(l, code));
+    if (at >= 0)
+      return {
+        subject: code,
+        basis: 'search',
+        present: 'yes',
+        detail: `${path} holds it`,
+        evidence: [{ path, line: at + 1, snippet: lines[at]!.trim().slice(0, 160) }],
+      };
+  }
+  return null;
+}
+
 /** A route that ends in a placeholder ("/{id}", "/:id", "/<id>"). */
 const PLACEHOLDER_END = /\/(?:\{[^{}/]*\}|:\w+|<[^<>/]*>)$/;
 /** The route as written: each placeholder one segment, nothing after the last. */
@@ -317,6 +343,9 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (publish) return [publish];
   }
   if (ctx) {
+    // "mod shared;  // ✅ Added" in a block shown from main.rs: the line is in that file.
+    const shown = shownCode(ctx, claim);
+    if (shown) return [shown];
     // "github.com/acme/proxy/internal/auth" under "Tested packages": that folder, and its tests.
     const pkg = importPathFinding(ctx, claim);
     if (pkg) return [pkg];

@@ -40,7 +40,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 const SETTING_SPAN = /^[\w.-]+\s*(?::|=|:=)\s*[\w."'-]+$/;
 
 /** Whether a span of code is in a text: as written (spacing aside), or its leading name ("motion.create"). */
-function spanIn(text: string, span: string): boolean {
+export function spanIn(text: string, span: string): boolean {
   if (squash(text).includes(squash(span))) return true;
   const head = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*/.exec(span)?.[0];
   if (!head || head.length < 4 || head === span || SETTING_SPAN.test(span)) return false;
