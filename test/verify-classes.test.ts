@@ -733,3 +733,489 @@ describe('a second fresh pair: env files that crowd out code, marks that are val
     expect(at(15)).toMatchObject({ verdict: 'confirmed' });
   });
 });
+
+describe('round 2 classes: a list of violation locations, checked place by place', () => {
+  const tree: Tree = {
+    'crates/core/src/store/disk.rs': [
+      '//! - No unwrap() calls here',
+      'pub fn load(p: &str) -> Result<String, Error> {',
+      '    std::fs::read_to_string(p).map_err(Error::from)',
+      '}',
+    ].join('\n'),
+    'crates/core/src/net/client.rs': ['pub fn get() {', '    let body = fetch().unwrap();', '}'].join('\n'),
+    'crates/render/src/engine.rs': 'pub fn render() {}\n',
+    'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n',
+  };
+  const doc = [
+    '# Audit', //  1
+    '### ❌ FAIL: No unwrap() in production code', //  2
+    '**Violation Locations**:', //  3
+    '', //  4
+    '1. **Storage** (`src/store/disk.rs`):', //  5
+    '   - Line 2: `std::fs::read_to_string(p).unwrap()`', //  6
+    '   - Lines 40, 52: More unwraps in loading', //  7
+    '2. **Engine** (`src/engine/mod.rs`):', //  8
+    '   - Line 12: `tpl.render().unwrap()`', //  9
+    '3. **Client** (`src/net/client.rs`):', // 10
+    '   - Line 2: `fetch().unwrap()`', // 11
+    '4. **Other**:', // 12
+    '    - `src/store/disk.rs:3`: Read unwraps', // 13
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('the file a group of findings names is confirmed where it is, contradicted where it is gone', () => {
+    expect(at(5)).toMatchObject({ verdict: 'confirmed', basis: 'file' });
+    expect(at(8)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(9)).toMatchObject({ verdict: 'contradicted' });
+  });
+
+  it('a finding whose code is no longer in its file, or whose line is past its end, is out of date', () => {
+    expect(at(6)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(7)).toMatchObject({ verdict: 'contradicted' });
+    // "Read unwraps" names the list's `.unwrap()`; a comment that says "No unwrap()" holds no call.
+    expect(at(13)).toMatchObject({ verdict: 'contradicted' });
+  });
+
+  it('a finding whose code is still at its line is not confirmed away: a reader decides', () => {
+    expect(at(10)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(11)).toMatchObject({ verdict: 'unverifiable' });
+  });
+});
+
+describe('round 2 classes: the project version, what a run shows, a document followed', () => {
+  const tree: Tree = {
+    'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n\n[workspace.package]\nversion = "2.1.0"\n',
+    'crates/otel/fixtures/span.toml': '[expect.span.attrs]\nversion = "0.4.0"\n',
+    'crates/otel/src/lib.rs': 'pub fn init() {}\n',
+    'GUIDELINES.md': '# How we write code\n',
+  };
+  const doc = [
+    '# Release check', // 1
+    '- ✅ Version is 0.4.0 (before 1.0)', // 2
+    '- ✅ Version 2.1.0 set', // 3
+    '- ✅ No linting errors', // 4
+    '- ✅ Pipeline fully functional', // 5
+    '- ✅ Follows the architecture guidelines from GUIDELINES.md', // 6
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it("the project's version is the manifest's, not any key named version", () => {
+    expect(at(2)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(2).evidence[0]).toMatchObject({ path: 'Cargo.toml' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+  });
+
+  it('a run\'s result ("no linting errors", "fully functional") is not confirmed from configuration', () => {
+    expect(at(4).verdict).toBe('unverifiable');
+    expect(at(5).verdict).toBe('unverifiable');
+  });
+
+  it('following a document is a judgement; that the document exists does not confirm it', () => {
+    expect(at(6).verdict).toBe('unverifiable');
+  });
+});
+
+describe('round 2 classes: routes with placeholders, warning marks on gaps, plan steps, opinions, impacts', () => {
+  const tree: Tree = {
+    'server/routes.js': [
+      "router.get('/api/audit/record/:recordId', show);",
+      "router.get('/api/orders/:orderId', order);",
+    ].join('\n'),
+    '.github/SECURITY.md': '# Reporting a vulnerability\n',
+    'app/db/session.py': 'engine = None\n',
+    'docker-compose.yml': 'services:\n  api:\n    image: api\n',
+  };
+  const doc = [
+    '# Review', //  1
+    '## Findings', //  2
+    '- ✅ Record lookup (`/api/audit/{recordId}`)', //  3
+    '- ✅ Order lookup (`/api/orders/{orderId}`)', //  4
+    '- ✅ Consistent naming (`/api/{resource}/{action}`)', //  5
+    '- ⚠️ Missing SECURITY.md policy', //  6
+    '- ✅ Easy orchestration', //  7
+    '', //  8
+    '### Step 2.1: Update Database Session', //  9
+    '**File:** `app/db/session.py`', // 10
+    '', // 11
+    '### ❌ Error handling', // 12
+    '**Impact**:', // 13
+    '- Violates error handling standards', // 14
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc);
+
+  it('a placeholder is one segment: a longer route under the same prefix is only part of it', () => {
+    expect(at(3)).toMatchObject({ verdict: 'partially-confirmed' });
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+  });
+
+  it('placeholders after a prefix only are a naming convention, not a route to find', () => {
+    expect(at(5).verdict).not.toBe('confirmed');
+  });
+
+  it('a warning mark on "Missing X" says X is missing: X there contradicts it', () => {
+    expect(at(6)).toMatchObject({ verdict: 'contradicted' });
+  });
+
+  it("an opinion is not confirmed; a plan step's file label and an impact list are not claims", () => {
+    expect(at(7).verdict).toBe('unverifiable');
+    expect(has(10)).toBe(false);
+    expect(has(14)).toBe(false);
+  });
+});
+
+describe('round 2 classes: Go packages by import path, test files named in a test table', () => {
+  const goTest = (names: string[]) =>
+    ['package x', 'import "testing"', ...names.map((n) => `func Test${n}(t *testing.T) {}`)].join('\n');
+  const tree: Tree = {
+    'go.mod': 'module example.org/relay\n\ngo 1.22\n',
+    'internal/auth/jwt.go': 'package auth\n',
+    'internal/auth/jwt_test.go': goTest(['Sign', 'Verify']),
+    'internal/quota/quota.go': 'package quota\n',
+    'tools/report/queries_test.go': goTest(['A', 'B', 'C']),
+    'test/integration/smoke_flow_test.go': goTest(['Up', 'Down']),
+  };
+  const doc = [
+    '# 测试报告', //  1
+    '### 测试覆盖的包', //  2
+    '- ✅ example.org/relay/internal/auth', //  3
+    '- ✅ example.org/relay/internal/quota', //  4
+    '- ✅ example.org/relay/internal/gone', //  5
+    '', //  6
+    '| 测试类型 | 测试数 | 说明 |', //  7
+    '|---|---|---|', //  8
+    '| 集成测试 | 2 | smoke_flow_test.go |', //  9
+    '', // 10
+    '| 测试文件 | 测试数 | 说明 |', // 11
+    '|---|---|---|', // 12
+    '| `queries_test.go` | 4 | 新增 |', // 13
+    '| `queries_test.go` | 3 | 新增 |', // 14
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('a package named by import path is its folder; under a heading about tests it must hold test files', () => {
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3).evidence[0]).toMatchObject({ path: 'internal/auth/jwt_test.go' });
+    expect(at(4)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(5)).toMatchObject({ verdict: 'contradicted' });
+  });
+
+  it('a test table row counts the test file it names, exactly (no subtests in the file)', () => {
+    expect(at(9)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(13)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(14)).toMatchObject({ verdict: 'confirmed' });
+  });
+});
+
+describe('round 2 classes: a degree of something, pictures leading headings', () => {
+  const tree: Tree = {
+    '.github/workflows/ci.yml': [
+      'on: push',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: go test ./...',
+    ].join('\n'),
+    'main.go': 'package main\nfunc main() {}\n',
+  };
+  const doc = [
+    '# Review', // 1
+    '## 🐳 Docker', // 2
+    '## 🔄 GitHub Actions Workflows', // 3
+    '## 📊 Summary', // 4
+    '- ⚠️ Limited CI pipeline', // 5
+  ].join('\n');
+  const report = reportWith([
+    rule('operations/ci-pipeline', 'pass', 'CI pipeline found', [{ path: '.github/workflows/ci.yml' }]),
+  ]);
+  const { at, has } = verifyIn(tree, doc, report);
+
+  it('a 🔄 leading a heading among pictured headings is a picture, not "in progress"', () => {
+    expect(has(3)).toBe(false);
+  });
+
+  it('"Limited X" where X is fully there: how much is limited is a judgement, not a confirmation', () => {
+    expect(at(5).verdict).toBe('unverifiable');
+  });
+});
+
+describe('round 2 classes: root-relative files and their length, libraries named "x.js", naming conventions', () => {
+  const tree: Tree = {
+    'src-app/src/engine/mod.rs': Array.from({ length: 40 }, (_, i) => `// line ${i + 1}`).join('\n'),
+    'src-app/src/engine/commands.rs': Array.from({ length: 10 }, (_, i) => `// line ${i + 1}`).join('\n'),
+    'package.json': JSON.stringify({ name: 'web', dependencies: { ethers: '^6.0.0' } }),
+    'src/map.ts': 'export const presenceLevel = 1;\n',
+  };
+  const doc = [
+    '# État', // 1
+    '**Fichiers créés** :', // 2
+    '- `/src-app/src/engine/mod.rs` (41 lignes)', // 3
+    '- `/src-app/src/engine/commands.rs` (30 lignes)', // 4
+    '- ✅ **ethers.js** integration', // 5
+    '- ✅ Rust `snake_case` → TypeScript `camelCase`', // 6
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('a path from the root is a file, not a route; its length is checked when given', () => {
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(4)).toMatchObject({ verdict: 'partially-confirmed' });
+    expect(at(4).reason).toMatch(/10 lines, not 30/);
+  });
+
+  it('"ethers.js" is the library ethers', () => {
+    expect(at(5)).toMatchObject({ verdict: 'confirmed' });
+  });
+
+  it('naming conventions are not names to search for', () => {
+    expect(at(6).verdict).not.toBe('contradicted');
+  });
+});
+
+describe('round 2 classes: a list of fixes applied, file by file', () => {
+  const tree: Tree = {
+    'web/src/services/api.js': [
+      "const api = axios.create({ baseURL: '/api' });",
+      'export const record = (id) => api.get(`/public/record/${id}`);',
+    ].join('\n'),
+    'web/src/pages/Admin.jsx': 'export function Admin() { return revoke(instituteId); }\n',
+    'web/src/pages/Upload.jsx': 'export function Upload() {}\n',
+    'server/models/User.js': 'const s = new Schema({ name: String });\n',
+  };
+  const doc = [
+    '# Audit', // 1
+    '### Maintenance update', // 2
+    '**Frontend fixes applied**', // 3
+    '- `web/src/services/api.js`: the record API now calls `/api/public/record/:id`.', // 4
+    '- `web/src/pages/Admin.jsx`: Removed undefined `hospitalId` reference.', // 5
+    '- `web/src/pages/Upload.jsx`: upload now retries twice before it gives up.', // 6
+    '- `server/models/User.js`: Added `cv_url` field.', // 7
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('the code a change names must be in the file (a route under the client\'s base URL counts), or gone after "removed"', () => {
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(5)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(7)).toMatchObject({ verdict: 'contradicted' });
+  });
+
+  it('a change described without code named is not confirmed by the file being there', () => {
+    expect(at(6).verdict).toBe('unverifiable');
+  });
+});
+
+describe('round 2 classes: star ratings', () => {
+  const { at } = verifyIn(
+    { 'src/app.ts': 'export {};\n' },
+    ['# Audit', '', '**Code Organization**: ⭐⭐⭐⭐ (4/5)  ', '**Documentation**: ★★★ (3/5)'].join('\n'),
+  );
+  it('"Label: ⭐⭐⭐⭐ (4/5)" is a self-assessed score, never confirmed', () => {
+    expect(at(3)).toMatchObject({ verdict: 'unverifiable' });
+    expect(at(3).reason).toMatch(/self-assessed/);
+    expect(at(4)).toMatchObject({ verdict: 'unverifiable' });
+  });
+});
+
+describe('round 2 classes: the license named, dependency automation', () => {
+  const tree: Tree = {
+    LICENSE: 'Apache License\nVersion 2.0, January 2004\n',
+    '.github/dependabot.yml': 'version: 2\nupdates:\n  - package-ecosystem: gomod\n    directory: /\n',
+    'main.go': 'package main\n',
+  };
+  const report = reportWith([
+    rule('security/license', 'pass', 'License file found', [{ path: 'LICENSE' }]),
+    rule('security/dependency-updates', 'pass', 'Dependabot configured', [{ path: '.github/dependabot.yml' }]),
+  ]);
+  const { at } = verifyIn(
+    tree,
+    ['# Review', '- ✅ MIT licensed', '- ✅ Apache 2.0 licensed', '- ✅ Automated dependency management'].join('\n'),
+    report,
+  );
+
+  it('"MIT licensed" needs the MIT license, not any license file', () => {
+    expect(at(2)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+  });
+
+  it('"automated dependency management" is the dependency-updates practice', () => {
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+  });
+});
+
+describe('round 2 classes: gap tables against today, libraries named in words', () => {
+  const tree: Tree = {
+    'requirements.txt': 'fastapi==0.110.0\nsqlalchemy==2.0.36\n',
+    'app/db.py': 'from sqlalchemy.ext.asyncio import create_async_engine\n',
+  };
+  const doc = [
+    '# Roadmap', // 1
+    '## Gap analysis', // 2
+    '| Component | Current State | Target State | Impact |', // 3
+    '|---|---|---|---|', // 4
+    '| Database | In-memory dicts | Postgres with async SQLAlchemy | 🔴 Critical |', // 5
+    '| Queue | Direct calls | Celery workers | 🟡 High |', // 6
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('a target said not reached, which the repository has reached, is out of date', () => {
+    expect(at(5)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(5).evidence[0]).toMatchObject({ path: 'requirements.txt' });
+  });
+
+  it('a target not reached stays as the document says, or undecided', () => {
+    expect(at(6).verdict).not.toBe('contradicted');
+  });
+});
+
+describe('round 2 classes: counts of a piece of code', () => {
+  const tree: Tree = {
+    'src/store.rs': [
+      '/// No unwrap() here',
+      'pub fn load() -> Option<u8> { read().ok() }',
+      'pub fn first(v: &[u8]) -> u8 { *v.first().unwrap() }',
+      '#[cfg(test)]',
+      'mod tests { fn t() { load().unwrap(); } }',
+    ].join('\n'),
+    'src/cli.rs': 'pub fn run() { println!("hi"); }\n',
+    'tests/it.rs': 'fn t() { x().unwrap(); x().unwrap(); }\n',
+  };
+  const doc = [
+    '# Validation', // 1
+    '- **CRITICAL**: 40 instances of `.unwrap()` in production code', // 2
+    '- **CRITICAL**: 1 instances of `.unwrap()` in production code', // 3
+    '**Good News**: `.expect()` usage is ZERO in production code.', // 4
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('a count of code is counted in production code: not in tests, test modules or comments', () => {
+    expect(at(2)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3).evidence[0]).toMatchObject({ path: 'src/store.rs', line: 3 });
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+  });
+});
+
+describe('round 2 classes: results written down, failures of a run', () => {
+  const tree: Tree = {
+    'backend/tests/a.test.js': "test('a', () => {});\ntest('b', () => {});\n",
+    'backend/package.json': JSON.stringify({
+      name: 'b',
+      scripts: { test: 'jest' },
+      devDependencies: { jest: '^29.0.0' },
+    }),
+    'web/public/wallet.js': 'window.ethers = {};\n',
+  };
+  const doc = [
+    '# Update', // 1
+    '### Maintenance', // 2
+    '**Current verification**', // 3
+    '- Backend tests: `npm test` passed, 2/2 tests.', // 4
+    '', // 5
+    '- ❌ `npm run lint` still fails because of globals in `web/public/wallet.js`', // 6
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+
+  it('"Current verification" lists results found, not steps to take', () => {
+    expect(at(4)).toMatchObject({ verdict: 'confirmed', basis: 'tests' });
+  });
+
+  it('a command said to fail is a run result, not a claim that a file is missing', () => {
+    expect(at(6).verdict).toBe('unverifiable');
+  });
+});
+
+describe('round 2 classes: container and CI features named in words', () => {
+  const built: Tree = {
+    'api/Dockerfile': 'FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim\nCOPY --from=build /app /app\n',
+    '.github/workflows/ci.yml': [
+      'jobs:',
+      '  test:',
+      '    strategy:',
+      '      matrix:',
+      '        os: [ubuntu-latest, macos-latest, windows-latest]',
+      '  publish:',
+      '    steps:',
+      '      - run: docker push ghcr.io/acme/api:latest',
+    ].join('\n'),
+  };
+  const doc = [
+    '# Review',
+    '- ✅ Multi-stage build',
+    '- ✅ Publishes to GitHub Container Registry',
+    '- ✅ Multi-platform testing (Linux, macOS, Windows)',
+  ].join('\n');
+
+  it('a multi-stage Dockerfile, images pushed to ghcr.io and runners of several systems are found', () => {
+    const { at } = verifyIn(built, doc);
+    expect(at(2)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(2).evidence[0]).toMatchObject({ path: 'api/Dockerfile' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+  });
+
+  it('a single-stage Dockerfile and a Linux-only CI do not confirm them', () => {
+    const { at } = verifyIn(
+      {
+        Dockerfile: 'FROM node:20\nRUN npm ci\n',
+        '.github/workflows/ci.yml': 'jobs:\n  t:\n    runs-on: ubuntu-latest\n',
+      },
+      doc,
+    );
+    expect(at(2).verdict).not.toBe('confirmed');
+    expect(at(4).verdict).not.toBe('confirmed');
+  });
+});
+
+describe('round 2 classes: libraries by the spellings packages take', () => {
+  const tree: Tree = {
+    'package.json': JSON.stringify({
+      name: 'w',
+      dependencies: { bcryptjs: '^2.4.3' },
+      devDependencies: { tailwindcss: '^4.0.0' },
+    }),
+  };
+  const { at } = verifyIn(
+    tree,
+    ['# Review', '- ✅ **Password storage** with bcrypt (10 rounds)', '- ✅ **Tailwind CSS** for the layout'].join(
+      '\n',
+    ),
+  );
+  it('"bcrypt" is bcryptjs and "Tailwind CSS" is tailwindcss when those are declared', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3).evidence[0]).toMatchObject({ path: 'package.json' });
+  });
+});
+
+describe("round 2 classes: an area's name before the practice it names", () => {
+  const tree: Tree = { Dockerfile: 'FROM node:20\nRUN adduser -D app\nUSER app\n' };
+  const report = reportWith([
+    rule('security/container-user', 'pass', 'Containers run as a non-root user', [{ path: 'Dockerfile', line: 3 }]),
+  ]);
+  const { at } = verifyIn(tree, ['# Review', '- ✅ Security: Non-root user'].join('\n'), report);
+  it('"Security: Non-root user" is the non-root practice, not a judgement of the security area', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed', rule: 'security/container-user' });
+  });
+});
+
+describe('round 2 classes: code lines with a mark, in a block shown from a file', () => {
+  const tree: Tree = {
+    'tools/main.rs': 'fn main() {}\n',
+    'app/src/main.rs': 'mod shared;\nuse std::sync::Mutex;\nfn main() {}\n',
+  };
+  const doc = [
+    '# Status', // 1
+    '**main.rs** :', // 2
+    '```rust', // 3
+    'mod shared;  // ✅ Added', // 4
+    'use std::sync::Mutex;  // ✅ Import', // 5
+    'mod gone;  // ✅ Added', // 6
+    '```', // 7
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+  it('a marked line found in a file of the name the block gives is as shown; one not found is not confirmed', () => {
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(4).evidence[0]).toMatchObject({ path: 'app/src/main.rs', line: 1 });
+    expect(at(5)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(6).verdict).not.toBe('confirmed');
+  });
+});

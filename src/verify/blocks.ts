@@ -75,6 +75,8 @@ function notesParts(notes: string): { text: string; asserted: Asserted }[] {
 
 const TEST_HEADER =
   /^(?:tests?|test count|# ?tests|number of tests|cases|test cases|anzahl(?: tests)?|pruebas|tests totales|nb tests|nombre de tests|测试数|測試數|用例数|用例數|测试用例|測試用例|测试数量|测试)$/i;
+/** "Current State", "Ist-Zustand", "Estado actual": what is there today, beside a target. */
+const CURRENT_HEADER = /\b(?:current|today|now|actual|ist|aktuell|actuel(?:le)?)\b/i;
 const TARGET_HEADER = /\b(?:target|goal|ziel|objetivo|gap|delta|expected|erwartet|threshold)\b/i;
 
 export function readTable(lines: string[], start: number, end: number, { push, inContext }: Sink): void {
@@ -89,6 +91,7 @@ export function readTable(lines: string[], start: number, end: number, { push, i
   const findingCol = statusCol < 0 ? header.findIndex((c) => FINDING_HEADER.test(c)) : -1;
   const versionCol = header.findIndex((c) => /^(?:version|versión|versão|ver\.?)$/.test(c));
   const skip = new Set(header.map((c, k) => (TARGET_HEADER.test(c) ? k : -1)).filter((k) => k >= 0));
+  const targetCol = header.findIndex((c) => TARGET_HEADER.test(c));
   // "| A01: Broken Access Control | 60% | D | JWT auth present, no RBAC |": a scored row whose
   // notes say what is there and what is not.
   const notesCol = statusCol < 0 && findingCol < 0 ? header.findIndex((c) => NOTES_HEADER.test(c)) : -1;
@@ -98,7 +101,7 @@ export function readTable(lines: string[], start: number, end: number, { push, i
     // "| `src/x.jsx:36` | `monthIncome`, `monthExpense` |": a finding at a place, with the code it
     // names — a claim about the code today even in a plan of fixes.
     const place = /`/.test(row[0] ?? '') ? locatedPath(row[0]!) : null;
-    if (place && !inContext('historical') && !inContext('example')) {
+    if (place && testCol < 0 && !inContext('historical') && !inContext('example')) {
       const rest = row.slice(1).join(' | ');
       if (/`[^`]+`/.test(rest))
         push({
@@ -168,11 +171,13 @@ export function readTable(lines: string[], start: number, end: number, { push, i
     }
     if (testCol > 0) {
       const count = plainNumber(row[testCol] ?? '', 'tests');
+      // "| Integration | 8 | integration_smoke_test.go |": the test file the row names is what it counts.
+      const file = row.map((c) => TEST_FILE.exec(plain(c))?.[1]).find(Boolean);
       if (count && (count.kind === 'count' || count.kind === 'ratio')) {
         push({
           line: j + 1,
           text,
-          subject,
+          subject: file ?? subject,
           asserted: statusOf(statusCell) === 'not-done' ? 'not-done' : 'done',
           number: { ...count, unit: 'tests' },
           readiness: false,
@@ -182,6 +187,22 @@ export function readTable(lines: string[], start: number, end: number, { push, i
       }
     }
     const asserted = statusCell ? statusOf(statusCell) : null;
+    // "| Database | In-memory dicts | PostgreSQL + async SQLAlchemy |" in a gap table: the target is
+    // said not to be reached yet — stale when it is there now.
+    const target =
+      targetCol > 0 && statusCol >= 0 && CURRENT_HEADER.test(header[statusCol]!) ? plain(row[targetCol] ?? '') : '';
+    if (!asserted && target && !inContext('historical')) {
+      push({
+        line: j + 1,
+        text: `${subject}: ${target}`,
+        subject: target,
+        asserted: 'not-done',
+        number: null,
+        readiness: false,
+        source: 'table',
+      });
+      continue;
+    }
     const rest = numberIn(row.filter((_, k) => k !== statusCol && !skip.has(k)).join(' | '));
     // A figure in a coverage column is coverage ("| SBUtil | 90.52% |" under "Line Coverage").
     const numberCol = row.findIndex((c, k) => k > 0 && k !== statusCol && /\d/.test(c));
@@ -205,6 +226,10 @@ export function readTable(lines: string[], start: number, end: number, { push, i
     }
   }
 }
+
+/** A test file's name: "x_test.go", "x.test.ts", "XTest.java", "test_x.py", "x.spec.js". */
+const TEST_FILE =
+  /(?:^|[\s(`])((?:[\w.-]+\/)*(?:\w+_test\.go|[\w.-]+\.(?:test|spec)\.[jt]sx?|\w+Tests?\.(?:java|kt|cs)|test_\w+\.py|\w+_test\.py))(?=$|[\s)`,;])/;
 
 /** A fenced block's lines, one at a time; `open` at each opening fence. */
 export function fenceReader(

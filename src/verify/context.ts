@@ -24,7 +24,7 @@ const ABSENT =
   /^(?:missing|gaps?|known gaps|needs|needed|not (?:yet )?(?:done|implemented|started)|to ?do|remaining(?! (?:tasks?|work|steps?|actions?|to-?dos?))(?: \w+)?|known issues|limitations|not included|outstanding|open (?:items|issues|points)|blockers?|critical gaps?|what'?s missing|fehlt|fehlend|offene punkte|lücken|pendiente|pendientes|faltantes?|manquant|lacunes)\b/i;
 /** A list of problems found: "No rate limiting" names a gap, "Default secret in code" a problem that is there. */
 const ISSUES =
-  /^(?:(?:critical|known|major|minor|high|medium|low|security|open|main|key|top)\s+)?(?:issues?|problems?|weakness(?:es)?|concerns?|risks?|vulnerabilities|schwächen|schwachstellen|probleme|risiken|debilidades|problemas|riesgos|faiblesses|problèmes|risques)\b/i;
+  /^(?:(?:critical|known|major|minor|high|medium|low|security|open|main|key|top)\s+)?(?:issues?|problems?|violations?|weakness(?:es)?|concerns?|risks?|vulnerabilities|schwächen|schwachstellen|probleme|risiken|debilidades|problemas|riesgos|faiblesses|problèmes|risques)\b/i;
 const PLANNED =
   /^(?:next steps?|remaining (?:tasks?|work|steps?|actions?|to-?dos?)|planned|roadmap|future(?: work| improvements| enhancements)?|recommendations?|recommended|suggest(?:ed|ions?)|proposed|improvements?|nice to have|optional|backlog|ideas|nächste schritte|empfehlungen|próximos pasos|recomendaciones|prochaines étapes)\b|\b(?:roadmap|(?:remediation|action|implementation|migration|improvement) plan|pull requests?|to-?do list|aktionsplan|maßnahmen(?:plan)?|plan de (?:acci[oó]n|implementaci[oó]n|trabajo|mejora)|plan d'action|hoja de ruta|fahrplan|objetivos|objectives|goals|targets|ziele)\b/i;
 const REVIEW =
@@ -65,6 +65,8 @@ function aboutExample(t: string): boolean {
  */
 export function headingContext(raw: string, level = 2): Context {
   const t = plain(raw).replace(/^[\d.)\s]+/, '');
+  // "### Step 1.3: Create Database Configuration": a step of a plan, and what it shows is to be done.
+  if (isPlanStep(raw)) return 'planned';
   if (REMOVED.test(t.split(/[(:]/)[0]!.trim())) return 'removed';
   if (HISTORICAL.test(t)) return 'historical';
   // "Add More Examples ✅", "Examples provided ✅": examples as a deliverable, not an illustration.
@@ -78,12 +80,23 @@ export function headingContext(raw: string, level = 2): Context {
   return null;
 }
 
+/** "### Step 1.3: Create Database Configuration": a step of a plan, whose code is to be written. */
+export function isPlanStep(raw: string): boolean {
+  const t = plain(raw).replace(/^[\d.)\s]+/, '');
+  const lead = /^(?:step|schritt|paso|étape|etapa) ?\d[\d.]{0,10}[:.)-]? /i.exec(t)?.[0];
+  const step = lead ? t.slice(lead.length).trim() : '';
+  // After "Step N:" a verb is an instruction even where it could start a noun ("Update Configuration").
+  return !!step && IMPERATIVE.test(step) && !iconStatus(raw);
+}
+
 /** A line that introduces a list ("**Missing:**", "Before deploying:", "Files:"), and what it makes of it. */
 export function labelContext(raw: string): Context | undefined {
   const t = plain(raw).replace(/^[\d.)\s]+/, '');
   if (!/:\s*$/.test(t) && !/^\s*(\*\*|__)[^*_]{1,60}(\*\*|__)\s*$/.test(raw)) return undefined;
   const label = t.replace(/:\s*$/, '');
   if (label.length > 80) return undefined;
+  // "**Current verification**", "Latest test results:": what was found, not a checklist to follow.
+  if (/^(?:current|latest|recent|final|aktuelle?|actual|dernière)\s/i.test(label) && REVIEW.test(label)) return 'list';
   if (REMOVED.test(label)) return 'removed';
   if (ABSENT.test(label)) return 'absent';
   if (ISSUES.test(label)) return 'issues';
@@ -95,7 +108,7 @@ export function labelContext(raw: string): Context | undefined {
 }
 
 const NOTES =
-  /^(?:notes?|comments?|remarks?|hinweise?|anmerkungen?|notas?|observaciones|remarques|tips?|caveats?|assumptions?|(?:open )?questions?|context|background|hintergrund|rationale|why)\b/i;
+  /^(?:impacts?|consequences?|auswirkungen?|impacto|conséquences|why it matters|notes?|comments?|remarks?|hinweise?|anmerkungen?|notas?|observaciones|remarques|tips?|caveats?|assumptions?|(?:open )?questions?|context|background|hintergrund|rationale|why)\b/i;
 
 /** Labels whose value is metadata, never a claim. */
 export const META_LABEL =

@@ -65,6 +65,7 @@ const FENCE_BULLET = /^(\s*)[-*]\s+([A-Z][\w /().-]{1,40}:\s+\S.*)$/;
 export function extractClaims(markdown: string): Claim[] {
   const lines = markdown.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
   const ticks = tickedPerSection(lines);
+  const decorated = decoratedHeadings(lines);
   const claims: Claim[] = [];
   /** Under "### Files Deleted" each item names something that must be gone. */
   const removedHere = () => stack.some((s) => s.context === 'removed') || state.list === 'removed';
@@ -127,15 +128,21 @@ export function extractClaims(markdown: string): Claim[] {
         /^\W*(?:priority|priorität|prioridad|priorité|prioridade|prio)\b|\b(?:high|medium|low|critical) priority\b/i.test(
           plain(text),
         );
-      const status = priority
-        ? null
-        : (iconStatus(text) ?? (TRAILING_STATUS.test(plain(text)) ? statusOf(text) : null));
+      // "## 🔄 GitHub Actions Workflows" among "## 🐳 Docker", "## 📊 Summary": a picture, not a status.
+      const pictured =
+        decorated &&
+        PICTURE_ICON.test(text) &&
+        !iconStatus(text.replace(PICTURE_ICON, '')) &&
+        !TRAILING_STATUS.test(plain(text));
+      const status =
+        priority || pictured ? null : (iconStatus(text) ?? (TRAILING_STATUS.test(plain(text)) ? statusOf(text) : null));
       const context = headingContext(text, level);
       const section: Section = { context, status, level, ticked: ticks.get(i) ?? 0, text, claimed: false };
       stack.push(section);
       heading = plain(text).slice(0, 120);
       label = '';
       state.list = undefined;
+      state.done = false;
       state.file = '';
       state.code = [];
       const found = numberIn(text);
@@ -198,6 +205,11 @@ export function extractClaims(markdown: string): Claim[] {
     for (const span of codeSpans(body)) if (state.code.length < 8) state.code.push(span);
     const ctx = labelContext(body);
     state.list = ctx;
+    // "**main.rs** :" above a block of code: the file the code is shown from.
+    const named = ctx === 'list' ? withoutColon(plain(body)) : '';
+    if (named && !/\s/.test(named) && namesIn(`\`${named}\``).paths.includes(named)) state.file = named;
+    // "**Frontend fixes applied**", "Changes made:": what is listed below is done.
+    state.done = ctx === 'list' && DONE_LABEL.test(plain(body).replace(/:\s*$/, ''));
     // "**Integration Tests:**" says what the list below it counts.
     if (ctx === 'skip' || ctx === 'list') label = plain(body).replace(/:\s*$/, '').slice(0, 120);
     if (items.labelled(body, n)) continue;
@@ -210,6 +222,30 @@ export function extractClaims(markdown: string): Claim[] {
       push({ line: n, text: plain(body), asserted: icon ?? 'done', number, readiness, source: 'prose' });
   }
   return claims;
+}
+
+const DONE_LABEL =
+  /^(?:[\w-]+ ){0,3}(?:fixes|changes|improvements|updates|work) (?:applied|made|done|completed|implemented|delivered|shipped)$|^(?:[\w-]+ ){0,2}(?:changes|fixes) (?:in|to) (?:this|the) (?:release|update|session)$/i;
+
+/** Marks that double as pictures (🔄 sync, 📋 clipboard, 📅 calendar), leading a heading alone. */
+const PICTURE_ICON = /^\s*(?:🔄|📋|📅|🗓️?)/u;
+const LEADING_PICTURE = /^\s*\p{Extended_Pictographic}/u;
+
+/** Whether the document leads its headings with pictures that are no status ("## 🐳 Docker", "## 📊 Summary"). */
+function decoratedHeadings(lines: string[]): boolean {
+  let pictures = 0;
+  for (const l of lines) {
+    const h = /^#{2,6}[ \t]+(\S.*)/.exec(l)?.[1];
+    if (h && LEADING_PICTURE.test(h) && !iconStatus(h)) pictures++;
+    if (pictures >= 2) return true;
+  }
+  return false;
+}
+
+/** "main.rs :" → "main.rs", trimmed by hand (a pattern for spaces around a final colon backtracks). */
+function withoutColon(t: string): string {
+  const s = t.trimEnd();
+  return (s.endsWith(':') ? s.slice(0, -1) : s).trimEnd();
 }
 
 /** "|---|:---:|": a table's rule line, of pipes, dashes, colons and spaces only. */

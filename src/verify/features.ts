@@ -257,4 +257,19 @@ export const FEATURES: Mechanism[] = [
     anchors: ['fallback'],
     code: /fallback/i,
   }),
+  // "Multi-stage build": a Dockerfile stage named to be copied from ("FROM … AS build").
+  f('a multi-stage build', /\bmulti-?stage(?: docker)?(?: builds?| images?| dockerfiles?)?\b/i, {
+    anchors: [' as '],
+    code: /\bFROM\s+\S+\s+AS\s+\w/i,
+  }),
+  // "Publishes to GitHub Container Registry": images pushed to ghcr.io.
+  f('the GitHub Container Registry', /\b(?:github container registry|ghcr(?:\.io)?)\b/i, {
+    anchors: ['ghcr.io'],
+    code: /ghcr\.io/i,
+  }),
+  // "Multi-platform testing (Linux, macOS, Windows)": CI runners of more than one system.
+  f('CI on several platforms', /\b(?:multi|cross)[- ]?(?:platform|os) (?:testing|tests|builds?|ci|matrix)\b/i, {
+    anchors: ['macos-', 'windows-'],
+    code: /\b(?:macos|windows)-(?:latest|\d)/i,
+  }),
 ];

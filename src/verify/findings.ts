@@ -11,11 +11,12 @@ import { type Finding, fileFinding, type LookupContext, packageFinding, searchFi
 import { CI_WORDS, TOOLS } from './tools.js';
 import { namesIn, removedThing, type Setting } from './names.js';
 import { NEGATED, namesOf, settingKey } from './needles.js';
-import { fileText, lineFinding } from './problems.js';
+import { changeFinding, fileText, lineFinding, spanIn } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
 import { configFinding } from './terms.js';
+import { importPathFinding } from './modules.js';
 
 const ROUTE_LINE =
   /route|get|post|put|delete|patch|path|mapping|handle|app\.|router|@|url|endpoint|location|\.(?:use|all)\(/i;
@@ -230,6 +231,110 @@ function inLocus(ctx: LookupContext, locus: string | undefined, name: string): F
 /** "packages/proxy/src/index.ts - no rate limit middleware": the claim a reader checks is that the file is there. */
 const PATH_SUBJECT = /^[\w.@-]+(?:\/[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
 
+/** After a file's name, ": <words of a change>" (three words or more). */
+const DESCRIBED = /^`?\s*[:—–-]\s+\S+\s+\S+\s+\S+/;
+
+/** "(280 lines)", "(86 lignes)", "(120 Zeilen)", "（230 行）": a file's length. */
+const LINE_COUNT =
+  /\(\s*~?(\d{1,6})\s*(?:lines|lignes|zeilen|l[ií]neas|linhas|righe|行)\b[^()]*\)|（\s*(\d{1,6})\s*行/i;
+
+/** A file said to be N lines long: within 5 % it is as said; otherwise it is there, but not as said. */
+function linesFinding(ctx: LookupContext, file: Finding, claimed: number): Finding {
+  if (file.present !== 'yes') return file;
+  const path = file.evidence[0]!.path;
+  const text = fileText(ctx, path);
+  if (text === undefined) return file;
+  const lines = text.replace(/\n$/, '').split('\n').length;
+  const close = Math.abs(lines - claimed) <= Math.max(2, Math.round(claimed * 0.05));
+  return {
+    ...file,
+    present: close ? 'yes' : 'partly',
+    detail: close ? `${path} has ${lines} lines` : `${path} is there, but has ${lines} lines, not ${claimed}`,
+    evidence: [{ path, note: `${lines} lines` }],
+  };
+}
+
+/** Licenses by the names documents give them, and the words their texts begin with. */
+const LICENSES: [RegExp, RegExp][] = [
+  [/\bMIT\b/, /\bMIT License\b|Permission is hereby granted, free of charge/i],
+  [/\bApache(?:[- ]2(?:\.0)?)?\b/, /Apache License/i],
+  [/\bBSD\b/, /\bBSD\b|Redistribution and use in source and binary forms/i],
+  [/\bA?GPL(?:v?\d)?\b/, /GNU (?:AFFERO )?(?:LESSER )?GENERAL PUBLIC LICENSE/i],
+  [/\bMPL(?:[- ]2(?:\.0)?)?\b|\bMozilla Public\b/, /Mozilla Public License/i],
+  [/\bISC\b/, /\bISC License\b/i],
+];
+const LICENSE_FILE = /^(?:LICEN[CS]E|COPYING)(?:[.-][\w.-]+)?$/i;
+
+function licenseFinding(ctx: LookupContext, claim: Claim): Finding | null {
+  if (!/\blicen[cs](?:e|ed)\b/i.test(claim.text)) return null;
+  const kind = LICENSES.find(([named]) => named.test(claim.text));
+  if (!kind) return null;
+  const files = ctx.files.paths.filter((p) => !p.includes('/') && LICENSE_FILE.test(p));
+  const base = { subject: 'license', basis: 'file' } as const;
+  if (!files.length) return null;
+  const name = kind[0].exec(claim.text)![0];
+  for (const path of files) {
+    const lines = (fileText(ctx, path) ?? '').split('\n');
+    const at = lines.findIndex((l) => kind[1].test(l));
+    if (at >= 0)
+      return {
+        ...base,
+        present: 'yes',
+        detail: `${path} is the ${name} license`,
+        evidence: [{ path, line: at + 1, snippet: lines[at]!.trim().slice(0, 160) }],
+      };
+  }
+  return {
+    ...base,
+    present: 'no',
+    detail: `${files[0]} is not the ${name} license`,
+    evidence: [{ path: files[0]!, snippet: (fileText(ctx, files[0]!) ?? '').split('\n')[0]!.trim().slice(0, 160) }],
+  };
+}
+
+/** A line of code with a mark, in a block the document shows from a file it names: found there, it is as shown. */
+function shownCode(ctx: LookupContext, claim: Claim): Finding | null {
+  if (claim.source !== 'fence' || !claim.locus || claim.asserted !== 'done') return null;
+  // A bare name ("main.rs") may be any of several files of that name.
+  const file = fileFinding(ctx, claim.locus);
+  const paths = claim.locus.includes('/')
+    ? file.present === 'yes'
+      ? [file.evidence[0]!.path]
+      : []
+    : ctx.files.named(claim.locus, true).slice(0, 10);
+  const code = claim.subject.replace(/[;,]$/, '');
+  for (const path of paths) {
+    const lines = (fileText(ctx, path) ?? '').split('\n');
+    const at = lines.findIndex((l) => spanIn(l, code));
+    if (at >= 0)
+      return {
+        subject: code,
+        basis: 'search',
+        present: 'yes',
+        detail: `${path} holds it`,
+        evidence: [{ path, line: at + 1, snippet: lines[at]!.trim().slice(0, 160) }],
+      };
+  }
+  return null;
+}
+
+/** A route that ends in a placeholder ("/{id}", "/:id", "/<id>"). */
+const PLACEHOLDER_END = /\/(?:\{[^{}/]*\}|:\w+|<[^<>/]*>)$/;
+/** The route as written: each placeholder one segment, nothing after the last. */
+const SEGMENT = String.raw`(?::\w+|\{[^{}/]*\}|<[^<>/]*>|\$\{[^{}]*\}|[\w.~-]+)`;
+function endpointExact(e: string): RegExp {
+  const pattern = e
+    .split(/(\{[^{}]*\}|:\w+|<[^<>]*>)/)
+    // A placeholder is one segment: a name, or a parameter as code writes it (":id", "{id}", "${id}").
+    .map((p, k) => (k % 2 ? SEGMENT : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`${pattern}(?![\\w/-])`, 'i');
+}
+
+const CONFORMS =
+  /\b(?:follows?|following|adheres? to|according to|compl(?:ies|iant) with|conforms? to|in line with|as (?:described|defined|documented|specified) in|gemäß|nach den|conforme? (?:à|a)|seg[uú]n)\b/i;
+const DOC_FILE = /\.(?:md|mdx|rst|adoc|txt)$/i;
+
 export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupContext | undefined, via = ''): Finding[] {
   // A done "No hardcoded secrets": the rule that looks for secrets judges it, not a search for the word.
   if (claim.asserted === 'done' && NEGATED.test(claim.subject)) return rule ? [rule] : [];
@@ -238,6 +343,15 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (publish) return [publish];
   }
   if (ctx) {
+    // "mod shared;  // ✅ Added" in a block shown from main.rs: the line is in that file.
+    const shown = shownCode(ctx, claim);
+    if (shown) return [shown];
+    // "github.com/acme/proxy/internal/auth" under "Tested packages": that folder, and its tests.
+    const pkg = importPathFinding(ctx, claim);
+    if (pkg) return [pkg];
+    // "MIT licensed": the license file must be that license.
+    const license = licenseFinding(ctx, claim);
+    if (license) return [license];
     // "Breaking change policy documented in README": the README's own words decide.
     const topic = docTopic(claim);
     if (topic) return [docTopicFinding(ctx, topic)];
@@ -265,6 +379,13 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     const line = /:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1];
     if (line && claim.asserted === 'done') return [lineFinding(ctx, asPath, Number(line))];
     const file = inLocus(ctx, claim.locus, asPath) ?? fileFinding(ctx, asPath);
+    // "`src/api.js`: the public API now calls …": a change in the file, not only the file.
+    if (
+      claim.asserted === 'done' &&
+      file.present === 'yes' &&
+      DESCRIBED.test(claim.text.slice(claim.text.indexOf(asPath) + asPath.length))
+    )
+      return [changeFinding(ctx, claim, file)];
     if (claim.asserted === 'done' || file.present !== 'yes') return [file];
     // A file said to lack something: what the rule found in that very file decides.
     const at = file.evidence[0]!.path;
@@ -274,8 +395,20 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   }
   // "`docs/RUNBOOK.md` added": the file named is what the claim is about — in the folder the block
   // names, when it names one and the file is there.
+  // "Follows the guidelines from CLAUDE.md": the document is the standard; following it is a judgement.
+  const standard = (p: string) => CONFORMS.test(claim.text) && DOC_FILE.test(p);
   if (ctx && claim.asserted === 'done') {
-    const named = namesIn(claim.subject).paths;
+    const named = namesIn(claim.subject).paths.filter((p) => !standard(p));
+    // "`src/engine/mod.rs` (280 lines)": the file, and as long as said.
+    const length = LINE_COUNT.exec(claim.text);
+    if (named.length === 1 && length)
+      return [
+        linesFinding(
+          ctx,
+          inLocus(ctx, claim.locus, named[0]!) ?? fileFinding(ctx, named[0]!),
+          Number(length[1] ?? length[2]),
+        ),
+      ];
     if (named.length) return named.slice(0, 6).map((p) => inLocus(ctx, claim.locus, p) ?? fileFinding(ctx, p));
   }
   // Mechanisms are named in words, not in the paths a claim gives ("docs/RUNBOOK.md added").
@@ -329,7 +462,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (i >= 0) out.splice(i, 1);
     out.push(artifact);
   }
-  for (const p of names.paths.slice(0, 6)) out.push(fileFinding(ctx, p));
+  for (const p of names.paths.filter((x) => !standard(x)).slice(0, 6)) out.push(fileFinding(ctx, p));
   if (!compatible)
     for (const p of names.packages) out.push(packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
   const aboutTests = /\btests?\b|\bspecs?\b|pruebas|testfälle/i.test(`${claim.text} ${claim.section ?? ''}`);
@@ -343,6 +476,20 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     // Written whole only in tests (a load test's URL) while the code routes its last segment under
     // a prefix: the code's route is the endpoint.
     const inCode = full?.some((h) => !h.test);
+    // "/api/verify/{recordId}" where the code routes /api/verify/record/:recordId: the prefix is
+    // there, the route named is not.
+    const exact = PLACEHOLDER_END.test(e) ? endpointExact(e) : null;
+    if (exact && inCode && !full!.some((h) => !h.test && exact.test(h.snippet))) {
+      const near = full!.filter((h) => !h.test);
+      out.push({
+        subject: `endpoint ${e}`,
+        basis: 'search',
+        present: 'partly',
+        detail: `a route under ${e.replace(PLACEHOLDER_END, '')} exists, but not ${e} as written`,
+        evidence: near.slice(0, 2).map((h) => ({ path: h.path, line: h.line, snippet: h.snippet })),
+      });
+      continue;
+    }
     out.push(
       inCode || !seg.length
         ? searchFinding(ctx, `endpoint ${e}`, full, aboutTests)
@@ -380,8 +527,42 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
       const f = toolFinding(ctx, t.tool);
       if (f) out.push(f);
     }
+  // "PostgreSQL + async SQLAlchemy", "MongoDB with Mongoose": a word that is the name of a declared
+  // library says the library is used, when nothing else decides.
+  if (!out.length) out.push(...declaredNames(ctx, claim));
   return out;
 }
+
+/** Words of a claim that name a declared dependency exactly ("SQLAlchemy", "Mongoose"). */
+function declaredNames(ctx: LookupContext, claim: Claim): Finding[] {
+  const byName = once(ctx, 'deps-by-name', () => {
+    const m = new Map<string, (typeof ctx.facts.dependencies)[number]>();
+    for (const d of ctx.facts.dependencies) if (!m.has(d.name.toLowerCase())) m.set(d.name.toLowerCase(), d);
+    return m;
+  });
+  const out: Finding[] = [];
+  const words = claim.text.split(/[^\w.@/-]+/).filter(Boolean);
+  // "bcrypt" is bcryptjs, "Tailwind CSS" is tailwindcss: the spellings packages take.
+  const named = (w: string) =>
+    byName.get(w) ?? byName.get(`${w}js`) ?? byName.get(`${w}.js`) ?? byName.get(w.replace(/\.js$/, ''));
+  const candidates = [...words, ...words.slice(1).map((w, k) => `${words[k]}${w}`)];
+  for (const w of new Set(candidates)) {
+    const d = w.length >= 5 && !GENERIC_WORD.test(w) ? named(w.toLowerCase()) : undefined;
+    if (!d || out.length >= 2) continue;
+    out.push({
+      subject: d.name,
+      basis: 'dependency',
+      present: 'yes',
+      detail: `${d.name}${d.version ? ` ${d.version}` : ''} is a declared dependency`,
+      evidence: [{ path: d.path, ...(d.line ? { line: d.line } : {}), snippet: `${d.name} ${d.version ?? ''}`.trim() }],
+    });
+  }
+  return out;
+}
+
+/** Words that are also package names but say nothing of one in a claim ("testing", "logging"). */
+const GENERIC_WORD =
+  /^(?:testing|logging|config|request|requests|express|session|sessions|router|server|client|utils|common|core|cache|types|debug|async|crypto|events|stream|build|tests?|mock|mocks|validation|security|monitoring|metrics|tracing|deploy|docker)$/i;
 
 const RELEASE_NOTES = /\brelease notes\b|\bchangelog\b|\bversionshinweise\b|\bnotas de (?:la )?versi[oó]n\b/i;
 const CHANGELOG_FILE = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|RELEASES|NEWS)(?:\.[a-z]+)?$/i;

@@ -6,12 +6,14 @@
  * ("Server port: 8081", "Datei: `src/app.js`", "Status: ✅ Available" under a heading that has no
  * mark of its own) or are metadata ("Date:", "Owner:", "Fix:").
  */
-import { type Context, isImperative, labelContext, META_LABEL } from './context.js';
+import { type Context, isImperative, isPlanStep, labelContext, META_LABEL } from './context.js';
 import type { Claim } from './extract.js';
 import { namesIn } from './names.js';
 import { GOAL, isTestCount, numberIn, plainNumber, scoreIn } from './numbers.js';
 import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
-import { pillarOf } from './vocabulary.js';
+import { mapClaim, pillarOf } from './vocabulary.js';
+import { codeSpans } from './problems.js';
+import { occurrenceClaim } from './occurrences.js';
 
 export interface Section {
   context: Context;
@@ -32,6 +34,8 @@ export interface ItemState {
   file: string;
   /** Code the section's prose names in ticks, which a bare list of places below it is about. */
   code: string[];
+  /** The list's label says its items are done ("**Fixes applied**", "Changes made:"). */
+  done?: boolean;
 }
 
 const VALUE_LABEL =
@@ -44,13 +48,16 @@ const FILE_LABEL =
   /^(?:file|files|datei|dateien|archivo|fichier|location|ort|ubicaci[oó]n|path|pfad|where|wo|module|modul|folder|ordner|directory|verzeichnis|package|paket|carpeta|dossier)$/i;
 /** Labels whose value describes a problem found in the code. */
 const PROBLEM_LABEL = /^(?:problem|issue|finding|befund|quelle|source|cause|ursache|bug|hallazgo|causa)$/i;
+/** Rating stars, also as they read after a wrong decoding ("â\u00ad" of ⭐). */
+const STARS = /[⭐★☆]|â\u00ad/;
 const STATUS_LABEL = /^(?:status|stand|estado|statut|state|zustand)$/i;
 
 export function itemReader(st: ItemState): {
   bullet(body: string, n: number, indent: number): void;
   labelled(text: string, n: number, listCtx?: Context | undefined): boolean;
 } {
-  const nested: { indent: number; ctx: Context }[] = [];
+  /** Labels of nested lists, and the file a finding's heading item names ("1. **Cache** (`src/cache.rs`):"). */
+  const nested: { indent: number; ctx: Context; file?: string }[] = [];
   const inContext = (c: Context) => st.stack.some((s) => s.context === c);
   const here = () => st.stack[st.stack.length - 1];
   /** The nearest heading that says how its items read: a list of gaps or problems, or a status. */
@@ -63,17 +70,41 @@ export function itemReader(st: ItemState): {
 
   function bullet(body: string, n: number, indent: number): void {
     while (nested.length && nested[nested.length - 1]!.indent >= indent) nested.pop();
-    const list = nested.length ? nested[nested.length - 1]!.ctx : st.list;
+    const nest = nested.length ? nested[nested.length - 1] : undefined;
+    const list = nest ? nest.ctx : st.list;
     const check = /^\[([ xX])\](.*)/.exec(body);
     const text = check ? check[2]!.trim() : body;
     const { number, readiness } = numberIn(text);
     const historical = inContext('historical') || list === 'historical';
     if (check) return void box(check[1] !== ' ', text, n, list, historical);
+    // "**CRITICAL**: 115 instances of `.unwrap()` in production code": a count of code, whatever the list.
+    if (!historical && occurrenceClaim(body))
+      return void st.push({
+        line: n,
+        text: plain(body),
+        asserted: 'done',
+        number: null,
+        readiness: false,
+        source: 'bullet',
+      });
+    const inIssues = !historical && (list === 'issues' || (list == null && nearest()?.context === 'issues'));
     // "- **Missing headers:**" says how the items below it read.
     if (/:\s*$/.test(plain(body)) && !iconStatus(body)) {
       const ctx = labelContext(body);
-      if (ctx !== undefined) return void nested.push({ indent, ctx });
+      if (ctx !== undefined) {
+        // "1. **Template System** (`src/template/context.rs`):" in a list of violations: the place
+        // of the findings below it, which must still be where the document says.
+        const path = inIssues && ctx === 'list' ? locatedPath(body) : null;
+        if (path) {
+          const file = path.replace(/:\d+(?:-\d+)?$/, '');
+          st.push({ ...problemAt(body, n, file, path), raw: '' });
+          return void nested.push({ indent, ctx: 'issues', file });
+        }
+        // A group of findings ("10. **Other Modules**:") in a list of violations is more of it.
+        return void nested.push({ indent, ctx: inIssues && ctx === 'list' ? 'issues' : ctx });
+      }
     }
+    if (inIssues && violationItem(body, n, nest?.file)) return;
     if (labelled(body, n, list)) return;
     const from = nearest();
     const absentList = list === 'absent' || (list == null && from?.context === 'absent');
@@ -82,14 +113,25 @@ export function itemReader(st: ItemState): {
       ? 'not-done'
       : issueList
         ? null
-        : list === undefined || list === null || list === 'list'
-          ? (from?.status ?? null)
-          : null;
+        : list === 'list' && st.done && !nest
+          ? 'done'
+          : list === undefined || list === null || list === 'list'
+            ? (from?.status ?? null)
+            : null;
     const words = plain(body);
     const lack = LEADING_ABSENCE.test(words) ? 'not-done' : null;
     let own = iconStatus(body) ?? (TRAILING_STATUS.test(words) ? statusOf(body) : null);
     // Under ⚠️/❌ or in a list of problems, "No API versioning" names a gap; under ✅ it is a strength.
     if (!own && lack && (issueList || (inherited && inherited !== 'done'))) own = lack;
+    // "⚠️ Missing SECURITY.md policy": a warning mark on a gap says the gap is there.
+    if (
+      own === 'partial' &&
+      lack &&
+      /^(?:missing|no|lacks?|lacking|without|fehlende?[rn]?|kein(?:e|en)?|falta|faltan|manque)\b/i.test(
+        words.replace(/^\W+/, ''),
+      )
+    )
+      own = lack;
     // "**Files:** - `src/PublicLayout.jsx` — line 2" under a fix that names `prop-types`: a place
     // where that code is today, even in a plan of fixes.
     if (!own && list === 'files' && st.code.length && placeItem(body, n)) return;
@@ -139,6 +181,41 @@ export function itemReader(st: ItemState): {
     st.push({ line: n, text: plain(text), asserted: 'not-done', number, readiness, source: 'checklist' });
   }
 
+  /** A finding at a place: the file (and line) the code must still be at. */
+  function problemAt(body: string, n: number, file: string, subject: string) {
+    return {
+      line: n,
+      text: plain(body),
+      subject,
+      asserted: 'done' as const,
+      number: null,
+      readiness: false,
+      source: 'bullet' as const,
+      problem: true,
+      locus: file,
+    };
+  }
+
+  /**
+   * "- Line 209: `ctx.unwrap()`" under a file's item, "- `src/cli/utils.rs:399`: Config unwrap": a
+   * violation at a place. Without code of its own, the code the list named before and the item's words
+   * call by name ("Unwraps in validators" after `.unwrap()`) is what must be there.
+   */
+  function violationItem(body: string, n: number, file: string | undefined): boolean {
+    const words = plain(body);
+    const own = codeSpans(body);
+    for (const c of own) if (st.code.length < 16 && !st.code.includes(c)) st.code.push(c);
+    const lead = /^`([^`\s]+)`/.exec(body.replace(/^\*\*|\*\*(?=`)/g, ''))?.[1];
+    const path = lead && locatedPath(`\`${lead}\``) ? lead : null;
+    const lineNo = /^(?:lines?|zeilen?|l[ií]neas?|lignes?)\s+(\d+)/i.exec(words)?.[1];
+    if (!path && !(file && lineNo)) return false;
+    const at = path ? path.replace(/:\d+(?:-\d+)?$/, '') : file!;
+    const subject = path ?? `${file}:${lineNo}`;
+    const named = own.length ? own : calledByName(words, st.code);
+    st.push({ ...problemAt(body, n, at, subject), raw: named.map((c) => `\`${c}\``).join(' ') });
+    return true;
+  }
+
   /** A place ("`src/x.jsx` — Zeile 2") with no code of its own: the section's code is what is there. */
   function placeItem(body: string, n: number): boolean {
     if (inContext('historical') || inContext('example') || /`[^`]+`.*`[^`]+`/.test(body)) return false;
@@ -183,6 +260,8 @@ export function itemReader(st: ItemState): {
     const { number, readiness } = numberIn(p);
     const push = (c: Partial<Claim> & { asserted: Asserted | null }) =>
       st.push({ line: n, text: p, number: null, readiness: false, source: 'label', ...c });
+    if (occurrenceClaim(text) && !inContext('historical') && !inContext('example'))
+      return (push({ asserted: 'done', raw: text }), true);
     if (readiness) return (push({ asserted: 'done', number, readiness }), true);
     const example = inContext('example') || inContext('historical') || list === 'historical';
     // "Datei: `src/app.js`", "Location: `config/config.go:68`": where a finding is, a fact of today.
@@ -190,6 +269,8 @@ export function itemReader(st: ItemState): {
       const path = locatedPath(text);
       if (path) {
         st.file = path.replace(/:\d+(?:-\d+)?$/, '');
+        // "**File:** `app/core/database.py`" in "Step 1.3: Create …": where code is to go.
+        if (here() && isPlanStep(here()!.text)) return true;
         return (push({ asserted: 'done', subject: path, raw: `\`${path}\`` }), true);
       }
     }
@@ -213,6 +294,17 @@ export function itemReader(st: ItemState): {
       return true;
     }
     if (!icon && (list === 'planned' || list === 'review' || inContext('review') || inContext('planned'))) return true;
+    // "Code Organization: ⭐⭐⭐⭐ (4/5)": a star rating, the author's own score.
+    const stars = STARS.test(text) ? /\(\s*(\d(?:\.\d)?)\s*\/\s*5(?!\d)/.exec(value) : null;
+    if (stars && !example)
+      return (
+        push({
+          subject: label,
+          asserted: 'done',
+          number: { kind: 'score10', value: Number(stars[1]) * 2, unit: 'score' },
+        }),
+        true
+      );
     // "Design Patterns: 95/100": a self-assessed score, said so.
     const testy = /\btests?\b|pruebas|testfälle|coverage|abdeckung|cobertura|couverture/i.test(label);
     const score = testy ? null : scoreIn(value);
@@ -228,7 +320,9 @@ export function itemReader(st: ItemState): {
     const setting = !status && !num && namesIn(`${label}: ${value}`).settings.length > 0;
     if (!status && !num && !setting) return false;
     if ((inContext('historical') || list === 'historical') && status !== 'done' && !num) return true;
-    push({ subject, asserted: status ?? 'done', number: num });
+    // "✅ Security: Non-root user": the practice named after an area's name is what is claimed.
+    const practice = !num && pillarOf(label) && mapClaim(subjectOf(value), value) ? subjectOf(value) : null;
+    push({ subject: practice ?? subject, asserted: status ?? 'done', number: num });
     return true;
   }
 
@@ -266,6 +360,36 @@ export function itemReader(st: ItemState): {
     });
     return true;
   }
+}
+
+/** The name a call ends in: "ctx.unwrap()" → "unwrap" (read backwards, no pattern to backtrack). */
+function calledName(code: string): string | undefined {
+  if (!code.endsWith('()')) return undefined;
+  let i = code.length - 2;
+  while (i > 0 && /\w/.test(code[i - 1]!)) i--;
+  const name = code.slice(i, -2);
+  return name.length >= 3 && /^[A-Za-z_]/.test(name) ? name : undefined;
+}
+
+/** Calls of the list's code that the words name ("unwraps" for `.unwrap()`), as `.unwrap()`. */
+function calledByName(words: string, code: string[]): string[] {
+  const said = new Set(
+    words
+      .toLowerCase()
+      .split(/[^a-z0-9_]+/)
+      .map((w) => w.replace(/e?s$/, '')),
+  );
+  const out: string[] = [];
+  for (const c of code) {
+    const name = calledName(c);
+    if (
+      name &&
+      (said.has(name.toLowerCase()) || said.has(name.toLowerCase().replace(/e$/, ''))) &&
+      !out.includes(`.${name}()`)
+    )
+      out.push(`.${name}()`);
+  }
+  return out;
 }
 
 /** The path (with its line) a location names: "`config/config.go:68`", "src/app.js, line 4". */

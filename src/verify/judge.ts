@@ -10,6 +10,7 @@ import type { Report, RuleReport } from '../report/schema.js';
 import { type Claim, subjectOf } from './extract.js';
 import { isScore, judgeCoverage, judgePillar, judgeReadiness, judgeScore, judgeTests } from './figures.js';
 import { judgeProblem } from './problems.js';
+import { judgeOccurrences } from './occurrences.js';
 import type { Finding, LookupContext } from './lookup.js';
 import { claimedScore, isTestCount } from './numbers.js';
 
@@ -113,6 +114,20 @@ const OUTCOME =
 const RUNS =
   /\bworking (?:examples?|tests?|doc ?tests?|demos?|builds?)\b|\b(?:examples?|demos?|builds?|doc(?:umentation)? tests?) (?:verified|validated|work|run)\b|\bbuilds? successfully\b|\bno compilation errors\b|\bcompiles? (?:cleanly|successfully|without)\b/i;
 
+/** "No Linting Errors", "Zero compilation warnings", "Fully functional": what a run shows, not the files. */
+const RUN_RESULT =
+  /\b(?:no|zero|keine|aucune?|ning[uú]n)\s+(?:[\w-]+\s+)?(?:errors|warnings|fehler|warnungen|erreurs|errores)\b|\bfully (?:functional|operational|working)\b|\bvoll funktionsfähig\b|\bpleinement fonctionnel/i;
+
+/** "Limited X", "Basic X": a degree of something, which the files show only as there or not. */
+const DEGREE =
+  /^(?:limited|basic|some|minimal|rudimentary|partial|begrenzte?|grundlegende?|limitad[oa]|b[aá]sic[oa]|limit[ée]e?)\s/i;
+
+const RUN_FAILS =
+  /\b(?:npm run \w+|lint(?:ing|er)?|build|tests?|compil\w*|type-?check\w*|ci|pipeline)\b[^.;]{0,24}\b(?:still fails|fails|failing|is failing|breaks|is broken|schlägt fehl|falla|échoue)\b/i;
+
+const OPINION =
+  /^(?:easy|easier|simple|simpler|seamless|intuitive|elegant|excellent|great|nice|beautiful|user-friendly|developer-friendly|painless|effortless|einfache?|simples?|fácil|facile)\s/i;
+
 export interface JudgeOptions {
   vocabulary?: Record<string, string[]>;
   /** The facts behind the audit; without them only rules and scores decide. */
@@ -164,6 +179,9 @@ export function judgeClaim(
   // ("Testing | 0/100 | ❌ MISSING" says the area is absent, which the pillar's rules check.)
   if (isScore(claim.number) && !(pillarOf(claim.subject) && claim.asserted === 'not-done'))
     return judgeScore(claim, report, out);
+  // "115 instances of `.unwrap()` in production code": counted in the code, whatever else the line says.
+  const counted = opts.lookup ? judgeOccurrences(claim, opts.lookup, out) : null;
+  if (counted) return counted;
   if (claim.problem) return judgeProblem(claim, opts.lookup, out);
   // "19 fehlgeschlagen", "2 failures": what a test run reported, which only its results can show.
   if (OUTCOME.test(claim.text) && !opts.lookup?.artifacts?.junit.length)
@@ -216,7 +234,17 @@ export function judgeClaim(
       doc.evidence.length ? doc.evidence : [{ path: '.', note: 'no code blocks in doc comments' }],
     );
   // "Working examples verified", "Builds successfully": that something runs is shown by running it.
-  if (claim.asserted === 'done' && RUNS.test(claim.subject))
+  // "`npm run lint` still fails because of lint debt": what a run reports, whatever files it names.
+  if (RUN_FAILS.test(claim.text))
+    return out(
+      'none',
+      'unverifiable',
+      'that a command fails is shown by running it, which the repository does not record',
+    );
+  // "Easy orchestration", "Intuitive interface": an opinion of a thing, not a statement that it is there.
+  if (claim.asserted === 'done' && OPINION.test(claim.subject.replace(/^\W+/, '')))
+    return out('none', 'unverifiable', 'an opinion of how good something is; the files do not settle it');
+  if (claim.asserted === 'done' && (RUNS.test(claim.subject) || RUN_RESULT.test(claim.text)))
     return out('none', 'unverifiable', 'that it works is shown by running it, which the repository does not record');
   // "Database high availability (not tested)": a claim about testing it, not about having it.
   if (claim.asserted !== 'done' && NOT_VERIFIED.test(claim.text) && !/\btests?\b/i.test(claim.subject))
@@ -459,6 +487,15 @@ function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string 
       // a practice found whole is more than "partial".
       if (all('yes') && !holds.some((h) => h.f.basis.startsWith('rule:') || h.f.basis === 'mechanism'))
         return finish('confirmed', 'as the document says', () => true);
+      // "Limited security scanning" where CI runs three scanners: how much is "limited" is a judgement.
+      if (all('yes') && DEGREE.test(claim.subject.replace(/^\W+/, '')))
+        return out(
+          main0(),
+          'unverifiable',
+          `how much is "${DEGREE.exec(claim.subject.replace(/^\W+/, ''))![0].trim()}" is a judgement; found: ${holds.map(said).join('; ')}`,
+          holds.flatMap((h) => h.f.evidence).slice(0, 4),
+          rule,
+        );
       if (all('yes'))
         return finish('partially-confirmed', 'the document says partial; more is in place than claimed', () => true);
       return finish('contradicted', 'the document says partial, but nothing is there', () => true);

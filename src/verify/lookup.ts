@@ -79,6 +79,25 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
       detail: want.includes('/') ? `${want} is not there, but ${same[0]} is` : `${same[0]} exists`,
       evidence: same.slice(0, 3).map((path) => ({ path })),
     };
+  // "ethers.js", "chart.js": a library's name, declared without its ".js".
+  if (!want.includes('/') && /\.js$/i.test(want)) {
+    const lib = want.toLowerCase().replace(/\.js$/, '');
+    const dep = ctx.facts.dependencies.find((d) => [lib, `${lib}.js`, `${lib}js`].includes(d.name.toLowerCase()));
+    if (dep)
+      return {
+        ...base,
+        basis: 'dependency',
+        present: 'yes',
+        detail: `${want} is the library ${dep.name}${dep.version ? ` ${dep.version}` : ''}`,
+        evidence: [
+          {
+            path: dep.path,
+            ...(dep.line ? { line: dep.line } : {}),
+            snippet: `${dep.name} ${dep.version ?? ''}`.trim(),
+          },
+        ],
+      };
+  }
   const ignoredBy = gitignored(ctx, want);
   if (ignoredBy)
     return {

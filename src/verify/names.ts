@@ -37,6 +37,9 @@ export interface Names {
 
 const FILE_EXT =
   /\.(?:md|mdx|rst|txt|adoc|py|pyi|ts|tsx|js|jsx|mjs|cjs|go|java|kt|kts|cs|rb|php|rs|scala|swift|c|h|cpp|hpp|sh|bash|ps1|sql|ya?ml|json|toml|ini|cfg|conf|env|example|properties|xml|gradle|tf|tfvars|hcl|bicep|proto|graphql|gql|html|css|scss|lock|dockerfile|mod|sum|csproj|sln|j2|tpl|http)$/i;
+/** Files of code and documents, which a route does not end in. */
+const SOURCE_FILE =
+  /\.(?:rs|ts|tsx|js|jsx|mjs|py|go|java|kt|cs|rb|php|swift|scala|c|h|cpp|hpp|md|sh|toml|ya?ml|json|sql)$/i;
 const KNOWN_FILES =
   /^(?:Dockerfile|Makefile|Jenkinsfile|Procfile|Gemfile|Rakefile|Justfile|Taskfile|Vagrantfile|Pipfile|LICENSE|CODEOWNERS|\.env\.example|\.gitignore|\.dockerignore|\.nvmrc|\.editorconfig)$/;
 const PRODUCT_JS =
@@ -71,8 +74,15 @@ const STOP =
   /^(?:the|a|an|and|or|with|to|in|for|of|on|all|new|old|its|their|our|from|by|as|is|are|was|be|been|via|using|version|latest|v|it|this|that|support|code|tests?|logic|pattern|patterns|handling|layer|framework)$/i;
 
 function tokens(text: string): string[] {
-  return text.split(/[\s,;()[\]{}<>"'|]+/).filter(Boolean);
+  // "/api/verify/{recordId}": a route's placeholder is part of it; elsewhere braces separate words.
+  return text
+    .split(/[\s,;()[\]<>"'|]+/)
+    .flatMap((t) => (/^\/[\w{}:.\-/]*$/.test(t) ? [t] : t.split(/[{}]+/)))
+    .filter(Boolean);
 }
+
+/** "/api/{resource}/{action}": placeholders after a prefix only — a naming convention, not a route. */
+const CONVENTION = /^\/[\w.-]*(?:\/(?:\{[^{}/]*\}|:\w+|<[^<>/]*>)){2,}$/;
 
 const trimPunct = (t: string) => t.replace(/^[`*_:]+|(?<![`*_.:!?])[`*_.:!?]+$/g, '');
 
@@ -108,10 +118,17 @@ export function namesIn(input: string): Names {
     const t = trimPunct(raw);
     if (t.length < 2 || /^https?:|:\/\/|^www\./i.test(t) || /@[^@]*\./.test(t.slice(1))) continue;
     if (/^@[A-Za-z_][\w.]*$/.test(t)) add(out.annotations, t);
-    else if (/^\/[A-Za-z_{:][\w{}:.\-/]*$/.test(t) && /[a-z]{2}/i.test(t) && !/^\/\w{1,3}$/.test(t)) {
+    else if (
+      /^\/[A-Za-z_{:][\w{}:.\-/]*$/.test(t) &&
+      /[a-z]{2}/i.test(t) &&
+      !/^\/\w{1,3}$/.test(t) &&
+      // "/src-tauri/src/main.rs": a file from the repository's root, not a route.
+      !(SOURCE_FILE.test(t) && t.slice(1).includes('/'))
+    ) {
       // "/ready", "/api/v1/status" — not "/s" or "/min" (rates) and not a bare root.
-      if (!/^\/(?:sec|min|hour|day|month|year|req|user)s?$/i.test(t)) add(out.endpoints, t.replace(/\/$/, '') || t);
-    } else if (isPath(t, ticked.has(raw.replace(/[`*]/g, '')))) add(out.paths, t.replace(/^\.\//, ''));
+      if (!/^\/(?:sec|min|hour|day|month|year|req|user)s?$/i.test(t) && !CONVENTION.test(t))
+        add(out.endpoints, t.replace(/\/$/, '') || t);
+    } else if (isPath(t, ticked.has(raw.replace(/[`*]/g, '')))) add(out.paths, t.replace(/^\.?\/(?=[\w.@-]+\/)/, ''));
     else if (isIdentifier(t, ticked.has(t) || ticked.has(`${t}()`))) add(out.identifiers, t.replace(/\(\)$/, ''));
   }
   for (const m of text.matchAll(SETTING_KEYS)) {
@@ -175,8 +192,13 @@ function isPath(t: string, ticked: boolean): boolean {
   return /^[\w.@-]+(?:\/[\w.@-]+)*\/$/.test(t) || (ticked && /^[\w.@-]+(?:\/[\w.@-]+)+$/.test(t));
 }
 
+/** "snake_case → camelCase": the names of naming conventions, not names in the code. */
+const CONVENTION_NAME =
+  /^(?:snake_case|camelCase|PascalCase|kebab-case|SCREAMING_SNAKE_CASE|UPPER_CASE|lowerCamelCase|UpperCamelCase)$/;
+
 function isIdentifier(t: string, ticked: boolean): boolean {
   const id = t.replace(/\(\)$/, '');
+  if (CONVENTION_NAME.test(id)) return false;
   // "Strict-Transport-Security", "X-Request-ID": a header's name, written as code.
   if (ticked && /^[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+$/.test(id)) return true;
   if (!/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(id) || id.length < 4) return false;

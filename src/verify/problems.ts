@@ -9,7 +9,7 @@
 import type { Evidence } from '../types.js';
 import type { Claim } from './extract.js';
 import type { Out } from './judge.js';
-import { fileFinding, type LookupContext, searchFinding } from './lookup.js';
+import { type Finding, fileFinding, type LookupContext, searchFinding } from './lookup.js';
 import { namesIn } from './names.js';
 import { namesOf } from './needles.js';
 import type { VerifiedClaim } from './schema.js';
@@ -40,7 +40,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 const SETTING_SPAN = /^[\w.-]+\s*(?::|=|:=)\s*[\w."'-]+$/;
 
 /** Whether a span of code is in a text: as written (spacing aside), or its leading name ("motion.create"). */
-function spanIn(text: string, span: string): boolean {
+export function spanIn(text: string, span: string): boolean {
   if (squash(text).includes(squash(span))) return true;
   const head = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*/.exec(span)?.[0];
   if (!head || head.length < 4 || head === span || SETTING_SPAN.test(span)) return false;
@@ -49,21 +49,43 @@ function spanIn(text: string, span: string): boolean {
   return new RegExp(`(?<![\\w$])${head.replace(/[.?$]/g, (c) => `\\${c}`)}(?![\\w$])`).test(text);
 }
 
+/** A line that is only a comment (kept as an empty line, so line numbers hold). */
+const COMMENT_LINE = /^[ \t]*(?:\/\/|\/\*|\*(?!\*?\/)|#(?![[!])|--\s)[^\n]*$/gm;
+
 /** How far code may have moved from the line a finding names before it is taken to be gone from there. */
 const NEAR_LINES = 25;
 
 export function judgeProblem(claim: Claim, ctx: LookupContext | undefined, out: Out): VerifiedClaim {
   const spans = codeSpans(claim.raw ?? claim.text);
-  if (!ctx || spans.length === 0)
+  // "1. **Cache** (`src/cache/file_cache.rs`):" heading a list of violations: the place itself.
+  const place = !!ctx && !!claim.locus && claim.subject === claim.locus && spans.length === 0;
+  if (!ctx || (spans.length === 0 && !place))
     return out('none', 'unverifiable', 'a problem the document reports; which code it means is not named');
   if (claim.locus) {
     const file = fileFinding(ctx, claim.locus);
     if (file.present === 'no')
       return out('file', 'contradicted', `the finding's file is gone: ${file.detail}`, file.evidence);
+    // Only a file of the same name elsewhere: the code moved, and the finding's place with it.
+    if (file.present === 'partly' && claim.locus.includes('/'))
+      return out('file', 'contradicted', `the finding's file moved: ${file.detail}`, file.evidence);
+    if (place)
+      return file.present === 'yes'
+        ? out('file', 'confirmed', `the file the findings below name is there: ${file.detail}`, file.evidence)
+        : out('file', 'unverifiable', file.detail, file.evidence);
     const path = file.evidence[0]?.path;
-    const text = path && file.present === 'yes' ? fileText(ctx, path) : undefined;
+    const source = path && file.present === 'yes' ? fileText(ctx, path) : undefined;
+    // Comments say what the code does not do ("/// No unwrap() calls"): they hold no code.
+    const text = source?.replace(COMMENT_LINE, '');
     if (text !== undefined) {
       const lines = text.split('\n');
+      const named = Number(/:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1] ?? 0);
+      if (named > lines.length)
+        return out(
+          'file',
+          'contradicted',
+          `${path} has ${lines.length} lines, not ${named}: the code the finding names has moved or gone`,
+          [{ path: path!, note: `${lines.length} lines` }],
+        );
       const found = spans.map((s) => ({ s, at: lines.findIndex((l) => spanIn(l, s)) }));
       const shown: Evidence[] = found
         .filter((f) => f.at >= 0)
@@ -111,6 +133,72 @@ export function judgeProblem(claim: Claim, ctx: LookupContext | undefined, out: 
     'a problem the document reports; whether it is still there needs a reader',
     findings.flatMap((f) => f.evidence).slice(0, 3),
   );
+}
+
+/**
+ * "`src/api.js`: Public record API now calls `/api/verify/patient/:id`": a change said to be made in
+ * a file. The code it names in ticks must be there (or gone, after "removed"); without code named,
+ * what changed needs a reader, whatever the file.
+ */
+export function changeFinding(ctx: LookupContext, claim: Claim, file: Finding): Finding {
+  const at = file.evidence[0]!.path;
+  const raw = claim.raw ?? claim.text;
+  const spans = codeSpans(raw).filter((s) => !at.endsWith(s.replace(/^\.?\//, '')));
+  const text = (fileText(ctx, at) ?? '').replace(COMMENT_LINE, '');
+  if (!spans.length || !text)
+    return CHANGED.test(raw)
+      ? { ...file, present: 'unknown', detail: `${at} is there; what changed in it needs a reader` }
+      : file;
+  const lines = text.split('\n');
+  const gone = (s: string) =>
+    new RegExp(
+      `\\b(?:removed|deleted|dropped|eliminated)\\b[^\`]{0,40}\`${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\``,
+      'i',
+    ).test(raw);
+  const found = spans.map((s) => {
+    // A route may be written under a base URL the client prepends ("/api" + `/verify/patient/${id}`).
+    const tail = s.replace(/^\/[\w.-]+(?=\/[\w.-]+\/)/, '');
+    const route = /^\/[\w/{}:.-]*$/.test(s) && /[:{]/.test(s) ? [routePattern(s), routePattern(tail)] : null;
+    const k = lines.findIndex((l) => (route ? route.some((r) => r.test(l)) : spanIn(l, s)));
+    return { s, k, ok: gone(s) ? k < 0 : k >= 0 };
+  });
+  const ev = found
+    .filter((f) => f.k >= 0)
+    .slice(0, 3)
+    .map((f) => ({ path: at, line: f.k + 1, snippet: lines[f.k]!.trim().slice(0, 160) }));
+  const good = found.filter((f) => f.ok).length;
+  const base = { subject: `change in ${at}`, basis: 'search' as const };
+  if (good === found.length)
+    return {
+      ...base,
+      present: 'yes',
+      detail: `${at} holds what the change names (${spans.map((s) => `\`${s}\``).join(', ')})`,
+      evidence: ev.length ? ev : [{ path: at }],
+    };
+  const bad = found
+    .filter((f) => !f.ok)
+    .map((f) => `\`${f.s}\``)
+    .join(', ');
+  return {
+    ...base,
+    present: good ? 'partly' : 'no',
+    detail: `${at} is there, but not as the change says: ${bad}`,
+    evidence: ev.length ? ev : [{ path: at, note: `${lines.length} lines` }],
+  };
+}
+
+/** Words of a change made ("now calls", "Fixed", "Added"): the file alone does not show it. */
+const CHANGED =
+  /\b(?:now|fixed|added|removed|updated|changed|replaced|renamed|moved|refactored|rewrote|rewritten|reworked|switched)\b/i;
+
+/** "/api/verify/patient/:patientId" as code writes it: each parameter one segment, in any form. */
+function routePattern(route: string): RegExp {
+  const parts = route
+    .split(/(\{[^{}]*\}|:\w+)/)
+    .map((p, k) =>
+      k % 2 ? '(?::\\w+|\\{[^{}/]*\\}|\\$\\{[^{}]*\\}|[\\w.~-]+)' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    );
+  return new RegExp(`${parts.join('')}(?![\\w-])`);
 }
 
 /** "Location: `config/config.go:68`": the file must be there, and long enough; what the line holds needs a reader. */

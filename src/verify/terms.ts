@@ -124,6 +124,33 @@ export function underScope(path: string, scope: string): boolean {
   return i === want.length;
 }
 
+const PROJECT_WORD = /^(?:version|project|package|crate|app|application|release|workspace|library|module)/;
+/** Manifests that state a project's version, and the keys they state it under. */
+const MANIFEST =
+  /(?:^|\/)(?:Cargo\.toml|package\.json|pyproject\.toml|setup\.cfg|composer\.json|pubspec\.yaml|Chart\.yaml)$/;
+const VERSION_KEY =
+  /^(?:version|package\.version|workspace\.package\.version|project\.version|tool\.poetry\.version|metadata\.version)$/;
+
+function projectVersion(ctx: LookupContext, want: string): Finding | null {
+  const base = { subject: `version ${want}`, basis: 'config', valued: true } as const;
+  // The manifest nearest the root states the project's version (a workspace's own first).
+  const stated = configEntries(ctx)
+    .filter((e) => MANIFEST.test(e.path) && VERSION_KEY.test(e.key) && /^v?\d+\.\d+/.test(e.value))
+    .sort((a, b) => a.path.split('/').length - b.path.split('/').length);
+  if (!stated.length) return null;
+  const ev = (e: ConfigEntry) => ({ path: e.path, line: e.line, snippet: `${e.key} = ${e.value}`.slice(0, 160) });
+  const top = stated.filter((e) => e.path.split('/').length === stated[0]!.path.split('/').length);
+  const same = top.find((e) => e.value.replace(/^v/, '') === want.replace(/^v/, ''));
+  return same
+    ? { ...base, present: 'yes', detail: `${same.path} states version ${same.value}`, evidence: [ev(same)] }
+    : {
+        ...base,
+        present: 'no',
+        detail: `the manifest states version ${top[0]!.value}, not ${want}`,
+        evidence: top.slice(0, 2).map(ev),
+      };
+}
+
 /** A claim's words as a configuration key, and its value. */
 export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean): Finding | null {
   const t = termsOf(claim);
@@ -145,6 +172,14 @@ export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean
     }
   }
   if (words.length === 0) return null;
+  // "Version is 0.7.0": the project's own version, which its manifest holds — not any key named so.
+  if (
+    t.word &&
+    /^\d+\.\d+/.test(t.word) &&
+    words.some((w) => /^version/.test(w)) &&
+    words.every((w) => PROJECT_WORD.test(w))
+  )
+    return projectVersion(ctx, t.word);
   // "Logging configured" names a setting; "Default secrets" or "Basic logging" names no key.
   if (words.length === 1 && !t.numbers.length && !t.word && !SETTING_VERB.test(claim.text)) return null;
   const inValue = (e: ConfigEntry, w: string) =>

@@ -7,6 +7,7 @@
 import { testInventory, type TestInventory } from '../facts/tests/inventory.js';
 import type { Evidence } from '../types.js';
 import type { Finding, LookupContext } from './lookup.js';
+import { fileText } from './problems.js';
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 /** "FooServiceTests", "foo.spec", "foo_test_it": the test words a name ends with, however many. */
@@ -48,13 +49,17 @@ const KINDS =
 export function testsInScope(
   inv: TestInventory,
   scope: string | null,
-): { files: TestInventory['files']; how: string; approximate?: boolean } | null {
+): { files: TestInventory['files']; how: string; approximate?: boolean; named?: boolean } | null {
   const words = (scope ?? '')
     .replace(/\b(tests?|suites?|specs?|cases|pruebas|testfälle|tests? unitaires)\b/gi, ' ')
     // The same kinds in other languages.
     .replace(/\b(?:unitari[oa]s|unitaires?|unitarias)\b/gi, 'unit')
     .replace(/\b(?:integraci[oó]n|int[ée]gration|integrations)\b/gi, 'integration')
     .replace(/\bend[- ]to[- ]end\b/gi, 'e2e')
+    // Chinese kinds: 单元测试 (unit), 集成测试 (integration), 端到端 (end to end).
+    .replace(/[单單]元/g, ' unit ')
+    .replace(/集成/g, ' integration ')
+    .replace(/端到端/g, ' e2e ')
     .trim();
   // "unit excellent", "integration complete": a kind among the words is what is counted.
   const kindWord = words.split(/\s+/).find((w) => KINDS.test(squash(w)) && squash(w) !== 'api');
@@ -73,9 +78,9 @@ export function testsInScope(
         .pop()!
         .replace(/\.[^.]+$/, '') === (scope ?? '').trim(),
   );
-  if (exact.length) return { files: exact, how: exact.map((f) => f.path).join(', ') };
+  if (exact.length) return { files: exact, how: exact.map((f) => f.path).join(', '), named: true };
   const byStem = inv.files.filter((f) => stem(f.path) === squash(words.replace(/(?:tests?|spec)$/i, '')));
-  if (byStem.length) return { files: byStem, how: byStem.map((f) => f.path).join(', ') };
+  if (byStem.length) return { files: byStem, how: byStem.map((f) => f.path).join(', '), named: true };
   const kind = key === 'endtoend' ? 'e2e' : key;
   const inDir = inv.files.filter((f) =>
     f.path
@@ -160,8 +165,15 @@ export function testsFinding(ctx: LookupContext, scope: string | null, claimed: 
   }));
   const counted =
     expanded !== cases ? `${cases} test cases (${expanded} with parameters expanded)` : `${cases} test cases`;
-  // go test lists subtests (t.Run) too, which the inventory does not count: a larger claim is not wrong.
-  if (claimed > expanded && chosen.files.length > 0 && chosen.files.every((f) => f.language === 'Go'))
+  // go test lists subtests (t.Run) too, which the inventory does not count: a larger claim is not wrong
+  // — unless the files named hold no subtest, and their count is all there is.
+  const subtests = () => chosen.files.some((f) => /\.Run\(/.test(fileText(ctx, f.path) ?? '.Run('));
+  if (
+    claimed > expanded &&
+    chosen.files.length > 0 &&
+    chosen.files.every((f) => f.language === 'Go') &&
+    (!chosen.named || subtests())
+  )
     return {
       subject,
       basis: 'tests',
@@ -169,7 +181,8 @@ export function testsFinding(ctx: LookupContext, scope: string | null, claimed: 
       detail: `${counted} counted in ${chosen.how}; go test also lists subtests, which are not counted`,
       evidence,
     };
-  const tolerance = claimed < 5 ? 0 : claimed < 20 ? 1 : Math.max(2, Math.round(claimed * 0.05));
+  // A file or class named is counted exactly: its tests are few and all in view.
+  const tolerance = chosen.named ? 0 : claimed < 5 ? 0 : claimed < 20 ? 1 : Math.max(2, Math.round(claimed * 0.05));
   const near = (c: number, e: number) =>
     (claimed >= c - tolerance && claimed <= e + tolerance) || Math.abs(claimed - c) <= tolerance;
   const close = near(cases, expanded);

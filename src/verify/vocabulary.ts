@@ -86,7 +86,10 @@ export const VOCABULARY: [string, RegExp][] = [
     'security/security-scanning',
     /\b(sast|dast|codeql|snyk|trivy|semgrep|bandit|gosec|dependency (?:vulnerability )?(?:scanning|audit)|vulnerability scan(?:ning)?|security scan(?:s|ning)?|secret scanning|gitleaks|trufflehog|npm audit|pip-audit)\b/i,
   ],
-  ['security/dependency-updates', /\b(dependabot|renovate|automated dependency updates)\b/i],
+  [
+    'security/dependency-updates',
+    /\b(dependabot|renovate|automated dependency (?:updates|management|upgrades)|dependency update automation)\b/i,
+  ],
   [
     'security/no-committed-secrets',
     /\b(no (?:hard-?coded|committed) (?:secrets|credentials|api keys)|no secrets? (?:committed|in (?:the )?(?:code|repo(?:sitory)?|git))|secrets? (?:are )?not committed|secrets? committed|(?:committed|hard-?coded) (?:secrets|credentials)(?: removed)?|secrets? (?:in|out of) (?:the )?(?:code|repo(?:sitory)?|git))\b/i,
@@ -94,7 +97,7 @@ export const VOCABULARY: [string, RegExp][] = [
   ['security/lockfiles', /\b(lock ?files?|pinned dependencies)\b/i],
   ['security/security-policy', /\b(security policy|security\.md|vulnerability disclosure)\b/i],
   ['security/container-user', /\b(non-?root|rootless)\b/i],
-  ['security/license', /\blicen[cs]e\b/i],
+  ['security/license', /\blicen[cs](?:e|ed)\b/i],
 
   ['reliability/rate-limiting', /\b(rate[- ]limit(?:ing|er|s)?|throttling)\b/i],
   ['reliability/circuit-breakers', /\bcircuit[- ]breakers?\b/i],
