@@ -312,6 +312,17 @@ ruleTester(rule, {
       expect: { outcome: 'not-applicable' },
     },
     {
+      name: 'a published library built on Spring Boot: its samples\' security config is not the library\'s',
+      tree: {
+        'pom.xml':
+          '<project>\n  <distributionManagement><repository><id>central</id></repository></distributionManagement>\n  <dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies>\n</project>\n',
+        'src/main/java/acme/AcmeAutoConfiguration.java': '@AutoConfiguration\npublic class AcmeAutoConfiguration {}\n',
+        'acme-samples/web/src/main/java/demo/SecurityConfig.java':
+          '@EnableWebSecurity\nclass SecurityConfig {\n  SecurityFilterChain chain(HttpSecurity http) { return http.build(); }\n}\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'profile is library' },
+    },
+    {
       name: 'no web framework: not applicable',
       tree: { 'src/lib.rs': 'pub fn f() {}\n', 'Cargo.toml': '[package]\nname="x"\n' },
       expect: { outcome: 'not-applicable' },

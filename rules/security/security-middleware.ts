@@ -23,8 +23,12 @@ export default defineRule({
   },
   // An HTTP service needs hardening whether a framework or the standard library serves it; a gRPC
   // server has no browser to protect.
+  // A library built on a web framework (a Spring Boot starter) leaves hardening to the application
+  // that embeds it; its samples' security config is not the library's (issue 15).
   appliesTo: ({ facts }) =>
-    facts.frameworks.some((f) => !GRPC.includes(f.id)) ||
+    facts.profile.id === 'library'
+      ? { reason: 'profile is library: HTTP hardening is configured by the application that uses it' }
+      : facts.frameworks.some((f) => !GRPC.includes(f.id)) ||
     (facts.profile.id === 'service' && facts.servers.some((s) => !/\bgrpc\.NewServer\(/.test(s.snippet ?? '')))
       ? true
       : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },

@@ -170,6 +170,40 @@ describe('profile', () => {
     expect(comment.id).toBe('library');
   });
 
+  describe('a library built on a web framework', () => {
+    const starter = {
+      'pom.xml':
+        '<project>\n  <modules><module>acme-starter</module></modules>\n  <distributionManagement>\n    <repository><id>central</id></repository>\n  </distributionManagement>\n</project>\n',
+      'acme-starter/pom.xml':
+        '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-web</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+      'acme-starter/src/main/java/acme/AcmeAutoConfiguration.java': 'package acme;\n@AutoConfiguration\npublic class AcmeAutoConfiguration {}\n',
+      'acme-samples/acme-sample-web/src/main/java/demo/DemoApplication.java':
+        '@SpringBootApplication\npublic class DemoApplication {\n  public static void main(String[] a) { SpringApplication.run(DemoApplication.class, a); }\n}\n',
+      'acme-samples/acme-sample-web/src/main/docker/Dockerfile': 'FROM eclipse-temurin:21\n',
+    };
+    const withServer = (tree: Record<string, string>, path: string) => {
+      const files = memoryIndex(tree);
+      const server = { path, line: 3, snippet: 'SpringApplication.run(App.class, args);', groups: [] };
+      return completeFacts(files, collectFacts(files), { matches: (k) => (k === 'facts:server' ? [server] : []) })
+        .profile;
+    };
+    it('that publishes jars and starts a server only in its samples is a library', () => {
+      const p = withServer(starter, 'acme-samples/acme-sample-web/src/main/java/demo/DemoApplication.java');
+      expect(p.id).toBe('library');
+      expect(p.reasons[0]).toContain('pom.xml:3: <distributionManagement>');
+    });
+    it('that starts a Spring Boot application in src/main is a service, published or not', () => {
+      const app = {
+        ...starter,
+        'acme-starter/src/main/java/acme/App.java': '@SpringBootApplication\nclass App {\n  SpringApplication.run(App.class, args);\n}\n',
+      };
+      expect(withServer(app, 'acme-starter/src/main/java/acme/App.java').id).toBe('service');
+    });
+    it('with its own Dockerfile is a service even without a server start in the code', () => {
+      expect(profile({ ...starter, Dockerfile: 'FROM eclipse-temurin:21\n' }).id).toBe('service');
+    });
+  });
+
   it('a command-line library another package pulls in does not make a CLI', () => {
     expect(
       profile({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTestPath } from './paths.js';
+import { isProductionPath, isTestPath, NOT_THE_PRODUCT } from './paths.js';
 
 describe('test project folders are test code', () => {
   it('recognises dotted .NET test projects and CamelCase test folders, not look-alikes', () => {
@@ -9,5 +9,27 @@ describe('test project folders are test code', () => {
     expect(isTestPath('AcceptanceTests/steps.ts')).toBe(true);
     expect(isTestPath('Todo.Api/Authorization/CurrentUser.cs')).toBe(false);
     expect(isTestPath('app/contests/views.py')).toBe(false);
+  });
+});
+
+describe('samples and demos are not production, prefixed or not', () => {
+  it('treats samples/, sample/, demo/ and acme-samples/ like examples/', () => {
+    for (const p of [
+      'samples/web/Dockerfile',
+      'sample/docker-compose.yml',
+      'demo/app/config.yml',
+      'acme-samples/acme-sample-web/src/main/docker/Dockerfile',
+      'spring-boot-admin-samples/sample-eureka/docker-compose.yml',
+      'web_examples/server.js',
+    ]) {
+      expect(isProductionPath(p), p).toBe(false);
+      expect(NOT_THE_PRODUCT.test(p), p).toBe(true);
+    }
+  });
+  it('keeps product folders whose names only start with the word, and JVM packages named demo', () => {
+    for (const p of ['demo-server/main.go', 'samplesheet/parse.py', 'src/main/java/com/example/demo/App.java']) {
+      expect(isProductionPath(p), p).toBe(true);
+    }
+    expect(NOT_THE_PRODUCT.test('demo-server/main.go')).toBe(false);
   });
 });

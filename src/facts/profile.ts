@@ -17,7 +17,7 @@ export const PROFILE_PATTERNS: ScanPattern[] = [
     // Kubernetes-style servers too: the k8s.io/apiserver library (`PrepareRun().Run…`, round 2:
     // metrics-server) and controller-runtime managers, which serve probes and metrics.
     regex:
-      /\b(?:PrepareRun\(\)\.Run|ctrl\.NewManager\(|manager\.New\(|http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|grpc\.NewServer\(|serve\(\s*app)/,
+      /\b(?:PrepareRun\(\)\.Run|ctrl\.NewManager\(|manager\.New\(|http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|runApplication<|grpc\.NewServer\(|serve\(\s*app)/,
     files: ['**/*.{go,js,ts,mjs,cjs,py,cs,java,kt,rb,rs}'],
     literals: [
       'Listen',
@@ -101,6 +101,20 @@ export function detectProfile(input: ProfileInput): Profile {
   const runtime = dependencies.filter((d) => !d.dev && d.direct);
   const where = (d: Dependency) => `${d.path}${d.line ? `:${d.line}` : ''}`;
 
+  const servers = serverSites(serverMatches);
+  // A library built on a web framework (Spring Boot starters, Express middleware) declares the
+  // framework but starts nothing outside its samples and ships jars or packages, not a deployment:
+  // judged as a service, it is failed for health endpoints and rollbacks it cannot have (issue 15).
+  const published = servers.length === 0 && frameworks.length > 0 ? publishedLibrary(files) : undefined;
+  if (published) {
+    return {
+      id: 'library',
+      detected: true,
+      reasons: [
+        `publishes a library (${published}); web framework ${frameworks[0]!.name} is a dependency, with no server start, application class or Dockerfile outside samples, examples and tests`,
+      ],
+    };
+  }
   if (frameworks.length > 0) {
     const f = frameworks[0]!;
     return {
@@ -111,7 +125,6 @@ export function detectProfile(input: ProfileInput): Profile {
       ],
     };
   }
-  const servers = serverSites(serverMatches);
   if (servers.length > 0) {
     const m = servers[0]!;
     return { id: 'service', detected: true, reasons: [`the code starts a server (${m.path}:${m.line}: ${m.snippet})`] };
@@ -169,4 +182,37 @@ function npmBin(files: FileView): string | undefined {
   const pkg = files.readJson<{ bin?: unknown }>('package.json');
   if (!pkg.ok || !pkg.value || typeof pkg.value !== 'object' || !pkg.value.bin) return undefined;
   return 'package.json';
+}
+
+/** Publishing of a built artefact, in build files and CI steps (not a container deployment). */
+const PUBLISH_CONFIG: Array<{ globs: string[]; re: RegExp }> = [
+  {
+    globs: ['**/pom.xml'],
+    re: /<(?:distributionManagement)>|<artifactId>(?:central-publishing-maven-plugin|nexus-staging-maven-plugin)<\/artifactId>/,
+  },
+  {
+    globs: ['**/build.gradle', '**/build.gradle.kts'],
+    re: /\b(?:maven-publish|com\.vanniktech\.maven\.publish|io\.github\.gradle-nexus\.publish-plugin)\b/,
+  },
+  {
+    globs: ['.github/workflows/*.yml', '.github/workflows/*.yaml', '.gitlab-ci.yml'],
+    re: /\b(?:mvnw?\b[^\n]*\sdeploy\b|gradlew?\b[^\n]*\spublish\w*|npm publish|twine upload|cargo publish|dotnet nuget push|gem push)|pypa\/gh-action-pypi-publish/,
+  },
+];
+
+/** Where the repository publishes a library artefact — when it deploys no image of its own. */
+export function publishedLibrary(files: FileView): string | undefined {
+  const ownImage = files.match(['**/Dockerfile', '**/*.Dockerfile', '**/Containerfile']).some((p) => !NOT_THE_PRODUCT.test(p));
+  if (ownImage) return undefined;
+  for (const { globs, re } of PUBLISH_CONFIG) {
+    for (const path of files.match(globs)) {
+      if (NOT_THE_PRODUCT.test(path)) continue;
+      const text = files.read(path);
+      const m = text ? re.exec(text) : null;
+      if (!m || !text) continue;
+      const line = text.slice(0, m.index).split('\n').length;
+      return `${path}:${line}: ${m[0].trim()}`;
+    }
+  }
+  return undefined;
 }
