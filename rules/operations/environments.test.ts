@@ -79,7 +79,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'Rails defaults (development, test, production) have no staging: partial, test is not an environment',
+      name: 'Rails defaults (development, test, production) have no staging: only production counts, development is the local mode',
       profile: 'service',
       tree: {
         Gemfile: "gem 'rails'\n",
@@ -87,7 +87,36 @@ ruleTester(rule, {
         'config/environments/production.rb': 'Rails.application.configure do\nend\n',
         'config/environments/test.rb': 'Rails.application.configure do\nend\n',
       },
-      expect: { outcome: 'partial', score: 0.6, message: 'no staging', data: { preProduction: [] } },
+      expect: {
+        outcome: 'partial',
+        score: 0.4,
+        message: 'no staging',
+        data: { production: ['production'], preProduction: [], development: [] },
+      },
+    },
+    {
+      name: 'runtime modes are not environments: dev settings and compose, logging configs, Symfony kernel envs',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "cook"\n',
+        'cook/settings/dev.py': 'DEBUG = True\n',
+        'cook/core/logger/logconf.prod.json': '{"version": 1}\n',
+        'cook/core/logger/logconf.dev.json': '{"version": 1}\n',
+        'docker/docker-compose-dev.yml': 'services:\n  app:\n    build: .\n',
+        'app/config/config_prod.yml': 'imports:\n  - { resource: config.yml }\n',
+        'app/config/routing_dev.yml': '_main:\n  resource: routing.yml\n',
+      },
+      expect: { outcome: 'fail', data: { production: [], preProduction: [], development: [] } },
+    },
+    {
+      name: 'a dev environment folder and a production config still make partial credit',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "cook"\n',
+        'deploy/envs/dev/values.yaml': 'replicas: 1\n',
+        'deploy/values-prod.yaml': 'replicas: 3\n',
+      },
+      expect: { outcome: 'partial', score: 0.6, data: { production: ['prod'], development: ['dev'] } },
     },
     {
       name: '.NET with only appsettings.Production.json is partial',

@@ -15,6 +15,14 @@ const ENV_CODE = /(?:^|\/)(?:settings|environments|config)\/[^/]+\.(?:py|rb|exs|
 /** In file names only unambiguous tokens count: `live_stream.yaml` or `test.json` name no environment. */
 const FILE_TOKEN = /^(?:prod|production|prd|staging|stage|stg|preprod|uat|qa|nonprod|sandbox|dev|development)$/i;
 
+/**
+ * Runtime modes, not deployments (issue 15): a logging configuration per mode (logconf.prod.json) and
+ * the kernel environments every Symfony app ships (app/config/config_prod.yml, routing_dev.yml,
+ * config/packages/prod/) switch how the program behaves, not where it is deployed.
+ */
+const RUNTIME_MODE =
+  /(?:^|[/._-])(?:log|logs|logging|logconf|logger|log4j2?|logback)(?:[._-][^/]*)?$|(?:^|\/)app\/config\/(?:config|routing|services|parameters)_\w+\.ya?ml$|(?:^|\/)config\/packages\/(?:prod|dev|test)\//i;
+
 interface Env {
   name: string;
   kind: Kind;
@@ -31,11 +39,13 @@ function envsOf(path: string): Env[] {
     if (k) out.push({ name: segs[i]!, kind: k, dir: segs.slice(0, i + 1).join('/') });
   }
   const base = basename(path);
-  if (ENV_FILE.test(base) || ENV_CODE.test(path)) {
+  if ((ENV_FILE.test(base) || ENV_CODE.test(path)) && !RUNTIME_MODE.test(path)) {
     const stem = base.replace(/^\.env\./, '').replace(/\.(?:tfvars\.json|[A-Za-z0-9]+)$/, '');
     const token = stem.split(/[._-]+/).find((t) => FILE_TOKEN.test(t));
     const k = token ? envKind(token) : undefined;
-    if (k) out.push({ name: token!.toLowerCase(), kind: k });
+    // A file named for `dev` is the local development mode (settings/dev.py, docker-compose-dev.yml),
+    // not a deployment environment; an `envs/dev/` folder or a CI environment still is one.
+    if (k && k !== 'dev') out.push({ name: token!.toLowerCase(), kind: k });
   }
   return out;
 }
