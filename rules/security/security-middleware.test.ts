@@ -312,7 +312,7 @@ ruleTester(rule, {
       expect: { outcome: 'not-applicable' },
     },
     {
-      name: 'a published library built on Spring Boot: its samples\' security config is not the library\'s',
+      name: "a published library built on Spring Boot: its samples' security config is not the library's",
       tree: {
         'pom.xml':
           '<project>\n  <distributionManagement><repository><id>central</id></repository></distributionManagement>\n  <dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies>\n</project>\n',

@@ -29,9 +29,9 @@ export default defineRule({
     facts.profile.id === 'library'
       ? { reason: 'profile is library: HTTP hardening is configured by the application that uses it' }
       : facts.frameworks.some((f) => !GRPC.includes(f.id)) ||
-    (facts.profile.id === 'service' && facts.servers.some((s) => !/\bgrpc\.NewServer\(/.test(s.snippet ?? '')))
-      ? true
-      : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },
+          (facts.profile.id === 'service' && facts.servers.some((s) => !/\bgrpc\.NewServer\(/.test(s.snippet ?? '')))
+        ? true
+        : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },
   check(ctx) {
     const prod = (k: string, reject?: RegExp) =>
       ctx

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './security-scanning.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import { fixtureTree } from '../../src/testing/fixtures.js';
@@ -25,6 +26,14 @@ ruleTester(rule, {
         ],
         data: { tools: ['codeql'] },
       },
+    },
+    {
+      name: 'the same Semgrep scan also triggered on pull requests passes',
+      tree: {
+        '.github/workflows/vulnerability-scan.yml':
+          'name: scan\non:\n  workflow_dispatch:\n  pull_request:\njobs:\n  semgrep:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: semgrep scan --config auto --error\n',
+      },
+      expect: { outcome: 'pass', data: { tools: ['semgrep'] } },
     },
     {
       name: 'pip-audit and bandit in GitLab CI pass',
@@ -141,6 +150,26 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a Semgrep workflow started only by hand is partial, not CI scanning; on push it passes',
+      tree: {
+        '.github/workflows/vulnerability-scan.yml':
+          'name: scan\non:\n  workflow_dispatch:\njobs:\n  semgrep:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: semgrep scan --config auto --error\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'runs only when started by hand',
+        evidence: [
+          {
+            path: '.github/workflows/vulnerability-scan.yml',
+            line: 9,
+            note: expect.stringContaining('workflow_dispatch'),
+          },
+        ],
+        data: { tools: [] },
+      },
+    },
     {
       name: 'CI without any scanner fails and names the CI files searched',
       tree: {

@@ -1,6 +1,6 @@
 import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { ciFiles, CI_GLOBS } from '../../src/facts/ci.js';
+import { ciFiles, CI_GLOBS, manualOnly } from '../../src/facts/ci.js';
 import { runEvidence } from '../../src/facts/commands/index.js';
 import { scannerOf, scannerRegex, scannerScripts } from './_lib/scanners.js';
 
@@ -62,10 +62,13 @@ export default defineRule({
     const re = scannerRegex(ctx.catalogue('security-scanners'));
     const ci = ciFiles(files);
     const graph = ctx.facts.commands;
+    // A workflow started only by hand scans when someone remembers to: not CI scanning.
+    const manual = new Set(ci.filter(manualOnly).map((f) => f.path));
     const found: { run: CommandRun; tool: string }[] = [];
+    const byHand: { run: CommandRun; tool: string }[] = [];
     for (const run of graph.runs) {
       const tool = run.origin.kind === 'ci' ? scannerOf(run, re) : undefined;
-      if (tool) found.push({ run, tool });
+      if (tool) (manual.has(run.origin.path) ? byHand : found).push({ run, tool });
     }
     // An action or task the catalogue names (a `detect:` addition) that the graph has no handler for.
     const actions = ci.flatMap((f) =>
@@ -74,6 +77,7 @@ export default defineRule({
           c.kind === 'uses' &&
           re.test(c.text) &&
           !SETUP_ONLY.test(c.text) &&
+          !manual.has(c.path) &&
           !found.some((x) => x.run.chain[0]?.path === c.path && x.run.chain[0]?.line === c.line),
       ),
     );
@@ -121,7 +125,23 @@ export default defineRule({
         note: `${scannerOf(r, re)} in a ${r.origin.system} hook: runs only where hooks are installed`,
       }));
     const scripts = scannerScripts(files, re);
+    const manualActions = ci
+      .filter((f) => manual.has(f.path))
+      .flatMap((f) => f.commands.filter((c) => c.kind === 'uses' && re.test(c.text) && !SETUP_ONLY.test(c.text)));
+    const onDemand: Evidence[] = [
+      ...byHand.slice(0, 3).map(({ run, tool }) => ({
+        ...runEvidence(run, `runs ${tool}`, 'scan'),
+        note: `${tool} in ${run.origin.path}, which runs only when started by hand (workflow_dispatch)`,
+      })),
+      ...manualActions.slice(0, 3).map((c) => ({
+        path: c.path,
+        line: c.line,
+        snippet: c.text.slice(0, 160),
+        note: `${re.exec(c.text)![0]} in a workflow that runs only when started by hand (workflow_dispatch)`,
+      })),
+    ];
     const local = [
+      ...onDemand,
       ...configs,
       ...hooks,
       ...scripts.slice(0, 3).map((s) => ({
@@ -137,6 +157,13 @@ export default defineRule({
         ? `no scanner among the commands that ${ci.length} CI file${ci.length === 1 ? ' runs' : 's run'} (${ci.map((f) => f.path).join(', ')}), followed through scripts, targets and actions`
         : 'no CI configuration found',
     };
+    if (onDemand.length > 0)
+      return partial(
+        0.5,
+        'A security scan exists but runs only when started by hand (workflow_dispatch): no push, pull request or schedule runs it.',
+        [...local, searched],
+        { ...data, configured: local.map((e) => e.path) },
+      );
     if (local.length > 0)
       return partial(0.5, 'Security scanners are configured but no CI job runs them.', [...local, searched], {
         ...data,

@@ -525,3 +525,24 @@ export function envKind(name: string): 'prod' | 'preprod' | 'dev' | undefined {
   if (tokens.some((t) => DEV_ENV.test(t))) return 'dev';
   return undefined;
 }
+
+/**
+ * A GitHub Actions workflow that runs only when someone starts it by hand (`on: workflow_dispatch`
+ * and nothing else): what it runs is available, not part of CI (issue 15: a Semgrep scan there
+ * was taken for CI scanning).
+ */
+export function manualOnly(f: CiFile): boolean {
+  if (f.system !== 'github-actions' || !f.ok) return false;
+  const doc = f.docs[0];
+  if (!doc || typeof doc !== 'object') return false;
+  const on = (doc as Record<string, unknown>).on ?? (doc as Record<string, unknown>).true;
+  const triggers =
+    typeof on === 'string'
+      ? [on]
+      : Array.isArray(on)
+        ? on.map(String)
+        : on && typeof on === 'object'
+          ? Object.keys(on)
+          : [];
+  return triggers.length > 0 && triggers.every((t) => t === 'workflow_dispatch');
+}

@@ -176,7 +176,8 @@ describe('profile', () => {
         '<project>\n  <modules><module>acme-starter</module></modules>\n  <distributionManagement>\n    <repository><id>central</id></repository>\n  </distributionManagement>\n</project>\n',
       'acme-starter/pom.xml':
         '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-web</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
-      'acme-starter/src/main/java/acme/AcmeAutoConfiguration.java': 'package acme;\n@AutoConfiguration\npublic class AcmeAutoConfiguration {}\n',
+      'acme-starter/src/main/java/acme/AcmeAutoConfiguration.java':
+        'package acme;\n@AutoConfiguration\npublic class AcmeAutoConfiguration {}\n',
       'acme-samples/acme-sample-web/src/main/java/demo/DemoApplication.java':
         '@SpringBootApplication\npublic class DemoApplication {\n  public static void main(String[] a) { SpringApplication.run(DemoApplication.class, a); }\n}\n',
       'acme-samples/acme-sample-web/src/main/docker/Dockerfile': 'FROM eclipse-temurin:21\n',
@@ -195,7 +196,8 @@ describe('profile', () => {
     it('that starts a Spring Boot application in src/main is a service, published or not', () => {
       const app = {
         ...starter,
-        'acme-starter/src/main/java/acme/App.java': '@SpringBootApplication\nclass App {\n  SpringApplication.run(App.class, args);\n}\n',
+        'acme-starter/src/main/java/acme/App.java':
+          '@SpringBootApplication\nclass App {\n  SpringApplication.run(App.class, args);\n}\n',
       };
       expect(withServer(app, 'acme-starter/src/main/java/acme/App.java').id).toBe('service');
     });

@@ -202,7 +202,9 @@ const PUBLISH_CONFIG: Array<{ globs: string[]; re: RegExp }> = [
 
 /** Where the repository publishes a library artefact — when it deploys no image of its own. */
 export function publishedLibrary(files: FileView): string | undefined {
-  const ownImage = files.match(['**/Dockerfile', '**/*.Dockerfile', '**/Containerfile']).some((p) => !NOT_THE_PRODUCT.test(p));
+  const ownImage = files
+    .match(['**/Dockerfile', '**/*.Dockerfile', '**/Containerfile'])
+    .some((p) => !NOT_THE_PRODUCT.test(p));
   if (ownImage) return undefined;
   for (const { globs, re } of PUBLISH_CONFIG) {
     for (const path of files.match(globs)) {
