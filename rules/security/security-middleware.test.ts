@@ -281,6 +281,25 @@ ruleTester(rule, {
       },
     },
     {
+      name: "an HTTP client's outbound default headers are not the server's security headers",
+      tree: {
+        ...fastapi,
+        'cook/app.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+        'cook/services/openai.py':
+          'from openai import AsyncOpenAI\n\nclient = AsyncOpenAI(api_key=key, default_headers=settings.OPENAI_CUSTOM_HEADERS)\n',
+      },
+      expect: { outcome: 'fail', data: { headers: false } },
+    },
+    {
+      name: 'Rails action_dispatch.default_headers set explicitly count as security headers',
+      tree: {
+        Gemfile: "gem 'rails', '~> 7.1'\n",
+        'config/initializers/headers.rb':
+          "Rails.application.config.action_dispatch.default_headers = { 'X-Frame-Options' => 'DENY' }\n",
+      },
+      expect: { outcome: 'partial', data: { headers: true } },
+    },
+    {
       name: 'middleware registered only in tests does not count',
       tree: {
         ...fastapi,
