@@ -4,6 +4,16 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'the same Shutdown call behind a SIGTERM signal.Notify passes',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module lists\n',
+        'cmd/main.go':
+          'package main\n\nfunc main() {\n\tsrv := initHTTPServer()\n\tsignal.Notify(stop, os.Interrupt, syscall.SIGTERM)\n\t<-stop\n\tsrv.Shutdown(ctx)\n}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'cmd/main.go', line: 5 }] },
+    },
+    {
       name: 'Django under gunicorn (Procfile) drains on SIGTERM by default',
       profile: 'service',
       tree: {
@@ -50,6 +60,31 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a Go server Shutdown reached only from SIGHUP (reload) is a step, not SIGTERM handling',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module lists\n',
+        'cmd/main.go':
+          'package main\n\nfunc main() {\n\tsrv := initHTTPServer()\n\tsignal.Notify(chReload, syscall.SIGHUP)\n\t<-chReload\n\tsrv.Shutdown(ctx)\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        evidence: [{ path: 'cmd/main.go', line: 7, note: 'a shutdown step, not reached from a SIGTERM handler' }],
+      },
+    },
+    {
+      name: 'a @PreDestroy that disposes a cache is cleanup, not draining',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n',
+        'src/main/java/acme/CacheCleanup.java':
+          'class CacheCleanup {\n  @PreDestroy\n  void stop() { subscription.dispose(); }\n}\n',
+      },
+      expect: { outcome: 'partial', score: 0.3, message: 'no SIGTERM handler' },
+    },
     {
       name: 'Spring Boot before 3.4 shuts down immediately unless configured: the evidence says so',
       profile: 'service',

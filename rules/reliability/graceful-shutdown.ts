@@ -37,6 +37,10 @@ const CODE = new RegExp(
   ].join('|'),
 );
 
+/** Steps of a shutdown that need a SIGTERM handler (or a graceful server setting) to run them. */
+const STEP_ONLY =
+  /^(?!.*\b(?:signal\.Notify|SIGTERM|NotifyContext)\b).*(?:\.Shutdown\(|\.GracefulStop\(\)|@PreDestroy\b)/;
+
 export default defineRule({
   meta: {
     id: 'graceful-shutdown',
@@ -120,8 +124,13 @@ export default defineRule({
       platformSettings: platform.length,
       frameworkDefault: defaults.map((s) => s.id),
     };
-    const codeEvidence = firstPerFile(code).map((m) => fromMatch(m));
-    if (code.length > 0)
+    // A drain step (`srv.Shutdown(ctx)`, `GracefulStop()`) or a bean's `@PreDestroy` cleanup does
+    // nothing for a deploy unless SIGTERM reaches it: alone (listmonk calls Shutdown on SIGHUP
+    // only; a @PreDestroy that disposes a cache) it is a step, not graceful shutdown (issue 15).
+    const steps = code.filter((m) => STEP_ONLY.test(m.snippet));
+    const handled = code.filter((m) => !STEP_ONLY.test(m.snippet));
+    const codeEvidence = firstPerFile(handled.length > 0 ? code : []).map((m) => fromMatch(m));
+    if (handled.length > 0)
       return pass(
         `Shutdown is handled in code or server configuration (${code.length} site${code.length === 1 ? '' : 's'})${platform.length > 0 ? ' and the platform allows time to drain' : ''}.`,
         [...codeEvidence, ...platform.slice(0, 5)],
@@ -138,6 +147,17 @@ export default defineRule({
         data,
       );
     const immediateNotes = immediate.map((s) => ({ ...s.evidence, note: s.behaviour }));
+    if (steps.length > 0)
+      return partial(
+        0.3,
+        'Shutdown steps exist (a server Shutdown call or @PreDestroy cleanup), but no SIGTERM handler or graceful server setting triggers them to drain in-flight work.',
+        [
+          ...firstPerFile(steps).map((m) => fromMatch(m, 'a shutdown step, not reached from a SIGTERM handler')),
+          ...platform.slice(0, 3),
+          searchedNote,
+        ],
+        data,
+      );
     if (platform.length > 0)
       return partial(
         0.5,
