@@ -254,6 +254,24 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'vercel.json' }] },
     },
     {
+      name: 'a netlify.toml that builds the mkdocs documentation site deploys the docs, not the product',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"web"}\n',
+        'netlify.toml': '[build]\npublish = "docs/site/"\ncommand = "cd docs && mkdocs build"\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
+      name: 'a netlify.toml that builds the app itself is partial',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"web"}\n',
+        'netlify.toml': '[build]\npublish = "dist/"\ncommand = "npm run build"\n',
+      },
+      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'netlify.toml' }] },
+    },
+    {
       name: 'a Python service with CI that only tests fails and names the CI files searched',
       profile: 'service',
       tree: {

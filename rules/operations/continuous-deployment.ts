@@ -20,6 +20,17 @@ const PLATFORM_FILES = [
 ];
 
 /**
+ * A hosting config that builds a documentation site (netlify.toml running `mkdocs build` and
+ * publishing docs/site/): the docs are published there, not the product deployed (issue 15).
+ */
+const DOCS_SITE =
+  /\b(?:mkdocs|sphinx-build|docusaurus|vitepress|mike\s+deploy|antora|storybook)\b|\bpublish\s*=\s*["'](?:docs?|documentation|website)\//i;
+
+function docsSiteConfig(text: string | undefined): boolean {
+  return text !== undefined && DOCS_SITE.test(text);
+}
+
+/**
  * A template of a chart (`charts/apps/templates/application.yaml` beside `charts/apps/Chart.yaml`)
  * is what the chart renders for whoever installs it, not a deployment of this repository.
  */
@@ -205,7 +216,7 @@ export default defineRule({
         [...remote.slice(0, 3), ...broken],
         data,
       );
-    const platform = PLATFORM_FILES.filter((p) => ctx.files.exists(p));
+    const platform = PLATFORM_FILES.filter((p) => ctx.files.exists(p) && !docsSiteConfig(ctx.files.read(p)));
     if (platform.length > 0) {
       return partial(
         0.5,
