@@ -35,12 +35,38 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'renovate.json' }] },
     },
     {
+      name: 'Renovate with enabledManagers covering every ecosystem passes and names them',
+      tree: {
+        'renovate.json': '{"enabledManagers": ["poetry", "npm"]}\n',
+        'pyproject.toml': '[tool.poetry]\nname = "cook"\n',
+        'frontend/package.json': '{"name":"cook-web"}\n',
+      },
+      expect: { outcome: 'pass', message: 'Renovate updates poetry and npm' },
+    },
+    {
       name: 'a renovate key in package.json passes',
       tree: { 'package.json': '{\n  "name": "x",\n  "renovate": {"extends": ["config:base"]}\n}\n' },
       expect: { outcome: 'pass', message: 'Renovate' },
     },
   ],
   invalid: [
+    {
+      name: 'Renovate limited to poetry by enabledManagers leaves the npm frontend without updates',
+      tree: {
+        'renovate.json': '{\n  "extends": ["config:recommended"],\n  "enabledManagers": ["poetry"]\n}\n',
+        'pyproject.toml': '[tool.poetry]\nname = "cook"\n',
+        'frontend/package.json': '{"name":"cook-web","dependencies":{"vue":"3"}}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.65,
+        message: 'no updates for npm manifests',
+        evidence: [
+          { path: 'renovate.json', line: 3, snippet: 'enabledManagers: [poetry]' },
+          { path: 'frontend/package.json', note: 'npm manifest not covered by enabledManagers' },
+        ],
+      },
+    },
     {
       name: 'nothing configured fails',
       tree: { 'requirements.txt': 'flask==3.0.0\n' },

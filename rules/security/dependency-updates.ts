@@ -30,6 +30,27 @@ const DEPENDABOT_ECOSYSTEM: Record<Ecosystem, string[]> = {
   bundler: ['bundler'],
 };
 
+/** Our manifest ecosystems → the Renovate managers that update them (for `enabledManagers`). */
+const RENOVATE_MANAGERS: Record<Ecosystem, string[]> = {
+  npm: ['npm', 'bun'],
+  pip: ['pip_requirements', 'pip_setup', 'pip-compile', 'pipenv', 'poetry', 'pep621', 'pep723', 'setup-cfg'],
+  go: ['gomod'],
+  maven: ['maven', 'maven-wrapper'],
+  gradle: ['gradle', 'gradle-wrapper'],
+  nuget: ['nuget'],
+  cargo: ['cargo'],
+  composer: ['composer'],
+  bundler: ['bundler'],
+};
+
+/** `enabledManagers` of a Renovate config (JSON, or JSON5 read by its list literal), when set. */
+function enabledManagers(text: string): { managers: string[]; line: number } | undefined {
+  const m = /["']?enabledManagers["']?\s*:\s*\[([^\]]*)\]/.exec(text);
+  if (!m) return undefined;
+  const managers = [...m[1]!.matchAll(/["']([\w.-]+)["']/g)].map((x) => x[1]!);
+  return { managers, line: text.slice(0, m.index).split('\n').length };
+}
+
 export default defineRule({
   meta: {
     id: 'dependency-updates',
@@ -54,6 +75,35 @@ export default defineRule({
       /^[ \t]*"renovate"\s*:/m.test(files.read('package.json') ?? '')
     )
       renovate.push('package.json');
+    const prodManifests = facts.manifests.filter((m) => m.ok && isProductionPath(m.path));
+    const present = [...new Set(prodManifests.map((m) => m.ecosystem))].sort();
+    // `enabledManagers` limits Renovate to the listed managers: the others get no updates.
+    const limit = renovate.map((p) => ({ p, e: enabledManagers(files.read(p) ?? '') })).find((x) => x.e);
+    if (limit?.e) {
+      const on = limit.e.managers;
+      const missing = present.filter((e) => !RENOVATE_MANAGERS[e].some((m) => on.includes(m)));
+      const ev: Evidence = {
+        path: limit.p,
+        line: limit.e.line,
+        snippet: `enabledManagers: [${on.join(', ')}]`,
+        note: 'Renovate updates only these managers',
+      };
+      const data = { tools: ['renovate'], managers: on, uncovered: missing };
+      if (missing.length === 0) return pass(`Renovate updates ${listing(on)}.`, [ev], data);
+      const share = (present.length - missing.length) / present.length;
+      return partial(
+        0.3 + 0.7 * share,
+        `Renovate is limited to ${listing(on)} (enabledManagers); no updates for ${listing(missing)} manifests.`,
+        [
+          ev,
+          ...missing.map((e) => ({
+            path: prodManifests.find((x) => x.ecosystem === e)!.path,
+            note: `${e} manifest not covered by enabledManagers`,
+          })),
+        ],
+        data,
+      );
+    }
     const evidence: Evidence[] = renovate.map((p) => ({
       path: p,
       line: 1,
@@ -90,8 +140,6 @@ export default defineRule({
       });
     });
     // Ecosystems with manifests that no Dependabot entry updates.
-    const prodManifests = facts.manifests.filter((m) => m.ok && isProductionPath(m.path));
-    const present = [...new Set(prodManifests.map((m) => m.ecosystem))].sort();
     const missing = present.filter((e) => !DEPENDABOT_ECOSYSTEM[e].some((d) => covered.has(d)));
     const data = { tools: ['dependabot'], ecosystems: [...covered].sort(), uncovered: missing };
     if (covered.size === 0)
