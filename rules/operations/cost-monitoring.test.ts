@@ -76,6 +76,29 @@ ruleTester(rule, {
       expect: { outcome: 'not-applicable', message: 'a reusable Terraform module' },
     },
     {
+      name: 'a module whose only default_tags block sets tags = {} (clearing them) has no cost tags: not judged',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf':
+          'resource "aws_s3_object" "pkg" {\n  bucket = var.bucket\n\n  dynamic "override_provider" {\n    for_each = var.override_default_tags ? [true] : []\n    content {\n      default_tags {\n        tags = {}\n      }\n    }\n  }\n}\n',
+        'variables.tf': 'variable "bucket" {\n  type = string\n}\n',
+        'examples/basic/main.tf':
+          'provider "aws" {\n  region = "eu-west-1"\n}\n\nmodule "pkg" {\n  source = "../../"\n}\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'a reusable Terraform module' },
+    },
+    {
+      name: 'a module with real default_tags is judged, and its tags are credited',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf':
+          'provider "aws" {\n  default_tags {\n    tags = { CostCenter = var.cost_center }\n  }\n}\n\nresource "aws_s3_object" "pkg" {\n  bucket = var.bucket\n}\n',
+        'variables.tf': 'variable "bucket" {\n  type = string\n}\n',
+        'examples/basic/main.tf': 'module "pkg" {\n  source = "../../"\n}\n',
+      },
+      expect: { outcome: 'partial', data: { allocationTags: true } },
+    },
+    {
       name: 'a service repository is not judged on cost',
       profile: 'service',
       tree: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' },

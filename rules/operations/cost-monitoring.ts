@@ -1,4 +1,4 @@
-import { defineRule, type Evidence, type Match } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
@@ -6,6 +6,20 @@ import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths
 const IAC = ['**/*.{tf,hcl,bicep}', '**/*.tf.json'];
 const IAC_AND_CODE = [...IAC, '**/*.{yml,yaml,json,ts,py,go,cs,java}'];
 const INFRACOST_FILES = ['**/infracost.yml', '**/infracost.yml.tmpl', '**/infracost-usage.yml', '**/.infracost/**'];
+
+/**
+ * Tags that allocate cost: a `default_tags` block that sets `tags = {}` (tf-lambda clears the
+ * provider's default tags on S3 objects inside an override_provider) tags nothing (issue 15).
+ */
+function costTags(files: FileView, tags: Match[]): Match[] {
+  return tags.filter((m) => {
+    if (!/default_tags\s*\{/.test(m.snippet)) return true;
+    const lines = (files.read(m.path) ?? '').split('\n').slice(m.line, m.line + 6);
+    const end = lines.findIndex((l) => /^\s*\}/.test(l));
+    const block = lines.slice(0, end === -1 ? lines.length : end).join('\n');
+    return !/^\s*tags\s*=\s*\{\s*\}/m.test(block);
+  });
+}
 
 export default defineRule({
   meta: {
@@ -57,8 +71,10 @@ export default defineRule({
   },
   // A module is judged as a module: budgets or cost tags it defines count; without them, cost is
   // its callers' to watch.
-  appliesTo: ({ facts, matches }) =>
-    facts.reusable && !['budget', 'tags', 'kubecost'].some((k) => matches(k).length > 0)
+  appliesTo: ({ facts, matches, files }) =>
+    facts.reusable &&
+    !['budget', 'kubecost'].some((k) => matches(k).length > 0) &&
+    costTags(files, matches('tags')).length === 0
       ? { reason: `${facts.reusable.reason}: cost is watched where its callers deploy it` }
       : facts.profile.id === 'infrastructure'
         ? true
@@ -66,7 +82,7 @@ export default defineRule({
   check(ctx) {
     const prod = (ms: Match[]) => ms.filter((m) => isProductionPath(m.path));
     const budgets = prod(ctx.matches('budget'));
-    const tags = prod(ctx.matches('tags'));
+    const tags = costTags(ctx.files, prod(ctx.matches('tags')));
     const kubecost = prod(ctx.matches('kubecost'));
     const infracostFiles = ctx.files.match(INFRACOST_FILES);
     const infracostCi = ciFiles(ctx.files)
