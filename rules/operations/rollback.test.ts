@@ -60,6 +60,26 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'TAG=$(git describe --tags) in an install script checks out a git tag: no versioned image',
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require":{"symfony/framework-bundle":"^6.4"}}\n',
+        'scripts/install.sh':
+          '#!/bin/sh\nTAG=$(git describe --tags $(git rev-list --tags --max-count=1))\ngit checkout $TAG\ncomposer install --no-dev\n',
+      },
+      expect: { outcome: 'fail', data: { versionedImages: false } },
+    },
+    {
+      name: 'the same git describe tag used to build and push an image is a versioned artefact',
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require":{"symfony/framework-bundle":"^6.4"}}\n',
+        'scripts/release.sh':
+          '#!/bin/sh\nTAG=$(git describe --tags)\ndocker build -t acme/app:$TAG .\ndocker push acme/app:$TAG\n',
+      },
+      expect: { outcome: 'partial', data: { versionedImages: true } },
+    },
+    {
       name: 'image tags built from expressions (env.VERSION, step outputs, GITHUB_REF, a TAGS= list) are versioned artefacts',
       profile: 'service',
       tree: {

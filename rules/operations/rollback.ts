@@ -112,7 +112,12 @@ export default defineRule({
     const docCommands = commands.filter((m) => isDoc(m.path));
     const scriptCommands = commands.filter((m) => !isDoc(m.path));
     const automatic = keep(ctx.matches('automatic'));
-    const versioned = keep(ctx.matches('versionedImage'));
+    // `TAG=$(git describe --tags …)` picks a git tag to check out (wallabag's install script), not an
+    // image: only a file that builds or pushes images makes such a variable an image tag.
+    const gitTagOnly = (m: Match) =>
+      /^\s*(?:export\s+)?\w*TAGS?=\s*["']?\$\(\s*git\s/.test(m.snippet) &&
+      !/\b(?:docker|podman|buildah|nerdctl|ko|jib|image)\b/i.test(ctx.files.read(m.path) ?? '');
+    const versioned = keep(ctx.matches('versionedImage')).filter((m) => !gitTagOnly(m));
     const documented = headings.length > 0 || docCommands.length > 0;
     // A rollback command in a runbook shows both the procedure and the means.
     const mechanism = commands.length > 0 || automatic.length > 0;
