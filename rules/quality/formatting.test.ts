@@ -6,6 +6,15 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'prettier as a dev dependency or a package.json config key is the project formatter',
+      tree: {
+        'web/package.json':
+          '{\n  "name": "builder",\n  "prettier": "@acme/prettier-config",\n  "devDependencies": {\n    "prettier": "^3.3.0"\n  }\n}\n',
+        'web/src/a.ts': 'export const a = 1;\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'web/package.json', line: 3, note: 'Prettier configuration' }] },
+    },
+    {
       name: 'Prettier config checked in CI',
       tree: {
         '.prettierrc': '{ "singleQuote": true }\n',
@@ -150,6 +159,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'prettier as a runtime dependency (code highlighting) is a library, not a formatter config',
+      tree: {
+        '.editorconfig': 'root = true\n[*]\nindent_style = space\n',
+        'web/package.json': '{\n  "name": "builder",\n  "dependencies": {\n    "prettier": "^3.3.0"\n  }\n}\n',
+        'web/src/highlight.ts': "import { format } from 'prettier';\nexport const pretty = (s: string) => format(s);\n",
+      },
+      expect: { outcome: 'partial', score: 0.5 },
+    },
     {
       name: 'no formatter here, but a coding-standards workflow of another repository is called: unknown, named',
       tree: {

@@ -81,7 +81,8 @@ export default defineRule({
     reads: CI_GLOBS,
     patterns: {
       prettierPkg: {
-        regex: /"prettier"\s*:\s*[{"]/,
+        // The config key (an object or a shared config's name), not a dependency's version range.
+        regex: /"prettier"\s*:\s*(?:\{|"(?![\^~<>=*\d]|latest|next|workspace:|npm:|file:|link:|git))/,
         files: ['**/package.json'],
         literals: ['prettier'],
         maxPerFile: 1,

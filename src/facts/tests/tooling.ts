@@ -84,7 +84,11 @@ export function findTools(
     const hook = runsOf(spec, 'hook');
     if (!evidence && hook) evidence = runEvidence(hook, `runs ${spec.name}`);
     if (!evidence && spec.deps) {
-      const d = ctx.facts.findDependencies(spec.deps, { includeDev: true })[0];
+      // A formatter in npm `dependencies` ships with the code as a library (listmonk's email builder
+      // calls prettier to highlight code); the project's own formatter is a dev dependency.
+      const d = ctx.facts
+        .findDependencies(spec.deps, { includeDev: true })
+        .find((x) => !(kind === 'format' && x.ecosystem === 'npm' && !x.dev));
       if (d)
         evidence = { path: d.path, ...(d.line ? { line: d.line } : {}), note: `${spec.name} (${d.name}) declared` };
     }
