@@ -13,6 +13,26 @@ const PEM = '-----BEGIN RSA ' + 'PRIVATE KEY-----\nMIIEowIBAAKCAQEA7b\n-----END 
 ruleTester(rule, {
   valid: [
     {
+      name: "a secret filter's own table of sample tokens beside their regexes is test data",
+      tree: {
+        'crates/client/src/secrets.rs':
+          'pub static SECRET_PATTERNS: &[(&str, &str, &str)] = &[\n    ("AWS Access Key ID", "A[KS]IA[0-9A-Z]{16}", "' +
+          AWS +
+          '"),\n    ("GitHub PAT", "ghp_[a-zA-Z0-9]{36}", "' +
+          GH +
+          '"),\n    ("GitHub OAuth", "gho_[A-Za-z0-9]{36}", "x"),\n];\n',
+      },
+      expect: { outcome: 'pass', data: { findings: 2, inTestsOrExamples: 2 } },
+    },
+    {
+      name: 'AWS key IDs inside scraped HTML pages kept as test data are not credentials',
+      tree: {
+        'tests/data/html/pizza.html':
+          '<a href="https://www.amazon.com/dp/B0?tag=x&SubscriptionId=' + AWS + '&linkCode=xm2">buy</a>\n',
+      },
+      expect: { outcome: 'pass', data: { findings: 0 } },
+    },
+    {
       name: 'a commented placeholder key in chart values and a localhost dev-server key are not committed credentials',
       tree: {
         'charts/cd/values.yaml':
@@ -123,6 +143,25 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a private key set up for a manual test environment is found',
+      tree: { 'test/manual-test-radius-tls/certs/redis.key': PEM },
+      expect: { outcome: 'fail', evidence: [{ path: 'test/manual-test-radius-tls/certs/redis.key', line: 1 }] },
+    },
+    {
+      name: "a GitHub OAuth token in Composer's auth file is found",
+      tree: {
+        '.composer-auth.json':
+          '{\n    "github-oauth": {\n        "github.com": "' +
+          'a1b2c3d4e5f6' +
+          'a7b8c9d0e1f2a3b4c5d6e7f8a9b0' +
+          '"\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: '.composer-auth.json', line: 3, note: 'GitHub OAuth token (Composer auth file)' }],
+      },
+    },
     {
       name: 'a hard-coded Django SECRET_KEY with punctuation fails; dev sections of Rails secrets.yml and localhost DB URLs do not',
       tree: {

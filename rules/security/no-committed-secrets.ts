@@ -74,10 +74,18 @@ export default defineRule({
           /(^|\/)[^/]*(localhost|self-?signed|snakeoil)[^/]*$|[.-]dev(?:elopment)?(?:-key)?\.(?:key|pem)$|(^|\/)(?:certs?|ssl|tls)\/(?:dev|development|local)\//i.test(
             m.path,
           );
-        const inTests = !isProductionPath(m.path) || devOnly || localDev || testEnv || sample;
+        // A key set up for a manual test or a test environment (test/manual-test-radius-tls/certs/)
+        // serves a server someone stands up by hand: found like a deployed key, not a unit fixture.
+        const manualEnv = kind === 'privateKey' && MANUAL_ENV.test(m.path);
+        const inTests = (!isProductionPath(m.path) && !manualEnv) || devOnly || localDev || testEnv || sample;
         // Test TLS keys are fixtures; a cloud token in a test is still a live token.
         if (kind === 'privateKey' && inTests) continue;
-        findings.push({ m, kind, secret, serious: !inTests, ...(devOnly ? { noted: true } : {}) });
+        // An AWS key ID alone is an identifier: in scraped pages kept as test data (affiliate
+        // `SubscriptionId=AKIA…` in a recipe page) it is not a credential of this project.
+        if (kind === 'aws' && !isProductionPath(m.path) && /\.(?:html?|xml|csv|txt)$/i.test(m.path)) continue;
+        // A secret scanner's own pattern table (regex and sample per kind) holds test values.
+        const table = scannerTable(ctx.files.read(m.path) ?? '');
+        findings.push({ m, kind, secret, serious: !inTests && !table, ...(devOnly || table ? { noted: true } : {}) });
       }
     }
     const envFiles = ctx.files.match(ENV_GLOBS).filter((p) => !isEnvTemplate(p) && isProductionPath(p));
@@ -146,6 +154,13 @@ export default defineRule({
     );
   },
 });
+
+const MANUAL_ENV = /(^|\/)(?:manual[-_]?tests?[^/]*|test[-_]?environments?)\//i;
+
+/** A file that defines token regexes (`ghp_[a-zA-Z0-9]{36}`, `A[KS]IA[0-9A-Z]{16}`): a secret filter's table. */
+function scannerTable(text: string): boolean {
+  return (text.match(/\[[^\]\n]{0,20}(?:0-9|A-Z|a-z)[^\]\n]{0,20}\]\{\d+(?:,\d*)?\}/g) ?? []).length >= 3;
+}
 
 function redactKeyBlock(snippet: string): string {
   // Keep the BEGIN marker only: a one-line PEM (JSON-escaped) carries key material after it.

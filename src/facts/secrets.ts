@@ -11,6 +11,7 @@ export const KINDS: Record<string, { label: string; prefix: string }> = {
   privateKey: { label: 'private key', prefix: '' },
   github: { label: 'GitHub token', prefix: 'gh' },
   gitlab: { label: 'GitLab token', prefix: 'glpat-' },
+  composerAuth: { label: 'GitHub OAuth token (Composer auth file)', prefix: '' },
   slack: { label: 'Slack token or webhook', prefix: 'xox' },
   stripe: { label: 'Stripe live secret key', prefix: 'sk_live_' },
   google: { label: 'Google API key', prefix: 'AIza' },
@@ -40,6 +41,12 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = {
     literals: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
   },
   gitlab: { regex: /\b(glpat-[A-Za-z0-9_-]{20,})\b/, files: TEXT, literals: ['glpat-'] },
+  // Composer's auth file holds a GitHub OAuth token as 40 hex characters, without a gh*_ prefix.
+  composerAuth: {
+    regex: /"github\.com"\s*:\s*"([0-9a-f]{40}|gh[opsu]_[A-Za-z0-9]{36,})"/,
+    files: ['**/auth.json', '**/.composer-auth.json', '**/composer-auth.json'],
+    literals: ['github.com'],
+  },
   slack: {
     regex:
       /\b(xox[baprs]-[0-9]{6,}-[0-9A-Za-z-]{10,}|https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/,
