@@ -7,6 +7,15 @@ const lines = (n: number, text = 'x = 1') => `${Array.from({ length: n }, (_, i)
 ruleTester(rule, {
   valid: [
     {
+      name: 'mock data literals beside the UI source (mocks/, *.mock.ts) are data, not god modules',
+      tree: {
+        'ui/src/main/frontend/mocks/instance/dependencies/data.ts': `export default [\n${"  { name: 'dep', version: '1.0.0' },\n".repeat(2500)}];\n`,
+        'ui/src/main/frontend/views/health.mock.ts': `export const h = [\n${"  { status: 'UP' },\n".repeat(2500)}];\n`,
+        'ui/src/main/frontend/views/health.ts': 'export const a = 1;\n',
+      },
+      expect: { outcome: 'pass', message: 'All 1 production source files' },
+    },
+    {
       name: 'a third-party bundle copied into the assets (licence banner with a version) is not the project’s module',
       tree: {
         'internal/view/assets/js/vue.js': `/*!\n * Vue.js v2.6.8\n * (c) 2014-2019 Evan You\n * Released under the MIT License.\n */\n${'var x = 1;\n'.repeat(2500)}`,
@@ -58,6 +67,13 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the same 2,500-line file among the views is a god module',
+      tree: {
+        'ui/src/main/frontend/views/dependencies.ts': `export default [\n${"  { name: 'dep', version: '1.0.0' },\n".repeat(2500)}];\n`,
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'a TypeScript file above 1,000 lines is partial and listed',
       tree: { 'src/big.ts': lines(1500, 'const a = 1;'), 'src/small.ts': lines(10, 'const b = 1;') },
