@@ -160,6 +160,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Go beside a larger unformatted frontend: gofmt covers the Go part only',
+      tree: {
+        'go.mod': 'module lists\n',
+        'cmd/main.go': 'package main\n',
+        'frontend/src/a.js': 'export const a = 1;\n',
+        'frontend/src/b.js': 'export const b = 1;\n',
+        'frontend/src/c.js': 'export const c = 1;\n',
+      },
+      expect: { outcome: 'partial', score: 0.5, message: 'no formatter is configured for the other 3 source files' },
+    },
+    {
       name: 'prettier as a runtime dependency (code highlighting) is a library, not a formatter config',
       tree: {
         '.editorconfig': 'root = true\n[*]\nindent_style = space\n',

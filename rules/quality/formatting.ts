@@ -221,6 +221,17 @@ export default defineRule({
         [...remote.slice(0, 2), ...(editorconfig ? [{ path: editorconfig, note: 'editor settings only' }] : [])],
         data,
       );
+    // Go or Rust beside a larger frontend: the toolchain formats its part, nothing formats the rest.
+    if (implied.length > 0)
+      return partial(
+        0.5,
+        `${listing(implied)} formats the ${goRust} Go/Rust file${goRust === 1 ? '' : 's'} by convention, but no formatter is configured for the other ${ctx.facts.sourceFiles.length - goRust} source files${editorconfig ? '; .editorconfig sets whitespace only' : ''}.`,
+        [
+          { path: '.', note: `${listing(implied)} implied for Go/Rust only` },
+          ...(editorconfig ? [{ path: editorconfig, note: 'editor settings only' }] : []),
+        ],
+        data,
+      );
     if (editorconfig)
       return partial(
         0.5,
