@@ -21,6 +21,7 @@ describe('samples and demos are not production, prefixed or not', () => {
       'acme-samples/acme-sample-web/src/main/docker/Dockerfile',
       'spring-boot-admin-samples/sample-eureka/docker-compose.yml',
       'web_examples/server.js',
+      'acme-admin-docs/src/site/tsconfig.json',
     ]) {
       expect(isProductionPath(p), p).toBe(false);
       expect(NOT_THE_PRODUCT.test(p), p).toBe(true);

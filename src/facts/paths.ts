@@ -6,7 +6,7 @@ const TEST_FILE =
   /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|tests(?:_[^/]*)?\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
 // `spring-boot-admin-samples/`, `acme-examples/`, `web_demo/`: a prefixed samples folder is one too.
 const EXAMPLE_DIR =
-  /(^|\/)([\w.-]*[-_])?(examples?|samples?|demos?)\/|(^|\/)(docs?|documentation|playground|sandbox|benchmarks?|tutorials?|codelabs?)\//i;
+  /(^|\/)([\w.-]*[-_])?(examples?|samples?|demos?|docs?|documentation)\/|(^|\/)(docs?|documentation|playground|sandbox|benchmarks?|tutorials?|codelabs?)\//i;
 
 /**
  * A .NET (or any dotted) test project folder: `Todo.Api.Tests/`, `Shop.UnitTests/`,
@@ -134,7 +134,7 @@ export function isImportLine(snippet: string): boolean {
  * docs, tests, benchmarks. Their frameworks and servers do not decide the profile.
  */
 export const NOT_THE_PRODUCT =
-  /(^|\/)([\w.-]*[-_])?(examples?|samples?|demos?)\/|(^|\/)(examples?|samples?|demos?|docs?|documentation|tests?|testing|spec|__tests__|fixtures|benchmarks?|bench|e2e|playground|sandbox|sections|tutorials?|codelabs?)\//i;
+  /(^|\/)([\w.-]*[-_])?(examples?|samples?|demos?|docs?|documentation)\/|(^|\/)(examples?|samples?|demos?|docs?|documentation|tests?|testing|spec|__tests__|fixtures|benchmarks?|bench|e2e|playground|sandbox|sections|tutorials?|codelabs?)\//i;
 
 /** Maintainer tooling: where a chart or module repository keeps its helper scripts. */
 const TOOLING_DIR = /(^|\/)(scripts?|hack|tools?|\.github|\.ci|ci|bin)\//;
