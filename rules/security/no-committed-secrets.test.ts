@@ -27,8 +27,7 @@ ruleTester(rule, {
     {
       name: 'AWS key IDs inside scraped HTML pages kept as test data are not credentials',
       tree: {
-        'tests/data/html/pizza.html':
-          '<a href="https://www.amazon.com/dp/B0?tag=x&SubscriptionId=' + AWS + '&linkCode=xm2">buy</a>\n',
+        'tests/data/html/pizza.html': `<a href="https://www.amazon.com/dp/B0?tag=x&SubscriptionId=${AWS}&linkCode=xm2">buy</a>\n`,
       },
       expect: { outcome: 'pass', data: { findings: 0 } },
     },

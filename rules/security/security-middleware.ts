@@ -26,7 +26,7 @@ export default defineRule({
   // A library built on a web framework (a Spring Boot starter) leaves hardening to the application
   // that embeds it; its samples' security config is not the library's (issue 15).
   appliesTo: ({ facts }) =>
-    facts.profile.id === 'library'
+    facts.profile.id === 'library' && facts.frameworks.length > 0
       ? { reason: 'profile is library: HTTP hardening is configured by the application that uses it' }
       : facts.frameworks.some((f) => !GRPC.includes(f.id)) ||
           (facts.profile.id === 'service' && facts.servers.some((s) => !/\bgrpc\.NewServer\(/.test(s.snippet ?? '')))
