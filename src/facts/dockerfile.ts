@@ -4,6 +4,8 @@ import { memo } from '../util/memo.js';
 
 export const DOCKERFILE_GLOBS = [
   '**/Dockerfile',
+  // Lower-case names are as common (`docker/dockerfile`); Docker reads whatever `-f` names.
+  '**/dockerfile',
   '**/Dockerfile.*',
   '**/*.Dockerfile',
   '**/*.dockerfile',
@@ -161,7 +163,7 @@ const PACKAGE_BUILD =
   /\b(rpmbuild|dpkg-buildpackage|debuild|fpm|nfpm|build[-_]?(?:deb|rpm|package)\w*\.sh|make\s+(?:deb|rpm|package))\b/;
 
 export function isToolImage(d: Dockerfile): boolean {
-  const name = d.path.slice(d.path.lastIndexOf('/') + 1).replace(/^(Dockerfile|Containerfile)$/, '');
+  const name = d.path.slice(d.path.lastIndexOf('/') + 1).replace(/^(Dockerfile|Containerfile)$/i, '');
   if (TOOL_NAME.test(name) || TOOL_DIR.test(d.path)) return true;
   const last = d.stages[d.stages.length - 1];
   const run = last?.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') ?? [];
