@@ -2,7 +2,7 @@ import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { deployments, DEPLOY_READS, nested, serviceDockerfile } from '../../src/facts/deploy.js';
-import { DOCKERFILE_GLOBS, dockerfiles, isToolImage } from '../../src/facts/dockerfile.js';
+import { DOCKERFILE_GLOBS, dockerfiles, imageHealthcheck, isToolImage } from '../../src/facts/dockerfile.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { label, resourcesOf, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
@@ -125,12 +125,7 @@ export default defineRule({
     const imageChecks = new Map(
       dockerfiles(ctx.files)
         .filter((f) => f.ok)
-        .map((f) => [
-          f.path,
-          f.stages[f.stages.length - 1]?.instructions.find(
-            (i) => i.keyword === 'HEALTHCHECK' && !/^NONE\b/i.test(i.args),
-          ),
-        ]),
+        .map((f) => [f.path, imageHealthcheck(f)]),
     );
     // A service running this project's published image inherits the HEALTHCHECK of the Dockerfile it is built from.
     const inheritedBy = new Set<string>();
@@ -192,9 +187,7 @@ export default defineRule({
     for (const df of dockerfiles(ctx.files).filter(
       (f) => f.ok && isProductionPath(f.path) && !f.path.includes('.devcontainer/'),
     )) {
-      const hc = df.stages[df.stages.length - 1]!.instructions.find(
-        (i) => i.keyword === 'HEALTHCHECK' && !/^NONE\b/i.test(i.args),
-      );
+      const hc = imageHealthcheck(df);
       // Already counted for the compose service that runs the image.
       if (hc && !inheritedBy.has(df.path))
         extra.push({ path: df.path, line: hc.line, snippet: `HEALTHCHECK ${hc.args}`.slice(0, 160) });

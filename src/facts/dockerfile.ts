@@ -183,3 +183,23 @@ export function isToolImage(d: Dockerfile): boolean {
  */
 export const NONROOT_IMAGE =
   /[:-]nonroot\b|^cgr\.dev\/chainguard\/|distroless\/[\w-]+:(?:[\w.-]*-)?nonroot|chiseled|^(?:docker\.io\/)?bitnami\/|nginx-unprivileged|[-_]rootless\b|^mcr\.microsoft\.com\/mssql\/server:(?:20(?:19|22|25))|^(?:docker\.io\/)?(?:grafana\/(?:grafana|grafana-oss|grafana-enterprise|loki|promtail|tempo|alloy)|prom\/(?:prometheus|alertmanager|node-exporter|pushgateway|blackbox-exporter))(?::|@|$)/;
+
+/**
+ * The HEALTHCHECK an image built from this Dockerfile runs: the final stage's own or one it
+ * inherits through `FROM <stage>`; in a file of several targets whose final stage has none (an
+ * artefact-upload stage last), the check a runtime target declares. `HEALTHCHECK NONE` turns it off.
+ */
+export function imageHealthcheck(d: Dockerfile): Instruction | undefined {
+  const own = (s: Stage): Instruction | undefined =>
+    [...s.instructions].reverse().find((i) => i.keyword === 'HEALTHCHECK');
+  const usable = (i: Instruction | undefined): Instruction | undefined =>
+    i && !/^NONE\b/i.test(i.args) ? i : undefined;
+  const byAlias = new Map(d.stages.filter((s) => s.alias).map((s) => [s.alias!.toLowerCase(), s]));
+  let stage: Stage | undefined = d.stages[d.stages.length - 1];
+  for (let depth = 0; stage && depth < d.stages.length; depth++) {
+    const hc = own(stage);
+    if (hc) return usable(hc);
+    stage = byAlias.get(stage.image.toLowerCase());
+  }
+  return usable(d.stages.map(own).find(Boolean));
+}
