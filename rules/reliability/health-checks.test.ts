@@ -134,6 +134,9 @@ ruleTester(rule, {
         'docker/dockerfile':
           'FROM node:22-alpine\nCOPY . /app\nHEALTHCHECK CMD node extra/healthcheck.js\nCMD ["node", "server.js"]\n',
         'compose.yaml': 'services:\n  pingboard:\n    image: someone/pingboard:2\n    restart: unless-stopped\n',
+        // A side tool with its own package and Dockerfile is not the project's image.
+        'extra/push/package.json': '{"name": "pingboard-push"}',
+        'extra/push/Dockerfile': 'FROM node:22-alpine\nCMD ["node", "push.js"]\n',
       },
       expect: {
         outcome: 'pass',

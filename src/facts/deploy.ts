@@ -387,8 +387,24 @@ export function serviceDockerfile(
     runtimeDockerfiles.find((p) => dirOf(p).split('/').pop()?.toLowerCase() === name) ??
     // Variants of one image (`docker/default.Dockerfile` beside `docker/alpine.Dockerfile`): the
     // default one is what the plain tag runs.
-    runtimeDockerfiles.find((p) => DEFAULT_VARIANT.test(p.slice(p.lastIndexOf('/') + 1)))
+    runtimeDockerfiles.find((p) => DEFAULT_VARIANT.test(p.slice(p.lastIndexOf('/') + 1))) ??
+    rootPackageDockerfile(files, runtimeDockerfiles)
   );
+}
+
+const MANIFESTS = ['package.json', 'go.mod', 'pyproject.toml', 'Cargo.toml', 'pom.xml', 'composer.json'];
+
+/**
+ * The one Dockerfile of the root project: a Dockerfile in a folder below its own manifest
+ * (`extra/push/Dockerfile` beside `extra/push/package.json`) builds a side tool, not the project's image.
+ */
+function rootPackageDockerfile(files: FileView, dockerfiles: readonly string[]): string | undefined {
+  const ownPackage = (p: string): boolean => {
+    for (let dir = dirOf(p); dir; dir = dirOf(dir)) if (MANIFESTS.some((m) => files.exists(`${dir}/${m}`))) return true;
+    return false;
+  };
+  const root = dockerfiles.filter((p) => !ownPackage(p));
+  return root.length === 1 ? root[0] : undefined;
 }
 
 const DEFAULT_VARIANT = /^(?:(?:default|prod|production)\.dockerfile|dockerfile\.(?:default|prod|production))$/i;
