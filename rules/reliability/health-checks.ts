@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { deployments, DEPLOY_READS, nested, serviceDockerfile } from '../../src/facts/deploy.js';
+import { composeUnits, deployments, DEPLOY_READS, nested, serviceDockerfile } from '../../src/facts/deploy.js';
 import { DOCKERFILE_GLOBS, dockerfiles, imageHealthcheck, isToolImage } from '../../src/facts/dockerfile.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
@@ -132,7 +132,7 @@ export default defineRule({
     const runtimeImages = dockerfiles(ctx.files)
       .filter((f) => f.ok && isProductionPath(f.path) && !isToolImage(f))
       .map((f) => f.path);
-    for (const s of k8sContainers > 0 ? [] : d.compose.filter((s) => s.built)) {
+    for (const s of k8sContainers > 0 ? [] : composeUnits(d)) {
       units++;
       const dockerfile = serviceDockerfile(ctx.files, s, runtimeImages);
       const inherited = dockerfile ? imageChecks.get(dockerfile) : undefined;

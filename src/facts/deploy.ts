@@ -298,6 +298,14 @@ function keyLine(lines: string[], key: string, valueLine: number): number {
   return valueLine;
 }
 
+/**
+ * The compose services the reliability rules judge as deployed units (health-checks,
+ * resource-limits, redundancy read the same ones): those that run an image built or published here.
+ */
+export function composeUnits(d: Deploy): ComposeService[] {
+  return d.compose.filter((s) => s.built);
+}
+
 export function deployments(files: FileView): Deploy {
   return memo(files, 'deploy', () => parseDeploy(files));
 }
