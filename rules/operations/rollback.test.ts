@@ -60,6 +60,36 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a list under `tags: |` tagging owner/app:${{ env.VERSION }}, and goreleaser templates named by template, are versioned artefacts',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/shelf\n',
+        '.github/workflows/build.yaml':
+          'on: push\njobs:\n  docker:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          tags: |\n            owner/shelf:latest\n            owner/shelf:${{ env.VERSION }}\n',
+        '.goreleaser.yml':
+          'dockers:\n  - image_templates:\n      - "{{ .Env.ORG }}/{{ .ProjectName }}:latest"\n      - "{{ .Env.ORG }}/{{ .ProjectName }}:{{ .Tag }}-amd64"\n',
+      },
+      expect: {
+        outcome: 'partial',
+        data: { versionedImages: true },
+        evidence: [
+          { path: '.github/workflows/build.yaml', line: 10 },
+          { path: '.goreleaser.yml', line: 4 },
+        ],
+      },
+    },
+    {
+      name: 'a list under `tags: |` of channel tags and a goreleaser template tagged latest only are not versioned',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/shelf\n',
+        '.github/workflows/build.yaml':
+          'on: push\njobs:\n  docker:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          tags: |\n            owner/shelf:latest\n            owner/shelf:${{ env.CHANNEL }}\n',
+        '.goreleaser.yml': 'dockers:\n  - image_templates:\n      - "{{ .Env.ORG }}/{{ .ProjectName }}:latest"\n',
+      },
+      expect: { outcome: 'fail', data: { versionedImages: false } },
+    },
+    {
       name: 'image tags built from expressions (env.VERSION, step outputs, GITHUB_REF, a TAGS= list) are versioned artefacts',
       profile: 'service',
       tree: {
