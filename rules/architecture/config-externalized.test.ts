@@ -4,6 +4,20 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: "Symfony: %env(…)% placeholders in app/config are the app's environment reads",
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require": {"symfony/framework-bundle": "^6.4"}}',
+        'app/config/config.yml':
+          'framework:\n    secret: "%env(SECRET)%"\ndoctrine:\n    dbal:\n        port: "%env(int:DATABASE_PORT)%"\n',
+        'src/Controller/Home.php': '<?php\nclass Home {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'app/config/config.yml', line: 2, note: 'configuration resolved from the environment' }],
+      },
+    },
+    {
       name: 'pydantic BaseSettings among several bases is the settings read, cited before a subprocess handed os.environ',
       profile: 'service',
       tree: {
@@ -129,6 +143,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Symfony: %env(…)% written in a how-to page is no read by the app',
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require": {"symfony/framework-bundle": "^6.4"}}',
+        'docs/config.md': '# Notes\n\nUse `"%env(SECRET)%"` in your own config.\n',
+        'app/config/config.yml': 'framework:\n    secret: ThisTokenIsNotSoSecret\n',
+        'src/Controller/Home.php': '<?php\nclass Home {}\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'handing os.environ to a child process is no configuration read',
       profile: 'service',

@@ -40,7 +40,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<>, pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal, `Password=` literal in appsettings(.Production).json.',
+      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<>, pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal, `Password=` literal in appsettings(.Production).json.',
     patterns: {
       envRead: {
         // The arguments of a clap attribute stop at the next attribute: scanning on from each of
@@ -85,6 +85,13 @@ export default defineRule({
         regex: /\$\{[A-Za-z_][A-Za-z0-9_.]*(?::(?:(?!\$\{)[^}])*)?\}/,
         files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'],
         literals: ['${'],
+        maxPerFile: 1,
+      },
+      // Symfony's `%env(DATABASE_URL)%` (with processors: `%env(int:PORT)%`) is the same read.
+      symfonyEnv: {
+        regex: /%env\((?:[\w\\-]+:)*\w+\)%/,
+        files: ['**/config/**/*.{yml,yaml,xml}'],
+        literals: ['%env('],
         maxPerFile: 1,
       },
       readmeSection: {
@@ -166,9 +173,9 @@ export default defineRule({
       .filter((m) => isProductionPath(m.path) && !/(^|\/)[^/]*\.config\.[cm]?[jt]s$/.test(m.path))
       // Handing the environment to a child process (`env={**os.environ, …}`) reads no setting.
       .filter((m) => !/\*\*os\.environ\b|\bos\.environ\.copy\(\)|\.\.\.process\.env\b/.test(m.snippet));
-    // Spring placeholders (${DB_URL:…}) are environment reads too, written in configuration.
+    // Spring (${DB_URL:…}) and Symfony (%env(DB_URL)%) placeholders are environment reads too, written in configuration.
     const placeholders = firstPerFile(
-      ctx.matches('placeholder').filter((m) => isProductionPath(m.path)),
+      [...ctx.matches('placeholder'), ...ctx.matches('symfonyEnv')].filter((m) => isProductionPath(m.path)),
       2,
     );
     const libs = ctx.facts.findDependencies(ctx.catalogue('config-libraries'));

@@ -5,6 +5,23 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'knex migrations in a custom folder (db/knex_migrations) pass',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name": "pinger", "dependencies": {"knex": "^3.1.0", "sqlite3": "^5.1.7"}}',
+        'server/database.js': 'const knex = require("knex");\nconst migrationsPath = "./db/knex_migrations";\n',
+        'db/knex_migrations/2023-08-16-0000-create-monitor.js':
+          'exports.up = (knex) => knex.schema.createTable("monitor", (t) => t.increments());\n',
+        'db/knex_migrations/2023-09-01-0000-add-interval.js':
+          'exports.up = (knex) => knex.schema.alterTable("monitor", (t) => t.integer("interval"));\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'JS/TS migrations',
+        evidence: [{ path: 'db/knex_migrations/2023-08-16-0000-create-monitor.js' }],
+      },
+    },
+    {
       name: 'Diesel migrations kept per backend (migrations/<backend>/<timestamp>/up.sql) pass (Rust)',
       profile: 'service',
       tree: {
@@ -121,6 +138,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a folder merely ending in "migrations" in its middle (data-migrations-notes) is no migration history',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name": "pinger", "dependencies": {"knex": "^3.1.0", "sqlite3": "^5.1.7"}}',
+        'server/database.js': 'const db = require("knex")({ client: "sqlite3" });\n',
+        'docs/migrations-notes/howto.js': 'module.exports = {};\n',
+      },
+      expect: { outcome: 'partial' },
+    },
     {
       name: 'Diesel configured with an empty migrations tree is partial (Rust)',
       profile: 'service',

@@ -27,7 +27,11 @@ const LAYOUTS: { tool: string; globs: string[] }[] = [
   // supports several databases (`migrations/postgresql/2024-01-01-000000_users/up.sql`).
   { tool: 'up/down SQL migrations', globs: ['**/*.up.sql', '**/migrations/*/up.sql', '**/migrations/*/*/up.sql'] },
   { tool: 'SQL migrations', globs: ['**/migrations/*.sql', '**/migration/*.sql', '**/drizzle/*.sql'] },
-  { tool: 'JS/TS migrations', globs: ['**/migrations/*.{js,ts,mjs,cjs}', '**/migration/*.{js,ts}'] },
+  // Knex, Sequelize and friends take any directory: `db/knex_migrations`, `src/db-migrations`.
+  {
+    tool: 'JS/TS migrations',
+    globs: ['**/migrations/*.{js,ts,mjs,cjs}', '**/migration/*.{js,ts}', '**/*[_-]migrations/*.{js,ts,mjs,cjs}'],
+  },
   { tool: 'Go migrations', globs: ['**/migrations/*.go'] },
   { tool: 'Sqitch', globs: ['**/sqitch.plan'] },
   { tool: 'Atlas migrations', globs: ['**/atlas.sum'] },

@@ -55,6 +55,29 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: 'auto-configured', evidence: [{ path: '.env.example', line: 2 }] },
     },
     {
+      name: 'Symfony: sentry-symfony with its dsn in the production config is auto-configured',
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require": {"symfony/framework-bundle": "^6.4", "sentry/sentry-symfony": "^5.0"}}',
+        'app/config/config_prod.yml':
+          'imports:\n    - { resource: config.yml }\n\nsentry:\n    dsn: "%env(SENTRY_DSN)%"\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'auto-configured',
+        evidence: [{ path: 'app/config/config_prod.yml', line: 4 }],
+      },
+    },
+    {
+      name: 'Symfony: sentry-symfony whose config never names it is partial',
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require": {"symfony/framework-bundle": "^6.4", "sentry/sentry-symfony": "^5.0"}}',
+        'app/config/config_prod.yml': 'monolog:\n    handlers:\n        main:\n            type: stream\n',
+      },
+      expect: { outcome: 'partial', message: 'no DSN or key is configured' },
+    },
+    {
       name: 'Ruby: a Sentry initializer passes',
       profile: 'service',
       tree: {

@@ -81,6 +81,8 @@ export default defineRule({
           '**/.env.sample',
           '**/.env.dist',
           '**/config/appsignal.yml',
+          // Symfony bundles read their settings from config/packages/*.yaml or app/config/config_*.yml.
+          '**/config/**/*.{yml,yaml}',
         ],
         literals: [
           'sentry',

@@ -70,6 +70,36 @@ ruleTester(rule, {
       expect: { outcome: 'fail', data: { versionedImages: false } },
     },
     {
+      name: 'a list under `tags: |` tagging owner/app:${{ env.VERSION }}, and goreleaser templates named by template, are versioned artefacts',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/shelf\n',
+        '.github/workflows/build.yaml':
+          'on: push\njobs:\n  docker:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          tags: |\n            owner/shelf:latest\n            owner/shelf:${{ env.VERSION }}\n',
+        '.goreleaser.yml':
+          'dockers:\n  - image_templates:\n      - "{{ .Env.ORG }}/{{ .ProjectName }}:latest"\n      - "{{ .Env.ORG }}/{{ .ProjectName }}:{{ .Tag }}-amd64"\n',
+      },
+      expect: {
+        outcome: 'partial',
+        data: { versionedImages: true },
+        evidence: [
+          { path: '.github/workflows/build.yaml', line: 10 },
+          { path: '.goreleaser.yml', line: 4 },
+        ],
+      },
+    },
+    {
+      name: 'a list under `tags: |` of channel tags and a goreleaser template tagged latest only are not versioned',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/shelf\n',
+        '.github/workflows/build.yaml':
+          'on: push\njobs:\n  docker:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          tags: |\n            owner/shelf:latest\n            owner/shelf:${{ env.CHANNEL }}\n',
+        '.goreleaser.yml': 'dockers:\n  - image_templates:\n      - "{{ .Env.ORG }}/{{ .ProjectName }}:latest"\n',
+      },
+      expect: { outcome: 'fail', data: { versionedImages: false } },
+    },
+    {
       name: 'the same git describe tag used to build and push an image is a versioned artefact',
       profile: 'service',
       tree: {

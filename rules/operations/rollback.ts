@@ -81,6 +81,11 @@ export default defineRule({
             // An image path is read from its first segment: a start at each later segment scanned
             // the rest of the path again.
             String.raw`(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+:\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}`,
+            // goreleaser `image_templates` whose name is itself a template (`{{ .Env.ORG }}/{{ .ProjectName }}:{{ .Tag }}`).
+            String.raw`\}\}:\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}`,
+            // An image reference in a list under `tags: |` (no tag command on its own line) whose tag
+            // is the version or commit CI computed: `owner/app:${{ env.VERSION }}`.
+            String.raw`(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+:[\w.-]*\$\{\{\s*(?:env\.(?:[A-Z]+_){0,3}VERSION|github\.(?:sha|ref_name)|steps\.[\w-]+\.outputs\.(?:version|VERSION|tag|sha))\s*\}\}`,
             // Krane/ERB deployment templates tag the image with the commit they deploy
             // (`:<%= current_sha %>`). The ERB expression is taken whole, then its last part must
             // name the commit or version (`[\w.]*X\w*` tried every X of a long name to its end).

@@ -1,9 +1,26 @@
+import { expect } from 'vitest';
 import { fixtureTree } from '../../src/testing/fixtures.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './test-types.js';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'Rust: tests/*.rs beside a crate manifest are Cargo integration-test targets, in-crate #[test] are unit tests',
+      tree: {
+        'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n',
+        'crates/sync/Cargo.toml': '[package]\nname = "sync"\n',
+        'crates/sync/src/lib.rs':
+          'pub fn add(a: i32, b: i32) -> i32 { a + b }\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn adds() {\n        assert_eq!(super::add(1, 2), 3);\n    }\n}\n',
+        'crates/sync/tests/users.rs': '#[tokio::test]\nasync fn registers() {\n    assert!(true);\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'crates/sync/tests/users.rs', note: expect.stringContaining('Cargo integration test target') },
+        ],
+      },
+    },
     {
       name: 'JS: Vitest unit tests and Playwright end-to-end tests',
       tree: {
@@ -195,6 +212,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Rust: a tests/ folder with no crate manifest beside it is no Cargo target',
+      profile: 'service',
+      tree: {
+        'crates/sync/Cargo.toml': '[package]\nname = "sync"\n',
+        'crates/sync/src/lib.rs':
+          'pub fn add(a: i32, b: i32) -> i32 { a + b }\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn adds() {\n        assert_eq!(super::add(1, 2), 3);\n    }\n}\n',
+        'docs/tests/users.rs': '#[test]\nfn registers() {\n    assert!(true);\n}\n',
+      },
+      expect: { outcome: 'partial', message: 'no integration' },
+    },
     {
       name: 'a service tested only through a Postman collection run by Newman: end-to-end tests, nothing else',
       tree: {

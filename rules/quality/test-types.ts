@@ -1,4 +1,4 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { fromMatch } from '../../src/facts/paths.js';
 import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
@@ -15,6 +15,15 @@ const E2E_DIR =
  * Go tests sit beside the code: a package folder named `integration` holds unit tests of that
  * package, unless it sits in a test tree (`test/integration/…`), where it holds the integration suite.
  */
+/**
+ * Cargo builds each `tests/*.rs` (or `tests/<name>/main.rs`) beside a Cargo.toml as its own
+ * integration-test crate, linked against the library's public API only.
+ */
+function cargoIntegrationTarget(files: FileView, path: string): boolean {
+  const m = /^(.*?)(?:^|\/)tests\/(?:[^/]+\.rs|[^/]+\/main\.rs)$/.exec(path);
+  return !!m && files.exists(m[1] ? `${m[1]}/Cargo.toml` : 'Cargo.toml');
+}
+
 function integrationByName(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
   if (/(^|[_.-])integration([_.-]|$)|IT\.(?:java|kt)$/i.test(base)) return true;
@@ -90,7 +99,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests and the test clients of Python web frameworks (Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`), which drive the whole app as supertest does, e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests and the test clients of Python web frameworks (Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`), which drive the whole app as supertest does, e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -177,6 +186,11 @@ export default defineRule({
       else if (f.framework === 'helm test')
         add('integration', { ...at, note: 'helm test hook run against the installed release' });
       else if (integrationByName(f.path)) add('integration', { ...at, note: 'integration test by location' });
+      else if (cargoIntegrationTarget(ctx.files, f.path))
+        add('integration', {
+          ...at,
+          note: `Cargo integration test target: ${f.cases} test${f.cases === 1 ? '' : 's'} built against the crate's public API`,
+        });
       else if (app)
         add('integration', {
           ...at,

@@ -14,6 +14,16 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'cmd/main.go', line: 5 }] },
     },
     {
+      name: 'Django under uWSGI with die-on-term shuts down on SIGTERM instead of reloading',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\nuwsgi==2.0.28\n',
+        'uwsgi.ini': '[uwsgi]\nmodule = shelf.wsgi:application\nprocesses = 2\ndie-on-term = true\n',
+        'shelf/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'uwsgi.ini', line: 4 }] },
+    },
+    {
       name: 'Django under gunicorn (Procfile) drains on SIGTERM by default',
       profile: 'service',
       tree: {
@@ -84,6 +94,16 @@ ruleTester(rule, {
           'class CacheCleanup {\n  @PreDestroy\n  void stop() { subscription.dispose(); }\n}\n',
       },
       expect: { outcome: 'partial', score: 0.3, message: 'no SIGTERM handler' },
+    },
+    {
+      name: 'Django under uWSGI without die-on-term (SIGTERM reloads) has no shutdown handling',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\nuwsgi==2.0.28\n',
+        'uwsgi.ini': '[uwsgi]\nmodule = shelf.wsgi:application\nprocesses = 2\ndie-on-term = false\n',
+        'shelf/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
+      },
+      expect: { outcome: 'fail' },
     },
     {
       name: 'Spring Boot before 3.4 shuts down immediately unless configured: the evidence says so',

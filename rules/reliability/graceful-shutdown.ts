@@ -53,7 +53,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts. Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit.',
+      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`. Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit.',
     patterns: {
       code: {
         regex: CODE,
@@ -79,7 +79,8 @@ export default defineRule({
       },
       config: {
         regex:
-          /^[ \t]*(?:server\.)?shutdown\s*[:=]\s*["']?graceful|--graceful-timeout|--timeout-graceful-shutdown|^[ \t]*stop_grace_period\s*:/m,
+          // uWSGI reloads on SIGTERM unless `die-on-term` makes it shut down the workers and exit.
+          /^[ \t]*(?:server\.)?shutdown\s*[:=]\s*["']?graceful|--graceful-timeout|--timeout-graceful-shutdown|^[ \t]*stop_grace_period\s*:|^[ \t]*die-on-term[ \t]*[=:][ \t]*(?:true|1|yes)\b|--die-on-term\b/m,
         files: [
           '**/application*.{yml,yaml,properties}',
           '**/Dockerfile',
@@ -88,8 +89,9 @@ export default defineRule({
           '**/*.sh',
           '**/*compose*.{yml,yaml}',
           '**/gunicorn*.py',
+          '**/uwsgi*.{ini,yml,yaml}',
         ],
-        literals: ['graceful', 'stop_grace_period'],
+        literals: ['graceful', 'stop_grace_period', 'die-on-term'],
         maxPerFile: 2,
       },
     },

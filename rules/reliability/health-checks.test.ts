@@ -127,6 +127,50 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a compose service running the image named for the project (package.json name) inherits the HEALTHCHECK of its lower-case docker/dockerfile',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name": "pingboard", "scripts": {"start": "node server.js"}}',
+        'docker/dockerfile':
+          'FROM node:22-alpine\nCOPY . /app\nHEALTHCHECK CMD node extra/healthcheck.js\nCMD ["node", "server.js"]\n',
+        'compose.yaml': 'services:\n  pingboard:\n    image: someone/pingboard:2\n    restart: unless-stopped\n',
+        // A side tool with its own package and Dockerfile is not the project's image.
+        'extra/push/package.json': '{"name": "pingboard-push"}',
+        'extra/push/Dockerfile': 'FROM node:22-alpine\nCMD ["node", "push.js"]\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'docker/dockerfile',
+            line: 3,
+            note: expect.stringContaining('compose service pingboard (compose.yaml:2)'),
+          },
+        ],
+        data: { checked: 1, unchecked: 0 },
+      },
+    },
+    {
+      name: 'of two variants of the published image the default one is run; compose files under test-environments are not deployed',
+      profile: 'service',
+      tree: {
+        '.github/workflows/build.yaml':
+          'jobs:\n  b:\n    steps:\n      - run: docker build -f docker/default.Dockerfile -t owner/shelf:latest .\n',
+        'docker/default.Dockerfile':
+          'FROM python:3.12\nHEALTHCHECK CMD curl -f http://localhost:9090/health\nCMD ["uwsgi"]\n',
+        'docker/alpine.Dockerfile': 'FROM python:3.12-alpine\nCMD ["uwsgi"]\n',
+        'docker-compose.yml': 'services:\n  shelf:\n    image: owner/shelf:latest\n',
+        'scripts/test-environments/postgres/compose.yml': 'services:\n  db:\n    image: owner/shelf:latest\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'docker/default.Dockerfile', line: 2, note: expect.stringContaining('compose service shelf') },
+        ],
+        data: { checked: 1, unchecked: 0 },
+      },
+    },
+    {
       name: 'development tools beside the app (SonarQube, a control center) are not deployed units',
       profile: 'service',
       tree: {
@@ -221,6 +265,19 @@ ruleTester(rule, {
         'k8s/broken.yaml': 'apiVersion: v1\nkind: Pod\nspec: [\n',
       },
       expect: { outcome: 'fail', evidence: [{ path: 'Dockerfile', line: 1 }, { path: 'k8s/broken.yaml' }] },
+    },
+    {
+      name: "an image named for another project does not inherit this project's HEALTHCHECK",
+      profile: 'service',
+      tree: {
+        'package.json': '{"name": "pingboard"}',
+        'docker/dockerfile': 'FROM node:22-alpine\nHEALTHCHECK CMD node healthcheck.js\nCMD ["node", "server.js"]\n',
+        'compose.yaml': 'services:\n  board:\n    image: someone/pingboard-proxy:2\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [{ path: 'compose.yaml', line: 2, note: 'compose service board has no healthcheck' }],
+      },
     },
     {
       name: 'an image this repository does not publish does not inherit the Dockerfile HEALTHCHECK',

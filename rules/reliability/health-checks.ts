@@ -1,8 +1,8 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { deployments, DEPLOY_READS, nested, serviceDockerfile } from '../../src/facts/deploy.js';
-import { DOCKERFILE_GLOBS, dockerfiles, isToolImage } from '../../src/facts/dockerfile.js';
+import { composeUnits, deployments, DEPLOY_READS, nested, serviceDockerfile } from '../../src/facts/deploy.js';
+import { DOCKERFILE_GLOBS, dockerfiles, imageHealthcheck, isToolImage } from '../../src/facts/dockerfile.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { label, resourcesOf, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
@@ -125,19 +125,14 @@ export default defineRule({
     const imageChecks = new Map(
       dockerfiles(ctx.files)
         .filter((f) => f.ok)
-        .map((f) => [
-          f.path,
-          f.stages[f.stages.length - 1]?.instructions.find(
-            (i) => i.keyword === 'HEALTHCHECK' && !/^NONE\b/i.test(i.args),
-          ),
-        ]),
+        .map((f) => [f.path, imageHealthcheck(f)]),
     );
     // A service running this project's published image inherits the HEALTHCHECK of the Dockerfile it is built from.
     const inheritedBy = new Set<string>();
     const runtimeImages = dockerfiles(ctx.files)
       .filter((f) => f.ok && isProductionPath(f.path) && !isToolImage(f))
       .map((f) => f.path);
-    for (const s of k8sContainers > 0 ? [] : d.compose.filter((s) => s.built)) {
+    for (const s of k8sContainers > 0 ? [] : composeUnits(d)) {
       units++;
       const dockerfile = serviceDockerfile(ctx.files, s, runtimeImages);
       const inherited = dockerfile ? imageChecks.get(dockerfile) : undefined;
@@ -192,9 +187,7 @@ export default defineRule({
     for (const df of dockerfiles(ctx.files).filter(
       (f) => f.ok && isProductionPath(f.path) && !f.path.includes('.devcontainer/'),
     )) {
-      const hc = df.stages[df.stages.length - 1]!.instructions.find(
-        (i) => i.keyword === 'HEALTHCHECK' && !/^NONE\b/i.test(i.args),
-      );
+      const hc = imageHealthcheck(df);
       // Already counted for the compose service that runs the image.
       if (hc && !inheritedBy.has(df.path))
         extra.push({ path: df.path, line: hc.line, snippet: `HEALTHCHECK ${hc.args}`.slice(0, 160) });

@@ -143,14 +143,19 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'a development compose file that mounts the source tree declares no instance count: unknown',
+      name: 'a compose file in a folder, mounting the source tree, is the same unit health-checks judges: one instance',
       profile: 'service',
       tree: {
-        'docker-compose.yml':
+        'docker/docker-compose.yml':
           'services:\n  web:\n    build: .\n    command: bin/dev\n    volumes:\n      - .:/usr/src/app\n  database:\n    image: postgres:16\n',
         'app/models/user.rb': 'class User; end\n',
       },
-      expect: { outcome: 'unknown' },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          { path: 'docker/docker-compose.yml', line: 2, note: expect.stringContaining('mounts the source tree') },
+        ],
+      },
     },
     {
       name: 'nothing to assess is unknown, not a fail',

@@ -2,7 +2,7 @@ import { deployedWorkloads } from '../../src/facts/runtime.js';
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
-import { deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
+import { composeUnits, deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import { isProductionPath } from '../../src/facts/paths.js';
 import { attr, label, num, resolveVar, terraform, TF_DIGEST, type TfBlock } from '../../src/facts/terraform.js';
@@ -218,15 +218,14 @@ export default defineRule({
         note: `${m.groups[0]} ${m.groups[1]}`,
       });
     }
-    // Nothing else says how many instances run, but the repository's own compose file runs its
-    // service (health-checks judges the same services): one container each, a single instance.
-    // A compose file that bind-mounts the source tree is a development setup, not how it runs.
+    // Nothing else says how many instances run, but the repository's compose file runs its
+    // service: the same units health-checks and resource-limits judge, one container each.
     if (good.length + findings.length === 0)
-      for (const s of d.compose.filter((x) => x.built && !x.path.includes('/') && !x.sourceMounted))
+      for (const s of composeUnits(d))
         findings.push({
           path: s.path,
           line: s.line,
-          note: `compose service ${s.name} runs one instance (no deploy.replicas); nothing else declares an instance count`,
+          note: `compose service ${s.name} runs one instance (no deploy.replicas); nothing else declares an instance count${s.sourceMounted ? ' (it mounts the source tree, as for development)' : ''}`,
         });
     const units = good.length + findings.length;
     const notes = [...model.notes, ...d.notes].slice(0, 3).map((x) => ({ path: x.path, note: x.note }));

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
-import { deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
+import { composeUnits, deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import {
   cloudRunServices,
@@ -68,7 +68,7 @@ export default defineRule({
     }
     const d = deployments(ctx.files);
     // Compose next to Kubernetes manifests is for local development; third-party images are not ours to size.
-    for (const s of units > 0 ? [] : d.compose.filter((x) => x.built)) {
+    for (const s of units > 0 ? [] : composeUnits(d)) {
       units++;
       if (s.limits)
         earned++, good.push({ path: s.path, line: s.line, note: `compose service ${s.name} has resource limits` });

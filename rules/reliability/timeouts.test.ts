@@ -119,6 +119,22 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Go: a multi-line client literal with a variable Timeout and a nested Transport counts; a bare http.Get beside it is the fault',
+      profile: 'service',
+      tree: {
+        'internal/captcha/c.go':
+          'package captcha\n\nfunc New() *C {\n\tt := 5 * time.Second\n\treturn &C{\n\t\tclient: &http.Client{\n\t\t\tTimeout: t,\n\t\t\tTransport: &http.Transport{\n\t\t\t\tIdleConnTimeout: t,\n\t\t\t},\n\t\t},\n\t}\n}\n',
+        'internal/fetch/f.go': 'package fetch\n\nfunc Get(u string) {\n\thttp.Get(u)\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [
+          { path: 'internal/fetch/f.go', line: 4 },
+          { path: 'internal/captcha/c.go', line: 6, note: 'explicit timeout' },
+        ],
+      },
+    },
+    {
       name: 'fetch from node-fetch without a signal is still a finding beside a Flurl timeout',
       profile: 'service',
       tree: {

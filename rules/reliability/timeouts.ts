@@ -171,8 +171,10 @@ export default defineRule({
         literals: ['http.Get', 'http.Post', 'http.Head', 'http.DefaultClient'],
         maxPerFile: 50,
       },
+      // The literal's fields across lines, with up to two levels of nested literals (a Transport
+      // or a Dialer inside): a nested `{` must not hide the client's own `Timeout:`.
       goClient: {
-        regex: /\bhttp\.Client\s*\{([^{}]*)\}/,
+        regex: /\bhttp\.Client\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}/,
         files: ['**/*.go'],
         literals: ['http.Client{', 'http.Client {'],
         maxPerFile: 50,
@@ -210,9 +212,11 @@ export default defineRule({
           note: `http.${m.snippet.includes('DefaultClient') ? 'DefaultClient' : m.groups[0]} uses the default client, which has no timeout`,
         });
     }
+    // A client literal that sets `Timeout:` (a constant or a variable) bounds every call it makes.
+    const goTimed: Match[] = [];
     for (const m of productionMatches(ctx, 'goClient')) {
-      if (goCtx.has(m.path)) continue;
-      if (!/\bTimeout\s*:/.test(m.groups[0] ?? '')) faults.push({ m, note: 'http.Client without Timeout' });
+      if (/\bTimeout\s*:/.test(m.groups[0] ?? '')) goTimed.push(m);
+      else if (!goCtx.has(m.path)) faults.push({ m, note: 'http.Client without Timeout' });
     }
     // Calls of the project's HTTP helper (`curl.post(url, …)` of hc/lib/curl.py) without timeout=,
     // when the helper's timeout defaults to None: the client then waits as long as the server likes.
@@ -247,6 +251,7 @@ export default defineRule({
       if (why) server.push(fromMatch(m, `${why}: bounds the server, not a call it makes`));
       else explicit.push(m);
     }
+    explicit.push(...goTimed.filter((m) => !explicit.some((e) => e.path === m.path && e.line === m.line)));
     const byDefault = boundedByDefault(ctx);
     const defaults = [...new Set(byDefault.map((d) => d.note))];
     const { checked, unchecked } = checkedClients(ctx);

@@ -116,6 +116,29 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Symfony: framework csrf_protection and a nelmio_cors policy in app/config count; headers are still missing',
+      tree: {
+        'composer.json': '{"require": {"symfony/framework-bundle": "^6.4", "nelmio/cors-bundle": "^2.4"}}',
+        'app/config/config.yml':
+          'framework:\n    form: ~\n    csrf_protection: ~\n\nnelmio_cors:\n    defaults:\n        allow_origin: []\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [
+          { path: 'app/config/config.yml', line: 3, note: 'CSRF protection' },
+          { path: 'app/config/config.yml', line: 5, note: 'CORS policy' },
+        ],
+      },
+    },
+    {
+      name: 'Symfony: csrf_protection switched off is no CSRF protection',
+      tree: {
+        'composer.json': '{"require": {"symfony/framework-bundle": "^6.4"}}',
+        'app/config/config.yml': 'framework:\n    form: ~\n    csrf_protection: false\n',
+      },
+      expect: { outcome: 'fail', message: 'CSRF' },
+    },
+    {
       name: 'FastAPI allow_origins=["*"] with credentials is a finding at its own line',
       tree: {
         ...fastapi,

@@ -98,7 +98,11 @@ function parseDeploy(files: FileView): Deploy {
     (p) =>
       isProductionPath(p) &&
       !p.includes('.devcontainer/') &&
-      !TOOL_COMPOSE.test(p.slice(p.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '')),
+      // A file or a folder named for tests (`scripts/test-environments/postgres/compose.yml`).
+      !p
+        .replace(/\.ya?ml$/, '')
+        .split('/')
+        .some((part) => TOOL_COMPOSE.test(part)),
   )) {
     const text = files.read(path);
     if (text === undefined) continue;
@@ -294,6 +298,14 @@ function keyLine(lines: string[], key: string, valueLine: number): number {
   return valueLine;
 }
 
+/**
+ * The compose services the reliability rules judge as deployed units (health-checks,
+ * resource-limits, redundancy read the same ones): those that run an image built or published here.
+ */
+export function composeUnits(d: Deploy): ComposeService[] {
+  return d.compose.filter((s) => s.built);
+}
+
 export function deployments(files: FileView): Deploy {
   return memo(files, 'deploy', () => parseDeploy(files));
 }
@@ -332,7 +344,33 @@ export function publishedHere(files: FileView, image: string): boolean {
       .filter((p) => isProductionPath(p) || p.startsWith('.github/'))
       .map((p) => files.read(p) ?? ''),
   );
-  return texts.some((t) => t.includes(name));
+  return texts.some((t) => t.includes(name)) || name.split('/').pop()!.toLowerCase() === projectName(files);
+}
+
+/**
+ * The name the root manifest gives the project (package.json, pyproject, Cargo.toml, go.mod):
+ * an image `owner/<that name>` is this project's own image even when a release script, not a
+ * CI file, builds and pushes it.
+ */
+function projectName(files: FileView): string | undefined {
+  return memo(files, 'deploy:project-name', () => {
+    const pkg = files.readJson('package.json');
+    const fromPkg = pkg.ok ? (pkg.value as { name?: unknown }).name : undefined;
+    if (typeof fromPkg === 'string') return fromPkg.replace(/^@[^/]+\//, '').toLowerCase();
+    for (const f of ['pyproject.toml', 'Cargo.toml']) {
+      const t = files.readToml(f);
+      if (!t.ok) continue;
+      const v = t.value as {
+        project?: { name?: unknown };
+        package?: { name?: unknown };
+        tool?: { poetry?: { name?: unknown } };
+      };
+      const n = v.project?.name ?? v.package?.name ?? v.tool?.poetry?.name;
+      if (typeof n === 'string') return n.toLowerCase();
+    }
+    const mod = /^module\s+(\S+)/m.exec(files.read('go.mod') ?? '')?.[1];
+    return mod?.split('/').pop()?.toLowerCase();
+  });
 }
 
 /**
@@ -353,5 +391,28 @@ export function serviceDockerfile(
     .split('/')
     .pop()
     ?.toLowerCase();
-  return runtimeDockerfiles.find((p) => dirOf(p).split('/').pop()?.toLowerCase() === name);
+  return (
+    runtimeDockerfiles.find((p) => dirOf(p).split('/').pop()?.toLowerCase() === name) ??
+    // Variants of one image (`docker/default.Dockerfile` beside `docker/alpine.Dockerfile`): the
+    // default one is what the plain tag runs.
+    runtimeDockerfiles.find((p) => DEFAULT_VARIANT.test(p.slice(p.lastIndexOf('/') + 1))) ??
+    rootPackageDockerfile(files, runtimeDockerfiles)
+  );
 }
+
+const MANIFESTS = ['package.json', 'go.mod', 'pyproject.toml', 'Cargo.toml', 'pom.xml', 'composer.json'];
+
+/**
+ * The one Dockerfile of the root project: a Dockerfile in a folder below its own manifest
+ * (`extra/push/Dockerfile` beside `extra/push/package.json`) builds a side tool, not the project's image.
+ */
+function rootPackageDockerfile(files: FileView, dockerfiles: readonly string[]): string | undefined {
+  const ownPackage = (p: string): boolean => {
+    for (let dir = dirOf(p); dir; dir = dirOf(dir)) if (MANIFESTS.some((m) => files.exists(`${dir}/${m}`))) return true;
+    return false;
+  };
+  const root = dockerfiles.filter((p) => !ownPackage(p));
+  return root.length === 1 ? root[0] : undefined;
+}
+
+const DEFAULT_VARIANT = /^(?:(?:default|prod|production)\.dockerfile|dockerfile\.(?:default|prod|production))$/i;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imagePin, parseDockerfile, resolveImage } from './dockerfile.js';
+import { imageHealthcheck, imagePin, parseDockerfile, resolveImage } from './dockerfile.js';
 
 describe('parseDockerfile', () => {
   it('splits stages with aliases and lines, skipping --platform flags', () => {
@@ -76,5 +76,25 @@ describe('image pinning', () => {
   it('a stage built FROM an earlier stage or scratch is not a base image', () => {
     expect(pin('FROM golang:1.22 AS Build\nFROM build\n', 1)).toBe('stage');
     expect(pin('FROM scratch\n')).toBe('stage');
+  });
+});
+
+describe('imageHealthcheck', () => {
+  const hc = (text: string) => imageHealthcheck(parseDockerfile('Dockerfile', text))?.line;
+  it('is inherited by a final stage built FROM the stage that declares it', () => {
+    expect(
+      hc('FROM python:3.13 AS app\nHEALTHCHECK CMD curl -f localhost\nFROM app AS app-plus\nRUN pip install x\n'),
+    ).toBe(2);
+  });
+  it('comes from a runtime target when the final stage only uploads artefacts', () => {
+    expect(
+      hc(
+        'FROM node:22 AS release\nHEALTHCHECK CMD node hc.js\nCMD ["node", "server.js"]\nFROM node:22 AS upload\nRUN upload.sh\n',
+      ),
+    ).toBe(2);
+  });
+  it('is off when the final stage says HEALTHCHECK NONE, and absent when no stage declares one', () => {
+    expect(hc('FROM node:22 AS base\nHEALTHCHECK CMD node hc.js\nFROM base\nHEALTHCHECK NONE\n')).toBeUndefined();
+    expect(hc('FROM node:22\nCMD ["node", "server.js"]\n')).toBeUndefined();
   });
 });

@@ -4,6 +4,8 @@ import { memo } from '../util/memo.js';
 
 export const DOCKERFILE_GLOBS = [
   '**/Dockerfile',
+  // Lower-case names are as common (`docker/dockerfile`); Docker reads whatever `-f` names.
+  '**/dockerfile',
   '**/Dockerfile.*',
   '**/*.Dockerfile',
   '**/*.dockerfile',
@@ -161,7 +163,7 @@ const PACKAGE_BUILD =
   /\b(rpmbuild|dpkg-buildpackage|debuild|fpm|nfpm|build[-_]?(?:deb|rpm|package)\w*\.sh|make\s+(?:deb|rpm|package))\b/;
 
 export function isToolImage(d: Dockerfile): boolean {
-  const name = d.path.slice(d.path.lastIndexOf('/') + 1).replace(/^(Dockerfile|Containerfile)$/, '');
+  const name = d.path.slice(d.path.lastIndexOf('/') + 1).replace(/^(Dockerfile|Containerfile)$/i, '');
   if (TOOL_NAME.test(name) || TOOL_DIR.test(d.path)) return true;
   const last = d.stages[d.stages.length - 1];
   const run = last?.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') ?? [];
@@ -181,3 +183,23 @@ export function isToolImage(d: Dockerfile): boolean {
  */
 export const NONROOT_IMAGE =
   /[:-]nonroot\b|^cgr\.dev\/chainguard\/|distroless\/[\w-]+:(?:[\w.-]*-)?nonroot|chiseled|^(?:docker\.io\/)?bitnami\/|nginx-unprivileged|[-_]rootless\b|^mcr\.microsoft\.com\/mssql\/server:(?:20(?:19|22|25))|^(?:docker\.io\/)?(?:grafana\/(?:grafana|grafana-oss|grafana-enterprise|loki|promtail|tempo|alloy)|prom\/(?:prometheus|alertmanager|node-exporter|pushgateway|blackbox-exporter))(?::|@|$)/;
+
+/**
+ * The HEALTHCHECK an image built from this Dockerfile runs: the final stage's own or one it
+ * inherits through `FROM <stage>`; in a file of several targets whose final stage has none (an
+ * artefact-upload stage last), the check a runtime target declares. `HEALTHCHECK NONE` turns it off.
+ */
+export function imageHealthcheck(d: Dockerfile): Instruction | undefined {
+  const own = (s: Stage): Instruction | undefined =>
+    [...s.instructions].reverse().find((i) => i.keyword === 'HEALTHCHECK');
+  const usable = (i: Instruction | undefined): Instruction | undefined =>
+    i && !/^NONE\b/i.test(i.args) ? i : undefined;
+  const byAlias = new Map(d.stages.filter((s) => s.alias).map((s) => [s.alias!.toLowerCase(), s]));
+  let stage: Stage | undefined = d.stages[d.stages.length - 1];
+  for (let depth = 0; stage && depth < d.stages.length; depth++) {
+    const hc = own(stage);
+    if (hc) return usable(hc);
+    stage = byAlias.get(stage.image.toLowerCase());
+  }
+  return usable(d.stages.map(own).find(Boolean));
+}

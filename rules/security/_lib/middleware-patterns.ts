@@ -39,9 +39,10 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
       'x_frame_options',
     ],
   },
+  // Symfony's NelmioCorsBundle is configured by its top-level `nelmio_cors:` key.
   cors: {
     regex:
-      /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b|\.(?:Header\(\)\.Set|set|setHeader|header)\(\s*["']Access-Control-Allow-Origin["']\s*,/,
+      /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b|\.(?:Header\(\)\.Set|set|setHeader|header)\(\s*["']Access-Control-Allow-Origin["']\s*,|(?<![^\n])nelmio_cors[ \t]*:/,
     files: CODE,
     literals: ['cors', 'CORS', 'Cors', 'allowed_origins', 'Access-Control-Allow-Origin'],
   },
@@ -49,7 +50,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   // (`\s*\[?\s*` and `\s*_?\w*\s*` let two runs share them).
   corsAny: {
     regex:
-      /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|\borigins?\s*:\s*(?:["'`]\*["'`]|true\b)|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|Allow(?:ed)?Origins:\s*\[\]string\{\s*"\*"|allowedOrigin(?:s|Patterns)\s*\(\s*"\*"|\borigins\s*[=(]\s*(?:\[\s*)?["']\*["']|(?:\(\s*|,\s*)cors\(\s*\)|(?:setAllowedOrigin(?:s|Patterns)|addAllowedOrigin(?:Pattern)?)\s*\(\s*(?:(?:(?:Arrays\.)?asList|List\.of|Collections\.singletonList)\s*\(\s*)?"\*"|enableCors\(\s*\)|cors\.(?:Default|AllowAll)\(\s*\)|middleware\.CORS\(\s*\)|CorsLayer::(?:permissive|very_permissive)\(|Cors::permissive\(|SetIsOriginAllowed\(\s*(?:\w+\s*)?=>\s*true|allow_origin_regex\s*=\s*["']\.\*|\bCORS\(\s*app\s*\)|['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]|@CrossOrigin(?:\s*\(\s*\))?\s*$/m,
+      /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|\borigins?\s*:\s*(?:["'`]\*["'`]|true\b)|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|Allow(?:ed)?Origins:\s*\[\]string\{\s*"\*"|allowedOrigin(?:s|Patterns)\s*\(\s*"\*"|\borigins\s*[=(]\s*(?:\[\s*)?["']\*["']|(?:\(\s*|,\s*)cors\(\s*\)|(?:setAllowedOrigin(?:s|Patterns)|addAllowedOrigin(?:Pattern)?)\s*\(\s*(?:(?:(?:Arrays\.)?asList|List\.of|Collections\.singletonList)\s*\(\s*)?"\*"|enableCors\(\s*\)|cors\.(?:Default|AllowAll)\(\s*\)|middleware\.CORS\(\s*\)|CorsLayer::(?:permissive|very_permissive)\(|Cors::permissive\(|SetIsOriginAllowed\(\s*(?:\w+\s*)?=>\s*true|allow_origin_regex\s*=\s*["']\.\*|\bCORS\(\s*app\s*\)|['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]|@CrossOrigin(?:\s*\(\s*\))?\s*$|^[ \t]*allow_origin[ \t]*:[ \t]*\[[ \t]*['"]\*['"]/m,
     files: CODE,
     literals: ['origin', 'Origin', 'cors', 'CORS', 'Cors'],
   },
@@ -94,9 +95,10 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     literals: ['https://'],
     maxPerFile: 2,
   },
+  // Symfony: `framework: csrf_protection: ~` (or true) turns on CSRF tokens for its forms.
   csrf: {
     regex:
-      /\bhttp\.(?:NewCrossOriginProtection\s*\(|CrossOriginProtection\s*\{)|\bcsurf\b|\bcsrf\s*\(|lusca\.csrf|CsrfViewMiddleware|CSRFProtect\s*\(|csrf\.Protect\s*\(|\.csrf\s*\(|protect_from_forgery|ValidateAntiForgeryToken|AddAntiforgery|UseAntiforgery|VerifyCsrfToken|ValidateCsrfToken|@fastify\/csrf|csrf-csrf|doubleCsrf\s*\(|SeaSurf|CsrfProtect|middleware\.CSRF(?:WithConfig)?\s*\(/,
+      /\bhttp\.(?:NewCrossOriginProtection\s*\(|CrossOriginProtection\s*\{)|\bcsurf\b|\bcsrf\s*\(|lusca\.csrf|CsrfViewMiddleware|CSRFProtect\s*\(|csrf\.Protect\s*\(|\.csrf\s*\(|protect_from_forgery|ValidateAntiForgeryToken|AddAntiforgery|UseAntiforgery|VerifyCsrfToken|ValidateCsrfToken|@fastify\/csrf|csrf-csrf|doubleCsrf\s*\(|SeaSurf|CsrfProtect|middleware\.CSRF(?:WithConfig)?\s*\(|(?<![^\n])[ \t]+csrf_protection:[ \t]*(?:~|true|null)?(?=\r?\n|$)/,
     files: CODE,
     literals: ['csrf', 'Csrf', 'CSRF', 'forgery', 'Forgery', 'SeaSurf', 'CrossOriginProtection'],
   },

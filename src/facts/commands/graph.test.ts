@@ -444,6 +444,19 @@ describe('command graph: CI catalogues and defaults', () => {
     ]);
   });
 
+  it('a formatter check bound to the validate phase runs in every Maven build; its rewriting goal checks nothing', () => {
+    const pom = (goal: string) =>
+      `<project><build><plugins><plugin>\n<groupId>io.spring.javaformat</groupId>\n<artifactId>spring-javaformat-maven-plugin</artifactId>\n<executions><execution><phase>validate</phase><goals><goal>${goal}</goal></goals></execution></executions>\n</plugin></plugins></build></project>\n`;
+    const ci = '.github/workflows/build.yml';
+    const workflow = 'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./mvnw -B compile\n';
+    expect(chains({ [ci]: workflow, 'pom.xml': pom('validate') }, 'format')).toEqual([
+      '.github/workflows/build.yml:6 → Spring Java Format',
+    ]);
+    const graph = commandGraph(memoryIndex({ [ci]: workflow, 'pom.xml': pom('apply') }));
+    const fmt = graph.runs.flatMap((r) => r.tools).find((t) => t.name === 'Spring Java Format');
+    expect(fmt?.mode).toBe('write');
+  });
+
   it('CircleCI orbs, Travis defaults and GitLab templates', () => {
     expect(
       chains({

@@ -32,6 +32,8 @@ const PLUGINS: {
   goals: RegExp;
   /** The property that switches off a parent POM's binding (`spotless.check.skip`). */
   skipProperty?: string;
+  /** The goals that check rather than rewrite (default: `…check`). */
+  checkGoals?: RegExp;
 }[] = [
   {
     name: 'Checkstyle',
@@ -82,6 +84,26 @@ const PLUGINS: {
     maven: /fmt-maven-plugin/,
     tasks: /$^/,
     goals: /fmt:check/,
+  },
+  {
+    // Spring's formatter: `validate` fails the build on unformatted sources, `apply` rewrites them.
+    name: 'Spring Java Format',
+    kinds: ['format'],
+    gradle: /io\.spring\.javaformat/,
+    maven: /spring-javaformat-maven-plugin/,
+    tasks: /^checkFormat\w*$/,
+    goals: /spring-javaformat:validate/,
+    checkGoals: /^(?:validate|check)$/,
+  },
+  {
+    // net.revelc formatter-maven-plugin: `validate` checks, `format` rewrites.
+    name: 'formatter-maven-plugin',
+    kinds: ['format'],
+    gradle: /$^/,
+    maven: /<artifactId>formatter-maven-plugin</,
+    tasks: /$^/,
+    goals: /formatter:validate/,
+    checkGoals: /^validate$/,
   },
   {
     name: 'Error Prone',
@@ -276,16 +298,21 @@ export const mavenPhases: Resolver = (argv, { files }) => {
     // A plugin with an <execution> binds its goal to a phase; `verify` (or later) runs those.
     // Bound with an <execution> here, or switched on by the property of a parent POM that binds it
     // (the Jenkins plugin POM binds spotless:check and honours <spotless.check.skip>false</…>).
+    // The execution's <phase> when it names one (spring-javaformat binds `validate`), else `verify`.
+    const block = new RegExp(`${p.maven.source}[\\s\\S]{0,2000}?<executions>([\\s\\S]*?)</executions>`).exec(text);
+    const at = PHASES.indexOf(/<phase>\s*([\w-]+)\s*<\/phase>/.exec(block?.[1] ?? '')?.[1] ?? 'verify');
     const bound =
-      last >= PHASES.indexOf('verify') &&
-      ((p.maven.test(text) && new RegExp(`${p.maven.source}[\\s\\S]{0,2000}?<executions>`).test(text)) ||
-        (p.skipProperty !== undefined && new RegExp(`<${p.skipProperty}>\\s*false\\s*<`).test(text)));
+      (!!block && last >= (at < 0 ? PHASES.indexOf('verify') : at)) ||
+      (last >= PHASES.indexOf('verify') &&
+        p.skipProperty !== undefined &&
+        new RegExp(`<${p.skipProperty}>\\s*false\\s*<`).test(text));
     if (!goal && !(bound && p.kinds[0] !== 'scan')) continue;
     // A formatter bound with its fixing goal (Spotless `apply`) rewrites the sources: nothing is checked.
     const goals = [...text.matchAll(new RegExp(`${p.maven.source}[\\s\\S]*?</plugin>`, 'g'))].flatMap((b) =>
       [...b[0].matchAll(/<goal>\s*([\w:.-]+)\s*<\/goal>/g)].map((g) => g[1]!),
     );
-    const writes = !goal && p.kinds.includes('format') && goals.length > 0 && !goals.some((g) => /check$/.test(g));
+    const writes =
+      !goal && p.kinds.includes('format') && goals.length > 0 && !goals.some((g) => (p.checkGoals ?? /check$/).test(g));
     tools.push({
       name: p.name,
       kinds: p.kinds,
