@@ -50,6 +50,38 @@ describe('matches in comments are not code', () => {
     expect(found('notes.md', '// fetch(x)\n')).toEqual(['1:// fetch(x)']);
   });
 
+  it('a Python docstring is documentation; the same call as code, or in a string value, stays code', () => {
+    const py = [
+      '#!/usr/bin/env python',
+      '"""Service entry point.',
+      '',
+      '    fetch(example)',
+      '"""',
+      'import x',
+      '',
+      'def main(url) -> None:',
+      "    r'''Usage: fetch(url) then retry.'''",
+      '    query = """fetch(in a value)"""',
+      '    call(',
+      '        """fetch(an argument)""")',
+      '    return fetch(url)',
+      '',
+      'class Client:',
+      '    """A client; fetch(doc)."""  # trailing note',
+    ].join('\n');
+    expect(found('pkg/app.py', py)).toEqual([
+      '10:query = """fetch(in a value)"""',
+      '12:"""fetch(an argument)""")',
+      '13:return fetch(url)',
+    ]);
+  });
+
+  it('a Ruby =begin/=end block is a comment; code after =end is code', () => {
+    const rb = ['class Job', '=begin', '  def go = fetch(old)', '=end', '  def run = fetch(new)', 'end'].join('\n');
+    expect(found('app/jobs/job.rb', rb)).toEqual(['5:def run = fetch(new)']);
+    expect(found('app/jobs/job.rb', rb, { comments: true })).toEqual(['3:def go = fetch(old)', '5:def run = fetch(new)']);
+  });
+
   it('a dropped match does not use up the per-file limit', () => {
     const text = `${'// fetch(a)\n'.repeat(3)}fetch(b)\n`;
     expect(found('a.js', text, { maxPerFile: 1 })).toEqual(['4:fetch(b)']);

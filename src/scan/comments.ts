@@ -5,13 +5,16 @@
  * a pattern that reads comments on purpose (a secret, a type-checker sigil) says so (`comments`).
  *
  * Source languages are masked with the test counters' lexer (strings kept: a pattern may match in
- * a string, never in a comment). Files whose `#` can also be data mid-line (shell, YAML, Dockerfile,
+ * a string, never in a comment). Python docstrings and Ruby `=begin … =end` blocks are comments too:
+ * a docstring's example call or an `=begin`'d method is documentation, not code. Files whose `#` can also be data mid-line (shell, YAML, Dockerfile,
  * TOML, INI, Makefile) count only whole-line `#` comments: `url#frag` or `${#a}` stay code.
  */
 import { maskComments, SYNTAX, type Syntax } from '../facts/tests/mask.js';
 
 const C_LIKE: Syntax = { line: ['//'], block: 'flat', single: 'char' };
 const SWIFT: Syntax = { line: ['//'], block: 'nested', triple: true, single: 'char' };
+const PYTHON: Syntax = { ...SYNTAX.python, docstrings: true };
+const RUBY: Syntax = SYNTAX.ruby;
 
 const BY_EXTENSION: Record<string, Syntax> = {
   js: SYNTAX.js,
@@ -31,8 +34,8 @@ const BY_EXTENSION: Record<string, Syntax> = {
   cs: SYNTAX.cs,
   rs: SYNTAX.rust,
   php: SYNTAX.php,
-  py: SYNTAX.python,
-  rb: SYNTAX.ruby,
+  py: PYTHON,
+  rb: RUBY,
   c: C_LIKE,
   h: C_LIKE,
   cc: C_LIKE,
@@ -45,6 +48,17 @@ const BY_EXTENSION: Record<string, Syntax> = {
 /** Whole-line `#` comments only (see above). */
 const HASH_LINES =
   /\.(?:ya?ml|sh|bash|zsh|toml|ini|cfg|conf|tf|hcl|properties)$|(?:^|\/)(?:Dockerfile|Containerfile)[^/]*$|(?:^|\/)(?:Makefile|[\w.-]+\.mk|Gemfile|Rakefile|Procfile)$|\.(?:dockerfile|containerfile)$/i;
+
+/** Whether a docstring or `=begin` block may open above: then only the masked text decides. */
+function maybeLongComment(syn: Syntax, text: string, at: number): boolean {
+  if (syn === PYTHON) return text.lastIndexOf('"""', at) !== -1 || text.lastIndexOf("'''", at) !== -1;
+  if (syn === RUBY) return text.startsWith('=begin') || text.lastIndexOf('\n=begin', at) !== -1;
+  return false;
+}
+
+/** Ruby's block comments (`=begin`/`=end` at the start of their lines) blanked, offsets kept. */
+const withoutBeginEnd = (text: string) =>
+  text.replace(/^=begin\b[\s\S]*?(?:^=end\b.*$|(?![\s\S]))/gm, (s) => s.replace(/[^\n]/g, ' '));
 
 export type CommentTest = (offset: number) => boolean;
 
@@ -65,7 +79,7 @@ export function commentTest(path: string, text: string): CommentTest | undefined
       const lineStart = text.lastIndexOf('\n', at - 1) + 1;
       if (code === undefined && at - lineStart <= 4096) {
         const before = text.slice(lineStart, at);
-        if (!syn.line.some((l) => before.includes(l))) {
+        if (!syn.line.some((l) => before.includes(l)) && !maybeLongComment(syn, text, at)) {
           if (!syn.block) return false;
           const open = text.lastIndexOf('/*', at);
           if (open === -1) return false;
@@ -73,7 +87,7 @@ export function commentTest(path: string, text: string): CommentTest | undefined
           if (syn.block === 'flat' && close !== -1 && close + 2 <= at) return false;
         }
       }
-      code ??= maskComments(text, syn);
+      code ??= maskComments(syn === RUBY ? withoutBeginEnd(text) : text, syn);
       const c = text.charCodeAt(at);
       // Blanked where the text had a character: a comment (whitespace is never a match's start).
       return code.charCodeAt(at) === 32 && c !== 32;

@@ -19,6 +19,11 @@ export interface Syntax {
   regex?: boolean;
   /** C# verbatim strings `@"…"`; Python string prefixes are plain letters and need nothing. */
   verbatim?: boolean;
+  /**
+   * Python docstrings (a triple-quoted string standing alone as a module's, class's or function's
+   * first statement) are blanked like comments: their text documents code and is not code.
+   */
+  docstrings?: boolean;
 }
 
 export const SYNTAX = {
@@ -147,7 +152,8 @@ function maskUncached(text: string, syn: Syntax, strings: boolean): string {
       const q = text.slice(i, i + 3);
       const end = findClose(text, i + 3, q, syn.single === 'string');
       flush();
-      emit(strings ? q + blank(text.slice(i + 3, end - 3)) + q : text.slice(i, end), true);
+      if (syn.docstrings && isDocstring(text, i, end, last)) emit(blank(text.slice(i, end)), false);
+      else emit(strings ? q + blank(text.slice(i + 3, end - 3)) + q : text.slice(i, end), true);
       i = end;
       run = i;
       continue;
@@ -201,6 +207,23 @@ function maskUncached(text: string, syn: Syntax, strings: boolean): string {
   }
   flush();
   return out.join('');
+}
+
+/**
+ * A docstring: alone on its lines (only a string prefix before it, only a comment after it) and
+ * the first statement of its body: nothing before it in the file, or the code before it ends a
+ * `def …:` / `class …:` header. A string passed on, assigned or continued (`x = (`, `"""…""",`)
+ * is a value and stays code.
+ */
+function isDocstring(text: string, start: number, end: number, last: string): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const prefix = /^[ \t]*([rRuU]?)$/.exec(text.slice(lineStart, start));
+  if (!prefix) return false;
+  let eol = text.indexOf('\n', end);
+  if (eol === -1) eol = text.length;
+  if (!/^[ \t]*(?:#.*)?\r?$/.test(text.slice(end, eol))) return false;
+  const before = prefix[1] ? last.slice(0, -1) : last;
+  return before === '' || before.endsWith(':');
 }
 
 /** Index just past the closing quote; unterminated single-line strings end at the newline. */
