@@ -79,7 +79,10 @@ describe('matches in comments are not code', () => {
   it('a Ruby =begin/=end block is a comment; code after =end is code', () => {
     const rb = ['class Job', '=begin', '  def go = fetch(old)', '=end', '  def run = fetch(new)', 'end'].join('\n');
     expect(found('app/jobs/job.rb', rb)).toEqual(['5:def run = fetch(new)']);
-    expect(found('app/jobs/job.rb', rb, { comments: true })).toEqual(['3:def go = fetch(old)', '5:def run = fetch(new)']);
+    expect(found('app/jobs/job.rb', rb, { comments: true })).toEqual([
+      '3:def go = fetch(old)',
+      '5:def run = fetch(new)',
+    ]);
   });
 
   it('a dropped match does not use up the per-file limit', () => {
