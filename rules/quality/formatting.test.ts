@@ -46,6 +46,42 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: 'gofmt' },
     },
     {
+      name: 'golangci-lint v2 formatters enabled and run in CI: a formatter check, not a convention',
+      tree: {
+        'go.mod': 'module x\n',
+        'main.go': 'package main\n',
+        '.golangci.yml':
+          'version: "2"\nlinters:\n  enable:\n    - govet\nformatters:\n  enable:\n    # layout\n    - gofmt\n    - goimports\n',
+        '.github/workflows/lint.yml':
+          'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: golangci/golangci-lint-action@v8\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'gofmt/goimports in golangci-lint configured and checked in CI',
+        evidence: [{ path: '.golangci.yml', line: 6 }],
+      },
+    },
+    {
+      name: 'golangci-lint v1 linters list with gofmt, not run in CI: configured, still not by convention',
+      tree: {
+        'go.mod': 'module x\n',
+        'main.go': 'package main\n',
+        '.golangci.yaml': 'linters:\n  enable: [errcheck, gofmt]\n',
+      },
+      expect: { outcome: 'pass', message: 'gofmt/goimports in golangci-lint configured, not checked in CI' },
+    },
+    {
+      name: 'golangci-lint with gofmt only disabled: gofmt stays a convention',
+      tree: {
+        'go.mod': 'module x\n',
+        'main.go': 'package main\n',
+        '.golangci.yml': 'linters:\n  enable:\n    - errcheck\n  disable:\n    - gofmt\n',
+        '.github/workflows/lint.yml':
+          'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: golangci/golangci-lint-action@v8\n',
+      },
+      expect: { outcome: 'pass', message: 'Formatted by convention with gofmt' },
+    },
+    {
       name: 'ruff-format as a pre-commit hook',
       tree: {
         '.pre-commit-config.yaml':

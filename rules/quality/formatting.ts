@@ -28,6 +28,13 @@ const FORMATTERS: ToolSpec[] = [
     runs: ['isort', 'yapf', 'autopep8', 'usort', 'ufmt'],
   },
   { name: 'gofmt/goimports/gofumpt', runs: ['gofmt', 'goimports', 'gofumpt', 'gci'] },
+  // golangci-lint reports unformatted Go when its config enables these (v1 linters, v2 formatters).
+  {
+    name: 'gofmt/goimports in golangci-lint',
+    pattern: 'golangciFormatters',
+    runs: ['golangci-lint'],
+    insideBuild: true,
+  },
   {
     name: 'Spotless/google-java-format',
     pattern: 'spotless',
@@ -77,7 +84,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit and actions). Go code is formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
+      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
     reads: CI_GLOBS,
     patterns: {
       prettierPkg: {
@@ -117,6 +124,13 @@ export default defineRule({
           '**/package.json',
         ],
         literals: ['prettier'],
+        maxPerFile: 1,
+      },
+      golangciFormatters: {
+        regex:
+          /^[ \t]*enable:[ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:-[ \t]*["']?[\w-]+["']?[ \t]*)?(?:#[^\n]*)?\n)*?[ \t]*-[ \t]*["']?(?:gofmt|goimports|gofumpt|gci)\b|^[ \t]*enable[ \t]*[:=][ \t]*\[[^\]\n]*\b(?:gofmt|goimports|gofumpt|gci)\b/m,
+        files: ['**/.golangci.{yml,yaml,toml}'],
+        literals: ['gofmt', 'goimports', 'gofumpt', 'gci'],
         maxPerFile: 1,
       },
       spotless: {
