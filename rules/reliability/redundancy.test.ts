@@ -143,6 +143,30 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a NixOS module with one systemd service is one instance (as one compose service is)',
+      profile: 'service',
+      tree: {
+        'nix/modules/payd.nix':
+          '{ config, lib, pkgs, ... }:\n{\n  config = {\n    systemd.services.payd = {\n      wantedBy = [ "multi-user.target" ];\n      serviceConfig = {\n        ExecStart = "${pkgs.payd}/bin/payd";\n      };\n    };\n  };\n}\n',
+        'payd/app.py': 'app = 1\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          { path: 'nix/modules/payd.nix', line: 4, note: expect.stringContaining('systemd unit: one process') },
+        ],
+      },
+    },
+    {
+      name: 'a systemd unit beside Kubernetes workloads that declare replicas is not counted again',
+      profile: 'service',
+      tree: {
+        'deploy/payd.service': '[Unit]\nDescription=payd\n[Service]\nExecStart=/usr/bin/payd\n',
+        'k8s/api.yaml': `${deploy('api', '  replicas: 3\n')}---\n${pdb}`,
+      },
+      expect: { outcome: 'pass', message: '1 of 1 redundant' },
+    },
+    {
       name: 'a compose file in a folder, mounting the source tree, is the same unit health-checks judges: one instance',
       profile: 'service',
       tree: {

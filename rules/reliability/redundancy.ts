@@ -1,4 +1,4 @@
-import { deployedWorkloads } from '../../src/facts/runtime.js';
+import { deployedWorkloads, runtime, SYSTEMD_GLOBS, systemdEvidence } from '../../src/facts/runtime.js';
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
@@ -82,7 +82,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Kubernetes Deployments/StatefulSets/Rollouts (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them, a finding per single-replica workload; PodDisruptionBudget; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances.',
+      'Kubernetes Deployments/StatefulSets/Rollouts (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them, a finding per single-replica workload; PodDisruptionBudget; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances.',
     patterns: {
       cloudRunFlags: {
         regex: /--(min|max)-instances[= ](\d+)/,
@@ -105,7 +105,7 @@ export default defineRule({
         maxPerFile: 10,
       },
     },
-    reads: [...DEPLOY_READS],
+    reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
   // A reusable module or chart is judged as a package: its defaults are its callers' to override.
@@ -227,6 +227,13 @@ export default defineRule({
           line: s.line,
           note: `compose service ${s.name} runs one instance (no deploy.replicas); nothing else declares an instance count${s.sourceMounted ? ' (it mounts the source tree, as for development)' : ''}`,
         });
+    // A systemd unit (a unit file or a NixOS module's `systemd.services.<name>`) is one process on
+    // one machine: a single instance, as one compose service is, when nothing else declares counts.
+    if (good.length + findings.length === 0)
+      for (const u of runtime(ctx.files).systemd)
+        findings.push(
+          systemdEvidence(u, 'systemd unit: one process on one machine; nothing declares another instance'),
+        );
     const units = good.length + findings.length;
     const notes = [...model.notes, ...d.notes].slice(0, 3).map((x) => ({ path: x.path, note: x.note }));
     const data = {
