@@ -88,6 +88,22 @@ ruleTester(rule, {
       expect: { outcome: 'pass', data: { testCases: 3, testFiles: 2 } },
     },
     {
+      name: 'Playwright: a testDir outside the config folder, and a setup project whose steps are `test as setup`',
+      tree: {
+        'tests/playwright/playwright.config.ts':
+          "export default defineConfig({\n  testDir: '../e2e',\n  projects: [\n    { name: 'setup', testMatch: /.*\\.setup\\.ts/ },\n    { name: 'chromium', dependencies: ['setup'] },\n  ],\n});\n",
+        'tests/e2e/auth.setup.ts':
+          "import { test as setup, expect } from '@playwright/test';\nsetup('signs in once', async ({ page }) => {});\n",
+        'tests/e2e/home.spec.ts':
+          "import { test } from '@playwright/test';\ntest('shows the home page', async () => {});\ntest('opens the menu', async () => {});\n",
+        'tests/playwright/helpers.ts': "import { test as setup } from './fixtures';\nexport const go = () => 1;\n",
+        'tests/playwright/e2e/stray.spec.ts':
+          "import { test } from '@playwright/test';\ntest('outside testDir', () => {});\n",
+        'src/app.ts': 'export const app = 1;\n',
+      },
+      expect: { outcome: 'pass', data: { testCases: 3, testFiles: 2 } },
+    },
+    {
       name: 'pytest -c ci/pytest.ini in CI: that file decides python_files',
       tree: {
         '.github/workflows/ci.yml':

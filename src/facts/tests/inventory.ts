@@ -157,6 +157,7 @@ function build(files: FileView): TestInventory {
       ...(firstLine ? { first: { line: firstLine, snippet: cite ?? '' } } : {}),
     });
   };
+  const JS_EXT = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
   const candidates = (globs: string[]) => files.match(globs).filter((p) => !VENDORED.test(p));
 
   // Python: the files pytest would collect under its configuration.
@@ -221,6 +222,10 @@ function build(files: FileView): TestInventory {
   sources.push(...new Set(specs.map((s) => s.source)));
   const jsCandidates = new Set(candidates(TEST_GLOBS.js));
   for (const s of specs) for (const p of candidates(s.include)) if (/\.[cm]?[jt]sx?$/.test(p)) jsCandidates.add(p);
+  // A Playwright project's regex testMatch (`/.*\.setup\.ts/`) names files no glob does.
+  for (const s of specs.filter((x) => x.also))
+    for (const p of candidates([s.dir ? `${s.dir}/**/*.${JS_EXT}` : `**/*.${JS_EXT}`]))
+      if (s.also!.some((re) => re.test(`/${p}`))) jsCandidates.add(p);
   for (const path of [...jsCandidates].sort()) {
     if (/\.d\.[cm]?ts$/.test(path)) continue;
     if (/\.(?:test|spec)-d\.[cm]?[jt]sx?$/.test(path) && !specs.some((s) => s.typecheck && jsRunnerFor(path, [s])))

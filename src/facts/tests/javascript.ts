@@ -34,9 +34,18 @@ const CALL = new RegExp(
 const TEST_MODULE_BINDING =
   /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"](?:tape|tap|ava|node:test|uvu|brittle|zora|blue-tape|tape-promise\/tape)['"]\s*\)|\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+['"](?:tape|tap|ava|node:test|uvu|brittle|zora|blue-tape)['"]/g;
 
+/**
+ * A test function imported under another name (`import { test as setup } from '@playwright/test'`,
+ * the documented way to write a setup project's steps): calls of that name are tests too.
+ */
+const RENAMED_IMPORT = /\bimport\s*\{([^}]*)\}\s*from\s*['"][^'"\n]+['"]/g;
+const RENAMED_TEST = /(?:^|,)\s*(?:test|it)\s+as\s+([A-Za-z_$][\w$]*)\s*(?=,|$)/g;
+
 function callPattern(text: string): RegExp {
-  const aliases = [...text.matchAll(TEST_MODULE_BINDING)]
-    .map((m) => (m[1] ?? m[2])!)
+  const renamed = [...text.matchAll(RENAMED_IMPORT)].flatMap((m) =>
+    [...m[1]!.trim().matchAll(RENAMED_TEST)].map((r) => r[1]!),
+  );
+  const aliases = [...[...text.matchAll(TEST_MODULE_BINDING)].map((m) => (m[1] ?? m[2])!), ...renamed]
     .filter((n) => !['it', 'test', 'specify'].includes(n))
     .map((n) => n.replace(/\$/g, '\\$'));
   if (aliases.length === 0) return CALL;

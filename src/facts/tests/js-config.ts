@@ -20,6 +20,8 @@ export interface RunnerSpec {
   typecheck?: boolean;
   /** Jest's `testRegex`: a file must also match one of these (tested on the path from the root). */
   match?: RegExp[];
+  /** Playwright's regex `testMatch` (`/.*\.setup\.ts/`): a file under `dir` matching one is collected too. */
+  also?: RegExp[];
 }
 
 const JS = '?(c|m)[jt]s?(x)';
@@ -119,6 +121,7 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
   let exclude: string[] = [];
   let typecheck = false;
   let match: string[] | undefined;
+  let also: RegExp[] | undefined;
   if (runner === 'vitest') {
     // `coverage: { include: [...] }` names source files, not tests; `typecheck.include` names type tests.
     const checked = /\btypecheck\s*:\s*(?:true\b|\{[^}]*\benabled\s*:\s*(?!false\b)[^,}\s])/.exec(
@@ -144,12 +147,26 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
   }
   if (runner === 'mocha') include = literal(text, 'spec');
   if (runner === 'playwright') {
-    // Playwright matches a testMatch glob anywhere under testDir (it prefixes `**/`).
-    const dirs = (literals(text, 'testDir') ?? ['.']).map((d) => joinDir('', d));
+    // Playwright matches a testMatch glob anywhere under testDir (it prefixes `**/`). A testDir is
+    // relative to the config's folder and may leave it (`testDir: '../e2e'`): the spec's folder
+    // becomes the deepest one holding every testDir.
+    const dirs = (literals(text, 'testDir') ?? ['.']).map((d) => joinDir(dir, d));
     const globs = (literals(text, 'testMatch') ?? DEFAULTS.playwright!).map(
       (g) => `**/${clean(g).replace(/^\*\*\//, '')}`,
     );
-    include = dirs.flatMap((d) => globs.map((g) => (d ? `${d}/${g}` : g)));
+    // A setup project's `testMatch: /.*\.setup\.ts/` is a regex, tested on the absolute path.
+    // `text` has regex bodies blanked (comments masked); the same offsets of `raw` hold them.
+    const regexes = [...text.matchAll(/\btestMatch\s*:\s*(\[[^\]\n]*\]|\/[^\n]*)/g)].flatMap((m) => {
+      const at = m.index + m[0].length - m[1]!.length;
+      const value = raw.slice(at, at + m[1]!.length);
+      return [...value.matchAll(/\/((?:\\.|[^/\n\\])+)\/[a-z]*/g)].flatMap((r) =>
+        safeRegex(r[1]!.replace(/\\/g, '\\\\')),
+      );
+    });
+    if (regexes.length) also = regexes;
+    dir = commonDir(dirs);
+    const rel = (d: string) => (d === dir ? '' : d.slice(dir ? dir.length + 1 : 0));
+    include = dirs.flatMap((d) => globs.map((g) => (rel(d) ? `${rel(d)}/${g}` : g)));
   }
   if (runner === 'cypress') include = literal(text, 'specPattern');
   if (runner === 'jasmine') {
@@ -165,7 +182,17 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
     source: path,
     ...(typecheck ? { typecheck } : {}),
     ...(match?.length ? { match: match.flatMap(safeRegex) } : {}),
+    ...(also ? { also } : {}),
   };
+}
+
+/** The deepest folder holding every one of `dirs` ('' for the root). */
+function commonDir(dirs: string[]): string {
+  const split = dirs.map((d) => d.split('/').filter(Boolean));
+  const first = split[0] ?? [];
+  let n = 0;
+  while (n < first.length && split.every((p) => p[n] === first[n])) n++;
+  return first.slice(0, n).join('/');
 }
 
 /** `a/b` + `../c` → `a/c` (a config's rootDir, relative to the config's folder). */
@@ -328,7 +355,7 @@ export function jsRunnerFor(path: string, specs: RunnerSpec[]): string | undefin
   if (path.includes('node_modules/')) return undefined;
   for (const s of specs) {
     if (s.dir && !path.startsWith(`${s.dir}/`)) continue;
-    if (!s.include.some((g) => globMatcher(g, false)(path))) continue;
+    if (!s.include.some((g) => globMatcher(g, false)(path)) && !s.also?.some((re) => re.test(`/${path}`))) continue;
     // Jest tests testRegex against the absolute path: from the root, with its leading slash.
     if (s.match && !s.match.some((re) => re.test(`/${path}`))) continue;
     if (s.exclude.some((g) => globMatcher(g, true)(path))) continue;
