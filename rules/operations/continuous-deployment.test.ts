@@ -272,6 +272,22 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'netlify.toml' }] },
     },
     {
+      name: 'a Heroku app.json (review apps, deploy button) without a deploy pipeline is not continuous deployment',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n",
+        Procfile: 'web: bundle exec puma -C config/puma.rb\n',
+        'app.json':
+          '{\n  "name": "volunteer-portal",\n  "environments": { "review": { "addons": ["heroku-postgresql:mini"] } },\n  "formation": { "web": { "quantity": 1 } }\n}\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bundle exec rspec\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: '.' }, { path: 'app.json', note: expect.stringContaining('deploys nothing on push') }],
+      },
+    },
+    {
       name: 'a Python service with CI that only tests fails and names the CI files searched',
       profile: 'service',
       tree: {

@@ -6,13 +6,16 @@ import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
 const cite = (r: CommandRun): Evidence => runEvidence(r, 'deploys', 'deploy');
 
-/** Platforms that deploy on push from their own config (git integration), which CI cannot show. */
+/**
+ * Platforms that deploy on push from their own config (git integration), which CI cannot show.
+ * Heroku's app.json is not one: it describes the app for review apps and the deploy button, and
+ * Heroku deploys a branch automatically only when its dashboard says so (not visible here).
+ */
 const PLATFORM_FILES = [
   'vercel.json',
   'netlify.toml',
   'render.yaml',
   'amplify.yml',
-  'app.json',
   'appspec.yml',
   'appspec.yaml',
   '.platform.app.yaml',
@@ -37,6 +40,17 @@ function docsSiteConfig(text: string | undefined): boolean {
 function chartTemplate(files: FileView, path: string): boolean {
   const at = `/${path}`.lastIndexOf('/templates/');
   return at >= 0 && files.exists(at > 0 ? `${path.slice(0, at - 1)}/Chart.yaml` : 'Chart.yaml');
+}
+
+/** A Heroku app.json (not Expo's app.json, which configures a mobile app). */
+function herokuManifest(files: FileView): boolean {
+  const json = files.readJson('app.json');
+  if (!json.ok || !json.value || typeof json.value !== 'object') return false;
+  const keys = Object.keys(json.value);
+  return (
+    !keys.includes('expo') &&
+    ['formation', 'addons', 'buildpacks', 'environments', 'stack'].some((k) => keys.includes(k))
+  );
 }
 
 const DOCS_ENV = /^(?:github-pages|gh-pages|pages|docs?|documentation|storybook)$/i;
@@ -98,7 +112,7 @@ export default defineRule({
     effort: 'medium',
     detection:
       'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, Azure DevOps deploy tasks); jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count.',
-    reads: CI_GLOBS,
+    reads: [...CI_GLOBS, 'app.json'],
     patterns: {
       gitops: {
         // The literal gate keeps kustomize's own `kind: Kustomization` (kustomize.config.k8s.io) out.
@@ -241,6 +255,9 @@ export default defineRule({
               : ''
           }; no Argo CD/Flux resource in ${ctx.searched('gitops')} YAML files`,
         },
+        ...(herokuManifest(ctx.files)
+          ? [{ path: 'app.json', note: 'Heroku app manifest (review apps, deploy button): it deploys nothing on push' }]
+          : []),
         ...broken,
       ],
       data,
