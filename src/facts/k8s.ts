@@ -8,6 +8,7 @@ import type { Digest, FileView } from '../types.js';
 import { conditionsHold, neutraliseHelm, resolveValues } from './helm.js';
 import { memo } from '../util/memo.js';
 import { dirOf } from './paths.js';
+import { catalogues } from './k8s-catalogue.js';
 import { posix } from 'node:path';
 import { parseYamlWithLines, type YamlDoc } from '../util/yaml-lines.js';
 
@@ -384,6 +385,7 @@ export function parseK8s(files: FileView): K8sModel {
     if (!r.ok) model.notes.push({ path, note: `not parseable as YAML: ${r.error}` });
     else model.kustomizations.push(kustomization({ path, doc: rec(r.value) ?? {} }));
   }
+  dropCatalogues(model);
   const patches = new Set(model.kustomizations.flatMap((k) => k.patches));
   if (patches.size > 0) {
     const mark = <T extends K8sObject>(o: T): T => (patches.has(o.path) ? { ...o, patch: true } : o);
@@ -391,6 +393,36 @@ export function parseK8s(files: FileView): K8sModel {
     model.workloads = model.workloads.map(mark);
   }
   return model;
+}
+
+/** Template catalogues (k8s-catalogue.ts) are other software's manifests: out of the model, with a note. */
+function dropCatalogues(model: K8sModel): void {
+  // Argo CD Applications name their folders in fields the model does not keep: then every folder may be deployed.
+  if (model.objects.some((o) => o.apiVersion.startsWith('argoproj.io/'))) return;
+  const root = (p: string) => (p === '.' ? '' : p.replace(/\/$/, ''));
+  const referenced = [
+    ...model.kustomizations.flatMap((k) =>
+      k.resources.filter((r) => !r.includes('://')).map((r) => root(posix.normalize(posix.join(dirOf(k.path), r)))),
+    ),
+    ...model.objects.flatMap((o) => {
+      const path = o.kind === 'Kustomization' ? rec(o.doc.spec)?.path : undefined;
+      return typeof path === 'string' ? [root(posix.normalize(path))] : [];
+    }),
+  ];
+  const found = catalogues(
+    model.objects,
+    model.kustomizations.map((k) => dirOf(k.path)),
+    referenced,
+  );
+  if (found.length === 0) return;
+  const drop = new Set(found.flatMap((c) => [...c.paths]));
+  model.objects = model.objects.filter((o) => !drop.has(o.path));
+  model.workloads = model.workloads.filter((o) => !drop.has(o.path));
+  for (const c of found)
+    model.notes.push({
+      path: c.pattern,
+      note: `${c.paths.size} ${c.kind} templates in sibling folders: a catalogue of other software, not deployed by this repository (no kustomization or Flux path names them)`,
+    });
 }
 
 function kustomization(o: { path: string; doc: Record<string, unknown> }): K8sModel['kustomizations'][number] {
