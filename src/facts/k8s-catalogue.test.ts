@@ -19,8 +19,8 @@ describe('a catalogue of app templates is not the repository’s deployment', ()
     const model = k8s(memoryIndex({ ...catalogue('catalog'), 'deploy/launchpad.yaml': ownDeployment }));
     expect(model.objects.map((o) => `${o.kind} ${o.path}`)).toEqual(['Deployment deploy/launchpad.yaml']);
     expect(model.notes).toContainEqual({
-      path: 'catalog/*/app.yaml',
-      note: expect.stringContaining('11 LaunchpadApp templates in sibling folders'),
+      path: 'catalog',
+      note: expect.stringContaining('catalog/*/app.yaml: 11 LaunchpadApp templates in sibling folders'),
     });
   });
 

@@ -40,6 +40,8 @@ const isCustom = (apiVersion: string) => {
 };
 
 export interface Catalogue {
+  /** The folder holding the entries (`services`; '.' at the root). */
+  dir: string;
   /** `services/*\/app.yaml` */
   pattern: string;
   kind: string;
@@ -77,7 +79,7 @@ export function catalogues(objects: K8sObject[], kustomizationDirs: string[], re
     // A kustomization inside an entry makes the entries Kustomize apps; one named above is `referenced`.
     if (kustomizationDirs.some((k) => folders.some((f) => under(k, f)))) continue;
     if (referenced.some((r) => folders.some((f) => under(f, r) || under(r, f)))) continue;
-    out.push({ pattern: `${parent ? `${parent}/` : ''}*/${file}`, kind, paths: new Set(paths) });
+    out.push({ dir: parent || '.', pattern: `${parent ? `${parent}/` : ''}*/${file}`, kind, paths: new Set(paths) });
   }
   return out;
 }

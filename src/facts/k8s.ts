@@ -420,8 +420,8 @@ function dropCatalogues(model: K8sModel): void {
   model.workloads = model.workloads.filter((o) => !drop.has(o.path));
   for (const c of found)
     model.notes.push({
-      path: c.pattern,
-      note: `${c.paths.size} ${c.kind} templates in sibling folders: a catalogue of other software, not deployed by this repository (no kustomization or Flux path names them)`,
+      path: c.dir,
+      note: `${c.pattern}: ${c.paths.size} ${c.kind} templates in sibling folders: a catalogue of other software, not deployed by this repository (no kustomization or Flux path names them)`,
     });
 }
 
