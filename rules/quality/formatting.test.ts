@@ -58,7 +58,7 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         message: 'gofmt/goimports in golangci-lint configured and checked in CI',
-        evidence: [{ path: '.golangci.yml', line: 6 }],
+        evidence: [{ path: '.golangci.yml', line: 8, snippet: '- gofmt' }],
       },
     },
     {

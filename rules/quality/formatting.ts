@@ -1,9 +1,26 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
 import { runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { fromMatch } from '../../src/facts/paths.js';
+
+const GOLANGCI = 'gofmt/goimports in golangci-lint';
+const GO_FORMATTERS = ['gofmt', 'goimports', 'gofumpt', 'gci'];
+
+/** A .golangci.yml that enables a Go formatter: v1 `linters.enable`, v2 `formatters.enable` (not a `disable` list). */
+function golangciFormats(files: FileView, path: string): boolean {
+  if (path.endsWith('.toml')) return true;
+  const y = files.readYaml<Record<string, unknown>>(path);
+  const section = (k: string) => {
+    const v = y.ok && y.value && typeof y.value === 'object' ? y.value[k] : undefined;
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  };
+  const enabled = [section('linters').enable, section('formatters').enable].flatMap((v) =>
+    Array.isArray(v) ? v.map(String) : [],
+  );
+  return enabled.some((n) => GO_FORMATTERS.includes(n));
+}
 
 const FORMATTERS: ToolSpec[] = [
   {
@@ -30,7 +47,7 @@ const FORMATTERS: ToolSpec[] = [
   { name: 'gofmt/goimports/gofumpt', runs: ['gofmt', 'goimports', 'gofumpt', 'gci'] },
   // golangci-lint reports unformatted Go when its config enables these (v1 linters, v2 formatters).
   {
-    name: 'gofmt/goimports in golangci-lint',
+    name: GOLANGCI,
     pattern: 'golangciFormatters',
     runs: ['golangci-lint'],
     insideBuild: true,
@@ -85,7 +102,7 @@ export default defineRule({
     effort: 'low',
     detection:
       'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
-    reads: CI_GLOBS,
+    reads: [...CI_GLOBS, '**/.golangci.{yml,yaml}'],
     patterns: {
       prettierPkg: {
         // The config key (an object or a shared config's name), not a dependency's version range.
@@ -126,9 +143,10 @@ export default defineRule({
         literals: ['prettier'],
         maxPerFile: 1,
       },
+      // One line each (a list item, or an inline list); whether it is enabled is read from the YAML.
       golangciFormatters: {
         regex:
-          /^[ \t]*enable:[ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:-[ \t]*["']?[\w-]+["']?[ \t]*)?(?:#[^\n]*)?\n)*?[ \t]*-[ \t]*["']?(?:gofmt|goimports|gofumpt|gci)\b|^[ \t]*enable[ \t]*[:=][ \t]*\[[^\]\n]*\b(?:gofmt|goimports|gofumpt|gci)\b/m,
+          /^[ \t]*-[ \t]*["']?(?:gofmt|goimports|gofumpt|gci)\b|\benable[ \t]*[:=][ \t]*\[[\w\s,"'-]*(?:gofmt|goimports|gofumpt|gci)\b/m,
         files: ['**/.golangci.{yml,yaml,toml}'],
         literals: ['gofmt', 'goimports', 'gofumpt', 'gci'],
         maxPerFile: 1,
@@ -142,7 +160,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const { tools, ciRuns, ciWrites } = findTools(ctx, FORMATTERS, 'format');
+    const found = findTools(ctx, FORMATTERS, 'format');
+    const { ciRuns, ciWrites } = found;
+    const tools = found.tools.filter((t) => t.name !== GOLANGCI || golangciFormats(ctx.files, t.evidence.path));
     const evidence: Evidence[] = tools.map((t) => t.evidence);
     const checked = tools.filter((t) => t.ci);
     for (const t of checked.slice(0, 3))
