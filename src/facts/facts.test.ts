@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryIndex } from '../testing/memory.js';
 import { collectFacts, completeFacts } from './index.js';
+import { PROFILE_PATTERNS } from './profile.js';
 
 const dep = (facts: ReturnType<typeof collectFacts>, name: string) => facts.dependencies.find((d) => d.name === name);
 
@@ -204,6 +205,12 @@ describe('profile', () => {
     it('with its own Dockerfile is a service even without a server start in the code', () => {
       expect(profile({ ...starter, Dockerfile: 'FROM eclipse-temurin:21\n' }).id).toBe('service');
     });
+  });
+
+  it("Kotlin's runApplication<App>() starts a server; a pattern's own source text naming it does not", () => {
+    const server = PROFILE_PATTERNS.find((p) => p.key === 'facts:server')!.regex;
+    expect(server.test('fun main(args: Array<String>) { runApplication<ShopApplication>(*args) }')).toBe(true);
+    expect(server.test('regex: /(?:SpringApplication\\.run|runApplication<\\w|grpc\\.NewServer\\()/,')).toBe(false);
   });
 
   it('a command-line library another package pulls in does not make a CLI', () => {

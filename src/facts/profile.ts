@@ -17,7 +17,7 @@ export const PROFILE_PATTERNS: ScanPattern[] = [
     // Kubernetes-style servers too: the k8s.io/apiserver library (`PrepareRun().Run…`, round 2:
     // metrics-server) and controller-runtime managers, which serve probes and metrics.
     regex:
-      /\b(?:PrepareRun\(\)\.Run|ctrl\.NewManager\(|manager\.New\(|http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|runApplication<|grpc\.NewServer\(|serve\(\s*app)/,
+      /\b(?:PrepareRun\(\)\.Run|ctrl\.NewManager\(|manager\.New\(|http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|runApplication<\w|grpc\.NewServer\(|serve\(\s*app)/,
     files: ['**/*.{go,js,ts,mjs,cjs,py,cs,java,kt,rb,rs}'],
     literals: [
       'Listen',
