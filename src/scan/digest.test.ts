@@ -108,6 +108,25 @@ describe('test inventory through the scan', async () => {
     expect(a?.expanded).toBe(5);
   });
 
+  it('gives every file importing a case table its rows, whichever importer the scan reads first', async () => {
+    // The first importer's digest is refused the table's module during the scan and taken again
+    // after it; the second used to get the refused module's placeholder instead: no rows.
+    const parametrized = (name: string) =>
+      `import pytest\nfrom cases import CASES\n\n@pytest.mark.parametrize("x", CASES)\ndef ${name}(x):\n    pass\n`;
+    const py: Tree = {
+      'tests/cases.py': 'CASES = [1, 2, 3]\n',
+      'tests/test_a.py': parametrized('test_a'),
+      'tests/test_b.py': parametrized('test_b'),
+    };
+    const files = memoryIndex(py);
+    await scan(files, new MemorySource(py), [], [], [TEST_DIGEST]);
+    const expanded = testInventory(files).files.map((f) => [f.path, f.expanded]);
+    expect(expanded).toEqual([
+      ['tests/test_a.py', 3],
+      ['tests/test_b.py', 3],
+    ]);
+  });
+
   it('gives the same counts without a scan', () => {
     const a = testInventory(memoryIndex(suite)).files.find((f) => f.path === 'test/a.test.js');
     expect(a?.expanded).toBe(5);

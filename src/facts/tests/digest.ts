@@ -139,17 +139,12 @@ function moduleTables(files: Files, from: string, depth: number): Modules {
     if (depth >= 2) return undefined;
     let byPath = sourceTables.get(files);
     if (!byPath) sourceTables.set(files, (byPath = new Map()));
-    if (!byPath.has(target)) {
-      byPath.set(target, undefined); // import cycles
+    return once(byPath, target, () => {
       const text = files.read(target);
-      byPath.set(
-        target,
-        text === undefined
-          ? undefined
-          : detachDeep(scopeOf(mask(text, SYNTAX.js), text, moduleTables(files, target, depth + 1)).exports()),
-      );
-    }
-    return byPath.get(target);
+      return text === undefined
+        ? undefined
+        : detachDeep(scopeOf(mask(text, SYNTAX.js), text, moduleTables(files, target, depth + 1)).exports());
+    });
   };
 }
 const sourceTables = new WeakMap<object, Map<string, Record<string, Value> | undefined>>();
@@ -161,18 +156,16 @@ const sourceTables = new WeakMap<object, Map<string, Record<string, Value> | und
 function jsonModule(files: Files, target: string): Record<string, Value> | undefined {
   let byPath = sourceTables.get(files);
   if (!byPath) sourceTables.set(files, (byPath = new Map()));
-  if (!byPath.has(target)) {
-    byPath.set(target, undefined);
+  return once(byPath, target, () => {
     const text = files.read(target);
-    if (text !== undefined && text.length <= MAX_IMPORTED) {
-      try {
-        byPath.set(target, { default: fromJson(JSON.parse(text)) });
-      } catch {
-        // Not JSON after all: its rows are not evident.
-      }
+    if (text === undefined || text.length > MAX_IMPORTED) return undefined;
+    try {
+      return { default: fromJson(JSON.parse(text)) };
+    } catch {
+      // Not JSON after all: its rows are not evident.
+      return undefined;
     }
-  }
-  return byPath.get(target);
+  });
 }
 
 /**
@@ -192,14 +185,34 @@ function pythonImports(files: Files, from: string, depth: number): PyImporter {
     if (depth >= 2) return undefined;
     let byPath = pyTables.get(files);
     if (!byPath) pyTables.set(files, (byPath = new Map()));
-    if (!byPath.has(target)) {
-      byPath.set(target, undefined); // import cycles
+    return once(byPath, target, () => {
       const text = files.read(target);
-      if (text !== undefined && text.length <= MAX_IMPORTED)
-        byPath.set(target, detachDeep(parsePython(text, pythonImports(files, target, depth + 1)).tables));
-    }
-    return byPath.get(target);
+      return text !== undefined && text.length <= MAX_IMPORTED
+        ? detachDeep(parsePython(text, pythonImports(files, target, depth + 1)).tables)
+        : undefined;
+    });
   };
+}
+
+/**
+ * An imported module's tables, computed once per view; `undefined` while they are computed, so an
+ * import cycle reads as nothing. When the computation throws (the scan's listing-only view refuses
+ * another file's content: the digest is taken again later with every file at hand), no entry is
+ * left: the next file importing the same module must be refused too. The `undefined` left behind
+ * before gave that file no tables, so a count depended on which importer the scan read first
+ * (marshmallow: 1121 or 1143 expanded cases, by whether the page cache was judged warm).
+ */
+function once<T>(byPath: Map<string, T | undefined>, target: string, compute: () => T | undefined): T | undefined {
+  if (!byPath.has(target)) {
+    byPath.set(target, undefined);
+    try {
+      byPath.set(target, compute());
+    } catch (err) {
+      byPath.delete(target);
+      throw err;
+    }
+  }
+  return byPath.get(target);
 }
 const pyTables = new WeakMap<object, Map<string, Record<string, Items> | undefined>>();
 const MAX_IMPORTED = 256 * 1024;
