@@ -7,6 +7,7 @@ export const DOCKERFILE_GLOBS = [
   // Lower-case names are as common (`docker/dockerfile`); Docker reads whatever `-f` names.
   '**/dockerfile',
   '**/Dockerfile.*',
+  '**/Dockerfile-*',
   '**/*.Dockerfile',
   '**/*.dockerfile',
   '**/Containerfile',

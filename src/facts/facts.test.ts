@@ -213,6 +213,41 @@ describe('profile', () => {
     expect(server.test('regex: /(?:SpringApplication\\.run|runApplication<\\w|grpc\\.NewServer\\()/,')).toBe(false);
   });
 
+  it('a Gradle application embedding Jetty and Jersey, shipped with its own Dockerfile, is a service', () => {
+    const build =
+      'plugins { id "java" }\ndependencies {\n  implementation "org.eclipse.jetty:jetty-server:12.1.8"\n  implementation "org.glassfish.jersey.containers:jersey-container-servlet:4.0.2"\n}\n';
+    const p = profile({
+      'build.gradle': build,
+      'src/main/java/org/tracker/web/WebServer.java': 'class WebServer {}\n',
+      'docker/Dockerfile.alpine': 'FROM eclipse-temurin:21-jre\nCOPY target/tracker.jar /opt/\nEXPOSE 8082\n',
+    });
+    expect(p.id).toBe('service');
+    expect(p.reasons[0]).toMatch(/Jetty|Jersey/);
+    expect(
+      profile({
+        'build.gradle': 'plugins { id "java" }\ndependencies {\n  implementation "com.google.guava:guava:33.0"\n}\n',
+      }).id,
+    ).toBe('library');
+  });
+
+  it('a product image that EXPOSEs a port is a service even when no framework is named (plain PHP under Apache)', () => {
+    const php = {
+      'composer.json': '{"name":"acme/reader","type":"project","require":{"php":">=8.1"}}\n',
+      'p/index.php': '<?php\nrequire __DIR__ . "/../app/boot.php";\n',
+      'app/boot.php': '<?php\n',
+    };
+    const p = profile({
+      ...php,
+      'Docker/Dockerfile-Alpine':
+        'FROM alpine:3.20\nRUN apk add apache2 php-apache2\nEXPOSE 80\nCMD ["httpd", "-D", "FOREGROUND"]\n',
+    });
+    expect(p.id).toBe('service');
+    expect(p.reasons[0]).toContain('Docker/Dockerfile-Alpine:3: EXPOSE 80');
+    expect(profile({ ...php, 'Docker/Dockerfile': 'FROM alpine:3.20\nCMD ["php", "cli.php"]\n' }).id).toBe('library');
+    expect(profile({ ...php, 'examples/web/Dockerfile': 'FROM php:8-apache\nEXPOSE 80\n' }).id).toBe('library');
+    expect(profile({ ...php, '.devcontainer/Dockerfile': 'FROM php:8-apache\nEXPOSE 80\n' }).id).toBe('library');
+  });
+
   it('a command-line library another package pulls in does not make a CLI', () => {
     expect(
       profile({

@@ -61,6 +61,23 @@ export const WEB_FRAMEWORKS: { ecosystem: Ecosystem | Ecosystem[]; deps: string[
   },
   { ecosystem: ['maven', 'gradle'], deps: ['io.javalin:javalin'], id: 'javalin', name: 'Javalin' },
   { ecosystem: ['maven', 'gradle'], deps: ['io.dropwizard:dropwizard-core'], id: 'dropwizard', name: 'Dropwizard' },
+  // Servers a plain Java application embeds and starts itself (round 4: a Jetty + Jersey server was a "library").
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: ['org.eclipse.jetty:jetty-server', 'org.eclipse.jetty.ee*:jetty-ee*-servlet'],
+    id: 'jetty',
+    name: 'Jetty',
+  },
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: ['org.glassfish.jersey.core:jersey-server', 'org.glassfish.jersey.containers:*'],
+    id: 'jersey',
+    name: 'Jersey',
+  },
+  { ecosystem: ['maven', 'gradle'], deps: ['io.undertow:undertow-core'], id: 'undertow', name: 'Undertow' },
+  { ecosystem: ['maven', 'gradle'], deps: ['io.vertx:vertx-web'], id: 'vertx-web', name: 'Vert.x Web' },
+  { ecosystem: ['maven', 'gradle'], deps: ['io.helidon.webserver:helidon-webserver*'], id: 'helidon', name: 'Helidon' },
+  { ecosystem: ['maven', 'gradle'], deps: ['com.sparkjava:spark-core'], id: 'spark-java', name: 'Spark' },
   { ecosystem: 'nuget', deps: ['Microsoft.AspNetCore.*'], id: 'aspnetcore', name: 'ASP.NET Core' },
   { ecosystem: 'bundler', deps: ['rails', 'railties'], id: 'rails', name: 'Ruby on Rails' },
   { ecosystem: 'bundler', deps: ['sinatra'], id: 'sinatra', name: 'Sinatra' },

@@ -8,6 +8,7 @@ import type { ScanPattern } from '../scan/scanner.js';
 import { NOT_THE_PRODUCT } from './paths.js';
 import type { Dependency, Framework, Manifest, Profile } from '../types.js';
 import { nameMatches } from './frameworks.js';
+import { dockerfiles, isToolImage } from './dockerfile.js';
 
 /** Code patterns the profile needs; scanned in the same single pass as the rules' patterns. */
 export const PROFILE_PATTERNS: ScanPattern[] = [
@@ -130,6 +131,17 @@ export function detectProfile(input: ProfileInput): Profile {
     return { id: 'service', detected: true, reasons: [`the code starts a server (${m.path}:${m.line}: ${m.snippet})`] };
   }
 
+  // An image of the product that listens on a port (`EXPOSE 80`) is a network service, whatever
+  // serves it: Apache with plain PHP, an embedded server the catalogue does not name (round 4).
+  const exposed = exposingImage(files);
+  if (exposed) {
+    return {
+      id: 'service',
+      detected: true,
+      reasons: [`the product's image listens on a port (${exposed.path}:${exposed.line}: EXPOSE ${exposed.args})`],
+    };
+  }
+
   const iac = files.match(IAC_GLOBS);
   if (iac.length > 0 && (sourceFiles.length < 10 || iac.length >= sourceFiles.length)) {
     return {
@@ -175,6 +187,15 @@ export function detectProfile(input: ProfileInput): Profile {
     };
   }
   return { id: 'docs', detected: true, reasons: ['no source code and no package manifest'] };
+}
+
+function exposingImage(files: FileView): { path: string; line: number; args: string } | undefined {
+  for (const d of dockerfiles(files)) {
+    if (!d.ok || NOT_THE_PRODUCT.test(d.path) || isToolImage(d)) continue;
+    const expose = d.stages.at(-1)?.instructions.find((i) => i.keyword === 'EXPOSE');
+    if (expose) return { path: d.path, line: expose.line, args: expose.args };
+  }
+  return undefined;
 }
 
 function npmBin(files: FileView): string | undefined {
