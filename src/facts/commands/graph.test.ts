@@ -214,6 +214,27 @@ describe('command graph: scripts with arguments', () => {
     expect(chains(tree, 'build')).toEqual(['.github/workflows/ci.yml:7 → Rakefile:2 (rake compile) → rake compile']);
   });
 
+  it("a Rails application's bare `rake` runs rspec with rspec-rails in the Gemfile, `rails test` without", () => {
+    const app = {
+      '.github/workflows/ci.yml': gha(
+        '      - run: bundle exec rake db:create db:migrate\n      - run: bundle exec rake\n',
+      ),
+      Rakefile: "require_relative 'config/application'\n\nShop::Application.load_tasks\n",
+    };
+    expect(
+      chains(
+        { ...app, Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngroup :test do\n  gem 'rspec-rails'\nend\n" },
+        'test',
+      ),
+    ).toEqual(['.github/workflows/ci.yml:8 → Rakefile:3 (rake default) → RSpec']);
+    expect(chains({ ...app, Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n" }, 'test')).toEqual([
+      '.github/workflows/ci.yml:8 → Rakefile:3 (rake default) → rails test',
+    ]);
+    expect(
+      chains({ ...app, Rakefile: 'task :hello do\n  puts "hi"\nend\n', Gemfile: "gem 'rspec-rails'\n" }, 'test'),
+    ).toEqual([]);
+  });
+
   it('a quoted awk program over several lines is one word: its `next` is not a command', () => {
     const tree = {
       '.github/workflows/ci.yml': gha(

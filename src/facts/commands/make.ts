@@ -310,6 +310,14 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
       });
     }
   });
+  // A Rails application's Rakefile only loads its tasks: with rspec-rails in the Gemfile, bare
+  // `rake` runs the specs (rspec-rails makes `spec` the default), otherwise `rails test`.
+  const rails = lines.findIndex((l) => /^\s*\w+(?:::\w+)*::Application\.load_tasks\b/.test(l));
+  if (rails >= 0 && !tasks.has('default')) {
+    const gemfile = files.read(`${dirOf(path) ? `${dirOf(path)}/` : ''}Gemfile`) ?? '';
+    const rspec = /^\s*gem\s+["']rspec-rails["']/m.test(gemfile);
+    tasks.set('default', { line: rails + 1, deps: [], argv: rspec ? ['rspec'] : ['rails', 'test'], body: [] });
+  }
   const names = positionals(argv.slice(1), ['-f', '-I']).filter((w) => !w.includes('='));
   const out: Expansion = { blocks: [], commands: [] };
   const seen = new Set<string>();
