@@ -235,6 +235,30 @@ describe('command graph: scripts with arguments', () => {
     ).toEqual([]);
   });
 
+  it('tox run -f lint runs the env_list environments with that factor, from a section whose braces name them', () => {
+    const toxIni = [
+      '[tox]',
+      'env_list =',
+      '    lint-{ruff,pre-commit},',
+      '    py3{12,13}-tests',
+      '',
+      '[testenv]',
+      'commands = pytest {posargs}',
+      '',
+      '[testenv:lint-{ruff,pre-commit}]',
+      'commands =',
+      '    ruff: ruff check .',
+      '    pre-commit: pre-commit run --all-files',
+      '',
+    ].join('\n');
+    const tree = { 'tox.ini': toxIni, '.github/workflows/ci.yml': gha('      - run: tox run -f lint\n') };
+    expect(chains(tree, 'lint')).toEqual(['.github/workflows/ci.yml:7 → tox.ini:11 (tox env lint-ruff) → Ruff']);
+    expect(chains(tree, 'test')).toEqual([]);
+    const tests = { ...tree, '.github/workflows/ci.yml': gha('      - run: tox run -f tests\n') };
+    // One chain per step and tool: the first environment that runs it.
+    expect(chains(tests, 'test')).toEqual(['.github/workflows/ci.yml:7 → tox.ini:7 (tox env py312-tests) → pytest']);
+  });
+
   it('a quoted awk program over several lines is one word: its `next` is not a command', () => {
     const tree = {
       '.github/workflows/ci.yml': gha(

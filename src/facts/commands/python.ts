@@ -93,7 +93,13 @@ function readTox(files: FileView, cwd: string): Tox | undefined {
     path,
     envlist,
     commands(env) {
-      const sec = ini!.get(`testenv:${env}`)?.get('commands') ? ini!.get(`testenv:${env}`) : ini!.get('testenv');
+      // `[testenv:lint-{ruff,pre-commit}]` names every environment its braces expand to.
+      const own =
+        ini!.get(`testenv:${env}`) ??
+        [...ini!].find(
+          ([name]) => name.startsWith('testenv:') && name.includes('{') && expandEnvs(name.slice(8)).includes(env),
+        )?.[1];
+      const sec = own?.get('commands') ? own : ini!.get('testenv');
       const factors = new Set(env.split('-'));
       return (sec?.get('commands')?.value ?? []).flatMap((v) => {
         const f = /^([\w,!-]+):\s+(.*)$/.exec(v.text);
@@ -145,7 +151,15 @@ export const toxEnvs: Resolver = (argv, { files, cwd }) => {
   const tox = readTox(files, cwd);
   if (!tox) return { unresolved: 'no tox configuration', absent: true };
   const e = flagValue(argv, ['-e', '--env']);
-  const envs = e && e !== 'ALL' ? e.split(',') : tox.envlist.length ? tox.envlist : ['py'];
+  // `tox run -f lint`: the environments of env_list that carry every factor named.
+  const f = flagValue(argv, ['-f', '--factors']);
+  const all = tox.envlist.length ? tox.envlist : ['py'];
+  const envs =
+    e && e !== 'ALL'
+      ? e.split(',')
+      : f
+        ? all.filter((env) => f.split(/[\s,]+/).every((x) => env.split('-').includes(x)))
+        : all;
   const blocks: Block[] = envs.flatMap((env) =>
     tox
       .commands(env)

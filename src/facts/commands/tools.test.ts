@@ -155,6 +155,7 @@ describe('formatter mode', () => {
       'dotnet format',
       'terraform fmt',
       'gofmt -w .',
+      'ruff format .',
     ])
       expect(mode(t), t).toBe('write');
     for (const t of [
@@ -165,6 +166,7 @@ describe('formatter mode', () => {
       'dotnet format --verify-no-changes',
       'terraform fmt -check -recursive',
       'ruff format --diff',
+      'ruff format --exit-non-zero-on-format .',
     ])
       expect(mode(t), t).toBe('check');
   });

@@ -376,7 +376,8 @@ const WRITES: Record<string, (args: string) => boolean> = {
   prettier: (a) => !/(?:^|\s)(?:--check|-c|--list-different|-l)\b/.test(a),
   black: (a) => !/(?:^|\s)--check\b/.test(a),
   blue: (a) => !/(?:^|\s)--check\b/.test(a),
-  ruff: (a) => /^format\b/.test(a) && !/(?:^|\s)--(?:check|diff)\b/.test(a),
+  // `--exit-non-zero-on-format` rewrites and still fails the run when it changed a file: a check.
+  ruff: (a) => /^format\b/.test(a) && !/(?:^|\s)--(?:check|diff|exit-non-zero-on-format)\b/.test(a),
   isort: (a) => !/(?:^|\s)(?:--check-only|--check|-c)\b/.test(a),
   yapf: (a) => /(?:^|\s)(?:-i|--in-place)\b/.test(a),
   autopep8: (a) => /(?:^|\s)(?:-i|--in-place)\b/.test(a),
