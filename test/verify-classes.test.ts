@@ -1219,3 +1219,35 @@ describe('round 2 classes: code lines with a mark, in a block shown from a file'
     expect(at(6).verdict).not.toBe('confirmed');
   });
 });
+
+describe('round 3 classes: unticked boxes and to-dos in any language claim nothing', () => {
+  const tree: Tree = { 'src/app.ts': 'export const app = 1;\n' };
+  const doc = [
+    '# Lista de verificação', // 1
+    '## Segurança', // 2
+    '- [x] CORS restrito', // 3
+    '- [ ] Rate limiting por IP', // 4
+    '  - [ ] Cabeçalhos de segurança', // 5
+    '- [ ] ❌ Refresh token', // 6
+    '## Daftar periksa', // 7
+    '- [ ] Caching strategy', // 8
+    '**Próximos passos sugeridos:**', // 9
+    '1. Testar em ambiente de staging', // 10
+    '## Langkah selanjutnya', // 11
+    '- ✅ Pastikan backup harian', // 12
+    '- Jalankan migrasi', // 13
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc);
+  it('an unticked box is work to do, even beside ticked ones, and is never confirmed as absent', () => {
+    expect(has(4)).toBe(false);
+    expect(has(5)).toBe(false);
+    expect(has(8)).toBe(false);
+  });
+  it('a mark after the box is still the author’s verdict', () => {
+    expect(at(6).asserted).toBe('not-done');
+  });
+  it('Portuguese and Indonesian next steps and imperatives are not claims', () => {
+    expect(has(10)).toBe(false);
+    expect(has(13)).toBe(false);
+  });
+});
