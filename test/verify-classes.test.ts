@@ -1251,3 +1251,36 @@ describe('round 3 classes: unticked boxes and to-dos in any language claim nothi
     expect(has(13)).toBe(false);
   });
 });
+
+describe('round 3 classes: run results, opinions, considerations, and a policy is not a privacy endpoint', () => {
+  const tree: Tree = {
+    'src/privacy.rs': 'pub async fn delete_user_data() { /* GDPR erasure */ }\n',
+    'Cargo.toml': '[package]\nname = "r"\nversion = "0.1.0"\n\n[dependencies]\nredis = "0.24"\n',
+    '.golangci.yml': 'version: "2"\n',
+  };
+  const report = reportWith([rule('quality/linting', 'pass', 'golangci-lint configured and run in CI')]);
+  const doc = [
+    '# Release', // 1
+    '- ✅ golangci-lint: 0 issues', // 2
+    '- ✅ Efficient Redis operations', // 3
+    '- ✅ Privacy policy considerations', // 4
+    '- ✅ Terms of service ready', // 5
+    '- ⚠️ Rust 1.75 verification needed', // 6
+    '- ✅ Full test coverage', // 7
+  ].join('\n');
+  const { at } = verifyIn(tree, doc, report);
+  it('"0 issues" and "full test coverage" are what a run shows, not a linter being configured', () => {
+    expect(at(2).verdict).toBe('unverifiable');
+    expect(at(7).verdict).toBe('unverifiable');
+  });
+  it('"Efficient X" is an opinion and "X considerations" a thought, not confirmed by a dependency', () => {
+    expect(at(3).verdict).toBe('unverifiable');
+    expect(at(4).verdict).toBe('unverifiable');
+  });
+  it('terms of service are not confirmed by code about privacy', () => {
+    expect(at(5).verdict).not.toBe('confirmed');
+  });
+  it('"verification needed" is a check still to make, not a claim settled by the manifest', () => {
+    expect(at(6).verdict).toBe('unverifiable');
+  });
+});

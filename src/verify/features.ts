@@ -91,15 +91,18 @@ export const FEATURES: Mechanism[] = [
       code: /upload|multipart|iformfile|inputfile|multer|formidable|busboy/i,
     },
   ),
-  f(
-    'a privacy policy or terms page',
-    /\bprivacy (?:policy|page|notice)\b|\bterms (?:of (?:service|use)|and conditions)\b|\bdatenschutz|\bimpressum\b/i,
-    {
-      anchors: ['privacy', 'terms', 'datenschutz', 'impressum', 'imprint'],
-      code: /privacy|terms[-_ ]?(?:of[-_ ]?(?:service|use)|and[-_ ]?conditions)|datenschutz|impressum/i,
-      files: ['**/*privacy*', '**/*Privacy*', '**/*terms*', '**/*Terms*', '**/*datenschutz*', '**/*impressum*'],
-    },
-  ),
+  // A privacy policy and terms of service are two documents: one never stands in for the other, and
+  // code about privacy (a GDPR erasure endpoint) is not a policy a user reads.
+  f('a privacy policy', /\bprivacy (?:policy|page|notice)\b|\bdatenschutz|\bimpressum\b/i, {
+    anchors: ['privacy', 'datenschutz', 'impressum', 'imprint'],
+    code: /privacy[-_ ]?(?:policy|notice|page)|datenschutz|impressum/i,
+    files: [`**/*privacy*.${PAGE}`, `**/*Privacy*.${PAGE}`, '**/*privacy*.md', '**/*PRIVACY*.md', '**/*datenschutz*', '**/*impressum*'],
+  }),
+  f('terms of service', /\bterms (?:of (?:service|use)|and conditions)\b|\bnutzungsbedingungen\b/i, {
+    anchors: ['terms', 'nutzungsbedingungen'],
+    code: /terms[-_ ]?(?:of[-_ ]?(?:service|use)|and[-_ ]?conditions)|nutzungsbedingungen/i,
+    files: [`**/*terms*.${PAGE}`, `**/*Terms*.${PAGE}`, '**/*terms*.md', '**/*TERMS*.md'],
+  }),
   f('caching', /\bcach(?:e|es|ing)\b|\bmemoi[sz]/i, {
     anchors: ['cache', 'memoiz', 'memois'],
     code: /cache|memoi[sz]/i,
