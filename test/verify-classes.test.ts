@@ -1284,3 +1284,35 @@ describe('round 3 classes: run results, opinions, considerations, and a policy i
     expect(at(6).verdict).toBe('unverifiable');
   });
 });
+
+describe('round 3 classes: problems under "Critical blockers" and "Serious issues", without their consequences', () => {
+  const tree: Tree = {
+    'app/components/layout.rb': 'def hide_scrollbar_classes; "scrollbar-none"; end\n',
+    'bundle-analysis.html': '<script>const data = {"name":"@sentry/browser"}</script>\n',
+    'config/database.yml': 'production:\n  adapter: sqlite3\n',
+  };
+  const doc = [
+    '# Assessment', // 1
+    '## 🚨 **CRITICAL BLOCKERS** (Must fix before production)', // 2
+    '### 1. **SQLite in Production**', // 3
+    '- Currently using SQLite for production database', // 4
+    '- This will cause database locked errors under load', // 5
+    '## ⚠️ **SERIOUS ISSUES**', // 6
+    '- No error monitoring (Sentry, Rollbar, etc.)', // 7
+    '- Users won’t receive password reset emails', // 8
+    '- Vite configuration needs production optimization', // 9
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc);
+  it('items under blockers and qualified issue headings are problems the document says are there', () => {
+    expect(at(4).asserted).toBe('done');
+    expect(at(7).asserted).toBe('not-done');
+  });
+  it('the consequence of a problem and advice about it are not findings', () => {
+    expect(has(5)).toBe(false);
+    expect(has(8)).toBe(false);
+    expect(has(9)).toBe(false);
+  });
+  it('"scrollbar" is not Rollbar and a bundle report naming a library is not code', () => {
+    expect(at(7).verdict).not.toBe('contradicted');
+  });
+});

@@ -96,7 +96,14 @@ export const FEATURES: Mechanism[] = [
   f('a privacy policy', /\bprivacy (?:policy|page|notice)\b|\bdatenschutz|\bimpressum\b/i, {
     anchors: ['privacy', 'datenschutz', 'impressum', 'imprint'],
     code: /privacy[-_ ]?(?:policy|notice|page)|datenschutz|impressum/i,
-    files: [`**/*privacy*.${PAGE}`, `**/*Privacy*.${PAGE}`, '**/*privacy*.md', '**/*PRIVACY*.md', '**/*datenschutz*', '**/*impressum*'],
+    files: [
+      `**/*privacy*.${PAGE}`,
+      `**/*Privacy*.${PAGE}`,
+      '**/*privacy*.md',
+      '**/*PRIVACY*.md',
+      '**/*datenschutz*',
+      '**/*impressum*',
+    ],
   }),
   f('terms of service', /\bterms (?:of (?:service|use)|and conditions)\b|\bnutzungsbedingungen\b/i, {
     anchors: ['terms', 'nutzungsbedingungen'],

@@ -50,6 +50,9 @@ const FILE_LABEL =
 const PROBLEM_LABEL = /^(?:problem|issue|finding|befund|quelle|source|cause|ursache|bug|hallazgo|causa)$/i;
 /** Rating stars, also as they read after a wrong decoding ("â\u00ad" of ⭐). */
 const STARS = /[⭐★☆]|â\u00ad/;
+const CONSEQUENCE =
+  /^(?:(?:this|it|that|which|users?|they|clients?|customers?|requests?|jobs?|data|the app(?:lication)?)\s+)?(?:will|won['’]?t|would|could|might|may|can(?:not|['’]t)?)\s/i;
+const ADVICE = /\bneeds? (?:updating|fixing|rework|work|review|production|optimi[sz]ation|to be)\b|\bshould be\b/i;
 const STATUS_LABEL = /^(?:status|stand|estado|statut|state|zustand)$/i;
 
 export function itemReader(st: ItemState): {
@@ -140,6 +143,9 @@ export function itemReader(st: ItemState): {
       return;
     if (!own && isImperative(body) && !readiness) return;
     if (!own && list === 'files') return void fileItem(body, n);
+    // "This will cause data loss", "Users won't receive emails", "Vite config needs optimisation":
+    // the consequence of a problem or advice about it, not a second finding.
+    if (!own && issueList && (CONSEQUENCE.test(words) || ADVICE.test(words))) return;
     if (!own && issueList && !historical)
       // "Default JWT secret in code": a problem the document says is there.
       return void st.push({
