@@ -1316,3 +1316,34 @@ describe('round 3 classes: problems under "Critical blockers" and "Serious issue
     expect(at(7).verdict).not.toBe('contradicted');
   });
 });
+
+describe('round 3 classes: lists under "Core Strengths", "What Works" and "… Features" say what is there', () => {
+  const tree: Tree = {
+    'pyproject.toml': '[project]\nname = "svc"\nversion = "1.0.0"\ndependencies = ["alembic>=1.13", "celery>=5"]\n',
+    'alembic/env.py': 'from alembic import context\n',
+  };
+  const doc = [
+    '# Project assessment', // 1
+    '## Architecture', // 2
+    '### Core Strengths', // 3
+    '#### **Database Design (92/100)**', // 4
+    '- Comprehensive migration system with Alembic', // 5
+    '### Available Integrations', // 6
+    '- **Celery**: Background task processing', // 7
+    '### Benefits of This Structure', // 8
+    '- **Scalability**: Easy to add new domains', // 9
+    '### What Works', // 10
+    '1. Configure the queue worker', // 11
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc);
+  it('an unmarked item under such a heading is a claim that the thing is there', () => {
+    expect(at(5)).toMatchObject({ asserted: 'done', verdict: 'confirmed' });
+    expect(at(7)).toMatchObject({ asserted: 'done' });
+  });
+  it('the heading claims nothing itself, other headings do not lend a status, and steps stay steps', () => {
+    expect(has(3)).toBe(false);
+    expect(has(6)).toBe(false);
+    expect(has(9)).toBe(false);
+    expect(has(11)).toBe(false);
+  });
+});
