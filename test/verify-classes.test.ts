@@ -1347,3 +1347,30 @@ describe('round 3 classes: lists under "Core Strengths", "What Works" and "… F
     expect(has(11)).toBe(false);
   });
 });
+
+describe('round 3 classes: product features by the names code gives them, and optional features are features', () => {
+  const tree: Tree = {
+    'apps/api/src/routes/webhooks.ts': 'export const webhookRouter = makeRouter();\n',
+    'apps/api/src/services/ical.ts': 'export const toIcal = (e) => "BEGIN:VCALENDAR";\n',
+  };
+  const doc = [
+    '# Checklist', // 1
+    '## Funcionalidades', // 2
+    '- [x] **Webhooks** - Sistema completo de eventos', // 3
+    '- [x] **Calendário** - exportação/importação iCal', // 4
+    '- [x] **Atalhos de Teclado** - Navegação rápida', // 5
+    '## Optional Features Assessment', // 6
+    '### Available Integrations', // 7
+    '- **Webhooks**: event delivery', // 8
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+  it('a feature whose code is there is confirmed with the line; one whose code is nowhere is not', () => {
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3).evidence[0]?.path).toBe('apps/api/src/routes/webhooks.ts');
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(5).verdict).not.toBe('confirmed');
+  });
+  it('"Optional Features" lists features that can be switched on, not a plan', () => {
+    expect(at(8)).toMatchObject({ asserted: 'done', verdict: 'confirmed' });
+  });
+});

@@ -282,4 +282,55 @@ export const FEATURES: Mechanism[] = [
     anchors: ['macos-', 'windows-'],
     code: /\b(?:macos|windows)-(?:latest|\d)/i,
   }),
+  // Product features a readiness document lists (in English and Portuguese), by the names code gives them.
+  f('webhooks', /\bwebhooks?\b/i, { anchors: ['webhook'], code: /webhook/i }),
+  f('WebSockets', /\bweb-?sockets?\b|\bsocket\.io\b/i, {
+    anchors: ['websocket', 'socket.io', 'socketio'],
+    code: /websocket|socket\.io|socketio/i,
+  }),
+  f('soft delete', /\bsoft[- ]?delet(?:e|es|ed|ion)\b|\bexclus[ãa]o l[óo]gica\b/i, {
+    anchors: ['soft', 'deleted_at', 'deletedat', 'is_deleted', 'isdeleted', 'paranoid'],
+    code: /soft_?-?delet|deleted_?at|is_?deleted|paranoid/i,
+  }),
+  f('pagination', /\bpaginat\w*|\bpagina[çc][ãa]o\b|\bpaginaci[óo]n\b/i, {
+    anchors: ['paginat', 'page_size', 'pagesize', 'per_page', 'perpage'],
+    code: /paginat|page_?size|per_?page/i,
+  }),
+  f(
+    'password reset',
+    /\bpassword resets?\b|\breset(?:ting)? (?:the |a )?passwords?\b|\bforgot(?:ten)? passwords?\b|\bredefini[çc][ãa]o de senha\b/i,
+    {
+      anchors: ['reset', 'forgot'],
+      code: /reset_?-?password|password_?-?reset|forgot_?-?password/i,
+    },
+  ),
+  f('e-mail verification', /\be-?mail (?:verification|confirmation)\b|\bverif(?:y|ied|ying) (?:the )?e-?mails?\b/i, {
+    anchors: ['verif', 'confirm'],
+    code: /verify_?-?email|email_?-?verif|confirm_?-?email|email_?-?confirm|email_?verified/i,
+  }),
+  f('account deletion', /\baccount deletion\b|\bdelet(?:e|ing) (?:the |their |my |a )?(?:user )?accounts?\b/i, {
+    anchors: ['delete', 'deletion'],
+    code: /delete_?-?(?:user_?)?account|account_?-?deletion|deletion_?request/i,
+  }),
+  f('notifications', /\bnotifications?\b|\bnotifica[çc][õo]es\b/i, { anchors: ['notif'], code: /notif/i }),
+  f('multi-tenancy', /\bmulti-?tenan\w*|\btenant isolation\b/i, {
+    anchors: ['tenant', 'company', 'empresa', 'organization', 'org_id', 'orgid'],
+    code: /tenant|company_?id|empresa_?id|organization_?id|\borg_?id\b/i,
+  }),
+  f('audit logging', /\baudit (?:log|logging|logs|trails?)\b/i, {
+    anchors: ['audit'],
+    code: /audit_?-?log|audit_?-?trail|auditlog|audit_?event/i,
+  }),
+  f('iCal export', /\bical\b|\bicalendar\b/i, {
+    anchors: ['ical', 'vcalendar', '.ics'],
+    code: /ical|vcalendar|\.ics\b/i,
+  }),
+  f('spreadsheet export', /\b(?:excel|xlsx)\b/i, {
+    anchors: ['xlsx', 'excel', 'spreadsheet'],
+    code: /xlsx|exceljs|excel|spreadsheet/i,
+  }),
+  f('keyboard shortcuts', /\bkeyboard shortcuts?\b|\batalhos de teclado\b|\bhotkeys?\b/i, {
+    anchors: ['hotkey', 'shortcut'],
+    code: /hotkey|shortcut/i,
+  }),
 ];
