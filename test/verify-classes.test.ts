@@ -1374,3 +1374,38 @@ describe('round 3 classes: product features by the names code gives them, and op
     expect(at(8)).toMatchObject({ asserted: 'done', verdict: 'confirmed' });
   });
 });
+
+describe('round 3 classes: counts of source files and of kinds of class, from the file listing', () => {
+  const java = (p: string) => `package x;\nclass ${p.slice(p.lastIndexOf('/') + 1, -5)} {}\n`;
+  const paths = [
+    'src/main/java/x/controller/HouseController.java',
+    'src/main/java/x/controller/TenantController.java',
+    'src/main/java/x/controller/PaymentController.java',
+    'src/main/java/x/dto/HouseRequest.java',
+    'src/main/java/x/dto/HouseResponse.java',
+    'src/main/java/x/dto/PaymentRequest.java',
+    'src/main/java/x/App.java',
+    'src/test/java/x/HouseControllerTest.java',
+  ];
+  const tree: Tree = Object.fromEntries(paths.map((p) => [p, java(p)]));
+  const doc = [
+    '# Progress', // 1
+    '- ✅ 7 Java source files', // 2
+    '- ✅ 3 REST Controllers', // 3
+    '- ✅ 2 DTO classes (Request/Response)', // 4
+    '- ✅ 3 REST Controllers with 16 API endpoints', // 5
+    '- ✅ Deployed as 4 services', // 6
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+  it('a count that matches the listing is confirmed, outside tests', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+  });
+  it('a count the listing no longer matches is out of date', () => {
+    expect(at(4)).toMatchObject({ verdict: 'contradicted' });
+  });
+  it('a line with figures not counted is not confirmed by the one that is, and "4 services" is not classes', () => {
+    expect(at(5).verdict).toBe('unverifiable');
+    expect(at(6).verdict).not.toBe('contradicted');
+  });
+});

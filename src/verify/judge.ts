@@ -21,6 +21,7 @@ import { configFinding, dependencyTermFinding } from './terms.js';
 import { NEGATED } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
+import { unitCount, unitCountAgrees } from './unit-counts.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
@@ -225,6 +226,23 @@ export function judgeClaim(
       : { ...judged, text: base.text };
   }
   // "7/8 doc tests passing": the code blocks of the doc comments, counted.
+  // "32 Java source files", "4 REST Controllers": counted in the file listing.
+  const units = unitCount(opts.lookup, claim);
+  // "4 REST Controllers with 16 API endpoints": the other figures of the line are not counted here.
+  if (units && unitCountAgrees(units) && units.others)
+    return out(
+      'file',
+      'unverifiable',
+      `the repository holds ${units.found} ${units.what} as the document says, but the line's other figures are not checked`,
+      units.evidence,
+    );
+  if (units)
+    return out(
+      'file',
+      unitCountAgrees(units) ? 'confirmed' : 'contradicted',
+      `the document says ${units.atLeast ? 'at least ' : ''}${units.claimed} ${units.what}; the repository holds ${units.found}${unitCountAgrees(units) ? '' : ': the document is out of date'}`,
+      units.evidence,
+    );
   const doc = docTests(opts.lookup, claim);
   if (doc)
     return out(
