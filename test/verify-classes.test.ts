@@ -1409,3 +1409,34 @@ describe('round 3 classes: counts of source files and of kinds of class, from th
     expect(at(6).verdict).not.toBe('contradicted');
   });
 });
+
+describe('round 3 classes: files kept for contributors are settled by the file', () => {
+  const tree: Tree = { '.github/pull_request_template.md': '## What\n', 'src/app.py': 'x = 1\n' };
+  const doc = ['# Setup', '- ✅ Pull Request template', '- ✅ Contributing guidelines'].join('\n');
+  const { at } = verifyIn(tree, doc);
+  it('the template is there; contributing guidelines are not', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(2).evidence[0]?.path).toBe('.github/pull_request_template.md');
+    expect(at(3).verdict).not.toBe('confirmed');
+  });
+});
+
+describe('round 3 classes: a heading over key files makes each item a claim that its files are there', () => {
+  const tree: Tree = { 'pom.xml': '<project/>\n', 'src/main/java/x/App.java': 'class App {}\n' };
+  const doc = [
+    '# Summary', // 1
+    '## 📁 Key Files to Review', // 2
+    '1. **Config**: `pom.xml`', // 3
+    '2. **Docs**: `CONTRIBUTING.md`', // 4
+    '## Notes', // 5
+    '1. **Config**: `settings.gradle`', // 6
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc);
+  it('a file named there is confirmed; one that is gone is not', () => {
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(4).verdict).not.toBe('confirmed');
+  });
+  it('the same item under another heading claims nothing', () => {
+    expect(has(6)).toBe(false);
+  });
+});

@@ -75,6 +75,8 @@ export function headingContext(raw: string, level = 2): Context {
   if (ABSENT.test(t)) return 'absent';
   if (level === 1) return null;
   if (ISSUES.test(t)) return 'issues';
+  // "## Key Files to Review", "### Files created": each item names files that must be there.
+  if (FILES.test(t)) return 'files';
   if (REVIEW.test(t)) return 'review';
   if (PLANNED.test(t)) return 'planned';
   return null;

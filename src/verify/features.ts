@@ -333,4 +333,25 @@ export const FEATURES: Mechanism[] = [
     anchors: ['hotkey', 'shortcut'],
     code: /hotkey|shortcut/i,
   }),
+  // Files a project keeps for contributors: settled by the file, never by a word in code.
+  f('a pull request template', /\b(?:pull request|PR|merge request) templates?\b/i, {
+    anchors: ['pull_request_template'],
+    code: /pull_request_template/i,
+    files: ['**/pull_request_template.md', '**/pull_request_template/*', '**/merge_request_templates/*'],
+  }),
+  f('issue templates', /\bissue templates?\b/i, {
+    anchors: ['issue_template'],
+    code: /issue_template/i,
+    files: ['**/issue_template.md', '**/issue_template/*'],
+  }),
+  f('contributing guidelines', /\bcontribut(?:ing|ion|or) (?:guidelines?|guides?|docs?)\b|\bcontributing\.md\b/i, {
+    anchors: ['contributing.md'],
+    code: /contributing\.md/i,
+    files: ['contributing*', '**/contributing*'],
+  }),
+  f('a code of conduct', /\bcode of conduct\b/i, {
+    anchors: ['code_of_conduct'],
+    code: /code_of_conduct/i,
+    files: ['code_of_conduct*', '**/code_of_conduct*'],
+  }),
 ];

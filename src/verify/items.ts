@@ -142,7 +142,7 @@ export function itemReader(st: ItemState): {
     if (!own && !readiness && (inContext('planned') || inContext('review') || list === 'planned' || list === 'review'))
       return;
     if (!own && isImperative(body) && !readiness) return;
-    if (!own && list === 'files') return void fileItem(body, n);
+    if (!own && (list === 'files' || (list == null && here()?.context === 'files'))) return void fileItem(body, n);
     // "This will cause data loss", "Users won't receive emails", "Vite config needs optimisation":
     // the consequence of a problem or advice about it, not a second finding.
     if (!own && issueList && (CONSEQUENCE.test(words) || ADVICE.test(words))) return;
