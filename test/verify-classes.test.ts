@@ -1440,3 +1440,22 @@ describe('round 3 classes: a heading over key files makes each item a claim that
     expect(has(6)).toBe(false);
   });
 });
+
+describe('round 3 classes: dependency audits in CI, and "zero vulnerabilities" is what the audit run says', () => {
+  const tree: Tree = { 'src/main.rs': 'fn main() {}\n' };
+  const report = reportWith([rule('security/security-scanning', 'pass', 'CI runs cargo audit')]);
+  const doc = [
+    '# Checklist', // 1
+    '- [x] Dependency vulnerability monitoring', // 2
+    '- [x] Security audit (cargo audit)', // 3
+    '- [x] Zero security vulnerabilities (cargo audit)', // 4
+  ].join('\n');
+  const { at } = verifyIn(tree, doc, report);
+  it('monitoring and a named audit tool are the scanning practice', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed', rule: 'security/security-scanning' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed', rule: 'security/security-scanning' });
+  });
+  it('the result of a run is not confirmed by the run being configured', () => {
+    expect(at(4).verdict).toBe('unverifiable');
+  });
+});

@@ -317,10 +317,6 @@ export const FEATURES: Mechanism[] = [
     anchors: ['tenant', 'company', 'empresa', 'organization', 'org_id', 'orgid'],
     code: /tenant|company_?id|empresa_?id|organization_?id|\borg_?id\b/i,
   }),
-  f('audit logging', /\baudit (?:log|logging|logs|trails?)\b/i, {
-    anchors: ['audit'],
-    code: /audit_?-?log|audit_?-?trail|auditlog|audit_?event/i,
-  }),
   f('iCal export', /\bical\b|\bicalendar\b/i, {
     anchors: ['ical', 'vcalendar', '.ics'],
     code: /ical|vcalendar|\.ics\b/i,

@@ -117,7 +117,7 @@ const RUNS =
 
 /** "No Linting Errors", "Zero compilation warnings", "Fully functional": what a run shows, not the files. */
 const RUN_RESULT =
-  /\b(?:no|zero|keine|aucune?|ning[uú]n)\s+(?:[\w-]+\s+)?(?:errors|warnings|fehler|warnungen|erreurs|errores)\b|(?:^|[\s:|(])0\s+(?:[\w-]+\s+)?(?:issues|errors|warnings|findings|problems|vulnerabilities)\b|\b(?:full|complete|100 ?%)\s+(?:test\s+)?coverage\b|\bfully (?:functional|operational|working)\b|\bvoll funktionsfähig\b|\bpleinement fonctionnel/i;
+  /\b(?:no|zero|keine|aucune?|ning[uú]n)\s+(?:[\w-]+\s+)?(?:errors|warnings|vulnerabilit(?:y|ies)|fehler|warnungen|erreurs|errores)\b|(?:^|[\s:|(])0\s+(?:[\w-]+\s+)?(?:issues|errors|warnings|findings|problems|vulnerabilities)\b|\b(?:full|complete|100 ?%)\s+(?:test\s+)?coverage\b|\bfully (?:functional|operational|working)\b|\bvoll funktionsfähig\b|\bpleinement fonctionnel/i;
 
 /** "Limited X", "Basic X": a degree of something, which the files show only as there or not. */
 const DEGREE =
