@@ -1459,3 +1459,27 @@ describe('round 3 classes: dependency audits in CI, and "zero vulnerabilities" i
     expect(at(4).verdict).toBe('unverifiable');
   });
 });
+
+describe('round 3 classes: server settings a hardening checklist names, by the settings that make them', () => {
+  const tree: Tree = {
+    'src/Api/Program.cs': [
+      'builder.WebHost.ConfigureKestrel(options =>',
+      '{',
+      '    options.AddServerHeader = false;',
+      '});',
+    ].join('\n'),
+  };
+  const doc = [
+    '# Checklist',
+    '- [x] Kestrel configured explicitly',
+    '- [x] Server header disabled',
+    '- [x] Request size limit configured',
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+  it('settings found in code confirm, with their line; a limit set nowhere does not', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3).evidence[0]).toMatchObject({ path: 'src/Api/Program.cs', line: 3 });
+    expect(at(4).verdict).not.toBe('confirmed');
+  });
+});

@@ -350,4 +350,37 @@ export const FEATURES: Mechanism[] = [
     code: /code_of_conduct/i,
     files: ['code_of_conduct*', '**/code_of_conduct*'],
   }),
+  // Server settings a hardening checklist names, by the settings that make them.
+  f('a hidden server header', /\bserver headers?\b|\bx-powered-by\b/i, {
+    anchors: [
+      'addserverheader',
+      'server_tokens',
+      'poweredby',
+      'powered-by',
+      'removeheader',
+      'servertokens',
+      'expose_php',
+    ],
+    code: /addserverheader\s?=\s?false|server_tokens\s+off|hidepoweredby|disable\(\s?['"]x-powered-by|removeheader\(\s?['"](?:server|x-powered-by)|servertokens\s+prod|expose_php\s?=\s?off/i,
+  }),
+  f(
+    'a request size limit',
+    /\brequest (?:body )?size limits?\b|\bbody size limits?\b|\bmax(?:imum)? (?:request|body|upload|payload) size\b|\bpayload (?:size )?limits?\b/i,
+    {
+      anchors: [
+        'maxrequestbodysize',
+        'body',
+        'client_max_body_size',
+        'max_content_length',
+        'upload_max',
+        'max_request_size',
+        'maxfilesize',
+      ],
+      code: /maxrequestbodysize|max_?body_?size|body_?limit|bodylimit|client_max_body_size|max_content_length|data_upload_max_memory_size|maxbodylength|multipartbodylengthlimit|max_request_size|maxfilesize/i,
+    },
+  ),
+  f('Kestrel configuration', /\bkestrel\b/i, {
+    anchors: ['kestrel'],
+    code: /configurekestrel|usekestrel|kestrelserveroptions|"kestrel"\s?:/i,
+  }),
 ];
