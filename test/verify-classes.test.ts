@@ -1219,3 +1219,267 @@ describe('round 2 classes: code lines with a mark, in a block shown from a file'
     expect(at(6).verdict).not.toBe('confirmed');
   });
 });
+
+describe('round 3 classes: unticked boxes and to-dos in any language claim nothing', () => {
+  const tree: Tree = { 'src/app.ts': 'export const app = 1;\n' };
+  const doc = [
+    '# Lista de verificação', // 1
+    '## Segurança', // 2
+    '- [x] CORS restrito', // 3
+    '- [ ] Rate limiting por IP', // 4
+    '  - [ ] Cabeçalhos de segurança', // 5
+    '- [ ] ❌ Refresh token', // 6
+    '## Daftar periksa', // 7
+    '- [ ] Caching strategy', // 8
+    '**Próximos passos sugeridos:**', // 9
+    '1. Testar em ambiente de staging', // 10
+    '## Langkah selanjutnya', // 11
+    '- ✅ Pastikan backup harian', // 12
+    '- Jalankan migrasi', // 13
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc);
+  it('an unticked box is work to do, even beside ticked ones, and is never confirmed as absent', () => {
+    expect(has(4)).toBe(false);
+    expect(has(5)).toBe(false);
+    expect(has(8)).toBe(false);
+  });
+  it('a mark after the box is still the author’s verdict', () => {
+    expect(at(6).asserted).toBe('not-done');
+  });
+  it('Portuguese and Indonesian next steps and imperatives are not claims', () => {
+    expect(has(10)).toBe(false);
+    expect(has(13)).toBe(false);
+  });
+});
+
+describe('round 3 classes: run results, opinions, considerations, and a policy is not a privacy endpoint', () => {
+  const tree: Tree = {
+    'src/privacy.rs': 'pub async fn delete_user_data() { /* GDPR erasure */ }\n',
+    'Cargo.toml': '[package]\nname = "r"\nversion = "0.1.0"\n\n[dependencies]\nredis = "0.24"\n',
+    '.golangci.yml': 'version: "2"\n',
+  };
+  const report = reportWith([rule('quality/linting', 'pass', 'golangci-lint configured and run in CI')]);
+  const doc = [
+    '# Release', // 1
+    '- ✅ golangci-lint: 0 issues', // 2
+    '- ✅ Efficient Redis operations', // 3
+    '- ✅ Privacy policy considerations', // 4
+    '- ✅ Terms of service ready', // 5
+    '- ⚠️ Rust 1.75 verification needed', // 6
+    '- ✅ Full test coverage', // 7
+  ].join('\n');
+  const { at } = verifyIn(tree, doc, report);
+  it('"0 issues" and "full test coverage" are what a run shows, not a linter being configured', () => {
+    expect(at(2).verdict).toBe('unverifiable');
+    expect(at(7).verdict).toBe('unverifiable');
+  });
+  it('"Efficient X" is an opinion and "X considerations" a thought, not confirmed by a dependency', () => {
+    expect(at(3).verdict).toBe('unverifiable');
+    expect(at(4).verdict).toBe('unverifiable');
+  });
+  it('terms of service are not confirmed by code about privacy', () => {
+    expect(at(5).verdict).not.toBe('confirmed');
+  });
+  it('"verification needed" is a check still to make, not a claim settled by the manifest', () => {
+    expect(at(6).verdict).toBe('unverifiable');
+  });
+});
+
+describe('round 3 classes: problems under "Critical blockers" and "Serious issues", without their consequences', () => {
+  const tree: Tree = {
+    'app/components/layout.rb': 'def hide_scrollbar_classes; "scrollbar-none"; end\n',
+    'bundle-analysis.html': '<script>const data = {"name":"@sentry/browser"}</script>\n',
+    'config/database.yml': 'production:\n  adapter: sqlite3\n',
+  };
+  const doc = [
+    '# Assessment', // 1
+    '## 🚨 **CRITICAL BLOCKERS** (Must fix before production)', // 2
+    '### 1. **SQLite in Production**', // 3
+    '- Currently using SQLite for production database', // 4
+    '- This will cause database locked errors under load', // 5
+    '## ⚠️ **SERIOUS ISSUES**', // 6
+    '- No error monitoring (Sentry, Rollbar, etc.)', // 7
+    '- Users won’t receive password reset emails', // 8
+    '- Vite configuration needs production optimization', // 9
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc);
+  it('items under blockers and qualified issue headings are problems the document says are there', () => {
+    expect(at(4).asserted).toBe('done');
+    expect(at(7).asserted).toBe('not-done');
+  });
+  it('the consequence of a problem and advice about it are not findings', () => {
+    expect(has(5)).toBe(false);
+    expect(has(8)).toBe(false);
+    expect(has(9)).toBe(false);
+  });
+  it('"scrollbar" is not Rollbar and a bundle report naming a library is not code', () => {
+    expect(at(7).verdict).not.toBe('contradicted');
+  });
+});
+
+describe('round 3 classes: lists under "Core Strengths", "What Works" and "… Features" say what is there', () => {
+  const tree: Tree = {
+    'pyproject.toml': '[project]\nname = "svc"\nversion = "1.0.0"\ndependencies = ["alembic>=1.13", "celery>=5"]\n',
+    'alembic/env.py': 'from alembic import context\n',
+  };
+  const doc = [
+    '# Project assessment', // 1
+    '## Architecture', // 2
+    '### Core Strengths', // 3
+    '#### **Database Design (92/100)**', // 4
+    '- Comprehensive migration system with Alembic', // 5
+    '### Available Integrations', // 6
+    '- **Celery**: Background task processing', // 7
+    '### Benefits of This Structure', // 8
+    '- **Scalability**: Easy to add new domains', // 9
+    '### What Works', // 10
+    '1. Configure the queue worker', // 11
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc);
+  it('an unmarked item under such a heading is a claim that the thing is there', () => {
+    expect(at(5)).toMatchObject({ asserted: 'done', verdict: 'confirmed' });
+    expect(at(7)).toMatchObject({ asserted: 'done' });
+  });
+  it('the heading claims nothing itself, other headings do not lend a status, and steps stay steps', () => {
+    expect(has(3)).toBe(false);
+    expect(has(6)).toBe(false);
+    expect(has(9)).toBe(false);
+    expect(has(11)).toBe(false);
+  });
+});
+
+describe('round 3 classes: product features by the names code gives them, and optional features are features', () => {
+  const tree: Tree = {
+    'apps/api/src/routes/webhooks.ts': 'export const webhookRouter = makeRouter();\n',
+    'apps/api/src/services/ical.ts': 'export const toIcal = (e) => "BEGIN:VCALENDAR";\n',
+  };
+  const doc = [
+    '# Checklist', // 1
+    '## Funcionalidades', // 2
+    '- [x] **Webhooks** - Sistema completo de eventos', // 3
+    '- [x] **Calendário** - exportação/importação iCal', // 4
+    '- [x] **Atalhos de Teclado** - Navegação rápida', // 5
+    '## Optional Features Assessment', // 6
+    '### Available Integrations', // 7
+    '- **Webhooks**: event delivery', // 8
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+  it('a feature whose code is there is confirmed with the line; one whose code is nowhere is not', () => {
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3).evidence[0]?.path).toBe('apps/api/src/routes/webhooks.ts');
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(5).verdict).not.toBe('confirmed');
+  });
+  it('"Optional Features" lists features that can be switched on, not a plan', () => {
+    expect(at(8)).toMatchObject({ asserted: 'done', verdict: 'confirmed' });
+  });
+});
+
+describe('round 3 classes: counts of source files and of kinds of class, from the file listing', () => {
+  const java = (p: string) => `package x;\nclass ${p.slice(p.lastIndexOf('/') + 1, -5)} {}\n`;
+  const paths = [
+    'src/main/java/x/controller/HouseController.java',
+    'src/main/java/x/controller/TenantController.java',
+    'src/main/java/x/controller/PaymentController.java',
+    'src/main/java/x/dto/HouseRequest.java',
+    'src/main/java/x/dto/HouseResponse.java',
+    'src/main/java/x/dto/PaymentRequest.java',
+    'src/main/java/x/App.java',
+    'src/test/java/x/HouseControllerTest.java',
+  ];
+  const tree: Tree = Object.fromEntries(paths.map((p) => [p, java(p)]));
+  const doc = [
+    '# Progress', // 1
+    '- ✅ 7 Java source files', // 2
+    '- ✅ 3 REST Controllers', // 3
+    '- ✅ 2 DTO classes (Request/Response)', // 4
+    '- ✅ 3 REST Controllers with 16 API endpoints', // 5
+    '- ✅ Deployed as 4 services', // 6
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+  it('a count that matches the listing is confirmed, outside tests', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+  });
+  it('a count the listing no longer matches is out of date', () => {
+    expect(at(4)).toMatchObject({ verdict: 'contradicted' });
+  });
+  it('a line with figures not counted is not confirmed by the one that is, and "4 services" is not classes', () => {
+    expect(at(5).verdict).toBe('unverifiable');
+    expect(at(6).verdict).not.toBe('contradicted');
+  });
+});
+
+describe('round 3 classes: files kept for contributors are settled by the file', () => {
+  const tree: Tree = { '.github/pull_request_template.md': '## What\n', 'src/app.py': 'x = 1\n' };
+  const doc = ['# Setup', '- ✅ Pull Request template', '- ✅ Contributing guidelines'].join('\n');
+  const { at } = verifyIn(tree, doc);
+  it('the template is there; contributing guidelines are not', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(2).evidence[0]?.path).toBe('.github/pull_request_template.md');
+    expect(at(3).verdict).not.toBe('confirmed');
+  });
+});
+
+describe('round 3 classes: a heading over key files makes each item a claim that its files are there', () => {
+  const tree: Tree = { 'pom.xml': '<project/>\n', 'src/main/java/x/App.java': 'class App {}\n' };
+  const doc = [
+    '# Summary', // 1
+    '## 📁 Key Files to Review', // 2
+    '1. **Config**: `pom.xml`', // 3
+    '2. **Docs**: `CONTRIBUTING.md`', // 4
+    '## Notes', // 5
+    '1. **Config**: `settings.gradle`', // 6
+  ].join('\n');
+  const { at, has } = verifyIn(tree, doc);
+  it('a file named there is confirmed; one that is gone is not', () => {
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(4).verdict).not.toBe('confirmed');
+  });
+  it('the same item under another heading claims nothing', () => {
+    expect(has(6)).toBe(false);
+  });
+});
+
+describe('round 3 classes: dependency audits in CI, and "zero vulnerabilities" is what the audit run says', () => {
+  const tree: Tree = { 'src/main.rs': 'fn main() {}\n' };
+  const report = reportWith([rule('security/security-scanning', 'pass', 'CI runs cargo audit')]);
+  const doc = [
+    '# Checklist', // 1
+    '- [x] Dependency vulnerability monitoring', // 2
+    '- [x] Security audit (cargo audit)', // 3
+    '- [x] Zero security vulnerabilities (cargo audit)', // 4
+  ].join('\n');
+  const { at } = verifyIn(tree, doc, report);
+  it('monitoring and a named audit tool are the scanning practice', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed', rule: 'security/security-scanning' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed', rule: 'security/security-scanning' });
+  });
+  it('the result of a run is not confirmed by the run being configured', () => {
+    expect(at(4).verdict).toBe('unverifiable');
+  });
+});
+
+describe('round 3 classes: server settings a hardening checklist names, by the settings that make them', () => {
+  const tree: Tree = {
+    'src/Api/Program.cs': [
+      'builder.WebHost.ConfigureKestrel(options =>',
+      '{',
+      '    options.AddServerHeader = false;',
+      '});',
+    ].join('\n'),
+  };
+  const doc = [
+    '# Checklist',
+    '- [x] Kestrel configured explicitly',
+    '- [x] Server header disabled',
+    '- [x] Request size limit configured',
+  ].join('\n');
+  const { at } = verifyIn(tree, doc);
+  it('settings found in code confirm, with their line; a limit set nowhere does not', () => {
+    expect(at(2)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(3).evidence[0]).toMatchObject({ path: 'src/Api/Program.cs', line: 3 });
+    expect(at(4).verdict).not.toBe('confirmed');
+  });
+});

@@ -62,6 +62,10 @@ const CODE_FENCE =
 /** "- Wait time: 1-3 seconds" inside a fence: a list written as code, read as a list. */
 const FENCE_BULLET = /^(\s*)[-*]\s+([A-Z][\w /().-]{1,40}:\s+\S.*)$/;
 
+/** Headings over a list of what is there: strengths, features, integrations, "What works". */
+const DESCRIBED =
+  /^(?:(?:core|key|main|current|available|implemented|existing|notable)\s+)?(?:strengths?|features?|capabilities|integrations?|highlights|what works|what'?s working|what'?s (?:included|implemented|done|built)|pontos fortes|funcionalidades(?: implementadas)?|stärken|fortalezas|points forts|fitur)$|\s(?:features|strengths|capabilities|integrations|implementation|readiness)$/i;
+
 export function extractClaims(markdown: string): Claim[] {
   const lines = markdown.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
   const ticks = tickedPerSection(lines);
@@ -137,7 +141,18 @@ export function extractClaims(markdown: string): Claim[] {
       const status =
         priority || pictured ? null : (iconStatus(text) ?? (TRAILING_STATUS.test(plain(text)) ? statusOf(text) : null));
       const context = headingContext(text, level);
-      const section: Section = { context, status, level, ticked: ticks.get(i) ?? 0, text, claimed: false };
+      // "### Core Strengths", "### What Works", "### Performance Features": what the repository has,
+      // item by item, though no item carries a mark. The heading itself names no one thing.
+      const described =
+        !status && context === null && level > 1 && DESCRIBED.test(plain(text).replace(/^[\d.)\s]+/, ''));
+      const section: Section = {
+        context,
+        status: described ? 'done' : status,
+        level,
+        ticked: ticks.get(i) ?? 0,
+        text,
+        claimed: false,
+      };
       stack.push(section);
       heading = plain(text).slice(0, 120);
       label = '';

@@ -91,15 +91,25 @@ export const FEATURES: Mechanism[] = [
       code: /upload|multipart|iformfile|inputfile|multer|formidable|busboy/i,
     },
   ),
-  f(
-    'a privacy policy or terms page',
-    /\bprivacy (?:policy|page|notice)\b|\bterms (?:of (?:service|use)|and conditions)\b|\bdatenschutz|\bimpressum\b/i,
-    {
-      anchors: ['privacy', 'terms', 'datenschutz', 'impressum', 'imprint'],
-      code: /privacy|terms[-_ ]?(?:of[-_ ]?(?:service|use)|and[-_ ]?conditions)|datenschutz|impressum/i,
-      files: ['**/*privacy*', '**/*Privacy*', '**/*terms*', '**/*Terms*', '**/*datenschutz*', '**/*impressum*'],
-    },
-  ),
+  // A privacy policy and terms of service are two documents: one never stands in for the other, and
+  // code about privacy (a GDPR erasure endpoint) is not a policy a user reads.
+  f('a privacy policy', /\bprivacy (?:policy|page|notice)\b|\bdatenschutz|\bimpressum\b/i, {
+    anchors: ['privacy', 'datenschutz', 'impressum', 'imprint'],
+    code: /privacy[-_ ]?(?:policy|notice|page)|datenschutz|impressum/i,
+    files: [
+      `**/*privacy*.${PAGE}`,
+      `**/*Privacy*.${PAGE}`,
+      '**/*privacy*.md',
+      '**/*PRIVACY*.md',
+      '**/*datenschutz*',
+      '**/*impressum*',
+    ],
+  }),
+  f('terms of service', /\bterms (?:of (?:service|use)|and conditions)\b|\bnutzungsbedingungen\b/i, {
+    anchors: ['terms', 'nutzungsbedingungen'],
+    code: /terms[-_ ]?(?:of[-_ ]?(?:service|use)|and[-_ ]?conditions)|nutzungsbedingungen/i,
+    files: [`**/*terms*.${PAGE}`, `**/*Terms*.${PAGE}`, '**/*terms*.md', '**/*TERMS*.md'],
+  }),
   f('caching', /\bcach(?:e|es|ing)\b|\bmemoi[sz]/i, {
     anchors: ['cache', 'memoiz', 'memois'],
     code: /cache|memoi[sz]/i,
@@ -271,5 +281,106 @@ export const FEATURES: Mechanism[] = [
   f('CI on several platforms', /\b(?:multi|cross)[- ]?(?:platform|os) (?:testing|tests|builds?|ci|matrix)\b/i, {
     anchors: ['macos-', 'windows-'],
     code: /\b(?:macos|windows)-(?:latest|\d)/i,
+  }),
+  // Product features a readiness document lists (in English and Portuguese), by the names code gives them.
+  f('webhooks', /\bwebhooks?\b/i, { anchors: ['webhook'], code: /webhook/i }),
+  f('WebSockets', /\bweb-?sockets?\b|\bsocket\.io\b/i, {
+    anchors: ['websocket', 'socket.io', 'socketio'],
+    code: /websocket|socket\.io|socketio/i,
+  }),
+  f('soft delete', /\bsoft[- ]?delet(?:e|es|ed|ion)\b|\bexclus[ãa]o l[óo]gica\b/i, {
+    anchors: ['soft', 'deleted_at', 'deletedat', 'is_deleted', 'isdeleted', 'paranoid'],
+    code: /soft_?-?delet|deleted_?at|is_?deleted|paranoid/i,
+  }),
+  f('pagination', /\bpaginat\w*|\bpagina[çc][ãa]o\b|\bpaginaci[óo]n\b/i, {
+    anchors: ['paginat', 'page_size', 'pagesize', 'per_page', 'perpage'],
+    code: /paginat|page_?size|per_?page/i,
+  }),
+  f(
+    'password reset',
+    /\bpassword resets?\b|\breset(?:ting)? (?:the |a )?passwords?\b|\bforgot(?:ten)? passwords?\b|\bredefini[çc][ãa]o de senha\b/i,
+    {
+      anchors: ['reset', 'forgot'],
+      code: /reset_?-?password|password_?-?reset|forgot_?-?password/i,
+    },
+  ),
+  f('e-mail verification', /\be-?mail (?:verification|confirmation)\b|\bverif(?:y|ied|ying) (?:the )?e-?mails?\b/i, {
+    anchors: ['verif', 'confirm'],
+    code: /verify_?-?email|email_?-?verif|confirm_?-?email|email_?-?confirm|email_?verified/i,
+  }),
+  f('account deletion', /\baccount deletion\b|\bdelet(?:e|ing) (?:the |their |my |a )?(?:user )?accounts?\b/i, {
+    anchors: ['delete', 'deletion'],
+    code: /delete_?-?(?:user_?)?account|account_?-?deletion|deletion_?request/i,
+  }),
+  f('notifications', /\bnotifications?\b|\bnotifica[çc][õo]es\b/i, { anchors: ['notif'], code: /notif/i }),
+  f('multi-tenancy', /\bmulti-?tenan\w*|\btenant isolation\b/i, {
+    anchors: ['tenant', 'company', 'empresa', 'organization', 'org_id', 'orgid'],
+    code: /tenant|company_?id|empresa_?id|organization_?id|\borg_?id\b/i,
+  }),
+  f('iCal export', /\bical\b|\bicalendar\b/i, {
+    anchors: ['ical', 'vcalendar', '.ics'],
+    code: /ical|vcalendar|\.ics\b/i,
+  }),
+  f('spreadsheet export', /\b(?:excel|xlsx)\b/i, {
+    anchors: ['xlsx', 'excel', 'spreadsheet'],
+    code: /xlsx|exceljs|excel|spreadsheet/i,
+  }),
+  f('keyboard shortcuts', /\bkeyboard shortcuts?\b|\batalhos de teclado\b|\bhotkeys?\b/i, {
+    anchors: ['hotkey', 'shortcut'],
+    code: /hotkey|shortcut/i,
+  }),
+  // Files a project keeps for contributors: settled by the file, never by a word in code.
+  f('a pull request template', /\b(?:pull request|PR|merge request) templates?\b/i, {
+    anchors: ['pull_request_template'],
+    code: /pull_request_template/i,
+    files: ['**/pull_request_template.md', '**/pull_request_template/*', '**/merge_request_templates/*'],
+  }),
+  f('issue templates', /\bissue templates?\b/i, {
+    anchors: ['issue_template'],
+    code: /issue_template/i,
+    files: ['**/issue_template.md', '**/issue_template/*'],
+  }),
+  f('contributing guidelines', /\bcontribut(?:ing|ion|or) (?:guidelines?|guides?|docs?)\b|\bcontributing\.md\b/i, {
+    anchors: ['contributing.md'],
+    code: /contributing\.md/i,
+    files: ['contributing*', '**/contributing*'],
+  }),
+  f('a code of conduct', /\bcode of conduct\b/i, {
+    anchors: ['code_of_conduct'],
+    code: /code_of_conduct/i,
+    files: ['code_of_conduct*', '**/code_of_conduct*'],
+  }),
+  // Server settings a hardening checklist names, by the settings that make them.
+  f('a hidden server header', /\bserver headers?\b|\bx-powered-by\b/i, {
+    anchors: [
+      'addserverheader',
+      'server_tokens',
+      'poweredby',
+      'powered-by',
+      'removeheader',
+      'servertokens',
+      'expose_php',
+    ],
+    code: /addserverheader\s?=\s?false|server_tokens\s+off|hidepoweredby|disable\(\s?['"]x-powered-by|removeheader\(\s?['"](?:server|x-powered-by)|servertokens\s+prod|expose_php\s?=\s?off/i,
+  }),
+  f(
+    'a request size limit',
+    /\brequest (?:body )?size limits?\b|\bbody size limits?\b|\bmax(?:imum)? (?:request|body|upload|payload) size\b|\bpayload (?:size )?limits?\b/i,
+    {
+      anchors: [
+        'maxrequestbodysize',
+        'body',
+        'client_max_body_size',
+        'max_content_length',
+        'upload_max',
+        'max_request_size',
+        'maxfilesize',
+      ],
+      code: /maxrequestbodysize|max_?body_?size|body_?limit|bodylimit|client_max_body_size|max_content_length|data_upload_max_memory_size|maxbodylength|multipartbodylengthlimit|max_request_size|maxfilesize/i,
+    },
+  ),
+  f('Kestrel configuration', /\bkestrel\b/i, {
+    anchors: ['kestrel'],
+    code: /configurekestrel|usekestrel|kestrelserveroptions|"kestrel"\s?:/i,
   }),
 ];

@@ -22,6 +22,11 @@ const ROUTE_LINE =
   /route|get|post|put|delete|patch|path|mapping|handle|app\.|router|@|url|endpoint|location|\.(?:use|all)\(/i;
 
 const VENDORED = /(^|\/)(node_modules|vendor|third_party|\.venv|venv)\//;
+/** Reports a tool wrote (a bundle analysis, a coverage page, minified code): they name libraries they saw, not code. */
+const GENERATED_DIR = /(?:^|\/)(?:coverage|htmlcov|\.nyc_output)\/|\.min\.(?:js|css)$/i;
+const generated = (path: string): boolean =>
+  GENERATED_DIR.test(path) ||
+  (/\.html?$/i.test(path) && /analysis|report|stats/i.test(path.slice(path.lastIndexOf('/') + 1)));
 
 function depPattern(name: string, pattern: string): boolean {
   const n = name.toLowerCase();
@@ -75,7 +80,12 @@ function mechanismEvidenceOf(
   code.push(
     ...hits
       .filter(
-        (h) => !h.test && !ENV_FILE.test(h.path) && !seen.has(`${h.path}:${h.line}`) && seen.add(`${h.path}:${h.line}`),
+        (h) =>
+          !h.test &&
+          !ENV_FILE.test(h.path) &&
+          !generated(h.path) &&
+          !seen.has(`${h.path}:${h.line}`) &&
+          seen.add(`${h.path}:${h.line}`),
       )
       .sort((a, b) => rank(a.path) - rank(b.path))
       .slice(0, 2)

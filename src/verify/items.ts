@@ -50,6 +50,9 @@ const FILE_LABEL =
 const PROBLEM_LABEL = /^(?:problem|issue|finding|befund|quelle|source|cause|ursache|bug|hallazgo|causa)$/i;
 /** Rating stars, also as they read after a wrong decoding ("â\u00ad" of ⭐). */
 const STARS = /[⭐★☆]|â\u00ad/;
+const CONSEQUENCE =
+  /^(?:(?:this|it|that|which|users?|they|clients?|customers?|requests?|jobs?|data|the app(?:lication)?)\s+)?(?:will|won['’]?t|would|could|might|may|can(?:not|['’]t)?)\s/i;
+const ADVICE = /\bneeds? (?:updating|fixing|rework|work|review|production|optimi[sz]ation|to be)\b|\bshould be\b/i;
 const STATUS_LABEL = /^(?:status|stand|estado|statut|state|zustand)$/i;
 
 export function itemReader(st: ItemState): {
@@ -76,7 +79,7 @@ export function itemReader(st: ItemState): {
     const text = check ? check[2]!.trim() : body;
     const { number, readiness } = numberIn(text);
     const historical = inContext('historical') || list === 'historical';
-    if (check) return void box(check[1] !== ' ', text, n, list, historical);
+    if (check) return void box(check[1] !== ' ', text, n, historical);
     // "**CRITICAL**: 115 instances of `.unwrap()` in production code": a count of code, whatever the list.
     if (!historical && occurrenceClaim(body))
       return void st.push({
@@ -139,7 +142,10 @@ export function itemReader(st: ItemState): {
     if (!own && !readiness && (inContext('planned') || inContext('review') || list === 'planned' || list === 'review'))
       return;
     if (!own && isImperative(body) && !readiness) return;
-    if (!own && list === 'files') return void fileItem(body, n);
+    if (!own && (list === 'files' || (list == null && here()?.context === 'files'))) return void fileItem(body, n);
+    // "This will cause data loss", "Users won't receive emails", "Vite config needs optimisation":
+    // the consequence of a problem or advice about it, not a second finding.
+    if (!own && issueList && (CONSEQUENCE.test(words) || ADVICE.test(words))) return;
     if (!own && issueList && !historical)
       // "Default JWT secret in code": a problem the document says is there.
       return void st.push({
@@ -157,7 +163,7 @@ export function itemReader(st: ItemState): {
       st.push({ line: n, text: words, asserted: asserted ?? 'done', number, readiness, source: 'bullet' });
   }
 
-  function box(ticked: boolean, text: string, n: number, list: Context | undefined, historical: boolean): void {
+  function box(ticked: boolean, text: string, n: number, historical: boolean): void {
     const { number, readiness } = numberIn(text);
     // "[x] Monitoring configured ❌ PENDING": the mark written after the box says more than the box.
     if (ticked)
@@ -173,12 +179,9 @@ export function itemReader(st: ItemState): {
     const mark = iconStatus(text);
     if (mark && !historical)
       return void st.push({ line: n, text: plain(text), asserted: mark, number, readiness, source: 'checklist' });
-    // An unticked box is a claim of absence only in a list that tracks status (something is
-    // ticked) or under "Missing:"; in a reviewer's checklist or a template it is a question.
-    const review = list === 'review' || list === 'planned' || inContext('review') || inContext('planned');
-    const tracking = (here()?.ticked ?? 0) > 0 || list === 'absent' || inContext('absent');
-    if (review || !tracking || historical) return;
-    st.push({ line: n, text: plain(text), asserted: 'not-done', number, readiness, source: 'checklist' });
+    // An unticked box without a mark of its own is work still to do, in any list and any language:
+    // a to-do, a reviewer's question or a template's step, not a claim that the thing is missing
+    // (a reader confirms nothing by finding it absent, and it may be half there).
   }
 
   /** A finding at a place: the file (and line) the code must still be at. */

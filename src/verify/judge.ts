@@ -21,6 +21,7 @@ import { configFinding, dependencyTermFinding } from './terms.js';
 import { NEGATED } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
+import { unitCount, unitCountAgrees } from './unit-counts.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
@@ -107,7 +108,7 @@ const UNCHECKABLE_ACTION =
 const OBJECT_OF_ACTION =
   /^(?:(?:update|review|ensure|tune|optimi[sz]e|improve|increase|reduce|refactor|clean(?: up)?|fix|address|resolve|consider|überprüfen|aktualisieren|revisar|actualizar|mejorar)\s+(?:and\s+|&\s+|und\s+|y\s+)?)+/i;
 const NOT_VERIFIED =
-  /\bnot (?:yet )?(?:tested|verified|validated|reviewed|audited|benchmarked|exercised|proven)\b|\bnicht (?:getestet|geprüft|verifiziert)\b|\bno (?:probad[oa]|verificad[oa]|validad[oa])\b/i;
+  /\b(?:verification|validation|testing|review|check) (?:is )?(?:still )?(?:needed|required|pending)\b|\bnot (?:yet )?(?:tested|verified|validated|reviewed|audited|benchmarked|exercised|proven)\b|\bnicht (?:getestet|geprüft|verifiziert)\b|\bno (?:probad[oa]|verificad[oa]|validad[oa])\b/i;
 const OUTCOME =
   /\b\d+\s+(?:[\w-]+\s+)?(?:tests?\s+)?(?:failed|failing|failures?|skipped|fehlgeschlagen|übersprungen|fallid[oa]s|fallos|omitid[oa]s|échou[ée]s?|errors?|warnings?|warnungen|avisos|avertissements)\b/i;
 
@@ -116,7 +117,7 @@ const RUNS =
 
 /** "No Linting Errors", "Zero compilation warnings", "Fully functional": what a run shows, not the files. */
 const RUN_RESULT =
-  /\b(?:no|zero|keine|aucune?|ning[uú]n)\s+(?:[\w-]+\s+)?(?:errors|warnings|fehler|warnungen|erreurs|errores)\b|\bfully (?:functional|operational|working)\b|\bvoll funktionsfähig\b|\bpleinement fonctionnel/i;
+  /\b(?:no|zero|keine|aucune?|ning[uú]n)\s+(?:[\w-]+\s+)?(?:errors|warnings|vulnerabilit(?:y|ies)|fehler|warnungen|erreurs|errores)\b|(?:^|[\s:|(])0\s+(?:[\w-]+\s+)?(?:issues|errors|warnings|findings|problems|vulnerabilities)\b|\b(?:full|complete|100 ?%)\s+(?:test\s+)?coverage\b|\bfully (?:functional|operational|working)\b|\bvoll funktionsfähig\b|\bpleinement fonctionnel/i;
 
 /** "Limited X", "Basic X": a degree of something, which the files show only as there or not. */
 const DEGREE =
@@ -126,7 +127,7 @@ const RUN_FAILS =
   /\b(?:npm run \w+|lint(?:ing|er)?|build|tests?|compil\w*|type-?check\w*|ci|pipeline)\b[^.;]{0,24}\b(?:still fails|fails|failing|is failing|breaks|is broken|schlägt fehl|falla|échoue)\b/i;
 
 const OPINION =
-  /^(?:easy|easier|simple|simpler|seamless|intuitive|elegant|excellent|great|nice|beautiful|user-friendly|developer-friendly|painless|effortless|einfache?|simples?|fácil|facile)\s/i;
+  /^(?:easy|easier|simple|simpler|seamless|intuitive|elegant|excellent|great|nice|beautiful|user-friendly|developer-friendly|painless|effortless|efficient|performant|blazing|lightning|einfache?|simples?|fácil|facile)\s/i;
 
 export interface JudgeOptions {
   vocabulary?: Record<string, string[]>;
@@ -225,6 +226,23 @@ export function judgeClaim(
       : { ...judged, text: base.text };
   }
   // "7/8 doc tests passing": the code blocks of the doc comments, counted.
+  // "32 Java source files", "4 REST Controllers": counted in the file listing.
+  const units = unitCount(opts.lookup, claim);
+  // "4 REST Controllers with 16 API endpoints": the other figures of the line are not counted here.
+  if (units && unitCountAgrees(units) && units.others)
+    return out(
+      'file',
+      'unverifiable',
+      `the repository holds ${units.found} ${units.what} as the document says, but the line's other figures are not checked`,
+      units.evidence,
+    );
+  if (units)
+    return out(
+      'file',
+      unitCountAgrees(units) ? 'confirmed' : 'contradicted',
+      `the document says ${units.atLeast ? 'at least ' : ''}${units.claimed} ${units.what}; the repository holds ${units.found}${unitCountAgrees(units) ? '' : ': the document is out of date'}`,
+      units.evidence,
+    );
   const doc = docTests(opts.lookup, claim);
   if (doc)
     return out(
@@ -244,6 +262,9 @@ export function judgeClaim(
   // "Easy orchestration", "Intuitive interface": an opinion of a thing, not a statement that it is there.
   if (claim.asserted === 'done' && OPINION.test(claim.subject.replace(/^\W+/, '')))
     return out('none', 'unverifiable', 'an opinion of how good something is; the files do not settle it');
+  // "Privacy policy considerations", "Scalability thoughts": that something was thought about, not that it is there.
+  if (/\b(?:considerations?|thoughts|awareness)\s*$/i.test(claim.subject))
+    return out('none', 'unverifiable', 'that something was considered is not a thing the files show');
   if (claim.asserted === 'done' && (RUNS.test(claim.subject) || RUN_RESULT.test(claim.text)))
     return out('none', 'unverifiable', 'that it works is shown by running it, which the repository does not record');
   // "Database high availability (not tested)": a claim about testing it, not about having it.

@@ -114,7 +114,12 @@ export const MECHANISMS: Mechanism[] = [
     ] as const
   ).map(([id, claim, anchors, deps]) => m('metrics', id, claim, { anchors: [...anchors], deps: [...deps] })),
   ...(['Sentry', 'Rollbar', 'Bugsnag', 'Honeybadger', 'Airbrake'] as const).map((id) =>
-    m('errors', id, new RegExp(`\\b${id}\\b`, 'i'), { anchors: [id.toLowerCase()], deps: [`*${id.toLowerCase()}*`] }),
+    // The name at the start of a word: "scrollbar" holds "rollbar" and is no error tracker.
+    m('errors', id, new RegExp(`\\b${id}\\b`, 'i'), {
+      anchors: [id.toLowerCase()],
+      code: new RegExp(`(?<![a-z])${id.toLowerCase()}`, 'i'),
+      deps: [`*${id.toLowerCase()}*`],
+    }),
   ),
   ...(
     [

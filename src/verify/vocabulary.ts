@@ -25,7 +25,7 @@ export const VOCABULARY: [string, RegExp][] = [
   ],
   [
     'unverifiable:audits and manual testing',
-    /\b(security audit|penetration|pen[- ]?test|owasp (?:top ?10|testing|validation)|compliance (?:review|audit)|soc ?2|iso ?27001|gdpr|hipaa|pci)\b/i,
+    /\b(security audit(?! \((?:cargo|npm|pip|bundler|yarn|pnpm)[- ]?audit)|penetration|pen[- ]?test|owasp (?:top ?10|testing|validation)|compliance (?:review|audit)|soc ?2|iso ?27001|gdpr|hipaa|pci)\b/i,
   ],
   ['unverifiable:cost figures', /(\$\s?\d|\d\s?(?:usd|eur|€)|\bper month\b|\bmonthly cost\b)/i],
   [
@@ -84,7 +84,7 @@ export const VOCABULARY: [string, RegExp][] = [
   ['security/security-middleware:https', /\b(hsts|https redirect(?:ion)?|force https)\b/i],
   [
     'security/security-scanning',
-    /\b(sast|dast|codeql|snyk|trivy|semgrep|bandit|gosec|dependency (?:vulnerability )?(?:scanning|audit)|vulnerability scan(?:ning)?|security scan(?:s|ning)?|secret scanning|gitleaks|trufflehog|npm audit|pip-audit)\b/i,
+    /\b(sast|dast|codeql|snyk|trivy|semgrep|bandit|gosec|dependency (?:vulnerability )?(?:scanning|audit|monitoring|checks)|vulnerability (?:scan(?:ning)?|monitoring)|security scan(?:s|ning)?|secret scanning|gitleaks|trufflehog|npm audit|pip-audit|cargo[- ]audit|cargo[- ]deny|govulncheck|bundler-audit)\b/i,
   ],
   [
     'security/dependency-updates',
@@ -186,6 +186,11 @@ export function mapClaim(
     for (const phrase of phrases)
       if (text.toLowerCase().includes(phrase.toLowerCase())) return { target: rule, via: phrase };
   }
+  // "Security audit (cargo audit)": a scanner named in parentheses says which audit — one CI runs.
+  const scanner = /\((?:cargo[- ]audit|cargo[- ]deny|npm audit|pip-audit|govulncheck|bundler-audit|snyk|trivy)\b/i.exec(
+    text,
+  );
+  if (scanner) return { target: 'security/security-scanning', via: scanner[0].slice(1) };
   // The subject (a table's first cell, a bullet's lead) decides; the rest of the line only when
   // the subject names nothing, so a notes column cannot redirect a claim.
   for (const hay of [subject, text]) {

@@ -1,0 +1,103 @@
+/**
+ * "32 Java source files", "4 REST Controllers", "9 DTO classes", "4 Repository interfaces": counts
+ * of the units a codebase is made of, which a reader settles by listing the files. Files of the
+ * language are counted outside tests and vendored folders; a kind of class by the file names that
+ * carry it (`OrderController.java`) or the folder that holds it (`dto/`) — not "4 services", which names
+ * deployable services as often as service classes. A count that no longer
+ * matches says the document is out of date; a kind the file names do not show stays unverifiable.
+ */
+import { isProductionPath } from '../facts/paths.js';
+import type { Evidence } from '../types.js';
+import type { Claim } from './extract.js';
+import { COUNT_TOLERANCE } from './figures.js';
+import type { LookupContext } from './lookup.js';
+
+const LANGUAGE_FILES =
+  /(?<![\d.,])(\d{1,5})(\+?)\s+(java|kotlin|python|typescript|javascript|go|rust|php|ruby|c#|swift|dart|scala)\s+(?:source\s+|code\s+)?files\b/i;
+const EXTENSIONS: Record<string, string[]> = {
+  java: ['.java'],
+  kotlin: ['.kt'],
+  python: ['.py'],
+  typescript: ['.ts', '.tsx'],
+  javascript: ['.js', '.jsx', '.mjs', '.cjs'],
+  go: ['.go'],
+  rust: ['.rs'],
+  php: ['.php'],
+  ruby: ['.rb'],
+  'c#': ['.cs'],
+  swift: ['.swift'],
+  dart: ['.dart'],
+  scala: ['.scala'],
+};
+const KIND_COUNT =
+  /(?<![\d.,])(\d{1,4})(\+?)\s+(?:rest\s+|api\s+|jpa\s+|spring\s+)?(controllers?|repositor(?:y|ies)|entit(?:y|ies)|dtos?|dto classes|handlers?|middlewares?)\b(?!\s+(?:tests?|methods?|calls?|endpoints?))/i;
+/** File-name suffixes and folders that hold each kind. */
+const KINDS: Record<string, { suffix: RegExp; folder: RegExp }> = {
+  controller: { suffix: /controller$/i, folder: /(?:^|\/)controllers?\// },
+  repository: { suffix: /repository$/i, folder: /(?:^|\/)repositor(?:y|ies)\// },
+  entity: { suffix: /entity$/i, folder: /(?:^|\/)(?:entity|entities)\// },
+  dto: { suffix: /dto$/i, folder: /(?:^|\/)dtos?\// },
+  handler: { suffix: /handler$/i, folder: /(?:^|\/)handlers?\// },
+  middleware: { suffix: /middleware$/i, folder: /(?:^|\/)middlewares?\// },
+};
+const SOURCE = /\.(?:java|kt|py|ts|tsx|js|jsx|go|rs|php|rb|cs|swift|dart|scala)$/i;
+const VENDORED = /(?:^|\/)(?:node_modules|vendor|third_party|target|build|dist|\.venv|venv)\//;
+
+export interface UnitCount {
+  what: string;
+  claimed: number;
+  atLeast: boolean;
+  found: number;
+  /** The line gives other figures beside this count ("with 16 API endpoints", "~2,300 lines"). */
+  others: boolean;
+  evidence: Evidence[];
+}
+
+const kindOf = (word: string): string =>
+  word
+    .toLowerCase()
+    .replace(/ classes$/, '')
+    .replace(/ies$/, 'y')
+    .replace(/s$/, '');
+
+/** The count a claim gives of a language's files or a kind of class, and the count the files show; null when it gives none. */
+export function unitCount(ctx: LookupContext | undefined, claim: Claim): UnitCount | null {
+  if (!ctx || claim.asserted !== 'done') return null;
+  const own = ctx.files.paths.filter((p) => isProductionPath(p) && !VENDORED.test(p));
+  const lang = LANGUAGE_FILES.exec(claim.text);
+  if (lang) {
+    const exts = EXTENSIONS[lang[3]!.toLowerCase()]!;
+    const files = own.filter((p) => exts.some((e) => p.endsWith(e)));
+    if (!files.length) return null;
+    return result(`${lang[3]} files`, lang, files, claim.text);
+  }
+  const kind = KIND_COUNT.exec(claim.text);
+  if (!kind) return null;
+  const k = KINDS[kindOf(kind[3]!)];
+  if (!k) return null;
+  const files = own.filter((p) => {
+    if (!SOURCE.test(p)) return false;
+    const base = p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+    return k.suffix.test(base) || (k.folder.test(p) && !/^(?:index|__init__|mod|package-info)$/i.test(base));
+  });
+  // The kind is not spelled in file names or folders here: a reader would read the code instead.
+  if (!files.length) return null;
+  return result(kind[3]!, kind, files, claim.text);
+}
+
+function result(what: string, m: RegExpExecArray, files: string[], text: string): UnitCount {
+  const rest = text.slice(0, m.index) + text.slice(m.index + m[0].length);
+  return {
+    others: /\d/.test(rest),
+    what,
+    claimed: Number(m[1]),
+    atLeast: m[2] === '+',
+    found: files.length,
+    evidence: files.slice(0, 3).map((path) => ({ path })),
+  };
+}
+
+export function unitCountAgrees(u: UnitCount): boolean {
+  if (u.atLeast) return u.found >= u.claimed;
+  return Math.abs(u.found - u.claimed) <= Math.max(0, Math.floor(u.claimed * COUNT_TOLERANCE));
+}
