@@ -85,6 +85,26 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a Go server drained only on os.Interrupt (SIGINT) is not SIGTERM handling',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module boards\n',
+        'cmd/web.go':
+          'package cmd\n\nfunc serve() {\n\tquit := make(chan os.Signal, 1)\n\tsignal.Notify(quit, os.Interrupt)\n\t<-quit\n\tapp.Shutdown(ctx)\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        evidence: [
+          {
+            path: 'cmd/web.go',
+            line: 5,
+            note: 'handles SIGINT (Ctrl-C) only: docker stop and Kubernetes send SIGTERM',
+          },
+        ],
+      },
+    },
+    {
       name: 'a @PreDestroy that disposes a cache is cleanup, not draining',
       profile: 'service',
       tree: {

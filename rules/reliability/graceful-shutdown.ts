@@ -41,6 +41,15 @@ const CODE = new RegExp(
 const STEP_ONLY =
   /^(?!.*\b(?:signal\.Notify|SIGTERM|NotifyContext)\b).*(?:\.Shutdown\(|\.GracefulStop\(\)|@PreDestroy\b)/;
 
+/**
+ * A Go `signal.Notify` that asks for os.Interrupt (SIGINT, Ctrl-C) and not SIGTERM: `docker stop`,
+ * Kubernetes and systemd send SIGTERM, which still kills the process without draining (issue 15).
+ */
+const INTERRUPT_ONLY =
+  /\bsignal\.Notify(?:Context)?\((?![^\n]*\b(?:SIGTERM|[Ss]ignals|Term)\b|[^\n]*\.\.\.)[^\n]*\b(?:Interrupt|SIGINT)\b/;
+
+const isStep = (snippet: string): boolean => STEP_ONLY.test(snippet) || INTERRUPT_ONLY.test(snippet);
+
 export default defineRule({
   meta: {
     id: 'graceful-shutdown',
@@ -129,8 +138,8 @@ export default defineRule({
     // A drain step (`srv.Shutdown(ctx)`, `GracefulStop()`) or a bean's `@PreDestroy` cleanup does
     // nothing for a deploy unless SIGTERM reaches it: alone (listmonk calls Shutdown on SIGHUP
     // only; a @PreDestroy that disposes a cache) it is a step, not graceful shutdown (issue 15).
-    const steps = code.filter((m) => STEP_ONLY.test(m.snippet));
-    const handled = code.filter((m) => !STEP_ONLY.test(m.snippet));
+    const steps = code.filter((m) => isStep(m.snippet));
+    const handled = code.filter((m) => !isStep(m.snippet));
     const codeEvidence = firstPerFile(handled.length > 0 ? code : []).map((m) => fromMatch(m));
     if (handled.length > 0)
       return pass(
@@ -152,9 +161,16 @@ export default defineRule({
     if (steps.length > 0)
       return partial(
         0.3,
-        'Shutdown steps exist (a server Shutdown call or @PreDestroy cleanup), but no SIGTERM handler or graceful server setting triggers them to drain in-flight work.',
+        'Shutdown steps exist (a server Shutdown call, @PreDestroy cleanup or a SIGINT-only handler), but no SIGTERM handler or graceful server setting triggers them to drain in-flight work.',
         [
-          ...firstPerFile(steps).map((m) => fromMatch(m, 'a shutdown step, not reached from a SIGTERM handler')),
+          ...firstPerFile(steps).map((m) =>
+            fromMatch(
+              m,
+              INTERRUPT_ONLY.test(m.snippet)
+                ? 'handles SIGINT (Ctrl-C) only: docker stop and Kubernetes send SIGTERM'
+                : 'a shutdown step, not reached from a SIGTERM handler',
+            ),
+          ),
           ...platform.slice(0, 3),
           searchedNote,
         ],
