@@ -256,6 +256,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a product resource named heartbeats (a monitoring app listing them) is no health route',
+      profile: 'service',
+      tree: {
+        'package.json': pkg({ express: '^4.19.0' }),
+        'src/server.js': 'const app = express();\napp.get("/heartbeats/:id", showHeartbeat);\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
       name: 'Django: a keyword argument (name="health") is no handler, and an aliased view that checks nothing is liveness only (partial)',
       profile: 'service',
       tree: {
@@ -319,6 +328,29 @@ ruleTester(rule, {
         evidence: [{ path: 'src/app/api/healthz/route.ts' }],
         data: { routes: ['/healthz'] },
       },
+    },
+    {
+      name: 'a Next.js /api/heartbeat route file is a liveness route (heartbeat is a health name)',
+      profile: 'service',
+      tree: {
+        'package.json': pkg({ next: '^15.0.0' }),
+        'src/app/api/heartbeat/route.ts': 'export async function GET() {\n  return Response.json({ ok: true });\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.7,
+        evidence: [{ path: 'src/app/api/heartbeat/route.ts' }],
+        data: { routes: ['/heartbeat'] },
+      },
+    },
+    {
+      name: 'an Express app.get("/heartbeat") is a liveness route',
+      profile: 'service',
+      tree: {
+        'package.json': pkg({ express: '^4.19.0' }),
+        'src/server.js': 'const app = express();\napp.get("/heartbeat", (req, res) => res.send("ok"));\n',
+      },
+      expect: { outcome: 'partial', score: 0.7, evidence: [{ path: 'src/server.js', line: 2 }] },
     },
     {
       name: 'a FastAPI /health route alone is partial: no readiness',

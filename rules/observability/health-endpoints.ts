@@ -6,7 +6,8 @@ import { DEV_CONDITION, devOnlyBranch } from '../../src/facts/dev-branch.js';
 import { NEST_CONTROLLER, NEST_PREFIX, nestRoute } from '../../src/facts/nest-routes.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
-const NAMES = '_?health(?:z|[-_]?checks?)?|livez?|liveness|alive|readyz?|readiness|ping|startupz?|__health|up';
+const NAMES =
+  '_?health(?:z|[-_]?checks?)?|heartbeat|livez?|liveness|alive|readyz?|readiness|ping|startupz?|__health|up';
 
 /** A line that calls someone else's health endpoint (a client), not one that serves it. */
 const CLIENT_CALL =
@@ -25,11 +26,11 @@ const PROBE = String.raw`(?:SELECT|select)\s+1\b|\.[Pp]ing(?:Context)?\s*\(|\b(?
 
 /** File-system routing (Next.js, Nuxt, SvelteKit, Remix): the file's path is the route. */
 const FILE_ROUTES = [
-  '**/pages/api/{health,healthz,healthcheck,livez,readyz,ready,live,ping}{.js,.ts,/index.js,/index.ts}',
-  '**/app/{api/,}{health,healthz,healthcheck,livez,readyz,ready,live,ping}/route.{js,ts}',
-  '**/server/{api,routes}/{health,healthz,healthcheck,livez,readyz,ready,ping}.{js,ts}',
-  '**/routes/{api/,}{health,healthz,healthcheck,livez,readyz,ready,ping}/+server.{js,ts}',
-  '**/app/routes/{health,healthz,healthcheck,livez,readyz,ready,ping}.{js,ts,tsx}',
+  '**/pages/api/{health,healthz,healthcheck,heartbeat,livez,readyz,ready,live,ping}{.js,.ts,/index.js,/index.ts}',
+  '**/app/{api/,}{health,healthz,healthcheck,heartbeat,livez,readyz,ready,live,ping}/route.{js,ts}',
+  '**/server/{api,routes}/{health,healthz,healthcheck,heartbeat,livez,readyz,ready,ping}.{js,ts}',
+  '**/routes/{api/,}{health,healthz,healthcheck,heartbeat,livez,readyz,ready,ping}/+server.{js,ts}',
+  '**/app/routes/{health,healthz,healthcheck,heartbeat,livez,readyz,ready,ping}.{js,ts,tsx}',
 ];
 
 /** Libraries that serve both liveness and readiness (or dependency-checking health) from one registration. */
@@ -98,6 +99,7 @@ export default defineRule({
         files: CODE,
         literals: [
           '/health',
+          '/heartbeat',
           '/_health',
           '/live',
           '/alive',
@@ -208,9 +210,10 @@ export default defineRule({
       .match(FILE_ROUTES)
       .filter((p) => isProductionPath(p))
       .flatMap((path) => {
-        const name = /(?:^|\/)(health\w*|livez?|readyz?|ready|live|ping)(?:\/(?:route|index|\+server))?\.[jt]sx?$/.exec(
-          path,
-        )?.[1];
+        const name =
+          /(?:^|\/)(health\w*|heartbeat|livez?|readyz?|ready|live|ping)(?:\/(?:route|index|\+server))?\.[jt]sx?$/.exec(
+            path,
+          )?.[1];
         return name ? [{ path, route: `/${name}` }] : [];
       });
     const libs = codeMatches(ctx.matches('library')).filter(inProduction);
