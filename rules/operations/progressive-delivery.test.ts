@@ -5,6 +5,16 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'the Unleash Go SDK in an import block is a feature-flag SDK (name as a path word)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/api\n',
+        'internal/flags/flags.go':
+          'package flags\n\nimport (\n\t"context"\n\t"github.com/Unleash/unleash-client-go/v4"\n)\n',
+      },
+      expect: { outcome: 'pass', message: 'feature flags', evidence: [{ path: 'internal/flags/flags.go', line: 5 }] },
+    },
+    {
       name: 'an Argo Rollouts canary passes (Go service on Kubernetes)',
       profile: 'service',
       tree: {
@@ -54,6 +64,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a data file whose name contains a flag SDK name (unleash…) is no feature-flag SDK',
+      profile: 'service',
+      tree: {
+        'Updater/Updater.csproj': '<Project Sdk="Microsoft.NET.Sdk">\n</Project>\n',
+        'Updater/Program.cs':
+          'class Program {\n  static readonly string[] Removed = new[] {\n    "Definitions/unleashthebooks.yml",\n    "Definitions/waffleshop.yml",\n  };\n}\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'a CI job named canary that builds a release-channel image is not a staged rollout',
       profile: 'service',

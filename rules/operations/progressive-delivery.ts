@@ -10,6 +10,14 @@ const SOURCES = ['**/*.{js,jsx,ts,tsx,mjs,cjs,py,go,java,kt,cs,rb,php,rs}'];
 const TRAFFIC_CMD =
   /\bgcloud\s+run\s+(?:deploy\s+[^\n]*--no-traffic|services\s+update-traffic)|\baz\s+webapp\s+deployment\s+slot\s+swap|\baz\s+containerapp\s+ingress\s+traffic\s+set|\baws\s+deploy\s+create-deployment|\bkubectl\s+argo\s+rollouts\s+promote|AzureAppServiceManage@\d|\bflagger\b/;
 
+/**
+ * A flag SDK's name as a whole word of the imported path (`@unleash/proxy-client`,
+ * `io.getunleash.Unleash`, `LaunchDarkly.Sdk`): a file name that contains one
+ * (`Definitions/unleashthecartoons.yml`) is not an SDK (issue 15). Run on the matched line only.
+ */
+const SDK_WORD =
+  /(?<![a-z0-9])(?:get)?(?:launchdarkly|ldclient|unleash|flagsmith|openfeature|open-feature|growthbook|configcat|splitio|statsig|flipper|waffle|featuremanagement|ff4j|togglz|go-feature-flag|@vercel\/flags)(?:client|sdk)?(?![a-z0-9])|\bAddFeatureManagement\s*\(|@FeatureGate\b/i;
+
 export default defineRule({
   meta: {
     id: 'progressive-delivery',
@@ -61,7 +69,8 @@ export default defineRule({
         maxPerFile: 1,
       },
       flagCode: {
-        // import/using/use lines, require('…') calls and Go import-block lines naming a flag SDK.
+        // import/using/use lines, require('…') calls and Go import-block lines naming a flag SDK
+        // (the name as a whole word is checked on the snippet: SDK_WORD).
         regex:
           /(?:^[ \t]*(?:import|from|using|use|include)\b[^\n]*|\brequire\s*\(?\s*['"][^'"\n]*|^[ \t]*(?:\w+\s+)?"[^"\n]*)(?:launchdarkly|ldclient|unleash|flagsmith|openfeature|open-feature|growthbook|configcat|splitio|statsig|flipper|waffle|featuremanagement|ff4j|togglz|go-feature-flag|@vercel\/flags)|\bAddFeatureManagement\s*\(|@FeatureGate\b/gim,
         files: SOURCES,
@@ -86,7 +95,7 @@ export default defineRule({
           'featuregate',
         ],
         ignoreCase: true,
-        maxPerFile: 1,
+        maxPerFile: 3,
       },
     },
     reads: CI_GLOBS,
@@ -105,7 +114,7 @@ export default defineRule({
       .filter((m) => prod(m.path) && !(ci.has(m.path) && /^canary:/.test(m.groups[1] ?? '')));
     const traffic = ciFiles(ctx.files).flatMap((f) => (f.ok ? f.commands.filter((c) => TRAFFIC_CMD.test(c.text)) : []));
     const flagDeps = ctx.facts.findDependencies(ctx.catalogue('feature-flags'));
-    const flagCode = ctx.matches('flagCode').filter((m) => prod(m.path));
+    const flagCode = ctx.matches('flagCode').filter((m) => prod(m.path) && SDK_WORD.test(m.snippet));
     const rolling = ctx.matches('rolling').filter((m) => prod(m.path));
     const evidence: Evidence[] = [
       ...firstPerFile(staged, 3).map((m) => fromMatch(m, 'staged rollout (canary / blue-green / slots)')),
