@@ -27,12 +27,34 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'MIT-LICENSE' }] },
     },
     {
+      name: 'a GPL-2.0 text whose preamble names the Lesser GPL is the GPL-2.0, not the LGPL',
+      tree: {
+        LICENSE:
+          '                    GNU GENERAL PUBLIC LICENSE\n                       Version 2, June 1991\n\n  Preamble\n\nThe licenses for most software are designed to take away your freedom.\n(Some other software is covered by\nthe GNU Lesser General Public License instead.)\n',
+        'src/Program.cs': 'class Program {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { licenses: ['GPL-2.0'] },
+        evidence: [{ path: 'LICENSE', note: 'licence text: GPL-2.0' }],
+      },
+    },
+    {
+      name: 'an LGPL-3.0 text that refers to the GNU GPL further down is the LGPL',
+      tree: {
+        'COPYING.LESSER':
+          '                   GNU LESSER GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n\nThis version of the GNU Lesser General Public License incorporates\nthe terms of version 3 of the GNU General Public License.\n',
+        'lib/list.c': 'int len(void) { return 0; }\n',
+      },
+      expect: { outcome: 'pass', data: { licenses: ['LGPL-3.0'] } },
+    },
+    {
       name: 'COPYING with the GPL passes',
       tree: {
         COPYING: '                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n',
         'src/main.c': 'int main(void) { return 0; }\n',
       },
-      expect: { outcome: 'pass', data: { licenses: ['GPL'] } },
+      expect: { outcome: 'pass', data: { licenses: ['GPL-3.0'] } },
     },
     {
       name: 'a licence field in package.json passes with its line',

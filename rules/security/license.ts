@@ -21,6 +21,23 @@ const SPDX: [RegExp, string][] = [
   [/Business Source License/i, 'BUSL'],
 ];
 
+/**
+ * The licence whose phrase comes first: its title. A licence's text may name another one further
+ * down — the GPL-2.0 preamble says "use the GNU Lesser General Public License instead" — so the
+ * first phrase in list order is not the licence (issue 15: GPL-2.0 reported as LGPL). A GNU title
+ * followed by its version names it (GPL-2.0).
+ */
+function licenceOf(head: string): string | undefined {
+  let best: { at: number; id: string } | undefined;
+  for (const [re, id] of SPDX) {
+    const at = re.exec(head)?.index;
+    if (at !== undefined && (best === undefined || at < best.at)) best = { at, id };
+  }
+  if (!best) return undefined;
+  const version = /^GNU [A-Z ]*PUBLIC LICENSE\s+Version (\d)\b/i.exec(head.slice(best.at))?.[1];
+  return version && /GPL$/.test(best.id) ? `${best.id}-${version}.0` : best.id;
+}
+
 export default defineRule({
   meta: {
     id: 'license',
@@ -41,7 +58,7 @@ export default defineRule({
     if (roots.length > 0) {
       const evidence: Evidence[] = roots.map((p) => {
         const head = (files.read(p) ?? '').slice(0, 3000);
-        const id = SPDX.find(([re]) => re.test(head))?.[1];
+        const id = licenceOf(head);
         return {
           path: p,
           line: 1,
