@@ -9,6 +9,28 @@ const gha = (steps: string) =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'golangci-lint run in CI with gosec enabled in .golangci.yml scans (gosec through golangci-lint)',
+      tree: {
+        'go.mod': 'module example.com/boards\n',
+        '.golangci.yml': 'linters:\n  enable:\n    - errcheck\n    - gosec\n    - revive\n',
+        '.github/workflows/ci.yml': gha(
+          '      - uses: golangci/golangci-lint-action@v6\n        with:\n          version: latest\n',
+        ),
+      },
+      expect: {
+        outcome: 'pass',
+        data: { tools: ['gosec'] },
+        evidence: [
+          { path: '.github/workflows/ci.yml', line: 8 },
+          {
+            path: '.golangci.yml',
+            line: 4,
+            note: 'gosec enabled in the golangci-lint config, so golangci-lint runs it',
+          },
+        ],
+      },
+    },
+    {
       name: 'CodeQL in GitHub Actions passes with the job and the line of analyze (init only sets it up)',
       tree: {
         '.github/workflows/codeql.yml': gha(
@@ -150,6 +172,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'golangci-lint in CI without gosec in its config is linting, not security scanning',
+      tree: {
+        'go.mod': 'module example.com/boards\n',
+        '.golangci.yml': 'linters:\n  enable:\n    - errcheck\n    - revive\n  disable:\n    - gosec\n',
+        '.github/workflows/ci.yml': gha('      - uses: golangci/golangci-lint-action@v6\n'),
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'a Semgrep workflow started only by hand is partial, not CI scanning; on push it passes',
       tree: {

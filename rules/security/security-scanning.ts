@@ -2,7 +2,7 @@ import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { ciFiles, CI_GLOBS, manualOnly } from '../../src/facts/ci.js';
 import { runEvidence } from '../../src/facts/commands/index.js';
-import { scannerOf, scannerRegex, scannerScripts } from './_lib/scanners.js';
+import { golangciGosec, scannerOf, scannerRegex, scannerScripts } from './_lib/scanners.js';
 
 /** Files that configure a scanner; without a CI job running it they earn partial credit. */
 const CONFIG_FILES = [
@@ -55,7 +55,7 @@ export default defineRule({
     effort: 'low',
     detection:
       'CI jobs (GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkins, …) that run or use a scanner from the `security-scanners` catalogue (CodeQL, Semgrep, Snyk, Trivy, Grype, Bandit, gosec, govulncheck, npm/yarn/pnpm audit, pip-audit, safety, OWASP Dependency-Check, gitleaks, trufflehog, Checkov, tfsec, KICS, SonarQube, cargo audit/deny, bundler-audit, Brakeman, …), followed through package scripts, make/just/task targets, scripts, tox/nox, composite and reusable workflows, marketplace actions (CodeQL, Trivy, Snyk, Semgrep, gitleaks, dependency review, Scorecard), Azure tasks, CircleCI orbs and GitLab security templates. Scanner configuration without a CI job (`.snyk`, `sonar-project.properties`, `.gitleaks.toml`, pre-commit hooks) earns partial credit.',
-    reads: [...CI_GLOBS, '**/package.json', 'Makefile'],
+    reads: [...CI_GLOBS, '**/package.json', 'Makefile', '**/.golangci.{yml,yaml}'],
   },
   check(ctx) {
     const { files } = ctx;
@@ -70,6 +70,12 @@ export default defineRule({
       const tool = run.origin.kind === 'ci' ? scannerOf(run, re) : undefined;
       if (tool) (manual.has(run.origin.path) ? byHand : found).push({ run, tool });
     }
+    // golangci-lint with gosec enabled in its config scans wherever CI runs golangci-lint.
+    const gosec = golangciGosec(files);
+    if (gosec)
+      for (const run of graph.runs)
+        if (run.origin.kind === 'ci' && run.tools.some((t) => t.name === 'golangci-lint'))
+          (manual.has(run.origin.path) ? byHand : found).push({ run, tool: 'gosec' });
     // An action or task the catalogue names (a `detect:` addition) that the graph has no handler for.
     const actions = ci.flatMap((f) =>
       f.commands.filter(
@@ -104,6 +110,8 @@ export default defineRule({
         note: `${tool}${c.job ? ` in job ${c.job}` : ''}`,
       });
     }
+    if (gosec && found.some((x) => x.tool === 'gosec') && evidence.length < 11)
+      evidence.push({ ...gosec, note: 'gosec enabled in the golangci-lint config, so golangci-lint runs it' });
     const advisory = found.length > 0 && found.every((x) => x.run.advisory) && actions.length === 0;
     const data = { tools: [...tools].sort(), ciFiles: ci.length, ...(advisory ? { advisory: true } : {}) };
     if (evidence.length > 0)

@@ -70,3 +70,22 @@ export function scannerScripts(files: FileView, re: RegExp): ScannerScript[] {
   }
   return out;
 }
+
+/**
+ * The golangci-lint config that enables gosec (v1 and v2 `linters.enable`), with the line naming it:
+ * golangci-lint then runs gosec's security checks wherever it runs (issue 15: gosec enabled in a
+ * .golangci.yml that CI runs was reported as no scanning).
+ */
+export function golangciGosec(files: FileView): { path: string; line: number } | undefined {
+  for (const path of files.match(['.golangci.yml', '.golangci.yaml', '**/.golangci.yml', '**/.golangci.yaml'])) {
+    const y = files.readYaml<Record<string, unknown>>(path);
+    const root = y.ok && y.value && typeof y.value === 'object' ? y.value : {};
+    const linters = root.linters && typeof root.linters === 'object' ? (root.linters as Record<string, unknown>) : {};
+    const enabled = Array.isArray(linters.enable) ? linters.enable.map(String) : [];
+    if (!enabled.includes('gosec')) continue;
+    const lines = (files.read(path) ?? '').split(/\r?\n/);
+    const at = lines.findIndex((l) => /^[ \t]*-[ \t]*["']?gosec\b|\benable\s*:\s*\[[^\]]*\bgosec\b/.test(l));
+    return { path, line: at + 1 };
+  }
+  return undefined;
+}
