@@ -176,6 +176,31 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'an Azure DotNetCoreCLI test task whose arguments hold $(macros) and /p:CollectCoverage=true measures coverage',
+      tree: {
+        'src/Tracker.Test/Tracker.Test.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="NUnit" />\n    <PackageReference Include="coverlet.msbuild" />\n  </ItemGroup>\n</Project>\n',
+        'azure-pipelines.yml':
+          "trigger:\n- main\njobs:\n- job: UnitTest\n  steps:\n  - task: DotNetCoreCLI@2\n    inputs:\n      command: test\n      projects: 'src/**/*.Test.csproj'\n      arguments: '--configuration $(buildConfiguration) /p:CollectCoverage=true /p:CoverletOutput=$(Build.SourcesDirectory)/cov.xml'\n",
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'coverlet',
+        evidence: [{ path: 'azure-pipelines.yml', line: 6 }],
+      },
+    },
+    {
+      name: 'the same Azure test task without CollectCoverage leaves coverlet.msbuild inert',
+      tree: {
+        'src/Tracker.Test/Tracker.Test.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="NUnit" />\n    <PackageReference Include="coverlet.msbuild" />\n  </ItemGroup>\n</Project>\n',
+        'azure-pipelines.yml':
+          "trigger:\n- main\njobs:\n- job: UnitTest\n  steps:\n  - task: DotNetCoreCLI@2\n    inputs:\n      command: test\n      projects: 'src/**/*.Test.csproj'\n      arguments: '--configuration $(buildConfiguration) --no-build'\n",
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'src/Tracker.Test/Tracker.Test.csproj', line: 4 }] },
+    },
+    {
       name: 'a coverlet.collector reference that no dotnet test invokes is not coverage',
       tree: {
         'Api.Tests/Api.Tests.csproj':

@@ -203,32 +203,41 @@ function coverageAction(name: string, fails: boolean, min: string | undefined): 
 const split = (s: string | undefined) => (s ?? '').split(/[\s,]+/).filter(Boolean);
 
 /** Azure DevOps tasks, by their inputs (`DotNetCoreCLI@2` with `command: test`). */
+/**
+ * Words of an Azure DevOps task input. Azure expands `$(name)` macros before the task sees the
+ * input and no shell reads it, so a macro is a value, not command substitution: read as shell,
+ * `--configuration $(buildConfiguration) /p:CollectCoverage=true` lost every word after the first
+ * macro (issue 15, blind round 4: coverlet's /p:CollectCoverage=true in a DotNetCoreCLI task unseen).
+ */
+const taskWords = (s: string | undefined) =>
+  words(s?.replace(/\$\(([\w.-]+)\)/g, (_m, name: string) => `AZP_${name.replace(/\W/g, '_')}`));
+
 export const TASKS: [RegExp, Handler][] = [
   [
     /^DotNetCoreCLI@/,
     (w) => {
       const cmd = (w.command ?? 'build').toLowerCase();
-      return { argv: ['dotnet', ...(cmd === 'custom' ? words(w.custom) : [cmd]), ...words(w.arguments)] };
+      return { argv: ['dotnet', ...(cmd === 'custom' ? taskWords(w.custom) : [cmd]), ...taskWords(w.arguments)] };
     },
   ],
   [/^(?:VSTest|VsTest)@/, () => ({ argv: ['vstest.console'] })],
-  [/^Maven@/, (w) => ({ argv: ['mvn', ...split(w.goals ?? 'package'), ...words(w.options)] })],
-  [/^Gradle@/, (w) => ({ argv: ['gradle', ...split(w.tasks ?? 'build'), ...words(w.options)] })],
+  [/^Maven@/, (w) => ({ argv: ['mvn', ...split(w.goals ?? 'package'), ...taskWords(w.options)] })],
+  [/^Gradle@/, (w) => ({ argv: ['gradle', ...split(w.tasks ?? 'build'), ...taskWords(w.options)] })],
   [
     /^Npm@/,
     (w) => {
       const cmd = (w.command ?? 'install').toLowerCase();
-      return { argv: ['npm', ...(cmd === 'custom' ? words(w.customCommand) : [cmd])], ...(w.workingDir ? {} : {}) };
+      return { argv: ['npm', ...(cmd === 'custom' ? taskWords(w.customCommand) : [cmd])], ...(w.workingDir ? {} : {}) };
     },
   ],
   [
     /^(?:Bash|ShellScript)@/,
     (w) =>
       w.filePath || w.scriptPath
-        ? { argv: ['bash', w.filePath ?? w.scriptPath!, ...words(w.arguments ?? w.args)] }
+        ? { argv: ['bash', w.filePath ?? w.scriptPath!, ...taskWords(w.arguments ?? w.args)] }
         : {},
   ],
-  [/^PowerShell@/, (w) => (w.filePath ? { argv: ['pwsh', '-File', w.filePath, ...words(w.arguments)] } : {})],
+  [/^PowerShell@/, (w) => (w.filePath ? { argv: ['pwsh', '-File', w.filePath, ...taskWords(w.arguments)] } : {})],
   [/^(?:MSBuild|VSBuild|XamarinAndroid|XamariniOS)@/, () => ({ argv: ['msbuild'] })],
   [/^Docker@/, (w) => (/build/i.test(w.command ?? 'buildAndPush') ? { argv: ['docker', 'build'] } : {})],
   [/^Xcode@/, (w) => ({ argv: ['xcodebuild', ...split(w.actions ?? 'build')] })],
