@@ -51,6 +51,17 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'tsconfig.json', line: 3 }] },
     },
     {
+      name: 'a references-only root tsconfig is no verdict: the Vue app config extending @vue/tsconfig (strict) decides',
+      tree: {
+        'web/tsconfig.json':
+          '{\n  "files": [],\n  "references": [{ "path": "./tsconfig.app.json" }, { "path": "./tsconfig.node.json" }],\n  "compilerOptions": { "module": "NodeNext" }\n}\n',
+        'web/tsconfig.app.json': '{\n  "extends": "@vue/tsconfig/tsconfig.dom.json",\n  "include": ["src/**/*"]\n}\n',
+        'web/src/main.ts': 'export const app = 1;\n',
+        'web/src/store.ts': 'export const store = 2;\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'web/tsconfig.app.json', line: 2 }] },
+    },
+    {
       name: 'Python with mypy strict in pyproject passes',
       tree: {
         'pyproject.toml': '[project]\nname = "svc"\n\n[tool.mypy]\nstrict = true\n',
@@ -84,6 +95,19 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'behind a references-only root, a referenced project with no strict mode is judged lax',
+      tree: {
+        'web/tsconfig.json':
+          '{\n  "files": [],\n  "references": [{ "path": "./tsconfig.app.json" }, { "path": "./tsconfig.node.json" }],\n  "compilerOptions": { "module": "NodeNext" }\n}\n',
+        'web/tsconfig.app.json': '{\n  "extends": "@acme/tsconfig-base",\n  "include": ["src/**/*"]\n}\n',
+        'web/src/main.ts': 'export const app = 1;\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [{ path: 'web/tsconfig.app.json', line: 2, note: 'not strict: no "strict": true' }],
+      },
+    },
     {
       name: 'typed Terraform beside an application is deployment config: it does not type the JavaScript',
       profile: 'service',

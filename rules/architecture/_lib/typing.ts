@@ -14,6 +14,21 @@ const STRICT_OFF = /"(strict|noImplicitAny|strictNullChecks)"\s*:\s*false/;
 /** Test-only configs (tsconfig.spec.json) do not decide how the product is checked. */
 const TEST_CONFIG = /(?:^|\/)tsconfig\.(?:spec|test|e2e)[^/]*\.json$/;
 
+/**
+ * Shared presets that set `"strict": true` themselves (read by name: the package is not in the tree):
+ * @vue/tsconfig (every file of it), @tsconfig/recommended, @tsconfig/strictest, @tsconfig/nodeNN.
+ */
+const STRICT_PRESET = /^@vue\/tsconfig(?:\/|$)|^@tsconfig\/(?:recommended|strictest|node(?:\d+|-lts))(?:\/|$)/;
+
+/**
+ * A solution-style tsconfig (`"files": []` and `references`) compiles nothing itself: `tsc --build`
+ * checks each referenced project by its own config (issue 15: a references-only root judged the
+ * Vue app "not strict" beside its strict tsconfig.app.json).
+ */
+function solutionOnly(text: string): boolean {
+  return /"references"\s*:/.test(text) && /"files"\s*:\s*\[\s*\]/.test(text) && !/"include"\s*:/.test(text);
+}
+
 export interface TsConfigVerdict {
   path: string;
   strict: boolean;
@@ -35,7 +50,7 @@ function judge(files: FileView, path: string, depth = 0): TsConfigVerdict {
   const ext = /"extends"\s*:\s*(?:\[\s*)?"([^"]+)"/.exec(text)?.[1];
   if (ext && depth < 4) {
     if (!ext.startsWith('.')) {
-      const strict = /strictest|\bstrict\b/.test(ext);
+      const strict = /strictest|\bstrict\b/.test(ext) || STRICT_PRESET.test(ext);
       return { path, strict, why: strict ? `extends ${ext}` : 'no "strict": true', ...withLine(lineOf(/"extends"/)) };
     }
     const base = normalise(`${dirOf(path) ? `${dirOf(path)}/` : ''}${ext}`);
@@ -65,7 +80,9 @@ function normalise(p: string): string {
  * folder is strict when one of its configs is strict and none turns strictness off.
  */
 export function tsStrictness(files: FileView, tsFiles: string[]) {
-  const configs = files.match(['**/tsconfig*.json']).filter((p) => isProductionPath(p) && !TEST_CONFIG.test(p));
+  const configs = files
+    .match(['**/tsconfig*.json'])
+    .filter((p) => isProductionPath(p) && !TEST_CONFIG.test(p) && !solutionOnly(files.read(p) ?? ''));
   const byDir = new Map<string, TsConfigVerdict[]>();
   for (const c of configs) {
     const d = dirOf(c);
