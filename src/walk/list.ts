@@ -105,8 +105,61 @@ export async function listFiles(root: string, options: ListOptions = {}): Promis
       );
   }
   const keep = filterFor(options);
-  const paths = raw.filter(keep).sort(compareCodePoints);
+  const kept = raw.filter(keep);
+  const copies = vendoredCopies(kept);
+  const paths = (
+    copies.size > 0
+      ? kept.filter((p) => !inVendoredCopy(p, copies) && !MINIFIED.test(p))
+      : kept.filter((p) => !MINIFIED.test(p))
+  ).sort(compareCodePoints);
+  if (copies.size > 0)
+    notes.push(
+      `vendored copies of other projects left out (a folder under lib/, external/ or deps/ with its own licence): ${[...copies].sort(compareCodePoints).slice(0, 5).join(', ')}${copies.size > 5 ? ', …' : ''}`,
+    );
   return { paths, method, repo, notes, excluded: raw.length - paths.length };
+}
+
+/** Folders that hold copies of other projects' code, each in a folder of its own. */
+const VENDOR_PARENTS = new Set([
+  'lib',
+  'libs',
+  'external',
+  'extern',
+  'externals',
+  '3rdparty',
+  'thirdparty',
+  'third-party',
+  'deps',
+  'contrib',
+]);
+const LICENCE_NAME = /^(?:licen[cs]es?|copying|unlicense)(?:[-._][\w.-]*)?$/i;
+/** Minified or standalone bundles (`redoc.standalone.js`, `jquery.min.js`): built from another project's source. */
+const MINIFIED = /\.(?:min|standalone)\.(?:[cm]?js|css)$/i;
+
+/**
+ * Folders below lib/, external/, deps/… that carry their own licence (`lib/simplepie/simplepie/`
+ * with LICENSES/, `lib/phpmailer/phpmailer/LICENSE`): a copy of another project, whose configs,
+ * changelog and code are not this project's (issue 15, blind round 4: a vendored library's
+ * phpstan.neon decided the project's type safety). The lib/ folder itself is never one.
+ */
+function vendoredCopies(paths: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of paths) {
+    const parts = p.split('/');
+    // The licence file, or a file in a LICENSES/ folder (REUSE).
+    let holder = -1;
+    if (LICENCE_NAME.test(parts[parts.length - 1]!)) holder = parts.length - 1;
+    else if (parts.length >= 2 && /^licen[cs]es$/i.test(parts[parts.length - 2]!)) holder = parts.length - 2;
+    if (holder < 2) continue;
+    const parent = parts.slice(0, holder - 1).findIndex((d) => VENDOR_PARENTS.has(d.toLowerCase()));
+    if (parent !== -1) out.add(parts.slice(0, holder).join('/'));
+  }
+  return out;
+}
+
+function inVendoredCopy(path: string, copies: Set<string>): boolean {
+  for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) if (copies.has(path.slice(0, i))) return true;
+  return false;
 }
 
 /** Sort by UTF-16 code units, independent of locale: the same on every machine. */

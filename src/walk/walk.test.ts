@@ -94,6 +94,51 @@ describe('listing', () => {
     expect(l.paths).toEqual(['a.py', 'sub/b.py']);
   });
 
+  it('leaves out vendored copies (a folder under lib/ with its own licence) and minified bundles, and says so', async () => {
+    const l = await listFiles(
+      tree({
+        LICENSE: 'MIT',
+        'phpstan.dist.neon': 'parameters:\n  level: 9\n',
+        'lib/lib_feed.php': '<?php',
+        'lib/composer.json': '{}',
+        'lib/feedparser/feedparser/LICENSES/BSD-3-Clause.txt': 'x',
+        'lib/feedparser/feedparser/phpstan.neon': 'parameters:\n  level: 6\n',
+        'lib/mailer/mailer/LICENSE': 'LGPL',
+        'lib/mailer/mailer/src/Mailer.php': '<?php',
+        'app/Models/Entry.php': '<?php',
+        'pkg/docs/api/redoc.standalone.js': '/*! redoc */',
+        'web/vendor-ish/chart.min.js': '/*! chart */',
+      }),
+    );
+    expect(l.paths).toEqual([
+      'LICENSE',
+      'app/Models/Entry.php',
+      'lib/composer.json',
+      'lib/lib_feed.php',
+      'phpstan.dist.neon',
+    ]);
+    expect(l.notes.join('\n')).toContain('lib/feedparser/feedparser, lib/mailer/mailer');
+  });
+
+  it("a project's own lib/ and packages with their licence stay: only copies below a vendor folder go", async () => {
+    const l = await listFiles(
+      tree({
+        'lib/LICENSE': 'x',
+        'lib/shop/cart.rb': 'x',
+        'packages/ui/LICENSE': 'x',
+        'packages/ui/index.ts': 'x',
+        'src/bundle.js': 'x',
+      }),
+    );
+    expect(l.paths).toEqual([
+      'lib/LICENSE',
+      'lib/shop/cart.rb',
+      'packages/ui/LICENSE',
+      'packages/ui/index.ts',
+      'src/bundle.js',
+    ]);
+  });
+
   it('keeps test data when asked, and applies ignore globs', async () => {
     const l = await listFiles(tree(base), { includeTestData: true, ignore: ['docs', 'sub/**'] });
     expect(l.paths).toEqual(['.gitignore', 'pkg/testdata/a.tf', 'src/app.ts', 'test/fixtures/repo/Dockerfile']);
