@@ -76,6 +76,17 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'date-first version headings (## 2024-09-06 Reader 1.24.3) and a GitLab tag pipeline pass',
+      tree: {
+        'CHANGELOG.md': '# Changelog\n\n## 2024-1X-XX Reader 1.25.0-dev\n\n* x\n\n## 2024-09-06 Reader 1.24.3\n\n* y\n',
+        '.gitlab-ci.yml': 'publish:\n  script:\n    - ./publish.sh\n  rules:\n    - if: $CI_COMMIT_TAG\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'CHANGELOG.md', line: 3, note: 'change log with version headings' }],
+      },
+    },
+    {
       name: 'a lower-case release-notes.md with dated versions and gh release create pass (Python)',
       tree: {
         'pyproject.toml': '[project]\nname = "app"\n',
@@ -245,6 +256,15 @@ ruleTester(rule, {
         'CHANGES.md': 'Changes\n=======\n\n1.2.0 (2024-01-02)\n------------------\n* fix\n',
       },
       expect: { outcome: 'partial', score: 0.7, message: 'not automated', evidence: [{ path: 'CHANGES.md', line: 4 }] },
+    },
+    {
+      name: 'a dated heading with no version (## 2024-03-01 Team offsite) is no version heading',
+      tree: { 'CHANGELOG.md': '# Changelog\n\n## 2024-03-01 Team offsite\n\nWe met.\n' },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        evidence: [{ path: 'CHANGELOG.md', note: 'change log without version headings' }],
+      },
     },
     {
       name: 'a CHANGELOG that records no version is a weak partial',
