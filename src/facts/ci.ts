@@ -533,16 +533,21 @@ export function envKind(name: string): 'prod' | 'preprod' | 'dev' | undefined {
  */
 export function manualOnly(f: CiFile): boolean {
   if (f.system !== 'github-actions' || !f.ok) return false;
-  const doc = f.docs[0];
-  if (!doc || typeof doc !== 'object') return false;
-  const on = (doc as Record<string, unknown>).on ?? (doc as Record<string, unknown>).true;
-  const triggers =
-    typeof on === 'string'
-      ? [on]
-      : Array.isArray(on)
-        ? on.map(String)
-        : on && typeof on === 'object'
-          ? Object.keys(on)
-          : [];
+  const triggers = workflowTriggers(f);
   return triggers.length > 0 && triggers.every((t) => t === 'workflow_dispatch');
+}
+
+/** The events a GitHub Actions workflow's `on:` names (string, list or map form). */
+export function workflowTriggers(f: CiFile): string[] {
+  const doc = f.docs[0];
+  if (!doc || typeof doc !== 'object') return [];
+  // YAML 1.1 reads a bare `on:` key as the boolean true.
+  const on = (doc as Record<string, unknown>).on ?? (doc as Record<string, unknown>).true;
+  return typeof on === 'string'
+    ? [on]
+    : Array.isArray(on)
+      ? on.map(String)
+      : on && typeof on === 'object'
+        ? Object.keys(on)
+        : [];
 }

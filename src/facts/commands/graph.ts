@@ -5,7 +5,7 @@
  * executed; depth and size are bounded, cycles are cut.
  */
 import type { CommandGraph, CommandHop, CommandRun, CommandTool, FileView } from '../../types.js';
-import { type CiCommand, type CiFile, ciFiles } from '../ci.js';
+import { type CiCommand, type CiFile, ciFiles, workflowTriggers } from '../ci.js';
 import { type ContainerPaths, containerPaths } from './container.js';
 import { dotnetBuilds } from './dotnet.js';
 import { hookOrigins, lintStaged, preCommitRun } from './hooks.js';
@@ -268,15 +268,7 @@ function psOrBat(text: string, path: string): string {
 /** A workflow only other workflows call (`on: workflow_call`) is followed from its callers. */
 function onlyCalled(f: CiFile, callers: Set<string>): boolean {
   if (f.system !== 'github-actions' || !callers.has(f.path)) return false;
-  const on = (f.docs[0] as { on?: unknown } | undefined)?.on;
-  const keys =
-    typeof on === 'string'
-      ? [on]
-      : Array.isArray(on)
-        ? on.map(String)
-        : on && typeof on === 'object'
-          ? Object.keys(on)
-          : [];
+  const keys = workflowTriggers(f);
   return keys.length > 0 && keys.every((k) => k === 'workflow_call');
 }
 
