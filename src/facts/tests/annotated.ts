@@ -186,11 +186,54 @@ function withoutDisabled(code: string): string {
   return code.replace(/^[ \t]*#if\s+(?:false|0)\b[\s\S]*?^[ \t]*#endif\b/gm, (s) => s.replace(/[^\n]/g, ' '));
 }
 
+/**
+ * Rows of a `[TestCaseSource(nameof(X))]` / `[MemberData(nameof(X))]` / `[DynamicData("X")]`
+ * source declared in this file: `new TestCaseData(` rows, else `yield return` statements
+ * outside loops, else the entries of the array or TheoryData initializer it is set to; null
+ * when the member is elsewhere or its rows are computed.
+ */
+function csSourceRows(code: string, args: string, cache: Map<string, number | null>): number | null {
+  const first = topLevel(args).find((p) => !/^\s*typeof\s*\(/.test(p) && !/^\s*\w+\s*=/.test(p));
+  // The mask blanks string contents, so a member named by a string (`"Cases"`) stays unknown.
+  const name = first && /^\s*nameof\s*\(\s*(?:[\w.]+\.)?(\w+)\s*\)\s*$/.exec(first);
+  const member = name?.[1];
+  if (!member) return null;
+  if (cache.has(member)) return cache.get(member)!;
+  let rows: number | null = null;
+  const decl = new RegExp(`[\\w>\\]]\\s+${member}\\s*(\\(\\s*\\)\\s*)?(\\{|=>|=)`).exec(code);
+  if (decl) {
+    const at = decl.index + decl[0].length - decl[2]!.length;
+    let body: string;
+    if (decl[2] === '{') {
+      const end = matchBracket(code, at);
+      body = end < 0 ? '' : code.slice(at, end);
+    } else {
+      const semi = code.indexOf(';', at);
+      body = code.slice(at, semi < 0 ? code.length : semi);
+      // `;` inside an initializer's lambdas ends the slice early; only plain initializers are read.
+    }
+    const data = body.match(/\bnew\s+TestCaseData\s*\(/g)?.length ?? 0;
+    const yields = body.match(/\byield\s+return\b/g)?.length ?? 0;
+    const adds = body.match(/\bAdd\s*\(/g)?.length ?? 0;
+    if (/\b(?:for|foreach|while|Select|Range)\b/.test(body)) rows = null;
+    else if (data > 0) rows = data;
+    else if (yields > 0) rows = yields;
+    else if (/\bTheoryData\b/.test(body) && adds > 0) rows = adds;
+    else {
+      const init = /^=>?\s*(?:new\s+[\w<>,\s]*(?:\[\s*\]\s*)*(?:\(\s*\)\s*)?)?\{/.exec(decl[2] === '{' ? '' : body);
+      if (init) rows = literalSize(code, at + init[0].length - 1) ?? null;
+    }
+  }
+  cache.set(member, rows);
+  return rows;
+}
+
 export function countCSharp(text: string) {
   const code = withoutDisabled(mask(text, SYNTAX.cs));
   const lineOf = lineIndex(code);
   const count = counter();
   const names = new Set<string>();
+  let members: Map<string, number | null> | undefined;
   for (const g of groups(code, 'bracket')) {
     if (!g.annotations.some((a) => CS_TESTS.has(a.name))) continue;
     g.annotations.forEach((a) => names.add(a.name));
@@ -200,9 +243,14 @@ export function countCSharp(text: string) {
         (/^(?:Fact|Theory|Test|TestCase)$/.test(a.name) && /\b(?:Skip|Ignore(?:Reason)?)\s*=/.test(a.args)),
     );
     const rows = g.annotations.filter((a) => CS_ROWS.has(a.name)).length;
-    const sources = g.annotations.some((a) => CS_SOURCES.has(a.name));
-    const parametrized = rows > 0 || sources || g.annotations.some((a) => a.name === 'Theory');
-    count.add({ line: lineOf(g.at), skipped, ...(parametrized ? { params: sources ? null : rows || null } : {}) });
+    const sources = g.annotations.filter((a) => CS_SOURCES.has(a.name));
+    const parametrized = rows > 0 || sources.length > 0 || g.annotations.some((a) => a.name === 'Theory');
+    let params: number | null = rows;
+    for (const a of sources) {
+      const n = a.name === 'ClassData' ? null : csSourceRows(code, a.args, (members ??= new Map()));
+      params = n === null || params === null ? null : params + n;
+    }
+    count.add({ line: lineOf(g.at), skipped, ...(parametrized ? { params: params || null } : {}) });
   }
   const framework =
     names.has('Fact') || names.has('Theory')
@@ -219,7 +267,8 @@ export function countRust(text: string) {
   const count = counter();
   for (const g of groups(code, 'hash')) {
     const names = g.annotations.map((a) => a.name);
-    const cases = names.filter((n) => n === 'test_case').length;
+    // test-case's #[test_case(…)] and rstest's #[case(…)] / #[case::name(…)] are one run each.
+    const cases = names.filter((n) => n === 'test_case' || /^(?:rstest::)?case(?:::\w+)?$/.test(n)).length;
     if (
       !names.some((n) =>
         /^(?:test|tokio::test|async_std::test|actix_rt::test|actix_web::test|rstest|test_log::test|sqlx::test)$/.test(

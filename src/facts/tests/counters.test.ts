@@ -579,4 +579,83 @@ describe('Ruby and PHP', () => {
     const pest = countPhp("<?php\nit('adds', function () {});\ntest('later', function () {})->skip();\n");
     expect([pest.cases, pest.skipped, pest.framework]).toEqual([2, 1, 'Pest']);
   });
+  it('PHPUnit data providers: rows of a returned array or of yields in this class; unknown when computed or elsewhere', () => {
+    const r = countPhp(
+      [
+        '<?php',
+        'use PHPUnit\\Framework\\Attributes\\DataProvider;',
+        'final class SlugTest extends TestCase {',
+        '  /** @return array<string, array{string,string}> */',
+        '  public static function provideSlugs(): array {',
+        '    return [',
+        "      'plain' => ['Hello', 'hello'],",
+        "      'spaces' => ['a b', 'a-b'],",
+        "      'unicode' => ['Ünï', 'uni'],",
+        '    ];',
+        '  }',
+        '  public static function edgeCases(): iterable {',
+        "    yield ['', ''];",
+        "    yield ['-', ''];",
+        '  }',
+        '  public static function generated(): iterable {',
+        "    foreach (range(1, 9) as $i) { yield [$i]; }",
+        '  }',
+        "  #[DataProvider('provideSlugs')]",
+        '  public function testSlug(string $in, string $out): void {}',
+        '  /** @dataProvider edgeCases */',
+        '  public function testEdges(string $in, string $out): void {}',
+        '  /** @dataProvider generated */',
+        '  public function testGenerated(int $i): void {}',
+        "  #[DataProviderExternal(Other::class, 'rows')]",
+        '  public function testElsewhere(int $i): void {}',
+        '}',
+      ].join('\n'),
+    );
+    expect([r.cases, r.parametrized, r.expanded]).toEqual([4, 4, 3 + 2 + 1 + 1]);
+  });
+  it('NUnit TestCaseSource and xUnit MemberData rows from a member of the same file', () => {
+    const r = countCSharp(
+      [
+        'public class ParserTests {',
+        '  [TestCaseSource(typeof(ParserData), nameof(ParserData.Titles))]',
+        '  public string Parses(string title) => Parser.Parse(title);',
+        '  [Test, TestCaseSource(nameof(Sizes))]',
+        '  public void Sizes_are_read(long n) {}',
+        '  [Theory]',
+        '  [MemberData(nameof(Pairs))]',
+        '  public void Pairs_match(int a, int b) {}',
+        '  [TestCaseSource(nameof(Computed))]',
+        '  public void Computed_cases(int i) {}',
+        '  private static readonly object[] Sizes = { 1L, 1024L, 1048576L, 5L };',
+        '  public static TheoryData<int, int> Pairs => new TheoryData<int, int> { { 1, 1 }, { 2, 2 } };',
+        '  public static IEnumerable<int> Computed() { for (var i = 0; i < 5; i++) yield return i; }',
+        '}',
+        'public static class ParserData {',
+        '  public static IEnumerable Titles {',
+        '    get {',
+        '      yield return new TestCaseData("Show S01").Returns("Show S1");',
+        '      yield return new TestCaseData("Film 2020").Returns("Film");',
+        '      yield return new TestCaseData("Other").Returns("Other");',
+        '    }',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    expect([r.cases, r.parametrized, r.expanded]).toEqual([4, 4, 3 + 4 + 2 + 1]);
+  });
+  it('rstest #[case] and #[case::name] rows', () => {
+    const r = countRust(
+      [
+        'use rstest::rstest;',
+        '#[rstest]',
+        '#[case(0, 0)]',
+        '#[case::one(1, 1)]',
+        '#[case::two(2, 1)]',
+        'fn fib(#[case] n: u32, #[case] want: u32) {}',
+        '#[test]',
+        'fn plain() {}',
+      ].join('\n'),
+    );
+    expect([r.cases, r.parametrized, r.expanded]).toEqual([2, 1, 4]);
+  });
 });

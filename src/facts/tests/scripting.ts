@@ -152,11 +152,57 @@ export function countRuby(text: string, path: string) {
   };
 }
 
+/**
+ * Rows a PHPUnit test runs: its `#[TestWith]` rows plus the rows of each data provider it names
+ * (`@dataProvider name`, `#[DataProvider('name')]`) when that provider is a method of this file
+ * whose rows are literal; null when one is not (another class's provider, a loop, `yield from`).
+ */
+function phpRows(tail: string, withs: number, rowsOf: (name: string) => number | null | undefined): number | null {
+  let total = withs;
+  const named = [
+    ...tail.matchAll(/@dataProvider\s+([\w\\:]+)|#\[\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?(DataProvider\w*)\s*\(([^)]*)\)/g),
+  ];
+  for (const n of named) {
+    if (n[2] !== undefined && n[2] !== 'DataProvider') return null; // DataProviderExternal: another class
+    const name = n[1] ?? /^\s*['"](\w+)['"]\s*$/.exec(n[3]!)?.[1];
+    const rows = name && !name.includes('::') ? rowsOf(name) : undefined;
+    if (typeof rows !== 'number') return null;
+    total += rows;
+  }
+  return total || null;
+}
+
+/**
+ * Data providers of a PHP file by method name: the entries of a single `return [ … ]` /
+ * `return array( … )`, or the count of `yield` statements outside loops; null otherwise.
+ */
+function phpProviders(code: string): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const m of code.matchAll(/\bfunction\s+(\w+)\s*\([^)]*\)[^{;]*\{/g)) {
+    const open = m.index + m[0].length - 1;
+    const end = matchBracket(code, open);
+    if (end < 0) continue;
+    const body = code.slice(open + 1, end - 1);
+    let rows: number | null = null;
+    const yields = body.match(/\byield\b(?!\s+from\b)/g)?.length ?? 0;
+    const returns = [...body.matchAll(/\breturn\b\s*(\[|array\s*\()/g)];
+    if (/\b(?:for|foreach|while|do)\b|\byield\s+from\b|\bfunction\b|\bfn\s*\(/.test(body)) rows = null;
+    else if (yields > 0) rows = yields;
+    else if (returns.length === 1 && (body.match(/\breturn\b/g)?.length ?? 0) === 1) {
+      const r = returns[0]!;
+      rows = literalSize(code, open + 1 + r.index + r[0].length - 1) ?? null;
+    }
+    out.set(m[1]!, rows);
+  }
+  return out;
+}
+
 export function countPhp(text: string) {
   const code = mask(text, SYNTAX.php);
   const lineOf = lineIndex(code);
   const count = counter();
   let framework = 'PHPUnit';
+  let providers: Map<string, number | null> | undefined;
   const method = /\bfunction\s+(\w+)\s*\(/g;
   for (const m of code.matchAll(method)) {
     // The docblock and attributes right before the method (the original text: `@test` lives in a comment).
@@ -164,13 +210,13 @@ export function countPhp(text: string) {
     const tail = before.slice(Math.max(before.lastIndexOf('}'), before.lastIndexOf(';'), before.lastIndexOf('{')) + 1);
     const isTest = /^test/.test(m[1]!) || /@test\b|#\[\s*(?:\\?PHPUnit\\Framework\\Attributes\\)?Test\b/.test(tail);
     if (!isTest || !/\bpublic\b|^\s*function/.test(`${code.slice(m.index - 40, m.index)} `)) continue;
-    const provider = /@dataProvider\b|#\[\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?(?:DataProvider|TestWith)\b/.test(
+    const provider = /@dataProvider\b|#\[\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?(?:DataProvider\w*|TestWith)\b/.test(
       tail,
     );
     const withs = (tail.match(/#\[\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?TestWith\b/g) ?? []).length;
     count.add({
       line: lineOf(m.index),
-      ...(provider ? { params: withs > 0 && !/DataProvider|@dataProvider/.test(tail) ? withs : null } : {}),
+      ...(provider ? { params: phpRows(tail, withs, (name) => (providers ??= phpProviders(code)).get(name)) } : {}),
     });
   }
   // Pest: it('…', fn) / test('…', fn) at the top level, with ->skip(), ->todo(), ->with([...]).
