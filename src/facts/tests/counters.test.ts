@@ -134,6 +134,37 @@ describe('pytest collection', () => {
     expect(inv.files.map((f) => f.path)).toEqual(['tests/check_x.py']);
     expect(inv.notCollected.map((n) => n.path)).toEqual(['tests/test_not_matched.py']);
   });
+  it('also collects what a CI pytest command selects with -o python_files / python_functions and named files', () => {
+    const inv = testInventory(
+      memoryIndex({
+        'pytest.ini': '[pytest]\npython_files = tests.py test_*.py\n',
+        '.github/workflows/ci.yml': [
+          'on: push',
+          'jobs:',
+          '  unit:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - run: uv run pytest -n auto',
+          '  e2e:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - run: uv run pytest app/tests_e2e -n auto -o "python_files=e2e_test_*.py" -o python_functions=check_*',
+          '      - run: python -m pytest smoke/run_smoke.py',
+        ].join('\n'),
+        'app/tests/test_models.py': 'def test_a(): pass\n',
+        'app/tests_e2e/e2e_test_login.py': 'def check_login(): pass\ndef check_logout(): pass\ndef test_not_this(): pass\n',
+        'app/other/e2e_test_stray.py': 'def check_x(): pass\n',
+        'smoke/run_smoke.py': 'def test_home(): pass\n',
+      }),
+    );
+    const byPath = Object.fromEntries(inv.files.map((f) => [f.path, f.cases]));
+    expect(byPath).toEqual({
+      'app/tests/test_models.py': 1,
+      'app/tests_e2e/e2e_test_login.py': 2,
+      'smoke/run_smoke.py': 1,
+    });
+    expect(inv.sources).toContain('.github/workflows/ci.yml');
+  });
 });
 
 describe('JavaScript definitions', () => {

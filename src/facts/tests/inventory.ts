@@ -8,7 +8,7 @@ import { memo } from '../../util/memo.js';
 import { TEST_DIGEST, TEST_GLOBS, type FileCount, type TestDigest } from './digest.js';
 import { helmChartOf } from './helm.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
-import { pytestCollects, pytestConfig } from './pytest-config.js';
+import { pytestCollectedBy, pytestConfig } from './pytest-config.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
 import type { RubyShared } from './scripting.js';
 import { countCollection, postmanCollections } from './postman.js';
@@ -163,14 +163,19 @@ function build(files: FileView): TestInventory {
   // Python: the files pytest would collect under its configuration.
   const py = pytestConfig(files);
   if (py.source) sources.push(py.source);
-  const customPy = py.files.some((g) => !['test_*.py', '*_test.py'].includes(g));
+  for (const r of py.runs ?? []) sources.push(r.at.replace(/:\d+$/, ''));
+  const customPy = [py, ...(py.runs ?? []).map((r) => r.cfg)].some(
+    (c) => c.explicit?.length || c.files.some((g) => !['test_*.py', '*_test.py'].includes(g)),
+  );
   const pyFiles = customPy
     ? files.paths.filter((p) => p.endsWith('.py') && !VENDORED.test(p))
     : candidates(TEST_GLOBS.python);
-  const project: PyProject = { modules: new Map(), conftests: new Map(), cfg: py };
+  const project: PyProject = { modules: new Map(), conftests: new Map(), cfg: py, cfgOf: new Map() };
   const snippets = new Map<string, Map<number, string>>();
   for (const path of pyFiles) {
-    if (!pytestCollects(path, py)) {
+    const by = pytestCollectedBy(path, py);
+    if (by && by !== py) project.cfgOf!.set(path, by);
+    if (!by) {
       if (DEFAULT_PY_TEST.test(path.split('/').pop()!))
         notCollected.push({
           path,

@@ -16,6 +16,13 @@ export interface PytestConfig {
   testpaths: string[];
   norecurse: string[];
   ignore: string[];
+  /** Files named on a command line, which pytest collects whatever their name. */
+  explicit?: string[];
+  /**
+   * Further selections that CI or hook commands run with their own options
+   * (`pytest e2e -o python_files=e2e_*.py`): a file any of them collects is collected.
+   */
+  runs?: { cfg: PytestConfig; at: string }[];
 }
 
 const DEFAULTS: PytestConfig = {
@@ -90,7 +97,66 @@ export function pytestConfig(files: FileView): PytestConfig {
     const s = iniSection(files.read(file) ?? '', section);
     if (s) (raw = s), (source = file);
   }
-  if (!raw) return DEFAULTS;
+  const base = raw ? fromRaw(raw, source) : DEFAULTS;
+  const runs = commandRuns(files, base);
+  return runs.length ? { ...base, runs } : base;
+}
+
+const clean = (p: string) => p.replace(/^\.\//, '').replace(/\/$/, '');
+
+/**
+ * pytest commands of the command graph whose options change what is collected: `-o`/
+ * `--override-ini` of python_files, python_classes, python_functions or testpaths, `--ignore`,
+ * and paths given as arguments (they replace testpaths; a named file is collected whatever its name).
+ */
+function commandRuns(files: FileView, base: PytestConfig): { cfg: PytestConfig; at: string }[] {
+  const out: { cfg: PytestConfig; at: string }[] = [];
+  const seen = new Set<string>();
+  for (const r of commandGraph(files).runs) {
+    const head = r.argv[0] ?? '';
+    if (!/^(?:py\.test|pytest)$/.test(head.slice(head.lastIndexOf('/') + 1))) continue;
+    const argv = r.argv.slice(1);
+    const over: Record<string, string> = {};
+    const ignore: string[] = [];
+    const paths: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+      const w = argv[i]!;
+      const valued = /^(-o|--override-ini|--ignore|--ignore-glob|-c|--config-file|-p|--rootdir|-k|-m|-n|--numprocesses|--dist|--maxfail|--tb|--junitxml|--junit-xml|--cov|--cov-report|--cov-config|--durations|--reruns|-W|--basetemp|--deselect|--ds|--log-level)$/.exec(w);
+      const v = valued ? argv[++i] : w.includes('=') && w.startsWith('-') ? w.slice(w.indexOf('=') + 1) : undefined;
+      const flag = valued ? w : w.startsWith('-') ? w.split('=')[0]! : '';
+      if (flag === '-o' || flag === '--override-ini') {
+        const kv = /^(\w+)\s*=\s*(.*)$/.exec(v ?? (w.startsWith('-o') && w.length > 2 ? w.slice(2) : ''));
+        if (kv) over[kv[1]!] = kv[2]!;
+      } else if (flag === '--ignore' || flag === '--ignore-glob') v && ignore.push(clean(v));
+      else if (!w.startsWith('-') && !valued && !w.includes('$')) paths.push(clean(w.split('::')[0]!));
+    }
+    const keys = ['python_files', 'python_classes', 'python_functions', 'testpaths'].filter((k) => k in over);
+    const py = paths.filter((p) => p.endsWith('.py'));
+    const dirs = paths.filter((p) => !p.endsWith('.py'));
+    const outside =
+      base.testpaths.length > 0 &&
+      dirs.some((d) => !base.testpaths.some((t) => t === '.' || d === t || d.startsWith(`${t}/`)));
+    if (!keys.length && !ignore.length && !py.length && !outside) continue;
+    const cfg: PytestConfig = {
+      ...base,
+      files: words(over.python_files) ?? base.files,
+      classes: words(over.python_classes) ?? base.classes,
+      functions: words(over.python_functions) ?? base.functions,
+      testpaths: dirs.length ? dirs : (words(over.testpaths)?.map(clean) ?? base.testpaths),
+      ignore: [...base.ignore, ...ignore],
+      ...(py.length ? { explicit: py } : {}),
+    };
+    delete cfg.runs;
+    const key = JSON.stringify(cfg);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const hop = r.chain[r.chain.length - 1];
+    out.push({ cfg, at: hop ? `${hop.path}:${hop.line}` : r.origin.path });
+  }
+  return out;
+}
+
+function fromRaw(raw: Record<string, unknown>, source: string | undefined): PytestConfig {
   const addopts = words(raw.addopts) ?? [];
   const ignore: string[] = [];
   addopts.forEach((a, i) => {
@@ -111,9 +177,23 @@ export function pytestConfig(files: FileView): PytestConfig {
 
 const isMatch = (s: string, glob: string, dot = false): boolean => globMatcher(glob, dot)(s);
 
-/** Would `pytest` run from the root collect this file as a test module? */
+/**
+ * The configuration under which `pytest` (as configured, or as a CI/hook command runs it)
+ * collects this file as a test module, or undefined when none does.
+ */
+export function pytestCollectedBy(path: string, cfg: PytestConfig): PytestConfig | undefined {
+  if (collects(path, cfg)) return cfg;
+  return cfg.runs?.find((r) => collects(path, r.cfg))?.cfg;
+}
+
+/** Would `pytest` run from the root (or a CI/hook command's pytest) collect this file as a test module? */
 export function pytestCollects(path: string, cfg: PytestConfig): boolean {
+  return pytestCollectedBy(path, cfg) !== undefined;
+}
+
+function collects(path: string, cfg: PytestConfig): boolean {
   if (!path.endsWith('.py')) return false;
+  if (cfg.explicit?.includes(path)) return true;
   const parts = path.split('/');
   const base = parts[parts.length - 1]!;
   if (!cfg.files.some((g) => isMatch(base, g, true))) return false;

@@ -16,6 +16,8 @@ export interface PyProject {
   /** Parsed conftest.py files by directory ('' for the root). */
   conftests: Map<string, PyModule>;
   cfg: PytestConfig;
+  /** Modules collected only under a command's own options (`-o python_functions=…`): those options. */
+  cfgOf?: Map<string, PytestConfig>;
 }
 
 const nameMatches = (name: string, patterns: string[]) =>
@@ -48,7 +50,7 @@ export function countPythonFile(
   collector: 'pytest' | 'unittest' = 'pytest',
 ) {
   const mod = project.modules.get(path)!;
-  const { cfg } = project;
+  const cfg = project.cfgOf?.get(path) ?? project.cfg;
   const local = new Map(mod.classes.map((c) => [c.name, c]));
   const resolve = (name: string): PyClass | undefined => {
     const parts = name.split('.');
