@@ -6,6 +6,75 @@ import rule from './test-types.js';
 ruleTester(rule, {
   valid: [
     {
+      name: '.NET: a Selenium suite in a *.IntegrationTests project is end-to-end; NUnit tests elsewhere are unit',
+      profile: 'service',
+      tree: {
+        'src/Feedr.sln': 'Microsoft Visual Studio Solution File\n',
+        'src/Feedr.Tests/Feedr.Tests.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+        'src/Feedr.Tests/ParserTests.cs':
+          'using NUnit.Framework;\nnamespace Feedr.Tests {\n  public class ParserTests {\n    [Test]\n    public void ParsesTitle() { Assert.Pass(); }\n  }\n}\n',
+        'src/Feedr.IntegrationTests/Feedr.IntegrationTests.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+        'src/Feedr.IntegrationTests/HomePageTests.cs':
+          'using Microsoft.VisualStudio.TestTools.UnitTesting;\nusing OpenQA.Selenium;\nnamespace Feedr.IntegrationTests {\n  [TestClass]\n  public class HomePageTests {\n    [TestMethod]\n    public void ShowsTitle() { }\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and end-to-end tests found',
+        evidence: [
+          {
+            path: 'src/Feedr.IntegrationTests/HomePageTests.cs',
+            line: 2,
+            note: expect.stringContaining('driving a browser (Selenium)'),
+          },
+          { path: 'src/Feedr.Tests/ParserTests.cs', line: 4 },
+        ],
+      },
+    },
+    {
+      name: 'an api_tests/ suite that calls a running server is integration by location',
+      profile: 'service',
+      tree: {
+        'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }, null, 2),
+        'src/a.test.ts': "import { it } from 'vitest';\nit('a', () => {});\n",
+        'api_tests/package.json': JSON.stringify({ scripts: { 'api-test': 'jest -i' }, devDependencies: { jest: '29' } }),
+        'api_tests/src/post.spec.ts': "test('creates a post on alpha and sees it on beta', async () => {});\n",
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and integration tests found',
+        evidence: [{ path: 'api_tests/src/post.spec.ts', line: 1, note: expect.stringContaining('integration test by location') }],
+      },
+    },
+    {
+      name: 'a CI job that starts services with docker compose and then runs the suite runs it against live instances',
+      profile: 'service',
+      tree: {
+        'package.json': JSON.stringify({ scripts: { test: 'vitest run' }, devDependencies: { vitest: '3' } }, null, 2),
+        'src/a.test.ts': "import { it } from 'vitest';\nit('a', () => {});\n",
+        '.github/workflows/ci.yml': [
+          'on: push',
+          'jobs:',
+          '  federation:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - run: docker compose -f docker/federation.yml up -d',
+          '      - run: npm test',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and integration tests found',
+        evidence: [
+          {
+            path: '.github/workflows/ci.yml',
+            line: 7,
+            note: expect.stringContaining('job federation starts live services (docker compose -f)'),
+          },
+        ],
+      },
+    },
+    {
       name: 'Rust: tests/*.rs beside a crate manifest are Cargo integration-test targets, in-crate #[test] are unit tests',
       tree: {
         'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n',

@@ -1,4 +1,4 @@
-import { defineRule, type Evidence, type FileView } from '../../src/types.js';
+import { defineRule, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { fromMatch } from '../../src/facts/paths.js';
 import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
@@ -7,10 +7,12 @@ type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
 
 // Rails: request specs drive the whole stack through HTTP (integration); system and feature specs drive a browser.
 // `regtest`: tests against a local regression-test network of real nodes (Bitcoin, Lightning).
+// A project named for its kind counts too (`Jackett.IntegrationTests/`, `Shop.Api.E2ETests/`), and
+// `api_tests/` holds tests that call a running server's API (lemmy's federation suite).
 const INTEGRATION_DIR =
-  /(^|\/)(integration[-_]?tests?|integration|it|itest|functional|regtest)\/|(^|\/)spec\/(requests|integration|api)\//i;
+  /(^|\/)(integration[-_]?tests?|integration|it|itest|functional|regtest|api[-_]?tests?)\/|(^|\/)[\w-]+(?:\.[\w-]+)*\.(?:integration[-_]?tests?|functional[-_]?tests?|it)\/|(^|\/)spec\/(requests|integration|api)\//i;
 const E2E_DIR =
-  /(^|\/)(e2e|end[-_]?to[-_]?end|acceptance|cypress|playwright|ui[-_]?tests?)\/|(^|\/)(spec\/(system|features)|test\/system)\//i;
+  /(^|\/)(e2e|e2e[-_]?tests?|end[-_]?to[-_]?end(?:[-_]?tests?)?|acceptance|acceptance[-_]?tests?|cypress|playwright|ui[-_]?tests?)\/|(^|\/)[\w-]+(?:\.[\w-]+)*\.(?:e2e(?:[-_]?tests?)?|end[-_]?to[-_]?end[-_]?tests?|acceptance[-_]?tests?|ui[-_]?tests?)\/|(^|\/)(spec\/(system|features)|test\/system)\//i;
 /**
  * Go tests sit beside the code: a package folder named `integration` holds unit tests of that
  * package, unless it sits in a test tree (`test/integration/…`), where it holds the integration suite.
@@ -87,6 +89,57 @@ const LOAD_FILES: { name: string; globs: string[] }[] = [
   { name: 'Gatling', globs: ['**/src/gatling/**', '**/gatling/**/*.{scala,java,kt}'] },
 ];
 
+function driverName(s: string): string {
+  const m = /selenium|playwright|puppeteer|webdriverio|splinter|thirtyfour|fantoccini|headless_chrome|chromiumoxide|chromedp|go-rod/i.exec(
+    s,
+  );
+  const n = (m?.[0] ?? 'WebDriver').toLowerCase();
+  return (
+    {
+      selenium: 'Selenium',
+      playwright: 'Playwright',
+      puppeteer: 'Puppeteer',
+      webdriverio: 'WebdriverIO',
+      splinter: 'Splinter',
+      thirtyfour: 'thirtyfour WebDriver',
+      fantoccini: 'fantoccini WebDriver',
+      headless_chrome: 'headless_chrome',
+      chromiumoxide: 'chromiumoxide',
+      chromedp: 'chromedp',
+      'go-rod': 'Rod',
+    } as Record<string, string>
+  )[n]!;
+}
+
+/**
+ * CI jobs that bring services up (`docker compose up`, `docker run -d`) and then run the tests:
+ * those tests run against live instances, which is what integration tests do.
+ */
+function liveInstanceJobs(runs: CommandRun[]): { start: CommandRun; test: CommandRun }[] {
+  const out: { start: CommandRun; test: CommandRun }[] = [];
+  const byJob = new Map<string, CommandRun[]>();
+  for (const r of runs) {
+    if (r.origin.kind !== 'ci') continue;
+    const key = `${r.origin.path}#${r.origin.job ?? ''}`;
+    byJob.set(key, [...(byJob.get(key) ?? []), r]);
+  }
+  for (const list of byJob.values()) {
+    const start = list.find((r) => startsServices(r.argv));
+    const test = start && list.find((r) => r.tools.some((t) => t.kinds.includes('test')));
+    if (start && test) out.push({ start, test });
+  }
+  return out;
+}
+
+function startsServices(argv: string[]): boolean {
+  const [a, b, c] = argv;
+  const compose = a === 'docker-compose' ? argv.slice(1) : a === 'docker' && b === 'compose' ? argv.slice(2) : undefined;
+  if (compose) return compose.filter((w) => !w.startsWith('-')).some((w) => w === 'up') && !compose.includes('--help');
+  if (a === 'docker' && (b === 'run' || (b === 'container' && c === 'run')))
+    return argv.some((w) => w === '-d' || w === '--detach' || /^-\w*d\w*$/.test(w));
+  return false;
+}
+
 export default defineRule({
   meta: {
     id: 'test-types',
@@ -99,7 +152,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/ or it/ folders (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests and the test clients of Python web frameworks (Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`), which drive the whole app as supertest does, e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) and then run the tests against them, (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests and the test clients of Python web frameworks (Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`), which drive the whole app as supertest does, e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -152,6 +205,29 @@ export default defineRule({
         literals: ['client', 'Client'],
         maxPerFile: 1,
       },
+      // A test that drives a real browser through a driver is end-to-end, whatever its framework.
+      browserDriver: {
+        regex:
+          /^\s*using\s+(?:OpenQA\.Selenium|Microsoft\.Playwright|PuppeteerSharp)\b|^\s*import\s+(?:static\s+)?(?:org\.openqa\.selenium|com\.microsoft\.playwright)\.|^\s*from\s+(?:selenium|playwright|splinter|pyppeteer)\b[\w.]*\s+import\b|^\s*import\s+(?:selenium|pyppeteer)\b|from\s+['"](?:selenium-webdriver|puppeteer(?:-core)?|webdriverio|playwright(?:-core)?|@playwright\/test)['"]|require\(\s*['"](?:selenium-webdriver|puppeteer(?:-core)?|webdriverio|playwright(?:-core)?)['"]\s*\)|^\s*use\s+(?:thirtyfour|fantoccini|headless_chrome|chromiumoxide)\b|"github\.com\/(?:tebeka\/selenium|chromedp\/chromedp|go-rod\/rod|playwright-community\/playwright-go)"/m,
+        files: TEST_CODE,
+        literals: [
+          'Selenium',
+          'selenium',
+          'Playwright',
+          'playwright',
+          'Puppeteer',
+          'puppeteer',
+          'webdriverio',
+          'splinter',
+          'thirtyfour',
+          'fantoccini',
+          'headless_chrome',
+          'chromiumoxide',
+          'chromedp',
+          'go-rod',
+        ],
+        maxPerFile: 1,
+      },
       k6: { regex: /from\s+['"]k6(?:\/[\w-]+)?['"]/, files: ['**/*.{js,ts,mjs}'], literals: ['k6'], maxPerFile: 1 },
       artillery: { regex: /^scenarios\s*:/m, files: ['**/*.{yml,yaml}'], literals: ['scenarios'], maxPerFile: 1 },
     },
@@ -173,9 +249,11 @@ export default defineRule({
       const used = factories.find((x) => x.name && new RegExp(`\\b${x.name}\\b`).test(text));
       if (used) wholeApp.set(f.path, `uses ${used.name}, a WebApplicationFactory at ${used.m.path}:${used.m.line}`);
     }
+    const browser = new Map(ctx.matches('browserDriver').map((m) => [m.path, m]));
     for (const f of inv.files) {
       const at = { path: f.path, ...(f.first ? { line: f.first.line, snippet: f.first.snippet } : {}) };
       const app = wholeApp.get(f.path);
+      const driver = browser.get(f.path);
       if (f.framework === 'Newman')
         add('end-to-end', {
           ...at,
@@ -183,6 +261,13 @@ export default defineRule({
         });
       else if (f.framework === 'playwright' || f.framework === 'cypress' || E2E_DIR.test(f.path) || e2eByName(f.path))
         add('end-to-end', { ...at, note: `${f.framework} test in an end-to-end location` });
+      else if (driver)
+        add('end-to-end', {
+          path: f.path,
+          line: driver.line,
+          snippet: driver.snippet.trim().slice(0, 120),
+          note: `${f.framework}: ${f.cases} test${f.cases === 1 ? '' : 's'} driving a browser (${driverName(driver.snippet)})`,
+        });
       else if (f.framework === 'helm test')
         add('integration', { ...at, note: 'helm test hook run against the installed release' });
       else if (integrationByName(f.path)) add('integration', { ...at, note: 'integration test by location' });
@@ -208,6 +293,16 @@ export default defineRule({
     for (const m of supertestInTests) add('end-to-end', fromMatch(m, 'HTTP-level tests against the app (supertest)'));
     for (const m of ctx.matches('appClient').filter((x) => testPaths.has(x.path)))
       add('end-to-end', fromMatch(m, "HTTP-level tests against the app (the framework's test client)"));
+    for (const { start, test } of liveInstanceJobs(ctx.facts.commands.runs)) {
+      const s = start.chain[start.chain.length - 1];
+      const t = test.chain[test.chain.length - 1];
+      const runner = test.tools.find((x) => x.kinds.includes('test'))?.name ?? 'the tests';
+      add('integration', {
+        path: s?.path ?? start.origin.path,
+        ...(s ? { line: s.line, snippet: s.text.slice(0, 120) } : {}),
+        note: `job ${start.origin.job ?? '(default)'} starts live services (${start.argv.slice(0, 3).join(' ')}) and runs ${runner}${t ? ` at ${t.path}:${t.line}` : ''} against them`,
+      });
+    }
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));
     for (const m of ctx
       .matches('artillery')
