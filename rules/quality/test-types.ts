@@ -208,7 +208,7 @@ export default defineRule({
       // A test that drives a real browser through a driver is end-to-end, whatever its framework.
       browserDriver: {
         regex:
-          /^\s*using\s+(?:OpenQA\.Selenium|Microsoft\.Playwright|PuppeteerSharp)\b|^\s*import\s+(?:static\s+)?(?:org\.openqa\.selenium|com\.microsoft\.playwright)\.|^\s*from\s+(?:selenium|playwright|splinter|pyppeteer)\b[\w.]*\s+import\b|^\s*import\s+(?:selenium|pyppeteer)\b|from\s+['"](?:selenium-webdriver|puppeteer(?:-core)?|webdriverio|playwright(?:-core)?|@playwright\/test)['"]|require\(\s*['"](?:selenium-webdriver|puppeteer(?:-core)?|webdriverio|playwright(?:-core)?)['"]\s*\)|^\s*use\s+(?:thirtyfour|fantoccini|headless_chrome|chromiumoxide)\b|"github\.com\/(?:tebeka\/selenium|chromedp\/chromedp|go-rod\/rod|playwright-community\/playwright-go)"/m,
+          /^[ \t]*using\s+(?:OpenQA\.Selenium|Microsoft\.Playwright|PuppeteerSharp)\b|^[ \t]*import\s+(?:static\s+)?(?:org\.openqa\.selenium|com\.microsoft\.playwright)\.|^[ \t]*from\s+(?:selenium|playwright|splinter|pyppeteer)\b[\w.]*\s+import\b|^[ \t]*import\s+(?:selenium|pyppeteer)\b|from\s+['"](?:selenium-webdriver|puppeteer(?:-core)?|webdriverio|playwright(?:-core)?|@playwright\/test)['"]|require\(\s*['"](?:selenium-webdriver|puppeteer(?:-core)?|webdriverio|playwright(?:-core)?)['"]\s*\)|^[ \t]*use\s+(?:thirtyfour|fantoccini|headless_chrome|chromiumoxide)\b|"github\.com\/(?:tebeka\/selenium|chromedp\/chromedp|go-rod\/rod|playwright-community\/playwright-go)"/m,
         files: TEST_CODE,
         literals: [
           'Selenium',
