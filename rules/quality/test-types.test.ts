@@ -36,13 +36,22 @@ ruleTester(rule, {
       tree: {
         'package.json': JSON.stringify({ devDependencies: { vitest: '3' } }, null, 2),
         'src/a.test.ts': "import { it } from 'vitest';\nit('a', () => {});\n",
-        'api_tests/package.json': JSON.stringify({ scripts: { 'api-test': 'jest -i' }, devDependencies: { jest: '29' } }),
+        'api_tests/package.json': JSON.stringify({
+          scripts: { 'api-test': 'jest -i' },
+          devDependencies: { jest: '29' },
+        }),
         'api_tests/src/post.spec.ts': "test('creates a post on alpha and sees it on beta', async () => {});\n",
       },
       expect: {
         outcome: 'pass',
         message: 'unit tests and integration tests found',
-        evidence: [{ path: 'api_tests/src/post.spec.ts', line: 1, note: expect.stringContaining('integration test by location') }],
+        evidence: [
+          {
+            path: 'api_tests/src/post.spec.ts',
+            line: 1,
+            note: expect.stringContaining('integration test by location'),
+          },
+        ],
       },
     },
     {

@@ -90,9 +90,10 @@ const LOAD_FILES: { name: string; globs: string[] }[] = [
 ];
 
 function driverName(s: string): string {
-  const m = /selenium|playwright|puppeteer|webdriverio|splinter|thirtyfour|fantoccini|headless_chrome|chromiumoxide|chromedp|go-rod/i.exec(
-    s,
-  );
+  const m =
+    /selenium|playwright|puppeteer|webdriverio|splinter|thirtyfour|fantoccini|headless_chrome|chromiumoxide|chromedp|go-rod/i.exec(
+      s,
+    );
   const n = (m?.[0] ?? 'WebDriver').toLowerCase();
   return (
     {
@@ -133,7 +134,8 @@ function liveInstanceJobs(runs: CommandRun[]): { start: CommandRun; test: Comman
 
 function startsServices(argv: string[]): boolean {
   const [a, b, c] = argv;
-  const compose = a === 'docker-compose' ? argv.slice(1) : a === 'docker' && b === 'compose' ? argv.slice(2) : undefined;
+  const compose =
+    a === 'docker-compose' ? argv.slice(1) : a === 'docker' && b === 'compose' ? argv.slice(2) : undefined;
   if (compose) return compose.filter((w) => !w.startsWith('-')).some((w) => w === 'up') && !compose.includes('--help');
   if (a === 'docker' && (b === 'run' || (b === 'container' && c === 'run')))
     return argv.some((w) => w === '-d' || w === '--detach' || /^-\w*d\w*$/.test(w));

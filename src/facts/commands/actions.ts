@@ -157,6 +157,7 @@ export const ACTIONS: [RegExp, Handler][] = [
   ],
   [/^jreleaser\/release-action@/, (w) => ({ argv: ['jreleaser', ...words(w.arguments ?? 'full-release')] })],
   [/^changesets\/action@/, (w) => (w.publish ? { shell: w.publish } : { argv: ['changeset', 'version'] })],
+  [/^magefile\/mage-action@/, (w) => ({ argv: ['mage', ...(w.args ? words(w.args) : [])] })],
   [/^goreleaser\/goreleaser-action@/, (w) => ({ argv: ['goreleaser', ...(w.args ? words(w.args) : ['release'])] })],
   [/^pypa\/gh-action-pypi-publish@/, () => ({ argv: ['twine', 'upload'] })],
   [/^JS-DevTools\/npm-publish@/, () => ({ argv: ['npm', 'publish'] })],

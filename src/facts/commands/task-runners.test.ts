@@ -187,6 +187,60 @@ func CI() { mg.Deps(Lint, Test) }
     expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:6 → magefile.go:13 (mage Test) → go test']);
   });
 
+  it('a compiled mage binary, go run mage.go and a helper that runs the command it is given', () => {
+    const magefile = `//go:build mage
+
+package main
+
+import (
+	"context"
+	"os/exec"
+
+	"github.com/magefile/mage/mg"
+)
+
+func runStreamed(ctx context.Context, cmd string, args ...string) error {
+	c := exec.CommandContext(ctx, cmd, args...)
+	return c.Run()
+}
+
+type Test mg.Namespace
+
+func (Test) Feature(ctx context.Context) error {
+	return runStreamed(ctx, "go", "test", "-p", "1", "-coverprofile", "cover.out", "./...")
+}
+
+type Check mg.Namespace
+
+func (Check) Lint(ctx context.Context) error { return runStreamed(ctx, "golangci-lint", "run") }
+`;
+    const tree: Tree = {
+      '.github/workflows/ci.yml': [
+        'on: push',
+        'jobs:',
+        '  build:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: magefile/mage-action@v3',
+        '        with:',
+        '          args: -compile ./mage-static',
+        '      - run: ./mage-static test:feature',
+        '      - run: go run mage.go check:lint',
+      ].join('\n'),
+      'magefile.go': magefile,
+      'mage.go':
+        '//go:build ignore\n\npackage main\n\nimport (\n\t"os"\n\t"github.com/magefile/mage/mage"\n)\n\nfunc main() { os.Exit(mage.Main()) }\n',
+    };
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:9 → magefile.go:20 (mage test:feature) → go test']);
+    expect(chains(tree, 'coverage')).toEqual([
+      '.github/workflows/ci.yml:9 → magefile.go:20 (mage test:feature) → go test -cover',
+    ]);
+    expect(chains(tree, 'lint')).toEqual([
+      '.github/workflows/ci.yml:10 → magefile.go:25 (mage check:lint) → golangci-lint',
+    ]);
+    expect(commandGraph(memoryIndex(tree)).unresolved).toEqual([]);
+  });
+
   it('cargo-make tasks and its built-in tasks', () => {
     const tree: Tree = {
       '.github/workflows/ci.yml': gha('cargo make ci', 'cargo make test'),

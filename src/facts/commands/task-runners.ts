@@ -131,9 +131,55 @@ function goArgs(code: string, text: string, open: number): string[] | undefined 
 const MAGE_RUN =
   /\b(?:sh\s*\.\s*(Run|RunV|RunWith|RunWithV|Exec|Output|OutCmd|RunCmd)|exec\s*\.\s*Command(?:Context)?)\s*\(/g;
 
+/**
+ * The mage invocation in argv, as `mage …` words: `mage`, a binary compiled from the magefile
+ * (`mage -compile ./mage-static`, then `./mage-static test:feature`: named mage-*), or the
+ * zero-install `go run mage.go target`. Undefined for anything else.
+ */
+function asMage(argv: string[]): string[] | undefined {
+  const head = argv[0] ?? '';
+  const base = head.slice(head.lastIndexOf('/') + 1).replace(/\.exe$/i, '');
+  if (base === 'mage' || /^mage[-_.][\w.-]+$/.test(base)) return ['mage', ...argv.slice(1)];
+  if (base === 'go' && argv[1] === 'run' && /(?:^|\/)mage\.go$/.test(argv[2] ?? '')) {
+    const dir = argv[2]!.includes('/') ? argv[2]!.slice(0, argv[2]!.lastIndexOf('/')) : '';
+    return ['mage', ...(dir ? ['-d', dir] : []), ...argv.slice(3)];
+  }
+  return undefined;
+}
+
+/**
+ * Helpers of a magefile that run a command given as their arguments
+ * (`func run(ctx context.Context, cmd string, args ...string) error { exec.CommandContext(ctx, cmd, args...) }`):
+ * by name, how many leading arguments of a call are not the command (the context).
+ */
+function mageRunners(code: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of code.matchAll(/^func\s+([a-zA-Z]\w*)\s*\(([^)]*)\)[^{\n]*\{/gm)) {
+    const decl = m[2]!.split(',').map((p) => p.trim().split(/\s+/));
+    const params = decl.map((p) => p[0]!);
+    const contexts = new Set(decl.filter((p) => /\bContext$/.test(p[1] ?? '')).map((p) => p[0]!));
+    const open = m.index + m[0].length - 1;
+    const to = matchBracket(code, open);
+    if (to < 0 || to - open > 2000) continue;
+    const body = code.slice(open, to);
+    const call = /\b(?:sh\s*\.\s*(?:Run|RunV|Exec|Output)|exec\s*\.\s*Command(?:Context)?)\s*\(([^)]*)\)/.exec(body);
+    // Only a helper that forwards a whole argument list (`args...`) runs the command its caller names.
+    if (!call || !/\w\.\.\.\s*$/.test(call[1]!)) continue;
+    const args = call[1]!.split(',').map((a) => a.trim().replace(/\.\.\.$/, ''));
+    const first = args.find((a) => params.includes(a) && !contexts.has(a));
+    const at = first ? params.indexOf(first) : -1;
+    // The command and its arguments are the helper's own parameters, forwarded as given.
+    if (at >= 0 && args.slice(args.indexOf(first!)).every((a) => params.includes(a))) out.set(m[1]!, at);
+  }
+  return out;
+}
+
 /** `mage [target…]`: exported functions of the magefile (`ns:target` for namespaces), their sh.Run calls and mg.Deps. */
-export const mageTargets: Resolver = (argv, { files, cwd }) => {
-  if (argv[0] !== 'mage') return undefined;
+export const mageTargets: Resolver = (raw, { files, cwd }) => {
+  const argv = asMage(raw);
+  if (!argv) return undefined;
+  // `mage -compile out` builds a binary of the targets: it runs none.
+  if (argv.includes('-compile')) return {};
   const dir = flagValue(argv, ['-d']) ?? cwd;
   const candidates = files
     .match([`${dir ? `${dir}/` : ''}*.go`, `${dir ? `${dir}/` : ''}magefiles/*.go`])
@@ -143,10 +189,12 @@ export const mageTargets: Resolver = (argv, { files, cwd }) => {
     );
   if (candidates.length === 0) return { unresolved: 'no magefile' };
   const fns = new Map<string, { path: string; line: number; code: string; text: string; open: number; to: number }>();
+  const runners = new Map<string, number>();
   let def: string | undefined;
   for (const path of candidates) {
     const text = files.read(path) ?? '';
     const code = mask(text, SYNTAX.go);
+    for (const [k, v] of mageRunners(code)) runners.set(k, v);
     def ??= /^var\s+Default\s*=\s*(\w+(?:\.\w+)?)/m.exec(code)?.[1];
     for (const m of code.matchAll(/^func\s+(?:\(\s*(?:\w+\s+)?(\w+)\s*\)\s*)?([A-Z]\w*)\s*\([^)]*\)[^{\n]*\{/gm)) {
       const open = m.index + m[0].length - 1;
@@ -167,19 +215,23 @@ export const mageTargets: Resolver = (argv, { files, cwd }) => {
     // mg.Deps(Build, Test.Unit) first, then the body's commands and the targets it calls.
     for (const m of body.matchAll(/\bmg\s*\.\s*(?:Serial)?(?:Ctx)?Deps\s*\(([^)]*)\)/g))
       for (const dep of m[1]!.split(',').map((x) => x.trim())) if (/^[A-Z]\w*(?:\.\w+)?$/.test(dep)) visit(dep, d + 1);
-    for (const m of body.matchAll(MAGE_RUN)) {
+    const runner = runners.size
+      ? new RegExp(`${MAGE_RUN.source}|(?<![\\w.])(${[...runners.keys()].join('|')})\\s*\\(`, 'g')
+      : MAGE_RUN;
+    for (const m of body.matchAll(runner)) {
       const at = f.open + m.index + m[0].length - 1;
       let args = goArgs(f.code, f.text, at) ?? [];
-      if (m[1] === 'RunWith' || m[1] === 'RunWithV') args = args.slice(1);
-      if (m[1] === 'Exec') args = args.slice(3);
-      if (!m[1] && /Context/.test(m[0])) args = args.slice(1);
+      if (m[2]) args = args.slice(runners.get(m[2])!);
+      else if (m[1] === 'RunWith' || m[1] === 'RunWithV') args = args.slice(1);
+      else if (m[1] === 'Exec') args = args.slice(3);
+      else if (!m[1] && /Context/.test(m[0])) args = args.slice(1);
       if (!args[0] || args[0] === '$X') continue;
       const line = f.text.slice(0, at).split('\n').length;
       out.blocks!.push({ path: f.path, line, text: args.join(' '), via: `mage ${name}`, cwd: dirOf(f.path) });
     }
     for (const m of body.matchAll(/(?<![\w.])([A-Z]\w*)\s*\(\s*(?:ctx\s*)?\)/g)) visit(m[1]!, d + 1);
   };
-  const names = positionals(argv.slice(1), ['-d', '-w', '-t', '-gocmd']);
+  const names = positionals(argv.slice(1), ['-d', '-w', '-t', '-gocmd', '-compile', '-goos', '-goarch', '-ldflags']);
   for (const n of names.length ? names : def ? [def] : []) visit(n, 0);
   return out.blocks!.length ? out : { unresolved: `magefile has no target ${names.join(' ') || 'Default'}` };
 };

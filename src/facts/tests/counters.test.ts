@@ -152,7 +152,8 @@ describe('pytest collection', () => {
           '      - run: python -m pytest smoke/run_smoke.py',
         ].join('\n'),
         'app/tests/test_models.py': 'def test_a(): pass\n',
-        'app/tests_e2e/e2e_test_login.py': 'def check_login(): pass\ndef check_logout(): pass\ndef test_not_this(): pass\n',
+        'app/tests_e2e/e2e_test_login.py':
+          'def check_login(): pass\ndef check_logout(): pass\ndef test_not_this(): pass\n',
         'app/other/e2e_test_stray.py': 'def check_x(): pass\n',
         'smoke/run_smoke.py': 'def test_home(): pass\n',
       }),
@@ -629,7 +630,7 @@ describe('Ruby and PHP', () => {
         "    yield ['-', ''];",
         '  }',
         '  public static function generated(): iterable {',
-        "    foreach (range(1, 9) as $i) { yield [$i]; }",
+        '    foreach (range(1, 9) as $i) { yield [$i]; }',
         '  }',
         "  #[DataProvider('provideSlugs')]",
         '  public function testSlug(string $in, string $out): void {}',

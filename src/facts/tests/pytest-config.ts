@@ -121,7 +121,10 @@ function commandRuns(files: FileView, base: PytestConfig): { cfg: PytestConfig; 
     const paths: string[] = [];
     for (let i = 0; i < argv.length; i++) {
       const w = argv[i]!;
-      const valued = /^(-o|--override-ini|--ignore|--ignore-glob|-c|--config-file|-p|--rootdir|-k|-m|-n|--numprocesses|--dist|--maxfail|--tb|--junitxml|--junit-xml|--cov|--cov-report|--cov-config|--durations|--reruns|-W|--basetemp|--deselect|--ds|--log-level)$/.exec(w);
+      const valued =
+        /^(-o|--override-ini|--ignore|--ignore-glob|-c|--config-file|-p|--rootdir|-k|-m|-n|--numprocesses|--dist|--maxfail|--tb|--junitxml|--junit-xml|--cov|--cov-report|--cov-config|--durations|--reruns|-W|--basetemp|--deselect|--ds|--log-level)$/.exec(
+          w,
+        );
       const v = valued ? argv[++i] : w.includes('=') && w.startsWith('-') ? w.slice(w.indexOf('=') + 1) : undefined;
       const flag = valued ? w : w.startsWith('-') ? w.split('=')[0]! : '';
       if (flag === '-o' || flag === '--override-ini') {

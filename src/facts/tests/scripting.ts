@@ -160,7 +160,9 @@ export function countRuby(text: string, path: string) {
 function phpRows(tail: string, withs: number, rowsOf: (name: string) => number | null | undefined): number | null {
   let total = withs;
   const named = [
-    ...tail.matchAll(/@dataProvider\s+([\w\\:]+)|#\[\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?(DataProvider\w*)\s*\(([^)]*)\)/g),
+    ...tail.matchAll(
+      /@dataProvider\s+([\w\\:]+)|#\[\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?(DataProvider\w*)\s*\(([^)]*)\)/g,
+    ),
   ];
   for (const n of named) {
     if (n[2] !== undefined && n[2] !== 'DataProvider') return null; // DataProviderExternal: another class
@@ -210,9 +212,8 @@ export function countPhp(text: string) {
     const tail = before.slice(Math.max(before.lastIndexOf('}'), before.lastIndexOf(';'), before.lastIndexOf('{')) + 1);
     const isTest = /^test/.test(m[1]!) || /@test\b|#\[\s*(?:\\?PHPUnit\\Framework\\Attributes\\)?Test\b/.test(tail);
     if (!isTest || !/\bpublic\b|^\s*function/.test(`${code.slice(m.index - 40, m.index)} `)) continue;
-    const provider = /@dataProvider\b|#\[\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?(?:DataProvider\w*|TestWith)\b/.test(
-      tail,
-    );
+    const provider =
+      /@dataProvider\b|#\[\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?(?:DataProvider\w*|TestWith)\b/.test(tail);
     const withs = (tail.match(/#\[\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?TestWith\b/g) ?? []).length;
     count.add({
       line: lineOf(m.index),
