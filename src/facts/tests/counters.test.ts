@@ -89,6 +89,35 @@ describe('pytest collection', () => {
     expect(f.expanded).toBe(19);
   });
 
+  it('multiplies fixtures named by usefixtures, not the arguments Hypothesis @given supplies; sizes range() to a stdlib constant', () => {
+    const f = byPath({
+      'tests/conftest.py':
+        'import pytest\n@pytest.fixture(name="slots", params=(True, False))\ndef _slots(request):\n    return request.param\n',
+      'tests/test_q.py': [
+        'import pickle',
+        'import pytest',
+        'from hypothesis import given',
+        'from hypothesis.strategies import booleans',
+        '@pytest.fixture(params=[True, False])',
+        'def validating(request): return request.param',
+        '@pytest.mark.usefixtures("validating")',
+        'def test_pre_init(): pass',
+        '@pytest.mark.usefixtures("validating")',
+        'class TestHooks:',
+        '    def test_post_init(self): pass',
+        '@given(booleans(), booleans())',
+        'def test_roundtrip(slots, frozen): pass',
+        '@given(slots=booleans())',
+        'def test_repr(slots): pass',
+        '@pytest.mark.parametrize("protocol", range(2, pickle.HIGHEST_PROTOCOL + 1))',
+        'def test_pickle(protocol, slots): pass',
+      ].join('\n'),
+    })['tests/test_q.py']!;
+    expect(f.cases).toBe(5);
+    // 2 (usefixtures) + 2 (class usefixtures) + 1 + 1 (@given binds slots) + 4 protocols × 2 slots
+    expect(f.expanded).toBe(14);
+  });
+
   it('expands what pytest_generate_tests parametrizes, for the tests that request it directly or through fixtures', () => {
     const f = byPath({
       'conftest.py': [

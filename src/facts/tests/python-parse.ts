@@ -28,6 +28,8 @@ export interface PyFunc {
   /** Argument names given by `parametrize` (they shadow fixtures of the same name). */
   paramNames: string[];
   skipped: boolean;
+  /** Fixtures named by `@pytest.mark.usefixtures(…)`: requested like arguments. */
+  uses?: string[];
 }
 
 export interface PyFixture {
@@ -50,6 +52,8 @@ export interface PyClass {
   params: number | null | undefined;
   paramNames: string[];
   skipped: boolean;
+  /** `@pytest.mark.usefixtures(…)` on the class: every test method requests them. */
+  uses?: string[];
   nested: PyClass[];
 }
 
@@ -166,6 +170,27 @@ function defArgs(stmt: string): string[] {
   return splitTop(stmt.slice(open + 1, close - 1), ',')
     .map((a) => /^\s*([A-Za-z_]\w*)/.exec(a)?.[1])
     .filter((a): a is string => !!a && a !== 'self' && a !== 'cls');
+}
+
+/**
+ * Arguments Hypothesis's `@given` supplies, which are no fixtures: its keywords by name, and as
+ * many of the last arguments as it has positional strategies.
+ */
+function givenNames(decos: PyExpr[], args: string[]): string[] {
+  const out: string[] = [];
+  for (const d of decos) {
+    const m = /^@(?:hypothesis\.)?given\s*\(/.exec(d.code);
+    const end = m ? matchBracket(d.code, m[0].length - 1) : -1;
+    if (!m || end < 0) continue;
+    const parts = splitTop(d.code.slice(m[0].length, end - 1), ',').filter((p) => p.trim());
+    const positional = parts.filter((p) => !/^\s*\w+\s*=(?!=)/.test(p)).length;
+    for (const p of parts) {
+      const k = /^\s*(\w+)\s*=(?!=)/.exec(p);
+      if (k) out.push(k[1]!);
+    }
+    if (positional) out.push(...args.slice(-positional));
+  }
+  return out;
 }
 
 /** Names a parametrize decorator binds (from the original text: they are in a string). */
@@ -302,6 +327,9 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
     }
     const paramNames = decos.flatMap((d) => parametrizeNames(d.orig));
     const skipped = decos.some((d) => /^@(?:pytest\.mark\.skip|unittest\.skip|skip)\b(?!if)/.test(d.code));
+    const uses = decos
+      .filter((d) => /^@(?:pytest\.)?mark\.usefixtures\s*\(/.test(d.code))
+      .flatMap((d) => [...d.orig.matchAll(/(['"])(\w+)\1/g)].map((m) => m[2]!));
     const cls = /^class\s+(\w+)\s*(?:\(([\s\S]*)\))?\s*:/.exec(body);
     if (cls) {
       const c = newClass(
@@ -312,7 +340,7 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
         s.indent,
         s.line,
       );
-      Object.assign(c, { params, paramNames, skipped });
+      Object.assign(c, { params, paramNames, skipped, ...(uses.length ? { uses } : {}) });
       (owner ? owner.nested : mod.classes).push(c);
       stack.push({ indent: s.indent, cls: c });
       continue;
@@ -339,7 +367,16 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
           autouse: /\bautouse\s*=\s*True\b/.test(fixture.code),
         });
       } else {
-        const f: PyFunc = { name, line: s.line, args: defArgs(body), params, paramNames, skipped };
+        const args = defArgs(body);
+        const f: PyFunc = {
+          name,
+          line: s.line,
+          args,
+          params,
+          paramNames: [...paramNames, ...givenNames(decos, args)],
+          skipped,
+          ...(uses.length ? { uses } : {}),
+        };
         if (owner) {
           if (name === '__init__') owner.hasInit = true;
           owner.methods.push(f);

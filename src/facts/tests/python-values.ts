@@ -114,10 +114,11 @@ export function pyItems(input: PyExpr, lookup: Lookup, depth = 0): Items | undef
       : Array.from({ length: n }, () => list).flat();
   }
   if (times.length > 2) return undefined;
-  const range = /^range\(\s*(-?[\d_]+)\s*(?:,\s*(-?[\d_]+)\s*)?(?:,\s*([\d_]+)\s*)?\)$/.exec(e.code.replace(/_/g, ''));
-  if (range) {
-    const [a, b] = range[2] !== undefined ? [Number(range[1]), Number(range[2])] : [0, Number(range[1])];
-    const step = Number(range[3] ?? 1);
+  const range = /^range\(([^()]*(?:\([^()]*\)[^()]*)*)\)$/.exec(e.code);
+  const bounds = range?.[1]!.split(',').map(intValue);
+  if (bounds && bounds.length >= 1 && bounds.length <= 3 && bounds.every((x) => x !== undefined)) {
+    const [a, b] = bounds.length > 1 ? [bounds[0]!, bounds[1]!] : [0, bounds[0]!];
+    const step = bounds[2] ?? 1;
     const n = step > 0 ? Math.max(0, Math.ceil((b - a) / step)) : 0;
     return n > MAX_ITEMS ? undefined : Array.from({ length: n }, (_, k) => `n:${a + k * step}`);
   }
@@ -131,6 +132,25 @@ export function pyItems(input: PyExpr, lookup: Lookup, depth = 0): Items | undef
     return items && (call[1] === 'set' || call[1] === 'frozenset') ? unique(items) : items;
   }
   return undefined;
+}
+
+/**
+ * Standard-library constants that bound parameter ranges in tests, with their value on every
+ * supported Python 3 (3.8+): `range(2, pickle.HIGHEST_PROTOCOL + 1)` runs protocols 2 to 5.
+ */
+const STDLIB_INTS: Record<string, number> = { 'pickle.HIGHEST_PROTOCOL': 5 };
+
+/** An integer written as literals and known constants joined by + and -, else undefined. */
+function intValue(s: string): number | undefined {
+  const terms = s.replace(/\s+/g, '').replace(/_(?=\d)/g, '');
+  if (!/^[-+]?[\w.]+(?:[-+][\w.]+)*$/.test(terms)) return undefined;
+  let total = 0;
+  for (const m of terms.matchAll(/([-+]?)([\w.]+)/g)) {
+    const v = /^\d+$/.test(m[2]!) ? Number(m[2]) : STDLIB_INTS[m[2]!];
+    if (v === undefined) return undefined;
+    total += m[1] === '-' ? -v : v;
+  }
+  return total;
 }
 
 /** A list, tuple, set or dict literal, or a comprehension, spanning all of `e`. */

@@ -96,7 +96,11 @@ export function countPythonFile(
     const scopes = [...classScopes, ...outerScopes];
     const seen = new Set<string>(fn.paramNames);
     let factor: number | null = 1;
-    const want = [...fn.args, ...scopes.flatMap((s) => [...s.values()].filter((f) => f.autouse).map((f) => f.name))];
+    const want = [
+      ...fn.args,
+      ...(fn.uses ?? []),
+      ...scopes.flatMap((s) => [...s.values()].filter((f) => f.autouse).map((f) => f.name)),
+    ];
     while (want.length) {
       const name = want.pop()!;
       if (seen.has(name)) continue;
@@ -123,7 +127,14 @@ export function countPythonFile(
             ? null
             : fn.params * cls.params
         : fn.params;
-    const f = fixtureFactor({ ...fn, paramNames: [...fn.paramNames, ...(cls?.paramNames ?? [])] }, classScopes);
+    const f = fixtureFactor(
+      {
+        ...fn,
+        paramNames: [...fn.paramNames, ...(cls?.paramNames ?? [])],
+        uses: [...(fn.uses ?? []), ...(cls?.uses ?? [])],
+      },
+      classScopes,
+    );
     if (f !== 1) params = f === null || params === null ? null : (params ?? 1) * f;
     count.add({ line: at ?? fn.line, skipped, ...(params !== undefined ? { params } : {}) });
   };
