@@ -215,13 +215,40 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
         !(system === 'github-actions' && s.path.includes('with') && (key === 'command' || key === 'args'))
       ) {
         splitLines(s).forEach(({ text: t, line }) =>
-          commands.push({ text: t, kind: 'run', path, line, step, ...extra }),
+          commands.push({
+            text:
+              system === 'github-actions' ? withMatrix(t, at(value, [...s.path.slice(0, 2), 'strategy', 'matrix'])) : t,
+            kind: 'run',
+            path,
+            line,
+            step,
+            ...extra,
+          }),
         );
       }
     });
     if (system === 'cloud-build') commands.push(...cloudBuildSteps(value, doc.lineOf.bind(doc), path));
   }
   return { system, path, ok: true, jobs, commands, environments, docs: parsed.docs.map((d) => d.value) };
+}
+
+/**
+ * A GitHub run line that names a matrix value (`./mage-static test:${{ matrix.test }}`), once per
+ * value the job's literal matrix lists, as `;`-separated commands on the same line: each
+ * matrix job runs one of them. Lines naming no listed matrix key are returned as written.
+ */
+function withMatrix(text: string, matrix: unknown): string {
+  const m = rec(matrix);
+  if (!m || !text.includes('matrix.')) return text;
+  let out = [text];
+  for (const ref of new Set([...text.matchAll(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g)].map((x) => x[1]!))) {
+    const values = m[ref];
+    if (!Array.isArray(values) || !values.every((v) => typeof v === 'string' || typeof v === 'number')) continue;
+    if (values.length === 0 || out.length * values.length > 12) continue;
+    const re = new RegExp(`\\$\\{\\{\\s*matrix\\.${ref}\\s*\\}\\}`, 'g');
+    out = out.flatMap((t) => values.map((v) => t.replace(re, String(v))));
+  }
+  return out.join(' ; ');
 }
 
 const rec = (v: unknown): Record<string, unknown> | undefined =>

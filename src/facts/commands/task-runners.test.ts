@@ -239,6 +239,29 @@ func (Check) Lint(ctx context.Context) error { return runStreamed(ctx, "golangci
       '.github/workflows/ci.yml:10 → magefile.go:25 (mage check:lint) → golangci-lint',
     ]);
     expect(commandGraph(memoryIndex(tree)).unresolved).toEqual([]);
+    // A matrix job runs the target its matrix names: one command per listed value.
+    const matrix: Tree = {
+      ...tree,
+      '.github/workflows/ci.yml': [
+        'on: push',
+        'jobs:',
+        '  api:',
+        '    runs-on: ubuntu-latest',
+        '    strategy:',
+        '      matrix:',
+        '        db: [sqlite, postgres]',
+        '        test: [feature, lint]',
+        '    steps:',
+        '      - run: ./mage-static test:${{ matrix.test }}',
+      ].join('\n'),
+      'magefile.go': magefile.replace('(Check) Lint', '(Test) Lint'),
+    };
+    expect(chains(matrix, 'coverage')).toEqual([
+      '.github/workflows/ci.yml:10 → magefile.go:20 (mage test:feature) → go test -cover',
+    ]);
+    expect(chains(matrix, 'lint')).toEqual([
+      '.github/workflows/ci.yml:10 → magefile.go:25 (mage test:lint) → golangci-lint',
+    ]);
   });
 
   it('cargo-make tasks and its built-in tasks', () => {
