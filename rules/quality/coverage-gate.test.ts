@@ -191,6 +191,38 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a compiled mage binary runs a magefile target whose go test writes a coverprofile: measured, no floor',
+      tree: {
+        'go.mod': 'module example.com/tasks\n\ngo 1.22\n',
+        'magefile.go':
+          '//go:build mage\n\npackage main\n\nimport (\n\t"context"\n\t"os/exec"\n\n\t"github.com/magefile/mage/mg"\n)\n\nfunc run(ctx context.Context, name string, args ...string) error {\n\treturn exec.CommandContext(ctx, name, args...).Run()\n}\n\ntype Test mg.Namespace\n\nfunc (Test) Unit(ctx context.Context) error {\n\treturn run(ctx, "go", "test", "-coverprofile", "cover.out", "./...")\n}\n',
+        '.github/workflows/test.yml':
+          'on: push\njobs:\n  api:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: magefile/mage-action@v3\n        with:\n          args: -compile ./mage-static\n      - run: ./mage-static test:unit\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'go test -cover',
+        evidence: [{ path: 'magefile.go', line: 19 }],
+      },
+    },
+    {
+      name: 'Gradle: the test task finalized by the JaCoCo report (Kotlin DSL) measures coverage without a floor',
+      tree: {
+        'settings.gradle.kts': 'rootProject.name = "shop"\n',
+        'build.gradle.kts':
+          'plugins {\n    java\n    jacoco\n}\n\ntasks.test {\n    useJUnitPlatform()\n    finalizedBy(tasks.jacocoTestReport)\n}\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./gradlew test\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'JaCoCo',
+        evidence: [{ path: '.github/workflows/ci.yml', line: 6 }],
+      },
+    },
+    {
       name: 'the same Azure test task without CollectCoverage leaves coverlet.msbuild inert',
       tree: {
         'src/Tracker.Test/Tracker.Test.csproj':

@@ -192,7 +192,12 @@ function gradleCoverage(text: string, tasks: string[], testRuns: boolean): Comma
     out.push(coverage('Kover', "gradle koverVerify fails below the rule's minimum", null));
   else if (
     tasks.some((t) => /^(?:jacocoTestReport|jacoco\w*Report|kover\w*Report)$/.test(t)) ||
-    (testRuns && /finalizedBy\s*\(?\s*[":]*jacocoTestReport/.test(text))
+    // `test { finalizedBy jacocoTestReport }`, Kotlin's `finalizedBy(tasks.jacocoTestReport)` / `tasks.named("jacocoTestReport")`,
+    // or a lifecycle task that depends on the report.
+    (testRuns &&
+      /finalizedBy\s*\(?\s*(?:tasks\s*\.\s*(?:named\s*\(\s*)?)?[":]*jacoco\w*Report|\b(?:check|build)\b[^\n]{0,80}dependsOn\s*\(?\s*(?:tasks\s*\.\s*)?[":]*jacoco\w*Report/.test(
+        text,
+      ))
   )
     out.push(coverage(/kover/i.test(tasks.join(' ')) ? 'Kover' : 'JaCoCo', 'the build writes a coverage report'));
   return out;
