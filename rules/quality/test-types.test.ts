@@ -55,6 +55,44 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a CI job with database service containers that runs the Go suite runs it against live services',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/api\n\ngo 1.22\n',
+        'pkg/store/store_test.go': 'package store\n\nimport "testing"\n\nfunc TestSave(t *testing.T) {}\n',
+        '.github/workflows/test.yml': [
+          'on: push',
+          'jobs:',
+          '  lint:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - run: go vet ./...',
+          '  api:',
+          '    runs-on: ubuntu-latest',
+          '    services:',
+          '      db-postgres:',
+          '        image: postgres:16',
+          '      db-mysql:',
+          '        image: mysql:8',
+          '    steps:',
+          '      - run: go test ./...',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and integration tests found',
+        evidence: [
+          {
+            path: '.github/workflows/test.yml',
+            line: 7,
+            note: expect.stringContaining(
+              'job api runs go test (.github/workflows/test.yml:15) against its service containers (db-postgres and db-mysql)',
+            ),
+          },
+        ],
+      },
+    },
+    {
       name: 'a CI job that starts services with docker compose and then runs the suite runs it against live instances',
       profile: 'service',
       tree: {
@@ -290,6 +328,35 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'service containers of a job that runs no tests, and Selenium in product code, are no integration or end-to-end tests',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'selenium==4.20\n',
+        'app/scraper.py': 'from selenium import webdriver\n\ndef fetch(url):\n    return webdriver.Chrome().get(url)\n',
+        'tests/test_parse.py': 'def test_parse():\n    assert True\n',
+        '.github/workflows/ci.yml': [
+          'on: push',
+          'jobs:',
+          '  migrate:',
+          '    runs-on: ubuntu-latest',
+          '    services:',
+          '      postgres:',
+          '        image: postgres:16',
+          '    steps:',
+          '      - run: python manage.py migrate --check',
+          '  test:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - run: pytest',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'unit tests found; no integration, end-to-end and load tests',
+        evidence: [{ path: 'tests/test_parse.py', line: 1 }],
+      },
+    },
     {
       name: 'Rust: a tests/ folder with no crate manifest beside it is no Cargo target',
       profile: 'service',

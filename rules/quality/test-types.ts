@@ -1,5 +1,6 @@
 import { defineRule, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { ciFiles } from '../../src/facts/ci.js';
 import { fromMatch } from '../../src/facts/paths.js';
 import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
 
@@ -132,6 +133,38 @@ function liveInstanceJobs(runs: CommandRun[]): { start: CommandRun; test: Comman
   return out;
 }
 
+const rec = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+/**
+ * CI jobs with service containers (GitHub Actions and GitLab `services:`: a database, a broker,
+ * an LDAP server) by the lines they span: tests a job runs there run against those live services.
+ */
+function serviceJobs(files: FileView): { path: string; job: string; line: number; to: number; services: string[] }[] {
+  const out: { path: string; job: string; line: number; to: number; services: string[] }[] = [];
+  for (const f of ciFiles(files)) {
+    if (!f.ok || (f.system !== 'github-actions' && f.system !== 'gitlab-ci')) continue;
+    const doc = rec(f.docs[0]);
+    const jobs = f.system === 'github-actions' ? rec(doc?.jobs) : doc;
+    const placed = f.jobs.filter((j) => j.line).sort((a, b) => a.line! - b.line!);
+    placed.forEach((j, i) => {
+      const raw = rec(jobs?.[j.name])?.services;
+      const services = Array.isArray(raw)
+        ? raw.map((x) => (typeof x === 'string' ? x : String(rec(x)?.name ?? ''))).filter(Boolean)
+        : Object.keys(rec(raw) ?? {});
+      if (services.length)
+        out.push({
+          path: f.path,
+          job: j.name,
+          line: j.line!,
+          to: placed[i + 1]?.line ?? Number.MAX_SAFE_INTEGER,
+          services,
+        });
+    });
+  }
+  return out;
+}
+
 function startsServices(argv: string[]): boolean {
   const [a, b, c] = argv;
   const compose =
@@ -154,7 +187,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) and then run the tests against them, (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests and the test clients of Python web frameworks (Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`), which drive the whole app as supertest does, e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) and run the tests against them, (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests and the test clients of Python web frameworks (Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`), which drive the whole app as supertest does, e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -305,6 +338,23 @@ export default defineRule({
         note: `job ${start.origin.job ?? '(default)'} starts live services (${start.argv.slice(0, 3).join(' ')}) and runs ${runner}${t ? ` at ${t.path}:${t.line}` : ''} against them`,
       });
     }
+    const withServices = serviceJobs(ctx.files);
+    if (withServices.length)
+      for (const r of ctx.facts.commands.runs) {
+        if (r.origin.kind !== 'ci' || !r.tools.some((t) => t.kinds.includes('test'))) continue;
+        const j = withServices.find((sj) =>
+          r.chain.some((h) => h.path === sj.path && h.line > sj.line && h.line < sj.to),
+        );
+        if (!j) continue;
+        withServices.splice(withServices.indexOf(j), 1);
+        const runner = r.tools.find((x) => x.kinds.includes('test'))!.name;
+        const last = r.chain[r.chain.length - 1];
+        add('integration', {
+          path: j.path,
+          line: j.line,
+          note: `job ${j.job} runs ${runner}${last ? ` (${last.path}:${last.line})` : ''} against its service containers (${listing(j.services.slice(0, 4))}${j.services.length > 4 ? ', …' : ''})`,
+        });
+      }
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));
     for (const m of ctx
       .matches('artillery')
