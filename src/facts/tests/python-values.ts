@@ -115,7 +115,7 @@ export function pyItems(input: PyExpr, lookup: Lookup, depth = 0): Items | undef
   }
   if (times.length > 2) return undefined;
   const range = /^range\(([^()]*(?:\([^()]*\)[^()]*)*)\)$/.exec(e.code);
-  const bounds = range?.[1]!.split(',').map(intValue);
+  const bounds = range ? range[1]!.split(',').map(intValue) : undefined;
   if (bounds && bounds.length >= 1 && bounds.length <= 3 && bounds.every((x) => x !== undefined)) {
     const [a, b] = bounds.length > 1 ? [bounds[0]!, bounds[1]!] : [0, bounds[0]!];
     const step = bounds[2] ?? 1;
