@@ -341,18 +341,26 @@ export default defineRule({
     const withServices = serviceJobs(ctx.files);
     if (withServices.length)
       for (const r of ctx.facts.commands.runs) {
-        if (r.origin.kind !== 'ci' || !r.tools.some((t) => t.kinds.includes('test'))) continue;
+        const tool = r.tools.find((t) => t.kinds.includes('test'));
+        // A browser suite run beside services is end-to-end already: it says nothing about integration tests.
+        if (
+          r.origin.kind !== 'ci' ||
+          !tool ||
+          /playwright|cypress|webdriver|nightwatch|newman|selenium/i.test(tool.name)
+        )
+          continue;
         const j = withServices.find((sj) =>
           r.chain.some((h) => h.path === sj.path && h.line > sj.line && h.line < sj.to),
         );
         if (!j) continue;
         withServices.splice(withServices.indexOf(j), 1);
-        const runner = r.tools.find((x) => x.kinds.includes('test'))!.name;
+        const runner = tool.name;
         const last = r.chain[r.chain.length - 1];
+        const more = j.services.length > 4 ? ` and ${j.services.length - 4} more` : '';
         add('integration', {
           path: j.path,
           line: j.line,
-          note: `job ${j.job} runs ${runner}${last ? ` (${last.path}:${last.line})` : ''} against its service containers (${listing(j.services.slice(0, 4))}${j.services.length > 4 ? ', …' : ''})`,
+          note: `job ${j.job} runs ${runner}${last ? ` (${last.path}:${last.line})` : ''} against its service containers (${more ? `${j.services.slice(0, 4).join(', ')}${more}` : listing(j.services)})`,
         });
       }
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));
