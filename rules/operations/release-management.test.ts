@@ -10,7 +10,7 @@ ruleTester(rule, {
       tree: {
         'src/App/App.csproj': '<Project Sdk="Microsoft.NET.Sdk" />\n',
         'azure-pipelines.yml':
-          "trigger:\n  branches:\n    include: [master]\nstages:\n- stage: PublishGithub\n  jobs:\n  - job: Publish\n    steps:\n    - task: GitHubRelease@1\n      displayName: Create Github release\n      inputs:\n        gitHubConnection: ReleaseBot\n        action: create\n        tagSource: userSpecifiedTag\n        tag: v$(Build.BuildNumber)\n        addChangeLog: true\n",
+          'trigger:\n  branches:\n    include: [master]\nstages:\n- stage: PublishGithub\n  jobs:\n  - job: Publish\n    steps:\n    - task: GitHubRelease@1\n      displayName: Create Github release\n      inputs:\n        gitHubConnection: ReleaseBot\n        action: create\n        tagSource: userSpecifiedTag\n        tag: v$(Build.BuildNumber)\n        addChangeLog: true\n',
       },
       expect: {
         outcome: 'pass',

@@ -27,7 +27,10 @@ ruleTester(rule, {
     },
     {
       name: 'a Go linter known only from its CI run is named for the program that ran (revive), not its family',
-      tree: { 'go.mod': 'module example.com/svc\n', '.github/workflows/ci.yml': gha('revive -config revive.toml ./...') },
+      tree: {
+        'go.mod': 'module example.com/svc\n',
+        '.github/workflows/ci.yml': gha('revive -config revive.toml ./...'),
+      },
       expect: {
         outcome: 'pass',
         message: 'revive configured and run in CI',

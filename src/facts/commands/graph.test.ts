@@ -460,7 +460,7 @@ describe('command graph: CI catalogues and defaults', () => {
   it('release tools of the CI catalogues: Azure GitHubRelease tasks (not a delete), GitLab release: keyword, gh release create; coverage published by Azure', () => {
     const azure = {
       'azure-pipelines.yml':
-        "stages:\n- stage: Publish\n  jobs:\n  - job: Publish\n    steps:\n    - task: PublishCodeCoverageResults@2\n      inputs:\n        summaryFileLocation: coverage.cobertura.xml\n    - task: GitHubRelease@1\n      inputs:\n        gitHubConnection: bot\n        action: create\n        tag: v$(Build.BuildNumber)\n        addChangeLog: true\n    - task: GitHubRelease@0\n      inputs:\n        action: delete\n        tag: nightly\n",
+        'stages:\n- stage: Publish\n  jobs:\n  - job: Publish\n    steps:\n    - task: PublishCodeCoverageResults@2\n      inputs:\n        summaryFileLocation: coverage.cobertura.xml\n    - task: GitHubRelease@1\n      inputs:\n        gitHubConnection: bot\n        action: create\n        tag: v$(Build.BuildNumber)\n        addChangeLog: true\n    - task: GitHubRelease@0\n      inputs:\n        action: delete\n        tag: nightly\n',
     };
     expect(chains(azure, 'release')).toEqual(['azure-pipelines.yml:9 → GitHub release']);
     expect(chains(azure, 'coverage')).toEqual(['azure-pipelines.yml:6 → Azure code coverage']);
