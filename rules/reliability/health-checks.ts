@@ -57,7 +57,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Kubernetes liveness/readiness probes per container, including Helm templates (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks; systemd units with a watchdog (`Type=notify` + `WatchdogSec`). Manifests in CI folders (.github/…) are test fixtures, not deployments.',
+      'Kubernetes liveness/readiness probes per container, including Helm templates and the DeploymentConfigs of OpenShift Templates, YAML or JSON (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks; systemd units with a watchdog (`Type=notify` + `WatchdogSec`). Manifests in CI folders (.github/…) are test fixtures, not deployments.',
     patterns: {
       platform: {
         regex:
