@@ -133,6 +133,12 @@ export default defineRule({
     for (const p of rt.platforms) add(p.system, { path: p.path, note: p.system });
     // A unit a package installs describes how the service runs on a host (packaged, self-hosted).
     for (const u of rt.systemd.slice(0, 2)) add('systemd unit', systemdEvidence(u, 'systemd service unit'));
+    // A unit that only runs `compose up` starts the compose services at boot: they are the deployment.
+    for (const u of rt.composeWrappers.slice(0, 1))
+      add(
+        'docker-compose started by a systemd unit',
+        systemdEvidence(u, 'systemd unit that only starts compose: the compose services are the deployed units'),
+      );
     const notes: Evidence[] = [...model.notes, ...d.notes, ...tf.notes]
       .slice(0, 5)
       .map((n) => ({ path: n.path, note: n.note }));
