@@ -91,14 +91,22 @@ function parseSystemd(path: string, text: string): SystemdUnit | undefined {
     line: service + 1,
     ...(watchdog >= 0 && notify ? { watchdog: watchdog + 1 } : {}),
     ...(watchdog >= 0 ? { watchdogSec: watchdog + 1 } : {}),
-    ...(starts.length > 0 && starts.every((l) => COMPOSE_UP.test(l)) ? { composeWrapper: true } : {}),
+    ...(starts.length > 0 && starts.every(composeUp) ? { composeWrapper: true } : {}),
     limits,
   };
 }
 
 /** `docker compose up`, `docker-compose -f x.yml up -d`, `podman-compose up`, `podman compose up`. */
-const COMPOSE_UP =
-  /\b(?:docker|podman)[- ]compose\b(?:\s+(?:-f|--file|-p|--project-name|--env-file)\s+\S+|\s+-\S+)*\s+up\b/;
+function composeUp(execStart: string): boolean {
+  const words = execStart.replace(/^\s*ExecStart\s*=\s*[-@+!:]*/, '').split(/\s+/);
+  const program = (w: string) => w.slice(w.lastIndexOf('/') + 1);
+  const at = words.findIndex(
+    (w, i) =>
+      /^(?:docker|podman)-compose$/.test(program(w)) ||
+      (w === 'compose' && /^(?:docker|podman)$/.test(program(words[i - 1] ?? ''))),
+  );
+  return at >= 0 && words.slice(at + 1).includes('up');
+}
 
 /**
  * A NixOS module's unit: `systemd.services.<name> = { … serviceConfig = { ExecStart = …; }; }`
