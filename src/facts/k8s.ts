@@ -366,11 +366,19 @@ const JSON_KIND = /"kind"\s*:\s*"/;
 function jsonManifest(text: string): boolean {
   try {
     const root = rec(JSON.parse(text));
-    return typeof root?.kind === 'string' && typeof root.apiVersion === 'string';
+    return (
+      typeof root?.kind === 'string' &&
+      /^[A-Z][A-Za-z0-9]*$/.test(root.kind) &&
+      typeof root.apiVersion === 'string' &&
+      K8S_API_VERSION.test(root.apiVersion)
+    );
   } catch {
     return false;
   }
 }
+
+/** `v1`, `apps/v1`, `template.openshift.io/v1`, `autoscaling/v2beta2`: a Kubernetes API version. */
+const K8S_API_VERSION = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*\/)?v\d+(?:(?:alpha|beta)\d+)?$/;
 
 /** Keeps an object and, for a workload, its containers; the object then keeps only what rules read. */
 function take(out: FileManifests, obj: K8sObject, yaml: YamlDoc, kind: string, doc: Record<string, unknown>): void {
