@@ -1,8 +1,33 @@
 import rule from './config-externalized.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
+const settingsRs =
+  'use std::env;\n\npub fn load() -> Settings {\n    let path = env::var("FORUM_CONFIG_LOCATION").unwrap_or("config/config.hjson".into());\n    Settings::from_file(&path)\n}\n';
+const defaultsHjson =
+  '{\n  # settings related to the postgresql database\n  database: {\n    # URI of the postgres instance; also LEMMY_DATABASE_URL style env override\n    connection: "postgres://forum:password@localhost:5432/forum"\n    # Maximum number of active sql connections\n    pool_size: 30\n  }\n  # Address where the image server is available\n  pictrs_url: "http://localhost:8080/"\n  # the domain name of your instance (mandatory)\n  hostname: "unset"\n  # Port where the server should listen\n  port: 8536\n}\n';
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a commented defaults file (config/defaults.hjson) documents the settings',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "forum"\n',
+        'crates/utils/src/settings.rs': settingsRs,
+        'config/defaults.hjson': defaultsHjson,
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'crates/utils/src/settings.rs', line: 4 },
+          {
+            path: 'config/defaults.hjson',
+            line: 3,
+            note: 'commented default configuration: 6 of 6 settings documented',
+          },
+        ],
+      },
+    },
     {
       name: "Symfony: %env(…)% placeholders in app/config are the app's environment reads",
       profile: 'service',
@@ -143,6 +168,22 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a sample config without a comment per setting documents nothing: partial, saying what is missing',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "forum"\n',
+        'crates/utils/src/settings.rs': settingsRs,
+        'config/config.sample.yaml':
+          'database:\n  url: postgres://localhost/forum\n  pool: 30\nport: 8536\nhostname: unset\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.6,
+        message: 'no .env.example, commented default configuration or other documentation of the settings',
+        evidence: [{ path: 'crates/utils/src/settings.rs', line: 4 }],
+      },
+    },
     {
       name: 'Symfony: %env(…)% written in a how-to page is no read by the app',
       profile: 'service',

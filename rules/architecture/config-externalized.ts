@@ -1,6 +1,6 @@
-import { defineRule, type Evidence, type Match } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { firstPerFile, fromMatch, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { redactLine } from '../../src/util/redact.js';
 
 const CODE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,java,kt,scala,cs,rb,php,rs}'];
@@ -25,6 +25,42 @@ const DB_SCHEME =
 const LOCAL_HOST =
   /^(localhost|127\.|0\.0\.0\.0|\[?::1|host\.docker\.internal|[a-z0-9_-]+$)|\.(localhost|local|test|invalid|example)$|(^|\.)example\.(com|org|net)$/i;
 
+/**
+ * Default or sample configuration files (`config/defaults.hjson`, `config.example.toml`,
+ * `settings.sample.yaml`, `app.yml.dist`): with a comment above most settings they document them.
+ */
+const SAMPLE_CONFIGS = [
+  '**/*{default,defaults,example,sample,template,dist,reference}*.{hjson,json5,toml,yaml,yml,ini,conf,cfg,properties,php}',
+  '**/*.{hjson,toml,yaml,yml,ini,conf,cfg,properties}.{dist,example,sample,template,default,defaults}',
+];
+/** The file is configuration by its name or folder, not any YAML named `sample`. */
+const CONFIG_NAMED = /(^|\/|[._-])(config|configuration|settings|conf|cfg|defaults?|application|app|server)([./_-]|$)/i;
+const COMMENT_LINE = /^\s*(?:#|\/\/|;|\/\*|\*)/;
+/** `key: v`, `key = v`, `"key": v`, `'key' => v` (PHP arrays), `KEY=v`. */
+const KEY_LINE = /^\s*(?:["']?[A-Za-z_][\w.-]*["']?\s*(?::(?!:)|=(?!=)|=>))/;
+/** Settings documented per key: at least three, and a quarter of the keys. */
+const MIN_DOCUMENTED = 3;
+
+/** Keys with a comment on the line above or at the end of their line, out of all keys. */
+function documentedKeys(text: string): { documented: number; keys: number; first?: number } {
+  const lines = text.split(/\r?\n/);
+  let documented = 0;
+  let keys = 0;
+  let first: number | undefined;
+  lines.forEach((l, i) => {
+    if (COMMENT_LINE.test(l) || !KEY_LINE.test(l)) return;
+    keys++;
+    if (
+      COMMENT_LINE.test(lines[i - 1] ?? '') ||
+      /\s(?:#|\/\/)\s*\S/.test(l.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""'))
+    ) {
+      documented++;
+      first ??= i + 1;
+    }
+  });
+  return { documented, keys, ...(first ? { first } : {}) };
+}
+
 const SETTINGS_FILE =
   /(^|\/)(_?config|settings|env|environment|configuration)\.[a-z]+$|(^|\/)(config|settings|conf)\/[^/]+$/i;
 
@@ -40,7 +76,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<>, pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal, `Password=` literal in appsettings(.Production).json.',
+      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<>, pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal, `Password=` literal in appsettings(.Production).json.',
     patterns: {
       envRead: {
         // The arguments of a clap attribute stop at the next attribute: scanning on from each of
@@ -144,6 +180,7 @@ export default defineRule({
         maxPerFile: 3,
       },
     },
+    reads: SAMPLE_CONFIGS,
   },
   appliesTo: (ctx) =>
     ctx.facts.profile.id === 'service' || {
@@ -210,6 +247,7 @@ export default defineRule({
       ...listedVariables(ctx.matches('envListed'))
         .slice(0, 1)
         .map((m) => fromMatch(m, 'documents the environment variables (a list of settings)')),
+      ...commentedDefaults(ctx.files).slice(0, 1),
     ];
     // Cite the settings module first (settings.py, config.ts), not the first file in path order.
     const settingsFirst = [...envReads].sort(
@@ -263,7 +301,7 @@ export default defineRule({
       );
     const missing = [
       hasCode ? '' : 'no environment reads in code',
-      docs.length ? '' : 'no .env.example or other documentation of the settings',
+      docs.length ? '' : 'no .env.example, commented default configuration or other documentation of the settings',
     ].filter(Boolean);
     return partial(score, `Found ${listing(parts)}; ${listing(missing)}.`, evidence, data);
   },
@@ -274,4 +312,23 @@ function listedVariables(matches: Match[]): Match[] {
   const byFile = new Map<string, Match[]>();
   for (const m of matches) byFile.set(m.path, [...(byFile.get(m.path) ?? []), m]);
   return [...byFile.values()].filter((ms) => new Set(ms.map((m) => m.groups[0])).size >= 3).map((ms) => ms[0]!);
+}
+
+/**
+ * A default or sample configuration file with a comment on most settings (lemmy's
+ * config/defaults.hjson, a config.example.toml): the settings are documented where they are set.
+ */
+function commentedDefaults(files: FileView): Evidence[] {
+  const out: Evidence[] = [];
+  for (const path of files.match(SAMPLE_CONFIGS)) {
+    if (isTestPath(path) || !CONFIG_NAMED.test(path)) continue;
+    const d = documentedKeys(files.read(path) ?? '');
+    if (d.documented < MIN_DOCUMENTED || d.documented * 4 < d.keys) continue;
+    out.push({
+      path,
+      ...(d.first ? { line: d.first } : {}),
+      note: `commented default configuration: ${d.documented} of ${d.keys} settings documented`,
+    });
+  }
+  return out;
 }

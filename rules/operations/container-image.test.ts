@@ -8,6 +8,21 @@ const goDockerfile =
 ruleTester(rule, {
   valid: [
     {
+      name: 'a global ARG default (built from an earlier ARG) pins the FROM that names it, also when a stage redeclares the ARG without a value',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "forum"\n',
+        'docker/Dockerfile':
+          '# syntax=docker/dockerfile:1\nARG RUST_VERSION=1.81\nARG BUILDER_IMAGE=rust:${RUST_VERSION}-slim RUNNER_IMAGE=debian:bookworm-slim\n\nFROM ${BUILDER_IMAGE} AS build\nARG BUILDER_IMAGE\nRUN cargo build --release\n\nFROM ${RUNNER_IMAGE}\nARG RUNNER_IMAGE\nCOPY --from=build /app/target/release/forum /usr/local/bin/forum\n',
+        '.dockerignore': 'target\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'docker/Dockerfile', line: 9, note: '2 stages; base images pinned; .dockerignore present' }],
+        absent: ['without a default'],
+      },
+    },
+    {
       name: 'a multi-stage Go Dockerfile with pinned bases and a .dockerignore passes',
       profile: 'service',
       tree: { 'go.mod': 'module x\n', Dockerfile: goDockerfile, '.dockerignore': '.git\n' },

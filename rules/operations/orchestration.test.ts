@@ -6,6 +6,22 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a systemd unit that only starts podman-compose is cited as starting compose, not as a service unit of its own',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"stats","scripts":{"start":"next start"}}',
+        'podman/stats.service':
+          '[Unit]\nDescription=Stats\n\n[Service]\nExecStart=/usr/bin/podman-compose -f podman-compose.yml up -d\n',
+        'podman/podman-compose.yml': 'services:\n  stats:\n    image: stats:latest\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'docker-compose started by a systemd unit',
+        evidence: [{ path: 'podman/stats.service', line: 4, note: expect.stringContaining('only starts compose') }],
+        absent: ['"systemd unit"'],
+      },
+    },
+    {
       name: 'a systemd unit that a package installs describes how the service runs',
       profile: 'service',
       tree: {

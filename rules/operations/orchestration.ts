@@ -35,7 +35,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      "Kubernetes manifests (apiVersion + kind, multi-document, Helm templates), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, Procfile, serverless.yml), systemd service units a package installs. docker-compose alone earns partial credit unless it is a production/stack file or a self-hosting template (the project's published image, restarting on its own or serving on every interface, in a file that does not call itself development).",
+      "Kubernetes manifests (apiVersion + kind, YAML or JSON, multi-document, Helm templates, the objects of OpenShift Templates and Lists), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, Procfile, serverless.yml), systemd service units a package installs. docker-compose alone earns partial credit unless it is a production/stack file or a self-hosting template (the project's published image, restarting on its own or serving on every interface, in a file that does not call itself development).",
     patterns: {
       appEngine: {
         regex: /^runtime:\s*\S+/m,
@@ -92,8 +92,10 @@ export default defineRule({
     const plain = manifests
       .filter((o) => !o.chart)
       .sort((a, b) => Number(/(^|\/)\./.test(a.path)) - Number(/(^|\/)\./.test(b.path)));
+    // OpenShift Templates and DeploymentConfigs are Kubernetes objects under OpenShift's API groups.
+    const openshift = plain.some((o) => o.kind === 'Template' || o.apiVersion.includes('openshift.io'));
     if (plain.length > 0)
-      add('Kubernetes manifests', {
+      add(openshift ? 'OpenShift/Kubernetes manifests' : 'Kubernetes manifests', {
         path: plain[0]!.path,
         line: plain[0]!.line,
         note: `${plain.length} objects (${listing([...new Set(plain.map((o) => o.kind))].sort().slice(0, 6))}) in ${new Set(plain.map((o) => o.path)).size} files`,
@@ -131,6 +133,12 @@ export default defineRule({
     for (const p of rt.platforms) add(p.system, { path: p.path, note: p.system });
     // A unit a package installs describes how the service runs on a host (packaged, self-hosted).
     for (const u of rt.systemd.slice(0, 2)) add('systemd unit', systemdEvidence(u, 'systemd service unit'));
+    // A unit that only runs `compose up` starts the compose services at boot: they are the deployment.
+    for (const u of rt.composeWrappers.slice(0, 1))
+      add(
+        'docker-compose started by a systemd unit',
+        systemdEvidence(u, 'systemd unit that only starts compose: the compose services are the deployed units'),
+      );
     const notes: Evidence[] = [...model.notes, ...d.notes, ...tf.notes]
       .slice(0, 5)
       .map((n) => ({ path: n.path, note: n.note }));

@@ -6,6 +6,19 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'an Azure DevOps stage that creates a GitHub release per build with a change log (no CHANGELOG file) releases',
+      tree: {
+        'src/App/App.csproj': '<Project Sdk="Microsoft.NET.Sdk" />\n',
+        'azure-pipelines.yml':
+          'trigger:\n  branches:\n    include: [master]\nstages:\n- stage: PublishGithub\n  jobs:\n  - job: Publish\n    steps:\n    - task: GitHubRelease@1\n      displayName: Create Github release\n      inputs:\n        gitHubConnection: ReleaseBot\n        action: create\n        tagSource: userSpecifiedTag\n        tag: v$(Build.BuildNumber)\n        addChangeLog: true\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'GitHub release',
+        evidence: [{ path: 'azure-pipelines.yml', line: 9 }],
+      },
+    },
+    {
       name: 'Helm charts released by chart-releaser in CI, with versioned change logs',
       tree: {
         '.github/workflows/publish.yml':

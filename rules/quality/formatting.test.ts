@@ -6,6 +6,20 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a formatter known only from its CI run is named for the program that ran (yapf), not its catalogue family',
+      tree: {
+        'pyproject.toml': '[project]\nname = "feeds"\n',
+        'src/feeds/app.py': 'def main():\n    return 1\n',
+        '.github/workflows/style.yml':
+          'on: pull_request\njobs:\n  style:\n    runs-on: ubuntu-latest\n    steps:\n      - run: yapf --diff --recursive src\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'yapf configured and checked in CI (yapf)',
+        evidence: [{ path: '.github/workflows/style.yml', line: 6 }],
+      },
+    },
+    {
       name: 'prettier as a dev dependency or a package.json config key is the project formatter',
       tree: {
         'web/package.json':

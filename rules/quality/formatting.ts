@@ -167,7 +167,7 @@ export default defineRule({
     const checked = tools.filter((t) => t.ci);
     for (const t of checked.slice(0, 3))
       if (t.evidence.path !== t.ci!.chain.at(-1)?.path || t.evidence.line !== t.ci!.chain.at(-1)?.line)
-        evidence.push(runEvidence(t.ci!, `runs ${t.name}`, 'format'));
+        evidence.push(runEvidence(t.ci!, `runs ${t.label}`, 'format'));
     // Prettier as an ESLint rule (eslint-plugin-prettier): the ESLint run in CI fails on unformatted code.
     const prettier = tools.find((t) => t.name === 'Prettier' && !t.ci);
     const viaEslint = prettier ? ctx.matches('prettierInEslint')[0] : undefined;
@@ -186,7 +186,7 @@ export default defineRule({
     const rewriting = tools.filter((t) => t.ciWrites && !checked.includes(t));
     for (const t of rewriting.slice(0, 2))
       evidence.push(
-        runEvidence(t.ciWrites!, `runs ${t.name} in write mode (it rewrites the code and fails on nothing)`),
+        runEvidence(t.ciWrites!, `runs ${t.label} in write mode (it rewrites the code and fails on nothing)`),
       );
     if (checked.length === 0)
       for (const r of ciRuns.slice(0, 1)) evidence.push(runEvidence(r, 'runs a formatter', 'format'));
@@ -206,9 +206,9 @@ export default defineRule({
     const covered = new Set(FORMATTERS.filter((f) => names.includes(f.name)).flatMap((f) => f.runs));
     const others = (runs: typeof ciRuns) => toolNames(runs, 'format').filter((n) => !covered.has(n));
     const inCi = [
-      ...new Set([...checked.map((t) => (t === prettier ? 'Prettier through ESLint' : t.name)), ...others(ciRuns)]),
+      ...new Set([...checked.map((t) => (t === prettier ? 'Prettier through ESLint' : t.label)), ...others(ciRuns)]),
     ];
-    const writesInCi = [...new Set([...rewriting.map((t) => t.name), ...others(ciWrites)])].filter(
+    const writesInCi = [...new Set([...rewriting.map((t) => t.label), ...others(ciWrites)])].filter(
       (n) => !inCi.includes(n),
     );
     const data = { formatters: names, implied, checkedInCi: inCi, editorconfig: !!editorconfig };
@@ -217,7 +217,7 @@ export default defineRule({
       : '';
     if (tools.length > 0)
       return pass(
-        `${listing(names)} configured${inCi.length ? ` and checked in CI (${listing(inCi)})` : ', not checked in CI'}${writeNote}.`,
+        `${listing(tools.map((t) => t.label))} configured${inCi.length ? ` and checked in CI (${listing(inCi)})` : ', not checked in CI'}${writeNote}.`,
         evidence,
         { ...data, ...(writesInCi.length ? { rewrittenInCi: writesInCi } : {}) },
       );

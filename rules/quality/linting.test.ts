@@ -9,6 +9,36 @@ const gha = (run: string) =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'phpcs.xml.dist is PHP_CodeSniffer, named after the file found, and its CI run is cited',
+      tree: {
+        'composer.json': '{"name":"acme/feeds","require-dev":{"squizlabs/php_codesniffer":"^3.10"}}',
+        'phpcs.xml.dist': '<?xml version="1.0"?>\n<ruleset name="feeds">\n  <rule ref="PSR12"/>\n</ruleset>\n',
+        '.github/workflows/ci.yml': gha('vendor/bin/phpcs -s'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'PHP_CodeSniffer configured and run in CI',
+        evidence: [
+          { path: 'phpcs.xml.dist', note: 'PHP_CodeSniffer configuration' },
+          { path: '.github/workflows/ci.yml', line: 6 },
+        ],
+        data: { linters: ['PHP_CodeSniffer'], inCi: ['PHP_CodeSniffer'] },
+      },
+    },
+    {
+      name: 'a Go linter known only from its CI run is named for the program that ran (revive), not its family',
+      tree: {
+        'go.mod': 'module example.com/svc\n',
+        '.github/workflows/ci.yml': gha('revive -config revive.toml ./...'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'revive configured and run in CI',
+        evidence: [{ path: '.github/workflows/ci.yml', line: 6, note: expect.stringContaining('runs revive') }],
+        data: { linters: ['revive'], inCi: ['revive'] },
+      },
+    },
+    {
       name: 'XO (an ESLint wrapper) as a dev dependency, run in CI',
       tree: {
         'package.json': '{"name":"lib","devDependencies":{"xo":"^0.59.0"}}',

@@ -31,11 +31,10 @@ const LINTERS: ToolSpec[] = [
   },
   { name: 'Pylint', files: ['**/.pylintrc', '**/pylintrc'], pattern: 'pylint', deps: ['pylint'], runs: ['Pylint'] },
   { name: 'golangci-lint', files: ['**/.golangci.{yml,yaml,toml,json}'], runs: ['golangci-lint'] },
-  {
-    name: 'staticcheck/go vet',
-    files: ['**/staticcheck.conf'],
-    runs: ['staticcheck', 'go vet', 'revive', 'golint', 'errcheck'],
-  },
+  // One tool per entry: the label a finding shows is the tool whose file, dependency or run was
+  // found (a shared 'PHPStan/Psalm' label named phpcs.xml, PHP_CodeSniffer's, after two other tools).
+  { name: 'staticcheck', files: ['**/staticcheck.conf'], runs: ['staticcheck', 'revive', 'golint', 'errcheck'] },
+  { name: 'go vet', runs: ['go vet'] },
   {
     name: 'Checkstyle',
     files: ['**/checkstyle*.xml', '**/config/checkstyle/**'],
@@ -43,11 +42,12 @@ const LINTERS: ToolSpec[] = [
     runs: ['Checkstyle'],
   },
   {
-    name: 'SpotBugs/PMD',
-    files: ['**/spotbugs*.xml', '**/pmd*.xml', '**/ruleset*.xml'],
+    name: 'SpotBugs',
+    files: ['**/spotbugs*.xml'],
     deps: ['com.github.spotbugs:*', 'plugin:com.github.spotbugs'],
-    runs: ['SpotBugs', 'PMD'],
+    runs: ['SpotBugs'],
   },
+  { name: 'PMD', files: ['**/pmd*.xml', '**/ruleset*.xml'], runs: ['PMD'] },
   {
     name: 'detekt',
     files: ['**/detekt.yml', '**/detekt-config.yml', '**/config/detekt/**'],
@@ -56,18 +56,23 @@ const LINTERS: ToolSpec[] = [
   },
   { name: 'RuboCop', files: ['**/.rubocop.yml'], deps: ['rubocop'], runs: ['RuboCop', 'standardrb'] },
   {
-    name: 'PHPStan/Psalm',
-    files: [
-      '**/phpstan.neon',
-      '**/phpstan.neon.dist',
-      '**/phpstan.dist.neon',
-      '**/psalm.xml',
-      '**/psalm.xml.dist',
-      '**/phpcs.xml',
-      '**/phpcs.xml.dist',
-    ],
-    deps: ['phpstan/phpstan', 'vimeo/psalm', 'squizlabs/php_codesniffer'],
-    runs: ['PHPStan', 'psalm', 'phpcs', 'phpmd'],
+    name: 'PHPStan',
+    files: ['**/phpstan.neon', '**/phpstan.neon.dist', '**/phpstan.dist.neon'],
+    deps: ['phpstan/phpstan'],
+    runs: ['PHPStan'],
+  },
+  { name: 'Psalm', files: ['**/psalm.xml', '**/psalm.xml.dist'], deps: ['vimeo/psalm'], runs: ['psalm'] },
+  {
+    name: 'PHP_CodeSniffer',
+    files: ['**/phpcs.xml', '**/phpcs.xml.dist', '**/.phpcs.xml', '**/.phpcs.xml.dist'],
+    deps: ['squizlabs/php_codesniffer'],
+    runs: ['phpcs'],
+  },
+  {
+    name: 'PHPMD',
+    files: ['**/phpmd.xml', '**/phpmd.xml.dist', '**/.phpmd.xml', '**/.phpmd.xml.dist'],
+    deps: ['phpmd/phpmd'],
+    runs: ['phpmd'],
   },
   { name: 'Clippy', files: ['**/clippy.toml', '**/.clippy.toml'], runs: ['Clippy'] },
   // Analyzers and Error Prone run inside every compile, so a CI build runs them.
@@ -143,7 +148,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, .rubocop.yml, phpstan.neon/psalm.xml/phpcs.xml, clippy.toml, .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit, composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do. Pass: a linter runs in CI; partial (0.6): configured only.',
+      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, clippy.toml, .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit, composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only.',
     reads: CI_GLOBS,
     patterns: {
       eslintPkg: { regex: /"eslintConfig"\s*:/, files: ['**/package.json'], literals: ['eslintConfig'], maxPerFile: 1 },
@@ -193,12 +198,15 @@ export default defineRule({
     const ran = tools.filter((t) => t.ci);
     for (const t of ran.slice(0, 3))
       if (t.evidence.path !== t.ci!.chain.at(-1)?.path || t.evidence.line !== t.ci!.chain.at(-1)?.line)
-        evidence.push(runEvidence(t.ci!, `runs ${t.name}`, 'lint'));
+        evidence.push(runEvidence(t.ci!, `runs ${t.label}`, 'lint'));
     // A linter outside the table (super-linter, Stylelint, ShellCheck) still lints in CI.
     const others = code.filter((r) => !ran.some((t) => t.ci === r));
     if (ran.length === 0) for (const r of others.slice(0, 2)) evidence.push(runEvidence(r, 'lints', 'lint'));
     const otherNames = toolNames(others, 'lint').filter(isCode);
-    const data = { linters: names, inCi: [...new Set([...ran.map((t) => t.name), ...otherNames])] };
+    const data = {
+      linters: tools.map((t) => t.label),
+      inCi: [...new Set([...ran.map((t) => t.label), ...otherNames])],
+    };
     if (tools.length === 0 && code.length === 0) {
       return fail(
         'No linter configured.',
@@ -212,9 +220,9 @@ export default defineRule({
       );
     }
     if (ran.length > 0) {
-      const also = otherNames.filter((n) => !ran.some((t) => t.name === n));
+      const also = otherNames.filter((n) => !ran.some((t) => t.name === n || t.label === n));
       return pass(
-        `${listing(ran.map((t) => t.name))} configured and run in CI${also.length ? `; CI also runs ${listing(also)}` : ''}.`,
+        `${listing(ran.map((t) => t.label))} configured and run in CI${also.length ? `; CI also runs ${listing(also)}` : ''}.`,
         evidence,
         data,
       );
@@ -230,7 +238,7 @@ export default defineRule({
       );
     if (code.length > 0)
       return pass(
-        `CI runs ${listing(otherNames)}${names.length ? ` (configured: ${listing(names)})` : ''}.`,
+        `CI runs ${listing(otherNames)}${names.length ? ` (configured: ${listing(tools.map((t) => t.label))})` : ''}.`,
         evidence,
         data,
       );
@@ -239,7 +247,7 @@ export default defineRule({
     );
     return partial(
       0.6,
-      `${listing(names)} configured${hooked.length ? ' (run by commit hooks)' : ''}, but no CI job runs ${names.length === 1 ? 'it' : 'them'} (CI followed through scripts, targets and actions).`,
+      `${listing(tools.map((t) => t.label))} configured${hooked.length ? ' (run by commit hooks)' : ''}, but no CI job runs ${names.length === 1 ? 'it' : 'them'} (CI followed through scripts, targets and actions).`,
       evidence,
       data,
     );

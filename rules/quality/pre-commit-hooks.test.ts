@@ -44,6 +44,18 @@ ruleTester(rule, {
       tree: { 'lefthook.yml': 'pre-commit:\n  commands:\n    lint:\n      run: golangci-lint run\n' },
       expect: { outcome: 'pass', data: { managers: ['lefthook'] } },
     },
+    {
+      name: 'pre-commit hooks that check spelling, docstrings and config files are checks, though none is a linter',
+      tree: {
+        '.pre-commit-config.yaml':
+          'repos:\n  - repo: https://github.com/codespell-project/codespell\n    rev: v2.3.0\n    hooks:\n      - id: codespell\n  - repo: https://github.com/abravalheri/validate-pyproject\n    rev: v0.23\n    hooks:\n      - id: validate-pyproject\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v5.0.0\n    hooks:\n      - id: check-yaml\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: ['Commit hooks (pre-commit) run', 'codespell', 'validate-pyproject'],
+        evidence: [{ path: '.pre-commit-config.yaml', line: 5 }],
+      },
+    },
   ],
   invalid: [
     {

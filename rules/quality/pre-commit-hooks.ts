@@ -20,6 +20,10 @@ const MANAGERS: { name: string; system: string; globs: string[] }[] = [
 ];
 const LINT_STAGED = ['.lintstagedrc', '.lintstagedrc.{json,yml,yaml,js,cjs,mjs}', 'lint-staged.config.{js,cjs,mjs}'];
 const CHECKS: ToolKind[] = ['lint', 'format', 'test', 'typecheck', 'scan'];
+/** Commands that check nothing whatever hook runs them. */
+const TRIVIAL = new Set(['.', 'echo', 'exit', 'true', ':', 'printf']);
+/** The tool a hook runs, else its program (a pre-commit hook id such as `codespell`). */
+const nameOf = (r: CommandRun): string => r.tools[0]?.name ?? r.argv[0]!;
 
 export default defineRule({
   meta: {
@@ -34,7 +38,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Hook managers (.pre-commit-config.yaml, lefthook.yml, .husky/<hook>, simple-git-hooks or husky keys in package.json, .overcommit.yml, committed .githooks/) and what their hooks really run, followed like CI: pre-commit hook ids to their tools, husky scripts through lint-staged and package scripts, lefthook `run:` lines. Pass: a hook runs a linter, formatter, type checker, scanner or tests; partial (0.5): a hook manager or lint-staged whose hooks run no such check.',
+      'Hook managers (.pre-commit-config.yaml, lefthook.yml, .husky/<hook>, simple-git-hooks or husky keys in package.json, .overcommit.yml, committed .githooks/) and what their hooks really run, followed like CI: pre-commit hook ids to their tools, husky scripts through lint-staged and package scripts, lefthook `run:` lines. Pass: a hook runs a linter, formatter, type checker, scanner or tests, or any pre-commit hook (pre-commit fails the commit when a hook fails or changes a file: codespell, validate-pyproject, check-yaml are checks); partial (0.5): a hook manager or lint-staged whose hooks run no check (a reminder `echo`).',
     patterns: {
       pkgHooks: {
         regex: /"(simple-git-hooks|husky|lint-staged|pre-commit|ghooks)"\s*:\s*\{/,
@@ -47,12 +51,18 @@ export default defineRule({
   },
   check(ctx) {
     const hookRuns = ctx.facts.commands.runs.filter((r) => r.origin.kind === 'hook');
-    const checks = hookRuns.filter((r) => r.tools.some((t) => t.kinds.some((k) => CHECKS.includes(k))));
+    // A pre-commit hook is a check by construction: pre-commit fails the commit when a hook exits
+    // non-zero or changes a file, so codespell, validate-pyproject or check-yaml check too (RULES:
+    // "hooks run checks"). Other managers run any shell: there a known checking tool decides.
+    const isCheck = (r: CommandRun) =>
+      r.tools.some((t) => t.kinds.some((k) => CHECKS.includes(k))) ||
+      (r.origin.system === 'pre-commit' && !!r.argv[0] && !TRIVIAL.has(r.argv[0]));
+    const checks = hookRuns.filter(isCheck);
     const managers = new Set(hookRuns.map((r) => r.origin.system));
     const evidence: Evidence[] = [];
     const cited = new Set<string>();
     for (const r of checks) {
-      const name = r.tools[0]!.name;
+      const name = nameOf(r);
       if (cited.has(name) || evidence.length >= 8) continue;
       cited.add(name);
       evidence.push(runEvidence(r, `runs ${name}`));
@@ -69,7 +79,7 @@ export default defineRule({
       if (!checks.some((r) => r.origin.path === m.path))
         present.push({ path: m.path, line: m.line, snippet: m.snippet, note: `${m.groups[0]} hooks in package.json` });
     const lintStaged = pkg.find((m) => m.groups[0] === 'lint-staged') ?? ctx.files.match(LINT_STAGED)[0];
-    const tools = [...new Set(checks.map((r) => r.tools[0]!.name))].sort();
+    const tools = [...new Set(checks.map(nameOf))].sort();
     const data = { managers: [...managers].sort(), lintStaged: !!lintStaged, tools };
     if (checks.length > 0)
       return pass(
@@ -86,7 +96,7 @@ export default defineRule({
       });
     else if (lintStaged) present.push({ path: lintStaged, note: 'lint-staged configured' });
     if (present.length > 0) {
-      const other = hookRuns.filter((r: CommandRun) => r.argv[0] && !['.', 'echo', 'exit'].includes(r.argv[0]));
+      const other = hookRuns.filter((r: CommandRun) => r.argv[0] && !TRIVIAL.has(r.argv[0]));
       return partial(
         0.5,
         `${managers.size ? `Hooks are set up (${listing([...managers].sort())})` : 'lint-staged is configured'}, but they run no linter, formatter, type checker, scanner or tests${other.length ? ` (they run ${listing([...new Set(other.map((r) => r.argv[0]!))].slice(0, 4))})` : managers.size ? '' : ': no hook manager runs it'}.`,

@@ -9,6 +9,59 @@ const probed = (name: string) =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'a Type=simple unit with WatchdogSec whose service sends WATCHDOG=1 through sd_notify is watched (WatchdogSec implies NotifyAccess=main)',
+      profile: 'service',
+      tree: {
+        'build.gradle': "plugins { id 'java' }\n",
+        'setup/tracker.service':
+          '[Unit]\nDescription=tracker\n\n[Service]\nType=simple\nExecStart=/opt/tracker/jre/bin/java -jar tracker.jar\nWatchdogSec=600\nRestart=on-failure\n',
+        'src/main/java/org/tracker/HealthTask.java':
+          'package org.tracker;\n\nclass HealthTask implements Runnable {\n    public void run() {\n        if (healthy()) {\n            systemD.sd_notify(0, "WATCHDOG=1");\n        }\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'setup/tracker.service', line: 7, note: expect.stringContaining('sends WATCHDOG=1') },
+          { path: 'src/main/java/org/tracker/HealthTask.java', line: 6 },
+        ],
+      },
+    },
+    {
+      name: 'a systemd unit that only runs podman-compose up is no unit of its own: the compose services it starts are judged',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"stats","scripts":{"start":"next start"}}',
+        'podman/stats.service':
+          '[Unit]\nDescription=Stats via podman-compose\n\n[Service]\nType=simple\nWorkingDirectory=/opt/stats\nExecStart=/usr/bin/podman-compose -f podman-compose.yml up -d\nExecStop=/usr/bin/podman-compose -f podman-compose.yml down\nRemainAfterExit=yes\n',
+        'podman/podman-compose.yml':
+          'services:\n  stats:\n    image: ghcr.io/acme/stats:latest\n    restart: always\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:3000/api/heartbeat"]\n  db:\n    image: postgres:16\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'podman/podman-compose.yml', line: 2, note: 'compose service stats has a healthcheck' }],
+        absent: ['no watchdog'],
+      },
+    },
+    {
+      name: 'a development compose file (develop.yml, or one under a dev folder) beside the deployment compose file is no deployed unit',
+      profile: 'service',
+      tree: {
+        Gemfile: "gem 'rails'\n",
+        'docker/single/docker-compose.yml':
+          'services:\n  web:\n    image: ghcr.io/acme/agents:latest\n    restart: always\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:3000/"]\n',
+        'docker/multi/develop.yml':
+          'services:\n  web:\n    build:\n      context: ../..\n    ports:\n      - "3000:3000"\n',
+        'docker/dev/compose.yml': 'services:\n  worker:\n    build: ../..\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'docker/single/docker-compose.yml', line: 2, note: 'compose service web has a healthcheck' },
+        ],
+        absent: ['develop.yml', 'docker/dev/compose.yml'],
+      },
+    },
+    {
       name: 'a packaged systemd unit with a watchdog is checked by systemd (Type=notify + WatchdogSec)',
       profile: 'service',
       tree: {
@@ -184,6 +237,21 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'WatchdogSec on a Type=simple unit whose service never sends WATCHDOG=1 watches nothing',
+      profile: 'service',
+      tree: {
+        'build.gradle': "plugins { id 'java' }\n",
+        'setup/tracker.service':
+          '[Unit]\nDescription=tracker\n\n[Service]\nType=simple\nExecStart=/opt/tracker/bin/tracker\nWatchdogSec=600\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          { path: 'setup/tracker.service', line: 7, note: expect.stringContaining('nothing here sends WATCHDOG=1') },
+        ],
+      },
+    },
     {
       name: 'compose: the base file is cited, not a dev override; a CI fixture manifest is no deployed unit',
       profile: 'service',

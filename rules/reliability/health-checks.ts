@@ -57,7 +57,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Kubernetes liveness/readiness probes per container, including Helm templates (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks; systemd units with a watchdog (`Type=notify` + `WatchdogSec`). Manifests in CI folders (.github/…) are test fixtures, not deployments.',
+      'Kubernetes liveness/readiness probes per container, including Helm templates and the DeploymentConfigs of OpenShift Templates, YAML or JSON (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks; systemd units with a watchdog (`WatchdogSec` with `Type=notify`, or with a service that sends `WATCHDOG=1` through sd_notify); a unit that only starts compose is judged by the compose services it starts; development compose files (named or in a folder named dev/develop/local) beside a deployment one are not deployed units. Manifests in CI folders (.github/…) are test fixtures, not deployments.',
     patterns: {
       platform: {
         regex:
@@ -72,6 +72,14 @@ export default defineRule({
           '.do/*.yaml',
         ],
         literals: ['ealth', 'check'],
+        maxPerFile: 1,
+      },
+      // The keep-alive a watched service sends: sd_notify(3) "WATCHDOG=1", go-systemd's
+      // SdNotifyWatchdog, the Rust sd-notify crate's NotifyState::Watchdog.
+      watchdogPing: {
+        regex: /WATCHDOG=1|\bSdNotifyWatchdog\b|\bNotifyState::Watchdog\b/,
+        files: ['**/*.{c,cc,cpp,h,go,rs,java,kt,scala,py,rb,js,ts,mjs,cs,php,sh}'],
+        literals: ['WATCHDOG=1', 'SdNotifyWatchdog', 'NotifyState::Watchdog'],
         maxPerFile: 1,
       },
     },
@@ -155,6 +163,9 @@ export default defineRule({
         });
     }
     // A packaged service: systemd restarts it when its watchdog pings stop (Type=notify + WatchdogSec).
+    // WatchdogSec implies NotifyAccess=main: a Type=simple service that sends WATCHDOG=1 is watched too.
+    const ping = ctx.matches('watchdogPing').find((m) => isProductionPath(m.path));
+    const pinged: Evidence[] = [];
     for (const u of runtime(ctx.files).systemd) {
       units++;
       if (u.watchdog)
@@ -164,7 +175,24 @@ export default defineRule({
             line: u.watchdog,
             note: 'systemd unit: the watchdog restarts the service when it stops answering',
           });
-      else findings.push(systemdEvidence(u, 'systemd unit has no watchdog (Type=notify + WatchdogSec)'));
+      else if (u.watchdogSec && ping)
+        earned++,
+          good.push({
+            path: u.path,
+            line: u.watchdogSec,
+            note: `systemd unit: WatchdogSec, and the service sends WATCHDOG=1 (${ping.path}:${ping.line}); systemd restarts it when the pings stop`,
+          }),
+          pinged.push(fromMatch(ping, 'sd_notify watchdog keep-alive the unit waits for'));
+      else
+        findings.push(
+          u.watchdogSec
+            ? {
+                path: u.path,
+                line: u.watchdogSec,
+                note: 'systemd unit sets WatchdogSec, but the service is not Type=notify and nothing here sends WATCHDOG=1',
+              }
+            : systemdEvidence(u, 'systemd unit has no watchdog (Type=notify + WatchdogSec)'),
+        );
     }
     for (const c of d.ecs) {
       units++;
@@ -253,6 +281,7 @@ export default defineRule({
       ...findings.slice(0, 20),
       ...(findings.length > 20 ? [{ path: '.', note: `and ${findings.length - 20} more` }] : []),
       ...good.slice(0, 5),
+      ...pinged.slice(0, 1),
       ...notes,
     ];
     if (findings.length === 0) return pass(`Health checks found (${good.length}).`, shown, data);

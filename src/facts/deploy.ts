@@ -149,8 +149,8 @@ function parseDeploy(files: FileView): Deploy {
   // Beside a compose file that is not for development, services only a development file starts
   // (a virus scanner, a mail catcher added for local work) are not deployed units.
   const named = (p: string) => p.slice(p.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
-  if (out.compose.some((c) => !DEV_NAME.test(named(c.path))))
-    out.compose = out.compose.filter((c) => !DEV_NAME.test(named(c.path)) || /override/i.test(named(c.path)));
+  if (out.compose.some((c) => !devCompose(c.path)))
+    out.compose = out.compose.filter((c) => !devCompose(c.path) || /override/i.test(named(c.path)));
   for (const path of files.match(ECS_GLOBS)) {
     const r = files.readJson<Record<string, unknown>>(path);
     const defs = r.ok
@@ -191,7 +191,16 @@ function parseDeploy(files: FileView): Deploy {
 /** Named for production or a stack deployment. */
 const PROD_NAME = /prod|production|stack|swarm|deploy/i;
 /** Named for development, or an override of the base file. */
-const DEV_NAME = /(^|[._-])(dev|devel|development|local|debug|override|sample|example)([._-]|$)/i;
+const DEV_NAME = /(^|[._-])(dev|devel|develop|development|local|debug|override|sample|example)([._-]|$)/i;
+
+/**
+ * A compose file for development: named so (`develop.yml`, `docker-compose.dev.yml`) or kept in a
+ * folder named so (`docker/dev/compose.yml`, `deploy/local/`).
+ */
+function devCompose(path: string): boolean {
+  const parts = path.replace(/\.ya?ml$/, '').split('/');
+  return DEV_NAME.test(parts.at(-1)!) || parts.slice(0, -1).some((d) => DEV_NAME.test(d) && !/^\./.test(d));
+}
 /** A published image: `org/name[:tag]` or registry-qualified, not a bare local name (`myapp`). */
 const PUBLISHED = /^[\w.-]+(?::\d+)?\/[\w./-]+(?::[\w.-]+)?(?:@sha256:\w+)?$/;
 

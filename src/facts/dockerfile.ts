@@ -91,10 +91,12 @@ export function parseDockerfile(path: string, text: string): Dockerfile {
         instructions: [],
       });
     } else if (stages.length === 0) {
-      if (ins.keyword === 'ARG') {
-        const a = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/.exec(ins.args);
-        if (a) args[a[1]!] = (a[2] ?? '').replace(/^["']|["']$/g, '');
-      }
+      // `ARG A=1 B=2` declares several; a default may use an ARG declared above it
+      // (`ARG BUILDER=chef:rust-${RUST_VERSION}`), which Docker expands where it is declared.
+      if (ins.keyword === 'ARG')
+        for (const a of ins.args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)(?:=("[^"]*"|'[^']*'|\S*))?/g))
+          if (a[2] !== undefined || !(a[1]! in args))
+            args[a[1]!] = substitute(args, (a[2] ?? '').replace(/^["']|["']$/g, ''));
     } else {
       stages[stages.length - 1]!.instructions.push(ins);
     }
@@ -117,12 +119,21 @@ export function dockerfiles(files: FileView): Dockerfile[] {
   );
 }
 
-/** The image reference with ARG defaults substituted: `node:${NODE}` → `node:20`. */
-export function resolveImage(df: Dockerfile, image: string): string {
-  return image.replace(
+/** `$NAME`, `${NAME}` and `${NAME:-default}` with the values known so far; unknown ones stay as written. */
+function substitute(args: Record<string, string>, text: string): string {
+  return text.replace(
     /\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}?/g,
-    (_, name: string, def?: string) => df.args[name] || def || `$${name}`,
+    (_, name: string, def?: string) => args[name] || def || `$${name}`,
   );
+}
+
+/**
+ * The image reference with ARG defaults substituted: `node:${NODE}` → `node:20`. A global
+ * `ARG NAME=default` before the first FROM is the default of every FROM that names it, also
+ * when a stage declares `ARG NAME` again without a value.
+ */
+export function resolveImage(df: Dockerfile, image: string): string {
+  return substitute(df.args, image);
 }
 
 /** Whether an image is pinned: a digest, or a tag other than `latest`. Stage aliases and scratch are not images. */

@@ -12,6 +12,8 @@ import healthChecks from '../../rules/reliability/health-checks.js';
 import redundancy from '../../rules/reliability/redundancy.js';
 import resourceLimits from '../../rules/reliability/resource-limits.js';
 import timeouts from '../../rules/reliability/timeouts.js';
+import orchestration from '../../rules/operations/orchestration.js';
+import { fixtureTree } from '../testing/fixtures.js';
 
 const deployment = `apiVersion: apps/v1
 kind: Deployment
@@ -364,5 +366,74 @@ describe('objects kept by identity', () => {
     expect(m.workloads[0]!.containers.length).toBeGreaterThan(0);
     expect(m.workloads[0]!.doc).not.toHaveProperty('spec');
     expect(m.objects.find((o) => o.kind === m.workloads[0]!.kind)!.doc).toBe(m.workloads[0]!.doc);
+  });
+});
+
+describe('OpenShift Templates (deploy-openshift fixture): the objects a Template creates are manifests', () => {
+  const tree = fixtureTree('deploy-openshift');
+  const json = 'openshift/templates/feeds-postgresql.json';
+  const run = async (rule: Rule) => runRuleOn(rule, tree, { profile: 'service' });
+
+  it('reads JSON and YAML Templates: their DeploymentConfigs are workloads with lines, probes, limits and replicas', () => {
+    const m = k8s(memoryIndex(tree));
+    expect(m.objects.map((o) => `${o.path}:${o.line} ${o.kind}`)).toEqual([
+      `${json}:2 Template`,
+      `${json}:11 Service`,
+      `${json}:16 DeploymentConfig`,
+      `${json}:47 DeploymentConfig`,
+      'openshift/worker.yaml:2 Template',
+      'openshift/worker.yaml:7 DeploymentConfig',
+    ]);
+    expect(m.workloads.map((w) => [w.name, w.replicas, w.replicasLine, w.containers[0]!.line])).toEqual([
+      ['${NAME}', 1, 20, 25],
+      ['${DATABASE_SERVICE_NAME}', 1, 51, 54],
+      ['feeds-worker', 2, 11, 15],
+    ]);
+    expect(m.workloads[0]!.containers[0]).toMatchObject({
+      readinessProbe: expect.anything(),
+      livenessProbe: expect.anything(),
+      resources: { limits: { memory: '${MEMORY_LIMIT}' } },
+    });
+  });
+
+  it('health-checks: probes of the JSON Template count; the worker without probes is cited at its container', async () => {
+    const r = await run(healthChecks);
+    expect(r.outcome).toBe('partial');
+    expect(r.message).toBe('1 of 3 deployed units lack health checks; 2 have them.');
+    expect(r.evidence).toContainEqual(
+      expect.objectContaining({
+        path: json,
+        line: 25,
+        note: 'DeploymentConfig ${NAME} container feeds: readiness and liveness probes',
+      }),
+    );
+    expect(r.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'openshift/worker.yaml',
+        line: 15,
+        note: 'DeploymentConfig feeds-worker container worker has no readiness or liveness probe',
+      }),
+    );
+  });
+
+  it('resource-limits and redundancy read the same DeploymentConfigs', async () => {
+    const limits = await run(resourceLimits);
+    expect(limits.outcome).toBe('partial');
+    expect(limits.evidence).toContainEqual(expect.objectContaining({ path: 'openshift/worker.yaml', line: 15 }));
+    const red = await run(redundancy);
+    expect(red.evidence).toContainEqual(
+      expect.objectContaining({ path: json, line: 20, note: expect.stringContaining('1 replica') }),
+    );
+    expect(red.evidence).toContainEqual(
+      expect.objectContaining({ path: 'openshift/worker.yaml', line: 11, note: expect.stringContaining('2 replicas') }),
+    );
+  });
+
+  it('orchestration: the Templates describe the deployment target', async () => {
+    const r = await run(orchestration);
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence).toContainEqual(
+      expect.objectContaining({ path: json, line: 2, note: expect.stringContaining('DeploymentConfig') }),
+    );
   });
 });

@@ -12,8 +12,11 @@ import { catalogues } from './k8s-catalogue.js';
 import { posix } from 'node:path';
 import { parseYamlWithLines, type YamlDoc } from '../util/yaml-lines.js';
 
-/** Files the model parses: rules that use it declare `digests: [K8S_DIGEST]`. */
-export const K8S_READS = ['**/*.yaml', '**/*.yml', '**/*.yaml.erb', '**/*.yml.erb'];
+/**
+ * Files the model parses: rules that use it declare `digests: [K8S_DIGEST]`. JSON is a manifest
+ * format too (`oc process -f template.json`, `kubectl apply -f deploy.json`).
+ */
+export const K8S_READS = ['**/*.yaml', '**/*.yml', '**/*.yaml.erb', '**/*.yml.erb', '**/*.json'];
 
 export interface K8sObject {
   apiVersion: string;
@@ -280,8 +283,11 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
   const text = path.endsWith('.erb')
     ? raw.replace(/<%(=?)[\s\S]*?%>/g, (m, out: string) => (out ? 'erb-template' : m.replace(/[^\n]/g, '')))
     : raw;
+  // JSON: a manifest has both keys (most JSON in a repository — packages, locales, schemas — has not).
+  const json = path.endsWith('.json');
+  if (json && (!JSON_KIND.test(text) || !text.includes('"apiVersion"') || !jsonManifest(text))) return undefined;
   // Cheap pre-check: a manifest names its kind; most YAML in a repository does not.
-  if (!/^[ \t]*kind:/m.test(text) || !text.includes('apiVersion'))
+  if (!json && (!/^[ \t]*kind:/m.test(text) || !text.includes('apiVersion')))
     return COMPOSE_CONTENT.test(text) && COMPOSE_SERVICE.test(text) && !NOT_COMPOSE.test(text)
       ? { objects: [], workloads: [], notes: [], compose: true }
       : undefined;
@@ -289,7 +295,7 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
   const chart = charts.find((c) => path.startsWith(c.dir ? `${c.dir}/templates/` : 'templates/'));
   // Helm renders no manifest from a file whose name starts with `_`: it holds named templates.
   if (chart && /(^|\/)_[^/]*$/.test(path)) return undefined;
-  if (!chart) {
+  if (!chart && !json) {
     const shortcut = identityOnly(path, text);
     if (shortcut) return shortcut;
   }
@@ -323,16 +329,67 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
       ...(chart ? { chart: chart.dir } : {}),
       ...(chart?.values !== undefined && !conditionsHold(conds, chart.values) ? { disabled: true } : {}),
     };
-    const w = workloadOf(obj, yaml);
-    // The workload took what it needs of the whole document; the object keeps what rules read.
-    obj.doc = readPart(raw.kind, doc);
-    out.objects.push(obj);
-    if (w) {
-      w.doc = obj.doc;
-      out.workloads.push(w);
-    }
+    take(out, obj, yaml, raw.kind, doc);
+    // An OpenShift Template's `objects` and a List's `items` are the manifests it creates.
+    const field = raw.kind === 'Template' ? 'objects' : raw.kind === 'List' ? 'items' : undefined;
+    const members = field ? doc[field] : undefined;
+    if (!field || !Array.isArray(members)) continue;
+    members.forEach((m, i) => {
+      const item = rec(m);
+      if (!item || typeof item.kind !== 'string' || typeof item.apiVersion !== 'string') return;
+      const view: YamlDoc = { value: item, scalars: [], lineOf: (p) => yaml.lineOf([field, i, ...p]) };
+      const name = typeof rec(item.metadata)?.name === 'string' ? (rec(item.metadata)!.name as string) : '';
+      const member: K8sObject = {
+        apiVersion: item.apiVersion,
+        kind: item.kind,
+        name,
+        path,
+        line: view.lineOf(['kind']) ?? line,
+        doc: item,
+        ...(obj.chart ? { chart: obj.chart } : {}),
+        ...(obj.disabled ? { disabled: true } : {}),
+      };
+      take(out, member, view, item.kind, item);
+    });
   }
   return out;
+}
+
+/** `"kind": "…"` in a JSON document. */
+const JSON_KIND = /"kind"\s*:\s*"/;
+
+/**
+ * A JSON document whose root has a string kind and apiVersion. The native parser decides before
+ * the line-keeping YAML parser runs: a large schema or API description with those keys deeper
+ * down costs one JSON.parse, not a YAML parse.
+ */
+function jsonManifest(text: string): boolean {
+  try {
+    const root = rec(JSON.parse(text));
+    return (
+      typeof root?.kind === 'string' &&
+      /^[A-Z][A-Za-z0-9]*$/.test(root.kind) &&
+      typeof root.apiVersion === 'string' &&
+      K8S_API_VERSION.test(root.apiVersion)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** `v1`, `apps/v1`, `template.openshift.io/v1`, `autoscaling/v2beta2`: a Kubernetes API version. */
+const K8S_API_VERSION = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*\/)?v\d+(?:(?:alpha|beta)\d+)?$/;
+
+/** Keeps an object and, for a workload, its containers; the object then keeps only what rules read. */
+function take(out: FileManifests, obj: K8sObject, yaml: YamlDoc, kind: string, doc: Record<string, unknown>): void {
+  const w = workloadOf(obj, yaml);
+  // The workload took what it needs of the whole document; the object keeps what rules read.
+  obj.doc = readPart(kind, doc);
+  out.objects.push(obj);
+  if (w) {
+    w.doc = obj.doc;
+    out.workloads.push(w);
+  }
 }
 
 // What rules read of a document beyond the fields above: metadata's name and annotations

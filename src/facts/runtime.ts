@@ -33,6 +33,16 @@ export interface SystemdUnit {
   line: number;
   /** `WatchdogSec=` with `Type=notify`: systemd restarts the service when it stops answering. */
   watchdog?: number;
+  /**
+   * The `WatchdogSec=` line, whatever the Type: it implies NotifyAccess=main, so a service that
+   * sends `WATCHDOG=1` (sd_notify) is watched although its Type is simple.
+   */
+  watchdogSec?: number;
+  /**
+   * The unit only starts compose (`ExecStart=… docker compose up` / `podman-compose up`): the
+   * compose services are the deployed units, not this unit.
+   */
+  composeWrapper?: boolean;
   /** MemoryMax/MemoryHigh/MemoryLimit/CPUQuota/TasksMax lines. */
   limits: number[];
 }
@@ -50,6 +60,8 @@ export interface Runtime {
     cloudRun: number;
   };
   systemd: SystemdUnit[];
+  /** Units that only start compose: the compose services they start are judged instead. */
+  composeWrappers: SystemdUnit[];
   /** Platforms that run the service from a file that says little more than the command. */
   platforms: { system: string; path: string }[];
 }
@@ -73,7 +85,27 @@ function parseSystemd(path: string, text: string): SystemdUnit | undefined {
   const limits = lines.flatMap((l, i) =>
     /^\s*(?:MemoryMax|MemoryHigh|MemoryLimit|CPUQuota|TasksMax)\s*=\s*\S/.test(l) ? [i + 1] : [],
   );
-  return { path, line: service + 1, ...(watchdog >= 0 && notify ? { watchdog: watchdog + 1 } : {}), limits };
+  const starts = lines.filter((l) => /^\s*ExecStart\s*=/.test(l));
+  return {
+    path,
+    line: service + 1,
+    ...(watchdog >= 0 && notify ? { watchdog: watchdog + 1 } : {}),
+    ...(watchdog >= 0 ? { watchdogSec: watchdog + 1 } : {}),
+    ...(starts.length > 0 && starts.every(composeUp) ? { composeWrapper: true } : {}),
+    limits,
+  };
+}
+
+/** `docker compose up`, `docker-compose -f x.yml up -d`, `podman-compose up`, `podman compose up`. */
+function composeUp(execStart: string): boolean {
+  const words = execStart.replace(/^\s*ExecStart\s*=\s*[-@+!:]*/, '').split(/\s+/);
+  const program = (w: string) => w.slice(w.lastIndexOf('/') + 1);
+  const at = words.findIndex(
+    (w, i) =>
+      /^(?:docker|podman)-compose$/.test(program(w)) ||
+      (w === 'compose' && /^(?:docker|podman)$/.test(program(words[i - 1] ?? ''))),
+  );
+  return at >= 0 && words.slice(at + 1).includes('up');
 }
 
 /**
@@ -90,15 +122,22 @@ function parseNixUnit(path: string, lines: string[]): SystemdUnit | undefined {
   const limits = lines.flatMap((l, i) =>
     /\b(?:MemoryMax|MemoryHigh|MemoryLimit|CPUQuota|TasksMax)\s*=\s*\S/.test(l) ? [i + 1] : [],
   );
-  return { path, line: service + 1, ...(watchdog >= 0 && notify ? { watchdog: watchdog + 1 } : {}), limits };
+  return {
+    path,
+    line: service + 1,
+    ...(watchdog >= 0 && notify ? { watchdog: watchdog + 1 } : {}),
+    ...(watchdog >= 0 ? { watchdogSec: watchdog + 1 } : {}),
+    limits,
+  };
 }
 
 function compute(files: FileView): Runtime {
   const d = deployments(files);
-  const systemd = files
+  const units = files
     .match(SYSTEMD_GLOBS)
     .filter(isProductionPath)
     .flatMap((p) => parseSystemd(p, files.read(p) ?? '') ?? []);
+  const systemd = units.filter((u) => !u.composeWrapper);
   const platforms = PLATFORM_FILES.flatMap(({ system, globs }) =>
     files
       .match(globs)
@@ -117,6 +156,7 @@ function compute(files: FileView): Runtime {
       cloudRun: cloudRunServices(files).length,
     },
     systemd,
+    composeWrappers: units.filter((u) => u.composeWrapper),
     platforms,
   };
 }

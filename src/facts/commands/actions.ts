@@ -244,6 +244,22 @@ export const TASKS: [RegExp, Handler][] = [
   [/^Xcode@/, (w) => ({ argv: ['xcodebuild', ...split(w.actions ?? 'build')] })],
   [/^(?:SonarQube|SonarCloud)(?:Analyze|Prepare)@/, () => ({ argv: ['sonar-scanner'] })],
   [/^(?:AdvancedSecurity-Codeql-Analyze)@/, () => ({ argv: ['codeql'] })],
+  // GitHubRelease@0/@1: `action` create (the default) or edit publishes a release; delete removes one.
+  [
+    /^GitHubRelease@/,
+    (w) =>
+      /^delete$/i.test(w.action ?? '')
+        ? {}
+        : {
+            tools: [
+              tool(
+                'GitHub release',
+                ['release'],
+                `GitHubRelease task (${w.action ?? 'create'})${w.addChangeLog === 'false' ? '' : ' with a change log of the commits since the last release'}`,
+              ),
+            ],
+          },
+  ],
   [
     /^PublishCodeCoverageResults@/,
     () => ({ tools: [tool('Azure code coverage', ['coverage'], 'PublishCodeCoverageResults task')] }),

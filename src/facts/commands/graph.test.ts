@@ -457,6 +457,20 @@ describe('command graph: CI catalogues and defaults', () => {
     expect(chains(tree, 'deploy')).toEqual(['.github/workflows/release.yml:10 → scripts/release.sh:2 → kubectl']);
   });
 
+  it('release tools of the CI catalogues: Azure GitHubRelease tasks (not a delete), GitLab release: keyword, gh release create; coverage published by Azure', () => {
+    const azure = {
+      'azure-pipelines.yml':
+        'stages:\n- stage: Publish\n  jobs:\n  - job: Publish\n    steps:\n    - task: PublishCodeCoverageResults@2\n      inputs:\n        summaryFileLocation: coverage.cobertura.xml\n    - task: GitHubRelease@1\n      inputs:\n        gitHubConnection: bot\n        action: create\n        tag: v$(Build.BuildNumber)\n        addChangeLog: true\n    - task: GitHubRelease@0\n      inputs:\n        action: delete\n        tag: nightly\n',
+    };
+    expect(chains(azure, 'release')).toEqual(['azure-pipelines.yml:9 → GitHub release']);
+    expect(chains(azure, 'coverage')).toEqual(['azure-pipelines.yml:6 → Azure code coverage']);
+    const gitlab = {
+      '.gitlab-ci.yml':
+        'stages: [build, release]\nbuild:\n  stage: build\n  script:\n    - make build\nrelease_job:\n  stage: release\n  image: registry.gitlab.com/gitlab-org/release-cli:latest\n  rules:\n    - if: $CI_COMMIT_TAG\n  script:\n    - echo "releasing $CI_COMMIT_TAG"\n  release:\n    tag_name: $CI_COMMIT_TAG\n    description: CHANGELOG.md\nnotes:\n  script:\n    - gh release create "$CI_COMMIT_TAG" --notes-file notes.md\n',
+    };
+    expect(chains(gitlab, 'release')).toEqual(['.gitlab-ci.yml:18 → gh release', '.gitlab-ci.yml:13 → GitLab release']);
+  });
+
   it('Azure DevOps tasks by their inputs, and a Bash task running a script file', () => {
     const tree = {
       'azure-pipelines.yml':

@@ -249,6 +249,19 @@ export function ciDefaults(files: FileView, ci: CiFile[]): { defaults: CiDefault
           expansion: { tools: [tool('GitLab coverage', ['coverage'], 'GitLab job coverage: keyword')] },
         });
       }
+      // `release: {tag_name, description}`: the job creates a GitLab release (release-cli) after its script.
+      for (const j of f.jobs) {
+        const rel = (doc[j.name] as Record<string, unknown> | undefined)?.release;
+        if (!rel || typeof rel !== 'object' || Array.isArray(rel)) continue;
+        const tag = (rel as Record<string, unknown>).tag_name;
+        const line = lineOf(text, /^\s+release\s*:/, j.line ?? 1) ?? j.line ?? 1;
+        defaults.push({
+          system: 'gitlab-ci',
+          job: j.name,
+          hop: { path: f.path, line, text: `release: tag_name ${String(tag ?? '')}`.slice(0, 120) },
+          expansion: { tools: [tool('GitLab release', ['release'], 'GitLab job release: keyword creates a release')] },
+        });
+      }
       for (const inc of [doc.include].flat()) {
         const line = lineOf(text, /^include\s*:/) ?? 1;
         const o = typeof inc === 'string' ? { local: inc } : (inc as Record<string, unknown> | undefined);

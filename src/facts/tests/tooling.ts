@@ -26,6 +26,11 @@ export interface ToolSpec {
 
 export interface FoundTool {
   name: string;
+  /**
+   * What to call it in a message: the spec's name, or, when only a run shows the tool and the
+   * spec groups several programs (staticcheck, revive, golint), the program that ran.
+   */
+  label: string;
   evidence: Evidence;
   /** A CI run of it, when CI runs it. */
   ci?: CommandRun;
@@ -82,7 +87,13 @@ export function findTools(
       if (m) evidence = { path: m.path, line: m.line, snippet: m.snippet, note: `${spec.name} configuration` };
     }
     const hook = runsOf(spec, 'hook');
-    if (!evidence && hook) evidence = runEvidence(hook, `runs ${spec.name}`);
+    // Shown only by a run: name the program that ran, not the spec (a revive run is not staticcheck).
+    const ranName = (r: CommandRun) => r.tools.find((t) => spec.runs.includes(t.name))?.name ?? spec.name;
+    let label = spec.name;
+    if (!evidence && hook) {
+      label = ranName(hook);
+      evidence = runEvidence(hook, `runs ${label}`);
+    }
     if (!evidence && spec.deps) {
       // A formatter in npm `dependencies` ships with the code as a library (listmonk's email builder
       // calls prettier to highlight code); the project's own formatter is a dev dependency.
@@ -95,9 +106,18 @@ export function findTools(
     const ci = runsOf(spec, 'ci');
     if (!evidence && spec.insideBuild) continue;
     const ciWrite = ci ? undefined : runsOf(spec, 'ci', true);
-    if (!evidence && (ci ?? ciWrite)) evidence = runEvidence((ci ?? ciWrite)!, `runs ${spec.name}`, kind);
+    if (!evidence && (ci ?? ciWrite)) {
+      label = ranName((ci ?? ciWrite)!);
+      evidence = runEvidence((ci ?? ciWrite)!, `runs ${label}`, kind);
+    }
     if (evidence)
-      tools.push({ name: spec.name, evidence, ...(ci ? { ci } : {}), ...(ciWrite ? { ciWrites: ciWrite } : {}) });
+      tools.push({
+        name: spec.name,
+        label,
+        evidence,
+        ...(ci ? { ci } : {}),
+        ...(ciWrite ? { ciWrites: ciWrite } : {}),
+      });
   }
   return { tools, ciRuns, ciWrites };
 }
