@@ -22,11 +22,71 @@ ruleTester(rule, {
           '    return account',
           '',
         ].join('\n'),
+        'wallet/views/admin.py':
+          'from wallet.decorators import check_admin\n\n\n@router.get("/admin/audit")\nasync def audit(account: Account = Depends(check_admin)):\n    return await get_audit()\n',
       },
       expect: {
         outcome: 'pass',
         evidence: [
-          { path: 'wallet/decorators.py', line: 1, note: 'role guards that refuse with 403 (check_admin-style)' },
+          {
+            path: 'wallet/decorators.py',
+            line: 1,
+            note: 'role guards that refuse with 403 (check_admin-style): check_admin defined here',
+          },
+          { path: 'wallet/views/admin.py', line: 5, note: 'check_admin used here' },
+        ],
+      },
+    },
+    {
+      name: 'hand-written role guards (is_admin, is_mod_or_admin) called from API handlers pass with definition and use (Rust)',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n',
+        'crates/api_common/Cargo.toml': '[package]\nname = "forum_api_common"\n\n[dependencies]\nactix-web = "4"\n',
+        'crates/api_common/src/utils.rs': [
+          'use crate::error::{ForumError, ForumResult};',
+          '',
+          "pub async fn is_mod_or_admin(pool: &mut DbPool<'_>, user: &UserView, community_id: CommunityId) -> ForumResult<()> {",
+          '  let is_mod = ModeratorView::is_moderator(pool, community_id, user.person.id).await.is_ok();',
+          '  if is_mod || user.local_user.admin {',
+          '    Ok(())',
+          '  } else {',
+          '    Err(ForumError::NotAModOrAdmin)',
+          '  }',
+          '}',
+          '',
+          'pub fn is_admin(user: &UserView) -> ForumResult<()> {',
+          '  if !user.local_user.admin {',
+          '    Err(ForumError::NotAnAdmin)',
+          '  } else {',
+          '    Ok(())',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+        'crates/api/Cargo.toml': '[package]\nname = "forum_api"\n',
+        'crates/api/src/post/lock.rs': [
+          'use forum_api_common::utils::{',
+          '  is_mod_or_admin,',
+          '};',
+          '',
+          'pub async fn lock_post(data: Json<LockPost>, context: Data<Context>, user: UserView) -> ForumResult<Json<PostResponse>> {',
+          '  let post = Post::read(&mut context.pool(), data.post_id).await?;',
+          '  is_mod_or_admin(&mut context.pool(), &user, post.community_id).await?;',
+          '  Post::lock(&mut context.pool(), post.id, data.locked).await',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'crates/api_common/src/utils.rs',
+            line: 3,
+            note: 'hand-written role or permission guards (defined and called): is_mod_or_admin defined here',
+          },
+          { path: 'crates/api/src/post/lock.rs', line: 7, note: 'is_mod_or_admin used here' },
         ],
       },
     },
@@ -193,6 +253,22 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a role guard that nothing calls checks nothing: defined, never used (TypeScript)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"next":"14"}}',
+        'src/lib/auth.ts':
+          'export async function requireRole(user: User, role: string) {\n  if (user.role !== role) throw new Error("no");\n}\n',
+        'src/app/api/items/route.ts':
+          'import { db } from "@/lib/db";\n\nexport async function GET() {\n  return Response.json(await db.items.findMany());\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'requireRole is defined at src/lib/auth.ts:1, but never used',
+        evidence: [{ path: 'src/lib/auth.ts', line: 1, note: 'requireRole defined here, but never used: no credit' }],
+      },
+    },
     {
       name: 'a guard named check_admin that never refuses, and a request guard for plain headers, are no authorization',
       profile: 'service',

@@ -1,5 +1,7 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
+import { type Definition, definedName, findUse } from '../../src/facts/references.js';
+import { isProductionPath } from '../../src/facts/paths.js';
 
 const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireRole|requirePermission|checkPermission|hasScope|requireScope)\s*\(`;
 /** Home-grown checks: a list of required rights or roles compared with the user's. */
@@ -27,6 +29,24 @@ const ROLE_DENY = String.raw`${IF}${NOT_IF}{0,80}?\b(?:(?=\w*?(?:[Rr]ole|[Aa]dmi
 const GUARD_FN = String.raw`^[ \t]*(?:(?:pub|export|async|public|private|static)[ \t]+)*(?:def|fn|func|function)[ \t]+((?=(?:check|require|ensure|verify|assert|must)_?\w*?(?:[Aa]dmin|[Ss]uper_?[Uu]ser|[Ss]taff|[Oo]wner|[Rr]ole|[Pp]ermission|[Mm]anager))\w+)`;
 /** How far below a guard's definition its refusal may be. */
 const GUARD_BODY = 25;
+/**
+ * Names of hand-written guards: a check verb and a role, permission or scope (`is_admin`,
+ * `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`). The reference
+ * pattern records every such identifier, so a guard's definition and its uses are both among its
+ * matches (src/facts/references.ts).
+ */
+const GUARD_PREFIX = String.raw`(?:is|has|check|require|ensure|verify|assert|must|can|authorize|only)(?:_|[A-Z])`;
+const GUARD_REFS = String.raw`\b(?=${GUARD_PREFIX})(?=\w*?(?:[Aa]dmin|[Rr]ole|[Pp]erm|[Mm]od|[Oo]wner|[Ss]taff|[Ss]uper_?[Uu]ser|superuser|[Pp]rivilege|[Ss]cope|[Mm]anager))\w+`;
+const GUARD_REFS_NAME = new RegExp(`^${GUARD_REFS.slice(2)}$`);
+/** A guard's own name: the role word whole (`mod` but not `model`, `modified`). */
+const GUARD_NAME = new RegExp(
+  String.raw`^${GUARD_PREFIX.replace('(?:_|[A-Z])', '')}(?:_|(?=[A-Z]))\w*?(?:[Aa]dmin|(?:(?<=_)[Mm]od|(?<=[a-z])Mod)(?:erator)?(?=_|[A-Z]|$|s)|[Rr]oles?|[Pp]ermissions?|[Pp]erms?|[Oo]wner|[Ss]taff|[Ss]uper_?[Uu]ser|[Ss]uperuser|[Pp]rivileges?)`,
+);
+/** Named for a role but about something else: a setting, a page, a menu, a count. */
+const NOT_A_GUARD =
+  /[Ss]ettings?|[Cc]onfig|[Ll]oaded|[Ee]xists?|[Ee]nabled|[Uu]rl|[Pp]ath|[Pp]age|[Pp]anel|[Mm]enu|[Vv]iew|[Tt]emplate|[Ll]ink|[Rr]oute|[Cc]ount|[Ll]ist|[Nn]ame|[Ee]mail|[Bb]utton|[Ii]con|[Vv]isible|[Ss]hown|[Mm]odal|[Mm]ode\b|[Mm]odel|[Mm]odule|[Mm]odif/;
+/** Browser components: a guard there hides a button, it refuses no request. */
+const UI_FILE = /\.(?:tsx|jsx|vue|svelte)$/;
 const RIGHTS = String.raw`\b(?:hasRequiredRights|requiredRights|requiredRoles|requiredPermissions|allowedRoles)\b`;
 
 export default defineRule({
@@ -171,6 +191,28 @@ export default defineRule({
         literals: ['403', 'orbid', 'FORBIDDEN', 'PermissionDenied', 'AccessDenied'],
         maxPerFile: 40,
       },
+      guardRefs: {
+        regex: new RegExp(GUARD_REFS),
+        files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
+        literals: [
+          'dmin',
+          'Role',
+          'role',
+          'Perm',
+          'perm',
+          'Mod',
+          'mod',
+          'wner',
+          'Staff',
+          'staff',
+          'uper',
+          'rivilege',
+          'Scope',
+          'scope',
+          'anager',
+        ],
+        maxPerFile: 40,
+      },
       ruby: {
         regex:
           /^[ \t]*authorize\s*(?:\(|[@:]\w)|\bauthorize_scope!\s*[(:]|^[ \t]*include\s+Pundit\b|\bload_and_authorize_resource\b|^[ \t]*authorize_resource\b|^[ \t]*(?:can|cannot)\s+:\w+|\bverify_authorized\b|\bpolicy_scope\s*\(|\bauthorize!\s*[(@:]|\bhas_role\?\s*\(/m,
@@ -220,10 +262,19 @@ export default defineRule({
       .filter((p) => !/_test\.rego$/.test(p))
       .slice(0, 3)
       .map((p) => ({ path: p, note: 'OPA/Rego policy' }));
+    const refs = ctx.matches('guardRefs');
+    const { own, unused } = ownGuards(refs);
     return codeOrDeps(ctx, {
       what: 'authorization',
       catalogue: 'authorization',
       extra: rego,
+      refs: 'guardRefs',
+      refsCover: (name) => GUARD_REFS_NAME.test(name),
+      own: {
+        kind: { key: 'guardRefs', label: 'hand-written role or permission guards (defined and called)' },
+        defs: own,
+      },
+      unused,
       kinds: [
         { key: 'js', label: 'JavaScript/TypeScript role or permission checks' },
         // DRF: AllowAny alone opens an endpoint, it checks nothing.
@@ -277,4 +328,26 @@ function policyKind(m: Match, setups: readonly Match[]): 'authorization' | 'othe
   // The partition a rate-limiter policy returns comes in the lines below.
   const below = near.find((x) => x.line > m.line && x.line <= m.line + 10);
   return below && /RateLimitPartition/.test(below.snippet) ? 'other' : 'authorization';
+}
+
+/**
+ * Guards the project wrote itself (`pub fn is_admin(…)`, `def check_permission(…)`,
+ * `export function requireRole(`): a definition named for a role or permission that some other
+ * line calls — one per file. A guard defined and never called checks nothing.
+ */
+function ownGuards(refs: readonly Match[]): { own: Definition[]; unused: Definition[] } {
+  const own: Definition[] = [];
+  const unused: Definition[] = [];
+  const seen = new Set<string>();
+  for (const m of refs) {
+    if (seen.has(m.path) || UI_FILE.test(m.path) || !isProductionPath(m.path)) continue;
+    const name = definedName(m.snippet);
+    if (!name || !GUARD_NAME.test(name) || NOT_A_GUARD.test(name)) continue;
+    const use = findUse(name, m, refs);
+    if (use) {
+      seen.add(m.path);
+      own.push({ def: m, name, use });
+    } else unused.push({ def: m, name });
+  }
+  return { own, unused: own.length > 0 ? [] : unused.slice(0, 3) };
 }
