@@ -35,7 +35,7 @@ const GUARD_BODY = 25;
  * pattern records every such identifier, so a guard's definition and its uses are both among its
  * matches (src/facts/references.ts).
  */
-const GUARD_PREFIX = String.raw`(?:is|has|check|require|ensure|verify|assert|must|can|authorize|only)(?:_|[A-Z])`;
+const GUARD_PREFIX = `(?:is|has|check|require|ensure|verify|assert|must|can|authorize|only)(?:_|[A-Z])`;
 const GUARD_REFS = String.raw`\b(?=${GUARD_PREFIX})(?=\w*?(?:[Aa]dmin|[Rr]ole|[Pp]erm|[Mm]od|[Oo]wner|[Ss]taff|[Ss]uper_?[Uu]ser|superuser|[Pp]rivilege|[Ss]cope|[Mm]anager))\w+`;
 const GUARD_REFS_NAME = new RegExp(`^${GUARD_REFS.slice(2)}$`);
 /** A guard's own name: the role word whole (`mod` but not `model`, `modified`). */

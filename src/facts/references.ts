@@ -71,7 +71,7 @@ export function isImportLine(snippet: string): boolean {
   return IMPORT.test(snippet);
 }
 
-function escape(s: string): string {
+function escapeName(s: string): string {
   return s.replace(/[$]/g, '\\$');
 }
 
@@ -80,7 +80,7 @@ function escape(s: string): string {
  * file's first, else a later or earlier line of the same file. Undefined when nothing uses it.
  */
 export function findUse(name: string, def: Pick<Match, 'path' | 'line'>, refs: readonly Match[]): Match | undefined {
-  const n = escape(name);
+  const n = escapeName(name);
   const word = new RegExp(String.raw`(?<![\w$])${n}(?![\w$])`);
   // Called, constructed or handed on (`RateLimit::new(`, `rateLimit(req)`, `.wrap(limiter)`), not
   // only named in a type annotation: preferred as the use to cite.
