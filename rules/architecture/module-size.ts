@@ -1,4 +1,4 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { fail, partial, pass, unknown } from '../../src/engine/results.js';
 import { isProductionPath, noProductCode, productCode } from '../../src/facts/paths.js';
@@ -93,6 +93,15 @@ export default defineRule({
         comments: true,
         maxPerFile: 1,
       },
+      // Rust test modules: `#[cfg(test)] mod tests;` names a file compiled only for tests, and a
+      // file that opens with `#![cfg(test)]` is one (blind round 4, lemmy: db_views/post/src/test.rs,
+      // 2,443 lines, was the "god module").
+      cfgTest: {
+        regex: /#\[cfg\(test\)\]\s*(?:pub(?:\([\w:]+\))?\s+)?mod\s+(\w+)\s*;|(?:^|\n)#!\[cfg\(test\)\]/,
+        files: ['**/*.rs'],
+        literals: ['cfg(test)'],
+        maxPerFile: 10,
+      },
     },
     options: lazyOptions(
       { partialAbove: 1000, failAbove: 2000 },
@@ -126,6 +135,7 @@ export default defineRule({
         .filter((m) => VERSIONED.test(m.groups[1] ?? ''))
         .map((m) => m.path),
     ]);
+    const testOnly = rustTestModules(ctx.matches('cfgTest'));
     const counted = ctx
       .matches('lastLine')
       .filter(
@@ -135,7 +145,8 @@ export default defineRule({
           !GENERATED_NAME.test(m.path) &&
           !GENERATED_DIR.test(m.path) &&
           !DATA_FILE.test(m.path) &&
-          !generated.has(m.path),
+          !generated.has(m.path) &&
+          !testOnly.has(m.path),
       )
       .map((m) => ({ path: m.path, lines: m.snippet === '' ? m.line - 1 : m.line }))
       .sort((a, b) => b.lines - a.lines || (a.path < b.path ? -1 : 1));
@@ -183,3 +194,26 @@ export default defineRule({
     );
   },
 });
+
+/**
+ * Files compiled only for tests: a `#[cfg(test)] mod x;` in src/lib.rs, main.rs or mod.rs names
+ * src/x.rs or src/x/mod.rs; in src/foo.rs it names src/foo/x.rs. A file opening with
+ * `#![cfg(test)]` is one itself.
+ */
+function rustTestModules(matches: readonly Match[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of matches) {
+    const name = m.groups[0];
+    if (!name) {
+      out.add(m.path);
+      continue;
+    }
+    const slash = m.path.lastIndexOf('/');
+    const dir = slash === -1 ? '' : m.path.slice(0, slash + 1);
+    const base = m.path.slice(slash + 1);
+    const parent = /^(?:lib|main|mod)\.rs$/.test(base) ? dir : `${dir}${base.replace(/\.rs$/, '')}/`;
+    out.add(`${parent}${name}.rs`);
+    out.add(`${parent}${name}/mod.rs`);
+  }
+  return out;
+}
