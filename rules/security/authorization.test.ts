@@ -254,6 +254,28 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'IsInRole(WindowsBuiltInRole.Administrator) checks process elevation, not request authorization (C#)',
+      profile: 'service',
+      tree: {
+        'src/Tracker.Server/Tracker.Server.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>',
+        'src/Tracker.Server/Services/ServerUtil.cs': [
+          'namespace Tracker.Server.Services;',
+          '',
+          'public static class ServerUtil',
+          '{',
+          '    public static bool IsUserAdministrator()',
+          '    {',
+          '        var principal = new WindowsPrincipal(WindowsIdentity.GetCurrent());',
+          '        return principal.IsInRole(WindowsBuiltInRole.Administrator);',
+          '    }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: { outcome: 'fail', absent: ['ServerUtil.cs'] },
+    },
+    {
       name: 'a role guard that nothing calls checks nothing: defined, never used (TypeScript)',
       profile: 'service',
       tree: {

@@ -290,7 +290,10 @@ export default defineRule({
         {
           key: 'dotnet',
           label: 'ASP.NET roles or policies',
-          reject: /cors/i,
+          // `IsInRole(WindowsBuiltInRole.Administrator)` asks whether the process runs elevated
+          // (an installer or a tray app), not whether a caller may do something (blind round 4,
+          // jackett ServerUtil.cs).
+          reject: /cors|WindowsBuiltInRole|WindowsPrincipal|WindowsIdentity/i,
           rejectMatch: (m) =>
             /\bAddPolicy\b/.test(m.snippet) && policyKind(m, ctx.matches('dotnetSetup')) !== 'authorization',
         },
