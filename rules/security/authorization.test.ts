@@ -4,6 +4,27 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'hand-written role guards on the user record: `if user.Role != models.RoleAdmin` (Go), `if !user.local_user.admin` (Rust), `role in ("owner", "admin")` (Python)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/board\n\ngo 1.22\n',
+        'internal/api/boards.go':
+          'func DeleteBoard(c echo.Context) error {\n\tuser := auth.User(c)\n\tif user.Role != models.RoleAdmin {\n\t\treturn echo.ErrUnauthorized\n\t}\n\treturn store.Delete(c.Param("id"))\n}\n',
+        'crates/api/src/site.rs':
+          'pub async fn purge(user: UserView) -> ApiResult<()> {\n  if !user.local_user.admin {\n    return Err(ApiError::NotAnAdmin);\n  }\n  Ok(())\n}\n',
+        'app/views.py':
+          'def remove_member(request, team):\n    if membership.role in ("owner", "admin"):\n        team.remove(request.POST["user"])\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'internal/api/boards.go', line: 3, note: 'role checks in handlers (admin guards)' },
+          { path: 'crates/api/src/site.rs', line: 2, note: 'role checks in handlers (admin guards)' },
+          { path: 'app/views.py', line: 2, note: 'role checks in handlers (admin guards)' },
+        ],
+      },
+    },
+    {
       name: 'a FastAPI dependency named for the admin role that refuses with HTTPStatus.FORBIDDEN (multi-line condition)',
       profile: 'service',
       tree: {
@@ -253,6 +274,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "an ARIA role compared in a component (role === 'button') is no role check",
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"express":"4"}}',
+        'src/server.ts':
+          "import express from 'express';\nconst app = express();\napp.get('/items', (_req, res) => res.json([]));\napp.listen(3000);\n",
+        'src/a11y.ts':
+          "export function clickable(el: Element) {\n  if (el.getAttribute('role') === 'button') return true;\n  return false;\n}\n",
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'IsInRole(WindowsBuiltInRole.Administrator) checks process elevation, not request authorization (C#)',
       profile: 'service',
