@@ -315,6 +315,11 @@ ruleTester(rule, {
         'package.json': '{"dependencies":{"next":"14"}}',
         'src/lib/auth.ts':
           'export async function requireRole(user: User, role: string) {\n  if (user.role !== role) throw new Error("no");\n}\n',
+        // Named like a guard, but about errors, and browser code at that.
+        'src/lib/errors.ts': 'export function isPermanentError(e: Error) {\n  return e.message === "gone";\n}\n',
+        'src/lib/fetch.ts': 'if (isPermanentError(err)) throw err;\n',
+        'frontend/src/helpers/access.ts': 'export function isAdmin(user) {\n  return user.admin;\n}\n',
+        'frontend/src/views/Menu.ts': 'showAdminMenu(isAdmin(currentUser));\n',
         'src/app/api/items/route.ts':
           'import { db } from "@/lib/db";\n\nexport async function GET() {\n  return Response.json(await db.items.findMany());\n}\n',
       },

@@ -40,13 +40,14 @@ const GUARD_REFS = String.raw`\b(?=${GUARD_PREFIX})(?=\w*?(?:[Aa]dmin|[Rr]ole|[P
 const GUARD_REFS_NAME = new RegExp(`^${GUARD_REFS.slice(2)}$`);
 /** A guard's own name: the role word whole (`mod` but not `model`, `modified`). */
 const GUARD_NAME = new RegExp(
-  String.raw`^${GUARD_PREFIX.replace('(?:_|[A-Z])', '')}(?:_|(?=[A-Z]))\w*?(?:[Aa]dmin|(?:(?<=_)[Mm]od|(?<=[a-z])Mod)(?:erator)?(?=_|[A-Z]|$|s)|[Rr]oles?|[Pp]ermissions?|[Pp]erms?|[Oo]wner|[Ss]taff|[Ss]uper_?[Uu]ser|[Ss]uperuser|[Pp]rivileges?)`,
+  String.raw`^${GUARD_PREFIX.replace('(?:_|[A-Z])', '')}(?:_|(?=[A-Z]))\w*?(?:[Aa]dmin|(?:(?<=_)[Mm]od|(?<=[a-z])Mod)(?:erator)?(?=_|[A-Z]|$|s)|[Rr]oles?|[Pp]ermissions?|[Pp]erms?(?=_|[A-Z]|$)|[Oo]wner|[Ss]taff|[Ss]uper_?[Uu]ser|[Ss]uperuser|[Pp]rivileges?)`,
 );
 /** Named for a role but about something else: a setting, a page, a menu, a count. */
 const NOT_A_GUARD =
   /[Ss]ettings?|[Cc]onfig|[Ll]oaded|[Ee]xists?|[Ee]nabled|[Uu]rl|[Pp]ath|[Pp]age|[Pp]anel|[Mm]enu|[Vv]iew|[Tt]emplate|[Ll]ink|[Rr]oute|[Cc]ount|[Ll]ist|[Nn]ame|[Ee]mail|[Bb]utton|[Ii]con|[Vv]isible|[Ss]hown|[Mm]odal|[Mm]ode\b|[Mm]odel|[Mm]odule|[Mm]odif/;
-/** Browser components: a guard there hides a button, it refuses no request. */
-const UI_FILE = /\.(?:tsx|jsx|vue|svelte)$/;
+/** Browser code: a guard there hides a button, it refuses no request. */
+const UI_FILE =
+  /\.(?:tsx|jsx|vue|svelte)$|(?:^|\/)(?:frontend|client|clients|webui|web-ui|ui|desktop|static|public|www|assets)\//;
 /**
  * A role a request is compared with (`user.role === 'admin'`, `role == Role::Moderator`,
  * `role in ("owner", "admin")`); `role === 'button'` is an ARIA attribute, not one of these.

@@ -76,7 +76,11 @@ export function codeOrDeps(
       !taken.has(`${d.def.path}:${d.def.line}`) &&
       unused.findIndex((x) => x.def.path === d.def.path && x.def.line === d.def.line) === i,
   );
-  hits.sort((a, b) => (a.m.path < b.m.path ? -1 : a.m.path > b.m.path ? 1 : a.m.line - b.m.line));
+  // A hand-written check is cited first, with its definition and a use: the pair says most.
+  hits.sort(
+    (a, b) =>
+      Number(!a.def) - Number(!b.def) || (a.m.path < b.m.path ? -1 : a.m.path > b.m.path ? 1 : a.m.line - b.m.line),
+  );
   const names = ctx.catalogue(o.catalogue);
   const deps = ctx.facts.findDependencies(names).filter((d) => isProductionPath(d.path));
   const depEvidence: Evidence[] = deps.slice(0, 5).map((d) => dependencyEvidence(d, `${o.what} library`));
