@@ -320,6 +320,9 @@ ruleTester(rule, {
         'src/lib/fetch.ts': 'if (isPermanentError(err)) throw err;\n',
         'frontend/src/helpers/access.ts': 'export function isAdmin(user) {\n  return user.admin;\n}\n',
         'frontend/src/views/Menu.ts': 'showAdminMenu(isAdmin(currentUser));\n',
+        // A maintenance command checking file ownership is no request authorization.
+        'pkg/doctor/files.go':
+          'func checkDirectoryOwnership(path string) error {\n\treturn nil\n}\n\nfunc Run() {\n\t_ = checkDirectoryOwnership("/var/lib/tasks")\n}\n',
         'src/app/api/items/route.ts':
           'import { db } from "@/lib/db";\n\nexport async function GET() {\n  return Response.json(await db.items.findMany());\n}\n',
       },

@@ -40,7 +40,7 @@ const GUARD_REFS = String.raw`\b(?=${GUARD_PREFIX})(?=\w*?(?:[Aa]dmin|[Rr]ole|[P
 const GUARD_REFS_NAME = new RegExp(`^${GUARD_REFS.slice(2)}$`);
 /** A guard's own name: the role word whole (`mod` but not `model`, `modified`). */
 const GUARD_NAME = new RegExp(
-  String.raw`^${GUARD_PREFIX.replace('(?:_|[A-Z])', '')}(?:_|(?=[A-Z]))\w*?(?:[Aa]dmin|(?:(?<=_)[Mm]od|(?<=[a-z])Mod)(?:erator)?(?=_|[A-Z]|$|s)|[Rr]oles?|[Pp]ermissions?|[Pp]erms?(?=_|[A-Z]|$)|[Oo]wner|[Ss]taff|[Ss]uper_?[Uu]ser|[Ss]uperuser|[Pp]rivileges?)`,
+  String.raw`^${GUARD_PREFIX.replace('(?:_|[A-Z])', '')}(?:_|(?=[A-Z]))\w*?(?:[Aa]dmin(?:istrator)?|(?:(?<=_)[Mm]od|(?<=[a-z])Mod)(?:erator)?|[Rr]ole|[Pp]ermission|[Pp]erm|[Oo]wner|[Ss]taff|[Ss]uper_?[Uu]ser|[Ss]uperuser|[Pp]rivilege)s?(?=_|[A-Z]|$)`,
 );
 /** Named for a role but about something else: a setting, a page, a menu, a count. */
 const NOT_A_GUARD =
