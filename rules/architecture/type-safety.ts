@@ -81,7 +81,9 @@ export default defineRule({
       // Section headers of the same files: `strict = true` counts only under a checker's section
       // (`[tool.pytest.ini_options] strict = true` is pytest's strict markers, not types).
       pySection: {
-        regex: /^[ \t]*\[([^\]\n]{1,80})\]/m,
+        // The name after `[` only (`[tool.pytest.ini_options]` → pytest.ini_options): a header is at
+        // the start of its line, and nothing after the name needs matching (linear by construction).
+        regex: /^\[(\w[\w.-]{0,60})/m,
         files: PY_CONFIGS,
         literals: ['['],
         maxPerFile: 200,
@@ -268,7 +270,7 @@ export default defineRule({
 });
 
 /** A checker's section: `[mypy]`, `[mypy-pkg.*]`, `[tool.mypy]`, `[tool.pyright]`, `[tool.basedpyright]`. */
-const CHECKER_SECTION = /^(?:tool\.)?(?:mypy|pyright|basedpyright)(?:\b|$)|^mypy-/;
+const CHECKER_SECTION = /^(?:tool\.)?(?:mypy|pyright|basedpyright)(?:[.-]|$)/;
 
 /**
  * Strictness keys that configure a type checker: in pyrightconfig.json (no sections), or below a

@@ -52,7 +52,8 @@ const UI_FILE =
  * A role a request is compared with (`user.role === 'admin'`, `role == Role::Moderator`,
  * `role in ("owner", "admin")`); `role === 'button'` is an ARIA attribute, not one of these.
  */
-const ROLE_VALUE = String.raw`['"](?:admin|administrator|owner|superuser|super_admin|moderator|mod|staff|manager|editor|maintainer)['"]|\w*Role(?:\.|::)[A-Z]\w*|(?:\w+\.)?Role(?:Admin|Owner|Moderator|Superuser|SuperAdmin|Staff|Manager|Editor)\b|ROLE_[A-Z]\w*`;
+// Each name is tried from a word's start only (`\w*Role` from every character was quadratic).
+const ROLE_VALUE = String.raw`['"](?:admin|administrator|owner|superuser|super_admin|moderator|mod|staff|manager|editor|maintainer)['"]|\b(?=\w*?Role(?:\.|::)[A-Z])\w+(?:\.|::)[A-Z]\w*|\b(?:\w+\.)?Role(?:Admin|Owner|Moderator|Superuser|SuperAdmin|Staff|Manager|Editor)\b|\bROLE_[A-Z]\w*`;
 const RIGHTS = String.raw`\b(?:hasRequiredRights|requiredRights|requiredRoles|requiredPermissions|allowedRoles)\b`;
 
 export default defineRule({
@@ -157,7 +158,7 @@ export default defineRule({
       // then starts right after it: one expression per `if`, not one per character.
       roleCheck: {
         regex: new RegExp(
-          String.raw`${IF}(?:${NOT_IF}{0,40}?(?:!\s*|\bnot\s+)|(?:${NOT_IF}{0,39}[^\w.()\n])?)(?:(?!${IF})[\w.()])*\b(?:Is(?:Admin|SuperAdmin|Superuser|Staff)\w*|is(?:Admin|SuperAdmin|Staff)\b|(?:admin|super_admin|superuser|staff|moderator)\?|(?:admin|is_admin|is_superuser|is_staff|is_moderator)\b(?!\s*(?:[=:(]|!=)))|\b(?:role|Role|roles)\s*(?:[!=]==?|\bin\b|\.includes\(|\.contains\()\s*[[(]?\s*(?:${ROLE_VALUE})|(?:${ROLE_VALUE})\s*[!=]==?\s*[\w.]*\b(?:role|Role)\b|\b(?:Use|use|Before|before)\(\s*[\w.]*\b(?:RequireAdmin|requireAdmin|AdminOnly|adminOnly|AdminRequired|adminRequired)\b`,
+          String.raw`${IF}(?:${NOT_IF}{0,40}?(?:!\s*|\bnot\s+)|(?:${NOT_IF}{0,39}[^\w.()\n])?)(?:(?!${IF})[\w.()])*\b(?:Is(?:Admin|SuperAdmin|Superuser|Staff)\w*|is(?:Admin|SuperAdmin|Staff)\b|(?:admin|super_admin|superuser|staff|moderator)\?|(?:admin|is_admin|is_superuser|is_staff|is_moderator)\b(?!\s*(?:[=:(]|!=)))|\b(?:role|Role|roles)\s*(?:[!=]==?|\bin\b|\.includes\(|\.contains\()\s*(?:[[(]\s*)?(?:${ROLE_VALUE})|(?:${ROLE_VALUE})\s*[!=]==?\s*[\w.]*\b(?:role|Role)\b|\b(?:Use|use|Before|before)\(\s*[\w.]*\b(?:RequireAdmin|requireAdmin|AdminOnly|adminOnly|AdminRequired|adminRequired)\b`,
         ),
         files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
         literals: [
