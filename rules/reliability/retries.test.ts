@@ -5,6 +5,29 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a forwarding retry scheduled after retryDelay * (1L << retries++) passes (Java)',
+      profile: 'service',
+      tree: {
+        'build.gradle':
+          "dependencies {\n  implementation 'org.eclipse.jetty:jetty-server:11.0.20'\n  implementation 'io.netty:netty-all:4.1.100.Final'\n}\n",
+        'src/main/java/org/fleet/handler/ForwardingHandler.java': [
+          'public class ForwardingHandler {',
+          '    private void retry(Throwable throwable) {',
+          '        if (retries < retryCount) {',
+          '            client.post(url, payload);',
+          '            timer.newTimeout(this, retryDelay * (1L << retries++), TimeUnit.MILLISECONDS);',
+          '        }',
+          '    }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'src/main/java/org/fleet/handler/ForwardingHandler.java', line: 5 }],
+      },
+    },
+    {
       name: 'a federation retry loop that sleeps for a delay growing as 1.25^retry_count passes, citing the backoff and the loop (Rust)',
       profile: 'service',
       tree: {
