@@ -59,9 +59,10 @@ const CODE = new RegExp(
     // (`0.25 * (2**retry_counter)`, `Math.pow(2, attempt)`, `1 << attempt`, `2u64.pow(tries)`) or
     // doubles each round (`delay *= 2`). The counter is named for what it counts; a power of
     // anything else is arithmetic.
+    // Blanks on either side of an optional `(` are one `\s*` each, never two in a row (linear).
     // Any base above 1 grows (`1.25_f64.powf(retry_count)`, `Math.pow(1.5, attempt)`), and the
     // counter may be converted first (`math.Pow(2, float64(attempt))`).
-    String.raw`(?:\b\d+(?:\.\d+)?\s*\*\*\s*\(?\s*|\b(?:Math\.pow|math\.Pow|pow|powf)\(\s*\d+(?:\.\d+)?\s*,\s*|\b1[lLuU]{0,2}\s*<<\s*\(?\s*|\b\d+(?:\.\d+)?(?:_?[uif]\d+)?\.pow[if]?\(\s*)(?:(?:float64|float32|float|double|Double|int|f64)?\(\s*)?(?:self\.|this\.|&)?(?=\w*?(?:[Aa]ttempt|[Rr]etr|[Tt]ries|[Tt]ry|[Tt]ried|[Ff]ail(?:ure)?_?[Cc]ount|[Ff]ailures))\w+`,
+    String.raw`(?:\b\d+(?:\.\d+)?\s*\*\*\s*(?:\(\s*)?|\b(?:Math\.pow|math\.Pow|pow|powf)\(\s*\d+(?:\.\d+)?\s*,\s*|\b1[lLuU]{0,2}\s*<<\s*(?:\(\s*)?|\b\d+(?:\.\d+)?(?:_?[uif]\d+)?\.pow[if]?\(\s*)(?:(?:float64|float32|float|double|Double|int|f64)?\(\s*)?(?:self\.|this\.|&)?(?=\w*?(?:[Aa]ttempt|[Rr]etr|[Tt]ries|[Tt]ry|[Tt]ried|[Ff]ail(?:ure)?_?[Cc]ount|[Ff]ailures))\w+`,
     // A delay doubled by assignment (`backoff = min(backoff * 2, max)`, `delay = delay * 2`).
     String.raw`\b((?=\w*?(?:[Dd]elay|[Bb]ackoff|[Bb]ack_off|[Ww]ait|[Ss]leep|[Ii]nterval))\w+)\s*=\s*(?:(?:Math\.|std::cmp::|math\.)?[Mm]in\(\s*)?(?:self\.|this\.)?\1\s*\*\s*2\b`,
     // A sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`,
