@@ -55,6 +55,12 @@ export interface PatternSpec {
    * file is not recorded: commented-out code is not code.
    */
   comments?: boolean;
+  /**
+   * The pattern reads generated files too (facts.generated). Without it, a match in a file whose
+   * first lines say a tool generated it is not handed to the rule: generated code is evidence of
+   * the generator, not of the project's practice. A committed secret is committed either way.
+   */
+  generated?: boolean;
 }
 
 export interface Match {
@@ -406,6 +412,11 @@ export interface Facts {
    * when the tree is not a git repository or git is unavailable. Releases are often only tags.
    */
   tags: string[];
+  /**
+   * Source files a tool wrote ("Code generated … DO NOT EDIT.", `@generated`, an auto-generated
+   * banner in the first lines; facts/generated.ts), sorted. Rules' pattern matches leave them out.
+   */
+  generated: string[];
   /** What a reverse proxy in the repository enforces (rate limits, headers, HSTS, HTTPS redirect). */
   proxy: ProxyFacts;
   /**

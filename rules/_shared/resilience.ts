@@ -7,6 +7,7 @@ import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import type { Evidence, Match, NotApplicable, RuleContext, RuleResult } from '../../src/types.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
+import { type Definition, definitionEvidence, splitByUse, unusedNote } from '../../src/facts/references.js';
 
 /** Source files of every covered language (code patterns run on these only). */
 export const CODE_GLOBS = [
@@ -58,6 +59,17 @@ export interface LibraryVerdict {
   code: string[];
   /** Code sites found by a shape the rule joined itself (a counter and a 429 in one file). */
   handWritten?: Match[];
+  /**
+   * The rule's reference pattern (see src/facts/references.ts): a code match on a line that
+   * defines a function or type counts only when something else uses that name.
+   */
+  refs?: string;
+  /** The names the reference pattern records (a definition of another name cannot be checked). */
+  refsCover?: RegExp;
+  /** Practices the project wrote itself, found by definition and use (cited with both). */
+  own?: Definition[];
+  /** Hand-written definitions nothing uses: no credit, said in the message. */
+  unused?: Definition[];
   /** Config evidence (gateway annotations, mesh policies) that counts like code. */
   config?: Evidence[];
   /**
@@ -70,7 +82,16 @@ export interface LibraryVerdict {
 }
 
 export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult {
-  const code = [...productionMatches(ctx, ...v.code), ...(v.handWritten ?? [])];
+  const raw = productionMatches(ctx, ...v.code);
+  const split = v.refs
+    ? splitByUse(raw, ctx.matches(v.refs), v.refsCover)
+    : { used: raw, definitions: [] as Definition[], unused: [] as Definition[] };
+  const own = [...split.definitions, ...(v.own ?? [])];
+  const ownDefs = new Set(own.map((d) => d.def));
+  const unused = [...split.unused, ...(v.unused ?? [])].filter(
+    (d, i, all) => all.findIndex((x) => x.def.path === d.def.path && x.def.line === d.def.line) === i,
+  );
+  const code = [...split.used, ...(v.own ?? []).map((d) => d.def), ...(v.handWritten ?? [])];
   const names = ctx.catalogue(v.catalogue);
   const deps = ctx.facts.findDependencies(names);
   const depEvidence: Evidence[] = deps.slice(0, 3).map((d) => dependencyEvidence(d, `dependency ${d.name}`));
@@ -81,6 +102,8 @@ export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult 
     files: new Set(code.map((m) => m.path)).size,
     dependencies: [...new Set(deps.map((d) => d.name))].sort(),
     configSites: config.length,
+    ...(own.length > 0 ? { handWritten: own.map((d) => d.name) } : {}),
+    ...(unused.length > 0 ? { unused: unused.map((d) => `${d.name} (${d.def.path}:${d.def.line})`) } : {}),
   };
   if (code.length > 0 || config.length > 0) {
     const where = [
@@ -91,12 +114,25 @@ export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult 
     ]
       .filter(Boolean)
       .join(' and ');
+    const ownNote =
+      own.length > 0
+        ? ` Hand-written: ${[...new Set(own.map((d) => d.name))].slice(0, 3).join(', ')} (defined and used).`
+        : '';
     return pass(
-      `${cap(v.what)} found: ${where}.`,
-      [...firstPerFile(code).map((m) => fromMatch(m)), ...config.slice(0, 5), ...depEvidence],
+      `${cap(v.what)} found: ${where}.${ownNote}`,
+      [
+        ...own.slice(0, 2).flatMap((d) => definitionEvidence(d, `hand-written ${v.what}`)),
+        ...firstPerFile(code.filter((m) => !ownDefs.has(m))).map((m) => fromMatch(m)),
+        ...config.slice(0, 5),
+        ...depEvidence,
+      ],
       data,
     );
   }
+  const idle: Evidence[] = unused
+    .slice(0, 3)
+    .map((d) => ({ ...fromMatch(d.def), note: `${d.name} defined here, but never used: no credit` }));
+  const unusedText = unused.length > 0 ? ` ${unusedNote(unused)}.` : '';
   const searched = v.code.reduce((s, k) => Math.max(s, ctx.searched(k)), 0);
   const none: Evidence = {
     path: '.',
@@ -111,8 +147,8 @@ export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult 
     const imported = single.filter((d) => d.use === 'production');
     return partial(
       0.4,
-      `A library for ${v.what} is declared (${[...new Set(single.map((d) => d.name))].join(', ')})${imported.length > 0 ? ' and imported' : ''}, but no call that applies it was found in production code.`,
-      [...single.slice(0, 3).map((d) => dependencyEvidence(d, `dependency ${d.name}`)), none, ...aside],
+      `A library for ${v.what} is declared (${[...new Set(single.map((d) => d.name))].join(', ')})${imported.length > 0 ? ' and imported' : ''}, but no call that applies it was found in production code.${unusedText}`,
+      [...single.slice(0, 3).map((d) => dependencyEvidence(d, `dependency ${d.name}`)), none, ...idle, ...aside],
       data,
     );
   }
@@ -122,7 +158,7 @@ export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult 
       : '';
   // What needs protecting: the outbound calls that made the rule apply.
   const calls = v.outbound ? ctx.facts.outbound.sites.slice(0, 2) : [];
-  return fail(`No ${v.what} found.${multi}`, [none, ...calls, ...depEvidence, ...aside], data);
+  return fail(`No ${v.what} found.${multi}${unusedText}`, [none, ...idle, ...calls, ...depEvidence, ...aside], data);
 }
 
 function cap(s: string): string {

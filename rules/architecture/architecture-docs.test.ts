@@ -118,6 +118,28 @@ ruleTester(rule, {
       expect: { outcome: 'partial', evidence: [{ path: 'README.md', line: 3 }] },
     },
     {
+      name: 'installation sections that mention a service ("Running without installing as a service") are no component walkthrough',
+      tree: {
+        'README.md': [
+          '# Indexer proxy',
+          '',
+          '## Installation on Windows',
+          '',
+          '### Install as a Windows service',
+          '',
+          '### Running without installing as a service',
+          '',
+          '## Installation on Linux',
+          '',
+          '### Install as a service (systemd)',
+          '',
+          '### Uninstalling the service',
+          '',
+        ].join('\n'),
+      },
+      expect: { outcome: 'fail', absent: ['component by component'] },
+    },
+    {
       name: 'nothing written down fails and says what was looked for',
       tree: {
         'README.md': '# Shop\n\n## Usage\n\n## Services\n\n### Running the services\n',

@@ -29,6 +29,14 @@ const ADR_GLOBS = [
 const CPU_ARCH =
   /\b(?:single|multi|multiple|cross|cpu|target|other|supported|different|all)[- ]?(?:platform|arch)|\barchitectures\b|\b(?:arm(?:64|v\d+)?|amd64|x86(?:_64)?|aarch64|i386|riscv\d*|ppc64le|s390x)\b/i;
 
+/**
+ * A heading about installing or running the program, not about its parts: "Running without
+ * installing as a service", "Install as a Windows service", "Upgrading the Docker image" (blind
+ * round 4, jackett: installation sections read as a component walkthrough).
+ */
+const HOW_TO_RUN =
+  /\b(?:install\w*|uninstall\w*|running|run|start\w*|stop\w*|upgrad\w*|updat\w*|setup|set up|configur\w*|deploy\w*|troubleshoot\w*|systemd|launchd|windows|linux|mac ?os|os ?x|docker|homebrew|as an? (?:windows |system )?service)\b/i;
+
 /** Documents where an architecture section counts for partial credit (never a pass). */
 const SECTION_DOCS = [
   'README*',
@@ -161,7 +169,7 @@ export default defineRule({
       );
     }
     const byReadme = new Map<string, Match[]>();
-    for (const m of ctx.matches('componentHeading').filter((x) => keep(x.path)))
+    for (const m of ctx.matches('componentHeading').filter((x) => keep(x.path) && !HOW_TO_RUN.test(x.snippet)))
       byReadme.set(m.path, [...(byReadme.get(m.path) ?? []), m]);
     const walkthrough = [...byReadme.values()].filter((ms) => ms.length >= 3).map((ms) => ms[0]!);
     const sections = firstPerFile(

@@ -7,6 +7,22 @@ const lines = (n: number, text = 'x = 1') => `${Array.from({ length: n }, (_, i)
 ruleTester(rule, {
   valid: [
     {
+      name: 'Rust test modules (#[cfg(test)] mod test; and a file opening with #![cfg(test)]) are tests, not god modules',
+      tree: {
+        'crates/db_views/post/src/lib.rs': 'pub mod impls;\n#[cfg(test)]\nmod test;\n',
+        'crates/db_views/post/src/impls.rs': 'pub fn list() {}\n',
+        'crates/db_views/post/src/test.rs': `use super::*;\n${'#[test]\nfn t() { assert!(true); }\n'.repeat(1300)}`,
+        'crates/db_views/comment/src/impls.rs': '#[cfg(test)] pub(crate) mod fixtures;\npub fn list() {}\n',
+        'crates/db_views/comment/src/impls/fixtures.rs': `${'pub fn f() {}\n'.repeat(2100)}`,
+        'crates/utils/src/big_tests.rs': `//! Shared test data.\n#![cfg(test)]\n${'pub fn g() {}\n'.repeat(2100)}`,
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'All 3 production source files',
+        evidence: [{ path: 'crates/db_views/post/src/lib.rs', line: 3 }],
+      },
+    },
+    {
       name: 'mock data literals beside the UI source (mocks/, *.mock.ts) are data, not god modules',
       tree: {
         'ui/src/main/frontend/mocks/instance/dependencies/data.ts': `export default [\n${"  { name: 'dep', version: '1.0.0' },\n".repeat(2500)}];\n`,
@@ -67,6 +83,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a Rust module of 2,100 lines is still a god module when only a sibling is test-only',
+      tree: {
+        'src/lib.rs': 'pub mod server;\n#[cfg(test)]\nmod tests;\n',
+        'src/server.rs': `${'pub fn f() {}\n'.repeat(2100)}`,
+        'src/tests.rs': `${'#[test]\nfn t() {}\n'.repeat(1200)}`,
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'src/server.rs', line: 2100 }], absent: ['src/tests.rs'] },
+    },
     {
       name: 'the same 2,500-line file among the views is a god module',
       tree: {

@@ -4,6 +4,14 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'mypy strict = true under [tool.mypy], after a pytest section, passes',
+      tree: {
+        'pyproject.toml': '[tool.pytest.ini_options]\nxfail_strict = true\n\n[tool.mypy]\nstrict = true\n',
+        'src/records/__init__.py': 'x = 1\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'pyproject.toml', line: 5, note: 'strict Python type checking' }] },
+    },
+    {
       name: 'a Terraform module with typed input variables is typed; its one Python helper is a sliver that does not decide',
       profile: 'infrastructure',
       tree: {
@@ -175,6 +183,30 @@ ruleTester(rule, {
       name: 'Python with a non-strict mypy.ini is partial',
       tree: { 'mypy.ini': '[mypy]\nignore_missing_imports = True\n', 'app/main.py': 'x = 1\n' },
       expect: { outcome: 'partial', score: 0.6, evidence: [{ path: 'mypy.ini', line: 1 }] },
+    },
+    {
+      name: "pytest's `strict = true` ([tool.pytest.ini_options]) is not strict type checking; mypy there is not strict",
+      tree: {
+        'pyproject.toml': [
+          '[project]',
+          'name = "records"',
+          '',
+          '[tool.mypy]',
+          'disallow_any_generics = true',
+          '',
+          '[tool.pytest.ini_options]',
+          'addopts = ["-ra"]',
+          'strict = true',
+          '',
+        ].join('\n'),
+        'src/records/__init__.py': 'x = 1\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.6,
+        evidence: [{ path: 'pyproject.toml', line: 4, note: 'type checker configured, not strict' }],
+        data: { languages: { Python: { score: 0.6 } } },
+      },
     },
     {
       name: 'plain Python without any checker fails',

@@ -78,6 +78,16 @@ export default defineRule({
         files: PY_CONFIGS,
         literals: ['strict', 'disallow_untyped_defs'],
       },
+      // Section headers of the same files: `strict = true` counts only under a checker's section
+      // (`[tool.pytest.ini_options] strict = true` is pytest's strict markers, not types).
+      pySection: {
+        // The name after `[` only (`[tool.pytest.ini_options]` → pytest.ini_options): a header is at
+        // the start of its line, and nothing after the name needs matching (linear by construction).
+        regex: /^\[(\w[\w.-]{0,60})/m,
+        files: PY_CONFIGS,
+        literals: ['['],
+        maxPerFile: 200,
+      },
       sorbet: {
         regex: /^#\s*typed:\s*(strict|strong|true)\b/m,
         files: ['**/*.rb'],
@@ -168,7 +178,7 @@ export default defineRule({
         );
       } else if (lang === 'Python') {
         const checker = [...m('pyChecker'), ...m('pyrightJson')];
-        const strict = m('pyStrict');
+        const strict = checkerStrictness(m('pyStrict'), m('pySection'));
         const marker = ctx.files.named('py.typed').filter(isProductionPath);
         // Strictness given on the command line CI runs (`mypy --strict hc`) counts as much as a config key.
         const cli = strictTypecheckRuns(ctx.facts.commands, 'Python').map((r) => runEvidence(r, 'runs mypy --strict'));
@@ -258,3 +268,19 @@ export default defineRule({
       : partial(score, message, evidence, data);
   },
 });
+
+/** A checker's section: `[mypy]`, `[mypy-pkg.*]`, `[tool.mypy]`, `[tool.pyright]`, `[tool.basedpyright]`. */
+const CHECKER_SECTION = /^(?:tool\.)?(?:mypy|pyright|basedpyright)(?:[.-]|$)/;
+
+/**
+ * Strictness keys that configure a type checker: in pyrightconfig.json (no sections), or below a
+ * checker's section header — the nearest header above the key in the same file decides.
+ */
+function checkerStrictness(strict: readonly Match[], sections: readonly Match[]): Match[] {
+  return strict.filter((k) => {
+    if (k.path.endsWith('pyrightconfig.json')) return true;
+    let header: Match | undefined;
+    for (const h of sections) if (h.path === k.path && h.line < k.line) header = h;
+    return header !== undefined && CHECKER_SECTION.test((header.groups[0] ?? '').trim());
+  });
+}

@@ -79,6 +79,25 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'crates and migrations with "local" in their names (db_views/local_user, sticky_local) are no environments',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n',
+        'crates/db_views/local_user/Cargo.toml': '[package]\nname = "db_views_local_user"\n',
+        'crates/db_views/local_user/src/lib.rs': 'pub struct LocalUserView;\n',
+        'crates/db_views/local_image/Cargo.toml': '[package]\nname = "db_views_local_image"\n',
+        'crates/db_views/local_image/src/lib.rs': 'pub struct LocalImageView;\n',
+        'crates/db_views/post/src/lib.rs': 'pub struct PostView;\n',
+        'crates/db_views/comment/src/lib.rs': 'pub struct CommentView;\n',
+        'crates/db_views/person/src/lib.rs': 'pub struct PersonView;\n',
+        'migrations/2022-11-20-032430_sticky_local/up.sql': 'ALTER TABLE post ADD featured_local boolean;\n',
+        'migrations/2022-04-12-185205_change_default_listing_type_to_local/up.sql': 'SELECT 1;\n',
+        'migrations/2023-01-01-000000_add_index/up.sql': 'SELECT 1;\n',
+        'src/main.rs': 'fn main() { actix_web::HttpServer::new(|| App::new()).bind(("0.0.0.0", 8536)); }\n',
+      },
+      expect: { outcome: 'fail', absent: ['local_user', 'sticky_local', 'local_image'] },
+    },
+    {
       name: 'Rails defaults (development, test, production) have no staging: only production counts, development is the local mode',
       profile: 'service',
       tree: {

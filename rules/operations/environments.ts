@@ -107,7 +107,10 @@ export default defineRule({
     const siblingEnvs = new Set<string>();
     for (const [parent, kids] of children) {
       const named = [...kids].filter((k) => !/^(?:test|testing)$/i.test(k) && envKind(k));
-      if (named.length >= 2) for (const k of named) siblingEnvs.add(parent ? `${parent}/${k}` : k);
+      // Environments are most of their folder (`live/{prod,staging,_global}`); two names among many
+      // (migrations, crates, feature folders) are a coincidence of words.
+      if (named.length >= 2 && named.length * 2 >= kids.size)
+        for (const k of named) siblingEnvs.add(parent ? `${parent}/${k}` : k);
     }
     const dirsSeen = new Set<string>();
     for (const p of ctx.files.paths) {

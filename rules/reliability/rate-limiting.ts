@@ -1,17 +1,16 @@
 import { defineRule } from '../../src/types.js';
-import type { Evidence } from '../../src/types.js';
+import type { Evidence, Match } from '../../src/types.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { CODE_GLOBS, libraryVerdict, productionMatches } from '../_shared/resilience.js';
-import { firstPerFile, fromMatch, isCommentLine } from '../../src/facts/paths.js';
+import { dirOf, firstPerFile, fromMatch, isCommentLine, isProductionPath } from '../../src/facts/paths.js';
 import { partial } from '../../src/engine/results.js';
+import { type Definition, definedName, findUse } from '../../src/facts/references.js';
 import { label, terraform, TF_DIGEST, type TfBlock } from '../../src/facts/terraform.js';
 
 /** Code that registers an inbound rate limiter, per language. */
 const CODE = new RegExp(
   [
     String.raw`\brateLimit\(`,
-    // A home-grown limiter: a token bucket or rate-limiter type of the project's own.
-    String.raw`^[ \t]*(?:export\s+)?(?:class|type|struct)\s+\w*(?:TokenBucket|RateLimiter|LeakyBucket|SlidingWindowLimiter)\b`,
     String.raw`\bslowDown\(`,
     String.raw`\bnew\s+RateLimiter(?:Memory|Redis|Mongo|Postgres|Cluster|Mysql|Memcache)\(`,
     String.raw`\bThrottlerModule\.forRoot(?:Async)?\(`,
@@ -84,6 +83,26 @@ const COUNTER = new RegExp(
   ].join('|'),
 );
 
+/**
+ * Every identifier named for a limiter (`RateLimit`, `rate_limit`, `throttle_login`, `TokenBucket`):
+ * the lines that define the project's own limiter and the lines that use it (src/facts/references.ts).
+ */
+const LIMITER_NAME =
+  /[Rr]ate_?[Ll]imit|RATE_?LIMIT|ratelimit|Ratelimit|[Tt]hrottl|THROTTL|[Tt]oken_?[Bb]ucket|[Ll]eaky_?[Bb]ucket/;
+const REFS = new RegExp(String.raw`\b(?=\w*?(?:${LIMITER_NAME.source}))[A-Za-z_]\w*`);
+/** Named for a limiter but not one: its settings, its error, its response headers, a test double. */
+const NOT_A_LIMITER =
+  /(?:Config|Configs|Options|Settings|Error|Exception|Exceeded|Response|Headers?|Info|Tests?|Spec|Mock|Stub|Fake|Props)$|^(?:test|Test|mock)/;
+/**
+ * What a limiter keeps and decides: a request budget per window, tokens refilled, a burst, an
+ * answer of 429 or Retry-After. A type named RateLimit without any of it in its folder is a name.
+ */
+const LIMITER_LOGIC =
+  /\b(?:max_?[Rr]equests|MaxRequests|[Rr]efill\w*|tokens_(?:left|remaining|per_\w+)|tokensPer\w*|window_?(?:start|size|ms|secs?|seconds)|windowMs|WindowMs|requests_per_\w+|requestsPer\w+|per_second|perSecond|allowance|[Bb]urst|too_many_requests|TooManyRequests|retry_after|RetryAfter|Retry-After|429)\b/;
+
+const LIMITER_END = /(?:[Ll]imit|LIMIT|[Ll]imiter|[Tt]hrottle|[Tt]hrottler|[Bb]ucket)s?$/;
+const TYPE_DEF = /\b(?:class|struct|type|interface|trait|impl|enum|object)\s/;
+
 const INGRESS_LIMIT = /^(nginx\.ingress\.kubernetes\.io\/limit-(rps|rpm|connections|rate)|.*ratelimit.*)$/i;
 
 function hasBlock(b: TfBlock, type: string, depth = 0): boolean {
@@ -102,7 +121,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that registers a limiter (`rateLimit(`, `@limiter.limit(`, `AddRateLimiter(`, `rate.NewLimiter(`, governor `RateLimiter::keyed(`/`.check_key(`, `Rack::Attack`, `throttle:` middleware) in production sources, and hand-written limiters: a token-bucket or limiter type written in the project, or a file that counts requests (`incr(`, `count += 1`) and answers 429; ingress annotations such as `nginx.ingress.kubernetes.io/limit-rps`, Traefik/Kong rate-limit objects; Terraform API Gateway throttling, WAF `rate_based_statement`, Cloud Armor `rate_limit_options`. A catalogue library (`rate-limiting`) declared but unused earns partial credit.',
+      'Code that registers a limiter (`rateLimit(`, `@limiter.limit(`, `AddRateLimiter(`, `rate.NewLimiter(`, governor `RateLimiter::keyed(`/`.check_key(`, `Rack::Attack`, `throttle:` middleware) in production sources, and hand-written limiters: a type or function named for a limiter (`struct RateLimit`, `class TokenBucket`, `def throttle_request`) whose file or folder keeps a request budget (`max_requests`, `refill`, `burst`, a counter or a 429), cited with its definition and one use elsewhere, or a file that counts requests (`incr(`, `count += 1`) and answers 429. A limiter that is defined but never used (a `rateLimit()` nothing calls) earns nothing and is named in the message; ingress annotations such as `nginx.ingress.kubernetes.io/limit-rps`, Traefik/Kong rate-limit objects; Terraform API Gateway throttling, WAF `rate_based_statement`, Cloud Armor `rate_limit_options`. A catalogue library (`rate-limiting`) declared but unused earns partial credit.',
     patterns: {
       code: {
         regex: CODE,
@@ -144,6 +163,47 @@ export default defineRule({
         files: ['**/*.{py,php}'],
         literals: ['Axes', 'AXES_', 'FailedLoginMiddleware', 'ThrottlesLogins'],
         maxPerFile: 2,
+      },
+      // Identifiers named for a limiter: the project's own limiter's definition and its uses.
+      refs: {
+        regex: REFS,
+        files: CODE_GLOBS,
+        literals: [
+          'ate_limit',
+          'ateLimit',
+          'ate_Limit',
+          'atelimit',
+          'ATE_LIMIT',
+          'ATELIMIT',
+          'hrottl',
+          'HROTTL',
+          'oken_bucket',
+          'okenBucket',
+          'eakyBucket',
+          'eaky_bucket',
+        ],
+        maxPerFile: 40,
+      },
+      limiterLogic: {
+        regex: LIMITER_LOGIC,
+        files: CODE_GLOBS,
+        literals: [
+          'equests',
+          'efill',
+          'okens',
+          'indow',
+          'er_second',
+          'erSecond',
+          'llowance',
+          'urst',
+          'oo_many',
+          'ooMany',
+          'etry_after',
+          'etryAfter',
+          'etry-After',
+          '429',
+        ],
+        maxPerFile: 1,
       },
       counter: {
         regex: COUNTER,
@@ -189,12 +249,20 @@ export default defineRule({
     );
     // A reverse proxy kept in the repository (nginx limit_req, Traefik rateLimit, Caddy rate_limit).
     config.push(...ctx.facts.proxy.rateLimits);
+    const { own, unused } = ownLimiters(ctx.matches('refs'), [
+      ...productionMatches(ctx, 'limiterLogic', 'counter'),
+      ...handWritten,
+    ]);
     const verdict = libraryVerdict(ctx, {
       what: 'rate limiting',
       catalogue: 'rate-limiting',
       code: ['code'],
+      refs: 'refs',
+      refsCover: LIMITER_NAME,
       config,
       handWritten,
+      own,
+      unused,
     });
     // Login throttling (django-axes locks an account or address out after failed logins) limits
     // one endpoint: more than nothing, less than a limit on every request.
@@ -208,3 +276,39 @@ export default defineRule({
     );
   },
 });
+
+/**
+ * The project's own limiter: a type or function named for one (`struct RateLimit`, `class
+ * TokenBucket`, `def throttle_request`) whose file keeps a request budget (LIMITER_LOGIC, a counter
+ * or a 429) or that sits in a folder named for it (`rate_limit/mod.rs` beside its backend),
+ * credited when another line uses it — one definition per file, types first. One that nothing
+ * uses is reported, not credited; an accessor or a settings converter elsewhere is neither.
+ */
+function ownLimiters(refs: readonly Match[], logic: readonly Match[]): { own: Definition[]; unused: Definition[] } {
+  const logicFiles = new Set(logic.map((m) => m.path));
+  const logicDirs = new Set(logic.map((m) => dirOf(m.path)));
+  const candidates: { def: Match; name: string; rank: number }[] = [];
+  const seen = new Set<string>();
+  for (const m of refs) {
+    if (seen.has(m.path) || !isProductionPath(m.path)) continue;
+    const name = definedName(m.snippet);
+    if (!name || !LIMITER_NAME.test(name) || NOT_A_LIMITER.test(name)) continue;
+    const dir = dirOf(m.path);
+    const named = LIMITER_NAME.test(dir.slice(dir.lastIndexOf('/') + 1)) && logicDirs.has(dir);
+    if (!named && !logicFiles.has(m.path)) continue;
+    seen.add(m.path);
+    // A limiter's own name ends in the word (`RateLimit`, `TokenBucket`, `Throttler`); its key or
+    // helper types go on after it (`RateLimitIpAddr`).
+    const rank = (TYPE_DEF.test(m.snippet) ? 0 : 2) + (LIMITER_END.test(name) ? 0 : 1);
+    candidates.push({ def: m, name, rank });
+  }
+  candidates.sort((a, b) => a.rank - b.rank);
+  const own: Definition[] = [];
+  const unused: Definition[] = [];
+  for (const { def, name } of candidates) {
+    const use = findUse(name, def, refs);
+    if (use) own.push({ def, name, use });
+    else unused.push({ def, name });
+  }
+  return { own, unused: own.length > 0 ? [] : unused };
+}

@@ -5,6 +5,74 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a forwarding retry scheduled after retryDelay * (1L << retries++) passes (Java)',
+      profile: 'service',
+      tree: {
+        'build.gradle':
+          "dependencies {\n  implementation 'org.eclipse.jetty:jetty-server:11.0.20'\n  implementation 'io.netty:netty-all:4.1.100.Final'\n}\n",
+        'src/main/java/org/fleet/handler/ForwardingHandler.java': [
+          'public class ForwardingHandler {',
+          '    private void retry(Throwable throwable) {',
+          '        if (retries < retryCount) {',
+          '            client.post(url, payload);',
+          '            timer.newTimeout(this, retryDelay * (1L << retries++), TimeUnit.MILLISECONDS);',
+          '        }',
+          '    }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'src/main/java/org/fleet/handler/ForwardingHandler.java', line: 5 }],
+      },
+    },
+    {
+      name: 'a federation retry loop that sleeps for a delay growing as 1.25^retry_count passes, citing the backoff and the loop (Rust)',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "forum"\n\n[dependencies]\nreqwest = "0.12"\nactix-web = "4"\n',
+        'crates/utils/src/lib.rs': [
+          'use std::{cmp::min, time::Duration};',
+          '',
+          'pub fn federate_retry_sleep_duration(retry_count: i32) -> Duration {',
+          '  if retry_count == 1 {',
+          '    return Duration::from_secs(0);',
+          '  }',
+          '  let pow = 1.25_f64.powf((retry_count - 1).into());',
+          '  min(DAY, Duration::from_secs_f64(pow))',
+          '}',
+          '',
+        ].join('\n'),
+        'crates/federation/send/src/send.rs': [
+          'pub async fn send_retry_loop(self) -> Result<()> {',
+          '  let mut fail_count = 0;',
+          '  loop {',
+          '    match self.client.post(&self.inbox).body(self.body.clone()).send().await {',
+          '      Ok(_) => return Ok(()),',
+          '      Err(e) => {',
+          '        fail_count += 1;',
+          '        let retry_delay = federate_retry_sleep_duration(fail_count);',
+          '        tokio::select! {',
+          '          () = sleep(retry_delay) => {},',
+          '          () = self.stop.cancelled() => return Ok(()),',
+          '        }',
+          '      }',
+          '    }',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'crates/federation/send/src/send.rs', line: 10 },
+          { path: 'crates/utils/src/lib.rs', line: 7 },
+        ],
+      },
+    },
+    {
       name: 'a hand-written retry loop whose delay grows as 2 ** retry_counter passes (Python)',
       profile: 'service',
       tree: {
@@ -108,7 +176,7 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'wallet/app.py':
-          'import httpx\n\nMAX_SIZE = 2 ** 20\nmask = 1 << bits\nscale *= 2\n\nasync def get(url):\n    return await httpx.AsyncClient().get(url)\n',
+          'import httpx\n\nMAX_SIZE = 2 ** 20\nmask = 1 << bits\nscale *= 2\ntotal = total * 2\ntime.sleep(2)\n\nasync def get(url):\n    return await httpx.AsyncClient().get(url)\n',
       },
       expect: { outcome: 'fail' },
     },

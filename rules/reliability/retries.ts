@@ -59,7 +59,15 @@ const CODE = new RegExp(
     // (`0.25 * (2**retry_counter)`, `Math.pow(2, attempt)`, `1 << attempt`, `2u64.pow(tries)`) or
     // doubles each round (`delay *= 2`). The counter is named for what it counts; a power of
     // anything else is arithmetic.
-    String.raw`(?:\b2(?:\.0)?\s*\*\*\s*\(?\s*|\b(?:Math\.pow|math\.Pow|pow)\(\s*2(?:\.0)?\s*,\s*|\b1\s*<<\s*\(?\s*|\b2(?:u\d+|i\d+|\.0f64)?\.pow[if]?\(\s*)(?:self\.|this\.)?(?=\w*?(?:[Aa]ttempt|[Rr]etr|[Tt]ries|[Tt]ry|[Tt]ried))\w+`,
+    // Blanks on either side of an optional `(` are one `\s*` each, never two in a row (linear).
+    // Any base above 1 grows (`1.25_f64.powf(retry_count)`, `Math.pow(1.5, attempt)`), and the
+    // counter may be converted first (`math.Pow(2, float64(attempt))`).
+    String.raw`(?:\b\d+(?:\.\d+)?\s*\*\*\s*(?:\(\s*)?|\b(?:Math\.pow|math\.Pow|pow|powf)\(\s*\d+(?:\.\d+)?\s*,\s*|\b1[lLuU]{0,2}\s*<<\s*(?:\(\s*)?|\b\d+(?:\.\d+)?(?:_?[uif]\d+)?\.pow[if]?\(\s*)(?:(?:float64|float32|float|double|Double|int|f64)?\(\s*)?(?:self\.|this\.|&)?(?=\w*?(?:[Aa]ttempt|[Rr]etr|[Tt]ries|[Tt]ry|[Tt]ried|[Ff]ail(?:ure)?_?[Cc]ount|[Ff]ailures))\w+`,
+    // A delay doubled by assignment (`backoff = min(backoff * 2, max)`, `delay = delay * 2`).
+    String.raw`\b((?=\w*?(?:[Dd]elay|[Bb]ackoff|[Bb]ack_off|[Ww]ait|[Ss]leep|[Ii]nterval))\w+)\s*=\s*(?:(?:Math\.|std::cmp::|math\.)?[Mm]in\(\s*)?(?:self\.|this\.)?\1\s*\*\s*2\b`,
+    // A sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`,
+    // `await asyncio.sleep(backoff)`, `setTimeout(resolve, retryDelay)`).
+    String.raw`\b(?:sleep|Sleep|setTimeout|delay|Delay|wait_for|Thread\.sleep)\w*\(\s*(?:[^()\n]{0,40}?[,(]\s*)?(?:self\.|this\.)?(?=\w*?(?:[Bb]ackoff|[Bb]ack_off|[Rr]etry_?[Dd]elay|[Rr]etryDelay|[Rr]etry_?[Ii]nterval|[Rr]etryInterval|[Rr]etry_?[Ww]ait))\w+`,
     String.raw`\b(?=\w*?(?:[Dd]elay|[Bb]ackoff|[Bb]ack_off|[Ww]ait|[Ss]leep|[Ii]nterval))\w+\s*\*=\s*2\b`,
   ].join('|'),
   'm',
@@ -77,7 +85,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`) or doubled each round (`delay *= 2`), plus Istio VirtualService `retries`. A retry library that is only declared (catalogue `retries`) earns partial credit.',
+      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`. A retry library that is only declared (catalogue `retries`) earns partial credit.',
     patterns: {
       code: {
         regex: CODE,
@@ -98,6 +106,15 @@ export default defineRule({
           'Pow',
           '<<',
           '*=',
+          '* 2',
+          '*2',
+          'ackoff',
+          'ack_off',
+          'etry_delay',
+          'etryDelay',
+          'etry_interval',
+          'etryInterval',
+          'etry_wait',
         ],
         maxPerFile: 3,
       },

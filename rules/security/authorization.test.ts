@@ -4,6 +4,27 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'hand-written role guards on the user record: `if user.Role != models.RoleAdmin` (Go), `if !user.local_user.admin` (Rust), `role in ("owner", "admin")` (Python)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/board\n\ngo 1.22\n',
+        'internal/api/boards.go':
+          'func DeleteBoard(c echo.Context) error {\n\tuser := auth.User(c)\n\tif user.Role != models.RoleAdmin {\n\t\treturn echo.ErrUnauthorized\n\t}\n\treturn store.Delete(c.Param("id"))\n}\n',
+        'crates/api/src/site.rs':
+          'pub async fn purge(user: UserView) -> ApiResult<()> {\n  if !user.local_user.admin {\n    return Err(ApiError::NotAnAdmin);\n  }\n  Ok(())\n}\n',
+        'app/views.py':
+          'def remove_member(request, team):\n    if membership.role in ("owner", "admin"):\n        team.remove(request.POST["user"])\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'internal/api/boards.go', line: 3, note: 'role checks in handlers (admin guards)' },
+          { path: 'crates/api/src/site.rs', line: 2, note: 'role checks in handlers (admin guards)' },
+          { path: 'app/views.py', line: 2, note: 'role checks in handlers (admin guards)' },
+        ],
+      },
+    },
+    {
       name: 'a FastAPI dependency named for the admin role that refuses with HTTPStatus.FORBIDDEN (multi-line condition)',
       profile: 'service',
       tree: {
@@ -22,11 +43,71 @@ ruleTester(rule, {
           '    return account',
           '',
         ].join('\n'),
+        'wallet/views/admin.py':
+          'from wallet.decorators import check_admin\n\n\n@router.get("/admin/audit")\nasync def audit(account: Account = Depends(check_admin)):\n    return await get_audit()\n',
       },
       expect: {
         outcome: 'pass',
         evidence: [
-          { path: 'wallet/decorators.py', line: 1, note: 'role guards that refuse with 403 (check_admin-style)' },
+          {
+            path: 'wallet/decorators.py',
+            line: 1,
+            note: 'role guards that refuse with 403 (check_admin-style): check_admin defined here',
+          },
+          { path: 'wallet/views/admin.py', line: 5, note: 'check_admin used here' },
+        ],
+      },
+    },
+    {
+      name: 'hand-written role guards (is_admin, is_mod_or_admin) called from API handlers pass with definition and use (Rust)',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n',
+        'crates/api_common/Cargo.toml': '[package]\nname = "forum_api_common"\n\n[dependencies]\nactix-web = "4"\n',
+        'crates/api_common/src/utils.rs': [
+          'use crate::error::{ForumError, ForumResult};',
+          '',
+          "pub async fn is_mod_or_admin(pool: &mut DbPool<'_>, user: &UserView, community_id: CommunityId) -> ForumResult<()> {",
+          '  let is_mod = ModeratorView::is_moderator(pool, community_id, user.person.id).await.is_ok();',
+          '  if is_mod || user.local_user.admin {',
+          '    Ok(())',
+          '  } else {',
+          '    Err(ForumError::NotAModOrAdmin)',
+          '  }',
+          '}',
+          '',
+          'pub fn is_admin(user: &UserView) -> ForumResult<()> {',
+          '  if !user.local_user.admin {',
+          '    Err(ForumError::NotAnAdmin)',
+          '  } else {',
+          '    Ok(())',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+        'crates/api/Cargo.toml': '[package]\nname = "forum_api"\n',
+        'crates/api/src/post/lock.rs': [
+          'use forum_api_common::utils::{',
+          '  is_mod_or_admin,',
+          '};',
+          '',
+          'pub async fn lock_post(data: Json<LockPost>, context: Data<Context>, user: UserView) -> ForumResult<Json<PostResponse>> {',
+          '  let post = Post::read(&mut context.pool(), data.post_id).await?;',
+          '  is_mod_or_admin(&mut context.pool(), &user, post.community_id).await?;',
+          '  Post::lock(&mut context.pool(), post.id, data.locked).await',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'crates/api_common/src/utils.rs',
+            line: 3,
+            note: 'hand-written role or permission guards (defined and called): is_mod_or_admin defined here',
+          },
+          { path: 'crates/api/src/post/lock.rs', line: 7, note: 'is_mod_or_admin used here' },
         ],
       },
     },
@@ -193,6 +274,64 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "an ARIA role compared in a component (role === 'button') is no role check",
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"express":"4"}}',
+        'src/server.ts':
+          "import express from 'express';\nconst app = express();\napp.get('/items', (_req, res) => res.json([]));\napp.listen(3000);\n",
+        'src/a11y.ts':
+          "export function clickable(el: Element) {\n  if (el.getAttribute('role') === 'button') return true;\n  return false;\n}\n",
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
+      name: 'IsInRole(WindowsBuiltInRole.Administrator) checks process elevation, not request authorization (C#)',
+      profile: 'service',
+      tree: {
+        'src/Tracker.Server/Tracker.Server.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>',
+        'src/Tracker.Server/Services/ServerUtil.cs': [
+          'namespace Tracker.Server.Services;',
+          '',
+          'public static class ServerUtil',
+          '{',
+          '    public static bool IsUserAdministrator()',
+          '    {',
+          '        var principal = new WindowsPrincipal(WindowsIdentity.GetCurrent());',
+          '        return principal.IsInRole(WindowsBuiltInRole.Administrator);',
+          '    }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: { outcome: 'fail', absent: ['ServerUtil.cs'] },
+    },
+    {
+      name: 'a role guard that nothing calls checks nothing: defined, never used (TypeScript)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"next":"14"}}',
+        'src/lib/auth.ts':
+          'export async function requireRole(user: User, role: string) {\n  if (user.role !== role) throw new Error("no");\n}\n',
+        // Named like a guard, but about errors, and browser code at that.
+        'src/lib/errors.ts': 'export function isPermanentError(e: Error) {\n  return e.message === "gone";\n}\n',
+        'src/lib/fetch.ts': 'if (isPermanentError(err)) throw err;\n',
+        'frontend/src/helpers/access.ts': 'export function isAdmin(user) {\n  return user.admin;\n}\n',
+        'frontend/src/views/Menu.ts': 'showAdminMenu(isAdmin(currentUser));\n',
+        // A maintenance command checking file ownership is no request authorization.
+        'pkg/doctor/files.go':
+          'func checkDirectoryOwnership(path string) error {\n\treturn nil\n}\n\nfunc Run() {\n\t_ = checkDirectoryOwnership("/var/lib/tasks")\n}\n',
+        'src/app/api/items/route.ts':
+          'import { db } from "@/lib/db";\n\nexport async function GET() {\n  return Response.json(await db.items.findMany());\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'requireRole is defined at src/lib/auth.ts:1, but never used',
+        evidence: [{ path: 'src/lib/auth.ts', line: 1, note: 'requireRole defined here, but never used: no credit' }],
+      },
+    },
     {
       name: 'a guard named check_admin that never refuses, and a request guard for plain headers, are no authorization',
       profile: 'service',

@@ -1,5 +1,7 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
+import { type Definition, definedName, findUse } from '../../src/facts/references.js';
+import { isProductionPath } from '../../src/facts/paths.js';
 
 const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireRole|requirePermission|checkPermission|hasScope|requireScope)\s*\(`;
 /** Home-grown checks: a list of required rights or roles compared with the user's. */
@@ -27,6 +29,31 @@ const ROLE_DENY = String.raw`${IF}${NOT_IF}{0,80}?\b(?:(?=\w*?(?:[Rr]ole|[Aa]dmi
 const GUARD_FN = String.raw`^[ \t]*(?:(?:pub|export|async|public|private|static)[ \t]+)*(?:def|fn|func|function)[ \t]+((?=(?:check|require|ensure|verify|assert|must)_?\w*?(?:[Aa]dmin|[Ss]uper_?[Uu]ser|[Ss]taff|[Oo]wner|[Rr]ole|[Pp]ermission|[Mm]anager))\w+)`;
 /** How far below a guard's definition its refusal may be. */
 const GUARD_BODY = 25;
+/**
+ * Names of hand-written guards: a check verb and a role, permission or scope (`is_admin`,
+ * `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`). The reference
+ * pattern records every such identifier, so a guard's definition and its uses are both among its
+ * matches (src/facts/references.ts).
+ */
+const GUARD_PREFIX = `(?:is|has|check|require|ensure|verify|assert|must|can|authorize|only)(?:_|[A-Z])`;
+const GUARD_REFS = String.raw`\b(?=${GUARD_PREFIX})(?=\w*?(?:[Aa]dmin|[Rr]ole|[Pp]erm|[Mm]od|[Oo]wner|[Ss]taff|[Ss]uper_?[Uu]ser|superuser|[Pp]rivilege|[Ss]cope|[Mm]anager))\w+`;
+const GUARD_REFS_NAME = new RegExp(`^${GUARD_REFS.slice(2)}$`);
+/** A guard's own name: the role word whole (`mod` but not `model`, `modified`). */
+const GUARD_NAME = new RegExp(
+  String.raw`^${GUARD_PREFIX.replace('(?:_|[A-Z])', '')}(?:_|(?=[A-Z]))\w*?(?:[Aa]dmin(?:istrator)?|(?:(?<=_)[Mm]od|(?<=[a-z])Mod)(?:erator)?|[Rr]ole|[Pp]ermission|[Pp]erm|[Oo]wner|[Ss]taff|[Ss]uper_?[Uu]ser|[Ss]uperuser|[Pp]rivilege)s?(?=_|[A-Z]|$)`,
+);
+/** Named for a role but about something else: a setting, a page, a menu, a count. */
+const NOT_A_GUARD =
+  /[Ss]ettings?|[Cc]onfig|[Ll]oaded|[Ee]xists?|[Ee]nabled|[Uu]rl|[Pp]ath|[Pp]age|[Pp]anel|[Mm]enu|[Vv]iew|[Tt]emplate|[Ll]ink|[Rr]oute|[Cc]ount|[Ll]ist|[Nn]ame|[Ee]mail|[Bb]utton|[Ii]con|[Vv]isible|[Ss]hown|[Mm]odal|[Mm]ode\b|[Mm]odel|[Mm]odule|[Mm]odif/;
+/** Browser code: a guard there hides a button, it refuses no request. */
+const UI_FILE =
+  /\.(?:tsx|jsx|vue|svelte)$|(?:^|\/)(?:frontend|client|clients|webui|web-ui|ui|desktop|static|public|www|assets)\//;
+/**
+ * A role a request is compared with (`user.role === 'admin'`, `role == Role::Moderator`,
+ * `role in ("owner", "admin")`); `role === 'button'` is an ARIA attribute, not one of these.
+ */
+// Each name is tried from a word's start only (`\w*Role` from every character was quadratic).
+const ROLE_VALUE = String.raw`['"](?:admin|administrator|owner|superuser|super_admin|moderator|mod|staff|manager|editor|maintainer)['"]|\b(?=\w*?Role(?:\.|::)[A-Z])\w+(?:\.|::)[A-Z]\w*|\b(?:\w+\.)?Role(?:Admin|Owner|Moderator|Superuser|SuperAdmin|Staff|Manager|Editor)\b|\bROLE_[A-Z]\w*`;
 const RIGHTS = String.raw`\b(?:hasRequiredRights|requiredRights|requiredRoles|requiredPermissions|allowedRoles)\b`;
 
 export default defineRule({
@@ -41,7 +68,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit.',
+      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit.',
     patterns: {
       js: {
         regex: new RegExp(
@@ -131,7 +158,7 @@ export default defineRule({
       // then starts right after it: one expression per `if`, not one per character.
       roleCheck: {
         regex: new RegExp(
-          String.raw`${IF}(?:${NOT_IF}{0,40}?(?:!\s*|\bnot\s+)|(?:${NOT_IF}{0,39}[^\w.()\n])?)(?:(?!${IF})[\w.()])*\b(?:Is(?:Admin|SuperAdmin|Superuser|Staff)\w*|is(?:Admin|SuperAdmin|Staff)\b|(?:admin|super_admin|superuser|staff|moderator)\?)|\brole\s*[!=]==?\s*['"](?:admin|owner|superuser)['"]|\b(?:Use|use|Before|before)\(\s*[\w.]*\b(?:RequireAdmin|requireAdmin|AdminOnly|adminOnly|AdminRequired|adminRequired)\b`,
+          String.raw`${IF}(?:${NOT_IF}{0,40}?(?:!\s*|\bnot\s+)|(?:${NOT_IF}{0,39}[^\w.()\n])?)(?:(?!${IF})[\w.()])*\b(?:Is(?:Admin|SuperAdmin|Superuser|Staff)\w*|is(?:Admin|SuperAdmin|Staff)\b|(?:admin|super_admin|superuser|staff|moderator)\?|(?:admin|is_admin|is_superuser|is_staff|is_moderator)\b(?!\s*(?:[=:(]|!=)))|\b(?:role|Role|roles)\s*(?:[!=]==?|\bin\b|\.includes\(|\.contains\()\s*(?:[[(]\s*)?(?:${ROLE_VALUE})|(?:${ROLE_VALUE})\s*[!=]==?\s*[\w.]*\b(?:role|Role)\b|\b(?:Use|use|Before|before)\(\s*[\w.]*\b(?:RequireAdmin|requireAdmin|AdminOnly|adminOnly|AdminRequired|adminRequired)\b`,
         ),
         files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
         literals: [
@@ -169,6 +196,28 @@ export default defineRule({
           /\b(?:PermissionDenied|Http403|HttpResponseForbidden|StatusForbidden|Status403Forbidden|HTTP_403_FORBIDDEN|FORBIDDEN|Forbidden\w*|forbidden|AccessDenied\w*)\b|\b403\b/,
         files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
         literals: ['403', 'orbid', 'FORBIDDEN', 'PermissionDenied', 'AccessDenied'],
+        maxPerFile: 40,
+      },
+      guardRefs: {
+        regex: new RegExp(GUARD_REFS),
+        files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
+        literals: [
+          'dmin',
+          'Role',
+          'role',
+          'Perm',
+          'perm',
+          'Mod',
+          'mod',
+          'wner',
+          'Staff',
+          'staff',
+          'uper',
+          'rivilege',
+          'Scope',
+          'scope',
+          'anager',
+        ],
         maxPerFile: 40,
       },
       ruby: {
@@ -220,10 +269,19 @@ export default defineRule({
       .filter((p) => !/_test\.rego$/.test(p))
       .slice(0, 3)
       .map((p) => ({ path: p, note: 'OPA/Rego policy' }));
+    const refs = ctx.matches('guardRefs');
+    const { own, unused } = ownGuards(refs);
     return codeOrDeps(ctx, {
       what: 'authorization',
       catalogue: 'authorization',
       extra: rego,
+      refs: 'guardRefs',
+      refsCover: (name) => GUARD_REFS_NAME.test(name),
+      own: {
+        kind: { key: 'guardRefs', label: 'hand-written role or permission guards (defined and called)' },
+        defs: own,
+      },
+      unused,
       kinds: [
         { key: 'js', label: 'JavaScript/TypeScript role or permission checks' },
         // DRF: AllowAny alone opens an endpoint, it checks nothing.
@@ -239,7 +297,10 @@ export default defineRule({
         {
           key: 'dotnet',
           label: 'ASP.NET roles or policies',
-          reject: /cors/i,
+          // `IsInRole(WindowsBuiltInRole.Administrator)` asks whether the process runs elevated
+          // (an installer or a tray app), not whether a caller may do something (blind round 4,
+          // jackett ServerUtil.cs).
+          reject: /cors|WindowsBuiltInRole|WindowsPrincipal|WindowsIdentity/i,
           rejectMatch: (m) =>
             /\bAddPolicy\b/.test(m.snippet) && policyKind(m, ctx.matches('dotnetSetup')) !== 'authorization',
         },
@@ -277,4 +338,26 @@ function policyKind(m: Match, setups: readonly Match[]): 'authorization' | 'othe
   // The partition a rate-limiter policy returns comes in the lines below.
   const below = near.find((x) => x.line > m.line && x.line <= m.line + 10);
   return below && /RateLimitPartition/.test(below.snippet) ? 'other' : 'authorization';
+}
+
+/**
+ * Guards the project wrote itself (`pub fn is_admin(…)`, `def check_permission(…)`,
+ * `export function requireRole(`): a definition named for a role or permission that some other
+ * line calls — one per file. A guard defined and never called checks nothing.
+ */
+function ownGuards(refs: readonly Match[]): { own: Definition[]; unused: Definition[] } {
+  const own: Definition[] = [];
+  const unused: Definition[] = [];
+  const seen = new Set<string>();
+  for (const m of refs) {
+    if (seen.has(m.path) || UI_FILE.test(m.path) || !isProductionPath(m.path)) continue;
+    const name = definedName(m.snippet);
+    if (!name || !GUARD_NAME.test(name) || NOT_A_GUARD.test(name)) continue;
+    const use = findUse(name, m, refs);
+    if (use) {
+      seen.add(m.path);
+      own.push({ def: m, name, use });
+    } else unused.push({ def: m, name });
+  }
+  return { own, unused: own.length > 0 ? [] : unused.slice(0, 3) };
 }

@@ -5,7 +5,7 @@
 import type { Facts } from '../types.js';
 import { eachWithTimeLimit, TimeLimitError, withTimeLimit } from '../util/time-limit.js';
 import type { ScanResult } from '../scan/scanner.js';
-import type { FileView, Evidence, Outcome, PillarId, Rule, RuleContext, RuleResult } from '../types.js';
+import type { FileView, Evidence, Match, Outcome, PillarId, Rule, RuleContext, RuleResult } from '../types.js';
 
 export interface RuleEntry {
   pillar: PillarId;
@@ -44,15 +44,26 @@ export function contextFor(entry: RuleEntry, base: RunBase): RuleContext {
       throw new Error(`rule ${id} asked for pattern "${k}", which its meta.patterns does not declare`);
     return `${id}:${k}`;
   };
+  const specs = entry.rule.meta.patterns ?? {};
+  const generated = base.facts.generated ?? [];
+  const skip = generated.length > 0 ? new Set(generated) : undefined;
   return {
     files: base.files,
     facts: base.facts,
-    matches: (k) => base.scan.matches.get(key(k)) ?? [],
+    matches: (k) => {
+      const all = base.scan.matches.get(key(k)) ?? [];
+      return skip && !specs[k]?.generated ? withoutGenerated(all, skip) : all;
+    },
     searched: (k) => base.scan.searched.get(key(k)) ?? 0,
     options: entry.options,
     catalogue: base.catalogue,
     ...(base.artifacts ? { artifacts: base.artifacts } : {}),
   };
+}
+
+/** Matches outside generated files; the same array when there are none to drop. */
+function withoutGenerated(all: Match[], skip: ReadonlySet<string>): Match[] {
+  return all.some((m) => skip.has(m.path)) ? all.filter((m) => !skip.has(m.path)) : all;
 }
 
 export function runRule(

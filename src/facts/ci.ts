@@ -539,6 +539,7 @@ export const PROD_ENV = /^(?:prod|production|prd|live)$/i;
 export const PREPROD_ENV =
   /^(?:staging|stage|stg|preprod|pre-prod|preproduction|uat|qa|nonprod|non-prod|sandbox|canary|int|integration|acceptance|acc|test|testing|tst)$/i;
 export const DEV_ENV = /^(?:dev|develop|development|local)$/i;
+const WEAK_ENV = /^local$/i;
 
 /** Classify an environment name, also when it is decorated (`prod-eu`, `aws-staging`, `Production (EU)`). */
 export function envKind(name: string): 'prod' | 'preprod' | 'dev' | undefined {
@@ -547,9 +548,13 @@ export function envKind(name: string): 'prod' | 'preprod' | 'dev' | undefined {
     .replace(/(?:non|pre)[-_ ]?prod(?:uction)?/gi, 'nonprod')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
-  if (tokens.some((t) => PROD_ENV.test(t))) return 'prod';
-  if (tokens.some((t) => PREPROD_ENV.test(t))) return 'preprod';
-  if (tokens.some((t) => DEV_ENV.test(t))) return 'dev';
+  // `local` is an everyday word: as one word of several (`local_user`, `sticky_local`,
+  // `local_image`) it names no environment (blind round 4, lemmy: crates db_views/local_user/ and
+  // local_image/ read as development environments). Alone it still does (`local/`).
+  const strong = tokens.length === 1 ? tokens : tokens.filter((t) => !WEAK_ENV.test(t));
+  if (strong.some((t) => PROD_ENV.test(t))) return 'prod';
+  if (strong.some((t) => PREPROD_ENV.test(t))) return 'preprod';
+  if (strong.some((t) => DEV_ENV.test(t))) return 'dev';
   return undefined;
 }
 

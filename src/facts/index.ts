@@ -19,6 +19,7 @@ import { GITOPS_PATTERN, reusablePackage } from './infra-package.js';
 import { PROXY_PATTERNS, proxyFacts } from './proxy.js';
 import { APP_SERVER_PATTERN, appServers } from './app-servers.js';
 import { IMAGE_BUILDER_PATTERN, imageBuilders } from './image-builders.js';
+import { GENERATED_PATTERN, generatedFiles } from './generated.js';
 import type { Dependency, DependencyQuery, Facts, Profile, ProfileId } from '../types.js';
 
 export type PreFacts = Omit<
@@ -32,6 +33,7 @@ export type PreFacts = Omit<
   | 'nothingToAssess'
   | 'reusable'
   | 'tags'
+  | 'generated'
 >;
 
 /** What the facts read back from the scan (the scan's result, or a test's). */
@@ -80,6 +82,7 @@ export function factPatterns(pre: PreFacts, watched: readonly string[] = []): Sc
     ...PROXY_PATTERNS,
     APP_SERVER_PATTERN,
     IMAGE_BUILDER_PATTERN,
+    GENERATED_PATTERN,
     ...usagePatterns(pre.dependencies, watched),
   ];
 }
@@ -113,6 +116,7 @@ export function completeFacts(
     appServers: appServers(files, pre.dependencies, pre.frameworks, scan.matches(APP_SERVER_PATTERN.key)),
     servers: serverSites(scan.matches('facts:server')).map((m) => ({ path: m.path, line: m.line, snippet: m.snippet })),
     tags: [...(options.tags ?? [])],
+    generated: generatedFiles(scan.matches(GENERATED_PATTERN.key)),
     ...(empty ? { nothingToAssess: empty } : {}),
     ...(reusable ? { reusable } : {}),
   };

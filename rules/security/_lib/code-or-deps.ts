@@ -6,6 +6,13 @@ import type { Evidence, Match, RuleContext, RuleResult } from '../../../src/type
 import { fail, partial, pass } from '../../../src/engine/results.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../../src/facts/dependencies.js';
+import {
+  type Definition,
+  definedName,
+  definitionEvidence,
+  findUse,
+  unusedNote,
+} from '../../../src/facts/references.js';
 
 /** A commented-out line wires nothing. */
 export const COMMENT_LINE = /^\s*(?:#(?!\[)|\/\/|\/\*|\*|--|<!--)/;
@@ -22,17 +29,58 @@ export interface CodeKind {
 
 export function codeOrDeps(
   ctx: RuleContext,
-  o: { kinds: CodeKind[]; catalogue: string; what: string; searchedNote: string; extra?: Evidence[] },
+  o: {
+    kinds: CodeKind[];
+    catalogue: string;
+    what: string;
+    searchedNote: string;
+    extra?: Evidence[];
+    /**
+     * The rule's reference pattern (src/facts/references.ts): a match on a line that defines a
+     * function (`export function hasPermission(`) counts only when something else uses it.
+     */
+    refs?: string;
+    /** The names the reference pattern records (a definition of another name cannot be checked). */
+    refsCover?: (name: string) => boolean;
+    /** Checks the project wrote itself, found by definition and use: cited with both. */
+    own?: { kind: CodeKind; defs: Definition[] };
+    /** Hand-written checks nothing uses: no credit, named in the message. */
+    unused?: Definition[];
+  },
 ): RuleResult {
-  const hits: { m: Match; kind: CodeKind }[] = [];
+  const hits: { m: Match; kind: CodeKind; def?: Definition }[] = [];
+  const refs = o.refs ? ctx.matches(o.refs) : [];
+  const unused: Definition[] = [...(o.unused ?? [])];
   for (const kind of o.kinds) {
     for (const m of ctx.matches(kind.key)) {
       if (!isProductionPath(m.path) || COMMENT_LINE.test(m.snippet) || kind.reject?.test(m.snippet)) continue;
       if (kind.rejectMatch?.(m)) continue;
-      hits.push({ m, kind });
+      const defined = o.refs ? definedName(m.snippet) : undefined;
+      const name = defined && (o.refsCover?.(defined) ?? true) ? defined : undefined;
+      if (name) {
+        const use = findUse(name, m, refs);
+        if (!use) {
+          unused.push({ def: m, name });
+          continue;
+        }
+        hits.push({ m, kind, def: { def: m, name, use } });
+      } else hits.push({ m, kind });
     }
   }
-  hits.sort((a, b) => (a.m.path < b.m.path ? -1 : a.m.path > b.m.path ? 1 : a.m.line - b.m.line));
+  const taken = new Set(hits.map((h) => `${h.m.path}:${h.m.line}`));
+  for (const d of o.own?.defs ?? []) {
+    if (!taken.has(`${d.def.path}:${d.def.line}`)) hits.push({ m: d.def, kind: o.own!.kind, def: d });
+  }
+  const idle = unused.filter(
+    (d, i) =>
+      !taken.has(`${d.def.path}:${d.def.line}`) &&
+      unused.findIndex((x) => x.def.path === d.def.path && x.def.line === d.def.line) === i,
+  );
+  // A hand-written check is cited first, with its definition and a use: the pair says most.
+  hits.sort(
+    (a, b) =>
+      Number(!a.def) - Number(!b.def) || (a.m.path < b.m.path ? -1 : a.m.path > b.m.path ? 1 : a.m.line - b.m.line),
+  );
   const names = ctx.catalogue(o.catalogue);
   const deps = ctx.facts.findDependencies(names).filter((d) => isProductionPath(d.path));
   const depEvidence: Evidence[] = deps.slice(0, 5).map((d) => dependencyEvidence(d, `${o.what} library`));
@@ -52,7 +100,10 @@ export function codeOrDeps(
       8,
     );
     const evidence = [
-      ...matches.map((m) => fromMatch(m, hits.find((h) => h.m === m)!.kind.label)),
+      ...matches.flatMap((m) => {
+        const h = hits.find((x) => x.m === m)!;
+        return h.def ? definitionEvidence(h.def, h.kind.label) : [fromMatch(m, h.kind.label)];
+      }),
       ...extra,
       ...depEvidence.slice(0, 3),
     ];
@@ -63,22 +114,31 @@ export function codeOrDeps(
       data,
     );
   }
+  const unusedText = idle.length > 0 ? ` ${unusedNote(idle)}.` : '';
+  const idleEvidence: Evidence[] = idle
+    .slice(0, 3)
+    .map((d) => ({ ...fromMatch(d.def), note: `${d.name} defined here, but never used: no credit` }));
   if (deps.length > 0) {
     const imported = deps.some((d) => d.use === 'production');
     return partial(
       0.5,
-      `${cap(o.what)} libraries are declared (${data.libraries.slice(0, 4).join(', ')})${imported ? ' and imported' : ''}, but no code that checks requests with them was found.`,
+      `${cap(o.what)} libraries are declared (${data.libraries.slice(0, 4).join(', ')})${imported ? ' and imported' : ''}, but no code that checks requests with them was found.${unusedText}`,
       [
         ...depEvidence.map((e) => ({ ...e, note: `${e.note}: declared, not wired into request handling` })),
         { path: '.', note: o.searchedNote },
+        ...idleEvidence,
         ...aside,
       ],
       data,
     );
   }
   return fail(
-    `No ${o.what} found: no library and no code that checks requests.`,
-    [{ path: '.', note: `${o.searchedNote}, and no library from the ${o.catalogue} catalogue` }, ...aside],
+    `No ${o.what} found: no library and no code that checks requests.${unusedText}`,
+    [
+      { path: '.', note: `${o.searchedNote}, and no library from the ${o.catalogue} catalogue` },
+      ...idleEvidence,
+      ...aside,
+    ],
     data,
   );
 }
