@@ -141,7 +141,10 @@ export default defineRule({
             fromMatch(m, `error tracker initialised in the ${COMPONENT_NAMES[componentOf(m.path)]}`),
           ),
           ...evidence,
-          { path: '.', note: `no error-tracker initialisation in the service's code (${ctx.searched('init')} source files searched)` },
+          {
+            path: '.',
+            note: `no error-tracker initialisation in the service's code (${ctx.searched('init')} source files searched)`,
+          },
         ],
         { ...data, clientOnly: true },
       );

@@ -238,7 +238,11 @@ export default defineRule({
     const statusRoutes = serverCodeMatches(ctx.facts, ctx.matches('statusRoute')).filter(
       (m) => ROUTE_CONTEXT.test(m.snippet) && !CLIENT_CALL.test(m.snippet),
     );
-    const probed = routesDoing(ctx.files, [...byRoute.values(), ...statusRoutes], serverCodeMatches(ctx.facts, ctx.matches('probe')));
+    const probed = routesDoing(
+      ctx.files,
+      [...byRoute.values(), ...statusRoutes],
+      serverCodeMatches(ctx.facts, ctx.matches('probe')),
+    );
     const evidence: Evidence[] = [
       ...[...byRoute.values()].slice(0, 6).map((m) => fromMatch(m, `health route ${route(m)}`)),
       ...fileRoutes.slice(0, 4).map((f) => ({ path: f.path, note: `file-system route ${f.route}` })),

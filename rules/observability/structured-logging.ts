@@ -204,9 +204,14 @@ export default defineRule({
       ]).filter((m) => !output.text.length || !/zerolog/.test(m.snippet)),
       ...output.json,
     ];
-    const plain = [...output.text, ...serverCodeMatches(ctx.facts, [...ctx.matches('winstonPlain'), ...ctx.matches('plain')])];
+    const plain = [
+      ...output.text,
+      ...serverCodeMatches(ctx.facts, [...ctx.matches('winstonPlain'), ...ctx.matches('plain')]),
+    ];
     const ids = serverCodeMatches(ctx.facts, ctx.matches('ids'));
-    const deps = ctx.facts.findDependencies(ctx.catalogue('structured-logging')).filter((d) => ctx.facts.componentOf(d.path) === 'server');
+    const deps = ctx.facts
+      .findDependencies(ctx.catalogue('structured-logging'))
+      .filter((d) => ctx.facts.componentOf(d.path) === 'server');
     const idDeps = ctx.facts.findDependencies(ctx.catalogue('request-ids'));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
     // OpenTelemetry log records carry the active trace and span ids: correlation comes with them.

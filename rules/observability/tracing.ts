@@ -144,11 +144,21 @@ export default defineRule({
     const otherSites = [...setupAll.elsewhere, ...sentryAll.elsewhere, ...launcherAll.elsewhere];
     const elsewhere: Evidence[] = [
       ...firstPerFile(otherSites, 2).map((m) =>
-        fromMatch(m, `tracing in the ${COMPONENT_NAMES[ctx.facts.componentOf(m.path)]}: traces that component, not the service`),
+        fromMatch(
+          m,
+          `tracing in the ${COMPONENT_NAMES[ctx.facts.componentOf(m.path)]}: traces that component, not the service`,
+        ),
       ),
-      ...(otherSites.length ? [] : depsAll.elsewhere.slice(0, 1).map((d) =>
-        dependencyEvidence(d, `tracing library of the ${COMPONENT_NAMES[ctx.facts.componentOf(d.path)]}, not the service`),
-      )),
+      ...(otherSites.length
+        ? []
+        : depsAll.elsewhere
+            .slice(0, 1)
+            .map((d) =>
+              dependencyEvidence(
+                d,
+                `tracing library of the ${COMPONENT_NAMES[ctx.facts.componentOf(d.path)]}, not the service`,
+              ),
+            )),
     ];
     const elsewhereNote =
       otherSites.length || depsAll.elsewhere.length

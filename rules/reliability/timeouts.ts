@@ -246,7 +246,8 @@ export default defineRule({
     const explicit: Match[] = [];
     const server: Evidence[] = [];
     for (const m of productionMatches(ctx, 'explicit', 'pyExplicit', 'springTimeout')) {
-      if (ctx.facts.componentOf(m.path) !== 'server' || (m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet))) continue;
+      if (ctx.facts.componentOf(m.path) !== 'server' || (m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet)))
+        continue;
       const why = inbound(m, goServers, shutdowns);
       if (why) server.push(fromMatch(m, `${why}: bounds the server, not a call it makes`));
       else explicit.push(m);
