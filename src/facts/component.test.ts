@@ -22,6 +22,8 @@ describe('component of a file', () => {
     expect(pathComponent('src/app/api/heartbeat/route.ts')).toBe('server');
     expect(pathComponent('frontend/pages/api/login.ts')).toBe('server');
     expect(pathComponent('src/lib/redis.ts')).toBe('server');
+    // A Next.js config's headers() are sent by the running server.
+    expect(pathComponent('next.config.ts')).toBe('server');
   });
 
   it('reads the layout: a UI package is browser code, an Electron package a desktop shell, a full-stack root stays server', () => {
@@ -41,5 +43,6 @@ describe('component of a file', () => {
     // In a package with a UI framework, hooks and components are the page's.
     expect(of('src/components/hooks/useApi.ts')).toBe('browser');
     expect(of('src/pages/api/send.ts')).toBe('server');
+    expect(of('src/store/version.ts')).toBe('browser');
   });
 });

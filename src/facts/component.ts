@@ -9,7 +9,8 @@
  * Decided once per path, from two sources:
  *  - path conventions: front-end folders (frontend/, static/, public/, client/…), component files
  *    (.tsx/.vue/.svelte, *.component.ts), service workers; desktop/, electron/, src-tauri/;
- *    mobile/, android/, ios/; build configs (webpack/vite/rollup/gulp…) and scripts/;
+ *    mobile/, android/, ios/; build configs (webpack/vite/rollup/gulp…) and scripts/ (a Next or Nuxt
+ *    config is not one: its headers() and routeRules are served at run time);
  *  - the project's layout: a package (any folder with its own package.json) that depends on a UI
  *    framework (react, vue, svelte, @angular/core…) and on no server framework is browser code as a
  *    whole (`web/`, `ui/`, `app/` with a Vue package.json); one that depends on electron or Tauri is
@@ -31,7 +32,7 @@ const FULLSTACK_SERVER =
 const DESKTOP = /(^|\/)(?:desktop|electron|electron-app|src-tauri|tauri)\//i;
 const MOBILE = /(^|\/)(?:mobile|mobile-app|android|ios|react-native)\//i;
 const BUILD =
-  /(^|\/)(?:webpack|vite|vitest|rollup|esbuild|rspack|babel|postcss|tailwind|svelte|astro|nuxt|next|gatsby|karma|tsup|turbo)(?:\.[\w-]+)*\.config\.[cm]?[jt]s$|(^|\/)(?:gulpfile|Gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$|(^|\/)(?:scripts|build-tools?|webpack)\//i;
+  /(^|\/)(?:webpack|vite|vitest|rollup|esbuild|rspack|babel|postcss|tailwind|karma|tsup|turbo)(?:\.[\w-]+)*\.config\.[cm]?[jt]s$|(^|\/)(?:gulpfile|Gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$|(^|\/)(?:scripts|build-tools?|webpack)\//i;
 /**
  * Front-end files (before: isBrowserCode in outbound.ts). Angular components
  * (`*.component.ts`) and service workers (`sw.js`, `service-worker.js`) run in the browser wherever
@@ -46,7 +47,7 @@ const BROWSER_FILE =
 const BROWSER_DIR =
   /(^|\/)(static|public|assets|frontend|front-end|client|webapp|wwwroot|ClientApp|www|javascript|web|ui|webui|web-ui|spa)\//i;
 /** In a package with a UI framework, these folders are the page's (hooks, stores, composables). */
-const UI_PACKAGE_DIR = /(^|\/)(?:components|hooks|composables|stores|views|pages|layouts|widgets)\//;
+const UI_PACKAGE_DIR = /(^|\/)(?:components|hooks|composables|stores?|views|pages|layouts|widgets)\//;
 
 const UI_DEPS = /^(?:react|react-dom|vue|svelte|@angular\/core|solid-js|preact|lit|@sveltejs\/kit|alpinejs)$/;
 const SERVER_DEPS =
