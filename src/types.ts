@@ -432,7 +432,14 @@ export interface Facts {
    */
   findDependencies(names: readonly string[], options?: DependencyQuery): Dependency[];
   hasLanguage(name: string): boolean;
+  /**
+   * The part of the project a file belongs to (src/facts/component.ts): server code, browser code,
+   * a desktop or mobile shell, or build tooling. Decided once per path.
+   */
+  componentOf(path: string): Component;
 }
+
+export type Component = 'server' | 'browser' | 'desktop' | 'mobile' | 'build';
 
 // ── Artefacts ────────────────────────────────────────────────────────────────────────────────
 

@@ -18,7 +18,6 @@
  *   bound either, but set by builder beans and properties away from the call, so not judged per call.
  */
 import type { Match, PatternSpec, RuleContext } from '../../src/types.js';
-import { isBrowserCode } from '../../src/facts/outbound.js';
 import { isCommentLine, isProductionPath } from '../../src/facts/paths.js';
 
 /** Balanced-enough argument list: two levels of nested parentheses. */
@@ -127,12 +126,14 @@ export function checkedClients(ctx: RuleContext): { checked: string; unchecked: 
   return { checked: checked.join(', '), unchecked: UNCHECKED.filter((l) => present.has(l)) };
 }
 
-function server(m: Match): boolean {
-  return isProductionPath(m.path) && !isBrowserCode(m.path) && !isCommentLine(m.snippet);
+/** Production server code: a browser fetch, a desktop shell or a build script is not the service's call. */
+function serverIn(ctx: RuleContext): (m: Match) => boolean {
+  return (m) => isProductionPath(m.path) && ctx.facts.componentOf(m.path) === 'server' && !isCommentLine(m.snippet);
 }
 
 /** Faults of the clients added for issue 15 (the rule keeps its Python/Go/.NET checks). */
 export function clientFaults(ctx: RuleContext): Fault[] {
+  const server = serverIn(ctx);
   const faults: Fault[] = [];
   const ownFetch = new Set(ctx.matches('jsFetchBinding').map((m) => m.path));
   for (const m of ctx.matches('jsFetch').filter(server)) {
@@ -181,6 +182,7 @@ export function clientFaults(ctx: RuleContext): Fault[] {
 /** Calls bounded by their client's default, which a careful reviewer accepts (see the header). */
 export function boundedByDefault(ctx: RuleContext): { m: Match; note: string }[] {
   const out: { m: Match; note: string }[] = [];
+  const server = serverIn(ctx);
   if (ctx.facts.frameworks.some((f) => f.id === 'laravel'))
     for (const m of ctx.matches('phpLaravelHttp').filter(server))
       out.push({ m, note: "Laravel's HTTP client: 30 s timeout and 10 s connect timeout by default" });

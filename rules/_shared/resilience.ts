@@ -47,8 +47,14 @@ export function outboundApplies(
   };
 }
 
+/**
+ * Matches in the service's own production code: not tests or examples, and not another component
+ * (a browser hook's reconnect loop, an Electron window, a build script) — see src/facts/component.ts.
+ */
 export function productionMatches(ctx: RuleContext, ...keys: string[]): Match[] {
-  return keys.flatMap((k) => ctx.matches(k)).filter((m) => isProductionPath(m.path));
+  return keys
+    .flatMap((k) => ctx.matches(k))
+    .filter((m) => isProductionPath(m.path) && ctx.facts.componentOf(m.path) === 'server');
 }
 
 export interface LibraryVerdict {
@@ -93,7 +99,8 @@ export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult 
   );
   const code = [...split.used, ...(v.own ?? []).map((d) => d.def), ...(v.handWritten ?? [])];
   const names = ctx.catalogue(v.catalogue);
-  const deps = ctx.facts.findDependencies(names);
+  // A library the front end or the desktop shell declares protects that component, not the service.
+  const deps = ctx.facts.findDependencies(names).filter((d) => ctx.facts.componentOf(d.path) === 'server');
   const depEvidence: Evidence[] = deps.slice(0, 3).map((d) => dependencyEvidence(d, `dependency ${d.name}`));
   const aside = setAside(ctx.facts, names);
   const config = v.config ?? [];

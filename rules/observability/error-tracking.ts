@@ -1,7 +1,8 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { nameMatches } from '../../src/facts/frameworks.js';
-import { codeMatches, firstPerFile, fromMatch } from '../../src/facts/paths.js';
+import { codeMatches, firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { COMPONENT_NAMES, splitByComponent } from '../../src/facts/component.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
@@ -104,9 +105,15 @@ export default defineRule({
       ? true
       : { reason: `profile is ${facts.profile.id}: error tracking is expected of deployed services` },
   check(ctx) {
-    const init = codeMatches(ctx.matches('init'));
+    // A tracker the page, a desktop shell or a mobile app starts reports that component's errors,
+    // not the service's: with server code beside it, it is a partial (src/facts/component.ts).
+    const { componentOf } = ctx.facts;
+    const initAll = splitByComponent(componentOf, codeMatches(ctx.matches('init')));
+    const depsAll = splitByComponent(componentOf, ctx.facts.findDependencies(ctx.catalogue('error-tracking')));
+    const hasServer = ctx.facts.sourceFiles.some((p) => componentOf(p) === 'server' && isProductionPath(p));
+    const init = hasServer ? initAll.server : [...initAll.server, ...initAll.elsewhere];
+    const deps = hasServer ? depsAll.server : [...depsAll.server, ...depsAll.elsewhere];
     const dsn = codeMatches(ctx.matches('dsn'));
-    const deps = ctx.facts.findDependencies(ctx.catalogue('error-tracking'));
     const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
     const data = { libraries, codeFiles: new Set(init.map((m) => m.path)).size };
@@ -123,6 +130,25 @@ export default defineRule({
       );
     if (auto.length > 0 && dsn.length > 0)
       return pass(`Errors are reported to a tracker: ${auto[0]!.name} is auto-configured with a DSN.`, evidence, data);
+    const clientInit = hasServer ? initAll.elsewhere : [];
+    if (clientInit.length > 0) {
+      const where = listing([...new Set(clientInit.map((m) => COMPONENT_NAMES[componentOf(m.path)]))]);
+      return partial(
+        0.4,
+        `An error tracker is initialised in the ${where} only: the service's own errors are not reported (no initialisation in its server code).`,
+        [
+          ...firstPerFile(clientInit, 3).map((m) =>
+            fromMatch(m, `error tracker initialised in the ${COMPONENT_NAMES[componentOf(m.path)]}`),
+          ),
+          ...evidence,
+          {
+            path: '.',
+            note: `no error-tracker initialisation in the service's code (${ctx.searched('init')} source files searched)`,
+          },
+        ],
+        { ...data, clientOnly: true },
+      );
+    }
     if (deps.length > 0) {
       // Auto-configured integrations start from a key in the deployment's environment: none is named here.
       const missing = auto.length > 0 ? 'no DSN or key is configured in the repository' : 'nothing initialises it';

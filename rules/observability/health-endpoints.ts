@@ -1,6 +1,7 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { codeMatches, firstPerFile, fromDependency, fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { serverCodeMatches } from '../../src/facts/component.js';
+import { firstPerFile, fromDependency, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { routesDoing } from '../../src/facts/handlers.js';
 import { DEV_CONDITION, devOnlyBranch } from '../../src/facts/dev-branch.js';
 import { NEST_CONTROLLER, NEST_PREFIX, nestRoute } from '../../src/facts/nest-routes.js';
@@ -198,7 +199,7 @@ export default defineRule({
     const resources = ctx
       .matches('resourceRoute')
       .map((m) => ({ ...m, groups: [(m.groups[0] ?? m.groups[1] ?? '').toLowerCase(), ...m.groups.slice(1)] }));
-    const routes = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute'), ...resources])
+    const routes = serverCodeMatches(ctx.facts, [...ctx.matches('route'), ...ctx.matches('bareRoute'), ...resources])
       .filter(serving)
       .filter(inProduction)
       .map((m) => {
@@ -216,7 +217,7 @@ export default defineRule({
           )?.[1];
         return name ? [{ path, route: `/${name}` }] : [];
       });
-    const libs = codeMatches(ctx.matches('library')).filter(inProduction);
+    const libs = serverCodeMatches(ctx.facts, ctx.matches('library')).filter(inProduction);
     const deps = ctx.facts.findDependencies(LIB_DEPS);
     const fullDeps = ctx.facts.findDependencies(FULL_DEPS);
     const route = (m: Match) => `/${(m.groups[0] ?? '').replace(/^\/+/, '')}`;
@@ -234,10 +235,14 @@ export default defineRule({
     }
     const fullCode = libs.filter((m) => FULL_CODE.test(m.snippet));
     // A health route whose handler checks the database or Redis answers readiness too (round 0 O).
-    const statusRoutes = codeMatches(ctx.matches('statusRoute')).filter(
+    const statusRoutes = serverCodeMatches(ctx.facts, ctx.matches('statusRoute')).filter(
       (m) => ROUTE_CONTEXT.test(m.snippet) && !CLIENT_CALL.test(m.snippet),
     );
-    const probed = routesDoing(ctx.files, [...byRoute.values(), ...statusRoutes], codeMatches(ctx.matches('probe')));
+    const probed = routesDoing(
+      ctx.files,
+      [...byRoute.values(), ...statusRoutes],
+      serverCodeMatches(ctx.facts, ctx.matches('probe')),
+    );
     const evidence: Evidence[] = [
       ...[...byRoute.values()].slice(0, 6).map((m) => fromMatch(m, `health route ${route(m)}`)),
       ...fileRoutes.slice(0, 4).map((f) => ({ path: f.path, note: `file-system route ${f.route}` })),

@@ -1,6 +1,7 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { codeMatches, firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { serverCodeMatches } from '../../src/facts/component.js';
+import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import type { Match, RuleContext } from '../../src/types.js';
 
@@ -194,7 +195,7 @@ export default defineRule({
   check(ctx) {
     const output = loggerOutput(ctx);
     const json = [
-      ...codeMatches([
+      ...serverCodeMatches(ctx.facts, [
         ...ctx.matches('json'),
         ...ctx.matches('rustJson'),
         ...ctx.matches('winstonJson'),
@@ -203,9 +204,14 @@ export default defineRule({
       ]).filter((m) => !output.text.length || !/zerolog/.test(m.snippet)),
       ...output.json,
     ];
-    const plain = [...output.text, ...codeMatches([...ctx.matches('winstonPlain'), ...ctx.matches('plain')])];
-    const ids = codeMatches(ctx.matches('ids'));
-    const deps = ctx.facts.findDependencies(ctx.catalogue('structured-logging'));
+    const plain = [
+      ...output.text,
+      ...serverCodeMatches(ctx.facts, [...ctx.matches('winstonPlain'), ...ctx.matches('plain')]),
+    ];
+    const ids = serverCodeMatches(ctx.facts, ctx.matches('ids'));
+    const deps = ctx.facts
+      .findDependencies(ctx.catalogue('structured-logging'))
+      .filter((d) => ctx.facts.componentOf(d.path) === 'server');
     const idDeps = ctx.facts.findDependencies(ctx.catalogue('request-ids'));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
     // OpenTelemetry log records carry the active trace and span ids: correlation comes with them.
@@ -296,11 +302,11 @@ export default defineRule({
  * appender added in code counts unless every non-development setting switches it off.
  */
 function loggerOutput(ctx: RuleContext): { json: Match[]; text: Match[]; switchedOff: Match[]; switchOff: Match[] } {
-  const text = codeMatches(ctx.matches('textOutput'));
-  const lograge = codeMatches(ctx.matches('lograge')).filter((m) =>
+  const text = serverCodeMatches(ctx.facts, ctx.matches('textOutput'));
+  const lograge = serverCodeMatches(ctx.facts, ctx.matches('lograge')).filter((m) =>
     /\.to_json\b|JSON\.(?:generate|dump)/.test(m.snippet),
   );
-  const appenders = codeMatches(ctx.matches('jsonAppender'));
+  const appenders = serverCodeMatches(ctx.facts, ctx.matches('jsonAppender'));
   // Settings of development profiles and of the tests do not say what production writes.
   const switches = ctx
     .matches('jsonSwitch')

@@ -2,6 +2,7 @@ import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { nameMatches } from '../../src/facts/frameworks.js';
 import { codeMatches, firstPerFile, fromMatch, isImportLine } from '../../src/facts/paths.js';
+import { COMPONENT_NAMES, splitByComponent } from '../../src/facts/component.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
@@ -126,11 +127,43 @@ export default defineRule({
       ? true
       : { reason: `profile is ${facts.profile.id}: request tracing is expected of services` },
   check(ctx) {
-    const setup = codeMatches(ctx.matches('setup')).filter((m) => !isImportLine(m.snippet));
-    const launcher = codeMatches(ctx.matches('launcher'));
-    const sentry = codeMatches(ctx.matches('sentry'));
-    const api = codeMatches(ctx.matches('api'));
-    const deps = ctx.facts.findDependencies(ctx.catalogue('tracing'));
+    // Tracing set up in the page, a desktop shell or a build script (a browser Sentry
+    // `tracesSampleRate`, @opentelemetry/sdk-trace-web) traces that component, not the service's
+    // requests: it is shown, never credited (src/facts/component.ts).
+    const own = <T extends { path: string }>(items: readonly T[]) => splitByComponent(ctx.facts.componentOf, items);
+    const setupAll = own(codeMatches(ctx.matches('setup')).filter((m) => !isImportLine(m.snippet)));
+    const launcherAll = own(codeMatches(ctx.matches('launcher')));
+    const sentryAll = own(codeMatches(ctx.matches('sentry')));
+    const apiAll = own(codeMatches(ctx.matches('api')));
+    const depsAll = own(ctx.facts.findDependencies(ctx.catalogue('tracing')));
+    const setup = setupAll.server;
+    const launcher = launcherAll.server;
+    const sentry = sentryAll.server;
+    const api = apiAll.server;
+    const deps = depsAll.server;
+    const otherSites = [...setupAll.elsewhere, ...sentryAll.elsewhere, ...launcherAll.elsewhere];
+    const elsewhere: Evidence[] = [
+      ...firstPerFile(otherSites, 2).map((m) =>
+        fromMatch(
+          m,
+          `tracing in the ${COMPONENT_NAMES[ctx.facts.componentOf(m.path)]}: traces that component, not the service`,
+        ),
+      ),
+      ...(otherSites.length
+        ? []
+        : depsAll.elsewhere
+            .slice(0, 1)
+            .map((d) =>
+              dependencyEvidence(
+                d,
+                `tracing library of the ${COMPONENT_NAMES[ctx.facts.componentOf(d.path)]}, not the service`,
+              ),
+            )),
+    ];
+    const elsewhereNote =
+      otherSites.length || depsAll.elsewhere.length
+        ? ` Tracing set up outside the service (${listing([...new Set([...otherSites, ...depsAll.elsewhere].map((x) => COMPONENT_NAMES[ctx.facts.componentOf(x.path)]))])}) does not trace its requests.`
+        : '';
     const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
     const data = { libraries, codeFiles: new Set(setup.map((m) => m.path)).size, launchers: launcher.length };
@@ -141,6 +174,7 @@ export default defineRule({
       ...(auto.length > 0 ? auto : deps)
         .slice(0, 3)
         .map((d) => dependencyEvidence(d, auto.includes(d) ? 'auto-configured tracing' : 'tracing library')),
+      ...elsewhere,
     ];
     const found: string[] = [];
     if (setup.length > 0) found.push('tracer set-up in code');
@@ -151,7 +185,7 @@ export default defineRule({
     if (api.length > 0) {
       return partial(
         0.7,
-        'Spans are created with the OpenTelemetry API, but nothing in the repository starts an SDK or exporter (no SDK set-up, agent or `opentelemetry-instrument` launcher).',
+        `Spans are created with the OpenTelemetry API, but nothing in the repository starts an SDK or exporter (no SDK set-up, agent or \`opentelemetry-instrument\` launcher).${elsewhereNote}`,
         [...firstPerFile(api, 3).map((m) => fromMatch(m, 'spans created via the tracing API')), ...evidence],
         data,
       );
@@ -159,7 +193,7 @@ export default defineRule({
     if (deps.length > 0) {
       return partial(
         0.4,
-        `${listing(libraries.slice(0, 3))} declared, but no code or launcher starts a tracer.`,
+        `${listing(libraries.slice(0, 3))} declared, but no code or launcher starts a tracer.${elsewhereNote}`,
         [
           ...evidence,
           {
@@ -171,8 +205,11 @@ export default defineRule({
       );
     }
     return fail(
-      'No tracing library or tracer initialisation found.',
+      elsewhereNote
+        ? `No tracing library or tracer initialisation found in the service's code.${elsewhereNote}`
+        : 'No tracing library or tracer initialisation found.',
       [
+        ...elsewhere,
         {
           path: '.',
           note: `no tracer initialisation in ${ctx.searched('setup')} source files, no auto-instrumentation launcher, no tracing library among ${ctx.facts.dependencies.filter((d) => d.direct).length} direct dependencies`,

@@ -60,6 +60,67 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a GitHub release tagged with the build number is named a release tag, not an image tag (Azure GitHubRelease task)',
+      profile: 'service',
+      tree: {
+        'Indexer.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>\n',
+        'azure-pipelines.yml': [
+          'stages:',
+          '- stage: Release',
+          '  jobs:',
+          '  - job: Publish',
+          '    steps:',
+          '    - task: GitHubRelease@1',
+          '      displayName: Create GitHub release',
+          '      inputs:',
+          '        gitHubConnection: github',
+          '        action: create',
+          '        tagSource: userSpecifiedTag',
+          "        tag: 'v$(Build.BuildNumber)'",
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'versioned release tags (no versioned container image) found',
+        evidence: [
+          {
+            path: 'azure-pipelines.yml',
+            line: 12,
+            note: 'release tagged with a version (a release tag, not an image)',
+          },
+        ],
+        data: { versionedImages: true, versionedKind: 'release' },
+      },
+    },
+    {
+      name: 'a version tag on a docker/build-push-action step is named an image tag',
+      profile: 'service',
+      tree: {
+        'Indexer.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>\n',
+        '.github/workflows/docker.yml': [
+          'on: push',
+          'jobs:',
+          '  publish:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: docker/build-push-action@v6',
+          '        with:',
+          '          push: true',
+          '          tags: ${{ steps.meta.outputs.tags }}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'immutable versioned image tags found',
+        evidence: [{ path: '.github/workflows/docker.yml', line: 9, note: 'images tagged with a version or commit' }],
+        data: { versionedKind: 'image' },
+      },
+    },
+    {
       name: 'TAG=$(git describe --tags) in an install script checks out a git tag: no versioned image',
       profile: 'service',
       tree: {

@@ -123,22 +123,53 @@ export default defineRule({
       /^\s*(?:export\s+)?\w*TAGS?=\s*["']?\$\(\s*git\s/.test(m.snippet) &&
       !/\b(?:docker|podman|buildah|nerdctl|ko|jib|image)\b/i.test(ctx.files.read(m.path) ?? '');
     const versioned = keep(ctx.matches('versionedImage')).filter((m) => !gitTagOnly(m));
+    // Name what was found from the kind of evidence: a tag on a GitHub release or a git tag pushed
+    // by CI (an Azure `GitHubRelease` task's `tag: v$(Build.BuildNumber)`) is a versioned release,
+    // not an image (blind round 4 called one an "image tag").
+    const kinds = versioned.map((m) => ({ m, kind: artefactKind(m, ctx.files.read(m.path)) }));
+    const images = kinds.filter((k) => k.kind === 'image').map((k) => k.m);
+    const releases = kinds.filter((k) => k.kind === 'release').map((k) => k.m);
+    const artefactName = images.length
+      ? 'immutable versioned image tags'
+      : releases.length
+        ? 'versioned release tags (no versioned container image)'
+        : 'versioned build artefacts';
     const documented = headings.length > 0 || docCommands.length > 0;
     // A rollback command in a runbook shows both the procedure and the means.
     const mechanism = commands.length > 0 || automatic.length > 0;
     const g = graded([
       { name: 'a written rollback procedure', found: documented, weight: 4 },
       { name: 'a rollback command or automatic rollback', found: mechanism, weight: 3 },
-      { name: 'immutable versioned image tags', found: versioned.length > 0, weight: 3 },
+      {
+        name: versioned.length ? artefactName : 'immutable versioned image tags',
+        found: versioned.length > 0,
+        weight: 3,
+      },
     ]);
     const evidence: Evidence[] = [
       ...headings.slice(0, 2).map((m) => fromMatch(m, 'rollback procedure')),
       ...docCommands.slice(0, 2).map((m) => fromMatch(m, 'documented rollback command')),
       ...scriptCommands.slice(0, 2).map((m) => fromMatch(m, 'rollback command')),
       ...automatic.slice(0, 2).map((m) => fromMatch(m, 'automatic rollback on failed deploys')),
-      ...versioned.slice(0, 2).map((m) => fromMatch(m, 'images tagged with a version or commit')),
+      ...(images.length ? images : versioned)
+        .slice(0, 2)
+        .map((m) =>
+          fromMatch(
+            m,
+            images.includes(m)
+              ? 'images tagged with a version or commit'
+              : releases.includes(m)
+                ? 'release tagged with a version (a release tag, not an image)'
+                : 'build artefact tagged with a version or commit',
+          ),
+        ),
     ];
-    const data = { documented, mechanism, versionedImages: versioned.length > 0 };
+    const data = {
+      documented,
+      mechanism,
+      versionedImages: versioned.length > 0,
+      versionedKind: images.length ? 'image' : releases.length ? 'release' : versioned.length ? 'artefact' : 'none',
+    };
     if (documented && (mechanism || versioned.length > 0))
       return pass(`Rollback is possible and written down: ${listing(g.found)}.`, evidence, data);
     if (g.found.length === 0) {
@@ -161,3 +192,25 @@ export default defineRule({
     );
   },
 });
+
+const IMAGE_WORDS =
+  /\b(?:docker|podman|buildah|nerdctl|kaniko|jib|ko|image|images|container|registry|ghcr\.io|quay\.io|gcr\.io|docker\.io|metadata-action|build-push-action|Dockerfile)\b|\.azurecr\.io|\.amazonaws\.com\/|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)/i;
+const RELEASE_WORDS =
+  /\b(?:GitHubRelease|GithubRelease|gh\s+release|action-gh-release|create-release|upload-release-action|release-action|tagSource|git\s+tag|git\s+push\b[^\n]*--tags|releases?:|prerelease|release_name|releaseNotes)\b/i;
+
+/**
+ * What a versioned tag names: an image (the line, or the step it sits in, builds, pushes or names
+ * an image), a release (a GitHub release or git tag step), or another build artefact. Reads the
+ * few lines above the match (its step), not the whole file: one CI file often does both.
+ */
+function artefactKind(m: Match, text: string | undefined): 'image' | 'release' | 'artefact' {
+  if (IMAGE_WORDS.test(m.snippet)) return 'image';
+  if (RELEASE_WORDS.test(m.snippet)) return 'release';
+  const lines = (text ?? '').split(/\r?\n/);
+  const step = lines.slice(Math.max(0, m.line - 9), m.line).reverse();
+  for (const l of step) {
+    if (RELEASE_WORDS.test(l)) return 'release';
+    if (IMAGE_WORDS.test(l)) return 'image';
+  }
+  return 'artefact';
+}

@@ -9,6 +9,57 @@ const probed = (name: string) =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'third-party images beside the services built here (postgres, redis, meilisearch) are dependencies, set aside and said so',
+      profile: 'service',
+      tree: {
+        'docker-compose.yml': [
+          'services:',
+          '  app:',
+          '    build: .',
+          '    image: acme/notes',
+          '    ports:',
+          "      - '8080:8080'",
+          '    healthcheck:',
+          "      test: ['CMD', 'wget', '-qO-', 'http://localhost:8080/health']",
+          '    deploy:',
+          '      resources:',
+          '        limits:',
+          '          memory: 512M',
+          '  worker:',
+          '    image: acme/notes',
+          '    command: worker',
+          '    healthcheck:',
+          "      test: ['CMD', 'notes', 'ping']",
+          '    deploy:',
+          '      resources:',
+          '        limits:',
+          '          memory: 256M',
+          '  db:',
+          '    image: postgres:16',
+          '  cache:',
+          '    image: redis:7-alpine',
+          '  search:',
+          '    image: getmeili/meilisearch:v1.7',
+          '',
+        ].join('\n'),
+        Dockerfile: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
+        'package.json': '{"name": "notes", "dependencies": {"express": "^4.19.0"}}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { checked: 2, unchecked: 0 },
+        evidence: [
+          {
+            path: 'docker-compose.yml',
+            line: 22,
+            note: expect.stringContaining(
+              "third-party images db (postgres:16), cache (redis:7-alpine), search (getmeili/meilisearch:v1.7): dependencies of the deployment, not the project's own services; health checks are judged on the services built here",
+            ),
+          },
+        ],
+      },
+    },
+    {
       name: 'a Type=simple unit with WatchdogSec whose service sends WATCHDOG=1 through sd_notify is watched (WatchdogSec implies NotifyAccess=main)',
       profile: 'service',
       tree: {

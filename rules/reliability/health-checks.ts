@@ -1,7 +1,14 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { composeUnits, deployments, DEPLOY_READS, nested, serviceDockerfile } from '../../src/facts/deploy.js';
+import {
+  composeDependencyNote,
+  composeUnits,
+  deployments,
+  DEPLOY_READS,
+  nested,
+  serviceDockerfile,
+} from '../../src/facts/deploy.js';
 import { DOCKERFILE_GLOBS, dockerfiles, imageHealthcheck, isToolImage } from '../../src/facts/dockerfile.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
@@ -247,7 +254,11 @@ export default defineRule({
             note: `Nomad job ${job.labels[0] ?? ''} has service checks`,
           });
     extra.push(...ctx.matches('platform').map((m) => fromMatch(m, 'platform health check')));
-    const notes: Evidence[] = [...model.notes, ...d.notes].slice(0, 5).map((n) => ({ path: n.path, note: n.note }));
+    const notes: Evidence[] = [
+      ...[...model.notes, ...d.notes].slice(0, 5).map((n) => ({ path: n.path, note: n.note })),
+      // postgres, redis, nginx pulled as public images are the deployment's dependencies: said, not judged.
+      ...(k8sContainers === 0 ? composeDependencyNote(d, 'health checks are') : []),
+    ];
     // Kubernetes ignores Dockerfile HEALTHCHECK, so with manifests the probes alone decide.
     if (k8sContainers === 0) {
       units += extra.length;

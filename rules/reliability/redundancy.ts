@@ -2,7 +2,7 @@ import { deployedWorkloads, runtime, SYSTEMD_GLOBS, systemdEvidence } from '../.
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
-import { composeUnits, deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
+import { composeDependencyNote, composeUnits, deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import { isProductionPath } from '../../src/facts/paths.js';
 import { attr, label, num, resolveVar, terraform, TF_DIGEST, type TfBlock } from '../../src/facts/terraform.js';
@@ -235,7 +235,13 @@ export default defineRule({
           systemdEvidence(u, 'systemd unit: one process on one machine; nothing declares another instance'),
         );
     const units = good.length + findings.length;
-    const notes = [...model.notes, ...d.notes].slice(0, 3).map((x) => ({ path: x.path, note: x.note }));
+    const notes = [
+      ...[...model.notes, ...d.notes].slice(0, 3).map((x) => ({ path: x.path, note: x.note })),
+      // postgres, redis, nginx pulled as public images are the deployment's dependencies: said, not judged.
+      ...(d.compose.some((s) => s.built && (s.replicas !== undefined || deployed.has(s.path)))
+        ? composeDependencyNote(d, 'instance counts are')
+        : []),
+    ];
     const data = {
       redundant: good.length,
       single: findings.length,

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
-import { composeUnits, deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
+import { composeDependencyNote, composeUnits, deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import {
   cloudRunServices,
@@ -68,6 +68,7 @@ export default defineRule({
     }
     const d = deployments(ctx.files);
     // Compose next to Kubernetes manifests is for local development; third-party images are not ours to size.
+    const composeJudged = units === 0;
     for (const s of units > 0 ? [] : composeUnits(d)) {
       units++;
       if (s.limits)
@@ -136,7 +137,11 @@ export default defineRule({
         earned++, good.push({ path: u.path, line: u.limits[0]!, note: 'systemd unit sets cgroup limits' });
       else findings.push(systemdEvidence(u, 'systemd unit sets no MemoryMax/CPUQuota'));
     }
-    const notes = [...model.notes, ...d.notes].slice(0, 5).map((x) => ({ path: x.path, note: x.note }));
+    const notes = [
+      ...[...model.notes, ...d.notes].slice(0, 5).map((x) => ({ path: x.path, note: x.note })),
+      // postgres, redis, nginx pulled as public images are the deployment's dependencies: said, not judged.
+      ...(composeJudged ? composeDependencyNote(d, 'resource limits are') : []),
+    ];
     const lr = limitRanges
       .slice(0, 2)
       .map((o) => ({ path: o.path, line: o.line, note: `LimitRange ${o.name} sets namespace defaults` }));

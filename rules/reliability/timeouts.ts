@@ -3,7 +3,6 @@ import type { Evidence, Match, RuleContext } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch } from '../../src/facts/paths.js';
 import { CODE_GLOBS, outboundApplies, productionMatches } from '../_shared/resilience.js';
-import { isBrowserCode } from '../../src/facts/outbound.js';
 import {
   ARGS,
   boundedByDefault,
@@ -239,14 +238,16 @@ export default defineRule({
       if (seen.has(k)) faults.splice(i, 1);
       else seen.add(k);
     }
-    // A timeout in browser code (jQuery `timeout: 2000` in static/js) bounds the page, not the service.
+    // A timeout in browser code (jQuery `timeout: 2000` in static/js), a desktop shell or a build
+    // script bounds that component, not the service.
     // Spring settings of the tests (src/test/resources) configure the test run, not the service.
     const goServers = new Set(ctx.matches('goServer').map((m) => m.path));
     const shutdowns = ctx.matches('goShutdown');
     const explicit: Match[] = [];
     const server: Evidence[] = [];
     for (const m of productionMatches(ctx, 'explicit', 'pyExplicit', 'springTimeout')) {
-      if (isBrowserCode(m.path) || (m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet))) continue;
+      if (ctx.facts.componentOf(m.path) !== 'server' || (m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet)))
+        continue;
       const why = inbound(m, goServers, shutdowns);
       if (why) server.push(fromMatch(m, `${why}: bounds the server, not a call it makes`));
       else explicit.push(m);

@@ -5,6 +5,8 @@ import { COMMENT_LINE } from './_lib/code-or-deps.js';
 import { IMPORT_LINE, MIDDLEWARE_PATTERNS } from './_lib/middleware-patterns.js';
 
 const GRPC = ['grpc-go', 'tonic'];
+const OUTBOUND_HEADERS =
+  /\.default_headers\s*\(|\bHTTP\.headers\s*\(|\b(?:reqwest|ClientBuilder|Client::builder|axios|fetch|HttpRequest|RestTemplate|WebClient)\b/;
 
 export default defineRule({
   meta: {
@@ -33,12 +35,15 @@ export default defineRule({
         ? true
         : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },
   check(ctx) {
+    // The service's own code only: an Electron window's CSP, a page's meta tags or a build
+    // script's dev-server headers protect another component (src/facts/component.ts).
     const prod = (k: string, reject?: RegExp) =>
       ctx
         .matches(k)
         .filter(
           (m) =>
             isProductionPath(m.path) &&
+            ctx.facts.componentOf(m.path) === 'server' &&
             !IMPORT_LINE.test(m.snippet) &&
             !COMMENT_LINE.test(m.snippet) &&
             !reject?.test(m.snippet),
@@ -55,7 +60,9 @@ export default defineRule({
       appLine >= 0
         ? [{ path: 'config/application.rb', line: appLine + 1, snippet: appRb[appLine]!.trim(), groups: [] }]
         : [];
-    const headers = [...prod('headers'), ...spring, ...(rails.length ? rails : railsHeaders)];
+    // Headers an outbound client sends (reqwest `.default_headers(…)`, http.rb `HTTP.headers(…)`, a
+    // fetch or axios call) are requests the service makes, not responses it hardens.
+    const headers = [...prod('headers', OUTBOUND_HEADERS), ...spring, ...(rails.length ? rails : railsHeaders)];
     // A reverse proxy in front of the app may do the work (nginx add_header, Traefik headers, Caddy).
     const proxy = ctx.facts.proxy;
     const proxyHttps = [...proxy.hsts, ...proxy.httpsRedirect];

@@ -2,7 +2,7 @@
  * Deployment descriptors other than Kubernetes, shared by the reliability and orchestration
  * rules: docker-compose services, ECS task definitions (JSON) and Nomad jobs, with lines.
  */
-import type { FileView } from '../types.js';
+import type { Evidence, FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { dirOf, isProductionPath } from './paths.js';
 import { parseHcl, type TfBlock } from './terraform.js';
@@ -37,7 +37,7 @@ export interface ComposeService {
   limits: boolean;
   reservations: boolean;
   stopGracePeriod: boolean;
-  /** Ours: built from this repository (`build:`) or an image that is not a well-known third-party one. */
+  /** Ours: built from this repository (`build:`), or an image that is not a public third-party one (thirdPartyImage). */
   built: boolean;
   /** The Dockerfile `build:` names (context + dockerfile, default `Dockerfile`), repository-relative. */
   dockerfile?: string;
@@ -87,6 +87,35 @@ export interface Deploy {
 const THIRD_PARTY =
   /^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:[\w-]+\/)?(postgres(?:ql)?|postgis|mysql|mariadb|mongo(?:db)?|redis(?:-stack)?|valkey|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|cp-zookeeper|nginx|traefik|caddy|haproxy|envoy|grafana|prometheus|alertmanager|loki|tempo|promtail|zipkin|jaeger|all-in-one|opentelemetry-collector\S*|otel\S*|elasticsearch|kibana|logstash|opensearch\S*|minio|localstack|mailhog|mailpit|adminer|pgadmin4|mssql\S*|cassandra|neo4j|consul|vault|keycloak|selenium\S*|wiremock|azurite|azure-storage\S*|cosmosdb\S*|dynamodb-local|clickhouse-server|influxdb|etcd|toxiproxy|busybox|alpine|ubuntu|debian|sonarqube|jhipster-control-center|jhipster-registry|phpmyadmin|redis-commander|redisinsight|kafka-ui|kafdrop|akhq|mongo-express|maildev|smtp4dev|mailcatcher|swagger-ui|swagger-editor|pgweb|dozzle|portainer|portainer-ce|clamav)(?::|@|$)/i;
 
+/**
+ * A public image the deployment depends on, not one of the project's own units: a well-known
+ * server (THIRD_PARTY), a Docker Hub official image pinned to a release (`ghost:5.8`,
+ * `library/wordpress`: no owner), or a vendor's packaging of one (`bitnami/…`). An image this repository publishes, or
+ * named like the project, is its own whatever its name.
+ */
+function imageRepo(image: string): string {
+  return image
+    .replace(/@.*$/, '')
+    .replace(/:[\w.-]+$/, '')
+    .replace(/^(?:docker\.io|index\.docker\.io|registry\.hub\.docker\.com)\//, '');
+}
+
+/** Published by this repository, or named like the project. */
+function ownImage(files: FileView, image: string): boolean {
+  return publishedHere(files, image) || imageRepo(image).split('/').pop()!.toLowerCase() === projectName(files);
+}
+
+function thirdPartyImage(files: FileView, image: string): boolean {
+  if (image.includes('$') || ownImage(files, image)) return false;
+  const repo = imageRepo(image);
+  // A locally built image is often owner-less too (`image: shopapp` from Jib): only a pinned
+  // release tag or digest (`ghost:5.8`, `postgres@sha256:…`) reads as a pulled official image.
+  const pinned = /@sha256:|:(?!latest$|dev$|local$|snapshot$)[\w.-]+$/i.test(image);
+  return (
+    THIRD_PARTY.test(image) || (!repo.includes('/') && pinned) || /^(?:library|bitnami|bitnamilegacy)\//i.test(repo)
+  );
+}
+
 const rec = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
@@ -133,7 +162,7 @@ function parseDeploy(files: FileView): Deploy {
         limits: !!rec(res.limits) || s.mem_limit !== undefined || s.cpus !== undefined,
         reservations: !!rec(res.reservations) || s.mem_reservation !== undefined,
         stopGracePeriod: s.stop_grace_period !== undefined,
-        built: s.build !== undefined || (typeof s.image === 'string' && !THIRD_PARTY.test(s.image)),
+        built: s.build !== undefined || (typeof s.image === 'string' && !thirdPartyImage(files, s.image)),
         ...buildDockerfile(dirOf(path), s.build),
         ...(typeof s.image === 'string' ? { image: s.image } : {}),
         hasBuild: s.build !== undefined,
@@ -142,6 +171,22 @@ function parseDeploy(files: FileView): Deploy {
         sourceMounted: Array.isArray(s.volumes) && s.volumes.some(sourceMount),
       });
     }
+    // Beside a service this file builds, another owner's image (getmeili/meilisearch, a vendor's
+    // exporter) is a dependency too, unless this repository publishes it or it bears the project's name.
+    const here = out.compose.slice(first);
+    // The image a built service is tagged with, run again by a worker, stays the project's.
+    const builtImages = new Set(here.filter((x) => x.hasBuild && x.image).map((x) => imageRepo(x.image!)));
+    if (here.some((x) => x.hasBuild))
+      for (const x of here)
+        if (
+          !x.hasBuild &&
+          x.built &&
+          x.image &&
+          !x.image.includes('$') &&
+          !builtImages.has(imageRepo(x.image)) &&
+          !ownImage(files, x.image)
+        )
+          x.built = false;
     const why = productionReason(path, text, out.compose.slice(first), (image) => publishedHere(files, image));
     if (why) out.production.push({ path, reason: why });
   }
@@ -313,6 +358,24 @@ function keyLine(lines: string[], key: string, valueLine: number): number {
  */
 export function composeUnits(d: Deploy): ComposeService[] {
   return d.compose.filter((s) => s.built);
+}
+
+/**
+ * Compose services that run a third-party image (postgres, redis, nginx…): dependencies of the
+ * deployment, not its own units. Cited once so a reader sees they were set aside, not missed.
+ */
+export function composeDependencyNote(d: Deploy, judged: string): Evidence[] {
+  const deps = d.compose.filter((s) => !s.built && s.image);
+  if (deps.length === 0) return [];
+  const names = deps.slice(0, 4).map((s) => `${s.name} (${s.image})`);
+  const more = deps.length > 4 ? ` and ${deps.length - 4} more` : '';
+  return [
+    {
+      path: deps[0]!.path,
+      line: deps[0]!.line,
+      note: `third-party image${deps.length === 1 ? '' : 's'} ${names.join(', ')}${more}: dependencies of the deployment, not the project's own services; ${judged} judged on the services built here`,
+    },
+  ];
 }
 
 export function deployments(files: FileView): Deploy {

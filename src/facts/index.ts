@@ -20,6 +20,7 @@ import { PROXY_PATTERNS, proxyFacts } from './proxy.js';
 import { APP_SERVER_PATTERN, appServers } from './app-servers.js';
 import { IMAGE_BUILDER_PATTERN, imageBuilders } from './image-builders.js';
 import { GENERATED_PATTERN, generatedFiles } from './generated.js';
+import { componentClassifier } from './component.js';
 import type { Dependency, DependencyQuery, Facts, Profile, ProfileId } from '../types.js';
 
 export type PreFacts = Omit<
@@ -67,6 +68,7 @@ export function collectFacts(files: FileView): PreFacts {
     workspaces,
     findDependencies: finder(dependencies),
     hasLanguage: (name: string) => langSet.has(name),
+    componentOf: componentClassifier(manifests, dependencies),
   };
 }
 
@@ -102,6 +104,7 @@ export function completeFacts(
     scan.searched?.(OUTBOUND_KEY) ?? 0,
     pre.dependencies,
     CATALOGUES['http-clients'] ?? [],
+    pre.componentOf,
   );
   const empty = nothingToAssess(files);
   const reusable =

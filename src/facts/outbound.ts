@@ -13,18 +13,9 @@ import type { Dependency, Evidence, Match, OutboundCalls } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { isCommentLine, isProductionPath } from './paths.js';
 import { nameMatches } from './frameworks.js';
+import { pathComponent } from './component.js';
 
 export const OUTBOUND_KEY = 'facts:outbound';
-
-/**
- * Code that runs in the browser calls the service, not other services: front-end folders and
- * component files are left out (a `fetch` in static/js/app.js is the page calling its own backend;
- * Stimulus controllers beside Rails view components, app/components/**.js, run in the page too).
- * Angular components (`*.component.ts`) and service workers (`sw.js`, `service-worker.js`, whose
- * `fetch(event.request)` passes the page's own request on) run in the browser wherever they sit.
- */
-const BROWSER =
-  /(^|\/)(static|public|assets|frontend|front-end|client|webapp|wwwroot|ClientApp|www|javascript)\/|\.(jsx|tsx|vue|svelte)$|(^|\/)app\/(components|views)\/.*\.[cm]?[jt]s$|\.component\.[cm]?[jt]s$|(^|\/)(sw|service[-_.]?worker|[\w-]+[-_.]sw)(\.[\w-]+)*\.[cm]?[jt]s$/i;
 
 const CALLS = [
   // JavaScript/TypeScript: fetch, axios/got/ky/superagent/undici, node http(s), Nest HttpService, SDK clients.
@@ -103,8 +94,12 @@ export const OUTBOUND_PATTERN: ScanPattern = {
   maxPerFile: 3,
 };
 
+/**
+ * Code that runs in the browser calls the service, not other services (path conventions only; the
+ * project's layout is added by Facts.componentOf, see component.ts).
+ */
 export function isBrowserCode(path: string): boolean {
-  return BROWSER.test(path);
+  return pathComponent(path) === 'browser';
 }
 
 export function outboundCalls(
@@ -112,8 +107,12 @@ export function outboundCalls(
   searched: number,
   deps: readonly Dependency[],
   clientNames: readonly string[],
+  componentOf: (path: string) => string = pathComponent,
 ): OutboundCalls {
-  const code = matches.filter((m) => isProductionPath(m.path) && !isCommentLine(m.snippet) && !BROWSER.test(m.path));
+  // Only the service's own code: a browser fetch, a desktop shell or a build script is not its outbound call.
+  const code = matches.filter(
+    (m) => isProductionPath(m.path) && !isCommentLine(m.snippet) && componentOf(m.path) === 'server',
+  );
   // Imported by production code, or declared by the project for production: a client library is
   // often used through another package (django-storages drives boto3, a search backend its client).
   // One only the tests import is not the service's.

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { componentClassifier, pathComponent } from './component.js';
+import type { Dependency, Manifest } from '../types.js';
+
+const manifest = (path: string): Manifest => ({ ecosystem: 'npm', path, ok: true });
+const dep = (path: string, name: string): Dependency =>
+  ({ ecosystem: 'npm', path, name, version: '1', dev: false, direct: true }) as Dependency;
+
+describe('component of a file', () => {
+  it('reads path conventions', () => {
+    expect(pathComponent('desktop/main.js')).toBe('desktop');
+    expect(pathComponent('src-tauri/src/main.rs')).toBe('desktop');
+    expect(pathComponent('frontend/src/composables/useWebSocket.ts')).toBe('browser');
+    expect(pathComponent('static/js/app.js')).toBe('browser');
+    expect(pathComponent('src/components/Chart.tsx')).toBe('browser');
+    expect(pathComponent('webpack.config.js')).toBe('build');
+    expect(pathComponent('scripts/build-geo.js')).toBe('build');
+    expect(pathComponent('mobile/src/api.ts')).toBe('mobile');
+    // Server code keeps its place: Go's web/ package, PHP's public/index.php, Next.js API routes.
+    expect(pathComponent('pkg/web/handler.go')).toBe('server');
+    expect(pathComponent('public/index.php')).toBe('server');
+    expect(pathComponent('src/app/api/heartbeat/route.ts')).toBe('server');
+    expect(pathComponent('frontend/pages/api/login.ts')).toBe('server');
+    expect(pathComponent('src/lib/redis.ts')).toBe('server');
+    // A Next.js config's headers() are sent by the running server.
+    expect(pathComponent('next.config.ts')).toBe('server');
+  });
+
+  it('reads the layout: a UI package is browser code, an Electron package a desktop shell, a full-stack root stays server', () => {
+    const of = componentClassifier(
+      [manifest('package.json'), manifest('app/package.json'), manifest('shell/package.json')],
+      [
+        dep('package.json', 'next'),
+        dep('package.json', 'react'),
+        dep('app/package.json', 'vue'),
+        dep('shell/package.json', 'electron'),
+      ],
+    );
+    expect(of('app/src/api/client.ts')).toBe('browser');
+    expect(of('app/package.json')).toBe('browser');
+    expect(of('shell/index.js')).toBe('desktop');
+    expect(of('src/lib/db.ts')).toBe('server');
+    // In a package with a UI framework, hooks and components are the page's.
+    expect(of('src/components/hooks/useApi.ts')).toBe('browser');
+    expect(of('src/pages/api/send.ts')).toBe('server');
+    expect(of('src/store/version.ts')).toBe('browser');
+  });
+});

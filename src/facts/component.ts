@@ -1,0 +1,160 @@
+/**
+ * Which part of the project a file belongs to: the service itself, the page it serves, a desktop
+ * or mobile shell around it, or the tooling that builds it. Rules that judge a service practice
+ * (security headers, retries, tracing, error tracking, shutdown…) credit only server code: a
+ * browser `fetch` is the page calling its own backend, an Electron window's headers are not the
+ * service's, a front-end Sentry `tracesSampleRate` traces the browser, a webpack config never runs
+ * in production (blind rounds 3 and 4: evidence taken from the wrong component).
+ *
+ * Decided once per path, from two sources:
+ *  - path conventions: front-end folders (frontend/, static/, public/, client/…), component files
+ *    (.tsx/.vue/.svelte, *.component.ts), service workers; desktop/, electron/, src-tauri/;
+ *    mobile/, android/, ios/; build configs (webpack/vite/rollup/gulp…) and scripts/ (a Next or Nuxt
+ *    config is not one: its headers() and routeRules are served at run time);
+ *  - the project's layout: a package (any folder with its own package.json) that depends on a UI
+ *    framework (react, vue, svelte, @angular/core…) and on no server framework is browser code as a
+ *    whole (`web/`, `ui/`, `app/` with a Vue package.json); one that depends on electron or Tauri is
+ *    a desktop shell, on react-native/expo/capacitor a mobile app.
+ * A full-stack framework's server side stays server code: Next.js `pages/api/` and `app/**\/route.ts`,
+ * Nuxt and SvelteKit `server/`, `+server.ts`, Next `middleware.ts`.
+ */
+import type { Component, Dependency, Manifest, Match } from '../types.js';
+import { codeMatches } from './paths.js';
+
+export type { Component };
+
+const JS_FAMILY = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/i;
+
+/** Server routes of full-stack JavaScript frameworks: server code wherever they sit. */
+const FULLSTACK_SERVER =
+  /(^|\/)pages\/api\/|(^|\/)app\/(?:.*\/)?route\.[cm]?[jt]s$|(^|\/)server\/(?:api|routes|middleware|plugins|utils)\/|(^|\/)\+(?:server|page\.server|layout\.server)\.[cm]?[jt]s$|(^|\/)(?:src\/)?(?:middleware|instrumentation)\.[cm]?[jt]s$|(^|\/)hooks\.server\.[cm]?[jt]s$/;
+
+const DESKTOP = /(^|\/)(?:desktop|electron|electron-app|src-tauri|tauri)\//i;
+const MOBILE = /(^|\/)(?:mobile|mobile-app|android|ios|react-native)\//i;
+const BUILD =
+  /(^|\/)(?:webpack|vite|vitest|rollup|esbuild|rspack|babel|postcss|tailwind|karma|tsup|turbo)(?:\.[\w-]+)*\.config\.[cm]?[jt]s$|(^|\/)(?:gulpfile|Gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$|(^|\/)(?:scripts|build-tools?|webpack)\//i;
+/**
+ * Front-end files (before: isBrowserCode in outbound.ts). Angular components
+ * (`*.component.ts`) and service workers (`sw.js`, `service-worker.js`) run in the browser wherever
+ * they sit; Stimulus controllers beside Rails view components (app/components/**.js) run in the page.
+ */
+const BROWSER_FILE =
+  /\.(jsx|tsx|vue|svelte)$|(^|\/)app\/(components|views)\/.*\.[cm]?[jt]s$|\.component\.[cm]?[jt]s$|(^|\/)(sw|service[-_.]?worker|[\w-]+[-_.]sw)(\.[\w-]+)*\.[cm]?[jt]s$/i;
+/**
+ * Folders that hold the page's code, for JavaScript files only: PHP's `public/index.php` is the
+ * front controller and Go's `web/` the server.
+ */
+const BROWSER_DIR =
+  /(^|\/)(static|public|assets|frontend|front-end|client|webapp|wwwroot|ClientApp|www|javascript|web|ui|webui|web-ui|spa)\//i;
+/** In a package with a UI framework, these folders are the page's (hooks, stores, composables). */
+const UI_PACKAGE_DIR = /(^|\/)(?:components|hooks|composables|stores?|views|pages|layouts|widgets)\//;
+
+const UI_DEPS = /^(?:react|react-dom|vue|svelte|@angular\/core|solid-js|preact|lit|@sveltejs\/kit|alpinejs)$/;
+const SERVER_DEPS =
+  /^(?:express|fastify|koa|@nestjs\/core|next|nuxt|@sveltejs\/kit|hono|@hapi\/hapi|restify|@remix-run\/node|@remix-run\/server-runtime|@adonisjs\/core|@feathersjs\/feathers|socket\.io|ws|@trpc\/server|h3|astro)$/;
+const DESKTOP_DEPS = /^(?:electron|@tauri-apps\/api|@tauri-apps\/cli|nw|@neutralinojs\/lib)$/;
+const MOBILE_DEPS = /^(?:react-native|expo|@capacitor\/core|@ionic\/react|@ionic\/angular|@ionic\/vue|nativescript)$/;
+
+/** What path conventions alone say (no layout facts): used where no facts are at hand. */
+export function pathComponent(path: string): Component {
+  if (JS_FAMILY.test(path) && FULLSTACK_SERVER.test(path)) return 'server';
+  if (DESKTOP.test(path)) return 'desktop';
+  if (MOBILE.test(path)) return 'mobile';
+  if (BUILD.test(path)) return 'build';
+  if (BROWSER_FILE.test(path)) return 'browser';
+  if ((JS_FAMILY.test(path) || /(^|\/)package\.json$/.test(path)) && BROWSER_DIR.test(path)) return 'browser';
+  return 'server';
+}
+
+interface PackageKind {
+  dir: string;
+  kind: Component;
+  /** A UI framework is a dependency (its component folders are browser code). */
+  ui: boolean;
+}
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i === -1 ? '' : path.slice(0, i);
+}
+
+/**
+ * The kind of each JavaScript package from its declared dependencies: desktop (electron, Tauri),
+ * mobile (react-native, expo, capacitor), browser (a UI framework and no server framework), or
+ * server. The root package is never browser as a whole (it usually holds the service too).
+ */
+function packageKinds(manifests: readonly Manifest[], deps: readonly Dependency[]): PackageKind[] {
+  const byManifest = new Map<string, string[]>();
+  for (const d of deps) {
+    if (!d.path.endsWith('package.json')) continue;
+    let list = byManifest.get(d.path);
+    if (!list) byManifest.set(d.path, (list = []));
+    list.push(d.name);
+  }
+  const out: PackageKind[] = [];
+  for (const m of manifests) {
+    if (!m.path.endsWith('package.json') || /(^|\/)node_modules\//.test(m.path)) continue;
+    const names = byManifest.get(m.path) ?? [];
+    const dir = dirOf(m.path);
+    const ui = names.some((n) => UI_DEPS.test(n));
+    const server = names.some((n) => SERVER_DEPS.test(n));
+    const kind: Component = names.some((n) => DESKTOP_DEPS.test(n))
+      ? 'desktop'
+      : names.some((n) => MOBILE_DEPS.test(n))
+        ? 'mobile'
+        : ui && !server && dir !== ''
+          ? 'browser'
+          : 'server';
+    out.push({ dir, kind, ui });
+  }
+  // Deepest first: a file belongs to its nearest package.
+  return out.sort((a, b) => b.dir.length - a.dir.length);
+}
+
+/** One classifier per audit: each path is decided once and remembered. */
+export function componentClassifier(
+  manifests: readonly Manifest[],
+  deps: readonly Dependency[],
+): (path: string) => Component {
+  const packages = packageKinds(manifests, deps);
+  const cache = new Map<string, Component>();
+  const nearest = (path: string): PackageKind | undefined =>
+    packages.find((p) => p.dir === '' || path.startsWith(`${p.dir}/`));
+  return (path: string): Component => {
+    let c = cache.get(path);
+    if (c !== undefined) return c;
+    c = pathComponent(path);
+    const manifest = path === 'package.json' || path.endsWith('/package.json');
+    if (c === 'server' && (manifest || (JS_FAMILY.test(path) && !FULLSTACK_SERVER.test(path)))) {
+      const pkg = nearest(path);
+      if (pkg && pkg.kind !== 'server') c = pkg.kind;
+      else if (!manifest && pkg?.ui && UI_PACKAGE_DIR.test(path.slice(pkg.dir ? pkg.dir.length + 1 : 0))) c = 'browser';
+    }
+    cache.set(path, c);
+    return c;
+  };
+}
+
+export const COMPONENT_NAMES: Record<Component, string> = {
+  server: 'server code',
+  browser: 'browser code',
+  desktop: 'desktop shell',
+  mobile: 'mobile app',
+  build: 'build tooling',
+};
+
+/** Splits evidence into the service's own (server code) and another component's, for messages. */
+export function splitByComponent<T extends { path: string }>(
+  componentOf: (path: string) => Component,
+  items: readonly T[],
+): { server: T[]; elsewhere: T[] } {
+  const server: T[] = [];
+  const elsewhere: T[] = [];
+  for (const x of items) (componentOf(x.path) === 'server' ? server : elsewhere).push(x);
+  return { server, elsewhere };
+}
+
+/** Production, non-comment matches in the service's own code (codeMatches, without other components). */
+export function serverCodeMatches(facts: { componentOf(path: string): Component }, matches: Match[]): Match[] {
+  return codeMatches(matches).filter((m) => facts.componentOf(m.path) === 'server');
+}
