@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryIndex } from '../testing/memory.js';
 import { MemorySource } from '../testing/memory.js';
 import { scan } from '../scan/scanner.js';
+import { mapPackage, PackageIndex } from '../walk/package-view.js';
 import { attr, block, hasNestedBlock, num, parseHcl, resourcesOf, terraform, TF_DIGEST } from './terraform.js';
 
 const main = `terraform {
@@ -100,5 +101,18 @@ ${main}`;
     expect(Object.keys({ ...w! })).toEqual(Object.keys(full[0]!));
     expect(attr(w!, 'outer', 'inner', 'rate_limit_options', 'n')).toBe(1);
     expect(files.stats.reads).toBe(reads + 1);
+  });
+
+  it('gives a head its body back in a workspace package, whose paths are the package’s', async () => {
+    const text = 'resource "acme_widget" "w" {\n  size = 3\n}\n';
+    const tree = { 'infra/main.tf': text, 'package.json': '{}' };
+    const source = new MemorySource(tree);
+    const repo = memoryIndex(tree);
+    await scan(repo, source, [], [], [TF_DIGEST]);
+    const pkg = new PackageIndex(mapPackage(repo.paths, 'infra'), repo, source);
+    const [w] = resourcesOf(terraform(pkg), 'acme_widget');
+    expect(w?.path).toBe('infra/main.tf');
+    expect(w?.attrs).toEqual({ size: 3 });
+    expect(w?.attrLines).toEqual({ size: 2 });
   });
 });

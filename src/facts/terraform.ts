@@ -306,8 +306,12 @@ const TF_FULL: Digest<TfBlock[]> = {
   of: (path, text) => detachDeep([...parseHcl(path, text).blocks]),
 };
 
-/** Where a head stands: the view to read its file from, and its place among the file's blocks. */
-const headAt = new WeakMap<TfBlock, { files: FileView; at: number; nested: readonly string[] }>();
+/**
+ * Where a head stands: the view to read its file from, the file's path in that view (a workspace
+ * package's view names it relative to the package; the block's own path is the repository's), and
+ * its place among the file's blocks.
+ */
+const headAt = new WeakMap<TfBlock, { files: FileView; path: string; at: number; nested: readonly string[] }>();
 const NONE: readonly string[] = [];
 const BODY_KEYS = ['attrs', 'attrLines', 'blocks'] as const;
 
@@ -316,11 +320,11 @@ const BODY_KEYS = ['attrs', 'attrLines', 'blocks'] as const;
  * again the first time one is read, then hold plain values: the same keys in the same order, so a
  * head reads, spreads and serialises as the whole block did.
  */
-function lazyBodies(files: FileView, blocks: TfBlock[]): void {
+function lazyBodies(files: FileView, path: string, blocks: TfBlock[]): void {
   blocks.forEach((b, at) => {
     if ('attrs' in b) return;
     const head = b as TfBlock & { nested?: string[] };
-    headAt.set(b, { files, at, nested: head.nested ?? NONE });
+    headAt.set(b, { files, path, at, nested: head.nested ?? NONE });
     delete head.nested;
     for (const key of BODY_KEYS)
       Object.defineProperty(b, key, { get: BODY_GETTERS[key], enumerable: true, configurable: true });
@@ -329,7 +333,7 @@ function lazyBodies(files: FileView, blocks: TfBlock[]): void {
 
 function fillBody(b: TfBlock): void {
   const where = headAt.get(b)!;
-  const full = where.files.digest(b.path, TF_FULL)?.[where.at];
+  const full = where.files.digest(where.path, TF_FULL)?.[where.at];
   const same = full && full.type === b.type && full.line === b.line;
   const body = {
     attrs: same ? full.attrs : {},
@@ -368,7 +372,7 @@ export function parseTerraform(files: FileView): TerraformModel {
     const file = files.digest(path, TF_DIGEST);
     if (file === undefined) continue;
     const { blocks, error } = file;
-    lazyBodies(files, blocks);
+    lazyBodies(files, path, blocks);
     if (error) model.notes.push({ path, note: `HCL not fully parsed: ${error}` });
     model.blocks.push(...blocks);
     if (file.workspace) model.workspaces.push(path);

@@ -202,7 +202,9 @@ describe('JavaScript definitions', () => {
     // The raw text is asked before the masked code: a comment between a name and its call must still count.
     expect(countJavaScript("it/* why */('a', () => {});\ntest // note\n('b', () => {});\n").cases).toBe(2);
     expect(countJavaScript("const t = require('tape');\nt/**/('a', (x) => { x.end(); });\n").cases).toBe(1);
-    expect(countJavaScript("// it is tested elsewhere: test('x')\nconst s = 'it(\"a\", f)';\nsubmit(it2);\n").cases).toBe(0);
+    expect(
+      countJavaScript("// it is tested elsewhere: test('x')\nconst s = 'it(\"a\", f)';\nsubmit(it2);\n").cases,
+    ).toBe(0);
   });
 
   it('counts it/test with modifiers, skips, todo and each tables; ignores hooks, comments and strings', () => {
