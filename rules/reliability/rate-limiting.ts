@@ -5,7 +5,7 @@ import { CODE_GLOBS, libraryVerdict, productionMatches } from '../_shared/resili
 import { dirOf, firstPerFile, fromMatch, isCommentLine, isProductionPath } from '../../src/facts/paths.js';
 import { partial } from '../../src/engine/results.js';
 import { type Definition, definedName, findUse } from '../../src/facts/references.js';
-import { label, terraform, TF_DIGEST, type TfBlock } from '../../src/facts/terraform.js';
+import { hasNestedBlock, label, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
 
 /** Code that registers an inbound rate limiter, per language. */
 const CODE = new RegExp(
@@ -104,10 +104,6 @@ const LIMITER_END = /(?:[Ll]imit|LIMIT|[Ll]imiter|[Tt]hrottle|[Tt]hrottler|[Bb]u
 const TYPE_DEF = /\b(?:class|struct|type|interface|trait|impl|enum|object)\s/;
 
 const INGRESS_LIMIT = /^(nginx\.ingress\.kubernetes\.io\/limit-(rps|rpm|connections|rate)|.*ratelimit.*)$/i;
-
-function hasBlock(b: TfBlock, type: string, depth = 0): boolean {
-  return depth < 8 && b.blocks.some((x) => x.type === type || hasBlock(x, type, depth + 1));
-}
 
 export default defineRule({
   meta: {
@@ -239,7 +235,11 @@ export default defineRule({
         config.push({ path: r.path, line: r.line, note: `${label(r)} throttles requests` });
       else if (t === 'aws_api_gateway_method_settings' && JSON.stringify(r.blocks).includes('throttling_rate_limit'))
         config.push({ path: r.path, line: r.line, note: `${label(r)} throttles requests` });
-      else if (hasBlock(r, 'rate_based_statement') || hasBlock(r, 'rate_limit_options') || /rate_limit/.test(t))
+      else if (
+        hasNestedBlock(r, 'rate_based_statement') ||
+        hasNestedBlock(r, 'rate_limit_options') ||
+        /rate_limit/.test(t)
+      )
         config.push({ path: r.path, line: r.line, note: `${label(r)} limits request rates` });
     }
     // A hand-written limiter: a file that counts requests and answers 429.

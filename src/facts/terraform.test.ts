@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { memoryIndex } from '../testing/memory.js';
-import { attr, block, num, parseHcl, resourcesOf, terraform } from './terraform.js';
+import { MemorySource } from '../testing/memory.js';
+import { scan } from '../scan/scanner.js';
+import { mapPackage, PackageIndex } from '../walk/package-view.js';
+import { attr, block, hasNestedBlock, num, parseHcl, resourcesOf, terraform, TF_DIGEST } from './terraform.js';
 
 const main = `terraform {
   backend "s3" {
@@ -66,5 +69,50 @@ describe('terraform model', () => {
       expect(() => parseHcl('x.tf', text)).not.toThrow();
       expect(parseHcl('x.tf', text).error).toBeTruthy();
     }
+  });
+
+  it('keeps only the heads of blocks no rule reads, and gives their bodies back unchanged when read', async () => {
+    const text = `resource "acme_widget" "w" {
+  size = 3
+  ref  = var.size
+  outer {
+    inner { rate_limit_options { n = 1 } }
+  }
+}
+
+output "id" { value = acme_widget.w.id }
+
+${main}`;
+    const tree = { 'infra/main.tf': text };
+    const full = parseHcl('infra/main.tf', text).blocks;
+    const files = memoryIndex(tree);
+    await scan(files, new MemorySource(tree), [], [], [TF_DIGEST]);
+    const kept = files.digest('infra/main.tf', TF_DIGEST)!.blocks;
+    // acme_widget and the output are heads: no attrs, attrLines nor blocks until the model gives them back.
+    expect(kept.map((b) => 'attrs' in b)).toEqual([false, false, true, true, true, true]);
+    const reads = files.stats.reads;
+    const m = terraform(files);
+    const [w] = resourcesOf(m, 'acme_widget');
+    expect(hasNestedBlock(w!, 'rate_limit_options')).toBe(true);
+    expect(hasNestedBlock(w!, 'lifecycle')).toBe(false);
+    expect(files.stats.reads).toBe(reads);
+    // Read, spread or serialised: the same block as a full parse, keys in the same order.
+    expect(JSON.stringify(m.blocks)).toBe(JSON.stringify(full));
+    expect(Object.keys({ ...w! })).toEqual(Object.keys(full[0]!));
+    expect(attr(w!, 'outer', 'inner', 'rate_limit_options', 'n')).toBe(1);
+    expect(files.stats.reads).toBe(reads + 1);
+  });
+
+  it('gives a head its body back in a workspace package, whose paths are the package’s', async () => {
+    const text = 'resource "acme_widget" "w" {\n  size = 3\n}\n';
+    const tree = { 'infra/main.tf': text, 'package.json': '{}' };
+    const source = new MemorySource(tree);
+    const repo = memoryIndex(tree);
+    await scan(repo, source, [], [], [TF_DIGEST]);
+    const pkg = new PackageIndex(mapPackage(repo.paths, 'infra'), repo, source);
+    const [w] = resourcesOf(terraform(pkg), 'acme_widget');
+    expect(w?.path).toBe('infra/main.tf');
+    expect(w?.attrs).toEqual({ size: 3 });
+    expect(w?.attrLines).toEqual({ size: 2 });
   });
 });

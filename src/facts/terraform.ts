@@ -220,12 +220,140 @@ export const TF_DIGEST: Digest<TfFile> = {
     const { blocks, error } = parseHcl(path, text);
     // A copy of the top-level list (the parser hangs top-level attributes on it) with no view into the text.
     return detachDeep({
-      blocks: [...blocks],
+      blocks: blocks.map((b) => (bodyRead(b) ? b : headOf(b))),
       ...(error !== undefined ? { error } : {}),
       workspace: text.includes('terraform.workspace'),
     });
   },
 };
+
+/**
+ * Resource types whose bodies (attributes, nested blocks) some rule or fact reads; a `*` ends a
+ * prefix. Every other resource, and every data, output and locals block, is kept as its head
+ * (type, labels, place) only: at 100k generated files the bodies were 40 MB of the audit's heap
+ * and no rule read them. A body that is read anyway is parsed again from its file, once (see
+ * `lazyBodies`), so this list decides memory and time, never an answer.
+ */
+const BODIES_READ = [
+  'aws_alb*',
+  'aws_api_gateway_method_settings',
+  'aws_api_gateway_usage_plan',
+  'aws_apprunner_service',
+  'aws_autoscaling_group',
+  'aws_backup_plan',
+  'aws_backup_selection',
+  'aws_db_instance',
+  'aws_dynamodb_table',
+  'aws_ecs_*',
+  'aws_efs_*',
+  'aws_eks_*',
+  'aws_elasticache_*',
+  'aws_elb',
+  'aws_instance',
+  'aws_lambda_function',
+  'aws_lb*',
+  'aws_rds_*',
+  'aws_route53_health_check',
+  'aws_s3_bucket*',
+  'azurerm_*',
+  'google_*',
+  'kubernetes_*',
+  'helm_release',
+];
+const BODY_TYPES = new Set(BODIES_READ.filter((t) => !t.endsWith('*')));
+const BODY_PREFIXES = BODIES_READ.filter((t) => t.endsWith('*')).map((t) => t.slice(0, -1));
+/** Top-level blocks whose bodies are kept whatever their labels: the model and facts read them. */
+const KEPT_BLOCKS = new Set(['variable', 'module', 'provider', 'terraform']);
+
+function bodyRead(b: TfBlock): boolean {
+  if (KEPT_BLOCKS.has(b.type)) return true;
+  if (b.type !== 'resource') return false;
+  const t = b.labels[0] ?? '';
+  return BODY_TYPES.has(t) || BODY_PREFIXES.some((p) => t.startsWith(p));
+}
+
+/**
+ * A block without its body: `attrs`, `attrLines` and `blocks` are absent, put back by `lazyBodies`;
+ * `nested` lists the types of the blocks nested in it (see `hasNestedBlock`), when there are any.
+ */
+function headOf(b: TfBlock): TfBlock {
+  const { type, labels, path, line, endLine } = b;
+  const nested = new Set<string>();
+  const visit = (x: TfBlock, depth: number) => {
+    if (depth >= NESTED_DEPTH) return;
+    for (const c of x.blocks) nested.add(c.type), visit(c, depth + 1);
+  };
+  visit(b, 0);
+  return { type, labels, path, line, endLine, ...(nested.size ? { nested: [...nested] } : {}) } as TfBlock;
+}
+
+/** How deep `hasNestedBlock` looks. */
+const NESTED_DEPTH = 8;
+
+/** Whether a block of `type` is nested in `b`, at most eight levels down; a head answers without its body. */
+export function hasNestedBlock(b: TfBlock, type: string): boolean {
+  const head = headAt.get(b);
+  if (head) return head.nested.includes(type);
+  const walk = (x: TfBlock, depth: number): boolean =>
+    depth < NESTED_DEPTH && x.blocks.some((c) => c.type === type || walk(c, depth + 1));
+  return walk(b, 0);
+}
+
+/** Every top-level block of a file with its body: what a head's body is parsed again from. */
+const TF_FULL: Digest<TfBlock[]> = {
+  key: 'terraform:full',
+  files: TF_READS,
+  of: (path, text) => detachDeep([...parseHcl(path, text).blocks]),
+};
+
+/**
+ * Where a head stands: the view to read its file from, the file's path in that view (a workspace
+ * package's view names it relative to the package; the block's own path is the repository's), and
+ * its place among the file's blocks.
+ */
+const headAt = new WeakMap<TfBlock, { files: FileView; path: string; at: number; nested: readonly string[] }>();
+const NONE: readonly string[] = [];
+const BODY_KEYS = ['attrs', 'attrLines', 'blocks'] as const;
+
+/**
+ * Gives the heads of `blocks` (one file's) their bodies back as properties that parse the file
+ * again the first time one is read, then hold plain values: the same keys in the same order, so a
+ * head reads, spreads and serialises as the whole block did.
+ */
+function lazyBodies(files: FileView, path: string, blocks: TfBlock[]): void {
+  blocks.forEach((b, at) => {
+    if ('attrs' in b) return;
+    const head = b as TfBlock & { nested?: string[] };
+    headAt.set(b, { files, path, at, nested: head.nested ?? NONE });
+    delete head.nested;
+    for (const key of BODY_KEYS)
+      Object.defineProperty(b, key, { get: BODY_GETTERS[key], enumerable: true, configurable: true });
+  });
+}
+
+function fillBody(b: TfBlock): void {
+  const where = headAt.get(b)!;
+  const full = where.files.digest(where.path, TF_FULL)?.[where.at];
+  const same = full && full.type === b.type && full.line === b.line;
+  const body = {
+    attrs: same ? full.attrs : {},
+    attrLines: same ? full.attrLines : {},
+    blocks: same ? full.blocks : [],
+  };
+  for (const key of BODY_KEYS)
+    Object.defineProperty(b, key, { value: body[key], writable: true, enumerable: true, configurable: true });
+  headAt.delete(b);
+}
+
+const BODY_GETTERS = Object.fromEntries(
+  BODY_KEYS.map((key) => [
+    key,
+    function (this: TfBlock) {
+      fillBody(this);
+      return this[key];
+    },
+  ]),
+) as Record<(typeof BODY_KEYS)[number], (this: TfBlock) => unknown>;
 
 export function parseTerraform(files: FileView): TerraformModel {
   const model: TerraformModel = {
@@ -244,6 +372,7 @@ export function parseTerraform(files: FileView): TerraformModel {
     const file = files.digest(path, TF_DIGEST);
     if (file === undefined) continue;
     const { blocks, error } = file;
+    lazyBodies(files, path, blocks);
     if (error) model.notes.push({ path, note: `HCL not fully parsed: ${error}` });
     model.blocks.push(...blocks);
     if (file.workspace) model.workspaces.push(path);

@@ -108,6 +108,29 @@ describe('test inventory through the scan', async () => {
     expect(a?.expanded).toBe(5);
   });
 
+  it('analyses the helpers of imported test-side modules only, in either scan order', async () => {
+    const { HELPERS_DIGEST } = await import('../facts/tests/digest.js');
+    const helper = "exports.shared = (name) => { it(name + ' one', () => {}); it(name + ' two', () => {}); };\n";
+    const user = "const { shared } = require('./m.js');\ndescribe('x', () => { shared('a'); });\n";
+    for (const [first, second] of [
+      ['test/a.test.js', 'test/m.js'],
+      ['test/m.js', 'test/z.test.js'],
+    ] as const) {
+      const tree: Tree = {
+        [first]: first === 'test/m.js' ? helper : user,
+        [second]: second === 'test/m.js' ? helper : user,
+        // Exports a test-defining function too, but no test file imports it.
+        'test/lonely.test.js': helper,
+      };
+      const files = memoryIndex(tree);
+      await scan(files, new MemorySource(tree), [], [], [TEST_DIGEST]);
+      expect(files.digested(HELPERS_DIGEST.key, 'test/m.js')).toBe(true);
+      expect(files.digested(HELPERS_DIGEST.key, 'test/lonely.test.js')).toBe(false);
+      const importer = first === 'test/m.js' ? second : first;
+      expect(testInventory(files).files.find((f) => f.path === importer)?.expanded).toBe(2);
+    }
+  });
+
   it('gives every file importing a case table its rows, whichever importer the scan reads first', async () => {
     // The first importer's digest is refused the table's module during the scan and taken again
     // after it; the second used to get the refused module's placeholder instead: no rows.

@@ -20,6 +20,11 @@ type Listing = Pick<FileView, 'paths' | 'size' | 'maxFileBytes' | 'exists' | 'ma
 /** A FileView with the listing only; asking for content marks it `touched` and throws. */
 export class ListingView implements FileView {
   touched = false;
+  /**
+   * Digests of other listed files that digests asked for, by path: the scanner takes them when it
+   * reaches that file, with its text, instead of reading it again when the asker is replayed.
+   */
+  readonly asked = new Map<string, Digest<unknown>[]>();
   constructor(private readonly listing: Listing) {}
   get paths(): readonly string[] {
     return this.listing.paths;
@@ -49,7 +54,12 @@ export class ListingView implements FileView {
   read(): string | undefined {
     return this.other();
   }
-  digest<T>(): T | undefined {
+  digest<T>(path: string, d: Digest<T>): T | undefined {
+    if (this.listing.exists(path)) {
+      const list = this.asked.get(path);
+      if (!list) this.asked.set(path, [d as Digest<unknown>]);
+      else if (!list.includes(d as Digest<unknown>)) list.push(d as Digest<unknown>);
+    }
     return this.other();
   }
   readJson<T>(): Parsed<T> {

@@ -152,6 +152,17 @@ export async function scan(
       if (got.ok) files.rememberDigest(d.key, item.path, got.value);
       else if (!got.threw) later.push(d);
     }
+    // Digests another file's digest asked for (a test helper module's, for its importers): taken
+    // now, while the text is here. A worker's files are not asked here: replay reads those again.
+    const asked = view.asked.get(item.path);
+    if (asked) {
+      view.asked.delete(item.path);
+      for (const d of asked) {
+        if (files.digested(d.key, item.path)) continue;
+        const got = localDigest(d, item.path, text, view);
+        if (got.ok) files.rememberDigest(d.key, item.path, got.value);
+      }
+    }
     if (later.length > 0) replay.set(pos, { text, digests: later });
   };
   const take = (pos: number, r: Buffer | SkipReason) => {
@@ -218,7 +229,7 @@ export async function scan(
     }
 
     guardedQueue.flush();
-    replayInOrder(files, order, replay);
+    replayInOrder(files, order, replay, view.asked);
   } finally {
     files.scanning = false;
     files.replay = undefined;
@@ -293,6 +304,7 @@ function replayInOrder(
   files: FileIndex,
   order: WorkItem[],
   replay: Map<number, { text: string; digests: Digest<unknown>[] }>,
+  asked: Map<string, Digest<unknown>[]>,
 ): void {
   if (replay.size === 0) return;
   const positions = [...replay.keys()].sort((a, b) => a - b);
@@ -309,7 +321,8 @@ function replayInOrder(
       text = texts.get(path) ?? undefined;
       texts.delete(path);
     }
-    for (const d of replay.get(pos)!.digests) {
+    // Then what a file read after this one asked of it (scanner: asked), while the text is here.
+    for (const d of [...replay.get(pos)!.digests, ...(asked.get(path) ?? [])]) {
       try {
         if (text !== undefined) files.digest(path, d, text);
       } catch {

@@ -213,3 +213,30 @@ describe('listing', () => {
     expect(again!.buffer).toBe(kept!.buffer);
   });
 });
+
+describe('FileIndex.named', () => {
+  it('finds base names exactly or ignoring case, in listing order, non-ASCII names included', () => {
+    const paths = [
+      'Chart.yaml',
+      'a/chart.yaml',
+      'a/b/CHART.YAML',
+      'a/Chart.yaml.bak',
+      'b/Chart.yaml',
+      'docs/Ünïcode.md',
+      'x/ünïcode.md',
+      // U+212A KELVIN SIGN lower-cases to an ASCII "k".
+      'k/\u212Aey',
+      'k/key',
+      ...Array.from({ length: 200 }, (_, i) => `gen/${i}/file${i % 7}.txt`),
+    ];
+    const files = new FileIndex(paths, new DiskSource('/nonexistent'));
+    expect(files.named('Chart.yaml')).toEqual(['Chart.yaml', 'b/Chart.yaml']);
+    expect(files.named('chart.yaml', true)).toEqual(['Chart.yaml', 'a/chart.yaml', 'a/b/CHART.YAML', 'b/Chart.yaml']);
+    expect(files.named('ÜNÏCODE.md', true)).toEqual(['docs/Ünïcode.md', 'x/ünïcode.md']);
+    expect(files.named('ünïcode.md')).toEqual(['x/ünïcode.md']);
+    expect(files.named('KEY', true)).toEqual(['k/\u212Aey', 'k/key']);
+    expect(files.named('file3.txt')).toEqual(paths.filter((p) => p.endsWith('/file3.txt')));
+    expect(files.named('absent')).toEqual([]);
+    expect(files.match('**/Chart.yaml')).toEqual(['Chart.yaml', 'b/Chart.yaml']);
+  });
+});

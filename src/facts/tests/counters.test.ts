@@ -198,6 +198,15 @@ describe('pytest collection', () => {
 });
 
 describe('JavaScript definitions', () => {
+  it('finds calls a comment splits from their names, and nothing in a file that only mentions tests', () => {
+    // The raw text is asked before the masked code: a comment between a name and its call must still count.
+    expect(countJavaScript("it/* why */('a', () => {});\ntest // note\n('b', () => {});\n").cases).toBe(2);
+    expect(countJavaScript("const t = require('tape');\nt/**/('a', (x) => { x.end(); });\n").cases).toBe(1);
+    expect(
+      countJavaScript("// it is tested elsewhere: test('x')\nconst s = 'it(\"a\", f)';\nsubmit(it2);\n").cases,
+    ).toBe(0);
+  });
+
   it('counts it/test with modifiers, skips, todo and each tables; ignores hooks, comments and strings', () => {
     const r = countJavaScript(
       [

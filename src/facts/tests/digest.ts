@@ -37,11 +37,8 @@ export interface FileCount {
 export type TestDigest =
   | { kind: 'python'; module: PyModule; snippets: Map<number, string> }
   | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string; suites?: GoSuites }
-  /**
-   * `helpers`: the functions it exports that define tests, for the test files that import it;
-   * `tables`: the arrays it exports (case tables), as values.
-   */
-  | { kind: 'js'; count: FileCount; snippet?: string; helpers: ModuleHelper[]; tables: Record<string, Value> }
+  /** `tables`: the arrays it exports (case tables), as values. Its helpers: HELPERS_DIGEST. */
+  | { kind: 'js'; count: FileCount; snippet?: string; tables: Record<string, Value> }
   | { kind: 'jvm' | 'csharp' | 'php' | 'rust' | 'helm'; count: FileCount; snippet?: string }
   /** Ruby: tests defined here to run elsewhere, and the shared tests this file runs. */
   | {
@@ -90,23 +87,18 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
   }
   if (JS.test(path)) {
     // Helpers of an imported test-side module come from its own digest (read once, by the scan).
-    const helpersOf = (p: string) => {
-      const d = files.digest(p, TEST_DIGEST);
-      return d?.kind === 'js' ? d.helpers : [];
-    };
+    const helpersOf = (p: string) => files.digest(p, HELPERS_DIGEST) ?? [];
     const imported = importedHelpers(files, path, text, perCall, isJsTestSide, helpersOf);
     const modules = moduleTables(files, path, 0);
     const count: FileCount = { ...countJavaScript(text, modules, imported) };
     const fw = frameworkOf(text);
     const exporting = /\bexports?\b/.test(text);
-    const helpers = exporting ? helpersOfModule(text, perCall) : [];
     // Tables are values: a module that exports only functions has none to offer (and evaluating
     // its whole scope was the most expensive step for such files).
     const tables =
       exporting && EXPORTS_VALUES.test(text) ? scopeOf(mask(text, SYNTAX.js), text, modules).exports() : {};
     return {
       ...(withSnippet('js', fw ? { ...count, framework: fw } : count) as Extract<TestDigest, { kind: 'js' }>),
-      helpers,
       tables,
     };
   }
@@ -297,6 +289,20 @@ export const TEST_GLOBS = {
 export const TEST_READS = Object.values(TEST_GLOBS).flat();
 /** JS modules the rule reads anyway (test files and what sits in test folders): where test helpers live. */
 const isJsTestSide = picomatch(TEST_GLOBS.js);
+
+/**
+ * The functions a test-side JS module exports that define tests (`helpersOfModule`), for the test
+ * files that import it. Taken only when a test file imports the module, never by the scan: most
+ * test files are imported by none, and this analysis was a tenth of the scan's CPU at 100k files
+ * when every exporting test file went through it. The importer asks for it from the listing-only
+ * view, so its own digest is replayed after the scan, where this one reads the module (held by the
+ * replay when it has the text, or read once more).
+ */
+export const HELPERS_DIGEST: Digest<ModuleHelper[]> = {
+  key: 'tests:helpers',
+  files: TEST_GLOBS.js,
+  of: (_path, text) => (/\bexports?\b/.test(text) ? detachDeep(helpersOfModule(text, perCall)) : []),
+};
 
 /** Rules that use the inventory declare this digest: each candidate is counted as it is read. */
 export const TEST_DIGEST: Digest<TestDigest | undefined> = {
