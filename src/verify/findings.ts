@@ -248,16 +248,18 @@ const DESCRIBED = /^`?\s*[:—–-]\s+\S+\s+\S+\s+\S+/;
 const LINE_COUNT =
   /\(\s*~?(\d{1,6})\s*(?:lines|lignes|zeilen|l[ií]neas|linhas|righe|行)\b[^()]*\)|（\s*(\d{1,6})\s*行/i;
 
-/** A file said to be N lines long: within 5 % it is as said; otherwise it is there, but not as said. */
-function linesFinding(ctx: LookupContext, file: Finding, claimed: number): Finding {
+/** A file said to be N lines long (about N: within 5 %) is as said; otherwise it is there, but not as said. */
+function linesFinding(ctx: LookupContext, file: Finding, claimed: number, about = false): Finding {
   if (file.present !== 'yes') return file;
   const path = file.evidence[0]!.path;
   const text = fileText(ctx, path);
   if (text === undefined) return file;
   const lines = text.replace(/\n$/, '').split('\n').length;
-  const close = Math.abs(lines - claimed) <= Math.max(2, Math.round(claimed * 0.05));
+  // "(629 lines)" is a count a reader checks with wc -l; only "~629" allows a margin.
+  const close = about ? Math.abs(lines - claimed) <= Math.max(2, Math.round(claimed * 0.05)) : lines === claimed;
   return {
     ...file,
+    valued: true,
     present: close ? 'yes' : 'partly',
     detail: close ? `${path} has ${lines} lines` : `${path} is there, but has ${lines} lines, not ${claimed}`,
     evidence: [{ path, note: `${lines} lines` }],
@@ -396,6 +398,10 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
       DESCRIBED.test(claim.text.slice(claim.text.indexOf(asPath) + asPath.length))
     )
       return [changeFinding(ctx, claim, file)];
+    // "`src/engine/mod.rs` (280 lines)": there, and as long as said.
+    const length = LINE_COUNT.exec(claim.text);
+    if (claim.asserted === 'done' && length)
+      return [linesFinding(ctx, file, Number(length[1] ?? length[2]), /\(\s*~/.test(length[0]))];
     if (claim.asserted === 'done' || file.present !== 'yes') return [file];
     // A file said to lack something: what the rule found in that very file decides.
     const at = file.evidence[0]!.path;
@@ -417,6 +423,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
           ctx,
           inLocus(ctx, claim.locus, named[0]!) ?? fileFinding(ctx, named[0]!),
           Number(length[1] ?? length[2]),
+          /\(\s*~/.test(length[0]),
         ),
       ];
     if (named.length) return named.slice(0, 6).map((p) => inLocus(ctx, claim.locus, p) ?? fileFinding(ctx, p));

@@ -12,7 +12,7 @@ import { isScore, judgeCoverage, judgePillar, judgeReadiness, judgeScore, judgeT
 import { judgeProblem } from './problems.js';
 import { judgeOccurrences } from './occurrences.js';
 import type { Finding, LookupContext } from './lookup.js';
-import { claimedScore, isTestCount } from './numbers.js';
+import { claimedScore, countFigure, isTestCount } from './numbers.js';
 
 export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERANCE, testScope } from './figures.js';
 import type { VerifiedClaim, Verdict } from './schema.js';
@@ -185,7 +185,8 @@ export function judgeClaim(
   if (counted) return counted;
   if (claim.problem) return judgeProblem(claim, opts.lookup, out);
   // "19 fehlgeschlagen", "2 failures": what a test run reported, which only its results can show.
-  if (OUTCOME.test(claim.text) && !opts.lookup?.artifacts?.junit.length)
+  // ("263 tests passing, 2 skipped" still counts the tests, and the count is checked.)
+  if (OUTCOME.test(claim.text) && !opts.lookup?.artifacts?.junit.length && !(opts.lookup && isTestCount(claim.number)))
     return /warn/i.test(OUTCOME.exec(claim.text)![0])
       ? out('none', 'unverifiable', 'warnings are what a run of the linter reports; the repository does not hold them')
       : out(
@@ -340,16 +341,21 @@ export function judgeClaim(
       ? mapped.target.split(':')[0]!
       : null;
   const verdict = decide(claim, decisive, out, mappedRule);
+  // A confirmation rests on what the lookups compared: a count the claim gives ("(23 dependencies)",
+  // "| Containers | 8 |") that none of them counted may be stale, so the claim is not settled.
+  const figure =
+    claim.number && claim.number.kind !== 'percent'
+      ? `${claim.number.value}${claim.number.unit ? ` ${claim.number.unit}` : ''}`
+      : countFigure(claim.text);
   if (
-    claim.number &&
-    verdict.verdict === 'confirmed' &&
-    claim.number.kind !== 'percent' &&
+    figure &&
+    (verdict.verdict === 'confirmed' || verdict.verdict === 'partially-confirmed') &&
     !decisive.some((f) => f.basis === 'tests' || f.valued)
   )
     return {
       ...verdict,
-      verdict: 'partially-confirmed',
-      reason: `${verdict.reason}; the figure (${claim.number.value}${claim.number.unit ? ` ${claim.number.unit}` : ''}) is not checked`,
+      verdict: 'unverifiable',
+      reason: `${verdict.reason}; but the figure the claim gives (${figure}) is not counted, so the claim is not settled`,
     };
   return verdict;
 }

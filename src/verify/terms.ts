@@ -257,9 +257,21 @@ export function dependencyTermFinding(ctx: LookupContext, claim: Claim): Finding
     .filter((w) => w.length >= 4 && !STOP.test(w) && !GENERIC_SEGMENT.test(w));
   for (const noun of nouns) {
     const n = noun.toLowerCase();
+    // The package's own name, not its vendor or scope ("Laravel conventions" is not laravel/cashier;
+    // a Maven artifact is what follows the group), and the word is what the package is, its other
+    // segments generic: spring-cloud-starter-netflix-eureka-client is Eureka, but laravel-vite-plugin
+    // is Vite's plugin for Laravel, not Laravel.
     const dep = ctx.facts.dependencies.find((d) => {
       const name = d.name.toLowerCase();
-      return name === n || name.split(/[-_.:/@]+/).some((seg) => seg === n && !GENERIC_SEGMENT.test(seg));
+      const segs = name
+        .split(/[/:]/)
+        .pop()!
+        .split(/[-_.@]+/)
+        .filter(Boolean);
+      return (
+        name === n ||
+        (segs.includes(n) && !GENERIC_SEGMENT.test(n) && segs.every((seg) => seg === n || GENERIC_SEGMENT.test(seg)))
+      );
     });
     if (dep)
       return {

@@ -135,7 +135,17 @@ function scoped(inv: TestInventory, scope: string | null): ReturnType<typeof tes
 }
 
 /** `files`: the document counts test files ("4 test files"), not test cases. */
-export function testsFinding(ctx: LookupContext, scope: string | null, claimed: number, files = false): Finding {
+/**
+ * `about`: the document gives the count as approximate ("~120", "120+", "over 120"); otherwise a count
+ * is checked as a reader checks it, exactly — a suite that grew or shrank makes the figure stale.
+ */
+export function testsFinding(
+  ctx: LookupContext,
+  scope: string | null,
+  claimed: number,
+  files = false,
+  about: 'exact' | 'about' | 'atLeast' = 'exact',
+): Finding {
   const inv = ctx.tests ?? testInventory(ctx.files);
   const subject = `${claimed} tests${scope ? ` (${scope})` : ''}`;
   const chosen = scoped(inv, scope);
@@ -152,7 +162,13 @@ export function testsFinding(ctx: LookupContext, scope: string | null, claimed: 
       subject,
       basis: 'tests',
       present:
-        Math.abs(chosen.files.length - claimed) <= (claimed < 20 ? 0 : Math.round(claimed * 0.05)) ? 'yes' : 'no',
+        about === 'atLeast'
+          ? chosen.files.length >= claimed
+            ? 'yes'
+            : 'no'
+          : Math.abs(chosen.files.length - claimed) <= (about === 'about' ? Math.round(claimed * 0.05) : 0)
+            ? 'yes'
+            : 'no',
       detail: `${chosen.files.length} test file${chosen.files.length === 1 ? '' : 's'} with test cases in ${chosen.how}`,
       evidence: chosen.files.slice(0, 3).map((f) => ({ path: f.path, note: `${f.cases} test cases` })),
     };
@@ -181,10 +197,13 @@ export function testsFinding(ctx: LookupContext, scope: string | null, claimed: 
       detail: `${counted} counted in ${chosen.how}; go test also lists subtests, which are not counted`,
       evidence,
     };
-  // A file or class named is counted exactly: its tests are few and all in view.
-  const tolerance = chosen.named ? 0 : claimed < 5 ? 0 : claimed < 20 ? 1 : Math.max(2, Math.round(claimed * 0.05));
+  // A count is exact ("64 tests" where 66 are written is out of date); parameterised cases may
+  // count once or once per parameter; "~120" allows 5 %, "120+" any larger suite.
+  const tolerance = about === 'about' && !chosen.named ? Math.max(2, Math.round(claimed * 0.05)) : 0;
   const near = (c: number, e: number) =>
-    (claimed >= c - tolerance && claimed <= e + tolerance) || Math.abs(claimed - c) <= tolerance;
+    about === 'atLeast'
+      ? e >= claimed
+      : (claimed >= c - tolerance && claimed <= e + tolerance) || Math.abs(claimed - c) <= tolerance;
   const close = near(cases, expanded);
   // A whole-suite figure from one runner's output may count one language of a polyglot repository.
   if (!close && scope === null) {

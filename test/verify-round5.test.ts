@@ -1,0 +1,139 @@
+/**
+ * readiness verify: classes found on round 5 (used for development), each on a small document of
+ * our own against an in-memory tree. A confirmation rests on a lookup that found exactly what the
+ * claim names — its count too; a stale count is contradicted.
+ */
+import { describe, expect, it } from 'vitest';
+import { collectFacts, completeFacts } from '../src/facts/index.js';
+import type { Report } from '../src/report/schema.js';
+import { memoryIndex, type Tree } from '../src/testing/memory.js';
+import { verifyDocument } from '../src/verify/index.js';
+import type { VerifiedClaim } from '../src/verify/schema.js';
+import { toolsFromGraph } from '../src/verify/tools.js';
+
+const emptyReport = (): Report =>
+  ({
+    repository: { name: 'r', profile: { id: 'service', reasons: [] } },
+    summary: { score: 60, grade: 'C', coverage: { assessed: 1, total: 1 } },
+    pillars: [{ id: 'operations', title: 'Operations', score: 60, rules: [] }],
+  }) as unknown as Report;
+
+function verifyIn(tree: Tree, doc: string, report: Report = emptyReport()) {
+  const files = memoryIndex(tree);
+  const facts = completeFacts(files, collectFacts(files), { matches: () => [] }, { override: 'service' });
+  const result = verifyDocument({
+    document: 'REVIEW.md',
+    text: doc,
+    report,
+    facts: { files, facts, tools: toolsFromGraph(facts.commands) },
+  });
+  const at = (line: number): VerifiedClaim => {
+    const c = result.claims.find((x) => x.line === line);
+    if (!c) throw new Error(`no claim on line ${line}: ${JSON.stringify(result.claims.map((x) => x.line))}`);
+    return c;
+  };
+  return { result, at, has: (line: number) => result.claims.some((x) => x.line === line) };
+}
+
+const phpTest = (cls: string, n: number) =>
+  [
+    '<?php',
+    `class ${cls} extends TestCase {`,
+    ...Array.from({ length: n }, (_, i) => `  public function test_case_${i}(): void { $this->assertTrue(true); }`),
+    '}',
+  ].join('\n');
+
+describe('a dependency stands for a word only when the word is the package itself', () => {
+  const tree: Tree = {
+    'composer.json': JSON.stringify({
+      require: { 'acme/framework': '^3.0', 'acme/ledger': '^2.1', 'orbit/acme-widget-plugin': '^1.0' },
+    }),
+    'src/Ledger.php': '<?php class Ledger {}',
+  };
+  it('a vendor prefix or the host of a plugin does not confirm a claim about the framework', () => {
+    const { at } = verifyIn(
+      tree,
+      ['# Review', '', '- ✅ Proper use of Acme conventions', '- ✅ Billing via Ledger'].join('\n'),
+    );
+    expect(at(3).verdict).toBe('unverifiable');
+    expect(at(4).verdict).toBe('confirmed');
+    expect(at(4).reason).toMatch(/acme\/ledger/);
+  });
+});
+
+describe('a count the claim gives must be counted before the claim is confirmed', () => {
+  const tree: Tree = {
+    'svc/requirements.txt': 'flask==3.0\nrequests==2.31\n',
+    'svc/app.py': 'print(1)\n',
+  };
+  it('a file that exists with a count nobody compared stays unverifiable', () => {
+    const { at } = verifyIn(
+      tree,
+      ['# Validation', '', '- ✅ `svc/requirements.txt` (23 dependencies)', '- ✅ `svc/app.py` exists'].join('\n'),
+    );
+    expect(at(3).verdict).toBe('unverifiable');
+    expect(at(3).reason).toMatch(/figure .*23/);
+    expect(at(4).verdict).toBe('confirmed');
+  });
+  it('a stated line count is exact unless the document says about', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => `x = ${i}`).join('\n');
+    const { at } = verifyIn(
+      { 'tools/gen.py': ten },
+      [
+        '# Files',
+        '',
+        '- ✅ `tools/gen.py` (11 lines)',
+        '- ✅ `tools/gen.py` (10 lines)',
+        '- ✅ `tools/gen.py` (~11 lines)',
+      ].join('\n'),
+    );
+    expect(at(3).verdict, at(3).reason).toBe('partially-confirmed');
+    expect(at(4).verdict).toBe('confirmed');
+    expect(at(5).verdict).toBe('confirmed');
+  });
+});
+
+describe('test counts are checked exactly, in the file a heading names, and passing stays a run result', () => {
+  const tree: Tree = {
+    'composer.json': JSON.stringify({ 'require-dev': { 'phpunit/phpunit': '^11' } }),
+    'tests/Unit/AlphaTest.php': phpTest('AlphaTest', 6),
+    'tests/Feature/BetaTest.php': phpTest('BetaTest', 4),
+  };
+  it('a count two off the files is out of date; the same count is confirmed; "~" allows a margin', () => {
+    const { at } = verifyIn(
+      tree,
+      [
+        '# Tests',
+        '',
+        '- Unit tests: 8 tests',
+        '- Unit tests: 6 tests',
+        '- Feature tests: 4 tests',
+        '- About ~11 tests in all',
+      ].join('\n'),
+    );
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(4).verdict).toBe('confirmed');
+    expect(at(5).verdict).toBe('confirmed');
+  });
+  it('"N/N tests PASSED" under a heading naming a test file counts that file; passing is not confirmed', () => {
+    const { at } = verifyIn(
+      tree,
+      [
+        '# Results',
+        '',
+        '### AlphaTest.php',
+        '✅ **6/6 tests PASSED** (100% success rate)',
+        '',
+        '### BetaTest.php',
+        '✅ **5/5 tests PASSED**',
+      ].join('\n'),
+    );
+    expect(at(4).verdict).toBe('unverifiable');
+    expect(at(4).reason).toMatch(/AlphaTest/);
+    expect(at(7).verdict).toBe('contradicted');
+  });
+  it('a stale total beside skipped tests is still a count', () => {
+    const { at } = verifyIn(tree, ['# Status', '', '**Test Status:** ✅ 12 tests passing, 2 skipped'].join('\n'));
+    expect(at(3).verdict).toBe('contradicted');
+  });
+});
