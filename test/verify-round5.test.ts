@@ -137,3 +137,36 @@ describe('test counts are checked exactly, in the file a heading names, and pass
     expect(at(3).verdict).toBe('contradicted');
   });
 });
+
+describe('a setting contradicts a value only when it is the setting the claim names', () => {
+  const tree: Tree = {
+    '.lintrc.yml': [
+      'checks:',
+      '  copycat:',
+      '    enabled: true',
+      'custom:',
+      '  copy-detector:',
+      '    max-copies-per-file: 5',
+      '    similarity-ratio: 0.8',
+      'server:',
+      '  SERVICE_PORT: 8001',
+      '  pool-size: 10',
+    ].join('\n'),
+  };
+  it('another key that shares a word, a share or a port is not the value claimed', () => {
+    const { at } = verifyIn(
+      tree,
+      [
+        '# Lint',
+        '',
+        '- ✅ copycat: copy detector check (threshold 150)',
+        '- ✅ SERVICE检查 (100% 通过)',
+        '- ✅ Server pool size: 20',
+      ].join('\n'),
+    );
+    expect(at(3).verdict).not.toBe('contradicted');
+    expect(at(4).verdict).not.toBe('contradicted');
+    expect(at(5).verdict).toBe('contradicted');
+    expect(at(5).reason).toMatch(/pool-size is 10/);
+  });
+});
