@@ -170,3 +170,31 @@ describe('a setting contradicts a value only when it is the setting the claim na
     expect(at(5).reason).toMatch(/pool-size is 10/);
   });
 });
+
+describe('a claim about the tests of a thing is judged by the tests, not by the thing', () => {
+  const code: Tree = {
+    'package.json': JSON.stringify({ dependencies: { express: '^4.0.0', jsonwebtoken: '^9.0.0' } }),
+    'src/auth.js':
+      "const jwt = require('jsonwebtoken');\nmodule.exports = (req) => jwt.verify(req.headers.authorization, process.env.KEY);\n",
+  };
+  const doc = [
+    '# Test status',
+    '',
+    '- Authentication Tests ....... ❌ MISSING (security critical)',
+    '- Billing Tests .............. ✅ present',
+    '- mailer - Email testing',
+  ].join('\n');
+  it('with no test files at all, "Authentication Tests MISSING" holds though authentication is in the code', () => {
+    const { at } = verifyIn(code, doc);
+    expect(at(3)).toMatchObject({ verdict: 'confirmed', basis: 'tests' });
+    expect(at(4)).toMatchObject({ verdict: 'contradicted', basis: 'tests' });
+  });
+  it('a test file named for the thing contradicts "missing"; none named for it settles nothing', () => {
+    const { at } = verifyIn(
+      { ...code, 'test/auth.test.js': "test('rejects a bad token', () => { expect(1).toBe(1); });\n" },
+      doc,
+    );
+    expect(at(3)).toMatchObject({ verdict: 'contradicted', basis: 'tests' });
+    expect(at(4)).toMatchObject({ verdict: 'unverifiable', basis: 'tests' });
+  });
+});

@@ -22,6 +22,7 @@ import { NEGATED } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
 import { unitCount, unitCountAgrees } from './unit-counts.js';
+import { testsOfFinding } from './test-counts.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
@@ -212,6 +213,25 @@ export function judgeClaim(
       'a pass rate is measured by running the tests; give the JUnit report with --junit to check it',
     );
 
+  // "Authentication Tests ❌ MISSING", "Test Categories: ✅ Queues (Horizon)": the tests of a thing,
+  // which the thing itself being in the code does not show.
+  const testsOf =
+    opts.lookup && (!isTestCount(claim.number) || Number(claim.number!.value) === 0)
+      ? testsOfFinding(opts.lookup, claim.text, claim.subject, claim.section)
+      : null;
+  if (testsOf) {
+    if (testsOf.present === 'unknown') return out('tests', 'unverifiable', testsOf.detail, testsOf.evidence);
+    const there = testsOf.present === 'yes';
+    const done = claim.asserted === 'done' || claim.asserted === 'partial';
+    return out(
+      'tests',
+      there === done ? 'confirmed' : 'contradicted',
+      there === done
+        ? `${done ? 'found' : 'absent, as the document says'}: ${testsOf.detail}`
+        : `the document says ${done ? 'they are there' : 'they are missing'}, but ${testsOf.detail}`,
+      testsOf.evidence,
+    );
+  }
   if (isTestCount(claim.number)) return judgeTests(claim, report, opts, out);
   // "Run the load test", "Review the error handling": whether an action was taken is not in the
   // repository — but "✅ Optimize database queries (indexes added)" or "⏳ Consider a CDN" names a

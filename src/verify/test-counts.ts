@@ -247,3 +247,74 @@ export function testsFinding(
     evidence,
   };
 }
+
+/** "Authentication Tests", "Service tests": a claim about the tests of a thing, not the thing. */
+const TESTS_OF =
+  /^((?:(?! - )[^:.(…—–]){3,40}?)\s+(?:tests?|testing|specs?|test coverage|testes)(?=\s*(?:$|[:(.…—–|-]|missing|present|exist|added|written|pending|done|complete))/i;
+/** Headings over a list of what the tests cover: "Test Categories", "What is tested", "Test coverage areas". */
+const TESTED_LIST =
+  /\btest(?:s|ing)?\s+(?:categor(?:y|ies)|areas?|scope|breakdown|suites?|coverage areas?)\b|\bwhat(?:'s| is) tested\b|\btested (?:features|areas|functionality)\b|\bcoverage areas?\b/i;
+const GENERIC_TESTED =
+  /^(?:unit|integration|e2e|end-to-end|smoke|load|performance|api|ui|manual|automated|all|the|our|feature|features|functional|basic|core|main|other)$/i;
+
+/**
+ * What the tests of a thing are, when a claim is about them: "Authentication Tests ❌ MISSING",
+ * "Test Categories: ✅ Queues (Horizon)". The thing being in the code says nothing about its tests;
+ * test files named for it do, and no test files at all settles that it has none. Null when the
+ * claim is not about tests of a thing.
+ */
+export function testsOfFinding(
+  ctx: LookupContext,
+  text: string,
+  subject: string,
+  section: string | undefined,
+): Finding | null {
+  const clean = (t: string) =>
+    t
+      .replace(/[*_`]/g, '')
+      .replace(/\([^()]*\)/g, ' ')
+      .replace(/^[^\p{L}\p{N}]+/u, '')
+      .trim();
+  const named = TESTS_OF.exec(clean(text))?.[1] ?? (TESTED_LIST.test(section ?? '') ? clean(subject) : null);
+  if (!named) return null;
+  const word = named
+    .split(/[^\p{L}\p{N}]+/u)
+    .find((w) => w.length >= 4 && !GENERIC_TESTED.test(w) && !/^(?:tests?|missing|coverage)$/i.test(w));
+  if (!word || /[^\x00-\x7F]/.test(word)) return null;
+  const inv = ctx.tests ?? testInventory(ctx.files);
+  const subjectOf = `tests of ${named.trim()}`;
+  if (!inv.files.length)
+    return {
+      subject: subjectOf,
+      basis: 'tests',
+      present: 'no',
+      detail: 'the repository holds no test files',
+      evidence: [{ path: '.', note: 'no test files' }],
+    };
+  const key = word.toLowerCase().slice(0, Math.max(4, Math.min(6, word.length - 2)));
+  const flat = (p: string) => p.toLowerCase().replace(/[^a-z0-9/]/g, '');
+  let files = inv.files.filter((f) => flat(f.path).includes(key));
+  // A long word is often shortened in file names: "Authentication" in auth.test.js.
+  if (!files.length && word.length >= 8) {
+    const short = new RegExp(`(?:^|[/._-])${word.slice(0, 4).toLowerCase()}`);
+    files = inv.files.filter((f) => short.test(f.path.toLowerCase()));
+  }
+  if (files.length)
+    return {
+      subject: subjectOf,
+      basis: 'tests',
+      present: 'yes',
+      detail: `test files named for ${word}: ${files
+        .slice(0, 3)
+        .map((f) => f.path)
+        .join(', ')}`,
+      evidence: files.slice(0, 3).map((f) => ({ path: f.path, note: `${f.cases} test cases` })),
+    };
+  return {
+    subject: subjectOf,
+    basis: 'tests',
+    present: 'unknown',
+    detail: `no test file is named for ${word}; its tests may sit in files named otherwise`,
+    evidence: [],
+  };
+}
