@@ -253,9 +253,10 @@ const TESTS_OF =
   /^((?:(?! - )[^:.(…—–]){3,40}?)\s+(?:tests?|testing|specs?|test coverage|testes)(?=\s*(?:$|[:(.…—–|-]|missing|present|exist|added|written|pending|done|complete))/i;
 /** Headings over a list of what the tests cover: "Test Categories", "What is tested", "Test coverage areas". */
 const TESTED_LIST =
-  /\btest(?:s|ing)?\s+(?:categor(?:y|ies)|areas?|scope|breakdown|suites?|coverage areas?)\b|\bwhat(?:'s| is) tested\b|\btested (?:features|areas|functionality)\b|\bcoverage areas?\b/i;
+  /\btest(?:s|ing)?\s+(?:categor(?:y|ies)|areas)\b|\bwhat(?:'s| is) tested\b|\btested (?:features|areas|functionality)\b/i;
+/** Words that say how or how much something is tested, not what: "Full", "Multi-platform", "Comprehensive". */
 const GENERIC_TESTED =
-  /^(?:unit|integration|e2e|end-to-end|smoke|load|performance|api|ui|manual|automated|all|the|our|feature|features|functional|basic|core|main|other)$/i;
+  /^(?:unit|integration|e2e|end|smoke|load|performance|api|ui|manual|automated|all|the|our|feature|features|functional|basic|core|main|other|full|comprehensive|extensive|thorough|complete|proper|good|excellent|robust|additional|more|some|limited|multi|cross|platform|browser|device|parallel|regression|snapshot|property|fuzz|mutation|contract|acceptance|visual|stress|security|system|component|coverage)$/i;
 
 /**
  * What the tests of a thing are, when a claim is about them: "Authentication Tests ❌ MISSING",
@@ -275,7 +276,9 @@ export function testsOfFinding(
       .replace(/\([^()]*\)/g, ' ')
       .replace(/^[^\p{L}\p{N}]+/u, '')
       .trim();
-  const named = TESTS_OF.exec(clean(text))?.[1] ?? (TESTED_LIST.test(section ?? '') ? clean(subject) : null);
+  // (An item naming a path is about that place, which coverage of places reads.)
+  const named =
+    TESTS_OF.exec(clean(text))?.[1] ?? (TESTED_LIST.test(section ?? '') && !/[/|`]/.test(text) ? clean(subject) : null);
   if (!named) return null;
   const word = named
     .split(/[^\p{L}\p{N}]+/u)
