@@ -198,3 +198,21 @@ describe('a claim about the tests of a thing is judged by the tests, not by the 
     expect(at(4)).toMatchObject({ verdict: 'unverifiable', basis: 'tests' });
   });
 });
+
+describe('a file called unused or not needed is claimed to be there', () => {
+  it('gone since, the line is out of date; there, its use is not settled', () => {
+    const { at } = verifyIn(
+      { 'deploy/web/Dockerfile': 'FROM nginx:1.27-alpine\n', 'app/main.py': 'print(1)\n' },
+      [
+        '# Docker',
+        '',
+        '- ⚠️ `deploy/web/Dockerfile` - **Not used** (compose uses an image)',
+        '- ❌ `deploy/legacy/` - **Not needed** (generated files)',
+        '- ❌ `deploy/ci/` - missing',
+      ].join('\n'),
+    );
+    expect(at(3).verdict).toBe('unverifiable');
+    expect(at(4).verdict).toBe('contradicted');
+    expect(at(5).verdict).toBe('confirmed');
+  });
+});

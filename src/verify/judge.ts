@@ -11,7 +11,9 @@ import { type Claim, subjectOf } from './extract.js';
 import { isScore, judgeCoverage, judgePillar, judgeReadiness, judgeScore, judgeTests } from './figures.js';
 import { judgeProblem } from './problems.js';
 import { judgeOccurrences } from './occurrences.js';
-import type { Finding, LookupContext } from './lookup.js';
+import { type Finding, fileFinding, type LookupContext } from './lookup.js';
+import { namesIn } from './names.js';
+import { plain } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
 
 export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERANCE, testScope } from './figures.js';
@@ -93,6 +95,20 @@ function butParts(text: string): Claim['parts'] | null {
     { text: head, asserted: 'done' },
     { text: tail, asserted: 'not-done' },
   ];
+}
+
+const SUPERFLUOUS =
+  /^\s*(?:[-–—:]\s*)?(?:is\s+|are\s+)?(?:not (?:needed|used|required|in use|referenced)|unused|no longer (?:used|needed)|obsolete|redundant|leftover|dead|deprecated|can be (?:removed|deleted)|should be (?:removed|deleted)|n[aã]o (?:usad[oa]|necess[aá]ri[oa])|sin uso|innecesari[oa]|nicht (?:verwendet|benötigt)|inutilis[ée]e?|非必要|未使用)\b/i;
+
+/** A file or folder a line names first, then calls unused or not needed. */
+function superfluousFile(claim: Claim, ctx: LookupContext): Finding | null {
+  const text = plain(claim.text);
+  const path = namesIn(claim.text).paths[0];
+  if (!path || (!text.startsWith(path.replace(/^\.\//, '')) && !text.startsWith(path))) return null;
+  const rest = text.slice(text.indexOf(path) + path.length);
+  if (!SUPERFLUOUS.test(rest)) return null;
+  const f = fileFinding(ctx, path);
+  return f.present === 'yes' || f.present === 'no' ? f : null;
 }
 
 /** A report's rules by id, indexed once: every claim asks. */
@@ -182,6 +198,23 @@ export function judgeClaim(
   if (isScore(claim.number) && !(pillarOf(claim.subject) && claim.asserted === 'not-done'))
     return judgeScore(claim, report, out);
   // "115 instances of `.unwrap()` in production code": counted in the code, whatever else the line says.
+  // "❌ `src/docker/` - Not needed", "`old.Dockerfile` - unused": the mark judges the file's use; the
+  // line says the file is there. Gone since, the document is out of date; there, its use is not checked.
+  const superfluous = opts.lookup ? superfluousFile(claim, opts.lookup) : null;
+  if (superfluous)
+    return superfluous.present === 'no'
+      ? out(
+          'file',
+          'contradicted',
+          `the document says ${superfluous.subject} is there but not needed, but ${superfluous.detail}`,
+          superfluous.evidence,
+        )
+      : out(
+          'file',
+          'unverifiable',
+          `${superfluous.detail}; whether it is used or needed is a reading of the project`,
+          superfluous.evidence,
+        );
   const counted = opts.lookup ? judgeOccurrences(claim, opts.lookup, out) : null;
   if (counted) return counted;
   if (claim.problem) return judgeProblem(claim, opts.lookup, out);
