@@ -216,3 +216,33 @@ describe('a file called unused or not needed is claimed to be there', () => {
     expect(at(5).verdict).toBe('confirmed');
   });
 });
+
+describe('counts of a language’s files: in the folder named, in other word orders, exactly', () => {
+  const tree: Tree = {
+    'web/app/Models/A.php': '<?php',
+    'web/app/Models/B.php': '<?php',
+    'web/app/Http/C.php': '<?php',
+    'web/routes/api.php': '<?php',
+    'web/config/app.php': '<?php',
+  };
+  it('"3 PHP files in `app/`" counts that folder; the whole project holds 5', () => {
+    const { at } = verifyIn(
+      tree,
+      [
+        '# Code',
+        '',
+        '- ✅ 3 PHP files in `app/`',
+        '- ✅ 6 PHP files',
+        '- ✅ 5 arquivos PHP validados',
+        '',
+        '| Métrica | Valor | Status |',
+        '|---|---|---|',
+        '| **Arquivos PHP** | 4 | ✅ |',
+      ].join('\n'),
+    );
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(4).verdict).toBe('contradicted');
+    expect(at(5).verdict).toBe('confirmed');
+    expect(at(9).verdict).toBe('contradicted');
+  });
+});
