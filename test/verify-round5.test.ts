@@ -246,3 +246,36 @@ describe('counts of a language’s files: in the folder named, in other word ord
     expect(at(9).verdict).toBe('contradicted');
   });
 });
+
+describe('the version of a language or framework, as the project’s own files state it', () => {
+  const tree: Tree = {
+    'go.mod': 'module example.org/svc\n\ngo 1.26.4\n',
+    'main.go': 'package main\nfunc main() {}\n',
+    'a.go': 'package main\n',
+    'web/composer.json': JSON.stringify({ require: { php: '^8.2', 'laravel/framework': '^12.0' } }, null, 2),
+    'api/Api.csproj':
+      '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n',
+  };
+  it('go.mod, composer.json and the .csproj settle the labelled versions; another version is out of date', () => {
+    const { at } = verifyIn(
+      tree,
+      [
+        '# Overview',
+        '',
+        '**PHP Version:** 8.2+',
+        '**Laravel Version:** 12.0',
+        '- **Go Version**: 1.25.4 (latest)',
+        '- **Framework**: ASP.NET Core 8.0',
+        '- **Total Go Files**: 2',
+        '- **Ruby Version**: 3.3',
+      ].join('\n'),
+    );
+    expect(at(3)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(4)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(5)).toMatchObject({ verdict: 'contradicted' });
+    expect(at(5).reason).toMatch(/1\.26\.4/);
+    expect(at(6)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(7)).toMatchObject({ verdict: 'confirmed' });
+    expect(at(8).verdict).not.toBe('confirmed');
+  });
+});

@@ -321,6 +321,25 @@ export function itemReader(st: ItemState): {
     const num = figure ?? (pillarOf(label) ? plainNumber(value) : null);
     // "Sliding window size: 10", "Broker: Redis": a setting as a value, under a heading that says it is done.
     const setting = !status && !num && namesIn(`${label}: ${value}`).settings.length > 0;
+    // "**Go Version**: 1.25.4", "**Framework**: ASP.NET Core 8.0": a version the project's files state.
+    const version =
+      !status &&
+      !num &&
+      !example &&
+      (/^[A-Za-z][\w.#+ -]{0,24}\s+(?:version|versão|versión)$/i.test(label) ||
+        (/^(?:framework|runtime|language|platform|linguagem|lenguaje|sprache)$/i.test(label) &&
+          /^[A-Za-z][\w.#+ -]{0,24}?\s+v?\d+(?:\.\d+)*\b/.test(value))) &&
+      /^(?:[A-Za-z][\w.#+ -]{0,24}?\s+)?v?\d+(?:\.\d+)*/.test(value);
+    if (version) return (push({ subject: label, asserted: 'done' }), true);
+    // "**Total Go Files**: 47": a count of a language's files, which the listing settles.
+    if (
+      !status &&
+      !num &&
+      !example &&
+      /^(?:total\s+)?[A-Za-z#+]{1,12}\s+(?:source\s+)?files$/i.test(label) &&
+      /^\d{1,5}\+?$/.test(value)
+    )
+      return (push({ subject: label, asserted: 'done' }), true);
     if (!status && !num && !setting) return false;
     if ((inContext('historical') || list === 'historical') && status !== 'done' && !num) return true;
     // "✅ Security: Non-root user": the practice named after an area's name is what is claimed.

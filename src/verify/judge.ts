@@ -13,6 +13,7 @@ import { judgeProblem } from './problems.js';
 import { judgeOccurrences } from './occurrences.js';
 import { type Finding, fileFinding, type LookupContext } from './lookup.js';
 import { namesIn } from './names.js';
+import { runtimeClaim, runtimeFinding } from './runtimes.js';
 import { plain } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
 
@@ -215,6 +216,18 @@ export function judgeClaim(
           `${superfluous.detail}; whether it is used or needed is a reading of the project`,
           superfluous.evidence,
         );
+  // "**Go Version**: 1.25.4": the version the project's own files state.
+  const runtime = opts.lookup ? runtimeClaim(claim) : null;
+  const stated = runtime ? runtimeFinding(opts.lookup!, runtime) : null;
+  if (stated)
+    return out(
+      'config',
+      stated.present === 'yes' ? 'confirmed' : 'contradicted',
+      stated.present === 'yes'
+        ? `found: ${stated.detail}`
+        : `the document says ${stated.subject}, but ${stated.detail}`,
+      stated.evidence,
+    );
   const counted = opts.lookup ? judgeOccurrences(claim, opts.lookup, out) : null;
   if (counted) return counted;
   if (claim.problem) return judgeProblem(claim, opts.lookup, out);
