@@ -279,3 +279,37 @@ describe('the version of a language or framework, as the project’s own files s
     expect(at(8).verdict).not.toBe('confirmed');
   });
 });
+
+describe('a folder tree drawn below its path is that path; "builds cleanly" is a run result', () => {
+  const tree: Tree = {
+    'internal/domain/entities/user.go': 'package entities\n',
+    'internal/app/errors/errors.go': 'package errors\n',
+    'cmd/main.go': 'package main\n',
+  };
+  it('"errors/" under "internal/domain/" is internal/domain/errors, not a folder of that name elsewhere', () => {
+    const { at } = verifyIn(
+      tree,
+      [
+        '# Layout',
+        '',
+        '```',
+        'internal/domain/',
+        '├── entities/     ✅ Core entities',
+        '└── errors/       ✅ Domain errors',
+        '```',
+        '',
+        '```',
+        'cmd/              ✅ Entry points',
+        'web/templates/    ✅ Templates',
+        '```',
+        '',
+        '- **API docs**: ✅ Rustdoc builds cleanly',
+      ].join('\n'),
+    );
+    expect(at(5).verdict).toBe('confirmed');
+    expect(at(6).verdict).toBe('contradicted');
+    expect(at(10).verdict).toBe('confirmed');
+    expect(at(11).verdict).toBe('contradicted');
+    expect(at(14).verdict).toBe('unverifiable');
+  });
+});

@@ -17,6 +17,8 @@ export interface Sink {
 }
 
 // (A pipe in the indent is one not starting the branch "|--".)
+/** A folder at the start of a fenced line, alone or with a note: the root of a tree drawn below it. */
+const TREE_ROOT = /^([\w@-][\w.@-]*(?:\/[\w.@-]+)*\/)(?:\s+(.*))?$/;
 const TREE = /^((?:[\s│]|\|(?!--))*)(?:├──|└──|\|--|`--|\+--|\\--|├─|└─)\s*(\S+)(.*)/;
 const FENCE_MARK = /^\s*(?:(?:#|\/\/|--|\*|-|>)\s*)?(?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴|⏳|\[[ xX]\]|PASS\b|FAIL\b)/;
 /** A line of a box drawn with box characters: its text. */
@@ -270,6 +272,29 @@ export function fenceReader(
           line: n,
           text,
           subject: path,
+          asserted: status,
+          number: null,
+          readiness: false,
+          source: 'fence',
+          raw: text,
+        });
+      }
+      return;
+    }
+    // "internal/domain/" above its "├── errors/": the folder the tree's nodes are in; with a mark of
+    // its own ("config/   ✅ Configuration"), a claim that it is there.
+    const root = TREE_ROOT.exec(raw);
+    if (root) {
+      // (A single folder on top is as often the project's own name as a folder in it.)
+      const dir = root[1]!.replace(/\/$/, '');
+      tree = dir.includes('/') ? [{ indent: -1, name: dir }] : [];
+      const status = iconStatus(root[2] ?? '');
+      if (status) {
+        const text = `${root[1]} ${plain(root[2] ?? '')}`.trim();
+        push({
+          line: n,
+          text,
+          subject: root[1]!,
           asserted: status,
           number: null,
           readiness: false,

@@ -131,7 +131,7 @@ const OUTCOME =
   /\b\d+\s+(?:[\w-]+\s+)?(?:tests?\s+)?(?:failed|failing|failures?|skipped|fehlgeschlagen|übersprungen|fallid[oa]s|fallos|omitid[oa]s|échou[ée]s?|errors?|warnings?|warnungen|avisos|avertissements)\b/i;
 
 const RUNS =
-  /\bworking (?:examples?|tests?|doc ?tests?|demos?|builds?)\b|\b(?:examples?|demos?|builds?|doc(?:umentation)? tests?) (?:verified|validated|work|run)\b|\bbuilds? successfully\b|\bno compilation errors\b|\bcompiles? (?:cleanly|successfully|without)\b/i;
+  /\bworking (?:examples?|tests?|doc ?tests?|demos?|builds?)\b|\b(?:examples?|demos?|builds?|doc(?:umentation)? tests?) (?:verified|validated|work|run)\b|\bbuilds? (?:successfully|cleanly|without (?:errors|warnings))\b|\bno compilation errors\b|\bcompiles? (?:cleanly|successfully|without)\b/i;
 
 /** "No Linting Errors", "Zero compilation warnings", "Fully functional": what a run shows, not the files. */
 const RUN_RESULT =
@@ -332,7 +332,10 @@ export function judgeClaim(
   // "Privacy policy considerations", "Scalability thoughts": that something was thought about, not that it is there.
   if (/\b(?:considerations?|thoughts|awareness)\s*$/i.test(claim.subject))
     return out('none', 'unverifiable', 'that something was considered is not a thing the files show');
-  if (claim.asserted === 'done' && (RUNS.test(claim.subject) || RUN_RESULT.test(claim.text)))
+  if (
+    claim.asserted === 'done' &&
+    (RUNS.test(claim.subject) || RUNS.test(plain(claim.text)) || RUN_RESULT.test(claim.text))
+  )
     return out('none', 'unverifiable', 'that it works is shown by running it, which the repository does not record');
   // "Database high availability (not tested)": a claim about testing it, not about having it.
   if (claim.asserted !== 'done' && NOT_VERIFIED.test(claim.text) && !/\btests?\b/i.test(claim.subject))
