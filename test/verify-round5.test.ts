@@ -69,10 +69,10 @@ describe('a count the claim gives must be counted before the claim is confirmed'
   it('a file that exists with a count nobody compared stays unverifiable', () => {
     const { at } = verifyIn(
       tree,
-      ['# Validation', '', '- ✅ `svc/requirements.txt` (23 dependencies)', '- ✅ `svc/app.py` exists'].join('\n'),
+      ['# Validation', '', '- ✅ `svc/app.py` (4 unsafe blocks)', '- ✅ `svc/app.py` exists'].join('\n'),
     );
     expect(at(3).verdict).toBe('unverifiable');
-    expect(at(3).reason).toMatch(/figure .*23/);
+    expect(at(3).reason).toMatch(/figure .*4/);
     expect(at(4).verdict).toBe('confirmed');
   });
   it('a stated line count is exact unless the document says about', () => {
@@ -311,5 +311,44 @@ describe('a folder tree drawn below its path is that path; "builds cleanly" is a
     expect(at(10).verdict).toBe('confirmed');
     expect(at(11).verdict).toBe('contradicted');
     expect(at(14).verdict).toBe('unverifiable');
+  });
+});
+
+describe('whole-suite counts, test-file counts and a manifest’s dependency count are compared', () => {
+  const tree: Tree = {
+    'pyproject.toml': '[project]\nname = "svc"\n',
+    'tests/test_a.py': 'def test_one():\n    pass\n\ndef test_two():\n    pass\n',
+    'tests/test_b.py': 'def test_three():\n    pass\n',
+    'svc/requirements.txt': 'flask==3.0\nrequests==2.31\n# a comment\ngunicorn==22.0\n',
+  };
+  it('"across workspace" and "Comprehensive" name no part of the suite', () => {
+    const { at } = verifyIn(
+      tree,
+      [
+        '# Status',
+        '',
+        '- ✅ All 5 tests passing across workspace',
+        '- ✅ Comprehensive test coverage (5 tests, 9 assertions)',
+        '- **Test Files**: 3 (40% test coverage)',
+        '- **Test Files**: 2',
+      ].join('\n'),
+    );
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(4).verdict).toBe('contradicted');
+    expect(at(5).verdict).toBe('contradicted');
+    expect(at(6).verdict).toBe('confirmed');
+  });
+  it('"`requirements.txt` (N dependencies)" counts the manifest’s declared dependencies', () => {
+    const { at } = verifyIn(
+      tree,
+      [
+        '# Files',
+        '',
+        '- ✅ `svc/requirements.txt` (3 dependências)',
+        '- ✅ `svc/requirements.txt` (5 dependencies)',
+      ].join('\n'),
+    );
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(4).verdict).toBe('contradicted');
   });
 });

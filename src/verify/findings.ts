@@ -244,6 +244,28 @@ const PATH_SUBJECT = /^[\w.@-]+(?:\/[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
 /** After a file's name, ": <words of a change>" (three words or more). */
 const DESCRIBED = /^`?\s*[:—–-]\s+\S+\s+\S+\s+\S+/;
 
+/** "(23 dependencies)", "(19 dependências)", "(12 packages)": how many dependencies a manifest declares. */
+const DEP_COUNT =
+  /\(\s*(\d{1,4})\s+(?:dependencies|dependências|dependencias|dépendances|abhängigkeiten|packages|pacotes|paquetes|deps)\b[^()]*\)/i;
+
+/** A manifest said to declare N dependencies: exactly N, or N of its runtime ones (dev ones aside). */
+function depCountFinding(ctx: LookupContext, file: Finding, claimed: number): Finding | null {
+  const path = file.evidence[0]!.path;
+  if (!ctx.facts.manifests.some((m) => m.path === path)) return null;
+  const declared = ctx.facts.dependencies.filter((d) => d.path === path);
+  const runtime = declared.filter((d) => !d.dev);
+  const ok = declared.length === claimed || runtime.length === claimed;
+  return {
+    ...file,
+    valued: true,
+    present: ok ? 'yes' : 'no',
+    detail: ok
+      ? `${path} declares ${claimed} dependencies`
+      : `${path} declares ${declared.length} dependencies${runtime.length !== declared.length ? ` (${runtime.length} outside dev)` : ''}, not ${claimed}`,
+    evidence: [{ path, note: `${declared.length} dependencies` }],
+  };
+}
+
 /** "(280 lines)", "(86 lignes)", "(120 Zeilen)", "（230 行）": a file's length. */
 const LINE_COUNT =
   /\(\s*~?(\d{1,6})\s*(?:lines|lignes|zeilen|l[ií]neas|linhas|righe|行)\b[^()]*\)|（\s*(\d{1,6})\s*行/i;
@@ -402,6 +424,12 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     const length = LINE_COUNT.exec(claim.text);
     if (claim.asserted === 'done' && length)
       return [linesFinding(ctx, file, Number(length[1] ?? length[2]), /\(\s*~/.test(length[0]))];
+    // "`requirements.txt` (23 dependencies)": the manifest, and as many dependencies as said.
+    const deps = DEP_COUNT.exec(claim.text);
+    if (claim.asserted === 'done' && deps && file.present === 'yes') {
+      const counted = depCountFinding(ctx, file, Number(deps[1]));
+      if (counted) return [counted];
+    }
     if (claim.asserted === 'done' || file.present !== 'yes') return [file];
     // A file said to lack something: what the rule found in that very file decides.
     const at = file.evidence[0]!.path;

@@ -316,7 +316,13 @@ export function itemReader(st: ItemState): {
       value,
       testy ? (/cover|abdeck|cobert|couvert/i.test(label) ? 'coverage' : 'tests') : undefined,
     );
-    const figure = testy || isTestCount(hinted) || hinted?.unit === 'coverage' ? hinted : null;
+    // "Test Files: 12 (25% test coverage)": the count of test files leads; the percentage is an aside.
+    const fileCount = /^(?:total\s+)?test\s+(?:files|suites)$/i.exec(label) && /^(\d{1,5})\b(?!\s*[%/.])/.exec(value);
+    const figure = fileCount
+      ? { kind: 'count' as const, value: Number(fileCount[1]), unit: 'test files' }
+      : testy || isTestCount(hinted) || hinted?.unit === 'coverage'
+        ? hinted
+        : null;
     const status = icon ?? statusOf(value) ?? (absent ? 'not-done' : null);
     const num = figure ?? (pillarOf(label) ? plainNumber(value) : null);
     // "Sliding window size: 10", "Broker: Redis": a setting as a value, under a heading that says it is done.
