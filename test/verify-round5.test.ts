@@ -352,3 +352,39 @@ describe('whole-suite counts, test-file counts and a manifest’s dependency cou
     expect(at(4).verdict).toBe('contradicted');
   });
 });
+
+describe('a heading naming a test file: its length and test count are checked, the list under it stays open', () => {
+  const tests = [
+    'import pytest',
+    '',
+    'def test_session_list():',
+    '    assert True',
+    '',
+    'def test_thread_count():',
+    '    assert True',
+  ].join('\n');
+  const tree: Tree = { 'pyproject.toml': '[project]\nname = "x"\n', 'tests/test_api.py': tests };
+  it('"(7 lines, 2 tests)" holds; one figure off is partial; the items are read but not confirmed', () => {
+    const { at } = verifyIn(
+      tree,
+      [
+        '# Coverage',
+        '',
+        '### 1. tests/test_api.py (7 lines, 2 tests)',
+        '**Sessions:**',
+        '- Session listing',
+        '- Module caching',
+        '',
+        '### 2. tests/test_api.py (9 lines, 2 tests)',
+        '',
+        '### 3. tests/test_api.py (7 lines, 5 tests)',
+      ].join('\n'),
+    );
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(5).verdict).toBe('unverifiable');
+    expect(at(5).reason).toMatch(/test_session_list/);
+    expect(at(6).verdict).toBe('unverifiable');
+    expect(at(8).verdict).toBe('partially-confirmed');
+    expect(at(10).verdict).toBe('partially-confirmed');
+  });
+});

@@ -16,6 +16,8 @@ import { codeSpans } from './problems.js';
 import { occurrenceClaim } from './occurrences.js';
 
 export interface Section {
+  /** The test file the heading names, whose tests the items below list. */
+  testFile?: string;
   context: Context;
   status: Asserted | null;
   level: number;

@@ -14,6 +14,7 @@ import { judgeOccurrences } from './occurrences.js';
 import { type Finding, fileFinding, type LookupContext } from './lookup.js';
 import { namesIn } from './names.js';
 import { runtimeClaim, runtimeFinding } from './runtimes.js';
+import { testedItemFinding, testFileHeading } from './tested.js';
 import { plain } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
 
@@ -227,6 +228,30 @@ export function judgeClaim(
         ? `found: ${stated.detail}`
         : `the document says ${stated.subject}, but ${stated.detail}`,
       stated.evidence,
+    );
+  // "### tests/test_api.py (629 lines, 44 tests)" and the list of what it tests under it.
+  const heading = opts.lookup ? testFileHeading(opts.lookup, claim) : null;
+  if (heading?.length) {
+    const held = heading.filter((f) => f.present === 'yes');
+    const said = heading.map((f) => f.detail).join('; ');
+    const verdict: Verdict =
+      held.length === heading.length ? 'confirmed' : held.length ? 'partially-confirmed' : 'contradicted';
+    return out(
+      heading[0]!.basis,
+      verdict,
+      verdict === 'confirmed' ? `found: ${said}` : `not as said: ${said}`,
+      heading.flatMap((f) => f.evidence),
+    );
+  }
+  const tested = opts.lookup && claim.tested ? testedItemFinding(opts.lookup, claim) : null;
+  // A test named for the item shows where to look, not that the behaviour described is covered:
+  // what a test exercises is read in its body, so the item stays open either way.
+  if (tested)
+    return out(
+      'tests',
+      'unverifiable',
+      tested.present === 'yes' ? `${tested.detail}; what those tests exercise is for a reader to judge` : tested.detail,
+      tested.evidence,
     );
   const counted = opts.lookup ? judgeOccurrences(claim, opts.lookup, out) : null;
   if (counted) return counted;
