@@ -388,3 +388,61 @@ describe('a heading naming a test file: its length and test count are checked, t
     expect(at(10).verdict).toBe('partially-confirmed');
   });
 });
+
+describe('code a finding shows from a named place must still be there', () => {
+  const tree: Tree = {
+    'src/web/SecurityConfig.kt': [
+      'class SecurityConfig {',
+      '  fun chain() {',
+      '    csrf.ignoringRequestMatchers("/api/login", "/api/register")',
+      '  }',
+      '}',
+    ].join('\n'),
+    'src/web/OrderController.kt': [
+      'class OrderController {',
+      '  fun rename() {',
+      '    throw ResponseStatusException(HttpStatus.INTERNAL_SERVER_ERROR,',
+      '      "Failed to rename order", ex)',
+      '  }',
+      '}',
+    ].join('\n'),
+  };
+  it('a line gone from the file makes the finding out of date, with the lines shown beside it', () => {
+    const { at } = verifyIn(
+      tree,
+      [
+        '# Audit',
+        '',
+        '## 1. CSRF',
+        '',
+        '`src/web/SecurityConfig.kt:3` exempts `/graphql` from CSRF protection:',
+        '',
+        '```kotlin',
+        'csrf.ignoringRequestMatchers("/api/login", "/api/register", "/graphql")',
+        '```',
+        '',
+        '## 2. Errors',
+        '',
+        '```kotlin',
+        '// OrderController.kt:3',
+        'throw ResponseStatusException(HttpStatus.INTERNAL_SERVER_ERROR,',
+        '    "Failed to rename order: ${ex.message}", ex)',
+        '```',
+        '',
+        '## 3. Still there',
+        '',
+        '`src/web/SecurityConfig.kt:3` exempts the login routes:',
+        '',
+        '```kotlin',
+        'csrf.ignoringRequestMatchers("/api/login", "/api/register")',
+        '```',
+      ].join('\n'),
+    );
+    expect(at(8).verdict, at(8).reason).toBe('contradicted');
+    expect(at(15).verdict, at(15).reason).toBe('contradicted');
+    expect(at(15).verdict).toBe('contradicted');
+    expect(at(16).verdict).toBe('contradicted');
+    expect(at(24).verdict).toBe('unverifiable');
+    expect(at(24).reason).toMatch(/as shown/);
+  });
+});

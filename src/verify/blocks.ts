@@ -17,6 +17,10 @@ export interface Sink {
 }
 
 // (A pipe in the indent is one not starting the branch "|--".)
+/** "`src/x/Config.kt:84` exempts … :", "`TransactionController.kt:484-505`:": code from a file follows. */
+const LOCATED_INTRO = /^(?:\*\*[^*]*\*\*\s*)?`((?:[\w.@-]+\/)*[\w@-]+\.[A-Za-z]{1,6}(?::\d+(?:-\d+)?)?)`[^\n]{0,200}:$/;
+/** A comment that is only a place: "AccountController.kt:371". */
+const LOCATED_COMMENT = /^((?:[\w.@-]+\/)*[\w@-]+\.[A-Za-z]{1,6}:\d+(?:-\d+)?)$/;
 /** A folder at the start of a fenced line, alone or with a note: the root of a tree drawn below it. */
 const TREE_ROOT = /^([\w@-][\w.@-]*(?:\/[\w.@-]+)*\/)(?:\s+(.*))?$/;
 const TREE = /^((?:[\s│]|\|(?!--))*)(?:├──|└──|\|--|`--|\+--|\\--|├─|└─)\s*(\S+)(.*)/;
@@ -242,11 +246,26 @@ export function fenceReader(
   let tree: { indent: number; name: string }[] = [];
   /** Under "// CURRENT (INSECURE):" the code is what the repository holds today; under "// REQUIRED:" it is not. */
   let current = false;
+  /** The file the block is shown from, when the line above it or a comment in it names one. */
+  let located = '';
+  /** The line that named it: the lines shown from one place stand or fall together. */
+  let locatedAt = 0;
   return {
     open(at: number) {
       fenceAt = at;
       tree = [];
       current = false;
+      located = '';
+      // "`src/…/WebSecurityConfig.kt:84` exempts `/graphql` from CSRF:" above the block: the code
+      // below is shown as that file holds it.
+      let k = at - 1;
+      while (k >= 0 && !lines[k]!.trim()) k--;
+      const intro = k >= 0 ? LOCATED_INTRO.exec(lines[k]!.trim()) : null;
+      if (intro && !inContext('planned') && !inContext('review') && !inContext('example')) {
+        located = intro[1]!.replace(/:\d+(?:-\d+)?$/, '');
+        locatedAt = k + 1;
+        current = true;
+      }
     },
     line,
   };
@@ -328,11 +347,20 @@ export function fenceReader(
     }
     const comment = /^\s*(?:\/\/|#|--|\/\*)(.*)/.exec(raw);
     if (comment && !FENCE_MARK.test(raw)) {
+      // "// AccountController.kt:371" above a statement: the code below it is that file's.
+      const place = LOCATED_COMMENT.exec(comment[1]!.trim());
+      if (place && !inContext('planned') && !inContext('review') && !inContext('example')) {
+        located = place[1]!.replace(/:\d+(?:-\d+)?$/, '');
+        locatedAt = n;
+        current = true;
+        return;
+      }
+      if (located) return;
       current = CURRENT_CODE.test(comment[1]!.trim()) && !inContext('planned') && !inContext('review');
       return;
     }
     if (!raw.trim()) {
-      current = false;
+      if (!located) current = false;
       return;
     }
     const boxed = boxText(raw);
@@ -359,7 +387,12 @@ export function fenceReader(
       });
     }
     if (current && /[A-Za-z]/.test(raw)) {
-      const code = raw.trim().replace(/[,;]$/, '');
+      const code = raw
+        .trim()
+        .replace(/[,;]$/, '')
+        .replace(/\s+\/\/.*$/, '');
+      // A line of a shown file is what the file holds; a bare opener or closer says nothing.
+      if (located && !/[A-Za-z]{2}.*[\w"')]/.test(code)) return;
       return void push({
         line: n,
         text: code,
@@ -369,6 +402,7 @@ export function fenceReader(
         readiness: false,
         source: 'fence',
         raw: `\`${code}\``,
+        ...(located ? { locus: located, shownFrom: locatedAt } : {}),
       });
     }
   }

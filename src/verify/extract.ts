@@ -46,6 +46,8 @@ export interface Claim {
   removed?: boolean;
   /** "JWT auth present, no RBAC": parts that each say something, judged one by one. */
   parts?: { text: string; asserted: Asserted }[];
+  /** A line of a block the document shows from a file it names ("`Config.kt:84` exempts …:"): the file must hold it. */
+  shownFrom?: number;
   /** Listed under a heading naming a test file ("### tests/test_api.py (44 tests)"): what that file tests. */
   tested?: string;
 }

@@ -339,7 +339,9 @@ function shownCode(ctx: LookupContext, claim: Claim): Finding | null {
   const code = claim.subject.replace(/[;,]$/, '');
   for (const path of paths) {
     const lines = (fileText(ctx, path) ?? '').split('\n');
-    const at = lines.findIndex((l) => spanIn(l, code));
+    // A line shown from a named place is there as written (spacing aside), arguments and all.
+    const strict = (l: string) => l.replace(/\s+/g, '').includes(code.replace(/\s+/g, ''));
+    const at = lines.findIndex((l) => (claim.shownFrom !== undefined ? strict(l) : spanIn(l, code)));
     if (at >= 0)
       return {
         subject: code,
@@ -349,6 +351,15 @@ function shownCode(ctx: LookupContext, claim: Claim): Finding | null {
         evidence: [{ path, line: at + 1, snippet: lines[at]!.trim().slice(0, 160) }],
       };
   }
+  // Shown as the file holds it, and the file no longer does: the finding is out of date.
+  if (claim.shownFrom !== undefined && paths.length === 1)
+    return {
+      subject: code,
+      basis: 'search',
+      present: 'no',
+      detail: `${paths[0]} no longer holds it`,
+      evidence: [{ path: paths[0]!, note: 'the line shown is not in the file' }],
+    };
   return null;
 }
 
