@@ -446,3 +446,49 @@ describe('code a finding shows from a named place must still be there', () => {
     expect(at(24).reason).toMatch(/as shown/);
   });
 });
+
+describe('a linter or a service a line leads with is looked up in the list that names it', () => {
+  const tree: Tree = {
+    '.golangci.yml': [
+      'version: "2"',
+      'linters:',
+      '  enable:',
+      '    - dupl',
+      '    - noctx',
+      '  disable:',
+      '    - wsl',
+    ].join('\n'),
+    'compose.yaml': [
+      'services:',
+      '  api:',
+      '    image: acme/api',
+      '  queue:',
+      '    image: acme/api',
+      'volumes:',
+      '  data:',
+    ].join('\n'),
+    'main.go': 'package main\n',
+  };
+  it('enabled linters and defined services confirm; a disabled linter contradicts; settings in parentheses are not read as enabled', () => {
+    const { at, has } = verifyIn(
+      tree,
+      [
+        '# Quality',
+        '',
+        '- **dupl**, **noctx** ✅ Duplication and HTTP context checks',
+        '- **wsl** ✅ Whitespace linter',
+        '- **noctx** ✅ HTTP context (max 3 per file)',
+        '',
+        '**Services Running:**',
+        '- ✅ `queue` - Dedicated worker',
+        '- ✅ `cron` - Scheduler',
+      ].join('\n'),
+    );
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(3).reason).toMatch(/enables dupl, noctx/);
+    expect(at(4).verdict).toBe('contradicted');
+    expect(at(5).verdict).not.toBe('confirmed');
+    expect(at(8).verdict).toBe('confirmed');
+    if (has(9)) expect(at(9).verdict).not.toBe('confirmed');
+  });
+});

@@ -15,6 +15,7 @@ import { type Finding, fileFinding, type LookupContext } from './lookup.js';
 import { namesIn } from './names.js';
 import { runtimeClaim, runtimeFinding } from './runtimes.js';
 import { testedItemFinding, testFileHeading } from './tested.js';
+import { listedFinding } from './listed.js';
 import { plain } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
 
@@ -253,6 +254,22 @@ export function judgeClaim(
       tested.present === 'yes' ? `${tested.detail}; what those tests exercise is for a reader to judge` : tested.detail,
       tested.evidence,
     );
+  // "**dupl** ✅ Code duplication detection", "✅ `queue` - worker": a linter or service the config lists.
+  const listed = opts.lookup && claim.asserted ? listedFinding(opts.lookup, claim) : null;
+  // ("(max 10)", "(all analyzers enabled)": settings beyond the name, which the list does not show —
+  // the settings lookups below decide those.)
+  if (listed && !/\([^()]*\)/.test(claim.text) && !countFigure(claim.text) && !claim.number) {
+    const done = claim.asserted === 'done' || claim.asserted === 'partial';
+    const there = listed.present === 'yes';
+    return out(
+      'config',
+      there === done ? 'confirmed' : 'contradicted',
+      there === done
+        ? `found: ${listed.detail}`
+        : `the document says ${done ? 'done' : 'missing'}, but ${listed.detail}`,
+      listed.evidence,
+    );
+  }
   const counted = opts.lookup ? judgeOccurrences(claim, opts.lookup, out) : null;
   if (counted) return counted;
   if (claim.problem) return judgeProblem(claim, opts.lookup, out);
