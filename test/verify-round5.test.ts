@@ -197,6 +197,12 @@ describe('a claim about the tests of a thing is judged by the tests, not by the 
     expect(at(3)).toMatchObject({ verdict: 'contradicted', basis: 'tests' });
     expect(at(4)).toMatchObject({ verdict: 'unverifiable', basis: 'tests' });
   });
+  it('"No test project exists" is the whole suite', () => {
+    const docNone = ['# Gaps', '', '- ❌ No test project exists', '- ❌ No test infrastructure'].join('\n');
+    expect(verifyIn(code, docNone).at(3)).toMatchObject({ verdict: 'confirmed', basis: 'tests' });
+    const withTests = { ...code, 'test/auth.test.js': "test('x', () => { expect(1).toBe(1); });\n" };
+    expect(verifyIn(withTests, docNone).at(4)).toMatchObject({ verdict: 'contradicted', basis: 'tests' });
+  });
 });
 
 describe('a file called unused or not needed is claimed to be there', () => {

@@ -251,6 +251,9 @@ export function testsFinding(
 /** "Authentication Tests", "Service tests": a claim about the tests of a thing, not the thing. */
 const TESTS_OF =
   /^((?:(?! - )[^:.(…—–]){3,40}?)\s+(?:tests?|testing|specs?|test coverage|testes)(?=\s*(?:$|[:(.…—–|-]|missing|present|exist|added|written|pending|done|complete))/i;
+/** "No test project exists", "Zero tests", "No test infrastructure": no tests at all. */
+const NO_TESTS =
+  /^(?:no|zero|missing|without)\s+(?:(?:unit|automated)\s+)?(?:test\s+(?:project|projects|suite|suites|infrastructure|files?)|tests)(?:\s+(?:exists?|found|at all|yet|written|present))?\s*[.!]?$/i;
 /** Headings over a list of what the tests cover: "Test Categories", "What is tested", "Test coverage areas". */
 const TESTED_LIST =
   /\btest(?:s|ing)?\s+(?:categor(?:y|ies)|areas)\b|\bwhat(?:'s| is) tested\b|\btested (?:features|areas|functionality)\b/i;
@@ -277,6 +280,21 @@ export function testsOfFinding(
       .replace(/^[^\p{L}\p{N}]+/u, '')
       .trim();
   // (An item naming a path is about that place, which coverage of places reads.)
+  // "No test project exists", "No test infrastructure": the whole suite.
+  if (NO_TESTS.test(clean(text))) {
+    const inv = ctx.tests ?? testInventory(ctx.files);
+    return {
+      subject: 'tests',
+      basis: 'tests',
+      present: inv.files.length ? 'yes' : 'no',
+      detail: inv.files.length
+        ? `${inv.files.length} test files hold ${inv.files.reduce((n, f) => n + f.cases, 0)} test cases`
+        : 'the repository holds no test files',
+      evidence: inv.files.length
+        ? inv.files.slice(0, 3).map((f) => ({ path: f.path, note: `${f.cases} test cases` }))
+        : [{ path: '.', note: 'no test files' }],
+    };
+  }
   const named =
     TESTS_OF.exec(clean(text))?.[1] ?? (TESTED_LIST.test(section ?? '') && !/[/|`]/.test(text) ? clean(subject) : null);
   if (!named) return null;
