@@ -498,3 +498,37 @@ describe('a linter or a service a line leads with is looked up in the list that 
     if (has(9)) expect(at(9).verdict).not.toBe('confirmed');
   });
 });
+
+describe('areas under "Test Categories", priorities, scores out of 25 and a library as a label’s value', () => {
+  const tree: Tree = {
+    'Cargo.toml': '[package]\nname = "k"\nversion = "0.1.0"\n\n[dependencies]\nthiserror = "1"\n',
+    'src/lib.rs': 'pub fn f() {}\n',
+    'tests/queue_test.rs': '#[test]\nfn drains() {}\n',
+  };
+  it('each reads as a careful reader would', () => {
+    const { at } = verifyIn(
+      tree,
+      [
+        '# Review',
+        '',
+        '**Test Categories:**',
+        '- ✅ Queues (workers)',
+        '',
+        '## Security',
+        '- ❌ IMMEDIATE: Secure the JWT configuration (hardcoded secrets)',
+        '',
+        '| Area | Score | Verdict |',
+        '|---|---|---|',
+        '| Test Coverage | 🔴 0/25 | CRITICAL |',
+        '',
+        '- ✅ **Error Handling**: thiserror',
+      ].join('\n'),
+    );
+    expect(at(4).verdict).toBe('unverifiable');
+    expect(at(4).reason).toMatch(/queue_test\.rs/);
+    expect(at(7).verdict).toBe('unverifiable');
+    expect(at(11).verdict).toBe('unverifiable');
+    expect(at(13).verdict).toBe('confirmed');
+    expect(at(13).basis).toBe('dependency');
+  });
+});

@@ -100,6 +100,17 @@ function butParts(text: string): Claim['parts'] | null {
   ];
 }
 
+const PRIORITY_LEAD =
+  /^(?:immediate(?:ly)?|urgent|asap|p[0-3]|high[- ]priority|medium[- ]priority|low[- ]priority|short[- ]term|medium[- ]term|long[- ]term|sofort|dringend|urgente|imediato|inmediato)\s*:\s*\S/i;
+
+/** "Error Handling: thiserror", "Broker: Redis": a label's value that is exactly a declared library's name. */
+function valueDependency(ctx: LookupContext, claim: Claim) {
+  const m = /^[^:]{2,40}:\s*([@\w][\w.@/-]{1,60})\s*$/.exec(plain(claim.text));
+  if (!m) return null;
+  const name = m[1]!.toLowerCase();
+  return ctx.facts.dependencies.find((d) => d.name.toLowerCase() === name) ?? null;
+}
+
 const SUPERFLUOUS =
   /^\s*(?:[-–—:]\s*)?(?:is\s+|are\s+)?(?:not (?:needed|used|required|in use|referenced)|unused|no longer (?:used|needed)|obsolete|redundant|leftover|dead|deprecated|can be (?:removed|deleted)|should be (?:removed|deleted)|n[aã]o (?:usad[oa]|necess[aá]ri[oa])|sin uso|innecesari[oa]|nicht (?:verwendet|benötigt)|inutilis[ée]e?|非必要|未使用)\b/i;
 
@@ -321,6 +332,30 @@ export function judgeClaim(
     );
   }
   if (isTestCount(claim.number)) return judgeTests(claim, report, opts, out);
+  // "IMMEDIATE: Secure JWT configuration", "P1: Add rate limiting": a priority names work to do.
+  if (PRIORITY_LEAD.test(plain(claim.text)))
+    return out(
+      'none',
+      'unverifiable',
+      'an action ranked by priority; whether it was taken does not show in the repository',
+    );
+  // "Error Handling: thiserror": the value is a library the project declares, which decides.
+  const library = opts.lookup ? valueDependency(opts.lookup, claim) : null;
+  if (library) {
+    const done = claim.asserted === 'done' || claim.asserted === 'partial';
+    return out(
+      'dependency',
+      done ? 'confirmed' : 'contradicted',
+      `${done ? 'found' : 'the document says it is missing, but'}: ${library.name}${library.version ? ` ${library.version}` : ''} is a declared dependency`,
+      [
+        {
+          path: library.path,
+          ...(library.line ? { line: library.line } : {}),
+          snippet: `${library.name} ${library.version ?? ''}`.trim(),
+        },
+      ],
+    );
+  }
   // "Run the load test", "Review the error handling": whether an action was taken is not in the
   // repository — but "✅ Optimize database queries (indexes added)" or "⏳ Consider a CDN" names a
   // thing that is there or not, and that thing is judged.

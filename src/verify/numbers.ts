@@ -116,6 +116,9 @@ export function plainNumber(text: string, unitHint?: string): ClaimNumber | null
     const said = (ratio[3] ?? '').toLowerCase();
     const unit = unitHint && !TEST_UNIT.test(said) ? unitHint : said;
     if (total === 10 && value <= 10 && !TEST_UNIT.test(unit)) return { kind: 'score10', value };
+    // "| Test Coverage | 0/25 |": out of 5, 20, 25 or 50 with no unit written is a score, not a count of tests.
+    if (!said && [5, 20, 25, 50].includes(total) && value <= total)
+      return { kind: 'percent', value: Math.round((100 * value) / total), unit: 'score' };
     // "| Documentation | 45/100 |": a score out of 100, the author's weighting like one out of 10.
     if (total === 100 && !TEST_UNIT.test(unit) && !/passing|passed/.test(unit))
       return { kind: 'percent', value, ...(unit ? {} : { unit: 'score' }) };

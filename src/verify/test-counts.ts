@@ -295,8 +295,8 @@ export function testsOfFinding(
         : [{ path: '.', note: 'no test files' }],
     };
   }
-  const named =
-    TESTS_OF.exec(clean(text))?.[1] ?? (TESTED_LIST.test(section ?? '') && !/[/|`]/.test(text) ? clean(subject) : null);
+  const explicit = TESTS_OF.exec(clean(text))?.[1];
+  const named = explicit ?? (TESTED_LIST.test(section ?? '') && !/[/|`]/.test(text) ? clean(subject) : null);
   if (!named) return null;
   const word = named
     .split(/[^\p{L}\p{N}]+/u)
@@ -320,6 +320,18 @@ export function testsOfFinding(
     const short = new RegExp(`(?:^|[/._-])${word.slice(0, 4).toLowerCase()}`);
     files = inv.files.filter((f) => short.test(f.path.toLowerCase()));
   }
+  // An item of a "Test Categories" list names an area, which a file's name only points at.
+  if (files.length && !explicit)
+    return {
+      subject: subjectOf,
+      basis: 'tests',
+      present: 'unknown',
+      detail: `test files named for ${word}: ${files
+        .slice(0, 3)
+        .map((f) => f.path)
+        .join(', ')}; what they exercise is for a reader to judge`,
+      evidence: files.slice(0, 3).map((f) => ({ path: f.path, note: `${f.cases} test cases` })),
+    };
   if (files.length)
     return {
       subject: subjectOf,
