@@ -22,7 +22,7 @@ const LOCATED_INTRO = /^(?:\*\*[^*]*\*\*\s*)?`((?:[\w.@-]+\/)*[\w@-]+\.[A-Za-z]{
 /** A comment that is only a place: "AccountController.kt:371". */
 const LOCATED_COMMENT = /^((?:[\w.@-]+\/)*[\w@-]+\.[A-Za-z]{1,6}:\d+(?:-\d+)?)$/;
 /** A folder at the start of a fenced line, alone or with a note: the root of a tree drawn below it. */
-const TREE_ROOT = /^([\w@-][\w.@-]*(?:\/[\w.@-]+)*\/)(?:\s+(.*))?$/;
+const TREE_ROOT = /^([\w@-][\w.@-]*(?:\/[\w.@-]+)*\/)(?:\s+(\S.*))?$/;
 const TREE = /^((?:[\s│]|\|(?!--))*)(?:├──|└──|\|--|`--|\+--|\\--|├─|└─)\s*(\S+)(.*)/;
 const FENCE_MARK = /^\s*(?:(?:#|\/\/|--|\*|-|>)\s*)?(?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴|⏳|\[[ xX]\]|PASS\b|FAIL\b)/;
 /** A line of a box drawn with box characters: its text. */
@@ -302,7 +302,7 @@ export function fenceReader(
     }
     // "internal/domain/" above its "├── errors/": the folder the tree's nodes are in; with a mark of
     // its own ("config/   ✅ Configuration"), a claim that it is there.
-    const root = TREE_ROOT.exec(raw);
+    const root = TREE_ROOT.exec(raw.trimEnd());
     if (root) {
       // (A single folder on top is as often the project's own name as a folder in it.)
       const dir = root[1]!.replace(/\/$/, '');
@@ -387,10 +387,9 @@ export function fenceReader(
       });
     }
     if (current && /[A-Za-z]/.test(raw)) {
-      const code = raw
-        .trim()
-        .replace(/[,;]$/, '')
-        .replace(/\s+\/\/.*$/, '');
+      // A trailing "// note" is the author's, not the file's.
+      const note = raw.search(/\s\/\//);
+      const code = (note > 0 ? raw.slice(0, note) : raw).trim().replace(/[,;]$/, '');
       // A line of a shown file is what the file holds; a bare opener or closer says nothing.
       if (located && !/[A-Za-z]{2}.*[\w"')]/.test(code)) return;
       return void push({

@@ -20,8 +20,9 @@ function testFilePath(ctx: LookupContext, named: string): string | null {
 export function testFileHeading(ctx: LookupContext, claim: Claim): Finding[] | null {
   if (claim.source !== 'heading') return null;
   const text = plain(claim.text);
-  const lines = /\(\s*[^()]*?(\d[\d,]*)\s+lines?\b/i.exec(text)?.[1];
-  const tests = /(\d[\d,]*)\s+tests?\b/i.exec(text.slice(text.indexOf(claim.subject) + claim.subject.length))?.[1];
+  const after = text.slice(text.indexOf(claim.subject) + claim.subject.length);
+  const lines = /(?<![\d,])(\d[\d,]*) lines?\b/i.exec(after)?.[1];
+  const tests = /(?<![\d,])(\d[\d,]*) tests?\b/i.exec(after)?.[1];
   if (!lines && !tests) return null;
   const path = testFilePath(ctx, claim.subject);
   if (!path) return [fileFinding(ctx, claim.subject)];
