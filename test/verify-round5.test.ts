@@ -532,3 +532,31 @@ describe('areas under "Test Categories", priorities, scores out of 25 and a libr
     expect(at(13).basis).toBe('dependency');
   });
 });
+
+describe('a breakdown of the suite written in a block counts each kind and the total', () => {
+  const tree: Tree = {
+    'composer.json': JSON.stringify({ 'require-dev': { 'phpunit/phpunit': '^11' } }),
+    'tests/Unit/AlphaTest.php': phpTest('AlphaTest', 6),
+    'tests/Feature/BetaTest.php': phpTest('BetaTest', 4),
+  };
+  it('"Unit Tests: 6 tests" holds, "Feature Tests: 3 tests" and "Total: 12 tests" are out of date', () => {
+    const { at, has } = verifyIn(
+      tree,
+      [
+        '# Testing',
+        '',
+        '**Test Breakdown:**',
+        '```',
+        'Unit Tests:     6 tests (20 assertions)',
+        'Feature Tests:  3 tests (9 assertions)',
+        'Total:          12 tests (29 assertions)',
+        'Skipped:        1 test',
+        '```',
+      ].join('\n'),
+    );
+    expect(at(5).verdict).toBe('confirmed');
+    expect(at(6).verdict).toBe('contradicted');
+    expect(at(7).verdict).toBe('contradicted');
+    if (has(8)) expect(at(8).verdict).toBe('unverifiable');
+  });
+});

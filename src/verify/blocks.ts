@@ -17,6 +17,8 @@ export interface Sink {
 }
 
 // (A pipe in the indent is one not starting the branch "|--".)
+/** "Unit Tests:     64 tests (133 assertions)", "Total: 263 tests": a label, then a count of tests. */
+const TEST_BREAKDOWN = /^\s*([A-Za-z][\w./-]*(?: [\w./-]+){0,3}):[ \t]+(\d[\d,]*) tests?\b/;
 /** "`src/x/Config.kt:84` exempts … :", "`TransactionController.kt:484-505`:": code from a file follows. */
 const LOCATED_INTRO = /^(?:\*\*[^*]*\*\*\s*)?`((?:[\w.@-]+\/)*[\w@-]+\.[A-Za-z]{1,6}(?::\d+(?:-\d+)?)?)`[^\n]{0,200}:$/;
 /** A comment that is only a place: "AccountController.kt:371". */
@@ -322,6 +324,20 @@ export function fenceReader(
         });
       }
       return;
+    }
+    // "Unit Tests:     64 tests (133 assertions)": a breakdown of the suite by kind, each a count.
+    const kind = TEST_BREAKDOWN.exec(raw);
+    if (kind && !/^(?:skipped|failed|failing|errors?|pending|incomplete|risky|warnings?)$/i.test(kind[1]!.trim())) {
+      const subject = kind[1]!.trim();
+      return void push({
+        line: n,
+        text: plain(raw),
+        subject,
+        asserted: 'done',
+        number: { kind: 'count', value: Number(kind[2]!.replace(/,/g, '')), unit: 'tests' },
+        readiness: false,
+        source: 'fence',
+      });
     }
     const runner = testOutput(raw);
     if (runner) {

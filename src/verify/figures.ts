@@ -10,6 +10,7 @@ import { type JudgeOptions, type Out, ruleById } from './judge.js';
 import { pillarOf } from './vocabulary.js';
 import type { VerifiedClaim } from './schema.js';
 import { testsFinding } from './test-counts.js';
+import { plain } from './status.js';
 
 /** How far a claimed figure may be from the measured one and still be confirmed. */
 export const READINESS_TOLERANCE = 10;
@@ -120,6 +121,8 @@ export function testScope(claim: Claim): string | null {
   // What the subject names ("PaymentServiceTest", "API suite", "Database migrations"), else the
   // words beside the count ("189/194 unit tests"), else the whole suite.
   // "**Migration Tests:**" above "- ✅ 5/6 passing": the list's label names what is counted.
+  // "Total: 263 tests" under "Test Breakdown": the whole suite, whatever the heading says.
+  if (/^(?:total|all|overall|gesamt|insgesamt|todos?|total geral)$/i.test(plain(claim.subject).trim())) return null;
   // "### test_sync_api.py" above "44/44 tests PASSED": the file the heading names is what is counted.
   const testFile =
     /(?:^|[\s/`(])((?:test_[\w-]+|[\w-]+_test|[\w-]+\.(?:test|spec)|[\w-]+(?:Tests?|Spec|IT))\.(?:py|go|rb|php|java|kt|cs|rs|[cm]?[jt]sx?|scala|swift|dart|ex|exs))\b/.exec(
@@ -140,7 +143,7 @@ export function testScope(claim: Claim): string | null {
 const TEST_WORDS =
   /\b(?:tests?|test cases?|test files?|test suites?|files?|cases|testing|passing|passed|pass|failing|failed|skipped|total|all|suites?|specs?|bestehen|bestanden|pasando|pruebas|testfälle|tests? unitarios|unit-tests|automated|automatisierte|green|run|executed|ran|completed|count|number of|with|and|of|the|in)\b/gi;
 const GENERIC_SCOPE =
-  /\b(?:across(?: the)? (?:workspace|project|codebase|repository|repo)|comprehensive|extensive|thorough|entire|whole|overall|assessment|summary|status|result|results|verdict|current|key|metrics?|execution|report|coverage|stand|estado|resumen|gesamt|ergebnis|actual|state|quality|score|rate|pass rate|ratio)\b/gi;
+  /\b(?:across(?: the)? (?:workspace|project|codebase|repository|repo)|breakdown|comprehensive|extensive|thorough|entire|whole|overall|assessment|summary|status|result|results|verdict|current|key|metrics?|execution|report|coverage|stand|estado|resumen|gesamt|ergebnis|actual|state|quality|score|rate|pass rate|ratio)\b/gi;
 
 export function judgeCoverage(claim: Claim, report: Report, opts: JudgeOptions, out: Out): VerifiedClaim {
   const claimed = Number(claim.number!.value);
