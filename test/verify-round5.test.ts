@@ -560,3 +560,33 @@ describe('a breakdown of the suite written in a block counts each kind and the t
     if (has(8)) expect(at(8).verdict).toBe('unverifiable');
   });
 });
+
+describe('a count of containers or compose services is the services a compose file defines', () => {
+  const tree: Tree = {
+    'docker-compose.yml': [
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '  api:',
+      '    build: .',
+      '  web:',
+      '    build: web',
+    ].join('\n'),
+  };
+  it('three services: "3 Docker services" holds; "| Containers Docker | 8 |" is out of date', () => {
+    const { at } = verifyIn(
+      tree,
+      [
+        '# Infra',
+        '',
+        '- ✅ 3 Docker services configured',
+        '',
+        '| Métrica | Valor | Status |',
+        '|---|---|---|',
+        '| **Containers Docker** | 8 | ✅ |',
+      ].join('\n'),
+    );
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(7).verdict).toBe('contradicted');
+  });
+});

@@ -15,7 +15,7 @@ import { type Finding, fileFinding, type LookupContext } from './lookup.js';
 import { namesIn } from './names.js';
 import { runtimeClaim, runtimeFinding } from './runtimes.js';
 import { testedItemFinding, testFileHeading } from './tested.js';
-import { listedFinding } from './listed.js';
+import { composeServiceCounts, listedFinding } from './listed.js';
 import { plain } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
 
@@ -98,6 +98,16 @@ function butParts(text: string): Claim['parts'] | null {
     { text: head, asserted: 'done' },
     { text: tail, asserted: 'not-done' },
   ];
+}
+
+/** "| Containers Docker | 8 |", "Docker services: 9", "9 services in docker-compose.yml": a count of compose services. */
+function composeCount(claim: Claim): number | null {
+  const t = plain(claim.text);
+  if (!/\b(?:docker|compose|containers?)\b/i.test(t)) return null;
+  const label = /^(?:docker\s+)?(?:containers|services)(?:\s+docker)?\s*[:|]\s*(\d{1,3})\s*(?:\||$)/i.exec(t);
+  const words = /(?<![\d.,])(\d{1,3}) (?:docker |compose )?(?:services|containers)\b/i.exec(t);
+  const m = label ?? words;
+  return m ? Number(m[1]) : null;
 }
 
 const PRIORITY_LEAD =
@@ -368,6 +378,22 @@ export function judgeClaim(
     return judged.verdict === 'unverifiable' && judged.basis === 'none'
       ? { ...judged, reason: 'an action to take; whether it was taken does not show in the repository' }
       : { ...judged, text: base.text };
+  }
+  // "| Containers Docker | 8 |", "docker-compose: 9 services": the services a compose file defines.
+  const services = opts.lookup && claim.asserted === 'done' ? composeCount(claim) : null;
+  if (services !== null) {
+    const files = composeServiceCounts(opts.lookup!);
+    if (files.length) {
+      const same = files.find((f) => f.count === services);
+      return out(
+        'config',
+        same ? 'confirmed' : 'contradicted',
+        same
+          ? `${same.path} defines ${services} services`
+          : `the document says ${services} services, but ${files.map((f) => `${f.path} defines ${f.count}`).join(', ')}`,
+        (same ? [same] : files).slice(0, 3).map((f) => ({ path: f.path, note: `${f.count} services` })),
+      );
+    }
   }
   // "7/8 doc tests passing": the code blocks of the doc comments, counted.
   // "32 Java source files", "4 REST Controllers": counted in the file listing.

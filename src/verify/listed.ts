@@ -42,8 +42,21 @@ function linters(ctx: LookupContext): { path: string; enabled: Map<string, numbe
     });
 }
 
+/** The services each compose file defines, by file. */
+export function composeServiceCounts(ctx: LookupContext): { path: string; count: number }[] {
+  const byFile = new Map<string, number>();
+  for (const s of composeServicesAll(ctx)) byFile.set(s.path, (byFile.get(s.path) ?? 0) + 1);
+  return [...byFile].map(([path, count]) => ({ path, count }));
+}
+
 function composeServices(ctx: LookupContext): Map<string, Listed> {
   const out = new Map<string, Listed>();
+  for (const s of composeServicesAll(ctx)) if (!out.has(s.name)) out.set(s.name, s);
+  return out;
+}
+
+function composeServicesAll(ctx: LookupContext): (Listed & { name: string })[] {
+  const out: (Listed & { name: string })[] = [];
   for (const path of ctx.files.paths.filter((p) => /(?:^|\/)(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(p))) {
     const lines = (fileText(ctx, path) ?? '').split('\n');
     const at = lines.findIndex((l) => /^services:\s*$/.test(l));
@@ -56,7 +69,7 @@ function composeServices(ctx: LookupContext): Map<string, Listed> {
       const m = /^(\s+)([\w.-]+):\s*(?:#.*)?$/.exec(l);
       if (!m) continue;
       if (indent < 0) indent = m[1]!.length;
-      if (m[1]!.length === indent && !out.has(m[2]!.toLowerCase())) out.set(m[2]!.toLowerCase(), { path, line: i + 1 });
+      if (m[1]!.length === indent) out.push({ name: m[2]!.toLowerCase(), path, line: i + 1 });
     }
   }
   return out;
