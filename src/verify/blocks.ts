@@ -17,6 +17,14 @@ export interface Sink {
 }
 
 // (A pipe in the indent is one not starting the branch "|--".)
+/** "Unit Tests:     64 tests (133 assertions)", "Total: 263 tests": a label, then a count of tests. */
+const TEST_BREAKDOWN = /^\s*([A-Za-z][\w./-]*(?: [\w./-]+){0,3}):[ \t]+(\d[\d,]*) tests?\b/;
+/** "`src/x/Config.kt:84` exempts … :", "`TransactionController.kt:484-505`:": code from a file follows. */
+const LOCATED_INTRO = /^(?:\*\*[^*]*\*\*\s*)?`((?:[\w.@-]+\/)*[\w@-]+\.[A-Za-z]{1,6}(?::\d+(?:-\d+)?)?)`[^\n]{0,200}:$/;
+/** A comment that is only a place: "AccountController.kt:371". */
+const LOCATED_COMMENT = /^((?:[\w.@-]+\/)*[\w@-]+\.[A-Za-z]{1,6}:\d+(?:-\d+)?)$/;
+/** A folder at the start of a fenced line, alone or with a note: the root of a tree drawn below it. */
+const TREE_ROOT = /^([\w@-][\w.@-]*(?:\/[\w.@-]+)*\/)(?:\s+(\S.*))?$/;
 const TREE = /^((?:[\s│]|\|(?!--))*)(?:├──|└──|\|--|`--|\+--|\\--|├─|└─)\s*(\S+)(.*)/;
 const FENCE_MARK = /^\s*(?:(?:#|\/\/|--|\*|-|>)\s*)?(?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴|⏳|\[[ xX]\]|PASS\b|FAIL\b)/;
 /** A line of a box drawn with box characters: its text. */
@@ -240,11 +248,26 @@ export function fenceReader(
   let tree: { indent: number; name: string }[] = [];
   /** Under "// CURRENT (INSECURE):" the code is what the repository holds today; under "// REQUIRED:" it is not. */
   let current = false;
+  /** The file the block is shown from, when the line above it or a comment in it names one. */
+  let located = '';
+  /** The line that named it: the lines shown from one place stand or fall together. */
+  let locatedAt = 0;
   return {
     open(at: number) {
       fenceAt = at;
       tree = [];
       current = false;
+      located = '';
+      // "`src/…/WebSecurityConfig.kt:84` exempts `/graphql` from CSRF:" above the block: the code
+      // below is shown as that file holds it.
+      let k = at - 1;
+      while (k >= 0 && !lines[k]!.trim()) k--;
+      const intro = k >= 0 ? LOCATED_INTRO.exec(lines[k]!.trim()) : null;
+      if (intro && !inContext('planned') && !inContext('review') && !inContext('example')) {
+        located = intro[1]!.replace(/:\d+(?:-\d+)?$/, '');
+        locatedAt = k + 1;
+        current = true;
+      }
     },
     line,
   };
@@ -279,6 +302,43 @@ export function fenceReader(
       }
       return;
     }
+    // "internal/domain/" above its "├── errors/": the folder the tree's nodes are in; with a mark of
+    // its own ("config/   ✅ Configuration"), a claim that it is there.
+    const root = TREE_ROOT.exec(raw.trimEnd());
+    if (root) {
+      // (A single folder on top is as often the project's own name as a folder in it.)
+      const dir = root[1]!.replace(/\/$/, '');
+      tree = dir.includes('/') ? [{ indent: -1, name: dir }] : [];
+      const status = iconStatus(root[2] ?? '');
+      if (status) {
+        const text = `${root[1]} ${plain(root[2] ?? '')}`.trim();
+        push({
+          line: n,
+          text,
+          subject: root[1]!,
+          asserted: status,
+          number: null,
+          readiness: false,
+          source: 'fence',
+          raw: text,
+        });
+      }
+      return;
+    }
+    // "Unit Tests:     64 tests (133 assertions)": a breakdown of the suite by kind, each a count.
+    const kind = TEST_BREAKDOWN.exec(raw);
+    if (kind && !/^(?:skipped|failed|failing|errors?|pending|incomplete|risky|warnings?)$/i.test(kind[1]!.trim())) {
+      const subject = kind[1]!.trim();
+      return void push({
+        line: n,
+        text: plain(raw),
+        subject,
+        asserted: 'done',
+        number: { kind: 'count', value: Number(kind[2]!.replace(/,/g, '')), unit: 'tests' },
+        readiness: false,
+        source: 'fence',
+      });
+    }
     const runner = testOutput(raw);
     if (runner) {
       // The runner whose output this is tells which tests it counted (Gradle's are the JVM's).
@@ -303,11 +363,20 @@ export function fenceReader(
     }
     const comment = /^\s*(?:\/\/|#|--|\/\*)(.*)/.exec(raw);
     if (comment && !FENCE_MARK.test(raw)) {
+      // "// AccountController.kt:371" above a statement: the code below it is that file's.
+      const place = LOCATED_COMMENT.exec(comment[1]!.trim());
+      if (place && !inContext('planned') && !inContext('review') && !inContext('example')) {
+        located = place[1]!.replace(/:\d+(?:-\d+)?$/, '');
+        locatedAt = n;
+        current = true;
+        return;
+      }
+      if (located) return;
       current = CURRENT_CODE.test(comment[1]!.trim()) && !inContext('planned') && !inContext('review');
       return;
     }
     if (!raw.trim()) {
-      current = false;
+      if (!located) current = false;
       return;
     }
     const boxed = boxText(raw);
@@ -334,7 +403,11 @@ export function fenceReader(
       });
     }
     if (current && /[A-Za-z]/.test(raw)) {
-      const code = raw.trim().replace(/[,;]$/, '');
+      // A trailing "// note" is the author's, not the file's.
+      const note = raw.search(/\s\/\//);
+      const code = (note > 0 ? raw.slice(0, note) : raw).trim().replace(/[,;]$/, '');
+      // A line of a shown file is what the file holds; a bare opener or closer says nothing.
+      if (located && !/[A-Za-z]{2}.*[\w"')]/.test(code)) return;
       return void push({
         line: n,
         text: code,
@@ -344,6 +417,7 @@ export function fenceReader(
         readiness: false,
         source: 'fence',
         raw: `\`${code}\``,
+        ...(located ? { locus: located, shownFrom: locatedAt } : {}),
       });
     }
   }

@@ -50,5 +50,41 @@ export function relateDetails(claims: Claim[], judged: VerifiedClaim[]): Verifie
           evidence: out[p]!.evidence,
         };
   }
+  return shownTogether(claims, out);
+}
+
+/**
+ * Lines of one block shown from one place ("// AccountController.kt:371" and the statement below
+ * it): the statement is there as shown or not at all, so one line gone takes the others with it
+ * ("throw ResponseStatusException(…" is everywhere; its message is what was at that place).
+ */
+function shownTogether(claims: Claim[], judged: VerifiedClaim[]): VerifiedClaim[] {
+  const out = [...judged];
+  const groups = new Map<number, number[]>();
+  claims.forEach((c, i) => {
+    if (c.shownFrom !== undefined) groups.set(c.shownFrom, [...(groups.get(c.shownFrom) ?? []), i]);
+  });
+  for (const members of groups.values()) {
+    const gone = members.find((i) => out[i]!.verdict === 'contradicted');
+    // All there as shown: the finding may stand, but that the code is a weakness is a reading of it.
+    if (gone === undefined) {
+      for (const i of members)
+        if (out[i]!.verdict === 'confirmed' || out[i]!.verdict === 'partially-confirmed')
+          out[i] = {
+            ...out[i]!,
+            verdict: 'unverifiable',
+            reason: `${out[i]!.reason.replace(/^found: /, '')}, as shown; whether it is the weakness described is for a reader`,
+          };
+      continue;
+    }
+    for (const i of members)
+      if (out[i]!.verdict === 'confirmed' || out[i]!.verdict === 'partially-confirmed')
+        out[i] = {
+          ...out[i]!,
+          verdict: 'contradicted',
+          reason: `shown with line ${claims[gone]!.line}, which the file no longer holds: ${out[gone]!.reason}`,
+          evidence: out[gone]!.evidence,
+        };
+  }
   return out;
 }

@@ -46,6 +46,10 @@ export interface Claim {
   removed?: boolean;
   /** "JWT auth present, no RBAC": parts that each say something, judged one by one. */
   parts?: { text: string; asserted: Asserted }[];
+  /** A line of a block the document shows from a file it names ("`Config.kt:84` exempts …:"): the file must hold it. */
+  shownFrom?: number;
+  /** Listed under a heading naming a test file ("### tests/test_api.py (44 tests)"): what that file tests. */
+  tested?: string;
 }
 
 /** Labels that give a detail of the item above them, not a claim of their own kind. */
@@ -65,6 +69,10 @@ const FENCE_BULLET = /^(\s*)[-*]\s+([A-Z][\w /().-]{1,40}:\s+\S.*)$/;
 /** Headings over a list of what is there: strengths, features, integrations, "What works". */
 const DESCRIBED =
   /^(?:(?:core|key|main|current|available|implemented|existing|notable)\s+)?(?:strengths?|features?|capabilities|integrations?|highlights|what works|what'?s working|what'?s (?:included|implemented|done|built)|pontos fortes|funcionalidades(?: implementadas)?|stärken|fortalezas|points forts|fitur)$|\s(?:features|strengths|capabilities|integrations|implementation|readiness)$/i;
+
+/** A heading that is a test file's path ("1. tests/test_sync_api.py (629 lines, 44 tests)"). */
+const TEST_FILE_HEADING =
+  /^(?:\d+[.)]\s+)?((?:[\w.-]+\/)*(?:test_[\w-]+|[\w-]+_test|[\w-]+\.(?:test|spec)|[\w-]+(?:Tests?|Spec))\.(?:py|go|rb|php|java|kt|cs|rs|[cm]?[jt]sx?|scala|swift|dart|exs?))(?:\s*\([^()]*\))?\s*$/;
 
 export function extractClaims(markdown: string): Claim[] {
   const lines = markdown.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
@@ -88,7 +96,10 @@ export function extractClaims(markdown: string): Claim[] {
       text: c.text.slice(0, 400),
       raw: (c.raw ?? lines[c.line - 1]!).slice(0, 600),
       ...(label || heading ? { section: label || heading } : {}),
+      // Items under "### tests/test_api.py (44 tests)": what that file is said to test.
+      ...(c.source === 'bullet' && c.asserted === 'done' && !c.number && testedFile() ? { tested: testedFile() } : {}),
     });
+  const testedFile = () => [...stack].reverse().find((s) => s.testFile)?.testFile;
   const stack: Section[] = [];
   const here = () => stack[stack.length - 1];
   const inContext = (c: Context) => stack.some((s) => s.context === c);
@@ -145,9 +156,12 @@ export function extractClaims(markdown: string): Claim[] {
       // item by item, though no item carries a mark. The heading itself names no one thing.
       const described =
         !status && context === null && level > 1 && DESCRIBED.test(plain(text).replace(/^[\d.)\s]+/, ''));
+      // "### 1. tests/test_sync_api.py (629 lines, 44 tests)": the file, its size, and below it what it tests.
+      const testFile = !status && context === null && level > 1 ? TEST_FILE_HEADING.exec(plain(text))?.[1] : undefined;
       const section: Section = {
+        ...(testFile ? { testFile } : {}),
         context,
-        status: described ? 'done' : status,
+        status: described || testFile ? 'done' : status,
         level,
         ticked: ticks.get(i) ?? 0,
         text,
@@ -180,6 +194,19 @@ export function extractClaims(markdown: string): Claim[] {
       const step = /^\W*\d+[.)]\s+(?:complete|finish|finalize|finalise)\b/i.test(plain(text));
       const task = !!status && (isImperative(text) || step);
       if (task) section.claimed = true;
+      if (testFile && /\(\s*\d/.test(text)) {
+        section.claimed = true;
+        push({
+          line: n,
+          text: plain(text),
+          subject: testFile,
+          asserted: 'done',
+          number: null,
+          readiness: false,
+          source: 'heading',
+        });
+        continue;
+      }
       if ((status && !task && context !== 'historical' && !phase && meaningful()) || readiness || subScore) {
         section.claimed = true;
         push({

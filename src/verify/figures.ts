@@ -10,6 +10,7 @@ import { type JudgeOptions, type Out, ruleById } from './judge.js';
 import { pillarOf } from './vocabulary.js';
 import type { VerifiedClaim } from './schema.js';
 import { testsFinding } from './test-counts.js';
+import { plain } from './status.js';
 
 /** How far a claimed figure may be from the measured one and still be confirmed. */
 export const READINESS_TOLERANCE = 10;
@@ -27,7 +28,13 @@ export function judgeTests(claim: Claim, report: Report, opts: JudgeOptions, out
   const junit = opts.lookup?.artifacts?.junit ?? [];
   if (opts.lookup) {
     const scope = testScope(claim);
-    const f = testsFinding(opts.lookup, scope, claimed, /files|suites/.test(n.unit ?? ''));
+    const f = testsFinding(
+      opts.lookup,
+      scope,
+      claimed,
+      /files|suites/.test(n.unit ?? ''),
+      approximation(claim.text, claimed),
+    );
     if (f.present === 'unknown')
       return out('tests', 'unverifiable', `${f.detail}; the count is not compared with the whole suite`, f.evidence);
     if (passing && junit.length && scope === null) {
@@ -40,6 +47,14 @@ export function judgeTests(claim: Claim, report: Report, opts: JudgeOptions, out
         junit.map((j) => ({ path: j.path, note: `${j.passed} passed, ${j.failed} failed` })),
       );
     }
+    // "44/44 tests PASSED": the count is in the files, but that they pass only a run shows.
+    if (f.present === 'yes' && passing && !junit.length)
+      return out(
+        'tests',
+        'unverifiable',
+        `the document says ${claimed} tests; ${f.detail}, as said, but whether they pass is what a run reports (give --junit)`,
+        f.evidence,
+      );
     return f.present === 'yes'
       ? out('tests', 'confirmed', `the document says ${claimed} tests; ${f.detail}${note}`, f.evidence)
       : out('tests', 'contradicted', `the document says ${claimed} tests, but ${f.detail}`, f.evidence);
@@ -72,6 +87,25 @@ export function judgeTests(claim: Claim, report: Report, opts: JudgeOptions, out
       );
 }
 
+/** "~120 tests", "120+ tests", "over 120 tests": a figure given as approximate or as a floor. */
+export function approximation(text: string, claimed: number): 'exact' | 'about' | 'atLeast' {
+  const n = String(claimed);
+  const at = text.replace(/(\d),(\d{3})/g, '$1$2').search(new RegExp(`(?<![\\d.])${n}(?![\\d.])`));
+  if (at < 0) return 'exact';
+  const t = text.replace(/(\d),(\d{3})/g, '$1$2');
+  const before = t.slice(Math.max(0, at - 16), at);
+  const after = t.slice(at + n.length, at + n.length + 2);
+  if (/^\+/.test(after) || /\b(?:over|more than|at least|mais de|más de|plus de|über|mehr als|>=?|≥)\s*$/i.test(before))
+    return 'atLeast';
+  if (
+    /(?:~|≈|\b(?:about|around|approx(?:\.|imately)?|roughly|nearly|almost|cerca de|aproximadamente|environ|etwa|ca\.))\s*$/i.test(
+      before,
+    )
+  )
+    return 'about';
+  return 'exact';
+}
+
 /** What a test count is about: "PaymentServiceTest", "API", "integration", or null for the whole suite. */
 export function testScope(claim: Claim): string | null {
   const strip = (t: string) =>
@@ -87,7 +121,18 @@ export function testScope(claim: Claim): string | null {
   // What the subject names ("PaymentServiceTest", "API suite", "Database migrations"), else the
   // words beside the count ("189/194 unit tests"), else the whole suite.
   // "**Migration Tests:**" above "- ✅ 5/6 passing": the list's label names what is counted.
-  const labelled = /\b(?:tests?|pruebas|testfälle|specs?)\b/i.test(claim.section ?? '') ? strip(claim.section!) : '';
+  // "Total: 263 tests" under "Test Breakdown": the whole suite, whatever the heading says.
+  if (/^(?:total|all|overall|gesamt|insgesamt|todos?|total geral)$/i.test(plain(claim.subject).trim())) return null;
+  // "### test_sync_api.py" above "44/44 tests PASSED": the file the heading names is what is counted.
+  const testFile =
+    /(?:^|[\s/`(])((?:test_[\w-]+|[\w-]+_test|[\w-]+\.(?:test|spec)|[\w-]+(?:Tests?|Spec|IT))\.(?:py|go|rb|php|java|kt|cs|rs|[cm]?[jt]sx?|scala|swift|dart|ex|exs))\b/.exec(
+      claim.section ?? '',
+    )?.[1];
+  const labelled = testFile
+    ? testFile.replace(/\.[^.]+$/, '')
+    : /\b(?:tests?|pruebas|testfälle|specs?)\b/i.test(claim.section ?? '')
+      ? strip(claim.section!)
+      : '';
   const kind = (t: string) =>
     /\b(?:unit|unitari[oa]s|unitaires?|integration|integraci[oó]n|int[ée]gration|e2e|end[- ]to[- ]end|smoke|load|api)\b/i.exec(
       t,
@@ -98,7 +143,7 @@ export function testScope(claim: Claim): string | null {
 const TEST_WORDS =
   /\b(?:tests?|test cases?|test files?|test suites?|files?|cases|testing|passing|passed|pass|failing|failed|skipped|total|all|suites?|specs?|bestehen|bestanden|pasando|pruebas|testfälle|tests? unitarios|unit-tests|automated|automatisierte|green|run|executed|ran|completed|count|number of|with|and|of|the|in)\b/gi;
 const GENERIC_SCOPE =
-  /\b(?:overall|assessment|summary|status|result|results|verdict|current|key|metrics?|execution|report|coverage|stand|estado|resumen|gesamt|ergebnis|actual|state|quality|score|rate|pass rate|ratio)\b/gi;
+  /\b(?:across(?: the)? (?:workspace|project|codebase|repository|repo)|breakdown|comprehensive|extensive|thorough|entire|whole|overall|assessment|summary|status|result|results|verdict|current|key|metrics?|execution|report|coverage|stand|estado|resumen|gesamt|ergebnis|actual|state|quality|score|rate|pass rate|ratio)\b/gi;
 
 export function judgeCoverage(claim: Claim, report: Report, opts: JudgeOptions, out: Out): VerifiedClaim {
   const claimed = Number(claim.number!.value);

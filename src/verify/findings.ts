@@ -244,20 +244,44 @@ const PATH_SUBJECT = /^[\w.@-]+(?:\/[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
 /** After a file's name, ": <words of a change>" (three words or more). */
 const DESCRIBED = /^`?\s*[:—–-]\s+\S+\s+\S+\s+\S+/;
 
+/** "(23 dependencies)", "(19 dependências)", "(12 packages)": how many dependencies a manifest declares. */
+const DEP_COUNT =
+  /\(\s*(\d{1,4})\s+(?:dependencies|dependências|dependencias|dépendances|abhängigkeiten|packages|pacotes|paquetes|deps)\b[^()]*\)/i;
+
+/** A manifest said to declare N dependencies: exactly N, or N of its runtime ones (dev ones aside). */
+function depCountFinding(ctx: LookupContext, file: Finding, claimed: number): Finding | null {
+  const path = file.evidence[0]!.path;
+  if (!ctx.facts.manifests.some((m) => m.path === path)) return null;
+  const declared = ctx.facts.dependencies.filter((d) => d.path === path);
+  const runtime = declared.filter((d) => !d.dev);
+  const ok = declared.length === claimed || runtime.length === claimed;
+  return {
+    ...file,
+    valued: true,
+    present: ok ? 'yes' : 'no',
+    detail: ok
+      ? `${path} declares ${claimed} dependencies`
+      : `${path} declares ${declared.length} dependencies${runtime.length !== declared.length ? ` (${runtime.length} outside dev)` : ''}, not ${claimed}`,
+    evidence: [{ path, note: `${declared.length} dependencies` }],
+  };
+}
+
 /** "(280 lines)", "(86 lignes)", "(120 Zeilen)", "（230 行）": a file's length. */
 const LINE_COUNT =
   /\(\s*~?(\d{1,6})\s*(?:lines|lignes|zeilen|l[ií]neas|linhas|righe|行)\b[^()]*\)|（\s*(\d{1,6})\s*行/i;
 
-/** A file said to be N lines long: within 5 % it is as said; otherwise it is there, but not as said. */
-function linesFinding(ctx: LookupContext, file: Finding, claimed: number): Finding {
+/** A file said to be N lines long (about N: within 5 %) is as said; otherwise it is there, but not as said. */
+function linesFinding(ctx: LookupContext, file: Finding, claimed: number, about = false): Finding {
   if (file.present !== 'yes') return file;
   const path = file.evidence[0]!.path;
   const text = fileText(ctx, path);
   if (text === undefined) return file;
   const lines = text.replace(/\n$/, '').split('\n').length;
-  const close = Math.abs(lines - claimed) <= Math.max(2, Math.round(claimed * 0.05));
+  // "(629 lines)" is a count a reader checks with wc -l; only "~629" allows a margin.
+  const close = about ? Math.abs(lines - claimed) <= Math.max(2, Math.round(claimed * 0.05)) : lines === claimed;
   return {
     ...file,
+    valued: true,
     present: close ? 'yes' : 'partly',
     detail: close ? `${path} has ${lines} lines` : `${path} is there, but has ${lines} lines, not ${claimed}`,
     evidence: [{ path, note: `${lines} lines` }],
@@ -315,7 +339,9 @@ function shownCode(ctx: LookupContext, claim: Claim): Finding | null {
   const code = claim.subject.replace(/[;,]$/, '');
   for (const path of paths) {
     const lines = (fileText(ctx, path) ?? '').split('\n');
-    const at = lines.findIndex((l) => spanIn(l, code));
+    // A line shown from a named place is there as written (spacing aside), arguments and all.
+    const strict = (l: string) => l.replace(/\s+/g, '').includes(code.replace(/\s+/g, ''));
+    const at = lines.findIndex((l) => (claim.shownFrom !== undefined ? strict(l) : spanIn(l, code)));
     if (at >= 0)
       return {
         subject: code,
@@ -325,6 +351,15 @@ function shownCode(ctx: LookupContext, claim: Claim): Finding | null {
         evidence: [{ path, line: at + 1, snippet: lines[at]!.trim().slice(0, 160) }],
       };
   }
+  // Shown as the file holds it, and the file no longer does: the finding is out of date.
+  if (claim.shownFrom !== undefined && paths.length === 1)
+    return {
+      subject: code,
+      basis: 'search',
+      present: 'no',
+      detail: `${paths[0]} no longer holds it`,
+      evidence: [{ path: paths[0]!, note: 'the line shown is not in the file' }],
+    };
   return null;
 }
 
@@ -396,6 +431,16 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
       DESCRIBED.test(claim.text.slice(claim.text.indexOf(asPath) + asPath.length))
     )
       return [changeFinding(ctx, claim, file)];
+    // "`src/engine/mod.rs` (280 lines)": there, and as long as said.
+    const length = LINE_COUNT.exec(claim.text);
+    if (claim.asserted === 'done' && length)
+      return [linesFinding(ctx, file, Number(length[1] ?? length[2]), /\(\s*~/.test(length[0]))];
+    // "`requirements.txt` (23 dependencies)": the manifest, and as many dependencies as said.
+    const deps = DEP_COUNT.exec(claim.text);
+    if (claim.asserted === 'done' && deps && file.present === 'yes') {
+      const counted = depCountFinding(ctx, file, Number(deps[1]));
+      if (counted) return [counted];
+    }
     if (claim.asserted === 'done' || file.present !== 'yes') return [file];
     // A file said to lack something: what the rule found in that very file decides.
     const at = file.evidence[0]!.path;
@@ -417,6 +462,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
           ctx,
           inLocus(ctx, claim.locus, named[0]!) ?? fileFinding(ctx, named[0]!),
           Number(length[1] ?? length[2]),
+          /\(\s*~/.test(length[0]),
         ),
       ];
     if (named.length) return named.slice(0, 6).map((p) => inLocus(ctx, claim.locus, p) ?? fileFinding(ctx, p));

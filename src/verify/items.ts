@@ -16,6 +16,8 @@ import { codeSpans } from './problems.js';
 import { occurrenceClaim } from './occurrences.js';
 
 export interface Section {
+  /** The test file the heading names, whose tests the items below list. */
+  testFile?: string;
   context: Context;
   status: Asserted | null;
   level: number;
@@ -316,11 +318,36 @@ export function itemReader(st: ItemState): {
       value,
       testy ? (/cover|abdeck|cobert|couvert/i.test(label) ? 'coverage' : 'tests') : undefined,
     );
-    const figure = testy || isTestCount(hinted) || hinted?.unit === 'coverage' ? hinted : null;
+    // "Test Files: 12 (25% test coverage)": the count of test files leads; the percentage is an aside.
+    const fileCount = /^(?:total\s+)?test\s+(?:files|suites)$/i.exec(label) && /^(\d{1,5})\b(?!\s*[%/.])/.exec(value);
+    const figure = fileCount
+      ? { kind: 'count' as const, value: Number(fileCount[1]), unit: 'test files' }
+      : testy || isTestCount(hinted) || hinted?.unit === 'coverage'
+        ? hinted
+        : null;
     const status = icon ?? statusOf(value) ?? (absent ? 'not-done' : null);
     const num = figure ?? (pillarOf(label) ? plainNumber(value) : null);
     // "Sliding window size: 10", "Broker: Redis": a setting as a value, under a heading that says it is done.
     const setting = !status && !num && namesIn(`${label}: ${value}`).settings.length > 0;
+    // "**Go Version**: 1.25.4", "**Framework**: ASP.NET Core 8.0": a version the project's files state.
+    const version =
+      !status &&
+      !num &&
+      !example &&
+      (/^[A-Za-z][\w.#+ -]{0,24}\s+(?:version|versão|versión)$/i.test(label) ||
+        (/^(?:framework|runtime|language|platform|linguagem|lenguaje|sprache)$/i.test(label) &&
+          /^[A-Za-z][\w.#+ -]{0,24}?\s+v?\d+(?:\.\d+)*\b/.test(value))) &&
+      /^(?:[A-Za-z][\w.#+ -]{0,24}?\s+)?v?\d+(?:\.\d+)*/.test(value);
+    if (version) return (push({ subject: label, asserted: 'done' }), true);
+    // "**Total Go Files**: 47": a count of a language's files, which the listing settles.
+    if (
+      !status &&
+      !num &&
+      !example &&
+      /^(?:total\s+)?[A-Za-z#+]{1,12}\s+(?:source\s+)?files$/i.test(label) &&
+      /^\d{1,5}\+?$/.test(value)
+    )
+      return (push({ subject: label, asserted: 'done' }), true);
     if (!status && !num && !setting) return false;
     if ((inContext('historical') || list === 'historical') && status !== 'done' && !num) return true;
     // "✅ Security: Non-root user": the practice named after an area's name is what is claimed.

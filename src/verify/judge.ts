@@ -11,8 +11,13 @@ import { type Claim, subjectOf } from './extract.js';
 import { isScore, judgeCoverage, judgePillar, judgeReadiness, judgeScore, judgeTests } from './figures.js';
 import { judgeProblem } from './problems.js';
 import { judgeOccurrences } from './occurrences.js';
-import type { Finding, LookupContext } from './lookup.js';
-import { claimedScore, isTestCount } from './numbers.js';
+import { type Finding, fileFinding, type LookupContext } from './lookup.js';
+import { namesIn } from './names.js';
+import { runtimeClaim, runtimeFinding } from './runtimes.js';
+import { testedItemFinding, testFileHeading } from './tested.js';
+import { composeServiceCounts, listedFinding } from './listed.js';
+import { plain } from './status.js';
+import { claimedScore, countFigure, isTestCount } from './numbers.js';
 
 export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERANCE, testScope } from './figures.js';
 import type { VerifiedClaim, Verdict } from './schema.js';
@@ -22,6 +27,7 @@ import { NEGATED } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
 import { unitCount, unitCountAgrees } from './unit-counts.js';
+import { testsOfFinding } from './test-counts.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
@@ -94,6 +100,41 @@ function butParts(text: string): Claim['parts'] | null {
   ];
 }
 
+/** "| Containers Docker | 8 |", "Docker services: 9", "9 services in docker-compose.yml": a count of compose services. */
+function composeCount(claim: Claim): number | null {
+  const t = plain(claim.text);
+  if (!/\b(?:docker|compose|containers?)\b/i.test(t)) return null;
+  const label = /^(?:docker\s+)?(?:containers|services)(?:\s+docker)?\s*[:|]\s*(\d{1,3})\s*(?:\||$)/i.exec(t);
+  const words = /(?<![\d.,])(\d{1,3}) (?:docker |compose )?(?:services|containers)\b/i.exec(t);
+  const m = label ?? words;
+  return m ? Number(m[1]) : null;
+}
+
+const PRIORITY_LEAD =
+  /^(?:immediate(?:ly)?|urgent|asap|p[0-3]|high[- ]priority|medium[- ]priority|low[- ]priority|short[- ]term|medium[- ]term|long[- ]term|sofort|dringend|urgente|imediato|inmediato)\s*:\s*\S/i;
+
+/** "Error Handling: thiserror", "Broker: Redis": a label's value that is exactly a declared library's name. */
+function valueDependency(ctx: LookupContext, claim: Claim) {
+  const m = /^[^:]{2,40}:\s*([@\w][\w.@/-]{1,60})\s*$/.exec(plain(claim.text));
+  if (!m) return null;
+  const name = m[1]!.toLowerCase();
+  return ctx.facts.dependencies.find((d) => d.name.toLowerCase() === name) ?? null;
+}
+
+const SUPERFLUOUS =
+  /^\s*(?:[-–—:]\s*)?(?:is\s+|are\s+)?(?:not (?:needed|used|required|in use|referenced)|unused|no longer (?:used|needed)|obsolete|redundant|leftover|dead|deprecated|can be (?:removed|deleted)|should be (?:removed|deleted)|n[aã]o (?:usad[oa]|necess[aá]ri[oa])|sin uso|innecesari[oa]|nicht (?:verwendet|benötigt)|inutilis[ée]e?|非必要|未使用)\b/i;
+
+/** A file or folder a line names first, then calls unused or not needed. */
+function superfluousFile(claim: Claim, ctx: LookupContext): Finding | null {
+  const text = plain(claim.text);
+  const path = namesIn(claim.text).paths[0];
+  if (!path || (!text.startsWith(path.replace(/^\.\//, '')) && !text.startsWith(path))) return null;
+  const rest = text.slice(text.indexOf(path) + path.length);
+  if (!SUPERFLUOUS.test(rest)) return null;
+  const f = fileFinding(ctx, path);
+  return f.present === 'yes' || f.present === 'no' ? f : null;
+}
+
 /** A report's rules by id, indexed once: every claim asks. */
 const rulesOf = new WeakMap<Report, Map<string, RuleReport>>();
 export function ruleById(report: Report, id: string): RuleReport | undefined {
@@ -113,7 +154,7 @@ const OUTCOME =
   /\b\d+\s+(?:[\w-]+\s+)?(?:tests?\s+)?(?:failed|failing|failures?|skipped|fehlgeschlagen|übersprungen|fallid[oa]s|fallos|omitid[oa]s|échou[ée]s?|errors?|warnings?|warnungen|avisos|avertissements)\b/i;
 
 const RUNS =
-  /\bworking (?:examples?|tests?|doc ?tests?|demos?|builds?)\b|\b(?:examples?|demos?|builds?|doc(?:umentation)? tests?) (?:verified|validated|work|run)\b|\bbuilds? successfully\b|\bno compilation errors\b|\bcompiles? (?:cleanly|successfully|without)\b/i;
+  /\bworking (?:examples?|tests?|doc ?tests?|demos?|builds?)\b|\b(?:examples?|demos?|builds?|doc(?:umentation)? tests?) (?:verified|validated|work|run)\b|\bbuilds? (?:successfully|cleanly|without (?:errors|warnings))\b|\bno compilation errors\b|\bcompiles? (?:cleanly|successfully|without)\b/i;
 
 /** "No Linting Errors", "Zero compilation warnings", "Fully functional": what a run shows, not the files. */
 const RUN_RESULT =
@@ -181,11 +222,81 @@ export function judgeClaim(
   if (isScore(claim.number) && !(pillarOf(claim.subject) && claim.asserted === 'not-done'))
     return judgeScore(claim, report, out);
   // "115 instances of `.unwrap()` in production code": counted in the code, whatever else the line says.
+  // "❌ `src/docker/` - Not needed", "`old.Dockerfile` - unused": the mark judges the file's use; the
+  // line says the file is there. Gone since, the document is out of date; there, its use is not checked.
+  const superfluous = opts.lookup ? superfluousFile(claim, opts.lookup) : null;
+  if (superfluous)
+    return superfluous.present === 'no'
+      ? out(
+          'file',
+          'contradicted',
+          `the document says ${superfluous.subject} is there but not needed, but ${superfluous.detail}`,
+          superfluous.evidence,
+        )
+      : out(
+          'file',
+          'unverifiable',
+          `${superfluous.detail}; whether it is used or needed is a reading of the project`,
+          superfluous.evidence,
+        );
+  // "**Go Version**: 1.25.4": the version the project's own files state.
+  const runtime = opts.lookup ? runtimeClaim(claim) : null;
+  const stated = runtime ? runtimeFinding(opts.lookup!, runtime) : null;
+  if (stated)
+    return out(
+      'config',
+      stated.present === 'yes' ? 'confirmed' : 'contradicted',
+      stated.present === 'yes'
+        ? `found: ${stated.detail}`
+        : `the document says ${stated.subject}, but ${stated.detail}`,
+      stated.evidence,
+    );
+  // "### tests/test_api.py (629 lines, 44 tests)" and the list of what it tests under it.
+  const heading = opts.lookup ? testFileHeading(opts.lookup, claim) : null;
+  if (heading?.length) {
+    const held = heading.filter((f) => f.present === 'yes');
+    const said = heading.map((f) => f.detail).join('; ');
+    const verdict: Verdict =
+      held.length === heading.length ? 'confirmed' : held.length ? 'partially-confirmed' : 'contradicted';
+    return out(
+      heading[0]!.basis,
+      verdict,
+      verdict === 'confirmed' ? `found: ${said}` : `not as said: ${said}`,
+      heading.flatMap((f) => f.evidence),
+    );
+  }
+  const tested = opts.lookup && claim.tested ? testedItemFinding(opts.lookup, claim) : null;
+  // A test named for the item shows where to look, not that the behaviour described is covered:
+  // what a test exercises is read in its body, so the item stays open either way.
+  if (tested)
+    return out(
+      'tests',
+      'unverifiable',
+      tested.present === 'yes' ? `${tested.detail}; what those tests exercise is for a reader to judge` : tested.detail,
+      tested.evidence,
+    );
+  // "**dupl** ✅ Code duplication detection", "✅ `queue` - worker": a linter or service the config lists.
+  const listed = opts.lookup && claim.asserted ? listedFinding(opts.lookup, claim) : null;
+  // ("(max 10)", "(all analyzers enabled)": settings beyond the name, which the list does not show —
+  // the settings lookups below decide those.)
+  if (listed && !/\([^()]*\)/.test(claim.text) && !countFigure(claim.text) && !claim.number) {
+    const done = claim.asserted === 'done' || claim.asserted === 'partial';
+    const there = listed.present === 'yes';
+    return out(
+      'config',
+      there === done ? 'confirmed' : 'contradicted',
+      there === done
+        ? `found: ${listed.detail}`
+        : `the document says ${done ? 'done' : 'missing'}, but ${listed.detail}`,
+      listed.evidence,
+    );
+  }
   const counted = opts.lookup ? judgeOccurrences(claim, opts.lookup, out) : null;
   if (counted) return counted;
   if (claim.problem) return judgeProblem(claim, opts.lookup, out);
   // "19 fehlgeschlagen", "2 failures": what a test run reported, which only its results can show.
-  if (OUTCOME.test(claim.text) && !opts.lookup?.artifacts?.junit.length)
+  // ("263 tests passing, 2 skipped" still counts the tests, and the count is checked.)
+  if (OUTCOME.test(claim.text) && !opts.lookup?.artifacts?.junit.length && !(opts.lookup && isTestCount(claim.number)))
     return /warn/i.test(OUTCOME.exec(claim.text)![0])
       ? out('none', 'unverifiable', 'warnings are what a run of the linter reports; the repository does not hold them')
       : out(
@@ -211,7 +322,50 @@ export function judgeClaim(
       'a pass rate is measured by running the tests; give the JUnit report with --junit to check it',
     );
 
+  // "Authentication Tests ❌ MISSING", "Test Categories: ✅ Queues (Horizon)": the tests of a thing,
+  // which the thing itself being in the code does not show.
+  const testsOf =
+    opts.lookup && (!isTestCount(claim.number) || Number(claim.number!.value) === 0)
+      ? testsOfFinding(opts.lookup, claim.text, claim.subject, claim.section)
+      : null;
+  if (testsOf) {
+    if (testsOf.present === 'unknown') return out('tests', 'unverifiable', testsOf.detail, testsOf.evidence);
+    const there = testsOf.present === 'yes';
+    const done = claim.asserted === 'done' || claim.asserted === 'partial';
+    return out(
+      'tests',
+      there === done ? 'confirmed' : 'contradicted',
+      there === done
+        ? `${done ? 'found' : 'absent, as the document says'}: ${testsOf.detail}`
+        : `the document says ${done ? 'they are there' : 'they are missing'}, but ${testsOf.detail}`,
+      testsOf.evidence,
+    );
+  }
   if (isTestCount(claim.number)) return judgeTests(claim, report, opts, out);
+  // "IMMEDIATE: Secure JWT configuration", "P1: Add rate limiting": a priority names work to do.
+  if (PRIORITY_LEAD.test(plain(claim.text)))
+    return out(
+      'none',
+      'unverifiable',
+      'an action ranked by priority; whether it was taken does not show in the repository',
+    );
+  // "Error Handling: thiserror": the value is a library the project declares, which decides.
+  const library = opts.lookup ? valueDependency(opts.lookup, claim) : null;
+  if (library) {
+    const done = claim.asserted === 'done' || claim.asserted === 'partial';
+    return out(
+      'dependency',
+      done ? 'confirmed' : 'contradicted',
+      `${done ? 'found' : 'the document says it is missing, but'}: ${library.name}${library.version ? ` ${library.version}` : ''} is a declared dependency`,
+      [
+        {
+          path: library.path,
+          ...(library.line ? { line: library.line } : {}),
+          snippet: `${library.name} ${library.version ?? ''}`.trim(),
+        },
+      ],
+    );
+  }
   // "Run the load test", "Review the error handling": whether an action was taken is not in the
   // repository — but "✅ Optimize database queries (indexes added)" or "⏳ Consider a CDN" names a
   // thing that is there or not, and that thing is judged.
@@ -224,6 +378,22 @@ export function judgeClaim(
     return judged.verdict === 'unverifiable' && judged.basis === 'none'
       ? { ...judged, reason: 'an action to take; whether it was taken does not show in the repository' }
       : { ...judged, text: base.text };
+  }
+  // "| Containers Docker | 8 |", "docker-compose: 9 services": the services a compose file defines.
+  const services = opts.lookup && claim.asserted === 'done' ? composeCount(claim) : null;
+  if (services !== null) {
+    const files = composeServiceCounts(opts.lookup!);
+    if (files.length) {
+      const same = files.find((f) => f.count === services);
+      return out(
+        'config',
+        same ? 'confirmed' : 'contradicted',
+        same
+          ? `${same.path} defines ${services} services`
+          : `the document says ${services} services, but ${files.map((f) => `${f.path} defines ${f.count}`).join(', ')}`,
+        (same ? [same] : files).slice(0, 3).map((f) => ({ path: f.path, note: `${f.count} services` })),
+      );
+    }
   }
   // "7/8 doc tests passing": the code blocks of the doc comments, counted.
   // "32 Java source files", "4 REST Controllers": counted in the file listing.
@@ -265,7 +435,10 @@ export function judgeClaim(
   // "Privacy policy considerations", "Scalability thoughts": that something was thought about, not that it is there.
   if (/\b(?:considerations?|thoughts|awareness)\s*$/i.test(claim.subject))
     return out('none', 'unverifiable', 'that something was considered is not a thing the files show');
-  if (claim.asserted === 'done' && (RUNS.test(claim.subject) || RUN_RESULT.test(claim.text)))
+  if (
+    claim.asserted === 'done' &&
+    (RUNS.test(claim.subject) || RUNS.test(plain(claim.text)) || RUN_RESULT.test(claim.text))
+  )
     return out('none', 'unverifiable', 'that it works is shown by running it, which the repository does not record');
   // "Database high availability (not tested)": a claim about testing it, not about having it.
   if (claim.asserted !== 'done' && NOT_VERIFIED.test(claim.text) && !/\btests?\b/i.test(claim.subject))
@@ -340,16 +513,21 @@ export function judgeClaim(
       ? mapped.target.split(':')[0]!
       : null;
   const verdict = decide(claim, decisive, out, mappedRule);
+  // A confirmation rests on what the lookups compared: a count the claim gives ("(23 dependencies)",
+  // "| Containers | 8 |") that none of them counted may be stale, so the claim is not settled.
+  const figure =
+    claim.number && claim.number.kind !== 'percent'
+      ? `${claim.number.value}${claim.number.unit ? ` ${claim.number.unit}` : ''}`
+      : countFigure(claim.text);
   if (
-    claim.number &&
-    verdict.verdict === 'confirmed' &&
-    claim.number.kind !== 'percent' &&
+    figure &&
+    (verdict.verdict === 'confirmed' || verdict.verdict === 'partially-confirmed') &&
     !decisive.some((f) => f.basis === 'tests' || f.valued)
   )
     return {
       ...verdict,
-      verdict: 'partially-confirmed',
-      reason: `${verdict.reason}; the figure (${claim.number.value}${claim.number.unit ? ` ${claim.number.unit}` : ''}) is not checked`,
+      verdict: 'unverifiable',
+      reason: `${verdict.reason}; but the figure the claim gives (${figure}) is not counted, so the claim is not settled`,
     };
   return verdict;
 }

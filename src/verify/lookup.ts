@@ -206,7 +206,7 @@ const fromDep = (d: Dependency, note?: string): Evidence => ({
 });
 
 /** Whether a declared version (`^5.0.3`, `==5.0`, `>=4.2,<6`) is the claimed one, allows it, or neither. */
-function versionAgrees(claimed: string, spec: string): 'yes' | 'partly' | 'no' {
+export function versionAgrees(claimed: string, spec: string): 'yes' | 'partly' | 'no' {
   if (versionRe(claimed).test(spec.replace(/^[\s^~=v]+/, ''))) return 'yes';
   const lower = /(?:>=?|~=|\^)\s*v?(\d+(?:\.\d+)*)/.exec(spec)?.[1];
   const upper = /<=?\s*v?(\d+(?:\.\d+)*)/.exec(spec)?.[1];

@@ -116,6 +116,9 @@ export function plainNumber(text: string, unitHint?: string): ClaimNumber | null
     const said = (ratio[3] ?? '').toLowerCase();
     const unit = unitHint && !TEST_UNIT.test(said) ? unitHint : said;
     if (total === 10 && value <= 10 && !TEST_UNIT.test(unit)) return { kind: 'score10', value };
+    // "| Test Coverage | 0/25 |": out of 5, 20, 25 or 50 with no unit written is a score, not a count of tests.
+    if (!said && [5, 20, 25, 50].includes(total) && value <= total)
+      return { kind: 'percent', value: Math.round((100 * value) / total), unit: 'score' };
     // "| Documentation | 45/100 |": a score out of 100, the author's weighting like one out of 10.
     if (total === 100 && !TEST_UNIT.test(unit) && !/passing|passed/.test(unit))
       return { kind: 'percent', value, ...(unit ? {} : { unit: 'score' }) };
@@ -199,5 +202,31 @@ export function claimedScore(n: ClaimNumber | null): number | null {
   if (!n) return null;
   if (n.kind === 'percent') return Number(n.value);
   if (n.kind === 'score10') return Number(n.value) * 10;
+  return null;
+}
+
+/** Words after which a number is a version, a place or a name, not a count: "Laravel 12", "line 40", "Step 3". */
+const NOT_A_COUNT_BEFORE =
+  /(?:\b(?:v|ver|version|versão|versión|port|porta|puerto|line|lines|linha|línea|zeile|step|phase|fase|stage|sprint|week|day|item|issue|pr|bug|task|tc|php|java|jdk|node|python|go|golang|rust|ruby|rails|laravel|symfony|django|spring|boot|react|vue|angular|next|nuxt|net|dotnet|core|ubuntu|debian|alpine|postgres|postgresql|mysql|mariadb|redis|mongodb|es|ecmascript|http|tls|ssl|oauth|sha|md5|utf|iso|rfc|cve|cwe|owasp|top|level|tier|priority|p|gen|round|nível|etapa|passo)\s*|[#№$€£:=@/\\.-])$/i;
+
+/**
+ * A count the claim gives that no lookup compared ("requirements.txt (23 dependencies)",
+ * "`mlock.rs` (4 blocks)", "| React components | 16 |"): the claim holds only if the count does.
+ * Versions ("Laravel 12"), places ("line 40", "Step 3"), years and percentages are not counts.
+ */
+export function countFigure(text: string): string | null {
+  const t = text.replace(/[*_`]/g, '');
+  // "| Containers | 8 |": a cell that is only a number.
+  const cells = t.split('|').map((c) => c.trim());
+  if (cells.length >= 3) {
+    const cell = cells.slice(1).find((c) => /^\d[\d,]*\+?$/.test(c));
+    if (cell && !/^(?:19|20)\d\d$/.test(cell)) return cell;
+  }
+  for (const m of t.matchAll(/(?<![\w.,/])(\d[\d,]*)\+?\s+(?=\p{L})/gu)) {
+    const n = m[1]!;
+    if (/^(?:19|20)\d\d$/.test(n)) continue;
+    if (NOT_A_COUNT_BEFORE.test(t.slice(Math.max(0, m.index! - 12), m.index).trimEnd())) continue;
+    return n;
+  }
   return null;
 }

@@ -71,6 +71,8 @@ export function termsOf(claim: Claim): Terms | null {
   const value = word ?? semver;
   const words = (prose ? lead![1]! : text)
     .replace(/\([^()]*\)/g, ' ')
+    // "API测试": a Latin name run into words of another script is a word of its own.
+    .replace(/(?<=[A-Za-z0-9])(?=[^\x00-\x7F])|(?<=[^\x00-\x7F])(?=[A-Za-z0-9])/g, ' ')
     .split(/[^\p{L}\p{N}]+/u)
     // "MaxOpenConns: 25": a key written as code is its words.
     .flatMap((w) => splitKey(w).split(' '))
@@ -221,7 +223,42 @@ export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean
         detail: `set as the document says: ${found.map((e) => `${e!.key} = ${e!.value}`).join(', ')}`,
         evidence: found.slice(0, 4).map((e) => ev(e!)),
       };
-    const exact = strong.filter((e) => hits(e) === words.length && /\d/.test(e.value));
+    // Another value contradicts only where the key is the one the claim names: its last part among
+    // the claim's words ("threshold 150" is not code-duplication-detector.min-tokens: 15), and a
+    // number of the same kind ("100%" is not an address 0.0.0.0).
+    // The words beside the number say what it is ("threshold 150", "pool size: 20", "max 4 levels").
+    const tokens = plain(claim.text)
+      .split(/[^\p{L}\p{N}.]+/u)
+      .filter(Boolean);
+    const at = tokens.findIndex((w) => /^\d/.test(w));
+    const said = new Set(
+      (at < 0 ? tokens : tokens.slice(Math.max(0, at - 2), at + 3))
+        .flatMap((w) => splitKey(w).split(' '))
+        .filter((w) => w.length >= 3 && !/^\d/.test(w))
+        .map(stem),
+    );
+    const leafNamed = (e: ConfigEntry) => {
+      const leaf =
+        e.key
+          .split(/[.:/[\]]+/)
+          .filter(Boolean)
+          .pop() ?? e.key;
+      return splitKey(leaf)
+        .split(' ')
+        .filter((w) => w.length >= 3 && !STOP.test(w))
+        .some((w) => [...said].some((x) => near(stem(w), x)));
+    };
+    const claimedN = t.numbers[0]?.[0] ?? 0;
+    const percent = /\d\s*%/.test(claim.text);
+    const sameKind = (e: ConfigEntry) => {
+      const m = /^["']?(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|kb|mb|gb|%)?["']?$/i.exec(e.value.trim());
+      if (!m) return false;
+      const v = Number(m[1]);
+      // A share (0.8) is not a count (150); a percentage is at most 100 (a port 8001 is not 100%).
+      if (percent) return m[2] === '%' || v <= 100;
+      return !(v < 1 && m[1]!.includes('.') && claimedN >= 1);
+    };
+    const exact = strong.filter((e) => hits(e) === words.length && sameKind(e) && leafNamed(e));
     if (exact.length && t.numbers.length === 1)
       return {
         ...base,
@@ -257,9 +294,21 @@ export function dependencyTermFinding(ctx: LookupContext, claim: Claim): Finding
     .filter((w) => w.length >= 4 && !STOP.test(w) && !GENERIC_SEGMENT.test(w));
   for (const noun of nouns) {
     const n = noun.toLowerCase();
+    // The package's own name, not its vendor or scope ("Laravel conventions" is not laravel/cashier;
+    // a Maven artifact is what follows the group), and the word is what the package is, its other
+    // segments generic: spring-cloud-starter-netflix-eureka-client is Eureka, but laravel-vite-plugin
+    // is Vite's plugin for Laravel, not Laravel.
     const dep = ctx.facts.dependencies.find((d) => {
       const name = d.name.toLowerCase();
-      return name === n || name.split(/[-_.:/@]+/).some((seg) => seg === n && !GENERIC_SEGMENT.test(seg));
+      const segs = name
+        .split(/[/:]/)
+        .pop()!
+        .split(/[-_.@]+/)
+        .filter(Boolean);
+      return (
+        name === n ||
+        (segs.includes(n) && !GENERIC_SEGMENT.test(n) && segs.every((seg) => seg === n || GENERIC_SEGMENT.test(seg)))
+      );
     });
     if (dep)
       return {

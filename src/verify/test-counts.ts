@@ -135,7 +135,17 @@ function scoped(inv: TestInventory, scope: string | null): ReturnType<typeof tes
 }
 
 /** `files`: the document counts test files ("4 test files"), not test cases. */
-export function testsFinding(ctx: LookupContext, scope: string | null, claimed: number, files = false): Finding {
+/**
+ * `about`: the document gives the count as approximate ("~120", "120+", "over 120"); otherwise a count
+ * is checked as a reader checks it, exactly — a suite that grew or shrank makes the figure stale.
+ */
+export function testsFinding(
+  ctx: LookupContext,
+  scope: string | null,
+  claimed: number,
+  files = false,
+  about: 'exact' | 'about' | 'atLeast' = 'exact',
+): Finding {
   const inv = ctx.tests ?? testInventory(ctx.files);
   const subject = `${claimed} tests${scope ? ` (${scope})` : ''}`;
   const chosen = scoped(inv, scope);
@@ -152,7 +162,13 @@ export function testsFinding(ctx: LookupContext, scope: string | null, claimed: 
       subject,
       basis: 'tests',
       present:
-        Math.abs(chosen.files.length - claimed) <= (claimed < 20 ? 0 : Math.round(claimed * 0.05)) ? 'yes' : 'no',
+        about === 'atLeast'
+          ? chosen.files.length >= claimed
+            ? 'yes'
+            : 'no'
+          : Math.abs(chosen.files.length - claimed) <= (about === 'about' ? Math.round(claimed * 0.05) : 0)
+            ? 'yes'
+            : 'no',
       detail: `${chosen.files.length} test file${chosen.files.length === 1 ? '' : 's'} with test cases in ${chosen.how}`,
       evidence: chosen.files.slice(0, 3).map((f) => ({ path: f.path, note: `${f.cases} test cases` })),
     };
@@ -181,10 +197,13 @@ export function testsFinding(ctx: LookupContext, scope: string | null, claimed: 
       detail: `${counted} counted in ${chosen.how}; go test also lists subtests, which are not counted`,
       evidence,
     };
-  // A file or class named is counted exactly: its tests are few and all in view.
-  const tolerance = chosen.named ? 0 : claimed < 5 ? 0 : claimed < 20 ? 1 : Math.max(2, Math.round(claimed * 0.05));
+  // A count is exact ("64 tests" where 66 are written is out of date); parameterised cases may
+  // count once or once per parameter; "~120" allows 5 %, "120+" any larger suite.
+  const tolerance = about === 'about' && !chosen.named ? Math.max(2, Math.round(claimed * 0.05)) : 0;
   const near = (c: number, e: number) =>
-    (claimed >= c - tolerance && claimed <= e + tolerance) || Math.abs(claimed - c) <= tolerance;
+    about === 'atLeast'
+      ? e >= claimed
+      : (claimed >= c - tolerance && claimed <= e + tolerance) || Math.abs(claimed - c) <= tolerance;
   const close = near(cases, expanded);
   // A whole-suite figure from one runner's output may count one language of a polyglot repository.
   if (!close && scope === null) {
@@ -226,5 +245,109 @@ export function testsFinding(ctx: LookupContext, scope: string | null, claimed: 
     present: close ? 'yes' : 'no',
     detail: `${counted} counted in ${chosen.how}`,
     evidence,
+  };
+}
+
+/** "Authentication Tests", "Service tests": a claim about the tests of a thing, not the thing. */
+const TESTS_OF =
+  /^((?:(?! - )[^:.(…—–]){3,40}?)\s+(?:tests?|testing|specs?|test coverage|testes)(?=\s*(?:$|[:(.…—–|-]|missing|present|exist|added|written|pending|done|complete))/i;
+/** "No test project exists", "Zero tests", "No test infrastructure": no tests at all. */
+const NO_TESTS =
+  /^(?:no|zero|missing|without)\s+(?:(?:unit|automated)\s+)?(?:test\s+(?:project|projects|suite|suites|infrastructure|files?)|tests)(?:\s+(?:exists?|found|at all|yet|written|present))?\s*[.!]?$/i;
+/** Headings over a list of what the tests cover: "Test Categories", "What is tested", "Test coverage areas". */
+const TESTED_LIST =
+  /\btest(?:s|ing)?\s+(?:categor(?:y|ies)|areas)\b|\bwhat(?:'s| is) tested\b|\btested (?:features|areas|functionality)\b/i;
+/** Words that say how or how much something is tested, not what: "Full", "Multi-platform", "Comprehensive". */
+const GENERIC_TESTED =
+  /^(?:unit|integration|e2e|end|smoke|load|performance|api|ui|manual|automated|all|the|our|feature|features|functional|basic|core|main|other|full|comprehensive|extensive|thorough|complete|proper|good|excellent|robust|additional|more|some|limited|multi|cross|platform|browser|device|parallel|regression|snapshot|property|fuzz|mutation|contract|acceptance|visual|stress|security|system|component|coverage)$/i;
+
+/**
+ * What the tests of a thing are, when a claim is about them: "Authentication Tests ❌ MISSING",
+ * "Test Categories: ✅ Queues (Horizon)". The thing being in the code says nothing about its tests;
+ * test files named for it do, and no test files at all settles that it has none. Null when the
+ * claim is not about tests of a thing.
+ */
+export function testsOfFinding(
+  ctx: LookupContext,
+  text: string,
+  subject: string,
+  section: string | undefined,
+): Finding | null {
+  const clean = (t: string) =>
+    t
+      .replace(/[*_`]/g, '')
+      .replace(/\([^()]*\)/g, ' ')
+      .replace(/^[^\p{L}\p{N}]+/u, '')
+      .trim();
+  // (An item naming a path is about that place, which coverage of places reads.)
+  // "No test project exists", "No test infrastructure": the whole suite.
+  if (NO_TESTS.test(clean(text))) {
+    const inv = ctx.tests ?? testInventory(ctx.files);
+    return {
+      subject: 'tests',
+      basis: 'tests',
+      present: inv.files.length ? 'yes' : 'no',
+      detail: inv.files.length
+        ? `${inv.files.length} test files hold ${inv.files.reduce((n, f) => n + f.cases, 0)} test cases`
+        : 'the repository holds no test files',
+      evidence: inv.files.length
+        ? inv.files.slice(0, 3).map((f) => ({ path: f.path, note: `${f.cases} test cases` }))
+        : [{ path: '.', note: 'no test files' }],
+    };
+  }
+  const explicit = TESTS_OF.exec(clean(text))?.[1];
+  const named = explicit ?? (TESTED_LIST.test(section ?? '') && !/[/|`]/.test(text) ? clean(subject) : null);
+  if (!named) return null;
+  const word = named
+    .split(/[^\p{L}\p{N}]+/u)
+    .find((w) => w.length >= 4 && !GENERIC_TESTED.test(w) && !/^(?:tests?|missing|coverage)$/i.test(w));
+  if (!word || /[^\x00-\x7F]/.test(word)) return null;
+  const inv = ctx.tests ?? testInventory(ctx.files);
+  const subjectOf = `tests of ${named.trim()}`;
+  if (!inv.files.length)
+    return {
+      subject: subjectOf,
+      basis: 'tests',
+      present: 'no',
+      detail: 'the repository holds no test files',
+      evidence: [{ path: '.', note: 'no test files' }],
+    };
+  const key = word.toLowerCase().slice(0, Math.max(4, Math.min(6, word.length - 2)));
+  const flat = (p: string) => p.toLowerCase().replace(/[^a-z0-9/]/g, '');
+  let files = inv.files.filter((f) => flat(f.path).includes(key));
+  // A long word is often shortened in file names: "Authentication" in auth.test.js.
+  if (!files.length && word.length >= 8) {
+    const short = new RegExp(`(?:^|[/._-])${word.slice(0, 4).toLowerCase()}`);
+    files = inv.files.filter((f) => short.test(f.path.toLowerCase()));
+  }
+  // An item of a "Test Categories" list names an area, which a file's name only points at.
+  if (files.length && !explicit)
+    return {
+      subject: subjectOf,
+      basis: 'tests',
+      present: 'unknown',
+      detail: `test files named for ${word}: ${files
+        .slice(0, 3)
+        .map((f) => f.path)
+        .join(', ')}; what they exercise is for a reader to judge`,
+      evidence: files.slice(0, 3).map((f) => ({ path: f.path, note: `${f.cases} test cases` })),
+    };
+  if (files.length)
+    return {
+      subject: subjectOf,
+      basis: 'tests',
+      present: 'yes',
+      detail: `test files named for ${word}: ${files
+        .slice(0, 3)
+        .map((f) => f.path)
+        .join(', ')}`,
+      evidence: files.slice(0, 3).map((f) => ({ path: f.path, note: `${f.cases} test cases` })),
+    };
+  return {
+    subject: subjectOf,
+    basis: 'tests',
+    present: 'unknown',
+    detail: `no test file is named for ${word}; its tests may sit in files named otherwise`,
+    evidence: [],
   };
 }

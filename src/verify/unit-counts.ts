@@ -9,11 +9,25 @@
 import { isProductionPath } from '../facts/paths.js';
 import type { Evidence } from '../types.js';
 import type { Claim } from './extract.js';
-import { COUNT_TOLERANCE } from './figures.js';
 import type { LookupContext } from './lookup.js';
 
-const LANGUAGE_FILES =
-  /(?<![\d.,])(\d{1,5})(\+?)\s+(java|kotlin|python|typescript|javascript|go|rust|php|ruby|c#|swift|dart|scala)\s+(?:source\s+|code\s+)?files\b/i;
+const LANGS = 'java|kotlin|python|typescript|javascript|go|rust|php|ruby|c#|swift|dart|scala';
+const LANGUAGE_FILES = new RegExp(
+  `(?<![\\d.,])(\\d{1,5})(\\+?)\\s+(${LANGS})\\s+(?:source\\s+|code\\s+)?files\\b`,
+  'i',
+);
+/** "59 arquivos Python", "12 fichiers Go": the language after the word for files. */
+const LANGUAGE_FILES_AFTER = new RegExp(
+  `(?<![\\d.,])(\\d{1,5})(\\+?)\\s+(?:arquivos|archivos|ficheiros|fichiers|dateien)\\s+(${LANGS})\\b`,
+  'i',
+);
+/** "Total Go Files: 47", "| Arquivos Python | 59 |": the language's files named, then the count. */
+const LANGUAGE_FILES_LABEL = new RegExp(
+  `^(?:total\\s+)?(?:(${LANGS})\\s+(?:source\\s+)?files|(?:arquivos|archivos|fichiers)\\s+(${LANGS}))\\s*[:|]\\s*(\\d{1,5})(\\+?)\\s*(?:\\||$)`,
+  'i',
+);
+/** "40 PHP files in `app/`": the folder the count is about. */
+const IN_FOLDER = /^\s*(?:in|under|em|en|dans|unter)\s+`?\.?\/?([\w.-]+(?:\/[\w.-]+)*)\/?`?/i;
 const EXTENSIONS: Record<string, string[]> = {
   java: ['.java'],
   kotlin: ['.kt'],
@@ -64,12 +78,30 @@ const kindOf = (word: string): string =>
 export function unitCount(ctx: LookupContext | undefined, claim: Claim): UnitCount | null {
   if (!ctx || claim.asserted !== 'done') return null;
   const own = ctx.files.paths.filter((p) => isProductionPath(p) && !VENDORED.test(p));
-  const lang = LANGUAGE_FILES.exec(claim.text);
-  if (lang) {
-    const exts = EXTENSIONS[lang[3]!.toLowerCase()]!;
-    const files = own.filter((p) => exts.some((e) => p.endsWith(e)));
+  const text = claim.text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  const labelled = LANGUAGE_FILES_LABEL.exec(text.replace(/^\|\s*/, ''));
+  const lang = LANGUAGE_FILES.exec(text) ?? LANGUAGE_FILES_AFTER.exec(text);
+  if (lang || labelled) {
+    const m = lang ?? labelled!;
+    const [count, plus, name] = lang ? [lang[1]!, lang[2]!, lang[3]!] : [m[3]!, m[4]!, (m[1] ?? m[2])!];
+    const exts = EXTENSIONS[name.toLowerCase()]!;
+    let files = own.filter((p) => exts.some((e) => p.endsWith(e)));
+    // "in `app/`": the files under a folder of that path, wherever the project sits.
+    const folder = IN_FOLDER.exec(text.slice(m.index + m[0].length))?.[1]?.toLowerCase();
+    if (folder) {
+      files = files.filter((p) => `/${p.toLowerCase()}`.includes(`/${folder}/`));
+      if (!files.length) return null;
+    }
     if (!files.length) return null;
-    return result(`${lang[3]} files`, lang, files, claim.text);
+    const rest = text.slice(0, m.index) + text.slice(m.index + m[0].length);
+    return {
+      others: /\d/.test(rest.replace(IN_FOLDER, '')) && !labelled,
+      what: `${name} files${folder ? ` under ${folder}/` : ''}`,
+      claimed: Number(count),
+      atLeast: plus === '+',
+      found: files.length,
+      evidence: files.slice(0, 3).map((path) => ({ path })),
+    };
   }
   const kind = KIND_COUNT.exec(claim.text);
   if (!kind) return null;
@@ -97,7 +129,8 @@ function result(what: string, m: RegExpExecArray, files: string[], text: string)
   };
 }
 
+/** A count of files is exact, as `find | wc -l` gives it ("N+" is a floor). */
 export function unitCountAgrees(u: UnitCount): boolean {
   if (u.atLeast) return u.found >= u.claimed;
-  return Math.abs(u.found - u.claimed) <= Math.max(0, Math.floor(u.claimed * COUNT_TOLERANCE));
+  return u.found === u.claimed;
 }

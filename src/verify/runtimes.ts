@@ -1,0 +1,135 @@
+/**
+ * "**Go Version**: 1.25.4", "**PHP Version:** 8.2+", "**Framework**: ASP.NET Core 8.0": the version of
+ * a language or framework a project states in its own files — go.mod's `go` line, composer.json's
+ * `php` requirement, package.json's engines, requires-python, a .csproj's target framework, a
+ * pom's java.version — compared as a reader compares them. A stated version that differs is out of
+ * date; a language whose version no file states settles nothing.
+ */
+import type { Claim } from './extract.js';
+import { dependenciesNamed, type Finding, type LookupContext, versionAgrees } from './lookup.js';
+import { fileText } from './problems.js';
+import { plain } from './status.js';
+
+const VERSION = String.raw`v?(\d+(?:\.\d+){0,3})(\+|\.x)?`;
+/** "Go Version: 1.25.4", "PHP Version: 8.2+". */
+const LABELLED = new RegExp(
+  String.raw`^([A-Za-z][\w.#+ -]{0,24}?)\s+(?:version|versão|versión|Version)\s*:\s*${VERSION}(?![\w.])`,
+  'i',
+);
+/** "Framework: ASP.NET Core 8.0", "Runtime: Node 20". */
+const NAMED = new RegExp(
+  String.raw`^(?:framework|runtime|language|platform|linguagem|lenguaje|sprache)\s*:\s*([A-Za-z][\w.#+ -]{0,24}?)\s+${VERSION}(?![\w.])`,
+  'i',
+);
+
+export interface RuntimeClaim {
+  tech: string;
+  version: string;
+  atLeast: boolean;
+}
+
+export function runtimeClaim(claim: Claim): RuntimeClaim | null {
+  const t = plain(claim.text);
+  const m = LABELLED.exec(t) ?? NAMED.exec(t);
+  if (!m) return null;
+  return { tech: m[1]!.trim().toLowerCase(), version: m[2]!, atLeast: m[3] === '+' };
+}
+
+interface Stated {
+  path: string;
+  line: number;
+  value: string;
+}
+
+function firstLine(ctx: LookupContext, paths: string[], re: RegExp): Stated | null {
+  for (const path of paths.sort((a, b) => a.split('/').length - b.split('/').length)) {
+    const lines = (fileText(ctx, path) ?? '').split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const m = re.exec(lines[i]!);
+      if (m) return { path, line: i + 1, value: m[1]! };
+    }
+  }
+  return null;
+}
+
+const named = (ctx: LookupContext, re: RegExp) => ctx.files.paths.filter((p) => re.test(p));
+
+/** Where each language states the version it needs. */
+function stated(ctx: LookupContext, tech: string): Stated | null {
+  if (/^(?:go|golang)$/.test(tech)) return firstLine(ctx, named(ctx, /(?:^|\/)go\.mod$/), /^go\s+(\d+(?:\.\d+)*)\s*$/);
+  if (tech === 'php') return firstLine(ctx, named(ctx, /(?:^|\/)composer\.json$/), /^\s*"php"\s*:\s*"([^"]+)"/);
+  if (/^(?:node|node\.js|nodejs)$/.test(tech))
+    return (
+      firstLine(ctx, named(ctx, /(?:^|\/)package\.json$/), /^\s*"node"\s*:\s*"([^"]+)"/) ??
+      firstLine(ctx, named(ctx, /(?:^|\/)\.nvmrc$/), /^\s*v?(\d[\d.]*)/)
+    );
+  if (tech === 'python')
+    return (
+      firstLine(ctx, named(ctx, /(?:^|\/)pyproject\.toml$/), /^\s*requires-python\s*=\s*["']([^"']+)["']/) ??
+      firstLine(ctx, named(ctx, /(?:^|\/)\.python-version$/), /^\s*(\d[\d.]*)/)
+    );
+  if (/^(?:java|jdk)$/.test(tech))
+    return (
+      firstLine(
+        ctx,
+        named(ctx, /(?:^|\/)pom\.xml$/),
+        /<(?:java\.version|maven\.compiler\.release|maven\.compiler\.source)>\s*([\d.]+)/,
+      ) ??
+      firstLine(
+        ctx,
+        named(ctx, /(?:^|\/)build\.gradle(?:\.kts)?$/),
+        /(?:languageVersion\.set\(JavaLanguageVersion\.of\(|JavaLanguageVersion\.of\(|sourceCompatibility\s*=\s*['"]?(?:JavaVersion\.VERSION_)?)(\d+)/,
+      )
+    );
+  if (/^(?:\.net|net|dotnet|asp\.net core|asp\.net|\.net core|ef core)$/.test(tech))
+    return firstLine(ctx, named(ctx, /\.(?:cs|fs|vb)proj$/), /<TargetFrameworks?>\s*net(?:coreapp)?(\d+\.\d+)/);
+  return null;
+}
+
+/** Frameworks by the package that carries their version. */
+const FRAMEWORK_PACKAGE: Record<string, string> = {
+  laravel: 'laravel/framework',
+  symfony: 'symfony/framework-bundle',
+  rails: 'rails',
+  django: 'django',
+  'spring boot': 'spring-boot-starter-parent',
+  react: 'react',
+  'next.js': 'next',
+  nextjs: 'next',
+  vue: 'vue',
+  angular: '@angular/core',
+  nestjs: '@nestjs/core',
+  express: 'express',
+  fastapi: 'fastapi',
+  flask: 'flask',
+};
+
+export function runtimeFinding(ctx: LookupContext, c: RuntimeClaim): Finding | null {
+  const subject = `${c.tech} ${c.version}${c.atLeast ? '+' : ''}`;
+  const pkg = FRAMEWORK_PACKAGE[c.tech];
+  const s: Stated | null = pkg
+    ? (() => {
+        const d = dependenciesNamed(ctx.facts, pkg).find((x) => x.version);
+        return d ? { path: d.path, line: d.line ?? 0, value: d.version! } : null;
+      })()
+    : stated(ctx, c.tech);
+  if (!s) return null;
+  const spec = s.value.trim();
+  const evidence = [{ path: s.path, ...(s.line ? { line: s.line } : {}), snippet: `${c.tech} ${spec}` }];
+  // "8.2+" is a floor, which "^8.2" or ">=8.2" states; "1.25.4" is what go.mod's go line says exactly.
+  const bare = spec.replace(/^[\s^~=v]+/, '');
+  const floor = /^(?:\^|>=|~)/.test(spec);
+  const agrees =
+    bare === c.version ||
+    (bare.startsWith(`${c.version}.`) && floor) ||
+    (c.atLeast && floor && versionAgrees(c.version, spec) !== 'no' && bare.split('.')[0] === c.version.split('.')[0]) ||
+    (floor && versionAgrees(c.version, spec) === 'yes');
+  return {
+    subject,
+    basis: 'config',
+    valued: true,
+    present: agrees ? 'yes' : 'no',
+    detail: agrees ? `${s.path} states ${c.tech} ${spec}` : `${s.path} states ${c.tech} ${spec}, not ${c.version}`,
+    evidence,
+  };
+}
