@@ -81,7 +81,14 @@ export default defineRule({
       });
       evidence.push(runEvidence(r, 'enforces a coverage floor', 'coverage-gate'));
     }
-    const scripts = scriptCoverage(ctx.files);
+    // A package script measures coverage only where it runs: CI reaching it through the command
+    // graph, or the package's own `test` script (what `npm test` runs). A `test:cov` variant no CI
+    // job runs is configured, not active (round 5: nestjs-boilerplate's scaffold script earned 0.5).
+    const reached = (sc: { path: string; line: number }) =>
+      graph.some((r) => r.chain.some((h) => h.path === sc.path && h.line === sc.line));
+    const allScripts = scriptCoverage(ctx.files);
+    const scripts = allScripts.filter((sc) => sc.script === 'test' || reached(sc));
+    const idleScripts = allScripts.filter((sc) => !scripts.includes(sc));
     for (const sc of scripts.filter((x) => x.gate && !enforced.length)) {
       tools.push(`package script ${sc.script}`);
       thresholds.push({
@@ -198,9 +205,15 @@ export default defineRule({
         { thresholds, measuredIn },
       );
     }
+    const idle = idleScripts.map((x) => x.script);
     return fail(
-      'Coverage is neither measured nor gated.',
+      `Coverage is neither measured nor gated${idle.length ? `: package script${idle.length === 1 ? '' : 's'} ${listing(idle.slice(0, 3))} ${idle.length === 1 ? 'measures' : 'measure'} coverage, but CI never runs ${idle.length === 1 ? 'it' : 'them'}` : ''}.`,
       [
+        ...idleScripts.slice(0, 2).map((x) => ({
+          path: x.path,
+          line: x.line,
+          note: `package script ${x.script} ${x.gate ? 'checks a coverage floor' : 'measures coverage'}, but no CI job runs it`,
+        })),
         ...setup.inert,
         {
           path: '.',
