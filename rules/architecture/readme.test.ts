@@ -6,6 +6,17 @@ const body = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i} of pr
 ruleTester(rule, {
   valid: [
     {
+      name: 'a README that opens with blank lines is cited at its first line of text (round 5: off by one)',
+      tree: {
+        'README.md':
+          '\n\n# lo - slice helpers\n\nA library of helpers.\n\n## Install\n\n```sh\ngo get example.org/lo\n```\n\n## Usage\n\nCall lo.Map.\n\n## Contributing\n\nRun make test.\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'README.md', line: 3, snippet: '# lo - slice helpers' }],
+      },
+    },
+    {
       name: 'install commands under other headings ("Get It Now", "Provision Instructions") count as installation',
       tree: {
         'README.md': [

@@ -94,8 +94,9 @@ export default defineRule({
     const evidence: Evidence[] = [
       {
         path: readme,
-        line: 1,
-        snippet: (lines.find((l) => l.trim()) ?? '').trim().slice(0, 160),
+        // The first line with text: the one the snippet quotes (a README may open with blank lines).
+        line: firstText + 1 || 1,
+        snippet: (lines[firstText] ?? '').trim().slice(0, 160),
         note: `${contentLines} lines of text, ${headings.length} headings`,
       },
     ];
