@@ -215,7 +215,7 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'Django: TestCase tests that drive the app through the test client are HTTP-level tests, like supertest',
+      name: 'Django: TestCase tests that drive the app through the in-process test client are integration tests, not end-to-end (round 5)',
       tree: {
         'hc/api/models.py': 'class Check:\n    pass\n',
         'hc/api/tests/test_models.py':
@@ -225,12 +225,12 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        data: { types: ['unit', 'end-to-end'] },
+        data: { types: ['unit', 'integration'], missing: ['end-to-end', 'load'] },
         evidence: [
           {
             path: 'hc/api/tests/test_ping.py',
             line: 5,
-            note: "end-to-end: HTTP-level tests against the app (the framework's test client)",
+            note: "integration: HTTP-level tests of the app served in process (the framework's test client)",
           },
         ],
       },
@@ -267,11 +267,11 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        message: 'unit tests and end-to-end tests found',
+        message: 'unit tests and integration tests found',
         evidence: [
           {
             path: 'core/tests/tests_views.py',
-            note: "end-to-end: HTTP-level tests against the app (the framework's test client)",
+            note: "integration: HTTP-level tests of the app served in process (the framework's test client)",
           },
           { path: 'core/tests/tests_models.py', note: 'unit: unittest: 1 test case' },
         ],
@@ -438,6 +438,37 @@ ruleTester(rule, {
       name: 'no tests at all',
       tree: { 'main.go': 'package main\n' },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'supertest on the app object is in process (integration); supertest on APP_URL drives a running instance (end-to-end)',
+      tree: {
+        'package.json': JSON.stringify({ devDependencies: { jest: '29', supertest: '7' }, dependencies: { '@nestjs/core': '10' } }),
+        'src/users/users.service.spec.ts': "describe('users', () => {\n  it('finds', () => {});\n});\n",
+        'src/app.int.test.ts':
+          "import request from 'supertest';\nimport { createApp } from './app';\n\ndescribe('app', () => {\n  it('pings', () => request(createApp()).get('/ping').expect(200));\n});\n",
+        'test/users.e2e-spec.ts':
+          "import request from 'supertest';\nimport { APP_URL } from './utils/constants';\n\ndescribe('users', () => {\n  it('lists', () => request(APP_URL).get('/api/v1/users').expect(200));\n});\n",
+        'jest.config.js': "module.exports = { testRegex: '.*\\\\.(spec|test|e2e-spec)\\\\.ts$' };\n",
+      },
+      expect: {
+        outcome: 'pass',
+        data: { types: ['unit', 'integration', 'end-to-end'] },
+        evidence: [{ path: 'src/app.int.test.ts', line: 1, note: 'integration: HTTP-level tests of the app served in process (supertest)' }],
+      },
+    },
+    {
+      name: 'supertest given the app object alone gives no end-to-end credit',
+      tree: {
+        'package.json': JSON.stringify({ devDependencies: { vitest: '1', supertest: '7' }, dependencies: { express: '4' } }),
+        'test/orders.test.js':
+          "import request from 'supertest';\nimport { createApp } from '../src/app.js';\n\ntest('creates', async () => {\n  await request(createApp()).post('/orders');\n});\n",
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'no end-to-end and load tests',
+        data: { types: ['unit', 'integration'], missing: ['end-to-end', 'load'] },
+        evidence: [{ path: 'test/orders.test.js', line: 1, note: 'integration: HTTP-level tests of the app served in process (supertest)' }],
+      },
     },
     {
       name: 'supertest declared but never used in a test is not an end-to-end test',
