@@ -252,6 +252,16 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a chart repository holds no code to cover: not applicable, with the reason (round 5, nextcloud/helm)',
+      profile: 'infrastructure',
+      tree: {
+        'charts/cloud/Chart.yaml': 'apiVersion: v2\nname: cloud\nversion: 1.0.0\n',
+        'charts/cloud/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\n',
+        '.github/workflows/lint-test.yaml': 'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ct lint\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'no source code in the repository: there is no code for coverage to measure' },
+    },
+    {
       name: 'nothing measured or gated',
       tree: { 'src/app.py': 'x = 1\n' },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },

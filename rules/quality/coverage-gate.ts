@@ -3,7 +3,7 @@ import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { runEvidence } from '../../src/facts/commands/index.js';
-import { fromMatch, isCommentLine } from '../../src/facts/paths.js';
+import { fromMatch, isCommentLine, noProductCode, productCode } from '../../src/facts/paths.js';
 import { CONFIGURED, distinct, scriptCoverage, SETUP, THRESHOLDS } from './_lib/coverage-config.js';
 import { setupCoverage } from './_lib/coverage-setup.js';
 
@@ -46,6 +46,12 @@ export default defineRule({
       async () => (await import('./_lib/coverage-gate-options.js')).COVERAGE_GATE_OPTIONS,
     ),
   },
+  // Coverage measures code: a chart or module repository without product source has none to cover,
+  // as module-size and type-safety already say (round 5: a chart repository failed here).
+  appliesTo: ({ facts }) =>
+    facts.reusable && productCode(facts).length === 0
+      ? { reason: `${noProductCode(facts)}: there is no code for coverage to measure` }
+      : true,
   check(ctx) {
     const minPercent = typeof ctx.options.minPercent === 'number' ? ctx.options.minPercent : 80;
     const jacocoFiles = new Set(ctx.matches('jacocoPlugin').map((m) => m.path));
