@@ -175,11 +175,11 @@ ruleTester(rule, {
       expect: { outcome: 'pass', data: { types: ['unit', 'integration'] } },
     },
     {
-      name: 'Helm charts: helm-unittest suites are unit tests, helm test hooks integration tests',
+      name: 'Helm charts: helm-unittest suites are unit tests, helm test hooks integration tests, ct install in CI end-to-end',
       tree: fixtureTree('cmd-helm-charts'),
       expect: {
         outcome: 'pass',
-        data: { types: ['unit', 'integration'] },
+        data: { types: ['unit', 'integration', 'end-to-end'] },
         evidence: [
           { note: 'integration: helm test hook run against the installed release' },
           { path: 'charts/web/tests/deployment_test.yaml', line: 5, note: 'unit: helm-unittest: 2 test cases' },
@@ -468,6 +468,28 @@ ruleTester(rule, {
         message: 'no end-to-end and load tests',
         data: { types: ['unit', 'integration'], missing: ['end-to-end', 'load'] },
         evidence: [{ path: 'test/orders.test.js', line: 1, note: 'integration: HTTP-level tests of the app served in process (supertest)' }],
+      },
+    },
+    {
+      name: "a chart repository's ct install in CI is the charts' end-to-end test (round 5, nextcloud/helm)",
+      profile: 'infrastructure',
+      tree: {
+        '.github/workflows/lint-test.yaml':
+          'on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: helm/kind-action@v1\n      - run: ct install --config ct.yaml\n',
+        'ct.yaml': 'chart-dirs:\n  - charts\n',
+        'charts/cloud/Chart.yaml': 'apiVersion: v2\nname: cloud\nversion: 1.0.0\n',
+        'charts/cloud/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\n',
+      },
+      expect: {
+        outcome: 'partial',
+        data: { types: ['end-to-end'] },
+        evidence: [
+          {
+            path: '.github/workflows/lint-test.yaml',
+            line: 7,
+            note: expect.stringContaining('end-to-end: job test installs the charts into a throwaway cluster and runs helm test'),
+          },
+        ],
       },
     },
     {

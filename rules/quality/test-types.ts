@@ -1,6 +1,7 @@
 import { defineRule, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { ciFiles } from '../../src/facts/ci.js';
+import { productTestRuns, runEvidence } from '../../src/facts/commands/index.js';
 import { fromMatch } from '../../src/facts/paths.js';
 import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
 
@@ -346,6 +347,10 @@ export default defineRule({
       if (running) add('end-to-end', fromMatch(m, 'HTTP tests against a running instance (supertest given a URL)'));
       else add('integration', fromMatch(m, 'HTTP-level tests of the app served in process (supertest)'));
     }
+    // A chart repository's `ct install` in CI: each chart installed into a throwaway cluster, waited
+    // for and `helm test`ed — the charts' end-to-end test (round 5: "no tests of any kind").
+    for (const r of productTestRuns(ctx.facts).filter((x) => !x.tools.some((t) => t.kinds.includes('test'))))
+      add('end-to-end', runEvidence(r, 'installs the charts into a throwaway cluster and runs helm test'));
     // Python web frameworks' test clients serve the app in process, without a server or browser: integration.
     for (const m of ctx.matches('appClient').filter((x) => testPaths.has(x.path)))
       add('integration', fromMatch(m, "HTTP-level tests of the app served in process (the framework's test client)"));

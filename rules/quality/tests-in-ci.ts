@@ -1,7 +1,7 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
-import { describeChain, runEvidence, runsOf, toolNames } from '../../src/facts/commands/index.js';
+import { describeChain, productTestRuns, runEvidence, testToolOf } from '../../src/facts/commands/index.js';
 
 export default defineRule({
   meta: {
@@ -28,13 +28,13 @@ export default defineRule({
         { jobs: [] },
       );
     }
-    const runs = runsOf(ctx.facts.commands, 'test');
+    const runs = productTestRuns(ctx.facts);
     const jobs = runs.map((r) => ({
       file: r.origin.path,
       job: r.origin.job ?? 'default',
       line: r.chain[r.chain.length - 1]?.line ?? 1,
       command: r.argv.join(' ').slice(0, 120),
-      runner: r.tools.find((t) => t.kinds.includes('test'))!.name,
+      runner: testToolOf(r),
       via: describeChain(r).slice(0, 300),
     }));
     // One citation per job and runner: a matrix of twelve identical steps is one fact.
@@ -44,7 +44,7 @@ export default defineRule({
       const key = `${r.origin.path}#${r.origin.job}#${r.tools[0]?.name}`;
       if (cited.has(key) || evidence.length >= 8) continue;
       cited.add(key);
-      evidence.push(runEvidence(r, 'runs tests', 'test'));
+      evidence.push(runEvidence(r, 'runs tests', r.tools.some((t) => t.kinds.includes('test')) ? 'test' : undefined));
     }
     for (const b of ci.filter((f) => !f.ok))
       evidence.push({ path: b.path, note: `could not be parsed: ${b.error ?? 'unreadable'}` });
@@ -73,7 +73,7 @@ export default defineRule({
     }
     const jobNames = [...new Set(jobs.map((j) => `${j.file}:${j.job}`))];
     return pass(
-      `${jobNames.length} CI job${jobNames.length === 1 ? '' : 's'} run${jobNames.length === 1 ? 's' : ''} the tests (${listing(toolNames(runs, 'test'))}).`,
+      `${jobNames.length} CI job${jobNames.length === 1 ? '' : 's'} run${jobNames.length === 1 ? 's' : ''} the tests (${listing([...new Set(runs.map(testToolOf))].sort())}).`,
       evidence,
       data,
     );
