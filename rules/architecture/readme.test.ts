@@ -15,7 +15,8 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        message: 'README.md (with the README it links to, charts/cloud/README.md) covers installation, usage and development.',
+        message:
+          'README.md (with the README it links to, charts/cloud/README.md) covers installation, usage and development.',
         evidence: [
           {
             path: 'charts/cloud/README.md',

@@ -104,8 +104,7 @@ export default defineRule({
     const withLinked = linked.length
       ? `${readme} (with the README it links to, ${listing([...new Set(linked.map((l) => l.path))])})`
       : readme;
-    if (missing.length === 0)
-      return pass(`${withLinked} covers installation, usage and development.`, evidence, data);
+    if (missing.length === 0) return pass(`${withLinked} covers installation, usage and development.`, evidence, data);
     // Installation and usage matter most to a reader; development notes less.
     const score =
       0.4 +

@@ -135,7 +135,11 @@ ruleTester(rule, {
         message: 'the deploy jobs deploy_to_heroku and deploy are switched off',
         evidence: [
           { path: '.' },
-          { path: '.github/workflows/django.yml', line: 7, note: 'job deploy_to_heroku is switched off (if: false or when: never): it deploys nothing' },
+          {
+            path: '.github/workflows/django.yml',
+            line: 7,
+            note: 'job deploy_to_heroku is switched off (if: false or when: never): it deploys nothing',
+          },
           { path: '.github/workflows/prod.yml', line: 3 },
         ],
       },

@@ -257,9 +257,13 @@ ruleTester(rule, {
       tree: {
         'charts/cloud/Chart.yaml': 'apiVersion: v2\nname: cloud\nversion: 1.0.0\n',
         'charts/cloud/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\n',
-        '.github/workflows/lint-test.yaml': 'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ct lint\n',
+        '.github/workflows/lint-test.yaml':
+          'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ct lint\n',
       },
-      expect: { outcome: 'not-applicable', message: 'no source code in the repository: there is no code for coverage to measure' },
+      expect: {
+        outcome: 'not-applicable',
+        message: 'no source code in the repository: there is no code for coverage to measure',
+      },
     },
     {
       name: 'nothing measured or gated',
@@ -270,7 +274,9 @@ ruleTester(rule, {
       name: 'a test:cov script that no CI job reaches is configured, not active: fail, naming it (round 5, NestJS)',
       tree: {
         'package.json': JSON.stringify(
-          { scripts: { test: 'jest', 'test:cov': 'jest --coverage', 'test:e2e': 'jest --config ./test/jest-e2e.json' } },
+          {
+            scripts: { test: 'jest', 'test:cov': 'jest --coverage', 'test:e2e': 'jest --config ./test/jest-e2e.json' },
+          },
           null,
           2,
         ),
@@ -280,7 +286,9 @@ ruleTester(rule, {
       expect: {
         outcome: 'fail',
         message: 'package script test:cov measures coverage, but CI never runs it',
-        evidence: [{ path: 'package.json', line: 4, note: 'package script test:cov measures coverage, but no CI job runs it' }],
+        evidence: [
+          { path: 'package.json', line: 4, note: 'package script test:cov measures coverage, but no CI job runs it' },
+        ],
       },
     },
     {

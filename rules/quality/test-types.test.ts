@@ -442,7 +442,10 @@ ruleTester(rule, {
     {
       name: 'supertest on the app object is in process (integration); supertest on APP_URL drives a running instance (end-to-end)',
       tree: {
-        'package.json': JSON.stringify({ devDependencies: { jest: '29', supertest: '7' }, dependencies: { '@nestjs/core': '10' } }),
+        'package.json': JSON.stringify({
+          devDependencies: { jest: '29', supertest: '7' },
+          dependencies: { '@nestjs/core': '10' },
+        }),
         'src/users/users.service.spec.ts': "describe('users', () => {\n  it('finds', () => {});\n});\n",
         'src/app.int.test.ts':
           "import request from 'supertest';\nimport { createApp } from './app';\n\ndescribe('app', () => {\n  it('pings', () => request(createApp()).get('/ping').expect(200));\n});\n",
@@ -453,13 +456,22 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         data: { types: ['unit', 'integration', 'end-to-end'] },
-        evidence: [{ path: 'src/app.int.test.ts', line: 1, note: 'integration: HTTP-level tests of the app served in process (supertest)' }],
+        evidence: [
+          {
+            path: 'src/app.int.test.ts',
+            line: 1,
+            note: 'integration: HTTP-level tests of the app served in process (supertest)',
+          },
+        ],
       },
     },
     {
       name: 'supertest given the app object alone gives no end-to-end credit',
       tree: {
-        'package.json': JSON.stringify({ devDependencies: { vitest: '1', supertest: '7' }, dependencies: { express: '4' } }),
+        'package.json': JSON.stringify({
+          devDependencies: { vitest: '1', supertest: '7' },
+          dependencies: { express: '4' },
+        }),
         'test/orders.test.js':
           "import request from 'supertest';\nimport { createApp } from '../src/app.js';\n\ntest('creates', async () => {\n  await request(createApp()).post('/orders');\n});\n",
       },
@@ -467,7 +479,13 @@ ruleTester(rule, {
         outcome: 'pass',
         message: 'no end-to-end and load tests',
         data: { types: ['unit', 'integration'], missing: ['end-to-end', 'load'] },
-        evidence: [{ path: 'test/orders.test.js', line: 1, note: 'integration: HTTP-level tests of the app served in process (supertest)' }],
+        evidence: [
+          {
+            path: 'test/orders.test.js',
+            line: 1,
+            note: 'integration: HTTP-level tests of the app served in process (supertest)',
+          },
+        ],
       },
     },
     {
@@ -487,7 +505,9 @@ ruleTester(rule, {
           {
             path: '.github/workflows/lint-test.yaml',
             line: 7,
-            note: expect.stringContaining('end-to-end: job test installs the charts into a throwaway cluster and runs helm test'),
+            note: expect.stringContaining(
+              'end-to-end: job test installs the charts into a throwaway cluster and runs helm test',
+            ),
           },
         ],
       },

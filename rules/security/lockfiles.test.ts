@@ -73,7 +73,11 @@ ruleTester(rule, {
         score: 0.5,
         message: '1 of 2 dependency manifests has no lockfile: charts/proxy/Chart.yaml',
         evidence: [
-          { path: 'charts/proxy/Chart.yaml', line: 4, note: '1 chart dependency but no Chart.lock (helm dependency update writes it)' },
+          {
+            path: 'charts/proxy/Chart.yaml',
+            line: 4,
+            note: '1 chart dependency but no Chart.lock (helm dependency update writes it)',
+          },
           { path: 'charts/cloud/Chart.yaml', note: '2 chart dependencies locked by charts/cloud/Chart.lock' },
         ],
       },

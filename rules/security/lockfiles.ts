@@ -38,10 +38,17 @@ export default defineRule({
       const lock = `${dirOf(c.path) ? `${dirOf(c.path)}/` : ''}${c.lock}`;
       if (files.exists(lock)) {
         locked.push(c.path);
-        evidence.push({ path: c.path, note: `${c.count} chart dependenc${c.count === 1 ? 'y' : 'ies'} locked by ${lock}` });
+        evidence.push({
+          path: c.path,
+          note: `${c.count} chart dependenc${c.count === 1 ? 'y' : 'ies'} locked by ${lock}`,
+        });
       } else {
         missing.push(c.path);
-        evidence.push({ path: c.path, line: c.line, note: `${c.count} chart dependenc${c.count === 1 ? 'y' : 'ies'} but no ${c.lock} (helm dependency update writes it)` });
+        evidence.push({
+          path: c.path,
+          line: c.line,
+          note: `${c.count} chart dependenc${c.count === 1 ? 'y' : 'ies'} but no ${c.lock} (helm dependency update writes it)`,
+        });
       }
     }
     for (const m of [...facts.manifests].sort((a, b) => (a.path < b.path ? -1 : 1))) {

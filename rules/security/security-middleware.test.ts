@@ -147,7 +147,11 @@ ruleTester(rule, {
         'config/settings/cors.py': 'CORS_ALLOW_CREDENTIALS = True\nCORS_ALLOW_ALL_ORIGINS = True\n',
         'config/django/production.py': 'from .base import *  # noqa\n\nDEBUG = False\n',
       },
-      expect: { outcome: 'partial', message: 'CORS allows any origin with credentials', evidence: [{ path: 'config/settings/cors.py', line: 2 }] },
+      expect: {
+        outcome: 'partial',
+        message: 'CORS allows any origin with credentials',
+        evidence: [{ path: 'config/settings/cors.py', line: 2 }],
+      },
     },
     {
       name: 'a generated symbol table ("Code generated … DO NOT EDIT.") that lists the HSTS header is no HSTS',

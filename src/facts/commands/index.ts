@@ -50,8 +50,12 @@ export function productTestRuns(facts: {
 
 /** The tool of a run that tests: a test runner, or chart-testing's install (see productTestRuns). */
 export function testToolOf(run: CommandRun): string {
-  return (run.tools.find((t) => t.kinds.includes('test')) ?? run.tools.find((t) => t.name === 'chart-testing install'))
-    ?.name ?? run.argv[0] ?? '';
+  return (
+    (run.tools.find((t) => t.kinds.includes('test')) ?? run.tools.find((t) => t.name === 'chart-testing install'))
+      ?.name ??
+    run.argv[0] ??
+    ''
+  );
 }
 
 /** Evidence for a run: cited where the command is written, the note says which job and how it is reached. */

@@ -486,7 +486,8 @@ describe('Go', () => {
     expect([r.cases, r.expanded]).toEqual([1, 1]);
   });
   it('counts tests behind a build constraint CI satisfies (GOEXPERIMENT, -tags), not others', () => {
-    const test = (tag: string) => `//go:build ${tag}\n\npackage simd\n\nfunc TestSum(t *testing.T) {}\nfunc TestMax(t *testing.T) {}\n`;
+    const test = (tag: string) =>
+      `//go:build ${tag}\n\npackage simd\n\nfunc TestSum(t *testing.T) {}\nfunc TestMax(t *testing.T) {}\n`;
     const tree = {
       'go.mod': 'module example.org/lo\n',
       'exp/simd/sum_test.go': test('goexperiment.simd && amd64'),
@@ -501,7 +502,9 @@ describe('Go', () => {
       ['db/store_test.go', 2, 5],
       ['exp/simd/sum_test.go', 2, 5],
     ]);
-    expect(inv.notCollected).toEqual([{ path: 'cloud/s3_test.go', reason: 'needs build tag cloud (go test -tags cloud)' }]);
+    expect(inv.notCollected).toEqual([
+      { path: 'cloud/s3_test.go', reason: 'needs build tag cloud (go test -tags cloud)' },
+    ]);
   });
   it('names custom build tags but not platform constraints', () => {
     expect(goBuildTags('//go:build integration && !windows\n\npackage x')).toEqual(['integration']);
