@@ -203,6 +203,22 @@ ruleTester(rule, {
       expect: { outcome: 'fail', message: 'no job runs a test command' },
     },
     {
+      name: 'two jobs that run the same script line are counted as two jobs and cited once, naming both (round 5)',
+      tree: {
+        '.github/workflows/cli.yml':
+          'on: push\njobs:\n  static-relational:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash test/run-static.sh relational\n  static-document:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash test/run-static.sh document\n',
+        'test/run-static.sh': '#!/bin/sh\nset -e\nnpx jest --config test/jest-e2e.json\n',
+        'package.json': '{"devDependencies":{"jest":"29"}}',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '2 CI jobs run the tests (Jest)',
+        evidence: [
+          { path: 'test/run-static.sh', line: 3, note: expect.stringContaining('; also run by job static-document') },
+        ],
+      },
+    },
+    {
       name: 'a chart repository whose only test is ct install runs it in CI: the install is cited (round 5, nextcloud/helm)',
       profile: 'infrastructure',
       tree: {

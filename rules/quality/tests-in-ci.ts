@@ -40,11 +40,29 @@ export default defineRule({
     // One citation per job and runner: a matrix of twelve identical steps is one fact.
     const cited = new Set<string>();
     const evidence: Evidence[] = [];
+    // Jobs that reach the same line (a shared script run by two matrix-less jobs) are one citation
+    // that names them all (round 5: the same run-static.sh:45 cited twice).
+    const atLine = new Map<string, Evidence & { jobs: string[] }>();
     for (const r of runs) {
       const key = `${r.origin.path}#${r.origin.job}#${r.tools[0]?.name}`;
-      if (cited.has(key) || evidence.length >= 8) continue;
+      if (cited.has(key)) continue;
       cited.add(key);
-      evidence.push(runEvidence(r, 'runs tests', r.tools.some((t) => t.kinds.includes('test')) ? 'test' : undefined));
+      const e = runEvidence(r, 'runs tests', r.tools.some((t) => t.kinds.includes('test')) ? 'test' : undefined);
+      const same = atLine.get(`${e.path}:${e.line}`);
+      if (same) {
+        same.jobs.push(r.origin.job ?? '(default)');
+        continue;
+      }
+      if (evidence.length >= 8) continue;
+      const entry = { ...e, jobs: [] as string[] };
+      atLine.set(`${e.path}:${e.line}`, entry);
+      evidence.push(entry);
+    }
+    for (const [i, e] of evidence.entries()) {
+      const { jobs: also, ...plain } = e as Evidence & { jobs?: string[] };
+      evidence[i] = also?.length
+        ? { ...plain, note: `${plain.note}; also run by job${also.length === 1 ? '' : 's'} ${listing(also)}` }
+        : plain;
     }
     for (const b of ci.filter((f) => !f.ok))
       evidence.push({ path: b.path, note: `could not be parsed: ${b.error ?? 'unreadable'}` });
