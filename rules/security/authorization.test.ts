@@ -292,6 +292,16 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'DRF: permission_classes = () opens the endpoint like AllowAny; IsAuthenticated alone is no role check',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\ndjangorestframework==3.15\n',
+        'shop/auth/apis.py':
+          'from rest_framework.views import APIView\n\n\nclass LoginRedirectApi(APIView):\n    permission_classes = ()\n\n    def get(self, request):\n        return redirect_to_provider()\n',
+      },
+      expect: { outcome: 'fail', absent: ['permission_classes = ()'] },
+    },
+    {
       name: "an ARIA role compared in a component (role === 'button') is no role check",
       profile: 'service',
       tree: {
