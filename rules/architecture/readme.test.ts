@@ -6,6 +6,39 @@ const body = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i} of pr
 ruleTester(rule, {
   valid: [
     {
+      name: "a chart repository's root README linking to the chart's README is read on there (round 5, nextcloud/helm)",
+      tree: {
+        'README.md':
+          '# Cloud Helm Charts\n\nHelm charts for Cloud.\n\n## Add the repository\n\n```sh\nhelm repo add cloud https://charts.example.org\nhelm install my-cloud cloud/cloud\n```\n\nSee the [chart README](charts/cloud/README.md) for configuration.\n\n## Contributing\n\nOpen a pull request; CI lints and installs the chart.\n',
+        'charts/cloud/README.md':
+          '# Cloud chart\n\nDeploys Cloud.\n\n## Installing the chart\n\nhelm install my-cloud cloud/cloud\n\n## Configuration\n\n| key | default |\n| --- | --- |\n| replicaCount | 1 |\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message:
+          'README.md (with the README it links to, charts/cloud/README.md) covers installation, usage and development.',
+        evidence: [
+          {
+            path: 'charts/cloud/README.md',
+            line: 9,
+            snippet: 'Configuration',
+            note: 'usage section (in charts/cloud/README.md, linked from README.md)',
+          },
+        ],
+      },
+    },
+    {
+      name: 'a README that opens with blank lines is cited at its first line of text (round 5: off by one)',
+      tree: {
+        'README.md':
+          '\n\n# lo - slice helpers\n\nA library of helpers.\n\n## Install\n\n```sh\ngo get example.org/lo\n```\n\n## Usage\n\nCall lo.Map.\n\n## Contributing\n\nRun make test.\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'README.md', line: 3, snippet: '# lo - slice helpers' }],
+      },
+    },
+    {
       name: 'install commands under other headings ("Get It Now", "Provision Instructions") count as installation',
       tree: {
         'README.md': [

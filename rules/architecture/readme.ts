@@ -54,67 +54,105 @@ export default defineRule({
     const text = files.read(readme);
     if (text === undefined)
       return unknown(`${readme} could not be read (too large, binary or unreadable).`, [{ path: readme }]);
-    const lines = text.split(/\r?\n/);
-    const headings: { text: string; line: number }[] = [];
-    let fence: string | null = null;
-    lines.forEach((l, i) => {
-      // A "# install deps" comment inside a fenced shell block is not a heading.
-      const f = /^\s{0,3}(```|~~~)/.exec(l);
-      if (f) fence = fence === null ? f[1]! : fence === f[1] ? null : fence;
-      if (fence !== null || f) return;
-      const md = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/.exec(l);
-      // Markdown ATX, AsciiDoc (== Title) and HTML (<h2>Title</h2>) headings.
-      const other = md ? null : (/^\s{0,3}={1,6}\s+(\S.*)$/.exec(l) ?? /<h[1-6][^>]*>(.*?)<\/h[1-6]>/i.exec(l));
-      if (md) headings.push({ text: md[1]!, line: i + 1 });
-      else if (other && other[1]!.replace(/<[^>]+>/g, '').trim())
-        headings.push({ text: other[1]!.replace(/<[^>]+>/g, '').trim(), line: i + 1 });
-      // reStructuredText / setext headings: a line underlined with = - ~ ^
-      else if (
-        i > 0 &&
-        /^([=\-~^*+#])\1{2,}\s*$/.test(l) &&
-        lines[i - 1]!.trim() &&
-        !/^([=\-~^*+#])\1+\s*$/.test(lines[i - 1]!)
-      )
-        headings.push({ text: lines[i - 1]!.trim(), line: i });
-    });
-    const contentLines = lines.filter((l) => l.trim() && !/^\s*([=\-~^*+#]){3,}\s*$/.test(l)).length;
-    // The document title ("# Shop API") names the project; it is not a section.
-    const firstText = lines.findIndex((l) => l.trim());
-    const sections = headings.filter((h, i) => !(i === 0 && h.line <= firstText + 2));
-    const found = SECTIONS.map((s) => ({ ...s, at: sections.find((h) => s.heading.test(h.text)) }));
-    // No installation or usage heading: a section whose body installs or starts the project
-    // (a Terraform module block under "Provision Instructions") is one; installation first.
-    const runs = sections.filter((h, i) => {
-      const end = sections[i + 1]?.line ?? lines.length + 1;
-      return INSTALL_CMD.test(lines.slice(h.line, end - 1).join('\n'));
-    });
-    const [install, usage] = [found[0]!, found[1]!];
-    if (!install.at) install.at = runs[0];
-    if (!usage.at) usage.at = runs.find((h) => h !== install.at);
+    const { lines, headings, contentLines, firstText, found } = readSections(text);
+    // A README that links to the product's own README (a chart repository's charts/x/README.md,
+    // a monorepo's packages/app/README.md) is read on there for the sections it lacks (round 5:
+    // nextcloud/helm's usage lives in charts/nextcloud/README.md, linked from the root).
+    const linked: { path: string; at: { text: string; line: number } }[] = [];
+    const dir = readme.includes('/') ? readme.slice(0, readme.lastIndexOf('/') + 1) : '';
+    if (found.some((f) => !f.at))
+      for (const m of text.matchAll(/\]\(\.?\/?([\w./-]+\/README\.(?:md|markdown|rst|adoc))\)/gi)) {
+        const target = `${dir}${m[1]}`.replace(/^\.\//, '');
+        if (target.includes('..') || !files.exists(target)) continue;
+        const other = files.read(target);
+        if (!other) continue;
+        for (const f of readSections(other).found)
+          if (f.at) {
+            const mine = found.find((x) => x.name === f.name)!;
+            if (!mine.at) {
+              mine.at = f.at;
+              linked.push({ path: target, at: f.at });
+            }
+          }
+        if (found.every((f) => f.at)) break;
+      }
     const evidence: Evidence[] = [
       {
         path: readme,
-        line: 1,
-        snippet: (lines.find((l) => l.trim()) ?? '').trim().slice(0, 160),
+        // The first line with text: the one the snippet quotes (a README may open with blank lines).
+        line: firstText + 1 || 1,
+        snippet: (lines[firstText] ?? '').trim().slice(0, 160),
         note: `${contentLines} lines of text, ${headings.length} headings`,
       },
     ];
     for (const f of found)
-      if (f.at)
-        evidence.push({ path: readme, line: f.at.line, snippet: f.at.text.slice(0, 160), note: `${f.name} section` });
+      if (f.at) {
+        const via = linked.find((l) => l.at === f.at);
+        evidence.push({
+          path: via ? via.path : readme,
+          line: f.at.line,
+          snippet: f.at.text.slice(0, 160),
+          note: via ? `${f.name} section (in ${via.path}, linked from ${readme})` : `${f.name} section`,
+        });
+      }
     const have = found.filter((f) => f.at).map((f) => f.name);
     const missing = found.filter((f) => !f.at).map((f) => f.name);
     const data = { path: readme, lines: contentLines, headings: headings.length, sections: have };
     // Short is not a stub when it still says how to install, use and work on the project.
     if (contentLines < 5 || (contentLines < 10 && have.length < 2))
       return partial(0.3, `${readme} is a stub (${contentLines} lines of text).`, evidence, data);
-    if (missing.length === 0) return pass(`${readme} covers installation, usage and development.`, evidence, data);
+    const withLinked = linked.length
+      ? `${readme} (with the README it links to, ${listing([...new Set(linked.map((l) => l.path))])})`
+      : readme;
+    if (missing.length === 0) return pass(`${withLinked} covers installation, usage and development.`, evidence, data);
     // Installation and usage matter most to a reader; development notes less.
     const score =
       0.4 +
       (have.includes('installation') ? 0.25 : 0) +
       (have.includes('usage') ? 0.25 : 0) +
       (have.includes('development') ? 0.1 : 0);
-    return partial(score, `${readme} has no ${listing(missing)} section.`, evidence, data);
+    return partial(score, `${withLinked} has no ${listing(missing)} section.`, evidence, data);
   },
 });
+
+/** The headings of a README and the installation, usage and development sections they open. */
+function readSections(text: string) {
+  const lines = text.split(/\r?\n/);
+  const headings: { text: string; line: number }[] = [];
+  let fence: string | null = null;
+  lines.forEach((l, i) => {
+    // A "# install deps" comment inside a fenced shell block is not a heading.
+    const f = /^\s{0,3}(```|~~~)/.exec(l);
+    if (f) fence = fence === null ? f[1]! : fence === f[1] ? null : fence;
+    if (fence !== null || f) return;
+    const md = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/.exec(l);
+    // Markdown ATX, AsciiDoc (== Title) and HTML (<h2>Title</h2>) headings.
+    const other = md ? null : (/^\s{0,3}={1,6}\s+(\S.*)$/.exec(l) ?? /<h[1-6][^>]*>(.*?)<\/h[1-6]>/i.exec(l));
+    if (md) headings.push({ text: md[1]!, line: i + 1 });
+    else if (other && other[1]!.replace(/<[^>]+>/g, '').trim())
+      headings.push({ text: other[1]!.replace(/<[^>]+>/g, '').trim(), line: i + 1 });
+    // reStructuredText / setext headings: a line underlined with = - ~ ^
+    else if (
+      i > 0 &&
+      /^([=\-~^*+#])\1{2,}\s*$/.test(l) &&
+      lines[i - 1]!.trim() &&
+      !/^([=\-~^*+#])\1+\s*$/.test(lines[i - 1]!)
+    )
+      headings.push({ text: lines[i - 1]!.trim(), line: i });
+  });
+  const contentLines = lines.filter((l) => l.trim() && !/^\s*([=\-~^*+#]){3,}\s*$/.test(l)).length;
+  // The document title ("# Shop API") names the project; it is not a section.
+  const firstText = lines.findIndex((l) => l.trim());
+  const sections = headings.filter((h, i) => !(i === 0 && h.line <= firstText + 2));
+  const found = SECTIONS.map((s) => ({ ...s, at: sections.find((h) => s.heading.test(h.text)) }));
+  // No installation or usage heading: a section whose body installs or starts the project
+  // (a Terraform module block under "Provision Instructions") is one; installation first.
+  const runs = sections.filter((h, i) => {
+    const end = sections[i + 1]?.line ?? lines.length + 1;
+    return INSTALL_CMD.test(lines.slice(h.line, end - 1).join('\n'));
+  });
+  const [install, usage] = [found[0]!, found[1]!];
+  if (!install.at) install.at = runs[0];
+  if (!usage.at) usage.at = runs.find((h) => h !== install.at);
+  return { lines, headings, contentLines, firstText, found };
+}

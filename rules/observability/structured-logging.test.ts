@@ -17,6 +17,22 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'src/log.ts', line: 1 }], data: { requestIds: true } },
     },
     {
+      name: "Django: django-structlog's RequestMiddleware added to MIDDLEWARE binds a request id to every line (round 5)",
+      profile: 'service',
+      tree: {
+        'requirements/base.txt': 'Django==5.0\ndjango-structlog==8.0\n',
+        'config/settings/loggers/setup.py':
+          'import structlog\n\n\nclass Setup:\n    @staticmethod\n    def settings(INSTALLED_APPS, MIDDLEWARE):\n        mw = "django_structlog.middlewares.RequestMiddleware"\n        return INSTALLED_APPS + ["django_structlog"], MIDDLEWARE + [mw]\n\n    @staticmethod\n    def configure():\n        structlog.configure(processors=[structlog.processors.JSONRenderer()])\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'config/settings/loggers/setup.py', line: 12 },
+          { path: 'config/settings/loggers/setup.py', line: 7, note: 'request/correlation id' },
+        ],
+      },
+    },
+    {
       name: 'Python: structlog with a correlation id middleware passes',
       profile: 'service',
       tree: {

@@ -164,7 +164,7 @@ export default defineRule({
         // files are found (that call reaches the id too), and many calls no longer cost 160
         // characters each.
         regex: new RegExp(
-          String.raw`(x-request-?id|x-correlation-?id|${LOG_CALL}(?:(?!${LOG_CALL}|${ID})[\s\S]){0,160}${ID}|WithValue\s*\((?:(?!WithValue\s*\()[^\n])*(?:request|correlation)_?id|\bcorrelation_?id\b|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[(?:(?!metadata:)[^\]])*:request_id|Plug\.RequestId|express-request-id|cls-rtracer)`,
+          String.raw`(x-request-?id|x-correlation-?id|${LOG_CALL}(?:(?!${LOG_CALL}|${ID})[\s\S]){0,160}${ID}|WithValue\s*\((?:(?!WithValue\s*\()[^\n])*(?:request|correlation)_?id|\bcorrelation_?id\b|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[(?:(?!metadata:)[^\]])*:request_id|Plug\.RequestId|express-request-id|cls-rtracer|django_structlog\.middlewares\.RequestMiddleware|django_guid\.middleware)`,
           'i',
         ),
         files: CODE,
@@ -182,6 +182,9 @@ export default defineRule({
           'log_tags',
           'trace_id',
           'traceid',
+          // django-structlog's RequestMiddleware binds request_id to every log line; django-guid's sets a correlation id.
+          'django_structlog.middlewares',
+          'django_guid.middleware',
         ],
         ignoreCase: true,
         maxPerFile: 1,

@@ -1,7 +1,7 @@
 import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS, type CiCommand, ciFiles } from '../../src/facts/ci.js';
-import { runEvidence, runsOf } from '../../src/facts/commands/index.js';
+import { productTestRuns, runEvidence, runsOf } from '../../src/facts/commands/index.js';
 
 const cite = (c: CiCommand, note: string): Evidence => ({
   path: c.path,
@@ -53,7 +53,7 @@ export default defineRule({
       systems,
       workflows: ok.map((f) => ({ path: f.path, system: f.system, jobs: f.jobs.map((j) => j.name) })),
     };
-    const tests = runsOf(facts.commands, 'test');
+    const tests = productTestRuns(facts);
     const builds = runsOf(facts.commands, 'build');
     const files_: Evidence[] = ok.map((f) => ({
       path: f.path,
@@ -71,7 +71,9 @@ export default defineRule({
     const evidence = [
       ...files_,
       ...distinct(builds, 2).map((r) => runEvidence(r, 'builds', 'build')),
-      ...distinct(tests, 3).map((r) => runEvidence(r, 'runs tests', 'test')),
+      ...distinct(tests, 3).map((r) =>
+        runEvidence(r, 'runs tests', r.tools.some((t) => t.kinds.includes('test')) ? 'test' : undefined),
+      ),
       ...broken,
     ];
     if (tests.length > 0 && builds.length > 0)

@@ -121,6 +121,30 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a deploy job switched off with `if: false` runs nothing: no credit, and the message says so (round 5, Django)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\n',
+        '.github/workflows/django.yml':
+          'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n  deploy_to_heroku:\n    runs-on: ubuntu-latest\n    needs: build\n    if: false\n    steps:\n      - run: heroku container:release web --app shop\n',
+        '.github/workflows/prod.yml':
+          'on: push\njobs:\n  deploy:\n    if: ${{ false }}\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: kubectl apply -f k8s/\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'the deploy jobs deploy_to_heroku and deploy are switched off',
+        evidence: [
+          { path: '.' },
+          {
+            path: '.github/workflows/django.yml',
+            line: 7,
+            note: 'job deploy_to_heroku is switched off (if: false or when: never): it deploys nothing',
+          },
+          { path: '.github/workflows/prod.yml', line: 3 },
+        ],
+      },
+    },
+    {
       name: 'an environment with deployment: false lends secrets to an image build, and an on_deploy cron job is a hook',
       profile: 'service',
       tree: {

@@ -241,8 +241,23 @@ export default defineRule({
     }
     if (ok.length === 0 && broken.length > 0)
       return unknown('CI configuration could not be parsed, so deployment automation is unknown.', broken, data);
+    // A deploy job switched off (`if: false`) is configured but runs nothing: said, not credited.
+    const offDeploys = ok.flatMap((f) =>
+      (f.offJobs ?? [])
+        .filter((j) => /(^|[-_ ])(deploy|deployment|release-to|rollout|ship)([-_ ]|$)/i.test(j.name))
+        .map(
+          (j): Evidence => ({
+            path: f.path,
+            ...(j.line ? { line: j.line } : {}),
+            snippet: `${j.name}:`,
+            note: `job ${j.name} is switched off (if: false or when: never): it deploys nothing`,
+          }),
+        ),
+    );
     return fail(
-      'No automated deployment found.',
+      offDeploys.length
+        ? `No automated deployment found: the deploy job${offDeploys.length === 1 ? '' : 's'} ${listing(offDeploys.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))} ${offDeploys.length === 1 ? 'is' : 'are'} switched off.`
+        : 'No automated deployment found.',
       [
         {
           path: '.',
@@ -255,6 +270,7 @@ export default defineRule({
               : ''
           }; no Argo CD/Flux resource in ${ctx.searched('gitops')} YAML files`,
         },
+        ...offDeploys.slice(0, 3),
         ...(herokuManifest(ctx.files)
           ? [{ path: 'app.json', note: 'Heroku app manifest (review apps, deploy button): it deploys nothing on push' }]
           : []),

@@ -233,6 +233,21 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a chart CHANGELOG headed by majors alone (`## v9`) has version headings; `## 2 fixes` is not one (round 5)',
+      tree: {
+        'charts/cloud/Chart.yaml': 'apiVersion: v2\nname: cloud\nversion: 9.1.0\n',
+        'charts/cloud/CHANGELOG.md':
+          '# Changelog\n\nThis file lists major changes.\n\n## v9\n\n- breaking: new values layout\n\n## v8\n\n- drop old API\n',
+        'charts/other/CHANGELOG.md': '# Changelog\n\n## 2 fixes\n\n- typo\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'A versioned CHANGELOG',
+        evidence: [{ path: 'charts/cloud/CHANGELOG.md', line: 5, note: 'change log with version headings' }],
+        data: { versionedChangelogs: 1 },
+      },
+    },
+    {
       name: 'date tags in git alone are releases without a change log or tooling: partial (Ruby)',
       tree: { Gemfile: 'source "https://rubygems.org"\ngem "rails"\n', 'app/models/user.rb': 'class User; end\n' },
       tags: ['2024.06.04', '2024.05.28', '2024.05.22'],

@@ -252,9 +252,53 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a chart repository holds no code to cover: not applicable, with the reason (round 5, nextcloud/helm)',
+      profile: 'infrastructure',
+      tree: {
+        'charts/cloud/Chart.yaml': 'apiVersion: v2\nname: cloud\nversion: 1.0.0\n',
+        'charts/cloud/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\n',
+        '.github/workflows/lint-test.yaml':
+          'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ct lint\n',
+      },
+      expect: {
+        outcome: 'not-applicable',
+        message: 'no source code in the repository: there is no code for coverage to measure',
+      },
+    },
+    {
       name: 'nothing measured or gated',
       tree: { 'src/app.py': 'x = 1\n' },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'a test:cov script that no CI job reaches is configured, not active: fail, naming it (round 5, NestJS)',
+      tree: {
+        'package.json': JSON.stringify(
+          {
+            scripts: { test: 'jest', 'test:cov': 'jest --coverage', 'test:e2e': 'jest --config ./test/jest-e2e.json' },
+          },
+          null,
+          2,
+        ),
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci\n      - run: npm run test\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'package script test:cov measures coverage, but CI never runs it',
+        evidence: [
+          { path: 'package.json', line: 4, note: 'package script test:cov measures coverage, but no CI job runs it' },
+        ],
+      },
+    },
+    {
+      name: 'the same test:cov script reached from CI measures coverage: partial, cited where CI runs it',
+      tree: {
+        'package.json': JSON.stringify({ scripts: { test: 'jest', 'test:cov': 'jest --coverage' } }, null, 2),
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci\n      - run: npm run test:cov\n',
+      },
+      expect: { outcome: 'partial', score: 0.5, message: 'measured in CI' },
     },
     {
       name: 'coverage collected without a floor: partial',

@@ -3,7 +3,7 @@ import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { runEvidence } from '../../src/facts/commands/index.js';
-import { fromMatch, isCommentLine } from '../../src/facts/paths.js';
+import { fromMatch, isCommentLine, noProductCode, productCode } from '../../src/facts/paths.js';
 import { CONFIGURED, distinct, scriptCoverage, SETUP, THRESHOLDS } from './_lib/coverage-config.js';
 import { setupCoverage } from './_lib/coverage-setup.js';
 
@@ -46,6 +46,12 @@ export default defineRule({
       async () => (await import('./_lib/coverage-gate-options.js')).COVERAGE_GATE_OPTIONS,
     ),
   },
+  // Coverage measures code: a chart or module repository without product source has none to cover,
+  // as module-size and type-safety already say (round 5: a chart repository failed here).
+  appliesTo: ({ facts }) =>
+    facts.reusable && productCode(facts).length === 0
+      ? { reason: `${noProductCode(facts)}: there is no code for coverage to measure` }
+      : true,
   check(ctx) {
     const minPercent = typeof ctx.options.minPercent === 'number' ? ctx.options.minPercent : 80;
     const jacocoFiles = new Set(ctx.matches('jacocoPlugin').map((m) => m.path));
@@ -81,7 +87,14 @@ export default defineRule({
       });
       evidence.push(runEvidence(r, 'enforces a coverage floor', 'coverage-gate'));
     }
-    const scripts = scriptCoverage(ctx.files);
+    // A package script measures coverage only where it runs: CI reaching it through the command
+    // graph, or the package's own `test` script (what `npm test` runs). A `test:cov` variant no CI
+    // job runs is configured, not active (round 5: nestjs-boilerplate's scaffold script earned 0.5).
+    const reached = (sc: { path: string; line: number }) =>
+      graph.some((r) => r.chain.some((h) => h.path === sc.path && h.line === sc.line));
+    const allScripts = scriptCoverage(ctx.files);
+    const scripts = allScripts.filter((sc) => sc.script === 'test' || reached(sc));
+    const idleScripts = allScripts.filter((sc) => !scripts.includes(sc));
     for (const sc of scripts.filter((x) => x.gate && !enforced.length)) {
       tools.push(`package script ${sc.script}`);
       thresholds.push({
@@ -198,9 +211,15 @@ export default defineRule({
         { thresholds, measuredIn },
       );
     }
+    const idle = idleScripts.map((x) => x.script);
     return fail(
-      'Coverage is neither measured nor gated.',
+      `Coverage is neither measured nor gated${idle.length ? `: package script${idle.length === 1 ? '' : 's'} ${listing(idle.slice(0, 3))} ${idle.length === 1 ? 'measures' : 'measure'} coverage, but CI never runs ${idle.length === 1 ? 'it' : 'them'}` : ''}.`,
       [
+        ...idleScripts.slice(0, 2).map((x) => ({
+          path: x.path,
+          line: x.line,
+          note: `package script ${x.script} ${x.gate ? 'checks a coverage floor' : 'measures coverage'}, but no CI job runs it`,
+        })),
         ...setup.inert,
         {
           path: '.',

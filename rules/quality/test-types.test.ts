@@ -175,11 +175,11 @@ ruleTester(rule, {
       expect: { outcome: 'pass', data: { types: ['unit', 'integration'] } },
     },
     {
-      name: 'Helm charts: helm-unittest suites are unit tests, helm test hooks integration tests',
+      name: 'Helm charts: helm-unittest suites are unit tests, helm test hooks integration tests, ct install in CI end-to-end',
       tree: fixtureTree('cmd-helm-charts'),
       expect: {
         outcome: 'pass',
-        data: { types: ['unit', 'integration'] },
+        data: { types: ['unit', 'integration', 'end-to-end'] },
         evidence: [
           { note: 'integration: helm test hook run against the installed release' },
           { path: 'charts/web/tests/deployment_test.yaml', line: 5, note: 'unit: helm-unittest: 2 test cases' },
@@ -215,7 +215,7 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'Django: TestCase tests that drive the app through the test client are HTTP-level tests, like supertest',
+      name: 'Django: TestCase tests that drive the app through the in-process test client are integration tests, not end-to-end (round 5)',
       tree: {
         'hc/api/models.py': 'class Check:\n    pass\n',
         'hc/api/tests/test_models.py':
@@ -225,12 +225,12 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        data: { types: ['unit', 'end-to-end'] },
+        data: { types: ['unit', 'integration'], missing: ['end-to-end', 'load'] },
         evidence: [
           {
             path: 'hc/api/tests/test_ping.py',
             line: 5,
-            note: "end-to-end: HTTP-level tests against the app (the framework's test client)",
+            note: "integration: HTTP-level tests of the app served in process (the framework's test client)",
           },
         ],
       },
@@ -267,11 +267,11 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        message: 'unit tests and end-to-end tests found',
+        message: 'unit tests and integration tests found',
         evidence: [
           {
             path: 'core/tests/tests_views.py',
-            note: "end-to-end: HTTP-level tests against the app (the framework's test client)",
+            note: "integration: HTTP-level tests of the app served in process (the framework's test client)",
           },
           { path: 'core/tests/tests_models.py', note: 'unit: unittest: 1 test case' },
         ],
@@ -438,6 +438,79 @@ ruleTester(rule, {
       name: 'no tests at all',
       tree: { 'main.go': 'package main\n' },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'supertest on the app object is in process (integration); supertest on APP_URL drives a running instance (end-to-end)',
+      tree: {
+        'package.json': JSON.stringify({
+          devDependencies: { jest: '29', supertest: '7' },
+          dependencies: { '@nestjs/core': '10' },
+        }),
+        'src/users/users.service.spec.ts': "describe('users', () => {\n  it('finds', () => {});\n});\n",
+        'src/app.int.test.ts':
+          "import request from 'supertest';\nimport { createApp } from './app';\n\ndescribe('app', () => {\n  it('pings', () => request(createApp()).get('/ping').expect(200));\n});\n",
+        'test/users.e2e-spec.ts':
+          "import request from 'supertest';\nimport { APP_URL } from './utils/constants';\n\ndescribe('users', () => {\n  it('lists', () => request(APP_URL).get('/api/v1/users').expect(200));\n});\n",
+        'jest.config.js': "module.exports = { testRegex: '.*\\\\.(spec|test|e2e-spec)\\\\.ts$' };\n",
+      },
+      expect: {
+        outcome: 'pass',
+        data: { types: ['unit', 'integration', 'end-to-end'] },
+        evidence: [
+          {
+            path: 'src/app.int.test.ts',
+            line: 1,
+            note: 'integration: HTTP-level tests of the app served in process (supertest)',
+          },
+        ],
+      },
+    },
+    {
+      name: 'supertest given the app object alone gives no end-to-end credit',
+      tree: {
+        'package.json': JSON.stringify({
+          devDependencies: { vitest: '1', supertest: '7' },
+          dependencies: { express: '4' },
+        }),
+        'test/orders.test.js':
+          "import request from 'supertest';\nimport { createApp } from '../src/app.js';\n\ntest('creates', async () => {\n  await request(createApp()).post('/orders');\n});\n",
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'no end-to-end and load tests',
+        data: { types: ['unit', 'integration'], missing: ['end-to-end', 'load'] },
+        evidence: [
+          {
+            path: 'test/orders.test.js',
+            line: 1,
+            note: 'integration: HTTP-level tests of the app served in process (supertest)',
+          },
+        ],
+      },
+    },
+    {
+      name: "a chart repository's ct install in CI is the charts' end-to-end test (round 5, nextcloud/helm)",
+      profile: 'infrastructure',
+      tree: {
+        '.github/workflows/lint-test.yaml':
+          'on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: helm/kind-action@v1\n      - run: ct install --config ct.yaml\n',
+        'ct.yaml': 'chart-dirs:\n  - charts\n',
+        'charts/cloud/Chart.yaml': 'apiVersion: v2\nname: cloud\nversion: 1.0.0\n',
+        'charts/cloud/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\n',
+      },
+      expect: {
+        outcome: 'partial',
+        data: { types: ['end-to-end'] },
+        evidence: [
+          {
+            path: '.github/workflows/lint-test.yaml',
+            line: 7,
+            note: expect.stringContaining(
+              'end-to-end: job test installs the charts into a throwaway cluster and runs helm test',
+            ),
+          },
+        ],
+      },
     },
     {
       name: 'supertest declared but never used in a test is not an end-to-end test',

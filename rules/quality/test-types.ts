@@ -1,6 +1,7 @@
 import { defineRule, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { ciFiles } from '../../src/facts/ci.js';
+import { productTestRuns, runEvidence } from '../../src/facts/commands/index.js';
 import { fromMatch } from '../../src/facts/paths.js';
 import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
 
@@ -187,7 +188,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) and run the tests against them, (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test). End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest used in tests and the test clients of Python web frameworks (Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`), which drive the whole app as supertest does, e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) and run the tests against them, (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`): they serve the whole app without a server or browser. End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -225,7 +226,9 @@ export default defineRule({
         maxPerFile: 3,
       },
       supertest: {
-        regex: /from\s+['"]supertest['"]|require\(\s*['"]supertest['"]\s*\)/,
+        // The imported name, to find what it is given: `import request from`, `import * as request from`, `const request = require(`.
+        regex:
+          /import[ \t]+(?:\*[ \t]+as[ \t]+)?(\w+)[ \t]+from[ \t]+['"]supertest['"]|(?:const|let|var)[ \t]+(\w+)[ \t]*=[ \t]*require\(\s*['"]supertest['"]\s*\)|from\s+['"]supertest['"]|require\(\s*['"]supertest['"]\s*\)/,
         files: ['**/*.{js,jsx,ts,tsx,mjs,cjs}'],
         literals: ['supertest'],
         maxPerFile: 1,
@@ -324,10 +327,33 @@ export default defineRule({
     // A marker outside the collected files (a build-tagged Go test, the factory class itself) still shows the kind.
     for (const m of ctx.matches('integrationFile'))
       if (!testPaths.has(m.path)) add('integration', fromMatch(m, 'integration test marker'));
+    // supertest given the app object (`request(app)`, `request(app.getHttpServer())`) serves it in
+    // process: an integration test of routing, middleware and handlers. Given a URL (`request(APP_URL)`,
+    // `request('http://…')`) it drives a running instance: end-to-end (round 5: in-process clients
+    // had been counted as end-to-end).
     const supertestInTests = ctx.matches('supertest').filter((m) => testPaths.has(m.path));
-    for (const m of supertestInTests) add('end-to-end', fromMatch(m, 'HTTP-level tests against the app (supertest)'));
+    for (const m of supertestInTests) {
+      const name = m.groups.find(Boolean) ?? 'request';
+      const text = ctx.files.read(m.path) ?? '';
+      // A URL handed over directly, or through a local (`const app = APP_URL`) in a file that never builds the app.
+      const running =
+        new RegExp(
+          String.raw`\b${name}\s*\(\s*(?:['"\x60]https?:|process\.env|[A-Z][A-Z_]*(?:URL|HOST)\b|\w*(?:[Uu]rl|[Hh]ost|[Bb]ase)\s*[),])`,
+        ).test(text) ||
+        (/\b[A-Z][A-Z_]*(?:URL|HOST)\b|['"`]https?:\/\/|process\.env\.\w*(?:URL|HOST)/.test(text) &&
+          !/getHttpServer\s*\(|createNestApplication|createTestingModule|\.callback\s*\(\s*\)|\bexpress\s*\(\s*\)|\b(?:create|build)App\w*\s*\(/.test(
+            text,
+          ));
+      if (running) add('end-to-end', fromMatch(m, 'HTTP tests against a running instance (supertest given a URL)'));
+      else add('integration', fromMatch(m, 'HTTP-level tests of the app served in process (supertest)'));
+    }
+    // A chart repository's `ct install` in CI: each chart installed into a throwaway cluster, waited
+    // for and `helm test`ed — the charts' end-to-end test (round 5: "no tests of any kind").
+    for (const r of productTestRuns(ctx.facts).filter((x) => !x.tools.some((t) => t.kinds.includes('test'))))
+      add('end-to-end', runEvidence(r, 'installs the charts into a throwaway cluster and runs helm test'));
+    // Python web frameworks' test clients serve the app in process, without a server or browser: integration.
     for (const m of ctx.matches('appClient').filter((x) => testPaths.has(x.path)))
-      add('end-to-end', fromMatch(m, "HTTP-level tests against the app (the framework's test client)"));
+      add('integration', fromMatch(m, "HTTP-level tests of the app served in process (the framework's test client)"));
     for (const { start, test } of liveInstanceJobs(ctx.facts.commands.runs)) {
       const s = start.chain[start.chain.length - 1];
       const t = test.chain[test.chain.length - 1];

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { fixtureTree } from '../../src/testing/fixtures.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './tests-in-ci.js';
@@ -161,11 +162,11 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'Helm charts: helm unittest is a test run; ct install (a chart installed in a throwaway cluster) is not',
+      name: 'Helm charts: helm unittest is a test run, and so is ct install in a chart repository (installed in a throwaway cluster, then helm test)',
       tree: fixtureTree('cmd-helm-charts'),
       expect: {
         outcome: 'pass',
-        message: '(helm unittest)',
+        message: '1 CI job runs the tests (chart-testing install and helm unittest)',
         evidence: [{ path: '.github/workflows/lint-test.yml', line: 17 }],
       },
     },
@@ -200,6 +201,39 @@ ruleTester(rule, {
           '{\n  "name": "api",\n  "targets": {\n    "test": {\n      "executor": "@nx/webpack:webpack"\n    }\n  }\n}\n',
       },
       expect: { outcome: 'fail', message: 'no job runs a test command' },
+    },
+    {
+      name: 'two jobs that run the same script line are counted as two jobs and cited once, naming both (round 5)',
+      tree: {
+        '.github/workflows/cli.yml':
+          'on: push\njobs:\n  static-relational:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash test/run-static.sh relational\n  static-document:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash test/run-static.sh document\n',
+        'test/run-static.sh': '#!/bin/sh\nset -e\nnpx jest --config test/jest-e2e.json\n',
+        'package.json': '{"devDependencies":{"jest":"29"}}',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '2 CI jobs run the tests (Jest)',
+        evidence: [
+          { path: 'test/run-static.sh', line: 3, note: expect.stringContaining('; also run by job static-document') },
+        ],
+      },
+    },
+    {
+      name: 'a chart repository whose only test is ct install runs it in CI: the install is cited (round 5, nextcloud/helm)',
+      profile: 'infrastructure',
+      tree: {
+        '.github/workflows/lint-test.yaml': gha(
+          '      - uses: helm/chart-testing-action@v2\n      - run: ct lint --config ct.yaml\n      - uses: helm/kind-action@v1\n      - run: ct install --config ct.yaml\n',
+        ),
+        'ct.yaml': 'chart-dirs:\n  - charts\n',
+        'charts/cloud/Chart.yaml': 'apiVersion: v2\nname: cloud\nversion: 1.0.0\n',
+        'charts/cloud/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '1 CI job runs the tests (chart-testing install)',
+        evidence: [{ path: '.github/workflows/lint-test.yaml', line: 11, note: expect.stringContaining('runs tests') }],
+      },
     },
     {
       name: 'a Go server whose only CI installs its Helm chart with chart-testing: its go tests never run',

@@ -1,7 +1,7 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
-import { describeChain, runEvidence, runsOf, toolNames } from '../../src/facts/commands/index.js';
+import { describeChain, productTestRuns, runEvidence, testToolOf } from '../../src/facts/commands/index.js';
 
 export default defineRule({
   meta: {
@@ -28,23 +28,41 @@ export default defineRule({
         { jobs: [] },
       );
     }
-    const runs = runsOf(ctx.facts.commands, 'test');
+    const runs = productTestRuns(ctx.facts);
     const jobs = runs.map((r) => ({
       file: r.origin.path,
       job: r.origin.job ?? 'default',
       line: r.chain[r.chain.length - 1]?.line ?? 1,
       command: r.argv.join(' ').slice(0, 120),
-      runner: r.tools.find((t) => t.kinds.includes('test'))!.name,
+      runner: testToolOf(r),
       via: describeChain(r).slice(0, 300),
     }));
     // One citation per job and runner: a matrix of twelve identical steps is one fact.
     const cited = new Set<string>();
     const evidence: Evidence[] = [];
+    // Jobs that reach the same line (a shared script run by two matrix-less jobs) are one citation
+    // that names them all (round 5: the same run-static.sh:45 cited twice).
+    const atLine = new Map<string, Evidence & { jobs: string[] }>();
     for (const r of runs) {
       const key = `${r.origin.path}#${r.origin.job}#${r.tools[0]?.name}`;
-      if (cited.has(key) || evidence.length >= 8) continue;
+      if (cited.has(key)) continue;
       cited.add(key);
-      evidence.push(runEvidence(r, 'runs tests', 'test'));
+      const e = runEvidence(r, 'runs tests', r.tools.some((t) => t.kinds.includes('test')) ? 'test' : undefined);
+      const same = atLine.get(`${e.path}:${e.line}`);
+      if (same) {
+        same.jobs.push(r.origin.job ?? '(default)');
+        continue;
+      }
+      if (evidence.length >= 8) continue;
+      const entry = { ...e, jobs: [] as string[] };
+      atLine.set(`${e.path}:${e.line}`, entry);
+      evidence.push(entry);
+    }
+    for (const [i, e] of evidence.entries()) {
+      const { jobs: also, ...plain } = e as Evidence & { jobs?: string[] };
+      evidence[i] = also?.length
+        ? { ...plain, note: `${plain.note}; also run by job${also.length === 1 ? '' : 's'} ${listing(also)}` }
+        : plain;
     }
     for (const b of ci.filter((f) => !f.ok))
       evidence.push({ path: b.path, note: `could not be parsed: ${b.error ?? 'unreadable'}` });
@@ -73,7 +91,7 @@ export default defineRule({
     }
     const jobNames = [...new Set(jobs.map((j) => `${j.file}:${j.job}`))];
     return pass(
-      `${jobNames.length} CI job${jobNames.length === 1 ? '' : 's'} run${jobNames.length === 1 ? 's' : ''} the tests (${listing(toolNames(runs, 'test'))}).`,
+      `${jobNames.length} CI job${jobNames.length === 1 ? '' : 's'} run${jobNames.length === 1 ? 's' : ''} the tests (${listing([...new Set(runs.map(testToolOf))].sort())}).`,
       evidence,
       data,
     );

@@ -199,6 +199,26 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'an application package whose name merely contains "example" is production code (round 5, Django)',
+      profile: 'service',
+      tree: {
+        'manage.py': 'import os\n',
+        'shopfront_example/payments/gateway.py':
+          'import requests\n\n\ndef charge(token):\n    return requests.post(GATEWAY_URL, json={"t": token})\n',
+        'shopfront_example/blog_examples/oauth/service.py':
+          'import requests\n\ndef exchange(code):\n    r = requests.get(TOKEN_URL, params={"code": code})\n    return r.json()\n',
+        'examples/quickstart.py': 'import requests\nrequests.get(URL)\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          { path: 'shopfront_example/blog_examples/oauth/service.py', line: 4 },
+          { path: 'shopfront_example/payments/gateway.py', line: 5 },
+        ],
+        data: { callsWithoutTimeout: 2 },
+      },
+    },
+    {
       name: 'Go: http.Get with the default client fails with its line',
       profile: 'service',
       tree: { 'cmd/api/main.go': 'package main\n\nfunc f() {\n\tresp, err := http.Get(url)\n\t_ = resp\n}\n' },

@@ -4,6 +4,23 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'request-handling guards are cited before a seeder that looks for the admin (round 5, NestJS)',
+      profile: 'service',
+      tree: {
+        'package.json': JSON.stringify({ dependencies: { '@nestjs/core': '10' } }),
+        'src/database/seeds/user/user-seed.service.ts':
+          'export class UserSeedService {\n  async run() {\n    const admin = await this.repo.count({ where: { role: { id: RoleEnum.admin } } });\n    if (!admin) {\n      await this.repo.save({ role: { id: RoleEnum.admin } });\n    }\n  }\n}\n',
+        'src/roles/roles.guard.ts':
+          "import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class RolesGuard implements CanActivate {\n  canActivate(context: ExecutionContext): boolean {\n    const roles = this.reflector.get<number[]>('roles', context.getHandler());\n    return roles.includes(context.switchToHttp().getRequest().user?.role?.id);\n  }\n}\n",
+        'src/users/users.controller.ts':
+          "import { RolesGuard } from '../roles/roles.guard';\n\n@Roles(RoleEnum.admin)\n@UseGuards(AuthGuard('jwt'), RolesGuard)\n@Controller('users')\nexport class UsersController {}\n",
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'src/roles/roles.guard.ts', line: 4 }],
+      },
+    },
+    {
       name: 'hand-written role guards on the user record: `if user.Role != models.RoleAdmin` (Go), `if !user.local_user.admin` (Rust), `role in ("owner", "admin")` (Python)',
       profile: 'service',
       tree: {
@@ -274,6 +291,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'DRF: permission_classes = () opens the endpoint like AllowAny; IsAuthenticated alone is no role check',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\ndjangorestframework==3.15\n',
+        'shop/auth/apis.py':
+          'from rest_framework.views import APIView\n\n\nclass LoginRedirectApi(APIView):\n    permission_classes = ()\n\n    def get(self, request):\n        return redirect_to_provider()\n',
+      },
+      expect: { outcome: 'fail', absent: ['permission_classes = ()'] },
+    },
     {
       name: "an ARIA role compared in a component (role === 'button') is no role check",
       profile: 'service',

@@ -284,11 +284,11 @@ export default defineRule({
       unused,
       kinds: [
         { key: 'js', label: 'JavaScript/TypeScript role or permission checks' },
-        // DRF: AllowAny alone opens an endpoint, it checks nothing.
+        // DRF: AllowAny alone, or an empty tuple or list, opens an endpoint: it checks nothing.
         {
           key: 'python',
           label: 'Python permission checks',
-          reject: /permission_classes\s*=\s*[[(]\s*(?:permissions\.)?AllowAny\s*,?\s*[\])]/,
+          reject: /permission_classes\s*=\s*[[(]\s*(?:(?:permissions\.)?AllowAny\s*,?\s*)?[\])]/,
         },
         { key: 'go', label: 'Go policy enforcement' },
         { key: 'jvm', label: 'Spring method or request security' },

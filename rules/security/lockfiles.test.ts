@@ -58,6 +58,31 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Helm: Chart.yaml dependencies are locked by Chart.lock; a chart without one is a finding with its line (round 5)',
+      profile: 'infrastructure',
+      tree: {
+        'charts/cloud/Chart.yaml':
+          'apiVersion: v2\nname: cloud\nversion: 9.1.0\ndependencies:\n  - name: postgresql\n    version: 16.7.4\n    repository: oci://registry.example.org/charts\n  - name: redis\n    version: 21.1.3\n    repository: oci://registry.example.org/charts\n',
+        'charts/cloud/Chart.lock': 'dependencies:\n- name: postgresql\n  version: 16.7.4\n',
+        'charts/proxy/Chart.yaml':
+          'apiVersion: v2\nname: proxy\nversion: 1.0.0\ndependencies:\n  - name: common\n    version: 2.x.x\n    repository: https://charts.example.org\n',
+        'charts/plain/Chart.yaml': 'apiVersion: v2\nname: plain\nversion: 0.1.0\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: '1 of 2 dependency manifests has no lockfile: charts/proxy/Chart.yaml',
+        evidence: [
+          {
+            path: 'charts/proxy/Chart.yaml',
+            line: 4,
+            note: '1 chart dependency but no Chart.lock (helm dependency update writes it)',
+          },
+          { path: 'charts/cloud/Chart.yaml', note: '2 chart dependencies locked by charts/cloud/Chart.lock' },
+        ],
+      },
+    },
+    {
       name: 'a service with only loose dev requirements still needs them pinned',
       profile: 'service',
       tree: { 'requirements-dev.txt': 'pytest>=8\n', 'requirements.txt': 'fastapi==0.110.0\n' },

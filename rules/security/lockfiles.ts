@@ -24,12 +24,33 @@ export default defineRule({
     detection:
       'Each manifest with dependencies is matched to its lockfile in its own folder or, for npm/yarn/pnpm, Poetry/uv and Cargo workspaces, an ancestor folder: npm/yarn/pnpm/bun locks, poetry.lock/uv.lock/pdm.lock/Pipfile.lock or requirements pinned with `==`, go.sum, Cargo.lock (applications only), Gemfile.lock, composer.lock (not for libraries), NuGet packages.lock.json, Gradle lockfiles. Maven has no lockfile format and is not judged; gemspecs and setup.py describe libraries.',
   },
-  appliesTo: ({ facts }) =>
-    facts.manifests.length > 0 ? true : { reason: 'no dependency manifest in the repository' },
+  appliesTo: ({ facts, files }) =>
+    facts.manifests.length > 0 || chartManifests(files).length > 0
+      ? true
+      : { reason: 'no dependency manifest in the repository' },
   check({ files, facts }) {
     const evidence: Evidence[] = [];
     const locked: string[] = [];
     const missing: string[] = [];
+    // Helm: a chart's dependencies (Chart.yaml `dependencies:`, v1 requirements.yaml) are pinned by
+    // Chart.lock / requirements.lock beside it (round 5: a chart repository was "no manifest").
+    for (const c of chartManifests(files)) {
+      const lock = `${dirOf(c.path) ? `${dirOf(c.path)}/` : ''}${c.lock}`;
+      if (files.exists(lock)) {
+        locked.push(c.path);
+        evidence.push({
+          path: c.path,
+          note: `${c.count} chart dependenc${c.count === 1 ? 'y' : 'ies'} locked by ${lock}`,
+        });
+      } else {
+        missing.push(c.path);
+        evidence.push({
+          path: c.path,
+          line: c.line,
+          note: `${c.count} chart dependenc${c.count === 1 ? 'y' : 'ies'} but no ${c.lock} (helm dependency update writes it)`,
+        });
+      }
+    }
     for (const m of [...facts.manifests].sort((a, b) => (a.path < b.path ? -1 : 1))) {
       if (!isProductionPath(m.path)) continue;
       const need = lockFor(files, facts, m);
@@ -63,6 +84,26 @@ export default defineRule({
     return locked.length === 0 ? fail(msg, shown, data) : partial(locked.length / total, msg, shown, data);
   },
 });
+
+/** Helm charts that declare dependencies: Chart.yaml `dependencies:` (or a v1 requirements.yaml). */
+function chartManifests(files: FileView): { path: string; line: number; count: number; lock: string }[] {
+  const out: { path: string; line: number; count: number; lock: string }[] = [];
+  for (const path of files.match(['**/Chart.yaml', '**/requirements.yaml'])) {
+    if (!isProductionPath(path) || /(^|\/)templates\//.test(path)) continue;
+    const v1 = basename(path) === 'requirements.yaml';
+    if (v1 && !files.exists(`${dirOf(path) ? `${dirOf(path)}/` : ''}Chart.yaml`)) continue;
+    const lines = (files.read(path) ?? '').split(/\r?\n/);
+    const at = lines.findIndex((l) => /^dependencies:\s*$/.test(l));
+    if (at < 0) continue;
+    let count = 0;
+    for (const l of lines.slice(at + 1)) {
+      if (/^\S/.test(l)) break;
+      if (/^\s*-\s+name:/.test(l)) count++;
+    }
+    if (count > 0) out.push({ path, line: at + 1, count, lock: v1 ? 'requirements.lock' : 'Chart.lock' });
+  }
+  return out;
+}
 
 /** The lockfile that serves `m`, why it is missing, or undefined when the manifest needs none. */
 function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {

@@ -57,6 +57,29 @@ ruleTester(rule, {
       },
     },
     {
+      name: "Django: a base module's CORS_ALLOW_ALL_ORIGINS = True overridden to False by production settings is no finding (round 5)",
+      tree: {
+        'requirements.txt': 'django==5.0\ndjango-cors-headers==4.3.0\n',
+        'config/django/base.py':
+          "MIDDLEWARE = [\n    'django.middleware.security.SecurityMiddleware',\n    'corsheaders.middleware.CorsMiddleware',\n    'django.middleware.csrf.CsrfViewMiddleware',\n]\nfrom config.settings.cors import *  # noqa\n",
+        'config/settings/cors.py':
+          'CORS_ALLOW_CREDENTIALS = True\nCORS_ALLOW_ALL_ORIGINS = True\nCORS_ORIGIN_WHITELIST = env.list("CORS_ORIGIN_WHITELIST", default=[])\n',
+        'config/django/production.py':
+          'from .base import *  # noqa\n\nCORS_ALLOW_ALL_ORIGINS = False\nCORS_ORIGIN_WHITELIST = env.list("CORS_ORIGIN_WHITELIST", default=[])\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'config/django/base.py', line: 2 },
+          {
+            path: 'config/django/production.py',
+            line: 3,
+            note: 'production settings override the development value: CORS is not open to any origin',
+          },
+        ],
+      },
+    },
+    {
       name: 'Django settings with SecurityMiddleware, CORS origins and CSRF pass',
       tree: {
         'requirements.txt': 'django==5.0\ndjango-cors-headers==4.3.0\n',
@@ -115,6 +138,21 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Django: CORS_ALLOW_ALL_ORIGINS = True with credentials and no production override stays a finding',
+      tree: {
+        'requirements.txt': 'django==5.0\ndjango-cors-headers==4.3.0\n',
+        'config/django/base.py':
+          "MIDDLEWARE = [\n    'django.middleware.security.SecurityMiddleware',\n    'corsheaders.middleware.CorsMiddleware',\n]\n",
+        'config/settings/cors.py': 'CORS_ALLOW_CREDENTIALS = True\nCORS_ALLOW_ALL_ORIGINS = True\n',
+        'config/django/production.py': 'from .base import *  # noqa\n\nDEBUG = False\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'CORS allows any origin with credentials',
+        evidence: [{ path: 'config/settings/cors.py', line: 2 }],
+      },
+    },
     {
       name: 'a generated symbol table ("Code generated … DO NOT EDIT.") that lists the HSTS header is no HSTS',
       profile: 'service',

@@ -7,6 +7,8 @@ import { IMPORT_LINE, MIDDLEWARE_PATTERNS } from './_lib/middleware-patterns.js'
 const GRPC = ['grpc-go', 'tonic'];
 const OUTBOUND_HEADERS =
   /\.default_headers\s*\(|\bHTTP\.headers\s*\(|\b(?:reqwest|ClientBuilder|Client::builder|axios|fetch|HttpRequest|RestTemplate|WebClient)\b/;
+/** A Django production settings module: production.py, prod.py, settings_prod.py, production_settings.py. */
+const PROD_SETTINGS = /(?:^|\/)(?:settings[_.-])?(?:production|prod)(?:[_.-]settings)?\.py$/;
 
 export default defineRule({
   meta: {
@@ -67,7 +69,19 @@ export default defineRule({
     const proxy = ctx.facts.proxy;
     const proxyHttps = [...proxy.hsts, ...proxy.httpsRedirect];
     const cors = prod('cors');
-    const any = prod('corsAny');
+    // Django: a production settings module (settings/production.py, config/settings/prod.py,
+    // settings_prod.py) that sets CORS_ALLOW_ALL_ORIGINS to anything but True overrides the
+    // permissive value of the base or development module (round 5: a dev `= True` was reported
+    // though production.py sets it False).
+    const prodOverride = prod('djangoCorsAll').filter(
+      (m) => PROD_SETTINGS.test(m.path) && !/^True\b/.test(m.groups[0] ?? ''),
+    );
+    const overridden = (m: Match) =>
+      prodOverride.length > 0 &&
+      /\.py$/.test(m.path) &&
+      !PROD_SETTINGS.test(m.path) &&
+      /CORS_(?:ALLOW_ALL_ORIGINS|ORIGIN_ALLOW_ALL)\s*=\s*True/.test(m.snippet);
+    const any = prod('corsAny').filter((m) => !overridden(m));
     // helmet() and Spring Security send Strict-Transport-Security by default (helmet's hsts option,
     // Spring's HstsHeaderWriter on secure requests), unless the same line switches it off.
     // Switched off in the helmet call's options: on its line or the option lines under it.
@@ -139,6 +153,9 @@ export default defineRule({
         any.filter((m) => !dangerous.includes(m)),
         'CORS allows any origin',
       ),
+      ...prodOverride
+        .slice(0, 1)
+        .map((m) => fromMatch(m, 'production settings override the development value: CORS is not open to any origin')),
       ...show(explicitHttps, 'HTTPS/HSTS'),
       ...show(defaultHsts, 'HSTS sent by default'),
       ...show(csrf, 'CSRF protection'),

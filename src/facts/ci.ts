@@ -85,6 +85,8 @@ export interface CiFile {
   ok: boolean;
   error?: string;
   jobs: { name: string; line?: number }[];
+  /** Jobs switched off (`if: false`, `when: never`): they run nothing, so they are not in `jobs`. */
+  offJobs?: { name: string; line?: number }[];
   commands: CiCommand[];
   environments: CiEnvironment[];
   /** The parsed document(s), for rules that need more (environments, triggers). */
@@ -170,6 +172,7 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
     };
   const commands: CiCommand[] = [];
   const jobs: CiFile['jobs'] = [];
+  const offJobs: CiFile['jobs'] = [];
   const environments: CiEnvironment[] = [];
   for (const doc of parsed.docs) {
     const value = doc.value as Record<string, unknown> | null;
@@ -177,7 +180,10 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
     const jobKeys = jobNames(system, value);
     for (const j of jobKeys) {
       const line = keyLine(lines, j.name, doc.lineOf(j.path));
-      jobs.push({ name: j.name, ...(line ? { line } : {}) });
+      // A job switched off as a whole (`if: false`) is configured but runs nothing (round 5: a
+      // disabled deploy_to_heroku job earned continuous-deployment credit by its name).
+      const off = stepFlags(value, [...j.path.map(String), '']).disabled;
+      (off ? offJobs : jobs).push({ name: j.name, ...(line ? { line } : {}) });
     }
     // A scalar belongs to the job whose path is the longest prefix of its own path.
     const prefixes = jobKeys
@@ -229,7 +235,16 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
     });
     if (system === 'cloud-build') commands.push(...cloudBuildSteps(value, doc.lineOf.bind(doc), path));
   }
-  return { system, path, ok: true, jobs, commands, environments, docs: parsed.docs.map((d) => d.value) };
+  return {
+    system,
+    path,
+    ok: true,
+    jobs,
+    ...(offJobs.length ? { offJobs } : {}),
+    commands,
+    environments,
+    docs: parsed.docs.map((d) => d.value),
+  };
 }
 
 /**

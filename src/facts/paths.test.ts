@@ -33,4 +33,19 @@ describe('samples and demos are not production, prefixed or not', () => {
     }
     expect(NOT_THE_PRODUCT.test('demo-server/main.go')).toBe(false);
   });
+  it('a name that merely contains the word is a product package; a whole segment anywhere is examples', () => {
+    for (const p of [
+      'styleguide_example/users/models.py',
+      'styleguide_example/blog_examples/oauth/raw/service.py',
+      'my_sample_app/views.py',
+      'pkg/acme_demo/server.go',
+    ]) {
+      expect(isProductionPath(p), p).toBe(true);
+      expect(NOT_THE_PRODUCT.test(p), p).toBe(false);
+    }
+    for (const p of ['pkg/example/main.go', '_examples/basic/main.go', 'src/demos/app.ts', 'docs/guide/x.py']) {
+      expect(isProductionPath(p), p).toBe(false);
+      expect(NOT_THE_PRODUCT.test(p), p).toBe(true);
+    }
+  });
 });

@@ -4,9 +4,19 @@ import type { Evidence, Match } from '../types.js';
 const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing)\//i;
 const TEST_FILE =
   /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|tests(?:_[^/]*)?\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
-// `spring-boot-admin-samples/`, `acme-examples/`, `web_demo/`: a prefixed samples folder is one too.
-const EXAMPLE_DIR =
-  /(^|\/)([\w.-]*[-_])?(examples?|samples?|demos?|docs?|documentation)\/|(^|\/)(docs?|documentation|playground|sandbox|benchmarks?|tutorials?|codelabs?)\//i;
+/**
+ * The one decision on example, sample and demo folders, used by every rule that asks whether a path
+ * is non-production: a whole path segment (`examples/`, `example/`, `samples/`, `demo/`, `_examples/`),
+ * or a top-level collection folder named with a plural after a prefix (`spring-boot-admin-samples/`,
+ * `acme-examples/`, `web_demos/`). A longer name that merely contains the word is a product package
+ * (`styleguide_example/`, `my_sample_app/`, and `styleguide_example/blog_examples/` below it: round 5
+ * took a Django project's whole application package for examples). Docs folders may carry a prefix.
+ */
+const EXAMPLE_SEGMENT = String.raw`(^|\/)_?(examples?|samples?|demos?)\/|^[\w.-]*[-_](examples|samples|demos)\/`;
+const EXAMPLE_DIR = new RegExp(
+  String.raw`${EXAMPLE_SEGMENT}|(^|\/)([\w.-]*[-_])?(docs?|documentation)\/|(^|\/)(playground|sandbox|benchmarks?|tutorials?|codelabs?)\/`,
+  'i',
+);
 
 /**
  * A .NET (or any dotted) test project folder: `Todo.Api.Tests/`, `Shop.UnitTests/`,
@@ -137,8 +147,10 @@ export function isImportLine(snippet: string): boolean {
  * Folders whose manifests and code show how to use a project rather than what it is: examples,
  * docs, tests, benchmarks. Their frameworks and servers do not decide the profile.
  */
-export const NOT_THE_PRODUCT =
-  /(^|\/)([\w.-]*[-_])?(examples?|samples?|demos?|docs?|documentation)\/|(^|\/)(examples?|samples?|demos?|docs?|documentation|tests?|testing|spec|__tests__|fixtures|benchmarks?|bench|e2e|playground|sandbox|sections|tutorials?|codelabs?)\//i;
+export const NOT_THE_PRODUCT = new RegExp(
+  String.raw`${EXAMPLE_SEGMENT}|(^|\/)([\w.-]*[-_])?(docs?|documentation)\/|(^|\/)(tests?|testing|spec|__tests__|fixtures|benchmarks?|bench|e2e|playground|sandbox|sections|tutorials?|codelabs?)\/`,
+  'i',
+);
 
 /** Maintainer tooling: where a chart or module repository keeps its helper scripts. */
 const TOOLING_DIR = /(^|\/)(scripts?|hack|tools?|\.github|\.ci|ci|bin)\//;

@@ -27,6 +27,10 @@ export interface CodeKind {
   rejectMatch?: (m: Match) => boolean;
 }
 
+/** Code that runs at setup, not per request: seeders, migrations, fixtures, factories. */
+const SETUP_CODE =
+  /(^|\/)(?:seeds?|seeders?|seeding|migrations?|fixtures?|factories)\/|(^|\/)[^/]*seed(?:er)?s?[^/]*\.\w+$/i;
+
 export function codeOrDeps(
   ctx: RuleContext,
   o: {
@@ -76,10 +80,14 @@ export function codeOrDeps(
       !taken.has(`${d.def.path}:${d.def.line}`) &&
       unused.findIndex((x) => x.def.path === d.def.path && x.def.line === d.def.line) === i,
   );
-  // A hand-written check is cited first, with its definition and a use: the pair says most.
+  // A hand-written check is cited first, with its definition and a use: the pair says most. Code
+  // that handles requests comes before seed, migration and fixture code, which runs once at setup
+  // (round 5: an admin seeder's `if (!admin)` was the first evidence of authorization).
   hits.sort(
     (a, b) =>
-      Number(!a.def) - Number(!b.def) || (a.m.path < b.m.path ? -1 : a.m.path > b.m.path ? 1 : a.m.line - b.m.line),
+      Number(!a.def) - Number(!b.def) ||
+      Number(SETUP_CODE.test(a.m.path)) - Number(SETUP_CODE.test(b.m.path)) ||
+      (a.m.path < b.m.path ? -1 : a.m.path > b.m.path ? 1 : a.m.line - b.m.line),
   );
   const names = ctx.catalogue(o.catalogue);
   const deps = ctx.facts.findDependencies(names).filter((d) => isProductionPath(d.path));

@@ -54,6 +54,13 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     files: CODE,
     literals: ['origin', 'Origin', 'cors', 'CORS', 'Cors'],
   },
+  // Django settings that set CORS for any origin, whatever the value: a production settings module
+  // that sets it to anything but True overrides the base module's permissive development value.
+  djangoCorsAll: {
+    regex: /^[ \t]*(?:CORS_ALLOW_ALL_ORIGINS|CORS_ORIGIN_ALLOW_ALL)[ \t]*=[ \t]*(\S[^\n]*)/m,
+    files: ['**/*.py'],
+    literals: ['CORS_ALLOW_ALL_ORIGINS', 'CORS_ORIGIN_ALLOW_ALL'],
+  },
   credentials: {
     regex:
       /allow_credentials\s*=\s*True|\bcredentials\s*:\s*true|(?<!\w)AllowCredentials\s*\(\s*\)|AllowCredentials:\s*true|allowCredentials\s*(?:\(\s*true|[:=]\s*true)|setAllowCredentials\s*\(\s*true|CORS_ALLOW_CREDENTIALS\s*=\s*True|supports_credentials\s*=\s*True|['"]supports_credentials['"]\s*=>\s*true|allow_credentials\s*\(\s*true|Access-Control-Allow-Credentials["']?\s*[,:]\s*["']true/,

@@ -6,6 +6,7 @@
 import type { CommandGraph, CommandRun, Evidence, FileView, ToolKind } from '../../types.js';
 import { memo } from '../../util/memo.js';
 import { buildGraph } from './graph.js';
+import { isTestPath, productCode } from '../paths.js';
 
 export function commandGraph(files: FileView): CommandGraph {
   return memo(files, 'commands:graph', () => buildGraph(files));
@@ -21,6 +22,40 @@ export function describeChain(run: CommandRun, toolName?: string): string {
 /** Runs of CI (or hooks) that run a tool of this kind. */
 export function runsOf(graph: CommandGraph, kind: ToolKind, origin: 'ci' | 'hook' = 'ci'): CommandRun[] {
   return graph.runs.filter((r) => r.origin.kind === origin && r.tools.some((t) => t.kinds.includes(kind)));
+}
+
+/**
+ * CI runs that test the product: test runners, and — where the product is a repository of Helm
+ * charts — chart-testing installs (`ct install` installs each chart into a throwaway kind/k3d
+ * cluster, waits for it to be ready and runs `helm test`: the charts' end-to-end test; round 5).
+ * In a repository whose product is code, installing its chart runs none of its tests.
+ */
+export function productTestRuns(facts: {
+  commands: CommandGraph;
+  reusable?: { kind: string };
+  sourceFiles: string[];
+  profile: { id: string };
+}): CommandRun[] {
+  // Only where the charts are the product: no product code, and no code tests the install would stand in for.
+  const charts =
+    facts.reusable?.kind === 'helm-charts' &&
+    productCode(facts).length === 0 &&
+    !facts.sourceFiles.some((p) => isTestPath(p));
+  return facts.commands.runs.filter(
+    (r) =>
+      r.origin.kind === 'ci' &&
+      r.tools.some((t) => t.kinds.includes('test') || (charts && t.name === 'chart-testing install')),
+  );
+}
+
+/** The tool of a run that tests: a test runner, or chart-testing's install (see productTestRuns). */
+export function testToolOf(run: CommandRun): string {
+  return (
+    (run.tools.find((t) => t.kinds.includes('test')) ?? run.tools.find((t) => t.name === 'chart-testing install'))
+      ?.name ??
+    run.argv[0] ??
+    ''
+  );
 }
 
 /** Evidence for a run: cited where the command is written, the note says which job and how it is reached. */

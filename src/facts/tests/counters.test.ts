@@ -494,6 +494,27 @@ describe('Go', () => {
     );
     expect([r.cases, r.expanded]).toEqual([1, 1]);
   });
+  it('counts tests behind a build constraint CI satisfies (GOEXPERIMENT, -tags), not others', () => {
+    const test = (tag: string) =>
+      `//go:build ${tag}\n\npackage simd\n\nfunc TestSum(t *testing.T) {}\nfunc TestMax(t *testing.T) {}\n`;
+    const tree = {
+      'go.mod': 'module example.org/lo\n',
+      'exp/simd/sum_test.go': test('goexperiment.simd && amd64'),
+      'db/store_test.go': test('integration'),
+      'cloud/s3_test.go': test('cloud'),
+      '.github/workflows/test.simd.yml':
+        'on: push\njobs:\n  simd:\n    runs-on: ubuntu-latest\n    env:\n      GOEXPERIMENT: simd\n    steps:\n      - run: make test-simd\n',
+      Makefile: 'test:\n\tgo test -race -tags=integration ./...\n',
+    };
+    const inv = testInventory(memoryIndex(tree));
+    expect(inv.files.map((f) => [f.path, f.cases, f.first?.line])).toEqual([
+      ['db/store_test.go', 2, 5],
+      ['exp/simd/sum_test.go', 2, 5],
+    ]);
+    expect(inv.notCollected).toEqual([
+      { path: 'cloud/s3_test.go', reason: 'needs build tag cloud (go test -tags cloud)' },
+    ]);
+  });
   it('names custom build tags but not platform constraints', () => {
     expect(goBuildTags('//go:build integration && !windows\n\npackage x')).toEqual(['integration']);
     expect(goBuildTags('//go:build linux || darwin\n\npackage x')).toEqual([]);

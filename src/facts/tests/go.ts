@@ -164,3 +164,21 @@ export function goSuites(text: string): GoSuites {
   }
   return { runners, methods, embeds };
 }
+
+/**
+ * Build tags that CI (or the Makefile it runs) sets for `go test`: `-tags a,b` / `-tags=a` /
+ * `--tags "a b"`, and `GOEXPERIMENT=x` or a job's `GOEXPERIMENT: x`, which sets `goexperiment.x`
+ * (round 5: samber/lo's exp/simd tests behind `//go:build goexperiment.simd` were left out though
+ * its CI job sets GOEXPERIMENT: simd). Read from the CI files and Makefiles only: a few small files.
+ */
+export function goTagsSet(texts: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    if (!/-tags|GOEXPERIMENT/.test(text)) continue;
+    for (const m of text.matchAll(/(?:^|[\s'"])--?tags(?:=|\s+)(?:"([^"\n]*)"|'([^'\n]*)'|([\w.,-]+))/gm))
+      for (const t of (m[1] ?? m[2] ?? m[3] ?? '').split(/[\s,]+/)) if (/^[\w.]+$/.test(t)) out.add(t);
+    for (const m of text.matchAll(/\bGOEXPERIMENT\s*[:=]\s*["']?([\w,]+)/g))
+      for (const x of m[1]!.split(',')) if (x) out.add(`goexperiment.${x}`);
+  }
+  return out;
+}

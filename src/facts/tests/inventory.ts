@@ -6,6 +6,7 @@
 import type { FileView } from '../../types.js';
 import { memo } from '../../util/memo.js';
 import { TEST_DIGEST, TEST_GLOBS, type FileCount, type TestDigest } from './digest.js';
+import { goTagsSet } from './go.js';
 import { helmChartOf } from './helm.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollectedBy, pytestConfig } from './pytest-config.js';
@@ -122,6 +123,16 @@ export interface TestInventory {
   /** Where the collection rules came from (pytest config, runner configs). */
   sources: string[];
 }
+
+/** Where a Go project's CI sets build tags: CI configuration and Makefiles. */
+const GO_TAG_SOURCES = [
+  '.github/workflows/*.{yml,yaml}',
+  '.gitlab-ci.yml',
+  '.circleci/config.yml',
+  'azure-pipelines.yml',
+  '.travis.yml',
+  '**/*.mk',
+];
 
 export function testInventory(files: FileView): TestInventory {
   return memo(files, 'tests:inventory', () => build(files));
@@ -251,11 +262,17 @@ function build(files: FileView): TestInventory {
   }
 
   const goFiles: [string, Extract<TestDigest, { kind: 'go' }>][] = [];
+  let ciTags: Set<string> | undefined;
+  // Tags CI sets are read once, and only when some test file needs one.
+  const setByCi = () =>
+    (ciTags ??= goTagsSet(
+      [...files.match(GO_TAG_SOURCES), ...files.named('Makefile')].flatMap((p) => files.read(p) ?? []),
+    ));
   for (const path of candidates(TEST_GLOBS.go)) {
     if (path.split('/').some((dir) => dir.startsWith('_') || dir.startsWith('.'))) continue;
     const d = digest(path);
     if (d?.kind !== 'go') continue;
-    if (d.tags.length) {
+    if (d.tags.length && !d.tags.every((t) => setByCi().has(t))) {
       notCollected.push({ path, reason: `needs build tag ${d.tags.join(', ')} (go test -tags ${d.tags[0]})` });
       continue;
     }
