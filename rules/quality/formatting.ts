@@ -70,6 +70,7 @@ const FORMATTERS: ToolSpec[] = [
     name: 'RuboCop/Standard',
     files: ['**/.rubocop.yml', '**/.standard.yml'],
     deps: ['standard'],
+    ecosystems: ['bundler'],
     runs: ['RuboCop', 'standardrb'],
   },
   {
