@@ -6,6 +6,61 @@ const body = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i} of pr
 ruleTester(rule, {
   valid: [
     {
+      name: 'a "Setup:" label over a numbered list and a top-level "# Deployment" section count as installation',
+      tree: {
+        'README.md': [
+          '### Forum Rails Project',
+          '',
+          'A link aggregator with threaded comments.',
+          '',
+          '#### Contributing bugfixes and new features',
+          '',
+          'Open an issue first, then a pull request with tests.',
+          '',
+          '## Usage',
+          '',
+          'Open http://localhost:3000 in a browser after starting the server.',
+          '',
+          'Setup:',
+          '',
+          '1. Clone the repository.',
+          '2. Copy config/database.yml.sample to config/database.yml.',
+          '3. Load the schema and start the server.',
+          '',
+          body(6),
+        ].join('\n'),
+        'docs/README-deploy.md': '# Deployment\n\nSee the guide.\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'README.md', line: 13, note: 'installation section' }],
+      },
+    },
+    {
+      name: 'a top-level "# Deployment" section is how to run the system',
+      tree: {
+        'README.md': [
+          '# Configd - a configuration centre',
+          '',
+          body(6),
+          '',
+          '# Usage',
+          '',
+          'Create an app in the portal and read its configuration with the SDK.',
+          '',
+          '# Development',
+          '',
+          'Build with Maven and run the tests.',
+          '',
+          '# Deployment',
+          '',
+          'See the deployment guide for the quick start and distributed deployment.',
+          '',
+        ].join('\n'),
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'README.md', line: 18, note: 'installation section' }] },
+    },
+    {
       name: 'install commands under other headings ("Get It Now", "Provision Instructions") count as installation',
       tree: {
         'README.md': [
