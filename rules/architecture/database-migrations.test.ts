@@ -11,7 +11,8 @@ ruleTester(rule, {
         'pom.xml':
           '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-data-jpa</artifactId></dependency><dependency><groupId>com.mysql</groupId><artifactId>mysql-connector-j</artifactId></dependency></dependencies></project>',
         'src/main/java/app/Repo.java': 'interface Repo extends JpaRepository<Item, Long> {}\n',
-        'scripts/sql/src/delta/v220-v230/configdb-v220-v230.sql': 'ALTER TABLE `Item` ADD COLUMN `Label` varchar(64);\n',
+        'scripts/sql/src/delta/v220-v230/configdb-v220-v230.sql':
+          'ALTER TABLE `Item` ADD COLUMN `Label` varchar(64);\n',
         'scripts/sql/src/delta/v230-v240/configdb-v230-v240.sql': 'CREATE INDEX `IX_Label` ON `Item` (`Label`);\n',
         'scripts/sql/migration/history-retention/01-precheck.sql': 'SELECT COUNT(*) FROM `Release`;\n',
         'scripts/sql/migration/history-retention/02-cleanup.sql': 'DELETE FROM `Release` WHERE 1 = 0;\n',

@@ -4,14 +4,14 @@ import {
   DOCKERFILE_GLOBS,
   dockerfiles,
   imagePin,
-  isToolImage,
   resolveImage,
+  shipsImage,
   type Dockerfile,
 } from '../../src/facts/dockerfile.js';
 import { dirOf, isProductionPath } from '../../src/facts/paths.js';
 
 /** Dev containers, test/example images and build tools are not what ships; they count only when nothing else exists. */
-const shipped = (d: Dockerfile) => isProductionPath(d.path) && !isToolImage(d);
+const shipped = shipsImage;
 
 export default defineRule({
   meta: {
