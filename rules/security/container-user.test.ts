@@ -173,7 +173,8 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'not-applicable',
-        message: 'no image ships from this repository: Dockerfile.dev builds a development, test, example or tool image',
+        message:
+          'no image ships from this repository: Dockerfile.dev builds a development, test, example or tool image',
       },
     },
     {
