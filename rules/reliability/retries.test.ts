@@ -172,6 +172,26 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a Go loop bounded by maxAttempts that calls again at once: partial, bounded attempts without backoff',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/notify\n',
+        'notify/client.go':
+          'package notify\n\nfunc (c *Client) Send(req *http.Request) (*http.Response, error) {\n\tvar err error\n\tfor attempt := 0; attempt < maxAttempts; attempt++ {\n\t\tresp, e := c.http.Do(req)\n\t\tif e == nil {\n\t\t\treturn resp, nil\n\t\t}\n\t\terr = e\n\t}\n\treturn nil, err\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: '(bounded attempts)',
+        evidence: [
+          {
+            path: 'notify/client.go',
+            line: 5,
+            note: 'hand-written retry loop bounded by an attempt count, no backoff',
+          },
+        ],
+      },
+    },
+    {
       name: 'a hand-written failover over service instances retries without backoff: partial, cited at the loop',
       profile: 'service',
       tree: {

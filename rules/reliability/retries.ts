@@ -90,15 +90,13 @@ const CODE = new RegExp(
  */
 const RETRY_LOOP = new RegExp(
   [
-    String.raw`\bfor\s*\(?[^
-;]{0,60};\s*\w+\s*<=?\s*(?:this\.|self\.)?(?=\w*?(?:[rR]etr(?:y|ies)|[aA]ttempts|[tT]ries|RETRIES|ATTEMPTS|TRIES))\w+\s*;`,
-    String.raw`\bfor\s+\w+\s+in\s+range\(\s*(?:\d+\s*,\s*)?(?:self\.)?(?=\w*?(?:retries|attempts|tries|RETRIES|ATTEMPTS|TRIES))\w+\s*\)`,
-    String.raw`\bwhile\s*\(?\s*(?:this\.|self\.)?(?=\w*?(?:[rR]etries|[aA]ttempts|[tT]ries)\w*\s*(?:--)?\s*>)\w+\s*(?:--)?\s*>\s*0`,
-    String.raw`\b(?:for|foreach)\s*\([^)
-]{0,80}?(?::|\bof|\bin)\s+(?:this\.)?\w*(?:[sS]ervers|[iI]nstances|[hH]osts|[eE]ndpoints|[nN]odes|[sS]ervices|[uU]rls|URLs|[rR]eplicas|[aA]ddresses|[mM]irrors)\s*\)\s*\{\s*try\b`,
-    String.raw`^[ 	]*for\s+\w+\s+in\s+(?:self\.)?\w*(?:servers|instances|hosts|endpoints|nodes|urls|replicas|addresses|mirrors)\s*:[ 	]*
-?
-[ 	]*try\s*:`,
+    // `for (int attempt = 0; attempt < maxRetries; attempt++)`, Go `for i := 0; i < maxAttempts; i++ {`.
+    String.raw`\bfor(?:[ \t]*\()?[ \t]*(?:(?:int|long|var|let|auto|size_t|uint)[ \t]+)?\w+[ \t]*:?=[ \t]*\w+[ \t]*;[ \t]*\w+[ \t]*<=?[ \t]*(?:this\.|self\.)?(?=\w*?(?:[rR]etr(?:y|ies)|[aA]ttempts|[tT]ries|RETRIES|ATTEMPTS|TRIES))\w+[ \t]*;`,
+    String.raw`\bfor[ \t]+\w+[ \t]+in[ \t]+range\([ \t]*(?:\d+[ \t]*,[ \t]*)?(?:self\.)?(?=\w*?(?:retries|attempts|tries|RETRIES|ATTEMPTS|TRIES))\w+[ \t]*\)`,
+    String.raw`\bwhile[ \t]*(?:\([ \t]*)?(?:this\.|self\.)?(?=\w*?(?:[rR]etries|[aA]ttempts|[tT]ries))\w+[ \t]*(?:--[ \t]*)?>[ \t]*0`,
+    // `for (ServiceDTO service : services) { try {`, `foreach (var s in servers) { try`, `for (const h of hosts) { try`.
+    String.raw`\b(?:for|foreach)[ \t]*\([ \t]*(?:(?:final|const|let|var)[ \t]+)?(?:[\w.]+[ \t]+)?\w+[ \t]+(?::|of|in)[ \t]+(?:this\.)?(?=\w*?(?:[sS]ervers|[iI]nstances|[hH]osts|[eE]ndpoints|[nN]odes|[sS]ervices|[uU]rls|URLs|[rR]eplicas|[aA]ddresses|[mM]irrors))\w+[ \t]*\)[ \t]*\{\s*try\b`,
+    String.raw`^[ \t]*for[ \t]+\w+[ \t]+in[ \t]+(?:self\.)?(?=\w*?(?:servers|instances|hosts|endpoints|nodes|urls|replicas|addresses|mirrors))\w+[ \t]*:[ \t]*\r?\n[ \t]*try[ \t]*:`,
   ].join('|'),
   'm',
 );
