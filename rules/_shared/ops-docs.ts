@@ -37,3 +37,10 @@ export const DEPLOY_CONTEXT =
 /** Documents about operating or deploying the system: their rollback headings need no further context. */
 export const OPS_DOC =
   /(?:^|\/)[^/]*(?:runbook|operat|\bops\b|deploy|releas|rollback|upgrad|incident|sre\b|on-?call)[^/]*$|(?:^|\/)(?:runbooks?|ops|operations|deploy\w*|sre)\//i;
+
+/**
+ * A heading about a message or an artefact of the product that happens to carry the word (a
+ * "Sample Rollback Email", a rollback notification template, the Rollback button): not a procedure.
+ */
+export const PRODUCT_ARTEFACT =
+  /\b(?:e-?mails?|templates?|samples?|notifications?|buttons?|messages?|screenshots?|icons?)\b/i;

@@ -1,5 +1,5 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
-import { DEPLOY_CONTEXT, headingProse, sectionBody } from '../_shared/ops-docs.js';
+import { DEPLOY_CONTEXT, headingProse, PRODUCT_ARTEFACT, sectionBody } from '../_shared/ops-docs.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { fromMatch, isAgentDoc, isTestPath } from '../../src/facts/paths.js';
 
@@ -122,6 +122,7 @@ export default defineRule({
         STRONG.test(headingProse(m.snippet)) &&
         !(/troubleshoot/i.test(m.snippet) && devSetupOnly(sectionBody(ctx.files.read(m.path) ?? '', m.line))) &&
         // A rollback heading elsewhere is operational only when it is about a deployment.
+        !(/roll ?back/i.test(m.snippet) && PRODUCT_ARTEFACT.test(headingProse(m.snippet))) &&
         !(
           /roll ?back/i.test(m.snippet) &&
           !/runbook|incident|\bon-?\s?call\b|post-?\s?mortem|escalat|troubleshoot|disaster recovery|failover|outage/i.test(

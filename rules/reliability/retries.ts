@@ -207,7 +207,6 @@ export default defineRule({
                 : 'hand-written retry loop bounded by an attempt count, no backoff',
             ),
           ),
-        ...result.evidence.filter((e) => e.path !== '.').slice(0, 2),
       ],
       { ...result.data, retryLoops: loops.length },
     );
