@@ -9,7 +9,7 @@ import {
   type Dockerfile,
   type Stage,
 } from '../../src/facts/dockerfile.js';
-import { isCommentLine, isProductionPath } from '../../src/facts/paths.js';
+import { isCommentLine } from '../../src/facts/paths.js';
 import { DROP_PATTERN, entrypointDrop, jibUsers } from './_lib/image-user.js';
 
 const ROOT_USER = /^(?:root|0)(?::(?:root|0))?$/i;
