@@ -192,13 +192,12 @@ export default defineRule({
     // CSRF switched off (and on nowhere else) is an off switch, not a default that protects: for a browser
     // session it leaves request forgery open; only an API that authenticates every call by token may skip it.
     const csrfOff = csrfDisabled.length > 0 && csrf.length === 0 && !laravelWeb;
+    const offSites = firstPerFile(csrfDisabled, 3);
+    const offFiles = new Set(csrfDisabled.map((m) => m.path)).size;
     const offNote = csrfOff
-      ? ` CSRF protection is disabled (${firstPerFile(csrfDisabled, 1)
-          .slice(0, 3)
-          .map((m) => `${m.path}:${m.line}`)
-          .join(
-            ', ',
-          )}${csrfDisabled.length > 3 ? ', …' : ''}): acceptable only if no route is authenticated by a session cookie.`
+      ? ` CSRF protection is disabled (${offSites.map((m) => `${m.path}:${m.line}`).join(', ')}${
+          offFiles > offSites.length ? ` and ${offFiles - offSites.length} more file(s)` : ''
+        }): acceptable only if no route is authenticated by a session cookie.`
       : '';
     const missing = g.missing.map((m) => (m.includes(' or ') ? m.replace(/, /g, ', no ').replace(' or ', ', no ') : m));
     const warning = dangerous.length ? ' CORS allows any origin with credentials.' : '';
