@@ -4,6 +4,22 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a design document under a language folder (docs/en/design/configd-design.md) is an architecture document',
+      tree: {
+        'README.md': '# Configd\n',
+        'docs/en/design/configd-design.md':
+          '# Configd design\n\n## General design\n\nThe config service, the admin service and the portal.\n',
+        'doc/images/basic-architecture.png': 'PNG',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'docs/en/design/configd-design.md', note: 'architecture document' },
+          { path: 'doc/images/basic-architecture.png', note: 'architecture diagram (image, not diagram as code)' },
+        ],
+      },
+    },
+    {
       name: 'numbered decision records found by their shape in a folder of any name (Status, Context, Decision)',
       tree: {
         'handbook/choices/0001-use-postgres.md':
@@ -66,6 +82,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'architecture PNGs alone are diagrams, not diagrams as code: partial, named as images',
+      tree: { 'README.md': '# Configd\n', 'doc/images/client-architecture.png': 'PNG' },
+      expect: {
+        outcome: 'partial',
+        message: 'Only architecture diagrams as images; no architecture document or decision records.',
+        evidence: [
+          { path: 'doc/images/client-architecture.png', note: 'architecture diagram (image, not diagram as code)' },
+        ],
+        data: { diagrams: 0, images: 1 },
+      },
+    },
     {
       name: 'a heading about building for CPU architectures is not the design',
       tree: {

@@ -9,6 +9,13 @@ const DOC_GLOBS = [
   '**/doc/architecture/**/*.{md,rst,adoc}',
   '**/DESIGN.md',
   '**/docs/design/**/*.{md,rst,adoc}',
+  // Design folders and documents under a language folder (docs/en/design/, docs/zh/architecture.md)
+  // or named for the design of a part (`apollo-design.md`, `deployment-architecture.md`).
+  '**/docs/**/design/**/*.{md,rst,adoc}',
+  '**/doc/**/design/**/*.{md,rst,adoc}',
+  '**/docs/**/*-design.{md,rst,adoc}',
+  '**/docs/**/*-architecture.{md,rst,adoc}',
+  '**/*-design.md',
 ];
 const ADR_GLOBS = [
   '**/adr/**/*.{md,rst,adoc}',
@@ -70,9 +77,9 @@ const DIAGRAM_GLOBS = [
   '**/*.c4',
   '**/*.drawio',
   '**/*.d2',
-  '**/*architecture*.{png,svg,jpg,jpeg}',
-  '**/*-arch.{png,svg}',
 ];
+/** Pictures of the architecture: diagrams, but not diagrams as code (nobody can review a change to a PNG). */
+const IMAGE_GLOBS = ['**/*architecture*.{png,svg,jpg,jpeg}', '**/*-arch.{png,svg}'];
 
 export default defineRule({
   meta: {
@@ -86,7 +93,7 @@ export default defineRule({
     severity: 'low',
     effort: 'medium',
     detection:
-      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design, or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown, images named *architecture*) or an Architecture section in the README, CONTRIBUTING, DEVELOPMENT, AGENTS.md or CLAUDE.md (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading.',
+      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown; images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING, DEVELOPMENT, AGENTS.md or CLAUDE.md (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading.',
     patterns: {
       mermaid: { regex: /^[ \t]*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
       readmeSection: {
@@ -157,7 +164,19 @@ export default defineRule({
         ...mermaid.slice(0, 2).map((m) => fromMatch(m, 'Mermaid diagram')),
       );
     }
-    const data = { documents: docs.length, adrs: adrs.length, diagrams: diagrams.length + mermaid.length };
+    const images = ctx.files.match(IMAGE_GLOBS).filter(keep);
+    if (images.length) {
+      found.push('architecture diagrams as images');
+      evidence.push(
+        ...images.slice(0, 2).map((p) => ({ path: p, note: 'architecture diagram (image, not diagram as code)' })),
+      );
+    }
+    const data = {
+      documents: docs.length,
+      adrs: adrs.length,
+      diagrams: diagrams.length + mermaid.length,
+      images: images.length,
+    };
     if (docs.length || adrs.length || adrDirFile.length) {
       const missing = [docs.length ? '' : 'no architecture overview', adrs.length ? '' : 'no decision records'].filter(
         Boolean,

@@ -5,6 +5,29 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'release-range delta scripts are the versioned history and are cited before a one-off maintenance folder',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-data-jpa</artifactId></dependency><dependency><groupId>com.mysql</groupId><artifactId>mysql-connector-j</artifactId></dependency></dependencies></project>',
+        'src/main/java/app/Repo.java': 'interface Repo extends JpaRepository<Item, Long> {}\n',
+        'scripts/sql/src/delta/v220-v230/configdb-v220-v230.sql':
+          'ALTER TABLE `Item` ADD COLUMN `Label` varchar(64);\n',
+        'scripts/sql/src/delta/v230-v240/configdb-v230-v240.sql': 'CREATE INDEX `IX_Label` ON `Item` (`Label`);\n',
+        'scripts/sql/migration/history-retention/01-precheck.sql': 'SELECT COUNT(*) FROM `Release`;\n',
+        'scripts/sql/migration/history-retention/02-cleanup.sql': 'DELETE FROM `Release` WHERE 1 = 0;\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'scripts/sql/src/delta/v220-v230/configdb-v220-v230.sql',
+            note: expect.stringContaining('versioned SQL upgrade (delta) scripts: 2 file(s)'),
+          },
+        ],
+      },
+    },
+    {
       name: 'knex migrations in a custom folder (db/knex_migrations) pass',
       profile: 'service',
       tree: {

@@ -27,6 +27,12 @@ const LAYOUTS: { tool: string; globs: string[] }[] = [
   // supports several databases (`migrations/postgresql/2024-01-01-000000_users/up.sql`).
   { tool: 'up/down SQL migrations', globs: ['**/*.up.sql', '**/migrations/*/up.sql', '**/migrations/*/*/up.sql'] },
   { tool: 'SQL migrations', globs: ['**/migrations/*.sql', '**/migration/*.sql', '**/drizzle/*.sql'] },
+  // Upgrade scripts kept per release range (`delta/v230-v240/configdb-v230-v240.sql`): the schema's
+  // versioned history, cited before any one-off maintenance script folder.
+  {
+    tool: 'versioned SQL upgrade (delta) scripts',
+    globs: ['**/delta/**/*.sql', '**/deltas/**/*.sql', '**/upgrade/**/*v[0-9]*.sql', '**/upgrades/**/*v[0-9]*.sql'],
+  },
   // Knex, Sequelize and friends take any directory: `db/knex_migrations`, `src/db-migrations`.
   {
     tool: 'JS/TS migrations',

@@ -8,7 +8,7 @@ const SECTIONS: { name: string; heading: RegExp }[] = [
   {
     name: 'installation',
     heading:
-      /install|setup|set up|getting started|quick ?start|requirements|prerequisites|before you (?:start|begin)|self-?host|start(?:ing)?\b.*\blocally|run(?:ning)? locally|local (?:setup|development)/i,
+      /install|setup|set up|getting started|quick ?start|requirements|prerequisites|before you (?:start|begin)|self-?host|start(?:ing)?\b.*\blocally|run(?:ning)? locally|local (?:setup|development)|\bdeploy(?:ment|ing)?\b|running in production/i,
   },
   // Word boundaries: "api" must not match "Rapid", nor "cli" "Client".
   {
@@ -41,7 +41,7 @@ export default defineRule({
     // Kept by the scanner when it reads them, so the rule's own read costs nothing.
     reads: ['{README,readme,Readme}*', '{.github,docs}/{README,readme,Readme}*'],
     detection:
-      'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings for installation, usage and development, and a section of any name whose body installs or starts the project (`pip install`, `docker run`, `helm install`, a Terraform `module` block) as installation; a stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
+      'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings (and labels alone on a line: `Setup:`, `**Installation**`) for installation (a Deployment section counts), usage and development, and a section of any name whose body installs or starts the project (`pip install`, `docker run`, `helm install`, a Terraform `module` block) as installation; a stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
   },
   check({ files }) {
     const candidates = files.paths.filter((p) => README.test(p));
@@ -131,6 +131,13 @@ function readSections(text: string) {
     if (md) headings.push({ text: md[1]!, line: i + 1 });
     else if (other && other[1]!.replace(/<[^>]+>/g, '').trim())
       headings.push({ text: other[1]!.replace(/<[^>]+>/g, '').trim(), line: i + 1 });
+    // A label alone on its line ("Setup:", "**Installation**") opens a section as a heading does,
+    // when it names one of the sections looked for.
+    else if (
+      /^\s{0,3}(?:(?:\*\*|__)[A-Z][\w -]{1,40}?:?(?:\*\*|__):?|[A-Z][\w -]{1,40}?:)\s*$/.test(l) &&
+      SECTIONS.some((x) => x.heading.test(l))
+    )
+      headings.push({ text: l.replace(/[*_:]/g, '').trim(), line: i + 1 });
     // reStructuredText / setext headings: a line underlined with = - ~ ^
     else if (
       i > 0 &&

@@ -4,6 +4,19 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'plotting scripts in Python under scripts/ beside a Rust CLI are tooling: the product is judged',
+      tree: {
+        'Cargo.toml': '[package]\nname = "bench"\nversion = "1.0.0"\n',
+        ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`src/m${i}.rs`, 'pub fn f() {}\n'])),
+        ...Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`scripts/plot_${i}.py`, 'import json\nprint(1)\n'])),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Type checked: Rust (statically typed). Python helper scripts (scripts/) are tooling, not judged.',
+        data: { helperScripts: ['Python'] },
+      },
+    },
+    {
       name: 'mypy strict = true under [tool.mypy], after a pytest section, passes',
       tree: {
         'pyproject.toml': '[tool.pytest.ini_options]\nxfail_strict = true\n\n[tool.mypy]\nstrict = true\n',

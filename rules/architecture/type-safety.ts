@@ -36,6 +36,9 @@ const PHP_CONFIGS = [
 const TOOLING =
   /(^|\/)([^/]*\.config\.[cm]?[jt]s|\.[^/]*rc\.[cm]?js|setup\.py|noxfile\.py|fabfile\.py|Gruntfile\.js|gulpfile\.[cm]?js|Rakefile|Gemfile)$/;
 
+/** Folders of helper scripts: benchmarks' plots, release and maintenance tools, not the product. */
+const HELPER_DIR = /^(?:scripts?|tools?|tooling|hack|contrib|misc|utils?\/scripts|benchmarks?|bench|\.github)\//;
+
 interface Verdict {
   score: number;
   note: string;
@@ -125,6 +128,15 @@ export default defineRule({
     const graded = [...byLang.values()].reduce((s, l) => s + l.length, 0);
     const minor = [...byLang].filter(([, l]) => l.length < graded * 0.05).map(([lang]) => lang);
     for (const lang of minor) byLang.delete(lang);
+    // A language whose every file sits in a helper-script folder (scripts/, tools/, hack/…) beside
+    // a product written in another language is tooling (plotting scripts beside a Rust CLI): the
+    // product's languages are judged, the helpers set apart.
+    const main = [...byLang].sort((a, b) => b[1].length - a[1].length)[0]?.[0];
+    const helpers = [...byLang]
+      .filter(([lang, l]) => lang !== main && l.every((p) => HELPER_DIR.test(p)))
+      .map(([lang]) => lang);
+    const helperPaths = helpers.flatMap((lang) => byLang.get(lang) ?? []);
+    for (const lang of helpers) byLang.delete(lang);
     const verdicts = new Map<string, Verdict>();
     const m = (k: string) => ctx.matches(k).filter((x) => isProductionPath(x.path));
     const first = (list: Match[], note: string) => list.slice(0, 3).map((x) => fromMatch(x, note));
@@ -247,14 +259,18 @@ export default defineRule({
     const evidence = [...verdicts.values()].flatMap((v) => v.evidence);
     const data = {
       ignored: minor,
+      helperScripts: helpers,
       languages: Object.fromEntries(
         [...verdicts].map(([l, v]) => [l, { files: byLang.get(l)!.length, score: v.score, status: v.note }]),
       ),
     };
     const weak = [...verdicts].filter(([, v]) => v.score < 1).map(([l, v]) => `${l} (${v.note})`);
     const strong = [...verdicts].filter(([, v]) => v.score >= 1).map(([l, v]) => `${l} (${v.note})`);
-    if (weak.length === 0) return pass(`Type checked: ${listing(strong)}.`, evidence, data);
-    const message = `${strong.length ? `Type checked: ${listing(strong)}; ` : ''}weak: ${listing(weak)}.`;
+    const apart = helpers.length
+      ? ` ${listing(helpers)} helper scripts (${listing([...new Set(helperPaths.map((p) => `${p.split('/')[0]}/`))])}) are tooling, not judged.`
+      : '';
+    if (weak.length === 0) return pass(`Type checked: ${listing(strong)}.${apart}`, evidence, data);
+    const message = `${strong.length ? `Type checked: ${listing(strong)}; ` : ''}weak: ${listing(weak)}.${apart}`;
     const score = got / total;
     return score <= 0
       ? fail(

@@ -256,6 +256,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a wrapper of RestTemplate calling another service's /health is a client call, not a health route of this one",
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-web</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'src/main/java/app/AdminApi.java':
+          'public class AdminApi {\n  public Health health(Env env) {\n    return restTemplate.get(env, "/health", Health.class);\n  }\n}\n',
+      },
+      expect: { outcome: 'fail', absent: ['AdminApi.java:3', '"line":3'] },
+    },
+    {
       name: 'a product resource named heartbeats (a monitoring app listing them) is no health route',
       profile: 'service',
       tree: {

@@ -11,8 +11,9 @@ const NAMES =
   '_?health(?:z|[-_]?checks?)?|heartbeat|livez?|liveness|alive|readyz?|readiness|ping|startupz?|__health|up';
 
 /** A line that calls someone else's health endpoint (a client), not one that serves it. */
+/** A call the service makes to someone's health route (also through a wrapper: `restTemplate.get(env, "/health")`). */
 const CLIENT_CALL =
-  /\bfetch\s*\(|axios|\brequests\.\w+\s*\(|httpx\.|\bhttp\.(?:Get|Head|get|request)\s*\(|https\.(?:get|request)\s*\(|\.(?:GetAsync|GetStringAsync|SendAsync|getForObject|getForEntity|exchange)\s*\(|RestTemplate|WebClient|HttpClient\b|\bcurl\b|\bwget\b|urlopen|urllib|\bgot\s*[.(]|superagent|http\.NewRequest|Net::HTTP|Faraday|HTTParty|reqwest::|Guzzle|Http::get|\$(?:client|http|guzzle)\w*->(?:get|head|request)\s*\(|\bclient\.(?:get|head|Get)\s*\(|\bURL\s*\(|["'`]https?:\/\/[^"'`]*\/(?:health|ready|live|ping)|baseURL|\bwaitFor|waitOn|wait-on/;
+  /\bfetch\s*\(|axios|\brequests\.\w+\s*\(|httpx\.|\bhttp\.(?:Get|Head|get|request)\s*\(|https\.(?:get|request)\s*\(|\.(?:GetAsync|GetStringAsync|SendAsync|getForObject|getForEntity|exchange)\s*\(|RestTemplate|WebClient|HttpClient\b|\bcurl\b|\bwget\b|urlopen|urllib|\bgot\s*[.(]|superagent|http\.NewRequest|Net::HTTP|Faraday|HTTParty|reqwest::|Guzzle|Http::get|\$(?:client|http|guzzle)\w*->(?:get|head|request)\s*\(|\bclient\.(?:get|head|Get)\s*\(|\bURL\s*\(|["'`]https?:\/\/[^"'`]*\/(?:health|ready|live|ping)|baseURL|\bwaitFor|waitOn|wait-on|\b\w*(?:[Cc]lient|[Tt]emplate|[Hh]ttp|[Ss]ession)\s*\.\s*(?:get|head|post|request|exchange|execute)\w*\s*\(/;
 
 /** Short names (`/live`, `/ready`, `/ping`, `/up`) are common words: they count only on a line that registers a route. */
 const WEAK = /^\/(?:api\/)?(?:v\d\/)?(?:live|alive|ready|ping|up|startup)$/i;

@@ -115,6 +115,23 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an MDC key that is no id (starting_context) and a method named log…ToDTO near a traceId are no correlation ids',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+        'src/main/java/app/Application.java':
+          'public class Application {\n  public static void main(String[] args) {\n    MDC.put("starting_context", "[starting] ");\n    SpringApplication.run(Application.class, args);\n  }\n}\n',
+        'src/main/java/app/AuditApi.java':
+          'class AuditApi {\n  List<LogDTO> query(String traceId) {\n    return AuditUtil.logListToDTOList(service.findByTraceId(traceId));\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        data: { requestIds: false },
+        absent: ['Application.java', 'AuditApi.java'],
+      },
+    },
+    {
       name: '.NET: Serilog writing a text outputTemplate (MessageTemplateTextFormatter) is plain text, not JSON',
       profile: 'service',
       tree: {

@@ -6,7 +6,8 @@ import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import type { Match, RuleContext } from '../../src/types.js';
 
 /** A log call or a context binding that takes fields (`logger.With(`, `bind_contextvars(`, `Fields{`). */
-const LOG_CALL = String.raw`(?:\blog\w*|logger|zap\.\w+|slog\.\w+|WithFields?|Fields|bind(?:_contextvars)?|extra|\.With|\.Str|set_tag|withContext|shareContext|Context::(?:add|push))\s*[({]`;
+// `log(`, `logf(`, `logger(`, `logInfo(`… — not any method whose name starts with "log" (`logListToDTOList(`).
+const LOG_CALL = String.raw`(?:\blog(?:ger|ging|f|Info|Error|Warn(?:ing)?|Debug|Trace|Fatal|Message|Event|With)?|logger|zap\.\w+|slog\.\w+|WithFields?|Fields|bind(?:_contextvars)?|extra|\.With|\.Str|set_tag|withContext|shareContext|Context::(?:add|push))\s*[({]`;
 const ID = '(?:request|correlation|trace)_?id';
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const CONFIG = [
@@ -32,7 +33,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'The line that configures JSON output: pino/bunyan loggers, winston only with `format.json()`, `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put`) earn the remaining credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
+      'The line that configures JSON output: pino/bunyan loggers, winston only with `format.json()`, `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key) earn the remaining credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
     patterns: {
       // A call's arguments (`JSONRenderer(…)`) and a name's middle (`Rendered…JsonFormatter`) stop
       // at the next such call or name: scanning on from each of many to the end was quadratic.
@@ -164,7 +165,7 @@ export default defineRule({
         // files are found (that call reaches the id too), and many calls no longer cost 160
         // characters each.
         regex: new RegExp(
-          String.raw`(x-request-?id|x-correlation-?id|${LOG_CALL}(?:(?!${LOG_CALL}|${ID})[\s\S]){0,160}${ID}|WithValue\s*\((?:(?!WithValue\s*\()[^\n])*(?:request|correlation)_?id|\bcorrelation_?id\b|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[(?:(?!metadata:)[^\]])*:request_id|Plug\.RequestId|express-request-id|cls-rtracer|django_structlog\.middlewares\.RequestMiddleware|django_guid\.middleware)`,
+          String.raw`(x-request-?id|x-correlation-?id|${LOG_CALL}(?:(?!${LOG_CALL}|${ID})[\s\S]){0,160}${ID}|WithValue\s*\((?:(?!WithValue\s*\()[^\n])*(?:request|correlation)_?id|\bcorrelation_?id\b|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(\s*(?:["'][^"'\n]*(?:request|correlation|trace|span)[-_.]?id|\w*(?:REQUEST|CORRELATION|TRACE)_?ID)|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[(?:(?!metadata:)[^\]])*:request_id|Plug\.RequestId|express-request-id|cls-rtracer|django_structlog\.middlewares\.RequestMiddleware|django_guid\.middleware)`,
           'i',
         ),
         files: CODE,

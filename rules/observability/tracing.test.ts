@@ -157,5 +157,27 @@ ruleTester(rule, {
         evidence: [{ path: 'shop/telemetry.py', line: 2 }],
       },
     },
+    {
+      name: "Java: startActiveSpan on the project's own AuditTracer, with no OpenTelemetry anywhere, is named as that tracer",
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+        'src/main/java/app/audit/AuditLogApi.java':
+          'package app.audit;\n\nimport app.audit.context.AuditTracer;\n\nclass AuditLogApi {\n  private final AuditTracer tracer;\n  AuditScope append(String type) {\n    AuditScope scope = tracer.startActiveSpan(type);\n    return scope;\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.4,
+        message: "Spans are created through the project's own tracer (AuditTracer), not OpenTelemetry",
+        evidence: [
+          {
+            path: 'src/main/java/app/audit/AuditLogApi.java',
+            line: 8,
+            note: "spans of the project's own tracer AuditTracer (no OpenTelemetry import)",
+          },
+        ],
+      },
+    },
   ],
 });

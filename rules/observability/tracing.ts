@@ -183,10 +183,34 @@ export default defineRule({
     if (sentry.length > 0) found.push('Sentry performance tracing');
     if (found.length > 0) return pass(`Requests are traced: ${listing(found)}.`, evidence, data);
     if (api.length > 0) {
+      // `tracer.startActiveSpan(` is OpenTelemetry's API only where OpenTelemetry (or .NET's
+      // System.Diagnostics ActivitySource) is imported or declared; otherwise it is the project's
+      // own tracer class (an audit trail's ApolloAuditTracer-like type), named as such.
+      const OTEL = /opentelemetry|System\.Diagnostics|ActivitySource|\bget_tracer\b/i;
+      const otel = api.filter((m) => OTEL.test(ctx.files.read(m.path) ?? ''));
+      if (otel.length === 0 && deps.length === 0) {
+        const own = api
+          .map((m) => /\b([A-Z]\w*Tracer)\b/.exec(ctx.files.read(m.path) ?? '')?.[1])
+          .find((n): n is string => !!n);
+        return partial(
+          0.4,
+          `Spans are created through the project's own tracer${own ? ` (${own})` : ''}, not OpenTelemetry: no OpenTelemetry import or dependency, and nothing exports the spans to a tracing backend.`,
+          [
+            ...firstPerFile(api, 3).map((m) =>
+              fromMatch(m, `spans of the project's own tracer${own ? ` ${own}` : ''} (no OpenTelemetry import)`),
+            ),
+            ...evidence,
+          ],
+          data,
+        );
+      }
       return partial(
         0.7,
         `Spans are created with the OpenTelemetry API, but nothing in the repository starts an SDK or exporter (no SDK set-up, agent or \`opentelemetry-instrument\` launcher).${elsewhereNote}`,
-        [...firstPerFile(api, 3).map((m) => fromMatch(m, 'spans created via the tracing API')), ...evidence],
+        [
+          ...firstPerFile(otel.length ? otel : api, 3).map((m) => fromMatch(m, 'spans created via the tracing API')),
+          ...evidence,
+        ],
         data,
       );
     }

@@ -6,6 +6,20 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a Rust crate tested by cargo test with no separate build: the tests compile it, nothing is called interpreted',
+      tree: {
+        'Cargo.toml': '[package]\nname = "bench"\nversion = "1.0.0"\n',
+        'src/main.rs': 'fn main() {}\n',
+        '.github/workflows/ci.yml':
+          'on: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: cargo test --locked\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'CI (github-actions) runs the tests, which compile the Rust code (no separate build step).',
+        evidence: [{ path: '.github/workflows/ci.yml', line: 7, note: expect.stringContaining('runs tests') }],
+      },
+    },
+    {
       name: 'GitHub Actions that build and test a Go module pass, with both lines cited',
       tree: {
         'go.mod': 'module example.com/api\n',

@@ -19,6 +19,9 @@ function distinct(runs: CommandRun[], n: number): CommandRun[] {
   });
 }
 
+/** Languages whose test runners compile the code before running it. */
+const COMPILED = new Set(['Rust', 'Go', 'Java', 'Kotlin', 'Scala', 'C#', 'F#', 'Swift', 'C', 'C++', 'Haskell', 'Dart']);
+
 export default defineRule({
   meta: {
     id: 'ci-pipeline',
@@ -78,12 +81,19 @@ export default defineRule({
     ];
     if (tests.length > 0 && builds.length > 0)
       return pass(`CI (${listing(systems)}) builds and runs the tests.`, evidence, data);
-    if (tests.length > 0)
+    if (tests.length > 0) {
+      // A compiled language's test command builds the code first (cargo test, go test, mvn test,
+      // dotnet test): "interpreted" would be wrong for it.
+      const main = facts.languages[0]?.name;
+      const compiled = main !== undefined && COMPILED.has(main);
       return pass(
-        `CI (${listing(systems)}) runs the tests (no separate build step, as is usual for interpreted code).`,
+        compiled
+          ? `CI (${listing(systems)}) runs the tests, which compile the ${main} code (no separate build step).`
+          : `CI (${listing(systems)}) runs the tests (no separate build step, as is usual for interpreted code).`,
         evidence,
         data,
       );
+    }
     if (builds.length > 0)
       return partial(
         0.5,

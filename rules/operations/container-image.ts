@@ -1,17 +1,10 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, graded, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import {
-  DOCKERFILE_GLOBS,
-  dockerfiles,
-  imagePin,
-  isToolImage,
-  resolveImage,
-  type Dockerfile,
-} from '../../src/facts/dockerfile.js';
-import { dirOf, isProductionPath } from '../../src/facts/paths.js';
+import { DOCKERFILE_GLOBS, dockerfiles, imagePin, resolveImage, shipsImage } from '../../src/facts/dockerfile.js';
+import { dirOf } from '../../src/facts/paths.js';
 
 /** Dev containers, test/example images and build tools are not what ships; they count only when nothing else exists. */
-const shipped = (d: Dockerfile) => isProductionPath(d.path) && !isToolImage(d);
+const shipped = shipsImage;
 
 export default defineRule({
   meta: {

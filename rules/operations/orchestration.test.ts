@@ -35,6 +35,19 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a unit running the binary named by the Go module path (v2 suffix and domain dropped) is the app',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module feeds.app/v2\n\ngo 1.22\n',
+        'main.go': 'package main\n',
+        'packaging/systemd/feeds.service': '[Unit]\nDescription=Feeds\n\n[Service]\nExecStart=/usr/bin/feeds\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'packaging/systemd/feeds.service', line: 4, note: 'systemd service unit' }],
+      },
+    },
+    {
       name: 'a NixOS module that declares the systemd service describes how it runs',
       profile: 'service',
       tree: {
@@ -127,6 +140,30 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "systemd units of a mail daemon and a one-shot deploy hook in a Rails app's server folder do not deploy the app",
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'puma'\n",
+        'config/application.rb': 'module Forum\n  class Application < Rails::Application\n  end\nend\n',
+        'server/opendkim.service':
+          '[Unit]\nDescription=OpenDKIM Milter\n\n[Service]\nType=forking\nExecStart=/usr/sbin/opendkim\nRestart=on-failure\n',
+        'server/post-deploy.service':
+          '[Unit]\nDescription=post-deploy hook\n\n[Service]\nType=oneshot\nExecStart=/home/deploy/forum/current/server/post-deploy\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'No deployment target is described.',
+        evidence: [
+          {
+            path: 'server/opendkim.service',
+            line: 4,
+            note: "systemd unit not counted: runs /usr/sbin/opendkim, a system program, not this repository's",
+          },
+          { path: 'server/post-deploy.service', line: 4, note: expect.stringContaining('Type=oneshot') },
+        ],
+      },
+    },
     {
       name: 'a Nix development shell declares no service',
       profile: 'service',

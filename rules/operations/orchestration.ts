@@ -170,6 +170,9 @@ export default defineRule({
           path: '.',
           note: `no Kubernetes manifests, Helm chart, Kustomize, compose, Nomad, ECS, Cloud Run, App Engine, Container Apps or PaaS files in ${ctx.files.size} files`,
         },
+        ...rt.otherUnits
+          .slice(0, 2)
+          .map((u) => systemdEvidence(u, `systemd unit not counted: ${u.notApp ?? 'does not run the app'}`)),
       ],
       data,
     );

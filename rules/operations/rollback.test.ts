@@ -121,6 +121,16 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a "Sample Rollback Email" heading of a product feature is no rollback procedure; a deploy rollback section is',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"express":"4"}}',
+        'docs/email-service.md':
+          '# E-mail service\n\n### 3.6 Sample Rollback Email\n\nThe e-mail a user receives when a config release is rolled back.\n',
+      },
+      expect: { outcome: 'fail', absent: ['email-service.md'] },
+    },
+    {
       name: 'TAG=$(git describe --tags) in an install script checks out a git tag: no versioned image',
       profile: 'service',
       tree: {

@@ -1,4 +1,5 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
+import { DEPLOY_CONTEXT, headingProse, OPS_DOC, PRODUCT_ARTEFACT, sectionBody } from '../_shared/ops-docs.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { fromMatch, isAgentDoc, isTestPath } from '../../src/facts/paths.js';
@@ -112,7 +113,16 @@ export default defineRule({
       : { reason: `profile is ${facts.profile.id}: rollback of a running deployment concerns services` },
   check(ctx) {
     const keep = (ms: Match[]) => ms.filter((m) => !notScanned(m.path));
-    const headings = keep(ctx.matches('docHeading')).filter((m) => !/transaction/i.test(m.snippet));
+    // A rollback heading names a procedure when, read as prose (not a setting's dotted name), it or
+    // its section speaks of a deployment: a product's "Sample Rollback Email" template does not.
+    const headings = keep(ctx.matches('docHeading')).filter(
+      (m) =>
+        !/transaction/i.test(m.snippet) &&
+        /roll(?:ing)?[ -]?back|revert/i.test(headingProse(m.snippet)) &&
+        !PRODUCT_ARTEFACT.test(headingProse(m.snippet)) &&
+        (OPS_DOC.test(m.path) ||
+          DEPLOY_CONTEXT.test(`${headingProse(m.snippet)}\n${sectionBody(ctx.files.read(m.path) ?? '', m.line)}`)),
+    );
     const commands = keep(ctx.matches('command'));
     const docCommands = commands.filter((m) => isDoc(m.path));
     const scriptCommands = commands.filter((m) => !isDoc(m.path));

@@ -54,6 +54,18 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an API guide\'s "application calls the Open API" and an e-mail template named email.template.rollback.diff are no runbook',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"express":"4"}}',
+        'docs/en/portal/open-api.md':
+          '# Open API\n\n#### 2.4 Third-party application calls the Open API\n\nSend the token in the Authorization header.\n',
+        'docs/en/extension/email-service.md':
+          '# E-mail service\n\n### 3.3 email.template.rollback.module.diff\n\nThe diff shown in the e-mail sent when a user rolls back a config release.\n',
+      },
+      expect: { outcome: 'fail', data: { otherDocsTopics: [] } },
+    },
+    {
       name: 'instructions for AI agents are not operations docs (a vendored skill, copilot instructions)',
       profile: 'service',
       tree: {

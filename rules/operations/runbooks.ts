@@ -1,4 +1,5 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
+import { DEPLOY_CONTEXT, headingProse, PRODUCT_ARTEFACT, sectionBody } from '../_shared/ops-docs.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { fromMatch, isAgentDoc, isTestPath } from '../../src/facts/paths.js';
 
@@ -18,15 +19,16 @@ const NOT_OPS =
 
 /** What an operational heading is about; a runbook worth the name covers more than one. */
 const TOPICS: [string, RegExp][] = [
-  ['incident response', /incident|on-?\s?call|escalat|triage|pag(?:er|ing)|severity|outage|war ?room|communicat/i],
+  ['incident response', /incident|\bon-?\s?call\b|escalat|triage|pag(?:er|ing)|severity|outage|war ?room|communicat/i],
   ['diagnosis', /troubleshoot|diagnos|alerts?\b|symptom|dashboards?|investigat|debugging/i],
   ['recovery', /roll ?back|restore|recover|failover|fail over|mitigat|disaster|revert|backup|remediat/i],
   ['postmortem', /post-?\s?mortem|root cause|timeline|lessons learned|retrospective|impact|action items/i],
   ['operations', /runbook|playbook|operat(?:ing|ions?)\b|maintenance|scaling|deploy(?:ment|ing)? procedure/i],
 ];
 
+// Word-bounded: "application calls" holds "on call".
 const STRONG =
-  /runbook|incident|on-?\s?call|post-?\s?mortem|escalat|troubleshoot|disaster recovery|roll ?back|failover|outage/i;
+  /runbook|incident|\bon-?\s?call\b|post-?\s?mortem|escalat|troubleshoot|disaster recovery|roll ?back|failover|outage/i;
 
 /** What running the system is about: production, its processes, logs and failures. */
 const RUNNING =
@@ -44,21 +46,8 @@ function devSetupOnly(body: string): boolean {
   return DEV_SETUP.test(body) && !RUNNING.test(body);
 }
 
-/** The text under a heading, its subsections included: up to the next heading of its level or above, or 80 lines. */
-function sectionBody(text: string, line: number): string {
-  const lines = text.split(/\r?\n/);
-  const level = (/^(#{1,6})\s/.exec(lines[line - 1] ?? '')?.[1] ?? '#').length;
-  const out: string[] = [];
-  for (let i = line; i < lines.length && out.length < 80; i++) {
-    const h = /^(#{1,6})\s/.exec(lines[i]!);
-    if (h && h[1]!.length <= level) break;
-    out.push(lines[i]!);
-  }
-  return out.join('\n');
-}
-
 const topicsOf = (ms: Match[]) => [
-  ...new Set(ms.flatMap((m) => TOPICS.filter(([, re]) => re.test(m.snippet)).map(([t]) => t))),
+  ...new Set(ms.flatMap((m) => TOPICS.filter(([, re]) => re.test(headingProse(m.snippet))).map(([t]) => t))),
 ];
 
 export default defineRule({
@@ -130,8 +119,17 @@ export default defineRule({
     const elsewhere = headings.filter(
       (m) =>
         !dedicatedSet.has(m.path) &&
-        STRONG.test(m.snippet) &&
-        !(/troubleshoot/i.test(m.snippet) && devSetupOnly(sectionBody(ctx.files.read(m.path) ?? '', m.line))),
+        STRONG.test(headingProse(m.snippet)) &&
+        !(/troubleshoot/i.test(m.snippet) && devSetupOnly(sectionBody(ctx.files.read(m.path) ?? '', m.line))) &&
+        // A rollback heading elsewhere is operational only when it is about a deployment.
+        !(/roll ?back/i.test(m.snippet) && PRODUCT_ARTEFACT.test(headingProse(m.snippet))) &&
+        !(
+          /roll ?back/i.test(m.snippet) &&
+          !/runbook|incident|\bon-?\s?call\b|post-?\s?mortem|escalat|troubleshoot|disaster recovery|failover|outage/i.test(
+            headingProse(m.snippet),
+          ) &&
+          !DEPLOY_CONTEXT.test(`${headingProse(m.snippet)}\n${sectionBody(ctx.files.read(m.path) ?? '', m.line)}`)
+        ),
     );
     const dTopics = topicsOf(inDedicated);
     const eTopics = topicsOf(elsewhere);

@@ -6,6 +6,26 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: '.editorconfig with C# code-style options is the configuration dotnet format applies',
+      tree: {
+        'src/Web/Web.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'src/Web/Program.cs': 'var app = WebApplication.Create(args);\napp.Run();\n',
+        '.editorconfig':
+          'root = true\n\n[*.cs]\nindent_style = space\nindent_size = 4\ncsharp_new_line_before_open_brace = all\ncsharp_style_var_for_built_in_types = true:suggestion\ndotnet_sort_system_directives_first = true\ndotnet_diagnostic.CA1822.severity = none\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '.editorconfig holds 3 .NET code-style rules that `dotnet format` applies',
+        evidence: [
+          {
+            path: '.editorconfig',
+            line: 6,
+            note: '.NET code-style rules (3 csharp_/dotnet_ options) for dotnet format',
+          },
+        ],
+      },
+    },
+    {
       name: 'a formatter known only from its CI run is named for the program that ran (yapf), not its catalogue family',
       tree: {
         'pyproject.toml': '[project]\nname = "feeds"\n',
@@ -209,6 +229,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: '.editorconfig with whitespace settings only stays partial for C#',
+      tree: {
+        'src/App/Program.cs': 'class Program {}\n',
+        '.editorconfig': 'root = true\n\n[*]\nindent_style = space\nindent_size = 4\n',
+      },
+      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: '.editorconfig', note: 'editor settings only' }] },
+    },
     {
       name: 'Go beside a larger unformatted frontend: gofmt covers the Go part only',
       tree: {

@@ -70,6 +70,7 @@ const FORMATTERS: ToolSpec[] = [
     name: 'RuboCop/Standard',
     files: ['**/.rubocop.yml', '**/.standard.yml'],
     deps: ['standard'],
+    ecosystems: ['bundler'],
     runs: ['RuboCop', 'standardrb'],
   },
   {
@@ -101,7 +102,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
+      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
     reads: [...CI_GLOBS, '**/.golangci.{yml,yaml}'],
     patterns: {
       prettierPkg: {
@@ -235,6 +236,28 @@ export default defineRule({
         other.slice(0, 2).map((r) => runEvidence(r, 'runs a formatter', 'format')),
         { ...data, checkedInCi: inCi },
       );
+    }
+    // An .editorconfig with .NET code-style options (csharp_*, dotnet_* other than diagnostic
+    // severities) is the configuration `dotnet format` applies: formatter configuration, as for
+    // a .prettierrc, when the code is C#/F#/VB.
+    if (editorconfig && langs.some((l) => l === 'C#' || l === 'F#' || l === 'Visual Basic')) {
+      const lines = (ctx.files.read(editorconfig) ?? '').split(/\r?\n/);
+      const style = lines.flatMap((l, i) =>
+        /^\s*(?:csharp_|dotnet_(?!diagnostic\.)|visual_basic_)\w+\s*=/.test(l) ? [i + 1] : [],
+      );
+      if (style.length >= 3)
+        return pass(
+          `.editorconfig holds ${style.length} .NET code-style rules that \`dotnet format\` applies; no CI step checks them (\`dotnet format --verify-no-changes\`).`,
+          [
+            {
+              path: editorconfig,
+              line: style[0]!,
+              snippet: lines[style[0]! - 1]!.trim(),
+              note: `.NET code-style rules (${style.length} csharp_/dotnet_ options) for dotnet format`,
+            },
+          ],
+          { ...data, formatters: ['dotnet format'], dotnetStyleRules: style.length },
+        );
     }
     const goRust = ctx.facts.sourceFiles.filter((p) => p.endsWith('.go') || p.endsWith('.rs')).length;
     if (implied.length > 0 && goRust * 2 >= ctx.facts.sourceFiles.length) {

@@ -9,6 +9,21 @@ const gha = (run: string) =>
 ruleTester(rule, {
   valid: [
     {
+      name: "the Ruby `standard` gem is Ruby's Standard (RuboCop), never StandardJS",
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngroup :development do\n  gem 'standard'\nend\n",
+        '.github/workflows/ci.yml': gha('bundle exec standardrb'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'Gemfile', line: 4, note: 'RuboCop (standard) declared' },
+          { path: '.github/workflows/ci.yml', line: 6 },
+        ],
+        data: { linters: ['RuboCop'] },
+      },
+    },
+    {
       name: 'phpcs.xml.dist is PHP_CodeSniffer, named after the file found, and its CI run is cited',
       tree: {
         'composer.json': '{"name":"acme/feeds","require-dev":{"squizlabs/php_codesniffer":"^3.10"}}',

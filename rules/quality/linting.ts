@@ -18,6 +18,7 @@ const LINTERS: ToolSpec[] = [
   {
     name: 'StandardJS',
     deps: ['standard', 'ts-standard', 'semistandard'],
+    ecosystems: ['npm'],
     runs: ['StandardJS', 'ts-standard', 'semistandard'],
   },
   { name: 'Oxlint', files: ['**/.oxlintrc.json', '**/oxlintrc.json'], deps: ['oxlint'], runs: ['Oxlint'] },
@@ -54,7 +55,14 @@ const LINTERS: ToolSpec[] = [
     deps: ['plugin:io.gitlab.arturbosch.detekt'],
     runs: ['detekt', 'ktlint'],
   },
-  { name: 'RuboCop', files: ['**/.rubocop.yml'], deps: ['rubocop'], runs: ['RuboCop', 'standardrb'] },
+  // Ruby's Standard (the `standard` gem, .standard.yml) is RuboCop with a fixed configuration.
+  {
+    name: 'RuboCop',
+    files: ['**/.rubocop.yml', '**/.standard.yml'],
+    deps: ['rubocop', 'standard'],
+    ecosystems: ['bundler'],
+    runs: ['RuboCop', 'standardrb'],
+  },
   {
     name: 'PHPStan',
     files: ['**/phpstan.neon', '**/phpstan.neon.dist', '**/phpstan.dist.neon'],

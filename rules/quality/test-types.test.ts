@@ -6,6 +6,20 @@ import rule from './test-types.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Angular specs run by Karma with Jasmine (karma-jasmine, @types/jasmine) get framework jasmine, not unknown',
+      tree: {
+        'web/package.json':
+          '{"name":"web","devDependencies":{"@types/jasmine":"~5.1.0","jasmine-core":"~5.1.0","karma":"~6.4.0","karma-jasmine":"~5.1.0"}}',
+        'web/karma.conf.js': "module.exports = (config) => config.set({ frameworks: ['jasmine'] });\n",
+        'web/src/app/counter.component.spec.ts':
+          "describe('CounterComponent', () => {\n  it('counts', () => {\n    expect(1).toBe(1);\n  });\n});\n",
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'web/src/app/counter.component.spec.ts', note: 'unit: jasmine: 1 test case' }],
+      },
+    },
+    {
       name: '.NET: a Selenium suite in a *.IntegrationTests project is end-to-end; NUnit tests elsewhere are unit',
       profile: 'service',
       tree: {

@@ -4,6 +4,24 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: "ASP.NET Core's default drain is cited at the Web SDK host project, not at a diagnostics package of a class library",
+      profile: 'service',
+      tree: {
+        'src/Infrastructure/Infrastructure.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="Microsoft.AspNetCore.Diagnostics.EntityFrameworkCore" Version="9.0.0" />\n  </ItemGroup>\n</Project>\n',
+        'src/Web/Web.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <PropertyGroup>\n    <TargetFramework>net9.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n',
+        'src/Web/Program.cs':
+          'var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\napp.Run();\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'the ASP.NET Core host stops Kestrel gracefully on SIGTERM',
+        evidence: [{ path: 'src/Web/Web.csproj', line: 1 }],
+        absent: ['Infrastructure.csproj'],
+      },
+    },
+    {
       name: 'the same Shutdown call behind a SIGTERM signal.Notify passes',
       profile: 'service',
       tree: {

@@ -172,6 +172,65 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a Go loop bounded by maxAttempts that calls again at once: partial, bounded attempts without backoff',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/notify\n',
+        'notify/client.go':
+          'package notify\n\nfunc (c *Client) Send(req *http.Request) (*http.Response, error) {\n\tvar err error\n\tfor attempt := 0; attempt < maxAttempts; attempt++ {\n\t\tresp, e := c.http.Do(req)\n\t\tif e == nil {\n\t\t\treturn resp, nil\n\t\t}\n\t\terr = e\n\t}\n\treturn nil, err\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: '(bounded attempts)',
+        evidence: [
+          {
+            path: 'notify/client.go',
+            line: 5,
+            note: 'hand-written retry loop bounded by an attempt count, no backoff',
+          },
+        ],
+      },
+    },
+    {
+      name: 'a hand-written failover over service instances retries without backoff: partial, cited at the loop',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+        'src/main/java/app/FailoverRestTemplate.java':
+          'public class FailoverRestTemplate {\n  public <T> T get(String env, String path, Class<T> type) {\n    List<ServiceDTO> services = discovery.adminServices(env);\n    for (ServiceDTO service : services) {\n      try {\n        return restTemplate.getForObject(service.getHomepageUrl() + path, type);\n      } catch (ResourceAccessException e) {\n        log.warn("admin service {} failed, trying the next one", service);\n      }\n    }\n    throw new ServiceException("all admin services are down");\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'Calls are retried by hand, without backoff: 1 retry loop (failover across instances)',
+        evidence: [
+          {
+            path: 'src/main/java/app/FailoverRestTemplate.java',
+            line: 4,
+            note: 'hand-written failover retry: the call is tried on the next instance when one fails, no backoff',
+          },
+        ],
+      },
+    },
+    {
+      name: 'a Python loop of MAX_RETRIES attempts with no sleep between them: partial, bounded attempts without backoff',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'requests==2.32.0\n',
+        'app/push.py':
+          'import requests\n\nMAX_RETRIES = 3\n\ndef push(url, body):\n    for attempt in range(MAX_RETRIES):\n        try:\n            return requests.post(url, json=body, timeout=5)\n        except requests.ConnectionError:\n            continue\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: '(bounded attempts)',
+        evidence: [
+          { path: 'app/push.py', line: 6, note: 'hand-written retry loop bounded by an attempt count, no backoff' },
+        ],
+      },
+    },
+    {
       name: 'powers of two that are not a retry delay (sizes, bit masks) are no backoff',
       profile: 'service',
       tree: {

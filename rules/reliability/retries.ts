@@ -1,7 +1,15 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
-import { CODE_GLOBS, outboundApplies, libraryVerdict, MULTI_PURPOSE } from '../_shared/resilience.js';
+import {
+  CODE_GLOBS,
+  outboundApplies,
+  libraryVerdict,
+  MULTI_PURPOSE,
+  productionMatches,
+} from '../_shared/resilience.js';
+import { partial } from '../../src/engine/results.js';
+import { firstPerFile, fromMatch } from '../../src/facts/paths.js';
 
 /** Call sites that wrap work in a retry policy, per language (imports of a retry-only library count as use). */
 const CODE = new RegExp(
@@ -73,6 +81,26 @@ const CODE = new RegExp(
   'm',
 );
 
+/**
+ * Hand-written retries without backoff: a loop bounded by a retry or attempt count
+ * (`for (int attempt = 0; attempt < maxRetries; attempt++)`, `for i in range(MAX_RETRIES)`,
+ * `while (retries-- > 0)`), or a loop over the instances of a service whose body tries the call
+ * and, on failure, goes on to the next (`for (ServiceDTO s : services) { try {` — failover). They
+ * retry, but at once: partial credit, said so.
+ */
+const RETRY_LOOP = new RegExp(
+  [
+    // `for (int attempt = 0; attempt < maxRetries; attempt++)`, Go `for i := 0; i < maxAttempts; i++ {`.
+    String.raw`\bfor(?:[ \t]*\()?[ \t]*(?:(?:int|long|var|let|auto|size_t|uint)[ \t]+)?\w+[ \t]*:?=[ \t]*\w+[ \t]*;[ \t]*\w+[ \t]*<=?[ \t]*(?:this\.|self\.)?(?=\w*?(?:[rR]etr(?:y|ies)|[aA]ttempts|[tT]ries|RETRIES|ATTEMPTS|TRIES))\w+[ \t]*;`,
+    String.raw`\bfor[ \t]+\w+[ \t]+in[ \t]+range\([ \t]*(?:\d+[ \t]*,[ \t]*)?(?:self\.)?(?=\w*?(?:retries|attempts|tries|RETRIES|ATTEMPTS|TRIES))\w+[ \t]*\)`,
+    String.raw`\bwhile[ \t]*(?:\([ \t]*)?(?:this\.|self\.)?(?=\w*?(?:[rR]etries|[aA]ttempts|[tT]ries))\w+[ \t]*(?:--[ \t]*)?>[ \t]*0`,
+    // `for (ServiceDTO service : services) { try {`, `foreach (var s in servers) { try`, `for (const h of hosts) { try`.
+    String.raw`\b(?:for|foreach)[ \t]*\([ \t]*(?:(?:final|const|let|var)[ \t]+)?(?:[\w.]+[ \t]+)?\w+[ \t]+(?::|of|in)[ \t]+(?:this\.)?(?=\w*?(?:[sS]ervers|[iI]nstances|[hH]osts|[eE]ndpoints|[nN]odes|[sS]ervices|[uU]rls|URLs|[rR]eplicas|[aA]ddresses|[mM]irrors))\w+[ \t]*\)[ \t]*\{\s*try\b`,
+    String.raw`^[ \t]*for[ \t]+\w+[ \t]+in[ \t]+(?:self\.)?(?=\w*?(?:servers|instances|hosts|endpoints|nodes|urls|replicas|addresses|mirrors))\w+[ \t]*:[ \t]*\r?\n[ \t]*try[ \t]*:`,
+  ].join('|'),
+  'm',
+);
+
 export default defineRule({
   meta: {
     id: 'retries',
@@ -87,6 +115,29 @@ export default defineRule({
     detection:
       'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`. A retry library that is only declared (catalogue `retries`) earns partial credit.',
     patterns: {
+      retryLoop: {
+        regex: RETRY_LOOP,
+        files: CODE_GLOBS,
+        literals: [
+          'etr',
+          'ttempt',
+          'ries',
+          'RIES',
+          'TEMPTS',
+          'ervers',
+          'nstances',
+          'osts',
+          'ndpoints',
+          'odes',
+          'ervices',
+          'rls',
+          'RLs',
+          'eplicas',
+          'ddresses',
+          'irrors',
+        ],
+        maxPerFile: 3,
+      },
       code: {
         regex: CODE,
         files: [...CODE_GLOBS, '**/application*.{yml,yaml,properties}'],
@@ -123,12 +174,14 @@ export default defineRule({
   },
   // A mesh policy (Istio VirtualService) protects calls the mesh sees, whatever the code does.
   appliesTo: (ctx) =>
-    outboundApplies(ctx, 'retries', ['code'], () => k8s(ctx.files).objects.some((o) => o.kind === 'VirtualService')),
+    outboundApplies(ctx, 'retries', ['code', 'retryLoop'], () =>
+      k8s(ctx.files).objects.some((o) => o.kind === 'VirtualService'),
+    ),
   check(ctx) {
     const config: Evidence[] = k8s(ctx.files)
       .objects.filter((o) => o.kind === 'VirtualService' && JSON.stringify(o.doc.spec ?? {}).includes('"retries"'))
       .map((o) => ({ path: o.path, line: o.line, note: `Istio VirtualService ${o.name} sets retries` }));
-    return libraryVerdict(ctx, {
+    const result = libraryVerdict(ctx, {
       what: 'retries with backoff',
       catalogue: 'retries',
       code: ['code'],
@@ -136,5 +189,26 @@ export default defineRule({
       outbound: true,
       multiPurpose: MULTI_PURPOSE,
     });
+    if (result.outcome === 'pass' || (result.score ?? 0) >= 0.5) return result;
+    const loops = productionMatches(ctx, 'retryLoop');
+    if (loops.length === 0) return result;
+    const failover = (snippet: string) => !/retr|attempt|tries/i.test(snippet);
+    return partial(
+      0.5,
+      `Calls are retried by hand, without backoff: ${loops.length} retry loop${loops.length === 1 ? '' : 's'} (${loops.some((m) => failover(m.snippet)) ? 'failover across instances' : 'bounded attempts'}); the next attempt follows at once, with no growing delay.`,
+      [
+        ...firstPerFile(loops, 2)
+          .slice(0, 3)
+          .map((m) =>
+            fromMatch(
+              m,
+              failover(m.snippet)
+                ? 'hand-written failover retry: the call is tried on the next instance when one fails, no backoff'
+                : 'hand-written retry loop bounded by an attempt count, no backoff',
+            ),
+          ),
+      ],
+      { ...result.data, retryLoops: loops.length },
+    );
   },
 });

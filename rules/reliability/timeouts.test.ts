@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './timeouts.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -118,6 +119,22 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a Regexp's match timeout (timeout: 0.1) is no outbound timeout: the Net::HTTP call stays a finding",
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n",
+        'app/models/site.rb':
+          'class Site < ApplicationRecord\n  def matcher\n    Regexp.new(pattern, Regexp::IGNORECASE, timeout: 0.1)\n  end\n\n  def fetch_title(uri)\n    Net::HTTP.get(uri)\n  end\nend\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          { path: 'app/models/site.rb', line: 7, note: expect.stringContaining('Net::HTTP.get takes no timeout') },
+        ],
+        data: { explicitTimeouts: 0, callsWithoutTimeout: 1 },
+      },
+    },
     {
       name: 'Go: a multi-line client literal with a variable Timeout and a nested Transport counts; a bare http.Get beside it is the fault',
       profile: 'service',

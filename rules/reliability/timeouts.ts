@@ -61,6 +61,14 @@ function pyHelpers(ctx: RuleContext): Map<string, string> {
   return out;
 }
 
+/**
+ * A `timeout:` option of something that is no call at all: a regular expression's match limit
+ * (Ruby `Regexp.new(src, opts, timeout: 0.1)`, .NET `new Regex(…, TimeSpan)`), a validation, a
+ * lock or a local computation. It bounds CPU time in-process, not a wait on another service.
+ */
+const NOT_A_CALL =
+  /\bRegexp\.(?:new|timeout\s*=)|\bnew\s+Regex\s*\(|\bRegex\.(?:Match|IsMatch|Replace)\s*\(|\bvalidates?(?:_\w+)?\b|\bwith_lock\b|\.lock\s*\(/;
+
 /** A gunicorn or uvicorn configuration file: its `timeout` bounds a worker's request, not a call. */
 const SERVER_CONFIG = /(^|\/)(gunicorn|uvicorn)[^/]*\.py$/;
 
@@ -248,6 +256,7 @@ export default defineRule({
     for (const m of productionMatches(ctx, 'explicit', 'pyExplicit', 'springTimeout')) {
       if (ctx.facts.componentOf(m.path) !== 'server' || (m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet)))
         continue;
+      if (NOT_A_CALL.test(m.snippet)) continue;
       const why = inbound(m, goServers, shutdowns);
       if (why) server.push(fromMatch(m, `${why}: bounds the server, not a call it makes`));
       else explicit.push(m);

@@ -302,6 +302,33 @@ ruleTester(rule, {
       expect: { outcome: 'fail', absent: ['permission_classes = ()'] },
     },
     {
+      name: 'a MediatR AuthorizationBehaviour that checks roles and policies, with only plain [Authorize] used: partial, citing the checks',
+      profile: 'service',
+      tree: {
+        'src/Web/Web.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'src/Application/Common/Behaviours/AuthorizationBehaviour.cs':
+          'public class AuthorizationBehaviour<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>\n{\n    public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken ct)\n    {\n        var attributes = request.GetType().GetCustomAttributes<AuthorizeAttribute>();\n        foreach (var role in attributes.Select(a => a.Roles))\n        {\n            var isInRole = _user.Roles?.Any(x => role == x) ?? false;\n            if (isInRole) authorized = true;\n        }\n        if (!authorized)\n        {\n            throw new ForbiddenAccessException();\n        }\n        foreach (var policy in attributes.Select(a => a.Policy))\n        {\n            var ok = await _identityService.AuthorizeAsync(_user.Id, policy);\n            if (!ok)\n            {\n                throw new ForbiddenAccessException();\n            }\n        }\n        return await next();\n    }\n}\n',
+        'src/Application/Todos/GetTodos.cs': '[Authorize]\npublic record GetTodosQuery : IRequest<TodosVm>;\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.6,
+        message: 'A hand-written authorization step (AuthorizationBehaviour) checks roles and policies',
+        evidence: [
+          {
+            path: 'src/Application/Common/Behaviours/AuthorizationBehaviour.cs',
+            line: 8,
+            note: 'role checked by the authorization step',
+          },
+          {
+            path: 'src/Application/Common/Behaviours/AuthorizationBehaviour.cs',
+            line: 17,
+            note: 'policy checked by the authorization step',
+          },
+        ],
+      },
+    },
+    {
       name: "an ARIA role compared in a component (role === 'button') is no role check",
       profile: 'service',
       tree: {

@@ -1,7 +1,8 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 import { type Definition, definedName, findUse } from '../../src/facts/references.js';
-import { isProductionPath } from '../../src/facts/paths.js';
+import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { partial } from '../../src/engine/results.js';
 
 const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireRole|requirePermission|checkPermission|hasScope|requireScope)\s*\(`;
 /** Home-grown checks: a list of required rights or roles compared with the user's. */
@@ -143,6 +144,16 @@ export default defineRule({
         files: ['**/*.{cs,fs,vb}'],
         literals: ['Authorize', 'AddPolicy', 'RequireRole', 'RequireClaim', 'AuthorizationHandler', 'IsInRole'],
       },
+      // A hand-written request pipeline step that enforces roles and policies (a MediatR
+      // AuthorizationBehaviour, an action filter): it reads the request's [Authorize] attributes,
+      // checks the user's roles or asks IAuthorizationService for a policy.
+      dotnetPipeline: {
+        regex:
+          /GetCustomAttributes\s*<\s*Authorize\w*Attribute\s*>|\bIsInRole(?:Async)?\s*\(|\bRoles\s*\??\.\s*(?:Any|Contains)\s*\(|\.AuthorizeAsync\s*\(/,
+        files: ['**/*.{cs,fs,vb}'],
+        literals: ['GetCustomAttributes', 'IsInRole', 'Roles', 'AuthorizeAsync'],
+        maxPerFile: 6,
+      },
       // The setup an AddPolicy sits in: authorization, a rate limiter or CORS (see policyKind).
       dotnetSetup: {
         regex:
@@ -271,7 +282,7 @@ export default defineRule({
       .map((p) => ({ path: p, note: 'OPA/Rego policy' }));
     const refs = ctx.matches('guardRefs');
     const { own, unused } = ownGuards(refs);
-    return codeOrDeps(ctx, {
+    const result = codeOrDeps(ctx, {
       what: 'authorization',
       catalogue: 'authorization',
       extra: rego,
@@ -319,6 +330,41 @@ export default defineRule({
       ],
       searchedNote: `no role, permission or policy checks in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files, no .rego policies`,
     });
+    if (result.outcome === 'pass') return result;
+    // A pipeline step that enforces roles/policies, when no request declares one: the mechanism is
+    // there (partial), what it protects is not. The step is a file that reads [Authorize] attributes
+    // or is named for authorization (AuthorizationBehaviour, AuthorizationFilter), with a role or
+    // policy check in it.
+    const pipeline = ctx.matches('dotnetPipeline').filter((m) => isProductionPath(m.path));
+    const stepFiles = new Set(
+      pipeline
+        .filter(
+          (m) =>
+            /GetCustomAttributes/.test(m.snippet) || /Authoriz\w*(?:Behaviou?r|Filter|Middleware)\.\w+$/.test(m.path),
+        )
+        .map((m) => m.path),
+    );
+    const checks = pipeline.filter((m) => stepFiles.has(m.path) && !/GetCustomAttributes/.test(m.snippet));
+    if (checks.length === 0) return result;
+    const step = checks[0]!.path.slice(checks[0]!.path.lastIndexOf('/') + 1).replace(/\.\w+$/, '');
+    return partial(
+      Math.max(0.6, result.score ?? 0),
+      `A hand-written authorization step (${step}) checks roles and policies on requests that declare them, but no request declares a role or policy (no [Authorize(Roles=…)] or [Authorize(Policy=…)] found).`,
+      [
+        ...checks
+          .slice(0, 3)
+          .map((m) =>
+            fromMatch(
+              m,
+              /AuthorizeAsync/.test(m.snippet)
+                ? 'policy checked by the authorization step'
+                : 'role checked by the authorization step',
+            ),
+          ),
+        ...result.evidence.filter((e) => e.path !== '.').slice(0, 2),
+      ],
+      { ...result.data, pipelineChecks: checks.length },
+    );
   },
 });
 

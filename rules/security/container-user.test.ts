@@ -165,6 +165,19 @@ ruleTester(rule, {
       expect: { outcome: 'not-applicable', message: 'no image ships from this infrastructure repository' },
     },
     {
+      name: 'a Rails service whose only Dockerfile is Dockerfile.dev: not judged, as container-image does not count it',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n",
+        'Dockerfile.dev': 'FROM ruby:3.3\nWORKDIR /app\nCOPY . .\nCMD ["bin/rails", "server"]\n',
+      },
+      expect: {
+        outcome: 'not-applicable',
+        message:
+          'no image ships from this repository: Dockerfile.dev builds a development, test, example or tool image',
+      },
+    },
+    {
       name: 'a dev container alone is not a deployment',
       tree: { '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/base\n' },
       expect: { outcome: 'not-applicable' },

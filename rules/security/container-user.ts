@@ -3,13 +3,13 @@ import { fail, partial, pass, unknown } from '../../src/engine/results.js';
 import {
   DOCKERFILE_GLOBS,
   dockerfiles,
-  isToolImage,
   NONROOT_IMAGE,
   resolveImage,
+  shipsImage,
   type Dockerfile,
   type Stage,
 } from '../../src/facts/dockerfile.js';
-import { isCommentLine, isProductionPath } from '../../src/facts/paths.js';
+import { isCommentLine } from '../../src/facts/paths.js';
 import { DROP_PATTERN, entrypointDrop, jibUsers } from './_lib/image-user.js';
 
 const ROOT_USER = /^(?:root|0)(?::(?:root|0))?$/i;
@@ -38,14 +38,15 @@ export default defineRule({
     // Jib builds the image from the build file: its <container><user> is the USER line.
     if (all.length === 0)
       return jibUsers(ctx).length > 0 ? true : { reason: 'no Dockerfile or Containerfile in the repository' };
-    // A chart or module repository ships no image: its Dockerfiles build maintainer tools.
-    const shipped = all.filter((d) => !d.ok || (isProductionPath(d.path) && !isToolImage(d)));
-    if (facts.profile.id !== 'service' && shipped.length === 0)
+    // Only images that ship are judged — the same decision container-image makes (a Dockerfile.dev,
+    // a test or example image, a maintainer tool is not deployed).
+    const shipped = all.filter((d) => !d.ok || shipsImage(d));
+    if (shipped.length === 0 && jibUsers(ctx).length === 0)
       return {
-        reason: `no image ships from this ${facts.profile.id} repository: ${all
+        reason: `no image ships from this ${facts.profile.id === 'service' ? '' : `${facts.profile.id} `}repository: ${all
           .slice(0, 3)
           .map((d) => d.path)
-          .join(', ')} build${all.length === 1 ? 's' : ''} tools, tests or examples`,
+          .join(', ')} build${all.length === 1 ? 's' : ''} a development, test, example or tool image`,
       };
     return true;
   },
@@ -68,7 +69,7 @@ export default defineRule({
       );
     // Images for tests, examples, local development and package builds matter less; judge the
     // service's images when there are any.
-    const prod = ok.filter((d) => isProductionPath(d.path) && !isToolImage(d));
+    const prod = ok.filter(shipsImage);
     const judged = prod.length > 0 ? prod : ok;
     // No USER line, but the entrypoint execs the service as another user (su-exec, gosu…).
     const verdicts = [

@@ -7,6 +7,19 @@ const dependabot = (...ecos: string[]) =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'an allow list by dependency type (direct) still updates the whole ecosystem',
+      tree: {
+        'package.json': '{"dependencies":{"express":"4.0.0"}}',
+        '.github/dependabot.yml':
+          'version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: "/"\n    schedule:\n      interval: weekly\n    allow:\n      - dependency-type: direct\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Dependabot updates npm.',
+        evidence: [{ path: '.github/dependabot.yml', line: 3 }],
+      },
+    },
+    {
       name: 'Dependabot covering npm and actions passes, with the line of each entry',
       tree: {
         'package.json': '{"dependencies":{"express":"4.0.0"}}',
@@ -84,6 +97,43 @@ ruleTester(rule, {
         message: ['no updates for maven and pip'],
         data: { uncovered: ['maven', 'pip'] },
         evidence: [{ path: 'pom.xml' }, { path: 'requirements.txt' }],
+      },
+    },
+    {
+      name: 'a Dependabot allow list of one gem updates that gem only: limited, not "updates bundler" (a Rails app)',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'brakeman'\n",
+        '.github/dependabot.yml':
+          'version: 2\nupdates:\n- package-ecosystem: bundler\n  directory: "/"\n  schedule:\n    interval: daily\n  allow:\n    - dependency-name: "brakeman"\n- package-ecosystem: github-actions\n  directory: "/"\n  schedule:\n    interval: weekly\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.48,
+        message:
+          'Dependabot updates github-actions; its bundler entry updates only brakeman (allow list); other bundler dependencies get no version updates.',
+        data: { ecosystems: ['github-actions'], limited: ['bundler'], uncovered: ['bundler'] },
+        evidence: [
+          {
+            path: '.github/dependabot.yml',
+            line: 8,
+            snippet: 'allow: brakeman',
+            note: 'Dependabot bundler entry updates only brakeman (allow list)',
+          },
+          { path: '.github/dependabot.yml', line: 9, note: 'Dependabot updates' },
+        ],
+      },
+    },
+    {
+      name: 'open-pull-requests-limit: 0 opens no version updates: the npm entry is no coverage',
+      tree: {
+        'package.json': '{"dependencies":{"express":"4.0.0"}}',
+        '.github/dependabot.yml':
+          'version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: "/"\n    schedule:\n      interval: weekly\n    open-pull-requests-limit: 0\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: ['opens no version-update pull requests', 'other npm dependencies get no version updates'],
+        evidence: [{ path: '.github/dependabot.yml', line: 7, snippet: 'open-pull-requests-limit: 0' }],
       },
     },
     {

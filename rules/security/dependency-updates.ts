@@ -43,6 +43,31 @@ const RENOVATE_MANAGERS: Record<Ecosystem, string[]> = {
   bundler: ['bundler'],
 };
 
+/** How a Dependabot `updates` entry is narrowed, when it is: an allow-list of names, or no pull requests at all. */
+function dependabotRestriction(
+  entry: Record<string, unknown>,
+): { key: string; what: string; snippet: string } | undefined {
+  if (entry['open-pull-requests-limit'] === 0)
+    return {
+      key: 'open-pull-requests-limit',
+      what: 'opens no version-update pull requests (open-pull-requests-limit: 0)',
+      snippet: 'open-pull-requests-limit: 0',
+    };
+  const allow = entry.allow;
+  if (!Array.isArray(allow) || allow.length === 0) return undefined;
+  const names: string[] = [];
+  for (const a of allow) {
+    const r = (a ?? {}) as Record<string, unknown>;
+    // A dependency type (direct, production, all…) or a `*` pattern keeps whole classes of dependencies.
+    if (typeof r['dependency-type'] === 'string') return undefined;
+    const n = r['dependency-name'];
+    if (typeof n !== 'string' || n.trim() === '*' || n.trim() === '') return undefined;
+    names.push(n);
+  }
+  const shown = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : listing(names);
+  return { key: 'allow', what: `updates only ${shown} (allow list)`, snippet: `allow: ${names.join(', ')}` };
+}
+
 /** `enabledManagers` of a Renovate config (JSON, or JSON5 read by its list literal), when set. */
 function enabledManagers(text: string): { managers: string[]; line: number } | undefined {
   const m = /["']?enabledManagers["']?\s*:\s*\[([^\]]*)\]/.exec(text);
@@ -126,12 +151,30 @@ export default defineRule({
         { path: dependabot, note: parsed.error ?? 'no `updates` list' },
       ]);
     }
+    // An entry updates its whole ecosystem unless an off switch narrows it: an `allow:` list of named
+    // dependencies (no `*`, no dependency-type) updates only those; `open-pull-requests-limit: 0` opens no
+    // version-update pull requests at all. Such an entry is reported as limited, not as coverage.
     const covered = new Set<string>();
+    const limited = new Map<string, string>();
     updates.forEach((u, i) => {
-      const eco = (u as Record<string, unknown>)?.['package-ecosystem'];
+      const entry = (u ?? {}) as Record<string, unknown>;
+      const eco = entry['package-ecosystem'];
       if (typeof eco !== 'string') return;
-      covered.add(eco);
       const line = doc.lineOf(['updates', i, 'package-ecosystem']);
+      const restriction = dependabotRestriction(entry);
+      if (restriction) {
+        if (!covered.has(eco)) limited.set(eco, limited.get(eco) ?? restriction.what);
+        const at = doc.lineOf(['updates', i, restriction.key]);
+        evidence.push({
+          path: dependabot,
+          ...(at ? { line: at } : line ? { line } : {}),
+          snippet: restriction.snippet,
+          note: `Dependabot ${eco} entry ${restriction.what}`,
+        });
+        return;
+      }
+      covered.add(eco);
+      limited.delete(eco);
       evidence.push({
         path: dependabot,
         ...(line ? { line } : {}),
@@ -139,24 +182,44 @@ export default defineRule({
         note: 'Dependabot updates',
       });
     });
-    // Ecosystems with manifests that no Dependabot entry updates.
+    const isLimited = (e: Ecosystem) => DEPENDABOT_ECOSYSTEM[e].some((d) => limited.has(d));
+    // Ecosystems with manifests that no Dependabot entry updates in full.
     const missing = present.filter((e) => !DEPENDABOT_ECOSYSTEM[e].some((d) => covered.has(d)));
-    const data = { tools: ['dependabot'], ecosystems: [...covered].sort(), uncovered: missing };
-    if (covered.size === 0)
+    const partly = missing.filter(isLimited);
+    const none = missing.filter((e) => !isLimited(e));
+    const data = {
+      tools: ['dependabot'],
+      ecosystems: [...covered].sort(),
+      limited: [...limited.keys()].sort(),
+      uncovered: missing,
+    };
+    if (covered.size === 0 && limited.size === 0)
       return fail(
         `${dependabot} has no package-ecosystem entries.`,
         [{ path: dependabot, note: 'empty updates list' }],
         data,
       );
-    if (missing.length === 0) return pass(`Dependabot updates ${listing([...covered].sort())}.`, evidence, data);
-    for (const e of missing) {
+    if (missing.length === 0 && covered.size > 0)
+      return pass(`Dependabot updates ${listing([...covered].sort())}.`, evidence, data);
+    for (const e of none) {
       const m = prodManifests.find((x) => x.ecosystem === e)!;
       evidence.push({ path: m.path, note: `${e} manifest not covered by any Dependabot update entry` });
     }
-    const share = (present.length - missing.length) / present.length;
+    // A limited entry keeps a quarter of its ecosystem's share: some updates arrive, most do not.
+    const share = present.length ? (present.length - missing.length + 0.25 * partly.length) / present.length : 0;
+    const parts = [
+      covered.size > 0 && `Dependabot updates ${listing([...covered].sort())}`,
+      ...[...limited].map(
+        ([eco, what], i) => `${covered.size > 0 || i > 0 ? 'its' : 'Dependabot'} ${eco} entry ${what}`,
+      ),
+    ].filter((x): x is string => !!x);
+    const tail = [
+      partly.length > 0 && `other ${listing(partly)} dependencies get no version updates`,
+      none.length > 0 && `no updates for ${listing(none)} manifests`,
+    ].filter((x): x is string => !!x);
     return partial(
-      0.3 + 0.7 * share,
-      `Dependabot is configured for ${listing([...covered].sort())}; no updates for ${listing(missing)} manifests.`,
+      Math.round((0.3 + 0.7 * share) * 100) / 100,
+      `${parts.join('; ')}${tail.length ? `; ${tail.join(', ')}` : ''}.`,
       evidence,
       data,
     );

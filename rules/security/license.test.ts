@@ -4,6 +4,26 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a BSD text whose third clause says the author name may not be used to endorse is BSD-3-Clause',
+      tree: {
+        LICENSE:
+          'Copyright (c) 2012 J. Doe\n\nRedistribution and use in source and binary forms, with or without\nmodification, are permitted provided that the following conditions\nare met:\n\n1. Redistributions of source code must retain the above copyright\n   notice, this list of conditions and the following disclaimer.\n2. Redistributions in binary form must reproduce the above copyright\n   notice, this list of conditions and the following disclaimer in the\n   documentation and/or other materials provided with the distribution.\n' +
+          '3. The name of the author may not be used to endorse or promote products\n   derived from this software without specific prior written permission.\n\nTHIS SOFTWARE IS PROVIDED BY THE AUTHOR AS IS\n',
+        Gemfile: "gem 'rails'\n",
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'LICENSE', line: 1, note: 'licence text: BSD-3-Clause' }] },
+    },
+    {
+      name: 'a BSD text with two clauses only is BSD-2-Clause',
+      tree: {
+        LICENSE:
+          'Copyright (c) 2012 J. Doe\n\nRedistribution and use in source and binary forms, with or without\nmodification, are permitted provided that the following conditions\nare met:\n\n1. Redistributions of source code must retain the above copyright\n   notice, this list of conditions and the following disclaimer.\n2. Redistributions in binary form must reproduce the above copyright\n   notice, this list of conditions and the following disclaimer in the\n   documentation and/or other materials provided with the distribution.\n' +
+          '\nTHIS SOFTWARE IS PROVIDED BY THE AUTHOR AS IS\n',
+        Gemfile: "gem 'rails'\n",
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'LICENSE', line: 1, note: 'licence text: BSD-2-Clause' }] },
+    },
+    {
       name: 'a root LICENSE passes and the licence is named from its text',
       tree: {
         LICENSE:

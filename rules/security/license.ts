@@ -14,7 +14,12 @@ const SPDX: [RegExp, string][] = [
   [/GNU LESSER GENERAL PUBLIC LICENSE/i, 'LGPL'],
   [/GNU GENERAL PUBLIC LICENSE/i, 'GPL'],
   [/Mozilla Public License,?\s+(?:Version|v\.?)\s*2\.0/i, 'MPL-2.0'],
-  [/BSD 3-Clause|Redistributions in binary form[\s\S]*Neither the name/i, 'BSD-3-Clause'],
+  // The third clause — no endorsement by the authors' names — tells BSD-3 from BSD-2, in either wording:
+  // "Neither the name of … nor …" or "The name of the author may not be used to endorse or promote …".
+  [
+    /BSD 3-Clause|Redistributions in binary form[\s\S]*(?:Neither the name|may not be used to endorse or promote)/i,
+    'BSD-3-Clause',
+  ],
   [/BSD 2-Clause|Redistributions in binary form/i, 'BSD-2-Clause'],
   [/ISC License/i, 'ISC'],
   [/This is free and unencumbered software released into the public domain/i, 'Unlicense'],

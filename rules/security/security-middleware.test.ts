@@ -245,7 +245,7 @@ ruleTester(rule, {
         outcome: 'partial',
         score: 0.7,
         message: [
-          'security headers, CORS (any origin) and HSTS (sent by default by helmet or Spring Security) found',
+          'security headers, CORS (any origin) and HSTS (sent by default by helmet) found',
           'no CORS restricted to explicit origins',
         ],
         evidence: [
@@ -286,12 +286,12 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        message: 'HSTS (sent by default by helmet or Spring Security)',
+        message: 'HSTS (sent by default by Spring Security)',
         evidence: [{ path: 'auth/src/main/java/app/WebSecurityConfig.java', line: 2, note: 'HSTS sent by default' }],
       },
     },
     {
-      name: 'Spring Security with CSRF disabled: its default headers and HSTS count, the disabled CSRF is shown',
+      name: 'Spring Security with CSRF disabled in its only filter chain: headers and HSTS count, the off switch makes it partial with the reason',
       tree: {
         'pom.xml':
           '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
@@ -299,8 +299,12 @@ ruleTester(rule, {
           '@EnableWebSecurity\nclass SecurityConfig {\n  @Bean SecurityFilterChain chain(HttpSecurity http) throws Exception {\n    return http.csrf(csrf -> csrf.disable()).build();\n  }\n}\n',
       },
       expect: {
-        outcome: 'pass',
-        message: 'security headers and HSTS (sent by default by helmet or Spring Security) in place',
+        outcome: 'partial',
+        score: 0.7,
+        message: [
+          'security headers and HSTS (sent by default by Spring Security) in place',
+          'CSRF protection is disabled (src/main/java/app/SecurityConfig.java:4): acceptable only if no route is authenticated by a session cookie',
+        ],
         evidence: [
           { path: 'src/main/java/app/SecurityConfig.java', line: 1, note: 'HSTS sent by default' },
           { path: 'src/main/java/app/SecurityConfig.java', line: 4, note: 'CSRF protection disabled' },
@@ -318,7 +322,7 @@ ruleTester(rule, {
       expect: {
         outcome: 'partial',
         score: 0.7,
-        message: ['security headers, CORS (any origin) and HSTS (sent by default by helmet or Spring Security) found'],
+        message: ['security headers, CORS (any origin) and HSTS (sent by default by Spring Security) found'],
         data: { csrf: false, corsWildcardWithCredentials: false },
         evidence: [
           { path: 'src/main/java/app/WebSecurityConfig.java', line: 10, note: 'CORS allows any origin' },

@@ -88,14 +88,17 @@ export default defineRule({
     const offs = prod('hstsOff');
     const hstsOff = (m: Match) => offs.some((o) => o.path === m.path && o.line >= m.line && o.line <= m.line + 20);
     const explicitHttps = [...prod('https'), ...prod('httpsRedirect').filter((m) => /redirect/i.test(m.snippet))];
-    const defaultHsts = [
-      ...prod('headers').filter((m) => /\bhelmet\s*\(/.test(m.snippet) && !hstsOff(m)),
-      ...spring.filter((m) =>
-        /@EnableWeb(?:Flux)?Security|SecurityFilterChain|SecurityWebFilterChain|WebSecurityConfigurerAdapter|ResourceServerConfigurerAdapter/.test(
-          m.snippet,
-        ),
+    const helmetHsts = prod('headers').filter((m) => /\bhelmet\s*\(/.test(m.snippet) && !hstsOff(m));
+    const springHsts = spring.filter((m) =>
+      /@EnableWeb(?:Flux)?Security|SecurityFilterChain|SecurityWebFilterChain|WebSecurityConfigurerAdapter|ResourceServerConfigurerAdapter/.test(
+        m.snippet,
       ),
-    ];
+    );
+    const defaultHsts = [...helmetHsts, ...springHsts];
+    // Name the one that was found: "helmet" in a Spring repository misleads the reader.
+    const hstsBy = listing(
+      [helmetHsts.length && 'helmet', springHsts.length && 'Spring Security'].filter((x): x is string => !!x),
+    );
     const https = [...explicitHttps, ...defaultHsts];
     // `http.csrf()` with `.disable()` on the same or the next line switches CSRF protection off.
     const disables = new Set(ctx.matches('chainDisable').map((m) => `${m.path}:${m.line}`));
@@ -173,7 +176,7 @@ export default defineRule({
         (explicitHttps.length
           ? 'HTTPS/HSTS'
           : defaultHsts.length
-            ? 'HSTS (sent by default by helmet or Spring Security)'
+            ? `HSTS (sent by default by ${hstsBy})`
             : 'HTTPS/HSTS (reverse proxy)'),
       (csrf.length || laravelWeb) && 'CSRF protection',
       hosts.length && 'trusted hosts',
@@ -210,16 +213,27 @@ export default defineRule({
         data,
       );
     }
+    // CSRF switched off (and on nowhere else) is an off switch, not a default that protects: for a browser
+    // session it leaves request forgery open; only an API that authenticates every call by token may skip it.
+    const csrfOff = csrfDisabled.length > 0 && csrf.length === 0 && !laravelWeb;
+    const offSites = firstPerFile(csrfDisabled, 3);
+    const offFiles = new Set(csrfDisabled.map((m) => m.path)).size;
+    const offNote = csrfOff
+      ? ` CSRF protection is disabled (${offSites.map((m) => `${m.path}:${m.line}`).join(', ')}${
+          offFiles > offSites.length ? ` and ${offFiles - offSites.length} more file(s)` : ''
+        }): acceptable only if no route is authenticated by a session cookie.`
+      : '';
     const missing = g.missing.map((m) => (m.includes(' or ') ? m.replace(/, /g, ', no ').replace(' or ', ', no ') : m));
     const warning = dangerous.length ? ' CORS allows any origin with credentials.' : '';
     const sameOrigin =
       cors.length === 0 && any.length === 0 ? ' (no CORS middleware: browsers keep requests same-origin)' : '';
-    const msg =
+    const msg = `${
       g.missing.length === 0
         ? `${listing(found)} in place${sameOrigin}.`
-        : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${missing.join(', no ')}.${warning}`;
+        : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${missing.join(', no ')}.${warning}`
+    }${offNote}`;
     // A credentialed wildcard undoes much of the rest: cap the score.
-    const score = dangerous.length ? Math.min(g.score, 0.4) : g.score;
+    const score = dangerous.length ? Math.min(g.score, 0.4) : csrfOff ? Math.min(g.score, 0.7) : g.score;
     if (score >= 1) return pass(msg, evidence, data);
     return partial(score, msg, evidence, data);
   },

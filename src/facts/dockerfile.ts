@@ -1,6 +1,7 @@
 /** Dockerfiles parsed into stages and instructions, with lines; shared by the container rules. */
 import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
+import { isProductionPath } from './paths.js';
 
 export const DOCKERFILE_GLOBS = [
   '**/Dockerfile',
@@ -173,6 +174,15 @@ const TOOL_DIR = /(^|\/)(\.devcontainer|scripts?|tools?|hack|\.github)\//;
 const BASE_NAME = /(^|[./-])(base|builder|build|deps)([./-]|$)/i;
 const PACKAGE_BUILD =
   /\b(rpmbuild|dpkg-buildpackage|debuild|fpm|nfpm|build[-_]?(?:deb|rpm|package)\w*\.sh|make\s+(?:deb|rpm|package))\b/;
+
+/**
+ * The image this Dockerfile builds is one that ships: not a dev container, test, example or
+ * build-tool image (Dockerfile.dev, tests/Dockerfile, a packaging builder). One decision shared
+ * by container-image, which does not count the others, and container-user, which does not judge them.
+ */
+export function shipsImage(d: Dockerfile): boolean {
+  return isProductionPath(d.path) && !/(^|\/)\.devcontainer\//.test(d.path) && !isToolImage(d);
+}
 
 export function isToolImage(d: Dockerfile): boolean {
   const name = d.path.slice(d.path.lastIndexOf('/') + 1).replace(/^(Dockerfile|Containerfile)$/i, '');

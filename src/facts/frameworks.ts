@@ -125,8 +125,10 @@ export function detectFrameworks(files: FileView, deps: Dependency[]): Framework
       });
     }
   }
-  // ASP.NET Core apps reference the framework through the Web SDK, not a package.
-  if (!out.has('aspnetcore')) {
+  // ASP.NET Core apps reference the framework through the Web SDK, not a package. The Web SDK
+  // project is the host, so it is the evidence even when some package named Microsoft.AspNetCore.*
+  // (a diagnostics helper in a class library) was seen first.
+  if (!out.has('aspnetcore') || files.has(['**/*.csproj', '**/*.fsproj'])) {
     for (const p of files.match(['**/*.csproj', '**/*.fsproj']).filter((x) => !TEST_PROJECT_DIR.test(x))) {
       const text = files.read(p);
       if (text && /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.Web"/.test(text)) {

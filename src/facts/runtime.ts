@@ -45,6 +45,14 @@ export interface SystemdUnit {
   composeWrapper?: boolean;
   /** MemoryMax/MemoryHigh/MemoryLimit/CPUQuota/TasksMax lines. */
   limits: number[];
+  /**
+   * Why the unit does not run this repository's program, when it does not: a `Type=oneshot` hook,
+   * or a system daemon (`ExecStart=/usr/sbin/opendkim`) that a server's configuration folder ships
+   * beside the app. Such units are no deployment of the app.
+   */
+  notApp?: string;
+  /** The ExecStart program, as written. */
+  program?: string;
 }
 
 export interface Runtime {
@@ -60,6 +68,8 @@ export interface Runtime {
     cloudRun: number;
   };
   systemd: SystemdUnit[];
+  /** Units that run something else than the app (one-shot hooks, system daemons): not counted. */
+  otherUnits: SystemdUnit[];
   /** Units that only start compose: the compose services they start are judged instead. */
   composeWrappers: SystemdUnit[];
   /** Platforms that run the service from a file that says little more than the command. */
@@ -86,6 +96,8 @@ function parseSystemd(path: string, text: string): SystemdUnit | undefined {
     /^\s*(?:MemoryMax|MemoryHigh|MemoryLimit|CPUQuota|TasksMax)\s*=\s*\S/.test(l) ? [i + 1] : [],
   );
   const starts = lines.filter((l) => /^\s*ExecStart\s*=/.test(l));
+  const program = (starts[0] ?? '').replace(/^\s*ExecStart\s*=\s*[-@+!:]*/, '').split(/\s+/)[0] ?? '';
+  const oneshot = at(/^\s*Type\s*=\s*oneshot\b/) >= 0;
   return {
     path,
     line: service + 1,
@@ -93,7 +105,65 @@ function parseSystemd(path: string, text: string): SystemdUnit | undefined {
     ...(watchdog >= 0 ? { watchdogSec: watchdog + 1 } : {}),
     ...(starts.length > 0 && starts.every(composeUp) ? { composeWrapper: true } : {}),
     limits,
+    ...(program ? { program } : {}),
+    ...(oneshot ? { notApp: 'a Type=oneshot hook that runs once and exits, not a running service' } : {}),
   };
+}
+
+/** Programs that run the code they are given: a unit starting one of them runs an application. */
+const RUNTIMES =
+  /^(?:env|sh|bash|java|node|nodejs|deno|bun|npm|npx|yarn|pnpm|python[\d.]*|uv|uvicorn|gunicorn|hypercorn|daphne|celery|ruby|bundle|rails|puma|unicorn|sidekiq|php|php-fpm[\d.]*|dotnet|mono|docker|podman|beam\.smp|elixir|mix|erl|perl|caddy)$/;
+
+/**
+ * A unit whose ExecStart is a system binary (`/usr/sbin/opendkim`) that is not a runtime and not
+ * named like this project or one of its programs: a daemon configured beside the app, not the app.
+ */
+function foreignDaemon(u: SystemdUnit, names: Set<string>, compiled: boolean): boolean {
+  const p = u.program ?? '';
+  if (!/^\/(?:usr\/)?(?:local\/)?s?bin\/[^/]+$/.test(p)) return false;
+  const base = p.slice(p.lastIndexOf('/') + 1).toLowerCase();
+  if (RUNTIMES.test(base)) return false;
+  const stem = base.replace(/[-_.]?(?:server|daemon|d)$/, '');
+  if ([...names].some((n) => n === base || n === stem || base.startsWith(`${n}-`) || base.startsWith(`${n}_`)))
+    return false;
+  // Code that compiles to a binary of an unknown name may install it there; interpreted code runs
+  // through a runtime, so a bare system binary is someone else's daemon.
+  return names.size > 0 || !compiled;
+}
+
+const COMPILED_SOURCES = ['**/*.{go,rs,c,cc,cpp,cxx,java,kt,scala,cs,fs,swift,zig,hs,nim,cr}'];
+
+/**
+ * Names this repository's programs go by: the root manifest's name, the labels of a Go module path
+ * (`miniflux.app/v2` → miniflux), Cargo `[[bin]]` names, `cmd/<name>` folders.
+ */
+function programNames(files: FileView): Set<string> {
+  const names = new Set<string>();
+  const add = (n: unknown) => {
+    if (typeof n !== 'string') return;
+    for (const part of n
+      .toLowerCase()
+      .replace(/^@[^/]+\//, '')
+      .split(/[/.]/))
+      if (part && !/^v\d+$/.test(part) && !/^(?:com|org|net|io|app|dev|github|gitlab|www)$/.test(part)) names.add(part);
+  };
+  const pkg = files.readJson('package.json');
+  if (pkg.ok) add((pkg.value as { name?: unknown }).name);
+  for (const f of ['pyproject.toml', 'Cargo.toml']) {
+    const t = files.readToml(f);
+    if (!t.ok) continue;
+    const v = t.value as {
+      project?: { name?: unknown };
+      package?: { name?: unknown };
+      tool?: { poetry?: { name?: unknown } };
+      bin?: { name?: unknown }[];
+    };
+    add(v.project?.name ?? v.package?.name ?? v.tool?.poetry?.name);
+    for (const b of Array.isArray(v.bin) ? v.bin : []) add(b?.name);
+  }
+  add(/^module\s+(\S+)/m.exec(files.read('go.mod') ?? '')?.[1]);
+  for (const p of files.match(['cmd/*/**'])) add(p.split('/')[1]);
+  return names;
 }
 
 /** `docker compose up`, `docker-compose -f x.yml up -d`, `podman-compose up`, `podman compose up`. */
@@ -137,7 +207,12 @@ function compute(files: FileView): Runtime {
     .match(SYSTEMD_GLOBS)
     .filter(isProductionPath)
     .flatMap((p) => parseSystemd(p, files.read(p) ?? '') ?? []);
-  const systemd = units.filter((u) => !u.composeWrapper);
+  const names = units.some((u) => !u.notApp && u.program) ? programNames(files) : new Set<string>();
+  const compiled = names.size > 0 || files.match(COMPILED_SOURCES).some(isProductionPath);
+  for (const u of units)
+    if (!u.notApp && !u.composeWrapper && foreignDaemon(u, names, compiled))
+      u.notApp = `runs ${u.program}, a system program, not this repository's`;
+  const systemd = units.filter((u) => !u.composeWrapper && !u.notApp);
   const platforms = PLATFORM_FILES.flatMap(({ system, globs }) =>
     files
       .match(globs)
@@ -156,6 +231,7 @@ function compute(files: FileView): Runtime {
       cloudRun: cloudRunServices(files).length,
     },
     systemd,
+    otherUnits: units.filter((u) => u.notApp && !u.composeWrapper),
     composeWrappers: units.filter((u) => u.composeWrapper),
     platforms,
   };

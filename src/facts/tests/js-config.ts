@@ -55,6 +55,7 @@ const DEFAULTS: Record<string, string[]> = {
 const EXCLUDE: Record<string, string[]> = {
   vitest: ['**/node_modules/**', '**/dist/**', '**/cypress/**', '**/.{idea,git,cache,output,temp}/**'],
   ava: ['**/node_modules/**', '**/fixtures/**', '**/helpers/**', '**/_*'],
+  jasmine: ['**/node_modules/**', '**/dist/**'],
 };
 const CONFIGS: { runner: string; glob: string }[] = [
   { runner: 'vitest', glob: '**/{vitest,vite}.config.{js,mjs,cjs,ts,mts,cts}' },
@@ -282,6 +283,10 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
     if (deps.jest) add('jest', undefined);
     if (deps.ava) add('ava', undefined);
     if (deps.jasmine) add('jasmine', undefined);
+    // Jasmine run by Karma (Angular's default): jasmine-core, karma-jasmine or @types/jasmine, and
+    // the `*.spec.ts` files the karma/tsconfig.spec set-up compiles, wherever they sit.
+    else if (deps['karma-jasmine'] || deps['jasmine-core'] || deps['@types/jasmine'])
+      add('jasmine', [`**/*.spec.${JS}`]);
     if (deps['@playwright/test']) add('playwright', undefined);
     if (deps.cypress) add('cypress', undefined);
     if (scripts.some((s) => /\bnode\s+(?:[^|;&]*\s)?--test\b/.test(s))) add('node:test', undefined);

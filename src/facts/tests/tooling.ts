@@ -3,7 +3,7 @@
  * section of a shared config file found by a rule pattern, a commit hook) and whether a CI job
  * runs it, as the command graph sees it (through scripts, targets, tox, pre-commit, actions).
  */
-import type { CommandRun, Evidence, RuleContext, ToolKind } from '../../types.js';
+import type { CommandRun, Ecosystem, Evidence, RuleContext, ToolKind } from '../../types.js';
 import { runEvidence } from '../commands/index.js';
 import { isExamplePath } from '../paths.js';
 
@@ -11,8 +11,13 @@ export interface ToolSpec {
   name: string;
   /** Config files that alone show the tool is set up. */
   files?: string[];
-  /** Dependencies (any ecosystem, exact or `prefix*`). */
+  /** Dependencies (exact or `prefix*`), of any ecosystem unless `ecosystems` names them. */
   deps?: string[];
+  /**
+   * The ecosystems whose manifests declare the tool: a name can mean two tools (the `standard` npm
+   * package is StandardJS, the `standard` gem is Ruby's Standard).
+   */
+  ecosystems?: Ecosystem[];
   /** A key of the rule's own patterns that finds the tool's config inside a shared file. */
   pattern?: string;
   /** Names the command graph gives the tool (src/facts/commands/tools.ts, jvm.ts, steps.ts). */
@@ -99,7 +104,11 @@ export function findTools(
       // calls prettier to highlight code); the project's own formatter is a dev dependency.
       const d = ctx.facts
         .findDependencies(spec.deps, { includeDev: true })
-        .find((x) => !(kind === 'format' && x.ecosystem === 'npm' && !x.dev));
+        .find(
+          (x) =>
+            !(kind === 'format' && x.ecosystem === 'npm' && !x.dev) &&
+            (!spec.ecosystems || spec.ecosystems.includes(x.ecosystem)),
+        );
       if (d)
         evidence = { path: d.path, ...(d.line ? { line: d.line } : {}), note: `${spec.name} (${d.name}) declared` };
     }
