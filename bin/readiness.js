@@ -6,7 +6,17 @@
 // that need it. The bundle's one-script form, dist/bundle/cli.cjs, is compiled from a V8 code cache
 // kept between runs (see loadScript); without it, the ES bundle.
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -94,6 +104,7 @@ function loadScript() {
     try {
       writeFileSync(temporary, script.createCachedData(), { flag: 'wx', mode: 0o600 });
       renameSync(temporary, cacheFile);
+      prune(dirname(cacheFile));
     } catch {
       try {
         rmSync(temporary, { force: true });
@@ -103,6 +114,20 @@ function loadScript() {
     }
   };
   return { cli: module.exports, keep };
+}
+
+/** Caches of other builds pile up (one per build and command): those written over a week ago go; a current one is written again once. */
+function prune(dir) {
+  const before = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const name of readdirSync(dir)) {
+    if (!/^cli-[0-9a-f]{32}-.*\.(?:v8|tmp)$/.test(name)) continue;
+    try {
+      const file = join(dir, name);
+      if (lstatSync(file).mtimeMs < before) rmSync(file, { force: true });
+    } catch {
+      /* gone already */
+    }
+  }
 }
 
 function cachePath(sha256) {
