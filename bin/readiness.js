@@ -3,9 +3,25 @@
 // built here on first use (nothing runs at install time), so `npm ci && npx readiness audit .` works.
 // It runs the bundle (scripts/bundle.mjs) when the build made one after its last compile, else
 // dist/src, and hands the command line the built-in rule catalogue, loaded only by the commands
-// that need it.
+// that need it. The bundle's one-script form, dist/bundle/cli.cjs, is compiled from a V8 code cache
+// kept between runs (see loadScript); without it, the ES bundle.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 
 const here = new URL('..', import.meta.url);
 const mtime = (rel) => {
@@ -17,10 +33,11 @@ const mtime = (rel) => {
 };
 const compiled = mtime('dist/src/cli/index.js');
 const bundled = compiled > 0 && mtime('dist/bundle/cli.js') >= compiled;
+const scripted = bundled && mtime('dist/bundle/cli.cjs') >= compiled ? loadScript() : undefined;
 const load = () => import(bundled ? '../dist/bundle/cli.js' : '../dist/src/cli/index.js');
-let cli;
+let cli = scripted?.cli;
 try {
-  cli = await load();
+  cli ??= await load();
 } catch (err) {
   if (err?.code !== 'ERR_MODULE_NOT_FOUND' || !/dist[/\\]src[/\\]cli[/\\]index\.js/.test(err.message)) throw err;
   const tsc = new URL('node_modules/typescript/bin/tsc', here);
@@ -39,6 +56,94 @@ try {
 const code = await cli.main(
   process.argv.slice(2),
   cli.processIo(),
-  async () => (await import(bundled ? '../dist/bundle/rules.js' : '../dist/rules/index.js')).PILLARS,
+  scripted
+    ? cli.loadPillars
+    : async () => (await import(bundled ? '../dist/bundle/rules.js' : '../dist/rules/index.js')).PILLARS,
 );
 process.exitCode = code;
+scripted?.keep();
+
+/**
+ * dist/bundle/cli.cjs compiled with V8's code cache, as v8-compile-cache does for CommonJS: the cache
+ * is made after the command ran, so it holds the functions the command compiled, not only the top
+ * level, and the next run deserialises them instead of parsing and compiling. One cache file per
+ * command (an audit compiles much more than --version), named by the script's sha256 (recorded by
+ * the build; V8 itself checks only the source's length), Node's version and the architecture; V8
+ * rejects a cache of other flags, and a rejected or unreadable cache is only written anew. The
+ * directory is $XDG_CACHE_HOME/readiness or readiness-compile-cache-UID in the OS temp dir, used only
+ * if it is a real directory of this user that no one else may write (cached code is code); files
+ * are written under a temporary name and renamed, so a reader never sees half of one. Every failure
+ * here means running without the cache. NODE_DISABLE_COMPILE_CACHE turns it off, as for Node's own.
+ */
+function loadScript() {
+  const file = fileURLToPath(new URL('dist/bundle/cli.cjs', here));
+  let source;
+  let meta;
+  try {
+    source = readFileSync(file);
+    meta = JSON.parse(readFileSync(`${file}.json`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const cacheFile = source.length === meta.size ? cachePath(meta.sha256) : undefined;
+  let cachedData;
+  try {
+    if (cacheFile) cachedData = readFileSync(cacheFile);
+  } catch {
+    /* no cache yet */
+  }
+  const script = new vm.Script(
+    `(function (exports, require, module, __filename, __dirname, __bundleUrl) {${source.toString('utf8')}\n})`,
+    { filename: file, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER },
+  );
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), pathToFileURL(file).href);
+  const keep = () => {
+    if (!cacheFile || (cachedData && !script.cachedDataRejected)) return;
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temporary, script.createCachedData(), { flag: 'wx', mode: 0o600 });
+      renameSync(temporary, cacheFile);
+      prune(dirname(cacheFile));
+    } catch {
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        /* nothing to clean */
+      }
+    }
+  };
+  return { cli: module.exports, keep };
+}
+
+/** Caches of other builds pile up (one per build and command): those written over a week ago go; a current one is written again once. */
+function prune(dir) {
+  const before = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const name of readdirSync(dir)) {
+    if (!/^cli-[0-9a-f]{32}-.*\.(?:v8|tmp)$/.test(name)) continue;
+    try {
+      const file = join(dir, name);
+      if (lstatSync(file).mtimeMs < before) rmSync(file, { force: true });
+    } catch {
+      /* gone already */
+    }
+  }
+}
+
+function cachePath(sha256) {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE || !/^[0-9a-f]{64}$/.test(sha256 ?? '')) return undefined;
+  const xdg = process.env.XDG_CACHE_HOME;
+  const uid = process.getuid?.();
+  const dir =
+    xdg && isAbsolute(xdg) ? join(xdg, 'readiness') : join(tmpdir(), `readiness-compile-cache-${uid ?? 'user'}`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = lstatSync(dir);
+    if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (process.platform !== 'win32' && st.mode & 0o022))
+      return undefined;
+  } catch {
+    return undefined;
+  }
+  const command = /^[a-z][a-z-]{0,19}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+  return join(dir, `cli-${sha256.slice(0, 32)}-${process.version}-${process.arch}-${command}.v8`);
+}

@@ -76,6 +76,23 @@ ruleTester(rule, {
         evidence: [{ path: 'prod/account.hcl' }],
       },
     },
+    {
+      name: 'sibling environment folders deep in the tree, each reached by several files, pass without an env parent',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/api\n',
+        'deploy/k8s/base/deployment.yaml': 'kind: Deployment\n',
+        'deploy/k8s/prod/app/deployment.yaml': 'kind: Deployment\n',
+        'deploy/k8s/prod/db/statefulset.yaml': 'kind: StatefulSet\n',
+        'deploy/k8s/staging/app/deployment.yaml': 'kind: Deployment\n',
+        'deploy/k8s/staging/db/statefulset.yaml': 'kind: StatefulSet\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { production: ['prod'], preProduction: ['staging'] },
+        evidence: [{ path: 'deploy/k8s/prod/app/deployment.yaml' }, { path: 'deploy/k8s/staging/app/deployment.yaml' }],
+      },
+    },
   ],
   invalid: [
     {

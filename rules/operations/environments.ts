@@ -8,6 +8,9 @@ type Kind = 'prod' | 'preprod' | 'dev';
 /** Folders whose children are environments (`envs/staging`, `overlays/prod`, `terraform/environments/dev`). */
 const ENV_PARENT =
   /^(?:envs?|environments?|overlays|stages|clusters|accounts|workspaces|deployments?|live|tenants|regions)$/i;
+/** A path with an ENV_PARENT folder somewhere. */
+const ENV_PARENT_DIR =
+  /(?:^|\/)(?:envs?|environments?|overlays|stages|clusters|accounts|workspaces|deployments?|live|tenants|regions)\//i;
 /** Config files named per environment: values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production. */
 const ENV_FILE = /\.(?:ya?ml|json|tfvars|hcl|properties|toml|env|conf|ini)$|^\.env\./i;
 /** Code files count only in settings folders (Django settings/production.py, Rails config/environments/production.rb). */
@@ -31,8 +34,9 @@ interface Env {
 
 /** Environment names found in a path: env folders below an env parent, or env-named config files. */
 function envsOf(path: string): Env[] {
-  const segs = path.split('/');
   const out: Env[] = [];
+  // Only a path through an env parent folder has environment folders (most paths have none).
+  const segs = ENV_PARENT_DIR.test(path) ? path.split('/') : [];
   for (let i = 1; i < segs.length - 1; i++) {
     // `test` below environments/ is the unit-test environment (Rails, node-config), not a deployment.
     const k = ENV_PARENT.test(segs[i - 1]!) && !/^(?:test|testing)$/i.test(segs[i]!) ? envKind(segs[i]!) : undefined;
@@ -92,16 +96,20 @@ export default defineRule({
     };
     // Sibling folders named as environments (`prod/` beside `non-prod/`, `qa/` beside `stage/`, the
     // Terragrunt live layout) are environments even without an envs/ parent.
+    // Each folder once (a 100k-file tree has a few thousand): its name goes to its parent's set,
+    // then the parent's own folder, up to the first folder already seen. Only membership and sizes
+    // are read below, so the order in which folders are met does not matter.
     const children = new Map<string, Set<string>>();
+    const dirs = new Set<string>();
     for (const p of ctx.files.paths) {
-      // Prefixes grow one segment at a time: linear in the path, not quadratic (100k-file trees).
-      let parent = '';
-      for (let i = p.indexOf('/'), start = 0; i !== -1; start = i + 1, i = p.indexOf('/', start)) {
-        const seg = p.slice(start, i);
+      for (let dir = p.slice(0, Math.max(0, p.lastIndexOf('/'))); dir !== '' && !dirs.has(dir); ) {
+        dirs.add(dir);
+        const slash = dir.lastIndexOf('/');
+        const parent = slash === -1 ? '' : dir.slice(0, slash);
         let set = children.get(parent);
         if (!set) children.set(parent, (set = new Set()));
-        set.add(seg);
-        parent = parent ? `${parent}/${seg}` : seg;
+        set.add(dir.slice(slash + 1));
+        dir = parent;
       }
     }
     const siblingEnvs = new Set<string>();

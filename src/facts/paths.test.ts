@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProductionPath, isTestPath, NOT_THE_PRODUCT } from './paths.js';
+import { isExamplePath, isHarnessPath, isProductionPath, isTestPath, NOT_THE_PRODUCT } from './paths.js';
 
 describe('test project folders are test code', () => {
   it('recognises dotted .NET test projects and CamelCase test folders, not look-alikes', () => {
@@ -47,5 +47,34 @@ describe('samples and demos are not production, prefixed or not', () => {
       expect(isProductionPath(p), p).toBe(false);
       expect(NOT_THE_PRODUCT.test(p), p).toBe(true);
     }
+  });
+});
+
+describe('remembered answers', () => {
+  it('gives the same answers whichever question is asked first, asked again or not', () => {
+    const paths = [
+      'src/app.ts',
+      'src/app.test.ts',
+      'examples/web/app.js',
+      'playwright/docker-compose.yml',
+      'Shop.UnitTests/CartTests.cs',
+      'docs/guide/conf.py',
+      'src/main/java/com/example/demo/App.java',
+    ];
+    const expected = (p: string) =>
+      [isTestPath(p), isExamplePath(p), !isTestPath(p) && !isExamplePath(p) && !isHarnessPath(p)] as const;
+    // Asked first through isProductionPath (which records the other two on the way), then the others.
+    for (const p of paths.map((x) => `first-production/${x}`)) {
+      const production = isProductionPath(p);
+      expect([isTestPath(p), isExamplePath(p), production], p).toEqual(expected(p));
+      expect(isProductionPath(p), p).toBe(production);
+    }
+    for (const p of paths.map((x) => `first-test/${x}`)) {
+      const test = isTestPath(p);
+      expect([test, isExamplePath(p), isProductionPath(p)], p).toEqual(expected(p));
+    }
+    expect(isProductionPath('src/app.ts')).toBe(true);
+    expect(isProductionPath('playwright/docker-compose.yml')).toBe(false);
+    expect(isProductionPath('src/app.test.ts')).toBe(false);
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * The launcher's V8 code cache (bin/readiness.js, loadScript): written after a command ran, in a
+ * private directory, used on the next run, and never able to change an answer — a cache that is
+ * garbage, or of another build, is rejected and written anew. Behaviour only; no timing.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixture, ROOT, spawnCli } from './helpers/cli.js';
+
+const home = mkdtempSync(join(tmpdir(), 'readiness-cc-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+const audit = (env: Record<string, string>) =>
+  spawnCli(['audit', fixture('bare-library'), '--format', 'json'], { env: { XDG_CACHE_HOME: home, ...env } });
+const withoutTimes = (json: string) =>
+  JSON.stringify(JSON.parse(json), (k, v) => (/ms$|^generatedAt$|duration/i.test(k) ? 0 : v));
+const caches = () =>
+  existsSync(join(home, 'readiness')) ? readdirSync(join(home, 'readiness')).filter((n) => n.endsWith('.v8')) : [];
+
+// npm test builds dist/ with the bundle (esbuild is a dev dependency), so the launcher runs cli.cjs.
+describe('compile cache of the bundled CLI', () => {
+  it('runs from the one-script bundle', () => {
+    expect(existsSync(join(ROOT, 'dist', 'bundle', 'cli.cjs'))).toBe(true);
+  });
+
+  it('is written by the first run in a private directory, read by the next, and changes no output', async () => {
+    const first = await audit({});
+    expect(first.code).toBe(0);
+    const written = caches();
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^cli-[0-9a-f]{32}-v\d+\.\d+\.\d+-\w+-audit\.v8$/);
+    if (process.platform !== 'win32') expect(statSync(join(home, 'readiness')).mode & 0o077).toBe(0);
+    const second = await audit({});
+    expect(second.code).toBe(0);
+    expect(withoutTimes(second.stdout)).toBe(withoutTimes(first.stdout));
+    const uncached = await audit({ NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(withoutTimes(uncached.stdout)).toBe(withoutTimes(first.stdout));
+  });
+
+  it('ignores a cache that is garbage and writes a valid one in its place', async () => {
+    const reference = await audit({ NODE_DISABLE_COMPILE_CACHE: '1' });
+    const [name] = caches();
+    expect(name).toBeDefined();
+    const file = join(home, 'readiness', name!);
+    writeFileSync(file, Buffer.alloc(4096, 7));
+    const r = await audit({});
+    expect(r.code).toBe(0);
+    expect(withoutTimes(r.stdout)).toBe(withoutTimes(reference.stdout));
+    expect(statSync(file).size).not.toBe(4096);
+  });
+});
