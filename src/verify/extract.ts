@@ -7,7 +7,7 @@
  */
 import { fenceReader, readTable, type Sink } from './blocks.js';
 import { type Context, headingContext, isImperative, labelContext } from './context.js';
-import { type ItemState, itemReader, type Section } from './items.js';
+import { type ItemState, itemReader, namesCode, type Section } from './items.js';
 import { type ClaimNumber, numberIn } from './numbers.js';
 import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
 import { namesIn } from './names.js';
@@ -42,6 +42,11 @@ export interface Claim {
    * the code shown under "1. **Default JWT secret in code**"): the two stand or fall together.
    */
   detailOf?: number;
+  /**
+   * A line that names code in ticks without a status mark (true), or an audit finding marked fixed
+   * or open: the code it names must be there now.
+   */
+  named?: boolean | 'fixed' | 'open';
   /** Listed under "Files deleted" or "Removed dependencies": what it names must be gone. */
   removed?: boolean;
   /** "JWT auth present, no RBAC": parts that each say something, judged one by one. */
@@ -262,6 +267,18 @@ export function extractClaims(markdown: string): Claim[] {
     if (past && icon !== 'done' && !readiness) continue;
     if (readiness || (icon && body.length < 200 && ctx === undefined))
       push({ line: n, text: plain(body), asserted: icon ?? 'done', number, readiness, source: 'prose' });
+    // "Mass assignment is enforced via `Model::shouldBeStrict()`": a sentence naming code says it is there.
+    else if (
+      ctx === undefined &&
+      body.length < 400 &&
+      !inContext('planned') &&
+      !inContext('review') &&
+      !inContext('issues') &&
+      !inContext('absent') &&
+      !isImperative(body) &&
+      namesCode(body)
+    )
+      push({ line: n, text: plain(body), asserted: 'done', number, readiness: false, source: 'prose', named: true });
   }
   return claims;
 }

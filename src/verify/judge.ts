@@ -11,7 +11,7 @@ import { type Claim, subjectOf } from './extract.js';
 import { isScore, judgeCoverage, judgePillar, judgeReadiness, judgeScore, judgeTests } from './figures.js';
 import { judgeProblem } from './problems.js';
 import { judgeOccurrences } from './occurrences.js';
-import { type Finding, fileFinding, type LookupContext } from './lookup.js';
+import { type Finding, fileFinding, type LookupContext, searchFinding } from './lookup.js';
 import { namesIn } from './names.js';
 import { runtimeClaim, runtimeFinding } from './runtimes.js';
 import { testedItemFinding, testFileHeading } from './tested.js';
@@ -23,7 +23,7 @@ export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERA
 import type { VerifiedClaim, Verdict } from './schema.js';
 import { findingsFor } from './findings.js';
 import { configFinding, dependencyTermFinding } from './terms.js';
-import { NEGATED } from './needles.js';
+import { NEGATED, namesOf } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
 import { unitCount, unitCountAgrees } from './unit-counts.js';
@@ -289,6 +289,27 @@ export function judgeClaim(
         ? `found: ${listed.detail}`
         : `the document says ${done ? 'done' : 'missing'}, but ${listed.detail}`,
       listed.evidence,
+    );
+  }
+  // "Created `ICustomerService`", "| B2 | Wrapped in `DB::transaction()` | P0 | RESOLVED |": the code
+  // named is looked up exactly, and it alone decides.
+  const named = opts.lookup && claim.named ? namedCode(opts.lookup, claim) : null;
+  if (named?.length) {
+    const held = named.filter((f) => f.present === 'yes');
+    const what =
+      claim.named === 'open' ? 'the finding is open' : claim.named === 'fixed' ? 'the fix is in' : 'the code is there';
+    const verdict: Verdict =
+      held.length === named.length ? 'confirmed' : held.length ? 'partially-confirmed' : 'contradicted';
+    return out(
+      'search',
+      verdict,
+      verdict === 'confirmed'
+        ? `found: ${named.map((f) => f.detail).join('; ')}`
+        : `the document says ${what}, but ${named
+            .filter((f) => f.present !== 'yes')
+            .map((f) => f.detail)
+            .join('; ')}`,
+      named.flatMap((f) => f.evidence),
     );
   }
   const counted = opts.lookup ? judgeOccurrences(claim, opts.lookup, out) : null;
@@ -719,4 +740,14 @@ function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string 
         (h) => h.p === 'partly',
       );
   }
+}
+
+/** The code a claim names in ticks, each looked up as written: identifiers, literals, paths. */
+function namedCode(ctx: LookupContext, claim: Claim): Finding[] {
+  const names = namesOf(claim);
+  const out: Finding[] = [];
+  for (const id of names.identifiers.slice(0, 6)) out.push(searchFinding(ctx, id, ctx.search.hits.get(`id:${id}`)));
+  for (const l of names.literals.slice(0, 4)) out.push(searchFinding(ctx, `"${l}"`, ctx.search.hits.get(`lit:${l}`)));
+  for (const p of names.paths.slice(0, 4)) out.push(fileFinding(ctx, p));
+  return out.filter((f) => f.present !== 'unknown');
 }

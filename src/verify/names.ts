@@ -145,10 +145,20 @@ export function namesIn(input: string): Names {
       numbers,
     });
   }
-  for (const span of ticked) codeNames(span, out);
+  for (const span of ticked) {
+    codeNames(span, out);
+    // "`Model::shouldBeStrict()`", "`User::query()->lockForUpdate()`": the members a call chain names.
+    for (const m of span.matchAll(MEMBER)) {
+      const id = `${m[1]}.${m[2]}`;
+      if (m[2]!.length >= 4 && !out.identifiers.some((x) => x === id || x.endsWith(`.${m[2]}`))) add(out.identifiers, id);
+    }
+  }
   out.packages = packagesIn(text, ticked);
   return out;
 }
+
+/** "Model::shouldBeStrict", "$this->increment": a class or object and the member it calls. */
+const MEMBER = /\$?(\w+)(?:::|->)\s?([A-Za-z_]\w*)/g;
 
 /** A key in code ("MaxOpenConns", "retry_backoff", "server.port", "\"max_retries\"") set to a plain value. */
 const CODE_SETTING =
@@ -156,6 +166,8 @@ const CODE_SETTING =
 
 /** Settings and literals in a span of code a claim quotes. */
 function codeNames(span: string, out: Names): void {
+  // "`ops@example.com`": a literal searched as written.
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(span) && !out.literals.includes(span)) out.literals.push(span);
   for (const m of span.matchAll(/(["'])([^"'\n]{6,120})\1/g))
     if (/[A-Za-z]{3}/.test(m[2]!) && !out.literals.includes(m[2]!)) out.literals.push(m[2]!);
   for (const m of span.matchAll(CODE_SETTING)) {
