@@ -270,7 +270,9 @@ export function extractClaims(markdown: string): Claim[] {
     // "Mass assignment is enforced via `Model::shouldBeStrict()`": a sentence naming code says it is there.
     else if (
       ctx === undefined &&
-      body.length < 400 &&
+      // One short sentence: a paragraph of an audit's finding tells how a weakness works.
+      body.length < 220 &&
+      !/[.!;]\s+[A-Z]/.test(plain(body)) &&
       !inContext('planned') &&
       !inContext('review') &&
       !inContext('issues') &&

@@ -298,8 +298,19 @@ export function judgeClaim(
     const held = named.filter((f) => f.present === 'yes');
     const what =
       claim.named === 'open' ? 'the finding is open' : claim.named === 'fixed' ? 'the fix is in' : 'the code is there';
+    // An open finding's quoted string ("`ops@example.com` hard-coded") is the problem itself: gone, the
+    // finding is out of date; any code it names gone, the code it describes has changed.
+    const literal = claim.named === 'open' ? named.filter((f) => f.subject.startsWith('"')) : [];
     const verdict: Verdict =
-      held.length === named.length ? 'confirmed' : held.length ? 'partially-confirmed' : 'contradicted';
+      held.length === named.length
+        ? 'confirmed'
+        : claim.named === 'open'
+          ? literal.length && literal.every((f) => f.present === 'yes')
+            ? 'confirmed'
+            : 'contradicted'
+          : held.length
+            ? 'partially-confirmed'
+            : 'contradicted';
     return out(
       'search',
       verdict,
