@@ -188,9 +188,13 @@ export function extractClaims(markdown: string): Claim[] {
         return x.paths.length + x.identifiers.length + x.endpoints.length + x.packages.length > 0;
       };
       // "## ✅ 1. Tests Passing": a numbered point of a report states something of its own.
-      const numbered = /^\W*\d+[.)]\s+\S/.test(plain(text));
+      // ("## ✅ 4. Cache System (Redis)", "1. Optimisations in base.html": a numbered section's title
+      // names its topic, and only a state it gives — "Tests Passing" — makes it a claim.)
+      const numbered = /^\W*\d+[.)]\s+\S/.test(plain(text)) && statusOf(plain(text)) !== null;
+      const topic = /^\W*\d+[.)]\s+\S/.test(plain(text)) && !numbered && !found.number;
       const meaningful = () =>
-        numbered || mapClaim(subjectOf(text), plain(text)) !== null || mechanismsIn(text).length > 0 || names();
+        numbered ||
+        (!topic && (mapClaim(subjectOf(text), plain(text)) !== null || mechanismsIn(text).length > 0 || names()));
       // "Phase 2: Staging (Week 3) 🟡": a plan's step, whose bullets say what is done.
       const phase = /^\W*(?:phase|sprint|milestone|iteration|stage|week|fase|etapa|woche)\s*\d/i.test(plain(text));
       // "### 2. Complete Cargo.toml Metadata ✅": the title of a task, whose items (and not the

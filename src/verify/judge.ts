@@ -16,7 +16,7 @@ import { namesIn } from './names.js';
 import { runtimeClaim, runtimeFinding } from './runtimes.js';
 import { testedItemFinding, testFileHeading } from './tested.js';
 import { composeServiceCounts, listedFinding } from './listed.js';
-import { plain } from './status.js';
+import { plain, statusOf as statusOfWords } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
 
 export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERANCE, testScope } from './figures.js';
@@ -291,6 +291,14 @@ export function judgeClaim(
       listed.evidence,
     );
   }
+  // "Error handling", "Template Caching", "Pub/sub notifications": a bare name of a topic, with no
+  // file, code, version, count or value, is a catalogue's entry — not specific enough to confirm.
+  if (vagueSubject(claim))
+    return out(
+      'none',
+      'unverifiable',
+      'a topic named without a file, code, version, count or value; a keyword found somewhere does not confirm it',
+    );
   // "Created `ICustomerService`", "| B2 | Wrapped in `DB::transaction()` | P0 | RESOLVED |": the code
   // named is looked up exactly, and it alone decides.
   const named = opts.lookup && claim.named ? namedCode(opts.lookup, claim) : null;
@@ -761,4 +769,28 @@ function namedCode(ctx: LookupContext, claim: Claim): Finding[] {
   for (const l of names.literals.slice(0, 4)) out.push(searchFinding(ctx, `"${l}"`, ctx.search.hits.get(`lit:${l}`)));
   for (const p of names.paths.slice(0, 4)) out.push(fileFinding(ctx, p));
   return out.filter((f) => f.present !== 'unknown');
+}
+
+/** A bare noun phrase of one to four words that names nothing to look up ("Proper error handling"). */
+export function vagueSubject(claim: Claim): boolean {
+  if (claim.asserted !== 'done' && claim.asserted !== 'partial') return false;
+  if (claim.source === 'table' || claim.source === 'fence' || claim.source === 'label') return false;
+  if (claim.number || claim.readiness || claim.named || claim.problem) return false;
+  const raw = claim.raw ?? claim.text;
+  if (/`/.test(raw)) return false;
+  const words = plain(claim.text)
+    .replace(/^[\W\d]+(?:[.)]\s*)?/u, '')
+    .replace(/[\s:–—-]+$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0 || words.length > 4 || /\d/.test(words.join(' '))) return false;
+  // A state ("Docker configured", "Tests passing") or the tests of a thing are claims checked as such.
+  if (/\b(?:tests?|testing|specs?)\b/i.test(words.join(' '))) return false;
+  if (words.some((w) => /^[\p{L}]{3,}(?:ed|ado|ada|ados|adas|iert|é|ée|és|ées|ido|ida)$/iu.test(w))) return false;
+  if (statusOfWords(words.join(' '))) return false;
+  const names = namesIn(raw);
+  return (
+    names.paths.length + names.identifiers.length + names.packages.length + names.endpoints.length + names.settings.length ===
+    0
+  );
 }
