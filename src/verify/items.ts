@@ -439,7 +439,7 @@ export function locatedPath(text: string): string | null {
 export function namesCode(raw: string): boolean {
   if (!/`[^`\n]{2,120}`/.test(raw) || /\?\s*$/.test(raw)) return false;
   // "1. **API Server** (`internal/api/`)": the title of the list below it, a catalogue's entry.
-  if (/^\s*\*\*[^*]{1,60}\*\*\s*\([^()]*\)\s*:?\s*$/.test(raw)) return false;
+  if (/^\*\*[^*]{1,60}\*\* ?\([^()]*\):?$/.test(raw.trim())) return false;
   // "Removed `ssl/` from git tracking", "Dropped `Context::default()`": what is named is gone, not there.
   if (/\b(?:remov|delet|drop|replac|deprecat|rename|untrack)\w*/i.test(raw)) return false;
   const names = namesIn(raw);

@@ -780,9 +780,8 @@ export function vagueSubject(claim: Claim): boolean {
   if (/`/.test(raw)) return false;
   const words = plain(claim.text)
     .replace(/^[\W\d]+(?:[.)]\s*)?/u, '')
-    .replace(/[\s:–—-]+$/, '')
     .split(/\s+/)
-    .filter(Boolean);
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0 || words.length > 4 || /\d/.test(words.join(' '))) return false;
   // A state ("Docker configured", "Tests passing") or the tests of a thing are claims checked as such.
   if (/\b(?:tests?|testing|specs?)\b/i.test(words.join(' '))) return false;

@@ -87,7 +87,7 @@ const CONVENTION = /^\/[\w.-]*(?:\/(?:\{[^{}/]*\}|:\w+|<[^<>/]*>)){2,}$/;
 const trimPunct = (t: string) => t.replace(/^[`*_:]+|(?<![`*_.:!?])[`*_.:!?]+$/g, '');
 
 /** "Spring Boot 2.3.2 → 3.4.0", "JDK 8 -> 17": the token before the arrow is what was; the claim is what is. */
-const ARROW = /(?<!\S)[^\s→]{1,40} ?(?:→|->|=>|⇒) ?(?=\S)/g;
+const ARROW = /(?<!\S)[^\s→]{1,40}(?: ?(?:→|⇒)| (?:->|=>)) ?(?=\S)/g;
 
 /** "Zuul removed", "RibbonConfiguration.java deleted": the words before a verb of removal at the end. */
 const REMOVED_WORD =
@@ -149,7 +149,7 @@ export function namesIn(input: string): Names {
     codeNames(span, out);
     // "`Model::shouldBeStrict()`", "`User::query()->lockForUpdate()`": the members a call chain names.
     for (const m of span.matchAll(MEMBER)) {
-      const id = `${m[1]}.${m[2]}`;
+      const id = m[1] ? `${m[1]}.${m[2]}` : m[2]!;
       if (m[2]!.length >= 4 && !out.identifiers.some((x) => x === id || x.endsWith(`.${m[2]}`))) add(out.identifiers, id);
     }
   }
@@ -158,7 +158,7 @@ export function namesIn(input: string): Names {
 }
 
 /** "Model::shouldBeStrict", "$this->increment": a class or object and the member it calls. */
-const MEMBER = /\$?(\w+)(?:::|->)\s?([A-Za-z_]\w*)/g;
+const MEMBER = /(?:(?<![\w$])\$?(\w+)|\))(?:::|->) ?([A-Za-z_]\w*)/g;
 
 /** A key in code ("MaxOpenConns", "retry_backoff", "server.port", "\"max_retries\"") set to a plain value. */
 const CODE_SETTING =
