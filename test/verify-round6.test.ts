@@ -137,3 +137,17 @@ describe('a bare topic is not confirmed; a numbered section title is a heading',
     expect(at(9).asserted).toBe('not-done');
   });
 });
+
+describe('a test class named with its count', () => {
+  const withTests: Tree = {
+    ...tree,
+    'tests/test_api.py': 'class TestHealth:\n    def test_ok(self):\n        assert True\n',
+  };
+  const doc = ['# Tests', '', '## API', '', '✓ TestStatusRoutes (5 tests)', '✓ TestHealth (1 test)'].join('\n');
+  const { at } = verifyIn(withTests, doc);
+
+  it('is contradicted when no code defines the class; there, it is counted as before', () => {
+    expect(at(5)).toMatchObject({ verdict: 'contradicted', basis: 'tests' });
+    expect(at(6).verdict).not.toBe('contradicted');
+  });
+});

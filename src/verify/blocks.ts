@@ -61,13 +61,22 @@ const RUNNERS: [RegExp, string][] = [
 /** A findings table: each row's summary states a gap. */
 const FINDING_HEADER = /^(?:summary|finding|issue|gap|problem|description|befund|hallazgo|problema|lacune)$/i;
 /** The column that states an audit's finding (beside a Status column). */
-const AUDIT_HEADER = /^(?:finding|findings|issue|issues|problem|description|befund|hallazgo|problema|constat|probl[eè]me)$/i;
+const AUDIT_HEADER =
+  /^(?:finding|findings|issue|issues|problem|description|befund|hallazgo|problema|constat|probl[eè]me)$/i;
 
 /** A finding's status: fixed (the fix is in the code) or open (the problem is still there). */
 export function auditFate(cell: string): 'fixed' | 'open' | null {
-  if (/^\W*(?:resolved|fixed|done|closed|mitigated|addressed|corrig[ée]e?|r[ée]solue?|behoben|erledigt|corrigido|resolvido|solucionado|resuelto)\b/i.test(cell))
+  if (
+    /^\W*(?:resolved|fixed|done|closed|mitigated|addressed|corrig[ée]e?|r[ée]solue?|behoben|erledigt|corrigido|resolvido|solucionado|resuelto)\b/i.test(
+      cell,
+    )
+  )
     return 'fixed';
-  if (/^\W*(?:open|unresolved|won['’]?t fix|wontfix|acknowledged|deferred|accepted|ouvert|offen|abierto|aberto)\b/i.test(cell))
+  if (
+    /^\W*(?:open|unresolved|won['’]?t fix|wontfix|acknowledged|deferred|accepted|ouvert|offen|abierto|aberto)\b/i.test(
+      cell,
+    )
+  )
     return 'open';
   return null;
 }

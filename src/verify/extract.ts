@@ -285,9 +285,15 @@ export function extractClaims(markdown: string): Claim[] {
       namesCode(body)
     )
       push({ line: n, text: plain(body), asserted: 'done', number, readiness: false, source: 'prose', named: true });
+    // "📍 tests/test_api.py (141 lines)": a file and its length, written as a line of its own.
+    else if (ctx === undefined && body.length < 200 && SIZED_FILE.test(body) && namesIn(body).paths.length === 1)
+      push({ line: n, text: plain(body), asserted: 'done', number: null, readiness: false, source: 'prose' });
   }
   return claims;
 }
+
+/** A length in lines in parentheses, in the languages reports are written in. */
+const SIZED_FILE = /\(~?\d{1,6} ?(?:lines|lignes|zeilen|l[ií]neas|linhas|righe)\b/i;
 
 const DONE_LABEL =
   /^(?:[\w-]+ ){0,3}(?:fixes|changes|improvements|updates|work) (?:applied|made|done|completed|implemented|delivered|shipped)$|^(?:[\w-]+ ){0,2}(?:changes|fixes) (?:in|to) (?:this|the) (?:release|update|session)$/i;

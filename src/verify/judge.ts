@@ -362,6 +362,12 @@ export function judgeClaim(
       'a pass rate is measured by running the tests; give the JUnit report with --junit to check it',
     );
 
+  // "TestStatusEndpoints (5 tests)": a test class named with its count must be there to be counted.
+  const suite =
+    opts.lookup && claim.asserted !== 'not-done' && /\(\d{1,5} tests?\)/.test(claim.text)
+      ? missingTestClass(opts.lookup, claim)
+      : null;
+  if (suite) return out('tests', 'contradicted', `the document counts the tests of ${suite.detail}`, suite.evidence);
   // "Authentication Tests ❌ MISSING", "Test Categories: ✅ Queues (Horizon)": the tests of a thing,
   // which the thing itself being in the code does not show.
   const testsOf =
@@ -789,7 +795,23 @@ export function vagueSubject(claim: Claim): boolean {
   if (statusOfWords(words.join(' '))) return false;
   const names = namesIn(raw);
   return (
-    names.paths.length + names.identifiers.length + names.packages.length + names.endpoints.length + names.settings.length ===
+    names.paths.length +
+      names.identifiers.length +
+      names.packages.length +
+      names.endpoints.length +
+      names.settings.length ===
     0
   );
+}
+
+/** "TestPaymentEndpoints (4 tests)": the test class the line leads with, when no file defines it. */
+function missingTestClass(ctx: LookupContext, claim: Claim): Finding | null {
+  const lead = /^\W*([A-Z]\w{3,60})\s*\(/.exec(plain(claim.text))?.[1];
+  // Only a name the search was asked for ("TestHealth" is too plain a name to be planned as code).
+  if (!lead || !/^Test[A-Z]|[a-z](?:Tests?|Spec)$/.test(lead) || !namesOf(claim).identifiers.includes(lead))
+    return null;
+  // Other documents that repeat the name (a test plan, a second report) are not the code.
+  const hits = ctx.search.hits.get(`id:${lead}`)?.filter((h) => !/\.(?:md|mdx|rst|txt|adoc)$/i.test(h.path));
+  const f = searchFinding(ctx, lead, hits, true);
+  return f.present === 'no' ? { ...f, detail: `${lead}, but ${f.detail}` } : null;
 }

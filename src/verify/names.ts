@@ -150,7 +150,8 @@ export function namesIn(input: string): Names {
     // "`Model::shouldBeStrict()`", "`User::query()->lockForUpdate()`": the members a call chain names.
     for (const m of span.matchAll(MEMBER)) {
       const id = m[1] ? `${m[1]}.${m[2]}` : m[2]!;
-      if (m[2]!.length >= 4 && !out.identifiers.some((x) => x === id || x.endsWith(`.${m[2]}`))) add(out.identifiers, id);
+      if (m[2]!.length >= 4 && !out.identifiers.some((x) => x === id || x.endsWith(`.${m[2]}`)))
+        add(out.identifiers, id);
     }
   }
   out.packages = packagesIn(text, ticked);
