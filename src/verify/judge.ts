@@ -16,7 +16,7 @@ import { namesIn } from './names.js';
 import { runtimeClaim, runtimeFinding } from './runtimes.js';
 import { testedItemFinding, testFileHeading } from './tested.js';
 import { composeServiceCounts, listedFinding } from './listed.js';
-import { plain, statusOf as statusOfWords } from './status.js';
+import { iconStatus, plain, statusOf as statusOfWords } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
 
 export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERANCE, testScope } from './figures.js';
@@ -178,7 +178,30 @@ export interface JudgeOptions {
   empty?: boolean;
 }
 
+/** A claim judged, and a bare topic's confirmation by a rule or a keyword taken back. */
 export function judgeClaim(
+  claim: Claim,
+  report: Report,
+  options: JudgeOptions | Record<string, string[]> = {},
+): VerifiedClaim {
+  const v = judgeClaimInner(claim, report, options);
+  // "Error handling", "Template Caching", "Pub/sub notifications" listed in a catalogue: a bare name
+  // of a topic, with no file, code, version, count or value, is not specific enough to confirm — a
+  // practice a rule finds somewhere, or a keyword, does not show it is what the author meant.
+  if (
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    (v.basis.startsWith('rule:') || v.basis === 'mechanism') &&
+    vagueSubject(claim)
+  )
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `a topic named without a file, code, version, count or value; ${v.reason}`,
+    };
+  return v;
+}
+
+function judgeClaimInner(
   claim: Claim,
   report: Report,
   options: JudgeOptions | Record<string, string[]> = {},
@@ -291,14 +314,6 @@ export function judgeClaim(
       listed.evidence,
     );
   }
-  // "Error handling", "Template Caching", "Pub/sub notifications": a bare name of a topic, with no
-  // file, code, version, count or value, is a catalogue's entry — not specific enough to confirm.
-  if (vagueSubject(claim))
-    return out(
-      'none',
-      'unverifiable',
-      'a topic named without a file, code, version, count or value; a keyword found somewhere does not confirm it',
-    );
   // "Created `ICustomerService`", "| B2 | Wrapped in `DB::transaction()` | P0 | RESOLVED |": the code
   // named is looked up exactly, and it alone decides.
   const named = opts.lookup && claim.named ? namedCode(opts.lookup, claim) : null;
@@ -783,7 +798,10 @@ export function vagueSubject(claim: Claim): boolean {
   if (claim.source === 'table' || claim.source === 'fence' || claim.source === 'label') return false;
   if (claim.number || claim.readiness || claim.named || claim.problem) return false;
   const raw = claim.raw ?? claim.text;
-  if (/`/.test(raw)) return false;
+  // "- ✅ Terraform modules": the author's own mark on the item is a verdict to check; an entry of a
+  // catalogue takes its status from the heading or list above it.
+  // ("**Webhooks**: event delivery" is a named entry with what it does.)
+  if (/`/.test(raw) || iconStatus(raw) || plain(claim.text).includes(':')) return false;
   const words = plain(claim.text)
     .replace(/^[\W\d]+(?:[.)]\s*)?/u, '')
     .split(/\s+/)
