@@ -438,15 +438,6 @@ export function locatedPath(text: string): string | null {
 /** Code a line names in ticks: an identifier, a member call or a path ("`ICustomerService`", "`src/app.ts`"). */
 export function namesCode(raw: string): boolean {
   if (!/`[^`\n]{2,120}`/.test(raw) || /\?\s*$/.test(raw)) return false;
-  // "1. **Config**: `settings.gradle`": a label pointing at a file, which says nothing of it.
-  if (
-    /^[^:`]{1,40}: ?`[^`]+`$/.test(
-      plain(raw.replace(/`/g, '\u0000'))
-        .replace(/\u0000/g, '`')
-        .trim(),
-    )
-  )
-    return false;
   // "1. **API Server** (`internal/api/`)": the title of the list below it, a catalogue's entry.
   if (/^\*\*[^*]{1,60}\*\* ?\([^()]*\):?$/.test(raw.trim())) return false;
   // "Removed `ssl/` from git tracking", "Dropped `Context::default()`": what is named is gone, not there.
