@@ -1436,8 +1436,9 @@ describe('round 3 classes: a heading over key files makes each item a claim that
     expect(at(3)).toMatchObject({ verdict: 'confirmed' });
     expect(at(4).verdict).not.toBe('confirmed');
   });
-  it('the same item under another heading claims nothing', () => {
-    expect(has(6)).toBe(false);
+  it('the same item under another heading still names a file that must be there (round 6: a path in ticks is a claim)', () => {
+    expect(has(6)).toBe(true);
+    expect(at(6).verdict).toBe('contradicted');
   });
 });
 

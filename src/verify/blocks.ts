@@ -60,6 +60,27 @@ const RUNNERS: [RegExp, string][] = [
 ];
 /** A findings table: each row's summary states a gap. */
 const FINDING_HEADER = /^(?:summary|finding|issue|gap|problem|description|befund|hallazgo|problema|lacune)$/i;
+/** The column that states an audit's finding (beside a Status column). */
+const AUDIT_HEADER =
+  /^(?:finding|findings|issue|issues|problem|description|befund|hallazgo|problema|constat|probl[eè]me)$/i;
+
+/** A finding's status: fixed (the fix is in the code) or open (the problem is still there). */
+export function auditFate(cell: string): 'fixed' | 'open' | null {
+  if (
+    /^\W*(?:resolved|fixed|done|closed|mitigated|addressed|corrig[ée]e?|r[ée]solue?|behoben|erledigt|corrigido|resolvido|solucionado|resuelto)\b/i.test(
+      cell,
+    )
+  )
+    return 'fixed';
+  if (
+    /^\W*(?:open|unresolved|won['’]?t fix|wontfix|acknowledged|deferred|accepted|ouvert|offen|abierto|aberto)\b/i.test(
+      cell,
+    )
+  )
+    return 'open';
+  return null;
+}
+
 /** Columns whose marks say yes or no of a property, not whether the row is done. */
 const PROPERTY_HEADER =
   /^(?:auth(?:entication|orization|enticated)?|public|private|required|optional|mandatory|cached|deprecated|breaking|sensitive|secure|admin|internal|pii|nullable|default|rate[- ]limited|protected|login required)$/i;
@@ -103,9 +124,30 @@ export function readTable(lines: string[], start: number, end: number, { push, i
   // "| A01: Broken Access Control | 60% | D | JWT auth present, no RBAC |": a scored row whose
   // notes say what is there and what is not.
   const notesCol = statusCol < 0 && findingCol < 0 ? header.findIndex((c) => NOTES_HEADER.test(c)) : -1;
+  // "| # | Finding | Severity | Status |" with RESOLVED/FIXED/OPEN: an audit's findings, each a claim.
+  const auditCol = statusCol >= 0 ? header.findIndex((c) => AUDIT_HEADER.test(c)) : -1;
   for (let j = start + 2; j < end; j++) {
     const row = cells(lines[j]!);
     if (row.every((c) => !plain(c))) continue;
+    const fate = auditCol >= 0 ? auditFate(plain(row[statusCol] ?? '')) : null;
+    if (fate && !inContext('historical') && !inContext('example')) {
+      // FIXED/RESOLVED says the fix is in the code; OPEN says the problem is still there. Either way
+      // the code the finding names in ticks must be there now.
+      const cell = row[auditCol] ?? '';
+      if (/`[^`\n]{2,120}`/.test(cell))
+        push({
+          line: j + 1,
+          text: plain(row.join(' | ')),
+          subject: plain(cell).slice(0, 120),
+          asserted: 'done',
+          number: null,
+          readiness: false,
+          source: 'table',
+          raw: cell,
+          named: fate,
+        });
+      continue;
+    }
     // "| `src/x.jsx:36` | `monthIncome`, `monthExpense` |": a finding at a place, with the code it
     // names — a claim about the code today even in a plan of fixes.
     const place = /`/.test(row[0] ?? '') ? locatedPath(row[0]!) : null;

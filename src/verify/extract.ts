@@ -7,7 +7,7 @@
  */
 import { fenceReader, readTable, type Sink } from './blocks.js';
 import { type Context, headingContext, isImperative, labelContext } from './context.js';
-import { type ItemState, itemReader, type Section } from './items.js';
+import { type ItemState, itemReader, namesCode, type Section } from './items.js';
 import { type ClaimNumber, numberIn } from './numbers.js';
 import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
 import { namesIn } from './names.js';
@@ -42,6 +42,11 @@ export interface Claim {
    * the code shown under "1. **Default JWT secret in code**"): the two stand or fall together.
    */
   detailOf?: number;
+  /**
+   * A line that names code in ticks without a status mark (true), or an audit finding marked fixed
+   * or open: the code it names must be there now.
+   */
+  named?: boolean | 'fixed' | 'open';
   /** Listed under "Files deleted" or "Removed dependencies": what it names must be gone. */
   removed?: boolean;
   /** "JWT auth present, no RBAC": parts that each say something, judged one by one. */
@@ -183,9 +188,13 @@ export function extractClaims(markdown: string): Claim[] {
         return x.paths.length + x.identifiers.length + x.endpoints.length + x.packages.length > 0;
       };
       // "## ✅ 1. Tests Passing": a numbered point of a report states something of its own.
-      const numbered = /^\W*\d+[.)]\s+\S/.test(plain(text));
+      // ("## ✅ 4. Cache System (Redis)", "1. Optimisations in base.html": a numbered section's title
+      // names its topic, and only a state it gives — "Tests Passing" — makes it a claim.)
+      const numbered = /^\W*\d+[.)]\s+\S/.test(plain(text)) && statusOf(plain(text)) !== null;
+      const topic = /^\W*\d+[.)]\s+\S/.test(plain(text)) && !numbered && !found.number;
       const meaningful = () =>
-        numbered || mapClaim(subjectOf(text), plain(text)) !== null || mechanismsIn(text).length > 0 || names();
+        numbered ||
+        (!topic && (mapClaim(subjectOf(text), plain(text)) !== null || mechanismsIn(text).length > 0 || names()));
       // "Phase 2: Staging (Week 3) 🟡": a plan's step, whose bullets say what is done.
       const phase = /^\W*(?:phase|sprint|milestone|iteration|stage|week|fase|etapa|woche)\s*\d/i.test(plain(text));
       // "### 2. Complete Cargo.toml Metadata ✅": the title of a task, whose items (and not the
@@ -262,9 +271,29 @@ export function extractClaims(markdown: string): Claim[] {
     if (past && icon !== 'done' && !readiness) continue;
     if (readiness || (icon && body.length < 200 && ctx === undefined))
       push({ line: n, text: plain(body), asserted: icon ?? 'done', number, readiness, source: 'prose' });
+    // "Mass assignment is enforced via `Model::shouldBeStrict()`": a sentence naming code says it is there.
+    else if (
+      ctx === undefined &&
+      // One short sentence: a paragraph of an audit's finding tells how a weakness works.
+      body.length < 220 &&
+      !/[.!;]\s+[A-Z]/.test(plain(body)) &&
+      !inContext('planned') &&
+      !inContext('review') &&
+      !inContext('issues') &&
+      !inContext('absent') &&
+      !isImperative(body) &&
+      namesCode(body)
+    )
+      push({ line: n, text: plain(body), asserted: 'done', number, readiness: false, source: 'prose', named: true });
+    // "📍 tests/test_api.py (141 lines)": a file and its length, written as a line of its own.
+    else if (ctx === undefined && body.length < 200 && SIZED_FILE.test(body) && namesIn(body).paths.length === 1)
+      push({ line: n, text: plain(body), asserted: 'done', number: null, readiness: false, source: 'prose' });
   }
   return claims;
 }
+
+/** A length in lines in parentheses, in the languages reports are written in. */
+const SIZED_FILE = /\(~?\d{1,6} ?(?:lines|lignes|zeilen|l[ií]neas|linhas|righe)\b/i;
 
 const DONE_LABEL =
   /^(?:[\w-]+ ){0,3}(?:fixes|changes|improvements|updates|work) (?:applied|made|done|completed|implemented|delivered|shipped)$|^(?:[\w-]+ ){0,2}(?:changes|fixes) (?:in|to) (?:this|the) (?:release|update|session)$/i;

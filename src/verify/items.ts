@@ -163,6 +163,10 @@ export function itemReader(st: ItemState): {
     if (historical && asserted !== 'done' && !readiness) return;
     if (asserted || readiness)
       st.push({ line: n, text: words, asserted: asserted ?? 'done', number, readiness, source: 'bullet' });
+    // "Created `ICustomerService`", "Streaks use `$this->increment()`": an item without a mark that
+    // names code states that the code is there, and the code is looked up.
+    else if (!historical && !issueList && !absentList && namesCode(body))
+      st.push({ line: n, text: words, asserted: 'done', number, readiness: false, source: 'bullet', named: true });
   }
 
   function box(ticked: boolean, text: string, n: number, historical: boolean): void {
@@ -429,4 +433,15 @@ export function locatedPath(text: string): string | null {
   if (!candidate) return null;
   const bare = candidate.replace(/:\d+(?:-\d+)?$/, '');
   return namesIn(`\`${bare}\``).paths.length ? candidate : null;
+}
+
+/** Code a line names in ticks: an identifier, a member call or a path ("`ICustomerService`", "`src/app.ts`"). */
+export function namesCode(raw: string): boolean {
+  if (!/`[^`\n]{2,120}`/.test(raw) || /\?\s*$/.test(raw)) return false;
+  // "1. **API Server** (`internal/api/`)": the title of the list below it, a catalogue's entry.
+  if (/^\*\*[^*]{1,60}\*\* ?\([^()]*\):?$/.test(raw.trim())) return false;
+  // "Removed `ssl/` from git tracking", "Dropped `Context::default()`": what is named is gone, not there.
+  if (/\b(?:remov|delet|drop|replac|deprecat|rename|untrack)\w*/i.test(raw)) return false;
+  const names = namesIn(raw);
+  return names.identifiers.length + names.paths.length + names.annotations.length > 0;
 }

@@ -11,19 +11,19 @@ import { type Claim, subjectOf } from './extract.js';
 import { isScore, judgeCoverage, judgePillar, judgeReadiness, judgeScore, judgeTests } from './figures.js';
 import { judgeProblem } from './problems.js';
 import { judgeOccurrences } from './occurrences.js';
-import { type Finding, fileFinding, type LookupContext } from './lookup.js';
+import { type Finding, fileFinding, type LookupContext, searchFinding } from './lookup.js';
 import { namesIn } from './names.js';
 import { runtimeClaim, runtimeFinding } from './runtimes.js';
 import { testedItemFinding, testFileHeading } from './tested.js';
 import { composeServiceCounts, listedFinding } from './listed.js';
-import { plain } from './status.js';
+import { iconStatus, plain, statusOf as statusOfWords } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
 
 export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERANCE, testScope } from './figures.js';
 import type { VerifiedClaim, Verdict } from './schema.js';
 import { findingsFor } from './findings.js';
 import { configFinding, dependencyTermFinding } from './terms.js';
-import { NEGATED } from './needles.js';
+import { NEGATED, namesOf } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
 import { unitCount, unitCountAgrees } from './unit-counts.js';
@@ -178,7 +178,30 @@ export interface JudgeOptions {
   empty?: boolean;
 }
 
+/** A claim judged, and a bare topic's confirmation by a rule or a keyword taken back. */
 export function judgeClaim(
+  claim: Claim,
+  report: Report,
+  options: JudgeOptions | Record<string, string[]> = {},
+): VerifiedClaim {
+  const v = judgeClaimInner(claim, report, options);
+  // "Error handling", "Template Caching", "Pub/sub notifications" listed in a catalogue: a bare name
+  // of a topic, with no file, code, version, count or value, is not specific enough to confirm — a
+  // practice a rule finds somewhere, or a keyword, does not show it is what the author meant.
+  if (
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    (v.basis.startsWith('rule:') || v.basis === 'mechanism') &&
+    vagueSubject(claim)
+  )
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `a topic named without a file, code, version, count or value; ${v.reason}`,
+    };
+  return v;
+}
+
+function judgeClaimInner(
   claim: Claim,
   report: Report,
   options: JudgeOptions | Record<string, string[]> = {},
@@ -291,6 +314,38 @@ export function judgeClaim(
       listed.evidence,
     );
   }
+  // "Created `ICustomerService`", "| B2 | Wrapped in `DB::transaction()` | P0 | RESOLVED |": the code
+  // named is looked up exactly, and it alone decides.
+  const named = opts.lookup && claim.named ? namedCode(opts.lookup, claim) : null;
+  if (named?.length) {
+    const held = named.filter((f) => f.present === 'yes');
+    const what =
+      claim.named === 'open' ? 'the finding is open' : claim.named === 'fixed' ? 'the fix is in' : 'the code is there';
+    // An open finding's quoted string ("`ops@example.com` hard-coded") is the problem itself: gone, the
+    // finding is out of date; any code it names gone, the code it describes has changed.
+    const literal = claim.named === 'open' ? named.filter((f) => f.subject.startsWith('"')) : [];
+    const verdict: Verdict =
+      held.length === named.length
+        ? 'confirmed'
+        : claim.named === 'open'
+          ? literal.length && literal.every((f) => f.present === 'yes')
+            ? 'confirmed'
+            : 'contradicted'
+          : held.length
+            ? 'partially-confirmed'
+            : 'contradicted';
+    return out(
+      'search',
+      verdict,
+      verdict === 'confirmed'
+        ? `found: ${named.map((f) => f.detail).join('; ')}`
+        : `the document says ${what}, but ${named
+            .filter((f) => f.present !== 'yes')
+            .map((f) => f.detail)
+            .join('; ')}`,
+      named.flatMap((f) => f.evidence),
+    );
+  }
   const counted = opts.lookup ? judgeOccurrences(claim, opts.lookup, out) : null;
   if (counted) return counted;
   if (claim.problem) return judgeProblem(claim, opts.lookup, out);
@@ -322,6 +377,12 @@ export function judgeClaim(
       'a pass rate is measured by running the tests; give the JUnit report with --junit to check it',
     );
 
+  // "TestStatusEndpoints (5 tests)": a test class named with its count must be there to be counted.
+  const suite =
+    opts.lookup && claim.asserted !== 'not-done' && /\(\d{1,5} tests?\)/.test(claim.text)
+      ? missingTestClass(opts.lookup, claim)
+      : null;
+  if (suite) return out('tests', 'contradicted', `the document counts the tests of ${suite.detail}`, suite.evidence);
   // "Authentication Tests ❌ MISSING", "Test Categories: ✅ Queues (Horizon)": the tests of a thing,
   // which the thing itself being in the code does not show.
   const testsOf =
@@ -719,4 +780,56 @@ function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string 
         (h) => h.p === 'partly',
       );
   }
+}
+
+/** The code a claim names in ticks, each looked up as written: identifiers, literals, paths. */
+function namedCode(ctx: LookupContext, claim: Claim): Finding[] {
+  const names = namesOf(claim);
+  const out: Finding[] = [];
+  for (const id of names.identifiers.slice(0, 6)) out.push(searchFinding(ctx, id, ctx.search.hits.get(`id:${id}`)));
+  for (const l of names.literals.slice(0, 4)) out.push(searchFinding(ctx, `"${l}"`, ctx.search.hits.get(`lit:${l}`)));
+  for (const p of names.paths.slice(0, 4)) out.push(fileFinding(ctx, p));
+  return out.filter((f) => f.present !== 'unknown');
+}
+
+/** A bare noun phrase of one to four words that names nothing to look up ("Proper error handling"). */
+export function vagueSubject(claim: Claim): boolean {
+  if (claim.asserted !== 'done' && claim.asserted !== 'partial') return false;
+  if (claim.source === 'table' || claim.source === 'fence' || claim.source === 'label') return false;
+  if (claim.number || claim.readiness || claim.named || claim.problem) return false;
+  const raw = claim.raw ?? claim.text;
+  // "- ✅ Terraform modules": the author's own mark on the item is a verdict to check; an entry of a
+  // catalogue takes its status from the heading or list above it.
+  // ("**Webhooks**: event delivery" is a named entry with what it does.)
+  if (/`/.test(raw) || iconStatus(raw) || plain(claim.text).includes(':')) return false;
+  const words = plain(claim.text)
+    .replace(/^[\W\d]+(?:[.)]\s*)?/u, '')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length === 0 || words.length > 4 || /\d/.test(words.join(' '))) return false;
+  // A state ("Docker configured", "Tests passing") or the tests of a thing are claims checked as such.
+  if (/\b(?:tests?|testing|specs?)\b/i.test(words.join(' '))) return false;
+  if (words.some((w) => /^[\p{L}]{3,}(?:ed|ado|ada|ados|adas|iert|é|ée|és|ées|ido|ida)$/iu.test(w))) return false;
+  if (statusOfWords(words.join(' '))) return false;
+  const names = namesIn(raw);
+  return (
+    names.paths.length +
+      names.identifiers.length +
+      names.packages.length +
+      names.endpoints.length +
+      names.settings.length ===
+    0
+  );
+}
+
+/** "TestPaymentEndpoints (4 tests)": the test class the line leads with, when no file defines it. */
+function missingTestClass(ctx: LookupContext, claim: Claim): Finding | null {
+  const lead = /^\W*([A-Z]\w{3,60})\s*\(/.exec(plain(claim.text))?.[1];
+  // Only a name the search was asked for ("TestHealth" is too plain a name to be planned as code).
+  if (!lead || !/^Test[A-Z]|[a-z](?:Tests?|Spec)$/.test(lead) || !namesOf(claim).identifiers.includes(lead))
+    return null;
+  // Other documents that repeat the name (a test plan, a second report) are not the code.
+  const hits = ctx.search.hits.get(`id:${lead}`)?.filter((h) => !/\.(?:md|mdx|rst|txt|adoc)$/i.test(h.path));
+  const f = searchFinding(ctx, lead, hits, true);
+  return f.present === 'no' ? { ...f, detail: `${lead}, but ${f.detail}` } : null;
 }

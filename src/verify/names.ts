@@ -87,7 +87,7 @@ const CONVENTION = /^\/[\w.-]*(?:\/(?:\{[^{}/]*\}|:\w+|<[^<>/]*>)){2,}$/;
 const trimPunct = (t: string) => t.replace(/^[`*_:]+|(?<![`*_.:!?])[`*_.:!?]+$/g, '');
 
 /** "Spring Boot 2.3.2 → 3.4.0", "JDK 8 -> 17": the token before the arrow is what was; the claim is what is. */
-const ARROW = /(?<!\S)[^\s→]{1,40} ?(?:→|->|=>|⇒) ?(?=\S)/g;
+const ARROW = /(?<!\S)[^\s→]{1,40}(?: ?(?:→|⇒)| (?:->|=>)) ?(?=\S)/g;
 
 /** "Zuul removed", "RibbonConfiguration.java deleted": the words before a verb of removal at the end. */
 const REMOVED_WORD =
@@ -145,10 +145,21 @@ export function namesIn(input: string): Names {
       numbers,
     });
   }
-  for (const span of ticked) codeNames(span, out);
+  for (const span of ticked) {
+    codeNames(span, out);
+    // "`Model::shouldBeStrict()`", "`User::query()->lockForUpdate()`": the members a call chain names.
+    for (const m of span.matchAll(MEMBER)) {
+      const id = m[1] ? `${m[1]}.${m[2]}` : m[2]!;
+      if (m[2]!.length >= 4 && !out.identifiers.some((x) => x === id || x.endsWith(`.${m[2]}`)))
+        add(out.identifiers, id);
+    }
+  }
   out.packages = packagesIn(text, ticked);
   return out;
 }
+
+/** "Model::shouldBeStrict", "$this->increment": a class or object and the member it calls. */
+const MEMBER = /(?:(?<![\w$])\$?(\w+)|\))(?:::|->) ?([A-Za-z_]\w*)/g;
 
 /** A key in code ("MaxOpenConns", "retry_backoff", "server.port", "\"max_retries\"") set to a plain value. */
 const CODE_SETTING =
@@ -156,6 +167,8 @@ const CODE_SETTING =
 
 /** Settings and literals in a span of code a claim quotes. */
 function codeNames(span: string, out: Names): void {
+  // "`ops@example.com`": a literal searched as written.
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(span) && !out.literals.includes(span)) out.literals.push(span);
   for (const m of span.matchAll(/(["'])([^"'\n]{6,120})\1/g))
     if (/[A-Za-z]{3}/.test(m[2]!) && !out.literals.includes(m[2]!)) out.literals.push(m[2]!);
   for (const m of span.matchAll(CODE_SETTING)) {

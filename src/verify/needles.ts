@@ -37,7 +37,7 @@ export const NEGATED = /^(?:no|not|never|without|zero|0|keine?|kein|sin|ningún|
 
 /** The searches one claim needs, by key. */
 function needlesOf(claim: Claim): Needle[] {
-  if (claim.asserted === 'done' && NEGATED.test(claim.subject)) return [];
+  if (claim.asserted === 'done' && NEGATED.test(claim.subject) && !claim.named) return [];
   const names = namesOf(claim);
   const out: Needle[] = [];
   const mechs = mechanismsIn(claim.text);
