@@ -4,12 +4,8 @@
  * same classes on real pairs; docs/verify-accuracy.md).
  */
 import { describe, expect, it } from 'vitest';
-import { collectFacts, completeFacts } from '../src/facts/index.js';
-import type { Report } from '../src/report/schema.js';
-import { memoryIndex, type Tree } from '../src/testing/memory.js';
-import { verifyDocument } from '../src/verify/index.js';
-import type { VerifiedClaim } from '../src/verify/schema.js';
-import { toolsFromGraph } from '../src/verify/tools.js';
+import type { Tree } from '../src/testing/memory.js';
+import { reportWith, verifier } from './helpers/verify.js';
 
 type Outcome = 'pass' | 'partial' | 'fail' | 'not-applicable';
 const rule = (id: string, outcome: Outcome, message = id, evidence: { path: string; line?: number }[] = []) => ({
@@ -19,31 +15,8 @@ const rule = (id: string, outcome: Outcome, message = id, evidence: { path: stri
   evidence: evidence.length ? evidence : [{ path: '.' }],
   score: outcome === 'pass' ? 1 : outcome === 'partial' ? 0.5 : 0,
 });
-/** A report holding only the rules a test names (the others "did not run"). */
-const reportWith = (rules: ReturnType<typeof rule>[] = []): Report =>
-  ({
-    repository: { name: 'r', profile: { id: 'service', reasons: [] } },
-    summary: { score: 60, grade: 'C', coverage: { assessed: 1, total: 1 } },
-    pillars: [{ id: 'operations', title: 'Operations', score: 60, rules }],
-  }) as unknown as Report;
 
-/** Verify a document against an in-memory tree; the claim on each line, by line number. */
-function verifyIn(tree: Tree, doc: string, report: Report = reportWith()) {
-  const files = memoryIndex(tree);
-  const facts = completeFacts(files, collectFacts(files), { matches: () => [] }, { override: 'service' });
-  const result = verifyDocument({
-    document: 'READINESS.md',
-    text: doc,
-    report,
-    facts: { files, facts, tools: toolsFromGraph(facts.commands) },
-  });
-  const at = (line: number): VerifiedClaim => {
-    const c = result.claims.find((x) => x.line === line);
-    if (!c) throw new Error(`no claim on line ${line}: ${JSON.stringify(result.claims.map((x) => x.line))}`);
-    return c;
-  };
-  return { result, at, has: (line: number) => result.claims.some((x) => x.line === line) };
-}
+const verifyIn = verifier('READINESS.md');
 
 describe('settings: a claim names a key of the configuration and its value', () => {
   const tree: Tree = {

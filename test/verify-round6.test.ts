@@ -4,36 +4,11 @@
  * is not confirmed by a keyword found somewhere.
  */
 import { describe, expect, it } from 'vitest';
-import { collectFacts, completeFacts } from '../src/facts/index.js';
 import type { Report } from '../src/report/schema.js';
-import { memoryIndex, type Tree } from '../src/testing/memory.js';
-import { verifyDocument } from '../src/verify/index.js';
-import type { VerifiedClaim } from '../src/verify/schema.js';
-import { toolsFromGraph } from '../src/verify/tools.js';
+import type { Tree } from '../src/testing/memory.js';
+import { verifier } from './helpers/verify.js';
 
-const emptyReport = (): Report =>
-  ({
-    repository: { name: 'r', profile: { id: 'service', reasons: [] } },
-    summary: { score: 60, grade: 'C', coverage: { assessed: 1, total: 1 } },
-    pillars: [{ id: 'operations', title: 'Operations', score: 60, rules: [] }],
-  }) as unknown as Report;
-
-function verifyIn(tree: Tree, doc: string, report: Report = emptyReport()) {
-  const files = memoryIndex(tree);
-  const facts = completeFacts(files, collectFacts(files), { matches: () => [] }, { override: 'service' });
-  const result = verifyDocument({
-    document: 'AUDIT.md',
-    text: doc,
-    report,
-    facts: { files, facts, tools: toolsFromGraph(facts.commands) },
-  });
-  const at = (line: number): VerifiedClaim => {
-    const c = result.claims.find((x) => x.line === line);
-    if (!c) throw new Error(`no claim on line ${line}: ${JSON.stringify(result.claims.map((x) => x.line))}`);
-    return c;
-  };
-  return { result, at, has: (line: number) => result.claims.some((x) => x.line === line) };
-}
+const verifyIn = verifier('AUDIT.md');
 
 const tree: Tree = {
   'composer.json': '{"require": {"php": "^8.3", "laravel/framework": "^11.0"}}\n',
