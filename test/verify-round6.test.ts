@@ -4,7 +4,6 @@
  * is not confirmed by a keyword found somewhere.
  */
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../src/report/schema.js';
 import type { Tree } from '../src/testing/memory.js';
 import { verifier } from './helpers/verify.js';
 
