@@ -1,3 +1,4 @@
+import { fixtureTree } from '../../src/testing/fixtures.js';
 import { expect } from 'vitest';
 import rule from './resource-limits.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
@@ -14,40 +15,7 @@ ruleTester(rule, {
     {
       name: 'third-party images beside the services built here (postgres, redis, meilisearch) are dependencies, set aside and said so',
       profile: 'service',
-      tree: {
-        'docker-compose.yml': [
-          'services:',
-          '  app:',
-          '    build: .',
-          '    image: acme/notes',
-          '    ports:',
-          "      - '8080:8080'",
-          '    healthcheck:',
-          "      test: ['CMD', 'wget', '-qO-', 'http://localhost:8080/health']",
-          '    deploy:',
-          '      resources:',
-          '        limits:',
-          '          memory: 512M',
-          '  worker:',
-          '    image: acme/notes',
-          '    command: worker',
-          '    healthcheck:',
-          "      test: ['CMD', 'notes', 'ping']",
-          '    deploy:',
-          '      resources:',
-          '        limits:',
-          '          memory: 256M',
-          '  db:',
-          '    image: postgres:16',
-          '  cache:',
-          '    image: redis:7-alpine',
-          '  search:',
-          '    image: getmeili/meilisearch:v1.7',
-          '',
-        ].join('\n'),
-        Dockerfile: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
-        'package.json': '{"name": "notes", "dependencies": {"express": "^4.19.0"}}\n',
-      },
+      tree: fixtureTree('compose-third-party'),
       expect: {
         outcome: 'pass',
         evidence: [
