@@ -665,3 +665,19 @@ describe('command graph: hostile input', () => {
     expect(g.unresolved.length).toBeLessThanOrEqual(500);
   });
 });
+
+describe('command graph: a shell held in a variable runs a script', () => {
+  it('make `$(BASH) -xe ./scripts/test.sh` with BASH from `$(shell command -v bash)`, and `$SHELL -e x.sh`, are followed', () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha('      - run: make unittest\n      - run: $SHELL -e ./scripts/check.sh\n'),
+      Makefile:
+        'BASH ?= $(shell command -v bash 2> /dev/null)\n\n.PHONY: unittest\nunittest:\n\tGO_FLAGS="$(GO_FLAGS)" $(BASH) -xe ./scripts/test.sh\n',
+      'scripts/test.sh': '#!/usr/bin/env bash\nset -e\n\ngo test -race ./...\n',
+      'scripts/check.sh': '#!/bin/sh\ngolangci-lint run\n',
+    };
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:7 → Makefile:5 (make unittest) → scripts/test.sh:4 → go test',
+    ]);
+    expect(chains(tree, 'lint')).toEqual(['.github/workflows/ci.yml:8 → scripts/check.sh:2 → golangci-lint']);
+  });
+});

@@ -220,7 +220,8 @@ class Walker {
 
   /** A script in the repository that a command runs: `./ci/test.sh`, `bash scripts/lint.sh`, `pwsh -File build.ps1`. */
   private scriptFile(argv: string[], cwd: string, container?: ContainerPaths): string | undefined {
-    const [a] = argv;
+    // `$BASH`/`${SHELL}` (an environment or make variable left unresolved) is the shell itself.
+    const a = /^\$\{?(?:BASH|SHELL)\}?$/.test(argv[0]!) ? 'bash' : argv[0];
     let target: string | undefined;
     if (SHELLS.has(a!)) target = argv.slice(1).find((w, i, all) => !w.startsWith('-') && all[i - 1] !== '-o');
     else if (a === 'source' || a === '.' || a === 'call') target = argv[1];
