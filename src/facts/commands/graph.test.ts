@@ -681,3 +681,31 @@ describe('command graph: a shell held in a variable runs a script', () => {
     expect(chains(tree, 'lint')).toEqual(['.github/workflows/ci.yml:8 → scripts/check.sh:2 → golangci-lint']);
   });
 });
+
+describe('command graph: PowerShell build scripts', () => {
+  const POSH =
+    'param([string[]]$targets = \'default\')\n$ErrorActionPreference = "Stop"\n. (Join-Path $build_dir "Posh-Build.ps1")\n\ntarget default -depends compile, test\n\ntarget compile {\n  Invoke-Dotnet build $solution_file -c $configuration\n}\n\ntarget test {\n  Invoke-Dotnet test $solution_file -c $configuration --no-build\n}\n\nStart-Build $targets\n';
+  it('posh-build `Invoke-Dotnet test` in ./build.ps1 run by CI builds and tests', () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha('      - run: ./build.ps1\n        shell: pwsh\n'),
+      'build.ps1': POSH,
+    };
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:7 → build.ps1:12 → dotnet test']);
+    expect(chains(tree, 'build')).toEqual(['.github/workflows/ci.yml:7 → build.ps1:8 → dotnet build']);
+  });
+
+  it('psake `Exec { dotnet test }` run through `pwsh -File` and `powershell build.ps1`', () => {
+    const psake =
+      'Task default -Depends Test\n\nTask Test -Depends Compile {\n    Exec { dotnet test ./src/App.sln --configuration Release }\n}\n\nTask Compile {\n    exec { & dotnet build ./src/App.sln }\n}\n';
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - run: pwsh -File ./psakefile.ps1\n      - run: powershell ./tools/lint.ps1\n',
+      ),
+      'psakefile.ps1': psake,
+      'tools/lint.ps1': '& dotnet format --verify-no-changes\n',
+    };
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:7 → psakefile.ps1:4 → dotnet test']);
+    expect(chains(tree, 'build')).toEqual(['.github/workflows/ci.yml:7 → psakefile.ps1:8 → dotnet build']);
+    expect(chains(tree, 'format')).toEqual(['.github/workflows/ci.yml:8 → tools/lint.ps1:1 → dotnet format']);
+  });
+});

@@ -225,9 +225,10 @@ class Walker {
     let target: string | undefined;
     if (SHELLS.has(a!)) target = argv.slice(1).find((w, i, all) => !w.startsWith('-') && all[i - 1] !== '-o');
     else if (a === 'source' || a === '.' || a === 'call') target = argv[1];
-    else if (a === 'pwsh' || a === 'powershell' || a === 'powershell.exe')
-      target = argv[argv.findIndex((w) => /^-f(?:ile)?$/i.test(w)) + 1] ?? argv.slice(1).find((w) => /\.ps1$/i.test(w));
-    else if (a === 'cmd') target = argv.slice(1).find((w) => /\.(?:cmd|bat)$/i.test(w));
+    else if (a === 'pwsh' || a === 'powershell' || a === 'powershell.exe') {
+      const f = argv.findIndex((w) => /^-f(?:ile)?$/i.test(w));
+      target = (f > 0 ? argv[f + 1] : undefined) ?? argv.slice(1).find((w) => /\.ps1$/i.test(w));
+    } else if (a === 'cmd') target = argv.slice(1).find((w) => /\.(?:cmd|bat)$/i.test(w));
     else if (a!.includes('/') || SCRIPT_EXT.test(a!)) target = a;
     if (!target) return undefined;
     const rel = target.replace(WORKSPACE_VAR, '').replace(/\\/g, '/');
@@ -259,10 +260,36 @@ function cloneTarget(argv: string[]): { url: string; dir: string } | undefined {
   return dir && !dir.includes('$') ? { url, dir } : undefined;
 }
 
+/** Programs a PowerShell build script wraps in a function named `Invoke-<Program>`. */
+const PS_WRAPPED = new Set([
+  'dotnet',
+  'msbuild',
+  'nuget',
+  'npm',
+  'yarn',
+  'pnpm',
+  'cargo',
+  'go',
+  'gradle',
+  'mvn',
+  'pytest',
+]);
+
 /** PowerShell `& dotnet test`, batch `call x` / `@echo off`: close enough to sh for command lines. */
 function psOrBat(text: string, path: string): string {
   if (/\.(?:cmd|bat)$/i.test(path)) return text.replace(/^[ \t]*@/gm, '').replace(/^[ \t]*(?:rem|::)\b.*$/gim, '');
-  if (/\.ps1$/i.test(path)) return text.replace(/^[ \t]*&\s*/gm, '').replace(/^[ \t]*<#[\s\S]*?#>/gm, '');
+  if (/\.ps1$/i.test(path))
+    return (
+      text
+        .replace(/^[ \t]*<#[\s\S]*?#>/gm, '')
+        // psake/Invoke-Build `Exec { dotnet test }` and `exec { & dotnet test }` run the block's command.
+        .replace(/^([ \t]*)exec\s*\{\s*(.*?)\s*\}\s*(?:-\w+.*)?$/gim, '$1$2')
+        .replace(/^[ \t]*&\s*/gm, '')
+        // A wrapper named after the program (posh-build `Invoke-Dotnet test …`, `Invoke-MSBuild`) runs it.
+        .replace(/^([ \t]*)Invoke-(\w+)\b/gim, (m, sp: string, prog: string) =>
+          PS_WRAPPED.has(prog.toLowerCase()) ? `${sp}${prog.toLowerCase()}` : m,
+        )
+    );
   return text;
 }
 
