@@ -643,6 +643,18 @@ describe('command graph: commit hooks', () => {
       'lefthook.yml:4 (lefthook pre-push) → go test',
     ]);
   });
+
+  it('husky `yarn lint-staged` without a script of that name runs the binary: .lintstagedrc.json, and `pnpm prettier`', () => {
+    const tree = {
+      '.husky/pre-commit': '#!/bin/sh\n. "$(dirname "$0")/_/husky.sh"\n\nyarn lint-staged\npnpm prettier --check .\n',
+      'package.json': '{\n  "scripts": { "lint": "eslint ." },\n  "devDependencies": { "lint-staged": "^11.0.0" }\n}\n',
+      '.lintstagedrc.json': '{\n  "*.js": "eslint"\n}\n',
+    };
+    expect(chains(tree, undefined, 'hook')).toEqual([
+      '.husky/pre-commit:4 (husky pre-commit) → .lintstagedrc.json:2 (lint-staged *.js) → ESLint',
+      '.husky/pre-commit:5 (husky pre-commit) → Prettier',
+    ]);
+  });
 });
 
 describe('command graph: hostile input', () => {
