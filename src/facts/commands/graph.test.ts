@@ -441,6 +441,16 @@ describe('command graph: CI catalogues and defaults', () => {
     ]);
   });
 
+  it('a docker:// step runs the image named after its tool with `args:`; `entrypoint:` names another program', () => {
+    const tree = {
+      '.github/workflows/lint.yml': gha(
+        '      - name: PHP-CS-Fixer\n        uses: docker://ghcr.io/php-cs-fixer/php-cs-fixer:3-php8.4\n        with:\n          args: check --diff --using-cache=no\n      - uses: docker://hadolint/hadolint:v2.12.0\n        with:\n          entrypoint: hadolint\n          args: Dockerfile\n',
+      ),
+    };
+    expect(chains(tree, 'format')).toEqual(['.github/workflows/lint.yml:8 → PHP-CS-Fixer']);
+    expect(chains(tree, 'lint')).toContain('.github/workflows/lint.yml:11 → hadolint');
+  });
+
   it('release actions and a release make target reach their tools; a release script that only deploys is no release', () => {
     const tree = {
       '.github/workflows/release.yml': gha(
