@@ -714,6 +714,9 @@ describe('command graph: PowerShell build scripts', () => {
     };
     expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:7 → build.ps1:12 → dotnet test']);
     expect(chains(tree, 'build')).toEqual(['.github/workflows/ci.yml:7 → build.ps1:8 → dotnet build']);
+    // The evidence quotes the script's own line, wrapper and all.
+    const run = runsOf(commandGraph(memoryIndex(tree)), 'test')[0]!;
+    expect(run.chain.at(-1)?.text).toBe('Invoke-Dotnet test $solution_file -c $configuration --no-build');
   });
 
   it('psake `Exec { dotnet test }` run through `pwsh -File` and `powershell build.ps1`', () => {

@@ -260,21 +260,6 @@ function cloneTarget(argv: string[]): { url: string; dir: string } | undefined {
   return dir && !dir.includes('$') ? { url, dir } : undefined;
 }
 
-/** Programs a PowerShell build script wraps in a function named `Invoke-<Program>`. */
-const PS_WRAPPED = new Set([
-  'dotnet',
-  'msbuild',
-  'nuget',
-  'npm',
-  'yarn',
-  'pnpm',
-  'cargo',
-  'go',
-  'gradle',
-  'mvn',
-  'pytest',
-]);
-
 /** PowerShell `& dotnet test`, batch `call x` / `@echo off`: close enough to sh for command lines. */
 function psOrBat(text: string, path: string): string {
   if (/\.(?:cmd|bat)$/i.test(path)) return text.replace(/^[ \t]*@/gm, '').replace(/^[ \t]*(?:rem|::)\b.*$/gim, '');
@@ -285,10 +270,6 @@ function psOrBat(text: string, path: string): string {
         // psake/Invoke-Build `Exec { dotnet test }` and `exec { & dotnet test }` run the block's command.
         .replace(/^([ \t]*)exec\s*\{\s*(.*?)\s*\}\s*(?:-\w+.*)?$/gim, '$1$2')
         .replace(/^[ \t]*&\s*/gm, '')
-        // A wrapper named after the program (posh-build `Invoke-Dotnet test …`, `Invoke-MSBuild`) runs it.
-        .replace(/^([ \t]*)Invoke-(\w+)\b/gim, (m, sp: string, prog: string) =>
-          PS_WRAPPED.has(prog.toLowerCase()) ? `${sp}${prog.toLowerCase()}` : m,
-        )
     );
   return text;
 }
