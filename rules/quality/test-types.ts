@@ -204,7 +204,7 @@ export default defineRule({
       // `^` starts again: `[^\n]*` ran on from each of many \r-separated constraints).
       integrationFile: {
         regex:
-          /^\/\/go:build\s.*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|\bnew\s+TestServer\s*\(|@QuarkusTest\b|@MicronautTest\b|\bextends[ \t]+\\?(?:[\w\\]*\\)?(?:WebTestCase|KernelTestCase|ApiTestCase)\b|^[ \t]*use[ \t]+(?:RefreshDatabase|LazilyRefreshDatabase|DatabaseMigrations|DatabaseTransactions)\b[^;\n]*;|\buses\([^)\n]*\b(?:RefreshDatabase|LazilyRefreshDatabase|DatabaseMigrations|DatabaseTransactions)::class/m,
+          /^\/\/go:build\s.*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|\bnew\s+TestServer\s*\(|@QuarkusTest\b|@MicronautTest\b|\bextends[ \t]+\\?(?:Symfony\\Bundle\\FrameworkBundle\\Test\\|ApiPlatform\\Symfony\\Bundle\\Test\\)?(?:WebTestCase|KernelTestCase|ApiTestCase)\b|^[ \t]*use[ \t]+(?:RefreshDatabase|LazilyRefreshDatabase|DatabaseMigrations|DatabaseTransactions)[ \t]*[;,]|\buses\((?:[\w\\]+::class,[ \t]*)?(?:RefreshDatabase|LazilyRefreshDatabase|DatabaseMigrations|DatabaseTransactions)::class/m,
         files: TEST_CODE,
         literals: [
           'integration',
@@ -222,7 +222,7 @@ export default defineRule({
       // A test-side PHP base class that boots the Symfony kernel: tests that extend it do too.
       kernelBase: {
         regex:
-          /\bclass[ \t]+(?=(\w+))\1[ \t]+extends[ \t]+\\?(?:[\w\\]*\\)?(?:WebTestCase|KernelTestCase|ApiTestCase)\b/,
+          /\bclass[ \t]+(?=(\w+))\1[ \t]+extends[ \t]+\\?(?:Symfony\\Bundle\\FrameworkBundle\\Test\\|ApiPlatform\\Symfony\\Bundle\\Test\\)?(?:WebTestCase|KernelTestCase|ApiTestCase)\b/,
         files: ['**/*.php'],
         literals: ['TestCase'],
         maxPerFile: 3,
