@@ -55,6 +55,23 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: '.github/workflows/ci.yml', line: 6 }] },
     },
     {
+      name: 'pytest addopts with --cov-fail-under on a line of its own (not a `--` comment), CI runs pytest through a script',
+      tree: {
+        'pyproject.toml':
+          "[tool.pytest.ini_options]\ntestpaths = \"tests\"\naddopts = '''\n  --strict-markers\n  --cov=app\n  --cov-report=xml\n  --cov-fail-under=95\n'''\n",
+        'scripts/test': '#!/usr/bin/env bash\nset -e\npytest --cov=app ${@}\n',
+        '.github/workflows/tests.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ./scripts/test\n',
+        'app/main.py': 'def main():\n    return 1\n',
+        'tests/test_main.py': 'from app.main import main\n\ndef test_main():\n    assert main() == 1\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'pytest-cov --cov-fail-under',
+        evidence: [{ path: 'pyproject.toml', line: 7 }],
+      },
+    },
+    {
       name: 'JaCoCo check rule with a minimum in pom.xml',
       tree: {
         'pom.xml':

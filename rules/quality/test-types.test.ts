@@ -427,6 +427,46 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Symfony WebTestCase/KernelTestCase tests (and tests extending a kernel base class) are integration; Laravel RefreshDatabase too',
+      tree: {
+        'composer.json': JSON.stringify({ require: { 'symfony/framework-bundle': '^7.0' } }, null, 2),
+        'phpunit.xml.dist':
+          '<phpunit><testsuites><testsuite name="all"><directory>tests</directory></testsuite></testsuites></phpunit>\n',
+        'src/Kernel.php': '<?php\nnamespace App;\nclass Kernel {}\n',
+        'tests/Controller/BlogControllerTest.php':
+          "<?php\n\nnamespace App\\Tests\\Controller;\n\nuse Symfony\\Bundle\\FrameworkBundle\\Test\\WebTestCase;\n\nfinal class BlogControllerTest extends WebTestCase\n{\n    public function testIndex(): void\n    {\n        $client = static::createClient();\n        $client->request('GET', '/en/blog/');\n        $this->assertResponseIsSuccessful();\n    }\n}\n",
+        'tests/Command/AbstractCommandTestCase.php':
+          '<?php\n\nnamespace App\\Tests\\Command;\n\nuse Symfony\\Bundle\\FrameworkBundle\\Test\\KernelTestCase;\n\nabstract class AbstractCommandTestCase extends KernelTestCase\n{\n}\n',
+        'tests/Command/ListUsersCommandTest.php':
+          '<?php\n\nnamespace App\\Tests\\Command;\n\nfinal class ListUsersCommandTest extends AbstractCommandTestCase\n{\n    public function testListUsers(): void\n    {\n        $this->assertTrue(true);\n    }\n}\n',
+        'tests/Feature/PostApiTest.php':
+          "<?php\n\nnamespace Tests\\Feature;\n\nuse Illuminate\\Foundation\\Testing\\RefreshDatabase;\nuse Tests\\TestCase;\n\nclass PostApiTest extends TestCase\n{\n    use RefreshDatabase;\n\n    public function test_lists_posts(): void\n    {\n        $this->getJson('/api/posts')->assertOk();\n    }\n}\n",
+        'tests/Utils/SlugTest.php':
+          "<?php\n\nnamespace App\\Tests\\Utils;\n\nuse PHPUnit\\Framework\\TestCase;\n\nfinal class SlugTest extends TestCase\n{\n    public function testSlugify(): void\n    {\n        $this->assertSame('a-b', 'a-b');\n    }\n}\n",
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'tests/Command/ListUsersCommandTest.php',
+            line: 7,
+            note: 'integration: PHPUnit: 1 test case run against the application or a real dependency (extends AbstractCommandTestCase, which boots the kernel (tests/Command/AbstractCommandTestCase.php:7))',
+          },
+          {
+            path: 'tests/Controller/BlogControllerTest.php',
+            line: 9,
+            note: 'integration: PHPUnit: 1 test case run against the application or a real dependency (final class BlogControllerTest extends WebTestCase)',
+          },
+          {
+            path: 'tests/Feature/PostApiTest.php',
+            line: 12,
+            note: 'integration: PHPUnit: 1 test case run against the application or a real dependency (use RefreshDatabase;)',
+          },
+          { path: 'tests/Utils/SlugTest.php', line: 9, note: 'unit: PHPUnit: 1 test case' },
+        ],
+      },
+    },
+    {
       name: 'a test client built in production code (an API client named TestClient outside tests) is no test',
       tree: {
         'requirements.txt': 'flask\n',

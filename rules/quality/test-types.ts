@@ -188,7 +188,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) and run the tests against them, (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`): they serve the whole app without a server or browser. End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) and run the tests against them, (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`): they serve the whole app without a server or browser. End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -204,7 +204,7 @@ export default defineRule({
       // `^` starts again: `[^\n]*` ran on from each of many \r-separated constraints).
       integrationFile: {
         regex:
-          /^\/\/go:build\s.*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|\bnew\s+TestServer\s*\(|@QuarkusTest\b|@MicronautTest\b/m,
+          /^\/\/go:build\s.*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|\bnew\s+TestServer\s*\(|@QuarkusTest\b|@MicronautTest\b|\bextends[ \t]+\\?(?:Symfony\\Bundle\\FrameworkBundle\\Test\\|ApiPlatform\\Symfony\\Bundle\\Test\\)?(?:WebTestCase|KernelTestCase|ApiTestCase)\b|^[ \t]*use[ \t]+(?:RefreshDatabase|LazilyRefreshDatabase|DatabaseMigrations|DatabaseTransactions)[ \t]*[;,]|\buses\((?:[\w\\]+::class,[ \t]*)?(?:RefreshDatabase|LazilyRefreshDatabase|DatabaseMigrations|DatabaseTransactions)::class/m,
         files: TEST_CODE,
         literals: [
           'integration',
@@ -214,8 +214,18 @@ export default defineRule({
           'TestServer',
           'QuarkusTest',
           'MicronautTest',
+          'TestCase',
+          'Database',
         ],
         maxPerFile: 1,
+      },
+      // A test-side PHP base class that boots the Symfony kernel: tests that extend it do too.
+      kernelBase: {
+        regex:
+          /\bclass[ \t]+(?=(\w+))\1[ \t]+extends[ \t]+\\?(?:Symfony\\Bundle\\FrameworkBundle\\Test\\|ApiPlatform\\Symfony\\Bundle\\Test\\)?(?:WebTestCase|KernelTestCase|ApiTestCase)\b/,
+        files: ['**/*.php'],
+        literals: ['TestCase'],
+        maxPerFile: 3,
       },
       // A test-side class that is a WebApplicationFactory: tests that create it drive the whole app.
       appFactory: {
@@ -286,6 +296,15 @@ export default defineRule({
       const text = ctx.files.read(f.path) ?? '';
       const used = factories.find((x) => x.name && new RegExp(`\\b${x.name}\\b`).test(text));
       if (used) wholeApp.set(f.path, `uses ${used.name}, a WebApplicationFactory at ${used.m.path}:${used.m.line}`);
+    }
+    const kernelBases = ctx.matches('kernelBase').map((m) => ({ m, name: m.groups[0] ?? '' }));
+    for (const f of inv.files) {
+      if (wholeApp.has(f.path) || !kernelBases.length || !f.path.endsWith('.php')) continue;
+      const text = ctx.files.read(f.path) ?? '';
+      const used = kernelBases.find(
+        (x) => x.name && new RegExp(`\\bextends[ \\t]+\\\\?(?:[\\w\\\\]*\\\\)?${x.name}\\b`).test(text),
+      );
+      if (used) wholeApp.set(f.path, `extends ${used.name}, which boots the kernel (${used.m.path}:${used.m.line})`);
     }
     const browser = new Map(ctx.matches('browserDriver').map((m) => [m.path, m]));
     for (const f of inv.files) {

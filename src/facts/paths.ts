@@ -116,7 +116,8 @@ export function dirOf(path: string): string {
 export function isCommentLine(snippet: string): boolean {
   const s = snippet.trimStart();
   if (s.startsWith('#[')) return false;
-  return /^(\/\/|#|\/\*|\*|--|<!--|;|'''|"""|rem\s)/i.test(s);
+  // `--cov-fail-under=100` on a line of its own (pytest addopts, a continued command) is an option, not SQL's `-- x`.
+  return /^(\/\/|#|\/\*|\*|--(?![a-z])|<!--|;|'''|"""|rem\s)/i.test(s);
 }
 
 /** Matches that are production code lines (not tests, examples, docs or comments). */

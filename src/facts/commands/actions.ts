@@ -183,6 +183,18 @@ export const ACTIONS: [RegExp, Handler][] = [
     (w) => coverageAction('report-lcov', !!w['minimum-coverage'], w['minimum-coverage']),
   ],
   [/^orgoro\/coverage@/, (w) => coverageAction('orgoro/coverage', !!w.thresholdAll, w.thresholdAll)],
+  // A step that runs a container image (`uses: docker://ghcr.io/php-cs-fixer/php-cs-fixer:3`) runs its
+  // entrypoint with `args:`; a tool's image is named after the tool, so the image's last segment is
+  // the program unless `entrypoint:` names another.
+  [
+    /^docker:\/\//,
+    (w, ref) => {
+      const image = ref.slice('docker://'.length).replace(/[@:][^/]*$/, '');
+      const program = known(w.entrypoint) ?? image.slice(image.lastIndexOf('/') + 1);
+      const args = known(w.args);
+      return program ? { argv: [program, ...words(args)] } : {};
+    },
+  ],
 ];
 
 /** A coverage action: a floor when it fails the job below its minimum, else a report. */

@@ -441,6 +441,16 @@ describe('command graph: CI catalogues and defaults', () => {
     ]);
   });
 
+  it('a docker:// step runs the image named after its tool with `args:`; `entrypoint:` names another program', () => {
+    const tree = {
+      '.github/workflows/lint.yml': gha(
+        '      - name: PHP-CS-Fixer\n        uses: docker://ghcr.io/php-cs-fixer/php-cs-fixer:3-php8.4\n        with:\n          args: check --diff --using-cache=no\n      - uses: docker://hadolint/hadolint:v2.12.0\n        with:\n          entrypoint: hadolint\n          args: Dockerfile\n',
+      ),
+    };
+    expect(chains(tree, 'format')).toEqual(['.github/workflows/lint.yml:8 → PHP-CS-Fixer']);
+    expect(chains(tree, 'lint')).toContain('.github/workflows/lint.yml:11 → hadolint');
+  });
+
   it('release actions and a release make target reach their tools; a release script that only deploys is no release', () => {
     const tree = {
       '.github/workflows/release.yml': gha(
@@ -643,6 +653,18 @@ describe('command graph: commit hooks', () => {
       'lefthook.yml:4 (lefthook pre-push) → go test',
     ]);
   });
+
+  it('husky `yarn lint-staged` without a script of that name runs the binary: .lintstagedrc.json, and `pnpm prettier`', () => {
+    const tree = {
+      '.husky/pre-commit': '#!/bin/sh\n. "$(dirname "$0")/_/husky.sh"\n\nyarn lint-staged\npnpm prettier --check .\n',
+      'package.json': '{\n  "scripts": { "lint": "eslint ." },\n  "devDependencies": { "lint-staged": "^11.0.0" }\n}\n',
+      '.lintstagedrc.json': '{\n  "*.js": "eslint"\n}\n',
+    };
+    expect(chains(tree, undefined, 'hook')).toEqual([
+      '.husky/pre-commit:4 (husky pre-commit) → .lintstagedrc.json:2 (lint-staged *.js) → ESLint',
+      '.husky/pre-commit:5 (husky pre-commit) → Prettier',
+    ]);
+  });
 });
 
 describe('command graph: hostile input', () => {
@@ -663,5 +685,52 @@ describe('command graph: hostile input', () => {
     const g = commandGraph(memoryIndex(tree));
     expect(g.runs.length).toBeLessThanOrEqual(20_000);
     expect(g.unresolved.length).toBeLessThanOrEqual(500);
+  });
+});
+
+describe('command graph: a shell held in a variable runs a script', () => {
+  it('make `$(BASH) -xe ./scripts/test.sh` with BASH from `$(shell command -v bash)`, and `$SHELL -e x.sh`, are followed', () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha('      - run: make unittest\n      - run: $SHELL -e ./scripts/check.sh\n'),
+      Makefile:
+        'BASH ?= $(shell command -v bash 2> /dev/null)\n\n.PHONY: unittest\nunittest:\n\tGO_FLAGS="$(GO_FLAGS)" $(BASH) -xe ./scripts/test.sh\n',
+      'scripts/test.sh': '#!/usr/bin/env bash\nset -e\n\ngo test -race ./...\n',
+      'scripts/check.sh': '#!/bin/sh\ngolangci-lint run\n',
+    };
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:7 → Makefile:5 (make unittest) → scripts/test.sh:4 → go test',
+    ]);
+    expect(chains(tree, 'lint')).toEqual(['.github/workflows/ci.yml:8 → scripts/check.sh:2 → golangci-lint']);
+  });
+});
+
+describe('command graph: PowerShell build scripts', () => {
+  const POSH =
+    'param([string[]]$targets = \'default\')\n$ErrorActionPreference = "Stop"\n. (Join-Path $build_dir "Posh-Build.ps1")\n\ntarget default -depends compile, test\n\ntarget compile {\n  Invoke-Dotnet build $solution_file -c $configuration\n}\n\ntarget test {\n  Invoke-Dotnet test $solution_file -c $configuration --no-build\n}\n\nStart-Build $targets\n';
+  it('posh-build `Invoke-Dotnet test` in ./build.ps1 run by CI builds and tests', () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha('      - run: ./build.ps1\n        shell: pwsh\n'),
+      'build.ps1': POSH,
+    };
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:7 → build.ps1:12 → dotnet test']);
+    expect(chains(tree, 'build')).toEqual(['.github/workflows/ci.yml:7 → build.ps1:8 → dotnet build']);
+    // The evidence quotes the script's own line, wrapper and all.
+    const run = runsOf(commandGraph(memoryIndex(tree)), 'test')[0]!;
+    expect(run.chain.at(-1)?.text).toBe('Invoke-Dotnet test $solution_file -c $configuration --no-build');
+  });
+
+  it('psake `Exec { dotnet test }` run through `pwsh -File` and `powershell build.ps1`', () => {
+    const psake =
+      'Task default -Depends Test\n\nTask Test -Depends Compile {\n    Exec { dotnet test ./src/App.sln --configuration Release }\n}\n\nTask Compile {\n    exec { & dotnet build ./src/App.sln }\n}\n';
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - run: pwsh -File ./psakefile.ps1\n      - run: powershell ./tools/lint.ps1\n',
+      ),
+      'psakefile.ps1': psake,
+      'tools/lint.ps1': '& dotnet format --verify-no-changes\n',
+    };
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:7 → psakefile.ps1:4 → dotnet test']);
+    expect(chains(tree, 'build')).toEqual(['.github/workflows/ci.yml:7 → psakefile.ps1:8 → dotnet build']);
+    expect(chains(tree, 'format')).toEqual(['.github/workflows/ci.yml:8 → tools/lint.ps1:1 → dotnet format']);
   });
 });

@@ -220,13 +220,15 @@ class Walker {
 
   /** A script in the repository that a command runs: `./ci/test.sh`, `bash scripts/lint.sh`, `pwsh -File build.ps1`. */
   private scriptFile(argv: string[], cwd: string, container?: ContainerPaths): string | undefined {
-    const [a] = argv;
+    // `$BASH`/`${SHELL}` (an environment or make variable left unresolved) is the shell itself.
+    const a = /^\$\{?(?:BASH|SHELL)\}?$/.test(argv[0]!) ? 'bash' : argv[0];
     let target: string | undefined;
     if (SHELLS.has(a!)) target = argv.slice(1).find((w, i, all) => !w.startsWith('-') && all[i - 1] !== '-o');
     else if (a === 'source' || a === '.' || a === 'call') target = argv[1];
-    else if (a === 'pwsh' || a === 'powershell' || a === 'powershell.exe')
-      target = argv[argv.findIndex((w) => /^-f(?:ile)?$/i.test(w)) + 1] ?? argv.slice(1).find((w) => /\.ps1$/i.test(w));
-    else if (a === 'cmd') target = argv.slice(1).find((w) => /\.(?:cmd|bat)$/i.test(w));
+    else if (a === 'pwsh' || a === 'powershell' || a === 'powershell.exe') {
+      const f = argv.findIndex((w) => /^-f(?:ile)?$/i.test(w));
+      target = (f > 0 ? argv[f + 1] : undefined) ?? argv.slice(1).find((w) => /\.ps1$/i.test(w));
+    } else if (a === 'cmd') target = argv.slice(1).find((w) => /\.(?:cmd|bat)$/i.test(w));
     else if (a!.includes('/') || SCRIPT_EXT.test(a!)) target = a;
     if (!target) return undefined;
     const rel = target.replace(WORKSPACE_VAR, '').replace(/\\/g, '/');
@@ -261,7 +263,14 @@ function cloneTarget(argv: string[]): { url: string; dir: string } | undefined {
 /** PowerShell `& dotnet test`, batch `call x` / `@echo off`: close enough to sh for command lines. */
 function psOrBat(text: string, path: string): string {
   if (/\.(?:cmd|bat)$/i.test(path)) return text.replace(/^[ \t]*@/gm, '').replace(/^[ \t]*(?:rem|::)\b.*$/gim, '');
-  if (/\.ps1$/i.test(path)) return text.replace(/^[ \t]*&\s*/gm, '').replace(/^[ \t]*<#[\s\S]*?#>/gm, '');
+  if (/\.ps1$/i.test(path))
+    return (
+      text
+        .replace(/^[ \t]*<#[\s\S]*?#>/gm, '')
+        // psake/Invoke-Build `Exec { dotnet test }` and `exec { & dotnet test }` run the block's command.
+        .replace(/^([ \t]*)exec\s*\{\s*(.*?)\s*\}\s*(?:-\w+.*)?$/gim, '$1$2')
+        .replace(/^[ \t]*&\s*/gm, '')
+    );
   return text;
 }
 

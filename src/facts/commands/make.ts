@@ -57,7 +57,7 @@ function parseMakefile(
     if (v) {
       // A variable given on make's command line (`make test TEST_FLAGS=-cover`) overrides the file's.
       if (!fixed.has(v[1]!) && (!vars.has(v[1]!) || !/\?=/.test(l)))
-        vars.set(v[1]!, v[2]!.replace(/\s+#.*$/, '').trim());
+        vars.set(v[1]!, programOf(v[2]!.replace(/\s+#.*$/, '').trim()));
       cur = undefined;
       continue;
     }
@@ -339,3 +339,12 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
     ? out
     : { unresolved: `${path}: task ${names.join(' ') || 'default'} not found` };
 };
+
+/**
+ * `BASH ?= $(shell command -v bash 2> /dev/null)` (or `which`, `type -p`): the variable names the
+ * program found on PATH, so a recipe `$(BASH) -xe ./scripts/test.sh` runs that program.
+ */
+function programOf(value: string): string {
+  const m = /^\$\(shell\s+(?:command\s+-v|which|type\s+-p)\s+([\w.+-]+)(?:\s+[^)]*)?\)$/.exec(value);
+  return m ? m[1]! : value;
+}

@@ -153,6 +153,11 @@ export const packageScripts: Resolver = (argv, { files, cwd }) => {
   if (!s) return { unresolved: `no package.json in ${here || 'the root'}`, absent: true };
   const blocks = runScript(s, name, pm);
   if (blocks.length === 0 && argv.includes('--if-present')) return { blocks: [] };
+  if (blocks.length === 0 && (pm === 'yarn' || pm === 'pnpm')) {
+    // Without a script of that name yarn and pnpm run the package's binary: `yarn lint-staged`, `pnpm eslint .`.
+    const at = argv.indexOf(name, 1);
+    if (at > 0) return { commands: [{ argv: argv.slice(at), hop: { path: '', line: 0, text: '' }, cwd: here }] };
+  }
   return blocks.length ? { blocks } : { unresolved: `${s.path} has no script "${name}"` };
 };
 

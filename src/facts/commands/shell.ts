@@ -188,6 +188,20 @@ export interface Normalised {
  * `uv run`, `pipenv run`, `pdm run`, `bundle exec`), `python -m X` and `coverage run -m X`, paths
  * to a binary (`./node_modules/.bin/jest` → `jest`), and `go run <tool-module>`.
  */
+const PS_WRAPPED = new Set([
+  'dotnet',
+  'msbuild',
+  'nuget',
+  'npm',
+  'yarn',
+  'pnpm',
+  'cargo',
+  'go',
+  'gradle',
+  'mvn',
+  'pytest',
+]);
+
 export function normalise(words: string[]): Normalised | undefined {
   let argv = [...words];
   const via: string[] = [];
@@ -200,6 +214,12 @@ export function normalise(words: string[]): Normalised | undefined {
       continue;
     }
     if (a === 'cd') return argv[1] ? { argv: [], cd: argv[1] } : undefined;
+    // A PowerShell wrapper named after the program runs it (posh-build `Invoke-Dotnet test …`, `Invoke-MSBuild`).
+    const ps = /^Invoke-(\w+)$/i.exec(a);
+    if (ps && PS_WRAPPED.has(ps[1]!.toLowerCase())) {
+      argv = [ps[1]!.toLowerCase(), ...argv.slice(1)];
+      continue;
+    }
     if (LOOKUP.has(a) || a === 'echo' || a === 'printf') return { argv };
     const skip = wrapperLength(argv);
     if (skip > 0) {

@@ -39,14 +39,14 @@ const ci = (run: string) =>
   `on: pull_request\njobs:\n  system-tests:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n        working-directory: ./backend\n`;
 
 describe('Postman collections run by Newman', () => {
-  it('counts the pm.test assertions of every request, found through what CI runs', () => {
+  it('counts the requests that assert (not each pm.test), found through what CI runs', () => {
     const tree: Tree = {
       '.github/workflows/system-tests.yml': ci('npm run test:system'),
       'backend/package.json': JSON.stringify({ scripts: { 'test:system': 'newman run ./test/system.json' } }, null, 2),
       'backend/test/system.json': COLLECTION,
     };
     const inv = testInventory(memoryIndex(tree));
-    expect(inv.files.map((f) => [f.path, f.framework, f.cases])).toEqual([['backend/test/system.json', 'Newman', 4]]);
+    expect(inv.files.map((f) => [f.path, f.framework, f.cases])).toEqual([['backend/test/system.json', 'Newman', 3]]);
     expect(inv.sources).toEqual(['backend/package.json:3 (newman run)']);
   });
 
@@ -55,6 +55,33 @@ describe('Postman collections run by Newman', () => {
     expect(testInventory(memoryIndex(tree)).files).toEqual([]);
     expect(
       testInventory(memoryIndex({ 'postman/api.postman_collection.json': COLLECTION })).files.map((f) => f.cases),
-    ).toEqual([4]);
+    ).toEqual([3]);
+  });
+
+  it('a folder test script asserts for every request below it; assertions do not multiply the count', () => {
+    const many = Array.from({ length: 20 }, (_, i) => `pm.test("check ${i}", () => pm.expect(1).to.equal(1));`);
+    const coll = JSON.stringify(
+      {
+        info: { name: 'Conduit' },
+        item: [
+          {
+            name: 'Articles',
+            event: [{ listen: 'test', script: { exec: ['pm.test("is JSON", () => pm.response.to.be.json);'] } }],
+            item: [
+              { name: 'List', request: { method: 'GET', url: '{{APIURL}}/articles' } },
+              { name: 'Get', request: { method: 'GET', url: '{{APIURL}}/articles/x' } },
+            ],
+          },
+          request('Register', many),
+          { name: 'Untested', request: { method: 'GET', url: '{{APIURL}}/tags' } },
+        ],
+      },
+      null,
+      2,
+    );
+    const inv = testInventory(memoryIndex({ 'postman/Conduit.postman_collection.json': coll }));
+    expect(inv.files.map((f) => [f.path, f.cases, f.first?.line])).toEqual([
+      ['postman/Conduit.postman_collection.json', 3, 13],
+    ]);
   });
 });

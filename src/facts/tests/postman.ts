@@ -1,9 +1,11 @@
 /**
  * Postman collections run by Newman (`newman run coll.json`) or the Postman CLI: API tests against a
  * running server. A runner reports each `pm.test(…)` of a request's test script as one assertion
- * (Newman's summary row "assertions", one JUnit testcase each); a request without a test script
- * asserts nothing. So the cases are the `pm.test` calls (and the legacy `tests["name"] = …`), in
- * every folder of the collection, and the file is the collection.
+ * (Newman's summary row "assertions"); a request without a test script asserts nothing. A test case
+ * is the request that asserts (its own script or one of a folder or the collection above it, which
+ * run for every request below): the `pm.test` calls (and legacy `tests["name"] = …`) are the checks
+ * of that one exchange, as the `assert` lines of a pytest function are, and counting them as test
+ * cases would inflate the headline beside code tests. The file is the collection.
  */
 import type { FileView } from '../../types.js';
 import { commandGraph } from '../commands/index.js';
@@ -37,7 +39,7 @@ export function postmanCollections(files: FileView): { path: string; source: str
   return [...out].map(([path, source]) => ({ path, source }));
 }
 
-/** The tests of a collection: `pm.test` calls in the test scripts of its requests and folders. */
+/** The tests of a collection: its requests that a test script (theirs or a folder's) asserts on. */
 export function countCollection(text: string): (FileCount & { framework: string }) | undefined {
   let doc: Item;
   try {
@@ -47,19 +49,36 @@ export function countCollection(text: string): (FileCount & { framework: string 
   }
   let cases = 0;
   let skipped = 0;
-  const walk = (node: Item, depth: number) => {
-    if (depth > 30 || !node || typeof node !== 'object') return;
+  const asserts = (node: Item): { n: number; skip: number } => {
+    let n = 0;
+    let skip = 0;
     for (const e of Array.isArray(node.event) ? node.event : []) {
       if (e?.listen !== 'test') continue;
       const exec = e.script?.exec;
       const script = Array.isArray(exec) ? exec.filter((l) => typeof l === 'string').join('\n') : String(exec ?? '');
       const code = mask(script, SYNTAX.js);
-      cases += (code.match(CASE) ?? []).length + (code.match(SKIP) ?? []).length;
-      skipped += (code.match(SKIP) ?? []).length;
+      const s = (code.match(SKIP) ?? []).length;
+      n += (code.match(CASE) ?? []).length + s;
+      skip += s;
     }
-    for (const child of Array.isArray(node.item) ? node.item : []) walk(child as Item, depth + 1);
+    return { n, skip };
   };
-  walk(doc, 0);
+  // A request (a leaf item) counts once when it or a folder above it asserts; skipped when every check is.
+  const walk = (node: Item, depth: number, inherited: number) => {
+    if (depth > 30 || !node || typeof node !== 'object') return;
+    const own = asserts(node);
+    const checks = inherited + own.n;
+    const children = Array.isArray(node.item) ? node.item : undefined;
+    if (!children) {
+      if (depth > 0 && checks > 0) {
+        cases++;
+        if (own.skip > 0 && own.skip === checks) skipped++;
+      }
+      return;
+    }
+    for (const child of children) walk(child as Item, depth + 1, checks);
+  };
+  walk(doc, 0, 0);
   if (cases === 0) return undefined;
   // The first test, cited where its script line is written in the collection file.
   const at = text.search(/pm\s*\.\s*test\s*\(|tests\s*\[/);
