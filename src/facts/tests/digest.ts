@@ -18,7 +18,7 @@ import { mask, SYNTAX } from './mask.js';
 import { parsePython, type PyClass, type PyImporter, type PyModule } from './python-parse.js';
 import type { Items } from './python-values.js';
 import { countHelm, HELM_TEST_GLOBS } from './helm.js';
-import { countPhp, countRuby, type RubyShared } from './scripting.js';
+import { countPhp, countRuby, type PhpClass, type RubyShared } from './scripting.js';
 import { snippetAt } from './types.js';
 
 export interface FileCount {
@@ -39,7 +39,9 @@ export type TestDigest =
   | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string; suites?: GoSuites }
   /** `tables`: the arrays it exports (case tables), as values. Its helpers: HELPERS_DIGEST. */
   | { kind: 'js'; count: FileCount; snippet?: string; tables: Record<string, Value> }
-  | { kind: 'jvm' | 'csharp' | 'php' | 'rust' | 'helm'; count: FileCount; snippet?: string }
+  | { kind: 'jvm' | 'csharp' | 'rust' | 'helm'; count: FileCount; snippet?: string }
+  /** PHP: its classes, so an abstract base's tests count once per concrete subclass. */
+  | { kind: 'php'; count: FileCount; snippet?: string; classes: PhpClass[] }
   /** Ruby: tests defined here to run elsewhere, and the shared tests this file runs. */
   | {
       kind: 'ruby';
@@ -108,7 +110,10 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     const { shared, uses, classes, ...count } = countRuby(text, path);
     return { ...(withSnippet('ruby', count) as Extract<TestDigest, { kind: 'ruby' }>), shared, uses, classes };
   }
-  if (ext === 'php') return withSnippet('php', countPhp(text));
+  if (ext === 'php') {
+    const { classes, ...count } = countPhp(text);
+    return { ...(withSnippet('php', count) as Extract<TestDigest, { kind: 'php' }>), classes };
+  }
   if (ext === 'rs') return withSnippet('rust', countRust(text));
   if (ext === 'yaml' || ext === 'yml') return withSnippet('helm', countHelm(text, path));
   return undefined;
@@ -282,7 +287,8 @@ export const TEST_GLOBS = {
     '**/spec/**/shared_*.rb',
     '**/test/support/**/*.rb',
   ],
-  php: ['**/*Test.php'],
+  // `*TestCase.php`: abstract PHPUnit bases whose tests run in each concrete subclass.
+  php: ['**/*Test.php', '**/*TestCase.php'],
   rust: ['**/*.rs'],
   helm: HELM_TEST_GLOBS,
 };

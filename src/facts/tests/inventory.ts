@@ -124,6 +124,40 @@ export interface TestInventory {
   sources: string[];
 }
 
+/**
+ * PHPUnit runs the concrete `*Test.php` classes. An abstract class is not run itself: its test
+ * methods run once in every concrete class that extends it (directly or through another abstract
+ * base), so they are counted there; a `*TestCase.php` file only lends its tests.
+ */
+function phpFiles(paths: string[], digest: (p: string) => ReturnType<FileView['digest']>, record: Recorder): void {
+  const digests = new Map<string, Extract<TestDigest, { kind: 'php' }>>();
+  const bases = new Map<string, { parent: string; count: FileCount }>();
+  for (const path of paths) {
+    const d = digest(path) as TestDigest | undefined;
+    if (d?.kind !== 'php') continue;
+    digests.set(path, d);
+    const own = d.classes.filter((c) => c.abstract);
+    // A file with one abstract class lends all its tests (the usual one-class-per-file layout).
+    if (own.length === 1 && d.classes.length === 1) bases.set(own[0]!.name, { parent: own[0]!.parent, count: d.count });
+  }
+  for (const [path, d] of digests) {
+    if (!path.endsWith('Test.php') || d.classes.some((c) => c.abstract)) continue;
+    const count = { ...d.count };
+    const concrete = d.classes.length === 1 ? d.classes[0]! : undefined;
+    const seen = new Set<string>();
+    for (let parent = concrete?.parent; parent && !seen.has(parent) && bases.has(parent); ) {
+      seen.add(parent);
+      const b = bases.get(parent)!;
+      count.cases += b.count.cases;
+      count.skipped += b.count.skipped;
+      count.parametrized += b.count.parametrized;
+      count.expanded += b.count.expanded;
+      parent = b.parent;
+    }
+    record(path, 'PHP', count, count.framework ?? 'php', () => d.snippet);
+  }
+}
+
 /** Where a Go project's CI sets build tags: CI configuration and Makefiles. */
 const GO_TAG_SOURCES = [
   '.github/workflows/*.{yml,yaml}',
@@ -306,7 +340,9 @@ function build(files: FileView): TestInventory {
     record(c.path, 'Postman', r, r.framework, (l) => snippetAt(text, l));
   }
 
-  for (const lang of ['jvm', 'csharp', 'php', 'rust', 'helm'] as const) {
+  phpFiles(candidates(TEST_GLOBS.php), digest, record);
+
+  for (const lang of ['jvm', 'csharp', 'rust', 'helm'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
       // Helm test files count inside a chart only.

@@ -290,11 +290,12 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
     if (deps['@playwright/test']) add('playwright', undefined);
     if (deps.cypress) add('cypress', undefined);
     if (scripts.some((s) => /\bnode\s+(?:[^|;&]*\s)?--test\b/.test(s))) add('node:test', undefined);
-    const mocha = scripts.map((s) => /\bmocha\b([^|;&]*)/.exec(s)?.[1]).find((s) => s !== undefined);
+    const mocha = scripts.map(mochaArgs).find((s) => s !== undefined);
     if (deps.mocha || mocha !== undefined || p.mocha)
       add(
         'mocha',
-        mocha !== undefined ? mochaSpecs(mocha) : p.mocha?.spec ? strings(JSON.stringify(p.mocha.spec)) : undefined,
+        (mocha !== undefined ? mochaSpecs(mocha) : undefined) ??
+          (p.mocha?.spec ? strings(JSON.stringify(p.mocha.spec)) : undefined),
       );
   }
   return specs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.runner < b.runner ? -1 : 1));
@@ -311,6 +312,29 @@ const FILE_ARG_RUNNERS: Record<string, string> = {
   uvu: 'uvu',
   brittle: 'brittle',
 };
+
+/**
+ * The arguments of the first `mocha …` command a package script runs, read through the shell
+ * (`&&` chains, `xargs mocha`, `nyc mocha`, a runner inside a `for FILE in <glob>; do … mocha $FILE; done`
+ * loop): a loop variable stands for the words the loop walks, any other variable is dropped, so
+ * a command with no spec left falls back to .mocharc / Mocha's defaults.
+ */
+function mochaArgs(script: string): string | undefined {
+  const loops = new Map<string, string>();
+  for (const m of script.matchAll(/\bfor\s+([A-Za-z_]\w*)\s+in\s+([^;\n]+?)\s*(?:;|\n|\bdo\b)/g))
+    loops.set(m[1]!, m[2]!);
+  for (const c of commandsOf(script)) {
+    // A wrapper in front (`xargs -0 mocha`, `nyc mocha`, `cross-env X=1 mocha`) leaves Mocha's own arguments after it.
+    const at = c.argv.indexOf('mocha');
+    if (at < 0) continue;
+    return c.argv
+      .slice(at + 1)
+      .map((w) => w.replace(/^\$\{?([A-Za-z_]\w*)\}?$/, (v, name: string) => loops.get(name) ?? v))
+      .filter((w) => !w.includes('$'))
+      .join(' ');
+  }
+  return undefined;
+}
 
 /** Positional spec arguments of a `mocha …` command line (directories list their files). */
 function mochaSpecs(args: string): string[] | undefined {

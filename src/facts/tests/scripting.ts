@@ -2,7 +2,7 @@
  * Ruby (RSpec, Minitest, Rails `test "…"`) and PHP (PHPUnit, Pest) test definitions.
  */
 import { lineIndex, literalSize, mask, matchBracket, SYNTAX } from './mask.js';
-import { counter } from './types.js';
+import { type Counter, counter } from './types.js';
 
 const RSPEC =
   /^[ \t]*(x?it|x?specify|x?example|x?scenario|its|fit|fspecify|fexample|fscenario|pending|skip)\b[ \t]*(?=\(|['"{]|do\b)/gm;
@@ -199,7 +199,14 @@ function phpProviders(code: string): Map<string, number | null> {
   return out;
 }
 
-export function countPhp(text: string) {
+export interface PhpClass {
+  name: string;
+  abstract: boolean;
+  /** The short name of the class it extends, '' for none. */
+  parent: string;
+}
+
+export function countPhp(text: string): ReturnType<Counter['result']> & { framework: string; classes: PhpClass[] } {
   const code = mask(text, SYNTAX.php);
   const lineOf = lineIndex(code);
   const count = counter();
@@ -238,5 +245,9 @@ export function countPhp(text: string) {
       ...(params !== undefined ? { params } : {}),
     });
   }
-  return { ...count.result(), framework };
+  // Classes and what they extend: an abstract base's tests run once per concrete subclass (the inventory resolves them).
+  const classes = [
+    ...code.matchAll(/^\s*((?:abstract|final|readonly)\s+)*class\s+(\w+)(?:\s+extends\s+\\?(?:[\w\\]*\\)?(\w+))?/gm),
+  ].map((c) => ({ name: c[2]!, abstract: /\babstract\b/.test(c[0]), parent: c[3] ?? '' }));
+  return { ...count.result(), framework, classes };
 }
