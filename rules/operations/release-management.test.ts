@@ -233,6 +233,26 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a tag trigger whose only job re-runs the tests is no release process (no CHANGELOG, no tags)',
+      tree: {
+        'build.gradle': "plugins { id 'java' }\n",
+        '.github/workflows/gradle.yml':
+          "name: Java CI\non:\n  push:\n    branches:\n      - '**'\n    tags:\n      - 'v*'\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n    - uses: actions/checkout@v4\n    - name: Test with Gradle\n      run: ./gradlew clean test\n",
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'No release versioning found',
+        evidence: [
+          {
+            path: '.github/workflows/gradle.yml',
+            line: 6,
+            note: 'runs on tag pushes, but only builds and tests: nothing is published',
+          },
+        ],
+        data: { tagTriggered: true, releasingTagTriggers: 0 },
+      },
+    },
+    {
       name: 'a chart CHANGELOG headed by majors alone (`## v9`) has version headings; `## 2 fixes` is not one (round 5)',
       tree: {
         'charts/cloud/Chart.yaml': 'apiVersion: v2\nname: cloud\nversion: 9.1.0\n',
