@@ -6,6 +6,19 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a Changelog.txt whose entries are `version - date` lines (no heading marks) has version entries',
+      tree: {
+        'Changelog.txt':
+          '12.1.1 - 3 Dec 2025\nFix casing of a package dependency (#2344)\n\n12.1.0 - 3 Nov 2025\nAdd a language (#2334)\n',
+      },
+      tags: ['12.1.1', '12.1.0', '12.0.0'],
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'Changelog.txt', line: 1, note: 'change log with version headings' }],
+        data: { versionedChangelogs: 1 },
+      },
+    },
+    {
       name: 'an Azure DevOps stage that creates a GitHub release per build with a change log (no CHANGELOG file) releases',
       tree: {
         'src/App/App.csproj': '<Project Sdk="Microsoft.NET.Sdk" />\n',
