@@ -189,6 +189,39 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a .github/README.md whose "Get Started" section runs `dotnet add package` has installation (.NET library)',
+      tree: {
+        '.github/README.md':
+          '<p><img src="logo.png" alt="Checks" /></p>\n\nA validation library for .NET with a fluent interface\nfor building strongly-typed validation rules.\n\n---\n### Supporting the project\nSponsor the project if you use it commercially.\n\n### Get Started\n\nChecks can be installed with the NuGet package manager or the `dotnet` CLI.\n\n```\ndotnet add package Checks\n```\n\n### Example\n```csharp\npublic class CustomerValidator : AbstractValidator<Customer> { }\n```\n\n### Building\nRun `dotnet build` and `dotnet test`.\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: '.github/README.md', line: 10, snippet: 'Get Started', note: 'installation section' },
+          { path: '.github/README.md', line: 18, snippet: 'Example', note: 'usage section' },
+        ],
+      },
+    },
+    {
+      name: 'a Cargo `[dependencies]` snippet under the description, before any heading, is the installation',
+      tree: {
+        'README.md':
+          'Oops\n====\n\nThis library provides `oops::Error`, a trait object based error type\nfor easy idiomatic error handling in Rust applications.\n\n```toml\n[dependencies]\noops = "1.0"\n```\n\n## Details\n\n- Use `oops::Result<T>` as the return type of any fallible function.\n- Attach context with `.context("…")`.\n\n## Example\n\n```rust\nfn main() -> oops::Result<()> { Ok(()) }\n```\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'has no development section',
+        evidence: [
+          {
+            path: 'README.md',
+            line: 8,
+            snippet: '[dependencies]',
+            note: 'installation snippet (before the first section)',
+          },
+        ],
+      },
+    },
+    {
       name: 'a section that only describes the project, with no install command, is not installation; "Tested languages" is not development',
       tree: {
         'README.md':

@@ -8,7 +8,7 @@ const SECTIONS: { name: string; heading: RegExp }[] = [
   {
     name: 'installation',
     heading:
-      /install|setup|set up|getting started|quick ?start|requirements|prerequisites|before you (?:start|begin)|self-?host|start(?:ing)?\b.*\blocally|run(?:ning)? locally|local (?:setup|development)|\bdeploy(?:ment|ing)?\b|running in production/i,
+      /install|setup|set up|get(?:ting)? started|quick ?start|requirements|prerequisites|before you (?:start|begin)|self-?host|start(?:ing)?\b.*\blocally|run(?:ning)? locally|local (?:setup|development)|\bdeploy(?:ment|ing)?\b|running in production/i,
   },
   // Word boundaries: "api" must not match "Rapid", nor "cli" "Client".
   {
@@ -22,10 +22,12 @@ const SECTIONS: { name: string; heading: RegExp }[] = [
 
 /**
  * A command that installs or starts the project, whatever the section it sits under is called
- * ("Get It Now", "Usage", "Provision Instructions"): the content says what the section is.
+ * ("Get It Now", "Usage", "Provision Instructions"): the content says what the section is. A package
+ * reference to paste counts too: `dotnet add package`, `Install-Package`, `go get`, a Cargo
+ * `[dependencies]` block.
  */
 const INSTALL_CMD =
-  /^\s*(?:\$\s*)?(?:(?:sudo\s+)?(?:pip3?|pipx|uv\s+pip|poetry|npm|pnpm|yarn|gem|cargo|go|brew|apt(?:-get)?|dnf|yum|choco|winget|scoop|composer|helm|dotnet\s+(?:add\s+package|tool)|nix-env|snap)\s+(?:install|add|require|i)\b|docker\s+(?:run|pull)\b|docker[ -]compose\s+up\b|podman\s+run\b|terraform\s+init\b|curl\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba)?sh\b)|^\s*module\s+"[^"]+"\s*\{/m;
+  /^\s*(?:\$\s*|PM>\s*)?(?:(?:sudo\s+)?(?:pip3?|pipx|uv\s+pip|poetry|npm|pnpm|yarn|gem|cargo|go|brew|apt(?:-get)?|dnf|yum|choco|winget|scoop|composer|helm|dotnet\s+tool|nix-env|snap)\s+(?:install|add|require|i|get)\b|dotnet\s+add\s+(?:\S+\s+)?package\b|Install-Package\b|docker\s+(?:run|pull)\b|docker[ -]compose\s+up\b|podman\s+run\b|terraform\s+init\b|curl\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba)?sh\b)|^\s*module\s+"[^"]+"\s*\{|^\s*\[dependencies\]\s*$/m;
 
 export default defineRule({
   meta: {
@@ -92,7 +94,11 @@ export default defineRule({
           path: via ? via.path : readme,
           line: f.at.line,
           snippet: f.at.text.slice(0, 160),
-          note: via ? `${f.name} section (in ${via.path}, linked from ${readme})` : `${f.name} section`,
+          note: via
+            ? `${f.name} section (in ${via.path}, linked from ${readme})`
+            : f.at.snippet
+              ? `${f.name} snippet (before the first section)`
+              : `${f.name} section`,
         });
       }
     const have = found.filter((f) => f.at).map((f) => f.name);
@@ -118,7 +124,8 @@ export default defineRule({
 /** The headings of a README and the installation, usage and development sections they open. */
 function readSections(text: string) {
   const lines = text.split(/\r?\n/);
-  const headings: { text: string; line: number }[] = [];
+  // `snippet`: an install command cited where it stands, outside any section.
+  const headings: { text: string; line: number; snippet?: boolean }[] = [];
   let fence: string | null = null;
   lines.forEach((l, i) => {
     // A "# install deps" comment inside a fenced shell block is not a heading.
@@ -160,6 +167,19 @@ function readSections(text: string) {
   });
   const [install, usage] = [found[0]!, found[1]!];
   if (!install.at) install.at = runs[0];
+  // An install snippet before the first section (a library's `[dependencies] x = "1.0"` under its
+  // one-paragraph description) is its installation, cited at the snippet.
+  if (!install.at) {
+    const end = (sections[0]?.line ?? lines.length + 1) - 1;
+    let fenced = false;
+    for (let i = firstText + 1; i < end; i++) {
+      if (/^\s{0,3}(```|~~~)/.test(lines[i]!)) fenced = !fenced;
+      else if (fenced && INSTALL_CMD.test(lines[i]!)) {
+        install.at = { text: lines[i]!.trim(), line: i + 1, snippet: true };
+        break;
+      }
+    }
+  }
   if (!usage.at) usage.at = runs.find((h) => h !== install.at);
   return { lines, headings, contentLines, firstText, found };
 }

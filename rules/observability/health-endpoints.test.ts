@@ -256,6 +256,19 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a Go 1.22 mux route whose last segment is liveness (GET /system/liveness) is a health endpoint',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/bookmarks\n\ngo 1.22\n',
+        'internal/http/server.go':
+          'package http\n\nfunc (s *HTTPServer) Setup(deps *Dependencies) {\n\ts.mux.HandleFunc("GET /system/liveness", ToHTTPHandler(deps, handlers.HandleLiveness))\n\ts.mux.HandleFunc("GET /api/v1/bookmarks/{id}/status", ToHTTPHandler(deps, handlers.HandleStatus))\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [{ path: 'internal/http/server.go', line: 4, note: 'health route /system/liveness' }],
+      },
+    },
+    {
       name: "a wrapper of RestTemplate calling another service's /health is a client call, not a health route of this one",
       profile: 'service',
       tree: {

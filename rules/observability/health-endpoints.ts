@@ -9,6 +9,11 @@ import { NEST_CONTROLLER, NEST_PREFIX, nestRoute } from '../../src/facts/nest-ro
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const NAMES =
   '_?health(?:z|[-_]?checks?)?|heartbeat|livez?|liveness|alive|readyz?|readiness|ping|startupz?|__health|up';
+/**
+ * The last segment of a deeper path that names a health route (`/system/liveness`,
+ * `/internal/healthz`, `/_/ping`): the words that say nothing else (not `up`, `status`, `live`).
+ */
+const DEEP_NAMES = '_?health(?:z|[-_]?checks?)?|heartbeat|livez|liveness|readyz|readiness|ping|startupz|__health';
 
 /** A line that calls someone else's health endpoint (a client), not one that serves it. */
 /** A call the service makes to someone's health route (also through a wrapper: `restTemplate.get(env, "/health")`). */
@@ -91,12 +96,12 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` or `@Get("health")` (under the global prefix, e.g. /api/health), ASP.NET `[HttpGet("health")]`); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency; terminus and lightship. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
+      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` or `@Get("health")` (under the global prefix, e.g. /api/health), ASP.NET `[HttpGet("health")]`); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency; terminus and lightship. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
     patterns: {
       devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
       route: {
         regex: new RegExp(
-          `["'\`](\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status\\/health|health\\/(?:live|ready|liveness|readiness|startup)))\\/?["'\`]`,
+          `["'\`](?:(?:GET|HEAD|ANY)[ \\t]+)?(\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status|status\\/health|health\\/(?:live|ready|liveness|readiness|startup))|\\/(?:[\\w.-]+\\/){1,4}(?:${DEEP_NAMES}))\\/?["'\`]`,
         ),
         files: CODE,
         literals: [
@@ -111,6 +116,8 @@ export default defineRule({
           '/__health',
           '/status/health',
           '/up',
+          '/status',
+          '/readiness',
         ],
         maxPerFile: 6,
       },

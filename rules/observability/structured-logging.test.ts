@@ -115,6 +115,32 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Symfony: Monolog formatter monolog.formatter.json under when@prod is JSON logging in production',
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require":{"symfony/framework-bundle":"^7.1","symfony/monolog-bundle":"^3.10"}}',
+        'src/Kernel.php': '<?php\nnamespace App;\n\nclass Kernel extends BaseKernel {}\n',
+        'config/packages/monolog.yaml':
+          'monolog:\n    channels:\n        - deprecation\n\nwhen@dev:\n    monolog:\n        handlers:\n            main:\n                type: stream\n                path: "%kernel.logs_dir%/%kernel.environment%.log"\n                level: debug\n\nwhen@prod:\n    monolog:\n        handlers:\n            main:\n                type: fingers_crossed\n                action_level: error\n                handler: nested\n            nested:\n                type: stream\n                path: php://stderr\n                level: debug\n                formatter: monolog.formatter.json\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'Logs are structured',
+        evidence: [{ path: 'config/packages/monolog.yaml', line: 24, note: 'JSON/structured logger configured' }],
+      },
+    },
+    {
+      name: 'Symfony: a JSON formatter only under when@dev is not production logging',
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require":{"symfony/framework-bundle":"^7.1","symfony/monolog-bundle":"^3.10"}}',
+        'src/Kernel.php': '<?php\nnamespace App;\n\nclass Kernel extends BaseKernel {}\n',
+        'config/packages/monolog.yaml':
+          'monolog:\n    channels:\n        - deprecation\n\nwhen@dev:\n    monolog:\n        handlers:\n            main:\n                type: stream\n                path: "%kernel.logs_dir%/%kernel.environment%.log"\n                level: debug\n                formatter: monolog.formatter.json\n\nwhen@prod:\n    monolog:\n        handlers:\n            main:\n                type: fingers_crossed\n                action_level: error\n                handler: nested\n            nested:\n                type: stream\n                path: php://stderr\n                level: debug\n',
+      },
+      expect: { outcome: 'fail', data: { jsonFiles: 0 } },
+    },
+    {
       name: 'an MDC key that is no id (starting_context) and a method named log…ToDTO near a traceId are no correlation ids',
       profile: 'service',
       tree: {

@@ -21,6 +21,22 @@ const CONFIG = [
   '**/config/logging.php',
 ];
 
+/**
+ * A Monolog handler whose formatter is the JSON (or Logstash) service, in Symfony's bundle config:
+ * production's when it sits in config/packages/prod/ or under `when@prod:` (not dev or test).
+ */
+const MONOLOG_JSON = /^[ \t]+formatter:[ \t]*['"]?monolog\.formatter\.(?:json|logstash)\b/;
+function monologForProduction(path: string, line: number, text: string | undefined): boolean {
+  if (/(?:^|\/)packages\/(?:dev|test)\//.test(path)) return false;
+  const above = (text ?? '').split('\n').slice(0, line - 1);
+  for (let i = above.length - 1; i >= 0; i--) {
+    const env = /^when@(\w+):/.exec(above[i]!);
+    if (env) return !/^(?:dev|test)$/.test(env[1]!);
+    if (/^\S/.test(above[i]!)) return true;
+  }
+  return true;
+}
+
 export default defineRule({
   meta: {
     id: 'structured-logging',
@@ -152,6 +168,12 @@ export default defineRule({
         literals: ['Appender', 'Logstash'],
         maxPerFile: 2,
       },
+      monologJson: {
+        regex: new RegExp(MONOLOG_JSON.source, 'm'),
+        files: ['**/monolog.{yaml,yml}'],
+        literals: ['monolog.formatter.'],
+        maxPerFile: 2,
+      },
       jsonSwitch: {
         regex: /^[ \t]*(?:jhipster\.logging\.)?use-json-format[ \t]*[:=][ \t]*(true|false)\b/m,
         files: ['**/application*.{yml,yaml,properties}'],
@@ -204,6 +226,7 @@ export default defineRule({
         ...ctx.matches('rustJson'),
         ...ctx.matches('winstonJson'),
         ...ctx.matches('customJson'),
+        ...ctx.matches('monologJson').filter((m) => monologForProduction(m.path, m.line, ctx.files.read(m.path))),
         ...ctx.matches('serilogJsonSettings').filter((m) => isProductionPath(m.path)),
       ]).filter((m) => !output.text.length || !/zerolog/.test(m.snippet)),
       ...output.json,

@@ -121,6 +121,28 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a job named deploy in a documentation workflow publishes the docs (make docs), not the service',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/bookmarks\n',
+        'main.go': 'package main\n',
+        '.github/workflows/_docs-publish.yml':
+          'name: "Publish documentation"\n\non: workflow_call\n\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n      - run: make docs\n        env:\n          DOCS_COMMAND: publish\n',
+      },
+      expect: { outcome: 'fail', data: { deployJobs: [] } },
+    },
+    {
+      name: 'a job whose only shell step builds the site with mkdocs is a docs job, whatever the workflow is called',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/bookmarks\n',
+        'main.go': 'package main\n',
+        '.github/workflows/site.yml':
+          'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install mkdocs-material\n      - run: mkdocs build --strict\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
       name: 'a deploy job switched off with `if: false` runs nothing: no credit, and the message says so (round 5, Django)',
       profile: 'service',
       tree: {

@@ -57,10 +57,40 @@ const DOCS_ENV = /^(?:github-pages|gh-pages|pages|docs?|documentation|storybook)
 const DOCS_PUBLISH =
   /(?:^|\/)(?:[\w-]*gh-pages[\w-]*|deploy-pages|[\w-]*mkdocs[\w-]*|[\w-]*sphinx[\w-]*|[\w-]*docusaurus[\w-]*)@/i;
 
-/** Jobs whose work is publishing a documentation site (a gh-pages action, `mkdocs gh-deploy`, `mike deploy`). */
+/** A step that builds or publishes documentation: a docs tool, or a `docs` target or script. */
+const DOCS_STEP =
+  /\b(?:mkdocs|sphinx-build|mike|docusaurus|vitepress|antora|jekyll|hugo|typedoc|mdbook)\b|\b(?:make|just|task)[ \t]+(?:-\S+[ \t]+)*docs?\b|\b(?:npm|yarn|pnpm|bun)[ \t]+(?:run[ \t]+)?docs?(?::[\w-]+)?\b/i;
+const SETUP_STEP =
+  /^[ \t]*(?:$|#|(?:sudo[ \t]+)?(?:pip3?|python3?[ \t]+-m[ \t]+pip|poetry[ \t]+install|uv[ \t]+(?:sync|pip)|npm[ \t]+(?:ci|install)|yarn(?:[ \t]+install)?$|pnpm[ \t]+install|apt(?:-get)?|cd|echo|export|git[ \t]+config)\b)/i;
+/** A workflow named for its documentation (`_mkdocs-publish.yml`, `name: Publish documentation`). */
+const DOCS_WORKFLOW = /(?:^|[^a-z])(?:docs?|documentation|mkdocs|sphinx|docusaurus|gh-?pages)(?:[^a-z]|$)/i;
+
+/**
+ * Jobs whose work is publishing a documentation site (a gh-pages action, `mkdocs gh-deploy`,
+ * `mike deploy`, a docs make target), or any job of a workflow named for the documentation: a job
+ * named `deploy` there publishes the docs site, not the product.
+ */
 function docsOnlyJobs(f: CiFile, graph: CommandGraph): Set<string> {
   const out = new Set<string>();
   for (const c of f.commands) if (c.job && c.kind === 'uses' && DOCS_PUBLISH.test(c.text)) out.add(c.job);
+  // A job whose shell steps build the docs and otherwise only set up (a deploy job that also builds
+  // the docs still deploys).
+  const runs = new Map<string, string[]>();
+  for (const c of f.commands) if (c.job && c.kind === 'run') runs.set(c.job, [...(runs.get(c.job) ?? []), c.text]);
+  for (const [job, lines] of runs)
+    if (lines.some((l) => DOCS_STEP.test(l)) && lines.every((l) => DOCS_STEP.test(l) || SETUP_STEP.test(l)))
+      out.add(job);
+  const title = rec(f.docs[0])?.name;
+  if (
+    DOCS_WORKFLOW.test(
+      f.path
+        .split('/')
+        .pop()!
+        .replace(/\.ya?ml$/i, ''),
+    ) ||
+    (typeof title === 'string' && DOCS_WORKFLOW.test(title))
+  )
+    for (const j of f.jobs) out.add(j.name);
   for (const r of graph.runs)
     if (
       r.origin.path === f.path &&

@@ -6,6 +6,19 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a Changelog.txt whose entries are `version - date` lines (no heading marks) has version entries',
+      tree: {
+        'Changelog.txt':
+          '12.1.1 - 3 Dec 2025\nFix casing of a package dependency (#2344)\n\n12.1.0 - 3 Nov 2025\nAdd a language (#2334)\n',
+      },
+      tags: ['12.1.1', '12.1.0', '12.0.0'],
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'Changelog.txt', line: 1, note: 'change log with version headings' }],
+        data: { versionedChangelogs: 1 },
+      },
+    },
+    {
       name: 'an Azure DevOps stage that creates a GitHub release per build with a change log (no CHANGELOG file) releases',
       tree: {
         'src/App/App.csproj': '<Project Sdk="Microsoft.NET.Sdk" />\n',
@@ -232,6 +245,26 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a tag trigger whose only job re-runs the tests is no release process (no CHANGELOG, no tags)',
+      tree: {
+        'build.gradle': "plugins { id 'java' }\n",
+        '.github/workflows/gradle.yml':
+          "name: Java CI\non:\n  push:\n    branches:\n      - '**'\n    tags:\n      - 'v*'\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n    - uses: actions/checkout@v4\n    - name: Test with Gradle\n      run: ./gradlew clean test\n",
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'No release versioning found',
+        evidence: [
+          {
+            path: '.github/workflows/gradle.yml',
+            line: 6,
+            note: 'runs on tag pushes, but only builds and tests: nothing is published',
+          },
+        ],
+        data: { tagTriggered: true, releasingTagTriggers: 0 },
+      },
+    },
     {
       name: 'a chart CHANGELOG headed by majors alone (`## v9`) has version headings; `## 2 fixes` is not one (round 5)',
       tree: {

@@ -47,6 +47,14 @@ const TOOL_FILES: { tool: string; globs: string[] }[] = [
 /** A tag that names a version (`v1.2.3`, `1.2`, `chart-3.10.0`) or a date release (`2024.05.22`). */
 const VERSION_TAG = /(?:^|[^\d.])v?\d+\.\d+(?:\.\d+)?(?:$|[^\d])|^v?\d+\.\d+$|^\d{4}[.-]\d{2}[.-]\d{2}/;
 
+/**
+ * What a tag-triggered workflow must do to be a release process: publish, upload, deploy or create
+ * a release. One that only re-runs the tests on a tag push releases nothing (a `-c Release` build
+ * configuration is no release either).
+ */
+const RELEASES =
+  /\b(?:publish\w*|deploy\w*|upload\w*)\b|(?<!(?:-c|configuration)[ \t=]+)\breleases?\b|docker\/build-push-action|\b(?:docker|podman)[ \t]+push\b|\bhelm[ \t]+(?:package|push)\b|\btwine\b|\bgoreleaser\b|\bnpm[ \t]+pack\b/i;
+
 /** The workflow that releases is the one to cite: a scanner that also runs on tags says less. */
 const RELEASE_FILE = /release|publish|deploy|tag|cd\b/i;
 
@@ -81,13 +89,14 @@ export default defineRule({
     patterns: {
       versionHeading: {
         // `## [1.2.0] - 2024-01-01`, `## v1.2.0`, a major alone with its `v` (`## v9`, a chart's change log), `1.2.0 (2024-01-01)` + underline, `= 1.2 =`, `Version 1.2.0`,
+        // version then date without heading marks: `12.1.1 - 3 Dec 2025`, `2.0 - Jan 5, 2024`, `1.4.0 - 2024-01-05`
         // date first: `## 2024-09-06 FreshRSS 1.24.3` (an unreleased `2024-1X-XX` too)
         // ([ \t] not \s: a heading never spans lines; `=======` above a version is an underline.)
         // `^` on each alternative, so each is checked alone (test/patterns.test.ts); the text after
         // an underlined version starts at a non-digit (digits the version and the text could share
         // were tried in every split: the longest version leaves the shortest text anyway).
         regex:
-          /^#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?|\[?v\d+(?![\w.])|(?:version|release)[ \t]+v?\d+\.\d+)|^\[?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)|^#{1,4}[ \t]*\d{4}-[\dX]{2}-[\dX]{2}[ \t]+[^\s\d][^\n\d]{0,59}\d+\.\d+/im,
+          /^#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?|\[?v\d+(?![\w.])|(?:version|release)[ \t]+v?\d+\.\d+)|^\[?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}\b|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+\d{4}-\d\d-\d\d\b|^#{1,4}[ \t]*\d{4}-[\dX]{2}-[\dX]{2}[ \t]+[^\s\d][^\n\d]{0,59}\d+\.\d+/im,
         files: CHANGELOG_GLOBS,
         maxPerFile: 1,
       },
@@ -160,7 +169,15 @@ export default defineRule({
         path: '.',
         note: `${versionTags.length} version tags in git (newest: ${versionTags.slice(0, 3).join(', ')})`,
       });
-    evidence.push(...tags.slice(0, 2).map((m) => fromMatch(m, 'pipeline triggered by tags or published releases')));
+    // A tag trigger whose workflow only builds and tests is no release process; cited as what it is.
+    const releasing = tags.filter((m) => RELEASES.test(ctx.files.read(m.path) ?? ''));
+    const testOnly = tags.filter((m) => !releasing.includes(m));
+    evidence.push(
+      ...releasing.slice(0, 2).map((m) => fromMatch(m, 'pipeline triggered by tags or published releases')),
+      ...testOnly
+        .slice(0, releasing.length ? 0 : 1)
+        .map((m) => fromMatch(m, 'runs on tag pushes, but only builds and tests: nothing is published')),
+    );
     const changelogs = ctx.files.match(CHANGELOG_GLOBS).filter(counted);
     const headings = ctx.matches('versionHeading').filter((m) => counted(m.path));
     const chartLogs = ctx.matches('chartChanges').filter((m) => counted(m.path));
@@ -176,6 +193,7 @@ export default defineRule({
       tools: [...tools].sort(),
       releaseSteps: steps.length,
       tagTriggered: tags.length > 0,
+      releasingTagTriggers: releasing.length,
       versionTags: versionTags.length,
       changelogs: changelogs.length,
       versionedChangelogs: versioned.length,
@@ -209,10 +227,10 @@ export default defineRule({
         evidence,
         data,
       );
-    if (tags.length > 0 || tagged)
+    if (releasing.length > 0 || tagged)
       return partial(
         0.6,
-        `Releases are ${[tags.length > 0 ? 'triggered by tags' : '', tagged ? `tagged in git (${versionTags.length} version tags)` : ''].filter(Boolean).join(' and ')}, but there is no CHANGELOG and no release tool.`,
+        `Releases are ${[releasing.length > 0 ? 'triggered by tags' : '', tagged ? `tagged in git (${versionTags.length} version tags)` : ''].filter(Boolean).join(' and ')}, but there is no CHANGELOG and no release tool.`,
         evidence,
         data,
       );
@@ -223,8 +241,11 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no CHANGELOG, no release tool config (semantic-release, changesets, release-please, GoReleaser, …), no release step or tag trigger in ${ciFiles(ctx.files).length} CI files, among ${ctx.files.size} files${ctx.facts.tags.length ? `; no version among ${ctx.facts.tags.length} git tags` : ''}`,
+          note: `no CHANGELOG, no release tool config (semantic-release, changesets, release-please, GoReleaser, …), no release step${testOnly.length ? '' : ' or tag trigger'} in ${ciFiles(ctx.files).length} CI files, among ${ctx.files.size} files${ctx.facts.tags.length ? `; no version among ${ctx.facts.tags.length} git tags` : ''}${testOnly.length ? '; a tag trigger that only builds and tests' : ''}`,
         },
+        ...testOnly
+          .slice(0, 1)
+          .map((m) => fromMatch(m, 'runs on tag pushes, but only builds and tests: nothing is published')),
       ],
       data,
     );

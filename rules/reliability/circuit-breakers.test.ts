@@ -103,6 +103,17 @@ ruleTester(rule, {
   ],
   notApplicable: [
     {
+      name: 'a Composer HTTP client that no PHP code names is declared only: no outbound calls (circuit-breakers)',
+      profile: 'service',
+      tree: {
+        'composer.json':
+          '{"require":{"php":">=8.2","symfony/framework-bundle":"^7.1","symfony/http-client":"^7.1","doctrine/orm":"^3.0"}}',
+        'src/Controller/BlogController.php':
+          "<?php\nnamespace App\\Controller;\n\nuse Symfony\\Component\\HttpFoundation\\Response;\n\nfinal class BlogController\n{\n    public function index(): Response\n    {\n        return new Response('ok');\n    }\n}\n",
+      },
+      expect: { outcome: 'not-applicable', message: 'no outbound calls' },
+    },
+    {
       name: 'a CLI is not judged',
       profile: 'cli',
       tree: { 'main.go': 'package main\n' },

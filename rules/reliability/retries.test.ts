@@ -172,6 +172,24 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a retry loop whose sleep grows with the attempt ((i+1) * 100ms) has a linear backoff, said so (Go)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/notify\n',
+        'notify/client.go':
+          'package notify\n\nfunc (c *Client) Send(req *http.Request) (*http.Response, error) {\n\tvar err error\n\tfor i := 0; i < maxRetries; i++ {\n\t\tresp, e := c.http.Do(req)\n\t\tif e == nil {\n\t\t\treturn resp, nil\n\t\t}\n\t\terr = e\n\t\ttime.Sleep(time.Duration(i+1) * 100 * time.Millisecond)\n\t}\n\treturn nil, err\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'linear backoff',
+        evidence: [
+          { path: 'notify/client.go', line: 5, note: 'hand-written retry loop bounded by an attempt count' },
+          { path: 'notify/client.go', line: 11, note: 'linear backoff: the sleep grows with the attempt' },
+        ],
+        data: { linearBackoff: 1 },
+      },
+    },
+    {
       name: 'a Go loop bounded by maxAttempts that calls again at once: partial, bounded attempts without backoff',
       profile: 'service',
       tree: {
@@ -340,6 +358,17 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'a Composer HTTP client that no PHP code names is declared only: no outbound calls (retries)',
+      profile: 'service',
+      tree: {
+        'composer.json':
+          '{"require":{"php":">=8.2","symfony/framework-bundle":"^7.1","symfony/http-client":"^7.1","doctrine/orm":"^3.0"}}',
+        'src/Controller/BlogController.php':
+          "<?php\nnamespace App\\Controller;\n\nuse Symfony\\Component\\HttpFoundation\\Response;\n\nfinal class BlogController\n{\n    public function index(): Response\n    {\n        return new Response('ok');\n    }\n}\n",
+      },
+      expect: { outcome: 'not-applicable', message: 'no outbound calls' },
+    },
     {
       name: 'a library is not judged',
       profile: 'library',

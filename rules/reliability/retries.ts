@@ -101,6 +101,14 @@ const RETRY_LOOP = new RegExp(
   'm',
 );
 
+/**
+ * A sleep that grows linearly with the loop counter (`time.Sleep(time.Duration(i+1) * 100 *
+ * time.Millisecond)`, `sleep((attempt + 1) * 0.1)`, `Thread.sleep(500L * retries)`): a linear
+ * backoff, which a retry loop near it has (said so, not "no growing delay").
+ */
+const LINEAR_DELAY =
+  /\b(?:sleep|Sleep|setTimeout|delay|Delay|Thread\.sleep|wait_for|usleep)\w*\([^\n]{0,60}?(?:\(\s*\w+\s*\+\s*1\s*\)\s*\*|\*\s*\(\s*\w+\s*\+\s*1\s*\)|(?:\bDuration|\bfloat64|\bfloat)?\(\s*(?:[ijk]|\w*(?:[Aa]ttempt|[Rr]etr|[Tt]ries|[Tt]ry)\w*)\s*(?:\+\s*1\s*)?\)\s*\*|\*\s*(?=\w*?(?:[Aa]ttempt|[Rr]etr|[Tt]ries))\w+\b)/;
+
 export default defineRule({
   meta: {
     id: 'retries',
@@ -193,6 +201,29 @@ export default defineRule({
     const loops = productionMatches(ctx, 'retryLoop');
     if (loops.length === 0) return result;
     const failover = (snippet: string) => !/retr|attempt|tries/i.test(snippet);
+    // A delay that grows with the attempt in the loop's body (the next 15 lines): linear backoff.
+    const linear = loops.flatMap((m) => {
+      const lines = (ctx.files.read(m.path) ?? '').split('\n').slice(m.line, m.line + 15);
+      const i = lines.findIndex((l) => LINEAR_DELAY.test(l) && !/^\s*(?:\/\/|#)/.test(l));
+      return i < 0 ? [] : [{ loop: m, path: m.path, line: m.line + i + 1, snippet: lines[i]!.trim() }];
+    });
+    if (linear.length > 0) {
+      const l = linear[0]!;
+      return partial(
+        0.6,
+        `Calls are retried by hand with a linear backoff: ${loops.length} retry loop${loops.length === 1 ? '' : 's'}, the delay growing with the attempt (${l.path}:${l.line}); not exponential, and without jitter.`,
+        [
+          fromMatch(l.loop, 'hand-written retry loop bounded by an attempt count'),
+          {
+            path: l.path,
+            line: l.line,
+            snippet: l.snippet.slice(0, 160),
+            note: 'linear backoff: the sleep grows with the attempt',
+          },
+        ],
+        { ...result.data, retryLoops: loops.length, linearBackoff: linear.length },
+      );
+    }
     return partial(
       0.5,
       `Calls are retried by hand, without backoff: ${loops.length} retry loop${loops.length === 1 ? '' : 's'} (${loops.some((m) => failover(m.snippet)) ? 'failover across instances' : 'bounded attempts'}); the next attempt follows at once, with no growing delay.`,

@@ -344,6 +344,16 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'PHP: symfony/http-client injected through HttpClientInterface is an outbound call without a timeout',
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require":{"symfony/framework-bundle":"^7.1","symfony/http-client":"^7.1"}}',
+        'src/Service/Feed.php':
+          "<?php\nnamespace App\\Service;\n\nuse Symfony\\Contracts\\HttpClient\\HttpClientInterface;\n\nfinal class Feed\n{\n    public function __construct(private HttpClientInterface $client) {}\n    public function pull(): array { return $this->client->request('GET', $this->feedUrl)->toArray(); }\n}\n",
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'src/Service/Feed.php', line: 4 }] },
+    },
+    {
       name: "a server's own timeouts (http.Server, shutdown deadline) are not outbound evidence",
       profile: 'service',
       tree: {
@@ -360,6 +370,17 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'a Composer HTTP client that no PHP code names is declared only: no outbound calls (timeouts)',
+      profile: 'service',
+      tree: {
+        'composer.json':
+          '{"require":{"php":">=8.2","symfony/framework-bundle":"^7.1","symfony/http-client":"^7.1","doctrine/orm":"^3.0"}}',
+        'src/Controller/BlogController.php':
+          "<?php\nnamespace App\\Controller;\n\nuse Symfony\\Component\\HttpFoundation\\Response;\n\nfinal class BlogController\n{\n    public function index(): Response\n    {\n        return new Response('ok');\n    }\n}\n",
+      },
+      expect: { outcome: 'not-applicable', message: 'no outbound calls' },
+    },
     {
       name: 'a service that calls no other service has no outbound calls to time out',
       profile: 'service',

@@ -139,6 +139,35 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'FastAPI: CORSMiddleware with allow_origins from a setting whose default is ["*"], and credentials, is the any-origin-with-credentials finding',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.9"\nfastapi = "^0.110"\n',
+        'app/core/settings/app.py':
+          'from typing import List\n\nfrom pydantic import BaseSettings\n\n\nclass AppSettings(BaseSettings):\n    api_prefix: str = "/api"\n\n    allowed_hosts: List[str] = ["*"]\n',
+        'app/main.py':
+          'from fastapi import FastAPI\nfrom starlette.middleware.cors import CORSMiddleware\n\n\ndef get_application() -> FastAPI:\n    settings = get_app_settings()\n    application = FastAPI(**settings.fastapi_kwargs)\n    application.add_middleware(\n        CORSMiddleware,\n        allow_origins=settings.allowed_hosts,\n        allow_credentials=True,\n        allow_methods=["*"],\n        allow_headers=["*"],\n    )\n    return application\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'CORS allows any origin with credentials.',
+        data: { corsAnyOrigin: true, corsWildcardWithCredentials: true },
+        evidence: [
+          {
+            path: 'app/main.py',
+            line: 10,
+            note: 'CORS allows any origin together with credentials: any website can send authenticated requests and read the answers',
+          },
+          {
+            path: 'app/core/settings/app.py',
+            line: 9,
+            note: 'the setting allowed_hosts defaults to any origin (["*"])',
+          },
+          { path: 'app/main.py', line: 11, note: 'credentials allowed for cross-origin requests' },
+        ],
+      },
+    },
+    {
       name: 'Django: CORS_ALLOW_ALL_ORIGINS = True with credentials and no production override stays a finding',
       tree: {
         'requirements.txt': 'django==5.0\ndjango-cors-headers==4.3.0\n',

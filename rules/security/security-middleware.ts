@@ -81,7 +81,16 @@ export default defineRule({
       /\.py$/.test(m.path) &&
       !PROD_SETTINGS.test(m.path) &&
       /CORS_(?:ALLOW_ALL_ORIGINS|ORIGIN_ALLOW_ALL)\s*=\s*True/.test(m.snippet);
-    const any = prod('corsAny').filter((m) => !overridden(m));
+    // Origins from a setting whose default is ["*"] (Starlette/FastAPI `allow_origins=settings.allowed_hosts`
+    // with `allowed_hosts: List[str] = ["*"]`): any origin unless the deployment sets it.
+    const stars = prod('corsStarDefault');
+    const settingDefault = new Map<Match, Match>();
+    const fromSetting = prod('corsFromSetting').filter((m) => {
+      const d = stars.find((x) => x.groups[0] === m.groups[0]);
+      if (d) settingDefault.set(m, d);
+      return !!d;
+    });
+    const any = [...prod('corsAny').filter((m) => !overridden(m)), ...fromSetting];
     // helmet() and Spring Security send Strict-Transport-Security by default (helmet's hsts option,
     // Spring's HstsHeaderWriter on secure requests), unless the same line switches it off.
     // Switched off in the helmet call's options: on its line or the option lines under it.
@@ -138,6 +147,10 @@ export default defineRule({
             'CORS allows any origin together with credentials: any website can send authenticated requests and read the answers',
           ),
         ),
+      ...dangerous.slice(0, 3).flatMap((m) => {
+        const d = settingDefault.get(m);
+        return d ? [fromMatch(d, `the setting ${d.groups[0]} defaults to any origin (["*"])`)] : [];
+      }),
       ...dangerous.slice(0, 3).flatMap((m) =>
         creds
           .filter((c) => c.path === m.path)

@@ -38,7 +38,7 @@ const CALLS = [
   String.raw`\bnew\s+HttpClient\s*[({]|\bIHttpClientFactory\b|\.AddHttpClient\b|\bGrpcChannel\.ForAddress\(|\bnew\s+RestClient\(|\bRestService\.For<`,
   // Ruby, PHP, Rust.
   String.raw`\bNet::HTTP\b|\bFaraday\.(?:new|get|post)\b|\bHTTParty\b|\bRestClient\.(?:get|post|put|delete)\b|\bHTTP\.(?:get|post|headers|timeout)\b|\bTyphoeus::|\bExcon\.`,
-  String.raw`\bnew\s+(?:\\?GuzzleHttp\\)?Client\(|\bHttp::(?:get|post|put|patch|delete|withHeaders|timeout|retry)\(|\bcurl_init\(|\bHttpClient::create\(`,
+  String.raw`\bnew\s+(?:\\?GuzzleHttp\\)?Client\(|\bHttp::(?:get|post|put|patch|delete|withHeaders|timeout|retry)\(|\bcurl_init\(|\bHttpClient::create\(|\bHttpClientInterface\b|\buse\s+(?:Symfony\\(?:Component|Contracts)\\HttpClient|GuzzleHttp|Aws)\\`,
   // Any language: a get/post whose first argument is a URL (a literal, or a name that says so).
   String.raw`\.(?:get|post|put|patch|delete|head|request)\(\s*(?:['"\x60]https?:\/\/|\w*(?:url|uri|Url|Uri|URL|URI|endpoint|Endpoint|api_path|apiPath)\b(?!\s*[=:]))`,
   String.raw`\breqwest::(?:Client|get|blocking)\b|\bhyper::Client\b|\bureq::(?:get|post|agent)\b|\btonic::transport::Channel\b|\baws_sdk_\w+::Client\b`,
@@ -75,6 +75,7 @@ export const OUTBOUND_PATTERN: ScanPattern = {
     'Typhoeus',
     'Excon',
     'curl_init',
+    'Aws\\',
     'reqwest',
     'hyper',
     'ureq',
@@ -116,10 +117,16 @@ export function outboundCalls(
   // Imported by production code, or declared by the project for production: a client library is
   // often used through another package (django-storages drives boto3, a search backend its client).
   // One only the tests import is not the service's.
+  // Composer packages are loaded by autoload, so usage.ts cannot tell whether one is used; but PHP
+  // code names every class it uses, and the PHP call patterns above (a client created, injected
+  // through its interface or imported by namespace) see that. A Composer client that no production
+  // PHP file names is declared only (symfony/http-client in a skeleton, Guzzle left from a template).
+  const phpCalls = code.some((m) => m.path.endsWith('.php'));
   const clients = deps.filter(
     (d) =>
       !d.dev &&
       (d.use === 'production' || (d.direct && d.use !== 'non-production')) &&
+      (d.ecosystem !== 'composer' || phpCalls) &&
       clientNames.some((n) => nameMatches(d.name, n)),
   );
   const sites: Evidence[] = [];

@@ -54,6 +54,20 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     files: CODE,
     literals: ['origin', 'Origin', 'cors', 'CORS', 'Cors'],
   },
+  // Origins taken from a setting (`allow_origins=settings.allowed_hosts`): any origin when the
+  // setting's default is ["*"] (corsStarDefault), resolved by name in the rule.
+  corsFromSetting: {
+    regex: /\ballow_origins\s*=\s*(?:\w+\.)+(\w+)\s*(?:[,)]|$)/m,
+    files: ['**/*.py'],
+    literals: ['allow_origins'],
+  },
+  // A settings field or constant whose default is any origin: `allowed_hosts: List[str] = ["*"]`.
+  corsStarDefault: {
+    regex: /^[ \t]*(\w+)[ \t]*(?::[ \t]*[\w.]+(?:\[[\w., \t]*\])?[ \t]*)?=[ \t]*\[[ \t]*["']\*["'][ \t]*\]/m,
+    files: ['**/*.py'],
+    literals: ['"*"', "'*'"],
+    maxPerFile: 4,
+  },
   // Django settings that set CORS for any origin, whatever the value: a production settings module
   // that sets it to anything but True overrides the base module's permissive development value.
   djangoCorsAll: {
