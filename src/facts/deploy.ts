@@ -426,9 +426,28 @@ export function publishedHere(files: FileView, image: string): boolean {
  */
 function projectName(files: FileView): string | undefined {
   return memo(files, 'deploy:project-name', () => {
+    const d = declaredNames(files);
+    const name = d.packageJson?.replace(/^@[^/]+\//, '') ?? d.toml[0];
+    return name ? name.toLowerCase() : d.goModule?.split('/').pop()?.toLowerCase();
+  });
+}
+
+/**
+ * The names the root manifests give the project, as written: package.json `name`, pyproject's
+ * `[project]`/`[tool.poetry]` and Cargo's `[package]` names (in that order), Cargo
+ * `[[bin]]` names, and go.mod's module path.
+ */
+export function declaredNames(files: FileView): {
+  packageJson?: string;
+  toml: string[];
+  bins: string[];
+  goModule?: string;
+} {
+  return memo(files, 'deploy:declared-names', () => {
+    const out: { packageJson?: string; toml: string[]; bins: string[]; goModule?: string } = { toml: [], bins: [] };
     const pkg = files.readJson('package.json');
     const fromPkg = pkg.ok ? (pkg.value as { name?: unknown }).name : undefined;
-    if (typeof fromPkg === 'string') return fromPkg.replace(/^@[^/]+\//, '').toLowerCase();
+    if (typeof fromPkg === 'string') out.packageJson = fromPkg;
     for (const f of ['pyproject.toml', 'Cargo.toml']) {
       const t = files.readToml(f);
       if (!t.ok) continue;
@@ -436,12 +455,14 @@ function projectName(files: FileView): string | undefined {
         project?: { name?: unknown };
         package?: { name?: unknown };
         tool?: { poetry?: { name?: unknown } };
+        bin?: { name?: unknown }[];
       };
       const n = v.project?.name ?? v.package?.name ?? v.tool?.poetry?.name;
-      if (typeof n === 'string') return n.toLowerCase();
+      if (typeof n === 'string') out.toml.push(n);
+      for (const b of Array.isArray(v.bin) ? v.bin : []) if (typeof b?.name === 'string') out.bins.push(b.name);
     }
-    const mod = /^module\s+(\S+)/m.exec(files.read('go.mod') ?? '')?.[1];
-    return mod?.split('/').pop()?.toLowerCase();
+    out.goModule = /^module\s+(\S+)/m.exec(files.read('go.mod') ?? '')?.[1];
+    return out;
   });
 }
 

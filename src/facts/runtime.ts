@@ -7,7 +7,7 @@
  */
 import type { Evidence, FileView } from '../types.js';
 import { memo } from '../util/memo.js';
-import { deployments } from './deploy.js';
+import { declaredNames, deployments } from './deploy.js';
 import { k8s, type Workload } from './k8s.js';
 import { isProductionPath } from './paths.js';
 import { resourcesOf, terraform } from './terraform.js';
@@ -147,21 +147,8 @@ function programNames(files: FileView): Set<string> {
       .split(/[/.]/))
       if (part && !/^v\d+$/.test(part) && !/^(?:com|org|net|io|app|dev|github|gitlab|www)$/.test(part)) names.add(part);
   };
-  const pkg = files.readJson('package.json');
-  if (pkg.ok) add((pkg.value as { name?: unknown }).name);
-  for (const f of ['pyproject.toml', 'Cargo.toml']) {
-    const t = files.readToml(f);
-    if (!t.ok) continue;
-    const v = t.value as {
-      project?: { name?: unknown };
-      package?: { name?: unknown };
-      tool?: { poetry?: { name?: unknown } };
-      bin?: { name?: unknown }[];
-    };
-    add(v.project?.name ?? v.package?.name ?? v.tool?.poetry?.name);
-    for (const b of Array.isArray(v.bin) ? v.bin : []) add(b?.name);
-  }
-  add(/^module\s+(\S+)/m.exec(files.read('go.mod') ?? '')?.[1]);
+  const d = declaredNames(files);
+  for (const n of [d.packageJson, ...d.toml, ...d.bins, d.goModule]) add(n);
   for (const p of files.match(['cmd/*/**'])) add(p.split('/')[1]);
   return names;
 }
