@@ -1,3 +1,4 @@
+import { fixtureTree } from '../../src/testing/fixtures.js';
 import { expect } from 'vitest';
 import rule from './circuit-breakers.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
@@ -105,12 +106,7 @@ ruleTester(rule, {
     {
       name: 'a Composer HTTP client that no PHP code names is declared only: no outbound calls (circuit-breakers)',
       profile: 'service',
-      tree: {
-        'composer.json':
-          '{"require":{"php":">=8.2","symfony/framework-bundle":"^7.1","symfony/http-client":"^7.1","doctrine/orm":"^3.0"}}',
-        'src/Controller/BlogController.php':
-          "<?php\nnamespace App\\Controller;\n\nuse Symfony\\Component\\HttpFoundation\\Response;\n\nfinal class BlogController\n{\n    public function index(): Response\n    {\n        return new Response('ok');\n    }\n}\n",
-      },
+      tree: fixtureTree('php-unused-http-client'),
       expect: { outcome: 'not-applicable', message: 'no outbound calls' },
     },
     {
