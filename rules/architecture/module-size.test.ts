@@ -32,6 +32,19 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: 'All 1 production source files' },
     },
     {
+      name: 'a data table kept as source (a long list of commit ids) is data, not a god module; real code of that size still counts',
+      tree: {
+        'svntogit/mapping.py': `# Changeset ids shortened to 10 chars\n\nsvn_to_git = [\n    None,\n${'    "d6ded0e91b",\n    None,\n'.repeat(1500)}]\n`,
+        'shop/countries.ts': `export const COUNTRIES = {\n${"  'GB': 'United Kingdom',\n  DE: 'Germany',\n".repeat(700)}};\n`,
+        'checklists/models.py': lines(914),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'the largest is checklists/models.py (914 lines)',
+        data: { files: 1 },
+      },
+    },
+    {
       name: 'a third-party bundle copied into the assets (licence banner with a version) is not the project’s module',
       tree: {
         'internal/view/assets/js/vue.js': `/*!\n * Vue.js v2.6.8\n * (c) 2014-2019 Evan You\n * Released under the MIT License.\n */\n${'var x = 1;\n'.repeat(2500)}`,
@@ -84,6 +97,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a module whose lines are mostly code stays a god module although it holds some literal tables',
+      tree: {
+        'app/handlers.py': `ROLES = [\n${'    "admin",\n'.repeat(300)}]\n${'def handle(x):\n    return x + 1\n'.repeat(1000)}`,
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'app/handlers.py' }] },
+    },
+    {
       name: 'a Rust module of 2,100 lines is still a god module when only a sibling is test-only',
       tree: {
         'src/lib.rs': 'pub mod server;\n#[cfg(test)]\nmod tests;\n',
@@ -93,9 +113,9 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: 'src/server.rs', line: 2100 }], absent: ['src/tests.rs'] },
     },
     {
-      name: 'the same 2,500-line file among the views is a god module',
+      name: 'a 2,500-line file of code among the views is a god module',
       tree: {
-        'ui/src/main/frontend/views/dependencies.ts': `export default [\n${"  { name: 'dep', version: '1.0.0' },\n".repeat(2500)}];\n`,
+        'ui/src/main/frontend/views/dependencies.ts': `${"export const dep = (v: string) => render(v);\n".repeat(2500)}`,
       },
       expect: { outcome: 'fail' },
     },
