@@ -115,7 +115,7 @@ ruleTester(rule, {
     {
       name: 'a 2,500-line file of code among the views is a god module',
       tree: {
-        'ui/src/main/frontend/views/dependencies.ts': `${"export const dep = (v: string) => render(v);\n".repeat(2500)}`,
+        'ui/src/main/frontend/views/dependencies.ts': `${'export const dep = (v: string) => render(v);\n'.repeat(2500)}`,
       },
       expect: { outcome: 'fail' },
     },
