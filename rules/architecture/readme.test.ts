@@ -165,6 +165,20 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'README.rst', line: 13, note: 'installation section' }] },
     },
     {
+      name: 'a reStructuredText README whose sections are underlined with ~~~ (not a Markdown fence) passes',
+      tree: {
+        'README.rst': `site source code\n================\n\n${body(8)}\n\nInstall and run locally from a virtual environment\n~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n\n#. Install dependencies::\n\n    python3 -m pip install -r requirements/dev.txt\n\nRunning the tests\n~~~~~~~~~~~~~~~~~\n\n    make test\n\nUsage\n~~~~~\n\nOpen http://localhost:8000 in a browser.\n`,
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'covers installation, usage and development',
+        evidence: [
+          { path: 'README.rst', line: 1, note: '16 lines of text, 4 headings' },
+          { path: 'README.rst', line: 13, note: 'installation section' },
+        ],
+      },
+    },
+    {
       name: 'a short README is not a stub when it covers installation, usage and development',
       tree: {
         'README.md':

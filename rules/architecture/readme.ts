@@ -56,7 +56,7 @@ export default defineRule({
     const text = files.read(readme);
     if (text === undefined)
       return unknown(`${readme} could not be read (too large, binary or unreadable).`, [{ path: readme }]);
-    const { lines, headings, contentLines, firstText, found } = readSections(text);
+    const { lines, headings, contentLines, firstText, found } = readSections(text, /\.rst$/i.test(readme));
     // A README that links to the product's own README (a chart repository's charts/x/README.md,
     // a monorepo's packages/app/README.md) is read on there for the sections it lacks (round 5:
     // nextcloud/helm's usage lives in charts/nextcloud/README.md, linked from the root).
@@ -68,7 +68,7 @@ export default defineRule({
         if (target.includes('..') || !files.exists(target)) continue;
         const other = files.read(target);
         if (!other) continue;
-        for (const f of readSections(other).found)
+        for (const f of readSections(other, /\.rst$/i.test(target)).found)
           if (f.at) {
             const mine = found.find((x) => x.name === f.name)!;
             if (!mine.at) {
@@ -122,14 +122,15 @@ export default defineRule({
 });
 
 /** The headings of a README and the installation, usage and development sections they open. */
-function readSections(text: string) {
+function readSections(text: string, rst = false) {
   const lines = text.split(/\r?\n/);
   // `snippet`: an install command cited where it stands, outside any section.
   const headings: { text: string; line: number; snippet?: boolean }[] = [];
   let fence: string | null = null;
   lines.forEach((l, i) => {
-    // A "# install deps" comment inside a fenced shell block is not a heading.
-    const f = /^\s{0,3}(```|~~~)/.exec(l);
+    // A "# install deps" comment inside a fenced shell block is not a heading. reStructuredText has
+    // no fences: its `~~~~` lines underline headings (blind round 8, djangoproject.com README.rst).
+    const f = rst ? null : /^\s{0,3}(```|~~~)/.exec(l);
     if (f) fence = fence === null ? f[1]! : fence === f[1] ? null : fence;
     if (fence !== null || f) return;
     const md = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/.exec(l);
@@ -173,7 +174,7 @@ function readSections(text: string) {
     const end = (sections[0]?.line ?? lines.length + 1) - 1;
     let fenced = false;
     for (let i = firstText + 1; i < end; i++) {
-      if (/^\s{0,3}(```|~~~)/.test(lines[i]!)) fenced = !fenced;
+      if (!rst && /^\s{0,3}(```|~~~)/.test(lines[i]!)) fenced = !fenced;
       else if (fenced && INSTALL_CMD.test(lines[i]!)) {
         install.at = { text: lines[i]!.trim(), line: i + 1, snippet: true };
         break;
