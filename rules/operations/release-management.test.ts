@@ -234,6 +234,20 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a .NET library versioned from git by Nerdbank.GitVersioning (Directory.Build.props) is release tooling',
+      tree: {
+        'Directory.Build.props':
+          '<Project>\n  <ItemGroup>\n    <PackageReference Include="Microsoft.SourceLink.GitHub" Version="1.0.0" />\n    <PackageReference Include="Nerdbank.GitVersioning" Version="3.3.37" PrivateAssets="all" />\n  </ItemGroup>\n</Project>\n',
+        'version.json': '{\n  "version": "2.0",\n  "publicReleaseRefSpec": ["^refs/heads/main$"]\n}\n',
+        'src/Orm/Orm.csproj': '<Project Sdk="Microsoft.NET.Sdk" />\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { tools: ['Nerdbank.GitVersioning'] },
+        evidence: [{ path: 'Directory.Build.props', line: 4, note: 'release tooling: Nerdbank.GitVersioning' }],
+      },
+    },
+    {
       name: 'the release workflow is cited for the tag trigger, before a scanner that also runs on tags',
       tree: {
         'CHANGELOG.md': '# Changelog\n\n## v3.0.1\n',
@@ -340,6 +354,15 @@ ruleTester(rule, {
       name: 'nothing at all fails and says what was searched',
       tree: { 'Cargo.toml': '[package]\nname = "x"\nversion = "0.1.0"\n', 'src/lib.rs': 'pub fn x() {}\n' },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'a .NET project whose only package reference is SourceLink has no release tooling',
+      tree: {
+        'Directory.Build.props':
+          '<Project>\n  <ItemGroup>\n    <PackageReference Include="Microsoft.SourceLink.GitHub" Version="1.0.0" />\n  </ItemGroup>\n</Project>\n',
+        'src/Orm/Orm.csproj': '<Project Sdk="Microsoft.NET.Sdk" />\n',
+      },
+      expect: { outcome: 'fail', data: { tools: [] } },
     },
     {
       name: 'a changelog under docs/examples or a test fixture does not count',

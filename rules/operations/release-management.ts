@@ -84,7 +84,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'CHANGELOG/CHANGES/HISTORY/NEWS files with version headings, and the `artifacthub.io/changes` change log of Helm charts; release tool configs (semantic-release, changesets, release-please, GoReleaser, release-it, standard-version, Lerna, cargo-release, bump-my-version, Commitizen, JReleaser, GitVersion, git-cliff, Release Drafter, towncrier); CI jobs that reach a release tool, directly or through package scripts, make targets and shell scripts (semantic-release, changesets, release-please, GoReleaser, chart-releaser, `gh release`, release actions, `npm`/`cargo`/`poetry publish`, twine, `mvn deploy`/`release:perform`, Gradle publish, version bumps that push tags) — a script or job merely named release does not count; workflows triggered by tags; version or date tags in git (`git for-each-ref refs/tags`, when the tree is a git repository); pyproject `[tool.semantic_release]`/`[tool.commitizen]`/`[tool.bumpversion]`, maven-release-plugin, Gradle release plugins.',
+      'CHANGELOG/CHANGES/HISTORY/NEWS files with version headings, and the `artifacthub.io/changes` change log of Helm charts; release tool configs (semantic-release, changesets, release-please, GoReleaser, release-it, standard-version, Lerna, cargo-release, bump-my-version, Commitizen, JReleaser, GitVersion, git-cliff, Release Drafter, towncrier); CI jobs that reach a release tool, directly or through package scripts, make targets and shell scripts (semantic-release, changesets, release-please, GoReleaser, chart-releaser, `gh release`, release actions, `npm`/`cargo`/`poetry publish`, twine, `mvn deploy`/`release:perform`, Gradle publish, version bumps that push tags) — a script or job merely named release does not count; workflows triggered by tags; version or date tags in git (`git for-each-ref refs/tags`, when the tree is a git repository); pyproject `[tool.semantic_release]`/`[tool.commitizen]`/`[tool.bumpversion]`, maven-release-plugin, Gradle release plugins, .NET versioning from git (Nerdbank.GitVersioning, MinVer, GitVersion.MsBuild package references).',
     reads: CI_GLOBS,
     patterns: {
       versionHeading: {
@@ -102,7 +102,7 @@ export default defineRule({
       },
       manifestTool: {
         regex:
-          /^[ \t]*\[tool\.(semantic_release|commitizen|bumpversion|towncrier)\]|<artifactId>(maven-release-plugin)<\/artifactId>|\b(net\.researchgate\.release|pl\.allegro\.tech\.build\.axion-release|com\.github\.breadmoirai\.github-release)\b|"(semantic-release|@changesets\/cli|release-it|standard-version|release-please|@release-it\/[\w-]+|np|bumpp)"\s*:|"release"\s*:\s*"(?:npx\s+)?(np|bumpp|release-it|standard-version|semantic-release|lerna\s+publish|changeset\s+publish)\b/m,
+          /^[ \t]*\[tool\.(semantic_release|commitizen|bumpversion|towncrier)\]|<artifactId>(maven-release-plugin)<\/artifactId>|\b(net\.researchgate\.release|pl\.allegro\.tech\.build\.axion-release|com\.github\.breadmoirai\.github-release)\b|"(semantic-release|@changesets\/cli|release-it|standard-version|release-please|@release-it\/[\w-]+|np|bumpp)"\s*:|"release"\s*:\s*"(?:npx\s+)?(np|bumpp|release-it|standard-version|semantic-release|lerna\s+publish|changeset\s+publish)\b|<PackageReference[ \t]+Include="(Nerdbank\.GitVersioning|MinVer|GitVersion\.MsBuild)"/m,
         files: [
           '**/pyproject.toml',
           '**/pom.xml',
@@ -111,8 +111,23 @@ export default defineRule({
           '**/settings.gradle',
           '**/settings.gradle.kts',
           '**/package.json',
+          // .NET versions its packages from git with an MSBuild package (Nerdbank.GitVersioning, MinVer).
+          '**/*.{csproj,fsproj,vbproj}',
+          '**/Directory.Build.props',
+          '**/Directory.Packages.props',
         ],
-        literals: ['[tool.', 'maven-release-plugin', 'release', 'changesets', 'axion', '"np"', 'bumpp'],
+        literals: [
+          '[tool.',
+          'maven-release-plugin',
+          'release',
+          'changesets',
+          'axion',
+          '"np"',
+          'bumpp',
+          'Nerdbank.GitVersioning',
+          'MinVer',
+          'GitVersion.MsBuild',
+        ],
         maxPerFile: 2,
       },
       tagTrigger: {
