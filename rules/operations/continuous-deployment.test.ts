@@ -74,6 +74,20 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a push to main that builds with Maven and runs `az spring app deploy` after azure/login deploys (Java, Azure Spring Apps)',
+      profile: 'service',
+      tree: {
+        'pom.xml': '<project><artifactId>site</artifactId></project>\n',
+        'src/main/java/Site.java': 'class Site {}\n',
+        '.github/workflows/build-and-deploy.yml':
+          'name: Build and Deploy\non:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ./mvnw --batch-mode verify\n      - uses: azure/login@v3\n        with:\n          creds: ${{ secrets.AZURE_CREDENTIALS }}\n      - run: az extension add --name spring\n      - name: Deploy\n        run: |\n          az spring app deploy \\\n            --name site \\\n            --artifact-path target/site.jar\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: '.github/workflows/build-and-deploy.yml', line: 17 }],
+      },
+    },
+    {
       name: 'an Argo CD Application in the repository passes (GitOps)',
       profile: 'service',
       tree: {
@@ -120,6 +134,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Azure CLI steps that only log in and list apps deploy nothing',
+      profile: 'service',
+      tree: {
+        'pom.xml': '<project><artifactId>site</artifactId></project>\n',
+        'src/main/java/Site.java': 'class Site {}\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./mvnw verify\n      - uses: azure/login@v3\n      - run: az extension add --name spring\n      - run: az spring app list --service spring-asa\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'a job named deploy in a documentation workflow publishes the docs (make docs), not the service',
       profile: 'service',

@@ -217,7 +217,8 @@ const SPECS: Spec[] = [
     name: 'Azure CLI deploy',
     kinds: D,
     cmd: ['az'],
-    args: /^(?:webapp\s+(?:up|deploy|deployment|config\s+container\s+set)|containerapp\s+(?:up|update|create)|functionapp\s+deployment|deployment\s+(?:group|sub)\s+create|aks\s+command)\b/,
+    // Azure Spring Apps (`az spring app deploy`), Static Web Apps, Container Instances and ACR tasks too.
+    args: /^(?:webapp\s+(?:up|deploy|deployment|config\s+container\s+set)|containerapp\s+(?:up|update|create)|functionapp\s+deployment|deployment\s+(?:group|sub)\s+create|aks\s+command|spring\s+app\s+(?:deploy|update)|spring-cloud\s+app\s+deploy|staticwebapp\s+deploy|container\s+create)\b/,
   },
   { name: 'func publish', kinds: D, cmd: ['func'], args: /^azure\s+functionapp\s+publish\b/ },
   {
