@@ -4,6 +4,29 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a reusable Aurora module whose retention defaults to 5 days backs up by default (its callers can override)',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf':
+          'resource "aws_rds_cluster" "primary" {\n  engine = var.engine\n  backup_retention_period = var.retention_period\n}\n',
+        'variables.tf':
+          'variable "engine" {\n  default = "aurora-postgresql"\n}\nvariable "retention_period" {\n  type = number\n  default = 5\n}\n',
+        'examples/complete/main.tf':
+          'provider "aws" {\n  region = "eu-west-1"\n}\n\nmodule "cluster" {\n  source = "../../"\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'backed up by default (a reusable Terraform module',
+        evidence: [
+          {
+            path: 'main.tf',
+            line: 1,
+            note: 'aws_rds_cluster.primary: backup_retention_period = 5 (var.retention_period default)',
+          },
+        ],
+      },
+    },
+    {
       name: 'Terraform: RDS retention, DynamoDB PITR and S3 versioning by a separate resource',
       profile: 'infrastructure',
       tree: {
