@@ -194,6 +194,31 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'jobs handed to shared workflows of another repository: whether they test is unknown, not a fail (round 8, Terraform module)',
+      tree: {
+        '.github/workflows/branch.yml':
+          'on: push\njobs:\n  terraform-module:\n    uses: acme/.github/.github/workflows/shared-terraform-module.yml@main\n    secrets: inherit\n',
+        '.github/workflows/chatops.yml':
+          'on: issue_comment\njobs:\n  test:\n    uses: acme/.github/.github/workflows/shared-terraform-chatops.yml@main\n',
+        'main.tf': 'resource "aws_s3_bucket" "b" {}\n',
+        'test/src/examples_complete_test.go': 'package test\nfunc TestExamplesComplete(t *testing.T) {}\n',
+      },
+      expect: {
+        outcome: 'unknown',
+        message: 'reusable workflows of another repository (acme/.github/.github/workflows/shared-terraform-module.yml',
+        evidence: [{ path: '.github/workflows/branch.yml', line: 4 }],
+      },
+    },
+    {
+      name: 'a remote reusable workflow named for releases does not stand in for tests: still a fail',
+      tree: {
+        '.github/workflows/release.yml':
+          'on: push\njobs:\n  publish:\n    uses: acme/.github/.github/workflows/shared-release-notes.yml@main\n',
+        'main.tf': 'resource "aws_s3_bucket" "b" {}\n',
+      },
+      expect: { outcome: 'fail', message: 'no job runs a test command' },
+    },
+    {
       name: 'an Nx workspace whose test target only builds: nx run-many -t test runs no test runner',
       tree: {
         '.github/workflows/ci.yml': gha('      - run: npx nx run-many -t test\n'),

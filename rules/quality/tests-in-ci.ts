@@ -1,7 +1,13 @@
 import { defineRule, type Evidence } from '../../src/types.js';
-import { fail, listing, pass } from '../../src/engine/results.js';
+import { fail, listing, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
-import { describeChain, productTestRuns, runEvidence, testToolOf } from '../../src/facts/commands/index.js';
+import {
+  describeChain,
+  productTestRuns,
+  runEvidence,
+  testToolOf,
+  unfollowedWorkflows,
+} from '../../src/facts/commands/index.js';
 
 export default defineRule({
   meta: {
@@ -76,6 +82,28 @@ export default defineRule({
           return { path: h.path, line: h.line, snippet: h.text.slice(0, 160), note: `not followed: ${u.reason}` };
         });
       const steps = ctx.facts.commands.runs.filter((r) => r.origin.kind === 'ci').length;
+      // A job handed to a reusable workflow of another repository (a shared "terraform-module" or
+      // "test" workflow) may well run the tests: that cannot be seen here, so it is not a fail
+      // (blind round 8, cloudposse's shared workflows).
+      const remote = unfollowedWorkflows(
+        ctx.facts.commands,
+        /test|spec|check|\bci\b|build|verify|validate|module|pull|\bpr\b/i,
+      );
+      if (remote.length > 0)
+        return unknown(
+          `CI hands its jobs to reusable workflows of another repository (${listing(
+            remote
+              .map((r) =>
+                r
+                  .note!.replace(/^job \S+ calls /, '')
+                  .split(',')[0]!
+                  .replace(/@.*$/, ''),
+              )
+              .slice(0, 2),
+          )}); whether they run the tests is not known here, and no job here runs a test command.`,
+          [...remote, ...evidence],
+          data,
+        );
       return fail(
         `CI is configured (${ci.length} file${ci.length === 1 ? '' : 's'}) but no job runs a test command.`,
         [
