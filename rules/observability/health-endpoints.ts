@@ -50,6 +50,21 @@ const FULL_DEPS = [
   'io.helidon.health:*',
   'django-health-check',
 ];
+/**
+ * What each framework's health module serves by itself, said as it is: Spring's actuator adds its
+ * liveness and readiness groups only on Kubernetes or when probes are switched on (blind round 8,
+ * start.spring.io: "liveness and readiness groups" that were not enabled).
+ */
+const WHAT_IT_SERVES: [RegExp, string][] = [
+  [
+    /actuator/,
+    '/actuator/health; its liveness and readiness groups switch on under Kubernetes or with management.endpoint.health.probes.enabled',
+  ],
+  [/quarkus/, '/q/health, /q/health/live and /q/health/ready'],
+  [/micronaut/, '/health, /health/liveness and /health/readiness'],
+  [/helidon/, '/health, /health/live and /health/ready'],
+  [/django-health-check/, 'its health-check view and the checks it registers'],
+];
 const LIB_DEPS = [
   ...FULL_DEPS,
   'fastapi-health',
@@ -287,7 +302,11 @@ export default defineRule({
       return pass(`Health checks are served by ${names.join(', ')}.`, evidence, data);
     }
     if (fullDeps.length > 0)
-      return pass(`Health checks are served by ${fullDeps[0]!.name} (liveness and readiness groups).`, evidence, data);
+      return pass(
+        `Health checks are served by ${fullDeps[0]!.name} (${WHAT_IT_SERVES.find(([re]) => re.test(fullDeps[0]!.name))?.[1] ?? 'its health endpoint'}).`,
+        evidence,
+        data,
+      );
     if (devOnly.length > 0 && kinds.size === 0) {
       const d = devOnly[0]!;
       return partial(

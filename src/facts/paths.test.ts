@@ -12,6 +12,17 @@ describe('test project folders are test code', () => {
   });
 });
 
+describe('modules of test helpers are test code', () => {
+  it('test-support, testsupport and test_helpers modules, even with a src/main layout; not look-alikes', () => {
+    expect(isTestPath('test-support/src/main/java/io/acme/testsupport/TemporaryFiles.java')).toBe(true);
+    expect(isTestPath('libs/testsupport/src/main/kotlin/Fixtures.kt')).toBe(true);
+    expect(isTestPath('app/test_helpers/factories.py')).toBe(true);
+    expect(isProductionPath('test-support/src/main/java/io/acme/testsupport/TemporaryFiles.java')).toBe(false);
+    expect(isTestPath('src/main/java/io/acme/support/Shutdown.java')).toBe(false);
+    expect(isTestPath('app/helpers/test_result_formatter.rb')).toBe(false);
+  });
+});
+
 describe('samples and demos are not production, prefixed or not', () => {
   it('treats samples/, sample/, demo/ and acme-samples/ like examples/', () => {
     for (const p of [

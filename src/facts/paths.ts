@@ -1,7 +1,11 @@
 /** Path classification shared by rules: tests, examples, docs, generated code. */
 import type { Evidence, Match } from '../types.js';
 
-const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing)\//i;
+// A module of test helpers (`test-support/src/main/java/…`, `testsupport/`, `test_helpers/`) is test
+// code although its sources sit under src/main (blind round 8, start.spring.io: a temp-file cleanup
+// hook in test-support was cited as the service's graceful shutdown).
+const TEST_DIR =
+  /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing|test[-_]?support|test[-_]?helpers?)\//i;
 const TEST_FILE =
   /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|tests(?:_[^/]*)?\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
 /**
