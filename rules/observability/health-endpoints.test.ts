@@ -263,6 +263,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a gRPC health CLIENT that probes other services serves no health check of its own (round 8, a monitoring service)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/mon\n\ngo 1.22\n\nrequire google.golang.org/grpc v1.64.0\n',
+        'main.go': 'package main\n\nimport "net/http"\n\nfunc main() {\n\thttp.ListenAndServe(":8080", nil)\n}\n',
+        'client/grpc.go':
+          'package client\n\nimport (\n\thealth "google.golang.org/grpc/health/grpc_health_v1"\n)\n\nfunc Probe(conn *grpc.ClientConn) error {\n\tc := health.NewHealthClient(conn)\n\t_, err := c.Check(ctx, &health.HealthCheckRequest{})\n\treturn err\n}\n',
+      },
+      expect: { outcome: 'fail', absent: ['client/grpc.go'] },
+    },
+    {
       name: 'a Go 1.22 mux route whose last segment is liveness (GET /system/liveness) is a health endpoint',
       profile: 'service',
       tree: {

@@ -42,7 +42,7 @@ const FILE_ROUTES = [
 
 /** Libraries that serve both liveness and readiness (or dependency-checking health) from one registration. */
 const FULL_CODE =
-  /MapHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|grpc_health_v1|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|health_check\.urls|["']health_check["']|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship/;
+  /MapHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|health_check\.urls|["']health_check["']|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship/;
 const FULL_DEPS = [
   'org.springframework.boot:spring-boot-starter-actuator',
   'io.quarkus:quarkus-smallrye-health',
@@ -88,7 +88,7 @@ const LIB_DEPS = [
 
 const LIBRARY_NAMES: [RegExp, string][] = [
   [
-    /MapGrpcHealthChecksService|grpc_health_v1|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter/,
+    /MapGrpcHealthChecksService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter/,
     'a gRPC health service',
   ],
   [/MapHealthChecks|UseHealthChecks/, 'ASP.NET Core health checks'],
@@ -190,7 +190,7 @@ export default defineRule({
       },
       library: {
         regex:
-          /\b(MapHealthChecks|AddHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|grpc_health_v1|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|rails\/health#show|RegisterHealthz|RegisterReadyz|healthz\.Install(?:Livez|Readyz)?Handler)\b|health_check\.urls|["']health_check["']/,
+          /\b(MapHealthChecks|AddHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|rails\/health#show|RegisterHealthz|RegisterReadyz|healthz\.Install(?:Livez|Readyz)?Handler)\b|health_check\.urls|["']health_check["']/,
         files: CODE,
         literals: ['Health', 'health', 'erminus', 'ightship'],
         maxPerFile: 2,
