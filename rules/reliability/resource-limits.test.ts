@@ -137,6 +137,20 @@ ruleTester(rule, {
   ],
   notApplicable: [
     {
+      name: 'a compose file of databases and brokers only: N/A, and the reason says they are third-party dependencies (round 8)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"mooc","dependencies":{"express":"4"}}',
+        'src/server.ts': "import express from 'express';\nexpress().listen(5000);\n",
+        'docker-compose.yml':
+          'services:\n  mongo:\n    image: mongo:5.0.0\n  postgres:\n    image: postgres\n  rabbitmq:\n    image: rabbitmq:3.8-management\n',
+      },
+      expect: {
+        outcome: 'not-applicable',
+        message: 'the 3 compose services in docker-compose.yml run third-party images (mongo, postgres, rabbitmq)',
+      },
+    },
+    {
       name: 'a repository of Helm charts leaves requests and limits to whoever installs them',
       profile: 'infrastructure',
       tree: {

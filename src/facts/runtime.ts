@@ -74,6 +74,8 @@ export interface Runtime {
   composeWrappers: SystemdUnit[];
   /** Platforms that run the service from a file that says little more than the command. */
   platforms: { system: string; path: string }[];
+  /** Compose services that run third-party images (postgres, redis): dependencies, not units. */
+  composeDependencies: { name: string; image: string; path: string }[];
 }
 
 /** CI configuration folders: manifests there are test fixtures applied by CI, not deployments. */
@@ -221,6 +223,9 @@ function compute(files: FileView): Runtime {
     otherUnits: units.filter((u) => u.notApp && !u.composeWrapper),
     composeWrappers: units.filter((u) => u.composeWrapper),
     platforms,
+    composeDependencies: d.compose
+      .filter((s) => !s.built && s.image)
+      .map((s) => ({ name: s.name, image: s.image!, path: s.path })),
   };
 }
 
@@ -239,7 +244,16 @@ export function undeclaredReason(r: Runtime, what: string): string {
     const names = [...new Set(r.platforms.map((p) => `${p.system} (${p.path})`))].join(', ');
     return `the service runs on ${names}: the platform, not a file here, sets ${what}`;
   }
-  return `nothing here declares how the service runs (no Kubernetes workloads, compose services, ECS tasks, Nomad jobs, systemd units or platform files), so there are no ${what} to judge`;
+  // Compose files of third-party images are said as what they are (round 8: "no compose services"
+  // beside a compose file of five databases and brokers).
+  const deps = r.composeDependencies;
+  const dependencies = deps.length
+    ? `; the ${deps.length} compose service${deps.length === 1 ? '' : 's'} in ${deps[0]!.path} run${deps.length === 1 ? 's a' : ''} third-party image${deps.length === 1 ? '' : 's'} (${deps
+        .slice(0, 4)
+        .map((x) => x.name)
+        .join(', ')}${deps.length > 4 ? ', …' : ''}), dependencies the service uses, not the service`
+    : '';
+  return `nothing here declares how the service runs (no Kubernetes workloads, compose services built here, ECS tasks, Nomad jobs, systemd units or platform files${dependencies}), so there are no ${what} to judge`;
 }
 
 export const systemdEvidence = (u: SystemdUnit, note: string): Evidence => ({ path: u.path, line: u.line, note });
