@@ -6,6 +6,20 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a Terraform module with a Go test harness is formatted by terraform fmt by convention, not gofmt (round 8)',
+      tree: {
+        'main.tf': 'resource "aws_rds_cluster" "primary" {\n  engine = var.engine\n}\n',
+        'variables.tf': 'variable "engine" {\n  default = "aurora"\n}\n',
+        'test/src/examples_complete_test.go': 'package test\n\nfunc TestExamplesComplete(t *testing.T) {}\n',
+        'test/src/go.mod': 'module example.com/test\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Formatted by convention with terraform fmt (Terraform toolchain).',
+        data: { implied: ['terraform fmt (Terraform toolchain)'] },
+      },
+    },
+    {
       name: '.editorconfig with C# code-style options is the configuration dotnet format applies',
       tree: {
         'src/Web/Web.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',

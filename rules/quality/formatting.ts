@@ -3,7 +3,7 @@ import { fail, listing, partial, pass, unknown } from '../../src/engine/results.
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
 import { runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
-import { fromMatch } from '../../src/facts/paths.js';
+import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
 const GOLANGCI = 'gofmt/goimports in golangci-lint';
 const GO_FORMATTERS = ['gofmt', 'goimports', 'gofumpt', 'gci'];
@@ -193,10 +193,15 @@ export default defineRule({
       for (const r of ciRuns.slice(0, 1)) evidence.push(runEvidence(r, 'runs a formatter', 'format'));
     const names = tools.map((t) => t.name);
     const langs = ctx.facts.languages.map((l) => l.name);
-    // gofmt and rustfmt ship with the toolchain and are universal practice there.
+    // gofmt, rustfmt and terraform fmt ship with the toolchain and are universal practice there —
+    // for the product's own code: a Terraform module's Go test harness says nothing of how its
+    // .tf files are laid out (blind round 8, "gofmt implied" for an Aurora module).
+    const product = (ext: string) => ctx.files.match([`**/*.${ext}`]).filter(isProductionPath).length;
+    const [goFiles, rsFiles, tfFiles] = [product('go'), product('rs'), product('tf')];
     const implied = [
-      langs.includes('Go') && !names.some((n) => n.startsWith('gofmt')) ? 'gofmt (Go toolchain)' : '',
-      langs.includes('Rust') && !names.includes('rustfmt') ? 'rustfmt (Rust toolchain)' : '',
+      goFiles > 0 && !names.some((n) => n.startsWith('gofmt')) ? 'gofmt (Go toolchain)' : '',
+      rsFiles > 0 && !names.includes('rustfmt') ? 'rustfmt (Rust toolchain)' : '',
+      tfFiles > 0 && goFiles + rsFiles === 0 ? 'terraform fmt (Terraform toolchain)' : '',
     ].filter(Boolean);
     // The root's, else the shallowest below it (a .NET solution often keeps it in src/).
     const editorconfig = ctx.files
@@ -259,8 +264,12 @@ export default defineRule({
           { ...data, formatters: ['dotnet format'], dotnetStyleRules: style.length },
         );
     }
-    const goRust = ctx.facts.sourceFiles.filter((p) => p.endsWith('.go') || p.endsWith('.rs')).length;
-    if (implied.length > 0 && goRust * 2 >= ctx.facts.sourceFiles.length) {
+    const goRust = goFiles + rsFiles;
+    // The product's other source files (.tf files are not among the source files).
+    const rest = ctx.facts.sourceFiles.filter(
+      (p) => isProductionPath(p) && !p.endsWith('.go') && !p.endsWith('.rs'),
+    ).length;
+    if (implied.length > 0 && goRust + tfFiles >= rest) {
       return pass(
         `Formatted by convention with ${listing(implied)}.`,
         [
@@ -282,7 +291,7 @@ export default defineRule({
     if (implied.length > 0)
       return partial(
         0.5,
-        `${listing(implied)} formats the ${goRust} Go/Rust file${goRust === 1 ? '' : 's'} by convention, but no formatter is configured for the other ${ctx.facts.sourceFiles.length - goRust} source files${editorconfig ? '; .editorconfig sets whitespace only' : ''}.`,
+        `${listing(implied)} formats the ${goRust + tfFiles} Go/Rust/Terraform file${goRust + tfFiles === 1 ? '' : 's'} by convention, but no formatter is configured for the other ${rest} source files${editorconfig ? '; .editorconfig sets whitespace only' : ''}.`,
         [
           { path: '.', note: `${listing(implied)} implied for Go/Rust only` },
           ...(editorconfig ? [{ path: editorconfig, note: 'editor settings only' }] : []),
