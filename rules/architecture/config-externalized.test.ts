@@ -9,6 +9,26 @@ const defaultsHjson =
 ruleTester(rule, {
   valid: [
     {
+      name: 'a convict schema with doc and env per setting documents the settings where they are declared (round 8)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"convict":"6.2.4","express":"4"}}',
+        'src/config/index.ts':
+          "import convict from 'convict';\n\nconst config = convict({\n  env: {\n    doc: 'The application environment.',\n    format: ['production', 'development'],\n    default: 'development',\n    env: 'NODE_ENV',\n  },\n  mongo: {\n    url: {\n      doc: 'The Mongo connection URL',\n      format: String,\n      env: 'MONGO_URL',\n      default: 'mongodb://localhost:27017/dev',\n    },\n  },\n  port: {\n    doc: 'The port the HTTP server listens on',\n    format: Number,\n    env: 'PORT',\n    default: 5000,\n  },\n});\n\nexport default config;\n",
+        'src/server.ts': "const port = process.env.PORT || '3000';\n",
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'src/config/index.ts',
+            line: 5,
+            note: 'a settings schema documents each setting where it is declared (doc/desc)',
+          },
+        ],
+      },
+    },
+    {
       name: 'a commented defaults file (config/defaults.hjson) documents the settings',
       profile: 'service',
       tree: {
@@ -168,6 +188,20 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a convict schema without doc strings does not document the settings: partial (round 8 counterpart)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"convict":"6.2.4","express":"4"}}',
+        'src/config/index.ts':
+          "import convict from 'convict';\n\nconst config = convict({\n  port: {\n    format: Number,\n    env: 'PORT',\n    default: 5000,\n  },\n  dbUrl: {\n    format: String,\n    env: 'DB_URL',\n    default: '',\n  },\n});\n",
+        'src/server.ts': "const port = process.env.PORT || '3000';\n",
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'no .env.example, commented default configuration or other documentation',
+      },
+    },
     {
       name: 'a sample config without a comment per setting documents nothing: partial, saying what is missing',
       profile: 'service',

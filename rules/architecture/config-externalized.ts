@@ -138,6 +138,21 @@ export default defineRule({
         ignoreCase: true,
         maxPerFile: 1,
       },
+      // A settings schema that documents each setting where it is declared: convict's `doc:`,
+      // envalid's `desc:`, envconfig's `desc:"…"` struct tag (blind round 8, a convict schema with
+      // `doc` and `env` per setting was called undocumented). Three per file, in a schema file.
+      settingDoc: {
+        regex: /^[ \t]*(?:doc|desc)[ \t]*:[ \t]*['"`][^'"`\n]{3}|\bdesc:"[^"\n]{3}/m,
+        files: ['**/*.{ts,mts,cts,js,mjs,cjs,go}'],
+        literals: ['doc', 'desc'],
+        maxPerFile: 3,
+      },
+      settingSchema: {
+        regex: /\b(?:convict|cleanEnv)\(|\benvconfig:"/,
+        files: ['**/*.{ts,mts,cts,js,mjs,cjs,go}'],
+        literals: ['convict', 'cleanEnv', 'envconfig:'],
+        maxPerFile: 1,
+      },
       // Settings documented outside a README section: a man page's ENVIRONMENT section, a docs
       // page or sample config file that lists the variables (three or more, see check()).
       manEnvironment: {
@@ -248,6 +263,7 @@ export default defineRule({
         .slice(0, 1)
         .map((m) => fromMatch(m, 'documents the environment variables (a list of settings)')),
       ...commentedDefaults(ctx.files).slice(0, 1),
+      ...schemaDocs(ctx.matches('settingSchema'), ctx.matches('settingDoc')).slice(0, 1),
     ];
     // Cite the settings module first (settings.py, config.ts), not the first file in path order.
     const settingsFirst = [...envReads].sort(
@@ -331,4 +347,14 @@ function commentedDefaults(files: FileView): Evidence[] {
     });
   }
   return out;
+}
+
+/** Settings schemas (convict, envalid, envconfig) that document three or more settings in place. */
+function schemaDocs(schemas: readonly Match[], docs: readonly Match[]): Evidence[] {
+  const inSchema = new Set(schemas.filter((m) => isProductionPath(m.path)).map((m) => m.path));
+  const byFile = new Map<string, Match[]>();
+  for (const m of docs) if (inSchema.has(m.path)) byFile.set(m.path, [...(byFile.get(m.path) ?? []), m]);
+  return [...byFile.values()]
+    .filter((ms) => ms.length >= 3)
+    .map((ms) => fromMatch(ms[0]!, 'a settings schema documents each setting where it is declared (doc/desc)'));
 }
