@@ -77,7 +77,7 @@ export default defineRule({
     }
     const pkg = ctx.matches('pkgHooks');
     // The v4 `"husky": {"hooks": …}` key under husky 5 or later runs nothing: named, no credit.
-    const huskyIgnored = huskyV4Ignored(ctx.files);
+    const huskyIgnored = pkg.some((m) => m.groups[0] === 'husky') ? huskyV4Ignored(ctx.files) : undefined;
     const ignored: Evidence[] = [];
     for (const m of pkg.filter((x) => x.groups[0] !== 'lint-staged')) {
       if (m.groups[0] === 'husky' && huskyIgnored) {

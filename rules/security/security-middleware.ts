@@ -55,10 +55,12 @@ export default defineRule({
       const text = ctx.files.read(m.path);
       return text === undefined ? null : devOnlyBranch(text, m.line);
     };
+    const split = new Map<string, string[]>();
     /** The Django middleware class (top-level `class XMiddleware`) whose body holds the line. */
     const middlewareClassOf = (m: Match): { name: string; line: number } | null => {
       if (!classFiles.has(m.path)) return null;
-      const lines = (ctx.files.read(m.path) ?? '').split('\n');
+      let lines = split.get(m.path);
+      if (!lines) split.set(m.path, (lines = (ctx.files.read(m.path) ?? '').split('\n')));
       for (let i = m.line - 1; i >= 0; i--) {
         const l = lines[i] ?? '';
         if (!/^\S/.test(l) || /^[#@)\]}]/.test(l)) continue;

@@ -261,9 +261,8 @@ export function hookOrigins(files: FileView): HookOrigin[] {
   const pkg = files.readJson<Record<string, unknown>>('package.json');
   const text = files.read('package.json') ?? '';
   if (pkg.ok && pkg.value && typeof pkg.value === 'object') {
-    const husky = huskyV4Ignored(files)
-      ? undefined
-      : (pkg.value.husky as { hooks?: Record<string, unknown> } | undefined)?.hooks;
+    const v4 = (pkg.value.husky as { hooks?: Record<string, unknown> } | undefined)?.hooks;
+    const husky = v4 && huskyV4Ignored(files) ? undefined : v4;
     for (const [key, system] of [
       ['simple-git-hooks', 'simple-git-hooks'],
       ['husky', 'husky'],
