@@ -120,7 +120,7 @@ export default defineRule({
       },
     },
     detection:
-      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps beside a stored schema version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql).',
+      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps beside a stored schema version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work.',
   },
   appliesTo(ctx) {
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')
