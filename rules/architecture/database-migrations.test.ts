@@ -162,6 +162,36 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'TypeORM with synchronize: true and no migrations: the ORM dependency is no migration tool at work',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"mooc","dependencies":{"express":"^4.17.1","typeorm":"^0.2.31","pg":"^8.5.1"}}',
+        'src/shared/persistence/TypeOrmClientFactory.ts':
+          "import { createConnection } from 'typeorm';\n\nexport class TypeOrmClientFactory {\n  static async createClient() {\n    return createConnection({\n      type: 'postgres',\n      entities: [__dirname + '/**/*.entity{.js,.ts}'],\n      synchronize: true,\n      logging: true\n    });\n  }\n}\n",
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'synchronised from the entities at startup, src/shared/persistence/TypeOrmClientFactory.ts:8',
+        evidence: [
+          {
+            path: 'src/shared/persistence/TypeOrmClientFactory.ts',
+            line: 8,
+            note: expect.stringContaining('synchronises the schema'),
+          },
+        ],
+      },
+    },
+    {
+      name: 'TypeORM declared without schema sync stays a migration tool set up (partial)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"mooc","dependencies":{"express":"^4.17.1","typeorm":"^0.2.31","pg":"^8.5.1"}}',
+        'src/db.ts':
+          "import { createConnection } from 'typeorm';\n\nexport const db = () => createConnection({ type: 'postgres', synchronize: false });\n",
+      },
+      expect: { outcome: 'partial', score: 0.4, evidence: [{ path: 'package.json', note: 'migration tool declared' }] },
+    },
+    {
       name: 'a folder merely ending in "migrations" in its middle (data-migrations-notes) is no migration history',
       profile: 'service',
       tree: {

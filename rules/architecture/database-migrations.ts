@@ -45,6 +45,9 @@ const LAYOUTS: { tool: string; globs: string[] }[] = [
   { tool: 'migrations in code', globs: ['**/{migrations,*[_-]migrations}.{go,rs,py,rb,ts,js,java,kt,cs}'] },
 ];
 
+/** ORMs that ship a migration runner but also synchronise the schema from their entities. */
+const SYNC_ORMS = new Set(['typeorm', 'sequelize']);
+
 /** `001_init.sql`, `V3__add.sql`, `20240101120000_users.sql`, `0002-orders.sql`: a numbered SQL step. */
 const NUMBERED_SQL = /(^|\/)(?:V|U|R)?\d+(?:[._]\d+)*(?:__|[_.-])[^/]*\.sql$/;
 // Tool configuration without migration files yet (partial credit).
@@ -99,6 +102,14 @@ export default defineRule({
         literals: ['chema', 'user_version'],
         maxPerFile: 1,
       },
+      // The ORM builds the schema from the entities at startup (TypeORM `synchronize: true`,
+      // Sequelize `sequelize.sync()`): the ORM dependency is then no migration tool at work.
+      schemaSync: {
+        regex: /\bsynchronize\s*:\s*true\b|\b(?:sequelize|db)\.sync\s*\(|\.sync\s*\(\s*\{\s*(?:alter|force)\s*:\s*true/,
+        files: ['**/*.{js,ts,mjs,cjs}'],
+        literals: ['synchronize', '.sync('],
+        maxPerFile: 1,
+      },
       // A schema dump (schema.sql applied at startup) is schema as code, but its changes are not versioned.
       schemaSql: {
         regex: /^[ \t]*create\s+table\b/im,
@@ -109,7 +120,7 @@ export default defineRule({
       },
     },
     detection:
-      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps beside a stored schema version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql).',
+      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps beside a stored schema version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work.',
   },
   appliesTo(ctx) {
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')
@@ -187,7 +198,18 @@ export default defineRule({
       );
 
     const configs = ctx.files.match(TOOL_CONFIGS).filter((p) => !isTestPath(p));
-    const declared = ctx.facts.findDependencies(ctx.catalogue('migration-tools'), { includeDev: true });
+    // An ORM that also ships migrations (typeorm) is no migration tool at work when the code syncs
+    // the schema from its entities and nothing configures migrations (round 8).
+    const sync = ctx.matches('schemaSync').filter((m) => !isTestPath(m.path) && !/^\s*(?:\/\/|\*)/.test(m.snippet));
+    const declared = ctx.facts
+      .findDependencies(ctx.catalogue('migration-tools'), { includeDev: true })
+      .filter((d) => !(sync.length && configs.length === 0 && SYNC_ORMS.has(d.name)));
+    const syncEvidence: Evidence[] = (declared.length || configs.length ? [] : sync).slice(0, 2).map((m) => ({
+      path: m.path,
+      line: m.line,
+      snippet: m.snippet,
+      note: 'the ORM synchronises the schema from the entities at startup: no versioned migrations',
+    }));
     const setup: Evidence[] = [
       ...configs.slice(0, 3).map((p) => ({ path: p, note: 'migration tool configured' })),
       ...declared.slice(0, 3).map((d) => ({
@@ -229,9 +251,14 @@ export default defineRule({
       );
     }
     return fail(
-      'A database client is used but no versioned migrations were found.',
+      `A database client is used but no versioned migrations were found${
+        syncEvidence.length
+          ? ` (the schema is synchronised from the entities at startup, ${syncEvidence[0]!.path}:${syncEvidence[0]!.line})`
+          : ''
+      }.`,
       [
         clientEvidence,
+        ...syncEvidence,
         {
           path: '.',
           note: 'no migrations (alembic/versions, migrations/, db/migrate, db/migration/V*__*.sql, prisma/migrations, Migrations/*.cs, *.up.sql, changelogs) among the listed files',

@@ -6,6 +6,23 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a Procfile running gunicorn is a Heroku deployment',
+      profile: 'service',
+      tree: { 'requirements.txt': 'Django==5.1\n', Procfile: 'web: gunicorn site.wsgi --log-file -\n' },
+      expect: { outcome: 'pass', message: 'Heroku', evidence: [{ path: 'Procfile', note: 'Heroku' }] },
+    },
+    {
+      name: 'a Procfile running a dev server still counts when a CI job deploys to Heroku',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"web","scripts":{"dev":"next dev"}}',
+        Procfile: 'web: npm run dev\n',
+        '.github/workflows/deploy.yml':
+          'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: akhileshns/heroku-deploy@v3\n',
+      },
+      expect: { outcome: 'pass', message: 'Heroku' },
+    },
+    {
       name: 'a systemd unit that only starts podman-compose is cited as starting compose, not as a service unit of its own',
       profile: 'service',
       tree: {
@@ -140,6 +157,26 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a Procfile that only runs the Django dev server (through make) and a watcher is a local process file, not Heroku',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.1\n',
+        'manage.py': 'import sys\n',
+        Procfile: 'web: make run\nscss: make watch-scss\n',
+        Makefile:
+          'run:\n\tpython -m manage runserver 0.0.0.0:8000\n\nwatch-scss:\n\twatchmedo shell-command --patterns=*.scss --command="make css"\n',
+        'docker-compose.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/code\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'Only docker-compose is present',
+        evidence: [
+          { path: 'docker-compose.yml', note: 'docker-compose' },
+          { path: 'Procfile', note: expect.stringContaining('Procfile not counted as Heroku') },
+        ],
+      },
+    },
     {
       name: "systemd units of a mail daemon and a one-shot deploy hook in a Rails app's server folder do not deploy the app",
       profile: 'service',

@@ -139,9 +139,17 @@ export default defineRule({
         'docker-compose started by a systemd unit',
         systemdEvidence(u, 'systemd unit that only starts compose: the compose services are the deployed units'),
       );
-    const notes: Evidence[] = [...model.notes, ...d.notes, ...tf.notes]
-      .slice(0, 5)
-      .map((n) => ({ path: n.path, note: n.note }));
+    const notes: Evidence[] = [
+      ...[...model.notes, ...d.notes, ...tf.notes].slice(0, 5).map((n) => ({ path: n.path, note: n.note })),
+      ...(rt.devProcfile
+        ? [
+            {
+              path: 'Procfile',
+              note: 'Procfile not counted as Heroku: every process runs a development command (runserver, a watcher, a dev script) and no Heroku/Dokku config or deploy job exists',
+            },
+          ]
+        : []),
+    ];
     // Compose that is the deployment: named for production, scaled, or a self-hosting template that
     // runs the project's published image (deploy.ts decides, with the reason).
     const prodCompose = d.production;
@@ -162,7 +170,8 @@ export default defineRule({
         data,
       );
     }
-    if (notes.length > 0) return unknown('Deployment files were found but could not be parsed.', notes, data);
+    const parseNotes = notes.filter((n) => n.path !== 'Procfile' || !rt.devProcfile);
+    if (parseNotes.length > 0) return unknown('Deployment files were found but could not be parsed.', notes, data);
     return fail(
       'No deployment target is described.',
       [
@@ -173,6 +182,7 @@ export default defineRule({
         ...rt.otherUnits
           .slice(0, 2)
           .map((u) => systemdEvidence(u, `systemd unit not counted: ${u.notApp ?? 'does not run the app'}`)),
+        ...notes,
       ],
       data,
     );

@@ -4,6 +4,14 @@ import rule from './pre-commit-hooks.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'the husky v4 "hooks" key runs with husky 4 installed',
+      tree: {
+        'package.json':
+          '{\n  "name": "mooc",\n  "devDependencies": {\n    "husky": "^4.3.8",\n    "lint-staged": "10.5.4",\n    "prettier": "^2.2.1"\n  },\n  "husky": {\n    "hooks": {\n      "pre-commit": "lint-staged"\n    }\n  },\n  "lint-staged": {\n    "src/**/*.ts": ["prettier --write"]\n  }\n}\n',
+      },
+      expect: { outcome: 'pass', message: 'Commit hooks (husky) run Prettier' },
+    },
+    {
       name: 'pre-commit config lists its hooks',
       tree: {
         '.pre-commit-config.yaml':
@@ -58,6 +66,27 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a husky v4 "hooks" key with husky 5 installed (lockfile) runs nothing: fail, naming why',
+      tree: {
+        'package.json':
+          '{\n  "name": "mooc",\n  "devDependencies": {\n    "husky": "^5.1.3",\n    "lint-staged": "10.5.4",\n    "prettier": "^2.2.1"\n  },\n  "husky": {\n    "hooks": {\n      "pre-commit": "lint-staged"\n    }\n  },\n  "lint-staged": {\n    "src/**/*.ts": ["prettier --write"]\n  }\n}\n',
+        'package-lock.json':
+          '{\n  "lockfileVersion": 2,\n  "packages": {\n    "node_modules/husky": {\n      "version": "5.2.0",\n      "dev": true\n    }\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: ['husky v4 "hooks" key in package.json is ignored by the installed husky 5', 'nothing runs it'],
+        evidence: [
+          {
+            path: 'package.json',
+            line: 8,
+            note: 'husky v4 "hooks" key, ignored by the installed husky 5 (package-lock.json:4), which runs only .husky/<hook> scripts',
+          },
+          { path: 'package.json', line: 13, note: 'lint-staged configured' },
+        ],
+      },
+    },
     {
       name: 'a husky hook that only prints a reminder runs no check: partial, naming what it runs',
       tree: { '.husky/pre-commit': 'echo "remember to run npm test"\n' },

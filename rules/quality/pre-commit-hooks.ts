@@ -1,6 +1,7 @@
 import { defineRule, type CommandRun, type Evidence, type ToolKind } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { runEvidence } from '../../src/facts/commands/index.js';
+import { huskyV4Ignored } from '../../src/facts/commands/hooks.js';
 
 /** Hook managers recognised by their config files (also when they run nothing we can follow). */
 const MANAGERS: { name: string; system: string; globs: string[] }[] = [
@@ -38,7 +39,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Hook managers (.pre-commit-config.yaml, lefthook.yml, .husky/<hook>, simple-git-hooks or husky keys in package.json, .overcommit.yml, committed .githooks/) and what their hooks really run, followed like CI: pre-commit hook ids to their tools, husky scripts through lint-staged and package scripts, lefthook `run:` lines. Pass: a hook runs a linter, formatter, type checker, scanner or tests, or any pre-commit hook (pre-commit fails the commit when a hook fails or changes a file: codespell, validate-pyproject, check-yaml are checks); partial (0.5): a hook manager or lint-staged whose hooks run no check (a reminder `echo`).',
+      'Hook managers (.pre-commit-config.yaml, lefthook.yml, .husky/<hook>, simple-git-hooks or husky keys in package.json, .overcommit.yml, committed .githooks/) and what their hooks really run, followed like CI: pre-commit hook ids to their tools, husky scripts through lint-staged and package scripts, lefthook `run:` lines. Pass: a hook runs a linter, formatter, type checker, scanner or tests, or any pre-commit hook (pre-commit fails the commit when a hook fails or changes a file: codespell, validate-pyproject, check-yaml are checks); partial (0.5): a hook manager or lint-staged whose hooks run no check (a reminder `echo`). The husky v4 `"husky": {"hooks": …}` key runs nothing once husky 5 or later is installed (lockfile, else declared range).',
     patterns: {
       pkgHooks: {
         regex: /"(simple-git-hooks|husky|lint-staged|pre-commit|ghooks)"\s*:\s*\{/,
@@ -75,9 +76,22 @@ export default defineRule({
       if (!checks.some((r) => r.origin.system === m.system)) present.push({ path: hit, note: `${m.name} configured` });
     }
     const pkg = ctx.matches('pkgHooks');
-    for (const m of pkg.filter((x) => x.groups[0] !== 'lint-staged'))
+    // The v4 `"husky": {"hooks": …}` key under husky 5 or later runs nothing: named, no credit.
+    const huskyIgnored = pkg.some((m) => m.groups[0] === 'husky') ? huskyV4Ignored(ctx.files) : undefined;
+    const ignored: Evidence[] = [];
+    for (const m of pkg.filter((x) => x.groups[0] !== 'lint-staged')) {
+      if (m.groups[0] === 'husky' && huskyIgnored) {
+        ignored.push({
+          path: m.path,
+          line: m.line,
+          snippet: m.snippet,
+          note: `husky v4 "hooks" key, ignored by the installed husky ${huskyIgnored.major} (${huskyIgnored.path}${huskyIgnored.line ? `:${huskyIgnored.line}` : ''}), which runs only .husky/<hook> scripts`,
+        });
+        continue;
+      }
       if (!checks.some((r) => r.origin.path === m.path))
         present.push({ path: m.path, line: m.line, snippet: m.snippet, note: `${m.groups[0]} hooks in package.json` });
+    }
     const lintStaged = pkg.find((m) => m.groups[0] === 'lint-staged') ?? ctx.files.match(LINT_STAGED)[0];
     const tools = [...new Set(checks.map(nameOf))].sort();
     const data = { managers: [...managers].sort(), lintStaged: !!lintStaged, tools };
@@ -95,6 +109,15 @@ export default defineRule({
         note: 'lint-staged configured',
       });
     else if (lintStaged) present.push({ path: lintStaged, note: 'lint-staged configured' });
+    // Only lint-staged left, which the ignored husky key was to run: nothing runs it.
+    if (ignored.length > 0 && managers.size === 0 && present.every((e) => /lint-staged/.test(e.note ?? ''))) {
+      return fail(
+        `No pre-commit hooks run: the husky v4 "hooks" key in package.json is ignored by the installed husky ${huskyIgnored!.major}, and there is no .husky/ directory${present.length ? '; lint-staged is configured but nothing runs it' : ''}.`,
+        [...ignored, ...present],
+        data,
+      );
+    }
+    present.push(...ignored);
     if (present.length > 0) {
       const other = hookRuns.filter((r: CommandRun) => r.argv[0] && !TRIVIAL.has(r.argv[0]));
       return partial(

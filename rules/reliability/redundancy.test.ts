@@ -60,6 +60,26 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'compose files of a hidden .examples/ folder are demos, not deployed units: only the documented Kubernetes Deployment is judged',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module github.com/acme/watch\n\ngo 1.22\n',
+        'main.go': 'package main\n\nfunc main() {}\n',
+        '.examples/kubernetes/watch.yaml': deploy('watch', '  replicas: 1\n'),
+        '.examples/docker-compose-sqlite/compose.yaml':
+          'services:\n  watch:\n    image: acme/watch:latest\n    restart: always\n    ports:\n      - "8080:8080"\n',
+        '.examples/docker-compose-chat/compose.yaml':
+          'services:\n  watch:\n    image: acme/watch:latest\n    restart: always\n  chat:\n    image: acme/watch:latest\n    restart: always\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: '0 of 1 deployed units are redundant',
+        evidence: [
+          { path: '.examples/kubernetes/watch.yaml', note: expect.stringContaining('Deployment watch runs 1 replica') },
+        ],
+      },
+    },
+    {
       name: 'Helm: replicaCount 1 from values and the HPA disabled by default is a finding at the replicas line',
       profile: 'service',
       tree: {

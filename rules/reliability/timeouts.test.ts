@@ -369,6 +369,44 @@ ruleTester(rule, {
         data: { explicitTimeouts: 0, serverTimeouts: 2 },
       },
     },
+    {
+      name: "Django: a cache key's timeout= default is no client timeout; requests calls without one fail",
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.1\nrequests==2.32\n',
+        'dashboard/utils.py':
+          'from django.core.cache import cache\n\n\ndef generation_key(timeout=60 * 60 * 24 * 365):\n    return cache.get_or_set("metric:generation", 1, timeout)\n',
+        'dashboard/views.py':
+          'from django.views.decorators.cache import cache_page\n\n@cache_page(timeout=300)\ndef index(request):\n    return render(request, "i.html")\n',
+        'dashboard/models.py':
+          'import requests\n\n\nclass Metric:\n    def fetch(self):\n        return requests.get(self.api_url, params={"page": 1})\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'no explicit timeout on an outbound call was found anywhere',
+        data: { explicitTimeouts: 0, callsWithoutTimeout: 1 },
+        evidence: [{ path: 'dashboard/models.py', line: 6, note: 'requests.get() without timeout= waits forever' }],
+      },
+    },
+    {
+      name: 'Go: *http.Client parameters and return types are no clients built without Timeout',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/watch\n\ngo 1.22\n',
+        'client/config.go':
+          'package client\n\nfunc (c *Config) getHTTPClient() *http.Client {\n\tif c.httpClient == nil {\n\t\tc.httpClient = &http.Client{\n\t\t\tTimeout: c.Timeout,\n\t\t}\n\t\tc.httpClient = configureOAuth2(c.httpClient, c.OAuth2)\n\t}\n\treturn c.httpClient\n}\n\nfunc configureOAuth2(httpClient *http.Client, o OAuth2Config) *http.Client {\n\tclient := o.Client(context.Background())\n\tclient.Timeout = httpClient.Timeout\n\treturn client\n}\n',
+        'alerting/gitea.go':
+          'package alerting\n\nfunc (p *Provider) client() *gitea.Client {\n\thttpClient := &http.Client{\n\t\tTransport: &http.Transport{},\n\t}\n\treturn gitea.New(p.URL, httpClient)\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        data: { callsWithoutTimeout: 1 },
+        evidence: [
+          { path: 'alerting/gitea.go', line: 4, note: 'http.Client without Timeout' },
+          { path: 'client/config.go', line: 5, note: 'explicit timeout' },
+        ],
+      },
+    },
   ],
   notApplicable: [
     {

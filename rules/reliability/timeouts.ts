@@ -47,7 +47,12 @@ const EXPLICIT = new RegExp(
  * a cache entry's lifetime, a subprocess.
  */
 const NOT_A_CLIENT =
-  /\.(?:filter|exclude|acquire|wait|join|set|set_many|add|touch|get_or_create|update_or_create)\(|\bsubprocess\.\w+\(|\b(?:queue|q)\.(?:get|put)\(|^\s*>>>/;
+  /\.(?:filter|exclude|acquire|wait|join|set|set_many|add|touch|get_or_create|update_or_create|get_or_set)\(|\bsubprocess\.\w+\(|\b(?:queue|q)\.(?:get|put)\(|\bcache\w*\.\w+\(|@?\bcache_(?:page|control)\(|^\s*>>>/;
+/**
+ * A default in a Python function's parameters (`def generation_key(timeout=60 * 60)`): a client
+ * timeout only where the file makes HTTP calls to pass it to; a cache key's lifetime otherwise (round 8).
+ */
+const PY_DEF = /^\s*(?:async\s+)?def\s+\w+\s*\(/;
 
 /** Module names (file stems) of production Python HTTP helpers whose timeout defaults to None, with their paths. */
 function pyHelpers(ctx: RuleContext): Map<string, string> {
@@ -124,6 +129,12 @@ export default defineRule({
         literals: ['pycurl', 'requests', 'urllib', 'http.client'],
         maxPerFile: 1,
       },
+      pyHttpxImport: {
+        regex: /^[ \t]*(?:import|from)[ \t]+(?:httpx|aiohttp|smtplib|socket)\b/m,
+        files: ['**/*.py'],
+        literals: ['httpx', 'aiohttp', 'smtplib', 'socket'],
+        maxPerFile: 1,
+      },
       pyNoneTimeout: {
         // No `:` inside the annotation, so one `timeout:` cannot run into the next.
         regex: /\btimeout[ \t]*(?::[^=\r\n:]*)?=[ \t]*None\b/,
@@ -181,7 +192,9 @@ export default defineRule({
       // The literal's fields across lines, with up to two levels of nested literals (a Transport
       // or a Dialer inside): a nested `{` must not hide the client's own `Timeout:`.
       goClient: {
-        regex: /\bhttp\.Client\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}/,
+        // Not `*http.Client {`: a pointer type ending a function signature (`func f(c *http.Client) *http.Client {`)
+        // is a parameter or return type, not a client built without a timeout (round 8).
+        regex: /(?<!\*)\bhttp\.Client\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}/,
         files: ['**/*.go'],
         literals: ['http.Client{', 'http.Client {'],
         maxPerFile: 50,
@@ -253,10 +266,14 @@ export default defineRule({
     const shutdowns = ctx.matches('goShutdown');
     const explicit: Match[] = [];
     const server: Evidence[] = [];
+    const pyHttpFiles = new Set(
+      [...ctx.matches('pyHttpLib'), ...ctx.matches('pyRequests'), ...ctx.matches('pyHttpxImport')].map((m) => m.path),
+    );
     for (const m of productionMatches(ctx, 'explicit', 'pyExplicit', 'springTimeout')) {
       if (ctx.facts.componentOf(m.path) !== 'server' || (m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet)))
         continue;
       if (NOT_A_CALL.test(m.snippet)) continue;
+      if (m.path.endsWith('.py') && PY_DEF.test(m.snippet) && !pyHttpFiles.has(m.path)) continue;
       const why = inbound(m, goServers, shutdowns);
       if (why) server.push(fromMatch(m, `${why}: bounds the server, not a call it makes`));
       else explicit.push(m);

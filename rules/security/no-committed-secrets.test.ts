@@ -13,6 +13,30 @@ const PEM = '-----BEGIN RSA ' + 'PRIVATE KEY-----\nMIIEowIBAAKCAQEA7b\n-----END 
 ruleTester(rule, {
   valid: [
     {
+      name: 'demo mTLS keys of a hidden .examples/ folder are set aside like testdata keys, and the message says so',
+      tree: {
+        'go.mod': 'module github.com/acme/watch\n',
+        '.examples/docker-compose-mtls/certs/server/server.key': PEM,
+        '.examples/docker-compose-mtls/certs/client/client.key': PEM,
+        'demo/tls/demo.key': PEM,
+      },
+      expect: {
+        outcome: 'pass',
+        message: [
+          'Set aside: 3 private key files in test, example or development-only places',
+          '.examples/docker-compose-mtls/certs/client/client.key',
+        ],
+        data: { keysSetAside: 3 },
+        evidence: [
+          {
+            path: '.examples/docker-compose-mtls/certs/client/client.key',
+            line: 1,
+            note: 'private key in a test, example or development-only place: set aside, not counted',
+          },
+        ],
+      },
+    },
+    {
       name: "a secret filter's own table of sample tokens beside their regexes is test data",
       tree: {
         'crates/client/src/secrets.rs':

@@ -1,7 +1,7 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
-import { fail, partial, pass } from '../../src/engine/results.js';
+import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
-import { isProductionPath } from '../../src/facts/paths.js';
+import { isExampleFolder, isProductionPath } from '../../src/facts/paths.js';
 import { redactSecretIn } from '../../src/util/redact.js';
 import {
   configRole,
@@ -38,6 +38,7 @@ export default defineRule({
   },
   check(ctx) {
     const findings: { m: Match; kind: string; secret: string; serious: boolean; noted?: boolean }[] = [];
+    const asideKeys: Match[] = [];
     for (const kind of Object.keys(KINDS)) {
       for (const m of ctx.matches(kind)) {
         const secret = m.groups.find((g) => g) ?? '';
@@ -78,9 +79,16 @@ export default defineRule({
         // A key set up for a manual test or a test environment (test/manual-test-radius-tls/certs/)
         // serves a server someone stands up by hand: found like a deployed key, not a unit fixture.
         const manualEnv = kind === 'privateKey' && MANUAL_ENV.test(m.path);
-        const inTests = (!isProductionPath(m.path) && !manualEnv) || devOnly || localDev || testEnv || sample;
+        // Keys of an example, sample or demo folder (`.examples/docker-compose-mtls/certs/`, `demo/`)
+        // set up the documented example, like testdata/ keys (round 8).
+        const example = kind === 'privateKey' && isExampleFolder(m.path);
+        const inTests =
+          (!isProductionPath(m.path) && !manualEnv) || devOnly || localDev || testEnv || sample || example;
         // Test TLS keys are fixtures; a cloud token in a test is still a live token.
-        if (kind === 'privateKey' && inTests) continue;
+        if (kind === 'privateKey' && inTests) {
+          asideKeys.push(m);
+          continue;
+        }
         // An AWS key ID alone is an identifier: in scraped pages kept as test data (affiliate
         // `SubscriptionId=AKIA…` in a recipe page) it is not a credential of this project.
         if (kind === 'aws' && !isProductionPath(m.path) && /\.(?:html?|xml|csv|txt)$/i.test(m.path)) continue;
@@ -142,19 +150,39 @@ export default defineRule({
         data,
       );
     }
+    const asideFiles = [...new Set(asideKeys.map((m) => m.path))];
+    const aside = asideFiles.length
+      ? ` Set aside: ${asideFiles.length} private key file${asideFiles.length === 1 ? '' : 's'} in test, example or development-only places (${listing(asideFiles.slice(0, 2))}${asideFiles.length > 2 ? ', …' : ''}).`
+      : '';
     return pass(
-      'No committed credentials found.',
+      `No committed credentials found.${aside}`,
       [
         {
           path: '.',
           note: `no cloud or SaaS tokens, private keys, signing secrets or .env secrets in ${ctx.searched('aws')} text files`,
         },
         ...evidence,
+        ...firstPerDir(asideKeys).map((m) => ({
+          path: m.path,
+          line: m.line,
+          note: 'private key in a test, example or development-only place: set aside, not counted',
+        })),
       ],
-      data,
+      { ...data, keysSetAside: asideFiles.length },
     );
   },
 });
+
+/** One key per folder, at most three: the folders say where the set-aside keys are. */
+function firstPerDir(ms: Match[]): Match[] {
+  const seen = new Set<string>();
+  return ms.filter((m) => {
+    const dir = m.path.replace(/\/[^/]*$/, '');
+    if (seen.has(dir) || seen.size >= 3) return false;
+    seen.add(dir);
+    return true;
+  });
+}
 
 const MANUAL_ENV = /(^|\/)(?:manual[-_]?tests?[^/]*|test[-_]?environments?)\//i;
 

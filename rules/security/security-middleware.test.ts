@@ -438,6 +438,66 @@ ruleTester(rule, {
         evidence: [{ path: 'router/router.go', line: 6, note: 'HTTPS/HSTS' }],
       },
     },
+    {
+      name: 'Go Fiber: CORS set only when ENVIRONMENT is dev, and an auth function named Apply…SecurityMiddleware, are no hardening',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/watch\n\ngo 1.22\n\nrequire github.com/gofiber/fiber/v2 v2.52.0\n',
+        'api/api.go':
+          'package api\n\nfunc (a *API) createRouter() *fiber.App {\n\tapp := fiber.New()\n\tif os.Getenv("ENVIRONMENT") == "dev" {\n\t\tapp.Use(cors.New(cors.Config{\n\t\t\tAllowOrigins:     "http://localhost:8081",\n\t\t\tAllowCredentials: true,\n\t\t}))\n\t}\n\tapp.Use(recover.New())\n\treturn app\n}\n',
+        'security/config.go':
+          'package security\n\n// ApplySecurityMiddleware applies an authentication middleware to the router passed.\nfunc (c *Config) ApplySecurityMiddleware(router fiber.Router) error {\n\trouter.Use(basicauth.New(basicauth.Config{Users: c.users}))\n\treturn nil\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: ['No security headers', 'apply only in development (api/api.go:6'],
+        evidence: [{ path: 'api/api.go', line: 6, note: expect.stringContaining('set only in development (line 5') }],
+        data: { headers: false, cors: false },
+      },
+    },
+    {
+      name: 'Django: a CORS middleware class listed only by the development settings module is not the production policy',
+      tree: {
+        'requirements.txt': 'Django==5.1\n',
+        'site/settings/common.py':
+          'MIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n    "django.middleware.common.CommonMiddleware",\n]\n',
+        'site/settings/dev.py':
+          'from .common import *  # noqa\n\nMIDDLEWARE.insert(\n    MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,\n    "site.middleware.CORSMiddleware",\n)\n',
+        'site/middleware.py':
+          'class CORSMiddleware:\n    def __init__(self, get_response):\n        self.get_response = get_response\n\n    def __call__(self, request):\n        response = self.get_response(request)\n        response["Access-Control-Allow-Origin"] = "*"\n        return response\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: ['security headers found (no CORS middleware', 'apply only in development'],
+        data: { headers: true, cors: false, corsAnyOrigin: false },
+        evidence: [
+          { path: 'site/settings/common.py', line: 2, note: 'security headers' },
+          {
+            path: 'site/middleware.py',
+            line: 1,
+            note: 'CORSMiddleware is listed only in development settings (site/settings/dev.py:5): not the production policy',
+          },
+          { path: 'site/settings/dev.py', line: 5, note: expect.stringContaining('development settings module') },
+        ],
+      },
+    },
+    {
+      name: 'helmet applied as separate middlewares (xssFilter, noSniff, frameguard) sends security headers',
+      tree: {
+        ...express,
+        'src/server.ts':
+          "export class Server {\n  constructor() {\n    this.express = express();\n    this.express.use(helmet.xssFilter());\n    this.express.use(helmet.noSniff());\n    this.express.use(helmet.hidePoweredBy());\n    this.express.use(helmet.frameguard({ action: 'deny' }));\n    router.use(cors());\n  }\n}\n",
+      },
+      expect: {
+        outcome: 'partial',
+        message: ['security headers and CORS (any origin) found'],
+        data: { headers: true, corsAnyOrigin: true },
+        evidence: [
+          { path: 'src/server.ts', line: 4, note: 'security headers' },
+          { path: 'src/server.ts', line: 8, note: 'CORS allows any origin' },
+        ],
+      },
+    },
   ],
   notApplicable: [
     {

@@ -1,6 +1,7 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { devOnlyBranch } from '../../src/facts/dev-branch.js';
 import { COMMENT_LINE } from './_lib/code-or-deps.js';
 import { IMPORT_LINE, MIDDLEWARE_PATTERNS } from './_lib/middleware-patterns.js';
 
@@ -9,6 +10,9 @@ const OUTBOUND_HEADERS =
   /\.default_headers\s*\(|\bHTTP\.headers\s*\(|\b(?:reqwest|ClientBuilder|Client::builder|axios|fetch|HttpRequest|RestTemplate|WebClient)\b/;
 /** A Django production settings module: production.py, prod.py, settings_prod.py, production_settings.py. */
 const PROD_SETTINGS = /(?:^|\/)(?:settings[_.-])?(?:production|prod)(?:[_.-]settings)?\.py$/;
+/** A Django development or test settings module: dev.py, settings/local.py, settings_test.py. */
+const DEV_SETTINGS =
+  /(?:^|\/)(?:settings\/|settings[_.-])(?:dev|development|local|test|testing)\.py$|(?:^|\/)(?:dev|development|local|test|testing)[_.-]settings\.py$/;
 
 export default defineRule({
   meta: {
@@ -22,7 +26,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, `AllowAnyOrigin`) is not an explicit policy; together with credentials it is a finding at its own line.',
+      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, `AllowAnyOrigin`) is not an explicit policy; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named.',
     patterns: MIDDLEWARE_PATTERNS,
   },
   // An HTTP service needs hardening whether a framework or the standard library serves it; a gRPC
@@ -37,6 +41,47 @@ export default defineRule({
         ? true
         : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },
   check(ctx) {
+    // Hardening set only in development (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`,
+    // `if (app.Environment.IsDevelopment())`) or by a Django middleware class that only a development
+    // settings module lists is not the production policy: set aside and named (round 8).
+    const devOnly: { m: Match; why: string }[] = [];
+    const guarded = new Set(ctx.matches('devGuard').map((m) => m.path));
+    const refs = ctx.matches('middlewareRef').filter((r) => isProductionPath(r.path) && !COMMENT_LINE.test(r.snippet));
+    // Only Django registers middleware by dotted path; Starlette's `add_middleware(XMiddleware)` does not.
+    const django = ctx.facts.frameworks.some((f) => f.id === 'django');
+    const classFiles = new Set(django ? ctx.matches('pyMiddlewareClass').map((m) => m.path) : []);
+    const branchOf = (m: Match) => {
+      if (!guarded.has(m.path)) return null;
+      const text = ctx.files.read(m.path);
+      return text === undefined ? null : devOnlyBranch(text, m.line);
+    };
+    const split = new Map<string, string[]>();
+    /** The Django middleware class (top-level `class XMiddleware`) whose body holds the line. */
+    const middlewareClassOf = (m: Match): { name: string; line: number } | null => {
+      if (!classFiles.has(m.path)) return null;
+      let lines = split.get(m.path);
+      if (!lines) split.set(m.path, (lines = (ctx.files.read(m.path) ?? '').split('\n')));
+      for (let i = m.line - 1; i >= 0; i--) {
+        const l = lines[i] ?? '';
+        if (!/^\S/.test(l) || /^[#@)\]}]/.test(l)) continue;
+        const c = /^class\s+(\w*Middleware)\b/.exec(l);
+        return c ? { name: c[1]!, line: i + 1 } : null;
+      }
+      return null;
+    };
+    const devReason = (m: Match): string | null => {
+      if (django && DEV_SETTINGS.test(m.path)) return 'in a development settings module: not the production policy';
+      const branch = branchOf(m);
+      if (branch) return `set only in development (line ${branch.line}: ${branch.snippet}): not the production policy`;
+      const cls = middlewareClassOf(m);
+      if (!cls) return null;
+      const listed = refs.filter((r) => r.groups[0] === cls.name);
+      const inProd = listed.filter((r) => !DEV_SETTINGS.test(r.path) && !branchOf(r));
+      if (inProd.length > 0) return null;
+      return listed.length
+        ? `${cls.name} is listed only in development settings (${listed[0]!.path}:${listed[0]!.line}): not the production policy`
+        : `${cls.name} is defined but no settings module lists it in MIDDLEWARE`;
+    };
     // The service's own code only: an Electron window's CSP, a page's meta tags or a build
     // script's dev-server headers protect another component (src/facts/component.ts).
     const prod = (k: string, reject?: RegExp) =>
@@ -49,7 +94,12 @@ export default defineRule({
             !IMPORT_LINE.test(m.snippet) &&
             !COMMENT_LINE.test(m.snippet) &&
             !reject?.test(m.snippet),
-        );
+        )
+        .filter((m) => {
+          const why = devReason(m);
+          if (why && !devOnly.some((d) => d.m.path === m.path && d.m.line === m.line)) devOnly.push({ m, why });
+          return !why;
+        });
     const spring = prod('springSecurity');
     const rails = prod('railsDefaults').filter((m) => Number(m.groups[0]) >= 5.2);
     const laravelWeb =
@@ -137,6 +187,15 @@ export default defineRule({
         weight: 3,
       },
     ]);
+    const devEvidence: Evidence[] = firstPerFile(
+      devOnly.map((d) => d.m),
+      2,
+    ).map((m) => fromMatch(m, devOnly.find((d) => d.m === m)!.why));
+    const devNote = devOnly.length
+      ? ` Set aside: ${devOnly.length} line(s) that apply only in development (${listing(
+          [...new Set(devOnly.map((d) => `${d.m.path}:${d.m.line}`))].slice(0, 2),
+        )}).`
+      : '';
     const show = (ms: Match[], note: string) => firstPerFile(ms, 2).map((m) => fromMatch(m, note));
     const evidence: Evidence[] = [
       ...dangerous
@@ -180,6 +239,7 @@ export default defineRule({
       ...proxy.headers.slice(0, 2),
       ...proxyHttps.slice(0, 2),
       ...(laravelWeb ? [{ path: 'routes/web.php', note: "Laravel's web middleware group verifies CSRF tokens" }] : []),
+      ...devEvidence,
     ];
     const found = [
       (headers.length || proxy.headers.length) && `security headers${headers.length ? '' : ' (reverse proxy)'}`,
@@ -215,13 +275,14 @@ export default defineRule({
         note: 'declared as a dependency, but never registered in code',
       }));
       return fail(
-        'No security headers, CORS policy, HTTPS enforcement or CSRF protection is registered.',
+        `No security headers, CORS policy, HTTPS enforcement or CSRF protection is registered.${devNote}`,
         [
           {
             path: '.',
             note: `no hardening middleware registration in ${ctx.searched('headers')} source and config files`,
           },
           ...depNote,
+          ...devEvidence,
         ],
         data,
       );
@@ -244,7 +305,7 @@ export default defineRule({
       g.missing.length === 0
         ? `${listing(found)} in place${sameOrigin}.`
         : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${missing.join(', no ')}.${warning}`
-    }${offNote}`;
+    }${offNote}${devNote}`;
     // A credentialed wildcard undoes much of the rest: cap the score.
     const score = dangerous.length ? Math.min(g.score, 0.4) : csrfOff ? Math.min(g.score, 0.7) : g.score;
     if (score >= 1) return pass(msg, evidence, data);

@@ -22,6 +22,17 @@ describe('devOnlyBranch', () => {
     expect(devOnlyBranch(cs, lineOf(cs, 'return app'))).toBeNull();
   });
 
+  it('finds an environment name compared with a development value (Go getenv, a config field)', () => {
+    const go =
+      'func router() {\n\tif os.Getenv("ENVIRONMENT") == "dev" {\n\t\tapp.Use(cors.New())\n\t}\n\tapp.Use(recover.New())\n}\n';
+    expect(devOnlyBranch(go, 3)).toEqual({ line: 2, snippet: 'if os.Getenv("ENVIRONMENT") == "dev" {' });
+    expect(devOnlyBranch(go, 5)).toBeNull();
+    const cfg =
+      'if cfg.Environment == "development" {\n\tallowAll()\n}\nif cfg.Environment != "dev" {\n\tstrict()\n}\n';
+    expect(devOnlyBranch(cfg, 2)?.line).toBe(1);
+    expect(devOnlyBranch(cfg, 5)).toBeNull();
+  });
+
   it('finds Django DEBUG, Rails and NODE_ENV guards, block or one-line', () => {
     const py = 'urlpatterns = [path("", home)]\nif settings.DEBUG:\n    urlpatterns += [path("health/", health)]\n';
     expect(devOnlyBranch(py, 3)?.line).toBe(2);

@@ -26,6 +26,9 @@ export const DEV_CONDITION = new RegExp(
     String.raw`\bApp::environment\(\s*['"](?:local|development|dev|testing)['"]`,
     String.raw`\bisLocal\(\)`,
     String.raw`\bgin\.Mode\(\)\s*==\s*gin\.DebugMode\b|\bgin\.IsDebugging\(\)`,
+    // An environment name compared with a development value: `os.Getenv("ENVIRONMENT") == "dev"`,
+    // `cfg.Environment == "development"`, `env == 'local'`.
+    String.raw`(?:[Ee]nv(?:ironment)?|ENV(?:IRONMENT)?)["')\]]*\s*===?\s*["'](?:dev|development|local)["']`,
   ].join('|'),
 );
 

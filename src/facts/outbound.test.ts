@@ -31,6 +31,15 @@ describe('outbound calls', () => {
       'src/Api/Catalog.cs:1',
     ]);
   });
+  it("a Django test RequestFactory's rf.get(url.path) builds a request in-process: no outbound call", async () => {
+    const o = await outbound({
+      'blog/models.py':
+        'from django.test import RequestFactory\n\n\nclass Entry:\n    def invalidate(self):\n        rf = RequestFactory(SERVER_NAME="example.com")\n        request = rf.get(url.path, secure=True)\n        return request\n',
+    });
+    expect(o.found).toBe(false);
+    const real = await outbound({ 'app/pull.py': 'def pull(session):\n    return session.get(url.path)\n' });
+    expect(real.sites.map((s) => `${s.path}:${s.line}`)).toEqual(['app/pull.py:2']);
+  });
   it('a client library that production code imports counts, with where', async () => {
     const o = await outbound({
       'package.json': '{"dependencies":{"express":"4","@aws-sdk/client-s3":"3"}}',

@@ -40,7 +40,9 @@ const CALLS = [
   String.raw`\bNet::HTTP\b|\bFaraday\.(?:new|get|post)\b|\bHTTParty\b|\bRestClient\.(?:get|post|put|delete)\b|\bHTTP\.(?:get|post|headers|timeout)\b|\bTyphoeus::|\bExcon\.`,
   String.raw`\bnew\s+(?:\\?GuzzleHttp\\)?Client\(|\bHttp::(?:get|post|put|patch|delete|withHeaders|timeout|retry)\(|\bcurl_init\(|\bHttpClient::create\(|\bHttpClientInterface\b|\buse\s+(?:Symfony\\(?:Component|Contracts)\\HttpClient|GuzzleHttp|Aws)\\`,
   // Any language: a get/post whose first argument is a URL (a literal, or a name that says so).
-  String.raw`\.(?:get|post|put|patch|delete|head|request)\(\s*(?:['"\x60]https?:\/\/|\w*(?:url|uri|Url|Uri|URL|URI|endpoint|Endpoint|api_path|apiPath)\b(?!\s*[=:]))`,
+  // Not on a test request factory or test client (Django `rf = RequestFactory()` ⏎ `rf.get(url.path)`,
+  // `self.client.get(url)`): that builds a request in-process, it calls nothing (round 8).
+  String.raw`(?<!\b(?:rf|factory|request_factory|requestFactory|test_client|testClient|self\.client|RequestFactory\(\s*\)|APIRequestFactory\(\s*\)))\.(?:get|post|put|patch|delete|head|request)\(\s*(?:['"\x60]https?:\/\/|\w*(?:url|uri|Url|Uri|URL|URI|endpoint|Endpoint|api_path|apiPath)\b(?!\s*[=:]))`,
   String.raw`\breqwest::(?:Client|get|blocking)\b|\bhyper::Client\b|\bureq::(?:get|post|agent)\b|\btonic::transport::Channel\b|\baws_sdk_\w+::Client\b`,
 ].join('|');
 

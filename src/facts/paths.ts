@@ -23,6 +23,20 @@ const EXAMPLE_DIR = new RegExp(
 );
 
 /**
+ * A hidden examples folder (`.examples/docker-compose-mtls/`, `.samples/`): what the project shows
+ * how to run, not what it runs. Compose files and keys there are demos (round 8: gatus's example
+ * compose services were judged as deployed units and its demo mTLS keys failed as leaks). Not part
+ * of isExamplePath: other rules still read a hidden examples folder's manifests as the deployment
+ * the project documents.
+ */
+const HIDDEN_EXAMPLE_DIR = /(^|\/)\.(examples?|samples?|demos?)\//i;
+
+/** An examples, samples or demo folder, hidden (`.examples/`) or not. */
+export function isExampleFolder(path: string): boolean {
+  return HIDDEN_EXAMPLE_DIR.test(path) || isExamplePath(path);
+}
+
+/**
  * A .NET (or any dotted) test project folder: `Todo.Api.Tests/`, `Shop.UnitTests/`,
  * `Billing.IntegrationTests/`, `Api.Specs/`, and CamelCase `AcceptanceTests/`. Case-sensitive: a
  * `contests/` folder is not one.

@@ -76,6 +76,8 @@ export interface Runtime {
   platforms: { system: string; path: string }[];
   /** Compose services that run third-party images (postgres, redis): dependencies, not units. */
   composeDependencies: { name: string; image: string; path: string }[];
+  /** A root Procfile of development commands only, not counted as Heroku (devOnlyProcfile). */
+  devProcfile: boolean;
 }
 
 /** CI configuration folders: manifests there are test fixtures applied by CI, not deployments. */
@@ -190,6 +192,47 @@ function parseNixUnit(path: string, lines: string[]): SystemdUnit | undefined {
   };
 }
 
+/**
+ * A command that runs the app for development: Django's runserver, a dev script, a file watcher,
+ * a reloading server. A Procfile of nothing else is a local process file (foreman, honcho), not a
+ * Heroku deployment (round 8: `web: make run` → `manage runserver`).
+ */
+const DEV_COMMAND =
+  /\brunserver\b|\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:dev|watch|serve|start:dev)\b|\bflask\s+run\b|--reload\b|\bnodemon\b|\bwatchmedo\b|--watch\b|\bwatch\b|\bvite(?:\s+dev)?\s*$|\bng\s+serve\b|\bwebpack(?:-dev-server|\s+serve)\b/;
+/** Files and CI lines that say the project deploys to Heroku or Dokku. */
+const HEROKU_CONFIG = ['app.json', 'heroku.yml', 'CHECKS', '.buildpacks', 'runtime.txt', '.slugignore'];
+const HEROKU_DEPLOY = /\bheroku\b|\bdokku\b/i;
+
+/** The recipe lines of a Makefile target (`run:` ⏎ `\tpython -m manage runserver`). */
+function makeRecipe(makefile: string, target: string): string[] {
+  const lines = makefile.split('\n');
+  const at = lines.findIndex((l) => new RegExp(`^${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:(?!=)`).test(l));
+  if (at < 0) return [];
+  const out: string[] = [];
+  for (let i = at + 1; i < lines.length && /^\t/.test(lines[i]!); i++) out.push(lines[i]!);
+  return out;
+}
+
+/** A root Procfile whose every process is a development command, with no Heroku/Dokku config or deploy job. */
+export function devOnlyProcfile(files: FileView): boolean {
+  const text = files.read('Procfile');
+  if (text === undefined || files.match(HEROKU_CONFIG).length > 0) return false;
+  const procs = text
+    .split('\n')
+    .map((l) => /^\s*[\w-]+\s*:\s*(.+)$/.exec(l)?.[1]?.trim())
+    .filter((c): c is string => !!c);
+  if (procs.length === 0) return false;
+  const makefile = files.read('Makefile') ?? '';
+  const dev = (cmd: string) => {
+    if (DEV_COMMAND.test(cmd)) return true;
+    const make = /^make\s+([\w.-]+)\s*$/.exec(cmd);
+    return !!make && makeRecipe(makefile, make[1]!).some((l) => DEV_COMMAND.test(l));
+  };
+  if (!procs.every(dev)) return false;
+  const ci = files.match(['.github/workflows/*.{yml,yaml}', '.gitlab-ci.yml', '.circleci/config.yml']);
+  return !ci.some((p) => HEROKU_DEPLOY.test(files.read(p) ?? ''));
+}
+
 function compute(files: FileView): Runtime {
   const d = deployments(files);
   const units = files
@@ -202,10 +245,12 @@ function compute(files: FileView): Runtime {
     if (!u.notApp && !u.composeWrapper && foreignDaemon(u, names, compiled))
       u.notApp = `runs ${u.program}, a system program, not this repository's`;
   const systemd = units.filter((u) => !u.composeWrapper && !u.notApp);
+  const devProcfile = devOnlyProcfile(files);
   const platforms = PLATFORM_FILES.flatMap(({ system, globs }) =>
     files
       .match(globs)
       .filter(isProductionPath)
+      .filter((path) => path !== 'Procfile' || !devProcfile)
       .slice(0, 1)
       .map((path) => ({ system, path })),
   );
@@ -226,6 +271,7 @@ function compute(files: FileView): Runtime {
     composeDependencies: d.compose
       .filter((s) => !s.built && s.image)
       .map((s) => ({ name: s.name, image: s.image!, path: s.path })),
+    devProcfile,
   };
 }
 

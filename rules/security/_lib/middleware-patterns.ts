@@ -1,5 +1,6 @@
 /** Content patterns of security-middleware: the line that registers each kind of HTTP hardening. */
 import type { PatternSpec } from '../../../src/types.js';
+import { DEV_CONDITION } from '../../../src/facts/dev-branch.js';
 
 const CODE = [
   '**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,cs,rb,php,rs,scala,groovy}',
@@ -14,7 +15,7 @@ export const IMPORT_LINE =
 export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   headers: {
     regex:
-      /\bhelmet\s*\(|\blusca\.(?:xframe|xssProtection|nosniff|csp|referrerPolicy)\s*\(|\blusca\s*\(\s*\{|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|SecurityMiddleware|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|action_dispatch\.default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options/,
+      /\bhelmet\s*\(|\blusca\.(?:xframe|xssProtection|nosniff|csp|referrerPolicy)\s*\(|\blusca\s*\(\s*\{|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|\bhelmet\.(?:contentSecurityPolicy|crossOrigin\w+Policy|dnsPrefetchControl|expectCt|frameguard|hidePoweredBy|ieNoOpen|noSniff|originAgentCluster|permittedCrossDomainPolicies|referrerPolicy|xssFilter|x[A-Z]\w+)\s*\(|middleware\.security\.SecurityMiddleware\b|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|action_dispatch\.default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options/,
     files: CODE,
     literals: [
       'lusca',
@@ -74,6 +75,21 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     regex: /^[ \t]*(?:CORS_ALLOW_ALL_ORIGINS|CORS_ORIGIN_ALLOW_ALL)[ \t]*=[ \t]*(\S[^\n]*)/m,
     files: ['**/*.py'],
     literals: ['CORS_ALLOW_ALL_ORIGINS', 'CORS_ORIGIN_ALLOW_ALL'],
+  },
+  // A line inside a development-only branch is not production policy (src/facts/dev-branch.ts):
+  // files that name such a condition are read again to see what it encloses.
+  devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
+  // Django: a middleware class the project wrote counts where a settings module lists its dotted
+  // path (`"djangoproject.middleware.CORSMiddleware"`), not where it is defined.
+  pyMiddlewareClass: {
+    regex: /^class[ \t]+(\w*Middleware)\b/m,
+    files: ['**/*.py'],
+    literals: ['Middleware'],
+  },
+  middlewareRef: {
+    regex: /["'](?:\w+\.)+(\w*Middleware)["']/,
+    files: ['**/*.py'],
+    literals: ['Middleware'],
   },
   credentials: {
     regex:

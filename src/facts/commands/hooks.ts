@@ -206,6 +206,33 @@ export interface HookOrigin {
 
 const GIT_HOOKS = ['pre-commit', 'pre-push', 'commit-msg', 'pre-merge-commit', 'prepare-commit-msg'];
 
+/**
+ * The installed husky's major version: the lockfile's entry, else the declared range. Husky 5 and
+ * later read only `.husky/<hook>` scripts; the v4 `"husky": {"hooks": …}` key of package.json is
+ * then ignored and runs nothing (round 8).
+ */
+export function huskyMajor(files: FileView): { major: number; path: string; line?: number } | undefined {
+  const locks: [string, RegExp][] = [
+    ['package-lock.json', /"(?:node_modules\/)?husky"\s*:\s*\{\s*"version"\s*:\s*"(\d+)\./],
+    ['yarn.lock', /^"?husky@[^\n]*:\r?\n\s+version:?\s+"?(\d+)\./m],
+    ['pnpm-lock.yaml', /^\s+\/?husky[@/](\d+)\./m],
+  ];
+  for (const [path, re] of locks) {
+    const text = files.read(path);
+    const m = text === undefined ? null : re.exec(text);
+    if (m) return { major: Number(m[1]), path, line: text!.slice(0, m.index).split('\n').length };
+  }
+  const text = files.read('package.json') ?? '';
+  const m = /"husky"\s*:\s*"[\^~>=v\s]*(\d+)/.exec(text);
+  return m ? { major: Number(m[1]), path: 'package.json', line: text.slice(0, m.index).split('\n').length } : undefined;
+}
+
+/** The v4 `husky.hooks` key is ignored: husky 5 or later is installed. */
+export function huskyV4Ignored(files: FileView): { major: number; path: string; line?: number } | undefined {
+  const v = huskyMajor(files);
+  return v && v.major >= 5 ? v : undefined;
+}
+
 export function hookOrigins(files: FileView): HookOrigin[] {
   const out: HookOrigin[] = [];
   const pc = preCommitHooks(files);
@@ -234,7 +261,8 @@ export function hookOrigins(files: FileView): HookOrigin[] {
   const pkg = files.readJson<Record<string, unknown>>('package.json');
   const text = files.read('package.json') ?? '';
   if (pkg.ok && pkg.value && typeof pkg.value === 'object') {
-    const husky = (pkg.value.husky as { hooks?: Record<string, unknown> } | undefined)?.hooks;
+    const v4 = (pkg.value.husky as { hooks?: Record<string, unknown> } | undefined)?.hooks;
+    const husky = v4 && huskyV4Ignored(files) ? undefined : v4;
     for (const [key, system] of [
       ['simple-git-hooks', 'simple-git-hooks'],
       ['husky', 'husky'],
