@@ -60,7 +60,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: "a controller chart with one replica, an opt-in PodDisruptionBudget and an enableHA switch its templates read is partial, and says both are off by default",
+      name: 'a controller chart with one replica, an opt-in PodDisruptionBudget and an enableHA switch its templates read is partial, and says both are off by default',
       profile: 'service',
       tree: {
         'go.mod': 'module example.com/agent\n',
@@ -75,7 +75,8 @@ ruleTester(rule, {
       expect: {
         outcome: 'partial',
         score: 0.5 * 0.8 + 0.1,
-        message: 'the PodDisruptionBudget is opt-in (off by default); 1 of them has an HA mode behind a chart values switch',
+        message:
+          'the PodDisruptionBudget is opt-in (off by default); 1 of them has an HA mode behind a chart values switch',
         data: { redundant: 0, single: 1, podDisruptionBudgets: 0, optInPodDisruptionBudgets: 1, haSwitchWorkloads: 1 },
         evidence: [
           {

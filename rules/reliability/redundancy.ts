@@ -101,7 +101,8 @@ export default defineRule({
       // A chart's high-availability switch read by its templates (`{{- if .Values.enableHA }}`:
       // leader election, more replicas): a redundant mode the operator turns on.
       haSwitch: {
-        regex: /\.Values\.((?:[\w]+\.)*(?:enableHA|haEnabled|highAvailability(?:\.enabled)?|ha\.enabled|leaderElection\.enabled))\b/,
+        regex:
+          /\.Values\.((?:[\w]+\.)*(?:enableHA|haEnabled|highAvailability(?:\.enabled)?|ha\.enabled|leaderElection\.enabled))\b/,
         files: ['**/templates/**/*.{yaml,yml,tpl}'],
         literals: ['enableHA', 'haEnabled', 'highAvailability', 'ha.enabled', 'leaderElection.enabled'],
         maxPerFile: 1,
