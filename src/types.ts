@@ -408,6 +408,11 @@ export interface Facts {
   /** Where production code starts a server (net/http, Node http, uvicorn, Kestrel, gRPC…). */
   servers: Evidence[];
   /**
+   * Set when that server serves only operational routes (/metrics, health probes, pprof): a
+   * controller's or an agent's listener, not a request-serving API (facts/inbound.ts).
+   */
+  opsOnlyHttp?: import('./facts/inbound.js').OpsOnlyHttp;
+  /**
    * The repository's git tags, newest first (walk/git.ts `gitTags`, at most a few hundred): empty
    * when the tree is not a git repository or git is unavailable. Releases are often only tags.
    */

@@ -61,9 +61,11 @@ export default defineRule({
     },
   },
   appliesTo: (ctx) =>
-    ctx.facts.profile.id === 'service' || {
-      reason: `profile is ${ctx.facts.profile.id}: an API contract is expected of a deployable service`,
-    },
+    ctx.facts.opsOnlyHttp
+      ? { reason: `${ctx.facts.opsOnlyHttp.reason}; there is no API to describe` }
+      : ctx.facts.profile.id === 'service' || {
+          reason: `profile is ${ctx.facts.profile.id}: an API contract is expected of a deployable service`,
+        },
   check(ctx) {
     const evidence: Evidence[] = [];
     const kinds = new Set<string>();

@@ -211,9 +211,11 @@ export default defineRule({
     digests: [K8S_DIGEST, TF_DIGEST],
   },
   appliesTo: ({ facts }) =>
-    facts.profile.id === 'service'
-      ? true
-      : { reason: `request rate limits are judged for services; the repository profile is ${facts.profile.id}` },
+    facts.opsOnlyHttp
+      ? { reason: `${facts.opsOnlyHttp.reason}; no request traffic to limit` }
+      : facts.profile.id === 'service'
+        ? true
+        : { reason: `request rate limits are judged for services; the repository profile is ${facts.profile.id}` },
   check(ctx) {
     const config: Evidence[] = [];
     for (const o of k8s(ctx.files).objects) {

@@ -167,9 +167,11 @@ export default defineRule({
     },
   },
   appliesTo: ({ facts }) =>
-    facts.profile.id === 'service'
-      ? true
-      : { reason: `profile is ${facts.profile.id}: request authentication applies to services` },
+    facts.opsOnlyHttp
+      ? { reason: `${facts.opsOnlyHttp.reason}; no user or client requests to authenticate` }
+      : facts.profile.id === 'service'
+        ? true
+        : { reason: `profile is ${facts.profile.id}: request authentication applies to services` },
   check(ctx) {
     return codeOrDeps(ctx, {
       what: 'authentication',

@@ -270,9 +270,11 @@ export default defineRule({
     },
   },
   appliesTo: ({ facts }) =>
-    facts.profile.id === 'service'
-      ? true
-      : { reason: `profile is ${facts.profile.id}: access control applies to services` },
+    facts.opsOnlyHttp
+      ? { reason: `${facts.opsOnlyHttp.reason}; no requests to authorise` }
+      : facts.profile.id === 'service'
+        ? true
+        : { reason: `profile is ${facts.profile.id}: access control applies to services` },
   check(ctx) {
     // OPA policies are authorization as code, whatever language calls them.
     const rego: Evidence[] = ctx.files

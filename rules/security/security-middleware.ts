@@ -30,12 +30,14 @@ export default defineRule({
   // A library built on a web framework (a Spring Boot starter) leaves hardening to the application
   // that embeds it; its samples' security config is not the library's (issue 15).
   appliesTo: ({ facts }) =>
-    facts.profile.id === 'library' && facts.frameworks.length > 0
-      ? { reason: 'profile is library: HTTP hardening is configured by the application that uses it' }
-      : facts.frameworks.some((f) => !GRPC.includes(f.id)) ||
-          (facts.profile.id === 'service' && facts.servers.some((s) => !/\bgrpc\.NewServer\(/.test(s.snippet ?? '')))
-        ? true
-        : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },
+    facts.opsOnlyHttp
+      ? { reason: `${facts.opsOnlyHttp.reason}; no pages or API responses to harden` }
+      : facts.profile.id === 'library' && facts.frameworks.length > 0
+        ? { reason: 'profile is library: HTTP hardening is configured by the application that uses it' }
+        : facts.frameworks.some((f) => !GRPC.includes(f.id)) ||
+            (facts.profile.id === 'service' && facts.servers.some((s) => !/\bgrpc\.NewServer\(/.test(s.snippet ?? '')))
+          ? true
+          : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },
   check(ctx) {
     // The service's own code only: an Electron window's CSP, a page's meta tags or a build
     // script's dev-server headers protect another component (src/facts/component.ts).
