@@ -35,6 +35,11 @@ const CODE = new RegExp(
     String.raw`\bbackoff\.(?:Retry|RetryNotify|RetryWithData|NewExponentialBackOff)\b`,
     String.raw`\bretry\.Do\(`,
     String.raw`\bretryablehttp\.NewClient\(`,
+    // Kubernetes clients: client-go's conflict retries with backoff (`retry.RetryOnConflict(retry.DefaultRetry, …)`),
+    // apimachinery's exponential backoff, and a controller's rate-limited workqueue, which requeues a
+    // failed reconcile with per-item exponential backoff.
+    String.raw`\bretry\.(?:RetryOnConflict|OnError)\(|\bretry\.Default(?:Retry|Backoff)\b|\bwait\.ExponentialBackoff(?:WithContext)?\(`,
+    String.raw`\bworkqueue\.(?:New(?:Typed)?RateLimitingQueue(?:WithConfig)?|Default(?:Typed)?ControllerRateLimiter|New(?:Typed)?ItemExponentialFailureRateLimiter)\b`,
     // Java/Kotlin
     String.raw`@Retryable\b`,
     String.raw`@Retry\(`,
@@ -158,6 +163,7 @@ export default defineRule({
           'Retriable',
           'retriable',
           'ExponentialBuilder',
+          'RateLimit',
           'ResilienceHandler',
           'TransientHttpError',
           '**',
