@@ -50,7 +50,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql, asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo … catalogue `openapi-generators`). Tests are ignored.',
+      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql, asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo … catalogue `openapi-generators`). Tests are ignored. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       specDoc: {
         regex: /^[ \t{]*["']?(openapi|swagger|asyncapi)["']?\s*:\s*["']?\d/m,

@@ -31,7 +31,7 @@ export default defineRule({
     severity: 'low',
     effort: 'high',
     detection:
-      'Argo Rollouts `Rollout` and Flagger `Canary` resources; CodeDeploy blue/green or canary configs (`BLUE_GREEN`, `CodeDeployDefault.*Canary*/Linear*`, SAM `DeploymentPreference`); Azure deployment slots; Cloud Run traffic splitting; traffic-shifting commands in CI; feature-flag SDKs from the `feature-flags` catalogue, used in code; explicit rolling-update settings (`maxSurge`/`maxUnavailable`) earn partial credit.',
+      'Argo Rollouts `Rollout` and Flagger `Canary` resources; CodeDeploy blue/green or canary configs (`BLUE_GREEN`, `CodeDeployDefault.*Canary*/Linear*`, SAM `DeploymentPreference`); Azure deployment slots; Cloud Run traffic splitting; traffic-shifting commands in CI; feature-flag SDKs from the `feature-flags` catalogue, used in code; explicit rolling-update settings (`maxSurge`/`maxUnavailable`) earn partial credit — not the `maxUnavailable` of a PodDisruptionBudget (in the PDB or under its values key), which bounds evictions.',
     patterns: {
       staged: {
         regex:

@@ -83,7 +83,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them, a finding per single-replica workload; PodDisruptionBudget; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances.',
+      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them, a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, earns half of its share); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances.',
     patterns: {
       cloudRunFlags: {
         regex: /--(min|max)-instances[= ](\d+)/,

@@ -126,7 +126,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`. A retry library that is only declared (catalogue `retries`) earns partial credit.',
+      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit.',
     patterns: {
       retryLoop: {
         regex: RETRY_LOOP,

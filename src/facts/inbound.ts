@@ -6,7 +6,7 @@
  * Decided from the routes the code registers, never from the repository's name.
  */
 import type { ScanPattern } from '../scan/scanner.js';
-import type { Evidence, Framework, Match } from '../types.js';
+import type { Evidence, Framework, Match, OpsOnlyHttp } from '../types.js';
 import { isProductionPath } from './paths.js';
 
 export const ROUTE_KEY = 'facts:route';
@@ -49,12 +49,7 @@ export const ROUTE_PATTERN: ScanPattern = {
 const OPS_PATH =
   /^\/?(?:metrics|healthz?|health[-_]?check|livez?|liveness|readyz?|readiness|startupz?|ping|debug\/(?:pprof|vars)(?:\/.*)?)\/?$/i;
 
-export interface OpsOnlyHttp {
-  /** The operational routes the listener serves, with file:line. */
-  routes: Evidence[];
-  /** Why the inbound-request rules do not apply, naming those routes. */
-  reason: string;
-}
+export type { OpsOnlyHttp };
 
 /**
  * Set when the project's only inbound HTTP surface is operational: it starts a plain HTTP server
