@@ -101,11 +101,10 @@ export default defineRule({
       // A chart's high-availability switch read by its templates (`{{- if .Values.enableHA }}`:
       // leader election, more replicas): a redundant mode the operator turns on.
       haSwitch: {
-        regex:
-          /\.Values\.((?:[\w]+\.)*(?:enableHA|haEnabled|highAvailability(?:\.enabled)?|ha\.enabled|leaderElection\.enabled))\b/,
+        regex: /\.(enableHA|haEnabled|highAvailability|ha\.enabled|leaderElection\.enabled)\b/,
         files: ['**/templates/**/*.{yaml,yml,tpl}'],
         literals: ['enableHA', 'haEnabled', 'highAvailability', 'ha.enabled', 'leaderElection.enabled'],
-        maxPerFile: 1,
+        maxPerFile: 3,
       },
       // PaaS instance counts: DigitalOcean App Platform spec, Fly.io, Render.
       paas: {
@@ -147,7 +146,14 @@ export default defineRule({
     let k8sWorkloads = 0;
     // Single-replica chart workloads whose chart has an HA switch: half credit, said in the finding.
     let haOptIn = 0;
-    const haSwitches = ctx.matches('haSwitch').filter((m) => isProductionPath(m.path));
+    // The values path that holds the switch (`.Values.reloader.enableHA`), read from the matched line.
+    const haSwitches = ctx
+      .matches('haSwitch')
+      .filter((m) => isProductionPath(m.path))
+      .flatMap((m) => {
+        const ref = [...m.snippet.matchAll(/\.Values\.([\w.]+)/g)].find((r) => r[1]!.endsWith(m.groups[0]!))?.[1];
+        return ref ? [{ ...m, ref }] : [];
+      });
     for (const w of deployedWorkloads(ctx.files)) {
       if (!SCALED_KINDS.includes(w.kind) || w.disabled || w.hook) continue;
       k8sWorkloads++;
@@ -164,12 +170,12 @@ export default defineRule({
         const inChart = w.chart === undefined ? [] : haSwitches.filter((m) => m.path.startsWith(`${w.chart}/`));
         const ha = inChart.find((m) => m.path === w.path) ?? inChart[0];
         const chartValues = model.charts.find((c) => c.dir === w.chart)?.values;
-        const on = ha ? conditionsHold([ha.groups[0]!], chartValues) : false;
+        const on = ha ? conditionsHold([ha.ref], chartValues) : false;
         if (ha) haOptIn++;
         findings.push({
           path: w.path,
           line,
-          note: `${where} runs ${count ?? 1} replica${count === undefined ? ' (replicas unset)' : ''} and no autoscaler targets it${ha ? `; the chart has an HA switch, ${on ? 'on' : 'off'} by default: .Values.${ha.groups[0]} (${ha.path}:${ha.line})` : ''}`,
+          note: `${where} runs ${count ?? 1} replica${count === undefined ? ' (replicas unset)' : ''} and no autoscaler targets it${ha ? `; the chart has an HA switch, ${on ? 'on' : 'off'} by default: .Values.${ha.ref} (${ha.path}:${ha.line})` : ''}`,
         });
       }
     }
