@@ -368,6 +368,14 @@ export interface ProxyFacts {
 }
 
 /** Whether production code calls other services (see facts/outbound.ts). */
+/** A listener that serves only operational routes (facts/inbound.ts). */
+export interface OpsOnlyHttp {
+  /** The operational routes the listener serves, with file:line. */
+  routes: Evidence[];
+  /** Why the inbound-request rules do not apply, naming those routes. */
+  reason: string;
+}
+
 export interface OutboundCalls {
   found: boolean;
   /** A few call sites (one per file) and imports of client libraries. */
@@ -407,6 +415,11 @@ export interface Facts {
   imageBuilders: { tool: string; kind: 'builder' | 'platform'; evidence: Evidence }[];
   /** Where production code starts a server (net/http, Node http, uvicorn, Kestrel, gRPC…). */
   servers: Evidence[];
+  /**
+   * Set when that server serves only operational routes (/metrics, health probes, pprof): a
+   * controller's or an agent's listener, not a request-serving API (facts/inbound.ts).
+   */
+  opsOnlyHttp?: OpsOnlyHttp;
   /**
    * The repository's git tags, newest first (walk/git.ts `gitTags`, at most a few hundred): empty
    * when the tree is not a git repository or git is unavailable. Releases are often only tags.

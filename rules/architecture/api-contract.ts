@@ -50,7 +50,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql, asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo … catalogue `openapi-generators`). Tests are ignored.',
+      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql, asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo … catalogue `openapi-generators`). Tests are ignored. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       specDoc: {
         regex: /^[ \t{]*["']?(openapi|swagger|asyncapi)["']?\s*:\s*["']?\d/m,
@@ -61,9 +61,11 @@ export default defineRule({
     },
   },
   appliesTo: (ctx) =>
-    ctx.facts.profile.id === 'service' || {
-      reason: `profile is ${ctx.facts.profile.id}: an API contract is expected of a deployable service`,
-    },
+    ctx.facts.opsOnlyHttp
+      ? { reason: `${ctx.facts.opsOnlyHttp.reason}; there is no API to describe` }
+      : ctx.facts.profile.id === 'service' || {
+          reason: `profile is ${ctx.facts.profile.id}: an API contract is expected of a deployable service`,
+        },
   check(ctx) {
     const evidence: Evidence[] = [];
     const kinds = new Set<string>();

@@ -106,6 +106,33 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.4, evidence: [{ path: 'k8s/deployment.yaml', line: 7 }] },
     },
     {
+      name: "a PodDisruptionBudget's maxUnavailable (opt-in chart template) is not a rolling-update setting: fails",
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/agent\n',
+        'chart/agent/Chart.yaml': 'apiVersion: v2\nname: agent\nversion: 1.0.0\n',
+        'chart/agent/values.yaml': 'podDisruptionBudget:\n  enabled: false\n  maxUnavailable: 1\n',
+        'chart/agent/templates/poddisruptionbudget.yaml':
+          '{{- if .Values.podDisruptionBudget.enabled }}\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: agent\nspec:\n  maxUnavailable: {{ .Values.podDisruptionBudget.maxUnavailable }}\n  selector:\n    matchLabels: { app: agent }\n{{- end }}\n',
+        'chart/agent/templates/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          image: example/agent:v1\n',
+      },
+      expect: { outcome: 'fail', data: { rollingUpdateSettings: false }, evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'a Deployment after a PodDisruptionBudget in one file: only the Deployment strategy earns the rolling-update credit',
+      profile: 'service',
+      tree: {
+        'k8s/app.yaml':
+          'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: api\nspec:\n  maxUnavailable: 1\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  strategy:\n    rollingUpdate:\n      maxSurge: 1\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.4,
+        evidence: [{ path: 'k8s/app.yaml', line: 15, note: 'rolling-update settings' }],
+      },
+    },
+    {
       name: 'a plain service fails and says what was searched',
       profile: 'service',
       tree: { 'pom.xml': '<project/>\n', 'src/main/java/App.java': 'class App {}\n' },

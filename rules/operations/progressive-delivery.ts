@@ -3,6 +3,7 @@ import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
+import { k8s, K8S_DIGEST, type K8sModel } from '../../src/facts/k8s.js';
 
 const MANIFESTS = ['**/*.{yml,yaml,json,tf,tpl}'];
 const SOURCES = ['**/*.{js,jsx,ts,tsx,mjs,cjs,py,go,java,kt,cs,rb,php,rs}'];
@@ -30,7 +31,7 @@ export default defineRule({
     severity: 'low',
     effort: 'high',
     detection:
-      'Argo Rollouts `Rollout` and Flagger `Canary` resources; CodeDeploy blue/green or canary configs (`BLUE_GREEN`, `CodeDeployDefault.*Canary*/Linear*`, SAM `DeploymentPreference`); Azure deployment slots; Cloud Run traffic splitting; traffic-shifting commands in CI; feature-flag SDKs from the `feature-flags` catalogue, used in code; explicit rolling-update settings (`maxSurge`/`maxUnavailable`) earn partial credit.',
+      'Argo Rollouts `Rollout` and Flagger `Canary` resources; CodeDeploy blue/green or canary configs (`BLUE_GREEN`, `CodeDeployDefault.*Canary*/Linear*`, SAM `DeploymentPreference`); Azure deployment slots; Cloud Run traffic splitting; traffic-shifting commands in CI; feature-flag SDKs from the `feature-flags` catalogue, used in code; explicit rolling-update settings (`maxSurge`/`maxUnavailable`) earn partial credit — not the `maxUnavailable` of a PodDisruptionBudget (in the PDB or under its values key), which bounds evictions.',
     patterns: {
       staged: {
         regex:
@@ -66,7 +67,8 @@ export default defineRule({
           'maximum_percent',
           'MinimumHealthyPercent',
         ],
-        maxPerFile: 1,
+        // A PodDisruptionBudget's maxUnavailable may come first in a file that also holds a Deployment.
+        maxPerFile: 3,
       },
       flagCode: {
         // import/using/use lines, require('…') calls and Go import-block lines naming a flag SDK
@@ -99,6 +101,7 @@ export default defineRule({
       },
     },
     reads: CI_GLOBS,
+    digests: [K8S_DIGEST],
   },
   appliesTo: ({ facts }) =>
     facts.profile.id === 'service'
@@ -115,7 +118,16 @@ export default defineRule({
     const traffic = ciFiles(ctx.files).flatMap((f) => (f.ok ? f.commands.filter((c) => TRAFFIC_CMD.test(c.text)) : []));
     const flagDeps = ctx.facts.findDependencies(ctx.catalogue('feature-flags'));
     const flagCode = ctx.matches('flagCode').filter((m) => prod(m.path) && SDK_WORD.test(m.snippet));
-    const rolling = ctx.matches('rolling').filter((m) => prod(m.path));
+    // A PodDisruptionBudget's maxUnavailable bounds voluntary evictions (redundancy), not how a rollout proceeds.
+    const model = k8s(ctx.files);
+    const rolling = ctx
+      .matches('rolling')
+      .filter(
+        (m) =>
+          prod(m.path) &&
+          enclosingKind(model, m.path, m.line) !== 'PodDisruptionBudget' &&
+          !onlyDisruptionBudgetValue(model, m.path, m.snippet),
+      );
     const evidence: Evidence[] = [
       ...firstPerFile(staged, 3).map((m) => fromMatch(m, 'staged rollout (canary / blue-green / slots)')),
       ...traffic.slice(0, 2).map(
@@ -173,3 +185,35 @@ export default defineRule({
     );
   },
 });
+
+/** The kind of the manifest a line of a YAML file belongs to: the last object that starts at or above it. */
+function enclosingKind(model: K8sModel, path: string, line: number): string | undefined {
+  let kind: string | undefined;
+  let at = 0;
+  for (const o of model.objects)
+    if (o.path === path && o.line <= line && o.line >= at) {
+      kind = o.kind;
+      at = o.line;
+    }
+  return kind;
+}
+
+/**
+ * A chart's values.yaml whose every `maxUnavailable` (the key matched) sits under a
+ * PodDisruptionBudget setting (`podDisruptionBudget.maxUnavailable`, `pdb.maxUnavailable`).
+ */
+function onlyDisruptionBudgetValue(model: K8sModel, path: string, snippet: string): boolean {
+  const chart = model.charts.find((c) => c.valuesPath === path);
+  const key = /^\s*(\w+)/.exec(snippet)?.[1];
+  if (!chart || !key) return false;
+  const parents: string[][] = [];
+  const walk = (v: unknown, at: string[], depth: number): void => {
+    if (!v || typeof v !== 'object' || Array.isArray(v) || depth > 12) return;
+    for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
+      if (k === key) parents.push(at);
+      walk(child, [...at, k], depth + 1);
+    }
+  };
+  walk(chart.values, [], 0);
+  return parents.length > 0 && parents.every((p) => p.some((k) => /disruption|^pdb$/i.test(k)));
+}

@@ -256,6 +256,20 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a CLI's image that runs its `serve` subcommand and EXPOSEs a port is a long-running service: it needs a HEALTHCHECK",
+      profile: 'cli',
+      tree: {
+        'go.mod': 'module example.com/mdview\n',
+        'main.go': 'package main\n\nfunc main() {}\n',
+        Dockerfile:
+          'FROM alpine:3.20\nCOPY mdview /usr/local/bin/mdview\nEXPOSE 8080\nENTRYPOINT ["mdview"]\nCMD ["serve"]\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'Dockerfile', line: 1, note: 'final stage has no HEALTHCHECK' }],
+      },
+    },
+    {
       name: 'WatchdogSec on a Type=simple unit whose service never sends WATCHDOG=1 watches nothing',
       profile: 'service',
       tree: {
@@ -380,6 +394,35 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: "a CLI's image whose ENTRYPOINT is the tool (no EXPOSE, no server command) starts nothing long-lived",
+      profile: 'cli',
+      tree: {
+        'go.mod': 'module example.com/mdview\n',
+        'main.go': 'package main\n\nfunc main() {}\n',
+        Dockerfile:
+          'FROM gcr.io/distroless/static\nCOPY mdview /usr/local/bin/mdview\nENTRYPOINT [ "/usr/local/bin/mdview" ]\n',
+      },
+      expect: {
+        outcome: 'not-applicable',
+        message:
+          'Dockerfile:3 ENTRYPOINT [ "/usr/local/bin/mdview" ] runs the command-line tool once: no EXPOSE, no server command',
+      },
+    },
+    {
+      name: 'a development box (FROM ubuntu, tools, WORKDIR, CMD commented out) starts a shell, not a service',
+      profile: 'cli',
+      tree: {
+        'package.json': '{"name":"watcher","bin":{"watcher":"bin/watcher.js"}}\n',
+        'bin/watcher.js': '#!/usr/bin/env node\n',
+        Dockerfile:
+          '# dev box\nFROM ubuntu:22.04\nRUN apt-get update && apt-get install -y nodejs\nWORKDIR /src\n# EXPOSE 8080\n#CMD ["node", "/src/http.js"]\n',
+      },
+      expect: {
+        outcome: 'not-applicable',
+        message: 'Dockerfile:2 builds FROM ubuntu:22.04 and sets no CMD or ENTRYPOINT: a development box',
+      },
+    },
     {
       name: 'compute that only an example declares is not something this module runs',
       profile: 'infrastructure',

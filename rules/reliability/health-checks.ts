@@ -9,7 +9,13 @@ import {
   nested,
   serviceDockerfile,
 } from '../../src/facts/deploy.js';
-import { DOCKERFILE_GLOBS, dockerfiles, imageHealthcheck, isToolImage } from '../../src/facts/dockerfile.js';
+import {
+  DOCKERFILE_GLOBS,
+  dockerfiles,
+  imageHealthcheck,
+  isToolImage,
+  oneShotImage,
+} from '../../src/facts/dockerfile.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { label, resourcesOf, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
@@ -64,7 +70,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Kubernetes liveness/readiness probes per container, including Helm templates and the DeploymentConfigs of OpenShift Templates, YAML or JSON (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks; systemd units with a watchdog (`WatchdogSec` with `Type=notify`, or with a service that sends `WATCHDOG=1` through sd_notify); a unit that only starts compose is judged by the compose services it starts; development compose files (named or in a folder named dev/develop/local) beside a deployment one are not deployed units. Manifests in CI folders (.github/…) are test fixtures, not deployments.',
+      'Kubernetes liveness/readiness probes per container, including Helm templates and the DeploymentConfigs of OpenShift Templates, YAML or JSON (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks; systemd units with a watchdog (`WatchdogSec` with `Type=notify`, or with a service that sends `WATCHDOG=1` through sd_notify); a unit that only starts compose is judged by the compose services it starts; development compose files (named or in a folder named dev/develop/local) beside a deployment one are not deployed units. Manifests in CI folders (.github/…) are test fixtures, not deployments. An image that starts no long-running process is not a unit: a development box (OS or language base, no CMD or ENTRYPOINT) and, outside the service profile, an image whose ENTRYPOINT/CMD runs the tool once (no EXPOSE, no server command).',
     patterns: {
       platform: {
         regex:
@@ -93,18 +99,30 @@ export default defineRule({
     reads: [...DEPLOY_READS, ...DOCKERFILE_GLOBS, ...SYSTEMD_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
-  // What an example or a test runs is not what this repository runs.
-  appliesTo: (ctx) =>
-    ctx.facts.profile.id === 'service' ||
-    ctx.files.match(DOCKERFILE_GLOBS).some(isProductionPath) ||
-    deployedWorkloads(ctx.files).length > 0 ||
-    runtime(ctx.files).systemd.length > 0 ||
-    deployments(ctx.files).compose.length > 0 ||
-    resourcesOf(terraform(ctx.files), ...COMPUTE).some((r) => isProductionPath(r.path))
+  // What an example or a test runs is not what this repository runs. An image that starts no
+  // long-running process (a CLI's ENTRYPOINT, a development box with no CMD) has nothing to check.
+  appliesTo: (ctx) => {
+    const profile = ctx.facts.profile.id;
+    const images = ctx.files.match(DOCKERFILE_GLOBS).filter(isProductionPath);
+    const oneShot = new Map(
+      dockerfiles(ctx.files)
+        .filter((f) => images.includes(f.path))
+        .flatMap((f) => {
+          const why = oneShotImage(f, profile);
+          return why ? [[f.path, why] as const] : [];
+        }),
+    );
+    return profile === 'service' ||
+      images.some((p) => !oneShot.has(p)) ||
+      deployedWorkloads(ctx.files).length > 0 ||
+      runtime(ctx.files).systemd.length > 0 ||
+      deployments(ctx.files).compose.length > 0 ||
+      resourcesOf(terraform(ctx.files), ...COMPUTE).some((r) => isProductionPath(r.path))
       ? true
       : {
-          reason: `nothing here runs a long-lived process (profile ${ctx.facts.profile.id}, no Dockerfile, manifests or compute in IaC)`,
-        },
+          reason: `nothing here runs a long-lived process (profile ${profile}, no ${oneShot.size > 0 ? 'long-running image' : 'Dockerfile'}, manifests or compute in IaC)${oneShot.size > 0 ? `: ${[...oneShot.values()].slice(0, 2).join('; ')}` : ''}`,
+        };
+  },
   check(ctx) {
     const findings: Evidence[] = [];
     const good: Evidence[] = [];
@@ -271,7 +289,13 @@ export default defineRule({
         'No health checks: no probes, healthcheck, HEALTHCHECK or load-balancer check found.',
         [
           ...dockerfiles(ctx.files)
-            .filter((f) => f.ok && isProductionPath(f.path) && !f.path.includes('.devcontainer/'))
+            .filter(
+              (f) =>
+                f.ok &&
+                isProductionPath(f.path) &&
+                !f.path.includes('.devcontainer/') &&
+                !oneShotImage(f, ctx.facts.profile.id),
+            )
             .slice(0, 5)
             .map((f) => ({
               path: f.path,

@@ -80,6 +80,41 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a controller chart with one replica, an opt-in PodDisruptionBudget and an enableHA switch its templates read is partial, and says both are off by default',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/agent\n',
+        'charts/agent/Chart.yaml': 'apiVersion: v2\nname: agent\nversion: 1.0.0\n',
+        'charts/agent/values.yaml':
+          'agent:\n  enableHA: false\n  replicas: 1\n  podDisruptionBudget:\n    enabled: false\n    minAvailable: 1\n',
+        'charts/agent/templates/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: agent\nspec:\n{{- if not (.Values.agent.enableHA) }}\n  replicas: 1\n{{- else }}\n  replicas: {{ .Values.agent.replicas }}\n{{- end }}\n  template:\n    spec:\n      containers:\n        - name: agent\n          image: example/agent:v1\n',
+        'charts/agent/templates/pdb.yaml':
+          '{{- if .Values.agent.podDisruptionBudget.enabled }}\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: agent\nspec:\n  minAvailable: {{ .Values.agent.podDisruptionBudget.minAvailable }}\n{{- end }}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5 * 0.8 + 0.1,
+        message:
+          'the PodDisruptionBudget is opt-in (off by default); 1 of them has an HA mode behind a chart values switch',
+        data: { redundant: 0, single: 1, podDisruptionBudgets: 0, optInPodDisruptionBudgets: 1, haSwitchWorkloads: 1 },
+        evidence: [
+          {
+            path: 'charts/agent/templates/deployment.yaml',
+            line: 7,
+            note: expect.stringContaining(
+              'the chart has an HA switch, off by default: .Values.agent.enableHA (charts/agent/templates/deployment.yaml:6)',
+            ),
+          },
+          {
+            path: 'charts/agent/templates/pdb.yaml',
+            line: 3,
+            note: 'PodDisruptionBudget agent: the chart offers it behind a values switch, off by default',
+          },
+        ],
+      },
+    },
+    {
       name: 'Helm: replicaCount 1 from values and the HPA disabled by default is a finding at the replicas line',
       profile: 'service',
       tree: {

@@ -5,6 +5,7 @@ import { partial, pass, unknown } from '../../src/engine/results.js';
 import { composeDependencyNote, composeUnits, deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import { isProductionPath } from '../../src/facts/paths.js';
+import { conditionsHold } from '../../src/facts/helm.js';
 import { attr, label, num, resolveVar, terraform, TF_DIGEST, type TfBlock } from '../../src/facts/terraform.js';
 
 const SCALED_KINDS = ['Deployment', 'StatefulSet', 'Rollout', 'ReplicaSet', 'DeploymentConfig'];
@@ -82,7 +83,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them, a finding per single-replica workload; PodDisruptionBudget; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances.',
+      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them, a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, earns half of its share); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances.',
     patterns: {
       cloudRunFlags: {
         regex: /--(min|max)-instances[= ](\d+)/,
@@ -96,6 +97,14 @@ export default defineRule({
         ],
         literals: ['-instances'],
         maxPerFile: 4,
+      },
+      // A chart's high-availability switch read by its templates (`{{- if .Values.enableHA }}`:
+      // leader election, more replicas): a redundant mode the operator turns on.
+      haSwitch: {
+        regex: /\.(enableHA|haEnabled|highAvailability|ha\.enabled|leaderElection\.enabled)\b/,
+        files: ['**/templates/**/*.{yaml,yml,tpl}'],
+        literals: ['enableHA', 'haEnabled', 'highAvailability', 'ha.enabled', 'leaderElection.enabled'],
+        maxPerFile: 3,
       },
       // PaaS instance counts: DigitalOcean App Platform spec, Fly.io, Render.
       paas: {
@@ -135,6 +144,16 @@ export default defineRule({
     );
     const overrides = new Map(model.kustomizations.flatMap((k) => k.replicas.map((r) => [r.name, r.count] as const)));
     let k8sWorkloads = 0;
+    // Single-replica chart workloads whose chart has an HA switch: half credit, said in the finding.
+    let haOptIn = 0;
+    // The values path that holds the switch (`.Values.reloader.enableHA`), read from the matched line.
+    const haSwitches = ctx
+      .matches('haSwitch')
+      .filter((m) => isProductionPath(m.path))
+      .flatMap((m) => {
+        const ref = [...m.snippet.matchAll(/\.Values\.([\w.]+)/g)].find((r) => r[1]!.endsWith(m.groups[0]!))?.[1];
+        return ref ? [{ ...m, ref }] : [];
+      });
     for (const w of deployedWorkloads(ctx.files)) {
       if (!SCALED_KINDS.includes(w.kind) || w.disabled || w.hook) continue;
       k8sWorkloads++;
@@ -147,14 +166,22 @@ export default defineRule({
         good.push({ path: w.path, line, note: `${where}: ${count} replicas` });
       else if (count === 'templated')
         good.push({ path: w.path, line, note: `${where}: replicas set by a template value (not resolved)` });
-      else
+      else {
+        const inChart = w.chart === undefined ? [] : haSwitches.filter((m) => m.path.startsWith(`${w.chart}/`));
+        const ha = inChart.find((m) => m.path === w.path) ?? inChart[0];
+        const chartValues = model.charts.find((c) => c.dir === w.chart)?.values;
+        const on = ha ? conditionsHold([ha.ref], chartValues) : false;
+        if (ha) haOptIn++;
         findings.push({
           path: w.path,
           line,
-          note: `${where} runs ${count ?? 1} replica${count === undefined ? ' (replicas unset)' : ''} and no autoscaler targets it`,
+          note: `${where} runs ${count ?? 1} replica${count === undefined ? ' (replicas unset)' : ''} and no autoscaler targets it${ha ? `; the chart has an HA switch, ${on ? 'on' : 'off'} by default: .Values.${ha.ref} (${ha.path}:${ha.line})` : ''}`,
         });
+      }
     }
     const pdbs = objectsOfKind(model, 'PodDisruptionBudget');
+    // A chart's PodDisruptionBudget behind a values switch (`podDisruptionBudget.enabled: false`): offered, not on.
+    const optInPdbs = model.objects.filter((o) => o.kind === 'PodDisruptionBudget' && o.disabled && !o.hook);
     const d = deployments(ctx.files);
     // A compose file that is the deployment (deploy.ts: named for production, scaled, or a
     // self-hosting template) runs one instance of each service unless it says otherwise.
@@ -246,6 +273,8 @@ export default defineRule({
       redundant: good.length,
       single: findings.length,
       podDisruptionBudgets: pdbs.length,
+      optInPodDisruptionBudgets: optInPdbs.length,
+      haSwitchWorkloads: haOptIn,
       autoscalers: scalers.length,
     };
     if (units === 0)
@@ -255,13 +284,27 @@ export default defineRule({
         data,
       );
     const wantPdb = k8sWorkloads > 0;
-    const base = good.length / units;
-    const score = wantPdb ? base * 0.8 + (pdbs.length > 0 ? 0.2 : 0) : base;
-    const pdbEv = pdbs.slice(0, 2).map((o) => ({ path: o.path, line: o.line, note: `PodDisruptionBudget ${o.name}` }));
+    const base = (good.length + haOptIn * 0.5) / units;
+    const score = wantPdb ? base * 0.8 + (pdbs.length > 0 ? 0.2 : optInPdbs.length > 0 ? 0.1 : 0) : base;
+    const pdbEv = [
+      ...pdbs.slice(0, 2).map((o) => ({ path: o.path, line: o.line, note: `PodDisruptionBudget ${o.name}` })),
+      ...(pdbs.length > 0
+        ? []
+        : optInPdbs.slice(0, 2).map((o) => ({
+            path: o.path,
+            line: o.line,
+            note: `PodDisruptionBudget ${o.name}: the chart offers it behind a values switch, off by default`,
+          }))),
+    ];
     const shown = [...findings.slice(0, 15), ...good.slice(0, 5), ...pdbEv, ...notes];
     const missing = [
       findings.length > 0 ? `${findings.length} of ${units} run a single instance` : '',
-      wantPdb && pdbs.length === 0 ? 'no PodDisruptionBudget' : '',
+      wantPdb && pdbs.length === 0
+        ? optInPdbs.length > 0
+          ? 'the PodDisruptionBudget is opt-in (off by default)'
+          : 'no PodDisruptionBudget'
+        : '',
+      haOptIn > 0 ? `${haOptIn} of them ${haOptIn === 1 ? 'has' : 'have'} an HA mode behind a chart values switch` : '',
     ].filter(Boolean);
     if (missing.length === 0)
       return pass(

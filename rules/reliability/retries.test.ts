@@ -6,6 +6,45 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: "a Kubernetes controller: client-go's RetryOnConflict(retry.DefaultRetry) and a rate-limited workqueue are retries with backoff on its API-server calls",
+      profile: 'service',
+      tree: {
+        'go.mod':
+          'module example.com/config-watcher\n\ngo 1.22\n\nrequire (\n\tk8s.io/client-go v0.30.0\n\tk8s.io/apimachinery v0.30.0\n)\n',
+        'internal/controller/controller.go': [
+          'package controller',
+          '',
+          'import (',
+          '\t"k8s.io/client-go/kubernetes"',
+          '\t"k8s.io/client-go/util/workqueue"',
+          ')',
+          '',
+          'func New(client kubernetes.Interface) *Controller {',
+          '\tqueue := workqueue.NewTypedRateLimitingQueue(workqueue.DefaultTypedControllerRateLimiter[any]())',
+          '\treturn &Controller{client: client, queue: queue}',
+          '}',
+          '',
+        ].join('\n'),
+        'internal/handler/rollout.go': [
+          'package handler',
+          '',
+          'import "k8s.io/client-go/util/retry"',
+          '',
+          'func restart(update func() error) error {',
+          '\treturn retry.RetryOnConflict(retry.DefaultRetry, update)',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'internal/controller/controller.go', line: 9 },
+          { path: 'internal/handler/rollout.go', line: 6 },
+        ],
+      },
+    },
+    {
       name: 'a forwarding retry scheduled after retryDelay * (1L << retries++) passes (Java)',
       profile: 'service',
       tree: {

@@ -35,6 +35,11 @@ const CODE = new RegExp(
     String.raw`\bbackoff\.(?:Retry|RetryNotify|RetryWithData|NewExponentialBackOff)\b`,
     String.raw`\bretry\.Do\(`,
     String.raw`\bretryablehttp\.NewClient\(`,
+    // Kubernetes clients: client-go's conflict retries with backoff (`retry.RetryOnConflict(retry.DefaultRetry, …)`),
+    // apimachinery's exponential backoff, and a controller's rate-limited workqueue, which requeues a
+    // failed reconcile with per-item exponential backoff.
+    String.raw`\bretry\.(?:RetryOnConflict|OnError)\(|\bretry\.Default(?:Retry|Backoff)\b|\bwait\.ExponentialBackoff(?:WithContext)?\(`,
+    String.raw`\bworkqueue\.(?:New(?:Typed)?RateLimitingQueue(?:WithConfig)?|Default(?:Typed)?ControllerRateLimiter|New(?:Typed)?ItemExponentialFailureRateLimiter)\b`,
     // Java/Kotlin
     String.raw`@Retryable\b`,
     String.raw`@Retry\(`,
@@ -121,7 +126,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`. A retry library that is only declared (catalogue `retries`) earns partial credit.',
+      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit.',
     patterns: {
       retryLoop: {
         regex: RETRY_LOOP,
@@ -158,6 +163,7 @@ export default defineRule({
           'Retriable',
           'retriable',
           'ExponentialBuilder',
+          'RateLimit',
           'ResilienceHandler',
           'TransientHttpError',
           '**',

@@ -121,6 +121,35 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a controller's webhook calls through gorequest are outbound calls: judged (no timeout set), not N/A",
+      profile: 'service',
+      tree: {
+        'go.mod':
+          'module example.com/config-watcher\n\ngo 1.22\n\nrequire (\n\tgithub.com/parnurzeal/gorequest v0.3.0\n\tk8s.io/client-go v0.30.0\n)\n',
+        'internal/alerts/webhook.go': [
+          'package alerts',
+          '',
+          'import "github.com/parnurzeal/gorequest"',
+          '',
+          'func Send(hook, body string) []error {',
+          '\t_, _, errs := gorequest.New().Post(hook).Send(body).End()',
+          '\treturn errs',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          {
+            path: 'internal/alerts/webhook.go',
+            line: 3,
+            note: 'imports the client library github.com/parnurzeal/gorequest',
+          },
+        ],
+      },
+    },
+    {
       name: "a Regexp's match timeout (timeout: 0.1) is no outbound timeout: the Net::HTTP call stays a finding",
       profile: 'service',
       tree: {

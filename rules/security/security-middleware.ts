@@ -26,7 +26,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, `AllowAnyOrigin`) is not an explicit policy; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named.',
+      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, `AllowAnyOrigin`) is not an explicit policy; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: MIDDLEWARE_PATTERNS,
   },
   // An HTTP service needs hardening whether a framework or the standard library serves it; a gRPC
@@ -34,12 +34,14 @@ export default defineRule({
   // A library built on a web framework (a Spring Boot starter) leaves hardening to the application
   // that embeds it; its samples' security config is not the library's (issue 15).
   appliesTo: ({ facts }) =>
-    facts.profile.id === 'library' && facts.frameworks.length > 0
-      ? { reason: 'profile is library: HTTP hardening is configured by the application that uses it' }
-      : facts.frameworks.some((f) => !GRPC.includes(f.id)) ||
-          (facts.profile.id === 'service' && facts.servers.some((s) => !/\bgrpc\.NewServer\(/.test(s.snippet ?? '')))
-        ? true
-        : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },
+    facts.opsOnlyHttp
+      ? { reason: `${facts.opsOnlyHttp.reason}; no pages or API responses to harden` }
+      : facts.profile.id === 'library' && facts.frameworks.length > 0
+        ? { reason: 'profile is library: HTTP hardening is configured by the application that uses it' }
+        : facts.frameworks.some((f) => !GRPC.includes(f.id)) ||
+            (facts.profile.id === 'service' && facts.servers.some((s) => !/\bgrpc\.NewServer\(/.test(s.snippet ?? '')))
+          ? true
+          : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },
   check(ctx) {
     // Hardening set only in development (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`,
     // `if (app.Environment.IsDevelopment())`) or by a Django middleware class that only a development

@@ -833,6 +833,13 @@ Object.assign(CATALOGUES, {
     'azure-*',
     'github.com/go-resty/resty*',
     'github.com/hashicorp/go-retryablehttp',
+    // Kubernetes API clients (a controller's calls to the API server) and Go request builders.
+    'k8s.io/client-go',
+    'sigs.k8s.io/controller-runtime',
+    'github.com/openshift/client-go',
+    'github.com/parnurzeal/gorequest',
+    'github.com/imroc/req*',
+    'github.com/gojek/heimdall*',
     'github.com/aws/aws-sdk-go*',
     'cloud.google.com/go/*',
     'reqwest',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageHealthcheck, imagePin, parseDockerfile, resolveImage } from './dockerfile.js';
+import { imageHealthcheck, imagePin, oneShotImage, parseDockerfile, resolveImage } from './dockerfile.js';
 
 describe('parseDockerfile', () => {
   it('splits stages with aliases and lines, skipping --platform flags', () => {
@@ -96,5 +96,25 @@ describe('imageHealthcheck', () => {
   it('is off when the final stage says HEALTHCHECK NONE, and absent when no stage declares one', () => {
     expect(hc('FROM node:22 AS base\nHEALTHCHECK CMD node hc.js\nFROM base\nHEALTHCHECK NONE\n')).toBeUndefined();
     expect(hc('FROM node:22\nCMD ["node", "server.js"]\n')).toBeUndefined();
+  });
+});
+
+describe('oneShotImage', () => {
+  const why = (text: string, profile = 'cli') => oneShotImage(parseDockerfile('Dockerfile', text), profile);
+  it("runs a server's default command when the base image is a server and no CMD is set", () => {
+    expect(why('FROM nginx:1.27-alpine\nCOPY dist /usr/share/nginx/html\n')).toBeUndefined();
+  });
+  it('is a development box on an OS base with no CMD, whatever the profile', () => {
+    expect(why('FROM debian:12\nRUN apt-get install -y make\n', 'service')).toBe(
+      'Dockerfile:1 builds FROM debian:12 and sets no CMD or ENTRYPOINT: a development box that starts a shell, no long-running process',
+    );
+  });
+  it("a service's binary ENTRYPOINT stays long-running; a CLI's is one-shot; inherited stages count", () => {
+    const text = 'FROM golang:1.23 AS build\nRUN go build -o /tool\nFROM build AS final\nENTRYPOINT ["/tool"]\n';
+    expect(why(text, 'service')).toBeUndefined();
+    expect(why(text, 'cli')).toBe(
+      'Dockerfile:4 ENTRYPOINT ["/tool"] runs the command-line tool once: no EXPOSE, no server command',
+    );
+    expect(why('FROM alpine:3.20 AS base\nEXPOSE 80\nFROM base\nENTRYPOINT ["/tool"]\n')).toBeUndefined();
   });
 });

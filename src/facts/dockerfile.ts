@@ -225,3 +225,49 @@ export function imageHealthcheck(d: Dockerfile): Instruction | undefined {
   }
   return usable(d.stages.map(own).find(Boolean));
 }
+
+/**
+ * Base images whose own default command is a long-running server: a Dockerfile that adds files and
+ * sets no CMD runs it (`FROM nginx:alpine` + `COPY dist/ /usr/share/nginx/html`).
+ */
+const SERVER_BASE =
+  /(?:^|\/)(?:nginx|nginxinc\/[\w-]+|openresty|httpd|caddy|traefik|haproxy|envoy|tomcat|jetty|wildfly|php|postgres|mysql|mariadb|redis|valkey|mongo|rabbitmq|elasticsearch|opensearch|grafana|prometheus|keycloak|minio|memcached|consul|vault)(?:[:@]|$)/i;
+/**
+ * Operating-system and language base images whose default command is a shell or a REPL: with no
+ * CMD or ENTRYPOINT of its own the image starts nothing long-lived (a development box).
+ */
+const SHELL_BASE =
+  /(?:^|\/)(?:ubuntu|debian|alpine|centos|fedora|rockylinux|almalinux|busybox|amazonlinux|archlinux|opensuse\/[\w-]+|node|python|golang|rust|ruby|openjdk|eclipse-temurin|amazoncorretto|buildpack-deps|gcc|perl|erlang|elixir|haskell|swift|dart|mcr\.microsoft\.com\/devcontainers\/[\w-]+)(?:[:@]|$)/i;
+/** A command that serves or keeps running (a server, a daemon, a supervisor, a web framework's runner). */
+const SERVER_COMMAND =
+  /\b(?:serve|server|start|run|daemon|web|api|listen|up|worker|agent|watch|gunicorn|uvicorn|hypercorn|daphne|puma|unicorn|passenger|rails|nginx|httpd|apache2|caddy|supervisord|s6|pm2|php-fpm|catalina|java|dotnet|node|deno|bun|npm|yarn|pnpm|flask|django|manage\.py|sleep|tail\s+-f)\b/i;
+
+/**
+ * Why an image starts no long-running process, or undefined when it may: health checks, probes
+ * and restarts concern a process that keeps running.
+ * - No CMD or ENTRYPOINT on an OS or language base (`FROM ubuntu` + tools + WORKDIR): a
+ *   development box that starts a shell.
+ * - For a repository that is not a service (a CLI, a library): a final stage whose ENTRYPOINT/CMD
+ *   runs the program once (`ENTRYPOINT ["/usr/local/bin/tool"]`) with no EXPOSE and no server-like
+ *   command (`serve`, `start`, a web server, a supervisor).
+ */
+export function oneShotImage(d: Dockerfile, profile: string): string | undefined {
+  if (!d.ok || d.stages.length === 0) return undefined;
+  const byAlias = new Map(d.stages.filter((s) => s.alias).map((s) => [s.alias!.toLowerCase(), s]));
+  // The final stage with the stages it builds FROM: CMD, ENTRYPOINT, EXPOSE and HEALTHCHECK are inherited.
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = d.stages[d.stages.length - 1]; s && !chain.includes(s); )
+    chain.push(s), (s = byAlias.get(resolveImage(d, s.image).toLowerCase()));
+  const all = chain.flatMap((s) => s.instructions);
+  if (all.some((i) => i.keyword === 'EXPOSE' || i.keyword === 'HEALTHCHECK')) return undefined;
+  const run = all.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+  const base = resolveImage(d, chain[chain.length - 1]!.image);
+  if (run.length === 0)
+    return SHELL_BASE.test(base)
+      ? `${d.path}:${chain[0]!.line} builds FROM ${base} and sets no CMD or ENTRYPOINT: a development box that starts a shell, no long-running process`
+      : undefined;
+  if (profile === 'service' || SERVER_BASE.test(base)) return undefined;
+  if (run.some((i) => SERVER_COMMAND.test(i.args))) return undefined;
+  const first = run[0]!;
+  return `${d.path}:${first.line} ${first.keyword} ${first.args.slice(0, 80)} runs the ${profile === 'cli' ? 'command-line tool' : 'program'} once: no EXPOSE, no server command`;
+}

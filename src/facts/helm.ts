@@ -30,7 +30,11 @@ export function neutraliseHelm(text: string): HelmLine[] {
   const lines = source.split(/\r?\n/);
   const out: HelmLine[] = [];
   // Block stack: each opener records its `.Values` scope (for `with`) and condition (for `if`).
-  const stack: { kind: string; dot?: string; cond?: string }[] = [];
+  // An `if` block also records the first list item of each branch: a later branch that opens with
+  // the same item (`- image:` with a registry, with a digest, with a tag) is an alternative of that
+  // one item, not another one — Helm renders exactly one branch.
+  const stack: { kind: string; dot?: string; cond?: string; items?: Set<string>; first?: string; skip?: boolean }[] =
+    [];
   let lastKeyIndent = -1;
   /** Lines where a values block was spliced in, with the indent of the key it belongs to. */
   const markers: { index: number; keyIndent: number; ref: string }[] = [];
@@ -64,6 +68,7 @@ export function neutraliseHelm(text: string): HelmLine[] {
           const negated = /^if\s+not\b/.test(expr);
           stack.push({
             kind: word,
+            ...(word === 'if' ? { items: new Set<string>() } : {}),
             ...(word === 'with' && ref ? { dot: ref } : {}),
             ...(word === 'if' && ref && /^if\s+(not\s+)?\(?\s*\.Values\.[\w.]+\s*\)?$/.test(expr)
               ? { cond: `${negated ? '!' : ''}${ref}` }
@@ -73,6 +78,11 @@ export function neutraliseHelm(text: string): HelmLine[] {
           stack.pop();
         } else if (word === 'else') {
           const top = stack[stack.length - 1];
+          if (top?.items) {
+            if (top.first) top.items.add(top.first);
+            top.first = undefined;
+            top.skip = false;
+          }
           if (top?.cond) top.cond = top.cond.startsWith('!') ? top.cond.slice(1) : `!${top.cond}`;
         } else if (!emitted && /\b(toYaml|include|tpl|toJson)\b/.test(expr)) {
           // A whole block from values under the key above: `resources:` / `{{- toYaml .Values.resources | nindent 12 }}`.
@@ -85,6 +95,18 @@ export function neutraliseHelm(text: string): HelmLine[] {
       }
       out.push({ text: emitted, conditions });
       continue;
+    }
+    if (!blank(line)) {
+      const item = /^(\s*- [\w.-]+:)/.exec(line)?.[1] ?? `${' '.repeat(indentOf(line))}${line.trim()}`;
+      for (const s of stack) {
+        if (!s.items || s.first !== undefined) continue;
+        s.first = item;
+        if (s.items.has(item) && item.trimStart().startsWith('- ')) s.skip = true;
+      }
+      if (stack.some((s) => s.skip)) {
+        out.push({ text: '', conditions });
+        continue;
+      }
     }
     // Inline templates become plain scalars; a whole value keeps its `.Values` path.
     let text = line.replace(TEMPLATE, (_m, expr: string) => {

@@ -20,6 +20,7 @@ import { PROXY_PATTERNS, proxyFacts } from './proxy.js';
 import { APP_SERVER_PATTERN, appServers } from './app-servers.js';
 import { IMAGE_BUILDER_PATTERN, imageBuilders } from './image-builders.js';
 import { GENERATED_PATTERN, generatedFiles } from './generated.js';
+import { opsOnlyHttp, ROUTE_KEY, ROUTE_PATTERN } from './inbound.js';
 import { componentClassifier } from './component.js';
 import type { Dependency, DependencyQuery, Facts, Profile, ProfileId } from '../types.js';
 
@@ -29,6 +30,7 @@ export type PreFacts = Omit<
   | 'outbound'
   | 'proxy'
   | 'servers'
+  | 'opsOnlyHttp'
   | 'appServers'
   | 'imageBuilders'
   | 'nothingToAssess'
@@ -85,6 +87,7 @@ export function factPatterns(pre: PreFacts, watched: readonly string[] = []): Sc
     APP_SERVER_PATTERN,
     IMAGE_BUILDER_PATTERN,
     GENERATED_PATTERN,
+    ROUTE_PATTERN,
     ...usagePatterns(pre.dependencies, watched),
   ];
 }
@@ -107,6 +110,12 @@ export function completeFacts(
     pre.componentOf,
   );
   const empty = nothingToAssess(files);
+  const servers = serverSites(scan.matches('facts:server')).map((m) => ({
+    path: m.path,
+    line: m.line,
+    snippet: m.snippet,
+  }));
+  const opsOnly = profile.id === 'service' ? opsOnlyHttp(scan.matches(ROUTE_KEY), servers, pre.frameworks) : undefined;
   const reusable =
     profile.id === 'infrastructure' ? reusablePackage(files, scan.matches(GITOPS_PATTERN.key)) : undefined;
   return {
@@ -117,7 +126,8 @@ export function completeFacts(
     proxy: proxyFacts((k) => scan.matches(k)),
     imageBuilders: imageBuilders(files, scan.matches(IMAGE_BUILDER_PATTERN.key)),
     appServers: appServers(files, pre.dependencies, pre.frameworks, scan.matches(APP_SERVER_PATTERN.key)),
-    servers: serverSites(scan.matches('facts:server')).map((m) => ({ path: m.path, line: m.line, snippet: m.snippet })),
+    servers,
+    ...(opsOnly ? { opsOnlyHttp: opsOnly } : {}),
     tags: [...(options.tags ?? [])],
     generated: generatedFiles(scan.matches(GENERATED_PATTERN.key)),
     ...(empty ? { nothingToAssess: empty } : {}),

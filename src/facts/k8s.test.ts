@@ -178,6 +178,60 @@ describe('k8s model', () => {
     expect(objectsOfKind(m, 'ClusterRole').map((o) => o.name)).toEqual(['controller']);
   });
 
+  it('reads if/else branches that hold alternative `- image:` lines of one container as one container', async () => {
+    const tree = {
+      'chart/agent/Chart.yaml': 'apiVersion: v2\nname: agent\nversion: 1.0.0\n',
+      'chart/agent/values.yaml':
+        'global:\n  imageRegistry: ""\nimage:\n  repository: example/agent\n  tag: v1\n  digest: ""\nresources: {}\n',
+      'chart/agent/templates/deployment.yaml': [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: {{ .Release.Name }}',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '      {{- if .Values.global.imageRegistry }}',
+        '      - image: "{{ .Values.global.imageRegistry }}/agent:{{ .Values.image.tag }}"',
+        '      {{- else }}',
+        '      {{- if .Values.image.digest }}',
+        '      - image: "{{ .Values.image.repository }}@{{ .Values.image.digest }}"',
+        '      {{- else }}',
+        '      - image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"',
+        '      {{- end }}',
+        '      {{- end }}',
+        '        name: agent',
+        '        livenessProbe:',
+        '          httpGet: { path: /live, port: 9090 }',
+        '        readinessProbe:',
+        '          httpGet: { path: /live, port: 9090 }',
+        '        {{- with .Values.resources }}',
+        '        resources:',
+        '          {{- toYaml . | nindent 10 }}',
+        '        {{- end }}',
+        '',
+      ].join('\n'),
+    };
+    const m = k8s(memoryIndex(tree));
+    expect(m.notes).toEqual([]);
+    expect(m.workloads).toHaveLength(1);
+    expect(m.workloads[0]!.containers.map((c) => [c.name, c.line])).toEqual([['agent', 10]]);
+    const hc = await runRuleOn(healthChecks, tree, { profile: 'service' });
+    expect(hc.outcome).toBe('pass');
+    expect(hc.message).toBe('Health checks found (1).');
+    expect(hc.evidence).toContainEqual(
+      expect.objectContaining({ path: 'chart/agent/templates/deployment.yaml', line: 10 }),
+    );
+    const rl = await runRuleOn(resourceLimits, tree, { profile: 'service' });
+    expect(rl.evidence).toContainEqual({
+      path: 'chart/agent/templates/deployment.yaml',
+      line: 10,
+      note: 'Deployment agent (chart) container agent has no resource requests or limits',
+    });
+    expect(rl.evidence.filter((e) => e.path.endsWith('deployment.yaml'))).toHaveLength(1);
+  });
+
   it('keeps a template value unresolved when the chart has no values.yaml', () => {
     const m = k8s(memoryIndex({ 'Chart.yaml': 'apiVersion: v2\nname: x\n', 'templates/d.yaml': chartTemplate }));
     expect(m.workloads[0]!.replicas).toBe('templated');
