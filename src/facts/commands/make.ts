@@ -73,7 +73,8 @@ function parseMakefile(
       }
       continue;
     }
-    const t = /^([^\s:#=][^:#=]*?)\s*::?(?!=)\s*([^=;#]*)(?:;(.*))?$/.exec(l);
+    // A comment after the prerequisites (`lint: ## Run golangci-lint`, self-documenting help) is no prerequisite.
+    const t = /^([^\s:#=][^:#=]*?)\s*::?(?!=)\s*([^=;#]*)(?:;(.*)|#.*)?$/.exec(l);
     if (t && !l.startsWith(' ')) {
       const deps = subst(t[2]!)
         .split(/\s+/)
