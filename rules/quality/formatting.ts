@@ -168,7 +168,8 @@ export default defineRule({
     const checked = tools.filter((t) => t.ci);
     for (const t of checked.slice(0, 3)) {
       const run = runEvidence(t.ci!, `runs ${t.label}`, 'format');
-      if (t.evidence.path !== t.ci!.chain.at(-1)?.path || t.evidence.line !== t.ci!.chain.at(-1)?.line) evidence.push(run);
+      if (t.evidence.path !== t.ci!.chain.at(-1)?.path || t.evidence.line !== t.ci!.chain.at(-1)?.line)
+        evidence.push(run);
       // The hook line that configures it is where CI runs it too (pre-commit run in CI): one evidence, saying CI.
       else evidence[evidence.indexOf(t.evidence)] = run;
     }

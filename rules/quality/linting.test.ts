@@ -201,7 +201,8 @@ ruleTester(rule, {
     {
       name: 'CI `make lint` is followed to the Makefile target, where `go tool golangci-lint run` runs the linter',
       tree: {
-        'go.mod': 'module example.com/watcher\n\ngo 1.24\n\ntool github.com/golangci/golangci-lint/v2/cmd/golangci-lint\n',
+        'go.mod':
+          'module example.com/watcher\n\ngo 1.24\n\ntool github.com/golangci/golangci-lint/v2/cmd/golangci-lint\n',
         '.golangci.yml': 'version: "2"\nlinters:\n  enable:\n    - errcheck\n',
         Makefile: 'build:\n\tgo build ./...\n\nlint: ## Run golangci-lint\n\tgo tool golangci-lint run ./...\n',
         '.github/workflows/pr.yml': gha('make lint'),
@@ -211,7 +212,11 @@ ruleTester(rule, {
         message: 'golangci-lint configured and run in CI',
         evidence: [
           { path: '.golangci.yml' },
-          { path: 'Makefile', line: 5, note: 'job lint runs golangci-lint: .github/workflows/pr.yml:6 → Makefile:5 (make lint) → golangci-lint' },
+          {
+            path: 'Makefile',
+            line: 5,
+            note: 'job lint runs golangci-lint: .github/workflows/pr.yml:6 → Makefile:5 (make lint) → golangci-lint',
+          },
         ],
       },
     },
@@ -228,7 +233,11 @@ ruleTester(rule, {
         outcome: 'pass',
         evidence: [
           { path: 'pyproject.toml', line: 4 },
-          { path: '.pre-commit-config.yaml', line: 5, note: 'job lint runs Ruff: .github/workflows/lint.yml:7 → .pre-commit-config.yaml:5 (pre-commit hook ruff-check) → Ruff' },
+          {
+            path: '.pre-commit-config.yaml',
+            line: 5,
+            note: 'job lint runs Ruff: .github/workflows/lint.yml:7 → .pre-commit-config.yaml:5 (pre-commit hook ruff-check) → Ruff',
+          },
         ],
       },
     },

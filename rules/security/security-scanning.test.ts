@@ -180,7 +180,13 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: '.pre-commit-config.yaml', line: 5, note: 'job security runs zizmor: .github/workflows/ci.yml:8 → .pre-commit-config.yaml:5 (pre-commit hook zizmor) → zizmor' }],
+        evidence: [
+          {
+            path: '.pre-commit-config.yaml',
+            line: 5,
+            note: 'job security runs zizmor: .github/workflows/ci.yml:8 → .pre-commit-config.yaml:5 (pre-commit hook zizmor) → zizmor',
+          },
+        ],
       },
     },
   ],

@@ -284,7 +284,9 @@ export function normalise(words: string[]): Normalised | undefined {
 }
 
 const GO_BUILTIN_TOOLS = new Set(
-  'addr2line asm buildid cgo compile covdata cover dist doc fix link nm objdump pack pprof test2json trace vet'.split(' '),
+  'addr2line asm buildid cgo compile covdata cover dist doc fix link nm objdump pack pprof test2json trace vet'.split(
+    ' ',
+  ),
 );
 
 const NYC_VALUED =
