@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureTree } from '../../src/testing/fixtures.js';
-import { ruleTester } from '../../src/testing/rule-tester.js';
+import { ruleTester, runRuleOn } from '../../src/testing/rule-tester.js';
 import rule from './tests-in-ci.js';
 
 const gha = (steps: string) =>
@@ -330,4 +330,26 @@ ruleTester(rule, {
       expect: { outcome: 'fail', message: 'no job runs a test command', data: { jobs: [] } },
     },
   ],
+});
+
+describe('tests-in-ci: which run is cited first', () => {
+  it("the matrix job's `uvx … tox -e py` (a continued `{envpython} -m pytest` command) before a benchmark job", async () => {
+    const job = (name: string, run: string) =>
+      `on: [push]\njobs:\n  ${name}:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ${run}\n`;
+    const run = await runRuleOn(rule, {
+      '.github/workflows/benchmark.yml': job('benchmarks', 'pytest tests/test_speed.py --codspeed'),
+      '.github/workflows/test.yml': job('test', 'uvx --python 3.13 --with tox-uv tox -e py'),
+      'tox.ini': '[tox]\nenv_list = py\n\n[testenv]\ncommands =\n    {envpython} -m pytest \\\n      --cov humane \\\n      {posargs}\n',
+      'pyproject.toml': '[project]\nname = "humane"\n',
+      'tests/test_speed.py': 'def test_fast():\n    assert True\n',
+    });
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toContain('2 CI jobs run the tests (pytest)');
+    expect(run.evidence[0]).toMatchObject({
+      path: 'tox.ini',
+      line: 6,
+      note: 'job test runs tests: .github/workflows/test.yml:7 → tox.ini:6 (tox env py) → pytest',
+    });
+    expect(run.evidence[1]).toMatchObject({ path: '.github/workflows/benchmark.yml', line: 7 });
+  });
 });
