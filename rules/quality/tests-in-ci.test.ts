@@ -339,7 +339,8 @@ describe('tests-in-ci: which run is cited first', () => {
     const run = await runRuleOn(rule, {
       '.github/workflows/benchmark.yml': job('benchmarks', 'pytest tests/test_speed.py --codspeed'),
       '.github/workflows/test.yml': job('test', 'uvx --python 3.13 --with tox-uv tox -e py'),
-      'tox.ini': '[tox]\nenv_list = py\n\n[testenv]\ncommands =\n    {envpython} -m pytest \\\n      --cov humane \\\n      {posargs}\n',
+      'tox.ini':
+        '[tox]\nenv_list = py\n\n[testenv]\ncommands =\n    {envpython} -m pytest \\\n      --cov humane \\\n      {posargs}\n',
       'pyproject.toml': '[project]\nname = "humane"\n',
       'tests/test_speed.py': 'def test_fast():\n    assert True\n',
     });

@@ -66,7 +66,8 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        message: 'Not judged: Gemfile (a library: its users resolve versions from its package metadata, no lockfile needed)',
+        message:
+          'Not judged: Gemfile (a library: its users resolve versions from its package metadata, no lockfile needed)',
         evidence: [
           {
             path: 'Gemfile',

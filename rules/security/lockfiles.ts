@@ -62,7 +62,10 @@ export default defineRule({
       }
       const need = lockFor(files, facts, m);
       if (!need) {
-        skipped.push({ path: m.path, why: m.ecosystem === 'maven' ? 'Maven has no lockfile format' : 'no dependencies to lock' });
+        skipped.push({
+          path: m.path,
+          why: m.ecosystem === 'maven' ? 'Maven has no lockfile format' : 'no dependencies to lock',
+        });
         continue;
       }
       if ('exempt' in need) skipped.push({ path: m.path, why: need.exempt });
@@ -188,7 +191,10 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
       if (b.endsWith('.gemspec')) return { exempt: LIBRARY };
       if (b !== 'Gemfile') return undefined;
       // A gem's Gemfile (`gemspec`, development gems) is not what its users resolve: gems do not commit Gemfile.lock.
-      if (facts.profile.id === 'library' || (/^\s*gemspec\b/m.test(files.read(m.path) ?? '') && files.has([`${dir ? `${dir}/` : ''}*.gemspec`])))
+      if (
+        facts.profile.id === 'library' ||
+        (/^\s*gemspec\b/m.test(files.read(m.path) ?? '') && files.has([`${dir ? `${dir}/` : ''}*.gemspec`]))
+      )
         return { exempt: LIBRARY };
       return found(here(['Gemfile.lock', 'gems.locked']), 'Gemfile without Gemfile.lock');
     case 'composer':

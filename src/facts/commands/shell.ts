@@ -334,7 +334,19 @@ function wrapperLength(argv: string[]): number {
     case 'bunx':
     case 'pnpx':
     case 'uvx':
-      return flagsAfter(1, ['-p', '--package', '--from', '--with', '-w', '--with-requirements', '--with-editable', '--python', '--index', '--index-url', '--extra-index-url']);
+      return flagsAfter(1, [
+        '-p',
+        '--package',
+        '--from',
+        '--with',
+        '-w',
+        '--with-requirements',
+        '--with-editable',
+        '--python',
+        '--index',
+        '--index-url',
+        '--extra-index-url',
+      ]);
     case 'pipx':
       return b === 'run' ? flagsAfter(2, ['--spec']) : 0;
     case 'npm':
