@@ -146,6 +146,19 @@ ruleTester(rule, {
       expect: { outcome: 'fail' },
     },
     {
+      name: 'a job whose make target creates a kind cluster and helm-installs into it sets up e2e tests: no deployment',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/reloader\n',
+        'main.go': 'package main\n\nfunc main() {}\n',
+        Makefile:
+          'e2e-setup: ## Create a Kind cluster for the e2e tests\n\tkind create cluster --name $(KIND_CLUSTER)\n\thelm upgrade --install vault hashicorp/vault -n vault\n',
+        '.github/workflows/pr.yml':
+          'on: pull_request\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: KIND_CLUSTER=kind make e2e-setup\n',
+      },
+      expect: { outcome: 'fail', message: 'No automated deployment found' },
+    },
+    {
       name: 'a job named deploy in a documentation workflow publishes the docs (make docs), not the service',
       profile: 'service',
       tree: {

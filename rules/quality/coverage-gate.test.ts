@@ -166,6 +166,29 @@ ruleTester(rule, {
       },
     },
     {
+      name: "a gem's SimpleCov in spec/support/coverage.rb (required by spec_helper), env set by the job, tests behind bare `rake`",
+      tree: {
+        Gemfile: 'source "https://rubygems.org"\ngemspec\ngem "simplecov", require: false\n',
+        'shape.gemspec': 'Gem::Specification.new do |s|\n  s.name = "shape"\nend\n',
+        Rakefile: 'require "rspec/core/rake_task"\n\nRSpec::Core::RakeTask.new(:spec)\n\ntask default: :spec\n',
+        'spec/spec_helper.rb': 'require_relative "support/coverage"\n',
+        'spec/support/coverage.rb':
+          '# frozen_string_literal: true\n\nif ENV["COVERAGE"] == "true"\n  require "simplecov"\n\n  SimpleCov.start do\n    add_filter "/spec/"\n  end\nend\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  tests:\n    runs-on: ubuntu-latest\n    env:\n      COVERAGE: "true"\n    steps:\n      - uses: actions/checkout@v4\n      - run: bundle exec rake\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'Coverage is measured in CI (SimpleCov), but no threshold fails the build when it drops.',
+        evidence: [
+          { path: 'spec/support/coverage.rb', line: 3, note: 'SimpleCov starts when COVERAGE is set' },
+          { path: '.github/workflows/ci.yml', line: 6, note: 'CI sets COVERAGE' },
+          { path: 'Rakefile', line: 3 },
+        ],
+      },
+    },
+    {
       name: 'the same helper when CI does not set the variable: configured, not seen in CI',
       tree: {
         'spec/spec_helper.rb': "if ENV['COVERAGE']\n  require 'simplecov'\n  SimpleCov.start\nend\n",

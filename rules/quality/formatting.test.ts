@@ -241,6 +241,28 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', message: 'checked in CI (Spotless/google-java-format)' },
     },
+    {
+      name: 'Black as a pre-commit hook run in CI by prek: pre-commit fails when a hook rewrites a file, so it checks',
+      tree: {
+        'pyproject.toml': '[project]\nname = "humane"\n',
+        'src/humane/__init__.py': 'def natural(n):\n    return str(n)\n',
+        '.pre-commit-config.yaml':
+          'repos:\n  - repo: https://github.com/psf/black-pre-commit-mirror\n    rev: 25.1.0\n    hooks:\n      - id: black\n',
+        '.github/workflows/lint.yml':
+          'on: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: j178/prek-action@v2\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Black configured and checked in CI (Black).',
+        evidence: [
+          {
+            path: '.pre-commit-config.yaml',
+            line: 5,
+            note: 'job lint runs Black: .github/workflows/lint.yml:7 → .pre-commit-config.yaml:5 (pre-commit hook black) → Black',
+          },
+        ],
+      },
+    },
   ],
   invalid: [
     {

@@ -166,9 +166,13 @@ export default defineRule({
     const tools = found.tools.filter((t) => t.name !== GOLANGCI || golangciFormats(ctx.files, t.evidence.path));
     const evidence: Evidence[] = tools.map((t) => t.evidence);
     const checked = tools.filter((t) => t.ci);
-    for (const t of checked.slice(0, 3))
+    for (const t of checked.slice(0, 3)) {
+      const run = runEvidence(t.ci!, `runs ${t.label}`, 'format');
       if (t.evidence.path !== t.ci!.chain.at(-1)?.path || t.evidence.line !== t.ci!.chain.at(-1)?.line)
-        evidence.push(runEvidence(t.ci!, `runs ${t.label}`, 'format'));
+        evidence.push(run);
+      // The hook line that configures it is where CI runs it too (pre-commit run in CI): one evidence, saying CI.
+      else evidence[evidence.indexOf(t.evidence)] = run;
+    }
     // Prettier as an ESLint rule (eslint-plugin-prettier): the ESLint run in CI fails on unformatted code.
     const prettier = tools.find((t) => t.name === 'Prettier' && !t.ci);
     const viaEslint = prettier ? ctx.matches('prettierInEslint')[0] : undefined;

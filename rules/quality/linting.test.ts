@@ -198,6 +198,49 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', message: 'CI runs Stylelint.' },
     },
+    {
+      name: 'CI `make lint` is followed to the Makefile target, where `go tool golangci-lint run` runs the linter',
+      tree: {
+        'go.mod':
+          'module example.com/watcher\n\ngo 1.24\n\ntool github.com/golangci/golangci-lint/v2/cmd/golangci-lint\n',
+        '.golangci.yml': 'version: "2"\nlinters:\n  enable:\n    - errcheck\n',
+        Makefile: 'build:\n\tgo build ./...\n\nlint: ## Run golangci-lint\n\tgo tool golangci-lint run ./...\n',
+        '.github/workflows/pr.yml': gha('make lint'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'golangci-lint configured and run in CI',
+        evidence: [
+          { path: '.golangci.yml' },
+          {
+            path: 'Makefile',
+            line: 5,
+            note: 'job lint runs golangci-lint: .github/workflows/pr.yml:6 → Makefile:5 (make lint) → golangci-lint',
+          },
+        ],
+      },
+    },
+    {
+      name: "the prek action runs every hook of .pre-commit-config.yaml in CI: its ruff-check hook is the linter's CI run",
+      tree: {
+        'pyproject.toml': '[project]\nname = "humane"\n\n[tool.ruff]\nline-length = 88\n',
+        '.pre-commit-config.yaml':
+          'repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.9.0\n    hooks:\n      - id: ruff-check\n        args: [--exit-non-zero-on-fix]\n',
+        '.github/workflows/lint.yml':
+          'on: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: j178/prek-action@v2.0.4\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'pyproject.toml', line: 4 },
+          {
+            path: '.pre-commit-config.yaml',
+            line: 5,
+            note: 'job lint runs Ruff: .github/workflows/lint.yml:7 → .pre-commit-config.yaml:5 (pre-commit hook ruff-check) → Ruff',
+          },
+        ],
+      },
+    },
   ],
   invalid: [
     {

@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureTree } from '../../src/testing/fixtures.js';
-import { ruleTester } from '../../src/testing/rule-tester.js';
+import { ruleTester, runRuleOn } from '../../src/testing/rule-tester.js';
 import rule from './tests-in-ci.js';
 
 const gha = (steps: string) =>
@@ -191,6 +191,50 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'a Bullseye build program run by `dotnet run --project build/build.csproj`: its test target runs dotnet test',
+      tree: {
+        '.github/workflows/ci.yml': gha('      - run: dotnet run --project build/build.csproj\n'),
+        'build/build.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="Bullseye" />\n  </ItemGroup>\n</Project>\n',
+        'build/Program.cs':
+          'using static Bullseye.Targets;\nusing static SimpleExec.Command;\n\nTarget("build", () => Run("dotnet", "build Shop.sln"));\nTarget("test", DependsOn("build"), () => Run("dotnet", "test tests/Shop.Tests/Shop.Tests.csproj --no-build"));\nTarget("default", DependsOn("test"));\nawait RunTargetsAndExitAsync(args);\n',
+        'tests/Shop.Tests/Shop.Tests.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="xunit" />\n  </ItemGroup>\n</Project>\n',
+        'tests/Shop.Tests/CartTests.cs': 'public class CartTests\n{\n    [Fact]\n    public void Empty() { }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '1 CI job runs the tests (dotnet test)',
+        evidence: [
+          {
+            path: 'build/Program.cs',
+            line: 5,
+            note: 'job build runs tests: .github/workflows/ci.yml:8 → build/Program.cs:5 (Bullseye target test) → dotnet test',
+          },
+        ],
+      },
+    },
+    {
+      name: "a gem's CI runs bare `bundle exec rake`: the default task's prerequisites reach the RSpec task",
+      tree: {
+        '.github/workflows/ci.yml': gha('      - run: bundle exec rake\n'),
+        Gemfile: 'source "https://rubygems.org"\ngemspec\n',
+        Rakefile:
+          'require "rspec/core/rake_task"\n\nRSpec::Core::RakeTask.new("spec:core")\n\ntask ci: %w[spec:core]\n\ntask default: :ci\n',
+        'spec/cart_spec.rb': 'RSpec.describe "cart" do\n  it "is empty" do\n    expect([]).to be_empty\n  end\nend\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'Rakefile',
+            line: 3,
+            note: 'job build runs tests: .github/workflows/ci.yml:8 → Rakefile:3 (rake spec:core) → RSpec',
+          },
+        ],
+      },
+    },
   ],
   invalid: [
     {
@@ -311,4 +355,27 @@ ruleTester(rule, {
       expect: { outcome: 'fail', message: 'no job runs a test command', data: { jobs: [] } },
     },
   ],
+});
+
+describe('tests-in-ci: which run is cited first', () => {
+  it("the matrix job's `uvx … tox -e py` (a continued `{envpython} -m pytest` command) before a benchmark job", async () => {
+    const job = (name: string, run: string) =>
+      `on: [push]\njobs:\n  ${name}:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ${run}\n`;
+    const run = await runRuleOn(rule, {
+      '.github/workflows/benchmark.yml': job('benchmarks', 'pytest tests/test_speed.py --codspeed'),
+      '.github/workflows/test.yml': job('test', 'uvx --python 3.13 --with tox-uv tox -e py'),
+      'tox.ini':
+        '[tox]\nenv_list = py\n\n[testenv]\ncommands =\n    {envpython} -m pytest \\\n      --cov humane \\\n      {posargs}\n',
+      'pyproject.toml': '[project]\nname = "humane"\n',
+      'tests/test_speed.py': 'def test_fast():\n    assert True\n',
+    });
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toContain('2 CI jobs run the tests (pytest)');
+    expect(run.evidence[0]).toMatchObject({
+      path: 'tox.ini',
+      line: 6,
+      note: 'job test runs tests: .github/workflows/test.yml:7 → tox.ini:6 (tox env py) → pytest',
+    });
+    expect(run.evidence[1]).toMatchObject({ path: '.github/workflows/benchmark.yml', line: 7 });
+  });
 });

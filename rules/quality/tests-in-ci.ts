@@ -1,4 +1,4 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { type CommandRun, defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
 import {
@@ -49,7 +49,7 @@ export default defineRule({
     // Jobs that reach the same line (a shared script run by two matrix-less jobs) are one citation
     // that names them all (round 5: the same run-static.sh:45 cited twice).
     const atLine = new Map<string, Evidence & { jobs: string[] }>();
-    for (const r of runs) {
+    for (const r of [...runs].sort((a, b) => sideRun(a) - sideRun(b))) {
       const key = `${r.origin.path}#${r.origin.job}#${r.tools[0]?.name}`;
       if (cited.has(key)) continue;
       cited.add(key);
@@ -125,3 +125,13 @@ export default defineRule({
     );
   },
 });
+
+/**
+ * 1 for a run that measures or probes rather than tests the suite (a benchmark, fuzzing, load or
+ * smoke job, by its workflow, job or command), 0 otherwise: the main test job is cited first
+ * (round 7: a codspeed benchmark job cited instead of the matrix job's `tox -e py`).
+ */
+function sideRun(r: CommandRun): number {
+  const words = `${r.origin.path} ${r.origin.job ?? ''} ${r.argv.join(' ')}`;
+  return /bench|codspeed|perf(?:ormance)?\b|fuzz|load-?test|smoke/i.test(words) ? 1 : 0;
+}

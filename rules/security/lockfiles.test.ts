@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './lockfiles.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -54,6 +55,44 @@ ruleTester(rule, {
         'Gemfile.lock': 'GEM\n',
       },
       expect: { outcome: 'pass', data: { manifests: 1, locked: 1 } },
+    },
+    {
+      name: "a gem's dev-only Gemfile (`gemspec`) needs no Gemfile.lock, as Composer libraries need no composer.lock",
+      tree: {
+        'validator.gemspec':
+          'Gem::Specification.new do |spec|\n  spec.name = "validator"\n  spec.add_runtime_dependency "concurrent-ruby", "~> 1.0"\nend\n',
+        Gemfile: 'source "https://rubygems.org"\n\ngemspec\n\ngroup :test do\n  gem "rspec"\nend\n',
+        'lib/validator.rb': 'module Validator\nend\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message:
+          'Not judged: Gemfile (a library: its users resolve versions from its package metadata, no lockfile needed)',
+        evidence: [
+          {
+            path: 'Gemfile',
+            note: 'no lockfile needed: a library: its users resolve versions from its package metadata, no lockfile needed',
+          },
+        ],
+        data: { manifests: 0 },
+      },
+    },
+    {
+      name: "a Python library's tool requirements (mypy, docs) are counted as not judged, and the message says which and why",
+      profile: 'library',
+      tree: {
+        'pyproject.toml': '[project]\nname = "humane"\ndependencies = []\n',
+        'requirements-mypy.txt': 'mypy\npytest\ntypes-freezegun\n',
+        'docs/requirements.txt': 'mkdocs>=1.6\nmkdocs-material\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: [
+          'Not judged: docs/requirements.txt (documentation, test or example code)',
+          'requirements-mypy.txt (a library',
+        ],
+        evidence: [{ path: 'requirements-mypy.txt', note: expect.stringContaining('no lockfile needed: a library') }],
+      },
     },
   ],
   invalid: [

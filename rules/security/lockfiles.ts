@@ -10,6 +10,8 @@ const PY_LOCKS = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock', 'pylock.
 
 type Need = { lock: string } | { missing: string } | { exempt: string };
 
+const LIBRARY = 'a library: its users resolve versions from its package metadata, no lockfile needed';
+
 export default defineRule({
   meta: {
     id: 'lockfiles',
@@ -51,11 +53,23 @@ export default defineRule({
         });
       }
     }
+    // What was not judged, and why: the message counts what it judged, not every manifest found (round 7).
+    const skipped: { path: string; why: string }[] = [];
     for (const m of [...facts.manifests].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-      if (!isProductionPath(m.path)) continue;
+      if (!isProductionPath(m.path)) {
+        skipped.push({ path: m.path, why: 'documentation, test or example code' });
+        continue;
+      }
       const need = lockFor(files, facts, m);
-      if (!need) continue;
-      if ('lock' in need) {
+      if (!need) {
+        skipped.push({
+          path: m.path,
+          why: m.ecosystem === 'maven' ? 'Maven has no lockfile format' : 'no dependencies to lock',
+        });
+        continue;
+      }
+      if ('exempt' in need) skipped.push({ path: m.path, why: need.exempt });
+      else if ('lock' in need) {
         locked.push(m.path);
         evidence.push({ path: m.path, note: `locked by ${need.lock}` });
       } else if ('missing' in need) {
@@ -68,19 +82,28 @@ export default defineRule({
     const shown = [...evidence.filter((e) => e.line), ...evidence.filter((e) => !e.line).slice(0, 15)];
     const data = { manifests: locked.length + missing.length, locked: locked.length, missing };
     const total = locked.length + missing.length;
+    const notJudged = skipped.length
+      ? ` Not judged: ${skipped
+          .slice(0, 3)
+          .map((k) => `${k.path} (${k.why})`)
+          .join(', ')}${skipped.length > 3 ? `, and ${skipped.length - 3} more` : ''}.`
+      : '';
     if (total === 0)
       return pass(
-        'No manifest needs a lockfile (library manifests, Maven, or manifests without dependencies).',
-        [{ path: '.', note: `${facts.manifests.length} manifests, none that needs a lockfile` }],
+        `No manifest needs a lockfile (library manifests, Maven, or manifests without dependencies).${notJudged}`,
+        [
+          { path: '.', note: `${facts.manifests.length} manifests, none that needs a lockfile` },
+          ...skipped.slice(0, 5).map((k) => ({ path: k.path, note: `no lockfile needed: ${k.why}` })),
+        ],
         data,
       );
     if (missing.length === 0)
       return pass(
-        `All ${total} dependency manifest${total === 1 ? ' has its' : 's have their'} lockfile.`,
+        `All ${total} dependency manifest${total === 1 ? ' has its' : 's have their'} lockfile.${notJudged}`,
         shown,
         data,
       );
-    const msg = `${missing.length} of ${total} dependency manifest${total === 1 ? '' : 's'} ha${missing.length === 1 ? 's' : 've'} no lockfile: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}.`;
+    const msg = `${missing.length} of ${total} dependency manifest${total === 1 ? '' : 's'} ha${missing.length === 1 ? 's' : 've'} no lockfile: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}.${notJudged}`;
     return locked.length === 0 ? fail(msg, shown, data) : partial(locked.length / total, msg, shown, data);
   },
 });
@@ -129,10 +152,11 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
         'no package-lock.json, yarn.lock, pnpm-lock.yaml or bun.lock here or in a parent folder',
       );
     case 'pip': {
-      if (b === 'setup.py' || b === 'setup.cfg') return undefined;
+      if (b === 'setup.py' || b === 'setup.cfg') return { exempt: LIBRARY };
       if (b === 'Pipfile') return found(here(['Pipfile.lock']), 'Pipfile without Pipfile.lock');
       if (b === 'pyproject.toml') {
-        if (deps.filter((d) => !d.dev).length === 0 || facts.profile.id === 'library') return undefined;
+        if (deps.filter((d) => !d.dev).length === 0) return undefined;
+        if (facts.profile.id === 'library') return { exempt: LIBRARY };
         return found(
           upwards(PY_LOCKS) ?? here(['requirements.txt', 'requirements.lock']),
           'pyproject.toml with dependencies but no poetry.lock, uv.lock, pdm.lock or pinned requirements',
@@ -140,8 +164,10 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
       }
       if (/\.in$/.test(b))
         return found(here([b.replace(/\.in$/, '.txt')]), `${b} without its compiled ${b.replace(/\.in$/, '.txt')}`);
-      // A library's dev-tool requirements never reach its users.
-      if (deps.length === 0 || (facts.profile.id === 'library' && deps.every((d) => d.dev))) return undefined;
+      if (deps.length === 0) return undefined;
+      // A library's requirements files pin its own tooling (type checking, docs, tests): its users
+      // resolve its dependencies from the package metadata, never from these files.
+      if (facts.profile.id === 'library') return { exempt: LIBRARY };
       const loose = deps.filter((d) => !/^===?[^,;*]+$/.test((d.version ?? '').trim()));
       if (loose.length === 0 || here([b.replace(/\.txt$/, '.lock')]))
         return { lock: `${b} (every requirement pinned with ==)` };
@@ -162,10 +188,18 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
       return found(upwards(['Cargo.lock']), 'application crate without Cargo.lock');
     }
     case 'bundler':
+      if (b.endsWith('.gemspec')) return { exempt: LIBRARY };
       if (b !== 'Gemfile') return undefined;
+      // A gem's Gemfile (`gemspec`, development gems) is not what its users resolve: gems do not commit Gemfile.lock.
+      if (
+        facts.profile.id === 'library' ||
+        (/^\s*gemspec\b/m.test(files.read(m.path) ?? '') && files.has([`${dir ? `${dir}/` : ''}*.gemspec`]))
+      )
+        return { exempt: LIBRARY };
       return found(here(['Gemfile.lock', 'gems.locked']), 'Gemfile without Gemfile.lock');
     case 'composer':
-      if (deps.length === 0 || facts.profile.id === 'library') return undefined;
+      if (deps.length === 0) return undefined;
+      if (facts.profile.id === 'library') return { exempt: LIBRARY };
       return found(upwards(['composer.lock']), 'composer.json without composer.lock');
     case 'nuget':
       if (!/\.(cs|fs|vb)proj$/.test(b) || deps.length === 0) return undefined;

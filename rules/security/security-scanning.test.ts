@@ -170,6 +170,25 @@ ruleTester(rule, {
         data: { advisory: true },
       },
     },
+    {
+      name: 'pre-commit/action runs the zizmor hook of .pre-commit-config.yaml in CI: a scanner run, not a local-only hook',
+      tree: {
+        'pyproject.toml': '[project]\nname = "humane"\n',
+        '.pre-commit-config.yaml':
+          'repos:\n  - repo: https://github.com/zizmorcore/zizmor-pre-commit\n    rev: v1.5.0\n    hooks:\n      - id: zizmor\n',
+        '.github/workflows/ci.yml': gha('      - uses: pre-commit/action@v3.0.1\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: '.pre-commit-config.yaml',
+            line: 5,
+            note: 'job security runs zizmor: .github/workflows/ci.yml:8 → .pre-commit-config.yaml:5 (pre-commit hook zizmor) → zizmor',
+          },
+        ],
+      },
+    },
   ],
   invalid: [
     {

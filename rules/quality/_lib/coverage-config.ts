@@ -8,7 +8,15 @@ import { coverageTools } from '../../../src/facts/commands/coverage.js';
 import { commandsOf } from '../../../src/facts/commands/shell.js';
 
 const JS_CONFIG = '{js,mjs,cjs,ts,mts,cts,json}';
-const RUBY_HELPERS = ['**/test_helper.rb', '**/spec_helper.rb', '**/rails_helper.rb', '**/.simplecov'];
+// Support files the helpers load (`require_relative "support/coverage"`) hold the SimpleCov setup as often.
+const RUBY_HELPERS = [
+  '**/test_helper.rb',
+  '**/spec_helper.rb',
+  '**/rails_helper.rb',
+  '**/.simplecov',
+  '**/spec/support/**/*.rb',
+  '**/test/support/**/*.rb',
+];
 
 /** Coverage thresholds in tool configuration, by tool. `files` are where that tool reads them. */
 export const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: string[]; literals: string[] }[] = [

@@ -38,6 +38,8 @@ export const ACTIONS: [RegExp, Handler][] = [
     /^(?:pre-commit\/action|pre-commit-ci\/lite-action|clowdhaus\/terraform-composite-actions\/pre-commit)@/,
     (w) => ({ argv: ['pre-commit', 'run', '--all-files', ...words(w.extra_args)] }),
   ],
+  // prek (a pre-commit reimplementation) reads the same .pre-commit-config.yaml; its input is `extra-args`.
+  [/^j178\/prek-action@/, (w) => ({ argv: ['prek', 'run', '--all-files', ...words(w['extra-args'] ?? w.extra_args)] })],
   [/^psf\/black@/, (w) => ({ argv: ['black', ...(w.options ? words(w.options) : ['--check', '--diff'])] })],
   [/^reviewdog\/action-([\w-]+)@/, (_w, ref) => ({ argv: [/^reviewdog\/action-([\w-]+)@/.exec(ref)![1]!] })],
   [/^hadolint\/hadolint-action@/, () => ({ argv: ['hadolint'] })],

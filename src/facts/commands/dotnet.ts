@@ -6,7 +6,7 @@
  */
 import type { CommandTool, FileView } from '../../types.js';
 import { memo } from '../../util/memo.js';
-import { type Expansion, flagValue, type Resolver } from './types.js';
+import { type Block, dirOf, type Expansion, flagValue, joinPath, type Resolver } from './types.js';
 
 interface BuildTarget {
   name: string;
@@ -163,10 +163,97 @@ function buildProjects(files: FileView): { cake?: string; isNuke: boolean } {
   });
 }
 
+/**
+ * A Bullseye build program (`Target(Test, [Build], () => Run("dotnet", "test …"))` with SimpleExec's
+ * `Run`/`RunAsync`): its targets, their dependencies and the command lines they run. Names may be
+ * constants (`const string Test = "test";`); an array is the dependencies only when every element
+ * names a target (`["**\/bin"]` is a forEach input list).
+ */
+function bullseyeTargets(files: FileView, dir: string): { targets: BullseyeTarget[] } | undefined {
+  return memo(files, `commands:bullseye:${dir}`, () => {
+    const sources = files.match(dir ? `${dir}/**/*.cs` : '*.cs').filter((p) => !/(?:^|\/)(?:bin|obj)\//.test(p));
+    const targets: BullseyeTarget[] = [];
+    for (const path of sources.slice(0, 20)) {
+      const text = files.read(path) ?? '';
+      if (!/\bBullseye\b/.test(text)) continue;
+      const lines = text.split(/\r?\n/);
+      const consts = new Map<string, string>();
+      for (const m of text.matchAll(/\bconst\s+string\s+(\w+)\s*=\s*"([^"]+)"/g)) consts.set(m[1]!, m[2]!);
+      const nameOf = (w: string) => (/^"/.test(w) ? w.slice(1, -1) : consts.get(w));
+      const starts = lines.flatMap((l, i) => (/(?<![\w.])(?:Targets\.)?Target\(/.test(l) ? [i] : []));
+      starts.forEach((from, k) => {
+        const to = starts[k + 1] ?? lines.length;
+        const body = lines.slice(from, to).join('\n');
+        const head = /Target\(\s*("[^"]+"|\w+)/.exec(body);
+        const name = head ? nameOf(head[1]!) : undefined;
+        if (!name) return;
+        const lists = [...body.matchAll(/DependsOn\(([^)]*)\)|new\s*(?:string)?\[\]\s*\{([^}]*)\}|\[([^\]]*)\]/g)].map(
+          (m) =>
+            (m[1] ?? m[2] ?? m[3] ?? '')
+              .split(',')
+              .map((w) => w.trim())
+              .filter(Boolean)
+              .map((w) => nameOf(w) ?? `?${w}`),
+        );
+        const runs: BullseyeTarget['runs'] = [];
+        for (let i = from; i < to; i++) {
+          const l = lines[i]!;
+          if (/^\s*\/\//.test(l)) continue;
+          const m = /\b(?:Run|RunAsync|Read|ReadAsync)\(\s*\$?@?"([^"]+)"(?:\s*,\s*\$?@?"([^"]*)")?/.exec(l);
+          if (!m) continue;
+          const line = `${m[1]}${m[2] !== undefined ? ` ${m[2]}` : ''}`
+            .replace(/\{(\w+)\}/g, '$$$1')
+            .replace(/\{[^}]*\}/g, 'ARG');
+          runs.push({ line: i + 1, text: l.trim(), command: line });
+        }
+        targets.push({ name, path, line: from + 1, lists, runs });
+      });
+    }
+    if (!targets.length) return undefined;
+    const known = new Set(targets.map((t) => t.name));
+    for (const t of targets) t.deps = t.lists.filter((l) => l.every((w) => known.has(w))).flat();
+    return { targets };
+  });
+}
+
+interface BullseyeTarget {
+  name: string;
+  path: string;
+  line: number;
+  lists: string[][];
+  deps?: string[];
+  runs: { line: number; text: string; command: string }[];
+}
+
+/** `dotnet run --project build/build.csproj [-- targets]`: the Bullseye targets it runs, in order, with their commands. */
+function bullseyeRun(files: FileView, argv: string[], cwd: string): Expansion | undefined {
+  const project = flagValue(argv, ['--project', '-p']);
+  const dir = project ? (/\.\w+proj$/.test(project) ? dirOf(joinPath(cwd, project)) : joinPath(cwd, project)) : cwd;
+  const model = bullseyeTargets(files, dir);
+  if (!model) return undefined;
+  const dash = argv.indexOf('--');
+  const wanted = dash < 0 ? [] : argv.slice(dash + 1).filter((w) => !w.startsWith('-'));
+  const find = (n: string) => model.targets.find((t) => t.name.toLowerCase() === n.toLowerCase());
+  const blocks: Block[] = [];
+  const seen = new Set<string>();
+  const visit = (n: string, d: number) => {
+    const t = find(n);
+    if (!t || seen.has(t.name) || d > 8) return;
+    seen.add(t.name);
+    for (const dep of t.deps ?? []) visit(dep, d + 1);
+    for (const r of t.runs)
+      blocks.push({ path: t.path, line: r.line, text: r.command, via: `Bullseye target ${t.name}`, cwd: '' });
+  };
+  for (const n of wanted.length ? wanted : ['default']) visit(n, 0);
+  return blocks.length
+    ? { blocks }
+    : { unresolved: `Bullseye target ${wanted.join(', ') || 'default'} runs no command` };
+}
+
 const BOOTSTRAP = /^(?:\.\/|\.\\)?build\.(?:sh|cmd|ps1|bat)$/i;
 
 /** `./build.sh Test`, `nuke Test`, `dotnet nuke`, `dotnet cake --target=Test`, `./build.ps1 -Target Test`. */
-export const dotnetBuilds: Resolver = (argv, { files }) => {
+export const dotnetBuilds: Resolver = (argv, { files, cwd }) => {
   const [a, b] = [argv[0]!, argv[1]];
   const target = flagValue(argv, ['--target', '-target', '-Target', '-t', '--Target']);
   const { cake, isNuke } = buildProjects(files);
@@ -183,5 +270,6 @@ export const dotnetBuilds: Resolver = (argv, { files }) => {
     const wanted = target ? target.split(/[\s,]+/) : argv.slice(1).filter((w) => !w.startsWith('-'));
     return expand(nukeTargets(files), wanted, 'NUKE');
   }
+  if (a === 'dotnet' && b === 'run') return bullseyeRun(files, argv, cwd);
   return undefined;
 };

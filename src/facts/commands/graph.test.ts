@@ -235,6 +235,36 @@ describe('command graph: scripts with arguments', () => {
     ).toEqual([]);
   });
 
+  it("a gem's bare `rake` follows `task default: :ci` through namespaced prerequisites and Rake::Task[…].invoke", () => {
+    const rakefile = [
+      'require "bundler/gem_tasks"',
+      'require "rspec/core/rake_task"',
+      '',
+      'RSpec::Core::RakeTask.new(:spec)',
+      '',
+      'RSpec::Core::RakeTask.new("spec:core") do |t|',
+      '  t.rspec_opts = "spec/unit"',
+      'end',
+      '',
+      'task "spec:plugins" do',
+      '  Rake::Task[:spec].invoke',
+      'end',
+      '',
+      'task ci: %w[spec:core spec:plugins]',
+      '',
+      'task default: :ci',
+    ].join('\n');
+    const tree = {
+      '.github/workflows/ci.yml': gha('      - run: |\n          status=0\n          bundle exec rake || status=$?\n'),
+      Rakefile: rakefile,
+      Gemfile: 'source "https://rubygems.org"\ngemspec\n',
+    };
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:9 → Rakefile:6 (rake spec:core) → RSpec',
+      '.github/workflows/ci.yml:9 → Rakefile:4 (rake spec) → RSpec',
+    ]);
+  });
+
   it('tox run -f lint runs the env_list environments with that factor, from a section whose braces name them', () => {
     const toxIni = [
       '[tox]',
@@ -408,6 +438,54 @@ describe('command graph: task runners', () => {
     expect(chains(tree, 'release')).toEqual([
       '.github/workflows/ci.yml:7 → build/Build.cs:19 (NUKE target Push) → package publish',
     ]);
+  });
+
+  it('Bullseye: `dotnet run --project build/build.csproj` runs the default target and its dependencies, SimpleExec Run lines', () => {
+    const program = [
+      'using static Bullseye.Targets;',
+      'using static SimpleExec.Command;',
+      '',
+      'const string Clean = "clean";',
+      'const string Build = "build";',
+      'const string Test = "test";',
+      'const string Format = "format";',
+      '',
+      'Target(Clean, ["publish", "**/bin"], dir => Directory.Delete(dir, true));',
+      '',
+      'Target(Format, () => Run("dotnet", "csharpier check ."));',
+      '',
+      'Target(Build, [Format], () => Run("dotnet", "build Shop.sln -c Release"));',
+      '',
+      'Target(',
+      '    Test,',
+      '    [Build],',
+      '    () =>',
+      '    {',
+      '        foreach (var file in Glob.Files(".", "tests/**/*.csproj"))',
+      '            Run("dotnet", $"test {file} -c Release --no-build");',
+      '    }',
+      ');',
+      '',
+      'Target("default", [Test], () => Console.WriteLine("Done!"));',
+      'await RunTargetsAndExitAsync(args);',
+    ].join('\n');
+    const tree = {
+      '.github/workflows/ci.yml': gha('      - run: dotnet run --project build/build.csproj\n'),
+      'build/build.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="Bullseye" />\n  </ItemGroup>\n</Project>\n',
+      'build/Program.cs': program,
+    };
+    expect(chains(tree)).toEqual([
+      '.github/workflows/ci.yml:7 → build/Program.cs:11 (Bullseye target format) → CSharpier',
+      '.github/workflows/ci.yml:7 → build/Program.cs:13 (Bullseye target build) → dotnet build',
+      '.github/workflows/ci.yml:7 → build/Program.cs:21 (Bullseye target test) → dotnet test',
+    ]);
+    // Only the target named after `--` (and what it depends on); the clean target's glob list is no dependency.
+    const only = {
+      ...tree,
+      '.github/workflows/ci.yml': gha('      - run: dotnet run --project build/build.csproj -- build\n'),
+    };
+    expect(chains(only).map((c) => c.split(' → ').at(-1))).toEqual(['CSharpier', 'dotnet build']);
   });
 
   it('Cake: dotnet cake --target runs the task and its dependencies', () => {

@@ -63,6 +63,8 @@ interface Frame {
   advisory?: string;
   /** Inside a container: its absolute paths map back to the repository. */
   container?: ContainerPaths;
+  /** The runner above fails when a command changed a file (a pre-commit hook): rewriting is checking. */
+  failsOnChange?: true;
 }
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
@@ -168,8 +170,9 @@ class Walker {
         ...(b.advisory && !frame.advisory ? { advisory: b.advisory } : {}),
       });
     for (const c of exp.commands ?? []) {
+      const at = c.failsOnChange ? { ...frame, failsOnChange: c.failsOnChange } : frame;
       if (c.tools) {
-        this.emit(c.argv, c.tools, { ...frame, chain: [...frame.chain, c.hop] });
+        this.emit(c.argv, c.tools, { ...at, chain: [...frame.chain, c.hop] });
         continue;
       }
       // `pipenv run coverage run manage.py test`: what follows a runner is a command line of its own.
@@ -178,9 +181,9 @@ class Walker {
       const hop = c.hop.path ? c.hop : undefined;
       for (const w of n.wrappers ?? []) {
         const cov = coverageTools(w);
-        if (cov.length) this.emit(w, cov, { ...frame, cwd: c.cwd, chain: hop ? [...frame.chain, hop] : frame.chain });
+        if (cov.length) this.emit(w, cov, { ...at, cwd: c.cwd, chain: hop ? [...frame.chain, hop] : frame.chain });
       }
-      this.command(n.argv, { ...frame, cwd: c.cwd }, hop);
+      this.command(n.argv, { ...at, cwd: c.cwd }, hop);
     }
     for (const u of exp.uses ?? []) this.uses(u, frame);
   }
@@ -211,7 +214,8 @@ class Walker {
     this.seen.add(key);
     this.runs.push({
       argv: argv.slice(0, 40),
-      tools,
+      // pre-commit fails the hook when the formatter rewrote a file: that is a check of the formatting.
+      tools: frame.failsOnChange ? tools.map(({ mode: _w, ...t }) => t) : tools,
       origin: frame.origin,
       chain: frame.chain,
       ...(frame.advisory ? { advisory: frame.advisory } : {}),

@@ -124,6 +124,7 @@ export function preCommitCommands(files: FileView, only?: string[], stage?: stri
       argv: h.argv,
       hop: { path: cfg.path, line: h.line, text: `id: ${h.id}`, via: `pre-commit hook ${h.id}` },
       cwd: '',
+      failsOnChange: true as const,
     }));
 }
 

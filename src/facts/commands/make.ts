@@ -73,7 +73,8 @@ function parseMakefile(
       }
       continue;
     }
-    const t = /^([^\s:#=][^:#=]*?)\s*::?(?!=)\s*([^=;#]*)(?:;(.*))?$/.exec(l);
+    // A comment after the prerequisites (`lint: ## Run golangci-lint`, self-documenting help) is no prerequisite.
+    const t = /^([^\s:#=][^:#=]*?)\s*::?(?!=)\s*([^=;#]*)(?:;(.*)|#.*)?$/.exec(l);
     if (t && !l.startsWith(' ')) {
       const deps = subst(t[2]!)
         .split(/\s+/)
@@ -258,10 +259,10 @@ export const taskfileTasks: Resolver = (argv, { files, cwd }) => {
 
 /** Rake task classes that run a tool, and plain `task :x do sh "…" end` bodies. */
 const RAKE_CLASSES: [RegExp, string, string[]][] = [
-  [/Minitest::TestTask\.create(?:\(\s*:?["']?(\w+))?/, 'test', ['ruby', '-Itest']],
-  [/RSpec::Core::RakeTask\.new(?:\(\s*:?["']?(\w+))?/, 'spec', ['rspec']],
-  [/RuboCop::RakeTask\.new(?:\(\s*:?["']?(\w+))?/, 'rubocop', ['rubocop']],
-  [/Rake::TestTask\.new(?:\(\s*:?["']?(\w+))?/, 'test', ['ruby', '-Itest']],
+  [/Minitest::TestTask\.create(?:\(\s*:?["']?([\w:.-]*\w))?/, 'test', ['ruby', '-Itest']],
+  [/RSpec::Core::RakeTask\.new(?:\(\s*:?["']?([\w:.-]*\w))?/, 'spec', ['rspec']],
+  [/RuboCop::RakeTask\.new(?:\(\s*:?["']?([\w:.-]*\w))?/, 'rubocop', ['rubocop']],
+  [/Rake::TestTask\.new(?:\(\s*:?["']?([\w:.-]*\w))?/, 'test', ['ruby', '-Itest']],
   [/StandardRB::RakeTask|Standard::RakeTask/, 'standard', ['standardrb']],
   // rake-compiler's extension tasks and the gem tasks of Bundler and RubyGems.
   [/Rake::(?:Java)?ExtensionTask\.new/, 'compile', ['rake-compiler', 'compile']],
@@ -286,12 +287,14 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
       const m = re.exec(l);
       if (m && !tasks.has(m[1] ?? def)) tasks.set(m[1] ?? def, { line: i + 1, deps: [], argv: run, body: [] });
     }
+    // Names may be namespaced when quoted (`task "spec:isolation" => ["spec:core"]`), symbols otherwise (`task ci: %w[…]`).
     const t =
-      /^\s*task\s*\(?\s*:?["']?(\w+)["']?\s*(?:=>|:)?\s*(?:\[([^\]]*)\]|%[iw]\[([^\]]*)\]|:(\w+)|["'](\w+)["'])?/.exec(
+      /^\s*task\s*\(?\s*(?::?["']([\w:.-]+)["']|:?(\w+))\s*(?:=>|:)?\s*(?:\[([^\]]*)\]|%[iw]\[([^\]]*)\]|:(\w+)|["']([\w:.-]+)["'])?/.exec(
         l,
       );
     if (t && !/^\s*task\s*\(?\s*$/.test(l)) {
-      const deps = (t[2] ?? t[3] ?? t[4] ?? t[5] ?? '')
+      const name = (t[1] ?? t[2])!;
+      const deps = (t[3] ?? t[4] ?? t[5] ?? t[6] ?? '')
         .split(/[\s,]+/)
         .map((d) => d.replace(/^:|["']/g, ''))
         .filter(Boolean);
@@ -300,9 +303,12 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
         for (let j = i + 1; j < lines.length && !/^\s*end\b/.test(lines[j]!) && !/^\s*task\b/.test(lines[j]!); j++) {
           const sh = /^\s*(?:sh|system)\s*\(?\s*["'](.+?)["']/.exec(lines[j]!);
           if (sh) body.push({ text: sh[1]!, line: j + 1 });
+          // `Rake::Task[:spec].invoke` runs that task from this one's body.
+          const inv = /\bRake::Task\[\s*:?["']?([\w:.-]+)["']?\s*\]\.(?:invoke|execute)\b/.exec(lines[j]!);
+          if (inv) deps.push(inv[1]!);
         }
-      const prev = tasks.get(t[1]!);
-      tasks.set(t[1]!, {
+      const prev = tasks.get(name);
+      tasks.set(name, {
         line: prev?.line ?? i + 1,
         deps: [...(prev?.deps ?? []), ...deps],
         ...(prev?.argv ? { argv: prev.argv } : {}),

@@ -101,7 +101,16 @@ function readTox(files: FileView, cwd: string): Tox | undefined {
         )?.[1];
       const sec = own?.get('commands') ? own : ini!.get('testenv');
       const factors = new Set(env.split('-'));
-      return (sec?.get('commands')?.value ?? []).flatMap((v) => {
+      // A command continued with `\` over several lines is one command, cited at its first line.
+      const joined: { text: string; line: number }[] = [];
+      let open = false;
+      for (const v of sec?.get('commands')?.value ?? []) {
+        const text = v.text.replace(/\\\s*$/, '');
+        if (open) joined[joined.length - 1]!.text += ` ${text.trim()}`;
+        else joined.push({ text, line: v.line });
+        open = /\\\s*$/.test(v.text);
+      }
+      return joined.flatMap((v) => {
         const f = /^([\w,!-]+):\s+(.*)$/.exec(v.text);
         if (
           f &&
@@ -111,6 +120,9 @@ function readTox(files: FileView, cwd: string): Tox | undefined {
         )
           return [];
         const t = (f ? f[2]! : v.text)
+          // `{envpython} -m pytest` is the environment's python; `{envbindir}/pytest` its pytest.
+          .replace(/\{envpython\}/g, 'python')
+          .replace(/\{env(?:bin|_bin_)dir\}[\\/]/g, '')
           .replace(/\{posargs(?::[^}]*)?\}|\{\[[^\]]*\][^}]*\}|\{[\w:]*\}/g, '')
           .replace(/^-\s*/, '');
         return t.trim() ? [{ text: t.trim(), line: v.line }] : [];

@@ -265,6 +265,13 @@ export function normalise(words: string[]): Normalised | undefined {
       container = c.ref;
       continue;
     }
+    // `go tool golangci-lint run` (a tool declared in go.mod's `tool` directive) runs that tool; Go's own
+    // tools (`go tool cover`, `go tool pprof`) stay as they are.
+    if (a === 'go' && b === 'tool' && argv[2] && !argv[2].startsWith('-') && !GO_BUILTIN_TOOLS.has(argv[2])) {
+      via.push(`go tool ${argv[2]}`);
+      argv = [argv[2].split('/').pop()!, ...argv.slice(3)];
+      continue;
+    }
     if (a === 'go' && b === 'run' && argv[2] && /^[\w.-]+\.\w+\/.+/.test(argv[2]) && !argv[2].endsWith('.go')) {
       via.push(`go run ${argv[2]}`);
       argv = [argv[2].replace(/@.*$/, '').split('/').pop()!, ...argv.slice(3)];
@@ -275,6 +282,12 @@ export function normalise(words: string[]): Normalised | undefined {
   if (argv.length === 0) return undefined;
   return { argv, ...(via.length ? { via: via.join(' '), wrappers } : {}), ...(container ? { container } : {}) };
 }
+
+const GO_BUILTIN_TOOLS = new Set(
+  'addr2line asm buildid cgo compile covdata cover dist doc fix link nm objdump pack pprof test2json trace vet'.split(
+    ' ',
+  ),
+);
 
 const NYC_VALUED =
   '-r --reporter --report-dir -x --exclude -n --include --lines --statements --branches --functions --temp-dir --cwd -e --extension --require -i --src -o --reports-dir'.split(
@@ -321,7 +334,19 @@ function wrapperLength(argv: string[]): number {
     case 'bunx':
     case 'pnpx':
     case 'uvx':
-      return flagsAfter(1, ['-p', '--package', '--from']);
+      return flagsAfter(1, [
+        '-p',
+        '--package',
+        '--from',
+        '--with',
+        '-w',
+        '--with-requirements',
+        '--with-editable',
+        '--python',
+        '--index',
+        '--index-url',
+        '--extra-index-url',
+      ]);
     case 'pipx':
       return b === 'run' ? flagsAfter(2, ['--spec']) : 0;
     case 'npm':

@@ -135,6 +135,8 @@ const SPECS: Spec[] = [
   { name: 'deno lint', kinds: L, cmd: ['deno'], args: /^lint\b/ },
   { name: 'dotnet format', kinds: ['format', 'lint'], cmd: ['dotnet'], args: /^format\b/ },
   { name: 'dotnet format', kinds: ['format', 'lint'], cmd: ['dotnet-format'] },
+  { name: 'CSharpier', kinds: F, cmd: ['dotnet'], args: /^csharpier\b/ },
+  { name: 'CSharpier', kinds: F, cmd: ['csharpier', 'dotnet-csharpier'] },
   // ── type checkers ──
   { name: 'mypy', kinds: ['typecheck'], cmd: ['mypy', 'pyright', 'basedpyright', 'pytype', 'dmypy'] },
   { name: 'tsc', kinds: ['typecheck', 'build'], cmd: ['tsc', 'vue-tsc'] },
@@ -389,7 +391,12 @@ const WRITES: Record<string, (args: string) => boolean> = {
   'golangci-lint': (a) => /^fmt\b/.test(a) && !/(?:^|\s)(?:--diff|-d)\b/.test(a),
   rustfmt: (a) => !/(?:^|\s)--check\b/.test(a),
   cargo: (a) => /fmt\b/.test(a) && !/(?:^|\s)--check\b/.test(a),
-  dotnet: (a) => /^format\b/.test(a) && !/--verify-no-changes\b/.test(a),
+  // CSharpier: `csharpier check` (and 0.x `--check`) fails on unformatted code; `format` and the bare 0.x form rewrite.
+  dotnet: (a) =>
+    (/^format\b/.test(a) && !/--verify-no-changes\b/.test(a)) ||
+    (/^csharpier\b/.test(a) && !/^csharpier\s+check\b|(?:^|\s)--check\b/.test(a)),
+  csharpier: (a) => !/^check\b|(?:^|\s)--check\b/.test(a),
+  'dotnet-csharpier': (a) => !/^check\b|(?:^|\s)--check\b/.test(a),
   'dotnet-format': (a) => !/--verify-no-changes\b|--check\b/.test(a),
   terraform: (a) => /^fmt\b/.test(a) && !/(?:^|\s)-check\b/.test(a),
   tofu: (a) => /^fmt\b/.test(a) && !/(?:^|\s)-check\b/.test(a),

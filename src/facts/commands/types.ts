@@ -21,6 +21,11 @@ export interface Synthetic {
   cwd: string;
   /** Tools named by the convention that produced it, instead of classifying argv. */
   tools?: CommandTool[];
+  /**
+   * The runner fails when the command changed a file (pre-commit and prek fail a hook that
+   * modified files): a formatter in write mode is a check here.
+   */
+  failsOnChange?: true;
 }
 
 /** An action, task or orb step to follow (`uses: ./.github/actions/x`, `uses: golangci/golangci-lint-action@v6`). */

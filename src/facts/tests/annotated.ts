@@ -115,6 +115,41 @@ const JVM_SOURCES = new Set([
   'FieldSource',
 ]);
 
+/** A JUnit 5 meta-annotation: an annotation type annotated with a test marker (`@ParameterizedTest @interface MultiLocaleTest`). */
+export interface JvmMetaTest {
+  name: string;
+  parametrized: boolean;
+}
+
+/** A method annotated without any test marker: a test where one of its annotations is a meta-annotation. */
+export interface JvmAnnotated {
+  names: string[];
+  line: number;
+  skipped: boolean;
+  snippet: string;
+}
+
+const DECLARES_ANNOTATION =
+  /^\s*(?:(?:public|private|protected|static|internal)\s+)*(?:@interface|annotation\s+class)\s+(\w+)/;
+const METHOD =
+  /^\s*(?:(?:public|protected|private|static|final|abstract|synchronized|default|suspend|override|open|internal)\s+)*(?:<[^>]*>\s*)?(?:fun\s+(?:`[^`]+`|\w+)|[\w.<>[\], ?]+\s+\w+)\s*\(/;
+/** Annotations of methods that are never tests: not worth keeping for the meta-annotation lookup. */
+const NEVER_TESTS = new Set([
+  'Override',
+  'BeforeEach',
+  'AfterEach',
+  'BeforeAll',
+  'AfterAll',
+  'Before',
+  'After',
+  'BeforeClass',
+  'AfterClass',
+  'SuppressWarnings',
+  'Deprecated',
+  'Nullable',
+  'NonNull',
+]);
+
 export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 'scala') {
   const syn: Syntax = language === 'kotlin' || language === 'scala' ? SYNTAX.kotlin : SYNTAX.java;
   const code = mask(text, language === 'groovy' ? { ...syn, single: 'string' } : syn);
@@ -132,15 +167,32 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
       /^\s*(?:(?:public|abstract|final|internal|open|private)\s+)*class\b/.test(g.after) &&
       g.annotations.some((a) => a.name === 'Disabled' || a.name === 'Ignore'),
   );
+  const metaTests: JvmMetaTest[] = [];
+  const annotated: JvmAnnotated[] = [];
   for (const g of groups(code, 'at')) {
     const marker = g.annotations.find((a) => JVM_TESTS.has(a.name));
-    if (!marker || /^\s*(?:(?:public|abstract|final|open)\s+)*class\b/.test(g.after)) continue;
     const skipped =
       classDisabled ||
       g.annotations.some(
         (a) =>
           a.name === 'Disabled' || a.name === 'Ignore' || (a.name === 'Test' && /\benabled\s*=\s*false\b/.test(a.args)),
       );
+    // `@ParameterizedTest … public @interface MultiLocaleTest {}` declares a test annotation: each
+    // method it annotates is a test (counted where used), the declaration itself is none.
+    const declared = DECLARES_ANNOTATION.exec(g.after)?.[1];
+    if (declared) {
+      if (marker) metaTests.push({ name: declared, parametrized: marker.name !== 'Test' });
+      continue;
+    }
+    if (!marker) {
+      const names = g.annotations.map((a) => a.name).filter((n) => !NEVER_TESTS.has(n));
+      if (names.length && annotated.length < 200 && METHOD.test(g.after)) {
+        const line = lineOf(g.at);
+        annotated.push({ names, line, skipped, snippet: (text.split('\n')[line - 1] ?? '').trim().slice(0, 160) });
+      }
+      continue;
+    }
+    if (/^\s*(?:(?:public|abstract|final|open)\s+)*class\b/.test(g.after)) continue;
     let params: number | null | undefined;
     if (marker.name === 'RepeatedTest') params = Number(/\d+/.exec(marker.args)?.[0] ?? NaN) || null;
     else if (marker.name === 'ParameterizedTest') {
@@ -164,7 +216,12 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
     for (const m of code.matchAll(/^[ \t]*def\s+["'][^\n]*["']\s*\(\s*\)/gm))
       count.add({ line: lineOf(m.index + m[0].length - m[0].trimStart().length) });
   }
-  return { ...count.result(), framework };
+  return {
+    ...count.result(),
+    framework,
+    ...(metaTests.length ? { metaTests } : {}),
+    ...(annotated.length ? { annotated } : {}),
+  };
 }
 
 const CS_TESTS = new Set([

@@ -541,6 +541,21 @@ describe('annotated languages', () => {
     );
     expect([r.cases, r.skipped, r.parametrized, r.expanded, r.framework]).toEqual([4, 1, 2, 1 + 3 + 5 + 1, 'JUnit 5']);
   });
+  it('JUnit 5: an @interface annotated with @ParameterizedTest is a meta-annotation, not a test; its uses are kept', () => {
+    const decl = countJvm(
+      '@Documented\n@Target(ElementType.METHOD)\n@ParameterizedTest\npublic @interface MultiLocaleTest {}\n',
+      'java',
+    );
+    expect([decl.cases, decl.metaTests]).toEqual([0, [{ name: 'MultiLocaleTest', parametrized: true }]]);
+    const use = countJvm(
+      'class T {\n  @Override public String toString() { return ""; }\n  @MultiLocaleTest\n  void a(Locale l) {}\n}\n',
+      'java',
+    );
+    expect([use.cases, use.annotated]).toEqual([
+      0,
+      [{ names: ['MultiLocaleTest'], line: 3, skipped: false, snippet: '@MultiLocaleTest' }],
+    ]);
+  });
   it('JUnit 5: a @CsvSource text block has a row per line, less comments and a header', () => {
     const r = countJvm(
       [

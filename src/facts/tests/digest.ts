@@ -8,7 +8,7 @@
 import picomatch from 'picomatch';
 import { detachDeep } from '../../util/detach.js';
 import type { Digest } from '../../walk/file-index.js';
-import { countCSharp, countJvm, countRust } from './annotated.js';
+import { countCSharp, countJvm, countRust, type JvmAnnotated, type JvmMetaTest } from './annotated.js';
 import { countGo, goBuildTags, type GoSuites, goSuites } from './go.js';
 import { helpersOfModule, importedHelpers, resolveModule, type ModuleHelper } from './js-helpers.js';
 import { scopeOf } from './js-scope.js';
@@ -39,7 +39,9 @@ export type TestDigest =
   | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string; suites?: GoSuites }
   /** `tables`: the arrays it exports (case tables), as values. Its helpers: HELPERS_DIGEST. */
   | { kind: 'js'; count: FileCount; snippet?: string; tables: Record<string, Value> }
-  | { kind: 'jvm' | 'csharp' | 'rust' | 'helm'; count: FileCount; snippet?: string }
+  | { kind: 'csharp' | 'rust' | 'helm'; count: FileCount; snippet?: string }
+  /** JVM: also the test meta-annotations it declares, and methods annotated without a test marker (maybe with one). */
+  | { kind: 'jvm'; count: FileCount; snippet?: string; metaTests?: JvmMetaTest[]; annotated?: JvmAnnotated[] }
   /** PHP: its classes, so an abstract base's tests count once per concrete subclass. */
   | { kind: 'php'; count: FileCount; snippet?: string; classes: PhpClass[] }
   /** Ruby: tests defined here to run elsewhere, and the shared tests this file runs. */
@@ -104,7 +106,14 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
       tables,
     };
   }
-  if (JVM[ext]) return withSnippet('jvm', countJvm(text, JVM[ext]!));
+  if (JVM[ext]) {
+    const { metaTests, annotated, ...count } = countJvm(text, JVM[ext]!);
+    return {
+      ...(withSnippet('jvm', count) as Extract<TestDigest, { kind: 'jvm' }>),
+      ...(metaTests ? { metaTests } : {}),
+      ...(annotated ? { annotated } : {}),
+    };
+  }
   if (ext === 'cs') return withSnippet('csharp', countCSharp(text));
   if (ext === 'rb') {
     const { shared, uses, classes, ...count } = countRuby(text, path);

@@ -12,6 +12,7 @@ import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollectedBy, pytestConfig } from './pytest-config.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
 import type { RubyShared } from './scripting.js';
+import type { JvmAnnotated } from './annotated.js';
 import { countCollection, postmanCollections } from './postman.js';
 import { snippetAt, type TestFileCount } from './types.js';
 import { unittestCollects, unittestSpecs } from './unittest-discovery.js';
@@ -342,6 +343,12 @@ function build(files: FileView): TestInventory {
 
   phpFiles(candidates(TEST_GLOBS.php), digest, record);
 
+  // JUnit 5 meta-annotations declared by the test sources (`@ParameterizedTest @interface MultiLocaleTest`).
+  const metaTests = new Map<string, boolean>();
+  for (const path of candidates(TEST_GLOBS.jvm)) {
+    const d = digest(path);
+    if (d?.kind === 'jvm') for (const m of d.metaTests ?? []) metaTests.set(m.name, m.parametrized);
+  }
   for (const lang of ['jvm', 'csharp', 'rust', 'helm'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
@@ -349,10 +356,39 @@ function build(files: FileView): TestInventory {
       if (lang === 'helm' && !files.exists(joinChart(helmChartOf(path)))) continue;
       const d = digest(path);
       if (d?.kind !== lang) continue;
+      if (d.kind === 'jvm' && metaTests.size && d.annotated?.length) {
+        const { count, snippets } = withMetaTests(d.count, d.annotated, metaTests);
+        record(path, LANGUAGE_NAMES[lang], count, count.framework ?? lang, (l) =>
+          l === d.count.firstLine ? d.snippet : snippets.get(l),
+        );
+        continue;
+      }
       record(path, LANGUAGE_NAMES[lang], d.count, d.count.framework ?? lang, () => d.snippet);
     }
   }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   notCollected.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { files: out, notCollected, sources: [...new Set(sources)].sort() };
+}
+
+/** A file's count with its methods annotated by a test meta-annotation added: each is one test. */
+function withMetaTests(
+  base: FileCount,
+  annotated: JvmAnnotated[],
+  metaTests: Map<string, boolean>,
+): { count: FileCount; snippets: Map<number, string> } {
+  const count = { ...base };
+  const snippets = new Map<number, string>();
+  for (const a of annotated) {
+    const meta = a.names.find((n) => metaTests.has(n));
+    if (meta === undefined) continue;
+    count.cases++;
+    count.expanded++;
+    if (a.skipped) count.skipped++;
+    if (metaTests.get(meta)) count.parametrized++;
+    if (count.firstLine === undefined || a.line < count.firstLine) count.firstLine = a.line;
+    snippets.set(a.line, a.snippet);
+  }
+  if (count.cases > base.cases && !count.framework) count.framework = 'JUnit 5';
+  return { count, snippets };
 }
