@@ -1,6 +1,6 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { firstPerFile, fromMatch, isTestPath } from '../../src/facts/paths.js';
+import { firstPerFile, fromMatch, isAgentDoc, isTestPath } from '../../src/facts/paths.js';
 
 const DOC_GLOBS = [
   '**/ARCHITECTURE*.{md,rst,adoc,txt}',
@@ -51,8 +51,6 @@ const SECTION_DOCS = [
   '**/CONTRIBUTING*.md',
   '**/DEVELOPMENT*.md',
   '**/HACKING*.md',
-  '**/AGENTS.md',
-  '**/CLAUDE.md',
   'docs/*.md',
 ];
 /** A numbered (or ADR-prefixed) file name, as decision records are kept. */
@@ -93,7 +91,7 @@ export default defineRule({
     severity: 'low',
     effort: 'medium',
     detection:
-      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown; images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING, DEVELOPMENT, AGENTS.md or CLAUDE.md (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading.',
+      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown; images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide (instructions for AI assistants — AGENTS.md, CLAUDE.md, .github/copilot-*.md, .cursorrules — earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading.',
     patterns: {
       mermaid: { regex: /^[ \t]*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
       readmeSection: {
@@ -132,8 +130,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    // Tests, and what lives in dot-folders (vendored agent skills in .agents/, editor settings).
-    const keep = (p: string) => !isTestPath(p) && !/(^|\/)\.[^/]+\//.test(p);
+    // Tests, what lives in dot-folders (vendored agent skills in .agents/, editor settings), and
+    // instructions for AI assistants (AGENTS.md, CLAUDE.md): guidance for a tool, not documentation.
+    const keep = (p: string) => !isTestPath(p) && !/(^|\/)\.[^/]+\//.test(p) && !isAgentDoc(p);
     const docs = ctx.files.match(DOC_GLOBS).filter(keep);
     const adrDirFile = ctx.files.named('.adr-dir');
     const shaped = ctx
