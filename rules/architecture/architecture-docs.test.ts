@@ -4,6 +4,18 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a "System design" section that describes the parts is an architecture section (partial)',
+      tree: {
+        'README.md':
+          '# Relay\n\n## Usage\n\nrelay serve\n\n## System design\n\nThe ingest service writes events to a queue; a worker reads the queue and stores them in the database.\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'an architecture section in README.md',
+        evidence: [{ path: 'README.md', line: 7, snippet: '## System design' }],
+      },
+    },
+    {
       name: 'a design document under a language folder (docs/en/design/configd-design.md) is an architecture document',
       tree: {
         'README.md': '# Configd\n',
@@ -82,6 +94,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a "Design principles" section of product bullets is not architecture documentation',
+      profile: 'cli',
+      tree: {
+        'package.json': '{"name":"watcher","bin":{"watcher":"bin/watcher.js"}}',
+        'README.md':
+          '# watcher\n\nRestarts your program when files change.\n\n## Usage\n\nwatcher app.js\n\n## Design principles\n\n- Fewer flags is better\n- Works across all platforms\n- Fewer features\n- Let individuals build on top of watcher\n\n## FAQ\n\nSee faq.md.\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
     {
       name: 'instructions for AI assistants earn nothing: an Architecture section in CLAUDE.md, AGENTS.md or a Copilot guide',
       tree: {
