@@ -31,17 +31,27 @@ export default defineRule({
     severity: 'critical',
     effort: 'medium',
     detection:
-      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails signing secrets in config files; committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Placeholders are ignored; private keys in test and example folders are noted, not counted. Evidence is redacted.',
+      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails signing secrets in config files; a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, "…")`, `jwt.encode(…, "…")`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, "…")`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Evidence is redacted.',
     // A secret in a generated file is committed all the same.
     patterns: Object.fromEntries(Object.entries(SECRET_PATTERNS).map(([k, v]) => [k, { ...v, generated: true }])),
     reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
   },
   check(ctx) {
     const findings: { m: Match; kind: string; secret: string; serious: boolean; noted?: boolean }[] = [];
+    // Private keys in test resources (a TLS fixture): set aside, and said so.
+    const testKeys: Match[] = [];
     for (const kind of Object.keys(KINDS)) {
       for (const m of ctx.matches(kind)) {
         const secret = m.groups.find((g) => g) ?? '';
         if (isLockOrBundle(m.path)) continue;
+        if (kind === 'codeSigningKey') {
+          // A key in test or example code signs the suite's tokens; an interpolated string or an
+          // algorithm name (`'ES256K'`) is no key. Otherwise the literal is every deployment's key,
+          // whatever it looks like: nothing in configuration overrides it.
+          if (!isProductionPath(m.path) || /\$\{|#\{|\{\{|^(?:[HREP]S\d{3}K?|none)$/i.test(secret)) continue;
+          findings.push({ m, kind, secret, serious: true });
+          continue;
+        }
         if (kind !== 'privateKey' && PLACEHOLDER.test(secret)) continue;
         if (kind === 'privateKey' && /\.(pub|md|rst|txt|adoc)$/i.test(m.path)) continue;
         // A BEGIN line without a key body under it (a commented placeholder in values.yaml) is no key.
@@ -80,7 +90,10 @@ export default defineRule({
         const manualEnv = kind === 'privateKey' && MANUAL_ENV.test(m.path);
         const inTests = (!isProductionPath(m.path) && !manualEnv) || devOnly || localDev || testEnv || sample;
         // Test TLS keys are fixtures; a cloud token in a test is still a live token.
-        if (kind === 'privateKey' && inTests) continue;
+        if (kind === 'privateKey' && inTests) {
+          testKeys.push(m);
+          continue;
+        }
         // An AWS key ID alone is an identifier: in scraped pages kept as test data (affiliate
         // `SubscriptionId=AKIA…` in a recipe page) it is not a credential of this project.
         if (kind === 'aws' && !isProductionPath(m.path) && /\.(?:html?|xml|csv|txt)$/i.test(m.path)) continue;
@@ -101,11 +114,12 @@ export default defineRule({
       ...findings.slice(0, 20).map((f) => ({
         path: f.m.path,
         line: f.m.line,
+        ...(f.kind === 'codeSigningKey' ? endOf(ctx.files.read(f.m.path) ?? '', f.m.line, f.secret) : {}),
         snippet:
           f.kind === 'privateKey'
             ? redactKeyBlock(f.m.snippet)
             : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
-        note: `${KINDS[f.kind]!.label}${f.serious ? '' : !isProductionPath(f.m.path) || f.noted ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
+        note: `${KINDS[f.kind]!.label}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.serious ? '' : !isProductionPath(f.m.path) || f.noted ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
       })),
       ...envFindings.slice(0, 10).map((f) => ({
         path: f.path,
@@ -124,7 +138,14 @@ export default defineRule({
       inTestsOrExamples: findings.length - serious.length,
       envFiles: envCount,
       byKind: countBy(findings.map((f) => f.kind)),
+      privateKeysInTests: testKeys.length,
     };
+    const testKeyEvidence: Evidence[] = testKeys.slice(0, 3).map((m) => ({
+      path: m.path,
+      line: m.line,
+      snippet: redactKeyBlock(m.snippet),
+      note: 'private key in test resources (a test fixture): set aside, not counted',
+    }));
     if (serious.length > 0 || envCount > 0) {
       const parts = [
         serious.length && `${serious.length} credential${serious.length === 1 ? '' : 's'}`,
@@ -147,14 +168,25 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no cloud or SaaS tokens, private keys, signing secrets or .env secrets in ${ctx.searched('aws')} text files`,
+          note: testKeys.length
+            ? `no cloud or SaaS tokens, signing secrets or .env secrets in ${ctx.searched('aws')} text files; ${testKeys.length} private key block${testKeys.length === 1 ? '' : 's'} found in test resources and set aside (test fixtures)`
+            : `no cloud or SaaS tokens, private keys, signing secrets or .env secrets in ${ctx.searched('aws')} text files`,
         },
         ...evidence,
+        ...testKeyEvidence,
       ],
       data,
     );
   },
 });
+
+/** The line where a signing key's literal ends, when the call spans lines (`new SymmetricSecurityKey(\n "…"u8`). */
+function endOf(text: string, line: number, secret: string): { endLine?: number } {
+  if (!secret) return {};
+  const lines = text.split(/\r?\n/, line + 6);
+  for (let i = line - 1; i < lines.length; i++) if (lines[i]!.includes(secret)) return i + 1 > line ? { endLine: i + 1 } : {};
+  return {};
+}
 
 const MANUAL_ENV = /(^|\/)(?:manual[-_]?tests?[^/]*|test[-_]?environments?)\//i;
 

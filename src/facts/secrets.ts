@@ -18,6 +18,7 @@ export const KINDS: Record<string, { label: string; prefix: string }> = {
   saas: { label: 'API token (npm, PyPI, SendGrid, OpenAI or Anthropic)', prefix: '' },
   azure: { label: 'Azure storage account key', prefix: '' },
   jwtSecret: { label: 'signing secret in configuration', prefix: '' },
+  codeSigningKey: { label: 'JWT/HMAC signing key hard-coded in code', prefix: '' },
 };
 
 export const PLACEHOLDER =
@@ -103,6 +104,49 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = {
 };
 // A credential in a comment is committed all the same: every secret pattern reads comments.
 for (const p of Object.values(SECRET_PATTERNS)) p.comments = true;
+
+/** A string literal, single- or double-quoted, of 6+ characters: the key (one group per quote). */
+const LIT = String.raw`(?:'([^'\n]{6,})'|"([^"\n]{6,})")`;
+/**
+ * A string literal handed to a JWT or HMAC API as its signing key, in code: `new SymmetricSecurityKey(
+ * Encoding.UTF8.GetBytes("…"))` or `"…"u8` (C#), `jwt.sign(payload, "…")` / `jwt.verify` (Node),
+ * `jwt.encode(payload, "…")` (PyJWT, ruby-jwt), `JWT::encode($p, "…")` (PHP), `SignedString([]byte("…"))`
+ * (Go), `Keys.hmacShaKeyFor("…".getBytes())`, `signWith(SignatureAlgorithm.HS256, "…")`,
+ * `setSigningKey("…")`, `Algorithm.HMAC256("…")` (Java), `createHmac('sha256', '…')` (Node). Unlike a
+ * value in a configuration file, nothing overrides it: every deployment signs with this key, so
+ * anyone who reads the repository can forge tokens. A key read from configuration or the environment
+ * is no literal and does not match; commented-out code is no evidence (comments are not read).
+ */
+SECRET_PATTERNS.codeSigningKey = {
+  regex: new RegExp(
+    [
+      String.raw`\bnew\s+SymmetricSecurityKey\(\s*(?:Encoding\.\w+\.GetBytes\(\s*"([^"\n]{6,})"|"([^"\n]{6,})"u8)`,
+      // The payload may hold strings (`{"sub": uid}`); the key is the literal argument after it, followed
+      // by `,` or `)` (a dict key `"role":` is not).
+      String.raw`\b(?:jwt|JWT|jsonwebtoken|jose)(?:\.|::)(?:sign|verify|encode|decode)\(\s*[^;\n]{1,200}?,\s*${LIT}(?=\s*[,)])`,
+      String.raw`\bSignedString\(\s*\[\]byte\(\s*"([^"\n]{6,})"`,
+      String.raw`\b(?:Keys\.hmacShaKeyFor|setSigningKey|Algorithm\.HMAC(?:256|384|512))\(\s*"([^"\n]{6,})"`,
+      String.raw`\bsignWith\(\s*SignatureAlgorithm\.HS\d+\s*,\s*"([^"\n]{6,})"`,
+      String.raw`\bcreateHmac\(\s*['"]\w+['"]\s*,\s*${LIT}`,
+    ].join('|'),
+  ),
+  files: ['**/*.{cs,js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,rb,php}'],
+  literals: [
+    'SymmetricSecurityKey',
+    'jwt.',
+    'JWT.',
+    'JWT::',
+    'jsonwebtoken.',
+    'jose.',
+    'SignedString',
+    'hmacShaKeyFor',
+    'setSigningKey',
+    'Algorithm.HMAC',
+    'signWith',
+    'createHmac',
+  ],
+  maxPerFile: 3,
+};
 
 export const ENV_GLOBS = ['**/.env', '**/.env.*', '**/*.env'];
 
