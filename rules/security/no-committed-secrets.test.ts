@@ -173,6 +173,22 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "Spring's nested jwt: secret: with a generated value in application.yml fails; a ${JWT_SECRET} placeholder or another parent does not",
+      tree: {
+        'src/main/resources/application.yml':
+          'spring:\n  datasource:\n    url: jdbc:postgresql://db/app\n# token settings\njwt:\n  expiration: 86400\n  secret: ' +
+          JWT +
+          '\noauth:\n  client:\n    secret: ${OAUTH_SECRET}\n',
+        'src/main/resources/application-prod.yml': 'jwt:\n  secret: ${JWT_SECRET}\n',
+        'src/main/resources/application-other.yml': 'cache:\n  secret: ' + JWT + '\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: '1 credential',
+        evidence: [{ path: 'src/main/resources/application.yml', line: 7, note: 'signing secret in configuration' }],
+      },
+    },
+    {
       name: 'a literal passed as the JWT signing key in production code fails, cited over the lines of the call',
       tree: {
         'src/Shop/ServicesExtensions.cs': [

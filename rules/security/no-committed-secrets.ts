@@ -12,6 +12,7 @@ import {
   PLACEHOLDER,
   SECRET_PATTERNS,
   typedPhrase,
+  yamlParent,
   yamlSection,
 } from '../../src/facts/secrets.js';
 
@@ -31,7 +32,7 @@ export default defineRule({
     severity: 'critical',
     effort: 'medium',
     detection:
-      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails signing secrets in config files; a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, "…")`, `jwt.encode(…, "…")`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, "…")`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Evidence is redacted.',
+      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails signing secrets in config files (Spring's nested `jwt:` `secret:` too); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, "…")`, `jwt.encode(…, "…")`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, "…")`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Evidence is redacted.',
     // A secret in a generated file is committed all the same.
     patterns: Object.fromEntries(Object.entries(SECRET_PATTERNS).map(([k, v]) => [k, { ...v, generated: true }])),
     reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
@@ -40,8 +41,12 @@ export default defineRule({
     const findings: { m: Match; kind: string; secret: string; serious: boolean; noted?: boolean }[] = [];
     // Private keys in test resources (a TLS fixture): set aside, and said so.
     const testKeys: Match[] = [];
-    for (const kind of Object.keys(KINDS)) {
-      for (const m of ctx.matches(kind)) {
+    for (const pattern of Object.keys(KINDS)) {
+      for (const m of ctx.matches(pattern)) {
+        // Spring's `jwt:` / `  secret: …` is a signing secret in configuration once its parent is `jwt`.
+        if (pattern === 'springJwtSecret' && !/jwt/i.test(yamlParent(ctx.files.read(m.path) ?? '', m.line) ?? ''))
+          continue;
+        const kind = pattern === 'springJwtSecret' ? 'jwtSecret' : pattern;
         const secret = m.groups.find((g) => g) ?? '';
         if (isLockOrBundle(m.path)) continue;
         if (kind === 'codeSigningKey') {

@@ -19,6 +19,7 @@ export const KINDS: Record<string, { label: string; prefix: string }> = {
   azure: { label: 'Azure storage account key', prefix: '' },
   jwtSecret: { label: 'signing secret in configuration', prefix: '' },
   codeSigningKey: { label: 'JWT/HMAC signing key hard-coded in code', prefix: '' },
+  springJwtSecret: { label: 'JWT signing secret in Spring configuration (jwt: secret:)', prefix: '' },
 };
 
 export const PLACEHOLDER =
@@ -104,6 +105,31 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = {
 };
 // A credential in a comment is committed all the same: every secret pattern reads comments.
 for (const p of Object.values(SECRET_PATTERNS)) p.comments = true;
+
+/**
+ * Spring's nested form of a JWT signing secret (`jwt:` then `  secret: …`, read by jjwt through
+ * `@Value("${jwt.secret}")`): the `secret:` line, whose parent key the rule checks is `jwt`. A
+ * `${JWT_SECRET}` placeholder is no value.
+ */
+SECRET_PATTERNS.springJwtSecret = {
+  regex: /^[ \t]+(?:secret|secret[-_]?key|signing[-_]?key|base64[-_]secret)[ \t]*:[ \t]*["']?([^"'\s#$]{16,})["']?[ \t]*$/m,
+  files: ['**/application*.{yml,yaml}', '**/bootstrap*.{yml,yaml}'],
+  literals: ['secret', 'signing'],
+  maxPerFile: 3,
+};
+
+/** The key a YAML line sits under: the nearest line above with less indentation. */
+export function yamlParent(text: string, line: number): string | undefined {
+  const lines = text.split(/\r?\n/, line);
+  const indent = (/^[ \t]*/.exec(lines[line - 1] ?? '')?.[0] ?? '').length;
+  for (let i = line - 2; i >= 0; i--) {
+    if (/^[ \t]*#/.test(lines[i]!)) continue;
+    const m = /^([ \t]*)([\w.-]+)[ \t]*:[ \t]*(?:#.*)?$/.exec(lines[i]!);
+    if (m && m[1]!.length < indent) return m[2];
+    if (lines[i]!.trim() && (/^[ \t]*/.exec(lines[i]!)?.[0] ?? '').length < indent) return undefined;
+  }
+  return undefined;
+}
 
 /** A string literal, single- or double-quoted, of 6+ characters: the key (one group per quote). */
 const LIT = String.raw`(?:'([^'\n]{6,})'|"([^"\n]{6,})")`;
