@@ -108,9 +108,11 @@ ruleTester(rule, {
       name: 'instructions for AI assistants earn nothing: an Architecture section in CLAUDE.md, AGENTS.md or a Copilot guide',
       tree: {
         'README.md': '# Budget\n',
-        'CLAUDE.md': '# CLAUDE.md\n\n## Commands\n\n## High-Level Architecture\n\nRails monolith with a Sidekiq worker.\n',
+        'CLAUDE.md':
+          '# CLAUDE.md\n\n## Commands\n\n## High-Level Architecture\n\nRails monolith with a Sidekiq worker.\n',
         'AGENTS.md': '# Agents\n\n## Architecture\n\nThe web app talks to the worker through Redis.\n',
-        '.github/copilot-architecture.md': '# Copilot\n\n## Architecture\n\nKeep controllers thin; services hold logic.\n',
+        '.github/copilot-architecture.md':
+          '# Copilot\n\n## Architecture\n\nKeep controllers thin; services hold logic.\n',
         '.cursorrules': '## Architecture\n\nModules under app/services.\n',
       },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },

@@ -50,7 +50,8 @@ const HOW_TO_RUN =
  * (nodemon: "Fewer flags is better", "Works across all platforms"), design goals, philosophy,
  * a UI design system. Architecture is the parts and how they fit, not what the authors value.
  */
-const DESIGN_VALUES = /\bdesign\s+(?:principles?|goals?|philosophy|philosophies|tenets?|values?|guidelines?|system|tokens?|language)\b|\b(?:ui|ux|visual|graphic|logo|web|api)\s+design\b/i;
+const DESIGN_VALUES =
+  /\bdesign\s+(?:principles?|goals?|philosophy|philosophies|tenets?|values?|guidelines?|system|tokens?|language)\b|\b(?:ui|ux|visual|graphic|logo|web|api)\s+design\b/i;
 /** What a section on the system's design talks about: its parts and how they connect. */
 const PARTS =
   /\b(?:components?|modules?|services?|layers?|packages?|subsystems?|processes|controllers?|handlers?|database|queues?|data ?flow|pipelines?|workers?|diagrams?|interfaces?|storage|caches?|servers?|clients?|gateway|adapters?|plugins?|watch(?:es|er)?|events?|requests?|talks? to|calls?)\b/i;

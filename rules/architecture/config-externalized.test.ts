@@ -20,7 +20,9 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: 'src/Shop/Security/JwtTokenGenerator.cs', line: 1, note: 'reads configuration from the environment' }],
+        evidence: [
+          { path: 'src/Shop/Security/JwtTokenGenerator.cs', line: 1, note: 'reads configuration from the environment' },
+        ],
       },
     },
     {
@@ -189,12 +191,15 @@ ruleTester(rule, {
       tree: {
         'src/Shop/Program.cs':
           '// read the provider from the environment\n//Environment.GetEnvironmentVariable(DB_PROVIDER)\n/* var cs = Environment.GetEnvironmentVariable("DB"); */\nvar connectionString = "Filename=shop.db";\n',
-        'src/main/java/x/App.java': 'class App {\n  // String url = System.getenv("DB_URL");\n  /*\n   * System.getenv("PORT")\n   */\n}\n',
+        'src/main/java/x/App.java':
+          'class App {\n  // String url = System.getenv("DB_URL");\n  /*\n   * System.getenv("PORT")\n   */\n}\n',
         'cmd/app/main.go': 'package main\n\n// port := os.Getenv("PORT")\n/* os.Getenv("DB") */\nfunc main() {}\n',
-        'web/server.ts': '// const port = process.env.PORT;\n/* const db = process.env.DB_URL; */\nexport const port = 3000;\n',
+        'web/server.ts':
+          '// const port = process.env.PORT;\n/* const db = process.env.DB_URL; */\nexport const port = 3000;\n',
         'app/settings.py': '# DEBUG = os.environ.get("DEBUG")\n"""\nDB = os.getenv("DB_URL")\n"""\nDEBUG = False\n',
         'lib/boot.rb': '# port = ENV["PORT"]\n=begin\nENV.fetch("DB_URL")\n=end\nPORT = 3000\n',
-        'src/boot.php': '<?php\n// $db = getenv("DB_URL");\n# $p = $_ENV["PORT"];\n/* env("APP_KEY") */\n$port = 8080;\n',
+        'src/boot.php':
+          '<?php\n// $db = getenv("DB_URL");\n# $p = $_ENV["PORT"];\n/* env("APP_KEY") */\n$port = 8080;\n',
       },
       expect: { outcome: 'fail', data: { envReads: 0 }, evidence: [{ path: '.' }] },
     },

@@ -137,7 +137,16 @@ export default defineRule({
         regex:
           /\bGetSection\(|\.Bind\(|\bBindConfiguration\(|\bConfiguration\s*\[|\bconfiguration\s*\[|\bconfig\s*\[\s*"|\bGetConnectionString\(|\bGetValue<|\bAddEnvironmentVariables\(|Environment\.GetEnvironmentVariable\(/,
         files: ['**/*.cs'],
-        literals: ['GetSection', '.Bind(', 'BindConfiguration', 'onfiguration', 'config[', 'GetConnectionString', 'GetValue<', 'GetEnvironmentVariable'],
+        literals: [
+          'GetSection',
+          '.Bind(',
+          'BindConfiguration',
+          'onfiguration',
+          'config[',
+          'GetConnectionString',
+          'GetValue<',
+          'GetEnvironmentVariable',
+        ],
         maxPerFile: 1,
       },
       readmeSection: {
@@ -222,7 +231,9 @@ export default defineRule({
       // Handing the environment to a child process (`env={**os.environ, …}`) reads no setting.
       .filter((m) => !/\*\*os\.environ\b|\bos\.environ\.copy\(\)|\.\.\.process\.env\b/.test(m.snippet))
       // An `IOptions<T>` is a read only where options are bound from configuration somewhere.
-      .filter((m) => !/\bIOptions(?:Snapshot|Monitor)?</.test(m.snippet) || /\bIConfiguration\b/.test(m.snippet) || netBound);
+      .filter(
+        (m) => !/\bIOptions(?:Snapshot|Monitor)?</.test(m.snippet) || /\bIConfiguration\b/.test(m.snippet) || netBound,
+      );
     // Spring (${DB_URL:…}) and Symfony (%env(DB_URL)%) placeholders are environment reads too, written in configuration.
     const placeholders = firstPerFile(
       [...ctx.matches('placeholder'), ...ctx.matches('symfonyEnv')].filter((m) => isProductionPath(m.path)),

@@ -227,7 +227,11 @@ ruleTester(rule, {
         'README.md':
           '# Restarter\n\nRestarts workloads when their ConfigMaps change.\n\n## Installation\n\nhelm install restarter charts/restarter\n\n## Usage\n\n### 7. Pause Deployments\n\nAnnotate a workload to pause it.\n\nMore text here.\n',
       },
-      expect: { outcome: 'partial', message: 'has no development section', data: { sections: ['installation', 'usage'] } },
+      expect: {
+        outcome: 'partial',
+        message: 'has no development section',
+        data: { sections: ['installation', 'usage'] },
+      },
     },
     {
       name: 'a .github/README.md whose "Get Started" section runs `dotnet add package` has installation (.NET library)',

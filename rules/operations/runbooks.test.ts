@@ -60,7 +60,8 @@ ruleTester(rule, {
         'src/Shop/Program.cs': 'var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n',
         '.github/copilot-csharp-security.md':
           '# Secure C# guidance for Copilot\n\n## Input validation\n\nValidate every request.\n\n## Incident Response\n\n- REQUIRED: Have an incident response plan\n- Log security events to production monitoring\n',
-        '.github/instructions/ops.instructions.md': '# Ops\n\n## Troubleshooting outages\n\nCheck the production logs first.\n',
+        '.github/instructions/ops.instructions.md':
+          '# Ops\n\n## Troubleshooting outages\n\nCheck the production logs first.\n',
         '.windsurfrules': '## Rollback\n\nRoll back the deployment with helm rollback.\n',
       },
       expect: {

@@ -226,11 +226,10 @@ export default defineRule({
         ? `; CI does not check it, but runs ${listing(otherChecks)}`
         : ', not checked in CI';
     if (tools.length > 0)
-      return pass(
-        `${listing(tools.map((t) => t.label))} configured${ciNote}${writeNote}.`,
-        evidence,
-        { ...data, ...(writesInCi.length ? { rewrittenInCi: writesInCi } : {}) },
-      );
+      return pass(`${listing(tools.map((t) => t.label))} configured${ciNote}${writeNote}.`, evidence, {
+        ...data,
+        ...(writesInCi.length ? { rewrittenInCi: writesInCi } : {}),
+      });
     // A formatter outside the table (terraform fmt, shfmt, swift-format) run by CI or a commit hook formats code too.
     const other = ctx.facts.commands.runs.filter((r) => r.tools.some((t) => t.kinds.includes('format')));
     if (other.length > 0) {

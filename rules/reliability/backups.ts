@@ -149,9 +149,7 @@ export default defineRule({
       );
     }
     const velero = objectsOfKind(k8s(ctx.files), 'Schedule', 'velero.io');
-    const dr = ctx
-      .matches('drDoc')
-      .filter((m) => !/(^|\/)(node_modules|vendor)\//.test(m.path) && !isAgentDoc(m.path));
+    const dr = ctx.matches('drDoc').filter((m) => !/(^|\/)(node_modules|vendor)\//.test(m.path) && !isAgentDoc(m.path));
     const extra: Evidence[] = [
       ...plans.slice(0, 2).map((r) => ({ path: r.path, line: r.line, note: label(r) })),
       ...velero.slice(0, 2).map((o) => ({ path: o.path, line: o.line, note: `Velero schedule ${o.name}` })),

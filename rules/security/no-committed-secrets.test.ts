@@ -19,11 +19,12 @@ ruleTester(rule, {
           'var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:Key"]!));\n// var old = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("' +
           JWT +
           '"));\n',
-        'src/auth.js': "const jwt = require('jsonwebtoken');\nexports.issue = (u) => jwt.sign({ id: u.id }, process.env.JWT_SECRET, { algorithm: 'HS256' });\n/* jwt.sign(payload, '" +
+        'src/auth.js':
+          "const jwt = require('jsonwebtoken');\nexports.issue = (u) => jwt.sign({ id: u.id }, process.env.JWT_SECRET, { algorithm: 'HS256' });\n/* jwt.sign(payload, '" +
           JWT +
           "') */\n",
-        'tests/Shop.Tests/TokenTests.cs': 'var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("' + JWT + '"));\n',
-        'test/auth.test.js': "const token = jwt.sign({ id: 1 }, '" + JWT + "');\n",
+        'tests/Shop.Tests/TokenTests.cs': `var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("${JWT}"));\n`,
+        'test/auth.test.js': `const token = jwt.sign({ id: 1 }, '${JWT}');\n`,
       },
       expect: { outcome: 'pass', data: { findings: 0 } },
     },
@@ -180,7 +181,7 @@ ruleTester(rule, {
           JWT +
           '\noauth:\n  client:\n    secret: ${OAUTH_SECRET}\n',
         'src/main/resources/application-prod.yml': 'jwt:\n  secret: ${JWT_SECRET}\n',
-        'src/main/resources/application-other.yml': 'cache:\n  secret: ' + JWT + '\n',
+        'src/main/resources/application-other.yml': `cache:\n  secret: ${JWT}\n`,
       },
       expect: {
         outcome: 'fail',
@@ -221,10 +222,14 @@ ruleTester(rule, {
     {
       name: 'jwt.sign, PyJWT, Go SignedString and jjwt with a literal key in production code fail',
       tree: {
-        'src/auth.ts': "export const issue = (id: string) => jwt.sign({ sub: id }, 'k3yThatShipsWithTheApp', { expiresIn: '1h' });\n",
-        'app/tokens.py': 'def issue(uid):\n    return jwt.encode({"sub": uid}, "shipped-with-the-app", algorithm="HS256")\n',
-        'internal/auth/token.go': 'func Issue(t *jwt.Token) (string, error) {\n\treturn t.SignedString([]byte("shipped-with-the-app"))\n}\n',
-        'src/main/java/x/Jwt.java': 'class Jwt { String s(){ return Jwts.builder().signWith(SignatureAlgorithm.HS256, "shipped-with-the-app").compact(); } }\n',
+        'src/auth.ts':
+          "export const issue = (id: string) => jwt.sign({ sub: id }, 'k3yThatShipsWithTheApp', { expiresIn: '1h' });\n",
+        'app/tokens.py':
+          'def issue(uid):\n    return jwt.encode({"sub": uid}, "shipped-with-the-app", algorithm="HS256")\n',
+        'internal/auth/token.go':
+          'func Issue(t *jwt.Token) (string, error) {\n\treturn t.SignedString([]byte("shipped-with-the-app"))\n}\n',
+        'src/main/java/x/Jwt.java':
+          'class Jwt { String s(){ return Jwts.builder().signWith(SignatureAlgorithm.HS256, "shipped-with-the-app").compact(); } }\n',
       },
       expect: {
         outcome: 'fail',

@@ -32,7 +32,7 @@ export default defineRule({
     severity: 'critical',
     effort: 'medium',
     detection:
-      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails signing secrets in config files (Spring's nested `jwt:` `secret:` too); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, "…")`, `jwt.encode(…, "…")`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, "…")`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Evidence is redacted.',
+      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails signing secrets in config files (also the nested Spring `jwt:` / `secret:` form); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, )`, `jwt.encode(…, )`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, )`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Evidence is redacted.',
     // A secret in a generated file is committed all the same.
     patterns: Object.fromEntries(Object.entries(SECRET_PATTERNS).map(([k, v]) => [k, { ...v, generated: true }])),
     reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
@@ -189,7 +189,8 @@ export default defineRule({
 function endOf(text: string, line: number, secret: string): { endLine?: number } {
   if (!secret) return {};
   const lines = text.split(/\r?\n/, line + 6);
-  for (let i = line - 1; i < lines.length; i++) if (lines[i]!.includes(secret)) return i + 1 > line ? { endLine: i + 1 } : {};
+  for (let i = line - 1; i < lines.length; i++)
+    if (lines[i]!.includes(secret)) return i + 1 > line ? { endLine: i + 1 } : {};
   return {};
 }
 

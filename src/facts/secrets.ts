@@ -112,7 +112,8 @@ for (const p of Object.values(SECRET_PATTERNS)) p.comments = true;
  * `${JWT_SECRET}` placeholder is no value.
  */
 SECRET_PATTERNS.springJwtSecret = {
-  regex: /^[ \t]+(?:secret|secret[-_]?key|signing[-_]?key|base64[-_]secret)[ \t]*:[ \t]*["']?([^"'\s#$]{16,})["']?[ \t]*$/m,
+  regex:
+    /^[ \t]+(?:secret|secret[-_]?key|signing[-_]?key|base64[-_]secret)[ \t]*:[ \t]*["']?([^"'\s#$]{16,})["']?[ \t]*$/m,
   files: ['**/application*.{yml,yaml}', '**/bootstrap*.{yml,yaml}'],
   literals: ['secret', 'signing'],
   maxPerFile: 3,
