@@ -152,7 +152,7 @@ function readSections(text: string) {
     // when it names one of the sections looked for.
     else if (
       /^\s{0,3}(?:(?:\*\*|__)[A-Z][\w -]{1,40}?:?(?:\*\*|__):?|[A-Z][\w -]{1,40}?:)\s*$/.test(l) &&
-      SECTIONS.some((x) => x.heading.test(l))
+      SECTIONS.some((x) => x.heading.test(l) || x.weak?.test(l))
     )
       headings.push({ text: l.replace(/[*_:]/g, '').trim(), line: i + 1 });
     // reStructuredText / setext headings: a line underlined with = - ~ ^

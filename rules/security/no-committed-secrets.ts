@@ -8,6 +8,7 @@ import {
   envSecrets,
   ENV_GLOBS,
   isEnvTemplate,
+  jwtKeyArgument,
   KINDS,
   PLACEHOLDER,
   SECRET_PATTERNS,
@@ -47,9 +48,21 @@ export default defineRule({
         if (pattern === 'springJwtSecret' && !/jwt/i.test(yamlParent(ctx.files.read(m.path) ?? '', m.line) ?? ''))
           continue;
         const kind = pattern === 'springJwtSecret' ? 'jwtSecret' : pattern;
-        const secret = m.groups.find((g) => g) ?? '';
+        let secret = m.groups.find((g) => g) ?? '';
         if (isLockOrBundle(m.path)) continue;
         if (kind === 'codeSigningKey') {
+          // A JWT call: its arguments were captured; the key is the literal among them, if any.
+          if (
+            /\b(?:jwt|JWT|jsonwebtoken|jose)(?:\.|::)(?:sign|verify|encode|decode)\(/.test(m.snippet) &&
+            m.groups.filter(Boolean).length === 1 &&
+            !/SymmetricSecurityKey|SignedString|hmacShaKeyFor|setSigningKey|Algorithm\.HMAC|signWith|createHmac/.test(
+              m.snippet,
+            )
+          ) {
+            const key = jwtKeyArgument(secret);
+            if (!key) continue;
+            secret = key;
+          }
           // A key in test or example code signs the suite's tokens; an interpolated string or an
           // algorithm name (`'ES256K'`) is no key. Otherwise the literal is every deployment's key,
           // whatever it looks like: nothing in configuration overrides it.

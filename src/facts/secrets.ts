@@ -119,6 +119,15 @@ SECRET_PATTERNS.springJwtSecret = {
   maxPerFile: 3,
 };
 
+/**
+ * The literal key among a JWT call's arguments (`{ sub: id }, 'k3y…', { expiresIn }`): a string
+ * literal after a comma, followed by `,` or `)`; a dict key (`"role":`) or a template is not one.
+ */
+export function jwtKeyArgument(args: string): string | undefined {
+  const m = /,[ \t]*(?:'([^'\n]{6,})'|"([^"\n]{6,})")[ \t]*[,)]/.exec(args);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
 /** The key a YAML line sits under: the nearest line above with less indentation. */
 export function yamlParent(text: string, line: number): string | undefined {
   const lines = text.split(/\r?\n/, line);
@@ -148,9 +157,9 @@ SECRET_PATTERNS.codeSigningKey = {
   regex: new RegExp(
     [
       String.raw`\bnew\s+SymmetricSecurityKey\(\s*(?:Encoding\.\w+\.GetBytes\(\s*"([^"\n]{6,})"|"([^"\n]{6,})"u8)`,
-      // The payload may hold strings (`{"sub": uid}`); the key is the literal argument after it, followed
-      // by `,` or `)` (a dict key `"role":` is not).
-      String.raw`\b(?:jwt|JWT|jsonwebtoken|jose)(?:\.|::)(?:sign|verify|encode|decode)\(\s*[^;\n]{1,200}?,\s*${LIT}(?=\s*[,)])`,
+      // The call's arguments (one bounded run, linear): the rule finds the literal key among them
+      // (jwtKeyArgument), as the payload may hold strings (`{"sub": uid}`).
+      String.raw`\b(?:jwt|JWT|jsonwebtoken|jose)(?:\.|::)(?:sign|verify|encode|decode)\(([^;\n]{1,240})`,
       String.raw`\bSignedString\(\s*\[\]byte\(\s*"([^"\n]{6,})"`,
       String.raw`\b(?:Keys\.hmacShaKeyFor|setSigningKey|Algorithm\.HMAC(?:256|384|512))\(\s*"([^"\n]{6,})"`,
       String.raw`\bsignWith\(\s*SignatureAlgorithm\.HS\d+\s*,\s*"([^"\n]{6,})"`,
