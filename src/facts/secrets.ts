@@ -153,18 +153,22 @@ const LIT = String.raw`(?:'([^'\n]{6,})'|"([^"\n]{6,})")`;
  * anyone who reads the repository can forge tokens. A key read from configuration or the environment
  * is no literal and does not match; commented-out code is no evidence (comments are not read).
  */
+/** The alternatives of codeSigningKey; `jwtCall` is the JWT call's, which differs between scan and scrub. */
+const codeKeyParts = (jwtCall: string) =>
+  [
+    String.raw`\bnew\s+SymmetricSecurityKey\(\s*(?:Encoding\.\w+\.GetBytes\(\s*"([^"\n]{6,})"|"([^"\n]{6,})"u8)`,
+    // The call's arguments (one bounded run, linear): the rule finds the literal key among them
+    // (jwtKeyArgument), as the payload may hold strings (`{"sub": uid}`).
+    jwtCall,
+    String.raw`\bSignedString\(\s*\[\]byte\(\s*"([^"\n]{6,})"`,
+    String.raw`\b(?:Keys\.hmacShaKeyFor|setSigningKey|Algorithm\.HMAC(?:256|384|512))\(\s*"([^"\n]{6,})"`,
+    String.raw`\bsignWith\(\s*SignatureAlgorithm\.HS\d+\s*,\s*"([^"\n]{6,})"`,
+    String.raw`\bcreateHmac\(\s*['"]\w+['"]\s*,\s*${LIT}`,
+  ].join('|');
+
 SECRET_PATTERNS.codeSigningKey = {
   regex: new RegExp(
-    [
-      String.raw`\bnew\s+SymmetricSecurityKey\(\s*(?:Encoding\.\w+\.GetBytes\(\s*"([^"\n]{6,})"|"([^"\n]{6,})"u8)`,
-      // The call's arguments (one bounded run, linear): the rule finds the literal key among them
-      // (jwtKeyArgument), as the payload may hold strings (`{"sub": uid}`).
-      String.raw`\b(?:jwt|JWT|jsonwebtoken|jose)(?:\.|::)(?:sign|verify|encode|decode)\(([^;\n]{1,240})`,
-      String.raw`\bSignedString\(\s*\[\]byte\(\s*"([^"\n]{6,})"`,
-      String.raw`\b(?:Keys\.hmacShaKeyFor|setSigningKey|Algorithm\.HMAC(?:256|384|512))\(\s*"([^"\n]{6,})"`,
-      String.raw`\bsignWith\(\s*SignatureAlgorithm\.HS\d+\s*,\s*"([^"\n]{6,})"`,
-      String.raw`\bcreateHmac\(\s*['"]\w+['"]\s*,\s*${LIT}`,
-    ].join('|'),
+    codeKeyParts(String.raw`\b(?:jwt|JWT|jsonwebtoken|jose)(?:\.|::)(?:sign|verify|encode|decode)\(([^;\n]{1,240})`),
   ),
   files: ['**/*.{cs,js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,rb,php}'],
   literals: [
@@ -183,6 +187,18 @@ SECRET_PATTERNS.codeSigningKey = {
   ],
   maxPerFile: 3,
 };
+
+/**
+ * codeSigningKey for redacting report text (short snippets, not scanned files): the JWT call's key
+ * literal itself, so that a snippet quoting `jwt.decode(token, secret_key, …)` keeps its code and
+ * one quoting `jwt.sign(p, "k3y…")` loses the key.
+ */
+export const CODE_SIGNING_KEY_SCRUB = new RegExp(
+  codeKeyParts(
+    String.raw`\b(?:jwt|JWT|jsonwebtoken|jose)(?:\.|::)(?:sign|verify|encode|decode)\([^;\n]{0,240}?,[ \t]*${LIT}(?=[ \t]*[,)])`,
+  ),
+  'g',
+);
 
 export const ENV_GLOBS = ['**/.env', '**/.env.*', '**/*.env'];
 
