@@ -4,6 +4,18 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a "System design" section that describes the parts is an architecture section (partial)',
+      tree: {
+        'README.md':
+          '# Relay\n\n## Usage\n\nrelay serve\n\n## System design\n\nThe ingest service writes events to a queue; a worker reads the queue and stores them in the database.\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'an architecture section in README.md',
+        evidence: [{ path: 'README.md', line: 7, snippet: '## System design' }],
+      },
+    },
+    {
       name: 'a design document under a language folder (docs/en/design/configd-design.md) is an architecture document',
       tree: {
         'README.md': '# Configd\n',
@@ -83,6 +95,29 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a "Design principles" section of product bullets is not architecture documentation',
+      profile: 'cli',
+      tree: {
+        'package.json': '{"name":"watcher","bin":{"watcher":"bin/watcher.js"}}',
+        'README.md':
+          '# watcher\n\nRestarts your program when files change.\n\n## Usage\n\nwatcher app.js\n\n## Design principles\n\n- Fewer flags is better\n- Works across all platforms\n- Fewer features\n- Let individuals build on top of watcher\n\n## FAQ\n\nSee faq.md.\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'instructions for AI assistants earn nothing: an Architecture section in CLAUDE.md, AGENTS.md or a Copilot guide',
+      tree: {
+        'README.md': '# Budget\n',
+        'CLAUDE.md':
+          '# CLAUDE.md\n\n## Commands\n\n## High-Level Architecture\n\nRails monolith with a Sidekiq worker.\n',
+        'AGENTS.md': '# Agents\n\n## Architecture\n\nThe web app talks to the worker through Redis.\n',
+        '.github/copilot-architecture.md':
+          '# Copilot\n\n## Architecture\n\nKeep controllers thin; services hold logic.\n',
+        '.cursorrules': '## Architecture\n\nModules under app/services.\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
       name: 'architecture PNGs alone are diagrams, not diagrams as code: partial, named as images',
       tree: { 'README.md': '# Configd\n', 'doc/images/client-architecture.png': 'PNG' },
       expect: {
@@ -108,19 +143,6 @@ ruleTester(rule, {
         'README.md': '# Vault\n\n## Building for arm64\n\n## Architecture overview\n\nThe API talks to…\n',
       },
       expect: { outcome: 'partial', evidence: [{ path: 'README.md', line: 5 }] },
-    },
-    {
-      name: 'a High-Level Architecture section in CLAUDE.md is partial, never a pass',
-      tree: {
-        'README.md': '# Budget\n',
-        'CLAUDE.md': '# CLAUDE.md\n\n## Commands\n\n## High-Level Architecture\n\nRails monolith…\n',
-      },
-      expect: {
-        outcome: 'partial',
-        score: 0.5,
-        message: 'an architecture section in CLAUDE.md',
-        evidence: [{ path: 'CLAUDE.md', line: 5 }],
-      },
     },
     {
       name: 'a README that walks through the services one by one describes the architecture (partial)',

@@ -1,6 +1,7 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { firstPerFile, fromMatch, isTestPath } from '../../src/facts/paths.js';
+import { sectionBody } from '../_shared/ops-docs.js';
+import { firstPerFile, fromMatch, isAgentDoc, isTestPath } from '../../src/facts/paths.js';
 
 const DOC_GLOBS = [
   '**/ARCHITECTURE*.{md,rst,adoc,txt}',
@@ -44,6 +45,17 @@ const CPU_ARCH =
 const HOW_TO_RUN =
   /\b(?:install\w*|uninstall\w*|running|run|start\w*|stop\w*|upgrad\w*|updat\w*|setup|set up|configur\w*|deploy\w*|troubleshoot\w*|systemd|launchd|windows|linux|mac ?os|os ?x|docker|homebrew|as an? (?:windows |system )?service)\b/i;
 
+/**
+ * A "design" heading about the product's values rather than its structure: "Design principles"
+ * (nodemon: "Fewer flags is better", "Works across all platforms"), design goals, philosophy,
+ * a UI design system. Architecture is the parts and how they fit, not what the authors value.
+ */
+const DESIGN_VALUES =
+  /\bdesign\s+(?:principles?|goals?|philosophy|philosophies|tenets?|values?|guidelines?|system|tokens?|language)\b|\b(?:ui|ux|visual|graphic|logo|web|api)\s+design\b/i;
+/** What a section on the system's design talks about: its parts and how they connect. */
+const PARTS =
+  /\b(?:components?|modules?|services?|layers?|packages?|subsystems?|processes|controllers?|handlers?|database|queues?|data ?flow|pipelines?|workers?|diagrams?|interfaces?|storage|caches?|servers?|clients?|gateway|adapters?|plugins?|watch(?:es|er)?|events?|requests?|talks? to|calls?)\b/i;
+
 /** Documents where an architecture section counts for partial credit (never a pass). */
 const SECTION_DOCS = [
   'README*',
@@ -51,8 +63,6 @@ const SECTION_DOCS = [
   '**/CONTRIBUTING*.md',
   '**/DEVELOPMENT*.md',
   '**/HACKING*.md',
-  '**/AGENTS.md',
-  '**/CLAUDE.md',
   'docs/*.md',
 ];
 /** A numbered (or ADR-prefixed) file name, as decision records are kept. */
@@ -93,7 +103,7 @@ export default defineRule({
     severity: 'low',
     effort: 'medium',
     detection:
-      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown; images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING, DEVELOPMENT, AGENTS.md or CLAUDE.md (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading.',
+      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown; images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide (instructions for AI assistants — AGENTS.md, CLAUDE.md, .github/copilot-*.md, .cursorrules — earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading.',
     patterns: {
       mermaid: { regex: /^[ \t]*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
       readmeSection: {
@@ -132,8 +142,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    // Tests, and what lives in dot-folders (vendored agent skills in .agents/, editor settings).
-    const keep = (p: string) => !isTestPath(p) && !/(^|\/)\.[^/]+\//.test(p);
+    // Tests, what lives in dot-folders (vendored agent skills in .agents/, editor settings), and
+    // instructions for AI assistants (AGENTS.md, CLAUDE.md): guidance for a tool, not documentation.
+    const keep = (p: string) => !isTestPath(p) && !/(^|\/)\.[^/]+\//.test(p) && !isAgentDoc(p);
     const docs = ctx.files.match(DOC_GLOBS).filter(keep);
     const adrDirFile = ctx.files.named('.adr-dir');
     const shaped = ctx
@@ -191,8 +202,14 @@ export default defineRule({
     for (const m of ctx.matches('componentHeading').filter((x) => keep(x.path) && !HOW_TO_RUN.test(x.snippet)))
       byReadme.set(m.path, [...(byReadme.get(m.path) ?? []), m]);
     const walkthrough = [...byReadme.values()].filter((ms) => ms.length >= 3).map((ms) => ms[0]!);
+    // A "design" heading counts when it names the system's design and its text is about parts
+    // (components, services, data flow); "Design principles" with product bullets is no architecture.
+    const aboutParts = (m: Match) =>
+      !/design/i.test(m.snippet) ||
+      /architecture|how it works|\bcomponents\b/i.test(m.snippet) ||
+      (!DESIGN_VALUES.test(m.snippet) && PARTS.test(sectionBody(ctx.files.read(m.path) ?? '', m.line)));
     const sections = firstPerFile(
-      ctx.matches('readmeSection').filter((m) => keep(m.path) && !CPU_ARCH.test(m.snippet)),
+      ctx.matches('readmeSection').filter((m) => keep(m.path) && !CPU_ARCH.test(m.snippet) && aboutParts(m)),
       Number.POSITIVE_INFINITY,
     );
     const section = [...sections, ...walkthrough.filter((m) => !sections.some((r) => r.path === m.path))];

@@ -9,6 +9,23 @@ const defaultsHjson =
 ruleTester(rule, {
   valid: [
     {
+      name: 'IOptions<T> bound from a configuration section is a configuration read',
+      profile: 'service',
+      tree: {
+        'src/Shop/Program.cs':
+          'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.Configure<JwtIssuerOptions>(builder.Configuration.GetSection("Jwt"));\n',
+        'src/Shop/Security/JwtTokenGenerator.cs':
+          'public class JwtTokenGenerator(IOptions<JwtIssuerOptions> jwtOptions) : IJwtTokenGenerator\n{\n}\n',
+        'src/Shop/appsettings.json': '{ "Jwt": { "Issuer": "shop" } }\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/Shop/Security/JwtTokenGenerator.cs', line: 1, note: 'reads configuration from the environment' },
+        ],
+      },
+    },
+    {
       name: 'a convict schema with doc and env per setting documents the settings where they are declared (round 8)',
       profile: 'service',
       tree: {
@@ -188,6 +205,36 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'IOptions<T> filled from code constants is no configuration read (options configured in code, never bound)',
+      profile: 'service',
+      tree: {
+        'src/Shop/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddJwt();\n',
+        'src/Shop/ServicesExtensions.cs':
+          'public static class ServicesExtensions\n{\n    public static void AddJwt(this IServiceCollection services)\n    {\n        services.Configure<JwtIssuerOptions>(options =>\n        {\n            options.Issuer = "issuer";\n            options.Audience = "audience";\n        });\n    }\n}\n',
+        'src/Shop/Security/JwtTokenGenerator.cs':
+          'public class JwtTokenGenerator(IOptions<JwtIssuerOptions> jwtOptions) : IJwtTokenGenerator\n{\n}\n',
+      },
+      expect: { outcome: 'fail', data: { envReads: 0 }, evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'env reads that are commented out are no evidence (C#, Java, Go, JS/TS, Python, Ruby, PHP line and block comments)',
+      profile: 'service',
+      tree: {
+        'src/Shop/Program.cs':
+          '// read the provider from the environment\n//Environment.GetEnvironmentVariable(DB_PROVIDER)\n/* var cs = Environment.GetEnvironmentVariable("DB"); */\nvar connectionString = "Filename=shop.db";\n',
+        'src/main/java/x/App.java':
+          'class App {\n  // String url = System.getenv("DB_URL");\n  /*\n   * System.getenv("PORT")\n   */\n}\n',
+        'cmd/app/main.go': 'package main\n\n// port := os.Getenv("PORT")\n/* os.Getenv("DB") */\nfunc main() {}\n',
+        'web/server.ts':
+          '// const port = process.env.PORT;\n/* const db = process.env.DB_URL; */\nexport const port = 3000;\n',
+        'app/settings.py': '# DEBUG = os.environ.get("DEBUG")\n"""\nDB = os.getenv("DB_URL")\n"""\nDEBUG = False\n',
+        'lib/boot.rb': '# port = ENV["PORT"]\n=begin\nENV.fetch("DB_URL")\n=end\nPORT = 3000\n',
+        'src/boot.php':
+          '<?php\n// $db = getenv("DB_URL");\n# $p = $_ENV["PORT"];\n/* env("APP_KEY") */\n$port = 8080;\n',
+      },
+      expect: { outcome: 'fail', data: { envReads: 0 }, evidence: [{ path: '.' }] },
+    },
     {
       name: 'a convict schema without doc strings does not document the settings: partial (round 8 counterpart)',
       profile: 'service',

@@ -76,7 +76,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<>, pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal, `Password=` literal in appsettings(.Production).json.',
+      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal, `Password=` literal in appsettings(.Production).json.',
     patterns: {
       envRead: {
         // The arguments of a clap attribute stop at the next attribute: scanning on from each of
@@ -128,6 +128,25 @@ export default defineRule({
         regex: /%env\((?:[\w\\-]+:)*\w+\)%/,
         files: ['**/config/**/*.{yml,yaml,xml}'],
         literals: ['%env('],
+        maxPerFile: 1,
+      },
+      // .NET options bound from configuration (`Configure<T>(config.GetSection("Jwt"))`, `.Bind(`,
+      // `BindConfiguration`, `configuration["Key"]`, `GetConnectionString`): without any, an
+      // `IOptions<T>` holds what code put in it (`Configure<T>(o => o.Issuer = "issuer")`).
+      netBinding: {
+        regex:
+          /\bGetSection\(|\.Bind\(|\bBindConfiguration\(|\bConfiguration\s*\[|\bconfiguration\s*\[|\bconfig\s*\[\s*"|\bGetConnectionString\(|\bGetValue<|\bAddEnvironmentVariables\(|Environment\.GetEnvironmentVariable\(/,
+        files: ['**/*.cs'],
+        literals: [
+          'GetSection',
+          '.Bind(',
+          'BindConfiguration',
+          'onfiguration',
+          'config[',
+          'GetConnectionString',
+          'GetValue<',
+          'GetEnvironmentVariable',
+        ],
         maxPerFile: 1,
       },
       readmeSection: {
@@ -219,12 +238,17 @@ export default defineRule({
       finding(m, value, 'hard-coded database password');
     }
 
+    const netBound = ctx.matches('netBinding').some((m) => isProductionPath(m.path));
     // Tool configuration (playwright.config.ts, vite.config.js) reading env is not the service's config.
     const envReads = ctx
       .matches('envRead')
       .filter((m) => isProductionPath(m.path) && !/(^|\/)[^/]*\.config\.[cm]?[jt]s$/.test(m.path))
       // Handing the environment to a child process (`env={**os.environ, …}`) reads no setting.
-      .filter((m) => !/\*\*os\.environ\b|\bos\.environ\.copy\(\)|\.\.\.process\.env\b/.test(m.snippet));
+      .filter((m) => !/\*\*os\.environ\b|\bos\.environ\.copy\(\)|\.\.\.process\.env\b/.test(m.snippet))
+      // An `IOptions<T>` is a read only where options are bound from configuration somewhere.
+      .filter(
+        (m) => !/\bIOptions(?:Snapshot|Monitor)?</.test(m.snippet) || /\bIConfiguration\b/.test(m.snippet) || netBound,
+      );
     // Spring (${DB_URL:…}) and Symfony (%env(DB_URL)%) placeholders are environment reads too, written in configuration.
     const placeholders = firstPerFile(
       [...ctx.matches('placeholder'), ...ctx.matches('symfonyEnv')].filter((m) => isProductionPath(m.path)),

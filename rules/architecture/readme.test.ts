@@ -6,6 +6,38 @@ const body = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i} of pr
 ruleTester(rule, {
   valid: [
     {
+      name: 'the development section is the Contributing heading, not a numbered feature heading about deployments',
+      profile: 'service',
+      tree: {
+        'README.md': [
+          '# Restarter',
+          '',
+          'Restarts workloads when their ConfigMaps change.',
+          '',
+          '## Quick Start',
+          '',
+          '### 1. Install Restarter',
+          '',
+          'helm install restarter charts/restarter',
+          '',
+          '## Usage',
+          '',
+          '### 7. ⏸️ Pause Deployments',
+          '',
+          'Annotate a workload to pause its deployments for a while.',
+          '',
+          '## Contributing',
+          '',
+          'Open an issue, then run make test.',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'README.md', line: 17, snippet: 'Contributing', note: 'development section' }],
+      },
+    },
+    {
       name: "a chart repository's root README linking to the chart's README is read on there (round 5, nextcloud/helm)",
       tree: {
         'README.md':
@@ -202,6 +234,19 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a numbered feature heading naming deployments is no development section',
+      profile: 'service',
+      tree: {
+        'README.md':
+          '# Restarter\n\nRestarts workloads when their ConfigMaps change.\n\n## Installation\n\nhelm install restarter charts/restarter\n\n## Usage\n\n### 7. Pause Deployments\n\nAnnotate a workload to pause it.\n\nMore text here.\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'has no development section',
+        data: { sections: ['installation', 'usage'] },
+      },
+    },
     {
       name: 'a .github/README.md whose "Get Started" section runs `dotnet add package` has installation (.NET library)',
       tree: {

@@ -4,7 +4,7 @@ import { fail, listing, partial, pass, unknown } from '../../src/engine/results.
 // GitHub shows a README from the root, .github/ or docs/, in that order.
 const README = /^(\.github\/|docs\/)?readme(\.(md|markdown|rst|txt|adoc|asciidoc|org))?$/i;
 
-const SECTIONS: { name: string; heading: RegExp }[] = [
+const SECTIONS: { name: string; heading: RegExp; weak?: RegExp }[] = [
   {
     name: 'installation',
     heading:
@@ -16,9 +16,19 @@ const SECTIONS: { name: string; heading: RegExp }[] = [
     heading:
       /usage|how to use|\bexamples?\b|running|\brun\b|getting started|quick ?start|\bapi\b|configuration|\bcli\b|\bcommands?\b|documentation|\bdocs\b|try it/i,
   },
-  // "Tested languages" is not a development section: test as a word, not a prefix.
-  { name: 'development', heading: /develop|contribut|build|\btest(?:s|ing)?\b|local|deploy|clon(e|ing)/i },
+  // "Tested languages" is not a development section: test as a word, not a prefix. A heading about
+  // developing, contributing, building or testing decides first; "local", "deploy" or "clone" only
+  // when there is none, and never in a numbered feature heading ("7. ⏸️ Pause Deployments" is a
+  // usage feature of the product, not how to work on it).
+  {
+    name: 'development',
+    heading: /develop|contribut|build|hacking|\btest(?:s|ing)?\b/i,
+    weak: /local|deploy|clon(e|ing)/i,
+  },
 ];
+
+/** A numbered item heading ("7. Pause Deployments", "3) Targeted reload"): one of a list of features or steps. */
+const NUMBERED_ITEM = /^\s*(?:\d+|[ivx]+)[.)]\s/i;
 
 /**
  * A command that installs or starts the project, whatever the section it sits under is called
@@ -143,7 +153,7 @@ function readSections(text: string, rst = false) {
     // when it names one of the sections looked for.
     else if (
       /^\s{0,3}(?:(?:\*\*|__)[A-Z][\w -]{1,40}?:?(?:\*\*|__):?|[A-Z][\w -]{1,40}?:)\s*$/.test(l) &&
-      SECTIONS.some((x) => x.heading.test(l))
+      SECTIONS.some((x) => x.heading.test(l) || x.weak?.test(l))
     )
       headings.push({ text: l.replace(/[*_:]/g, '').trim(), line: i + 1 });
     // reStructuredText / setext headings: a line underlined with = - ~ ^
@@ -159,7 +169,13 @@ function readSections(text: string, rst = false) {
   // The document title ("# Shop API") names the project; it is not a section.
   const firstText = lines.findIndex((l) => l.trim());
   const sections = headings.filter((h, i) => !(i === 0 && h.line <= firstText + 2));
-  const found = SECTIONS.map((s) => ({ ...s, at: sections.find((h) => s.heading.test(h.text)) }));
+  const found = SECTIONS.map(({ name, heading, weak }) => ({
+    name,
+    heading,
+    at:
+      sections.find((h) => heading.test(h.text)) ??
+      (weak ? sections.find((h) => weak.test(h.text) && !NUMBERED_ITEM.test(h.text)) : undefined),
+  }));
   // No installation or usage heading: a section whose body installs or starts the project
   // (a Terraform module block under "Provision Instructions") is one; installation first.
   const runs = sections.filter((h, i) => {

@@ -54,6 +54,23 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a Copilot security guide\'s "Incident Response" heading is no runbook (.github/copilot-*.md, .github/instructions/)',
+      profile: 'service',
+      tree: {
+        'src/Shop/Program.cs': 'var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n',
+        '.github/copilot-csharp-security.md':
+          '# Secure C# guidance for Copilot\n\n## Input validation\n\nValidate every request.\n\n## Incident Response\n\n- REQUIRED: Have an incident response plan\n- Log security events to production monitoring\n',
+        '.github/instructions/ops.instructions.md':
+          '# Ops\n\n## Troubleshooting outages\n\nCheck the production logs first.\n',
+        '.windsurfrules': '## Rollback\n\nRoll back the deployment with helm rollback.\n',
+      },
+      expect: {
+        outcome: 'fail',
+        data: { otherDocsTopics: [] },
+        evidence: [{ path: '.' }],
+      },
+    },
+    {
       name: 'an API guide\'s "application calls the Open API" and an e-mail template named email.template.rollback.diff are no runbook',
       profile: 'service',
       tree: {

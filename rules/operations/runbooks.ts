@@ -177,7 +177,7 @@ export default defineRule({
     if (eTopics.length > 0) {
       return partial(
         eTopics.length >= 2 ? 0.5 : 0.3,
-        `Operational sections in general docs (${listing(eTopics)}), but no runbook, incident response or on-call guide.`,
+        `Operational sections in general docs (${listing(eTopics)}), but no dedicated runbook, incident-response or on-call document.`,
         cite(elsewhere),
         data,
       );

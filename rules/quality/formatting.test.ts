@@ -6,6 +6,40 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'super-linter with no VALIDATE_ selection runs every language, its formatters included',
+      tree: {
+        '.php-cs-fixer.php': '<?php\nreturn new PhpCsFixer\\Config();\n',
+        'src/Reader.php': '<?php\nclass Reader {}\n',
+        '.github/workflows/lint.yml':
+          'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: super-linter/super-linter@v7\n        env:\n          DEFAULT_BRANCH: main\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'PHP-CS-Fixer/Pint configured; CI does not check it, but runs super-linter.',
+        evidence: [{ path: '.github/workflows/lint.yml', line: 6 }],
+      },
+    },
+    {
+      name: 'super-linter validating Markdown only checks no code layout; the message does not contradict itself',
+      tree: {
+        'composer.json':
+          '{\n  "name": "acme/csv",\n  "scripts": {\n    "phpcs:fix": "php-cs-fixer fix -vvv --allow-risky=yes"\n  },\n  "require-dev": { "friendsofphp/php-cs-fixer": "^3" }\n}\n',
+        '.php-cs-fixer.php': '<?php\nreturn (new PhpCsFixer\\Config())->setRules(["@PSR12" => true]);\n',
+        'src/Reader.php': '<?php\nclass Reader {}\n',
+        '.github/workflows/build.yml':
+          'on: push\njobs:\n  tests:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: composer phpcs:fix\n',
+        '.github/workflows/docs-lint.yml':
+          "on: push\njobs:\n  docs-lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: github/super-linter/slim@v4\n        env:\n          DEFAULT_BRANCH: master\n          VALIDATE_MARKDOWN: true\n          FILTER_REGEX_INCLUDE: '/docs/.*'\n",
+      },
+      expect: {
+        outcome: 'pass',
+        message:
+          'PHP-CS-Fixer/Pint configured, not checked in CI; CI runs PHP-CS-Fixer/Pint in write mode, which rewrites the code and fails on nothing.',
+        data: { checkedInCi: [], rewrittenInCi: ['PHP-CS-Fixer/Pint'] },
+        evidence: [{ path: '.php-cs-fixer.php' }, { path: 'composer.json', line: 4 }],
+      },
+    },
+    {
       name: 'a Terraform module with a Go test harness is formatted by terraform fmt by convention, not gofmt (round 8)',
       tree: {
         'main.tf': 'resource "aws_rds_cluster" "primary" {\n  engine = var.engine\n}\n',

@@ -225,12 +225,20 @@ export default defineRule({
     const writeNote = writesInCi.length
       ? `; CI runs ${listing(writesInCi)} in write mode, which rewrites the code and fails on nothing`
       : '';
+    // Which configured tools CI checks, and which other checkers it runs: a formatter configured but
+    // only rewritten in CI is not "checked in CI" because another tool runs there.
+    const checkedLabels = checked.map((t) => (t === prettier ? 'Prettier through ESLint' : t.label));
+    const otherChecks = inCi.filter((n) => !checkedLabels.includes(n));
+    const ciNote = checkedLabels.length
+      ? ` and checked in CI (${listing(checkedLabels)})${otherChecks.length ? `; CI also runs ${listing(otherChecks)}` : ''}`
+      : otherChecks.length
+        ? `; CI does not check it, but runs ${listing(otherChecks)}`
+        : ', not checked in CI';
     if (tools.length > 0)
-      return pass(
-        `${listing(tools.map((t) => t.label))} configured${inCi.length ? ` and checked in CI (${listing(inCi)})` : ', not checked in CI'}${writeNote}.`,
-        evidence,
-        { ...data, ...(writesInCi.length ? { rewrittenInCi: writesInCi } : {}) },
-      );
+      return pass(`${listing(tools.map((t) => t.label))} configured${ciNote}${writeNote}.`, evidence, {
+        ...data,
+        ...(writesInCi.length ? { rewrittenInCi: writesInCi } : {}),
+      });
     // A formatter outside the table (terraform fmt, shfmt, swift-format) run by CI or a commit hook formats code too.
     const other = ctx.facts.commands.runs.filter((r) => r.tools.some((t) => t.kinds.includes('format')));
     if (other.length > 0) {

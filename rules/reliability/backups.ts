@@ -2,7 +2,7 @@ import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { listing, partial, pass } from '../../src/engine/results.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
-import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { fromMatch, isAgentDoc, isProductionPath } from '../../src/facts/paths.js';
 import {
   attr,
   label,
@@ -160,7 +160,7 @@ export default defineRule({
       );
     }
     const velero = objectsOfKind(k8s(ctx.files), 'Schedule', 'velero.io');
-    const dr = ctx.matches('drDoc').filter((m) => !/(^|\/)(node_modules|vendor)\//.test(m.path));
+    const dr = ctx.matches('drDoc').filter((m) => !/(^|\/)(node_modules|vendor)\//.test(m.path) && !isAgentDoc(m.path));
     const extra: Evidence[] = [
       ...plans.slice(0, 2).map((r) => ({ path: r.path, line: r.line, note: label(r) })),
       ...velero.slice(0, 2).map((o) => ({ path: o.path, line: o.line, note: `Velero schedule ${o.name}` })),

@@ -37,6 +37,42 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'signing keys read from configuration, passed in tests, or in commented-out code are no finding',
+      tree: {
+        'src/Shop/ServicesExtensions.cs':
+          'var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:Key"]!));\n// var old = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("' +
+          JWT +
+          '"));\n',
+        'src/auth.js':
+          "const jwt = require('jsonwebtoken');\nexports.issue = (u) => jwt.sign({ id: u.id }, process.env.JWT_SECRET, { algorithm: 'HS256' });\n/* jwt.sign(payload, '" +
+          JWT +
+          "') */\n",
+        'tests/Shop.Tests/TokenTests.cs': `var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("${JWT}"));\n`,
+        'test/auth.test.js': `const token = jwt.sign({ id: 1 }, '${JWT}');\n`,
+      },
+      expect: { outcome: 'pass', data: { findings: 0 } },
+    },
+    {
+      name: 'a private key block in test resources is set aside and named, never "no private keys"',
+      tree: {
+        'src/test/resources/local-cert/server.key': PEM.replace('RSA ', ''),
+        'src/main/java/org/x/Parser.java': 'class Parser {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { findings: 0, privateKeysInTests: 1 },
+        evidence: [
+          {
+            path: '.',
+            note: expect.stringContaining(
+              '1 private key block found in test, example or development-only places and set aside',
+            ),
+          },
+          { path: 'src/test/resources/local-cert/server.key', line: 1, note: expect.stringContaining('set aside') },
+        ],
+      },
+    },
+    {
       name: "a secret filter's own table of sample tokens beside their regexes is test data",
       tree: {
         'crates/client/src/secrets.rs':
@@ -166,6 +202,75 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "Spring's nested jwt: secret: with a generated value in application.yml fails; a ${JWT_SECRET} placeholder or another parent does not",
+      tree: {
+        'src/main/resources/application.yml':
+          'spring:\n  datasource:\n    url: jdbc:postgresql://db/app\n# token settings\njwt:\n  expiration: 86400\n  secret: ' +
+          JWT +
+          '\noauth:\n  client:\n    secret: ${OAUTH_SECRET}\n',
+        'src/main/resources/application-prod.yml': 'jwt:\n  secret: ${JWT_SECRET}\n',
+        'src/main/resources/application-other.yml': `cache:\n  secret: ${JWT}\n`,
+      },
+      expect: {
+        outcome: 'fail',
+        message: '1 credential',
+        evidence: [{ path: 'src/main/resources/application.yml', line: 7, note: 'signing secret in configuration' }],
+      },
+    },
+    {
+      name: 'a literal passed as the JWT signing key in production code fails, cited over the lines of the call',
+      tree: {
+        'src/Shop/ServicesExtensions.cs': [
+          'public static class ServicesExtensions',
+          '{',
+          '    public static void AddJwt(this IServiceCollection services)',
+          '    {',
+          '        var signingKey = new SymmetricSecurityKey(',
+          '            "somethinglongerforthisalgorithmisrequired"u8.ToArray()',
+          '        );',
+          '        var credentials = new SigningCredentials(signingKey, SecurityAlgorithms.HmacSha256);',
+          '    }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'fail',
+        data: { byKind: { codeSigningKey: 1 } },
+        evidence: [
+          {
+            path: 'src/Shop/ServicesExtensions.cs',
+            line: 5,
+            endLine: 6,
+            note: expect.stringContaining('JWT/HMAC signing key hard-coded in code'),
+          },
+        ],
+      },
+    },
+    {
+      name: 'jwt.sign, PyJWT, Go SignedString and jjwt with a literal key in production code fail',
+      tree: {
+        'src/auth.ts':
+          "export const issue = (id: string) => jwt.sign({ sub: id }, 'k3yThatShipsWithTheApp', { expiresIn: '1h' });\n",
+        'app/tokens.py':
+          'def issue(uid):\n    return jwt.encode({"sub": uid}, "shipped-with-the-app", algorithm="HS256")\n',
+        'internal/auth/token.go':
+          'func Issue(t *jwt.Token) (string, error) {\n\treturn t.SignedString([]byte("shipped-with-the-app"))\n}\n',
+        'src/main/java/x/Jwt.java':
+          'class Jwt { String s(){ return Jwts.builder().signWith(SignatureAlgorithm.HS256, "shipped-with-the-app").compact(); } }\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: '4 credentials',
+        evidence: [
+          { path: 'src/auth.ts', line: 1 },
+          { path: 'app/tokens.py', line: 2 },
+          { path: 'internal/auth/token.go', line: 2 },
+          { path: 'src/main/java/x/Jwt.java', line: 1 },
+        ],
+      },
+    },
     {
       name: 'a private key set up for a manual test environment is found',
       tree: { 'test/manual-test-radius-tls/certs/redis.key': PEM },

@@ -8,10 +8,12 @@ import {
   envSecrets,
   ENV_GLOBS,
   isEnvTemplate,
+  jwtKeyArgument,
   KINDS,
   PLACEHOLDER,
   SECRET_PATTERNS,
   typedPhrase,
+  yamlParent,
   yamlSection,
 } from '../../src/facts/secrets.js';
 
@@ -31,18 +33,43 @@ export default defineRule({
     severity: 'critical',
     effort: 'medium',
     detection:
-      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails signing secrets in config files; committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Placeholders are ignored; private keys in test and example folders are noted, not counted. Evidence is redacted.',
+      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails signing secrets in config files (also the nested Spring `jwt:` / `secret:` form); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, )`, `jwt.encode(…, )`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, )`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Evidence is redacted.',
     // A secret in a generated file is committed all the same.
     patterns: Object.fromEntries(Object.entries(SECRET_PATTERNS).map(([k, v]) => [k, { ...v, generated: true }])),
     reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
   },
   check(ctx) {
     const findings: { m: Match; kind: string; secret: string; serious: boolean; noted?: boolean }[] = [];
-    const asideKeys: Match[] = [];
-    for (const kind of Object.keys(KINDS)) {
-      for (const m of ctx.matches(kind)) {
-        const secret = m.groups.find((g) => g) ?? '';
+    // Private keys in test resources (a TLS fixture): set aside, and said so.
+    const testKeys: Match[] = [];
+    for (const pattern of Object.keys(KINDS)) {
+      for (const m of ctx.matches(pattern)) {
+        // Spring's `jwt:` / `  secret: …` is a signing secret in configuration once its parent is `jwt`.
+        if (pattern === 'springJwtSecret' && !/jwt/i.test(yamlParent(ctx.files.read(m.path) ?? '', m.line) ?? ''))
+          continue;
+        const kind = pattern === 'springJwtSecret' ? 'jwtSecret' : pattern;
+        let secret = m.groups.find((g) => g) ?? '';
         if (isLockOrBundle(m.path)) continue;
+        if (kind === 'codeSigningKey') {
+          // A JWT call: its arguments were captured; the key is the literal among them, if any.
+          if (
+            /\b(?:jwt|JWT|jsonwebtoken|jose)(?:\.|::)(?:sign|verify|encode|decode)\(/.test(m.snippet) &&
+            m.groups.filter(Boolean).length === 1 &&
+            !/SymmetricSecurityKey|SignedString|hmacShaKeyFor|setSigningKey|Algorithm\.HMAC|signWith|createHmac/.test(
+              m.snippet,
+            )
+          ) {
+            const key = jwtKeyArgument(secret);
+            if (!key) continue;
+            secret = key;
+          }
+          // A key in test or example code signs the suite's tokens; an interpolated string or an
+          // algorithm name (`'ES256K'`) is no key. Otherwise the literal is every deployment's key,
+          // whatever it looks like: nothing in configuration overrides it.
+          if (!isProductionPath(m.path) || /\$\{|#\{|\{\{|^(?:[HREP]S\d{3}K?|none)$/i.test(secret)) continue;
+          findings.push({ m, kind, secret, serious: true });
+          continue;
+        }
         if (kind !== 'privateKey' && PLACEHOLDER.test(secret)) continue;
         if (kind === 'privateKey' && /\.(pub|md|rst|txt|adoc)$/i.test(m.path)) continue;
         // A BEGIN line without a key body under it (a commented placeholder in values.yaml) is no key.
@@ -86,7 +113,7 @@ export default defineRule({
           (!isProductionPath(m.path) && !manualEnv) || devOnly || localDev || testEnv || sample || example;
         // Test TLS keys are fixtures; a cloud token in a test is still a live token.
         if (kind === 'privateKey' && inTests) {
-          asideKeys.push(m);
+          testKeys.push(m);
           continue;
         }
         // An AWS key ID alone is an identifier: in scraped pages kept as test data (affiliate
@@ -109,11 +136,12 @@ export default defineRule({
       ...findings.slice(0, 20).map((f) => ({
         path: f.m.path,
         line: f.m.line,
+        ...(f.kind === 'codeSigningKey' ? endOf(ctx.files.read(f.m.path) ?? '', f.m.line, f.secret) : {}),
         snippet:
           f.kind === 'privateKey'
             ? redactKeyBlock(f.m.snippet)
             : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
-        note: `${KINDS[f.kind]!.label}${f.serious ? '' : !isProductionPath(f.m.path) || f.noted ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
+        note: `${KINDS[f.kind]!.label}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.serious ? '' : !isProductionPath(f.m.path) || f.noted ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
       })),
       ...envFindings.slice(0, 10).map((f) => ({
         path: f.path,
@@ -132,7 +160,15 @@ export default defineRule({
       inTestsOrExamples: findings.length - serious.length,
       envFiles: envCount,
       byKind: countBy(findings.map((f) => f.kind)),
+      privateKeysInTests: testKeys.length,
+      keysSetAside: new Set(testKeys.map((m) => m.path)).size,
     };
+    const testKeyEvidence: Evidence[] = testKeys.slice(0, 3).map((m) => ({
+      path: m.path,
+      line: m.line,
+      snippet: redactKeyBlock(m.snippet),
+      note: 'private key in a test, example or development-only place: set aside, not counted',
+    }));
     if (serious.length > 0 || envCount > 0) {
       const parts = [
         serious.length && `${serious.length} credential${serious.length === 1 ? '' : 's'}`,
@@ -150,7 +186,7 @@ export default defineRule({
         data,
       );
     }
-    const asideFiles = [...new Set(asideKeys.map((m) => m.path))];
+    const asideFiles = [...new Set(testKeys.map((m) => m.path))];
     const aside = asideFiles.length
       ? ` Set aside: ${asideFiles.length} private key file${asideFiles.length === 1 ? '' : 's'} in test, example or development-only places (${listing(asideFiles.slice(0, 2))}${asideFiles.length > 2 ? ', …' : ''}).`
       : '';
@@ -159,29 +195,25 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no cloud or SaaS tokens, private keys, signing secrets or .env secrets in ${ctx.searched('aws')} text files`,
+          note: testKeys.length
+            ? `no cloud or SaaS tokens, signing secrets or .env secrets in ${ctx.searched('aws')} text files; ${testKeys.length} private key block${testKeys.length === 1 ? '' : 's'} found in test, example or development-only places and set aside`
+            : `no cloud or SaaS tokens, private keys, signing secrets or .env secrets in ${ctx.searched('aws')} text files`,
         },
         ...evidence,
-        ...firstPerDir(asideKeys).map((m) => ({
-          path: m.path,
-          line: m.line,
-          note: 'private key in a test, example or development-only place: set aside, not counted',
-        })),
+        ...testKeyEvidence,
       ],
-      { ...data, keysSetAside: asideFiles.length },
+      data,
     );
   },
 });
 
-/** One key per folder, at most three: the folders say where the set-aside keys are. */
-function firstPerDir(ms: Match[]): Match[] {
-  const seen = new Set<string>();
-  return ms.filter((m) => {
-    const dir = m.path.replace(/\/[^/]*$/, '');
-    if (seen.has(dir) || seen.size >= 3) return false;
-    seen.add(dir);
-    return true;
-  });
+/** The line where a signing key's literal ends, when the call spans lines (`new SymmetricSecurityKey(\n "…"u8`). */
+function endOf(text: string, line: number, secret: string): { endLine?: number } {
+  if (!secret) return {};
+  const lines = text.split(/\r?\n/, line + 6);
+  for (let i = line - 1; i < lines.length; i++)
+    if (lines[i]!.includes(secret)) return i + 1 > line ? { endLine: i + 1 } : {};
+  return {};
 }
 
 const MANUAL_ENV = /(^|\/)(?:manual[-_]?tests?[^/]*|test[-_]?environments?)\//i;

@@ -202,7 +202,7 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
       const extra = { ...(job ? { job } : {}), ...(cwd ? { cwd } : {}), ...(advisory ? { advisory } : {}) };
       if (env) environments.push({ name: s.value.trim(), path, line: s.line, ...(job ? { job } : {}) });
       else if (key && USES_KEYS.has(key)) {
-        const inputs = stepInputs(value, s.path);
+        const inputs = stepInputs(value, s.path, ENV_CONFIGURED.test(s.value));
         commands.push({
           text: s.value.trim(),
           kind: 'uses',
@@ -316,14 +316,23 @@ function stepFlags(value: unknown, path: string[]): { disabled?: boolean; adviso
   return advisory ? { advisory } : {};
 }
 
-/** `with:` of a GitHub step, `inputs:` of an Azure task: their scalar values. */
-function stepInputs(value: unknown, path: string[]): Record<string, string> | undefined {
+/** Actions configured through the step's `env:` rather than `with:` (super-linter's `VALIDATE_MARKDOWN: true`). */
+const ENV_CONFIGURED = /(?:^|\/)(?:super-linter|megalinter)(?:\/|@)/i;
+
+/**
+ * `with:` of a GitHub step, `inputs:` of an Azure task: their scalar values; for an action
+ * configured through `env:` (super-linter), its env values too, as `env.NAME`.
+ */
+function stepInputs(value: unknown, path: string[], withEnv = false): Record<string, string> | undefined {
   const step = rec(at(value, path.slice(0, -1)));
   const inputs = rec(step?.with) ?? rec(step?.inputs);
-  if (!inputs) return undefined;
+  const env = withEnv ? rec(step?.env) : undefined;
+  if (!inputs && !env) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(inputs))
+  for (const [k, v] of Object.entries(inputs ?? {}))
     if (['string', 'number', 'boolean'].includes(typeof v)) out[k] = String(v);
+  for (const [k, v] of Object.entries(env ?? {}))
+    if (['string', 'number', 'boolean'].includes(typeof v)) out[`env.${k}`] = String(v);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExamplePath, isHarnessPath, isProductionPath, isTestPath, NOT_THE_PRODUCT } from './paths.js';
+import { isAgentDoc, isExamplePath, isHarnessPath, isProductionPath, isTestPath, NOT_THE_PRODUCT } from './paths.js';
 
 describe('test project folders are test code', () => {
   it('recognises dotted .NET test projects and CamelCase test folders, not look-alikes', () => {
@@ -88,4 +88,25 @@ describe('remembered answers', () => {
     expect(isProductionPath('playwright/docker-compose.yml')).toBe(false);
     expect(isProductionPath('src/app.test.ts')).toBe(false);
   });
+});
+
+describe('isAgentDoc: instructions for AI assistants are not project documentation', () => {
+  it.each([
+    'AGENTS.md',
+    'CLAUDE.md',
+    'GEMINI.md',
+    'services/api/AGENTS.md',
+    '.github/copilot-instructions.md',
+    '.github/copilot-csharp-security.md',
+    '.github/instructions/tests.instructions.md',
+    '.github/prompts/release.prompt.md',
+    '.cursorrules',
+    '.cursor/rules/architecture.mdc',
+    '.windsurfrules',
+    '.clinerules',
+  ])('%s is an agent instruction file', (p) => expect(isAgentDoc(p)).toBe(true));
+  it.each(['README.md', 'docs/architecture.md', 'CONTRIBUTING.md', '.github/CONTRIBUTING.md', 'docs/ai-assistants.md'])(
+    '%s is documentation',
+    (p) => expect(isAgentDoc(p)).toBe(false),
+  );
 });

@@ -201,12 +201,15 @@ export function noProductCode(facts: { sourceFiles: string[]; profile: { id: str
 }
 
 /**
- * Instructions for AI coding agents (AGENTS.md, CLAUDE.md, .github/copilot-instructions.md, vendored
- * agent "skills"): guidance for a tool, not the project's operations or design documentation —
- * a "rollback" or "troubleshooting" heading there is about code, not about running the service.
+ * Instructions for AI coding assistants (AGENTS.md, CLAUDE.md, GEMINI.md, .github/copilot-instructions.md
+ * and other .github/copilot-*.md guides, .github/instructions/, .github/prompts/, .cursorrules,
+ * .cursor/rules/, .windsurfrules, .clinerules, vendored agent "skills"): guidance for a tool, not the
+ * project's documentation. An "Incident Response" heading in a Copilot security guide tells the
+ * assistant how to write code; it is no runbook, architecture document, README or contributing
+ * guide. Every documentation rule sets these files aside.
  */
 export function isAgentDoc(path: string): boolean {
-  return /(^|\/)(AGENTS|CLAUDE|GEMINI|COPILOT|CURSOR)(\.[\w-]+)?\.md$|(^|\/)\.(agents?|claude|cursor|windsurf|gemini|continue|github\/instructions)\/|(^|\/)\.github\/copilot-instructions\.md$|(^|\/)\.cursorrules$/i.test(
+  return /(^|\/)(AGENTS|CLAUDE|GEMINI|COPILOT|CURSOR)(\.[\w-]+)?\.md$|(^|\/)\.(agents?|claude|cursor|windsurf|gemini|continue|clinerules|roo|kiro|github\/(?:instructions|prompts|chatmodes|agents))\/|(^|\/)\.github\/copilot[-_.][^/]*$|(^|\/)\.(cursorrules|windsurfrules|clinerules|aider[\w.-]*)$/i.test(
     path,
   );
 }

@@ -18,6 +18,8 @@ export const KINDS: Record<string, { label: string; prefix: string }> = {
   saas: { label: 'API token (npm, PyPI, SendGrid, OpenAI or Anthropic)', prefix: '' },
   azure: { label: 'Azure storage account key', prefix: '' },
   jwtSecret: { label: 'signing secret in configuration', prefix: '' },
+  codeSigningKey: { label: 'JWT/HMAC signing key hard-coded in code', prefix: '' },
+  springJwtSecret: { label: 'JWT signing secret in Spring configuration (jwt: secret:)', prefix: '' },
 };
 
 export const PLACEHOLDER =
@@ -103,6 +105,100 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = {
 };
 // A credential in a comment is committed all the same: every secret pattern reads comments.
 for (const p of Object.values(SECRET_PATTERNS)) p.comments = true;
+
+/**
+ * Spring's nested form of a JWT signing secret (`jwt:` then `  secret: …`, read by jjwt through
+ * `@Value("${jwt.secret}")`): the `secret:` line, whose parent key the rule checks is `jwt`. A
+ * `${JWT_SECRET}` placeholder is no value.
+ */
+SECRET_PATTERNS.springJwtSecret = {
+  regex:
+    /^[ \t]+(?:secret|secret[-_]?key|signing[-_]?key|base64[-_]secret)[ \t]*:[ \t]*["']?([^"'\s#$]{16,})["']?[ \t]*$/m,
+  files: ['**/application*.{yml,yaml}', '**/bootstrap*.{yml,yaml}'],
+  literals: ['secret', 'signing'],
+  maxPerFile: 3,
+};
+
+/**
+ * The literal key among a JWT call's arguments (`{ sub: id }, 'k3y…', { expiresIn }`): a string
+ * literal after a comma, followed by `,` or `)`; a dict key (`"role":`) or a template is not one.
+ */
+export function jwtKeyArgument(args: string): string | undefined {
+  const m = /,[ \t]*(?:'([^'\n]{6,})'|"([^"\n]{6,})")[ \t]*[,)]/.exec(args);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/** The key a YAML line sits under: the nearest line above with less indentation. */
+export function yamlParent(text: string, line: number): string | undefined {
+  const lines = text.split(/\r?\n/, line);
+  const indent = (/^[ \t]*/.exec(lines[line - 1] ?? '')?.[0] ?? '').length;
+  for (let i = line - 2; i >= 0; i--) {
+    if (/^[ \t]*#/.test(lines[i]!)) continue;
+    const m = /^([ \t]*)([\w.-]+)[ \t]*:[ \t]*(?:#.*)?$/.exec(lines[i]!);
+    if (m && m[1]!.length < indent) return m[2];
+    if (lines[i]!.trim() && (/^[ \t]*/.exec(lines[i]!)?.[0] ?? '').length < indent) return undefined;
+  }
+  return undefined;
+}
+
+/** A string literal, single- or double-quoted, of 6+ characters: the key (one group per quote). */
+const LIT = String.raw`(?:'([^'\n]{6,})'|"([^"\n]{6,})")`;
+/**
+ * A string literal handed to a JWT or HMAC API as its signing key, in code: `new SymmetricSecurityKey(
+ * Encoding.UTF8.GetBytes("…"))` or `"…"u8` (C#), `jwt.sign(payload, "…")` / `jwt.verify` (Node),
+ * `jwt.encode(payload, "…")` (PyJWT, ruby-jwt), `JWT::encode($p, "…")` (PHP), `SignedString([]byte("…"))`
+ * (Go), `Keys.hmacShaKeyFor("…".getBytes())`, `signWith(SignatureAlgorithm.HS256, "…")`,
+ * `setSigningKey("…")`, `Algorithm.HMAC256("…")` (Java), `createHmac('sha256', '…')` (Node). Unlike a
+ * value in a configuration file, nothing overrides it: every deployment signs with this key, so
+ * anyone who reads the repository can forge tokens. A key read from configuration or the environment
+ * is no literal and does not match; commented-out code is no evidence (comments are not read).
+ */
+/** The alternatives of codeSigningKey; `jwtCall` is the JWT call's, which differs between scan and scrub. */
+const codeKeyParts = (jwtCall: string) =>
+  [
+    String.raw`\bnew\s+SymmetricSecurityKey\(\s*(?:Encoding\.\w+\.GetBytes\(\s*"([^"\n]{6,})"|"([^"\n]{6,})"u8)`,
+    // The call's arguments (one bounded run, linear): the rule finds the literal key among them
+    // (jwtKeyArgument), as the payload may hold strings (`{"sub": uid}`).
+    jwtCall,
+    String.raw`\bSignedString\(\s*\[\]byte\(\s*"([^"\n]{6,})"`,
+    String.raw`\b(?:Keys\.hmacShaKeyFor|setSigningKey|Algorithm\.HMAC(?:256|384|512))\(\s*"([^"\n]{6,})"`,
+    String.raw`\bsignWith\(\s*SignatureAlgorithm\.HS\d+\s*,\s*"([^"\n]{6,})"`,
+    String.raw`\bcreateHmac\(\s*['"]\w+['"]\s*,\s*${LIT}`,
+  ].join('|');
+
+SECRET_PATTERNS.codeSigningKey = {
+  regex: new RegExp(
+    codeKeyParts(String.raw`\b(?:jwt|JWT|jsonwebtoken|jose)(?:\.|::)(?:sign|verify|encode|decode)\(([^;\n]{1,240})`),
+  ),
+  files: ['**/*.{cs,js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,rb,php}'],
+  literals: [
+    'SymmetricSecurityKey',
+    'jwt.',
+    'JWT.',
+    'JWT::',
+    'jsonwebtoken.',
+    'jose.',
+    'SignedString',
+    'hmacShaKeyFor',
+    'setSigningKey',
+    'Algorithm.HMAC',
+    'signWith',
+    'createHmac',
+  ],
+  maxPerFile: 3,
+};
+
+/**
+ * codeSigningKey for redacting report text (short snippets, not scanned files): the JWT call's key
+ * literal itself, so that a snippet quoting `jwt.decode(token, secret_key, …)` keeps its code and
+ * one quoting `jwt.sign(p, "k3y…")` loses the key.
+ */
+export const CODE_SIGNING_KEY_SCRUB = new RegExp(
+  codeKeyParts(
+    String.raw`\b(?:jwt|JWT|jsonwebtoken|jose)(?:\.|::)(?:sign|verify|encode|decode)\([^;\n]{0,240}?,[ \t]*${LIT}(?=[ \t]*[,)])`,
+  ),
+  'g',
+);
 
 export const ENV_GLOBS = ['**/.env', '**/.env.*', '**/*.env'];
 

@@ -1,4 +1,4 @@
-import { KINDS, PLACEHOLDER, SECRET_PATTERNS } from '../facts/secrets.js';
+import { CODE_SIGNING_KEY_SCRUB, KINDS, PLACEHOLDER, SECRET_PATTERNS } from '../facts/secrets.js';
 /**
  * Redaction: evidence for a secret shows where it is, never what it is. Only the first four
  * characters of the value survive, so a reader can tell which key it was.
@@ -63,12 +63,14 @@ const SCRUB: [string, { regex: RegExp; literals: string[] }][] = Object.entries(
   kind,
   {
     regex:
-      kind === 'privateKey'
-        ? /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:(?!…\[REDACTED\]).)*/g
-        : new RegExp(
-            spec.regex.source.replace(/\$$/, '').replace(/\\s\*\(\?:\[,;\]\\s\*\)\?$/, ''),
-            `${spec.regex.flags.replace('m', '')}g`,
-          ),
+      kind === 'codeSigningKey'
+        ? CODE_SIGNING_KEY_SCRUB
+        : kind === 'privateKey'
+          ? /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:(?!…\[REDACTED\]).)*/g
+          : new RegExp(
+              spec.regex.source.replace(/\$$/, '').replace(/\\s\*\(\?:\[,;\]\\s\*\)\?$/, ''),
+              `${spec.regex.flags.replace('m', '')}g`,
+            ),
     literals: spec.literals ?? [],
   },
 ]);

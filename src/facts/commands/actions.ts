@@ -21,18 +21,41 @@ export type Handler = (
   ref: string,
 ) => { argv?: string[]; shell?: string; tools?: CommandTool[] };
 
+/** What super-linter or MegaLinter validates that is not code: documents, data and CI files. */
+const NOT_CODE =
+  /^(?:MARKDOWN\w*|NATURAL_LANGUAGE|YAML\w*|JSON\w*|JSONC\w*|XML|EDITORCONFIG|GITHUB_ACTIONS\w*|GITLEAKS|ENV|CHECKOV|TRIVY|COPYPASTE\w*|SPELL\w*|RENOVATE|HTML\w*|CSS\w*|DOCKERFILE\w*|CLOUDFORMATION\w*|OPENAPI|PROTOBUF|LATEX|RST\w*|ACTION\w*|REPOSITORY\w*|BASH_EXEC|KUBERNETES\w*|ARM|TERRAGRUNT|TEKTON)$/i;
+/** Validators that check code layout, not only code rules. */
+const LAYOUT =
+  /PRETTIER|BLACK|GOFMT|GOIMPORTS|GOOGLE_JAVA_FORMAT|RUSTFMT|CLANG_FORMAT|SHFMT|TERRAFORM_FMT|PHP_(?:PHPCS|CS_FIXER)|DOTNET|CSHARP|KTLINT|ISORT|STANDARD|BIOME|RUBOCOP|SNAKEFMT|SQLFLUFF|SCALAFMT|DART|SWIFT|RUFF_FORMAT/i;
+
+/**
+ * super-linter and MegaLinter run the linters of every language, unless the step names some with
+ * `VALIDATE_X: true` (then only those run, super-linter's documented rule): `VALIDATE_MARKDOWN: true`
+ * alone lints Markdown and checks no code, neither its rules nor its layout.
+ */
+function allLinters(name: string, w: Record<string, string>): CommandTool {
+  const only = Object.entries(w)
+    .filter(([k, v]) => /^env\.VALIDATE_\w+$/.test(k) && /^true$/i.test(v.trim()))
+    .map(([k]) => k.slice('env.VALIDATE_'.length));
+  if (only.length === 0) return tool(name, ['lint', 'format'], `${name} runs the linters of each language`);
+  const code = only.filter((x) => !NOT_CODE.test(x));
+  const kinds: CommandTool['kinds'] = [
+    ...(code.length ? (['lint'] as const) : []),
+    ...(code.some((x) => LAYOUT.test(x)) ? (['format'] as const) : []),
+  ];
+  return tool(
+    name,
+    kinds,
+    `${name} validates ${only.map((x) => `VALIDATE_${x}`).join(', ')} only${code.length ? '' : ': no code is checked'}`,
+  );
+}
+
 /** Marketplace actions that run a tool: by their documented defaults and inputs. */
 export const ACTIONS: [RegExp, Handler][] = [
   [/^golangci\/golangci-lint-action@/, (w) => ({ argv: ['golangci-lint', 'run', ...words(w.args)] })],
   [/^github\/codeql-action\/analyze@/, () => ({ tools: [tool('CodeQL', ['scan'], 'github/codeql-action/analyze')] })],
-  [
-    /^(?:github|super-linter)\/super-linter(?:\/slim)?@/,
-    () => ({ tools: [tool('super-linter', ['lint', 'format'], 'super-linter runs the linters of each language')] }),
-  ],
-  [
-    /^oxsecurity\/megalinter/,
-    () => ({ tools: [tool('MegaLinter', ['lint', 'format'], 'MegaLinter runs the linters of each language')] }),
-  ],
+  [/^(?:github|super-linter)\/super-linter(?:\/slim)?@/, (w) => ({ tools: [allLinters('super-linter', w)] })],
+  [/^oxsecurity\/megalinter/, (w) => ({ tools: [allLinters('MegaLinter', w)] })],
   [/^(?:astral-sh|chartboost)\/ruff-action@/, (w) => ({ argv: ['ruff', ...(w.args ? words(w.args) : ['check'])] })],
   [
     /^(?:pre-commit\/action|pre-commit-ci\/lite-action|clowdhaus\/terraform-composite-actions\/pre-commit)@/,

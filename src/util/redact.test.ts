@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { redactSecrets } from './redact.js';
+
+describe('redactSecrets: a signing key literal in a JWT call', () => {
+  it('masks the literal key and keeps a call whose key is a variable', () => {
+    const key = 'k3yThat' + 'ShipsWithTheApp';
+    expect(redactSecrets(`jwt.sign({ sub: id }, '${key}', { expiresIn: '1h' })`)).toBe(
+      `jwt.sign({ sub: id }, '[REDACTED]', { expiresIn: '1h' })`,
+    );
+    const call = 'return JWTUser(**jwt.decode(token, secret_key, algorithms=[ALGORITHM]))';
+    expect(redactSecrets(call)).toBe(call);
+  });
+});
