@@ -42,12 +42,15 @@ const RUBY_COLLECTED = /(?:_spec|_test)\.rb$|(^|\/)(?:test|spec)_[^/]*\.rb$/;
 
 /**
  * Ruby: a file's own tests, plus the shared tests it runs — a Minitest module's tests once per
- * class that includes it, RSpec shared examples once per `it_behaves_like`/`include_examples` —
- * as the runner counts them. Support files lend their shared tests and are not collected.
+ * class that includes it, RSpec shared examples once per `it_behaves_like`/`include_examples`.
+ * One policy with every framework (see `lendDeclared`): a shared body is declared once, so its
+ * tests count in `cases` at their first use only, while `expanded` counts every use the runner
+ * executes. Support files lend their shared tests and are not collected.
  */
 function rubyFiles(paths: string[], digest: (p: string) => ReturnType<FileView['digest']>, record: Recorder): void {
   const digests = new Map<string, Extract<TestDigest, { kind: 'ruby' }>>();
   const shared = new Map<string, RubyShared>();
+  const lent = new Set<object>();
   for (const path of paths) {
     const d = digest(path) as TestDigest | undefined;
     if (d?.kind !== 'ruby') continue;
@@ -60,12 +63,27 @@ function rubyFiles(paths: string[], digest: (p: string) => ReturnType<FileView['
     for (const name of d.uses) {
       const s = shared.get(`module:${name}`) ?? shared.get(`examples:${name}`);
       if (!s) continue;
-      count.cases += s.cases;
-      count.expanded += s.cases;
-      count.skipped += s.skipped;
+      lendDeclared(count, { cases: s.cases, skipped: s.skipped, parametrized: 0, expanded: s.cases }, s, lent);
     }
     record(path, 'Ruby', count, d.count.framework ?? 'ruby', () => d.snippet);
   }
+}
+
+type Lent = Pick<FileCount, 'cases' | 'skipped' | 'parametrized' | 'expanded'>;
+
+/**
+ * Declared vs expanded, one policy for every framework: tests written once and run in several
+ * places (RSpec shared examples, a Minitest module, a PHPUnit abstract base's methods) are
+ * *declared* once — `cases`, `skipped` and `parametrized` take them at their first user only —
+ * and *expanded* per use: `expanded` takes them at every user, as the runner executes them.
+ */
+function lendDeclared(count: Lent, from: Lent, source: object, lent: Set<object>): void {
+  count.expanded += from.expanded;
+  if (lent.has(source)) return;
+  lent.add(source);
+  count.cases += from.cases;
+  count.skipped += from.skipped;
+  count.parametrized += from.parametrized;
 }
 
 type Recorder = (
@@ -127,11 +145,13 @@ export interface TestInventory {
 /**
  * PHPUnit runs the concrete `*Test.php` classes. An abstract class is not run itself: its test
  * methods run once in every concrete class that extends it (directly or through another abstract
- * base), so they are counted there; a `*TestCase.php` file only lends its tests.
+ * base): declared once at the first such class, expanded in each (`lendDeclared`); a
+ * `*TestCase.php` file only lends its tests.
  */
 function phpFiles(paths: string[], digest: (p: string) => ReturnType<FileView['digest']>, record: Recorder): void {
   const digests = new Map<string, Extract<TestDigest, { kind: 'php' }>>();
   const bases = new Map<string, { parent: string; count: FileCount }>();
+  const lent = new Set<object>();
   for (const path of paths) {
     const d = digest(path) as TestDigest | undefined;
     if (d?.kind !== 'php') continue;
@@ -148,10 +168,7 @@ function phpFiles(paths: string[], digest: (p: string) => ReturnType<FileView['d
     for (let parent = concrete?.parent; parent && !seen.has(parent) && bases.has(parent); ) {
       seen.add(parent);
       const b = bases.get(parent)!;
-      count.cases += b.count.cases;
-      count.skipped += b.count.skipped;
-      count.parametrized += b.count.parametrized;
-      count.expanded += b.count.expanded;
+      lendDeclared(count, b.count, b, lent);
       parent = b.parent;
     }
     record(path, 'PHP', count, count.framework ?? 'php', () => d.snippet);
@@ -185,7 +202,7 @@ function build(files: FileView): TestInventory {
     snippet: (line: number) => string | undefined,
   ) => {
     const { firstLine, ...rest } = r;
-    if (rest.cases === 0 && !rest.benchmarks && !rest.fuzz && !rest.examples) return;
+    if (rest.cases === 0 && rest.expanded === 0 && !rest.benchmarks && !rest.fuzz && !rest.examples) return;
     const cite = firstLine ? snippet(firstLine) : undefined;
     out.push({
       path,
