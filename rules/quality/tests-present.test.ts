@@ -172,17 +172,26 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'Ruby: a Minitest module counts once per including class, RSpec shared examples once per use',
+      name: 'Ruby: a Minitest module and RSpec shared examples are declared once and run once per use',
       tree: fixtureTree('tests-ruby-shared'),
       expect: {
         outcome: 'pass',
-        // Minitest: account 1 + 2 shared, family 2 + 2 shared; RSpec: price 1 + 2, fee 1 (xit) + 2, invoice 1.
-        message: '14 test cases in 5 test files',
+        // Declared: Minitest account 1 + 2 shared (first user), family 2; RSpec fee 1 (xit) + 2 shared (first user), invoice 1, price 1.
+        // Run: Minitest account 1 + 2, family 2 + 2; RSpec price 1 + 2, fee 1 + 2, invoice 1.
+        message: '10 test cases in 5 test files',
         data: {
-          testCases: 14,
+          testCases: 10,
+          expandedCases: 14,
           skipped: 1,
-          byFramework: { 'Rails/Minitest': { testFiles: 2, testCases: 7 }, RSpec: { testFiles: 3, testCases: 7 } },
+          byFramework: { 'Rails/Minitest': { testFiles: 2, testCases: 5 }, RSpec: { testFiles: 3, testCases: 5 } },
         },
+        evidence: [
+          {
+            path: 'spec/models/fee_spec.rb',
+            line: 8,
+            note: 'Ruby: 10 test cases in 5 files (RSpec, Rails/Minitest), 1 skipped, 14 cases run (shared tests run once per use)',
+          },
+        ],
       },
     },
     {
