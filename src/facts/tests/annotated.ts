@@ -261,12 +261,60 @@ export function countCSharp(text: string) {
   return { ...count.result(), framework };
 }
 
+/**
+ * rstest's `#[values(a, b)]` parameters make a matrix: the product of their sizes, for the
+ * function whose declaration starts at `fnAt`; undefined when no parameter has values.
+ */
+function rstestMatrix(code: string, fnAt: number): number | undefined {
+  const open = code.indexOf('(', fnAt);
+  const end = open < 0 ? -1 : matchBracket(code, open);
+  if (end < 0) return undefined;
+  let product: number | undefined;
+  for (const v of code.slice(open + 1, end - 1).matchAll(/#\[\s*(?:rstest::)?values\s*\(/g)) {
+    const at = open + 1 + v.index + v[0].length - 1;
+    const close = matchBracket(code, at);
+    if (close < 0) continue;
+    product = (product ?? 1) * topLevel(code.slice(at + 1, close - 1)).length;
+  }
+  return product;
+}
+
+/**
+ * rstest_reuse: a `#[template] #[rstest] fn t(…)` is not a test, only the cases/values it lends;
+ * each `#[apply(t)] fn x` is one declared test that runs the template's combinations. Returns
+ * the templates of a file by name with their expansion (`null`: not literal).
+ */
+function rustTemplates(code: string, gs: Group[]): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const g of gs) {
+    const names = g.annotations.map((a) => a.name);
+    if (!names.some((n) => /^(?:rstest_reuse::)?template$/.test(n))) continue;
+    const fn = /^\s*(?:pub(?:\([^)]*\))?\s+)?fn\s+(\w+)/.exec(g.after);
+    if (!fn) continue;
+    const cases = names.filter((n) => /^(?:rstest::)?case(?:::\w+)?$/.test(n)).length;
+    const matrix = rstestMatrix(code, code.indexOf(g.after, g.at));
+    out.set(fn[1]!, (cases || 1) * (matrix ?? 1));
+  }
+  return out;
+}
+
 export function countRust(text: string) {
   const code = mask(text, SYNTAX.rust);
   const lineOf = lineIndex(code);
   const count = counter();
-  for (const g of groups(code, 'hash')) {
+  const all = groups(code, 'hash');
+  const templates = /#\[\s*(?:rstest_reuse::)?template\b/.test(code) ? rustTemplates(code, all) : new Map();
+  for (const g of all) {
     const names = g.annotations.map((a) => a.name);
+    if (templates.size && names.some((n) => /^(?:rstest_reuse::)?template$/.test(n))) continue;
+    const apply = g.annotations.find((a) => /^(?:rstest_reuse::)?apply$/.test(a.name));
+    if (apply) {
+      if (!/^\s*(?:pub\s+)?(?:async\s+)?fn\b/.test(g.after)) continue;
+      // A template from another module (`#[apply(crate::t)]` or imported) is a table of unknown size.
+      const size = templates.get(apply.args.trim().split(':').pop()!) ?? null;
+      count.add({ line: lineOf(g.at), skipped: names.includes('ignore'), params: size });
+      continue;
+    }
     // test-case's #[test_case(…)] and rstest's #[case(…)] / #[case::name(…)] are one run each.
     const cases = names.filter((n) => n === 'test_case' || /^(?:rstest::)?case(?:::\w+)?$/.test(n)).length;
     if (
@@ -279,7 +327,16 @@ export function countRust(text: string) {
     )
       continue;
     if (!/^\s*(?:pub\s+)?(?:async\s+)?(?:unsafe\s+)?fn\b/.test(g.after)) continue;
-    count.add({ line: lineOf(g.at), skipped: names.includes('ignore'), ...(cases > 0 ? { params: cases } : {}) });
+    // rstest runs each case for every combination of its `#[values]` parameters.
+    const matrix = names.some((n) => /^(?:rstest::)?rstest$/.test(n))
+      ? rstestMatrix(code, code.indexOf(g.after, g.at))
+      : undefined;
+    const runs = cases > 0 || matrix !== undefined ? (cases || 1) * (matrix ?? 1) : undefined;
+    count.add({
+      line: lineOf(g.at),
+      skipped: names.includes('ignore'),
+      ...(runs !== undefined ? { params: runs } : {}),
+    });
   }
   return { ...count.result(), framework: 'cargo test' };
 }
