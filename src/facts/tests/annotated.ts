@@ -228,13 +228,55 @@ function csSourceRows(code: string, args: string, cache: Map<string, number | nu
   return rows;
 }
 
+/**
+ * Custom test attributes (`class FactLongRunningAttribute : FactAttribute`): the attribute
+ * classes a file declares, and the methods it marks with attributes that are no built-in test
+ * marker — the inventory resolves them across files (`csharpCustomTests`), since an attribute is
+ * usually declared in a helper file and used in every test class.
+ */
+export interface CsCustom {
+  /** Attribute classes declared here: name and base, both without the `Attribute` suffix. */
+  attrs: { name: string; base: string }[];
+  /** Methods marked only by other attributes: their names, data rows, and whether one says Skip. */
+  uses: { names: string[]; line: number; rows: number; skipped: boolean }[];
+}
+
+const CS_METHOD =
+  /^\s*(?:(?:public|private|protected|internal|static|async|virtual|override|sealed|unsafe|new)\s+)*[\w<>[\],.?]+(?:\s*<[^>()]*>)?\s+\w+\s*(?:<[^>()]*>)?\s*\(/;
+
+/** True for an attribute name that marks a test by itself ([Fact], [Test], [TestMethod], …). */
+export const isCsTestMarker = (name: string) => CS_TESTS.has(name);
+
+function csCustom(code: string, gs: Group[], lineOf: (i: number) => number): CsCustom | undefined {
+  const attrs = [
+    ...code.matchAll(
+      /\bclass\s+(\w+?)(?:Attribute)?\s*(?:<[^>{]*>)?\s*:\s*(?:global::)?(?:[\w]+\.)*(\w+?)(?:Attribute)?\b/g,
+    ),
+  ]
+    .filter((m) => m[1] !== m[2] || !CS_TESTS.has(m[1]!))
+    .map((m) => ({ name: m[1]!, base: m[2]! }));
+  const uses: CsCustom['uses'] = [];
+  for (const g of gs) {
+    if (g.annotations.some((a) => CS_TESTS.has(a.name)) || !CS_METHOD.test(g.after)) continue;
+    uses.push({
+      names: g.annotations.map((a) => a.name),
+      line: lineOf(g.at),
+      rows: g.annotations.filter((a) => CS_ROWS.has(a.name)).length,
+      skipped: g.annotations.some((a) => /\bSkip\s*=/.test(a.args)),
+    });
+  }
+  return attrs.length || uses.length ? { attrs, uses } : undefined;
+}
+
 export function countCSharp(text: string) {
   const code = withoutDisabled(mask(text, SYNTAX.cs));
   const lineOf = lineIndex(code);
   const count = counter();
   const names = new Set<string>();
   let members: Map<string, number | null> | undefined;
-  for (const g of groups(code, 'bracket')) {
+  const all = groups(code, 'bracket');
+  const custom = csCustom(code, all, lineOf);
+  for (const g of all) {
     if (!g.annotations.some((a) => CS_TESTS.has(a.name))) continue;
     g.annotations.forEach((a) => names.add(a.name));
     const skipped = g.annotations.some(
@@ -258,7 +300,7 @@ export function countCSharp(text: string) {
       : names.has('TestMethod') || names.has('DataTestMethod')
         ? 'MSTest'
         : 'NUnit';
-  return { ...count.result(), framework };
+  return { ...count.result(), framework, ...(custom ? { custom } : {}) };
 }
 
 /**

@@ -8,7 +8,7 @@
 import picomatch from 'picomatch';
 import { detachDeep } from '../../util/detach.js';
 import type { Digest } from '../../walk/file-index.js';
-import { countCSharp, countJvm, countRust } from './annotated.js';
+import { countCSharp, countJvm, countRust, type CsCustom } from './annotated.js';
 import { countGo, goBuildTags, type GoSuites, goSuites } from './go.js';
 import { helpersOfModule, importedHelpers, resolveModule, type ModuleHelper } from './js-helpers.js';
 import { scopeOf } from './js-scope.js';
@@ -39,7 +39,9 @@ export type TestDigest =
   | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string; suites?: GoSuites }
   /** `tables`: the arrays it exports (case tables), as values. Its helpers: HELPERS_DIGEST. */
   | { kind: 'js'; count: FileCount; snippet?: string; tables: Record<string, Value> }
-  | { kind: 'jvm' | 'csharp' | 'rust' | 'helm'; count: FileCount; snippet?: string }
+  | { kind: 'jvm' | 'rust' | 'helm'; count: FileCount; snippet?: string }
+  /** C#: custom test attributes declared here and methods marked by attributes to resolve (with their snippets). */
+  | { kind: 'csharp'; count: FileCount; snippet?: string; custom?: CsCustom; customSnippets?: Record<number, string> }
   /** PHP: its classes, so an abstract base's tests count once per concrete subclass. */
   | { kind: 'php'; count: FileCount; snippet?: string; classes: PhpClass[] }
   /** Ruby: tests defined here to run elsewhere, and the shared tests this file runs. */
@@ -105,7 +107,13 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     };
   }
   if (JVM[ext]) return withSnippet('jvm', countJvm(text, JVM[ext]!));
-  if (ext === 'cs') return withSnippet('csharp', countCSharp(text));
+  if (ext === 'cs') {
+    const { custom, ...count } = countCSharp(text);
+    const d = withSnippet('csharp', count);
+    if (!custom) return d;
+    const customSnippets = Object.fromEntries(custom.uses.map((u) => [u.line, snippetAt(text, u.line)]));
+    return { ...d, custom, customSnippets } as TestDigest;
+  }
   if (ext === 'rb') {
     const { shared, uses, classes, ...count } = countRuby(text, path);
     return { ...(withSnippet('ruby', count) as Extract<TestDigest, { kind: 'ruby' }>), shared, uses, classes };

@@ -6,6 +6,7 @@
 import type { FileView } from '../../types.js';
 import { memo } from '../../util/memo.js';
 import { TEST_DIGEST, TEST_GLOBS, type FileCount, type TestDigest } from './digest.js';
+import { isCsTestMarker } from './annotated.js';
 import { goTagsSet } from './go.js';
 import { helmChartOf } from './helm.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
@@ -13,7 +14,7 @@ import { pytestCollectedBy, pytestConfig } from './pytest-config.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
 import type { RubyShared } from './scripting.js';
 import { countCollection, postmanCollections } from './postman.js';
-import { snippetAt, type TestFileCount } from './types.js';
+import { counter, snippetAt, type TestFileCount } from './types.js';
 import { unittestCollects, unittestSpecs } from './unittest-discovery.js';
 
 export { TEST_DIGEST, TEST_GLOBS, TEST_READS } from './digest.js';
@@ -173,6 +174,63 @@ function phpFiles(paths: string[], digest: (p: string) => ReturnType<FileView['d
     }
     record(path, 'PHP', count, count.framework ?? 'php', () => d.snippet);
   }
+}
+
+/**
+ * C# custom test attributes, resolved across the test files: a class deriving (directly or
+ * through another custom one) from a test marker — `FactLongRunningAttribute : FactAttribute`,
+ * a `TestAttribute` subclass — marks a test at each use, counted like the marker it derives from
+ * (a Theory-derived one with its `[InlineData]` rows). Returns what each file gains.
+ */
+function csharpCustomTests(
+  paths: string[],
+  digest: (p: string) => ReturnType<FileView['digest']>,
+): Map<string, { count: FileCount; snippet: (line: number) => string | undefined }> {
+  const out = new Map<string, { count: FileCount; snippet: (line: number) => string | undefined }>();
+  const found: [string, Extract<TestDigest, { kind: 'csharp' }>][] = [];
+  for (const path of paths) {
+    const d = digest(path) as TestDigest | undefined;
+    if (d?.kind === 'csharp' && d.custom) found.push([path, d]);
+  }
+  const bases = new Map<string, string>();
+  for (const [, d] of found) for (const a of d.custom!.attrs) if (!isCsTestMarker(a.name)) bases.set(a.name, a.base);
+  if (!bases.size) return out;
+  // The marker each custom attribute derives from, through chains of custom attributes.
+  const root = (name: string, seen = new Set<string>()): string | undefined =>
+    isCsTestMarker(name)
+      ? name
+      : seen.has(name) || !bases.has(name)
+        ? undefined
+        : (seen.add(name), root(bases.get(name)!, seen));
+  for (const [path, d] of found) {
+    const c = counter();
+    let framework = '';
+    for (const u of d.custom!.uses) {
+      const marker = u.names.map((n) => root(n)).find((r) => r !== undefined);
+      if (!marker) continue;
+      framework ||= /Fact|Theory/.test(marker) ? 'xUnit' : /TestMethod/.test(marker) ? 'MSTest' : 'NUnit';
+      const theory = /Theory$/.test(marker) || u.rows > 0;
+      c.add({ line: u.line, skipped: u.skipped, ...(theory ? { params: u.rows || null } : {}) });
+    }
+    const r = c.result();
+    if (r.cases) out.set(path, { count: { ...r, framework }, snippet: (l) => d.customSnippets?.[l] });
+  }
+  return out;
+}
+
+/** Adds the custom-attribute tests of a C# file to its own count. */
+function withCustom(own: FileCount, extra: FileCount): FileCount {
+  const firstLine =
+    own.firstLine === undefined ? extra.firstLine : Math.min(own.firstLine, extra.firstLine ?? own.firstLine);
+  return {
+    ...own,
+    framework: own.cases ? own.framework : extra.framework,
+    cases: own.cases + extra.cases,
+    skipped: own.skipped + extra.skipped,
+    parametrized: own.parametrized + extra.parametrized,
+    expanded: own.expanded + extra.expanded,
+    ...(firstLine !== undefined ? { firstLine } : {}),
+  };
 }
 
 /** Where a Go project's CI sets build tags: CI configuration and Makefiles. */
@@ -359,6 +417,7 @@ function build(files: FileView): TestInventory {
 
   phpFiles(candidates(TEST_GLOBS.php), digest, record);
 
+  const csCustom = csharpCustomTests(candidates(TEST_GLOBS.csharp), digest);
   for (const lang of ['jvm', 'csharp', 'rust', 'helm'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
@@ -366,6 +425,14 @@ function build(files: FileView): TestInventory {
       if (lang === 'helm' && !files.exists(joinChart(helmChartOf(path)))) continue;
       const d = digest(path);
       if (d?.kind !== lang) continue;
+      const custom = lang === 'csharp' ? csCustom.get(path) : undefined;
+      if (custom) {
+        const count = withCustom(d.count, custom.count);
+        record(path, 'C#', count, count.framework ?? lang, (l) =>
+          l === d.count.firstLine ? d.snippet : custom.snippet(l),
+        );
+        continue;
+      }
       record(path, LANGUAGE_NAMES[lang], d.count, d.count.framework ?? lang, () => d.snippet);
     }
   }
