@@ -11,6 +11,7 @@ import { goTagsSet } from './go.js';
 import { helmChartOf } from './helm.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollectedBy, pytestConfig } from './pytest-config.js';
+import type { PyFunc } from './python-parse.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
 import type { RubyShared } from './scripting.js';
 import { countCollection, postmanCollections } from './postman.js';
@@ -290,7 +291,8 @@ function build(files: FileView): TestInventory {
   const pyFiles = customPy
     ? files.paths.filter((p) => p.endsWith('.py') && !VENDORED.test(p))
     : candidates(TEST_GLOBS.python);
-  const project: PyProject = { modules: new Map(), conftests: new Map(), cfg: py, cfgOf: new Map() };
+  const declared = new Set<PyFunc>();
+  const project: PyProject = { modules: new Map(), conftests: new Map(), cfg: py, cfgOf: new Map(), declared };
   const snippets = new Map<string, Map<number, string>>();
   for (const path of pyFiles) {
     const by = pytestCollectedBy(path, py);
@@ -322,7 +324,7 @@ function build(files: FileView): TestInventory {
   }
 
   // unittest discovery (Django's manage.py test, `python -m unittest`): test*.py inside packages, TestCase classes.
-  const unittest: PyProject = { modules: new Map(), conftests: new Map(), cfg: py };
+  const unittest: PyProject = { modules: new Map(), conftests: new Map(), cfg: py, declared };
   for (const spec of unittestSpecs(files)) {
     sources.push(spec.source);
     const { paths, skipped } = unittestCollects(files, spec);
