@@ -103,23 +103,26 @@ type Recorder = (
  */
 function testifySuites(
   goFiles: [string, Extract<TestDigest, { kind: 'go' }>][],
-): Map<string, { delta: number; first?: number; snippet?: string }> {
-  const out = new Map<string, { delta: number; first?: number; snippet?: string }>();
+): Map<string, { delta: number; runs: number; first?: number; snippet?: string }> {
+  const out = new Map<string, { delta: number; runs: number; first?: number; snippet?: string }>();
+  // A method of a suite embedded in several suites is declared once and run in each (`lendDeclared`).
+  const declared = new Set<object>();
   const byDir = new Map<string, [string, Extract<TestDigest, { kind: 'go' }>][]>();
   for (const f of goFiles) {
     if (!f[1].suites) continue;
     const dir = f[0].includes('/') ? f[0].slice(0, f[0].lastIndexOf('/')) : '';
     byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
   }
-  const bump = (path: string, n: number, at?: { line: number; snippet: string }) => {
-    const cur = out.get(path) ?? { delta: 0 };
-    cur.delta += n;
+  const bump = (path: string, n: number, at?: { line: number; snippet: string }, runOnly = false) => {
+    const cur = out.get(path) ?? { delta: 0, runs: 0 };
+    cur.runs += n;
+    if (!runOnly) cur.delta += n;
     if (at && (cur.first === undefined || at.line < cur.first)) (cur.first = at.line), (cur.snippet = at.snippet);
     out.set(path, cur);
   };
   for (const files of byDir.values()) {
     const embeds: Record<string, string[]> = Object.assign({}, ...files.map(([, d]) => d.suites!.embeds));
-    const methods = files.flatMap(([path, d]) => d.suites!.methods.map((m) => ({ ...m, path })));
+    const methods = files.flatMap(([path, d]) => d.suites!.methods.map((m) => ({ ...m, path, src: m })));
     const family = (t: string, seen = new Set<string>()): string[] =>
       seen.has(t) ? [] : (seen.add(t), [t, ...(embeds[t] ?? []).flatMap((e) => family(e, seen))]);
     for (const [path, d] of files)
@@ -127,7 +130,10 @@ function testifySuites(
         let ran = 0;
         for (const t of r.types) {
           const own = methods.filter((m) => family(t).includes(m.recv));
-          for (const m of own) bump(m.path, 1, m);
+          for (const m of own) {
+            bump(m.path, 1, m, declared.has(m.src));
+            declared.add(m.src);
+          }
           ran += own.length ? 1 : 0;
         }
         // The runner function is only the suite's entry point when the suite's tests were found.
@@ -396,7 +402,7 @@ function build(files: FileView): TestInventory {
       ? {
           ...d.count,
           cases: d.count.cases + s.delta,
-          expanded: d.count.expanded + s.delta,
+          expanded: d.count.expanded + s.runs,
           ...(s.first !== undefined && (d.count.firstLine === undefined || s.first < d.count.firstLine)
             ? { firstLine: s.first }
             : {}),
