@@ -3,8 +3,110 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './test-types.js';
 
+/** A DDD-style Node API: Jest unit tests, Cucumber features whose steps call the app (or not) over HTTP. */
+const cucumberApi = (http: boolean) => ({
+  'package.json': JSON.stringify({ devDependencies: { jest: '29', cucumber: '6', supertest: '6' } }, null, 2),
+  'src/apps/courses/server.ts': 'export class Server { httpServer = null; }\n',
+  'tests/contexts/courses/CourseCreator.test.ts': "it('creates a course', async () => {});\n",
+  'tests/apps/courses/backend/features/create-course.feature': [
+    'Feature: Create a new course',
+    '  In order to have courses in the platform',
+    '',
+    '  Scenario: A valid non existing course',
+    '    Given I send a PUT request to "/courses/1" with body:',
+    '    Then the response status code should be 201',
+    '',
+    '  Scenario: An invalid course',
+    '    Given I send a PUT request to "/courses/2" with body:',
+    '    Then the response status code should be 422',
+  ].join('\n'),
+  'tests/apps/courses/backend/features/step_definitions/controller.steps.ts': http
+    ? [
+        "import { Given, Then } from 'cucumber';",
+        "import request from 'supertest';",
+        "import { application } from './hooks.steps';",
+        '',
+        "Given('I send a PUT request to {string} with body:', (route: string, body: string) => {",
+        '  _request = request(application.httpServer).put(route).send(JSON.parse(body));',
+        '});',
+      ].join('\n')
+    : ["import { Given } from 'cucumber';", "Given('a course {string}', (id: string) => courses.add(id));"].join('\n'),
+});
+
+/** A Terraform module whose only tests are Terratest runs that apply an example. */
+const terratestModule = {
+  'main.tf': 'resource "aws_rds_cluster" "default" {}\n',
+  'examples/complete/main.tf': 'module "cluster" {\n  source = "../.."\n}\n',
+  'test/src/go.mod':
+    'module github.com/acme/terraform-aws-cluster\n\ngo 1.21\n\nrequire github.com/gruntwork-io/terratest v0.46.0\n',
+  'test/src/examples_complete_test.go': [
+    'package test',
+    '',
+    'import (',
+    '\t"testing"',
+    '\t"github.com/gruntwork-io/terratest/modules/terraform"',
+    ')',
+    '',
+    'func TestExamplesComplete(t *testing.T) {',
+    '\topts := &terraform.Options{TerraformDir: "../../examples/complete"}',
+    '\tdefer terraform.Destroy(t, opts)',
+    '\tterraform.InitAndApply(t, opts)',
+    '}',
+  ].join('\n'),
+};
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'Cucumber features whose steps drive the app over HTTP (supertest) are end-to-end acceptance tests',
+      profile: 'service',
+      tree: cucumberApi(true),
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and end-to-end tests found',
+        evidence: [
+          {
+            path: 'tests/apps/courses/backend/features/create-course.feature',
+            line: 4,
+            note: 'end-to-end: Cucumber acceptance tests: 2 scenarios in 1 feature file, whose steps drive the app over HTTP (tests/apps/courses/backend/features/step_definitions/controller.steps.ts:2)',
+          },
+        ],
+      },
+    },
+    {
+      name: 'a CI job whose steps launch a database with an action, then run the tests, runs them against live services',
+      profile: 'service',
+      tree: {
+        'package.json': JSON.stringify({ scripts: { test: 'jest' }, devDependencies: { jest: '29' } }, null, 2),
+        'tests/MongoClientFactory.test.ts': "it('connects', async () => {});\n",
+        '.github/workflows/ci.yml': [
+          'on: [push]',
+          'jobs:',
+          '  build:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - name: Launch MongoDB',
+          '        uses: wbari/start-mongoDB@v0.2',
+          '      - name: Launch RabbitMQ',
+          '        uses: nijel/rabbitmq-action@v1.0.0',
+          '      - run: npm test',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and integration tests found',
+        evidence: [
+          {
+            path: '.github/workflows/ci.yml',
+            line: 3,
+            note: expect.stringContaining(
+              'job build runs Jest (package.json:3) against the services its steps start (mongodb and rabbitmq)',
+            ),
+          },
+        ],
+      },
+    },
     {
       name: 'Angular specs run by Karma with Jasmine (karma-jasmine, @types/jasmine) get framework jasmine, not unknown',
       tree: {
@@ -342,6 +444,27 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Terratest tests that apply the Terraform create real resources: integration, not unit',
+      tree: terratestModule,
+      expect: {
+        outcome: 'partial',
+        message: 'integration tests found; no unit, end-to-end and load tests.',
+        evidence: [
+          {
+            path: 'test/src/examples_complete_test.go',
+            line: 11,
+            note: 'integration: Terratest: 1 test applying the Terraform (terraform.InitAndApply), which creates real resources',
+          },
+        ],
+      },
+    },
+    {
+      name: 'Cucumber steps that never call the app over HTTP are not end-to-end tests',
+      profile: 'service',
+      tree: cucumberApi(false),
+      expect: { outcome: 'partial', message: 'unit tests found; no integration, end-to-end and load tests.' },
+    },
     {
       name: 'service containers of a job that runs no tests, and Selenium in product code, are no integration or end-to-end tests',
       profile: 'service',

@@ -141,8 +141,14 @@ const rec = (v: unknown): Record<string, unknown> | undefined =>
  * CI jobs with service containers (GitHub Actions and GitLab `services:`: a database, a broker,
  * an LDAP server) by the lines they span: tests a job runs there run against those live services.
  */
-function serviceJobs(files: FileView): { path: string; job: string; line: number; to: number; services: string[] }[] {
-  const out: { path: string; job: string; line: number; to: number; services: string[] }[] = [];
+type ServiceJob = { path: string; job: string; line: number; to: number; services: string[]; byActions?: boolean };
+
+/** Actions that start a database or broker for a job, by the service name in the action's name. */
+const SERVICE_ACTION =
+  /^[\w.-]+\/(?:[\w.-]*?[-_])?(mongo(?:db)?|postgres(?:ql)?|mysql|mariadb|redis|rabbitmq|elasticsearch|opensearch|kafka|cassandra|memcached|mssql|sqlserver)(?:[-_][\w.-]*)?$/i;
+
+function serviceJobs(files: FileView): ServiceJob[] {
+  const out: ServiceJob[] = [];
   for (const f of ciFiles(files)) {
     if (!f.ok || (f.system !== 'github-actions' && f.system !== 'gitlab-ci')) continue;
     const doc = rec(f.docs[0]);
@@ -153,13 +159,24 @@ function serviceJobs(files: FileView): { path: string; job: string; line: number
       const services = Array.isArray(raw)
         ? raw.map((x) => (typeof x === 'string' ? x : String(rec(x)?.name ?? ''))).filter(Boolean)
         : Object.keys(rec(raw) ?? {});
-      if (services.length)
+      // A step that launches a database or broker with an action (`uses: wbari/start-mongoDB`,
+      // `supercharge/redis-github-action`) serves the job's tests as a service container does.
+      const steps = rec(jobs?.[j.name])?.steps;
+      const launched = Array.isArray(steps)
+        ? steps.flatMap((st) => {
+            const uses = rec(st)?.uses;
+            const m = typeof uses === 'string' ? SERVICE_ACTION.exec(uses.replace(/@.*$/, '')) : null;
+            return m ? [m[1]!.toLowerCase()] : [];
+          })
+        : [];
+      if (services.length || launched.length)
         out.push({
           path: f.path,
           job: j.name,
           line: j.line!,
           to: placed[i + 1]?.line ?? Number.MAX_SAFE_INTEGER,
-          services,
+          services: [...services, ...launched],
+          ...(launched.length && !services.length ? { byActions: true } : {}),
         });
     });
   }
@@ -176,6 +193,43 @@ function startsServices(argv: string[]): boolean {
   return false;
 }
 
+/** An HTTP request a step definition makes: supertest, an HTTP client, or fetch. */
+const HTTP_STEP =
+  /from\s+['"](?:supertest|axios|got|node-fetch|undici|superagent)['"]|require\(\s*['"](?:supertest|axios|got|node-fetch|undici|superagent)['"]\s*\)|\bfetch\s*\(/;
+
+/**
+ * Cucumber features whose step definitions drive the application over HTTP (supertest given the
+ * server, an HTTP client): acceptance tests of the API as a client uses it — end-to-end. Features
+ * count where their step definitions live: the nearest folder holding both.
+ */
+function acceptanceOverHttp(ctx: Parameters<Parameters<typeof defineRule>[0]['check']>[0]): Evidence[] {
+  const steps = ctx.matches('cucumberSteps');
+  if (!steps.length) return [];
+  const scenarios = ctx.matches('gherkin');
+  const out: Evidence[] = [];
+  const done = new Set<string>();
+  for (const st of steps) {
+    const text = ctx.files.read(st.path) ?? '';
+    const http = HTTP_STEP.exec(text);
+    if (!http) continue;
+    // The features a steps file serves: those under the folder above `step_definitions/` (or beside it).
+    const root = st.path.replace(/(?:^|\/)(?:step[_-]?definitions|steps)\/.*$|\/[^/]*$/, '');
+    if (done.has(root)) continue;
+    done.add(root);
+    const mine = scenarios.filter((m) => !root || m.path.startsWith(`${root}/`));
+    if (!mine.length) continue;
+    const features = new Set(mine.map((m) => m.path));
+    const line = text.slice(0, http.index).split('\n').length;
+    out.push({
+      path: mine[0]!.path,
+      line: mine[0]!.line,
+      snippet: mine[0]!.snippet.trim().slice(0, 120),
+      note: `Cucumber acceptance tests: ${mine.length} scenario${mine.length === 1 ? '' : 's'} in ${features.size} feature file${features.size === 1 ? '' : 's'}, whose steps drive the app over HTTP (${st.path}:${line})`,
+    });
+  }
+  return out;
+}
+
 export default defineRule({
   meta: {
     id: 'test-types',
@@ -188,7 +242,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) and run the tests against them, (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`): they serve the whole app without a server or browser. End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`: real resources), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`): they serve the whole app without a server or browser. End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -276,6 +330,27 @@ export default defineRule({
         ],
         maxPerFile: 1,
       },
+      // Terratest applying Terraform (`terraform.InitAndApply(t, opts)`) creates real cloud resources.
+      terratest: {
+        regex: /\bterraform\.(?:InitAndApply|Apply)\w*\s*\(/,
+        files: ['**/*_test.go'],
+        literals: ['terraform.'],
+        maxPerFile: 1,
+      },
+      // Cucumber step definitions (JS/TS); whether they drive the app over HTTP is read from the file.
+      cucumberSteps: {
+        regex:
+          /from\s+['"](?:@cucumber\/cucumber|cucumber)['"]|require\(\s*['"](?:@cucumber\/cucumber|cucumber)['"]\s*\)/,
+        files: ['**/*.{js,ts,mjs,cjs}'],
+        literals: ['cucumber'],
+        maxPerFile: 1,
+      },
+      // Gherkin scenarios, counted per feature file.
+      gherkin: {
+        regex: /^[ \t]*(?:Scenario(?: Outline| Template)?|Example)[ \t]*:/m,
+        files: ['**/*.feature'],
+        literals: ['Scenario', 'Example'],
+      },
       k6: { regex: /from\s+['"]k6(?:\/[\w-]+)?['"]/, files: ['**/*.{js,ts,mjs}'], literals: ['k6'], maxPerFile: 1 },
       artillery: { regex: /^scenarios\s*:/m, files: ['**/*.{yml,yaml}'], literals: ['scenarios'], maxPerFile: 1 },
     },
@@ -307,6 +382,7 @@ export default defineRule({
       if (used) wholeApp.set(f.path, `extends ${used.name}, which boots the kernel (${used.m.path}:${used.m.line})`);
     }
     const browser = new Map(ctx.matches('browserDriver').map((m) => [m.path, m]));
+    const terratest = new Map(ctx.matches('terratest').map((m) => [m.path, m]));
     for (const f of inv.files) {
       const at = { path: f.path, ...(f.first ? { line: f.first.line, snippet: f.first.snippet } : {}) };
       const app = wholeApp.get(f.path);
@@ -325,7 +401,15 @@ export default defineRule({
           snippet: driver.snippet.trim().slice(0, 120),
           note: `${f.framework}: ${f.cases} test${f.cases === 1 ? '' : 's'} driving a browser (${driverName(driver.snippet)})`,
         });
-      else if (f.framework === 'helm test')
+      else if (terratest.has(f.path)) {
+        const m = terratest.get(f.path)!;
+        add('integration', {
+          path: f.path,
+          line: m.line,
+          snippet: m.snippet.trim().slice(0, 120),
+          note: `Terratest: ${f.cases} test${f.cases === 1 ? '' : 's'} applying the Terraform (${m.snippet.trim().replace(/\(.*$/, '')}), which creates real resources`,
+        });
+      } else if (f.framework === 'helm test')
         add('integration', { ...at, note: 'helm test hook run against the installed release' });
       else if (integrationByName(f.path)) add('integration', { ...at, note: 'integration test by location' });
       else if (cargoIntegrationTarget(ctx.files, f.path))
@@ -405,9 +489,10 @@ export default defineRule({
         add('integration', {
           path: j.path,
           line: j.line,
-          note: `job ${j.job} runs ${runner}${last ? ` (${last.path}:${last.line})` : ''} against its service containers (${more ? `${j.services.slice(0, 4).join(', ')}${more}` : listing(j.services)})`,
+          note: `job ${j.job} runs ${runner}${last ? ` (${last.path}:${last.line})` : ''} against ${j.byActions ? 'the services its steps start' : 'its service containers'} (${more ? `${j.services.slice(0, 4).join(', ')}${more}` : listing(j.services)})`,
         });
       }
+    for (const e of acceptanceOverHttp(ctx)) add('end-to-end', e);
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));
     for (const m of ctx
       .matches('artillery')

@@ -16,8 +16,34 @@ const plugin = (tests: Record<string, string>) => ({
 const tester = (rule: string, suite: string) =>
   `const { RuleTester } = require('eslint');\nconst rule = require('../../../lib/rules/${rule}');\nconst ruleTester = new RuleTester();\nruleTester.run('${rule}', rule, ${suite});\n`;
 
+/** A Terraform module: root .tf files, an example that calls it, and Terratest tests. */
+const tfModule = (tests: number) => ({
+  'main.tf': 'resource "aws_rds_cluster" "default" {\n  engine = var.engine\n}\n',
+  'variables.tf': 'variable "engine" {\n  type = string\n}\n',
+  'outputs.tf': 'output "arn" {\n  value = aws_rds_cluster.default.arn\n}\n',
+  'versions.tf': 'terraform {\n  required_version = ">= 1.3"\n}\n',
+  'examples/complete/main.tf': 'module "cluster" {\n  source = "../.."\n}\n',
+  'test/src/go.mod': 'module github.com/acme/terraform-aws-cluster\n\ngo 1.21\n',
+  ...Object.fromEntries(
+    Array.from({ length: tests }, (_, i) => [
+      `test/src/example${i}_test.go`,
+      `package test\n\nimport "testing"\n\nfunc TestExample${i}(t *testing.T) {\n\tt.Parallel()\n}\n`,
+    ]),
+  ),
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a Terraform module: its root .tf files are the source its Terratest tests cover (examples/ are callers, not source)',
+      tree: tfModule(2),
+      expect: {
+        outcome: 'pass',
+        message: '2 test cases in 2 test files for 4 Terraform source files (ratio 0.5, target 0.3).',
+        data: { sourceFiles: 4, sourceKind: 'terraform', ratio: 0.5 },
+        evidence: [{ path: 'test/src/example0_test.go', line: 5 }],
+      },
+    },
     {
       name: 'cmd-npm-scripts: jest --config config/jest.unit.cjs (rootDir .., testMatch *.check.js) is followed',
       tree: fixtureTree('cmd-npm-scripts'),
@@ -218,17 +244,26 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'Ruby: a Minitest module counts once per including class, RSpec shared examples once per use',
+      name: 'Ruby: a Minitest module and RSpec shared examples are declared once and run once per use',
       tree: fixtureTree('tests-ruby-shared'),
       expect: {
         outcome: 'pass',
-        // Minitest: account 1 + 2 shared, family 2 + 2 shared; RSpec: price 1 + 2, fee 1 (xit) + 2, invoice 1.
-        message: '14 test cases in 5 test files',
+        // Declared: Minitest account 1 + 2 shared (first user), family 2; RSpec fee 1 (xit) + 2 shared (first user), invoice 1, price 1.
+        // Run: Minitest account 1 + 2, family 2 + 2; RSpec price 1 + 2, fee 1 + 2, invoice 1.
+        message: '10 test cases in 5 test files',
         data: {
-          testCases: 14,
+          testCases: 10,
+          expandedCases: 14,
           skipped: 1,
-          byFramework: { 'Rails/Minitest': { testFiles: 2, testCases: 7 }, RSpec: { testFiles: 3, testCases: 7 } },
+          byFramework: { 'Rails/Minitest': { testFiles: 2, testCases: 5 }, RSpec: { testFiles: 3, testCases: 5 } },
         },
+        evidence: [
+          {
+            path: 'spec/models/fee_spec.rb',
+            line: 8,
+            note: 'Ruby: 10 test cases in 5 files (RSpec, Rails/Minitest), 1 skipped, 14 cases run (shared tests run once per use)',
+          },
+        ],
       },
     },
     {
@@ -267,6 +302,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a Terraform module with one Terratest file for four .tf files is below the ratio, not "0 source files (ratio 1)"',
+      tree: tfModule(1),
+      expect: {
+        outcome: 'partial',
+        message:
+          '1 test case in 1 test file for 4 Terraform source files (ratio 0.25, target 0.3): fewer tests than code.',
+        evidence: [{ path: 'test/src/example0_test.go', line: 5 }],
+      },
+    },
     {
       name: 'a `run` call shaped like a RuleTester on another object is not a test',
       tree: plugin({

@@ -2,6 +2,8 @@ import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { isTestPath } from '../../src/facts/paths.js';
+
+const TF_NOT_MODULE = /(?:^|\/)(?:examples?|fixtures?|\.terraform)\//;
 import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
 import { summarise } from '../../src/facts/tests/summary.js';
 
@@ -28,7 +30,7 @@ export default defineRule({
     severity: 'high',
     effort: 'high',
     detection:
-      "Counts test files and test cases statically, never running anything, in the files each runner would collect: pytest (python_files/testpaths from pytest.ini, pyproject, tox.ini, setup.cfg; functions, methods of Test* classes incl. nested and inherited, unittest.TestCase; `metafunc.parametrize` in pytest_generate_tests expands the tests that request the name, like a fixture with params; case tables are module constants incl. ones imported from a helper module, built with `+=`/`.extend`/`.append`, `sorted`/`list`/`set(x) - {…}`, and `if sys.version_info …` branches are decided assuming the newest Python 3 release, 3.13, `sys.platform`/`os.name` ones assuming Linux; a table extended in a loop or under another condition counts once), Jest/Vitest/Mocha/Jasmine/AVA/node:test/Playwright/Cypress (include globs from their configs; it/test incl. .only, .skip/xit/.todo as skipped, .each/.for with literal table size, loops over literal or imported arrays (incl. imported JSON files up to 256 KB, `.slice`/`.splice`) and over the HTTP method lists of `http.METHODS`/the `methods` package (sized as the list of the Node version running the audit), `.filter` predicates and leading `if (…) return/continue` guards evaluated per row when every row is literal (typeof, ===/!==, truthiness, !, &&/||, `.has` of a literal Set), one branch of an if/else, helpers counted per call incl. helpers imported from test-side modules and suite matrices that run their callback per target; one test per element of the lists given to ESLint's RuleTester (`tester.run(name, rule, { valid, invalid })`, also typescript-eslint's and subclasses) and to table helpers, local or imported, that define a test per element of a parameter (`for (const c of [...suite.valid, ...suite.invalid])`, `cases.forEach`, `Object.entries(table)`), sized at each call from literal or named tables (a list not evident counts once; `fromTables` says how many cases came from tables); tables filtered by runtime values or built at runtime count once), go test (TestX, benchmarks/fuzz/examples apart; custom build tags not collected), JUnit 3/4/5, TestNG, Kotlin, Spock, xUnit/NUnit/MSTest, RSpec, Minitest, PHPUnit, Pest, Rust #[test]/#[tokio::test]/#[rstest]/#[test_case], Helm charts (helm test hooks, helm-unittest `it:`; chart-testing `ci/*-values.yaml` are install values, not tests), Postman collections run by Newman (one test case per request that a test script asserts on, not per `pm.test` assertion; labelled apart in the headline). Comments, strings and `#if false` code are masked first. A parametrized test counts once; `expandedCases` expands literal tables. Score: 0.3 + 0.7 × (test files ÷ production source files) ÷ `options.minRatio` (default 0.3), pass at the ratio.",
+      "Counts test files and test cases statically, never running anything, in the files each runner would collect: pytest (python_files/testpaths from pytest.ini, pyproject, tox.ini, setup.cfg; functions, methods of Test* classes incl. nested and inherited, unittest.TestCase; `metafunc.parametrize` in pytest_generate_tests expands the tests that request the name, like a fixture with params; case tables are module constants incl. ones imported from a helper module, built with `+=`/`.extend`/`.append`, `sorted`/`list`/`set(x) - {…}`, and `if sys.version_info …` branches are decided assuming the newest Python 3 release, 3.13, `sys.platform`/`os.name` ones assuming Linux; a table extended in a loop or under another condition counts once), Jest/Vitest/Mocha/Jasmine/AVA/node:test/Playwright/Cypress (include globs from their configs; it/test incl. .only, .skip/xit/.todo as skipped, .each/.for with literal table size, loops over literal or imported arrays (incl. imported JSON files up to 256 KB, `.slice`/`.splice`) and over the HTTP method lists of `http.METHODS`/the `methods` package (sized as the list of the Node version running the audit), `.filter` predicates and leading `if (…) return/continue` guards evaluated per row when every row is literal (typeof, ===/!==, truthiness, !, &&/||, `.has` of a literal Set), one branch of an if/else, helpers counted per call incl. helpers imported from test-side modules and suite matrices that run their callback per target; one test per element of the lists given to ESLint's RuleTester (`tester.run(name, rule, { valid, invalid })`, also typescript-eslint's and subclasses) and to table helpers, local or imported, that define a test per element of a parameter (`for (const c of [...suite.valid, ...suite.invalid])`, `cases.forEach`, `Object.entries(table)`), sized at each call from literal or named tables (a list not evident counts once; `fromTables` says how many cases came from tables); tables filtered by runtime values or built at runtime count once), go test (TestX, benchmarks/fuzz/examples apart; custom build tags not collected), JUnit 3/4/5, TestNG, Kotlin, Spock, xUnit/NUnit/MSTest, RSpec, Minitest, PHPUnit, Pest, Rust #[test]/#[tokio::test]/#[rstest]/#[test_case], Helm charts (helm test hooks, helm-unittest `it:`; chart-testing `ci/*-values.yaml` are install values, not tests), Postman collections run by Newman (one test case per request that a test script asserts on, not per `pm.test` assertion; labelled apart in the headline). Comments, strings and `#if false` code are masked first. A parametrized test counts once; `expandedCases` expands literal tables. Declared vs expanded is one policy: tests written once and run in several places (RSpec shared examples, a Minitest module, a PHPUnit abstract base, an rstest_reuse template) are test cases once and `expandedCases` per use. Score: 0.3 + 0.7 × (test files ÷ production source files; a Terraform module without program source counts its .tf files outside examples/ and test folders) ÷ `options.minRatio` (default 0.3), pass at the ratio.",
     digests: [TEST_DIGEST],
     options: lazyOptions(
       { minRatio: 0.3 },
@@ -39,12 +41,21 @@ export default defineRule({
     const inv = testInventory(ctx.files);
     const { total, byLanguage, byFramework, go } = summarise(inv);
     const testFileSet = new Set(inv.files.map((f) => f.path));
-    const sources = ctx.facts.sourceFiles.filter((p) => !testFileSet.has(p) && !isTestPath(p));
+    const programs = ctx.facts.sourceFiles.filter((p) => !testFileSet.has(p) && !isTestPath(p));
+    // A Terraform module has no program source: its .tf files are the code its tests exercise
+    // (examples/ and test fixtures are callers of the module, not the module).
+    const tfModule =
+      programs.length === 0
+        ? ctx.files.match(['**/*.tf', '**/*.tofu']).filter((p) => !isTestPath(p) && !TF_NOT_MODULE.test(p))
+        : [];
+    const sources = tfModule.length ? tfModule : programs;
+    const sourceLabel = tfModule.length ? 'Terraform source file' : 'source file';
     const minRatio = typeof ctx.options.minRatio === 'number' && ctx.options.minRatio > 0 ? ctx.options.minRatio : 0.3;
     const ratio = sources.length === 0 ? (total.testFiles > 0 ? 1 : 0) : total.testFiles / sources.length;
     const data = {
       ...total,
       sourceFiles: sources.length,
+      ...(tfModule.length ? { sourceKind: 'terraform' } : {}),
       ratio: Math.round(ratio * 1000) / 1000,
       minRatio,
       byLanguage,
@@ -63,7 +74,7 @@ export default defineRule({
       evidence.push({
         path: first?.path ?? '.',
         ...(first?.first ? { line: first.first.line, snippet: first.first.snippet } : {}),
-        note: `${lang}: ${lang === 'Postman' ? `${plural(t.testCases, 'API request')} with assertions, each one test case, in ${plural(t.testFiles, 'collection')}` : `${plural(t.testCases, 'test case')} in ${plural(t.testFiles, 'file')}`} (${fws.join(', ')})${t.fromTables ? `, ${t.fromTables} of them rows of case tables given to test helpers` : ''}${t.skipped ? `, ${t.skipped} skipped` : ''}${t.parametrized ? `, ${t.parametrized} parametrized (${t.expandedCases} cases expanded)` : ''}`,
+        note: `${lang}: ${lang === 'Postman' ? `${plural(t.testCases, 'API request')} with assertions, each one test case, in ${plural(t.testFiles, 'collection')}` : `${plural(t.testCases, 'test case')} in ${plural(t.testFiles, 'file')}`} (${fws.join(', ')})${t.fromTables ? `, ${t.fromTables} of them rows of case tables given to test helpers` : ''}${t.skipped ? `, ${t.skipped} skipped` : ''}${t.parametrized ? `, ${t.parametrized} parametrized (${t.expandedCases} cases expanded)` : t.expandedCases > t.testCases ? `, ${t.expandedCases} cases run (shared tests run once per use)` : ''}`,
       });
     }
     for (const n of inv.notCollected.slice(0, 3)) evidence.push({ path: n.path, note: `not counted: ${n.reason}` });
@@ -86,7 +97,7 @@ export default defineRule({
         : '';
     const api = byLanguage.Postman;
     const apiPart = api && api.testCases < total.testCases ? ` (${api.testCases} of them Postman API requests)` : '';
-    const summary = `${plural(total.testCases, 'test case')}${apiPart} in ${plural(total.testFiles, 'test file')} for ${plural(sources.length, 'source file')} (ratio ${data.ratio}, target ${minRatio})${total.skipped ? `, ${total.skipped} skipped` : ''}${extras}`;
+    const summary = `${plural(total.testCases, 'test case')}${apiPart} in ${plural(total.testFiles, 'test file')} for ${plural(sources.length, sourceLabel)} (ratio ${data.ratio}, target ${minRatio})${total.skipped ? `, ${total.skipped} skipped` : ''}${extras}`;
     if (ratio >= minRatio) return pass(`${summary}.`, evidence, data);
     return partial(ratioScore(ratio, minRatio), `${summary}: fewer tests than code.`, evidence, data);
   },

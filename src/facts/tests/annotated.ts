@@ -285,13 +285,55 @@ function csSourceRows(code: string, args: string, cache: Map<string, number | nu
   return rows;
 }
 
+/**
+ * Custom test attributes (`class FactLongRunningAttribute : FactAttribute`): the attribute
+ * classes a file declares, and the methods it marks with attributes that are no built-in test
+ * marker — the inventory resolves them across files (`csharpCustomTests`), since an attribute is
+ * usually declared in a helper file and used in every test class.
+ */
+export interface CsCustom {
+  /** Attribute classes declared here: name and base, both without the `Attribute` suffix. */
+  attrs: { name: string; base: string }[];
+  /** Methods marked only by other attributes: their names, data rows, and whether one says Skip. */
+  uses: { names: string[]; line: number; rows: number; skipped: boolean }[];
+}
+
+const CS_METHOD =
+  /^\s*(?:(?:public|private|protected|internal|static|async|virtual|override|sealed|unsafe|new)\s+)*[\w<>[\],.?]+(?:\s*<[^>()]*>)?\s+\w+\s*(?:<[^>()]*>)?\s*\(/;
+
+/** True for an attribute name that marks a test by itself ([Fact], [Test], [TestMethod], …). */
+export const isCsTestMarker = (name: string) => CS_TESTS.has(name);
+
+function csCustom(code: string, gs: Group[], lineOf: (i: number) => number): CsCustom | undefined {
+  const attrs = [
+    ...code.matchAll(
+      /\bclass\s+(\w+?)(?:Attribute)?\s*(?:<[^>{]*>)?\s*:\s*(?:global::)?(?:[\w]+\.)*(\w+?)(?:Attribute)?\b/g,
+    ),
+  ]
+    .filter((m) => m[1] !== m[2] || !CS_TESTS.has(m[1]!))
+    .map((m) => ({ name: m[1]!, base: m[2]! }));
+  const uses: CsCustom['uses'] = [];
+  for (const g of gs) {
+    if (g.annotations.some((a) => CS_TESTS.has(a.name)) || !CS_METHOD.test(g.after)) continue;
+    uses.push({
+      names: g.annotations.map((a) => a.name),
+      line: lineOf(g.at),
+      rows: g.annotations.filter((a) => CS_ROWS.has(a.name)).length,
+      skipped: g.annotations.some((a) => /\bSkip\s*=/.test(a.args)),
+    });
+  }
+  return attrs.length || uses.length ? { attrs, uses } : undefined;
+}
+
 export function countCSharp(text: string) {
   const code = withoutDisabled(mask(text, SYNTAX.cs));
   const lineOf = lineIndex(code);
   const count = counter();
   const names = new Set<string>();
   let members: Map<string, number | null> | undefined;
-  for (const g of groups(code, 'bracket')) {
+  const all = groups(code, 'bracket');
+  const custom = csCustom(code, all, lineOf);
+  for (const g of all) {
     if (!g.annotations.some((a) => CS_TESTS.has(a.name))) continue;
     g.annotations.forEach((a) => names.add(a.name));
     const skipped = g.annotations.some(
@@ -315,15 +357,63 @@ export function countCSharp(text: string) {
       : names.has('TestMethod') || names.has('DataTestMethod')
         ? 'MSTest'
         : 'NUnit';
-  return { ...count.result(), framework };
+  return { ...count.result(), framework, ...(custom ? { custom } : {}) };
+}
+
+/**
+ * rstest's `#[values(a, b)]` parameters make a matrix: the product of their sizes, for the
+ * function whose declaration starts at `fnAt`; undefined when no parameter has values.
+ */
+function rstestMatrix(code: string, fnAt: number): number | undefined {
+  const open = code.indexOf('(', fnAt);
+  const end = open < 0 ? -1 : matchBracket(code, open);
+  if (end < 0) return undefined;
+  let product: number | undefined;
+  for (const v of code.slice(open + 1, end - 1).matchAll(/#\[\s*(?:rstest::)?values\s*\(/g)) {
+    const at = open + 1 + v.index + v[0].length - 1;
+    const close = matchBracket(code, at);
+    if (close < 0) continue;
+    product = (product ?? 1) * topLevel(code.slice(at + 1, close - 1)).length;
+  }
+  return product;
+}
+
+/**
+ * rstest_reuse: a `#[template] #[rstest] fn t(…)` is not a test, only the cases/values it lends;
+ * each `#[apply(t)] fn x` is one declared test that runs the template's combinations. Returns
+ * the templates of a file by name with their expansion (`null`: not literal).
+ */
+function rustTemplates(code: string, gs: Group[]): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const g of gs) {
+    const names = g.annotations.map((a) => a.name);
+    if (!names.some((n) => /^(?:rstest_reuse::)?template$/.test(n))) continue;
+    const fn = /^\s*(?:pub(?:\([^)]*\))?\s+)?fn\s+(\w+)/.exec(g.after);
+    if (!fn) continue;
+    const cases = names.filter((n) => /^(?:rstest::)?case(?:::\w+)?$/.test(n)).length;
+    const matrix = rstestMatrix(code, code.indexOf(g.after, g.at));
+    out.set(fn[1]!, (cases || 1) * (matrix ?? 1));
+  }
+  return out;
 }
 
 export function countRust(text: string) {
   const code = mask(text, SYNTAX.rust);
   const lineOf = lineIndex(code);
   const count = counter();
-  for (const g of groups(code, 'hash')) {
+  const all = groups(code, 'hash');
+  const templates = /#\[\s*(?:rstest_reuse::)?template\b/.test(code) ? rustTemplates(code, all) : new Map();
+  for (const g of all) {
     const names = g.annotations.map((a) => a.name);
+    if (templates.size && names.some((n) => /^(?:rstest_reuse::)?template$/.test(n))) continue;
+    const apply = g.annotations.find((a) => /^(?:rstest_reuse::)?apply$/.test(a.name));
+    if (apply) {
+      if (!/^\s*(?:pub\s+)?(?:async\s+)?fn\b/.test(g.after)) continue;
+      // A template from another module (`#[apply(crate::t)]` or imported) is a table of unknown size.
+      const size = templates.get(apply.args.trim().split(':').pop()!) ?? null;
+      count.add({ line: lineOf(g.at), skipped: names.includes('ignore'), params: size });
+      continue;
+    }
     // test-case's #[test_case(…)] and rstest's #[case(…)] / #[case::name(…)] are one run each.
     const cases = names.filter((n) => n === 'test_case' || /^(?:rstest::)?case(?:::\w+)?$/.test(n)).length;
     if (
@@ -336,7 +426,16 @@ export function countRust(text: string) {
     )
       continue;
     if (!/^\s*(?:pub\s+)?(?:async\s+)?(?:unsafe\s+)?fn\b/.test(g.after)) continue;
-    count.add({ line: lineOf(g.at), skipped: names.includes('ignore'), ...(cases > 0 ? { params: cases } : {}) });
+    // rstest runs each case for every combination of its `#[values]` parameters.
+    const matrix = names.some((n) => /^(?:rstest::)?rstest$/.test(n))
+      ? rstestMatrix(code, code.indexOf(g.after, g.at))
+      : undefined;
+    const runs = cases > 0 || matrix !== undefined ? (cases || 1) * (matrix ?? 1) : undefined;
+    count.add({
+      line: lineOf(g.at),
+      skipped: names.includes('ignore'),
+      ...(runs !== undefined ? { params: runs } : {}),
+    });
   }
   return { ...count.result(), framework: 'cargo test' };
 }

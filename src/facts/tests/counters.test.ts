@@ -61,8 +61,10 @@ describe('pytest collection', () => {
         '    def test_skipped(self): pass',
       ].join('\n'),
     })['tests/test_a.py']!;
-    // test_one; TestThing: a + nested b; TestChild: c + inherited a + nested b; Cases: u, skipped.
-    expect(f.cases).toBe(8);
+    // Declared: test_one; TestThing: a + nested b; TestChild: c; Cases: u, skipped.
+    // Run: TestChild also runs the inherited a and nested b (declared once, expanded per class).
+    expect(f.cases).toBe(6);
+    expect(f.expanded).toBe(8);
     expect(f.skipped).toBe(1);
   });
 

@@ -8,7 +8,7 @@
 import picomatch from 'picomatch';
 import { detachDeep } from '../../util/detach.js';
 import type { Digest } from '../../walk/file-index.js';
-import { countCSharp, countJvm, countRust, type JvmAnnotated, type JvmMetaTest } from './annotated.js';
+import { countCSharp, countJvm, countRust, type CsCustom, type JvmAnnotated, type JvmMetaTest } from './annotated.js';
 import { countGo, goBuildTags, type GoSuites, goSuites } from './go.js';
 import { helpersOfModule, importedHelpers, resolveModule, type ModuleHelper } from './js-helpers.js';
 import { scopeOf } from './js-scope.js';
@@ -39,9 +39,11 @@ export type TestDigest =
   | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string; suites?: GoSuites }
   /** `tables`: the arrays it exports (case tables), as values. Its helpers: HELPERS_DIGEST. */
   | { kind: 'js'; count: FileCount; snippet?: string; tables: Record<string, Value> }
-  | { kind: 'csharp' | 'rust' | 'helm'; count: FileCount; snippet?: string }
+  | { kind: 'rust' | 'helm'; count: FileCount; snippet?: string }
   /** JVM: also the test meta-annotations it declares, and methods annotated without a test marker (maybe with one). */
   | { kind: 'jvm'; count: FileCount; snippet?: string; metaTests?: JvmMetaTest[]; annotated?: JvmAnnotated[] }
+  /** C#: custom test attributes declared here and methods marked by attributes to resolve (with their snippets). */
+  | { kind: 'csharp'; count: FileCount; snippet?: string; custom?: CsCustom; customSnippets?: Record<number, string> }
   /** PHP: its classes, so an abstract base's tests count once per concrete subclass. */
   | { kind: 'php'; count: FileCount; snippet?: string; classes: PhpClass[] }
   /** Ruby: tests defined here to run elsewhere, and the shared tests this file runs. */
@@ -114,7 +116,13 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
       ...(annotated ? { annotated } : {}),
     };
   }
-  if (ext === 'cs') return withSnippet('csharp', countCSharp(text));
+  if (ext === 'cs') {
+    const { custom, ...count } = countCSharp(text);
+    const d = withSnippet('csharp', count);
+    if (!custom) return d;
+    const customSnippets = Object.fromEntries(custom.uses.map((u) => [u.line, snippetAt(text, u.line)]));
+    return { ...d, custom, customSnippets } as TestDigest;
+  }
   if (ext === 'rb') {
     const { shared, uses, classes, ...count } = countRuby(text, path);
     return { ...(withSnippet('ruby', count) as Extract<TestDigest, { kind: 'ruby' }>), shared, uses, classes };

@@ -60,4 +60,29 @@ describe('testify suites', () => {
       'web/web_test.go': 1,
     });
   });
+
+  it('a base suite embedded in two suites: its methods are declared once and run in each', () => {
+    const tree = {
+      'store/store_test.go': [
+        'package store',
+        '',
+        'type StoreSuite struct {',
+        '\tsuite.Suite',
+        '}',
+        '',
+        'func (s *StoreSuite) TestGetMissing() {}',
+        'func (s *StoreSuite) TestPutGet() {}',
+        '',
+        'type MemorySuite struct{ StoreSuite }',
+        'type SQLSuite struct{ StoreSuite }',
+        '',
+        'func TestMemory(t *testing.T) { suite.Run(t, new(MemorySuite)) }',
+        'func TestSQL(t *testing.T) { suite.Run(t, new(SQLSuite)) }',
+        '',
+      ].join('\n'),
+    };
+    const f = testInventory(memoryIndex(tree)).files[0]!;
+    expect(f).toMatchObject({ path: 'store/store_test.go', cases: 2, expanded: 4 });
+    expect(f.first).toEqual({ line: 7, snippet: 'func (s *StoreSuite) TestGetMissing() {}' });
+  });
 });

@@ -6,15 +6,17 @@
 import type { FileView } from '../../types.js';
 import { memo } from '../../util/memo.js';
 import { TEST_DIGEST, TEST_GLOBS, type FileCount, type TestDigest } from './digest.js';
+import { isCsTestMarker } from './annotated.js';
 import { goTagsSet } from './go.js';
 import { helmChartOf } from './helm.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollectedBy, pytestConfig } from './pytest-config.js';
+import type { PyFunc } from './python-parse.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
 import type { RubyShared } from './scripting.js';
 import type { JvmAnnotated } from './annotated.js';
 import { countCollection, postmanCollections } from './postman.js';
-import { snippetAt, type TestFileCount } from './types.js';
+import { counter, snippetAt, type TestFileCount } from './types.js';
 import { unittestCollects, unittestSpecs } from './unittest-discovery.js';
 
 export { TEST_DIGEST, TEST_GLOBS, TEST_READS } from './digest.js';
@@ -43,12 +45,15 @@ const RUBY_COLLECTED = /(?:_spec|_test)\.rb$|(^|\/)(?:test|spec)_[^/]*\.rb$/;
 
 /**
  * Ruby: a file's own tests, plus the shared tests it runs — a Minitest module's tests once per
- * class that includes it, RSpec shared examples once per `it_behaves_like`/`include_examples` —
- * as the runner counts them. Support files lend their shared tests and are not collected.
+ * class that includes it, RSpec shared examples once per `it_behaves_like`/`include_examples`.
+ * One policy with every framework (see `lendDeclared`): a shared body is declared once, so its
+ * tests count in `cases` at their first use only, while `expanded` counts every use the runner
+ * executes. Support files lend their shared tests and are not collected.
  */
 function rubyFiles(paths: string[], digest: (p: string) => ReturnType<FileView['digest']>, record: Recorder): void {
   const digests = new Map<string, Extract<TestDigest, { kind: 'ruby' }>>();
   const shared = new Map<string, RubyShared>();
+  const lent = new Set<object>();
   for (const path of paths) {
     const d = digest(path) as TestDigest | undefined;
     if (d?.kind !== 'ruby') continue;
@@ -61,12 +66,27 @@ function rubyFiles(paths: string[], digest: (p: string) => ReturnType<FileView['
     for (const name of d.uses) {
       const s = shared.get(`module:${name}`) ?? shared.get(`examples:${name}`);
       if (!s) continue;
-      count.cases += s.cases;
-      count.expanded += s.cases;
-      count.skipped += s.skipped;
+      lendDeclared(count, { cases: s.cases, skipped: s.skipped, parametrized: 0, expanded: s.cases }, s, lent);
     }
     record(path, 'Ruby', count, d.count.framework ?? 'ruby', () => d.snippet);
   }
+}
+
+type Lent = Pick<FileCount, 'cases' | 'skipped' | 'parametrized' | 'expanded'>;
+
+/**
+ * Declared vs expanded, one policy for every framework: tests written once and run in several
+ * places (RSpec shared examples, a Minitest module, a PHPUnit abstract base's methods) are
+ * *declared* once — `cases`, `skipped` and `parametrized` take them at their first user only —
+ * and *expanded* per use: `expanded` takes them at every user, as the runner executes them.
+ */
+function lendDeclared(count: Lent, from: Lent, source: object, lent: Set<object>): void {
+  count.expanded += from.expanded;
+  if (lent.has(source)) return;
+  lent.add(source);
+  count.cases += from.cases;
+  count.skipped += from.skipped;
+  count.parametrized += from.parametrized;
 }
 
 type Recorder = (
@@ -84,23 +104,26 @@ type Recorder = (
  */
 function testifySuites(
   goFiles: [string, Extract<TestDigest, { kind: 'go' }>][],
-): Map<string, { delta: number; first?: number; snippet?: string }> {
-  const out = new Map<string, { delta: number; first?: number; snippet?: string }>();
+): Map<string, { delta: number; runs: number; first?: number; snippet?: string }> {
+  const out = new Map<string, { delta: number; runs: number; first?: number; snippet?: string }>();
+  // A method of a suite embedded in several suites is declared once and run in each (`lendDeclared`).
+  const declared = new Set<object>();
   const byDir = new Map<string, [string, Extract<TestDigest, { kind: 'go' }>][]>();
   for (const f of goFiles) {
     if (!f[1].suites) continue;
     const dir = f[0].includes('/') ? f[0].slice(0, f[0].lastIndexOf('/')) : '';
     byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
   }
-  const bump = (path: string, n: number, at?: { line: number; snippet: string }) => {
-    const cur = out.get(path) ?? { delta: 0 };
-    cur.delta += n;
+  const bump = (path: string, n: number, at?: { line: number; snippet: string }, runOnly = false) => {
+    const cur = out.get(path) ?? { delta: 0, runs: 0 };
+    cur.runs += n;
+    if (!runOnly) cur.delta += n;
     if (at && (cur.first === undefined || at.line < cur.first)) (cur.first = at.line), (cur.snippet = at.snippet);
     out.set(path, cur);
   };
   for (const files of byDir.values()) {
     const embeds: Record<string, string[]> = Object.assign({}, ...files.map(([, d]) => d.suites!.embeds));
-    const methods = files.flatMap(([path, d]) => d.suites!.methods.map((m) => ({ ...m, path })));
+    const methods = files.flatMap(([path, d]) => d.suites!.methods.map((m) => ({ ...m, path, src: m })));
     const family = (t: string, seen = new Set<string>()): string[] =>
       seen.has(t) ? [] : (seen.add(t), [t, ...(embeds[t] ?? []).flatMap((e) => family(e, seen))]);
     for (const [path, d] of files)
@@ -108,7 +131,10 @@ function testifySuites(
         let ran = 0;
         for (const t of r.types) {
           const own = methods.filter((m) => family(t).includes(m.recv));
-          for (const m of own) bump(m.path, 1, m);
+          for (const m of own) {
+            bump(m.path, 1, m, declared.has(m.src));
+            declared.add(m.src);
+          }
           ran += own.length ? 1 : 0;
         }
         // The runner function is only the suite's entry point when the suite's tests were found.
@@ -128,11 +154,13 @@ export interface TestInventory {
 /**
  * PHPUnit runs the concrete `*Test.php` classes. An abstract class is not run itself: its test
  * methods run once in every concrete class that extends it (directly or through another abstract
- * base), so they are counted there; a `*TestCase.php` file only lends its tests.
+ * base): declared once at the first such class, expanded in each (`lendDeclared`); a
+ * `*TestCase.php` file only lends its tests.
  */
 function phpFiles(paths: string[], digest: (p: string) => ReturnType<FileView['digest']>, record: Recorder): void {
   const digests = new Map<string, Extract<TestDigest, { kind: 'php' }>>();
   const bases = new Map<string, { parent: string; count: FileCount }>();
+  const lent = new Set<object>();
   for (const path of paths) {
     const d = digest(path) as TestDigest | undefined;
     if (d?.kind !== 'php') continue;
@@ -149,14 +177,68 @@ function phpFiles(paths: string[], digest: (p: string) => ReturnType<FileView['d
     for (let parent = concrete?.parent; parent && !seen.has(parent) && bases.has(parent); ) {
       seen.add(parent);
       const b = bases.get(parent)!;
-      count.cases += b.count.cases;
-      count.skipped += b.count.skipped;
-      count.parametrized += b.count.parametrized;
-      count.expanded += b.count.expanded;
+      lendDeclared(count, b.count, b, lent);
       parent = b.parent;
     }
     record(path, 'PHP', count, count.framework ?? 'php', () => d.snippet);
   }
+}
+
+/**
+ * C# custom test attributes, resolved across the test files: a class deriving (directly or
+ * through another custom one) from a test marker — `FactLongRunningAttribute : FactAttribute`,
+ * a `TestAttribute` subclass — marks a test at each use, counted like the marker it derives from
+ * (a Theory-derived one with its `[InlineData]` rows). Returns what each file gains.
+ */
+function csharpCustomTests(
+  paths: string[],
+  digest: (p: string) => ReturnType<FileView['digest']>,
+): Map<string, { count: FileCount; snippet: (line: number) => string | undefined }> {
+  const out = new Map<string, { count: FileCount; snippet: (line: number) => string | undefined }>();
+  const found: [string, Extract<TestDigest, { kind: 'csharp' }>][] = [];
+  for (const path of paths) {
+    const d = digest(path) as TestDigest | undefined;
+    if (d?.kind === 'csharp' && d.custom) found.push([path, d]);
+  }
+  const bases = new Map<string, string>();
+  for (const [, d] of found) for (const a of d.custom!.attrs) if (!isCsTestMarker(a.name)) bases.set(a.name, a.base);
+  if (!bases.size) return out;
+  // The marker each custom attribute derives from, through chains of custom attributes.
+  const root = (name: string, seen = new Set<string>()): string | undefined =>
+    isCsTestMarker(name)
+      ? name
+      : seen.has(name) || !bases.has(name)
+        ? undefined
+        : (seen.add(name), root(bases.get(name)!, seen));
+  for (const [path, d] of found) {
+    const c = counter();
+    let framework = '';
+    for (const u of d.custom!.uses) {
+      const marker = u.names.map((n) => root(n)).find((r) => r !== undefined);
+      if (!marker) continue;
+      framework ||= /Fact|Theory/.test(marker) ? 'xUnit' : /TestMethod/.test(marker) ? 'MSTest' : 'NUnit';
+      const theory = /Theory$/.test(marker) || u.rows > 0;
+      c.add({ line: u.line, skipped: u.skipped, ...(theory ? { params: u.rows || null } : {}) });
+    }
+    const r = c.result();
+    if (r.cases) out.set(path, { count: { ...r, framework }, snippet: (l) => d.customSnippets?.[l] });
+  }
+  return out;
+}
+
+/** Adds the custom-attribute tests of a C# file to its own count. */
+function withCustom(own: FileCount, extra: FileCount): FileCount {
+  const firstLine =
+    own.firstLine === undefined ? extra.firstLine : Math.min(own.firstLine, extra.firstLine ?? own.firstLine);
+  return {
+    ...own,
+    framework: own.cases ? own.framework : extra.framework,
+    cases: own.cases + extra.cases,
+    skipped: own.skipped + extra.skipped,
+    parametrized: own.parametrized + extra.parametrized,
+    expanded: own.expanded + extra.expanded,
+    ...(firstLine !== undefined ? { firstLine } : {}),
+  };
 }
 
 /** Where a Go project's CI sets build tags: CI configuration and Makefiles. */
@@ -186,7 +268,7 @@ function build(files: FileView): TestInventory {
     snippet: (line: number) => string | undefined,
   ) => {
     const { firstLine, ...rest } = r;
-    if (rest.cases === 0 && !rest.benchmarks && !rest.fuzz && !rest.examples) return;
+    if (rest.cases === 0 && rest.expanded === 0 && !rest.benchmarks && !rest.fuzz && !rest.examples) return;
     const cite = firstLine ? snippet(firstLine) : undefined;
     out.push({
       path,
@@ -216,7 +298,8 @@ function build(files: FileView): TestInventory {
   const pyFiles = customPy
     ? files.paths.filter((p) => p.endsWith('.py') && !VENDORED.test(p))
     : candidates(TEST_GLOBS.python);
-  const project: PyProject = { modules: new Map(), conftests: new Map(), cfg: py, cfgOf: new Map() };
+  const declared = new Set<PyFunc>();
+  const project: PyProject = { modules: new Map(), conftests: new Map(), cfg: py, cfgOf: new Map(), declared };
   const snippets = new Map<string, Map<number, string>>();
   for (const path of pyFiles) {
     const by = pytestCollectedBy(path, py);
@@ -248,7 +331,7 @@ function build(files: FileView): TestInventory {
   }
 
   // unittest discovery (Django's manage.py test, `python -m unittest`): test*.py inside packages, TestCase classes.
-  const unittest: PyProject = { modules: new Map(), conftests: new Map(), cfg: py };
+  const unittest: PyProject = { modules: new Map(), conftests: new Map(), cfg: py, declared };
   for (const spec of unittestSpecs(files)) {
     sources.push(spec.source);
     const { paths, skipped } = unittestCollects(files, spec);
@@ -320,7 +403,7 @@ function build(files: FileView): TestInventory {
       ? {
           ...d.count,
           cases: d.count.cases + s.delta,
-          expanded: d.count.expanded + s.delta,
+          expanded: d.count.expanded + s.runs,
           ...(s.first !== undefined && (d.count.firstLine === undefined || s.first < d.count.firstLine)
             ? { firstLine: s.first }
             : {}),
@@ -349,6 +432,7 @@ function build(files: FileView): TestInventory {
     const d = digest(path);
     if (d?.kind === 'jvm') for (const m of d.metaTests ?? []) metaTests.set(m.name, m.parametrized);
   }
+  const csCustom = csharpCustomTests(candidates(TEST_GLOBS.csharp), digest);
   for (const lang of ['jvm', 'csharp', 'rust', 'helm'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
@@ -360,6 +444,14 @@ function build(files: FileView): TestInventory {
         const { count, snippets } = withMetaTests(d.count, d.annotated, metaTests);
         record(path, LANGUAGE_NAMES[lang], count, count.framework ?? lang, (l) =>
           l === d.count.firstLine ? d.snippet : snippets.get(l),
+        );
+        continue;
+      }
+      const custom = lang === 'csharp' ? csCustom.get(path) : undefined;
+      if (custom) {
+        const count = withCustom(d.count, custom.count);
+        record(path, 'C#', count, count.framework ?? lang, (l) =>
+          l === d.count.firstLine ? d.snippet : custom.snippet(l),
         );
         continue;
       }

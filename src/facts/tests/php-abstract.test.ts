@@ -3,6 +3,8 @@ import { memoryIndex, type Tree } from '../../testing/memory.js';
 import { testInventory } from './inventory.js';
 
 const counts = (tree: Tree) => Object.fromEntries(testInventory(memoryIndex(tree)).files.map((f) => [f.path, f.cases]));
+const expanded = (tree: Tree) =>
+  Object.fromEntries(testInventory(memoryIndex(tree)).files.map((f) => [f.path, f.expanded]));
 
 // A CSV library: readers share one abstract test case; each concrete reader test runs its tests.
 const TREE: Tree = {
@@ -49,8 +51,13 @@ const TREE: Tree = {
 };
 
 describe('PHPUnit tests of an abstract base class', () => {
-  it('count once per concrete subclass, in the subclass, and not in the base', () => {
+  it('are declared once (at the first concrete subclass) and run once per concrete subclass, not in the base', () => {
     expect(counts(TREE)).toEqual({
+      'tests/ReaderTest.php': 1 + 3,
+      'tests/ResultSetTest.php': 0,
+      'tests/WriterTest.php': 1,
+    });
+    expect(expanded(TREE)).toEqual({
       'tests/ReaderTest.php': 1 + 3,
       'tests/ResultSetTest.php': 3,
       'tests/WriterTest.php': 1,
@@ -67,7 +74,9 @@ describe('PHPUnit tests of an abstract base class', () => {
       'tests/SemicolonTest.php': '<?php\nfinal class SemicolonTest extends AbstractCsvTest\n{\n}\n',
     };
     const c = counts(tree);
-    expect(c['tests/SemicolonTest.php']).toBe(1 + 3);
+    // The middle base's test is declared here; the root base's were already declared in ReaderTest.
+    expect(c['tests/SemicolonTest.php']).toBe(1);
+    expect(expanded(tree)['tests/SemicolonTest.php']).toBe(1 + 3);
     expect(c['tests/AbstractCsvTest.php']).toBeUndefined();
   });
 });

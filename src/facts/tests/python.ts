@@ -18,6 +18,12 @@ export interface PyProject {
   cfg: PytestConfig;
   /** Modules collected only under a command's own options (`-o python_functions=…`): those options. */
   cfgOf?: Map<string, PytestConfig>;
+  /**
+   * Test functions already counted as declared (shared by every file of one inventory): a method
+   * a subclass inherits is declared once, in `cases`, and run once per collecting class, in
+   * `expanded` — the policy of `lendDeclared` for every framework.
+   */
+  declared?: Set<PyFunc>;
 }
 
 const nameMatches = (name: string, patterns: string[]) =>
@@ -117,6 +123,7 @@ export function countPythonFile(
   const mark = (cs: PyClass[]) => cs.forEach((c) => (own.add(c), mark(c.nested)));
   mark(mod.classes);
   const count = counter();
+  let rerun = 0;
   const add = (fn: PyFunc, classScopes: Map<string, PyFixture>[], cls?: PyClass, at?: number) => {
     const skipped = fn.skipped || !!cls?.skipped;
     let params =
@@ -136,6 +143,12 @@ export function countPythonFile(
       classScopes,
     );
     if (f !== 1) params = f === null || params === null ? null : (params ?? 1) * f;
+    // A method already declared (in its base class, or another subclass) runs again here: expanded only.
+    if (project.declared?.has(fn)) {
+      rerun += typeof params === 'number' ? params : 1;
+      return;
+    }
+    project.declared?.add(fn);
     count.add({ line: at ?? fn.line, skipped, ...(params !== undefined ? { params } : {}) });
   };
 
@@ -179,7 +192,8 @@ export function countPythonFile(
     if (c) visit(c, [], line);
   }
   const framework = !pytest || (mod.classes.some((c) => isUnittest(c)) && !mod.usesPytest) ? 'unittest' : 'pytest';
-  return { ...count.result(), framework };
+  const r = count.result();
+  return { ...r, expanded: r.expanded + rerun, framework };
 }
 
 export { registry as pythonRegistry };

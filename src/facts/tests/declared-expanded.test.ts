@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { memoryIndex, type Tree } from '../../testing/memory.js';
+import { testInventory } from './inventory.js';
+
+const byPath = (tree: Tree) =>
+  Object.fromEntries(
+    testInventory(memoryIndex(tree)).files.map((f) => [
+      f.path,
+      { cases: f.cases, expanded: f.expanded, skipped: f.skipped },
+    ]),
+  );
+
+// A gem's specs: one shared-example group used by three strategy specs, one of them twice.
+const RSPEC: Tree = {
+  Gemfile: 'source "https://rubygems.org"\ngem "rspec"\n',
+  'spec/support/shared_examples/strategy.rb': [
+    'shared_examples_for "a build strategy" do',
+    '  it "builds the object" do',
+    '    expect(subject.result).not_to be_nil',
+    '  end',
+    '',
+    '  its(:name) { is_expected.to eq(:strategy) }',
+    '  xit "runs callbacks" do',
+    '  end',
+    'end',
+  ].join('\n'),
+  'spec/strategies/build_spec.rb': [
+    'describe Builder::Build do',
+    '  it_behaves_like "a build strategy"',
+    '  it "does not save" do',
+    '  end',
+    'end',
+  ].join('\n'),
+  'spec/strategies/create_spec.rb': [
+    'describe Builder::Create do',
+    '  it_should_behave_like "a build strategy"',
+    '  context "with a block" do',
+    '    include_examples "a build strategy"',
+    '  end',
+    'end',
+  ].join('\n'),
+  'spec/strategies/stub_spec.rb': 'describe Builder::Stub do\n  it_behaves_like "a build strategy"\nend\n',
+};
+
+describe('declared vs expanded: one policy for shared test bodies', () => {
+  it('counts an RSpec shared-example body once in cases and once per inclusion in expanded', () => {
+    const files = byPath(RSPEC);
+    // Three declared examples (it, its, xit) in the shared body, lent to the first user only.
+    expect(files['spec/strategies/build_spec.rb']).toEqual({ cases: 1 + 3, expanded: 1 + 3, skipped: 1 });
+    expect(files['spec/strategies/create_spec.rb']).toEqual({ cases: 0, expanded: 3 + 3, skipped: 0 });
+    expect(files['spec/strategies/stub_spec.rb']).toEqual({ cases: 0, expanded: 3, skipped: 0 });
+    const all = testInventory(memoryIndex(RSPEC)).files;
+    expect(all.reduce((n, f) => n + f.cases, 0)).toBe(4);
+    expect(all.reduce((n, f) => n + f.expanded, 0)).toBe(4 + 6 + 3);
+    // The support file defines tests but is not collected itself.
+    expect(files['spec/support/shared_examples/strategy.rb']).toBeUndefined();
+  });
+
+  it('counts a PHPUnit abstract base once in cases and once per concrete subclass in expanded', () => {
+    const tree: Tree = {
+      'composer.json': JSON.stringify({ 'require-dev': { 'phpunit/phpunit': '^11' } }),
+      'tests/TabularDataReaderTestCase.php': [
+        '<?php',
+        'abstract class TabularDataReaderTestCase extends TestCase',
+        '{',
+        '    public function testCountsRows(): void {}',
+        '    public function testReadsHeader(): void {}',
+        '}',
+      ].join('\n'),
+      'tests/ReaderTest.php':
+        '<?php\nfinal class ReaderTest extends TabularDataReaderTestCase\n{\n    public function testOpens(): void {}\n}\n',
+      'tests/ResultSetTest.php': '<?php\nfinal class ResultSetTest extends TabularDataReaderTestCase\n{\n}\n',
+    };
+    const files = byPath(tree);
+    expect(files['tests/ReaderTest.php']).toEqual({ cases: 1 + 2, expanded: 1 + 2, skipped: 0 });
+    expect(files['tests/ResultSetTest.php']).toEqual({ cases: 0, expanded: 2, skipped: 0 });
+  });
+});
