@@ -214,6 +214,46 @@ describe('command graph: scripts with arguments', () => {
     expect(chains(tree, 'build')).toEqual(['.github/workflows/ci.yml:7 → Rakefile:2 (rake compile) → rake compile']);
   });
 
+  it('rake tasks defined inside `namespace :spec do … end`, a Cucumber task and standard/rake are followed (round 8, a gem)', () => {
+    const tree = {
+      '.github/workflows/build.yml': gha(
+        '      - run: bundle exec rake all_specs\n      - run: bundle exec rake standard\n',
+      ),
+      Rakefile: [
+        'require "rspec/core/rake_task"',
+        'require "cucumber/rake/task"',
+        'require "standard/rake"',
+        '',
+        'task default: %w[all_specs standard]',
+        'task all_specs: %w[spec:unit spec:acceptance features]',
+        '',
+        'namespace :spec do',
+        '  RSpec::Core::RakeTask.new("unit") do |t|',
+        '    t.pattern = "spec/*_spec.rb"',
+        '  end',
+        '',
+        '  RSpec::Core::RakeTask.new("acceptance") do |t|',
+        '    t.pattern = "spec/acceptance/**/*_spec.rb"',
+        '  end',
+        'end',
+        '',
+        'Cucumber::Rake::Task.new(:features) do |t|',
+        '  t.fork = true',
+        'end',
+      ].join('\n'),
+    };
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/build.yml:7 → Rakefile:9 (rake spec:unit) → RSpec',
+      '.github/workflows/build.yml:7 → Rakefile:13 (rake spec:acceptance) → RSpec',
+      '.github/workflows/build.yml:7 → Rakefile:18 (rake features) → cucumber',
+    ]);
+    expect(chains(tree, 'lint')).toEqual(['.github/workflows/build.yml:8 → Rakefile:3 (rake standard) → standardrb']);
+    // Outside the namespace, `unit` names no task.
+    expect(
+      chains({ ...tree, '.github/workflows/build.yml': gha('      - run: bundle exec rake unit\n') }, 'test'),
+    ).toEqual([]);
+  });
+
   it("a Rails application's bare `rake` runs rspec with rspec-rails in the Gemfile, `rails test` without", () => {
     const app = {
       '.github/workflows/ci.yml': gha(

@@ -263,7 +263,8 @@ const RAKE_CLASSES: [RegExp, string, string[]][] = [
   [/RSpec::Core::RakeTask\.new(?:\(\s*:?["']?([\w:.-]*\w))?/, 'spec', ['rspec']],
   [/RuboCop::RakeTask\.new(?:\(\s*:?["']?([\w:.-]*\w))?/, 'rubocop', ['rubocop']],
   [/Rake::TestTask\.new(?:\(\s*:?["']?([\w:.-]*\w))?/, 'test', ['ruby', '-Itest']],
-  [/StandardRB::RakeTask|Standard::RakeTask/, 'standard', ['standardrb']],
+  [/StandardRB::RakeTask|Standard::RakeTask|require\s*\(?\s*['"]standard\/rake['"]/, 'standard', ['standardrb']],
+  [/Cucumber::Rake::Task\.new(?:\(\s*:?["']?([\w:.-]*\w))?/, 'features', ['cucumber']],
   // rake-compiler's extension tasks and the gem tasks of Bundler and RubyGems.
   [/Rake::(?:Java)?ExtensionTask\.new/, 'compile', ['rake-compiler', 'compile']],
   [/require\s*\(?\s*['"]bundler\/gem_tasks['"]/, 'build', ['gem', 'build']],
@@ -282,10 +283,26 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
     string,
     { line: number; deps: string[]; argv?: string[]; body: { text: string; line: number }[] }
   >();
+  // `namespace :spec do … end` prefixes the tasks defined inside it (`spec:unit`), closed by the
+  // `end` at the namespace's own indentation (blind round 8, factory_bot's `task all_specs:
+  // %w[spec:unit spec:acceptance features]`).
+  const spaces: { name: string; indent: number }[] = [];
+  const scoped = (n: string) => (spaces.length && !n.includes(':') ? `${spaces.map((x) => x.name).join(':')}:${n}` : n);
   lines.forEach((l, i) => {
+    const indent = /^\s*/.exec(l)![0].length;
+    if (spaces.length && /^\s*end\b/.test(l) && indent === spaces[spaces.length - 1]!.indent) {
+      spaces.pop();
+      return;
+    }
+    const ns = /^\s*namespace\s*\(?\s*:?["']?([\w-]+)["']?\s*\)?\s*(?:do\b|\{)/.exec(l);
+    if (ns) {
+      spaces.push({ name: ns[1]!, indent });
+      return;
+    }
     for (const [re, def, run] of RAKE_CLASSES) {
       const m = re.exec(l);
-      if (m && !tasks.has(m[1] ?? def)) tasks.set(m[1] ?? def, { line: i + 1, deps: [], argv: run, body: [] });
+      const name = scoped(m?.[1] ?? def);
+      if (m && !tasks.has(name)) tasks.set(name, { line: i + 1, deps: [], argv: run, body: [] });
     }
     // Names may be namespaced when quoted (`task "spec:isolation" => ["spec:core"]`), symbols otherwise (`task ci: %w[…]`).
     const t =
@@ -293,11 +310,12 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
         l,
       );
     if (t && !/^\s*task\s*\(?\s*$/.test(l)) {
-      const name = (t[1] ?? t[2])!;
+      const name = scoped((t[1] ?? t[2])!);
       const deps = (t[3] ?? t[4] ?? t[5] ?? t[6] ?? '')
         .split(/[\s,]+/)
         .map((d) => d.replace(/^:|["']/g, ''))
-        .filter(Boolean);
+        .filter(Boolean)
+        .map(scoped);
       const body: { text: string; line: number }[] = [];
       if (/\bdo\b|\{/.test(l))
         for (let j = i + 1; j < lines.length && !/^\s*end\b/.test(lines[j]!) && !/^\s*task\b/.test(lines[j]!); j++) {
@@ -328,7 +346,9 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
   const out: Expansion = { blocks: [], commands: [] };
   const seen = new Set<string>();
   const visit = (n: string, d: number) => {
-    const t = tasks.get(n.replace(/\[.*$/, ''));
+    // A name inside a namespace is looked up there first, then at the top (as rake does).
+    const bare = n.replace(/\[.*$/, '');
+    const t = tasks.get(bare) ?? tasks.get(bare.replace(/^.*:/, ''));
     if (!t || seen.has(n) || d > 6) return;
     seen.add(n);
     for (const dep of t.deps) visit(dep, d + 1);
