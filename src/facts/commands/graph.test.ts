@@ -134,6 +134,7 @@ describe('command graph: shell words', () => {
           '      - run: CI=1 npx --yes vitest run',
           '      - run: poetry run python -m pytest -x',
           '      - run: coverage run -m unittest discover',
+          '      - run: python -m coverage run --source=. --module manage test --verbosity 2',
           '      - run: docker compose -f ci.yml run --rm -e X=1 api bundle exec rspec',
           '      - run: cd web && yarn lint',
           '      - run: if [ -n "$X" ]; then echo skip; else timeout 600 go test ./...; fi',
@@ -149,9 +150,12 @@ describe('command graph: shell words', () => {
       // `coverage run` measures coverage of what it starts: a run of its own.
       '.github/workflows/ci.yml:9 → coverage.py',
       '.github/workflows/ci.yml:9 → unittest',
-      '.github/workflows/ci.yml:10 → RSpec',
-      '.github/workflows/ci.yml:11 → web/package.json:3 (yarn script lint) → ESLint',
-      '.github/workflows/ci.yml:12 → go test',
+      // `--module manage` runs the project's manage.py: Django's test runner (round 8).
+      '.github/workflows/ci.yml:10 → coverage.py',
+      '.github/workflows/ci.yml:10 → Django tests',
+      '.github/workflows/ci.yml:11 → RSpec',
+      '.github/workflows/ci.yml:12 → web/package.json:3 (yarn script lint) → ESLint',
+      '.github/workflows/ci.yml:13 → go test',
     ]);
   });
 

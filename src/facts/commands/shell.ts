@@ -237,7 +237,7 @@ export function normalise(words: string[]): Normalised | undefined {
     }
     if (/^python[\d.]*$|^py$/.test(a) && b === '-m' && argv[2]) {
       via.push(`${a} -m`);
-      argv = [argv[2]!.replace(/^py\.test$/, 'pytest'), ...argv.slice(3)];
+      argv = moduleRun(argv[2]!, argv.slice(3));
       continue;
     }
     // `php vendor/bin/phpunit`, `python manage.py test`, `node node_modules/.bin/jest`: the script is the program.
@@ -251,10 +251,11 @@ export function normalise(words: string[]): Normalised | undefined {
       continue;
     }
     if (a === 'coverage' && b === 'run') {
-      const m = argv.indexOf('-m');
+      // `-m X` and `--module X` (`coverage run --source=. --module manage test`, round 8).
+      const m = argv.findIndex((w) => w === '-m' || w === '--module');
       wrappers.push(m > 0 ? argv.slice(0, m) : ['coverage', 'run']);
       via.push('coverage run');
-      if (m > 0 && argv[m + 1]) argv = [argv[m + 1]!, ...argv.slice(m + 2)];
+      if (m > 0 && argv[m + 1]) argv = moduleRun(argv[m + 1]!, argv.slice(m + 2));
       else argv = ['python', ...argv.slice(2).filter((w) => !w.startsWith('-'))];
       continue;
     }
@@ -381,4 +382,14 @@ export function commandsOf(text: string, firstLine = 1): { argv: string[]; line:
     }
   }
   return out;
+}
+
+/**
+ * What `python -m X …` runs: the tool X (`pytest`, `unittest`), or the project's own script X.py
+ * when X names one of the entry scripts projects run as modules (Django's `manage`).
+ */
+function moduleRun(module: string, rest: string[]): string[] {
+  if (module === 'py.test') return ['pytest', ...rest];
+  if (module === 'manage') return ['python', 'manage.py', ...rest];
+  return [module, ...rest];
 }
