@@ -190,16 +190,34 @@ export function judgeClaim(
   // practice a rule finds somewhere, or a keyword, does not show it is what the author meant.
   if (
     (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
-    (v.basis.startsWith('rule:') || v.basis === 'mechanism') &&
-    vagueSubject(claim)
+    (((v.basis.startsWith('rule:') || v.basis === 'mechanism') && vagueSubject(claim, true)) ||
+      // "Documentation complete" confirmed by a README, "Documented with comments" by some file: a
+      // file the claim does not name is a guess at what it meant.
+      (v.basis === 'file' && namesOf(claim).paths.length === 0 && vagueSubject(claim, true)))
   )
     return {
       ...v,
       verdict: 'unverifiable',
       reason: `a topic named without a file, code, version, count or value; ${v.reason}`,
     };
+  // "SQLAlchemy configured for async operations", "Session in Redis (TTL: 5 min)": the package is
+  // declared, but how it is used or set is more than the manifest shows.
+  if (
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    v.basis === 'dependency' &&
+    USE_OF_PACKAGE.test(claim.raw ?? claim.text)
+  )
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; how it is used or set (${USE_OF_PACKAGE.exec(claim.raw ?? claim.text)![0].trim()}) is not looked up`,
+    };
   return v;
 }
+
+/** What a claim says of a package's use beyond its being declared. */
+const USE_OF_PACKAGE =
+  /\b(?:with|configured for|using|in) async(?:hronous)?\b|\basync(?:hronous)? (?:support|operations?|mode|engine|sessions?|driver)\b|\bTTL\b|\btime-to-live\b|\bconnection pool(?:ing)?\b|\bvia \S+ escaping\b|\bescaping\b/i;
 
 function judgeClaimInner(
   claim: Claim,
@@ -688,7 +706,29 @@ function facetFound(rule: RuleReport, facet: string): boolean | 'partial' | unde
 const NAMED_BASIS = new Set(['file', 'dependency', 'search', 'config', 'tests']);
 
 /** Combine findings, whatever their source, into the verdict on what the claim asserts. */
-function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string | null): VerifiedClaim {
+function decide(claim: Claim, found: Finding[], out: Out, mappedRule: string | null): VerifiedClaim {
+  // A practice word matched somewhere in the code ("caching found", "API keys found") is not what the
+  // claim names: beside a lookup of a named thing it adds nothing, and alone it confirms nothing.
+  const mechanisms = found.filter((f) => f.basis === 'mechanism');
+  const findings =
+    mechanisms.length && mechanisms.length < found.length && found.some((f) => NAMED_BASIS.has(f.basis))
+      ? found.filter((f) => f.basis !== 'mechanism')
+      : found;
+  if (mechanisms.length === findings.length) {
+    const p = (f: Finding) => (f.negated ? (f.present === 'yes' ? 'no' : f.present === 'no' ? 'yes' : f.present) : f.present);
+    const wouldConfirm =
+      claim.asserted === 'done' || claim.asserted === 'partial'
+        ? findings.every((f) => p(f) === 'yes' || p(f) === 'partly')
+        : findings.every((f) => p(f) === 'no' || p(f) === 'partly');
+    if (wouldConfirm)
+      return out(
+        'mechanism',
+        'unverifiable',
+        `a practice word matched in the code is not the thing the claim names: ${findings.map((f) => f.detail).join('; ')}`,
+        findings.flatMap((f) => f.evidence),
+        mappedRule,
+      );
+  }
   // Whether the state the claim calls "done" holds, per finding (a dropped dependency: when absent).
   const holds = findings.map((f) => {
     const p = f.negated ? (f.present === 'yes' ? 'no' : f.present === 'no' ? 'yes' : f.present) : f.present;
@@ -793,7 +833,7 @@ function namedCode(ctx: LookupContext, claim: Claim): Finding[] {
 }
 
 /** A bare noun phrase of one to four words that names nothing to look up ("Proper error handling"). */
-export function vagueSubject(claim: Claim): boolean {
+export function vagueSubject(claim: Claim, states = false): boolean {
   if (claim.asserted !== 'done' && claim.asserted !== 'partial') return false;
   if (claim.source === 'table' || claim.source === 'fence' || claim.source === 'label') return false;
   if (claim.number || claim.readiness || claim.named || claim.problem) return false;
@@ -809,8 +849,20 @@ export function vagueSubject(claim: Claim): boolean {
   if (words.length === 0 || words.length > 4 || /\d/.test(words.join(' '))) return false;
   // A state ("Docker configured", "Tests passing") or the tests of a thing are claims checked as such.
   if (/\b(?:tests?|testing|specs?)\b/i.test(words.join(' '))) return false;
-  if (words.some((w) => /^[\p{L}]{3,}(?:ed|ado|ada|ados|adas|iert|é|ée|és|ées|ido|ida)$/iu.test(w))) return false;
-  if (statusOfWords(words.join(' '))) return false;
+  // With states: "Rate limiting active", "Error handling implemented" — the state word names nothing
+  // more to look up than the bare topic does.
+  if (states) {
+    const topic = words.filter(
+      (w) =>
+        !/^[\p{L}]{3,}(?:ed|ado|ada|ados|adas|iert|é|ée|és|ées|ido|ida)$/iu.test(w) &&
+        !statusOfWords(w) &&
+        !/^(?:and|und|et|e|y|working|active|complete|done|ready|enabled|in|place|proper|properly|correct|correctly)$/i.test(w),
+    );
+    if (topic.length === 0) return false;
+  } else {
+    if (words.some((w) => /^[\p{L}]{3,}(?:ed|ado|ada|ados|adas|iert|é|ée|és|ées|ido|ida)$/iu.test(w))) return false;
+    if (statusOfWords(words.join(' '))) return false;
+  }
   const names = namesIn(raw);
   return (
     names.paths.length +
