@@ -193,7 +193,10 @@ export function judgeClaim(
     (((v.basis.startsWith('rule:') || v.basis === 'mechanism') && vagueSubject(claim, true)) ||
       // "Documentation complete" confirmed by a README, "Documented with comments" by some file: a
       // file the claim does not name is a guess at what it meant.
-      (v.basis === 'file' && namesOf(claim).paths.length === 0 && vagueSubject(claim, true)))
+      (v.basis === 'file' &&
+        namesOf(claim).paths.length === 0 &&
+        !fileNamedByWords(claim, v.evidence) &&
+        vagueSubject(claim, true)))
   )
     return {
       ...v,
@@ -213,6 +216,19 @@ export function judgeClaim(
       reason: `${v.reason}; how it is used or set (${USE_OF_PACKAGE.exec(claim.raw ?? claim.text)![0].trim()}) is not looked up`,
     };
   return v;
+}
+
+/** "Monitoring script created" found as scripts/production-monitor.sh: the file's name says what the claim does. */
+function fileNamedByWords(claim: Claim, evidence: VerifiedClaim['evidence']): boolean {
+  const stems = plain(claim.text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 4 && !statusOfWords(w) && !/(?:ed|ete|ion)$/.test(w))
+    .map((w) => w.slice(0, 5));
+  return evidence.some((e) => {
+    const parts = (e.path.toLowerCase().split('/').pop() ?? '').split(/[^a-z0-9]+/);
+    return stems.some((st) => parts.some((p) => p.startsWith(st)));
+  });
 }
 
 /** What a claim says of a package's use beyond its being declared. */
@@ -709,12 +725,15 @@ const NAMED_BASIS = new Set(['file', 'dependency', 'search', 'config', 'tests'])
 function decide(claim: Claim, found: Finding[], out: Out, mappedRule: string | null): VerifiedClaim {
   // A practice word matched somewhere in the code ("caching found", "API keys found") is not what the
   // claim names: beside a lookup of a named thing it adds nothing, and alone it confirms nothing.
-  const mechanisms = found.filter((f) => f.basis === 'mechanism');
+  const paths = namesOf(claim).paths;
+  const mechanisms = found.filter(
+    (f) => f.basis === 'mechanism' && !paths.some((p) => f.detail.includes(p.replace(/^\.\//, ''))),
+  );
   const findings =
     mechanisms.length && mechanisms.length < found.length && found.some((f) => NAMED_BASIS.has(f.basis))
-      ? found.filter((f) => f.basis !== 'mechanism')
+      ? found.filter((f) => !mechanisms.includes(f))
       : found;
-  if (mechanisms.length === findings.length) {
+  if (mechanisms.length === findings.length && findings.length > 0) {
     const p = (f: Finding) => (f.negated ? (f.present === 'yes' ? 'no' : f.present === 'no' ? 'yes' : f.present) : f.present);
     const wouldConfirm =
       claim.asserted === 'done' || claim.asserted === 'partial'
@@ -841,7 +860,7 @@ export function vagueSubject(claim: Claim, states = false): boolean {
   // "- ✅ Terraform modules": the author's own mark on the item is a verdict to check; an entry of a
   // catalogue takes its status from the heading or list above it.
   // ("**Webhooks**: event delivery" is a named entry with what it does.)
-  if (/`/.test(raw) || iconStatus(raw) || plain(claim.text).includes(':')) return false;
+  if (/`/.test(raw) || (!states && iconStatus(raw)) || plain(claim.text).includes(':')) return false;
   const words = plain(claim.text)
     .replace(/^[\W\d]+(?:[.)]\s*)?/u, '')
     .split(/\s+/)
