@@ -231,6 +231,10 @@ function fileNamedByWords(claim: Claim, evidence: VerifiedClaim['evidence']): bo
   });
 }
 
+/** "TTL: 5 minutes", "expiry 7 days": a duration no setting was compared with leaves the claim open. */
+const DURATION =
+  /(?<![\w.])\d+(?:\.\d+)?\s*(?:ms|milliseconds?|secs?|seconds?|mins?|minutes?|hours?|days?|秒|分钟|小时|天)(?![a-z])/i;
+
 /** What a claim says of a package's use beyond its being declared. */
 const USE_OF_PACKAGE =
   /\b(?:with|configured for|using|in) async(?:hronous)?\b|\basync(?:hronous)? (?:support|operations?|mode|engine|sessions?|driver)\b|\bTTL\b|\btime-to-live\b|\bconnection pool(?:ing)?\b|\bvia \S+ escaping\b|\bescaping\b/i;
@@ -613,7 +617,7 @@ function judgeClaimInner(
   const figure =
     claim.number && claim.number.kind !== 'percent'
       ? `${claim.number.value}${claim.number.unit ? ` ${claim.number.unit}` : ''}`
-      : countFigure(claim.text);
+      : (countFigure(claim.text) ?? DURATION.exec(plain(claim.text))?.[0]);
   if (
     figure &&
     (verdict.verdict === 'confirmed' || verdict.verdict === 'partially-confirmed') &&
@@ -722,32 +726,7 @@ function facetFound(rule: RuleReport, facet: string): boolean | 'partial' | unde
 const NAMED_BASIS = new Set(['file', 'dependency', 'search', 'config', 'tests']);
 
 /** Combine findings, whatever their source, into the verdict on what the claim asserts. */
-function decide(claim: Claim, found: Finding[], out: Out, mappedRule: string | null): VerifiedClaim {
-  // A practice word matched somewhere in the code ("caching found", "API keys found") is not what the
-  // claim names: beside a lookup of a named thing it adds nothing, and alone it confirms nothing.
-  const paths = namesOf(claim).paths;
-  const mechanisms = found.filter(
-    (f) => f.basis === 'mechanism' && !paths.some((p) => f.detail.includes(p.replace(/^\.\//, ''))),
-  );
-  const findings =
-    mechanisms.length && mechanisms.length < found.length && found.some((f) => NAMED_BASIS.has(f.basis))
-      ? found.filter((f) => !mechanisms.includes(f))
-      : found;
-  if (mechanisms.length === findings.length && findings.length > 0) {
-    const p = (f: Finding) => (f.negated ? (f.present === 'yes' ? 'no' : f.present === 'no' ? 'yes' : f.present) : f.present);
-    const wouldConfirm =
-      claim.asserted === 'done' || claim.asserted === 'partial'
-        ? findings.every((f) => p(f) === 'yes' || p(f) === 'partly')
-        : findings.every((f) => p(f) === 'no' || p(f) === 'partly');
-    if (wouldConfirm)
-      return out(
-        'mechanism',
-        'unverifiable',
-        `a practice word matched in the code is not the thing the claim names: ${findings.map((f) => f.detail).join('; ')}`,
-        findings.flatMap((f) => f.evidence),
-        mappedRule,
-      );
-  }
+function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string | null): VerifiedClaim {
   // Whether the state the claim calls "done" holds, per finding (a dropped dependency: when absent).
   const holds = findings.map((f) => {
     const p = f.negated ? (f.present === 'yes' ? 'no' : f.present === 'no' ? 'yes' : f.present) : f.present;
@@ -860,7 +839,7 @@ export function vagueSubject(claim: Claim, states = false): boolean {
   // "- ✅ Terraform modules": the author's own mark on the item is a verdict to check; an entry of a
   // catalogue takes its status from the heading or list above it.
   // ("**Webhooks**: event delivery" is a named entry with what it does.)
-  if (/`/.test(raw) || (!states && iconStatus(raw)) || plain(claim.text).includes(':')) return false;
+  if (/`/.test(raw) || iconStatus(raw) || plain(claim.text).includes(':')) return false;
   const words = plain(claim.text)
     .replace(/^[\W\d]+(?:[.)]\s*)?/u, '')
     .split(/\s+/)
@@ -875,7 +854,9 @@ export function vagueSubject(claim: Claim, states = false): boolean {
       (w) =>
         !/^[\p{L}]{3,}(?:ed|ado|ada|ados|adas|iert|é|ée|és|ées|ido|ida)$/iu.test(w) &&
         !statusOfWords(w) &&
-        !/^(?:and|und|et|e|y|working|active|complete|done|ready|enabled|in|place|proper|properly|correct|correctly)$/i.test(w),
+        !/^(?:and|und|et|e|y|working|active|complete|done|ready|enabled|in|place|proper|properly|correct|correctly)$/i.test(
+          w,
+        ),
     );
     if (topic.length === 0) return false;
   } else {
