@@ -190,16 +190,54 @@ export function judgeClaim(
   // practice a rule finds somewhere, or a keyword, does not show it is what the author meant.
   if (
     (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
-    (v.basis.startsWith('rule:') || v.basis === 'mechanism') &&
-    vagueSubject(claim)
+    (((v.basis.startsWith('rule:') || v.basis === 'mechanism') && vagueSubject(claim, true)) ||
+      // "Documentation complete" confirmed by a README, "Documented with comments" by some file: a
+      // file the claim does not name is a guess at what it meant.
+      (v.basis === 'file' &&
+        namesOf(claim).paths.length === 0 &&
+        !fileNamedByWords(claim, v.evidence) &&
+        vagueSubject(claim, true)))
   )
     return {
       ...v,
       verdict: 'unverifiable',
       reason: `a topic named without a file, code, version, count or value; ${v.reason}`,
     };
+  // "SQLAlchemy configured for async operations", "Session in Redis (TTL: 5 min)": the package is
+  // declared, but how it is used or set is more than the manifest shows.
+  if (
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    v.basis === 'dependency' &&
+    USE_OF_PACKAGE.test(claim.raw ?? claim.text)
+  )
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; how it is used or set (${USE_OF_PACKAGE.exec(claim.raw ?? claim.text)![0].trim()}) is not looked up`,
+    };
   return v;
 }
+
+/** "Monitoring script created" found as scripts/production-monitor.sh: the file's name says what the claim does. */
+function fileNamedByWords(claim: Claim, evidence: VerifiedClaim['evidence']): boolean {
+  const stems = plain(claim.text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 4 && !statusOfWords(w) && !/(?:ed|ete|ion)$/.test(w))
+    .map((w) => w.slice(0, 5));
+  return evidence.some((e) => {
+    const parts = (e.path.toLowerCase().split('/').pop() ?? '').split(/[^a-z0-9]+/);
+    return stems.some((st) => parts.some((p) => p.startsWith(st)));
+  });
+}
+
+/** "TTL: 5 minutes", "expiry 7 days": a duration no setting was compared with leaves the claim open. */
+const DURATION =
+  /(?<![\w.])\d+(?:\.\d+)?\s*(?:ms|milliseconds?|secs?|seconds?|mins?|minutes?|hours?|days?|秒|分钟|小时|天)(?![a-z])/i;
+
+/** What a claim says of a package's use beyond its being declared. */
+const USE_OF_PACKAGE =
+  /\b(?:with|configured for|using|in) async(?:hronous)?\b|\basync(?:hronous)? (?:support|operations?|mode|engine|sessions?|driver)\b|\bTTL\b|\btime-to-live\b|\bconnection pool(?:ing)?\b|\bvia \S+ escaping\b|\bescaping\b/i;
 
 function judgeClaimInner(
   claim: Claim,
@@ -579,7 +617,7 @@ function judgeClaimInner(
   const figure =
     claim.number && claim.number.kind !== 'percent'
       ? `${claim.number.value}${claim.number.unit ? ` ${claim.number.unit}` : ''}`
-      : countFigure(claim.text);
+      : (countFigure(claim.text) ?? DURATION.exec(plain(claim.text))?.[0]);
   if (
     figure &&
     (verdict.verdict === 'confirmed' || verdict.verdict === 'partially-confirmed') &&
@@ -793,7 +831,7 @@ function namedCode(ctx: LookupContext, claim: Claim): Finding[] {
 }
 
 /** A bare noun phrase of one to four words that names nothing to look up ("Proper error handling"). */
-export function vagueSubject(claim: Claim): boolean {
+export function vagueSubject(claim: Claim, states = false): boolean {
   if (claim.asserted !== 'done' && claim.asserted !== 'partial') return false;
   if (claim.source === 'table' || claim.source === 'fence' || claim.source === 'label') return false;
   if (claim.number || claim.readiness || claim.named || claim.problem) return false;
@@ -809,8 +847,22 @@ export function vagueSubject(claim: Claim): boolean {
   if (words.length === 0 || words.length > 4 || /\d/.test(words.join(' '))) return false;
   // A state ("Docker configured", "Tests passing") or the tests of a thing are claims checked as such.
   if (/\b(?:tests?|testing|specs?)\b/i.test(words.join(' '))) return false;
-  if (words.some((w) => /^[\p{L}]{3,}(?:ed|ado|ada|ados|adas|iert|é|ée|és|ées|ido|ida)$/iu.test(w))) return false;
-  if (statusOfWords(words.join(' '))) return false;
+  // With states: "Rate limiting active", "Error handling implemented" — the state word names nothing
+  // more to look up than the bare topic does.
+  if (states) {
+    const topic = words.filter(
+      (w) =>
+        !/^[\p{L}]{3,}(?:ed|ado|ada|ados|adas|iert|é|ée|és|ées|ido|ida)$/iu.test(w) &&
+        !statusOfWords(w) &&
+        !/^(?:and|und|et|e|y|working|active|complete|done|ready|enabled|in|place|proper|properly|correct|correctly)$/i.test(
+          w,
+        ),
+    );
+    if (topic.length === 0) return false;
+  } else {
+    if (words.some((w) => /^[\p{L}]{3,}(?:ed|ado|ada|ados|adas|iert|é|ée|és|ées|ido|ida)$/iu.test(w))) return false;
+    if (statusOfWords(words.join(' '))) return false;
+  }
   const names = namesIn(raw);
   return (
     names.paths.length +

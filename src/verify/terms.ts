@@ -36,13 +36,16 @@ export function termsOf(claim: Claim): Terms | null {
   const text = plain(claim.text).split(/\s[-–—]\s/)[0]!;
   const numbers: number[][] = [];
   for (const m of text.matchAll(
-    /(?<![\w.])(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?|kb|mb|gb|%)?(?![\w.])/gi,
+    /(?<![\w.])(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?|d|days?|kb|mb|gb|%|秒|分钟|分|小时|天|日)?(?![\w.])/gi,
   )) {
     const n = Number(m[1]);
     const unit = (m[2] ?? '').toLowerCase();
     const same = [n];
-    if (/^s/.test(unit)) same.push(n * 1000);
-    if (/^(?:m$|min)/.test(unit)) same.push(n * 60, n * 60000);
+    // "TTL: 30天" where the key holds 2592000: a duration is the same in seconds or milliseconds.
+    if (/^(?:s|秒)/.test(unit)) same.push(n * 1000);
+    if (/^(?:m$|min|分)/.test(unit)) same.push(n * 60, n * 60000);
+    if (/^(?:h|小时)/.test(unit)) same.push(n * 3600, n * 3600000);
+    if (/^(?:d|天|日)/.test(unit)) same.push(n * 86400, n * 86400000);
     if (unit === 'kb') same.push(n * 1024, n * 1000);
     if (unit === 'mb') same.push(n * 1024 * 1024, n * 1_000_000);
     numbers.push(same);
