@@ -30,7 +30,7 @@ describe('compile cache of the bundled CLI', () => {
     expect(first.code).toBe(0);
     const written = caches();
     expect(written).toHaveLength(1);
-    expect(written[0]).toMatch(/^cli-[0-9a-f]{32}-v\d+\.\d+\.\d+-\w+-audit\.v8$/);
+    expect(written[0]).toMatch(/^cli-[0-9a-f]{32}-[0-9a-z]+-v\d+\.\d+\.\d+-\w+-audit\.v8$/);
     if (process.platform !== 'win32') expect(statSync(join(home, 'readiness')).mode & 0o077).toBe(0);
     const second = await audit({});
     expect(second.code).toBe(0);
