@@ -259,10 +259,16 @@ ruleTester(rule, {
           'func Issue(t *jwt.Token) (string, error) {\n\treturn t.SignedString([]byte("shipped-with-the-app"))\n}\n',
         'src/main/java/x/Jwt.java':
           'class Jwt { String s(){ return Jwts.builder().signWith(SignatureAlgorithm.HS256, "shipped-with-the-app").compact(); } }\n',
+        // A call after a closed string that holds an apostrophe is still a call.
+        'src/login.js': "const hint = \"it's a token\"; const t = jwt.sign({ id: 1 }, 'k3yThatShipsWithTheApp');\n",
+        // A rule's own description, quoting an example call inside a string, is text about code.
+        'src/rules/jwt-rule.ts':
+          'export const description = \'A literal key in code, such as `jwt.sign(payload, "k3yThatShipsWithTheApp")`, is found.\';\n',
       },
       expect: {
         outcome: 'fail',
-        message: '4 credentials',
+        message: '5 credentials',
+        absent: ['src/rules/jwt-rule.ts'],
         evidence: [
           { path: 'src/auth.ts', line: 1 },
           { path: 'app/tokens.py', line: 2 },
