@@ -116,7 +116,9 @@ export function runGit(repo: GitRepo, args: string[], options: RunOptions = {}):
     };
     const timer = setTimeout(
       () => stop(new GitError(`git ${args[0]} timed out`, '', true)),
-      options.timeoutMs ?? 10_000,
+      // The listing's bound: at 10 s, a busy machine (load ~30 on two cores) lost the commit date,
+      // branch and tags of an ordinary repository now and then, and two audits of one tree differed.
+      options.timeoutMs ?? 30_000,
     );
     child.stdout.on('data', (b: Buffer) => {
       outBytes += b.length;
