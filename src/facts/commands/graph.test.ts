@@ -725,7 +725,7 @@ describe('command graph: CI catalogues and defaults', () => {
         '      - uses: ./.github/actions/run-gradle\n        with:\n          arguments: test\n      - uses: ./.github/actions/run-gradle\n        with:\n          arguments: >\n            publishToMavenCentral\n            --no-configuration-cache\n',
       ),
       '.github/actions/run-gradle/action.yml':
-        "inputs:\n  arguments:\n    required: true\nruns:\n  using: composite\n  steps:\n    - name: Run gradle\n      env:\n        GRADLE_ARGS: ${{ inputs.arguments }}\n      shell: bash\n      run: |\n        for i in 1 2; do\n          ./gradlew --warning-mode all ${GRADLE_ARGS//$'\\n'/ } && break\n        done\n",
+        "inputs:\n  arguments:\n    required: true\nruns:\n  using: composite\n  steps:\n    - name: Run gradle\n      env:\n        GRADLE_ARGS: ${{ inputs.arguments }}\n      shell: bash\n      run: |\n        for ((i=1; i<=2; i++)); do\n          ./gradlew --warning-mode all -Dscan.tag.${GITHUB_WORKFLOW// /_} \\\n            ${GRADLE_ARGS//$'\\n'/ } && break\n        done\n",
       'build.gradle.kts': 'plugins { `java-library` }\n',
     };
     expect(chains(tree, 'test')).toEqual([
@@ -733,7 +733,7 @@ describe('command graph: CI catalogues and defaults', () => {
     ]);
     const g = commandGraph(memoryIndex(tree));
     expect(g.runs.map((r) => r.argv.join(' '))).toContain(
-      './gradlew --warning-mode all publishToMavenCentral --no-configuration-cache',
+      './gradlew --warning-mode all -Dscan.tag.$GITHUB_WORKFLOW publishToMavenCentral --no-configuration-cache',
     );
   });
 
