@@ -54,6 +54,32 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'packages/api/tsconfig.json' }] },
     },
     {
+      name: "an AI assistant's skill scripts (.claude/skills/, .codex/) are no product code: a Java library is not 'weak: Python' (round 9)",
+      profile: 'library',
+      tree: {
+        'build.gradle.kts': 'plugins {\n  `java-library`\n}\n',
+        ...Object.fromEntries(
+          Array.from({ length: 6 }, (_, i) => [
+            `cache/src/main/java/org/acme/cache/Node${i}.java`,
+            'final class Node {}\n',
+          ]),
+        ),
+        ...Object.fromEntries(
+          Array.from({ length: 8 }, (_, i) => [
+            `.claude/skills/audit-walk/audit_${i}.py`,
+            'import sys\nprint(sys.argv)\n',
+          ]),
+        ),
+        '.codex/tools/review.py': 'print("review")\n',
+      },
+      expect: {
+        outcome: 'pass',
+        score: 1,
+        message: 'Type checked: Kotlin (statically typed) and Java (statically typed).',
+        evidence: [{ path: 'cache/src/main/java/org/acme/cache/Node0.java', note: '6 Java file(s)' }],
+      },
+    },
+    {
       name: 'a Go service is statically typed',
       tree: {
         'go.mod': 'module example.com/svc\n\ngo 1.22\n',

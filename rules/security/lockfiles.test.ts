@@ -16,6 +16,21 @@ ruleTester(rule, {
       expect: { outcome: 'pass', data: { manifests: 0 } },
     },
     {
+      name: "a published Gradle library's module builds need no gradle.lockfile (round 9, a cache library)",
+      profile: 'library',
+      tree: {
+        'settings.gradle.kts': 'include("cache")\n',
+        'cache/build.gradle.kts':
+          'plugins {\n  `java-library`\n  `maven-publish`\n}\ndependencies {\n  api("org.jspecify:jspecify:1.0.0")\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Not judged: cache/build.gradle.kts (a library',
+        evidence: [{ path: 'cache/build.gradle.kts', note: expect.stringContaining('no lockfile needed: a library') }],
+        data: { manifests: 0 },
+      },
+    },
+    {
       name: 'an npm workspace monorepo with one root lockfile passes',
       tree: {
         'package.json': JSON.stringify({

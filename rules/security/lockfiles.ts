@@ -215,6 +215,8 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
         (files.has([`${dir ? `${dir}/` : ''}gradle/dependency-locks/*.lockfile`])
           ? `${dir ? `${dir}/` : ''}gradle/dependency-locks/`
           : undefined);
+      // A published Java library's users resolve its versions from its POM, as with any other library.
+      if (!lock && facts.profile.id === 'library') return { exempt: LIBRARY };
       return found(
         lock ?? upwards(['gradle.lockfile', 'settings-gradle.lockfile']),
         'Gradle build without dependency locking (gradle.lockfile)',

@@ -230,6 +230,72 @@ describe('profile', () => {
     ).toBe('library');
   });
 
+  describe("a terminal program with an optional listener (round 9: a fuzzy finder's --listen socket)", () => {
+    const tree = {
+      'go.mod':
+        'module example.com/picker\n\nrequire (\n\tgithub.com/gdamore/tcell/v2 v2.9.0\n\tgolang.org/x/term v0.34.0\n)\n',
+      'main.go':
+        'package main\n\nimport picker "example.com/picker/src"\n\nfunc main() { picker.Run(picker.ParseOptions()) }\n',
+      'src/remote.go':
+        'package picker\n\nfunc startListener(addr string) {\n\tif addr == "" {\n\t\treturn\n\t}\n\tl, _ := net.Listen("tcp", addr)\n\t_ = l\n}\n',
+    };
+    const withListener = (t: Record<string, string>, path: string, line: number, snippet: string) => {
+      const files = memoryIndex(t);
+      return completeFacts(files, collectFacts(files), {
+        matches: (k) => (k === 'facts:server' ? [{ path, line, snippet, groups: [] }] : []),
+      }).profile;
+    };
+    it('is a cli: the listener sits outside the entry point of a terminal-UI program', () => {
+      const p = withListener(tree, 'src/remote.go', 7, 'l, _ := net.Listen("tcp", addr)');
+      expect(p.id).toBe('cli');
+      expect(p.reasons[0]).toContain('github.com/gdamore/tcell/v2 at go.mod:4');
+      expect(p.reasons[0]).toContain('src/remote.go:7');
+    });
+    it('stays a service when the main itself listens, or without a terminal UI library', () => {
+      const serving = { ...tree, 'main.go': 'package main\n\nfunc main() {\n\thttp.ListenAndServe(":8080", nil)\n}\n' };
+      expect(withListener(serving, 'main.go', 4, 'http.ListenAndServe(":8080", nil)').id).toBe('service');
+      const plain = { ...tree, 'go.mod': 'module example.com/picker\n' };
+      expect(withListener(plain, 'src/remote.go', 7, 'l, _ := net.Listen("tcp", addr)').id).toBe('service');
+    });
+  });
+
+  describe('a published Java library with a CLI only in a test suite or a tool module (round 9)', () => {
+    const lib = {
+      'settings.gradle.kts': 'include("cache", "adapter", "simulator")\n',
+      'build.gradle.kts': 'plugins { id("base") }\n',
+      'buildSrc/src/main/kotlin/publish.conventions.gradle.kts': 'plugins {\n  `maven-publish`\n  signing\n}\n',
+      'cache/build.gradle.kts':
+        'plugins {\n  id("publish.conventions")\n}\ndependencies {\n  api("org.jspecify:jspecify:1.0.0")\n}\ntesting.suites {\n  named<JvmTestSuite>("test") {\n    dependencies {\n      implementation("info.picocli:picocli:4.7.7")\n    }\n  }\n}\n',
+      'adapter/build.gradle.kts':
+        'plugins {\n  id("publish.conventions")\n}\ndependencies {\n  api(project(":cache"))\n}\n',
+    };
+    it('a dependency inside testing.suites is a test dependency', () => {
+      const facts = collectFacts(memoryIndex(lib));
+      expect(dep(facts, 'info.picocli:picocli')).toMatchObject({ path: 'cache/build.gradle.kts', line: 10, dev: true });
+      expect(dep(facts, 'org.jspecify:jspecify')).toMatchObject({ dev: false });
+      expect(profile(lib).id).toBe('library');
+    });
+    it('a CLI in one tool module beside published library modules leaves the repository a library', () => {
+      const p = profile({
+        ...lib,
+        'simulator/build.gradle.kts':
+          'plugins {\n  id("application")\n}\ndependencies {\n  implementation("info.picocli:picocli:4.7.7")\n}\n',
+      });
+      expect(p.id).toBe('library');
+      expect(p.reasons[0]).toContain('buildSrc/src/main/kotlin/publish.conventions.gradle.kts:2');
+      expect(p.reasons[0]).toContain('simulator/build.gradle.kts:5');
+    });
+    it('a CLI module without any publishing stays a cli', () => {
+      const p = profile({
+        'settings.gradle.kts': 'include("core", "cli")\n',
+        'core/build.gradle.kts': 'dependencies {\n  api("org.jspecify:jspecify:1.0.0")\n}\n',
+        'cli/build.gradle.kts':
+          'plugins {\n  id("application")\n}\ndependencies {\n  implementation("info.picocli:picocli:4.7.7")\n}\n',
+      });
+      expect(p.id).toBe('cli');
+    });
+  });
+
   it('a product image that EXPOSEs a port is a service even when no framework is named (plain PHP under Apache)', () => {
     const php = {
       'composer.json': '{"name":"acme/reader","type":"project","require":{"php":">=8.1"}}\n',

@@ -1,5 +1,6 @@
 /** Languages by file count, from extensions and well-known file names. */
 import { basename } from '../walk/glob.js';
+import { isAgentDoc } from './paths.js';
 
 const BY_EXTENSION: Record<string, string> = {
   ts: 'TypeScript',
@@ -107,7 +108,7 @@ export function detectLanguages(paths: readonly string[]): {
   const sourceFiles: string[] = [];
   for (const p of paths) {
     const lang = languageOf(p);
-    if (!lang) continue;
+    if (!lang || isAgentDoc(p)) continue;
     counts.set(lang, (counts.get(lang) ?? 0) + 1);
     if (CODE_LANGUAGES.has(lang) && !p.endsWith('.d.ts')) sourceFiles.push(p);
   }

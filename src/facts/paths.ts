@@ -206,10 +206,13 @@ export function noProductCode(facts: { sourceFiles: string[]; profile: { id: str
  * .cursor/rules/, .windsurfrules, .clinerules, vendored agent "skills"): guidance for a tool, not the
  * project's documentation. An "Incident Response" heading in a Copilot security guide tells the
  * assistant how to write code; it is no runbook, architecture document, README or contributing
- * guide. Every documentation rule sets these files aside.
+ * guide. Every documentation rule sets these files aside. Whatever else the assistants' folders
+ * hold (`.claude/skills/<skill>/helper.py`, `.cursor/`, `.codex/`, `.agents/`) is a helper for the
+ * assistant, no product code: the languages, the source files and every count built on them leave
+ * these out (round 9: 36 Python scripts under .claude/skills made a Java library "weak: Python").
  */
 export function isAgentDoc(path: string): boolean {
-  return /(^|\/)(AGENTS|CLAUDE|GEMINI|COPILOT|CURSOR)(\.[\w-]+)?\.md$|(^|\/)\.(agents?|claude|cursor|windsurf|gemini|continue|clinerules|roo|kiro|github\/(?:instructions|prompts|chatmodes|agents))\/|(^|\/)\.github\/copilot[-_.][^/]*$|(^|\/)\.(cursorrules|windsurfrules|clinerules|aider[\w.-]*)$/i.test(
+  return /(^|\/)(AGENTS|CLAUDE|GEMINI|COPILOT|CURSOR)(\.[\w-]+)?\.md$|(^|\/)\.(agents?|claude|cursor|codex|windsurf|gemini|continue|clinerules|roo|kiro|opencode|github\/(?:instructions|prompts|chatmodes|agents))\/|(^|\/)\.github\/copilot[-_.][^/]*$|(^|\/)\.(cursorrules|windsurfrules|clinerules|aider[\w.-]*)$/i.test(
     path,
   );
 }

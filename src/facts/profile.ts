@@ -5,7 +5,7 @@
 import type { Match } from '../types.js';
 import type { FileView } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
-import { NOT_THE_PRODUCT } from './paths.js';
+import { NOT_THE_PRODUCT, dirOf } from './paths.js';
 import type { Dependency, Framework, Manifest, Profile } from '../types.js';
 import { nameMatches } from './frameworks.js';
 import { dockerfiles, isToolImage } from './dockerfile.js';
@@ -61,6 +61,33 @@ const CLI_DEPS = [
   'thor',
   'info.picocli:picocli',
 ];
+
+/**
+ * Libraries that draw a full-screen terminal interface: a program built on one is an interactive
+ * terminal tool. A socket it opens (fzf's `--listen` remote-control server, round 9) is a feature
+ * reached from an option, not a network service.
+ */
+const TERMINAL_UI_DEPS = [
+  'github.com/gdamore/tcell*',
+  'github.com/charmbracelet/bubbletea*',
+  'github.com/nsf/termbox-go',
+  'github.com/rivo/tview',
+  'github.com/jroimartin/gocui',
+  'github.com/awesome-gocui/gocui',
+  'ratatui',
+  'tui',
+  'cursive',
+  'termion',
+  'ink',
+  'blessed',
+  'textual',
+  'urwid',
+  'Terminal.Gui',
+  'com.googlecode.lanterna:lanterna',
+];
+
+/** A bare socket or HTTP listener, as opposed to a framework or server runtime being started. */
+const BARE_LISTENER = /\b(?:net\.Listen\(|http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|http\.createServer\()/;
 
 const IAC_GLOBS = [
   '**/*.tf',
@@ -128,6 +155,16 @@ export function detectProfile(input: ProfileInput): Profile {
   }
   if (servers.length > 0) {
     const m = servers[0]!;
+    const tool = terminalProgram(files, servers, runtime);
+    if (tool) {
+      return {
+        id: 'cli',
+        detected: true,
+        reasons: [
+          `an interactive terminal program (terminal UI library ${tool.name} at ${where(tool)}); the listener at ${m.path}:${m.line} is outside the entry point (${m.snippet}), an option of the program, not its job`,
+        ],
+      };
+    }
     return { id: 'service', detected: true, reasons: [`the code starts a server (${m.path}:${m.line}: ${m.snippet})`] };
   }
 
@@ -153,8 +190,19 @@ export function detectProfile(input: ProfileInput): Profile {
     };
   }
 
-  const cliDep = runtime.find((d) => !NOT_THE_PRODUCT.test(d.path) && CLI_DEPS.some((p) => nameMatches(d.name, p)));
+  const cliDeps = runtime.filter((d) => !NOT_THE_PRODUCT.test(d.path) && CLI_DEPS.some((p) => nameMatches(d.name, p)));
+  const cliDep = cliDeps[0];
   const binField = npmBin(files);
+  const tool = binField ? undefined : toolModuleOfLibrary(files, input.manifests, cliDeps);
+  if (tool) {
+    return {
+      id: 'library',
+      detected: true,
+      reasons: [
+        `publishes a library (${tool.published}); command-line library ${cliDep!.name} (${where(cliDep!)}) serves only the module ${tool.module}/, beside ${tool.libraries} library module(s)`,
+      ],
+    };
+  }
   if (binField || cliDep) {
     return {
       id: 'cli',
@@ -189,6 +237,50 @@ export function detectProfile(input: ProfileInput): Profile {
   return { id: 'docs', detected: true, reasons: ['no source code and no package manifest'] };
 }
 
+/**
+ * The terminal UI library of a program whose only listeners are bare sockets opened outside its
+ * entry point (`package main` in Go): the main runs a terminal interface and serves only when an
+ * option asks it to. A main that itself listens, or a framework server, stays a service.
+ */
+function terminalProgram(files: FileView, servers: Match[], runtime: Dependency[]): Dependency | undefined {
+  const tui = runtime.find(
+    (d) => !NOT_THE_PRODUCT.test(d.path) && TERMINAL_UI_DEPS.some((p) => nameMatches(d.name, p)),
+  );
+  if (!tui) return undefined;
+  for (const m of servers) {
+    if (!BARE_LISTENER.test(m.snippet)) return undefined;
+    if (m.path.endsWith('.go') && /^package\s+main\b/m.test(files.read(m.path) ?? '')) return undefined;
+  }
+  return tui;
+}
+
+/**
+ * A JVM build that publishes library artefacts and keeps a command-line tool in one sub-module of
+ * several (caffeine's simulator/, round 9): the product is the published library, the tool is the
+ * maintainers'. A CLI declared by the root module, or by every module, stays a CLI.
+ */
+function toolModuleOfLibrary(
+  files: FileView,
+  manifests: Manifest[],
+  cliDeps: Dependency[],
+): { published: string; module: string; libraries: number } | undefined {
+  if (cliDeps.length === 0 || cliDeps.some((d) => d.ecosystem !== 'gradle' && d.ecosystem !== 'maven'))
+    return undefined;
+  const modules = new Set(cliDeps.map((d) => dirOf(d.path)));
+  if (modules.size !== 1 || modules.has('')) return undefined;
+  const module = [...modules][0]!;
+  const buildFile = /(^|\/)(build\.gradle(\.kts)?|pom\.xml)$/;
+  const libraries = new Set(
+    manifests
+      .filter((m) => buildFile.test(m.path) && !NOT_THE_PRODUCT.test(m.path))
+      .map((m) => dirOf(m.path))
+      .filter((d) => d !== '' && d !== module && !d.startsWith(`${module}/`)),
+  );
+  if (libraries.size === 0) return undefined;
+  const published = publishedLibrary(files);
+  return published ? { published, module, libraries: libraries.size } : undefined;
+}
+
 function exposingImage(files: FileView): { path: string; line: number; args: string } | undefined {
   for (const d of dockerfiles(files)) {
     if (!d.ok || NOT_THE_PRODUCT.test(d.path) || isToolImage(d)) continue;
@@ -212,7 +304,8 @@ const PUBLISH_CONFIG: Array<{ globs: string[]; re: RegExp }> = [
     re: /<(?:distributionManagement)>|<artifactId>(?:central-publishing-maven-plugin|nexus-staging-maven-plugin)<\/artifactId>/,
   },
   {
-    globs: ['**/build.gradle', '**/build.gradle.kts'],
+    // Convention plugins (buildSrc/, gradle/plugins/…/publish.gradle.kts) hold the publishing of multi-project builds.
+    globs: ['**/build.gradle', '**/*.gradle.kts'],
     re: /\b(?:maven-publish|com\.vanniktech\.maven\.publish|io\.github\.gradle-nexus\.publish-plugin)\b/,
   },
   {

@@ -719,6 +719,24 @@ describe('command graph: CI catalogues and defaults', () => {
     ]);
   });
 
+  it("a composite action's step variable that carries an input runs the caller's value (a Gradle runner action, round 9)", () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - uses: ./.github/actions/run-gradle\n        with:\n          arguments: test\n      - uses: ./.github/actions/run-gradle\n        with:\n          arguments: >\n            publishToMavenCentral\n            --no-configuration-cache\n',
+      ),
+      '.github/actions/run-gradle/action.yml':
+        "inputs:\n  arguments:\n    required: true\nruns:\n  using: composite\n  steps:\n    - name: Run gradle\n      env:\n        GRADLE_ARGS: ${{ inputs.arguments }}\n      shell: bash\n      run: |\n        for ((i=1; i<=2; i++)); do\n          ./gradlew --warning-mode all -Dscan.tag.${GITHUB_WORKFLOW// /_} \\\n            ${GRADLE_ARGS//$'\\n'/ } && break\n        done\n",
+      'build.gradle.kts': 'plugins { `java-library` }\n',
+    };
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:7 → .github/actions/run-gradle/action.yml:13 (composite action .github/actions/run-gradle) → JUnit/TestNG',
+    ]);
+    const g = commandGraph(memoryIndex(tree));
+    expect(g.runs.map((r) => r.argv.join(' '))).toContain(
+      './gradlew --warning-mode all -Dscan.tag.$GITHUB_WORKFLOW publishToMavenCentral --no-configuration-cache',
+    );
+  });
+
   it("a target run inside a directory `git clone` made is another repository's, not this Makefile's", () => {
     const tree: Tree = {
       '.github/workflows/ci.yml': gha(

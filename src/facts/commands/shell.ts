@@ -86,7 +86,11 @@ export function simpleCommands(
     const plain = text
       .replace(/\$\{\{\s*(?:secrets|vars|env)\.([A-Za-z_]\w*)\s*\}\}/g, '$$$1')
       .replace(/\$\{\{[^}]*\}\}/g, '$CI_EXPR')
-      .replace(/\$\{?(MAKE)\}?|\$\((MAKE)\)/g, 'make');
+      .replace(/\$\{?(MAKE)\}?|\$\((MAKE)\)/g, 'make')
+      // `${ARGS//$'\n'/ }`, `${REF#refs/tags/}`: the variable with its text edited, one value (the
+      // parser throws on the pattern); `for ((i=1; i<=N; i++))` is a loop header, no program.
+      .replace(/\$\{([A-Za-z_]\w*)(?:\/\/?|##?|%%?|\^\^?|,,?)[^}]*\}/g, '$$$1')
+      .replace(/\bfor\s*\(\(.*?\)\)/g, 'for _ in _');
     tokens = parse(plain, (k) => env?.get(k) ?? `\u0001${k}\u0002`);
   } catch {
     return [];

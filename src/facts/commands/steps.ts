@@ -70,7 +70,7 @@ function withInputs(
   const sub = (t: string) => t.replace(INPUT, (m, k: string) => known[k] ?? m);
   return {
     ...exp,
-    ...(exp.blocks ? { blocks: exp.blocks.map((b) => ({ ...b, text: sub(b.text) })) } : {}),
+    ...(exp.blocks ? { blocks: exp.blocks.map((b) => ({ ...b, text: sub(viaEnv(b, known)) })) } : {}),
     ...(exp.uses
       ? {
           uses: exp.uses.map((x) => ({
@@ -81,6 +81,24 @@ function withInputs(
         }
       : {}),
   };
+}
+
+/**
+ * A step's variable that carries an input, expanded in its run text: `env: {ARGS: ${{ inputs.arguments }}}`
+ * with `./gradlew ${ARGS//$'\n'/ }` called with `arguments: test` runs `./gradlew test` (round 9:
+ * caffeine runs every Gradle task through such an action). Unquoted, the shell splits the value's
+ * lines into words, so they join with spaces and the block keeps its line numbers.
+ */
+function viaEnv(b: Block, known: Record<string, string>): string {
+  if (!b.envInputs) return b.text;
+  let text = b.text;
+  for (const [name, input] of Object.entries(b.envInputs)) {
+    const value = known[input];
+    if (value === undefined) continue;
+    const words = value.replace(/\s+/g, ' ').trim();
+    text = text.replace(new RegExp(String.raw`"?\$(?:\{${name}(?:[^}\w][^}]*)?\}|${name}\b)"?`, 'g'), () => words);
+  }
+  return text;
 }
 
 /** `on.workflow_call.inputs.x.default` of a workflow, `inputs.x.default` of an action. */
@@ -124,13 +142,24 @@ function localAction(files: FileView, ref: string): Expansion {
   const blocks: Block[] = [];
   const uses: UsesStep[] = [];
   runs.steps.forEach((st, i) => {
-    const step = st as { run?: unknown; uses?: unknown; with?: Record<string, unknown>; 'working-directory'?: unknown };
+    const step = st as {
+      run?: unknown;
+      uses?: unknown;
+      with?: Record<string, unknown>;
+      env?: Record<string, unknown>;
+      'working-directory'?: unknown;
+    };
     const cwd =
       typeof step['working-directory'] === 'string' && !step['working-directory'].includes('$')
         ? joinPath('', step['working-directory'])
         : '';
     const at = (k: string) => doc.scalars.find((s) => s.path.join('/') === `runs/steps/${i}/${k}`);
     const run = at('run');
+    const envInputs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(step.env && typeof step.env === 'object' ? step.env : {})) {
+      const m = typeof v === 'string' ? /^\s*\$\{\{\s*inputs\.([\w-]+)\s*\}\}\s*$/.exec(v) : null;
+      if (m && /^\w+$/.test(k)) envInputs[k] = m[1]!;
+    }
     if (run)
       blocks.push({
         path: file,
@@ -138,6 +167,7 @@ function localAction(files: FileView, ref: string): Expansion {
         text: run.value,
         via: `composite action ${path}`,
         cwd,
+        ...(Object.keys(envInputs).length ? { envInputs } : {}),
       });
     const u = at('uses');
     if (u) {

@@ -12,6 +12,11 @@ export interface Block {
   cwd: string;
   /** Why its failures do not fail the job (a reusable workflow's `continue-on-error: true`). */
   advisory?: string;
+  /**
+   * Environment variables of a composite action's step that carry an input (`INPUTS_ARGS: ${{ inputs.args }}`):
+   * variable name → input name. The caller's value replaces `$INPUTS_ARGS` / `${INPUTS_ARGS…}` in the text.
+   */
+  envInputs?: Record<string, string>;
 }
 
 /** A command known without shell text (a pre-commit hook id, an action's input), at its own hop. */

@@ -48,6 +48,8 @@ export function parseGradle(files: FileView, path: string, deps: DeclaredDepende
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'gradle', path, ok: false, error: 'unreadable' };
   const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(^|[^:])\/\/.*$/gm, '$1');
+  const suites = testSuiteBlocks(code);
+  const inSuite = (at: number) => suites.some(([a, b]) => at > a && at < b);
   for (const m of code.matchAll(GRADLE_CONF)) {
     deps.push({
       ecosystem: 'gradle',
@@ -55,7 +57,9 @@ export function parseGradle(files: FileView, path: string, deps: DeclaredDepende
       ...(m[4] ? { version: m[4] } : {}),
       path,
       line: lineAt(text, m.index!),
-      dev: /^(test|androidTest|integrationTest|annotationProcessor|kapt|ksp|compileOnly|developmentOnly)/.test(m[1]!),
+      dev:
+        inSuite(m.index!) ||
+        /^(test|androidTest|integrationTest|annotationProcessor|kapt|ksp|compileOnly|developmentOnly)/.test(m[1]!),
       // platform(…) imports a BOM: versions for other declarations, not a library in use.
       ...(/\bplatform\s*\(/.test(m[0]) ? { direct: false, via: 'platform (BOM)' } : {}),
     });
@@ -69,7 +73,7 @@ export function parseGradle(files: FileView, path: string, deps: DeclaredDepende
       name: `libs.${m[2]}`,
       path,
       line: lineAt(text, m.index!),
-      dev: m[1]!.startsWith('test'),
+      dev: inSuite(m.index!) || m[1]!.startsWith('test'),
     });
   }
   for (const m of code.matchAll(GRADLE_PLUGIN)) {
@@ -84,6 +88,30 @@ export function parseGradle(files: FileView, path: string, deps: DeclaredDepende
     });
   }
   return { ecosystem: 'gradle', path, ok: true };
+}
+
+/**
+ * The spans of Gradle's test-suite blocks (`testing.suites { … }`, `testing { suites { … } }`): a plain
+ * `implementation(…)` inside one is a dependency of that test suite, not of the published code
+ * (round 9, caffeine: picocli for a test-suite tool made a cache library a command-line program).
+ */
+function testSuiteBlocks(code: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of code.matchAll(/\btesting\s*(?:\.\s*suites\s*)?\{/g)) {
+    const open = m.index! + m[0].length - 1;
+    let depth = 0;
+    let end = code.length;
+    for (let i = open; i < code.length; i++) {
+      const c = code[i];
+      if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) {
+        end = i;
+        break;
+      }
+    }
+    out.push([open, end]);
+  }
+  return out;
 }
 
 /** gradle/libs.versions.toml: libraries become dependencies (their use is not resolved). */
