@@ -95,7 +95,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: "an example project's README with a \"How it works\" section explains the example, not this library",
+      name: 'an example project\'s README with a "How it works" section explains the example, not this library',
       profile: 'library',
       tree: {
         'README.md': '# Brewer\n\nA caching library.\n\n## Download\n\nimplementation("org.acme:brewer:1.0")\n',

@@ -195,7 +195,8 @@ ruleTester(rule, {
     {
       name: 'pyright typeCheckingMode = "off" is type checking switched off, not a non-strict checker',
       tree: {
-        'pyproject.toml': '[project]\nname = "logkit"\n\n[tool.pyright]\n# stubs live in a .pyi\ntypeCheckingMode = "off"\n',
+        'pyproject.toml':
+          '[project]\nname = "logkit"\n\n[tool.pyright]\n# stubs live in a .pyi\ntypeCheckingMode = "off"\n',
         'logkit/_core.py': 'x = 1\n',
       },
       expect: {

@@ -202,7 +202,9 @@ export default defineRule({
         const checker = [...m('pyChecker'), ...m('pyrightJson')].filter(
           (c) => !(offFiles.has(c.path) && (c.path.endsWith('pyrightconfig.json') || /pyright/.test(c.snippet))),
         );
-        const offEvidence = off.slice(0, 1).map((o) => fromMatch(o, 'pyright typeCheckingMode "off": type checking disabled'));
+        const offEvidence = off
+          .slice(0, 1)
+          .map((o) => fromMatch(o, 'pyright typeCheckingMode "off": type checking disabled'));
         const strict = checkerStrictness(m('pyStrict'), m('pySection'));
         const marker = ctx.files.named('py.typed').filter(isProductionPath);
         // Strictness given on the command line CI runs (`mypy --strict hc`) counts as much as a config key.

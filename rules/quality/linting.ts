@@ -193,7 +193,8 @@ export default defineRule({
         maxPerFile: 1,
       },
       spotbugsPlugin: {
-        regex: /\bid\s*\(?\s*["']com\.github\.spotbugs["']|apply\s+plugin:\s*["']com\.github\.spotbugs["']|<artifactId>spotbugs-maven-plugin</,
+        regex:
+          /\bid\s*\(?\s*["']com\.github\.spotbugs["']|apply\s+plugin:\s*["']com\.github\.spotbugs["']|<artifactId>spotbugs-maven-plugin</,
         files: ['**/pom.xml', '**/*.gradle', '**/*.gradle.kts'],
         literals: ['com.github.spotbugs', 'spotbugs-maven-plugin'],
         maxPerFile: 1,

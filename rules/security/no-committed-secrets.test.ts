@@ -16,7 +16,8 @@ ruleTester(rule, {
       name: 'a placeholder secret_key copied into the image, and a hex secret_key in a config no Dockerfile copies, are no finding',
       tree: {
         'metasearch/settings.yml': "server:\n  secret_key: 'ultrasecretkey'\n",
-        'tools/local/settings.yml': "server:\n  secret_key: '9c41e07b5d2a8f36c1e4b7a0d95f2e68b3c7a1f04e8d6b2c5a9f3e7d1b0c4a86'\n",
+        'tools/local/settings.yml':
+          "server:\n  secret_key: '9c41e07b5d2a8f36c1e4b7a0d95f2e68b3c7a1f04e8d6b2c5a9f3e7d1b0c4a86'\n",
         Dockerfile: 'FROM python:3.12-slim\nCOPY metasearch/ /etc/metasearch/\nCMD ["python", "-m", "metasearch"]\n',
       },
       expect: { outcome: 'pass' },

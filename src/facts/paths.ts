@@ -75,7 +75,11 @@ function remembered(path: string, shift: number, compute: (p: string) => boolean
 }
 
 export function isTestPath(path: string): boolean {
-  return remembered(path, TEST, (p) => TEST_DIR.test(p) || TEST_FILE.test(p) || TEST_PROJECT_DIR.test(p) || TEST_SOURCE_SET.test(p));
+  return remembered(
+    path,
+    TEST,
+    (p) => TEST_DIR.test(p) || TEST_FILE.test(p) || TEST_PROJECT_DIR.test(p) || TEST_SOURCE_SET.test(p),
+  );
 }
 
 export function isExamplePath(path: string): boolean {

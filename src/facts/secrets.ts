@@ -18,7 +18,10 @@ export const KINDS: Record<string, { label: string; prefix: string }> = {
   saas: { label: 'API token (npm, PyPI, SendGrid, OpenAI or Anthropic)', prefix: '' },
   azure: { label: 'Azure storage account key', prefix: '' },
   jwtSecret: { label: 'signing secret in configuration', prefix: '' },
-  imageSecretKey: { label: 'hex secret key in a service configuration the Dockerfile copies into the image', prefix: '' },
+  imageSecretKey: {
+    label: 'hex secret key in a service configuration the Dockerfile copies into the image',
+    prefix: '',
+  },
   codeSigningKey: { label: 'JWT/HMAC signing key hard-coded in code', prefix: '' },
   springJwtSecret: { label: 'JWT signing secret in Spring configuration (jwt: secret:)', prefix: '' },
 };
@@ -110,7 +113,8 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = {
  * (the rule checks), since then every container runs with the public key.
  */
 SECRET_PATTERNS.imageSecretKey = {
-  regex: /^[ \t]*["']?(?:secret_key|secretKey|secret-key|secret)["']?[ \t]*[:=][ \t]*["']?([0-9a-fA-F]{32,})["']?[ \t]*,?[ \t]*(?:#.*)?$/m,
+  regex:
+    /^[ \t]*["']?(?:secret_key|secretKey|secret-key|secret)["']?[ \t]*[:=][ \t]*["']?([0-9a-fA-F]{32,})["']?[ \t]*,?[ \t]*(?:#.*)?$/m,
   files: ['**/*.{yml,yaml,toml,ini,conf,cfg,json}'],
   literals: ['secret'],
   maxPerFile: 2,
