@@ -214,6 +214,7 @@ ruleTester(rule, {
       expect: {
         outcome: 'partial',
         score: 0.6,
+        message: 'py.typed marker only; pyright turned off',
         evidence: [
           { path: 'logkit/py.typed', note: 'py.typed marker: the package ships type hints' },
           { path: 'pyproject.toml', line: 2, note: 'pyright typeCheckingMode "off": type checking disabled' },

@@ -218,7 +218,8 @@ export default defineRule({
         else if (checker.length || marker.length)
           verdicts.set(lang, {
             score: 0.6,
-            note: 'type checker not strict',
+            note:
+              checker.length || !off.length ? 'type checker not strict' : 'py.typed marker only; pyright turned off',
             evidence: [
               ...first(checker, 'type checker configured, not strict'),
               ...marker.slice(0, 1).map((p) => ({ path: p, note: 'py.typed marker: the package ships type hints' })),

@@ -194,7 +194,7 @@ export default defineRule({
       },
       spotbugsPlugin: {
         regex:
-          /\bid\s*\(?\s*["']com\.github\.spotbugs["']|apply\s+plugin:\s*["']com\.github\.spotbugs["']|<artifactId>spotbugs-maven-plugin</,
+          /\bid\s*(?:\(\s*)?["']com\.github\.spotbugs["']|apply\s+plugin:\s*["']com\.github\.spotbugs["']|<artifactId>spotbugs-maven-plugin</,
         files: ['**/pom.xml', '**/*.gradle', '**/*.gradle.kts'],
         literals: ['com.github.spotbugs', 'spotbugs-maven-plugin'],
         maxPerFile: 1,
