@@ -126,6 +126,18 @@ export function checkedClients(ctx: RuleContext): { checked: string; unchecked: 
   return { checked: checked.join(', '), unchecked: UNCHECKED.filter((l) => present.has(l)) };
 }
 
+/** A first argument that is a path on the page's own origin: `'/api/x'`, `` `/api/${id}` ``. */
+const SAME_ORIGIN_URL = /^\s*(['"`])\/(?![/\\])/;
+
+/** A module marked `'use client'` (React/Next.js client component) or using browser storage. */
+function runsInBrowser(ctx: RuleContext, path: string): boolean {
+  const text = ctx.files.read(path) ?? '';
+  return (
+    /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use client['"]/.test(text.slice(0, 2000)) ||
+    /\b(?:localStorage|sessionStorage)\.(?:getItem|setItem)\(/.test(text)
+  );
+}
+
 /** Production server code: a browser fetch, a desktop shell or a build script is not the service's call. */
 function serverIn(ctx: RuleContext): (m: Match) => boolean {
   return (m) => isProductionPath(m.path) && ctx.facts.componentOf(m.path) === 'server' && !isCommentLine(m.snippet);
@@ -138,6 +150,10 @@ export function clientFaults(ctx: RuleContext): Fault[] {
   const ownFetch = new Set(ctx.matches('jsFetchBinding').map((m) => m.path));
   for (const m of ctx.matches('jsFetch').filter(server)) {
     if (ownFetch.has(m.path)) continue;
+    // A same-origin path (`fetch('/api/suggestions')`) only resolves in a browser (Node's fetch
+    // rejects a relative URL), and a 'use client' module or one reading localStorage runs there:
+    // the page calling its own server, not the server calling out (round 9, Perplexica).
+    if (SAME_ORIGIN_URL.test(m.groups[0] ?? '') || runsInBrowser(ctx, m.path)) continue;
     // A method or function named fetch is defined, not called.
     if (/\bfunction\s+fetch\(|^\s*(?:async\s+)?fetch\([^)]*\)\s*(?::[^{]*)?\{/.test(m.snippet)) continue;
     const args = m.groups[0] ?? '';

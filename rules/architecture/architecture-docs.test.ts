@@ -95,6 +95,16 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an example project\'s README with a "How it works" section explains the example, not this library',
+      profile: 'library',
+      tree: {
+        'README.md': '# Brewer\n\nA caching library.\n\n## Download\n\nimplementation("org.acme:brewer:1.0")\n',
+        'examples/indexable/README.md':
+          '# Indexable\n\nAn example of secondary indexes.\n\n### How it works\n\nThe cache stores each value under its primary key and the index components point to it.\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }], absent: ['examples/indexable/README.md'] },
+    },
+    {
       name: 'a "Design principles" section of product bullets is not architecture documentation',
       profile: 'cli',
       tree: {

@@ -56,6 +56,9 @@ const DESIGN_VALUES =
 const PARTS =
   /\b(?:components?|modules?|services?|layers?|packages?|subsystems?|processes|controllers?|handlers?|database|queues?|data ?flow|pipelines?|workers?|diagrams?|interfaces?|storage|caches?|servers?|clients?|gateway|adapters?|plugins?|watch(?:es|er)?|events?|requests?|talks? to|calls?)\b/i;
 
+/** A folder of example, sample or demo projects (`examples/`, `samples/`, `demo/`). */
+const EXAMPLE_PROJECT = /(^|\/)_?(?:examples?|samples?|demos?)\//i;
+
 /** Documents where an architecture section counts for partial credit (never a pass). */
 const SECTION_DOCS = [
   'README*',
@@ -144,7 +147,10 @@ export default defineRule({
   check(ctx) {
     // Tests, what lives in dot-folders (vendored agent skills in .agents/, editor settings), and
     // instructions for AI assistants (AGENTS.md, CLAUDE.md): guidance for a tool, not documentation.
-    const keep = (p: string) => !isTestPath(p) && !/(^|\/)\.[^/]+\//.test(p) && !isAgentDoc(p);
+    // An example project's README (examples/indexable/README.md "How it works") explains the
+    // example, not this system (round 9, caffeine).
+    const keep = (p: string) =>
+      !isTestPath(p) && !/(^|\/)\.[^/]+\//.test(p) && !isAgentDoc(p) && !EXAMPLE_PROJECT.test(p);
     const docs = ctx.files.match(DOC_GLOBS).filter(keep);
     const adrDirFile = ctx.files.named('.adr-dir');
     const shaped = ctx

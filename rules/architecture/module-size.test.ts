@@ -23,6 +23,16 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'TCK suites in Gradle test source sets (src/jsr166Test, src/openjdkTest) and JMH benchmarks are not production modules',
+      tree: {
+        'cache/src/jsr166Test/java/org/acme/jsr166/TckTestCase.java': `public class TckTestCase {\n${'  int x;\n'.repeat(2100)}}\n`,
+        'cache/src/openjdkTest/java/org/acme/openjdk/Contract.java': `public class Contract {\n${'  int x;\n'.repeat(2100)}}\n`,
+        'cache/src/jmh/java/org/acme/GetPutBenchmark.java': `public class GetPutBenchmark {\n${'  int x;\n'.repeat(2100)}}\n`,
+        'cache/src/main/java/org/acme/BoundedCache.java': 'public class BoundedCache {\n  int size;\n}\n',
+      },
+      expect: { outcome: 'pass', message: 'All 1 production source files' },
+    },
+    {
       name: 'mock data literals beside the UI source (mocks/, *.mock.ts) are data, not god modules',
       tree: {
         'ui/src/main/frontend/mocks/instance/dependencies/data.ts': `export default [\n${"  { name: 'dep', version: '1.0.0' },\n".repeat(2500)}];\n`,

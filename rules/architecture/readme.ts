@@ -8,7 +8,7 @@ const SECTIONS: { name: string; heading: RegExp; weak?: RegExp }[] = [
   {
     name: 'installation',
     heading:
-      /install|setup|set up|get(?:ting)? started|quick ?start|requirements|prerequisites|before you (?:start|begin)|self-?host|start(?:ing)?\b.*\blocally|run(?:ning)? locally|local (?:setup|development)|\bdeploy(?:ment|ing)?\b|running in production/i,
+      /install|setup|set up|\bdownload|get(?:ting)? started|quick ?start|requirements|prerequisites|before you (?:start|begin)|self-?host|start(?:ing)?\b.*\blocally|run(?:ning)? locally|local (?:setup|development)|\bdeploy(?:ment|ing)?\b|running in production/i,
   },
   // Word boundaries: "api" must not match "Rapid", nor "cli" "Client".
   {
@@ -27,6 +27,13 @@ const SECTIONS: { name: string; heading: RegExp; weak?: RegExp }[] = [
   },
 ];
 
+/**
+ * A link to the contributing or development guide: Markdown `[Contributing](…)`, reStructuredText
+ * `` `Contributing <…>`_ ``, or a link to a CONTRIBUTING file.
+ */
+const CONTRIBUTING_LINK =
+  /\[[^\]\n]{0,40}\b(?:contribut|develop|hacking)[^\]\n]{0,40}\]\s*[([]|`[^`<\n]{0,40}\b(?:contribut|develop|hacking)[^`<\n]{0,40}<[^>\n]+>`_|\]\([^)\s]*CONTRIBUTING[^)\s]*\)|<[^>\n]*CONTRIBUTING[^>\n]*>`_/i;
+
 /** A numbered item heading ("7. Pause Deployments", "3) Targeted reload"): one of a list of features or steps. */
 const NUMBERED_ITEM = /^\s*(?:\d+|[ivx]+)[.)]\s/i;
 
@@ -34,10 +41,11 @@ const NUMBERED_ITEM = /^\s*(?:\d+|[ivx]+)[.)]\s/i;
  * A command that installs or starts the project, whatever the section it sits under is called
  * ("Get It Now", "Usage", "Provision Instructions"): the content says what the section is. A package
  * reference to paste counts too: `dotnet add package`, `Install-Package`, `go get`, a Cargo
- * `[dependencies]` block.
+ * `[dependencies]` block, Maven `<dependency>` and Gradle `implementation("group:artifact:1.0")`
+ * coordinates, an sbt `libraryDependencies +=` (blind round 9, caffeine's "Download" section).
  */
 const INSTALL_CMD =
-  /^\s*(?:\$\s*|PM>\s*)?(?:(?:sudo\s+)?(?:pip3?|pipx|uv\s+pip|poetry|npm|pnpm|yarn|gem|cargo|go|brew|apt(?:-get)?|dnf|yum|choco|winget|scoop|composer|helm|dotnet\s+tool|nix-env|snap)\s+(?:install|add|require|i|get)\b|dotnet\s+add\s+(?:\S+\s+)?package\b|Install-Package\b|docker\s+(?:run|pull)\b|docker[ -]compose\s+up\b|podman\s+run\b|terraform\s+init\b|curl\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba)?sh\b)|^\s*module\s+"[^"]+"\s*\{|^\s*\[dependencies\]\s*$/m;
+  /^\s*(?:\$\s*|PM>\s*)?(?:(?:sudo\s+)?(?:pip3?|pipx|uv\s+pip|poetry|npm|pnpm|yarn|gem|cargo|go|brew|apt(?:-get)?|dnf|yum|choco|winget|scoop|composer|helm|dotnet\s+tool|nix-env|snap)\s+(?:install|add|require|i|get)\b|dotnet\s+add\s+(?:\S+\s+)?package\b|Install-Package\b|docker\s+(?:run|pull)\b|docker[ -]compose\s+up\b|podman\s+run\b|terraform\s+init\b|curl\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba)?sh\b)|^\s*module\s+"[^"]+"\s*\{|^\s*\[dependencies\]\s*$|^\s*<dependency>\s*$|^\s*(?:implementation|api|compile|compileOnly)\s*\(?\s*["'][\w.-]+:[\w.-]+:[^"'\s]+["']|^\s*libraryDependencies\s*\+=/m;
 
 export default defineRule({
   meta: {
@@ -106,9 +114,11 @@ export default defineRule({
           snippet: f.at.text.slice(0, 160),
           note: via
             ? `${f.name} section (in ${via.path}, linked from ${readme})`
-            : f.at.snippet
-              ? `${f.name} snippet (before the first section)`
-              : `${f.name} section`,
+            : f.at.link
+              ? `${f.name}: links the contributing guide`
+              : f.at.snippet
+                ? `${f.name} snippet (${f.name === 'usage' ? 'code example after the introduction' : 'before the first section'})`
+                : `${f.name} section`,
         });
       }
     const have = found.filter((f) => f.at).map((f) => f.name);
@@ -135,7 +145,8 @@ export default defineRule({
 function readSections(text: string, rst = false) {
   const lines = text.split(/\r?\n/);
   // `snippet`: an install command cited where it stands, outside any section.
-  const headings: { text: string; line: number; snippet?: boolean }[] = [];
+  // `link`: a link to the contributing guide, cited where it stands.
+  const headings: { text: string; line: number; snippet?: boolean; link?: boolean }[] = [];
   let fence: string | null = null;
   lines.forEach((l, i) => {
     // A "# install deps" comment inside a fenced shell block is not a heading. reStructuredText has
@@ -198,5 +209,39 @@ function readSections(text: string, rst = false) {
     }
   }
   if (!usage.at) usage.at = runs.find((h) => h !== install.at);
+  // A library shows its use as code right after its introduction (caffeine's "Cache" section opens
+  // with a builder example): a fenced code block in the opening text or the first section, other
+  // than an install command, is its usage, cited at the code.
+  if (!usage.at) {
+    const end = (sections[1]?.line ?? lines.length + 1) - 1;
+    let open = -1;
+    for (let i = firstText + 1; i < end && !rst; i++) {
+      if (!/^\s{0,3}(```|~~~)/.test(lines[i]!)) continue;
+      if (open === -1) {
+        open = i;
+        continue;
+      }
+      const body = lines.slice(open + 1, i);
+      const code = body.findIndex((l) => l.trim());
+      if (code !== -1 && !INSTALL_CMD.test(body.join('\n'))) {
+        usage.at = { text: body[code]!.trim(), line: open + 2 + code, snippet: true };
+        break;
+      }
+      open = -1;
+    }
+  }
+  // No development heading: a link to the contributing guide ("- [Contributing](…/contributing.html)",
+  // "see CONTRIBUTING.md") points to how to work on the project (loguru's Documentation list).
+  const dev = found[2]!;
+  if (!dev.at) {
+    let fenced = false;
+    for (let i = firstText + 1; i < lines.length; i++) {
+      if (!rst && /^\s{0,3}(```|~~~)/.test(lines[i]!)) fenced = !fenced;
+      else if (!fenced && CONTRIBUTING_LINK.test(lines[i]!)) {
+        dev.at = { text: lines[i]!.trim(), line: i + 1, link: true };
+        break;
+      }
+    }
+  }
   return { lines, headings, contentLines, firstText, found };
 }

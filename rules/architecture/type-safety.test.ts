@@ -219,6 +219,35 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'pyright typeCheckingMode = "off" is type checking switched off, not a non-strict checker',
+      tree: {
+        'pyproject.toml':
+          '[project]\nname = "logkit"\n\n[tool.pyright]\n# stubs live in a .pyi\ntypeCheckingMode = "off"\n',
+        'logkit/_core.py': 'x = 1\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'pyproject.toml', line: 6, note: 'pyright typeCheckingMode "off": type checking disabled' }],
+      },
+    },
+    {
+      name: 'pyright off beside a py.typed marker: partial for the marker, the off switch cited, no "configured" claim',
+      tree: {
+        'pyproject.toml': '[tool.pyright]\ntypeCheckingMode = "off"\n',
+        'logkit/py.typed': '',
+        'logkit/_core.py': 'x = 1\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.6,
+        message: 'py.typed marker only; pyright turned off',
+        evidence: [
+          { path: 'logkit/py.typed', note: 'py.typed marker: the package ships type hints' },
+          { path: 'pyproject.toml', line: 2, note: 'pyright typeCheckingMode "off": type checking disabled' },
+        ],
+      },
+    },
+    {
       name: 'Python with a non-strict mypy.ini is partial',
       tree: { 'mypy.ini': '[mypy]\nignore_missing_imports = True\n', 'app/main.py': 'x = 1\n' },
       expect: { outcome: 'partial', score: 0.6, evidence: [{ path: 'mypy.ini', line: 1 }] },

@@ -81,6 +81,13 @@ export default defineRule({
         files: PY_CONFIGS,
         literals: ['strict', 'disallow_untyped_defs'],
       },
+      // Pyright switched off (`typeCheckingMode = "off"`): a `[tool.pyright]` section that disables
+      // the checker configures nothing to check.
+      pyOff: {
+        regex: /typeCheckingMode["']?\s*[=:]\s*["']off["']/,
+        files: PY_CONFIGS,
+        literals: ['typeCheckingMode'],
+      },
       // Section headers of the same files: `strict = true` counts only under a checker's section
       // (`[tool.pytest.ini_options] strict = true` is pytest's strict markers, not types).
       pySection: {
@@ -189,7 +196,15 @@ export default defineRule({
             : { score: 0, note: 'untyped', evidence: [sample] },
         );
       } else if (lang === 'Python') {
-        const checker = [...m('pyChecker'), ...m('pyrightJson')];
+        const off = checkerStrictness(m('pyOff'), m('pySection'));
+        // A pyright section (or pyrightconfig.json) in a file that turns pyright off is not a checker.
+        const offFiles = new Set(off.map((o) => o.path));
+        const checker = [...m('pyChecker'), ...m('pyrightJson')].filter(
+          (c) => !(offFiles.has(c.path) && (c.path.endsWith('pyrightconfig.json') || /pyright/.test(c.snippet))),
+        );
+        const offEvidence = off
+          .slice(0, 1)
+          .map((o) => fromMatch(o, 'pyright typeCheckingMode "off": type checking disabled'));
         const strict = checkerStrictness(m('pyStrict'), m('pySection'));
         const marker = ctx.files.named('py.typed').filter(isProductionPath);
         // Strictness given on the command line CI runs (`mypy --strict hc`) counts as much as a config key.
@@ -203,13 +218,20 @@ export default defineRule({
         else if (checker.length || marker.length)
           verdicts.set(lang, {
             score: 0.6,
-            note: 'type checker not strict',
+            note:
+              checker.length || !off.length ? 'type checker not strict' : 'py.typed marker only; pyright turned off',
             evidence: [
               ...first(checker, 'type checker configured, not strict'),
               ...marker.slice(0, 1).map((p) => ({ path: p, note: 'py.typed marker: the package ships type hints' })),
+              ...offEvidence,
             ],
           });
-        else verdicts.set(lang, { score: 0, note: 'no type checker', evidence: [sample] });
+        else
+          verdicts.set(lang, {
+            score: 0,
+            note: off.length ? 'type checker turned off' : 'no type checker',
+            evidence: [...offEvidence, sample],
+          });
       } else if (lang === 'Ruby') {
         const typed = [
           ...m('sorbet').map((x) => fromMatch(x, 'Sorbet sigil')),

@@ -155,8 +155,48 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'compose with the published image, a build: fallback and restart: unless-stopped is the deployment when the README runs that image',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"answerbox","version":"1.0.0","dependencies":{"next":"15.0.0"}}',
+        Dockerfile: 'FROM node:20-slim\nCOPY . .\nCMD ["node", "server.js"]\n',
+        'docker-compose.yaml':
+          "services:\n  answerbox:\n    image: acmeorg/answerbox:latest\n    build:\n      context: .\n    ports:\n      - '3000:3000'\n    restart: unless-stopped\n",
+        'README.md':
+          '# Answerbox\n\n## Installation\n\n```bash\ndocker run -d -p 3000:3000 --name answerbox acmeorg/answerbox:latest\n```\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'docker-compose (production)',
+        evidence: [
+          {
+            path: 'docker-compose.yaml',
+            note: expect.stringContaining(
+              'runs the published image acmeorg/answerbox:latest with restart: unless-stopped',
+            ),
+          },
+        ],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'compose with an image name and build: from source, which no README tells anyone to run, reads as local development',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"answerbox","version":"1.0.0","dependencies":{"next":"15.0.0"}}',
+        Dockerfile: 'FROM node:20-slim\nCOPY . .\nCMD ["node", "server.js"]\n',
+        'docker-compose.yaml':
+          "services:\n  answerbox:\n    image: acmeorg/answerbox:latest\n    build:\n      context: .\n    ports:\n      - '3000:3000'\n    restart: unless-stopped\n",
+        'README.md': '# Answerbox\n\n## Development\n\n```bash\nnpm run dev\n```\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'Only docker-compose is present',
+        evidence: [{ path: 'docker-compose.yaml', note: 'docker-compose' }],
+      },
+    },
     {
       name: 'a Procfile that only runs the Django dev server (through make) and a watcher is a local process file, not Heroku',
       profile: 'service',

@@ -179,6 +179,21 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a reStructuredText change log whose versions are link targets (`0.7.3`_ (2024-12-06)) underlined with === has version headings',
+      tree: {
+        'CHANGELOG.rst':
+          '`Unreleased`_\n=============\n\n- Add a sink option\n\n\n`0.7.3`_ (2024-12-06)\n=====================\n\n- Fix a race\n\n.. _0.7.3: https://example.com/compare/0.7.2...0.7.3\n',
+        '.github/workflows/publish.yml': 'on:\n  release:\n    types: [published]\njobs: {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'CHANGELOG.rst', line: 7, note: 'change log with version headings' },
+          { path: '.github/workflows/publish.yml', line: 2 },
+        ],
+      },
+    },
+    {
       name: 'Helm charts with an artifacthub.io/changes log per version and a tag-triggered workflow pass',
       tree: {
         'charts/api/Chart.yaml':

@@ -90,13 +90,14 @@ export default defineRule({
       versionHeading: {
         // `## [1.2.0] - 2024-01-01`, `## v1.2.0`, a major alone with its `v` (`## v9`, a chart's change log), `1.2.0 (2024-01-01)` + underline, `= 1.2 =`, `Version 1.2.0`,
         // version then date without heading marks: `12.1.1 - 3 Dec 2025`, `2.0 - Jan 5, 2024`, `1.4.0 - 2024-01-05`
+        // reStructuredText: a version underlined with `===`/`---`, the version a link target too: `` `0.7.3`_ (2024-12-06) ``
         // date first: `## 2024-09-06 FreshRSS 1.24.3` (an unreleased `2024-1X-XX` too)
         // ([ \t] not \s: a heading never spans lines; `=======` above a version is an underline.)
         // `^` on each alternative, so each is checked alone (test/patterns.test.ts); the text after
         // an underlined version starts at a non-digit (digits the version and the text could share
         // were tried in every split: the longest version leaves the shortest text anyway).
         regex:
-          /^#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?|\[?v\d+(?![\w.])|(?:version|release)[ \t]+v?\d+\.\d+)|^\[?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}\b|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+\d{4}-\d\d-\d\d\b|^#{1,4}[ \t]*\d{4}-[\dX]{2}-[\dX]{2}[ \t]+[^\s\d][^\n\d]{0,59}\d+\.\d+/im,
+          /^#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?|\[?v\d+(?![\w.])|(?:version|release)[ \t]+v?\d+\.\d+)|^[[`]?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}\b|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+\d{4}-\d\d-\d\d\b|^#{1,4}[ \t]*\d{4}-[\dX]{2}-[\dX]{2}[ \t]+[^\s\d][^\n\d]{0,59}\d+\.\d+/im,
         files: CHANGELOG_GLOBS,
         maxPerFile: 1,
       },

@@ -126,6 +126,38 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: 'Error Prone', evidence: [{ path: 'pom.xml', line: 2 }] },
     },
     {
+      name: 'Error Prone and SpotBugs cited where Gradle convention plugins apply them, not an annotations jar or an OSGi import exclusion',
+      tree: {
+        'settings.gradle.kts': 'rootProject.name = "brewer"\ninclude("core", "jcache")\n',
+        'core/build.gradle.kts':
+          'plugins {\n  id("java-library.brewer")\n}\ndependencies {\n  api("com.github.spotbugs:spotbugs-annotations:4.8.6")\n  runtimeOnly("org.slf4j:slf4j-nop:2.0.16")\n}\n',
+        'jcache/build.gradle.kts':
+          'tasks.jar {\n  bundle {\n    bnd("Import-Package" to listOf(\n      "!com.google.errorprone.annotations.*",\n      "*").joinToString(","))\n  }\n}\n',
+        'gradle/plugins/src/main/kotlin/quality/errorprone.brewer.gradle.kts':
+          'plugins {\n  `java-library`\n  id("net.ltgt.errorprone")\n}\ndependencies {\n  errorprone("com.google.errorprone:error_prone_core:2.36.0")\n}\n',
+        'gradle/plugins/src/main/kotlin/quality/spotbugs.brewer.gradle.kts':
+          'plugins {\n  `java-library`\n  id("com.github.spotbugs")\n}\n',
+        '.github/workflows/ci.yml': gha('./gradlew build'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Error Prone',
+        evidence: [
+          {
+            path: 'gradle/plugins/src/main/kotlin/quality/errorprone.brewer.gradle.kts',
+            line: 3,
+            note: 'Error Prone configuration',
+          },
+          {
+            path: 'gradle/plugins/src/main/kotlin/quality/spotbugs.brewer.gradle.kts',
+            line: 3,
+            note: 'SpotBugs configuration',
+          },
+        ],
+        absent: ['jcache/build.gradle.kts', 'spotbugs-annotations'],
+      },
+    },
+    {
       name: 'cmd-npm-scripts: ESLint reached through npm test → pretest → npm run lint',
       tree: fixtureTree('cmd-npm-scripts'),
       expect: {

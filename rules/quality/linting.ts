@@ -45,7 +45,14 @@ const LINTERS: ToolSpec[] = [
   {
     name: 'SpotBugs',
     files: ['**/spotbugs*.xml'],
-    deps: ['com.github.spotbugs:*', 'plugin:com.github.spotbugs'],
+    pattern: 'spotbugsPlugin',
+    // The checker and its build plugins; spotbugs-annotations is an annotations jar, not the linter.
+    deps: [
+      'com.github.spotbugs:spotbugs',
+      'com.github.spotbugs:spotbugs-maven-plugin',
+      'com.github.spotbugs:spotbugs-gradle-plugin',
+      'plugin:com.github.spotbugs',
+    ],
     runs: ['SpotBugs'],
   },
   { name: 'PMD', files: ['**/pmd*.xml', '**/ruleset*.xml'], runs: ['PMD'] },
@@ -175,10 +182,21 @@ export default defineRule({
         literals: ['checkstyle'],
         maxPerFile: 1,
       },
+      // The checker itself: its compiler plugin, the Gradle plugin or Maven's -Xplugin. Not
+      // `com.google.errorprone` alone — its annotations jar, or an OSGi `!com.google.errorprone.*`
+      // import exclusion (round 9, caffeine jcache/build.gradle.kts:182), configure no checker.
+      // Gradle convention plugins (`quality/errorprone.x.gradle.kts`) are where builds apply it.
       errorProne: {
-        regex: /error_prone_core|net\.ltgt\.errorprone|com\.google\.errorprone/,
-        files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'],
-        literals: ['errorprone', 'error_prone'],
+        regex: /error_prone_core|net\.ltgt\.errorprone|-Xplugin:ErrorProne/,
+        files: ['**/pom.xml', '**/*.gradle', '**/*.gradle.kts'],
+        literals: ['error_prone_core', 'net.ltgt.errorprone', 'ErrorProne'],
+        maxPerFile: 1,
+      },
+      spotbugsPlugin: {
+        regex:
+          /\bid\s*(?:\(\s*)?["']com\.github\.spotbugs["']|apply\s+plugin:\s*["']com\.github\.spotbugs["']|<artifactId>spotbugs-maven-plugin</,
+        files: ['**/pom.xml', '**/*.gradle', '**/*.gradle.kts'],
+        literals: ['com.github.spotbugs', 'spotbugs-maven-plugin'],
         maxPerFile: 1,
       },
       roslyn: {

@@ -445,6 +445,31 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an acceptance package among the Java sources (map contract tests) is unit tests, not end-to-end',
+      profile: 'service',
+      tree: {
+        'settings.gradle.kts': 'rootProject.name = "brewer"\n',
+        'core/src/collectionsTest/java/org/acme/brewer/collections/acceptance/ConcurrentMapAcceptanceTest.java': [
+          'package org.acme.brewer.collections.acceptance;',
+          'import org.junit.jupiter.api.Test;',
+          'class ConcurrentMapAcceptanceTest {',
+          '  @Test',
+          '  void putIfAbsent() { }',
+          '}',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'unit tests found; no integration, end-to-end and load tests.',
+        evidence: [
+          {
+            path: 'core/src/collectionsTest/java/org/acme/brewer/collections/acceptance/ConcurrentMapAcceptanceTest.java',
+            line: 4,
+          },
+        ],
+      },
+    },
+    {
       name: 'Terratest tests that apply the Terraform create real resources: integration, not unit',
       tree: terratestModule,
       expect: {

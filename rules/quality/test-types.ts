@@ -16,6 +16,15 @@ const INTEGRATION_DIR =
 const E2E_DIR =
   /(^|\/)(e2e|e2e[-_]?tests?|end[-_]?to[-_]?end(?:[-_]?tests?)?|acceptance|acceptance[-_]?tests?|cypress|playwright|ui[-_]?tests?)\/|(^|\/)[\w-]+(?:\.[\w-]+)*\.(?:e2e(?:[-_]?tests?)?|end[-_]?to[-_]?end[-_]?tests?|acceptance[-_]?tests?|ui[-_]?tests?)\/|(^|\/)(spec\/(system|features)|test\/system)\//i;
 /**
+ * An `acceptance` package among the JVM source packages (`src/eclipseTest/java/…/acceptance/`)
+ * names what a test class checks (a map's contract, in caffeine's Eclipse Collections suite), not
+ * tests run against a deployed system: only an acceptance folder outside the package tree is one.
+ */
+const JVM_ACCEPTANCE_PACKAGE = /(\/(?:java|kotlin|scala|groovy)\/(?:[\w$]+\/)*)acceptance\//i;
+function e2eDir(path: string): boolean {
+  return E2E_DIR.test(path.replace(JVM_ACCEPTANCE_PACKAGE, '$1'));
+}
+/**
  * Go tests sit beside the code: a package folder named `integration` holds unit tests of that
  * package, unless it sits in a test tree (`test/integration/…`), where it holds the integration suite.
  */
@@ -392,7 +401,7 @@ export default defineRule({
           ...at,
           note: `Postman collection: ${f.cases} API test${f.cases === 1 ? '' : 's'} run by Newman against a running server`,
         });
-      else if (f.framework === 'playwright' || f.framework === 'cypress' || E2E_DIR.test(f.path) || e2eByName(f.path))
+      else if (f.framework === 'playwright' || f.framework === 'cypress' || e2eDir(f.path) || e2eByName(f.path))
         add('end-to-end', { ...at, note: `${f.framework} test in an end-to-end location` });
       else if (driver)
         add('end-to-end', {

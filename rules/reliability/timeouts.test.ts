@@ -121,6 +121,23 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a Next.js app: browser fetches (same-origin '/api/…', a 'use client' module, localStorage) are not cited; the server's fetch without a signal is",
+      tree: {
+        'package.json': '{"name":"answer","dependencies":{"next":"15.0.0","react":"19.0.0"}}',
+        'src/lib/actions.ts':
+          "export const getSuggestions = async (history: string[]) => {\n  const model = localStorage.getItem('model');\n  const res = await fetch(`/api/suggestions`, {\n    method: 'POST',\n    body: JSON.stringify({ history, model }),\n  });\n  return res.json();\n};\n",
+        'src/lib/hooks/chat.ts':
+          "'use client';\nimport { useState } from 'react';\nexport const load = async (u: string) => {\n  const r = await fetch(u);\n  return r.json();\n};\n",
+        'src/lib/scrape.ts':
+          'export const scrape = async (url: string) => {\n  const res = await fetch(url);\n  return res.text();\n};\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'src/lib/scrape.ts', line: 2 }],
+        absent: ['src/lib/actions.ts', 'src/lib/hooks/chat.ts'],
+      },
+    },
+    {
       name: "a controller's webhook calls through gorequest are outbound calls: judged (no timeout set), not N/A",
       profile: 'service',
       tree: {

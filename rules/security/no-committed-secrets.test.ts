@@ -13,6 +13,16 @@ const PEM = '-----BEGIN RSA ' + 'PRIVATE KEY-----\nMIIEowIBAAKCAQEA7b\n-----END 
 ruleTester(rule, {
   valid: [
     {
+      name: 'a placeholder secret_key copied into the image, and a hex secret_key in a config no Dockerfile copies, are no finding',
+      tree: {
+        'metasearch/settings.yml': "server:\n  secret_key: 'ultrasecretkey'\n",
+        'tools/local/settings.yml':
+          "server:\n  secret_key: '9c41e07b5d2a8f36c1e4b7a0d95f2e68b3c7a1f04e8d6b2c5a9f3e7d1b0c4a86'\n",
+        Dockerfile: 'FROM python:3.12-slim\nCOPY metasearch/ /etc/metasearch/\nCMD ["python", "-m", "metasearch"]\n',
+      },
+      expect: { outcome: 'pass' },
+    },
+    {
       name: 'demo mTLS keys of a hidden .examples/ folder are set aside like testdata keys, and the message says so',
       tree: {
         'go.mod': 'module github.com/acme/watch\n',
@@ -202,6 +212,26 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a hex secret_key in a search service settings.yml the Dockerfile copies into the image fails, cited with the COPY line',
+      tree: {
+        'metasearch/settings.yml':
+          "use_default_settings: true\n\nserver:\n  secret_key: '9c41e07b5d2a8f36c1e4b7a0d95f2e68b3c7a1f04e8d6b2c5a9f3e7d1b0c4a86' # overwritten by ${SEARCH_SECRET}\n  limiter: false\n",
+        Dockerfile:
+          'FROM node:20-slim\nWORKDIR /app\nCOPY src ./src\nRUN mkdir -p /etc/metasearch\nCOPY metasearch/settings.yml /etc/metasearch/settings.yml\nCMD ["node", "src/index.js"]\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: '1 credential',
+        evidence: [
+          {
+            path: 'metasearch/settings.yml',
+            line: 4,
+            note: 'hex secret key in a service configuration the Dockerfile copies into the image (Dockerfile:5): every container runs with this public key; generate it at deploy time or read it from the environment',
+          },
+        ],
+      },
+    },
     {
       name: "Spring's nested jwt: secret: with a generated value in application.yml fails; a ${JWT_SECRET} placeholder or another parent does not",
       tree: {

@@ -2,6 +2,7 @@ import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
 import { isExampleFolder, isProductionPath } from '../../src/facts/paths.js';
+import { copiedIntoImage } from '../../src/facts/dockerfile.js';
 import { redactSecretIn } from '../../src/util/redact.js';
 import {
   configRole,
@@ -39,7 +40,14 @@ export default defineRule({
     reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
   },
   check(ctx) {
-    const findings: { m: Match; kind: string; secret: string; serious: boolean; noted?: boolean }[] = [];
+    const findings: {
+      m: Match;
+      kind: string;
+      secret: string;
+      serious: boolean;
+      noted?: boolean;
+      copy?: { dockerfile: string; line: number };
+    }[] = [];
     // Private keys in test resources (a TLS fixture): set aside, and said so.
     const testKeys: Match[] = [];
     for (const pattern of Object.keys(KINDS)) {
@@ -50,6 +58,16 @@ export default defineRule({
         const kind = pattern === 'springJwtSecret' ? 'jwtSecret' : pattern;
         let secret = m.groups.find((g) => g) ?? '';
         if (isLockOrBundle(m.path)) continue;
+        // A service's hex `secret_key:` counts where a Dockerfile copies its file into the image:
+        // every container then runs with the key anyone can read here (a comment saying an env
+        // variable overrides it does not make the image set one).
+        if (kind === 'imageSecretKey') {
+          if (PLACEHOLDER.test(secret) || !isProductionPath(m.path) || isExampleFolder(m.path)) continue;
+          if (findings.some((f) => f.m.path === m.path && f.m.line === m.line)) continue;
+          const copy = copiedIntoImage(ctx.files, m.path);
+          if (copy) findings.push({ m, kind, secret, serious: true, copy });
+          continue;
+        }
         if (kind === 'codeSigningKey') {
           // Inside a quoted string the call is text about code (a rule's own description, a
           // docs string), not a call: an odd number of quotes before it on its line.
@@ -147,7 +165,7 @@ export default defineRule({
           f.kind === 'privateKey'
             ? redactKeyBlock(f.m.snippet)
             : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
-        note: `${KINDS[f.kind]!.label}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.serious ? '' : !isProductionPath(f.m.path) || f.noted ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
+        note: `${KINDS[f.kind]!.label}${f.copy ? ` (${f.copy.dockerfile}:${f.copy.line}): every container runs with this public key; generate it at deploy time or read it from the environment` : ''}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.serious ? '' : !isProductionPath(f.m.path) || f.noted ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
       })),
       ...envFindings.slice(0, 10).map((f) => ({
         path: f.path,

@@ -189,7 +189,13 @@ function parseDeploy(files: FileView): Deploy {
           !ownImage(files, x.image)
         )
           x.built = false;
-    const why = productionReason(path, text, out.compose.slice(first), (image) => publishedHere(files, image));
+    const why = productionReason(
+      path,
+      text,
+      out.compose.slice(first),
+      (image) => publishedHere(files, image),
+      (image) => readmeRuns(files, image),
+    );
     if (why) out.production.push({ path, reason: why });
   }
   out.compose = mergeCompose(out.compose);
@@ -263,6 +269,7 @@ function productionReason(
   text: string,
   services: ComposeService[],
   ours: (image: string) => boolean,
+  documented: (image: string) => boolean = () => false,
 ): string | null {
   const base = path.slice(path.lastIndexOf('/') + 1);
   if (PROD_NAME.test(path)) return 'named for production';
@@ -277,13 +284,31 @@ function productionReason(
   const own = services.find(
     (s) =>
       s.built &&
-      !s.hasBuild &&
+      // `build:` beside the published image is a from-source fallback when the README tells users
+      // to `docker compose up` or to run that very image (round 9, Perplexica's documented
+      // installation); without that, the file builds from source for development.
+      (!s.hasBuild || documented(s.image ?? '')) &&
       PUBLISHED.test(s.image ?? '') &&
       ours(s.image ?? '') &&
       (/^(always|unless-stopped)$/.test(s.restart ?? '') || s.publicPorts),
   );
   if (!own) return null;
-  return `self-hosting template: service ${own.name} runs the published image ${own.image}${own.restart ? ` with restart: ${own.restart}` : ''}`;
+  return `self-hosting template: service ${own.name} runs the published image ${own.image}${own.restart ? ` with restart: ${own.restart}` : ''}${own.hasBuild ? ', the image the README tells users to run' : ''}`;
+}
+
+/**
+ * The root README tells its users to start the project with `docker compose up`, or to
+ * `docker run` the image itself (`docker run -d -p 3000:3000 org/app:latest`).
+ */
+function readmeRuns(files: FileView, image: string): boolean {
+  const text = memo(files, 'deploy:readme-text', () => {
+    const readme = files.match(['README.md', 'README.rst', 'README.adoc', 'README']).at(0);
+    return readme === undefined ? '' : (files.read(readme) ?? '');
+  });
+  if (!text) return false;
+  if (/^\s*(?:\$\s*)?(?:sudo\s+)?docker[ -]compose\s+(?:-f\s+\S+\s+)?up\b/m.test(text)) return true;
+  const repo = imageRepo(image);
+  return text.split('\n').some((l) => /\b(?:docker|podman)\s+run\b/.test(l) && l.includes(repo));
 }
 
 /** `.:/app`, `./:/usr/src/app`, `../..:/src` (short syntax), or `{type: bind, source: .}`. */

@@ -271,3 +271,33 @@ export function oneShotImage(d: Dockerfile, profile: string): string | undefined
   const first = run[0]!;
   return `${d.path}:${first.line} ${first.keyword} ${first.args.slice(0, 80)} runs the ${profile === 'cli' ? 'command-line tool' : 'program'} once: no EXPOSE, no server command`;
 }
+
+/**
+ * The COPY/ADD instruction of a Dockerfile that puts a file of the repository into its image (a
+ * service's settings.yml copied to /etc/…): its source is the file or a folder above it, from the
+ * Dockerfile's folder or the repository root as build context. Copies from another stage do not count.
+ */
+export function copiedIntoImage(files: FileView, path: string): { dockerfile: string; line: number } | undefined {
+  for (const d of dockerfiles(files)) {
+    const dir = d.path.includes('/') ? d.path.slice(0, d.path.lastIndexOf('/') + 1) : '';
+    for (const s of d.stages)
+      for (const ins of s.instructions) {
+        if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+        if (/(^|\s)--from[= ]/.test(ins.args)) continue;
+        const parts = ins.args
+          .replace(/^\s*\[|\]\s*$/g, '')
+          .split(/[\s,]+/)
+          .map((p) => p.replace(/^["']|["']$/g, ''))
+          .filter((p) => p && !p.startsWith('--'));
+        for (const src of parts.slice(0, -1)) {
+          const rel = src.replace(/^\.\/?/, '').replace(/\/$/, '');
+          for (const base of new Set([dir, ''])) {
+            const full = `${base}${rel}`.replace(/\/$/, '');
+            if (full === path || (full === '' ? true : path.startsWith(`${full}/`)))
+              return { dockerfile: d.path, line: ins.line };
+          }
+        }
+      }
+  }
+  return undefined;
+}

@@ -12,6 +12,17 @@ describe('test project folders are test code', () => {
   });
 });
 
+describe('Gradle/Maven test source sets are test code', () => {
+  it('src/<name>Test/ and src/test<Name>/ beside src/main are tests, src/jmh/ is benchmarks; not look-alikes', () => {
+    expect(isTestPath('cache/src/jsr166Test/java/org/acme/jsr166/TckTestCase.java')).toBe(true);
+    expect(isTestPath('cache/src/openjdkTest/java/org/acme/openjdk/Contract.java')).toBe(true);
+    expect(isTestPath('lib/src/testFixtures/java/org/acme/Fixtures.java')).toBe(true);
+    expect(isProductionPath('cache/src/jmh/java/org/acme/GetPutBenchmark.java')).toBe(false);
+    expect(isProductionPath('cache/src/main/java/org/acme/BoundedCache.java')).toBe(true);
+    expect(isTestPath('app/src/latest/java/org/acme/Contest.java')).toBe(false);
+  });
+});
+
 describe('modules of test helpers are test code', () => {
   it('test-support, testsupport and test_helpers modules, even with a src/main layout; not look-alikes', () => {
     expect(isTestPath('test-support/src/main/java/io/acme/testsupport/TemporaryFiles.java')).toBe(true);

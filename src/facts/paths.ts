@@ -9,6 +9,13 @@ const TEST_DIR =
 const TEST_FILE =
   /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|tests(?:_[^/]*)?\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
 /**
+ * A Gradle/Maven test source set beside src/main: `src/integrationTest/`, `src/jsr166Test/`,
+ * `src/openjdkTest/`, `src/testFixtures/` (blind round 9, caffeine: TCK suites under
+ * src/jsr166Test and src/openjdkTest were judged as production modules). Case-sensitive: the
+ * source-set name is camelCase by convention.
+ */
+const TEST_SOURCE_SET = /(^|\/)src\/(?:[a-z][A-Za-z0-9]*Test|test[A-Z][A-Za-z0-9]*)\//;
+/**
  * The one decision on example, sample and demo folders, used by every rule that asks whether a path
  * is non-production: a whole path segment (`examples/`, `example/`, `samples/`, `demo/`, `_examples/`),
  * or a top-level collection folder named with a plural after a prefix (`spring-boot-admin-samples/`,
@@ -18,7 +25,7 @@ const TEST_FILE =
  */
 const EXAMPLE_SEGMENT = String.raw`(^|\/)_?(examples?|samples?|demos?)\/|^[\w.-]*[-_](examples|samples|demos)\/`;
 const EXAMPLE_DIR = new RegExp(
-  String.raw`${EXAMPLE_SEGMENT}|(^|\/)([\w.-]*[-_])?(docs?|documentation)\/|(^|\/)(playground|sandbox|benchmarks?|tutorials?|codelabs?)\/`,
+  String.raw`${EXAMPLE_SEGMENT}|(^|\/)([\w.-]*[-_])?(docs?|documentation)\/|(^|\/)(playground|sandbox|benchmarks?|jmh|tutorials?|codelabs?)\/`,
   'i',
 );
 
@@ -68,7 +75,11 @@ function remembered(path: string, shift: number, compute: (p: string) => boolean
 }
 
 export function isTestPath(path: string): boolean {
-  return remembered(path, TEST, (p) => TEST_DIR.test(p) || TEST_FILE.test(p) || TEST_PROJECT_DIR.test(p));
+  return remembered(
+    path,
+    TEST,
+    (p) => TEST_DIR.test(p) || TEST_FILE.test(p) || TEST_PROJECT_DIR.test(p) || TEST_SOURCE_SET.test(p),
+  );
 }
 
 export function isExamplePath(path: string): boolean {

@@ -18,6 +18,10 @@ export const KINDS: Record<string, { label: string; prefix: string }> = {
   saas: { label: 'API token (npm, PyPI, SendGrid, OpenAI or Anthropic)', prefix: '' },
   azure: { label: 'Azure storage account key', prefix: '' },
   jwtSecret: { label: 'signing secret in configuration', prefix: '' },
+  imageSecretKey: {
+    label: 'hex secret key in a service configuration the Dockerfile copies into the image',
+    prefix: '',
+  },
   codeSigningKey: { label: 'JWT/HMAC signing key hard-coded in code', prefix: '' },
   springJwtSecret: { label: 'JWT signing secret in Spring configuration (jwt: secret:)', prefix: '' },
 };
@@ -103,6 +107,19 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = {
     maxPerFile: 5,
   },
 };
+/**
+ * A service's own `secret_key:` as a generated hex string (SearXNG's `server.secret_key`, 32+ hex
+ * digits) in a configuration file: a finding where a Dockerfile copies that file into the image
+ * (the rule checks), since then every container runs with the public key.
+ */
+SECRET_PATTERNS.imageSecretKey = {
+  regex:
+    /^[ \t]*["']?(?:secret_key|secretKey|secret-key|secret)["']?[ \t]*[:=][ \t]*["']?([0-9a-fA-F]{32,})["']?[ \t]*,?[ \t]*(?:#.*)?$/m,
+  files: ['**/*.{yml,yaml,toml,ini,conf,cfg,json}'],
+  literals: ['secret'],
+  maxPerFile: 2,
+};
+
 // A credential in a comment is committed all the same: every secret pattern reads comments.
 for (const p of Object.values(SECRET_PATTERNS)) p.comments = true;
 

@@ -103,7 +103,24 @@ function textBlockRows(text: string, a: Annotation): number | null {
   return Math.max(0, rows - (/\buseHeadersInDisplayName\s*=\s*true\b/.test(a.args) ? 1 : 0));
 }
 
-const JVM_TESTS = new Set(['Test', 'ParameterizedTest', 'RepeatedTest', 'TestFactory', 'TestTemplate', 'Property']);
+/**
+ * Test markers: JUnit/TestNG's own, jqwik's `@Property`, and the libraries' annotations that are
+ * themselves meta-annotated with `@Test`/`@TestTemplate` outside the repository (Jazzer `@FuzzTest`,
+ * Fray `@FrayTest`, JUnit Pioneer `@CartesianTest`/`@RetryingTest`, junit5-rerunner `@RepeatedIfExceptionsTest`).
+ */
+const JVM_TESTS = new Set([
+  'Test',
+  'ParameterizedTest',
+  'RepeatedTest',
+  'TestFactory',
+  'TestTemplate',
+  'Property',
+  'FuzzTest',
+  'FrayTest',
+  'CartesianTest',
+  'RetryingTest',
+  'RepeatedIfExceptionsTest',
+]);
 const JVM_SOURCES = new Set([
   'ValueSource',
   'CsvSource',
@@ -119,6 +136,16 @@ const JVM_SOURCES = new Set([
 export interface JvmMetaTest {
   name: string;
   parametrized: boolean;
+}
+
+/**
+ * JUnit 3 through a base class of the project: the classes this file declares with their superclass,
+ * and its `public void test*()` methods when no class of it extends `TestCase` directly (they count
+ * once the chain of superclasses, across files, reaches `TestCase`).
+ */
+export interface JvmJunit3 {
+  classes: [name: string, superclass: string][];
+  tests: { line: number; snippet: string }[];
 }
 
 /** A method annotated without any test marker: a test where one of its annotations is a meta-annotation. */
@@ -207,9 +234,23 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
     count.add({ line: lineOf(g.at), skipped, ...(params !== undefined ? { params } : {}) });
   }
   // JUnit 3: public void testXxx() in a TestCase subclass; Spock: def "feature"() in a Specification.
-  if (/\bextends\s+(?:junit\.framework\.)?TestCase\b/.test(code)) {
+  let junit3: JvmJunit3 | undefined;
+  const direct = /\bextends\s+(?:junit\.framework\.)?TestCase\b/.test(code);
+  if (direct) {
     framework = 'JUnit 3';
-    for (const m of code.matchAll(/\bpublic\s+void\s+(test\w*)\s*\(\s*\)/g)) count.add({ line: lineOf(m.index) });
+    for (const m of code.matchAll(JUNIT3_TEST)) count.add({ line: lineOf(m.index) });
+  }
+  if (language === 'java' && /\bextends\b/.test(code)) {
+    const classes: [string, string][] = [];
+    for (const m of code.matchAll(EXTENDS)) classes.push([m[1]!, m[2]!.slice(m[2]!.lastIndexOf('.') + 1)]);
+    const lines = direct ? [] : text.split('\n');
+    const tests = direct
+      ? []
+      : [...code.matchAll(JUNIT3_TEST)].slice(0, 2000).map((m) => {
+          const line = lineOf(m.index);
+          return { line, snippet: (lines[line - 1] ?? '').trim().slice(0, 160) };
+        });
+    if (classes.length) junit3 = { classes, tests };
   }
   if (language === 'groovy' && /\bextends\s+(?:spock\.lang\.)?Specification\b/.test(code)) {
     framework = 'Spock';
@@ -221,8 +262,13 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
     framework,
     ...(metaTests.length ? { metaTests } : {}),
     ...(annotated.length ? { annotated } : {}),
+    ...(junit3 ? { junit3 } : {}),
   };
 }
+
+const JUNIT3_TEST = /\bpublic\s+void\s+(test\w*)\s*\(\s*\)/g;
+/** `class X extends Base`, `class X<T> extends pkg.Base<T>` (generics up to one nesting level). */
+const EXTENDS = /\bclass\s+(\w+)\s*(?:<(?:[^<>]|<[^<>]*>){0,200}>\s*)?extends\s+([\w.]+)/g;
 
 const CS_TESTS = new Set([
   'Fact',

@@ -767,3 +767,63 @@ describe('Ruby and PHP', () => {
     expect([r.cases, r.parametrized, r.expanded]).toEqual([2, 1, 4]);
   });
 });
+
+describe('JVM tests through indirect bases and library test annotations', () => {
+  it('JUnit 3: test* methods of a class whose project base extends TestCase count (chain followed across files)', () => {
+    const files = byPath({
+      'core/src/tckTest/java/org/acme/tck/TckTestCase.java': [
+        'package org.acme.tck;',
+        'import junit.framework.TestCase;',
+        'public class TckTestCase extends TestCase {',
+        '  protected void assertEmpty(java.util.Map<?, ?> m) { assertTrue(m.isEmpty()); }',
+        '}',
+      ].join('\n'),
+      'core/src/tckTest/java/org/acme/tck/MapContractTest.java': [
+        'package org.acme.tck;',
+        'public abstract class MapContractTest extends TckTestCase {',
+        '  public void testClear() { }',
+        '}',
+      ].join('\n'),
+      'core/src/tckTest/java/org/acme/tck/BoundedMapTest.java': [
+        'package org.acme.tck;',
+        'public class BoundedMapTest extends MapContractTest {',
+        '  public void testPut() { }',
+        '',
+        '  public void testRemove() { }',
+        '  private void testHelper() { }',
+        '}',
+      ].join('\n'),
+      'core/src/test/java/org/acme/PlainTest.java': [
+        'package org.acme;',
+        'public class PlainTest extends Object {',
+        '  public void testNotJunit3() { }',
+        '}',
+      ].join('\n'),
+    });
+    expect(files['core/src/tckTest/java/org/acme/tck/BoundedMapTest.java']).toMatchObject({
+      cases: 2,
+      framework: 'JUnit 3',
+      first: { line: 3, snippet: 'public void testPut() { }' },
+    });
+    expect(files['core/src/tckTest/java/org/acme/tck/MapContractTest.java']).toMatchObject({ cases: 1 });
+    expect(files['core/src/test/java/org/acme/PlainTest.java']?.cases ?? 0).toBe(0);
+  });
+
+  it('Jazzer @FuzzTest and Fray @FrayTest (meta-annotated outside the repository) are tests', () => {
+    const r = countJvm(
+      [
+        'import com.code_intelligence.jazzer.junit.FuzzTest;',
+        'import org.pastalab.fray.junit.junit5.annotations.FrayTest;',
+        'class CacheFuzzer {',
+        '  @FuzzTest(maxDuration = "5m")',
+        '  void put(FuzzedDataProvider data) { }',
+        '',
+        '  @FrayTest(iterations = 100)',
+        '  void racingPuts() { }',
+        '}',
+      ].join('\n'),
+      'java',
+    );
+    expect([r.cases, r.firstLine]).toEqual([2, 4]);
+  });
+});

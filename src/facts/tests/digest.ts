@@ -8,7 +8,15 @@
 import picomatch from 'picomatch';
 import { detachDeep } from '../../util/detach.js';
 import type { Digest } from '../../walk/file-index.js';
-import { countCSharp, countJvm, countRust, type CsCustom, type JvmAnnotated, type JvmMetaTest } from './annotated.js';
+import {
+  countCSharp,
+  countJvm,
+  countRust,
+  type CsCustom,
+  type JvmAnnotated,
+  type JvmJunit3,
+  type JvmMetaTest,
+} from './annotated.js';
 import { countGo, goBuildTags, type GoSuites, goSuites } from './go.js';
 import { helpersOfModule, importedHelpers, resolveModule, type ModuleHelper } from './js-helpers.js';
 import { scopeOf } from './js-scope.js';
@@ -41,7 +49,14 @@ export type TestDigest =
   | { kind: 'js'; count: FileCount; snippet?: string; tables: Record<string, Value> }
   | { kind: 'rust' | 'helm'; count: FileCount; snippet?: string }
   /** JVM: also the test meta-annotations it declares, and methods annotated without a test marker (maybe with one). */
-  | { kind: 'jvm'; count: FileCount; snippet?: string; metaTests?: JvmMetaTest[]; annotated?: JvmAnnotated[] }
+  | {
+      kind: 'jvm';
+      count: FileCount;
+      snippet?: string;
+      metaTests?: JvmMetaTest[];
+      annotated?: JvmAnnotated[];
+      junit3?: JvmJunit3;
+    }
   /** C#: custom test attributes declared here and methods marked by attributes to resolve (with their snippets). */
   | { kind: 'csharp'; count: FileCount; snippet?: string; custom?: CsCustom; customSnippets?: Record<number, string> }
   /** PHP: its classes, so an abstract base's tests count once per concrete subclass. */
@@ -109,11 +124,12 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     };
   }
   if (JVM[ext]) {
-    const { metaTests, annotated, ...count } = countJvm(text, JVM[ext]!);
+    const { metaTests, annotated, junit3, ...count } = countJvm(text, JVM[ext]!);
     return {
       ...(withSnippet('jvm', count) as Extract<TestDigest, { kind: 'jvm' }>),
       ...(metaTests ? { metaTests } : {}),
       ...(annotated ? { annotated } : {}),
+      ...(junit3 ? { junit3 } : {}),
     };
   }
   if (ext === 'cs') {

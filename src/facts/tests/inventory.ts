@@ -432,6 +432,21 @@ function build(files: FileView): TestInventory {
     const d = digest(path);
     if (d?.kind === 'jvm') for (const m of d.metaTests ?? []) metaTests.set(m.name, m.parametrized);
   }
+  // JUnit 3 through the project's own base classes (`class MapTest extends JSR166TestCase`, which
+  // `extends TestCase`): superclasses of the test sources, followed across files.
+  const superOf = new Map<string, string>();
+  for (const path of candidates(TEST_GLOBS.jvm)) {
+    const d = digest(path);
+    if (d?.kind === 'jvm') for (const [name, sup] of d.junit3?.classes ?? []) superOf.set(name, sup);
+  }
+  const junit3Base = (name: string) => {
+    let at: string | undefined = name;
+    for (let depth = 0; at !== undefined && depth < 12; depth++) {
+      if (at === 'TestCase') return depth > 1;
+      at = superOf.get(at);
+    }
+    return false;
+  };
   const csCustom = csharpCustomTests(candidates(TEST_GLOBS.csharp), digest);
   for (const lang of ['jvm', 'csharp', 'rust', 'helm'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
@@ -440,8 +455,13 @@ function build(files: FileView): TestInventory {
       if (lang === 'helm' && !files.exists(joinChart(helmChartOf(path)))) continue;
       const d = digest(path);
       if (d?.kind !== lang) continue;
-      if (d.kind === 'jvm' && metaTests.size && d.annotated?.length) {
-        const { count, snippets } = withMetaTests(d.count, d.annotated, metaTests);
+      const indirect =
+        d.kind === 'jvm' && d.junit3?.tests.length && d.junit3.classes.some(([name]) => junit3Base(name))
+          ? d.junit3.tests
+          : undefined;
+      if (d.kind === 'jvm' && ((metaTests.size && d.annotated?.length) || indirect)) {
+        const { count, snippets } = withMetaTests(d.count, d.annotated ?? [], metaTests);
+        if (indirect) withJunit3(count, indirect, snippets);
         record(path, LANGUAGE_NAMES[lang], count, count.framework ?? lang, (l) =>
           l === d.count.firstLine ? d.snippet : snippets.get(l),
         );
@@ -461,6 +481,18 @@ function build(files: FileView): TestInventory {
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   notCollected.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { files: out, notCollected, sources: [...new Set(sources)].sort() };
+}
+
+/** JUnit 3 `public void test*()` methods of a class whose base extends `TestCase`: each is one test. */
+function withJunit3(count: FileCount, tests: { line: number; snippet: string }[], snippets: Map<number, string>) {
+  for (const t of tests) {
+    count.cases++;
+    count.expanded++;
+    if (count.firstLine === undefined || t.line < count.firstLine) count.firstLine = t.line;
+    snippets.set(t.line, t.snippet);
+  }
+  // Its only tests are JUnit 3 ones (a `junit.framework` import alone reads as JUnit 4).
+  if (tests.length && count.cases === tests.length) count.framework = 'JUnit 3';
 }
 
 /** A file's count with its methods annotated by a test meta-annotation added: each is one test. */
