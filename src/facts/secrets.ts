@@ -1,6 +1,7 @@
 /** High-confidence credential patterns of no-committed-secrets, and the .env file reader. */
 import type { PatternSpec } from '../types.js';
 import { basename } from '../walk/glob.js';
+import { APPSETTINGS } from './paths.js';
 
 /** Every text file; lockfiles and bundles are dropped after matching (they hold hashes, not credentials). */
 const TEXT = ['**/*'];
@@ -132,7 +133,7 @@ SECRET_PATTERNS.springJwtSecret = {
  */
 SECRET_PATTERNS.jsonJwtKey = {
   regex: /^[ \t]+"(?:Key|Secret|SecretKey|SigningSecret|TokenSecret)"[ \t]*:[ \t]*"([^"\s$]{16,})"[ \t]*,?[ \t]*$/m,
-  files: ['**/appsettings*.json', '**/AppSettings*.json', '**/appSettings*.json'],
+  files: APPSETTINGS,
   literals: ['Key', 'Secret'],
   maxPerFile: 3,
 };
