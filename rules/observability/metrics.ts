@@ -124,8 +124,9 @@ export default defineRule({
     // (a logging filter dropping access lines of the scraper: `msg.find("/metrics") == -1`).
     const routes = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute')]).filter(
       (m) =>
-        !/\b(?:log|logger|console|print|println|printf|Print\w*|System\.out|warn|info|debug)\b\s*[.(]/i.test(m.snippet) &&
-        !SEARCHED.test(m.snippet),
+        !/\b(?:log|logger|console|print|println|printf|Print\w*|System\.out|warn|info|debug)\b\s*[.(]/i.test(
+          m.snippet,
+        ) && !SEARCHED.test(m.snippet),
     );
     const actuator = codeMatches(ctx.matches('actuator'));
     const scrape = codeMatches(ctx.matches('scrape'));

@@ -36,7 +36,10 @@ function blockOf(lines: string[], i: number, at: number): string {
   let b = i;
   while (a > 0 && (!lines[a - 1]!.trim() || ind(lines[a - 1]!) >= at)) a--;
   while (b < lines.length - 1 && (!lines[b + 1]!.trim() || ind(lines[b + 1]!) >= at)) b++;
-  return lines.slice(a, b + 1).filter((l) => ind(l) === at).join('\n');
+  return lines
+    .slice(a, b + 1)
+    .filter((l) => ind(l) === at)
+    .join('\n');
 }
 
 const numberIn = (m: Match) => m.groups.find((g) => g && /^\d/.test(g));

@@ -269,7 +269,13 @@ ruleTester(rule, {
       expect: {
         outcome: 'fail',
         message: 'Compose service web (docker-compose.yml:6) has a healthcheck too, not counted',
-        evidence: [{ path: 'docker-compose.yml', line: 6, note: 'compose service web has a healthcheck (not counted: with Kubernetes manifests the probes decide)' }],
+        evidence: [
+          {
+            path: 'docker-compose.yml',
+            line: 6,
+            note: 'compose service web has a healthcheck (not counted: with Kubernetes manifests the probes decide)',
+          },
+        ],
       },
     },
     {

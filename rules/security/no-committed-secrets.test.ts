@@ -207,7 +207,8 @@ ruleTester(rule, {
       tree: {
         'source/Web/AppSettings.json':
           '{\n    "AllowedHosts": "*",\n    "SigningKey": "9c41e0d2b7f84a6c93d15e27a0b8f6c41d2e9a7b3c5f8e01d6a4b2c9e7f30d18",\n    "ConnectionStrings": {\n        "Context": "Server=db;Database=App;"\n    }\n}\n',
-        'source/Web/appsettings.Development.json': '{\n    "SigningKey": "9c41e0d2b7f84a6c93d15e27a0b8f6c41d2e9a7b3c5f8e01d6a4b2c9e7f30d18"\n}\n',
+        'source/Web/appsettings.Development.json':
+          '{\n    "SigningKey": "9c41e0d2b7f84a6c93d15e27a0b8f6c41d2e9a7b3c5f8e01d6a4b2c9e7f30d18"\n}\n',
         'source/Web/Program.cs':
           'var builder = WebApplication.CreateBuilder(args);\nvar key = builder.Configuration["SigningKey"];\n',
         'docker-compose.yaml':
