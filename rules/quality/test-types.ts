@@ -317,7 +317,7 @@ export default defineRule({
       // tests call the container a CI script started. The file must also call an HTTP client.
       runningUrl: {
         regex:
-          /^[ \t]*(?:export\s+)?(?:const\s+|var\s+|let\s+|(?:private\s+|public\s+)?(?:static\s+)?(?:final\s+)?(?:String\s+)?)?[A-Z][A-Z0-9_]*(?:URL|HOST|ENDPOINT|BASE)[A-Z0-9_]*\s*(?::\s*\w+\s*)?[:=]\s*(?:os\.(?:getenv|environ\.get)\(\s*["'][^"']+["']\s*,\s*|process\.env\.\w+\s*(?:\?\?|\|\|)\s*)?r?["'`]https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)\b/m,
+          /^[ \t]*(?:(?:export[ \t]+)?(?:const|var|let)[ \t]+)?([A-Z][A-Z0-9_]*)[ \t]*(?::[ \t]*\w+[ \t]*)?=[ \t]*(?:os\.(?:getenv|environ\.get)\([ \t]*["'][^"'\n]+["'][ \t]*,[ \t]*|process\.env\.\w+[ \t]*(?:\?\?|\|\|)[ \t]*)?r?["'`]https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)\b/m,
         files: TEST_CODE,
         literals: ['localhost', '127.0.0.1', '0.0.0.0'],
         maxPerFile: 1,
@@ -401,7 +401,9 @@ export default defineRule({
     const overHttp = new Map(
       ctx
         .matches('runningUrl')
-        .filter((m) => HTTP_CLIENT.test(ctx.files.read(m.path) ?? ''))
+        .filter(
+          (m) => /URL|HOST|ENDPOINT|BASE/.test(m.groups[0] ?? '') && HTTP_CLIENT.test(ctx.files.read(m.path) ?? ''),
+        )
         .map((m) => [m.path, m]),
     );
     for (const f of inv.files) {

@@ -3,6 +3,9 @@ import { codeOrDeps } from './_lib/code-or-deps.js';
 
 const JS = ['**/*.{js,ts,mjs,cjs,jsx,tsx}'];
 
+/** A header that carries a client's key (`x-api-key`, `unstructured-api-key`, `X-Auth-Token`). */
+const KEY_HEADER = /api[-_]?key|access[-_]?token|auth[-_]?token/i;
+
 /**
  * Around a key header read (line `line`, 1-based): the value compared with a configured key
  * (environment, settings) and a refusal with 401/403 — the definition and its use, not a header
@@ -172,7 +175,7 @@ export default defineRule({
       // credited only where it is compared with a configured key and refused with 401/403 (check()).
       apiKeyHeader: {
         regex:
-          /\b(?:request|req|r|ctx|c|context|Request|HttpContext\.Request)\.(?:headers|Headers|Header|META)(?:\.(?:get|Get|TryGetValue)\s*\(\s*|\s*\[\s*)["'](?:HTTP_)?[\w-]*(?:api[-_]?key|access[-_]?token|auth[-_]?token)[\w-]*["']|\b(?:req|c|ctx)\.(?:get|header|GetHeader|get_header)\s*\(\s*["'][\w-]*(?:api[-_]?key|access[-_]?token|auth[-_]?token)[\w-]*["']/i,
+          /\b(?:request|req|r|ctx|c|context|Request|HttpContext\.Request)\.(?:headers|Headers|Header|META)(?:\.(?:get|Get|TryGetValue)\s*\(\s*|\s*\[\s*)["']([\w-]+)["']|\b(?:req|c|ctx)\.(?:get|header|GetHeader|get_header)\s*\(\s*["']([\w-]+)["']/i,
         files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
         literals: [
           'api-key',
@@ -234,7 +237,8 @@ export default defineRule({
         {
           key: 'apiKeyHeader',
           label: 'API key checked by hand (a request header compared with the configured key, refused with 401/403)',
-          rejectMatch: (m) => !refusesWrongKey(ctx.files.read(m.path) ?? '', m.line),
+          rejectMatch: (m) =>
+            !KEY_HEADER.test(m.groups.find(Boolean) ?? '') || !refusesWrongKey(ctx.files.read(m.path) ?? '', m.line),
         },
       ],
       searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files`,

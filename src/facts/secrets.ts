@@ -132,7 +132,7 @@ SECRET_PATTERNS.springJwtSecret = {
  * rule checks is named for tokens or authentication.
  */
 SECRET_PATTERNS.jsonJwtKey = {
-  regex: /^[ \t]+"(?:Key|Secret|SecretKey|SigningSecret|TokenSecret)"[ \t]*:[ \t]*"([^"\s$]{16,})"[ \t]*,?[ \t]*$/m,
+  regex: /^[ \t]+"(?:Key|Secret|SecretKey|SigningSecret|TokenSecret)"[ \t]*:[ \t]*"([^"\s$]{16,})"[ \t]*(?:,[ \t]*)?$/m,
   files: APPSETTINGS,
   literals: ['Key', 'Secret'],
   maxPerFile: 3,
