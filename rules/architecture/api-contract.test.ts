@@ -41,6 +41,46 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: ".NET: Swagger registered through a wrapper's extension method (AddSwaggerDefault) and served by UseSwagger() is generated docs: partial",
+      profile: 'service',
+      tree: {
+        'source/Web/Architecture.Web.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Acme.AspNetCore" />\n  </ItemGroup>\n</Project>\n',
+        'source/Web/Program.cs':
+          'var builder = WebApplication.CreateBuilder();\nbuilder.Services.AddSwaggerDefault();\nbuilder.Services.AddControllers();\n\nvar application = builder.Build();\napplication.UseSwagger().UseSwaggerUI();\napplication.MapControllers();\napplication.Run();\n',
+        'source/Web/UserController.cs':
+          '[ApiController]\n[Route("users")]\npublic sealed class UserController : ControllerBase\n{\n    [HttpGet]\n    public IActionResult List() => Ok();\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'Only generated API docs (Swagger/OpenAPI middleware)',
+        evidence: [
+          { path: 'source/Web/Program.cs', line: 6, note: 'UseSwagger: serves an API document generated from code' },
+        ],
+      },
+    },
+    {
+      name: 'Rails: apipie-rails endpoint descriptions in the controllers are generated docs: partial',
+      profile: 'service',
+      tree: {
+        Gemfile: 'source "https://rubygems.org"\ngem "rails"\ngem "apipie-rails"\n',
+        'config/routes.rb':
+          'Rails.application.routes.draw do\n  namespace :api do\n    resources :pushes\n  end\nend\n',
+        'app/controllers/api/v1/pushes_controller.rb':
+          'class Api::V1::PushesController < Api::BaseController\n  resource_description do\n    name "Pushes"\n  end\n\n  api :GET, "/p/:url_token.json", "Retrieve a push."\n  def show\n  end\nend\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'Only generated API docs (apipie-rails)',
+        evidence: [
+          { path: 'Gemfile', line: 3 },
+          { path: 'app/controllers/api/v1/pushes_controller.rb', line: 6 },
+        ],
+      },
+    },
+    {
       name: "a proto copied from another project's Go module with this project's Python stubs beside it is not this API's contract",
       profile: 'service',
       tree: {

@@ -50,8 +50,19 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql, asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo … catalogue `openapi-generators`). Tests are ignored. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql, asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). Tests are ignored. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
+      // Docs generated from code, seen where the code wires them, also through a wrapper package or
+      // the project's own extension method (`AddSwaggerDefault()` whose body calls AddSwaggerGen):
+      // the middleware that serves the generated document (`UseSwagger()`, NSwag `UseOpenApi()`,
+      // `MapOpenApi()`), and apipie-rails' endpoint descriptions (`api :GET, "/p.json", "…"`).
+      generatedInCode: {
+        regex:
+          /\.(UseSwagger|AddSwaggerGen|UseOpenApi|MapOpenApi|AddOpenApiDocument|AddSwaggerDocument)\s*\(|^[ \t]*(api)[ \t]+:(?:GET|POST|PUT|PATCH|DELETE)[ \t]*,[ \t]*["'][^"']*["']/m,
+        files: ['**/*.{cs,fs,vb,rb}'],
+        literals: ['Swagger', 'OpenApi', 'api :'],
+        maxPerFile: 1,
+      },
       specDoc: {
         regex: /^[ \t{]*["']?(openapi|swagger|asyncapi)["']?\s*:\s*["']?\d/m,
         files: SPEC_DOCS,
@@ -108,8 +119,31 @@ export default defineRule({
       })),
       ...fastapi.map((f) => ({ ...f.evidence, note: `${f.name} serves a generated OpenAPI document` })),
     ];
+    const inCode = ctx.matches('generatedInCode').filter((m) => !isTestPath(m.path));
+    const codeNames = [...new Set(inCode.map((m) => (m.groups[1] ? 'apipie-rails' : 'Swagger/OpenAPI middleware')))];
+    // Wired in code: cited where it is, beside (or without) the dependency.
+    for (const m of inCode.filter((x) => !generated.some((e) => e.path === x.path)).slice(0, 2))
+      generated.push(
+        fromMatch(
+          m,
+          m.groups[1]
+            ? 'apipie-rails endpoint description: API docs generated from code'
+            : `${m.groups[0]}: serves an API document generated from code`,
+        ),
+      );
     if (generated.length) {
-      const names = [...new Set([...generators.map((d) => d.name), ...fastapi.map((f) => f.name)])].sort();
+      const names = [
+        ...new Set([
+          ...generators.map((d) => d.name),
+          ...fastapi.map((f) => f.name),
+          // A name the dependency already gives is not repeated (apipie-rails; Swashbuckle/NSwag).
+          ...codeNames.filter((n) =>
+            n === 'apipie-rails'
+              ? !generators.some((d) => d.name === 'apipie-rails')
+              : !generators.some((d) => /Swashbuckle|NSwag|OpenApi/i.test(d.name)),
+          ),
+        ]),
+      ].sort();
       return partial(
         0.5,
         `Only generated API docs (${listing(names)}); no contract is committed.`,

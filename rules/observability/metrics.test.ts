@@ -122,6 +122,16 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a logging filter that drops access lines containing "/metrics" is no /metrics endpoint',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'fastapi==0.110.0\nuvicorn==0.29.0\n',
+        'api/app.py':
+          'import logging\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\nclass MetricsCheckFilter(logging.Filter):\n    def filter(self, record: logging.LogRecord) -> bool:\n        return record.getMessage().find("/metrics") == -1\n\n\nclass ScrapeFilter(logging.Filter):\n    def filter(self, record):\n        return "/metrics" not in record.getMessage()\n\n\nlogging.getLogger("uvicorn.access").addFilter(MetricsCheckFilter())\n\n\n@app.get("/healthcheck")\ndef healthcheck():\n    return {"healthcheck": "HEALTHCHECK STATUS: EVERYTHING OK!"}\n',
+      },
+      expect: { outcome: 'fail', data: { routes: [] } },
+    },
+    {
       name: 'a counter in a Redis cache or a stats dict is not a metric',
       profile: 'service',
       tree: {

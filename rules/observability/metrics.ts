@@ -18,6 +18,10 @@ const AUTO_CONFIGURED = [
   'io.quarkus:quarkus-smallrye-metrics',
 ];
 
+/** The path is a string searched for in another (`s.find("/metrics")`, `"/metrics" in path`, `strings.Contains`). */
+const SEARCHED =
+  /(?:\.(?:find|rfind|index|indexOf|lastIndexOf|includes|contains|Contains|startswith|startsWith|StartsWith|endswith|endsWith|EndsWith|search|count)\s*\(\s*|\bstrings\.(?:Contains|HasPrefix|HasSuffix|Index)\s*\([^,()]*,\s*)r?["'`]\/(?:actuator\/)?(?:prometheus|metrics)\b|["'`]\/(?:actuator\/)?(?:prometheus|metrics)\/?["'`]\s+(?:not\s+)?in\s+(?!\(|\[)/;
+
 export default defineRule({
   meta: {
     id: 'metrics',
@@ -116,10 +120,13 @@ export default defineRule({
     const setup = codeMatches([...ctx.matches('setup'), ...ctx.matches('emit')]).filter(
       (m) => !isImportLine(m.snippet),
     );
-    // A "/metrics" inside a log message or print is not a route.
+    // A "/metrics" inside a log message or print is not a route, nor one a string is searched for
+    // (a logging filter dropping access lines of the scraper: `msg.find("/metrics") == -1`).
     const routes = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute')]).filter(
       (m) =>
-        !/\b(?:log|logger|console|print|println|printf|Print\w*|System\.out|warn|info|debug)\b\s*[.(]/i.test(m.snippet),
+        !/\b(?:log|logger|console|print|println|printf|Print\w*|System\.out|warn|info|debug)\b\s*[.(]/i.test(
+          m.snippet,
+        ) && !SEARCHED.test(m.snippet),
     );
     const actuator = codeMatches(ctx.matches('actuator'));
     const scrape = codeMatches(ctx.matches('scrape'));

@@ -115,6 +115,20 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: '.NET: Serilog JsonFormatter named in AppSettings.json (capitalised, as the host reads it on Windows) is JSON output',
+      profile: 'service',
+      tree: {
+        'source/Web/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Host.UseSerilog();\n',
+        'source/Web/AppSettings.json':
+          '{\n    "Serilog": {\n        "WriteTo": [\n            { "Name": "Console" },\n            {\n                "Name": "File",\n                "Args": {\n                    "formatter": "Serilog.Formatting.Json.JsonFormatter, Serilog",\n                    "path": "Logs/.log"\n                }\n            }\n        ]\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'Logs are structured (JSON or OpenTelemetry log records); no request/correlation id found.',
+        evidence: [{ path: 'source/Web/AppSettings.json', line: 8 }],
+      },
+    },
+    {
       name: 'Symfony: Monolog formatter monolog.formatter.json under when@prod is JSON logging in production',
       profile: 'service',
       tree: {

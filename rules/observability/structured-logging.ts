@@ -1,7 +1,7 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { serverCodeMatches } from '../../src/facts/component.js';
-import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { APPSETTINGS, firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import type { Match, RuleContext } from '../../src/types.js';
 
@@ -16,7 +16,7 @@ const CONFIG = [
   '**/nlog.config',
   '**/NLog.config',
   '**/application*.{yml,yaml,properties}',
-  '**/appsettings*.json',
+  ...APPSETTINGS,
   '**/logging*.{yml,yaml,ini,conf,json}',
   '**/config/logging.php',
 ];
@@ -121,7 +121,7 @@ export default defineRule({
       // in appsettings.json that formatter is named by type.
       serilogJsonSettings: {
         regex: /"formatter"\s*:\s*"(?:(?!Json)[^"\n])*Json/,
-        files: ['**/appsettings*.json'],
+        files: APPSETTINGS,
         literals: ['formatter'],
         maxPerFile: 1,
       },

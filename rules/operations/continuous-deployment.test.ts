@@ -21,6 +21,19 @@ jobs:
 ruleTester(rule, {
   valid: [
     {
+      name: "a PaaS vendor's deploy action given a deploy key from the secret store deploys (Hatchbox-style)",
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n",
+        '.github/workflows/platform-deploy.yml':
+          'name: Platform Deploy\n\non:\n  push:\n    tags:\n      - "v*.*.*"\n\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Deploy to the platform\n        uses: acmehost/github-acmehost-deploy-action@3bbadafe51e89bbf29fd3932bd84534f4fc9a00c # v2\n        with:\n          deploy_key: ${{ secrets.ACMEHOST_DEPLOY_KEY }}\n          sha: ${{ github.sha }}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: '.github/workflows/platform-deploy.yml', line: 13 }],
+      },
+    },
+    {
       name: 'a GitHub Actions job running helm upgrade into an environment passes (Go service)',
       profile: 'service',
       tree: {
@@ -134,6 +147,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a deploy action that publishes docs pages, or one given no credential, ships no service',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n",
+        '.github/workflows/docs.yml':
+          'on: push\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: JamesIves/github-pages-deploy-action@v4\n        with:\n          token: ${{ secrets.GITHUB_TOKEN }}\n          folder: site\n      - uses: acme/deploy-notes-action@v1\n        with:\n          channel: releases\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'Azure CLI steps that only log in and list apps deploy nothing',
       profile: 'service',

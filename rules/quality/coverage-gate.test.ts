@@ -356,6 +356,26 @@ ruleTester(rule, {
       expect: { outcome: 'fail' },
     },
     {
+      name: 'Codecov status project target auto with a threshold fails the check when coverage drops: a gate',
+      tree: {
+        'codecov.yml':
+          'codecov:\n  require_ci_to_pass: yes\n\ncoverage:\n  precision: 2\n  status:\n    project:\n      default:\n        target: auto\n        threshold: 0%\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'target auto with a threshold',
+        evidence: [{ path: 'codecov.yml', line: 9 }],
+      },
+    },
+    {
+      name: 'Codecov target auto with a threshold but informational: true gates nothing',
+      tree: {
+        'codecov.yml':
+          'coverage:\n  status:\n    project:\n      default:\n        target: auto\n        threshold: 1%\n        informational: true\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
       name: 'measured coverage below the floor, even with a configured threshold',
       tree: { 'pyproject.toml': '[tool.coverage.report]\nfail_under = 90\n' },
       artifacts: { coverage: [cov(600, 1000)], junit: [] },

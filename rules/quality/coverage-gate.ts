@@ -12,6 +12,36 @@ const configNote = (n: number) =>
     ? ', and no coverage configuration file'
     : `, and no coverage threshold or collection in ${n} configuration file${n === 1 ? '' : 's'}`;
 
+/** A `threshold:` at the indentation of the `target: auto` on line `line` (1-based), in the same block. */
+function codecovAutoGate(text: string, line: number): boolean {
+  const lines = text.split(/\r?\n/);
+  const indent = (l: string) => /^[ \t]*/.exec(l)![0].length;
+  const at = indent(lines[line - 1] ?? '');
+  const sibling = (l: string) => indent(l) === at && /^[ \t]*threshold\s*:\s*['"]?\d/.test(l);
+  for (const step of [-1, 1]) {
+    for (let i = line - 1 + step; i >= 0 && i < lines.length; i += step) {
+      const l = lines[i]!;
+      if (!l.trim() || /^\s*#/.test(l)) continue;
+      if (indent(l) < at) break;
+      if (sibling(l)) return !/^\s*informational\s*:\s*true/m.test(blockOf(lines, i, at));
+    }
+  }
+  return false;
+}
+
+/** The lines of the block at indentation `at` around line index `i`. */
+function blockOf(lines: string[], i: number, at: number): string {
+  const ind = (l: string) => /^[ \t]*/.exec(l)![0].length;
+  let a = i;
+  let b = i;
+  while (a > 0 && (!lines[a - 1]!.trim() || ind(lines[a - 1]!) >= at)) a--;
+  while (b < lines.length - 1 && (!lines[b + 1]!.trim() || ind(lines[b + 1]!) >= at)) b++;
+  return lines
+    .slice(a, b + 1)
+    .filter((l) => ind(l) === at)
+    .join('\n');
+}
+
 const numberIn = (m: Match) => m.groups.find((g) => g && /^\d/.test(g));
 
 export default defineRule({
@@ -60,7 +90,13 @@ export default defineRule({
       // `// coverageThreshold: undefined` in a generated jest.config.js configures nothing.
       for (const m of ctx.matches(t.key).filter((x) => !isCommentLine(x.snippet))) {
         if (t.key === 'jacoco' && !jacocoFiles.has(m.path)) continue;
-        if (t.key === 'codecov' && /^\s*target\s*:\s*['"]?auto/.test(m.snippet)) continue;
+        if (t.key === 'codecov' && /^\s*target\s*:\s*['"]?auto/.test(m.snippet)) {
+          // `target: auto` compares with the base commit: a floor only with a `threshold` (the drop
+          // allowed) beside it in the same status block — then Codecov fails the check when coverage drops.
+          if (!codecovAutoGate(ctx.files.read(m.path) ?? '', m.line)) continue;
+          found.push({ tool: 'Codecov status (target auto with a threshold: fails when coverage drops)', match: m });
+          continue;
+        }
         found.push({ tool: t.tool, match: m });
       }
     }
@@ -68,7 +104,7 @@ export default defineRule({
       tool: f.tool,
       path: f.match.path,
       line: f.match.line,
-      ...(numberIn(f.match) ? { value: Number(numberIn(f.match)) } : {}),
+      ...(numberIn(f.match) ? { value: Number.parseFloat(numberIn(f.match)!) } : {}),
     }));
     const tools = [...new Set(found.map((f) => f.tool))];
     const evidence: Evidence[] = found.slice(0, 5).map((f) => fromMatch(f.match, f.tool));

@@ -6,6 +6,26 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'PHP_CodeSniffer with the PSR-12 standard, run by CI: a layout checker (phpcbf fixes it)',
+      tree: {
+        'phpcs.xml.dist':
+          '<?xml version="1.0"?>\n<ruleset name="Acme">\n    <arg name="extensions" value="php"/>\n    <file>./src</file>\n\n    <rule ref="PSR12">\n        <exclude name="PSR12.Files.FileHeader"/>\n    </rule>\n</ruleset>\n',
+        'composer.json':
+          '{\n  "name": "acme/ids",\n  "scripts": {\n    "phpcbf": "phpcbf -vpw",\n    "phpcs": "phpcs"\n  }\n}\n',
+        'src/Id.php': '<?php\nfinal class Id {}\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  coding-standards:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ./vendor/bin/phpcs --colors\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'PHP_CodeSniffer configured and checked in CI (PHP_CodeSniffer).',
+        evidence: [
+          { path: 'phpcs.xml.dist', line: 6 },
+          { path: '.github/workflows/ci.yml', line: 7 },
+        ],
+      },
+    },
+    {
       name: 'super-linter with no VALIDATE_ selection runs every language, its formatters included',
       tree: {
         '.php-cs-fixer.php': '<?php\nreturn new PhpCsFixer\\Config();\n',
@@ -299,6 +319,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a phpcs ruleset of compatibility sniffs only lays out nothing: not a formatter',
+      tree: {
+        'phpcs.xml': '<?xml version="1.0"?>\n<ruleset name="Compat">\n    <rule ref="PHPCompatibility"/>\n</ruleset>\n',
+        'src/Id.php': '<?php\nfinal class Id {}\n',
+        '.editorconfig': 'root = true\n[*]\nindent_style = space\n',
+      },
+      expect: { outcome: 'partial', score: 0.5, message: '.editorconfig sets whitespace rules' },
+    },
     {
       name: '.editorconfig with whitespace settings only stays partial for C#',
       tree: {

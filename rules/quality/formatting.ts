@@ -79,6 +79,14 @@ const FORMATTERS: ToolSpec[] = [
     deps: ['friendsofphp/php-cs-fixer', 'laravel/pint'],
     runs: ['PHP-CS-Fixer', 'pint', 'phpcbf'],
   },
+  // PHP_CodeSniffer with a coding standard that lays out code (PSR-12, PEAR, Squiz, a vendor's):
+  // `phpcs` fails on misplaced braces, indentation and spacing, and `phpcbf` fixes them.
+  {
+    name: 'PHP_CodeSniffer',
+    pattern: 'phpcsStandard',
+    deps: ['squizlabs/php_codesniffer', 'phpcsstandards/php_codesniffer'],
+    runs: ['phpcs', 'phpcbf'],
+  },
   { name: 'clang-format', files: ['**/.clang-format'], runs: ['clang-format', 'git-clang-format'] },
   // StyleCop's layout rules and the IDE style rules run inside every compile when the build enforces them.
   {
@@ -102,7 +110,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
+      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, a phpcs.xml ruleset with a layout standard such as PSR-12 (PHP_CodeSniffer, fixed by phpcbf), .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
     reads: [...CI_GLOBS, '**/.golangci.{yml,yaml}'],
     patterns: {
       prettierPkg: {
@@ -150,6 +158,13 @@ export default defineRule({
           /^[ \t]*-[ \t]*["']?(?:gofmt|goimports|gofumpt|gci)\b|\benable[ \t]*[:=][ \t]*\[[\w\s,"'-]*(?:gofmt|goimports|gofumpt|gci)\b/m,
         files: ['**/.golangci.{yml,yaml,toml}'],
         literals: ['gofmt', 'goimports', 'gofumpt', 'gci'],
+        maxPerFile: 1,
+      },
+      phpcsStandard: {
+        regex:
+          /<rule\s+ref\s*=\s*"(PSR12|PSR2|PER(?:-CS)?|PEAR|Squiz|Zend|Generic\.(?:WhiteSpace|Formatting|Files\.LineLength)|Doctrine|SlevomatCodingStandard|WordPress(?:-Core|-Extra)?|Drupal|Laminas\w*|Symfony|CakePHP|Magento2|Yii2|PSR1)\b/,
+        files: ['**/phpcs.xml', '**/phpcs.xml.dist', '**/.phpcs.xml', '**/.phpcs.xml.dist', '**/phpcs.dist.xml'],
+        literals: ['rule'],
         maxPerFile: 1,
       },
       spotless: {

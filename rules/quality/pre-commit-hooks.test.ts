@@ -4,6 +4,20 @@ import rule from './pre-commit-hooks.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'CaptainHook actions run phpcs on the staged PHP files (through a composer script) before a commit',
+      tree: {
+        'captainhook.json':
+          '{\n    "config": { "verbosity": "normal" },\n    "commit-msg": { "enabled": false, "actions": [] },\n    "pre-push": {\n        "enabled": true,\n        "actions": [ { "action": "composer test" } ]\n    },\n    "pre-commit": {\n        "enabled": true,\n        "actions": [\n            {\n                "action": "\\\\CaptainHook\\\\App\\\\Hook\\\\Composer\\\\Action\\\\CheckLockFile"\n            },\n            {\n                "action": "composer phpcs -- {$STAGED_FILES|of-type:php}",\n                "conditions": [ { "exec": "\\\\CaptainHook\\\\App\\\\Hook\\\\Condition\\\\FileStaged\\\\OfType", "args": ["php"] } ]\n            }\n        ]\n    }\n}\n',
+        'composer.json':
+          '{\n  "name": "acme/ids",\n  "scripts": {\n    "phpcs": "phpcs --cache=build/phpcs.cache",\n    "test": "phpunit"\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Commit hooks (captainhook) run',
+        evidence: [{ path: 'composer.json', line: 4 }],
+      },
+    },
+    {
       name: 'the husky v4 "hooks" key runs with husky 4 installed',
       tree: {
         'package.json':
@@ -66,6 +80,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'CaptainHook with every hook disabled runs nothing: named, partial',
+      tree: {
+        'captainhook.json':
+          '{\n  "pre-commit": {\n    "enabled": false,\n    "actions": [ { "action": "composer phpcs" } ]\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        evidence: [{ path: 'captainhook.json', note: 'CaptainHook configured' }],
+      },
+    },
     {
       name: 'a husky v4 "hooks" key with husky 5 installed (lockfile) runs nothing: fail, naming why',
       tree: {

@@ -13,6 +13,7 @@ const MANAGERS: { name: string; system: string; globs: string[] }[] = [
   },
   { name: 'Husky', system: 'husky', globs: ['.husky/pre-commit', '.husky/pre-push', '.husky/commit-msg'] },
   { name: 'Overcommit', system: 'overcommit', globs: ['.overcommit.yml'] },
+  { name: 'CaptainHook', system: 'captainhook', globs: ['captainhook.json', '.captainhook.json'] },
   {
     name: 'committed git hooks',
     system: 'git hooks',
@@ -39,7 +40,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Hook managers (.pre-commit-config.yaml, lefthook.yml, .husky/<hook>, simple-git-hooks or husky keys in package.json, .overcommit.yml, committed .githooks/) and what their hooks really run, followed like CI: pre-commit hook ids to their tools, husky scripts through lint-staged and package scripts, lefthook `run:` lines. Pass: a hook runs a linter, formatter, type checker, scanner or tests, or any pre-commit hook (pre-commit fails the commit when a hook fails or changes a file: codespell, validate-pyproject, check-yaml are checks); partial (0.5): a hook manager or lint-staged whose hooks run no check (a reminder `echo`). The husky v4 `"husky": {"hooks": …}` key runs nothing once husky 5 or later is installed (lockfile, else declared range).',
+      'Hook managers (.pre-commit-config.yaml, lefthook.yml, .husky/<hook>, simple-git-hooks or husky keys in package.json, .overcommit.yml, captainhook.json actions, committed .githooks/) and what their hooks really run, followed like CI: pre-commit hook ids to their tools, husky scripts through lint-staged and package scripts, lefthook `run:` lines. Pass: a hook runs a linter, formatter, type checker, scanner or tests, or any pre-commit hook (pre-commit fails the commit when a hook fails or changes a file: codespell, validate-pyproject, check-yaml are checks); partial (0.5): a hook manager or lint-staged whose hooks run no check (a reminder `echo`). The husky v4 `"husky": {"hooks": …}` key runs nothing once husky 5 or later is installed (lockfile, else declared range).',
     patterns: {
       pkgHooks: {
         regex: /"(simple-git-hooks|husky|lint-staged|pre-commit|ghooks)"\s*:\s*\{/,

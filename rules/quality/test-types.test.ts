@@ -269,6 +269,28 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Python: a smoke test that posts to the container a CI script started (API_URL on localhost) is end-to-end, not unit',
+      tree: {
+        'api/app.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n',
+        'tests/test_utils.py': 'def test_parse():\n    assert 1 + 1 == 2\n',
+        'scripts/test_smoke.py':
+          'import os\n\nimport pytest\nimport requests\n\nAPI_URL = "http://localhost:8000/general/v0/general"\n\n\ndef send(path):\n    with open(path, "rb") as f:\n        return requests.post(API_URL, files={"files": f})\n\n\n@pytest.mark.parametrize("name", ["a.pdf", "b.docx"])\ndef test_happy_path(name):\n    assert send(name).status_code == 200\n',
+        'scripts/helpers.py': 'BASE_URL = "http://localhost:9000"\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { types: ['unit', 'end-to-end'] },
+        evidence: [
+          { path: 'tests/test_utils.py' },
+          {
+            path: 'scripts/test_smoke.py',
+            line: 6,
+            note: 'end-to-end: pytest: 1 test calling a running instance over HTTP (smoke/end-to-end)',
+          },
+        ],
+      },
+    },
+    {
       name: 'Python: unit tests plus integration-marked tests and a Locust file',
       tree: {
         'tests/test_unit.py': 'def test_a():\n    pass\n',

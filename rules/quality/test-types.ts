@@ -45,6 +45,10 @@ function integrationByName(path: string): boolean {
   return INTEGRATION_DIR.test(path);
 }
 
+/** An HTTP client call (requests, httpx, aiohttp, urllib, fetch, axios, Go net/http, Java HttpClient, RestAssured). */
+const HTTP_CLIENT =
+  /\b(?:requests|httpx|session|client)\.(?:get|post|put|patch|delete|request)\s*\(|\baiohttp\.ClientSession\b|\burllib\.request\.urlopen\s*\(|\bfetch\s*\(|\baxios(?:\.\w+)?\s*\(|\bhttp\.(?:Get|Post|NewRequest)\s*\(|\bHttpClient\b|\bRestAssured\b|\bgiven\(\)/;
+
 /** `e2e_test.go`, `checkout.e2e.ts`, `test_e2e.py`: end-to-end by the file's own name. */
 const e2eByName = (path: string) => /(^|[_.-])e2e([_.-]|$)/i.test(path.slice(path.lastIndexOf('/') + 1));
 
@@ -251,7 +255,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`: real resources), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`): they serve the whole app without a server or browser. End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`: real resources), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`): they serve the whole app without a server or browser. End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -317,6 +321,16 @@ export default defineRule({
         maxPerFile: 1,
       },
       // A test that drives a real browser through a driver is end-to-end, whatever its framework.
+      // A test module aimed at a running instance: a base-URL constant of a local server
+      // (`API_URL = "http://localhost:8000/…"`, also behind an environment default), the way smoke
+      // tests call the container a CI script started. The file must also call an HTTP client.
+      runningUrl: {
+        regex:
+          /^[ \t]*(?:(?:export[ \t]+)?(?:const|var|let)[ \t]+)?([A-Z][A-Z0-9_]*)[ \t]*(?::[ \t]*\w+[ \t]*)?=[ \t]*(?:os\.(?:getenv|environ\.get)\([ \t]*["'][^"'\n]+["'][ \t]*,[ \t]*|process\.env\.\w+[ \t]*(?:\?\?|\|\|)[ \t]*)?r?["'`]https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)\b/m,
+        files: TEST_CODE,
+        literals: ['localhost', '127.0.0.1', '0.0.0.0'],
+        maxPerFile: 1,
+      },
       browserDriver: {
         regex:
           /^[ \t]*using\s+(?:OpenQA\.Selenium|Microsoft\.Playwright|PuppeteerSharp)\b|^[ \t]*import\s+(?:static\s+)?(?:org\.openqa\.selenium|com\.microsoft\.playwright)\.|^[ \t]*from\s+(?:selenium|playwright|splinter|pyppeteer)\b[\w.]*\s+import\b|^[ \t]*import\s+(?:selenium|pyppeteer)\b|from\s+['"](?:selenium-webdriver|puppeteer(?:-core)?|webdriverio|playwright(?:-core)?|@playwright\/test)['"]|require\(\s*['"](?:selenium-webdriver|puppeteer(?:-core)?|webdriverio|playwright(?:-core)?)['"]\s*\)|^[ \t]*use\s+(?:thirtyfour|fantoccini|headless_chrome|chromiumoxide)\b|"github\.com\/(?:tebeka\/selenium|chromedp\/chromedp|go-rod\/rod|playwright-community\/playwright-go)"/m,
@@ -392,6 +406,15 @@ export default defineRule({
     }
     const browser = new Map(ctx.matches('browserDriver').map((m) => [m.path, m]));
     const terratest = new Map(ctx.matches('terratest').map((m) => [m.path, m]));
+    // Tests that call a running instance over HTTP (smoke tests of a started container): end-to-end.
+    const overHttp = new Map(
+      ctx
+        .matches('runningUrl')
+        .filter(
+          (m) => /URL|HOST|ENDPOINT|BASE/.test(m.groups[0] ?? '') && HTTP_CLIENT.test(ctx.files.read(m.path) ?? ''),
+        )
+        .map((m) => [m.path, m]),
+    );
     for (const f of inv.files) {
       const at = { path: f.path, ...(f.first ? { line: f.first.line, snippet: f.first.snippet } : {}) };
       const app = wholeApp.get(f.path);
@@ -410,7 +433,15 @@ export default defineRule({
           snippet: driver.snippet.trim().slice(0, 120),
           note: `${f.framework}: ${f.cases} test${f.cases === 1 ? '' : 's'} driving a browser (${driverName(driver.snippet)})`,
         });
-      else if (terratest.has(f.path)) {
+      else if (overHttp.has(f.path) && !app) {
+        const m = overHttp.get(f.path)!;
+        add('end-to-end', {
+          path: f.path,
+          line: m.line,
+          snippet: m.snippet.trim().slice(0, 120),
+          note: `${f.framework}: ${f.cases} test${f.cases === 1 ? '' : 's'} calling a running instance over HTTP (smoke/end-to-end)`,
+        });
+      } else if (terratest.has(f.path)) {
         const m = terratest.get(f.path)!;
         add('integration', {
           path: f.path,

@@ -256,6 +256,29 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'compose healthchecks beside Kubernetes manifests are named in the message and evidence, not dropped silently',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n",
+        Dockerfile: 'FROM ruby:3.3\nCOPY . /app\nEXPOSE 5100\nCMD ["bin/rails", "server"]\n',
+        'docker-compose.yml':
+          'services:\n  web:\n    build: .\n    ports:\n      - "443:443"\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:5100/up"]\n      interval: 30s\n',
+        'containers/kubernetes/deploy.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: acme/web:latest\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'Compose service web (docker-compose.yml:6) has a healthcheck too, not counted',
+        evidence: [
+          {
+            path: 'docker-compose.yml',
+            line: 6,
+            note: 'compose service web has a healthcheck (not counted: with Kubernetes manifests the probes decide)',
+          },
+        ],
+      },
+    },
+    {
       name: "a CLI's image that runs its `serve` subcommand and EXPOSEs a port is a long-running service: it needs a HEALTHCHECK",
       profile: 'cli',
       tree: {

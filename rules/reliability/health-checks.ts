@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
-import { fail, partial, pass } from '../../src/engine/results.js';
+import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import {
   composeDependencyNote,
   composeUnits,
@@ -283,6 +283,25 @@ export default defineRule({
       earned += extra.length;
       good.push(...extra);
     }
+    // Compose set aside beside Kubernetes manifests: its healthchecks are still named, not silently dropped.
+    const asideCompose: Evidence[] =
+      k8sContainers > 0
+        ? composeUnits(d)
+            .filter((s) => s.healthcheck)
+            .map((s) => {
+              const lines = (ctx.files.read(s.path) ?? '').split(/\r?\n/);
+              const i = lines.findIndex((l, k) => k >= s.line && /^\s+healthcheck\s*:/.test(l));
+              return {
+                path: s.path,
+                line: i >= 0 ? i + 1 : s.line,
+                note: `compose service ${s.name} has a healthcheck (not counted: with Kubernetes manifests the probes decide)`,
+              };
+            })
+        : [];
+    notes.push(...asideCompose.slice(0, 3));
+    const composeNote = asideCompose.length
+      ? ` Compose service${asideCompose.length === 1 ? '' : 's'} ${listing(asideCompose.map((e) => `${/compose service (\S+)/.exec(e.note!)![1]} (${e.path}:${e.line})`).slice(0, 3))} ${asideCompose.length === 1 ? 'has a healthcheck' : 'have healthchecks'} too, not counted: with Kubernetes manifests the probes decide.`
+      : '';
     const data = { checked: good.length, unchecked: findings.length, kubernetesContainers: k8sContainers };
     if (units === 0) {
       return fail(
@@ -319,10 +338,10 @@ export default defineRule({
       ...pinged.slice(0, 1),
       ...notes,
     ];
-    if (findings.length === 0) return pass(`Health checks found (${good.length}).`, shown, data);
+    if (findings.length === 0) return pass(`Health checks found (${good.length}).${composeNote}`, shown, data);
     return partial(
       score,
-      `${findings.length} of ${units} deployed units lack health checks${good.length > 0 ? `; ${good.length} have them` : ''}.`,
+      `${findings.length} of ${units} deployed units lack health checks${good.length > 0 ? `; ${good.length} ${good.length === 1 ? 'has' : 'have'} them` : ''}.${composeNote}`,
       shown,
       data,
     );

@@ -5,6 +5,20 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'an API key checked by hand: a request header compared with the configured key, refused with 401 (after other header reads)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'fastapi==0.110.0\n',
+        'api/general.py':
+          'import os\n\nfrom fastapi import APIRouter, HTTPException, Request, status\n\nrouter = APIRouter()\n\n\ndef negotiate(request):\n    return request.headers.get("Accept"), request.headers.get("Accept-Encoding"), request.headers.get("Content-Type")\n\n\n@router.post("/general/v0/general")\ndef partition(request: Request):\n    # -- must have a valid API key --\n    if api_key_env := os.environ.get("ACME_API_KEY"):\n        api_key = request.headers.get("acme-api-key")\n        if api_key != api_key_env:\n            raise HTTPException(detail="API key is invalid", status_code=status.HTTP_401_UNAUTHORIZED)\n    return {"ok": True}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'API key checked by hand',
+        evidence: [{ path: 'api/general.py', line: 16 }],
+      },
+    },
+    {
       name: 'Express with passport.authenticate passes, citing the line and the dependency',
       profile: 'service',
       tree: {
@@ -99,6 +113,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an API-key header only passed on to another service checks nothing: no authentication',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'fastapi==0.110.0\nrequests\n',
+        'api/proxy.py':
+          'import os\n\nimport requests\nfrom fastapi import APIRouter, Request\n\nrouter = APIRouter()\n\n\n@router.post("/proxy")\ndef proxy(request: Request):\n    api_key = request.headers.get("acme-api-key", "")\n    return requests.post(os.environ["UPSTREAM"], headers={"acme-api-key": api_key}, timeout=5).json()\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'a JWT library imported but never used to check requests is partial and says so',
       profile: 'service',

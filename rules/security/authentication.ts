@@ -3,6 +3,30 @@ import { codeOrDeps } from './_lib/code-or-deps.js';
 
 const JS = ['**/*.{js,ts,mjs,cjs,jsx,tsx}'];
 
+/** A header that carries a client's key (`x-api-key`, `unstructured-api-key`, `X-Auth-Token`). */
+const KEY_HEADER = /api[-_]?key|access[-_]?token|auth[-_]?token/i;
+
+/**
+ * Around a key header read (line `line`, 1-based): the value compared with a configured key
+ * (environment, settings) and a refusal with 401/403 — the definition and its use, not a header
+ * merely passed on to another service.
+ */
+function refusesWrongKey(text: string, line: number): boolean {
+  const near = text
+    .split(/\r?\n/)
+    .slice(Math.max(0, line - 4), line + 10)
+    .join('\n');
+  return (
+    /!==?|==|\bcompare_digest\s*\(|ConstantTimeCompare\s*\(|timingSafeEqual\s*\(|\.Equals\s*\(|\bnot\s+in\b/.test(
+      near,
+    ) &&
+    /\b(?:environ|getenv|Getenv|process\.env|settings\.|config|Configuration|ENV\[|env\(|API_KEYS?\b)/i.test(near) &&
+    /\b(?:401|403)\b|UNAUTHORIZED|FORBIDDEN|\bUnauthorized|\bForbidden|PermissionDenied|AuthenticationFailed|NotAuthenticated/.test(
+      near,
+    )
+  );
+}
+
 export default defineRule({
   meta: {
     id: 'authentication',
@@ -15,7 +39,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`; Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash, or the Basic or Authorization header of an incoming request read). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`; Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash, the Basic or Authorization header of an incoming request read, or an API-key header compared with the configured key and refused with 401/403). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
       // each of many unclosed calls to the end of the file was quadratic.
@@ -146,6 +170,28 @@ export default defineRule({
           'verify_with_key',
         ],
       },
+      // An API key checked by hand: a key-named header of the incoming request read
+      // (`request.headers.get("x-api-key")`, `r.Header.Get("X-API-Key")`, `req.header('x-api-key')`);
+      // credited only where it is compared with a configured key and refused with 401/403 (check()).
+      apiKeyHeader: {
+        regex:
+          /\b(?:request|req|r|ctx|c|context|Request|HttpContext\.Request)\.(?:headers|Headers|Header|META)(?:\.(?:get|Get|TryGetValue)\s*\(\s*|\s*\[\s*)["']([\w-]+)["']|\b(?:req|c|ctx)\.(?:get|header|GetHeader|get_header)\s*\(\s*["']([\w-]+)["']/i,
+        files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
+        literals: [
+          'api-key',
+          'api_key',
+          'apikey',
+          'access-token',
+          'access_token',
+          'accesstoken',
+          'auth-token',
+          'auth_token',
+          'authtoken',
+        ],
+        ignoreCase: true,
+        // Any header read matches; the key-named ones are kept in check(): room for the others.
+        maxPerFile: 8,
+      },
       // Authentication written by hand: a stored password hash verified, or the credentials of an
       // incoming request read (`r.BasicAuth()`, `r.Header.Get("Authorization")`) to look the caller up.
       handWritten: {
@@ -189,6 +235,12 @@ export default defineRule({
         { key: 'phpConfig', label: 'Symfony firewall authenticator' },
         { key: 'rust', label: 'Rust authentication' },
         { key: 'handWritten', label: 'credentials checked by hand (password hash or Authorization header)' },
+        {
+          key: 'apiKeyHeader',
+          label: 'API key checked by hand (a request header compared with the configured key, refused with 401/403)',
+          rejectMatch: (m) =>
+            !KEY_HEADER.test(m.groups.find(Boolean) ?? '') || !refusesWrongKey(ctx.files.read(m.path) ?? '', m.line),
+        },
       ],
       searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files`,
     });

@@ -213,6 +213,40 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: '.NET: the nested "Jwt": { "Key": … } form fails; a Key of another section or a placeholder does not',
+      tree: {
+        'src/Api/appsettings.json':
+          '{\n  "Logging": {\n    "LogLevel": { "Default": "Information" }\n  },\n  "Cache": {\n    "Key": "products-catalogue-v2-all"\n  },\n  "Jwt": {\n    "Issuer": "https://api.acme.io",\n    "Key": "9c41e0d2b7f84a6c93d15e27a0b8f6c41d2e9a7b3c5f8e01d6a4b2c9e7f30d18",\n    "ExpiryMinutes": 60\n  }\n}\n',
+        'src/Api/appsettings.Production.json': '{\n  "Jwt": {\n    "Key": "${JWT_KEY}"\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: '1 credential',
+        evidence: [{ path: 'src/Api/appsettings.json', line: 10, note: 'signing secret in configuration' }],
+      },
+    },
+    {
+      name: '.NET: a signing key in AppSettings.json and the same key in compose env fail; the Development file is a development value',
+      tree: {
+        'source/Web/AppSettings.json':
+          '{\n    "AllowedHosts": "*",\n    "SigningKey": "9c41e0d2b7f84a6c93d15e27a0b8f6c41d2e9a7b3c5f8e01d6a4b2c9e7f30d18",\n    "ConnectionStrings": {\n        "Context": "Server=db;Database=App;"\n    }\n}\n',
+        'source/Web/appsettings.Development.json':
+          '{\n    "SigningKey": "9c41e0d2b7f84a6c93d15e27a0b8f6c41d2e9a7b3c5f8e01d6a4b2c9e7f30d18"\n}\n',
+        'source/Web/Program.cs':
+          'var builder = WebApplication.CreateBuilder(args);\nvar key = builder.Configuration["SigningKey"];\n',
+        'docker-compose.yaml':
+          'services:\n    web:\n        build:\n            context: .\n        environment:\n            - SigningKey=9c41e0d2b7f84a6c93d15e27a0b8f6c41d2e9a7b3c5f8e01d6a4b2c9e7f30d18\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: '2 credentials',
+        evidence: [
+          { path: 'docker-compose.yaml', line: 6, note: 'signing secret in configuration' },
+          { path: 'source/Web/AppSettings.json', line: 3, note: 'signing secret in configuration' },
+        ],
+      },
+    },
+    {
       name: 'a hex secret_key in a search service settings.yml the Dockerfile copies into the image fails, cited with the COPY line',
       tree: {
         'metasearch/settings.yml':

@@ -34,7 +34,7 @@ export default defineRule({
     severity: 'critical',
     effort: 'medium',
     detection:
-      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails signing secrets in config files (also the nested Spring `jwt:` / `secret:` form); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, )`, `jwt.encode(…, )`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, )`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Evidence is redacted.',
+      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails/.NET signing secrets in config files (`SigningKey`, also the nested Spring `jwt:` / `secret:` and .NET `"Jwt": { "Key": … }` forms); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, )`, `jwt.encode(…, )`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, )`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Evidence is redacted.',
     // A secret in a generated file is committed all the same.
     patterns: Object.fromEntries(Object.entries(SECRET_PATTERNS).map(([k, v]) => [k, { ...v, generated: true }])),
     reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
@@ -55,7 +55,13 @@ export default defineRule({
         // Spring's `jwt:` / `  secret: …` is a signing secret in configuration once its parent is `jwt`.
         if (pattern === 'springJwtSecret' && !/jwt/i.test(yamlParent(ctx.files.read(m.path) ?? '', m.line) ?? ''))
           continue;
-        const kind = pattern === 'springJwtSecret' ? 'jwtSecret' : pattern;
+        // .NET's `"Jwt": { "Key": "…" }`: a key or secret of an object named for tokens or authentication.
+        if (
+          pattern === 'jsonJwtKey' &&
+          !/jwt|token|bearer|auth|signing/i.test(yamlParent(ctx.files.read(m.path) ?? '', m.line) ?? '')
+        )
+          continue;
+        const kind = pattern === 'springJwtSecret' || pattern === 'jsonJwtKey' ? 'jwtSecret' : pattern;
         let secret = m.groups.find((g) => g) ?? '';
         if (isLockOrBundle(m.path)) continue;
         // A service's hex `secret_key:` counts where a Dockerfile copies its file into the image:

@@ -621,6 +621,7 @@ Object.assign(CATALOGUES, {
     'Microsoft.AspNetCore.OpenApi',
     'Scalar.AspNetCore',
     'rswag*',
+    'apipie-rails',
     'grape-swagger',
     'darkaonline/l5-swagger',
     'nelmio/api-doc-bundle',

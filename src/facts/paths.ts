@@ -1,6 +1,12 @@
 /** Path classification shared by rules: tests, examples, docs, generated code. */
 import type { Evidence, Match } from '../types.js';
 
+/**
+ * .NET configuration files. The host reads them whatever their case on Windows and macOS, so projects
+ * commit `AppSettings.json` or `appSettings.json` as well (blind round 9); globs are case-sensitive.
+ */
+export const APPSETTINGS = ['**/appsettings*.json', '**/AppSettings*.json', '**/appSettings*.json'];
+
 // A module of test helpers (`test-support/src/main/java/…`, `testsupport/`, `test_helpers/`) is test
 // code although its sources sit under src/main (blind round 8, start.spring.io: a temp-file cleanup
 // hook in test-support was cited as the service's graceful shutdown).

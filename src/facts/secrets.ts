@@ -1,6 +1,7 @@
 /** High-confidence credential patterns of no-committed-secrets, and the .env file reader. */
 import type { PatternSpec } from '../types.js';
 import { basename } from '../walk/glob.js';
+import { APPSETTINGS } from './paths.js';
 
 /** Every text file; lockfiles and bundles are dropped after matching (they hold hashes, not credentials). */
 const TEXT = ['**/*'];
@@ -24,13 +25,14 @@ export const KINDS: Record<string, { label: string; prefix: string }> = {
   },
   codeSigningKey: { label: 'JWT/HMAC signing key hard-coded in code', prefix: '' },
   springJwtSecret: { label: 'JWT signing secret in Spring configuration (jwt: secret:)', prefix: '' },
+  jsonJwtKey: { label: 'JWT signing key in .NET configuration ("Jwt": { "Key": … })', prefix: '' },
 };
 
 export const PLACEHOLDER =
   /EXAMPLE|example|x{6,}|X{6,}|\.\.\.|<[^>]*>|\$\{|\{\{|%\(|changeme|change-?me|changethis|placeholder|your[-_]|dummy|fake|sample|redacted|REDACTED|0{8,}|1234567|abcdef|AAAAAAAA|secret[-_]?key[-_]?here|replace[-_ ]?(?:with|me|this)|to[-_]?be[-_]?(?:replaced|changed)|generate[-_ ]|insecure|not[-_]?a[-_]?secret|^test|^dev[-_]/i;
 
 /** A signing-secret key name and its `=` or `:` (`JWT_SECRET=`, `"secret_key_base": `). */
-const SECRET_ASSIGN = String.raw`\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|APP_KEY|base64[_-]secret|base64Secret)\b["']?\s*[:=]\s*`;
+const SECRET_ASSIGN = String.raw`\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|(?:Issuer)?SigningKey|JwtKey|JwtSecret|TokenKey|SecretKey|APP_KEY|base64[_-]secret|base64Secret)\b["']?\s*[:=]\s*`;
 
 export const SECRET_PATTERNS: Record<string, PatternSpec> = {
   // The key ID of a pre-signed URL (`X-Amz-Credential=AKIA…%2F…`) is public by design: the URL
@@ -99,6 +101,11 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = {
       'secret-key',
       'SIGNING_KEY',
       'signing',
+      // .NET configuration keys (appsettings.json, compose `SigningKey=`): `SigningKey`, `JwtKey`, `TokenKey`.
+      'SigningKey',
+      'JwtKey',
+      'TokenKey',
+      'SecretKey',
       'APP_KEY',
       'base64-secret',
       'base64_secret',
@@ -137,6 +144,18 @@ SECRET_PATTERNS.springJwtSecret = {
 };
 
 /**
+ * The .NET form (`appsettings.json`: `"Jwt": { "Key": "…" }`, `"Authentication": { "Secret": "…" }`,
+ * bound by `builder.Configuration["Jwt:Key"]`): the `"Key"`/`"Secret"` line, whose parent object the
+ * rule checks is named for tokens or authentication.
+ */
+SECRET_PATTERNS.jsonJwtKey = {
+  regex: /^[ \t]+"(?:Key|Secret|SecretKey|SigningSecret|TokenSecret)"[ \t]*:[ \t]*"([^"\s$]{16,})"[ \t]*(?:,[ \t]*)?$/m,
+  files: APPSETTINGS,
+  literals: ['Key', 'Secret'],
+  maxPerFile: 3,
+};
+
+/**
  * The literal key among a JWT call's arguments (`{ sub: id }, 'k3y…', { expiresIn }`): a string
  * literal after a comma, followed by `,` or `)`; a dict key (`"role":`) or a template is not one.
  */
@@ -151,7 +170,8 @@ export function yamlParent(text: string, line: number): string | undefined {
   const indent = (/^[ \t]*/.exec(lines[line - 1] ?? '')?.[0] ?? '').length;
   for (let i = line - 2; i >= 0; i--) {
     if (/^[ \t]*#/.test(lines[i]!)) continue;
-    const m = /^([ \t]*)([\w.-]+)[ \t]*:[ \t]*(?:#.*)?$/.exec(lines[i]!);
+    // YAML `jwt:`, or a JSON object's key `"Jwt": {`.
+    const m = /^([ \t]*)"?([\w.-]+)"?[ \t]*:[ \t]*(?:#.*|\{[ \t]*)?$/.exec(lines[i]!);
     if (m && m[1]!.length < indent) return m[2];
     if (lines[i]!.trim() && (/^[ \t]*/.exec(lines[i]!)?.[0] ?? '').length < indent) return undefined;
   }

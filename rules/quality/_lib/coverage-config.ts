@@ -75,7 +75,7 @@ export const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: stri
   {
     key: 'codecov',
     tool: 'Codecov status target',
-    regex: /^[ \t]*target\s*:\s*['"]?(\d+(?:\.\d+)?)%?/m,
+    regex: /^[ \t]*target\s*:\s*['"]?(\d+(?:\.\d+)?%?|auto)/m,
     files: ['codecov.yml', '.codecov.yml', '.github/codecov.yml', 'codecov.yaml', '.codecov.yaml'],
     literals: ['target'],
   },

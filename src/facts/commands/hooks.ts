@@ -1,7 +1,7 @@
 /**
  * Commit hooks: pre-commit (`.pre-commit-config.yaml`, its hook ids mapped to the tools they run,
  * local hooks by their `entry`), Husky (`.husky/<hook>` scripts, or the `husky.hooks` key),
- * simple-git-hooks, lefthook, lint-staged, Overcommit and committed `.githooks/`. They are
+ * simple-git-hooks, lefthook, lint-staged, Overcommit, CaptainHook and committed `.githooks/`. They are
  * origins of the command graph (what runs before a commit) and `pre-commit run` / `lint-staged`
  * in CI are followed through them.
  */
@@ -309,6 +309,30 @@ export function hookOrigins(files: FileView): HookOrigin[] {
           cwd: '',
         });
     out.push({ system: 'lefthook', path, hop: { path, line: 1, text: 'lefthook' }, expansion: { blocks } });
+  }
+  // CaptainHook (PHP): `captainhook.json` maps each git hook to `actions`, each a shell command (or a
+  // PHP class, `\\CaptainHook\\…`, run in-process: not a command to follow). Placeholders such as
+  // `{$STAGED_FILES|of-type:php}` are the staged files it passes.
+  for (const path of ['captainhook.json', '.captainhook.json']) {
+    const cfg = files.readJson<Record<string, unknown>>(path);
+    if (!cfg.ok || !cfg.value || typeof cfg.value !== 'object') continue;
+    const text = files.read(path) ?? '';
+    const blocks: Block[] = [];
+    for (const h of GIT_HOOKS) {
+      const hook = cfg.value[h] as { enabled?: unknown; actions?: unknown } | undefined;
+      if (!hook || typeof hook !== 'object' || hook.enabled === false || !Array.isArray(hook.actions)) continue;
+      const start = lineOf(text, new RegExp(`^\\s*"${escapeRe(h)}"\\s*:`)) ?? 1;
+      let from = start;
+      for (const a of hook.actions as { action?: unknown }[]) {
+        const action = a && typeof a === 'object' ? a.action : undefined;
+        if (typeof action !== 'string') continue;
+        const line = lineOf(text, /^\s*"action"\s*:/, from) ?? start;
+        from = line + 1;
+        if (/^\\?[A-Z]\w*\\/.test(action)) continue;
+        blocks.push({ path, line, text: action.replace(/\{\$[^}]*\}/g, ''), via: `CaptainHook ${h}`, cwd: '' });
+      }
+    }
+    out.push({ system: 'captainhook', path, hop: { path, line: 1, text: 'CaptainHook' }, expansion: { blocks } });
   }
   if (files.exists('.overcommit.yml')) {
     const text = files.read('.overcommit.yml') ?? '';

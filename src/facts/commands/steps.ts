@@ -23,6 +23,13 @@ export function stepText(cmds: CiCommand[]): { text: string; line: number } {
   return { text: lines.join('\n'), line: first };
 }
 
+/** An action of another repository named for deploying (`hatchboxio/github-hatchbox-deploy-action`). */
+const VENDOR_DEPLOY = /^[\w.-]+\/[\w.-]*deploy[\w.-]*$/i;
+/** Deploy actions that publish docs or pages, not the service. */
+const NOT_SHIPPING = /pages|docs?\b|storybook|wiki|preview/i;
+/** A `with:` input that carries the platform's credential. */
+const CREDENTIAL_INPUT = /key|token|secret|password|credential|api/i;
+
 /** The action or task a `uses:` / `task:` step runs: local composite actions and workflows are followed. */
 export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefined {
   const ref = u.ref.trim();
@@ -41,6 +48,13 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
   }
   if (DEPLOY_ACTION.test(ref))
     return { tools: [tool(ref.replace(/@.*$/, ''), ['deploy'], `${ref.replace(/@.*$/, '')} deploys`)] };
+  // A vendor's deploy action outside the table (Hatchbox, Render, Railway, Coolify, Cloud 66…):
+  // named for deploying and handed a credential from the secret store, it ships to that platform.
+  const name = ref.replace(/@.*$/, '');
+  if (VENDOR_DEPLOY.test(name) && !NOT_SHIPPING.test(name)) {
+    const key = Object.entries(w).find(([k, v]) => CREDENTIAL_INPUT.test(k) && /\$\{\{\s*secrets\./.test(String(v)));
+    if (key) return { tools: [tool(name, ['deploy'], `${name} deploys (given ${key[0]} from the secret store)`)] };
+  }
   if (/^[\w.-]+\/[\w.-]+\/\.github\/workflows\/[\w.-]+\.ya?ml@/.test(ref))
     return {
       unresolved: `${ref} is a reusable workflow of another repository: its jobs cannot be read here`,
