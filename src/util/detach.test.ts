@@ -7,7 +7,10 @@ describe('detachDeep', () => {
     labels.push('aws_instance', 'web');
     const value = { blocks: [{ type: 'resource', labels, attrs: { ami: 'ami-123' } }], notes: [] as string[] };
     const out = detachDeep(value);
-    expect(out).toEqual({ blocks: [{ type: 'resource', labels: ['aws_instance', 'web'], attrs: { ami: 'ami-123' } }], notes: [] });
+    expect(out).toEqual({
+      blocks: [{ type: 'resource', labels: ['aws_instance', 'web'], attrs: { ami: 'ami-123' } }],
+      notes: [],
+    });
     expect(out).toBe(value); // objects are changed in place
     expect(out.blocks[0]!.labels).not.toBe(labels); // a pushed-to array is replaced by an exact copy
   });
