@@ -81,6 +81,13 @@ export interface Group {
 const SNIPPET_MAX = 160;
 
 /**
+ * The groups of every match of a regex without capture groups: one frozen empty array instead of
+ * one per match (at 100k files ~60k matches had none, 1.9 MB of empty arrays kept to the end).
+ * Nothing changes a match's groups; frozen, a change would fail loudly instead of reaching others.
+ */
+export const NO_GROUPS = Object.freeze([]) as unknown as (string | undefined)[];
+
+/**
  * How a run's literals are checked. `plain`: each with `includes`, as the rule declared them (a
  * small tree: building the automaton and reading every regex for its required literals cost more
  * than they save). `automaton`: all at once (literals.ts), with the regexes' required literals too;
@@ -221,7 +228,10 @@ export function runPatterns(
         path,
         line: line + 1,
         snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)),
-        groups: groupsOf(m, groupAt, c.altSources).map((g) => (g === undefined ? g : detach(g))),
+        groups:
+          m.length === 1 && !groupAt
+            ? NO_GROUPS
+            : groupsOf(m, groupAt, c.altSources).map((g) => (g === undefined ? g : detach(g))),
       });
       return true;
     };

@@ -19,6 +19,7 @@ import { ListingView, localDigest, restorePrototypes } from './local.js';
 import {
   compilePatterns,
   GuardedQueue,
+  NO_GROUPS,
   prebuiltOf,
   runPatterns,
   type Compiled,
@@ -182,16 +183,28 @@ export async function scan(
     const reported = new Uint8Array(rest.length);
     const onBatch = (b: Batch) => {
       offloaded += b.done.length;
+      // A worker's matches name their file with a copy of its path: each takes the listing's own
+      // string instead (one copy of each path kept, ~2 MB at 100k files), and the frozen empty
+      // groups array when it has none, as the main thread's matches do.
+      const listed = new Map<string, string>();
       b.done.forEach((i, n) => {
         reported[i] = 1;
         progress();
         const item = order[first + i]!;
+        listed.set(item.path, item.path);
         const size = b.sizes[n]!;
         files.account(item.path, size);
         if (typeof size === 'number') scannedShapes[item.shape] = (scannedShapes[item.shape] ?? 0) + 1;
         else for (const d of item.digests) files.rememberDigest(d.key, item.path, undefined);
       });
-      for (const [key, list] of b.matches) for (const m of list) matches.get(key)!.push(m);
+      for (const [key, list] of b.matches) {
+        const into = matches.get(key)!;
+        for (const m of list) {
+          m.path = listed.get(m.path) ?? m.path;
+          if (m.groups.length === 0) m.groups = NO_GROUPS;
+          into.push(m);
+        }
+      }
       for (const [key, o] of b.overruns) if (!overruns.has(key)) overruns.set(key, o);
       for (const [i, key, value, nulls] of b.digests)
         files.rememberDigest(key, order[first + i]!.path, restorePrototypes(value, nulls));

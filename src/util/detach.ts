@@ -41,14 +41,32 @@ export function detachDeep<T>(value: T): T {
   return needed ? eachString(value, share) : value;
 }
 
+/**
+ * Arrays are kept at their length: one grown by `push` has room for 17 elements after its first
+ * (V8 grows a backing store to 1.5× + 16 and trims it only when it is far longer than the array),
+ * so a digest's one- and two-element lists (Terraform labels, a workload's containers) took ~150
+ * bytes each instead of ~60. A copy made by `slice` has no spare room. An array met twice in the
+ * value is replaced by the same copy, so what was shared stays shared. Only short arrays: there the
+ * spare room is most of the array, and checking for properties beside the elements is cheap (a
+ * regex match array has `index` and `input`, which a copy would lose: such an array is kept).
+ */
+const TRIM_UP_TO = 16;
+
 function eachString<T>(value: T, map: (s: string) => string): T {
-  const seen = new Set<object>();
+  const seen = new Map<object, unknown>();
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return map(v);
-    if (v === null || typeof v !== 'object' || seen.has(v)) return v;
-    seen.add(v);
-    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) v[i] = walk(v[i]);
-    else if (v instanceof Map) for (const [k, x] of v) v.set(k, walk(x));
+    if (v === null || typeof v !== 'object') return v;
+    if (seen.has(v)) return seen.get(v);
+    seen.set(v, v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) v[i] = walk(v[i]);
+      if (v.length > 0 && v.length <= TRIM_UP_TO && Object.getPrototypeOf(v) === Array.prototype && isPlainArray(v)) {
+        const exact = v.slice();
+        seen.set(v, exact);
+        return exact;
+      }
+    } else if (v instanceof Map) for (const [k, x] of v) v.set(k, walk(x));
     else if (v instanceof Set) {
       const items = [...v];
       v.clear();
@@ -57,4 +75,9 @@ function eachString<T>(value: T, map: (s: string) => string): T {
     return v;
   };
   return walk(value) as T;
+}
+
+/** An array with nothing but its elements (no own properties beside `length` and the indices). */
+function isPlainArray(v: unknown[]): boolean {
+  return Object.getOwnPropertyNames(v).length === v.length + 1;
 }
