@@ -1193,7 +1193,7 @@ describe('round 2 classes: code lines with a mark, in a block shown from a file'
   });
 });
 
-describe('round 3 classes: unticked boxes and to-dos in any language claim nothing', () => {
+describe('round 3 classes: to-dos in any language claim nothing; open boxes only beside ticked ones', () => {
   const tree: Tree = { 'src/app.ts': 'export const app = 1;\n' };
   const doc = [
     '# Lista de verificação', // 1
@@ -1211,10 +1211,15 @@ describe('round 3 classes: unticked boxes and to-dos in any language claim nothi
     '- Jalankan migrasi', // 13
   ].join('\n');
   const { at, has } = verifyIn(tree, doc);
-  it('an unticked box is work to do, even beside ticked ones, and is never confirmed as absent', () => {
-    expect(has(4)).toBe(false);
-    expect(has(5)).toBe(false);
-    expect(has(8)).toBe(false);
+  it('beside ticked ones, an unticked box says the thing is not done yet (a progress checklist)', () => {
+    expect(at(4).asserted).toBe('not-done');
+    expect(at(5).asserted).toBe('not-done');
+    expect(at(8).asserted).toBe('not-done');
+  });
+  it('an open box whose document ticks none is a to-do and claims nothing', () => {
+    const open = verifyIn(tree, ['# Lista', '- [ ] Rate limiting por IP', '- [ ] Caching strategy'].join('\n'));
+    expect(open.has(2)).toBe(false);
+    expect(open.has(3)).toBe(false);
   });
   it('a mark after the box is still the author’s verdict', () => {
     expect(at(6).asserted).toBe('not-done');
