@@ -31,7 +31,12 @@ describe('a progress checklist: its open boxes say the thing is not done yet', (
     '- [ ] Deploy the frontend to a CDN', // 10
   ].join('\n');
   const report = reportWith([
-    { id: 'reliability/rate-limiting', outcome: 'pass', message: 'Rate limiting found', evidence: [{ path: 'app/main.py' }] },
+    {
+      id: 'reliability/rate-limiting',
+      outcome: 'pass',
+      message: 'Rate limiting found',
+      evidence: [{ path: 'app/main.py' }],
+    },
   ]);
   const { at, has } = verifyIn(tree, doc, report);
 
@@ -65,7 +70,8 @@ describe('a checklist whose boxes are all open is a request list', () => {
 });
 
 describe('repository metrics on label lines are counted from the files and the manifests', () => {
-  const goFile = (lines: number) => ['package app', ...Array.from({ length: lines - 1 }, (_, i) => `// line ${i}`)].join('\n') + '\n';
+  const goFile = (lines: number) =>
+    ['package app', ...Array.from({ length: lines - 1 }, (_, i) => `// line ${i}`)].join('\n') + '\n';
   const tree: Tree = {
     'go.mod': [
       'module example.com/tool',
@@ -98,7 +104,7 @@ describe('repository metrics on label lines are counted from the files and the m
   ].join('\n');
   const { at } = verifyIn(tree, doc, reportWith([]));
 
-  it('a count of a language\'s files that holds is confirmed, vendored files left out', () => {
+  it("a count of a language's files that holds is confirmed, vendored files left out", () => {
     expect(at(3).verdict).toBe('confirmed');
   });
 
@@ -121,7 +127,7 @@ describe('repository metrics on label lines are counted from the files and the m
     expect(at(7).reason).toMatch(/2 go dependencies|holds 2/i);
   });
 
-  it('a mark after a label\'s colon is its value, not a list below it', () => {
+  it("a mark after a label's colon is its value, not a list below it", () => {
     expect(at(11).verdict).toBe('confirmed');
   });
 });

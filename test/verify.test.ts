@@ -154,7 +154,7 @@ describe('claim extraction', () => {
     expect(c.map((x) => [x.line, x.asserted])).toEqual([[7, 'not-done']]);
   });
 
-  it('beside ticked boxes, an open box says not done yet, except in a reviewer\'s list or before deploying', () => {
+  it("beside ticked boxes, an open box says not done yet, except in a reviewer's list or before deploying", () => {
     const c = extractClaims(
       [
         '## Reviewer checklist', // 1

@@ -341,7 +341,8 @@ function tickedPerSection(lines: string[]): Map<number, number> {
   let at = -1;
   for (let i = 0; i < lines.length; i++) {
     if (/^#{1,6}\s/.test(lines[i]!)) at = i;
-    else if (at >= 0 && /^\s*(?:[-*+]|\d+[.)])\s+\[(?:[xX]|✅|✔|☑|✓)/u.test(lines[i]!)) out.set(at, (out.get(at) ?? 0) + 1);
+    else if (at >= 0 && /^\s*(?:[-*+]|\d+[.)])\s+\[(?:[xX]|✅|✔|☑|✓)/u.test(lines[i]!))
+      out.set(at, (out.get(at) ?? 0) + 1);
   }
   return out;
 }

@@ -65,7 +65,8 @@ const CONSEQUENCE =
   /^(?:(?:this|it|that|which|users?|they|clients?|customers?|requests?|jobs?|data|the app(?:lication)?)\s+)?(?:will|won['’]?t|would|could|might|may|can(?:not|['’]t)?)\s/i;
 const ADVICE = /\bneeds? (?:updating|fixing|rework|work|review|production|optimi[sz]ation|to be)\b|\bshould be\b/i;
 /** "Committed secrets removed", "Debug routes deleted": the item is about something taken away. */
-const REMOVAL = /\b(?:removed|deleted|eliminated|dropped|rotated|revoked|fixed|resolved|entfernt|gelöscht|eliminad[oa]s?|removid[oa]s?|supprimée?s?)\b/i;
+const REMOVAL =
+  /\b(?:removed|deleted|eliminated|dropped|rotated|revoked|fixed|resolved|entfernt|gelöscht|eliminad[oa]s?|removid[oa]s?|supprimée?s?)\b/i;
 /** Labels of a repository metric: a language's files, test files or lines, the dependencies declared. */
 const METRIC_LABEL =
   /^(?:total\s+)?(?:(?:[A-Za-z#+]{1,12}\s+)?(?:source\s+|test\s+)?(?:files|lines(?: of code)?|loc|sloc)|(?:[A-Za-z#+]{1,12}\s+)?(?:direct\s+)?dependencies)$/i;

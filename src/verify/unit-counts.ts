@@ -121,7 +121,14 @@ function metric(ctx: LookupContext, text: string): UnitCount | null {
     if (!files.length || files.length > MAX_COUNTED_FILES) return null;
     const evidence = files.slice(0, 3).map((path) => ({ path }));
     if (tests)
-      return { what: `${name} test files`, claimed: Number(tests[2]), atLeast: false, found: files.length, others: false, evidence };
+      return {
+        what: `${name} test files`,
+        claimed: Number(tests[2]),
+        atLeast: false,
+        found: files.length,
+        others: false,
+        evidence,
+      };
     let total = 0;
     for (const f of files) {
       const body = ctx.readText ? ctx.readText(f, ctx.files.maxFileBytes) : ctx.files.read(f);
@@ -145,7 +152,14 @@ function metric(ctx: LookupContext, text: string): UnitCount | null {
     const declared = ctx.facts.dependencies.filter(
       (d) => !d.pin && (!ecosystems || ecosystems.includes(d.ecosystem)) && !VENDORED.test(d.path),
     );
-    if (!declared.length && !ctx.files.paths.some((p) => /(?:^|\/)(?:go\.mod|package\.json|requirements[\w.-]*\.txt|pyproject\.toml|Cargo\.toml|pom\.xml|build\.gradle(?:\.kts)?|composer\.json|Gemfile|[\w.-]+\.csproj)$/.test(p)))
+    if (
+      !declared.length &&
+      !ctx.files.paths.some((p) =>
+        /(?:^|\/)(?:go\.mod|package\.json|requirements[\w.-]*\.txt|pyproject\.toml|Cargo\.toml|pom\.xml|build\.gradle(?:\.kts)?|composer\.json|Gemfile|[\w.-]+\.csproj)$/.test(
+          p,
+        ),
+      )
+    )
       return null;
     const names = (ds: typeof declared) => new Set(ds.map((d) => `${d.ecosystem}:${d.name.toLowerCase()}`)).size;
     const claimed = Number(deps[2]);
