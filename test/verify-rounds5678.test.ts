@@ -71,7 +71,7 @@ describe('a checklist whose boxes are all open is a request list', () => {
 
 describe('repository metrics on label lines are counted from the files and the manifests', () => {
   const goFile = (lines: number) =>
-    ['package app', ...Array.from({ length: lines - 1 }, (_, i) => `// line ${i}`)].join('\n') + '\n';
+    `${['package app', ...Array.from({ length: lines - 1 }, (_, i) => `// line ${i}`)].join('\n')}\n`;
   const tree: Tree = {
     'go.mod': [
       'module example.com/tool',
@@ -129,5 +129,44 @@ describe('repository metrics on label lines are counted from the files and the m
 
   it("a mark after a label's colon is its value, not a list below it", () => {
     expect(at(11).verdict).toBe('confirmed');
+  });
+});
+
+describe('a table of updated versions is compared with the manifest and lock file, also under a pre-deployment check', () => {
+  const tree: Tree = {
+    Gemfile: "source 'https://rubygems.org'\ngem 'rack', '3.2.5'\ngem 'thor', '1.4.0'\n",
+    'Gemfile.lock': [
+      'GEM',
+      '  remote: https://rubygems.org/',
+      '  specs:',
+      '    rack (3.2.5)',
+      '    thor (1.4.0)',
+      '',
+      'DEPENDENCIES',
+      '  rack',
+      '  thor',
+    ].join('\n'),
+  };
+  const doc = [
+    '# Release', //  1
+    '', //  2
+    '## Pre-Deployment Verification', //  3
+    '', //  4
+    '### ✅ Dependency updates', //  5
+    '', //  6
+    '| Gem | Old Version | New Version | Why |', //  7
+    '|---|---|---|---|', //  8
+    '| rack | 3.1.0 | 3.2.4 | security fix |', //  9
+    '| thor | 1.3.2 | 1.4.0 | security fix |', // 10
+  ].join('\n');
+  const { at } = verifyIn(tree, doc, reportWith([]));
+
+  it('the new version the lock file no longer holds is contradicted', () => {
+    expect(at(9).verdict, at(9).reason).toBe('contradicted');
+    expect(at(9).reason).toMatch(/3\.2\.5/);
+  });
+
+  it('the new version the lock file holds is confirmed', () => {
+    expect(at(10).verdict, at(10).reason).toBe('confirmed');
   });
 });
