@@ -443,7 +443,7 @@ describe('features as code shows them, settings listed among values, files kept 
     '.gitignore': 'appsettings.Production.json\nbin/\n',
     '.github/workflows/ci.yml':
       'jobs:\n  b:\n    steps:\n      - run: docker build --cache-from type=registry,ref=app:buildcache .\n',
-    'App/Program.cs': 'builder.Services.AddMemoryCache();\nvar cache = sp.GetRequiredService<IMemoryCache>();\n',
+    'App/Cache.cs': 'builder.Services.AddMemoryCache();\nvar cache = sp.GetRequiredService<IMemoryCache>();\n',
     'App/App.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
     'config/config.go': 'func Load() { if err := validateJWTSecret(s); err != nil { panic(err) } }\n',
     'internal/user/repository.go': 'type UserRepository struct{}\n',
@@ -475,7 +475,7 @@ describe('features as code shows them, settings listed among values, files kept 
 
   it('the application’s cache is in its code, not in a CI build cache', () => {
     expect(at(2)).toMatchObject({ verdict: 'confirmed', basis: 'mechanism' });
-    expect(at(2).evidence[0]).toMatchObject({ path: 'App/Program.cs' });
+    expect(at(2).evidence[0]).toMatchObject({ path: 'App/Cache.cs' });
   });
 
   it('a function that validates a secret is no request validation', () => {
@@ -517,7 +517,7 @@ describe('plans and pending items against what is there; scored rows whose notes
     ].join('\n'),
     'go.mod': 'module shop\n\ngo 1.22\n\nrequire github.com/golang-jwt/jwt/v5 v5.2.0\n',
     'internal/auth/jwt.go': 'import "github.com/golang-jwt/jwt/v5"\nfunc Sign() { jwt.New(jwt.SigningMethodHS256) }\n',
-    'internal/db/users.go': 'const q = "SELECT id FROM users WHERE email = $1"\n',
+    'internal/db/queries.go': 'const q = "SELECT id FROM users WHERE email = $1"\n',
     'app/api/v1/orders.py': 'def list_orders(): ...\n',
     'app/api/v1/admin.py': 'def admin(): ...\n',
     'tests/test_orders.py': 'from app.api.v1 import orders\ndef test_list(): orders.list_orders()\n',
@@ -1193,7 +1193,7 @@ describe('round 2 classes: code lines with a mark, in a block shown from a file'
   });
 });
 
-describe('round 3 classes: unticked boxes and to-dos in any language claim nothing', () => {
+describe('round 3 classes: to-dos in any language claim nothing; open boxes only beside ticked ones', () => {
   const tree: Tree = { 'src/app.ts': 'export const app = 1;\n' };
   const doc = [
     '# Lista de verificação', // 1
@@ -1211,10 +1211,15 @@ describe('round 3 classes: unticked boxes and to-dos in any language claim nothi
     '- Jalankan migrasi', // 13
   ].join('\n');
   const { at, has } = verifyIn(tree, doc);
-  it('an unticked box is work to do, even beside ticked ones, and is never confirmed as absent', () => {
-    expect(has(4)).toBe(false);
-    expect(has(5)).toBe(false);
-    expect(has(8)).toBe(false);
+  it('beside ticked ones, an unticked box says the thing is not done yet (a progress checklist)', () => {
+    expect(at(4).asserted).toBe('not-done');
+    expect(at(5).asserted).toBe('not-done');
+    expect(at(8).asserted).toBe('not-done');
+  });
+  it('an open box whose document ticks none is a to-do and claims nothing', () => {
+    const open = verifyIn(tree, ['# Lista', '- [ ] Rate limiting por IP', '- [ ] Caching strategy'].join('\n'));
+    expect(open.has(2)).toBe(false);
+    expect(open.has(3)).toBe(false);
   });
   it('a mark after the box is still the author’s verdict', () => {
     expect(at(6).asserted).toBe('not-done');
@@ -1324,7 +1329,7 @@ describe('round 3 classes: lists under "Core Strengths", "What Works" and "… F
 describe('round 3 classes: product features by the names code gives them, and optional features are features', () => {
   const tree: Tree = {
     'apps/api/src/routes/webhooks.ts': 'export const webhookRouter = makeRouter();\n',
-    'apps/api/src/services/ical.ts': 'export const toIcal = (e) => "BEGIN:VCALENDAR";\n',
+    'apps/api/src/services/calendar.ts': 'export const toIcal = (e) => "BEGIN:VCALENDAR";\n',
   };
   const doc = [
     '# Checklist', // 1
@@ -1436,7 +1441,7 @@ describe('round 3 classes: dependency audits in CI, and "zero vulnerabilities" i
 
 describe('round 3 classes: server settings a hardening checklist names, by the settings that make them', () => {
   const tree: Tree = {
-    'src/Api/Program.cs': [
+    'src/Api/KestrelServer.cs': [
       'builder.WebHost.ConfigureKestrel(options =>',
       '{',
       '    options.AddServerHeader = false;',
@@ -1453,7 +1458,7 @@ describe('round 3 classes: server settings a hardening checklist names, by the s
   it('settings found in code confirm, with their line; a limit set nowhere does not', () => {
     expect(at(2)).toMatchObject({ verdict: 'confirmed' });
     expect(at(3)).toMatchObject({ verdict: 'confirmed' });
-    expect(at(3).evidence[0]).toMatchObject({ path: 'src/Api/Program.cs', line: 3 });
+    expect(at(3).evidence[0]).toMatchObject({ path: 'src/Api/KestrelServer.cs', line: 3 });
     expect(at(4).verdict).not.toBe('confirmed');
   });
 });

@@ -89,6 +89,7 @@ describe('a duration in days compares with a setting held in seconds', () => {
     );
     expect(at(3)).toMatchObject({ verdict: 'confirmed', basis: 'config' });
     expect(at(4)).toMatchObject({ verdict: 'unverifiable' });
-    expect(at(4).reason).toMatch(/7 days/);
+    // Open either way: no setting holds 7 days, and the refresh-token code found names no value.
+    expect(at(4).reason).toMatch(/7 days|practice word/);
   });
 });

@@ -135,11 +135,26 @@ describe('claim extraction', () => {
       asserted: 'done',
       number: { kind: 'ratio', value: 98, total: 98 },
     });
-    // An unticked box is work to do, even in a list that ticks others: no claim of absence.
-    expect(at(25)).toBeUndefined();
+    // In a document that ticks other boxes, an open box says the thing is not done yet (a progress checklist).
+    expect(at(25)).toMatchObject({ source: 'checklist', asserted: 'not-done' });
   });
 
-  it('an unticked box is a to-do, not a claim of absence, unless a mark after it gives a verdict', () => {
+  it('an unticked box in a document whose boxes are all open is a to-do, unless a mark after it gives a verdict', () => {
+    const c = extractClaims(
+      [
+        '## Reviewer checklist', // 1
+        '- [ ] Helm chart exists', // 2
+        '## Before you deploy', // 3
+        '- [ ] Backups verified', // 4
+        '## Hardening', // 5
+        '- [ ] Rate limiting on the public API', // 6
+        '- [ ] ❌ WAF in front of the API', // 7
+      ].join('\n'),
+    );
+    expect(c.map((x) => [x.line, x.asserted])).toEqual([[7, 'not-done']]);
+  });
+
+  it("beside ticked boxes, an open box says not done yet, except in a reviewer's list or before deploying", () => {
     const c = extractClaims(
       [
         '## Reviewer checklist', // 1
@@ -155,8 +170,10 @@ describe('claim extraction', () => {
       ].join('\n'),
     );
     expect(c.map((x) => [x.line, x.asserted])).toEqual([
+      [6, 'not-done'],
       [7, 'not-done'],
       [9, 'done'],
+      [10, 'not-done'],
     ]);
   });
 
@@ -442,7 +459,8 @@ describe('verdicts from fact lookups', () => {
     ['- ❌ `retryPolicy` not implemented', 'contradicted', 'search'],
     ['- API suite: 2 tests', 'confirmed', 'tests'],
     ['- billing: 3 tests', 'contradicted', 'tests'],
-    ['- ✅ Retries with exponential backoff', 'confirmed', 'mechanism'],
+    // A practice word matched in a line of code the claim does not name: shown, not confirmed.
+    ['- ✅ Retries with exponential backoff', 'unverifiable', 'mechanism'],
     ['- ✅ Runs on Node 20', 'confirmed', 'dependency'],
     ['- ✅ Runs on Node 18', 'contradicted', 'dependency'],
     ['- ✅ 2 test files', 'confirmed', 'tests'],

@@ -118,7 +118,12 @@ export function readTable(lines: string[], start: number, end: number, { push, i
   );
   const testCol = header.findIndex((c) => TEST_HEADER.test(c));
   const findingCol = statusCol < 0 ? header.findIndex((c) => FINDING_HEADER.test(c)) : -1;
-  const versionCol = header.findIndex((c) => /^(?:version|versión|versão|ver\.?)$/.test(c));
+  // "| Gem | Old Version | New Version |": the version now is the new one.
+  const versionCol = header.findIndex((c) =>
+    /^(?:(?:new|current|updated|installed|now|neue|aktuelle|nueva|actual|nova|atual)\s+)?(?:version|versión|versão|ver\.?)$/.test(
+      c,
+    ),
+  );
   const skip = new Set(header.map((c, k) => (TARGET_HEADER.test(c) ? k : -1)).filter((k) => k >= 0));
   const targetCol = header.findIndex((c) => TARGET_HEADER.test(c));
   // "| A01: Broken Access Control | 60% | D | JWT auth present, no RBAC |": a scored row whose
@@ -169,7 +174,9 @@ export function readTable(lines: string[], start: number, end: number, { push, i
       continue;
     }
     // A plan's or a reviewer's table states work to do; only a row with its own mark is a claim.
-    if ((inContext('planned') || inContext('review')) && !iconStatus(row.join(' '))) continue;
+    // (A table of the versions installed states facts under a pre-deployment check as well.)
+    const versionRow = versionCol > 0 && /\d/.test(row[versionCol] ?? '') && !inContext('planned');
+    if ((inContext('planned') || inContext('review')) && !iconStatus(row.join(' ')) && !versionRow) continue;
     if (notesCol > 0 && !inContext('historical') && row.some((c, k) => k !== notesCol && SCORED.test(plain(c)))) {
       const notes = plain(row[notesCol] ?? '');
       const parts = notesParts(notes);

@@ -97,6 +97,8 @@ export function labelContext(raw: string): Context | undefined {
   if (!/:\s*$/.test(t) && !/^\s*(\*\*|__)[^*_]{1,60}(\*\*|__)\s*$/.test(raw)) return undefined;
   const label = t.replace(/:\s*$/, '');
   if (label.length > 80) return undefined;
+  // "go.mod exists: ✅", "go vet: ❌": a mark after the colon is the value, not a list below.
+  if (iconStatus(raw.slice(raw.lastIndexOf(':') + 1))) return undefined;
   // "**Current verification**", "Latest test results:": what was found, not a checklist to follow.
   if (/^(?:current|latest|recent|final|aktuelle?|actual|dernière)\s/i.test(label) && REVIEW.test(label)) return 'list';
   if (REMOVED.test(label)) return 'removed';

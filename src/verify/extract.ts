@@ -7,7 +7,7 @@
  */
 import { fenceReader, readTable, type Sink } from './blocks.js';
 import { type Context, headingContext, isImperative, labelContext } from './context.js';
-import { type ItemState, itemReader, namesCode, type Section } from './items.js';
+import { CHECKBOX, type ItemState, itemReader, namesCode, type Section } from './items.js';
 import { type ClaimNumber, numberIn } from './numbers.js';
 import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
 import { namesIn } from './names.js';
@@ -110,7 +110,7 @@ export function extractClaims(markdown: string): Claim[] {
   const inContext = (c: Context) => stack.some((s) => s.context === c);
   const sink: Sink = { push, inContext };
   const reader = fenceReader(lines, sink);
-  const state: ItemState = { push, stack, list: undefined, file: '', code: [] };
+  const state: ItemState = { push, stack, list: undefined, file: '', code: [], progress: progressChecklist(lines) };
   const items = itemReader(state);
   let fence: string | null = null;
   let fenceLang = '';
@@ -322,13 +322,27 @@ function withoutColon(t: string): string {
 /** "|---|:---:|": a table's rule line, of pipes, dashes, colons and spaces only. */
 const isTableRule = (l: string) => /^[\s|:-]+$/.test(l) && l.includes('|') && l.includes('-');
 
+/** Whether the document's checklists tick some boxes and leave others open (a record of progress). */
+function progressChecklist(lines: string[]): boolean {
+  let open = 0;
+  let ticked = 0;
+  for (const l of lines) {
+    const box = /^\s*(?:[-*+]|\d+[.)])\s+(\[.*)/.exec(l)?.[1];
+    const m = box ? CHECKBOX.exec(box) : null;
+    if (m) m[1] === ' ' ? open++ : ticked++;
+    else if (/^\s*(?:[-*+]|\d+[.)])\s+(?:✅|✔️?|☑️?)/u.test(l)) ticked++;
+  }
+  return open > 0 && ticked > 0;
+}
+
 /** For each heading line: how many ticked boxes its section holds (up to the next heading of any level). */
 function tickedPerSection(lines: string[]): Map<number, number> {
   const out = new Map<number, number>();
   let at = -1;
   for (let i = 0; i < lines.length; i++) {
     if (/^#{1,6}\s/.test(lines[i]!)) at = i;
-    else if (at >= 0 && /^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\]/.test(lines[i]!)) out.set(at, (out.get(at) ?? 0) + 1);
+    else if (at >= 0 && /^\s*(?:[-*+]|\d+[.)])\s+\[(?:[xX]|✅|✔|☑|✓)/u.test(lines[i]!))
+      out.set(at, (out.get(at) ?? 0) + 1);
   }
   return out;
 }

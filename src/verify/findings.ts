@@ -48,14 +48,14 @@ function once<T>(ctx: LookupContext, key: string, compute: () => T): T {
 function mechanismEvidence(
   ctx: LookupContext,
   m: Mechanism,
-): { code: Evidence[]; tests: Evidence[]; declared: boolean } {
+): { code: Evidence[]; tests: Evidence[]; declared: boolean; filed: boolean } {
   return once(ctx, `mech:${m.id}`, () => mechanismEvidenceOf(ctx, m));
 }
 
 function mechanismEvidenceOf(
   ctx: LookupContext,
   m: Mechanism,
-): { code: Evidence[]; tests: Evidence[]; declared: boolean } {
+): { code: Evidence[]; tests: Evidence[]; declared: boolean; filed: boolean } {
   const hits = ctx.search.hits.get(`mech:${m.id}`) ?? [];
   // A declared dependency or a file says it best; then a line of code.
   const code: Evidence[] = [];
@@ -67,11 +67,14 @@ function mechanismEvidenceOf(
       ...(d.line ? { line: d.line } : {}),
       snippet: `${d.name}${d.version ? ` ${d.version}` : ''}`,
     });
+  let filed = false;
   if (m.files) {
     // File names in any case (RUNBOOK.md, Runbook.md).
     const test = anyGlob(m.files.map((g) => g.toLowerCase()));
-    for (const path of ctx.files.paths.filter((p) => !VENDORED.test(p) && test(p.toLowerCase())).slice(0, 2))
+    for (const path of ctx.files.paths.filter((p) => !VENDORED.test(p) && test(p.toLowerCase())).slice(0, 2)) {
       code.push({ path });
+      filed = true;
+    }
   }
   // An environment file or an example of one sets values; it shows no mechanism at work. Code
   // says it best, then configuration, then CI (a build cache is not the application's cache).
@@ -95,7 +98,7 @@ function mechanismEvidenceOf(
     .filter((h) => h.test)
     .slice(0, 2)
     .map((h) => ({ path: h.path, line: h.line, snippet: h.snippet }));
-  return { code, tests, declared };
+  return { code, tests, declared, filed };
 }
 
 /** Environment files and their examples ("config/production.env.example", ".env.local"). */
@@ -110,7 +113,9 @@ const CONFIG_ONLY = /\.(?:ya?ml|properties|json|toml|ini|env|conf|cfg)$|(?:^|\/)
 
 export function mechanismFinding(ctx: LookupContext, m: Mechanism, rule: Finding | null): Finding {
   const base = { subject: m.label, basis: 'mechanism' } as const;
-  const { code, tests, declared } = mechanismEvidence(ctx, m);
+  const { code, tests, declared, filed } = mechanismEvidence(ctx, m);
+  // Only lines of code matched the practice's words: no package declared, no file of its own name.
+  const keyword = !declared && !filed;
   // "include: health,metrics,prometheus" without the Prometheus registry: the name is there, the library is not.
   if (
     code.length &&
@@ -125,7 +130,7 @@ export function mechanismFinding(ctx: LookupContext, m: Mechanism, rule: Finding
       detail: `${m.label} is named only in configuration; no ${m.label} library is declared`,
       evidence: code,
     };
-  if (code.length) return { ...base, present: 'yes', detail: `${m.label} found`, evidence: code };
+  if (code.length) return { ...base, present: 'yes', detail: `${m.label} found`, evidence: code, keyword };
   if (tests.length) return { ...base, present: 'partly', detail: `${m.label} appears only in tests`, evidence: tests };
   const others = MECHANISMS.filter((x) => x.family === m.family && x !== m)
     .map((x) => ({ x, ev: mechanismEvidence(ctx, x).code }))

@@ -38,7 +38,16 @@ export interface ItemState {
   code: string[];
   /** The list's label says its items are done ("**Fixes applied**", "Changes made:"). */
   done?: boolean;
+  /**
+   * The document ticks some boxes and leaves others open (a progress checklist: "Check off each item
+   * as you implement it"): an open box says the thing is not done yet. A document whose boxes are all
+   * open is a list of requests, and its boxes claim nothing.
+   */
+  progress?: boolean;
 }
+
+/** A checkbox as written: "[ ]", "[x]", "[✅]", "[✔]". */
+export const CHECKBOX = /^\[( |[xX]|✅|✔️?|☑️?|✓)\](.*)/u;
 
 const VALUE_LABEL =
   /^(?:summary|finding|issue|description|observation|result|verdict|conclusion|zusammenfassung|befund|resumen|hallazgo|résumé|constat)$/i;
@@ -55,6 +64,12 @@ const STARS = /[⭐★☆]|â\u00ad/;
 const CONSEQUENCE =
   /^(?:(?:this|it|that|which|users?|they|clients?|customers?|requests?|jobs?|data|the app(?:lication)?)\s+)?(?:will|won['’]?t|would|could|might|may|can(?:not|['’]t)?)\s/i;
 const ADVICE = /\bneeds? (?:updating|fixing|rework|work|review|production|optimi[sz]ation|to be)\b|\bshould be\b/i;
+/** "Committed secrets removed", "Debug routes deleted": the item is about something taken away. */
+const REMOVAL =
+  /\b(?:removed|deleted|eliminated|dropped|rotated|revoked|fixed|resolved|entfernt|gelöscht|eliminad[oa]s?|removid[oa]s?|supprimée?s?)\b/i;
+/** Labels of a repository metric: a language's files, test files or lines, the dependencies declared. */
+const METRIC_LABEL =
+  /^(?:total\s+)?(?:(?:[A-Za-z#+]{1,12}\s+)?(?:source\s+|test\s+)?(?:files|lines(?: of code)?|loc|sloc)|(?:[A-Za-z#+]{1,12}\s+)?(?:direct\s+)?dependencies)$/i;
 const STATUS_LABEL = /^(?:status|stand|estado|statut|state|zustand)$/i;
 
 export function itemReader(st: ItemState): {
@@ -77,7 +92,7 @@ export function itemReader(st: ItemState): {
     while (nested.length && nested[nested.length - 1]!.indent >= indent) nested.pop();
     const nest = nested.length ? nested[nested.length - 1] : undefined;
     const list = nest ? nest.ctx : st.list;
-    const check = /^\[([ xX])\](.*)/.exec(body);
+    const check = CHECKBOX.exec(body);
     const text = check ? check[2]!.trim() : body;
     const { number, readiness } = numberIn(text);
     const historical = inContext('historical') || list === 'historical';
@@ -187,7 +202,23 @@ export function itemReader(st: ItemState): {
       return void st.push({ line: n, text: plain(text), asserted: mark, number, readiness, source: 'checklist' });
     // An unticked box without a mark of its own is work still to do, in any list and any language:
     // a to-do, a reviewer's question or a template's step, not a claim that the thing is missing
-    // (a reader confirms nothing by finding it absent, and it may be half there).
+    // (a reader confirms nothing by finding it absent, and it may be half there) — unless the document
+    // ticks other boxes: then the open ones are what it says is not done yet, and stale once done.
+    // Steps ("Deploy to the CDN", "Run the migrations"), a go-live or reviewer's list and plans stay
+    // requests; "No secrets in images" or "Committed secrets removed" left open says nothing either way
+    // (the open box turns a removal around, and what is gone cannot be told from what never was).
+    const words = plain(text);
+    if (
+      st.progress &&
+      !historical &&
+      !inContext('example') &&
+      !inContext('planned') &&
+      !inContext('review') &&
+      !isImperative(words) &&
+      !LEADING_ABSENCE.test(words) &&
+      !REMOVAL.test(words)
+    )
+      st.push({ line: n, text: plain(text), asserted: 'not-done', number, readiness, source: 'checklist' });
   }
 
   /** A finding at a place: the file (and line) the code must still be at. */
@@ -343,14 +374,9 @@ export function itemReader(st: ItemState): {
           /^[A-Za-z][\w.#+ -]{0,24}?\s+v?\d+(?:\.\d+)*\b/.test(value))) &&
       /^(?:[A-Za-z][\w.#+ -]{0,24}?\s+)?v?\d+(?:\.\d+)*/.test(value);
     if (version) return (push({ subject: label, asserted: 'done' }), true);
-    // "**Total Go Files**: 47": a count of a language's files, which the listing settles.
-    if (
-      !status &&
-      !num &&
-      !example &&
-      /^(?:total\s+)?[A-Za-z#+]{1,12}\s+(?:source\s+)?files$/i.test(label) &&
-      /^\d{1,5}\+?$/.test(value)
-    )
+    // "**Total Go Files**: 47", "Go Lines: 28210", "Go Test Files: 27", "Dependencies: 0": a metric of
+    // the repository, which the listing, the files and the manifests settle (a count, not of tests run).
+    if (!icon && !example && !fileCount && METRIC_LABEL.test(label) && /^~?\d[\d,.]*\+?(?:\s*\([^()]*\))?$/.test(value))
       return (push({ subject: label, asserted: 'done' }), true);
     if (!status && !num && !setting) return false;
     if ((inContext('historical') || list === 'historical') && status !== 'done' && !num) return true;

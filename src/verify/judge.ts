@@ -726,7 +726,66 @@ function facetFound(rule: RuleReport, facet: string): boolean | 'partial' | unde
 const NAMED_BASIS = new Set(['file', 'dependency', 'search', 'config', 'tests']);
 
 /** Combine findings, whatever their source, into the verdict on what the claim asserts. */
-function decide(claim: Claim, findings: Finding[], out: Out, mappedRule: string | null): VerifiedClaim {
+function decide(claim: Claim, found: Finding[], out: Out, mappedRule: string | null): VerifiedClaim {
+  // A practice word matched (or missed) in lines of code ("caching found", "API keys found", "no
+  // audit trail in code") is not the thing the claim names, unless its evidence is at a path or an
+  // identifier the claim names: beside a lookup of a named thing it adds nothing, alone it confirms
+  // nothing.
+  const names = namesOf(claim);
+  const namedHere = [...names.paths, ...names.identifiers].filter((n) => n.length > 2);
+  // "Webhooks" beside routes/webhooks.ts, "multi-stage Dockerfile" beside api/Dockerfile: a file or
+  // folder whose own name carries a word of the claim is where the claim points.
+  const stems = (
+    plain(claim.text)
+      .toLowerCase()
+      .match(/\p{L}{5,}/gu) ?? []
+  )
+    .filter((w) => !COMMON_WORD.test(w))
+    .map((w) => w.slice(0, 5));
+  const namesPath = (path: string) =>
+    path
+      .toLowerCase()
+      .split('/')
+      .some(
+        (seg) =>
+          BUILD_DEFINITION.test(seg) ||
+          stems.some(
+            (st) =>
+              seg.replace(/[^a-z]/g, '').startsWith(st) ||
+              seg.includes(st) ||
+              (seg.length >= 4 && st.startsWith(seg.replace(/\.[a-z]+$/, ''))),
+          ),
+      );
+  const weak = (f: Finding) =>
+    f.basis === 'mechanism' &&
+    f.keyword === true &&
+    !f.evidence.some(
+      (e) =>
+        e.path !== '.' && (namesPath(e.path) || namedHere.some((n) => e.path.includes(n) || e.snippet?.includes(n))),
+    );
+  const strong = found.filter((f) => !weak(f));
+  const findings =
+    strong.length &&
+    strong.length < found.length &&
+    strong.some((f) => NAMED_BASIS.has(f.basis) || f.basis.startsWith('rule:'))
+      ? strong
+      : found;
+  if (findings.every(weak)) {
+    const p = (f: Finding) =>
+      f.negated ? (f.present === 'yes' ? 'no' : f.present === 'no' ? 'yes' : f.present) : f.present;
+    const wouldConfirm =
+      claim.asserted === 'done' || claim.asserted === 'partial'
+        ? findings.every((f) => p(f) === 'yes' || p(f) === 'partly')
+        : findings.every((f) => p(f) === 'no');
+    if (wouldConfirm)
+      return out(
+        'mechanism',
+        'unverifiable',
+        `a practice word matched in lines of code is not the thing the claim names: ${findings.map((f) => f.detail).join('; ')}`,
+        findings.flatMap((f) => f.evidence).slice(0, 4),
+        mappedRule,
+      );
+  }
   // Whether the state the claim calls "done" holds, per finding (a dropped dependency: when absent).
   const holds = findings.map((f) => {
     const p = f.negated ? (f.present === 'yes' ? 'no' : f.present === 'no' ? 'yes' : f.present) : f.present;
@@ -829,6 +888,14 @@ function namedCode(ctx: LookupContext, claim: Claim): Finding[] {
   for (const p of names.paths.slice(0, 4)) out.push(fileFinding(ctx, p));
   return out.filter((f) => f.present !== 'unknown');
 }
+
+/** A container or CI definition: a build feature matched there was looked for where it lives. */
+const BUILD_DEFINITION =
+  /^(?:dockerfile[\w.-]*|[\w.-]+\.dockerfile|docker-compose[\w.-]*|compose\.ya?ml|workflows|\.gitlab-ci\.yml|jenkinsfile)$/i;
+
+/** Words too common to say where a claim points ("proper handling", "configured", "production"). */
+const COMMON_WORD =
+  /^(?:prope|handl|confi|produ|imple|suppo|enabl|using|value|setti|servi|appli|syste|secur|struc|valid|manag|check|level|based|const|defin|error|excep|custo)/;
 
 /** A bare noun phrase of one to four words that names nothing to look up ("Proper error handling"). */
 export function vagueSubject(claim: Claim, states = false): boolean {

@@ -23,6 +23,11 @@ export interface Finding {
   unproven?: boolean;
   /** The finding compared the value the claim gives (a setting's number), not only a name. */
   valued?: boolean;
+  /**
+   * A practice word matched (or not) in lines of code: no declared package, no file of the mechanism's
+   * own name. It confirms only when its evidence is at a path or identifier the claim names.
+   */
+  keyword?: boolean;
   detail: string;
   evidence: Evidence[];
 }

@@ -6,7 +6,7 @@
  * deployable services as often as service classes. A count that no longer
  * matches says the document is out of date; a kind the file names do not show stays unverifiable.
  */
-import { isProductionPath } from '../facts/paths.js';
+import { isProductionPath, isTestPath } from '../facts/paths.js';
 import type { Evidence } from '../types.js';
 import type { Claim } from './extract.js';
 import type { LookupContext } from './lookup.js';
@@ -23,7 +23,7 @@ const LANGUAGE_FILES_AFTER = new RegExp(
 );
 /** "Total Go Files: 47", "| Arquivos Python | 59 |": the language's files named, then the count. */
 const LANGUAGE_FILES_LABEL = new RegExp(
-  `^(?:total\\s+)?(?:(${LANGS})\\s+(?:source\\s+)?files|(?:arquivos|archivos|fichiers)\\s+(${LANGS}))\\s*[:|]\\s*(\\d{1,5})(\\+?)\\s*(?:\\||$)`,
+  `^(?:total\\s+)?(?:(${LANGS})\\s+(?:source\\s+)?files|(?:arquivos|archivos|fichiers)\\s+(${LANGS}))\\s*[:|]\\s*(\\d{1,5})(\\+?)\\s*(?:\\||$|\\()`,
   'i',
 );
 /** "40 PHP files in `app/`": the folder the count is about. */
@@ -65,6 +65,121 @@ export interface UnitCount {
   /** The line gives other figures beside this count ("with 16 API endpoints", "~2,300 lines"). */
   others: boolean;
   evidence: Evidence[];
+  /** A share the two may differ by (lines of code are counted more than one way): 0.03 for ±3 %. */
+  tolerance?: number;
+}
+
+/** "Go Lines: 28210", "Python Test Lines: 900", "Lines of code (TypeScript): 12,400": lines of a language's files. */
+const LANGUAGE_LINES_LABEL = new RegExp(
+  `^(?:total\\s+)?(${LANGS})\\s+(test\\s+)?(?:source\\s+)?(?:lines(?:\\s+of\\s+code)?|loc|sloc)\\s*[:|]\\s*~?(\\d{1,3}(?:[,.]\\d{3})+|\\d{1,8})\\s*(?:\\||$|\\()`,
+  'i',
+);
+/** "Go Test Files: 27": the language's test files. */
+const LANGUAGE_TEST_FILES_LABEL = new RegExp(
+  `^(?:total\\s+)?(${LANGS})\\s+test\\s+files\\s*[:|]\\s*(\\d{1,5})\\s*(?:\\||$|\\()`,
+  'i',
+);
+/** "Go Dependencies: 0", "Dependencies: 12": the packages the manifests declare. */
+const DEPENDENCIES_LABEL = new RegExp(
+  `^(?:total\\s+)?(?:(${LANGS}|npm|pip|cargo|maven|gradle|nuget|composer)\\s+)?(?:direct\\s+)?dependencies\\s*[:|]\\s*(\\d{1,4})\\s*(?:\\||$|\\()`,
+  'i',
+);
+const ECOSYSTEM_OF: Record<string, string[]> = {
+  go: ['go'],
+  python: ['pip'],
+  pip: ['pip'],
+  javascript: ['npm'],
+  typescript: ['npm'],
+  npm: ['npm'],
+  rust: ['cargo'],
+  cargo: ['cargo'],
+  java: ['maven', 'gradle'],
+  kotlin: ['maven', 'gradle'],
+  maven: ['maven'],
+  gradle: ['gradle'],
+  'c#': ['nuget'],
+  nuget: ['nuget'],
+  php: ['composer'],
+  composer: ['composer'],
+  ruby: ['bundler'],
+};
+/** Lines are counted from at most this many files: a count over more is left open. */
+const MAX_COUNTED_FILES = 3000;
+
+/** "Go Lines: 28210", "Go Test Files: 27", "Go Dependencies: 0": a metric of the repository on a label line. */
+function metric(ctx: LookupContext, text: string): UnitCount | null {
+  const line = text.replace(/^\|\s*/, '');
+  const lines = LANGUAGE_LINES_LABEL.exec(line);
+  const tests = LANGUAGE_TEST_FILES_LABEL.exec(line);
+  if (lines || tests) {
+    const name = (lines ?? tests)![1]!;
+    const test = tests ? true : Boolean(lines![2]);
+    const exts = EXTENSIONS[name.toLowerCase()]!;
+    const files = ctx.files.paths.filter(
+      (p) => exts.some((e) => p.endsWith(e)) && !VENDORED.test(p) && (test ? isTestPath(p) : isProductionPath(p)),
+    );
+    if (!files.length || files.length > MAX_COUNTED_FILES) return null;
+    const evidence = files.slice(0, 3).map((path) => ({ path }));
+    if (tests)
+      return {
+        what: `${name} test files`,
+        claimed: Number(tests[2]),
+        atLeast: false,
+        found: files.length,
+        others: false,
+        evidence,
+      };
+    let total = 0;
+    for (const f of files) {
+      const body = ctx.readText ? ctx.readText(f, ctx.files.maxFileBytes) : ctx.files.read(f);
+      if (body === undefined) return null;
+      total += body.split('\n').length - (body.endsWith('\n') ? 1 : 0);
+    }
+    return {
+      what: `lines in ${files.length} ${name}${test ? ' test' : ''} files`,
+      claimed: Number(lines![3]!.replace(/[,.]/g, '')),
+      atLeast: false,
+      found: total,
+      others: false,
+      evidence,
+      tolerance: 0.03,
+    };
+  }
+  const deps = DEPENDENCIES_LABEL.exec(line);
+  if (deps) {
+    const ecosystems = deps[1] ? ECOSYSTEM_OF[deps[1].toLowerCase()] : undefined;
+    if (deps[1] && !ecosystems) return null;
+    const declared = ctx.facts.dependencies.filter(
+      (d) => !d.pin && (!ecosystems || ecosystems.includes(d.ecosystem)) && !VENDORED.test(d.path),
+    );
+    if (
+      !declared.length &&
+      !ctx.files.paths.some((p) =>
+        /(?:^|\/)(?:go\.mod|package\.json|requirements[\w.-]*\.txt|pyproject\.toml|Cargo\.toml|pom\.xml|build\.gradle(?:\.kts)?|composer\.json|Gemfile|[\w.-]+\.csproj)$/.test(
+          p,
+        ),
+      )
+    )
+      return null;
+    const names = (ds: typeof declared) => new Set(ds.map((d) => `${d.ecosystem}:${d.name.toLowerCase()}`)).size;
+    const claimed = Number(deps[2]);
+    // Direct or all, production or with dev tools: a count that equals any of them holds.
+    const counts = [
+      names(declared.filter((d) => d.direct && !d.dev)),
+      names(declared.filter((d) => d.direct)),
+      names(declared),
+    ];
+    const found = counts.find((c) => c === claimed) ?? counts[0]!;
+    return {
+      what: `${deps[1] ? `${deps[1]} ` : ''}dependencies declared in the manifests`,
+      claimed,
+      atLeast: false,
+      found,
+      others: false,
+      evidence: declared.slice(0, 3).map((d) => ({ path: d.path, ...(d.line ? { line: d.line } : {}), note: d.name })),
+    };
+  }
+  return null;
 }
 
 const kindOf = (word: string): string =>
@@ -79,6 +194,8 @@ export function unitCount(ctx: LookupContext | undefined, claim: Claim): UnitCou
   if (!ctx || claim.asserted !== 'done') return null;
   const own = ctx.files.paths.filter((p) => isProductionPath(p) && !VENDORED.test(p));
   const text = claim.text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  const measured = metric(ctx, text);
+  if (measured) return measured;
   const labelled = LANGUAGE_FILES_LABEL.exec(text.replace(/^\|\s*/, ''));
   const lang = LANGUAGE_FILES.exec(text) ?? LANGUAGE_FILES_AFTER.exec(text);
   if (lang || labelled) {
@@ -132,5 +249,6 @@ function result(what: string, m: RegExpExecArray, files: string[], text: string)
 /** A count of files is exact, as `find | wc -l` gives it ("N+" is a floor). */
 export function unitCountAgrees(u: UnitCount): boolean {
   if (u.atLeast) return u.found >= u.claimed;
+  if (u.tolerance) return Math.abs(u.found - u.claimed) <= u.tolerance * Math.max(u.found, u.claimed);
   return u.found === u.claimed;
 }
