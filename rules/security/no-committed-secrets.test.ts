@@ -215,8 +215,10 @@ ruleTester(rule, {
     {
       name: 'a Kubernetes Secret data: value is judged decoded: a base64 placeholder is none, a base64 generated key fails',
       tree: {
-        'k8s/base/app-secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: api-secret\ntype: Opaque\ndata:\n  jwt-secret-key: cGxhY2Vob2xkZXItand0LXNpZ25pbmctc2VjcmV0LW1pbi0xNg==\n  mail-api-key: UExBQ0VIT0xERVItTUFJTC1BUEktS0VZ\n',
-        'k8s/overlays/prod/app-secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: api-secret\ntype: Opaque\ndata:\n  jwt-secret-key: cTdadDJtS3g5THdQNHZSYjhzTmQzSGZZNmpHYzFhRXU=\n',
+        'k8s/base/app-secret.yaml':
+          'apiVersion: v1\nkind: Secret\nmetadata:\n  name: api-secret\ntype: Opaque\ndata:\n  jwt-secret-key: cGxhY2Vob2xkZXItand0LXNpZ25pbmctc2VjcmV0LW1pbi0xNg==\n  mail-api-key: UExBQ0VIT0xERVItTUFJTC1BUEktS0VZ\n',
+        'k8s/overlays/prod/app-secret.yaml':
+          'apiVersion: v1\nkind: Secret\nmetadata:\n  name: api-secret\ntype: Opaque\ndata:\n  jwt-secret-key: cTdadDJtS3g5THdQNHZSYjhzTmQzSGZZNmpHYzFhRXU=\n',
       },
       expect: {
         outcome: 'fail',
