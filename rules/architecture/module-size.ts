@@ -1,6 +1,7 @@
-import { defineRule, type Evidence, type Match } from '../../src/types.js';
+import { defineRule, type Evidence } from '../../src/types.js';
 import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { fail, partial, pass, unknown } from '../../src/engine/results.js';
+import { RUST_CFG_TEST, rustTestModules } from '../../src/facts/rust-tests.js';
 import { isProductionPath, noProductCode, productCode } from '../../src/facts/paths.js';
 import { withThousands } from '../../src/util/numbers.js';
 
@@ -98,12 +99,7 @@ export default defineRule({
       // Rust test modules: `#[cfg(test)] mod tests;` names a file compiled only for tests, and a
       // file that opens with `#![cfg(test)]` is one (blind round 4, lemmy: db_views/post/src/test.rs,
       // 2,443 lines, was the "god module").
-      cfgTest: {
-        regex: /#\[cfg\(test\)\]\s*(?:pub(?:\([\w:]+\))?\s+)?mod\s+(\w+)\s*;|(?:^|\n)#!\[cfg\(test\)\]/,
-        files: ['**/*.rs'],
-        literals: ['cfg(test)'],
-        maxPerFile: 10,
-      },
+      cfgTest: RUST_CFG_TEST,
     },
     options: lazyOptions(
       { partialAbove: 1000, failAbove: 2000 },
@@ -196,26 +192,3 @@ export default defineRule({
     );
   },
 });
-
-/**
- * Files compiled only for tests: a `#[cfg(test)] mod x;` in src/lib.rs, main.rs or mod.rs names
- * src/x.rs or src/x/mod.rs; in src/foo.rs it names src/foo/x.rs. A file opening with
- * `#![cfg(test)]` is one itself.
- */
-function rustTestModules(matches: readonly Match[]): Set<string> {
-  const out = new Set<string>();
-  for (const m of matches) {
-    const name = m.groups[0];
-    if (!name) {
-      out.add(m.path);
-      continue;
-    }
-    const slash = m.path.lastIndexOf('/');
-    const dir = slash === -1 ? '' : m.path.slice(0, slash + 1);
-    const base = m.path.slice(slash + 1);
-    const parent = /^(?:lib|main|mod)\.rs$/.test(base) ? dir : `${dir}${base.replace(/\.rs$/, '')}/`;
-    out.add(`${parent}${name}.rs`);
-    out.add(`${parent}${name}/mod.rs`);
-  }
-  return out;
-}

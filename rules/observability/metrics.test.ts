@@ -66,6 +66,16 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Go: a fiber Prometheus middleware registers request metrics (fiberprometheus.New + RegisterAt)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/svc\n\ngo 1.22\n\nrequire github.com/ansrivas/fiberprometheus/v2 v2.6.1\n',
+        'internal/http/router.go':
+          'package http\n\nfunc NewRouter(app *fiber.App) {\n\tif enabled {\n\t\tprom := fiberprometheus.New("svc")\n\t\tprom.RegisterAt(app, "/metrics")\n\t\tapp.Use(prom.Middleware)\n\t}\n}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'internal/http/router.go', line: 5 }] },
+    },
+    {
       name: 'Go: promhttp handler passes',
       profile: 'service',
       tree: {

@@ -115,6 +115,43 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "Nest: the project's own LoggerModule.forRoot whose service calls console.log with strings is a logger without JSON",
+      profile: 'service',
+      tree: {
+        'package.json': pkg({ '@nestjs/core': '^10.0.0', '@nestjs/common': '^10.0.0' }),
+        'src/app.module.ts':
+          "import { Module } from '@nestjs/common';\nimport { LoggerModule } from './logger/logger.module';\n\n@Module({\n  imports: [LoggerModule.forRoot()],\n})\nexport class AppModule {}\n",
+        'src/logger/logger.module.ts':
+          "import { DynamicModule } from '@nestjs/common';\nimport { LoggerService } from './logger.service';\n\nexport class LoggerModule {\n  static forRoot(): DynamicModule {\n    return { module: LoggerModule, providers: [LoggerService], exports: [LoggerService] };\n  }\n}\n",
+        'src/logger/logger.service.ts':
+          'export class LoggerService {\n  private prefix?: string;\n  log(message: string) {\n    console.log(this.prefix ? `[${this.prefix}] ${message}` : message);\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.35,
+        message: 'without JSON output',
+        evidence: [{ path: 'src/app.module.ts', line: 5, note: 'logger without a JSON format' }],
+      },
+    },
+    {
+      name: "Go: an AMQP RPC client's CorrelationID field is reply matching, not log correlation",
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/svc\n\ngo 1.22\n\nrequire go.uber.org/zap v1.27.0\n',
+        'pkg/logger/logger.go':
+          'package logger\n\nimport "go.uber.org/zap"\n\nfunc New() *zap.Logger {\n\tl, _ := zap.NewProduction()\n\treturn l\n}\n',
+        'pkg/rmq/client/client.go':
+          'package client\n\nimport amqp "github.com/rabbitmq/amqp091-go"\n\ntype Message struct {\n\tQueue         string\n\tCorrelationID string\n\tPayload       []byte\n}\n\nfunc (c *Client) reply(d amqp.Delivery) { c.calls[d.CorrelationId] <- d }\n',
+        'cmd/app/main.go': 'package main\n\nfunc main() { logger.New().Info("started") }\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.8,
+        message: 'no request/correlation id found',
+        evidence: [{ path: 'pkg/logger/logger.go', line: 6 }],
+      },
+    },
+    {
       name: '.NET: Serilog JsonFormatter named in AppSettings.json (capitalised, as the host reads it on Windows) is JSON output',
       profile: 'service',
       tree: {

@@ -220,7 +220,7 @@ export default defineRule({
       : { reason: `profile is ${facts.profile.id}: structured logs matter for deployed services` },
   check(ctx) {
     const output = loggerOutput(ctx);
-    const json = [
+    let json = [
       ...serverCodeMatches(ctx.facts, [
         ...ctx.matches('json'),
         ...ctx.matches('rustJson'),
@@ -231,11 +231,24 @@ export default defineRule({
       ]).filter((m) => !output.text.length || !/zerolog/.test(m.snippet)),
       ...output.json,
     ];
+    // `LoggerModule.forRoot` is nestjs-pino's only when imported from a package: the project's own
+    // LoggerModule (imported by a relative path, or declared in the file) logs however its service
+    // does, which the customJson pattern judges (JSON.stringify in logger/); on its own it is a
+    // logger without JSON output.
+    const ownLoggerModule = json.filter(
+      (m) => /LoggerModule\.forRoot/.test(m.snippet) && ownModule(ctx.files.read(m.path)),
+    );
+    json = json.filter((m) => !ownLoggerModule.includes(m));
     const plain = [
+      ...ownLoggerModule,
       ...output.text,
       ...serverCodeMatches(ctx.facts, [...ctx.matches('winstonPlain'), ...ctx.matches('plain')]),
     ];
-    const ids = serverCodeMatches(ctx.facts, ctx.matches('ids'));
+    // A message-queue client's correlation id (AMQP `CorrelationId`, RPC reply matching) pairs
+    // requests with replies; it is log correlation only when a log call, context or header carries it.
+    const ids = serverCodeMatches(ctx.facts, ctx.matches('ids')).filter(
+      (m) => !(AMQP_CLIENT.test(ctx.files.read(m.path) ?? '') && !LOGGED_ID.test(m.snippet)),
+    );
     const deps = ctx.facts
       .findDependencies(ctx.catalogue('structured-logging'))
       .filter((d) => ctx.facts.componentOf(d.path) === 'server');
@@ -322,6 +335,20 @@ export default defineRule({
     );
   },
 });
+
+/** A file that uses an AMQP/RabbitMQ client library. */
+const AMQP_CLIENT =
+  /["'](?:github\.com\/rabbitmq\/amqp091-go|github\.com\/streadway\/amqp|amqplib|amqp-connection-manager|amqp|aio_pika|pika|kombu)["']|^\s*(?:import|from)\s+(?:aio_)?pika\b|\busing\s+RabbitMQ\.Client\b|\bcom\.rabbitmq\.client\b/m;
+/** An id line that is log correlation: a request/correlation header, a log call, a logging context. */
+const LOGGED_ID = /x-(?:request|correlation)-?id|\blog|MDC|WithValue|PushProperty|contextvars/i;
+
+/** The file declares LoggerModule itself or imports it by a relative path (not nestjs-pino's). */
+function ownModule(text: string | undefined): boolean {
+  if (!text) return false;
+  return (
+    /\bclass\s+LoggerModule\b/.test(text) || /import\s*\{[^}]*\bLoggerModule\b[^}]*\}\s*from\s*["']\.{1,2}\//.test(text)
+  );
+}
 
 /**
  * What the configured output says beyond the library present: a zerolog ConsoleWriter writes text

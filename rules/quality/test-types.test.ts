@@ -467,6 +467,28 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a Python test file named *_integration whose HTTP calls are mock.patch-ed is a unit test, not an integration test',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\nrequests==2.31.0\npytest-django==4.8.0\n',
+        'core/photo_feed_integration.py':
+          'import requests\n\ndef get_photos():\n    try:\n        return requests.get(FEED_URL, timeout=5).json()\n    except requests.RequestException:\n        return None\n',
+        'tests/core/test_photo_feed_integration.py':
+          'from unittest import mock\n\nimport requests\n\nfrom core.photo_feed_integration import get_photos\n\n\n@mock.patch("requests.get")\ndef test_get_photos_when_json_returned(mock_get):\n    mock_get.return_value.json.return_value = {"photos": []}\n    assert get_photos() == {"photos": []}\n\n\n@mock.patch("requests.get")\ndef test_get_photos_when_bad_request(mock_get):\n    mock_get.side_effect = requests.RequestException\n    assert get_photos() is None\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'unit tests found; no integration, end-to-end and load tests.',
+        evidence: [
+          {
+            path: 'tests/core/test_photo_feed_integration.py',
+            line: 9,
+            note: expect.stringContaining('named for integration, but its collaborators are mocked (mock.patch)'),
+          },
+        ],
+      },
+    },
+    {
       name: 'an acceptance package among the Java sources (map contract tests) is unit tests, not end-to-end',
       profile: 'service',
       tree: {

@@ -37,9 +37,22 @@ function cargoIntegrationTarget(files: FileView, path: string): boolean {
   return !!m && files.exists(m[1] ? `${m[1]}/Cargo.toml` : 'Cargo.toml');
 }
 
-function integrationByName(path: string): boolean {
+/** A file named for integration tests (`test_x_integration.py`, `FooIT.java`), wherever it sits. */
+function integrationFileName(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  if (/(^|[_.-])integration([_.-]|$)|IT\.(?:java|kt)$/i.test(base)) return true;
+  return /(^|[_.-])integration([_.-]|$)|IT\.(?:java|kt)$/i.test(base);
+}
+
+/**
+ * Test doubles of the network or of collaborators: a file named *integration* that replaces what it
+ * would integrate with (`@mock.patch("requests.get")`, `jest.mock(…)`, nock, responses) tests one
+ * unit — a module that wraps an integration — not the integration itself.
+ */
+const MOCKED =
+  /\bmock\.patch\b|@patch\(|\bMagicMock\(|\bjest\.mock\(|\bvi\.mock\(|\bnock\(|\brequests_mock\b|@responses\.activate|\bhttpretty\b|\bMockito\.mock\(|@MockBean\b|\bgomock\./;
+
+function integrationByName(path: string): boolean {
+  if (integrationFileName(path)) return true;
   if (path.endsWith('.go'))
     return /(^|\/)(integration[-_]?tests?|itest)\/|(^|\/)tests?\/(integration|regtest)\//i.test(path);
   return INTEGRATION_DIR.test(path);
@@ -451,6 +464,17 @@ export default defineRule({
         });
       } else if (f.framework === 'helm test')
         add('integration', { ...at, note: 'helm test hook run against the installed release' });
+      else if (
+        !app &&
+        integrationFileName(f.path) &&
+        !INTEGRATION_DIR.test(f.path) &&
+        f.cases > 0 &&
+        MOCKED.test(ctx.files.read(f.path) ?? '')
+      )
+        add('unit', {
+          ...at,
+          note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}; named for integration, but its collaborators are mocked (${MOCKED.exec(ctx.files.read(f.path) ?? '')?.[0]}): a unit test`,
+        });
       else if (integrationByName(f.path)) add('integration', { ...at, note: 'integration test by location' });
       else if (cargoIntegrationTarget(ctx.files, f.path))
         add('integration', {

@@ -35,6 +35,42 @@ const tfModule = (tests: number) => ({
 ruleTester(rule, {
   valid: [
     {
+      name: '.NET: a test helper app under a .Tests. project and a .Benchmarks project are not production source',
+      tree: {
+        'Shell/Shell.csproj': '<Project Sdk="Microsoft.NET.Sdk" />\n',
+        'Shell/Command.cs': 'namespace Shell;\npublic class Command { }\n',
+        'Shell/Result.cs': 'namespace Shell;\npublic class Result { }\n',
+        'Shell/Pipe.cs': 'namespace Shell;\npublic class Pipe { }\n',
+        'Shell.Tests/Shell.Tests.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="xunit" Version="2.9.0" />\n  </ItemGroup>\n</Project>\n',
+        'Shell.Tests/CommandSpecs.cs':
+          'using Xunit;\nnamespace Shell.Tests;\npublic class CommandSpecs\n{\n    [Fact]\n    public void Runs() { }\n}\n',
+        'Shell.Tests.Dummy/Program.cs':
+          'namespace Shell.Tests.Dummy;\npublic static class Program { public static int Main() => 0; }\n',
+        'Shell.Tests.Dummy/EchoCommand.cs': 'namespace Shell.Tests.Dummy;\npublic class EchoCommand { }\n',
+        'Shell.Tests.Dummy/SleepCommand.cs': 'namespace Shell.Tests.Dummy;\npublic class SleepCommand { }\n',
+        'Shell.Benchmarks/Program.cs': 'namespace Shell.Benchmarks;\npublic static class Program { }\n',
+        'Shell.Benchmarks/PipeBenchmarks.cs': 'namespace Shell.Benchmarks;\npublic class PipeBenchmarks { }\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '1 test case in 1 test file for 3 source files',
+        evidence: [{ path: 'Shell.Tests/CommandSpecs.cs', line: 5 }],
+        data: { sourceFiles: 3 },
+      },
+    },
+    {
+      name: 'Rust: a source file with an inline #[cfg(test)] module is production source; a test-only module is not (as module-size counts)',
+      tree: {
+        'Cargo.toml': '[package]\nname = "tmpl"\nversion = "0.1.0"\n',
+        'src/lib.rs': 'pub mod lexer;\npub mod parser;\n#[cfg(test)]\nmod tests;\n',
+        'src/lexer.rs': 'pub fn lex() {}\n\n#[cfg(test)]\nmod t {\n    #[test]\n    fn lexes() {}\n}\n',
+        'src/parser.rs': 'pub fn parse() {}\n',
+        'src/tests.rs': '#[test]\nfn renders() {}\n',
+      },
+      expect: { outcome: 'pass', data: { sourceFiles: 3, testFiles: 2 } },
+    },
+    {
       name: 'a Terraform module: its root .tf files are the source its Terratest tests cover (examples/ are callers, not source)',
       tree: tfModule(2),
       expect: {

@@ -1,7 +1,8 @@
 import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { isTestPath } from '../../src/facts/paths.js';
+import { isProductionPath, isTestPath } from '../../src/facts/paths.js';
+import { RUST_CFG_TEST, rustTestModules } from '../../src/facts/rust-tests.js';
 
 const TF_NOT_MODULE = /(?:^|\/)(?:examples?|fixtures?|\.terraform)\//;
 import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
@@ -32,6 +33,7 @@ export default defineRule({
     detection:
       "Counts test files and test cases statically, never running anything, in the files each runner would collect: pytest (python_files/testpaths from pytest.ini, pyproject, tox.ini, setup.cfg; functions, methods of Test* classes incl. nested and inherited, unittest.TestCase; `metafunc.parametrize` in pytest_generate_tests expands the tests that request the name, like a fixture with params; case tables are module constants incl. ones imported from a helper module, built with `+=`/`.extend`/`.append`, `sorted`/`list`/`set(x) - {…}`, and `if sys.version_info …` branches are decided assuming the newest Python 3 release, 3.13, `sys.platform`/`os.name` ones assuming Linux; a table extended in a loop or under another condition counts once), Jest/Vitest/Mocha/Jasmine/AVA/node:test/Playwright/Cypress (include globs from their configs; it/test incl. .only, .skip/xit/.todo as skipped, .each/.for with literal table size, loops over literal or imported arrays (incl. imported JSON files up to 256 KB, `.slice`/`.splice`) and over the HTTP method lists of `http.METHODS`/the `methods` package (sized as the list of the Node version running the audit), `.filter` predicates and leading `if (…) return/continue` guards evaluated per row when every row is literal (typeof, ===/!==, truthiness, !, &&/||, `.has` of a literal Set), one branch of an if/else, helpers counted per call incl. helpers imported from test-side modules and suite matrices that run their callback per target; one test per element of the lists given to ESLint's RuleTester (`tester.run(name, rule, { valid, invalid })`, also typescript-eslint's and subclasses) and to table helpers, local or imported, that define a test per element of a parameter (`for (const c of [...suite.valid, ...suite.invalid])`, `cases.forEach`, `Object.entries(table)`), sized at each call from literal or named tables (a list not evident counts once; `fromTables` says how many cases came from tables); tables filtered by runtime values or built at runtime count once), go test (TestX, benchmarks/fuzz/examples apart; custom build tags not collected), JUnit 3/4/5, TestNG, Kotlin, Spock, xUnit/NUnit/MSTest, RSpec, Minitest, PHPUnit, Pest, Rust #[test]/#[tokio::test]/#[rstest]/#[test_case], Helm charts (helm test hooks, helm-unittest `it:`; chart-testing `ci/*-values.yaml` are install values, not tests), Postman collections run by Newman (one test case per request that a test script asserts on, not per `pm.test` assertion; labelled apart in the headline). Comments, strings and `#if false` code are masked first. A parametrized test counts once; `expandedCases` expands literal tables. Declared vs expanded is one policy: tests written once and run in several places (RSpec shared examples, a Minitest module, a PHPUnit abstract base, an rstest_reuse template) are test cases once and `expandedCases` per use. Score: 0.3 + 0.7 × (test files ÷ production source files; a Terraform module without program source counts its .tf files outside examples/ and test folders) ÷ `options.minRatio` (default 0.3), pass at the ratio.",
     digests: [TEST_DIGEST],
+    patterns: { cfgTest: RUST_CFG_TEST },
     options: lazyOptions(
       { minRatio: 0.3 },
       async () => (await import('./_lib/tests-present-options.js')).TESTS_PRESENT_OPTIONS,
@@ -41,7 +43,14 @@ export default defineRule({
     const inv = testInventory(ctx.files);
     const { total, byLanguage, byFramework, go } = summarise(inv);
     const testFileSet = new Set(inv.files.map((f) => f.path));
-    const programs = ctx.facts.sourceFiles.filter((p) => !testFileSet.has(p) && !isTestPath(p));
+    // Production source, as module-size counts it: not tests, test helper apps, examples,
+    // benchmarks or Rust test-only modules. A Rust source file that carries an inline
+    // `#[cfg(test)]` module is in the test inventory and still production code.
+    const rustTestOnly = rustTestModules(ctx.matches('cfgTest'));
+    const programs = ctx.facts.sourceFiles.filter(
+      (p) =>
+        isProductionPath(p) && !rustTestOnly.has(p) && (!testFileSet.has(p) || (p.endsWith('.rs') && !isTestPath(p))),
+    );
     // A Terraform module has no program source: its .tf files are the code its tests exercise
     // (examples/ and test fixtures are callers of the module, not the module).
     const tfModule =

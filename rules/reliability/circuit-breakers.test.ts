@@ -93,6 +93,18 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: 'requirements.txt', line: 2 }] },
     },
     {
+      name: 'Go: a remote API client library (go-googletrans) is an outbound call with no breaker: fail, not "no outbound calls"',
+      profile: 'service',
+      tree: {
+        'go.mod':
+          'module example.com/svc\n\ngo 1.22\n\nrequire (\n\tgithub.com/gofiber/fiber/v2 v2.52.0\n\tgithub.com/acme/go-googletrans v0.0.0-20230101000000-abcdef123456\n)\n',
+        'cmd/app/main.go': 'package main\n\nfunc main() {\n\tapp := fiber.New()\n\tapp.Listen(":8080")\n}\n',
+        'internal/repo/webapi/translate.go':
+          'package webapi\n\nimport (\n\t"context"\n\n\ttranslator "github.com/acme/go-googletrans"\n)\n\nfunc (t *API) Translate(ctx context.Context, s string) (string, error) {\n\tr, err := translator.New(t.conf).Translate(s, "auto", "en")\n\treturn r.Text, err\n}\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }, { path: 'internal/repo/webapi/translate.go', line: 6 }] },
+    },
+    {
       name: '.NET: no breaker fails with what was searched',
       profile: 'service',
       tree: {

@@ -213,6 +213,20 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a Kubernetes Secret data: value is judged decoded: a base64 placeholder is none, a base64 generated key fails',
+      tree: {
+        'k8s/base/app-secret.yaml':
+          'apiVersion: v1\nkind: Secret\nmetadata:\n  name: api-secret\ntype: Opaque\ndata:\n  jwt-secret-key: cGxhY2Vob2xkZXItand0LXNpZ25pbmctc2VjcmV0LW1pbi0xNg==\n  mail-api-key: UExBQ0VIT0xERVItTUFJTC1BUEktS0VZ\n',
+        'k8s/overlays/prod/app-secret.yaml':
+          'apiVersion: v1\nkind: Secret\nmetadata:\n  name: api-secret\ntype: Opaque\ndata:\n  jwt-secret-key: cTdadDJtS3g5THdQNHZSYjhzTmQzSGZZNmpHYzFhRXU=\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: '1 credential',
+        evidence: [{ path: 'k8s/overlays/prod/app-secret.yaml', line: 7, note: 'signing secret in configuration' }],
+      },
+    },
+    {
       name: '.NET: the nested "Jwt": { "Key": … } form fails; a Key of another section or a placeholder does not',
       tree: {
         'src/Api/appsettings.json':

@@ -10,6 +10,7 @@ import {
   ENV_GLOBS,
   isEnvTemplate,
   jwtKeyArgument,
+  k8sSecretData,
   KINDS,
   PLACEHOLDER,
   SECRET_PATTERNS,
@@ -100,6 +101,9 @@ export default defineRule({
           continue;
         }
         if (kind !== 'privateKey' && PLACEHOLDER.test(secret)) continue;
+        // A Kubernetes Secret's `data:` value is base64: judge the text it decodes to.
+        const decoded = kind !== 'privateKey' ? k8sSecretData(ctx.files.read(m.path) ?? '', m.line, secret) : undefined;
+        if (decoded !== undefined && PLACEHOLDER.test(decoded)) continue;
         if (kind === 'privateKey' && /\.(pub|md|rst|txt|adoc)$/i.test(m.path)) continue;
         // A BEGIN line without a key body under it (a commented placeholder in values.yaml) is no key.
         if (kind === 'privateKey' && !hasKeyBody(ctx.files.read(m.path) ?? '', m.line)) continue;

@@ -48,6 +48,24 @@ describe('outbound calls', () => {
     expect(o).toMatchObject({ found: true, clients: ['@aws-sdk/client-s3'] });
     expect(o.sites).toContainEqual(expect.objectContaining({ path: 'src/store.ts', line: 1 }));
   });
+  it("a remote API's client library imported by the code is an outbound call (go-googletrans, openai); a telemetry SDK is not", async () => {
+    const o = await outbound({
+      'internal/repo/webapi/translate.go':
+        'package webapi\n\nimport (\n\t"context"\n\n\ttranslator "github.com/acme/go-googletrans"\n)\n\nfunc (t *API) Translate(ctx context.Context, s string) (string, error) {\n\tr, err := translator.New(t.conf).Translate(s, "auto", "en")\n\treturn r.Text, err\n}\n',
+      'app/summary.py': 'from openai import OpenAI\n\nclient = OpenAI()\n',
+    });
+    expect(o.found).toBe(true);
+    expect(o.sites.map((s) => `${s.path}:${s.line}`)).toEqual([
+      'app/summary.py:1',
+      'internal/repo/webapi/translate.go:6',
+    ]);
+    const telemetry = await outbound({
+      'pkg/tracing/tracing.go':
+        'package tracing\n\nimport (\n\t"github.com/getsentry/sentry-go"\n\t"github.com/open-telemetry/opentelemetry-go-sdk/trace"\n)\n',
+      'src/otel.ts': "import { NodeSDK } from '@opentelemetry/sdk-node';\n",
+    });
+    expect(telemetry.found).toBe(false);
+  });
   it('calls in tests, comments and a database driver are not outbound calls', async () => {
     const o = await outbound({
       'package.json': '{"dependencies":{"express":"4","pg":"8"}}',

@@ -43,12 +43,18 @@ const CALLS = [
   // Not on a test request factory or test client (Django `rf = RequestFactory()` ⏎ `rf.get(url.path)`,
   // `self.client.get(url)`): that builds a request in-process, it calls nothing (round 8).
   String.raw`(?<!\b(?:rf|factory|request_factory|requestFactory|test_client|testClient|self\.client|RequestFactory\(\s*\)|APIRequestFactory\(\s*\)))\.(?:get|post|put|patch|delete|head|request)\(\s*(?:['"\x60]https?:\/\/|\w*(?:url|uri|Url|Uri|URL|URI|endpoint|Endpoint|api_path|apiPath)\b(?!\s*[=:]))`,
+  // A client library of a remote API imported by the code (go-googletrans, go-openai, stripe-go, a
+  // vendor's SDK): each of its calls crosses the network, whatever the method is named
+  // (`trans.Translate(…)`). Telemetry SDKs are not outbound calls of the service.
+  String.raw`"github\.com\/[\w.-]+\/(?![^"\n]*(?:opentelemetry|otel|sentry|datadog|newrelic|prometheus))[\w.-]*(?:googletrans|translate|sdk|openai|anthropic|stripe|sendgrid|mailgun|twilio|telegram-bot-api|go-github)[\w.-]*(?:\/[\w./-]*)?"`,
+  String.raw`^[ \t]*(?:from|import)[ \t]+(?:googletrans|deep_translator|openai|anthropic|stripe|twilio|sendgrid|slack_sdk|telegram|mailgun|google\.cloud)\b`,
+  String.raw`\bfrom\s+['"](?!@?(?:opentelemetry|sentry|datadog|newrelic))(?:@[\w.-]+\/)?[\w.-]*(?:translate|-sdk|sdk-|openai|anthropic)[\w.-]*['"]`,
   String.raw`\breqwest::(?:Client|get|blocking)\b|\bhyper::Client\b|\bureq::(?:get|post|agent)\b|\btonic::transport::Channel\b|\baws_sdk_\w+::Client\b`,
 ].join('|');
 
 export const OUTBOUND_PATTERN: ScanPattern = {
   key: OUTBOUND_KEY,
-  regex: new RegExp(CALLS),
+  regex: new RegExp(CALLS, 'm'),
   files: ['**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs}'],
   literals: [
     'fetch',
@@ -93,6 +99,17 @@ export const OUTBOUND_PATTERN: ScanPattern = {
     'ndpoint',
     'api_path',
     'apiPath',
+    'trans',
+    'sdk',
+    'openai',
+    'anthropic',
+    'stripe',
+    'sendgrid',
+    'mailgun',
+    'twilio',
+    'telegram',
+    'go-github',
+    'google.cloud',
   ],
   maxPerFile: 3,
 };

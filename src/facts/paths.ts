@@ -31,7 +31,7 @@ const TEST_SOURCE_SET = /(^|\/)src\/(?:[a-z][A-Za-z0-9]*Test|test[A-Z][A-Za-z0-9
  */
 const EXAMPLE_SEGMENT = String.raw`(^|\/)_?(examples?|samples?|demos?)\/|^[\w.-]*[-_](examples|samples|demos)\/`;
 const EXAMPLE_DIR = new RegExp(
-  String.raw`${EXAMPLE_SEGMENT}|(^|\/)([\w.-]*[-_])?(docs?|documentation)\/|(^|\/)(playground|sandbox|benchmarks?|jmh|tutorials?|codelabs?)\/`,
+  String.raw`${EXAMPLE_SEGMENT}|(^|\/)([\w.-]*[-_])?(docs?|documentation)\/|(^|\/)(playground|sandbox|benchmarks?|jmh|tutorials?|codelabs?)\/|(^|\/)(?:[\w-]+\.)+Benchmarks?\/`,
   'i',
 );
 
@@ -51,10 +51,12 @@ export function isExampleFolder(path: string): boolean {
 
 /**
  * A .NET (or any dotted) test project folder: `Todo.Api.Tests/`, `Shop.UnitTests/`,
- * `Billing.IntegrationTests/`, `Api.Specs/`, and CamelCase `AcceptanceTests/`. Case-sensitive: a
+ * `Billing.IntegrationTests/`, `Api.Specs/`, a test helper project under one (`CliApp.Tests.Dummy/`,
+ * an executable the tests spawn), and CamelCase `AcceptanceTests/`. Case-sensitive: a
  * `contests/` folder is not one.
  */
-export const TEST_PROJECT_DIR = /(^|\/)(?:[\w-]+\.)+[A-Za-z]*(?:Tests?|Specs?)\/|(^|\/)[A-Z][A-Za-z]*Tests\//;
+export const TEST_PROJECT_DIR =
+  /(^|\/)(?:[\w-]+\.)+[A-Za-z]*(?:Tests?|Specs?)(?:\.[\w-]+)*\/|(^|\/)[A-Z][A-Za-z]*Tests\//;
 
 // Rules ask these of every path, several times per audit: each answer is kept (a pure function
 // of the path), up to a bound, so that a process auditing many trees does not grow without end.

@@ -164,6 +164,19 @@ export function jwtKeyArgument(args: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
+/**
+ * The text a Kubernetes Secret stores under `data:` (base64, as the API requires), when the line at
+ * `line` is such a value and it decodes to printable text; otherwise undefined. The decoded text is
+ * what the cluster hands the container, so placeholders are judged on it (`cGxhY2Vob2xkZXIt…` is
+ * `placeholder-…`).
+ */
+export function k8sSecretData(text: string, line: number, value: string): string | undefined {
+  if (!/^kind:[ \t]*Secret\b/m.test(text) || yamlParent(text, line) !== 'data') return undefined;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return undefined;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  return /^[\x20-\x7e]+$/.test(decoded) ? decoded : undefined;
+}
+
 /** The key a YAML line sits under: the nearest line above with less indentation. */
 export function yamlParent(text: string, line: number): string | undefined {
   const lines = text.split(/\r?\n/, line);
