@@ -110,7 +110,7 @@ export default defineRule({
       // `jib.to.tags = [version]`, `to { image = "repo:$version" }`. Kept only in a file naming Jib.
       buildFileImageTag: {
         regex:
-          /<tag>\s*[\w.-]*\$\{(?:project\.version|revision|git\.commit\.id[\w.]*|[\w.-]*version)\}[\w.-]*\s*<\/tag>|<image>[^<\n]*:[\w.-]*\$\{(?:project\.version|revision|git\.commit\.id[\w.]*|[\w.-]*version)\}[\w.-]*<\/image>|\btags\s*=\s*(?:\[|(?:mutableS|s)etOf\(|listOf\()[^\n]*\b(?:project\.)?version\b[^\n]*|\bimage\s*=\s*["'][^"'\n]*:\$\{?(?:project\.)?version\b[^\n]*/g,
+          /<tag>\s*\$\{(?:project\.version|revision|git\.commit\.id(?:\.\w+)?|[\w-]*version)\}|<image>[^<\n$]*:\$\{(?:project\.version|revision|git\.commit\.id(?:\.\w+)?|[\w-]*version)\}|\btags\s*=\s*(?:\[|(?:mutableS|s)etOf\(|listOf\()\s*["']?\$?\{?(?:project\.)?version\b|\bimage\s*=\s*["'][^"'\n$]*:\$\{?(?:project\.)?version\b/g,
         files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'],
         literals: ['<tag>', '<image>', 'tags', 'image'],
         maxPerFile: 2,
