@@ -254,7 +254,31 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'a remote reusable workflow named for releases does not stand in for tests: still a fail',
+      name: 'a job handed to a shared workflow of another repository is unknown whatever its name (round 10, .NET library nuget.yml)',
+      tree: {
+        '.github/workflows/main.yml': [
+          'on:',
+          '  push:',
+          '    branches: [prime]',
+          'jobs:',
+          '  main:',
+          '    uses: acme/.github/.github/workflows/nuget.yml@prime',
+          '    secrets:',
+          '      CODECOV_TOKEN: ${{ secrets.CODECOV_TOKEN }}',
+          '',
+        ].join('\n'),
+        'Lib/Lib.csproj': '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><IsPackable>true</IsPackable></PropertyGroup></Project>\n',
+        'Lib.Tests/Lib.Tests.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="xunit" Version="2.9.0" /></ItemGroup></Project>\n',
+      },
+      expect: {
+        outcome: 'unknown',
+        message: ['acme/.github/.github/workflows/nuget.yml', 'no job here runs a test command'],
+        evidence: [{ path: '.github/workflows/main.yml', line: 6, note: expect.stringContaining('not followed') }],
+      },
+    },
+    {
+      name: 'a remote reusable workflow named for release notes only does not stand in for tests: still a fail',
       tree: {
         '.github/workflows/release.yml':
           'on: push\njobs:\n  publish:\n    uses: acme/.github/.github/workflows/shared-release-notes.yml@main\n',
