@@ -89,7 +89,7 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'partial',
-        message: "immutable versioned image tags found; no written rollback procedure",
+        message: 'immutable versioned image tags found; no written rollback procedure',
         evidence: [{ path: 'pom.xml', line: 12, note: 'images tagged with a version or commit' }],
         data: { versionedImages: true, versionedKind: 'image' },
       },

@@ -258,14 +258,15 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'task files loaded by Dir.glob(...).each { load } and rake\'s rakelib/ add their tasks too',
+      name: "task files loaded by Dir.glob(...).each { load } and rake's rakelib/ add their tasks too",
       tree: {
         '.github/workflows/ci.yml': gha('      - run: bundle exec rake test:all\n'),
         Gemfile: 'source "https://rubygems.org"\ngemspec\n',
         Rakefile: 'Dir.glob("lib/tasks/*.rake").each { |f| load f }\n',
         'lib/tasks/test.rake': 'namespace :test do\n  task all: %w[unit]\nend\n',
         'rakelib/unit.rake': 'require "rake/testtask"\nRake::TestTask.new(:unit)\n',
-        'test/unit_test.rb': 'require "minitest/autorun"\nclass UnitTest < Minitest::Test\n  def test_it; assert true; end\nend\n',
+        'test/unit_test.rb':
+          'require "minitest/autorun"\nclass UnitTest < Minitest::Test\n  def test_it; assert true; end\nend\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'rakelib/unit.rake', line: 2 }] },
     },
@@ -301,7 +302,8 @@ ruleTester(rule, {
           '      CODECOV_TOKEN: ${{ secrets.CODECOV_TOKEN }}',
           '',
         ].join('\n'),
-        'Lib/Lib.csproj': '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><IsPackable>true</IsPackable></PropertyGroup></Project>\n',
+        'Lib/Lib.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><IsPackable>true</IsPackable></PropertyGroup></Project>\n',
         'Lib.Tests/Lib.Tests.csproj':
           '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="xunit" Version="2.9.0" /></ItemGroup></Project>\n',
       },

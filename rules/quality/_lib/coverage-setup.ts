@@ -11,7 +11,8 @@ import { fromMatch } from '../../../src/facts/paths.js';
 import { ciSetsEnv } from './coverage-config.js';
 import { CI_GLOBS } from '../../../src/facts/ci.js';
 
-const CODECOV = /\bCODECOV_TOKEN\b|\bcodecov\/codecov-action@|\bcodecov(?:\.sh|-cli)?\s+(?:upload|-t\b|-f\b)|\bCodecov\.exe\b/;
+const CODECOV =
+  /\bCODECOV_TOKEN\b|\bcodecov\/codecov-action@|\bcodecov(?:\.sh|-cli)?\s+(?:upload|-t\b|-f\b)|\bCodecov\.exe\b/;
 
 /** The first CI line that uploads to Codecov or hands it its token. */
 function codecovInCi(ctx: RuleContext): Evidence | undefined {

@@ -301,58 +301,59 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
   >();
   const textOf = new Map<string, string[]>([[path, lines]]);
   const parse = (file: string, lines: string[]) => {
-  // `namespace :spec do … end` prefixes the tasks defined inside it (`spec:unit`), closed by the
-  // `end` at the namespace's own indentation (blind round 8, factory_bot's `task all_specs:
-  // %w[spec:unit spec:acceptance features]`).
-  const spaces: { name: string; indent: number }[] = [];
-  const scoped = (n: string) => (spaces.length && !n.includes(':') ? `${spaces.map((x) => x.name).join(':')}:${n}` : n);
-  lines.forEach((l, i) => {
-    const indent = /^\s*/.exec(l)![0].length;
-    if (spaces.length && /^\s*end\b/.test(l) && indent === spaces[spaces.length - 1]!.indent) {
-      spaces.pop();
-      return;
-    }
-    const ns = /^\s*namespace\s*\(?\s*:?["']?([\w-]+)["']?\s*\)?\s*(?:do\b|\{)/.exec(l);
-    if (ns) {
-      spaces.push({ name: ns[1]!, indent });
-      return;
-    }
-    for (const [re, def, run] of RAKE_CLASSES) {
-      const m = re.exec(l);
-      const name = scoped(m?.[1] ?? def);
-      if (m && !tasks.has(name)) tasks.set(name, { path: file, line: i + 1, deps: [], argv: run, body: [] });
-    }
-    // Names may be namespaced when quoted (`task "spec:isolation" => ["spec:core"]`), symbols otherwise (`task ci: %w[…]`).
-    const t =
-      /^\s*task\s*\(?\s*(?::?["']([\w:.-]+)["']|:?(\w+))\s*(?:=>|:)?\s*(?:\[([^\]]*)\]|%[iw]\[([^\]]*)\]|:(\w+)|["']([\w:.-]+)["'])?/.exec(
-        l,
-      );
-    if (t && !/^\s*task\s*\(?\s*$/.test(l)) {
-      const name = scoped((t[1] ?? t[2])!);
-      const deps = (t[3] ?? t[4] ?? t[5] ?? t[6] ?? '')
-        .split(/[\s,]+/)
-        .map((d) => d.replace(/^:|["']/g, ''))
-        .filter(Boolean)
-        .map(scoped);
-      const body: { text: string; line: number }[] = [];
-      if (/\bdo\b|\{/.test(l))
-        for (let j = i + 1; j < lines.length && !/^\s*end\b/.test(lines[j]!) && !/^\s*task\b/.test(lines[j]!); j++) {
-          const sh = /^\s*(?:sh|system)\s*\(?\s*["'](.+?)["']/.exec(lines[j]!);
-          if (sh) body.push({ text: sh[1]!, line: j + 1 });
-          // `Rake::Task[:spec].invoke` runs that task from this one's body.
-          const inv = /\bRake::Task\[\s*:?["']?([\w:.-]+)["']?\s*\]\.(?:invoke|execute)\b/.exec(lines[j]!);
-          if (inv) deps.push(inv[1]!);
-        }
-      const prev = tasks.get(name);
-      tasks.set(name, {
-        path: prev?.path ?? file,
-        line: prev?.line ?? i + 1,
-        deps: [...(prev?.deps ?? []), ...deps],
-        ...(prev?.argv ? { argv: prev.argv } : {}),
-        body: [...(prev?.body ?? []), ...body],
-      });
-    }
-  });
+    // `namespace :spec do … end` prefixes the tasks defined inside it (`spec:unit`), closed by the
+    // `end` at the namespace's own indentation (blind round 8, factory_bot's `task all_specs:
+    // %w[spec:unit spec:acceptance features]`).
+    const spaces: { name: string; indent: number }[] = [];
+    const scoped = (n: string) =>
+      spaces.length && !n.includes(':') ? `${spaces.map((x) => x.name).join(':')}:${n}` : n;
+    lines.forEach((l, i) => {
+      const indent = /^\s*/.exec(l)![0].length;
+      if (spaces.length && /^\s*end\b/.test(l) && indent === spaces[spaces.length - 1]!.indent) {
+        spaces.pop();
+        return;
+      }
+      const ns = /^\s*namespace\s*\(?\s*:?["']?([\w-]+)["']?\s*\)?\s*(?:do\b|\{)/.exec(l);
+      if (ns) {
+        spaces.push({ name: ns[1]!, indent });
+        return;
+      }
+      for (const [re, def, run] of RAKE_CLASSES) {
+        const m = re.exec(l);
+        const name = scoped(m?.[1] ?? def);
+        if (m && !tasks.has(name)) tasks.set(name, { path: file, line: i + 1, deps: [], argv: run, body: [] });
+      }
+      // Names may be namespaced when quoted (`task "spec:isolation" => ["spec:core"]`), symbols otherwise (`task ci: %w[…]`).
+      const t =
+        /^\s*task\s*\(?\s*(?::?["']([\w:.-]+)["']|:?(\w+))\s*(?:=>|:)?\s*(?:\[([^\]]*)\]|%[iw]\[([^\]]*)\]|:(\w+)|["']([\w:.-]+)["'])?/.exec(
+          l,
+        );
+      if (t && !/^\s*task\s*\(?\s*$/.test(l)) {
+        const name = scoped((t[1] ?? t[2])!);
+        const deps = (t[3] ?? t[4] ?? t[5] ?? t[6] ?? '')
+          .split(/[\s,]+/)
+          .map((d) => d.replace(/^:|["']/g, ''))
+          .filter(Boolean)
+          .map(scoped);
+        const body: { text: string; line: number }[] = [];
+        if (/\bdo\b|\{/.test(l))
+          for (let j = i + 1; j < lines.length && !/^\s*end\b/.test(lines[j]!) && !/^\s*task\b/.test(lines[j]!); j++) {
+            const sh = /^\s*(?:sh|system)\s*\(?\s*["'](.+?)["']/.exec(lines[j]!);
+            if (sh) body.push({ text: sh[1]!, line: j + 1 });
+            // `Rake::Task[:spec].invoke` runs that task from this one's body.
+            const inv = /\bRake::Task\[\s*:?["']?([\w:.-]+)["']?\s*\]\.(?:invoke|execute)\b/.exec(lines[j]!);
+            if (inv) deps.push(inv[1]!);
+          }
+        const prev = tasks.get(name);
+        tasks.set(name, {
+          path: prev?.path ?? file,
+          line: prev?.line ?? i + 1,
+          deps: [...(prev?.deps ?? []), ...deps],
+          ...(prev?.argv ? { argv: prev.argv } : {}),
+          body: [...(prev?.body ?? []), ...body],
+        });
+      }
+    });
   };
   parse(path, lines);
   // Task files the Rakefile loads (`Dir.glob("tasks/*.rake").each { |f| load f }`,
