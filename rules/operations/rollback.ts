@@ -201,7 +201,7 @@ export default defineRule({
         [
           {
             path: '.',
-            note: `no rollback heading or command in ${ctx.searched('docHeading')} docs, no rollback command or automatic rollback in ${ctx.searched('automatic')} scripts/configs, no version- or SHA-tagged image in CI or a Jib build file`,
+            note: `no rollback heading or command in ${ctx.searched('docHeading')} docs, no rollback command or automatic rollback in ${ctx.searched('automatic')} scripts/configs, no version- or SHA-tagged image in CI`,
           },
         ],
         data,
