@@ -21,6 +21,37 @@ jobs:
 ruleTester(rule, {
   valid: [
     {
+      name: 'an SSH action running the deploy script on the server when a release is published deploys (round 10, Django site)',
+      profile: 'service',
+      tree: {
+        'manage.py': 'import django\n',
+        'requirements.txt': 'Django==5.0\n',
+        '.github/workflows/deploy.yml': [
+          'name: Deploy',
+          'on:',
+          '  release:',
+          '    types: [published]',
+          'jobs:',
+          '  deploy:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - name: Run deploy script',
+          '        uses: appleboy/ssh-action@v1.0.3',
+          '        with:',
+          '          host: ${{ secrets.HOST }}',
+          '          key: ${{ secrets.KEY }}',
+          '          script: |',
+          '            cd ~/site && ./deploy.sh',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: '.github/workflows/deploy.yml', line: 11 }],
+      },
+    },
+    {
       name: "a PaaS vendor's deploy action given a deploy key from the secret store deploys (Hatchbox-style)",
       profile: 'service',
       tree: {
@@ -147,6 +178,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an SSH action that only reads the server (uptime, df) is not a deployment',
+      profile: 'service',
+      tree: {
+        'manage.py': 'import django\n',
+        '.github/workflows/check.yml':
+          'on:\n  push:\n    branches: [main]\njobs:\n  health:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: appleboy/ssh-action@v1.0.3\n        with:\n          host: ${{ secrets.HOST }}\n          script: uptime && df -h\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'a deploy action that publishes docs pages, or one given no credential, ships no service',
       profile: 'service',

@@ -60,6 +60,41 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Jib tags the pushed image with the project version in pom.xml: a versioned image, no procedure (Spring Boot service)',
+      profile: 'service',
+      tree: {
+        'pom.xml': [
+          '<project>',
+          '  <artifactId>orders</artifactId>',
+          '  <version>2.1.0</version>',
+          '  <build><plugins>',
+          '    <plugin>',
+          '      <groupId>com.google.cloud.tools</groupId>',
+          '      <artifactId>jib-maven-plugin</artifactId>',
+          '      <configuration>',
+          '        <to>',
+          '          <image>docker.io/acme/${project.artifactId}</image>',
+          '          <tags>',
+          '            <tag>${project.version}</tag>',
+          '            <tag>latest</tag>',
+          '          </tags>',
+          '        </to>',
+          '      </configuration>',
+          '    </plugin>',
+          '  </plugins></build>',
+          '</project>',
+          '',
+        ].join('\n'),
+        'build.gradle': "plugins { id 'java' }\njar { manifest { attributes(tags = [version]) } }\n",
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'immutable versioned image tags found; no written rollback procedure',
+        evidence: [{ path: 'pom.xml', line: 12, note: 'images tagged with a version or commit' }],
+        data: { versionedImages: true, versionedKind: 'image' },
+      },
+    },
+    {
       name: 'a GitHub release tagged with the build number is named a release tag, not an image tag (Azure GitHubRelease task)',
       profile: 'service',
       tree: {

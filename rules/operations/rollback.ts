@@ -37,7 +37,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Rollback sections in docs (headings naming rollback or reverting a release; rollback commands in runbooks); rollback commands in scripts and CI (`helm rollback`, `kubectl rollout undo`, `argocd app rollback`, Cloud Run traffic shifts, slot swaps); automatic rollback settings (`helm --atomic`, ECS `deployment_circuit_breaker`, CodeDeploy `auto_rollback_configuration`); images tagged with a commit SHA, build number or version in CI (`docker/metadata-action`, `${{ github.sha }}`, `$CI_COMMIT_SHA`, `${{ env.VERSION }}`, `steps.x.outputs.VERSION`, `${GITHUB_REF#refs/*/}`, `TAGS=` lists).',
+      'Rollback sections in docs (headings naming rollback or reverting a release; rollback commands in runbooks); rollback commands in scripts and CI (`helm rollback`, `kubectl rollout undo`, `argocd app rollback`, Cloud Run traffic shifts, slot swaps); automatic rollback settings (`helm --atomic`, ECS `deployment_circuit_breaker`, CodeDeploy `auto_rollback_configuration`); images tagged with a commit SHA, build number or version in CI (`docker/metadata-action`, `${{ github.sha }}`, `$CI_COMMIT_SHA`, `${{ env.VERSION }}`, `steps.x.outputs.VERSION`, `${GITHUB_REF#refs/*/}`, `TAGS=` lists); Jib images tagged with the project version in pom.xml or build.gradle (`<tag>${project.version}</tag>`, `jib.to.tags`).',
     patterns: {
       // A line that starts with `#` or `=` (`#{1,6}[ \t]*` matched the same lines: the text after
       // could take more marks and blanks, which it shared with them). `.` stops at a lone \r or
@@ -105,6 +105,16 @@ export default defineRule({
         literals: ['docker', '--tag', '-t ', 'tag', 'image', 'IMAGE', '{{'],
         maxPerFile: 2,
       },
+      // Jib (Maven or Gradle) tags the image it pushes in the build file, not in CI:
+      // `<to><tags><tag>${project.version}</tag>`, `<image>repo:${project.version}</image>`,
+      // `jib.to.tags = [version]`, `to { image = "repo:$version" }`. Kept only in a file naming Jib.
+      buildFileImageTag: {
+        regex:
+          /<tag>\s*\$\{(?:project\.version|revision|git\.commit\.id(?:\.\w+)?|[\w-]*version)\}|<image>[^<\n$]*:\$\{(?:project\.version|revision|git\.commit\.id(?:\.\w+)?|[\w-]*version)\}|\btags\s*=\s*(?:\[|(?:mutableS|s)etOf\(|listOf\()\s*["']?\$?\{?(?:project\.)?version\b|\bimage\s*=\s*["'][^"'\n$]*:\$\{?(?:project\.)?version\b/g,
+        files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'],
+        literals: ['<tag>', '<image>', 'tags', 'image'],
+        maxPerFile: 2,
+      },
     },
   },
   appliesTo: ({ facts }) =>
@@ -132,7 +142,10 @@ export default defineRule({
     const gitTagOnly = (m: Match) =>
       /^\s*(?:export\s+)?\w*TAGS?=\s*["']?\$\(\s*git\s/.test(m.snippet) &&
       !/\b(?:docker|podman|buildah|nerdctl|ko|jib|image)\b/i.test(ctx.files.read(m.path) ?? '');
-    const versioned = keep(ctx.matches('versionedImage')).filter((m) => !gitTagOnly(m));
+    const versioned = [
+      ...keep(ctx.matches('versionedImage')).filter((m) => !gitTagOnly(m)),
+      ...keep(ctx.matches('buildFileImageTag')).filter((m) => /\bjib\b/i.test(ctx.files.read(m.path) ?? '')),
+    ];
     // Name what was found from the kind of evidence: a tag on a GitHub release or a git tag pushed
     // by CI (an Azure `GitHubRelease` task's `tag: v$(Build.BuildNumber)`) is a versioned release,
     // not an image (blind round 4 called one an "image tag").
@@ -214,7 +227,7 @@ const RELEASE_WORDS =
  * few lines above the match (its step), not the whole file: one CI file often does both.
  */
 function artefactKind(m: Match, text: string | undefined): 'image' | 'release' | 'artefact' {
-  if (IMAGE_WORDS.test(m.snippet)) return 'image';
+  if (IMAGE_WORDS.test(m.snippet) || /(?:^|\/)(?:pom\.xml|build\.gradle(?:\.kts)?)$/.test(m.path)) return 'image';
   if (RELEASE_WORDS.test(m.snippet)) return 'release';
   const lines = (text ?? '').split(/\r?\n/);
   const step = lines.slice(Math.max(0, m.line - 9), m.line).reverse();

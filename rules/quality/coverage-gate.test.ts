@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { fixtureTree } from '../../src/testing/fixtures.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './coverage-gate.js';
@@ -271,6 +272,23 @@ ruleTester(rule, {
           "trigger:\n- main\njobs:\n- job: UnitTest\n  steps:\n  - task: DotNetCoreCLI@2\n    inputs:\n      command: test\n      projects: 'src/**/*.Test.csproj'\n      arguments: '--configuration $(buildConfiguration) --no-build'\n",
       },
       expect: { outcome: 'fail', evidence: [{ path: 'src/Tracker.Test/Tracker.Test.csproj', line: 4 }] },
+    },
+    {
+      name: 'coverlet.collector in the test project and CI handing a shared workflow CODECOV_TOKEN: measured, no floor (round 10, .NET library)',
+      tree: {
+        'Lib.Tests/Lib.Tests.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="xunit" />\n    <PackageReference Include="coverlet.collector" PrivateAssets="all" />\n  </ItemGroup>\n</Project>\n',
+        '.github/workflows/main.yml':
+          'on: push\njobs:\n  main:\n    uses: acme/.github/.github/workflows/nuget.yml@prime\n    secrets:\n      CODECOV_TOKEN: ${{ secrets.CODECOV_TOKEN }}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'coverlet with a Codecov upload',
+        evidence: [
+          { path: 'Lib.Tests/Lib.Tests.csproj', line: 4, note: expect.stringContaining('collects coverage') },
+          { path: '.github/workflows/main.yml', line: 6, note: expect.stringContaining('Codecov') },
+        ],
+      },
     },
     {
       name: 'a coverlet.collector reference that no dotnet test invokes is not coverage',

@@ -6,6 +6,42 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'CSharpier.MsBuild referenced by the library project formats on every build, which CI runs (round 10, .NET library)',
+      tree: {
+        'Acme.Cli/Acme.Cli.csproj': [
+          '<Project Sdk="Microsoft.NET.Sdk">',
+          '  <PropertyGroup>',
+          '    <TargetFramework>net8.0</TargetFramework>',
+          '  </PropertyGroup>',
+          '  <ItemGroup>',
+          '    <PackageReference Include="CSharpier.MsBuild" PrivateAssets="all" />',
+          '  </ItemGroup>',
+          '</Project>',
+          '',
+        ].join('\n'),
+        'Acme.Cli/Runner.cs': 'namespace Acme.Cli;\npublic static class Runner {}\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: dotnet build Acme.Cli\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'CSharpier configured and checked in CI',
+        evidence: [
+          { path: 'Acme.Cli/Acme.Cli.csproj', line: 6, note: 'CSharpier configuration' },
+          { path: '.github/workflows/ci.yml', line: 7 },
+        ],
+      },
+    },
+    {
+      name: 'dotnet csharpier check in CI is a formatter check',
+      tree: {
+        'App/App.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  style:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: dotnet csharpier check .\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: '.github/workflows/ci.yml', line: 7 }] },
+    },
+    {
       name: 'PHP_CodeSniffer with the PSR-12 standard, run by CI: a layout checker (phpcbf fixes it)',
       tree: {
         'phpcs.xml.dist':

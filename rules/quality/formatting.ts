@@ -88,6 +88,14 @@ const FORMATTERS: ToolSpec[] = [
     runs: ['phpcs', 'phpcbf'],
   },
   { name: 'clang-format', files: ['**/.clang-format'], runs: ['clang-format', 'git-clang-format'] },
+  // CSharpier.MsBuild formats (or, with CSharpier_Check, checks) the code on every build of the
+  // project that references it (blind round 10, CliWrap.csproj:32).
+  {
+    name: 'CSharpier',
+    pattern: 'csharpierMsBuild',
+    runs: ['CSharpier', 'dotnet build', 'dotnet test', 'MSBuild'],
+    insideBuild: true,
+  },
   // StyleCop's layout rules and the IDE style rules run inside every compile when the build enforces them.
   {
     name: '.NET code style in the build',
@@ -110,7 +118,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, a phpcs.xml ruleset with a layout standard such as PSR-12 (PHP_CodeSniffer, fixed by phpcbf), .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
+      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, a phpcs.xml ruleset with a layout standard such as PSR-12 (PHP_CodeSniffer, fixed by phpcbf), .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, CSharpier (a `CSharpier.MsBuild` package reference formats on every build; `dotnet csharpier`), or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
     reads: [...CI_GLOBS, '**/.golangci.{yml,yaml}'],
     patterns: {
       prettierPkg: {
@@ -131,6 +139,12 @@ export default defineRule({
         regex: /^\[(?:tool\.isort|isort|tool\.yapf|yapf)\]/m,
         files: ['**/pyproject.toml', '**/setup.cfg', '**/.isort.cfg', '**/tox.ini'],
         literals: ['isort', 'yapf'],
+        maxPerFile: 1,
+      },
+      csharpierMsBuild: {
+        regex: /<PackageReference\s+Include\s*=\s*"CSharpier\.MsBuild"/i,
+        files: ['**/*.csproj', '**/Directory.Build.props', '**/Directory.Build.targets'],
+        literals: ['CSharpier'],
         maxPerFile: 1,
       },
       dotnetStyle: {

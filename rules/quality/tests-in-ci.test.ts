@@ -235,6 +235,41 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'a Rakefile that imports task files: `rake ci` reaches the RSpec task defined in tasks/spec.rake (round 10, gem)',
+      tree: {
+        '.github/workflows/ci.yml': gha('      - run: bundle exec rake ci\n'),
+        Gemfile: 'source "https://rubygems.org"\ngemspec\n',
+        Rakefile:
+          'require "bundler/gem_tasks"\n\nFileList["tasks/**/*.rake"].each(&method(:import))\n\ndesc "Run all specs"\ntask ci: %w[ spec ]\n\ntask default: :spec\n',
+        'tasks/spec.rake':
+          'begin\n  require "rspec/core/rake_task"\n\n  desc "Run all specs"\n  RSpec::Core::RakeTask.new(:spec) do |task|\n    task.pattern = "spec/**/*_spec.rb"\n  end\nrescue LoadError\nend\n',
+        'spec/prompt_spec.rb': 'RSpec.describe "prompt" do\n  it "asks" do\n    expect(1).to eq(1)\n  end\nend\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'tasks/spec.rake',
+            line: 5,
+            note: 'job build runs tests: .github/workflows/ci.yml:8 → tasks/spec.rake:5 (rake spec) → RSpec',
+          },
+        ],
+      },
+    },
+    {
+      name: "task files loaded by Dir.glob(...).each { load } and rake's rakelib/ add their tasks too",
+      tree: {
+        '.github/workflows/ci.yml': gha('      - run: bundle exec rake test:all\n'),
+        Gemfile: 'source "https://rubygems.org"\ngemspec\n',
+        Rakefile: 'Dir.glob("lib/tasks/*.rake").each { |f| load f }\n',
+        'lib/tasks/test.rake': 'namespace :test do\n  task all: %w[unit]\nend\n',
+        'rakelib/unit.rake': 'require "rake/testtask"\nRake::TestTask.new(:unit)\n',
+        'test/unit_test.rb':
+          'require "minitest/autorun"\nclass UnitTest < Minitest::Test\n  def test_it; assert true; end\nend\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'rakelib/unit.rake', line: 2 }] },
+    },
   ],
   invalid: [
     {
@@ -254,7 +289,32 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'a remote reusable workflow named for releases does not stand in for tests: still a fail',
+      name: 'a job handed to a shared workflow of another repository is unknown whatever its name (round 10, .NET library nuget.yml)',
+      tree: {
+        '.github/workflows/main.yml': [
+          'on:',
+          '  push:',
+          '    branches: [prime]',
+          'jobs:',
+          '  main:',
+          '    uses: acme/.github/.github/workflows/nuget.yml@prime',
+          '    secrets:',
+          '      CODECOV_TOKEN: ${{ secrets.CODECOV_TOKEN }}',
+          '',
+        ].join('\n'),
+        'Lib/Lib.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><IsPackable>true</IsPackable></PropertyGroup></Project>\n',
+        'Lib.Tests/Lib.Tests.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="xunit" Version="2.9.0" /></ItemGroup></Project>\n',
+      },
+      expect: {
+        outcome: 'unknown',
+        message: ['acme/.github/.github/workflows/nuget.yml', 'no job here runs a test command'],
+        evidence: [{ path: '.github/workflows/main.yml', line: 6, note: expect.stringContaining('not followed') }],
+      },
+    },
+    {
+      name: 'a remote reusable workflow named for release notes only does not stand in for tests: still a fail',
       tree: {
         '.github/workflows/release.yml':
           'on: push\njobs:\n  publish:\n    uses: acme/.github/.github/workflows/shared-release-notes.yml@main\n',

@@ -7,6 +7,30 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'x', depend
 ruleTester(rule, {
   valid: [
     {
+      name: 'a packable NuGet library and its benchmark and helper projects follow the library policy (round 10, .NET library)',
+      profile: 'library',
+      tree: {
+        'Directory.Build.props': '<Project><PropertyGroup><IsPackable>false</IsPackable></PropertyGroup></Project>\n',
+        'Acme.Shell/Acme.Shell.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <IsPackable>true</IsPackable>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include="PolyShim" PrivateAssets="all" />\n  </ItemGroup>\n</Project>\n',
+        'Acme.Shell.Benchmarks/Acme.Shell.Benchmarks.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <OutputType>Exe</OutputType>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include="BenchmarkDotNet" />\n  </ItemGroup>\n</Project>\n',
+        'Acme.Shell.Signal/Acme.Shell.Signal.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <OutputType>Exe</OutputType>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include="System.CommandLine" />\n  </ItemGroup>\n</Project>\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Acme.Shell/Acme.Shell.csproj (a library',
+        evidence: [
+          { path: 'Acme.Shell/Acme.Shell.csproj', note: expect.stringContaining('a library') },
+          {
+            path: 'Acme.Shell.Benchmarks/Acme.Shell.Benchmarks.csproj',
+            note: expect.stringContaining('of a NuGet library: not shipped'),
+          },
+        ],
+      },
+    },
+    {
       name: "a library's unpinned dev requirements need no lock",
       profile: 'library',
       tree: {

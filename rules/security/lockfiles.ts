@@ -4,6 +4,7 @@ import type { FileView } from '../../src/types.js';
 import type { Facts, Manifest } from '../../src/types.js';
 import { basename } from '../../src/walk/glob.js';
 import { dirOf, isProductionPath } from '../../src/facts/paths.js';
+import { memo } from '../../src/util/memo.js';
 
 const NPM_LOCKS = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
 const PY_LOCKS = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock', 'pylock.toml'];
@@ -129,6 +130,27 @@ function chartManifests(files: FileView): { path: string; line: number; count: n
 }
 
 /** The lockfile that serves `m`, why it is missing, or undefined when the manifest needs none. */
+/** A project packed for NuGet: `<IsPackable>true`, a `<PackageId>` or `<GeneratePackageOnBuild>true`, and not an app. */
+const packable = (text: string) =>
+  /<(?:IsPackable|GeneratePackageOnBuild)>\s*true\s*</i.test(text) || /<PackageId>\s*[^<\s]/.test(text)
+    ? !shipsApp(text) || /<PackAsTool>\s*true\s*</i.test(text)
+    : false;
+const WEB_SDK = /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.(?:Web|Worker|BlazorWebAssembly)"/i;
+/** A project that builds a deployable app: a web SDK, or an executable not marked as a test/benchmark/packed tool. */
+const shipsApp = (text: string) =>
+  WEB_SDK.test(text) ||
+  (/<OutputType>\s*(?:Win)?Exe\s*</i.test(text) &&
+    !/<IsPackable>\s*false\s*<|<IsTestProject>\s*true\s*<|BenchmarkDotNet|<PackAsTool>\s*true\s*</i.test(text));
+
+/** Packable NuGet library projects in the repository (read once per audit). */
+function nugetLibraries(files: FileView): string[] {
+  return memo(files, 'lockfiles:nuget-libraries', () =>
+    files
+      .match(['**/*.csproj', '**/*.fsproj', '**/*.vbproj'])
+      .filter((p) => isProductionPath(p) && packable(files.read(p) ?? '')),
+  );
+}
+
 function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
   if (!m.ok) return undefined;
   const dir = dirOf(m.path);
@@ -201,12 +223,26 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
       if (deps.length === 0) return undefined;
       if (facts.profile.id === 'library') return { exempt: LIBRARY };
       return found(upwards(['composer.lock']), 'composer.json without composer.lock');
-    case 'nuget':
+    case 'nuget': {
       if (!/\.(cs|fs|vb)proj$/.test(b) || deps.length === 0) return undefined;
+      const lock = here(['packages.lock.json']);
+      // A NuGet package's users resolve its versions from the .nuspec it packs, as with gems and
+      // Composer libraries; the library's test, benchmark and helper projects ship nothing
+      // (blind round 10, CliWrap: a packable library and its non-packable test projects).
+      if (!lock) {
+        const text = files.read(m.path) ?? '';
+        if (packable(text)) return { exempt: LIBRARY };
+        if (
+          (facts.profile.id === 'library' && !WEB_SDK.test(text)) ||
+          (!shipsApp(text) && nugetLibraries(files).length > 0)
+        )
+          return { exempt: 'a test, benchmark or helper project of a NuGet library: not shipped, no lockfile needed' };
+      }
       return found(
         here(['packages.lock.json']),
         'project with PackageReferences but no packages.lock.json (RestorePackagesWithLockFile)',
       );
+    }
     case 'gradle': {
       if (!/^build\.gradle(\.kts)?$/.test(b) || deps.filter((d) => !d.name.startsWith('plugin:')).length === 0)
         return undefined;

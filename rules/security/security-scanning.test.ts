@@ -9,6 +9,20 @@ const gha = (steps: string) =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'SonarCloud through the Maven plugin named in full (groupId:artifactId:goal) scans (round 10, Spring Boot service)',
+      tree: {
+        'pom.xml': '<project><artifactId>clinic</artifactId></project>\n',
+        '.github/workflows/build.yml': gha(
+          '      - name: Build and analyze\n        run: ./mvnw -B verify org.sonarsource.scanner.maven:sonar-maven-plugin:sonar -Dsonar.projectKey=acme_clinic\n',
+        ),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'CI runs sonarqube',
+        evidence: [{ path: '.github/workflows/build.yml', line: 9, note: expect.stringContaining('SonarQube') }],
+      },
+    },
+    {
       name: 'golangci-lint run in CI with gosec enabled in .golangci.yml scans (gosec through golangci-lint)',
       tree: {
         'go.mod': 'module example.com/boards\n',

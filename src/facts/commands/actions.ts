@@ -13,6 +13,10 @@ export const tool = (name: string, kinds: CommandTool['kinds'], implied: string)
   implied,
 });
 
+/** A command run on a server over SSH that deploys there. */
+const REMOTE_DEPLOY =
+  /\bdeploy\w*|\bgit\s+(?:pull|fetch|checkout|reset)\b|\bdocker(?:-compose|\s+compose)?\s+(?:pull|up|stack\s+deploy|service\s+update)\b|\bsystemctl\s+(?:restart|reload)\b|\bservice\s+[\w.@-]+\s+restart\b|\bpm2\s+(?:reload|restart|start)\b|\bsupervisorctl\s+(?:restart|reload|update)\b|\bkubectl\s+(?:apply|set\s+image|rollout\s+restart)\b|\bhelm\s+upgrade\b|\bmanage\.py\s+migrate\b|\btouch\s+\S*wsgi\S*/i;
+
 /** An input's value when it is written out, not an expression evaluated at run time. */
 const known = (v: string | undefined) => (v && !v.includes('${{') ? v : undefined);
 
@@ -218,6 +222,20 @@ export const ACTIONS: [RegExp, Handler][] = [
       const program = known(w.entrypoint) ?? image.slice(image.lastIndexOf('/') + 1);
       const args = known(w.args);
       return program ? { argv: [program, ...words(args)] } : {};
+    },
+  ],
+  // SSH actions run their script on a server: one that deploys there (a deploy script, git pull,
+  // compose up, a service restart, migrations) ships the service (blind round 10, djangogirls
+  // deploy.yml:20, `appleboy/ssh-action` running `./deploy.sh` on release).
+  [
+    /^(?:appleboy\/ssh-action|garygrossgarten\/github-action-ssh|fifsky\/ssh-action|D3rHase\/ssh-command-action|cross-the-world\/ssh-pipeline)@/i,
+    (w, ref) => {
+      const script = w.script ?? w.command ?? w.script_path ?? '';
+      const line = script.split('\n').find((l) => REMOTE_DEPLOY.test(l));
+      const name = ref.replace(/@.*$/, '');
+      return line
+        ? { tools: [tool(name, ['deploy'], `${name} runs \`${line.trim().slice(0, 80)}\` on the server over SSH`)] }
+        : {};
     },
   ],
 ];

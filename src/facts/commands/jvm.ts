@@ -127,7 +127,8 @@ const PLUGINS: {
     gradle: /org\.sonarqube/,
     maven: /sonar-maven-plugin/,
     tasks: /^sonar(?:qube)?$/,
-    goals: /sonar:sonar/,
+    // `sonar:sonar`, or the plugin named in full: `org.sonarsource.scanner.maven:sonar-maven-plugin[:version]:sonar`.
+    goals: /(?:^|:)sonar(?:-maven-plugin(?::[\w.-]+)?)?:sonar$/,
   },
   {
     name: 'Android Lint',

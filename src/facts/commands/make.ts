@@ -272,6 +272,22 @@ const RAKE_CLASSES: [RegExp, string, string[]][] = [
   [/Gem::PackageTask\.new/, 'gem', ['gem', 'build']],
 ];
 
+/** The .rake files a Rakefile loads or imports, and rake's default rakelib/*.rake (at most 40). */
+function rakeImports(files: FileView, rakefile: string, lines: string[]): string[] {
+  const dir = dirOf(rakefile);
+  const at = (p: string) => (dir ? joinPath(dir, p.replace(/^\.\//, '')) : p.replace(/^\.\//, ''));
+  const globs = [at('rakelib/*.rake')];
+  for (const l of lines) {
+    if (/^\s*#/.test(l) || !/\b(?:Dir\.glob|Dir\[|FileList|import|load|add_rakelib)\b/.test(l)) continue;
+    for (const q of l.matchAll(/["']([\w./*{},-]+)["']/g)) {
+      const v = q[1]!;
+      if (/\.rake$/.test(v)) globs.push(at(v));
+      else if (/\badd_rakelib\b/.test(l)) globs.push(at(`${v.replace(/\/$/, '')}/*.rake`));
+    }
+  }
+  return [...new Set(files.match(globs))].filter((p) => p !== rakefile).slice(0, 40);
+}
+
 /** `rake [task…]` / `bundle exec rake`: the Rakefile's tasks (default: `task default: […]`). */
 export const rakeTasks: Resolver = (argv, { files, cwd }) => {
   if (argv[0] !== 'rake') return undefined;
@@ -281,66 +297,87 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
   const lines = text.split(/\r?\n/);
   const tasks = new Map<
     string,
-    { line: number; deps: string[]; argv?: string[]; body: { text: string; line: number }[] }
+    { path: string; line: number; deps: string[]; argv?: string[]; body: { text: string; line: number }[] }
   >();
-  // `namespace :spec do … end` prefixes the tasks defined inside it (`spec:unit`), closed by the
-  // `end` at the namespace's own indentation (blind round 8, factory_bot's `task all_specs:
-  // %w[spec:unit spec:acceptance features]`).
-  const spaces: { name: string; indent: number }[] = [];
-  const scoped = (n: string) => (spaces.length && !n.includes(':') ? `${spaces.map((x) => x.name).join(':')}:${n}` : n);
-  lines.forEach((l, i) => {
-    const indent = /^\s*/.exec(l)![0].length;
-    if (spaces.length && /^\s*end\b/.test(l) && indent === spaces[spaces.length - 1]!.indent) {
-      spaces.pop();
-      return;
-    }
-    const ns = /^\s*namespace\s*\(?\s*:?["']?([\w-]+)["']?\s*\)?\s*(?:do\b|\{)/.exec(l);
-    if (ns) {
-      spaces.push({ name: ns[1]!, indent });
-      return;
-    }
-    for (const [re, def, run] of RAKE_CLASSES) {
-      const m = re.exec(l);
-      const name = scoped(m?.[1] ?? def);
-      if (m && !tasks.has(name)) tasks.set(name, { line: i + 1, deps: [], argv: run, body: [] });
-    }
-    // Names may be namespaced when quoted (`task "spec:isolation" => ["spec:core"]`), symbols otherwise (`task ci: %w[…]`).
-    const t =
-      /^\s*task\s*\(?\s*(?::?["']([\w:.-]+)["']|:?(\w+))\s*(?:=>|:)?\s*(?:\[([^\]]*)\]|%[iw]\[([^\]]*)\]|:(\w+)|["']([\w:.-]+)["'])?/.exec(
-        l,
-      );
-    if (t && !/^\s*task\s*\(?\s*$/.test(l)) {
-      const name = scoped((t[1] ?? t[2])!);
-      const deps = (t[3] ?? t[4] ?? t[5] ?? t[6] ?? '')
-        .split(/[\s,]+/)
-        .map((d) => d.replace(/^:|["']/g, ''))
-        .filter(Boolean)
-        .map(scoped);
-      const body: { text: string; line: number }[] = [];
-      if (/\bdo\b|\{/.test(l))
-        for (let j = i + 1; j < lines.length && !/^\s*end\b/.test(lines[j]!) && !/^\s*task\b/.test(lines[j]!); j++) {
-          const sh = /^\s*(?:sh|system)\s*\(?\s*["'](.+?)["']/.exec(lines[j]!);
-          if (sh) body.push({ text: sh[1]!, line: j + 1 });
-          // `Rake::Task[:spec].invoke` runs that task from this one's body.
-          const inv = /\bRake::Task\[\s*:?["']?([\w:.-]+)["']?\s*\]\.(?:invoke|execute)\b/.exec(lines[j]!);
-          if (inv) deps.push(inv[1]!);
-        }
-      const prev = tasks.get(name);
-      tasks.set(name, {
-        line: prev?.line ?? i + 1,
-        deps: [...(prev?.deps ?? []), ...deps],
-        ...(prev?.argv ? { argv: prev.argv } : {}),
-        body: [...(prev?.body ?? []), ...body],
-      });
-    }
-  });
+  const textOf = new Map<string, string[]>([[path, lines]]);
+  const parse = (file: string, lines: string[]) => {
+    // `namespace :spec do … end` prefixes the tasks defined inside it (`spec:unit`), closed by the
+    // `end` at the namespace's own indentation (blind round 8, factory_bot's `task all_specs:
+    // %w[spec:unit spec:acceptance features]`).
+    const spaces: { name: string; indent: number }[] = [];
+    const scoped = (n: string) =>
+      spaces.length && !n.includes(':') ? `${spaces.map((x) => x.name).join(':')}:${n}` : n;
+    lines.forEach((l, i) => {
+      const indent = /^\s*/.exec(l)![0].length;
+      if (spaces.length && /^\s*end\b/.test(l) && indent === spaces[spaces.length - 1]!.indent) {
+        spaces.pop();
+        return;
+      }
+      const ns = /^\s*namespace\s*\(?\s*:?["']?([\w-]+)["']?\s*\)?\s*(?:do\b|\{)/.exec(l);
+      if (ns) {
+        spaces.push({ name: ns[1]!, indent });
+        return;
+      }
+      for (const [re, def, run] of RAKE_CLASSES) {
+        const m = re.exec(l);
+        const name = scoped(m?.[1] ?? def);
+        if (m && !tasks.has(name)) tasks.set(name, { path: file, line: i + 1, deps: [], argv: run, body: [] });
+      }
+      // Names may be namespaced when quoted (`task "spec:isolation" => ["spec:core"]`), symbols otherwise (`task ci: %w[…]`).
+      const t =
+        /^\s*task\s*\(?\s*(?::?["']([\w:.-]+)["']|:?(\w+))\s*(?:=>|:)?\s*(?:\[([^\]]*)\]|%[iw]\[([^\]]*)\]|:(\w+)|["']([\w:.-]+)["'])?/.exec(
+          l,
+        );
+      if (t && !/^\s*task\s*\(?\s*$/.test(l)) {
+        const name = scoped((t[1] ?? t[2])!);
+        const deps = (t[3] ?? t[4] ?? t[5] ?? t[6] ?? '')
+          .split(/[\s,]+/)
+          .map((d) => d.replace(/^:|["']/g, ''))
+          .filter(Boolean)
+          .map(scoped);
+        const body: { text: string; line: number }[] = [];
+        if (/\bdo\b|\{/.test(l))
+          for (let j = i + 1; j < lines.length && !/^\s*end\b/.test(lines[j]!) && !/^\s*task\b/.test(lines[j]!); j++) {
+            const sh = /^\s*(?:sh|system)\s*\(?\s*["'](.+?)["']/.exec(lines[j]!);
+            if (sh) body.push({ text: sh[1]!, line: j + 1 });
+            // `Rake::Task[:spec].invoke` runs that task from this one's body.
+            const inv = /\bRake::Task\[\s*:?["']?([\w:.-]+)["']?\s*\]\.(?:invoke|execute)\b/.exec(lines[j]!);
+            if (inv) deps.push(inv[1]!);
+          }
+        const prev = tasks.get(name);
+        tasks.set(name, {
+          path: prev?.path ?? file,
+          line: prev?.line ?? i + 1,
+          deps: [...(prev?.deps ?? []), ...deps],
+          ...(prev?.argv ? { argv: prev.argv } : {}),
+          body: [...(prev?.body ?? []), ...body],
+        });
+      }
+    });
+  };
+  parse(path, lines);
+  // Task files the Rakefile loads (`Dir.glob("tasks/*.rake").each { |f| load f }`,
+  // `FileList['tasks/**/*.rake'].each(&method(:import))`, `import "tasks/spec.rake"`,
+  // `Rake.add_rakelib "tasks"`) and rake's own rakelib/*.rake add their tasks (blind round 10,
+  // tty-prompt's `task ci: %w[ spec ]` whose spec task lives in tasks/spec.rake).
+  for (const file of rakeImports(files, path, lines)) {
+    const ls = (files.read(file) ?? '').split(/\r?\n/);
+    textOf.set(file, ls);
+    parse(file, ls);
+  }
   // A Rails application's Rakefile only loads its tasks: with rspec-rails in the Gemfile, bare
   // `rake` runs the specs (rspec-rails makes `spec` the default), otherwise `rails test`.
   const rails = lines.findIndex((l) => /^\s*\w+(?:::\w+)*::Application\.load_tasks\b/.test(l));
   if (rails >= 0 && !tasks.has('default')) {
     const gemfile = files.read(`${dirOf(path) ? `${dirOf(path)}/` : ''}Gemfile`) ?? '';
     const rspec = /^\s*gem\s+["']rspec-rails["']/m.test(gemfile);
-    tasks.set('default', { line: rails + 1, deps: [], argv: rspec ? ['rspec'] : ['rails', 'test'], body: [] });
+    tasks.set('default', {
+      path,
+      line: rails + 1,
+      deps: [],
+      argv: rspec ? ['rspec'] : ['rails', 'test'],
+      body: [],
+    });
   }
   const names = positionals(argv.slice(1), ['-f', '-I']).filter((w) => !w.includes('='));
   const out: Expansion = { blocks: [], commands: [] };
@@ -355,10 +392,11 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
     if (t.argv)
       out.commands!.push({
         argv: t.argv,
-        hop: { path, line: t.line, text: lines[t.line - 1]!.trim(), via: `rake ${n}` },
+        hop: { path: t.path, line: t.line, text: textOf.get(t.path)![t.line - 1]!.trim(), via: `rake ${n}` },
         cwd: dirOf(path),
       });
-    for (const b of t.body) out.blocks!.push({ path, line: b.line, text: b.text, via: `rake ${n}`, cwd: dirOf(path) });
+    for (const b of t.body)
+      out.blocks!.push({ path: t.path, line: b.line, text: b.text, via: `rake ${n}`, cwd: dirOf(path) });
   };
   for (const n of names.length ? names : ['default']) visit(n, 0);
   return out.blocks!.length || out.commands!.length
