@@ -311,7 +311,8 @@ ruleTester(rule, {
           '# in-memory profile\nspring.datasource.url=jdbc:hsqldb:mem:clinic\nspring.datasource.username=sa\nspring.datasource.password=\nspring.jpa.hibernate.ddl-auto=none\n',
         'src/main/resources/application-h2.properties':
           'spring.datasource.url=jdbc:h2:mem:clinic\nspring.datasource.password=SaSecret77\n',
-        'src/main/resources/application-empty.properties': 'spring.datasource.password=\nspring.jpa.open-in-view=false\n',
+        'src/main/resources/application-empty.properties':
+          'spring.datasource.password=\nspring.jpa.open-in-view=false\n',
         'src/main/resources/application-prod.properties':
           'spring.datasource.url=jdbc:postgresql://db.clinic.example.org/clinic\nspring.datasource.password=Vq83kLzz0P\n',
         'src/main/java/org/clinic/App.java': 'class App {}\n',

@@ -209,7 +209,8 @@ export default defineRule({
       },
       // An in-memory database (jdbc:h2:mem, jdbc:hsqldb:mem, jdbc:derby:memory) has no password worth protecting.
       springMemDb: {
-        regex: /^[ \t]*spring\.(?:datasource|r2dbc)\.url[ \t]*[=:][ \t]*(?:jdbc|r2dbc):(?:h2:mem|hsqldb:mem|derby:memory)\b/m,
+        regex:
+          /^[ \t]*spring\.(?:datasource|r2dbc)\.url[ \t]*[=:][ \t]*(?:jdbc|r2dbc):(?:h2:mem|hsqldb:mem|derby:memory)\b/m,
         files: ['**/application*.properties'],
         literals: [':mem'],
         maxPerFile: 1,
