@@ -4,7 +4,10 @@ import { fail, listing, partial, pass, unknown } from '../../src/engine/results.
 // GitHub shows a README from the root, .github/ or docs/, in that order.
 const README = /^(\.github\/|docs\/)?readme(\.(md|markdown|rst|txt|adoc|asciidoc|org))?$/i;
 
-const SECTIONS: { name: string; heading: RegExp; weak?: RegExp }[] = [
+// `exact`: a heading that means the section outright ("Usage", "Examples", "Development",
+// "Contributing"); it wins over a loose word match elsewhere ("Terms of use", "📁 Bundleless build").
+// `heading` is the looser fallback, `weak` the last resort.
+const SECTIONS: { name: string; exact?: RegExp; heading: RegExp; weak?: RegExp }[] = [
   {
     name: 'installation',
     heading:
@@ -13,6 +16,7 @@ const SECTIONS: { name: string; heading: RegExp; weak?: RegExp }[] = [
   // Word boundaries: "api" must not match "Rapid", nor "cli" "Client".
   {
     name: 'usage',
+    exact: /\busage\b|how to use|\bexamples?\b|getting started|quick ?start/i,
     heading:
       /usage|how to use|\bexamples?\b|running|\brun\b|getting started|quick ?start|\bapi\b|configuration|\bcli\b|\bcommands?\b|documentation|\bdocs\b|try it/i,
   },
@@ -22,6 +26,7 @@ const SECTIONS: { name: string; heading: RegExp; weak?: RegExp }[] = [
   // usage feature of the product, not how to work on it).
   {
     name: 'development',
+    exact: /develop|contribut|hacking|build(?:ing)? (?:from source|locally)|running (?:the )?tests|\btesting\b/i,
     heading: /develop|contribut|build|hacking|\btest(?:s|ing)?\b/i,
     weak: /local|deploy|clon(e|ing)/i,
   },
@@ -157,7 +162,8 @@ function readSections(text: string, rst = false) {
     const md = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/.exec(l);
     // Markdown ATX, AsciiDoc (== Title) and HTML (<h2>Title</h2>) headings.
     const other = md ? null : (/^\s{0,3}={1,6}\s+(\S.*)$/.exec(l) ?? /<h[1-6][^>]*>(.*?)<\/h[1-6]>/i.exec(l));
-    if (md) headings.push({ text: md[1]!, line: i + 1 });
+    // A link's target is no part of the heading's meaning ("Terms of use[?](…/docs/why.md)").
+    if (md) headings.push({ text: md[1]!.replace(/\]\([^)]*\)/g, ']').replace(/<[^>]+>/g, ''), line: i + 1 });
     else if (other && other[1]!.replace(/<[^>]+>/g, '').trim())
       headings.push({ text: other[1]!.replace(/<[^>]+>/g, '').trim(), line: i + 1 });
     // A label alone on its line ("Setup:", "**Installation**") opens a section as a heading does,
@@ -180,10 +186,11 @@ function readSections(text: string, rst = false) {
   // The document title ("# Shop API") names the project; it is not a section.
   const firstText = lines.findIndex((l) => l.trim());
   const sections = headings.filter((h, i) => !(i === 0 && h.line <= firstText + 2));
-  const found = SECTIONS.map(({ name, heading, weak }) => ({
+  const found = SECTIONS.map(({ name, exact, heading, weak }) => ({
     name,
     heading,
     at:
+      (exact ? sections.find((h) => exact.test(h.text)) : undefined) ??
       sections.find((h) => heading.test(h.text)) ??
       (weak ? sections.find((h) => weak.test(h.text) && !NUMBERED_ITEM.test(h.text)) : undefined),
   }));
