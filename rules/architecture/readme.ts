@@ -146,6 +146,9 @@ export default defineRule({
   },
 });
 
+/** A heading's words: a link's target is no part of its meaning ("Terms of use[?](…/docs/why.md)"). */
+const meaning = (t: string) => t.replace(/\]\([^)]*\)/g, ']').replace(/<[^>]+>/g, '');
+
 /** The headings of a README and the installation, usage and development sections they open. */
 function readSections(text: string, rst = false) {
   const lines = text.split(/\r?\n/);
@@ -162,8 +165,7 @@ function readSections(text: string, rst = false) {
     const md = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/.exec(l);
     // Markdown ATX, AsciiDoc (== Title) and HTML (<h2>Title</h2>) headings.
     const other = md ? null : (/^\s{0,3}={1,6}\s+(\S.*)$/.exec(l) ?? /<h[1-6][^>]*>(.*?)<\/h[1-6]>/i.exec(l));
-    // A link's target is no part of the heading's meaning ("Terms of use[?](…/docs/why.md)").
-    if (md) headings.push({ text: md[1]!.replace(/\]\([^)]*\)/g, ']').replace(/<[^>]+>/g, ''), line: i + 1 });
+    if (md) headings.push({ text: md[1]!, line: i + 1 });
     else if (other && other[1]!.replace(/<[^>]+>/g, '').trim())
       headings.push({ text: other[1]!.replace(/<[^>]+>/g, '').trim(), line: i + 1 });
     // A label alone on its line ("Setup:", "**Installation**") opens a section as a heading does,
@@ -190,9 +192,9 @@ function readSections(text: string, rst = false) {
     name,
     heading,
     at:
-      (exact ? sections.find((h) => exact.test(h.text)) : undefined) ??
-      sections.find((h) => heading.test(h.text)) ??
-      (weak ? sections.find((h) => weak.test(h.text) && !NUMBERED_ITEM.test(h.text)) : undefined),
+      (exact ? sections.find((h) => exact.test(meaning(h.text))) : undefined) ??
+      sections.find((h) => heading.test(meaning(h.text))) ??
+      (weak ? sections.find((h) => weak.test(meaning(h.text)) && !NUMBERED_ITEM.test(h.text)) : undefined),
   }));
   // No installation or usage heading: a section whose body installs or starts the project
   // (a Terraform module block under "Provision Instructions") is one; installation first.
