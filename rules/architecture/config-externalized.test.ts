@@ -302,6 +302,31 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'an empty Spring password, or one for an in-memory database, is no finding; a real literal is',
+      profile: 'service',
+      tree: {
+        'src/main/resources/application.properties':
+          'spring.profiles.active=${APP_PROFILE:memdb}\nspring.datasource.url=${DB_URL:jdbc:postgresql://localhost/clinic}\n',
+        'src/main/resources/application-memdb.properties':
+          '# in-memory profile\nspring.datasource.url=jdbc:hsqldb:mem:clinic\nspring.datasource.username=sa\nspring.datasource.password=\nspring.jpa.hibernate.ddl-auto=none\n',
+        'src/main/resources/application-h2.properties':
+          'spring.datasource.url=jdbc:h2:mem:clinic\nspring.datasource.password=SaSecret77\n',
+        'src/main/resources/application-empty.properties':
+          'spring.datasource.password=\nspring.jpa.open-in-view=false\n',
+        'src/main/resources/application-prod.properties':
+          'spring.datasource.url=jdbc:postgresql://db.clinic.example.org/clinic\nspring.datasource.password=Vq83kLzz0P\n',
+        'src/main/java/org/clinic/App.java': 'class App {}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [
+          { path: 'src/main/resources/application-prod.properties', line: 2, note: 'hard-coded database password' },
+        ],
+        message: '1 hard-coded host credential(s) or password(s)',
+        absent: ['Vq83kLzz0P', 'jpa.hibernate', 'jpa.open-in-view'],
+      },
+    },
+    {
       name: 'a literal password in appsettings.json is a finding and caps the score',
       profile: 'service',
       tree: {

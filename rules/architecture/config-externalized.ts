@@ -76,7 +76,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal, `Password=` literal in appsettings(.Production).json.',
+      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
     patterns: {
       envRead: {
         // The arguments of a clap attribute stop at the next attribute: scanning on from each of
@@ -201,10 +201,19 @@ export default defineRule({
         maxPerFile: 3,
       },
       springPassword: {
-        regex: /^[ \t]*spring\.(?:datasource|r2dbc|rabbitmq|data\.redis)\.password\s*[=:]\s*(\S+)/m,
+        // `[ \t]*`, not `\s*`: an empty `password=` must not capture the next line's key as its value.
+        regex: /^[ \t]*spring\.(?:datasource|r2dbc|rabbitmq|data\.redis)\.password[ \t]*[=:][ \t]*(\S*)/m,
         files: ['**/application*.properties'],
         literals: ['password'],
         maxPerFile: 3,
+      },
+      // An in-memory database (jdbc:h2:mem, jdbc:hsqldb:mem, jdbc:derby:memory) has no password worth protecting.
+      springMemDb: {
+        regex:
+          /^[ \t]*spring\.(?:datasource|r2dbc)\.url[ \t]*[=:][ \t]*(?:jdbc|r2dbc):(?:h2:mem|hsqldb:mem|derby:memory)\b/m,
+        files: ['**/application*.properties'],
+        literals: [':mem'],
+        maxPerFile: 1,
       },
       netPassword: {
         regex: /(?:Password|Pwd)\s*=\s*([^;"']+)/i,
@@ -232,7 +241,8 @@ export default defineRule({
       if (!DB_SCHEME.test(m.snippet)) continue;
       finding(m, pass_, `hard-coded credentials for ${host}`);
     }
-    for (const m of [...prod('springPassword'), ...prod('netPassword')]) {
+    const memDbFiles = new Set(ctx.matches('springMemDb').map((m) => m.path));
+    for (const m of [...prod('springPassword').filter((p) => !memDbFiles.has(p.path)), ...prod('netPassword')]) {
       const value = (m.groups[0] ?? '').trim();
       if (!value || PLACEHOLDER.test(value) || value.length < 4) continue;
       finding(m, value, 'hard-coded database password');

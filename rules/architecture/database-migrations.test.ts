@@ -274,6 +274,22 @@ ruleTester(rule, {
       expect: { outcome: 'not-applicable', message: 'no database client' },
     },
     {
+      name: 'a MongoDB app (mongoose imported) is a document database: no schema migrations expected, said with where it is used',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"@nestjs/core":"10.0.0","mongoose":"8.0.0"}}',
+        'src/main.ts': "import { NestFactory } from '@nestjs/core';\nbootstrap();\n",
+        'src/shared/pipe/object-id.pipe.ts':
+          "import { Injectable } from '@nestjs/common';\nimport { isValidObjectId } from 'mongoose';\n\nexport class ObjectIdPipe {}\n",
+      },
+      expect: {
+        outcome: 'not-applicable',
+        message:
+          'a document database (MongoDB via mongoose, imported at src/shared/pipe/object-id.pipe.ts:2): no schema migrations expected',
+        absent: ['no database client or ORM is a dependency that production code uses"'],
+      },
+    },
+    {
       name: 'a database client used only in tests does not count',
       profile: 'service',
       tree: { 'package.json': '{"dependencies":{"express":"4"},"devDependencies":{"better-sqlite3":"9"}}' },

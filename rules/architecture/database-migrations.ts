@@ -120,13 +120,29 @@ export default defineRule({
       },
     },
     detection:
-      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps beside a stored schema version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work.',
+      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library; a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB) is not applicable, said as such. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps beside a stored schema version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work.',
   },
   appliesTo(ctx) {
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')
       return { reason: `profile is ${ctx.facts.profile.id}: it does not own a database schema` };
-    if (ctx.facts.findDependencies(ctx.catalogue('database-clients')).length === 0)
+    if (ctx.facts.findDependencies(ctx.catalogue('database-clients')).length === 0) {
+      // A document store (MongoDB, DynamoDB, CouchDB) has no schema to migrate: said, with where it is used.
+      const doc = ctx.facts.findDependencies(ctx.catalogue('document-databases'))[0];
+      if (doc) {
+        const store = /mongo|goose|motor|beanie|odmantic|djongo/i.test(doc.name)
+          ? 'MongoDB'
+          : /dynamo/i.test(doc.name)
+            ? 'DynamoDB'
+            : /couchbase/i.test(doc.name)
+              ? 'Couchbase'
+              : 'CouchDB';
+        const at = doc.usedAt ? `, imported at ${doc.usedAt.path}:${doc.usedAt.line}` : ` (${doc.path})`;
+        return {
+          reason: `a document database (${store} via ${doc.name}${at}): no schema migrations expected, and no relational database client or ORM is a dependency that production code uses`,
+        };
+      }
       return { reason: 'no database client or ORM is a dependency that production code uses' };
+    }
     return true;
   },
   check(ctx) {

@@ -122,6 +122,46 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a heading that means usage or development wins over a loose word match (Terms of use, a feature called Bundleless build)',
+      profile: 'library',
+      tree: {
+        'README.md': [
+          '# Pipewright',
+          '',
+          'A small library that runs shell commands from .NET code.',
+          '',
+          '### 📁 Bundleless build',
+          '',
+          'Emits one file per source file.',
+          '',
+          '## Terms of use<sup>[[?]](https://example.org/docs/why-so-political.md)</sup>',
+          '',
+          body(3),
+          '',
+          '## Install',
+          '',
+          'dotnet add package Pipewright',
+          '',
+          '## Usage',
+          '',
+          'var result = await Cli.Wrap("git").ExecuteAsync();',
+          '',
+          '## 💻 Development',
+          '',
+          'Clone the repository and run dotnet test.',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'README.md', line: 15, snippet: 'Install', note: 'installation section' },
+          { path: 'README.md', line: 19, snippet: 'Usage', note: 'usage section' },
+          { path: 'README.md', line: 23, snippet: '💻 Development', note: 'development section' },
+        ],
+      },
+    },
+    {
       name: "a chart repository's root README linking to the chart's README is read on there (round 5, nextcloud/helm)",
       tree: {
         'README.md':

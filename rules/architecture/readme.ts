@@ -4,7 +4,10 @@ import { fail, listing, partial, pass, unknown } from '../../src/engine/results.
 // GitHub shows a README from the root, .github/ or docs/, in that order.
 const README = /^(\.github\/|docs\/)?readme(\.(md|markdown|rst|txt|adoc|asciidoc|org))?$/i;
 
-const SECTIONS: { name: string; heading: RegExp; weak?: RegExp }[] = [
+// `exact`: a heading that means the section outright ("Usage", "Examples", "Development",
+// "Contributing"); it wins over a loose word match elsewhere ("Terms of use", "📁 Bundleless build").
+// `heading` is the looser fallback, `weak` the last resort.
+const SECTIONS: { name: string; exact?: RegExp; heading: RegExp; weak?: RegExp }[] = [
   {
     name: 'installation',
     heading:
@@ -13,6 +16,7 @@ const SECTIONS: { name: string; heading: RegExp; weak?: RegExp }[] = [
   // Word boundaries: "api" must not match "Rapid", nor "cli" "Client".
   {
     name: 'usage',
+    exact: /\busage\b|how to use|\bexamples?\b|getting started|quick ?start/i,
     heading:
       /usage|how to use|\bexamples?\b|running|\brun\b|getting started|quick ?start|\bapi\b|configuration|\bcli\b|\bcommands?\b|documentation|\bdocs\b|try it/i,
   },
@@ -22,6 +26,7 @@ const SECTIONS: { name: string; heading: RegExp; weak?: RegExp }[] = [
   // usage feature of the product, not how to work on it).
   {
     name: 'development',
+    exact: /develop|contribut|hacking|build(?:ing)? (?:from source|locally)|running (?:the )?tests|\btesting\b/i,
     heading: /develop|contribut|build|hacking|\btest(?:s|ing)?\b/i,
     weak: /local|deploy|clon(e|ing)/i,
   },
@@ -141,6 +146,9 @@ export default defineRule({
   },
 });
 
+/** A heading's words: a link's target is no part of its meaning ("Terms of use[?](…/docs/why.md)"). */
+const meaning = (t: string) => t.replace(/\]\([^)]*\)/g, ']').replace(/<[^>]+>/g, '');
+
 /** The headings of a README and the installation, usage and development sections they open. */
 function readSections(text: string, rst = false) {
   const lines = text.split(/\r?\n/);
@@ -180,12 +188,13 @@ function readSections(text: string, rst = false) {
   // The document title ("# Shop API") names the project; it is not a section.
   const firstText = lines.findIndex((l) => l.trim());
   const sections = headings.filter((h, i) => !(i === 0 && h.line <= firstText + 2));
-  const found = SECTIONS.map(({ name, heading, weak }) => ({
+  const found = SECTIONS.map(({ name, exact, heading, weak }) => ({
     name,
     heading,
     at:
-      sections.find((h) => heading.test(h.text)) ??
-      (weak ? sections.find((h) => weak.test(h.text) && !NUMBERED_ITEM.test(h.text)) : undefined),
+      (exact ? sections.find((h) => exact.test(meaning(h.text))) : undefined) ??
+      sections.find((h) => heading.test(meaning(h.text))) ??
+      (weak ? sections.find((h) => weak.test(meaning(h.text)) && !NUMBERED_ITEM.test(h.text)) : undefined),
   }));
   // No installation or usage heading: a section whose body installs or starts the project
   // (a Terraform module block under "Provision Instructions") is one; installation first.

@@ -223,6 +223,28 @@ ruleTester(rule, {
       expect: { outcome: 'fail', message: 'No automated deployment found' },
     },
     {
+      name: 'kubectl apply into a kind cluster CI created is set aside, and the message says so (not "no deploy command")',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"shop","dependencies":{"@nestjs/core":"10.0.0"}}',
+        'src/main.ts': 'bootstrap();\n',
+        '.github/workflows/docker.yml':
+          'on: push\njobs:\n  smoke:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Create kind cluster\n        uses: helm/kind-action@v1\n      - name: Deploy to kind\n        run: kubectl apply -k k8s/base/\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: ['No automated deployment found', 'One deploy command was seen and set aside'],
+        evidence: [
+          {
+            path: '.github/workflows/docker.yml',
+            line: 10,
+            snippet: 'kubectl apply -k k8s/base/',
+            note: expect.stringContaining('set aside: job smoke deploys only into a test setup'),
+          },
+        ],
+      },
+    },
+    {
       name: 'a job named deploy in a documentation workflow publishes the docs (make docs), not the service',
       profile: 'service',
       tree: {

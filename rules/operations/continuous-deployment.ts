@@ -291,14 +291,30 @@ export default defineRule({
           }),
         ),
     );
+    // Deploy commands seen and set aside (a test job, an install into a throwaway kind/k3d/minikube
+    // cluster): said as such, never as "no deploy command".
+    const kept = new Set(deploys);
+    const asideRuns = runsOf(ctx.facts.commands, 'deploy').filter((r) => !kept.has(r));
+    const asideEvidence = asideRuns.slice(0, 3).map(
+      (r): Evidence => ({
+        ...cite(r),
+        note: `set aside: job ${r.origin.job ?? '(default)'} deploys only into a test setup (a test job or a throwaway kind/k3d/minikube cluster), not an environment`,
+      }),
+    );
+    const asideNote = asideRuns.length
+      ? ` ${asideRuns.length === 1 ? 'One deploy command was' : `${asideRuns.length} deploy commands were`} seen and set aside: ${asideRuns.length === 1 ? 'it deploys' : 'they deploy'} only into a test setup (a throwaway kind/k3d/minikube cluster or a test job).`
+      : '';
     return fail(
-      offDeploys.length
-        ? `No automated deployment found: the deploy job${offDeploys.length === 1 ? '' : 's'} ${listing(offDeploys.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))} ${offDeploys.length === 1 ? 'is' : 'are'} switched off.`
-        : 'No automated deployment found.',
+      `${
+        offDeploys.length
+          ? `No automated deployment found: the deploy job${offDeploys.length === 1 ? '' : 's'} ${listing(offDeploys.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))} ${offDeploys.length === 1 ? 'is' : 'are'} switched off.`
+          : 'No automated deployment found.'
+      }${asideNote}`,
       [
+        ...asideEvidence,
         {
           path: '.',
-          note: `no deploy command or action in ${ok.length} CI file${ok.length === 1 ? '' : 's'}${
+          note: `no deploy command or action${asideRuns.length ? ' outside test setups' : ''} in ${ok.length} CI file${ok.length === 1 ? '' : 's'}${
             ok.length
               ? ` (${ok
                   .slice(0, 4)

@@ -467,6 +467,32 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Spring: an abstract test suite whose concrete subclass is @SpringBootTest / @DataJpaTest against a database is integration, not unit',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-test</artifactId><scope>test</scope></dependency></dependencies></project>',
+        'src/main/java/org/clinic/App.java': 'class App {}\n',
+        'src/test/java/org/clinic/service/AbstractClinicServiceTests.java':
+          'package org.clinic.service;\n\nabstract class AbstractClinicServiceTests {\n\n  @Test\n  void shouldFindOwners() {}\n\n  @Test\n  void shouldAddPet() {}\n}\n',
+        'src/test/java/org/clinic/service/ClinicServiceJpaTests.java':
+          'package org.clinic.service;\n\n@DataJpaTest\nclass ClinicServiceJpaTests extends AbstractClinicServiceTests {\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [
+          {
+            path: 'src/test/java/org/clinic/service/AbstractClinicServiceTests.java',
+            line: 5,
+            note: expect.stringContaining(
+              'integration: JUnit: 2 test cases run against the application or a real dependency (abstract base extended by ClinicServiceJpaTests.java (@DataJpaTest))',
+            ),
+          },
+        ],
+        absent: ['unit: JUnit: 2 test cases'],
+      },
+    },
+    {
       name: 'a Python test file named *_integration whose HTTP calls are mock.patch-ed is a unit test, not an integration test',
       profile: 'service',
       tree: {

@@ -284,11 +284,13 @@ export default defineRule({
       // `^` starts again: `[^\n]*` ran on from each of many \r-separated constraints).
       integrationFile: {
         regex:
-          /^\/\/go:build\s.*\bintegration\b|@SpringBootTest\b|@Testcontainers\b|\bWebApplicationFactory<|\bnew\s+TestServer\s*\(|@QuarkusTest\b|@MicronautTest\b|\bextends[ \t]+\\?(?:Symfony\\Bundle\\FrameworkBundle\\Test\\|ApiPlatform\\Symfony\\Bundle\\Test\\)?(?:WebTestCase|KernelTestCase|ApiTestCase)\b|^[ \t]*use[ \t]+(?:RefreshDatabase|LazilyRefreshDatabase|DatabaseMigrations|DatabaseTransactions)[ \t]*[;,]|\buses\((?:[\w\\]+::class,[ \t]*)?(?:RefreshDatabase|LazilyRefreshDatabase|DatabaseMigrations|DatabaseTransactions)::class/m,
+          /^\/\/go:build\s.*\bintegration\b|@SpringBootTest\b|@(?:DataJpaTest|JdbcTest|DataJdbcTest)\b|@Testcontainers\b|\bWebApplicationFactory<|\bnew\s+TestServer\s*\(|@QuarkusTest\b|@MicronautTest\b|\bextends[ \t]+\\?(?:Symfony\\Bundle\\FrameworkBundle\\Test\\|ApiPlatform\\Symfony\\Bundle\\Test\\)?(?:WebTestCase|KernelTestCase|ApiTestCase)\b|^[ \t]*use[ \t]+(?:RefreshDatabase|LazilyRefreshDatabase|DatabaseMigrations|DatabaseTransactions)[ \t]*[;,]|\buses\((?:[\w\\]+::class,[ \t]*)?(?:RefreshDatabase|LazilyRefreshDatabase|DatabaseMigrations|DatabaseTransactions)::class/m,
         files: TEST_CODE,
         literals: [
           'integration',
           'SpringBootTest',
+          'DataJpaTest',
+          'JdbcTest',
           'Testcontainers',
           'WebApplicationFactory',
           'TestServer',
@@ -417,6 +419,21 @@ export default defineRule({
       );
       if (used) wholeApp.set(f.path, `extends ${used.name}, which boots the kernel (${used.m.path}:${used.m.line})`);
     }
+    // A JVM abstract test base extended by a class that starts the application (@SpringBootTest,
+    // @DataJpaTest against a database): its tests run in that subclass, as integration tests.
+    const jvmBases = new Map<string, string>();
+    for (const [p, why] of [...wholeApp]) {
+      if (!/\.(?:java|kt)$/.test(p)) continue;
+      const ext = /\bclass\s+\w+[^{]*?(?:\bextends\s+|:\s*)(\w+)/.exec(ctx.files.read(p) ?? '');
+      if (ext && !jvmBases.has(ext[1]!)) jvmBases.set(ext[1]!, `extended by ${p.split('/').pop()} (${why})`);
+    }
+    if (jvmBases.size)
+      for (const f of inv.files) {
+        const name = /([^/]+)\.(?:java|kt)$/.exec(f.path)?.[1];
+        if (!name || wholeApp.has(f.path) || !jvmBases.has(name)) continue;
+        if (new RegExp(`\\babstract\\s+class\\s+${name}\\b`).test(ctx.files.read(f.path) ?? ''))
+          wholeApp.set(f.path, `abstract base ${jvmBases.get(name)}`);
+      }
     const browser = new Map(ctx.matches('browserDriver').map((m) => [m.path, m]));
     const terratest = new Map(ctx.matches('terratest').map((m) => [m.path, m]));
     // Tests that call a running instance over HTTP (smoke tests of a started container): end-to-end.

@@ -350,6 +350,8 @@ ruleTester(rule, {
       expect: {
         outcome: 'partial',
         score: 0.5,
+        message:
+          '1 of 3 deployed units lack health checks; 1 deployed unit has only one of readiness and liveness probes; 1 has them.',
         evidence: [
           {
             path: 'k8s/app.yaml',
@@ -362,6 +364,26 @@ ruleTester(rule, {
             note: 'StatefulSet worker container worker has a readiness probe but no liveness probe',
           },
         ],
+      },
+    },
+    {
+      name: 'a readiness probe only is partly covered, not lacking: the message says so (nestjs-style k8s/base)',
+      profile: 'service',
+      tree: {
+        'k8s/base/app-deployment.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: shop/app\n          readinessProbe:\n            httpGet: { path: /health, port: 3000 }\n`,
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: '1 of 1 deployed unit has only one of readiness and liveness probes.',
+        evidence: [
+          {
+            path: 'k8s/base/app-deployment.yaml',
+            line: 9,
+            note: 'Deployment shop container app has a readiness probe but no liveness probe',
+          },
+        ],
+        absent: ['lack health checks'],
       },
     },
     {

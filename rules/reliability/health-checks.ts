@@ -128,6 +128,8 @@ export default defineRule({
     const good: Evidence[] = [];
     let units = 0;
     let earned = 0;
+    // Containers with one probe of the two: partly covered, not lacking health checks.
+    let partly = 0;
     const model = k8s(ctx.files);
     for (const w of deployedWorkloads(ctx.files)) {
       if (w.oneOff || w.disabled || w.hook) continue;
@@ -140,7 +142,8 @@ export default defineRule({
         const where = `${w.kind} ${w.name || '(templated)'} container ${c.name}`;
         if (has.length === 2)
           good.push({ path: w.path, line: c.line, note: `${where}: readiness and liveness probes` });
-        else
+        else {
+          if (has.length === 1) partly++;
           findings.push({
             path: w.path,
             line: c.line,
@@ -149,6 +152,7 @@ export default defineRule({
                 ? `${where} has no readiness or liveness probe`
                 : `${where} has a ${has[0]} probe but no ${has[0] === 'readiness' ? 'liveness' : 'readiness'} probe`,
           });
+        }
       }
     }
     const k8sContainers = units;
@@ -341,7 +345,15 @@ export default defineRule({
     if (findings.length === 0) return pass(`Health checks found (${good.length}).${composeNote}`, shown, data);
     return partial(
       score,
-      `${findings.length} of ${units} deployed units lack health checks${good.length > 0 ? `; ${good.length} ${good.length === 1 ? 'has' : 'have'} them` : ''}.${composeNote}`,
+      `${[
+        findings.length > partly && `${findings.length - partly} of ${units} deployed units lack health checks`,
+        partly > 0 &&
+          `${partly}${findings.length > partly ? '' : ` of ${units}`} deployed unit${partly === 1 ? ' has' : 's have'} only one of readiness and liveness probes`,
+        good.length > 0 &&
+          `${good.length} ${good.length === 1 ? 'has' : 'have'} ${findings.length > partly ? 'them' : 'full health checks'}`,
+      ]
+        .filter(Boolean)
+        .join('; ')}.${composeNote}`,
       shown,
       data,
     );

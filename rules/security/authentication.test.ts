@@ -111,6 +111,36 @@ ruleTester(rule, {
       tree: { 'config/routes.rb': 'Rails.application.routes.draw do\n  devise_for :users\nend\n' },
       expect: { outcome: 'pass', evidence: [{ path: 'config/routes.rb', line: 2 }] },
     },
+    {
+      name: 'Spring: a permit-all configuration switched on by default is no authentication evidence; the message says auth is off by default',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-security</artifactId></dependency></dependencies></project>',
+        'src/main/resources/application.properties': 'server.port=9966\nclinic.security.enable=false\n',
+        'src/main/java/org/clinic/security/OpenSecurityConfig.java':
+          '@Configuration\n@ConditionalOnProperty(name = "clinic.security.enable", havingValue = "false")\npublic class OpenSecurityConfig {\n  @Bean\n  public SecurityFilterChain filterChain(HttpSecurity http) throws Exception {\n    http.csrf(AbstractHttpConfigurer::disable)\n        .authorizeHttpRequests((authz) -> authz\n            .anyRequest().permitAll());\n    return http.build();\n  }\n}\n',
+        'src/main/java/org/clinic/security/BasicAuthConfig.java':
+          '@Configuration\n@ConditionalOnProperty(name = "clinic.security.enable", havingValue = "true")\npublic class BasicAuthConfig {\n  @Bean\n  public SecurityFilterChain filterChain(HttpSecurity http) throws Exception {\n    http.authorizeHttpRequests((a) -> a.anyRequest().authenticated()).httpBasic(Customizer.withDefaults());\n    return http.build();\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message:
+          'Authentication is off by default: src/main/java/org/clinic/security/OpenSecurityConfig.java:8 permits every request (clinic.security.enable=false in src/main/resources/application.properties)',
+        evidence: [
+          {
+            path: 'src/main/java/org/clinic/security/BasicAuthConfig.java',
+            line: 5,
+            note: 'Spring/JVM security configuration',
+          },
+          {
+            path: 'src/main/java/org/clinic/security/OpenSecurityConfig.java',
+            line: 8,
+            note: expect.stringContaining('permits every request and is active by default'),
+          },
+        ],
+      },
+    },
   ],
   invalid: [
     {

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView } from '../../src/types.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 
 const JS = ['**/*.{js,ts,mjs,cjs,jsx,tsx}'];
@@ -219,14 +219,21 @@ export default defineRule({
         ? true
         : { reason: `profile is ${facts.profile.id}: request authentication applies to services` },
   check(ctx) {
-    return codeOrDeps(ctx, {
+    // A Spring security configuration that lets every request through (`anyRequest().permitAll()`,
+    // no login mechanism: a `DisableSecurityConfig`) switches authentication off; it is no evidence of it.
+    const permitAllFiles = new Map<string, PermitAll | null>();
+    const permitAllOf = (path: string) => {
+      if (!permitAllFiles.has(path)) permitAllFiles.set(path, permitAll(ctx.files, path));
+      return permitAllFiles.get(path)!;
+    };
+    const result = codeOrDeps(ctx, {
       what: 'authentication',
       catalogue: 'authentication',
       kinds: [
         { key: 'js', label: 'JavaScript/TypeScript authentication' },
         { key: 'python', label: 'Python authentication' },
         { key: 'go', label: 'Go authentication middleware' },
-        { key: 'jvm', label: 'Spring/JVM security configuration' },
+        { key: 'jvm', label: 'Spring/JVM security configuration', rejectMatch: (m) => !!permitAllOf(m.path) },
         { key: 'jvmConfig', label: 'OAuth2/OIDC resource server configuration' },
         { key: 'dotnet', label: 'ASP.NET authentication' },
         { key: 'ruby', label: 'Ruby authentication' },
@@ -244,5 +251,74 @@ export default defineRule({
       ],
       searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files`,
     });
+    const off = [...permitAllFiles.values()].filter((x): x is PermitAll => !!x);
+    if (off.length === 0) return result;
+    const byDefault = off.find((x) => x.byDefault);
+    const ev: Evidence[] = off.slice(0, 2).map((x) => ({
+      path: x.path,
+      line: x.line,
+      snippet: x.snippet,
+      note: x.byDefault
+        ? `permits every request and is active by default (${x.byDefault}): authentication is off unless switched on`
+        : 'permits every request (security switched off when this configuration is active): not authentication',
+    }));
+    const note = byDefault
+      ? ` Authentication is off by default: ${byDefault.path}:${byDefault.line} permits every request (${byDefault.byDefault}).`
+      : ` ${off[0]!.path}:${off[0]!.line} permits every request when active (not counted as authentication).`;
+    return { ...result, message: `${result.message}${note}`, evidence: [...result.evidence, ...ev] };
   },
 });
+
+interface PermitAll {
+  path: string;
+  line: number;
+  snippet: string;
+  /** The setting that makes it the default (`petclinic.security.enable=false in application.properties`). */
+  byDefault?: string;
+}
+
+/**
+ * A Spring security configuration that permits every request (`anyRequest().permitAll()` or
+ * `"/**").permitAll()`) and configures no login (httpBasic, formLogin, oauth2, `authenticated()`).
+ * Active by default when its `@ConditionalOnProperty` value is what application.properties/yml sets
+ * (or `matchIfMissing = true`).
+ */
+function permitAll(files: FileView, path: string): PermitAll | null {
+  const text = files.read(path);
+  if (!text || !/\.permitAll\s*\(/.test(text)) return null;
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) =>
+    /anyRequest\s*\(\s*\)\s*\.\s*permitAll\s*\(|["']\/\*\*["']\s*\)\s*\.\s*permitAll\s*\(/.test(l),
+  );
+  if (i < 0) return null;
+  if (
+    /\.(?:httpBasic|formLogin|oauth2ResourceServer|oauth2Login|x509|jee)\s*\(|\.authenticated\s*\(|\.hasRole\s*\(|\.hasAuthority\s*\(/.test(
+      text,
+    )
+  )
+    return null;
+  const out: PermitAll = { path, line: i + 1, snippet: lines[i]!.trim().slice(0, 120) };
+  const cond = /@ConditionalOnProperty\s*\(([^)]*)\)/.exec(text);
+  if (cond) {
+    const args = cond[1]!;
+    const name = /(?:name|value)\s*=\s*"([^"]+)"/.exec(args)?.[1] ?? /^\s*"([^"]+)"/.exec(args)?.[1];
+    const having = /havingValue\s*=\s*"([^"]*)"/.exec(args)?.[1];
+    if (name) {
+      const set = propertyValue(files, name);
+      if (set && having !== undefined && set.value.toLowerCase() === having.toLowerCase())
+        out.byDefault = `${name}=${set.value} in ${set.path}`;
+      else if (!set && /matchIfMissing\s*=\s*true/.test(args)) out.byDefault = `${name} unset: matchIfMissing = true`;
+    }
+  }
+  return out;
+}
+
+/** A property's value in the main application.properties (or application.yml, flat key only). */
+function propertyValue(files: FileView, name: string): { path: string; value: string } | null {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const p of files.match(['**/src/main/resources/application.properties'])) {
+    const m = new RegExp(`^[ \\t]*${esc}[ \\t]*[=:][ \\t]*(\\S*)`, 'm').exec(files.read(p) ?? '');
+    if (m) return { path: p, value: m[1]! };
+  }
+  return null;
+}

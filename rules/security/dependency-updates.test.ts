@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './dependency-updates.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -67,7 +68,7 @@ ruleTester(rule, {
       name: 'Renovate limited to poetry by enabledManagers leaves the npm frontend without updates',
       tree: {
         'renovate.json': '{\n  "extends": ["config:recommended"],\n  "enabledManagers": ["poetry"]\n}\n',
-        'pyproject.toml': '[tool.poetry]\nname = "cook"\n',
+        'pyproject.toml': '[tool.poetry]\nname = "cook"\n\n[tool.poetry.dependencies]\nfastapi = "^0.110"\n',
         'frontend/package.json': '{"name":"cook-web","dependencies":{"vue":"3"}}\n',
       },
       expect: {
@@ -78,6 +79,49 @@ ruleTester(rule, {
           { path: 'renovate.json', line: 3, snippet: 'enabledManagers: [poetry]' },
           { path: 'frontend/package.json', note: 'npm manifest not covered by enabledManagers' },
         ],
+      },
+    },
+    {
+      name: 'an invalid Dependabot package-ecosystem (pip-compile) updates nothing; a pyproject.toml without dependencies needs no entry',
+      tree: {
+        'pyproject.toml': '[tool.ruff]\nline-length = 120\n',
+        'requirements.in': 'django\nwhitenoise\n',
+        'requirements.txt':
+          'django==5.0.1\n    # via -r requirements.in\nwhitenoise==6.6.0\n    # via -r requirements.in\n',
+        'package.json': '{"devDependencies":{"gulp":"4.0.2"}}',
+        '.github/dependabot.yml':
+          'version: 2\nupdates:\n  - package-ecosystem: "npm"\n    directory: "/"\n    schedule:\n      interval: "monthly"\n\n  - package-ecosystem: "pip-compile"\n    directory: "/"\n    schedule:\n      interval: "monthly"\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: [
+          'Dependabot updates npm',
+          '`pip-compile` is not a valid Dependabot package-ecosystem',
+          'no updates for pip',
+        ],
+        data: { ecosystems: ['npm'], invalid: ['pip-compile'], uncovered: ['pip'] },
+        evidence: [
+          {
+            path: '.github/dependabot.yml',
+            line: 8,
+            note: expect.stringContaining('not a valid Dependabot package-ecosystem'),
+          },
+          { path: 'requirements.in', note: 'pip manifest not covered by any Dependabot update entry' },
+        ],
+        absent: ['pyproject.toml'],
+      },
+    },
+    {
+      name: 'only invalid Dependabot package-ecosystem values fail',
+      tree: {
+        'pyproject.toml': '[project]\nname = "shop"\ndependencies = ["flask"]\n',
+        '.github/dependabot.yml':
+          'version: 2\nupdates:\n  - package-ecosystem: poetry\n    directory: "/"\n    schedule:\n      interval: weekly\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'has no valid package-ecosystem entries: `poetry` is not a valid Dependabot package-ecosystem',
+        evidence: [{ path: '.github/dependabot.yml', line: 3, snippet: 'package-ecosystem: poetry' }],
       },
     },
     {

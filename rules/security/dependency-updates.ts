@@ -20,7 +20,7 @@ const RENOVATE = [
 /** Our manifest ecosystems → the Dependabot `package-ecosystem` values that update them. */
 const DEPENDABOT_ECOSYSTEM: Record<Ecosystem, string[]> = {
   npm: ['npm', 'bun'],
-  pip: ['pip', 'uv', 'pipenv', 'poetry'],
+  pip: ['pip', 'uv'],
   go: ['gomod'],
   maven: ['maven'],
   gradle: ['gradle'],
@@ -29,6 +29,44 @@ const DEPENDABOT_ECOSYSTEM: Record<Ecosystem, string[]> = {
   composer: ['composer'],
   bundler: ['bundler'],
 };
+
+/**
+ * The `package-ecosystem` values Dependabot accepts (GitHub docs, "Dependabot options reference").
+ * Anything else (`pip-compile`, `yarn`, `poetry`: package managers served by `pip`/`npm`) is rejected
+ * by Dependabot and updates nothing.
+ */
+const DEPENDABOT_VALID = new Set([
+  'bazel',
+  'bun',
+  'bundler',
+  'cargo',
+  'composer',
+  'conda',
+  'devcontainers',
+  'docker',
+  'docker-compose',
+  'dotnet-sdk',
+  'elm',
+  'gitsubmodule',
+  'github-actions',
+  'gomod',
+  'gradle',
+  'helm',
+  'julia',
+  'maven',
+  'mix',
+  'npm',
+  'nuget',
+  'opentofu',
+  'pip',
+  'pre-commit',
+  'pub',
+  'rust-toolchain',
+  'swift',
+  'terraform',
+  'uv',
+  'vcpkg',
+]);
 
 /** Our manifest ecosystems → the Renovate managers that update them (for `enabledManagers`). */
 const RENOVATE_MANAGERS: Record<Ecosystem, string[]> = {
@@ -100,7 +138,16 @@ export default defineRule({
       /^[ \t]*"renovate"\s*:/m.test(files.read('package.json') ?? '')
     )
       renovate.push('package.json');
-    const prodManifests = facts.manifests.filter((m) => m.ok && isProductionPath(m.path));
+    // A manifest that declares no dependency (a pyproject.toml holding only tool settings, a go.mod
+    // without `require`) has nothing to update. Maven and Gradle builds are kept: their dependencies
+    // can live in a parent POM or a version catalogue the manifest parser does not attribute to them.
+    const declaring = new Set(facts.dependencies.map((d) => d.path));
+    const prodManifests = facts.manifests.filter(
+      (m) =>
+        m.ok &&
+        isProductionPath(m.path) &&
+        (declaring.has(m.path) || m.ecosystem === 'maven' || m.ecosystem === 'gradle'),
+    );
     const present = [...new Set(prodManifests.map((m) => m.ecosystem))].sort();
     // `enabledManagers` limits Renovate to the listed managers: the others get no updates.
     const limit = renovate.map((p) => ({ p, e: enabledManagers(files.read(p) ?? '') })).find((x) => x.e);
@@ -156,11 +203,22 @@ export default defineRule({
     // version-update pull requests at all. Such an entry is reported as limited, not as coverage.
     const covered = new Set<string>();
     const limited = new Map<string, string>();
+    const invalid: string[] = [];
     updates.forEach((u, i) => {
       const entry = (u ?? {}) as Record<string, unknown>;
       const eco = entry['package-ecosystem'];
       if (typeof eco !== 'string') return;
       const line = doc.lineOf(['updates', i, 'package-ecosystem']);
+      if (!DEPENDABOT_VALID.has(eco)) {
+        invalid.push(eco);
+        evidence.push({
+          path: dependabot,
+          ...(line ? { line } : {}),
+          snippet: `package-ecosystem: ${eco}`,
+          note: `\`${eco}\` is not a valid Dependabot package-ecosystem value: this entry updates nothing`,
+        });
+        return;
+      }
       const restriction = dependabotRestriction(entry);
       if (restriction) {
         if (!covered.has(eco)) limited.set(eco, limited.get(eco) ?? restriction.what);
@@ -190,17 +248,27 @@ export default defineRule({
     const data = {
       tools: ['dependabot'],
       ecosystems: [...covered].sort(),
+      ...(invalid.length ? { invalid } : {}),
       limited: [...limited.keys()].sort(),
       uncovered: missing,
     };
+    const invalidNote = invalid.length
+      ? `${listing(invalid.map((e) => `\`${e}\``))} ${invalid.length > 1 ? 'are' : 'is'} not a valid Dependabot package-ecosystem (updates nothing)`
+      : '';
     if (covered.size === 0 && limited.size === 0)
       return fail(
-        `${dependabot} has no package-ecosystem entries.`,
-        [{ path: dependabot, note: 'empty updates list' }],
+        invalid.length
+          ? `${dependabot} has no valid package-ecosystem entries: ${invalidNote}.`
+          : `${dependabot} has no package-ecosystem entries.`,
+        invalid.length ? evidence : [{ path: dependabot, note: 'empty updates list' }],
         data,
       );
     if (missing.length === 0 && covered.size > 0)
-      return pass(`Dependabot updates ${listing([...covered].sort())}.`, evidence, data);
+      return pass(
+        `Dependabot updates ${listing([...covered].sort())}${invalidNote ? `; ${invalidNote}` : ''}.`,
+        evidence,
+        data,
+      );
     for (const e of none) {
       const m = prodManifests.find((x) => x.ecosystem === e)!;
       evidence.push({ path: m.path, note: `${e} manifest not covered by any Dependabot update entry` });
@@ -209,6 +277,7 @@ export default defineRule({
     const share = present.length ? (present.length - missing.length + 0.25 * partly.length) / present.length : 0;
     const parts = [
       covered.size > 0 && `Dependabot updates ${listing([...covered].sort())}`,
+      invalidNote,
       ...[...limited].map(
         ([eco, what], i) => `${covered.size > 0 || i > 0 ? 'its' : 'Dependabot'} ${eco} entry ${what}`,
       ),

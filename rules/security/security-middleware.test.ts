@@ -360,6 +360,30 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Spring: @CrossOrigin on controllers with no origins (or origins = "*") allows any origin; one with explicit origins is a policy',
+      tree: {
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+        'src/main/java/org/clinic/rest/OwnerController.java':
+          'package org.clinic.rest;\n\n@RestController\n@CrossOrigin(exposedHeaders = "errors, content-type")\n@RequestMapping("/api/owners")\nclass OwnerController {}\n',
+        'src/main/java/org/clinic/rest/VetController.java':
+          'package org.clinic.rest;\n\n@RestController\n@CrossOrigin(origins = {"*"})\nclass VetController {}\n',
+        'src/main/java/org/clinic/rest/VisitController.java':
+          'package org.clinic.rest;\n\n@RestController\n@CrossOrigin(origins = "https://clinic.example.org")\nclass VisitController {}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: ['CORS (any origin)'],
+        data: { corsAnyOrigin: true },
+        evidence: [
+          { path: 'src/main/java/org/clinic/rest/OwnerController.java', line: 4, note: 'CORS allows any origin' },
+          { path: 'src/main/java/org/clinic/rest/VetController.java', line: 4, note: 'CORS allows any origin' },
+          { path: 'src/main/java/org/clinic/rest/VisitController.java', line: 4, note: 'CORS policy' },
+        ],
+        absent: ['no CORS middleware'],
+      },
+    },
+    {
       name: 'CORS set by hand in a stdlib handler from configuration counts as a CORS policy (ntfy-style)',
       tree: {
         'go.mod': 'module example.com/push\n\ngo 1.22\n',

@@ -632,6 +632,32 @@ Object.assign(CATALOGUES, {
     'paperclip',
     'rocket_okapi',
   ],
+  // Document and key-value database clients/ODMs: schemaless stores, where no schema migrations
+  // are expected (database-migrations says so instead of "no database client").
+  'document-databases': [
+    'mongoose',
+    'mongodb',
+    '@nestjs/mongoose',
+    '@typegoose/typegoose',
+    'pymongo',
+    'motor',
+    'mongoengine',
+    'beanie',
+    'odmantic',
+    'djongo',
+    'go.mongodb.org/mongo-driver*',
+    'org.springframework.boot:spring-boot-starter-data-mongodb*',
+    'org.mongodb:*',
+    'io.quarkus:quarkus-mongodb*',
+    'MongoDB.Driver',
+    'mongoid',
+    'mongo',
+    'couchbase',
+    'nano',
+    '@aws-sdk/client-dynamodb',
+    '@aws-sdk/lib-dynamodb',
+    'dynamoose',
+  ],
   // Relational database clients and ORMs: a dependency means the project owns a schema.
   'database-clients': [
     'pg',
