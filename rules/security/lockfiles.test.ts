@@ -23,8 +23,14 @@ ruleTester(rule, {
         message: 'Acme.Shell/Acme.Shell.csproj (a library',
         evidence: [
           { path: 'Acme.Shell/Acme.Shell.csproj', note: expect.stringContaining('a library') },
+          // A *.Benchmarks project is benchmark code by its folder name (the shared path rules); a helper
+          // project beside the library is exempt as a project of a NuGet library.
           {
             path: 'Acme.Shell.Benchmarks/Acme.Shell.Benchmarks.csproj',
+            note: expect.stringContaining('no lockfile needed: documentation, test or example code'),
+          },
+          {
+            path: 'Acme.Shell.Signal/Acme.Shell.Signal.csproj',
             note: expect.stringContaining('of a NuGet library: not shipped'),
           },
         ],
