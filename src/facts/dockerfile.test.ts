@@ -105,7 +105,7 @@ describe('oneShotImage', () => {
     expect(why('FROM nginx:1.27-alpine\nCOPY dist /usr/share/nginx/html\n')).toBeUndefined();
   });
   it('is a development box on an OS base with no CMD, whatever the profile', () => {
-    expect(why('FROM debian:12\nRUN apt-get install -y make\n', 'service')).toBe(
+    expect(why('FROM debian:12\nRUN apt-get update && apt-get -y install make\n', 'service')).toBe(
       'Dockerfile:1 builds FROM debian:12 and sets no CMD or ENTRYPOINT: a development box that starts a shell, no long-running process',
     );
   });
