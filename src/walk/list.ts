@@ -49,6 +49,15 @@ export const ALWAYS_SKIPPED_DIRS = new Set([
   '.serverless',
 ]);
 
+/**
+ * A folder vendored by convention only under its parent: ASP.NET's `wwwroot/lib/`, where LibMan and
+ * Bower restore jQuery, Bootstrap and their tests (blind round 11: a vendored pagination spec counted
+ * as 89 of the project's tests, jquery.slim.js as its largest module).
+ */
+function vendoredPair(parent: string | undefined, dir: string): boolean {
+  return dir === 'lib' && parent === 'wwwroot';
+}
+
 /** Test-data folders: a repository's own fixtures must not be mistaken for its configuration. */
 export const TEST_DATA_DIRS = new Set(['fixtures', 'testdata', '__fixtures__', 'test-fixtures', '__snapshots__']);
 
@@ -179,7 +188,7 @@ function filterFor(options: ListOptions): (p: string) => boolean {
     const parts = p.split('/');
     for (let i = 0; i < parts.length - 1; i++) {
       const d = parts[i]!;
-      if (ALWAYS_SKIPPED_DIRS.has(d)) return false;
+      if (ALWAYS_SKIPPED_DIRS.has(d) || vendoredPair(parts[i - 1], d)) return false;
       if (!includeTestData && TEST_DATA_DIRS.has(d)) return false;
     }
     return !extra?.(p);
@@ -287,7 +296,7 @@ function walk(root: string): { paths: string[]; unsafeIgnoreLines: number } {
     for (const e of entries) {
       const p = rel ? `${rel}/${e.name}` : e.name;
       const isDir = e.isDirectory();
-      if (isDir && ALWAYS_SKIPPED_DIRS.has(e.name)) continue;
+      if (isDir && (ALWAYS_SKIPPED_DIRS.has(e.name) || vendoredPair(rel.split('/').pop(), e.name))) continue;
       if (ignored(own, p, isDir)) continue;
       if (isDir) stack.push({ rel: p, rules: own });
       else if (e.isFile() || e.isSymbolicLink()) out.push(p);

@@ -29,8 +29,20 @@ const base = {
   'sub/.gitignore': 'secret.txt\n',
   'sub/secret.txt': 'x',
   'sub/kept.txt': 'x',
+  // Restored client libraries of an ASP.NET app (LibMan/Bower) are vendored; a lib/ elsewhere is code.
+  'Web/wwwroot/lib/jquery/jquery.slim.js': 'x',
+  'Web/wwwroot/js/site.js': 'x',
+  'src/lib/util.ts': 'x',
 };
-const expected = ['.gitignore', 'docs/guide.md', 'src/app.ts', 'sub/.gitignore', 'sub/kept.txt'];
+const expected = [
+  '.gitignore',
+  'Web/wwwroot/js/site.js',
+  'docs/guide.md',
+  'src/app.ts',
+  'src/lib/util.ts',
+  'sub/.gitignore',
+  'sub/kept.txt',
+];
 
 describe('listing', () => {
   it('walks outside git honouring nested .gitignore files and the skip lists', async () => {
@@ -141,7 +153,14 @@ describe('listing', () => {
 
   it('keeps test data when asked, and applies ignore globs', async () => {
     const l = await listFiles(tree(base), { includeTestData: true, ignore: ['docs', 'sub/**'] });
-    expect(l.paths).toEqual(['.gitignore', 'pkg/testdata/a.tf', 'src/app.ts', 'test/fixtures/repo/Dockerfile']);
+    expect(l.paths).toEqual([
+      '.gitignore',
+      'Web/wwwroot/js/site.js',
+      'pkg/testdata/a.tf',
+      'src/app.ts',
+      'src/lib/util.ts',
+      'test/fixtures/repo/Dockerfile',
+    ]);
   });
 
   it('never follows a symbolic link: a loop or a link out of the root is listed, not read', async () => {
