@@ -88,9 +88,7 @@ export default defineRule({
       // `nuget.yml` or `main.yml` builds, tests and publishes alike (blind round 10, CliWrap), and
       // ci-pipeline already calls such CI unknown in part. Only a workflow named for housekeeping
       // alone (release notes, labels, stale issues) is known not to test.
-      const remote = unfollowedWorkflows(ctx.facts.commands, /[\s\S]/).filter(
-        (e) => !HOUSEKEEPING.test((e.note ?? '').replace(/,.*$/, '').replace(/@.*$/, '').split('/').pop() ?? ''),
-      );
+      const remote = unfollowedWorkflows(ctx.facts.commands, /[\s\S]/, HOUSEKEEPING);
       if (remote.length > 0)
         return unknown(
           `CI hands its jobs to reusable workflows of another repository (${listing(

@@ -92,13 +92,15 @@ export function strictTypecheckRuns(graph: CommandGraph, language: 'Python' | 'T
 
 /**
  * Reusable workflows of other repositories that CI calls and that cannot be read here, whose
- * name (of the workflow or of the calling job) suggests `hint`: what a rule must not call missing.
+ * name (of the workflow or of the calling job) suggests `hint` and whose file name is not `unless`:
+ * what a rule must not call missing.
  */
-export function unfollowedWorkflows(graph: CommandGraph, hint: RegExp): Evidence[] {
+export function unfollowedWorkflows(graph: CommandGraph, hint: RegExp, unless?: RegExp): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const u of graph.unresolved) {
-    if (!u.remote || !hint.test(`${u.remote.ref.replace(/@.*$/, '').split('/').pop()} ${u.remote.job ?? ''}`)) continue;
+    const file = u.remote?.ref.replace(/@.*$/, '').split('/').pop() ?? '';
+    if (!u.remote || !hint.test(`${file} ${u.remote.job ?? ''}`) || unless?.test(file)) continue;
     const hop = u.chain[u.chain.length - 1]!;
     if (seen.has(u.remote.ref)) continue;
     seen.add(u.remote.ref);
