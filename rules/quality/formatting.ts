@@ -229,8 +229,11 @@ export default defineRule({
     // gofmt, rustfmt and terraform fmt ship with the toolchain and are universal practice there —
     // for the product's own code: a Terraform module's Go test harness says nothing of how its
     // .tf files are laid out (blind round 8, "gofmt implied" for an Aurora module).
-    const product = (ext: string) => ctx.files.match([`**/*.${ext}`]).filter(isProductionPath).length;
-    const [goFiles, rsFiles, tfFiles] = [product('go'), product('rs'), product('tf')];
+    // One pass over the product's source files (.tf files are not among them: matched apart).
+    const productSources = ctx.facts.sourceFiles.filter(isProductionPath);
+    const goFiles = productSources.filter((p) => p.endsWith('.go')).length;
+    const rsFiles = productSources.filter((p) => p.endsWith('.rs')).length;
+    const tfFiles = ctx.files.match(['**/*.tf']).filter(isProductionPath).length;
     const implied = [
       goFiles > 0 && !names.some((n) => n.startsWith('gofmt')) ? 'gofmt (Go toolchain)' : '',
       rsFiles > 0 && !names.includes('rustfmt') ? 'rustfmt (Rust toolchain)' : '',
@@ -306,10 +309,8 @@ export default defineRule({
         );
     }
     const goRust = goFiles + rsFiles;
-    // The product's other source files (.tf files are not among the source files).
-    const rest = ctx.facts.sourceFiles.filter(
-      (p) => isProductionPath(p) && !p.endsWith('.go') && !p.endsWith('.rs'),
-    ).length;
+    // The product's other source files.
+    const rest = productSources.length - goRust;
     if (implied.length > 0 && goRust + tfFiles >= rest) {
       return pass(
         `Formatted by convention with ${listing(implied)}.`,
