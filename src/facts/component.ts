@@ -19,7 +19,7 @@
  * Nuxt and SvelteKit `server/`, `+server.ts`, Next `middleware.ts`.
  */
 import type { Component, Dependency, Manifest, Match } from '../types.js';
-import { codeMatches } from './paths.js';
+import { codeMatches, dirOf } from './paths.js';
 
 export type { Component };
 
@@ -71,11 +71,6 @@ interface PackageKind {
   kind: Component;
   /** A UI framework is a dependency (its component folders are browser code). */
   ui: boolean;
-}
-
-function dirOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i === -1 ? '' : path.slice(0, i);
 }
 
 /**

@@ -293,10 +293,11 @@ function walk(root: string): { paths: string[]; unsafeIgnoreLines: number } {
         }
       }
     }
+    const parent = rel.slice(rel.lastIndexOf('/') + 1);
     for (const e of entries) {
       const p = rel ? `${rel}/${e.name}` : e.name;
       const isDir = e.isDirectory();
-      if (isDir && (ALWAYS_SKIPPED_DIRS.has(e.name) || vendoredPair(rel.split('/').pop(), e.name))) continue;
+      if (isDir && (ALWAYS_SKIPPED_DIRS.has(e.name) || vendoredPair(parent, e.name))) continue;
       if (ignored(own, p, isDir)) continue;
       if (isDir) stack.push({ rel: p, rules: own });
       else if (e.isFile() || e.isSymbolicLink()) out.push(p);

@@ -137,8 +137,6 @@ const SPECS: Spec[] = [
   { name: 'dotnet format', kinds: ['format', 'lint'], cmd: ['dotnet-format'] },
   { name: 'CSharpier', kinds: F, cmd: ['dotnet'], args: /^csharpier\b/ },
   { name: 'CSharpier', kinds: F, cmd: ['csharpier', 'dotnet-csharpier'] },
-  { name: 'CSharpier', kinds: F, cmd: ['dotnet'], args: /^csharpier\b/ },
-  { name: 'CSharpier', kinds: F, cmd: ['csharpier', 'dotnet-csharpier'] },
   // ── type checkers ──
   { name: 'mypy', kinds: ['typecheck'], cmd: ['mypy', 'pyright', 'basedpyright', 'pytype', 'dmypy'] },
   { name: 'tsc', kinds: ['typecheck', 'build'], cmd: ['tsc', 'vue-tsc'] },

@@ -196,6 +196,7 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
   );
   const metaTests: JvmMetaTest[] = [];
   const annotated: JvmAnnotated[] = [];
+  let textLines: string[] | undefined;
   for (const g of groups(code, 'at')) {
     const marker = g.annotations.find((a) => JVM_TESTS.has(a.name));
     const skipped =
@@ -215,7 +216,8 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
       const names = g.annotations.map((a) => a.name).filter((n) => !NEVER_TESTS.has(n));
       if (names.length && annotated.length < 200 && METHOD.test(g.after)) {
         const line = lineOf(g.at);
-        annotated.push({ names, line, skipped, snippet: (text.split('\n')[line - 1] ?? '').trim().slice(0, 160) });
+        textLines ??= text.split('\n');
+        annotated.push({ names, line, skipped, snippet: (textLines[line - 1] ?? '').trim().slice(0, 160) });
       }
       continue;
     }
