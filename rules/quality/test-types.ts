@@ -445,6 +445,7 @@ export default defineRule({
         )
         .map((m) => [m.path, m]),
     );
+    let mock: RegExpExecArray | null;
     for (const f of inv.files) {
       const at = { path: f.path, ...(f.first ? { line: f.first.line, snippet: f.first.snippet } : {}) };
       const app = wholeApp.get(f.path);
@@ -482,15 +483,14 @@ export default defineRule({
       } else if (f.framework === 'helm test')
         add('integration', { ...at, note: 'helm test hook run against the installed release' });
       else if (
-        !app &&
-        integrationFileName(f.path) &&
-        !INTEGRATION_DIR.test(f.path) &&
-        f.cases > 0 &&
-        MOCKED.test(ctx.files.read(f.path) ?? '')
+        (mock =
+          !app && integrationFileName(f.path) && !INTEGRATION_DIR.test(f.path) && f.cases > 0
+            ? MOCKED.exec(ctx.files.read(f.path) ?? '')
+            : null)
       )
         add('unit', {
           ...at,
-          note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}; named for integration, but its collaborators are mocked (${MOCKED.exec(ctx.files.read(f.path) ?? '')?.[0]}): a unit test`,
+          note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}; named for integration, but its collaborators are mocked (${mock[0]}): a unit test`,
         });
       else if (integrationByName(f.path)) add('integration', { ...at, note: 'integration test by location' });
       else if (cargoIntegrationTarget(ctx.files, f.path))
