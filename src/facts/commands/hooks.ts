@@ -7,6 +7,7 @@
  */
 import type { CommandHop, FileView } from '../../types.js';
 import { memo } from '../../util/memo.js';
+import { lineAt } from '../manifests/text.js';
 import { parseYamlWithLines } from '../../util/yaml-lines.js';
 import { simpleCommands } from './shell.js';
 import { classify } from './tools.js';
@@ -221,11 +222,11 @@ export function huskyMajor(files: FileView): { major: number; path: string; line
   for (const [path, re] of locks) {
     const text = files.read(path);
     const m = text === undefined ? null : re.exec(text);
-    if (m) return { major: Number(m[1]), path, line: text!.slice(0, m.index).split('\n').length };
+    if (m) return { major: Number(m[1]), path, line: lineAt(text!, m.index) };
   }
   const text = files.read('package.json') ?? '';
   const m = /"husky"\s*:\s*"[\^~>=v\s]*(\d+)/.exec(text);
-  return m ? { major: Number(m[1]), path: 'package.json', line: text.slice(0, m.index).split('\n').length } : undefined;
+  return m ? { major: Number(m[1]), path: 'package.json', line: lineAt(text, m.index) } : undefined;
 }
 
 /** The v4 `husky.hooks` key is ignored: husky 5 or later is installed. */
