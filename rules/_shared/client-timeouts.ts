@@ -18,7 +18,7 @@
  *   bound either, but set by builder beans and properties away from the call, so not judged per call.
  */
 import type { Match, PatternSpec, RuleContext } from '../../src/types.js';
-import { isCommentLine, isProductionPath } from '../../src/facts/paths.js';
+import { serverCodeMatches } from '../../src/facts/component.js';
 
 /** Balanced-enough argument list: two levels of nested parentheses. */
 export const ARGS = String.raw`((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)`;
@@ -139,8 +139,8 @@ function runsInBrowser(ctx: RuleContext, path: string): boolean {
 }
 
 /** Production server code: a browser fetch, a desktop shell or a build script is not the service's call. */
-function serverIn(ctx: RuleContext): (m: Match) => boolean {
-  return (m) => isProductionPath(m.path) && ctx.facts.componentOf(m.path) === 'server' && !isCommentLine(m.snippet);
+function serverIn(ctx: RuleContext): (key: string) => Match[] {
+  return (key) => serverCodeMatches(ctx.facts, ctx.matches(key));
 }
 
 /** Faults of the clients added for issue 15 (the rule keeps its Python/Go/.NET checks). */
@@ -148,7 +148,7 @@ export function clientFaults(ctx: RuleContext): Fault[] {
   const server = serverIn(ctx);
   const faults: Fault[] = [];
   const ownFetch = new Set(ctx.matches('jsFetchBinding').map((m) => m.path));
-  for (const m of ctx.matches('jsFetch').filter(server)) {
+  for (const m of server('jsFetch')) {
     if (ownFetch.has(m.path)) continue;
     // A same-origin path (`fetch('/api/suggestions')`) only resolves in a browser (Node's fetch
     // rejects a relative URL), and a 'use client' module or one reading localStorage runs there:
@@ -163,13 +163,13 @@ export function clientFaults(ctx: RuleContext): Fault[] {
         note: "fetch() without a signal: Node's fetch waits up to 300 s for headers, 300 s for the body",
       });
   }
-  for (const m of ctx.matches('jsAws').filter(server)) {
+  for (const m of server('jsAws')) {
     const args = (m.groups[0] ?? '').trim();
     if (args.startsWith('{') && !/requestHandler|[tT]imeout|\.\.\./.test(args))
       faults.push({ m, note: 'AWS SDK client without a requestHandler timeout (none by default)' });
   }
   if (ctx.matches('rbFaradayDefaults').length === 0) {
-    const faraday = ctx.matches('rbFaraday').filter(server);
+    const faraday = server('rbFaraday');
     const timeouts = ctx.matches('rbTimeout');
     const bounds = [...faraday, ...ctx.matches('rbDef')];
     for (const m of faraday) {
@@ -179,16 +179,16 @@ export function clientFaults(ctx: RuleContext): Fault[] {
         faults.push({ m, note: 'Faraday without a timeout: Net::HTTP waits 60 s to connect and 60 s per read' });
     }
   }
-  for (const m of ctx.matches('rbNetHttp').filter(server))
+  for (const m of server('rbNetHttp'))
     faults.push({ m, note: `Net::HTTP.${m.groups[0]} takes no timeout: 60 s to connect, 60 s per read` });
   const guzzleFiles = new Set(ctx.matches('phpGuzzleImport').map((m) => m.path));
-  for (const m of ctx.matches('phpGuzzle').filter(server)) {
+  for (const m of server('phpGuzzle')) {
     const args = (m.groups[0] ?? '').trim();
     const guzzle = guzzleFiles.has(m.path) || m.snippet.includes('GuzzleHttp');
     if (guzzle && (args === '' || args.startsWith('[')) && !/timeout/.test(args))
       faults.push({ m, note: 'Guzzle client without timeout waits indefinitely' });
   }
-  for (const m of ctx.matches('pyHttpx').filter(server)) {
+  for (const m of server('pyHttpx')) {
     if (/\btimeout\s*=\s*None\b/.test(m.groups[0] ?? ''))
       faults.push({ m, note: 'httpx call with timeout=None waits forever' });
   }
@@ -200,9 +200,9 @@ export function boundedByDefault(ctx: RuleContext): { m: Match; note: string }[]
   const out: { m: Match; note: string }[] = [];
   const server = serverIn(ctx);
   if (ctx.facts.frameworks.some((f) => f.id === 'laravel'))
-    for (const m of ctx.matches('phpLaravelHttp').filter(server))
+    for (const m of server('phpLaravelHttp'))
       out.push({ m, note: "Laravel's HTTP client: 30 s timeout and 10 s connect timeout by default" });
-  for (const m of ctx.matches('pyHttpx').filter(server))
+  for (const m of server('pyHttpx'))
     if (!/\btimeout\s*=/.test(m.groups[0] ?? '')) out.push({ m, note: 'httpx: 5 s timeout by default' });
   return out;
 }
