@@ -10,6 +10,7 @@ import { isProductionPath, isTestPath } from '../facts/paths.js';
 import type { Evidence } from '../types.js';
 import type { Claim } from './extract.js';
 import type { LookupContext } from './lookup.js';
+import { fileText } from './problems.js';
 
 const LANGS = 'java|kotlin|python|typescript|javascript|go|rust|php|ruby|c#|swift|dart|scala';
 const LANGUAGE_FILES = new RegExp(
@@ -131,7 +132,7 @@ function metric(ctx: LookupContext, text: string): UnitCount | null {
       };
     let total = 0;
     for (const f of files) {
-      const body = ctx.readText ? ctx.readText(f, ctx.files.maxFileBytes) : ctx.files.read(f);
+      const body = fileText(ctx, f);
       if (body === undefined) return null;
       total += body.split('\n').length - (body.endsWith('\n') ? 1 : 0);
     }
@@ -152,15 +153,8 @@ function metric(ctx: LookupContext, text: string): UnitCount | null {
     const declared = ctx.facts.dependencies.filter(
       (d) => !d.pin && (!ecosystems || ecosystems.includes(d.ecosystem)) && !VENDORED.test(d.path),
     );
-    if (
-      !declared.length &&
-      !ctx.files.paths.some((p) =>
-        /(?:^|\/)(?:go\.mod|package\.json|requirements[\w.-]*\.txt|pyproject\.toml|Cargo\.toml|pom\.xml|build\.gradle(?:\.kts)?|composer\.json|Gemfile|[\w.-]+\.csproj)$/.test(
-          p,
-        ),
-      )
-    )
-      return null;
+    // No manifest at all: nothing to count dependencies in.
+    if (!declared.length && ctx.facts.manifests.length === 0) return null;
     const names = (ds: typeof declared) => new Set(ds.map((d) => `${d.ecosystem}:${d.name.toLowerCase()}`)).size;
     const claimed = Number(deps[2]);
     // Direct or all, production or with dev tools: a count that equals any of them holds.
