@@ -7,6 +7,7 @@
  */
 import type { Evidence, FileView } from '../types.js';
 import { memo } from '../util/memo.js';
+import { makeRecipe } from './commands/make.js';
 import { declaredNames, deployments } from './deploy.js';
 import { k8s, type Workload } from './k8s.js';
 import { isProductionPath } from './paths.js';
@@ -203,16 +204,6 @@ const DEV_COMMAND =
 const HEROKU_CONFIG = ['app.json', 'heroku.yml', 'CHECKS', '.buildpacks', 'runtime.txt', '.slugignore'];
 const HEROKU_DEPLOY = /\bheroku\b|\bdokku\b/i;
 
-/** The recipe lines of a Makefile target (`run:` ⏎ `\tpython -m manage runserver`). */
-function makeRecipe(makefile: string, target: string): string[] {
-  const lines = makefile.split('\n');
-  const at = lines.findIndex((l) => new RegExp(`^${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:(?!=)`).test(l));
-  if (at < 0) return [];
-  const out: string[] = [];
-  for (let i = at + 1; i < lines.length && /^\t/.test(lines[i]!); i++) out.push(lines[i]!);
-  return out;
-}
-
 /** A root Procfile whose every process is a development command, with no Heroku/Dokku config or deploy job. */
 export function devOnlyProcfile(files: FileView): boolean {
   const text = files.read('Procfile');
@@ -222,11 +213,10 @@ export function devOnlyProcfile(files: FileView): boolean {
     .map((l) => /^\s*[\w-]+\s*:\s*(.+)$/.exec(l)?.[1]?.trim())
     .filter((c): c is string => !!c);
   if (procs.length === 0) return false;
-  const makefile = files.read('Makefile') ?? '';
   const dev = (cmd: string) => {
     if (DEV_COMMAND.test(cmd)) return true;
     const make = /^make\s+([\w.-]+)\s*$/.exec(cmd);
-    return !!make && makeRecipe(makefile, make[1]!).some((l) => DEV_COMMAND.test(l));
+    return !!make && makeRecipe(files, 'Makefile', make[1]!).some((l) => DEV_COMMAND.test(l));
   };
   if (!procs.every(dev)) return false;
   const ci = files.match(['.github/workflows/*.{yml,yaml}', '.gitlab-ci.yml', '.circleci/config.yml']);

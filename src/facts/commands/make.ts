@@ -126,6 +126,15 @@ function makefile(files: FileView, path: string, overrides: [string, string][] =
   return memo(files, key, () => parseMakefile(files, path, 0, new Map(overrides), new Set(overrides.map(([k]) => k))));
 }
 
+/**
+ * The recipe lines of one target of a Makefile (`run:` ⏎ `\tpython -m manage runserver`), its
+ * variables substituted and pattern rules tried: the same parse the command graph follows.
+ */
+export function makeRecipe(files: FileView, path: string, target: string): string[] {
+  const mk = makefile(files, path);
+  return (mk.targets.get(target) ?? patternTarget(mk, target))?.recipe.map((r) => r.text) ?? [];
+}
+
 /** `make [-C dir] [-f file] targets…` (and `$(MAKE)`): the recipes of the targets and their prerequisites. */
 export const makeTargets: Resolver = (argv, { files, cwd }) => {
   if (!['make', 'gmake', 'mingw32-make'].includes(argv[0]!)) return undefined;
