@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './config-externalized.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -8,6 +9,37 @@ const defaultsHjson =
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'IConfiguration injected reads appsettings and the environment; a connection string fixed in appsettings.json is named (round 11)',
+      profile: 'service',
+      tree: {
+        'src/Shop.WebHost/Shop.WebHost.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'src/Shop.WebHost/appsettings.json':
+          '{\n  "ConnectionStrings": {\n    "DefaultConnection": "Server=.;Database=Shop;Trusted_Connection=True;MultipleActiveResultSets=true"\n  },\n  "Logging": { "LogLevel": { "Default": "Warning" } }\n}\n',
+        'src/Modules/Shop.Catalog/BrandController.cs':
+          'public class BrandController : Controller\n{\n    public BrandController(\n        IConfiguration config,\n        IRepository<Brand> brands)\n    {\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: [
+          'configuration read through IConfiguration/IOptions',
+          'src/Shop.WebHost/appsettings.json:3 hard-codes the connection string DefaultConnection',
+        ],
+        evidence: [
+          {
+            path: 'src/Modules/Shop.Catalog/BrandController.cs',
+            line: 4,
+            note: 'reads configuration through IConfiguration/IOptions (appsettings*.json, overridden by environment variables)',
+          },
+          {
+            path: 'src/Shop.WebHost/appsettings.json',
+            line: 3,
+            note: expect.stringContaining('connection string DefaultConnection hard-coded'),
+          },
+        ],
+        absent: ['from the environment"'],
+      },
+    },
     {
       name: 'IOptions<T> bound from a configuration section is a configuration read',
       profile: 'service',
@@ -21,7 +53,11 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         evidence: [
-          { path: 'src/Shop/Security/JwtTokenGenerator.cs', line: 1, note: 'reads configuration from the environment' },
+          {
+            path: 'src/Shop/Security/JwtTokenGenerator.cs',
+            line: 1,
+            note: 'reads configuration through IConfiguration/IOptions (appsettings*.json, overridden by environment variables)',
+          },
         ],
       },
     },
@@ -336,6 +372,7 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'partial',
+        message: 'first: hard-coded database password at Shop/appsettings.json:3',
         evidence: [{ path: 'Shop/appsettings.json', line: 3, note: 'hard-coded database password' }],
         absent: ['Hunter2Hunter2'],
       },

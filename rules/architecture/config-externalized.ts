@@ -215,6 +215,14 @@ export default defineRule({
         literals: [':mem'],
         maxPerFile: 1,
       },
+      // A connection string written into the shipped appsettings (`"DefaultConnection": "Server=.;…"`).
+      netConnString: {
+        regex: /^[ \t]*"(\w+)"[ \t]*:[ \t]*"((?:Server|Data Source|Host|Addr|Address)=[^"]*)"/im,
+        files: ['**/appsettings.json', '**/appsettings.Production.json'],
+        literals: ['Server=', 'Data Source=', 'Host=', 'Addr'],
+        ignoreCase: true,
+        maxPerFile: 3,
+      },
       netPassword: {
         regex: /(?:Password|Pwd)\s*=\s*([^;"']+)/i,
         files: ['**/appsettings.json', '**/appsettings.Production.json', '**/web.config'],
@@ -303,8 +311,25 @@ export default defineRule({
     const settingsFirst = [...envReads].sort(
       (a, b) => Number(!SETTINGS_FILE.test(a.path)) - Number(!SETTINGS_FILE.test(b.path)),
     );
+    // .NET's IConfiguration/IOptions read the configuration providers (appsettings*.json, then
+    // environment variables, then the command line): said so, not "from the environment" (round 11).
+    const netRead = (m: Match) => /\bIConfiguration\b|\bIOptions(?:Snapshot|Monitor)?</.test(m.snippet);
     const externalised: Evidence[] = firstPerFile(settingsFirst, 3).map((m) =>
-      fromMatch(m, 'reads configuration from the environment'),
+      fromMatch(
+        m,
+        netRead(m)
+          ? 'reads configuration through IConfiguration/IOptions (appsettings*.json, overridden by environment variables)'
+          : 'reads configuration from the environment',
+      ),
+    );
+    // Connection strings fixed in the shipped appsettings: a password there is a finding above; one
+    // without (a local server, integrated security) is a default the environment must override.
+    const connStrings = prod('netConnString').filter((m) => !/(?:Password|Pwd)\s*=/i.test(m.groups[1] ?? ''));
+    const connNotes: Evidence[] = firstPerFile(connStrings, 2).map((m) =>
+      fromMatch(
+        m,
+        `connection string ${m.groups[0]} hard-coded in ${m.path.slice(m.path.lastIndexOf('/') + 1)} (no password): production must override it (ConnectionStrings__${m.groups[0]})`,
+      ),
     );
     if (externalised.length === 0 && placeholders.length)
       externalised.push(fromMatch(placeholders[0]!, 'configuration resolved from the environment'));
@@ -315,13 +340,20 @@ export default defineRule({
       note: 'configuration library',
     }));
     const hasCode = externalised.length > 0;
+    const netOnly = envReads.length > 0 && envReads.every(netRead);
     const parts = [
-      hasCode ? 'environment reads in code' : libs.length ? 'a configuration library (not seen in use)' : '',
+      hasCode
+        ? netOnly
+          ? 'configuration read through IConfiguration/IOptions (appsettings*.json and environment variables)'
+          : 'environment reads in code'
+        : libs.length
+          ? 'a configuration library (not seen in use)'
+          : '',
       docs.length ? 'documented settings' : '',
     ].filter(Boolean);
     const score = (hasCode ? 0.6 : libs.length ? 0.3 : 0) + (docs.length ? 0.4 : 0);
     const seen = new Set<string>();
-    const evidence = [...findings.slice(0, 10), ...externalised, ...libEvidence, ...docs].filter((e) => {
+    const evidence = [...findings.slice(0, 10), ...externalised, ...libEvidence, ...docs, ...connNotes].filter((e) => {
       const key = `${e.path}:${e.line ?? ''}`;
       return !seen.has(key) && seen.add(key);
     });
@@ -332,12 +364,20 @@ export default defineRule({
       documented: docs.length > 0,
     };
     if (findings.length) {
-      const msg = `${findings.length} hard-coded host credential(s) or password(s) in production code or config`;
+      const first = findings[0]!;
+      const msg = `${findings.length} hard-coded host credential(s) or password(s) in production code or config (first: ${first.note} at ${first.path}:${first.line})`;
       if (score === 0) return fail(`${msg}; no configuration from the environment.`, evidence, data);
       return partial(Math.min(score, 1) * 0.5, `${msg}, although ${listing(parts)} exist.`, evidence, data);
     }
+    const fixed = connStrings.length
+      ? ` ${connStrings[0]!.path}:${connStrings[0]!.line} hard-codes the connection string ${connStrings[0]!.groups[0]} (no password), which production must override.`
+      : '';
     if (score >= 1)
-      return pass(`Configuration comes from the environment and is documented (${listing(parts)}).`, evidence, data);
+      return pass(
+        `Configuration comes from the environment and is documented (${listing(parts)}).${fixed}`,
+        evidence,
+        data,
+      );
     if (score === 0)
       return fail(
         'No sign that configuration comes from the environment.',
@@ -353,7 +393,7 @@ export default defineRule({
       hasCode ? '' : 'no environment reads in code',
       docs.length ? '' : 'no .env.example, commented default configuration or other documentation of the settings',
     ].filter(Boolean);
-    return partial(score, `Found ${listing(parts)}; ${listing(missing)}.`, evidence, data);
+    return partial(score, `Found ${listing(parts)}; ${listing(missing)}.${fixed}`, evidence, data);
   },
 });
 

@@ -7,6 +7,21 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'svc', depe
 ruleTester(rule, {
   valid: [
     {
+      name: 'Quarkus micrometer-opentelemetry exports HTTP and JVM metrics over OTLP with no code (round 11)',
+      profile: 'service',
+      tree: {
+        'fights/pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.quarkus</groupId>\n      <artifactId>quarkus-micrometer-opentelemetry</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'fights/src/main/java/org/acme/FightResource.java':
+          'package org.acme;\n@Path("/fights")\npublic class FightResource {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'auto-configured registry io.quarkus:quarkus-micrometer-opentelemetry',
+        evidence: [{ path: 'fights/pom.xml', line: 5, note: 'auto-configured metrics registry' }],
+      },
+    },
+    {
       name: 'a Ruby APM agent in the Gemfile instruments Rails when Bundler loads it (Skylight)',
       profile: 'service',
       tree: {
@@ -131,6 +146,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Quarkus micrometer without any registry or exporter stays partial',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.quarkus</groupId>\n      <artifactId>quarkus-micrometer</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+      },
+      expect: { outcome: 'partial', score: 0.4, evidence: [{ path: 'pom.xml', note: 'metrics library' }] },
+    },
     {
       name: 'a logging filter that drops access lines containing "/metrics" is no /metrics endpoint',
       profile: 'service',

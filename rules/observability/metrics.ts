@@ -15,6 +15,10 @@ const AUTO_CONFIGURED = [
   'newrelic_rpm',
   'appsignal',
   'io.quarkus:quarkus-micrometer-registry-*',
+  'io.quarkiverse.micrometer.registry:quarkus-micrometer-registry-*',
+  // Micrometer bridged to OpenTelemetry: HTTP server, JVM and client metrics go out over OTLP with
+  // no code (round 11, quarkus-super-heroes: "no code registers metrics" beside it).
+  'io.quarkus:quarkus-micrometer-opentelemetry',
   'io.quarkus:quarkus-smallrye-metrics',
 ];
 

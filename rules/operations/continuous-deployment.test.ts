@@ -21,6 +21,48 @@ jobs:
 ruleTester(rule, {
   valid: [
     {
+      name: 'a Static Web Apps workflow deploys in its upload job; the job that closes a pull request preview is no deploy (round 11)',
+      profile: 'service',
+      tree: {
+        'web/package.json': '{"name":"web","scripts":{"build":"vite build"}}',
+        '.github/workflows/swa.yml': [
+          'name: Static site',
+          'on:',
+          '  push:',
+          '    branches: [main]',
+          '  pull_request:',
+          '    types: [opened, synchronize, closed]',
+          'jobs:',
+          '  build_and_deploy_job:',
+          "    if: github.event_name == 'push'",
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - name: Build And Deploy',
+          '        uses: Azure/static-web-apps-deploy@v1',
+          '        with:',
+          '          azure_static_web_apps_api_token: ${{ secrets.SWA_TOKEN }}',
+          '          action: "upload"',
+          '          app_location: "/web"',
+          '  close_pull_request_job:',
+          "    if: github.event.action == 'closed'",
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - name: Close Pull Request',
+          '        uses: Azure/static-web-apps-deploy@v1',
+          '        with:',
+          '          azure_static_web_apps_api_token: ${{ secrets.SWA_TOKEN }}',
+          '          action: "close"',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: '.github/workflows/swa.yml', line: 14 }],
+        absent: ['swa.yml:24', 'close_pull_request_job'],
+      },
+    },
+    {
       name: 'an SSH action running the deploy script on the server when a release is published deploys (round 10, Django site)',
       profile: 'service',
       tree: {

@@ -96,6 +96,22 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'import test data folders named *_test_1 are test inputs, not pre-production environments (round 11)',
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require":{"laravel/framework":"^11.0"}}',
+        '.env.production': 'APP_ENV=production\n',
+        'resources/testfiles/acme_import_test_1/clients.csv': 'name\nAcme\n',
+        'resources/testfiles/acme_import_test_1/projects.csv': 'name\nSite\n',
+        'resources/testfiles/other_import_test_2/clients.json': '[]\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [{ path: '.env.production', note: 'configuration for environment production' }],
+        absent: ['testfiles', 'import_test'],
+      },
+    },
+    {
       name: 'crates and migrations with "local" in their names (db_views/local_user, sticky_local) are no environments',
       profile: 'service',
       tree: {

@@ -12,6 +12,22 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: 'Heroku', evidence: [{ path: 'Procfile', note: 'Heroku' }] },
     },
     {
+      name: 'an Elastic Beanstalk bundle in a folder of its own (Dockerrun.aws.json, .ebextensions) is a deployment target',
+      profile: 'service',
+      tree: {
+        'src/Shop.WebHost/Shop.WebHost.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'deploy/eb/Dockerrun.aws.json':
+          '{\n  "AWSEBDockerrunVersion": "1",\n  "Image": { "Name": "shop/web:latest" },\n  "Ports": [{ "ContainerPort": "80" }]\n}\n',
+        'deploy/eb/.ebextensions/01_proxy.config':
+          'files:\n  /etc/nginx/conf.d/proxy.conf:\n    content: |\n      client_max_body_size 20M;\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Elastic Beanstalk',
+        evidence: [{ path: 'deploy/eb/.ebextensions/01_proxy.config', note: 'Elastic Beanstalk' }],
+      },
+    },
+    {
       name: 'a Procfile running a dev server still counts when a CI job deploys to Heroku',
       profile: 'service',
       tree: {

@@ -35,7 +35,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      "Kubernetes manifests (apiVersion + kind, YAML or JSON, multi-document, Helm templates, the objects of OpenShift Templates and Lists), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, Procfile, serverless.yml), systemd service units a package installs. docker-compose alone earns partial credit unless it is a production/stack file or a self-hosting template (the project's published image, restarting on its own or serving on every interface, in a file that does not call itself development).",
+      "Kubernetes manifests (apiVersion + kind, YAML or JSON, multi-document, Helm templates, the objects of OpenShift Templates and Lists), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, Procfile, serverless.yml, Elastic Beanstalk Dockerrun.aws.json/.ebextensions at any depth), systemd service units a package installs. docker-compose alone earns partial credit unless it is a production/stack file or a self-hosting template (the project's published image, restarting on its own or serving on every interface, in a file that does not call itself development).",
     patterns: {
       appEngine: {
         regex: /^runtime:\s*\S+/m,

@@ -86,6 +86,49 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Ruby: a shared Faraday client built once with :timeout => 15 bounds the calls made through it (round 11)',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 8.0'\ngem 'faraday'\n",
+        'lib/maps.rb': [
+          'module Maps',
+          '  # The HTTP client every outbound call uses',
+          '  def self.http_client',
+          '    @http_client ||= Faraday.new(:request => { :timeout => 15 },',
+          '                                 :headers => { :user_agent => "maps" })',
+          '  end',
+          'end',
+          '',
+        ].join('\n'),
+        'app/controllers/geocoder_controller.rb': [
+          'class GeocoderController < ApplicationController',
+          '  def search',
+          '    response = Maps.http_client.get(URI.parse(params[:url]))',
+          '    render :json => response.body',
+          '  end',
+          'end',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'lib/maps.rb', line: 4, note: 'explicit timeout' }],
+        absent: ['geocoder_controller.rb'],
+        data: { callsWithoutTimeout: 0 },
+      },
+    },
+    {
+      name: 'Ruby: HTTParty default_timeout bounds the requests of the class',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'sinatra'\ngem 'httparty'\n",
+        'app.rb': "require 'sinatra'\nget '/' do\n  Weather.get('/now').body\nend\n",
+        'lib/weather.rb':
+          "class Weather\n  include HTTParty\n  base_uri 'https://api.example.com'\n  default_timeout 10\nend\n",
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'lib/weather.rb', line: 4, note: 'explicit timeout' }] },
+    },
+    {
       name: 'Ruby: a Faraday block that sets its timeouts further down is bounded',
       profile: 'service',
       tree: {

@@ -35,6 +35,11 @@ const EXPLICIT = new RegExp(
     String.raw`\b(?:open|read|write)_timeout\s*[:=]\s*\d`,
     String.raw`\bRack::Timeout\b`,
     String.raw`['"](?:timeout|connect_timeout|read_timeout)['"]\s*=>\s*\d`,
+    // Ruby hash-rocket options with symbol keys: `Faraday.new(:request => { :timeout => 15 })`, the
+    // shared client every call goes through (round 11, openstreetmap-website OSM.http_client).
+    String.raw`(?<![\w'"]):(?:timeout|open_timeout|read_timeout|write_timeout|connect_timeout)\s*=>\s*(?:\d|[A-Z_]{3,})`,
+    // HTTParty's class-level `default_timeout 10` bounds every request of the class.
+    String.raw`\bdefault_timeout[ \t(]+\d`,
     String.raw`(?:Http::|->)(?:timeout|connectTimeout)\(\s*\d`,
     String.raw`\.(?:timeout|connect_timeout|pool_timeout)\(\s*(?:std::time::|Duration::|[a-z_]\w*\s*\)|\d)`,
     String.raw`\btokio::time::timeout\(`,

@@ -1,9 +1,38 @@
 import { expect } from 'vitest';
 import rule from './authentication.js';
-import { ruleTester } from '../../src/testing/rule-tester.js';
+import { runRuleOn, ruleTester } from '../../src/testing/rule-tester.js';
+import { it } from 'vitest';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a Laravel app: the declared auth packages (Passport, Fortify) are cited first, before a line that reads the current user (round 11)',
+      profile: 'service',
+      tree: {
+        'composer.json': [
+          '{',
+          '  "name": "acme/timesheets",',
+          '  "require": {',
+          '    "php": "^8.3",',
+          '    "laravel/fortify": "^1.20",',
+          '    "laravel/framework": "^11.0",',
+          '    "laravel/passport": "^12.0"',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+        'app/Filament/Members/InviteAction.php':
+          '<?php\nclass InviteAction {\n  public function run($team, $data) {\n    return $this->service->invite($team, $data["email"], Role::from($data["role"]), auth()->user());\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'with laravel/fortify, laravel/passport',
+        evidence: [
+          { path: 'composer.json', line: 5, note: 'authentication library' },
+          { path: 'app/Filament/Members/InviteAction.php', line: 4 },
+        ],
+      },
+    },
     {
       name: 'an API key checked by hand: a request header compared with the configured key, refused with 401 (after other header reads)',
       profile: 'service',
@@ -224,4 +253,19 @@ ruleTester(rule, {
       expect: { outcome: 'not-applicable', message: 'library' },
     },
   ],
+});
+
+it('authentication cites the declared library before code lines that only use it (round 11)', async () => {
+  const run = await runRuleOn(
+    rule,
+    {
+      'composer.json': '{\n  "require": {\n    "laravel/framework": "^11.0",\n    "laravel/sanctum": "^4.0"\n  }\n}\n',
+      'app/Http/Controllers/HomeController.php':
+        '<?php\nclass HomeController {\n  public function index() {\n    if (Auth::check()) { return 1; }\n  }\n}\n',
+    },
+    { profile: 'service' },
+  );
+  expect(run.outcome).toBe('pass');
+  expect(run.evidence[0]).toMatchObject({ path: 'composer.json', line: 4, note: 'authentication library' });
+  expect(run.evidence[1]).toMatchObject({ path: 'app/Http/Controllers/HomeController.php', line: 4 });
 });

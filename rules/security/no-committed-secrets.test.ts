@@ -8,10 +8,41 @@ const GH = 'ghp_' + 'r8Yb2LwQ7nVt5XcZ1mKp9HsD3fGj6aE0uR4i';
 const STRIPE = 'sk_live_' + '51HxQ2mEtR9vWbZ8kLp3NcYd';
 const JWT = 'q8Vt3Lz' + 'P1mXw9KcR5bN2';
 const OPENAI = 'sk-proj-' + 'Ab3dE5fG7hJ9kL1mN3pQ' + 'T3Blbk' + 'FJ' + 'Zx8Yw6Vu4Ts2Rq0PoN1m';
+const APP_SECRET = 'd3fe' + 'c01ae919b7b8af23f962a1f87f95';
+const CLIENT_SECRET = 'Q7xIiu' + 'NEUjEYfiEfiNrWOfI4';
 const PEM = '-----BEGIN RSA ' + 'PRIVATE KEY-----\nMIIEowIBAAKCAQEA7b\n-----END RSA PRIVATE KEY-----\n';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a private key in configuration only the test environment loads (config/settings/test.yml) is a note, not a failure (round 11)',
+      tree: {
+        Gemfile: "gem 'rails'\n",
+        'config/settings.yml': 'api_timeout: 30\n',
+        'config/settings/test.yml': `comments_per_hour: 10\n# Key for signing id_tokens\nsigning_key: |\n  ${PEM.replace(/\n/g, '\n  ')}`,
+        'appsettings.Testing.json': `{\n  "Authentication": {\n    "Google": {\n      "ClientSecret": "${CLIENT_SECRET}"\n    }\n  }\n}\n`,
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'config/settings/test.yml', line: 4, note: expect.stringContaining('set aside, not counted') },
+          {
+            path: 'appsettings.Testing.json',
+            line: 4,
+            note: expect.stringContaining('test, example or development-only'),
+          },
+        ],
+        absent: [CLIENT_SECRET],
+      },
+    },
+    {
+      name: 'placeholders and demo values under secret-named keys in appsettings.json are no secrets',
+      tree: {
+        'Shop/appsettings.json':
+          '{\n  "ConnectionStrings": {\n    "Default": "User ID=postgres;Password=postgres;Host=db;Database=shop"\n  },\n  "Authentication": {\n    "Facebook": { "AppId": "", "AppSecret": "" },\n    "Google": { "ClientSecret": "your-client-secret" },\n    "Stripe": { "ApiKey": "<stripe api key>", "PublishableKey": "pk_live_51HxQ2mEtR9" },\n    "Smtp": { "Password": "changeme" }\n  }\n}\n',
+      },
+      expect: { outcome: 'pass', data: { findings: 0 } },
+    },
     {
       name: 'a placeholder secret_key copied into the image, and a hex secret_key in a config no Dockerfile copies, are no finding',
       tree: {
@@ -212,6 +243,42 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'AppSecret and ClientSecret with real-looking values in the shipped appsettings.json fail, redacted (round 11)',
+      tree: {
+        'src/Shop.WebHost/appsettings.json': `{\n  "ConnectionStrings": {\n    "DefaultConnection": "Server=.;Database=Shop;Trusted_Connection=True"\n  },\n  "Authentication": {\n    "Facebook": {\n      "AppId": "1716532045292977",\n      "AppSecret": "${APP_SECRET}"\n    },\n    "Google": {\n      "ClientId": "583825788849-abc.apps.googleusercontent.com",\n      "ClientSecret": "${CLIENT_SECRET}"\n    }\n  }\n}\n`,
+        'src/Shop.WebHost/appsettings.Development.json': '{ "Logging": { "LogLevel": { "Default": "Debug" } } }\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: '2 credentials',
+        evidence: [
+          {
+            path: 'src/Shop.WebHost/appsettings.json',
+            line: 8,
+            note: expect.stringContaining('secret-named configuration key'),
+          },
+          {
+            path: 'src/Shop.WebHost/appsettings.json',
+            line: 12,
+            note: expect.stringContaining('secret-named configuration key'),
+          },
+        ],
+        absent: [APP_SECRET, CLIENT_SECRET],
+      },
+    },
+    {
+      name: 'a connection string with a real password for a remote server in appsettings.json fails',
+      tree: {
+        'Api/appsettings.json':
+          '{\n  "ConnectionStrings": {\n    "Main": "Server=sql.acme-shop.net;Database=shop;User Id=shop;Password=Vx9#kLm2Qp7z;"\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'Api/appsettings.json', line: 3 }],
+        absent: ['Vx9#kLm2Qp7z'],
+      },
+    },
     {
       name: 'a Kubernetes Secret data: value is judged decoded: a base64 placeholder is none, a base64 generated key fails',
       tree: {

@@ -14,6 +14,8 @@ import {
   KINDS,
   PLACEHOLDER,
   SECRET_PATTERNS,
+  secretValue,
+  LOCALE_PATH,
   typedPhrase,
   yamlParent,
   yamlSection,
@@ -35,7 +37,7 @@ export default defineRule({
     severity: 'critical',
     effort: 'medium',
     detection:
-      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails/.NET signing secrets in config files (`SigningKey`, also the nested Spring `jwt:` / `secret:` and .NET `"Jwt": { "Key": … }` forms); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, )`, `jwt.encode(…, )`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, )`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Evidence is redacted.',
+      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails/.NET signing secrets in config files (`SigningKey`, also the nested Spring `jwt:` / `secret:` and .NET `"Jwt": { "Key": … }` forms); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, )`, `jwt.encode(…, )`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, )`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Secret-named keys (AppSecret, ClientSecret, ApiKey, Password, PrivateKey, SigningKey…) with a generated-looking value in shipped JSON/YAML configuration (appsettings*.json, config/**, application*.yml; not translation catalogues), and the password of a connection string to a remote server in appsettings. Configuration only tests, CI or development load (a `test:` section, config/settings/test.yml, appsettings.Testing.json, .env.test, a CI workflow) is noted, not counted. Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Evidence is redacted.',
     // A secret in a generated file is committed all the same.
     patterns: Object.fromEntries(Object.entries(SECRET_PATTERNS).map(([k, v]) => [k, { ...v, generated: true }])),
     reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
@@ -47,6 +49,8 @@ export default defineRule({
       secret: string;
       serious: boolean;
       noted?: boolean;
+      /** In configuration only tests, CI or development load (test.yml, .env.test, a CI workflow). */
+      testOnly?: boolean;
       copy?: { dockerfile: string; line: number };
     }[] = [];
     // Private keys in test resources (a TLS fixture): set aside, and said so.
@@ -65,12 +69,20 @@ export default defineRule({
         const kind = pattern === 'springJwtSecret' || pattern === 'jsonJwtKey' ? 'jwtSecret' : pattern;
         let secret = m.groups.find((g) => g) ?? '';
         if (isLockOrBundle(m.path)) continue;
+        if (kind === 'configSecret') {
+          // Groups: JSON key and value, YAML key and value, or a connection string's password.
+          const [, jsonValue, , yamlValue, connPassword] = m.groups;
+          secret = jsonValue || yamlValue || connPassword || '';
+          // A line another pattern reports (a signing key, a cloud token) is reported once.
+          if (LOCALE_PATH.test(m.path) || findings.some((f) => f.m.path === m.path && f.m.line === m.line)) continue;
+          if (connPassword ? !connectionSecret(m.snippet, connPassword) : !secretValue(secret)) continue;
+        }
         // A service's hex `secret_key:` counts where a Dockerfile copies its file into the image:
         // every container then runs with the key anyone can read here (a comment saying an env
         // variable overrides it does not make the image set one).
         if (kind === 'imageSecretKey') {
           if (PLACEHOLDER.test(secret) || !isProductionPath(m.path) || isExampleFolder(m.path)) continue;
-          if (findings.some((f) => f.m.path === m.path && f.m.line === m.line)) continue;
+          if (LOCALE_PATH.test(m.path) || findings.some((f) => f.m.path === m.path && f.m.line === m.line)) continue;
           const copy = copiedIntoImage(ctx.files, m.path);
           if (copy) findings.push({ m, kind, secret, serious: true, copy });
           continue;
@@ -116,20 +128,15 @@ export default defineRule({
         // Dev/test sections of environment-keyed YAML (Rails secrets.yml) and CI env files are not production secrets.
         // So is a signing secret written into a CI workflow: the test job's value (real ones come
         // from the CI system's secret store, `${{ secrets.X }}`).
-        const devOnly =
-          kind === 'jwtSecret' &&
-          ((/\.ya?ml$/.test(m.path) &&
-            /^(development|dev|test|testing|local)$/i.test(yamlSection(ctx.files.read(m.path) ?? '', m.line) ?? '')) ||
-            (/(^|\/)\.env\./.test(m.path) && isEnvTemplate(m.path)) ||
-            CI_FILE.test(m.path) ||
-            // A settings module or profile named for CI, tests or development (settings/ci.py, application-dev.yml).
-            configRole(m.path) === 'development');
+        // One notion of configuration only tests, CI or development load, for every kind (round 11:
+        // OSM's doorkeeper signing key in config/settings/test.yml failed the rule while a signing
+        // secret in .env.test was a note).
+        const testOnly = testOnlyConfig(m.path, () => ctx.files.read(m.path) ?? '', m.line);
+        const devOnly = (kind === 'jwtSecret' || kind === 'configSecret') && testOnly;
         // A profile named for samples (application-secret-samples.yml) documents a value to replace:
         // doubtful (it may be switched on), not a leak of a production key.
         // So is a signing secret a person typed (`CISECRETKEYIGUESS`): a stand-in, not a generated key.
         const sample = kind === 'jwtSecret' && (configRole(m.path) === 'sample' || typedPhrase(secret));
-        // An env file for tests, CI or examples (`.env.test`) holds the test suite's fixtures.
-        const testEnv = /(^|\/)\.env\.[^/]+$/.test(m.path) && isEnvTemplate(m.path);
         // A self-signed key for a local dev server (localhost.pem, localhost-key.pem) serves no one else.
         const localDev =
           kind === 'privateKey' &&
@@ -142,8 +149,7 @@ export default defineRule({
         // Keys of an example, sample or demo folder (`.examples/docker-compose-mtls/certs/`, `demo/`)
         // set up the documented example, like testdata/ keys (round 8).
         const example = kind === 'privateKey' && isExampleFolder(m.path);
-        const inTests =
-          (!isProductionPath(m.path) && !manualEnv) || devOnly || localDev || testEnv || sample || example;
+        const inTests = (!isProductionPath(m.path) && !manualEnv) || testOnly || localDev || sample || example;
         // Test TLS keys are fixtures; a cloud token in a test is still a live token.
         if (kind === 'privateKey' && inTests) {
           testKeys.push(m);
@@ -154,7 +160,14 @@ export default defineRule({
         if (kind === 'aws' && !isProductionPath(m.path) && /\.(?:html?|xml|csv|txt)$/i.test(m.path)) continue;
         // A secret scanner's own pattern table (regex and sample per kind) holds test values.
         const table = scannerTable(ctx.files.read(m.path) ?? '');
-        findings.push({ m, kind, secret, serious: !inTests && !table, ...(devOnly || table ? { noted: true } : {}) });
+        findings.push({
+          m,
+          kind,
+          secret,
+          serious: !inTests && !table,
+          ...(devOnly || table ? { noted: true } : {}),
+          ...(testOnly ? { testOnly } : {}),
+        });
       }
     }
     const envFiles = ctx.files.match(ENV_GLOBS).filter((p) => !isEnvTemplate(p) && isProductionPath(p));
@@ -175,7 +188,7 @@ export default defineRule({
           f.kind === 'privateKey'
             ? redactKeyBlock(f.m.snippet)
             : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
-        note: `${KINDS[f.kind]!.label}${f.copy ? ` (${f.copy.dockerfile}:${f.copy.line}): every container runs with this public key; generate it at deploy time or read it from the environment` : ''}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.serious ? '' : !isProductionPath(f.m.path) || f.noted ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
+        note: `${KINDS[f.kind]!.label}${f.copy ? ` (${f.copy.dockerfile}:${f.copy.line}): every container runs with this public key; generate it at deploy time or read it from the environment` : ''}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.serious ? '' : !isProductionPath(f.m.path) || f.noted || f.testOnly ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
       })),
       ...envFindings.slice(0, 10).map((f) => ({
         path: f.path,
@@ -240,6 +253,38 @@ export default defineRule({
     );
   },
 });
+
+/**
+ * Configuration that only tests, CI or a developer's machine load: a `development:`/`test:` section
+ * of environment-keyed YAML (Rails secrets.yml), an env file for tests or examples (`.env.test`), a CI
+ * workflow, a settings module or profile named for them (config/settings/test.yml,
+ * config/environments/test.rb, appsettings.Testing.json, application-dev.yml, settings/ci.py).
+ */
+function testOnlyConfig(path: string, text: () => string, line: number): boolean {
+  return (
+    (/\.ya?ml$/.test(path) && /^(development|dev|test|testing|local)$/i.test(yamlSection(text(), line) ?? '')) ||
+    (/(^|\/)\.env\.[^/]+$/.test(path) && isEnvTemplate(path)) ||
+    CI_FILE.test(path) ||
+    configRole(path) === 'development'
+  );
+}
+
+/**
+ * A connection string's password worth reporting: not a placeholder or a demo value
+ * (`Password=postgres`), and not for a server on the developer's own machine.
+ */
+function connectionSecret(snippet: string, password: string): boolean {
+  const v = password.trim();
+  if (
+    v.length < 6 ||
+    PLACEHOLDER.test(v) ||
+    /^(?:password|passw0rd|p@ssw0rd|postgres|root|admin|sa|secret)\d{0,4}!?$/i.test(v)
+  )
+    return false;
+  return !/\b(?:Server|Data Source|Host|Addr(?:ess)?)\s*=\s*(?:localhost|127\.0\.0\.1|\.|\(localdb\)[^;]*|host\.docker\.internal)\s*[;,"]/i.test(
+    snippet,
+  );
+}
 
 /** The line where a signing key's literal ends, when the call spans lines (`new SymmetricSecurityKey(\n "…"u8`). */
 function endOf(text: string, line: number, secret: string): { endLine?: number } {

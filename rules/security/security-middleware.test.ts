@@ -139,6 +139,51 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a Rack::Cors block whose origins are "*" is no CORS policy: partial, the origins line cited (round 11)',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 8.0'\ngem 'rack-cors'\n",
+        'config/application.rb':
+          'module Maps\n  class Application < Rails::Application\n    config.load_defaults 8.0\n  end\nend\n',
+        'config/initializers/cors.rb':
+          '# Allow cross-origin requests to the API.\nRails.application.config.middleware.insert_before 0, Rack::Cors do\n  allow do\n    origins "*"\n    resource "/api/*", :headers => :any, :methods => [:get, :post]\n  end\nend\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'CORS (any origin)',
+        evidence: [{ path: 'config/initializers/cors.rb', line: 4, note: 'CORS allows any origin' }],
+        absent: ['"CORS policy"'],
+      },
+    },
+    {
+      name: 'ASP.NET AddCors with AllowAnyOrigin on a later line is no CORS policy, as in the other stacks',
+      profile: 'service',
+      tree: {
+        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'Api/Program.cs':
+          'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddCors(options =>\n  options.AddPolicy("open", policy =>\n    policy.AllowAnyOrigin().AllowAnyHeader()));\nvar app = builder.Build();\napp.UseHsts();\napp.UseCors("open");\napp.Run();\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [{ path: 'Api/Program.cs', line: 4, note: 'CORS allows any origin' }],
+        absent: ['"CORS policy"'],
+      },
+    },
+    {
+      name: 'Quarkus quarkus.http.cors.origins=* in application.properties allows any origin',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.quarkus</groupId>\n      <artifactId>quarkus-rest</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'src/main/resources/application.properties':
+          'quarkus.http.port=8080\nquarkus.http.cors=true\nquarkus.http.cors.origins=*\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'src/main/resources/application.properties', line: 3, note: 'CORS allows any origin' }],
+      },
+    },
+    {
       name: 'FastAPI: CORSMiddleware with allow_origins from a setting whose default is ["*"], and credentials, is the any-origin-with-credentials finding',
       profile: 'service',
       tree: {

@@ -169,6 +169,7 @@ export const CATALOGUES: Record<string, string[]> = {
     'io.prometheus:*',
     'io.dropwizard.metrics:*',
     'io.quarkus:quarkus-micrometer*',
+    'io.quarkiverse.micrometer.registry:quarkus-micrometer-registry-*',
     'io.quarkus:quarkus-smallrye-metrics',
     'prometheus-net',
     'prometheus-net.*',

@@ -10,8 +10,11 @@ export const APPSETTINGS = ['**/appsettings*.json', '**/AppSettings*.json', '**/
 // A module of test helpers (`test-support/src/main/java/…`, `testsupport/`, `test_helpers/`) is test
 // code although its sources sit under src/main (blind round 8, start.spring.io: a temp-file cleanup
 // hook in test-support was cited as the service's graceful shutdown).
+// Test data folders (`resources/testfiles/`, Go `testdata/`, `fixtures/`) hold inputs the tests read:
+// their sub-folders are no environments, their keys no leaks (blind round 11, solidtime:
+// resources/testfiles/solidtime_import_test_1/clients.csv was read as a pre-production environment).
 const TEST_DIR =
-  /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing|test[-_]?support|test[-_]?helpers?)\//i;
+  /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing|test[-_]?support|test[-_]?helpers?|test[-_]?files|test[-_]?data|fixtures)\//i;
 const TEST_FILE =
   /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|tests(?:_[^/]*)?\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
 /**

@@ -21,7 +21,11 @@ export const PLATFORM_FILES: { system: string; globs: string[] }[] = [
   { system: 'Heroku', globs: ['Procfile', 'heroku.yml'] },
   { system: 'Railway', globs: ['**/railway.json', '**/railway.toml'] },
   { system: 'AWS App Runner', globs: ['**/apprunner.yaml', '**/apprunner.yml'] },
-  { system: 'Elastic Beanstalk', globs: ['.ebextensions/**', '.elasticbeanstalk/**'] },
+  // An application bundle may sit in a folder of its own (aws-beanstalk/ebapp/Dockerrun.aws.json).
+  {
+    system: 'Elastic Beanstalk',
+    globs: ['**/Dockerrun.aws.json', '**/.ebextensions/*.config', '**/.elasticbeanstalk/config.yml'],
+  },
   { system: 'Serverless Framework', globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'] },
 ];
 

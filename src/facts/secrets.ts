@@ -26,6 +26,10 @@ export const KINDS: Record<string, { label: string; prefix: string }> = {
   codeSigningKey: { label: 'JWT/HMAC signing key hard-coded in code', prefix: '' },
   springJwtSecret: { label: 'JWT signing secret in Spring configuration (jwt: secret:)', prefix: '' },
   jsonJwtKey: { label: 'JWT signing key in .NET configuration ("Jwt": { "Key": … })', prefix: '' },
+  configSecret: {
+    label: 'secret-named configuration key (AppSecret, ClientSecret, ApiKey, Password…) with a real-looking value',
+    prefix: '',
+  },
 };
 
 export const PLACEHOLDER =
@@ -154,6 +158,57 @@ SECRET_PATTERNS.jsonJwtKey = {
   literals: ['Key', 'Secret'],
   maxPerFile: 3,
 };
+
+/**
+ * A key named for a secret in shipped JSON or YAML configuration (`"AppSecret": "dfec…"`,
+ * `"ClientSecret": "X8x…"` in appsettings.json, `client_secret: …` in config/*.yml), and a
+ * connection string's `Password=` in appsettings (a bare YAML `secret:` is judged by its parent, springJwtSecret): groups key, value (JSON) or key, value (YAML) or
+ * the connection string's password. The rule keeps values that look generated (secretValue).
+ * Blind round 11: SimplCommerce's Facebook AppSecret and Google ClientSecret went unreported.
+ */
+const SECRET_KEY_NAMES =
+  '(?:app|client|api|consumer|oauth)[-_]?secret|api[-_]?key|secret[-_]?(?:access[-_]?)?key|password|private[-_]?key|signing[-_]?key|access[-_]?key|auth[-_]?token|access[-_]?token';
+SECRET_PATTERNS.configSecret = {
+  regex: new RegExp(
+    String.raw`^[ \t]*"(${SECRET_KEY_NAMES}|secret)"[ \t]*:[ \t]*"([^"\s]{8,})"|^[ \t]*(${SECRET_KEY_NAMES})[ \t]*:[ \t]*["']?([^\s"'#]{8,})["']?[ \t]*$|^[ \t]*"[\w.:-]+"[ \t]*:[ \t]*"(?=[^"\n]*\b(?:Server|Data Source|Host|Addr|Address)[ \t]*=)[^"\n]*?\b(?:Password|Pwd)[ \t]*=[ \t]*([^;"\n]{6,})`,
+    'im',
+  ),
+  files: [...APPSETTINGS, '**/config/**/*.{json,yml,yaml}', '**/application*.{yml,yaml}', '**/bootstrap*.{yml,yaml}'],
+  literals: [
+    'secret',
+    'Secret',
+    'SECRET',
+    'key',
+    'Key',
+    'KEY',
+    'password',
+    'Password',
+    'PASSWORD',
+    'token',
+    'Token',
+    'Pwd',
+  ],
+  maxPerFile: 5,
+  comments: true,
+};
+
+/**
+ * A configuration value that looks generated, not typed or templated: 12+ characters, digits among
+ * letters or mixed case, no placeholder, template, environment reference, URL or file path, not a
+ * demo value (`postgres`, `Passw0rd`) nor a publishable key (`pk_…`), which is public by design.
+ */
+export function secretValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 12 || PLACEHOLDER.test(v) || WELL_KNOWN.test(v) || typedPhrase(v)) return false;
+  if (/[$%{}<>]|^(?:ENV|env)\b|:\/\/|^[./~]|\.(?:pem|key|crt|p12|pfx|json|ya?ml)$|^pk_/.test(v)) return false;
+  // Words (`Fjalekalimi:`, `Klient-hemmelighed`, a translated label) are typed: a generated value
+  // mixes digits with letters, or is a long run of letters whose case changes often.
+  if (/\d/.test(v)) return /[A-Za-z]/.test(v);
+  return v.length >= 20 && /^[A-Za-z_+/=-]+$/.test(v) && (v.match(/[a-z][A-Z]|[A-Z][a-z]/g) ?? []).length >= 6;
+}
+
+/** Translation catalogues (config/locales/de.yml): their `password:` is a label, not a value. */
+export const LOCALE_PATH = /(^|\/)(?:locales?|i18n|l10n|translations?|lang|languages)\//i;
 
 /**
  * The literal key among a JWT call's arguments (`{ sub: id }, 'k3y…', { expiresIn }`): a string

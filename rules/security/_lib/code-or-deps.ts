@@ -107,17 +107,21 @@ export function codeOrDeps(
       hits.map((h) => h.m),
       8,
     );
+    // A declared library of the catalogue (laravel/passport, devise, spring-security) says which
+    // mechanism the code wires: it is cited first, before lines that use it (round 11, solidtime:
+    // `inviteUser(…, Role::from(…), auth()->user())` was the first evidence, Passport uncited).
     const evidence = [
+      ...depEvidence.slice(0, 3),
       ...matches.flatMap((m) => {
         const h = hits.find((x) => x.m === m)!;
         return h.def ? definitionEvidence(h.def, h.kind.label) : [fromMatch(m, h.kind.label)];
       }),
       ...extra,
-      ...depEvidence.slice(0, 3),
     ];
     const what = [...labels, ...(extra.length ? [extra[0]!.note!] : [])];
+    const using = data.libraries.length ? ` with ${data.libraries.slice(0, 3).join(', ')}` : '';
     return pass(
-      `${cap(o.what)} is wired in code: ${what.join('; ')} (${hits.length + extra.length} place${hits.length + extra.length === 1 ? '' : 's'}).`,
+      `${cap(o.what)} is wired in code${using}: ${what.join('; ')} (${hits.length + extra.length} place${hits.length + extra.length === 1 ? '' : 's'}).`,
       evidence,
       data,
     );

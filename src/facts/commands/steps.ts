@@ -27,6 +27,11 @@ export function stepText(cmds: CiCommand[]): { text: string; line: number } {
 const VENDOR_DEPLOY = /^[\w.-]+\/[\w.-]*deploy[\w.-]*$/i;
 /** Deploy actions that publish docs or pages, not the service. */
 const NOT_SHIPPING = /pages|docs?\b|storybook|wiki|preview/i;
+/**
+ * A deploy action told to tear down rather than ship (`Azure/static-web-apps-deploy` with
+ * `action: "close"` removes a pull request's preview; round 11, quarkus-super-heroes): no deploy.
+ */
+const TEARDOWN_INPUT = /^(?:close|delete|destroy|remove|teardown|undeploy)$/i;
 /** A `with:` input that carries the platform's credential. */
 const CREDENTIAL_INPUT = /key|token|secret|password|credential|api/i;
 
@@ -46,6 +51,7 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
       : [];
     return { commands, blocks, ...(r.tools ? { tools: r.tools } : {}) };
   }
+  if (TEARDOWN_INPUT.test(String(w.action ?? '').trim())) return undefined;
   if (DEPLOY_ACTION.test(ref))
     return { tools: [tool(ref.replace(/@.*$/, ''), ['deploy'], `${ref.replace(/@.*$/, '')} deploys`)] };
   // A vendor's deploy action outside the table (Hatchbox, Render, Railway, Coolify, Cloud 66…):
