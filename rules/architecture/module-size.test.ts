@@ -23,7 +23,7 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'a client written by a generator a package script names (openapi-zod-client --output) is not the project\'s code',
+      name: "a client written by a generator a package script names (openapi-zod-client --output) is not the project's code",
       tree: {
         'package.json': JSON.stringify(
           {
@@ -35,7 +35,7 @@ ruleTester(rule, {
           null,
           2,
         ),
-        'resources/js/api/src/client.ts': `import { z } from 'zod';\n${"const Item = z.object({ id: z.string() });\n".repeat(2600)}`,
+        'resources/js/api/src/client.ts': `import { z } from 'zod';\n${'const Item = z.object({ id: z.string() });\n'.repeat(2600)}`,
         'resources/js/app.ts': lines(300, 'const a = 1;'),
       },
       expect: {

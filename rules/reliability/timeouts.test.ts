@@ -13,7 +13,7 @@ ruleTester(rule, {
         'src/server.ts':
           "import Fastify from 'fastify'\nimport app from './app.js'\n\nconst server = Fastify({\n  logger: true,\n  connectionTimeout: 120_000,\n  requestTimeout: 60_000,\n  keepAliveTimeout: 10_000,\n  http: {\n    headersTimeout: 15_000\n  }\n})\nserver.register(app)\nawait server.listen({ port: 3000 })\n",
         'src/geo.ts':
-          "export async function lookup(ip: string) {\n  const res = await fetch(`https://geo.example.com/${ip}`, {\n    signal: AbortSignal.timeout(5000),\n  })\n  return res.json()\n}\n",
+          'export async function lookup(ip: string) {\n  const res = await fetch(`https://geo.example.com/${ip}`, {\n    signal: AbortSignal.timeout(5000),\n  })\n  return res.json()\n}\n',
       },
       expect: {
         outcome: 'pass',

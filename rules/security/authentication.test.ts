@@ -8,7 +8,8 @@ ruleTester(rule, {
       name: 'Fastify autohooks: an onRequest hook that refuses a request without a session user (401) authenticates the routes',
       profile: 'service',
       tree: {
-        'package.json': '{"dependencies":{"fastify":"^5.0.0","@fastify/autoload":"^6.0.0","@fastify/session":"^11.0.0"}}',
+        'package.json':
+          '{"dependencies":{"fastify":"^5.0.0","@fastify/autoload":"^6.0.0","@fastify/session":"^11.0.0"}}',
         'src/routes/api/autohooks.ts':
           "import { FastifyInstance } from 'fastify'\n\nexport default async function (fastify: FastifyInstance) {\n  fastify.addHook('onRequest', async (request, reply) => {\n    if (request.url.startsWith('/api/auth/login')) return\n    if (!request.session.user) {\n      reply.unauthorized('You must be authenticated to access this route.')\n    }\n  })\n}\n",
         'src/server.ts': "import Fastify from 'fastify'\nconst app = Fastify()\nawait app.listen({ port: 3000 })\n",

@@ -269,13 +269,11 @@ export default defineRule({
       ...show(csrfDisabled, 'CSRF protection disabled'),
       ...show(hosts, 'trusted hosts'),
       // The autoload registration that makes those plugin modules count.
-      ...[...new Map(autoUsed.map((a) => [`${a.via.path}:${a.via.line}`, a.via])).values()]
-        .slice(0, 1)
-        .map((v) => ({
-          path: v.path,
-          line: v.line,
-          note: 'registers every plugin module of its folder (@fastify/autoload)',
-        })),
+      ...[...new Map(autoUsed.map((a) => [`${a.via.path}:${a.via.line}`, a.via])).values()].slice(0, 1).map((v) => ({
+        path: v.path,
+        line: v.line,
+        note: 'registers every plugin module of its folder (@fastify/autoload)',
+      })),
       ...proxy.headers.slice(0, 2),
       ...proxyHttps.slice(0, 2),
       ...(laravelWeb ? [{ path: 'routes/web.php', note: "Laravel's web middleware group verifies CSRF tokens" }] : []),

@@ -34,7 +34,8 @@ describe('generated files', () => {
       'web/src/main.ts': 'export {};\n',
       'codegen.yml': 'schema: schema.graphql\ngenerates:\n  src/gql/types.ts:\n    plugins:\n      - typescript\n',
       'src/gql/types.ts': 'export type Maybe<T> = T | null;\n',
-      'prisma/schema.prisma': 'generator client {\n  provider = "prisma-client-js"\n  output   = "../src/generated/db"\n}\n',
+      'prisma/schema.prisma':
+        'generator client {\n  provider = "prisma-client-js"\n  output   = "../src/generated/db"\n}\n',
       'src/generated/db/index.ts': 'export {};\n',
       'src/server.ts': 'export {};\n',
     };

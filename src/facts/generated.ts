@@ -104,7 +104,7 @@ export function generatorOutputs(files: FileView): string[] {
     const at = text.search(/\bgenerates\b/);
     if (at < 0) continue;
     // Keys that are paths: a file with an extension or a folder ending in `/`.
-    for (const m of text.slice(at).matchAll(/^[ \t]*['"]?([\w@.\/-]+(?:\.\w+|\/))['"]?[ \t]*:/gm))
+    for (const m of text.slice(at).matchAll(/^[ \t]*['"]?([\w@./-]+(?:\.\w+|\/))['"]?[ \t]*:/gm))
       named.push(join(dirOf(cfg), m[1]!));
   }
   for (const schema of files.match(['**/*.prisma'])) {
