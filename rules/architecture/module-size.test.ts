@@ -23,6 +23,28 @@ ruleTester(rule, {
       },
     },
     {
+      name: "a client written by a generator a package script names (openapi-zod-client --output) is not the project's code",
+      tree: {
+        'package.json': JSON.stringify(
+          {
+            scripts: {
+              'zod:generate':
+                'npx openapi-zod-client http://localhost/docs/api.json --output resources/js/api/src/client.ts --base-url /api',
+            },
+          },
+          null,
+          2,
+        ),
+        'resources/js/api/src/client.ts': `import { z } from 'zod';\n${'const Item = z.object({ id: z.string() });\n'.repeat(2600)}`,
+        'resources/js/app.ts': lines(300, 'const a = 1;'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'All 1 production source files',
+        evidence: [{ path: 'resources/js/app.ts', line: 300 }],
+      },
+    },
+    {
       name: 'TCK suites in Gradle test source sets (src/jsr166Test, src/openjdkTest) and JMH benchmarks are not production modules',
       tree: {
         'cache/src/jsr166Test/java/org/acme/jsr166/TckTestCase.java': `public class TckTestCase {\n${'  int x;\n'.repeat(2100)}}\n`,

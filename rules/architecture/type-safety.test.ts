@@ -45,6 +45,18 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a Fastify service extending the fastify-tsconfig preset (which sets strict) passes',
+      tree: {
+        'package.json': '{"name":"api","devDependencies":{"fastify-tsconfig":"^3.0.0"}}\n',
+        'tsconfig.json': '{\n  "extends": "fastify-tsconfig",\n  "compilerOptions": { "outDir": "dist" }\n}\n',
+        'src/app.ts': 'export const app = 1;\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'tsconfig.json', line: 2, note: 'TypeScript strict mode (extends fastify-tsconfig)' }],
+      },
+    },
+    {
       name: 'a strict package extending a shared base config passes (TypeScript monorepo)',
       tree: {
         'tsconfig.base.json': '{\n  "compilerOptions": {\n    "strict": true\n  }\n}\n',
@@ -143,7 +155,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'behind a references-only root, a referenced project with no strict mode is judged lax',
+      name: 'behind a references-only root, a referenced project inheriting from an unknown package is not claimed lax or strict',
       tree: {
         'web/tsconfig.json':
           '{\n  "files": [],\n  "references": [{ "path": "./tsconfig.app.json" }, { "path": "./tsconfig.node.json" }],\n  "compilerOptions": { "module": "NodeNext" }\n}\n',
@@ -152,7 +164,10 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'partial',
-        evidence: [{ path: 'web/tsconfig.app.json', line: 2, note: 'not strict: no "strict": true' }],
+        message: 'TypeScript (inherits from @acme/tsconfig-base; strictness not visible)',
+        evidence: [
+          { path: 'web/tsconfig.app.json', line: 2, note: 'inherits from @acme/tsconfig-base; strictness not visible' },
+        ],
       },
     },
     {

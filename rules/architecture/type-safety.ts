@@ -165,7 +165,7 @@ export default defineRule({
         else
           verdicts.set(lang, {
             score: 0.6,
-            note: 'not strict',
+            note: ts.lax.length && ts.lax.every((v) => v.unknown) ? ts.lax[0]!.why : 'not strict',
             evidence: [
               ...(ts.lax.length
                 ? ts.lax.slice(0, 3).map(configEvidence)

@@ -7,6 +7,22 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'svc', depe
 ruleTester(rule, {
   valid: [
     {
+      name: "Fastify's built-in logger given an options function (pino: JSON lines) counts at the Fastify({ line",
+      profile: 'service',
+      tree: {
+        'package.json': pkg({ fastify: '^5.0.0' }),
+        'src/server.ts':
+          "import Fastify from 'fastify'\n\nfunction getLoggerOptions () {\n  return { level: process.env.LOG_LEVEL ?? 'info' }\n}\n\nconst app = Fastify({\n  logger: getLoggerOptions(),\n  requestTimeout: 60_000\n})\napp.get('/', async (request) => {\n  request.log.info({ id: request.id }, 'hello')\n  return {}\n})\n",
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/server.ts', line: 7, note: 'JSON/structured logger configured' },
+          { path: 'src/server.ts', line: 7, note: expect.stringContaining('reqId') },
+        ],
+      },
+    },
+    {
       name: 'Node: pino-http with request ids passes',
       profile: 'service',
       tree: {
@@ -114,6 +130,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Fastify with logger: false logs nothing structured',
+      profile: 'service',
+      tree: {
+        'package.json': pkg({ fastify: '^5.0.0' }),
+        'src/server.ts':
+          "import Fastify from 'fastify'\nconst app = Fastify({\n  logger: false\n})\napp.listen({ port: 3000 })\n",
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: "Nest: the project's own LoggerModule.forRoot whose service calls console.log with strings is a logger without JSON",
       profile: 'service',

@@ -49,13 +49,13 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'The line that configures JSON output: pino/bunyan loggers, winston only with `format.json()`, `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key) earn the remaining credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
+      'The line that configures JSON output: pino/bunyan loggers, the built-in Fastify logger (`Fastify({ logger: … })` is pino, with reqId on each request log line), winston only with `format.json()`, `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key) earn the remaining credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
     patterns: {
       // A call's arguments (`JSONRenderer(…)`) and a name's middle (`Rendered…JsonFormatter`) stop
       // at the next such call or name: scanning on from each of many to the end was quadratic.
       json: {
         regex:
-          /(\bpino\s*\(|\bpinoHttp\s*\(|require\(\s*["']pino(?:-http)?["']\s*\)|from\s+["']pino(?:-http)?["']|LoggerModule\.forRoot|[fF]astify\s*\(\s*\{\s*logger\s*:\s*(?:true|\{)|bunyan\.createLogger|format\.json\s*\(|format:\s*json\(\)|ecsFormat\s*\(|structlog\.(?:configure|get_logger|stdlib)|JSONRenderer\s*\((?:(?!JSONRenderer\s*\()[^)])*\)(?!\s*\.render)|jsonlogger|pythonjsonlogger|(?:new\s+|json\.)JsonFormatter\b|JsonFormatter::class|\bLogging\.AddOpenTelemetry\s*\(|\.WithLogging\s*\(|\bLoggingHandler\s*\(\s*logger_provider|OTLPLogExporter\s*\(|serialize\s*=\s*True|ecs_logging|json_logging\.init|zap\.NewProduction|zapcore\.NewJSONEncoder|\bEncoding:\s*"json"|"github\.com\/rs\/zerolog(?:\/log)?"|zerolog\.New\s*\(|JSONFormatter|slog\.NewJSONHandler|log\.NewJSONLogger|LogstashEncoder|net\.logstash\.logback|JsonTemplateLayout|<JsonLayout|JsonLayout\b|EcsLayout|EcsEncoder|logging\.structured\.format|structured:\s*$|quarkus\.log\.console\.json|(?:Compact|Rendered(?:(?!Rendered)\w)*)JsonFormatter|AddJsonConsole\s*\(|"FormatterName"\s*:\s*"json"|Lograge::Formatters::(?:Json|Logstash)|formatter:\s*:json|Ougai::Logger|LogstashFormatter|slog_json::|BunyanFormattingLayer|json_env_logger::init|LoggerJSON)/,
+          /(\bpino\s*\(|\bpinoHttp\s*\(|require\(\s*["']pino(?:-http)?["']\s*\)|from\s+["']pino(?:-http)?["']|LoggerModule\.forRoot|[fF]astify\s*\(\s*\{\s*logger\s*:\s*(?!false\b|null\b|undefined\b)[\w{(]|bunyan\.createLogger|format\.json\s*\(|format:\s*json\(\)|ecsFormat\s*\(|structlog\.(?:configure|get_logger|stdlib)|JSONRenderer\s*\((?:(?!JSONRenderer\s*\()[^)])*\)(?!\s*\.render)|jsonlogger|pythonjsonlogger|(?:new\s+|json\.)JsonFormatter\b|JsonFormatter::class|\bLogging\.AddOpenTelemetry\s*\(|\.WithLogging\s*\(|\bLoggingHandler\s*\(\s*logger_provider|OTLPLogExporter\s*\(|serialize\s*=\s*True|ecs_logging|json_logging\.init|zap\.NewProduction|zapcore\.NewJSONEncoder|\bEncoding:\s*"json"|"github\.com\/rs\/zerolog(?:\/log)?"|zerolog\.New\s*\(|JSONFormatter|slog\.NewJSONHandler|log\.NewJSONLogger|LogstashEncoder|net\.logstash\.logback|JsonTemplateLayout|<JsonLayout|JsonLayout\b|EcsLayout|EcsEncoder|logging\.structured\.format|structured:\s*$|quarkus\.log\.console\.json|(?:Compact|Rendered(?:(?!Rendered)\w)*)JsonFormatter|AddJsonConsole\s*\(|"FormatterName"\s*:\s*"json"|Lograge::Formatters::(?:Json|Logstash)|formatter:\s*:json|Ougai::Logger|LogstashFormatter|slog_json::|BunyanFormattingLayer|json_env_logger::init|LoggerJSON)/,
         files: [...CODE, ...CONFIG],
         literals: [
           'pino',
@@ -256,12 +256,19 @@ export default defineRule({
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
     // OpenTelemetry log records carry the active trace and span ids: correlation comes with them.
     const otelLogs = json.filter((m) => /AddOpenTelemetry|WithLogging|LoggingHandler|OTLPLogExporter/.test(m.snippet));
-    const hasIds = ids.length > 0 || idDeps.length > 0 || otelLogs.length > 0;
+    // Fastify's logger (pino) binds the request id (`reqId`) to every line a request logs, by default.
+    const fastifyLogs = json.filter((m) => /[fF]astify\s*\(/.test(m.snippet));
+    const hasIds = ids.length > 0 || idDeps.length > 0 || otelLogs.length > 0 || fastifyLogs.length > 0;
     const data = { libraries, jsonFiles: new Set(json.map((m) => m.path)).size, requestIds: hasIds };
     const evidence: Evidence[] = [
       ...firstPerFile(json, 4).map((m) => fromMatch(m, 'JSON/structured logger configured')),
       ...firstPerFile(ids, 2).map((m) => fromMatch(m, 'request/correlation id')),
       ...idDeps.slice(0, 1).map((d) => dependencyEvidence(d, 'request-id middleware')),
+      ...(ids.length || idDeps.length
+        ? []
+        : fastifyLogs
+            .slice(0, 1)
+            .map((m) => fromMatch(m, "Fastify's logger (pino) adds the request id reqId to each request's log lines"))),
     ];
     const idNote = hasIds ? '' : '; no request/correlation id found';
     const bonus = hasIds ? 0.15 : 0;

@@ -171,6 +171,55 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a Fastify API whose node:test suite (glob -c "tsx --test") runs beside a MySQL service and injects requests into the built app is integration-tested',
+      profile: 'service',
+      tree: {
+        'package.json': JSON.stringify(
+          {
+            type: 'module',
+            scripts: { test: 'c8 npm run test:run', 'test:run': 'glob -c "tsx --test" "./test/**/*.ts"' },
+            dependencies: { fastify: '5', mysql2: '3' },
+            devDependencies: { c8: '10', glob: '11', tsx: '4' },
+          },
+          null,
+          2,
+        ),
+        'src/app.ts': "export default async function app (f) {\n  f.get('/health', async () => ({ ok: true }))\n}\n",
+        'test/helper.ts':
+          "import Fastify from 'fastify'\nimport serviceApp from '../src/app.js'\n\nexport async function build () {\n  const app = Fastify()\n  app.register(serviceApp)\n  await app.ready()\n  return app\n}\n",
+        'test/app/health.test.ts':
+          "import { it } from 'node:test'\nimport assert from 'node:assert'\nimport { build } from '../helper.js'\n\nit('answers', async () => {\n  const app = await build()\n  const res = await app.inject({ url: '/health' })\n  assert.strictEqual(res.statusCode, 200)\n})\n",
+        '.github/workflows/ci.yml': [
+          'on: push',
+          'jobs:',
+          '  build-and-test:',
+          '    runs-on: ubuntu-latest',
+          '    services:',
+          '      mysql:',
+          '        image: mysql:8.4',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - run: npm test',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and integration tests found',
+        evidence: [
+          {
+            path: '.github/workflows/ci.yml',
+            line: 3,
+            note: 'integration: job build-and-test runs tsx (package.json:5) against its service containers (mysql)',
+          },
+          {
+            path: 'test/app/health.test.ts',
+            line: 7,
+            note: 'integration: HTTP-level tests of the app served in process (Fastify/hapi inject)',
+          },
+        ],
+      },
+    },
+    {
       name: 'a CI job with database service containers that runs the Go suite runs it against live services',
       profile: 'service',
       tree: {

@@ -268,7 +268,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`: real resources), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`): they serve the whole app without a server or browser. End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`: real resources), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`): they serve the whole app without a server or browser. End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -333,6 +333,14 @@ export default defineRule({
           /\bself\.client\.(?:get|post|put|patch|delete|head|options)\(|\bAPIClient\(|\.test_client\(|\bTestClient\(/,
         files: ['**/*.py'],
         literals: ['client', 'Client'],
+        maxPerFile: 1,
+      },
+      // Fastify's (and hapi's) `inject({…})` sends a request through the whole app in process
+      // (light-my-request), as supertest does: routes, hooks, plugins and whatever they connect to.
+      injectClient: {
+        regex: /\b\w+\.inject\(\s*\{/,
+        files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+        literals: ['.inject('],
         maxPerFile: 1,
       },
       // A test that drives a real browser through a driver is end-to-end, whatever its framework.
@@ -573,6 +581,12 @@ export default defineRule({
           note: `job ${j.job} runs ${runner}${last ? ` (${last.path}:${last.line})` : ''} against ${j.byActions ? 'the services its steps start' : 'its service containers'} (${more ? `${j.services.slice(0, 4).join(', ')}${more}` : listing(j.services)})`,
         });
       }
+    // After the CI evidence (tests run against live services say more): one file is enough to show the kind.
+    for (const m of ctx
+      .matches('injectClient')
+      .filter((x) => testPaths.has(x.path))
+      .slice(0, 1))
+      add('integration', fromMatch(m, 'HTTP-level tests of the app served in process (Fastify/hapi inject)'));
     for (const e of acceptanceOverHttp(ctx)) add('end-to-end', e);
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));
     for (const m of ctx

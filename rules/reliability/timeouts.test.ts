@@ -6,6 +6,22 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'beside Fastify server options, the outbound fetch with AbortSignal.timeout is the evidence, not requestTimeout',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"fastify":"5"}}',
+        'src/server.ts':
+          "import Fastify from 'fastify'\nimport app from './app.js'\n\nconst server = Fastify({\n  logger: true,\n  connectionTimeout: 120_000,\n  requestTimeout: 60_000,\n  keepAliveTimeout: 10_000,\n  http: {\n    headersTimeout: 15_000\n  }\n})\nserver.register(app)\nawait server.listen({ port: 3000 })\n",
+        'src/geo.ts':
+          'export async function lookup(ip: string) {\n  const res = await fetch(`https://geo.example.com/${ip}`, {\n    signal: AbortSignal.timeout(5000),\n  })\n  return res.json()\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'src/geo.ts', line: 3, note: 'explicit timeout' }],
+        data: { explicitTimeouts: 1, serverTimeouts: 3 },
+      },
+    },
+    {
       name: 'Flurl requests bounded by .WithTimeout( pass, and a local `const fetch = …` is not the global fetch (.NET + Angular)',
       profile: 'service',
       tree: {
@@ -498,6 +514,18 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: "Fastify's requestTimeout/keepAliveTimeout bound the server's own requests: with no outbound call the rule is N/A",
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"fastify":"5","knex":"3"}}',
+        'src/server.ts':
+          "import Fastify from 'fastify'\nimport app from './app.js'\n\nconst server = Fastify({\n  logger: true,\n  connectionTimeout: 120_000,\n  requestTimeout: 60_000,\n  keepAliveTimeout: 10_000,\n  http: {\n    headersTimeout: 15_000\n  }\n})\nserver.register(app)\nawait server.listen({ port: 3000 })\n",
+        'src/routes/tasks.ts':
+          "export default async function (f) {\n  f.get('/tasks', async () => f.knex('tasks').select())\n}\n",
+      },
+      expect: { outcome: 'not-applicable', message: 'no outbound calls' },
+    },
     {
       name: 'a Composer HTTP client that no PHP code names is declared only: no outbound calls (timeouts)',
       profile: 'service',

@@ -79,6 +79,9 @@ function pyHelpers(ctx: RuleContext): Map<string, string> {
 const NOT_A_CALL =
   /\bRegexp\.(?:new|timeout\s*=)|\bnew\s+Regex\s*\(|\bRegex\.(?:Match|IsMatch|Replace)\s*\(|\bvalidates?(?:_\w+)?\b|\bwith_lock\b|\.lock\s*\(/;
 
+/** Inbound limits of Node's http.Server (and so of Fastify, which passes them on). */
+const NODE_SERVER_OPTION = /\b(?:request|connection|keepAlive|headers)Timeout\s*:/;
+
 /** A gunicorn or uvicorn configuration file: its `timeout` bounds a worker's request, not a call. */
 const SERVER_CONFIG = /(^|\/)(gunicorn|uvicorn)[^/]*\.py$/;
 
@@ -86,8 +89,15 @@ const SERVER_CONFIG = /(^|\/)(gunicorn|uvicorn)[^/]*\.py$/;
  * A timeout that bounds what the service serves or how long it takes to stop, not a call it makes:
  * cited as outbound evidence it would pass a service whose calls wait forever.
  */
-function inbound(m: Match, goServers: Set<string>, shutdowns: Match[]): string | null {
+function inbound(m: Match, goServers: Set<string>, shutdowns: Match[], nodeServers: Match[]): string | null {
   if (SERVER_CONFIG.test(m.path)) return 'server worker timeout';
+  // Node's http.Server options, given to `Fastify({…})` or `http.createServer({…})`: they bound how
+  // long a client may take to send its request, not a call the service makes (round 11).
+  if (
+    NODE_SERVER_OPTION.test(m.snippet) &&
+    nodeServers.some((s) => s.path === m.path && m.line >= s.line && m.line <= s.line + 40)
+  )
+    return 'server option';
   if (/\bRack::Timeout\b|\bTimeoutLayer::new\(/.test(m.snippet)) return 'request timeout of the server';
   if (/\b(?:server|srv|httpServer|app)\.(?:headers|keepAlive|request)Timeout\s*=/.test(m.snippet))
     return 'server timeout';
@@ -113,7 +123,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      "Explicit client or server timeouts in production code and Spring `*-timeout` properties (a Python `timeout=` on a query filter, lock, queue, cache entry or subprocess is not one). Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, a call of the project's own HTTP helper module (one importing pycurl/requests/urllib3 whose `timeout` defaults to None) with a URL and no `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout`, a C# `new HttpClient()` whose file never sets `.Timeout`; JS/TS `fetch()` without a signal and AWS SDK clients without a request timeout; Ruby Faraday calls whose block or arguments set no timeout and `Net::HTTP.get`; PHP Guzzle clients without `timeout`. Laravel's Http facade (30 s) and httpx (5 s) time out by default, said so; server timeouts (http.Server, gunicorn, shutdown deadlines) are not outbound evidence. The message names the clients checked for the languages present.",
+      "Explicit client or server timeouts in production code and Spring `*-timeout` properties (a Python `timeout=` on a query filter, lock, queue, cache entry or subprocess is not one). Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, a call of the project's own HTTP helper module (one importing pycurl/requests/urllib3 whose `timeout` defaults to None) with a URL and no `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout`, a C# `new HttpClient()` whose file never sets `.Timeout`; JS/TS `fetch()` without a signal and AWS SDK clients without a request timeout; Ruby Faraday calls whose block or arguments set no timeout and `Net::HTTP.get`; PHP Guzzle clients without `timeout`. Laravel's Http facade (30 s) and httpx (5 s) time out by default, said so; server timeouts (Go http.Server, Node and Fastify server options such as requestTimeout, gunicorn, shutdown deadlines) are not outbound evidence. The message names the clients checked for the languages present.",
     patterns: {
       // A keyword argument `timeout=5` (PEP 8 writes it without spaces), not an assignment to a
       // name or attribute (`timeout = models.DurationField(…)`, `check.timeout = …`), not a
@@ -215,12 +225,26 @@ export default defineRule({
       },
       csTimeoutSet: { regex: /\.Timeout\s*=/, files: ['**/*.cs'], literals: ['Timeout'], maxPerFile: 1 },
       goServer: { regex: /\bhttp\.Server\s*\{/, files: ['**/*.go'], literals: ['http.Server'], maxPerFile: 1 },
+      // A Node server built with options: `Fastify({`, `fastify({`, `http.createServer({`.
+      nodeServer: {
+        regex: /\b(?:[Ff]astify|create(?:Secure)?Server)\s*\(\s*\{/,
+        files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+        literals: ['astify', 'Server'],
+        maxPerFile: 3,
+      },
       goShutdown: { regex: /\.Shutdown\(\s*\w*[cC]tx\b/, files: ['**/*.go'], literals: ['Shutdown('], maxPerFile: 5 },
       ...CLIENT_PATTERNS,
     },
   },
+  // A timeout that bounds the server (Fastify `requestTimeout`) is no outbound call: with none, the
+  // rule is N/A for the same reason as retries and circuit breakers.
   appliesTo: (ctx) =>
-    outboundApplies(ctx, 'timeouts', ['explicit', 'pyExplicit', 'pyRequests', 'goDefault', 'goClient', 'csClient']),
+    outboundApplies(ctx, 'timeouts', ['pyExplicit', 'pyRequests', 'goDefault', 'goClient', 'csClient'], () => {
+      const goServers = new Set(ctx.matches('goServer').map((m) => m.path));
+      const shutdowns = ctx.matches('goShutdown');
+      const nodeServers = ctx.matches('nodeServer');
+      return productionMatches(ctx, 'explicit').some((m) => !inbound(m, goServers, shutdowns, nodeServers));
+    }),
   check(ctx) {
     const faults: Fault[] = [];
     for (const m of productionMatches(ctx, 'pyRequests')) {
@@ -269,6 +293,7 @@ export default defineRule({
     // Spring settings of the tests (src/test/resources) configure the test run, not the service.
     const goServers = new Set(ctx.matches('goServer').map((m) => m.path));
     const shutdowns = ctx.matches('goShutdown');
+    const nodeServers = ctx.matches('nodeServer');
     const explicit: Match[] = [];
     const server: Evidence[] = [];
     const pyHttpFiles = new Set(
@@ -279,7 +304,7 @@ export default defineRule({
         continue;
       if (NOT_A_CALL.test(m.snippet)) continue;
       if (m.path.endsWith('.py') && PY_DEF.test(m.snippet) && !pyHttpFiles.has(m.path)) continue;
-      const why = inbound(m, goServers, shutdowns);
+      const why = inbound(m, goServers, shutdowns, nodeServers);
       if (why) server.push(fromMatch(m, `${why}: bounds the server, not a call it makes`));
       else explicit.push(m);
     }

@@ -6,6 +6,27 @@ import { it } from 'vitest';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Fastify autohooks: an onRequest hook that refuses a request without a session user (401) authenticates the routes',
+      profile: 'service',
+      tree: {
+        'package.json':
+          '{"dependencies":{"fastify":"^5.0.0","@fastify/autoload":"^6.0.0","@fastify/session":"^11.0.0"}}',
+        'src/routes/api/autohooks.ts':
+          "import { FastifyInstance } from 'fastify'\n\nexport default async function (fastify: FastifyInstance) {\n  fastify.addHook('onRequest', async (request, reply) => {\n    if (request.url.startsWith('/api/auth/login')) return\n    if (!request.session.user) {\n      reply.unauthorized('You must be authenticated to access this route.')\n    }\n  })\n}\n",
+        'src/server.ts': "import Fastify from 'fastify'\nconst app = Fastify()\nawait app.listen({ port: 3000 })\n",
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'src/routes/api/autohooks.ts',
+            line: 4,
+            note: expect.stringContaining('request hook that refuses requests without a session user or token'),
+          },
+        ],
+      },
+    },
+    {
       name: 'a Laravel app: the declared auth packages (Passport, Fortify) are cited first, before a line that reads the current user (round 11)',
       profile: 'service',
       tree: {
@@ -172,6 +193,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a Fastify onRequest hook that only logs is no authentication',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"fastify":"^5.0.0"}}',
+        'src/hooks.ts':
+          "export default async function (fastify) {\n  fastify.addHook('onRequest', async (request) => {\n    request.log.info({ url: request.url }, 'incoming')\n  })\n}\n",
+        'src/server.ts': "import Fastify from 'fastify'\nconst app = Fastify()\nawait app.listen({ port: 3000 })\n",
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'an API-key header only passed on to another service checks nothing: no authentication',
       profile: 'service',

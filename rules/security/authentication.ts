@@ -27,6 +27,22 @@ function refusesWrongKey(text: string, line: number): boolean {
   );
 }
 
+/**
+ * A request hook (Fastify `addHook('onRequest', …)`, often in an autoloaded `autohooks.ts` that
+ * guards every route below it) that looks for the caller's session user or token and refuses with
+ * 401 when there is none: authentication written with the framework's hooks (round 11).
+ */
+function hookRefusesAnonymous(text: string, line: number): boolean {
+  const near = text
+    .split(/\r?\n/)
+    .slice(line - 1, line + 15)
+    .join('\n');
+  return (
+    /\b(?:request|req)\.(?:session\??\.\w*[uU]ser|user\b|jwtVerify\s*\(|isAuthenticated\s*\()/.test(near) &&
+    /\.unauthorized\s*\(|\b401\b|Unauthorized/.test(near)
+  );
+}
+
 export default defineRule({
   meta: {
     id: 'authentication',
@@ -39,7 +55,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`; Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash, the Basic or Authorization header of an incoming request read, or an API-key header compared with the configured key and refused with 401/403). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`; Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash, the Basic or Authorization header of an incoming request read, or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included — that refuses a request without a session user or token with 401). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
     patterns: {
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
       // each of many unclosed calls to the end of the file was quadratic.
@@ -192,6 +208,12 @@ export default defineRule({
         // Any header read matches; the key-named ones are kept in check(): room for the others.
         maxPerFile: 8,
       },
+      requestHook: {
+        regex: /\baddHook\s*\(\s*['"](?:onRequest|preHandler|preValidation)['"]/,
+        files: JS,
+        literals: ['addHook'],
+        maxPerFile: 3,
+      },
       // Authentication written by hand: a stored password hash verified, or the credentials of an
       // incoming request read (`r.BasicAuth()`, `r.Header.Get("Authorization")`) to look the caller up.
       handWritten: {
@@ -242,6 +264,11 @@ export default defineRule({
         { key: 'phpConfig', label: 'Symfony firewall authenticator' },
         { key: 'rust', label: 'Rust authentication' },
         { key: 'handWritten', label: 'credentials checked by hand (password hash or Authorization header)' },
+        {
+          key: 'requestHook',
+          label: 'request hook that refuses requests without a session user or token (401)',
+          rejectMatch: (m) => !hookRefusesAnonymous(ctx.files.read(m.path) ?? '', m.line),
+        },
         {
           key: 'apiKeyHeader',
           label: 'API key checked by hand (a request header compared with the configured key, refused with 401/403)',

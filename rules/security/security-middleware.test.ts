@@ -5,8 +5,33 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 const express = { 'package.json': '{"dependencies":{"express":"^4.19.0","helmet":"^7.0.0","cors":"^2.8.5"}}' };
 const fastapi = { 'requirements.txt': 'fastapi==0.110.0\n' };
 
+const fastifyAutoload = (corsOptions: string) => ({
+  'package.json':
+    '{"type":"module","dependencies":{"fastify":"^5.0.0","@fastify/autoload":"^6.0.0","@fastify/helmet":"^13.0.0","@fastify/cors":"^11.0.0"}}',
+  'src/app.ts':
+    "import path from 'node:path'\nimport fastifyAutoload from '@fastify/autoload'\n\nexport default async function serviceApp (fastify) {\n  await fastify.register(fastifyAutoload, {\n    dir: path.join(import.meta.dirname, 'plugins/external'),\n    options: {}\n  })\n}\n",
+  'src/plugins/external/helmet.ts':
+    "import helmet from '@fastify/helmet'\n\nexport const autoConfig = {}\n\nexport default helmet\n",
+  'src/plugins/external/cors.ts': `import cors from '@fastify/cors'\n\nexport const autoConfig = ${corsOptions}\n\nexport default cors\n`,
+  'src/server.ts':
+    "import Fastify from 'fastify'\nimport app from './app.js'\nconst server = Fastify()\nserver.register(app)\nawait server.listen({ port: 3000 })\n",
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'Fastify plugins registered by @fastify/autoload (export default helmet, cors with origins) count at the plugin module',
+      profile: 'service',
+      tree: fastifyAutoload("{ origin: ['https://app.example.com'] }"),
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/plugins/external/helmet.ts', line: 5, note: 'security headers' },
+          { path: 'src/plugins/external/cors.ts', line: 5, note: 'CORS policy' },
+          { path: 'src/app.ts', line: 6, note: 'registers every plugin module of its folder (@fastify/autoload)' },
+        ],
+      },
+    },
     {
       name: 'a Caddy front end (automatic HTTPS) and headers set there count, for a plain net/http service',
       profile: 'service',
@@ -138,6 +163,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an autoloaded @fastify/cors module without an origin option allows any origin',
+      profile: 'service',
+      tree: fastifyAutoload("{ methods: ['GET', 'POST'] }"),
+      expect: {
+        outcome: 'partial',
+        message: 'no CORS restricted to explicit origins',
+        evidence: [{ path: 'src/plugins/external/cors.ts', line: 5, note: 'CORS allows any origin' }],
+      },
+    },
     {
       name: 'a Rack::Cors block whose origins are "*" is no CORS policy: partial, the origins line cited (round 11)',
       profile: 'service',

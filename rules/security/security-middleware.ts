@@ -2,6 +2,7 @@ import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { devOnlyBranch } from '../../src/facts/dev-branch.js';
+import { fastifyAutoloaded } from '../../src/facts/fastify-autoload.js';
 import { COMMENT_LINE } from './_lib/code-or-deps.js';
 import { IMPORT_LINE, MIDDLEWARE_PATTERNS } from './_lib/middleware-patterns.js';
 
@@ -116,11 +117,36 @@ export default defineRule({
         : [];
     // Headers an outbound client sends (reqwest `.default_headers(…)`, http.rb `HTTP.headers(…)`, a
     // fetch or axios call) are requests the service makes, not responses it hardens.
-    const headers = [...prod('headers', OUTBOUND_HEADERS), ...spring, ...(rails.length ? rails : railsHeaders)];
+    // Plugin modules @fastify/autoload registers: `export default helmet` in plugins/external/helmet.ts
+    // registers @fastify/helmet (cited at that line).
+    const autoloaded = fastifyAutoloaded(
+      ctx.files,
+      ctx
+        .matches('autoloadImport')
+        .filter((m) => isProductionPath(m.path) && ctx.facts.componentOf(m.path) === 'server')
+        .map((m) => m.path),
+    ).filter((a) => isProductionPath(a.path));
+    const plugin = (re: RegExp): Match[] =>
+      autoloaded
+        .filter((a) => a.pkg && re.test(a.pkg))
+        .map((a) => ({ path: a.path, line: a.line, snippet: a.snippet, groups: [] }));
+    const autoUsed = autoloaded.filter(
+      (a) => a.pkg && /^(?:@fastify\/(?:helmet|cors|csrf-protection)|fastify-(?:helmet|cors))$/.test(a.pkg),
+    );
+    const autoHelmet = plugin(/^(?:@fastify\/helmet|fastify-helmet)$/);
+    const autoCors = plugin(/^(?:@fastify\/cors|fastify-cors)$/);
+    // @fastify/cors allows any origin unless the module's options name one.
+    const autoCorsAny = autoCors.filter((m) => !/\borigin\s*:/.test(ctx.files.read(m.path) ?? ''));
+    const headers = [
+      ...prod('headers', OUTBOUND_HEADERS),
+      ...autoHelmet,
+      ...spring,
+      ...(rails.length ? rails : railsHeaders),
+    ];
     // A reverse proxy in front of the app may do the work (nginx add_header, Traefik headers, Caddy).
     const proxy = ctx.facts.proxy;
     const proxyHttps = [...proxy.hsts, ...proxy.httpsRedirect];
-    const cors = prod('cors');
+    const cors = [...prod('cors'), ...autoCors];
     // Django: a production settings module (settings/production.py, config/settings/prod.py,
     // settings_prod.py) that sets CORS_ALLOW_ALL_ORIGINS to anything but True overrides the
     // permissive value of the base or development module (round 5: a dev `= True` was reported
@@ -142,14 +168,17 @@ export default defineRule({
       if (d) settingDefault.set(m, d);
       return !!d;
     });
-    const any = [...prod('corsAny').filter((m) => !overridden(m)), ...fromSetting];
+    const any = [...prod('corsAny').filter((m) => !overridden(m)), ...fromSetting, ...autoCorsAny];
     // helmet() and Spring Security send Strict-Transport-Security by default (helmet's hsts option,
     // Spring's HstsHeaderWriter on secure requests), unless the same line switches it off.
     // Switched off in the helmet call's options: on its line or the option lines under it.
     const offs = prod('hstsOff');
     const hstsOff = (m: Match) => offs.some((o) => o.path === m.path && o.line >= m.line && o.line <= m.line + 20);
     const explicitHttps = [...prod('https'), ...prod('httpsRedirect').filter((m) => /redirect/i.test(m.snippet))];
-    const helmetHsts = prod('headers').filter((m) => /\bhelmet\s*\(/.test(m.snippet) && !hstsOff(m));
+    const helmetHsts = [
+      ...prod('headers').filter((m) => /\bhelmet\s*\(/.test(m.snippet) && !hstsOff(m)),
+      ...autoHelmet.filter((m) => !/\bhsts\s*:\s*false/.test(ctx.files.read(m.path) ?? '')),
+    ];
     const springHsts = spring.filter((m) =>
       /@EnableWeb(?:Flux)?Security|SecurityFilterChain|SecurityWebFilterChain|WebSecurityConfigurerAdapter|ResourceServerConfigurerAdapter/.test(
         m.snippet,
@@ -171,6 +200,7 @@ export default defineRule({
       );
     const csrf = [
       ...prod('csrf', /disable|csrf_exempt|ignoring/i).filter((m) => !offNext(m)),
+      ...plugin(/^@fastify\/csrf-protection$/),
       ...(csrfDisabled.length ? [] : [...spring, ...rails]),
     ];
     const hosts = prod('trustedHosts');
@@ -241,6 +271,12 @@ export default defineRule({
       ...show(csrf, 'CSRF protection'),
       ...show(csrfDisabled, 'CSRF protection disabled'),
       ...show(hosts, 'trusted hosts'),
+      // The autoload registration that makes those plugin modules count.
+      ...[...new Map(autoUsed.map((a) => [`${a.via.path}:${a.via.line}`, a.via])).values()].slice(0, 1).map((v) => ({
+        path: v.path,
+        line: v.line,
+        note: 'registers every plugin module of its folder (@fastify/autoload)',
+      })),
       ...proxy.headers.slice(0, 2),
       ...proxyHttps.slice(0, 2),
       ...(laravelWeb ? [{ path: 'routes/web.php', note: "Laravel's web middleware group verifies CSRF tokens" }] : []),

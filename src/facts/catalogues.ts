@@ -370,6 +370,8 @@ export const CATALOGUES: Record<string, string[]> = {
     'lucia',
     '@fastify/jwt',
     '@fastify/auth',
+    '@fastify/session',
+    '@fastify/secure-session',
     '@fastify/passport',
     'koa-jwt',
     '@hapi/jwt',

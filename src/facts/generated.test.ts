@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../scan/scanner.js';
 import { memoryIndex, MemorySource } from '../testing/memory.js';
-import { GENERATED_PATTERN, generatedFiles } from './generated.js';
+import { GENERATED_PATTERN, generatedFiles, generatorOutputs } from './generated.js';
 
 async function generated(tree: Record<string, string>): Promise<string[]> {
   const r = await scan(memoryIndex(tree), new MemorySource(tree), [GENERATED_PATTERN], [], []);
@@ -22,5 +22,28 @@ describe('generated files', () => {
         'src/app.ts': 'export const generated = true;\n',
       }),
     ).toEqual(['Api/Client.cs', 'app/models.py', 'pkg/symbols/echo.go', 'src/schema.ts']);
+  });
+
+  it('names the outputs of generators the repository configures: script flags, codegen generates:, Prisma output', () => {
+    const tree = {
+      'web/package.json':
+        '{"scripts":{"api":"openapi-typescript ./openapi.yaml -o ./src/schema.d.ts","gen":"openapi-generator-cli generate -i api.yaml -g typescript-axios -o src/client/","dev":"vite"}}',
+      'web/src/schema.d.ts': 'export interface paths {}\n',
+      'web/src/client/api.ts': 'export class Api {}\n',
+      'web/src/client/README.md': '# client\n',
+      'web/src/main.ts': 'export {};\n',
+      'codegen.yml': 'schema: schema.graphql\ngenerates:\n  src/gql/types.ts:\n    plugins:\n      - typescript\n',
+      'src/gql/types.ts': 'export type Maybe<T> = T | null;\n',
+      'prisma/schema.prisma':
+        'generator client {\n  provider = "prisma-client-js"\n  output   = "../src/generated/db"\n}\n',
+      'src/generated/db/index.ts': 'export {};\n',
+      'src/server.ts': 'export {};\n',
+    };
+    expect(generatorOutputs(memoryIndex(tree))).toEqual([
+      'src/generated/db/index.ts',
+      'src/gql/types.ts',
+      'web/src/client/api.ts',
+      'web/src/schema.d.ts',
+    ]);
   });
 });

@@ -6,8 +6,11 @@
  * no HSTS. Found in the one scan; the engine leaves these files' matches out of every rule's
  * patterns unless a pattern asks for them (`generated: true`, a committed secret is committed).
  */
-import type { Match } from '../types.js';
+import type { FileView, Match } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
+import { commandsOf } from './commands/shell.js';
+import { flagValue } from './commands/types.js';
+import { dirOf } from './paths.js';
 
 /** Source languages where generators leave such a banner. */
 export const GENERATED_FILES = [
@@ -50,4 +53,69 @@ export const GENERATED_PATTERN: ScanPattern = {
 /** Paths of generated files, sorted: those whose first marker is within the first lines. */
 export function generatedFiles(matches: readonly Match[]): string[] {
   return [...new Set(matches.filter((m) => m.line <= GENERATED_WITHIN_LINES).map((m) => m.path))].sort();
+}
+
+/**
+ * Generators a package script runs, with the flags that name where they write: the file (or folder)
+ * named is the generator's output, not the project's code, banner or not (round 11: solidtime's
+ * 5,000-line `openapi-zod-client … --output …/openapi.json.client.ts` was its "largest module").
+ */
+const SCRIPT_GENERATORS: Record<string, string[]> = {
+  'openapi-zod-client': ['-o', '--output'],
+  'openapi-typescript': ['-o', '--output'],
+  'openapi-typescript-codegen': ['-o', '--output'],
+  'openapi-generator-cli': ['-o', '--output'],
+  'swagger-typescript-api': ['-o', '--output'],
+  'graphql-codegen': [],
+};
+
+const SOURCE_EXT = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|vue|svelte|py|go|java|kt|cs|rb|php|rs|dart|swift)$/;
+
+/**
+ * Files written by a generator the repository configures: an output path a package script hands to
+ * an OpenAPI client generator, the `generates:` keys of a GraphQL Code Generator config, the
+ * `output` of a Prisma generator block. A folder output counts every source file under it.
+ */
+export function generatorOutputs(files: FileView): string[] {
+  const named: string[] = [];
+  const join = (dir: string, p: string) => {
+    const out: string[] = [];
+    for (const part of `${dir ? `${dir}/` : ''}${p}`.split('/')) {
+      if (part === '..') out.pop();
+      else if (part && part !== '.') out.push(part);
+    }
+    return out.join('/');
+  };
+  for (const pkg of files.match(['package.json', '**/package.json']).slice(0, 200)) {
+    const json = files.readJson<{ scripts?: Record<string, unknown> }>(pkg);
+    const scripts = json.ok && json.value && typeof json.value.scripts === 'object' ? json.value.scripts : undefined;
+    if (!scripts) continue;
+    for (const text of Object.values(scripts)) {
+      if (typeof text !== 'string' || !Object.keys(SCRIPT_GENERATORS).some((g) => text.includes(g))) continue;
+      for (const c of commandsOf(text)) {
+        const flags = SCRIPT_GENERATORS[c.argv[0]!.replace(/^@[\w-]+\//, '')];
+        const out = flags?.length ? flagValue(c.argv, flags) : undefined;
+        if (out && !out.includes('://')) named.push(join(dirOf(pkg), out));
+      }
+    }
+  }
+  for (const cfg of files.match(['**/codegen.{yml,yaml,ts,js,cjs,mjs,json}'])) {
+    const text = files.read(cfg) ?? '';
+    const at = text.search(/\bgenerates\b/);
+    if (at < 0) continue;
+    // Keys that are paths: a file with an extension or a folder ending in `/`.
+    for (const m of text.slice(at).matchAll(/^[ \t]*['"]?([\w@./-]+(?:\.\w+|\/))['"]?[ \t]*:/gm))
+      named.push(join(dirOf(cfg), m[1]!));
+  }
+  for (const schema of files.match(['**/*.prisma'])) {
+    const text = files.read(schema) ?? '';
+    for (const m of text.matchAll(/^[ \t]*output[ \t]*=[ \t]*"([^"]+)"/gm)) named.push(join(dirOf(schema), m[1]!));
+  }
+  const out = new Set<string>();
+  for (const n of named) {
+    const p = n.replace(/\/$/, '');
+    if (files.exists(p)) out.add(p);
+    else for (const f of files.match([`${p}/**`])) if (SOURCE_EXT.test(f)) out.add(f);
+  }
+  return [...out].sort();
 }

@@ -19,7 +19,7 @@ import { GITOPS_PATTERN, reusablePackage } from './infra-package.js';
 import { PROXY_PATTERNS, proxyFacts } from './proxy.js';
 import { APP_SERVER_PATTERN, appServers } from './app-servers.js';
 import { IMAGE_BUILDER_PATTERN, imageBuilders } from './image-builders.js';
-import { GENERATED_PATTERN, generatedFiles } from './generated.js';
+import { GENERATED_PATTERN, generatedFiles, generatorOutputs } from './generated.js';
 import { opsOnlyHttp, ROUTE_KEY, ROUTE_PATTERN } from './inbound.js';
 import { componentClassifier } from './component.js';
 import type { Dependency, DependencyQuery, Facts, Profile, ProfileId } from '../types.js';
@@ -129,7 +129,9 @@ export function completeFacts(
     servers,
     ...(opsOnly ? { opsOnlyHttp: opsOnly } : {}),
     tags: [...(options.tags ?? [])],
-    generated: generatedFiles(scan.matches(GENERATED_PATTERN.key)),
+    generated: [
+      ...new Set([...generatedFiles(scan.matches(GENERATED_PATTERN.key)), ...generatorOutputs(files)]),
+    ].sort(),
     ...(empty ? { nothingToAssess: empty } : {}),
     ...(reusable ? { reusable } : {}),
   };

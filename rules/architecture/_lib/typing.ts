@@ -15,10 +15,14 @@ const STRICT_OFF = /"(strict|noImplicitAny|strictNullChecks)"\s*:\s*false/;
 const TEST_CONFIG = /(?:^|\/)tsconfig\.(?:spec|test|e2e)[^/]*\.json$/;
 
 /**
- * Shared presets that set `"strict": true` themselves (read by name: the package is not in the tree):
- * @vue/tsconfig (every file of it), @tsconfig/recommended, @tsconfig/strictest, @tsconfig/nodeNN.
+ * Shared presets that set `"strict": true` themselves, read by name when the package is not in the
+ * tree (each checked in the package's published tsconfig): @vue/tsconfig (every file of it),
+ * @tsconfig/recommended, @tsconfig/strictest, @tsconfig/nodeNN (tsconfig/bases), fastify-tsconfig
+ * (fastify/tsconfig tsconfig.json `"strict": true`), @sindresorhus/tsconfig (sindresorhus/tsconfig
+ * tsconfig.json `"strict": true`). Any other package is not judged: its strictness is not visible.
  */
-const STRICT_PRESET = /^@vue\/tsconfig(?:\/|$)|^@tsconfig\/(?:recommended|strictest|node(?:\d+|-lts))(?:\/|$)/;
+const STRICT_PRESET =
+  /^@vue\/tsconfig(?:\/|$)|^@tsconfig\/(?:recommended|strictest|node(?:\d+|-lts))(?:\/|$)|^fastify-tsconfig(?:\/tsconfig\.json)?$|^@sindresorhus\/tsconfig(?:\/tsconfig\.json)?$/;
 
 /**
  * A solution-style tsconfig (`"files": []` and `references`) compiles nothing itself: `tsc --build`
@@ -35,6 +39,8 @@ export interface TsConfigVerdict {
   /** Why not strict: the switch turned off, or "no strict". */
   why: string;
   line?: number;
+  /** Inherits from a package whose tsconfig is neither in the tree nor a known preset. */
+  unknown?: boolean;
 }
 
 /** Whether one tsconfig is strict, following `extends` a few levels (a package preset by its name). */
@@ -50,8 +56,19 @@ function judge(files: FileView, path: string, depth = 0): TsConfigVerdict {
   const ext = /"extends"\s*:\s*(?:\[\s*)?"([^"]+)"/.exec(text)?.[1];
   if (ext && depth < 4) {
     if (!ext.startsWith('.')) {
+      // An installed package is read like a local base; otherwise a known preset by name.
+      const installed = [`node_modules/${ext}`, `node_modules/${ext}/tsconfig.json`].find(
+        (p) => p.endsWith('.json') && files.exists(p),
+      );
+      if (installed) {
+        const parent = judge(files, installed, depth + 1);
+        return parent.strict ? { ...parent, path, why: `extends ${ext} (${parent.why})` } : { ...parent, path };
+      }
       const strict = /strictest|\bstrict\b/.test(ext) || STRICT_PRESET.test(ext);
-      return { path, strict, why: strict ? `extends ${ext}` : 'no "strict": true', ...withLine(lineOf(/"extends"/)) };
+      const line = withLine(lineOf(/"extends"/));
+      if (strict) return { path, strict, why: `extends ${ext}`, ...line };
+      // Unknown package: say where strictness would come from rather than claim it is absent.
+      return { path, strict: false, unknown: true, why: `inherits from ${ext}; strictness not visible`, ...line };
     }
     const base = normalise(`${dirOf(path) ? `${dirOf(path)}/` : ''}${ext}`);
     const target = [base, `${base}.json`].find((p) => files.exists(p));
@@ -118,7 +135,7 @@ export function configEvidence(v: TsConfigVerdict): Evidence {
   return {
     path: v.path,
     ...(v.line !== undefined ? { line: v.line } : {}),
-    note: v.strict ? `TypeScript strict mode (${v.why})` : `not strict: ${v.why}`,
+    note: v.strict ? `TypeScript strict mode (${v.why})` : v.unknown ? v.why : `not strict: ${v.why}`,
   };
 }
 

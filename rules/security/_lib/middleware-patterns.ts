@@ -13,6 +13,14 @@ export const IMPORT_LINE =
   /^\s*(?:from\s+\S+\s+import\b|import\s|using\s+[\w.]+\s*;|require(?:_once)?\s*[('"]|use\s+[\w\\]+(?:\s+as\s+\w+)?\s*;|(?:const|let|var)\s+[\w{}\s,]+=\s*require\s*\()/;
 
 export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
+  // Files that import @fastify/autoload: the folders they autoload register every plugin module in them
+  // (src/facts/fastify-autoload.ts).
+  autoloadImport: {
+    regex: /['"]@fastify\/autoload['"]/,
+    files: ['**/*.{ts,js,mjs,cjs,mts,cts}'],
+    literals: ['@fastify/autoload'],
+    maxPerFile: 1,
+  },
   headers: {
     regex:
       /\bhelmet\s*\(|\blusca\.(?:xframe|xssProtection|nosniff|csp|referrerPolicy)\s*\(|\blusca\s*\(\s*\{|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|\bhelmet\.(?:contentSecurityPolicy|crossOrigin\w+Policy|dnsPrefetchControl|expectCt|frameguard|hidePoweredBy|ieNoOpen|noSniff|originAgentCluster|permittedCrossDomainPolicies|referrerPolicy|xssFilter|x[A-Z]\w+)\s*\(|middleware\.security\.SecurityMiddleware\b|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|action_dispatch\.default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options/,

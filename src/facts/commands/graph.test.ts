@@ -364,6 +364,34 @@ describe('command graph: task runners', () => {
     expect(all).toContain('.github/workflows/ci.yml:9 → package.json:3 (npm script checks) → Prettier');
   });
 
+  it('CLIs that run a command string: glob -c, cross-env-shell, start-server-and-test (script names)', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha('      - run: npm run db:migrate && npm run test\n      - run: npm run e2e\n'),
+      'package.json': [
+        '{',
+        '  "scripts": {',
+        '    "db:migrate": "tsx ./scripts/migrate.ts",',
+        '    "test": "npm run db:seed && c8 npm run test:run",',
+        '    "db:seed": "tsx ./scripts/seed.ts",',
+        '    "test:run": "glob -c \\"tsx --test\\" \\"./test/**/*.ts\\"",',
+        '    "e2e": "start-server-and-test start http://localhost:3000 cy:run",',
+        '    "start": "node dist/server.js",',
+        '    "cy:run": "cross-env-shell CYPRESS_BASE=1 \\"cypress run\\""',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    };
+    const all = chains(tree, 'test');
+    // `tsx --test` is the node:test runner under tsx (named by the program that runs).
+    expect(all).toContain(
+      '.github/workflows/ci.yml:7 → package.json:4 (npm script test) → package.json:6 (npm script test:run) → tsx',
+    );
+    expect(all).toContain(
+      '.github/workflows/ci.yml:8 → package.json:7 (npm script e2e) → package.json:9 (npm script cy:run) → Cypress',
+    );
+  });
+
   it('Nx: a dotenv-cli wrapper, run-many and affected:lint, format:check as Prettier, targets inferred by nx.json plugins', () => {
     const tree = {
       '.github/workflows/ci.yml': gha(

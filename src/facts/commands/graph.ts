@@ -13,7 +13,7 @@ import { gruntResolver, gulpResolver } from './js-tasks.js';
 import { cargoMakeTasks, invokeTasks, mageTargets } from './task-runners.js';
 import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
-import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll } from './node.js';
+import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll, stringRunners } from './node.js';
 import { noxSessions, pythonScripts, toxEnvs } from './python.js';
 import { runnerScripts } from './runner-scripts.js';
 import { ScriptScope } from './script-scope.js';
@@ -34,6 +34,7 @@ const RESOLVERS: Resolver[] = [
   packageScripts,
   runAll,
   concurrently,
+  stringRunners,
   monorepoRunners,
   composerScripts,
   makeTargets,

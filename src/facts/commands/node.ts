@@ -215,6 +215,49 @@ export const concurrently: Resolver = (argv, { files, cwd }) => {
   return { blocks, commands };
 };
 
+/**
+ * CLIs that run commands handed to them as strings (or as package-script names), in one table: what
+ * each one runs. Wrappers that run the rest of their own argv (`cross-env X=1 cmd`, `dotenv -e f --
+ * cmd`, `env-cmd`, `nyc`/`c8 cmd`, `npx cmd`) are stripped in shell.ts `normalise`; npm-run-all,
+ * run-s/run-p and concurrently have their resolvers above.
+ */
+const STRING_RUNNERS: Record<string, (args: string[]) => { commands: string[]; scripts?: string[] }> = {
+  // glob -c "tsx --test" "./test/**/*.ts" (the glob package's CLI): the command, given the matches.
+  glob: (args) => {
+    const i = args.findIndex((w) => w === '-c' || w === '--cmd' || w.startsWith('--cmd='));
+    if (i < 0) return { commands: [] };
+    const cmd = args[i]!.startsWith('--cmd=') ? args[i]!.slice(6) : args[i + 1];
+    const rest = positionals(args.slice(0, i)).concat(positionals(args.slice(i + (args[i]!.includes('=') ? 1 : 2))));
+    return { commands: cmd ? [[cmd, ...rest.map((r) => `'${r}'`)].join(' ')] : [] };
+  },
+  // cross-env-shell "X=1 npm test": the whole rest is one shell command.
+  'cross-env-shell': (args) => ({ commands: args.length ? [args.join(' ')] : [] }),
+  // start-server-and-test start http://localhost:3000 test: servers and the test, by script name or as commands.
+  'start-server-and-test': serverAndTest,
+  'server-test': serverAndTest,
+  'start-test': serverAndTest,
+};
+
+function serverAndTest(args: string[]) {
+  const words = positionals(args, ['--expect']).filter((w) => !/^(?:https?|tcp|http-get|https-get):|^:?\d+$/.test(w));
+  return { commands: [], scripts: words };
+}
+
+export const stringRunners: Resolver = (argv, { files, cwd }) => {
+  const run = STRING_RUNNERS[argv[0]!];
+  if (!run) return undefined;
+  const s = scriptsAt(files, cwd);
+  const { commands, scripts = [] } = run(argv.slice(1));
+  const blocks: Block[] = [];
+  const out: Expansion['commands'] = [];
+  for (const c of commands) out.push({ argv: ['sh', '-c', c], hop: { path: '', line: 0, text: '' }, cwd });
+  // A word that names a package script runs that script (`start-server-and-test` runs `npm run <name>`).
+  for (const w of scripts)
+    if (s?.scripts[w] !== undefined) blocks.push(...runScript(s, w, 'npm'));
+    else out.push({ argv: ['sh', '-c', w], hop: { path: '', line: 0, text: '' }, cwd });
+  return { blocks, commands: out };
+};
+
 function scriptsAt(files: FileView, cwd: string): Scripts | undefined {
   const pkg = findIn(files, cwd, ['package.json']);
   return pkg ? readScripts(files, pkg) : undefined;

@@ -326,7 +326,6 @@ function wrapperLength(argv: string[]): number {
       if (/^(?:check-coverage|report|merge|instrument)$/.test(argv[flagsAfter(1, NYC_VALUED)] ?? '')) return 0;
       return flagsAfter(1, NYC_VALUED);
     case 'cross-env':
-    case 'cross-env-shell':
       return 1 + argv.slice(1).findIndex((w) => !/^[A-Za-z_]\w*=/.test(w));
     case 'dotenv':
     case 'dotenv-cli':

@@ -1,0 +1,69 @@
+/**
+ * Plugins registered by @fastify/autoload: `fastify.register(autoload, { dir: join(__dirname,
+ * 'plugins/external') })` registers every module of that folder. A module whose default export is a
+ * plugin package (`import helmet from '@fastify/helmet'` … `export default helmet`) registers that
+ * package, though no line of the project calls `register(helmet)` (round 11: fastify/demo's helmet,
+ * cors and rate-limit were "declared but never registered"). Autohooks files (`autohooks.ts`) of an
+ * autoloaded folder run their hooks for every route below them.
+ */
+import type { FileView } from '../types.js';
+import { dirOf } from './paths.js';
+
+export interface AutoloadedModule {
+  /** The plugin module and the line of its default export. */
+  path: string;
+  line: number;
+  snippet: string;
+  /** The package its default export re-exports (`@fastify/helmet`), when it is one. */
+  pkg?: string;
+  /** Where the folder is autoloaded. */
+  via: { path: string; line: number };
+}
+
+const JS = '{ts,js,mjs,cjs,mts,cts}';
+/** `dir: path.join(__dirname, 'plugins')`, `dir: join(import.meta.dirname, 'routes')`, `dir: 'src/plugins'`. */
+const DIR =
+  /\bdir\s*:\s*(?:(?:path\.)?(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname|[\w.]+)\s*,\s*)?['"`]([\w./-]+)['"`]/g;
+
+function join(dir: string, p: string): string {
+  const out: string[] = [];
+  for (const part of `${dir ? `${dir}/` : ''}${p}`.split('/')) {
+    if (part === '..') out.pop();
+    else if (part && part !== '.') out.push(part);
+  }
+  return out.join('/');
+}
+
+/**
+ * The modules that the autoload registrations in these files (files that import @fastify/autoload)
+ * load, each with its default export and the package it re-exports. Only those files and the
+ * folders they name are read.
+ */
+export function fastifyAutoloaded(files: FileView, loaders: readonly string[]): AutoloadedModule[] {
+  const out: AutoloadedModule[] = [];
+  for (const loader of [...new Set(loaders)].slice(0, 20)) {
+    const text = files.read(loader) ?? '';
+    if (!/\bregister\s*\(/.test(text)) continue;
+    for (const m of text.matchAll(DIR)) {
+      const via = { path: loader, line: text.slice(0, m.index).split('\n').length };
+      const dir = join(dirOf(loader), m[1]!);
+      for (const path of files.match([`${dir}/**/*.${JS}`]).slice(0, 200)) {
+        if (/\.(?:test|spec|d)\.\w+$/.test(path)) continue;
+        const body = files.read(path) ?? '';
+        const lines = body.split('\n');
+        const i = lines.findIndex((l) => /^\s*(?:export\s+default\b|module\.exports\s*=)/.test(l));
+        if (i < 0) continue;
+        const snippet = lines[i]!.trim();
+        const name = /^(?:export\s+default|module\.exports\s*=)\s*([A-Za-z_$][\w$]*)\s*;?\s*$/.exec(snippet)?.[1];
+        const pkg = name
+          ? new RegExp(
+              String.raw`import\s+${name}\b[^;\n]*?from\s+['"]([^'"]+)['"]|\b${name}\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)`,
+            ).exec(body)
+          : null;
+        const from = pkg?.[1] ?? pkg?.[2];
+        out.push({ path, line: i + 1, snippet, ...(from && !from.startsWith('.') ? { pkg: from } : {}), via });
+      }
+    }
+  }
+  return out;
+}
