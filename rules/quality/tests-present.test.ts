@@ -32,8 +32,40 @@ const tfModule = (tests: number) => ({
   ),
 });
 
+/**
+ * A formatter library whose unittest classes derive TestCase through the project's own base class in
+ * a helper module the runner does not collect (tests/fmt_test_helper.py), reached in every way a
+ * test module can import it; the helper's base derives from another helper's.
+ */
+const baseViaHelper = (helperBase: string) => ({
+  'pyproject.toml': '[project]\nname = "tidy"\n',
+  'tidy/__init__.py': 'def run():\n    return 0\n',
+  'tidy/lexer.py': 'def lex(s):\n    return s.split()\n',
+  'tidy/printer.py': 'def show(t):\n    return " ".join(t)\n',
+  'tests/__init__.py': '',
+  'tests/base_case.py': `import unittest\n\nclass ${helperBase}:\n    def assertTidy(self, a, b):\n        pass\n`,
+  'tests/fmt_test_helper.py':
+    'from tests.base_case import *\n\nclass FmtTest(RootCase):\n    def assertCodeEqual(self, a, b):\n        pass\n\n    def run_check(self):\n        pass\n',
+  'tests/lexer_test.py':
+    'from tests import fmt_test_helper\nfrom tidy import lexer\n\n\nclass LexerTest(fmt_test_helper.FmtTest):\n\n    def testWords(self):\n        pass\n\n    def testEmpty(self):\n        pass\n',
+  'tests/printer_test.py':
+    'from tests.fmt_test_helper import FmtTest as Base\n\n\nclass PrinterTest(Base):\n    def testJoin(self):\n        pass\n',
+  'tests/main_test.py':
+    'import tests.fmt_test_helper as h\n\n\nclass MainTest(h.FmtTest):\n    def testRun(self):\n        pass\n    def helper(self):\n        pass\n',
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'unittest: TestCase reached through a base class in a helper module the runner does not collect (dotted module, alias, import-as, star import)',
+      tree: baseViaHelper('RootCase(unittest.TestCase)'),
+      expect: {
+        outcome: 'pass',
+        message: '4 test cases in 3 test files for 3 source files',
+        evidence: [{ path: 'tests/lexer_test.py', line: 7, note: 'Python: 4 test cases in 3 files (unittest)' }],
+        data: { byFramework: { unittest: { testFiles: 3, testCases: 4 } }, notCollectedCount: 0 },
+      },
+    },
     {
       name: '.NET: a test helper app under a .Tests. project and a .Benchmarks project are not production source',
       tree: {
@@ -338,6 +370,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'unittest: a helper base that is no TestCase makes no tests of classes the runner does not collect by name',
+      tree: baseViaHelper('RootCase(object)'),
+      expect: { outcome: 'fail', data: { testCases: 0 } },
+    },
     {
       name: 'a Terraform module with one Terratest file for four .tf files is below the ratio, not "0 source files (ratio 1)"',
       tree: tfModule(1),

@@ -12,6 +12,7 @@ import { helmChartOf } from './helm.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollectedBy, pytestConfig } from './pytest-config.js';
 import type { PyFunc } from './python-parse.js';
+import { pythonBases } from './python-bases.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
 import type { RubyShared } from './scripting.js';
 import type { JvmAnnotated } from './annotated.js';
@@ -323,6 +324,7 @@ function build(files: FileView): TestInventory {
       if (d?.kind === 'python')
         project.conftests.set(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '', d.module);
     }
+    project.bases = pythonBases(files, project.modules);
     const reg = pythonRegistry(project);
     for (const path of [...project.modules.keys()]) {
       const r = countPythonFile(path, project, reg);
@@ -344,7 +346,9 @@ function build(files: FileView): TestInventory {
       if (!notCollected.some((n) => n.path === sk.path) && !project.modules.has(sk.path)) notCollected.push(sk);
   }
   if (unittest.modules.size > 0) {
-    const reg = pythonRegistry({ ...unittest, modules: new Map([...project.modules, ...unittest.modules]) });
+    const both = new Map([...project.modules, ...unittest.modules]);
+    unittest.bases = pythonBases(files, both);
+    const reg = pythonRegistry({ ...unittest, modules: both });
     for (const path of [...unittest.modules.keys()]) {
       const r = countPythonFile(path, unittest, reg, 'unittest');
       record(path, 'Python', r, r.framework, (l) => snippets.get(path)?.get(l));
