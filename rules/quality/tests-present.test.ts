@@ -54,8 +54,33 @@ const baseViaHelper = (helperBase: string) => ({
     'import tests.fmt_test_helper as h\n\n\nclass MainTest(h.FmtTest):\n    def testRun(self):\n        pass\n    def helper(self):\n        pass\n',
 });
 
+/** A Terraform module tested by `terraform test`: run blocks in tests/ (a commented one is none), or only downloaded ones. */
+const tftest = (own: boolean) => ({
+  'main.tf': 'resource "aws_vpc" "this" {\n  cidr_block = var.cidr\n}\n',
+  'variables.tf': 'variable "cidr" {\n  type = string\n}\n',
+  'outputs.tf': 'output "id" {\n  value = aws_vpc.this.id\n}\n',
+  'examples/basic/main.tf': 'module "vpc" {\n  source = "../.."\n}\n',
+  [own ? 'tests/basic.tftest.hcl' : '.terraform/modules/net/tests/basic.tftest.hcl']:
+    '# run "old" {}\n\nrun "plan_only" {\n  command = plan\n}\n\nrun "apply_example" {\n  module {\n    source = "./examples/basic"\n  }\n}\n',
+  ...(own
+    ? { 'tests/setup.tftest.json': '{\n  "run": {\n    "setup": {\n      "command": "plan"\n    }\n  }\n}\n' }
+    : {}),
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'terraform test: each run block of a *.tftest.hcl or *.tftest.json file is a test case',
+      tree: tftest(true),
+      expect: {
+        outcome: 'pass',
+        message: '3 test cases in 2 test files for 3 Terraform source files',
+        evidence: [
+          { path: 'tests/basic.tftest.hcl', line: 3, note: 'Terraform: 3 test cases in 2 files (terraform test)' },
+        ],
+        data: { byFramework: { 'terraform test': { testFiles: 2, testCases: 3 } } },
+      },
+    },
     {
       name: 'unittest: TestCase reached through a base class in a helper module the runner does not collect (dotted module, alias, import-as, star import)',
       tree: baseViaHelper('RootCase(unittest.TestCase)'),
@@ -370,6 +395,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "terraform test files of a module `terraform init` downloaded under .terraform/ are not the repository's tests",
+      tree: tftest(false),
+      expect: { outcome: 'fail', data: { testCases: 0 } },
+    },
     {
       name: 'unittest: a helper base that is no TestCase makes no tests of classes the runner does not collect by name',
       tree: baseViaHelper('RootCase(object)'),

@@ -35,12 +35,14 @@ export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
   php: 'PHP',
   rust: 'Rust',
   helm: 'Helm',
+  terraform: 'Terraform',
 };
 
 const joinChart = (dir: string) => (dir ? `${dir}/Chart.yaml` : 'Chart.yaml');
 
 const VENDORED = /(^|\/)(node_modules|vendor|bower_components|third_party|\.venv|venv|target|\.git)\//;
 const RUST_NOT_RUN = /(^|\/)(examples|benches)\//;
+const TF_DOWNLOADED = /(^|\/)\.terraform\//;
 
 const RUBY_COLLECTED = /(?:_spec|_test)\.rb$|(^|\/)(?:test|spec)_[^/]*\.rb$/;
 
@@ -452,9 +454,11 @@ function build(files: FileView): TestInventory {
     return false;
   };
   const csCustom = csharpCustomTests(candidates(TEST_GLOBS.csharp), digest);
-  for (const lang of ['jvm', 'csharp', 'rust', 'helm'] as const) {
+  for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
+      // A module's own tests, not those of the modules `terraform init` downloaded.
+      if (lang === 'terraform' && TF_DOWNLOADED.test(path)) continue;
       // Helm test files count inside a chart only.
       if (lang === 'helm' && !files.exists(joinChart(helmChartOf(path)))) continue;
       const d = digest(path);
