@@ -88,8 +88,42 @@ const tftestModule = (mocked: boolean) => ({
       ].join('\n'),
 });
 
+/** A Python formatter whose tests call its functions, and (or not) run its command in a subprocess. */
+const pyFormatter = (runsCommand: boolean) => ({
+  'pyproject.toml': '[project]\nname = "tidy"\n\n[project.scripts]\ntidy = "tidy:main"\n',
+  'tidy/__init__.py': 'def main():\n    return 0\n',
+  'tests/test_format.py': 'from tidy import main\n\ndef test_main():\n    assert main() == 0\n',
+  'tests/test_cli.py': [
+    'import subprocess',
+    'import sys',
+    '',
+    `TIDY = [sys.executable, '-m', '${runsCommand ? 'tidy' : 'pip'}', '--version']`,
+    '',
+    'def test_version():',
+    '    assert subprocess.run(TIDY).returncode == 0',
+    '',
+  ].join('\n'),
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: "a command-line package's tests that run its own command in a subprocess are end-to-end tests",
+      tree: pyFormatter(true),
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and end-to-end tests found',
+        evidence: [
+          { path: 'tests/test_cli.py', note: 'unit: pytest: 1 test case' },
+          { path: 'tests/test_format.py', note: 'unit: pytest: 1 test case' },
+          {
+            path: 'tests/test_cli.py',
+            line: 4,
+            note: "end-to-end: runs the program's command (python -m tidy) in a subprocess, as its users run it",
+          },
+        ],
+      },
+    },
     {
       name: 'terraform test: a `command = plan` run is a unit test, a run that applies (the default) an integration test',
       tree: tftestModule(false),
@@ -519,6 +553,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a subprocess running another program (pip) does not drive the package's own command",
+      tree: pyFormatter(false),
+      expect: { outcome: 'partial', message: 'unit tests found; no integration, end-to-end and load tests.' },
+    },
     {
       name: 'terraform test against mock_provider creates nothing real: unit tests only, not integration',
       tree: tftestModule(true),
