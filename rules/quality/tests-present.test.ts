@@ -67,8 +67,39 @@ const tftest = (own: boolean) => ({
     : {}),
 });
 
+/** A Rails app whose JavaScript tests under test/javascripts Teaspoon runs (Mocha), with or without its teaspoon_env.rb. */
+const railsJs = (teaspoon: boolean) => ({
+  Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'teaspoon-mocha'\n",
+  'app/assets/javascripts/fare.js': 'window.Fare = { total: function (a, b) { return a + b; } };\n',
+  'test/javascripts/test_helper.js': '//= require jquery\n',
+  'test/javascripts/fare_test.js':
+    '//= require fare\n\ndescribe("Fare", function () {\n  it("adds", function () {\n    expect(Fare.total(1, 2)).to.eq(3);\n  });\n  it("adds zero", function () {\n    expect(Fare.total(1, 0)).to.eq(1);\n  });\n});\n',
+  ...(teaspoon
+    ? {
+        'test/teaspoon_env.rb':
+          'Teaspoon.configure do |config|\n  config.suite do |suite|\n    suite.use_framework :mocha\n    # suite.matcher = "{spec/javascripts,app/assets}/**/*_spec.{js,js.coffee,coffee}"\n    suite.matcher = "{test/javascripts,app/assets}/**/*_test.{js,js.coffee,coffee}"\n  end\nend\n',
+      }
+    : {}),
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: "Teaspoon: a Rails app's JavaScript tests, collected by the suite matcher of test/teaspoon_env.rb",
+      tree: railsJs(true),
+      expect: {
+        outcome: 'pass',
+        message: '2 test cases in 1 test file',
+        evidence: [
+          {
+            path: 'test/javascripts/fare_test.js',
+            line: 4,
+            note: 'JavaScript/TypeScript: 2 test cases in 1 file (teaspoon)',
+          },
+        ],
+        data: { byFramework: { teaspoon: { testFiles: 1, testCases: 2 } } },
+      },
+    },
     {
       name: 'terraform test: each run block of a *.tftest.hcl or *.tftest.json file is a test case',
       tree: tftest(true),
@@ -395,6 +426,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'JavaScript files under test/javascripts that no runner is configured to collect are not counted',
+      tree: railsJs(false),
+      expect: { outcome: 'fail', data: { testCases: 0 } },
+    },
     {
       name: "terraform test files of a module `terraform init` downloaded under .terraform/ are not the repository's tests",
       tree: tftest(false),
