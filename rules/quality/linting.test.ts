@@ -6,8 +6,34 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 const gha = (run: string) =>
   `on: pull_request\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
 
+/** A Terraform module with a TFLint configuration (the AWS ruleset and rule settings). */
+const tflintModule = {
+  'main.tf': 'resource "aws_vpc" "this" {\n  cidr_block = var.cidr\n}\n',
+  'variables.tf': 'variable "cidr" {\n  type = string\n}\n',
+  '.tflint.hcl':
+    'plugin "aws" {\n  enabled = true\n  source  = "github.com/terraform-linters/tflint-ruleset-aws"\n}\n\nrule "terraform_typed_variables" {\n  enabled = true\n}\n',
+};
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'TFLint configured (.tflint.hcl) and run by antonbabenko pre-commit-terraform, which CI runs',
+      tree: {
+        ...tflintModule,
+        '.pre-commit-config.yaml':
+          'repos:\n  - repo: https://github.com/antonbabenko/pre-commit-terraform\n    rev: v1.96.1\n    hooks:\n      - id: terraform_fmt\n      - id: terraform_tflint\n',
+        '.github/workflows/pre-commit.yml':
+          'on: pull_request\njobs:\n  pre-commit:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: terraform-linters/setup-tflint@v4\n      - uses: pre-commit/action@v3.0.1\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'TFLint configured and run in CI',
+        evidence: [
+          { path: '.tflint.hcl', note: 'TFLint configuration' },
+          { path: '.pre-commit-config.yaml', line: 6 },
+        ],
+      },
+    },
     {
       name: "the Ruby `standard` gem is Ruby's Standard (RuboCop), never StandardJS",
       tree: {
@@ -276,6 +302,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a TFLint configuration that no CI job runs: configured, not enforced (partial, not "no linter")',
+      tree: tflintModule,
+      expect: {
+        outcome: 'partial',
+        message: 'TFLint configured, but no CI job runs it',
+        evidence: [{ path: '.tflint.hcl', note: 'TFLint configuration' }],
+      },
+    },
+    {
       name: 'a script of the same name in the repository is not the CFT image entry point: its name says lint, it runs nothing',
       tree: {
         'main.tf': 'resource "google_sql_database_instance" "db" {\n  name = var.name\n}\n',
@@ -323,12 +358,13 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
     {
-      name: 'a service whose CI lints only its Terraform and its Markdown: its code is not linted',
+      name: 'a service whose CI lints only its Terraform (with a .tflint.hcl) and its Markdown: its code is not linted',
       profile: 'service',
       tree: {
         'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
         'requirements.txt': 'fastapi\n',
         'infra/main.tf': 'resource "aws_s3_bucket" "b" {}\n',
+        'infra/.tflint.hcl': 'plugin "aws" {\n  enabled = true\n}\n',
         '.github/workflows/ci.yml':
           'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: tflint --chdir infra\n      - run: npx markdownlint-cli2 "**/*.md"\n',
       },

@@ -90,6 +90,8 @@ const LINTERS: ToolSpec[] = [
     runs: ['phpmd'],
   },
   { name: 'Clippy', files: ['**/clippy.toml', '**/.clippy.toml'], runs: ['Clippy'] },
+  // Terraform's linter (plugins such as the AWS ruleset, rule settings): counted in an infrastructure repository.
+  { name: 'TFLint', files: ['**/.tflint.hcl'], runs: ['TFLint'] },
   // Analyzers and Error Prone run inside every compile, so a CI build runs them.
   {
     name: 'Roslyn analyzers',
@@ -163,7 +165,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, clippy.toml, .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit, composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only.',
+      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, clippy.toml, .tflint.hcl (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit, composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only.',
     reads: CI_GLOBS,
     patterns: {
       eslintPkg: { regex: /"eslintConfig"\s*:/, files: ['**/package.json'], literals: ['eslintConfig'], maxPerFile: 1 },
@@ -215,8 +217,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const { tools, ciRuns } = findTools(ctx, LINTERS, 'lint');
     const infra = ctx.facts.profile.id === 'infrastructure';
+    const { tools, ciRuns } = findTools(ctx, infra ? LINTERS : LINTERS.filter((s) => !INFRA.has(s.name)), 'lint');
     const isCode = (name: string) => !NOT_CODE.has(name) && (infra || !INFRA.has(name));
     const code = ciRuns.filter((r) => r.tools.some((t) => t.kinds.includes('lint') && isCode(t.name)));
     const names = tools.map((t) => t.name);

@@ -55,8 +55,95 @@ const terratestModule = {
   ].join('\n'),
 };
 
+/**
+ * A Terraform module tested with `terraform test`: a plan-only check of the variables and a run that
+ * applies an example (the default command), or a file that mocks the provider (nothing real created).
+ */
+const tftestModule = (mocked: boolean) => ({
+  'main.tf': 'resource "aws_vpc" "this" {\n  cidr_block = var.cidr\n}\n',
+  'variables.tf': 'variable "cidr" {\n  type = string\n}\n',
+  'examples/basic/main.tf': 'module "vpc" {\n  source = "../.."\n  cidr   = "10.0.0.0/16"\n}\n',
+  'tests/basic.tftest.hcl': mocked
+    ? 'mock_provider "aws" {}\n\nrun "creates_vpc" {\n  variables {\n    cidr = "10.0.0.0/16"\n  }\n}\n'
+    : [
+        '# run "disabled" {}',
+        'variables {',
+        '  cidr = "10.0.0.0/16"',
+        '}',
+        '',
+        'run "rejects_bad_cidr" {',
+        '  command = plan',
+        '  variables {',
+        '    cidr = "nope"',
+        '  }',
+        '  expect_failures = [var.cidr]',
+        '}',
+        '',
+        'run "example_applies" {',
+        '  module {',
+        '    source = "./examples/basic"',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+});
+
+/** A Python formatter whose tests call its functions, and (or not) run its command in a subprocess. */
+const pyFormatter = (runsCommand: boolean) => ({
+  'pyproject.toml': '[project]\nname = "tidy"\n\n[project.scripts]\ntidy = "tidy:main"\n',
+  'tidy/__init__.py': 'def main():\n    return 0\n',
+  'tests/test_format.py': 'from tidy import main\n\ndef test_main():\n    assert main() == 0\n',
+  'tests/test_cli.py': [
+    'import subprocess',
+    'import sys',
+    '',
+    `TIDY = [sys.executable, '-m', '${runsCommand ? 'tidy' : 'pip'}', '--version']`,
+    '',
+    'def test_version():',
+    '    assert subprocess.run(TIDY).returncode == 0',
+    '',
+  ].join('\n'),
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: "a command-line package's tests that run its own command in a subprocess are end-to-end tests",
+      tree: pyFormatter(true),
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and end-to-end tests found',
+        evidence: [
+          { path: 'tests/test_cli.py', note: 'unit: pytest: 1 test case' },
+          { path: 'tests/test_format.py', note: 'unit: pytest: 1 test case' },
+          {
+            path: 'tests/test_cli.py',
+            line: 4,
+            note: "end-to-end: runs the program's command (python -m tidy) in a subprocess, as its users run it",
+          },
+        ],
+      },
+    },
+    {
+      name: 'terraform test: a `command = plan` run is a unit test, a run that applies (the default) an integration test',
+      tree: tftestModule(false),
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and integration tests found',
+        evidence: [
+          {
+            path: 'tests/basic.tftest.hcl',
+            line: 6,
+            note: 'unit: terraform test: 1 run block with command = plan, which create nothing',
+          },
+          {
+            path: 'tests/basic.tftest.hcl',
+            line: 14,
+            note: 'integration: terraform test: 1 run block with command = apply, which provisions real resources',
+          },
+        ],
+      },
+    },
     {
       name: 'Cucumber features whose steps drive the app over HTTP (supertest) are end-to-end acceptance tests',
       profile: 'service',
@@ -515,6 +602,26 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a subprocess running another program (pip) does not drive the package's own command",
+      tree: pyFormatter(false),
+      expect: { outcome: 'partial', message: 'unit tests found; no integration, end-to-end and load tests.' },
+    },
+    {
+      name: 'terraform test against mock_provider creates nothing real: unit tests only, not integration',
+      tree: tftestModule(true),
+      expect: {
+        outcome: 'partial',
+        message: 'unit tests found; no integration, end-to-end and load tests.',
+        evidence: [
+          {
+            path: 'tests/basic.tftest.hcl',
+            line: 3,
+            note: 'unit: terraform test: 1 run block against mocked providers (mock_provider, line 1), which create nothing',
+          },
+        ],
+      },
+    },
     {
       name: 'Spring: an abstract test suite whose concrete subclass is @SpringBootTest / @DataJpaTest against a database is integration, not unit',
       profile: 'service',

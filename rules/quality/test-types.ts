@@ -4,6 +4,8 @@ import { ciFiles } from '../../src/facts/ci.js';
 import { productTestRuns, runEvidence } from '../../src/facts/commands/index.js';
 import { fromMatch } from '../../src/facts/paths.js';
 import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
+import { terraformTestFile, type TfTestRun } from '../../src/facts/tests/terraform-test.js';
+import { pythonScripts } from '../../src/facts/entry-points.js';
 
 type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
 
@@ -268,7 +270,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`: real resources), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`): they serve the whole app without a server or browser. End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`: real resources), `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`): they serve the whole app without a server or browser. End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -352,6 +354,13 @@ export default defineRule({
           /^[ \t]*(?:(?:export[ \t]+)?(?:const|var|let)[ \t]+)?([A-Z][A-Z0-9_]*)[ \t]*(?::[ \t]*\w+[ \t]*)?=[ \t]*(?:os\.(?:getenv|environ\.get)\([ \t]*["'][^"'\n]+["'][ \t]*,[ \t]*|process\.env\.\w+[ \t]*(?:\?\?|\|\|)[ \t]*)?r?["'`]https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)\b/m,
         files: TEST_CODE,
         literals: ['localhost', '127.0.0.1', '0.0.0.0'],
+        maxPerFile: 1,
+      },
+      // A test that runs the package's own command (`[sys.executable, '-m', 'pkg']` in a subprocess).
+      cliProgram: {
+        regex: /\bsys\.executable\s*,\s*["']-m["']\s*,\s*["']([A-Za-z_][\w.]*)["']/,
+        files: ['**/*.py'],
+        literals: ['sys.executable'],
         maxPerFile: 1,
       },
       browserDriver: {
@@ -488,6 +497,23 @@ export default defineRule({
           snippet: m.snippet.trim().slice(0, 120),
           note: `Terratest: ${f.cases} test${f.cases === 1 ? '' : 's'} applying the Terraform (${m.snippet.trim().replace(/\(.*$/, '')}), which creates real resources`,
         });
+      } else if (f.framework === 'terraform test') {
+        // `command = apply` (the default) provisions real resources; `plan`, or mocked providers, create nothing.
+        const t = terraformTestFile(f.path, ctx.files.read(f.path) ?? '');
+        const applies = t.mockProvider === undefined ? t.runs.filter((r) => r.command === 'apply') : [];
+        const checks = t.runs.filter((r) => !applies.includes(r));
+        const cite = (r: TfTestRun) => ({ path: f.path, line: r.line, snippet: `run "${r.name}"` });
+        const runs = (n: number) => `${n} run block${n === 1 ? '' : 's'}`;
+        if (applies.length)
+          add('integration', {
+            ...cite(applies[0]!),
+            note: `terraform test: ${runs(applies.length)} with command = apply, which provisions real resources`,
+          });
+        if (checks.length)
+          add('unit', {
+            ...cite(checks[0]!),
+            note: `terraform test: ${runs(checks.length)} ${t.mockProvider !== undefined ? `against mocked providers (mock_provider, line ${t.mockProvider})` : 'with command = plan'}, which create nothing`,
+          });
       } else if (f.framework === 'helm test')
         add('integration', { ...at, note: 'helm test hook run against the installed release' });
       else if (
@@ -515,6 +541,19 @@ export default defineRule({
         add('unit', { ...at, note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}` });
     }
     const testPaths = new Set(inv.files.map((f) => f.path));
+    // A command-line program's tests that run its installed command in a subprocess drive it as its users do.
+    const scripts = ctx.facts.profile.id === 'cli' ? pythonScripts(ctx.files) : undefined;
+    const programs = new Set(scripts?.entries.map((e) => e.target.split(/[.:]/)[0]!) ?? []);
+    for (const m of ctx.matches('cliProgram'))
+      if (
+        testPaths.has(m.path) &&
+        programs.has(m.groups[0]!.split('.')[0]!) &&
+        /\bsubprocess\b/.test(ctx.files.read(m.path) ?? '')
+      )
+        add(
+          'end-to-end',
+          fromMatch(m, `runs the program's command (python -m ${m.groups[0]}) in a subprocess, as its users run it`),
+        );
     for (const m of ctx.matches('integrationMarker')) add('integration', fromMatch(m, 'integration test marker'));
     // A marker outside the collected files (a build-tagged Go test, the factory class itself) still shows the kind.
     for (const m of ctx.matches('integrationFile'))

@@ -32,8 +32,96 @@ const tfModule = (tests: number) => ({
   ),
 });
 
+/**
+ * A formatter library whose unittest classes derive TestCase through the project's own base class in
+ * a helper module the runner does not collect (tests/fmt_test_helper.py), reached in every way a
+ * test module can import it; the helper's base derives from another helper's.
+ */
+const baseViaHelper = (helperBase: string) => ({
+  'pyproject.toml': '[project]\nname = "tidy"\n',
+  'tidy/__init__.py': 'def run():\n    return 0\n',
+  'tidy/lexer.py': 'def lex(s):\n    return s.split()\n',
+  'tidy/printer.py': 'def show(t):\n    return " ".join(t)\n',
+  'tests/__init__.py': '',
+  'tests/base_case.py': `import unittest\n\nclass ${helperBase}:\n    def assertTidy(self, a, b):\n        pass\n`,
+  'tests/fmt_test_helper.py':
+    'from tests.base_case import *\n\nclass FmtTest(RootCase):\n    def assertCodeEqual(self, a, b):\n        pass\n\n    def run_check(self):\n        pass\n',
+  'tests/lexer_test.py':
+    'from tests import fmt_test_helper\nfrom tidy import lexer\n\n\nclass LexerTest(fmt_test_helper.FmtTest):\n\n    def testWords(self):\n        pass\n\n    def testEmpty(self):\n        pass\n',
+  'tests/printer_test.py':
+    'from tests.fmt_test_helper import FmtTest as Base\n\n\nclass PrinterTest(Base):\n    def testJoin(self):\n        pass\n',
+  'tests/main_test.py':
+    'import tests.fmt_test_helper as h\n\n\nclass MainTest(h.FmtTest):\n    def testRun(self):\n        pass\n    def helper(self):\n        pass\n',
+});
+
+/** A Terraform module tested by `terraform test`: run blocks in tests/ (a commented one is none), or only downloaded ones. */
+const tftest = (own: boolean) => ({
+  'main.tf': 'resource "aws_vpc" "this" {\n  cidr_block = var.cidr\n}\n',
+  'variables.tf': 'variable "cidr" {\n  type = string\n}\n',
+  'outputs.tf': 'output "id" {\n  value = aws_vpc.this.id\n}\n',
+  'examples/basic/main.tf': 'module "vpc" {\n  source = "../.."\n}\n',
+  [own ? 'tests/basic.tftest.hcl' : '.terraform/modules/net/tests/basic.tftest.hcl']:
+    '# run "old" {}\n\nrun "plan_only" {\n  command = plan\n}\n\nrun "apply_example" {\n  module {\n    source = "./examples/basic"\n  }\n}\n',
+  ...(own
+    ? { 'tests/setup.tftest.json': '{\n  "run": {\n    "setup": {\n      "command": "plan"\n    }\n  }\n}\n' }
+    : {}),
+});
+
+/** A Rails app whose JavaScript tests under test/javascripts Teaspoon runs (Mocha), with or without its teaspoon_env.rb. */
+const railsJs = (teaspoon: boolean) => ({
+  Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'teaspoon-mocha'\n",
+  'app/assets/javascripts/fare.js': 'window.Fare = { total: function (a, b) { return a + b; } };\n',
+  'test/javascripts/test_helper.js': '//= require jquery\n',
+  'test/javascripts/fare_test.js':
+    '//= require fare\n\ndescribe("Fare", function () {\n  it("adds", function () {\n    expect(Fare.total(1, 2)).to.eq(3);\n  });\n  it("adds zero", function () {\n    expect(Fare.total(1, 0)).to.eq(1);\n  });\n});\n',
+  ...(teaspoon
+    ? {
+        'test/teaspoon_env.rb':
+          'Teaspoon.configure do |config|\n  config.suite do |suite|\n    suite.use_framework :mocha\n    # suite.matcher = "{spec/javascripts,app/assets}/**/*_spec.{js,js.coffee,coffee}"\n    suite.matcher = "{test/javascripts,app/assets}/**/*_test.{js,js.coffee,coffee}"\n  end\nend\n',
+      }
+    : {}),
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: "Teaspoon: a Rails app's JavaScript tests, collected by the suite matcher of test/teaspoon_env.rb",
+      tree: railsJs(true),
+      expect: {
+        outcome: 'pass',
+        message: '2 test cases in 1 test file',
+        evidence: [
+          {
+            path: 'test/javascripts/fare_test.js',
+            line: 4,
+            note: 'JavaScript/TypeScript: 2 test cases in 1 file (teaspoon)',
+          },
+        ],
+        data: { byFramework: { teaspoon: { testFiles: 1, testCases: 2 } } },
+      },
+    },
+    {
+      name: 'terraform test: each run block of a *.tftest.hcl or *.tftest.json file is a test case',
+      tree: tftest(true),
+      expect: {
+        outcome: 'pass',
+        message: '3 test cases in 2 test files for 3 Terraform source files',
+        evidence: [
+          { path: 'tests/basic.tftest.hcl', line: 3, note: 'Terraform: 3 test cases in 2 files (terraform test)' },
+        ],
+        data: { byFramework: { 'terraform test': { testFiles: 2, testCases: 3 } } },
+      },
+    },
+    {
+      name: 'unittest: TestCase reached through a base class in a helper module the runner does not collect (dotted module, alias, import-as, star import)',
+      tree: baseViaHelper('RootCase(unittest.TestCase)'),
+      expect: {
+        outcome: 'pass',
+        message: '4 test cases in 3 test files for 3 source files',
+        evidence: [{ path: 'tests/lexer_test.py', line: 7, note: 'Python: 4 test cases in 3 files (unittest)' }],
+        data: { byFramework: { unittest: { testFiles: 3, testCases: 4 } }, notCollectedCount: 0 },
+      },
+    },
     {
       name: '.NET: a test helper app under a .Tests. project and a .Benchmarks project are not production source',
       tree: {
@@ -338,6 +426,21 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'JavaScript files under test/javascripts that no runner is configured to collect are not counted',
+      tree: railsJs(false),
+      expect: { outcome: 'fail', data: { testCases: 0 } },
+    },
+    {
+      name: "terraform test files of a module `terraform init` downloaded under .terraform/ are not the repository's tests",
+      tree: tftest(false),
+      expect: { outcome: 'fail', data: { testCases: 0 } },
+    },
+    {
+      name: 'unittest: a helper base that is no TestCase makes no tests of classes the runner does not collect by name',
+      tree: baseViaHelper('RootCase(object)'),
+      expect: { outcome: 'fail', data: { testCases: 0 } },
+    },
     {
       name: 'a Terraform module with one Terratest file for four .tf files is below the ratio, not "0 source files (ratio 1)"',
       tree: tfModule(1),

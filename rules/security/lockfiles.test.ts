@@ -4,8 +4,23 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 
 const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'x', dependencies: deps }, null, 2);
 
+/** A Python formatter published to PyPI: its own command, built by a [build-system] backend (or, without one, an app run from the checkout). */
+const pyCli = (built: boolean) => ({
+  'pyproject.toml': `${built ? '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n' : ''}[project]\nname = "tidy"\ndependencies = ["platformdirs>=3"]\n\n[project.scripts]\ntidy = "tidy:main"\n`,
+  'tidy/__init__.py': 'def main():\n    return 0\n',
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a command-line package built for PyPI is resolved by pip/pipx from its metadata: no lockfile needed',
+      tree: pyCli(true),
+      expect: {
+        outcome: 'pass',
+        message: 'Not judged: pyproject.toml (a command-line package built for PyPI',
+        data: { manifests: 0 },
+      },
+    },
     {
       name: 'a packable NuGet library and its benchmark and helper projects follow the library policy (round 10, .NET library)',
       profile: 'library',
@@ -141,6 +156,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a command-line program without a build backend runs from the checkout: its unlocked dependencies are a finding',
+      tree: pyCli(false),
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'pyproject.toml', note: expect.stringContaining('no poetry.lock, uv.lock') }],
+      },
+    },
     {
       name: 'Helm: Chart.yaml dependencies are locked by Chart.lock; a chart without one is a finding with its line (round 5)',
       profile: 'infrastructure',

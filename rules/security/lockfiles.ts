@@ -5,6 +5,7 @@ import type { Facts, Manifest } from '../../src/types.js';
 import { basename } from '../../src/walk/glob.js';
 import { dirOf, isProductionPath } from '../../src/facts/paths.js';
 import { memo } from '../../src/util/memo.js';
+import { pythonScripts } from '../../src/facts/entry-points.js';
 
 const NPM_LOCKS = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
 const PY_LOCKS = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock', 'pylock.toml'];
@@ -12,6 +13,8 @@ const PY_LOCKS = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock', 'pylock.
 type Need = { lock: string } | { missing: string } | { exempt: string };
 
 const LIBRARY = 'a library: its users resolve versions from its package metadata, no lockfile needed';
+const PY_CLI =
+  'a command-line package built for PyPI (pyproject.toml [build-system], console scripts): pip/pipx resolve its versions from the package metadata, no lockfile needed';
 
 export default defineRule({
   meta: {
@@ -25,7 +28,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Each manifest with dependencies is matched to its lockfile in its own folder or, for npm/yarn/pnpm, Poetry/uv and Cargo workspaces, an ancestor folder: npm/yarn/pnpm/bun locks, poetry.lock/uv.lock/pdm.lock/Pipfile.lock or requirements pinned with `==`, go.sum, Cargo.lock (applications only), Gemfile.lock, composer.lock (not for libraries), NuGet packages.lock.json, Gradle lockfiles. Maven has no lockfile format and is not judged; gemspecs and setup.py describe libraries.',
+      'Each manifest with dependencies is matched to its lockfile in its own folder or, for npm/yarn/pnpm, Poetry/uv and Cargo workspaces, an ancestor folder: npm/yarn/pnpm/bun locks, poetry.lock/uv.lock/pdm.lock/Pipfile.lock or requirements pinned with `==`, go.sum, Cargo.lock (applications only), Gemfile.lock, composer.lock (not for libraries), NuGet packages.lock.json, Gradle lockfiles. Maven has no lockfile format and is not judged; gemspecs and setup.py describe libraries, and a command-line package built for PyPI (pyproject [build-system] with console scripts) is resolved from its metadata by pip/pipx.',
   },
   appliesTo: ({ facts, files }) =>
     facts.manifests.length > 0 || chartManifests(files).length > 0
@@ -179,6 +182,15 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
       if (b === 'pyproject.toml') {
         if (deps.filter((d) => !d.dev).length === 0) return undefined;
         if (facts.profile.id === 'library') return { exempt: LIBRARY };
+        // A command-line package built for PyPI is installed with pip or pipx, which resolve its [project]
+        // ranges as for a library: a lockfile would pin only the maintainers' environment.
+        if (
+          facts.profile.id === 'cli' &&
+          m.path === 'pyproject.toml' &&
+          /^\s*\[build-system\]/m.test(files.read(m.path) ?? '') &&
+          pythonScripts(files)
+        )
+          return { exempt: PY_CLI };
         return found(
           upwards(PY_LOCKS) ?? here(['requirements.txt', 'requirements.lock']),
           'pyproject.toml with dependencies but no poetry.lock, uv.lock, pdm.lock or pinned requirements',

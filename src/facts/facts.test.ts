@@ -147,6 +147,47 @@ describe('profile', () => {
     expect(profile({ 'package.json': '{"name":"t","bin":{"t":"cli.js"}}', 'cli.js': '' }).id).toBe('cli');
     expect(profile({ 'go.mod': 'module x\n\nrequire github.com/spf13/cobra v1.8.0\n', 'main.go': '' }).id).toBe('cli');
   });
+  it("a Python package's own console script makes a CLI, cited at its line; a helper script leaves a library", () => {
+    const formatter = {
+      'pyproject.toml': [
+        '[build-system]',
+        'requires = ["setuptools"]',
+        '',
+        '[project]',
+        'name = "tidy-py"',
+        "classifiers = ['Topic :: Software Development']",
+        '',
+        '[project.scripts]',
+        'tidy-py = "tidy:run_main"',
+        '',
+      ].join('\n'),
+      'tidy/__init__.py': 'def run_main():\n    return 0\n',
+    };
+    const p = profile(formatter);
+    expect(p.id).toBe('cli');
+    expect(p.reasons[0]).toBe(
+      'Python package tidy-py installs the command tidy-py (pyproject.toml:9: tidy-py = "tidy:run_main")',
+    );
+    // Named otherwise, but the package says it is a terminal program.
+    const console = profile({
+      'setup.cfg':
+        '[metadata]\nname = pip-helpers\nclassifiers =\n    Environment :: Console\n\n[options.entry_points]\nconsole_scripts =\n    pip-squash = piphelpers.squash:cli\n',
+      'piphelpers/squash.py': 'def cli():\n    pass\n',
+    });
+    expect(console.id).toBe('cli');
+    expect(console.reasons[0]).toContain('pip-squash (setup.cfg:8: pip-squash = "piphelpers.squash:cli")');
+    expect(console.reasons[0]).toContain('Environment :: Console (setup.cfg:4)');
+    // A library whose only script is a maintainers' helper stays a library, and says so.
+    const lib = profile({
+      'setup.py':
+        "from setuptools import setup\nsetup(\n    name='money-math',\n    entry_points={\n        'console_scripts': [\n            'money-math-gen-tables = money_math.gen:main',\n        ],\n    },\n)\n",
+      'money_math/gen.py': 'def main():\n    pass\n',
+    });
+    expect(lib.id).toBe('library');
+    expect(lib.reasons[0]).toContain(
+      'console script money-math-gen-tables (setup.py:6) is a helper, not named for the package money-math',
+    );
+  });
   it('examples, docs and comments do not make a library a service or a CLI', () => {
     expect(
       profile({

@@ -9,6 +9,7 @@ import { NOT_THE_PRODUCT, dirOf } from './paths.js';
 import type { Dependency, Framework, Manifest, Profile } from '../types.js';
 import { nameMatches } from './frameworks.js';
 import { dockerfiles, isToolImage } from './dockerfile.js';
+import { ownCommand, pythonScripts, type EntryPoint } from './entry-points.js';
 
 /** Code patterns the profile needs; scanned in the same single pass as the rules' patterns. */
 export const PROFILE_PATTERNS: ScanPattern[] = [
@@ -203,6 +204,20 @@ export function detectProfile(input: ProfileInput): Profile {
       ],
     };
   }
+  // A Python package's console scripts: its own command (named as the package, or a package that
+  // classifies itself `Environment :: Console`) makes it a command-line tool; another script is a helper.
+  const py = binField ? undefined : pythonScripts(files);
+  const pyCommand = py && (ownCommand(py) ?? (py.console ? py.entries[0] : undefined));
+  if (py && pyCommand) {
+    const cite = (e: EntryPoint) => `${e.path}:${e.line}: ${e.command} = "${e.target}"`;
+    return {
+      id: 'cli',
+      detected: true,
+      reasons: [
+        `Python package${py.dist ? ` ${py.dist}` : ''} installs the command ${pyCommand.command} (${cite(pyCommand)})${py.console ? `, classified Environment :: Console (${py.console.path}:${py.console.line})` : ''}`,
+      ],
+    };
+  }
   if (binField || cliDep) {
     return {
       id: 'cli',
@@ -228,9 +243,11 @@ export function detectProfile(input: ProfileInput): Profile {
       id: 'library',
       detected: true,
       reasons: [
-        m
-          ? `package manifest ${m.path} with no web framework, server or command-line entry point`
-          : 'source code with no web framework, server or command-line entry point',
+        py
+          ? `package manifest ${m?.path ?? py.entries[0]!.path} with no web framework or server; its console script ${py.entries[0]!.command} (${py.entries[0]!.path}:${py.entries[0]!.line}) is a helper, not named for the package${py.dist ? ` ${py.dist}` : ''}`
+          : m
+            ? `package manifest ${m.path} with no web framework, server or command-line entry point`
+            : 'source code with no web framework, server or command-line entry point',
       ],
     };
   }

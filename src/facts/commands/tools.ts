@@ -38,6 +38,8 @@ const SPECS: Spec[] = [
   { name: 'Vitest', kinds: T, cmd: ['vitest'], args: /^(?!bench\b|list\b)/ },
   { name: 'Mocha', kinds: T, cmd: ['mocha', '_mocha'] },
   { name: 'AVA', kinds: T, cmd: ['ava'] },
+  // A Rails app's JavaScript tests, run in a browser (`bundle exec teaspoon`).
+  { name: 'Teaspoon', kinds: T, cmd: ['teaspoon'] },
   { name: 'node-tap', kinds: T, cmd: ['tap', 'tape', 'uvu', 'jasmine', 'karma', 'lab', 'borp', 'brittle'] },
   { name: 'node:test', kinds: T, cmd: ['node', 'tsx'], args: /(?:^|\s)--test\b/ },
   { name: 'Playwright', kinds: T, cmd: ['playwright'], args: /^test\b/ },

@@ -26,6 +26,7 @@ import { mask, SYNTAX } from './mask.js';
 import { parsePython, type PyClass, type PyImporter, type PyModule } from './python-parse.js';
 import type { Items } from './python-values.js';
 import { countHelm, HELM_TEST_GLOBS } from './helm.js';
+import { countTerraformTest, TFTEST_GLOBS } from './terraform-test.js';
 import { countPhp, countRuby, type PhpClass, type RubyShared } from './scripting.js';
 import { snippetAt } from './types.js';
 
@@ -47,7 +48,7 @@ export type TestDigest =
   | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string; suites?: GoSuites }
   /** `tables`: the arrays it exports (case tables), as values. Its helpers: HELPERS_DIGEST. */
   | { kind: 'js'; count: FileCount; snippet?: string; tables: Record<string, Value> }
-  | { kind: 'rust' | 'helm'; count: FileCount; snippet?: string }
+  | { kind: 'rust' | 'helm' | 'terraform'; count: FileCount; snippet?: string }
   /** JVM: also the test meta-annotations it declares, and methods annotated without a test marker (maybe with one). */
   | {
       kind: 'jvm';
@@ -94,6 +95,7 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
   const ext = path.slice(path.lastIndexOf('.') + 1);
   const withSnippet = <K extends TestDigest['kind']>(kind: K, count: FileCount) =>
     ({ kind, count, ...(count.firstLine ? { snippet: snippetAt(text, count.firstLine) } : {}) }) as TestDigest;
+  if (/\.tftest\.(?:hcl|json)$/.test(path)) return withSnippet('terraform', countTerraformTest(path, text));
   if (ext === 'py') {
     const module = parsePython(text, pythonImports(files, path, 0));
     return { kind: 'python', module, snippets: snippetsAt(text, pythonLines(module)) };
@@ -324,6 +326,7 @@ export const TEST_GLOBS = {
   php: ['**/*Test.php', '**/*TestCase.php'],
   rust: ['**/*.rs'],
   helm: HELM_TEST_GLOBS,
+  terraform: TFTEST_GLOBS,
 };
 export const TEST_READS = Object.values(TEST_GLOBS).flat();
 /** JS modules the rule reads anyway (test files and what sits in test folders): where test helpers live. */

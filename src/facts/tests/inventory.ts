@@ -12,6 +12,7 @@ import { helmChartOf } from './helm.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
 import { pytestCollectedBy, pytestConfig } from './pytest-config.js';
 import type { PyFunc } from './python-parse.js';
+import { pythonBases } from './python-bases.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
 import type { RubyShared } from './scripting.js';
 import type { JvmAnnotated } from './annotated.js';
@@ -34,12 +35,14 @@ export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
   php: 'PHP',
   rust: 'Rust',
   helm: 'Helm',
+  terraform: 'Terraform',
 };
 
 const joinChart = (dir: string) => (dir ? `${dir}/Chart.yaml` : 'Chart.yaml');
 
 const VENDORED = /(^|\/)(node_modules|vendor|bower_components|third_party|\.venv|venv|target|\.git)\//;
 const RUST_NOT_RUN = /(^|\/)(examples|benches)\//;
+const TF_DOWNLOADED = /(^|\/)\.terraform\//;
 
 const RUBY_COLLECTED = /(?:_spec|_test)\.rb$|(^|\/)(?:test|spec)_[^/]*\.rb$/;
 
@@ -323,6 +326,7 @@ function build(files: FileView): TestInventory {
       if (d?.kind === 'python')
         project.conftests.set(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '', d.module);
     }
+    project.bases = pythonBases(files, project.modules);
     const reg = pythonRegistry(project);
     for (const path of [...project.modules.keys()]) {
       const r = countPythonFile(path, project, reg);
@@ -344,7 +348,9 @@ function build(files: FileView): TestInventory {
       if (!notCollected.some((n) => n.path === sk.path) && !project.modules.has(sk.path)) notCollected.push(sk);
   }
   if (unittest.modules.size > 0) {
-    const reg = pythonRegistry({ ...unittest, modules: new Map([...project.modules, ...unittest.modules]) });
+    const both = new Map([...project.modules, ...unittest.modules]);
+    unittest.bases = pythonBases(files, both);
+    const reg = pythonRegistry({ ...unittest, modules: both });
     for (const path of [...unittest.modules.keys()]) {
       const r = countPythonFile(path, unittest, reg, 'unittest');
       record(path, 'Python', r, r.framework, (l) => snippets.get(path)?.get(l));
@@ -448,9 +454,11 @@ function build(files: FileView): TestInventory {
     return false;
   };
   const csCustom = csharpCustomTests(candidates(TEST_GLOBS.csharp), digest);
-  for (const lang of ['jvm', 'csharp', 'rust', 'helm'] as const) {
+  for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
+      // A module's own tests, not those of the modules `terraform init` downloaded.
+      if (lang === 'terraform' && TF_DOWNLOADED.test(path)) continue;
       // Helm test files count inside a chart only.
       if (lang === 'helm' && !files.exists(joinChart(helmChartOf(path)))) continue;
       const d = digest(path);

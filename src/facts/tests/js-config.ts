@@ -43,6 +43,8 @@ const DEFAULTS: Record<string, string[]> = {
     '**/tests/**/*.{js,cjs,mjs}',
     '**/__tests__/**/*.{js,cjs,mjs}',
   ],
+  // Teaspoon's default suite matcher, from the Rails root.
+  teaspoon: ['{spec/javascripts,app/assets}/**/*_spec.{js,js.coffee,coffee}'],
   'node:test': [
     '**/*.test.?(c|m)js',
     '**/*-test.?(c|m)js',
@@ -65,6 +67,8 @@ const CONFIGS: { runner: string; glob: string }[] = [
   { runner: 'playwright', glob: '**/playwright.config.{js,mjs,cjs,ts,mts}' },
   { runner: 'cypress', glob: '**/cypress.config.{js,mjs,cjs,ts}' },
   { runner: 'jasmine', glob: '**/spec/support/jasmine.json' },
+  // Teaspoon runs a Rails app's JavaScript tests (Mocha, Jasmine or QUnit) in a browser.
+  { runner: 'teaspoon', glob: '**/{spec,test}/teaspoon_env.rb' },
 ];
 
 const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
@@ -115,8 +119,9 @@ export function uncommented(text: string): string {
 
 /** The include/exclude globs one runner config file sets (read as text, never executed). */
 function specFromConfig(runner: string, path: string, raw: string): RunnerSpec | undefined {
-  const text = uncommented(raw);
-  let dir = dirOf(runner === 'jasmine' ? dirOf(dirOf(path)) : path);
+  // teaspoon_env.rb is Ruby: its comments are `#` lines.
+  const text = runner === 'teaspoon' ? raw.replace(/^[ \t]*#.*$/gm, '') : uncommented(raw);
+  let dir = dirOf(runner === 'jasmine' || runner === 'teaspoon' ? dirOf(dirOf(path)) : path);
   if (runner === 'vitest' && path.includes('vite.config') && !/\btest\s*:/.test(text)) return undefined;
   let include: string[] | undefined;
   let exclude: string[] = [];
@@ -170,6 +175,11 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
     include = dirs.flatMap((d) => globs.map((g) => (rel(d) ? `${rel(d)}/${g}` : g)));
   }
   if (runner === 'cypress') include = literal(text, 'specPattern');
+  if (runner === 'teaspoon') {
+    // `suite.matcher = "{test/javascripts,app/assets}/**/*_test.js"`, one per suite, from the Rails root.
+    const matchers = [...text.matchAll(/\.matcher\s*=\s*["']([^"'\n]+)["']/g)].map((m) => clean(m[1]!));
+    if (matchers.length) include = matchers;
+  }
   if (runner === 'jasmine') {
     const sd = literal(text, 'spec_dir')?.[0];
     const sf = literal(text, 'spec_files');

@@ -61,7 +61,10 @@ export interface PyModule {
   classes: PyClass[];
   functions: PyFunc[];
   fixtures: Map<string, PyFixture>;
-  imports: { name: string; line: number }[];
+  /** `from spec import orig as name` (`*` for a star import: name and orig are `*`). */
+  imports: { name: string; line: number; from?: string; orig?: string }[];
+  /** `import spec as name`, `import spec` (name = spec): module objects a dotted base class goes through. */
+  moduleImports?: { name: string; spec: string }[];
   usesPytest: boolean;
   /** Module-level names bound to tables whose items are evident, for the modules that import them. */
   tables: Record<string, Items>;
@@ -403,8 +406,21 @@ export function parsePython(text: string, importer?: PyImporter): PyModule {
         .map((n) => n.trim())
         .filter(Boolean)) {
         const [from, local = from] = part.split(/\s+as\s+/) as [string, string?];
-        mod.imports.push({ name: local, line: s.line });
+        mod.imports.push({ name: local, line: s.line, from: spec, orig: from });
         if (importer) bindAt(local, k, () => importer(spec)?.[from]);
+      }
+      continue;
+    }
+    const star = /^from\s+([\w.]+)\s+import\s+\*$/.exec(body);
+    if (star) {
+      mod.imports.push({ name: '*', line: s.line, from: star[1]!, orig: '*' });
+      continue;
+    }
+    const plain = /^import\s+([\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*)$/.exec(body);
+    if (plain) {
+      for (const part of plain[1]!.split(',')) {
+        const [spec, name = spec] = part.trim().split(/\s+as\s+/) as [string, string?];
+        (mod.moduleImports ??= []).push({ name, spec });
       }
       continue;
     }

@@ -9,6 +9,7 @@
  */
 import type { PytestConfig } from './pytest-config.js';
 import type { PyClass, PyFixture, PyFunc, PyModule } from './python-parse.js';
+import type { PyBases } from './python-bases.js';
 import { counter } from './types.js';
 
 export interface PyProject {
@@ -24,6 +25,8 @@ export interface PyProject {
    * `expanded` — the policy of `lendDeclared` for every framework.
    */
   declared?: Set<PyFunc>;
+  /** Base classes followed through imports into modules that are not collected (python-bases.ts). */
+  bases?: PyBases;
 }
 
 const nameMatches = (name: string, patterns: string[]) =>
@@ -40,8 +43,9 @@ const nameMatches = (name: string, patterns: string[]) =>
 
 function registry(project: PyProject): Map<string, PyClass> {
   const byName = new Map<string, PyClass>();
-  for (const path of [...project.modules.keys()].sort())
-    for (const c of project.modules.get(path)!.classes) if (!byName.has(c.name)) byName.set(c.name, c);
+  for (const mods of [project.modules, project.bases?.helpers ?? new Map<string, PyModule>()])
+    for (const path of [...mods.keys()].sort())
+      for (const c of mods.get(path)!.classes) if (!byName.has(c.name)) byName.set(c.name, c);
   return byName;
 }
 
@@ -57,8 +61,19 @@ export function countPythonFile(
 ) {
   const mod = project.modules.get(path)!;
   const cfg = project.cfgOf?.get(path) ?? project.cfg;
-  const local = new Map(mod.classes.map((c) => [c.name, c]));
-  const resolve = (name: string): PyClass | undefined => {
+  const bases = project.bases;
+  const locals = new Map<PyModule, Map<string, PyClass>>();
+  const localOf = (m: PyModule) => {
+    let l = locals.get(m);
+    if (!l) locals.set(m, (l = new Map(m.classes.map((c) => [c.name, c]))));
+    return l;
+  };
+  const local = localOf(mod);
+  const moduleAt = (at: string) => (at === path ? mod : (project.modules.get(at) ?? bases?.helpers.get(at)));
+  /** A base as written in module `at` (the module that defines the class naming it). */
+  const resolve = (name: string, at = path): PyClass | undefined => {
+    const m = moduleAt(at) ?? mod;
+    const local = localOf(m);
     const parts = name.split('.');
     // `TestBase.ApiTestCaseBase`: a base class nested in a holder class (kept out of discovery on purpose).
     if (parts.length > 1 && local.has(parts[0]!)) {
@@ -66,22 +81,25 @@ export function countPythonFile(
       for (const part of parts.slice(1)) c = c?.nested.find((x) => x.name === part);
       if (c) return c;
     }
+    const bound = bases?.bound.get(at)?.get(name);
+    if (bound) return bound;
     const n = parts.pop()!;
-    return local.get(n) ?? (mod.imports.some((i) => i.name === n) || name.includes('.') ? reg.get(n) : undefined);
+    return local.get(n) ?? (m.imports.some((i) => i.name === n) || name.includes('.') ? reg.get(n) : undefined);
   };
+  const ownerOf = (c: PyClass) => bases?.owner.get(c) ?? path;
   const lineage = (c: PyClass, seen = new Set<PyClass>()): PyClass[] => {
     if (seen.has(c)) return [];
     seen.add(c);
     return [
       c,
       ...c.bases.flatMap((b) => {
-        const r = resolve(b);
+        const r = resolve(b, ownerOf(c));
         return r ? lineage(r, seen) : [];
       }),
     ];
   };
   const isUnittest = (c: PyClass) =>
-    lineage(c).some((k) => k.bases.some((b) => /(?:^|\.)(?:\w*TestCase)$/.test(b) && !resolve(b)));
+    lineage(c).some((k) => k.bases.some((b) => /(?:^|\.)(?:\w*TestCase)$/.test(b) && !resolve(b, ownerOf(k))));
 
   const dirs: string[] = [];
   for (
