@@ -70,8 +70,8 @@ export default defineRule({
         let secret = m.groups.find((g) => g) ?? '';
         if (isLockOrBundle(m.path)) continue;
         if (kind === 'configSecret') {
-          // Groups: JSON key and value, YAML key and value, or a connection string's password.
-          const [, jsonValue, , yamlValue, connPassword] = m.groups;
+          // Groups: the JSON value, the YAML value, or a connection string's password.
+          const [jsonValue, yamlValue, connPassword] = m.groups;
           secret = jsonValue || yamlValue || connPassword || '';
           // A line another pattern reports (a signing key, a cloud token) is reported once.
           if (LOCALE_PATH.test(m.path) || findings.some((f) => f.m.path === m.path && f.m.line === m.line)) continue;

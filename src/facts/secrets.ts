@@ -162,15 +162,16 @@ SECRET_PATTERNS.jsonJwtKey = {
 /**
  * A key named for a secret in shipped JSON or YAML configuration (`"AppSecret": "dfec…"`,
  * `"ClientSecret": "X8x…"` in appsettings.json, `client_secret: …` in config/*.yml), and a
- * connection string's `Password=` in appsettings (a bare YAML `secret:` is judged by its parent, springJwtSecret): groups key, value (JSON) or key, value (YAML) or
- * the connection string's password. The rule keeps values that look generated (secretValue).
+ * connection string's `Password=` in appsettings (a bare YAML `secret:` is judged by its parent, springJwtSecret): groups are the
+ * value (JSON), the value (YAML) or the connection string's password — values only, never the key, since redaction masks
+ * the first group it finds in every report string. The rule keeps values that look generated (secretValue).
  * Blind round 11: SimplCommerce's Facebook AppSecret and Google ClientSecret went unreported.
  */
 const SECRET_KEY_NAMES =
   '(?:app|client|api|consumer|oauth)[-_]?secret|api[-_]?key|secret[-_]?(?:access[-_]?)?key|password|private[-_]?key|signing[-_]?key|access[-_]?key|auth[-_]?token|access[-_]?token';
 SECRET_PATTERNS.configSecret = {
   regex: new RegExp(
-    String.raw`^[ \t]*"(${SECRET_KEY_NAMES}|secret)"[ \t]*:[ \t]*"([^"\s]{8,})"|^[ \t]*(${SECRET_KEY_NAMES})[ \t]*:[ \t]*["']?([^\s"'#]{8,})["']?[ \t]*$|^[ \t]*"[\w.:-]+"[ \t]*:[ \t]*"(?=[^"\n]*\b(?:Server|Data Source|Host|Addr|Address)[ \t]*=)[^"\n]*?\b(?:Password|Pwd)[ \t]*=[ \t]*([^;"\n]{6,})`,
+    String.raw`^[ \t]*"(?:${SECRET_KEY_NAMES}|secret)"[ \t]*:[ \t]*"([^"\s]{8,})"|^[ \t]*(?:${SECRET_KEY_NAMES})[ \t]*:[ \t]*["']?([^\s"'#]{8,})["']?[ \t]*$|^[ \t]*"[\w.:-]+"[ \t]*:[ \t]*"(?=[^"\n]*\b(?:Server|Data Source|Host|Addr|Address)[ \t]*=)[^"\n]*?\b(?:Password|Pwd)[ \t]*=[ \t]*([^;"\n]{6,})`,
     'im',
   ),
   files: [...APPSETTINGS, '**/config/**/*.{json,yml,yaml}', '**/application*.{yml,yaml}', '**/bootstrap*.{yml,yaml}'],

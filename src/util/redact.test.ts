@@ -11,3 +11,13 @@ describe('redactSecrets: a signing key literal in a JWT call', () => {
     expect(redactSecrets(call)).toBe(call);
   });
 });
+
+describe('redactSecrets: a secret-named key in shipped configuration', () => {
+  it('masks the value, never the key, and leaves placeholders readable', () => {
+    const value = 'X8xk29dk' + 'Qm3LpZ7w';
+    expect(redactSecrets(`    "ClientSecret": "${value}",`)).toBe('    "ClientSecret": "[REDACTED]",');
+    expect(redactSecrets(`  client_secret: ${value}`)).toBe('  client_secret: [REDACTED]');
+    const template = '  password: ${DB_PASSWORD_VALUE}';
+    expect(redactSecrets(template)).toBe(template);
+  });
+});
