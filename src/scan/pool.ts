@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Match, SkipReason } from '../types.js';
+import { launcherFlags, renewFlags } from '../util/heap-flags.js';
 import type { Overrun, Prebuilt, ScanPattern } from './patterns.js';
 
 /**
@@ -39,6 +40,11 @@ export interface WorkerInput {
   /** Per shape: pattern keys, and the keys of the digests the thread takes. */
   shapeDefs: { patterns: string[]; digests: string[] }[];
   cursor: SharedArrayBuffer;
+}
+
+/** What a worker is started with: the launcher's V8 flags, to set again (util/heap-flags.ts). */
+export interface WorkerStart {
+  v8Flags: string | undefined;
 }
 
 /** One batch of results from a worker (indices are positions among the shared files). */
@@ -80,7 +86,9 @@ export class ScanPool {
     // Not holding the process open until the scan uses them: an audit that fails before its
     // scan (a bad --only) still exits.
     const resourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
-    for (let k = 0; k < count; k++) workers.push(new Worker(script, { resourceLimits }));
+    // The launcher's heap flags, which each new isolate resets process-wide (util/heap-flags.ts).
+    const workerData: WorkerStart = { v8Flags: launcherFlags() };
+    for (let k = 0; k < count; k++) workers.push(new Worker(script, { resourceLimits, workerData }));
     for (const w of workers) w.unref();
     return workers;
   }
@@ -93,6 +101,8 @@ export class ScanPool {
     onBatch: (b: Batch) => void,
   ): ScanPool | undefined {
     if (!warm) return undefined;
+    // The workers have long started (and reset the launcher's flags, see prewarm): set them again.
+    renewFlags(launcherFlags());
     const shared = input.items.length;
     const cursor = new SharedArrayBuffer(4);
     try {

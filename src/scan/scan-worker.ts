@@ -6,19 +6,21 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Match, SkipReason } from '../types.js';
+import { renewFlags } from '../util/heap-flags.js';
 import { DiskSource } from '../walk/disk-source.js';
 import { decode, FileIndex } from '../walk/file-index.js';
 import { ListingView, localDigest, nullPrototypes } from './local.js';
 import { compilePatterns, GuardedQueue, runPatterns, type Compiled, type Overrun } from './patterns.js';
-import type { Batch, WorkerInput } from './pool.js';
+import type { Batch, WorkerInput, WorkerStart } from './pool.js';
 import { PORTABLE_KEYS, portableDigest } from './portable.js';
 import { readAll } from './read.js';
 
+// This thread's isolate reset the launcher's heap flags for the whole process: set them again first.
+renewFlags((workerData as WorkerStart | null)?.v8Flags);
 const port = parentPort!;
 // Started ahead of the scan (ScanPool.prewarm): load the digests' code now, then wait for the files.
 const preloaded = new Map(await Promise.all(PORTABLE_KEYS.map(async (k) => [k, await portableDigest(k)] as const)));
-const input = ((workerData as WorkerInput | null) ??
-  (await new Promise<WorkerInput>((resolve) => port.once('message', resolve)))) as WorkerInput;
+const input = await new Promise<WorkerInput>((resolve) => port.once('message', resolve));
 const paths = input.listing.split('\0');
 const mode = input.prebuilt ? ({ kind: 'automaton', prebuilt: input.prebuilt } as const) : ({ kind: 'plain' } as const);
 const byKey = new Map(compilePatterns(input.patterns, mode).flatMap((g) => g.patterns.map((c) => [c.key, c] as const)));

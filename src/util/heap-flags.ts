@@ -1,0 +1,31 @@
+/**
+ * The V8 heap flags the launcher (bin/readiness.js) set, and their renewal after a worker thread
+ * starts (docs/performance.md, ninth session).
+ *
+ * The launcher sets `--semi-space-growth-factor=1` before the program loads, so that the main
+ * thread's young generation stays at its starting size (1 MB semi-spaces) instead of doubling to
+ * 16 MB ones while the scan's digests accumulate: ~30 MiB of peak RSS at 100k files. V8 cannot
+ * size the young generation of a running isolate, but it reads this flag each time it would grow
+ * it. Every isolate V8 creates, though, raises a growth factor below 2 back to 2 when it
+ * configures its heap, and the flag is process-wide: the scan worker's start undid the launcher's
+ * setting for the main thread too. So a worker sets the launcher's flags again as its first
+ * statement (after its own heap is configured), and the main thread once more when it hands the
+ * worker its files.
+ *
+ * The flags travel as a global of the process (set by the launcher, read here), not as a constant
+ * of this module: an audit run as a library (the API, the tests) leaves V8 as its host set it.
+ */
+import v8 from 'node:v8';
+
+const KEY = Symbol.for('readiness.v8-flags');
+
+/** The flags the launcher set, or undefined outside the command line. */
+export function launcherFlags(): string | undefined {
+  const flags = (globalThis as Record<symbol, unknown>)[KEY];
+  return typeof flags === 'string' && flags !== '' ? flags : undefined;
+}
+
+/** Sets the given flags again (after a new isolate has reset them); nothing when there are none. */
+export function renewFlags(flags: string | undefined): void {
+  if (flags) v8.setFlagsFromString(flags);
+}
