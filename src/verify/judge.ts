@@ -23,6 +23,7 @@ export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERA
 import type { VerifiedClaim, Verdict } from './schema.js';
 import { findingsFor } from './findings.js';
 import { configFinding, dependencyTermFinding } from './terms.js';
+import { namedFeatureFinding } from './named-feature.js';
 import { NEGATED, namesOf } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
@@ -579,6 +580,18 @@ function judgeClaimInner(
       configFinding(opts.lookup, claim, absence) ??
       (claim.asserted === 'done' ? dependencyTermFinding(opts.lookup, claim) : null);
     if (last) decisive.push(last);
+  }
+  // "Email change request system with approval workflow": a file, folder or dependency the claim's
+  // words name — even beside a word of people and process, when the name is not that word.
+  if (
+    decisive.length === 0 &&
+    opts.lookup &&
+    !(claim.asserted === 'done' && NEGATED.test(claim.subject)) &&
+    !/^(?:all|every|everything|alle|todos?|todas?|tous|toutes)\b/i.test(claim.subject)
+  ) {
+    const name = namedFeatureFinding(opts.lookup, claim);
+    const via = mapped?.target.startsWith('unverifiable:') ? mapped.via.toLowerCase() : '';
+    if (name && !(via && name.subject.includes(via.replace(/s$/, '')))) decisive.push(name);
   }
   // "Metrics endpoint enabled" where the metrics rule is partial for want of a registry: the
   // setting the claim names (management.endpoints…include: …,metrics) is what it claims.
