@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Tree } from '../src/testing/memory.js';
 import { reportWith, verifier } from './helpers/verify.js';
+import { replacedNames } from '../src/verify/judge.js';
 
 const verifyIn = verifier('STATUS.md');
 
@@ -60,5 +61,25 @@ describe('a named feature: a file, folder or dependency named by the claim\'s wo
   it('an item listed as missing whose named thing is there is out of date: contradicted', () => {
     expect(at(14).verdict).toBe('contradicted');
     expect(at(15).verdict).not.toBe('contradicted');
+  });
+});
+
+describe('a claimed replacement: the name replaced must be gone', () => {
+  const doc = [
+    '# Front-end status', // 1
+    '', // 2
+    '- ✅ **Asset pipeline**: template fix (replaced `legacy_bundle_tag`)', // 3
+  ].join('\n');
+  const manifest = { 'composer.json': '{"require": {"symfony/asset-mapper": "^7.3"}}\n' };
+  it('the old name absent: confirmed, not "not found" against the claim', () => {
+    const tree: Tree = { ...manifest, 'templates/layout.html.twig': "<html>{{ importmap('app') }}</html>\n" };
+    const { at } = verifyIn(tree, doc, reportWith([]));
+    expect(at(3).verdict).toBe('confirmed');
+  });
+  it('the replaced name is read after the verb, in several languages, not after "replaced by"', () => {
+    expect(replacedNames('Asset pipeline (replaced `legacy_bundle_tag`)')).toEqual(['legacy_bundle_tag']);
+    expect(replacedNames('Dates: dayjs au lieu de moment.js')).toEqual(['moment.js']);
+    expect(replacedNames('Logger ersetzt winston')).toEqual(['winston']);
+    expect(replacedNames('Old logger replaced by pino')).toEqual([]);
   });
 });

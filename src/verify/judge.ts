@@ -565,7 +565,17 @@ function judgeClaimInner(
     mapped && !mapped.target.startsWith('unverifiable:') && !mapped.target.startsWith('pillar:')
       ? ruleFinding(mapped.target, report, opts)
       : null;
-  const findings = findingsFor(claim, rule, opts.lookup, mapped?.via);
+  // "Asset Mapper (replaced encore_entry)", "statt moment.js": the name after a verb of replacement is
+  // what must be gone — found, the claim fails; not found, it holds.
+  const replaced = replacedNames(claim.text);
+  const findings = findingsFor(claim, rule, opts.lookup, mapped?.via).map((f) =>
+    replaced.length &&
+    !f.negated &&
+    (f.basis === 'search' || f.basis === 'file' || f.basis === 'dependency') &&
+    replaced.some((r) => f.subject.toLowerCase().replace(/[`"']/g, '') === r)
+      ? { ...f, negated: true }
+      : f,
+  );
   const decisive = findings.filter((f) => f.present !== 'unknown');
   // Nothing named settled it: the claim's words as a configuration key, its proper nouns as dependencies.
   if (
@@ -737,6 +747,13 @@ function facetFound(rule: RuleReport, facet: string): boolean | 'partial' | unde
 
 /** Lookups of what a claim names itself: files, dependencies, code, settings, tests. */
 const NAMED_BASIS = new Set(['file', 'dependency', 'search', 'config', 'tests']);
+
+/** The names a verb of replacement puts out of use: "replaced encore_entry", "au lieu de X", "statt X". */
+const REPLACED =
+  /\b(?:replaced|remplac[ée]e?s?|ersetzt|reemplazad[oa]s?|substitu[íi]d[oa]s?|instead of|au lieu de|(?:an)?statt|anstelle von|en lugar de|em vez de|migrated from|migr[ée]e? depuis)\s+(?!by\b|with\b|par\b|durch\b|por\b|com\b|con\b)[`"']?([\w@./:-]+)/giu;
+export function replacedNames(text: string): string[] {
+  return [...text.matchAll(REPLACED)].map((m) => m[1]!.toLowerCase().replace(/[.,;:)]+$/, ''));
+}
 
 /** Combine findings, whatever their source, into the verdict on what the claim asserts. */
 function decide(claim: Claim, found: Finding[], out: Out, mappedRule: string | null): VerifiedClaim {
