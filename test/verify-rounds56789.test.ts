@@ -17,6 +17,7 @@ describe('a named feature: a file, folder or dependency named by the claim\'s wo
     'app/services/cache_store.rb': 'class CacheStore\nend\n',
     'test/models/loyalty_card_test.rb': 'class LoyaltyCardTest\nend\n',
     'docs/gift-voucher.md': '# Gift vouchers\n',
+    'app/models/referral_code.rb': 'class ReferralCode < ApplicationRecord\nend\n',
   };
   const doc = [
     '# Garden shop status', //  1
@@ -34,6 +35,10 @@ describe('a named feature: a file, folder or dependency named by the claim\'s wo
     '', // 13
     '- ❌ Partner network', // 14
     '- ❌ Seasonal price rules', // 15
+    '', // 16
+    '## Also done', // 17
+    '', // 18
+    '- ✅ Referral System: polymorphic referral code flow', // 19
   ].join('\n');
   const { at } = verifyIn(tree, doc, reportWith([]));
 
@@ -42,6 +47,11 @@ describe('a named feature: a file, folder or dependency named by the claim\'s wo
     expect(at(5).evidence[0]?.path).toBe('app/models/delivery_slot_change_request.rb');
     expect(at(5).evidence[0]?.line).toBe(1);
     expect(at(6).verdict).toBe('confirmed');
+  });
+
+  it('a short line said to be done: its description names the thing when its lead does not', () => {
+    expect(at(19).verdict).toBe('confirmed');
+    expect(at(19).evidence[0]?.path).toBe('app/models/referral_code.rb');
   });
 
   it('a product written as code (Rack::Attack) names a dependency', () => {

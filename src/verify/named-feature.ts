@@ -127,6 +127,15 @@ const contains = (hay: string[], needle: string[]) => {
  * whole, uncommon name of a code file or a dependency.
  */
 export function namedFeatureFinding(ctx: LookupContext, claim: Claim): Finding | null {
+  const bySubject = phraseFinding(ctx, claim, claim.subject || claim.text);
+  // A short line said to be done ("Invitation System: polymorphic invitation flow"): its description
+  // names the thing as well.
+  if (bySubject || claim.asserted !== 'done' || !claim.subject || claim.subject === claim.text) return bySubject;
+  const byText = phraseFinding(ctx, claim, claim.text);
+  return byText?.basis === 'file' && byText.evidence[0]?.path.endsWith('/') ? null : byText;
+}
+
+function phraseFinding(ctx: LookupContext, claim: Claim, words: string): Finding | null {
   // Lines inside a code block are code or output shown, not the document's statements; a long subject
   // is a sentence, whose words name what it compares or lacks as much as what it has.
   if (claim.source === 'fence') return null;
@@ -134,7 +143,7 @@ export function namedFeatureFinding(ctx: LookupContext, claim: Claim): Finding |
   // The claim's subject names the thing ("Enterprise Groups: complete organization management"); the
   // rest of a long line names what it is compared with or what it lacks.
   // What it is likened to ("same test approach as the Online-Portal") is not what it says is there.
-  const runs = contentRuns((claim.subject || claim.text).split(COMPARED)[0]!);
+  const runs = contentRuns(words.split(COMPARED)[0]!);
   if (runs.flat().length > 8) return null;
   const absence = claim.asserted !== 'done' && claim.asserted !== 'partial';
   const phrases: string[][] = [];
