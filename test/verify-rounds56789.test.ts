@@ -9,9 +9,9 @@ import { replacedNames } from '../src/verify/judge.js';
 
 const verifyIn = verifier('STATUS.md');
 
-describe('a named feature: a file, folder or dependency named by the claim\'s words settles it', () => {
+describe("a named feature: a file, folder or dependency named by the claim's words settles it", () => {
   const tree: Tree = {
-    'Gemfile': "source 'https://rubygems.org'\ngem 'rails', '~> 8.0'\ngem 'rack-attack'\n",
+    Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 8.0'\ngem 'rack-attack'\n",
     'app/models/delivery_slot_change_request.rb': 'class DeliverySlotChangeRequest < ApplicationRecord\nend\n',
     'app/models/partner_network.rb': 'class PartnerNetwork < ApplicationRecord\nend\n',
     'app/services/cache_store.rb': 'class CacheStore\nend\n',
@@ -42,7 +42,7 @@ describe('a named feature: a file, folder or dependency named by the claim\'s wo
   ].join('\n');
   const { at } = verifyIn(tree, doc, reportWith([]));
 
-  it('a multi-word phrase that is a code file\'s name confirms, citing the file', () => {
+  it("a multi-word phrase that is a code file's name confirms, citing the file", () => {
     expect(at(5).verdict).toBe('confirmed');
     expect(at(5).evidence[0]?.path).toBe('app/models/delivery_slot_change_request.rb');
     expect(at(5).evidence[0]?.line).toBe(1);

@@ -752,7 +752,11 @@ const NAMED_BASIS = new Set(['file', 'dependency', 'search', 'config', 'tests'])
 const REPLACED =
   /\b(?:replaced|remplac[ée]e?s?|ersetzt|reemplazad[oa]s?|substitu[íi]d[oa]s?|instead of|au lieu de|(?:an)?statt|anstelle von|en lugar de|em vez de|migrated from|migr[ée]e? depuis)\s+(?!by\b|with\b|par\b|durch\b|por\b|com\b|con\b)[`"']?([\w@./:-]+)/giu;
 export function replacedNames(text: string): string[] {
-  return [...text.matchAll(REPLACED)].map((m) => m[1]!.toLowerCase().replace(/[.,;:)]+$/, ''));
+  return [...text.matchAll(REPLACED)].map((m) => {
+    let name = m[1]!.toLowerCase();
+    while (name && '.,;:)'.includes(name.at(-1)!)) name = name.slice(0, -1);
+    return name;
+  });
 }
 
 /** Combine findings, whatever their source, into the verdict on what the claim asserts. */

@@ -5,7 +5,7 @@
  * content words, stop words of several languages dropped, CamelCase/snake/kebab joins split, plural
  * folded) are matched against the names the audit already has: the stems of listed code and
  * configuration files and folders, and the declared dependencies. A multi-word phrase must match; a
- * single word only when it is a whole, uncommon file or dependency name.
+ * single word names nothing on its own (measured: too many menu-like lines).
  */
 import type { Claim } from './extract.js';
 import type { Finding, LookupContext } from './lookup.js';
@@ -26,17 +26,12 @@ const STOP = new Set(
   ).split(/\s+/),
 );
 
-/**
- * Words too common to name anything on their own: a file or dependency called so shows nothing.
- * (A multi-word phrase of them still names: "user status", "email change request".)
- */
-const COMMON_SINGLE =
-  /^(?:test|tests|spec|config|user|users|app|application|api|main|index|util|utils|helper|helpers|model|models|service|services|controller|controllers|view|views|data|base|core|common|lib|src|error|errors|type|types|page|pages|component|components|module|modules|client|server|http|web|json|yaml|log|logs|logging|cache|caching|auth|security|database|db|file|files|setting|settings|route|routes|router|event|events|job|jobs|task|tasks|mail|email|search|admin|health|metric|metrics|docker|build|script|scripts|tool|tools|item|items|list|status|state|form|forms|default|layout|style|styles|asset|assets|public|static|template|templates|storage|queue|session|account|accounts|project|projects|report|reports|document|documents|audit|identity|organization|workspace|setup|init|start|run|runner|validation|validator|notification|notifications|payment|payments|upload|uploads|order|orders|product|products|message|messages|team|teams|group|groups|role|roles|permission|permissions|policy|policies|middleware|filter|filters|handler|handlers|request|response|query|queries|schema|migration|migrations|seed|seeds|fixture|fixtures|mock|mocks|factory|factories|monitor|monitoring|backup|deploy|deployment|docs|readme|license|changelog|version|package|environment|env|local|production|development|staging|public)$/;
-
 /** Folders of copies (a release snapshot "v1.0.0-PRODUCTION/", an archive), tests and build output; files whose name shows nothing of the code: documentation, images, lock files. */
 const NOT_NAMING = /\.(?:md|markdown|txt|rst|adoc|png|jpe?g|gif|svg|ico|webp|pdf|lock|log|snap)$/i;
-const UNLISTED =
-  /(?:^|\/)(?:node_modules|vendor|dist|build|out|target|coverage|tmp|\.venv|venv|fixtures|testdata|__snapshots__|docs?|_?archive[sd]?|old|backups?|deprecated|legacy|tests?|specs?|__tests__|e2e|[^/]*\bv?\d+\.\d+\.\d+[^/]*)\/|[._-](?:test|spec|tests)\.[a-z]+$|(?:^|\/)test_[^/]*$/i;
+const UNLISTED_DIR =
+  /^(?:node_modules|vendor|dist|build|out|target|coverage|tmp|\.venv|venv|fixtures|testdata|__snapshots__|docs?|_?archive[sd]?|old|backups?|deprecated|legacy|tests?|specs?|__tests__|e2e|\.git)$/i;
+const VERSIONED = /\bv?\d+\.\d+\.\d+/;
+const TEST_FILE = /[._-](?:test|spec|tests)\.[a-z]+$|^test_/i;
 
 const COMPARED = /\b(?:wie|like|comme|como|similar to|same as|as in|gleiche[nr]?|identi(?:cal|que|sch)|analog)\b/i;
 
@@ -52,7 +47,7 @@ export function singular(w: string): string {
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
@@ -73,10 +68,11 @@ function namesIndex(ctx: LookupContext): Named[] {
   const out: Named[] = [];
   const folders = new Set<string>();
   for (const path of ctx.files.paths) {
-    if (path === ctx.documentPath || NOT_NAMING.test(path) || UNLISTED.test(path) || path.startsWith('.git/')) continue;
+    if (path === ctx.documentPath || NOT_NAMING.test(path)) continue;
     const segs = path.split('/');
     const base = segs.pop()!;
-    const stem = base.replace(/^\./, '').replace(/(?:\.[A-Za-z0-9]+)+$/, '');
+    if (TEST_FILE.test(base) || segs.some((s) => UNLISTED_DIR.test(s) || VERSIONED.test(s))) continue;
+    const stem = base.replace(/^\./, '').split('.')[0]!;
     const words = nameWords(stem);
     if (words.length) out.push({ words, path, kind: 'file' });
     let dir = '';
@@ -117,14 +113,13 @@ function contentRuns(text: string): string[][] {
 }
 
 const contains = (hay: string[], needle: string[]) => {
-  for (let i = 0; i + needle.length <= hay.length; i++)
-    if (needle.every((w, j) => hay[i + j] === w)) return true;
+  for (let i = 0; i + needle.length <= hay.length; i++) if (needle.every((w, j) => hay[i + j] === w)) return true;
   return false;
 };
 
 /**
- * A file, folder or dependency the claim's words name. Longest phrases first; a single word only as a
- * whole, uncommon name of a code file or a dependency.
+ * A file, folder or dependency the claim's words name, longest phrases first; single words are not
+ * looked up.
  */
 export function namedFeatureFinding(ctx: LookupContext, claim: Claim): Finding | null {
   const bySubject = phraseFinding(ctx, claim, claim.subject || claim.text);
