@@ -23,6 +23,7 @@ export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERA
 import type { VerifiedClaim, Verdict } from './schema.js';
 import { findingsFor } from './findings.js';
 import { configFinding, dependencyTermFinding } from './terms.js';
+import { namedFeatureFinding } from './named-feature.js';
 import { NEGATED, namesOf } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
@@ -564,7 +565,17 @@ function judgeClaimInner(
     mapped && !mapped.target.startsWith('unverifiable:') && !mapped.target.startsWith('pillar:')
       ? ruleFinding(mapped.target, report, opts)
       : null;
-  const findings = findingsFor(claim, rule, opts.lookup, mapped?.via);
+  // "Asset Mapper (replaced encore_entry)", "statt moment.js": the name after a verb of replacement is
+  // what must be gone — found, the claim fails; not found, it holds.
+  const replaced = replacedNames(claim.text);
+  const findings = findingsFor(claim, rule, opts.lookup, mapped?.via).map((f) =>
+    replaced.length &&
+    !f.negated &&
+    (f.basis === 'search' || f.basis === 'file' || f.basis === 'dependency') &&
+    replaced.some((r) => f.subject.toLowerCase().replace(/[`"']/g, '') === r)
+      ? { ...f, negated: true }
+      : f,
+  );
   const decisive = findings.filter((f) => f.present !== 'unknown');
   // Nothing named settled it: the claim's words as a configuration key, its proper nouns as dependencies.
   if (
@@ -579,6 +590,18 @@ function judgeClaimInner(
       configFinding(opts.lookup, claim, absence) ??
       (claim.asserted === 'done' ? dependencyTermFinding(opts.lookup, claim) : null);
     if (last) decisive.push(last);
+  }
+  // "Email change request system with approval workflow": a file, folder or dependency the claim's
+  // words name — even beside a word of people and process, when the name is not that word.
+  if (
+    decisive.length === 0 &&
+    opts.lookup &&
+    !(claim.asserted === 'done' && NEGATED.test(claim.subject)) &&
+    !/^(?:all|every|everything|alle|todos?|todas?|tous|toutes)\b/i.test(claim.subject)
+  ) {
+    const name = namedFeatureFinding(opts.lookup, claim);
+    const via = mapped?.target.startsWith('unverifiable:') ? mapped.via.toLowerCase() : '';
+    if (name && !(via && name.subject.includes(via.replace(/s$/, '')))) decisive.push(name);
   }
   // "Metrics endpoint enabled" where the metrics rule is partial for want of a registry: the
   // setting the claim names (management.endpoints…include: …,metrics) is what it claims.
@@ -724,6 +747,17 @@ function facetFound(rule: RuleReport, facet: string): boolean | 'partial' | unde
 
 /** Lookups of what a claim names itself: files, dependencies, code, settings, tests. */
 const NAMED_BASIS = new Set(['file', 'dependency', 'search', 'config', 'tests']);
+
+/** The names a verb of replacement puts out of use: "replaced encore_entry", "au lieu de X", "statt X". */
+const REPLACED =
+  /\b(?:replaced|remplac[ée]e?s?|ersetzt|reemplazad[oa]s?|substitu[íi]d[oa]s?|instead of|au lieu de|(?:an)?statt|anstelle von|en lugar de|em vez de|migrated from|migr[ée]e? depuis)\s+(?!by\b|with\b|par\b|durch\b|por\b|com\b|con\b)[`"']?([\w@./:-]+)/giu;
+export function replacedNames(text: string): string[] {
+  return [...text.matchAll(REPLACED)].map((m) => {
+    let name = m[1]!.toLowerCase();
+    while (name && '.,;:)'.includes(name.at(-1)!)) name = name.slice(0, -1);
+    return name;
+  });
+}
 
 /** Combine findings, whatever their source, into the verdict on what the claim asserts. */
 function decide(claim: Claim, found: Finding[], out: Out, mappedRule: string | null): VerifiedClaim {
