@@ -86,7 +86,8 @@ describe('negated environment checks guard code that runs everywhere except deve
   });
 
   it('`!app.isDevelopment()` and `if not settings.DEBUG` are production; the plain checks are not', () => {
-    const ts = "if (!app.isDevelopment()) {\n  app.use(helmet());\n}\nif (app.isDevelopment()) {\n  app.use(cors());\n}\n";
+    const ts =
+      'if (!app.isDevelopment()) {\n  app.use(helmet());\n}\nif (app.isDevelopment()) {\n  app.use(cors());\n}\n';
     expect(devOnlyBranch(ts, 2)).toBeNull();
     expect(devOnlyBranch(ts, 5)).toEqual({ line: 4, snippet: 'if (app.isDevelopment()) {' });
     const py = 'if not settings.DEBUG:\n    MIDDLEWARE += ["django.middleware.security.SecurityMiddleware"]\n';

@@ -84,7 +84,12 @@ function devCondition(text: string): boolean {
   const before = text.slice(0, m.index);
   // `!app.Environment.IsDevelopment()`, `! app()->environment('local')`, `!App::isLocal()`,
   // `not settings.DEBUG`, `unless Rails.env.development?`: the receiver chain may use `.`, `->` or `::`.
-  if (/(?:!\s*(?:[\w$]+\s*(?:\(\s*\)\s*)?(?:\.|->|::)\s*)*(?:[\w$]+\s*(?:\(\s*\)\s*)?)?|\bnot\s+|\bunless\s+(?:[\w$]+\.)*)$/.test(before)) return false;
+  if (
+    /(?:!\s*(?:[\w$]+\s*(?:\(\s*\)\s*)?(?:\.|->|::)\s*)*(?:[\w$]+\s*(?:\(\s*\)\s*)?)?|\bnot\s+|\bunless\s+(?:[\w$]+\.)*)$/.test(
+      before,
+    )
+  )
+    return false;
   // `DEBUG = False`-style assignments and `if not DEBUG` are not development branches.
   if (/\bDEBUG\b/.test(m[0]) && /\bDEBUG\s*(?:==\s*False|is\s+False)/.test(text)) return false;
   return true;
