@@ -436,6 +436,18 @@ describe('command graph: task runners', () => {
     ]);
   });
 
+  it('just with variable overrides before the recipe (`just python=… cov`, `--set`), a CI expression holding braces', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha(
+        "      - run: |\n          just python=${{ startsWith(matrix.py, 'pypy') && matrix.py || format('python{0}', matrix.py) }} cleanup=\"false\" cov\n      - run: just --set python python3.12 lint\n",
+      ),
+      Justfile:
+        'python := ""\ncleanup := "true"\n\nlint:\n    uv run ruff check src\n\ncov *args="tests":\n    uv run -p {{python}} coverage run -m pytest {{args}}\n',
+    };
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:8 → Justfile:8 (just cov) → pytest']);
+    expect(chains(tree, 'lint')).toEqual(['.github/workflows/ci.yml:9 → Justfile:5 (just lint) → Ruff']);
+  });
+
   it('nox sessions by their session.run calls, and hatch scripts', () => {
     const tree = {
       '.github/workflows/ci.yml': gha('      - run: nox -s tests\n      - run: hatch run lint:check\n'),

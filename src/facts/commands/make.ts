@@ -212,7 +212,14 @@ export const justRecipes: Resolver = (argv, { files, cwd }) => {
   const path = findIn(files, cwd, ['justfile', 'Justfile', '.justfile']);
   if (!path) return { unresolved: 'no justfile', absent: true };
   const jf = memo(files, `commands:just:${path}`, () => parseJustfile(files.read(path) ?? ''));
-  const pos = positionals(argv.slice(1), ['-f', '--justfile', '-d', '--working-directory', '--set']);
+  // Variable overrides come before the recipe: `just python=3.12 test`, `just --set python 3.12 test`
+  // (two values); without a recipe named, just runs the first one.
+  const args = argv.slice(1);
+  const setAt = args.indexOf('--set');
+  if (setAt >= 0) args.splice(setAt, 3);
+  const pos = positionals(args, ['-f', '--justfile', '-d', '--working-directory']).filter(
+    (p) => !/^[A-Za-z_][\w-]*=/.test(p),
+  );
   const names = pos.length ? pos.filter((p) => jf.recipes.has(p)).slice(0, 4) : jf.first ? [jf.first] : [];
   const blocks: Block[] = [];
   const seen = new Set<string>();
