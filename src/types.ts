@@ -427,7 +427,8 @@ export interface Facts {
   tags: string[];
   /**
    * Source files a tool wrote ("Code generated … DO NOT EDIT.", `@generated`, an auto-generated
-   * banner in the first lines; facts/generated.ts), sorted. Rules' pattern matches leave them out.
+   * banner in the first lines, a minified script; facts/generated.ts), sorted. Rules' pattern matches
+   * leave them out.
    */
   generated: string[];
   /** What a reverse proxy in the repository enforces (rate limits, headers, HSTS, HTTPS redirect). */

@@ -122,12 +122,37 @@ ruleTester(rule, {
       expect: { outcome: 'pass', data: { files: 1 } },
     },
     {
+      name: 'a gen/ folder of protoc/buf output (a *.pb.go in it) is generated, its unmarked siblings too',
+      tree: {
+        'cmd/server/main.go': lines(120, 'var s = 1'),
+        'gen/proto/orders/v1/orders.pb.go': lines(3000, 'var p = 1'),
+        'gen/proto/orders/v1/ordersv1connect/orders.connect.go': lines(1800, 'var c = 1'),
+      },
+      expect: { outcome: 'pass', data: { files: 1 }, evidence: [{ path: 'cmd/server/main.go', line: 120 }] },
+    },
+    {
       name: 'a file without a final newline counts its last line',
       tree: { 'lib/a.rb': lines(1000).trimEnd() },
       expect: { outcome: 'pass', evidence: [{ path: 'lib/a.rb', line: 1000 }] },
     },
   ],
   invalid: [
+    {
+      name: 'a hand-written package named gen/ (no generated file in it) is the project’s code, not generator output',
+      tree: {
+        'pyproject.toml': '[project]\nname = "shapes"\n',
+        'src/shapes/__init__.py': 'from .converters import Converter\n',
+        'src/shapes/converters.py': lines(400, 'x = 1'),
+        'src/shapes/gen/__init__.py': `'''Code to build structure hooks.'''\n${lines(1233, 'y = 2')}`,
+        'src/shapes/gen/_shared.py': lines(80, 'z = 3'),
+      },
+      expect: {
+        outcome: 'partial',
+        message: '1 exceed it, the largest src/shapes/gen/__init__.py (1,234 lines)',
+        evidence: [{ path: 'src/shapes/gen/__init__.py', line: 1234, note: '1,234 lines' }],
+        data: { files: 4 },
+      },
+    },
     {
       name: 'a module whose lines are mostly code stays a god module although it holds some literal tables',
       tree: {

@@ -1,8 +1,35 @@
 import rule from './type-safety.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
+/** A bundler's one-line output, as `php artisan filament:assets` publishes it. */
+const minified = (name: string) =>
+  `(()=>{var ${name}=({livewireId:e})=>({init(){window.addEventListener("sync-${name}",t=>{t.detail.id===e&&this.sync(t.detail)})},${'sync(t){this.state=t.state??null,this.open=!!t.open,this.items=Array.from(t.items??[]).map(i=>({...i,key:String(i.id)}))},'.repeat(6)}});document.addEventListener("alpine:init",()=>{window.Alpine.data("${name}",${name})});})();\n`;
+
+const laravel = {
+  'composer.json': '{"require": {"laravel/framework": "^12.0", "filament/filament": "^4.0"}}',
+  artisan: '#!/usr/bin/env php\n<?php\n',
+  'phpstan.neon': 'parameters:\n    level: 9\n    paths: [app]\n',
+  ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`app/Models/M${i}.php`, '<?php\n\nclass M {}\n'])),
+  ...Object.fromEntries(
+    ['actions/actions', 'forms/components/select', 'forms/components/textarea', 'tables/tables'].map((n) => [
+      `public/js/filament/${n}.js`,
+      minified(n.replace(/\W/g, '_')),
+    ]),
+  ),
+};
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'minified framework assets published into public/ (filament:assets) are not the project’s JavaScript',
+      tree: laravel,
+      expect: {
+        outcome: 'pass',
+        message: 'PHP',
+        absent: ['JavaScript (untyped)', 'public/js/filament'],
+        evidence: [{ path: 'phpstan.neon', line: 2 }],
+      },
+    },
     {
       name: 'plotting scripts in Python under scripts/ beside a Rust CLI are tooling: the product is judged',
       tree: {
@@ -154,6 +181,24 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a hand-written script in public/ beside published minified assets is the project’s JavaScript',
+      tree: {
+        ...laravel,
+        ...Object.fromEntries(
+          Array.from({ length: 3 }, (_, i) => [
+            `public/js/widgets/w${i}.js`,
+            "document.addEventListener('DOMContentLoaded', () => {\n  const el = document.querySelector('#chart');\n  if (el) el.dataset.ready = 'true';\n});\n",
+          ]),
+        ),
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'JavaScript (untyped)',
+        evidence: [{ path: 'public/js/widgets/w0.js', note: '3 JavaScript file(s)' }],
+        absent: ['public/js/filament'],
+      },
+    },
     {
       name: 'behind a references-only root, a referenced project inheriting from an unknown package is not claimed lax or strict',
       tree: {

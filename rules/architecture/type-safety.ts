@@ -57,7 +57,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Production source files by language. Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift and C/C++ are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
+      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift and C/C++ are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
     patterns: {
       tsStrict: {
         regex: /"strict"\s*:\s*true|"extends"\s*:\s*"@tsconfig\/strictest/,
@@ -117,8 +117,10 @@ export default defineRule({
   appliesTo: ({ facts }) => (productCode(facts).length > 0 ? true : { reason: noProductCode(facts) }),
   check(ctx) {
     const byLang = new Map<string, string[]>();
+    // Generated and minified files (a bundle published into public/) are not code anyone types.
+    const generated = new Set(ctx.facts.generated);
     for (const p of ctx.facts.sourceFiles) {
-      if (!isProductionPath(p) || TOOLING.test(p)) continue;
+      if (!isProductionPath(p) || TOOLING.test(p) || generated.has(p)) continue;
       const lang = languageOf(p);
       if (!lang) continue;
       const list = byLang.get(lang);

@@ -3,6 +3,35 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './test-types.js';
 
+/** An npm library: node:test unit tests, and browser specs that a WebdriverIO config runs (or names nothing). */
+const browserLib = (specs: string | null) => ({
+  'package.json': JSON.stringify(
+    {
+      name: 'short-ids',
+      type: 'module',
+      exports: { '.': './dist/index.js' },
+      scripts: specs
+        ? { test: 'node --test test/unit/*.test.js', 'test:browser': 'wdio run ./wdio.conf.js' }
+        : { test: 'node --test test/unit/*.test.js', 'test:dom': 'jest test/browser' },
+      devDependencies: specs
+        ? { '@wdio/cli': '9.0.0', '@wdio/jasmine-framework': '9.0.0', '@wdio/local-runner': '9.0.0' }
+        : { jest: '29.0.0', 'jest-environment-jsdom': '29.0.0' },
+    },
+    null,
+    2,
+  ),
+  'src/index.js': 'export function shortId() {\n  return Math.random().toString(36).slice(2, 10);\n}\n',
+  'test/unit/short-id.test.js':
+    "import test from 'node:test';\nimport assert from 'node:assert';\nimport { shortId } from '../../src/index.js';\n\ntest('is eight characters', () => {\n  assert.equal(shortId().length, 8);\n});\n",
+  ...(specs
+    ? {
+        'wdio.conf.js': `export const config = {\n  runner: 'local',\n  framework: 'jasmine',\n\n  specs: [${specs}],\n  capabilities: [{ browserName: 'chrome' }],\n};\n`,
+      }
+    : {}),
+  'test/browser/ids.spec.js':
+    "/* global browser:false, $:false */\n\ndescribe('short-ids in the browser', () => {\n  beforeAll(async () => {\n    await browser.url('http://localhost:4567/');\n  });\n\n  it('renders an id', async () => {\n    const el = await $('#id');\n    expect((await el.getText()).length).toBe(8);\n  });\n\n  it('renders a second id', async () => {\n    const el = await $('#id2');\n    expect((await el.getText()).length).toBe(8);\n  });\n});\n",
+});
+
 /** A DDD-style Node API: Jest unit tests, Cucumber features whose steps call the app (or not) over HTTP. */
 const cucumberApi = (http: boolean) => ({
   'package.json': JSON.stringify({ devDependencies: { jest: '29', cucumber: '6', supertest: '6' } }, null, 2),
@@ -107,6 +136,20 @@ const pyFormatter = (runsCommand: boolean) => ({
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'browser specs a WebdriverIO config runs (wdio.conf.js specs) are end-to-end, though written with describe/it',
+      profile: 'service',
+      tree: browserLib("'./test/browser/**/*.spec.js'"),
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'test/browser/ids.spec.js',
+            note: 'end-to-end: WebdriverIO spec (wdio.conf.js:5 specs): run in a real browser',
+          },
+        ],
+      },
+    },
     {
       name: "a command-line package's tests that run its own command in a subprocess are end-to-end tests",
       tree: pyFormatter(true),
@@ -602,6 +645,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the same describe/it specs run by jest (no WebdriverIO config) stay unit tests: no end-to-end',
+      profile: 'service',
+      tree: browserLib(null),
+      expect: {
+        outcome: 'partial',
+        message: 'no integration, end-to-end and load tests',
+        evidence: [{ path: 'test/browser/ids.spec.js', note: 'unit: jest: 2 test cases' }],
+        absent: ['WebdriverIO spec'],
+      },
+    },
     {
       name: "a subprocess running another program (pip) does not drive the package's own command",
       tree: pyFormatter(false),

@@ -6,6 +6,7 @@ import { fromMatch } from '../../src/facts/paths.js';
 import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
 import { terraformTestFile, type TfTestRun } from '../../src/facts/tests/terraform-test.js';
 import { pythonScripts } from '../../src/facts/entry-points.js';
+import { globTest } from '../../src/walk/glob.js';
 
 type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
 
@@ -118,6 +119,34 @@ const LOAD_FILES: { name: string; globs: string[] }[] = [
   { name: 'JMeter', globs: ['**/*.jmx'] },
   { name: 'Gatling', globs: ['**/src/gatling/**', '**/gatling/**/*.{scala,java,kt}'] },
 ];
+
+/**
+ * Spec files a WebdriverIO config runs (`specs: ['./test/browser/browser.spec.js']` or a glob, in wdio.conf.js):
+ * each runs in a real browser, whatever its describe/it look like (blind round 12: uuid's
+ * test/browser/browser.spec.js was taken for a jest unit test). Globs are relative to the config.
+ */
+function wdioSpecs(files: FileView, tests: readonly string[]): Map<string, { path: string; line: number }> {
+  const out = new Map<string, { path: string; line: number }>();
+  for (const cfg of files.match(['**/wdio.conf.{js,ts,mjs,cjs,mts,cts}', '**/wdio.*.conf.{js,ts,mjs,cjs,mts,cts}'])) {
+    const text = files.read(cfg) ?? '';
+    const at = /\bspecs\s*:\s*\[/.exec(text);
+    if (!at) continue;
+    const close = text.indexOf(']', at.index);
+    const list = text.slice(at.index + at[0].length, close < 0 ? undefined : close);
+    const line = text.slice(0, at.index).split('\n').length;
+    const dir = cfg.includes('/') ? cfg.slice(0, cfg.lastIndexOf('/') + 1) : '';
+    for (const g of list.matchAll(/['"`]([^'"`$]+)['"`]/g)) {
+      const parts: string[] = [];
+      for (const part of `${dir}${g[1]!}`.split('/')) {
+        if (part === '..') parts.pop();
+        else if (part && part !== '.') parts.push(part);
+      }
+      const test = globTest(parts.join('/'));
+      for (const t of tests) if (!out.has(t) && test(t)) out.set(t, { path: cfg, line });
+    }
+  }
+  return out;
+}
 
 function driverName(s: string): string {
   const m =
@@ -270,7 +299,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`: real resources), `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`): they serve the whole app without a server or browser. End-to-end: test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`: real resources), `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`): they serve the whole app without a server or browser. End-to-end: spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -452,6 +481,11 @@ export default defineRule({
           wholeApp.set(f.path, `abstract base ${jvmBases.get(name)}`);
       }
     const browser = new Map(ctx.matches('browserDriver').map((m) => [m.path, m]));
+    // Every file the specs name, collected by the inventory or not (no jest or mocha config collects them).
+    const wdio = wdioSpecs(
+      ctx.files,
+      ctx.files.paths.filter((p) => /\.(?:[cm]?[jt]s|[jt]sx)$/.test(p)),
+    );
     const terratest = new Map(ctx.matches('terratest').map((m) => [m.path, m]));
     // Tests that call a running instance over HTTP (smoke tests of a started container): end-to-end.
     const overHttp = new Map(
@@ -472,7 +506,13 @@ export default defineRule({
           ...at,
           note: `Postman collection: ${f.cases} API test${f.cases === 1 ? '' : 's'} run by Newman against a running server`,
         });
-      else if (f.framework === 'playwright' || f.framework === 'cypress' || e2eDir(f.path) || e2eByName(f.path))
+      else if (wdio.has(f.path)) {
+        const c = wdio.get(f.path)!;
+        add('end-to-end', {
+          ...at,
+          note: `WebdriverIO spec (${c.path}:${c.line} specs): ${f.cases} test${f.cases === 1 ? '' : 's'} run in a real browser`,
+        });
+      } else if (f.framework === 'playwright' || f.framework === 'cypress' || e2eDir(f.path) || e2eByName(f.path))
         add('end-to-end', { ...at, note: `${f.framework} test in an end-to-end location` });
       else if (driver)
         add('end-to-end', {
@@ -541,6 +581,9 @@ export default defineRule({
         add('unit', { ...at, note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}` });
     }
     const testPaths = new Set(inv.files.map((f) => f.path));
+    for (const [p, c] of wdio)
+      if (!testPaths.has(p))
+        add('end-to-end', { path: p, note: `WebdriverIO spec (${c.path}:${c.line} specs): run in a real browser` });
     // A command-line program's tests that run its installed command in a subprocess drive it as its users do.
     const scripts = ctx.facts.profile.id === 'cli' ? pythonScripts(ctx.files) : undefined;
     const programs = new Set(scripts?.entries.map((e) => e.target.split(/[.:]/)[0]!) ?? []);

@@ -427,6 +427,28 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Pest feature tests nested in describe() count with the top-level unit tests (Laravel)',
+      tree: {
+        'composer.json': '{"require": {"laravel/framework": "^12.0"}, "require-dev": {"pestphp/pest": "^3.0"}}',
+        'phpunit.xml':
+          '<phpunit><testsuites><testsuite name="Unit"><directory>tests/Unit</directory></testsuite><testsuite name="Feature"><directory>tests/Feature</directory></testsuite></testsuites></phpunit>',
+        'tests/Pest.php': "<?php\n\npest()->extend(Tests\\TestCase::class)->in('Feature');\n",
+        'tests/Unit/FormatTest.php':
+          "<?php\n\ntest('formats megabits', function () {\n    expect(format(1000))->toBe('1 Mbps');\n});\n",
+        'tests/Feature/RouteTest.php':
+          "<?php\n\ndescribe('routes', function () {\n    test('home redirects to login', function () {\n        $this->get('/')->assertRedirect('/login');\n    });\n\n    it('serves the login page', function () {\n        $this->get('/login')->assertOk();\n    });\n});\n",
+        ...Object.fromEntries(
+          Array.from({ length: 12 }, (_, i) => [`app/Services/S${i}.php`, `<?php\n\nclass S${i} {}\n`]),
+        ),
+      },
+      expect: {
+        outcome: 'partial',
+        message: '3 test cases in 2 test files',
+        data: { testCases: 3, testFiles: 2 },
+        evidence: [{ path: 'tests/Feature/RouteTest.php', line: 4, note: 'PHP: 3 test cases in 2 files (Pest)' }],
+      },
+    },
+    {
       name: 'JavaScript files under test/javascripts that no runner is configured to collect are not counted',
       tree: railsJs(false),
       expect: { outcome: 'fail', data: { testCases: 0 } },

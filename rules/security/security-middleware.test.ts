@@ -529,6 +529,22 @@ ruleTester(rule, {
       expect: { outcome: 'fail' },
     },
     {
+      name: 'Laravel: forceScheme(https) under `! app()->environment(local)` runs everywhere except development (not set aside)',
+      profile: 'service',
+      tree: {
+        'composer.json': '{"require": {"laravel/framework": "^12.0"}}',
+        'app/Providers/AppServiceProvider.php':
+          "<?php\n\nnamespace App\\Providers;\n\nclass AppServiceProvider extends ServiceProvider\n{\n    protected function forceHttps(): void\n    {\n        if (! app()->environment('local') && config('app.force_https')) {\n            URL::forceScheme('https');\n        }\n    }\n}\n",
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'no security headers',
+        absent: ['only in development', 'Set aside'],
+        data: { https: true },
+        evidence: [{ path: 'app/Providers/AppServiceProvider.php', line: 9, note: 'HTTPS/HSTS' }],
+      },
+    },
+    {
       name: 'Go: a hand-written redirect to https:// is HTTPS enforcement; no headers stays missing',
       tree: {
         'go.mod': 'module example.com/push\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.10.0\n',

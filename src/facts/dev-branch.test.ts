@@ -55,3 +55,42 @@ describe('devOnlyBranch', () => {
     expect(devOnlyBranch(rb, 2)).toBeNull();
   });
 });
+
+describe('negated environment checks guard code that runs everywhere except development', () => {
+  it('Laravel `! app()->environment(…)` and `!$this->app->isLocal()` are production branches', () => {
+    const php = [
+      '<?php',
+      'class AppServiceProvider extends ServiceProvider',
+      '{',
+      '    protected function forceHttps(): void',
+      '    {',
+      "        if (! app()->environment('local') && config('app.force_https')) {",
+      "            URL::forceScheme('https');",
+      '        }',
+      '        if (!$this->app->isLocal()) {',
+      '            $this->app->make(Kernel::class)->pushMiddleware(TrustProxies::class);',
+      '        }',
+      "        if (app()->environment('local')) {",
+      '            DB::listen(fn ($q) => logger($q->sql));',
+      '        }',
+      '    }',
+      '}',
+    ].join('\n');
+    expect(devOnlyBranch(php, lineOf(php, 'forceScheme'))).toBeNull();
+    expect(devOnlyBranch(php, lineOf(php, "if (! app()->environment('local')"))).toBeNull();
+    expect(devOnlyBranch(php, lineOf(php, 'pushMiddleware'))).toBeNull();
+    expect(devOnlyBranch(php, lineOf(php, 'DB::listen'))).toEqual({
+      line: lineOf(php, "if (app()->environment('local'))"),
+      snippet: "if (app()->environment('local')) {",
+    });
+  });
+
+  it('`!app.isDevelopment()` and `if not settings.DEBUG` are production; the plain checks are not', () => {
+    const ts =
+      'if (!app.isDevelopment()) {\n  app.use(helmet());\n}\nif (app.isDevelopment()) {\n  app.use(cors());\n}\n';
+    expect(devOnlyBranch(ts, 2)).toBeNull();
+    expect(devOnlyBranch(ts, 5)).toEqual({ line: 4, snippet: 'if (app.isDevelopment()) {' });
+    const py = 'if not settings.DEBUG:\n    MIDDLEWARE += ["django.middleware.security.SecurityMiddleware"]\n';
+    expect(devOnlyBranch(py, 2)).toBeNull();
+  });
+});

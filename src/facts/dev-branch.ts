@@ -14,7 +14,7 @@
 /** Conditions true only outside production (a scan pattern too: files without one are not read again). */
 export const DEV_CONDITION = new RegExp(
   [
-    String.raw`\bIsDevelopment\(\)`,
+    String.raw`\b[Ii]sDevelopment\(\)`,
     String.raw`\bEnvironmentName\s*==\s*"Development"`,
     String.raw`\b(?:settings\.)?DEBUG\b`,
     String.raw`\bapp\.debug\b`,
@@ -82,8 +82,14 @@ function devCondition(text: string): boolean {
   const m = DEV_CONDITION.exec(text);
   if (!m) return false;
   const before = text.slice(0, m.index);
-  // `!app.Environment.IsDevelopment()`, `not settings.DEBUG`, `unless Rails.env.development?`.
-  if (/(?:!\s*(?:[\w$]+\s*(?:\(\s*\)\s*)?\.\s*)*|\bnot\s+|\bunless\s+(?:[\w$]+\.)*)$/.test(before)) return false;
+  // `!app.Environment.IsDevelopment()`, `! app()->environment('local')`, `!App::isLocal()`,
+  // `not settings.DEBUG`, `unless Rails.env.development?`: the receiver chain may use `.`, `->` or `::`.
+  if (
+    /(?:!\s*(?:[\w$]+\s*(?:\(\s*\)\s*)?(?:\.|->|::)\s*)*(?:[\w$]+\s*(?:\(\s*\)\s*)?)?|\bnot\s+|\bunless\s+(?:[\w$]+\.)*)$/.test(
+      before,
+    )
+  )
+    return false;
   // `DEBUG = False`-style assignments and `if not DEBUG` are not development branches.
   if (/\bDEBUG\b/.test(m[0]) && /\bDEBUG\s*(?:==\s*False|is\s+False)/.test(text)) return false;
   return true;

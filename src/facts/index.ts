@@ -19,7 +19,7 @@ import { GITOPS_PATTERN, reusablePackage } from './infra-package.js';
 import { PROXY_PATTERNS, proxyFacts } from './proxy.js';
 import { APP_SERVER_PATTERN, appServers } from './app-servers.js';
 import { IMAGE_BUILDER_PATTERN, imageBuilders } from './image-builders.js';
-import { GENERATED_PATTERN, generatedFiles, generatorOutputs } from './generated.js';
+import { GENERATED_PATTERN, MINIFIED_PATTERN, generatedFiles, generatorOutputs } from './generated.js';
 import { opsOnlyHttp, ROUTE_KEY, ROUTE_PATTERN } from './inbound.js';
 import { componentClassifier } from './component.js';
 import type { Dependency, DependencyQuery, Facts, Profile, ProfileId } from '../types.js';
@@ -87,6 +87,7 @@ export function factPatterns(pre: PreFacts, watched: readonly string[] = []): Sc
     APP_SERVER_PATTERN,
     IMAGE_BUILDER_PATTERN,
     GENERATED_PATTERN,
+    MINIFIED_PATTERN,
     ROUTE_PATTERN,
     ...usagePatterns(pre.dependencies, watched),
   ];
@@ -130,7 +131,11 @@ export function completeFacts(
     ...(opsOnly ? { opsOnlyHttp: opsOnly } : {}),
     tags: [...(options.tags ?? [])],
     generated: [
-      ...new Set([...generatedFiles(scan.matches(GENERATED_PATTERN.key)), ...generatorOutputs(files)]),
+      ...new Set([
+        ...generatedFiles(scan.matches(GENERATED_PATTERN.key)),
+        ...scan.matches(MINIFIED_PATTERN.key).map((m) => m.path),
+        ...generatorOutputs(files),
+      ]),
     ].sort(),
     ...(empty ? { nothingToAssess: empty } : {}),
     ...(reusable ? { reusable } : {}),

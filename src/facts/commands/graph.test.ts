@@ -436,6 +436,20 @@ describe('command graph: task runners', () => {
     ]);
   });
 
+  it('just with variable overrides before the recipe (`just python=… cov`, `--set`), a CI expression holding braces, {{ … }} interpolations in recipes', () => {
+    const tree = {
+      '.github/workflows/ci.yml': gha(
+        "      - run: |\n          just python=${{ startsWith(matrix.py, 'pypy') && matrix.py || format('python{0}', matrix.py) }} cleanup=\"false\" cov\n      - run: just --set python python3.12 lint\n",
+      ),
+      Justfile:
+        'python := ""\ncleanup := "true"\n\nlint:\n    uv run ruff check src\n\ncov *args="tests":\n    uv run {{ if python != \'\' { \'-p \' + python } else { \'\' } }} --group test coverage run -m pytest {{args}}\n    {{ if cleanup == "true" { "uv run coverage report" } else { "" } }}\n',
+    };
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:8 → Justfile:8 (just cov) → pytest']);
+    // A recipe line that is one `{{ if … }}` runs the command of its first branch.
+    expect(chains(tree, 'coverage')).toContain('.github/workflows/ci.yml:8 → Justfile:9 (just cov) → coverage.py');
+    expect(chains(tree, 'lint')).toEqual(['.github/workflows/ci.yml:9 → Justfile:5 (just lint) → Ruff']);
+  });
+
   it('nox sessions by their session.run calls, and hatch scripts', () => {
     const tree = {
       '.github/workflows/ci.yml': gha('      - run: nox -s tests\n      - run: hatch run lint:check\n'),

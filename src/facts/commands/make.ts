@@ -185,13 +185,29 @@ interface Recipe {
   body: { text: string; line: number }[];
 }
 
+/**
+ * A recipe line with just's `{{ … }}` interpolations read: `{{args}}` is a value (`$args`); a
+ * conditional inside a line (`uv run {{ if python != '' { '-p ' + python } else { '' } }} pytest`)
+ * adds options or nothing, so it is dropped; a line that is one conditional runs the command its
+ * first branch names (`{{ if cleanup == "true" { "uv run coverage combine" } else { "" } }}`).
+ */
+function justInterpolated(line: string): string {
+  if (!line.includes('{{')) return line;
+  const whole = /^\{\{\s*if\b[^{]*\{\s*(["'])(.*?)\1\s*\}/.exec(line);
+  if (whole && /\}\}\s*$/.test(line)) return whole[2]!;
+  return line
+    .replace(/\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g, '$$$1')
+    .replace(/\{\{(?:[^}]|\}(?!\}))*\}\}/g, '')
+    .replace(/[ \t]{2,}/g, ' ');
+}
+
 function parseJustfile(text: string): { recipes: Map<string, Recipe>; first?: string } {
   const recipes = new Map<string, Recipe>();
   let first: string | undefined;
   let cur: Recipe | undefined;
   text.split(/\r?\n/).forEach((l, i) => {
     if (/^\s+\S/.test(l)) {
-      const t = l.trim().replace(/^[@-]+/, '');
+      const t = justInterpolated(l.trim()).replace(/^[@-]+/, '');
       if (cur && t && !t.startsWith('#')) cur.body.push({ text: t, line: i + 1 });
       return;
     }
@@ -212,7 +228,14 @@ export const justRecipes: Resolver = (argv, { files, cwd }) => {
   const path = findIn(files, cwd, ['justfile', 'Justfile', '.justfile']);
   if (!path) return { unresolved: 'no justfile', absent: true };
   const jf = memo(files, `commands:just:${path}`, () => parseJustfile(files.read(path) ?? ''));
-  const pos = positionals(argv.slice(1), ['-f', '--justfile', '-d', '--working-directory', '--set']);
+  // Variable overrides come before the recipe: `just python=3.12 test`, `just --set python 3.12 test`
+  // (two values); without a recipe named, just runs the first one.
+  const args = argv.slice(1);
+  const setAt = args.indexOf('--set');
+  if (setAt >= 0) args.splice(setAt, 3);
+  const pos = positionals(args, ['-f', '--justfile', '-d', '--working-directory']).filter(
+    (p) => !/^[A-Za-z_][\w-]*=/.test(p),
+  );
   const names = pos.length ? pos.filter((p) => jf.recipes.has(p)).slice(0, 4) : jf.first ? [jf.first] : [];
   const blocks: Block[] = [];
   const seen = new Set<string>();

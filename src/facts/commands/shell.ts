@@ -85,7 +85,8 @@ export function simpleCommands(
     // A secret, variable or env value keeps its name (`${{ secrets.DEPLOY_HOOK }}` → `$DEPLOY_HOOK`): the name says what it holds.
     const plain = text
       .replace(/\$\{\{\s*(?:secrets|vars|env)\.([A-Za-z_]\w*)\s*\}\}/g, '$$$1')
-      .replace(/\$\{\{[^}]*\}\}/g, '$CI_EXPR')
+      // Up to the closing `}}`: an expression may hold braces of its own (`format('python{0}', …)`).
+      .replace(/\$\{\{(?:[^}]|\}(?!\}))*\}\}/g, '$CI_EXPR')
       .replace(/\$\{?(MAKE)\}?|\$\((MAKE)\)/g, 'make')
       // `${ARGS//$'\n'/ }`, `${REF#refs/tags/}`: the variable with its text edited, one value (the
       // parser throws on the pattern); `for ((i=1; i<=N; i++))` is a loop header, no program.

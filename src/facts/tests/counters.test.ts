@@ -687,6 +687,41 @@ describe('Ruby and PHP', () => {
     const pest = countPhp("<?php\nit('adds', function () {});\ntest('later', function () {})->skip();\n");
     expect([pest.cases, pest.skipped, pest.framework]).toEqual([2, 1, 'Pest']);
   });
+  it('Pest tests nested in describe() blocks (nested describes, a skipped describe, datasets) are tests', () => {
+    const pest = countPhp(
+      [
+        '<?php',
+        '',
+        'use App\\Models\\Result;',
+        '',
+        "describe('guest routes', function () {",
+        "    test('home redirects to login', function () {",
+        "        $this->get('/')->assertRedirect('/login');",
+        '    });',
+        '',
+        "    it('serves the login page', fn () => $this->get('/login')->assertOk());",
+        '',
+        "    describe('api', function () {",
+        "        it('rejects a missing token', function (string $path) {",
+        '            $this->getJson($path)->assertUnauthorized();',
+        "        })->with(['/api/v1/results', '/api/v1/stats']);",
+        '    });',
+        '});',
+        '',
+        "describe('later', function () {",
+        "    it('exports results', function () {});",
+        '})->skip();',
+        '',
+        "test('top level still counts', function () {});",
+        '',
+        'function helper() {',
+        "    test('not a Pest test: inside a function, outside describe', fn () => null);",
+        '}',
+      ].join('\n'),
+    );
+    expect(pest.framework).toBe('Pest');
+    expect([pest.cases, pest.skipped, pest.parametrized, pest.expanded]).toEqual([5, 1, 1, 6]);
+  });
   it('PHPUnit data providers: rows of a returned array or of yields in this class; unknown when computed or elsewhere', () => {
     const r = countPhp(
       [

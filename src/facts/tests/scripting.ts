@@ -227,11 +227,21 @@ export function countPhp(text: string): ReturnType<Counter['result']> & { framew
       ...(provider ? { params: phpRows(tail, withs, (name) => (providers ??= phpProviders(code)).get(name)) } : {}),
     });
   }
-  // Pest: it('…', fn) / test('…', fn) at the top level, with ->skip(), ->todo(), ->with([...]).
-  for (const m of code.matchAll(/^(it|test)\s*\(\s*['"]/gm)) {
+  // Pest: it('…', fn) / test('…', fn) at the top level or inside `describe('…', function () { … })`
+  // (nested describes too), with ->skip(), ->todo(), ->with([...]); a skipped describe skips its tests.
+  const chainAt = (end: number) =>
+    end > 0 ? /^(?:\s*->\s*\w+\s*\((?:[^()]|\([^()]*\))*\))*/.exec(code.slice(end))![0] : '';
+  const describes: { from: number; to: number; skipped: boolean }[] = [];
+  for (const d of code.matchAll(/^[ \t]*describe\s*\(\s*['"]/gm)) {
+    const end = matchBracket(code, code.indexOf('(', d.index));
+    if (end > 0) describes.push({ from: d.index, to: end, skipped: /->\s*(?:skip|todo)\s*\(/.test(chainAt(end)) });
+  }
+  for (const m of code.matchAll(/^([ \t]*)(it|test)\s*\(\s*['"]/gm)) {
+    const within = describes.filter((d) => d.from < m.index && m.index < d.to);
+    if (m[1] && within.length === 0) continue;
     framework = 'Pest';
     const end = matchBracket(code, code.indexOf('(', m.index));
-    const chain = end > 0 ? /^(?:\s*->\s*\w+\s*\((?:[^()]|\([^()]*\))*\))*/.exec(code.slice(end))![0] : '';
+    const chain = chainAt(end);
     const withAt = chain.search(/->\s*with\s*\(\s*\[/);
     const params =
       withAt >= 0
@@ -241,7 +251,7 @@ export function countPhp(text: string): ReturnType<Counter['result']> & { framew
           : undefined;
     count.add({
       line: lineOf(m.index),
-      skipped: /->\s*(?:skip|todo)\s*\(/.test(chain),
+      skipped: /->\s*(?:skip|todo)\s*\(/.test(chain) || within.some((d) => d.skipped),
       ...(params !== undefined ? { params } : {}),
     });
   }
