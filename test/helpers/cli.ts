@@ -60,7 +60,9 @@ export async function spawnCli(args: string[], options: CliOptions = {}): Promis
     // No colour, and the default width unless the test sets one: the runner's terminal must not leak in.
     env: { NO_COLOR: '1', COLUMNS: '', ...options.env },
     extendEnv: true,
-    timeout: 60_000,
+    // A bound for a hang, not a speed test: a busy 2-core machine running the suite beside other audits
+    // took over 60 s for the largest hostile tree (19 s alone).
+    timeout: 180_000,
   });
   return { code: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
