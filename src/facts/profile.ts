@@ -7,9 +7,12 @@ import type { FileView } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { NOT_THE_PRODUCT, dirOf } from './paths.js';
 import type { Dependency, Framework, Manifest, Profile } from '../types.js';
-import { nameMatches } from './frameworks.js';
+import { JVM_SERVER_IMPORTS, nameMatches } from './frameworks.js';
+import { isProductionPath } from './paths.js';
 import { dockerfiles, isToolImage } from './dockerfile.js';
 import { ownCommand, pythonScripts, type EntryPoint } from './entry-points.js';
+
+export const JVM_IMPORT_KEY = 'facts:jvm-web-import';
 
 /** Code patterns the profile needs; scanned in the same single pass as the rules' patterns. */
 export const PROFILE_PATTERNS: ScanPattern[] = [
@@ -19,7 +22,7 @@ export const PROFILE_PATTERNS: ScanPattern[] = [
     // Kubernetes-style servers too: the k8s.io/apiserver library (`PrepareRun().Run…`, round 2:
     // metrics-server) and controller-runtime managers, which serve probes and metrics.
     regex:
-      /\b(?:PrepareRun\(\)\.Run|ctrl\.NewManager\(|manager\.New\(|http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|runApplication<\w|grpc\.NewServer\(|serve\(\s*app)/,
+      /\b(?:PrepareRun\(\)\.Run|ctrl\.NewManager\(|manager\.New\(|http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|runApplication<\w|grpc\.NewServer\(|serve\(\s*app|embeddedServer\(\s*(?:Netty|CIO|Jetty|Tomcat)\b)/,
     files: ['**/*.{go,js,ts,mjs,cjs,py,cs,java,kt,rb,rs}'],
     literals: [
       'Listen',
@@ -32,7 +35,20 @@ export const PROFILE_PATTERNS: ScanPattern[] = [
       'serve',
       'NewManager',
       'manager.New',
+      'embeddedServer',
     ],
+    maxPerFile: 1,
+  },
+  {
+    key: JVM_IMPORT_KEY,
+    // A JVM web framework imported by code (the table in frameworks.ts), for builds whose dependency
+    // declarations do not resolve to coordinates (a catalogue the tool cannot read, a convention plugin).
+    regex: new RegExp(
+      `^import\\s+(?:static\\s+)?(?:${JVM_SERVER_IMPORTS.map((i) => i.prefix.replace(/\./g, '\\.')).join('|')})\\.`,
+      'm',
+    ),
+    files: ['**/*.{kt,java,scala,groovy}'],
+    literals: JVM_SERVER_IMPORTS.map((i) => i.prefix),
     maxPerFile: 1,
   },
 ];
@@ -112,6 +128,8 @@ export interface ProfileInput {
   dependencies: Dependency[];
   frameworks: Framework[];
   serverMatches: Match[];
+  /** Imports of a JVM web framework (PROFILE_PATTERNS); absent in tests that do not scan for them. */
+  jvmImports?: Match[];
 }
 
 /** A server started in a comment, a test or an example does not make the repository a service. */
@@ -151,6 +169,16 @@ export function detectProfile(input: ProfileInput): Profile {
       detected: true,
       reasons: [
         `web framework ${frameworks.map((x) => x.name).join(', ')} (${f.evidence.path}${f.evidence.line ? `:${f.evidence.line}` : ''})`,
+      ],
+    };
+  }
+  const jvm = jvmApplication(files, input.manifests, input.jvmImports ?? []);
+  if (jvm) {
+    return {
+      id: 'service',
+      detected: true,
+      reasons: [
+        `web framework ${jvm.framework} imported by main code (${jvm.import.path}:${jvm.import.line}: ${jvm.import.snippet}) of an application with a main class (${jvm.main})`,
       ],
     };
   }
@@ -253,6 +281,36 @@ export function detectProfile(input: ProfileInput): Profile {
   }
   return { id: 'docs', detected: true, reasons: ['no source code and no package manifest'] };
 }
+
+/**
+ * A JVM application built on a web framework whose declaration the dependency facts could not
+ * name: main code imports the framework (io.ktor.server…, io.javalin…) and the build gives the
+ * program a main class (`application { mainClass = … }`, `<mainClass>`, `Main-Class`). A library
+ * that merely supports the framework has no main class of its own.
+ */
+function jvmApplication(
+  files: FileView,
+  manifests: Manifest[],
+  imports: Match[],
+): { framework: string; import: Match; main: string } | undefined {
+  const used = imports.find((m) => isProductionPath(m.path) && !NOT_THE_PRODUCT.test(m.path));
+  if (!used) return undefined;
+  const fw = JVM_SERVER_IMPORTS.find((i) => used.snippet.includes(`${i.prefix}.`));
+  if (!fw) return undefined;
+  for (const m of manifests) {
+    if ((m.ecosystem !== 'gradle' && m.ecosystem !== 'maven') || NOT_THE_PRODUCT.test(m.path)) continue;
+    if (!/(^|\/)(build\.gradle(\.kts)?|pom\.xml)$/.test(m.path)) continue;
+    const text = files.read(m.path);
+    const hit = text ? MAIN_CLASS.exec(text) : null;
+    if (!text || !hit) continue;
+    const line = text.slice(0, hit.index).split('\n').length;
+    return { framework: fw.name, import: used, main: `${m.path}:${line}: ${hit[0].trim()}` };
+  }
+  return undefined;
+}
+
+const MAIN_CLASS =
+  /\bmainClass(?:Name)?\s*(?:\.set\s*\(\s*|=\s*|\s)["'][\w.$]+["'](?:\s*\))?|<mainClass>[^<]+<\/mainClass>|Main-Class["']?\s*(?:[:=]|to)\s*["'][\w.$]+["']/;
 
 /**
  * The terminal UI library of a program whose only listeners are bare sockets opened outside its
