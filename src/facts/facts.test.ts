@@ -462,3 +462,38 @@ describe('a Ktor service whose dependencies come from version catalogues (round 
     );
   });
 });
+
+describe('an npm package with a side command (round 12)', () => {
+  const profile = (tree: Record<string, string>) => {
+    const files = memoryIndex(tree);
+    return completeFacts(files, collectFacts(files), { matches: () => [] }).profile;
+  };
+  const pkg = (extra: string) =>
+    `{\n  "name": "tinyid",\n  "version": "2.0.0",\n${extra}  "bin": {\n    "tinyid": "./dist/bin/tinyid.js"\n  }\n}\n`;
+  const readme =
+    "# tinyid\n\nShort random ids.\n\n```js\nimport { tinyid } from 'tinyid';\ntinyid();\n```\n\n```js\nconst { parse } = require('tinyid');\n```\n\n## Command line\n\n```\n$ npx tinyid\n```\n";
+
+  it('exports and types, a README that imports it more than it runs the command: a library, every signal cited', () => {
+    const p = profile({
+      'package.json': pkg('  "exports": {\n    ".": "./dist/index.js"\n  },\n  "types": "./dist/index.d.ts",\n'),
+      'README.md': readme,
+      'src/index.ts': 'export const tinyid = () => "x";\n',
+    });
+    expect(p).toMatchObject({
+      id: 'library',
+      reasons: [
+        'an npm library: package.json:4 declares "exports" and README.md:6 shows it imported (2 import(s) of tinyid in the README against 1 run(s) of the command); "bin" (package.json:8: tinyid) is a side tool',
+      ],
+    });
+  });
+
+  it('no declared API, or a README about running the command: a command-line tool', () => {
+    expect(profile({ 'package.json': pkg(''), 'README.md': readme, 'src/cli.ts': '' }).id).toBe('cli');
+    const cliReadme =
+      '# tinyid\n\n```\n$ npx tinyid\n$ tinyid --count 3\n```\n\n```js\nimport { tinyid } from "tinyid";\n```\n';
+    expect(
+      profile({ 'package.json': pkg('  "types": "./dist/index.d.ts",\n'), 'README.md': cliReadme, 'src/cli.ts': '' })
+        .id,
+    ).toBe('cli');
+  });
+});

@@ -246,6 +246,8 @@ export function detectProfile(input: ProfileInput): Profile {
       ],
     };
   }
+  const sideBin = binField ? npmLibraryWithSideBin(files) : undefined;
+  if (sideBin) return { id: 'library', detected: true, reasons: [sideBin] };
   if (binField || cliDep) {
     return {
       id: 'cli',
@@ -370,6 +372,44 @@ function npmBin(files: FileView): string | undefined {
   const pkg = files.readJson<{ bin?: unknown }>('package.json');
   if (!pkg.ok || !pkg.value || typeof pkg.value !== 'object' || !pkg.value.bin) return undefined;
   return 'package.json';
+}
+
+/**
+ * An npm package whose product is its API, with a command as a side tool (uuid's `uuid` bin): it
+ * declares an API (`exports`, `types`/`typings`) and its README shows the package imported more
+ * often than the command run. A command-line package (no declared API, or a README about running
+ * the command) stays a CLI. The reason cites each signal.
+ */
+function npmLibraryWithSideBin(files: FileView): string | undefined {
+  const pkg = files.readJson<Record<string, unknown>>('package.json');
+  if (!pkg.ok || !pkg.value || typeof pkg.value !== 'object') return undefined;
+  const { name, bin, exports, types, typings } = pkg.value;
+  if (typeof name !== 'string' || !(exports || types || typings)) return undefined;
+  const text = files.read('package.json') ?? '';
+  const keyLine = (key: string) => {
+    const at = text.search(new RegExp(`^\\s*"${key}"\\s*:`, 'm'));
+    return at < 0 ? undefined : text.slice(0, at).split('\n').length;
+  };
+  const apiKey = exports ? 'exports' : types ? 'types' : 'typings';
+  const bins =
+    typeof bin === 'string' ? [name.replace(/^@[^/]+\//, '')] : bin && typeof bin === 'object' ? Object.keys(bin) : [];
+  const readme = files.paths.find((p) => /^readme(?:\.(?:md|markdown|rst|txt))?$/i.test(p));
+  const doc = readme ? (files.read(readme) ?? '') : '';
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const imports = [
+    ...doc.matchAll(
+      new RegExp(`(?:\\bfrom\\s+|\\brequire\\s*\\(\\s*|^\\s*import\\s+)["']${esc(name)}(?:/[^"']*)?["']`, 'gm'),
+    ),
+  ];
+  if (imports.length === 0) return undefined;
+  const names = bins.map(esc).join('|');
+  const runs = bins.length
+    ? (doc.match(new RegExp(`^\\s*(?:(?:\\$\\s*|npx\\s+)+(?:${names})(?:\\s|$)|(?:${names})\\s+-)`, 'gm'))?.length ?? 0)
+    : 0;
+  if (runs >= imports.length) return undefined;
+  const first = doc.slice(0, imports[0]!.index).split('\n').length;
+  const binLine = keyLine('bin');
+  return `an npm library: package.json:${keyLine(apiKey) ?? 1} declares "${apiKey}" and ${readme}:${first} shows it imported (${imports.length} import(s) of ${name} in the README against ${runs} run(s) of the command); "bin" (package.json${binLine ? `:${binLine}` : ''}: ${bins.join(', ') || 'a command'}) is a side tool`;
 }
 
 /** Publishing of a built artefact, in build files and CI steps (not a container deployment). */
