@@ -52,7 +52,7 @@ export default defineRule({
     description:
       'A coverage threshold turns "we have tests" into a floor that a change cannot silently lower; measured coverage and passing tests are the evidence that the suite actually exercises the code.',
     remediation:
-      'Fail the build below a coverage floor: Jest `coverageThreshold`, Vitest `coverage.thresholds`, nyc/c8 `--check-coverage`, coverage.py `fail_under` or `--cov-fail-under`, a JaCoCo `check` rule or Kover `minBound` verify rule, coverlet `/p:Threshold`, or a Codecov status target. Aim for at least 80 % of lines.',
+      'Fail the build below a coverage floor: Jest `coverageThreshold`, Vitest `coverage.thresholds`, nyc/c8 `--check-coverage`, coverage.py `fail_under` or `--cov-fail-under`, a JaCoCo `check` rule, coverlet `/p:Threshold`, or a Codecov status target. Aim for at least 80 % of lines.',
     severity: 'medium',
     effort: 'low',
     detection:
