@@ -418,6 +418,20 @@ describe('a Ktor service whose dependencies come from version catalogues (round 
     expect(p).toMatchObject({ id: 'service', reasons: ['web framework Ktor (build.gradle.kts:14)'] });
   });
 
+  it('Groovy build scripts reference catalogue entries without parentheses', () => {
+    const facts = collectFacts(
+      memoryIndex({
+        'gradle/libs.versions.toml': '[libraries]\njavalin = "io.javalin:javalin:6.3.0"\n',
+        'app/build.gradle':
+          "plugins { id 'application' }\ndependencies {\n    implementation libs.javalin\n    testImplementation project(':core')\n}\n",
+      }),
+    );
+    expect(
+      facts.dependencies.filter((d) => d.path === 'app/build.gradle' && !d.name.startsWith('plugin:')),
+    ).toMatchObject([{ name: 'io.javalin:javalin', line: 3, dev: false }]);
+    expect(facts.frameworks.map((f) => f.id)).toEqual(['javalin']);
+  });
+
   it('unresolved declarations: main code importing io.ktor.server plus an application main class make a service; without the main class, a library', () => {
     const unresolved = {
       'build.gradle.kts':

@@ -45,7 +45,7 @@ const GRADLE_PLUGIN =
   /\bid\s*\(?\s*["']([A-Za-z0-9_.-]+)["']\s*\)?(?:\s*version\s*\(?\s*["']([^"']+)["'])?|\bapply\s+plugin\s*:\s*["']([A-Za-z0-9_.-]+)["']/g;
 
 const CATALOG_REF =
-  /\b(implementation|api|compileOnly|runtimeOnly|testImplementation|testCompileOnly|testRuntimeOnly|androidTestImplementation|annotationProcessor|kapt|ksp|developmentOnly|integrationTestImplementation)\s*\(\s*([a-z][A-Za-z0-9_]*)\.([A-Za-z0-9_.]+?)(?:\.get\(\))?\s*\)/g;
+  /\b(implementation|api|compileOnly|runtimeOnly|testImplementation|testCompileOnly|testRuntimeOnly|androidTestImplementation|annotationProcessor|kapt|ksp|developmentOnly|integrationTestImplementation)(?:\s*\(\s*([a-z][A-Za-z0-9_]*)\.([A-Za-z0-9_.]+?)(?:\.get\(\))?\s*\)|[ \t]+([a-z][A-Za-z0-9_]*)\.([A-Za-z0-9_.]+?)[ \t]*(?:$|[;}]))/gm;
 /** Receivers of `x.y` inside a configuration call that are not version catalogues. */
 const NOT_A_CATALOG = new Set(['project', 'projects', 'kotlin', 'files', 'fileTree', 'gradleApi', 'rootProject', 'it']);
 
@@ -73,10 +73,12 @@ export function parseGradle(files: FileView, path: string, deps: DeclaredDepende
   // other catalogue the settings create (`ktorLibs.server.netty`); directness.ts resolves them and
   // drops the accessors that name no catalogue (`compose.runtime`, an extension of a plugin).
   for (const m of code.matchAll(CATALOG_REF)) {
-    if (NOT_A_CATALOG.has(m[2]!)) continue;
+    // Kotlin `implementation(libs.x)` or Groovy `implementation libs.x`.
+    const root = m[2] ?? m[4]!;
+    if (NOT_A_CATALOG.has(root)) continue;
     deps.push({
       ecosystem: 'gradle',
-      name: `${m[2]}.${m[3]}`,
+      name: `${root}.${m[3] ?? m[5]}`,
       path,
       line: lineAt(text, m.index!),
       dev:
