@@ -128,6 +128,19 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: ['JaCoCo', '75'] },
     },
     {
+      name: 'Kover applied through a catalogue alias, with a verify rule minBound: a gate (round 12)',
+      tree: {
+        'gradle/libs.versions.toml': '[plugins]\nkover = { id = "org.jetbrains.kotlinx.kover", version = "0.9.1" }\n',
+        'build.gradle.kts':
+          'plugins {\n  application\n  alias(libs.plugins.kover)\n}\n\nkover {\n  reports {\n    verify {\n      rule {\n        minBound(80)\n      }\n    }\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Coverage is gated: Kover verify rule (80).',
+        evidence: [{ path: 'build.gradle.kts', line: 10, snippet: 'minBound(80)', note: 'Kover verify rule' }],
+      },
+    },
+    {
       name: 'SimpleCov minimum_coverage in the test helper',
       tree: { 'test/test_helper.rb': 'require "simplecov"\nSimpleCov.start "rails" do\n  minimum_coverage 90\nend\n' },
       expect: {
@@ -147,6 +160,26 @@ ruleTester(rule, {
         'src/a.test.js': "test('a', () => {});\n",
       },
       expect: { outcome: 'fail', message: 'Coverage is neither measured nor gated.' },
+    },
+    {
+      name: 'Kover applied through a catalogue alias without a verify rule: measured, not gated (round 12)',
+      tree: {
+        'gradle/libs.versions.toml': '[plugins]\nkover = { id = "org.jetbrains.kotlinx.kover", version = "0.9.1" }\n',
+        'build.gradle.kts': 'plugins {\n  application\n  alias(libs.plugins.kover)\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'Coverage is collected (configured, not seen in CI), but no threshold fails the build when it drops.',
+        evidence: [
+          {
+            path: 'build.gradle.kts',
+            line: 3,
+            snippet: 'alias(libs.plugins.kover) (Kover plugin)',
+            note: 'coverage collection configured',
+          },
+        ],
+      },
     },
     {
       name: "SimpleCov started behind ENV['COVERAGE'], which the CI test step sets: measured in CI, no floor",

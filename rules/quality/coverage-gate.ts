@@ -4,7 +4,7 @@ import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { runEvidence } from '../../src/facts/commands/index.js';
 import { fromMatch, isCommentLine, noProductCode, productCode } from '../../src/facts/paths.js';
-import { CONFIGURED, distinct, scriptCoverage, SETUP, THRESHOLDS } from './_lib/coverage-config.js';
+import { CONFIGURED, COVERAGE_PLUGINS, distinct, scriptCoverage, SETUP, THRESHOLDS } from './_lib/coverage-config.js';
 import { setupCoverage } from './_lib/coverage-setup.js';
 
 const configNote = (n: number) =>
@@ -144,6 +144,14 @@ export default defineRule({
     const ciMeasured = distinct(graph.filter((r) => r.tools.some((t) => t.kinds.includes('coverage'))));
     const families = Object.keys(CONFIGURED);
     const configured = families.flatMap((k) => ctx.matches(k)).filter((m) => !isCommentLine(m.snippet));
+    // A coverage plugin applied through a catalogue alias names no tool in the build file's text.
+    for (const d of ctx.facts.dependencies) {
+      const tool = COVERAGE_PLUGINS.get(d.name);
+      if (!tool || !/(^|\/)build\.gradle(\.kts)?$/.test(d.path) || configured.some((m) => m.path === d.path)) continue;
+      const line = d.line ?? 1;
+      const snippet = (ctx.files.read(d.path) ?? '').split('\n')[line - 1]?.trim() ?? d.name;
+      configured.push({ path: d.path, line, snippet: `${snippet} (${tool} plugin)`, groups: [] });
+    }
     const setup = setupCoverage(ctx, graph);
     const measuredIn = [
       ...new Set([
@@ -241,7 +249,7 @@ export default defineRule({
             .map((x) => ({ path: x.path, line: x.line, note: `package script ${x.script} measures coverage` })),
           {
             path: '.',
-            note: 'no floor among the commands CI runs (--cov-fail-under, --fail-under, check-coverage, /p:Threshold, a JaCoCo check) and no coverageThreshold, coverage thresholds, fail_under, JaCoCo minimum, coverlet Threshold, SimpleCov minimum_coverage or Codecov target in configuration',
+            note: 'no floor among the commands CI runs (--cov-fail-under, --fail-under, check-coverage, /p:Threshold, a JaCoCo check) and no coverageThreshold, coverage thresholds, fail_under, JaCoCo minimum, Kover minBound, coverlet Threshold, SimpleCov minimum_coverage or Codecov target in configuration',
           },
         ],
         { thresholds, measuredIn },

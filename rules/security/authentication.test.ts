@@ -230,6 +230,22 @@ ruleTester(rule, {
       },
     },
     {
+      name: "Ktor's server auth plugin from an external version catalogue is an authentication library (round 12)",
+      profile: 'service',
+      tree: {
+        'settings.gradle.kts':
+          'dependencyResolutionManagement {\n  versionCatalogs {\n    create("ktorLibs").from("io.ktor:ktor-version-catalog:3.1.0")\n  }\n}\n',
+        'build.gradle.kts':
+          'plugins { application }\ndependencies {\n  implementation(ktorLibs.server.netty)\n  implementation(ktorLibs.server.auth.jwt)\n}\n',
+        'src/main/kotlin/org/shop/Main.kt': 'package org.shop\nfun main() {}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: ['io.ktor:ktor-server-auth-jwt', 'no code that checks requests'],
+        evidence: [{ path: 'build.gradle.kts', line: 4, snippet: 'io.ktor:ktor-server-auth-jwt' }],
+      },
+    },
+    {
       name: 'a JWT library declared but never imported earns nothing, and the evidence says why',
       profile: 'service',
       tree: {

@@ -422,6 +422,7 @@ export const CATALOGUES: Record<string, string[]> = {
     'io.quarkus:quarkus-oidc',
     'io.quarkus:quarkus-smallrye-jwt',
     'io.micronaut.security:*',
+    'io.ktor:ktor-server-auth*',
     'Microsoft.AspNetCore.Authentication.*',
     'Microsoft.Identity.Web',
     'Microsoft.AspNetCore.Identity*',
@@ -989,6 +990,7 @@ Object.assign(CATALOGUES, {
     'recloser',
   ],
   'rate-limiting': [
+    'io.ktor:ktor-server-rate-limit',
     'express-rate-limit',
     'rate-limiter-flexible',
     '@fastify/rate-limit',

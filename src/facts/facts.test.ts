@@ -380,3 +380,134 @@ describe('profile', () => {
     expect(profile({ 'README.md': '# handbook\n', 'docs/a.md': 'x' }).id).toBe('docs');
   });
 });
+
+describe('a Ktor service whose dependencies come from version catalogues (round 12)', () => {
+  const settings =
+    'rootProject.name = "conduit"\ndependencyResolutionManagement {\n  versionCatalogs {\n    create("ktorLibs").from("io.ktor:ktor-version-catalog:3.1.0")\n    create("tools") { from(files("gradle/tools.versions.toml")) }\n  }\n}\n';
+  const toml =
+    '[versions]\nktor = "3.1.0"\n\n[libraries]\nlogback-classic = { module = "ch.qos.logback:logback-classic", version = "1.5.0" }\ncohort-ktor = "com.sksamuel.cohort:cohort-ktor:2.5.0"\ncohort-hikari = "com.sksamuel.cohort:cohort-hikari:2.5.0"\n\n[bundles]\ncohort = ["cohort-ktor", "cohort-hikari"]\n\n[plugins]\nkover = { id = "org.jetbrains.kotlinx.kover", version = "0.9.1" }\nktor = { id = "io.ktor.plugin", version.ref = "ktor" }\n';
+  const build =
+    'plugins {\n  application\n  alias(libs.plugins.kover)\n  alias(libs.plugins.ktor)\n}\n\napplication {\n  mainClass = "org.example.conduit.MainKt"\n}\n\ndependencies {\n  implementation(libs.logback.classic)\n  implementation(libs.bundles.cohort)\n  implementation(ktorLibs.server.netty)\n  implementation(ktorLibs.server.contentNegotiation)\n  implementation(tools.slugify)\n  implementation(compose.runtime)\n  testImplementation(ktorLibs.server.testHost)\n}\n';
+  const tree = {
+    'settings.gradle.kts': settings,
+    'gradle/libs.versions.toml': toml,
+    'gradle/tools.versions.toml': '[libraries]\nslugify = "com.github.slugify:slugify:3.0.6"\n',
+    'build.gradle.kts': build,
+    'src/main/kotlin/org/example/conduit/Main.kt': 'package org.example.conduit\n\nfun main() {}\n',
+  };
+
+  it('accessors of every catalogue resolve to coordinates: toml entries, bundles, plugins, an external catalogue by its artefact', () => {
+    const facts = collectFacts(memoryIndex(tree));
+    const at = (name: string) => facts.dependencies.filter((d) => d.name === name && d.path === 'build.gradle.kts');
+    expect(at('io.ktor:ktor-server-netty')).toMatchObject([{ line: 14, dev: false, direct: true }]);
+    expect(at('io.ktor:ktor-server-content-negotiation')).toMatchObject([{ line: 15 }]);
+    expect(at('io.ktor:ktor-server-test-host')).toMatchObject([{ line: 18, dev: true }]);
+    expect(at('ch.qos.logback:logback-classic')).toMatchObject([{ line: 12 }]);
+    expect(at('com.sksamuel.cohort:cohort-ktor')).toMatchObject([{ line: 13 }]);
+    expect(at('com.sksamuel.cohort:cohort-hikari')).toMatchObject([{ line: 13 }]);
+    expect(at('com.github.slugify:slugify')).toMatchObject([{ line: 16 }]);
+    expect(at('plugin:org.jetbrains.kotlinx.kover')).toMatchObject([{ line: 3, dev: true }]);
+    expect(at('plugin:io.ktor.plugin')).toMatchObject([{ line: 4 }]);
+    // `compose.runtime` is no catalogue's accessor: not a dependency.
+    expect(facts.dependencies.some((d) => d.name.startsWith('compose.'))).toBe(false);
+    expect(facts.frameworks.map((f) => `${f.id} ${f.evidence.path}:${f.evidence.line}`)).toEqual([
+      'ktor build.gradle.kts:14',
+    ]);
+    const files = memoryIndex(tree);
+    const p = completeFacts(files, collectFacts(files), { matches: () => [] }).profile;
+    expect(p).toMatchObject({ id: 'service', reasons: ['web framework Ktor (build.gradle.kts:14)'] });
+  });
+
+  it('Groovy build scripts reference catalogue entries without parentheses', () => {
+    const facts = collectFacts(
+      memoryIndex({
+        'gradle/libs.versions.toml': '[libraries]\njavalin = "io.javalin:javalin:6.3.0"\n',
+        'app/build.gradle':
+          "plugins { id 'application' }\ndependencies {\n    implementation libs.javalin\n    testImplementation project(':core')\n}\n",
+      }),
+    );
+    expect(
+      facts.dependencies.filter((d) => d.path === 'app/build.gradle' && !d.name.startsWith('plugin:')),
+    ).toMatchObject([{ name: 'io.javalin:javalin', line: 3, dev: false }]);
+    expect(facts.frameworks.map((f) => f.id)).toEqual(['javalin']);
+  });
+
+  it('unresolved declarations: main code importing io.ktor.server plus an application main class make a service; without the main class, a library', () => {
+    const unresolved = {
+      'build.gradle.kts':
+        'plugins {\n  application\n  id("org.jetbrains.kotlin.jvm") version "2.1.0"\n}\n\napplication {\n  mainClass.set("org.conduit.MainKt")\n}\n\ndependencies {\n  implementation(deps.ktorServer)\n}\n',
+      'src/main/kotlin/org/conduit/Main.kt':
+        'package org.conduit\n\nimport io.ktor.server.application.*\nimport io.ktor.server.routing.*\n\nfun main() {}\n',
+      'src/test/kotlin/org/conduit/MainTest.kt': 'import io.ktor.server.testing.*\n',
+    };
+    const regex = PROFILE_PATTERNS.find((x) => x.key === 'facts:jvm-web-import')!.regex;
+    const scan = (tree: Record<string, string>) => (k: string) =>
+      k !== 'facts:jvm-web-import'
+        ? []
+        : Object.entries(tree).flatMap(([path, text]) => {
+            const m = regex.exec(text);
+            if (!m || !/\.kt$/.test(path)) return [];
+            return [{ path, line: text.slice(0, m.index).split('\n').length, snippet: m[0].trim(), groups: [] }];
+          });
+    const profileOf = (t: Record<string, string>) => {
+      const files = memoryIndex(t);
+      return completeFacts(files, collectFacts(files), { matches: scan(t) }).profile;
+    };
+    expect(profileOf(unresolved)).toMatchObject({
+      id: 'service',
+      reasons: [
+        'web framework Ktor imported by main code (src/main/kotlin/org/conduit/Main.kt:3: import io.ktor.server.) of an application with a main class (build.gradle.kts:7: mainClass.set("org.conduit.MainKt"))',
+      ],
+    });
+    const library = {
+      ...unresolved,
+      'build.gradle.kts': 'plugins { `java-library` }\ndependencies {\n  api(deps.ktorServer)\n}\n',
+    };
+    expect(profileOf(library).id).toBe('library');
+    // Only a test imports the framework: not the product's server.
+    const testOnly = { ...unresolved, 'src/main/kotlin/org/conduit/Main.kt': 'package org.conduit\nfun main() {}\n' };
+    expect(profileOf(testOnly).id).toBe('library');
+  });
+
+  it('embeddedServer(Netty, …) is a server start', () => {
+    const server = PROFILE_PATTERNS.find((p) => p.key === 'facts:server')!.regex;
+    expect(server.test('    embeddedServer(Netty, port = 8080, module = Application::module).start(wait = true)')).toBe(
+      true,
+    );
+  });
+});
+
+describe('an npm package with a side command (round 12)', () => {
+  const profile = (tree: Record<string, string>) => {
+    const files = memoryIndex(tree);
+    return completeFacts(files, collectFacts(files), { matches: () => [] }).profile;
+  };
+  const pkg = (extra: string) =>
+    `{\n  "name": "tinyid",\n  "version": "2.0.0",\n${extra}  "bin": {\n    "tinyid": "./dist/bin/tinyid.js"\n  }\n}\n`;
+  const readme =
+    "# tinyid\n\nShort random ids.\n\n```js\nimport { tinyid } from 'tinyid';\ntinyid();\n```\n\n```js\nconst { parse } = require('tinyid');\n```\n\n## Command line\n\n```\n$ npx tinyid\n```\n";
+
+  it('exports and types, a README that imports it more than it runs the command: a library, every signal cited', () => {
+    const p = profile({
+      'package.json': pkg('  "exports": {\n    ".": "./dist/index.js"\n  },\n  "types": "./dist/index.d.ts",\n'),
+      'README.md': readme,
+      'src/index.ts': 'export const tinyid = () => "x";\n',
+    });
+    expect(p).toMatchObject({
+      id: 'library',
+      reasons: [
+        'an npm library: package.json:4 declares "exports" and README.md:6 shows it imported (2 import(s) of tinyid in the README against 1 run(s) of the command); "bin" (package.json:8: tinyid) is a side tool',
+      ],
+    });
+  });
+
+  it('no declared API, or a README about running the command: a command-line tool', () => {
+    expect(profile({ 'package.json': pkg(''), 'README.md': readme, 'src/cli.ts': '' }).id).toBe('cli');
+    const cliReadme =
+      '# tinyid\n\n```\n$ npx tinyid\n$ tinyid --count 3\n```\n\n```js\nimport { tinyid } from "tinyid";\n```\n';
+    expect(
+      profile({ 'package.json': pkg('  "types": "./dist/index.d.ts",\n'), 'README.md': cliReadme, 'src/cli.ts': '' })
+        .id,
+    ).toBe('cli');
+  });
+});

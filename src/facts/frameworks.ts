@@ -5,7 +5,17 @@ import type { Dependency, Ecosystem, Framework } from '../types.js';
 import { lineOf } from './manifests/text.js';
 
 /** dependency name (or `prefix*`) → framework id and display name. */
-export const WEB_FRAMEWORKS: { ecosystem: Ecosystem | Ecosystem[]; deps: string[]; id: string; name: string }[] = [
+export const WEB_FRAMEWORKS: {
+  ecosystem: Ecosystem | Ecosystem[];
+  deps: string[];
+  id: string;
+  name: string;
+  /**
+   * JVM packages whose import in main code shows the framework in use when the build names it
+   * through something unresolved (a catalogue, a convention plugin): see JVM_SERVER_IMPORTS.
+   */
+  imports?: string[];
+}[] = [
   { ecosystem: 'npm', deps: ['express'], id: 'express', name: 'Express' },
   { ecosystem: 'npm', deps: ['fastify'], id: 'fastify', name: 'Fastify' },
   { ecosystem: 'npm', deps: ['koa'], id: 'koa', name: 'Koa' },
@@ -52,14 +62,39 @@ export const WEB_FRAMEWORKS: { ecosystem: Ecosystem | Ecosystem[]; deps: string[
     id: 'quarkus',
     name: 'Quarkus',
   },
-  { ecosystem: ['maven', 'gradle'], deps: ['io.micronaut:micronaut-http-server*'], id: 'micronaut', name: 'Micronaut' },
   {
     ecosystem: ['maven', 'gradle'],
-    deps: ['io.ktor:ktor-server-core*', 'io.ktor:ktor-server-netty*'],
+    deps: ['io.micronaut:micronaut-http-server*'],
+    id: 'micronaut',
+    name: 'Micronaut',
+    imports: ['io.micronaut.http.annotation'],
+  },
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: [
+      'io.ktor:ktor-server-core*',
+      'io.ktor:ktor-server-netty*',
+      'io.ktor:ktor-server-cio*',
+      'io.ktor:ktor-server-jetty*',
+    ],
     id: 'ktor',
     name: 'Ktor',
+    imports: ['io.ktor.server'],
   },
-  { ecosystem: ['maven', 'gradle'], deps: ['io.javalin:javalin'], id: 'javalin', name: 'Javalin' },
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: ['org.http4k:http4k-server-*', 'org.http4k:http4k-core'],
+    id: 'http4k',
+    name: 'http4k',
+    imports: ['org.http4k.server'],
+  },
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: ['io.javalin:javalin*'],
+    id: 'javalin',
+    name: 'Javalin',
+    imports: ['io.javalin'],
+  },
   { ecosystem: ['maven', 'gradle'], deps: ['io.dropwizard:dropwizard-core'], id: 'dropwizard', name: 'Dropwizard' },
   // Servers a plain Java application embeds and starts itself (round 4: a Jetty + Jersey server was a "library").
   {
@@ -75,8 +110,20 @@ export const WEB_FRAMEWORKS: { ecosystem: Ecosystem | Ecosystem[]; deps: string[
     name: 'Jersey',
   },
   { ecosystem: ['maven', 'gradle'], deps: ['io.undertow:undertow-core'], id: 'undertow', name: 'Undertow' },
-  { ecosystem: ['maven', 'gradle'], deps: ['io.vertx:vertx-web'], id: 'vertx-web', name: 'Vert.x Web' },
-  { ecosystem: ['maven', 'gradle'], deps: ['io.helidon.webserver:helidon-webserver*'], id: 'helidon', name: 'Helidon' },
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: ['io.vertx:vertx-web'],
+    id: 'vertx-web',
+    name: 'Vert.x Web',
+    imports: ['io.vertx.ext.web'],
+  },
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: ['io.helidon.webserver:helidon-webserver*'],
+    id: 'helidon',
+    name: 'Helidon',
+    imports: ['io.helidon.webserver'],
+  },
   { ecosystem: ['maven', 'gradle'], deps: ['com.sparkjava:spark-core'], id: 'spark-java', name: 'Spark' },
   { ecosystem: 'nuget', deps: ['Microsoft.AspNetCore.*'], id: 'aspnetcore', name: 'ASP.NET Core' },
   { ecosystem: 'bundler', deps: ['rails', 'railties'], id: 'rails', name: 'Ruby on Rails' },
@@ -92,6 +139,11 @@ export const WEB_FRAMEWORKS: { ecosystem: Ecosystem | Ecosystem[]; deps: string[
   { ecosystem: 'cargo', deps: ['tonic'], id: 'tonic', name: 'tonic (gRPC)' },
   { ecosystem: 'cargo', deps: ['poem'], id: 'poem', name: 'Poem' },
 ];
+
+/** `import io.ktor.server.…` (Kotlin, Java, Scala, Groovy) of a JVM web framework in WEB_FRAMEWORKS. */
+export const JVM_SERVER_IMPORTS: Array<{ prefix: string; id: string; name: string }> = WEB_FRAMEWORKS.flatMap((fw) =>
+  (fw.imports ?? []).map((prefix) => ({ prefix, id: fw.id, name: fw.name })),
+);
 
 /** `name` matches `pattern` exactly or, for `prefix*`, by prefix; case-insensitive for pip/nuget. */
 export function nameMatches(name: string, pattern: string): boolean {

@@ -10,7 +10,7 @@ import { detectLanguages } from './languages.js';
 import { parseManifests } from './manifests/index.js';
 import { detectFrameworks, nameMatches } from './frameworks.js';
 import { detectWorkspaces } from './workspaces.js';
-import { detectProfile, PROFILE_PATTERNS, serverSites } from './profile.js';
+import { detectProfile, JVM_IMPORT_KEY, PROFILE_PATTERNS, serverSites } from './profile.js';
 import { applyUsage, usagePatterns } from './usage.js';
 import { commandGraph } from './commands/index.js';
 import { OUTBOUND_KEY, OUTBOUND_PATTERN, outboundCalls } from './outbound.js';
@@ -102,7 +102,12 @@ export function completeFacts(
   applyUsage(pre.dependencies, options.watched ?? [], (k) => scan.matches(k));
   const profile: Profile = options.override
     ? { id: options.override, detected: false, reasons: [`set by configuration or --profile to "${options.override}"`] }
-    : detectProfile({ files, ...pre, serverMatches: scan.matches('facts:server') });
+    : detectProfile({
+        files,
+        ...pre,
+        serverMatches: scan.matches('facts:server'),
+        jvmImports: scan.matches(JVM_IMPORT_KEY),
+      });
   const outbound = outboundCalls(
     scan.matches(OUTBOUND_KEY),
     scan.searched?.(OUTBOUND_KEY) ?? 0,

@@ -7,9 +7,12 @@ import type { FileView } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { NOT_THE_PRODUCT, dirOf } from './paths.js';
 import type { Dependency, Framework, Manifest, Profile } from '../types.js';
-import { nameMatches } from './frameworks.js';
+import { JVM_SERVER_IMPORTS, nameMatches } from './frameworks.js';
+import { isProductionPath } from './paths.js';
 import { dockerfiles, isToolImage } from './dockerfile.js';
 import { ownCommand, pythonScripts, type EntryPoint } from './entry-points.js';
+
+export const JVM_IMPORT_KEY = 'facts:jvm-web-import';
 
 /** Code patterns the profile needs; scanned in the same single pass as the rules' patterns. */
 export const PROFILE_PATTERNS: ScanPattern[] = [
@@ -19,7 +22,7 @@ export const PROFILE_PATTERNS: ScanPattern[] = [
     // Kubernetes-style servers too: the k8s.io/apiserver library (`PrepareRun().Run…`, round 2:
     // metrics-server) and controller-runtime managers, which serve probes and metrics.
     regex:
-      /\b(?:PrepareRun\(\)\.Run|ctrl\.NewManager\(|manager\.New\(|http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|runApplication<\w|grpc\.NewServer\(|serve\(\s*app)/,
+      /\b(?:PrepareRun\(\)\.Run|ctrl\.NewManager\(|manager\.New\(|http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|runApplication<\w|grpc\.NewServer\(|serve\(\s*app|embeddedServer\(\s*(?:Netty|CIO|Jetty|Tomcat)\b)/,
     files: ['**/*.{go,js,ts,mjs,cjs,py,cs,java,kt,rb,rs}'],
     literals: [
       'Listen',
@@ -32,7 +35,20 @@ export const PROFILE_PATTERNS: ScanPattern[] = [
       'serve',
       'NewManager',
       'manager.New',
+      'embeddedServer',
     ],
+    maxPerFile: 1,
+  },
+  {
+    key: JVM_IMPORT_KEY,
+    // A JVM web framework imported by code (the table in frameworks.ts), for builds whose dependency
+    // declarations do not resolve to coordinates (a catalogue the tool cannot read, a convention plugin).
+    regex: new RegExp(
+      `^import\\s+(?:static\\s+)?(?:${JVM_SERVER_IMPORTS.map((i) => i.prefix.replace(/\./g, '\\.')).join('|')})\\.`,
+      'm',
+    ),
+    files: ['**/*.{kt,java,scala,groovy}'],
+    literals: JVM_SERVER_IMPORTS.map((i) => i.prefix),
     maxPerFile: 1,
   },
 ];
@@ -112,6 +128,8 @@ export interface ProfileInput {
   dependencies: Dependency[];
   frameworks: Framework[];
   serverMatches: Match[];
+  /** Imports of a JVM web framework (PROFILE_PATTERNS); absent in tests that do not scan for them. */
+  jvmImports?: Match[];
 }
 
 /** A server started in a comment, a test or an example does not make the repository a service. */
@@ -151,6 +169,16 @@ export function detectProfile(input: ProfileInput): Profile {
       detected: true,
       reasons: [
         `web framework ${frameworks.map((x) => x.name).join(', ')} (${f.evidence.path}${f.evidence.line ? `:${f.evidence.line}` : ''})`,
+      ],
+    };
+  }
+  const jvm = jvmApplication(files, input.manifests, input.jvmImports ?? []);
+  if (jvm) {
+    return {
+      id: 'service',
+      detected: true,
+      reasons: [
+        `web framework ${jvm.framework} imported by main code (${jvm.import.path}:${jvm.import.line}: ${jvm.import.snippet}) of an application with a main class (${jvm.main})`,
       ],
     };
   }
@@ -218,6 +246,8 @@ export function detectProfile(input: ProfileInput): Profile {
       ],
     };
   }
+  const sideBin = binField ? npmLibraryWithSideBin(files) : undefined;
+  if (sideBin) return { id: 'library', detected: true, reasons: [sideBin] };
   if (binField || cliDep) {
     return {
       id: 'cli',
@@ -253,6 +283,36 @@ export function detectProfile(input: ProfileInput): Profile {
   }
   return { id: 'docs', detected: true, reasons: ['no source code and no package manifest'] };
 }
+
+/**
+ * A JVM application built on a web framework whose declaration the dependency facts could not
+ * name: main code imports the framework (io.ktor.server…, io.javalin…) and the build gives the
+ * program a main class (`application { mainClass = … }`, `<mainClass>`, `Main-Class`). A library
+ * that merely supports the framework has no main class of its own.
+ */
+function jvmApplication(
+  files: FileView,
+  manifests: Manifest[],
+  imports: Match[],
+): { framework: string; import: Match; main: string } | undefined {
+  const used = imports.find((m) => isProductionPath(m.path) && !NOT_THE_PRODUCT.test(m.path));
+  if (!used) return undefined;
+  const fw = JVM_SERVER_IMPORTS.find((i) => used.snippet.includes(`${i.prefix}.`));
+  if (!fw) return undefined;
+  for (const m of manifests) {
+    if ((m.ecosystem !== 'gradle' && m.ecosystem !== 'maven') || NOT_THE_PRODUCT.test(m.path)) continue;
+    if (!/(^|\/)(build\.gradle(\.kts)?|pom\.xml)$/.test(m.path)) continue;
+    const text = files.read(m.path);
+    const hit = text ? MAIN_CLASS.exec(text) : null;
+    if (!text || !hit) continue;
+    const line = text.slice(0, hit.index).split('\n').length;
+    return { framework: fw.name, import: used, main: `${m.path}:${line}: ${hit[0].trim()}` };
+  }
+  return undefined;
+}
+
+const MAIN_CLASS =
+  /\bmainClass(?:Name)?\s*(?:\.set\s*\(\s*|=\s*|\s)["'][\w.$]+["'](?:\s*\))?|<mainClass>[^<]+<\/mainClass>|Main-Class["']?\s*(?:[:=]|to)\s*["'][\w.$]+["']/;
 
 /**
  * The terminal UI library of a program whose only listeners are bare sockets opened outside its
@@ -312,6 +372,44 @@ function npmBin(files: FileView): string | undefined {
   const pkg = files.readJson<{ bin?: unknown }>('package.json');
   if (!pkg.ok || !pkg.value || typeof pkg.value !== 'object' || !pkg.value.bin) return undefined;
   return 'package.json';
+}
+
+/**
+ * An npm package whose product is its API, with a command as a side tool (uuid's `uuid` bin): it
+ * declares an API (`exports`, `types`/`typings`) and its README shows the package imported more
+ * often than the command run. A command-line package (no declared API, or a README about running
+ * the command) stays a CLI. The reason cites each signal.
+ */
+function npmLibraryWithSideBin(files: FileView): string | undefined {
+  const pkg = files.readJson<Record<string, unknown>>('package.json');
+  if (!pkg.ok || !pkg.value || typeof pkg.value !== 'object') return undefined;
+  const { name, bin, exports, types, typings } = pkg.value;
+  if (typeof name !== 'string' || !(exports || types || typings)) return undefined;
+  const text = files.read('package.json') ?? '';
+  const keyLine = (key: string) => {
+    const at = text.search(new RegExp(`^\\s*"${key}"\\s*:`, 'm'));
+    return at < 0 ? undefined : text.slice(0, at).split('\n').length;
+  };
+  const apiKey = exports ? 'exports' : types ? 'types' : 'typings';
+  const bins =
+    typeof bin === 'string' ? [name.replace(/^@[^/]+\//, '')] : bin && typeof bin === 'object' ? Object.keys(bin) : [];
+  const readme = files.paths.find((p) => /^readme(?:\.(?:md|markdown|rst|txt))?$/i.test(p));
+  const doc = readme ? (files.read(readme) ?? '') : '';
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const imports = [
+    ...doc.matchAll(
+      new RegExp(`(?:\\bfrom\\s+|\\brequire\\s*\\(\\s*|^\\s*import\\s+)["']${esc(name)}(?:/[^"']*)?["']`, 'gm'),
+    ),
+  ];
+  if (imports.length === 0) return undefined;
+  const names = bins.map(esc).join('|');
+  const runs = bins.length
+    ? (doc.match(new RegExp(`^\\s*(?:(?:\\$\\s*|npx\\s+)+(?:${names})(?:\\s|$)|(?:${names})\\s+-)`, 'gm'))?.length ?? 0)
+    : 0;
+  if (runs >= imports.length) return undefined;
+  const first = doc.slice(0, imports[0]!.index).split('\n').length;
+  const binLine = keyLine('bin');
+  return `an npm library: package.json:${keyLine(apiKey) ?? 1} declares "${apiKey}" and ${readme}:${first} shows it imported (${imports.length} import(s) of ${name} in the README against ${runs} run(s) of the command); "bin" (package.json${binLine ? `:${binLine}` : ''}: ${bins.join(', ') || 'a command'}) is a side tool`;
 }
 
 /** Publishing of a built artefact, in build files and CI steps (not a container deployment). */

@@ -66,6 +66,15 @@ export const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: stri
     literals: ['minimum', 'jacocoTestCoverageVerification'],
   },
   {
+    // Kover's verification rule (`kover { reports { verify { rule { minBound(80) } } } }`): koverVerify
+    // runs with `check`, so every `gradle check`/`build` fails below the bound.
+    key: 'kover',
+    tool: 'Kover verify rule',
+    regex: /\bminBound\s*\(\s*(\d+(?:\.\d+)?)/,
+    files: ['**/build.gradle', '**/build.gradle.kts', 'buildSrc/**/*.gradle.kts', 'build-logic/**/*.gradle.kts'],
+    literals: ['minBound'],
+  },
+  {
     key: 'coverlet',
     tool: 'coverlet threshold',
     regex: /<Threshold>\s*(\d+)/,
@@ -124,6 +133,15 @@ export const CONFIGURED = {
     maxPerFile: 1,
   },
 };
+
+/**
+ * Coverage plugins a Gradle build applies, as the dependency facts name them: `id("…kover")` and
+ * `alias(libs.plugins.kover)` resolved through the version catalogue alike.
+ */
+export const COVERAGE_PLUGINS = new Map([
+  ['plugin:org.jetbrains.kotlinx.kover', 'Kover'],
+  ['plugin:jacoco', 'JaCoCo'],
+]);
 
 /** SimpleCov and coverlet: set up in the test project, collecting only when something turns them on. */
 export const SETUP = {

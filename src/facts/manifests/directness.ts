@@ -23,9 +23,9 @@ export function resolveDirectness(
 ): Dependency[] {
   const out: Dependency[] = declared.map((d) => ({ ...d, direct: d.direct ?? true }));
   markCompiledRequirements(files, manifests, out);
-  resolveCatalogueAliases(files, out);
-  for (const d of out) if (!d.dev && NOT_THE_PRODUCT.test(d.path)) d.dev = true;
-  return out;
+  const resolved = resolveCatalogueAliases(files, out);
+  for (const d of resolved) if (!d.dev && NOT_THE_PRODUCT.test(d.path)) d.dev = true;
+  return resolved;
 }
 
 function markCompiledRequirements(files: FileView, manifests: Manifest[], deps: Dependency[]): void {
@@ -91,23 +91,121 @@ function declarationFor(
   }
 }
 
-/** `implementation(libs.spring.boot.web)` names the catalogue entry `spring-boot-web` (`-`, `_`, `.` alike). */
-function resolveCatalogueAliases(files: FileView, deps: Dependency[]): void {
-  const refs = deps.filter((d) => d.ecosystem === 'gradle' && d.name.startsWith('libs.'));
-  if (refs.length === 0) return;
-  const coords = new Map<string, string>();
-  for (const path of files.named('libs.versions.toml')) {
-    const parsed = files.readToml<{ libraries?: Record<string, unknown> }>(path);
-    if (!parsed.ok || !parsed.value.libraries || typeof parsed.value.libraries !== 'object') continue;
-    for (const [alias, v] of Object.entries(parsed.value.libraries)) {
+/**
+ * Catalogue accessors resolve to coordinates (`-`, `_`, `.` alike): `libs.spring.boot.web` names the
+ * entry `spring-boot-web` of gradle/libs.versions.toml, `libs.bundles.x` every entry of the bundle,
+ * `libs.plugins.x` the plugin id. Catalogues the settings create (`create("ktorLibs") { from(…) }`)
+ * resolve the same way from their TOML file; one published as an artefact
+ * (`from("io.ktor:ktor-version-catalog:3.1.0")`) names its entries after its artefact:
+ * `ktorLibs.server.contentNegotiation` is `io.ktor:ktor-server-content-negotiation`.
+ * An accessor of no catalogue (`compose.runtime`, a plugin's extension) is dropped.
+ */
+function resolveCatalogueAliases(files: FileView, deps: Dependency[]): Dependency[] {
+  const isRef = (d: Dependency) => d.ecosystem === 'gradle' && /^[a-z]\w*\./.test(d.name) && !d.name.includes(':');
+  if (!deps.some(isRef)) return deps;
+  const catalogs = declaredCatalogs(files);
+  const out: Dependency[] = [];
+  for (const d of deps) {
+    if (!isRef(d)) {
+      out.push(d);
+      continue;
+    }
+    const dot = d.name.indexOf('.');
+    const root = d.name.slice(0, dot);
+    const accessor = d.name.slice(dot + 1);
+    const cat = catalogs.get(root);
+    if (!cat) {
+      if (root === 'libs') out.push(d); // the default catalogue, file not in the tree
+      continue;
+    }
+    if (cat.kind === 'artifact') {
+      if (/^(plugins|bundles|versions)\./.test(accessor)) continue;
+      const kebab = accessor
+        .split('.')
+        .map((seg) => seg.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase())
+        .join('-');
+      out.push({ ...d, name: `${cat.group}:${cat.prefix}-${kebab}` });
+      continue;
+    }
+    const key = accessor.replace(/[-_]/g, '.').toLowerCase();
+    if (key.startsWith('bundles.')) {
+      const members = cat.bundles.get(key.slice(8));
+      if (members) for (const c of members) out.push({ ...d, name: c });
+      else out.push(d);
+      continue;
+    }
+    if (key.startsWith('plugins.')) {
+      const id = cat.plugins.get(key.slice(8));
+      out.push(id ? { ...d, name: `plugin:${id}` } : d);
+      continue;
+    }
+    const coord = cat.libraries.get(key);
+    out.push(coord ? { ...d, name: coord } : d);
+  }
+  return out;
+}
+
+type Catalog =
+  | { kind: 'toml'; libraries: Map<string, string>; bundles: Map<string, string[]>; plugins: Map<string, string> }
+  | { kind: 'artifact'; group: string; prefix: string };
+
+/** The version catalogues a build can use: gradle/libs.versions.toml as `libs`, and those the settings create. */
+function declaredCatalogs(files: FileView): Map<string, Catalog> {
+  const out = new Map<string, Catalog>();
+  const toml = (path: string): Catalog | undefined => {
+    const parsed = files.readToml<Record<string, Record<string, unknown> | undefined>>(path);
+    if (!parsed.ok || !parsed.value || typeof parsed.value !== 'object') return undefined;
+    const norm = (alias: string) => alias.replace(/[-_]/g, '.').toLowerCase();
+    const libraries = new Map<string, string>();
+    for (const [alias, v] of Object.entries(parsed.value.libraries ?? {})) {
       const coord = catalogueCoordinate(v);
-      if (coord) coords.set(alias.replace(/[-_]/g, '.').toLowerCase(), coord);
+      if (coord) libraries.set(norm(alias), coord);
+    }
+    const bundles = new Map<string, string[]>();
+    for (const [alias, v] of Object.entries(parsed.value.bundles ?? {})) {
+      if (!Array.isArray(v)) continue;
+      const coords = v.map((a) => libraries.get(norm(String(a)))).filter((c): c is string => !!c);
+      bundles.set(norm(alias), coords);
+    }
+    const plugins = new Map<string, string>();
+    for (const [alias, v] of Object.entries(parsed.value.plugins ?? {})) {
+      const id =
+        typeof v === 'string' ? v.split(':')[0] : v && typeof v === 'object' ? (v as { id?: unknown }).id : undefined;
+      if (typeof id === 'string') plugins.set(norm(alias), id);
+    }
+    return { kind: 'toml', libraries, bundles, plugins };
+  };
+  for (const path of files.named('libs.versions.toml')) {
+    if (out.has('libs') && !path.startsWith('gradle/')) continue;
+    const c = toml(path);
+    if (c) out.set('libs', c);
+  }
+  for (const path of files.match([
+    'settings.gradle.kts',
+    'settings.gradle',
+    '*/settings.gradle.kts',
+    '*/settings.gradle',
+  ])) {
+    const text = files.read(path);
+    if (!text || !/versionCatalogs/.test(text)) continue;
+    for (const m of text.matchAll(
+      /(?:\bcreate\s*\(\s*["']([A-Za-z]\w*)["']\s*\)|\b([A-Za-z]\w*))\s*(?:\{\s*|\.)\s*from\s*\(\s*(?:files\s*\(\s*["']([^"']+)["']|["']([^"':\s]+):([^"':\s]+)(?::[^"']*)?["'])/g,
+    )) {
+      const name = m[1] ?? m[2]!;
+      if (m[3]) {
+        const dir = path.includes('/') ? `${path.slice(0, path.lastIndexOf('/'))}/` : '';
+        const c = toml(`${dir}${m[3].replace(/^\.\//, '')}`);
+        if (c) out.set(name, c);
+      } else if (m[4] && m[5]) {
+        out.set(name, {
+          kind: 'artifact',
+          group: m[4],
+          prefix: m[5].replace(/-(?:version-)?catalog$|-versions$|-bom$/, ''),
+        });
+      }
     }
   }
-  for (const d of refs) {
-    const coord = coords.get(d.name.slice(5).toLowerCase());
-    if (coord) d.name = coord;
-  }
+  return out;
 }
 
 function catalogueCoordinate(v: unknown): string | undefined {

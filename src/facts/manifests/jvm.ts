@@ -44,6 +44,11 @@ const GRADLE_CONF =
 const GRADLE_PLUGIN =
   /\bid\s*\(?\s*["']([A-Za-z0-9_.-]+)["']\s*\)?(?:\s*version\s*\(?\s*["']([^"']+)["'])?|\bapply\s+plugin\s*:\s*["']([A-Za-z0-9_.-]+)["']/g;
 
+const CATALOG_REF =
+  /\b(implementation|api|compileOnly|runtimeOnly|testImplementation|testCompileOnly|testRuntimeOnly|androidTestImplementation|annotationProcessor|kapt|ksp|developmentOnly|integrationTestImplementation)(?:\s*\(\s*([a-z][A-Za-z0-9_]*)\.([A-Za-z0-9_.]+?)(?:\.get\(\))?\s*\)|[ \t]+([a-z][A-Za-z0-9_]*)\.([A-Za-z0-9_.]+?)[ \t]*(?:$|[;}]))/gm;
+/** Receivers of `x.y` inside a configuration call that are not version catalogues. */
+const NOT_A_CATALOG = new Set(['project', 'projects', 'kotlin', 'files', 'fileTree', 'gradleApi', 'rootProject', 'it']);
+
 export function parseGradle(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'gradle', path, ok: false, error: 'unreadable' };
@@ -64,17 +69,26 @@ export function parseGradle(files: FileView, path: string, deps: DeclaredDepende
       ...(/\bplatform\s*\(/.test(m[0]) ? { direct: false, via: 'platform (BOM)' } : {}),
     });
   }
-  // Version-catalog references: implementation(libs.spring.boot.starter.web)
-  for (const m of code.matchAll(
-    /\b(implementation|api|runtimeOnly|testImplementation|compileOnly)\s*\(\s*libs\.([A-Za-z0-9_.]+)\s*\)/g,
-  )) {
+  // Version-catalog references: implementation(libs.spring.boot.starter.web), and accessors of any
+  // other catalogue the settings create (`ktorLibs.server.netty`); directness.ts resolves them and
+  // drops the accessors that name no catalogue (`compose.runtime`, an extension of a plugin).
+  for (const m of code.matchAll(CATALOG_REF)) {
+    // Kotlin `implementation(libs.x)` or Groovy `implementation libs.x`.
+    const root = m[2] ?? m[4]!;
+    if (NOT_A_CATALOG.has(root)) continue;
     deps.push({
       ecosystem: 'gradle',
-      name: `libs.${m[2]}`,
+      name: `${root}.${m[3] ?? m[5]}`,
       path,
       line: lineAt(text, m.index!),
-      dev: inSuite(m.index!) || m[1]!.startsWith('test'),
+      dev:
+        inSuite(m.index!) ||
+        /^(test|androidTest|integrationTest|annotationProcessor|kapt|ksp|compileOnly|developmentOnly)/.test(m[1]!),
     });
+  }
+  // Plugins applied through a catalogue: alias(libs.plugins.kover) (resolved to `plugin:<id>`).
+  for (const m of code.matchAll(/\balias\s*\(\s*([a-z][A-Za-z0-9_]*)\.plugins\.([A-Za-z0-9_.]+)\s*\)/g)) {
+    deps.push({ ecosystem: 'gradle', name: `${m[1]}.plugins.${m[2]}`, path, line: lineAt(text, m.index!), dev: true });
   }
   for (const m of code.matchAll(GRADLE_PLUGIN)) {
     const id = m[1] ?? m[3]!;

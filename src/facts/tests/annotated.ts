@@ -149,6 +149,84 @@ export interface JvmJunit3 {
 }
 
 /** A method annotated without any test marker: a test where one of its annotations is a meta-annotation. */
+/**
+ * Kotlin test DSLs (TestBalloon `testSuite { test("…") {} }`, Kotest specs): the project's own
+ * functions that register a test (`@TestRegistering fun TestSuite.testServer(name, …) = test(name) {…}`,
+ * or any function whose body calls `test(…)`), and the calls here of the shape a registration takes
+ * (`name("…") {` at the start of a line), resolved against every file's wrappers by the inventory.
+ */
+export interface KotlinDsl {
+  framework: string;
+  /** Functions declared here that register a test when called. */
+  wrappers: string[];
+}
+export interface KotlinCall {
+  name: string;
+  line: number;
+  snippet: string;
+}
+
+const KOTEST_LEAVES = [
+  'test',
+  'it',
+  'should',
+  'then',
+  'Then',
+  'expect',
+  'scenario',
+  'xtest',
+  'xit',
+  'xshould',
+  'xscenario',
+];
+const DSL_LEAF: Record<string, RegExp> = {
+  TestBalloon: /(?<![\w.])(test)\s*\(\s*"/g,
+  Kotest: new RegExp(`(?<![\\w.])(${KOTEST_LEAVES.join('|')})\\s*\\(\\s*"`, 'g'),
+};
+/** `fun name(`, `fun <T> Receiver.name(`, `fun Receiver<A>.name(`, with an optional @TestRegistering before it. */
+const DSL_FUN = /(@TestRegistering\b[\s\S]{0,200}?)?\bfun\s+(?:<[^>\n]*>\s*)?(?:[\w.]+(?:<[^>\n]*>)?\.)?(\w+)\s*\(/g;
+/** A call with a string first argument and a trailing lambda that ends the line: a test registration's shape. */
+const DSL_CALL = /^[ \t]*([a-z]\w*)\s*\(\s*"[^"\n]*"\s*(?:,[^\n{}]*)?\)\s*\{[ \t]*$/gm;
+
+function kotlinDsl(
+  code: string,
+  text: string,
+  lineOf: (at: number) => number,
+): { dsl?: KotlinDsl; calls: KotlinCall[]; leaves: Array<{ line: number; skipped: boolean }> } {
+  const framework = /\bde\.infix\.testBalloon\b/.test(code)
+    ? 'TestBalloon'
+    : /\bio\.kotest\b/.test(code)
+      ? 'Kotest'
+      : undefined;
+  const leaves: Array<{ line: number; skipped: boolean }> = [];
+  const wrappers: string[] = [];
+  if (framework) {
+    for (const m of code.matchAll(DSL_LEAF[framework]!))
+      leaves.push({ line: lineOf(m.index), skipped: m[1]!.startsWith('x') });
+    // Kotest StringSpec: `"name" { … }` at the start of a line.
+    if (framework === 'Kotest' && /:\s*StringSpec\b/.test(code))
+      for (const m of code.matchAll(/^[ \t]*"[^"\n]*"\s*(?:\.config\s*\([^)\n]*\)\s*)?\{/gm))
+        leaves.push({ line: lineOf(m.index + m[0].length - m[0].trimStart().length), skipped: false });
+    const decls = [...code.matchAll(DSL_FUN)];
+    decls.forEach((m, i) => {
+      const name = m[2]!;
+      if (KOTEST_LEAVES.includes(name)) return;
+      const body = code.slice(m.index + m[0].length, decls[i + 1]?.index ?? code.length);
+      if (m[1] || /(?<![\w.])test\s*\(/.test(body)) wrappers.push(name);
+    });
+  }
+  const calls: KotlinCall[] = [];
+  let lines: string[] | undefined;
+  for (const m of code.matchAll(DSL_CALL)) {
+    const name = m[1]!;
+    if (KOTEST_LEAVES.includes(name) || calls.length >= 2000) continue;
+    const line = lineOf(m.index + m[0].length - m[0].trimStart().length);
+    lines ??= text.split('\n');
+    calls.push({ name, line, snippet: (lines[line - 1] ?? '').trim().slice(0, 160) });
+  }
+  return { ...(framework ? { dsl: { framework, wrappers } } : {}), calls, leaves };
+}
+
 export interface JvmAnnotated {
   names: string[];
   line: number;
@@ -194,6 +272,11 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
       /^\s*(?:(?:public|abstract|final|internal|open|private)\s+)*class\b/.test(g.after) &&
       g.annotations.some((a) => a.name === 'Disabled' || a.name === 'Ignore'),
   );
+  const kt = language === 'kotlin' ? kotlinDsl(code, text, lineOf) : undefined;
+  if (kt?.dsl) {
+    framework = kt.dsl.framework;
+    for (const l of kt.leaves) count.add(l);
+  }
   const metaTests: JvmMetaTest[] = [];
   const annotated: JvmAnnotated[] = [];
   let textLines: string[] | undefined;
@@ -265,6 +348,8 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
     ...(metaTests.length ? { metaTests } : {}),
     ...(annotated.length ? { annotated } : {}),
     ...(junit3 ? { junit3 } : {}),
+    ...(kt?.dsl?.wrappers.length ? { dslWrappers: { framework: kt.dsl.framework, names: kt.dsl.wrappers } } : {}),
+    ...(kt?.calls.length ? { dslCalls: kt.calls } : {}),
   };
 }
 

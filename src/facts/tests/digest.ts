@@ -16,6 +16,7 @@ import {
   type JvmAnnotated,
   type JvmJunit3,
   type JvmMetaTest,
+  type KotlinCall,
 } from './annotated.js';
 import { countGo, goBuildTags, type GoSuites, goSuites } from './go.js';
 import { helpersOfModule, importedHelpers, resolveModule, type ModuleHelper } from './js-helpers.js';
@@ -57,6 +58,10 @@ export type TestDigest =
       metaTests?: JvmMetaTest[];
       annotated?: JvmAnnotated[];
       junit3?: JvmJunit3;
+      /** Kotlin: functions declared here that register a test (TestBalloon/Kotest wrappers). */
+      dslWrappers?: { framework: string; names: string[] };
+      /** Kotlin: calls shaped like a test registration, resolved against every file's wrappers. */
+      dslCalls?: KotlinCall[];
     }
   /** C#: custom test attributes declared here and methods marked by attributes to resolve (with their snippets). */
   | { kind: 'csharp'; count: FileCount; snippet?: string; custom?: CsCustom; customSnippets?: Record<number, string> }
@@ -126,12 +131,14 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     };
   }
   if (JVM[ext]) {
-    const { metaTests, annotated, junit3, ...count } = countJvm(text, JVM[ext]!);
+    const { metaTests, annotated, junit3, dslWrappers, dslCalls, ...count } = countJvm(text, JVM[ext]!);
     return {
       ...(withSnippet('jvm', count) as Extract<TestDigest, { kind: 'jvm' }>),
       ...(metaTests ? { metaTests } : {}),
       ...(annotated ? { annotated } : {}),
       ...(junit3 ? { junit3 } : {}),
+      ...(dslWrappers ? { dslWrappers } : {}),
+      ...(dslCalls ? { dslCalls } : {}),
     };
   }
   if (ext === 'cs') {

@@ -438,6 +438,13 @@ function build(files: FileView): TestInventory {
     const d = digest(path);
     if (d?.kind === 'jvm') for (const m of d.metaTests ?? []) metaTests.set(m.name, m.parametrized);
   }
+  // Kotlin test DSL wrappers declared by the test sources (`@TestRegistering fun TestSuite.testServer(…)`).
+  const dslWrappers = new Map<string, string>();
+  for (const path of candidates(TEST_GLOBS.jvm)) {
+    const d = digest(path);
+    if (d?.kind === 'jvm' && d.dslWrappers)
+      for (const n of d.dslWrappers.names) dslWrappers.set(n, d.dslWrappers.framework);
+  }
   // JUnit 3 through the project's own base classes (`class MapTest extends JSR166TestCase`, which
   // `extends TestCase`): superclasses of the test sources, followed across files.
   const superOf = new Map<string, string>();
@@ -467,9 +474,12 @@ function build(files: FileView): TestInventory {
         d.kind === 'jvm' && d.junit3?.tests.length && d.junit3.classes.some(([name]) => junit3Base(name))
           ? d.junit3.tests
           : undefined;
-      if (d.kind === 'jvm' && ((metaTests.size && d.annotated?.length) || indirect)) {
+      const wrapped =
+        d.kind === 'jvm' && dslWrappers.size ? d.dslCalls?.filter((c) => dslWrappers.has(c.name)) : undefined;
+      if (d.kind === 'jvm' && ((metaTests.size && d.annotated?.length) || indirect || wrapped?.length)) {
         const { count, snippets } = withMetaTests(d.count, d.annotated ?? [], metaTests);
         if (indirect) withJunit3(count, indirect, snippets);
+        if (wrapped?.length) withDslWrappers(count, wrapped, dslWrappers, snippets);
         record(path, LANGUAGE_NAMES[lang], count, count.framework ?? lang, (l) =>
           l === d.count.firstLine ? d.snippet : snippets.get(l),
         );
@@ -501,6 +511,22 @@ function withJunit3(count: FileCount, tests: { line: number; snippet: string }[]
   }
   // Its only tests are JUnit 3 ones (a `junit.framework` import alone reads as JUnit 4).
   if (tests.length && count.cases === tests.length) count.framework = 'JUnit 3';
+}
+
+/** Calls of the project's Kotlin test wrappers (`testServer("…") {`): each registers one test. */
+function withDslWrappers(
+  count: FileCount,
+  calls: Array<{ name: string; line: number; snippet: string }>,
+  wrappers: Map<string, string>,
+  snippets: Map<number, string>,
+) {
+  for (const c of calls) {
+    count.cases++;
+    count.expanded++;
+    if (count.firstLine === undefined || c.line < count.firstLine) count.firstLine = c.line;
+    snippets.set(c.line, c.snippet);
+  }
+  if (!count.framework || count.framework === 'JUnit') count.framework = wrappers.get(calls[0]!.name);
 }
 
 /** A file's count with its methods annotated by a test meta-annotation added: each is one test. */
