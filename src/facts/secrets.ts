@@ -160,6 +160,12 @@ SECRET_PATTERNS.jsonJwtKey = {
 };
 
 /**
+ * Names of secret-holding keys, shared by config files (whole key: `"ClientSecret"`, `api_key:`) and env
+ * files (end of the variable: `STRIPE_API_KEY`); each adds the names only it matches.
+ */
+const SECRET_NAMES = ['password', 'api[-_]?key', 'private[-_]?key', 'access[-_]?key', 'client[-_]?secret'];
+
+/**
  * A key named for a secret in shipped JSON or YAML configuration (`"AppSecret": "dfec…"`,
  * `"ClientSecret": "X8x…"` in appsettings.json, `client_secret: …` in config/*.yml), and a
  * connection string's `Password=` in appsettings (a bare YAML `secret:` is judged by its parent, springJwtSecret): groups are the
@@ -167,8 +173,14 @@ SECRET_PATTERNS.jsonJwtKey = {
  * the first group it finds in every report string. The rule keeps values that look generated (secretValue).
  * Blind round 11: SimplCommerce's Facebook AppSecret and Google ClientSecret went unreported.
  */
-const SECRET_KEY_NAMES =
-  '(?:app|client|api|consumer|oauth)[-_]?secret|api[-_]?key|secret[-_]?(?:access[-_]?)?key|password|private[-_]?key|signing[-_]?key|access[-_]?key|auth[-_]?token|access[-_]?token';
+const SECRET_KEY_NAMES = [
+  ...SECRET_NAMES,
+  '(?:app|api|consumer|oauth)[-_]?secret',
+  'secret[-_]?(?:access[-_]?)?key',
+  'signing[-_]?key',
+  'auth[-_]?token',
+  'access[-_]?token',
+].join('|');
 SECRET_PATTERNS.configSecret = {
   regex: new RegExp(
     String.raw`^[ \t]*"(?:${SECRET_KEY_NAMES}|secret)"[ \t]*:[ \t]*"([^"\s]{8,})"|^[ \t]*(?:${SECRET_KEY_NAMES})[ \t]*:[ \t]*["']?([^\s"'#]{8,})["']?[ \t]*$|^[ \t]*"[\w.:-]+"[ \t]*:[ \t]*"(?=[^"\n]*\b(?:Server|Data Source|Host|Addr|Address)[ \t]*=)[^"\n]*?\b(?:Password|Pwd)[ \t]*=[ \t]*([^;"\n]{6,})`,
@@ -321,8 +333,11 @@ export function isEnvTemplate(path: string): boolean {
   );
 }
 
-const SECRET_KEY =
-  /(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CLIENT_?SECRET|AUTH|CREDENTIALS?|DSN|DATABASE_URL|_KEY)$/i;
+/** An env variable named for a secret: one of SECRET_NAMES or a generic secret word, at the end of its name. */
+const SECRET_KEY = new RegExp(
+  `(?:${[...SECRET_NAMES, 'passwd', 'secret', 'token', 'auth', 'credentials?', 'dsn', 'database_url', '_key'].join('|')})$`,
+  'i',
+);
 
 /** Values nobody keeps secret: the demo defaults of compose files and tutorials. */
 const WELL_KNOWN =
