@@ -378,6 +378,16 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a connection string to the developer machine or with a demo password is no finding (connectionSecret)',
+      profile: 'service',
+      tree: {
+        'Shop/appsettings.json':
+          '{\n  "ConnectionStrings": {\n    "Default": "Server=localhost;Database=shop;User Id=shop;Password=Hunter2Hunter2;",\n    "Reports": "Server=sql.shop.io;Database=rep;User Id=sa;Password=mysql123;"\n  }\n}\n',
+        'Shop/Program.cs': 'var app = builder.Build();\n',
+      },
+      expect: { outcome: 'partial', absent: ['hard-coded database password', 'Hunter2Hunter2'] },
+    },
+    {
       name: 'environment reads without documentation are partial',
       profile: 'service',
       tree: {

@@ -2,6 +2,7 @@ import { defineRule, type Evidence, type FileView, type Match } from '../../src/
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { redactLine } from '../../src/util/redact.js';
+import { connectionSecret } from '../../src/facts/secrets.js';
 
 const CODE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,java,kt,scala,cs,rb,php,rs}'];
 const CONFIG = ['**/*.{yml,yaml,properties,json,toml,ini,env,conf}'];
@@ -250,10 +251,15 @@ export default defineRule({
       finding(m, pass_, `hard-coded credentials for ${host}`);
     }
     const memDbFiles = new Set(ctx.matches('springMemDb').map((m) => m.path));
-    for (const m of [...prod('springPassword').filter((p) => !memDbFiles.has(p.path)), ...prod('netPassword')]) {
+    for (const m of prod('springPassword').filter((p) => !memDbFiles.has(p.path))) {
       const value = (m.groups[0] ?? '').trim();
       if (!value || PLACEHOLDER.test(value) || value.length < 4) continue;
       finding(m, value, 'hard-coded database password');
+    }
+    // A .NET connection string's password is judged as security/no-committed-secrets judges it (connectionSecret).
+    for (const m of prod('netPassword')) {
+      const value = (m.groups[0] ?? '').trim();
+      if (connectionSecret(m.snippet, value)) finding(m, value, 'hard-coded database password');
     }
 
     const netBound = ctx.matches('netBinding').some((m) => isProductionPath(m.path));

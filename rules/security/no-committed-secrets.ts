@@ -6,6 +6,7 @@ import { copiedIntoImage } from '../../src/facts/dockerfile.js';
 import { redactSecretIn } from '../../src/util/redact.js';
 import {
   configRole,
+  connectionSecret,
   envSecrets,
   ENV_GLOBS,
   isEnvTemplate,
@@ -266,23 +267,6 @@ function testOnlyConfig(path: string, text: () => string, line: number): boolean
     (/(^|\/)\.env\.[^/]+$/.test(path) && isEnvTemplate(path)) ||
     CI_FILE.test(path) ||
     configRole(path) === 'development'
-  );
-}
-
-/**
- * A connection string's password worth reporting: not a placeholder or a demo value
- * (`Password=postgres`), and not for a server on the developer's own machine.
- */
-function connectionSecret(snippet: string, password: string): boolean {
-  const v = password.trim();
-  if (
-    v.length < 6 ||
-    PLACEHOLDER.test(v) ||
-    /^(?:password|passw0rd|p@ssw0rd|postgres|root|admin|sa|secret)\d{0,4}!?$/i.test(v)
-  )
-    return false;
-  return !/\b(?:Server|Data Source|Host|Addr(?:ess)?)\s*=\s*(?:localhost|127\.0\.0\.1|\.|\(localdb\)[^;]*|host\.docker\.internal)\s*[;,"]/i.test(
-    snippet,
   );
 }
 

@@ -339,9 +339,12 @@ const SECRET_KEY = new RegExp(
   'i',
 );
 
-/** Values nobody keeps secret: the demo defaults of compose files and tutorials. */
-const WELL_KNOWN =
-  /^(?:password|passw0rd|p@ssw0rd|secret|s3cr3t|admin|administrator|root|postgres|mysql|mongo|mongodb|guest|rabbitmq|redis|default|demo|qwerty|letmein|123456\d*|mypassword|mysecret|supersecret|topsecret)\d{0,4}!?$/i;
+/** Values nobody keeps secret: the demo defaults of compose files, tutorials and SQL Server's `sa`. */
+export const WELL_KNOWN =
+  /^(?:password|passw0rd|p@ssw0rd|secret|s3cr3t|admin|administrator|root|sa|postgres|mysql|mongo|mongodb|guest|rabbitmq|redis|default|demo|qwerty|letmein|123456\d*|mypassword|mysecret|supersecret|topsecret)\d{0,4}!?$/i;
+
+/** Hosts on the developer's own machine: credentials for a database there are not a leak. */
+const LOCAL_DB_HOST = String.raw`localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal`;
 
 /** Lines of an env file that give a secret-named key a real-looking value. */
 export function envSecrets(path: string, text: string): { path: string; line: number; key: string }[] {
@@ -363,10 +366,24 @@ export function envSecrets(path: string, text: string): { path: string; line: nu
     if (/^(?:file|sqlite\d?):/i.test(value)) return;
     if (/(?:DATABASE_URL|_DSN|^DSN)$/i.test(m[1]!) && !/:[^/@\s]+@/.test(value)) return;
     // Credentials for a database on the developer's own machine are not a leak.
-    if (/@(?:localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal)(?:[:/]|$)/.test(value)) return;
+    if (new RegExp(`@(?:${LOCAL_DB_HOST})(?:[:/]|$)`).test(value)) return;
     out.push({ path, line: i + 1, key: m[1]! });
   });
   return out;
+}
+
+/**
+ * A connection string's password worth reporting (`Server=db.prod;…;Password=…` in appsettings.json or
+ * web.config): not a placeholder or a demo value (`Password=postgres`), and not for a server on the
+ * developer's own machine (`Server=.`, `(localdb)`, LOCAL_DB_HOST). Both secret rules judge it so.
+ */
+export function connectionSecret(snippet: string, password: string): boolean {
+  const v = password.trim();
+  if (v.length < 6 || PLACEHOLDER.test(v) || WELL_KNOWN.test(v)) return false;
+  return !new RegExp(
+    String.raw`\b(?:Server|Data Source|Host|Addr(?:ess)?)\s*=\s*(?:${LOCAL_DB_HOST}|\.|\(localdb\)[^;]*)\s*[;,"]`,
+    'i',
+  ).test(snippet);
 }
 
 /** The top-level YAML section a line sits in (`development:` in Rails secrets.yml), from the text above it. */
