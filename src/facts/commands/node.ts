@@ -27,7 +27,7 @@ interface Scripts {
   text: string;
 }
 
-function readScripts(files: FileView, path: string, key = 'scripts'): Scripts | undefined {
+export function readScripts(files: FileView, path: string, key = 'scripts'): Scripts | undefined {
   const json = files.readJson<Record<string, unknown>>(path);
   if (!json.ok || !json.value || typeof json.value !== 'object') return undefined;
   const raw = json.value[key];
