@@ -23,7 +23,7 @@ ruleTester(rule, {
         outcome: 'pass',
         message: [
           'configuration read through IConfiguration/IOptions',
-          'src/Shop.WebHost/appsettings.json:3 hard-codes the connection string DefaultConnection',
+          'src/Shop.WebHost/appsettings.json:3: connection string DefaultConnection hard-coded in appsettings.json',
         ],
         evidence: [
           {
