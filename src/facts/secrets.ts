@@ -386,9 +386,11 @@ export function connectionSecret(snippet: string, password: string): boolean {
   ).test(snippet);
 }
 
-/** The top-level YAML section a line sits in (`development:` in Rails secrets.yml), from the text above it. */
-export function yamlSection(text: string, line: number): string | undefined {
-  const lines = text.split(/\r?\n/);
+/**
+ * The top-level YAML section a line sits in (`development:` in Rails secrets.yml), from the lines above
+ * it: the file's lines, so a caller asking about many matches of one file splits it once.
+ */
+export function yamlSection(lines: readonly string[], line: number): string | undefined {
   for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
     const m = /^([A-Za-z_][\w.-]*)\s*:/.exec(lines[i]!);
     if (m) return m[1];
