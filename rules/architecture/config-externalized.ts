@@ -273,9 +273,7 @@ export default defineRule({
       // Handing the environment to a child process (`env={**os.environ, …}`) reads no setting.
       .filter((m) => !/\*\*os\.environ\b|\bos\.environ\.copy\(\)|\.\.\.process\.env\b/.test(m.snippet))
       // An `IOptions<T>` is a read only where options are bound from configuration somewhere.
-      .filter(
-        (m) => !IOPTIONS.test(m.snippet) || /\bIConfiguration\b/.test(m.snippet) || netBound,
-      );
+      .filter((m) => !IOPTIONS.test(m.snippet) || /\bIConfiguration\b/.test(m.snippet) || netBound);
     // Spring (${DB_URL:…}) and Symfony (%env(DB_URL)%) placeholders are environment reads too, written in configuration.
     const placeholders = firstPerFile(
       [...ctx.matches('placeholder'), ...ctx.matches('symfonyEnv')].filter((m) => isProductionPath(m.path)),
