@@ -23,7 +23,7 @@ ruleTester(rule, {
         outcome: 'pass',
         message: [
           'configuration read through IConfiguration/IOptions',
-          'src/Shop.WebHost/appsettings.json:3 hard-codes the connection string DefaultConnection',
+          'src/Shop.WebHost/appsettings.json:3: connection string DefaultConnection hard-coded in appsettings.json',
         ],
         evidence: [
           {
@@ -376,6 +376,16 @@ ruleTester(rule, {
         evidence: [{ path: 'Shop/appsettings.json', line: 3, note: 'hard-coded database password' }],
         absent: ['Hunter2Hunter2'],
       },
+    },
+    {
+      name: 'a connection string to the developer machine or with a demo password is no finding (connectionSecret)',
+      profile: 'service',
+      tree: {
+        'Shop/appsettings.json':
+          '{\n  "ConnectionStrings": {\n    "Default": "Server=localhost;Database=shop;User Id=shop;Password=Hunter2Hunter2;",\n    "Reports": "Server=sql.shop.io;Database=rep;User Id=sa;Password=mysql123;"\n  }\n}\n',
+        'Shop/Program.cs': 'var app = builder.Build();\n',
+      },
+      expect: { outcome: 'partial', absent: ['hard-coded database password', 'Hunter2Hunter2'] },
     },
     {
       name: 'environment reads without documentation are partial',

@@ -2,6 +2,8 @@ import { defineRule, type Evidence, type FileView, type Match } from '../../src/
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { redactLine } from '../../src/util/redact.js';
+import { basename } from '../../src/walk/glob.js';
+import { connectionSecret } from '../../src/facts/secrets.js';
 
 const CODE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,java,kt,scala,cs,rb,php,rs}'];
 const CONFIG = ['**/*.{yml,yaml,properties,json,toml,ini,env,conf}'];
@@ -35,6 +37,8 @@ const SAMPLE_CONFIGS = [
 ];
 /** The file is configuration by its name or folder, not any YAML named `sample`. */
 const CONFIG_NAMED = /(^|\/|[._-])(config|configuration|settings|conf|cfg|defaults?|application|app|server)([./_-]|$)/i;
+/** .NET options bound from configuration (`IOptions<T>`, `IOptionsSnapshot<T>`, `IOptionsMonitor<T>`). */
+const IOPTIONS = /\bIOptions(?:Snapshot|Monitor)?</;
 const COMMENT_LINE = /^\s*(?:#|\/\/|;|\/\*|\*)/;
 /** `key: v`, `key = v`, `"key": v`, `'key' => v` (PHP arrays), `KEY=v`. */
 const KEY_LINE = /^\s*(?:["']?[A-Za-z_][\w.-]*["']?\s*(?::(?!:)|=(?!=)|=>))/;
@@ -250,10 +254,15 @@ export default defineRule({
       finding(m, pass_, `hard-coded credentials for ${host}`);
     }
     const memDbFiles = new Set(ctx.matches('springMemDb').map((m) => m.path));
-    for (const m of [...prod('springPassword').filter((p) => !memDbFiles.has(p.path)), ...prod('netPassword')]) {
+    for (const m of prod('springPassword').filter((p) => !memDbFiles.has(p.path))) {
       const value = (m.groups[0] ?? '').trim();
       if (!value || PLACEHOLDER.test(value) || value.length < 4) continue;
       finding(m, value, 'hard-coded database password');
+    }
+    // A .NET connection string's password is judged as security/no-committed-secrets judges it (connectionSecret).
+    for (const m of prod('netPassword')) {
+      const value = (m.groups[0] ?? '').trim();
+      if (connectionSecret(m.snippet, value)) finding(m, value, 'hard-coded database password');
     }
 
     const netBound = ctx.matches('netBinding').some((m) => isProductionPath(m.path));
@@ -264,9 +273,7 @@ export default defineRule({
       // Handing the environment to a child process (`env={**os.environ, …}`) reads no setting.
       .filter((m) => !/\*\*os\.environ\b|\bos\.environ\.copy\(\)|\.\.\.process\.env\b/.test(m.snippet))
       // An `IOptions<T>` is a read only where options are bound from configuration somewhere.
-      .filter(
-        (m) => !/\bIOptions(?:Snapshot|Monitor)?</.test(m.snippet) || /\bIConfiguration\b/.test(m.snippet) || netBound,
-      );
+      .filter((m) => !IOPTIONS.test(m.snippet) || /\bIConfiguration\b/.test(m.snippet) || netBound);
     // Spring (${DB_URL:…}) and Symfony (%env(DB_URL)%) placeholders are environment reads too, written in configuration.
     const placeholders = firstPerFile(
       [...ctx.matches('placeholder'), ...ctx.matches('symfonyEnv')].filter((m) => isProductionPath(m.path)),
@@ -313,7 +320,7 @@ export default defineRule({
     );
     // .NET's IConfiguration/IOptions read the configuration providers (appsettings*.json, then
     // environment variables, then the command line): said so, not "from the environment" (round 11).
-    const netRead = (m: Match) => /\bIConfiguration\b|\bIOptions(?:Snapshot|Monitor)?</.test(m.snippet);
+    const netRead = (m: Match) => /\bIConfiguration\b/.test(m.snippet) || IOPTIONS.test(m.snippet);
     const externalised: Evidence[] = firstPerFile(settingsFirst, 3).map((m) =>
       fromMatch(
         m,
@@ -328,7 +335,7 @@ export default defineRule({
     const connNotes: Evidence[] = firstPerFile(connStrings, 2).map((m) =>
       fromMatch(
         m,
-        `connection string ${m.groups[0]} hard-coded in ${m.path.slice(m.path.lastIndexOf('/') + 1)} (no password): production must override it (ConnectionStrings__${m.groups[0]})`,
+        `connection string ${m.groups[0]} hard-coded in ${basename(m.path)} (no password): production must override it (ConnectionStrings__${m.groups[0]})`,
       ),
     );
     if (externalised.length === 0 && placeholders.length)
@@ -369,9 +376,8 @@ export default defineRule({
       if (score === 0) return fail(`${msg}; no configuration from the environment.`, evidence, data);
       return partial(Math.min(score, 1) * 0.5, `${msg}, although ${listing(parts)} exist.`, evidence, data);
     }
-    const fixed = connStrings.length
-      ? ` ${connStrings[0]!.path}:${connStrings[0]!.line} hard-codes the connection string ${connStrings[0]!.groups[0]} (no password), which production must override.`
-      : '';
+    // The message names the first connection-string note's finding as the evidence does.
+    const fixed = connNotes.length ? ` ${connNotes[0]!.path}:${connNotes[0]!.line}: ${connNotes[0]!.note}.` : '';
     if (score >= 1)
       return pass(
         `Configuration comes from the environment and is documented (${listing(parts)}).${fixed}`,

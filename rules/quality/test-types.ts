@@ -5,7 +5,7 @@ import { productTestRuns, runEvidence } from '../../src/facts/commands/index.js'
 import { fromMatch } from '../../src/facts/paths.js';
 import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
 import { terraformTestFile, type TfTestRun } from '../../src/facts/tests/terraform-test.js';
-import { pythonScripts } from '../../src/facts/entry-points.js';
+import { consoleScripts } from '../../src/facts/entry-points.js';
 import { globTest } from '../../src/walk/glob.js';
 
 type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
@@ -585,7 +585,7 @@ export default defineRule({
       if (!testPaths.has(p))
         add('end-to-end', { path: p, note: `WebdriverIO spec (${c.path}:${c.line} specs): run in a real browser` });
     // A command-line program's tests that run its installed command in a subprocess drive it as its users do.
-    const scripts = ctx.facts.profile.id === 'cli' ? pythonScripts(ctx.files) : undefined;
+    const scripts = ctx.facts.profile.id === 'cli' ? consoleScripts(ctx.files) : undefined;
     const programs = new Set(scripts?.entries.map((e) => e.target.split(/[.:]/)[0]!) ?? []);
     for (const m of ctx.matches('cliProgram'))
       if (

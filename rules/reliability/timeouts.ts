@@ -111,6 +111,32 @@ function inbound(m: Match, goServers: Set<string>, shutdowns: Match[], nodeServe
   return null;
 }
 
+/**
+ * The service's explicit timeouts of the patterns named, past the filters (not a client's option
+ * object, not a call, not a Python def outside HTTP code), split into those that bound a call it
+ * makes and those that bound the server itself (inbound): appliesTo and check judge them alike.
+ */
+function explicitTimeouts(ctx: RuleContext, keys: string[]): { outbound: Match[]; server: Evidence[] } {
+  const goServers = new Set(ctx.matches('goServer').map((m) => m.path));
+  const shutdowns = ctx.matches('goShutdown');
+  const nodeServers = ctx.matches('nodeServer');
+  const outbound: Match[] = [];
+  const server: Evidence[] = [];
+  const pyHttpFiles = new Set(
+    [...ctx.matches('pyHttpLib'), ...ctx.matches('pyRequests'), ...ctx.matches('pyHttpxImport')].map((m) => m.path),
+  );
+  // productionMatches keeps the server component's production files only.
+  for (const m of productionMatches(ctx, ...keys)) {
+    if (m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet)) continue;
+    if (NOT_A_CALL.test(m.snippet)) continue;
+    if (m.path.endsWith('.py') && PY_DEF.test(m.snippet) && !pyHttpFiles.has(m.path)) continue;
+    const why = inbound(m, goServers, shutdowns, nodeServers);
+    if (why) server.push(fromMatch(m, `${why}: bounds the server, not a call it makes`));
+    else outbound.push(m);
+  }
+  return { outbound, server };
+}
+
 export default defineRule({
   meta: {
     id: 'timeouts',
@@ -239,12 +265,12 @@ export default defineRule({
   // A timeout that bounds the server (Fastify `requestTimeout`) is no outbound call: with none, the
   // rule is N/A for the same reason as retries and circuit breakers.
   appliesTo: (ctx) =>
-    outboundApplies(ctx, 'timeouts', ['pyExplicit', 'pyRequests', 'goDefault', 'goClient', 'csClient'], () => {
-      const goServers = new Set(ctx.matches('goServer').map((m) => m.path));
-      const shutdowns = ctx.matches('goShutdown');
-      const nodeServers = ctx.matches('nodeServer');
-      return productionMatches(ctx, 'explicit').some((m) => !inbound(m, goServers, shutdowns, nodeServers));
-    }),
+    outboundApplies(
+      ctx,
+      'timeouts',
+      ['pyExplicit', 'pyRequests', 'goDefault', 'goClient', 'csClient'],
+      () => explicitTimeouts(ctx, ['explicit']).outbound.length > 0,
+    ),
   check(ctx) {
     const faults: Fault[] = [];
     for (const m of productionMatches(ctx, 'pyRequests')) {
@@ -291,23 +317,7 @@ export default defineRule({
     // A timeout in browser code (jQuery `timeout: 2000` in static/js), a desktop shell or a build
     // script bounds that component, not the service.
     // Spring settings of the tests (src/test/resources) configure the test run, not the service.
-    const goServers = new Set(ctx.matches('goServer').map((m) => m.path));
-    const shutdowns = ctx.matches('goShutdown');
-    const nodeServers = ctx.matches('nodeServer');
-    const explicit: Match[] = [];
-    const server: Evidence[] = [];
-    const pyHttpFiles = new Set(
-      [...ctx.matches('pyHttpLib'), ...ctx.matches('pyRequests'), ...ctx.matches('pyHttpxImport')].map((m) => m.path),
-    );
-    for (const m of productionMatches(ctx, 'explicit', 'pyExplicit', 'springTimeout')) {
-      if (ctx.facts.componentOf(m.path) !== 'server' || (m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet)))
-        continue;
-      if (NOT_A_CALL.test(m.snippet)) continue;
-      if (m.path.endsWith('.py') && PY_DEF.test(m.snippet) && !pyHttpFiles.has(m.path)) continue;
-      const why = inbound(m, goServers, shutdowns, nodeServers);
-      if (why) server.push(fromMatch(m, `${why}: bounds the server, not a call it makes`));
-      else explicit.push(m);
-    }
+    const { outbound: explicit, server } = explicitTimeouts(ctx, ['explicit', 'pyExplicit', 'springTimeout']);
     explicit.push(...goTimed.filter((m) => !explicit.some((e) => e.path === m.path && e.line === m.line)));
     const byDefault = boundedByDefault(ctx);
     const defaults = [...new Set(byDefault.map((d) => d.note))];

@@ -6,16 +6,21 @@ const JS = ['**/*.{js,ts,mjs,cjs,jsx,tsx}'];
 /** A header that carries a client's key (`x-api-key`, `unstructured-api-key`, `X-Auth-Token`). */
 const KEY_HEADER = /api[-_]?key|access[-_]?token|auth[-_]?token/i;
 
+/** The text of lines `line - before` to `line + after` (1-based `line`), clipped to the file. */
+function linesAround(text: string, line: number, before: number, after: number): string {
+  return text
+    .split(/\r?\n/)
+    .slice(Math.max(0, line - 1 - before), line + after)
+    .join('\n');
+}
+
 /**
  * Around a key header read (line `line`, 1-based): the value compared with a configured key
  * (environment, settings) and a refusal with 401/403 — the definition and its use, not a header
  * merely passed on to another service.
  */
 function refusesWrongKey(text: string, line: number): boolean {
-  const near = text
-    .split(/\r?\n/)
-    .slice(Math.max(0, line - 4), line + 10)
-    .join('\n');
+  const near = linesAround(text, line, 3, 10);
   return (
     /!==?|==|\bcompare_digest\s*\(|ConstantTimeCompare\s*\(|timingSafeEqual\s*\(|\.Equals\s*\(|\bnot\s+in\b/.test(
       near,
@@ -33,10 +38,7 @@ function refusesWrongKey(text: string, line: number): boolean {
  * 401 when there is none: authentication written with the framework's hooks (round 11).
  */
 function hookRefusesAnonymous(text: string, line: number): boolean {
-  const near = text
-    .split(/\r?\n/)
-    .slice(line - 1, line + 15)
-    .join('\n');
+  const near = linesAround(text, line, 0, 15);
   return (
     /\b(?:request|req)\.(?:session\??\.\w*[uU]ser|user\b|jwtVerify\s*\(|isAuthenticated\s*\()/.test(near) &&
     /\.unauthorized\s*\(|\b401\b|Unauthorized/.test(near)

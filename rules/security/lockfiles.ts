@@ -5,7 +5,7 @@ import type { Facts, Manifest } from '../../src/types.js';
 import { basename } from '../../src/walk/glob.js';
 import { dirOf, isProductionPath } from '../../src/facts/paths.js';
 import { memo } from '../../src/util/memo.js';
-import { pythonScripts } from '../../src/facts/entry-points.js';
+import { consoleScripts } from '../../src/facts/entry-points.js';
 
 const NPM_LOCKS = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
 const PY_LOCKS = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock', 'pylock.toml'];
@@ -187,8 +187,8 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
         if (
           facts.profile.id === 'cli' &&
           m.path === 'pyproject.toml' &&
-          /^\s*\[build-system\]/m.test(files.read(m.path) ?? '') &&
-          pythonScripts(files)
+          isBuilt(files, m.path) &&
+          consoleScripts(files)
         )
           return { exempt: PY_CLI };
         return found(
@@ -273,4 +273,10 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
     default:
       return undefined; // Maven: no lockfile format.
   }
+}
+
+/** A pyproject.toml with a `[build-system]` table: a package built for an index (PyPI). */
+function isBuilt(files: FileView, path: string): boolean {
+  const parsed = files.readToml<Record<string, unknown>>(path);
+  return parsed.ok && parsed.value['build-system'] !== undefined;
 }

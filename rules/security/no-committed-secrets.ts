@@ -6,6 +6,7 @@ import { copiedIntoImage } from '../../src/facts/dockerfile.js';
 import { redactSecretIn } from '../../src/util/redact.js';
 import {
   configRole,
+  connectionSecret,
   envSecrets,
   ENV_GLOBS,
   isEnvTemplate,
@@ -43,6 +44,13 @@ export default defineRule({
     reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
   },
   check(ctx) {
+    // Each file's lines, split once however many matches ask for their YAML section.
+    const split = new Map<string, string[]>();
+    const linesOf = (path: string) => {
+      let lines = split.get(path);
+      if (!lines) split.set(path, (lines = (ctx.files.read(path) ?? '').split(/\r?\n/)));
+      return lines;
+    };
     const findings: {
       m: Match;
       kind: string;
@@ -131,7 +139,7 @@ export default defineRule({
         // One notion of configuration only tests, CI or development load, for every kind (round 11:
         // OSM's doorkeeper signing key in config/settings/test.yml failed the rule while a signing
         // secret in .env.test was a note).
-        const testOnly = testOnlyConfig(m.path, () => ctx.files.read(m.path) ?? '', m.line);
+        const testOnly = testOnlyConfig(m.path, () => linesOf(m.path), m.line);
         const devOnly = (kind === 'jwtSecret' || kind === 'configSecret') && testOnly;
         // A profile named for samples (application-secret-samples.yml) documents a value to replace:
         // doubtful (it may be switched on), not a leak of a production key.
@@ -260,29 +268,12 @@ export default defineRule({
  * workflow, a settings module or profile named for them (config/settings/test.yml,
  * config/environments/test.rb, appsettings.Testing.json, application-dev.yml, settings/ci.py).
  */
-function testOnlyConfig(path: string, text: () => string, line: number): boolean {
+function testOnlyConfig(path: string, lines: () => readonly string[], line: number): boolean {
   return (
-    (/\.ya?ml$/.test(path) && /^(development|dev|test|testing|local)$/i.test(yamlSection(text(), line) ?? '')) ||
+    (/\.ya?ml$/.test(path) && /^(development|dev|test|testing|local)$/i.test(yamlSection(lines(), line) ?? '')) ||
     (/(^|\/)\.env\.[^/]+$/.test(path) && isEnvTemplate(path)) ||
     CI_FILE.test(path) ||
     configRole(path) === 'development'
-  );
-}
-
-/**
- * A connection string's password worth reporting: not a placeholder or a demo value
- * (`Password=postgres`), and not for a server on the developer's own machine.
- */
-function connectionSecret(snippet: string, password: string): boolean {
-  const v = password.trim();
-  if (
-    v.length < 6 ||
-    PLACEHOLDER.test(v) ||
-    /^(?:password|passw0rd|p@ssw0rd|postgres|root|admin|sa|secret)\d{0,4}!?$/i.test(v)
-  )
-    return false;
-  return !/\b(?:Server|Data Source|Host|Addr(?:ess)?)\s*=\s*(?:localhost|127\.0\.0\.1|\.|\(localdb\)[^;]*|host\.docker\.internal)\s*[;,"]/i.test(
-    snippet,
   );
 }
 

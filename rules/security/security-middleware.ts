@@ -15,6 +15,13 @@ const PROD_SETTINGS = /(?:^|\/)(?:settings[_.-])?(?:production|prod)(?:[_.-]sett
 const DEV_SETTINGS =
   /(?:^|\/)(?:settings\/|settings[_.-])(?:dev|development|local|test|testing)\.py$|(?:^|\/)(?:dev|development|local|test|testing)[_.-]settings\.py$/;
 
+/** The Fastify plugins this rule credits when @fastify/autoload registers them, by package. */
+const FASTIFY_PLUGINS = {
+  helmet: /^(?:@fastify\/helmet|fastify-helmet)$/,
+  cors: /^(?:@fastify\/cors|fastify-cors)$/,
+  csrf: /^@fastify\/csrf-protection$/,
+};
+
 export default defineRule({
   meta: {
     id: 'security-middleware',
@@ -130,11 +137,9 @@ export default defineRule({
       autoloaded
         .filter((a) => a.pkg && re.test(a.pkg))
         .map((a) => ({ path: a.path, line: a.line, snippet: a.snippet, groups: [] }));
-    const autoUsed = autoloaded.filter(
-      (a) => a.pkg && /^(?:@fastify\/(?:helmet|cors|csrf-protection)|fastify-(?:helmet|cors))$/.test(a.pkg),
-    );
-    const autoHelmet = plugin(/^(?:@fastify\/helmet|fastify-helmet)$/);
-    const autoCors = plugin(/^(?:@fastify\/cors|fastify-cors)$/);
+    const autoUsed = autoloaded.filter((a) => a.pkg && Object.values(FASTIFY_PLUGINS).some((re) => re.test(a.pkg!)));
+    const autoHelmet = plugin(FASTIFY_PLUGINS.helmet);
+    const autoCors = plugin(FASTIFY_PLUGINS.cors);
     // @fastify/cors allows any origin unless the module's options name one.
     const autoCorsAny = autoCors.filter((m) => !/\borigin\s*:/.test(ctx.files.read(m.path) ?? ''));
     const headers = [
@@ -200,7 +205,7 @@ export default defineRule({
       );
     const csrf = [
       ...prod('csrf', /disable|csrf_exempt|ignoring/i).filter((m) => !offNext(m)),
-      ...plugin(/^@fastify\/csrf-protection$/),
+      ...plugin(FASTIFY_PLUGINS.csrf),
       ...(csrfDisabled.length ? [] : [...spring, ...rails]),
     ];
     const hosts = prod('trustedHosts');

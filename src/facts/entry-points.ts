@@ -6,6 +6,9 @@
  * entry point is cited at its own line.
  */
 import type { FileView } from '../types.js';
+import { memo } from '../util/memo.js';
+import { pyprojectName } from './manifests/python.js';
+import { lineAt } from './manifests/text.js';
 
 export interface EntryPoint {
   /** The command installed (`yapf`). */
@@ -42,27 +45,20 @@ function tomlTable(lines: string[], names: string[], path: string): EntryPoint[]
   return out;
 }
 
-function tomlName(lines: string[], tables: string[]): string | undefined {
-  let inside = false;
-  for (const l of lines) {
-    const header = /^\s*\[([^\]]+)\]/.exec(l);
-    if (header) inside = tables.includes(header[1]!.trim());
-    else if (inside) {
-      const m = /^\s*name\s*=\s*["']([^"']+)["']/.exec(l);
-      if (m) return m[1];
-    }
-  }
-  return undefined;
+/** The package's console scripts, read once per audit (the profile and several rules ask). */
+export function consoleScripts(files: FileView): PythonScripts | undefined {
+  return memo(files, 'consoleScripts', () => readScripts(files));
 }
 
-export function pythonScripts(files: FileView): PythonScripts | undefined {
+function readScripts(files: FileView): PythonScripts | undefined {
   const entries: EntryPoint[] = [];
   let dist: string | undefined;
   const pyproject = files.read('pyproject.toml');
   if (pyproject !== undefined) {
     const lines = pyproject.split(/\r?\n/);
     entries.push(...tomlTable(lines, ['project.scripts', 'tool.poetry.scripts'], 'pyproject.toml'));
-    dist = tomlName(lines, ['project', 'tool.poetry']);
+    const parsed = files.readToml<Record<string, unknown>>('pyproject.toml');
+    if (parsed.ok) dist = pyprojectName(parsed.value);
   }
   const cfg = files.read('setup.cfg');
   if (cfg !== undefined) {
@@ -104,8 +100,8 @@ export function pythonScripts(files: FileView): PythonScripts | undefined {
     ['setup.cfg', cfg],
     ['setup.py', setup],
   ] as const) {
-    const at = text?.split(/\r?\n/).findIndex((l) => /Environment\s*::\s*Console\b/.test(l)) ?? -1;
-    if (at >= 0 && !console) console = { path, line: at + 1 };
+    const at = text?.search(/Environment[ \t]*::[ \t]*Console\b/) ?? -1;
+    if (at >= 0 && !console) console = { path, line: lineAt(text!, at) };
   }
   return { ...(dist ? { dist } : {}), entries, ...(console ? { console } : {}) };
 }

@@ -7,6 +7,7 @@
  * autoloaded folder run their hooks for every route below them.
  */
 import type { FileView } from '../types.js';
+import { joinPath } from './commands/types.js';
 import { dirOf } from './paths.js';
 
 export interface AutoloadedModule {
@@ -25,15 +26,6 @@ const JS = '{ts,js,mjs,cjs,mts,cts}';
 const DIR =
   /\bdir\s*:\s*(?:(?:path\.)?(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname|[\w.]+)\s*,\s*)?['"`]([\w./-]+)['"`]/g;
 
-function join(dir: string, p: string): string {
-  const out: string[] = [];
-  for (const part of `${dir ? `${dir}/` : ''}${p}`.split('/')) {
-    if (part === '..') out.pop();
-    else if (part && part !== '.') out.push(part);
-  }
-  return out.join('/');
-}
-
 /**
  * The modules that the autoload registrations in these files (files that import @fastify/autoload)
  * load, each with its default export and the package it re-exports. Only those files and the
@@ -46,7 +38,7 @@ export function fastifyAutoloaded(files: FileView, loaders: readonly string[]): 
     if (!/\bregister\s*\(/.test(text)) continue;
     for (const m of text.matchAll(DIR)) {
       const via = { path: loader, line: text.slice(0, m.index).split('\n').length };
-      const dir = join(dirOf(loader), m[1]!);
+      const dir = joinPath(dirOf(loader), m[1]!);
       for (const path of files.match([`${dir}/**/*.${JS}`]).slice(0, 200)) {
         if (/\.(?:test|spec|d)\.\w+$/.test(path)) continue;
         const body = files.read(path) ?? '';

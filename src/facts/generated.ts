@@ -9,7 +9,8 @@
 import type { FileView, Match } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { commandsOf } from './commands/shell.js';
-import { flagValue } from './commands/types.js';
+import { readScripts } from './commands/node.js';
+import { flagValue, joinPath } from './commands/types.js';
 import { dirOf } from './paths.js';
 
 /** Source languages where generators leave such a banner. */
@@ -81,7 +82,6 @@ const SCRIPT_GENERATORS: Record<string, string[]> = {
   'openapi-typescript-codegen': ['-o', '--output'],
   'openapi-generator-cli': ['-o', '--output'],
   'swagger-typescript-api': ['-o', '--output'],
-  'graphql-codegen': [],
 };
 
 const SOURCE_EXT = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|vue|svelte|py|go|java|kt|cs|rb|php|rs|dart|swift)$/;
@@ -93,24 +93,13 @@ const SOURCE_EXT = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|vue|svelte|py|go|java|kt|
  */
 export function generatorOutputs(files: FileView): string[] {
   const named: string[] = [];
-  const join = (dir: string, p: string) => {
-    const out: string[] = [];
-    for (const part of `${dir ? `${dir}/` : ''}${p}`.split('/')) {
-      if (part === '..') out.pop();
-      else if (part && part !== '.') out.push(part);
-    }
-    return out.join('/');
-  };
   for (const pkg of files.match(['package.json', '**/package.json']).slice(0, 200)) {
-    const json = files.readJson<{ scripts?: Record<string, unknown> }>(pkg);
-    const scripts = json.ok && json.value && typeof json.value.scripts === 'object' ? json.value.scripts : undefined;
-    if (!scripts) continue;
-    for (const text of Object.values(scripts)) {
-      if (typeof text !== 'string' || !Object.keys(SCRIPT_GENERATORS).some((g) => text.includes(g))) continue;
+    for (const text of Object.values(readScripts(files, pkg)?.scripts ?? {})) {
+      if (!Object.keys(SCRIPT_GENERATORS).some((g) => text.includes(g))) continue;
       for (const c of commandsOf(text)) {
         const flags = SCRIPT_GENERATORS[c.argv[0]!.replace(/^@[\w-]+\//, '')];
         const out = flags?.length ? flagValue(c.argv, flags) : undefined;
-        if (out && !out.includes('://')) named.push(join(dirOf(pkg), out));
+        if (out && !out.includes('://')) named.push(joinPath(dirOf(pkg), out));
       }
     }
   }
@@ -120,17 +109,21 @@ export function generatorOutputs(files: FileView): string[] {
     if (at < 0) continue;
     // Keys that are paths: a file with an extension or a folder ending in `/`.
     for (const m of text.slice(at).matchAll(/^[ \t]*['"]?([\w@./-]+(?:\.\w+|\/))['"]?[ \t]*:/gm))
-      named.push(join(dirOf(cfg), m[1]!));
+      named.push(joinPath(dirOf(cfg), m[1]!));
   }
   for (const schema of files.match(['**/*.prisma'])) {
     const text = files.read(schema) ?? '';
-    for (const m of text.matchAll(/^[ \t]*output[ \t]*=[ \t]*"([^"]+)"/gm)) named.push(join(dirOf(schema), m[1]!));
+    for (const m of text.matchAll(/^[ \t]*output[ \t]*=[ \t]*"([^"]+)"/gm)) named.push(joinPath(dirOf(schema), m[1]!));
   }
   const out = new Set<string>();
+  const folders: string[] = [];
   for (const n of named) {
     const p = n.replace(/\/$/, '');
     if (files.exists(p)) out.add(p);
-    else for (const f of files.match([`${p}/**`])) if (SOURCE_EXT.test(f)) out.add(f);
+    else folders.push(`${p}/`);
   }
+  // Folder outputs: one pass over the listing for all of them.
+  if (folders.length)
+    for (const f of files.paths) if (SOURCE_EXT.test(f) && folders.some((d) => f.startsWith(d))) out.add(f);
   return [...out].sort();
 }

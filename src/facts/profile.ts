@@ -10,7 +10,7 @@ import type { Dependency, Framework, Manifest, Profile } from '../types.js';
 import { JVM_SERVER_IMPORTS, nameMatches } from './frameworks.js';
 import { isProductionPath } from './paths.js';
 import { dockerfiles, isToolImage } from './dockerfile.js';
-import { ownCommand, pythonScripts, type EntryPoint } from './entry-points.js';
+import { ownCommand, consoleScripts, type EntryPoint } from './entry-points.js';
 
 export const JVM_IMPORT_KEY = 'facts:jvm-web-import';
 
@@ -234,7 +234,7 @@ export function detectProfile(input: ProfileInput): Profile {
   }
   // A Python package's console scripts: its own command (named as the package, or a package that
   // classifies itself `Environment :: Console`) makes it a command-line tool; another script is a helper.
-  const py = binField ? undefined : pythonScripts(files);
+  const py = binField ? undefined : consoleScripts(files);
   const pyCommand = py && (ownCommand(py) ?? (py.console ? py.entries[0] : undefined));
   if (py && pyCommand) {
     const cite = (e: EntryPoint) => `${e.path}:${e.line}: ${e.command} = "${e.target}"`;

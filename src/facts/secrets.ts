@@ -160,6 +160,12 @@ SECRET_PATTERNS.jsonJwtKey = {
 };
 
 /**
+ * Names of secret-holding keys, shared by config files (whole key: `"ClientSecret"`, `api_key:`) and env
+ * files (end of the variable: `STRIPE_API_KEY`); each adds the names only it matches.
+ */
+const SECRET_NAMES = ['password', 'api[-_]?key', 'private[-_]?key', 'access[-_]?key', 'client[-_]?secret'];
+
+/**
  * A key named for a secret in shipped JSON or YAML configuration (`"AppSecret": "dfec…"`,
  * `"ClientSecret": "X8x…"` in appsettings.json, `client_secret: …` in config/*.yml), and a
  * connection string's `Password=` in appsettings (a bare YAML `secret:` is judged by its parent, springJwtSecret): groups are the
@@ -167,8 +173,14 @@ SECRET_PATTERNS.jsonJwtKey = {
  * the first group it finds in every report string. The rule keeps values that look generated (secretValue).
  * Blind round 11: SimplCommerce's Facebook AppSecret and Google ClientSecret went unreported.
  */
-const SECRET_KEY_NAMES =
-  '(?:app|client|api|consumer|oauth)[-_]?secret|api[-_]?key|secret[-_]?(?:access[-_]?)?key|password|private[-_]?key|signing[-_]?key|access[-_]?key|auth[-_]?token|access[-_]?token';
+const SECRET_KEY_NAMES = [
+  ...SECRET_NAMES,
+  '(?:app|api|consumer|oauth)[-_]?secret',
+  'secret[-_]?(?:access[-_]?)?key',
+  'signing[-_]?key',
+  'auth[-_]?token',
+  'access[-_]?token',
+].join('|');
 SECRET_PATTERNS.configSecret = {
   regex: new RegExp(
     String.raw`^[ \t]*"(?:${SECRET_KEY_NAMES}|secret)"[ \t]*:[ \t]*"([^"\s]{8,})"|^[ \t]*(?:${SECRET_KEY_NAMES})[ \t]*:[ \t]*["']?([^\s"'#]{8,})["']?[ \t]*$|^[ \t]*"[\w.:-]+"[ \t]*:[ \t]*"(?=[^"\n]*\b(?:Server|Data Source|Host|Addr|Address)[ \t]*=)[^"\n]*?\b(?:Password|Pwd)[ \t]*=[ \t]*([^;"\n]{6,})`,
@@ -321,12 +333,18 @@ export function isEnvTemplate(path: string): boolean {
   );
 }
 
-const SECRET_KEY =
-  /(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CLIENT_?SECRET|AUTH|CREDENTIALS?|DSN|DATABASE_URL|_KEY)$/i;
+/** An env variable named for a secret: one of SECRET_NAMES or a generic secret word, at the end of its name. */
+const SECRET_KEY = new RegExp(
+  `(?:${[...SECRET_NAMES, 'passwd', 'secret', 'token', 'auth', 'credentials?', 'dsn', 'database_url', '_key'].join('|')})$`,
+  'i',
+);
 
-/** Values nobody keeps secret: the demo defaults of compose files and tutorials. */
-const WELL_KNOWN =
-  /^(?:password|passw0rd|p@ssw0rd|secret|s3cr3t|admin|administrator|root|postgres|mysql|mongo|mongodb|guest|rabbitmq|redis|default|demo|qwerty|letmein|123456\d*|mypassword|mysecret|supersecret|topsecret)\d{0,4}!?$/i;
+/** Values nobody keeps secret: the demo defaults of compose files, tutorials and SQL Server's `sa`. */
+export const WELL_KNOWN =
+  /^(?:password|passw0rd|p@ssw0rd|secret|s3cr3t|admin|administrator|root|sa|postgres|mysql|mongo|mongodb|guest|rabbitmq|redis|default|demo|qwerty|letmein|123456\d*|mypassword|mysecret|supersecret|topsecret)\d{0,4}!?$/i;
+
+/** Hosts on the developer's own machine: credentials for a database there are not a leak. */
+const LOCAL_DB_HOST = String.raw`localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal`;
 
 /** Lines of an env file that give a secret-named key a real-looking value. */
 export function envSecrets(path: string, text: string): { path: string; line: number; key: string }[] {
@@ -348,15 +366,31 @@ export function envSecrets(path: string, text: string): { path: string; line: nu
     if (/^(?:file|sqlite\d?):/i.test(value)) return;
     if (/(?:DATABASE_URL|_DSN|^DSN)$/i.test(m[1]!) && !/:[^/@\s]+@/.test(value)) return;
     // Credentials for a database on the developer's own machine are not a leak.
-    if (/@(?:localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal)(?:[:/]|$)/.test(value)) return;
+    if (new RegExp(`@(?:${LOCAL_DB_HOST})(?:[:/]|$)`).test(value)) return;
     out.push({ path, line: i + 1, key: m[1]! });
   });
   return out;
 }
 
-/** The top-level YAML section a line sits in (`development:` in Rails secrets.yml), from the text above it. */
-export function yamlSection(text: string, line: number): string | undefined {
-  const lines = text.split(/\r?\n/);
+/**
+ * A connection string's password worth reporting (`Server=db.prod;…;Password=…` in appsettings.json or
+ * web.config): not a placeholder or a demo value (`Password=postgres`), and not for a server on the
+ * developer's own machine (`Server=.`, `(localdb)`, LOCAL_DB_HOST). Both secret rules judge it so.
+ */
+export function connectionSecret(snippet: string, password: string): boolean {
+  const v = password.trim();
+  if (v.length < 6 || PLACEHOLDER.test(v) || WELL_KNOWN.test(v)) return false;
+  return !new RegExp(
+    String.raw`\b(?:Server|Data Source|Host|Addr(?:ess)?)\s*=\s*(?:${LOCAL_DB_HOST}|\.|\(localdb\)[^;]*)\s*[;,"]`,
+    'i',
+  ).test(snippet);
+}
+
+/**
+ * The top-level YAML section a line sits in (`development:` in Rails secrets.yml), from the lines above
+ * it: the file's lines, so a caller asking about many matches of one file splits it once.
+ */
+export function yamlSection(lines: readonly string[], line: number): string | undefined {
   for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
     const m = /^([A-Za-z_][\w.-]*)\s*:/.exec(lines[i]!);
     if (m) return m[1];

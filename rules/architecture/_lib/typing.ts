@@ -56,14 +56,7 @@ function judge(files: FileView, path: string, depth = 0): TsConfigVerdict {
   const ext = /"extends"\s*:\s*(?:\[\s*)?"([^"]+)"/.exec(text)?.[1];
   if (ext && depth < 4) {
     if (!ext.startsWith('.')) {
-      // An installed package is read like a local base; otherwise a known preset by name.
-      const installed = [`node_modules/${ext}`, `node_modules/${ext}/tsconfig.json`].find(
-        (p) => p.endsWith('.json') && files.exists(p),
-      );
-      if (installed) {
-        const parent = judge(files, installed, depth + 1);
-        return parent.strict ? { ...parent, path, why: `extends ${ext} (${parent.why})` } : { ...parent, path };
-      }
+      // A package preset, judged by its name (node_modules is never listed, so never read).
       const strict = /strictest|\bstrict\b/.test(ext) || STRICT_PRESET.test(ext);
       const line = withLine(lineOf(/"extends"/));
       if (strict) return { path, strict, why: `extends ${ext}`, ...line };

@@ -3,7 +3,7 @@
  * and concurrently, workspace runs (`--workspaces`, `pnpm -r`, `yarn workspaces`, turbo, lerna, nx),
  * and Composer scripts. A script's body is followed as shell, where it is written in package.json.
  */
-import type { FileView } from '../../types.js';
+import type { CommandHop, FileView } from '../../types.js';
 import { globMatcher } from '../../walk/glob.js';
 import { memo } from '../../util/memo.js';
 import {
@@ -20,6 +20,9 @@ import {
 } from './types.js';
 import { nxFormat, nxTargetNames, nxTargets } from './nx.js';
 
+/** The hop of a command a script runs that no file line states (a package binary, a script's own line). */
+const NO_HOP: CommandHop = Object.freeze({ path: '', line: 0, text: '' });
+
 interface Scripts {
   path: string;
   name?: string;
@@ -27,7 +30,7 @@ interface Scripts {
   text: string;
 }
 
-function readScripts(files: FileView, path: string, key = 'scripts'): Scripts | undefined {
+export function readScripts(files: FileView, path: string, key = 'scripts'): Scripts | undefined {
   const json = files.readJson<Record<string, unknown>>(path);
   if (!json.ok || !json.value || typeof json.value !== 'object') return undefined;
   const raw = json.value[key];
@@ -156,7 +159,7 @@ export const packageScripts: Resolver = (argv, { files, cwd }) => {
   if (blocks.length === 0 && (pm === 'yarn' || pm === 'pnpm')) {
     // Without a script of that name yarn and pnpm run the package's binary: `yarn lint-staged`, `pnpm eslint .`.
     const at = argv.indexOf(name, 1);
-    if (at > 0) return { commands: [{ argv: argv.slice(at), hop: { path: '', line: 0, text: '' }, cwd: here }] };
+    if (at > 0) return { commands: [{ argv: argv.slice(at), hop: NO_HOP, cwd: here }] };
   }
   return blocks.length ? { blocks } : { unresolved: `${s.path} has no script "${name}"` };
 };
@@ -210,7 +213,7 @@ export const concurrently: Resolver = (argv, { files, cwd }) => {
     const m = /^(npm|yarn|pnpm|bun):(.+)$/.exec(a);
     if (m && s) blocks.push(...matchScripts(s, m[2]!).flatMap((n) => runScript(s, n, m[1]!)));
     // A plain command runs where concurrently is written: no hop of its own.
-    else if (!m) commands.push({ argv: ['sh', '-c', a], hop: { path: '', line: 0, text: '' }, cwd });
+    else if (!m) commands.push({ argv: ['sh', '-c', a], hop: NO_HOP, cwd });
   }
   return { blocks, commands };
 };
@@ -250,11 +253,11 @@ export const stringRunners: Resolver = (argv, { files, cwd }) => {
   const { commands, scripts = [] } = run(argv.slice(1));
   const blocks: Block[] = [];
   const out: Expansion['commands'] = [];
-  for (const c of commands) out.push({ argv: ['sh', '-c', c], hop: { path: '', line: 0, text: '' }, cwd });
+  for (const c of commands) out.push({ argv: ['sh', '-c', c], hop: NO_HOP, cwd });
   // A word that names a package script runs that script (`start-server-and-test` runs `npm run <name>`).
   for (const w of scripts)
     if (s?.scripts[w] !== undefined) blocks.push(...runScript(s, w, 'npm'));
-    else out.push({ argv: ['sh', '-c', w], hop: { path: '', line: 0, text: '' }, cwd });
+    else out.push({ argv: ['sh', '-c', w], hop: NO_HOP, cwd });
   return { blocks, commands: out };
 };
 

@@ -89,13 +89,19 @@ export function parsePyproject(files: FileView, path: string, deps: DeclaredDepe
     table(poetry['dev-dependencies'], true);
     if (isTable(poetry.group)) for (const g of Object.values(poetry.group)) if (isTable(g)) table(g.dependencies, true);
   }
-  const name =
-    typeof project.name === 'string'
-      ? project.name
-      : poetry && typeof poetry.name === 'string'
-        ? poetry.name
-        : undefined;
+  const name = pyprojectName(doc);
   return { ecosystem: 'pip', path, ok: true, ...(name ? { name } : {}) };
+}
+
+/** The distribution name a parsed pyproject.toml gives: `[project] name`, else `[tool.poetry] name`. */
+export function pyprojectName(doc: Table): string | undefined {
+  const project = isTable(doc.project) ? doc.project : {};
+  const poetry = isTable(doc.tool) && isTable(doc.tool.poetry) ? doc.tool.poetry : undefined;
+  return typeof project.name === 'string'
+    ? project.name
+    : poetry && typeof poetry.name === 'string'
+      ? poetry.name
+      : undefined;
 }
 
 export function parsePipfile(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {

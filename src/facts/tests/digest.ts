@@ -30,6 +30,8 @@ import { countHelm, HELM_TEST_GLOBS } from './helm.js';
 import { countTerraformTest, TFTEST_GLOBS } from './terraform-test.js';
 import { countPhp, countRuby, type PhpClass, type RubyShared } from './scripting.js';
 import { snippetAt } from './types.js';
+import { dirOf } from '../paths.js';
+import type { FileView } from '../../types.js';
 
 export interface FileCount {
   framework?: string;
@@ -215,7 +217,7 @@ function jsonModule(files: Files, target: string): Record<string, Value> | undef
  */
 function pythonImports(files: Files, from: string, depth: number): PyImporter {
   return (spec) => {
-    const target = resolvePython(files, from, spec);
+    const target = pythonModulePath(files, from, spec);
     if (!target) return undefined;
     if (isPyTestSide(target)) {
       const d = files.digest(target, TEST_DIGEST);
@@ -264,21 +266,30 @@ const isPyTestSide = picomatch([
   'conftest.py',
 ]);
 
-/** `.cases` and `..helpers.cases` from the importing file's package; a plain name beside the file, at the root or under src/. */
-function resolvePython(files: Files, from: string, spec: string): string | undefined {
-  const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';
+/**
+ * The file a Python module spec names from `from`: relative specs (`.cases`, `..helpers`) from the
+ * file's package; absolute ones from the file's folder and each folder above it (the import roots
+ * pytest and unittest put on sys.path are the package roots above a test file), then `src/`.
+ */
+export function pythonModulePath(files: Pick<FileView, 'exists'>, from: string, spec: string): string | undefined {
   const dots = /^\.*/.exec(spec)![0].length;
   const rel = spec.slice(dots).replace(/\./g, '/');
-  if (!rel) return undefined;
-  let bases: string[];
+  const roots: string[] = [];
   if (dots > 0) {
-    let base = dir;
-    for (let n = 1; n < dots; n++) base = base.includes('/') ? base.slice(0, base.lastIndexOf('/')) : '';
-    bases = [base];
-  } else bases = [dir, '', 'src'];
-  for (const b of bases) {
-    const p = b ? `${b}/${rel}` : rel;
-    for (const c of [`${p}.py`, `${p}/__init__.py`]) if (c !== from && files.exists(c)) return c;
+    let base = dirOf(from);
+    for (let n = 1; n < dots; n++) base = dirOf(base);
+    roots.push(base);
+  } else {
+    for (let d = dirOf(from); ; d = dirOf(d)) {
+      roots.push(d);
+      if (d === '') break;
+    }
+    roots.push('src');
+  }
+  for (const r of roots) {
+    const p = rel ? (r ? `${r}/${rel}` : rel) : r;
+    for (const c of rel ? [`${p}.py`, `${p}/__init__.py`] : [p ? `${p}/__init__.py` : '__init__.py'])
+      if (c !== from && files.exists(c)) return c;
   }
   return undefined;
 }

@@ -40,9 +40,9 @@ export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
 
 const joinChart = (dir: string) => (dir ? `${dir}/Chart.yaml` : 'Chart.yaml');
 
-const VENDORED = /(^|\/)(node_modules|vendor|bower_components|third_party|\.venv|venv|target|\.git)\//;
+/** Installed, vendored or downloaded code (`.terraform/modules`: what `terraform init` fetched), not the project's tests. */
+const VENDORED = /(^|\/)(node_modules|vendor|bower_components|third_party|\.venv|venv|target|\.git|\.terraform)\//;
 const RUST_NOT_RUN = /(^|\/)(examples|benches)\//;
-const TF_DOWNLOADED = /(^|\/)\.terraform\//;
 
 const RUBY_COLLECTED = /(?:_spec|_test)\.rb$|(^|\/)(?:test|spec)_[^/]*\.rb$/;
 
@@ -326,12 +326,6 @@ function build(files: FileView): TestInventory {
       if (d?.kind === 'python')
         project.conftests.set(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '', d.module);
     }
-    project.bases = pythonBases(files, project.modules);
-    const reg = pythonRegistry(project);
-    for (const path of [...project.modules.keys()]) {
-      const r = countPythonFile(path, project, reg);
-      record(path, 'Python', r, r.framework, (l) => snippets.get(path)?.get(l));
-    }
   }
 
   // unittest discovery (Django's manage.py test, `python -m unittest`): test*.py inside packages, TestCase classes.
@@ -347,9 +341,20 @@ function build(files: FileView): TestInventory {
     for (const sk of skipped)
       if (!notCollected.some((n) => n.path === sk.path) && !project.modules.has(sk.path)) notCollected.push(sk);
   }
+  // Base classes are resolved once, over every module either collector runs: to pytest's modules,
+  // the unittest-only ones are helpers that may define their bases.
+  const both = new Map([...project.modules, ...unittest.modules]);
+  const bases = both.size > 0 ? pythonBases(files, both) : undefined;
+  if (project.modules.size > 0) {
+    project.bases = { ...bases!, helpers: new Map([...bases!.helpers, ...unittest.modules]) };
+    const reg = pythonRegistry(project);
+    for (const path of [...project.modules.keys()]) {
+      const r = countPythonFile(path, project, reg);
+      record(path, 'Python', r, r.framework, (l) => snippets.get(path)?.get(l));
+    }
+  }
   if (unittest.modules.size > 0) {
-    const both = new Map([...project.modules, ...unittest.modules]);
-    unittest.bases = pythonBases(files, both);
+    unittest.bases = bases;
     const reg = pythonRegistry({ ...unittest, modules: both });
     for (const path of [...unittest.modules.keys()]) {
       const r = countPythonFile(path, unittest, reg, 'unittest');
@@ -464,8 +469,6 @@ function build(files: FileView): TestInventory {
   for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
-      // A module's own tests, not those of the modules `terraform init` downloaded.
-      if (lang === 'terraform' && TF_DOWNLOADED.test(path)) continue;
       // Helm test files count inside a chart only.
       if (lang === 'helm' && !files.exists(joinChart(helmChartOf(path)))) continue;
       const d = digest(path);

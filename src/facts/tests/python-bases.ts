@@ -10,7 +10,7 @@
  * through the test digest), never every Python file of the repository.
  */
 import type { FileView } from '../../types.js';
-import { TEST_DIGEST } from './digest.js';
+import { pythonModulePath, TEST_DIGEST } from './digest.js';
 import type { PyClass, PyModule } from './python-parse.js';
 
 export interface PyBases {
@@ -20,36 +20,6 @@ export interface PyBases {
   bound: Map<string, Map<string, PyClass>>;
   /** The module path of every class of the collected and helper modules (nested ones too). */
   owner: Map<PyClass, string>;
-}
-
-const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
-
-/**
- * The file a module spec names from `from`: relative specs from the file's package; absolute
- * ones from the file's folder and each folder above it (the import roots pytest and unittest put on
- * sys.path are the package roots above a test file), then `src/`.
- */
-export function pythonModulePath(files: FileView, from: string, spec: string): string | undefined {
-  const dots = /^\.*/.exec(spec)![0].length;
-  const rel = spec.slice(dots).replace(/\./g, '/');
-  const roots: string[] = [];
-  if (dots > 0) {
-    let base = dirOf(from);
-    for (let n = 1; n < dots; n++) base = dirOf(base);
-    roots.push(base);
-  } else {
-    for (let d = dirOf(from); ; d = dirOf(d)) {
-      roots.push(d);
-      if (d === '') break;
-    }
-    roots.push('src');
-  }
-  for (const r of roots) {
-    const p = rel ? (r ? `${r}/${rel}` : rel) : r;
-    for (const c of rel ? [`${p}.py`, `${p}/__init__.py`] : [p ? `${p}/__init__.py` : '__init__.py'])
-      if (c !== from && files.exists(c)) return c;
-  }
-  return undefined;
 }
 
 /** `from . import x` → `.x`, `from pkg import x` → `pkg.x`: the submodule a from-import may name. */
@@ -94,19 +64,14 @@ export function pythonBases(files: FileView, modules: Map<string, PyModule>): Py
       const mi = mod.moduleImports?.find((m) => m.name === prefix);
       if (mi) return classIn(pythonModulePath(files, path, mi.spec), rest);
     }
-    const imp = mod.imports.find((i) => i.name === parts[0] && i.from && i.orig !== '*');
-    if (imp) {
-      const rest = parts.slice(1).join('.');
-      // `from pkg import helper` + `helper.Base`: a submodule; else a name the module defines.
-      const sub = rest ? pythonModulePath(files, path, submodule(imp.from!, imp.orig!)) : undefined;
-      if (sub) return classIn(sub, rest);
-      return classIn(pythonModulePath(files, path, imp.from!), [imp.orig!, ...parts.slice(1)].join('.'));
-    }
-    for (const s of parts.length === 1 ? mod.imports.filter((i) => i.name === '*') : []) {
-      const c = classIn(pythonModulePath(files, path, s.from!), base);
-      if (c) return c;
-    }
-    return undefined;
+    // `from pkg import helper` + `helper.Base`: a submodule.
+    const imp = mod.imports.find((i) => i.name === parts[0] && i.from);
+    const rest = parts.slice(1).join('.');
+    const sub = imp && rest ? pythonModulePath(files, path, submodule(imp.from!, imp.orig!)) : undefined;
+    if (sub) return classIn(sub, rest);
+    // Else a name bound by a from-import or a star import, as classIn follows them (from one hop before, so the
+    // depth the imported module is searched to stays as it was).
+    return classIn(path, base, -1);
   };
   while (queue.length) {
     const path = queue.shift()!;
