@@ -15,7 +15,7 @@ import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
 import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll, stringRunners } from './node.js';
 import { noxSessions, pythonScripts, toxEnvs } from './python.js';
-import { runnerScripts } from './runner-scripts.js';
+import { consoleScripts, runnerScripts } from './runner-scripts.js';
 import { ScriptScope } from './script-scope.js';
 import { commandsOf, logicalLines, normalise } from './shell.js';
 import { ciDefaults, stepText, usesExpansion } from './steps.js';
@@ -54,6 +54,7 @@ const RESOLVERS: Resolver[] = [
   gradleTasks,
   mavenPhases,
   runnerScripts,
+  consoleScripts,
 ];
 
 interface Frame {
@@ -82,11 +83,19 @@ class Walker {
   constructor(private readonly files: FileView) {}
 
   /** Shell text written at path from line: each simple command, `cd` carried along the text. */
-  shell(text: string, line: number, path: string, via: string | undefined, frame: Frame, args?: string[]): void {
+  shell(
+    text: string,
+    line: number,
+    path: string,
+    via: string | undefined,
+    frame: Frame,
+    args?: string[],
+    vars?: Record<string, string>,
+  ): void {
     let cwd = frame.cwd;
     // Directories `git clone` fills at run time: what runs inside them is another repository's.
     const clones = new Map<string, string>();
-    const scope = new ScriptScope(args);
+    const scope = new ScriptScope(args, vars);
     for (const l of logicalLines(text, line)) {
       const soft: boolean[] = [];
       scope.commands(l.text, soft).forEach((words, i) => {
@@ -375,6 +384,6 @@ function walkCiFile(w: Walker, f: CiFile): void {
       continue;
     }
     const { text, line } = stepText(cmds);
-    w.shell(text, line, f.path, undefined, frame);
+    w.shell(text, line, f.path, undefined, frame, undefined, c.env);
   }
 }
