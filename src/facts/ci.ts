@@ -563,6 +563,10 @@ function parseJenkinsfile(files: FileView, path: string): CiFile {
 export const DEPLOY_ACTION =
   /^(?:azure\/(?:webapps-deploy|k8s-deploy|functions-action|container-apps-deploy-action|arm-deploy|aks-set-context)|aws-actions\/(?:amazon-ecs-deploy-task-definition|aws-cloudformation-github-deploy|amazon-ecs-deploy-express-service)|google-github-actions\/(?:deploy-cloudrun|deploy-appengine|deploy-cloud-functions|deploy-gke)|superfly\/flyctl-actions|akhileshns\/heroku-deploy|amondnet\/vercel-action|cloudflare\/wrangler-action|pulumi\/actions|hashicorp\/tfc-workflows-github\/actions\/apply-run|dokku\/github-action|(?:AzureWebApp|AzureRmWebAppDeployment|AzureFunctionApp|AzureWebAppContainer|AzureContainerApps|KubernetesManifest|Kubernetes|HelmDeploy|AzureResourceManagerTemplateDeployment|AzureResourceGroupDeployment|AzureAppServiceManage)@\d|(?:aws-ecs|aws-eks|kubernetes|helm|heroku|gcp-cloud-run|azure-aks)\/(?:deploy|update|install-helm-chart|upgrade-helm-chart|rollout)[\w-]*)/;
 
+/** A CI step or command that creates a throwaway Kubernetes cluster for the job (kind, minikube, k3d). */
+export const THROWAWAY_CLUSTER_STEP =
+  /\bkind\s+create\b|helm\/kind-action|engineerd\/setup-kind|container-tools\/kind-action|minikube\s+start|medyagh\/setup-minikube|k3d\s+cluster\s+create|k3d-action|ctlptl\s+create\b/;
+
 /**
  * Jobs that only exercise deployment in a throwaway cluster (kind, minikube, k3d) or are named
  * as tests: a `helm install` there tests a chart, it does not ship the service.
@@ -570,12 +574,7 @@ export const DEPLOY_ACTION =
 export function testOnlyJobs(f: CiFile): Set<string> {
   const out = new Set<string>();
   for (const c of f.commands) {
-    if (
-      c.job &&
-      /\bkind\s+create\b|helm\/kind-action|minikube\s+start|medyagh\/setup-minikube|k3d\s+cluster\s+create|k3d-action|\bct\s+install\b|chart-testing-action/.test(
-        c.text,
-      )
-    )
+    if (c.job && (THROWAWAY_CLUSTER_STEP.test(c.text) || /\bct\s+install\b|chart-testing-action/.test(c.text)))
       out.add(c.job);
   }
   for (const j of f.jobs)

@@ -303,6 +303,8 @@ const SPECS: Spec[] = [
   { name: 'gem build', kinds: B, cmd: ['gem'], args: /^build\b/ },
   { name: 'terraform plan', kinds: B, cmd: ['terraform', 'tofu', 'terragrunt'], args: /^(?:run-all\s+)?plan\b/ },
   { name: 'helm package', kinds: B, cmd: ['helm'], args: /^package\b/ },
+  // Renders the chart's manifests: a chart that does not render fails here, as code fails to compile.
+  { name: 'helm template', kinds: B, cmd: ['helm'], args: /^template\b/ },
   // ── releases (cut, tagged or published) ──
   { name: 'chart-releaser', kinds: ['build', 'release'], cmd: ['cr'], args: /^package\b/ },
   { name: 'chart-releaser', kinds: R, cmd: ['cr'], args: /^(?:upload|index)\b/ },
