@@ -142,8 +142,86 @@ ruleTester(rule, {
       tree: fixtureTree('cmd-helm-charts'),
       expect: { outcome: 'pass', message: 'builds and runs the tests' },
     },
+    {
+      name: 'a chart repository: helm template renders (build), helm install --wait into a kind cluster tests the chart (round 12, Helm charts)',
+      profile: 'infrastructure',
+      tree: {
+        '.github/workflows/ci.yml': [
+          'on: [push, pull_request]',
+          'jobs:',
+          '  lint:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - run: helm lint relay',
+          '  install:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - uses: helm/kind-action@v1',
+          '      - run: helm install metrics-crds prometheus-community/prometheus-operator-crds --wait',
+          '      - run: helm template relay ./relay/ --values test-values.yaml',
+          '      - run: helm install relay INSTALL_TARGET --namespace relay --create-namespace --wait',
+          '      - run: kubectl get all --namespace relay',
+          '',
+        ]
+          .join('\n')
+          .replace('INSTALL_TARGET', './relay/'),
+        'relay/Chart.yaml': 'apiVersion: v2\nname: relay\nversion: 1.4.0\n',
+        'relay/values.yaml': 'replicaCount: 1\n',
+        'relay/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\n',
+        'test-values.yaml': 'replicaCount: 1\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'CI (github-actions) builds and runs the tests.',
+        evidence: [
+          {
+            path: '.github/workflows/ci.yml',
+            line: 14,
+            note: 'job install builds: .github/workflows/ci.yml:14 → helm template',
+          },
+          {
+            path: '.github/workflows/ci.yml',
+            line: 15,
+            note: 'job install runs tests: .github/workflows/ci.yml:15 → helm install --wait on a throwaway cluster',
+          },
+        ],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a chart repository whose kind job installs only a chart of another project: rendered, but not tested',
+      profile: 'infrastructure',
+      tree: {
+        '.github/workflows/ci.yml': [
+          'on: [push, pull_request]',
+          'jobs:',
+          '  lint:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - run: helm lint relay',
+          '  install:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - uses: helm/kind-action@v1',
+          '      - run: helm install metrics-crds prometheus-community/prometheus-operator-crds --wait',
+          '      - run: helm template relay ./relay/ --values test-values.yaml',
+          '      - run: helm install relay INSTALL_TARGET --namespace relay --create-namespace --wait',
+          '      - run: kubectl get all --namespace relay',
+          '',
+        ]
+          .join('\n')
+          .replace('INSTALL_TARGET', 'bitnami/redis'),
+        'relay/Chart.yaml': 'apiVersion: v2\nname: relay\nversion: 1.4.0\n',
+        'relay/values.yaml': 'replicaCount: 1\n',
+        'relay/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\n',
+      },
+      expect: { outcome: 'partial', score: 0.5, message: 'builds, but no job runs a test runner' },
+    },
     {
       name: 'cmd-echo-only: steps that only print or bundle neither build nor test recognisably',
       tree: fixtureTree('cmd-echo-only'),

@@ -57,8 +57,70 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'a release script that keeps "$REPO:$VERSION" in a tag list and pushes with docker buildx --push: versioned images, no procedure (round 12, Django app)',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "ledger"\n',
+        'ledger/__init__.py': '__version__ = "1.2.0"\n',
+        'release/buildx.bash': [
+          '#!/usr/bin/env bash',
+          'set -euo pipefail',
+          'VERSION=$(python -c "import ledger; print(ledger.__version__)")',
+          'REPO="acme/ledger"',
+          'TAG_LIST=(',
+          '  "$REPO:$VERSION"',
+          '  "$REPO:latest"',
+          ')',
+          'TAGS=""',
+          'for t in "${TAG_LIST[@]}"; do TAGS+=" -t $t"; done',
+          'LAST',
+          '',
+        ]
+          .join('\n')
+          .replace('LAST', 'docker buildx build --platform linux/amd64,linux/arm64 $TAGS . --push'),
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        message: 'immutable versioned image tags found; no written rollback procedure',
+        evidence: [
+          {
+            path: 'release/buildx.bash',
+            line: 6,
+            snippet: '"$REPO:$VERSION"',
+            note: 'images tagged with a version or commit',
+          },
+        ],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'the same tag list in a script that never builds or pushes an image names no image',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "ledger"\n',
+        'ledger/__init__.py': '__version__ = "1.2.0"\n',
+        'release/tags.bash': [
+          '#!/usr/bin/env bash',
+          'set -euo pipefail',
+          'VERSION=$(python -c "import ledger; print(ledger.__version__)")',
+          'REPO="acme/ledger"',
+          'TAG_LIST=(',
+          '  "$REPO:$VERSION"',
+          '  "$REPO:latest"',
+          ')',
+          'TAGS=""',
+          'for t in "${TAG_LIST[@]}"; do TAGS+=" -t $t"; done',
+          'LAST',
+          '',
+        ]
+          .join('\n')
+          .replace('LAST', 'echo "$TAGS"'),
+      },
+      expect: { outcome: 'fail', message: 'No rollback procedure, command or versioned artefact found.' },
+    },
     {
       name: 'Jib tags the pushed image with the project version in pom.xml: a versioned image, no procedure (Spring Boot service)',
       profile: 'service',

@@ -87,6 +87,11 @@ export default defineRule({
             // An image reference in a list under `tags: |` (no tag command on its own line) whose tag
             // is the version or commit CI computed: `owner/app:${{ env.VERSION }}`.
             String.raw`(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+:[\w.-]*\$\{\{\s*(?:env\.(?:[A-Z]+_){0,3}VERSION|github\.(?:sha|ref_name)|steps\.[\w-]+\.outputs\.(?:version|VERSION|tag|sha))\s*\}\}`,
+            // An image reference a script keeps in a variable or list before a build that pushes it
+            // (`TAG_LIST=("$REPO:$VERSION" …)`, then `docker buildx build $TAGS --push`): the
+            // repository path, literal or a variable named for it, tagged with the version.
+            String.raw`(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+:\$\{?(?:[A-Z]+_){0,3}VERSION\b`,
+            String.raw`\$\{?(?:[A-Z]+_)?(?:REPO|REPOSITORY|IMAGE)(?:_[A-Z]+)?\}?:\$\{?(?:[A-Z]+_){0,3}VERSION\b`,
             // Krane/ERB deployment templates tag the image with the commit they deploy
             // (`:<%= current_sha %>`). The ERB expression is taken whole, then its last part must
             // name the commit or version (`[\w.]*X\w*` tried every X of a long name to its end).
@@ -142,14 +147,24 @@ export default defineRule({
     const gitTagOnly = (m: Match) =>
       /^\s*(?:export\s+)?\w*TAGS?=\s*["']?\$\(\s*git\s/.test(m.snippet) &&
       !/\b(?:docker|podman|buildah|nerdctl|ko|jib|image)\b/i.test(ctx.files.read(m.path) ?? '');
+    // An image reference with a version tag but no tag command on its line (`"$REPO:$VERSION"` in a
+    // list) counts where the same file builds and pushes images (round 12: buildxdocker.bash).
+    const TAGLESS_REF = new RegExp(TAG_CMD);
+    const taglessRef = (m: Match) => !TAGLESS_REF.test(m.snippet) && /:\$\{?(?:[A-Z]+_){0,3}VERSION\b/.test(m.snippet);
+    const pushes = (m: Match) =>
+      !taglessRef(m) ||
+      /\b(?:docker|podman|buildah)\s+(?:buildx\s+build\b[^\n]*--push\b|push\b)/.test(ctx.files.read(m.path) ?? '');
     const versioned = [
-      ...keep(ctx.matches('versionedImage')).filter((m) => !gitTagOnly(m)),
+      ...keep(ctx.matches('versionedImage')).filter((m) => !gitTagOnly(m) && pushes(m)),
       ...keep(ctx.matches('buildFileImageTag')).filter((m) => /\bjib\b/i.test(ctx.files.read(m.path) ?? '')),
     ];
     // Name what was found from the kind of evidence: a tag on a GitHub release or a git tag pushed
     // by CI (an Azure `GitHubRelease` task's `tag: v$(Build.BuildNumber)`) is a versioned release,
     // not an image (blind round 4 called one an "image tag").
-    const kinds = versioned.map((m) => ({ m, kind: artefactKind(m, ctx.files.read(m.path)) }));
+    const kinds = versioned.map((m) => ({
+      m,
+      kind: taglessRef(m) ? ('image' as const) : artefactKind(m, ctx.files.read(m.path)),
+    }));
     const images = kinds.filter((k) => k.kind === 'image').map((k) => k.m);
     const releases = kinds.filter((k) => k.kind === 'release').map((k) => k.m);
     const artefactName = images.length

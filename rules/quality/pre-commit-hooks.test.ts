@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import rule from './pre-commit-hooks.js';
 
@@ -78,8 +79,45 @@ ruleTester(rule, {
         evidence: [{ path: '.pre-commit-config.yaml', line: 5 }],
       },
     },
+    {
+      name: 'committed .githooks/pre-commit that a Makefile setup target points git at (core.hooksPath): installed, a pass',
+      tree: {
+        '.githooks/pre-commit': '#!/bin/sh\nset -e\nruff check\n',
+        Makefile: 'setup:\n\tpip install -e .\n\tgit config core.hooksPath .githooks\n',
+        'pyproject.toml': '[project]\nname = "ledger"\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: '.githooks/pre-commit', line: 3, note: expect.stringContaining('→ Ruff') },
+          { path: 'Makefile', line: 3, note: 'installs the committed hooks' },
+        ],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a hook script committed at the root to copy into .git/hooks by hand: it checks, but nothing installs it (round 12, Django app)',
+      tree: {
+        'pre-commit':
+          '#!/bin/sh\nset -e\n\n# this script must be placed in .git/hooks/pre-commit for it to run automatically\n\nruff check\n',
+        'CONTRIBUTING.md':
+          '# Contributing\n\nCopy the pre-commit script in the root to .git/hooks to lint before each commit.\n',
+        'pyproject.toml': '[project]\nname = "ledger"\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: [
+          'Committed git hook scripts (pre-commit) run Ruff, but nothing installs them',
+          'by hand (as CONTRIBUTING.md:3 says)',
+        ],
+        evidence: [
+          { path: 'pre-commit', line: 6, note: expect.stringContaining('→ Ruff') },
+          { path: 'CONTRIBUTING.md', line: 3, note: 'installation left to the developer' },
+        ],
+      },
+    },
     {
       name: 'CaptainHook with every hook disabled runs nothing: named, partial',
       tree: {

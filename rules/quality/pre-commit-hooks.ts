@@ -40,13 +40,37 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Hook managers (.pre-commit-config.yaml, lefthook.yml, .husky/<hook>, simple-git-hooks or husky keys in package.json, .overcommit.yml, captainhook.json actions, committed .githooks/) and what their hooks really run, followed like CI: pre-commit hook ids to their tools, husky scripts through lint-staged and package scripts, lefthook `run:` lines. Pass: a hook runs a linter, formatter, type checker, scanner or tests, or any pre-commit hook (pre-commit fails the commit when a hook fails or changes a file: codespell, validate-pyproject, check-yaml are checks); partial (0.5): a hook manager or lint-staged whose hooks run no check (a reminder `echo`). The husky v4 `"husky": {"hooks": …}` key runs nothing once husky 5 or later is installed (lockfile, else declared range).',
+      'Hook managers (.pre-commit-config.yaml, lefthook.yml, .husky/<hook>, simple-git-hooks or husky keys in package.json, .overcommit.yml, captainhook.json actions, committed .githooks/ or root pre-commit scripts) and what their hooks really run, followed like CI: pre-commit hook ids to their tools, husky scripts through lint-staged and package scripts, lefthook `run:` lines. Pass: a hook runs a linter, formatter, type checker, scanner or tests, or any pre-commit hook (pre-commit fails the commit when a hook fails or changes a file: codespell, validate-pyproject, check-yaml are checks); partial (0.5): a hook manager or lint-staged whose hooks run no check (a reminder `echo`). Committed hook scripts (.githooks/, a root pre-commit) that nothing installs (no `git config core.hooksPath` or copy into .git/hooks in a Makefile, script or package.json) are partial (0.5): each developer must install them by hand. The husky v4 `"husky": {"hooks": …}` key runs nothing once husky 5 or later is installed (lockfile, else declared range).',
     patterns: {
       pkgHooks: {
         regex: /"(simple-git-hooks|husky|lint-staged|pre-commit|ghooks)"\s*:\s*\{/,
         files: ['**/package.json'],
         literals: ['hooks', 'husky', 'lint-staged', 'pre-commit'],
         maxPerFile: 3,
+      },
+      // What puts committed hook scripts in place: `git config core.hooksPath .githooks` in a setup
+      // target or an npm `prepare` script, or a copy/link into .git/hooks.
+      hookInstall: {
+        // In a setup target or script, a hook path named is a hook path set or filled.
+        regex: /core\.hooksPath\b|\.git\/hooks\b/,
+        files: [
+          '**/Makefile',
+          '**/*.mk',
+          '**/package.json',
+          '**/*.sh',
+          '**/justfile',
+          '**/Justfile',
+          '**/Taskfile.yml',
+        ],
+        literals: ['hooksPath', '.git/hooks'],
+        maxPerFile: 1,
+      },
+      // Where the repository tells developers to install them by hand.
+      hookDocs: {
+        regex: /\.git\/hooks\b|core\.hooksPath\b/,
+        files: ['README*', 'CONTRIBUTING*', 'docs/**/*.md', '.github/CONTRIBUTING*', 'pre-commit', 'pre-push'],
+        literals: ['.git/hooks', 'hooksPath'],
+        maxPerFile: 1,
       },
     },
     reads: ['.husky/*'],
@@ -96,6 +120,38 @@ export default defineRule({
     const lintStaged = pkg.find((m) => m.groups[0] === 'lint-staged') ?? ctx.files.match(LINT_STAGED)[0];
     const tools = [...new Set(checks.map(nameOf))].sort();
     const data = { managers: [...managers].sort(), lintStaged: !!lintStaged, tools };
+    // Committed hook scripts (`./pre-commit`, `.githooks/`) run only once installed: with nothing in
+    // the repository that installs them, each developer must copy or point git at them by hand.
+    if (checks.length > 0 && checks.every((r) => r.origin.system === 'git hooks')) {
+      const installer = ctx.matches('hookInstall')[0];
+      if (!installer) {
+        const told = ctx.matches('hookDocs')[0];
+        return partial(
+          0.5,
+          `Committed git hook scripts (${listing([...new Set(checks.map((r) => r.origin.path))])}) run ${listing(tools.slice(0, 6))}, but nothing installs them: each developer must copy them into .git/hooks or set core.hooksPath by hand${told ? ` (as ${told.path}:${told.line} says)` : ''}.`,
+          [
+            ...evidence,
+            ...(told
+              ? [
+                  {
+                    path: told.path,
+                    line: told.line,
+                    snippet: told.snippet,
+                    note: 'installation left to the developer',
+                  },
+                ]
+              : []),
+          ],
+          data,
+        );
+      }
+      evidence.push({
+        path: installer.path,
+        line: installer.line,
+        snippet: installer.snippet,
+        note: 'installs the committed hooks',
+      });
+    }
     if (checks.length > 0)
       return pass(
         `Commit hooks (${listing(data.managers.filter((m) => checks.some((r) => r.origin.system === m)))}) run ${listing(tools.slice(0, 6))}${tools.length > 6 ? ', …' : ''}.`,

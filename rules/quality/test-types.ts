@@ -623,8 +623,22 @@ export default defineRule({
     }
     // A chart repository's `ct install` in CI: each chart installed into a throwaway cluster, waited
     // for and `helm test`ed — the charts' end-to-end test (round 5: "no tests of any kind").
-    for (const r of productTestRuns(ctx.facts).filter((x) => !x.tools.some((t) => t.kinds.includes('test'))))
-      add('end-to-end', runEvidence(r, 'installs the charts into a throwaway cluster and runs helm test'));
+    const installs = new Set<string>();
+    for (const r of productTestRuns(ctx.facts).filter((x) => !x.tools.some((t) => t.kinds.includes('test')))) {
+      // One citation per line: a matrix that installs into two namespaces is one install test.
+      const last = r.chain[r.chain.length - 1];
+      if (last && installs.has(`${last.path}:${last.line}`)) continue;
+      if (last) installs.add(`${last.path}:${last.line}`);
+      add(
+        'end-to-end',
+        runEvidence(
+          r,
+          r.tools.some((t) => t.name === 'chart-testing install')
+            ? 'installs the charts into a throwaway cluster and runs helm test'
+            : 'installs the chart into a throwaway cluster and waits for it to be ready',
+        ),
+      );
+    }
     // Python web frameworks' test clients serve the app in process, without a server or browser: integration.
     for (const m of ctx.matches('appClient').filter((x) => testPaths.has(x.path)))
       add('integration', fromMatch(m, "HTTP-level tests of the app served in process (the framework's test client)"));

@@ -270,8 +270,92 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: 'rakelib/unit.rake', line: 2 }] },
     },
+    {
+      name: 'a shell variable as the program: `RUNNER=cargo`, `cross` under a condition, then `$RUNNER test` runs either (round 12, Rust CLI)',
+      tree: {
+        '.github/workflows/ci.yml': gha(
+          [
+            '      - name: Test',
+            '        run: |',
+            '          RUNNER=cargo',
+            '          [ -n "${{ matrix.use_cross }}" ] && RUNNER=cross',
+            '          $RUNNER test --locked --target=${{ matrix.target }}',
+            '',
+          ].join('\n'),
+        ),
+        'Cargo.toml': '[package]\nname = "tally"\nversion = "0.1.0"\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '1 CI job runs the tests (cargo test and cross test)',
+        evidence: [
+          {
+            path: '.github/workflows/ci.yml',
+            line: 12,
+            note: 'job build runs tests: .github/workflows/ci.yml:12 → cargo test',
+          },
+        ],
+      },
+    },
+    {
+      name: 'the program from the job env: `env: {TEST_CMD: pytest}` then `$TEST_CMD -q`',
+      tree: {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    env:\n      TEST_CMD: pytest\n    steps:\n      - run: ${TEST_CMD} -q tests\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: '.github/workflows/ci.yml',
+            line: 8,
+            note: 'job unit runs tests: .github/workflows/ci.yml:8 → pytest',
+          },
+        ],
+      },
+    },
+    {
+      name: "a console script of the project that wraps Django's command line: `ledger-manage test` is manage.py test (round 12, Django app)",
+      tree: {
+        '.github/workflows/ci.yml': gha(
+          '      - run: pip install .\n      - run: ledger-manage test `ledger-manage shell -c "print(1)"` ledger -v2\n',
+        ),
+        'pyproject.toml':
+          '[project]\nname = "ledger"\n\n[project.scripts]\nledger-manage = "ledger.scripts.manage:main"\n',
+        'ledger/scripts/manage.py':
+          'import os\nimport sys\n\n\ndef main():\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ledger.settings")\n    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '1 CI job runs the tests (Django tests)',
+        evidence: [
+          {
+            path: 'pyproject.toml',
+            line: 5,
+            note: 'job build runs tests: .github/workflows/ci.yml:9 → pyproject.toml:5 (console script ledger-manage → ledger/scripts/manage.py) → Django tests',
+          },
+        ],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a variable that only ever holds a build program: `$RUNNER build` builds, tests nothing',
+      tree: {
+        '.github/workflows/ci.yml': gha('      - run: |\n          RUNNER=cargo\n          $RUNNER build --release\n'),
+        'Cargo.toml': '[package]\nname = "tally"\nversion = "0.1.0"\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
+      name: 'a console script whose entry is a click group of the project: what it runs is unknown, not a test runner',
+      tree: {
+        '.github/workflows/ci.yml': gha('      - run: pip install .\n      - run: ledger sync --dry-run\n'),
+        'pyproject.toml': '[project]\nname = "ledger"\n\n[project.scripts]\nledger = "ledger.cli:main"\n',
+        'ledger/cli.py': 'import click\n\n\n@click.group()\ndef main():\n    pass\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'jobs handed to shared workflows of another repository: whether they test is unknown, not a fail (round 8, Terraform module)',
       tree: {

@@ -56,7 +56,9 @@ export default defineRule({
       const e = runEvidence(r, 'runs tests', r.tools.some((t) => t.kinds.includes('test')) ? 'test' : undefined);
       const same = atLine.get(`${e.path}:${e.line}`);
       if (same) {
-        same.jobs.push(r.origin.job ?? '(default)');
+        // The same job at the same line (`$RUNNER test` run as cargo or cross) names no other job.
+        const job = r.origin.job ?? '(default)';
+        if (!same.jobs.includes(job) && !(same.note ?? '').startsWith(`job ${job} `)) same.jobs.push(job);
         continue;
       }
       if (evidence.length >= 8) continue;

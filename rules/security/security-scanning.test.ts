@@ -203,6 +203,47 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'bandit started by xargs inside `$( … )`: the program after xargs runs (round 12, Django app)',
+      tree: {
+        'pyproject.toml': '[project]\nname = "ledger"\n',
+        '.bandit': '[bandit]\nexclude = tests\n',
+        '.github/workflows/ci.yml': gha(
+          [
+            '      - run: |',
+            '          set +e',
+            '          out=$( \\',
+            '            git ls-files \\',
+            "              | grep '\\.py$' \\",
+            '              | xargs bandit -q -f json --ini .bandit \\',
+            '          )',
+            '          echo "$out"',
+            '',
+          ].join('\n'),
+        ),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'CI runs bandit',
+        evidence: [{ path: '.github/workflows/ci.yml', line: 10, note: expect.stringContaining('→ Bandit') }],
+      },
+    },
+    {
+      name: 'a scanner given files by `$(git ls-files)` and by `find -exec`: both are runs',
+      tree: {
+        'pyproject.toml': '[project]\nname = "ledger"\n',
+        '.github/workflows/ci.yml': gha(
+          "      - run: bandit $(git ls-files '*.py')\n      - run: find . -name '*.tf' -exec checkov -f {} +\n",
+        ),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: '.github/workflows/ci.yml', line: 8, note: expect.stringContaining('→ Bandit') },
+          { path: '.github/workflows/ci.yml', line: 9, note: expect.stringContaining('→ Checkov') },
+        ],
+      },
+    },
   ],
   invalid: [
     {

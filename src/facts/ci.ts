@@ -69,6 +69,8 @@ export interface CiCommand {
   cwd?: string;
   /** Why a failure of the step does not fail the job (`continue-on-error: true` at line 12). */
   advisory?: string;
+  /** Variables the workflow, job and step set with literal values (`env: {RUNNER: cargo}`, GitLab `variables:`). */
+  env?: Record<string, string>;
 }
 
 /** A deployment environment a job targets (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket `deployment:`). */
@@ -220,8 +222,10 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
         // An action's `with: {command, args}` are its inputs, read through the action (commands/steps.ts).
         !(system === 'github-actions' && s.path.includes('with') && (key === 'command' || key === 'args'))
       ) {
+        const vars = ciEnv(value, s.path);
         splitLines(s).forEach(({ text: t, line }) =>
           commands.push({
+            ...(vars ? { env: vars } : {}),
             text:
               system === 'github-actions' ? withMatrix(t, at(value, [...s.path.slice(0, 2), 'strategy', 'matrix'])) : t,
             kind: 'run',
@@ -292,6 +296,27 @@ function workingDirectory(value: unknown, path: string[]): string | undefined {
         .replace(/^~\/?(?:project|repo)?\/?/, '');
   }
   return undefined;
+}
+
+/**
+ * The variables a command's step sees with literal values, outermost first so a step's own `env:`
+ * wins (GitHub `env:`, GitLab `variables:`); a value that is an expression (`${{ … }}`) is not known.
+ */
+function ciEnv(value: unknown, path: string[]): Record<string, string> | undefined {
+  let out: Record<string, string> | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const o = rec(at(value, path.slice(0, i)));
+    for (const vars of [rec(o?.env), rec(o?.variables)]) {
+      for (const [k, v] of Object.entries(vars ?? {})) {
+        const val = typeof v === 'string' || typeof v === 'number' ? String(v) : rec(v)?.value;
+        if (/^[A-Za-z_]\w*$/.test(k) && typeof val === 'string' && !/\$\{\{|\$\(/.test(val)) {
+          out ??= {};
+          out[k] = val;
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** `if: false` (GitHub), `${{ false }}`, `condition: false` / `enabled: false` (Azure), `when: never` (GitLab). */
@@ -538,6 +563,10 @@ function parseJenkinsfile(files: FileView, path: string): CiFile {
 export const DEPLOY_ACTION =
   /^(?:azure\/(?:webapps-deploy|k8s-deploy|functions-action|container-apps-deploy-action|arm-deploy|aks-set-context)|aws-actions\/(?:amazon-ecs-deploy-task-definition|aws-cloudformation-github-deploy|amazon-ecs-deploy-express-service)|google-github-actions\/(?:deploy-cloudrun|deploy-appengine|deploy-cloud-functions|deploy-gke)|superfly\/flyctl-actions|akhileshns\/heroku-deploy|amondnet\/vercel-action|cloudflare\/wrangler-action|pulumi\/actions|hashicorp\/tfc-workflows-github\/actions\/apply-run|dokku\/github-action|(?:AzureWebApp|AzureRmWebAppDeployment|AzureFunctionApp|AzureWebAppContainer|AzureContainerApps|KubernetesManifest|Kubernetes|HelmDeploy|AzureResourceManagerTemplateDeployment|AzureResourceGroupDeployment|AzureAppServiceManage)@\d|(?:aws-ecs|aws-eks|kubernetes|helm|heroku|gcp-cloud-run|azure-aks)\/(?:deploy|update|install-helm-chart|upgrade-helm-chart|rollout)[\w-]*)/;
 
+/** A CI step or command that creates a throwaway Kubernetes cluster for the job (kind, minikube, k3d). */
+export const THROWAWAY_CLUSTER_STEP =
+  /\bkind\s+create\b|helm\/kind-action|engineerd\/setup-kind|container-tools\/kind-action|minikube\s+start|medyagh\/setup-minikube|k3d\s+cluster\s+create|k3d-action|ctlptl\s+create\b/;
+
 /**
  * Jobs that only exercise deployment in a throwaway cluster (kind, minikube, k3d) or are named
  * as tests: a `helm install` there tests a chart, it does not ship the service.
@@ -545,12 +574,7 @@ export const DEPLOY_ACTION =
 export function testOnlyJobs(f: CiFile): Set<string> {
   const out = new Set<string>();
   for (const c of f.commands) {
-    if (
-      c.job &&
-      /\bkind\s+create\b|helm\/kind-action|minikube\s+start|medyagh\/setup-minikube|k3d\s+cluster\s+create|k3d-action|\bct\s+install\b|chart-testing-action/.test(
-        c.text,
-      )
-    )
+    if (c.job && (THROWAWAY_CLUSTER_STEP.test(c.text) || /\bct\s+install\b|chart-testing-action/.test(c.text)))
       out.add(c.job);
   }
   for (const j of f.jobs)

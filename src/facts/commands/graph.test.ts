@@ -103,7 +103,9 @@ describe('command graph on the fixtures', () => {
   it('cmd-helm-charts: chart-testing lint and install, helm unittest, kubeconform and chart-releaser', () => {
     const tree = fixtureTree('cmd-helm-charts');
     expect(chains(tree, 'test')).toEqual(['.github/workflows/lint-test.yml:17 → helm unittest']);
+    // `helm template` renders the chart: a chart that does not render fails there, like code that does not compile.
     expect(chains(tree, 'build')).toEqual([
+      '.github/workflows/lint-test.yml:19 → helm template',
       '.github/workflows/lint-test.yml:22 → chart-testing install',
       '.github/workflows/release.yml:17 → chart-releaser',
     ]);

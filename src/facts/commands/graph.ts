@@ -5,7 +5,7 @@
  * executed; depth and size are bounded, cycles are cut.
  */
 import type { CommandGraph, CommandHop, CommandRun, CommandTool, FileView } from '../../types.js';
-import { type CiCommand, type CiFile, ciFiles, workflowTriggers } from '../ci.js';
+import { type CiCommand, type CiFile, ciFiles, THROWAWAY_CLUSTER_STEP, workflowTriggers } from '../ci.js';
 import { type ContainerPaths, containerPaths } from './container.js';
 import { dotnetBuilds } from './dotnet.js';
 import { hookOrigins, lintStaged, preCommitRun } from './hooks.js';
@@ -15,7 +15,7 @@ import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
 import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll, stringRunners } from './node.js';
 import { noxSessions, pythonScripts, toxEnvs } from './python.js';
-import { runnerScripts } from './runner-scripts.js';
+import { consoleScripts, runnerScripts } from './runner-scripts.js';
 import { ScriptScope } from './script-scope.js';
 import { commandsOf, logicalLines, normalise } from './shell.js';
 import { ciDefaults, stepText, usesExpansion } from './steps.js';
@@ -54,6 +54,7 @@ const RESOLVERS: Resolver[] = [
   gradleTasks,
   mavenPhases,
   runnerScripts,
+  consoleScripts,
 ];
 
 interface Frame {
@@ -82,11 +83,19 @@ class Walker {
   constructor(private readonly files: FileView) {}
 
   /** Shell text written at path from line: each simple command, `cd` carried along the text. */
-  shell(text: string, line: number, path: string, via: string | undefined, frame: Frame, args?: string[]): void {
+  shell(
+    text: string,
+    line: number,
+    path: string,
+    via: string | undefined,
+    frame: Frame,
+    args?: string[],
+    vars?: Record<string, string>,
+  ): void {
     let cwd = frame.cwd;
     // Directories `git clone` fills at run time: what runs inside them is another repository's.
     const clones = new Map<string, string>();
-    const scope = new ScriptScope(args);
+    const scope = new ScriptScope(args, vars);
     for (const l of logicalLines(text, line)) {
       const soft: boolean[] = [];
       scope.commands(l.text, soft).forEach((words, i) => {
@@ -311,6 +320,7 @@ export function buildGraph(files: FileView): CommandGraph {
     const origin = { kind: 'hook' as const, system: h.system, path: h.path };
     w.expand(h.expansion, { origin, chain: [], cwd: '' });
   }
+  markClusterInstalls(files, ci, w.runs);
   const runnerConfigs = runnerConfigsOf(files, w.runs);
   // Read now, with the other facts, so that the scan reuses the text instead of reading it again.
   for (const c of runnerConfigs) files.read(c.path);
@@ -375,6 +385,61 @@ function walkCiFile(w: Walker, f: CiFile): void {
       continue;
     }
     const { text, line } = stepText(cmds);
-    w.shell(text, line, f.path, undefined, frame);
+    w.shell(text, line, f.path, undefined, frame, undefined, c.env);
   }
+}
+
+/** The name of the install test a chart's `helm install --wait` into a throwaway cluster is (see productTestRuns). */
+export const CLUSTER_INSTALL = 'helm install --wait on a throwaway cluster';
+
+/**
+ * `helm install … --wait` (or `--atomic`) in a job that creates a throwaway cluster (kind, minikube,
+ * k3d) installs the repository's chart and waits until its workloads are ready: an install test of the chart,
+ * named as such beside the Helm deploy it also is (round 12, a chart repository's kind job).
+ */
+function markClusterInstalls(files: FileView, ci: CiFile[], runs: CommandRun[]): void {
+  const jobs = new Set<string>();
+  for (const f of ci)
+    for (const c of f.commands) if (c.job && THROWAWAY_CLUSTER_STEP.test(c.text)) jobs.add(`${f.path}#${c.job}`);
+  for (const r of runs)
+    if (r.origin.kind === 'ci' && r.origin.job && THROWAWAY_CLUSTER_STEP.test(r.argv.slice(0, 3).join(' ')))
+      jobs.add(`${r.origin.path}#${r.origin.job}`);
+  if (!jobs.size) return;
+  for (const r of runs) {
+    if (r.origin.kind !== 'ci' || !jobs.has(`${r.origin.path}#${r.origin.job}`)) continue;
+    if (!r.tools.some((t) => t.name === 'Helm') || !r.argv.some((a) => /^--(?:wait|atomic|wait-for-jobs)\b/.test(a)))
+      continue;
+    // The repository's own chart (`./keda/`), not one it installs beside it (`prometheus-community/…`).
+    const chart = helmChartArg(r.argv);
+    if (!chart || !files.exists(joinPath(joinPath('', chart), 'Chart.yaml'))) continue;
+    r.tools = [{ name: CLUSTER_INSTALL, kinds: [] }, ...r.tools];
+  }
+}
+
+const HELM_VALUED = [
+  '-n',
+  '--namespace',
+  '-f',
+  '--values',
+  '--set',
+  '--set-string',
+  '--set-file',
+  '--set-json',
+  '--version',
+  '--timeout',
+  '--kube-context',
+  '--kubeconfig',
+  '--repo',
+  '--description',
+  '--post-renderer',
+  '-o',
+  '--output',
+];
+
+/** The chart of `helm install [NAME] CHART …` / `helm upgrade --install NAME CHART …`. */
+function helmChartArg(argv: string[]): string | undefined {
+  const sub = argv.findIndex((a) => a === 'install' || a === 'upgrade');
+  if (sub < 0) return undefined;
+  const words = positionals(argv.slice(sub + 1), HELM_VALUED);
+  return argv.includes('--generate-name') || argv.includes('-g') ? words[0] : words[1];
 }

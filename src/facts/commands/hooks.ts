@@ -260,6 +260,18 @@ export function hookOrigins(files: FileView): HookOrigin[] {
       });
     }
   }
+  // A hook script committed at the root for developers to copy or link into .git/hooks (`./pre-commit`).
+  for (const h of ['pre-commit', 'pre-push']) {
+    if (!files.exists(h)) continue;
+    const body = files.read(h) ?? '';
+    if (!/^#!.*\b(?:ba|z|da|k)?sh\b/.test(body.slice(0, 100))) continue;
+    out.push({
+      system: 'git hooks',
+      path: h,
+      hop: { path: h, line: 1, text: h },
+      expansion: { blocks: [{ path: h, line: 1, text: body, via: `git hooks ${h}`, cwd: '' }] },
+    });
+  }
   const pkg = files.readJson<Record<string, unknown>>('package.json');
   const text = files.read('package.json') ?? '';
   if (pkg.ok && pkg.value && typeof pkg.value === 'object') {

@@ -5,7 +5,7 @@
  */
 import type { CommandGraph, CommandRun, Evidence, FileView, ToolKind } from '../../types.js';
 import { memo } from '../../util/memo.js';
-import { buildGraph } from './graph.js';
+import { buildGraph, CLUSTER_INSTALL } from './graph.js';
 import { isTestPath, productCode } from '../paths.js';
 
 export function commandGraph(files: FileView): CommandGraph {
@@ -27,9 +27,13 @@ export function runsOf(graph: CommandGraph, kind: ToolKind, origin: 'ci' | 'hook
 /**
  * CI runs that test the product: test runners, and — where the product is a repository of Helm
  * charts — chart-testing installs (`ct install` installs each chart into a throwaway kind/k3d
- * cluster, waits for it to be ready and runs `helm test`: the charts' end-to-end test; round 5).
+ * cluster, waits for it to be ready and runs `helm test`: the charts' end-to-end test; round 5), and
+ * `helm install --wait` into a kind/minikube/k3d cluster the job creates (round 12).
  * In a repository whose product is code, installing its chart runs none of its tests.
  */
+/** Installs of the charts that test them: `ct install`, `helm install --wait` into a throwaway cluster. */
+const INSTALL_TESTS = new Set(['chart-testing install', CLUSTER_INSTALL]);
+
 export function productTestRuns(facts: {
   commands: CommandGraph;
   reusable?: { kind: string };
@@ -43,16 +47,14 @@ export function productTestRuns(facts: {
     !facts.sourceFiles.some((p) => isTestPath(p));
   return facts.commands.runs.filter(
     (r) =>
-      r.origin.kind === 'ci' &&
-      r.tools.some((t) => t.kinds.includes('test') || (charts && t.name === 'chart-testing install')),
+      r.origin.kind === 'ci' && r.tools.some((t) => t.kinds.includes('test') || (charts && INSTALL_TESTS.has(t.name))),
   );
 }
 
 /** The tool of a run that tests: a test runner, or chart-testing's install (see productTestRuns). */
 export function testToolOf(run: CommandRun): string {
   return (
-    (run.tools.find((t) => t.kinds.includes('test')) ?? run.tools.find((t) => t.name === 'chart-testing install'))
-      ?.name ??
+    (run.tools.find((t) => t.kinds.includes('test')) ?? run.tools.find((t) => INSTALL_TESTS.has(t.name)))?.name ??
     run.argv[0] ??
     ''
   );

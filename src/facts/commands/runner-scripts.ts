@@ -4,7 +4,8 @@
  * `scripts/test.js` (`new Mocha()`). Read as text, never run: what it loads and calls says what it
  * does, not its name.
  */
-import type { CommandTool } from '../../types.js';
+import type { CommandTool, FileView } from '../../types.js';
+import { pythonScripts } from '../entry-points.js';
 import { joinPath, type Resolver } from './types.js';
 
 const RUNNERS: { lang: RegExp; name: string; calls: RegExp }[] = [
@@ -39,4 +40,87 @@ export const runnerScripts: Resolver = (argv, { files, cwd }) => {
   if (!r) return undefined;
   const tool: CommandTool = { name: r.name, kinds: ['test'], implied: `${path} loads ${r.name} and runs the tests` };
   return { tools: [tool] };
+};
+
+interface Entry {
+  command: string;
+  /** The module file the entry runs (`bugsink/scripts/manage.py`), when it is in the repository. */
+  module: string;
+  lang: 'python' | 'node';
+  /** Where the entry is declared (pyproject.toml:29, package.json `bin`). */
+  path: string;
+  line: number;
+  text: string;
+}
+
+const entryCache = new WeakMap<FileView, Map<string, Entry>>();
+
+/** Console scripts of the root manifests (pyproject/setup.cfg/setup.py, package.json `bin`), by command. */
+function projectEntries(files: FileView): Map<string, Entry> {
+  const cached = entryCache.get(files);
+  if (cached) return cached;
+  const out = new Map<string, Entry>();
+  for (const e of pythonScripts(files)?.entries ?? []) {
+    const mod = e.target.split(':')[0]!.trim().replace(/\./g, '/');
+    const module = [`${mod}.py`, `${mod}/__init__.py`, `src/${mod}.py`, `src/${mod}/__init__.py`].find((p) =>
+      files.exists(p),
+    );
+    const text = files.read(e.path)?.split(/\r?\n/)[e.line - 1]?.trim() ?? e.command;
+    if (module) out.set(e.command, { command: e.command, module, lang: 'python', path: e.path, line: e.line, text });
+  }
+  const pkg = files.readJson<{ name?: unknown; bin?: unknown }>('package.json');
+  const bin = pkg.ok ? pkg.value?.bin : undefined;
+  const bins: [string, unknown][] =
+    typeof bin === 'string' && pkg.ok && typeof pkg.value?.name === 'string'
+      ? [[pkg.value.name.replace(/^@[^/]+\//, ''), bin]]
+      : bin && typeof bin === 'object'
+        ? Object.entries(bin)
+        : [];
+  const lines = bins.length ? (files.read('package.json') ?? '').split(/\r?\n/) : [];
+  for (const [command, target] of bins) {
+    if (typeof target !== 'string') continue;
+    const module = joinPath('', target);
+    if (!files.exists(module)) continue;
+    const at = lines.findIndex((l) => l.includes(`"${target}"`));
+    out.set(command, {
+      command,
+      module,
+      lang: 'node',
+      path: 'package.json',
+      line: at + 1 || 1,
+      text: (lines[at] ?? `"bin": "${target}"`).trim(),
+    });
+  }
+  entryCache.set(files, out);
+  return out;
+}
+
+/**
+ * A console script of the project named in CI (`bugsink-manage test`, declared `bugsink-manage =
+ * "bugsink.scripts.manage:main"`) runs what its entry module runs: Django's management command line
+ * (`execute_from_command_line`) is `manage.py` with the same arguments; a module that starts a test
+ * framework (`pytest.main`, `runCLI`) runs the tests. Any other entry (a click group of the project)
+ * stays unknown.
+ */
+export const consoleScripts: Resolver = (argv, { files, cwd }) => {
+  const head = argv[0]!;
+  if (head.includes('/') || head.includes('$')) return undefined;
+  const e = projectEntries(files).get(head);
+  if (!e) return undefined;
+  const text = files.read(e.module) ?? '';
+  const hop = { path: e.path, line: e.line, text: e.text, via: `console script ${e.command} → ${e.module}` };
+  if (e.lang === 'python' && /\bexecute_from_command_line\s*\(/.test(text))
+    return { commands: [{ argv: ['manage.py', ...argv.slice(1)], hop, cwd }] };
+  const r = RUNNERS.find((x) => x.lang.test(e.lang) && x.calls.test(text));
+  if (!r) return undefined;
+  return {
+    commands: [
+      {
+        argv: [head, ...argv.slice(1)],
+        hop,
+        cwd,
+        tools: [{ name: r.name, kinds: ['test'], implied: `${e.module} loads ${r.name} and runs the tests` }],
+      },
+    ],
+  };
 };

@@ -8,9 +8,20 @@ import { simpleCommands } from './shell.js';
  */
 export class ScriptScope {
   private readonly env = new Map<string, string>();
+  /**
+   * Every value a variable may hold: `RUNNER=cargo` then `[ -n "$X" ] && RUNNER=cross` (or an
+   * `if`/`else` that sets it either way) may run either program, so a command through it is each.
+   */
+  private readonly values = new Map<string, string[]>();
+  /** Depth of `if`/`while`/`for`/`case` blocks open: an assignment inside one may not happen. */
+  private depth = 0;
   private readonly cases: { subject?: string; matched: boolean; active: boolean }[] = [];
 
-  constructor(args: readonly string[] = []) {
+  constructor(args: readonly string[] = [], vars: Readonly<Record<string, string>> = {}) {
+    for (const [k, v] of Object.entries(vars)) {
+      this.env.set(k, v);
+      this.values.set(k, [v]);
+    }
     args.slice(0, 9).forEach((a, i) => this.env.set(String(i + 1), a));
     if (args.length) this.env.set('@', args.join(' ')).set('*', args.join(' '));
   }
@@ -40,9 +51,38 @@ export class ScriptScope {
       body = branch[2]!;
     }
     if (c && !c.active) return [];
+    const conditional = this.depth > 0 || c !== undefined || /^(?:if|elif|else|while|until|for)\b|&&|\|\|/.test(t);
+    this.depth = Math.max(0, this.depth + blockDelta(t));
     const assigned: [string, string][] = [];
-    const out = simpleCommands(body.replace(/;;\s*$/, ''), soft, this.env, assigned);
-    for (const [k, v] of assigned) this.env.set(k, v);
+    const src = body.replace(/;;\s*$/, '');
+    const multi = [...this.values].find(([k, vs]) => vs.length > 1 && new RegExp(`\\$\\{?${k}\\b`).test(src));
+    let out: string[][];
+    if (!multi) out = simpleCommands(src, soft, this.env, assigned);
+    else {
+      out = [];
+      const seen = new Set<string>();
+      for (const v of multi[1]) {
+        const s: boolean[] = [];
+        simpleCommands(src, s, new Map(this.env).set(multi[0], v), assigned).forEach((argv, i) => {
+          const key = argv.join('\u0000');
+          if (seen.has(key)) return;
+          seen.add(key);
+          out.push(argv);
+          soft.push(s[i]!);
+        });
+      }
+    }
+    for (const [k, v] of assigned) {
+      const had = this.values.get(k);
+      if (conditional && had && !had.includes(v)) {
+        // Either value: the single one is no longer known (a `case` on it keeps every branch).
+        this.values.set(k, [...had, v].slice(0, 4));
+        this.env.delete(k);
+      } else if (!conditional || !had) {
+        this.values.set(k, [v]);
+        this.env.set(k, v);
+      }
+    }
     return out;
   }
 }
@@ -54,3 +94,10 @@ const globRe = (p: string) =>
       .replace(/\*/g, '.*')
       .replace(/\?/g, '.')}$`,
   );
+
+/** How many blocks a line opens (`if …; then`, `while …; do`, `case … in`) less those it closes. */
+function blockDelta(t: string): number {
+  const opens = (t.match(/(?:^|[;&|]\s*)(?:if|while|until|for|case)\b/g) ?? []).length;
+  const closes = (t.match(/(?:^|[;&|]\s*)(?:fi|done|esac)\b/g) ?? []).length;
+  return opens - closes;
+}

@@ -91,13 +91,18 @@ export function simpleCommands(
       // `${ARGS//$'\n'/ }`, `${REF#refs/tags/}`: the variable with its text edited, one value (the
       // parser throws on the pattern); `for ((i=1; i<=N; i++))` is a loop header, no program.
       .replace(/\$\{([A-Za-z_]\w*)(?:\/\/?|##?|%%?|\^\^?|,,?)[^}]*\}/g, '$$$1')
-      .replace(/\bfor\s*\(\(.*?\)\)/g, 'for _ in _');
+      .replace(/\bfor\s*\(\(.*?\)\)/g, 'for _ in _')
+      // `\`cmd\`` is the old spelling of `$(cmd)`.
+      .replace(/`([^`]*)`/g, '$$($1)');
     tokens = parse(plain, (k) => env?.get(k) ?? `\u0001${k}\u0002`);
   } catch {
     return [];
   }
   const out: string[][] = [];
   let cur: string[] = [];
+  // `$( … )` inside a command: its commands run first, the command around it goes on after `)`.
+  const outer: { cur: string[]; depth: number }[] = [];
+  let depth = 0;
   let skipNext = false;
   // `cmd || true`: the command runs, but its failure is swallowed (recorded in `soft`).
   const swallowed = new Set<number>();
@@ -125,16 +130,30 @@ export function simpleCommands(
         if (!skipNext) cur.push((t as { pattern: string }).pattern);
         skipNext = false;
       } else if (REDIRECT.has(t.op)) skipNext = true;
-      else if (t.op === '(' && cur.length && cur[cur.length - 1] === '$') {
-        cur.pop();
+      else if (t.op === '(' && cur.length && /(?:^\$|\u0001\u0002)$/.test(cur[cur.length - 1]!)) {
+        // The parser reads `$(` as an empty variable then `(`: the word stands for the output.
+        const w = cur.pop()!.replace(/(?:\$|\u0001\u0002)$/, '\u0001SUBST\u0002');
+        outer.push({ cur: [...cur, w], depth });
+        cur = [];
+        depth = 0;
+      } else if (t.op === ')' && depth === 0 && outer.length) {
         flush();
+        const o = outer.pop()!;
+        cur = o.cur;
+        depth = o.depth;
       } else {
+        if (t.op === '(') depth++;
+        else if (t.op === ')' && depth > 0) depth--;
         flush();
         afterOr = t.op === '||';
       }
     }
   }
   flush();
+  for (let o = outer.pop(); o; o = outer.pop()) {
+    cur = o.cur;
+    flush();
+  }
   const kept: string[][] = [];
   out.forEach((argv, i) => {
     // `ACTION=lint`, `ACTION=$1` (already substituted): values a script uses later.
@@ -264,6 +283,14 @@ export function normalise(words: string[]): Normalised | undefined {
       else argv = ['python', ...argv.slice(2).filter((w) => !w.startsWith('-'))];
       continue;
     }
+    // `find . -name '*.sh' -exec shellcheck {} +`: the program -exec starts for the files found.
+    const ex = a === 'find' ? argv.findIndex((w) => w === '-exec' || w === '-execdir') : -1;
+    if (ex > 0 && argv[ex + 1]) {
+      const end = argv.findIndex((w, i) => i > ex && (w === ';' || w === '+'));
+      via.push(argv.slice(0, ex + 1).join(' '));
+      argv = argv.slice(ex + 1, end < 0 ? undefined : end);
+      continue;
+    }
     const c = containerCommand(argv);
     if (c) {
       via.push(argv.slice(0, argv.length - c.inner.length).join(' '));
@@ -321,6 +348,9 @@ function wrapperLength(argv: string[]): number {
       return flagsAfter(1, ['-s', '--server-args', '-n']);
     case 'timeout':
       return flagsAfter(1, ['-s', '-k']) + 1;
+    // `git ls-files | xargs bandit …`: the program xargs starts with the names it reads.
+    case 'xargs':
+      return flagsAfter(1, ['-I', '-n', '-P', '-L', '-d', '-E', '-s', '-a', '-i']);
     case 'nyc':
     case 'c8':
       // `nyc check-coverage`, `c8 report`: a command of the tool itself, not a wrapper.

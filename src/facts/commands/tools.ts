@@ -51,6 +51,8 @@ const SPECS: Spec[] = [
   { name: 'dotnet test', kinds: T, cmd: ['dotnet'], args: /^test\b/ },
   { name: 'VSTest', kinds: T, cmd: ['vstest.console', 'vstest.console.exe', 'xunit.console'] },
   { name: 'cargo test', kinds: T, cmd: ['cargo'], args: /^(?:\+\S+\s+)?(?:test|nextest|tarpaulin|llvm-cov)\b/ },
+  // cross (cross-rs) is cargo run in a container for another target: `cross test`, `cross build`.
+  { name: 'cross test', kinds: T, cmd: ['cross'], args: /^(?:\+\S+\s+)?(?:test|nextest)\b/ },
   { name: 'RSpec', kinds: T, cmd: ['rspec'] },
   { name: 'rails test', kinds: T, cmd: ['rails', 'bin/rails', 'ruby'], args: /^(?:test|spec)\b|(?:^|\s)-Itest\b/ },
   { name: 'PHPUnit', kinds: T, cmd: ['phpunit', 'simple-phpunit', 'paratest'] },
@@ -250,6 +252,7 @@ const SPECS: Spec[] = [
   { name: 'go build', kinds: B, cmd: ['go'], args: /^(?:build|install)\b/ },
   { name: 'GoReleaser', kinds: B, cmd: ['goreleaser', 'ko'] },
   { name: 'dotnet build', kinds: B, cmd: ['dotnet'], args: /^(?:build|publish|pack|msbuild)\b/ },
+  { name: 'cross build', kinds: B, cmd: ['cross'], args: /^(?:\+\S+\s+)?build\b/ },
   { name: 'MSBuild', kinds: B, cmd: ['msbuild', 'msbuild.exe'] },
   { name: 'cargo build', kinds: B, cmd: ['cargo'], args: /^(?:\+\S+\s+)?build\b/ },
   {
@@ -300,6 +303,8 @@ const SPECS: Spec[] = [
   { name: 'gem build', kinds: B, cmd: ['gem'], args: /^build\b/ },
   { name: 'terraform plan', kinds: B, cmd: ['terraform', 'tofu', 'terragrunt'], args: /^(?:run-all\s+)?plan\b/ },
   { name: 'helm package', kinds: B, cmd: ['helm'], args: /^package\b/ },
+  // Renders the chart's manifests: a chart that does not render fails here, as code fails to compile.
+  { name: 'helm template', kinds: B, cmd: ['helm'], args: /^template\b/ },
   // ── releases (cut, tagged or published) ──
   { name: 'chart-releaser', kinds: ['build', 'release'], cmd: ['cr'], args: /^package\b/ },
   { name: 'chart-releaser', kinds: R, cmd: ['cr'], args: /^(?:upload|index)\b/ },

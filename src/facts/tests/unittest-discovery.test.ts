@@ -64,6 +64,16 @@ describe("unittest discovery (Django's manage.py test, python -m unittest)", () 
     expect(testInventory(memoryIndex(tree)).sources).toEqual(['.github/workflows/ci.yml:6 (manage.py test)']);
   });
 
+  it('a label computed when the job runs (`test $(…) core`) could name any app: discovery is not narrowed (round 12)', () => {
+    const tree = {
+      ...DJANGO,
+      '.github/workflows/ci.yml':
+        "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python manage.py test `python manage.py shell -c 'print(1)'` core -v2\n",
+    };
+    expect(counts(tree)).toEqual({ 'api/tests.py': 'unittest:5', 'core/tests/tests_models.py': 'unittest:1' });
+    expect(testInventory(memoryIndex(tree)).sources).toEqual(['.github/workflows/ci.yml:6 (manage.py test)']);
+  });
+
   it('python -m unittest discover with a start folder and a pattern', () => {
     const tree: Tree = {
       '.github/workflows/ci.yml':

@@ -103,7 +103,10 @@ export function unittestSpecs(files: FileView): UnittestSpec[] {
       pythonRunner = true;
       const dir = base === 'manage.py' ? manageDir(files, head) : '';
       const args = r.argv.slice(2);
-      const labels = positionalsOf(args, DJANGO_VALUED);
+      const named = positionalsOf(args, DJANGO_VALUED);
+      // A label computed when the job runs (`test $(… print the apps …) core`) could be any app:
+      // the selection is not known, so discovery is not narrowed.
+      const labels = named.some((l) => l.includes('$')) ? [] : named;
       add(files, out, dir, labels, flagOf(args, ['-p', '--pattern']) ?? 'test*.py', `${at} (${base} test)`);
     } else if (base === 'unittest') {
       pythonRunner = true;
