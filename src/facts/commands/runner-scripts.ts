@@ -5,7 +5,7 @@
  * does, not its name.
  */
 import type { CommandTool, FileView } from '../../types.js';
-import { pythonScripts } from '../entry-points.js';
+import { consoleScripts as declaredConsoleScripts } from '../entry-points.js';
 import { joinPath, type Resolver } from './types.js';
 
 const RUNNERS: { lang: RegExp; name: string; calls: RegExp }[] = [
@@ -60,7 +60,7 @@ function projectEntries(files: FileView): Map<string, Entry> {
   const cached = entryCache.get(files);
   if (cached) return cached;
   const out = new Map<string, Entry>();
-  for (const e of pythonScripts(files)?.entries ?? []) {
+  for (const e of declaredConsoleScripts(files)?.entries ?? []) {
     const mod = e.target.split(':')[0]!.trim().replace(/\./g, '/');
     const module = [`${mod}.py`, `${mod}/__init__.py`, `src/${mod}.py`, `src/${mod}/__init__.py`].find((p) =>
       files.exists(p),
