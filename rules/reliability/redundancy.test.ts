@@ -265,6 +265,23 @@ ruleTester(rule, {
       },
       expect: { outcome: 'fail', data: { redundant: 0, single: 2 } },
     },
+    {
+      name: 'a chart package (nothing here deploys it) is judged on its default replica count, as health-checks judges its probes (round 12)',
+      profile: 'infrastructure',
+      tree: {
+        'addon/Chart.yaml': 'apiVersion: v2\nname: addon\nversion: 0.4.0\n',
+        'addon/values.yaml': 'scaler:\n  replicas: 3\noperator:\n  replicas: 1\n',
+        'addon/templates/scaler.yaml': deploy('scaler', '  replicas: {{ .Values.scaler.replicas }}\n'),
+        'addon/templates/operator.yaml': deploy('operator', '  replicas: {{ .Values.operator.replicas }}\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [
+          { path: 'addon/templates/operator.yaml', line: 6, note: expect.stringContaining('operator runs 1 replica') },
+          { path: 'addon/templates/scaler.yaml', line: 6, note: 'Deployment scaler: 3 replicas' },
+        ],
+      },
+    },
   ],
   notApplicable: [
     {

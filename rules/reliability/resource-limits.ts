@@ -30,11 +30,12 @@ export default defineRule({
     reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
-  // A reusable module or chart is judged as a package: its defaults are its callers' to override.
+  // A reusable Terraform module's inputs are its callers' choice; a chart package is judged on the
+  // defaults of its values.yaml, as health-checks judges its probes (a chart ships its workloads).
   appliesTo: (ctx) =>
-    ctx.facts.reusable
+    ctx.facts.reusable?.kind === 'terraform-module'
       ? {
-          reason: `${ctx.facts.reusable.reason}: requests and limits are set where it is deployed (chart values and module inputs are the caller’s choice)`,
+          reason: `${ctx.facts.reusable.reason}: requests and limits are set where it is deployed (module inputs are the caller’s choice)`,
         }
       : runsHere(ctx),
   check(ctx) {
