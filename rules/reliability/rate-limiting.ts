@@ -81,7 +81,7 @@ const COUNTER = new RegExp(
     String.raw`\b(?=\w*?(?:[Cc]ount|[Hh]its|[Rr]equests|[Tt]okens))\w+(?:\+\+|--)`,
     String.raw`\b(?:zadd|ZAdd|ZADD)\b`,
     // A quota per window checked before answering 429 (`MAX_EVENTS_PER_HOUR`, `is_quota_exceeded`).
-    String.raw`\b[A-Z][A-Z0-9_]*_PER_(?:\d+_)?(?:SECOND|MINUTE|HOUR|DAY|MONTH)S?\b|\b\w*[Qq]uota\w*(?:[Ee]xceeded|EXCEEDED)\w*`,
+    String.raw`_PER_(?:\d+_)?(?:SECOND|MINUTE|HOUR|DAY|MONTH)S?\b|[Qq]uota(?:_still)?_exceeded|[Qq]uota(?:Still)?Exceeded|QUOTA_EXCEEDED`,
   ].join('|'),
 );
 
