@@ -5,6 +5,25 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a Swagger 2.0 document of the API kept beside the end-to-end tests (e2e/swagger.json) is a committed contract (round 12)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"conduit","dependencies":{"@nestjs/core":"10","@nestjs/swagger":"7"}}',
+        'src/main.ts':
+          "import { NestFactory } from '@nestjs/core';\nNestFactory.create(AppModule).then((a) => a.listen(3000));\n",
+        'e2e/swagger.json':
+          '{\n  "swagger": "2.0",\n  "info": { "title": "Conduit API", "version": "1.0.0" },\n  "basePath": "/api",\n  "paths": {\n    "/articles": { "get": { "responses": { "200": { "description": "OK" } } } }\n  }\n}\n',
+        'e2e/run-api-tests.sh': '#!/bin/sh\nnpx newman run e2e/Conduit.postman_collection.json\n',
+        'test/api/contract.json':
+          '{\n  "openapi": "3.0.0",\n  "info": { "title": "Conduit", "version": "1" },\n  "paths": {}\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'API described by OpenAPI',
+        evidence: [{ path: 'e2e/swagger.json', note: 'OpenAPI contract' }],
+      },
+    },
+    {
       name: 'an OpenAPI file in docs/ passes',
       profile: 'service',
       tree: {
@@ -40,6 +59,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an OpenAPI document among test fixtures is an input of the tests, not the service contract',
+      profile: 'service',
+      tree: {
+        'src/server.go': 'package main\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+        'test/fixtures/petstore.yaml': 'openapi: 3.0.0\ninfo:\n  title: Petstore\npaths:\n  /pets: {}\n',
+      },
+      expect: { outcome: 'fail', absent: ['petstore'] },
+    },
     {
       name: ".NET: Swagger registered through a wrapper's extension method (AddSwaggerDefault) and served by UseSwagger() is generated docs: partial",
       profile: 'service',

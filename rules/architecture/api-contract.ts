@@ -14,6 +14,8 @@ const CONTRACT_FILES: { kind: string; globs: string[] }[] = [
   { kind: 'Smithy/TypeSpec/RAML', globs: ['**/*.smithy', '**/*.tsp', '**/*.raml'] },
 ];
 const SPEC_DOCS = ['**/*.{yaml,yml,json}'];
+/** Test data folders: a spec there is an input of the tests, not this service's contract. */
+const FIXTURE_DIR = /(^|\/)(?:__)?(?:fixtures?|mocks?|testdata|test-data|samples?|stubs?)(?:__)?\//i;
 /** Settings of the code generator (openapi-generator-cli's openapitools.json), not a description of the API. */
 const GENERATOR_CONFIG = /(^|\/)(?:openapitools\.json|openapi-?generator[^/]*\.(?:ya?ml|json)|\.openapi-generator\/)/i;
 
@@ -50,7 +52,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql, asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). Tests are ignored. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql, asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       // Docs generated from code, seen where the code wires them, also through a wrapper package or
       // the project's own extension method (`AddSwaggerDefault()` whose body calls AddSwaggerGen):
@@ -82,10 +84,16 @@ export default defineRule({
     const kinds = new Set<string>();
     const byName = new Set<string>();
     const copies = foreignProtos(ctx.files);
+    // A spec document with paths beside the end-to-end tests (e2e/swagger.json) describes this
+    // service's API as well as one in docs/ does; fixtures and mocks under tests are other APIs.
+    const testSpec = (p: string) =>
+      !FIXTURE_DIR.test(p) && /^[ \t{,]*["']?paths["']?\s*:/m.test(ctx.files.read(p) ?? '');
+    const counted = (p: string, spec: boolean) => !isTestPath(p) || (spec && testSpec(p));
     for (const c of CONTRACT_FILES) {
+      const spec = c.kind === 'OpenAPI' || c.kind === 'AsyncAPI';
       const found = ctx.files
         .match(c.globs)
-        .filter((p) => !isTestPath(p) && !GENERATOR_CONFIG.test(p) && !copies.has(p));
+        .filter((p) => counted(p, spec) && !GENERATOR_CONFIG.test(p) && !copies.has(p));
       if (!found.length) continue;
       kinds.add(c.kind);
       for (const p of found) byName.add(p);
@@ -96,7 +104,7 @@ export default defineRule({
       );
     }
     for (const m of ctx.matches('specDoc')) {
-      if (isTestPath(m.path) || byName.has(m.path)) continue;
+      if (!counted(m.path, true) || byName.has(m.path)) continue;
       const kind = m.groups[0] === 'asyncapi' ? 'AsyncAPI' : 'OpenAPI';
       kinds.add(kind);
       if (evidence.length < 8) evidence.push(fromMatch(m, `${kind} document`));

@@ -10,6 +10,44 @@ const defaultsHjson =
 ruleTester(rule, {
   valid: [
     {
+      name: "a sample compose file's environment block documents the settings; setting os.environ is a write, not a read (round 12)",
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.0\n',
+        'app/settings/default.py':
+          'import os\n\nSECRET_KEY = os.getenv("SECRET_KEY", "")\nBASE_URL = os.getenv("BASE_URL")\n',
+        'app/settings/development.py': 'import os\n\nos.environ["RUNSERVER_HIDE_WARNING"] = "true"\n',
+        'docker-compose-sample.yaml': [
+          'services:',
+          '  db:',
+          '    image: postgres:16',
+          '    environment:',
+          '      POSTGRES_USER: app',
+          '      POSTGRES_PASSWORD: change-me',
+          '      POSTGRES_DB: app',
+          '  web:',
+          '    image: example/app:2',
+          '    environment:',
+          '      SECRET_KEY: replace-me  # generate one with openssl rand -base64 50',
+          '      BASE_URL: "http://localhost:8000"  # where users reach the app',
+          '      DATABASE_URL: postgresql://app:change-me@db:5432/app  # match POSTGRES_PASSWORD',
+          '      PORT: 8000',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'docker-compose-sample.yaml',
+            line: 10,
+            note: 'sample compose file sets 4 environment variables (3 with a comment): the settings a deployment needs',
+          },
+        ],
+        absent: ['development.py'],
+      },
+    },
+    {
       name: 'IConfiguration injected reads appsettings and the environment; a connection string fixed in appsettings.json is named (round 11)',
       profile: 'service',
       tree: {

@@ -80,7 +80,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
+      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, a sample compose file (docker-compose-sample.yaml) whose environment block sets three or more, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
     patterns: {
       envRead: {
         // The arguments of a clap attribute stop at the next attribute: scanning on from each of
@@ -272,6 +272,8 @@ export default defineRule({
       .filter((m) => isProductionPath(m.path) && !/(^|\/)[^/]*\.config\.[cm]?[jt]s$/.test(m.path))
       // Handing the environment to a child process (`env={**os.environ, …}`) reads no setting.
       .filter((m) => !/\*\*os\.environ\b|\bos\.environ\.copy\(\)|\.\.\.process\.env\b/.test(m.snippet))
+      // Setting a variable (`os.environ["X"] = "true"`, `process.env.X = …`) writes the environment, reads nothing.
+      .filter((m) => !/^\s*(?:os\.environ\[[^\]]+\]|process\.env(?:\.\w+|\[[^\]]+\]))\s*=(?!=)/.test(m.snippet))
       // An `IOptions<T>` is a read only where options are bound from configuration somewhere.
       .filter((m) => !IOPTIONS.test(m.snippet) || /\bIConfiguration\b/.test(m.snippet) || netBound);
     // Spring (${DB_URL:…}) and Symfony (%env(DB_URL)%) placeholders are environment reads too, written in configuration.
@@ -312,6 +314,7 @@ export default defineRule({
         .slice(0, 1)
         .map((m) => fromMatch(m, 'documents the environment variables (a list of settings)')),
       ...commentedDefaults(ctx.files).slice(0, 1),
+      ...composeSamples(ctx.files).slice(0, 1),
       ...schemaDocs(ctx.matches('settingSchema'), ctx.matches('settingDoc')).slice(0, 1),
     ];
     // Cite the settings module first (settings.py, config.ts), not the first file in path order.
@@ -437,4 +440,46 @@ function schemaDocs(schemas: readonly Match[], docs: readonly Match[]): Evidence
   return [...byFile.values()]
     .filter((ms) => ms.length >= 3)
     .map((ms) => fromMatch(ms[0]!, 'a settings schema documents each setting where it is declared (doc/desc)'));
+}
+
+/** Compose files named as a sample or template for operators (docker-compose-sample.yaml, compose.example.yml). */
+const COMPOSE_SAMPLES = [
+  '**/*compose*{sample,example,template}*.{yml,yaml}',
+  '**/*{sample,example,template}*compose*.{yml,yaml}',
+];
+
+/**
+ * A sample compose file whose `environment:` block sets three or more variables: the settings a
+ * deployment needs, documented where an operator copies them from (round 12: bugsink's
+ * docker-compose-sample.yaml, a comment on each variable).
+ */
+function composeSamples(files: FileView): Evidence[] {
+  const out: Evidence[] = [];
+  for (const path of files.match(COMPOSE_SAMPLES)) {
+    if (isTestPath(path)) continue;
+    const lines = (files.read(path) ?? '').split(/\r?\n/);
+    let best: { line: number; vars: number; commented: number } | undefined;
+    for (let i = 0; i < lines.length; i++) {
+      const block = /^(\s*)environment:\s*$/.exec(lines[i]!);
+      if (!block) continue;
+      const indent = block[1]!.length;
+      let vars = 0;
+      let commented = 0;
+      for (let j = i + 1; j < lines.length; j++) {
+        const l = lines[j]!;
+        if (!l.trim() || /^\s*#/.test(l)) continue;
+        if (l.length - l.trimStart().length <= indent) break;
+        if (/^\s*(?:-\s*)?[A-Z][A-Z0-9_]*\s*[:=]/.test(l)) vars++, (commented += /\s#\s/.test(l) ? 1 : 0);
+      }
+      if (vars >= MIN_DOCUMENTED && (!best || vars > best.vars)) best = { line: i + 1, vars, commented };
+    }
+    // The block with the most variables: the service's own, not its database's.
+    if (best)
+      out.push({
+        path,
+        line: best.line,
+        note: `sample compose file sets ${best.vars} environment variables${best.commented ? ` (${best.commented} with a comment)` : ''}: the settings a deployment needs`,
+      });
+  }
+  return out;
 }

@@ -6,6 +6,37 @@ const body = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i} of pr
 ruleTester(rule, {
   valid: [
     {
+      name: 'a development section may be a list of package scripts (`yarn start:dev`, `yarn test`) under a heading such as "NPM scripts" (round 12)',
+      profile: 'service',
+      tree: {
+        'README.md': [
+          '# Conduit API',
+          '',
+          'A blogging backend written with NestJS.',
+          '',
+          '## Getting started',
+          '',
+          'Install dependencies with `yarn`, then copy the config file.',
+          '',
+          body(6),
+          '',
+          '## Scripts',
+          '',
+          '- `yarn start` - start the application',
+          '- `yarn start:dev` - start it in watch mode',
+          '- `yarn test` - run the unit tests',
+          '',
+          '## API',
+          '',
+          'Browse to http://localhost:3000/api/articles.',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'README.md', line: 16, snippet: 'Scripts', note: 'development section' }],
+      },
+    },
+    {
       name: 'a library README: usage is the code example right after the intro, installation the Gradle coordinates under Download, development the Contributing link',
       profile: 'library',
       tree: {

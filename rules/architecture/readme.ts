@@ -252,5 +252,17 @@ function readSections(text: string, rst = false) {
       }
     }
   }
+  // Still none: a section of any name ("NPM scripts", "Getting started") whose body lists the
+  // commands to test or develop the project (`yarn test`, `npm run start:dev`, `make test`) is one,
+  // cited at its heading (round 12).
+  if (!dev.at)
+    dev.at = sections.find((h, i) => {
+      const end = sections[i + 1]?.line ?? lines.length + 1;
+      return h !== install.at && DEV_CMD.test(lines.slice(h.line, end - 1).join('\n'));
+    });
   return { lines, headings, contentLines, firstText, found };
 }
+
+/** A command that tests or develops the project, as a README lists it. */
+const DEV_CMD =
+  /(?:^|[\s`'"])(?:(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?(?:test|start:dev|dev|watch|lint)\b|make\s+(?:test|check|lint|dev)\b|(?:cargo|go|dotnet|mvn|gradle|\.\/gradlew|mix|bundle exec rspec)\s+test\b|pytest\b|tox\b|python\s+manage\.py\s+test\b|composer\s+test\b)/m;

@@ -4,6 +4,11 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 const RULES =
   'groups:\n  - name: api\n    rules:\n      - alert: HighErrorRate\n        expr: sum(rate(http_requests_total{code=~"5.."}[5m])) > 1\n        for: 10m\n';
 
+const RULE_TEMPLATE =
+  '{{- if .Values.prometheusRules.enabled }}\napiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  groups:\n  - name: operator\n    rules:\n{{ toYaml .Values.prometheusRules.alerts | indent 6 }}\n{{- end }}\n';
+const RULE_VALUES =
+  'prometheusRules:\n  enabled: false\n  alerts: []\n  # - alert: ScalerErrors\n  #   expr: rate(scaler_errors[2m]) > 0\n';
+
 ruleTester(rule, {
   valid: [
     {
@@ -104,6 +109,23 @@ ruleTester(rule, {
       expect: { outcome: 'fail' },
     },
     {
+      name: 'a PrometheusRule template that only renders alerts from values (`alerts: []`, disabled) defines none: partial, not pass (round 12)',
+      profile: 'service',
+      tree: {
+        'main.go': 'package main\n',
+        'deploy/helmfile.yaml': 'releases:\n  - name: api\n    chart: ../charts/api\n',
+        'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+        'charts/api/values.yaml': RULE_VALUES,
+        'charts/api/templates/prometheusrule.yaml': RULE_TEMPLATE,
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        message: 'Alert rules can be supplied',
+        evidence: [{ path: 'charts/api/templates/prometheusrule.yaml', line: 3 }],
+      },
+    },
+    {
       name: '`alert:` keys in unrelated YAML and rule files under tests do not count',
       profile: 'service',
       tree: {
@@ -125,6 +147,22 @@ ruleTester(rule, {
           'provider "aws" {\n  region = "eu-west-1"\n}\n\nmodule "db" {\n  source = "../../"\n}\n',
       },
       expect: { outcome: 'not-applicable', message: 'a reusable Terraform module' },
+    },
+    {
+      name: 'a chart package whose rule template renders only caller-supplied alerts is N/A like dashboards, and says the template is there (round 12)',
+      profile: 'infrastructure',
+      tree: {
+        'operator/Chart.yaml': 'apiVersion: v2\nname: operator\nversion: 2.0.0\n',
+        'operator/values.yaml': RULE_VALUES,
+        'operator/templates/prometheusrule.yaml': RULE_TEMPLATE,
+      },
+      expect: {
+        outcome: 'not-applicable',
+        message: [
+          'this package defines none',
+          'its rule template operator/templates/prometheusrule.yaml:3 renders the alerts callers supply',
+        ],
+      },
     },
     {
       name: 'a library has no alerts of its own',

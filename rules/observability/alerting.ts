@@ -24,7 +24,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Prometheus rule groups (`- alert:` entries in YAML or jsonnet mixins), `kind: PrometheusRule`, Sloth SLO specs; Alertmanager configuration (`receivers:`/`route:`, `kind: AlertmanagerConfig`, `pagerduty_configs`, `opsgenie_configs`); Grafana alerting provisioning (`contactPoints:`, alert rules with `noDataState`); CloudFormation `AWS::CloudWatch::Alarm`; CDK `cloudwatch.Alarm`; Datadog monitor JSON; Terraform alarm/monitor/alert-policy resources of AWS, Datadog, New Relic, GCP, Azure, Grafana, Sentry, and PagerDuty/Opsgenie resources.',
+      'Prometheus rule groups (`- alert:` entries in YAML or jsonnet mixins), `kind: PrometheusRule`, Sloth SLO specs; Alertmanager configuration (`receivers:`/`route:`, `kind: AlertmanagerConfig`, `pagerduty_configs`, `opsgenie_configs`); Grafana alerting provisioning (`contactPoints:`, alert rules with `noDataState`); CloudFormation `AWS::CloudWatch::Alarm`; CDK `cloudwatch.Alarm`; Datadog monitor JSON; Terraform alarm/monitor/alert-policy resources of AWS, Datadog, New Relic, GCP, Azure, Grafana, Sentry, and PagerDuty/Opsgenie resources. A rule resource whose file holds no rule expression (a PrometheusRule template rendering `.Values…alerts`) defines no alert: partial 0.3 “alert rules can be supplied”, and in a chart or module package not applicable, like dashboards, unless the package defines alerts itself.',
     patterns: {
       promAlert: {
         regex: /^[ \t]*(?:-\s+)?alert:\s*["']?([A-Za-z][\w.-]*|\{\{)/m,
@@ -84,10 +84,14 @@ export default defineRule({
     },
   },
   // A module is judged as a module: alarms it ships count, their absence is its callers' business.
+  // A rule template that holds no rule of its own (a PrometheusRule rendering `.Values…alerts`)
+  // defines no alert: the package is then judged like dashboards, by what it defines itself.
   appliesTo: ({ facts, matches }) =>
-    facts.reusable && !['tfAlert', 'tfRoute', 'cloud', 'promAlert', 'crd'].some((k) => matches(k).length > 0)
+    facts.reusable &&
+    !['tfAlert', 'tfRoute', 'cloud', 'promAlert'].some((k) => matches(k).length > 0) &&
+    definingRules(matches('crd'), matches('promExpr')).length === 0
       ? {
-          reason: `${facts.reusable.reason}: alerts are defined by the deployments that use it, and this package defines none`,
+          reason: `${facts.reusable.reason}: alerts are defined by the deployments that use it, and this package defines none${suppliedNote(matches('crd'))}`,
         }
       : ['service', 'infrastructure'].includes(facts.profile.id)
         ? true
@@ -99,9 +103,13 @@ export default defineRule({
     const crd = live('crd');
     const withExpr = new Set(ctx.matches('promExpr').map((m) => m.path));
     const promAlert = live('promAlert').filter((m) => withExpr.has(m.path));
+    const ruleCrds = crd.filter((m) => !/AlertmanagerConfig|GrafanaContactPoint/.test(m.snippet));
+    const defining = definingRules(ruleCrds, ctx.matches('promExpr'));
+    // Rule resources with no `expr:` in their file only carry rules someone else supplies.
+    const empty = ruleCrds.filter((m) => !defining.includes(m));
     const rules: [string, Match[]][] = [
       ['Prometheus alert rules', promAlert],
-      ['alerting CRDs', crd.filter((m) => !/AlertmanagerConfig|GrafanaContactPoint/.test(m.snippet))],
+      ['alerting CRDs', defining],
       ['Grafana alerting provisioning', live('grafana')],
       ['cloud alarms/monitors', live('cloud')],
       ['Terraform alert resources', live('tfAlert')],
@@ -133,6 +141,14 @@ export default defineRule({
       const routing = foundRoutes.length > 0 ? `, routed by ${listing(foundRoutes.map(([w]) => w))}` : '';
       return pass(`Alerts are defined as code: ${listing(foundRules.map(([w]) => w))}${routing}.`, evidence, data);
     }
+    if (empty.length > 0) {
+      return partial(
+        0.3,
+        `Alert rules can be supplied (${empty.length} rule resource${empty.length === 1 ? '' : 's'} such as ${empty[0]!.path}:${empty[0]!.line} render${empty.length === 1 ? 's' : ''} rules from configuration), but no alert rule is defined here${foundRoutes.length > 0 ? `; routing: ${listing(foundRoutes.map(([w]) => w))}` : ''}.`,
+        [...firstPerFile(empty, 1).map((m) => fromMatch(m, 'rule resource without rules of its own')), ...evidence],
+        data,
+      );
+    }
     if (foundRoutes.length > 0) {
       return partial(
         0.5,
@@ -153,3 +169,17 @@ export default defineRule({
     );
   },
 });
+
+/** Rule resources whose file holds a rule expression (`expr:`): the others only render supplied rules. */
+function definingRules(crds: Match[], exprs: Match[]): Match[] {
+  const withExpr = new Set(exprs.map((m) => m.path));
+  return crds.filter((m) => !/AlertmanagerConfig|GrafanaContactPoint/.test(m.snippet) && withExpr.has(m.path));
+}
+
+/** Says so when a package's rule templates let callers supply alerts. */
+function suppliedNote(crds: Match[]): string {
+  const empty = crds.filter((m) => !/AlertmanagerConfig|GrafanaContactPoint/.test(m.snippet));
+  return empty.length > 0
+    ? ` (its rule template ${empty[0]!.path}:${empty[0]!.line} renders the alerts callers supply)`
+    : '';
+}

@@ -263,6 +263,27 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a host-check bypass for /health/ paths in wsgi.py is no route: one readiness route is partial, not "liveness and readiness" (round 12)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.0\n',
+        'manage.py': 'from django.core.management import execute_from_command_line\n',
+        'app/urls.py':
+          'from django.urls import path\nfrom .views import home, health_check_ready\n\nurlpatterns = [\n    path("", home),\n    path("health/ready", health_check_ready, name="health_check_ready"),\n]\n',
+        'app/views.py':
+          'from django.http import HttpResponse\n\ndef health_check_ready(request):\n    return HttpResponse("OK")\n',
+        'app/wsgi.py':
+          'class CustomRequest(WSGIRequest):\n    def get_host(self):\n        if self.path.startswith("/health/"):\n            return self._get_raw_host()\n        return super().get_host()\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.7,
+        message: 'A readiness endpoint exists, but no separate liveness endpoint.',
+        evidence: [{ path: 'app/urls.py', line: 6, note: 'health route /health/ready' }],
+        absent: ['wsgi.py', 'Liveness and readiness'],
+      },
+    },
+    {
       name: 'a gRPC health CLIENT that probes other services serves no health check of its own (round 8, a monitoring service)',
       profile: 'service',
       tree: {

@@ -20,6 +20,13 @@ const DEEP_NAMES = '_?health(?:z|[-_]?checks?)?|heartbeat|livez|liveness|readyz|
 const CLIENT_CALL =
   /\bfetch\s*\(|axios|\brequests\.\w+\s*\(|httpx\.|\bhttp\.(?:Get|Head|get|request)\s*\(|https\.(?:get|request)\s*\(|\.(?:GetAsync|GetStringAsync|SendAsync|getForObject|getForEntity|exchange)\s*\(|RestTemplate|WebClient|HttpClient\b|\bcurl\b|\bwget\b|urlopen|urllib|\bgot\s*[.(]|superagent|http\.NewRequest|Net::HTTP|Faraday|HTTParty|reqwest::|Guzzle|Http::get|\$(?:client|http|guzzle)\w*->(?:get|head|request)\s*\(|\bclient\.(?:get|head|Get)\s*\(|\bURL\s*\(|["'`]https?:\/\/[^"'`]*\/(?:health|ready|live|ping)|baseURL|\bwaitFor|waitOn|wait-on|\b\w*(?:[Cc]lient|[Tt]emplate|[Hh]ttp|[Ss]ession)\s*\.\s*(?:get|head|post|request|exchange|execute)\w*\s*\(/;
 
+/**
+ * A request path tested by its prefix (`if self.path.startswith("/health/")`, `strings.HasPrefix(r.URL.Path,
+ * "/healthz")`): a bypass or a filter for those paths (skip the host check, skip logging), not a route
+ * that answers (round 12: a WSGI host-check bypass cited as a health route).
+ */
+const PREFIX_TEST = /\b(?:startswith|startsWith|starts_with|HasPrefix|start_with\?)\s*\(/;
+
 /** Short names (`/live`, `/ready`, `/ping`, `/up`) are common words: they count only on a line that registers a route. */
 const WEAK = /^\/(?:api\/)?(?:v\d\/)?(?:live|alive|ready|ping|up|startup)$/i;
 const ROUTE_CONTEXT =
@@ -204,6 +211,7 @@ export default defineRule({
   check(ctx) {
     const serving = (m: Match) =>
       !CLIENT_CALL.test(m.snippet) &&
+      !PREFIX_TEST.test(m.snippet) &&
       (!WEAK.test(`/${(m.groups[0] ?? '').replace(/^\/+/, '')}`) || ROUTE_CONTEXT.test(m.snippet));
     // Endpoints mapped only in development (`if (app.Environment.IsDevelopment())`) are not served
     // in production: set aside, and named when nothing else serves health.

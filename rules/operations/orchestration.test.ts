@@ -284,6 +284,25 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'docker-compose.yml' }] },
     },
     {
+      name: 'a compose file that runs only MySQL and Redis (no service built or run from here) is dependency setup, not orchestration: fail, citing the images (round 12)',
+      profile: 'service',
+      tree: {
+        'package.json':
+          '{"name":"blog-api","scripts":{"start:dev":"nest start --watch"},"dependencies":{"@nestjs/core":"10"}}',
+        'src/main.ts':
+          "import { NestFactory } from '@nestjs/core';\nNestFactory.create(AppModule).then((a) => a.listen(3000));\n",
+        'docker-compose.yml':
+          'services:\n  mysql:\n    image: mysql:8.0\n    environment:\n      MYSQL_ALLOW_EMPTY_PASSWORD: "yes"\n  cache:\n    image: redis:7\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'runs only third-party dependencies',
+        evidence: [
+          { path: 'docker-compose.yml', line: 2, note: expect.stringContaining('mysql (mysql:8.0), cache (redis:7)') },
+        ],
+      },
+    },
+    {
       name: 'nothing fails; a Backstage catalog file is not a manifest',
       profile: 'service',
       tree: {

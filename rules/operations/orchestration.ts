@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { deployments, DEPLOY_READS } from '../../src/facts/deploy.js';
+import { composeDependencyNote, deployments, DEPLOY_READS } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { resourcesOf, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
@@ -162,6 +162,15 @@ export default defineRule({
       ...notes,
     ];
     if (systems.length > 0) return pass(`Deployment target described: ${listing(systems)}.`, evidence, data);
+    // Compose that runs only third-party images (a database, a cache) with no service built or run
+    // from here sets up local dependencies; it does not describe how this service runs.
+    if (d.compose.length > 0 && d.compose.every((s) => !s.built && !s.sourceMounted)) {
+      return fail(
+        'docker-compose runs only third-party dependencies, not the service itself; no deployment target (Kubernetes, ECS, Nomad, PaaS, a compose service built here) is described.',
+        [...composeDependencyNote(d, 'a deployment target is'), ...notes],
+        data,
+      );
+    }
     if (d.composeFiles.length > 0) {
       return partial(
         0.5,

@@ -240,6 +240,23 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'version tags and a committed Helm chart repository index (gh-pages docs/index.yaml) are a release process: pass without a CHANGELOG (round 12)',
+      tree: {
+        'scaler/Chart.yaml': 'apiVersion: v2\nname: scaler\nversion: 1.1.0\n',
+        'docs/index.yaml':
+          "apiVersion: v1\nentries:\n  scaler:\n  - apiVersion: v2\n    digest: 3f1c\n    name: scaler\n    urls:\n    - https://example.org/charts/scaler-1.1.0.tgz\n    version: 1.1.0\n  - apiVersion: v2\n    name: scaler\n    urls:\n    - https://example.org/charts/scaler-1.0.0.tgz\n    version: 1.0.0\ngenerated: '2026-01-01T00:00:00Z'\n",
+      },
+      tags: ['v1.1.0', 'v1.0.0'],
+      expect: {
+        outcome: 'pass',
+        message:
+          'published to a Helm chart repository (docs/index.yaml: 2 chart versions) and tagged in git (2 version tags)',
+        evidence: [
+          { path: 'docs/index.yaml', line: 2, note: 'Helm chart repository index: 2 released chart versions' },
+        ],
+      },
+    },
+    {
       name: 'release-please run as a GitHub App (.github/release-please.yml) is release automation',
       tree: { '.github/release-please.yml': 'releaseType: terraform-module\nhandleGHRelease: true\n', 'main.tf': '' },
       expect: {

@@ -149,6 +149,14 @@ export default defineRule({
         literals: ['artifacthub.io/changes'],
         maxPerFile: 1,
       },
+      // A Helm chart repository index (`helm repo index`, chart-releaser on gh-pages) committed here:
+      // every packaged chart version with its digest and download URL, a published release record.
+      helmIndex: {
+        regex: /^entries:[ \t]*$/m,
+        files: ['**/index.yaml'],
+        literals: ['entries:'],
+        maxPerFile: 1,
+      },
     },
   },
   check(ctx) {
@@ -228,6 +236,25 @@ export default defineRule({
         evidence,
         data,
       );
+    // The index lists released chart versions (`version:` per entry) with their package URLs.
+    const index = ctx
+      .matches('helmIndex')
+      .filter((m) => counted(m.path))
+      .map((m) => ({ m, versions: (ctx.files.read(m.path) ?? '').match(/^[ \t]+version:[ \t]*\S/gm)?.length ?? 0 }))
+      .find((x) => x.versions > 0 && /^[ \t]+urls:/m.test(ctx.files.read(x.m.path) ?? ''));
+    if (index) {
+      evidence.push(fromMatch(index.m, `Helm chart repository index: ${index.versions} released chart versions`));
+      Object.assign(data, { helmIndexVersions: index.versions });
+    }
+    const published = index
+      ? `published to a Helm chart repository (${index.m.path}: ${index.versions} chart versions)`
+      : '';
+    if (index && (tagged || versioned.length > 0 || tags.length > 0))
+      return pass(
+        `Releases are ${published}${tagged ? ` and tagged in git (${versionTags.length} version tags)` : ''}; ${log}.`,
+        evidence,
+        data,
+      );
     if (versioned.length > 0 && tags.length > 0)
       return pass(`${log[0]!.toUpperCase()}${log.slice(1)} and a tag-triggered release pipeline.`, evidence, data);
     if (versioned.length > 0 && tagged)
@@ -243,10 +270,10 @@ export default defineRule({
         evidence,
         data,
       );
-    if (releasing.length > 0 || tagged)
+    if (releasing.length > 0 || tagged || index)
       return partial(
         0.6,
-        `Releases are ${[releasing.length > 0 ? 'triggered by tags' : '', tagged ? `tagged in git (${versionTags.length} version tags)` : ''].filter(Boolean).join(' and ')}, but there is no CHANGELOG and no release tool.`,
+        `Releases are ${[releasing.length > 0 ? 'triggered by tags' : '', tagged ? `tagged in git (${versionTags.length} version tags)` : '', published].filter(Boolean).join(' and ')}, but there is no CHANGELOG and no release tool.`,
         evidence,
         data,
       );

@@ -362,7 +362,7 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
     {
-      name: 'a test:cov script that no CI job reaches is configured, not active: fail, naming it (round 5, NestJS)',
+      name: 'a test:cov script that no CI job reaches is configured, not run: a quarter, naming it (round 5 NestJS; round 12 made every stack agree)',
       tree: {
         'package.json': JSON.stringify(
           {
@@ -375,8 +375,9 @@ ruleTester(rule, {
           'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci\n      - run: npm run test\n',
       },
       expect: {
-        outcome: 'fail',
-        message: 'package script test:cov measures coverage, but CI never runs it',
+        outcome: 'partial',
+        score: 0.25,
+        message: 'Coverage is configured, not run: package script test:cov sets up coverage',
         evidence: [
           { path: 'package.json', line: 4, note: 'package script test:cov measures coverage, but no CI job runs it' },
         ],
@@ -397,9 +398,38 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'package.json' }] },
     },
     {
-      name: 'a [tool.coverage.run] section without fail_under: measured, not gated',
+      name: 'a [tool.coverage.run] section nothing runs: configured, not run (round 12: the same verdict as an idle package script)',
       tree: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.coverage.run]\nbranch = true\n' },
-      expect: { outcome: 'partial', score: 0.5, evidence: [{ path: 'pyproject.toml', line: 4 }] },
+      expect: {
+        outcome: 'partial',
+        score: 0.25,
+        message: 'Coverage is configured, not run: pyproject.toml',
+        evidence: [{ path: 'pyproject.toml', line: 4, note: 'coverage configured; no CI command runs coverage' }],
+      },
+    },
+    {
+      name: 'an unused .coveragerc (CI runs manage.py test, not coverage run) gets the same verdict as an idle Vitest coverage script (round 12)',
+      tree: {
+        '.coveragerc': '[run]\nsource = .\nomit = */migrations/*\n',
+        'manage.py': 'import sys\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python manage.py test\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.25,
+        evidence: [{ path: '.coveragerc', line: 1, note: 'coverage configured; no CI command runs coverage' }],
+      },
+    },
+    {
+      name: 'the same .coveragerc with `coverage run` in CI: measured, not gated',
+      tree: {
+        '.coveragerc': '[run]\nsource = .\n',
+        'manage.py': 'import sys\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: coverage run manage.py test\n',
+      },
+      expect: { outcome: 'partial', score: 0.5, message: 'measured in CI' },
     },
     {
       name: 'Codecov target auto is not a floor',

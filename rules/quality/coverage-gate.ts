@@ -42,6 +42,9 @@ function blockOf(lines: string[], i: number, at: number): string {
     .join('\n');
 }
 
+/** Coverage settings that act only when a run asks for coverage (not `collectCoverage: true`). */
+const ON_REQUEST = /^\[(?:tool\.coverage\.|coverage:)?(?:run|report|paths)\]|\bprovider\s*:/;
+
 const numberIn = (m: Match) => m.groups.find((g) => g && /^\d/.test(g));
 
 export default defineRule({
@@ -143,16 +146,23 @@ export default defineRule({
     }
     const ciMeasured = distinct(graph.filter((r) => r.tools.some((t) => t.kinds.includes('coverage'))));
     const families = Object.keys(CONFIGURED);
-    const configured = families.flatMap((k) => ctx.matches(k)).filter((m) => !isCommentLine(m.snippet));
+    const allConfigured = families.flatMap((k) => ctx.matches(k)).filter((m) => !isCommentLine(m.snippet));
     // A coverage plugin applied through a catalogue alias names no tool in the build file's text.
     for (const d of ctx.facts.dependencies) {
       const tool = COVERAGE_PLUGINS.get(d.name);
-      if (!tool || !/(^|\/)build\.gradle(\.kts)?$/.test(d.path) || configured.some((m) => m.path === d.path)) continue;
+      if (!tool || !/(^|\/)build\.gradle(\.kts)?$/.test(d.path) || allConfigured.some((m) => m.path === d.path)) continue;
       const line = d.line ?? 1;
       const snippet = (ctx.files.read(d.path) ?? '').split('\n')[line - 1]?.trim() ?? d.name;
-      configured.push({ path: d.path, line, snippet: `${snippet} (${tool} plugin)`, groups: [] });
+      allConfigured.push({ path: d.path, line, snippet: `${snippet} (${tool} plugin)`, groups: [] });
     }
     const setup = setupCoverage(ctx, graph);
+    // A coverage.py section or a Vitest/Jest `provider:` only shapes a run someone starts
+    // (`coverage run`, `pytest --cov`, `vitest --coverage`); with nothing in CI measuring coverage it
+    // is configured, not run — the same as a package script no CI job runs (round 12).
+    const measuredInCi = ciMeasured.length > 0 || setup.measured.length > 0;
+    const onRequest = (m: Match) => m.path.endsWith('.coveragerc') || ON_REQUEST.test(m.snippet);
+    const idleConfig = measuredInCi ? [] : allConfigured.filter(onRequest);
+    const configured = allConfigured.filter((m) => !idleConfig.includes(m));
     const measuredIn = [
       ...new Set([
         ...ciMeasured.map((r) => r.chain.at(-1)?.path ?? r.origin.path),
@@ -256,6 +266,32 @@ export default defineRule({
       );
     }
     const idle = idleScripts.map((x) => x.script);
+    if (idleConfig.length > 0 || idleScripts.length > 0) {
+      const what = [
+        ...idleConfig.slice(0, 2).map((m) => m.path),
+        ...idle.slice(0, 2).map((x) => `package script ${x}`),
+      ];
+      return partial(
+        0.25,
+        `Coverage is configured, not run: ${listing(what)} set${what.length === 1 ? 's' : ''} up coverage, but nothing CI runs measures it, and no threshold fails the build.`,
+        [
+          ...idleConfig.slice(0, 2).map((m) => fromMatch(m, 'coverage configured; no CI command runs coverage')),
+          ...idleScripts.slice(0, 2).map((x) => ({
+            path: x.path,
+            line: x.line,
+            note: `package script ${x.script} ${x.gate ? 'checks a coverage floor' : 'measures coverage'}, but no CI job runs it`,
+          })),
+          ...setup.inert,
+          {
+            path: '.',
+            note: graph.length
+              ? `no coverage among the ${graph.length} commands CI runs (followed through scripts, targets and build tools)`
+              : 'no command run by CI',
+          },
+        ],
+        { thresholds, measuredIn: [] },
+      );
+    }
     return fail(
       `Coverage is neither measured nor gated${idle.length ? `: package script${idle.length === 1 ? '' : 's'} ${listing(idle.slice(0, 3))} ${idle.length === 1 ? 'measures' : 'measure'} coverage, but CI never runs ${idle.length === 1 ? 'it' : 'them'}` : ''}.`,
       [

@@ -6,6 +6,28 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'oxfmt: .oxfmtrc.json and `oxfmt --check` reached from CI through a package script (round 12)',
+      tree: {
+        'package.json': JSON.stringify(
+          {
+            scripts: { format: 'oxfmt --write .', 'format:check': 'oxfmt --check .' },
+            devDependencies: { oxfmt: '^0.6.0' },
+          },
+          null,
+          2,
+        ),
+        '.oxfmtrc.json': '{ "printWidth": 120, "singleQuote": true }\n',
+        'src/main.ts': 'export const x = 1;\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci\n      - run: npm run format:check\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'oxfmt',
+        evidence: [{ path: '.oxfmtrc.json' }, { path: 'package.json', line: 4, snippet: 'oxfmt --check .' }],
+      },
+    },
+    {
       name: 'CSharpier.MsBuild referenced by the library project formats on every build, which CI runs (round 10, .NET library)',
       tree: {
         'Acme.Cli/Acme.Cli.csproj': [

@@ -36,6 +36,7 @@ const FORMATTERS: ToolSpec[] = [
   },
   { name: 'Biome', files: ['**/biome.json', '**/biome.jsonc'], deps: ['@biomejs/biome'], runs: ['Biome'] },
   { name: 'dprint', files: ['**/dprint.json', '**/.dprint.json'], runs: ['dprint'] },
+  { name: 'oxfmt', files: ['**/.oxfmtrc.json', '**/.oxfmtrc.jsonc'], deps: ['oxfmt'], runs: ['oxfmt'] },
   { name: 'Black', pattern: 'black', deps: ['black'], runs: ['Black', 'blue'] },
   { name: 'Ruff format', pattern: 'ruffFormat', runs: ['Ruff format'] },
   {
@@ -118,7 +119,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, a phpcs.xml ruleset with a layout standard such as PSR-12 (PHP_CodeSniffer, fixed by phpcbf), .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, CSharpier (a `CSharpier.MsBuild` package reference formats on every build; `dotnet csharpier`), or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
+      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, .oxfmtrc.json (oxfmt), [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, a phpcs.xml ruleset with a layout standard such as PSR-12 (PHP_CodeSniffer, fixed by phpcbf), .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, CSharpier (a `CSharpier.MsBuild` package reference formats on every build; `dotnet csharpier`), or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
     reads: [...CI_GLOBS, '**/.golangci.{yml,yaml}'],
     patterns: {
       prettierPkg: {
@@ -352,7 +353,7 @@ export default defineRule({
       [
         {
           path: '.',
-          note: 'no Prettier, Biome, dprint, Black, Ruff format, isort, Spotless, ktlint, dotnet format, rustfmt, RuboCop, PHP-CS-Fixer or clang-format configuration, dependency or CI step, and no .editorconfig',
+          note: 'no Prettier, Biome, dprint, oxfmt, Black, Ruff format, isort, Spotless, ktlint, dotnet format, rustfmt, RuboCop, PHP-CS-Fixer or clang-format configuration, dependency or CI step, and no .editorconfig',
         },
       ],
       data,

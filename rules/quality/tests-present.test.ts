@@ -148,6 +148,32 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'schema migrations (Django migrations/, Rails db/migrate/, Alembic versions/) are not production source to test, as module-size counts (round 12)',
+      tree: {
+        'requirements.txt': 'Django==5.0\n',
+        'manage.py':
+          'import sys\nfrom django.core.management import execute_from_command_line\n\nexecute_from_command_line(sys.argv)\n',
+        'issues/__init__.py': '',
+        'issues/models.py': 'class Issue:\n    pass\n',
+        'issues/views.py': 'def index(request):\n    return None\n',
+        'issues/tests.py':
+          'from django.test import TestCase\n\nclass IssueTests(TestCase):\n    def test_index(self):\n        pass\n',
+        'issues/migrations/__init__.py': '',
+        'issues/migrations/0001_initial.py':
+          'from django.db import migrations\n\nclass Migration(migrations.Migration):\n    pass\n',
+        'issues/migrations/0002_issue_title.py':
+          'from django.db import migrations\n\nclass Migration(migrations.Migration):\n    pass\n',
+        'db/migrate/20240101_create_users.rb': 'class CreateUsers < ActiveRecord::Migration[7.1]\nend\n',
+        'alembic/versions/1a2b_add_table.py': 'revision = "1a2b"\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: '1 test case in 1 test file for 4 source files (ratio 0.25',
+        evidence: [{ path: 'issues/tests.py', line: 4 }],
+        data: { sourceFiles: 4, testFiles: 1 },
+      },
+    },
+    {
       name: 'Rust: a source file with an inline #[cfg(test)] module is production source; a test-only module is not (as module-size counts)',
       tree: {
         'Cargo.toml': '[package]\nname = "tmpl"\nversion = "0.1.0"\n',

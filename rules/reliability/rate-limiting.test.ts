@@ -16,6 +16,34 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'src/ratelimit.rs', line: 4 }] },
     },
     {
+      name: 'a hand-written quota per window: the view answers HttpResponse(status=HTTP_429_TOO_MANY_REQUESTS) when a configured MAX_EVENTS_PER_HOUR is exceeded (round 12, Django)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.0\n',
+        'manage.py': 'from django.core.management import execute_from_command_line\n',
+        'ingest/views.py': [
+          'from django.http import HttpResponse',
+          'from rest_framework.status import HTTP_429_TOO_MANY_REQUESTS',
+          '',
+          'WINDOWS = [("hour", 1, "MAX_EVENTS_PER_HOUR")]',
+          '',
+          'class IngestView(View):',
+          '    def post(self, request, project_pk):',
+          '        project = Project.objects.get(pk=project_pk)',
+          '        if self.is_quota_still_exceeded(project, now()):',
+          '            return HttpResponse(status=HTTP_429_TOO_MANY_REQUESTS)',
+          '        return HttpResponse()',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'ingest/views.py', line: 10, snippet: 'return HttpResponse(status=HTTP_429_TOO_MANY_REQUESTS)' },
+        ],
+      },
+    },
+    {
       name: 'a hand-written fixed-window limiter: requests counted per key in Redis, 429 when over (Go middleware)',
       profile: 'service',
       tree: {

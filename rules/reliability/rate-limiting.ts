@@ -67,7 +67,7 @@ const CODE = new RegExp(
 // `http.Error(w, …,` stops at the next `http.Error(` (linear on a line of many).
 const REJECT_429 = new RegExp(
   [
-    String.raw`(?:\.status\(\s*|\.status_code\s*=\s*|\bstatus(?:_code|Code)?\s*[=:]\s*|WriteHeader\(\s*|http\.Error\((?:(?!http\.Error\()[^\n])*?,\s*|\babort\(\s*|\bStatusCode\(\s*|\bhead\s+|ResponseEntity\.status\(\s*|\bStatusCode\s*=\s*)(?:429\b|http\.StatusTooManyRequests|HttpStatus\.TOO_MANY_REQUESTS|:too_many_requests|status\.HTTP_429_TOO_MANY_REQUESTS|StatusCodes\.Status429TooManyRequests|\(int\)\s*HttpStatusCode\.TooManyRequests|HttpStatusCode\.TooManyRequests|HTTPStatus\.TOO_MANY_REQUESTS)`,
+    String.raw`(?:\.status\(\s*|\.status_code\s*=\s*|\bstatus(?:_code|Code)?\s*[=:]\s*|WriteHeader\(\s*|http\.Error\((?:(?!http\.Error\()[^\n])*?,\s*|\babort\(\s*|\bStatusCode\(\s*|\bhead\s+|ResponseEntity\.status\(\s*|\bStatusCode\s*=\s*)(?:429\b|http\.StatusTooManyRequests|HttpStatus\.TOO_MANY_REQUESTS|:too_many_requests|(?:status\.)?HTTP_429_TOO_MANY_REQUESTS|StatusCodes\.Status429TooManyRequests|\(int\)\s*HttpStatusCode\.TooManyRequests|HttpStatusCode\.TooManyRequests|HTTPStatus\.TOO_MANY_REQUESTS)`,
     String.raw`\braise\s+(?:Throttled|TooManyRequests|RateLimitExceeded)\b`,
     String.raw`\bnew\s+(?:TooManyRequests|RateLimitExceeded)\w*\(`,
   ].join('|'),
@@ -80,6 +80,8 @@ const COUNTER = new RegExp(
     String.raw`\b(?=\w*?(?:[Cc]ount|[Hh]its|[Rr]equests|[Tt]okens))\w+\s*(?:\+=|-=)\s*\d`,
     String.raw`\b(?=\w*?(?:[Cc]ount|[Hh]its|[Rr]equests|[Tt]okens))\w+(?:\+\+|--)`,
     String.raw`\b(?:zadd|ZAdd|ZADD)\b`,
+    // A quota per window checked before answering 429 (`MAX_EVENTS_PER_HOUR`, `is_quota_exceeded`).
+    String.raw`_PER_(?:\d+_)?(?:SECOND|MINUTE|HOUR|DAY|MONTH)S?\b|[Qq]uota(?:_still)?_exceeded|[Qq]uota(?:Still)?Exceeded|QUOTA_EXCEEDED`,
   ].join('|'),
 );
 
@@ -204,7 +206,7 @@ export default defineRule({
       counter: {
         regex: COUNTER,
         files: CODE_GLOBS,
-        literals: ['ncr', 'INCR', 'ount', 'its', 'equests', 'okens', 'zadd', 'ZAdd', 'ZADD'],
+        literals: ['ncr', 'INCR', 'ount', 'its', 'equests', 'okens', 'zadd', 'ZAdd', 'ZADD', '_PER_', 'uota'],
         maxPerFile: 2,
       },
     },

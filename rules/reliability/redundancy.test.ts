@@ -265,6 +265,44 @@ ruleTester(rule, {
       },
       expect: { outcome: 'fail', data: { redundant: 0, single: 2 } },
     },
+    {
+      name: "a chart's autoscaler targets one workload by its templated name: the chart's other workloads are not autoscaled by it (round 12)",
+      profile: 'infrastructure',
+      tree: {
+        'addon/Chart.yaml': 'apiVersion: v2\nname: addon\nversion: 0.4.0\n',
+        'addon/values.yaml': 'operator:\n  replicas: 1\n',
+        'addon/templates/interceptor.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Chart.Name }}-interceptor\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n',
+        'addon/templates/operator.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Chart.Name }}-controller-manager\nspec:\n  replicas: {{ .Values.operator.replicas }}\n  template:\n    spec:\n      containers:\n        - name: app\n',
+        'addon/templates/scaledobject.yaml':
+          'apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: {{ .Chart.Name }}-interceptor\nspec:\n  minReplicaCount: 3\n  scaleTargetRef:\n    name: "{{ .Chart.Name }}-interceptor"\n    kind: Deployment\n',
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [
+          { path: 'addon/templates/interceptor.yaml', note: expect.stringContaining('is autoscaled') },
+          { path: 'addon/templates/operator.yaml', line: 6, note: expect.stringContaining('runs 1 replica') },
+        ],
+      },
+    },
+    {
+      name: 'a chart package (nothing here deploys it) is judged on its default replica count, as health-checks judges its probes (round 12)',
+      profile: 'infrastructure',
+      tree: {
+        'addon/Chart.yaml': 'apiVersion: v2\nname: addon\nversion: 0.4.0\n',
+        'addon/values.yaml': 'scaler:\n  replicas: 3\noperator:\n  replicas: 1\n',
+        'addon/templates/scaler.yaml': deploy('scaler', '  replicas: {{ .Values.scaler.replicas }}\n'),
+        'addon/templates/operator.yaml': deploy('operator', '  replicas: {{ .Values.operator.replicas }}\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [
+          { path: 'addon/templates/operator.yaml', line: 6, note: expect.stringContaining('operator runs 1 replica') },
+          { path: 'addon/templates/scaler.yaml', line: 6, note: 'Deployment scaler: 3 replicas' },
+        ],
+      },
+    },
   ],
   notApplicable: [
     {

@@ -83,7 +83,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them, a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, earns half of its share); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances.',
+      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them, a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, earns half of its share); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances. A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
     patterns: {
       cloudRunFlags: {
         regex: /--(min|max)-instances[= ](\d+)/,
@@ -117,9 +117,10 @@ export default defineRule({
     reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
-  // A reusable module or chart is judged as a package: its defaults are its callers' to override.
+  // A reusable Terraform module's inputs are its callers' choice; a chart package is judged on the
+  // defaults of its values.yaml, as health-checks judges its probes (a chart ships its workloads).
   appliesTo: (ctx) =>
-    ctx.facts.reusable
+    ctx.facts.reusable?.kind === 'terraform-module'
       ? {
           reason: `${ctx.facts.reusable.reason}: instance counts are chosen where it is deployed (its defaults are the caller’s to override)`,
         }
@@ -134,14 +135,7 @@ export default defineRule({
     const good: Evidence[] = [];
     const model = k8s(ctx.files);
     const scalers = [...objectsOfKind(model, 'HorizontalPodAutoscaler'), ...objectsOfKind(model, 'ScaledObject')];
-    const scaledNames = new Set(
-      scalers.map((h) =>
-        String(
-          ((h.doc.spec as Record<string, unknown> | undefined)?.scaleTargetRef as Record<string, unknown> | undefined)
-            ?.name ?? '',
-        ),
-      ),
-    );
+    const scaledNames = new Set(scalers.map((h) => targetName(h.doc)));
     const overrides = new Map(model.kustomizations.flatMap((k) => k.replicas.map((r) => [r.name, r.count] as const)));
     let k8sWorkloads = 0;
     // Single-replica chart workloads whose chart has an HA switch: half credit, said in the finding.
@@ -158,7 +152,14 @@ export default defineRule({
       if (!SCALED_KINDS.includes(w.kind) || w.disabled || w.hook) continue;
       k8sWorkloads++;
       const where = `${w.kind} ${w.name || '(templated)'}`;
-      const scaled = scaledNames.has(w.name) || (w.chart !== undefined && scalers.some((h) => h.chart === w.chart));
+      // A templated name (`{{ .Chart.Name }}-interceptor`) is compared as written, so a chart's one
+      // autoscaler does not mark its other workloads; a scaler whose target name is unreadable
+      // still stands for the chart's workloads (round 12: keda http-add-on operator read as autoscaled).
+      const written = metaName(w.doc);
+      const scaled =
+        scaledNames.has(w.name) ||
+        (written !== '' && scaledNames.has(written)) ||
+        (w.chart !== undefined && scalers.some((h) => h.chart === w.chart && !comparable(targetName(h.doc), written)));
       const count = overrides.get(w.name) ?? w.replicas;
       const line = w.replicasLine ?? w.line;
       if (scaled) good.push({ path: w.path, line: w.line, note: `${where} is autoscaled` });
@@ -320,3 +321,21 @@ export default defineRule({
     );
   },
 });
+
+/** The name a scaler targets (`spec.scaleTargetRef.name`), as written ('' when absent). */
+function targetName(doc: Record<string, unknown>): string {
+  const ref = (doc.spec as Record<string, unknown> | undefined)?.scaleTargetRef as Record<string, unknown> | undefined;
+  return typeof ref?.name === 'string' ? ref.name : '';
+}
+
+/** A workload's `metadata.name` as written (a template placeholder kept), '' when absent. */
+function metaName(doc: Record<string, unknown>): string {
+  const name = (doc.metadata as Record<string, unknown> | undefined)?.name;
+  return typeof name === 'string' ? name : '';
+}
+
+/** Two names that can be compared: both present and more than a bare placeholder. */
+function comparable(a: string, b: string): boolean {
+  const bare = (n: string) => n === '' || /^(?:helm-template|__helmValue[\w.]*)$/.test(n);
+  return !bare(a) && !bare(b);
+}

@@ -104,6 +104,48 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a chart package (nothing here deploys it) is judged on its values.yaml defaults; an if/else of two values blocks takes the one values.yaml sets (round 12)',
+      profile: 'infrastructure',
+      tree: {
+        'scaler/Chart.yaml': 'apiVersion: v2\nname: scaler\nversion: 1.2.0\n',
+        'scaler/values.yaml':
+          'resources:\n  operator:\n    limits:\n      memory: 1000Mi\n    requests:\n      cpu: 100m\n      memory: 100Mi\n',
+        'scaler/templates/deployment.yaml': deploy(
+          '          resources:\n            {{- if .Values.resources.operator }}\n            {{- toYaml .Values.resources.operator | nindent 12 }}\n            {{- else }}\n            {{- toYaml .Values.resources | nindent 12 }}\n            {{- end }}\n',
+        ),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'scaler/templates/deployment.yaml',
+            line: 9,
+            note: 'Deployment api container api: requests and limits',
+          },
+        ],
+      },
+    },
+    {
+      name: 'a chart package whose values.yaml defaults to empty resources fails: its defaults are what it ships (round 12; was N/A)',
+      profile: 'infrastructure',
+      tree: {
+        'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\n',
+        'charts/api/values.yaml': 'resources: {}\n',
+        'charts/api/templates/d.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources: {{- toYaml .Values.resources | nindent 12 }}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          {
+            path: 'charts/api/templates/d.yaml',
+            line: 9,
+            note: expect.stringContaining('no resource requests or limits'),
+          },
+        ],
+      },
+    },
+    {
       name: 'Helm chart with the default empty resources fails',
       tree: {
         'main.go': 'package main\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
@@ -149,17 +191,6 @@ ruleTester(rule, {
         outcome: 'not-applicable',
         message: 'the 3 compose services in docker-compose.yml run third-party images (mongo, postgres, rabbitmq)',
       },
-    },
-    {
-      name: 'a repository of Helm charts leaves requests and limits to whoever installs them',
-      profile: 'infrastructure',
-      tree: {
-        'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\n',
-        'charts/api/values.yaml': 'resources: {}\n',
-        'charts/api/templates/d.yaml':
-          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources: {{- toYaml .Values.resources | nindent 12 }}\n',
-      },
-      expect: { outcome: 'not-applicable', message: 'Helm chart' },
     },
     {
       name: 'nothing declares how the service runs',

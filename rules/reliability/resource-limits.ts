@@ -26,15 +26,16 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Kubernetes containers (plain, multi-document, JSON, OpenShift Templates and Helm templates with values.yaml): a finding per container without requests or limits, with file:line; LimitRange objects; compose `deploy.resources`/`mem_limit`/`cpus`; ECS task definitions (JSON or Terraform) cpu/memory; Nomad task `resources`; systemd units (`MemoryMax`, `CPUQuota`). Not applicable when nothing here declares units (a PaaS such as Heroku sizes the service itself; the reason says which).',
+      'Kubernetes containers (plain, multi-document, JSON, OpenShift Templates and Helm templates with values.yaml): a finding per container without requests or limits, with file:line; LimitRange objects; compose `deploy.resources`/`mem_limit`/`cpus`; ECS task definitions (JSON or Terraform) cpu/memory; Nomad task `resources`; systemd units (`MemoryMax`, `CPUQuota`). Not applicable when nothing here declares units (a PaaS such as Heroku sizes the service itself; the reason says which), and for a reusable Terraform module (its inputs are the caller’s); a repository of Helm charts that nothing here deploys is judged on its values.yaml defaults, as health-checks judges its probes.',
     reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
-  // A reusable module or chart is judged as a package: its defaults are its callers' to override.
+  // A reusable Terraform module's inputs are its callers' choice; a chart package is judged on the
+  // defaults of its values.yaml, as health-checks judges its probes (a chart ships its workloads).
   appliesTo: (ctx) =>
-    ctx.facts.reusable
+    ctx.facts.reusable?.kind === 'terraform-module'
       ? {
-          reason: `${ctx.facts.reusable.reason}: requests and limits are set where it is deployed (chart values and module inputs are the caller’s choice)`,
+          reason: `${ctx.facts.reusable.reason}: requests and limits are set where it is deployed (module inputs are the caller’s choice)`,
         }
       : runsHere(ctx),
   check(ctx) {

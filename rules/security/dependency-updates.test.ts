@@ -58,9 +58,9 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: 'Renovate updates poetry and npm' },
     },
     {
-      name: 'a renovate key in package.json passes',
+      name: 'a renovate key in package.json passes, cited at the key (round 12: was line 1)',
       tree: { 'package.json': '{\n  "name": "x",\n  "renovate": {"extends": ["config:base"]}\n}\n' },
-      expect: { outcome: 'pass', message: 'Renovate' },
+      expect: { outcome: 'pass', message: 'Renovate', evidence: [{ path: 'package.json', line: 3 }] },
     },
   ],
   invalid: [

@@ -176,9 +176,14 @@ export default defineRule({
         data,
       );
     }
+    // In package.json the configuration is its `renovate` key: cited at that line, not the file's first.
+    const keyLine = (p: string) =>
+      p.endsWith('package.json')
+        ? (files.read(p) ?? '').split('\n').findIndex((l) => /^\s*"renovate"\s*:/.test(l)) + 1 || 1
+        : 1;
     const evidence: Evidence[] = renovate.map((p) => ({
       path: p,
-      line: 1,
+      line: keyLine(p),
       note: 'Renovate configuration: updates every ecosystem it recognises',
     }));
     if (renovate.length > 0)

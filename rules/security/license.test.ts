@@ -4,6 +4,42 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: "the root LICENSE's own licence governs: a preamble naming the licence of a vendored folder in parentheses is not the project's (round 12, PolyForm Shield)",
+      tree: {
+        LICENSE: [
+          'Copyright (c) 2023-present Example B.V.',
+          '',
+          'Portions of this software are licensed as follows:',
+          '',
+          "* All content that resides under the 'vendor_sdk' directory is Copyright 2019 Vendor",
+          '  and individual contributors. (BSD 3-Clause License)',
+          '* The icons are from Heroicons (MIT License)',
+          '',
+          '* Content outside of the above mentioned directories is available under the license below:',
+          '',
+          '# PolyForm Shield License 1.0.0',
+          '',
+          '<https://polyformproject.org/licenses/shield/1.0.0>',
+          '',
+        ].join('\n'),
+        'vendor_sdk/LICENSE': 'BSD 3-Clause License\n\nRedistributions in binary form must reproduce...\n',
+        'manage.py': 'import sys\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Licence stated in LICENSE (PolyForm-Shield-1.0.0).',
+        evidence: [
+          {
+            path: 'LICENSE',
+            line: 11,
+            snippet: '# PolyForm Shield License 1.0.0',
+            note: 'licence text: PolyForm-Shield-1.0.0',
+          },
+        ],
+        absent: ['BSD'],
+      },
+    },
+    {
       name: 'a BSD text whose third clause says the author name may not be used to endorse is BSD-3-Clause',
       tree: {
         LICENSE:

@@ -24,7 +24,23 @@ const SPDX: [RegExp, string][] = [
   [/ISC License/i, 'ISC'],
   [/This is free and unencumbered software released into the public domain/i, 'Unlicense'],
   [/Business Source License/i, 'BUSL'],
+  [
+    /PolyForm (Shield|Noncommercial|Small Business|Perimeter|Free Trial|Internal Use|Strict) License 1\.0\.0/i,
+    'PolyForm',
+  ],
+  [/Elastic License 2\.0/i, 'Elastic-2.0'],
+  [/Server Side Public License/i, 'SSPL-1.0'],
 ];
+
+/**
+ * A licence named for a part of the repository, not the whole: a parenthesis in a preamble ("* All content under 'sentry' … (BSD 3-Clause License)") that precedes the licence
+ * the rest of the project is under (round 12: bugsink's PolyForm Shield read as BSD-3-Clause).
+ */
+function mentionOnly(head: string, at: number): boolean {
+  const start = head.lastIndexOf('\n', at - 1) + 1;
+  const before = head.slice(start, at);
+  return /\([^)]*$/.test(before);
+}
 
 /**
  * The licence whose phrase comes first: its title. A licence's text may name another one further
@@ -32,15 +48,28 @@ const SPDX: [RegExp, string][] = [
  * first phrase in list order is not the licence (issue 15: GPL-2.0 reported as LGPL). A GNU title
  * followed by its version names it (GPL-2.0).
  */
-function licenceOf(head: string): string | undefined {
+function licenceOf(head: string): { id: string; line: number } | undefined {
   let best: { at: number; id: string } | undefined;
   for (const [re, id] of SPDX) {
-    const at = re.exec(head)?.index;
-    if (at !== undefined && (best === undefined || at < best.at)) best = { at, id };
+    const all = new RegExp(re.source, `${re.flags}g`);
+    let at: number | undefined;
+    for (let m = all.exec(head); m; m = all.exec(head)) {
+      if (m[0].length === 0) all.lastIndex++;
+      else if (!mentionOnly(head, m.index)) {
+        at = m.index;
+        break;
+      }
+    }
+    const name = id === 'PolyForm' ? `PolyForm-${re.exec(head.slice(at ?? 0))?.[1]?.replace(/ /g, '-')}-1.0.0` : id;
+    if (at !== undefined && (best === undefined || at < best.at)) best = { at, id: name };
   }
   if (!best) return undefined;
   const version = /^GNU [A-Z ]*PUBLIC LICENSE\s+Version (\d)\b/i.exec(head.slice(best.at))?.[1];
-  return version && /GPL$/.test(best.id) ? `${best.id}-${version}.0` : best.id;
+  const lineStart = head.lastIndexOf('\n', best.at - 1) + 1;
+  // The line that titles the licence (`# PolyForm Shield License 1.0.0`), not a clause of its text.
+  const title = /^[\s#=*_]*$/.test(head.slice(lineStart, best.at));
+  const line = title ? head.slice(0, best.at).split('\n').length : 1;
+  return { id: version && /GPL$/.test(best.id) ? `${best.id}-${version}.0` : best.id, line };
 }
 
 export default defineRule({
@@ -63,11 +92,15 @@ export default defineRule({
     if (roots.length > 0) {
       const evidence: Evidence[] = roots.map((p) => {
         const head = (files.read(p) ?? '').slice(0, 3000);
-        const id = licenceOf(head);
+        const found = licenceOf(head);
+        const id = found?.id;
+        // Cited where the licence is named, when a preamble comes first (a copyright line, portions).
+        const line = found && found.line > 3 ? found.line : 1;
+        const text = head.split('\n')[line - 1]?.trim() || head.trim().split('\n')[0];
         return {
           path: p,
-          line: 1,
-          ...(head.trim() ? { snippet: head.trim().split('\n')[0]!.slice(0, 100) } : {}),
+          line,
+          ...(text ? { snippet: text.slice(0, 100) } : {}),
           note: id ? `licence text: ${id}` : 'licence file',
         };
       });

@@ -36,8 +36,10 @@ export function neutraliseHelm(text: string): HelmLine[] {
   const stack: { kind: string; dot?: string; cond?: string; items?: Set<string>; first?: string; skip?: boolean }[] =
     [];
   let lastKeyIndent = -1;
+  /** The output line of the key that `lastKeyIndent` belongs to. */
+  let lastKeyLine = -1;
   /** Lines where a values block was spliced in, with the indent of the key it belongs to. */
-  const markers: { index: number; keyIndent: number; ref: string }[] = [];
+  const markers: { index: number; keyIndent: number; ref: string; keyLine: number }[] = [];
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
     // A directive opened but not closed on this line: join continuation lines as blanks.
@@ -87,9 +89,16 @@ export function neutraliseHelm(text: string): HelmLine[] {
         } else if (!emitted && /\b(toYaml|include|tpl|toJson)\b/.test(expr)) {
           // A whole block from values under the key above: `resources:` / `{{- toYaml .Values.resources | nindent 12 }}`.
           const ref = valuesRef(expr, dot);
-          if (ref && lastKeyIndent >= 0) {
+          const prior = markers[markers.length - 1];
+          if (ref && lastKeyIndent >= 0 && prior?.keyLine === lastKeyLine) {
+            // A second block for the same key with nothing between: the other branch of an `if`
+            // (`{{- if .Values.resources.operator }}…{{- else }}{{- toYaml .Values.resources }}`).
+            // Helm renders one; the marker keeps both, and the first one set in values.yaml wins.
+            prior.ref = `${prior.ref}${ALTERNATIVE}${ref}`;
+            out[prior.index]!.text = `${' '.repeat(prior.keyIndent + 2)}${VALUE_REF}: "${prior.ref}"`;
+          } else if (ref && lastKeyIndent >= 0) {
             emitted = `${' '.repeat(lastKeyIndent + 2)}${VALUE_REF}: "${ref}"`;
-            markers.push({ index: out.length, keyIndent: lastKeyIndent, ref });
+            markers.push({ index: out.length, keyIndent: lastKeyIndent, ref, keyLine: lastKeyLine });
           }
         }
       }
@@ -119,7 +128,7 @@ export function neutraliseHelm(text: string): HelmLine[] {
       `$1"${VALUE_REF}.$2"`,
     );
     const key = /^(\s*)(?:- )?[\w.-]+:\s*$/.exec(text);
-    if (key) lastKeyIndent = key[1]!.length + (text.trimStart().startsWith('- ') ? 2 : 0);
+    if (key) (lastKeyIndent = key[1]!.length + (text.trimStart().startsWith('- ') ? 2 : 0)), (lastKeyLine = out.length);
     else if (text.trim()) lastKeyIndent = -1;
     out.push({ text, conditions });
   }
@@ -133,6 +142,15 @@ const indentOf = (t: string) => t.length - t.trimStart().length;
 const blank = (t: string) => t.trim() === '' || t.trimStart().startsWith('#');
 
 /** The nearest line YAML reads, from `i` in steps of `step`. */
+/** Separates the alternatives of one marker (the branches of an `if`/`else`). */
+const ALTERNATIVE = '|';
+
+/** The value a marker stands for: the first of its alternatives that values.yaml sets. */
+function markedValue(values: unknown, ref: string): unknown {
+  const alternatives = ref.split(ALTERNATIVE).map((r) => valueAt(values, r));
+  return alternatives.find(truthy) ?? alternatives[alternatives.length - 1];
+}
+
 function nearest(out: HelmLine[], i: number, step: 1 | -1): string {
   let k = i + step;
   while (k >= 0 && k < out.length && blank(out[k]!.text)) k += step;
@@ -188,14 +206,14 @@ export function valueAt(values: unknown, path: string): unknown {
 export function resolveValues(node: unknown, values: unknown, depth = 0): unknown {
   if (depth > 40) return node;
   if (typeof node === 'string' && node.startsWith(`${VALUE_REF}.`)) {
-    const v = valueAt(values, node.slice(VALUE_REF.length + 1));
+    const v = markedValue(values, node.slice(VALUE_REF.length + 1));
     return v === undefined ? node : v;
   }
   if (Array.isArray(node)) return node.map((n) => resolveValues(n, values, depth + 1));
   if (node && typeof node === 'object') {
     const obj = node as Record<string, unknown>;
     if (typeof obj[VALUE_REF] === 'string') {
-      const v = valueAt(values, obj[VALUE_REF] as string);
+      const v = markedValue(values, obj[VALUE_REF] as string);
       const rest = Object.fromEntries(Object.entries(obj).filter(([k]) => k !== VALUE_REF));
       if (v && typeof v === 'object' && !Array.isArray(v))
         return { ...(resolveValues(v, values, depth + 1) as object), ...rest };
@@ -210,15 +228,19 @@ export function resolveValues(node: unknown, values: unknown, depth = 0): unknow
 export function conditionsHold(conditions: string[], values: unknown): boolean {
   return conditions.every((c) => {
     const neg = c.startsWith('!');
-    const v = valueAt(values, neg ? c.slice(1) : c);
-    const truthy = !(
-      v === undefined ||
-      v === null ||
-      v === false ||
-      v === 0 ||
-      v === '' ||
-      (typeof v === 'object' && Object.keys(v as object).length === 0)
-    );
-    return neg ? !truthy : truthy;
+    const set = truthy(valueAt(values, neg ? c.slice(1) : c));
+    return neg ? !set : set;
   });
+}
+
+/** Helm's truth: unset, null, false, 0, '' and empty maps or lists are false. */
+function truthy(v: unknown): boolean {
+  return !(
+    v === undefined ||
+    v === null ||
+    v === false ||
+    v === 0 ||
+    v === '' ||
+    (typeof v === 'object' && Object.keys(v as object).length === 0)
+  );
 }
