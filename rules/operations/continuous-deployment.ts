@@ -126,7 +126,8 @@ const HOOK_NAME = /(^|[-_ ])(on|after|post|pre|before)[-_ ]deploy/i;
  * Commands that reach a server or a cluster (a copy over SSH, compose on a host, a kubectl call):
  * a job running one of them may deploy even when no deploy tool was recognised.
  */
-const REMOTE_CMD = /^(?:ssh|scp|sftp|rsync|sshpass|ansible|ansible-playbook|docker-compose|kubectl|oc|fly|flyctl|dokku|cap|kamal|lftp)$/;
+const REMOTE_CMD =
+  /^(?:ssh|scp|sftp|rsync|sshpass|ansible|ansible-playbook|docker-compose|kubectl|oc|fly|flyctl|dokku|cap|kamal|lftp)$/;
 
 /**
  * Jobs that package or publish an artefact (`helm package` and a push of the chart index to a
