@@ -111,6 +111,25 @@ function inbound(m: Match, goServers: Set<string>, shutdowns: Match[], nodeServe
   return null;
 }
 
+/**
+ * A Go context deadline handed to a subprocess (`ctx, cancel := context.WithTimeout(…)` then
+ * `exec.CommandContext(ctx, "git", …)` a few lines on): it kills a command the service runs, and
+ * bounds no HTTP or RPC call (round 12). Returns the command's program where it is a literal.
+ */
+function subprocessDeadline(text: string | undefined, m: Match): string | null {
+  if (!text || !/\bcontext\.With(?:Timeout|Deadline)\(/.test(m.snippet)) return null;
+  const ctxName = /\b(\w+)\s*,\s*\w+\s*:?=\s*context\.With/.exec(m.snippet)?.[1];
+  const after = text
+    .split('\n')
+    .slice(m.line - 1, m.line + 12)
+    .join('\n');
+  const cmd = /\bexec\.CommandContext\(\s*(\w+)\s*,\s*("[^"\n]*"|\w+)/.exec(after);
+  if (!cmd || (ctxName && cmd[1] !== ctxName)) return null;
+  // The same deadline may also bound a request built in those lines.
+  if (/\bhttp\.NewRequestWithContext\(|\.WithContext\(/.test(after)) return null;
+  return cmd[2]!.startsWith('"') ? cmd[2]!.slice(1, -1) : 'exec.CommandContext';
+}
+
 export default defineRule({
   meta: {
     id: 'timeouts',
@@ -243,7 +262,9 @@ export default defineRule({
       const goServers = new Set(ctx.matches('goServer').map((m) => m.path));
       const shutdowns = ctx.matches('goShutdown');
       const nodeServers = ctx.matches('nodeServer');
-      return productionMatches(ctx, 'explicit').some((m) => !inbound(m, goServers, shutdowns, nodeServers));
+      return productionMatches(ctx, 'explicit').some(
+        (m) => !inbound(m, goServers, shutdowns, nodeServers) && !subprocessDeadline(ctx.files.read(m.path), m),
+      );
     }),
   check(ctx) {
     const faults: Fault[] = [];
@@ -299,11 +320,19 @@ export default defineRule({
     const pyHttpFiles = new Set(
       [...ctx.matches('pyHttpLib'), ...ctx.matches('pyRequests'), ...ctx.matches('pyHttpxImport')].map((m) => m.path),
     );
+    const subprocess: Evidence[] = [];
     for (const m of productionMatches(ctx, 'explicit', 'pyExplicit', 'springTimeout')) {
       if (ctx.facts.componentOf(m.path) !== 'server' || (m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet)))
         continue;
       if (NOT_A_CALL.test(m.snippet)) continue;
       if (m.path.endsWith('.py') && PY_DEF.test(m.snippet) && !pyHttpFiles.has(m.path)) continue;
+      const command = subprocessDeadline(ctx.files.read(m.path), m);
+      if (command) {
+        subprocess.push(
+          fromMatch(m, `deadline of a subprocess (${command}): bounds a command it runs, not an outbound call`),
+        );
+        continue;
+      }
       const why = inbound(m, goServers, shutdowns, nodeServers);
       if (why) server.push(fromMatch(m, `${why}: bounds the server, not a call it makes`));
       else explicit.push(m);
@@ -326,6 +355,7 @@ export default defineRule({
       callsWithoutTimeout: faults.length,
       defaultTimeouts: byDefault.length,
       serverTimeouts: server.length,
+      subprocessTimeouts: subprocess.length,
       checked: scope,
     };
     const more =
@@ -356,14 +386,19 @@ export default defineRule({
         data,
       );
     }
-    const serverOnly =
+    const serverOnly = `${
       server.length > 0
         ? ` The ${server.length} timeout${server.length === 1 ? '' : 's'} found bound${server.length === 1 ? 's' : ''} the server (its requests or its shutdown), not the calls it makes.`
-        : '';
+        : ''
+    }${
+      subprocess.length > 0
+        ? ` ${subprocess.length === 1 ? 'One deadline bounds' : `${subprocess.length} deadlines bound`} a subprocess (exec.CommandContext), not an outbound call.`
+        : ''
+    }`;
     if (faults.length > 0)
       return fail(
         `${faults.length} outbound call${faults.length === 1 ? ' has' : 's have'} no timeout, and no explicit timeout on an outbound call was found anywhere (${scope}).${serverOnly}`,
-        [...findings, ...more, ...server.slice(0, 3)],
+        [...findings, ...more, ...server.slice(0, 3), ...subprocess.slice(0, 2)],
         data,
       );
     return fail(
@@ -374,6 +409,7 @@ export default defineRule({
           note: `no client timeout in ${ctx.searched('explicit')} source files (JS/TS, Python, Go, JVM, .NET, Ruby, PHP, Rust)`,
         },
         ...server.slice(0, 3),
+        ...subprocess.slice(0, 2),
         ...ctx.facts.outbound.sites.slice(0, 3),
       ],
       data,
