@@ -80,7 +80,7 @@ const CODE = new RegExp(
     String.raw`\b((?=\w*?(?:[Dd]elay|[Bb]ackoff|[Bb]ack_off|[Ww]ait|[Ss]leep|[Ii]nterval))\w+)\s*=\s*(?:(?:Math\.|std::cmp::|math\.)?[Mm]in\(\s*)?(?:self\.|this\.)?\1\s*\*\s*2\b`,
     // A sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`,
     // `await asyncio.sleep(backoff)`, `setTimeout(resolve, retryDelay)`).
-    String.raw`\b(?:sleep|Sleep|setTimeout|delay|Delay|wait_for|Thread\.sleep)\w*\(\s*(?:[^()\n]{0,40}?[,(]\s*)?(?:self\.|this\.)?(?=\w*?(?:[Bb]ackoff|[Bb]ack_off))\w+`,
+    String.raw`\b(?:sleep|Sleep|setTimeout|delay|Delay|wait_for|Thread\.sleep)\w*\(\s*(?:[^()\n]{0,40}?[,(]\s*)?(?:self\.|this\.)?(?=\w*?(?:[Bb]ackoff|[Bb]ack_off|[Rr]etry_?[Dd]elay|[Rr]etryDelay|[Rr]etry_?[Ii]nterval|[Rr]etryInterval|[Rr]etry_?[Ww]ait))\w+`,
     String.raw`\b(?=\w*?(?:[Dd]elay|[Bb]ackoff|[Bb]ack_off|[Ww]ait|[Ss]leep|[Ii]nterval))\w+\s*\*=\s*2\b`,
   ].join('|'),
   'm',
@@ -115,8 +115,8 @@ const LINEAR_DELAY =
   /\b(?:sleep|Sleep|setTimeout|delay|Delay|Thread\.sleep|wait_for|usleep)\w*\([^\n]{0,60}?(?:\(\s*\w+\s*\+\s*1\s*\)\s*\*|\*\s*\(\s*\w+\s*\+\s*1\s*\)|(?:\bDuration|\bfloat64|\bfloat)?\(\s*(?:[ijk]|\w*(?:[Aa]ttempt|[Rr]etr|[Tt]ries|[Tt]ry)\w*)\s*(?:\+\s*1\s*)?\)\s*\*|\*\s*(?=\w*?(?:[Aa]ttempt|[Rr]etr|[Tt]ries))\w+\b)/;
 
 /**
- * A sleep for a delay named for retrying (`time.Sleep(retryInterval)`, `sleep(retry_delay)`): a
- * backoff only when the file grows that delay (`retryDelay *= 2`, `retry_delay = base * attempt`);
+ * A sleep for a delay named for retrying (`time.Sleep(retryInterval)`, `sleep(retry_delay)`,
+ * matched by the code pattern): a backoff only when the file grows that delay (`retryDelay *= 2`, `retry_delay = base * attempt`);
  * a delay set once is a fixed interval, which spaces the attempts but backs off nothing (round 12).
  */
 const RETRY_SLEEP =
@@ -187,12 +187,6 @@ export default defineRule({
         ],
         maxPerFile: 3,
       },
-      retrySleep: {
-        regex: RETRY_SLEEP,
-        files: CODE_GLOBS,
-        literals: ['etry_delay', 'etryDelay', 'etry_interval', 'etryInterval', 'etry_wait', 'etryWait'],
-        maxPerFile: 3,
-      },
       code: {
         regex: CODE,
         files: [...CODE_GLOBS, '**/application*.{yml,yaml,properties}'],
@@ -217,6 +211,11 @@ export default defineRule({
           '*2',
           'ackoff',
           'ack_off',
+          'etry_delay',
+          'etryDelay',
+          'etry_interval',
+          'etryInterval',
+          'etry_wait',
         ],
         maxPerFile: 3,
       },
@@ -225,7 +224,7 @@ export default defineRule({
   },
   // A mesh policy (Istio VirtualService) protects calls the mesh sees, whatever the code does.
   appliesTo: (ctx) =>
-    outboundApplies(ctx, 'retries', ['code', 'retryLoop', 'retrySleep'], () =>
+    outboundApplies(ctx, 'retries', ['code', 'retryLoop'], () =>
       k8s(ctx.files).objects.some((o) => o.kind === 'VirtualService'),
     ),
   check(ctx) {
@@ -234,17 +233,17 @@ export default defineRule({
       .map((o) => ({ path: o.path, line: o.line, note: `Istio VirtualService ${o.name} sets retries` }));
     // Sleeps for a retry delay: backoff where the file grows the delay, a fixed interval otherwise.
     const lineOf = (path: string, line: number) => (ctx.files.read(path) ?? '').split('\n')[line - 1] ?? '';
-    const sleeps = productionMatches(ctx, 'retrySleep').map((m) => ({
-      m,
-      name: RETRY_SLEEP.exec(lineOf(m.path, m.line))?.[1],
-    }));
-    const grown = sleeps.filter((x) => x.name && grows(ctx.files.read(x.m.path) ?? '', x.name));
-    const fixed = sleeps.filter((x) => !grown.includes(x)).map((x) => x.m);
+    // A code match that is only such a sleep (no backoff named on its line) is judged here.
+    const fixed = productionMatches(ctx, 'code').filter((m) => {
+      const line = lineOf(m.path, m.line);
+      const name = /[Bb]ack_?[Oo]ff/.test(line) ? undefined : RETRY_SLEEP.exec(line)?.[1];
+      return name !== undefined && !grows(ctx.files.read(m.path) ?? '', name);
+    });
     const result = libraryVerdict(ctx, {
       what: 'retries with backoff',
       catalogue: 'retries',
       code: ['code'],
-      handWritten: grown.map((x) => x.m),
+      keep: (m) => !fixed.some((f) => f.path === m.path && f.line === m.line),
       config,
       outbound: true,
       multiPurpose: MULTI_PURPOSE,

@@ -230,7 +230,7 @@ export default defineRule({
       // A Go middleware written by hand: credited where its body refuses a request without a user,
       // session or token (goMiddlewareRefuses).
       goMiddleware: {
-        regex: /^func[ \t]+(?:\([^)\n]*\)[ \t]*)?\w+[ \t]*\([ \t]*next[ \t]+[\w.*]+[ \t]*\)[ \t]*[\w.*]+[ \t]*\{/m,
+        regex: /^func[ \t]+\w+\(next[ \t]+[\w.*]+\)[ \t]*[\w.*]+[ \t]*\{/m,
         files: ['**/*.go'],
         literals: ['(next '],
         maxPerFile: 12,
