@@ -63,6 +63,8 @@ export interface LibraryVerdict {
   catalogue: string;
   /** Pattern keys whose production matches count as code evidence. */
   code: string[];
+  /** Which of those matches count (a rule may set some aside: a sleep of a fixed retry interval). */
+  keep?: (m: Match) => boolean;
   /** Code sites found by a shape the rule joined itself (a counter and a 429 in one file). */
   handWritten?: Match[];
   /**
@@ -88,7 +90,7 @@ export interface LibraryVerdict {
 }
 
 export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult {
-  const raw = productionMatches(ctx, ...v.code);
+  const raw = productionMatches(ctx, ...v.code).filter((m) => v.keep?.(m) ?? true);
   const split = v.refs
     ? splitByUse(raw, ctx.matches(v.refs), v.refsCover)
     : { used: raw, definitions: [] as Definition[], unused: [] as Definition[] };

@@ -95,6 +95,58 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a Components heading over a list of the libraries used is a tech stack, not architecture (round 12)',
+      tree: {
+        'README.md': '# Pastebin\n\nA self-hosted pastebin.\n',
+        'docs/introduction.md': [
+          '# Introduction',
+          '',
+          'Pastebin stores snippets in Git repositories.',
+          '',
+          '## Components',
+          '',
+          '* Web framework: [Echo](https://echo.labstack.com/)',
+          '* ORM: [GORM](https://gorm.io/)',
+          '* Frontend libraries:',
+          '  * [TailwindCSS](https://tailwindcss.com/)',
+          '  * [CodeMirror](https://codemirror.net/)',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'lists the libraries used (a tech stack)',
+        evidence: [
+          { path: '.' },
+          {
+            path: 'docs/introduction.md',
+            line: 5,
+            note: 'set aside: a list of the libraries used (a tech stack), not an architecture description',
+          },
+        ],
+      },
+    },
+    {
+      name: 'a dated design plan for one feature in docs/plans/ is partial, not an architecture document (round 12)',
+      tree: {
+        'README.md': '# HttpKit\n\nAn HTTP client library.\n',
+        'docs/plans/2026-02-10-token-refresh-design.md':
+          '# Token refresh design\n\n## Goal\n\nRefresh OAuth2 tokens before they expire.\n\n## Approach\n\nAn authenticator caches the token and renews it.\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'a design plan for single features',
+        evidence: [
+          {
+            path: 'docs/plans/2026-02-10-token-refresh-design.md',
+            note: 'design plan for one feature (a plans folder or a dated file): it designs a change, not the system',
+          },
+        ],
+        data: { documents: 0, plans: 1 },
+      },
+    },
+    {
       name: 'an example project\'s README with a "How it works" section explains the example, not this library',
       profile: 'library',
       tree: {

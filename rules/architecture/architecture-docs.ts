@@ -56,6 +56,30 @@ const DESIGN_VALUES =
 const PARTS =
   /\b(?:components?|modules?|services?|layers?|packages?|subsystems?|processes|controllers?|handlers?|database|queues?|data ?flow|pipelines?|workers?|diagrams?|interfaces?|storage|caches?|servers?|clients?|gateway|adapters?|plugins?|watch(?:es|er)?|events?|requests?|talks? to|calls?)\b/i;
 
+/**
+ * A "Components" section that lists the libraries the project is built with ("Backend Web
+ * Framework: [Echo](…)", "ORM: [GORM](…)"): a tech stack, not how the system's parts fit together
+ * (round 12). Each bullet names a library (a link or `Role: Name`) and no line says what a part
+ * does or talks to.
+ */
+function libraryList(body: string): boolean {
+  const bullets = body.split('\n').filter((l) => /^[ \t]*[-*+][ \t]+\S/.test(l));
+  if (bullets.length < 2) return false;
+  const prose = body
+    .split('\n')
+    .filter((l) => l.trim() && !/^[ \t]*[-*+][ \t]+/.test(l) && !/^[ \t]*(?:<|!\[|\|)/.test(l));
+  const named = bullets.filter((l) => /\[[^\]]+\]\([^)]+\)|^[ \t]*[-*+][ \t]+[\w ./-]{1,40}:[ \t]*\S/.test(l));
+  const says =
+    /\b(?:talks? to|calls?|sends?|stores?|reads?|writes?|handles?|serves?|receives?|forwards?|publishes|consumes?|runs?|manages?|responsible|communicat\w*|between)\b/i;
+  return named.length >= bullets.length * 0.6 && prose.length <= 1 && !bullets.some((l) => says.test(l));
+}
+
+/**
+ * A design plan for one feature (`docs/plans/2026-03-01-token-refresh-design.md`): kept in a
+ * plans or proposals folder or dated like a work log, it designs a change, not the system.
+ */
+const PLAN = /(?:^|\/)(?:plans?|proposals?|rfcs?|specs?)\/|(?:^|\/)\d{4}-\d{2}-\d{2}[-_][^/]*$/i;
+
 /** A folder of example, sample or demo projects (`examples/`, `samples/`, `demo/`). */
 const EXAMPLE_PROJECT = /(^|\/)_?(?:examples?|samples?|demos?)\//i;
 
@@ -106,7 +130,7 @@ export default defineRule({
     severity: 'low',
     effort: 'medium',
     detection:
-      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown; images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide (instructions for AI assistants — AGENTS.md, CLAUDE.md, .github/copilot-*.md, .cursorrules — earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading.',
+      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown; images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide (instructions for AI assistants — AGENTS.md, CLAUDE.md, .github/copilot-*.md, .cursorrules — earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading. A design plan for one feature (in a plans/proposals/rfcs/specs folder, or a dated file such as docs/plans/2026-03-01-x-design.md) is partial, never the architecture document; a Components heading over a list of the libraries used (a tech stack) is no architecture section.',
     patterns: {
       mermaid: { regex: /^[ \t]*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
       readmeSection: {
@@ -151,7 +175,10 @@ export default defineRule({
     // example, not this system (round 9, caffeine).
     const keep = (p: string) =>
       !isTestPath(p) && !/(^|\/)\.[^/]+\//.test(p) && !isAgentDoc(p) && !EXAMPLE_PROJECT.test(p);
-    const docs = ctx.files.match(DOC_GLOBS).filter(keep);
+    const matched = ctx.files.match(DOC_GLOBS).filter(keep);
+    // Feature plans count as partial (below), not as the architecture document.
+    const plans = matched.filter((p) => PLAN.test(p) && !/(?:^|\/)ARCHITECTURE[^/]*$/i.test(p));
+    const docs = matched.filter((p) => !plans.includes(p));
     const adrDirFile = ctx.files.named('.adr-dir');
     const shaped = ctx
       .matches('adrShape')
@@ -181,6 +208,15 @@ export default defineRule({
         ...mermaid.slice(0, 2).map((m) => fromMatch(m, 'Mermaid diagram')),
       );
     }
+    if (plans.length) {
+      found.push(`${plans.length === 1 ? 'a design plan' : `${plans.length} design plans`} for single features`);
+      evidence.push(
+        ...plans.slice(0, 2).map((p) => ({
+          path: p,
+          note: 'design plan for one feature (a plans folder or a dated file): it designs a change, not the system',
+        })),
+      );
+    }
     const images = ctx.files.match(IMAGE_GLOBS).filter(keep);
     if (images.length) {
       found.push('architecture diagrams as images');
@@ -190,6 +226,7 @@ export default defineRule({
     }
     const data = {
       documents: docs.length,
+      plans: plans.length,
       adrs: adrs.length,
       diagrams: diagrams.length + mermaid.length,
       images: images.length,
@@ -214,8 +251,13 @@ export default defineRule({
       !/design/i.test(m.snippet) ||
       /architecture|how it works|\bcomponents\b/i.test(m.snippet) ||
       (!DESIGN_VALUES.test(m.snippet) && PARTS.test(sectionBody(ctx.files.read(m.path) ?? '', m.line)));
+    // A Components heading over a list of the libraries used is a tech stack.
+    const stack = (m: Match) =>
+      /components/i.test(m.snippet) && libraryList(sectionBody(ctx.files.read(m.path) ?? '', m.line));
     const sections = firstPerFile(
-      ctx.matches('readmeSection').filter((m) => keep(m.path) && !CPU_ARCH.test(m.snippet) && aboutParts(m)),
+      ctx
+        .matches('readmeSection')
+        .filter((m) => keep(m.path) && !CPU_ARCH.test(m.snippet) && aboutParts(m) && !stack(m)),
       Number.POSITIVE_INFINITY,
     );
     const section = [...sections, ...walkthrough.filter((m) => !sections.some((r) => r.path === m.path))];
@@ -239,13 +281,19 @@ export default defineRule({
         data,
       );
     }
+    const stacks = ctx.matches('readmeSection').filter((m) => keep(m.path) && stack(m));
     return fail(
-      'No architecture document, ADRs or diagrams found.',
+      `No architecture document, ADRs or diagrams found.${stacks.length ? ` The Components section of ${stacks[0]!.path.split('/').pop()} lists the libraries used (a tech stack), not how the system's parts fit together.` : ''}`,
       [
         {
           path: '.',
           note: 'no ARCHITECTURE.md, docs/architecture*, DESIGN.md, docs/adr/, docs/decisions/, *.puml, *.mmd, *.dsl or Mermaid block in Markdown',
         },
+        ...stacks
+          .slice(0, 1)
+          .map((m) =>
+            fromMatch(m, 'set aside: a list of the libraries used (a tech stack), not an architecture description'),
+          ),
       ],
       data,
     );

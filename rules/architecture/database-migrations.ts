@@ -91,15 +91,26 @@ export default defineRule({
       // map[int]func…{1: migrateFrom1}`) beside a stored schema version (`schemaVersion` table,
       // `PRAGMA user_version`). Both in one file are the mechanism; either alone is not.
       codeSteps: {
-        regex: /\bmigrations?\s*(?::?=|=)\s*(?:map\[int\]|\[\]\w*\{|\{|\[)|\bmigrat\w*(?:[Ff]rom|[Tt]o|_?[Vv])_?\d+\b/,
+        // A slice of anonymous structs (`migrations := []struct {\n Version uint; Func func() error }{…}`) too.
+        regex:
+          /\bmigrations?\s*(?::?=|=)\s*(?:map\[int\]|\[\]\w*[ \t]*\{|\{|\[)|\bmigrat\w*(?:[Ff]rom|[Tt]o|_?[Vv])_?\d+\b/,
         files: ['**/*.{go,rs,py,rb,ts,js,java,kt,cs}'],
         literals: ['igration', 'igrate'],
         maxPerFile: 2,
       },
       versionStore: {
-        regex: /\bschema_?[Vv]ersion\b|\bSchemaVersion\b|\bPRAGMA\s+user_version\b|\bschema_migrations\b/,
+        // A version table of the project's own (`type MigrationVersion struct`, `migration_version`).
+        regex:
+          /\bschema_?[Vv]ersion\b|\bSchemaVersion\b|\bPRAGMA\s+user_version\b|\bschema_migrations\b|\b[Mm]igrations?_?[Vv]ersions?\b/,
         files: ['**/*.{go,rs,py,rb,ts,js,java,kt,cs}'],
-        literals: ['chema', 'user_version'],
+        literals: [
+          'chema',
+          'user_version',
+          'igrationVersion',
+          'igrationsVersion',
+          'igration_version',
+          'igrations_version',
+        ],
         maxPerFile: 1,
       },
       // The ORM builds the schema from the entities at startup (TypeORM `synchronize: true`,

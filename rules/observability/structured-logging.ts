@@ -228,7 +228,7 @@ export default defineRule({
         ...ctx.matches('customJson'),
         ...ctx.matches('monologJson').filter((m) => monologForProduction(m.path, m.line, ctx.files.read(m.path))),
         ...ctx.matches('serilogJsonSettings').filter((m) => isProductionPath(m.path)),
-      ]).filter((m) => !output.text.length || !/zerolog/.test(m.snippet)),
+      ]).filter((m) => !(output.text.length || output.toFile.length) || !/zerolog/.test(m.snippet)),
       ...output.json,
     ];
     // `LoggerModule.forRoot` is nestjs-pino's only when imported from a package: the project's own
@@ -299,6 +299,19 @@ export default defineRule({
         data,
       );
     }
+    if (output.toFile.length > 0) {
+      const { console, file } = output.toFile[0]!;
+      return partial(
+        0.6 + bonus,
+        `Logs are structured on one output only: zerolog writes JSON to the log file (${file.path}:${file.line}), while stdout goes through a ConsoleWriter, which writes text (${console.path}:${console.line})${idNote}.`,
+        [
+          ...evidence,
+          fromMatch(file, 'log file output: zerolog writes JSON to it'),
+          fromMatch(console, 'stdout output: a ConsoleWriter writes text, not JSON'),
+        ],
+        { ...data, jsonOutputs: ['file'], textOutputs: ['stdout'] },
+      );
+    }
     if (plain.length > 0) {
       return partial(
         0.35 + bonus,
@@ -362,8 +375,24 @@ function ownModule(text: string | undefined): boolean {
  * (its import is no JSON evidence then); a Lograge lambda that calls `.to_json` writes JSON; a JSON
  * appender added in code counts unless every non-development setting switches it off.
  */
-function loggerOutput(ctx: RuleContext): { json: Match[]; text: Match[]; switchedOff: Match[]; switchOff: Match[] } {
-  const text = serverCodeMatches(ctx.facts, ctx.matches('textOutput'));
+function loggerOutput(ctx: RuleContext): {
+  json: Match[];
+  text: Match[];
+  switchedOff: Match[];
+  switchOff: Match[];
+  toFile: { console: Match; file: Match }[];
+} {
+  const consoles = serverCodeMatches(ctx.facts, ctx.matches('textOutput'));
+  // A ConsoleWriter for stdout beside a log file written through the same multi-writer
+  // (`zerolog.MultiLevelWriter(console, file)`, `io.MultiWriter`): zerolog writes JSON to the
+  // file and text only to the console (round 12). Which outputs are JSON is said.
+  const toFile = consoles.flatMap((m) => {
+    const lines = (ctx.files.read(m.path) ?? '').split('\n');
+    if (!lines.some((l) => /\b(?:zerolog\.MultiLevelWriter|io\.MultiWriter)\s*\(/.test(l))) return [];
+    const i = lines.findIndex((l) => /\bos\.(?:OpenFile|Create)\s*\(|\blumberjack\.Logger\b/.test(l));
+    return i < 0 ? [] : [{ console: m, file: { path: m.path, line: i + 1, snippet: lines[i]!.trim(), groups: [] } }];
+  });
+  const text = consoles.filter((m) => !toFile.some((f) => f.console === m));
   const lograge = serverCodeMatches(ctx.facts, ctx.matches('lograge')).filter((m) =>
     /\.to_json\b|JSON\.(?:generate|dump)/.test(m.snippet),
   );
@@ -380,5 +409,6 @@ function loggerOutput(ctx: RuleContext): { json: Match[]; text: Match[]; switche
     text,
     switchedOff,
     switchOff: switchedOff.length > 0 ? off : [],
+    toFile,
   };
 }

@@ -414,6 +414,58 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.6, data: { deployJobs: [] } },
     },
     {
+      name: 'a job named build-and-deploy that packages a Helm chart and pushes it to a chart repository deploys nothing (round 12)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/pastebin\n',
+        'main.go': 'package main\n\nfunc main() {}\n',
+        'charts/pastebin/Chart.yaml': 'apiVersion: v2\nname: pastebin\nversion: 0.3.0\n',
+        '.github/workflows/chart.yml': [
+          'name: Build / Deploy chart',
+          'on:',
+          '  workflow_dispatch:',
+          'jobs:',
+          '  build-and-deploy:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - uses: azure/setup-helm@v4',
+          '      - name: Package',
+          '        run: |',
+          '          cd charts',
+          '          helm package ./pastebin',
+          '          helm repo index --url https://charts.example.org .',
+          '      - name: Push to the chart site',
+          '        run: |',
+          '          git clone https://${{ secrets.SITE_TOKEN }}@github.com/example/site.git site',
+          '          cp charts/*.tgz charts/index.yaml site/charts/',
+          '          cd site && git add . && git commit -m "chart" && git push',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'fail',
+        message: ['Job build-and-deploy only packages and publishes an artefact', 'whatever its name'],
+        evidence: [
+          { path: '.' },
+          {
+            path: '.github/workflows/chart.yml',
+            line: 5,
+            note: 'set aside: job build-and-deploy only packages or publishes an artefact (helm package) and reaches no server or cluster: it deploys nothing, whatever its name',
+          },
+        ],
+      },
+    },
+    {
+      name: 'a job named deploy that builds an image and then runs compose on a host over SSH stays partial',
+      profile: 'service',
+      tree: {
+        '.github/workflows/cd.yml':
+          'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t app .\n      - run: ssh deploy@host "docker compose pull && docker compose up -d"\n',
+      },
+      expect: { outcome: 'partial', score: 0.6, evidence: [{ path: '.github/workflows/cd.yml', line: 3 }] },
+    },
+    {
       name: 'helm install into a kind cluster in a test job does not count as deployment',
       profile: 'service',
       tree: {

@@ -122,6 +122,44 @@ function realDeploys(files: FileView, graph: CommandGraph): CommandRun[] {
  */
 const HOOK_NAME = /(^|[-_ ])(on|after|post|pre|before)[-_ ]deploy/i;
 
+/**
+ * Commands that reach a server or a cluster (a copy over SSH, compose on a host, a kubectl call):
+ * a job running one of them may deploy even when no deploy tool was recognised.
+ */
+const REMOTE_CMD =
+  /^(?:ssh|scp|sftp|rsync|sshpass|ansible|ansible-playbook|docker-compose|kubectl|oc|fly|flyctl|dokku|cap|kamal|lftp)$/;
+
+/**
+ * Jobs that package or publish an artefact (`helm package` and a push of the chart index to a
+ * chart repository, `cr upload`, `docker push`, `npm publish`) and reach no server: whatever the
+ * job is called (`build-and-deploy`), it releases something for others to install and deploys
+ * nothing (round 12). Judged by the tools its steps run, never by its name.
+ */
+function publishOnlyJobs(graph: CommandGraph, path: string): Map<string, string[]> {
+  const byJob = new Map<string, CommandRun[]>();
+  for (const r of graph.runs)
+    if (r.origin.kind === 'ci' && r.origin.path === path && r.origin.job)
+      byJob.set(r.origin.job, [...(byJob.get(r.origin.job) ?? []), r]);
+  const out = new Map<string, string[]>();
+  for (const [job, runs] of byJob) {
+    const remote = runs.some(
+      (r) =>
+        REMOTE_CMD.test(r.argv[0] ?? '') ||
+        (r.argv[0] === 'docker' && /^(?:compose|stack|service|context)$/.test(r.argv[1] ?? '')) ||
+        r.tools.some((t) => t.kinds.includes('deploy')),
+    );
+    const tools = [
+      ...new Set(
+        runs.flatMap((r) =>
+          r.tools.filter((t) => t.kinds.includes('build') || t.kinds.includes('release')).map((t) => t.name),
+        ),
+      ),
+    ];
+    if (!remote && tools.length > 0) out.set(job, tools);
+  }
+  return out;
+}
+
 const rec = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
@@ -148,7 +186,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, Azure DevOps deploy tasks); jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count.',
+      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, Azure DevOps deploy tasks); jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name.',
     reads: [...CI_GLOBS, 'app.json'],
     patterns: {
       gitops: {
@@ -225,9 +263,11 @@ export default defineRule({
     );
     // Jobs that call another repository's workflow are named by `remote`, not guessed from their names.
     const remoteJobs = new Set(ctx.facts.commands.unresolved.flatMap((u) => (u.remote?.job ? [u.remote.job] : [])));
+    const publishing: Evidence[] = [];
     const deployJobs = ok.flatMap((f) => {
       const testJobs = testOnlyJobs(f);
       const docsJobs = docsOnlyJobs(f, ctx.facts.commands);
+      const publishJobs = publishOnlyJobs(ctx.facts.commands, f.path);
       return f.jobs
         .filter(
           (j) =>
@@ -237,6 +277,17 @@ export default defineRule({
             !docsJobs.has(j.name) &&
             !remoteJobs.has(j.name),
         )
+        .filter((j) => {
+          const tools = publishJobs.get(j.name);
+          if (!tools) return true;
+          publishing.push({
+            path: f.path,
+            ...(j.line ? { line: j.line } : {}),
+            snippet: `${j.name}:`,
+            note: `set aside: job ${j.name} only packages or publishes an artefact (${listing(tools.slice(0, 3))}) and reaches no server or cluster: it deploys nothing, whatever its name`,
+          });
+          return false;
+        })
         .map(
           (j): Evidence => ({
             path: f.path,
@@ -309,7 +360,11 @@ export default defineRule({
         offDeploys.length
           ? `No automated deployment found: the deploy job${offDeploys.length === 1 ? '' : 's'} ${listing(offDeploys.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))} ${offDeploys.length === 1 ? 'is' : 'are'} switched off.`
           : 'No automated deployment found.'
-      }${asideNote}`,
+      }${asideNote}${
+        publishing.length
+          ? ` Job${publishing.length === 1 ? '' : 's'} ${listing(publishing.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))} only ${publishing.length === 1 ? 'packages and publishes an artefact' : 'package and publish artefacts'} for others to install, whatever ${publishing.length === 1 ? 'its name' : 'their names'}.`
+          : ''
+      }`,
       [
         ...asideEvidence,
         {
@@ -324,6 +379,7 @@ export default defineRule({
           }; no Argo CD/Flux resource in ${ctx.searched('gitops')} YAML files`,
         },
         ...offDeploys.slice(0, 3),
+        ...publishing.slice(0, 3),
         ...(herokuManifest(ctx.files)
           ? [{ path: 'app.json', note: 'Heroku app manifest (review apps, deploy button): it deploys nothing on push' }]
           : []),

@@ -6,6 +6,37 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'make fmt check_changes: go fmt in write mode followed by git diff --exit-code in the same job is a format check (round 12)',
+      tree: {
+        'go.mod': 'module example.com/snippets\n\ngo 1.22\n',
+        'main.go': 'package main\n\nfunc main() {}\n',
+        Makefile: [
+          '.PHONY: fmt check_changes',
+          '',
+          'check_changes:',
+          '\t@git --no-pager diff --exit-code || (echo "unstaged changes" && exit 1)',
+          '',
+          'fmt:',
+          '\t@go fmt ./...',
+          '',
+        ].join('\n'),
+        '.github/workflows/go.yml':
+          'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Format\n        run: make fmt check_changes\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'checked in CI (gofmt, then git diff --exit-code)',
+        evidence: [
+          {
+            path: 'Makefile',
+            line: 7,
+            note: 'job lint runs gofmt, then git diff --exit-code (Makefile:4) fails the job on any file it changed: .github/workflows/go.yml:8 → Makefile:7 (make fmt) → gofmt',
+          },
+        ],
+        absent: ['write mode'],
+      },
+    },
+    {
       name: 'oxfmt: .oxfmtrc.json and `oxfmt --check` reached from CI through a package script (round 12)',
       tree: {
         'package.json': JSON.stringify(
@@ -341,7 +372,10 @@ ruleTester(rule, {
         '.github/workflows/ci.yml':
           'on: push\njobs:\n  fmt:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx prettier --write .\n      - run: git diff --exit-code\n',
       },
-      expect: { outcome: 'pass', message: 'Prettier configured and checked in CI (Prettier)' },
+      expect: {
+        outcome: 'pass',
+        message: 'Prettier configured and checked in CI (Prettier, then git diff --exit-code)',
+      },
     },
     {
       name: 'Spotless check bound in pom.xml: checked by mvn verify',

@@ -1,7 +1,7 @@
 import { defineRule, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
-import { findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
+import { diffCheckOf, findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
 import { runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
@@ -197,7 +197,12 @@ export default defineRule({
     const evidence: Evidence[] = tools.map((t) => t.evidence);
     const checked = tools.filter((t) => t.ci);
     for (const t of checked.slice(0, 3)) {
-      const run = runEvidence(t.ci!, `runs ${t.label}`, 'format');
+      const diff = diffCheckOf(ctx.facts.commands, t.ci!)?.chain.at(-1);
+      const run = runEvidence(
+        t.ci!,
+        `runs ${t.label}${diff ? `, then git diff --exit-code (${diff.path}:${diff.line}) fails the job on any file it changed` : ''}`,
+        'format',
+      );
       if (t.evidence.path !== t.ci!.chain.at(-1)?.path || t.evidence.line !== t.ci!.chain.at(-1)?.line)
         evidence.push(run);
       // The hook line that configures it is where CI runs it too (pre-commit run in CI): one evidence, saying CI.
@@ -260,8 +265,16 @@ export default defineRule({
       : '';
     // Which configured tools CI checks, and which other checkers it runs: a formatter configured but
     // only rewritten in CI is not "checked in CI" because another tool runs there.
-    const checkedLabels = checked.map((t) => (t === prettier ? 'Prettier through ESLint' : t.label));
-    const otherChecks = inCi.filter((n) => !checkedLabels.includes(n));
+    const checkedLabels = checked.map((t) =>
+      t === prettier
+        ? 'Prettier through ESLint'
+        : t.ci && diffCheckOf(ctx.facts.commands, t.ci)
+          ? `${t.label}, then git diff --exit-code`
+          : t.label,
+    );
+    const otherChecks = inCi.filter(
+      (n) => !checked.some((t) => (t === prettier ? 'Prettier through ESLint' : t.label) === n),
+    );
     const ciNote = checkedLabels.length
       ? ` and checked in CI (${listing(checkedLabels)})${otherChecks.length ? `; CI also runs ${listing(otherChecks)}` : ''}`
       : otherChecks.length

@@ -277,6 +277,34 @@ ruleTester(rule, {
       },
     },
     {
+      name: "a library's *.Tests.Integrated project (xUnit against a WireMock server) is integration, and the message never says integration tests do not apply (round 12)",
+      profile: 'library',
+      tree: {
+        'HttpKit.sln': 'Microsoft Visual Studio Solution File\n',
+        'src/HttpKit/HttpKit.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+        'src/HttpKit/Client.cs': 'namespace HttpKit;\npublic class Client {}\n',
+        'test/HttpKit.Tests/HttpKit.Tests.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+        'test/HttpKit.Tests/UrlTests.cs':
+          'using Xunit;\nnamespace HttpKit.Tests;\npublic class UrlTests {\n  [Fact]\n  public void Joins() { Assert.True(true); }\n}\n',
+        'test/HttpKit.Tests.Integrated/HttpKit.Tests.Integrated.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+        'test/HttpKit.Tests.Integrated/RequestTests.cs':
+          'using WireMock.Server;\nusing Xunit;\nnamespace HttpKit.Tests.Integrated;\npublic class RequestTests {\n  readonly WireMockServer _server = WireMockServer.Start();\n  [Fact]\n  public void Gets() { Assert.NotNull(_server.Url); }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and integration tests found',
+        evidence: [
+          {
+            path: 'test/HttpKit.Tests.Integrated/RequestTests.cs',
+            line: 6,
+            note: 'integration: integration test by location',
+          },
+        ],
+        absent: ['do not apply to a library'],
+      },
+    },
+    {
       name: 'an api_tests/ suite that calls a running server is integration by location',
       profile: 'service',
       tree: {

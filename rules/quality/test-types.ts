@@ -12,10 +12,11 @@ type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
 
 // Rails: request specs drive the whole stack through HTTP (integration); system and feature specs drive a browser.
 // `regtest`: tests against a local regression-test network of real nodes (Bitcoin, Lightning).
-// A project named for its kind counts too (`Jackett.IntegrationTests/`, `Shop.Api.E2ETests/`), and
+// A project named for its kind counts too (`Jackett.IntegrationTests/`, `Shop.Api.E2ETests/`,
+// `HttpKit.Tests.Integrated/` and `Shop.Tests.Integration/`: round 12), and
 // `api_tests/` holds tests that call a running server's API (lemmy's federation suite).
 const INTEGRATION_DIR =
-  /(^|\/)(integration[-_]?tests?|integration|it|itest|functional|regtest|api[-_]?tests?)\/|(^|\/)[\w-]+(?:\.[\w-]+)*\.(?:integration[-_]?tests?|functional[-_]?tests?|it)\/|(^|\/)spec\/(requests|integration|api)\//i;
+  /(^|\/)(integration[-_]?tests?|integration|it|itest|functional|regtest|api[-_]?tests?)\/|(^|\/)[\w-]+(?:\.[\w-]+)*\.(?:integration(?:[-_]?tests?)?|integrated(?:[-_]?tests?)?|functional[-_]?tests?|it)\/|(^|\/)spec\/(requests|integration|api)\//i;
 const E2E_DIR =
   /(^|\/)(e2e|e2e[-_]?tests?|end[-_]?to[-_]?end(?:[-_]?tests?)?|acceptance|acceptance[-_]?tests?|cypress|playwright|ui[-_]?tests?)\/|(^|\/)[\w-]+(?:\.[\w-]+)*\.(?:e2e(?:[-_]?tests?)?|end[-_]?to[-_]?end[-_]?tests?|acceptance[-_]?tests?|ui[-_]?tests?)\/|(^|\/)(spec\/(system|features)|test\/system)\//i;
 /**

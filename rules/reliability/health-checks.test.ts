@@ -440,6 +440,20 @@ ruleTester(rule, {
   ],
   notApplicable: [
     {
+      name: 'a library whose only Dockerfile is a dev container runs no service: not applicable, as without it (round 12)',
+      profile: 'library',
+      tree: {
+        'src/HttpKit/HttpKit.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+        'src/HttpKit/Client.cs': 'namespace HttpKit;\npublic class Client {}\n',
+        '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/dotnet:8.0\nRUN apt-get update\n',
+        '.devcontainer/devcontainer.json': '{ "build": { "dockerfile": "Dockerfile" } }\n',
+      },
+      expect: {
+        outcome: 'not-applicable',
+        message: 'nothing here runs a long-lived process (profile library, no Dockerfile but a development container,',
+      },
+    },
+    {
       name: "a CLI's image whose ENTRYPOINT is the tool (no EXPOSE, no server command) starts nothing long-lived",
       profile: 'cli',
       tree: {

@@ -17,7 +17,7 @@ import {
   oneShotImage,
 } from '../../src/facts/dockerfile.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
-import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { fromMatch, isDevContainer, isProductionPath } from '../../src/facts/paths.js';
 import { label, resourcesOf, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
 import { deployedWorkloads, runtime, SYSTEMD_GLOBS, systemdEvidence } from '../../src/facts/runtime.js';
 
@@ -70,7 +70,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Kubernetes liveness/readiness probes per container, including Helm templates and the DeploymentConfigs of OpenShift Templates, YAML or JSON (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks; systemd units with a watchdog (`WatchdogSec` with `Type=notify`, or with a service that sends `WATCHDOG=1` through sd_notify); a unit that only starts compose is judged by the compose services it starts; development compose files (named or in a folder named dev/develop/local) beside a deployment one are not deployed units. Manifests in CI folders (.github/…) are test fixtures, not deployments. An image that starts no long-running process is not a unit: a development box (OS or language base, no CMD or ENTRYPOINT) and, outside the service profile, an image whose ENTRYPOINT/CMD runs the tool once (no EXPOSE, no server command).',
+      "Kubernetes liveness/readiness probes per container, including Helm templates and the DeploymentConfigs of OpenShift Templates, YAML or JSON (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks; systemd units with a watchdog (`WatchdogSec` with `Type=notify`, or with a service that sends `WATCHDOG=1` through sd_notify); a unit that only starts compose is judged by the compose services it starts; development compose files (named or in a folder named dev/develop/local) beside a deployment one are not deployed units. Manifests in CI folders (.github/…) are test fixtures, not deployments. An image that starts no long-running process is not a unit: a development box (OS or language base, no CMD or ENTRYPOINT) and, outside the service profile, an image whose ENTRYPOINT/CMD runs the tool once (no EXPOSE, no server command). A development container's Dockerfile (.devcontainer/) makes nothing applicable.",
     patterns: {
       platform: {
         regex:
@@ -103,7 +103,8 @@ export default defineRule({
   // long-running process (a CLI's ENTRYPOINT, a development box with no CMD) has nothing to check.
   appliesTo: (ctx) => {
     const profile = ctx.facts.profile.id;
-    const images = ctx.files.match(DOCKERFILE_GLOBS).filter(isProductionPath);
+    // A development container's Dockerfile runs no service: it makes nothing applicable.
+    const images = ctx.files.match(DOCKERFILE_GLOBS).filter((p) => isProductionPath(p) && !isDevContainer(p));
     const oneShot = new Map(
       dockerfiles(ctx.files)
         .filter((f) => images.includes(f.path))
@@ -120,7 +121,7 @@ export default defineRule({
       resourcesOf(terraform(ctx.files), ...COMPUTE).some((r) => isProductionPath(r.path))
       ? true
       : {
-          reason: `nothing here runs a long-lived process (profile ${profile}, no ${oneShot.size > 0 ? 'long-running image' : 'Dockerfile'}, manifests or compute in IaC)${oneShot.size > 0 ? `: ${[...oneShot.values()].slice(0, 2).join('; ')}` : ''}`,
+          reason: `nothing here runs a long-lived process (profile ${profile}, no ${oneShot.size > 0 ? 'long-running image' : ctx.files.match(DOCKERFILE_GLOBS).some(isDevContainer) ? 'Dockerfile but a development container' : 'Dockerfile'}, manifests or compute in IaC)${oneShot.size > 0 ? `: ${[...oneShot.values()].slice(0, 2).join('; ')}` : ''}`,
         };
   },
   check(ctx) {
@@ -242,7 +243,7 @@ export default defineRule({
     // Signals without a per-unit denominator: each counts as a checked unit.
     const extra: Evidence[] = [];
     for (const df of dockerfiles(ctx.files).filter(
-      (f) => f.ok && isProductionPath(f.path) && !f.path.includes('.devcontainer/'),
+      (f) => f.ok && isProductionPath(f.path) && !isDevContainer(f.path),
     )) {
       const hc = imageHealthcheck(df);
       // Already counted for the compose service that runs the image.
@@ -314,10 +315,7 @@ export default defineRule({
           ...dockerfiles(ctx.files)
             .filter(
               (f) =>
-                f.ok &&
-                isProductionPath(f.path) &&
-                !f.path.includes('.devcontainer/') &&
-                !oneShotImage(f, ctx.facts.profile.id),
+                f.ok && isProductionPath(f.path) && !isDevContainer(f.path) && !oneShotImage(f, ctx.facts.profile.id),
             )
             .slice(0, 5)
             .map((f) => ({

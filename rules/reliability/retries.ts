@@ -114,6 +114,42 @@ const RETRY_LOOP = new RegExp(
 const LINEAR_DELAY =
   /\b(?:sleep|Sleep|setTimeout|delay|Delay|Thread\.sleep|wait_for|usleep)\w*\([^\n]{0,60}?(?:\(\s*\w+\s*\+\s*1\s*\)\s*\*|\*\s*\(\s*\w+\s*\+\s*1\s*\)|(?:\bDuration|\bfloat64|\bfloat)?\(\s*(?:[ijk]|\w*(?:[Aa]ttempt|[Rr]etr|[Tt]ries|[Tt]ry)\w*)\s*(?:\+\s*1\s*)?\)\s*\*|\*\s*(?=\w*?(?:[Aa]ttempt|[Rr]etr|[Tt]ries))\w+\b)/;
 
+/**
+ * A sleep for a delay named for retrying (`time.Sleep(retryInterval)`, `sleep(retry_delay)`,
+ * matched by the code pattern): a backoff only when the file grows that delay (`retryDelay *= 2`, `retry_delay = base * attempt`);
+ * a delay set once is a fixed interval, which spaces the attempts but backs off nothing (round 12).
+ */
+const RETRY_SLEEP =
+  /\b(?:sleep|Sleep|setTimeout|delay|Delay|wait_for|Thread\.sleep)\w*\(\s*(?:[^()\n]{0,40}?[,(]\s*)?(?:self\.|this\.)?((?=\w*?(?:[Rr]etry_?[Dd]elay|[Rr]etryDelay|[Rr]etry_?[Ii]nterval|[Rr]etryInterval|[Rr]etry_?[Ww]ait))\w+)/;
+
+/** Whether the file makes the delay grow: doubled, shifted, or computed from an attempt counter. */
+function grows(text: string, name: string): boolean {
+  const esc = name.replace(/[$]/g, '\\$&');
+  const assign = new RegExp(String.raw`\b${esc}\s*(?:\*=|<<=|\+=|:?=\s*([^\n;]*))`, 'g');
+  for (const m of text.matchAll(assign)) {
+    if (m[1] === undefined) return true;
+    const rhs = m[1];
+    if (
+      new RegExp(String.raw`\b${esc}\b`).test(rhs) ||
+      /\*\*|<<|\bpow|\bPow|[Aa]ttempt|[Rr]etr(?:y|ies)_?(?:[Cc]ount|[Nn]um)|[Tt]ries|[Ff]ail|[Cc]ount|\bi\b|[Bb]ackoff|[Jj]itter/.test(
+        rhs,
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * A retry loop whose body (re)connects a database, broker or cache (`setupDB()`, `sql.Open`,
+ * `Dial`, "failed to connect to database"): a start-up wait for a dependency to come up, not a
+ * retry policy for the calls the service makes.
+ */
+const RECONNECT =
+  /\b(?:[Cc]onnect(?:ed|ing|ion)?|[Rr]econnect\w*|[Dd]ial\w*|[Pp]ing(?:Context)?|[Oo]pen|[Ss]etup\w*)\b/;
+const DATASTORE =
+  /\b(?:[Dd]atabase|DB|db|[Ss]ql|SQL|[Pp]ostgres\w*|[Mm]y[Ss]ql|[Rr]edis|[Mm]ongo\w*|[Rr]abbit\w*|amqp|AMQP|[Kk]afka|[Nn]ats|[Bb]roker|gorm)\b/;
+
 export default defineRule({
   meta: {
     id: 'retries',
@@ -126,7 +162,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit.',
+      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call.',
     patterns: {
       retryLoop: {
         regex: RETRY_LOOP,
@@ -195,17 +231,55 @@ export default defineRule({
     const config: Evidence[] = k8s(ctx.files)
       .objects.filter((o) => o.kind === 'VirtualService' && JSON.stringify(o.doc.spec ?? {}).includes('"retries"'))
       .map((o) => ({ path: o.path, line: o.line, note: `Istio VirtualService ${o.name} sets retries` }));
+    // Sleeps for a retry delay: backoff where the file grows the delay, a fixed interval otherwise.
+    const lineOf = (path: string, line: number) => (ctx.files.read(path) ?? '').split('\n')[line - 1] ?? '';
+    // A code match that is only such a sleep (no backoff named on its line) is judged here.
+    const fixed = productionMatches(ctx, 'code').filter((m) => {
+      const line = lineOf(m.path, m.line);
+      const name = /[Bb]ack_?[Oo]ff/.test(line) ? undefined : RETRY_SLEEP.exec(line)?.[1];
+      return name !== undefined && !grows(ctx.files.read(m.path) ?? '', name);
+    });
     const result = libraryVerdict(ctx, {
       what: 'retries with backoff',
       catalogue: 'retries',
       code: ['code'],
+      keep: (m) => !fixed.some((f) => f.path === m.path && f.line === m.line),
       config,
       outbound: true,
       multiPurpose: MULTI_PURPOSE,
     });
     if (result.outcome === 'pass' || (result.score ?? 0) >= 0.5) return result;
-    const loops = productionMatches(ctx, 'retryLoop');
+    const bounded = productionMatches(ctx, 'retryLoop');
+    // A fixed-interval sleep in a loop found above is that loop's delay; elsewhere it is a loop itself.
+    const near = (a: { path: string; line: number }, b: { path: string; line: number }) =>
+      a.path === b.path && b.line >= a.line && b.line <= a.line + 15;
+    const loops = [...bounded, ...fixed.filter((f) => !bounded.some((l) => near(l, f)))];
     if (loops.length === 0) return result;
+    const body = (m: { path: string; line: number }) =>
+      (ctx.files.read(m.path) ?? '')
+        .split('\n')
+        .slice(m.line - 1, m.line + 15)
+        .join('\n');
+    const interval = fixed.length > 0;
+    // Loops that only wait at start-up for a database or broker to come up protect no call.
+    if (loops.every((m) => RECONNECT.test(body(m)) && DATASTORE.test(body(m)))) {
+      const calls = ctx.facts.outbound.sites.slice(0, 2);
+      const delay = fixed.find((f) => loops.some((l) => near(l, f) || l === f));
+      return partial(
+        0.3,
+        `Only a start-up reconnect loop, no backoff: ${loops.length === 1 ? 'it retries' : `${loops.length} loops retry`} the connection to a database or broker${interval ? ' at a fixed interval' : ''} while the service starts; outbound calls are not retried.`,
+        [
+          ...firstPerFile(loops, 2)
+            .slice(0, 3)
+            .map((m) =>
+              fromMatch(m, 'start-up reconnect loop bounded by an attempt count: a wait for a dependency, no backoff'),
+            ),
+          ...(delay ? [fromMatch(delay, 'fixed retry interval: the delay never grows')] : []),
+          ...calls.map((c) => ({ ...c, note: `${c.note ?? 'outbound call'}: not retried` })),
+        ],
+        { ...result.data, retryLoops: loops.length, startupReconnect: true },
+      );
+    }
     const failover = (snippet: string) => !/retr|attempt|tries/i.test(snippet);
     // A delay that grows with the attempt in the loop's body (the next 15 lines): linear backoff.
     const linear = loops.flatMap((m) => {
@@ -232,7 +306,7 @@ export default defineRule({
     }
     return partial(
       0.5,
-      `Calls are retried by hand, without backoff: ${loops.length} retry loop${loops.length === 1 ? '' : 's'} (${loops.some((m) => failover(m.snippet)) ? 'failover across instances' : 'bounded attempts'}); the next attempt follows at once, with no growing delay.`,
+      `Calls are retried by hand, without backoff: ${loops.length} retry loop${loops.length === 1 ? '' : 's'} (${loops.some((m) => failover(m.snippet)) ? 'failover across instances' : 'bounded attempts'}); ${interval ? 'the next attempt follows after a fixed interval that never grows' : 'the next attempt follows at once, with no growing delay'}.`,
       [
         ...firstPerFile(loops, 2)
           .slice(0, 3)

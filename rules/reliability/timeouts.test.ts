@@ -180,6 +180,58 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a context deadline around a git subprocess is no HTTP client timeout: with the HTTP calls unbounded the rule fails (round 12)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/snippets\n\ngo 1.22\n',
+        'internal/git/log.go': [
+          'package git',
+          '',
+          'import (',
+          '\t"context"',
+          '\t"os/exec"',
+          '\t"time"',
+          ')',
+          '',
+          'func Log(dir string) ([]byte, error) {',
+          '\tctx, cancel := context.WithTimeout(context.Background(), time.Minute)',
+          '\tdefer cancel()',
+          '\tcmd := exec.CommandContext(',
+          '\t\tctx,',
+          '\t\t"git",',
+          '\t\t"log",',
+          '\t)',
+          '\tcmd.Dir = dir',
+          '\treturn cmd.Output()',
+          '}',
+          '',
+        ].join('\n'),
+        'internal/auth/oauth.go': [
+          'package auth',
+          '',
+          'import "net/http"',
+          '',
+          'func Avatar(url string) (*http.Response, error) {',
+          '\treturn http.Get(url)',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'fail',
+        message: ['no explicit timeout on an outbound call', 'bounds a subprocess'],
+        evidence: [
+          { path: 'internal/auth/oauth.go', line: 6 },
+          {
+            path: 'internal/git/log.go',
+            line: 10,
+            note: 'deadline of a subprocess (git): bounds a command it runs, not an outbound call',
+          },
+        ],
+        data: { explicitTimeouts: 0, subprocessTimeouts: 1 },
+      },
+    },
+    {
       name: "a Next.js app: browser fetches (same-origin '/api/…', a 'use client' module, localStorage) are not cited; the server's fetch without a signal is",
       tree: {
         'package.json': '{"name":"answer","dependencies":{"next":"15.0.0","react":"19.0.0"}}',

@@ -116,12 +116,16 @@ function inbound(m: Match, goServers: Set<string>, shutdowns: Match[], nodeServe
  * object, not a call, not a Python def outside HTTP code), split into those that bound a call it
  * makes and those that bound the server itself (inbound): appliesTo and check judge them alike.
  */
-function explicitTimeouts(ctx: RuleContext, keys: string[]): { outbound: Match[]; server: Evidence[] } {
+function explicitTimeouts(
+  ctx: RuleContext,
+  keys: string[],
+): { outbound: Match[]; server: Evidence[]; subprocess: Evidence[] } {
   const goServers = new Set(ctx.matches('goServer').map((m) => m.path));
   const shutdowns = ctx.matches('goShutdown');
   const nodeServers = ctx.matches('nodeServer');
   const outbound: Match[] = [];
   const server: Evidence[] = [];
+  const subprocess: Evidence[] = [];
   const pyHttpFiles = new Set(
     [...ctx.matches('pyHttpLib'), ...ctx.matches('pyRequests'), ...ctx.matches('pyHttpxImport')].map((m) => m.path),
   );
@@ -130,11 +134,37 @@ function explicitTimeouts(ctx: RuleContext, keys: string[]): { outbound: Match[]
     if (m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet)) continue;
     if (NOT_A_CALL.test(m.snippet)) continue;
     if (m.path.endsWith('.py') && PY_DEF.test(m.snippet) && !pyHttpFiles.has(m.path)) continue;
+    const command = subprocessDeadline(ctx.files.read(m.path), m);
+    if (command) {
+      subprocess.push(
+        fromMatch(m, `deadline of a subprocess (${command}): bounds a command it runs, not an outbound call`),
+      );
+      continue;
+    }
     const why = inbound(m, goServers, shutdowns, nodeServers);
     if (why) server.push(fromMatch(m, `${why}: bounds the server, not a call it makes`));
     else outbound.push(m);
   }
-  return { outbound, server };
+  return { outbound, server, subprocess };
+}
+
+/**
+ * A Go context deadline handed to a subprocess (`ctx, cancel := context.WithTimeout(…)` then
+ * `exec.CommandContext(ctx, "git", …)` a few lines on): it kills a command the service runs, and
+ * bounds no HTTP or RPC call (round 12). Returns the command's program where it is a literal.
+ */
+function subprocessDeadline(text: string | undefined, m: Match): string | null {
+  if (!text || !/\bcontext\.With(?:Timeout|Deadline)\(/.test(m.snippet)) return null;
+  const ctxName = /\b(\w+)\s*,\s*\w+\s*:?=\s*context\.With/.exec(m.snippet)?.[1];
+  const after = text
+    .split('\n')
+    .slice(m.line - 1, m.line + 12)
+    .join('\n');
+  const cmd = /\bexec\.CommandContext\(\s*(\w+)\s*,\s*("[^"\n]*"|\w+)/.exec(after);
+  if (!cmd || (ctxName && cmd[1] !== ctxName)) return null;
+  // The same deadline may also bound a request built in those lines.
+  if (/\bhttp\.NewRequestWithContext\(|\.WithContext\(/.test(after)) return null;
+  return cmd[2]!.startsWith('"') ? cmd[2]!.slice(1, -1) : 'exec.CommandContext';
 }
 
 export default defineRule({
@@ -149,7 +179,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      "Explicit client or server timeouts in production code and Spring `*-timeout` properties (a Python `timeout=` on a query filter, lock, queue, cache entry or subprocess is not one). Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, a call of the project's own HTTP helper module (one importing pycurl/requests/urllib3 whose `timeout` defaults to None) with a URL and no `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout`, a C# `new HttpClient()` whose file never sets `.Timeout`; JS/TS `fetch()` without a signal and AWS SDK clients without a request timeout; Ruby Faraday calls whose block or arguments set no timeout and `Net::HTTP.get`; PHP Guzzle clients without `timeout`. Laravel's Http facade (30 s) and httpx (5 s) time out by default, said so; server timeouts (Go http.Server, Node and Fastify server options such as requestTimeout, gunicorn, shutdown deadlines) are not outbound evidence. The message names the clients checked for the languages present.",
+      'Explicit client or server timeouts in production code and Spring `*-timeout` properties (a Python `timeout=` on a query filter, lock, queue, cache entry or subprocess is not one). Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, a call of the project\'s own HTTP helper module (one importing pycurl/requests/urllib3 whose `timeout` defaults to None) with a URL and no `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout`, a C# `new HttpClient()` whose file never sets `.Timeout`; JS/TS `fetch()` without a signal and AWS SDK clients without a request timeout; Ruby Faraday calls whose block or arguments set no timeout and `Net::HTTP.get`; PHP Guzzle clients without `timeout`. Laravel\'s Http facade (30 s) and httpx (5 s) time out by default, said so; server timeouts (Go http.Server, Node and Fastify server options such as requestTimeout, gunicorn, shutdown deadlines) are not outbound evidence. The message names the clients checked for the languages present. A context deadline handed to a subprocess (`exec.CommandContext(ctx, "git", …)`) bounds a command, not an outbound call: it counts for nothing.',
     patterns: {
       // A keyword argument `timeout=5` (PEP 8 writes it without spaces), not an assignment to a
       // name or attribute (`timeout = models.DurationField(…)`, `check.timeout = …`), not a
@@ -317,7 +347,11 @@ export default defineRule({
     // A timeout in browser code (jQuery `timeout: 2000` in static/js), a desktop shell or a build
     // script bounds that component, not the service.
     // Spring settings of the tests (src/test/resources) configure the test run, not the service.
-    const { outbound: explicit, server } = explicitTimeouts(ctx, ['explicit', 'pyExplicit', 'springTimeout']);
+    const {
+      outbound: explicit,
+      server,
+      subprocess,
+    } = explicitTimeouts(ctx, ['explicit', 'pyExplicit', 'springTimeout']);
     explicit.push(...goTimed.filter((m) => !explicit.some((e) => e.path === m.path && e.line === m.line)));
     const byDefault = boundedByDefault(ctx);
     const defaults = [...new Set(byDefault.map((d) => d.note))];
@@ -336,6 +370,7 @@ export default defineRule({
       callsWithoutTimeout: faults.length,
       defaultTimeouts: byDefault.length,
       serverTimeouts: server.length,
+      subprocessTimeouts: subprocess.length,
       checked: scope,
     };
     const more =
@@ -366,14 +401,19 @@ export default defineRule({
         data,
       );
     }
-    const serverOnly =
+    const serverOnly = `${
       server.length > 0
         ? ` The ${server.length} timeout${server.length === 1 ? '' : 's'} found bound${server.length === 1 ? 's' : ''} the server (its requests or its shutdown), not the calls it makes.`
-        : '';
+        : ''
+    }${
+      subprocess.length > 0
+        ? ` ${subprocess.length === 1 ? 'One deadline bounds' : `${subprocess.length} deadlines bound`} a subprocess (exec.CommandContext), not an outbound call.`
+        : ''
+    }`;
     if (faults.length > 0)
       return fail(
         `${faults.length} outbound call${faults.length === 1 ? ' has' : 's have'} no timeout, and no explicit timeout on an outbound call was found anywhere (${scope}).${serverOnly}`,
-        [...findings, ...more, ...server.slice(0, 3)],
+        [...findings, ...more, ...server.slice(0, 3), ...subprocess.slice(0, 2)],
         data,
       );
     return fail(
@@ -384,6 +424,7 @@ export default defineRule({
           note: `no client timeout in ${ctx.searched('explicit')} source files (JS/TS, Python, Go, JVM, .NET, Ruby, PHP, Rust)`,
         },
         ...server.slice(0, 3),
+        ...subprocess.slice(0, 2),
         ...ctx.facts.outbound.sites.slice(0, 3),
       ],
       data,

@@ -6,6 +6,49 @@ import { it } from 'vitest';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Go: hand-written Echo middlewares that redirect or refuse (401) a request without a session user are authentication (round 12)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/snippets\n\ngo 1.22\n\nrequire github.com/labstack/echo/v4 v4.12.0\n',
+        'internal/web/middlewares.go': [
+          'package web',
+          '',
+          'type Handler func(ctx *Context) error',
+          '',
+          'func logged(next Handler) Handler {',
+          '\treturn func(ctx *Context) error {',
+          '\t\tif ctx.User != nil {',
+          '\t\t\treturn next(ctx)',
+          '\t\t}',
+          '\t\treturn ctx.RedirectTo("/login")',
+          '\t}',
+          '}',
+          '',
+          'func apiRequireAuth(next Handler) Handler {',
+          '\treturn func(ctx *Context) error {',
+          '\t\tif ctx.User == nil {',
+          '\t\t\treturn ctx.ErrorJson(401, "Requires authentication", nil)',
+          '\t\t}',
+          '\t\treturn next(ctx)',
+          '\t}',
+          '}',
+          '',
+          'func noCache(next Handler) Handler {',
+          '\treturn func(ctx *Context) error {',
+          '\t\tctx.Response().Header().Set("Cache-Control", "no-store")',
+          '\t\treturn next(ctx)',
+          '\t}',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'internal/web/middlewares.go', line: 5 }],
+        absent: ['"line":29'],
+      },
+    },
+    {
       name: 'Fastify autohooks: an onRequest hook that refuses a request without a session user (401) authenticates the routes',
       profile: 'service',
       tree: {
@@ -193,6 +236,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Go: a hand-written middleware that only sets headers before next is no authentication',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/snippets\n\ngo 1.22\n\nrequire github.com/labstack/echo/v4 v4.12.0\n',
+        'internal/web/middlewares.go':
+          'package web\n\nfunc noCache(next Handler) Handler {\n\treturn func(ctx *Context) error {\n\t\tctx.Response().Header().Set("Cache-Control", "no-store")\n\t\treturn next(ctx)\n\t}\n}\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'a Fastify onRequest hook that only logs is no authentication',
       profile: 'service',

@@ -45,6 +45,25 @@ function hookRefusesAnonymous(text: string, line: number): boolean {
   );
 }
 
+/**
+ * A Go middleware written by hand (`func logged(next Handler) Handler`, `func(next http.Handler)
+ * http.Handler`) whose body refuses a request without a user, session or token (`if ctx.User ==
+ * nil { return 401 }`, a redirect to the login page) before calling next: authentication
+ * (round 12, an Echo app's own `logged`/`apiRequireAuth`).
+ */
+function goMiddlewareRefuses(text: string, line: number): boolean {
+  const lines = text.split(/\r?\n/);
+  const end = lines.findIndex((l, i) => i >= line && /^}/.test(l));
+  const body = lines.slice(line - 1, end < 0 ? line + 30 : Math.min(end + 1, line + 40)).join('\n');
+  return (
+    /\bnext\s*(?:\.ServeHTTP)?\(/.test(body) &&
+    /\b\w*(?:[Uu]ser|[Ss]ession|[Tt]oken|[Cc]laims|[Ii]dentity|[Pp]rincipal|[Aa]ccount)\w*\s*[!=]=\s*nil\b|\bif\s+!\w*(?:[Ll]ogged|[Aa]uthenticated)\w*\b|\.Header\.Get\(\s*"Authorization"\s*\)/.test(
+      body,
+    ) &&
+    /\b401\b|StatusUnauthorized|\bUnauthorized\b|\bRedirect\w*\s*\(|\bErrUnauthorized\b/.test(body)
+  );
+}
+
 export default defineRule({
   meta: {
     id: 'authentication',
@@ -57,7 +76,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`; Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash, the Basic or Authorization header of an incoming request read, or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included — that refuses a request without a session user or token with 401). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
+      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`; Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash, the Basic or Authorization header of an incoming request read, or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included — or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
     patterns: {
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
       // each of many unclosed calls to the end of the file was quadratic.
@@ -210,6 +229,14 @@ export default defineRule({
         // Any header read matches; the key-named ones are kept in check(): room for the others.
         maxPerFile: 8,
       },
+      // A Go middleware written by hand: credited where its body refuses a request without a user,
+      // session or token (goMiddlewareRefuses).
+      goMiddleware: {
+        regex: /^func[ \t]+\w+\(next[ \t]+[\w.*]+\)[ \t]*[\w.*]+[ \t]*\{/m,
+        files: ['**/*.go'],
+        literals: ['(next '],
+        maxPerFile: 12,
+      },
       requestHook: {
         regex: /\baddHook\s*\(\s*['"](?:onRequest|preHandler|preValidation)['"]/,
         files: JS,
@@ -220,7 +247,7 @@ export default defineRule({
       // incoming request read (`r.BasicAuth()`, `r.Header.Get("Authorization")`) to look the caller up.
       handWritten: {
         regex:
-          /\bbcrypt\.(?:CompareHashAndPassword|compare|compareSync|checkpw|verify)\s*\(|\bcheck_password_hash\s*\(|\bargon2\w*\.(?:verify|Verify|ComparePasswordAndHash)\w*\s*\(|\bBCrypt(?:\.Net\.BCrypt)?\.Verify\s*\(|\bpasswordEncoder\.matches\s*\(|\b(?:r|req|request)\.BasicAuth\s*\(\s*\)|\b(?:r|req|request)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\brequest\.headers\.get\s*\(\s*["']Authorization["']|\breq\.headers\.authorization\b/,
+          /\bbcrypt\.(?:CompareHashAndPassword|compare|compareSync|checkpw|verify)\s*\(|\bcheck_password_hash\s*\(|\bargon2\w*\.(?:verify|Verify|ComparePasswordAndHash)\w*\s*\(|\bBCrypt(?:\.Net\.BCrypt)?\.Verify\s*\(|\bpasswordEncoder\.matches\s*\(|\b(?:r|req|request)\.BasicAuth\s*\(\s*\)|\b(?:r|req|request)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\.Request\(\)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\b(?:c|ctx)\.GetHeader\s*\(\s*"Authorization"\s*\)|\brequest\.headers\.get\s*\(\s*["']Authorization["']|\breq\.headers\.authorization\b/,
         files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
         literals: [
           'bcrypt',
@@ -266,6 +293,12 @@ export default defineRule({
         { key: 'phpConfig', label: 'Symfony firewall authenticator' },
         { key: 'rust', label: 'Rust authentication' },
         { key: 'handWritten', label: 'credentials checked by hand (password hash or Authorization header)' },
+        {
+          key: 'goMiddleware',
+          label:
+            'Go middleware written by hand that refuses requests without a user, session or token (401 or a redirect)',
+          rejectMatch: (m) => !goMiddlewareRefuses(ctx.files.read(m.path) ?? '', m.line),
+        },
         {
           key: 'requestHook',
           label: 'request hook that refuses requests without a session user or token (401)',

@@ -178,9 +178,13 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'a dev container alone is not a deployment',
+      name: 'a dev container alone is not a deployment, and the reason says it was seen, never "no Dockerfile" (round 12)',
       tree: { '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/base\n' },
-      expect: { outcome: 'not-applicable' },
+      expect: {
+        outcome: 'not-applicable',
+        message: 'only a development-container Dockerfile (.devcontainer/Dockerfile)',
+        absent: ['no Dockerfile or Containerfile'],
+      },
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { defineRule, type Evidence } from '../../src/types.js';
-import { fail, partial, pass, unknown } from '../../src/engine/results.js';
+import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import {
   DOCKERFILE_GLOBS,
   dockerfiles,
@@ -9,7 +9,7 @@ import {
   type Dockerfile,
   type Stage,
 } from '../../src/facts/dockerfile.js';
-import { isCommentLine } from '../../src/facts/paths.js';
+import { isCommentLine, isDevContainer } from '../../src/facts/paths.js';
 import { DROP_PATTERN, entrypointDrop, jibUsers } from './_lib/image-user.js';
 
 const ROOT_USER = /^(?:root|0)(?::(?:root|0))?$/i;
@@ -34,10 +34,19 @@ export default defineRule({
   },
   appliesTo: (ctx) => {
     const { files, facts } = ctx;
-    const all = dockerfiles(files).filter((d) => !isDevOnly(d.path));
+    const every = dockerfiles(files);
+    const all = every.filter((d) => !isDevContainer(d.path));
     // Jib builds the image from the build file: its <container><user> is the USER line.
-    if (all.length === 0)
-      return jibUsers(ctx).length > 0 ? true : { reason: 'no Dockerfile or Containerfile in the repository' };
+    if (all.length === 0) {
+      if (jibUsers(ctx).length > 0) return true;
+      // A dev container's Dockerfile was seen and set aside: say so, never "no Dockerfile" (round 12).
+      const dev = every.filter((d) => isDevContainer(d.path));
+      return {
+        reason: dev.length
+          ? `only a development-container Dockerfile (${listing(dev.slice(0, 2).map((d) => d.path))}): the image an editor opens the repository in, not one that ships`
+          : 'no Dockerfile or Containerfile in the repository',
+      };
+    }
     // Only images that ship are judged — the same decision container-image makes (a Dockerfile.dev,
     // a test or example image, a maintainer tool is not deployed).
     const shipped = all.filter((d) => !d.ok || shipsImage(d));
@@ -52,7 +61,7 @@ export default defineRule({
   },
   check(ctx) {
     const { files } = ctx;
-    const all = dockerfiles(files).filter((d) => !isDevOnly(d.path));
+    const all = dockerfiles(files).filter((d) => !isDevContainer(d.path));
     const ok = all.filter((d) => d.ok);
     const jib = jibUsers(ctx);
     if (ok.length === 0 && jib.length > 0) {
@@ -103,11 +112,6 @@ export default defineRule({
     return good === 0 ? fail(msg, evidence, data) : partial(good / verdicts.length, msg, evidence, data);
   },
 });
-
-/** Dev containers are workstations, not deployments. */
-function isDevOnly(path: string): boolean {
-  return /(^|\/)\.devcontainer\//.test(path);
-}
 
 function judge(d: Dockerfile): Verdict {
   const final = d.stages[d.stages.length - 1]!;

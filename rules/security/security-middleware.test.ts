@@ -164,6 +164,92 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Spring addCorsMappings with origins from a property set to * allows any origin: both lines cited, not a CORS policy (round 12)',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-web</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'src/main/java/com/example/shop/WebConfig.java': [
+          'package com.example.shop;',
+          '',
+          '@Configuration',
+          'class WebConfig implements WebMvcConfigurer {',
+          '    private final ShopProperties properties;',
+          '',
+          '    @Override',
+          '    public void addCorsMappings(CorsRegistry registry) {',
+          '        var cors = properties.cors();',
+          '        registry.addMapping(cors.pathPattern())',
+          '                .allowedOriginPatterns(cors.allowedOrigins())',
+          '                .allowedMethods(cors.allowedMethods());',
+          '    }',
+          '}',
+          '',
+        ].join('\n'),
+        'src/main/java/com/example/shop/SecurityConfig.java':
+          'package com.example.shop;\n\n@Configuration\n@EnableWebSecurity\nclass SecurityConfig {\n    @Bean\n    SecurityFilterChain chain(HttpSecurity http) throws Exception {\n        return http.build();\n    }\n}\n',
+        'src/main/resources/application.properties':
+          'shop.cors.path-pattern=/api/**\nshop.cors.allowed-origins=*\nshop.cors.allowed-methods=*\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'CORS (any origin)',
+        evidence: [
+          {
+            path: 'src/main/java/com/example/shop/WebConfig.java',
+            line: 11,
+            note: 'CORS allows any origin: the origins come from a property set to *',
+          },
+          {
+            path: 'src/main/resources/application.properties',
+            line: 2,
+            note: 'the CORS origins property allows any origin (*)',
+          },
+        ],
+        absent: ['"CORS policy"'],
+        data: { corsAnyOrigin: true },
+      },
+    },
+    {
+      name: "Echo CORSWithConfig without AllowOrigins answers every origin (Echo's default is *); middleware.Secure() is cited before a hand-set header and an OpenAPI description is no code (round 12)",
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/snippets\n\ngo 1.22\n\nrequire github.com/labstack/echo/v4 v4.12.0\n',
+        'internal/server/server.go': [
+          'package server',
+          '',
+          'import (',
+          '\t"github.com/labstack/echo/v4"',
+          '\t"github.com/labstack/echo/v4/middleware"',
+          ')',
+          '',
+          'func Setup(e *echo.Echo) {',
+          '\te.Pre(middleware.CORSWithConfig(middleware.CORSConfig{',
+          '\t\tExposeHeaders: []string{"Link", "X-Total"},',
+          '\t}))',
+          '\te.Use(middleware.Secure())',
+          '\te.Use(middleware.CSRF())',
+          '}',
+          '',
+        ].join('\n'),
+        'internal/api/openapi.yaml':
+          'openapi: 3.1.0\npaths:\n  /raw:\n    get:\n      description: |\n        Always sets `X-Content-Type-Options: nosniff`.\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'CORS (any origin)',
+        evidence: [
+          { path: 'internal/server/server.go', line: 12, note: 'security headers' },
+          {
+            path: 'internal/server/server.go',
+            line: 9,
+            note: "CORS allows any origin: Echo's CORSConfig without AllowOrigins defaults to *",
+          },
+        ],
+        absent: ['openapi.yaml'],
+      },
+    },
+    {
       name: 'an autoloaded @fastify/cors module without an origin option allows any origin',
       profile: 'service',
       tree: fastifyAutoload("{ methods: ['GET', 'POST'] }"),

@@ -34,7 +34,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, `AllowAnyOrigin`) is not an explicit policy; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, `AllowAnyOrigin`) is not an explicit policy; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. Spring CORS origins read from a property set to `*` (`.allowedOriginPatterns(props.allowedOrigins())` + `app.cors.allowed-origins=*`) and Echo `CORSWithConfig` without AllowOrigins (its default is `*`) are any origin too. Header names in an OpenAPI/Swagger description set nothing.',
     patterns: MIDDLEWARE_PATTERNS,
   },
   // An HTTP service needs hardening whether a framework or the standard library serves it; a gRPC
@@ -142,8 +142,17 @@ export default defineRule({
     const autoCors = plugin(FASTIFY_PLUGINS.cors);
     // @fastify/cors allows any origin unless the module's options name one.
     const autoCorsAny = autoCors.filter((m) => !/\borigin\s*:/.test(ctx.files.read(m.path) ?? ''));
+    // An API description (openapi.yaml, swagger.json) that names a header in its prose documents a
+    // response; it sets nothing (round 12). Registered middleware is cited before a header set by hand.
+    const apiDoc = (path: string) =>
+      /\.(?:ya?ml|json)$/i.test(path) &&
+      (/(?:^|\/)[^/]*(?:openapi|swagger)[^/]*$/i.test(path) ||
+        /^\s*["']?(?:openapi|swagger)["']?\s*:/m.test((ctx.files.read(path) ?? '').slice(0, 400)));
+    const HEADER_NAME = /X-Content-Type-Options|Content-Security-Policy|X-Frame-Options/;
     const headers = [
-      ...prod('headers', OUTBOUND_HEADERS),
+      ...prod('headers', OUTBOUND_HEADERS)
+        .filter((m) => !apiDoc(m.path))
+        .sort((a, b) => Number(HEADER_NAME.test(a.snippet)) - Number(HEADER_NAME.test(b.snippet))),
       ...autoHelmet,
       ...spring,
       ...(rails.length ? rails : railsHeaders),
@@ -173,7 +182,26 @@ export default defineRule({
       if (d) settingDefault.set(m, d);
       return !!d;
     });
-    const any = [...prod('corsAny').filter((m) => !overridden(m)), ...fromSetting, ...autoCorsAny];
+    // Spring: a CORS mapping whose origins come from a property that is `*` in the application's
+    // configuration (`.allowedOriginPatterns(props.allowedOrigins())` + `app.cors.allowed-origins=*`).
+    const starSetting = prod('corsOriginsSetting');
+    const fromConfig = starSetting.length ? prod('corsOriginsFromConfig') : [];
+    // Echo's CORSWithConfig without AllowOrigins (or AllowOriginFunc) answers every origin: its
+    // default is ["*"] (round 12).
+    const echoDefault = prod('cors').filter((m) => {
+      if (!/\bmiddleware\.CORSWithConfig\s*\(/.test(m.snippet)) return false;
+      const lines = (ctx.files.read(m.path) ?? '').split('\n').slice(m.line - 1, m.line + 20);
+      const end = lines.findIndex((l, i) => i > 0 && /^\s*\}\s*\)\s*\)?\s*$/.test(l));
+      const body = lines.slice(0, end < 0 ? 1 : end + 1).join('\n');
+      return !/\bAllowOrigin(?:s|Func)\b/.test(body);
+    });
+    const any = [
+      ...prod('corsAny').filter((m) => !overridden(m)),
+      ...fromSetting,
+      ...fromConfig,
+      ...echoDefault,
+      ...autoCorsAny,
+    ];
     // helmet() and Spring Security send Strict-Transport-Security by default (helmet's hsts option,
     // Spring's HstsHeaderWriter on secure requests), unless the same line switches it off.
     // Switched off in the helmet call's options: on its line or the option lines under it.
@@ -264,10 +292,23 @@ export default defineRule({
         cors.filter((m) => !any.some((a) => a.path === m.path)),
         'CORS policy',
       ),
-      ...show(
+      ...firstPerFile(
         any.filter((m) => !dangerous.includes(m)),
-        'CORS allows any origin',
+        2,
+      ).map((m) =>
+        fromMatch(
+          m,
+          echoDefault.includes(m)
+            ? "CORS allows any origin: Echo's CORSConfig without AllowOrigins defaults to *"
+            : fromConfig.includes(m)
+              ? 'CORS allows any origin: the origins come from a property set to *'
+              : 'CORS allows any origin',
+        ),
       ),
+      ...fromConfig
+        .filter((m) => !dangerous.includes(m))
+        .slice(0, 1)
+        .map(() => fromMatch(starSetting[0]!, 'the CORS origins property allows any origin (*)')),
       ...prodOverride
         .slice(0, 1)
         .map((m) => fromMatch(m, 'production settings override the development value: CORS is not open to any origin')),

@@ -4,7 +4,7 @@
  */
 import type { Evidence, FileView } from '../types.js';
 import { memo } from '../util/memo.js';
-import { dirOf, isExampleFolder, isProductionPath } from './paths.js';
+import { dirOf, isDevContainer, isExampleFolder, isProductionPath } from './paths.js';
 import { parseHcl, type TfBlock } from './terraform.js';
 import { parseYamlWithLines } from '../util/yaml-lines.js';
 import { k8s } from './k8s.js';
@@ -128,7 +128,7 @@ function parseDeploy(files: FileView): Deploy {
       isProductionPath(p) &&
       // Compose files of a hidden examples folder are demos, for redundancy and resource limits alike.
       !isExampleFolder(p) &&
-      !p.includes('.devcontainer/') &&
+      !isDevContainer(p) &&
       // A file or a folder named for tests (`scripts/test-environments/postgres/compose.yml`).
       !p
         .replace(/\.ya?ml$/, '')

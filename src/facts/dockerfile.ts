@@ -1,7 +1,7 @@
 /** Dockerfiles parsed into stages and instructions, with lines; shared by the container rules. */
 import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
-import { isProductionPath } from './paths.js';
+import { isDevContainer, isProductionPath } from './paths.js';
 
 export const DOCKERFILE_GLOBS = [
   '**/Dockerfile',
@@ -181,7 +181,7 @@ const PACKAGE_BUILD =
  * by container-image, which does not count the others, and container-user, which does not judge them.
  */
 export function shipsImage(d: Dockerfile): boolean {
-  return isProductionPath(d.path) && !/(^|\/)\.devcontainer\//.test(d.path) && !isToolImage(d);
+  return isProductionPath(d.path) && !isDevContainer(d.path) && !isToolImage(d);
 }
 
 export function isToolImage(d: Dockerfile): boolean {

@@ -249,3 +249,12 @@ export function isAgentDoc(path: string): boolean {
     path,
   );
 }
+
+/**
+ * A development-container file (`.devcontainer/Dockerfile`, `.devcontainer/compose.yml`): the
+ * image an editor opens the repository in, a development environment in every rule — it ships
+ * nothing, runs no service and needs no health check (round 12). The one shared notion.
+ */
+export function isDevContainer(path: string): boolean {
+  return /(^|\/)\.devcontainer\//.test(path);
+}

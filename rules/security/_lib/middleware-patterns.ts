@@ -64,6 +64,23 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     // `@CrossOrigin` with no origins (or `origins = "*"`) answers every origin: Spring's default is `*`.
     literals: ['origin', 'Origin', 'cors', 'CORS', 'Cors'],
   },
+  // A Spring property that allows any origin (`app.cors.allowed-origins=*`, YAML
+  // `allowed-origin-patterns: "*"`): read by a CORS mapping whose origins come from configuration
+  // (`.allowedOriginPatterns(props.allowedOrigins())`), it opens the API to every site (round 12).
+  corsOriginsSetting: {
+    regex:
+      /^[ \t]*(?:[\w-]+\.)*(?:allowed-origins|allowed-origin-patterns|allowedOrigins|allowedOriginPatterns)[ \t]*[=:][ \t]*["']?\*["']?[ \t]*$/m,
+    files: ['**/application*.{properties,yml,yaml}', '**/bootstrap*.{properties,yml,yaml}'],
+    literals: ['llowed-origin', 'llowedOrigin'],
+    maxPerFile: 2,
+  },
+  // A CORS mapping whose origins come from code, not a literal (`.allowedOrigins(props.origins())`).
+  corsOriginsFromConfig: {
+    regex: /\.allowedOrigin(?:s|Patterns)\s*\(\s*(?!["\s)])[\w.]+\s*\(\s*\)\s*\)/,
+    files: ['**/*.{java,kt}'],
+    literals: ['allowedOrigin'],
+    maxPerFile: 2,
+  },
   // Origins taken from a setting (`allow_origins=settings.allowed_hosts`): any origin when the
   // setting's default is ["*"] (corsStarDefault), resolved by name in the rule.
   corsFromSetting: {

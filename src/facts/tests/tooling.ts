@@ -3,7 +3,7 @@
  * section of a shared config file found by a rule pattern, a commit hook) and whether a CI job
  * runs it, as the command graph sees it (through scripts, targets, tox, pre-commit, actions).
  */
-import type { CommandRun, Ecosystem, Evidence, RuleContext, ToolKind } from '../../types.js';
+import type { CommandGraph, CommandRun, Ecosystem, Evidence, RuleContext, ToolKind } from '../../types.js';
 import { runEvidence } from '../commands/index.js';
 import { isExamplePath } from '../paths.js';
 
@@ -49,6 +49,23 @@ const VENDORED = /(^|\/)(node_modules|vendor|third_party)\//;
  * The tools of `specs` configured in the repository or run by CI or a commit hook, and every CI
  * run of a tool of `kind` (also tools outside the specs: super-linter, Stylelint, ShellCheck).
  */
+/**
+ * The `git diff --exit-code` (or `--quiet`) of the same CI job that fails it when a formatter in
+ * write mode changed a file; git's global options may come first (`git --no-pager diff
+ * --exit-code`, `git -C web diff --quiet`: round 12, a Makefile check_changes target).
+ */
+export function diffCheckOf(graph: CommandGraph, r: CommandRun): CommandRun | undefined {
+  return graph.runs.find((x) => {
+    if (x.origin.path !== r.origin.path || x.origin.job !== r.origin.job || x.argv[0] !== 'git') return false;
+    let i = 1;
+    while (/^(?:--no-pager|--no-optional-locks|-[Cc]|--git-dir=.*|--work-tree=.*|-c)$/.test(x.argv[i] ?? ''))
+      i += /^-[Cc]$/.test(x.argv[i]!) ? 2 : 1;
+    return (
+      /^diff(?:-index|-files)?$/.test(x.argv[i] ?? '') && x.argv.some((w) => w === '--exit-code' || w === '--quiet')
+    );
+  });
+}
+
 export function findTools(
   ctx: RuleContext,
   specs: ToolSpec[],
@@ -56,15 +73,7 @@ export function findTools(
 ): { tools: FoundTool[]; ciRuns: CommandRun[]; ciWrites: CommandRun[] } {
   const graph = ctx.facts.commands;
   // A formatter that rewrites the code in CI checks nothing, unless the job then fails on a diff.
-  const diffChecked = (r: CommandRun) =>
-    graph.runs.some(
-      (x) =>
-        x.origin.path === r.origin.path &&
-        x.origin.job === r.origin.job &&
-        x.argv[0] === 'git' &&
-        /^diff(?:-index)?$/.test(x.argv[1] ?? '') &&
-        x.argv.some((w) => w === '--exit-code' || w === '--quiet'),
-    );
+  const diffChecked = (r: CommandRun) => !!diffCheckOf(graph, r);
   const writes = (r: CommandRun, names?: string[]) =>
     kind === 'format' &&
     r.origin.kind === 'ci' &&
