@@ -150,7 +150,8 @@ export default defineRule({
     // A coverage plugin applied through a catalogue alias names no tool in the build file's text.
     for (const d of ctx.facts.dependencies) {
       const tool = COVERAGE_PLUGINS.get(d.name);
-      if (!tool || !/(^|\/)build\.gradle(\.kts)?$/.test(d.path) || allConfigured.some((m) => m.path === d.path)) continue;
+      if (!tool || !/(^|\/)build\.gradle(\.kts)?$/.test(d.path) || allConfigured.some((m) => m.path === d.path))
+        continue;
       const line = d.line ?? 1;
       const snippet = (ctx.files.read(d.path) ?? '').split('\n')[line - 1]?.trim() ?? d.name;
       allConfigured.push({ path: d.path, line, snippet: `${snippet} (${tool} plugin)`, groups: [] });
