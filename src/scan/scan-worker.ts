@@ -40,11 +40,16 @@ const nothing = {
   },
 };
 // The listing stays in shared memory (pool.ts): a path becomes a string when its file is read, and
-// the whole listing only when a digest first asks a question of it (a test file's package.json).
+// the whole listing only when a digest first asks a question of it (a test file's imports, its package.json).
 const listing = Buffer.from(input.listing.buffer, input.listing.byteOffset, input.listing.byteLength);
 const pathAt = (j: number) => listedPath(listing, input.ends, j);
 let index: FileIndex | undefined;
-const whole = () => (index ??= new FileIndex(Array.from(input.ends, (_, j) => pathAt(j)), nothing, input.maxFileBytes));
+const whole = () =>
+  (index ??= new FileIndex(
+    Array.from(input.ends, (_, j) => pathAt(j)),
+    nothing,
+    input.maxFileBytes,
+  ));
 const view = new ListingView({
   get paths() {
     return whole().paths;
