@@ -17,6 +17,7 @@ const { listFiles } = (await import(dist('src/walk/list.js'))) as typeof import(
 const { PILLARS } = (await import(dist('rules/index.js'))) as typeof import('../rules/index.js');
 const { customRules } = (await import(dist('src/engine/custom.js'))) as typeof import('../src/engine/custom.js');
 const { withExtraRules } = (await import(dist('src/engine/select.js'))) as typeof import('../src/engine/select.js');
+const { shareListing, listedPath } = (await import(dist('src/scan/pool.js'))) as typeof import('../src/scan/pool.js');
 
 /** `callbacks`: a source without synchronous reads, as on a cold cache (the callback API only). */
 async function audit(root: string, scanWorker: 'always' | 'never', callbacks = false, pillars = PILLARS) {
@@ -115,5 +116,32 @@ describe('scan on a second thread, reading synchronously or with callbacks', () 
       expect(r.message).toMatch(/did not finish within its time budget of \d+ ms on a\.txt/);
     }
     expect({ ...two, offloaded: 0 }).toEqual(one);
+  });
+
+  it('names files whose paths are not ASCII as one thread does (the listing goes to the workers as UTF-8 bytes)', async () => {
+    const root = writeTree(tempDir(), {
+      'package.json': '{"name":"app","scripts":{"test":"node --test"}}\n',
+      'src/über/app.js':
+        "const express = require('express');\nconst app = express();\napp.get('/healthz', (req, res) => res.send('ok'));\n",
+      'src/über/测试/helper.js': 'export const make = () => 1;\n',
+      'src/über/测试/app.test.js':
+        "import { test } from 'node:test';\nimport { make } from './helper.js';\ntest('makes 🚀', () => make());\n",
+      'src/naïve.js': "const helmet = require('helmet');\n",
+      'README.md': '# App\n',
+    });
+    const one = await audit(root, 'never');
+    const two = await audit(root, 'always');
+    expect(two.offloaded).toBeGreaterThan(0);
+    expect({ ...two, offloaded: 0 }).toEqual(one);
+    expect(JSON.stringify(one.results)).toMatch(/über/);
+  });
+
+  it('shares a listing as UTF-8 bytes that give back each path, and declines a path that UTF-8 cannot carry', () => {
+    const paths = ['a.js', 'src/über/测试.ts', 'docs/🚀.md', ''];
+    const shared = shareListing(paths)!;
+    expect(shared.listing.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const bytes = Buffer.from(shared.listing.buffer, shared.listing.byteOffset, shared.listing.byteLength);
+    expect(paths.map((_, j) => listedPath(bytes, shared.ends, j))).toEqual(paths);
+    expect(shareListing(['a.js', 'b\ud800.js'])).toBeUndefined();
   });
 });

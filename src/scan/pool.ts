@@ -32,14 +32,44 @@ export interface WorkerInput {
   patterns: ScanPattern[];
   /** The main thread's literal automaton (absent: literals are checked one by one). */
   prebuilt?: Prebuilt;
-  /** Every listed path, joined with NUL (one string clones at memcpy speed). */
-  listing: string;
+  /**
+   * Every listed path, UTF-8, one after the other in shared memory, and where each ends: a view of
+   * shared memory is cloned as a view of the same memory, so the process holds the listing's bytes
+   * once, and a worker makes a string of a path when it reads the file (see shareListing).
+   */
+  listing: Uint8Array;
+  ends: Int32Array;
   /** Per shared file: its position in the listing, and its shape. */
   items: Int32Array;
   shapes: Int32Array;
   /** Per shape: pattern keys, and the keys of the digests the thread takes. */
   shapeDefs: { patterns: string[]; digests: string[] }[];
   cursor: SharedArrayBuffer;
+}
+
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/**
+ * The listing in shared memory for the workers (WorkerInput), or undefined when a path would not
+ * come back the same from UTF-8 (a lone surrogate: never from git, whose output is decoded from
+ * UTF-8); the scan then stays on one thread.
+ */
+export function shareListing(paths: readonly string[]): { listing: Uint8Array; ends: Int32Array } | undefined {
+  let total = 0;
+  for (const p of paths) {
+    if (LONE_SURROGATE.test(p)) return undefined;
+    total += Buffer.byteLength(p);
+  }
+  const bytes = Buffer.from(new SharedArrayBuffer(total));
+  const ends = new Int32Array(new SharedArrayBuffer(4 * paths.length));
+  let at = 0;
+  for (let j = 0; j < paths.length; j++) ends[j] = at += bytes.write(paths[j]!, at);
+  return { listing: new Uint8Array(bytes.buffer), ends };
+}
+
+/** The path at position `j` of a shared listing (shareListing). */
+export function listedPath(listing: Buffer, ends: Int32Array, j: number): string {
+  return listing.toString('utf8', j === 0 ? 0 : ends[j - 1]!, ends[j]!);
 }
 
 /** What a worker is started with: the launcher's V8 flags, to set again (util/heap-flags.ts). */

@@ -11,7 +11,7 @@ import { DiskSource } from '../walk/disk-source.js';
 import { decode, FileIndex } from '../walk/file-index.js';
 import { ListingView, localDigest, nullPrototypes } from './local.js';
 import { compilePatterns, GuardedQueue, runPatterns, type Compiled, type Overrun } from './patterns.js';
-import type { Batch, WorkerInput, WorkerStart } from './pool.js';
+import { listedPath, type Batch, type WorkerInput, type WorkerStart } from './pool.js';
 import { PORTABLE_KEYS, portableDigest } from './portable.js';
 import { readAll } from './read.js';
 
@@ -21,7 +21,6 @@ const port = parentPort!;
 // Started ahead of the scan (ScanPool.prewarm): load the digests' code now, then wait for the files.
 const preloaded = new Map(await Promise.all(PORTABLE_KEYS.map(async (k) => [k, await portableDigest(k)] as const)));
 const input = await new Promise<WorkerInput>((resolve) => port.once('message', resolve));
-const paths = input.listing.split('\0');
 const mode = input.prebuilt ? ({ kind: 'automaton', prebuilt: input.prebuilt } as const) : ({ kind: 'plain' } as const);
 const byKey = new Map(compilePatterns(input.patterns, mode).flatMap((g) => g.patterns.map((c) => [c.key, c] as const)));
 const loaded = new Map(
@@ -40,10 +39,33 @@ const nothing = {
     throw new Error('the worker reads shared files only');
   },
 };
-const view = new ListingView(new FileIndex(paths, nothing, input.maxFileBytes));
+// The listing stays in shared memory (pool.ts): a path becomes a string when its file is read, and
+// the whole listing only when a digest first asks a question of it (a test file's imports, its package.json).
+const listing = Buffer.from(input.listing.buffer, input.listing.byteOffset, input.listing.byteLength);
+const pathAt = (j: number) => listedPath(listing, input.ends, j);
+let index: FileIndex | undefined;
+const whole = () =>
+  (index ??= new FileIndex(
+    Array.from(input.ends, (_, j) => pathAt(j)),
+    nothing,
+    input.maxFileBytes,
+  ));
+const view = new ListingView({
+  get paths() {
+    return whole().paths;
+  },
+  get size() {
+    return input.ends.length;
+  },
+  maxFileBytes: input.maxFileBytes,
+  exists: (path) => whole().exists(path),
+  match: (globs) => whole().match(globs),
+  has: (globs) => whole().has(globs),
+  named: (name, ignoreCase) => whole().named(name, ignoreCase),
+});
 const cursor = new Int32Array(input.cursor);
 const shared = input.items.length;
-const pathOf = (i: number) => paths[input.items[i]!]!;
+const pathOf = (i: number) => pathAt(input.items[i]!);
 
 let batch: Batch = fresh();
 let matches = new Map<string, Match[]>();

@@ -29,7 +29,7 @@ import {
   type ScanPattern,
 } from './patterns.js';
 import { PathPlan } from './plan.js';
-import { ScanPool, type Batch, type WorkerMode } from './pool.js';
+import { ScanPool, shareListing, type Batch, type WorkerMode } from './pool.js';
 import { portableKeys } from './portable.js';
 import { isAsyncSource, readAll, type AsyncSource } from './read.js';
 import type { Worker } from 'node:worker_threads';
@@ -291,6 +291,8 @@ async function startPool(
   for (let id = 0; id < shapeDefs.length; id++) shapeDefs[id] ??= { patterns: [], digests: [] };
   // A digest only the main thread can take (a plugin's) keeps its files there.
   if (shapeDefs.some((s) => s.digests.some((k) => !portable.has(k)))) return undefined;
+  const listing = shareListing(files.paths);
+  if (!listing) return undefined;
   return ScanPool.start(
     threads,
     mode,
@@ -299,7 +301,7 @@ async function startPool(
       maxFileBytes: files.maxFileBytes,
       patterns,
       ...(prebuilt ? { prebuilt } : {}),
-      listing: files.paths.join('\0'),
+      ...listing,
       items: Int32Array.from(rest, (item) => item.at),
       shapes: Int32Array.from(rest, (item) => item.shape),
       shapeDefs,

@@ -32,8 +32,11 @@ export type { Digest, Parsed, SkipReason };
 
 export class FileIndex implements FileView {
   readonly paths: readonly string[];
-  /** Listed path → its position in `paths`. */
-  private readonly set: Map<string, number>;
+  /**
+   * Listed path → its position in `paths`, built on first use: a scan worker's index (scan-worker.ts)
+   * answers the few listing questions its digests ask without it, and at 100k paths the table is ~4 MB.
+   */
+  private positions?: Map<string, number>;
   /** Per listed path: read already (counted once in stats.filesRead). */
   private readonly readOnce: Uint8Array;
   private readonly text = new Map<string, string | null>();
@@ -61,13 +64,20 @@ export class FileIndex implements FileView {
     readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES,
   ) {
     this.paths = paths;
-    this.set = new Map();
-    for (let i = 0; i < paths.length; i++) this.set.set(paths[i]!, i);
     this.readOnce = new Uint8Array(paths.length);
   }
 
   get size(): number {
     return this.paths.length;
+  }
+
+  private get set(): Map<string, number> {
+    if (!this.positions) {
+      const positions = new Map<string, number>();
+      for (let i = 0; i < this.paths.length; i++) positions.set(this.paths[i]!, i);
+      this.positions = positions;
+    }
+    return this.positions;
   }
 
   exists(path: string): boolean {
