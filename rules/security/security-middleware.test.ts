@@ -145,6 +145,20 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'server.go', line: 4, note: 'CSRF protection' }] },
     },
     {
+      name: 'Flask: Cross-Origin-Opener-Policy set by hand in an after_request hook is a security header, beside CSRFProtect (round 13)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.0\nflask-wtf==1.2.1\n',
+        'board/__init__.py':
+          'from flask import Flask\nfrom flask_wtf.csrf import CSRFProtect\n\napp = Flask(__name__)\nCSRFProtect(app)\n\n\n@app.after_request\ndef response_headers(response):\n    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"\n    return response\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'board/__init__.py', line: 10 }],
+        absent: ['no security headers'],
+      },
+    },
+    {
       name: 'Rails force_ssl set from the environment is HTTPS/HSTS, named in the found list',
       tree: {
         Gemfile: "gem 'rails', '~> 8.0'\n",
