@@ -738,6 +738,20 @@ ruleTester(rule, {
       expect: { outcome: 'not-applicable', message: 'profile is library' },
     },
     {
+      name: "a CLI's optional local web UI (net.Listen + http.Server) is named in the reason, not 'no HTTP server detected' (round 13)",
+      profile: 'cli',
+      tree: {
+        'go.mod': 'module example.com/dusk\n\ngo 1.22\n',
+        'cmd/dusk/main.go': 'package main\n\nfunc main() {\n\tapp.Run(os.Args)\n}\n',
+        'webui/server.go':
+          'package webui\n\nfunc (ui *UI) Start() error {\n\tln, err := net.Listen("tcp", ui.addr)\n\tif err != nil {\n\t\treturn err\n\t}\n\tsrv := &http.Server{Handler: ui.routes()}\n\treturn srv.Serve(ln)\n}\n',
+      },
+      expect: {
+        outcome: 'not-applicable',
+        message: ['profile is cli: its HTTP listener (webui/server.go:4)', 'not a deployed service'],
+      },
+    },
+    {
       name: 'no web framework: not applicable',
       tree: { 'src/lib.rs': 'pub fn f() {}\n', 'Cargo.toml': '[package]\nname="x"\n' },
       expect: { outcome: 'not-applicable' },
