@@ -290,6 +290,23 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
   const all = groups(code, 'at');
   /** TestNG `@Test` on a class: every public void method of it is a test (the class's skip applies to all). */
   const classTests: { end: number; skipped: boolean }[] = [];
+  // TestNG `@DataProvider`s of this file whose rows are a literal `new Object[][] { {…}, {…} }`:
+  // a `@Test(dataProvider = "name")` expands to that many cases, like a JUnit literal source.
+  const providers = new Map<string, number>();
+  const rawArgs = (a: Annotation) => (a.from === undefined ? '' : text.slice(a.from, a.from + a.args.length));
+  if (framework === 'TestNG' && /@DataProvider\b/.test(code))
+    for (const g of all) {
+      const dp = g.annotations.find((a) => a.name === 'DataProvider');
+      if (!dp || g.end === undefined) continue;
+      const name = /\bname\s*=\s*"([^"]*)"/.exec(rawArgs(dp))?.[1] ?? /(\w+)\s*\(/.exec(g.after)?.[1];
+      const open = code.indexOf('{', g.end);
+      const close = open < 0 ? -1 : matchBracket(code, open);
+      if (!name || close < 0) continue;
+      const tables = [...code.slice(open, close).matchAll(/\bnew\s+Object\s*\[\s*\]\s*\[\s*\]\s*\{/g)];
+      const rows =
+        tables.length === 1 ? literalSize(code, open + tables[0]!.index + tables[0]![0].length - 1) : undefined;
+      if (rows !== undefined) providers.set(name, rows);
+    }
   for (const g of all) {
     const marker = g.annotations.find((a) => JVM_TESTS.has(a.name));
     const skipped =
@@ -329,7 +346,8 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
           : /\btextBlock\s*=/.test(src[0]!.args)
             ? textBlockRows(text, src[0]!)
             : arraySize(src[0]!.args);
-    } else if (marker.name === 'Test' && /\bdataProvider\s*=/.test(marker.args)) params = null;
+    } else if (marker.name === 'Test' && /\bdataProvider\s*=/.test(marker.args))
+      params = providers.get(/\bdataProvider\s*=\s*"([^"]*)"/.exec(rawArgs(marker))?.[1] ?? '') ?? null;
     count.add({ line: lineOf(g.at), skipped, ...(params !== undefined ? { params } : {}) });
   }
   if (classTests.length) {

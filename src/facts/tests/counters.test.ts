@@ -566,7 +566,7 @@ describe('annotated languages', () => {
       ].join('\n'),
       'java',
     );
-    expect([r.cases, r.skipped, r.parametrized, r.framework]).toEqual([4, 0, 1, 'TestNG']);
+    expect([r.cases, r.skipped, r.parametrized, r.expanded, r.framework]).toEqual([4, 0, 1, 3 + 2, 'TestNG']);
     expect(r.firstLine).toBe(7);
     const off = countJvm(
       [
