@@ -147,6 +147,39 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a refactoring to-do list named docs/architecture-todo.md is partial, not an architecture document (round 13)',
+      tree: {
+        'README.md': '# dirscan\n\nA disk usage analyzer.\n',
+        'docs/architecture-todo.md':
+          '# Architecture TODO\n\nPrioritized list of refactors.\n\n## P0 - One scanner module\n\n- **Problem:** four scanners repeat the walk.\n- **Solution:** extract one walk function.\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'Only a to-do list; no architecture document or decision records.',
+        evidence: [
+          {
+            path: 'docs/architecture-todo.md',
+            note: 'to-do list, backlog or roadmap (by its name or its check boxes): it plans changes, it does not describe the system',
+          },
+        ],
+        data: { documents: 0, todos: 1 },
+      },
+    },
+    {
+      name: 'an architecture file that is a check-box task list is a to-do list too; a real ARCHITECTURE.md still passes beside it',
+      tree: {
+        'docs/architecture.md':
+          '# Architecture\n\n- [ ] split the store\n- [ ] move auth out\n- [x] drop v1 API\n- [ ] add a queue\n- [ ] cache the index\n- plus docs\n',
+        'DESIGN.md': '# Design\n\nThe API talks to the store through a repository layer.\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'DESIGN.md', note: 'architecture document' }, { path: 'docs/architecture.md' }],
+        data: { documents: 1, todos: 1 },
+      },
+    },
+    {
       name: 'an example project\'s README with a "How it works" section explains the example, not this library',
       profile: 'library',
       tree: {

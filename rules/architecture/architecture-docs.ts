@@ -78,6 +78,17 @@ function libraryList(body: string): boolean {
  * A design plan for one feature (`docs/plans/2026-03-01-token-refresh-design.md`): kept in a
  * plans or proposals folder or dated like a work log, it designs a change, not the system.
  */
+/**
+ * A to-do list, backlog or roadmap (`docs/architecture-todo.md`, `ROADMAP.md`): work still to do,
+ * named so or written as a task list (most of its list items are `- [ ]` check boxes); it plans
+ * changes to the system, it does not describe it.
+ */
+const TODO_NAME = /(?:^|[_.-])(?:todo|todos|backlog|roadmap|wish-?list)(?:[_.-]|$)/i;
+function isTaskList(text: string): boolean {
+  const items = text.match(/^[ \t]*(?:[-*+]|\d+\.)[ \t]+\S/gm)?.length ?? 0;
+  const boxes = text.match(/^[ \t]*(?:[-*+]|\d+\.)[ \t]+\[[ xX]\]/gm)?.length ?? 0;
+  return boxes >= 5 && boxes * 2 >= items;
+}
 const PLAN = /(?:^|\/)(?:plans?|proposals?|rfcs?|specs?)\/|(?:^|\/)\d{4}-\d{2}-\d{2}[-_][^/]*$/i;
 
 /** A folder of example, sample or demo projects (`examples/`, `samples/`, `demo/`). */
@@ -130,7 +141,7 @@ export default defineRule({
     severity: 'low',
     effort: 'medium',
     detection:
-      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown; images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide (instructions for AI assistants — AGENTS.md, CLAUDE.md, .github/copilot-*.md, .cursorrules — earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading. A design plan for one feature (in a plans/proposals/rfcs/specs folder, or a dated file such as docs/plans/2026-03-01-x-design.md) is partial, never the architecture document; a Components heading over a list of the libraries used (a tech stack) is no architecture section.',
+      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown; images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide (instructions for AI assistants — AGENTS.md, CLAUDE.md, .github/copilot-*.md, .cursorrules — earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading. A design plan for one feature (in a plans/proposals/rfcs/specs folder, or a dated file such as docs/plans/2026-03-01-x-design.md) is partial, never the architecture document, and so is a to-do list (a file named *todo*/*backlog*/*roadmap*, such as docs/architecture-todo.md, or one whose list items are mostly `- [ ]` check boxes); a Components heading over a list of the libraries used (a tech stack) is no architecture section.',
     patterns: {
       mermaid: { regex: /^[ \t]*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
       readmeSection: {
@@ -178,7 +189,13 @@ export default defineRule({
     const matched = ctx.files.match(DOC_GLOBS).filter(keep);
     // Feature plans count as partial (below), not as the architecture document.
     const plans = matched.filter((p) => PLAN.test(p) && !/(?:^|\/)ARCHITECTURE[^/]*$/i.test(p));
-    const docs = matched.filter((p) => !plans.includes(p));
+    const todos = matched.filter(
+      (p) =>
+        !plans.includes(p) &&
+        (TODO_NAME.test(p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')) ||
+          isTaskList(ctx.files.read(p) ?? '')),
+    );
+    const docs = matched.filter((p) => !plans.includes(p) && !todos.includes(p));
     const adrDirFile = ctx.files.named('.adr-dir');
     const shaped = ctx
       .matches('adrShape')
@@ -217,6 +234,15 @@ export default defineRule({
         })),
       );
     }
+    if (todos.length) {
+      found.push(todos.length === 1 ? 'a to-do list' : `${todos.length} to-do lists`);
+      evidence.push(
+        ...todos.slice(0, 2).map((p) => ({
+          path: p,
+          note: 'to-do list, backlog or roadmap (by its name or its check boxes): it plans changes, it does not describe the system',
+        })),
+      );
+    }
     const images = ctx.files.match(IMAGE_GLOBS).filter(keep);
     if (images.length) {
       found.push('architecture diagrams as images');
@@ -227,6 +253,7 @@ export default defineRule({
     const data = {
       documents: docs.length,
       plans: plans.length,
+      todos: todos.length,
       adrs: adrs.length,
       diagrams: diagrams.length + mermaid.length,
       images: images.length,
@@ -257,7 +284,9 @@ export default defineRule({
     const sections = firstPerFile(
       ctx
         .matches('readmeSection')
-        .filter((m) => keep(m.path) && !CPU_ARCH.test(m.snippet) && aboutParts(m) && !stack(m)),
+        .filter(
+          (m) => keep(m.path) && !todos.includes(m.path) && !CPU_ARCH.test(m.snippet) && aboutParts(m) && !stack(m),
+        ),
       Number.POSITIVE_INFINITY,
     );
     const section = [...sections, ...walkthrough.filter((m) => !sections.some((r) => r.path === m.path))];

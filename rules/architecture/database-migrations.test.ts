@@ -301,6 +301,21 @@ ruleTester(rule, {
   ],
   notApplicable: [
     {
+      name: "a command-line tool's embedded SQLite cache is no schema that deployments migrate (round 13)",
+      profile: 'cli',
+      tree: {
+        'go.mod':
+          'module example.com/dusk\n\ngo 1.22\n\nrequire (\n\tgithub.com/spf13/cobra v1.8.0\n\tmodernc.org/sqlite v1.29.0\n)\n',
+        'cmd/dusk/main.go': 'package main\n\nfunc main() {}\n',
+        'pkg/cache/sqlite.go':
+          'package cache\n\nimport (\n\t"database/sql"\n\n\t_ "modernc.org/sqlite"\n)\n\nfunc Open(p string) (*sql.DB, error) {\n\tdb, err := sql.Open("sqlite", p)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\t_, err = db.Exec("CREATE TABLE IF NOT EXISTS items (path TEXT)")\n\treturn db, err\n}\n',
+      },
+      expect: {
+        outcome: 'not-applicable',
+        message: ['profile is cli: its database is embedded (modernc.org/sqlite, go.mod:7)', 'not a shared schema'],
+      },
+    },
+    {
       name: 'a database driver declared but imported by no code does not make the service own a schema',
       profile: 'service',
       tree: {

@@ -66,6 +66,9 @@ const TOOL_CONFIGS = [
   '**/phinx.{php,yml,yaml,json}',
 ];
 
+/** Embedded databases: a file or folder the program opens itself, no server. */
+const EMBEDDED = /sqlite|\bbolt\b|bbolt|badger|leveldb|pebble|rocksdb|duckdb|nedb|lowdb|sled|redb/i;
+
 export default defineRule({
   meta: {
     id: 'database-migrations',
@@ -153,6 +156,17 @@ export default defineRule({
         };
       }
       return { reason: 'no database client or ORM is a dependency that production code uses' };
+    }
+    // A command-line tool's embedded database (SQLite, bbolt, Badger…) is a file the program creates on
+    // the user's machine (a cache, an index): no shared schema that deployments migrate.
+    if (ctx.facts.profile.id === 'cli') {
+      const clients = ctx.facts.findDependencies(ctx.catalogue('database-clients'));
+      if (clients.every((d) => EMBEDDED.test(d.name))) {
+        const d = clients[0]!;
+        return {
+          reason: `profile is cli: its database is embedded (${listing([...new Set(clients.map((c) => c.name))].sort().slice(0, 3))}, ${d.path}${d.line ? `:${d.line}` : ''}), a local file the program creates for itself, not a shared schema that deployments migrate`,
+        };
+      }
     }
     return true;
   },

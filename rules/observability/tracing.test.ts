@@ -69,8 +69,28 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: 'Dockerfile', line: 2 }] },
     },
+    {
+      name: "Python: ddtrace's patch_all() patches the clients for tracing",
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.0\nddtrace==2.8.0\n',
+        'app/__init__.py': 'from ddtrace import patch_all\n\npatch_all()\napp = Flask(__name__)\n',
+      },
+      expect: { outcome: 'pass', message: 'tracer set-up in code', evidence: [{ path: 'app/__init__.py', line: 3 }] },
+    },
   ],
   invalid: [
+    {
+      name: "gevent's monkey.patch_all() (or a bare patch_all from gevent) makes I/O cooperative: no tracing",
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.0\ngevent==24.2.1\n',
+        'serve.py': 'from gevent import monkey\n\nmonkey.patch_all()\nfrom app import create_app\n',
+        'wsgi.py': 'from gevent.monkey import patch_all\npatch_all()\n',
+        'app/__init__.py': 'def create_app():\n    return Flask(__name__)\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
     {
       name: 'dd-trace declared but never initialised is partial',
       profile: 'service',

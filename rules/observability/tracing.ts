@@ -80,6 +80,15 @@ export default defineRule({
         ],
         maxPerFile: 6,
       },
+      vendor: {
+        // `patch_all()` is a name several libraries share: ddtrace's and the X-Ray SDK's patch
+        // their clients for tracing, gevent's `monkey.patch_all()` makes them cooperative. A bare
+        // `patch_all(` is tracing only in a file that names the tracing library.
+        regex: /(\bddtrace\b|\baws_xray_sdk\b)/,
+        files: ['**/*.py'],
+        literals: ['ddtrace', 'aws_xray_sdk'],
+        maxPerFile: 1,
+      },
       api: {
         // Spans created through the OpenTelemetry API: instrumented, but the SDK may be started outside the repository.
         regex:
@@ -131,7 +140,15 @@ export default defineRule({
     // `tracesSampleRate`, @opentelemetry/sdk-trace-web) traces that component, not the service's
     // requests: it is shown, never credited (src/facts/component.ts).
     const own = <T extends { path: string }>(items: readonly T[]) => splitByComponent(ctx.facts.componentOf, items);
-    const setupAll = own(codeMatches(ctx.matches('setup')).filter((m) => !isImportLine(m.snippet)));
+    const tracingLibraryFiles = new Set(ctx.matches('vendor').map((m) => m.path));
+    const setupAll = own(
+      codeMatches(ctx.matches('setup')).filter(
+        (m) =>
+          !isImportLine(m.snippet) &&
+          (!/\bpatch_all\s*\(/.test(m.snippet) ||
+            (tracingLibraryFiles.has(m.path) && !/\bmonkey\.patch_all\b/.test(m.snippet))),
+      ),
+    );
     const launcherAll = own(codeMatches(ctx.matches('launcher')));
     const sentryAll = own(codeMatches(ctx.matches('sentry')));
     const apiAll = own(codeMatches(ctx.matches('api')));

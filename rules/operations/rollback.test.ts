@@ -257,6 +257,20 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'images named by an expression and tagged with the release tag (github.event.release.tag_name) are versioned artefacts (round 13)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.0\n',
+        '.github/workflows/docker.yml':
+          'on:\n  release:\n    types: [published]\nenv:\n  IMAGE_NAME: owner/board\njobs:\n  docker:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: |\n            ${{ env.IMAGE_NAME }}:latest\n            ghcr.io/${{ env.IMAGE_NAME }}:${{ github.event.release.tag_name }}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        data: { versionedImages: true },
+        evidence: [{ path: '.github/workflows/docker.yml', line: 15 }],
+      },
+    },
+    {
       name: 'a list under `tags: |` of channel tags and a goreleaser template tagged latest only are not versioned',
       profile: 'service',
       tree: {

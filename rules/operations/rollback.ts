@@ -77,7 +77,7 @@ export default defineRule({
             // expression (`canary-${{ env.VERSION }}`, `nightly-${VERSION}`, `${GITHUB_REF#refs/*/}`) (the rest of the line is taken,
             // so a line counts once); the text between stops at the next tag command (each of many
             // on a line scanned to its end).
-            String.raw`${TAG_CMD}(?:(?!${TAG_CMD})[^\n])*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})[^\n]*`,
+            String.raw`${TAG_CMD}(?:(?!${TAG_CMD})[^\n])*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})[^\n]*`,
             String.raw`docker\/metadata-action`,
             // An image path is read from its first segment: a start at each later segment scanned
             // the rest of the path again.
@@ -86,7 +86,9 @@ export default defineRule({
             String.raw`\}\}:\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}`,
             // An image reference in a list under `tags: |` (no tag command on its own line) whose tag
             // is the version or commit CI computed: `owner/app:${{ env.VERSION }}`.
-            String.raw`(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+:[\w.-]*\$\{\{\s*(?:env\.(?:[A-Z]+_){0,3}VERSION|github\.(?:sha|ref_name)|steps\.[\w-]+\.outputs\.(?:version|VERSION|tag|sha))\s*\}\}`,
+            // The image name may itself be an expression (`${{ env.IMAGE_NAME }}:${{ github.event.release.tag_name }}`),
+            // and the release's own tag is a version as much as `github.ref_name` is.
+            String.raw`(?:(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+|\}\}):[\w.-]*\$\{\{\s*(?:env\.(?:[A-Z]+_){0,3}VERSION|github\.(?:sha|ref_name|event\.release\.(?:tag_name|name))|steps\.[\w-]+\.outputs\.(?:version|VERSION|tag|sha))\s*\}\}`,
             // An image reference a script keeps in a variable or list before a build that pushes it
             // (`TAG_LIST=("$REPO:$VERSION" …)`, then `docker buildx build $TAGS --push`): the
             // repository path, literal or a variable named for it, tagged with the version.

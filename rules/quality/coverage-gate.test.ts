@@ -449,6 +449,29 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Codecov status with a threshold and no target (default target auto) fails the PR check when coverage drops: a gate (round 13)',
+      tree: {
+        '.codecov.yml':
+          'coverage:\n  status:\n    project:\n      default:\n        # fail when coverage drops by 1%\n        threshold: 1\n    patch:\n      default:\n        threshold: 1\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'default target auto with a threshold',
+        evidence: [
+          { path: '.codecov.yml', line: 6 },
+          { path: '.codecov.yml', line: 9 },
+        ],
+      },
+    },
+    {
+      name: 'a Codecov threshold outside coverage.status (or informational) is no gate',
+      tree: {
+        'codecov.yml':
+          'coverage:\n  status:\n    project:\n      default:\n        threshold: 1\n        informational: true\nflags:\n  unit:\n    threshold: 2\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
       name: 'Codecov target auto with a threshold but informational: true gates nothing',
       tree: {
         'codecov.yml':

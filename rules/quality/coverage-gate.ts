@@ -29,6 +29,28 @@ function codecovAutoGate(text: string, line: number): boolean {
   return false;
 }
 
+/**
+ * A `threshold:` on line `line` of a Codecov status block (under `coverage.status`) that sets no
+ * target: Codecov's default target is `auto`, so the threshold is the drop the check allows.
+ */
+function codecovDefaultTargetGate(text: string, line: number): boolean {
+  const lines = text.split(/\r?\n/);
+  const indent = (l: string) => /^[ \t]*/.exec(l)![0].length;
+  const at = indent(lines[line - 1] ?? '');
+  const block = blockOf(lines, line - 1, at);
+  if (/^\s*target\s*:/m.test(block) || /^\s*informational\s*:\s*true/m.test(block)) return false;
+  // Its ancestors, nearest first: a `status:` key among them.
+  let want = at;
+  for (let i = line - 2; i >= 0; i--) {
+    const l = lines[i]!;
+    if (!l.trim() || /^\s*#/.test(l) || indent(l) >= want) continue;
+    want = indent(l);
+    if (/^\s*status\s*:/.test(l)) return true;
+    if (want === 0) break;
+  }
+  return false;
+}
+
 /** The lines of the block at indentation `at` around line index `i`. */
 function blockOf(lines: string[], i: number, at: number): string {
   const ind = (l: string) => /^[ \t]*/.exec(l)![0].length;
@@ -88,11 +110,21 @@ export default defineRule({
   check(ctx) {
     const minPercent = typeof ctx.options.minPercent === 'number' ? ctx.options.minPercent : 80;
     const jacocoFiles = new Set(ctx.matches('jacocoPlugin').map((m) => m.path));
-    const found: { tool: string; match: Match }[] = [];
+    /** `drop`: the number is the drop allowed, not a floor. */
+    const found: { tool: string; match: Match; drop?: boolean }[] = [];
     for (const t of THRESHOLDS) {
       // `// coverageThreshold: undefined` in a generated jest.config.js configures nothing.
       for (const m of ctx.matches(t.key).filter((x) => !isCommentLine(x.snippet))) {
         if (t.key === 'jacoco' && !jacocoFiles.has(m.path)) continue;
+        if (t.key === 'codecov' && /^\s*threshold\s*:/.test(m.snippet)) {
+          if (!codecovDefaultTargetGate(ctx.files.read(m.path) ?? '', m.line)) continue;
+          found.push({
+            tool: 'Codecov status (default target auto with a threshold: fails when coverage drops)',
+            match: m,
+            drop: true,
+          });
+          continue;
+        }
         if (t.key === 'codecov' && /^\s*target\s*:\s*['"]?auto/.test(m.snippet)) {
           // `target: auto` compares with the base commit: a floor only with a `threshold` (the drop
           // allowed) beside it in the same status block — then Codecov fails the check when coverage drops.
@@ -107,7 +139,7 @@ export default defineRule({
       tool: f.tool,
       path: f.match.path,
       line: f.match.line,
-      ...(numberIn(f.match) ? { value: Number.parseFloat(numberIn(f.match)!) } : {}),
+      ...(numberIn(f.match) && !f.drop ? { value: Number.parseFloat(numberIn(f.match)!) } : {}),
     }));
     const tools = [...new Set(found.map((f) => f.tool))];
     const evidence: Evidence[] = found.slice(0, 5).map((f) => fromMatch(f.match, f.tool));

@@ -531,6 +531,17 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a ratio a hair under the target rounds to a pass, and the pass does not say "fewer tests than code" (round 13)',
+      tree: { ...py(3), 'tests/test_one.py': 'def test_one():\n    pass\n' },
+      options: { minRatio: 0.3334 },
+      expect: {
+        outcome: 'pass',
+        message: '1 test case in 1 test file for 3 source files (ratio 0.333, target 0.3334).',
+        absent: ['fewer tests than code'],
+        data: { testFiles: 1, sourceFiles: 3 },
+      },
+    },
+    {
       name: 'a test file the runner would not collect is named, not counted',
       tree: {
         ...py(2),

@@ -13,6 +13,26 @@ const pyCli = (built: boolean) => ({
 ruleTester(rule, {
   valid: [
     {
+      name: 'a module named setup.py inside a package and a setup.cfg of tool sections only are no manifests (round 13)',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "board"\ndependencies = ["flask>=3"]\n',
+        'uv.lock': 'version = 1\n',
+        'board/__init__.py': 'from flask import Flask\napp = Flask(__name__)\n',
+        'board/constants/setup.py':
+          'from board.constants import RawEnum\n\n\nclass DEFAULTS(RawEnum):\n    THEME = "core"\n',
+        'board/forms/setup.py': 'def setup(form):\n    return form\n',
+        'setup.cfg': '[flake8]\nmax-line-length = 88\n\n[nosetests]\nverbosity=2\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'All 1 dependency manifest has its lockfile.',
+        evidence: [{ path: 'pyproject.toml', note: 'locked by uv.lock' }],
+        data: { manifests: 1, locked: 1 },
+        absent: ['Not judged', 'constants/setup.py'],
+      },
+    },
+    {
       name: 'a command-line package built for PyPI is resolved by pip/pipx from its metadata: no lockfile needed',
       tree: pyCli(true),
       expect: {

@@ -145,6 +145,20 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'server.go', line: 4, note: 'CSRF protection' }] },
     },
     {
+      name: 'Flask: Cross-Origin-Opener-Policy set by hand in an after_request hook is a security header, beside CSRFProtect (round 13)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.0\nflask-wtf==1.2.1\n',
+        'board/__init__.py':
+          'from flask import Flask\nfrom flask_wtf.csrf import CSRFProtect\n\napp = Flask(__name__)\nCSRFProtect(app)\n\n\n@app.after_request\ndef response_headers(response):\n    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"\n    return response\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'board/__init__.py', line: 10 }],
+        absent: ['no security headers'],
+      },
+    },
+    {
       name: 'Rails force_ssl set from the environment is HTTPS/HSTS, named in the found list',
       tree: {
         Gemfile: "gem 'rails', '~> 8.0'\n",
@@ -722,6 +736,20 @@ ruleTester(rule, {
           '@EnableWebSecurity\nclass SecurityConfig {\n  SecurityFilterChain chain(HttpSecurity http) { return http.build(); }\n}\n',
       },
       expect: { outcome: 'not-applicable', message: 'profile is library' },
+    },
+    {
+      name: "a CLI's optional local web UI (net.Listen + http.Server) is named in the reason, not 'no HTTP server detected' (round 13)",
+      profile: 'cli',
+      tree: {
+        'go.mod': 'module example.com/dusk\n\ngo 1.22\n',
+        'cmd/dusk/main.go': 'package main\n\nfunc main() {\n\tapp.Run(os.Args)\n}\n',
+        'webui/server.go':
+          'package webui\n\nfunc (ui *UI) Start() error {\n\tln, err := net.Listen("tcp", ui.addr)\n\tif err != nil {\n\t\treturn err\n\t}\n\tsrv := &http.Server{Handler: ui.routes()}\n\treturn srv.Serve(ln)\n}\n',
+      },
+      expect: {
+        outcome: 'not-applicable',
+        message: ['profile is cli: its HTTP listener (webui/server.go:4)', 'not a deployed service'],
+      },
     },
     {
       name: 'no web framework: not applicable',

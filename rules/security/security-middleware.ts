@@ -49,7 +49,13 @@ export default defineRule({
         : facts.frameworks.some((f) => !GRPC.includes(f.id)) ||
             (facts.profile.id === 'service' && facts.servers.some((s) => !/\bgrpc\.NewServer\(/.test(s.snippet ?? '')))
           ? true
-          : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },
+          : facts.servers.length
+            ? {
+                // A command-line tool's optional local listener (a web UI on localhost, pprof) serves
+                // the person who started it, not the public: hardening is expected of services.
+                reason: `profile is ${facts.profile.id}: its HTTP listener${facts.servers.length > 1 ? 's' : ''} (${listing(facts.servers.slice(0, 3).map((m) => `${m.path}:${m.line}`))}${facts.servers.length > 3 ? ` and ${facts.servers.length - 3} more` : ''}) ${facts.servers.length > 1 ? 'are options' : 'is an option'} of the program run locally, not a deployed service, and no web framework is used: HTTP hardening is expected of services`,
+              }
+            : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },
   check(ctx) {
     // Hardening set only in development (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`,
     // `if (app.Environment.IsDevelopment())`) or by a Django middleware class that only a development

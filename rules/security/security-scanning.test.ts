@@ -45,6 +45,24 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Ruff with the Bandit rules selected in pyproject.toml, run by make lint in CI, is a SAST scan (round 13)',
+      tree: {
+        'pyproject.toml':
+          '[project]\nname = "board"\n\n[tool.ruff]\nline-length = 88\n\n[tool.ruff.lint]\nselect = ["E", "F", "SIM", "S"]\nignore = ["S105"]\n',
+        Makefile: 'lint:\n\truff check app/ tests/\n\truff format --check .\n',
+        'app/__init__.py': 'x = 1\n',
+        '.github/workflows/ci.yml': gha('      - run: make lint\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        data: { tools: ['ruff (bandit rules)'] },
+        evidence: [
+          { path: 'Makefile', line: 2 },
+          { path: 'pyproject.toml', line: 8, note: 'Ruff selects the Bandit rules (S), so ruff check runs them' },
+        ],
+      },
+    },
+    {
       name: 'CodeQL in GitHub Actions passes with the job and the line of analyze (init only sets it up)',
       tree: {
         '.github/workflows/codeql.yml': gha(
@@ -252,6 +270,15 @@ ruleTester(rule, {
         'go.mod': 'module example.com/boards\n',
         '.golangci.yml': 'linters:\n  enable:\n    - errcheck\n    - revive\n  disable:\n    - gosec\n',
         '.github/workflows/ci.yml': gha('      - uses: golangci/golangci-lint-action@v6\n'),
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
+      name: 'Ruff in CI without the S rules (SIM is flake8-simplify) is linting, not security scanning',
+      tree: {
+        'ruff.toml': '[lint]\nselect = [\n  "E",\n  "SIM",\n]\n[lint.per-file-ignores]\n"tests/**" = ["S"]\n',
+        'app/__init__.py': 'x = 1\n',
+        '.github/workflows/ci.yml': gha('      - run: ruff check .\n'),
       },
       expect: { outcome: 'fail' },
     },

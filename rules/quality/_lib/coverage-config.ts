@@ -84,9 +84,10 @@ export const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: stri
   {
     key: 'codecov',
     tool: 'Codecov status target',
-    regex: /^[ \t]*target\s*:\s*['"]?(\d+(?:\.\d+)?%?|auto)/m,
+    // `threshold:` too: a status without a target has Codecov's default, `target: auto`.
+    regex: /^[ \t]*(target|threshold)\s*:\s*['"]?(\d+(?:\.\d+)?%?|auto)/m,
     files: ['codecov.yml', '.codecov.yml', '.github/codecov.yml', 'codecov.yaml', '.codecov.yaml'],
-    literals: ['target'],
+    literals: ['target', 'threshold'],
   },
   {
     key: 'simplecov',

@@ -23,7 +23,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   },
   headers: {
     regex:
-      /\bhelmet\s*\(|\blusca\.(?:xframe|xssProtection|nosniff|csp|referrerPolicy)\s*\(|\blusca\s*\(\s*\{|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|\bhelmet\.(?:contentSecurityPolicy|crossOrigin\w+Policy|dnsPrefetchControl|expectCt|frameguard|hidePoweredBy|ieNoOpen|noSniff|originAgentCluster|permittedCrossDomainPolicies|referrerPolicy|xssFilter|x[A-Z]\w+)\s*\(|middleware\.security\.SecurityMiddleware\b|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|action_dispatch\.default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options/,
+      /\bhelmet\s*\(|\blusca\.(?:xframe|xssProtection|nosniff|csp|referrerPolicy)\s*\(|\blusca\s*\(\s*\{|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|\bhelmet\.(?:contentSecurityPolicy|crossOrigin\w+Policy|dnsPrefetchControl|expectCt|frameguard|hidePoweredBy|ieNoOpen|noSniff|originAgentCluster|permittedCrossDomainPolicies|referrerPolicy|xssFilter|x[A-Z]\w+)\s*\(|middleware\.security\.SecurityMiddleware\b|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|action_dispatch\.default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options|Cross-Origin-(?:Opener|Embedder|Resource)-Policy|Referrer-Policy|Permissions-Policy/,
     files: CODE,
     literals: [
       'lusca',
@@ -46,6 +46,10 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
       'SetResponseHeader',
       'X-Frame-Options',
       'x_frame_options',
+      // A security header set by hand (`response.headers["Cross-Origin-Opener-Policy"] = …`).
+      'Cross-Origin-',
+      'Referrer-Policy',
+      'Permissions-Policy',
     ],
   },
   // Symfony's NelmioCorsBundle is configured by its top-level `nelmio_cors:` key.

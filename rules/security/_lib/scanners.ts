@@ -89,3 +89,42 @@ export function golangciGosec(files: FileView): { path: string; line: number } |
   }
   return undefined;
 }
+
+/**
+ * Ruff with flake8-bandit's rules selected (`select`/`extend-select` naming `S`, an `S1xx` code or
+ * `ALL`, in `[tool.ruff]`/`[tool.ruff.lint]` of pyproject.toml or in ruff.toml): Ruff then runs
+ * Bandit's checks wherever CI runs `ruff check`. Configuration files only, read line by line.
+ */
+export function ruffBandit(files: FileView): { path: string; line: number; snippet: string } | undefined {
+  for (const path of files.match([
+    'pyproject.toml',
+    'ruff.toml',
+    '.ruff.toml',
+    '**/pyproject.toml',
+    '**/ruff.toml',
+    '**/.ruff.toml',
+  ])) {
+    const text = files.read(path);
+    if (!text || !/select/.test(text)) continue;
+    const ruffFile = !path.endsWith('pyproject.toml');
+    const lines = text.split(/\r?\n/);
+    let inRuff = ruffFile;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      const header = /^\s*\[+\s*([\w.-]+)\s*\]/.exec(l);
+      if (header) {
+        const name = header[1]!;
+        inRuff = ruffFile ? name === 'lint' : name === 'tool.ruff' || name === 'tool.ruff.lint';
+        continue;
+      }
+      if (!inRuff || !/^\s*(?:extend-)?select\s*=\s*\[/.test(l)) continue;
+      let list = l.slice(l.indexOf('['));
+      for (let j = i + 1; !list.includes(']') && j < lines.length && j < i + 60; j++)
+        list += lines[j]!.replace(/#.*/, '');
+      const entries = list.replace(/#.*$/gm, '').match(/["'][^"']*["']/g) ?? [];
+      if (entries.some((e) => /^["'](?:S\d*|ALL)["']$/.test(e)))
+        return { path, line: i + 1, snippet: l.trim().slice(0, 160) };
+    }
+  }
+  return undefined;
+}

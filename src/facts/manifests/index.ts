@@ -61,15 +61,26 @@ export const MANIFEST_GLOBS = [
   '**/*.gemspec',
 ];
 
+/**
+ * A setup.py or setup.cfg that describes a package: setup.py calls `setup(` from setuptools or
+ * distutils (a module of that name inside a package, `CTFd/constants/setup.py`, is plain code);
+ * setup.cfg has setuptools' `[metadata]` or `[options]` sections (one holding only `[flake8]`,
+ * `[nosetests]` or `[tool:pytest]` is tool configuration).
+ */
+export function isPackageSetup(text: string, path: string): boolean {
+  if (path.endsWith('.cfg')) return /^\[(?:metadata|options)(?:\.[\w.]+)?\]/m.test(text);
+  return /\b(?:setuptools|distutils|skbuild)\b/.test(text) && /\bsetup\s*\(/.test(text);
+}
+
 export function parseManifests(files: FileView): { manifests: Manifest[]; dependencies: Dependency[] } {
   const manifests: Manifest[] = [];
   const declared: DeclaredDependency[] = [];
   for (const path of files.paths) {
     const parser = manifestParser(path);
     if (!parser) continue;
+    if (parser === parseSetup && !isPackageSetup(files.read(path) ?? '', path)) continue;
     try {
       const m = parser(files, path, declared);
-      // setup.cfg without install_requires is a tool-config file, not a manifest.
       manifests.push(m);
     } catch (err) {
       manifests.push({ ecosystem: 'npm', path, ok: false, error: `${path}: ${(err as Error).message}` });

@@ -18,6 +18,8 @@ interface Group {
   annotations: Annotation[];
   /** The code that follows the group (the start of the declaration). */
   after: string;
+  /** Where `after` starts. */
+  end?: number;
 }
 
 /** Groups of `@Name(args)` (JVM) / `[Name(args), …]` (C#) / `#[name(args)]` (Rust) in masked code. */
@@ -65,6 +67,7 @@ function groups(code: string, style: 'at' | 'bracket' | 'hash'): Group[] {
       }
     }
     g.after = code.slice(j, j + 300);
+    g.end = j;
     i = j;
     if (g.annotations.length) out.push(g);
   }
@@ -254,6 +257,10 @@ const NEVER_TESTS = new Set([
   'Nullable',
   'NonNull',
 ]);
+/** TestNG configuration and data methods: public, yet never tests under a class-level `@Test`. */
+const TESTNG_NOT_TESTS = /^(?:Before\w*|After\w*|DataProvider|Factory|Ignore|Disabled)$/;
+/** A public instance method returning void: a test when its class carries TestNG's `@Test`. */
+const PUBLIC_VOID = /^[ \t]*public\s+(?:(?:final|synchronized)\s+)*void\s+\w+\s*\(/gm;
 
 export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 'scala') {
   const syn: Syntax = language === 'kotlin' || language === 'scala' ? SYNTAX.kotlin : SYNTAX.java;
@@ -280,7 +287,27 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
   const metaTests: JvmMetaTest[] = [];
   const annotated: JvmAnnotated[] = [];
   let textLines: string[] | undefined;
-  for (const g of groups(code, 'at')) {
+  const all = groups(code, 'at');
+  /** TestNG `@Test` on a class: every public void method of it is a test (the class's skip applies to all). */
+  const classTests: { end: number; skipped: boolean }[] = [];
+  // TestNG `@DataProvider`s of this file whose rows are a literal `new Object[][] { {…}, {…} }`:
+  // a `@Test(dataProvider = "name")` expands to that many cases, like a JUnit literal source.
+  const providers = new Map<string, number>();
+  const rawArgs = (a: Annotation) => (a.from === undefined ? '' : text.slice(a.from, a.from + a.args.length));
+  if (framework === 'TestNG' && /@DataProvider\b/.test(code))
+    for (const g of all) {
+      const dp = g.annotations.find((a) => a.name === 'DataProvider');
+      if (!dp || g.end === undefined) continue;
+      const name = /\bname\s*=\s*"([^"]*)"/.exec(rawArgs(dp))?.[1] ?? /(\w+)\s*\(/.exec(g.after)?.[1];
+      const open = code.indexOf('{', g.end);
+      const close = open < 0 ? -1 : matchBracket(code, open);
+      if (!name || close < 0) continue;
+      const tables = [...code.slice(open, close).matchAll(/\bnew\s+Object\s*\[\s*\]\s*\[\s*\]\s*\{/g)];
+      const rows =
+        tables.length === 1 ? literalSize(code, open + tables[0]!.index + tables[0]![0].length - 1) : undefined;
+      if (rows !== undefined) providers.set(name, rows);
+    }
+  for (const g of all) {
     const marker = g.annotations.find((a) => JVM_TESTS.has(a.name));
     const skipped =
       classDisabled ||
@@ -304,7 +331,11 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
       }
       continue;
     }
-    if (/^\s*(?:(?:public|abstract|final|open)\s+)*class\b/.test(g.after)) continue;
+    if (/^\s*(?:(?:public|abstract|final|open)\s+)*class\b/.test(g.after)) {
+      if (marker.name === 'Test' && framework === 'TestNG' && g.end !== undefined)
+        classTests.push({ end: g.end, skipped });
+      continue;
+    }
     let params: number | null | undefined;
     if (marker.name === 'RepeatedTest') params = Number(/\d+/.exec(marker.args)?.[0] ?? NaN) || null;
     else if (marker.name === 'ParameterizedTest') {
@@ -315,8 +346,27 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
           : /\btextBlock\s*=/.test(src[0]!.args)
             ? textBlockRows(text, src[0]!)
             : arraySize(src[0]!.args);
-    } else if (marker.name === 'Test' && /\bdataProvider\s*=/.test(marker.args)) params = null;
+    } else if (marker.name === 'Test' && /\bdataProvider\s*=/.test(marker.args))
+      params = providers.get(/\bdataProvider\s*=\s*"([^"]*)"/.exec(rawArgs(marker))?.[1] ?? '') ?? null;
     count.add({ line: lineOf(g.at), skipped, ...(params !== undefined ? { params } : {}) });
+  }
+  if (classTests.length) {
+    // The group that annotates a declaration, by where the declaration starts.
+    const byDecl = new Map<number, Group>();
+    for (const g of all) if (g.end !== undefined) byDecl.set(g.end + (/^\s*/.exec(g.after)?.[0].length ?? 0), g);
+    for (const c of classTests) {
+      const open = code.indexOf('{', c.end);
+      const close = open < 0 ? -1 : matchBracket(code, open);
+      if (close < 0) continue;
+      const body = code.slice(open, close);
+      for (const m of body.matchAll(PUBLIC_VOID)) {
+        const at = open + m.index + (m[0].length - m[0].trimStart().length);
+        const g = byDecl.get(at);
+        // Annotated methods: a test marker was counted above; configuration methods are none.
+        if (g?.annotations.some((a) => JVM_TESTS.has(a.name) || TESTNG_NOT_TESTS.test(a.name))) continue;
+        count.add({ line: lineOf(at), skipped: c.skipped });
+      }
+    }
   }
   // JUnit 3: public void testXxx() in a TestCase subclass; Spock: def "feature"() in a Specification.
   let junit3: JvmJunit3 | undefined;

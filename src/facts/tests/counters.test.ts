@@ -543,6 +543,44 @@ describe('annotated languages', () => {
     );
     expect([r.cases, r.skipped, r.parametrized, r.expanded, r.framework]).toEqual([4, 1, 2, 1 + 3 + 5 + 1, 'JUnit 5']);
   });
+  it('TestNG: a class-level @Test makes every public void method of the class a test', () => {
+    const r = countJvm(
+      [
+        'package dev.example;',
+        'import org.testng.annotations.*;',
+        '@Test',
+        'public class RetryTest {',
+        '  @BeforeMethod',
+        '  public void setUp() {}',
+        '  public void shouldRetry() {}',
+        '  public void shouldGiveUp() throws Exception {}',
+        '  @Test(expectedExceptions = IllegalStateException.class)',
+        '  public void shouldThrow() {}',
+        '  @DataProvider',
+        '  public Object[][] rows() { return new Object[][] {{1}, {2}}; }',
+        '  @Test(dataProvider = "rows")',
+        '  public void withRows(int n) {}',
+        '  private void helper() {}',
+        '  public static void util() {}',
+        '}',
+      ].join('\n'),
+      'java',
+    );
+    expect([r.cases, r.skipped, r.parametrized, r.expanded, r.framework]).toEqual([4, 0, 1, 3 + 2, 'TestNG']);
+    expect(r.firstLine).toBe(7);
+    const off = countJvm(
+      [
+        'import org.testng.annotations.Test;',
+        '@Test(enabled = false)',
+        'public class OffTest {',
+        '  public void a() {}',
+        '  public void b() {}',
+        '}',
+      ].join('\n'),
+      'java',
+    );
+    expect([off.cases, off.skipped]).toEqual([2, 2]);
+  });
   it('JUnit 5: an @interface annotated with @ParameterizedTest is a meta-annotation, not a test; its uses are kept', () => {
     const decl = countJvm(
       '@Documented\n@Target(ElementType.METHOD)\n@ParameterizedTest\npublic @interface MultiLocaleTest {}\n',
