@@ -145,7 +145,7 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'server.go', line: 4, note: 'CSRF protection' }] },
     },
     {
-      name: 'Flask: Cross-Origin-Opener-Policy set by hand in an after_request hook is a security header, beside CSRFProtect (round 13)',
+      name: 'Flask: Cross-Origin-Opener-Policy set by hand beside CSRFProtect: a security header, half the headers’ share without CSP, frame or sniffing protection (round 13)',
       profile: 'service',
       tree: {
         'requirements.txt': 'flask==3.0.0\nflask-wtf==1.2.1\n',
@@ -153,7 +153,9 @@ ruleTester(rule, {
           'from flask import Flask\nfrom flask_wtf.csrf import CSRFProtect\n\napp = Flask(__name__)\nCSRFProtect(app)\n\n\n@app.after_request\ndef response_headers(response):\n    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"\n    return response\n',
       },
       expect: {
-        outcome: 'pass',
+        outcome: 'partial',
+        score: 0.8,
+        message: 'hardening headers (CSP, X-Frame-Options, X-Content-Type-Options)',
         evidence: [{ path: 'board/__init__.py', line: 10 }],
         absent: ['no security headers'],
       },

@@ -22,6 +22,12 @@ const FASTIFY_PLUGINS = {
   csrf: /^@fastify\/csrf-protection$/,
 };
 
+/** A header set by hand that isolates or limits what a page shares, not one that hardens responses. */
+const POLICY_HEADER = /Cross-Origin-(?:Opener|Embedder|Resource)-Policy|Referrer-Policy|Permissions-Policy/;
+/** Middleware or settings that send a set of hardening headers. */
+const HARDENING =
+  /helmet|lusca|secure_?headers|SecureHeaders|Talisman|SecurityMiddleware|secure\.New|middleware\.Secure|default_headers|UseSecurityHeaders|AddSecurityHeaderPolicies|\.headers\s*\(/i;
+
 export default defineRule({
   meta: {
     id: 'security-middleware',
@@ -248,8 +254,20 @@ export default defineRule({
     const credFiles = new Set(creds.map((m) => m.path));
     const dangerous = any.filter((m) => credFiles.has(m.path));
 
+    // Isolation and privacy headers set by hand (Cross-Origin-Opener-Policy, Referrer-Policy,
+    // Permissions-Policy) without CSP, frame or sniffing protection are half of the headers' share:
+    // the app hardens one thing, not its responses (round 13, CTFd: one COOP header beside CSRF passed).
+    const onlyPolicyHeaders =
+      proxy.headers.length === 0 &&
+      headers.length > 0 &&
+      headers.every((m) => POLICY_HEADER.test(m.snippet) && !HEADER_NAME.test(m.snippet) && !HARDENING.test(m.snippet));
     const g = graded([
-      { name: 'security headers', found: headers.length + proxy.headers.length > 0, weight: 4 },
+      ...(onlyPolicyHeaders
+        ? [
+            { name: 'isolation or privacy headers set by hand', found: true, weight: 2 },
+            { name: 'hardening headers (CSP, X-Frame-Options, X-Content-Type-Options)', found: false, weight: 2 },
+          ]
+        : [{ name: 'security headers', found: headers.length + proxy.headers.length > 0, weight: 4 }]),
       // No CORS middleware at all leaves the browser's same-origin policy in force: nothing is opened.
       { name: 'CORS restricted to explicit origins', found: any.length === 0, weight: 3 },
       {
