@@ -14,6 +14,7 @@ import { namesIn } from './names.js';
 import { codeSpans } from './problems.js';
 import { mapClaim, mechanismsIn, pillarOf } from './vocabulary.js';
 
+import { indexLinkClaims } from './links.js';
 export type { Asserted } from './status.js';
 export type { ClaimNumber } from './numbers.js';
 export { statusOf, plain, subjectOf } from './status.js';
@@ -55,6 +56,8 @@ export interface Claim {
   shownFrom?: number;
   /** Listed under a heading naming a test file ("### tests/test_api.py (44 tests)"): what that file tests. */
   tested?: string;
+  /** The file a documentation index links to ("- [Deployment](DEPLOYMENT.md)"), as written: it must be there. */
+  linked?: string;
 }
 
 /** Labels that give a detail of the item above them, not a claim of their own kind. */
@@ -289,6 +292,8 @@ export function extractClaims(markdown: string): Claim[] {
     else if (ctx === undefined && body.length < 200 && SIZED_FILE.test(body) && namesIn(body).paths.length === 1)
       push({ line: n, text: plain(body), asserted: 'done', number: null, readiness: false, source: 'prose' });
   }
+  // "| **[X.md](./X.md)** | … |", "👉 [Testing Strategy](../testing-strategy/README.md)": an index of files.
+  claims.push(...indexLinkClaims(lines, new Set(claims.map((c) => c.line))));
   return claims;
 }
 

@@ -1,0 +1,60 @@
+/**
+ * readiness verify: classes found on rounds 5–11 together (used for development, fourth helper), each on
+ * a small document of our own against an in-memory tree.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Tree } from '../src/testing/memory.js';
+import { reportWith, verifier } from './helpers/verify.js';
+
+describe('a documentation index: a line that opens with a link to a file says the file is there', () => {
+  const tree: Tree = {
+    'README.md': '# Orchard\n',
+    'docs/README.md': '# Docs hub\n',
+    'docs/guide/SETUP.md': '# Setup\n',
+    'docs/guide/alerts.yml': 'groups: []\n',
+    'docs/ops/RUNBOOK.md': '# Runbook\n',
+    'src/Orchard.java': 'class Orchard {}\n',
+  };
+  const doc = [
+    '# Guide index', //  1
+    '', //  2
+    '| Document | Purpose |', //  3
+    '|---|---|', //  4
+    '| **[SETUP.md](./SETUP.md)** | How to install |', //  5
+    '| **[HARVEST_PLAN.md](./HARVEST_PLAN.md)** | Harvest planning |', //  6
+    '', //  7
+    '👉 **[Runbook](../ops/RUNBOOK.md)** - On-call steps', //  8
+    '- [Alerts](alerts.yml)', //  9
+    '- [Docs hub](../README.md)', // 10
+    '- [Guides folder](../guide/)', // 11
+    '- [Website](https://example.org/orchard.html)', // 12
+    '- ❌ [Orchard.java](../../src/Orchard.java) - no input validation', // 13
+    '', // 14
+    'The plan is described in [HARVEST_PLAN.md](./HARVEST_PLAN.md) as well.', // 15
+    '- [Setup again](SETUP.md)', // 16
+    '', // 17
+    '```', // 18
+    '- [Pruning](PRUNING.md)', // 19
+    '```', // 20
+  ].join('\n');
+  const { at, has } = verifier('docs/guide/INDEX.md', true)(tree, doc, reportWith([]));
+
+  it("a linked file that exists, resolved from the document's folder: confirmed", () => {
+    expect(at(5).verdict).toBe('confirmed');
+    expect(at(5).evidence[0]?.path).toBe('docs/guide/SETUP.md');
+    expect(at(8).verdict).toBe('confirmed');
+    expect(at(9).verdict).toBe('confirmed');
+    expect(at(10).verdict).toBe('confirmed');
+    expect(at(10).evidence[0]?.path).toBe('docs/README.md');
+  });
+
+  it('a linked file that is not there: contradicted, naming the path looked for', () => {
+    expect(at(6).verdict).toBe('contradicted');
+    expect(at(6).reason).toContain('docs/guide/HARVEST_PLAN.md');
+  });
+
+  it('folder links, web links, links after a status mark, in a sentence, repeated or in a fence are not index entries', () => {
+    for (const line of [11, 12, 15, 16, 19]) expect([line, has(line)]).toEqual([line, false]);
+    if (has(13)) expect(at(13).reason).not.toContain('links to');
+  });
+});
