@@ -58,3 +58,29 @@ describe('a documentation index: a line that opens with a link to a file says th
     if (has(13)) expect(at(13).reason).not.toContain('links to');
   });
 });
+
+describe("a document header's release version: the manifest's version settles it", () => {
+  const cargo: Tree = {
+    'Cargo.toml': '[package]\nname = "plumb"\nversion = "0.4.1"\n',
+    'src/lib.rs': 'pub fn f() {}\n',
+  };
+  const header = (v: string) => ['# Plumb status', '', `**Version**: ${v}`, '**Status**: in progress', ''];
+
+  it('a stale version is contradicted, naming both', () => {
+    const { at } = verifier('STATUS.md')(cargo, header('0.1.0').join('\n'));
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(3).reason).toContain('0.4.1');
+    expect(at(3).reason).toContain('0.1.0');
+  });
+
+  it('the same version confirms; a later mention, a two-part or a staged version is not read', () => {
+    const doc = [...header('0.4.1'), '**Version:** 1.0', ...Array(20).fill(''), '- Version: 0.4.1'].join('\n');
+    const { at, has } = verifier('STATUS.md')(cargo, doc);
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(3).evidence[0]?.path).toBe('Cargo.toml');
+    expect(has(6)).toBe(false);
+    expect(has(27)).toBe(false);
+    const staged = verifier('STATUS.md')(cargo, header('1.0.0-PRODUCTION').join('\n'));
+    expect(staged.has(3)).toBe(false);
+  });
+});
