@@ -84,3 +84,33 @@ describe("a document header's release version: the manifest's version settles it
     expect(staged.has(3)).toBe(false);
   });
 });
+
+describe('a whole-suite pass count said in words of passing ("Test suite passes", "Todos os testes passando")', () => {
+  const tree: Tree = {
+    'pyproject.toml': '[project]\nname = "ledger"\n',
+    'ledger/core.py': 'def add(a, b):\n    return a + b\n',
+    'tests/test_core.py': `${Array.from({ length: 9 }, (_, i) => `def test_add_${i}():\n    assert True\n`).join('\n')}`,
+  };
+
+  it('a stale count is contradicted against the whole suite', () => {
+    const doc = [
+      '# Ledger status',
+      '',
+      'Test suite passes: **5 passed, 0 failed**',
+      '',
+      '- Todos os testes passando: 5/5 testes',
+    ].join('\n');
+    const { at } = verifier('STATUS.md')(tree, doc);
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(3).reason).toContain('9');
+    expect(at(5).verdict).toBe('contradicted');
+  });
+
+  it('the right count is not confirmed: that they pass only a run shows', () => {
+    const { at } = verifier('STATUS.md')(
+      tree,
+      ['# Ledger status', '', 'Test suite passes: **9 passed, 0 failed**'].join('\n'),
+    );
+    expect(at(3).verdict).toBe('unverifiable');
+  });
+});
