@@ -114,3 +114,37 @@ describe('a whole-suite pass count said in words of passing ("Test suite passes"
     expect(at(3).verdict).toBe('unverifiable');
   });
 });
+
+describe('label lines of a fenced summary block are read like the same labels outside a fence', () => {
+  const tree: Tree = {
+    'pyproject.toml': '[project]\nname = "ledger"\n',
+    'ledger/core.py': 'def add(a, b):\n    return a + b\n',
+    'tests/test_core.py': `${Array.from({ length: 12 }, (_, i) => `def test_add_${i}():\n    assert True\n`).join('\n')}`,
+  };
+  const doc = [
+    '# Ledger status', // 1
+    '', // 2
+    '```', // 3
+    'Tests:              7/7 passing ✅', // 4
+    'Skipped:            2 tests', // 5
+    'Performance:        <1ms per call ✅', // 6
+    '```', // 7
+    '', // 8
+    '```python', // 9
+    'Tests:  7', // 10
+    '```', // 11
+  ].join('\n');
+  const { at, has } = verifier('STATUS.md')(tree, doc);
+
+  it('a stale test count in the block is contradicted with both numbers', () => {
+    expect(at(4).verdict).toBe('contradicted');
+    expect(at(4).reason).toContain('7');
+    expect(at(4).reason).toContain('12');
+  });
+
+  it('a run figure is read but not confirmed; skipped counts and code fences are not read', () => {
+    if (has(6)) expect(at(6).verdict).toBe('unverifiable');
+    expect(has(5)).toBe(false);
+    expect(has(10)).toBe(false);
+  });
+});

@@ -71,6 +71,10 @@ const CURRENT = /\b(current|overall|status|maturity|assessment|score|summary|tod
 /** Fences whose lines are code or configuration, never prose bullets ("- run: npm test"). */
 const CODE_FENCE =
   /^(?:ya?ml|json|toml|ini|sh|bash|zsh|shell|console|powershell|ps1|dockerfile|hcl|tf|xml|html|diff)$/i;
+/** Fences of plain text, where a summary is drawn ("```" alone, "```text"). */
+const PROSE_FENCE = /^(?:|te?xt|plain(?:text)?)$/i;
+/** "Clippy:             0 warnings (-D) ✅": a label, its colon and the value set in a column. */
+const SUMMARY_LABEL = /^\s*([A-Z][\w /().&-]{1,30}?):\s{2,}(\S.*)$/;
 /** "- Wait time: 1-3 seconds" inside a fence: a list written as code, read as a list. */
 const FENCE_BULLET = /^(\s*)[-*]\s+([A-Z][\w /().-]{1,40}:\s+\S.*)$/;
 
@@ -135,7 +139,18 @@ export function extractClaims(markdown: string): Claim[] {
       if (inContext('example')) continue;
       const pseudo = CODE_FENCE.test(fenceLang) ? null : FENCE_BULLET.exec(raw);
       if (pseudo) items.bullet(pseudo[2]!, n, pseudo[1]!.length);
-      else reader.line(raw, n);
+      else {
+        const before = claims.length;
+        reader.line(raw, n);
+        // "Tests:              317/317 passing ✅" in a summary block: a label line, as outside a fence.
+        const summary = claims.length === before && PROSE_FENCE.test(fenceLang) ? SUMMARY_LABEL.exec(raw) : null;
+        // ("Skipped:   2 tests", "Failed:   0": what a run left out or failed, not the suite's size.)
+        if (
+          summary &&
+          !/^(?:skipped|failed|failing|errors?|pending|incomplete|risky|ignored|flaky)$/i.test(summary[1]!)
+        )
+          items.labelled(`${summary[1]}: ${summary[2]}`, n);
+      }
       continue;
     }
     if (!raw.trim()) continue;
