@@ -148,3 +148,40 @@ describe('label lines of a fenced summary block are read like the same labels ou
     expect(has(10)).toBe(false);
   });
 });
+
+describe('a test file and its count written as a bold label ("**orders/tests.py (3 testes):**")', () => {
+  const tree: Tree = {
+    'manage.py': 'import os\nfrom django.core.management import execute_from_command_line\n',
+    'requirements.txt': 'Django==5.0\n',
+    'orders/__init__.py': '',
+    'people/__init__.py': '',
+    'orders/models.py': 'class Order:\n    pass\n',
+    'orders/tests.py':
+      'from django.test import TestCase\n\nclass OrderTests(TestCase):\n    def test_a(self):\n        pass\n\n    def test_b(self):\n        pass\n\n    def test_c(self):\n        pass\n',
+    'people/tests.py':
+      'from django.test import TestCase\n\nclass PeopleTests(TestCase):\n    def test_a(self):\n        pass\n',
+  };
+  const doc = [
+    '# Status', // 1
+    '', // 2
+    '**orders/tests.py (3 testes):**', // 3
+    '- create order', // 4
+    '', // 5
+    '**people/tests.py (4 tests):**', // 6
+    '- list people', // 7
+    '', // 8
+    '**tests.py (2 tests):**', // 9
+  ].join('\n');
+  const { at, has } = verifier('STATUS.md')(tree, doc);
+
+  it('the count the file holds confirms; another count is contradicted with both', () => {
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(3).evidence[0]?.path).toBe('orders/tests.py');
+    expect(at(6).verdict).toBe('contradicted');
+    expect(at(6).reason).toContain('1 test cases, not 4');
+  });
+
+  it('a bare tests.py, which names no one file, is not read as a test file', () => {
+    if (has(9)) expect(at(9).reason).not.toContain('test cases');
+  });
+});

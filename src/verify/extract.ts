@@ -84,7 +84,7 @@ const DESCRIBED =
 
 /** A heading that is a test file's path ("1. tests/test_sync_api.py (629 lines, 44 tests)"). */
 const TEST_FILE_HEADING =
-  /^(?:\d+[.)]\s+)?((?:[\w.-]+\/)*(?:test_[\w-]+|[\w-]+_test|[\w-]+\.(?:test|spec)|[\w-]+(?:Tests?|Spec))\.(?:py|go|rb|php|java|kt|cs|rs|[cm]?[jt]sx?|scala|swift|dart|exs?))(?:\s*\([^()]*\))?\s*$/;
+  /^(?:\d+[.)]\s+)?((?:[\w.-]+\/)+tests?\.py|(?:[\w.-]+\/)*(?:test_[\w-]+|[\w-]+_test|[\w-]+\.(?:test|spec)|[\w-]+(?:Tests?|Spec))\.(?:py|go|rb|php|java|kt|cs|rs|[cm]?[jt]sx?|scala|swift|dart|exs?))(?:\s*\([^()]*\))?\s*$/;
 
 export function extractClaims(markdown: string): Claim[] {
   const lines = markdown.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
@@ -287,7 +287,21 @@ export function extractClaims(markdown: string): Claim[] {
     // "### Vorher:" / "### Before": the gaps listed were; what is done there is still claimed.
     const past = inContext('historical') || state.list === 'historical';
     if (past && icon !== 'done' && !readiness) continue;
-    if (readiness || (icon && body.length < 200 && ctx === undefined))
+    // "**ordens/tests.py (5 testes):**": a test file and its count, written as the label of its list.
+    const testLabel = /^\*\*[^*]+\*\*:?\s*$/.test(body.trim())
+      ? TEST_FILE_HEADING.exec(withoutColon(plain(body)))
+      : null;
+    if (testLabel && /\(\s*\d/.test(body) && !inContext('example') && !inContext('planned'))
+      push({
+        line: n,
+        text: plain(body),
+        subject: testLabel[1]!,
+        asserted: 'done',
+        number: null,
+        readiness: false,
+        source: 'heading',
+      });
+    else if (readiness || (icon && body.length < 200 && ctx === undefined))
       push({ line: n, text: plain(body), asserted: icon ?? 'done', number, readiness, source: 'prose' });
     // "Mass assignment is enforced via `Model::shouldBeStrict()`": a sentence naming code says it is there.
     else if (
