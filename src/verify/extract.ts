@@ -14,6 +14,7 @@ import { namesIn } from './names.js';
 import { codeSpans } from './problems.js';
 import { mapClaim, mechanismsIn, pillarOf } from './vocabulary.js';
 
+import { indexLinkClaims } from './links.js';
 export type { Asserted } from './status.js';
 export type { ClaimNumber } from './numbers.js';
 export { statusOf, plain, subjectOf } from './status.js';
@@ -55,6 +56,8 @@ export interface Claim {
   shownFrom?: number;
   /** Listed under a heading naming a test file ("### tests/test_api.py (44 tests)"): what that file tests. */
   tested?: string;
+  /** The file a documentation index links to ("- [Deployment](DEPLOYMENT.md)"), as written: it must be there. */
+  linked?: string;
 }
 
 /** Labels that give a detail of the item above them, not a claim of their own kind. */
@@ -68,6 +71,10 @@ const CURRENT = /\b(current|overall|status|maturity|assessment|score|summary|tod
 /** Fences whose lines are code or configuration, never prose bullets ("- run: npm test"). */
 const CODE_FENCE =
   /^(?:ya?ml|json|toml|ini|sh|bash|zsh|shell|console|powershell|ps1|dockerfile|hcl|tf|xml|html|diff)$/i;
+/** Fences of plain text, where a summary is drawn ("```" alone, "```text"). */
+const PROSE_FENCE = /^(?:|te?xt|plain(?:text)?)$/i;
+/** "Clippy:             0 warnings (-D) ✅": a label, its colon and the value set in a column. */
+const SUMMARY_LABEL = /^\s*([A-Z][\w /().&-]{1,30}?):\s{2,}(\S.*)$/;
 /** "- Wait time: 1-3 seconds" inside a fence: a list written as code, read as a list. */
 const FENCE_BULLET = /^(\s*)[-*]\s+([A-Z][\w /().-]{1,40}:\s+\S.*)$/;
 
@@ -77,7 +84,7 @@ const DESCRIBED =
 
 /** A heading that is a test file's path ("1. tests/test_sync_api.py (629 lines, 44 tests)"). */
 const TEST_FILE_HEADING =
-  /^(?:\d+[.)]\s+)?((?:[\w.-]+\/)*(?:test_[\w-]+|[\w-]+_test|[\w-]+\.(?:test|spec)|[\w-]+(?:Tests?|Spec))\.(?:py|go|rb|php|java|kt|cs|rs|[cm]?[jt]sx?|scala|swift|dart|exs?))(?:\s*\([^()]*\))?\s*$/;
+  /^(?:\d+[.)]\s+)?((?:[\w.-]+\/)+tests?\.py|(?:[\w.-]+\/)*(?:test_[\w-]+|[\w-]+_test|[\w-]+\.(?:test|spec)|[\w-]+(?:Tests?|Spec))\.(?:py|go|rb|php|java|kt|cs|rs|[cm]?[jt]sx?|scala|swift|dart|exs?))(?:\s*\([^()]*\))?\s*$/;
 
 export function extractClaims(markdown: string): Claim[] {
   const lines = markdown.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
@@ -132,7 +139,18 @@ export function extractClaims(markdown: string): Claim[] {
       if (inContext('example')) continue;
       const pseudo = CODE_FENCE.test(fenceLang) ? null : FENCE_BULLET.exec(raw);
       if (pseudo) items.bullet(pseudo[2]!, n, pseudo[1]!.length);
-      else reader.line(raw, n);
+      else {
+        const before = claims.length;
+        reader.line(raw, n);
+        // "Tests:              317/317 passing ✅" in a summary block: a label line, as outside a fence.
+        const summary = claims.length === before && PROSE_FENCE.test(fenceLang) ? SUMMARY_LABEL.exec(raw) : null;
+        // ("Skipped:   2 tests", "Failed:   0": what a run left out or failed, not the suite's size.)
+        if (
+          summary &&
+          !/^(?:skipped|failed|failing|errors?|pending|incomplete|risky|ignored|flaky)$/i.test(summary[1]!)
+        )
+          items.labelled(`${summary[1]}: ${summary[2]}`, n);
+      }
       continue;
     }
     if (!raw.trim()) continue;
@@ -269,7 +287,21 @@ export function extractClaims(markdown: string): Claim[] {
     // "### Vorher:" / "### Before": the gaps listed were; what is done there is still claimed.
     const past = inContext('historical') || state.list === 'historical';
     if (past && icon !== 'done' && !readiness) continue;
-    if (readiness || (icon && body.length < 200 && ctx === undefined))
+    // "**ordens/tests.py (5 testes):**": a test file and its count, written as the label of its list.
+    const testLabel = /^\*\*[^*]+\*\*:?\s*$/.test(body.trim())
+      ? TEST_FILE_HEADING.exec(withoutColon(plain(body)))
+      : null;
+    if (testLabel && /\(\s*\d/.test(body) && !inContext('example') && !inContext('planned'))
+      push({
+        line: n,
+        text: plain(body),
+        subject: testLabel[1]!,
+        asserted: 'done',
+        number: null,
+        readiness: false,
+        source: 'heading',
+      });
+    else if (readiness || (icon && body.length < 200 && ctx === undefined))
       push({ line: n, text: plain(body), asserted: icon ?? 'done', number, readiness, source: 'prose' });
     // "Mass assignment is enforced via `Model::shouldBeStrict()`": a sentence naming code says it is there.
     else if (
@@ -289,6 +321,8 @@ export function extractClaims(markdown: string): Claim[] {
     else if (ctx === undefined && body.length < 200 && SIZED_FILE.test(body) && namesIn(body).paths.length === 1)
       push({ line: n, text: plain(body), asserted: 'done', number: null, readiness: false, source: 'prose' });
   }
+  // "| **[X.md](./X.md)** | … |", "👉 [Testing Strategy](../testing-strategy/README.md)": an index of files.
+  claims.push(...indexLinkClaims(lines, new Set(claims.map((c) => c.line))));
   return claims;
 }
 

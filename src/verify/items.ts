@@ -38,6 +38,8 @@ export interface ItemState {
   code: string[];
   /** The list's label says its items are done ("**Fixes applied**", "Changes made:"). */
   done?: boolean;
+  /** The header's release version was read ("**Version**: 0.1.0"). */
+  versioned?: boolean;
   /**
    * The document ticks some boxes and leaves others open (a progress checklist: "Check off each item
    * as you implement it"): an open box says the thing is not done yet. A document whose boxes are all
@@ -322,6 +324,16 @@ export function itemReader(st: ItemState): {
       );
     // "Status: ✅ Available" under "### Performance Benchmarks": the heading is what is available.
     if (STATUS_LABEL.test(label) && !example) return statusLine(value, n, p);
+    // "**Version**: 0.1.0" in a document's header: the release the manifest states (once: later
+    // mentions repeat it, and "1.0" or "1.0.0-PRODUCTION" name the document or a stage, not a release).
+    if (
+      /^(?:project |package |app |current )?(?:version|versão|versión|versione)$/i.test(label) &&
+      /^v?\d+\.\d+\.\d+$/.test(value) &&
+      n <= 20 &&
+      !example &&
+      !st.versioned
+    )
+      return ((st.versioned = true), push({ subject: label, asserted: 'done' }), true);
     // "Result: 95% ready after phase 2", "Goal: …": a projection, not a claim about today.
     if (META_LABEL.test(label) || GOAL.test(`${label}:`)) return true;
     // "Summary: No rate limiting" — the value is the claim, the label only introduces it.

@@ -24,6 +24,7 @@ import type { VerifiedClaim, Verdict } from './schema.js';
 import { findingsFor } from './findings.js';
 import { configFinding, dependencyTermFinding } from './terms.js';
 import { namedFeatureFinding } from './named-feature.js';
+import { resolveLink } from './links.js';
 import { NEGATED, namesOf } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
@@ -186,6 +187,8 @@ export function judgeClaim(
   options: JudgeOptions | Record<string, string[]> = {},
 ): VerifiedClaim {
   const v = judgeClaimInner(claim, report, options);
+  // A linked file's presence is what the line claims, however vague its title.
+  if (claim.linked && v.basis === 'file') return v;
   // "Error handling", "Template Caching", "Pub/sub notifications" listed in a catalogue: a bare name
   // of a topic, with no file, code, version, count or value, is not specific enough to confirm — a
   // practice a rule finds somewhere, or a keyword, does not show it is what the author meant.
@@ -267,6 +270,21 @@ function judgeClaimInner(
   });
 
   if (claim.readiness && claim.number) return judgeReadiness(claim, report, out);
+  // "- [Deployment](DEPLOYMENT.md)" in an index of documents: the file is there, or the index is stale.
+  if (claim.linked && opts.lookup) {
+    const path = resolveLink(opts.lookup.documentPath, claim.linked);
+    if (path) {
+      const there = opts.lookup.files.exists(path);
+      return out(
+        'file',
+        there ? 'confirmed' : 'contradicted',
+        there
+          ? `the document links to ${path}, which exists`
+          : `the document links to ${claim.linked}, but ${path} is not in the repository`,
+        [{ path: there ? path : '.', ...(there ? {} : { note: `${path} not found` }) }],
+      );
+    }
+  }
   if (claim.parts) return judgeParts(claim, report, opts, out);
   // "Current state: authentication delegates to Accent-Auth, but no local user management": what is
   // there and what is not, each judged.

@@ -22,7 +22,7 @@ export function testFileHeading(ctx: LookupContext, claim: Claim): Finding[] | n
   const text = plain(claim.text);
   const after = text.slice(text.indexOf(claim.subject) + claim.subject.length);
   const lines = /(?<![\d,])(\d[\d,]*) lines?\b/i.exec(after)?.[1];
-  const tests = /(?<![\d,])(\d[\d,]*) tests?\b/i.exec(after)?.[1];
+  const tests = /(?<![\d,])(\d[\d,]*) (?:tests?|testes|pruebas|testfälle)\b/i.exec(after)?.[1];
   if (!lines && !tests) return null;
   const path = testFilePath(ctx, claim.subject);
   if (!path) return [fileFinding(ctx, claim.subject)];

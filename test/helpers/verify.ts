@@ -15,12 +15,14 @@ export const reportWith = (rules: unknown[] = []): Report =>
   }) as unknown as Report;
 
 /** A verifier of documents at `document`: the result, and the claim on each line by line number. */
-export function verifier(document: string) {
+/** `inRepo`: the document is a file of the tree (its links resolve from its folder). */
+export function verifier(document: string, inRepo = false) {
   return (tree: Tree, doc: string, report: Report = reportWith()) => {
     const files = memoryIndex(tree);
     const facts = completeFacts(files, collectFacts(files), { matches: () => [] }, { override: 'service' });
     const result = verifyDocument({
       document,
+      ...(inRepo ? { documentPath: document } : {}),
       text: doc,
       report,
       facts: { files, facts, tools: toolsFromGraph(facts.commands) },
