@@ -5,7 +5,7 @@
  * table is its header). `Background:` runs before every scenario and is not a test. A scenario
  * tagged `@wip`, `@skip`, `@ignore`, `@pending` or `@disabled` counts as skipped.
  */
-import { type FileCount } from './digest.js';
+import type { FileCount } from './digest.js';
 import { counter } from './types.js';
 
 export const GHERKIN_GLOBS = ['**/*.feature'];
