@@ -118,6 +118,19 @@ ruleTester(rule, {
       expect: { outcome: 'partial', evidence: [{ path: 'resources/js/bootstrap.js', line: 1200 }] },
     },
     {
+      name: "a Terraform module's .tf files are its source (round 13: main.tf was 'no source code'); examples/ are callers",
+      tree: {
+        'main.tf': `${'resource "aws_lb" "this" {\n  name = var.name\n}\n'.repeat(305)}`,
+        'variables.tf': 'variable "name" {\n  type = string\n}\n',
+        'examples/complete/main.tf': `${'module "alb" {\n  source = "../../"\n}\n'.repeat(800)}`,
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'All 2 Terraform source files are at most 1,000 lines; the largest is main.tf (915 lines)',
+        evidence: [{ path: 'main.tf', line: 915, note: '915 lines' }],
+      },
+    },
+    {
       name: "Django's test modules (tests.py, tests_views.py) are tests, not the largest production module",
       tree: { 'api/views.py': lines(300), 'api/tests.py': lines(2500), 'core/tests/tests_views.py': lines(1500) },
       expect: { outcome: 'pass', message: 'the largest is api/views.py (300 lines)', data: { files: 1 } },
@@ -251,9 +264,9 @@ ruleTester(rule, {
   ],
   notApplicable: [
     {
-      name: 'a Terraform module has no source code to measure: not a pass on nothing',
+      name: 'a Helm chart has no source code to measure: not a pass on nothing (a Terraform module is measured: its .tf files)',
       profile: 'infrastructure',
-      tree: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n', 'README.md': '# bucket\n' },
+      tree: { 'Chart.yaml': 'name: bucket\n', 'templates/cm.yaml': 'kind: ConfigMap\n', 'README.md': '# bucket\n' },
       expect: { outcome: 'not-applicable', message: 'no source code in the repository' },
     },
     {
