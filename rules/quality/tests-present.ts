@@ -59,8 +59,7 @@ export default defineRule({
     );
     // A Terraform module has no program source: its .tf files are the code its tests exercise
     // (examples/ and test fixtures are callers of the module, not the module).
-    const tfModule =
-      programs.length === 0 ? terraformModuleSource(ctx.facts, ctx.files) : [];
+    const tfModule = programs.length === 0 ? terraformModuleSource(ctx.facts, ctx.files) : [];
     const sources = tfModule.length ? tfModule : programs;
     const sourceLabel = tfModule.length ? 'Terraform source file' : 'source file';
     const minRatio = typeof ctx.options.minRatio === 'number' && ctx.options.minRatio > 0 ? ctx.options.minRatio : 0.3;
