@@ -171,12 +171,12 @@ jobs:
     expect(f!.environments).toEqual([
       {
         name: 'staging',
-        written: "\${{ inputs.environment || 'staging' }}",
+        written: "${{ inputs.environment || 'staging' }}",
         path: '.github/workflows/deploy.yml',
         line: 10,
         job: 'deploy',
       },
-      { name: '\${{ github.head_ref }}', path: '.github/workflows/deploy.yml', line: 15, job: 'review' },
+      { name: '${{ github.head_ref }}', path: '.github/workflows/deploy.yml', line: 15, job: 'review' },
     ]);
   });
   it('classifies environment names, decorated or not', () => {
