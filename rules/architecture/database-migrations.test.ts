@@ -118,6 +118,34 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Rust: an ordered array of SQL statements run at start-up against a database_versions counter is migrations in code (round 13)',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "bot"\n\n[dependencies]\ntokio-postgres = "0.7"\n',
+        'src/main.rs': 'mod db;\nfn main() { db::run_migrations(); }\n',
+        'src/db.rs': [
+          'use tokio_postgres::Client;',
+          '',
+          'pub async fn run_migrations(client: &mut Client) -> anyhow::Result<()> {',
+          '    client.execute("CREATE TABLE IF NOT EXISTS database_versions (zero INTEGER PRIMARY KEY, migration_counter INTEGER);", &[]).await?;',
+          '    Ok(())',
+          '}',
+          '',
+          '// Each schema change is one element; the count equals database_versions.migration_counter.',
+          'static MIGRATIONS: &[&str] = &[',
+          '    "CREATE TABLE notifications (id BIGSERIAL PRIMARY KEY, user_id BIGINT);",',
+          '    "ALTER TABLE notifications ADD COLUMN short_description TEXT;",',
+          '];',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'migrations in code',
+        evidence: [{ path: 'src/db.rs', line: 9, snippet: 'static MIGRATIONS: &[&str] = &[' }],
+      },
+    },
+    {
       name: 'GORM: a slice of {Version, Func} steps applied against a MigrationVersion table is a migration mechanism (round 12)',
       profile: 'service',
       tree: {

@@ -94,17 +94,19 @@ export default defineRule({
       // map[int]func…{1: migrateFrom1}`) beside a stored schema version (`schemaVersion` table,
       // `PRAGMA user_version`). Both in one file are the mechanism; either alone is not.
       codeSteps: {
-        // A slice of anonymous structs (`migrations := []struct {\n Version uint; Func func() error }{…}`) too.
+        // A slice of anonymous structs (`migrations := []struct {\n Version uint; Func func() error }{…}`) too,
+        // and a Rust array of SQL statements run in order (`static MIGRATIONS: &[&str] = &[ "CREATE TABLE …", … ]`).
         regex:
-          /\bmigrations?\s*(?::?=|=)\s*(?:map\[int\]|\[\]\w*[ \t]*\{|\{|\[)|\bmigrat\w*(?:[Ff]rom|[Tt]o|_?[Vv])_?\d+\b/,
+          /\b(?:migrations?|MIGRATIONS?)\s*(?::?=|=)\s*(?:map\[int\]|\[\]\w*[ \t]*\{|\{|\[)|\b(?:migrations?|MIGRATIONS?)\s*:\s*&(?:'static\s+)?\[&(?:'static\s+)?str\]\s*=\s*&\[|\bmigrat\w*(?:[Ff]rom|[Tt]o|_?[Vv])_?\d+\b/,
         files: ['**/*.{go,rs,py,rb,ts,js,java,kt,cs}'],
-        literals: ['igration', 'igrate'],
+        literals: ['igration', 'igrate', 'IGRATION'],
         maxPerFile: 2,
       },
       versionStore: {
-        // A version table of the project's own (`type MigrationVersion struct`, `migration_version`).
+        // A version table of the project's own (`type MigrationVersion struct`, `migration_version`,
+        // `database_versions (… migration_counter INTEGER)`).
         regex:
-          /\bschema_?[Vv]ersion\b|\bSchemaVersion\b|\bPRAGMA\s+user_version\b|\bschema_migrations\b|\b[Mm]igrations?_?[Vv]ersions?\b/,
+          /\bschema_?[Vv]ersion\b|\bSchemaVersion\b|\bPRAGMA\s+user_version\b|\bschema_migrations\b|\b[Mm]igrations?_?[Vv]ersions?\b|\bdatabase_versions?\b|\bDatabaseVersions?\b|\bmigration_counter\b/,
         files: ['**/*.{go,rs,py,rb,ts,js,java,kt,cs}'],
         literals: [
           'chema',
@@ -113,6 +115,9 @@ export default defineRule({
           'igrationsVersion',
           'igration_version',
           'igrations_version',
+          'database_version',
+          'DatabaseVersion',
+          'migration_counter',
         ],
         maxPerFile: 1,
       },
@@ -134,7 +139,7 @@ export default defineRule({
       },
     },
     detection:
-      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library; a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB) is not applicable, said as such. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps beside a stored schema version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work.',
+      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library; a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB) is not applicable, said as such. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps, or an ordered array of SQL statements such as Rust `static MIGRATIONS: &[&str] = &[…]`, beside a stored schema version: a schema_version/database_versions table, PRAGMA user_version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work.',
   },
   appliesTo(ctx) {
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')

@@ -93,6 +93,44 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: 'All 1 production source files' },
     },
     {
+      name: 'Rails public/javascripts copies of libraries (named jquery-ui.js, jquery.tokeninput.js; a `/*! Name - v1.2` first line) are vendored; the app model is judged (round 13)',
+      tree: {
+        Gemfile: "gem 'rails'\n",
+        'public/javascripts/jquery-ui.js': `/*! jQuery UI - v1.10.0 - 2013-01-17\n* Includes: ${'jquery.ui.core.js, '.repeat(40)}\n* Copyright (c) 2013 jQuery Foundation */\n${'var x = 1;\n'.repeat(14000)}`,
+        'public/javascripts/jquery.tokeninput.js': `/*\n * jQuery Plugin: Tokenizing Autocomplete\n */\n${'var y = 1;\n'.repeat(1016)}`,
+        'public/javascripts/picker.js': `/*! PickerKit - v2.1.0 - 2020-01-01 */\n${'var z = 1;\n'.repeat(2100)}`,
+        'app/models/work.rb': lines(1328, 'def a; end'),
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'the largest app/models/work.rb (1,328 lines)',
+        evidence: [{ path: 'app/models/work.rb', line: 1328, note: '1,328 lines' }],
+        absent: [
+          'public/javascripts/jquery-ui.js',
+          'public/javascripts/jquery.tokeninput.js',
+          'public/javascripts/picker.js',
+        ],
+      },
+    },
+    {
+      name: "a Laravel app's own resources/js/bootstrap.js (no library suffix) is still its module",
+      tree: { 'resources/js/bootstrap.js': `${'window.axios = 1;\n'.repeat(1200)}` },
+      expect: { outcome: 'partial', evidence: [{ path: 'resources/js/bootstrap.js', line: 1200 }] },
+    },
+    {
+      name: "a Terraform module's .tf files are its source (round 13: main.tf was 'no source code'); examples/ are callers",
+      tree: {
+        'main.tf': `${'resource "aws_lb" "this" {\n  name = var.name\n}\n'.repeat(305)}`,
+        'variables.tf': 'variable "name" {\n  type = string\n}\n',
+        'examples/complete/main.tf': `${'module "alb" {\n  source = "../../"\n}\n'.repeat(800)}`,
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'All 2 Terraform source files are at most 1,000 lines; the largest is main.tf (915 lines)',
+        evidence: [{ path: 'main.tf', line: 915, note: '915 lines' }],
+      },
+    },
+    {
       name: "Django's test modules (tests.py, tests_views.py) are tests, not the largest production module",
       tree: { 'api/views.py': lines(300), 'api/tests.py': lines(2500), 'core/tests/tests_views.py': lines(1500) },
       expect: { outcome: 'pass', message: 'the largest is api/views.py (300 lines)', data: { files: 1 } },
@@ -226,9 +264,9 @@ ruleTester(rule, {
   ],
   notApplicable: [
     {
-      name: 'a Terraform module has no source code to measure: not a pass on nothing',
+      name: 'a Helm chart has no source code to measure: not a pass on nothing (a Terraform module is measured: its .tf files)',
       profile: 'infrastructure',
-      tree: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n', 'README.md': '# bucket\n' },
+      tree: { 'Chart.yaml': 'name: bucket\n', 'templates/cm.yaml': 'kind: ConfigMap\n', 'README.md': '# bucket\n' },
       expect: { outcome: 'not-applicable', message: 'no source code in the repository' },
     },
     {

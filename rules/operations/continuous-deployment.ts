@@ -232,7 +232,7 @@ export default defineRule({
       (e): Evidence => ({
         path: e.path,
         line: e.line,
-        snippet: `environment: ${e.name}`,
+        snippet: `environment: ${e.written ?? e.name}`,
         note: e.job ? `job ${e.job} targets environment ${e.name}` : `targets environment ${e.name}`,
       }),
     );

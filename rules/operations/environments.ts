@@ -155,7 +155,7 @@ export default defineRule({
           add(kind, e.name, {
             path: e.path,
             line: e.line,
-            snippet: `environment: ${e.name}`,
+            snippet: `environment: ${e.written ?? e.name}`,
             note: `CI environment${e.job ? ` of job ${e.job}` : ''}`,
           });
       }

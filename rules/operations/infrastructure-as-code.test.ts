@@ -67,6 +67,45 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a .NET Aspire AppHost declaring Azure resources (AddAzure*, ConfigureInfrastructure) is infrastructure as code, partial: azd generates the templates (round 13)',
+      profile: 'service',
+      tree: {
+        'tools/AppHost/AppHost.csproj':
+          '<Project Sdk="Aspire.AppHost.Sdk/9.0.0"><ItemGroup><PackageReference Include="Aspire.Hosting.Azure.Sql" /></ItemGroup></Project>',
+        'tools/AppHost/AppHost.cs': [
+          'using Azure.Provisioning;',
+          'using Azure.Provisioning.AppService;',
+          '',
+          'var builder = DistributedApplication.CreateBuilder(args);',
+          '',
+          'builder.AddAzureAppServiceEnvironment("plan").ConfigureInfrastructure(infra =>',
+          '{',
+          '    var plan = infra.GetProvisionableResources().OfType<AppServicePlan>().Single();',
+          '    plan.Sku = new AppServiceSkuDescription { Name = "B1" };',
+          '});',
+          'var sql = builder.AddAzureSqlServer("sql").AddDatabase("app");',
+          'builder.AddProject<Projects.WebApi>("api").WithReference(sql);',
+          'builder.Build().Run();',
+          '',
+        ].join('\n'),
+        'src/WebApi/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Build().Run();\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'declared in code by the .NET Aspire AppHost (tools/AppHost/AppHost.cs:6)',
+        evidence: [{ path: 'tools/AppHost/AppHost.cs', line: 6 }],
+      },
+    },
+    {
+      name: 'an app registering Azure SDK clients (services.AddAzureClients) provisions nothing: no AppHost, no IaC',
+      profile: 'service',
+      tree: {
+        'src/WebApi/Program.cs':
+          'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddAzureClients(c => c.AddBlobServiceClient(cs));\nbuilder.Build().Run();\n',
+      },
+      expect: { outcome: 'fail', absent: ['Program.cs'] },
+    },
+    {
       name: 'Terraform without a remote backend is partial',
       profile: 'service',
       tree: { 'main.tf': 'resource "aws_instance" "web" {\n  ami = "ami-123"\n}\n' },

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import type { Evidence } from '../../src/types.js';
-import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { fromMatch, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 
 /** IaC tools recognised by file name alone. */
 const BY_FILE: { tool: string; globs: string[] }[] = [
@@ -28,7 +28,7 @@ export default defineRule({
     severity: 'high',
     effort: 'high',
     detection:
-      'Terraform/OpenTofu `*.tf` (partial without a remote `backend` or `cloud` block), Bicep, ARM templates (`deploymentTemplate` schema), Pulumi.yaml, CloudFormation/SAM templates (`AWSTemplateFormatVersion`, `AWS::` resource types), cdk.json, serverless.yml, Ansible playbooks, Crossplane resources.',
+      'Terraform/OpenTofu `*.tf` (partial without a remote `backend` or `cloud` block), Bicep, ARM templates (`deploymentTemplate` schema), Pulumi.yaml, CloudFormation/SAM templates (`AWSTemplateFormatVersion`, `AWS::` resource types), cdk.json, serverless.yml, Ansible playbooks, Crossplane resources; a .NET Aspire AppHost that declares Azure resources (`AddAzure*`, `ConfigureInfrastructure`) is partial: azd generates and provisions the templates, none is committed.',
     patterns: {
       tfResource: {
         regex: /^[ \t]*(resource|module)\s+"[^"]+"/m,
@@ -53,6 +53,22 @@ export default defineRule({
         regex: /"\$schema"\s*:\s*"https:\/\/schema\.management\.azure\.com\/schemas\/[^"]*deploymentTemplate\.json/,
         files: ['**/*.json'],
         literals: ['deploymentTemplate'],
+        maxPerFile: 1,
+      },
+      // .NET Aspire with Azure.Provisioning: the AppHost declares Azure resources (`AddAzureSqlServer`,
+      // `AddAzureAppServiceEnvironment(…).ConfigureInfrastructure(…)`) that `azd` provisions from
+      // the Bicep it generates (blind round 13, SSW.CleanArchitecture tools/AppHost/AppHost.cs).
+      // Only in an AppHost (DistributedApplication): `services.AddAzureClients` in an app is a client.
+      aspireAzure: {
+        regex: /\.(?:AddAzure\w+|ConfigureInfrastructure)\s*[<(]/,
+        files: ['**/*.cs'],
+        literals: ['AddAzure', 'ConfigureInfrastructure'],
+        maxPerFile: 1,
+      },
+      aspireHost: {
+        regex: /\bDistributedApplication\.CreateBuilder\b/,
+        files: ['**/*.cs'],
+        literals: ['DistributedApplication'],
         maxPerFile: 1,
       },
       crossplane: {
@@ -97,6 +113,14 @@ export default defineRule({
         evidence.push(fromMatch(hits[0]!));
       }
     }
+    const hosts = new Set(ctx.matches('aspireHost').map((m) => m.path));
+    const aspire = ctx.matches('aspireAzure').filter((m) => hosts.has(m.path) && !isTestPath(m.path));
+    if (aspire.length > 0) {
+      tools.push('.NET Aspire Azure provisioning');
+      evidence.push(
+        fromMatch(aspire[0]!, 'the Aspire AppHost declares Azure resources (Azure.Provisioning), provisioned by azd'),
+      );
+    }
     const reusable = ctx.facts.reusable;
     if (reusable?.kind === 'helm-charts' && tools.length === 0)
       return pass(`Kubernetes resources are defined as code: ${reusable.reason}.`, reusable.evidence, {
@@ -130,6 +154,13 @@ export default defineRule({
         data,
       );
     }
+    if (tools.length === 1 && aspire.length > 0)
+      return partial(
+        0.7,
+        `Azure resources are declared in code by the .NET Aspire AppHost (${aspire[0]!.path}:${aspire[0]!.line}); the templates azd provisions are generated at deploy time, not kept in the repository for review.`,
+        evidence,
+        data,
+      );
     if (backend.length > 0) evidence.push(fromMatch(backend[0]!, 'remote state backend'));
     return pass(`Infrastructure as code: ${listing(tools)}.`, evidence, data);
   },

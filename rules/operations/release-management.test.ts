@@ -6,6 +6,17 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'at the listing cap (300 tags read) the count of version tags is a floor, said as 300+ (round 13: 3,384 tags)',
+      tree: { Gemfile: "gem 'rails'\n" },
+      tags: Array.from({ length: 300 }, (_, i) => `v0.9.${300 - i}`),
+      expect: {
+        outcome: 'partial',
+        message: '300+ version tags',
+        evidence: [{ path: '.', note: '300+ version tags in git (newest: v0.9.300, v0.9.299, v0.9.298)' }],
+        data: { versionTags: 300, versionTagsAtLeast: true },
+      },
+    },
+    {
       name: 'a Changelog.txt whose entries are `version - date` lines (no heading marks) has version entries',
       tree: {
         'Changelog.txt':

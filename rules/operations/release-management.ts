@@ -3,6 +3,8 @@ import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
 import { runEvidence, runsOf, toolNames } from '../../src/facts/commands/index.js';
 import { fromMatch, isTestPath } from '../../src/facts/paths.js';
+import { withThousands } from '../../src/util/numbers.js';
+import { MAX_TAGS } from '../../src/walk/git.js';
 
 /** docs/CHANGELOG.md is a real change log; examples and tests are not the project's releases. */
 const counted = (p: string) => !isTestPath(p) && !/(^|\/)(examples?|samples?|demos?|playground)\//i.test(p);
@@ -188,10 +190,12 @@ export default defineRule({
     // Tags in git: a release history even where nothing in the tree says how it is made.
     const versionTags = ctx.facts.tags.filter((t) => VERSION_TAG.test(t));
     const tagged = versionTags.length >= 2;
+    // Only the newest MAX_TAGS tags are listed: at the cap the count is a floor, said as `300+`.
+    const nTags = `${withThousands(versionTags.length)}${ctx.facts.tags.length >= MAX_TAGS ? '+' : ''}`;
     if (tagged)
       evidence.push({
         path: '.',
-        note: `${versionTags.length} version tags in git (newest: ${versionTags.slice(0, 3).join(', ')})`,
+        note: `${nTags} version tags in git (newest: ${versionTags.slice(0, 3).join(', ')})`,
       });
     // A tag trigger whose workflow only builds and tests is no release process; cited as what it is.
     const releasing = tags.filter((m) => RELEASES.test(ctx.files.read(m.path) ?? ''));
@@ -219,6 +223,7 @@ export default defineRule({
       tagTriggered: tags.length > 0,
       releasingTagTriggers: releasing.length,
       versionTags: versionTags.length,
+      ...(ctx.facts.tags.length >= MAX_TAGS ? { versionTagsAtLeast: true } : {}),
       changelogs: changelogs.length,
       versionedChangelogs: versioned.length,
       chartChangelogs: chartLogs.length,
@@ -251,18 +256,14 @@ export default defineRule({
       : '';
     if (index && (tagged || versioned.length > 0 || tags.length > 0))
       return pass(
-        `Releases are ${published}${tagged ? ` and tagged in git (${versionTags.length} version tags)` : ''}; ${log}.`,
+        `Releases are ${published}${tagged ? ` and tagged in git (${nTags} version tags)` : ''}; ${log}.`,
         evidence,
         data,
       );
     if (versioned.length > 0 && tags.length > 0)
       return pass(`${log[0]!.toUpperCase()}${log.slice(1)} and a tag-triggered release pipeline.`, evidence, data);
     if (versioned.length > 0 && tagged)
-      return pass(
-        `${log[0]!.toUpperCase()}${log.slice(1)} and ${versionTags.length} version tags in git.`,
-        evidence,
-        data,
-      );
+      return pass(`${log[0]!.toUpperCase()}${log.slice(1)} and ${nTags} version tags in git.`, evidence, data);
     if (versioned.length > 0)
       return partial(
         0.7,
@@ -273,7 +274,7 @@ export default defineRule({
     if (releasing.length > 0 || tagged || index)
       return partial(
         0.6,
-        `Releases are ${[releasing.length > 0 ? 'triggered by tags' : '', tagged ? `tagged in git (${versionTags.length} version tags)` : '', published].filter(Boolean).join(' and ')}, but there is no CHANGELOG and no release tool.`,
+        `Releases are ${[releasing.length > 0 ? 'triggered by tags' : '', tagged ? `tagged in git (${nTags} version tags)` : '', published].filter(Boolean).join(' and ')}, but there is no CHANGELOG and no release tool.`,
         evidence,
         data,
       );

@@ -1,10 +1,9 @@
 import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { isMigrationPath, isProductionPath, isTestPath } from '../../src/facts/paths.js';
+import { isMigrationPath, isProductionPath, isTestPath, terraformModuleSource } from '../../src/facts/paths.js';
 import { RUST_CFG_TEST, rustTestModules } from '../../src/facts/rust-tests.js';
 
-const TF_NOT_MODULE = /(?:^|\/)(?:examples?|fixtures?|\.terraform)\//;
 import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
 import { summarise } from '../../src/facts/tests/summary.js';
 
@@ -60,10 +59,7 @@ export default defineRule({
     );
     // A Terraform module has no program source: its .tf files are the code its tests exercise
     // (examples/ and test fixtures are callers of the module, not the module).
-    const tfModule =
-      programs.length === 0
-        ? ctx.files.match(['**/*.tf', '**/*.tofu']).filter((p) => !isTestPath(p) && !TF_NOT_MODULE.test(p))
-        : [];
+    const tfModule = programs.length === 0 ? terraformModuleSource(ctx.facts, ctx.files) : [];
     const sources = tfModule.length ? tfModule : programs;
     const sourceLabel = tfModule.length ? 'Terraform source file' : 'source file';
     const minRatio = typeof ctx.options.minRatio === 'number' && ctx.options.minRatio > 0 ? ctx.options.minRatio : 0.3;

@@ -148,6 +148,37 @@ describe('ciFiles: other systems', () => {
 });
 
 describe('environments', () => {
+  it('an expression with a literal fallback names the fallback; the line as written stays the evidence (round 13)', () => {
+    const wf = `on:
+  workflow_dispatch:
+    inputs:
+      environment:
+        type: choice
+        options: [staging, production]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: \${{ inputs.environment || 'staging' }}
+    steps:
+      - run: cap deploy
+  review:
+    runs-on: ubuntu-latest
+    environment: \${{ github.head_ref }}
+    steps:
+      - run: echo hi
+`;
+    const f = ciFiles(memoryIndex({ '.github/workflows/deploy.yml': wf })).find((x) => x.path.endsWith('deploy.yml'));
+    expect(f!.environments).toEqual([
+      {
+        name: 'staging',
+        written: "${{ inputs.environment || 'staging' }}",
+        path: '.github/workflows/deploy.yml',
+        line: 10,
+        job: 'deploy',
+      },
+      { name: '${{ github.head_ref }}', path: '.github/workflows/deploy.yml', line: 15, job: 'review' },
+    ]);
+  });
   it('classifies environment names, decorated or not', () => {
     expect(['prod', 'Production', 'prod-eu', 'aws-live'].map(envKind)).toEqual(['prod', 'prod', 'prod', 'prod']);
     expect(['staging', 'non-prod', 'pre-prod', 'uat', 'qa'].map(envKind)).toEqual([

@@ -76,6 +76,8 @@ export interface CiCommand {
 /** A deployment environment a job targets (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket `deployment:`). */
 export interface CiEnvironment {
   name: string;
+  /** The value as written, when `name` is an expression's literal fallback. */
+  written?: string;
   path: string;
   line: number;
   job?: string;
@@ -202,8 +204,17 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
       const cwd = workingDirectory(value, s.path);
       const advisory = flags.advisory;
       const extra = { ...(job ? { job } : {}), ...(cwd ? { cwd } : {}), ...(advisory ? { advisory } : {}) };
-      if (env) environments.push({ name: s.value.trim(), path, line: s.line, ...(job ? { job } : {}) });
-      else if (key && USES_KEYS.has(key)) {
+      if (env) {
+        const name = environmentLabel(s.value);
+        const written = s.value.trim();
+        environments.push({
+          name,
+          ...(written !== name ? { written } : {}),
+          path,
+          line: s.line,
+          ...(job ? { job } : {}),
+        });
+      } else if (key && USES_KEYS.has(key)) {
         const inputs = stepInputs(value, s.path, ENV_CONFIGURED.test(s.value));
         commands.push({
           text: s.value.trim(),
@@ -580,6 +591,19 @@ export function testOnlyJobs(f: CiFile): Set<string> {
   for (const j of f.jobs)
     if (/(^|[-_ ])(tests?|e2e|lint|check|verify|validate|smoke|integration)([-_ ]|$)/i.test(j.name)) out.add(j.name);
   return out;
+}
+
+/**
+ * An environment's name as written, with an expression evaluated as far as the text allows:
+ * `${{ inputs.environment || 'staging' }}` is the literal fallback, `staging` — the expression
+ * itself names no environment (blind round 13, otwarchive deploy.yml:18). An expression without a
+ * literal fallback stays as written: the job still targets an environment, named at run time.
+ */
+export function environmentLabel(raw: string): string {
+  const v = raw.trim();
+  if (!v.includes('${{')) return v;
+  const fallback = /\|\|\s*['"]([^'"$]+)['"]\s*\}\}/.exec(v)?.[1];
+  return fallback ? v.replace(/\$\{\{[^}]*\}\}/, fallback) : v;
 }
 
 /** Names of production and pre-production environments, as teams spell them. */

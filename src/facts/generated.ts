@@ -66,6 +66,34 @@ export const MINIFIED_PATTERN: ScanPattern = {
   maxPerFile: 1,
 };
 
+/**
+ * Well-known browser libraries by file name, with an optional version or plugin suffix
+ * (`jquery-3.7.1.js`, `jquery-ui.js`, `jquery.tokeninput.js`, `bootstrap.bundle.js`,
+ * `moment-with-locales.js`; `bootstrap` only with a suffix: a bare bootstrap.js is an app's own
+ * start-up file in Laravel and Angular): a copy of someone else's library kept in the tree (Rails
+ * public/javascripts, static/vendor), not the project's code — banner or not (blind round 13:
+ * otwarchive's public/javascripts/jquery-ui.js, 14,850 lines, was its "largest module").
+ */
+const LIBRARY_NAME =
+  /(?:^|\/)(?:(?:jquery|jquery-ui|lodash|underscore|moment|d3|select2|backbone|angular|knockout|handlebars|modernizr|popper|highcharts|tinymce|ckeditor|codemirror|leaflet|raphael|scriptaculous|mootools|zepto|dropzone|fullcalendar|datatables|swfobject|json2|es5-shim|html5shiv|socket\.io|livevalidation(?:_standalone)?|rails-ujs|turbolinks)(?:[.-][\w.-]*)?|bootstrap[.-][\w.-]+)\.(?:js|css)$/i;
+
+/** Library copies named like the library, outside the library's own repository (its package.json `name`). */
+export function vendoredLibraries(files: FileView): string[] {
+  let own: string | undefined;
+  try {
+    own = (JSON.parse(files.read('package.json') ?? '{}') as { name?: unknown }).name as string | undefined;
+  } catch {
+    own = undefined;
+  }
+  const ownName = typeof own === 'string' ? own.replace(/^@[\w-]+\//, '').toLowerCase() : undefined;
+  return files.paths.filter((p) => {
+    const m = LIBRARY_NAME.exec(p);
+    if (!m) return false;
+    const base = p.slice(p.lastIndexOf('/') + 1).toLowerCase();
+    return !ownName || !base.startsWith(ownName);
+  });
+}
+
 /** Paths of generated files, sorted: those whose first marker is within the first lines. */
 export function generatedFiles(matches: readonly Match[]): string[] {
   return [...new Set(matches.filter((m) => m.line <= GENERATED_WITHIN_LINES).map((m) => m.path))].sort();

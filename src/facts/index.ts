@@ -19,7 +19,13 @@ import { GITOPS_PATTERN, reusablePackage } from './infra-package.js';
 import { PROXY_PATTERNS, proxyFacts } from './proxy.js';
 import { APP_SERVER_PATTERN, appServers } from './app-servers.js';
 import { IMAGE_BUILDER_PATTERN, imageBuilders } from './image-builders.js';
-import { GENERATED_PATTERN, MINIFIED_PATTERN, generatedFiles, generatorOutputs } from './generated.js';
+import {
+  GENERATED_PATTERN,
+  MINIFIED_PATTERN,
+  generatedFiles,
+  generatorOutputs,
+  vendoredLibraries,
+} from './generated.js';
 import { opsOnlyHttp, ROUTE_KEY, ROUTE_PATTERN } from './inbound.js';
 import { componentClassifier } from './component.js';
 import type { Dependency, DependencyQuery, Facts, Profile, ProfileId } from '../types.js';
@@ -140,6 +146,7 @@ export function completeFacts(
         ...generatedFiles(scan.matches(GENERATED_PATTERN.key)),
         ...scan.matches(MINIFIED_PATTERN.key).map((m) => m.path),
         ...generatorOutputs(files),
+        ...vendoredLibraries(files),
       ]),
     ].sort(),
     ...(empty ? { nothingToAssess: empty } : {}),

@@ -226,6 +226,23 @@ export function productCode(facts: { sourceFiles: string[]; profile: { id: strin
   return facts.sourceFiles.filter((p) => isProductionPath(p) && !(infra && TOOLING_DIR.test(p)));
 }
 
+/** Callers of a Terraform module (examples/, test fixtures) and what `terraform init` downloaded. */
+const TF_NOT_MODULE = /(?:^|\/)(?:examples?|fixtures?|\.terraform)\//;
+
+/**
+ * A Terraform module has no program source: its .tf (.tofu) files outside examples/, fixtures and
+ * test folders are the product's source — one notion for tests-present (the ratio) and
+ * module-size (blind round 13: terraform-aws-alb's 916-line main.tf was "no source code").
+ * Empty when the repository has program source (its .tf files are then its deployment).
+ */
+export function terraformModuleSource(
+  facts: { sourceFiles: string[]; profile: { id: string } },
+  files: { match(globs: string[]): string[] },
+): string[] {
+  if (productCode(facts).length > 0) return [];
+  return files.match(['**/*.tf', '**/*.tofu']).filter((p) => !isTestPath(p) && !TF_NOT_MODULE.test(p));
+}
+
 /** The not-applicable reason when productCode is empty. */
 export function noProductCode(facts: { sourceFiles: string[]; profile: { id: string } }): string {
   return facts.sourceFiles.length === 0

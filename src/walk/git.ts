@@ -96,7 +96,7 @@ export async function gitInfo(root: string, repo: GitRepo | null): Promise<GitIn
 }
 
 /** Enough tags to tell a release history from a stray tag, without carrying thousands into the report. */
-const MAX_TAGS = 300;
+export const MAX_TAGS = 300;
 
 /**
  * The repository's tags, newest first by creation date: a project that releases by tagging has

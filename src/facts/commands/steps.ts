@@ -54,9 +54,15 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
   if (TEARDOWN_INPUT.test(String(w.action ?? '').trim())) return undefined;
   if (DEPLOY_ACTION.test(ref))
     return { tools: [tool(ref.replace(/@.*$/, ''), ['deploy'], `${ref.replace(/@.*$/, '')} deploys`)] };
+  // An action of another repository whose inputs say it (re)deploys: `redeploy_ecs_service: triagebot`,
+  // `deploy: true`, or a target `environment` with the cluster/service to update (blind round 13:
+  // rust-lang/simpleinfra's upload-docker-image pushes the image and redeploys the ECS service).
+  const name = ref.replace(/@.*$/, '');
+  const redeploy = NOT_SHIPPING.test(name) ? undefined : redeployInput(w);
+  if (redeploy)
+    return { tools: [tool(name, ['deploy'], `${name} deploys (input ${redeploy[0]}: ${redeploy[1].slice(0, 60)})`)] };
   // A vendor's deploy action outside the table (Hatchbox, Render, Railway, Coolify, Cloud 66…):
   // named for deploying and handed a credential from the secret store, it ships to that platform.
-  const name = ref.replace(/@.*$/, '');
   if (VENDOR_DEPLOY.test(name) && !NOT_SHIPPING.test(name)) {
     const key = Object.entries(w).find(([k, v]) => CREDENTIAL_INPUT.test(k) && /\$\{\{\s*secrets\./.test(String(v)));
     if (key) return { tools: [tool(name, ['deploy'], `${name} deploys (given ${key[0]} from the secret store)`)] };
@@ -67,6 +73,30 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
       remote: ref,
     };
   return undefined;
+}
+
+/**
+ * Inputs that switch a deployment on: `deploy: true`, `redeploy_ecs_service: api`,
+ * `deploy_service: api` (a value, not `false`) — never a credential or a path (`deploy_key`, `deploy_dir`).
+ */
+const DEPLOY_INPUT =
+  /^(?:(?:re)?deploy|redeploy[-_][\w-]+|deploy[-_](?:[\w]+[-_])?(?:service|cluster|app|function|environment|target))$/i;
+/** The target an `environment` input deploys to: a cluster, service or app name beside it. */
+const TARGET_INPUT = /(?:^|[-_])(?:cluster|service|app(?:[-_]?name)?)$/i;
+
+/** The input of an action step that says it deploys, as [name, value]. */
+function redeployInput(w: Record<string, string>): [string, string] | undefined {
+  const on = Object.entries(w).find(
+    ([k, v]) =>
+      DEPLOY_INPUT.test(k) &&
+      v.trim() !== '' &&
+      !/^(?:false|no|off|0)$/i.test(v.trim()) &&
+      // `deploy:` alone is a switch: only a true value deploys.
+      (!/^(?:re)?deploy$/i.test(k) || /^(?:true|yes|on|1)$/i.test(v.trim())),
+  );
+  if (on) return on;
+  if (w.environment === undefined) return undefined;
+  return Object.entries(w).find(([k, v]) => TARGET_INPUT.test(k) && v.trim() !== '');
 }
 
 const INPUT = /\$\{\{\s*(?:github\.event\.)?inputs\.([\w-]+)\s*\}\}/g;

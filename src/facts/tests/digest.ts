@@ -28,6 +28,7 @@ import { parsePython, type PyClass, type PyImporter, type PyModule } from './pyt
 import type { Items } from './python-values.js';
 import { countHelm, HELM_TEST_GLOBS } from './helm.js';
 import { countTerraformTest, TFTEST_GLOBS } from './terraform-test.js';
+import { countGherkin, GHERKIN_GLOBS } from './gherkin.js';
 import { countPhp, countRuby, type PhpClass, type RubyShared } from './scripting.js';
 import { snippetAt } from './types.js';
 import { dirOf } from '../paths.js';
@@ -51,7 +52,7 @@ export type TestDigest =
   | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string; suites?: GoSuites }
   /** `tables`: the arrays it exports (case tables), as values. Its helpers: HELPERS_DIGEST. */
   | { kind: 'js'; count: FileCount; snippet?: string; tables: Record<string, Value> }
-  | { kind: 'rust' | 'helm' | 'terraform'; count: FileCount; snippet?: string }
+  | { kind: 'rust' | 'helm' | 'terraform' | 'gherkin'; count: FileCount; snippet?: string }
   /** JVM: also the test meta-annotations it declares, and methods annotated without a test marker (maybe with one). */
   | {
       kind: 'jvm';
@@ -159,6 +160,7 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     return { ...(withSnippet('php', count) as Extract<TestDigest, { kind: 'php' }>), classes };
   }
   if (ext === 'rs') return withSnippet('rust', countRust(text));
+  if (ext === 'feature') return withSnippet('gherkin', countGherkin(text));
   if (ext === 'yaml' || ext === 'yml') return withSnippet('helm', countHelm(text, path));
   return undefined;
 }
@@ -345,6 +347,8 @@ export const TEST_GLOBS = {
   rust: ['**/*.rs'],
   helm: HELM_TEST_GLOBS,
   terraform: TFTEST_GLOBS,
+  // Gherkin scenarios (Cucumber, behave): collected under features/ or the runner's configured paths.
+  gherkin: GHERKIN_GLOBS,
 };
 export const TEST_READS = Object.values(TEST_GLOBS).flat();
 /** JS modules the rule reads anyway (test files and what sits in test folders): where test helpers live. */

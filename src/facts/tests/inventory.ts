@@ -36,6 +36,7 @@ export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
   rust: 'Rust',
   helm: 'Helm',
   terraform: 'Terraform',
+  gherkin: 'Gherkin',
 };
 
 const joinChart = (dir: string) => (dir ? `${dir}/Chart.yaml` : 'Chart.yaml');
@@ -466,6 +467,7 @@ function build(files: FileView): TestInventory {
     return false;
   };
   const csCustom = csharpCustomTests(candidates(TEST_GLOBS.csharp), digest);
+  gherkinFiles(files, candidates(TEST_GLOBS.gherkin), digest, record, notCollected, sources);
   for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
@@ -502,6 +504,56 @@ function build(files: FileView): TestInventory {
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   notCollected.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { files: out, notCollected, sources: [...new Set(sources)].sort() };
+}
+
+/** Runner configurations that name where the feature files are (`cucumber.yml` profiles, cucumber-js `paths`, behave.ini). */
+const GHERKIN_CONFIGS = [
+  'cucumber.{yml,yaml,js,cjs,mjs,json}',
+  'config/cucumber.{yml,yaml}',
+  '.cucumber.{yml,yaml}',
+  'behave.ini',
+  '.behaverc',
+];
+
+/**
+ * Gherkin feature files the runner collects: Cucumber (Ruby, JS, JVM), behave, godog and
+ * SpecFlow read `features/` by convention; a file elsewhere counts when a runner configuration
+ * names its folder. Each scenario is a test, each outline a parametrised one (`gherkin.ts`).
+ */
+function gherkinFiles(
+  files: FileView,
+  paths: string[],
+  digest: (p: string) => ReturnType<FileView['digest']>,
+  record: Recorder,
+  notCollected: TestInventory['notCollected'],
+  sources: string[],
+): void {
+  if (paths.length === 0) return;
+  const configs = files.match(GHERKIN_CONFIGS).map((p) => ({ path: p, text: files.read(p) ?? '' }));
+  for (const path of paths) {
+    const dirs = path.split('/').slice(0, -1);
+    let by: string | undefined = dirs.includes('features') ? 'features/' : undefined;
+    for (let n = dirs.length; !by && n > 0; n--) {
+      const dir = dirs.slice(0, n).join('/');
+      const cfg = configs.find((c) =>
+        new RegExp(
+          `(?:^|[\\s'"\\[,=:])(?:\\./)?${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:/|[\\s'",\\]]|$)`,
+          'm',
+        ).test(c.text),
+      );
+      if (cfg) (by = cfg.path), sources.push(cfg.path);
+    }
+    if (!by) {
+      notCollected.push({
+        path,
+        reason: 'a feature file outside features/ and the paths a Cucumber configuration names',
+      });
+      continue;
+    }
+    const d = digest(path) as TestDigest | undefined;
+    if (d?.kind !== 'gherkin') continue;
+    record(path, 'Gherkin', d.count, d.count.framework ?? 'Gherkin', () => d.snippet);
+  }
 }
 
 /** JUnit 3 `public void test*()` methods of a class whose base extends `TestCase`: each is one test. */
