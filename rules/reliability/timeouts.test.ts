@@ -6,6 +6,22 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Ruby: Timeout.timeout around a Net::HTTP download bounds that call; one around a computation does not count',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n",
+        'app/models/importer.rb':
+          'class Importer\n  def download(location)\n    body = +""\n    Timeout.timeout(DOWNLOAD_TIMEOUT) do\n      uri = URI.parse(location)\n      http = Net::HTTP.new(uri.hostname, uri.port)\n      response = http.start { |h| h.request_get(uri.path) }\n      body = response.body\n    end\n    body\n  end\nend\n',
+        'app/models/report.rb':
+          'class Report\n  def build\n    Timeout.timeout(5) do\n      rows.map(&:total).sum\n    end\n  end\nend\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'app/models/importer.rb', line: 4, note: 'explicit timeout' }],
+        data: { explicitTimeouts: 1, taskDeadlines: 1 },
+      },
+    },
+    {
       name: 'Rust: a reqwest builder with .timeout( passes; a client in a #[cfg(test)] module is not judged',
       profile: 'service',
       tree: {

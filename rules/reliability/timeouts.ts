@@ -43,6 +43,8 @@ const EXPLICIT = new RegExp(
     String.raw`(?:Http::|->)(?:timeout|connectTimeout)\(\s*\d`,
     String.raw`\.(?:timeout|connect_timeout|pool_timeout)\(\s*(?:std::time::|Duration::|[a-z_]\w*\s*\)|\d)`,
     String.raw`\btokio::time::timeout\(`,
+    // Ruby's block deadline `Timeout.timeout(n) do … end`: a timeout where the block makes the call.
+    String.raw`\bTimeout(?:\.|::)timeout\(`,
     String.raw`\bTimeoutLayer::new\(`,
   ].join('|'),
 );
@@ -79,8 +81,27 @@ function pyHelpers(ctx: RuleContext): Map<string, string> {
 const NOT_A_CALL =
   /\bRegexp\.(?:new|timeout\s*=)|\bnew\s+Regex\s*\(|\bRegex\.(?:Match|IsMatch|Replace)\s*\(|\bvalidates?(?:_\w+)?\b|\bwith_lock\b|\.lock\s*\(/;
 
-/** A deadline around a future or coroutine rather than an option of a client. */
-const TASK_DEADLINE = /\btokio::time::timeout\(|\basyncio\.wait_for\(/;
+/** A deadline around a future, coroutine or block rather than an option of a client. */
+const TASK_DEADLINE = /\btokio::time::timeout\(|\basyncio\.wait_for\(|\bTimeout(?:\.|::)timeout\(/;
+/** An outbound call in Ruby: Net::HTTP, HTTParty, Faraday, RestClient, open-uri, Mechanize. */
+const RB_CALL =
+  /\b(?:Net::HTTP|HTTParty|Faraday|RestClient|URI\.open|Mechanize|Excon|HTTPX?)\b|\.request_(?:get|post)\(|(?:^|[^.\w])open\(\s*(?:url|uri|location)/;
+
+/**
+ * A Ruby `Timeout.timeout(n) do … end` whose block (up to 30 lines, to its `end` at the same
+ * indentation) makes an outbound call: that call is bounded (round 13, a story download).
+ */
+function rubyBlockCall(ctx: RuleContext, m: Match): boolean {
+  if (!m.path.endsWith('.rb') || !/\bTimeout(?:\.|::)timeout\(/.test(m.snippet)) return false;
+  const lines = (ctx.files.read(m.path) ?? '').split('\n');
+  const indent = /^\s*/.exec(lines[m.line - 1] ?? '')?.[0].length ?? 0;
+  for (let i = m.line - 1; i < Math.min(lines.length, m.line + 30); i++) {
+    const l = lines[i]!;
+    if (i >= m.line && /^\s*(?:end\b|\})/.test(l) && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent) break;
+    if (RB_CALL.test(l)) return true;
+  }
+  return false;
+}
 /** A request made on the same line, which the deadline then bounds. */
 const REQUEST_IN_LINE = /\.send\(|\breqwest::|\b(?:client|http|session)\.(?:get|post|put|patch|delete|head|request)\(/i;
 
@@ -150,7 +171,7 @@ function explicitTimeouts(
     // A deadline around a future (`tokio::time::timeout(d, load_workqueue(…))`, Python
     // `asyncio.wait_for(task(), …)`) bounds that task, a start-up step or a job, not the client
     // its calls go through: only one wrapped around a request itself is a client timeout (round 13).
-    if (TASK_DEADLINE.test(m.snippet) && !REQUEST_IN_LINE.test(m.snippet)) {
+    if (TASK_DEADLINE.test(m.snippet) && !REQUEST_IN_LINE.test(m.snippet) && !rubyBlockCall(ctx, m)) {
       tasks.push(fromMatch(m, 'deadline around a task, not a timeout of the client its calls go through'));
       continue;
     }
