@@ -100,7 +100,7 @@ export const CLIENT_PATTERNS: Record<string, PatternSpec> = {
     maxPerFile: 50,
   },
   rsReqwestUse: {
-    regex: /\buse\s+reqwest::(?:blocking::)?(?:Client\b|\{[^}]*\bClient\b)/,
+    regex: /\buse[ \t]+reqwest::/,
     files: ['**/*.rs'],
     literals: ['reqwest'],
     maxPerFile: 1,

@@ -406,7 +406,7 @@ export default defineRule({
       defaultTimeouts: byDefault.length,
       serverTimeouts: server.length,
       subprocessTimeouts: subprocess.length,
-      taskDeadlines: tasks.length,
+      ...(tasks.length > 0 ? { taskDeadlines: tasks.length } : {}),
       checked: scope,
     };
     const more =
