@@ -89,6 +89,22 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Rails served by Unicorn in production: a Puma that is only declared does not make SIGTERM drain',
+      profile: 'service',
+      tree: {
+        Gemfile:
+          "source 'https://rubygems.org'\ngem 'rails'\n\n# Use unicorn as the web server\ngem 'unicorn', require: false\n# Install puma so we can migrate to it\ngem 'puma'\n",
+        'config/unicorn.rb': 'worker_processes 4\ntimeout 60\n',
+        'app/controllers/home_controller.rb': 'class HomeController < ApplicationController\n  def index; end\nend\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'Unicorn stops at once on SIGTERM',
+        evidence: [{ path: 'Gemfile', line: 5 }],
+        absent: ['Puma traps SIGTERM'],
+      },
+    },
+    {
       name: 'a Go server Shutdown reached only from SIGHUP (reload) is a step, not SIGTERM handling',
       profile: 'service',
       tree: {
