@@ -4,6 +4,23 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: ".NET: the web host's default drain is the evidence, not a migration worker that calls StopApplication",
+      profile: 'service',
+      tree: {
+        'src/WebApi/WebApi.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'src/WebApi/Program.cs': 'var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n',
+        'tools/Migrator/Migrator.csproj': '<Project Sdk="Microsoft.NET.Sdk.Worker"></Project>\n',
+        'tools/Migrator/Worker.cs':
+          'public class Worker(\n    IServiceProvider services,\n    IHostApplicationLifetime lifetime) : BackgroundService\n{\n    protected override async Task ExecuteAsync(CancellationToken ct)\n    {\n        await Migrate(ct);\n        lifetime.StopApplication();\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'the ASP.NET Core host stops Kestrel gracefully',
+        evidence: [{ path: 'src/WebApi/WebApi.csproj', line: 1 }],
+        absent: ['tools/Migrator/Worker.cs'],
+      },
+    },
+    {
       name: "ASP.NET Core's default drain is cited at the Web SDK host project, not at a diagnostics package of a class library",
       profile: 'service',
       tree: {
