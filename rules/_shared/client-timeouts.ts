@@ -91,6 +91,20 @@ export const CLIENT_PATTERNS: Record<string, PatternSpec> = {
     literals: ['GuzzleHttp'],
     maxPerFile: 1,
   },
+  // Rust reqwest: a client built by `Client::new()` (or a builder without `.timeout(`) and the
+  // `reqwest::get` shortcut have no total timeout, so a request waits as long as the server likes.
+  rsReqwest: {
+    regex: /\b(?:reqwest::)?(?:blocking::)?Client::(new|builder)\(\)|\breqwest::(?:blocking::)?(get)\(/,
+    files: ['**/*.rs'],
+    literals: ['Client::', 'reqwest::'],
+    maxPerFile: 50,
+  },
+  rsReqwestUse: {
+    regex: /\buse[ \t]+reqwest::/,
+    files: ['**/*.rs'],
+    literals: ['reqwest'],
+    maxPerFile: 1,
+  },
   pyHttpx: {
     regex: new RegExp(
       String.raw`\bhttpx\.(?:get|post|put|patch|delete|head|options|request|stream|Client|AsyncClient)\(${ARGS}\)`,
@@ -114,10 +128,11 @@ export const CHECKED: { language: string; names: string[]; clients: string }[] =
   { language: '.NET', names: ['C#'], clients: 'HttpClient' },
   { language: 'Ruby', names: ['Ruby'], clients: 'Faraday, Net::HTTP' },
   { language: 'PHP', names: ['PHP'], clients: "Laravel's Http, Guzzle" },
+  { language: 'Rust', names: ['Rust'], clients: 'reqwest' },
 ];
 
 /** Languages with outbound calls that no check reads call by call. */
-const UNCHECKED = ['Java', 'Kotlin', 'Scala', 'Groovy', 'Rust', 'Elixir', 'F#', 'Visual Basic'];
+const UNCHECKED = ['Java', 'Kotlin', 'Scala', 'Groovy', 'Elixir', 'F#', 'Visual Basic'];
 
 /** "Python (requests, httpx) and Ruby (Faraday, Net::HTTP)", for the languages present. */
 export function checkedClients(ctx: RuleContext): { checked: string; unchecked: string[] } {
@@ -188,9 +203,52 @@ export function clientFaults(ctx: RuleContext): Fault[] {
     if (guzzle && (args === '' || args.startsWith('[')) && !/timeout/.test(args))
       faults.push({ m, note: 'Guzzle client without timeout waits indefinitely' });
   }
+  faults.push(...reqwestFaults(ctx, server('rsReqwest')));
   for (const m of server('pyHttpx')) {
     if (/\btimeout\s*=\s*None\b/.test(m.groups[0] ?? ''))
       faults.push({ m, note: 'httpx call with timeout=None waits forever' });
+  }
+  return faults;
+}
+
+/** A Rust unit test: under `#[cfg(test)]` earlier in the file, or a `#[test]` function a few lines up. */
+function inRustTest(lines: string[], line: number): boolean {
+  if (lines.slice(0, line - 1).some((l) => /^\s*#\[cfg\(test\)\]/.test(l))) return true;
+  return lines.slice(Math.max(0, line - 7), line - 1).some((l) => /^\s*#\[(?:tokio::)?test\b/.test(l));
+}
+
+/**
+ * reqwest clients without a total timeout (reqwest sets none by default): `Client::new()`, a
+ * `Client::builder()` chain that never calls `.timeout(` before `.build()`, and `reqwest::get`.
+ * A file that sets `.timeout(` on its requests is taken as bounding them.
+ */
+function reqwestFaults(ctx: RuleContext, matches: Match[]): Fault[] {
+  const faults: Fault[] = [];
+  const uses = new Set(ctx.matches('rsReqwestUse').map((m) => m.path));
+  for (const m of matches) {
+    const qualified = m.snippet.includes('reqwest::');
+    if (!qualified && !uses.has(m.path)) continue;
+    const lines = (ctx.files.read(m.path) ?? '').split('\n');
+    if (inRustTest(lines, m.line)) continue;
+    const kind = m.groups[0] ?? m.groups[1];
+    if (kind === 'builder') {
+      const chain: string[] = [];
+      for (let i = m.line - 1; i < Math.min(lines.length, m.line + 20); i++) {
+        chain.push(lines[i]!);
+        if (/\.build\(\)|;/.test(lines[i]!)) break;
+      }
+      if (!/\.timeout\(/.test(chain.join('\n')))
+        faults.push({ m, note: 'reqwest Client::builder() without .timeout(): no total timeout by default' });
+      continue;
+    }
+    if (lines.some((l) => /\.timeout\(/.test(l))) continue;
+    faults.push({
+      m,
+      note:
+        kind === 'get'
+          ? 'reqwest::get uses a client with no timeout: the request waits as long as the server likes'
+          : 'reqwest Client::new() has no timeout: a request waits as long as the server likes',
+    });
   }
   return faults;
 }

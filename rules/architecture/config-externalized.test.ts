@@ -140,6 +140,35 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Rails: config/config.yml whose header says it holds the defaults (override in local.yml) documents the settings',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n",
+        'config/initializers/app_config.rb':
+          "AppConfig = YAML.load_file(Rails.root.join('config/config.yml'))\nAppConfig['MAIL_HOST'] = ENV['MAIL_HOST'] if ENV['MAIL_HOST']\n",
+        'config/config.yml': [
+          '# Defaults: do not edit. Create config/local.yml and',
+          '# copy any sections you want to change into it.',
+          '',
+          '# Name shown in page titles and mails',
+          "APP_NAME: 'Archive'",
+          '# Host that links in mails point to',
+          "MAIL_HOST: 'archive.example.org'",
+          '# Items per page in listings',
+          'ITEMS_PER_PAGE: 20',
+          '# Hours a download link stays valid',
+          'DOWNLOAD_LINK_HOURS: 24',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'config/config.yml', line: 5, note: 'commented default configuration: 4 of 4 settings documented' },
+        ],
+      },
+    },
+    {
       name: "Symfony: %env(…)% placeholders in app/config are the app's environment reads",
       profile: 'service',
       tree: {

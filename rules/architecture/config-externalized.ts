@@ -35,6 +35,11 @@ const SAMPLE_CONFIGS = [
   '**/*{default,defaults,example,sample,template,dist,reference}*.{hjson,json5,toml,yaml,yml,ini,conf,cfg,properties,php}',
   '**/*.{hjson,toml,yaml,yml,ini,conf,cfg,properties}.{dist,example,sample,template,default,defaults}',
 ];
+/** An application's own settings file, a defaults file when its header says so (DEFAULTS_HEADER). */
+const DEFAULTS_FILES = ['**/config/{config,settings,application,app}.{yml,yaml,toml,hjson}'];
+/** A header comment that presents the file as defaults to override elsewhere. */
+const DEFAULTS_HEADER =
+  /^\s*#[^\n]*\b(?:defaults?|override|overridden|copy (?:any|the) (?:sections?|settings?|keys?)|local\.ya?ml)\b/im;
 /** The file is configuration by its name or folder, not any YAML named `sample`. */
 const CONFIG_NAMED = /(^|\/|[._-])(config|configuration|settings|conf|cfg|defaults?|application|app|server)([./_-]|$)/i;
 /** .NET options bound from configuration (`IOptions<T>`, `IOptionsSnapshot<T>`, `IOptionsMonitor<T>`). */
@@ -419,7 +424,13 @@ function listedVariables(matches: Match[]): Match[] {
  */
 function commentedDefaults(files: FileView): Evidence[] {
   const out: Evidence[] = [];
-  for (const path of files.match(SAMPLE_CONFIGS)) {
+  // The application's own defaults file (config/config.yml, config/settings.yml) whose header says
+  // it holds the defaults and where to override them (`create local.yml … copy any sections you
+  // want to change`): the same documentation as a config.example (round 13).
+  const named = files
+    .match(DEFAULTS_FILES)
+    .filter((p) => DEFAULTS_HEADER.test((files.read(p) ?? '').split('\n', 12).join('\n')));
+  for (const path of [...new Set([...files.match(SAMPLE_CONFIGS), ...named])]) {
     if (isTestPath(path) || !CONFIG_NAMED.test(path)) continue;
     const d = documentedKeys(files.read(path) ?? '');
     if (d.documented < MIN_DOCUMENTED || d.documented * 4 < d.keys) continue;

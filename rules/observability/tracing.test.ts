@@ -8,6 +8,19 @@ const pkg = (deps: Record<string, string>, scripts: Record<string, string> = {})
 ruleTester(rule, {
   valid: [
     {
+      name: 'Ruby: Sentry with a traces_sampler (per-transaction rate) is performance tracing',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'sentry-rails'\n",
+        'config/initializers/sentry.rb':
+          'Sentry.init do |config|\n  config.breadcrumbs_logger = [:active_support_logger]\n\n  # enable tracing\n  config.traces_sampler = lambda do |context|\n    Rails.env.production? ? 0.05 : 1.0\n  end\nend\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'config/initializers/sentry.rb', line: 5, note: 'Sentry performance tracing' }],
+      },
+    },
+    {
       name: 'Node: the OpenTelemetry NodeSDK started at boot passes',
       profile: 'service',
       tree: {
@@ -80,6 +93,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Ruby: Sentry with traces_sample_rate = 0.0 records no traces',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'sentry-rails'\n",
+        'config/initializers/sentry.rb': 'Sentry.init do |config|\n  config.traces_sample_rate = 0.0\nend\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: "gevent's monkey.patch_all() (or a bare patch_all from gevent) makes I/O cooperative: no tracing",
       profile: 'service',

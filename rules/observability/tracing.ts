@@ -108,9 +108,10 @@ export default defineRule({
       sentry: {
         // Sentry performance monitoring records transactions and propagates trace headers: tracing by another name.
         regex:
-          /(enable_tracing\s*=\s*True|traces_sample_rate\s*=\s*(?!0\s*[,)\n])|tracesSampleRate\s*:\s*(?!0\s*[,}\n])|TracesSampleRate\s*=\s*(?!0\s*[,;\n]))/,
+          /(enable_tracing\s*=\s*[Tt]rue|traces_sample_rate\s*=(?!\s*0(?:\.0+)?\s*[,)\n])|tracesSampleRate\s*:(?!\s*0(?:\.0+)?\s*[,}\n])|TracesSampleRate\s*=(?!\s*0(?:\.0+)?\s*[,;\n])|\btraces_sampler\s*=(?!=)|\btracesSampler\s*:|\bTracesSampler\s*=(?!=))/,
         files: CODE,
-        literals: ['enable_tracing', 'traces_sample_rate', 'tracesSampleRate', 'TracesSampleRate'],
+        // A sampler function (`config.traces_sampler = lambda …`) decides a rate per transaction: tracing on (round 13).
+        literals: ['enable_tracing', 'traces_sample', 'tracesSample', 'TracesSample'],
         maxPerFile: 1,
       },
       launcher: {

@@ -5,6 +5,25 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Ruby: the rollout gem, its store built in an initializer and asked in a model, is feature flags',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n\n# flags per user and percentage\ngem 'rollout'\n",
+        'config/initializers/rollout.rb': '$rollout = Rollout.new(REDIS_FLAGS)\n',
+        'app/models/preference.rb':
+          'class Preference < ApplicationRecord\n  def theme\n    $rollout.active?(:new_theme, user) ? super : "default"\n  end\nend\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'feature flags',
+        evidence: [
+          { path: 'Gemfile', note: 'feature-flag SDK dependency' },
+          { path: 'app/models/preference.rb', line: 3, note: 'feature flags used in code' },
+        ],
+        data: { featureFlagSdks: ['rollout'] },
+      },
+    },
+    {
       name: 'the Unleash Go SDK in an import block is a feature-flag SDK (name as a path word)',
       profile: 'service',
       tree: {

@@ -17,7 +17,7 @@ const TRAFFIC_CMD =
  * (`Definitions/unleashthecartoons.yml`) is not an SDK (issue 15). Run on the matched line only.
  */
 const SDK_WORD =
-  /(?<![a-z0-9])(?:get)?(?:launchdarkly|ldclient|unleash|flagsmith|openfeature|open-feature|growthbook|configcat|splitio|statsig|flipper|waffle|featuremanagement|ff4j|togglz|go-feature-flag|@vercel\/flags)(?:client|sdk)?(?![a-z0-9])|\bAddFeatureManagement\s*\(|@FeatureGate\b/i;
+  /(?<![a-z0-9])(?:get)?(?:launchdarkly|ldclient|unleash|flagsmith|openfeature|open-feature|growthbook|configcat|splitio|statsig|flipper|waffle|featuremanagement|ff4j|togglz|go-feature-flag|@vercel\/flags)(?:client|sdk)?(?![a-z0-9])|\bAddFeatureManagement\s*\(|@FeatureGate\b|\bRollout\.new\(|\brollout\.active\?\(|\bFlipper(?:\.enabled\?|\[)/i;
 
 export default defineRule({
   meta: {
@@ -74,7 +74,7 @@ export default defineRule({
         // import/using/use lines, require('…') calls and Go import-block lines naming a flag SDK
         // (the name as a whole word is checked on the snippet: SDK_WORD).
         regex:
-          /(?:^[ \t]*(?:import|from|using|use|include)\b[^\n]*|\brequire\s*\(?\s*['"][^'"\n]*|^[ \t]*(?:\w+\s+)?"[^"\n]*)(?:launchdarkly|ldclient|unleash|flagsmith|openfeature|open-feature|growthbook|configcat|splitio|statsig|flipper|waffle|featuremanagement|ff4j|togglz|go-feature-flag|@vercel\/flags)|\bAddFeatureManagement\s*\(|@FeatureGate\b/gim,
+          /(?:^[ \t]*(?:import|from|using|use|include)\b[^\n]*|\brequire\s*\(?\s*['"][^'"\n]*|^[ \t]*(?:\w+\s+)?"[^"\n]*)(?:launchdarkly|ldclient|unleash|flagsmith|openfeature|open-feature|growthbook|configcat|splitio|statsig|flipper|waffle|featuremanagement|ff4j|togglz|go-feature-flag|@vercel\/flags)|\bAddFeatureManagement\s*\(|@FeatureGate\b|\bRollout\.new\(|\brollout\.active\?\(|\bFlipper(?:\.enabled\?|\[)/gim,
         files: SOURCES,
         literals: [
           'launchdarkly',
@@ -95,6 +95,9 @@ export default defineRule({
           'go-feature-flag',
           '@vercel/flags',
           'featuregate',
+          // Ruby gems are loaded by Bundler, not imported: the flag store built and asked in code (round 13).
+          'rollout.new',
+          'rollout.active?',
         ],
         ignoreCase: true,
         maxPerFile: 3,

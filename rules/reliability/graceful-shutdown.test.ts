@@ -4,6 +4,23 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: ".NET: the web host's default drain is the evidence, not a migration worker that calls StopApplication",
+      profile: 'service',
+      tree: {
+        'src/WebApi/WebApi.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'src/WebApi/Program.cs': 'var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n',
+        'tools/Migrator/Migrator.csproj': '<Project Sdk="Microsoft.NET.Sdk.Worker"></Project>\n',
+        'tools/Migrator/Worker.cs':
+          'public class Worker(\n    IServiceProvider services,\n    IHostApplicationLifetime lifetime) : BackgroundService\n{\n    protected override async Task ExecuteAsync(CancellationToken ct)\n    {\n        await Migrate(ct);\n        lifetime.StopApplication();\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'the ASP.NET Core host stops Kestrel gracefully',
+        evidence: [{ path: 'src/WebApi/WebApi.csproj', line: 1 }],
+        absent: ['tools/Migrator/Worker.cs'],
+      },
+    },
+    {
       name: "ASP.NET Core's default drain is cited at the Web SDK host project, not at a diagnostics package of a class library",
       profile: 'service',
       tree: {
@@ -88,6 +105,22 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Rails served by Unicorn in production: a Puma that is only declared does not make SIGTERM drain',
+      profile: 'service',
+      tree: {
+        Gemfile:
+          "source 'https://rubygems.org'\ngem 'rails'\n\n# Use unicorn as the web server\ngem 'unicorn', require: false\n# Install puma so we can migrate to it\ngem 'puma'\n",
+        'config/unicorn.rb': 'worker_processes 4\ntimeout 60\n',
+        'app/controllers/home_controller.rb': 'class HomeController < ApplicationController\n  def index; end\nend\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'Unicorn stops at once on SIGTERM',
+        evidence: [{ path: 'Gemfile', line: 5 }],
+        absent: ['Puma traps SIGTERM'],
+      },
+    },
     {
       name: 'a Go server Shutdown reached only from SIGHUP (reload) is a step, not SIGTERM handling',
       profile: 'service',

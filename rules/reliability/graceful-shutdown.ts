@@ -138,8 +138,13 @@ export default defineRule({
     // A drain step (`srv.Shutdown(ctx)`, `GracefulStop()`) or a bean's `@PreDestroy` cleanup does
     // nothing for a deploy unless SIGTERM reaches it: alone (listmonk calls Shutdown on SIGHUP
     // only; a @PreDestroy that disposes a cache) it is a step, not graceful shutdown (issue 15).
-    const steps = code.filter((m) => isStep(m.snippet));
-    const handled = code.filter((m) => !isStep(m.snippet));
+    // .NET's IHostApplicationLifetime injected to call StopApplication() (a migration worker that
+    // ends its host when done) hooks nothing into shutdown: only ApplicationStopping/Stopped do (round 13).
+    const stopsOnly = (m: { path: string; snippet: string }) =>
+      /\bIHostApplicationLifetime\b/.test(m.snippet) &&
+      !/\bApplicationStopp(?:ing|ed)\b/.test(ctx.files.read(m.path) ?? '');
+    const steps = code.filter((m) => isStep(m.snippet) || stopsOnly(m));
+    const handled = code.filter((m) => !isStep(m.snippet) && !stopsOnly(m));
     const codeEvidence = firstPerFile(handled.length > 0 ? code : []).map((m) => fromMatch(m));
     if (handled.length > 0)
       return pass(
@@ -168,7 +173,9 @@ export default defineRule({
               m,
               INTERRUPT_ONLY.test(m.snippet)
                 ? 'handles SIGINT (Ctrl-C) only: docker stop and Kubernetes send SIGTERM'
-                : 'a shutdown step, not reached from a SIGTERM handler',
+                : stopsOnly(m)
+                  ? 'IHostApplicationLifetime used to stop the host (StopApplication), not to drain on SIGTERM'
+                  : 'a shutdown step, not reached from a SIGTERM handler',
             ),
           ),
           ...platform.slice(0, 3),

@@ -6,6 +6,51 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a client that retries rate-limited calls (429/403) after the X-RateLimit-Reset wait retries its outbound calls',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "bot"\n\n[dependencies]\nreqwest = "0.12"\ntokio = "1"\n',
+        'src/main.rs': 'mod api;\nfn main() {}\n',
+        'src/api.rs': [
+          'use reqwest::{Client, Request, Response, StatusCode};',
+          'use std::time::Duration;',
+          '',
+          'impl Api {',
+          '    pub async fn send(&self, req: Request) -> anyhow::Result<Response> {',
+          '        let mut resp = self.client.execute(req.try_clone().unwrap()).await?;',
+          '        if let Some(wait) = Self::rate_limited(&resp) {',
+          '            resp = self.retry_later(req, wait, 2).await?;',
+          '        }',
+          '        Ok(resp)',
+          '    }',
+          '',
+          '    fn rate_limited(resp: &Response) -> Option<Duration> {',
+          '        const RESET: &str = "X-RateLimit-Reset";',
+          '        if !matches!(resp.status(), StatusCode::FORBIDDEN | StatusCode::TOO_MANY_REQUESTS) {',
+          '            return None;',
+          '        }',
+          '        let reset = resp.headers().get(RESET)?.to_str().ok()?.parse::<u64>().ok()?;',
+          '        Some(Duration::from_secs(reset))',
+          '    }',
+          '',
+          '    async fn retry_later(&self, req: Request, wait: Duration, left: u32) -> reqwest::Result<Response> {',
+          '        tokio::time::sleep(wait).await;',
+          '        self.client.execute(req).await',
+          '    }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/api.rs', line: 8, note: 'retry of a rate-limited call (429/403)' },
+          { path: 'src/api.rs', line: 14, note: 'waits for the rate-limit header before the retry' },
+        ],
+        data: { rateLimitRetries: 1 },
+      },
+    },
+    {
       name: "a Kubernetes controller: client-go's RetryOnConflict(retry.DefaultRetry) and a rate-limited workqueue are retries with backoff on its API-server calls",
       profile: 'service',
       tree: {
@@ -211,6 +256,33 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'ActiveJob retry_on and sidekiq_options retry: re-run jobs, they do not retry the outbound calls: partial at most',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'httparty'\n",
+        'app/jobs/counter_job.rb':
+          'class CounterJob < ApplicationJob\n  queue_as :default\n\n  retry_on ActiveRecord::Deadlocked, attempts: 10, wait: 5.minutes\n\n  def perform(id)\n    Counter.find(id).increment!(:hits)\n  end\nend\n',
+        'app/workers/sync_worker.rb':
+          'class SyncWorker\n  include Sidekiq::Worker\n  sidekiq_options retry: 5\n\n  def perform\n    SpamClient.new.check\n  end\nend\n',
+        'lib/spam_client.rb':
+          'class SpamClient\n  include HTTParty\n  base_uri "https://spam.example.com"\n\n  def check\n    self.class.post("/check", body: {})\n  end\nend\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        message: ['Only jobs are retried', 'not retried with backoff'],
+        evidence: [
+          {
+            path: 'app/jobs/counter_job.rb',
+            line: 4,
+            note: 'job re-run by its queue: not a retry of an outbound call',
+          },
+          { path: 'app/workers/sync_worker.rb', line: 3 },
+        ],
+        data: { jobRetries: 2 },
+      },
+    },
     {
       name: 'a fixed-interval database reconnect loop at start-up is no retry policy: partial, citing the loop and the unretried HTTP call (round 12)',
       profile: 'service',

@@ -8,7 +8,8 @@ import {
   MULTI_PURPOSE,
   productionMatches,
 } from '../_shared/resilience.js';
-import { partial } from '../../src/engine/results.js';
+import { partial, pass } from '../../src/engine/results.js';
+import type { Match, RuleContext } from '../../src/types.js';
 import { firstPerFile, fromMatch } from '../../src/facts/paths.js';
 
 /** Call sites that wrap work in a retry policy, per language (imports of a retry-only library count as use). */
@@ -23,7 +24,6 @@ const CODE = new RegExp(
     // The options after `attempts:` stop at the next `attempts:`, and the rest of a
     // `sidekiq_options` line at the next one: scanning on from each of many was quadratic.
     String.raw`\battempts\s*:\s*(?:[2-9]|\d{2,})\b(?:(?!\battempts\s*:)[^}]){0,160}?\bbackoff\s*:\s*(?:\d|\{)`,
-    String.raw`\bsidekiq_options\b(?:(?!\bsidekiq_options\b)[^\n])*\bretry:\s*(?:[1-9]|true)`,
     String.raw`\b(?:autoretry_for\s*=|retry_backoff\s*=\s*True)`,
     // Python
     String.raw`^[ \t]*@(?:tenacity\.)?retry\b`,
@@ -57,7 +57,6 @@ const CODE = new RegExp(
     String.raw`\bRetryStrategyOptions\b`,
     String.raw`\bEnableRetryOnFailure\(`,
     // Ruby, PHP, Rust
-    String.raw`\bretry_on\s+\w`,
     String.raw`\bRetriable\.retriable\b`,
     String.raw`\brequest\s*(?:\(\s*)?:retry\b`,
     String.raw`\bFaraday::Retry\b`,
@@ -150,6 +149,36 @@ const RECONNECT =
 const DATASTORE =
   /\b(?:[Dd]atabase|DB|db|[Ss]ql|SQL|[Pp]ostgres\w*|[Mm]y[Ss]ql|[Rr]edis|[Mm]ongo\w*|[Rr]abbit\w*|amqp|AMQP|[Kk]afka|[Nn]ats|[Bb]roker|gorm)\b/;
 
+/**
+ * A job re-run by its queue: ActiveJob `retry_on SomeError, wait: …` and Sidekiq
+ * `sidekiq_options retry: 5`. The job runs again after an exception (a deadlock, a lost record),
+ * which is no retry of the outbound calls inside it: partial at most (round 13).
+ */
+const JOB_RETRY = /\bretry_on\s+\w|\bsidekiq_options\b(?:(?!\bsidekiq_options\b)[^\n])*\bretry:\s*(?:[1-9]|true)/;
+
+/** A rate-limit header a client reads to know how long to wait before it tries again. */
+const RATE_LIMIT_HEADER = /\b(?:Retry-After|RETRY_AFTER|X-RateLimit-Reset|x-ratelimit-reset|retry_after|retryAfter)\b/i;
+
+/**
+ * A client that retries rate-limited calls: a file that reads a rate-limit header (Retry-After,
+ * X-RateLimit-Reset), checks for 429 (or 403, GitHub's rate limit) and calls a retry after a sleep.
+ * The wait is the one the server asks for, which is the backoff such an API wants (round 13).
+ */
+function rateLimitRetries(ctx: RuleContext): { header: Match; retry: Match }[] {
+  const out: { header: Match; retry: Match }[] = [];
+  for (const header of productionMatches(ctx, 'rateLimitHeader')) {
+    const text = ctx.files.read(header.path) ?? '';
+    if (!/\b429\b|TOO_MANY_REQUESTS|TooManyRequests|too_many_requests/.test(text)) continue;
+    if (!/\b(?:sleep|Sleep|setTimeout|delay|Delay|wait_for)\w*\(/.test(text)) continue;
+    const lines = text.split('\n');
+    const i = lines.findIndex((l) => /\bretry\w*\(/i.test(l) && !/^\s*(?:\/\/|#)/.test(l));
+    if (i < 0) continue;
+    const retry = { path: header.path, line: i + 1, snippet: lines[i]!.trim().slice(0, 160), groups: [] };
+    out.push({ header, retry });
+  }
+  return out;
+}
+
 export default defineRule({
   meta: {
     id: 'retries',
@@ -186,6 +215,14 @@ export default defineRule({
           'irrors',
         ],
         maxPerFile: 3,
+      },
+      jobRetry: { regex: JOB_RETRY, files: ['**/*.rb'], literals: ['retry_on', 'sidekiq_options'], maxPerFile: 3 },
+      rateLimitHeader: {
+        regex: RATE_LIMIT_HEADER,
+        files: CODE_GLOBS,
+        literals: ['etry-After', 'ETRY_AFTER', 'etry_after', 'etryAfter', 'ateLimit-Reset', 'atelimit-reset'],
+        ignoreCase: true,
+        maxPerFile: 1,
       },
       code: {
         regex: CODE,
@@ -224,7 +261,7 @@ export default defineRule({
   },
   // A mesh policy (Istio VirtualService) protects calls the mesh sees, whatever the code does.
   appliesTo: (ctx) =>
-    outboundApplies(ctx, 'retries', ['code', 'retryLoop'], () =>
+    outboundApplies(ctx, 'retries', ['code', 'retryLoop', 'jobRetry', 'rateLimitHeader'], () =>
       k8s(ctx.files).objects.some((o) => o.kind === 'VirtualService'),
     ),
   check(ctx) {
@@ -248,13 +285,44 @@ export default defineRule({
       outbound: true,
       multiPurpose: MULTI_PURPOSE,
     });
-    if (result.outcome === 'pass' || (result.score ?? 0) >= 0.5) return result;
+    if (result.outcome === 'pass') return result;
+    const limited = rateLimitRetries(ctx);
+    if (limited.length > 0) {
+      const first = limited[0]!;
+      return pass(
+        `Rate-limited outbound calls are retried after the wait the server asks for: ${limited.length} client${limited.length === 1 ? '' : 's'} read${limited.length === 1 ? 's' : ''} a rate-limit header (${first.header.path}:${first.header.line}) and retr${limited.length === 1 ? 'ies' : 'y'} the call (${first.retry.path}:${first.retry.line}).`,
+        limited
+          .slice(0, 3)
+          .flatMap((l) => [
+            fromMatch(l.retry, 'retry of a rate-limited call (429/403)'),
+            fromMatch(l.header, 'waits for the rate-limit header before the retry'),
+          ]),
+        { ...result.data, rateLimitRetries: limited.length },
+      );
+    }
+    if ((result.score ?? 0) >= 0.5) return result;
+    const jobs = productionMatches(ctx, 'jobRetry');
+    const jobsOnly = () => {
+      if (jobs.length === 0 || (result.score ?? 0) >= 0.3) return result;
+      const calls = ctx.facts.outbound.sites.slice(0, 2);
+      return partial(
+        0.3,
+        `Only jobs are retried: ${jobs.length} job retr${jobs.length === 1 ? 'y' : 'ies'} (retry_on, sidekiq_options retry:) in ${new Set(jobs.map((m) => m.path)).size} file${new Set(jobs.map((m) => m.path)).size === 1 ? '' : 's'} re-run a job after an exception; the outbound calls themselves are not retried with backoff.`,
+        [
+          ...firstPerFile(jobs)
+            .slice(0, 3)
+            .map((m) => fromMatch(m, 'job re-run by its queue: not a retry of an outbound call')),
+          ...calls.map((c) => ({ ...c, note: `${c.note ?? 'outbound call'}: not retried` })),
+        ],
+        { ...result.data, jobRetries: jobs.length },
+      );
+    };
     const bounded = productionMatches(ctx, 'retryLoop');
     // A fixed-interval sleep in a loop found above is that loop's delay; elsewhere it is a loop itself.
     const near = (a: { path: string; line: number }, b: { path: string; line: number }) =>
       a.path === b.path && b.line >= a.line && b.line <= a.line + 15;
     const loops = [...bounded, ...fixed.filter((f) => !bounded.some((l) => near(l, f)))];
-    if (loops.length === 0) return result;
+    if (loops.length === 0) return jobsOnly();
     const body = (m: { path: string; line: number }) =>
       (ctx.files.read(m.path) ?? '')
         .split('\n')

@@ -6,6 +6,37 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Ruby: Timeout.timeout around a Net::HTTP download bounds that call; one around a computation does not count',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n",
+        'app/models/importer.rb':
+          'class Importer\n  def download(location)\n    body = +""\n    Timeout.timeout(DOWNLOAD_TIMEOUT) do\n      uri = URI.parse(location)\n      http = Net::HTTP.new(uri.hostname, uri.port)\n      response = http.start { |h| h.request_get(uri.path) }\n      body = response.body\n    end\n    body\n  end\nend\n',
+        'app/models/report.rb':
+          'class Report\n  def build\n    Timeout.timeout(5) do\n      rows.map(&:total).sum\n    end\n  end\nend\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'app/models/importer.rb', line: 4, note: 'explicit timeout' }],
+        data: { explicitTimeouts: 1, taskDeadlines: 1 },
+      },
+    },
+    {
+      name: 'Rust: a reqwest builder with .timeout( passes; a client in a #[cfg(test)] module is not judged',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "bot"\n\n[dependencies]\nreqwest = "0.12"\ntokio = "1"\n',
+        'src/main.rs': 'mod client;\nfn main() {}\n',
+        'src/client.rs':
+          'use reqwest::Client;\nuse std::time::Duration;\n\npub fn build() -> Client {\n    Client::builder()\n        .user_agent("bot")\n        .timeout(Duration::from_secs(30))\n        .build()\n        .unwrap()\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn t() {\n        let _c = reqwest::Client::new();\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'src/client.rs', line: 7, note: 'explicit timeout' }],
+        data: { callsWithoutTimeout: 0 },
+      },
+    },
+    {
       name: 'beside Fastify server options, the outbound fetch with AbortSignal.timeout is the evidence, not requestTimeout',
       profile: 'service',
       tree: {
@@ -179,6 +210,41 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Rust: reqwest clients without a timeout fail; a tokio::time::timeout around a start-up task is no client timeout',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "bot"\n\n[dependencies]\nreqwest = "0.12"\ntokio = "1"\n',
+        'src/main.rs':
+          'use std::time::Duration;\n\n#[tokio::main]\nasync fn main() {\n    let client = api::ApiClient::new();\n    let cache = tokio::time::timeout(Duration::from_secs(60), load_cache(&client)).await;\n    serve(cache).await;\n}\n',
+        'src/api.rs':
+          'use reqwest::{Client, Response};\n\npub struct ApiClient {\n    client: Client,\n}\n\nimpl ApiClient {\n    pub fn new() -> Self {\n        ApiClient {\n            client: Client::new(),\n        }\n    }\n}\n',
+        'src/feed.rs':
+          'pub async fn feed(url: &str) -> anyhow::Result<String> {\n    let client = reqwest::Client::builder()\n        .user_agent("bot")\n        .build()?;\n    Ok(client.get(url).send().await?.text().await?)\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          {
+            path: 'src/api.rs',
+            line: 10,
+            note: 'reqwest Client::new() has no timeout: a request waits as long as the server likes',
+          },
+          {
+            path: 'src/feed.rs',
+            line: 2,
+            note: 'reqwest Client::builder() without .timeout(): no total timeout by default',
+          },
+          {
+            path: 'src/main.rs',
+            line: 6,
+            note: 'deadline around a task, not a timeout of the client its calls go through',
+          },
+        ],
+        data: { explicitTimeouts: 0, callsWithoutTimeout: 2, taskDeadlines: 1 },
+        message: ['Rust (reqwest)', 'One deadline bounds a task'],
+      },
+    },
     {
       name: 'a context deadline around a git subprocess is no HTTP client timeout: with the HTTP calls unbounded the rule fails (round 12)',
       profile: 'service',

@@ -43,6 +43,8 @@ const EXPLICIT = new RegExp(
     String.raw`(?:Http::|->)(?:timeout|connectTimeout)\(\s*\d`,
     String.raw`\.(?:timeout|connect_timeout|pool_timeout)\(\s*(?:std::time::|Duration::|[a-z_]\w*\s*\)|\d)`,
     String.raw`\btokio::time::timeout\(`,
+    // Ruby's block deadline `Timeout.timeout(n) do … end`: a timeout where the block makes the call.
+    String.raw`\bTimeout(?:\.|::)timeout\(`,
     String.raw`\bTimeoutLayer::new\(`,
   ].join('|'),
 );
@@ -78,6 +80,30 @@ function pyHelpers(ctx: RuleContext): Map<string, string> {
  */
 const NOT_A_CALL =
   /\bRegexp\.(?:new|timeout\s*=)|\bnew\s+Regex\s*\(|\bRegex\.(?:Match|IsMatch|Replace)\s*\(|\bvalidates?(?:_\w+)?\b|\bwith_lock\b|\.lock\s*\(/;
+
+/** A deadline around a future, coroutine or block rather than an option of a client. */
+const TASK_DEADLINE = /\btokio::time::timeout\(|\basyncio\.wait_for\(|\bTimeout(?:\.|::)timeout\(/;
+/** An outbound call in Ruby: Net::HTTP, HTTParty, Faraday, RestClient, open-uri, Mechanize. */
+const RB_CALL =
+  /\b(?:Net::HTTP|HTTParty|Faraday|RestClient|URI\.open|Mechanize|Excon|HTTPX?)\b|\.request_(?:get|post)\(|(?:^|[^.\w])open\(\s*(?:url|uri|location)/;
+
+/**
+ * A Ruby `Timeout.timeout(n) do … end` whose block (up to 30 lines, to its `end` at the same
+ * indentation) makes an outbound call: that call is bounded (round 13, a story download).
+ */
+function rubyBlockCall(ctx: RuleContext, m: Match): boolean {
+  if (!m.path.endsWith('.rb') || !/\bTimeout(?:\.|::)timeout\(/.test(m.snippet)) return false;
+  const lines = (ctx.files.read(m.path) ?? '').split('\n');
+  const indent = /^\s*/.exec(lines[m.line - 1] ?? '')?.[0].length ?? 0;
+  for (let i = m.line - 1; i < Math.min(lines.length, m.line + 30); i++) {
+    const l = lines[i]!;
+    if (i >= m.line && /^\s*(?:end\b|\})/.test(l) && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent) break;
+    if (RB_CALL.test(l)) return true;
+  }
+  return false;
+}
+/** A request made on the same line, which the deadline then bounds. */
+const REQUEST_IN_LINE = /\.send\(|\breqwest::|\b(?:client|http|session)\.(?:get|post|put|patch|delete|head|request)\(/i;
 
 /** Inbound limits of Node's http.Server (and so of Fastify, which passes them on). */
 const NODE_SERVER_OPTION = /\b(?:request|connection|keepAlive|headers)Timeout\s*:/;
@@ -119,13 +145,14 @@ function inbound(m: Match, goServers: Set<string>, shutdowns: Match[], nodeServe
 function explicitTimeouts(
   ctx: RuleContext,
   keys: string[],
-): { outbound: Match[]; server: Evidence[]; subprocess: Evidence[] } {
+): { outbound: Match[]; server: Evidence[]; subprocess: Evidence[]; tasks: Evidence[] } {
   const goServers = new Set(ctx.matches('goServer').map((m) => m.path));
   const shutdowns = ctx.matches('goShutdown');
   const nodeServers = ctx.matches('nodeServer');
   const outbound: Match[] = [];
   const server: Evidence[] = [];
   const subprocess: Evidence[] = [];
+  const tasks: Evidence[] = [];
   const pyHttpFiles = new Set(
     [...ctx.matches('pyHttpLib'), ...ctx.matches('pyRequests'), ...ctx.matches('pyHttpxImport')].map((m) => m.path),
   );
@@ -141,11 +168,18 @@ function explicitTimeouts(
       );
       continue;
     }
+    // A deadline around a future (`tokio::time::timeout(d, load_workqueue(…))`, Python
+    // `asyncio.wait_for(task(), …)`) bounds that task, a start-up step or a job, not the client
+    // its calls go through: only one wrapped around a request itself is a client timeout (round 13).
+    if (TASK_DEADLINE.test(m.snippet) && !REQUEST_IN_LINE.test(m.snippet) && !rubyBlockCall(ctx, m)) {
+      tasks.push(fromMatch(m, 'deadline around a task, not a timeout of the client its calls go through'));
+      continue;
+    }
     const why = inbound(m, goServers, shutdowns, nodeServers);
     if (why) server.push(fromMatch(m, `${why}: bounds the server, not a call it makes`));
     else outbound.push(m);
   }
-  return { outbound, server, subprocess };
+  return { outbound, server, subprocess, tasks };
 }
 
 /**
@@ -351,6 +385,7 @@ export default defineRule({
       outbound: explicit,
       server,
       subprocess,
+      tasks,
     } = explicitTimeouts(ctx, ['explicit', 'pyExplicit', 'springTimeout']);
     explicit.push(...goTimed.filter((m) => !explicit.some((e) => e.path === m.path && e.line === m.line)));
     const byDefault = boundedByDefault(ctx);
@@ -371,6 +406,7 @@ export default defineRule({
       defaultTimeouts: byDefault.length,
       serverTimeouts: server.length,
       subprocessTimeouts: subprocess.length,
+      ...(tasks.length > 0 ? { taskDeadlines: tasks.length } : {}),
       checked: scope,
     };
     const more =
@@ -409,11 +445,15 @@ export default defineRule({
       subprocess.length > 0
         ? ` ${subprocess.length === 1 ? 'One deadline bounds' : `${subprocess.length} deadlines bound`} a subprocess (exec.CommandContext), not an outbound call.`
         : ''
+    }${
+      tasks.length > 0
+        ? ` ${tasks.length === 1 ? 'One deadline bounds' : `${tasks.length} deadlines bound`} a task it awaits (a future or coroutine), not the client its calls go through.`
+        : ''
     }`;
     if (faults.length > 0)
       return fail(
         `${faults.length} outbound call${faults.length === 1 ? ' has' : 's have'} no timeout, and no explicit timeout on an outbound call was found anywhere (${scope}).${serverOnly}`,
-        [...findings, ...more, ...server.slice(0, 3), ...subprocess.slice(0, 2)],
+        [...findings, ...more, ...server.slice(0, 3), ...subprocess.slice(0, 2), ...tasks.slice(0, 2)],
         data,
       );
     return fail(
@@ -425,6 +465,7 @@ export default defineRule({
         },
         ...server.slice(0, 3),
         ...subprocess.slice(0, 2),
+        ...tasks.slice(0, 2),
         ...ctx.facts.outbound.sites.slice(0, 3),
       ],
       data,

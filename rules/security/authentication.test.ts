@@ -6,6 +6,40 @@ import { it } from 'vitest';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Rust: a webhook endpoint that checks X-Hub-Signature-256 with an HMAC (verify_slice) authenticates its requests',
+      profile: 'service',
+      tree: {
+        'Cargo.toml': '[package]\nname = "bot"\n\n[dependencies]\naxum = "0.7"\nhmac = "0.12"\nsha2 = "0.10"\n',
+        'src/main.rs': 'mod webhook;\nfn main() {}\n',
+        'src/webhook.rs': [
+          'use hmac::{Hmac, Mac};',
+          'use sha2::Sha256;',
+          '',
+          'pub async fn receive(headers: HeaderMap, body: Bytes) -> Response {',
+          '    let Some(sig) = headers.get("X-Hub-Signature-256") else {',
+          '        return (StatusCode::BAD_REQUEST, "missing signature").into_response();',
+          '    };',
+          '    if verify(sig.as_bytes(), &body).is_err() {',
+          '        return (StatusCode::FORBIDDEN, "Wrong signature").into_response();',
+          '    }',
+          '    handle(body).await',
+          '}',
+          '',
+          'fn verify(signature: &[u8], payload: &[u8]) -> Result<(), ()> {',
+          '    let mut mac = Hmac::<Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();',
+          '    mac.update(payload);',
+          '    mac.verify_slice(signature).map_err(|_| ())',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'webhook signature verified',
+        evidence: [{ path: 'src/webhook.rs', line: 5 }],
+      },
+    },
+    {
       name: 'Go: hand-written Echo middlewares that redirect or refuse (401) a request without a session user are authentication (round 12)',
       profile: 'service',
       tree: {
@@ -236,6 +270,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a constant-time compare with no HMAC or signature in the file (a CSRF token) is not webhook authentication',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"express":"4"}}',
+        'src/csrf.js':
+          "const crypto = require('crypto');\nexports.same = (a, b) => crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));\n",
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'Go: a hand-written middleware that only sets headers before next is no authentication',
       profile: 'service',

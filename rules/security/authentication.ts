@@ -64,6 +64,11 @@ function goMiddlewareRefuses(text: string, line: number): boolean {
   );
 }
 
+/** A file that computes an HMAC and speaks of a signature (or reads GitLab's token header). */
+function signedWebhook(text: string): boolean {
+  return /X-Gitlab-Token/i.test(text) || (/hmac/i.test(text) && /signature/i.test(text));
+}
+
 export default defineRule({
   meta: {
     id: 'authentication',
@@ -229,6 +234,29 @@ export default defineRule({
         // Any header read matches; the key-named ones are kept in check(): room for the others.
         maxPerFile: 8,
       },
+      // A webhook's signature checked: the signature header read (`headers.get("X-Hub-Signature-256")`)
+      // or an HMAC compared in constant time (`mac.verify_slice(…)`, `hmac.compare_digest(…)`,
+      // `crypto.timingSafeEqual(…)`). The sender proves it holds the shared secret: authentication
+      // of the request (round 13, a GitHub bot). Credited where the file computes an HMAC over a signature.
+      webhookSignature: {
+        regex:
+          /["'](?:X-Hub-Signature(?:-256)?|X-Slack-Signature|Stripe-Signature|X-Signature(?:-256)?|X-Gitlab-Token|X-Twilio-Signature)["']|\.verify_slice\s*\(|hmac\.(?:compare_digest|Equal)\s*\(|timingSafeEqual\s*\(|secure_compare\s*\(|hash_equals\s*\(|FixedTimeEquals\s*\(|MessageDigest\.isEqual\s*\(/i,
+        files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
+        literals: [
+          'signature',
+          'gitlab-token',
+          'verify_slice',
+          'compare_digest',
+          'hmac.equal',
+          'timingsafeequal',
+          'secure_compare',
+          'hash_equals',
+          'fixedtimeequals',
+          'messagedigest.isequal',
+        ],
+        ignoreCase: true,
+        maxPerFile: 2,
+      },
       // A Go middleware written by hand: credited where its body refuses a request without a user,
       // session or token (goMiddlewareRefuses).
       goMiddleware: {
@@ -303,6 +331,11 @@ export default defineRule({
           key: 'requestHook',
           label: 'request hook that refuses requests without a session user or token (401)',
           rejectMatch: (m) => !hookRefusesAnonymous(ctx.files.read(m.path) ?? '', m.line),
+        },
+        {
+          key: 'webhookSignature',
+          label: 'webhook signature verified (an HMAC of the body with the shared secret, compared in constant time)',
+          rejectMatch: (m) => !signedWebhook(ctx.files.read(m.path) ?? ''),
         },
         {
           key: 'apiKeyHeader',

@@ -244,6 +244,37 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a 128-hex session secret committed as the default in config/config.yml is a committed signing secret',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n",
+        'config/config.yml':
+          "# Defaults for every environment: copy a section into local.yml to change it.\n# do not use the defaults in production!\nSESSION_KEY: '_app_session'\nSESSION_SECRET: '5e0c3a9b71d24f865e0c3a9b71d24f865e0c3a9b71d24f865e0c3a9b71d24f865e0c3a9b71d24f865e0c3a9b71d24f865e0c3a9b71d24f865e0c3a9b71d24f86'\n",
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'config/config.yml', line: 4 }],
+        absent: [
+          '5e0c3a9b71d24f865e0c3a9b71d24f865e0c3a9b71d24f865e0c3a9b71d24f865e0c3a9b71d24f865e0c3a9b71d24f865e0c3a9b71d24f865e0c3a9b71d24f86',
+        ],
+      },
+    },
+    {
+      name: 'an AWS key ID in a CI workflow that also deploys is not said to sit in a test place',
+      profile: 'service',
+      tree: {
+        'package.json': '{"dependencies":{"express":"4"}}',
+        '.github/workflows/ci.yml':
+          'name: CI\non: push\nenv:\n  AWS_ACCESS_KEY_ID: AKIA2EXQ7RWC4TNVLD5K\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n        env:\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'in a CI workflow that also deploys only',
+        evidence: [{ path: '.github/workflows/ci.yml', line: 4 }],
+        absent: ['test, sample or example places', 'AKIA2EXQ7RWC4TNVLD5K'],
+      },
+    },
+    {
       name: 'AppSecret and ClientSecret with real-looking values in the shipped appsettings.json fail, redacted (round 11)',
       tree: {
         'src/Shop.WebHost/appsettings.json': `{\n  "ConnectionStrings": {\n    "DefaultConnection": "Server=.;Database=Shop;Trusted_Connection=True"\n  },\n  "Authentication": {\n    "Facebook": {\n      "AppId": "1716532045292977",\n      "AppSecret": "${APP_SECRET}"\n    },\n    "Google": {\n      "ClientId": "583825788849-abc.apps.googleusercontent.com",\n      "ClientSecret": "${CLIENT_SECRET}"\n    }\n  }\n}\n`,

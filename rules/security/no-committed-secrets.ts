@@ -59,6 +59,8 @@ export default defineRule({
       noted?: boolean;
       /** In configuration only tests, CI or development load (test.yml, .env.test, a CI workflow). */
       testOnly?: boolean;
+      /** In a CI workflow that also deploys: not a test place, though CI only reads it. */
+      deployCi?: boolean;
       copy?: { dockerfile: string; line: number };
     }[] = [];
     // Private keys in test resources (a TLS fixture): set aside, and said so.
@@ -175,6 +177,7 @@ export default defineRule({
           serious: !inTests && !table,
           ...(devOnly || table ? { noted: true } : {}),
           ...(testOnly ? { testOnly } : {}),
+          ...(testOnly && CI_FILE.test(m.path) && DEPLOYS.test(ctx.files.read(m.path) ?? '') ? { deployCi: true } : {}),
         });
       }
     }
@@ -196,7 +199,9 @@ export default defineRule({
           f.kind === 'privateKey'
             ? redactKeyBlock(f.m.snippet)
             : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
-        note: `${KINDS[f.kind]!.label}${f.copy ? ` (${f.copy.dockerfile}:${f.copy.line}): every container runs with this public key; generate it at deploy time or read it from the environment` : ''}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.serious ? '' : !isProductionPath(f.m.path) || f.noted || f.testOnly ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
+        note: f.deployCi
+          ? `${KINDS[f.kind]!.label} (in a CI workflow that also deploys${f.kind === 'aws' ? ': a key ID names the key, the secret key is what signs; make sure that one comes from the secret store' : ': make sure it is not a production value'})`
+          : `${KINDS[f.kind]!.label}${f.copy ? ` (${f.copy.dockerfile}:${f.copy.line}): every container runs with this public key; generate it at deploy time or read it from the environment` : ''}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.serious ? '' : !isProductionPath(f.m.path) || f.noted || f.testOnly ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
       })),
       ...envFindings.slice(0, 10).map((f) => ({
         path: f.path,
@@ -236,7 +241,7 @@ export default defineRule({
     if (doubtful.length > 0) {
       return partial(
         0.5,
-        `${doubtful.length} credential-like value${doubtful.length === 1 ? '' : 's'} in test, sample or example places only; make sure they are not real.`,
+        `${doubtful.length} credential-like value${doubtful.length === 1 ? '' : 's'} in ${listing([...new Set(doubtful.map((f) => (f.deployCi ? 'a CI workflow that also deploys' : 'test, sample or example places')))])} only; make sure ${doubtful.length === 1 ? 'it is' : 'they are'} not real.`,
         evidence,
         data,
       );
@@ -268,6 +273,10 @@ export default defineRule({
  * workflow, a settings module or profile named for them (config/settings/test.yml,
  * config/environments/test.rb, appsettings.Testing.json, application-dev.yml, settings/ci.py).
  */
+/** A CI workflow with a deploy job or deploy credentials: it ships the service, it does not only test it. */
+const DEPLOYS =
+  /^[ \t]+deploy[\w-]*:[ \t]*$|aws-actions\/configure-aws-credentials|^[ \t]+environment:[ \t]*(?:name:[ \t]*)?['"]?prod/m;
+
 function testOnlyConfig(path: string, lines: () => readonly string[], line: number): boolean {
   return (
     (/\.ya?ml$/.test(path) && /^(development|dev|test|testing|local)$/i.test(yamlSection(lines(), line) ?? '')) ||

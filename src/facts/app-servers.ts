@@ -27,7 +27,7 @@ export interface AppServer {
   evidence: Evidence;
 }
 
-const SERVERS: Record<string, { name: string; behaviour: string }> = {
+const SERVERS: Record<string, { name: string; behaviour: string; drains?: false }> = {
   gunicorn: {
     name: 'gunicorn',
     behaviour: 'gunicorn lets workers finish their requests on SIGTERM (graceful_timeout, 30 s by default)',
@@ -35,6 +35,12 @@ const SERVERS: Record<string, { name: string; behaviour: string }> = {
   uvicorn: { name: 'uvicorn', behaviour: 'uvicorn stops accepting and waits for open requests on SIGTERM' },
   hypercorn: { name: 'Hypercorn', behaviour: 'Hypercorn stops accepting and waits for open requests on SIGTERM' },
   puma: { name: 'Puma', behaviour: 'Puma traps SIGTERM and stops gracefully, finishing requests in flight' },
+  // Unicorn's SIGTERM (and SIGINT) is a quick shutdown that kills workers at once; only SIGQUIT drains.
+  unicorn: {
+    name: 'Unicorn',
+    behaviour: 'Unicorn stops at once on SIGTERM, cutting requests in flight (only SIGQUIT is a graceful stop)',
+    drains: false,
+  },
 };
 
 export const APP_SERVER_PATTERN: ScanPattern = {
@@ -78,7 +84,8 @@ export function appServers(
   const out = new Map<string, AppServer>();
   const add = (id: string, evidence: Evidence) => {
     const s = SERVERS[id];
-    if (s && !out.has(id)) out.set(id, { id, name: s.name, drains: true, behaviour: s.behaviour, evidence });
+    if (s && !out.has(id))
+      out.set(id, { id, name: s.name, drains: s.drains ?? true, behaviour: s.behaviour, evidence });
   };
   for (const m of commands)
     if (isProductionPath(m.path) && !isCommentLine(m.snippet))
@@ -93,6 +100,12 @@ export function appServers(
         snippet: d.name,
         note: 'application server dependency',
       });
+  for (const p of files.match(['**/unicorn.rb', '**/unicorn.conf.rb', '**/unicorn/*.rb']))
+    if (isProductionPath(p) && !out.has('unicorn')) add('unicorn', { path: p, note: 'Unicorn configuration' });
+  // Production runs Unicorn (its dependency or configuration): a Puma that is only declared (a
+  // migration in waiting, a development server) is not what receives SIGTERM in production (round 13).
+  const puma = out.get('puma');
+  if (out.has('unicorn') && puma && puma.evidence.note === 'application server dependency') out.delete('puma');
   // A framework's usual server stands in only when the server itself was not found (no duplicate).
   const servers = out.size;
   for (const f of frameworks) {

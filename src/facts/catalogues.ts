@@ -67,6 +67,10 @@ export const CATALOGUES: Record<string, string[]> = {
     '@statsig/*',
     'flipper',
     'flipper-*',
+    // Ruby: the `rollout` gem (per-user and percentage flags in Redis), LaunchDarkly's and flipflop.
+    'rollout',
+    'ldclient-rb',
+    'flipflop',
     'django-waffle',
     'flask-featureflags',
     'Microsoft.FeatureManagement',

@@ -178,6 +178,9 @@ const SECRET_KEY_NAMES = [
   '(?:app|api|consumer|oauth)[-_]?secret',
   'secret[-_]?(?:access[-_]?)?key',
   'signing[-_]?key',
+  // A session or cookie signing secret (`SESSION_SECRET: '898f…'` in config/config.yml): a default
+  // committed there signs every deployment's sessions that does not override it (round 13).
+  '(?:session|cookie)[-_]?secret',
   'auth[-_]?token',
   'access[-_]?token',
 ].join('|');
