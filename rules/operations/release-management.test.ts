@@ -9,7 +9,8 @@ ruleTester(rule, {
       name: 'a calendar-versioned CHANGELOG (`## [2026-08-17]`) and bumpver run in CI are a versioned, automated release (round 14)',
       tree: {
         'pyproject.toml': '[tool.bumpver]\ncurrent_version = "2026.8.17"\nversion_pattern = "YYYY.MM.DD"\n',
-        'CHANGELOG.md': '# Changelog\n\n## [2026-08-17]\n### Changed\n- Upgrade Django\n\n## [2026-08-15]\n### Fixed\n- x\n',
+        'CHANGELOG.md':
+          '# Changelog\n\n## [2026-08-17]\n### Changed\n- Upgrade Django\n\n## [2026-08-15]\n### Fixed\n- x\n',
         '.github/workflows/release.yml':
           'on:\n  workflow_dispatch:\njobs:\n  bump:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: |\n          uvx bumpver update\n          git push --follow-tags\n',
       },
