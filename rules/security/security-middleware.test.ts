@@ -310,6 +310,7 @@ ruleTester(rule, {
           { path: 'apps/api/src/main.ts', line: 7, note: 'CORS policy' },
           { path: 'libs/mcp/src/metadata.ts', line: 6, note: 'CORS allows any origin' },
         ],
+        message: 'CORS with explicit origins (any origin only on 1 response header set by hand)',
         absent: ['no CORS restricted to explicit origins'],
         data: { cors: true },
       },

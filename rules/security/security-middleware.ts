@@ -275,6 +275,14 @@ export default defineRule({
       proxy.headers.length === 0 &&
       headers.length > 0 &&
       headers.every((m) => POLICY_HEADER.test(m.snippet) && !HEADER_NAME.test(m.snippet) && !HARDENING.test(m.snippet));
+    // An app-wide policy with explicit origins still holds when the only `*` is a header one
+    // handler writes by hand for a public document (an OAuth metadata endpoint): that `*` is
+    // cited as a finding, but it opens one response, not the application.
+    const starByHand =
+      any.length > 0 &&
+      dangerous.length === 0 &&
+      any.every((m) => /Access-Control-Allow-Origin/i.test(m.snippet)) &&
+      cors.some((m) => !any.some((a) => a.path === m.path));
     const g = graded([
       ...(onlyPolicyHeaders
         ? [
@@ -283,18 +291,7 @@ export default defineRule({
           ]
         : [{ name: 'security headers', found: headers.length + proxy.headers.length > 0, weight: 4 }]),
       // No CORS middleware at all leaves the browser's same-origin policy in force: nothing is opened.
-      // An app-wide policy with explicit origins still holds when the only `*` is a header one
-      // handler writes by hand for a public document (an OAuth metadata endpoint): that `*` is
-      // cited as a finding, but it opens one response, not the application.
-      {
-        name: 'CORS restricted to explicit origins',
-        found:
-          any.length === 0 ||
-          (dangerous.length === 0 &&
-            any.every((m) => /Access-Control-Allow-Origin/i.test(m.snippet)) &&
-            cors.some((m) => !any.some((a) => a.path === m.path))),
-        weight: 3,
-      },
+      { name: 'CORS restricted to explicit origins', found: any.length === 0 || starByHand, weight: 3 },
       {
         name: 'HTTPS redirect/HSTS, CSRF protection or trusted hosts',
         found: https.length + csrf.length + hosts.length + proxyHttps.length > 0 || laravelWeb,
@@ -380,7 +377,9 @@ export default defineRule({
     const found = [
       (headers.length || proxy.headers.length) && `security headers${headers.length ? '' : ' (reverse proxy)'}`,
       cors.length && !any.length && 'CORS',
-      any.length && `CORS (any origin${dangerous.length ? ', with credentials' : ''})`,
+      starByHand &&
+        `CORS with explicit origins (any origin only on ${any.length} response header${any.length === 1 ? '' : 's'} set by hand)`,
+      any.length && !starByHand && `CORS (any origin${dangerous.length ? ', with credentials' : ''})`,
       (https.length || proxyHttps.length) &&
         (explicitHttps.length
           ? 'HTTPS/HSTS'
