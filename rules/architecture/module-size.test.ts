@@ -113,6 +113,28 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a platform SDK saved in public/ (its first comment grants a licence: "You are hereby granted…") is vendored by content, whatever its name (round 14)',
+      tree: {
+        'package.json': '{"name":"social-scheduler","dependencies":{"next":"14.0.0"}}',
+        'apps/web/public/s.js': `/**\n * Copyright (c) 2017-present, Example Platforms, Inc. All rights reserved.\n *\n * You are hereby granted a non-exclusive, worldwide, royalty-free license to use,\n * copy, modify, and distribute this software in source code or binary form.\n */\n${'var sdk = 1;\n'.repeat(2600)}`,
+        'apps/web/public/own.js': `// the app's own service worker\n${'self.x = 1;\n'.repeat(300)}`,
+        'apps/web/src/provider.ts': lines(1400, 'export const a = 1;'),
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'the largest apps/web/src/provider.ts (1,400 lines)',
+        evidence: [{ path: 'apps/web/src/provider.ts', line: 1400, note: '1,400 lines' }],
+        absent: ['apps/web/public/s.js'],
+      },
+    },
+    {
+      name: "an app's own script in public/ with only its copyright line (no licence grant) is still its module",
+      tree: {
+        'public/app.js': `/* Copyright (c) 2024 Acme Ltd. */\n${'var x = 1;\n'.repeat(2200)}`,
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'public/app.js', line: 2201 }] },
+    },
+    {
       name: "a Laravel app's own resources/js/bootstrap.js (no library suffix) is still its module",
       tree: { 'resources/js/bootstrap.js': `${'window.axios = 1;\n'.repeat(1200)}` },
       expect: { outcome: 'partial', evidence: [{ path: 'resources/js/bootstrap.js', line: 1200 }] },

@@ -6,6 +6,39 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a calendar-versioned CHANGELOG (`## [2026-08-17]`) and bumpver run in CI are a versioned, automated release (round 14)',
+      tree: {
+        'pyproject.toml': '[tool.bumpver]\ncurrent_version = "2026.8.17"\nversion_pattern = "YYYY.MM.DD"\n',
+        'CHANGELOG.md':
+          '# Changelog\n\n## [2026-08-17]\n### Changed\n- Upgrade Django\n\n## [2026-08-15]\n### Fixed\n- x\n',
+        '.github/workflows/release.yml':
+          'on:\n  workflow_dispatch:\njobs:\n  bump:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: |\n          uvx bumpver update\n          git push --follow-tags\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'a versioned CHANGELOG',
+        evidence: [
+          { path: 'pyproject.toml', line: 1, note: 'release tooling: bumpver' },
+          { path: 'CHANGELOG.md', line: 3, note: 'change log with version headings' },
+        ],
+        data: { tools: expect.arrayContaining(['bumpver']) },
+      },
+    },
+    {
+      name: 'an empty CHANGELOG.md beside per-major CHANGELOG-v6.md files is a versioned change log (round 14)',
+      tree: {
+        'CHANGELOG.md': '',
+        'CHANGELOG-v6.md': '# Changelog\n\n## [6.8.0](https://example.test/compare/6.7.1...6.8.0) (2023-03-01)\n- x\n',
+        'main.tf': 'resource "null_resource" "x" {}\n',
+      },
+      tags: ['6.8.0', '6.7.1'],
+      expect: {
+        outcome: 'pass',
+        message: 'A versioned CHANGELOG and 2 version tags in git',
+        evidence: [{ path: 'CHANGELOG-v6.md', line: 3, note: 'change log with version headings' }],
+      },
+    },
+    {
       name: 'at the listing cap (300 tags read) the count of version tags is a floor, said as 300+ (round 13: 3,384 tags)',
       tree: { Gemfile: "gem 'rails'\n" },
       tags: Array.from({ length: 300 }, (_, i) => `v0.9.${300 - i}`),

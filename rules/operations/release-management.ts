@@ -11,6 +11,8 @@ const counted = (p: string) => !isTestPath(p) && !/(^|\/)(examples?|samples?|dem
 
 const CHANGELOG_GLOBS = [
   '**/{CHANGELOG,CHANGES,HISTORY,NEWS,RELEASES,RELEASE_NOTES,RELEASE-NOTES,ChangeLog,Changelog,changelog,changes,history,release-notes,release_notes,ReleaseNotes}{,.md,.rst,.txt,.adoc,.markdown}',
+  // One change log per major version or component: CHANGELOG-v4.md, CHANGES_v2.rst.
+  '**/{CHANGELOG,CHANGES,Changelog,changelog}{-,_}*{.md,.rst,.txt,.adoc,.markdown}',
 ];
 
 /** Release tools recognised by their config file. */
@@ -86,7 +88,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'CHANGELOG/CHANGES/HISTORY/NEWS files with version headings, and the `artifacthub.io/changes` change log of Helm charts; release tool configs (semantic-release, changesets, release-please, GoReleaser, release-it, standard-version, Lerna, cargo-release, bump-my-version, Commitizen, JReleaser, GitVersion, git-cliff, Release Drafter, towncrier); CI jobs that reach a release tool, directly or through package scripts, make targets and shell scripts (semantic-release, changesets, release-please, GoReleaser, chart-releaser, `gh release`, release actions, `npm`/`cargo`/`poetry publish`, twine, `mvn deploy`/`release:perform`, Gradle publish, version bumps that push tags) — a script or job merely named release does not count; workflows triggered by tags; version or date tags in git (`git for-each-ref refs/tags`, when the tree is a git repository); pyproject `[tool.semantic_release]`/`[tool.commitizen]`/`[tool.bumpversion]`, maven-release-plugin, Gradle release plugins, .NET versioning from git (Nerdbank.GitVersioning, MinVer, GitVersion.MsBuild package references).',
+      'CHANGELOG/CHANGES/HISTORY/NEWS files with version headings, and the `artifacthub.io/changes` change log of Helm charts; release tool configs (semantic-release, changesets, release-please, GoReleaser, release-it, standard-version, Lerna, cargo-release, bump-my-version, bumpver, Commitizen, JReleaser, GitVersion, git-cliff, Release Drafter, towncrier); CI jobs that reach a release tool, directly or through package scripts, make targets and shell scripts (semantic-release, changesets, release-please, GoReleaser, chart-releaser, `gh release`, release actions, `npm`/`cargo`/`poetry publish`, twine, `mvn deploy`/`release:perform`, Gradle publish, version bumps that push tags) — a script or job merely named release does not count; workflows triggered by tags; version or date tags in git (`git for-each-ref refs/tags`, when the tree is a git repository); pyproject `[tool.semantic_release]`/`[tool.commitizen]`/`[tool.bumpversion]`/`[tool.bumpver]`, maven-release-plugin, Gradle release plugins, .NET versioning from git (Nerdbank.GitVersioning, MinVer, GitVersion.MsBuild package references).',
     reads: CI_GLOBS,
     patterns: {
       versionHeading: {
@@ -94,18 +96,19 @@ export default defineRule({
         // version then date without heading marks: `12.1.1 - 3 Dec 2025`, `2.0 - Jan 5, 2024`, `1.4.0 - 2024-01-05`
         // reStructuredText: a version underlined with `===`/`---`, the version a link target too: `` `0.7.3`_ (2024-12-06) ``
         // date first: `## 2024-09-06 FreshRSS 1.24.3` (an unreleased `2024-1X-XX` too)
+        // a calendar-versioned release named by its date alone, Keep a Changelog style: `## [2026-08-17]`
         // ([ \t] not \s: a heading never spans lines; `=======` above a version is an underline.)
         // `^` on each alternative, so each is checked alone (test/patterns.test.ts); the text after
         // an underlined version starts at a non-digit (digits the version and the text could share
         // were tried in every split: the longest version leaves the shortest text anyway).
         regex:
-          /^#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?|\[?v\d+(?![\w.])|(?:version|release)[ \t]+v?\d+\.\d+)|^[[`]?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}\b|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+\d{4}-\d\d-\d\d\b|^#{1,4}[ \t]*\d{4}-[\dX]{2}-[\dX]{2}[ \t]+[^\s\d][^\n\d]{0,59}\d+\.\d+/im,
+          /^#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?|\[?v\d+(?![\w.])|(?:version|release)[ \t]+v?\d+\.\d+)|^[[`]?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}\b|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+\d{4}-\d\d-\d\d\b|^#{1,4}[ \t]*\d{4}-[\dX]{2}-[\dX]{2}[ \t]+[^\s\d][^\n\d]{0,59}\d+\.\d+|^#{1,4}[ \t]*\[\d{4}-\d\d-\d\d\][ \t]*$/im,
         files: CHANGELOG_GLOBS,
         maxPerFile: 1,
       },
       manifestTool: {
         regex:
-          /^[ \t]*\[tool\.(semantic_release|commitizen|bumpversion|towncrier)\]|<artifactId>(maven-release-plugin)<\/artifactId>|\b(net\.researchgate\.release|pl\.allegro\.tech\.build\.axion-release|com\.github\.breadmoirai\.github-release)\b|"(semantic-release|@changesets\/cli|release-it|standard-version|release-please|@release-it\/[\w-]+|np|bumpp)"\s*:|"release"\s*:\s*"(?:npx\s+)?(np|bumpp|release-it|standard-version|semantic-release|lerna\s+publish|changeset\s+publish)\b|<PackageReference[ \t]+Include="(Nerdbank\.GitVersioning|MinVer|GitVersion\.MsBuild)"/m,
+          /^[ \t]*\[tool\.(semantic_release|commitizen|bumpversion|bumpver|towncrier)\]|<artifactId>(maven-release-plugin)<\/artifactId>|\b(net\.researchgate\.release|pl\.allegro\.tech\.build\.axion-release|com\.github\.breadmoirai\.github-release)\b|"(semantic-release|@changesets\/cli|release-it|standard-version|release-please|@release-it\/[\w-]+|np|bumpp)"\s*:|"release"\s*:\s*"(?:npx\s+)?(np|bumpp|release-it|standard-version|semantic-release|lerna\s+publish|changeset\s+publish)\b|<PackageReference[ \t]+Include="(Nerdbank\.GitVersioning|MinVer|GitVersion\.MsBuild)"/m,
         files: [
           '**/pyproject.toml',
           '**/pom.xml',

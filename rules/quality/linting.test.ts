@@ -299,6 +299,29 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'a prek-action step with `install-only: true` (an auto-update job) runs no hook: the job that runs the hooks is cited (round 14)',
+      tree: {
+        'pyproject.toml': '[project]\nname = "humane"\n\n[tool.ruff]\nline-length = 88\n',
+        '.pre-commit-config.yaml':
+          'repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.9.0\n    hooks:\n      - id: ruff-check\n',
+        '.github/workflows/autoupdate.yml':
+          'on:\n  schedule:\n    - cron: "0 3 * * 1"\njobs:\n  autoupdate:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: j178/prek-action@v2\n        with:\n          install-only: true\n      - run: prek auto-update\n',
+        '.github/workflows/prek.yml':
+          'on: [pull_request]\njobs:\n  prek:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: j178/prek-action@v2\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: '.pre-commit-config.yaml',
+            line: 5,
+            note: 'job prek runs Ruff: .github/workflows/prek.yml:7 → .pre-commit-config.yaml:5 (pre-commit hook ruff-check) → Ruff',
+          },
+        ],
+        absent: ['autoupdate.yml'],
+      },
+    },
   ],
   invalid: [
     {

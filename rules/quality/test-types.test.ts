@@ -793,6 +793,39 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'an upgrade test through terraform-module-test-helper (ModuleUpgradeTest applies the released version) is integration, not unit (round 14)',
+      tree: {
+        'main.tf': 'resource "azurerm_kubernetes_cluster" "main" {}\n',
+        'examples/startup/main.tf': 'module "aks" {\n  source = "../.."\n}\n',
+        'test/go.mod': 'module github.com/acme/terraform-azurerm-cluster\n\ngo 1.21\n',
+        'test/upgrade/upgrade_test.go': [
+          'package upgrade',
+          '',
+          'import (',
+          '\t"testing"',
+          '\ttest_helper "github.com/Azure/terraform-module-test-helper"',
+          '\t"github.com/gruntwork-io/terratest/modules/terraform"',
+          ')',
+          '',
+          'func TestExampleUpgradeStartup(t *testing.T) {',
+          '\troot, _ := test_helper.GetCurrentModuleRootPath()',
+          '\ttest_helper.ModuleUpgradeTest(t, "acme", "terraform-azurerm-cluster", "examples/startup", root, terraform.Options{}, 6)',
+          '}',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'integration tests found; no unit, end-to-end and load tests.',
+        evidence: [
+          {
+            path: 'test/upgrade/upgrade_test.go',
+            line: 11,
+            note: 'integration: Terratest: 1 test applying the Terraform (test_helper.ModuleUpgradeTest), which creates real resources',
+          },
+        ],
+      },
+    },
+    {
       name: 'Cucumber steps that never call the app over HTTP are not end-to-end tests',
       profile: 'service',
       tree: cucumberApi(false),

@@ -440,6 +440,21 @@ ruleTester(rule, {
   ],
   notApplicable: [
     {
+      name: 'a reusable Terraform module that creates a cluster deploys no workload of its own: not applicable, as redundancy (round 14)',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf':
+          'resource "azurerm_kubernetes_cluster" "main" {\n  name = var.cluster_name\n  default_node_pool {\n    name = "default"\n    node_count = var.node_count\n  }\n}\n',
+        'variables.tf': 'variable "cluster_name" {\n  type = string\n}\nvariable "node_count" {\n  default = 2\n}\n',
+        'examples/startup/main.tf':
+          'provider "azurerm" {\n  features {}\n}\n\nmodule "aks" {\n  source = "../.."\n  cluster_name = "demo"\n}\n',
+      },
+      expect: {
+        outcome: 'not-applicable',
+        message: ['a reusable Terraform module', 'health checks belong to the workloads its callers deploy on it'],
+      },
+    },
+    {
       name: 'a library whose only Dockerfile is a dev container runs no service: not applicable, as without it (round 12)',
       profile: 'library',
       tree: {

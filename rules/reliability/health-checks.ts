@@ -70,7 +70,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      "Kubernetes liveness/readiness probes per container, including Helm templates and the DeploymentConfigs of OpenShift Templates, YAML or JSON (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks; systemd units with a watchdog (`WatchdogSec` with `Type=notify`, or with a service that sends `WATCHDOG=1` through sd_notify); a unit that only starts compose is judged by the compose services it starts; development compose files (named or in a folder named dev/develop/local) beside a deployment one are not deployed units. Manifests in CI folders (.github/…) are test fixtures, not deployments. An image that starts no long-running process is not a unit: a development box (OS or language base, no CMD or ENTRYPOINT) and, outside the service profile, an image whose ENTRYPOINT/CMD runs the tool once (no EXPOSE, no server command). A development container's Dockerfile (.devcontainer/) makes nothing applicable.",
+      "Kubernetes liveness/readiness probes per container, including Helm templates and the DeploymentConfigs of OpenShift Templates, YAML or JSON (a finding per container without them, with file:line; Jobs and init containers are exempt); compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks; systemd units with a watchdog (`WatchdogSec` with `Type=notify`, or with a service that sends `WATCHDOG=1` through sd_notify); a unit that only starts compose is judged by the compose services it starts; development compose files (named or in a folder named dev/develop/local) beside a deployment one are not deployed units. Manifests in CI folders (.github/…) are test fixtures, not deployments. An image that starts no long-running process is not a unit: a development box (OS or language base, no CMD or ENTRYPOINT) and, outside the service profile, an image whose ENTRYPOINT/CMD runs the tool once (no EXPOSE, no server command). A development container's Dockerfile (.devcontainer/) makes nothing applicable. A reusable Terraform module with no image, manifest or unit of its own is not applicable (the workloads are its callers').",
     patterns: {
       platform: {
         regex:
@@ -113,8 +113,24 @@ export default defineRule({
           return why ? [[f.path, why] as const] : [];
         }),
     );
+    const longRunning = images.some((p) => !oneShot.has(p));
+    // A reusable Terraform module creates what its callers ask for (a cluster, a node pool): the
+    // workloads and their probes are deployed elsewhere, as its instance counts and limits are.
+    // A module that itself declares a load balancer or service with a health check is judged on it.
+    if (
+      ctx.facts.reusable?.kind === 'terraform-module' &&
+      resourcesOf(terraform(ctx.files), ...COMPUTE).some((r) => isProductionPath(r.path)) &&
+      !resourcesOf(terraform(ctx.files), ...Object.keys(TF_CHECKS)).some((r) => isProductionPath(r.path)) &&
+      !longRunning &&
+      deployedWorkloads(ctx.files).length === 0 &&
+      runtime(ctx.files).systemd.length === 0 &&
+      deployments(ctx.files).compose.length === 0
+    )
+      return {
+        reason: `${ctx.facts.reusable.reason}: health checks belong to the workloads its callers deploy on it (no image, manifest or unit here)`,
+      };
     return profile === 'service' ||
-      images.some((p) => !oneShot.has(p)) ||
+      longRunning ||
       deployedWorkloads(ctx.files).length > 0 ||
       runtime(ctx.files).systemd.length > 0 ||
       deployments(ctx.files).compose.length > 0 ||

@@ -127,6 +127,47 @@ ruleTester(rule, {
       expect: { outcome: 'pass', data: { manifests: 3, locked: 3 } },
     },
     {
+      name: 'tool crates that are members of a library workspace share its (absent) Cargo.lock; a cargo-fuzz harness is not shipped (round 14)',
+      tree: {
+        'Cargo.toml':
+          '[package]\nname = "wire"\nversion = "0.4.0"\n[dependencies]\nbytes = "1"\n\n[workspace]\nmembers = [\n    "tests/wire-support",\n    "util/*",\n]\n',
+        'src/lib.rs': 'pub fn f() {}\n',
+        '.gitignore': 'target\nCargo.lock\n',
+        'util/genfixture/Cargo.toml':
+          '[package]\nname = "genfixture"\nversion = "0.1.0"\n[dependencies]\nserde_json = "1"\n',
+        'util/genfixture/src/main.rs': 'fn main() {}\n',
+        'fuzz/Cargo.toml':
+          '[package]\nname = "wire-fuzz"\nversion = "0.0.0"\npublish = false\n\n[package.metadata]\ncargo-fuzz = true\n\n[dependencies]\nlibfuzzer-sys = "0.4"\n\n[[bin]]\nname = "frame"\npath = "fuzz_targets/frame.rs"\n',
+        'fuzz/fuzz_targets/frame.rs': '#![no_main]\nfn main() {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: [
+          'util/genfixture/Cargo.toml (member of the library workspace Cargo.toml',
+          'fuzz/Cargo.toml (cargo-fuzz harness',
+        ],
+        data: { missing: [] },
+      },
+    },
+    {
+      name: 'an application crate in a virtual workspace without Cargo.lock is asked for the root lock, cited at the member',
+      tree: {
+        'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n',
+        'crates/server/Cargo.toml': '[package]\nname = "server"\nversion = "0.1.0"\n[dependencies]\naxum = "0.7"\n',
+        'crates/server/src/main.rs': 'fn main() {}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          {
+            path: 'crates/server/Cargo.toml',
+            line: 1,
+            note: 'application crate in the workspace Cargo.toml, which has no Cargo.lock',
+          },
+        ],
+      },
+    },
+    {
       name: 'a library crate needs no Cargo.lock; a Gemfile with Gemfile.lock passes',
       tree: {
         'Cargo.toml': '[package]\nname = "parser"\nversion = "0.1.0"\n[dependencies]\nserde = "1"\n',

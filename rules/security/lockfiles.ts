@@ -154,6 +154,44 @@ function nugetLibraries(files: FileView): string[] {
   );
 }
 
+/** Cargo's `members` globs: `*` is one path segment. */
+function memberGlob(g: string): RegExp {
+  const body = g
+    .replace(/\/+$/, '')
+    .split('*')
+    .map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]*');
+  return new RegExp(`^${body}$`);
+}
+
+/**
+ * The Cargo.toml of the workspace a crate belongs to: the nearest ancestor manifest with
+ * `[workspace]` whose `members` list the crate's folder (and `exclude` does not). The root crate
+ * of a workspace is its own root.
+ */
+export function cargoWorkspaceRoot(files: FileView, manifest: string): string | undefined {
+  const dir = dirOf(manifest);
+  if (/^[ \t]*\[workspace\]/m.test(files.read(manifest) ?? '')) return manifest;
+  for (
+    let d: string | undefined = dir === '' ? undefined : dirOf(dir);
+    d !== undefined;
+    d = d === '' ? undefined : dirOf(d)
+  ) {
+    const root = d ? `${d}/Cargo.toml` : 'Cargo.toml';
+    const text = files.read(root);
+    if (!text || !/^[ \t]*\[workspace\]/m.test(text)) continue;
+    const rel = d ? dir.slice(d.length + 1) : dir;
+    const list = (key: string) => {
+      const block = new RegExp(`^[ \\t]*${key}[ \\t]*=[ \\t]*\\[([^\\]]*)\\]`, 'm').exec(text)?.[1] ?? '';
+      return [...block.matchAll(/["']([^"']+)["']/g)].map((x) => x[1]!);
+    };
+    if (list('exclude').some((g) => memberGlob(g).test(rel))) return undefined;
+    if (list('members').some((g) => memberGlob(g).test(rel))) return root;
+    return undefined;
+  }
+  return undefined;
+}
+
 function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
   if (!m.ok) return undefined;
   const dir = dirOf(m.path);
@@ -219,7 +257,28 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
         files.exists(dir ? `${dir}/src/main.rs` : 'src/main.rs') ||
         files.has([`${dir ? `${dir}/` : ''}src/bin/*.rs`]);
       if (!app) return { exempt: 'library crate' };
-      return found(upwards(['Cargo.lock']), 'application crate without Cargo.lock');
+      // A cargo-fuzz harness is built by `cargo fuzz` for fuzzing, never shipped.
+      if (/^[ \t]*cargo-fuzz[ \t]*=[ \t]*true\b/m.test(text)) return { exempt: 'cargo-fuzz harness, not shipped' };
+      const lock = upwards(['Cargo.lock']);
+      if (lock) return { lock };
+      // A workspace member shares the root's one Cargo.lock: it never has its own. A library
+      // workspace (the root crate a library) needs none; a member tool (a generator, a test
+      // helper) does not make the library an application.
+      const root = cargoWorkspaceRoot(files, m.path);
+      if (root && root !== m.path) {
+        const rootText = files.read(root) ?? '';
+        const rootDir = dirOf(root);
+        const rootApp =
+          /^[ \t]*\[\[bin\]\]/m.test(rootText) ||
+          files.exists(rootDir ? `${rootDir}/src/main.rs` : 'src/main.rs') ||
+          files.has([`${rootDir ? `${rootDir}/` : ''}src/bin/*.rs`]);
+        if (/^[ \t]*\[package\]/m.test(rootText) && !rootApp)
+          return {
+            exempt: `member of the library workspace ${root}, whose one shared Cargo.lock a library need not commit`,
+          };
+        return { missing: `application crate in the workspace ${root}, which has no Cargo.lock` };
+      }
+      return { missing: 'application crate without Cargo.lock' };
     }
     case 'bundler':
       if (b.endsWith('.gemspec')) return { exempt: LIBRARY };

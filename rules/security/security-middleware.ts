@@ -40,7 +40,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, `AllowAnyOrigin`) is not an explicit policy; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. Spring CORS origins read from a property set to `*` (`.allowedOriginPatterns(props.allowedOrigins())` + `app.cors.allowed-origins=*`) and Echo `CORSWithConfig` without AllowOrigins (its default is `*`) are any origin too. Header names in an OpenAPI/Swagger description set nothing.',
+      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, NestJS `NestFactory.create(…, { cors: { origin: […] } })` and `enableCors({ origin: […] })`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, NestJS `cors: true`, `AllowAnyOrigin`) is not an explicit policy, except that a `*` header one handler writes by hand (a public metadata endpoint) beside an app-wide explicit policy is a finding but leaves that policy credited; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. Spring CORS origins read from a property set to `*` (`.allowedOriginPatterns(props.allowedOrigins())` + `app.cors.allowed-origins=*`) and Echo `CORSWithConfig` without AllowOrigins (its default is `*`) are any origin too. Header names in an OpenAPI/Swagger description set nothing.',
     patterns: MIDDLEWARE_PATTERNS,
   },
   // An HTTP service needs hardening whether a framework or the standard library serves it; a gRPC
@@ -172,7 +172,20 @@ export default defineRule({
     // A reverse proxy in front of the app may do the work (nginx add_header, Traefik headers, Caddy).
     const proxy = ctx.facts.proxy;
     const proxyHttps = [...proxy.hsts, ...proxy.httpsRedirect];
-    const cors = [...prod('cors'), ...autoCors];
+    // NestJS: `NestFactory.create(AppModule, { cors: { origin: [...] } })` is the application's CORS
+    // policy, cited at its `cors:` line; `cors: true` answers every origin (the cors package default).
+    const nestCors: Match[] = [];
+    const nestCorsAny: Match[] = [];
+    for (const m of prod('nestFactory')) {
+      const lines = (ctx.files.read(m.path) ?? '').split('\n');
+      const window = lines.slice(m.line - 1, m.line + 40);
+      const at = window.findIndex((l) => /\bcors\s*:\s*(?:\{|true\b)/.test(l));
+      if (at < 0) continue;
+      const hit = { path: m.path, line: m.line + at, snippet: window[at]!.trim(), groups: [] };
+      if (/\bcors\s*:\s*true\b/.test(window[at]!)) nestCorsAny.push(hit);
+      else if (/\borigin\s*:\s*(?!true\b|["'`]\*)\S/.test(window.slice(at).join('\n'))) nestCors.push(hit);
+    }
+    const cors = [...prod('cors'), ...autoCors, ...nestCors];
     // Django: a production settings module (settings/production.py, config/settings/prod.py,
     // settings_prod.py) that sets CORS_ALLOW_ALL_ORIGINS to anything but True overrides the
     // permissive value of the base or development module (round 5: a dev `= True` was reported
@@ -213,6 +226,7 @@ export default defineRule({
       ...fromConfig,
       ...echoDefault,
       ...autoCorsAny,
+      ...nestCorsAny,
     ];
     // helmet() and Spring Security send Strict-Transport-Security by default (helmet's hsts option,
     // Spring's HstsHeaderWriter on secure requests), unless the same line switches it off.
@@ -261,6 +275,14 @@ export default defineRule({
       proxy.headers.length === 0 &&
       headers.length > 0 &&
       headers.every((m) => POLICY_HEADER.test(m.snippet) && !HEADER_NAME.test(m.snippet) && !HARDENING.test(m.snippet));
+    // An app-wide policy with explicit origins still holds when the only `*` is a header one
+    // handler writes by hand for a public document (an OAuth metadata endpoint): that `*` is
+    // cited as a finding, but it opens one response, not the application.
+    const starByHand =
+      any.length > 0 &&
+      dangerous.length === 0 &&
+      any.every((m) => /Access-Control-Allow-Origin/i.test(m.snippet)) &&
+      cors.some((m) => !any.some((a) => a.path === m.path));
     const g = graded([
       ...(onlyPolicyHeaders
         ? [
@@ -269,7 +291,7 @@ export default defineRule({
           ]
         : [{ name: 'security headers', found: headers.length + proxy.headers.length > 0, weight: 4 }]),
       // No CORS middleware at all leaves the browser's same-origin policy in force: nothing is opened.
-      { name: 'CORS restricted to explicit origins', found: any.length === 0, weight: 3 },
+      { name: 'CORS restricted to explicit origins', found: any.length === 0 || starByHand, weight: 3 },
       {
         name: 'HTTPS redirect/HSTS, CSRF protection or trusted hosts',
         found: https.length + csrf.length + hosts.length + proxyHttps.length > 0 || laravelWeb,
@@ -355,7 +377,9 @@ export default defineRule({
     const found = [
       (headers.length || proxy.headers.length) && `security headers${headers.length ? '' : ' (reverse proxy)'}`,
       cors.length && !any.length && 'CORS',
-      any.length && `CORS (any origin${dangerous.length ? ', with credentials' : ''})`,
+      starByHand &&
+        `CORS with explicit origins (any origin only on ${any.length} response header${any.length === 1 ? '' : 's'} set by hand)`,
+      any.length && !starByHand && `CORS (any origin${dangerous.length ? ', with credentials' : ''})`,
       (https.length || proxyHttps.length) &&
         (explicitHttps.length
           ? 'HTTPS/HSTS'

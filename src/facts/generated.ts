@@ -67,6 +67,31 @@ export const MINIFIED_PATTERN: ScanPattern = {
 };
 
 /**
+ * A third-party script copied into a served folder (public/, static/, wwwroot/, vendor/): its first
+ * comment grants the licence of someone else's code (`@license`, "Permission is hereby granted",
+ * "Licensed under", "You are hereby granted … to use, copy, modify") — an SDK saved next to the
+ * app's assets, not the project's code (blind round 14: a 15,897-line platform SDK in
+ * apps/frontend/public was a web app's "largest module"). Only in the first lines (see
+ * THIRD_PARTY_WITHIN_LINES): a licence quoted further down is text about licences.
+ */
+export const THIRD_PARTY_PATTERN: ScanPattern = {
+  key: 'facts:third-party-script',
+  regex:
+    /^[ \t]*(?:\/\*!?|\*|\/\/)[ \t]*(?:@license\b|@preserve\b|Permission is hereby granted\b|Licensed under\b|Released under the\b|You are hereby granted\b)/m,
+  files: ['**/{public,static,wwwroot,vendor,vendors,third_party,third-party}/**/*.{js,mjs,cjs}'],
+  literals: ['@license', '@preserve', 'hereby granted', 'Licensed under', 'Released under'],
+  comments: true,
+  maxPerFile: 1,
+};
+
+export const THIRD_PARTY_WITHIN_LINES = 20;
+
+/** Paths of third-party scripts: a licence grant within their first lines. */
+export function thirdPartyScripts(matches: readonly Match[]): string[] {
+  return [...new Set(matches.filter((m) => m.line <= THIRD_PARTY_WITHIN_LINES).map((m) => m.path))];
+}
+
+/**
  * Well-known browser libraries by file name, with an optional version or plugin suffix
  * (`jquery-3.7.1.js`, `jquery-ui.js`, `jquery.tokeninput.js`, `bootstrap.bundle.js`,
  * `moment-with-locales.js`; `bootstrap` only with a suffix: a bare bootstrap.js is an app's own

@@ -22,6 +22,8 @@ import { IMAGE_BUILDER_PATTERN, imageBuilders } from './image-builders.js';
 import {
   GENERATED_PATTERN,
   MINIFIED_PATTERN,
+  THIRD_PARTY_PATTERN,
+  thirdPartyScripts,
   generatedFiles,
   generatorOutputs,
   vendoredLibraries,
@@ -94,6 +96,7 @@ export function factPatterns(pre: PreFacts, watched: readonly string[] = []): Sc
     IMAGE_BUILDER_PATTERN,
     GENERATED_PATTERN,
     MINIFIED_PATTERN,
+    THIRD_PARTY_PATTERN,
     ROUTE_PATTERN,
     ...usagePatterns(pre.dependencies, watched),
   ];
@@ -147,6 +150,7 @@ export function completeFacts(
         ...scan.matches(MINIFIED_PATTERN.key).map((m) => m.path),
         ...generatorOutputs(files),
         ...vendoredLibraries(files),
+        ...thirdPartyScripts(scan.matches(THIRD_PARTY_PATTERN.key)),
       ]),
     ].sort(),
     ...(empty ? { nothingToAssess: empty } : {}),

@@ -59,6 +59,13 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     files: CODE,
     literals: ['cors', 'CORS', 'Cors', 'allowed_origins', 'Access-Control-Allow-Origin', '@CrossOrigin'],
   },
+  // NestJS: the CORS policy given to the application factory (`NestFactory.create(AppModule, { cors: … })`);
+  // its options are read from the lines under the call.
+  nestFactory: {
+    regex: /\bNestFactory\.create\b/,
+    files: CODE,
+    literals: ['NestFactory'],
+  },
   // Blanks around an optional `[`, `(`, list call or lambda parameter belong to one part only
   // (`\s*\[?\s*` and `\s*_?\w*\s*` let two runs share them).
   corsAny: {

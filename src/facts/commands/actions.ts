@@ -66,7 +66,14 @@ export const ACTIONS: [RegExp, Handler][] = [
     (w) => ({ argv: ['pre-commit', 'run', '--all-files', ...words(w.extra_args)] }),
   ],
   // prek (a pre-commit reimplementation) reads the same .pre-commit-config.yaml; its input is `extra-args`.
-  [/^j178\/prek-action@/, (w) => ({ argv: ['prek', 'run', '--all-files', ...words(w['extra-args'] ?? w.extra_args)] })],
+  // `install-only: true` only installs prek for later steps (`prek auto-update`): it runs no hook.
+  [
+    /^j178\/prek-action@/,
+    (w) =>
+      /^true$/i.test((w['install-only'] ?? '').trim())
+        ? {}
+        : { argv: ['prek', 'run', '--all-files', ...words(w['extra-args'] ?? w.extra_args)] },
+  ],
   [/^psf\/black@/, (w) => ({ argv: ['black', ...(w.options ? words(w.options) : ['--check', '--diff'])] })],
   [/^reviewdog\/action-([\w-]+)@/, (_w, ref) => ({ argv: [/^reviewdog\/action-([\w-]+)@/.exec(ref)![1]!] })],
   [/^hadolint\/hadolint-action@/, () => ({ argv: ['hadolint'] })],

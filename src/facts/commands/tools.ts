@@ -329,6 +329,8 @@ const SPECS: Spec[] = [
   // Version bumps that tag a release: `cz bump`, `bump-my-version bump`, `lerna version`, `cargo release`.
   { name: 'Commitizen bump', kinds: R, cmd: ['cz'], args: /^bump\b/, not: DRY },
   { name: 'bump-my-version', kinds: R, cmd: ['bump-my-version', 'bumpversion', 'bump2version'], not: DRY },
+  // bumpver (calendar or semantic versions): `bumpver update` rewrites the version, commits and tags.
+  { name: 'bumpver', kinds: R, cmd: ['bumpver'], args: /^update\b/, not: DRY },
   { name: 'Lerna version', kinds: R, cmd: ['lerna'], args: /^version\b/ },
   { name: 'cargo release', kinds: R, cmd: ['cargo'], args: /^release\b/, not: DRY },
   { name: 'cargo release', kinds: R, cmd: ['cargo-release', 'release-plz'], not: DRY },
