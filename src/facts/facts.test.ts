@@ -377,7 +377,8 @@ describe('profile', () => {
 
   describe('a .NET library whose only web project is a test app (blind round 14)', () => {
     const lib = {
-      'Directory.Build.props': '<Project>\n  <PropertyGroup>\n    <IsPackable>true</IsPackable>\n  </PropertyGroup>\n</Project>\n',
+      'Directory.Build.props':
+        '<Project>\n  <PropertyGroup>\n    <IsPackable>true</IsPackable>\n  </PropertyGroup>\n</Project>\n',
       'src/Acme.Cache/Acme.Cache.csproj':
         '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <PackageId>Acme.Cache</PackageId>\n  </PropertyGroup>\n</Project>\n',
       'src/Acme.Cache/Cache.cs': 'namespace Acme.Cache;\npublic sealed class Cache {}\n',
@@ -397,7 +398,10 @@ describe('profile', () => {
       expect(p.reasons.join(' ')).not.toContain('WebAppTest');
     });
     it('a Web SDK host among the product projects stays the service, cited by its project file', () => {
-      const p = profile({ ...lib, 'src/Acme.Api/Acme.Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n</Project>\n' });
+      const p = profile({
+        ...lib,
+        'src/Acme.Api/Acme.Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n</Project>\n',
+      });
       expect(p.id).toBe('service');
       expect(p.reasons[0]).toContain('src/Acme.Api/Acme.Api.csproj:1');
     });
