@@ -165,6 +165,16 @@ export function isNonProductDotnetProject(path: string): boolean {
   return NOT_THE_PRODUCT.test(path) || TEST_PROJECT_DIR.test(path) || DOTNET_NON_PRODUCT_PROJECT.test(path);
 }
 
+/** The first ASP.NET Web SDK project that is a test, sample or benchmark host (set aside), cited `path:line`. */
+export function nonProductWebHost(files: FileView): string | undefined {
+  for (const p of files.match(['**/*.csproj', '**/*.fsproj']).filter(isNonProductDotnetProject)) {
+    const text = files.read(p);
+    if (text && /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.Web"/.test(text))
+      return `${p}:${lineOf(text, 'Microsoft.NET.Sdk.Web') ?? 1}`;
+  }
+  return undefined;
+}
+
 export function detectFrameworks(files: FileView, deps: Dependency[]): Framework[] {
   const out = new Map<string, Framework>();
   for (const fw of WEB_FRAMEWORKS) {
