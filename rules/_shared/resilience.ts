@@ -43,7 +43,9 @@ export function outboundApplies(
     return { reason: `${what} of outbound calls are judged for services; the repository profile is ${profile.id}` };
   if (outbound.found || productionMatches(ctx, ...ownKeys).length > 0 || configured?.()) return true;
   return {
-    reason: `no outbound calls: production code makes no HTTP, gRPC or cloud-SDK client call${outbound.searched ? ` (${outbound.searched} source files searched)` : ''} and imports no client library, so there is nothing for ${what} to protect`,
+    // Worded by what was looked for: a database or cache driver the code imports is not counted,
+    // so "imports no client library" would be false of it (round 14: StackExchange.Redis).
+    reason: `no outbound calls: production code makes no HTTP, gRPC, mail, Redis or cloud-SDK client call${outbound.searched ? ` (${outbound.searched} source files searched)` : ''} and imports no HTTP or SDK client library (database drivers are not counted), so there is nothing for ${what} to protect`,
   };
 }
 

@@ -227,6 +227,28 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'internal/up.go', line: 4 }] },
     },
     {
+      name: 'Go: a mail task enqueued on asynq with asynq.MaxRetry(10) is retried with exponential backoff (blind round 14)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/bank\n\ngo 1.22\n\nrequire github.com/hibiken/asynq v0.24.1\n',
+        'mail/sender.go':
+          'package mail\n\nfunc (s *Sender) Send(e *Email) error {\n\tauth := smtp.PlainAuth("", s.from, s.password, s.host)\n\treturn e.Send(s.addr, auth)\n}\n',
+        'gapi/create_user.go': [
+          'package gapi',
+          '',
+          'func (server *Server) afterCreate(ctx context.Context, user db.User) error {',
+          '\topts := []asynq.Option{',
+          '\t\tasynq.MaxRetry(10),',
+          '\t\tasynq.ProcessIn(10 * time.Second),',
+          '\t}',
+          '\treturn server.distributor.DistributeTaskSendVerifyEmail(ctx, &Payload{Username: user.Username}, opts...)',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'gapi/create_user.go', line: 5 }] },
+    },
+    {
       name: '.NET: a Polly retry policy on an HttpClient passes',
       profile: 'service',
       tree: {

@@ -25,6 +25,9 @@ const CODE = new RegExp(
     // `sidekiq_options` line at the next one: scanning on from each of many was quadratic.
     String.raw`\battempts\s*:\s*(?:[2-9]|\d{2,})\b(?:(?!\battempts\s*:)[^}]){0,160}?\bbackoff\s*:\s*(?:\d|\{)`,
     String.raw`\b(?:autoretry_for\s*=|retry_backoff\s*=\s*True)`,
+    // asynq (Go): a task enqueued with `asynq.MaxRetry(n)` is retried n times with exponential
+    // backoff (the default RetryDelayFunc) — blind round 14, simplebank's verification mail.
+    String.raw`\basynq\.MaxRetry\(\s*(?:[1-9]|\w+)`,
     // Python
     String.raw`^[ \t]*@(?:tenacity\.)?retry\b`,
     String.raw`@backoff\.on_(?:exception|predicate)\b`,

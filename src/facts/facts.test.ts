@@ -375,6 +375,38 @@ describe('profile', () => {
     expect(p.reasons[0]).toContain('Todo.Api/Todo.Api.csproj:1');
   });
 
+  describe('a .NET library whose only web project is a test app (blind round 14)', () => {
+    const lib = {
+      'Directory.Build.props':
+        '<Project>\n  <PropertyGroup>\n    <IsPackable>true</IsPackable>\n  </PropertyGroup>\n</Project>\n',
+      'src/Acme.Cache/Acme.Cache.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <PackageId>Acme.Cache</PackageId>\n  </PropertyGroup>\n</Project>\n',
+      'src/Acme.Cache/Cache.cs': 'namespace Acme.Cache;\npublic sealed class Cache {}\n',
+      'src/Acme.Cache.AspNetCore/Acme.Cache.AspNetCore.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <FrameworkReference Include="Microsoft.AspNetCore.App" />\n  </ItemGroup>\n</Project>\n',
+      'tests/WebAppTest/WebAppTest.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n</Project>\n',
+      'tests/WebAppTest/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Build().Run();\n',
+      'samples/Acme.Cache.Demo/Acme.Cache.Demo.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="Microsoft.AspNetCore.OpenApi" Version="9.0.0" />\n  </ItemGroup>\n</Project>\n',
+      'DemoWeb/DemoWeb.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n</Project>\n',
+    };
+    it('the Web SDK of a test, sample or demo project is not the framework of the product: a library', () => {
+      const facts = collectFacts(memoryIndex(lib));
+      expect(facts.frameworks).toEqual([]);
+      const p = profile(lib);
+      expect(p.id).toBe('library');
+      expect(p.reasons[0]).toContain('(the ASP.NET Core host DemoWeb/DemoWeb.csproj:1 is one)');
+    });
+    it('a Web SDK host among the product projects stays the service, cited by its project file', () => {
+      const p = profile({
+        ...lib,
+        'src/Acme.Api/Acme.Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n</Project>\n',
+      });
+      expect(p.id).toBe('service');
+      expect(p.reasons[0]).toContain('src/Acme.Api/Acme.Api.csproj:1');
+    });
+  });
+
   it('a manifest without any of those is a library; docs only is docs', () => {
     expect(profile({ 'pyproject.toml': '[project]\nname="lib"\n', 'lib/__init__.py': '' }).id).toBe('library');
     expect(profile({ 'README.md': '# handbook\n', 'docs/a.md': 'x' }).id).toBe('docs');

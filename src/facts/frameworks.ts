@@ -152,6 +152,29 @@ export function nameMatches(name: string, pattern: string): boolean {
   return p.endsWith('*') ? n.startsWith(p.slice(0, -1)) : n === p;
 }
 
+/**
+ * A .NET project that is not the product: under a tests/, samples/, benchmarks/ … folder, or named
+ * as a test, sample, demo or benchmark project (`WebAppTest.csproj`, `Foo.Sample.csproj`). Its Web
+ * SDK or ASP.NET packages host a test app, not a service (blind round 14: FusionCache's NuGet
+ * packages under src/ were judged a service from tests/WebAppTest/WebAppTest.csproj).
+ */
+const DOTNET_NON_PRODUCT_PROJECT =
+  /(?:^|\/)[^/]*?(?:^|[^A-Za-z]|[a-z])(?:Tests?|Testing|Samples?|Demos?|Benchmarks?|Playground)(?:[^a-z][^/]*)?\.(?:cs|fs|vb)proj$/;
+
+export function isNonProductDotnetProject(path: string): boolean {
+  return NOT_THE_PRODUCT.test(path) || TEST_PROJECT_DIR.test(path) || DOTNET_NON_PRODUCT_PROJECT.test(path);
+}
+
+/** The first ASP.NET Web SDK project that is a test, sample or benchmark host (set aside), cited `path:line`. */
+export function nonProductWebHost(files: FileView): string | undefined {
+  for (const p of files.match(['**/*.csproj', '**/*.fsproj']).filter(isNonProductDotnetProject)) {
+    const text = files.read(p);
+    if (text && /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.Web"/.test(text))
+      return `${p}:${lineOf(text, 'Microsoft.NET.Sdk.Web') ?? 1}`;
+  }
+  return undefined;
+}
+
 export function detectFrameworks(files: FileView, deps: Dependency[]): Framework[] {
   const out = new Map<string, Framework>();
   for (const fw of WEB_FRAMEWORKS) {
@@ -161,6 +184,7 @@ export function detectFrameworks(files: FileView, deps: Dependency[]): Framework
         !d.dev &&
         !NOT_THE_PRODUCT.test(d.path) &&
         !TEST_PROJECT_DIR.test(d.path) &&
+        !(d.ecosystem === 'nuget' && DOTNET_NON_PRODUCT_PROJECT.test(d.path)) &&
         ecos.includes(d.ecosystem) &&
         fw.deps.some((p) => nameMatches(d.name, p)),
     );
@@ -181,7 +205,7 @@ export function detectFrameworks(files: FileView, deps: Dependency[]): Framework
   // project is the host, so it is the evidence even when some package named Microsoft.AspNetCore.*
   // (a diagnostics helper in a class library) was seen first.
   if (!out.has('aspnetcore') || files.has(['**/*.csproj', '**/*.fsproj'])) {
-    for (const p of files.match(['**/*.csproj', '**/*.fsproj']).filter((x) => !TEST_PROJECT_DIR.test(x))) {
+    for (const p of files.match(['**/*.csproj', '**/*.fsproj']).filter((x) => !isNonProductDotnetProject(x))) {
       const text = files.read(p);
       if (text && /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.Web"/.test(text)) {
         out.set('aspnetcore', {

@@ -36,6 +36,11 @@ const CALLS = [
   String.raw`\b(?:RestTemplate|WebClient|RestClient|OkHttpClient|HttpClient\.new(?:Builder|HttpClient)|ManagedChannelBuilder|HttpClients\.create\w*)\b|@FeignClient\b|@HttpExchange\b|\bHttpURLConnection\b`,
   // .NET: HttpClient and its factory, gRPC channels, RestSharp, Refit.
   String.raw`\bnew\s+HttpClient\s*[({]|\bIHttpClientFactory\b|\.AddHttpClient\b|\bGrpcChannel\.ForAddress\(|\bnew\s+RestClient\(|\bRestService\.For<`,
+  // Mail and Redis-backed services the code talks to (blind round 14, simplebank: SMTP mail and an
+  // asynq queue were its only outbound calls): net/smtp, gomail, smtplib, nodemailer, SmtpClient;
+  // go-redis and asynq clients, StackExchange.Redis connections.
+  String.raw`\bsmtp\.(?:SendMail|Dial|DialTLS|NewClient|PlainAuth)\(|\bgomail\.NewDialer\(|\bsmtplib\.SMTP(?:_SSL)?\(|\bnodemailer\.createTransport\(|\bnew\s+SmtpClient\s*\(`,
+  String.raw`\bredis\.New(?:Client|ClusterClient|FailoverClient|UniversalClient)\(|\basynq\.NewClient\(|\bConnectionMultiplexer\.Connect(?:Async)?\(`,
   // Ruby, PHP, Rust.
   String.raw`\bNet::HTTP\b|\bFaraday\.(?:new|get|post)\b|\bHTTParty\b|\bRestClient\.(?:get|post|put|delete)\b|\bHTTP\.(?:get|post|headers|timeout)\b|\bTyphoeus::|\bExcon\.`,
   String.raw`\bnew\s+(?:\\?GuzzleHttp\\)?Client\(|\bHttp::(?:get|post|put|patch|delete|withHeaders|timeout|retry)\(|\bcurl_init\(|\bHttpClient::create\(|\bHttpClientInterface\b|\buse\s+(?:Symfony\\(?:Component|Contracts)\\HttpClient|GuzzleHttp|Aws)\\`,
@@ -110,6 +115,14 @@ export const OUTBOUND_PATTERN: ScanPattern = {
     'telegram',
     'go-github',
     'google.cloud',
+    'smtp',
+    'gomail',
+    'smtplib',
+    'nodemailer',
+    'SmtpClient',
+    'redis',
+    'asynq',
+    'ConnectionMultiplexer',
   ],
   maxPerFile: 3,
 };
@@ -146,6 +159,10 @@ export function outboundCalls(
       !d.dev &&
       (d.use === 'production' || (d.direct && d.use !== 'non-production')) &&
       (d.ecosystem !== 'composer' || phpCalls) &&
+      // A client library of the browser app (a Vue or React folder's axios) calls the service, not
+      // other services: judged where it is declared and where it is imported.
+      componentOf(d.path) === 'server' &&
+      (!d.usedAt || componentOf(d.usedAt.path) === 'server') &&
       clientNames.some((n) => nameMatches(d.name, n)),
   );
   const sites: Evidence[] = [];

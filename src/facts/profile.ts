@@ -7,7 +7,7 @@ import type { FileView } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { NOT_THE_PRODUCT, dirOf } from './paths.js';
 import type { Dependency, Framework, Manifest, Profile } from '../types.js';
-import { JVM_SERVER_IMPORTS, nameMatches } from './frameworks.js';
+import { JVM_SERVER_IMPORTS, nameMatches, nonProductWebHost } from './frameworks.js';
 import { isProductionPath } from './paths.js';
 import { dockerfiles, isToolImage } from './dockerfile.js';
 import { ownCommand, consoleScripts, type EntryPoint } from './entry-points.js';
@@ -265,6 +265,10 @@ export function detectProfile(input: ProfileInput): Profile {
   }
   if (input.manifests.length > 0 || sourceFiles.length > 0) {
     const depth = (p: string) => p.split('/').length;
+    const host = nonProductWebHost(files);
+    const aside = host
+      ? ` outside its test, sample, demo and benchmark projects (the ASP.NET Core host ${host} is one)`
+      : '';
     const m =
       [...input.manifests]
         .filter((x) => !NOT_THE_PRODUCT.test(x.path))
@@ -276,8 +280,8 @@ export function detectProfile(input: ProfileInput): Profile {
         py
           ? `package manifest ${m?.path ?? py.entries[0]!.path} with no web framework or server; its console script ${py.entries[0]!.command} (${py.entries[0]!.path}:${py.entries[0]!.line}) is a helper, not named for the package${py.dist ? ` ${py.dist}` : ''}`
           : m
-            ? `package manifest ${m.path} with no web framework, server or command-line entry point`
-            : 'source code with no web framework, server or command-line entry point',
+            ? `package manifest ${m.path} with no web framework, server or command-line entry point${aside}`
+            : `source code with no web framework, server or command-line entry point${aside}`,
       ],
     };
   }
