@@ -73,6 +73,17 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'gunicorn started with exec from the container start script drains',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\ngunicorn==22.0\n',
+        'docker/start.sh': '#!/bin/sh\npython manage.py migrate --noinput\nexec gunicorn shelf.wsgi --bind 0.0.0.0:8000\n',
+        'docker/Dockerfile': 'FROM python:3.12-slim\nCOPY docker/start.sh /app/start.sh\nCMD ["/app/start.sh"]\n',
+        'shelf/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'docker/start.sh', line: 3 }] },
+    },
+    {
       name: 'Spring Boot 3.4+ shuts down gracefully by default',
       profile: 'service',
       tree: {
@@ -105,6 +116,21 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a container start script runs gunicorn without exec: the shell keeps SIGTERM, no drain',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\ngunicorn==22.0\n',
+        'docker/start.sh': '#!/bin/sh\npython manage.py migrate --noinput\n\ngunicorn \\\n    shelf.wsgi:application \\\n    --bind 0.0.0.0:8000\n',
+        'docker/Dockerfile': 'FROM python:3.12-slim\nCOPY docker/start.sh /app/start.sh\nCMD ["/app/start.sh"]\n',
+        'shelf/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'start.sh (the container command, docker/Dockerfile:3) starts gunicorn without exec',
+        evidence: [{ path: 'docker/start.sh', line: 4 }],
+      },
+    },
     {
       name: 'Rails served by Unicorn in production: a Puma that is only declared does not make SIGTERM drain',
       profile: 'service',

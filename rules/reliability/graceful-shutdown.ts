@@ -183,6 +183,14 @@ export default defineRule({
         ],
         data,
       );
+    const wrapped = immediate.filter((s) => s.shellWrapped);
+    if (wrapped.length > 0)
+      return partial(
+        0.3,
+        `The server would drain on SIGTERM, but the signal does not reach it: ${listing(wrapped.map((s) => s.behaviour))}. Start it with exec (or trap TERM and pass it on).`,
+        [...immediateNotes, ...platform.slice(0, 3), searchedNote],
+        data,
+      );
     if (platform.length > 0)
       return partial(
         0.5,
