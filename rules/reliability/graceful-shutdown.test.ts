@@ -77,7 +77,8 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'requirements.txt': 'django==5.0\ngunicorn==22.0\n',
-        'docker/start.sh': '#!/bin/sh\npython manage.py migrate --noinput\nexec gunicorn shelf.wsgi --bind 0.0.0.0:8000\n',
+        'docker/start.sh':
+          '#!/bin/sh\npython manage.py migrate --noinput\nexec gunicorn shelf.wsgi --bind 0.0.0.0:8000\n',
         'docker/Dockerfile': 'FROM python:3.12-slim\nCOPY docker/start.sh /app/start.sh\nCMD ["/app/start.sh"]\n',
         'shelf/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
       },
@@ -121,7 +122,8 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'requirements.txt': 'django==5.0\ngunicorn==22.0\n',
-        'docker/start.sh': '#!/bin/sh\npython manage.py migrate --noinput\n\ngunicorn \\\n    shelf.wsgi:application \\\n    --bind 0.0.0.0:8000\n',
+        'docker/start.sh':
+          '#!/bin/sh\npython manage.py migrate --noinput\n\ngunicorn \\\n    shelf.wsgi:application \\\n    --bind 0.0.0.0:8000\n',
         'docker/Dockerfile': 'FROM python:3.12-slim\nCOPY docker/start.sh /app/start.sh\nCMD ["/app/start.sh"]\n',
         'shelf/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
       },

@@ -171,7 +171,7 @@ function containerStarter(files: FileView, script: string): { path: string; line
   for (const p of paths) {
     if (!isProductionPath(p)) continue;
     const text = files.read(p);
-    if (!text || !text.includes(script)) continue;
+    if (!text?.includes(script)) continue;
     const hit = re.exec(text);
     if (hit) return { path: p, line: text.slice(0, hit.index + hit[0].length).split('\n').length };
   }
