@@ -410,7 +410,15 @@ export interface Facts {
    * What runs the application and whether it drains in-flight work on SIGTERM by default
    * (gunicorn, uvicorn, Puma, the ASP.NET Core host, actix-web, Spring Boot 3.4+; facts/app-servers.ts).
    */
-  appServers: { id: string; name: string; drains: boolean; behaviour: string; evidence: Evidence }[];
+  appServers: {
+    id: string;
+    name: string;
+    drains: boolean;
+    behaviour: string;
+    evidence: Evidence;
+    /** Would drain, but a start script runs it without `exec` (SIGTERM stops at the shell). */
+    shellWrapped?: boolean;
+  }[];
   /** Images built without a Dockerfile: Jib, ko, buildpacks, Nixpacks, .NET SDK, a PaaS (facts/image-builders.ts). */
   imageBuilders: { tool: string; kind: 'builder' | 'platform'; evidence: Evidence }[];
   /** Where production code starts a server (net/http, Node http, uvicorn, Kestrel, gRPC…). */

@@ -7,6 +7,16 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'svc', depe
 ruleTester(rule, {
   valid: [
     {
+      name: 'a Django dictConfig JSON formatter that the console handler uses writes JSON',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\nstructlog==24.1\ndjango-structlog==8.0\n',
+        'shelf/settings.py':
+          "import structlog\n\nMIDDLEWARE = [\n    'django_structlog.middlewares.RequestMiddleware',\n]\n\nLOGGING = {\n    'version': 1,\n    'formatters': {\n        'json_formatter': {\n            '()': structlog.stdlib.ProcessorFormatter,\n            'processor': structlog.processors.JSONRenderer(),\n        },\n        'plain_console': {\n            '()': structlog.stdlib.ProcessorFormatter,\n            'processor': structlog.dev.ConsoleRenderer(),\n        },\n    },\n    'handlers': {\n        'console': {\n            'class': 'logging.StreamHandler',\n            'formatter': 'json_formatter',\n        },\n    },\n    'root': {'handlers': ['console'], 'level': 'INFO'},\n}\n\nstructlog.configure(\n    processors=[\n        structlog.processors.TimeStamper(fmt='iso'),\n        structlog.stdlib.ProcessorFormatter.wrap_for_formatter,\n    ],\n    logger_factory=structlog.stdlib.LoggerFactory(),\n)\n",
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'shelf/settings.py', line: 11 }] },
+    },
+    {
       name: "Fastify's built-in logger given an options function (pino: JSON lines) counts at the Fastify({ line",
       profile: 'service',
       tree: {
@@ -502,6 +512,32 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a Django dictConfig JSON formatter that no handler uses is no JSON logging (console renderer in use)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\nstructlog==24.1\ndjango-structlog==8.0\n',
+        'shelf/settings.py':
+          "import structlog\n\nMIDDLEWARE = [\n    'django_structlog.middlewares.RequestMiddleware',\n]\n\nLOGGING = {\n    'version': 1,\n    'formatters': {\n        'json_formatter': {\n            '()': structlog.stdlib.ProcessorFormatter,\n            'processor': structlog.processors.JSONRenderer(),\n        },\n        'plain_console': {\n            '()': structlog.stdlib.ProcessorFormatter,\n            'processor': structlog.dev.ConsoleRenderer(),\n        },\n    },\n    'handlers': {\n        'console': {\n            'class': 'logging.StreamHandler',\n            'formatter': 'plain_console',\n        },\n    },\n    'root': {'handlers': ['console'], 'level': 'INFO'},\n}\n\nstructlog.configure(\n    processors=[\n        structlog.processors.TimeStamper(fmt='iso'),\n        structlog.stdlib.ProcessorFormatter.wrap_for_formatter,\n    ],\n    logger_factory=structlog.stdlib.LoggerFactory(),\n)\n",
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'without JSON output',
+        evidence: [
+          { path: 'shelf/settings.py', line: 11, note: 'a JSON formatter is defined, but no logging handler uses it' },
+        ],
+      },
+    },
+    {
+      name: 'an auth token stored in the context under the name requestId is no correlation id',
+      profile: 'service',
+      tree: {
+        'package.json': pkg({ express: '^4.19.0' }),
+        'src/mcp.ts':
+          "import express from 'express';\nconst app = express();\napp.post('/mcp', async (req, res) => {\n  const token = req.headers.authorization;\n  await runWithContext({ requestId: token!, auth }, async () => handle(req, res));\n});\n",
+      },
+      expect: { outcome: 'fail', absent: ['src/mcp.ts'] },
+    },
     {
       name: 'redux-logger createLogger in a frontend is not a server logger',
       profile: 'service',

@@ -231,6 +231,11 @@ export default defineRule({
       ]).filter((m) => !(output.text.length || output.toFile.length) || !/zerolog/.test(m.snippet)),
       ...output.json,
     ];
+    // A Python dictConfig formatter that renders JSON but no handler uses (djangopackages: the
+    // console handler uses a ConsoleRenderer formatter) writes nothing; structlog wrapped for the
+    // stdlib formatters then writes what those formatters write (round 14).
+    const unusedJson = json.filter((m) => unusedJsonFormatter(m, ctx.files.read(m.path)));
+    json = json.filter((m) => !unusedJson.includes(m));
     // `LoggerModule.forRoot` is nestjs-pino's only when imported from a package: the project's own
     // LoggerModule (imported by a relative path, or declared in the file) logs however its service
     // does, which the customJson pattern judges (JSON.stringify in logger/); on its own it is a
@@ -240,14 +245,19 @@ export default defineRule({
     );
     json = json.filter((m) => !ownLoggerModule.includes(m));
     const plain = [
+      ...unusedJson,
       ...ownLoggerModule,
       ...output.text,
       ...serverCodeMatches(ctx.facts, [...ctx.matches('winstonPlain'), ...ctx.matches('plain')]),
     ];
     // A message-queue client's correlation id (AMQP `CorrelationId`, RPC reply matching) pairs
     // requests with replies; it is log correlation only when a log call, context or header carries it.
+    // An id set from a credential (`runWithContext({ requestId: token })`) names no request: it is
+    // no correlation id (round 14).
     const ids = serverCodeMatches(ctx.facts, ctx.matches('ids')).filter(
-      (m) => !(AMQP_CLIENT.test(ctx.files.read(m.path) ?? '') && !LOGGED_ID.test(m.snippet)),
+      (m) =>
+        !(AMQP_CLIENT.test(ctx.files.read(m.path) ?? '') && !LOGGED_ID.test(m.snippet)) &&
+        !CREDENTIAL_ID.test(m.snippet),
     );
     const deps = ctx.facts
       .findDependencies(ctx.catalogue('structured-logging'))
@@ -315,8 +325,20 @@ export default defineRule({
     if (plain.length > 0) {
       return partial(
         0.35 + bonus,
-        `A logger is used (${plain[0]!.snippet}) but without JSON output${idNote}.`,
-        [...evidence, ...firstPerFile(plain, 3).map((m) => fromMatch(m, 'logger without a JSON format'))],
+        unusedJson.includes(plain[0]!)
+          ? `A logger is used but without JSON output: the JSON formatter (${plain[0]!.path}:${plain[0]!.line}) is attached to no logging handler${idNote}.`
+          : `A logger is used (${plain[0]!.snippet}) but without JSON output${idNote}.`,
+        [
+          ...evidence,
+          ...firstPerFile(plain, 3).map((m) =>
+            fromMatch(
+              m,
+              unusedJson.includes(m)
+                ? 'a JSON formatter is defined, but no logging handler uses it'
+                : 'logger without a JSON format',
+            ),
+          ),
+        ],
         data,
       );
     }
@@ -355,6 +377,12 @@ export default defineRule({
     );
   },
 });
+
+/** A request/correlation id whose value is a token, credential or session: no correlation id. */
+const CREDENTIAL_ID = new RegExp(
+  String.raw`${ID}["']?\s*[:=]\s*(?:[\w.]*[._])?(?:\w*(?:token|auth|secret|password|credential|api_?key|session))\b`,
+  'i',
+);
 
 /** A file that uses an AMQP/RabbitMQ client library. */
 const AMQP_CLIENT =
@@ -411,4 +439,49 @@ function loggerOutput(ctx: RuleContext): {
     switchOff: switchedOff.length > 0 ? off : [],
     toFile,
   };
+}
+
+const indentOf = (l: string) => l.length - l.trimStart().length;
+
+/** The Python dictConfig `formatters` entry around a line: its name and whether it renders JSON. */
+function formatterAt(lines: readonly string[], at: number): { name: string; json: boolean } | undefined {
+  let depth = indentOf(lines[at] ?? '');
+  let entry: number | undefined;
+  for (let i = at - 1; i >= 0 && i >= at - 40; i--) {
+    const l = lines[i]!;
+    if (l.trim() === '' || indentOf(l) >= depth) continue;
+    const key = /^\s*["']([\w.-]+)["']\s*:\s*\{\s*$/.exec(l);
+    if (!key) return undefined;
+    depth = indentOf(l);
+    if (entry === undefined) {
+      entry = i;
+      continue;
+    }
+    if (key[1] !== 'formatters') return undefined;
+    const head = lines[entry]!;
+    const body: string[] = [];
+    for (let j = entry + 1; j < lines.length && (lines[j]!.trim() === '' || indentOf(lines[j]!) > indentOf(head)); j++)
+      body.push(lines[j]!);
+    return { name: /["']([\w.-]+)["']/.exec(head)![1]!, json: JSON_RENDERER.test(body.join('\n')) };
+  }
+  return undefined;
+}
+
+const JSON_RENDERER = /JSONRenderer\s*\(|JsonFormatter\b|jsonlogger|pythonjsonlogger/;
+
+/**
+ * The match is no JSON output a handler writes: inside a dictConfig formatter that renders no JSON
+ * or that no handler names, or structlog wrapped for the stdlib formatters (`wrap_for_formatter`)
+ * in a file whose JSON formatters no handler uses.
+ */
+function unusedJsonFormatter(m: Match, text: string | undefined): boolean {
+  if (!text || !m.path.endsWith('.py') || !/["']formatters["']\s*:/.test(text)) return false;
+  const lines = text.split('\n');
+  const used = (name: string) =>
+    new RegExp(String.raw`["']formatter["']\s*:\s*["']${name.replace(/\./g, '\\.')}["']`).test(text);
+  const own = formatterAt(lines, m.line - 1);
+  if (own !== undefined) return !own.json || !used(own.name);
+  if (!/\bstructlog\.(?:configure|stdlib)/.test(m.snippet) || !/\bwrap_for_formatter\b/.test(text)) return false;
+  const jsonFormatters = lines.flatMap((l, i) => (JSON_RENDERER.test(l) ? [formatterAt(lines, i)] : []));
+  return jsonFormatters.length > 0 && jsonFormatters.every((f) => f !== undefined && !used(f.name));
 }

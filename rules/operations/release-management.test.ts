@@ -336,6 +336,22 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a tag build whose buildx output is a registry publishes the image: not "only builds and tests" (round 14)',
+      tree: {
+        'package.json': JSON.stringify({ name: 'planner', version: '0.0.0' }),
+        '.github/workflows/images.yml':
+          'name: images\non:\n  push:\n    tags:\n      - "v*"\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Build image\n        run: |\n          docker buildx build -f Dockerfile.dev \\\n            -t ghcr.io/acme/planner:${{ github.ref_name }} \\\n            --output "type=registry,name=ghcr.io/acme/planner:${{ github.ref_name }}" .\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'Releases are triggered by tags',
+        evidence: [
+          { path: '.github/workflows/images.yml', line: 4, note: 'pipeline triggered by tags or published releases' },
+        ],
+        absent: ['nothing is published'],
+      },
+    },
+    {
       name: 'a tag trigger whose only job re-runs the tests is no release process (no CHANGELOG, no tags)',
       tree: {
         'build.gradle': "plugins { id 'java' }\n",

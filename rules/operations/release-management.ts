@@ -57,7 +57,9 @@ const VERSION_TAG = /(?:^|[^\d.])v?\d+\.\d+(?:\.\d+)?(?:$|[^\d])|^v?\d+\.\d+$|^\
  * configuration is no release either).
  */
 const RELEASES =
-  /\b(?:publish\w*|deploy\w*|upload\w*)\b|(?<!(?:-c|configuration)[ \t=]+)\breleases?\b|docker\/build-push-action|\b(?:docker|podman)[ \t]+push\b|\bhelm[ \t]+(?:package|push)\b|\btwine\b|\bgoreleaser\b|\bnpm[ \t]+pack\b/i;
+  /\b(?:publish\w*|deploy\w*|upload\w*)\b|(?<!(?:-c|configuration)[ \t=]+)\breleases?\b|docker\/build-push-action|\b(?:docker|podman)[ \t]+push\b|\btype=registry\b|\btype=image\b[^\s"']*push=true|\bbuildx[ \t]+build\b[^\n]*--push\b|\bhelm[ \t]+(?:package|push)\b|\btwine\b|\bgoreleaser\b|\bnpm[ \t]+pack\b/i;
+
+// A buildx build whose output is a registry (`--output type=registry,name=…`) pushes the image (round 14).
 
 /** The workflow that releases is the one to cite: a scanner that also runs on tags says less. */
 const RELEASE_FILE = /release|publish|deploy|tag|cd\b/i;

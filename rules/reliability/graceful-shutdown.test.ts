@@ -4,6 +4,18 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'each Node HTTP server app handles SIGTERM: pass',
+      profile: 'service',
+      tree: {
+        'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*'] }),
+        'apps/api/src/main.ts':
+          "import express from 'express';\nconst app = express();\nconst server = app.listen(3000);\nprocess.on('SIGTERM', () => server.close());\n",
+        'apps/jobs/src/main.ts':
+          "import express from 'express';\nconst app = express();\nconst server = app.listen(3001);\nprocess.on('SIGTERM', () => server.close());\n",
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'apps/api/src/main.ts', line: 4 }] },
+    },
+    {
       name: ".NET: the web host's default drain is the evidence, not a migration worker that calls StopApplication",
       profile: 'service',
       tree: {
@@ -73,6 +85,18 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'gunicorn started with exec from the container start script drains',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\ngunicorn==22.0\n',
+        'docker/start.sh':
+          '#!/bin/sh\npython manage.py migrate --noinput\nexec gunicorn shelf.wsgi --bind 0.0.0.0:8000\n',
+        'docker/Dockerfile': 'FROM python:3.12-slim\nCOPY docker/start.sh /app/start.sh\nCMD ["/app/start.sh"]\n',
+        'shelf/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'docker/start.sh', line: 3 }] },
+    },
+    {
       name: 'Spring Boot 3.4+ shuts down gracefully by default',
       profile: 'service',
       tree: {
@@ -105,6 +129,43 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'shutdown hooks in the worker app only: the HTTP backend app drains nothing',
+      profile: 'service',
+      tree: {
+        'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*'] }),
+        'apps/backend/package.json': JSON.stringify({ name: 'backend', dependencies: { '@nestjs/core': '^10.0.0' } }),
+        'apps/backend/src/main.ts':
+          "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\n\nasync function start() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nstart();\n",
+        'apps/worker/package.json': JSON.stringify({ name: 'worker', dependencies: { '@nestjs/core': '^10.0.0' } }),
+        'apps/worker/src/main.ts':
+          "import { NestFactory } from '@nestjs/core';\nimport { WorkerModule } from './worker.module';\n\nasync function start() {\n  const app = await NestFactory.create(WorkerModule);\n  app.enableShutdownHooks();\n  await app.listen(3001);\n}\nstart();\n",
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'not in the HTTP server apps/backend/src/main.ts',
+        evidence: [
+          { path: 'apps/worker/src/main.ts', line: 6 },
+          { path: 'apps/backend/src/main.ts', line: 6, note: 'HTTP server with no shutdown handling in its app' },
+        ],
+      },
+    },
+    {
+      name: 'a container start script runs gunicorn without exec: the shell keeps SIGTERM, no drain',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\ngunicorn==22.0\n',
+        'docker/start.sh':
+          '#!/bin/sh\npython manage.py migrate --noinput\n\ngunicorn \\\n    shelf.wsgi:application \\\n    --bind 0.0.0.0:8000\n',
+        'docker/Dockerfile': 'FROM python:3.12-slim\nCOPY docker/start.sh /app/start.sh\nCMD ["/app/start.sh"]\n',
+        'shelf/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'start.sh (the container command, docker/Dockerfile:3) starts gunicorn without exec',
+        evidence: [{ path: 'docker/start.sh', line: 4 }],
+      },
+    },
     {
       name: 'Rails served by Unicorn in production: a Puma that is only declared does not make SIGTERM drain',
       profile: 'service',

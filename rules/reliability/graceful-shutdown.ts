@@ -146,6 +146,19 @@ export default defineRule({
     const steps = code.filter((m) => isStep(m.snippet) || stopsOnly(m));
     const handled = code.filter((m) => !isStep(m.snippet) && !stopsOnly(m));
     const codeEvidence = firstPerFile(handled.length > 0 ? code : []).map((m) => fromMatch(m));
+    // In a repository of several Node servers (apps/backend, apps/orchestrator), a handler in one
+    // app's code does not drain another: each HTTP server whose app has none is named (round 14).
+    const uncovered = handled.length > 0 ? undrainedServers(ctx.files, handled) : [];
+    if (uncovered.length > 0)
+      return partial(
+        0.6,
+        `Shutdown is handled in ${listing([...new Set(handled.map((m) => appDir(m.path)))])}, but not in the HTTP server${uncovered.length === 1 ? '' : 's'} ${listing(uncovered.map((e) => e.path))}: SIGTERM there ends the process without draining.`,
+        [
+          ...codeEvidence,
+          ...uncovered.slice(0, 3).map((e) => ({ ...e, note: 'HTTP server with no shutdown handling in its app' })),
+        ],
+        data,
+      );
     if (handled.length > 0)
       return pass(
         `Shutdown is handled in code or server configuration (${code.length} site${code.length === 1 ? '' : 's'})${platform.length > 0 ? ' and the platform allows time to drain' : ''}.`,
@@ -183,6 +196,14 @@ export default defineRule({
         ],
         data,
       );
+    const wrapped = immediate.filter((s) => s.shellWrapped);
+    if (wrapped.length > 0)
+      return partial(
+        0.3,
+        `The server would drain on SIGTERM, but the signal does not reach it: ${listing(wrapped.map((s) => s.behaviour))}. Start it with exec (or trap TERM and pass it on).`,
+        [...immediateNotes, ...platform.slice(0, 3), searchedNote],
+        data,
+      );
     if (platform.length > 0)
       return partial(
         0.5,
@@ -199,3 +220,30 @@ export default defineRule({
     return fail('No graceful shutdown: nothing handles SIGTERM.', [searchedNote], data);
   },
 });
+
+/** The app folder of a path in a monorepo of apps (`apps/backend`), or undefined. */
+function appDir(path: string): string {
+  const m = /^((?:[^/]+\/)*?(?:apps|services|packages)\/[^/]+)\//.exec(path);
+  return m ? m[1]! : '.';
+}
+
+/**
+ * Node HTTP servers (an app's `src/main` / `src/index` / `src/server` that calls `.listen(`) in app
+ * folders where no shutdown handling was found — only when every handler sits in an app folder
+ * of its own (a handler in shared code may serve them all).
+ */
+function undrainedServers(
+  files: { match(globs: string[]): string[]; read(path: string): string | undefined },
+  handled: readonly { path: string }[],
+): { path: string; line: number; snippet: string }[] {
+  const dirs = new Set(handled.map((m) => appDir(m.path)));
+  if (dirs.has('.')) return [];
+  const out: { path: string; line: number; snippet: string }[] = [];
+  for (const p of files.match(['**/{apps,services,packages}/*/src/{main,index,server}.{ts,js,mjs}'])) {
+    if (!isProductionPath(p) || dirs.has(appDir(p))) continue;
+    const lines = (files.read(p) ?? '').split('\n');
+    const i = lines.findIndex((l) => /\.listen\(/.test(l) && !/^\s*\/\//.test(l));
+    if (i >= 0) out.push({ path: p, line: i + 1, snippet: lines[i]!.trim() });
+  }
+  return out;
+}

@@ -256,6 +256,28 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'services built through a YAML merge key are the project own; temporalio and spotlight images are third-party (round 14)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\ngunicorn==22.0\n',
+        'compose.yml':
+          'x-app: &app\n  build:\n    context: .\n  env_file: .env\n\nservices:\n  web:\n    <<: *app\n    command: ["gunicorn", "shelf.wsgi"]\n  worker:\n    <<: *app\n    command: ["python", "manage.py", "qcluster"]\n    healthcheck:\n      test: ["CMD", "python", "manage.py", "qmonitor"]\n  temporal:\n    image: temporalio/auto-setup:1.28.1\n  spotlight:\n    image: ghcr.io/getsentry/spotlight:latest\n',
+      },
+      expect: {
+        outcome: 'partial',
+        data: { checked: 1, unchecked: 1 },
+        evidence: [
+          { path: 'compose.yml', line: 7, note: 'compose service web has no healthcheck' },
+          {
+            path: 'compose.yml',
+            note: expect.stringContaining(
+              'third-party images temporal (temporalio/auto-setup:1.28.1), spotlight (ghcr.io/getsentry/spotlight:latest)',
+            ),
+          },
+        ],
+      },
+    },
+    {
       name: 'compose healthchecks beside Kubernetes manifests are named in the message and evidence, not dropped silently',
       profile: 'service',
       tree: {

@@ -91,6 +91,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a Dockerfile.dev that CI builds and pushes to a registry is the published image and is judged (round 14)',
+      tree: {
+        'package.json': JSON.stringify({ name: 'planner', dependencies: { express: '^4.19.0' } }),
+        'Dockerfile.dev':
+          'FROM node:22-bookworm-slim\nRUN adduser --disabled-password app\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
+        '.github/workflows/images.yml':
+          'name: images\non:\n  push:\n    tags: ["v*"]\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Build and push\n        run: |\n          docker build -f Dockerfile.dev -t ghcr.io/acme/planner:${{ github.ref_name }} .\n          docker push ghcr.io/acme/planner:${{ github.ref_name }}\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'Dockerfile.dev' }] },
+    },
+    {
       name: 'a test-runner image beside a production image is not judged',
       tree: {
         'backend/Dockerfile': 'FROM python:3.12\nCMD ["fastapi", "run"]\n',

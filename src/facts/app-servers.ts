@@ -25,6 +25,8 @@ export interface AppServer {
   /** What it does by default, for messages. */
   behaviour: string;
   evidence: Evidence;
+  /** Would drain, but a start script runs it without `exec`: SIGTERM stops at the shell. */
+  shellWrapped?: boolean;
 }
 
 const SERVERS: Record<string, { name: string; behaviour: string; drains?: false }> = {
@@ -87,9 +89,33 @@ export function appServers(
     if (s && !out.has(id))
       out.set(id, { id, name: s.name, drains: s.drains ?? true, behaviour: s.behaviour, evidence });
   };
+  const wrapped: Match[] = [];
   for (const m of commands)
-    if (isProductionPath(m.path) && !isCommentLine(m.snippet))
-      add(m.groups[0]!, { path: m.path, line: m.line, snippet: m.snippet, note: `started by ${m.groups[0]}` });
+    if (isProductionPath(m.path) && !isCommentLine(m.snippet)) {
+      if (m.path.endsWith('.sh') && withoutExec(files, m)) wrapped.push(m);
+      else add(m.groups[0]!, { path: m.path, line: m.line, snippet: m.snippet, note: `started by ${m.groups[0]}` });
+    }
+  // A container's start script that runs the server without `exec` stays PID 1 (or tini's only
+  // child): sh does not pass SIGTERM on, so the server's default drain never runs (round 14).
+  for (const m of wrapped) {
+    const id = m.groups[0]!;
+    const s = SERVERS[id];
+    if (!s || out.has(id) || s.drains === false) continue;
+    const script = m.path.slice(m.path.lastIndexOf('/') + 1);
+    const starter = containerStarter(files, script);
+    if (!starter) {
+      add(id, { path: m.path, line: m.line, snippet: m.snippet, note: `started by ${id}` });
+      continue;
+    }
+    out.set(id, {
+      id,
+      name: s.name,
+      drains: false,
+      shellWrapped: true,
+      behaviour: `${script} (the container command, ${starter.path}:${starter.line}) starts ${s.name} without exec, so the shell receives SIGTERM and ${s.name}'s drain never runs`,
+      evidence: { path: m.path, line: m.line, snippet: m.snippet, note: `${s.name} started without exec` },
+    });
+  }
   for (const p of files.match(['**/gunicorn.conf.py', '**/gunicorn_conf.py', '**/gunicorn.py']))
     if (isProductionPath(p)) add('gunicorn', { path: p, note: 'gunicorn configuration' });
   for (const d of deps)
@@ -116,6 +142,40 @@ export function appServers(
   const boot = springBoot(files, deps, frameworks);
   if (boot) out.set('spring-boot', boot);
   return [...out.values()];
+}
+
+/** The server on this script line is not started with `exec`, and the script traps no TERM to pass on. */
+function withoutExec(files: FileView, m: Match): boolean {
+  const before = m.snippet.slice(0, Math.max(0, m.snippet.indexOf(m.groups[0]!)));
+  if (/(?:^|[;&|(]\s*)exec\s/.test(before.trimStart()) || /&\s*$/.test(m.snippet)) return false;
+  const text = files.read(m.path) ?? '';
+  return !/^\s*trap\b[^\n]*\b(?:SIG)?TERM\b/m.test(text);
+}
+
+/** A Dockerfile CMD/ENTRYPOINT or a compose command/entrypoint that runs this script. */
+function containerStarter(files: FileView, script: string): { path: string; line: number } | undefined {
+  const name = script.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(
+    String.raw`^[ \t]*(?:CMD|ENTRYPOINT|-?[ \t]*(?:command|entrypoint)[ \t]*:)[^\n]*(?:^|[\s"'/\[])` +
+      name +
+      String.raw`(?=[\s"',\]]|$)`,
+    'mi',
+  );
+  const paths = files.match([
+    '**/Dockerfile',
+    '**/Dockerfile.*',
+    '**/*.Dockerfile',
+    '**/Containerfile',
+    '**/*compose*.{yml,yaml}',
+  ]);
+  for (const p of paths) {
+    if (!isProductionPath(p)) continue;
+    const text = files.read(p);
+    if (!text?.includes(script)) continue;
+    const hit = re.exec(text);
+    if (hit) return { path: p, line: text.slice(0, hit.index + hit[0].length).split('\n').length };
+  }
+  return undefined;
 }
 
 /** Spring Boot's version from the Maven parent or the Gradle plugin: graceful by default from 3.4. */

@@ -85,7 +85,7 @@ export interface Deploy {
  * are never what is deployed.
  */
 const THIRD_PARTY =
-  /^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:[\w-]+\/)?(postgres(?:ql)?|postgis|mysql|mariadb|mongo(?:db)?|redis(?:-stack)?|valkey|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|cp-zookeeper|nginx|traefik|caddy|haproxy|envoy|grafana|prometheus|alertmanager|loki|tempo|promtail|zipkin|jaeger|all-in-one|opentelemetry-collector\S*|otel\S*|elasticsearch|kibana|logstash|opensearch\S*|minio|localstack|mailhog|mailpit|adminer|pgadmin4|mssql\S*|cassandra|neo4j|consul|vault|keycloak|selenium\S*|wiremock|azurite|azure-storage\S*|cosmosdb\S*|dynamodb-local|clickhouse-server|influxdb|etcd|toxiproxy|busybox|alpine|ubuntu|debian|sonarqube|jhipster-control-center|jhipster-registry|phpmyadmin|redis-commander|redisinsight|kafka-ui|kafdrop|akhq|mongo-express|maildev|smtp4dev|mailcatcher|swagger-ui|swagger-editor|pgweb|dozzle|portainer|portainer-ce|clamav)(?::|@|$)/i;
+  /^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:[\w-]+\/)?(postgres(?:ql)?|postgis|mysql|mariadb|mongo(?:db)?|redis(?:-stack)?|valkey|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|cp-zookeeper|nginx|traefik|caddy|haproxy|envoy|grafana|prometheus|alertmanager|loki|tempo|promtail|zipkin|jaeger|all-in-one|opentelemetry-collector\S*|otel\S*|elasticsearch|kibana|logstash|opensearch\S*|minio|localstack|mailhog|mailpit|adminer|pgadmin4|mssql\S*|cassandra|neo4j|consul|vault|keycloak|selenium\S*|wiremock|azurite|azure-storage\S*|cosmosdb\S*|dynamodb-local|clickhouse-server|influxdb|etcd|toxiproxy|busybox|alpine|ubuntu|debian|sonarqube|jhipster-control-center|jhipster-registry|phpmyadmin|redis-commander|redisinsight|kafka-ui|kafdrop|akhq|mongo-express|maildev|smtp4dev|mailcatcher|swagger-ui|swagger-editor|pgweb|dozzle|portainer|portainer-ce|clamav|spotlight|pgautoupgrade)(?::|@|$)|^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:temporalio|getsentry|pgautoupgrade)\/[\w.-]+(?::|@|$)/i;
 
 /**
  * A public image the deployment depends on, not one of the project's own units: a well-known
@@ -119,6 +119,20 @@ function thirdPartyImage(files: FileView, image: string): boolean {
 const rec = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
+/**
+ * A service with its YAML merge keys applied (`<<: *django`, `<<: [*a, *b]`): the anchored
+ * settings (`build:`, `deploy:`) are the service's own unless it sets them itself (round 14).
+ */
+function withMerged(s: Record<string, unknown>): Record<string, unknown> {
+  const merge = s['<<'];
+  if (merge === undefined) return s;
+  const bases = (Array.isArray(merge) ? merge : [merge]).map(rec).filter((b) => b !== undefined);
+  const out: Record<string, unknown> = {};
+  for (const b of bases.reverse()) Object.assign(out, b);
+  for (const [k, v] of Object.entries(s)) if (k !== '<<') out[k] = v;
+  return out;
+}
+
 function parseDeploy(files: FileView): Deploy {
   const out: Deploy = { compose: [], composeFiles: [], ecs: [], ecsFiles: [], nomad: [], notes: [], production: [] };
   // Dev containers are developer machines, not deployments; a compose file may be named anything.
@@ -146,7 +160,7 @@ function parseDeploy(files: FileView): Deploy {
     out.composeFiles.push(path);
     const first = out.compose.length;
     for (const [name, raw] of Object.entries(services)) {
-      const s = rec(raw) ?? {};
+      const s = withMerged(rec(raw) ?? {});
       const deploy = rec(s.deploy) ?? {};
       const res = rec(deploy.resources) ?? {};
       const hc = rec(s.healthcheck);

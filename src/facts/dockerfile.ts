@@ -44,6 +44,8 @@ export interface Dockerfile {
   stages: Stage[];
   /** ARG values declared before the first FROM (used in image references). */
   args: Record<string, string>;
+  /** A CI step that builds this Dockerfile and pushes the image to a registry. */
+  published?: { path: string; line: number };
 }
 
 export function parseDockerfile(path: string, text: string): Dockerfile {
@@ -107,8 +109,8 @@ export function parseDockerfile(path: string, text: string): Dockerfile {
 }
 
 export function dockerfiles(files: FileView): Dockerfile[] {
-  return memo(files, 'dockerfiles', () =>
-    files
+  return memo(files, 'dockerfiles', () => {
+    const all: Dockerfile[] = files
       .match(DOCKERFILE_GLOBS)
       .filter((p) => !/\.(md|txt|orig|bak|swp)$/i.test(p) && !p.endsWith('.dockerignore') && !isTemplate(p))
       .map((p) => {
@@ -116,8 +118,53 @@ export function dockerfiles(files: FileView): Dockerfile[] {
         return text === undefined
           ? { path: p, ok: false, error: `${p}: unreadable`, stages: [], args: {} }
           : parseDockerfile(p, text);
-      }),
+      });
+    // Only a Dockerfile named for development or tests needs the CI looked at: one that CI pushes
+    // to a registry is the published image, whatever its name (postiz-app's Dockerfile.dev, round 14).
+    const named = all.filter((d) => TOOL_NAME.test(baseName(d.path)));
+    if (named.length > 0) {
+      const ci = files.match(CI_GLOBS).map((p) => ({ path: p, lines: (files.read(p) ?? '').split('\n') }));
+      for (const d of named) {
+        const at = publishedBy(ci, d.path);
+        if (at) d.published = at;
+      }
+    }
+    return all;
+  });
+}
+
+const CI_GLOBS = [
+  '.github/workflows/*.{yml,yaml}',
+  '.gitlab-ci.yml',
+  '.circleci/config.yml',
+  'azure-pipelines.yml',
+  'Jenkinsfile',
+  'cloudbuild.{yml,yaml}',
+];
+/** Pushes the built image: `docker push`, `--push`, `push: true`, a registry output. */
+const PUSHES =
+  /\bdocker\s+push\b|--push\b|^\s*push\s*:\s*(?:true|\$\{\{)|type=(?:registry|image)[^\s"']*(?:push=true|name=)|\btype=registry\b/;
+
+const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/^(Dockerfile|Containerfile)$/i, '');
+
+/** The CI line that names this Dockerfile (`-f`, `--file`, `file:`) with a push within the same step. */
+function publishedBy(
+  ci: { path: string; lines: string[] }[],
+  path: string,
+): { path: string; line: number } | undefined {
+  const esc = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const ref = new RegExp(
+    String.raw`(?:\s-f\s*|--file[=\s]\s*|^\s*(?:-\s*)?file\s*:\s*)["']?(?:\.\/|\$\{\{\s*github\.workspace\s*\}\}\/)?` +
+      esc +
+      String.raw`["']?(?:\s|$)`,
   );
+  for (const f of ci)
+    for (let i = 0; i < f.lines.length; i++) {
+      if (!ref.test(f.lines[i]!)) continue;
+      const window = f.lines.slice(Math.max(0, i - 15), i + 20);
+      if (window.some((l) => PUSHES.test(l))) return { path: f.path, line: i + 1 };
+    }
+  return undefined;
 }
 
 /** `$NAME`, `${NAME}` and `${NAME:-default}` with the values known so far; unknown ones stay as written. */
@@ -185,8 +232,9 @@ export function shipsImage(d: Dockerfile): boolean {
 }
 
 export function isToolImage(d: Dockerfile): boolean {
-  const name = d.path.slice(d.path.lastIndexOf('/') + 1).replace(/^(Dockerfile|Containerfile)$/i, '');
-  if (TOOL_NAME.test(name) || TOOL_DIR.test(d.path)) return true;
+  const name = baseName(d.path);
+  // A development name says nothing when CI builds and pushes the image (the published image).
+  if ((TOOL_NAME.test(name) && !d.published) || TOOL_DIR.test(d.path)) return true;
   const last = d.stages[d.stages.length - 1];
   const run = last?.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') ?? [];
   // A base or builder image (`Dockerfile.base`) that another Dockerfile builds FROM: it starts nothing.
