@@ -9,6 +9,38 @@ const probed = (name: string) =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'compose services built from an unpublished development image beside a shipped image with a HEALTHCHECK are local development, set aside (round 14)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.1\ngunicorn==23.0\n',
+        'manage.py': 'import sys\n',
+        'docker/web/Dockerfile':
+          'FROM python:3.12-slim\nCOPY . /app\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:8000/health/ || exit 1\nCMD ["gunicorn", "site.wsgi"]\n',
+        'docker/web/Dockerfile-dev': 'FROM python:3.12\nCOPY . /app\nCMD ["python", "manage.py", "runserver"]\n',
+        'compose.yml': [
+          'x-common: &common',
+          '  build:',
+          '    context: .',
+          '    dockerfile: ./docker/web/Dockerfile-dev',
+          'services:',
+          '  web:',
+          '    <<: *common',
+          '    command: ["python", "manage.py", "runserver", "0.0.0.0:8000"]',
+          '  worker:',
+          '    <<: *common',
+          '    command: ["python", "manage.py", "qcluster"]',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'docker/web/Dockerfile', line: 3 },
+          { path: '.', note: expect.stringContaining('set aside as local development') },
+        ],
+      },
+    },
+    {
       name: 'third-party images beside the services built here (postgres, redis, meilisearch) are dependencies, set aside and said so',
       profile: 'service',
       tree: fixtureTree('compose-third-party'),

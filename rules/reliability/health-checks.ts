@@ -186,7 +186,19 @@ export default defineRule({
     const runtimeImages = dockerfiles(ctx.files)
       .filter((f) => f.ok && isProductionPath(f.path) && !isToolImage(f))
       .map((f) => f.path);
+    // A compose service built from a development image (Dockerfile-dev, not published) beside an image
+    // that ships is local development, not a deployed unit (round 14: djangopackages' dev services).
+    const devImages = new Set(
+      dockerfiles(ctx.files)
+        .filter((f) => f.ok && isToolImage(f))
+        .map((f) => f.path),
+    );
+    const devServices: string[] = [];
     for (const s of k8sContainers > 0 ? [] : composeUnits(d)) {
+      if (s.dockerfile && devImages.has(s.dockerfile) && runtimeImages.length > 0) {
+        devServices.push(`${s.name} (${s.path}:${s.line})`);
+        continue;
+      }
       units++;
       const dockerfile = serviceDockerfile(ctx.files, s, runtimeImages);
       const inherited = dockerfile ? imageChecks.get(dockerfile) : undefined;
@@ -297,6 +309,14 @@ export default defineRule({
       ...[...model.notes, ...d.notes].slice(0, 5).map((n) => ({ path: n.path, note: n.note })),
       // postgres, redis, nginx pulled as public images are the deployment's dependencies: said, not judged.
       ...(k8sContainers === 0 ? composeDependencyNote(d, 'health checks are') : []),
+      ...(devServices.length
+        ? [
+            {
+              path: '.',
+              note: `set aside as local development (built from a development image that is not published): compose service${devServices.length === 1 ? '' : 's'} ${devServices.slice(0, 3).join(', ')}${devServices.length > 3 ? ` and ${devServices.length - 3} more` : ''}`,
+            },
+          ]
+        : []),
     ];
     // Kubernetes ignores Dockerfile HEALTHCHECK, so with manifests the probes alone decide.
     if (k8sContainers === 0) {
