@@ -300,8 +300,34 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', evidence: [{ path: '.github/workflows/release.yml', line: 3 }] },
     },
+    {
+      name: 'upgrade notes written per version (docs/Update_v*.md) and version tags pass without a CHANGELOG (round 14)',
+      tree: {
+        'src/Cache/Cache.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+        'docs/Update_v1_0_0.md': '# Update to v1.0.0\n\nThe options moved to CacheOptions.\n',
+        'docs/Update_v2_0_0.md': '# Update to v2.0.0\n\nTagging was added.\n',
+      },
+      tags: ['v2.1.0', 'v2.0.0', 'v1.0.0'],
+      expect: {
+        outcome: 'pass',
+        message: 'Release/upgrade notes per version (2 files, no CHANGELOG) and 3 version tags in git.',
+        evidence: [
+          { path: '.', note: '3 version tags in git (newest: v2.1.0, v2.0.0, v1.0.0)' },
+          { path: 'docs/Update_v2_0_0.md', note: 'release/upgrade notes for one version (2 such files)' },
+        ],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'one upgrade note is not a change log: version tags alone stay partial',
+      tree: {
+        'src/Cache/Cache.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+        'docs/Update_v2_0_0.md': '# Update to v2.0.0\n',
+      },
+      tags: ['v2.1.0', 'v2.0.0'],
+      expect: { outcome: 'partial', score: 0.6, absent: ['such files'] },
+    },
     {
       name: 'a tag trigger whose only job re-runs the tests is no release process (no CHANGELOG, no tags)',
       tree: {
