@@ -159,7 +159,7 @@ export default defineRule({
       // Serilog's JSON formatter) writes as a property. An interpolated `$"…"` string is text.
       messageTemplate: {
         regex:
-          /\b\w*[lL]ogger\??\.Log(?:Trace|Debug|Information|Warning|Error|Critical)?\s*\((?:[^"\n]*?,\s*)?"[^"\n]*\{[A-Za-z_]\w*(?::[^}"\n]*)?\}/,
+          /(?:\b_?[lL]ogger|[a-z]Logger)\??\.Log(?:Trace|Debug|Information|Warning|Error|Critical)?\((?:[^",\s()][^",()\n]*,\s*)?"[^"{\n]*\{[A-Za-z_]\w*(?::[^}"\n]*)?\}/,
         files: ['**/*.{cs,fs,vb}'],
         literals: ['ogger'],
         maxPerFile: 1,
