@@ -92,6 +92,24 @@ ruleTester(rule, {
         evidence: [{ path: 'docs/adr/0001-record-architecture-decisions.md' }],
       },
     },
+    {
+      name: 'a docs page of Mermaid diagrams is diagrams as code, as RULES.md lists: pass (round 14)',
+      tree: {
+        'README.md': '# Layered cache\n\nA two-level cache for .NET.\n',
+        'docs/Diagrams.md':
+          '# Diagrams\n\nHow a GetOrSet call flows through the levels.\n\n```mermaid\nflowchart TD\n  A[GetOrSet] --> B{L1 hit?}\n  B -- no --> C{L2 hit?}\n  C -- no --> D[factory]\n```\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'diagrams as code (docs/Diagrams.md)',
+        evidence: [{ path: 'docs/Diagrams.md', line: 5, note: 'Mermaid diagram' }],
+      },
+    },
+    {
+      name: 'a PlantUML file is diagrams as code: pass',
+      tree: { 'README.md': '# Shop\n', 'model/context.puml': '@startuml\nactor User\nUser -> Shop\n@enduml\n' },
+      expect: { outcome: 'pass', evidence: [{ path: 'model/context.puml', note: 'diagram as code' }] },
+    },
   ],
   invalid: [
     {

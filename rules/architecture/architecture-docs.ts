@@ -141,7 +141,7 @@ export default defineRule({
     severity: 'low',
     effort: 'medium',
     detection:
-      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Partial: only diagrams as code (*.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, Mermaid blocks in Markdown; images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide (instructions for AI assistants — AGENTS.md, CLAUDE.md, .github/copilot-*.md, .cursorrules — earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading. A design plan for one feature (in a plans/proposals/rfcs/specs folder, or a dated file such as docs/plans/2026-03-01-x-design.md) is partial, never the architecture document, and so is a to-do list (a file named *todo*/*backlog*/*roadmap*, such as docs/architecture-todo.md, or one whose list items are mostly `- [ ]` check boxes); a Components heading over a list of the libraries used (a tech stack) is no architecture section.',
+      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Also pass (RULES.md lists them): diagrams as code — *.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, or Mermaid blocks on a documentation page (docs/…, a page named for diagrams). Partial: a Mermaid block only in a README or other page, architecture images (images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide (instructions for AI assistants — AGENTS.md, CLAUDE.md, .github/copilot-*.md, .cursorrules — earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading. A design plan for one feature (in a plans/proposals/rfcs/specs folder, or a dated file such as docs/plans/2026-03-01-x-design.md) is partial, never the architecture document, and so is a to-do list (a file named *todo*/*backlog*/*roadmap*, such as docs/architecture-todo.md, or one whose list items are mostly `- [ ]` check boxes); a Components heading over a list of the libraries used (a tech stack) is no architecture section.',
     patterns: {
       mermaid: { regex: /^[ \t]*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
       readmeSection: {
@@ -264,6 +264,20 @@ export default defineRule({
       );
       return pass(
         `Design written down: ${listing(found)}${missing.length ? ` (${listing(missing)})` : ''}.`,
+        evidence,
+        data,
+      );
+    }
+    // Diagrams as code are architecture evidence as RULES.md lists them (`*.puml`, `*.mmd`,
+    // Structurizr): a diagram file, or Mermaid diagrams on a documentation page (docs/…, a page
+    // named for diagrams). A lone Mermaid block in a README stays partial (round 14: a docs/Diagrams.md
+    // of Mermaid flowcharts was called "only diagrams").
+    const diagramPages = mermaid.filter(
+      (m) => /(^|\/)docs?\/|diagram/i.test(m.path) && !/(^|\/)readme[^/]*$/i.test(m.path),
+    );
+    if (diagrams.length || diagramPages.length) {
+      return pass(
+        `Design written down as diagrams as code (${listing([...diagrams.slice(0, 2), ...diagramPages.slice(0, 2).map((m) => m.path)])})${found.length > 1 ? `, with ${listing(found.filter((f) => f !== 'diagrams as code'))}` : ''}; no architecture overview document or decision records.`,
         evidence,
         data,
       );

@@ -1,4 +1,4 @@
-import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView, type Match, type RuleContext } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { redactLine } from '../../src/util/redact.js';
@@ -85,7 +85,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, a sample compose file (docker-compose-sample.yaml) whose environment block sets three or more, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
+      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a settings file the application loads by name (viper `SetConfigName("app")` + `SetConfigType("env")` → app.env, `godotenv.Load("…")`, `load_dotenv("…")`) listing three or more settings, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, a sample compose file (docker-compose-sample.yaml) whose environment block sets three or more, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
     patterns: {
       envRead: {
         // The arguments of a clap attribute stop at the next attribute: scanning on from each of
@@ -157,6 +157,16 @@ export default defineRule({
           'GetEnvironmentVariable',
         ],
         maxPerFile: 1,
+      },
+      // A settings file the application itself loads (`viper.SetConfigName("app")` with
+      // `SetConfigType("env")`, `godotenv.Load("app.env")`, `load_dotenv("settings.env")`,
+      // `dotenv.config({ path: … })`): listing every setting, it documents them as .env.example does.
+      loadedSettings: {
+        regex:
+          /\bviper\.SetConfigName\(\s*"([\w.-]+)"\s*\)|\bgodotenv\.(?:Load|Overload|Read)\(\s*"([^"\n]+)"|\bload_dotenv\(\s*(?:dotenv_path\s*=\s*)?["']([^"'\n]+)["']|\bdotenv\.config\(\s*\{\s*path:\s*["'`]([^"'`\n]+)["'`]/,
+        files: ['**/*.{go,py,js,ts,mjs,cjs}'],
+        literals: ['SetConfigName', 'godotenv', 'load_dotenv', 'dotenv'],
+        maxPerFile: 2,
       },
       readmeSection: {
         // The title starts at a non-blank: blanks that `\s+` and `.*` could share were quadratic.
@@ -318,6 +328,10 @@ export default defineRule({
       ...listedVariables(ctx.matches('envListed'))
         .slice(0, 1)
         .map((m) => fromMatch(m, 'documents the environment variables (a list of settings)')),
+      ...loadedSettingsFiles(
+        ctx,
+        ctx.matches('loadedSettings').filter((m) => isProductionPath(m.path)),
+      ).slice(0, 1),
       ...commentedDefaults(ctx.files).slice(0, 1),
       ...composeSamples(ctx.files).slice(0, 1),
       ...schemaDocs(ctx.matches('settingSchema'), ctx.matches('settingDoc')).slice(0, 1),
@@ -491,6 +505,42 @@ function composeSamples(files: FileView): Evidence[] {
         line: best.line,
         note: `sample compose file sets ${best.vars} environment variables${best.commented ? ` (${best.commented} with a comment)` : ''}: the settings a deployment needs`,
       });
+  }
+  return out;
+}
+
+/**
+ * Settings files the application loads by name (a viper config name, a dotenv path) that list
+ * three or more settings: the file the code reads documents every setting it takes (round 14,
+ * viper loading app.env). The file is looked up by name: `app` with viper's SetConfigType (or any
+ * of the types viper reads), a dotenv path by its last segment.
+ */
+function loadedSettingsFiles(ctx: RuleContext, loads: Match[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const m of loads) {
+    const [viperName, ...paths] = m.groups as (string | undefined)[];
+    let names: string[];
+    if (viperName) {
+      const type = /\bviper\.SetConfigType\(\s*"(\w+)"/.exec(ctx.files.read(m.path) ?? '')?.[1];
+      names = (type ? [type] : ['env', 'yaml', 'yml', 'json', 'toml']).map((t) => `${viperName}.${t}`);
+    } else {
+      const path = paths.find(Boolean);
+      if (!path) continue;
+      names = [path.split('/').pop()!];
+    }
+    for (const name of names) {
+      for (const file of ctx.files.named(name)) {
+        const text = ctx.files.read(file) ?? '';
+        const keys = text.split(/\r?\n/).filter((l) => KEY_LINE.test(l) && !COMMENT_LINE.test(l)).length;
+        if (keys < MIN_DOCUMENTED) continue;
+        out.push({
+          path: file,
+          line: 1,
+          note: `settings file the application loads (${m.path}:${m.line}) lists ${keys} settings`,
+        });
+        return out;
+      }
+    }
   }
   return out;
 }

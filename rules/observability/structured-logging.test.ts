@@ -456,6 +456,89 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'Go: zerolog with a ConsoleWriter set only in a development branch writes JSON in production (round 14)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/ledger\n\ngo 1.22\n\nrequire github.com/rs/zerolog v1.33.0\n',
+        'main.go': [
+          'package main',
+          '',
+          'import (',
+          '\t"os"',
+          '',
+          '\t"github.com/rs/zerolog"',
+          '\t"github.com/rs/zerolog/log"',
+          ')',
+          '',
+          'func main() {',
+          '\tcfg := loadConfig()',
+          '\tif cfg.Environment == "development" {',
+          '\t\tlog.Logger = log.Output(zerolog.ConsoleWriter{Out: os.Stderr})',
+          '\t}',
+          '\tlog.Info().Str("addr", cfg.Addr).Msg("starting server")',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.8,
+        message: ['Logs are structured'],
+        evidence: [
+          { path: 'main.go', line: 6, note: 'JSON/structured logger configured' },
+          { path: 'main.go', line: 13, note: expect.stringContaining('only in development (main.go:12') },
+        ],
+        absent: ['logger without a JSON format'],
+      },
+    },
+    {
+      name: '.NET: ILogger message templates with named placeholders are structured fields; JSON is up to the host provider (round 14)',
+      profile: 'service',
+      tree: {
+        'src/Shelf/Shelf.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>\n</Project>\n',
+        'src/Shelf/ShelfCache.cs': [
+          'using Microsoft.Extensions.Logging;',
+          '',
+          'namespace Shelf;',
+          '',
+          'public sealed class ShelfCache(ILogger<ShelfCache> logger)',
+          '{',
+          '\tprivate readonly ILogger _logger = logger;',
+          '',
+          '\tpublic void Evict(string key, string name)',
+          '\t{',
+          '\t\t_logger.LogDebug("SHELF [N={CacheName}] evicting (K={CacheKey})", name, key);',
+          '\t\t_logger.LogWarning($"evicted {key}");',
+          '\t}',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: [
+          'ILogger message templates with named placeholders (src/Shelf/ShelfCache.cs:11)',
+          "host's logging provider",
+        ],
+        evidence: [
+          { path: 'src/Shelf/ShelfCache.cs', line: 11, note: 'ILogger message template with named placeholders' },
+        ],
+      },
+    },
+    {
+      name: '.NET: only interpolated strings in ILogger calls are text, not message templates',
+      profile: 'service',
+      tree: {
+        'src/Shelf/Shelf.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>\n</Project>\n',
+        'src/Shelf/ShelfCache.cs':
+          'public sealed class ShelfCache\n{\n\tpublic void Evict(string key)\n\t{\n\t\t_logger.LogWarning($"evicted {key}");\n\t}\n}\n',
+      },
+      expect: { outcome: 'fail', absent: ['Logs carry structured fields'] },
+    },
   ],
   notApplicable: [
     {

@@ -3,6 +3,7 @@ import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { serverCodeMatches } from '../../src/facts/component.js';
 import { APPSETTINGS, firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
+import { devOnlyBranch } from '../../src/facts/dev-branch.js';
 import type { Match, RuleContext } from '../../src/types.js';
 
 /** A log call or a context binding that takes fields (`logger.With(`, `bind_contextvars(`, `Fields{`). */
@@ -49,7 +50,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'The line that configures JSON output: pino/bunyan loggers, the built-in Fastify logger (`Fastify({ logger: … })` is pino, with reqId on each request log line), winston only with `format.json()`, `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key) earn the remaining credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
+      'The line that configures JSON output: pino/bunyan loggers, the built-in Fastify logger (`Fastify({ logger: … })` is pino, with reqId on each request log line), winston only with `format.json()`, `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key) earn the remaining credit. A zerolog ConsoleWriter set only in a development branch leaves JSON in production. .NET ILogger message templates with named placeholders are structured fields whose JSON output is up to the host provider: partial credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
     patterns: {
       // A call's arguments (`JSONRenderer(…)`) and a name's middle (`Rendered…JsonFormatter`) stop
       // at the next such call or name: scanning on from each of many to the end was quadratic.
@@ -151,6 +152,16 @@ export default defineRule({
         regex: /\bzerolog\.ConsoleWriter\b/,
         files: ['**/*.go'],
         literals: ['ConsoleWriter'],
+        maxPerFile: 1,
+      },
+      // .NET ILogger message templates with named placeholders (`_logger.LogDebug("… {CacheName}", name)`):
+      // each placeholder is a field of the log record, which a JSON provider (AddJsonConsole,
+      // Serilog's JSON formatter) writes as a property. An interpolated `$"…"` string is text.
+      messageTemplate: {
+        regex:
+          /(?:\b_?[lL]ogger|[a-z]Logger)\??\.Log(?:Trace|Debug|Information|Warning|Error|Critical)?\((?:[^",\s()][^",()\n]*,\s*)?"[^"{\n]*\{[A-Za-z_]\w*(?::[^}"\n]*)?\}/,
+        files: ['**/*.{cs,fs,vb}'],
+        literals: ['ogger'],
         maxPerFile: 1,
       },
       // A Lograge formatter written as a lambda that serialises each event: `->(data) { data.to_json }`.
@@ -279,6 +290,16 @@ export default defineRule({
         : fastifyLogs
             .slice(0, 1)
             .map((m) => fromMatch(m, "Fastify's logger (pino) adds the request id reqId to each request's log lines"))),
+      ...(json.length > 0
+        ? output.devOnly
+            .slice(0, 1)
+            .map((d) =>
+              fromMatch(
+                d.console,
+                `text ConsoleWriter only in development (${d.branch.path}:${d.branch.line}: ${d.branch.snippet}); JSON elsewhere`,
+              ),
+            )
+        : []),
     ];
     const idNote = hasIds ? '' : '; no request/correlation id found';
     const bonus = hasIds ? 0.15 : 0;
@@ -320,6 +341,19 @@ export default defineRule({
           fromMatch(console, 'stdout output: a ConsoleWriter writes text, not JSON'),
         ],
         { ...data, jsonOutputs: ['file'], textOutputs: ['stdout'] },
+      );
+    }
+    const templates = serverCodeMatches(ctx.facts, ctx.matches('messageTemplate'));
+    if (templates.length > 0 && !plain.some((m) => !/Serilog|LoggerConfiguration/.test(m.snippet))) {
+      return partial(
+        0.5 + bonus,
+        `Logs carry structured fields: ILogger message templates with named placeholders (${templates[0]!.path}:${templates[0]!.line}); whether they are written as JSON depends on the host's logging provider (no AddJsonConsole or JSON formatter configured here)${idNote}.`,
+        [
+          ...evidence,
+          ...firstPerFile(templates, 3).map((m) => fromMatch(m, 'ILogger message template with named placeholders')),
+          ...firstPerFile(plain, 2).map((m) => fromMatch(m, 'logger without a JSON format')),
+        ],
+        { ...data, messageTemplates: new Set(templates.map((m) => m.path)).size },
       );
     }
     if (plain.length > 0) {
@@ -409,6 +443,7 @@ function loggerOutput(ctx: RuleContext): {
   switchedOff: Match[];
   switchOff: Match[];
   toFile: { console: Match; file: Match }[];
+  devOnly: { console: Match; branch: Match }[];
 } {
   const consoles = serverCodeMatches(ctx.facts, ctx.matches('textOutput'));
   // A ConsoleWriter for stdout beside a log file written through the same multi-writer
@@ -420,7 +455,15 @@ function loggerOutput(ctx: RuleContext): {
     const i = lines.findIndex((l) => /\bos\.(?:OpenFile|Create)\s*\(|\blumberjack\.Logger\b/.test(l));
     return i < 0 ? [] : [{ console: m, file: { path: m.path, line: i + 1, snippet: lines[i]!.trim(), groups: [] } }];
   });
-  const text = consoles.filter((m) => !toFile.some((f) => f.console === m));
+  // A ConsoleWriter set only in a development branch (`if config.Environment == "development" {
+  // log.Logger = log.Output(zerolog.ConsoleWriter{…}) }`) leaves zerolog's JSON in production.
+  const devOnly = consoles.flatMap((m) => {
+    const branch = devOnlyBranch(ctx.files.read(m.path) ?? '', m.line);
+    return branch
+      ? [{ console: m, branch: { path: m.path, line: branch.line, snippet: branch.snippet, groups: [] } }]
+      : [];
+  });
+  const text = consoles.filter((m) => !toFile.some((f) => f.console === m) && !devOnly.some((d) => d.console === m));
   const lograge = serverCodeMatches(ctx.facts, ctx.matches('lograge')).filter((m) =>
     /\.to_json\b|JSON\.(?:generate|dump)/.test(m.snippet),
   );
@@ -438,6 +481,7 @@ function loggerOutput(ctx: RuleContext): {
     switchedOff,
     switchOff: switchedOff.length > 0 ? off : [],
     toFile,
+    devOnly,
   };
 }
 

@@ -195,8 +195,43 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'a docker-compose.example.yml running the published image with APP_ENV production and restart: always is the deployment template (round 14)',
+      profile: 'service',
+      tree: {
+        Dockerfile: 'FROM php:8.3-fpm-alpine\nCOPY . /app\nCMD ["/app/entrypoint.sh"]\n',
+        '.github/workflows/docker.yaml':
+          'on: { push: { branches: [main] } }\njobs:\n  push:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: ghcr.io/acme/board:latest\n',
+        'docker-compose.example.yml':
+          'services:\n  database:\n    image: mariadb:10.11\n    restart: always\n  board:\n    image: ghcr.io/acme/board:latest\n    restart: always\n    ports:\n      - "443:443"\n    volumes:\n      - "/srv/board/certs/:/etc/letsencrypt/"\n    environment:\n      APP_URL: "https://board.example.com"\n      APP_ENV: "production"\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'docker-compose (production)',
+        evidence: [
+          {
+            path: 'docker-compose.example.yml',
+            note: expect.stringContaining(
+              'runs the published image ghcr.io/acme/board:latest with restart: always and production settings (APP_ENV: "production")',
+            ),
+          },
+        ],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a docker-compose.example.yml without production settings is still a development example',
+      profile: 'service',
+      tree: {
+        Dockerfile: 'FROM php:8.3-fpm-alpine\nCOPY . /app\nCMD ["/app/entrypoint.sh"]\n',
+        '.github/workflows/docker.yaml':
+          'on: { push: { branches: [main] } }\njobs:\n  push:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: ghcr.io/acme/board:latest\n',
+        'docker-compose.example.yml':
+          'services:\n  board:\n    image: ghcr.io/acme/board:latest\n    restart: always\n    ports:\n      - "8080:80"\n    environment:\n      # APP_ENV: "production"\n      APP_ENV: "local"\n',
+      },
+      expect: { outcome: 'partial', evidence: [{ path: 'docker-compose.example.yml', note: 'docker-compose' }] },
+    },
     {
       name: 'compose with an image name and build: from source, which no README tells anyone to run, reads as local development',
       profile: 'service',

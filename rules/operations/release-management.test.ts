@@ -6,6 +6,23 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'upgrade notes written per version (docs/Update_v*.md) and version tags pass without a CHANGELOG (round 14)',
+      tree: {
+        'src/Cache/Cache.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+        'docs/Update_v1_0_0.md': '# Update to v1.0.0\n\nThe options moved to CacheOptions.\n',
+        'docs/Update_v2_0_0.md': '# Update to v2.0.0\n\nTagging was added.\n',
+      },
+      tags: ['v2.1.0', 'v2.0.0', 'v1.0.0'],
+      expect: {
+        outcome: 'pass',
+        message: 'Release/upgrade notes per version (2 files, no CHANGELOG) and 3 version tags in git.',
+        evidence: [
+          { path: '.', note: '3 version tags in git (newest: v2.1.0, v2.0.0, v1.0.0)' },
+          { path: 'docs/Update_v2_0_0.md', note: 'release/upgrade notes for one version (2 such files)' },
+        ],
+      },
+    },
+    {
       name: 'a calendar-versioned CHANGELOG (`## [2026-08-17]`) and bumpver run in CI are a versioned, automated release (round 14)',
       tree: {
         'pyproject.toml': '[tool.bumpver]\ncurrent_version = "2026.8.17"\nversion_pattern = "YYYY.MM.DD"\n',
@@ -335,6 +352,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'one upgrade note is not a change log: version tags alone stay partial',
+      tree: {
+        'src/Cache/Cache.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+        'docs/Update_v2_0_0.md': '# Update to v2.0.0\n',
+      },
+      tags: ['v2.1.0', 'v2.0.0'],
+      expect: { outcome: 'partial', score: 0.6, absent: ['such files'] },
+    },
     {
       name: 'a tag build whose buildx output is a registry publishes the image: not "only builds and tests" (round 14)',
       tree: {

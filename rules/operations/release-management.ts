@@ -1,4 +1,4 @@
-import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
+import { defineRule, type CommandRun, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
 import { runEvidence, runsOf, toolNames } from '../../src/facts/commands/index.js';
@@ -59,7 +59,9 @@ const VERSION_TAG = /(?:^|[^\d.])v?\d+\.\d+(?:\.\d+)?(?:$|[^\d])|^v?\d+\.\d+$|^\
 const RELEASES =
   /\b(?:publish\w*|deploy\w*|upload\w*)\b|(?<!(?:-c|configuration)[ \t=]+)\breleases?\b|docker\/build-push-action|\b(?:docker|podman)[ \t]+push\b|\btype=registry\b|\btype=image\b[^\s"']*push=true|\bbuildx[ \t]+build\b[^\n]*--push\b|\bhelm[ \t]+(?:package|push)\b|\btwine\b|\bgoreleaser\b|\bnpm[ \t]+pack\b/i;
 
-// A buildx build whose output is a registry (`--output type=registry,name=…`) pushes the image (round 14).
+/** A notes file named for one version: `Update_v2_0_0.md`, `UPGRADE-3.0.md`, `release-notes/v1.4.md`. */
+const VERSION_NOTES =
+  /(?:^|\/)(?:(?:release[-_ ]?notes?|releases?|updat(?:e|ing)|upgrad(?:e|ing)|migrat(?:e|ion|ing))[-_ ]?(?:to[-_ ]?)?v?\d+(?:[._]\d+)*|(?:release[-_]?notes|releases)\/v?\d+(?:\.\d+)+)\.(?:md|rst|adoc|txt)$/i;
 
 /** The workflow that releases is the one to cite: a scanner that also runs on tags says less. */
 const RELEASE_FILE = /release|publish|deploy|tag|cd\b/i;
@@ -90,7 +92,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'CHANGELOG/CHANGES/HISTORY/NEWS files with version headings, and the `artifacthub.io/changes` change log of Helm charts; release tool configs (semantic-release, changesets, release-please, GoReleaser, release-it, standard-version, Lerna, cargo-release, bump-my-version, bumpver, Commitizen, JReleaser, GitVersion, git-cliff, Release Drafter, towncrier); CI jobs that reach a release tool, directly or through package scripts, make targets and shell scripts (semantic-release, changesets, release-please, GoReleaser, chart-releaser, `gh release`, release actions, `npm`/`cargo`/`poetry publish`, twine, `mvn deploy`/`release:perform`, Gradle publish, version bumps that push tags) — a script or job merely named release does not count; workflows triggered by tags; version or date tags in git (`git for-each-ref refs/tags`, when the tree is a git repository); pyproject `[tool.semantic_release]`/`[tool.commitizen]`/`[tool.bumpversion]`/`[tool.bumpver]`, maven-release-plugin, Gradle release plugins, .NET versioning from git (Nerdbank.GitVersioning, MinVer, GitVersion.MsBuild package references).',
+      'CHANGELOG/CHANGES/HISTORY/NEWS files with version headings, two or more release/upgrade notes files named for a version (docs/Update_v2_0_0.md, UPGRADE-3.0.md, release-notes/v1.4.md), and the `artifacthub.io/changes` change log of Helm charts; release tool configs (semantic-release, changesets, release-please, GoReleaser, release-it, standard-version, Lerna, cargo-release, bump-my-version, bumpver, Commitizen, JReleaser, GitVersion, git-cliff, Release Drafter, towncrier); CI jobs that reach a release tool, directly or through package scripts, make targets and shell scripts (semantic-release, changesets, release-please, GoReleaser, chart-releaser, `gh release`, release actions, `npm`/`cargo`/`poetry publish`, twine, `mvn deploy`/`release:perform`, Gradle publish, version bumps that push tags) — a script or job merely named release does not count; workflows triggered by tags; version or date tags in git (`git for-each-ref refs/tags`, when the tree is a git repository); pyproject `[tool.semantic_release]`/`[tool.commitizen]`/`[tool.bumpversion]`/`[tool.bumpver]`, maven-release-plugin, Gradle release plugins, .NET versioning from git (Nerdbank.GitVersioning, MinVer, GitVersion.MsBuild package references).',
     reads: CI_GLOBS,
     patterns: {
       versionHeading: {
@@ -214,7 +216,21 @@ export default defineRule({
     const changelogs = ctx.files.match(CHANGELOG_GLOBS).filter(counted);
     const headings = ctx.matches('versionHeading').filter((m) => counted(m.path));
     const chartLogs = ctx.matches('chartChanges').filter((m) => counted(m.path));
-    const versioned = [...headings, ...chartLogs];
+    // Release or upgrade notes written per version (`docs/Update_v2_0_0.md`, `release-notes/v1.4.md`,
+    // `UPGRADE-3.0.md`): two or more are a change log kept as one file per release (round 14).
+    const notePaths = ctx.files
+      .match(['**/*.{md,rst,adoc,txt}'])
+      .filter((p) => counted(p) && VERSION_NOTES.test(p))
+      .sort()
+      .reverse();
+    const notes: Match[] =
+      notePaths.length >= 2 ? notePaths.map((path) => ({ path, line: 1, snippet: '', groups: [] })) : [];
+    evidence.push(
+      ...notes
+        .slice(0, 2)
+        .map((m) => ({ path: m.path, note: `release/upgrade notes for one version (${notes.length} such files)` })),
+    );
+    const versioned = [...headings, ...chartLogs, ...notes];
     evidence.push(...headings.slice(0, 2).map((m) => fromMatch(m, 'change log with version headings')));
     evidence.push(
       ...chartLogs.slice(0, 2).map((m) => fromMatch(m, "change log of the chart's version (artifacthub.io/changes)")),
@@ -239,7 +255,9 @@ export default defineRule({
         ? 'a versioned CHANGELOG'
         : chartLogs.length > 0
           ? 'change logs per chart version (artifacthub.io/changes in Chart.yaml)'
-          : 'no CHANGELOG with version headings (release notes may live on the release page)';
+          : notes.length > 0
+            ? `release/upgrade notes per version (${notes.length} files, no CHANGELOG)`
+            : 'no CHANGELOG with version headings (release notes may live on the release page)';
     if (automated)
       return pass(
         `Releases are automated (${listing(data.tools.length ? data.tools : ['release steps in CI'])}); ${log}.`,

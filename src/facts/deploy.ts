@@ -268,6 +268,14 @@ function devCompose(path: string): boolean {
   const parts = path.replace(/\.ya?ml$/, '').split('/');
   return DEV_NAME.test(parts.at(-1)!) || parts.slice(0, -1).some((d) => DEV_NAME.test(d) && !/^\./.test(d));
 }
+/** Named as a template to copy. */
+const SAMPLE_NAME = /(^|[._-])(sample|example|template|dist)([._-]|$)/i;
+/** Named for development work itself. */
+const DEV_ONLY_NAME = /(^|[._-])(dev|devel|develop|development|local|debug|override|test|ci)([._-]|$)/i;
+/** A setting that says production: the environment name, or Let's Encrypt certificates. */
+const PROD_ENV =
+  /^[ \t-]*["']?(?:APP_ENV|NODE_ENV|RAILS_ENV|RACK_ENV|MIX_ENV|ASPNETCORE_ENVIRONMENT|DJANGO_ENV|FLASK_ENV|ENVIRONMENT|ENV)["']?\s*[:=]\s*["']?(?:production|prod)["']?\s*$/im;
+const LETS_ENCRYPT = /\bletsencrypt\b|\b(?:LE|ACME)_EMAIL\b/i;
 /** A published image: `org/name[:tag]` or registry-qualified, not a bare local name (`myapp`). */
 const PUBLISHED = /^[\w.-]+(?::\d+)?\/[\w./-]+(?::[\w.-]+)?(?:@sha256:\w+)?$/;
 
@@ -288,7 +296,13 @@ function productionReason(
   const base = path.slice(path.lastIndexOf('/') + 1);
   if (PROD_NAME.test(path)) return 'named for production';
   if (services.some((s) => s.replicas !== undefined)) return 'sets replicas';
-  if (DEV_NAME.test(base.replace(/\.ya?ml$/, ''))) return null;
+  // A file named as an example or sample is a template to copy: a development setup unless its
+  // content sets production (`APP_ENV: "production"`, Let's Encrypt certificates) — then it is the
+  // deployment template (round 14, a panel's docker-compose.example.yml), judged as below.
+  const stem = base.replace(/\.ya?ml$/, '');
+  const uncommented = text.replace(/^[ \t]*#.*$/gm, '');
+  const prodSetting = PROD_ENV.exec(uncommented) ?? LETS_ENCRYPT.exec(uncommented);
+  if (DEV_NAME.test(stem) && !(SAMPLE_NAME.test(stem) && !DEV_ONLY_NAME.test(stem) && prodSetting)) return null;
   const header = text
     .split(/\r?\n/)
     .slice(0, 15)
@@ -307,7 +321,8 @@ function productionReason(
       (/^(always|unless-stopped)$/.test(s.restart ?? '') || s.publicPorts),
   );
   if (!own) return null;
-  return `self-hosting template: service ${own.name} runs the published image ${own.image}${own.restart ? ` with restart: ${own.restart}` : ''}${own.hasBuild ? ', the image the README tells users to run' : ''}`;
+  const settings = prodSetting ? ` and production settings (${prodSetting[0].trim()})` : '';
+  return `self-hosting template: service ${own.name} runs the published image ${own.image}${own.restart ? ` with restart: ${own.restart}` : ''}${own.hasBuild ? ', the image the README tells users to run' : ''}${settings}`;
 }
 
 /**
