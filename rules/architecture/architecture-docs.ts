@@ -75,10 +75,6 @@ function libraryList(body: string): boolean {
 }
 
 /**
- * A design plan for one feature (`docs/plans/2026-03-01-token-refresh-design.md`): kept in a
- * plans or proposals folder or dated like a work log, it designs a change, not the system.
- */
-/**
  * A to-do list, backlog or roadmap (`docs/architecture-todo.md`, `ROADMAP.md`): work still to do,
  * named so or written as a task list (most of its list items are `- [ ]` check boxes); it plans
  * changes to the system, it does not describe it.
@@ -89,6 +85,10 @@ function isTaskList(text: string): boolean {
   const boxes = text.match(/^[ \t]*(?:[-*+]|\d+\.)[ \t]+\[[ xX]\]/gm)?.length ?? 0;
   return boxes >= 5 && boxes * 2 >= items;
 }
+/**
+ * A design plan for one feature (`docs/plans/2026-03-01-token-refresh-design.md`): kept in a
+ * plans or proposals folder or dated like a work log, it designs a change, not the system.
+ */
 const PLAN = /(?:^|\/)(?:plans?|proposals?|rfcs?|specs?)\/|(?:^|\/)\d{4}-\d{2}-\d{2}[-_][^/]*$/i;
 
 /** A folder of example, sample or demo projects (`examples/`, `samples/`, `demo/`). */

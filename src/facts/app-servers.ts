@@ -15,7 +15,7 @@
 import type { Dependency, Evidence, FileView, Framework, Match } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { isCommentLine, isProductionPath } from './paths.js';
-import { lineOf } from './manifests/text.js';
+import { escapeRegex, lineOf } from './manifests/text.js';
 
 export interface AppServer {
   id: string;
@@ -154,7 +154,7 @@ function withoutExec(files: FileView, m: Match): boolean {
 
 /** A Dockerfile CMD/ENTRYPOINT or a compose command/entrypoint that runs this script. */
 function containerStarter(files: FileView, script: string): { path: string; line: number } | undefined {
-  const name = script.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = escapeRegex(script);
   const re = new RegExp(
     String.raw`^[ \t]*(?:CMD|ENTRYPOINT|-?[ \t]*(?:command|entrypoint)[ \t]*:)[^\n]*(?:^|[\s"'/\[])` +
       name +

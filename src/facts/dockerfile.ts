@@ -2,6 +2,7 @@
 import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { isDevContainer, isProductionPath } from './paths.js';
+import { escapeRegex } from './manifests/text.js';
 
 export const DOCKERFILE_GLOBS = [
   '**/Dockerfile',
@@ -152,7 +153,7 @@ function publishedBy(
   ci: { path: string; lines: string[] }[],
   path: string,
 ): { path: string; line: number } | undefined {
-  const esc = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = escapeRegex(path);
   const ref = new RegExp(
     String.raw`(?:\s-f\s*|--file[=\s]\s*|^\s*(?:-\s*)?file\s*:\s*)["']?(?:\.\/|\$\{\{\s*github\.workspace\s*\}\}\/)?` +
       esc +

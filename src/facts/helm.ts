@@ -141,7 +141,6 @@ const indentOf = (t: string) => t.length - t.trimStart().length;
 /** Nothing YAML reads: an empty line or a comment. */
 const blank = (t: string) => t.trim() === '' || t.trimStart().startsWith('#');
 
-/** The nearest line YAML reads, from `i` in steps of `step`. */
 /** Separates the alternatives of one marker (the branches of an `if`/`else`). */
 const ALTERNATIVE = '|';
 
@@ -151,6 +150,7 @@ function markedValue(values: unknown, ref: string): unknown {
   return alternatives.find(truthy) ?? alternatives[alternatives.length - 1];
 }
 
+/** The nearest line YAML reads, from `i` in steps of `step`. */
 function nearest(out: HelmLine[], i: number, step: 1 | -1): string {
   let k = i + step;
   while (k >= 0 && k < out.length && blank(out[k]!.text)) k += step;

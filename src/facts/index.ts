@@ -149,7 +149,7 @@ export function completeFacts(
     tags: [...(options.tags ?? [])],
     generated: [
       ...new Set([
-        ...generatedFiles(scan.matches(GENERATED_PATTERN.key)),
+        ...generatedSet,
         ...scan.matches(MINIFIED_PATTERN.key).map((m) => m.path),
         ...generatorOutputs(files),
         ...vendoredLibraries(files),

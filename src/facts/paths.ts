@@ -194,10 +194,6 @@ export function isImportLine(snippet: string): boolean {
 }
 
 /**
- * Folders whose manifests and code show how to use a project rather than what it is: examples,
- * docs, tests, benchmarks. Their frameworks and servers do not decide the profile.
- */
-/**
  * Schema migrations: Django/Laravel/EF `migrations/` (`Migrations/`), Alembic `alembic/versions/`,
  * Rails `db/migrate/`. Written once (mostly generated) and replayed, not maintained code: one notion
  * of "own production source" for module-size and tests-present (round 12).
@@ -208,6 +204,10 @@ export function isMigrationPath(path: string): boolean {
   return MIGRATION_DIR.test(path);
 }
 
+/**
+ * Folders whose manifests and code show how to use a project rather than what it is: examples,
+ * docs, tests, benchmarks. Their frameworks and servers do not decide the profile.
+ */
 export const NOT_THE_PRODUCT = new RegExp(
   String.raw`${EXAMPLE_SEGMENT}|(^|\/)([\w.-]*[-_])?(docs?|documentation)\/|(^|\/)(tests?|testing|spec|__tests__|fixtures|benchmarks?|bench|e2e|playground|sandbox|sections|tutorials?|codelabs?)\/`,
   'i',
