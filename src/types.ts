@@ -413,7 +413,9 @@ export interface Facts {
   appServers: {
     id: string;
     name: string;
+    /** Drains in-flight work on SIGTERM without any code or setting. */
     drains: boolean;
+    /** What it does by default, for messages. */
     behaviour: string;
     evidence: Evidence;
     /** Would drain, but a start script runs it without `exec` (SIGTERM stops at the shell). */

@@ -12,22 +12,13 @@
  * - actix-web: SIGTERM starts a graceful shutdown of 30 s.
  * - Spring Boot: `server.shutdown` is graceful by default from 3.4 (immediate before).
  */
-import type { Dependency, Evidence, FileView, Framework, Match } from '../types.js';
+import type { Dependency, Evidence, Facts, FileView, Framework, Match } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { isCommentLine, isProductionPath } from './paths.js';
 import { escapeRegex, lineOf } from './manifests/text.js';
 
-export interface AppServer {
-  id: string;
-  name: string;
-  /** Drains in-flight work on SIGTERM without any code or setting. */
-  drains: boolean;
-  /** What it does by default, for messages. */
-  behaviour: string;
-  evidence: Evidence;
-  /** Would drain, but a start script runs it without `exec`: SIGTERM stops at the shell. */
-  shellWrapped?: boolean;
-}
+/** What runs the application and whether it drains on SIGTERM by default: the fact's own type (types.ts Facts.appServers). */
+export type AppServer = Facts['appServers'][number];
 
 const SERVERS: Record<string, { name: string; behaviour: string; drains?: false }> = {
   gunicorn: {
