@@ -211,10 +211,25 @@ export function clientFaults(ctx: RuleContext): Fault[] {
   return faults;
 }
 
+/** What reqwestFaults needs of one Rust file, worked out once per file rather than once per match. */
+interface RustFile {
+  lines: string[];
+  /** The first `#[cfg(test)]` line (1-based); Infinity when there is none. */
+  testFrom: number;
+  /** The file sets `.timeout(` somewhere. */
+  timeout: boolean;
+}
+
+function rustFile(text: string): RustFile {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => /^\s*#\[cfg\(test\)\]/.test(l));
+  return { lines, testFrom: at < 0 ? Number.POSITIVE_INFINITY : at + 1, timeout: /\.timeout\(/.test(text) };
+}
+
 /** A Rust unit test: under `#[cfg(test)]` earlier in the file, or a `#[test]` function a few lines up. */
-function inRustTest(lines: string[], line: number): boolean {
-  if (lines.slice(0, line - 1).some((l) => /^\s*#\[cfg\(test\)\]/.test(l))) return true;
-  return lines.slice(Math.max(0, line - 7), line - 1).some((l) => /^\s*#\[(?:tokio::)?test\b/.test(l));
+function inRustTest(f: RustFile, line: number): boolean {
+  if (f.testFrom < line) return true;
+  return f.lines.slice(Math.max(0, line - 7), line - 1).some((l) => /^\s*#\[(?:tokio::)?test\b/.test(l));
 }
 
 /**
@@ -225,11 +240,14 @@ function inRustTest(lines: string[], line: number): boolean {
 function reqwestFaults(ctx: RuleContext, matches: Match[]): Fault[] {
   const faults: Fault[] = [];
   const uses = new Set(ctx.matches('rsReqwestUse').map((m) => m.path));
+  const byPath = new Map<string, RustFile>();
   for (const m of matches) {
     const qualified = m.snippet.includes('reqwest::');
     if (!qualified && !uses.has(m.path)) continue;
-    const lines = (ctx.files.read(m.path) ?? '').split('\n');
-    if (inRustTest(lines, m.line)) continue;
+    let file = byPath.get(m.path);
+    if (!file) byPath.set(m.path, (file = rustFile(ctx.files.read(m.path) ?? '')));
+    const { lines } = file;
+    if (inRustTest(file, m.line)) continue;
     const kind = m.groups[0] ?? m.groups[1];
     if (kind === 'builder') {
       const chain: string[] = [];
@@ -241,7 +259,7 @@ function reqwestFaults(ctx: RuleContext, matches: Match[]): Fault[] {
         faults.push({ m, note: 'reqwest Client::builder() without .timeout(): no total timeout by default' });
       continue;
     }
-    if (lines.some((l) => /\.timeout\(/.test(l))) continue;
+    if (file.timeout) continue;
     faults.push({
       m,
       note:
