@@ -19,5 +19,7 @@ describe('redactSecrets: a secret-named key in shipped configuration', () => {
     expect(redactSecrets(`  client_secret: ${value}`)).toBe('  client_secret: [REDACTED]');
     const template = '  password: ${DB_PASSWORD_VALUE}';
     expect(redactSecrets(template)).toBe(template);
+    // A short, human-chosen password is masked too: a report shows where it is, never what it is.
+    expect(redactSecrets('  password: Tr0ub4dor&3')).toBe('  password: [REDACTED]');
   });
 });

@@ -187,7 +187,8 @@ function lineOf(ctx: LookupContext, path: string, phrase: string[]): number | un
   const text = ctx.readText ? ctx.readText(path, 256 * 1024) : ctx.files.read(path);
   if (!text) return undefined;
   const stems = phrase.map((w) => w.slice(0, Math.max(3, w.length - 1)));
-  const re = new RegExp(stems.map((s) => s.replace(/[^\p{L}\p{N}]/gu, '')).join('\\w*?[_\\-: ]*'), 'i');
+  // Letters, then separators: disjoint classes, so a long run of word characters cannot backtrack.
+  const re = new RegExp(stems.map((s) => s.replace(/[^\p{L}\p{N}]/gu, '')).join('[\\p{L}\\p{N}]*?[_\\-: ]*'), 'iu');
   const lines = text.split('\n');
   const i = lines.findIndex((l) => re.test(l));
   return i >= 0 ? i + 1 : undefined;
