@@ -68,7 +68,8 @@ export default defineRule({
       // Where the repository tells developers to install them by hand.
       hookDocs: {
         regex: /\.git\/hooks\b|core\.hooksPath\b/,
-        files: ['README*', 'CONTRIBUTING*', 'docs/**/*.md', '.github/CONTRIBUTING*', 'pre-commit', 'pre-push'],
+        // Documents only: a hook script that names .git/hooks tells nobody to install it.
+        files: ['README*', 'CONTRIBUTING*', 'docs/**/*.md', '.github/CONTRIBUTING*'],
         literals: ['.git/hooks', 'hooksPath'],
         maxPerFile: 1,
       },

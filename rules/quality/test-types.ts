@@ -2,7 +2,8 @@ import { defineRule, type CommandRun, type Evidence, type FileView } from '../..
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { ciFiles } from '../../src/facts/ci.js';
 import { productTestRuns, runEvidence } from '../../src/facts/commands/index.js';
-import { fromMatch } from '../../src/facts/paths.js';
+import { dirOf, fromMatch } from '../../src/facts/paths.js';
+import { joinPath } from '../../src/facts/commands/types.js';
 import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
 import { terraformTestFile, type TfTestRun } from '../../src/facts/tests/terraform-test.js';
 import { consoleScripts } from '../../src/facts/entry-points.js';
@@ -126,24 +127,22 @@ const LOAD_FILES: { name: string; globs: string[] }[] = [
  * each runs in a real browser, whatever its describe/it look like (blind round 12: uuid's
  * test/browser/browser.spec.js was taken for a jest unit test). Globs are relative to the config.
  */
-function wdioSpecs(files: FileView, tests: readonly string[]): Map<string, { path: string; line: number }> {
+function wdioSpecs(files: FileView): Map<string, { path: string; line: number }> {
   const out = new Map<string, { path: string; line: number }>();
-  for (const cfg of files.match(['**/wdio.conf.{js,ts,mjs,cjs,mts,cts}', '**/wdio.*.conf.{js,ts,mjs,cjs,mts,cts}'])) {
+  const configs = files.match(['**/wdio.conf.{js,ts,mjs,cjs,mts,cts}', '**/wdio.*.conf.{js,ts,mjs,cjs,mts,cts}']);
+  if (configs.length === 0) return out;
+  // Every script the specs may name, collected by the inventory or not (no jest or mocha config collects them).
+  const scripts = files.paths.filter((p) => /\.(?:[cm]?[jt]s|[jt]sx)$/.test(p));
+  for (const cfg of configs) {
     const text = files.read(cfg) ?? '';
     const at = /\bspecs\s*:\s*\[/.exec(text);
     if (!at) continue;
     const close = text.indexOf(']', at.index);
     const list = text.slice(at.index + at[0].length, close < 0 ? undefined : close);
     const line = text.slice(0, at.index).split('\n').length;
-    const dir = cfg.includes('/') ? cfg.slice(0, cfg.lastIndexOf('/') + 1) : '';
     for (const g of list.matchAll(/['"`]([^'"`$]+)['"`]/g)) {
-      const parts: string[] = [];
-      for (const part of `${dir}${g[1]!}`.split('/')) {
-        if (part === '..') parts.pop();
-        else if (part && part !== '.') parts.push(part);
-      }
-      const test = globTest(parts.join('/'));
-      for (const t of tests) if (!out.has(t) && test(t)) out.set(t, { path: cfg, line });
+      const test = globTest(joinPath(dirOf(cfg), g[1]!));
+      for (const t of scripts) if (!out.has(t) && test(t)) out.set(t, { path: cfg, line });
     }
   }
   return out;
@@ -484,11 +483,7 @@ export default defineRule({
           wholeApp.set(f.path, `abstract base ${jvmBases.get(name)}`);
       }
     const browser = new Map(ctx.matches('browserDriver').map((m) => [m.path, m]));
-    // Every file the specs name, collected by the inventory or not (no jest or mocha config collects them).
-    const wdio = wdioSpecs(
-      ctx.files,
-      ctx.files.paths.filter((p) => /\.(?:[cm]?[jt]s|[jt]sx)$/.test(p)),
-    );
+    const wdio = wdioSpecs(ctx.files);
     const terratest = new Map(ctx.matches('terratest').map((m) => [m.path, m]));
     // Tests that call a running instance over HTTP (smoke tests of a started container): end-to-end.
     const overHttp = new Map(
