@@ -122,6 +122,18 @@ export const ACTIONS: [RegExp, Handler][] = [
     () => ({ tools: [tool('dependency review', ['scan'], 'actions/dependency-review-action')] }),
   ],
   [/^ossf\/scorecard-action@/, () => ({ tools: [tool('OpenSSF Scorecard', ['scan'], 'ossf/scorecard-action')] })],
+  // FOSSA analyses the dependency tree for licence and vulnerability issues (`fossa analyze`; `fossa test` with run-tests).
+  [/^fossas\/fossa-action@/, () => ({ tools: [tool('FOSSA', ['scan'], 'fossas/fossa-action runs fossa analyze')] })],
+  // A shared reusable workflow of another repository named for the scanner it wraps
+  // (`org/shared-workflows/.github/workflows/scorecard.yml@…`): its jobs cannot be read, its name says what it runs.
+  [
+    /^[\w.-]+\/[\w.-]+\/\.github\/workflows\/(?:[\w.-]*[-_.])?(?:scorecards?|codeql(?:-analysis)?|fossa)(?:[-_.][\w.-]*)?\.ya?ml@/i,
+    (_w, ref) => {
+      const file = /\/workflows\/([\w.-]+)@/.exec(ref)![1]!;
+      const name = /scorecard/i.test(file) ? 'OpenSSF Scorecard' : /codeql/i.test(file) ? 'CodeQL' : 'FOSSA';
+      return { tools: [tool(name, ['scan'], `reusable workflow ${ref.replace(/@.*$/, '')} (named for ${name})`)] };
+    },
+  ],
   // Reusable workflows every Jenkins plugin calls: a CodeQL scan, and a Maven release.
   [
     /^jenkins-infra\/jenkins-security-scan\/\.github\/workflows\//,
