@@ -85,7 +85,9 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         data: { tools: ['openssf scorecard'] },
-        evidence: [{ path: '.github/workflows/scorecard.yml', line: 9, note: expect.stringContaining('OpenSSF Scorecard') }],
+        evidence: [
+          { path: '.github/workflows/scorecard.yml', line: 9, note: expect.stringContaining('OpenSSF Scorecard') },
+        ],
       },
     },
     {
