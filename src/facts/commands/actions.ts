@@ -209,6 +209,14 @@ export const ACTIONS: [RegExp, Handler][] = [
   [/^goreleaser\/goreleaser-action@/, (w) => ({ argv: ['goreleaser', ...(w.args ? words(w.args) : ['release'])] })],
   [/^pypa\/gh-action-pypi-publish@/, () => ({ argv: ['twine', 'upload'] })],
   [/^JS-DevTools\/npm-publish@/, () => ({ argv: ['npm', 'publish'] })],
+  // A publishing action named for its registry (`rohith/publish-nuget`, `brandedoutcast/publish-nuget`,
+  // `pypi-publish`): it pushes the package when its version changes, a release (round 15, GuardClauses).
+  [
+    /^[\w.-]+\/(?:[\w.-]*[-_])?(?:publish[-_](?:nuget|npm|pypi|crates?|gems?|packages?)|(?:nuget|npm|pypi|crates?|gems?)[-_]publish)(?:[-_][\w.-]*)?@/i,
+    (_w, ref) => ({
+      tools: [tool('package publish', ['release'], `${ref.replace(/@.*$/, '')} publishes the package`)],
+    }),
+  ],
   // Coverage uploads and floors.
   [/^codecov\/codecov-action@/, () => ({ argv: ['codecov'] })],
   [
