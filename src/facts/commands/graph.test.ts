@@ -825,6 +825,28 @@ describe('command graph: commit hooks', () => {
     ]);
   });
 
+  it('pre-commit.ci (the `ci:` block) runs the hooks it does not skip in CI; without it they are commit hooks only', () => {
+    const hooks =
+      'repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.6.0\n    hooks:\n      - id: ruff\n      - id: ruff-format\n  - repo: local\n    hooks:\n      - id: mypy\n        name: mypy\n        entry: mypy src\n        language: system\n';
+    const withCi = { '.pre-commit-config.yaml': `ci:\n  autoupdate_schedule: monthly\n  skip: [mypy]\n${hooks}` };
+    expect(chains(withCi, 'lint')).toEqual([
+      '.pre-commit-config.yaml:1 (pre-commit.ci runs the hooks on pull requests) → .pre-commit-config.yaml:8 (pre-commit hook ruff) → Ruff',
+    ]);
+    expect(chains(withCi, 'format')).toEqual([
+      '.pre-commit-config.yaml:1 (pre-commit.ci runs the hooks on pull requests) → .pre-commit-config.yaml:9 (pre-commit hook ruff-format) → Ruff format',
+    ]);
+    expect(chains({ '.pre-commit-config.yaml': hooks }, 'lint')).toEqual([]);
+    // The README's pre-commit.ci badge says the app runs the hooks, without a `ci:` block.
+    const badge = {
+      '.pre-commit-config.yaml': hooks,
+      'README.md':
+        '# Board\n\n[![pre-commit.ci status](https://results.pre-commit.ci/badge/github/acme/board/main.svg)](https://results.pre-commit.ci/latest/github/acme/board/main)\n',
+    };
+    expect(chains(badge, 'lint')[0]).toBe(
+      'README.md:3 (pre-commit.ci runs the hooks on pull requests) → .pre-commit-config.yaml:5 (pre-commit hook ruff) → Ruff',
+    );
+  });
+
   it('husky scripts, lint-staged in package.json and lefthook', () => {
     const tree = {
       '.husky/pre-commit': 'npx lint-staged\n',
