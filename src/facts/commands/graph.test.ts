@@ -679,6 +679,44 @@ describe('command graph: CI catalogues and defaults', () => {
     ]);
   });
 
+  it('a Maven lint plugin without <executions> runs only when its goal is named, even when a later plugin has executions (round 15)', () => {
+    const spotbugs = (executions: string) =>
+      `<project><build><plugins>\n<plugin>\n<groupId>com.github.spotbugs</groupId>\n<artifactId>spotbugs-maven-plugin</artifactId>\n<version>4.8.6.0</version>${executions}\n</plugin>\n<plugin>\n<artifactId>maven-source-plugin</artifactId>\n<executions><execution><id>attach-sources</id><goals><goal>jar</goal></goals></execution></executions>\n</plugin>\n</plugins></build></project>\n`;
+    const Jenkinsfile =
+      "pipeline {\n  agent any\n  stages {\n    stage('build') {\n      steps {\n        sh 'mvn clean install'\n      }\n    }\n  }\n}\n";
+    expect(chains({ Jenkinsfile, 'pom.xml': spotbugs('') }, 'lint')).toEqual([]);
+    expect(
+      chains(
+        {
+          Jenkinsfile,
+          'pom.xml': spotbugs('\n<executions><execution><goals><goal>check</goal></goals></execution></executions>'),
+        },
+        'lint',
+      ),
+    ).toEqual(['Jenkinsfile:6 → SpotBugs']);
+    const named =
+      "pipeline {\n  agent any\n  stages {\n    stage('build') {\n      steps {\n        sh 'mvn clean install spotbugs:check'\n      }\n    }\n  }\n}\n";
+    expect(chains({ Jenkinsfile: named, 'pom.xml': spotbugs('') }, 'lint')).toEqual(['Jenkinsfile:6 → SpotBugs']);
+  });
+
+  it('a Gradle plugin declared `apply false`, or only the SpotBugs annotations, adds no check to gradle build', () => {
+    const ci = {
+      '.github/workflows/ci.yml': gha('      - run: ./gradlew build\n'),
+      gradlew: '#!/bin/sh\n',
+    };
+    const declared = {
+      ...ci,
+      'build.gradle.kts':
+        'plugins {\n    java\n    id("com.github.spotbugs") version "6.0.26" apply false\n}\ndependencies {\n    compileOnly("com.github.spotbugs:spotbugs-annotations:4.8.6")\n}\n',
+    };
+    expect(chains(declared, 'lint')).toEqual([]);
+    const applied = {
+      ...declared,
+      'app/build.gradle.kts': 'plugins {\n    id("com.github.spotbugs")\n}\n',
+    };
+    expect(chains(applied, 'lint')).toEqual(['.github/workflows/ci.yml:7 → SpotBugs']);
+  });
+
   it('a formatter check bound to the validate phase runs in every Maven build; its rewriting goal checks nothing', () => {
     const pom = (goal: string) =>
       `<project><build><plugins><plugin>\n<groupId>io.spring.javaformat</groupId>\n<artifactId>spring-javaformat-maven-plugin</artifactId>\n<executions><execution><phase>validate</phase><goals><goal>${goal}</goal></goals></execution></executions>\n</plugin></plugins></build></project>\n`;
