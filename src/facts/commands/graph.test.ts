@@ -717,6 +717,24 @@ describe('command graph: CI catalogues and defaults', () => {
     expect(chains(applied, 'lint')).toEqual(['.github/workflows/ci.yml:7 → SpotBugs']);
   });
 
+  it('tox runs the environments a CI matrix names (TOX_ENV from matrix objects, -e from include entries), not the whole env list (round 15)', () => {
+    const toxIni =
+      '[tox]\nenvlist = py, style\n\n[testenv]\ncommands = pytest tests\n\n[testenv:random]\ncommands = pytest -p randomly tests\n\n[testenv:style]\ncommands = ruff check .\n';
+    const nightly =
+      "on:\n  schedule:\n    - cron: '0 6 * * *'\njobs:\n  race:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        config:\n          - {name: Random 3.13, python: '3.13', tox: random}\n          - {name: Random 3.12, python: '3.12', tox: random}\n    steps:\n      - uses: actions/checkout@v4\n      - run: tox run\n        env:\n          TOX_ENV: ${{ matrix.config.tox }}\n";
+    const tree = { 'tox.ini': toxIni, '.github/workflows/nightly.yml': nightly };
+    expect(chains(tree, 'lint')).toEqual([]);
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/nightly.yml:14 → tox.ini:8 (tox env random) → pytest']);
+    const include =
+      "on: push\njobs:\n  tox:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        include:\n          - {python: '3.12', env: py}\n          - {python: '3.12', env: style}\n    steps:\n      - run: tox -e ${{ matrix.env }}\n";
+    expect(chains({ 'tox.ini': toxIni, '.github/workflows/tox.yml': include }, 'lint')).toEqual([
+      '.github/workflows/tox.yml:11 → tox.ini:11 (tox env style) → Ruff',
+    ]);
+    // An expression not written out names an environment not known here: the base commands, never style.
+    const expr = nightly.replace('${{ matrix.config.tox }}', "${{ matrix.tox || format('py{0}', matrix.python) }}");
+    expect(chains({ 'tox.ini': toxIni, '.github/workflows/nightly.yml': expr }, 'lint')).toEqual([]);
+  });
+
   it('a formatter check bound to the validate phase runs in every Maven build; its rewriting goal checks nothing', () => {
     const pom = (goal: string) =>
       `<project><build><plugins><plugin>\n<groupId>io.spring.javaformat</groupId>\n<artifactId>spring-javaformat-maven-plugin</artifactId>\n<executions><execution><phase>validate</phase><goals><goal>${goal}</goal></goals></execution></executions>\n</plugin></plugins></build></project>\n`;

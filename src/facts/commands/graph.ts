@@ -129,7 +129,13 @@ class Walker {
           const cov = coverageTools(w);
           if (cov.length) this.emit(w, cov, { ...f, chain: [...f.chain, hop] });
         }
-        this.command(n.argv, f, hop);
+        // tox without -e runs the environments TOXENV / TOX_ENV name, when the CI step sets one.
+        const toxEnv = vars?.TOX_ENV ?? vars?.TOXENV;
+        const argv =
+          toxEnv && n.argv[0] === 'tox' && !n.argv.some((a) => /^(?:-e|--env)(?:=|$)/.test(a))
+            ? [...n.argv, '-e', toxEnv]
+            : n.argv;
+        this.command(argv, f, hop);
       });
     }
   }
