@@ -289,7 +289,9 @@ function matrixValues(matrix: unknown, ref: string): string[] | undefined {
   if (!m) return undefined;
   const [key, sub] = ref.split('.') as [string, string | undefined];
   let values: unknown[] = Array.isArray(m[key]) ? (m[key] as unknown[]) : [];
-  if (!sub && Array.isArray(m.include)) values = [...values, ...m.include.map((e) => rec(e)?.[key])];
+  // An include entry that does not set the key adds to the combinations, not to its values.
+  if (!sub && Array.isArray(m.include))
+    values = [...values, ...m.include.map((e) => rec(e)?.[key]).filter((v) => v !== undefined)];
   if (sub) values = values.map((v) => rec(v)?.[sub]);
   if (values.length === 0 || !values.every((v) => typeof v === 'string' || typeof v === 'number')) return undefined;
   return [...new Set(values.map(String))];

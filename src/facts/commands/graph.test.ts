@@ -726,9 +726,9 @@ describe('command graph: CI catalogues and defaults', () => {
     expect(chains(tree, 'lint')).toEqual([]);
     expect(chains(tree, 'test')).toEqual(['.github/workflows/nightly.yml:14 → tox.ini:8 (tox env random) → pytest']);
     const include =
-      "on: push\njobs:\n  tox:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        include:\n          - {python: '3.12', env: py}\n          - {python: '3.12', env: style}\n    steps:\n      - run: tox -e ${{ matrix.env }}\n";
+      "on: push\njobs:\n  tox:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        include:\n          - {python: '3.12', env: py}\n          - {python: '3.12', env: style}\n          - {python: '3.13'}\n    steps:\n      - run: tox -e ${{ matrix.env }}\n";
     expect(chains({ 'tox.ini': toxIni, '.github/workflows/tox.yml': include }, 'lint')).toEqual([
-      '.github/workflows/tox.yml:11 → tox.ini:11 (tox env style) → Ruff',
+      '.github/workflows/tox.yml:12 → tox.ini:11 (tox env style) → Ruff',
     ]);
     // An expression not written out names an environment not known here: the base commands, never style.
     const expr = nightly.replace('${{ matrix.config.tox }}', "${{ matrix.tox || format('py{0}', matrix.python) }}");
