@@ -6,6 +6,80 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a reStructuredText CHANGES file (`Version 2.1.0` over a `-----` underline) is a versioned change log (round 15)',
+      tree: {
+        'setup.py': 'from setuptools import setup\nsetup(name="forum")\n',
+        CHANGES:
+          'Changelog\n=========\n\nEvery change between releases.\n\nVersion 2.1.0\n-------------\n\nReleased September 9th, 2021\n\n* New user views\n\nVersion 2.0.2\n-------------\n\n* Fix a crash\n',
+      },
+      tags: ['v2.1.0', 'v2.0.2'],
+      expect: {
+        outcome: 'pass',
+        message: 'A versioned CHANGELOG and 2 version tags in git.',
+        evidence: [
+          { path: '.', note: '2 version tags in git (newest: v2.1.0, v2.0.2)' },
+          { path: 'CHANGES', line: 6, note: 'change log with version headings' },
+        ],
+      },
+    },
+    {
+      name: 'RELEASE-NOTES.md opening with "Changes in version 3.2.3" records versions (round 15, Maven shop)',
+      tree: {
+        'pom.xml':
+          '<project><artifactId>shop</artifactId><build><plugins><plugin><artifactId>maven-release-plugin</artifactId></plugin></plugins></build></project>\n',
+        'RELEASE-NOTES.md': 'Changes in version 3.2.3\n\n\nFunctionality\n\nEnabling the price API\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Releases are automated (maven-release-plugin); a versioned CHANGELOG.',
+        evidence: [
+          { path: 'pom.xml', line: 1, note: 'release tooling: maven-release-plugin' },
+          { path: 'RELEASE-NOTES.md', line: 1, note: 'change log with version headings' },
+        ],
+      },
+    },
+    {
+      name: 'a CHANGELOG listing versions as bullets (`- v2.1.0`) is versioned; a lint workflow on tags, with "release" only in a comment, is no release trigger (round 15)',
+      tree: {
+        'go.mod': 'module example.com/fuzz\n',
+        '.goreleaser.yml': 'builds:\n  - main: ./main.go\n',
+        'CHANGELOG.md':
+          '## Changelog\n- master\n  - New\n    - Audit logging\n\n- v2.1.0\n  - New\n    - A raw flag\n\n- v2.0.0\n  - Changed\n    - Faster matching\n',
+        '.github/workflows/golangci-lint.yml':
+          'name: golangci-lint\non:\n  push:\n    tags:\n      - v*\n  pull_request:\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: golangci/golangci-lint-action@v6\n        with:\n          # pinned to the last v1 release that reads modern Go\n          version: v1.64.8\n',
+        '.github/workflows/release.yml':
+          'name: release\non:\n  push:\n    tags:\n      - "v*"\njobs:\n  goreleaser:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: goreleaser/goreleaser-action@v6\n        with:\n          args: release --clean\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'a versioned CHANGELOG',
+        evidence: [
+          { path: '.goreleaser.yml', note: 'GoReleaser configuration' },
+          { path: '.github/workflows/release.yml', line: 11 },
+          { path: '.github/workflows/release.yml', line: 4, note: 'pipeline triggered by tags or published releases' },
+          { path: 'CHANGELOG.md', line: 6, note: 'change log with version headings' },
+        ],
+        absent: ['golangci-lint.yml'],
+      },
+    },
+    {
+      name: 'an action that publishes the NuGet package when its version changes (rohith/publish-nuget) is a release tool (round 15)',
+      tree: {
+        'src/Guards/Guards.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <Version>5.0.0</Version>\n  </PropertyGroup>\n</Project>\n',
+        '.github/workflows/publish.yml':
+          'name: publish\non:\n  push:\n    branches: [main]\njobs:\n  publish:\n    runs-on: windows-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: publish on version change\n        uses: rohith/publish-nuget@v2\n        with:\n          PROJECT_FILE_PATH: src/Guards/Guards.csproj\n          TAG_COMMIT: true\n          NUGET_KEY: ${{ secrets.NUGET_API_KEY }}\n',
+      },
+      tags: ['v5.0.0', 'v4.6.0'],
+      expect: {
+        outcome: 'pass',
+        message: 'Releases are automated (package publish)',
+        evidence: [
+          { path: '.github/workflows/publish.yml', line: 11, note: expect.stringContaining('rohith/publish-nuget') },
+        ],
+      },
+    },
+    {
       name: 'upgrade notes written per version (docs/Update_v*.md) and version tags pass without a CHANGELOG (round 14)',
       tree: {
         'src/Cache/Cache.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',

@@ -59,6 +59,9 @@ const VERSION_TAG = /(?:^|[^\d.])v?\d+\.\d+(?:\.\d+)?(?:$|[^\d])|^v?\d+\.\d+$|^\
 const RELEASES =
   /\b(?:publish\w*|deploy\w*|upload\w*)\b|(?<!(?:-c|configuration)[ \t=]+)\breleases?\b|docker\/build-push-action|\b(?:docker|podman)[ \t]+push\b|\btype=registry\b|\btype=image\b[^\s"']*push=true|\bbuildx[ \t]+build\b[^\n]*--push\b|\bhelm[ \t]+(?:package|push)\b|\btwine\b|\bgoreleaser\b|\bnpm[ \t]+pack\b/i;
 
+/** A CI file without its YAML comments: whole-line `# …` and trailing ` # …`. */
+const uncommented = (text: string) => text.replace(/^[ \t]*#[^\n]*$/gm, '').replace(/[ \t]#[^\n]*$/gm, '');
+
 /** A notes file named for one version: `Update_v2_0_0.md`, `UPGRADE-3.0.md`, `release-notes/v1.4.md`. */
 const VERSION_NOTES =
   /(?:^|\/)(?:(?:release[-_ ]?notes?|releases?|updat(?:e|ing)|upgrad(?:e|ing)|migrat(?:e|ion|ing))[-_ ]?(?:to[-_ ]?)?v?\d+(?:[._]\d+)*|(?:release[-_]?notes|releases)\/v?\d+(?:\.\d+)+)\.(?:md|rst|adoc|txt)$/i;
@@ -92,7 +95,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'CHANGELOG/CHANGES/HISTORY/NEWS files with version headings, two or more release/upgrade notes files named for a version (docs/Update_v2_0_0.md, UPGRADE-3.0.md, release-notes/v1.4.md), and the `artifacthub.io/changes` change log of Helm charts; release tool configs (semantic-release, changesets, release-please, GoReleaser, release-it, standard-version, Lerna, cargo-release, bump-my-version, bumpver, Commitizen, JReleaser, GitVersion, git-cliff, Release Drafter, towncrier); CI jobs that reach a release tool, directly or through package scripts, make targets and shell scripts (semantic-release, changesets, release-please, GoReleaser, chart-releaser, `gh release`, release actions, `npm`/`cargo`/`poetry publish`, twine, `mvn deploy`/`release:perform`, Gradle publish, version bumps that push tags) — a script or job merely named release does not count; workflows triggered by tags; version or date tags in git (`git for-each-ref refs/tags`, when the tree is a git repository); pyproject `[tool.semantic_release]`/`[tool.commitizen]`/`[tool.bumpversion]`/`[tool.bumpver]`, maven-release-plugin, Gradle release plugins, .NET versioning from git (Nerdbank.GitVersioning, MinVer, GitVersion.MsBuild package references).',
+      'CHANGELOG/CHANGES/HISTORY/NEWS/RELEASE-NOTES files with version headings (Markdown `## 1.2.0`, reStructuredText `Version 1.2.0` over an underline, `Changes in version 1.2.0`, top-level bullets `- v1.2.0`), two or more release/upgrade notes files named for a version (docs/Update_v2_0_0.md, UPGRADE-3.0.md, release-notes/v1.4.md), and the `artifacthub.io/changes` change log of Helm charts; release tool configs (semantic-release, changesets, release-please, GoReleaser, release-it, standard-version, Lerna, cargo-release, bump-my-version, bumpver, Commitizen, JReleaser, GitVersion, git-cliff, Release Drafter, towncrier); CI jobs that reach a release tool, directly or through package scripts, make targets and shell scripts (semantic-release, changesets, release-please, GoReleaser, chart-releaser, `gh release`, release actions, actions that publish a package named for its registry (`publish-nuget`, `npm-publish`), `npm`/`cargo`/`poetry publish`, twine, `mvn deploy`/`release:perform`, Gradle publish, version bumps that push tags) — a script or job merely named release does not count; workflows triggered by tags; version or date tags in git (`git for-each-ref refs/tags`, when the tree is a git repository); pyproject `[tool.semantic_release]`/`[tool.commitizen]`/`[tool.bumpversion]`/`[tool.bumpver]`, maven-release-plugin, Gradle release plugins, .NET versioning from git (Nerdbank.GitVersioning, MinVer, GitVersion.MsBuild package references).',
     reads: CI_GLOBS,
     patterns: {
       versionHeading: {
@@ -101,12 +104,14 @@ export default defineRule({
         // reStructuredText: a version underlined with `===`/`---`, the version a link target too: `` `0.7.3`_ (2024-12-06) ``
         // date first: `## 2024-09-06 FreshRSS 1.24.3` (an unreleased `2024-1X-XX` too)
         // a calendar-versioned release named by its date alone, Keep a Changelog style: `## [2026-08-17]`
+        // a line that is only the version, plain or underlined in reStructuredText: `Version 2.1.0`,
+        // `Changes in version 3.2.3`, `Release 1.4 (2024-01-05)`; a top-level bullet naming a version: `- v2.1.0`
         // ([ \t] not \s: a heading never spans lines; `=======` above a version is an underline.)
         // `^` on each alternative, so each is checked alone (test/patterns.test.ts); the text after
         // an underlined version starts at a non-digit (digits the version and the text could share
         // were tried in every split: the longest version leaves the shortest text anyway).
         regex:
-          /^#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?|\[?v\d+(?![\w.])|(?:version|release)[ \t]+v?\d+\.\d+)|^[[`]?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}\b|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+\d{4}-\d\d-\d\d\b|^#{1,4}[ \t]*\d{4}-[\dX]{2}-[\dX]{2}[ \t]+[^\s\d][^\n\d]{0,59}\d+\.\d+|^#{1,4}[ \t]*\[\d{4}-\d\d-\d\d\][ \t]*$/im,
+          /^#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?|\[?v\d+(?![\w.])|(?:version|release)[ \t]+v?\d+\.\d+)|^[[`]?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}\b|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+\d{4}-\d\d-\d\d\b|^#{1,4}[ \t]*\d{4}-[\dX]{2}-[\dX]{2}[ \t]+[^\s\d][^\n\d]{0,59}\d+\.\d+|^#{1,4}[ \t]*\[\d{4}-\d\d-\d\d\][ \t]*$|^(?:changes[ \t]+(?:in|for)[ \t]+)?(?:version|release)[ \t]+v?\d+\.\d+(?:\.\d+){0,2}[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?$|^[-*][ \t]+v\d+\.\d+(?:\.\d+){0,2}[ \t]*:?$/im,
         files: CHANGELOG_GLOBS,
         maxPerFile: 1,
       },
@@ -205,7 +210,8 @@ export default defineRule({
         note: `${nTags} version tags in git (newest: ${versionTags.slice(0, 3).join(', ')})`,
       });
     // A tag trigger whose workflow only builds and tests is no release process; cited as what it is.
-    const releasing = tags.filter((m) => RELEASES.test(ctx.files.read(m.path) ?? ''));
+    // Comments say nothing about what runs (`# pinned to the last v1 release` in a lint workflow).
+    const releasing = tags.filter((m) => RELEASES.test(uncommented(ctx.files.read(m.path) ?? '')));
     const testOnly = tags.filter((m) => !releasing.includes(m));
     evidence.push(
       ...releasing.slice(0, 2).map((m) => fromMatch(m, 'pipeline triggered by tags or published releases')),

@@ -6,6 +6,23 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'pre-commit.ci (the `ci:` block of .pre-commit-config.yaml) runs ruff-format on every pull request: checked in CI (round 15)',
+      tree: {
+        'pyproject.toml': '[project]\nname = "forum"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I"]\n',
+        'forum/__init__.py': 'x = 1\n',
+        '.pre-commit-config.yaml':
+          'ci:\n  autoupdate_schedule: monthly\nrepos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.4.1\n    hooks:\n      - id: ruff\n        args: [--fix]\n      - id: ruff-format\n',
+        '.github/workflows/tests.yml':
+          'on: [push, pull_request]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: uv run pytest\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'checked in CI',
+        evidence: [{ path: '.pre-commit-config.yaml', line: 9, note: expect.stringContaining('pre-commit.ci') }],
+        absent: ['not checked in CI'],
+      },
+    },
+    {
       name: 'make fmt check_changes: go fmt in write mode followed by git diff --exit-code in the same job is a format check (round 12)',
       tree: {
         'go.mod': 'module example.com/snippets\n\ngo 1.22\n',

@@ -17,6 +17,22 @@ const tflintModule = {
 ruleTester(rule, {
   valid: [
     {
+      name: 'pre-commit.ci (the `ci:` block of .pre-commit-config.yaml) runs ruff on every pull request: run in CI (round 15)',
+      tree: {
+        'pyproject.toml': '[project]\nname = "forum"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I"]\n',
+        'forum/__init__.py': 'x = 1\n',
+        '.pre-commit-config.yaml':
+          'ci:\n  autoupdate_schedule: monthly\nrepos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.4.1\n    hooks:\n      - id: ruff\n        args: [--fix]\n      - id: ruff-format\n',
+        '.github/workflows/tests.yml':
+          'on: [push, pull_request]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: uv run pytest\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Ruff configured and run in CI',
+        evidence: [{ path: '.pre-commit-config.yaml', line: 7, note: expect.stringContaining('pre-commit.ci') }],
+      },
+    },
+    {
       name: 'TFLint configured (.tflint.hcl) and run by antonbabenko pre-commit-terraform, which CI runs',
       tree: {
         ...tflintModule,

@@ -63,6 +63,34 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'FOSSA (fossas/fossa-action) scans the dependencies on every push (round 15, helm charts)',
+      tree: {
+        'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.2.0\n',
+        '.github/workflows/fossa.yml':
+          'name: FOSSA\non:\n  push:\n    branches: [main]\njobs:\n  fossa:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: fossas/fossa-action@v1\n        with:\n          api-key: ${{ secrets.FOSSA_API_KEY }}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { tools: ['fossa'] },
+        evidence: [{ path: '.github/workflows/fossa.yml', line: 10, note: expect.stringContaining('FOSSA') }],
+      },
+    },
+    {
+      name: 'OpenSSF Scorecard through a shared reusable workflow named scorecard.yml counts (round 15)',
+      tree: {
+        'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.2.0\n',
+        '.github/workflows/scorecard.yml':
+          'name: Scorecard\non:\n  push:\n    branches: [main]\n  schedule:\n    - cron: "0 4 * * 1"\njobs:\n  analysis:\n    uses: acme/shared-workflows/.github/workflows/scorecard.yml@v1\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { tools: ['openssf scorecard'] },
+        evidence: [
+          { path: '.github/workflows/scorecard.yml', line: 9, note: expect.stringContaining('OpenSSF Scorecard') },
+        ],
+      },
+    },
+    {
       name: 'CodeQL in GitHub Actions passes with the job and the line of analyze (init only sets it up)',
       tree: {
         '.github/workflows/codeql.yml': gha(

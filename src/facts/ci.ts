@@ -268,17 +268,33 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
  * matrix job runs one of them. Lines naming no listed matrix key are returned as written.
  */
 function withMatrix(text: string, matrix: unknown): string {
-  const m = rec(matrix);
-  if (!m || !text.includes('matrix.')) return text;
+  if (!rec(matrix) || !text.includes('matrix.')) return text;
   let out = [text];
-  for (const ref of new Set([...text.matchAll(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g)].map((x) => x[1]!))) {
-    const values = m[ref];
-    if (!Array.isArray(values) || !values.every((v) => typeof v === 'string' || typeof v === 'number')) continue;
-    if (values.length === 0 || out.length * values.length > 12) continue;
-    const re = new RegExp(`\\$\\{\\{\\s*matrix\\.${ref}\\s*\\}\\}`, 'g');
-    out = out.flatMap((t) => values.map((v) => t.replace(re, String(v))));
+  for (const ref of new Set([...text.matchAll(/\$\{\{\s*matrix\.([\w-]+(?:\.[\w-]+)?)\s*\}\}/g)].map((x) => x[1]!))) {
+    const values = matrixValues(matrix, ref);
+    if (!values || out.length * values.length > 12) continue;
+    const re = new RegExp(`\\$\\{\\{\\s*matrix\\.${ref.replace('.', '\\.')}\\s*\\}\\}`, 'g');
+    out = out.flatMap((t) => values.map((v) => t.replace(re, v)));
   }
   return out.join(' ; ');
+}
+
+/**
+ * The values a literal GitHub matrix gives `matrix.<ref>`: a list (`tox: [style, py]`), the key of
+ * objects listed under another (`config: [{tox: random}, …]` for `matrix.config.tox`) or of
+ * `include` entries. Undefined when any value is not written out.
+ */
+function matrixValues(matrix: unknown, ref: string): string[] | undefined {
+  const m = rec(matrix);
+  if (!m) return undefined;
+  const [key, sub] = ref.split('.') as [string, string | undefined];
+  let values: unknown[] = Array.isArray(m[key]) ? (m[key] as unknown[]) : [];
+  // An include entry that does not set the key adds to the combinations, not to its values.
+  if (!sub && Array.isArray(m.include))
+    values = [...values, ...m.include.map((e) => rec(e)?.[key]).filter((v) => v !== undefined)];
+  if (sub) values = values.map((v) => rec(v)?.[sub]);
+  if (values.length === 0 || !values.every((v) => typeof v === 'string' || typeof v === 'number')) return undefined;
+  return [...new Set(values.map(String))];
 }
 
 const rec = (v: unknown): Record<string, unknown> | undefined =>
@@ -313,6 +329,9 @@ function workingDirectory(value: unknown, path: string[]): string | undefined {
  * The variables a command's step sees with literal values, outermost first so a step's own `env:`
  * wins (GitHub `env:`, GitLab `variables:`); a value that is an expression (`${{ … }}`) is not known.
  */
+/** The variables tox reads as `-e`. */
+const TOX_VARS = new Set(['TOXENV', 'TOX_ENV']);
+
 function ciEnv(value: unknown, path: string[]): Record<string, string> | undefined {
   let out: Record<string, string> | undefined;
   for (let i = 0; i < path.length; i++) {
@@ -323,6 +342,15 @@ function ciEnv(value: unknown, path: string[]): Record<string, string> | undefin
         if (/^[A-Za-z_]\w*$/.test(k) && typeof val === 'string' && !/\$\{\{|\$\(/.test(val)) {
           out ??= {};
           out[k] = val;
+        } else if (TOX_VARS.has(k) && typeof val === 'string') {
+          // tox runs the environments TOXENV/TOX_ENV name: a matrix entry's values (each matrix job
+          // runs one; round 15, click nightly.yaml `TOX_ENV: ${{ matrix.config.tox }}`), else not known.
+          const ref = /^\s*\$\{\{\s*matrix\.([\w-]+(?:\.[\w-]+)?)\s*\}\}\s*$/.exec(val)?.[1];
+          const values = ref ? matrixValues(at(value, [...path.slice(0, 2), 'strategy', 'matrix']), ref) : undefined;
+          out ??= {};
+          // An expression not written out (`${{ matrix.tox || format('py{0}', matrix.python) }}`) names an
+          // environment not known here: tox gives it the base environment's commands.
+          out[k] = values ? values.join(',') : `(${k} set by a CI expression)`;
         }
       }
     }

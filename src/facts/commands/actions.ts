@@ -122,6 +122,18 @@ export const ACTIONS: [RegExp, Handler][] = [
     () => ({ tools: [tool('dependency review', ['scan'], 'actions/dependency-review-action')] }),
   ],
   [/^ossf\/scorecard-action@/, () => ({ tools: [tool('OpenSSF Scorecard', ['scan'], 'ossf/scorecard-action')] })],
+  // FOSSA analyses the dependency tree for licence and vulnerability issues (`fossa analyze`; `fossa test` with run-tests).
+  [/^fossas\/fossa-action@/, () => ({ tools: [tool('FOSSA', ['scan'], 'fossas/fossa-action runs fossa analyze')] })],
+  // A shared reusable workflow of another repository named for the scanner it wraps
+  // (`org/shared-workflows/.github/workflows/scorecard.yml@…`): its jobs cannot be read, its name says what it runs.
+  [
+    /^[\w.-]+\/[\w.-]+\/\.github\/workflows\/(?:[\w.-]*[-_.])?(?:scorecards?|codeql(?:-analysis)?|fossa)(?:[-_.][\w.-]*)?\.ya?ml@/i,
+    (_w, ref) => {
+      const file = /\/workflows\/([\w.-]+)@/.exec(ref)![1]!;
+      const name = /scorecard/i.test(file) ? 'OpenSSF Scorecard' : /codeql/i.test(file) ? 'CodeQL' : 'FOSSA';
+      return { tools: [tool(name, ['scan'], `reusable workflow ${ref.replace(/@.*$/, '')} (named for ${name})`)] };
+    },
+  ],
   // Reusable workflows every Jenkins plugin calls: a CodeQL scan, and a Maven release.
   [
     /^jenkins-infra\/jenkins-security-scan\/\.github\/workflows\//,
@@ -197,6 +209,14 @@ export const ACTIONS: [RegExp, Handler][] = [
   [/^goreleaser\/goreleaser-action@/, (w) => ({ argv: ['goreleaser', ...(w.args ? words(w.args) : ['release'])] })],
   [/^pypa\/gh-action-pypi-publish@/, () => ({ argv: ['twine', 'upload'] })],
   [/^JS-DevTools\/npm-publish@/, () => ({ argv: ['npm', 'publish'] })],
+  // A publishing action named for its registry (`rohith/publish-nuget`, `brandedoutcast/publish-nuget`,
+  // `pypi-publish`): it pushes the package when its version changes, a release (round 15, GuardClauses).
+  [
+    /^[\w.-]+\/(?:[\w.-]*[-_])?(?:publish[-_](?:nuget|npm|pypi|crates?|gems?|packages?)|(?:nuget|npm|pypi|crates?|gems?)[-_]publish)(?:[-_][\w.-]*)?@/i,
+    (_w, ref) => ({
+      tools: [tool('package publish', ['release'], `${ref.replace(/@.*$/, '')} publishes the package`)],
+    }),
+  ],
   // Coverage uploads and floors.
   [/^codecov\/codecov-action@/, () => ({ argv: ['codecov'] })],
   [

@@ -679,6 +679,62 @@ describe('command graph: CI catalogues and defaults', () => {
     ]);
   });
 
+  it('a Maven lint plugin without <executions> runs only when its goal is named, even when a later plugin has executions (round 15)', () => {
+    const spotbugs = (executions: string) =>
+      `<project><build><plugins>\n<plugin>\n<groupId>com.github.spotbugs</groupId>\n<artifactId>spotbugs-maven-plugin</artifactId>\n<version>4.8.6.0</version>${executions}\n</plugin>\n<plugin>\n<artifactId>maven-source-plugin</artifactId>\n<executions><execution><id>attach-sources</id><goals><goal>jar</goal></goals></execution></executions>\n</plugin>\n</plugins></build></project>\n`;
+    const Jenkinsfile =
+      "pipeline {\n  agent any\n  stages {\n    stage('build') {\n      steps {\n        sh 'mvn clean install'\n      }\n    }\n  }\n}\n";
+    expect(chains({ Jenkinsfile, 'pom.xml': spotbugs('') }, 'lint')).toEqual([]);
+    expect(
+      chains(
+        {
+          Jenkinsfile,
+          'pom.xml': spotbugs('\n<executions><execution><goals><goal>check</goal></goals></execution></executions>'),
+        },
+        'lint',
+      ),
+    ).toEqual(['Jenkinsfile:6 → SpotBugs']);
+    const named =
+      "pipeline {\n  agent any\n  stages {\n    stage('build') {\n      steps {\n        sh 'mvn clean install spotbugs:check'\n      }\n    }\n  }\n}\n";
+    expect(chains({ Jenkinsfile: named, 'pom.xml': spotbugs('') }, 'lint')).toEqual(['Jenkinsfile:6 → SpotBugs']);
+  });
+
+  it('a Gradle plugin declared `apply false`, or only the SpotBugs annotations, adds no check to gradle build', () => {
+    const ci = {
+      '.github/workflows/ci.yml': gha('      - run: ./gradlew build\n'),
+      gradlew: '#!/bin/sh\n',
+    };
+    const declared = {
+      ...ci,
+      'build.gradle.kts':
+        'plugins {\n    java\n    id("com.github.spotbugs") version "6.0.26" apply false\n}\ndependencies {\n    compileOnly("com.github.spotbugs:spotbugs-annotations:4.8.6")\n}\n',
+    };
+    expect(chains(declared, 'lint')).toEqual([]);
+    const applied = {
+      ...declared,
+      'app/build.gradle.kts': 'plugins {\n    id("com.github.spotbugs")\n}\n',
+    };
+    expect(chains(applied, 'lint')).toEqual(['.github/workflows/ci.yml:7 → SpotBugs']);
+  });
+
+  it('tox runs the environments a CI matrix names (TOX_ENV from matrix objects, -e from include entries), not the whole env list (round 15)', () => {
+    const toxIni =
+      '[tox]\nenvlist = py, style\n\n[testenv]\ncommands = pytest tests\n\n[testenv:random]\ncommands = pytest -p randomly tests\n\n[testenv:style]\ncommands = ruff check .\n';
+    const nightly =
+      "on:\n  schedule:\n    - cron: '0 6 * * *'\njobs:\n  race:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        config:\n          - {name: Random 3.13, python: '3.13', tox: random}\n          - {name: Random 3.12, python: '3.12', tox: random}\n    steps:\n      - uses: actions/checkout@v4\n      - run: tox run\n        env:\n          TOX_ENV: ${{ matrix.config.tox }}\n";
+    const tree = { 'tox.ini': toxIni, '.github/workflows/nightly.yml': nightly };
+    expect(chains(tree, 'lint')).toEqual([]);
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/nightly.yml:14 → tox.ini:8 (tox env random) → pytest']);
+    const include =
+      "on: push\njobs:\n  tox:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        include:\n          - {python: '3.12', env: py}\n          - {python: '3.12', env: style}\n          - {python: '3.13'}\n    steps:\n      - run: tox -e ${{ matrix.env }}\n";
+    expect(chains({ 'tox.ini': toxIni, '.github/workflows/tox.yml': include }, 'lint')).toEqual([
+      '.github/workflows/tox.yml:12 → tox.ini:11 (tox env style) → Ruff',
+    ]);
+    // An expression not written out names an environment not known here: the base commands, never style.
+    const expr = nightly.replace('${{ matrix.config.tox }}', "${{ matrix.tox || format('py{0}', matrix.python) }}");
+    expect(chains({ 'tox.ini': toxIni, '.github/workflows/nightly.yml': expr }, 'lint')).toEqual([]);
+  });
+
   it('a formatter check bound to the validate phase runs in every Maven build; its rewriting goal checks nothing', () => {
     const pom = (goal: string) =>
       `<project><build><plugins><plugin>\n<groupId>io.spring.javaformat</groupId>\n<artifactId>spring-javaformat-maven-plugin</artifactId>\n<executions><execution><phase>validate</phase><goals><goal>${goal}</goal></goals></execution></executions>\n</plugin></plugins></build></project>\n`;
@@ -823,6 +879,28 @@ describe('command graph: commit hooks', () => {
     expect(chains(tree, 'scan', 'hook')).toEqual([
       '.pre-commit-config.yaml:10 (pre-commit hook terraform_checkov) → Checkov',
     ]);
+  });
+
+  it('pre-commit.ci (the `ci:` block) runs the hooks it does not skip in CI; without it they are commit hooks only', () => {
+    const hooks =
+      'repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.6.0\n    hooks:\n      - id: ruff\n      - id: ruff-format\n  - repo: local\n    hooks:\n      - id: mypy\n        name: mypy\n        entry: mypy src\n        language: system\n';
+    const withCi = { '.pre-commit-config.yaml': `ci:\n  autoupdate_schedule: monthly\n  skip: [mypy]\n${hooks}` };
+    expect(chains(withCi, 'lint')).toEqual([
+      '.pre-commit-config.yaml:1 (pre-commit.ci runs the hooks on pull requests) → .pre-commit-config.yaml:8 (pre-commit hook ruff) → Ruff',
+    ]);
+    expect(chains(withCi, 'format')).toEqual([
+      '.pre-commit-config.yaml:1 (pre-commit.ci runs the hooks on pull requests) → .pre-commit-config.yaml:9 (pre-commit hook ruff-format) → Ruff format',
+    ]);
+    expect(chains({ '.pre-commit-config.yaml': hooks }, 'lint')).toEqual([]);
+    // The README's pre-commit.ci badge says the app runs the hooks, without a `ci:` block.
+    const badge = {
+      '.pre-commit-config.yaml': hooks,
+      'README.md':
+        '# Board\n\n[![pre-commit.ci status](https://results.pre-commit.ci/badge/github/acme/board/main.svg)](https://results.pre-commit.ci/latest/github/acme/board/main)\n',
+    };
+    expect(chains(badge, 'lint')[0]).toBe(
+      'README.md:3 (pre-commit.ci runs the hooks on pull requests) → .pre-commit-config.yaml:5 (pre-commit hook ruff) → Ruff',
+    );
   });
 
   it('husky scripts, lint-staged in package.json and lefthook', () => {

@@ -8,7 +8,7 @@ import type { CommandGraph, CommandHop, CommandRun, CommandTool, FileView } from
 import { type CiCommand, type CiFile, ciFiles, THROWAWAY_CLUSTER_STEP, workflowTriggers } from '../ci.js';
 import { type ContainerPaths, containerPaths } from './container.js';
 import { dotnetBuilds } from './dotnet.js';
-import { hookOrigins, lintStaged, preCommitRun } from './hooks.js';
+import { hookOrigins, lintStaged, preCommitCiOrigin, preCommitRun } from './hooks.js';
 import { gruntResolver, gulpResolver } from './js-tasks.js';
 import { cargoMakeTasks, invokeTasks, mageTargets } from './task-runners.js';
 import { gradleTasks, mavenPhases } from './jvm.js';
@@ -129,7 +129,13 @@ class Walker {
           const cov = coverageTools(w);
           if (cov.length) this.emit(w, cov, { ...f, chain: [...f.chain, hop] });
         }
-        this.command(n.argv, f, hop);
+        // tox without -e runs the environments TOXENV / TOX_ENV name, when the CI step sets one.
+        const toxEnv = vars?.TOX_ENV ?? vars?.TOXENV;
+        const argv =
+          toxEnv && n.argv[0] === 'tox' && !n.argv.some((a) => /^(?:-e|--env)(?:=|$)/.test(a))
+            ? [...n.argv, '-e', toxEnv]
+            : n.argv;
+        this.command(argv, f, hop);
       });
     }
   }
@@ -315,6 +321,12 @@ export function buildGraph(files: FileView): CommandGraph {
     // A default's script is cited where the default comes from (its block's hop): no second hop on the same line.
     w.expand(d.expansion, { origin, chain: [], cwd: '' });
     if (d.expansion.tools?.length) w.emit([d.hop.text], d.expansion.tools, { origin, chain: [d.hop], cwd: '' });
+  }
+  // pre-commit.ci runs the hooks on every pull request: a CI job, cited at its `ci:` block.
+  const pci = preCommitCiOrigin(files);
+  if (pci) {
+    const origin = { kind: 'ci' as const, system: pci.system, path: pci.path, job: 'pre-commit.ci' };
+    w.expand(pci.expansion, { origin, chain: [pci.hop], cwd: '' });
   }
   for (const h of hookOrigins(files)) {
     const origin = { kind: 'hook' as const, system: h.system, path: h.path };

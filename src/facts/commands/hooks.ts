@@ -82,7 +82,18 @@ interface PreCommitHook {
   stages?: string[];
 }
 
-export function preCommitHooks(files: FileView): { path: string; hooks: PreCommitHook[]; ci: boolean } | undefined {
+/**
+ * pre-commit.ci's settings (the top-level `ci:` block): the service runs the hooks on every pull
+ * request and push, except those `ci.skip` lists. The line of `ci:` is the evidence.
+ */
+interface PreCommitCi {
+  line: number;
+  skip: string[];
+}
+
+export function preCommitHooks(
+  files: FileView,
+): { path: string; hooks: PreCommitHook[]; ci?: PreCommitCi } | undefined {
   return memo(files, 'commands:pre-commit', () => {
     const path = ['.pre-commit-config.yaml', '.pre-commit-config.yml'].find((p) => files.exists(p));
     if (!path) return undefined;
@@ -107,7 +118,20 @@ export function preCommitHooks(files: FileView): { path: string; hooks: PreCommi
         });
       });
     });
-    return { path, hooks, ci: value?.ci !== undefined };
+    const ci = value?.ci;
+    const skip = ci && typeof ci === 'object' ? (ci as { skip?: unknown }).skip : undefined;
+    return {
+      path,
+      hooks,
+      ...(ci !== undefined
+        ? {
+            ci: {
+              line: lineOf(files.read(path) ?? '', /^ci[ \t]*:/) ?? 1,
+              skip: Array.isArray(skip) ? skip.map(String) : [],
+            },
+          }
+        : {}),
+    };
   });
 }
 
@@ -233,6 +257,35 @@ export function huskyMajor(files: FileView): { major: number; path: string; line
 export function huskyV4Ignored(files: FileView): { major: number; path: string; line?: number } | undefined {
   const v = huskyMajor(files);
   return v && v.major >= 5 ? v : undefined;
+}
+
+/**
+ * pre-commit.ci, configured by the `ci:` block of .pre-commit-config.yaml (or named by the README's
+ * `results.pre-commit.ci` badge): a CI service that runs the commit-stage hooks on every pull
+ * request, so the hooks it does not skip are CI commands (round 15: flaskbb's ruff was "no CI job").
+ */
+export function preCommitCiOrigin(files: FileView): HookOrigin | undefined {
+  const pc = preCommitHooks(files);
+  if (!pc) return undefined;
+  let hop: HookOrigin['hop'] | undefined;
+  if (pc.ci)
+    hop = { path: pc.path, line: pc.ci.line, text: 'ci:', via: 'pre-commit.ci runs the hooks on pull requests' };
+  else {
+    const readme = ['README.md', 'README.rst', 'README'].find((p) => files.exists(p));
+    const text = readme ? (files.read(readme) ?? '') : '';
+    const at = text.indexOf('results.pre-commit.ci/badge');
+    if (readme && at >= 0)
+      hop = {
+        path: readme,
+        line: lineAt(text, at),
+        text: 'pre-commit.ci status badge',
+        via: 'pre-commit.ci runs the hooks on pull requests',
+      };
+  }
+  if (!hop) return undefined;
+  const skip = new Set(pc.ci?.skip ?? []);
+  const commands = preCommitCommands(files).filter((c) => !skip.has(c.hop.text.replace(/^id: /, '')));
+  return commands.length ? { system: 'pre-commit.ci', path: pc.path, hop, expansion: { commands } } : undefined;
 }
 
 export function hookOrigins(files: FileView): HookOrigin[] {

@@ -54,7 +54,9 @@ const PLUGINS: {
   {
     name: 'SpotBugs',
     kinds: ['lint'],
-    gradle: /spotbugs/,
+    // The plugin applied (`id("com.github.spotbugs")`, `alias(libs.plugins.spotbugs)`, a `spotbugs {}`
+    // block), not the `com.github.spotbugs:spotbugs-annotations` dependency, which runs nothing.
+    gradle: /["']com\.github\.spotbugs["']|\bplugins\.spotbugs\b|^[ \t]*spotbugs[ \t]*\{/m,
     maven: /spotbugs-maven-plugin/,
     tasks: /^spotbugs\w*$/,
     goals: /spotbugs:check/,
@@ -230,6 +232,11 @@ function mavenCoverage(text: string, words: string[], last: number, skipTests: b
 export const gradleTasks: Resolver = (argv, { files }) => {
   if (!/^(?:\.\/)?gradlew(?:\.bat)?$|^gradle$/.test(argv[0]!)) return undefined;
   const text = buildText(files, 'gradle');
+  // A plugin declared `apply false` (the root's plugins block, for subprojects to opt in) adds no
+  // task here; comment lines apply nothing either.
+  const applied = memo(files, 'commands:gradle-applied', () =>
+    text.replace(/^[ \t]*\/\/[^\n]*$|^[^\n]*\bapply[ \t(]+false\b[^\n]*$/gm, ''),
+  );
   const tasks = positionals(argv.slice(1), [
     '-x',
     '--exclude-task',
@@ -255,7 +262,10 @@ export const gradleTasks: Resolver = (argv, { files }) => {
     if (!skipTests && (lifecycle || /^(?:test|\w*Test|\w*Tests|\w+UnitTest\w*|connected\w*Check|allTests)$/.test(t)))
       add(test(lifecycle ? `gradle ${t} runs the test task` : `gradle ${t} is a test task`));
     for (const p of PLUGINS)
-      if (p.gradle.test(text) && ((lifecycle && p.kinds[0] !== 'scan' && p.name !== 'Android Lint') || p.tasks.test(t)))
+      if (
+        p.gradle.test(applied) &&
+        ((lifecycle && p.kinds[0] !== 'scan' && p.name !== 'Android Lint') || p.tasks.test(t))
+      )
         add({
           name: p.name,
           kinds: p.kinds,
@@ -305,7 +315,11 @@ export const mavenPhases: Resolver = (argv, { files }) => {
     // Bound with an <execution> here, or switched on by the property of a parent POM that binds it
     // (the Jenkins plugin POM binds spotless:check and honours <spotless.check.skip>false</…>).
     // The execution's <phase> when it names one (spring-javaformat binds `validate`), else `verify`.
-    const block = new RegExp(`${p.maven.source}[\\s\\S]{0,2000}?<executions>([\\s\\S]*?)</executions>`).exec(text);
+    // The <executions> of this <plugin> only: never one of a later plugin (a spotbugs-maven-plugin
+    // declared without executions runs only when its goal is named; round 15, shopizer pom.xml:524).
+    const block = new RegExp(
+      `${p.maven.source}(?:(?!</plugin>)[\\s\\S]){0,2000}?<executions>([\\s\\S]*?)</executions>`,
+    ).exec(text);
     const at = PHASES.indexOf(/<phase>\s*([\w-]+)\s*<\/phase>/.exec(block?.[1] ?? '')?.[1] ?? 'verify');
     const bound =
       (!!block && last >= (at < 0 ? PHASES.indexOf('verify') : at)) ||

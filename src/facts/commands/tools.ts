@@ -171,6 +171,7 @@ const SPECS: Spec[] = [
   { name: 'Snyk', kinds: S, cmd: ['snyk'], args: /^(?:test|monitor|code|container|iac)\b/ },
   { name: 'Trivy', kinds: S, cmd: ['trivy', 'grype', 'syft'], args: /^(?!--version)/ },
   { name: 'Bandit', kinds: S, cmd: ['bandit'] },
+  { name: 'FOSSA', kinds: S, cmd: ['fossa'], args: /^(?:analyze|test)\b/ },
   { name: 'gosec', kinds: S, cmd: ['gosec', 'govulncheck', 'nancy'] },
   { name: 'npm audit', kinds: S, cmd: ['npm', 'pnpm', 'yarn', 'bun'], args: /^audit\b|^npm\s+audit\b/ },
   { name: 'audit-ci', kinds: S, cmd: ['audit-ci', 'better-npm-audit', 'retire', 'auditjs', 'improved-yarn-audit'] },
