@@ -57,23 +57,36 @@ const RUBY_COLLECTED = /(?:_spec|_test)\.rb$|(^|\/)(?:test|spec)_[^/]*\.rb$/;
  */
 function rubyFiles(paths: string[], digest: (p: string) => ReturnType<FileView['digest']>, record: Recorder): void {
   const digests = new Map<string, Extract<TestDigest, { kind: 'ruby' }>>();
-  const shared = new Map<string, RubyShared>();
+  const shared = new Map<string, RubyShared & { path: string }>();
   const lent = new Set<object>();
   for (const path of paths) {
     const d = digest(path) as TestDigest | undefined;
     if (d?.kind !== 'ruby') continue;
     digests.set(path, d);
-    for (const s of d.shared) if (!shared.has(`${s.kind}:${s.name}`)) shared.set(`${s.kind}:${s.name}`, s);
+    for (const s of d.shared) if (!shared.has(`${s.kind}:${s.name}`)) shared.set(`${s.kind}:${s.name}`, { ...s, path });
   }
+  const find = (name: string) => shared.get(`module:${name}`) ?? shared.get(`examples:${name}`);
   for (const [path, d] of digests) {
     if (!RUBY_COLLECTED.test(path)) continue;
     const count = { ...d.count };
-    for (const name of d.uses) {
-      const s = shared.get(`module:${name}`) ?? shared.get(`examples:${name}`);
-      if (!s) continue;
+    const via: NonNullable<TestFileCount['via']> = [];
+    // Shared examples run the shared examples they include, to any depth (a cycle runs once).
+    const lend = (s: RubyShared & { path: string }, chain: Set<object>) => {
+      if (chain.has(s)) return;
+      chain.add(s);
       lendDeclared(count, { cases: s.cases, skipped: s.skipped, parametrized: 0, expanded: s.cases }, s, lent);
+      if (s.kind === 'examples') via.push({ name: s.name, path: s.path, line: s.line, cases: s.cases });
+      for (const n of s.uses ?? []) {
+        const t = find(n);
+        if (t) lend(t, chain);
+      }
+      chain.delete(s);
+    };
+    for (const name of d.uses) {
+      const s = find(name);
+      if (s) lend(s, new Set());
     }
-    record(path, 'Ruby', count, d.count.framework ?? 'ruby', () => d.snippet);
+    record(path, 'Ruby', via.length ? { ...count, via } : count, d.count.framework ?? 'ruby', () => d.snippet);
   }
 }
 
@@ -97,7 +110,7 @@ function lendDeclared(count: Lent, from: Lent, source: object, lent: Set<object>
 type Recorder = (
   path: string,
   language: string,
-  r: FileCount,
+  r: FileCount & Pick<TestFileCount, 'via'>,
   framework: string,
   snippet: (line: number) => string | undefined,
 ) => void;
@@ -268,7 +281,7 @@ function build(files: FileView): TestInventory {
   const record = (
     path: string,
     language: string,
-    r: FileCount,
+    r: FileCount & Pick<TestFileCount, 'via'>,
     framework: string,
     snippet: (line: number) => string | undefined,
   ) => {
@@ -287,6 +300,7 @@ function build(files: FileView): TestInventory {
       ...(rest.benchmarks ? { benchmarks: rest.benchmarks } : {}),
       ...(rest.fuzz ? { fuzz: rest.fuzz } : {}),
       ...(rest.examples ? { examples: rest.examples } : {}),
+      ...(rest.via ? { via: rest.via } : {}),
       ...(firstLine ? { first: { line: firstLine, snippet: cite ?? '' } } : {}),
     });
   };
