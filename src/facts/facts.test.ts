@@ -159,7 +159,9 @@ describe('profile', () => {
     expect(profile(fuzzer)).toEqual({
       id: 'cli',
       detected: true,
-      reasons: ['Go module go.mod is a program: package main with func main() at main.go:6; .goreleaser.yml builds its binary'],
+      reasons: [
+        'Go module go.mod is a program: package main with func main() at main.go:6; .goreleaser.yml builds its binary',
+      ],
     });
     const { 'main.go': _m, 'help.go': _h, ...rest } = fuzzer;
     const cmd = profile({ ...rest, '.goreleaser.yml': '', 'cmd/fuzz/main.go': main });
