@@ -314,11 +314,18 @@ ruleTester(rule, {
         'shop/src/main/resources/bundles/payment_fr.properties':
           'module.payment.paypal.secret=PayPal secret\nlabel.generic.password=Motdepasse\n',
         'shop/src/test/resources/database.properties': `db.password=${VAULT_TOKEN}\n`,
+        'admin/src/main/resources/application.yml': `spring:\n  cloud:\n    vault:\n      token: ${VAULT_TOKEN}\n      uri: https://vault.acme-shop.net:8200\n  mail:\n    token: \${MAIL_TOKEN}\n`,
       },
       expect: {
         outcome: 'fail',
-        message: '1 credential',
+        message: '2 credentials',
         evidence: [
+          {
+            path: 'admin/src/main/resources/application.yml',
+            line: 4,
+            snippet: 'token: [REDACTED]',
+            note: expect.stringContaining('secret-named configuration key'),
+          },
           {
             path: 'shop/src/main/resources/vault.properties',
             line: 2,

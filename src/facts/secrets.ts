@@ -173,8 +173,9 @@ const SECRET_NAMES = ['password', 'api[-_]?key', 'private[-_]?key', 'access[-_]?
  * A key named for a secret in shipped JSON or YAML configuration (`"AppSecret": "dfec…"`,
  * `"ClientSecret": "X8x…"` in appsettings.json, `client_secret: …` in config/*.yml), and a
  * connection string's `Password=` in appsettings (a bare YAML `secret:` is judged by its parent, springJwtSecret),
- * and a Java `.properties` key whose last dotted segment names a secret (`vault.token=…`, `jwt.secret=…`,
- * `spring.datasource.password=…`; round 15: Shopizer's Vault token): groups are the
+ * a YAML `token:` (Spring's `vault:` / `  token: …`, also as a dotted key), and a Java `.properties` key whose last
+ * dotted segment names a secret (`vault.token=…`, `jwt.secret=…`, `spring.datasource.password=…`; round 15:
+ * Shopizer's Vault token): groups are the
  * value (JSON), the value (YAML), the connection string's password or the properties value — values only, never the key, since redaction masks
  * the first group it finds in every report string. The rule keeps values that look generated (secretValue).
  * Blind round 11: SimplCommerce's Facebook AppSecret and Google ClientSecret went unreported.
@@ -192,7 +193,7 @@ const SECRET_KEY_NAMES = [
 ].join('|');
 SECRET_PATTERNS.configSecret = {
   regex: new RegExp(
-    String.raw`^[ \t]*"(?:${SECRET_KEY_NAMES}|secret)"[ \t]*:[ \t]*"([^"\s]{8,})"|^[ \t]*(?:${SECRET_KEY_NAMES})[ \t]*:[ \t]*["']?([^\s"'#]{8,})["']?[ \t]*$|^[ \t]*"[\w.:-]+"[ \t]*:[ \t]*"(?=[^"\n]*\b(?:Server|Data Source|Host|Addr|Address)[ \t]*=)[^"\n]*?\b(?:Password|Pwd)[ \t]*=[ \t]*([^;"\n]{6,})|^[ \t]*(?:[\w-]+\.)*(?:${SECRET_KEY_NAMES}|token|secret)[ \t]*=[ \t]*(\S{8,})[ \t]*$`,
+    String.raw`^[ \t]*"(?:${SECRET_KEY_NAMES}|secret)"[ \t]*:[ \t]*"([^"\s]{8,})"|^[ \t]*(?:[\w-]+\.)*(?:${SECRET_KEY_NAMES}|token)[ \t]*:[ \t]*["']?([^\s"'#]{8,})["']?[ \t]*$|^[ \t]*"[\w.:-]+"[ \t]*:[ \t]*"(?=[^"\n]*\b(?:Server|Data Source|Host|Addr|Address)[ \t]*=)[^"\n]*?\b(?:Password|Pwd)[ \t]*=[ \t]*([^;"\n]{6,})|^[ \t]*(?:[\w-]+\.)*(?:${SECRET_KEY_NAMES}|token|secret)[ \t]*=[ \t]*(\S{8,})[ \t]*$`,
     'im',
   ),
   files: [
