@@ -112,6 +112,21 @@ describe('declared vs expanded: one policy for shared test bodies', () => {
     ]);
   });
 
+  it('works out deep and cyclic shared-example chains once per body (no blow-up, no endless loop)', () => {
+    const tree: Tree = {
+      'spec/loop_spec.rb': 'describe "Loop" do\n  it_behaves_like "level 0"\n  it_behaves_like "ping"\nend\n',
+    };
+    // Each level includes the next twice: 2^24 runs of the last level's one example, declared once.
+    for (let i = 0; i < 24; i++)
+      tree[`spec/support/level_${i}.rb`] =
+        `shared_examples "level ${i}" do\n  include_examples "level ${i + 1}"\n  include_examples "level ${i + 1}"\nend\n`;
+    tree['spec/support/level_24.rb'] = 'shared_examples "level 24" do\n  it "runs" do\n  end\nend\n';
+    tree['spec/support/ping.rb'] =
+      'shared_examples "ping" do\n  it_behaves_like "pong"\n  it "pings" do\n  end\nend\nshared_examples "pong" do\n  it_behaves_like "ping"\nend\n';
+    const files = byPath(tree);
+    expect(files['spec/loop_spec.rb']).toEqual({ cases: 2, expanded: 2 ** 24 + 1, skipped: 0 });
+  });
+
   it('counts a PHPUnit abstract base once in cases and once per concrete subclass in expanded', () => {
     const tree: Tree = {
       'composer.json': JSON.stringify({ 'require-dev': { 'phpunit/phpunit': '^11' } }),

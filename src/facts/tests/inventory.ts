@@ -66,25 +66,45 @@ function rubyFiles(paths: string[], digest: (p: string) => ReturnType<FileView['
     for (const s of d.shared) if (!shared.has(`${s.kind}:${s.name}`)) shared.set(`${s.kind}:${s.name}`, { ...s, path });
   }
   const find = (name: string) => shared.get(`module:${name}`) ?? shared.get(`examples:${name}`);
+  type Shared = RubyShared & { path: string };
+  // Cases one inclusion runs: its own and, to any depth, those of the shared examples it includes
+  // (worked out once per shared body; a cycle back to an including body runs nothing more).
+  const runs = new Map<Shared, number>();
+  const runsOf = (s: Shared, open: Set<Shared>): number => {
+    const known = runs.get(s);
+    if (known !== undefined) return known;
+    if (open.has(s)) return 0;
+    open.add(s);
+    let n = s.cases;
+    for (const u of s.uses ?? []) {
+      const t = find(u);
+      if (t) n += runsOf(t, open);
+    }
+    open.delete(s);
+    runs.set(s, n);
+    return n;
+  };
   for (const [path, d] of digests) {
     if (!RUBY_COLLECTED.test(path)) continue;
     const count = { ...d.count };
     const via: NonNullable<TestFileCount['via']> = [];
-    // Shared examples run the shared examples they include, to any depth (a cycle runs once).
-    const lend = (s: RubyShared & { path: string }, chain: Set<object>) => {
-      if (chain.has(s)) return;
-      chain.add(s);
-      lendDeclared(count, { cases: s.cases, skipped: s.skipped, parametrized: 0, expanded: s.cases }, s, lent);
+    const reached = new Set<Shared>();
+    // Each body reachable from this file is declared (at its first user) and listed once.
+    const reach = (s: Shared) => {
+      if (reached.has(s)) return;
+      reached.add(s);
+      lendDeclared(count, { cases: s.cases, skipped: s.skipped, parametrized: 0, expanded: 0 }, s, lent);
       if (s.kind === 'examples') via.push({ name: s.name, path: s.path, line: s.line, cases: s.cases });
-      for (const n of s.uses ?? []) {
-        const t = find(n);
-        if (t) lend(t, chain);
+      for (const u of s.uses ?? []) {
+        const t = find(u);
+        if (t) reach(t);
       }
-      chain.delete(s);
     };
     for (const name of d.uses) {
       const s = find(name);
-      if (s) lend(s, new Set());
+      if (!s) continue;
+      count.expanded += runsOf(s, new Set());
+      reach(s);
     }
     record(path, 'Ruby', via.length ? { ...count, via } : count, d.count.framework ?? 'ruby', () => d.snippet);
   }
