@@ -686,6 +686,51 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.8, data: { requestIds: false } },
     },
     {
+      name: "a payment API response's correlation id getter is not log correlation; the same id put in the MDC is (round 15)",
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n',
+        'src/main/java/shop/payment/ExpressCheckout.java': [
+          'package shop.payment;',
+          '',
+          'class ExpressCheckout {',
+          '  Result init(SetResponse setExpressCheckoutResponse) {',
+          '    String correlationID = setExpressCheckoutResponse.getCorrelationID();',
+          '    reply.correlation_id = correlationID;',
+          '    return new Result(correlationID);',
+          '  }',
+          '}',
+        ].join('\n'),
+      },
+      expect: { outcome: 'fail', data: { requestIds: false }, absent: ['ExpressCheckout.java'] },
+    },
+    {
+      name: 'the same correlation id handed to the logging context (MDC.put) is log correlation',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n',
+        'src/main/java/shop/payment/ExpressCheckout.java': [
+          'package shop.payment;',
+          '',
+          'class ExpressCheckout {',
+          '  Result init(SetResponse setExpressCheckoutResponse) {',
+          '    MDC.put("correlationId", setExpressCheckoutResponse.getCorrelationID());',
+          '    return new Result();',
+          '  }',
+          '}',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        data: { requestIds: true },
+        evidence: [
+          { path: 'src/main/java/shop/payment/ExpressCheckout.java', line: 5, note: 'request/correlation id' },
+        ],
+      },
+    },
+    {
       name: 'protobuf JsonFormatter in generated code is not a logger',
       profile: 'service',
       tree: {

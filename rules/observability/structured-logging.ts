@@ -10,6 +10,16 @@ import type { Match, RuleContext } from '../../src/types.js';
 // `log(`, `logf(`, `logger(`, `logInfo(`… — not any method whose name starts with "log" (`logListToDTOList(`).
 const LOG_CALL = String.raw`(?:\blog(?:ger|ging|f|Info|Error|Warn(?:ing)?|Debug|Trace|Fatal|Message|Event|With)?|logger|zap\.\w+|slog\.\w+|WithFields?|Fields|bind(?:_contextvars)?|extra|\.With|\.Str|set_tag|withContext|shareContext|Context::(?:add|push))\s*[({]`;
 const ID = '(?:request|correlation|trace)_?id';
+/** Request/correlation id signals but the bare word `correlation_id` (which needs the line to reach a logger, CORRELATION_FIELD). */
+const ID_SIGNALS = String.raw`x-request-?id|x-correlation-?id|${LOG_CALL}(?:(?!${LOG_CALL}|${ID})[\s\S]){0,160}${ID}|WithValue\s*\((?:(?!WithValue\s*\()[^\n])*(?:request|correlation)_?id|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(\s*(?:["'][^"'\n]*(?:request|correlation|trace|span)[-_.]?id|\w*(?:REQUEST|CORRELATION|TRACE)_?ID)|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[(?:(?!metadata:)[^\]])*:request_id|Plug\.RequestId|express-request-id|cls-rtracer|django_structlog\.middlewares\.RequestMiddleware|django_guid\.middleware`;
+/**
+ * A correlation id read from or written to an object's getter or setter (`response.getCorrelationID()`,
+ * `msg.setCorrelationId(…)`) or a response's or message's field (`reply.correlation_id`): an API's or a
+ * message's property, not logging context, unless the same line hands it to a logger (round 15: a
+ * PayPal response's correlation id). `req.correlationId = uuid()` in a middleware still counts.
+ */
+const CORRELATION_FIELD =
+  /\b(?:get|set)correlation_?id\s*\(|\b\w*(?:response|reply|result|message|msg)\s*\.\s*correlation_?id\b/i;
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const CONFIG = [
   '**/logback*.xml',
@@ -197,10 +207,7 @@ export default defineRule({
         // id within 160 characters of a log call is looked for up to the next log call: the same
         // files are found (that call reaches the id too), and many calls no longer cost 160
         // characters each.
-        regex: new RegExp(
-          String.raw`(x-request-?id|x-correlation-?id|${LOG_CALL}(?:(?!${LOG_CALL}|${ID})[\s\S]){0,160}${ID}|WithValue\s*\((?:(?!WithValue\s*\()[^\n])*(?:request|correlation)_?id|\bcorrelation_?id\b|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(\s*(?:["'][^"'\n]*(?:request|correlation|trace|span)[-_.]?id|\w*(?:REQUEST|CORRELATION|TRACE)_?ID)|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[(?:(?!metadata:)[^\]])*:request_id|Plug\.RequestId|express-request-id|cls-rtracer|django_structlog\.middlewares\.RequestMiddleware|django_guid\.middleware)`,
-          'i',
-        ),
+        regex: new RegExp(`(${ID_SIGNALS}|\\bcorrelation_?id\\b)`, 'i'),
         files: CODE,
         // One literal per alternative, matched ignoring case like the regex (a case-sensitive 'equest' ran it on every file with a Request).
         literals: [
@@ -265,10 +272,13 @@ export default defineRule({
     // requests with replies; it is log correlation only when a log call, context or header carries it.
     // An id set from a credential (`runWithContext({ requestId: token })`) names no request: it is
     // no correlation id (round 14).
+    // A correlation id that is another object's field reaches no logger on its own line (CORRELATION_FIELD).
+    const signals = new RegExp(ID_SIGNALS, 'i');
     const ids = serverCodeMatches(ctx.facts, ctx.matches('ids')).filter(
       (m) =>
         !(AMQP_CLIENT.test(ctx.files.read(m.path) ?? '') && !LOGGED_ID.test(m.snippet)) &&
-        !CREDENTIAL_ID.test(m.snippet),
+        !CREDENTIAL_ID.test(m.snippet) &&
+        !(CORRELATION_FIELD.test(m.snippet) && !LOGGED_ID.test(m.snippet) && !signals.test(m.snippet)),
     );
     const deps = ctx.facts
       .findDependencies(ctx.catalogue('structured-logging'))

@@ -10,6 +10,7 @@ const JWT = 'q8Vt3Lz' + 'P1mXw9KcR5bN2';
 const OPENAI = 'sk-proj-' + 'Ab3dE5fG7hJ9kL1mN3pQ' + 'T3Blbk' + 'FJ' + 'Zx8Yw6Vu4Ts2Rq0PoN1m';
 const APP_SECRET = 'd3fe' + 'c01ae919b7b8af23f962a1f87f95';
 const CLIENT_SECRET = 'Q7xIiu' + 'NEUjEYfiEfiNrWOfI4';
+const VAULT_TOKEN = '7c91e3a0-' + '4b2d-4f6e-9a15-c83d02b7e4f1';
 const PEM = '-----BEGIN RSA ' + 'PRIVATE KEY-----\nMIIEowIBAAKCAQEA7b\n-----END RSA PRIVATE KEY-----\n';
 
 ruleTester(rule, {
@@ -296,6 +297,43 @@ ruleTester(rule, {
           },
         ],
         absent: [APP_SECRET, CLIENT_SECRET],
+      },
+    },
+    {
+      name: 'a secret-named key in a shipped Java .properties file fails, redacted; placeholders, labels, test resources and public test keys do not (round 15)',
+      tree: {
+        'pom.xml': '<project><artifactId>shop</artifactId></project>\n',
+        'shop/src/main/resources/vault.properties': `vault.uri=https://vault.acme-shop.net:8200\nvault.token=${VAULT_TOKEN}\nauthToken.header=Authorization\n`,
+        'shop/src/main/resources/application.properties': [
+          'spring.datasource.url=jdbc:mysql://db:3306/shop',
+          'spring.datasource.password=${DB_PASSWORD}',
+          'jwt.secret=${JWT_SECRET}',
+          'config.recaptcha.secretKey=6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe',
+          'mail.smtp.password=changeme-in-prod',
+        ].join('\n'),
+        'shop/src/main/resources/bundles/payment_fr.properties':
+          'module.payment.paypal.secret=PayPal secret\nlabel.generic.password=Motdepasse\n',
+        'shop/src/test/resources/database.properties': `db.password=${VAULT_TOKEN}\n`,
+        'admin/src/main/resources/application.yml': `spring:\n  cloud:\n    vault:\n      token: ${VAULT_TOKEN}\n      uri: https://vault.acme-shop.net:8200\n  mail:\n    token: \${MAIL_TOKEN}\n`,
+      },
+      expect: {
+        outcome: 'fail',
+        message: '2 credentials',
+        evidence: [
+          {
+            path: 'admin/src/main/resources/application.yml',
+            line: 4,
+            snippet: 'token: [REDACTED]',
+            note: expect.stringContaining('secret-named configuration key'),
+          },
+          {
+            path: 'shop/src/main/resources/vault.properties',
+            line: 2,
+            snippet: 'vault.token=[REDACTED]',
+            note: expect.stringContaining('secret-named configuration key'),
+          },
+        ],
+        absent: [VAULT_TOKEN, 'application.properties', 'payment_fr.properties'],
       },
     },
     {

@@ -147,6 +147,39 @@ describe('profile', () => {
     expect(profile({ 'package.json': '{"name":"t","bin":{"t":"cli.js"}}', 'cli.js': '' }).id).toBe('cli');
     expect(profile({ 'go.mod': 'module x\n\nrequire github.com/spf13/cobra v1.8.0\n', 'main.go': '' }).id).toBe('cli');
   });
+  it('a Go module whose root or cmd/<name> package is main is a cli; example mains leave a library', () => {
+    const main = 'package main\n\nimport "os"\n\n// main runs the fuzzer.\nfunc main() {\n\tos.Exit(run())\n}\n';
+    const fuzzer = {
+      'go.mod': 'module example.com/fuzz/v2\n\ngo 1.22\n',
+      'main.go': main,
+      'help.go': 'package main\n\nfunc usage() {}\n',
+      'pkg/fuzz/job.go': 'package fuzz\n\ntype Job struct{}\n',
+      '.goreleaser.yml': 'version: 2\nbuilds:\n  - id: fuzz\n    binary: fuzz\n',
+    };
+    expect(profile(fuzzer)).toEqual({
+      id: 'cli',
+      detected: true,
+      reasons: [
+        'Go module go.mod is a program: package main with func main() at main.go:6; .goreleaser.yml builds its binary',
+      ],
+    });
+    const { 'main.go': _m, 'help.go': _h, ...rest } = fuzzer;
+    const cmd = profile({ ...rest, '.goreleaser.yml': '', 'cmd/fuzz/main.go': main });
+    expect(cmd.id).toBe('cli');
+    expect(cmd.reasons[0]).toBe(
+      'Go module go.mod builds a command: package main with func main() at cmd/fuzz/main.go:6, and no package of its own at the module root',
+    );
+    // A library: its package at the root, mains only in examples and _example.
+    const lib = profile({
+      'go.mod': 'module example.com/retry\n\ngo 1.22\n',
+      'retry.go': 'package retry\n\nfunc Do() {}\n',
+      'cmd/gen/main.go': main,
+      'examples/basic/main.go': main,
+      '_example/main.go': main,
+    });
+    expect(lib.id).toBe('library');
+    expect(profile({ 'go.mod': 'module example.com/x\n', 'examples/demo/main.go': main }).id).toBe('library');
+  });
   it("a Python package's own console script makes a CLI, cited at its line; a helper script leaves a library", () => {
     const formatter = {
       'pyproject.toml': [

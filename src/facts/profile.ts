@@ -260,6 +260,10 @@ export function detectProfile(input: ProfileInput): Profile {
     };
   }
 
+  // A Go module whose own package is `main` builds a program, not an importable package.
+  const goMain = binField ? undefined : goProgram(files);
+  if (goMain) return { id: 'cli', detected: true, reasons: [goMain] };
+
   if (sourceFiles.length === 0 && files.has(['**/*.md', '**/*.rst', '**/*.adoc'])) {
     return { id: 'docs', detected: true, reasons: ['no source code; documentation files only'] };
   }
@@ -286,6 +290,42 @@ export function detectProfile(input: ProfileInput): Profile {
     };
   }
   return { id: 'docs', detected: true, reasons: ['no source code and no package manifest'] };
+}
+
+const GO_MAIN = /^package[ \t]+main\b[\s\S]*?^func[ \t]+main[ \t]*\([ \t]*\)/m;
+const GORELEASER = ['.goreleaser.{yml,yaml}', 'goreleaser.{yml,yaml}'];
+
+/**
+ * A Go module that builds a program: `package main` with `func main()` at the module root (the
+ * module is the command, as `go install module@latest` builds it), or in `cmd/<name>/` when the
+ * root holds no package of its own to import or a goreleaser config builds binaries. A library's
+ * example and test mains (examples/, _example/, testdata/) are not the product.
+ */
+function goProgram(files: FileView): string | undefined {
+  const mod = files
+    .match(['go.mod', '**/go.mod'])
+    .filter((p) => !NOT_THE_PRODUCT.test(p) && !/(^|\/)(?:_[^/]*|testdata|vendor)\//.test(p))
+    .sort((a, b) => a.split('/').length - b.split('/').length)[0];
+  if (!mod) return undefined;
+  const dir = mod.slice(0, -'go.mod'.length);
+  const mainIn = (paths: string[]) => {
+    for (const path of paths) {
+      if (path.endsWith('_test.go')) continue;
+      const text = files.read(path) ?? '';
+      const m = GO_MAIN.exec(text);
+      if (m) return { path, line: text.slice(0, m.index + m[0].length).split('\n').length };
+    }
+    return undefined;
+  };
+  const rootGo = files.match(`${dir}*.go`).filter((p) => !p.endsWith('_test.go'));
+  const releaser = files.match(GORELEASER.map((g) => `${dir}${g}`)).find((p) => /^builds:/m.test(files.read(p) ?? ''));
+  const built = releaser ? `; ${releaser} builds its binary` : '';
+  const root = mainIn(rootGo);
+  if (root) return `Go module ${mod} is a program: package main with func main() at ${root.path}:${root.line}${built}`;
+  if (rootGo.length > 0 && !releaser) return undefined;
+  const cmd = mainIn(files.match(`${dir}cmd/*/*.go`));
+  if (!cmd) return undefined;
+  return `Go module ${mod} builds a command: package main with func main() at ${cmd.path}:${cmd.line}${built || ', and no package of its own at the module root'}`;
 }
 
 /**

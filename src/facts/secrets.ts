@@ -32,8 +32,12 @@ export const KINDS: Record<string, { label: string; prefix: string }> = {
   },
 };
 
+/**
+ * Values that stand for one to choose, or that are public by design: Google's documented reCAPTCHA
+ * test keys (`6LeIxAcTAAAAA…`, every verification passes) ship in sample configuration.
+ */
 export const PLACEHOLDER =
-  /EXAMPLE|example|x{6,}|X{6,}|\.\.\.|<[^>]*>|\$\{|\{\{|%\(|changeme|change-?me|changethis|placeholder|your[-_]|dummy|fake|sample|redacted|REDACTED|0{8,}|1234567|abcdef|AAAAAAAA|secret[-_]?key[-_]?here|replace[-_ ]?(?:with|me|this)|to[-_]?be[-_]?(?:replaced|changed)|generate[-_ ]|insecure|not[-_]?a[-_]?secret|^test|^dev[-_]/i;
+  /^6LeIxAcTAAAAA|EXAMPLE|example|x{6,}|X{6,}|\.\.\.|<[^>]*>|\$\{|\{\{|%\(|changeme|change-?me|changethis|placeholder|your[-_]|dummy|fake|sample|redacted|REDACTED|0{8,}|1234567|abcdef|AAAAAAAA|secret[-_]?key[-_]?here|replace[-_ ]?(?:with|me|this)|to[-_]?be[-_]?(?:replaced|changed)|generate[-_ ]|insecure|not[-_]?a[-_]?secret|^test|^dev[-_]/i;
 
 /** A signing-secret key name and its `=` or `:` (`JWT_SECRET=`, `"secret_key_base": `). */
 const SECRET_ASSIGN = String.raw`\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|(?:Issuer)?SigningKey|JwtKey|JwtSecret|TokenKey|SecretKey|APP_KEY|base64[_-]secret|base64Secret)\b["']?\s*[:=]\s*`;
@@ -168,8 +172,11 @@ const SECRET_NAMES = ['password', 'api[-_]?key', 'private[-_]?key', 'access[-_]?
 /**
  * A key named for a secret in shipped JSON or YAML configuration (`"AppSecret": "dfec…"`,
  * `"ClientSecret": "X8x…"` in appsettings.json, `client_secret: …` in config/*.yml), and a
- * connection string's `Password=` in appsettings (a bare YAML `secret:` is judged by its parent, springJwtSecret): groups are the
- * value (JSON), the value (YAML) or the connection string's password — values only, never the key, since redaction masks
+ * connection string's `Password=` in appsettings (a bare YAML `secret:` is judged by its parent, springJwtSecret),
+ * a YAML `token:` (Spring's `vault:` / `  token: …`, also as a dotted key), and a Java `.properties` key whose last
+ * dotted segment names a secret (`vault.token=…`, `jwt.secret=…`, `spring.datasource.password=…`; round 15:
+ * Shopizer's Vault token): groups are the
+ * value (JSON), the value (YAML), the connection string's password or the properties value — values only, never the key, since redaction masks
  * the first group it finds in every report string. The rule keeps values that look generated (secretValue).
  * Blind round 11: SimplCommerce's Facebook AppSecret and Google ClientSecret went unreported.
  */
@@ -186,10 +193,16 @@ const SECRET_KEY_NAMES = [
 ].join('|');
 SECRET_PATTERNS.configSecret = {
   regex: new RegExp(
-    String.raw`^[ \t]*"(?:${SECRET_KEY_NAMES}|secret)"[ \t]*:[ \t]*"([^"\s]{8,})"|^[ \t]*(?:${SECRET_KEY_NAMES})[ \t]*:[ \t]*["']?([^\s"'#]{8,})["']?[ \t]*$|^[ \t]*"[\w.:-]+"[ \t]*:[ \t]*"(?=[^"\n]*\b(?:Server|Data Source|Host|Addr|Address)[ \t]*=)[^"\n]*?\b(?:Password|Pwd)[ \t]*=[ \t]*([^;"\n]{6,})`,
+    String.raw`^[ \t]*"(?:${SECRET_KEY_NAMES}|secret)"[ \t]*:[ \t]*"([^"\s]{8,})"|^[ \t]*(?:[\w-]+\.)*(?:${SECRET_KEY_NAMES}|token)[ \t]*:[ \t]*["']?([^\s"'#]{8,})["']?[ \t]*$|^[ \t]*"[\w.:-]+"[ \t]*:[ \t]*"(?=[^"\n]*\b(?:Server|Data Source|Host|Addr|Address)[ \t]*=)[^"\n]*?\b(?:Password|Pwd)[ \t]*=[ \t]*([^;"\n]{6,})|^[ \t]*(?:[\w-]+\.)*(?:${SECRET_KEY_NAMES}|token|secret)[ \t]*=[ \t]*(\S{8,})[ \t]*$`,
     'im',
   ),
-  files: [...APPSETTINGS, '**/config/**/*.{json,yml,yaml}', '**/application*.{yml,yaml}', '**/bootstrap*.{yml,yaml}'],
+  files: [
+    ...APPSETTINGS,
+    '**/config/**/*.{json,yml,yaml}',
+    '**/application*.{yml,yaml}',
+    '**/bootstrap*.{yml,yaml}',
+    '**/*.properties',
+  ],
   literals: [
     'secret',
     'Secret',

@@ -56,6 +56,77 @@ describe('declared vs expanded: one policy for shared test bodies', () => {
     expect(files['spec/support/shared_examples/strategy.rb']).toBeUndefined();
   });
 
+  it('follows shared examples that include others, from support files not named *_spec.rb, to any depth', () => {
+    // An HTTP-stub gem: adapter specs include one shared group that only includes the behaviour groups.
+    const tree: Tree = {
+      Gemfile: 'source "https://rubygems.org"\ngem "rspec"\n',
+      'spec/acceptance/shared/stubbing.rb': [
+        'shared_examples_for "stubbing" do |*adapter_info|',
+        '  describe "when stubbed" do',
+        '    it "returns the stubbed body" do',
+        '    end',
+        '    it "returns the stubbed status" do',
+        '    end',
+        '  end',
+        'end',
+      ].join('\n'),
+      'spec/acceptance/shared/expectations.rb': [
+        'shared_context "expectations" do |*adapter_info|',
+        '  it "counts requests" do',
+        '  end',
+        '  xit "reports the diff" do',
+        '  end',
+        'end',
+      ].join('\n'),
+      'spec/acceptance/client_shared.rb': [
+        "require 'acceptance/shared/stubbing'",
+        "require 'acceptance/shared/expectations'",
+        '',
+        'shared_examples "with Stubs" do |*adapter_info|',
+        '  describe "with Stubs" do',
+        '    include_context "stubbing", *adapter_info',
+        '    include_context "expectations", *adapter_info',
+        '  end',
+        'end',
+      ].join('\n'),
+      'spec/acceptance/net/net_spec.rb': [
+        "require 'acceptance/client_shared'",
+        'describe "Net" do',
+        '  include_examples "with Stubs", :no_auth',
+        '  it "marshals" do',
+        '  end',
+        'end',
+      ].join('\n'),
+      'spec/acceptance/curl/curl_spec.rb': 'describe "Curl" do\n  include_examples "with Stubs"\nend\n',
+    };
+    const files = byPath(tree);
+    // Declared at the first user (curl), run by both.
+    expect(files['spec/acceptance/curl/curl_spec.rb']).toEqual({ cases: 4, expanded: 4, skipped: 1 });
+    expect(files['spec/acceptance/net/net_spec.rb']).toEqual({ cases: 1, expanded: 1 + 4, skipped: 0 });
+    expect(files['spec/acceptance/client_shared.rb']).toBeUndefined();
+    const net = testInventory(memoryIndex(tree)).files.find((f) => f.path === 'spec/acceptance/net/net_spec.rb');
+    expect(net?.via).toEqual([
+      { name: 'with Stubs', path: 'spec/acceptance/client_shared.rb', line: 4, cases: 0 },
+      { name: 'stubbing', path: 'spec/acceptance/shared/stubbing.rb', line: 3, cases: 2 },
+      { name: 'expectations', path: 'spec/acceptance/shared/expectations.rb', line: 2, cases: 2 },
+    ]);
+  });
+
+  it('works out deep and cyclic shared-example chains once per body (no blow-up, no endless loop)', () => {
+    const tree: Tree = {
+      'spec/loop_spec.rb': 'describe "Loop" do\n  it_behaves_like "level 0"\n  it_behaves_like "ping"\nend\n',
+    };
+    // Each level includes the next twice: 2^24 runs of the last level's one example, declared once.
+    for (let i = 0; i < 24; i++)
+      tree[`spec/support/level_${i}.rb`] =
+        `shared_examples "level ${i}" do\n  include_examples "level ${i + 1}"\n  include_examples "level ${i + 1}"\nend\n`;
+    tree['spec/support/level_24.rb'] = 'shared_examples "level 24" do\n  it "runs" do\n  end\nend\n';
+    tree['spec/support/ping.rb'] =
+      'shared_examples "ping" do\n  it_behaves_like "pong"\n  it "pings" do\n  end\nend\nshared_examples "pong" do\n  it_behaves_like "ping"\nend\n';
+    const files = byPath(tree);
+    expect(files['spec/loop_spec.rb']).toEqual({ cases: 2, expanded: 2 ** 24 + 1, skipped: 0 });
+  });
+
   it('counts a PHPUnit abstract base once in cases and once per concrete subclass in expanded', () => {
     const tree: Tree = {
       'composer.json': JSON.stringify({ 'require-dev': { 'phpunit/phpunit': '^11' } }),

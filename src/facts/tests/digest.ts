@@ -338,8 +338,8 @@ export const TEST_GLOBS = {
     '**/test/**/spec_*.rb',
     // Where shared examples and test modules live: counted where they are used.
     '**/spec/support/**/*.rb',
-    '**/spec/shared*/**/*.rb',
-    '**/spec/**/shared_*.rb',
+    '**/spec/**/shared*/**/*.rb',
+    '**/spec/**/*shared*.rb',
     '**/test/support/**/*.rb',
   ],
   // `*TestCase.php`: abstract PHPUnit bases whose tests run in each concrete subclass.

@@ -57,23 +57,56 @@ const RUBY_COLLECTED = /(?:_spec|_test)\.rb$|(^|\/)(?:test|spec)_[^/]*\.rb$/;
  */
 function rubyFiles(paths: string[], digest: (p: string) => ReturnType<FileView['digest']>, record: Recorder): void {
   const digests = new Map<string, Extract<TestDigest, { kind: 'ruby' }>>();
-  const shared = new Map<string, RubyShared>();
+  const shared = new Map<string, RubyShared & { path: string }>();
   const lent = new Set<object>();
   for (const path of paths) {
     const d = digest(path) as TestDigest | undefined;
     if (d?.kind !== 'ruby') continue;
     digests.set(path, d);
-    for (const s of d.shared) if (!shared.has(`${s.kind}:${s.name}`)) shared.set(`${s.kind}:${s.name}`, s);
+    for (const s of d.shared) if (!shared.has(`${s.kind}:${s.name}`)) shared.set(`${s.kind}:${s.name}`, { ...s, path });
   }
+  const find = (name: string) => shared.get(`module:${name}`) ?? shared.get(`examples:${name}`);
+  type Shared = RubyShared & { path: string };
+  // Cases one inclusion runs: its own and, to any depth, those of the shared examples it includes
+  // (worked out once per shared body; a cycle back to an including body runs nothing more).
+  const runs = new Map<Shared, number>();
+  const runsOf = (s: Shared, open: Set<Shared>): number => {
+    const known = runs.get(s);
+    if (known !== undefined) return known;
+    if (open.has(s)) return 0;
+    open.add(s);
+    let n = s.cases;
+    for (const u of s.uses ?? []) {
+      const t = find(u);
+      if (t) n += runsOf(t, open);
+    }
+    open.delete(s);
+    runs.set(s, n);
+    return n;
+  };
   for (const [path, d] of digests) {
     if (!RUBY_COLLECTED.test(path)) continue;
     const count = { ...d.count };
+    const via: NonNullable<TestFileCount['via']> = [];
+    const reached = new Set<Shared>();
+    // Each body reachable from this file is declared (at its first user) and listed once.
+    const reach = (s: Shared) => {
+      if (reached.has(s)) return;
+      reached.add(s);
+      lendDeclared(count, { cases: s.cases, skipped: s.skipped, parametrized: 0, expanded: 0 }, s, lent);
+      if (s.kind === 'examples') via.push({ name: s.name, path: s.path, line: s.line, cases: s.cases });
+      for (const u of s.uses ?? []) {
+        const t = find(u);
+        if (t) reach(t);
+      }
+    };
     for (const name of d.uses) {
-      const s = shared.get(`module:${name}`) ?? shared.get(`examples:${name}`);
+      const s = find(name);
       if (!s) continue;
-      lendDeclared(count, { cases: s.cases, skipped: s.skipped, parametrized: 0, expanded: s.cases }, s, lent);
+      count.expanded += runsOf(s, new Set());
+      reach(s);
     }
-    record(path, 'Ruby', count, d.count.framework ?? 'ruby', () => d.snippet);
+    record(path, 'Ruby', via.length ? { ...count, via } : count, d.count.framework ?? 'ruby', () => d.snippet);
   }
 }
 
@@ -97,7 +130,7 @@ function lendDeclared(count: Lent, from: Lent, source: object, lent: Set<object>
 type Recorder = (
   path: string,
   language: string,
-  r: FileCount,
+  r: FileCount & Pick<TestFileCount, 'via'>,
   framework: string,
   snippet: (line: number) => string | undefined,
 ) => void;
@@ -268,7 +301,7 @@ function build(files: FileView): TestInventory {
   const record = (
     path: string,
     language: string,
-    r: FileCount,
+    r: FileCount & Pick<TestFileCount, 'via'>,
     framework: string,
     snippet: (line: number) => string | undefined,
   ) => {
@@ -287,6 +320,7 @@ function build(files: FileView): TestInventory {
       ...(rest.benchmarks ? { benchmarks: rest.benchmarks } : {}),
       ...(rest.fuzz ? { fuzz: rest.fuzz } : {}),
       ...(rest.examples ? { examples: rest.examples } : {}),
+      ...(rest.via ? { via: rest.via } : {}),
       ...(firstLine ? { first: { line: firstLine, snippet: cite ?? '' } } : {}),
     });
   };

@@ -21,6 +21,8 @@ export interface RubyShared {
   cases: number;
   skipped: number;
   line: number;
+  /** Shared examples this block itself includes (`include_context "x"` inside it): run wherever it runs. */
+  uses?: string[];
 }
 
 /** A `class`/`module`/shared-example block, from its opening line to the `end` at its indentation. */
@@ -33,6 +35,12 @@ interface RubyBlock {
 }
 
 const lastSegment = (n: string) => n.slice(n.lastIndexOf('::') + 2 || 0).replace(/^::/, '');
+
+/** A shared-example name at the start of `s`: a whole quoted string (`"with WebMock"`) or a symbol (`:common`). */
+function rubyName(s: string): string | undefined {
+  const m = /^(?:"([^"\n]+)"|'([^'\n]+)'|:(\w+[?!]?))/.exec(s);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
 
 /** Blocks of the file by indentation (well-formed Ruby closes each with `end` at its own indent). */
 function rubyBlocks(code: string, text: string, lineOf: (i: number) => number): RubyBlock[] {
@@ -55,18 +63,25 @@ function rubyBlocks(code: string, text: string, lineOf: (i: number) => number): 
       });
     } else {
       // The name is a string or symbol: masked in `code`, read from the text at the same offset.
-      const name = /^[^"':]*["':]([^"'\s,)]+)/.exec(
-        text.slice(m.index + m[0].length - 1, m.index + m[0].length + 200),
-      )?.[1];
+      const name = rubyName(text.slice(m.index + m[0].length - 1, m.index + m[0].length + 200));
       if (name) out.push({ kind: 'examples', name, start, end });
     }
   }
   return out;
 }
 
-/** Where shared tests are used: `include A, B` in a class, `it_behaves_like "x"`, `include_examples "x"`. */
-function rubyUses(code: string, text: string, blocks: RubyBlock[], lineOf: (i: number) => number): string[] {
+/**
+ * Where shared tests are used: `include A, B` in a class, `it_behaves_like "x"`, `include_examples "x"`.
+ * A use inside shared examples belongs to them (`nested`): it runs wherever they are included.
+ */
+function rubyUses(
+  code: string,
+  text: string,
+  blocks: RubyBlock[],
+  lineOf: (i: number) => number,
+): { uses: string[]; nested: Map<RubyBlock, string[]> } {
   const uses: string[] = [];
+  const nested = new Map<RubyBlock, string[]>();
   for (const m of code.matchAll(/^[ \t]*include[ \t]+([A-Z][\w:]*(?:[ \t]*,[ \t]*[A-Z][\w:]*)*)/gm)) {
     const line = lineOf(m.index);
     const inner = blocks.filter((b) => b.start < line && line < b.end).sort((a, b) => b.start - a.start)[0];
@@ -75,10 +90,16 @@ function rubyUses(code: string, text: string, blocks: RubyBlock[], lineOf: (i: n
   for (const m of code.matchAll(
     /\b(?:it_behaves_like|it_should_behave_like|include_examples|include_context)[ \t]*\(?[ \t]*["':]/g,
   )) {
-    const name = /^["':]([^"'\s,)]+)/.exec(text.slice(m.index + m[0].length - 1, m.index + m[0].length + 200))?.[1];
-    if (name) uses.push(name);
+    const name = rubyName(text.slice(m.index + m[0].length - 1, m.index + m[0].length + 200));
+    if (!name) continue;
+    const line = lineOf(m.index);
+    const owner = blocks
+      .filter((b) => b.kind === 'examples' && b.start < line && line < b.end)
+      .sort((a, b) => b.start - a.start)[0];
+    if (owner) nested.set(owner, [...(nested.get(owner) ?? []), name]);
+    else uses.push(name);
   }
-  return uses;
+  return { uses, nested };
 }
 
 export function countRuby(text: string, path: string) {
@@ -119,7 +140,7 @@ export function countRuby(text: string, path: string) {
     const close = new RegExp(`^${indent}end\\b`, 'm').exec(code.slice(m.index + m[0].length));
     skippedLines.push([lineOf(m.index), close ? lineOf(m.index + m[0].length + close.index) : Infinity]);
   }
-  if (spec || /\bdescribe\b[^\n]*\bdo\b|\bMinitest::Spec\b|\bshared_examples/.test(code)) {
+  if (spec || /\bdescribe\b[^\n]*\bdo\b|\bMinitest::Spec\b|\bshared_(?:examples|context)/.test(code)) {
     for (const m of code.matchAll(RSPEC)) {
       const w = m[1]!;
       const line = lineOf(m.index);
@@ -143,13 +164,14 @@ export function countRuby(text: string, path: string) {
   const classes = blocks
     .filter((b) => b.kind === 'class' && b.superclass)
     .map((b) => ({ name: b.name, superclass: b.superclass! }));
-  return {
-    ...own.result(),
-    framework,
-    shared: [...shared.values()],
-    uses: rubyUses(code, plain, blocks, lineOf),
-    classes,
-  };
+  const { uses, nested } = rubyUses(code, plain, blocks, lineOf);
+  // Shared examples that only include others (`shared_examples "with WebMock"` of include_context lines) still run theirs.
+  for (const [b, names] of nested) {
+    const s = shared.get(b) ?? { name: b.name, kind: 'examples' as const, cases: 0, skipped: 0, line: b.start };
+    s.uses = names;
+    shared.set(b, s);
+  }
+  return { ...own.result(), framework, shared: [...shared.values()], uses, classes };
 }
 
 /**

@@ -24,6 +24,11 @@ export interface TestFileCount {
   benchmarks?: number;
   fuzz?: number;
   examples?: number;
+  /**
+   * Ruby: the shared examples this file runs (`it_behaves_like`, `include_examples`, `include_context`),
+   * in the order they run, nested ones after their includer; each adds its `cases` to `expanded`.
+   */
+  via?: { name: string; path: string; line: number; cases: number }[];
   /** The first test definition, for evidence. */
   first?: { line: number; snippet: string };
 }
