@@ -7,6 +7,7 @@ import type { FileView } from '../types.js';
 import { basename } from '../walk/glob.js';
 import { memo } from '../util/memo.js';
 import { parseYamlWithLines, type YamlScalar } from '../util/yaml-lines.js';
+import { lineAt } from '../util/lines.js';
 
 export type CiSystem =
   | 'github-actions'
@@ -566,7 +567,7 @@ function parseJenkinsfile(files: FileView, path: string): CiFile {
   if (jobs.length === 0 && /\bpipeline\s*\{|\bnode\s*[({]/.test(text)) jobs.push({ name: basename(path), line: 1 });
   // A shared-library step that is the whole pipeline (`buildPlugin(…)`, commands/steps.ts).
   const lib = /^\s*(buildPlugin|buildPluginWithGradle)\s*\(/m.exec(text);
-  if (jobs.length === 0 && lib) jobs.push({ name: lib[1]!, line: text.slice(0, lib.index).split('\n').length });
+  if (jobs.length === 0 && lib) jobs.push({ name: lib[1]!, line: lineAt(text, lib.index) });
   return { system: 'jenkins', path, ok: true, jobs, commands, environments: [], docs: [] };
 }
 

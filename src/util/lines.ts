@@ -26,6 +26,18 @@ export function lineLookup(text: string): (offset: number) => number {
   return (offset) => lineIndexAt(starts, offset) + 1;
 }
 
+// Callers ask for many lines of the same text in a row: keep the last text's line table.
+let last: { text: string; lookup: (offset: number) => number } | undefined;
+
+/**
+ * 1-based line of a character offset of a text (`text.slice(0, offset).split('\n').length`, without
+ * the copy): for a text that is no listed file; a file's lines come from FileView.lines.
+ */
+export function lineAt(text: string, offset: number): number {
+  if (last?.text !== text) last = { text, lookup: lineLookup(text) };
+  return last.lookup(offset);
+}
+
 /**
  * A text's lines, worked out once (FileView.lines memoises one per file), so that a rule looking at
  * the lines around each of a file's matches does a lookup per match, not a split of the whole file:
