@@ -516,6 +516,32 @@ export interface Digest<T> {
 }
 
 /**
+ * A file's lines, indexed once (src/util/lines.ts): a rule that looks at the lines around each match
+ * does a lookup per match, never a split or scan of the whole text per match. Lines are 1-based and
+ * split at '\n' as `text.split('\n')` splits them.
+ */
+export interface Lines {
+  readonly text: string;
+  /** How many lines (`text.split('\n').length`). */
+  readonly count: number;
+  /** The 1-based line that holds `offset`. */
+  lineAt(offset: number): number;
+  /** Offset where line `n` starts (0 before the first line, the text's length past the last). */
+  start(n: number): number;
+  /** Line `n` without its '\n' ('' outside the text); the '\r' of a CRLF ending stays. */
+  line(n: number): string;
+  /** Line `n` without its line ending, '\n' or '\r\n'. */
+  bare(n: number): string;
+  /**
+   * Lines `from`..`to`, inclusive and clipped: `text.split('\n').slice(from - 1, to)`; `bare` drops
+   * the '\r' of CRLF endings, as `split(/\r?\n/)` does.
+   */
+  range(from: number, to: number, bare?: boolean): string[];
+  /** Line `n` with `before` lines above it and `after` below, clipped to the text (`bare` as in range). */
+  window(n: number, before: number, after: number, bare?: boolean): string[];
+}
+
+/**
  * What rules and facts see of the repository: the listing and memoised, size-capped reads. No
  * write, no scan bookkeeping. The disk index and the in-memory index used by tests both provide it.
  */
@@ -532,6 +558,8 @@ export interface FileView {
   named(name: string, ignoreCase?: boolean): string[];
   /** The text, or undefined when the file is absent, too large, binary or unreadable. */
   read(path: string): string | undefined;
+  /** The text's lines, indexed once per file (see Lines); undefined where read gives undefined. */
+  lines(path: string): Lines | undefined;
   digest<T>(path: string, d: Digest<T>, text?: string): T | undefined;
   readJson<T = unknown>(path: string): Parsed<T>;
   readYaml<T = unknown>(path: string): Parsed<T>;

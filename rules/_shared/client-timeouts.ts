@@ -17,7 +17,8 @@
  * - Spring WebClient (Reactor Netty: 30 s to connect, no response timeout) and RestTemplate: no
  *   bound either, but set by builder beans and properties away from the call, so not judged per call.
  */
-import type { Match, PatternSpec, RuleContext } from '../../src/types.js';
+import type { Lines, Match, PatternSpec, RuleContext } from '../../src/types.js';
+import { LineIndex } from '../../src/util/lines.js';
 import { serverCodeMatches } from '../../src/facts/component.js';
 
 /** Balanced-enough argument list: two levels of nested parentheses. */
@@ -145,8 +146,7 @@ export function checkedClients(ctx: RuleContext): { checked: string; unchecked: 
 const SAME_ORIGIN_URL = /^\s*(['"`])\/(?![/\\])/;
 
 /** A module marked `'use client'` (React/Next.js client component) or using browser storage. */
-function runsInBrowser(ctx: RuleContext, path: string): boolean {
-  const text = ctx.files.read(path) ?? '';
+function runsInBrowser(text: string): boolean {
   return (
     /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use client['"]/.test(text.slice(0, 2000)) ||
     /\b(?:localStorage|sessionStorage)\.(?:getItem|setItem)\(/.test(text)
@@ -163,12 +163,18 @@ export function clientFaults(ctx: RuleContext): Fault[] {
   const server = serverIn(ctx);
   const faults: Fault[] = [];
   const ownFetch = new Set(ctx.matches('jsFetchBinding').map((m) => m.path));
+  // Whether a module runs in the browser is a fact of its whole text: worked out once per file.
+  const browser = new Map<string, boolean>();
+  const inBrowser = (path: string) => {
+    if (!browser.has(path)) browser.set(path, runsInBrowser(ctx.files.read(path) ?? ''));
+    return browser.get(path)!;
+  };
   for (const m of server('jsFetch')) {
     if (ownFetch.has(m.path)) continue;
     // A same-origin path (`fetch('/api/suggestions')`) only resolves in a browser (Node's fetch
     // rejects a relative URL), and a 'use client' module or one reading localStorage runs there:
     // the page calling its own server, not the server calling out (round 9, Perplexica).
-    if (SAME_ORIGIN_URL.test(m.groups[0] ?? '') || runsInBrowser(ctx, m.path)) continue;
+    if (SAME_ORIGIN_URL.test(m.groups[0] ?? '') || inBrowser(m.path)) continue;
     // A method or function named fetch is defined, not called.
     if (/\bfunction\s+fetch\(|^\s*(?:async\s+)?fetch\([^)]*\)\s*(?::[^{]*)?\{/.test(m.snippet)) continue;
     const args = m.groups[0] ?? '';
@@ -185,12 +191,22 @@ export function clientFaults(ctx: RuleContext): Fault[] {
   }
   if (ctx.matches('rbFaradayDefaults').length === 0) {
     const faraday = server('rbFaraday');
-    const timeouts = ctx.matches('rbTimeout');
-    const bounds = [...faraday, ...ctx.matches('rbDef')];
+    // Lines by file, so that each client looks only at its own file's bounds and timeouts.
+    const linesByPath = (ms: Match[]) => {
+      const out = new Map<string, number[]>();
+      for (const o of ms) {
+        const l = out.get(o.path);
+        if (l) l.push(o.line);
+        else out.set(o.path, [o.line]);
+      }
+      return out;
+    };
+    const timeouts = linesByPath(ctx.matches('rbTimeout'));
+    const bounds = linesByPath([...faraday, ...ctx.matches('rbDef')]);
     for (const m of faraday) {
-      const ends = bounds.filter((o) => o.path === m.path && o.line > m.line).map((o) => o.line);
-      const end = Math.min(m.line + 30, ...ends);
-      if (!timeouts.some((t) => t.path === m.path && t.line >= m.line && t.line < end))
+      let end = m.line + 30;
+      for (const l of bounds.get(m.path) ?? []) if (l > m.line && l < end) end = l;
+      if (!(timeouts.get(m.path) ?? []).some((t) => t >= m.line && t < end))
         faults.push({ m, note: 'Faraday without a timeout: Net::HTTP waits 60 s to connect and 60 s per read' });
     }
   }
@@ -213,23 +229,27 @@ export function clientFaults(ctx: RuleContext): Fault[] {
 
 /** What reqwestFaults needs of one Rust file, worked out once per file rather than once per match. */
 interface RustFile {
-  lines: string[];
+  lines: Lines;
   /** The first `#[cfg(test)]` line (1-based); Infinity when there is none. */
   testFrom: number;
   /** The file sets `.timeout(` somewhere. */
   timeout: boolean;
 }
 
-function rustFile(text: string): RustFile {
-  const lines = text.split('\n');
-  const at = lines.findIndex((l) => /^\s*#\[cfg\(test\)\]/.test(l));
-  return { lines, testFrom: at < 0 ? Number.POSITIVE_INFINITY : at + 1, timeout: /\.timeout\(/.test(text) };
+function rustFile(lines: Lines): RustFile {
+  let at = 1;
+  while (at <= lines.count && !/^\s*#\[cfg\(test\)\]/.test(lines.line(at))) at++;
+  return {
+    lines,
+    testFrom: at <= lines.count ? at : Number.POSITIVE_INFINITY,
+    timeout: /\.timeout\(/.test(lines.text),
+  };
 }
 
 /** A Rust unit test: under `#[cfg(test)]` earlier in the file, or a `#[test]` function a few lines up. */
 function inRustTest(f: RustFile, line: number): boolean {
   if (f.testFrom < line) return true;
-  return f.lines.slice(Math.max(0, line - 7), line - 1).some((l) => /^\s*#\[(?:tokio::)?test\b/.test(l));
+  return f.lines.range(line - 6, line - 1).some((l) => /^\s*#\[(?:tokio::)?test\b/.test(l));
 }
 
 /**
@@ -245,15 +265,15 @@ function reqwestFaults(ctx: RuleContext, matches: Match[]): Fault[] {
     const qualified = m.snippet.includes('reqwest::');
     if (!qualified && !uses.has(m.path)) continue;
     let file = byPath.get(m.path);
-    if (!file) byPath.set(m.path, (file = rustFile(ctx.files.read(m.path) ?? '')));
+    if (!file) byPath.set(m.path, (file = rustFile(ctx.files.lines(m.path) ?? new LineIndex(''))));
     const { lines } = file;
     if (inRustTest(file, m.line)) continue;
     const kind = m.groups[0] ?? m.groups[1];
     if (kind === 'builder') {
       const chain: string[] = [];
-      for (let i = m.line - 1; i < Math.min(lines.length, m.line + 20); i++) {
-        chain.push(lines[i]!);
-        if (/\.build\(\)|;/.test(lines[i]!)) break;
+      for (let n = m.line; n <= Math.min(lines.count, m.line + 20); n++) {
+        chain.push(lines.line(n));
+        if (/\.build\(\)|;/.test(lines.line(n))) break;
       }
       if (!/\.timeout\(/.test(chain.join('\n')))
         faults.push({ m, note: 'reqwest Client::builder() without .timeout(): no total timeout by default' });

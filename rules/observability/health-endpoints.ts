@@ -220,8 +220,8 @@ export default defineRule({
     const guarded = new Set(ctx.matches('devGuard').map((m) => m.path));
     const inProduction = (m: Match) => {
       if (!guarded.has(m.path)) return true;
-      const text = ctx.files.read(m.path);
-      const branch = text === undefined ? null : devOnlyBranch(text, m.line);
+      const lines = ctx.files.lines(m.path);
+      const branch = lines === undefined ? null : devOnlyBranch(lines, m.line);
       if (branch && !devOnly.some((d) => d.m.path === m.path && d.m.line === m.line))
         devOnly.push({ m, guard: branch.snippet, line: branch.line });
       return !branch;

@@ -4,7 +4,7 @@ import { serverCodeMatches } from '../../src/facts/component.js';
 import { APPSETTINGS, firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import { devOnlyBranch } from '../../src/facts/dev-branch.js';
-import type { Match, RuleContext } from '../../src/types.js';
+import type { FileView, Lines, Match, RuleContext } from '../../src/types.js';
 
 /** A log call or a context binding that takes fields (`logger.With(`, `bind_contextvars(`, `Fields{`). */
 // `log(`, `logf(`, `logger(`, `logInfo(`… — not any method whose name starts with "log" (`logListToDTOList(`).
@@ -37,13 +37,13 @@ const CONFIG = [
  * production's when it sits in config/packages/prod/ or under `when@prod:` (not dev or test).
  */
 const MONOLOG_JSON = /^[ \t]+formatter:[ \t]*['"]?monolog\.formatter\.(?:json|logstash)\b/;
-function monologForProduction(path: string, line: number, text: string | undefined): boolean {
+function monologForProduction(path: string, line: number, lines: Lines | undefined): boolean {
   if (/(?:^|\/)packages\/(?:dev|test)\//.test(path)) return false;
-  const above = (text ?? '').split('\n').slice(0, line - 1);
-  for (let i = above.length - 1; i >= 0; i--) {
-    const env = /^when@(\w+):/.exec(above[i]!);
+  for (let n = Math.min(line - 1, lines?.count ?? 0); n >= 1; n--) {
+    const l = lines!.line(n);
+    const env = /^when@(\w+):/.exec(l);
     if (env) return !/^(?:dev|test)$/.test(env[1]!);
-    if (/^\S/.test(above[i]!)) return true;
+    if (/^\S/.test(l)) return true;
   }
   return true;
 }
@@ -244,7 +244,7 @@ export default defineRule({
         ...ctx.matches('rustJson'),
         ...ctx.matches('winstonJson'),
         ...ctx.matches('customJson'),
-        ...ctx.matches('monologJson').filter((m) => monologForProduction(m.path, m.line, ctx.files.read(m.path))),
+        ...ctx.matches('monologJson').filter((m) => monologForProduction(m.path, m.line, ctx.files.lines(m.path))),
         ...ctx.matches('serilogJsonSettings').filter((m) => isProductionPath(m.path)),
       ]).filter((m) => !(output.text.length || output.toFile.length) || !/zerolog/.test(m.snippet)),
       ...output.json,
@@ -252,15 +252,19 @@ export default defineRule({
     // A Python dictConfig formatter that renders JSON but no handler uses (djangopackages: the
     // console handler uses a ConsoleRenderer formatter) writes nothing; structlog wrapped for the
     // stdlib formatters then writes what those formatters write (round 14).
-    const unusedJson = json.filter((m) => unusedJsonFormatter(m, ctx.files.read(m.path)));
+    const unusedJsonFormatter = unusedJsonFormatters(ctx.files);
+    const unusedJson = json.filter(unusedJsonFormatter);
     json = json.filter((m) => !unusedJson.includes(m));
     // `LoggerModule.forRoot` is nestjs-pino's only when imported from a package: the project's own
     // LoggerModule (imported by a relative path, or declared in the file) logs however its service
     // does, which the customJson pattern judges (JSON.stringify in logger/); on its own it is a
     // logger without JSON output.
-    const ownLoggerModule = json.filter(
-      (m) => /LoggerModule\.forRoot/.test(m.snippet) && ownModule(ctx.files.read(m.path)),
-    );
+    const own = new Map<string, boolean>();
+    const ownLoggerModule = json.filter((m) => {
+      if (!/LoggerModule\.forRoot/.test(m.snippet)) return false;
+      if (!own.has(m.path)) own.set(m.path, ownModule(ctx.files.read(m.path)));
+      return own.get(m.path)!;
+    });
     json = json.filter((m) => !ownLoggerModule.includes(m));
     const plain = [
       ...unusedJson,
@@ -459,16 +463,23 @@ function loggerOutput(ctx: RuleContext): {
   // A ConsoleWriter for stdout beside a log file written through the same multi-writer
   // (`zerolog.MultiLevelWriter(console, file)`, `io.MultiWriter`): zerolog writes JSON to the
   // file and text only to the console (round 12). Which outputs are JSON is said.
-  const toFile = consoles.flatMap((m) => {
-    const lines = (ctx.files.read(m.path) ?? '').split('\n');
-    if (!lines.some((l) => /\b(?:zerolog\.MultiLevelWriter|io\.MultiWriter)\s*\(/.test(l))) return [];
+  // The file a console's multi-writer also writes, found once per file.
+  const files = new Map<string, Match | null>();
+  const fileOf = (path: string): Match | null => {
+    const lines = (ctx.files.read(path) ?? '').split('\n');
+    if (!lines.some((l) => /\b(?:zerolog\.MultiLevelWriter|io\.MultiWriter)\s*\(/.test(l))) return null;
     const i = lines.findIndex((l) => /\bos\.(?:OpenFile|Create)\s*\(|\blumberjack\.Logger\b/.test(l));
-    return i < 0 ? [] : [{ console: m, file: { path: m.path, line: i + 1, snippet: lines[i]!.trim(), groups: [] } }];
+    return i < 0 ? null : { path, line: i + 1, snippet: lines[i]!.trim(), groups: [] };
+  };
+  const toFile = consoles.flatMap((m) => {
+    if (!files.has(m.path)) files.set(m.path, fileOf(m.path));
+    const file = files.get(m.path);
+    return file ? [{ console: m, file }] : [];
   });
   // A ConsoleWriter set only in a development branch (`if config.Environment == "development" {
   // log.Logger = log.Output(zerolog.ConsoleWriter{…}) }`) leaves zerolog's JSON in production.
   const devOnly = consoles.flatMap((m) => {
-    const branch = devOnlyBranch(ctx.files.read(m.path) ?? '', m.line);
+    const branch = devOnlyBranch(ctx.files.lines(m.path) ?? '', m.line);
     return branch
       ? [{ console: m, branch: { path: m.path, line: branch.line, snippet: branch.snippet, groups: [] } }]
       : [];
@@ -497,25 +508,29 @@ function loggerOutput(ctx: RuleContext): {
 
 const indentOf = (l: string) => l.length - l.trimStart().length;
 
-/** The Python dictConfig `formatters` entry around a line: its name and whether it renders JSON. */
-function formatterAt(lines: readonly string[], at: number): { name: string; json: boolean } | undefined {
-  let depth = indentOf(lines[at] ?? '');
+/** The Python dictConfig `formatters` entry around line `at` (1-based): its name and whether it renders JSON. */
+function formatterAt(lines: Lines, at: number): { name: string; json: boolean } | undefined {
+  let depth = indentOf(lines.line(at));
   let entry: number | undefined;
-  for (let i = at - 1; i >= 0 && i >= at - 40; i--) {
-    const l = lines[i]!;
+  for (let n = at - 1; n >= 1 && n >= at - 40; n--) {
+    const l = lines.line(n);
     if (l.trim() === '' || indentOf(l) >= depth) continue;
     const key = /^\s*["']([\w.-]+)["']\s*:\s*\{\s*$/.exec(l);
     if (!key) return undefined;
     depth = indentOf(l);
     if (entry === undefined) {
-      entry = i;
+      entry = n;
       continue;
     }
     if (key[1] !== 'formatters') return undefined;
-    const head = lines[entry]!;
+    const head = lines.line(entry);
     const body: string[] = [];
-    for (let j = entry + 1; j < lines.length && (lines[j]!.trim() === '' || indentOf(lines[j]!) > indentOf(head)); j++)
-      body.push(lines[j]!);
+    for (
+      let j = entry + 1;
+      j <= lines.count && (lines.line(j).trim() === '' || indentOf(lines.line(j)) > indentOf(head));
+      j++
+    )
+      body.push(lines.line(j));
     return { name: /["']([\w.-]+)["']/.exec(head)![1]!, json: JSON_RENDERER.test(body.join('\n')) };
   }
   return undefined;
@@ -528,14 +543,49 @@ const JSON_RENDERER = /JSONRenderer\s*\(|JsonFormatter\b|jsonlogger|pythonjsonlo
  * or that no handler names, or structlog wrapped for the stdlib formatters (`wrap_for_formatter`)
  * in a file whose JSON formatters no handler uses.
  */
-function unusedJsonFormatter(m: Match, text: string | undefined): boolean {
-  if (!text || !m.path.endsWith('.py') || !/["']formatters["']\s*:/.test(text)) return false;
-  const lines = text.split('\n');
-  const used = (name: string) =>
-    new RegExp(String.raw`["']formatter["']\s*:\s*["']${name.replace(/\./g, '\\.')}["']`).test(text);
-  const own = formatterAt(lines, m.line - 1);
-  if (own !== undefined) return !own.json || !used(own.name);
-  if (!/\bstructlog\.(?:configure|stdlib)/.test(m.snippet) || !/\bwrap_for_formatter\b/.test(text)) return false;
-  const jsonFormatters = lines.flatMap((l, i) => (JSON_RENDERER.test(l) ? [formatterAt(lines, i)] : []));
-  return jsonFormatters.length > 0 && jsonFormatters.every((f) => f !== undefined && !used(f.name));
+function unusedJsonFormatters(files: FileView): (m: Match) => boolean {
+  // What is true of the whole file (whether it has formatters, which names handlers use, its JSON
+  // formatters) is worked out once per file, not once per match.
+  const byFile = new Map<
+    string,
+    { lines: Lines; used: (name: string) => boolean; wrapped: boolean; unused: () => boolean } | null
+  >();
+  const fileOf = (path: string) => {
+    const text = files.read(path);
+    if (!text || !path.endsWith('.py') || !/["']formatters["']\s*:/.test(text)) return null;
+    const lines = files.lines(path)!;
+    const names = new Map<string, boolean>();
+    const used = (name: string) => {
+      if (!names.has(name))
+        names.set(
+          name,
+          new RegExp(String.raw`["']formatter["']\s*:\s*["']${name.replace(/\./g, '\\.')}["']`).test(text),
+        );
+      return names.get(name)!;
+    };
+    let unused: boolean | undefined;
+    return {
+      lines,
+      used,
+      wrapped: /\bwrap_for_formatter\b/.test(text),
+      unused: () => {
+        if (unused === undefined) {
+          const jsonFormatters: ({ name: string; json: boolean } | undefined)[] = [];
+          for (let n = 1; n <= lines.count; n++)
+            if (JSON_RENDERER.test(lines.line(n))) jsonFormatters.push(formatterAt(lines, n));
+          unused = jsonFormatters.length > 0 && jsonFormatters.every((f) => f !== undefined && !used(f.name));
+        }
+        return unused;
+      },
+    };
+  };
+  return (m) => {
+    if (!byFile.has(m.path)) byFile.set(m.path, fileOf(m.path));
+    const file = byFile.get(m.path);
+    if (!file) return false;
+    const own = formatterAt(file.lines, m.line);
+    if (own !== undefined) return !own.json || !file.used(own.name);
+    if (!/\bstructlog\.(?:configure|stdlib)/.test(m.snippet) || !file.wrapped) return false;
+    return file.unused();
+  };
 }

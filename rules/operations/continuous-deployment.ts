@@ -1,6 +1,6 @@
 import { defineRule, type CommandGraph, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { CI_GLOBS, type CiFile, ciFiles, testOnlyJobs } from '../../src/facts/ci.js';
+import { CI_GLOBS, type CiFile, ciFiles, testOnlyJobs, throwawayClusterJobs } from '../../src/facts/ci.js';
 import { runEvidence, runsOf, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
@@ -103,15 +103,14 @@ function docsOnlyJobs(f: CiFile, graph: CommandGraph): Set<string> {
   return out;
 }
 
-const THROWAWAY_CLUSTER = /^(?:kind\s+create\s+cluster|k3d\s+cluster\s+create|minikube\s+start|ctlptl\s+create)\b/;
-
 /** Deploys that CI really runs (through scripts and targets), outside jobs that only try a chart in a throwaway cluster. */
 function realDeploys(files: FileView, graph: CommandGraph): CommandRun[] {
   const testJobs = new Map(ciFiles(files).map((f) => [f.path, testOnlyJobs(f)]));
-  // A job that creates a throwaway cluster through a script or target it runs (`make e2e-setup` →
-  // `kind create cluster`) installs into that cluster: a test setup, as when CI names the cluster itself.
+  const clusterJobs = throwawayClusterJobs(graph.runs);
+  // A job that creates a throwaway cluster through a command it runs installs into that cluster: a
+  // test setup, as when CI names the cluster itself.
   for (const r of graph.runs)
-    if (r.origin.kind === 'ci' && r.origin.job && THROWAWAY_CLUSTER.test(r.argv.slice(0, 3).join(' ')))
+    if (r.origin.kind === 'ci' && r.origin.job && clusterJobs.has(`${r.origin.path}#${r.origin.job}`))
       testJobs.get(r.origin.path)?.add(r.origin.job);
   return runsOf(graph, 'deploy').filter((r) => !(r.origin.job && testJobs.get(r.origin.path)?.has(r.origin.job)));
 }

@@ -14,7 +14,7 @@ const INFRACOST_FILES = ['**/infracost.yml', '**/infracost.yml.tmpl', '**/infrac
 function costTags(files: FileView, tags: Match[]): Match[] {
   return tags.filter((m) => {
     if (!/default_tags\s*\{/.test(m.snippet)) return true;
-    const lines = (files.read(m.path) ?? '').split('\n').slice(m.line, m.line + 6);
+    const lines = files.lines(m.path)?.range(m.line + 1, m.line + 6) ?? [];
     const end = lines.findIndex((l) => /^\s*\}/.test(l));
     const block = lines.slice(0, end === -1 ? lines.length : end).join('\n');
     return !/^\s*tags\s*=\s*\{\s*\}/m.test(block);

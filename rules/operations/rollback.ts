@@ -146,19 +146,27 @@ export default defineRule({
     const automatic = keep(ctx.matches('automatic'));
     // `TAG=$(git describe --tags …)` picks a git tag to check out (wallabag's install script), not an
     // image: only a file that builds or pushes images makes such a variable an image tag.
+    // What a whole file says (it names images, pushes them, uses Jib) is tested once per file, not per match.
+    const inFile = (re: RegExp) => {
+      const seen = new Map<string, boolean>();
+      return (path: string) => {
+        if (!seen.has(path)) seen.set(path, re.test(ctx.files.read(path) ?? ''));
+        return seen.get(path)!;
+      };
+    };
+    const namesImages = inFile(/\b(?:docker|podman|buildah|nerdctl|ko|jib|image)\b/i);
+    const pushesImages = inFile(/\b(?:docker|podman|buildah)\s+(?:buildx\s+build\b[^\n]*--push\b|push\b)/);
+    const usesJib = inFile(/\bjib\b/i);
     const gitTagOnly = (m: Match) =>
-      /^\s*(?:export\s+)?\w*TAGS?=\s*["']?\$\(\s*git\s/.test(m.snippet) &&
-      !/\b(?:docker|podman|buildah|nerdctl|ko|jib|image)\b/i.test(ctx.files.read(m.path) ?? '');
+      /^\s*(?:export\s+)?\w*TAGS?=\s*["']?\$\(\s*git\s/.test(m.snippet) && !namesImages(m.path);
     // An image reference with a version tag but no tag command on its line (`"$REPO:$VERSION"` in a
     // list) counts where the same file builds and pushes images (round 12: buildxdocker.bash).
     const TAGLESS_REF = new RegExp(TAG_CMD);
     const taglessRef = (m: Match) => !TAGLESS_REF.test(m.snippet) && /:\$\{?(?:[A-Z]+_){0,3}VERSION\b/.test(m.snippet);
-    const pushes = (m: Match) =>
-      !taglessRef(m) ||
-      /\b(?:docker|podman|buildah)\s+(?:buildx\s+build\b[^\n]*--push\b|push\b)/.test(ctx.files.read(m.path) ?? '');
+    const pushes = (m: Match) => !taglessRef(m) || pushesImages(m.path);
     const versioned = [
       ...keep(ctx.matches('versionedImage')).filter((m) => !gitTagOnly(m) && pushes(m)),
-      ...keep(ctx.matches('buildFileImageTag')).filter((m) => /\bjib\b/i.test(ctx.files.read(m.path) ?? '')),
+      ...keep(ctx.matches('buildFileImageTag')).filter((m) => usesJib(m.path)),
     ];
     // Name what was found from the kind of evidence: a tag on a GitHub release or a git tag pushed
     // by CI (an Azure `GitHubRelease` task's `tag: v$(Build.BuildNumber)`) is a versioned release,

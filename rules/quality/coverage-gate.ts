@@ -185,7 +185,8 @@ export default defineRule({
       if (!tool || !/(^|\/)build\.gradle(\.kts)?$/.test(d.path) || allConfigured.some((m) => m.path === d.path))
         continue;
       const line = d.line ?? 1;
-      const snippet = (ctx.files.read(d.path) ?? '').split('\n')[line - 1]?.trim() ?? d.name;
+      const lines = ctx.files.lines(d.path);
+      const snippet = line >= 1 && line <= (lines?.count ?? 1) ? (lines?.line(line) ?? '').trim() : d.name;
       allConfigured.push({ path: d.path, line, snippet: `${snippet} (${tool} plugin)`, groups: [] });
     }
     const setup = setupCoverage(ctx, graph);

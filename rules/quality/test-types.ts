@@ -8,6 +8,7 @@ import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
 import { terraformTestFile, type TfTestRun } from '../../src/facts/tests/terraform-test.js';
 import { consoleScripts } from '../../src/facts/entry-points.js';
 import { globTest } from '../../src/walk/glob.js';
+import { lineAt } from '../../src/util/lines.js';
 
 type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
 
@@ -139,7 +140,7 @@ function wdioSpecs(files: FileView): Map<string, { path: string; line: number }>
     if (!at) continue;
     const close = text.indexOf(']', at.index);
     const list = text.slice(at.index + at[0].length, close < 0 ? undefined : close);
-    const line = text.slice(0, at.index).split('\n').length;
+    const line = lineAt(text, at.index);
     for (const g of list.matchAll(/['"`]([^'"`$]+)['"`]/g)) {
       const test = globTest(joinPath(dirOf(cfg), g[1]!));
       for (const t of scripts) if (!out.has(t) && test(t)) out.set(t, { path: cfg, line });
@@ -276,7 +277,7 @@ function acceptanceOverHttp(ctx: Parameters<Parameters<typeof defineRule>[0]['ch
     const mine = scenarios.filter((m) => !root || m.path.startsWith(`${root}/`));
     if (!mine.length) continue;
     const features = new Set(mine.map((m) => m.path));
-    const line = text.slice(0, http.index).split('\n').length;
+    const line = lineAt(text, http.index);
     out.push({
       path: mine[0]!.path,
       line: mine[0]!.line,
@@ -585,12 +586,13 @@ export default defineRule({
     // A command-line program's tests that run its installed command in a subprocess drive it as its users do.
     const scripts = ctx.facts.profile.id === 'cli' ? consoleScripts(ctx.files) : undefined;
     const programs = new Set(scripts?.entries.map((e) => e.target.split(/[.:]/)[0]!) ?? []);
+    const subprocess = new Map<string, boolean>();
+    const usesSubprocess = (path: string) => {
+      if (!subprocess.has(path)) subprocess.set(path, /\bsubprocess\b/.test(ctx.files.read(path) ?? ''));
+      return subprocess.get(path)!;
+    };
     for (const m of ctx.matches('cliProgram'))
-      if (
-        testPaths.has(m.path) &&
-        programs.has(m.groups[0]!.split('.')[0]!) &&
-        /\bsubprocess\b/.test(ctx.files.read(m.path) ?? '')
-      )
+      if (testPaths.has(m.path) && programs.has(m.groups[0]!.split('.')[0]!) && usesSubprocess(m.path))
         add(
           'end-to-end',
           fromMatch(m, `runs the program's command (python -m ${m.groups[0]}) in a subprocess, as its users run it`),

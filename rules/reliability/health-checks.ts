@@ -330,8 +330,10 @@ export default defineRule({
         ? composeUnits(d)
             .filter((s) => s.healthcheck)
             .map((s) => {
-              const lines = (ctx.files.read(s.path) ?? '').split(/\r?\n/);
-              const i = lines.findIndex((l, k) => k >= s.line && /^\s+healthcheck\s*:/.test(l));
+              const lines = ctx.files.lines(s.path);
+              let i = -1;
+              for (let n = s.line + 1; lines && n <= lines.count && i < 0; n++)
+                if (/^\s+healthcheck\s*:/.test(lines.bare(n))) i = n - 1;
               return {
                 path: s.path,
                 line: i >= 0 ? i + 1 : s.line,

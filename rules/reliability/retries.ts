@@ -169,15 +169,20 @@ const RATE_LIMIT_HEADER = /\b(?:Retry-After|RETRY_AFTER|X-RateLimit-Reset|x-rate
  */
 function rateLimitRetries(ctx: RuleContext): { header: Match; retry: Match }[] {
   const out: { header: Match; retry: Match }[] = [];
-  for (const header of productionMatches(ctx, 'rateLimitHeader')) {
-    const text = ctx.files.read(header.path) ?? '';
-    if (!/\b429\b|TOO_MANY_REQUESTS|TooManyRequests|too_many_requests/.test(text)) continue;
-    if (!/\b(?:sleep|Sleep|setTimeout|delay|Delay|wait_for)\w*\(/.test(text)) continue;
+  // The file's retry call, found once per file however many headers it reads.
+  const retries = new Map<string, Match | null>();
+  const retryIn = (path: string): Match | null => {
+    const text = ctx.files.read(path) ?? '';
+    if (!/\b429\b|TOO_MANY_REQUESTS|TooManyRequests|too_many_requests/.test(text)) return null;
+    if (!/\b(?:sleep|Sleep|setTimeout|delay|Delay|wait_for)\w*\(/.test(text)) return null;
     const lines = text.split('\n');
     const i = lines.findIndex((l) => /\bretry\w*\(/i.test(l) && !/^\s*(?:\/\/|#)/.test(l));
-    if (i < 0) continue;
-    const retry = { path: header.path, line: i + 1, snippet: lines[i]!.trim().slice(0, 160), groups: [] };
-    out.push({ header, retry });
+    return i < 0 ? null : { path, line: i + 1, snippet: lines[i]!.trim().slice(0, 160), groups: [] };
+  };
+  for (const header of productionMatches(ctx, 'rateLimitHeader')) {
+    if (!retries.has(header.path)) retries.set(header.path, retryIn(header.path));
+    const retry = retries.get(header.path);
+    if (retry) out.push({ header, retry });
   }
   return out;
 }
@@ -272,12 +277,16 @@ export default defineRule({
       .objects.filter((o) => o.kind === 'VirtualService' && JSON.stringify(o.doc.spec ?? {}).includes('"retries"'))
       .map((o) => ({ path: o.path, line: o.line, note: `Istio VirtualService ${o.name} sets retries` }));
     // Sleeps for a retry delay: backoff where the file grows the delay, a fixed interval otherwise.
-    const lineOf = (path: string, line: number) => (ctx.files.read(path) ?? '').split('\n')[line - 1] ?? '';
-    // A code match that is only such a sleep (no backoff named on its line) is judged here.
+    // A code match that is only such a sleep (no backoff named on its line) is judged here; whether
+    // the file grows a delay is worked out once per file and name, not once per sleep.
+    const grown = new Map<string, boolean>();
     const fixed = productionMatches(ctx, 'code').filter((m) => {
-      const line = lineOf(m.path, m.line);
+      const line = ctx.files.lines(m.path)?.line(m.line) ?? '';
       const name = /[Bb]ack_?[Oo]ff/.test(line) ? undefined : RETRY_SLEEP.exec(line)?.[1];
-      return name !== undefined && !grows(ctx.files.read(m.path) ?? '', name);
+      if (name === undefined) return false;
+      const key = `${m.path}\0${name}`;
+      if (!grown.has(key)) grown.set(key, grows(ctx.files.read(m.path) ?? '', name));
+      return !grown.get(key);
     });
     const result = libraryVerdict(ctx, {
       what: 'retries with backoff',
@@ -327,10 +336,7 @@ export default defineRule({
     const loops = [...bounded, ...fixed.filter((f) => !bounded.some((l) => near(l, f)))];
     if (loops.length === 0) return jobsOnly();
     const body = (m: { path: string; line: number }) =>
-      (ctx.files.read(m.path) ?? '')
-        .split('\n')
-        .slice(m.line - 1, m.line + 15)
-        .join('\n');
+      (ctx.files.lines(m.path)?.range(m.line, m.line + 15) ?? ['']).join('\n');
     const interval = fixed.length > 0;
     // Loops that only wait at start-up for a database or broker to come up protect no call.
     if (loops.every((m) => RECONNECT.test(body(m)) && DATASTORE.test(body(m)))) {
@@ -354,7 +360,7 @@ export default defineRule({
     const failover = (snippet: string) => !/retr|attempt|tries/i.test(snippet);
     // A delay that grows with the attempt in the loop's body (the next 15 lines): linear backoff.
     const linear = loops.flatMap((m) => {
-      const lines = (ctx.files.read(m.path) ?? '').split('\n').slice(m.line, m.line + 15);
+      const lines = ctx.files.lines(m.path)?.range(m.line + 1, m.line + 15) ?? [];
       const i = lines.findIndex((l) => LINEAR_DELAY.test(l) && !/^\s*(?:\/\/|#)/.test(l));
       return i < 0 ? [] : [{ loop: m, path: m.path, line: m.line + i + 1, snippet: lines[i]!.trim() }];
     });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/types.js';
-import type { Evidence, Match, RuleContext } from '../../src/types.js';
+import type { Evidence, Lines, Match, RuleContext } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch } from '../../src/facts/paths.js';
 import { CODE_GLOBS, outboundApplies, productionMatches } from '../_shared/resilience.js';
@@ -93,11 +93,12 @@ const RB_CALL =
  */
 function rubyBlockCall(ctx: RuleContext, m: Match): boolean {
   if (!m.path.endsWith('.rb') || !/\bTimeout(?:\.|::)timeout\(/.test(m.snippet)) return false;
-  const lines = (ctx.files.read(m.path) ?? '').split('\n');
-  const indent = /^\s*/.exec(lines[m.line - 1] ?? '')?.[0].length ?? 0;
-  for (let i = m.line - 1; i < Math.min(lines.length, m.line + 30); i++) {
-    const l = lines[i]!;
-    if (i >= m.line && /^\s*(?:end\b|\})/.test(l) && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent) break;
+  const lines = ctx.files.lines(m.path);
+  if (!lines) return false;
+  const indent = /^\s*/.exec(lines.line(m.line))?.[0].length ?? 0;
+  for (let n = m.line; n <= Math.min(lines.count, m.line + 30); n++) {
+    const l = lines.line(n);
+    if (n > m.line && /^\s*(?:end\b|\})/.test(l) && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent) break;
     if (RB_CALL.test(l)) return true;
   }
   return false;
@@ -161,7 +162,7 @@ function explicitTimeouts(
     if (m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet)) continue;
     if (NOT_A_CALL.test(m.snippet)) continue;
     if (m.path.endsWith('.py') && PY_DEF.test(m.snippet) && !pyHttpFiles.has(m.path)) continue;
-    const command = subprocessDeadline(ctx.files.read(m.path), m);
+    const command = subprocessDeadline(ctx.files.lines(m.path), m);
     if (command) {
       subprocess.push(
         fromMatch(m, `deadline of a subprocess (${command}): bounds a command it runs, not an outbound call`),
@@ -187,13 +188,10 @@ function explicitTimeouts(
  * `exec.CommandContext(ctx, "git", …)` a few lines on): it kills a command the service runs, and
  * bounds no HTTP or RPC call (round 12). Returns the command's program where it is a literal.
  */
-function subprocessDeadline(text: string | undefined, m: Match): string | null {
-  if (!text || !/\bcontext\.With(?:Timeout|Deadline)\(/.test(m.snippet)) return null;
+function subprocessDeadline(lines: Lines | undefined, m: Match): string | null {
+  if (!lines?.text || !/\bcontext\.With(?:Timeout|Deadline)\(/.test(m.snippet)) return null;
   const ctxName = /\b(\w+)\s*,\s*\w+\s*:?=\s*context\.With/.exec(m.snippet)?.[1];
-  const after = text
-    .split('\n')
-    .slice(m.line - 1, m.line + 12)
-    .join('\n');
+  const after = lines.range(m.line, m.line + 12).join('\n');
   const cmd = /\bexec\.CommandContext\(\s*(\w+)\s*,\s*("[^"\n]*"|\w+)/.exec(after);
   if (!cmd || (ctxName && cmd[1] !== ctxName)) return null;
   // The same deadline may also bound a request built in those lines.

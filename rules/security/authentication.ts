@@ -1,4 +1,4 @@
-import { defineRule, type Evidence, type FileView } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView, type Lines } from '../../src/types.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 
 const JS = ['**/*.{js,ts,mjs,cjs,jsx,tsx}'];
@@ -7,11 +7,8 @@ const JS = ['**/*.{js,ts,mjs,cjs,jsx,tsx}'];
 const KEY_HEADER = /api[-_]?key|access[-_]?token|auth[-_]?token/i;
 
 /** The text of lines `line - before` to `line + after` (1-based `line`), clipped to the file. */
-function linesAround(text: string, line: number, before: number, after: number): string {
-  return text
-    .split(/\r?\n/)
-    .slice(Math.max(0, line - 1 - before), line + after)
-    .join('\n');
+function linesAround(lines: Lines | undefined, line: number, before: number, after: number): string {
+  return (lines?.window(line, before, after, true) ?? ['']).join('\n');
 }
 
 /**
@@ -19,8 +16,8 @@ function linesAround(text: string, line: number, before: number, after: number):
  * (environment, settings) and a refusal with 401/403 — the definition and its use, not a header
  * merely passed on to another service.
  */
-function refusesWrongKey(text: string, line: number): boolean {
-  const near = linesAround(text, line, 3, 10);
+function refusesWrongKey(lines: Lines | undefined, line: number): boolean {
+  const near = linesAround(lines, line, 3, 10);
   return (
     /!==?|==|\bcompare_digest\s*\(|ConstantTimeCompare\s*\(|timingSafeEqual\s*\(|\.Equals\s*\(|\bnot\s+in\b/.test(
       near,
@@ -37,8 +34,8 @@ function refusesWrongKey(text: string, line: number): boolean {
  * guards every route below it) that looks for the caller's session user or token and refuses with
  * 401 when there is none: authentication written with the framework's hooks (round 11).
  */
-function hookRefusesAnonymous(text: string, line: number): boolean {
-  const near = linesAround(text, line, 0, 15);
+function hookRefusesAnonymous(lines: Lines | undefined, line: number): boolean {
+  const near = linesAround(lines, line, 0, 15);
   return (
     /\b(?:request|req)\.(?:session\??\.\w*[uU]ser|user\b|jwtVerify\s*\(|isAuthenticated\s*\()/.test(near) &&
     /\.unauthorized\s*\(|\b401\b|Unauthorized/.test(near)
@@ -51,10 +48,14 @@ function hookRefusesAnonymous(text: string, line: number): boolean {
  * nil { return 401 }`, a redirect to the login page) before calling next: authentication
  * (round 12, an Echo app's own `logged`/`apiRequireAuth`).
  */
-function goMiddlewareRefuses(text: string, line: number): boolean {
-  const lines = text.split(/\r?\n/);
-  const end = lines.findIndex((l, i) => i >= line && /^}/.test(l));
-  const body = lines.slice(line - 1, end < 0 ? line + 30 : Math.min(end + 1, line + 40)).join('\n');
+function goMiddlewareRefuses(lines: Lines | undefined, line: number, lastBrace: number): boolean {
+  // The body ends at the next line that starts with `}` (at most 40 lines); with no such line
+  // anywhere below (`lastBrace`, the file's last, is worked out once per file), 30 lines.
+  let end = 0;
+  for (let n = line + 1; n <= line + 40 && lines && n <= lines.count && !end; n++)
+    if (lines.line(n).startsWith('}')) end = n;
+  const stop = end > 0 ? end : lastBrace > line ? line + 40 : line + 30;
+  const body = (lines?.range(line, stop, true) ?? ['']).join('\n');
   return (
     /\bnext\s*(?:\.ServeHTTP)?\(/.test(body) &&
     /\b\w*(?:[Uu]ser|[Ss]ession|[Tt]oken|[Cc]laims|[Ii]dentity|[Pp]rincipal|[Aa]ccount)\w*\s*[!=]=\s*nil\b|\bif\s+!\w*(?:[Ll]ogged|[Aa]uthenticated)\w*\b|\.Header\.Get\(\s*"Authorization"\s*\)/.test(
@@ -305,6 +306,23 @@ export default defineRule({
       if (!permitAllFiles.has(path)) permitAllFiles.set(path, permitAll(ctx.files, path));
       return permitAllFiles.get(path)!;
     };
+    // Facts of a whole file, worked out once per file, not once per match in it.
+    const braces = new Map<string, number>();
+    const lastBrace = (path: string) => {
+      let last = braces.get(path);
+      if (last === undefined) {
+        const lines = ctx.files.lines(path);
+        last = lines?.count ?? 0;
+        while (last > 0 && !lines!.line(last).startsWith('}')) last--;
+        braces.set(path, last);
+      }
+      return last;
+    };
+    const signed = new Map<string, boolean>();
+    const signedFile = (path: string) => {
+      if (!signed.has(path)) signed.set(path, signedWebhook(ctx.files.read(path) ?? ''));
+      return signed.get(path)!;
+    };
     const result = codeOrDeps(ctx, {
       what: 'authentication',
       catalogue: 'authentication',
@@ -325,23 +343,23 @@ export default defineRule({
           key: 'goMiddleware',
           label:
             'Go middleware written by hand that refuses requests without a user, session or token (401 or a redirect)',
-          rejectMatch: (m) => !goMiddlewareRefuses(ctx.files.read(m.path) ?? '', m.line),
+          rejectMatch: (m) => !goMiddlewareRefuses(ctx.files.lines(m.path), m.line, lastBrace(m.path)),
         },
         {
           key: 'requestHook',
           label: 'request hook that refuses requests without a session user or token (401)',
-          rejectMatch: (m) => !hookRefusesAnonymous(ctx.files.read(m.path) ?? '', m.line),
+          rejectMatch: (m) => !hookRefusesAnonymous(ctx.files.lines(m.path), m.line),
         },
         {
           key: 'webhookSignature',
           label: 'webhook signature verified (an HMAC of the body with the shared secret, compared in constant time)',
-          rejectMatch: (m) => !signedWebhook(ctx.files.read(m.path) ?? ''),
+          rejectMatch: (m) => !signedFile(m.path),
         },
         {
           key: 'apiKeyHeader',
           label: 'API key checked by hand (a request header compared with the configured key, refused with 401/403)',
           rejectMatch: (m) =>
-            !KEY_HEADER.test(m.groups.find(Boolean) ?? '') || !refusesWrongKey(ctx.files.read(m.path) ?? '', m.line),
+            !KEY_HEADER.test(m.groups.find(Boolean) ?? '') || !refusesWrongKey(ctx.files.lines(m.path), m.line),
         },
       ],
       searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files`,

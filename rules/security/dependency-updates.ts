@@ -3,6 +3,7 @@ import { fail, listing, partial, pass, unknown } from '../../src/engine/results.
 import type { Ecosystem } from '../../src/types.js';
 import { isProductionPath } from '../../src/facts/paths.js';
 import { parseYamlWithLines } from '../../src/util/yaml-lines.js';
+import { lineAt } from '../../src/util/lines.js';
 
 const DEPENDABOT = ['.github/dependabot.yml', '.github/dependabot.yaml'];
 const RENOVATE = [
@@ -111,7 +112,7 @@ function enabledManagers(text: string): { managers: string[]; line: number } | u
   const m = /["']?enabledManagers["']?\s*:\s*\[([^\]]*)\]/.exec(text);
   if (!m) return undefined;
   const managers = [...m[1]!.matchAll(/["']([\w.-]+)["']/g)].map((x) => x[1]!);
-  return { managers, line: text.slice(0, m.index).split('\n').length };
+  return { managers, line: lineAt(text, m.index) };
 }
 
 export default defineRule({

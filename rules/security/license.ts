@@ -1,6 +1,7 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
+import { lineAt } from '../../src/util/lines.js';
 
 // `LICENSE`, `LICENSE.md`, `COPYING`, and the Rails-era `MIT-LICENSE` (a licence name in front).
 const LICENSE_FILE =
@@ -68,7 +69,7 @@ function licenceOf(head: string): { id: string; line: number } | undefined {
   const lineStart = head.lastIndexOf('\n', best.at - 1) + 1;
   // The line that titles the licence (`# PolyForm Shield License 1.0.0`), not a clause of its text.
   const title = /^[\s#=*_]*$/.test(head.slice(lineStart, best.at));
-  const line = title ? head.slice(0, best.at).split('\n').length : 1;
+  const line = title ? lineAt(head, best.at) : 1;
   return { id: version && /GPL$/.test(best.id) ? `${best.id}-${version}.0` : best.id, line };
 }
 
@@ -149,7 +150,7 @@ function manifestLicences(files: { paths: readonly string[]; read(p: string): st
     if (m)
       out.push({
         path: p,
-        line: text.slice(0, m.index).split('\n').length + (m[0].startsWith('\n') ? 1 : 0),
+        line: lineAt(text, m.index) + (m[0].startsWith('\n') ? 1 : 0),
         snippet: m[1]!.trim(),
         note: 'licence field in the manifest',
       });

@@ -100,7 +100,7 @@ export default defineRule({
         if (kind === 'codeSigningKey') {
           // Inside a quoted string the call is text about code (a rule's own description, a
           // docs string), not a call: an odd number of quotes before it on its line.
-          const text = (ctx.files.read(m.path) ?? '').split('\n', m.line)[m.line - 1] ?? '';
+          const text = ctx.files.lines(m.path)?.line(m.line) ?? '';
           const at = text.search(CALL_START);
           if (at > 0 && insideQuotes(text.slice(0, at))) continue;
           // A JWT call: its arguments were captured; the key is the literal among them, if any.

@@ -74,22 +74,36 @@ export default defineRule({
     const classFiles = new Set(django ? ctx.matches('pyMiddlewareClass').map((m) => m.path) : []);
     const branchOf = (m: Match) => {
       if (!guarded.has(m.path)) return null;
-      const text = ctx.files.read(m.path);
-      return text === undefined ? null : devOnlyBranch(text, m.line);
+      const lines = ctx.files.lines(m.path);
+      return lines === undefined ? null : devOnlyBranch(lines, m.line);
     };
-    const split = new Map<string, string[]>();
+    // Per file, the top-level line found above each line walked so far (-1: none): a walk up stops
+    // at a line already walked, so a file's lines are walked once however many matches it has.
+    const topLines = new Map<string, Int32Array>();
     /** The Django middleware class (top-level `class XMiddleware`) whose body holds the line. */
     const middlewareClassOf = (m: Match): { name: string; line: number } | null => {
       if (!classFiles.has(m.path)) return null;
-      let lines = split.get(m.path);
-      if (!lines) split.set(m.path, (lines = (ctx.files.read(m.path) ?? '').split('\n')));
-      for (let i = m.line - 1; i >= 0; i--) {
-        const l = lines[i] ?? '';
+      const lines = ctx.files.lines(m.path);
+      if (!lines || m.line < 1) return null;
+      let top = topLines.get(m.path);
+      if (!top) topLines.set(m.path, (top = new Int32Array(lines.count + 1)));
+      const walked: number[] = [];
+      let found = -1;
+      for (let n = Math.min(m.line, lines.count); n >= 1; n--) {
+        if (top[n] !== 0) {
+          found = top[n]!;
+          break;
+        }
+        walked.push(n);
+        const l = lines.line(n);
         if (!/^\S/.test(l) || /^[#@)\]}]/.test(l)) continue;
-        const c = /^class\s+(\w*Middleware)\b/.exec(l);
-        return c ? { name: c[1]!, line: i + 1 } : null;
+        found = n;
+        break;
       }
-      return null;
+      for (const n of walked) top[n] = found;
+      if (found < 0) return null;
+      const c = /^class\s+(\w*Middleware)\b/.exec(lines.line(found));
+      return c ? { name: c[1]!, line: found } : null;
     };
     const devReason = (m: Match): string | null => {
       if (django && DEV_SETTINGS.test(m.path)) return 'in a development settings module: not the production policy';
@@ -177,8 +191,7 @@ export default defineRule({
     const nestCors: Match[] = [];
     const nestCorsAny: Match[] = [];
     for (const m of prod('nestFactory')) {
-      const lines = (ctx.files.read(m.path) ?? '').split('\n');
-      const window = lines.slice(m.line - 1, m.line + 40);
+      const window = ctx.files.lines(m.path)?.range(m.line, m.line + 40) ?? [];
       const at = window.findIndex((l) => /\bcors\s*:\s*(?:\{|true\b)/.test(l));
       if (at < 0) continue;
       const hit = { path: m.path, line: m.line + at, snippet: window[at]!.trim(), groups: [] };
@@ -215,7 +228,7 @@ export default defineRule({
     // default is ["*"] (round 12).
     const echoDefault = prod('cors').filter((m) => {
       if (!/\bmiddleware\.CORSWithConfig\s*\(/.test(m.snippet)) return false;
-      const lines = (ctx.files.read(m.path) ?? '').split('\n').slice(m.line - 1, m.line + 20);
+      const lines = ctx.files.lines(m.path)?.range(m.line, m.line + 20) ?? [];
       const end = lines.findIndex((l, i) => i > 0 && /^\s*\}\s*\)\s*\)?\s*$/.test(l));
       const body = lines.slice(0, end < 0 ? 1 : end + 1).join('\n');
       return !/\bAllowOrigin(?:s|Func)\b/.test(body);

@@ -164,7 +164,7 @@ function containerStarter(files: FileView, script: string): { path: string; line
     const text = files.read(p);
     if (!text?.includes(script)) continue;
     const hit = re.exec(text);
-    if (hit) return { path: p, line: text.slice(0, hit.index + hit[0].length).split('\n').length };
+    if (hit) return { path: p, line: files.lines(p)!.lineAt(hit.index + hit[0].length) };
   }
   return undefined;
 }

@@ -3,10 +3,11 @@
  * shell command or action a job runs, each with its file and line. Rules ask questions of this
  * model ("does any job run tests?") instead of grepping workflow files themselves.
  */
-import type { FileView } from '../types.js';
+import type { CommandRun, FileView } from '../types.js';
 import { basename } from '../walk/glob.js';
 import { memo } from '../util/memo.js';
 import { parseYamlWithLines, type YamlScalar } from '../util/yaml-lines.js';
+import { lineAt } from '../util/lines.js';
 
 export type CiSystem =
   | 'github-actions'
@@ -594,7 +595,7 @@ function parseJenkinsfile(files: FileView, path: string): CiFile {
   if (jobs.length === 0 && /\bpipeline\s*\{|\bnode\s*[({]/.test(text)) jobs.push({ name: basename(path), line: 1 });
   // A shared-library step that is the whole pipeline (`buildPlugin(…)`, commands/steps.ts).
   const lib = /^\s*(buildPlugin|buildPluginWithGradle)\s*\(/m.exec(text);
-  if (jobs.length === 0 && lib) jobs.push({ name: lib[1]!, line: text.slice(0, lib.index).split('\n').length });
+  if (jobs.length === 0 && lib) jobs.push({ name: lib[1]!, line: lineAt(text, lib.index) });
   return { system: 'jenkins', path, ok: true, jobs, commands, environments: [], docs: [] };
 }
 
@@ -605,6 +606,22 @@ export const DEPLOY_ACTION =
 /** A CI step or command that creates a throwaway Kubernetes cluster for the job (kind, minikube, k3d). */
 export const THROWAWAY_CLUSTER_STEP =
   /\bkind\s+create\b|helm\/kind-action|engineerd\/setup-kind|container-tools\/kind-action|minikube\s+start|medyagh\/setup-minikube|k3d\s+cluster\s+create|k3d-action|ctlptl\s+create\b/;
+
+/** A command that creates a throwaway cluster, by its first words (`kind create cluster`, `minikube start`). */
+const THROWAWAY_CLUSTER_COMMAND =
+  /^(?:kind\s+create\s+cluster|k3d\s+cluster\s+create|minikube\s+start|ctlptl\s+create)\b/;
+
+/**
+ * CI jobs (`path#job`) that create a throwaway cluster through a command they run, also through a
+ * script or target (`make e2e-setup` → `kind create cluster`): what the job installs goes there.
+ */
+export function throwawayClusterJobs(runs: readonly CommandRun[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of runs)
+    if (r.origin.kind === 'ci' && r.origin.job && THROWAWAY_CLUSTER_COMMAND.test(r.argv.slice(0, 3).join(' ')))
+      out.add(`${r.origin.path}#${r.origin.job}`);
+  return out;
+}
 
 /**
  * Jobs that only exercise deployment in a throwaway cluster (kind, minikube, k3d) or are named

@@ -233,7 +233,7 @@ function parseDeploy(files: FileView): Deploy {
       out.ecs.push({
         path,
         name,
-        ...(idx >= 0 ? { line: text.slice(0, idx).split('\n').length } : {}),
+        ...(idx >= 0 ? { line: files.lines(path)!.lineAt(idx) } : {}),
         healthCheck: !!rec(d.healthCheck),
         memory:
           d.memory !== undefined ||

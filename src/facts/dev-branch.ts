@@ -10,6 +10,8 @@
  * means the line is in the other branch; a negated condition (`!IsDevelopment()`, `not DEBUG`) is
  * the production branch.
  */
+import type { Lines } from '../types.js';
+import { LineIndex } from '../util/lines.js';
 
 /** Conditions true only outside production (a scan pattern too: files without one are not read again). */
 export const DEV_CONDITION = new RegExp(
@@ -49,17 +51,18 @@ function indentOf(line: string): number {
 }
 
 /** The development-only condition enclosing `line` (1-based) of `text`, or null. */
-export function devOnlyBranch(text: string, line: number): DevBranch | null {
-  const lines = text.split('\n');
-  const target = lines[line - 1];
-  if (target === undefined) return null;
+export function devOnlyBranch(source: string | Lines, line: number): DevBranch | null {
+  // Rules pass the file's line index (FileView.lines), so a file with many matches is split once.
+  const lines = typeof source === 'string' ? new LineIndex(source) : source;
+  if (line < 1 || line > lines.count) return null;
+  const target = lines.line(line);
   // A one-line guard: `if settings.DEBUG: urlpatterns += …`, `… if Rails.env.development?`.
   if (IF_LINE.test(target) && devCondition(target)) return { line, snippet: target.trim() };
   const modifier = target.search(/\s(?:if|unless)\s/);
   if (modifier > 0 && devCondition(target.slice(modifier))) return { line, snippet: target.trim() };
   let min = indentOf(target);
   for (let i = line - 2; i >= 0 && i >= line - 1 - LOOK_UP && min > 0; i--) {
-    const l = lines[i]!;
+    const l = lines.line(i + 1);
     if (l.trim() === '' || /^\s*(?:\/\/|#(?!\[)|\*|\/\*)/.test(l)) continue;
     const ind = indentOf(l);
     if (ind >= min) continue;
@@ -67,7 +70,7 @@ export function devOnlyBranch(text: string, line: number): DevBranch | null {
     let opener = l;
     let at = i;
     if (/^\s*\{\s*$/.test(l) && i > 0) {
-      opener = lines[i - 1]!;
+      opener = lines.line(i);
       at = i - 1;
     }
     min = ind;

@@ -37,7 +37,7 @@ export function fastifyAutoloaded(files: FileView, loaders: readonly string[]): 
     const text = files.read(loader) ?? '';
     if (!/\bregister\s*\(/.test(text)) continue;
     for (const m of text.matchAll(DIR)) {
-      const via = { path: loader, line: text.slice(0, m.index).split('\n').length };
+      const via = { path: loader, line: files.lines(loader)!.lineAt(m.index) };
       const dir = joinPath(dirOf(loader), m[1]!);
       for (const path of files.match([`${dir}/**/*.${JS}`]).slice(0, 200)) {
         if (/\.(?:test|spec|d)\.\w+$/.test(path)) continue;

@@ -11,6 +11,7 @@ import { dirOf } from './paths.js';
 import { catalogues } from './k8s-catalogue.js';
 import { posix } from 'node:path';
 import { parseYamlWithLines, type YamlDoc } from '../util/yaml-lines.js';
+import { lineAt } from '../util/lines.js';
 
 /**
  * Files the model parses: rules that use it declare `digests: [K8S_DIGEST]`. JSON is a manifest
@@ -265,7 +266,7 @@ function identityOnly(path: string, text: string): FileManifests | undefined {
   const indent = /^([ \t]+)\S/.exec(meta)?.[1] ?? '  ';
   const name = new RegExp(`^${indent}name:[ \\t]*["']?([^"'\\s#]+)`, 'm').exec(meta)?.[1] ?? '';
   if (!api) return undefined;
-  const line = text.slice(0, kind.index).split('\n').length;
+  const line = lineAt(text, kind.index);
   const doc = { apiVersion: api, kind: kind[1]!, metadata: { name } };
   return { objects: [{ apiVersion: api, kind: kind[1]!, name, path, line, doc }], workloads: [], notes: [] };
 }

@@ -11,6 +11,7 @@ import { JVM_SERVER_IMPORTS, nameMatches, nonProductWebHost } from './frameworks
 import { isProductionPath } from './paths.js';
 import { dockerfiles, isToolImage } from './dockerfile.js';
 import { ownCommand, consoleScripts, type EntryPoint } from './entry-points.js';
+import { lineAt } from '../util/lines.js';
 
 export const JVM_IMPORT_KEY = 'facts:jvm-web-import';
 
@@ -349,7 +350,7 @@ function jvmApplication(
     const text = files.read(m.path);
     const hit = text ? MAIN_CLASS.exec(text) : null;
     if (!text || !hit) continue;
-    const line = text.slice(0, hit.index).split('\n').length;
+    const line = files.lines(m.path)!.lineAt(hit.index);
     return { framework: fw.name, import: used, main: `${m.path}:${line}: ${hit[0].trim()}` };
   }
   return undefined;
@@ -432,7 +433,7 @@ function npmLibraryWithSideBin(files: FileView): string | undefined {
   const text = files.read('package.json') ?? '';
   const keyLine = (key: string) => {
     const at = text.search(new RegExp(`^\\s*"${key}"\\s*:`, 'm'));
-    return at < 0 ? undefined : text.slice(0, at).split('\n').length;
+    return at < 0 ? undefined : lineAt(text, at);
   };
   const apiKey = exports ? 'exports' : types ? 'types' : 'typings';
   const bins =
@@ -451,7 +452,7 @@ function npmLibraryWithSideBin(files: FileView): string | undefined {
     ? (doc.match(new RegExp(`^\\s*(?:(?:\\$\\s*|npx\\s+)+(?:${names})(?:\\s|$)|(?:${names})\\s+-)`, 'gm'))?.length ?? 0)
     : 0;
   if (runs >= imports.length) return undefined;
-  const first = doc.slice(0, imports[0]!.index).split('\n').length;
+  const first = lineAt(doc, imports[0]!.index);
   const binLine = keyLine('bin');
   return `an npm library: package.json:${keyLine(apiKey) ?? 1} declares "${apiKey}" and ${readme}:${first} shows it imported (${imports.length} import(s) of ${name} in the README against ${runs} run(s) of the command); "bin" (package.json${binLine ? `:${binLine}` : ''}: ${bins.join(', ') || 'a command'}) is a side tool`;
 }
@@ -485,7 +486,7 @@ export function publishedLibrary(files: FileView): string | undefined {
       const text = files.read(path);
       const m = text ? re.exec(text) : null;
       if (!m || !text) continue;
-      const line = text.slice(0, m.index).split('\n').length;
+      const line = files.lines(path)!.lineAt(m.index);
       return `${path}:${line}: ${m[0].trim()}`;
     }
   }

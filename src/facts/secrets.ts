@@ -382,7 +382,7 @@ export function envSecrets(path: string, text: string): { path: string; line: nu
     if (/^(?:file|sqlite\d?):/i.test(value)) return;
     if (/(?:DATABASE_URL|_DSN|^DSN)$/i.test(m[1]!) && !/:[^/@\s]+@/.test(value)) return;
     // Credentials for a database on the developer's own machine are not a leak.
-    if (new RegExp(`@(?:${LOCAL_DB_HOST})(?:[:/]|$)`).test(value)) return;
+    if (LOCAL_DB_AT.test(value)) return;
     out.push({ path, line: i + 1, key: m[1]! });
   });
   return out;
@@ -396,11 +396,16 @@ export function envSecrets(path: string, text: string): { path: string; line: nu
 export function connectionSecret(snippet: string, password: string): boolean {
   const v = password.trim();
   if (v.length < 6 || PLACEHOLDER.test(v) || WELL_KNOWN.test(v)) return false;
-  return !new RegExp(
-    String.raw`\b(?:Server|Data Source|Host|Addr(?:ess)?)\s*=\s*(?:${LOCAL_DB_HOST}|\.|\(localdb\)[^;]*)\s*[;,"]`,
-    'i',
-  ).test(snippet);
+  return !LOCAL_DB_SERVER.test(snippet);
 }
+
+/** A connection URL's host on the developer's own machine (`…@localhost:5432`), compiled once. */
+const LOCAL_DB_AT = new RegExp(`@(?:${LOCAL_DB_HOST})(?:[:/]|$)`);
+/** A connection string's server on the developer's own machine (`Server=.;`, `(localdb)`), compiled once. */
+const LOCAL_DB_SERVER = new RegExp(
+  String.raw`\b(?:Server|Data Source|Host|Addr(?:ess)?)\s*=\s*(?:${LOCAL_DB_HOST}|\.|\(localdb\)[^;]*)\s*[;,"]`,
+  'i',
+);
 
 /**
  * The top-level YAML section a line sits in (`development:` in Rails secrets.yml), from the lines above

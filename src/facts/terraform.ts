@@ -7,6 +7,7 @@
 import type { Digest, FileView } from '../types.js';
 import { detachDeep } from '../util/detach.js';
 import { memo } from '../util/memo.js';
+import { lineAt } from '../util/lines.js';
 
 export const TF_READS = ['**/*.tf', '**/*.tofu'];
 export const TFVARS_GLOBS = ['**/*.tfvars', '**/*.tfvars.json'];
@@ -127,9 +128,7 @@ export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error
       advance();
     }
     if (stack.length > 0)
-      throw new HclError(
-        `unbalanced brackets in expression starting on line ${text.slice(0, start).split('\n').length}`,
-      );
+      throw new HclError(`unbalanced brackets in expression starting on line ${lineAt(text, start)}`);
     return text.slice(start, i).trim();
   };
   const literal = (raw: string): TfValue => {

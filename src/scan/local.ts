@@ -54,6 +54,9 @@ export class ListingView implements FileView {
   read(): string | undefined {
     return this.other();
   }
+  lines(): undefined {
+    return this.other();
+  }
   digest<T>(path: string, d: Digest<T>): T | undefined {
     if (this.listing.exists(path)) {
       const list = this.asked.get(path);

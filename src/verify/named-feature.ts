@@ -9,6 +9,7 @@
  */
 import type { Claim } from './extract.js';
 import type { Finding, LookupContext } from './lookup.js';
+import { unCamel } from './names.js';
 import { plain } from './status.js';
 
 /** Stop words (en, fr, de, es, pt) and words that qualify a feature rather than name it. */
@@ -45,10 +46,7 @@ export function singular(w: string): string {
 
 /** A name's words: "EmailChangeRequest", "email_change_requests", "rack-attack", "Rack::Attack". */
 export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
-    .toLowerCase()
+  return unCamel(name)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map(singular);

@@ -182,12 +182,20 @@ function codeNames(span: string, out: Names): void {
   }
 }
 
-/** "MaxOpenConns" → "max open conns", "retry_backoff" → "retry backoff", "server.port" → "server port". */
-export function splitKey(key: string): string {
-  return key
+/**
+ * A name with its camelCase humps apart, lower-cased ("MaxOpenConns" → "max open conns",
+ * "HTTPServer" → "http server"): the word breaks splitKey and named-feature's nameWords share.
+ */
+export function unCamel(name: string): string {
+  return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/(?<=[A-Z])(?=[A-Z][a-z])/g, ' ')
-    .toLowerCase()
+    .toLowerCase();
+}
+
+/** "MaxOpenConns" → "max open conns", "retry_backoff" → "retry backoff", "server.port" → "server port". */
+export function splitKey(key: string): string {
+  return unCamel(key)
     .split(/[\s_.-]+/)
     .filter(Boolean)
     .join(' ');

@@ -3,7 +3,8 @@
  * through it, so the in-memory index used by tests and the disk index behave the same.
  */
 import { toml, yaml } from '../util/parsers.js';
-import type { Digest, FileView, Parsed, SkipReason } from '../types.js';
+import type { Digest, FileView, Lines, Parsed, SkipReason } from '../types.js';
+import { LineIndex } from '../util/lines.js';
 import { basename, extensionOf, globExtensions, globTest, literalPrefix } from './glob.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -40,6 +41,7 @@ export class FileIndex implements FileView {
   /** Per listed path: read already (counted once in stats.filesRead). */
   private readonly readOnce: Uint8Array;
   private readonly text = new Map<string, string | null>();
+  private readonly lineIndexes = new Map<string, Lines>();
   private readonly parsed = new Map<string, Parsed<unknown>>();
   private readonly digests = new Map<string, Map<string, unknown>>();
   private readonly heldForScan = new Set<string>();
@@ -198,6 +200,17 @@ export class FileIndex implements FileView {
     const text = this.load(path);
     this.text.set(path, text ?? null);
     return text;
+  }
+
+  /** The file's lines, indexed on first use and kept with its text. */
+  lines(path: string): Lines | undefined {
+    const hit = this.lineIndexes.get(path);
+    if (hit) return hit;
+    const text = this.read(path);
+    if (text === undefined) return undefined;
+    const lines = new LineIndex(text);
+    this.lineIndexes.set(path, lines);
+    return lines;
   }
 
   /** Text already read (null: read and skipped), or undefined when not read yet. */

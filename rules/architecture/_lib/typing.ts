@@ -7,6 +7,7 @@
 import type { Evidence, FileView } from '../../../src/types.js';
 import { dirOf, isProductionPath } from '../../../src/facts/paths.js';
 import type { TerraformModel } from '../../../src/facts/terraform.js';
+import { lineAt } from '../../../src/util/lines.js';
 
 const STRICT_ON = /"strict"\s*:\s*true/;
 /** A switch that turns part of strict mode off again. */
@@ -48,7 +49,7 @@ function judge(files: FileView, path: string, depth = 0): TsConfigVerdict {
   const text = files.read(path) ?? '';
   const lineOf = (re: RegExp) => {
     const i = text.search(re);
-    return i < 0 ? undefined : text.slice(0, i).split('\n').length;
+    return i < 0 ? undefined : lineAt(text, i);
   };
   const off = STRICT_OFF.exec(text);
   if (off) return { path, strict: false, why: `"${off[1]}": false`, ...withLine(lineOf(STRICT_OFF)) };

@@ -7,6 +7,7 @@
  */
 import type { Evidence, FileView, Match, PatternSpec, RuleContext } from '../../../src/types.js';
 import type { Dockerfile } from '../../../src/facts/dockerfile.js';
+import { lineAt } from '../../../src/util/lines.js';
 
 /** A privilege drop that execs the service as another user: a scan pattern, so no script is read again. */
 export const DROP_PATTERN: PatternSpec = {
@@ -116,7 +117,7 @@ function mavenUser(text: string): { name: string; raw: string; from: number } | 
   const close = open < 0 ? -1 : text.indexOf('</container>', open);
   if (close < 0) return undefined;
   const m = /<user>\s*([^<\s]+)\s*<\/user>/.exec(text.slice(open, close));
-  return m ? { name: m[1]!, raw: m[0], from: text.slice(0, open).split('\n').length - 1 } : undefined;
+  return m ? { name: m[1]!, raw: m[0], from: lineAt(text, open) - 1 } : undefined;
 }
 
 /** `jib { container { user = '1000' } }` (Groovy or Kotlin DSL). */
@@ -124,5 +125,5 @@ function gradleUser(text: string): { name: string; raw: string; from: number } |
   const at = text.search(/\bjib\s*\{/);
   if (at < 0) return undefined;
   const m = /\buser\s*=\s*["']([^"']+)["']/.exec(text.slice(at, at + 4000));
-  return m ? { name: m[1]!, raw: m[0], from: text.slice(0, at).split('\n').length - 1 } : undefined;
+  return m ? { name: m[1]!, raw: m[0], from: lineAt(text, at) - 1 } : undefined;
 }

@@ -5,7 +5,14 @@
  * executed; depth and size are bounded, cycles are cut.
  */
 import type { CommandGraph, CommandHop, CommandRun, CommandTool, FileView } from '../../types.js';
-import { type CiCommand, type CiFile, ciFiles, THROWAWAY_CLUSTER_STEP, workflowTriggers } from '../ci.js';
+import {
+  type CiCommand,
+  type CiFile,
+  ciFiles,
+  THROWAWAY_CLUSTER_STEP,
+  throwawayClusterJobs,
+  workflowTriggers,
+} from '../ci.js';
 import { type ContainerPaths, containerPaths } from './container.js';
 import { dotnetBuilds } from './dotnet.js';
 import { hookOrigins, lintStaged, preCommitCiOrigin, preCommitRun } from './hooks.js';
@@ -410,12 +417,9 @@ export const CLUSTER_INSTALL = 'helm install --wait on a throwaway cluster';
  * named as such beside the Helm deploy it also is (round 12, a chart repository's kind job).
  */
 function markClusterInstalls(files: FileView, ci: CiFile[], runs: CommandRun[]): void {
-  const jobs = new Set<string>();
+  const jobs = throwawayClusterJobs(runs);
   for (const f of ci)
     for (const c of f.commands) if (c.job && THROWAWAY_CLUSTER_STEP.test(c.text)) jobs.add(`${f.path}#${c.job}`);
-  for (const r of runs)
-    if (r.origin.kind === 'ci' && r.origin.job && THROWAWAY_CLUSTER_STEP.test(r.argv.slice(0, 3).join(' ')))
-      jobs.add(`${r.origin.path}#${r.origin.job}`);
   if (!jobs.size) return;
   for (const r of runs) {
     if (r.origin.kind !== 'ci' || !jobs.has(`${r.origin.path}#${r.origin.job}`)) continue;

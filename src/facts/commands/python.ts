@@ -16,6 +16,7 @@ import {
   positionals,
   type Resolver,
 } from './types.js';
+import { lineAt } from '../../util/lines.js';
 
 interface IniEntry {
   value: { text: string; line: number }[];
@@ -83,7 +84,7 @@ function readTox(files: FileView, cwd: string): Tox | undefined {
     if (legacy) {
       const start = legacy.index + legacy[0].length;
       const end = text.indexOf(legacy[1]!, start);
-      ini = parseIni(text.slice(start, end < 0 ? undefined : end), text.slice(0, start).split('\n').length);
+      ini = parseIni(text.slice(start, end < 0 ? undefined : end), lineAt(text, start));
     } else return nativeTox(files, path, text);
   }
   const main = ini.get('tox') ?? ini.get('tox:tox');

@@ -65,7 +65,8 @@ function projectEntries(files: FileView): Map<string, Entry> {
     const module = [`${mod}.py`, `${mod}/__init__.py`, `src/${mod}.py`, `src/${mod}/__init__.py`].find((p) =>
       files.exists(p),
     );
-    const text = files.read(e.path)?.split(/\r?\n/)[e.line - 1]?.trim() ?? e.command;
+    const lines = files.lines(e.path);
+    const text = lines && e.line >= 1 && e.line <= lines.count ? lines.bare(e.line).trim() : e.command;
     if (module) out.set(e.command, { command: e.command, module, lang: 'python', path: e.path, line: e.line, text });
   }
   const pkg = files.readJson<{ name?: unknown; bin?: unknown }>('package.json');

@@ -4,6 +4,8 @@
  * `sh.Run("go", "test", …)`, `mg.Deps(…)`) and cargo-make (`Makefile.toml` tasks: command/args,
  * script, dependencies, run_task, and its built-in test/format/clippy tasks).
  */
+import type { Lines } from '../../types.js';
+import { LineIndex } from '../../util/lines.js';
 import { memo } from '../../util/memo.js';
 import { mask, matchBracket, SYNTAX } from '../tests/mask.js';
 import {
@@ -188,11 +190,15 @@ export const mageTargets: Resolver = (raw, { files, cwd }) => {
         /^\s*(?:\/\/go:build\s+mage\b|\/\/\s*\+build\s+mage\b)/m.test(files.read(p) ?? '') || p.includes('magefiles/'),
     );
   if (candidates.length === 0) return { unresolved: 'no magefile' };
-  const fns = new Map<string, { path: string; line: number; code: string; text: string; open: number; to: number }>();
+  const fns = new Map<
+    string,
+    { path: string; line: number; code: string; text: string; lines: Lines; open: number; to: number }
+  >();
   const runners = new Map<string, number>();
   let def: string | undefined;
   for (const path of candidates) {
     const text = files.read(path) ?? '';
+    const lines = files.lines(path) ?? new LineIndex('');
     const code = mask(text, SYNTAX.go);
     for (const [k, v] of mageRunners(code)) runners.set(k, v);
     def ??= /^var\s+Default\s*=\s*(\w+(?:\.\w+)?)/m.exec(code)?.[1];
@@ -201,7 +207,7 @@ export const mageTargets: Resolver = (raw, { files, cwd }) => {
       const to = matchBracket(code, open);
       if (to < 0) continue;
       const key = (m[1] ? `${m[1]}:${m[2]}` : m[2]!).toLowerCase();
-      fns.set(key, { path, line: text.slice(0, m.index).split('\n').length, code, text, open, to });
+      fns.set(key, { path, line: lines.lineAt(m.index), code, text, lines, open, to });
     }
   }
   const out: Expansion = { blocks: [] };
@@ -226,7 +232,7 @@ export const mageTargets: Resolver = (raw, { files, cwd }) => {
       else if (m[1] === 'Exec') args = args.slice(3);
       else if (!m[1] && /Context/.test(m[0])) args = args.slice(1);
       if (!args[0] || args[0] === '$X') continue;
-      const line = f.text.slice(0, at).split('\n').length;
+      const line = f.lines.lineAt(at);
       out.blocks!.push({ path: f.path, line, text: args.join(' '), via: `mage ${name}`, cwd: dirOf(f.path) });
     }
     for (const m of body.matchAll(/(?<![\w.])([A-Z]\w*)\s*\(\s*(?:ctx\s*)?\)/g)) visit(m[1]!, d + 1);

@@ -1,5 +1,6 @@
 /** What a resolver returns for one command: where its real work is written, or the tools it implies. */
 import type { CommandHop, CommandTool, FileView } from '../../types.js';
+import { LineIndex } from '../../util/lines.js';
 
 /** A block of shell text to follow, written at `path` from `line` (a script body, a recipe). */
 export interface Block {
@@ -77,10 +78,13 @@ export const dirOf = (p: string): string => (p.includes('/') ? p.slice(0, p.last
 
 /** Line (1-based) of the first match of `re` at or after line `from`, or undefined. */
 export function lineOf(text: string, re: RegExp, from = 1): number | undefined {
-  const lines = text.split(/\r?\n/);
-  for (let i = from - 1; i < lines.length; i++) if (re.test(lines[i]!)) return i + 1;
+  // Resolvers ask about many keys of one file in a row (every script of a package.json): its lines
+  // are indexed once, not split again per key.
+  if (last?.text !== text) last = new LineIndex(text);
+  for (let n = Math.max(1, from); n <= last.count; n++) if (re.test(last.bare(n))) return n;
   return undefined;
 }
+let last: LineIndex | undefined;
 
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 

@@ -23,6 +23,7 @@ import { helpersOfModule, importedHelpers, resolveModule, type ModuleHelper } fr
 import { scopeOf } from './js-scope.js';
 import { fromJson, type Value } from './js-values.js';
 import { countJavaScript, frameworkOf, type Modules } from './javascript.js';
+import { LineIndex } from '../../util/lines.js';
 import { mask, SYNTAX } from './mask.js';
 import { parsePython, type PyClass, type PyImporter, type PyModule } from './python-parse.js';
 import type { Items } from './python-values.js';
@@ -148,7 +149,8 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     const { custom, ...count } = countCSharp(text);
     const d = withSnippet('csharp', count);
     if (!custom) return d;
-    const customSnippets = Object.fromEntries(custom.uses.map((u) => [u.line, snippetAt(text, u.line)]));
+    const lines = new LineIndex(text);
+    const customSnippets = Object.fromEntries(custom.uses.map((u) => [u.line, snippetAt(lines, u.line)]));
     return { ...d, custom, customSnippets } as TestDigest;
   }
   if (ext === 'rb') {

@@ -8,6 +8,7 @@
  * (`It`, `Specify`, each `Entry` of a table) are the tests of a file that imports Ginkgo; its
  * `RunSpecs` bootstrap is not one more.
  */
+import { LineIndex } from '../../util/lines.js';
 import { lineIndex, mask, matchBracket, SYNTAX } from './mask.js';
 import { counter, snippetAt } from './types.js';
 
@@ -148,8 +149,13 @@ export function goSuites(text: string): GoSuites {
   }
   const methods: GoSuites['methods'] = [];
   // testify runs exported methods whose name starts with Test and that take no arguments.
+  let lines: LineIndex | undefined;
   for (const m of code.matchAll(/^func\s*\(\s*\w*\s*\*?\s*(\w+)\s*\)\s*Test\w*\s*\(\s*\)/gm))
-    methods.push({ recv: m[1]!, line: lineOf(m.index), snippet: snippetAt(text, lineOf(m.index)) });
+    methods.push({
+      recv: m[1]!,
+      line: lineOf(m.index),
+      snippet: snippetAt((lines ??= new LineIndex(text)), lineOf(m.index)),
+    });
   const embeds: Record<string, string[]> = {};
   for (const m of code.matchAll(/^type\s+(\w+)\s+struct\s*\{/gm)) {
     const open = m.index + m[0].length - 1;

@@ -468,7 +468,8 @@ function build(files: FileView): TestInventory {
     const r = countCollection(text);
     if (!r) continue;
     sources.push(c.source);
-    record(c.path, 'Postman', r, r.framework, (l) => snippetAt(text, l));
+    const lines = files.lines(c.path) ?? text;
+    record(c.path, 'Postman', r, r.framework, (l) => snippetAt(lines, l));
   }
 
   phpFiles(candidates(TEST_GLOBS.php), digest, record);

@@ -12,6 +12,7 @@ import { commandGraph } from '../commands/index.js';
 import { dirOf, joinPath } from '../commands/types.js';
 import { mask, SYNTAX } from './mask.js';
 import type { FileCount } from './digest.js';
+import { lineAt } from '../../util/lines.js';
 
 const CASE = /(?<![\w$.])pm\s*\.\s*test\s*\(|(?<![\w$.])tests\s*\[[^\]\n]+\]\s*=(?!=)/g;
 const SKIP = /(?<![\w$.])pm\s*\.\s*test\s*\.\s*skip\s*\(/g;
@@ -82,7 +83,7 @@ export function countCollection(text: string): (FileCount & { framework: string 
   if (cases === 0) return undefined;
   // The first test, cited where its script line is written in the collection file.
   const at = text.search(/pm\s*\.\s*test\s*\(|tests\s*\[/);
-  const firstLine = at < 0 ? undefined : text.slice(0, at).split('\n').length;
+  const firstLine = at < 0 ? undefined : lineAt(text, at);
   return {
     framework: 'Newman',
     cases,

@@ -1,4 +1,5 @@
 /** What the static test counters report, per test file. */
+import type { Lines } from '../../types.js';
 
 export interface TestFileCount {
   path: string;
@@ -69,8 +70,8 @@ export function counter(): Counter {
   };
 }
 
-export function snippetAt(text: string, line: number): string {
-  const l = text.split('\n')[line - 1] ?? '';
+export function snippetAt(text: string | Lines, line: number): string {
+  const l = typeof text === 'string' ? (text.split('\n')[line - 1] ?? '') : text.line(line);
   const t = l.trim();
   return t.length > 160 ? `${t.slice(0, 157)}...` : t;
 }
