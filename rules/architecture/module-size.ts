@@ -77,12 +77,18 @@ export function isDataTable(text: string): boolean {
 const DATA_FILE =
   /(^|\/)(?:__mocks__|mocks?|fixtures?|__fixtures__|stubs?|test[-_]?data|testdata)\/|(^|\/)[^/]*(?:[._-]mocks?|[._-]fixtures?)\.\w+$/i;
 
-/** `Copyright (c) 2016 JetBrains http://…`, `Copyright © 2017-2020 Acme Ltd.`: the holder's name. */
+/**
+ * `Copyright (c) 2016 JetBrains http://…`, `Copyright © 2017-2020 Acme Ltd.`: the holder's name, on a
+ * notice line (a year or (c) after the word). Apache's text ("the copyright owner or entity
+ * authorized by the copyright owner") names no holder.
+ */
 const COPYRIGHT_HOLDER =
-  /\bCopyright[ \t]+(?:\(c\)|©)?[ \t]*(?:\d{4}(?:[ \t]*[-–,][ \t]*(?:\d{4}|present))*,?[ \t]+)?(?:by[ \t]+)?([A-Za-z][^\n<(*]{1,60})/i;
-/** A licence granted in a file's header: the file states its own terms. */
-const LICENCE_GRANT =
-  /Permission is hereby granted|Licensed under|\bMIT License\b|SPDX-License-Identifier|Redistribution and use in source/i;
+  /^[ \t]*(?:\/\*+|\*|\/\/|#)?[ \t]*Copyright[ \t]+(?:(?:\(c\)|\(C\)|©)[ \t]*(?:\d{4}(?:[ \t]*[-–,][ \t]*(?:\d{4}|present))*)?|\d{4}(?:[ \t]*[-–,][ \t]*(?:\d{4}|present))*),?[ \t]+(?:by[ \t]+)?([A-Za-z][^\n<(*]{1,60})/m;
+/**
+ * A licence's full text in a file's header (MIT's grant, BSD's conditions): what a copied file
+ * carries. A one-line `Licensed under …`/SPDX header is a project's own convention, not a sign.
+ */
+const LICENCE_GRANT = /Permission is hereby granted|Redistribution and use in source/i;
 
 /** Words of the copyright holders named in the root licence files (lower case, 3+ letters). */
 function licenceHolders(files: { paths: readonly string[]; read(path: string): string | undefined }): string[] {
