@@ -4,6 +4,29 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'an architecture heading after a fenced code example counts, at its own line (fence lines are skipped, not the page)',
+      tree: {
+        'README.md': '# Relay\n\nA message relay.\n',
+        'docs/guide.md': [
+          '# Guide',
+          '',
+          '```sh',
+          '# how it works: run it',
+          'relay --port 8080',
+          '```',
+          '',
+          '## How it works',
+          '',
+          'The relay accepts messages over HTTP, stores them in a queue service and a worker component delivers them to subscribers.',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [{ path: 'docs/guide.md', line: 8, note: 'architecture section in guide.md' }],
+      },
+    },
+    {
       name: 'a "System design" section that describes the parts is an architecture section (partial)',
       tree: {
         'README.md':
@@ -112,6 +135,41 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a "# … how it works …" comment inside a fenced code example is code, not an architecture heading (round 15); a real heading after the block still counts',
+      tree: {
+        'README.md': '# Flagpole\n\nA library for command-line options.\n',
+        'docs/advanced.md': [
+          '# Advanced Patterns',
+          '',
+          '```{eval-rst}',
+          '.. flagpole:example::',
+          '',
+          '    @flagpole.command()',
+          '    def cli(name):',
+          '        print(name)',
+          '',
+          '# And how it works on the command line:',
+          '',
+          '.. flagpole:run::',
+          '',
+          "    invoke(cli, args=['--name=Pete'])",
+          '```',
+          '',
+          '~~~python',
+          '# Design of the callback:',
+          'def callback(ctx, value): ...',
+          '~~~',
+          '',
+          '## Invoking Other Commands',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'fail',
+        absent: ['docs/advanced.md'],
+      },
+    },
     {
       name: 'a Components heading over a list of the libraries used is a tech stack, not architecture (round 12)',
       tree: {

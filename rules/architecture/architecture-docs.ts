@@ -129,6 +129,22 @@ const DIAGRAM_GLOBS = [
 /** Pictures of the architecture: diagrams, but not diagrams as code (nobody can review a change to a PNG). */
 const IMAGE_GLOBS = ['**/*architecture*.{png,svg,jpg,jpeg}', '**/*-arch.{png,svg}'];
 
+/** Line numbers (1-based) inside fenced code blocks (``` or ~~~, the closing fence of the same kind). */
+function fencedLines(text: string): Set<number> {
+  const out = new Set<number>();
+  let fence: string | null = null;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const f = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(lines[i]!);
+    if (fence === null) {
+      if (f) fence = f[1]!;
+    } else if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && !/\S/.test(lines[i]!.slice(f[0].length))) {
+      fence = null;
+    } else out.add(i + 1);
+  }
+  return out;
+}
+
 export default defineRule({
   meta: {
     id: 'architecture-docs',
@@ -186,6 +202,16 @@ export default defineRule({
     // example, not this system (round 9, caffeine).
     const keep = (p: string) =>
       !isTestPath(p) && !/(^|\/)\.[^/]+\//.test(p) && !isAgentDoc(p) && !EXAMPLE_PROJECT.test(p);
+    // A `# comment` inside a fenced code block is code, not a heading of the page (round 15, click:
+    // docs/advanced.md "# And how it works on the command line:" in an example). Each page is read
+    // once, only when a heading matched in it.
+    const fences = new Map<string, Set<number>>();
+    const prose = (m: Match) => {
+      if (!/\.(?:md|markdown|mdx)$/i.test(m.path)) return true;
+      let fenced = fences.get(m.path);
+      if (!fenced) fences.set(m.path, (fenced = fencedLines(ctx.files.read(m.path) ?? '')));
+      return !fenced.has(m.line);
+    };
     const matched = ctx.files.match(DOC_GLOBS).filter(keep);
     // Feature plans count as partial (below), not as the architecture document.
     const plans = matched.filter((p) => PLAN.test(p) && !/(?:^|\/)ARCHITECTURE[^/]*$/i.test(p));
@@ -283,7 +309,9 @@ export default defineRule({
       );
     }
     const byReadme = new Map<string, Match[]>();
-    for (const m of ctx.matches('componentHeading').filter((x) => keep(x.path) && !HOW_TO_RUN.test(x.snippet)))
+    for (const m of ctx
+      .matches('componentHeading')
+      .filter((x) => keep(x.path) && !HOW_TO_RUN.test(x.snippet) && prose(x)))
       byReadme.set(m.path, [...(byReadme.get(m.path) ?? []), m]);
     const walkthrough = [...byReadme.values()].filter((ms) => ms.length >= 3).map((ms) => ms[0]!);
     // A "design" heading counts when it names the system's design and its text is about parts
@@ -299,7 +327,13 @@ export default defineRule({
       ctx
         .matches('readmeSection')
         .filter(
-          (m) => keep(m.path) && !todos.includes(m.path) && !CPU_ARCH.test(m.snippet) && aboutParts(m) && !stack(m),
+          (m) =>
+            keep(m.path) &&
+            !todos.includes(m.path) &&
+            !CPU_ARCH.test(m.snippet) &&
+            prose(m) &&
+            aboutParts(m) &&
+            !stack(m),
         ),
       Number.POSITIVE_INFINITY,
     );

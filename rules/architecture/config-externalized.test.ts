@@ -10,6 +10,30 @@ const defaultsHjson =
 ruleTester(rule, {
   valid: [
     {
+      name: "a Flask app's central loader (from_prefixed_env, a loop over os.environ.items()) is cited before a CLI's shell defaults (USER, PYTHONSTARTUP)",
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.0\nclick==8.1.0\n',
+        '.env.example': 'BOARD_SECRET_KEY=\nBOARD_DATABASE_URL=\nBOARD_MAIL_SERVER=\n',
+        'board/cli/main.py':
+          'import os\n\n\ndef shell():\n    startup = os.environ.get("PYTHONSTARTUP")\n    return startup\n',
+        'board/cli/users.py':
+          'import os\nimport click\n\n\n@click.option("--username", default=os.environ.get("USER", ""))\ndef create(username):\n    pass\n',
+        'board/app.py':
+          'from flask import Flask\n\nfrom board.utils.env import config_from_env\n\n\ndef create_app():\n    app = Flask(__name__)\n    app.config.from_prefixed_env("BOARD")\n    config_from_env(app)\n    return app\n',
+        'board/utils/env.py':
+          'import os\n\n\ndef config_from_env(app, prefix="BOARD_"):\n    for key, value in os.environ.items():\n        if key.startswith(prefix):\n            app.config[key[len(prefix):]] = value\n    return app\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'board/app.py', line: 8, note: 'loads the configuration from the environment' },
+          { path: 'board/utils/env.py', line: 5, note: 'loads the configuration from the environment' },
+        ],
+        absent: ['board/cli/users.py'],
+      },
+    },
+    {
       name: "a sample compose file's environment block documents the settings; setting os.environ is a write, not a read (round 12)",
       profile: 'service',
       tree: {
@@ -340,7 +364,7 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         evidence: [
-          { path: 'util/config.go', line: 13, note: 'reads configuration from the environment' },
+          { path: 'util/config.go', line: 13, note: 'loads the configuration from the environment' },
           {
             path: 'app.env',
             line: 1,

@@ -70,6 +70,12 @@ function documentedKeys(text: string): { documented: number; keys: number; first
   return { documented, keys, ...(first ? { first } : {}) };
 }
 
+/** A mechanism that loads the configuration from the environment as a whole, not one variable. */
+const CONFIG_LOADER =
+  /\.from_prefixed_env\(|\.from_envvar\(|\bos\.environ\.items\(\)|\bBaseSettings\b|@ConfigurationProperties\b|viper\.AutomaticEnv|envconfig\.Process|\benv::vars\(\)/;
+/** A read of a variable of the user's shell (a CLI's default user name, the REPL start-up file). */
+const STRAY_READ =
+  /\(\s*['"](?:USER|USERNAME|LOGNAME|HOME|PATH|SHELL|TERM|EDITOR|VISUAL|PAGER|PYTHONSTARTUP|PWD|LANG|TMPDIR|TEMP|TMP|COLUMNS|LINES|NO_COLOR|APPDATA|LOCALAPPDATA|XDG_\w+)['"]|\[\s*['"](?:USER|USERNAME|HOME|PATH|SHELL|TERM|EDITOR|PYTHONSTARTUP)['"]\s*\]/;
 const SETTINGS_FILE =
   /(^|\/)(_?config|settings|env|environment|configuration)\.[a-z]+$|(^|\/)(config|settings|conf)\/[^/]+$/i;
 
@@ -91,7 +97,7 @@ export default defineRule({
         // The arguments of a clap attribute stop at the next attribute: scanning on from each of
         // many unclosed `#[arg(` to the end of the line was quadratic.
         regex:
-          /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bos\.getenv\(|\bgetenv\(|\bos\.(?:Getenv|LookupEnv|Environ)\(|System\.getenv\(|Environment\.GetEnvironmentVariable\(|\bENV(?:\[|\.fetch\()|\benv::var|\bstd::env::var|@Value\(\s*"\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\bclass[ \t]+\w+\((?:[\w.]+,[ \t]*)*(?:pydantic_settings\.|pydantic\.)?BaseSettings\b|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.Process|\bdotenvy?::dotenv|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\((?:(?!#\[(?:clap|arg|structopt)\()[^)\n])*\benv\b/,
+          /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bos\.getenv\(|\bgetenv\(|\bos\.(?:Getenv|LookupEnv|Environ)\(|System\.getenv\(|Environment\.GetEnvironmentVariable\(|\bENV(?:\[|\.fetch\()|\benv::var|\bstd::env::var|@Value\(\s*"\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\bclass[ \t]+\w+\((?:[\w.]+,[ \t]*)*(?:pydantic_settings\.|pydantic\.)?BaseSettings\b|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.Process|\bdotenvy?::dotenv|\.from_prefixed_env\(|\.from_envvar\(|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\((?:(?!#\[(?:clap|arg|structopt)\()[^)\n])*\benv\b/,
         files: CODE,
         // Specific literals: the alternation costs ~15 ms/MiB, so it runs only where an env read is likely.
         literals: [
@@ -119,10 +125,13 @@ export default defineRule({
           'viper.',
           'envconfig.',
           'dotenv',
+          'from_prefixed_env',
+          'from_envvar',
           ', env',
           '(env',
         ],
-        maxPerFile: 1,
+        // A file's stray read (USER) may come before its loader: a few per file, the best one cited.
+        maxPerFile: 3,
       },
       placeholder: {
         // A default stops at the next `${` (`${A:${B}}` is found at `${B}`): `[^}]*` ran on from
@@ -337,9 +346,14 @@ export default defineRule({
       ...schemaDocs(ctx.matches('settingSchema'), ctx.matches('settingDoc')).slice(0, 1),
     ];
     // Cite the settings module first (settings.py, config.ts), not the first file in path order.
-    const settingsFirst = [...envReads].sort(
-      (a, b) => Number(!SETTINGS_FILE.test(a.path)) - Number(!SETTINGS_FILE.test(b.path)),
-    );
+    // The central loader first (Flask `from_prefixed_env`, a loop over `os.environ.items()`, pydantic
+    // BaseSettings, @ConfigurationProperties, viper.AutomaticEnv), then the settings module, and a
+    // shell variable read for a CLI default (USER, PYTHONSTARTUP) last (round 15, flaskbb).
+    const rank = (m: Match) =>
+      CONFIG_LOADER.test(m.snippet) ? 0 : STRAY_READ.test(m.snippet) ? 3 : SETTINGS_FILE.test(m.path) ? 1 : 2;
+    const ranked = [...envReads].sort((a, b) => rank(a) - rank(b));
+    // Shell variables are cited only when nothing else reads the environment.
+    const settingsFirst = ranked.some((m) => rank(m) < 3) ? ranked.filter((m) => rank(m) < 3) : ranked;
     // .NET's IConfiguration/IOptions read the configuration providers (appsettings*.json, then
     // environment variables, then the command line): said so, not "from the environment" (round 11).
     const netRead = (m: Match) => /\bIConfiguration\b/.test(m.snippet) || IOPTIONS.test(m.snippet);
@@ -348,7 +362,11 @@ export default defineRule({
         m,
         netRead(m)
           ? 'reads configuration through IConfiguration/IOptions (appsettings*.json, overridden by environment variables)'
-          : 'reads configuration from the environment',
+          : CONFIG_LOADER.test(m.snippet)
+            ? 'loads the configuration from the environment'
+            : STRAY_READ.test(m.snippet)
+              ? 'reads a shell variable (a default, not a setting of the service)'
+              : 'reads configuration from the environment',
       ),
     );
     // Connection strings fixed in the shipped appsettings: a password there is a finding above; one

@@ -205,6 +205,34 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Alembic revisions kept flat in a package migrations folder (Flask-Alembic) pass, recognised by revision and down_revision',
+      profile: 'service',
+      tree: {
+        'pyproject.toml':
+          '[project]\nname = "boardly"\ndependencies = [\n  "alembic",\n  "flask",\n  "flask-alembic",\n  "flask-sqlalchemy",\n]\n',
+        'requirements.txt': 'alembic\nflask\nflask-alembic\nflask-sqlalchemy\n',
+        'boardly/extensions.py':
+          'from flask_alembic import Alembic\nfrom flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\nalembic = Alembic()\n',
+        'boardly/migrations/201601011200_1f2e3d4c5b6a_init.py':
+          '"""init\n\nRevision ID: 1f2e3d4c5b6a\n"""\nfrom alembic import op\n\nrevision = "1f2e3d4c5b6a"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table("boards")\n',
+        'boardly/migrations/201702021300_9a8b7c6d5e4f_add_topics.py':
+          'from alembic import op\n\nrevision: str = "9a8b7c6d5e4f"\ndown_revision: str | None = "1f2e3d4c5b6a"\n\n\ndef upgrade():\n    op.create_table("topics")\n',
+        'boardly/plugins/models.py': 'revision = 3  # the plugin schema revision shown in the admin page\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Alembic',
+        evidence: [
+          {
+            path: 'boardly/migrations/201601011200_1f2e3d4c5b6a_init.py',
+            line: 7,
+            note: 'Alembic revisions (revision and down_revision): 2 file(s) in boardly/migrations/',
+          },
+        ],
+        data: { migrations: 2 },
+      },
+    },
+    {
       name: 'Flyway scripts in a Spring app pass',
       profile: 'service',
       tree: {

@@ -129,6 +129,14 @@ export default defineRule({
         literals: ['synchronize', '.sync('],
         maxPerFile: 1,
       },
+      // An Alembic revision under any folder (Flask-Migrate's `migrations/`, Flask-Alembic's
+      // `<pkg>/migrations/`, a plugin's own): `revision = "8ad96e49dc6"` beside `down_revision = …`.
+      alembicRevision: {
+        regex: /^(down_)?revision[ \t]*(?::[^=\n]{0,60})?=/m,
+        files: ['**/*.py'],
+        literals: ['revision'],
+        maxPerFile: 2,
+      },
       // A schema dump (schema.sql applied at startup) is schema as code, but its changes are not versioned.
       schemaSql: {
         regex: /^[ \t]*create\s+table\b/im,
@@ -224,6 +232,30 @@ export default defineRule({
         note: `numbered schema steps applied by code against a stored schema version (${stepFiles.length} file(s))`,
       });
     }
+    // Alembic revision files recognised by content (`revision =` and `down_revision =` in one
+    // file), wherever the project keeps them: the folder layouts above know only `versions/`.
+    const revisionLines = new Map<string, { up?: number; down?: boolean; snippet?: string }>();
+    for (const m of ctx.matches('alembicRevision')) {
+      if (isTestPath(m.path) || counted.has(m.path)) continue;
+      const seen = revisionLines.get(m.path) ?? {};
+      if (m.groups[0]) seen.down = true;
+      else if (seen.up === undefined) Object.assign(seen, { up: m.line, snippet: m.snippet });
+      revisionLines.set(m.path, seen);
+    }
+    const revisions = [...revisionLines]
+      .filter(([, s]) => s.down && s.up !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    if (revisions.length > 0) {
+      revisions.forEach(([p]) => counted.add(p));
+      if (!tools.includes('Alembic')) tools.push('Alembic');
+      const [path, first] = revisions[0]!;
+      evidence.push({
+        path,
+        line: first.up!,
+        snippet: first.snippet!,
+        note: `Alembic revisions (revision and down_revision): ${revisions.length} file(s) in ${listing([...new Set(revisions.map(([p]) => `${dirOf(p) || '.'}/`))].slice(0, 3))}`,
+      });
+    }
     const markers = ctx.matches('marker').filter((m) => !isTestPath(m.path) && !counted.has(m.path));
     if (markers.length > 0) {
       tools.push('migration files marked for goose/dbmate/sql-migrate/Liquibase');
@@ -275,7 +307,7 @@ export default defineRule({
     if (setup.length)
       return partial(
         0.4,
-        `A migration tool is set up (${listing([...configs.slice(0, 2), ...declared.slice(0, 2).map((d) => d.name)])}) but no migration file is committed.`,
+        `A migration tool is set up (${listing([...new Set([...configs.slice(0, 2), ...declared.map((d) => d.name)])].slice(0, 3))}) but no migration file is committed.`,
         [...setup, clientEvidence],
         data,
       );

@@ -128,6 +128,34 @@ ruleTester(rule, {
       },
     },
     {
+      name: "vendored source in a ThirdParty/ folder (MIT header, BOM) and a file whose licence header names another copyright holder are not the project's modules; its own licensed file still counts",
+      tree: {
+        LICENSE:
+          'MIT License\n\nCopyright (c) 2019 Jane Doe\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\n',
+        'src/Guarded/Guarded.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><PackageLicenseExpression>MIT</PackageLicenseExpression></PropertyGroup></Project>\n',
+        'src/Guarded/ThirdParty/Tooling.Annotations.cs': `\uFEFF/* MIT License\n\nCopyright (c) 2016 Example Tools s.r.o.\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\n*/\n${'  public sealed class A : System.Attribute { }\n'.repeat(1800)}`,
+        'src/Guarded/Interop/NativeMethods.cs': `// Copyright (c) 2015 Contoso Interop Team\n//\n// Permission is hereby granted, free of charge, to any person obtaining a copy\n${'  internal static extern int F();\n'.repeat(1500)}`,
+        'src/Guarded/Guard.cs': `// Copyright (c) 2019 Jane Doe. Licensed under the MIT License.\n${'  public static void Check() { }\n'.repeat(1199)}`,
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'the largest src/Guarded/Guard.cs (1,200 lines)',
+        evidence: [{ path: 'src/Guarded/Guard.cs', line: 1200, note: '1,200 lines' }],
+        absent: ['src/Guarded/ThirdParty/Tooling.Annotations.cs', 'src/Guarded/Interop/NativeMethods.cs'],
+      },
+    },
+    {
+      name: "an Apache-licensed project's own file with the per-file Apache header is its module: the licence text names no holder, and a one-line grant is no copied file",
+      tree: {
+        'LICENSE.txt':
+          '                                 Apache License\n                           Version 2.0, January 2004\n\n      "Licensor" shall mean the copyright owner or entity authorized by\n      the copyright owner that is granting the License.\n',
+        'build.gradle': "plugins { id 'java' }\n",
+        'src/main/java/org/tracker/config/Keys.java': `/*\n * Copyright 2019 - 2026 Jan Novak (jan@tracker.example)\n *\n * Licensed under the Apache License, Version 2.0 (the "License");\n */\npackage org.tracker.config;\n${'    public static final int K = 1;\n'.repeat(2300)}`,
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'src/main/java/org/tracker/config/Keys.java', line: 2306 }] },
+    },
+    {
       name: "an app's own script in public/ with only its copyright line (no licence grant) is still its module",
       tree: {
         'public/app.js': `/* Copyright (c) 2024 Acme Ltd. */\n${'var x = 1;\n'.repeat(2200)}`,

@@ -6,6 +6,26 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: "a Flask service's theme (webpack + bootstrap package.json under themes/) is browser code: its fetch() calls are the page's, the server's requests have timeouts",
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "boardly"\ndependencies = ["flask", "requests"]\n',
+        'boardly/utils/avatars.py':
+          'import requests\n\n\ndef fetch_avatar(url):\n    r = requests.get(url, timeout=(3.05, 27), stream=True)\n    return r.content\n',
+        'boardly/themes/nimbus/package.json':
+          '{"name":"boardly-theme-nimbus","main":"src/app.js","dependencies":{"bootstrap":"^5.3.0","@popperjs/core":"^2.11.0"},"devDependencies":{"webpack":"^5.90.0","webpack-cli":"^5.1.0"}}',
+        'boardly/themes/nimbus/src/app/board.js':
+          'export function markRead(url) {\n  return fetch(url, {\n    method: "POST",\n  }).then((r) => r.json());\n}\n',
+        'boardly/themes/nimbus/src/app/emoji.js': 'export const load = (url) => fetch(url).then((r) => r.json());\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'boardly/utils/avatars.py', line: 5, note: 'explicit timeout' }],
+        absent: ['boardly/themes/nimbus/src/app/board.js', 'boardly/themes/nimbus/src/app/emoji.js'],
+        data: { callsWithoutTimeout: 0 },
+      },
+    },
+    {
       name: 'Ruby: Timeout.timeout around a Net::HTTP download bounds that call; one around a computation does not count',
       profile: 'service',
       tree: {
@@ -210,6 +230,23 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a test runner's timeout (playwright.config.ts webServer.timeout) bounds the test run: the server's fetch() calls without a signal fail, nothing is credited",
+      tree: {
+        'package.json':
+          '{"name":"cardgen","dependencies":{"next":"15.0.0","react":"19.0.0"},"devDependencies":{"@playwright/test":"1.48.0"}}',
+        'playwright.config.ts':
+          "import { defineConfig } from '@playwright/test';\n\nexport default defineConfig({\n  testDir: './e2e',\n  webServer: {\n    command: 'pnpm build && pnpm start',\n    timeout: 120 * 1000,\n  },\n});\n",
+        'src/common/render.ts':
+          'export async function loadStats(repo: string) {\n  const res = await fetch(`https://api.github.com/repos/${repo}`);\n  return res.json();\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'src/common/render.ts', line: 2 }],
+        absent: ['playwright.config.ts'],
+        data: { explicitTimeouts: 0 },
+      },
+    },
     {
       name: 'Rust: reqwest clients without a timeout fail; a tokio::time::timeout around a start-up task is no client timeout',
       profile: 'service',

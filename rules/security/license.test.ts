@@ -47,7 +47,32 @@ ruleTester(rule, {
           '3. The name of the author may not be used to endorse or promote products\n   derived from this software without specific prior written permission.\n\nTHIS SOFTWARE IS PROVIDED BY THE AUTHOR AS IS\n',
         Gemfile: "gem 'rails'\n",
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'LICENSE', line: 1, note: 'licence text: BSD-3-Clause' }] },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'LICENSE',
+            line: 12,
+            snippet: '3. The name of the author may not be used to endorse or promote products',
+            note: 'licence text: BSD-3-Clause',
+          },
+        ],
+      },
+    },
+    {
+      name: 'a BSD text whose third clause wraps ("endorse or" / "promote" on the next line) is BSD-3-Clause, cited at that clause',
+      tree: {
+        LICENSE:
+          'Copyright (c) 2014-2022 by the Boardly Team and contributors.\n\nSome rights reserved.\n\nRedistribution and use in source and binary forms of the software as well\nas documentation, with or without modification, are permitted provided\nthat the following conditions are met:\n\n* Redistributions of source code must retain the above copyright\n  notice, this list of conditions and the following disclaimer.\n\n* Redistributions in binary form must reproduce the above\n  copyright notice, this list of conditions and the following\n  disclaimer in the documentation and/or other materials provided\n  with the distribution.\n\n' +
+          '* The names of the contributors may not be used to endorse or\n  promote products derived from this software without specific\n  prior written permission.\n\nTHIS SOFTWARE AND DOCUMENTATION IS PROVIDED BY THE COPYRIGHT HOLDERS\n',
+        'pyproject.toml': '[project]\nname = "boardly"\nlicense = "BSD-3-Clause"\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Licence stated in LICENSE (BSD-3-Clause).',
+        evidence: [{ path: 'LICENSE', line: 17, note: 'licence text: BSD-3-Clause' }],
+        absent: ['BSD-2-Clause'],
+      },
     },
     {
       name: 'a BSD text with two clauses only is BSD-2-Clause',

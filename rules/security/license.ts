@@ -16,9 +16,10 @@ const SPDX: [RegExp, string][] = [
   [/GNU GENERAL PUBLIC LICENSE/i, 'GPL'],
   [/Mozilla Public License,?\s+(?:Version|v\.?)\s*2\.0/i, 'MPL-2.0'],
   // The third clause — no endorsement by the authors' names — tells BSD-3 from BSD-2, in either wording:
-  // "Neither the name of … nor …" or "The name of the author may not be used to endorse or promote …".
+  // "Neither the name of … nor …" or "The name of the author may not be used to endorse or promote …",
+  // wrapped over lines anywhere (flaskbb: "may not be used to endorse or\n  promote", read as BSD-2).
   [
-    /BSD 3-Clause|Redistributions in binary form[\s\S]*(?:Neither the name|may not be used to endorse or promote)/i,
+    /BSD 3-Clause|Redistributions in binary form[\s\S]*(?:Neither\s+the\s+names?|may\s+not\s+be\s+used\s+to\s+endorse\s+or\s+promote)/i,
     'BSD-3-Clause',
   ],
   [/BSD 2-Clause|Redistributions in binary form/i, 'BSD-2-Clause'],
@@ -32,6 +33,9 @@ const SPDX: [RegExp, string][] = [
   [/Elastic License 2\.0/i, 'Elastic-2.0'],
   [/Server Side Public License/i, 'SSPL-1.0'],
 ];
+
+/** The BSD clause that forbids endorsement by the authors' names (BSD-3's third). */
+const THIRD_CLAUSE = /Neither\s+the\s+names?|may\s+not\s+be\s+used\s+to\s+endorse/i;
 
 /**
  * A licence named for a part of the repository, not the whole: a parenthesis in a preamble ("* All content under 'sentry' … (BSD 3-Clause License)") that precedes the licence
@@ -69,7 +73,10 @@ function licenceOf(head: string): { id: string; line: number } | undefined {
   const lineStart = head.lastIndexOf('\n', best.at - 1) + 1;
   // The line that titles the licence (`# PolyForm Shield License 1.0.0`), not a clause of its text.
   const title = /^[\s#=*_]*$/.test(head.slice(lineStart, best.at));
-  const line = title ? lineAt(head, best.at) : 1;
+  // BSD-3 is told by its third clause: that is the line cited, unless a title names it.
+  const clause =
+    best.id === 'BSD-3-Clause' && !/^BSD 3-Clause/i.test(head.slice(best.at)) ? THIRD_CLAUSE.exec(head) : null;
+  const line = clause ? lineAt(head, clause.index) : title ? lineAt(head, best.at) : 1;
   return { id: version && /GPL$/.test(best.id) ? `${best.id}-${version}.0` : best.id, line };
 }
 

@@ -161,6 +161,25 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Flask: a proxy fix whose force_https switch is False (a parameter default, its attribute) is no HTTPS enforcement; CSRFProtect is the evidence',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.0\nflask-wtf==1.2.1\n',
+        'board/extensions.py': 'from flask_wtf.csrf import CSRFProtect\n\ncsrf = CSRFProtect()\n',
+        'board/proxy.py':
+          'class ProxyPathFix(object):\n    """Fix paths behind a proxy.\n\n    :param force_https: Force HTTPS on all routes. Defaults to ``False``.\n    """\n\n    def __init__(self, app, force_https=False):\n        self.app = app\n        self.force_https = force_https\n\n    def __call__(self, environ, start_response):\n        if self.force_https:\n            environ["wsgi.url_scheme"] = "https"\n        return self.app(environ, start_response)\n',
+        'wsgi.py':
+          'from board.app import create_app\nfrom board.proxy import ProxyPathFix\n\napp = create_app()\napp.wsgi_app = ProxyPathFix(app.wsgi_app, force_https=False)\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'no HTTPS redirect or HSTS',
+        evidence: [{ path: 'board/extensions.py', line: 3, note: 'CSRF protection' }],
+        absent: ['board/proxy.py', 'wsgi.py', 'HTTPS/HSTS and'],
+        data: { https: false, csrf: true },
+      },
+    },
+    {
       name: 'Rails force_ssl set from the environment is HTTPS/HSTS, named in the found list',
       tree: {
         Gemfile: "gem 'rails', '~> 8.0'\n",
@@ -707,7 +726,7 @@ ruleTester(rule, {
         message: 'no security headers',
         absent: ['only in development', 'Set aside'],
         data: { https: true },
-        evidence: [{ path: 'app/Providers/AppServiceProvider.php', line: 9, note: 'HTTPS/HSTS' }],
+        evidence: [{ path: 'app/Providers/AppServiceProvider.php', line: 10, note: 'HTTPS/HSTS' }],
       },
     },
     {

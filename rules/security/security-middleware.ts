@@ -449,10 +449,13 @@ export default defineRule({
     const warning = dangerous.length ? ' CORS allows any origin with credentials.' : '';
     const sameOrigin =
       cors.length === 0 && any.length === 0 ? ' (no CORS middleware: browsers keep requests same-origin)' : '';
+    // HTTPS shares its group with CSRF and trusted hosts: a partial says it is missing even when
+    // the group is met (a pass has every group; HTTPS may then be the proxy's, unseen here).
+    const httpsGap = !data.https && !missing.some((m) => /HTTPS/.test(m));
     const msg = `${
       g.missing.length === 0
         ? `${listing(found)} in place${sameOrigin}.`
-        : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${missing.join(', no ')}.${warning}`
+        : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${[...missing, ...(httpsGap ? ['HTTPS redirect or HSTS'] : [])].join(', no ')}.${warning}`
     }${offNote}${devNote}`;
     // A credentialed wildcard undoes much of the rest: cap the score.
     const score = dangerous.length ? Math.min(g.score, 0.4) : csrfOff ? Math.min(g.score, 0.7) : g.score;

@@ -45,4 +45,26 @@ describe('component of a file', () => {
     expect(of('src/pages/api/send.ts')).toBe('server');
     expect(of('src/store/version.ts')).toBe('browser');
   });
+
+  it("a theme's bundled page package and a non-Node service's themes/ scripts are browser code; test-runner configs are tooling", () => {
+    const py = componentClassifier(
+      [manifest('pyproject.toml'), manifest('shop/themes/plain/package.json'), manifest('tools/pdf/package.json')],
+      [
+        dep('shop/themes/plain/package.json', 'bootstrap'),
+        dep('shop/themes/plain/package.json', 'webpack'),
+        dep('tools/pdf/package.json', 'webpack'),
+        dep('tools/pdf/package.json', 'puppeteer'),
+      ],
+    );
+    expect(py('shop/themes/plain/src/app.js')).toBe('browser');
+    expect(py('shop/themes/legacy/js/menu.js')).toBe('browser');
+    // A bundler alone does not make a package the page's.
+    expect(py('tools/pdf/render.js')).toBe('server');
+    // In a Node service, a themes/ folder may be server code that manages themes.
+    const node = componentClassifier([manifest('package.json')], [dep('package.json', 'express')]);
+    expect(node('core/server/services/themes/activate.js')).toBe('server');
+    expect(pathComponent('playwright.config.ts')).toBe('build');
+    expect(pathComponent('jest.config.js')).toBe('build');
+    expect(pathComponent('test/wdio.conf.ts')).toBe('build');
+  });
 });

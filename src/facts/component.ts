@@ -13,7 +13,8 @@
  *    config is not one: its headers() and routeRules are served at run time);
  *  - the project's layout: a package (any folder with its own package.json) that depends on a UI
  *    framework (react, vue, svelte, @angular/core…) and on no server framework is browser code as a
- *    whole (`web/`, `ui/`, `app/` with a Vue package.json); one that depends on electron or Tauri is
+ *    whole (`web/`, `ui/`, `app/` with a Vue package.json), and so is one that bundles page libraries
+ *    (webpack with bootstrap or jQuery) and no server framework; one that depends on electron or Tauri is
  *    a desktop shell, on react-native/expo/capacitor a mobile app.
  * A full-stack framework's server side stays server code: Next.js `pages/api/` and `app/**\/route.ts`,
  * Nuxt and SvelteKit `server/`, `+server.ts`, Next `middleware.ts`.
@@ -31,8 +32,10 @@ const FULLSTACK_SERVER =
 
 const DESKTOP = /(^|\/)(?:desktop|electron|electron-app|src-tauri|tauri)\//i;
 const MOBILE = /(^|\/)(?:mobile|mobile-app|android|ios|react-native)\//i;
+// Test runners' configurations (playwright.config.ts `webServer.timeout`, jest `testTimeout`) bound
+// the test run, never a call the service makes: tooling, like the bundlers' configs.
 const BUILD =
-  /(^|\/)(?:webpack|vite|vitest|rollup|esbuild|rspack|babel|postcss|tailwind|karma|tsup|turbo)(?:\.[\w-]+)*\.config\.[cm]?[jt]s$|(^|\/)(?:gulpfile|Gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$|(^|\/)(?:scripts|build-tools?|webpack)\//i;
+  /(^|\/)(?:webpack|vite|vitest|rollup|esbuild|rspack|babel|postcss|tailwind|karma|tsup|turbo|playwright|jest|cypress|nightwatch|ava)(?:\.[\w-]+)*\.config\.[cm]?[jt]s$|(^|\/)wdio(?:\.[\w-]+)*\.conf\.[cm]?[jt]s$|(^|\/)(?:gulpfile|Gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$|(^|\/)(?:scripts|build-tools?|webpack)\//i;
 /**
  * Front-end files (before: isBrowserCode in outbound.ts). Angular components
  * (`*.component.ts`) and service workers (`sw.js`, `service-worker.js`) run in the browser wherever
@@ -46,12 +49,23 @@ const BROWSER_FILE =
  */
 const BROWSER_DIR =
   /(^|\/)(static|public|assets|frontend|front-end|client|webapp|wwwroot|ClientApp|www|javascript|web|ui|webui|web-ui|spa)\//i;
+/**
+ * A theme's scripts (`flaskbb/themes/aurora/src/app.js`) are the page's look and behaviour when the
+ * service is not a Node program (no root package.json); in a Node server a `services/themes/`
+ * folder may well be server code that manages themes.
+ */
+const THEME_DIR = /(^|\/)themes?\//i;
 /** In a package with a UI framework, these folders are the page's (hooks, stores, composables). */
 const UI_PACKAGE_DIR = /(^|\/)(?:components|hooks|composables|stores?|views|pages|layouts|widgets)\//;
 
 const UI_DEPS = /^(?:react|react-dom|vue|svelte|@angular\/core|solid-js|preact|lit|@sveltejs\/kit|alpinejs)$/;
 const SERVER_DEPS =
   /^(?:express|fastify|koa|@nestjs\/core|next|nuxt|@sveltejs\/kit|hono|@hapi\/hapi|restify|@remix-run\/node|@remix-run\/server-runtime|@adonisjs\/core|@feathersjs\/feathers|socket\.io|ws|@trpc\/server|h3|astro)$/;
+/** Bundlers that build a page's assets (not tsup/esbuild, which also package Node programs). */
+const PAGE_BUNDLERS = /^(?:webpack|vite|parcel|parcel-bundler|browserify|laravel-mix|@rsbuild\/core|snowpack|gulp)$/;
+/** Libraries that only run in a page: CSS frameworks, DOM helpers, icon fonts. */
+const PAGE_LIBS =
+  /^(?:bootstrap|jquery|@popperjs\/core|@fortawesome\/[\w-]+|tailwindcss|bulma|foundation-sites|htmx\.org|@hotwired\/[\w-]+|stimulus|turbolinks|dompurify|twemoji|sass|less|normalize\.css)$/;
 const DESKTOP_DEPS = /^(?:electron|@tauri-apps\/api|@tauri-apps\/cli|nw|@neutralinojs\/lib)$/;
 const MOBILE_DEPS = /^(?:react-native|expo|@capacitor\/core|@ionic\/react|@ionic\/angular|@ionic\/vue|nativescript)$/;
 
@@ -93,11 +107,14 @@ function packageKinds(manifests: readonly Manifest[], deps: readonly Dependency[
     const dir = dirOf(m.path);
     const ui = names.some((n) => UI_DEPS.test(n));
     const server = names.some((n) => SERVER_DEPS.test(n));
+    // A package that bundles page libraries (webpack with bootstrap, a theme of a Python or Go
+    // service) builds the page, with no UI framework: browser code as well.
+    const page = names.some((n) => PAGE_BUNDLERS.test(n)) && names.some((n) => PAGE_LIBS.test(n));
     const kind: Component = names.some((n) => DESKTOP_DEPS.test(n))
       ? 'desktop'
       : names.some((n) => MOBILE_DEPS.test(n))
         ? 'mobile'
-        : ui && !server && dir !== ''
+        : (ui || page) && !server && dir !== ''
           ? 'browser'
           : 'server';
     out.push({ dir, kind, ui });
@@ -112,6 +129,7 @@ export function componentClassifier(
   deps: readonly Dependency[],
 ): (path: string) => Component {
   const packages = packageKinds(manifests, deps);
+  const nodeRoot = manifests.some((m) => m.path === 'package.json');
   const cache = new Map<string, Component>();
   const nearest = (path: string): PackageKind | undefined =>
     packages.find((p) => p.dir === '' || path.startsWith(`${p.dir}/`));
@@ -123,6 +141,7 @@ export function componentClassifier(
     if (c === 'server' && (manifest || (JS_FAMILY.test(path) && !FULLSTACK_SERVER.test(path)))) {
       const pkg = nearest(path);
       if (pkg && pkg.kind !== 'server') c = pkg.kind;
+      else if (!manifest && !nodeRoot && THEME_DIR.test(path)) c = 'browser';
       else if (!manifest && pkg?.ui && UI_PACKAGE_DIR.test(path.slice(pkg.dir ? pkg.dir.length + 1 : 0))) c = 'browser';
     }
     cache.set(path, c);

@@ -66,8 +66,13 @@ export const MINIFIED_PATTERN: ScanPattern = {
   maxPerFile: 1,
 };
 
+/** Folders named for code copied from other projects. */
+const THIRD_PARTY_DIRS =
+  'ThirdParty,thirdparty,Thirdparty,third_party,third-party,ThirdPartyLibs,external,External,externals,Externals,vendored,Vendored,Vendor';
+
 /**
- * A third-party script copied into a served folder (public/, static/, wwwroot/, vendor/): its first
+ * A third-party script copied into a served folder (public/, static/, wwwroot/, vendor/), or any
+ * source file in a folder named for third-party code (ThirdParty/, third_party/, External/): its first
  * comment grants the licence of someone else's code (`@license`, "Permission is hereby granted",
  * "Licensed under", "You are hereby granted … to use, copy, modify") — an SDK saved next to the
  * app's assets, not the project's code (blind round 14: a 15,897-line platform SDK in
@@ -77,9 +82,14 @@ export const MINIFIED_PATTERN: ScanPattern = {
 export const THIRD_PARTY_PATTERN: ScanPattern = {
   key: 'facts:third-party-script',
   regex:
-    /^[ \t]*(?:\/\*!?|\*|\/\/)[ \t]*(?:@license\b|@preserve\b|Permission is hereby granted\b|Licensed under\b|Released under the\b|You are hereby granted\b)/m,
-  files: ['**/{public,static,wwwroot,vendor,vendors,third_party,third-party}/**/*.{js,mjs,cjs}'],
-  literals: ['@license', '@preserve', 'hereby granted', 'Licensed under', 'Released under'],
+    /^[\uFEFF \t]*(?:\/\*!?|\*|\/\/|#)[ \t]*(?:@license\b|@preserve\b|Permission is hereby granted\b|Licensed under\b|Released under the\b|You are hereby granted\b|(?:The )?MIT License\b)|^[ \t]*Permission is hereby granted, free of charge\b/m,
+  files: [
+    '**/{public,static,wwwroot,vendor,vendors,third_party,third-party}/**/*.{js,mjs,cjs}',
+    // A folder named for someone else's code (C#'s `ThirdParty/JetBrains.Annotations.cs`, C's
+    // `third_party/`, `External/`), in any language: with a licence grant in its first lines.
+    `**/{${THIRD_PARTY_DIRS}}/**/*.{cs,fs,vb,java,kt,scala,go,py,rb,php,ts,tsx,js,mjs,cjs,c,cc,cpp,cxx,h,hh,hpp,m,mm,swift,rs,dart,lua}`,
+  ],
+  literals: ['@license', '@preserve', 'hereby granted', 'Licensed under', 'Released under', 'MIT License'],
   comments: true,
   maxPerFile: 1,
 };
