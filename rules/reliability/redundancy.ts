@@ -158,7 +158,9 @@ export default defineRule({
       const written = metaName(w.doc);
       const scaled =
         scaledNames.has(w.name) ||
-        (written !== '' && scaledNames.has(written)) ||
+        // A bare placeholder (`{{ include "x.fullname" . }}`) names nothing: another chart's
+        // scaler written the same way does not target this workload (round 15: reducer read as autoscaled).
+        (comparable(written, written) && scaledNames.has(written)) ||
         (w.chart !== undefined && scalers.some((h) => h.chart === w.chart && !comparable(targetName(h.doc), written)));
       const count = overrides.get(w.name) ?? w.replicas;
       const line = w.replicasLine ?? w.line;

@@ -11,6 +11,121 @@ export interface HelmLine {
   text: string;
   /** `.Values` paths of the `if` blocks enclosing this line (negated with a leading `!`). */
   conditions: string[];
+  /** The line of the template file this output line stands for (an included line: the `include`). */
+  at?: number;
+  /** Where a line spliced in from a named template was written (`_pod.tpl:124`). */
+  from?: { path: string; line: number };
+}
+
+/** A named template of a chart (`{{- define "x.pod" -}}` in templates/_pod.tpl): its body lines. */
+export interface HelmDefine {
+  path: string;
+  /** Line of the first body line. */
+  line: number;
+  body: string[];
+  /** It holds a pod spec or a whole object (see WORKLOAD_DEFINE). */
+  workload: boolean;
+}
+
+/** Template comments blanked, lines kept. */
+const blankComments = (t: string) => t.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
+
+/** Directives that open a block closed by `{{ end }}`. */
+const OPENERS = new Set(['if', 'with', 'range', 'define', 'block']);
+
+/** Net block depth a (joined) line opens: `{{ if }}` +1, `{{ end }}` -1. */
+function depthChange(line: string): number {
+  let d = 0;
+  for (const m of line.matchAll(TEMPLATE)) {
+    const word = /^(\w+)/.exec(m[1]!.trim())?.[1] ?? '';
+    if (OPENERS.has(word)) d++;
+    else if (word === 'end') d--;
+  }
+  return d;
+}
+
+/** Lines with directives spanning lines joined onto their first line (the rest left empty). */
+function joinDirectives(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    let j = i;
+    while (
+      j + 1 < out.length &&
+      j - i < 20 &&
+      (out[i]!.match(/\{\{/g)?.length ?? 0) > (out[i]!.match(/\}\}/g)?.length ?? 0)
+    ) {
+      j++;
+      out[i] = `${out[i]} ${out[j]!.trim()}`;
+      out[j] = '';
+    }
+  }
+  return out;
+}
+
+/** The named templates defined in a chart's helper files. */
+export function helmDefines(sources: { path: string; text: string }[]): Map<string, HelmDefine> {
+  const out = new Map<string, HelmDefine>();
+  for (const { path, text } of sources) {
+    const lines = blankComments(text).split(/\r?\n/);
+    const joined = joinDirectives(lines);
+    for (let i = 0; i < joined.length; i++) {
+      const name = /\{\{-?\s*define\s+"([^"]+)"/.exec(joined[i]!)?.[1];
+      if (!name) continue;
+      let depth = depthChange(joined[i]!);
+      let j = i + 1;
+      for (; j < joined.length && depth > 0; j++) {
+        depth += depthChange(joined[j]!);
+        if (depth <= 0) break;
+      }
+      const body = lines.slice(i + 1, j);
+      out.set(name, { path, line: i + 2, body, workload: WORKLOAD_DEFINE.test(body.join('\n')) });
+      i = j;
+    }
+  }
+  return out;
+}
+
+/**
+ * A named template that holds a pod spec or a whole object (`containers:`, a top-level `kind:`):
+ * the workload is judged from it. Label and name helpers are left as directives.
+ */
+const WORKLOAD_DEFINE = /^\s*(?:- )?(?:containers|initContainers):\s*$|^kind:\s*\S/m;
+
+/** Maximum nesting of includes followed. */
+const INCLUDE_DEPTH = 3;
+
+interface Expanded {
+  lines: string[];
+  at: number[];
+  from: ({ path: string; line: number } | undefined)[];
+}
+
+/**
+ * Splices the body of each workload-bearing named template in where a line includes it
+ * (`{{- include "x.pod" . | nindent 6 }}`), indented as `nindent`/`indent` says; line origins
+ * are kept so findings cite the helper's line.
+ */
+function expandIncludes(lines: string[], defines: Map<string, HelmDefine>, depth: number): Expanded {
+  const out: Expanded = { lines: [], at: [], from: [] };
+  lines.forEach((line, i) => {
+    const only = line.includes('{{') && line.replace(TEMPLATE, '').trim() === '';
+    const name = only ? /\{\{-?\s*(?:include|template)\s+"([^"]+)"/.exec(line)?.[1] : undefined;
+    const def = name && depth < INCLUDE_DEPTH ? defines.get(name) : undefined;
+    if (!def?.workload) {
+      out.lines.push(line);
+      out.at.push(i + 1);
+      out.from.push(undefined);
+      return;
+    }
+    const pad = ' '.repeat(Number(/\bn?indent\s+(\d+)/.exec(line)?.[1] ?? 0));
+    const inner = expandIncludes(def.body, defines, depth + 1);
+    inner.lines.forEach((l, k) => {
+      out.lines.push(l.trim() ? `${pad}${l}` : l);
+      out.at.push(i + 1);
+      out.from.push(inner.from[k] ?? { path: def.path, line: def.line + inner.at[k]! - 1 });
+    });
+  });
+  return out;
 }
 
 const TEMPLATE = /\{\{-?\s*([\s\S]*?)\s*-?\}\}/g;
@@ -24,17 +139,26 @@ function valuesRef(expr: string, dotPath: string | undefined): string | undefine
 }
 
 /** Neutralises a Helm template; the result has exactly as many lines as the input. */
-export function neutraliseHelm(text: string): HelmLine[] {
+export function neutraliseHelm(text: string, defines?: Map<string, HelmDefine>): HelmLine[] {
   // Comments and directives spanning lines become blank lines.
-  const source = text.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
-  const lines = source.split(/\r?\n/);
+  const source = blankComments(text);
+  const expanded = defines && defines.size > 0 ? expandIncludes(source.split(/\r?\n/), defines, 0) : undefined;
+  const lines = expanded ? expanded.lines : source.split(/\r?\n/);
   const out: HelmLine[] = [];
   // Block stack: each opener records its `.Values` scope (for `with`) and condition (for `if`).
   // An `if` block also records the first list item of each branch: a later branch that opens with
   // the same item (`- image:` with a registry, with a digest, with a tag) is an alternative of that
   // one item, not another one — Helm renders exactly one branch.
-  const stack: { kind: string; dot?: string; cond?: string; items?: Set<string>; first?: string; skip?: boolean }[] =
-    [];
+  const stack: {
+    kind: string;
+    dot?: string;
+    cond?: string;
+    /** The plain `.Values` conjuncts of `if and A (not B) (eq …)`: each must hold. */
+    conds?: string[];
+    items?: Set<string>;
+    first?: string;
+    skip?: boolean;
+  }[] = [];
   let lastKeyIndent = -1;
   /** The output line of the key that `lastKeyIndent` belongs to. */
   let lastKeyLine = -1;
@@ -58,7 +182,7 @@ export function neutraliseHelm(text: string): HelmLine[] {
       for (let k = i + 1; k <= j; k++) lines[k] = '';
     }
     const dot = [...stack].reverse().find((s) => s.dot)?.dot;
-    const conditions = stack.filter((s) => s.cond).map((s) => s.cond!);
+    const conditions = stack.flatMap((s) => (s.cond ? [s.cond] : (s.conds ?? [])));
     const onlyTemplates = line.replace(TEMPLATE, '').trim() === '';
     if (line.includes('{{') && onlyTemplates) {
       let emitted = '';
@@ -74,7 +198,9 @@ export function neutraliseHelm(text: string): HelmLine[] {
             ...(word === 'with' && ref ? { dot: ref } : {}),
             ...(word === 'if' && ref && /^if\s+(not\s+)?\(?\s*\.Values\.[\w.]+\s*\)?$/.test(expr)
               ? { cond: `${negated ? '!' : ''}${ref}` }
-              : {}),
+              : word === 'if' && /^if\s+and\s/.test(expr)
+                ? { conds: conjuncts(expr.replace(/^if\s+and\s+/, '')) }
+                : {}),
           });
         } else if (word === 'end') {
           stack.pop();
@@ -86,6 +212,8 @@ export function neutraliseHelm(text: string): HelmLine[] {
             top.skip = false;
           }
           if (top?.cond) top.cond = top.cond.startsWith('!') ? top.cond.slice(1) : `!${top.cond}`;
+          // The else of `if and A B` holds when either is false: nothing to require of either.
+          if (top?.conds) top.conds = undefined;
         } else if (!emitted && /\b(toYaml|include|tpl|toJson)\b/.test(expr)) {
           // A whole block from values under the key above: `resources:` / `{{- toYaml .Values.resources | nindent 12 }}`.
           const ref = valuesRef(expr, dot);
@@ -134,6 +262,37 @@ export function neutraliseHelm(text: string): HelmLine[] {
   }
   fitMarkersToLists(out, markers);
   templatedItemsAsMaps(out);
+  if (expanded)
+    out.forEach((l, i) => {
+      l.at = expanded.at[i]!;
+      const from = expanded.from[i];
+      if (from) l.from = from;
+    });
+  return out;
+}
+
+/**
+ * The arguments of `and` that are plain `.Values` paths or their `not`: `.Values.autoscaling.enabled
+ * (eq .Values.mode "deployment")` → ['autoscaling.enabled']. Other arguments (comparisons, `or`)
+ * are not judged; the block holds only if the plain ones do.
+ */
+function conjuncts(args: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  const take = (arg: string) => {
+    const m = /^\(?\s*(not\s+)?\$?\.Values\.([\w.]+)\s*\)?$/.exec(arg.trim());
+    if (m) out.push(`${m[1] ? '!' : ''}${m[2]}`);
+  };
+  for (let i = 0; i <= args.length; i++) {
+    const ch = args[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if ((ch === undefined || /\s/.test(ch)) && depth === 0) {
+      if (i > start) take(args.slice(start, i));
+      start = i + 1;
+    }
+  }
   return out;
 }
 

@@ -4,8 +4,8 @@
  * Kustomize files. Every object keeps its path and line; malformed files become notes.
  */
 import { detachDeep } from '../util/detach.js';
-import type { Digest, FileView } from '../types.js';
-import { conditionsHold, neutraliseHelm, resolveValues } from './helm.js';
+import type { Digest, Evidence, FileView } from '../types.js';
+import { conditionsHold, helmDefines, neutraliseHelm, resolveValues, VALUE_REF, type HelmLine } from './helm.js';
 import { memo } from '../util/memo.js';
 import { dirOf } from './paths.js';
 import { catalogues } from './k8s-catalogue.js';
@@ -53,6 +53,13 @@ export interface Container {
   startupProbe?: unknown;
   resources: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
   preStop: boolean;
+  /** The file the container is written in when it is not the workload's: a chart helper (`_pod.tpl`). */
+  path?: string;
+  /**
+   * Where a chart's values.yaml sets the default a field is rendered from (`livenessProbe`,
+   * `readinessProbe`, `resources`): the default judged, cited beside the template line.
+   */
+  defaults?: Partial<Record<'livenessProbe' | 'readinessProbe' | 'resources', { path: string; line: number }>>;
 }
 
 export interface Workload extends K8sObject {
@@ -119,7 +126,43 @@ function getIn(obj: unknown, path: string[]): unknown {
   return cur;
 }
 
-function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
+/** How a parsed line maps back to the files: the template's line, and a helper's line when spliced in. */
+interface LineMap {
+  at(line: number): number;
+  from(line: number): { path: string; line: number } | undefined;
+  /** The values.yaml line of a `.Values` path, when the object comes from a chart. */
+  valueLine?(ref: string): { path: string; line: number } | undefined;
+}
+
+const PLAIN: LineMap = { at: (l) => l, from: () => undefined };
+
+/** The first `.Values` path a (raw, unresolved) subtree is rendered from. */
+function firstRef(node: unknown, depth = 0): string | undefined {
+  if (depth > 12) return undefined;
+  if (typeof node === 'string' && node.startsWith(`${VALUE_REF}.`)) return node.slice(VALUE_REF.length + 1);
+  if (Array.isArray(node)) {
+    for (const n of node) {
+      const r = firstRef(n, depth + 1);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  const obj = rec(node);
+  if (!obj) return undefined;
+  if (typeof obj[VALUE_REF] === 'string') return (obj[VALUE_REF] as string).split('|')[0];
+  for (const v of Object.values(obj)) {
+    const r = firstRef(v, depth + 1);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+function workloadOf(
+  o: K8sObject,
+  yaml: YamlDoc,
+  map: LineMap = PLAIN,
+  rawDoc?: Record<string, unknown>,
+): Workload | undefined {
   const specPath = podSpecPath(o.kind, o.apiVersion);
   if (!specPath) return undefined;
   const spec = rec(getIn(o.doc, specPath));
@@ -130,9 +173,30 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
   ] as const) {
     const list = spec?.[field];
     if (!Array.isArray(list)) continue;
+    const rawList = rawDoc ? getIn(rawDoc, [...specPath, field]) : undefined;
     list.forEach((c, i) => {
       const cont = rec(c) ?? {};
       const res = rec(cont.resources) ?? {};
+      const parsed = yaml.lineOf([...specPath, field, i]);
+      const from = parsed === undefined ? undefined : map.from(parsed);
+      // The values.yaml default each judged field is rendered from (a chart's `livenessProbe:`).
+      const rawCont = Array.isArray(rawList) ? rec(rawList[i]) : undefined;
+      const defaults: NonNullable<Container['defaults']> = {};
+      for (const key of ['livenessProbe', 'readinessProbe', 'resources'] as const) {
+        const ref = rawCont && map.valueLine ? firstRef(rawCont[key]) : undefined;
+        // `livenessProbe.httpGet.path` is cited at `livenessProbe` when values.yaml has that key.
+        const parts = ref?.split('.') ?? [];
+        const own = parts.indexOf(key);
+        // A literal probe with a port from values (`port: {{ .Values.ports.healthz }}`) is the
+        // template's, not a default: cited only when the field itself comes from values.
+        const field = rawCont?.[key];
+        const whole = typeof field === 'string' || typeof rec(field)?.[VALUE_REF] === 'string';
+        const at =
+          ref && (own >= 0 || whole)
+            ? (map.valueLine!(own >= 0 && !whole ? parts.slice(0, own + 1).join('.') : ref) ?? map.valueLine!(ref))
+            : undefined;
+        if (at) defaults[key] = at;
+      }
       containers.push({
         name:
           typeof cont.name !== 'string'
@@ -140,7 +204,9 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
             : /helm-template|__helmValue/.test(cont.name)
               ? '(templated)'
               : cont.name,
-        line: yaml.lineOf([...specPath, field, i]) ?? o.line,
+        line: from ? from.line : parsed !== undefined ? map.at(parsed) : o.line,
+        ...(from ? { path: from.path } : {}),
+        ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
         init,
         ...(cont.livenessProbe ? { livenessProbe: cont.livenessProbe } : {}),
         ...(cont.readinessProbe ? { readinessProbe: cont.readinessProbe } : {}),
@@ -165,7 +231,8 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
             ? undefined
             : 'templated';
   const grace = spec?.terminationGracePeriodSeconds;
-  const replicasLine = yaml.lineOf(['spec', 'replicas']);
+  const parsedReplicas = yaml.lineOf(['spec', 'replicas']);
+  const replicasLine = parsedReplicas === undefined ? undefined : map.at(parsedReplicas);
   const oneOff =
     o.kind === 'Job' ||
     o.kind === 'CronJob' ||
@@ -200,6 +267,9 @@ function chartsOf(files: FileView): Chart[] {
   });
 }
 
+/** Helper files of a chart, where its named templates are defined (Helm renders none of them). */
+const HELPERS = ['**/templates/**/_*.tpl', '**/templates/**/_*.yaml', '**/templates/**/_*.yml'];
+
 interface FileManifests {
   objects: K8sObject[];
   workloads: Workload[];
@@ -223,11 +293,63 @@ export const K8S_DIGEST: Digest<FileManifests | undefined> = {
     '**/kustomization.yaml',
     '**/kustomization.yml',
     '**/Kustomization',
+    ...HELPERS,
   ],
   of: (path, text, files) => detachDeep(manifestsOf(path, text, files)),
 };
 
 const chartsMemo = (files: FileView) => memo(files, 'k8s:charts', () => chartsOf(files));
+
+/** The named templates of a chart's helper files, read once per chart. */
+function chartDefines(files: FileView, chart: Chart): ReturnType<typeof helmDefines> {
+  return memo(files, `k8s:defines:${chart.dir}`, () => {
+    const prefix = chart.dir ? `${chart.dir}/templates/` : 'templates/';
+    const sources = files
+      .match(HELPERS)
+      .filter((p) => p.startsWith(prefix))
+      .flatMap((path) => {
+        const text = files.read(path);
+        return text?.includes('define') ? [{ path, text }] : [];
+      });
+    return helmDefines(sources);
+  });
+}
+
+/** A chart's values.yaml parsed with lines, read once per chart when a default is cited. */
+function valuesDoc(files: FileView, chart: Chart): { doc: YamlDoc; lines: string[] } | undefined {
+  return memo(files, `k8s:values-lines:${chart.dir}`, () => {
+    const text = chart.valuesPath ? files.read(chart.valuesPath) : undefined;
+    const doc = text ? parseYamlWithLines(text).docs[0] : undefined;
+    return doc ? { doc, lines: text!.split(/\r?\n/) } : undefined;
+  });
+}
+
+/** The line of a values path's key (a map's first line is its first entry, below comments). */
+function valueKeyLine(files: FileView, chart: Chart, ref: string): number | undefined {
+  const parsed = valuesDoc(files, chart);
+  const parts = ref.split('.');
+  const at = parsed?.doc.lineOf(parts);
+  if (at === undefined) return undefined;
+  const key = new RegExp(`^\\s*(?:- )?["']?${parts[parts.length - 1]!.replace(/[^\w-]/g, '')}["']?\\s*:`);
+  for (let l = at; l >= Math.max(1, at - 40); l--) if (key.test(parsed!.lines[l - 1] ?? '')) return l;
+  return at;
+}
+
+function lineMap(lines: HelmLine[] | undefined, chart: Chart | undefined, files: FileView): LineMap {
+  const spliced = lines?.some((l) => l.from);
+  return {
+    at: (l) => (spliced ? (lines![l - 1]?.at ?? l) : l),
+    from: (l) => (spliced ? lines![l - 1]?.from : undefined),
+    ...(chart?.valuesPath
+      ? {
+          valueLine: (ref: string) => {
+            const line = valueKeyLine(files, chart, ref);
+            return line === undefined ? undefined : { path: chart.valuesPath!, line };
+          },
+        }
+      : {}),
+  };
+}
 
 // Kinds some rule reads beyond identity (workloads, scalers, mesh and gateway policies, lists of
 // objects); every other single-document manifest (a CRD's long schema, an operator's custom
@@ -300,8 +422,17 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
     if (shortcut) return shortcut;
   }
   const out: FileManifests = { objects: [], workloads: [], notes: [] };
-  const helmLines = chart || text.includes('{{') ? neutraliseHelm(text) : undefined;
-  const parsed = parseYamlWithLines(helmLines ? helmLines.map((l) => l.text).join('\n') : text);
+  const templated = chart || text.includes('{{');
+  // A workload whose pod spec or whole object comes from a chart helper (`{{ include "x.pod" . }}`)
+  // is judged from the helper's body spliced in; when that does not parse, from the file alone.
+  const defines = chart && text.includes('include') ? chartDefines(files, chart) : undefined;
+  let helmLines = templated ? neutraliseHelm(text, defines) : undefined;
+  let parsed = parseYamlWithLines(helmLines ? helmLines.map((l) => l.text).join('\n') : text);
+  if (parsed.error && helmLines?.some((l) => l.from)) {
+    helmLines = neutraliseHelm(text);
+    parsed = parseYamlWithLines(helmLines.map((l) => l.text).join('\n'));
+  }
+  const map = lineMap(helmLines, chart, files);
   if (parsed.error)
     out.notes.push({
       path,
@@ -311,8 +442,9 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
     const raw = rec(yaml.value);
     if (!raw || typeof raw.kind !== 'string' || typeof raw.apiVersion !== 'string') continue;
     const doc = (chart?.values !== undefined ? resolveValues(raw, chart.values) : raw) as Record<string, unknown>;
-    const line = yaml.lineOf(['kind']) ?? 1;
-    const conds = helmLines?.[line - 1]?.conditions ?? [];
+    const parsedLine = yaml.lineOf(['kind']) ?? 1;
+    const conds = helmLines?.[parsedLine - 1]?.conditions ?? [];
+    const line = map.at(parsedLine);
     const rawName = typeof rec(doc.metadata)?.name === 'string' ? (rec(doc.metadata)!.name as string) : '';
     const obj: K8sObject = {
       apiVersion: raw.apiVersion,
@@ -329,7 +461,7 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
       ...(chart ? { chart: chart.dir } : {}),
       ...(chart?.values !== undefined && !conditionsHold(conds, chart.values) ? { disabled: true } : {}),
     };
-    take(out, obj, yaml, raw.kind, doc);
+    take(out, obj, yaml, raw.kind, doc, map, raw);
     // An OpenShift Template's `objects` and a List's `items` are the manifests it creates.
     const field = raw.kind === 'Template' ? 'objects' : raw.kind === 'List' ? 'items' : undefined;
     const members = field ? doc[field] : undefined;
@@ -344,12 +476,12 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
         kind: item.kind,
         name,
         path,
-        line: view.lineOf(['kind']) ?? line,
+        line: map.at(view.lineOf(['kind']) ?? parsedLine),
         doc: item,
         ...(obj.chart ? { chart: obj.chart } : {}),
         ...(obj.disabled ? { disabled: true } : {}),
       };
-      take(out, member, view, item.kind, item);
+      take(out, member, view, item.kind, item, map);
     });
   }
   return out;
@@ -381,8 +513,16 @@ function jsonManifest(text: string): boolean {
 const K8S_API_VERSION = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*\/)?v\d+(?:(?:alpha|beta)\d+)?$/;
 
 /** Keeps an object and, for a workload, its containers; the object then keeps only what rules read. */
-function take(out: FileManifests, obj: K8sObject, yaml: YamlDoc, kind: string, doc: Record<string, unknown>): void {
-  const w = workloadOf(obj, yaml);
+function take(
+  out: FileManifests,
+  obj: K8sObject,
+  yaml: YamlDoc,
+  kind: string,
+  doc: Record<string, unknown>,
+  map: LineMap = PLAIN,
+  raw?: Record<string, unknown>,
+): void {
+  const w = workloadOf(obj, yaml, map, raw);
   // The workload took what it needs of the whole document; the object keeps what rules read.
   obj.doc = readPart(kind, doc);
   out.objects.push(obj);
@@ -504,6 +644,25 @@ function kustomization(o: { path: string; doc: Record<string, unknown> }): K8sMo
 /** The memoised model for an audit. */
 export function k8s(files: FileView): K8sModel {
   return memo(files, 'k8s', () => parseK8s(files));
+}
+
+/**
+ * Evidence for one container: where it is written (a chart helper's line when the pod spec is
+ * included from one, naming the template that includes it) and the values.yaml defaults the
+ * named fields are rendered from (`livenessProbe` at values.yaml:576).
+ */
+export function containerEvidence(
+  w: Workload,
+  c: Container,
+  note: string,
+  fields: readonly (keyof NonNullable<Container['defaults']>)[],
+): Evidence {
+  const cited = fields.flatMap((f) => (c.defaults?.[f] ? [`${f} ${c.defaults[f]!.path}:${c.defaults[f]!.line}`] : []));
+  return {
+    path: c.path ?? w.path,
+    line: c.line,
+    note: `${note}${c.path ? ` (pod spec from a helper, included by ${w.path})` : ''}${cited.length > 0 ? `; chart defaults: ${cited.join(', ')}` : ''}`,
+  };
 }
 
 /** Objects of one kind (and, optionally, API group prefix), enabled by default. */

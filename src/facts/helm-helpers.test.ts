@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { memoryIndex } from '../testing/memory.js';
+import { k8s } from './k8s.js';
+import { runRuleOn } from '../testing/rule-tester.js';
+import healthChecks from '../../rules/reliability/health-checks.js';
+import redundancy from '../../rules/reliability/redundancy.js';
+import resourceLimits from '../../rules/reliability/resource-limits.js';
+
+// A chart whose pod spec lives in a named template (templates/_pod.tpl) that the Deployment
+// includes; probes and resources come from values.yaml defaults; its HPA is behind
+// `if and .Values.autoscaling.enabled (…)`, off by default. A second chart hard-codes one replica
+// and names its objects with an `include`, as the first chart's HPA names its target.
+const relay = {
+  'charts/relay/Chart.yaml': 'apiVersion: v2\nname: relay\nversion: 0.3.0\n',
+  'charts/relay/values.yaml': [
+    'mode: deployment', // 1
+    'replicaCount: 1', // 2
+    'image:', // 3
+    '  repository: example/relay', // 4
+    '# probes', // 5
+    'livenessProbe:', // 6
+    '  # periodSeconds: 10', // 7
+    '  httpGet:', // 8
+    '    port: 13133', // 9
+    '    path: /', // 10
+    'readinessProbe:', // 11
+    '  httpGet:', // 12
+    '    port: 13133', // 13
+    '    path: /ready', // 14
+    'resources:', // 15
+    '  limits:', // 16
+    '    memory: 256Mi', // 17
+    '  requests:', // 18
+    '    cpu: 100m', // 19
+    'autoscaling:', // 20
+    '  enabled: false', // 21
+    '  minReplicas: 2', // 22
+    '',
+  ].join('\n'),
+  'charts/relay/templates/_helpers.tpl': [
+    '{{/*', // 1
+    'Full name.', // 2
+    '*/}}', // 3
+    '{{- define "relay.fullname" -}}', // 4
+    '{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 }}', // 5
+    '{{- end }}', // 6
+    '', // 7
+  ].join('\n'),
+  'charts/relay/templates/_pod.tpl': [
+    '{{- define "relay.pod" -}}', // 1
+    'serviceAccountName: {{ include "relay.fullname" . }}', // 2
+    'containers:', // 3
+    '  - name: relay', // 4
+    '    image: "{{ .Values.image.repository }}"', // 5
+    '    livenessProbe:', // 6
+    '      httpGet:', // 7
+    '        path: {{ .Values.livenessProbe.httpGet.path }}', // 8
+    '        port: {{ .Values.livenessProbe.httpGet.port }}', // 9
+    '    readinessProbe:', // 10
+    '      {{- toYaml .Values.readinessProbe | nindent 6 }}', // 11
+    '    {{- with .Values.resources }}', // 12
+    '    resources:', // 13
+    '      {{- toYaml . | nindent 6 }}', // 14
+    '    {{- end }}', // 15
+    '{{- end }}', // 16
+    '',
+  ].join('\n'),
+  'charts/relay/templates/deployment.yaml': [
+    '{{- if eq .Values.mode "deployment" -}}', // 1
+    'apiVersion: apps/v1', // 2
+    'kind: Deployment', // 3
+    'metadata:', // 4
+    '  name: {{ include "relay.fullname" . }}', // 5
+    'spec:', // 6
+    '{{- if and (not .Values.autoscaling.enabled) (.Values.replicaCount) }}', // 7
+    '  replicas: {{ .Values.replicaCount }}', // 8
+    '{{- end }}', // 9
+    '  template:', // 10
+    '    spec:', // 11
+    '      {{- include "relay.pod" . | nindent 6 }}', // 12
+    '      hostNetwork: false', // 13
+    '{{- end }}', // 14
+    '',
+  ].join('\n'),
+  'charts/relay/templates/hpa.yaml': [
+    '{{- if and .Values.autoscaling.enabled (eq .Values.mode "deployment") }}', // 1
+    'apiVersion: autoscaling/v2', // 2
+    'kind: HorizontalPodAutoscaler', // 3
+    'metadata:', // 4
+    '  name: {{ include "relay.fullname" . }}', // 5
+    'spec:', // 6
+    '  scaleTargetRef:', // 7
+    '    apiVersion: apps/v1', // 8
+    '    kind: Deployment', // 9
+    '    name: {{ include "relay.fullname" . }}', // 10
+    '  minReplicas: {{ .Values.autoscaling.minReplicas }}', // 11
+    '{{- end }}', // 12
+    '',
+  ].join('\n'),
+};
+const reducer = {
+  'charts/reducer/Chart.yaml': 'apiVersion: v2\nname: reducer\nversion: 0.1.0\n',
+  'charts/reducer/values.yaml': 'image: example/reducer\n',
+  'charts/reducer/templates/deployment.yaml': [
+    'apiVersion: apps/v1', // 1
+    'kind: Deployment', // 2
+    'metadata:', // 3
+    '  name: {{ include "reducer.fullname" . }}', // 4
+    'spec:', // 5
+    '  replicas: 1', // 6
+    '  template:', // 7
+    '    spec:', // 8
+    '      containers:', // 9
+    '        - name: reducer', // 10
+    '          image: {{ .Values.image }}', // 11
+    '',
+  ].join('\n'),
+};
+const tree = { 'README.md': '# charts\n', ...relay, ...reducer };
+
+describe('Helm workloads whose pod spec comes from a named template (round 15)', () => {
+  it('splices the included pod spec in and cites the helper line', () => {
+    const m = k8s(memoryIndex(tree));
+    expect(m.notes).toEqual([]);
+    const relayW = m.workloads.find((w) => w.path === 'charts/relay/templates/deployment.yaml')!;
+    expect(relayW.line).toBe(3);
+    expect(relayW.replicas).toBe(1);
+    expect(relayW.replicasLine).toBe(8);
+    expect(relayW.containers).toHaveLength(1);
+    expect(relayW.containers[0]).toMatchObject({
+      name: 'relay',
+      path: 'charts/relay/templates/_pod.tpl',
+      line: 4,
+      resources: { limits: { memory: '256Mi' }, requests: { cpu: '100m' } },
+      defaults: {
+        livenessProbe: { path: 'charts/relay/values.yaml', line: 6 },
+        readinessProbe: { path: 'charts/relay/values.yaml', line: 11 },
+        resources: { path: 'charts/relay/values.yaml', line: 15 },
+      },
+    });
+    // The HPA is behind `if and .Values.autoscaling.enabled …`, false by default.
+    expect(m.objects.find((o) => o.kind === 'HorizontalPodAutoscaler')?.disabled).toBe(true);
+  });
+
+  it('health-checks and resource-limits count the helper container with its values.yaml defaults', async () => {
+    const hc = await runRuleOn(healthChecks, tree, { profile: 'infrastructure' });
+    expect(hc.evidence).toContainEqual({
+      path: 'charts/relay/templates/_pod.tpl',
+      line: 4,
+      note: 'Deployment relay (chart) container relay: readiness and liveness probes (pod spec from a helper, included by charts/relay/templates/deployment.yaml); chart defaults: readinessProbe charts/relay/values.yaml:11, livenessProbe charts/relay/values.yaml:6',
+    });
+    expect(hc.data).toMatchObject({ kubernetesContainers: 2, checked: 1 });
+    const rl = await runRuleOn(resourceLimits, tree, { profile: 'infrastructure' });
+    expect(rl.outcome).toBe('partial');
+    expect(rl.message).toBe(
+      '1 of 2 workloads declare requests and limits; 1 of 2 lack complete resource requests/limits.',
+    );
+    expect(rl.evidence).toContainEqual({
+      path: 'charts/relay/templates/_pod.tpl',
+      line: 4,
+      note: 'Deployment relay (chart) container relay: requests and limits (pod spec from a helper, included by charts/relay/templates/deployment.yaml); chart defaults: resources charts/relay/values.yaml:15',
+    });
+  });
+
+  it('redundancy: an HPA behind a default-false switch and another chart’s placeholder name scale nothing', async () => {
+    const r = await runRuleOn(redundancy, tree, { profile: 'infrastructure' });
+    expect(r.data).toMatchObject({ redundant: 0, single: 2, autoscalers: 0 });
+    expect(r.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'charts/reducer/templates/deployment.yaml',
+        line: 6,
+        note: 'Deployment reducer (chart) runs 1 replica and no autoscaler targets it',
+      }),
+    );
+    expect(r.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'charts/relay/templates/deployment.yaml',
+        line: 8,
+        note: expect.stringContaining('Deployment relay (chart) runs 1 replica'),
+      }),
+    );
+  });
+});
