@@ -176,7 +176,7 @@ describe('Helm workloads whose pod spec comes from a named template (round 15)',
       expect.objectContaining({
         path: 'charts/relay/templates/deployment.yaml',
         line: 8,
-        note: expect.stringContaining('Deployment relay (chart) runs 1 replica'),
+        note: "Deployment relay (chart) runs 1 replica and no autoscaler targets it by default: the chart's HorizontalPodAutoscaler (charts/relay/templates/hpa.yaml:3) is behind a values switch, .Values.autoscaling.enabled false by default (charts/relay/values.yaml:21)",
       }),
     );
   });

@@ -36,6 +36,8 @@ export interface K8sObject {
   hook?: boolean;
   /** A Helm object switched off by default (`{{- if .Values.autoscaling.enabled }}` with false). */
   disabled?: boolean;
+  /** The values switch that keeps a disabled object off, and where values.yaml sets it. */
+  offBy?: { ref: string; path?: string; line?: number };
   /**
    * A Kustomize patch (named in a kustomization's patches/patchesStrategicMerge): a fragment merged
    * onto a base object, holding only the fields it changes — not a whole object to judge for what
@@ -459,7 +461,9 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
       line,
       doc,
       ...(chart ? { chart: chart.dir } : {}),
-      ...(chart?.values !== undefined && !conditionsHold(conds, chart.values) ? { disabled: true } : {}),
+      ...(chart?.values !== undefined && !conditionsHold(conds, chart.values)
+        ? { disabled: true, offBy: offBy(conds, chart.values, map) }
+        : {}),
     };
     take(out, obj, yaml, raw.kind, doc, map, raw);
     // An OpenShift Template's `objects` and a List's `items` are the manifests it creates.
@@ -485,6 +489,14 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
     });
   }
   return out;
+}
+
+/** The first `if` condition that does not hold with the chart's defaults, and its values.yaml line. */
+function offBy(conds: string[], values: unknown, map: LineMap): NonNullable<K8sObject['offBy']> {
+  const c = conds.find((x) => !conditionsHold([x], values)) ?? conds[0] ?? '';
+  const ref = c.replace(/^!/, '');
+  const at = ref ? map.valueLine?.(ref) : undefined;
+  return { ref: c, ...(at ? { path: at.path, line: at.line } : {}) };
 }
 
 /** `"kind": "…"` in a JSON document. */
