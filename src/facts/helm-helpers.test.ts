@@ -180,4 +180,110 @@ describe('Helm workloads whose pod spec comes from a named template (round 15)',
       }),
     );
   });
+
+  it('unrolls `range $name, $config := .Values.components` over a helper that writes a whole Deployment', async () => {
+    const shop = {
+      'charts/shop/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 1.0.0\n',
+      'charts/shop/values.yaml': [
+        'default:', // 1
+        '  image: example/shop', // 2
+        'components:', // 3
+        '  cart-api:', // 4
+        '    enabled: true', // 5
+        '    resources:', // 6
+        '      limits:', // 7
+        '        memory: 160Mi', // 8
+        '      requests:', // 9
+        '        cpu: 50m', // 10
+        '    livenessProbe:', // 11
+        '      httpGet: { path: /healthz, port: 8080 }', // 12
+        '    readinessProbe:', // 13
+        '      httpGet: { path: /ready, port: 8080 }', // 14
+        '  quote:', // 15
+        '    enabled: true', // 16
+        '    replicas: 2', // 17
+        '    resources:', // 18
+        '      limits:', // 19
+        '        memory: 40Mi', // 20
+        '  legacy:', // 21
+        '    enabled: false', // 22
+        '',
+      ].join('\n'),
+      'charts/shop/templates/_objects.tpl': [
+        '{{/*', // 1
+        'A component Deployment.', // 2
+        '*/}}', // 3
+        '{{- define "shop.deployment" }}', // 4
+        '---', // 5
+        'apiVersion: apps/v1', // 6
+        'kind: Deployment', // 7
+        'metadata:', // 8
+        '  name: {{ .name }}', // 9
+        'spec:', // 10
+        '  replicas: {{ .replicas | default .defaultValues.replicas }}', // 11
+        '  template:', // 12
+        '    spec:', // 13
+        '      containers:', // 14
+        '        - name: {{ .name }}', // 15
+        '          image: {{ .defaultValues.image }}', // 16
+        '          resources:', // 17
+        '            {{- .resources | toYaml | nindent 12 }}', // 18
+        '          {{- if .livenessProbe }}', // 19
+        '          livenessProbe:', // 20
+        '            {{- .livenessProbe | toYaml | nindent 12 }}', // 21
+        '          {{- end }}', // 22
+        '          {{- if .readinessProbe }}', // 23
+        '          readinessProbe:', // 24
+        '            {{- .readinessProbe | toYaml | nindent 12 }}', // 25
+        '          {{- end }}', // 26
+        '        {{- range .sidecarContainers }}', // 27
+        '        - name: {{ .name }}', // 28
+        '          image: {{ .image }}', // 29
+        '        {{- end }}', // 30
+        '{{- end }}', // 31
+        '',
+      ].join('\n'),
+      'charts/shop/templates/component.yaml': [
+        '{{- range $name, $config := .Values.components }}', // 1
+        '    {{- $config := set . "name" ($name | lower) }}', // 2
+        '    {{- $config := set . "defaultValues" $.Values.default }}', // 3
+        '    {{- if $config.enabled -}}', // 4
+        '        {{- include "shop.deployment" $config -}}', // 5
+        '    {{ end }}', // 6
+        '{{- end }}', // 7
+        '',
+      ].join('\n'),
+    };
+    const t = { 'README.md': '# shop\n', ...shop };
+    const m = k8s(memoryIndex(t));
+    expect(m.notes).toEqual([]);
+    const enabled = m.workloads.filter((w) => !w.disabled);
+    expect(enabled.map((w) => [w.name, w.path, w.line, w.replicas])).toEqual([
+      ['cart-api', 'charts/shop/templates/component.yaml', 5, undefined],
+      ['quote', 'charts/shop/templates/component.yaml', 5, 2],
+    ]);
+    // The disabled entry is there, switched off by its values; no phantom sidecar container.
+    expect(m.workloads.find((w) => w.name === 'legacy')?.disabled).toBe(true);
+    expect(enabled.map((w) => w.containers.map((c) => [c.name, c.path, c.line]))).toEqual([
+      [['cart-api', 'charts/shop/templates/_objects.tpl', 15]],
+      [['quote', 'charts/shop/templates/_objects.tpl', 15]],
+    ]);
+    const rl = await runRuleOn(resourceLimits, t, { profile: 'infrastructure' });
+    expect(rl.message).toBe(
+      '1 of 2 workloads declare requests and limits; 1 of 2 lack complete resource requests/limits.',
+    );
+    expect(rl.evidence).toContainEqual({
+      path: 'charts/shop/templates/_objects.tpl',
+      line: 15,
+      note: 'Deployment quote container quote has limits (memory) but no requests (pod spec from a helper, included by charts/shop/templates/component.yaml); chart defaults: resources charts/shop/values.yaml:18',
+    });
+    const hc = await runRuleOn(healthChecks, t, { profile: 'infrastructure' });
+    expect(hc.evidence).toContainEqual({
+      path: 'charts/shop/templates/_objects.tpl',
+      line: 15,
+      note: 'Deployment cart-api container cart-api: readiness and liveness probes (pod spec from a helper, included by charts/shop/templates/component.yaml); chart defaults: readinessProbe charts/shop/values.yaml:13, livenessProbe charts/shop/values.yaml:11',
+    });
+    const r = await runRuleOn(redundancy, t, { profile: 'infrastructure' });
+    expect(r.data).toMatchObject({ redundant: 1, single: 1 });
+  });
 });

@@ -100,38 +100,164 @@ interface Expanded {
   from: ({ path: string; line: number } | undefined)[];
 }
 
+/** An unrolled `range $key, $entry := .Values.P` over a values map: one entry. */
+interface RangeScope {
+  /** Values path of the entry: `components.ad`. */
+  scope: string;
+  key: string;
+  entry: Record<string, unknown>;
+  /** The range's value variable (`$config`), the argument an include passes the entry by. */
+  variable: string;
+  /** Fields set on the entry from elsewhere: `set . "defaultValues" $.Values.default`. */
+  aliases: Map<string, string>;
+}
+
+/** Fields of the root context, never fields of a range entry. */
+const ROOT_FIELDS = new Set(['Values', 'Chart', 'Release', 'Capabilities', 'Template', 'Files']);
+
+const isEmpty = (v: unknown) =>
+  v === undefined || v === null || v === false || v === '' || (typeof v === 'object' && Object.keys(v).length === 0);
+
+/**
+ * A named template's body as rendered for one range entry: its relative fields (`.resources`)
+ * become that entry's values paths (`.Values.components.ad.resources`), `{{ .name }}` the entry's
+ * key when the entry sets no name, and a nested `range` over a field the entry leaves empty
+ * renders nothing. Lines inside a nested `range`/`with` (another dot) are left as they are.
+ */
+function scoped(body: string[], s: RangeScope): string[] {
+  const out: string[] = [];
+  const stack: { kind: string; drop: boolean }[] = [];
+  for (const line of body) {
+    const inner = stack.some((b) => b.kind === 'range' || b.kind === 'with');
+    const dropping = stack.some((b) => b.drop);
+    let text = line;
+    if (!inner && !dropping)
+      text = line.replace(TEMPLATE, (whole, expr: string) => {
+        if (/^\.name(\s*\|\s*lower)?$/.test(expr.trim()) && !('name' in s.entry)) return s.key;
+        return whole.replace(/(^|[\s(|{])\.([A-Za-z_]\w*)/g, (m, pre: string, field: string) =>
+          ROOT_FIELDS.has(field)
+            ? m
+            : s.aliases.has(field)
+              ? `${pre}.Values.${s.aliases.get(field)}`
+              : `${pre}.Values.${s.scope}.${field}`,
+        );
+      });
+    for (const m of line.matchAll(TEMPLATE)) {
+      const expr = m[1]!.trim();
+      const word = /^(\w+)/.exec(expr)?.[1] ?? '';
+      if (OPENERS.has(word)) {
+        const field = word === 'range' ? /^range\s+\.([A-Za-z_]\w*)\s*$/.exec(expr)?.[1] : undefined;
+        stack.push({ kind: word, drop: !inner && field !== undefined && isEmpty(s.entry[field]) });
+      } else if (word === 'end') stack.pop();
+    }
+    out.push(dropping || stack.some((b) => b.drop) ? '' : text);
+  }
+  return out;
+}
+
 /**
  * Splices the body of each workload-bearing named template in where a line includes it
  * (`{{- include "x.pod" . | nindent 6 }}`), indented as `nindent`/`indent` says; line origins
- * are kept so findings cite the helper's line.
+ * are kept so findings cite the helper's line. A `range $name, $config := .Values.components`
+ * that includes one is unrolled over the entries values.yaml sets: one workload per entry.
  */
-function expandIncludes(lines: string[], defines: Map<string, HelmDefine>, depth: number): Expanded {
+function expandIncludes(
+  lines: string[],
+  defines: Map<string, HelmDefine>,
+  depth: number,
+  values?: unknown,
+  scope?: RangeScope,
+): Expanded {
   const out: Expanded = { lines: [], at: [], from: [] };
-  lines.forEach((line, i) => {
+  const keep = (line: string, at: number) => {
+    out.lines.push(line);
+    out.at.push(at);
+    out.from.push(undefined);
+  };
+  const workloadInclude = (l: string) => {
+    const n = /\{\{-?\s*(?:include|template)\s+"([^"]+)"/.exec(l)?.[1];
+    return n !== undefined && defines.get(n)?.workload === true;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const only = line.includes('{{') && line.replace(TEMPLATE, '').trim() === '';
-    const name = only ? /\{\{-?\s*(?:include|template)\s+"([^"]+)"/.exec(line)?.[1] : undefined;
-    const def = name && depth < INCLUDE_DEPTH ? defines.get(name) : undefined;
+    const range =
+      only && values !== undefined && !scope
+        ? /\{\{-?\s*range\s+\$\w+\s*,\s*(\$\w+)\s*:=\s*\$?\.Values\.([\w.]+)\s*-?\}\}/.exec(line)
+        : null;
+    if (range) {
+      let d = depthChange(line);
+      let j = i + 1;
+      for (; j < lines.length; j++) if ((d += depthChange(lines[j]!)) <= 0) break;
+      const body = lines.slice(i + 1, j);
+      const entries = valueAt(values, range[2]!);
+      if (
+        j < lines.length &&
+        entries &&
+        typeof entries === 'object' &&
+        !Array.isArray(entries) &&
+        body.some(workloadInclude)
+      ) {
+        const aliases = new Map<string, string>();
+        for (const l of body)
+          for (const m of l.matchAll(/\bset\s+\.\s+"(\w+)"\s+\$\.Values\.([\w.]+)/g)) aliases.set(m[1]!, m[2]!);
+        keep('', i + 1);
+        for (const [key, entry] of Object.entries(entries as Record<string, unknown>)) {
+          if (!entry || typeof entry !== 'object' || Array.isArray(entry)) continue;
+          const s: RangeScope = {
+            scope: `${range[2]}.${key}`,
+            key,
+            entry: entry as Record<string, unknown>,
+            variable: range[1]!,
+            aliases,
+          };
+          const variable = new RegExp(`\\${s.variable}\\.`, 'g');
+          const inst = expandIncludes(
+            body.map((l) => l.replace(variable, `.Values.${s.scope}.`)),
+            defines,
+            depth,
+            values,
+            s,
+          );
+          inst.lines.forEach((l, k) => {
+            out.lines.push(l);
+            out.at.push(i + 1 + inst.at[k]!);
+            out.from.push(inst.from[k]);
+          });
+        }
+        keep('', j + 1);
+        i = j;
+        continue;
+      }
+    }
+    const name = only ? /\{\{-?\s*(?:include|template)\s+"([^"]+)"\s*(\S*)/.exec(line) : null;
+    const def = name && depth < INCLUDE_DEPTH ? defines.get(name[1]!) : undefined;
     if (!def?.workload) {
-      out.lines.push(line);
-      out.at.push(i + 1);
-      out.from.push(undefined);
-      return;
+      keep(line, i + 1);
+      continue;
     }
     const pad = ' '.repeat(Number(/\bn?indent\s+(\d+)/.exec(line)?.[1] ?? 0));
-    const inner = expandIncludes(def.body, defines, depth + 1);
+    // The entry passed on (`include "x.deployment" $config`): the body reads the entry's fields.
+    const passed = scope && (name![2] === scope.variable || name![2] === '.') ? scope : undefined;
+    const inner = expandIncludes(passed ? scoped(def.body, passed) : def.body, defines, depth + 1, values, passed);
     inner.lines.forEach((l, k) => {
       out.lines.push(l.trim() ? `${pad}${l}` : l);
       out.at.push(i + 1);
       out.from.push(inner.from[k] ?? { path: def.path, line: def.line + inner.at[k]! - 1 });
     });
-  });
+  }
   return out;
 }
 
 const TEMPLATE = /\{\{-?\s*([\s\S]*?)\s*-?\}\}/g;
 
 function valuesRef(expr: string, dotPath: string | undefined): string | undefined {
-  const m = /(?:^|[\s(])\$?\.Values\.([A-Za-z0-9_.]+)/.exec(expr);
+  // `.Values.a | default .Values.b`: a when values.yaml sets it, else b (ALTERNATIVE).
+  const fallback = /^\(?\s*\$?\.Values\.([\w.-]+)\s*\)?\s*\|\s*default\s+\(?\s*\$?\.Values\.([\w.-]+)\s*\)?\s*$/.exec(
+    expr.trim(),
+  );
+  if (fallback) return `${fallback[1]}${ALTERNATIVE}${fallback[2]}`;
+  const m = /(?:^|[\s(])\$?\.Values\.([A-Za-z0-9_.-]+)/.exec(expr);
   if (m) return m[1];
   // `toYaml .` inside `{{- with .Values.resources }}`.
   if (dotPath && /(^|[\s(|])\.(\s|$|\))/.test(expr)) return dotPath;
@@ -139,10 +265,10 @@ function valuesRef(expr: string, dotPath: string | undefined): string | undefine
 }
 
 /** Neutralises a Helm template; the result has exactly as many lines as the input. */
-export function neutraliseHelm(text: string, defines?: Map<string, HelmDefine>): HelmLine[] {
+export function neutraliseHelm(text: string, defines?: Map<string, HelmDefine>, values?: unknown): HelmLine[] {
   // Comments and directives spanning lines become blank lines.
   const source = blankComments(text);
-  const expanded = defines && defines.size > 0 ? expandIncludes(source.split(/\r?\n/), defines, 0) : undefined;
+  const expanded = defines && defines.size > 0 ? expandIncludes(source.split(/\r?\n/), defines, 0, values) : undefined;
   const lines = expanded ? expanded.lines : source.split(/\r?\n/);
   const out: HelmLine[] = [];
   // Block stack: each opener records its `.Values` scope (for `with`) and condition (for `if`).
@@ -196,7 +322,7 @@ export function neutraliseHelm(text: string, defines?: Map<string, HelmDefine>):
             kind: word,
             ...(word === 'if' ? { items: new Set<string>() } : {}),
             ...(word === 'with' && ref ? { dot: ref } : {}),
-            ...(word === 'if' && ref && /^if\s+(not\s+)?\(?\s*\.Values\.[\w.]+\s*\)?$/.test(expr)
+            ...(word === 'if' && ref && /^if\s+(not\s+)?\(?\s*\.Values\.[\w.-]+\s*\)?$/.test(expr)
               ? { cond: `${negated ? '!' : ''}${ref}` }
               : word === 'if' && /^if\s+and\s/.test(expr)
                 ? { conds: conjuncts(expr.replace(/^if\s+and\s+/, '')) }
@@ -252,7 +378,7 @@ export function neutraliseHelm(text: string, defines?: Map<string, HelmDefine>):
     });
     // `key: __helmValue.x` → a map marker when it is the whole value.
     text = text.replace(
-      new RegExp(`^(\\s*(?:- )?[\\w.-]+:\\s*)["']?${VALUE_REF}\\.([\\w.]+)["']?\\s*$`),
+      new RegExp(`^(\\s*(?:- )?[\\w.-]+:\\s*)["']?${VALUE_REF}\\.([\\w.|-]+)["']?\\s*$`),
       `$1"${VALUE_REF}.$2"`,
     );
     const key = /^(\s*)(?:- )?[\w.-]+:\s*$/.exec(text);
@@ -281,7 +407,7 @@ function conjuncts(args: string): string[] {
   let depth = 0;
   let start = 0;
   const take = (arg: string) => {
-    const m = /^\(?\s*(not\s+)?\$?\.Values\.([\w.]+)\s*\)?$/.exec(arg.trim());
+    const m = /^\(?\s*(not\s+)?\$?\.Values\.([\w.-]+)\s*\)?$/.exec(arg.trim());
     if (m) out.push(`${m[1] ? '!' : ''}${m[2]}`);
   };
   for (let i = 0; i <= args.length; i++) {
@@ -339,7 +465,7 @@ function fitMarkersToLists(out: HelmLine[], markers: { index: number; keyIndent:
  * include … | nindent 4 }}` followed by literal labels is a key whose value is that map.
  */
 function templatedItemsAsMaps(out: HelmLine[]): void {
-  const whole = new RegExp(`^(\\s*)(- |[\\w./-]+:\\s+)"?(helm-template|${VALUE_REF}\\.[\\w.]+)"?\\s*$`);
+  const whole = new RegExp(`^(\\s*)(- |[\\w./-]+:\\s+)"?(helm-template|${VALUE_REF}\\.[\\w.-]+)"?\\s*$`);
   for (let i = 0; i < out.length; i++) {
     const m = whole.exec(out[i]!.text);
     if (!m) continue;

@@ -221,7 +221,10 @@ function workloadOf(
       });
     });
   }
-  const rawReplicas = getIn(o.doc, ['spec', 'replicas']);
+  const written = getIn(o.doc, ['spec', 'replicas']);
+  // A chart value its values.yaml leaves unset renders empty: Kubernetes runs one replica.
+  const rawReplicas =
+    map.valueLine && typeof written === 'string' && written.startsWith(`${VALUE_REF}.`) ? undefined : written;
   const replicas =
     typeof rawReplicas === 'number'
       ? rawReplicas
@@ -301,6 +304,20 @@ export const K8S_DIGEST: Digest<FileManifests | undefined> = {
 };
 
 const chartsMemo = (files: FileView) => memo(files, 'k8s:charts', () => chartsOf(files));
+
+/** The chart whose templates folder holds a path. */
+function chartOf(path: string, files: FileView): Chart | undefined {
+  return chartsMemo(files).find((c) => path.startsWith(c.dir ? `${c.dir}/templates/` : 'templates/'));
+}
+
+/** A chart template that includes a named template holding a whole object or pod spec. */
+function includesObject(path: string, text: string, files: FileView): boolean {
+  if (!text.includes('include') && !text.includes('template')) return false;
+  const chart = chartOf(path, files);
+  if (!chart || /(^|\/)_[^/]*$/.test(path)) return false;
+  const defines = chartDefines(files, chart);
+  return [...text.matchAll(/\{\{-?\s*(?:include|template)\s+"([^"]+)"/g)].some((m) => defines.get(m[1]!)?.workload);
+}
 
 /** The named templates of a chart's helper files, read once per chart. */
 function chartDefines(files: FileView, chart: Chart): ReturnType<typeof helmDefines> {
@@ -410,13 +427,13 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
   // JSON: a manifest has both keys (most JSON in a repository — packages, locales, schemas — has not).
   const json = path.endsWith('.json');
   if (json && (!JSON_KIND.test(text) || !text.includes('"apiVersion"') || !jsonManifest(text))) return undefined;
-  // Cheap pre-check: a manifest names its kind; most YAML in a repository does not.
-  if (!json && (!/^[ \t]*kind:/m.test(text) || !text.includes('apiVersion')))
+  // Cheap pre-check: a manifest names its kind; most YAML in a repository does not. A chart
+  // template may write none and include a helper that does (`{{ include "x.deployment" $config }}`).
+  if (!json && (!/^[ \t]*kind:/m.test(text) || !text.includes('apiVersion')) && !includesObject(path, text, files))
     return COMPOSE_CONTENT.test(text) && COMPOSE_SERVICE.test(text) && !NOT_COMPOSE.test(text)
       ? { objects: [], workloads: [], notes: [], compose: true }
       : undefined;
-  const charts = chartsMemo(files);
-  const chart = charts.find((c) => path.startsWith(c.dir ? `${c.dir}/templates/` : 'templates/'));
+  const chart = chartOf(path, files);
   // Helm renders no manifest from a file whose name starts with `_`: it holds named templates.
   if (chart && /(^|\/)_[^/]*$/.test(path)) return undefined;
   if (!chart && !json) {
@@ -428,7 +445,7 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
   // A workload whose pod spec or whole object comes from a chart helper (`{{ include "x.pod" . }}`)
   // is judged from the helper's body spliced in; when that does not parse, from the file alone.
   const defines = chart && text.includes('include') ? chartDefines(files, chart) : undefined;
-  let helmLines = templated ? neutraliseHelm(text, defines) : undefined;
+  let helmLines = templated ? neutraliseHelm(text, defines, chart?.values) : undefined;
   let parsed = parseYamlWithLines(helmLines ? helmLines.map((l) => l.text).join('\n') : text);
   if (parsed.error && helmLines?.some((l) => l.from)) {
     helmLines = neutraliseHelm(text);
