@@ -310,9 +310,13 @@ function chartOf(path: string, files: FileView): Chart | undefined {
   return chartsMemo(files).find((c) => path.startsWith(c.dir ? `${c.dir}/templates/` : 'templates/'));
 }
 
+const INCLUDE = /\{\{-?\s*(?:include|template)\s+"/;
+
 /** A chart template that includes a named template holding a whole object or pod spec. */
 function includesObject(path: string, text: string, files: FileView): boolean {
-  if (!text.includes('include') && !text.includes('template')) return false;
+  // Only a template that includes something asks for the chart (reading Chart.yaml and
+  // values.yaml makes a scan thread hand the file to the main thread).
+  if (!/(^|\/)templates\//.test(path) || !INCLUDE.test(text)) return false;
   const chart = chartOf(path, files);
   if (!chart || /(^|\/)_[^/]*$/.test(path)) return false;
   const defines = chartDefines(files, chart);
