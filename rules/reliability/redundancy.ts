@@ -168,9 +168,14 @@ export default defineRule({
         (w.chart !== undefined && scalers.some((h) => h.chart === w.chart && !comparable(targetName(h.doc), written)));
       const count = overrides.get(w.name) ?? w.replicas;
       const line = w.replicasLine ?? w.line;
+      // A chart's replica count comes from values.yaml: the default line is cited beside the template's.
+      const fromValues =
+        w.replicasDefault && !overrides.has(w.name)
+          ? ` (chart default ${w.replicasDefault.path}:${w.replicasDefault.line})`
+          : '';
       if (scaled) good.push({ path: w.path, line: w.line, note: `${where} is autoscaled` });
       else if (typeof count === 'number' && count >= 2)
-        good.push({ path: w.path, line, note: `${where}: ${count} replicas` });
+        good.push({ path: w.path, line, note: `${where}: ${count} replicas${fromValues}` });
       else if (count === 'templated')
         good.push({ path: w.path, line, note: `${where}: replicas set by a template value (not resolved)` });
       else {
@@ -190,7 +195,7 @@ export default defineRule({
         findings.push({
           path: w.path,
           line,
-          note: `${where} runs ${count ?? 1} replica${count === undefined ? ' (replicas unset)' : ''} and no autoscaler targets it${offered ? ` by default: the chart's ${offered.kind} (${offered.path}:${offered.line}) is behind a values switch${switchText}` : ''}${ha ? `; the chart has an HA switch, ${on ? 'on' : 'off'} by default: .Values.${ha.ref} (${ha.path}:${ha.line})` : ''}`,
+          note: `${where} runs ${count ?? 1} replica${count === undefined ? ' (replicas unset)' : fromValues} and no autoscaler targets it${offered ? ` by default: the chart's ${offered.kind} (${offered.path}:${offered.line}) is behind a values switch${switchText}` : ''}${ha ? `; the chart has an HA switch, ${on ? 'on' : 'off'} by default: .Values.${ha.ref} (${ha.path}:${ha.line})` : ''}`,
         });
       }
     }

@@ -176,7 +176,7 @@ describe('Helm workloads whose pod spec comes from a named template (round 15)',
       expect.objectContaining({
         path: 'charts/relay/templates/deployment.yaml',
         line: 8,
-        note: "Deployment relay (chart) runs 1 replica and no autoscaler targets it by default: the chart's HorizontalPodAutoscaler (charts/relay/templates/hpa.yaml:3) is behind a values switch, .Values.autoscaling.enabled false by default (charts/relay/values.yaml:21)",
+        note: "Deployment relay (chart) runs 1 replica (chart default charts/relay/values.yaml:2) and no autoscaler targets it by default: the chart's HorizontalPodAutoscaler (charts/relay/templates/hpa.yaml:3) is behind a values switch, .Values.autoscaling.enabled false by default (charts/relay/values.yaml:21)",
       }),
     );
   });
@@ -285,5 +285,10 @@ describe('Helm workloads whose pod spec comes from a named template (round 15)',
     });
     const r = await runRuleOn(redundancy, t, { profile: 'infrastructure' });
     expect(r.data).toMatchObject({ redundant: 1, single: 1 });
+    expect(r.evidence).toContainEqual({
+      path: 'charts/shop/templates/component.yaml',
+      line: 5,
+      note: 'Deployment quote: 2 replicas (chart default charts/shop/values.yaml:17)',
+    });
   });
 });

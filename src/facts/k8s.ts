@@ -68,6 +68,8 @@ export interface Workload extends K8sObject {
   /** A number, 'templated' when it comes from an unresolved expression, undefined when unset. */
   replicas?: number | 'templated';
   replicasLine?: number;
+  /** Where values.yaml sets the default the replica count is rendered from (`replicaCount: 1`). */
+  replicasDefault?: { path: string; line: number };
   containers: Container[];
   terminationGracePeriodSeconds?: number;
   /** Runs to completion (Job, CronJob, a Pod with restartPolicy Never/OnFailure): no probes or replicas expected. */
@@ -237,6 +239,15 @@ function workloadOf(
             : 'templated';
   const grace = spec?.terminationGracePeriodSeconds;
   const parsedReplicas = yaml.lineOf(['spec', 'replicas']);
+  // `.Values.components.ad.replicas | default .Values.default.replicas`: the one values.yaml sets.
+  const replicasRefs = map.valueLine ? String(getIn(rawDoc, ['spec', 'replicas']) ?? '') : '';
+  const replicasDefault = replicasRefs.startsWith(`${VALUE_REF}.`)
+    ? replicasRefs
+        .slice(VALUE_REF.length + 1)
+        .split('|')
+        .map((r) => map.valueLine!(r))
+        .find((at) => at !== undefined)
+    : undefined;
   const replicasLine = parsedReplicas === undefined ? undefined : map.at(parsedReplicas);
   const oneOff =
     o.kind === 'Job' ||
@@ -248,6 +259,7 @@ function workloadOf(
     containers,
     ...(replicas !== undefined ? { replicas } : {}),
     ...(replicasLine ? { replicasLine } : {}),
+    ...(replicasDefault ? { replicasDefault } : {}),
     ...(typeof grace === 'number' ? { terminationGracePeriodSeconds: grace } : {}),
   };
 }
