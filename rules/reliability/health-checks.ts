@@ -16,7 +16,7 @@ import {
   isToolImage,
   oneShotImage,
 } from '../../src/facts/dockerfile.js';
-import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
+import { containerEvidence, k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isDevContainer, isProductionPath } from '../../src/facts/paths.js';
 import { label, resourcesOf, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
 import { deployedWorkloads, runtime, SYSTEMD_GLOBS, systemdEvidence } from '../../src/facts/runtime.js';
@@ -157,18 +157,20 @@ export default defineRule({
         const has = [c.readinessProbe ? 'readiness' : '', c.livenessProbe ? 'liveness' : ''].filter(Boolean);
         earned += has.length / 2;
         const where = `${w.kind} ${w.name || '(templated)'} container ${c.name}`;
-        if (has.length === 2)
-          good.push({ path: w.path, line: c.line, note: `${where}: readiness and liveness probes` });
+        const probes = ['readinessProbe', 'livenessProbe'] as const;
+        if (has.length === 2) good.push(containerEvidence(w, c, `${where}: readiness and liveness probes`, probes));
         else {
           if (has.length === 1) partly++;
-          findings.push({
-            path: w.path,
-            line: c.line,
-            note:
+          findings.push(
+            containerEvidence(
+              w,
+              c,
               has.length === 0
                 ? `${where} has no readiness or liveness probe`
                 : `${where} has a ${has[0]} probe but no ${has[0] === 'readiness' ? 'liveness' : 'readiness'} probe`,
-          });
+              probes,
+            ),
+          );
         }
       }
     }

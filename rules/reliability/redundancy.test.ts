@@ -299,7 +299,11 @@ ruleTester(rule, {
         outcome: 'partial',
         evidence: [
           { path: 'addon/templates/operator.yaml', line: 6, note: expect.stringContaining('operator runs 1 replica') },
-          { path: 'addon/templates/scaler.yaml', line: 6, note: 'Deployment scaler: 3 replicas' },
+          {
+            path: 'addon/templates/scaler.yaml',
+            line: 6,
+            note: 'Deployment scaler: 3 replicas (chart default addon/values.yaml:2)',
+          },
         ],
       },
     },

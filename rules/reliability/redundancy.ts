@@ -136,6 +136,10 @@ export default defineRule({
     const model = k8s(ctx.files);
     const scalers = [...objectsOfKind(model, 'HorizontalPodAutoscaler'), ...objectsOfKind(model, 'ScaledObject')];
     const scaledNames = new Set(scalers.map((h) => targetName(h.doc)));
+    // Scalers a chart offers behind a values switch that is off by default: an option, not the default.
+    const optInScalers = model.objects.filter(
+      (o) => (o.kind === 'HorizontalPodAutoscaler' || o.kind === 'ScaledObject') && o.disabled && !o.hook,
+    );
     const overrides = new Map(model.kustomizations.flatMap((k) => k.replicas.map((r) => [r.name, r.count] as const)));
     let k8sWorkloads = 0;
     // Single-replica chart workloads whose chart has an HA switch: half credit, said in the finding.
@@ -158,13 +162,20 @@ export default defineRule({
       const written = metaName(w.doc);
       const scaled =
         scaledNames.has(w.name) ||
-        (written !== '' && scaledNames.has(written)) ||
+        // A bare placeholder (`{{ include "x.fullname" . }}`) names nothing: another chart's
+        // scaler written the same way does not target this workload (round 15: reducer read as autoscaled).
+        (comparable(written, written) && scaledNames.has(written)) ||
         (w.chart !== undefined && scalers.some((h) => h.chart === w.chart && !comparable(targetName(h.doc), written)));
       const count = overrides.get(w.name) ?? w.replicas;
       const line = w.replicasLine ?? w.line;
+      // A chart's replica count comes from values.yaml: the default line is cited beside the template's.
+      const fromValues =
+        w.replicasDefault && !overrides.has(w.name)
+          ? ` (chart default ${w.replicasDefault.path}:${w.replicasDefault.line})`
+          : '';
       if (scaled) good.push({ path: w.path, line: w.line, note: `${where} is autoscaled` });
       else if (typeof count === 'number' && count >= 2)
-        good.push({ path: w.path, line, note: `${where}: ${count} replicas` });
+        good.push({ path: w.path, line, note: `${where}: ${count} replicas${fromValues}` });
       else if (count === 'templated')
         good.push({ path: w.path, line, note: `${where}: replicas set by a template value (not resolved)` });
       else {
@@ -173,10 +184,18 @@ export default defineRule({
         const chartValues = model.charts.find((c) => c.dir === w.chart)?.values;
         const on = ha ? conditionsHold([ha.ref], chartValues) : false;
         if (ha) haOptIn++;
+        const offered = optInScalers.find(
+          (h) =>
+            (h.chart !== undefined && h.chart === w.chart && !comparable(targetName(h.doc), written)) ||
+            (comparable(written, written) && targetName(h.doc) === written),
+        );
+        const switchText = offered?.offBy?.ref
+          ? `, .Values.${offered.offBy.ref.replace(/^!/, '')} ${offered.offBy.ref.startsWith('!') ? 'true' : 'false'} by default${offered.offBy.path ? ` (${offered.offBy.path}:${offered.offBy.line})` : ''}`
+          : '';
         findings.push({
           path: w.path,
           line,
-          note: `${where} runs ${count ?? 1} replica${count === undefined ? ' (replicas unset)' : ''} and no autoscaler targets it${ha ? `; the chart has an HA switch, ${on ? 'on' : 'off'} by default: .Values.${ha.ref} (${ha.path}:${ha.line})` : ''}`,
+          note: `${where} runs ${count ?? 1} replica${count === undefined ? ' (replicas unset)' : fromValues} and no autoscaler targets it${offered ? ` by default: the chart's ${offered.kind} (${offered.path}:${offered.line}) is behind a values switch${switchText}` : ''}${ha ? `; the chart has an HA switch, ${on ? 'on' : 'off'} by default: .Values.${ha.ref} (${ha.path}:${ha.line})` : ''}`,
         });
       }
     }

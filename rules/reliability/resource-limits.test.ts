@@ -120,7 +120,7 @@ ruleTester(rule, {
           {
             path: 'scaler/templates/deployment.yaml',
             line: 9,
-            note: 'Deployment api container api: requests and limits',
+            note: 'Deployment api container api: requests and limits; chart defaults: resources scaler/values.yaml:2',
           },
         ],
       },

@@ -2,7 +2,10 @@ import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
 import { composeDependencyNote, composeUnits, deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
-import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
+import { containerEvidence, k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
+
+/** The container field whose chart default resource-limits cites. */
+const RESOURCES = ['resources'] as const;
 import {
   cloudRunServices,
   deployedWorkloads,
@@ -52,18 +55,21 @@ export default defineRule({
         const { requests, limits } = c.resources;
         const where = `${w.kind} ${w.name || '(templated)'} container ${c.name}`;
         if (requests && limits)
-          earned++, good.push({ path: w.path, line: c.line, note: `${where}: requests and limits` });
+          earned++, good.push(containerEvidence(w, c, `${where}: requests and limits`, RESOURCES));
         else {
           earned += requests || limits ? 0.5 : limitRanges.length > 0 ? 0.5 : 0;
-          findings.push({
-            path: w.path,
-            line: c.line,
-            note: requests
-              ? `${where} has requests but no limits`
-              : limits
-                ? `${where} has limits but no requests`
-                : `${where} has no resource requests or limits`,
-          });
+          findings.push(
+            containerEvidence(
+              w,
+              c,
+              requests
+                ? `${where} has requests but no limits`
+                : limits
+                  ? `${where} has limits (${Object.keys(limits).join(', ')}) but no requests`
+                  : `${where} has no resource requests or limits`,
+              RESOURCES,
+            ),
+          );
         }
       }
     }

@@ -11,12 +11,253 @@ export interface HelmLine {
   text: string;
   /** `.Values` paths of the `if` blocks enclosing this line (negated with a leading `!`). */
   conditions: string[];
+  /** The line of the template file this output line stands for (an included line: the `include`). */
+  at?: number;
+  /** Where a line spliced in from a named template was written (`_pod.tpl:124`). */
+  from?: { path: string; line: number };
+}
+
+/** A named template of a chart (`{{- define "x.pod" -}}` in templates/_pod.tpl): its body lines. */
+export interface HelmDefine {
+  path: string;
+  /** Line of the first body line. */
+  line: number;
+  body: string[];
+  /** It holds a pod spec or a whole object (see WORKLOAD_DEFINE). */
+  workload: boolean;
+}
+
+/** Template comments blanked, lines kept. */
+const blankComments = (t: string) => t.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
+
+/** Directives that open a block closed by `{{ end }}`. */
+const OPENERS = new Set(['if', 'with', 'range', 'define', 'block']);
+
+/** Net block depth a (joined) line opens: `{{ if }}` +1, `{{ end }}` -1. */
+function depthChange(line: string): number {
+  let d = 0;
+  for (const m of line.matchAll(TEMPLATE)) {
+    const word = /^(\w+)/.exec(m[1]!.trim())?.[1] ?? '';
+    if (OPENERS.has(word)) d++;
+    else if (word === 'end') d--;
+  }
+  return d;
+}
+
+/** Lines with directives spanning lines joined onto their first line (the rest left empty). */
+function joinDirectives(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    let j = i;
+    while (
+      j + 1 < out.length &&
+      j - i < 20 &&
+      (out[i]!.match(/\{\{/g)?.length ?? 0) > (out[i]!.match(/\}\}/g)?.length ?? 0)
+    ) {
+      j++;
+      out[i] = `${out[i]} ${out[j]!.trim()}`;
+      out[j] = '';
+    }
+  }
+  return out;
+}
+
+/** The named templates defined in a chart's helper files. */
+export function helmDefines(sources: { path: string; text: string }[]): Map<string, HelmDefine> {
+  const out = new Map<string, HelmDefine>();
+  for (const { path, text } of sources) {
+    const lines = blankComments(text).split(/\r?\n/);
+    const joined = joinDirectives(lines);
+    for (let i = 0; i < joined.length; i++) {
+      const name = /\{\{-?\s*define\s+"([^"]+)"/.exec(joined[i]!)?.[1];
+      if (!name) continue;
+      let depth = depthChange(joined[i]!);
+      let j = i + 1;
+      for (; j < joined.length && depth > 0; j++) {
+        depth += depthChange(joined[j]!);
+        if (depth <= 0) break;
+      }
+      const body = lines.slice(i + 1, j);
+      out.set(name, { path, line: i + 2, body, workload: WORKLOAD_DEFINE.test(body.join('\n')) });
+      i = j;
+    }
+  }
+  return out;
+}
+
+/**
+ * A named template that holds a pod spec or a whole object (`containers:`, a top-level `kind:`):
+ * the workload is judged from it. Label and name helpers are left as directives.
+ */
+const WORKLOAD_DEFINE = /^\s*(?:- )?(?:containers|initContainers):\s*$|^kind:\s*\S/m;
+
+/** Maximum nesting of includes followed. */
+const INCLUDE_DEPTH = 3;
+
+interface Expanded {
+  lines: string[];
+  at: number[];
+  from: ({ path: string; line: number } | undefined)[];
+}
+
+/** An unrolled `range $key, $entry := .Values.P` over a values map: one entry. */
+interface RangeScope {
+  /** Values path of the entry: `components.ad`. */
+  scope: string;
+  key: string;
+  entry: Record<string, unknown>;
+  /** The range's value variable (`$config`), the argument an include passes the entry by. */
+  variable: string;
+  /** Fields set on the entry from elsewhere: `set . "defaultValues" $.Values.default`. */
+  aliases: Map<string, string>;
+}
+
+/** Fields of the root context, never fields of a range entry. */
+const ROOT_FIELDS = new Set(['Values', 'Chart', 'Release', 'Capabilities', 'Template', 'Files']);
+
+const isEmpty = (v: unknown) =>
+  v === undefined || v === null || v === false || v === '' || (typeof v === 'object' && Object.keys(v).length === 0);
+
+/**
+ * A named template's body as rendered for one range entry: its relative fields (`.resources`)
+ * become that entry's values paths (`.Values.components.ad.resources`), `{{ .name }}` the entry's
+ * key when the entry sets no name, and a nested `range` over a field the entry leaves empty
+ * renders nothing. Lines inside a nested `range`/`with` (another dot) are left as they are.
+ */
+function scoped(body: string[], s: RangeScope): string[] {
+  const out: string[] = [];
+  const stack: { kind: string; drop: boolean }[] = [];
+  for (const line of body) {
+    const inner = stack.some((b) => b.kind === 'range' || b.kind === 'with');
+    const dropping = stack.some((b) => b.drop);
+    let text = line;
+    if (!inner && !dropping)
+      text = line.replace(TEMPLATE, (whole, expr: string) => {
+        if (/^\.name(\s*\|\s*lower)?$/.test(expr.trim()) && !('name' in s.entry)) return s.key;
+        return whole.replace(/(^|[\s(|{])\.([A-Za-z_]\w*)/g, (m, pre: string, field: string) =>
+          ROOT_FIELDS.has(field)
+            ? m
+            : s.aliases.has(field)
+              ? `${pre}.Values.${s.aliases.get(field)}`
+              : `${pre}.Values.${s.scope}.${field}`,
+        );
+      });
+    for (const m of line.matchAll(TEMPLATE)) {
+      const expr = m[1]!.trim();
+      const word = /^(\w+)/.exec(expr)?.[1] ?? '';
+      if (OPENERS.has(word)) {
+        const field = word === 'range' ? /^range\s+\.([A-Za-z_]\w*)\s*$/.exec(expr)?.[1] : undefined;
+        stack.push({ kind: word, drop: !inner && field !== undefined && isEmpty(s.entry[field]) });
+      } else if (word === 'end') stack.pop();
+    }
+    out.push(dropping || stack.some((b) => b.drop) ? '' : text);
+  }
+  return out;
+}
+
+/**
+ * Splices the body of each workload-bearing named template in where a line includes it
+ * (`{{- include "x.pod" . | nindent 6 }}`), indented as `nindent`/`indent` says; line origins
+ * are kept so findings cite the helper's line. A `range $name, $config := .Values.components`
+ * that includes one is unrolled over the entries values.yaml sets: one workload per entry.
+ */
+function expandIncludes(
+  lines: string[],
+  defines: Map<string, HelmDefine>,
+  depth: number,
+  values?: unknown,
+  scope?: RangeScope,
+): Expanded {
+  const out: Expanded = { lines: [], at: [], from: [] };
+  const keep = (line: string, at: number) => {
+    out.lines.push(line);
+    out.at.push(at);
+    out.from.push(undefined);
+  };
+  const workloadInclude = (l: string) => {
+    const n = /\{\{-?\s*(?:include|template)\s+"([^"]+)"/.exec(l)?.[1];
+    return n !== undefined && defines.get(n)?.workload === true;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const only = line.includes('{{') && line.replace(TEMPLATE, '').trim() === '';
+    const range =
+      only && values !== undefined && !scope
+        ? /\{\{-?\s*range\s+\$\w+\s*,\s*(\$\w+)\s*:=\s*\$?\.Values\.([\w.]+)\s*-?\}\}/.exec(line)
+        : null;
+    if (range) {
+      let d = depthChange(line);
+      let j = i + 1;
+      for (; j < lines.length; j++) if ((d += depthChange(lines[j]!)) <= 0) break;
+      const body = lines.slice(i + 1, j);
+      const entries = valueAt(values, range[2]!);
+      if (
+        j < lines.length &&
+        entries &&
+        typeof entries === 'object' &&
+        !Array.isArray(entries) &&
+        body.some(workloadInclude)
+      ) {
+        const aliases = new Map<string, string>();
+        for (const l of body)
+          for (const m of l.matchAll(/\bset\s+\.\s+"(\w+)"\s+\$\.Values\.([\w.]+)/g)) aliases.set(m[1]!, m[2]!);
+        keep('', i + 1);
+        for (const [key, entry] of Object.entries(entries as Record<string, unknown>)) {
+          if (!entry || typeof entry !== 'object' || Array.isArray(entry)) continue;
+          const s: RangeScope = {
+            scope: `${range[2]}.${key}`,
+            key,
+            entry: entry as Record<string, unknown>,
+            variable: range[1]!,
+            aliases,
+          };
+          const variable = new RegExp(`\\${s.variable}\\.`, 'g');
+          const inst = expandIncludes(
+            body.map((l) => l.replace(variable, `.Values.${s.scope}.`)),
+            defines,
+            depth,
+            values,
+            s,
+          );
+          inst.lines.forEach((l, k) => {
+            out.lines.push(l);
+            out.at.push(i + 1 + inst.at[k]!);
+            out.from.push(inst.from[k]);
+          });
+        }
+        keep('', j + 1);
+        i = j;
+        continue;
+      }
+    }
+    const name = only ? /\{\{-?\s*(?:include|template)\s+"([^"]+)"\s*(\S*)/.exec(line) : null;
+    const def = name && depth < INCLUDE_DEPTH ? defines.get(name[1]!) : undefined;
+    if (!def?.workload) {
+      keep(line, i + 1);
+      continue;
+    }
+    const pad = ' '.repeat(Number(/\bn?indent\s+(\d+)/.exec(line)?.[1] ?? 0));
+    // The entry passed on (`include "x.deployment" $config`): the body reads the entry's fields.
+    const passed = scope && (name![2] === scope.variable || name![2] === '.') ? scope : undefined;
+    const inner = expandIncludes(passed ? scoped(def.body, passed) : def.body, defines, depth + 1, values, passed);
+    inner.lines.forEach((l, k) => {
+      out.lines.push(l.trim() ? `${pad}${l}` : l);
+      out.at.push(i + 1);
+      out.from.push(inner.from[k] ?? { path: def.path, line: def.line + inner.at[k]! - 1 });
+    });
+  }
+  return out;
 }
 
 const TEMPLATE = /\{\{-?\s*([\s\S]*?)\s*-?\}\}/g;
 
 function valuesRef(expr: string, dotPath: string | undefined): string | undefined {
-  const m = /(?:^|[\s(])\$?\.Values\.([A-Za-z0-9_.]+)/.exec(expr);
+  // `.Values.a | default .Values.b`: a when values.yaml sets it, else b (ALTERNATIVE).
+  const fallback = /^\(?\s*\$?\.Values\.([\w.-]+)\s*\)?\s*\|\s*default\s+\(?\s*\$?\.Values\.([\w.-]+)\s*\)?\s*$/.exec(
+    expr.trim(),
+  );
+  if (fallback) return `${fallback[1]}${ALTERNATIVE}${fallback[2]}`;
+  const m = /(?:^|[\s(])\$?\.Values\.([A-Za-z0-9_.-]+)/.exec(expr);
   if (m) return m[1];
   // `toYaml .` inside `{{- with .Values.resources }}`.
   if (dotPath && /(^|[\s(|])\.(\s|$|\))/.test(expr)) return dotPath;
@@ -24,17 +265,26 @@ function valuesRef(expr: string, dotPath: string | undefined): string | undefine
 }
 
 /** Neutralises a Helm template; the result has exactly as many lines as the input. */
-export function neutraliseHelm(text: string): HelmLine[] {
+export function neutraliseHelm(text: string, defines?: Map<string, HelmDefine>, values?: unknown): HelmLine[] {
   // Comments and directives spanning lines become blank lines.
-  const source = text.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
-  const lines = source.split(/\r?\n/);
+  const source = blankComments(text);
+  const expanded = defines && defines.size > 0 ? expandIncludes(source.split(/\r?\n/), defines, 0, values) : undefined;
+  const lines = expanded ? expanded.lines : source.split(/\r?\n/);
   const out: HelmLine[] = [];
   // Block stack: each opener records its `.Values` scope (for `with`) and condition (for `if`).
   // An `if` block also records the first list item of each branch: a later branch that opens with
   // the same item (`- image:` with a registry, with a digest, with a tag) is an alternative of that
   // one item, not another one — Helm renders exactly one branch.
-  const stack: { kind: string; dot?: string; cond?: string; items?: Set<string>; first?: string; skip?: boolean }[] =
-    [];
+  const stack: {
+    kind: string;
+    dot?: string;
+    cond?: string;
+    /** The plain `.Values` conjuncts of `if and A (not B) (eq …)`: each must hold. */
+    conds?: string[];
+    items?: Set<string>;
+    first?: string;
+    skip?: boolean;
+  }[] = [];
   let lastKeyIndent = -1;
   /** The output line of the key that `lastKeyIndent` belongs to. */
   let lastKeyLine = -1;
@@ -58,7 +308,7 @@ export function neutraliseHelm(text: string): HelmLine[] {
       for (let k = i + 1; k <= j; k++) lines[k] = '';
     }
     const dot = [...stack].reverse().find((s) => s.dot)?.dot;
-    const conditions = stack.filter((s) => s.cond).map((s) => s.cond!);
+    const conditions = stack.flatMap((s) => (s.cond ? [s.cond] : (s.conds ?? [])));
     const onlyTemplates = line.replace(TEMPLATE, '').trim() === '';
     if (line.includes('{{') && onlyTemplates) {
       let emitted = '';
@@ -72,9 +322,11 @@ export function neutraliseHelm(text: string): HelmLine[] {
             kind: word,
             ...(word === 'if' ? { items: new Set<string>() } : {}),
             ...(word === 'with' && ref ? { dot: ref } : {}),
-            ...(word === 'if' && ref && /^if\s+(not\s+)?\(?\s*\.Values\.[\w.]+\s*\)?$/.test(expr)
+            ...(word === 'if' && ref && /^if\s+(not\s+)?\(?\s*\.Values\.[\w.-]+\s*\)?$/.test(expr)
               ? { cond: `${negated ? '!' : ''}${ref}` }
-              : {}),
+              : word === 'if' && /^if\s+and\s/.test(expr)
+                ? { conds: conjuncts(expr.replace(/^if\s+and\s+/, '')) }
+                : {}),
           });
         } else if (word === 'end') {
           stack.pop();
@@ -86,6 +338,8 @@ export function neutraliseHelm(text: string): HelmLine[] {
             top.skip = false;
           }
           if (top?.cond) top.cond = top.cond.startsWith('!') ? top.cond.slice(1) : `!${top.cond}`;
+          // The else of `if and A B` holds when either is false: nothing to require of either.
+          if (top?.conds) top.conds = undefined;
         } else if (!emitted && /\b(toYaml|include|tpl|toJson)\b/.test(expr)) {
           // A whole block from values under the key above: `resources:` / `{{- toYaml .Values.resources | nindent 12 }}`.
           const ref = valuesRef(expr, dot);
@@ -124,7 +378,7 @@ export function neutraliseHelm(text: string): HelmLine[] {
     });
     // `key: __helmValue.x` → a map marker when it is the whole value.
     text = text.replace(
-      new RegExp(`^(\\s*(?:- )?[\\w.-]+:\\s*)["']?${VALUE_REF}\\.([\\w.]+)["']?\\s*$`),
+      new RegExp(`^(\\s*(?:- )?[\\w.-]+:\\s*)["']?${VALUE_REF}\\.([\\w.|-]+)["']?\\s*$`),
       `$1"${VALUE_REF}.$2"`,
     );
     const key = /^(\s*)(?:- )?[\w.-]+:\s*$/.exec(text);
@@ -134,6 +388,37 @@ export function neutraliseHelm(text: string): HelmLine[] {
   }
   fitMarkersToLists(out, markers);
   templatedItemsAsMaps(out);
+  if (expanded)
+    out.forEach((l, i) => {
+      l.at = expanded.at[i]!;
+      const from = expanded.from[i];
+      if (from) l.from = from;
+    });
+  return out;
+}
+
+/**
+ * The arguments of `and` that are plain `.Values` paths or their `not`: `.Values.autoscaling.enabled
+ * (eq .Values.mode "deployment")` → ['autoscaling.enabled']. Other arguments (comparisons, `or`)
+ * are not judged; the block holds only if the plain ones do.
+ */
+function conjuncts(args: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  const take = (arg: string) => {
+    const m = /^\(?\s*(not\s+)?\$?\.Values\.([\w.-]+)\s*\)?$/.exec(arg.trim());
+    if (m) out.push(`${m[1] ? '!' : ''}${m[2]}`);
+  };
+  for (let i = 0; i <= args.length; i++) {
+    const ch = args[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if ((ch === undefined || /\s/.test(ch)) && depth === 0) {
+      if (i > start) take(args.slice(start, i));
+      start = i + 1;
+    }
+  }
   return out;
 }
 
@@ -180,7 +465,7 @@ function fitMarkersToLists(out: HelmLine[], markers: { index: number; keyIndent:
  * include … | nindent 4 }}` followed by literal labels is a key whose value is that map.
  */
 function templatedItemsAsMaps(out: HelmLine[]): void {
-  const whole = new RegExp(`^(\\s*)(- |[\\w./-]+:\\s+)"?(helm-template|${VALUE_REF}\\.[\\w.]+)"?\\s*$`);
+  const whole = new RegExp(`^(\\s*)(- |[\\w./-]+:\\s+)"?(helm-template|${VALUE_REF}\\.[\\w.-]+)"?\\s*$`);
   for (let i = 0; i < out.length; i++) {
     const m = whole.exec(out[i]!.text);
     if (!m) continue;

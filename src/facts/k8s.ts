@@ -4,8 +4,8 @@
  * Kustomize files. Every object keeps its path and line; malformed files become notes.
  */
 import { detachDeep } from '../util/detach.js';
-import type { Digest, FileView } from '../types.js';
-import { conditionsHold, neutraliseHelm, resolveValues } from './helm.js';
+import type { Digest, Evidence, FileView } from '../types.js';
+import { conditionsHold, helmDefines, neutraliseHelm, resolveValues, VALUE_REF, type HelmLine } from './helm.js';
 import { memo } from '../util/memo.js';
 import { dirOf } from './paths.js';
 import { catalogues } from './k8s-catalogue.js';
@@ -37,6 +37,8 @@ export interface K8sObject {
   hook?: boolean;
   /** A Helm object switched off by default (`{{- if .Values.autoscaling.enabled }}` with false). */
   disabled?: boolean;
+  /** The values switch that keeps a disabled object off, and where values.yaml sets it. */
+  offBy?: { ref: string; path?: string; line?: number };
   /**
    * A Kustomize patch (named in a kustomization's patches/patchesStrategicMerge): a fragment merged
    * onto a base object, holding only the fields it changes — not a whole object to judge for what
@@ -54,12 +56,21 @@ export interface Container {
   startupProbe?: unknown;
   resources: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
   preStop: boolean;
+  /** The file the container is written in when it is not the workload's: a chart helper (`_pod.tpl`). */
+  path?: string;
+  /**
+   * Where a chart's values.yaml sets the default a field is rendered from (`livenessProbe`,
+   * `readinessProbe`, `resources`): the default judged, cited beside the template line.
+   */
+  defaults?: Partial<Record<'livenessProbe' | 'readinessProbe' | 'resources', { path: string; line: number }>>;
 }
 
 export interface Workload extends K8sObject {
   /** A number, 'templated' when it comes from an unresolved expression, undefined when unset. */
   replicas?: number | 'templated';
   replicasLine?: number;
+  /** Where values.yaml sets the default the replica count is rendered from (`replicaCount: 1`). */
+  replicasDefault?: { path: string; line: number };
   containers: Container[];
   terminationGracePeriodSeconds?: number;
   /** Runs to completion (Job, CronJob, a Pod with restartPolicy Never/OnFailure): no probes or replicas expected. */
@@ -120,7 +131,43 @@ function getIn(obj: unknown, path: string[]): unknown {
   return cur;
 }
 
-function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
+/** How a parsed line maps back to the files: the template's line, and a helper's line when spliced in. */
+interface LineMap {
+  at(line: number): number;
+  from(line: number): { path: string; line: number } | undefined;
+  /** The values.yaml line of a `.Values` path, when the object comes from a chart. */
+  valueLine?(ref: string): { path: string; line: number } | undefined;
+}
+
+const PLAIN: LineMap = { at: (l) => l, from: () => undefined };
+
+/** The first `.Values` path a (raw, unresolved) subtree is rendered from. */
+function firstRef(node: unknown, depth = 0): string | undefined {
+  if (depth > 12) return undefined;
+  if (typeof node === 'string' && node.startsWith(`${VALUE_REF}.`)) return node.slice(VALUE_REF.length + 1);
+  if (Array.isArray(node)) {
+    for (const n of node) {
+      const r = firstRef(n, depth + 1);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  const obj = rec(node);
+  if (!obj) return undefined;
+  if (typeof obj[VALUE_REF] === 'string') return (obj[VALUE_REF] as string).split('|')[0];
+  for (const v of Object.values(obj)) {
+    const r = firstRef(v, depth + 1);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+function workloadOf(
+  o: K8sObject,
+  yaml: YamlDoc,
+  map: LineMap = PLAIN,
+  rawDoc?: Record<string, unknown>,
+): Workload | undefined {
   const specPath = podSpecPath(o.kind, o.apiVersion);
   if (!specPath) return undefined;
   const spec = rec(getIn(o.doc, specPath));
@@ -131,9 +178,30 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
   ] as const) {
     const list = spec?.[field];
     if (!Array.isArray(list)) continue;
+    const rawList = rawDoc ? getIn(rawDoc, [...specPath, field]) : undefined;
     list.forEach((c, i) => {
       const cont = rec(c) ?? {};
       const res = rec(cont.resources) ?? {};
+      const parsed = yaml.lineOf([...specPath, field, i]);
+      const from = parsed === undefined ? undefined : map.from(parsed);
+      // The values.yaml default each judged field is rendered from (a chart's `livenessProbe:`).
+      const rawCont = Array.isArray(rawList) ? rec(rawList[i]) : undefined;
+      const defaults: NonNullable<Container['defaults']> = {};
+      for (const key of ['livenessProbe', 'readinessProbe', 'resources'] as const) {
+        const ref = rawCont && map.valueLine ? firstRef(rawCont[key]) : undefined;
+        // `livenessProbe.httpGet.path` is cited at `livenessProbe` when values.yaml has that key.
+        const parts = ref?.split('.') ?? [];
+        const own = parts.indexOf(key);
+        // A literal probe with a port from values (`port: {{ .Values.ports.healthz }}`) is the
+        // template's, not a default: cited only when the field itself comes from values.
+        const field = rawCont?.[key];
+        const whole = typeof field === 'string' || typeof rec(field)?.[VALUE_REF] === 'string';
+        const at =
+          ref && (own >= 0 || whole)
+            ? (map.valueLine!(own >= 0 && !whole ? parts.slice(0, own + 1).join('.') : ref) ?? map.valueLine!(ref))
+            : undefined;
+        if (at) defaults[key] = at;
+      }
       containers.push({
         name:
           typeof cont.name !== 'string'
@@ -141,7 +209,9 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
             : /helm-template|__helmValue/.test(cont.name)
               ? '(templated)'
               : cont.name,
-        line: yaml.lineOf([...specPath, field, i]) ?? o.line,
+        line: from ? from.line : parsed !== undefined ? map.at(parsed) : o.line,
+        ...(from ? { path: from.path } : {}),
+        ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
         init,
         ...(cont.livenessProbe ? { livenessProbe: cont.livenessProbe } : {}),
         ...(cont.readinessProbe ? { readinessProbe: cont.readinessProbe } : {}),
@@ -154,7 +224,10 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
       });
     });
   }
-  const rawReplicas = getIn(o.doc, ['spec', 'replicas']);
+  const written = getIn(o.doc, ['spec', 'replicas']);
+  // A chart value its values.yaml leaves unset renders empty: Kubernetes runs one replica.
+  const rawReplicas =
+    map.valueLine && typeof written === 'string' && written.startsWith(`${VALUE_REF}.`) ? undefined : written;
   const replicas =
     typeof rawReplicas === 'number'
       ? rawReplicas
@@ -166,7 +239,17 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
             ? undefined
             : 'templated';
   const grace = spec?.terminationGracePeriodSeconds;
-  const replicasLine = yaml.lineOf(['spec', 'replicas']);
+  const parsedReplicas = yaml.lineOf(['spec', 'replicas']);
+  // `.Values.components.ad.replicas | default .Values.default.replicas`: the one values.yaml sets.
+  const replicasRefs = map.valueLine ? String(getIn(rawDoc, ['spec', 'replicas']) ?? '') : '';
+  const replicasDefault = replicasRefs.startsWith(`${VALUE_REF}.`)
+    ? replicasRefs
+        .slice(VALUE_REF.length + 1)
+        .split('|')
+        .map((r) => map.valueLine!(r))
+        .find((at) => at !== undefined)
+    : undefined;
+  const replicasLine = parsedReplicas === undefined ? undefined : map.at(parsedReplicas);
   const oneOff =
     o.kind === 'Job' ||
     o.kind === 'CronJob' ||
@@ -177,6 +260,7 @@ function workloadOf(o: K8sObject, yaml: YamlDoc): Workload | undefined {
     containers,
     ...(replicas !== undefined ? { replicas } : {}),
     ...(replicasLine ? { replicasLine } : {}),
+    ...(replicasDefault ? { replicasDefault } : {}),
     ...(typeof grace === 'number' ? { terminationGracePeriodSeconds: grace } : {}),
   };
 }
@@ -201,6 +285,9 @@ function chartsOf(files: FileView): Chart[] {
   });
 }
 
+/** Helper files of a chart, where its named templates are defined (Helm renders none of them). */
+const HELPERS = ['**/templates/**/_*.tpl', '**/templates/**/_*.yaml', '**/templates/**/_*.yml'];
+
 interface FileManifests {
   objects: K8sObject[];
   workloads: Workload[];
@@ -224,11 +311,81 @@ export const K8S_DIGEST: Digest<FileManifests | undefined> = {
     '**/kustomization.yaml',
     '**/kustomization.yml',
     '**/Kustomization',
+    ...HELPERS,
   ],
   of: (path, text, files) => detachDeep(manifestsOf(path, text, files)),
 };
 
 const chartsMemo = (files: FileView) => memo(files, 'k8s:charts', () => chartsOf(files));
+
+/** The chart whose templates folder holds a path. */
+function chartOf(path: string, files: FileView): Chart | undefined {
+  return chartsMemo(files).find((c) => path.startsWith(c.dir ? `${c.dir}/templates/` : 'templates/'));
+}
+
+const INCLUDE = /\{\{-?\s*(?:include|template)\s+"/;
+
+/** A chart template that includes a named template holding a whole object or pod spec. */
+function includesObject(path: string, text: string, files: FileView): boolean {
+  // Only a template that includes something asks for the chart (reading Chart.yaml and
+  // values.yaml makes a scan thread hand the file to the main thread).
+  if (!/(^|\/)templates\//.test(path) || !INCLUDE.test(text)) return false;
+  const chart = chartOf(path, files);
+  if (!chart || /(^|\/)_[^/]*$/.test(path)) return false;
+  const defines = chartDefines(files, chart);
+  return [...text.matchAll(/\{\{-?\s*(?:include|template)\s+"([^"]+)"/g)].some((m) => defines.get(m[1]!)?.workload);
+}
+
+/** The named templates of a chart's helper files, read once per chart. */
+function chartDefines(files: FileView, chart: Chart): ReturnType<typeof helmDefines> {
+  return memo(files, `k8s:defines:${chart.dir}`, () => {
+    const prefix = chart.dir ? `${chart.dir}/templates/` : 'templates/';
+    const sources = files
+      .match(HELPERS)
+      .filter((p) => p.startsWith(prefix))
+      .flatMap((path) => {
+        const text = files.read(path);
+        return text?.includes('define') ? [{ path, text }] : [];
+      });
+    return helmDefines(sources);
+  });
+}
+
+/** A chart's values.yaml parsed with lines, read once per chart when a default is cited. */
+function valuesDoc(files: FileView, chart: Chart): { doc: YamlDoc; lines: string[] } | undefined {
+  return memo(files, `k8s:values-lines:${chart.dir}`, () => {
+    const text = chart.valuesPath ? files.read(chart.valuesPath) : undefined;
+    const doc = text ? parseYamlWithLines(text).docs[0] : undefined;
+    return doc ? { doc, lines: text!.split(/\r?\n/) } : undefined;
+  });
+}
+
+/** The line of a values path's key (a map's first line is its first entry, below comments). */
+function valueKeyLine(files: FileView, chart: Chart, ref: string): number | undefined {
+  const parsed = valuesDoc(files, chart);
+  const parts = ref.split('.');
+  const at = parsed?.doc.lineOf(parts);
+  if (at === undefined) return undefined;
+  const key = new RegExp(`^\\s*(?:- )?["']?${parts[parts.length - 1]!.replace(/[^\w-]/g, '')}["']?\\s*:`);
+  for (let l = at; l >= Math.max(1, at - 40); l--) if (key.test(parsed!.lines[l - 1] ?? '')) return l;
+  return at;
+}
+
+function lineMap(lines: HelmLine[] | undefined, chart: Chart | undefined, files: FileView): LineMap {
+  const spliced = lines?.some((l) => l.from);
+  return {
+    at: (l) => (spliced ? (lines![l - 1]?.at ?? l) : l),
+    from: (l) => (spliced ? lines![l - 1]?.from : undefined),
+    ...(chart?.valuesPath
+      ? {
+          valueLine: (ref: string) => {
+            const line = valueKeyLine(files, chart, ref);
+            return line === undefined ? undefined : { path: chart.valuesPath!, line };
+          },
+        }
+      : {}),
+  };
+}
 
 // Kinds some rule reads beyond identity (workloads, scalers, mesh and gateway policies, lists of
 // objects); every other single-document manifest (a CRD's long schema, an operator's custom
@@ -287,13 +444,13 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
   // JSON: a manifest has both keys (most JSON in a repository — packages, locales, schemas — has not).
   const json = path.endsWith('.json');
   if (json && (!JSON_KIND.test(text) || !text.includes('"apiVersion"') || !jsonManifest(text))) return undefined;
-  // Cheap pre-check: a manifest names its kind; most YAML in a repository does not.
-  if (!json && (!/^[ \t]*kind:/m.test(text) || !text.includes('apiVersion')))
+  // Cheap pre-check: a manifest names its kind; most YAML in a repository does not. A chart
+  // template may write none and include a helper that does (`{{ include "x.deployment" $config }}`).
+  if (!json && (!/^[ \t]*kind:/m.test(text) || !text.includes('apiVersion')) && !includesObject(path, text, files))
     return COMPOSE_CONTENT.test(text) && COMPOSE_SERVICE.test(text) && !NOT_COMPOSE.test(text)
       ? { objects: [], workloads: [], notes: [], compose: true }
       : undefined;
-  const charts = chartsMemo(files);
-  const chart = charts.find((c) => path.startsWith(c.dir ? `${c.dir}/templates/` : 'templates/'));
+  const chart = chartOf(path, files);
   // Helm renders no manifest from a file whose name starts with `_`: it holds named templates.
   if (chart && /(^|\/)_[^/]*$/.test(path)) return undefined;
   if (!chart && !json) {
@@ -301,8 +458,17 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
     if (shortcut) return shortcut;
   }
   const out: FileManifests = { objects: [], workloads: [], notes: [] };
-  const helmLines = chart || text.includes('{{') ? neutraliseHelm(text) : undefined;
-  const parsed = parseYamlWithLines(helmLines ? helmLines.map((l) => l.text).join('\n') : text);
+  const templated = chart || text.includes('{{');
+  // A workload whose pod spec or whole object comes from a chart helper (`{{ include "x.pod" . }}`)
+  // is judged from the helper's body spliced in; when that does not parse, from the file alone.
+  const defines = chart && text.includes('include') ? chartDefines(files, chart) : undefined;
+  let helmLines = templated ? neutraliseHelm(text, defines, chart?.values) : undefined;
+  let parsed = parseYamlWithLines(helmLines ? helmLines.map((l) => l.text).join('\n') : text);
+  if (parsed.error && helmLines?.some((l) => l.from)) {
+    helmLines = neutraliseHelm(text);
+    parsed = parseYamlWithLines(helmLines.map((l) => l.text).join('\n'));
+  }
+  const map = lineMap(helmLines, chart, files);
   if (parsed.error)
     out.notes.push({
       path,
@@ -312,8 +478,9 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
     const raw = rec(yaml.value);
     if (!raw || typeof raw.kind !== 'string' || typeof raw.apiVersion !== 'string') continue;
     const doc = (chart?.values !== undefined ? resolveValues(raw, chart.values) : raw) as Record<string, unknown>;
-    const line = yaml.lineOf(['kind']) ?? 1;
-    const conds = helmLines?.[line - 1]?.conditions ?? [];
+    const parsedLine = yaml.lineOf(['kind']) ?? 1;
+    const conds = helmLines?.[parsedLine - 1]?.conditions ?? [];
+    const line = map.at(parsedLine);
     const rawName = typeof rec(doc.metadata)?.name === 'string' ? (rec(doc.metadata)!.name as string) : '';
     const obj: K8sObject = {
       apiVersion: raw.apiVersion,
@@ -328,9 +495,11 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
       line,
       doc,
       ...(chart ? { chart: chart.dir } : {}),
-      ...(chart?.values !== undefined && !conditionsHold(conds, chart.values) ? { disabled: true } : {}),
+      ...(chart?.values !== undefined && !conditionsHold(conds, chart.values)
+        ? { disabled: true, offBy: offBy(conds, chart.values, map) }
+        : {}),
     };
-    take(out, obj, yaml, raw.kind, doc);
+    take(out, obj, yaml, raw.kind, doc, map, raw);
     // An OpenShift Template's `objects` and a List's `items` are the manifests it creates.
     const field = raw.kind === 'Template' ? 'objects' : raw.kind === 'List' ? 'items' : undefined;
     const members = field ? doc[field] : undefined;
@@ -345,15 +514,23 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
         kind: item.kind,
         name,
         path,
-        line: view.lineOf(['kind']) ?? line,
+        line: map.at(view.lineOf(['kind']) ?? parsedLine),
         doc: item,
         ...(obj.chart ? { chart: obj.chart } : {}),
         ...(obj.disabled ? { disabled: true } : {}),
       };
-      take(out, member, view, item.kind, item);
+      take(out, member, view, item.kind, item, map);
     });
   }
   return out;
+}
+
+/** The first `if` condition that does not hold with the chart's defaults, and its values.yaml line. */
+function offBy(conds: string[], values: unknown, map: LineMap): NonNullable<K8sObject['offBy']> {
+  const c = conds.find((x) => !conditionsHold([x], values)) ?? conds[0] ?? '';
+  const ref = c.replace(/^!/, '');
+  const at = ref ? map.valueLine?.(ref) : undefined;
+  return { ref: c, ...(at ? { path: at.path, line: at.line } : {}) };
 }
 
 /** `"kind": "…"` in a JSON document. */
@@ -382,8 +559,16 @@ function jsonManifest(text: string): boolean {
 const K8S_API_VERSION = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*\/)?v\d+(?:(?:alpha|beta)\d+)?$/;
 
 /** Keeps an object and, for a workload, its containers; the object then keeps only what rules read. */
-function take(out: FileManifests, obj: K8sObject, yaml: YamlDoc, kind: string, doc: Record<string, unknown>): void {
-  const w = workloadOf(obj, yaml);
+function take(
+  out: FileManifests,
+  obj: K8sObject,
+  yaml: YamlDoc,
+  kind: string,
+  doc: Record<string, unknown>,
+  map: LineMap = PLAIN,
+  raw?: Record<string, unknown>,
+): void {
+  const w = workloadOf(obj, yaml, map, raw);
   // The workload took what it needs of the whole document; the object keeps what rules read.
   obj.doc = readPart(kind, doc);
   out.objects.push(obj);
@@ -505,6 +690,25 @@ function kustomization(o: { path: string; doc: Record<string, unknown> }): K8sMo
 /** The memoised model for an audit. */
 export function k8s(files: FileView): K8sModel {
   return memo(files, 'k8s', () => parseK8s(files));
+}
+
+/**
+ * Evidence for one container: where it is written (a chart helper's line when the pod spec is
+ * included from one, naming the template that includes it) and the values.yaml defaults the
+ * named fields are rendered from (`livenessProbe` at values.yaml:576).
+ */
+export function containerEvidence(
+  w: Workload,
+  c: Container,
+  note: string,
+  fields: readonly (keyof NonNullable<Container['defaults']>)[],
+): Evidence {
+  const cited = fields.flatMap((f) => (c.defaults?.[f] ? [`${f} ${c.defaults[f]!.path}:${c.defaults[f]!.line}`] : []));
+  return {
+    path: c.path ?? w.path,
+    line: c.line,
+    note: `${note}${c.path ? ` (pod spec from a helper, included by ${w.path})` : ''}${cited.length > 0 ? `; chart defaults: ${cited.join(', ')}` : ''}`,
+  };
 }
 
 /** Objects of one kind (and, optionally, API group prefix), enabled by default. */
