@@ -186,6 +186,20 @@ export function judgeClaim(
   report: Report,
   options: JudgeOptions | Record<string, string[]> = {},
 ): VerifiedClaim {
+  // "✅ Lecture des variables d'environnement", "Migrations: Counted and verified migration files" under
+  // "## Actions effectuées" or "## Audit Methodology": what the auditor did, not what the repository is.
+  if (claim.method && !claim.number && auditorAction(claim.text))
+    return {
+      line: claim.line,
+      text: claim.text.slice(0, 300),
+      asserted: claim.asserted,
+      number: claim.number,
+      rule: null,
+      basis: 'none',
+      verdict: 'unverifiable',
+      reason: 'a step of the audit (what the auditor read, checked or counted), not a statement about the repository',
+      evidence: [],
+    };
   const v = judgeClaimInner(claim, report, options);
   // A linked file's presence is what the line claims, however vague its title.
   if (claim.linked && v.basis === 'file') return v;
@@ -220,6 +234,18 @@ export function judgeClaim(
       reason: `${v.reason}; how it is used or set (${USE_OF_PACKAGE.exec(claim.raw ?? claim.text)![0].trim()}) is not looked up`,
     };
   return v;
+}
+
+/**
+ * A report of the auditor's own step: "Lecture complète du schéma", "Vérification des dépendances",
+ * "Analysis of the routes", "Revisión de …", "Überprüfung der …", "Reviewed the config", "Counted and verified …".
+ */
+const AUDITOR_STEP =
+  /^(?:(?:lecture|relecture|vérification|verification|analyse|analysis|examen|revue|review|inspection|reading|lectura|revisión|verificación|análisis|leitura|revisão|verificação|análise|überprüfung|prüfung|durchsicht|test)\s+(?:(?:complète|completa|complete|détaillée|detallada|detalhada|vollständige|full|thorough|manuel(?:le)?|manual)\s+)?(?:de|des|du|d'|del|da|do|das|dos|of|the|der|die)\b|(?:reviewed|verified|checked|counted|analy[sz]ed|inspected|audited|examined|read|lu|analysé|vérifié|examiné|relu|revisado|verificado|analizado|analisado|lido|geprüft|überprüft|analysiert|gelesen)\b)/i;
+
+export function auditorAction(text: string): boolean {
+  const t = plain(text).replace(/^[^\p{L}]+/u, '');
+  return AUDITOR_STEP.test(t) || AUDITOR_STEP.test(t.replace(/^[^:]{1,40}:\s*/, ''));
 }
 
 /** "Monitoring script created" found as scripts/production-monitor.sh: the file's name says what the claim does. */
