@@ -52,3 +52,90 @@ describe("the auditor's own steps are not claims about the repository", () => {
     expect(at(17).verdict).toBe('confirmed');
   });
 });
+
+describe('what only a run shows is not confirmed from a declared package, a folder or a keyword', () => {
+  const doc = [
+    '# Status', //  1
+    '', //  2
+    '- ✅ All examples working', //  3
+    '- ✅ Refund flow completes successfully via the web UI', //  4
+    '- ✅ Aucune erreur TypeScript frontend', //  5
+    '- ✅ Checkout works end-to-end (CLI + web)', //  6
+    '- ✅ Database seeded with test data', //  7
+    '- ✅ Stripe SDK integrated (`src/billing.ts`)', //  8
+  ].join('\n');
+  const t: Tree = { ...tree, 'examples/refund.ts': "import { refundOrder } from '../src/billing';\n" };
+  const { at } = verifier('STATUS.md', true)(t, doc, reportWith([]));
+
+  it('"all … working", "completes successfully", "aucune erreur", "works end-to-end", "seeded": unverifiable', () => {
+    for (const line of [3, 4, 5, 6, 7]) expect([line, at(line).verdict]).toEqual([line, 'unverifiable']);
+  });
+
+  it('a claim of what the code has is still confirmed', () => {
+    expect(at(8).verdict).toBe('confirmed');
+  });
+});
+
+describe('"n\'existe pas", "manquants", "does not exist": the line says the thing is absent', () => {
+  const doc = [
+    '# Erreurs détectées', //  1
+    '', //  2
+    "- `Order.couponCode` n'existe pas", //  3
+    '- Champs manquants : `couponCode`', //  4
+    '- `refundCoupon` does not exist yet', //  5
+  ].join('\n');
+  const { at } = verifier('ERREURS.md', true)(tree, doc, reportWith([]));
+
+  it('a name the code holds: contradicted', () => {
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(4).verdict).toBe('contradicted');
+  });
+
+  it('a name the code does not hold: confirmed', () => {
+    expect(at(5).verdict).toBe('confirmed');
+  });
+});
+
+describe('"tested" is shown by a test, not by the thing being in the code', () => {
+  const doc = [
+    '# Coverage notes', //  1
+    '', //  2
+    '- [x] Refund handling tested (`refundOrder`)', //  3
+    '- [x] Server startup tested in `tests/server.test.ts`', //  4
+  ].join('\n');
+  const { at } = verifier('NOTES.md', true)(tree, doc, reportWith([]));
+
+  it('found only in the source: unverifiable', () => {
+    expect(at(3).verdict).toBe('unverifiable');
+    expect(at(3).reason).toContain('tested');
+  });
+
+  it('found in a test file: confirmed', () => {
+    expect(at(4).verdict).toBe('confirmed');
+  });
+});
+
+describe('a quality the manifest cannot show, and a quoted value nothing compared', () => {
+  const doc = [
+    '# Intégrations', //  1
+    '', //  2
+    '- ✅ Stripe configuré correctement', //  3
+    '- ✅ Express routes bien structurées', //  4
+    '- ✅ Stripe', //  5
+    '- ✅ `package.json` restructured, name = "kiosk-pro"', //  6
+    '- ✅ `package.json` restructured', //  7
+  ].join('\n');
+  const { at } = verifier('INTEGRATIONS.md', true)(tree, doc, reportWith([]));
+
+  it('"configuré correctement", "bien structurées" from a declared package: unverifiable', () => {
+    expect(at(3).verdict).toBe('unverifiable');
+    expect(at(4).verdict).toBe('unverifiable');
+    expect(at(5).verdict).toBe('confirmed');
+  });
+
+  it('a quoted value beside a file that exists: unverifiable; the file alone: confirmed', () => {
+    expect(at(6).verdict).toBe('unverifiable');
+    expect(at(6).reason).toContain('kiosk-pro');
+    expect(at(7).verdict).toBe('confirmed');
+  });
+});
