@@ -139,3 +139,27 @@ describe('a quality the manifest cannot show, and a quoted value nothing compare
     expect(at(7).verdict).toBe('confirmed');
   });
 });
+
+describe('advice, a command or a risk the document gives is not a statement of what the repository has', () => {
+  const doc = [
+    '# Backups', //  1
+    '', //  2
+    '- ✅ Empfohlen: tägliche `pg_dump` Backups', //  3
+    '- ✅ Kommando: `docker exec db pg_dump -U app app > backup.sql`', //  4
+    '- ✅ Solución: asegurar que `.env.example` tiene `STRIPE_KEY`', //  5
+    '- ✅ Riesgo: expone `STRIPE_KEY` en los registros', //  6
+    '- ✅ `.env.example` lists `STRIPE_KEY`', //  7
+  ].join('\n');
+  const { at } = verifier('BACKUPS.md', true)(tree, doc, reportWith([]));
+
+  it('"Empfohlen:", "Kommando:", "Solución:", "Riesgo:": unverifiable', () => {
+    for (const line of [3, 4, 5, 6]) {
+      expect([line, at(line).verdict]).toEqual([line, 'unverifiable']);
+      expect(at(line).reason).toContain('advice, a command or a risk');
+    }
+  });
+
+  it('the same names in a statement are judged', () => {
+    expect(at(7).verdict).toBe('confirmed');
+  });
+});

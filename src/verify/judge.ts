@@ -200,6 +200,21 @@ export function judgeClaim(
       reason: 'a step of the audit (what the auditor read, checked or counted), not a statement about the repository',
       evidence: [],
     };
+  // "Empfohlen: tägliche pg_dump Backups", "Kommando: docker exec …", "Solución: Asegurar que …",
+  // "Riesgo: expone información sensible": advice, a command or a risk the document gives, not a
+  // statement of what the repository has.
+  if (ADVICE_LABEL.test(plain(claim.text)))
+    return {
+      line: claim.line,
+      text: claim.text.slice(0, 300),
+      asserted: claim.asserted,
+      number: claim.number,
+      rule: null,
+      basis: 'none',
+      verdict: 'unverifiable',
+      reason: `advice, a command or a risk the document gives (${ADVICE_LABEL.exec(plain(claim.text))![0].trim()}), not a statement of what the repository has`,
+      evidence: [],
+    };
   const v = judgeClaimInner(claim, report, options);
   // A linked file's presence is what the line claims, however vague its title.
   if (claim.linked && v.basis === 'file') return v;
@@ -286,6 +301,10 @@ export function auditorAction(text: string): boolean {
   const t = plain(text).replace(/^[^\p{L}]+/u, '');
   return AUDITOR_STEP.test(t) || AUDITOR_STEP.test(t.replace(/^[^:]{1,40}:\s*/, ''));
 }
+
+/** Labels of advice, commands, risks and impacts, in the languages the documents are written in. */
+const ADVICE_LABEL =
+  /^[^\p{L}]*(?:empfohlen|empfehlung|recommend(?:ed|ation)?|recomendaci[oó]n|recomenda[cç][aã]o|recommandation|kommando|command|befehl|comando|commande|soluci[oó]n|solution|solu[cç][aã]o|l[öo]sung|riesgo|risque|risco|risiko|risk|impact|impacto|auswirkung)\s*:/iu;
 
 /** "correct", "correctement", "bien structurées", "well-structured", "best practices": a judgement of quality. */
 const WELL_DONE =
