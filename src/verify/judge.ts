@@ -311,7 +311,7 @@ const WELL_DONE =
   /(?<![\p{L}\p{N}_])(?:correct(?:e|es|ement|ly)?|correctamente|corretamente|correct[oa]s?|corret[oa]s?|korrekt|bien (?:structur|organis|estructurad|organizad)\p{L}*|bem (?:estruturad|organizad)\p{L}*|gut (?:strukturiert|organisiert)|well[- ](?:structured|organi[sz]ed)|best practices|bonnes pratiques|buenas pr[áa]cticas|boas pr[áa]ticas)(?![\p{L}\p{N}_])/iu;
 
 /** "releaseTag = \"0.3.1\"", "version = '2.1'": a value the line quotes for a name. */
-const ASSIGNED = /[\w.]+\s*=\s*["']([^"'\s]{1,60})["']/;
+const ASSIGNED = /(?<![\w.])[\w.]{1,80}[ \t]?=[ \t]?["']([^"'\s]{1,60})["']/;
 
 /** "tested", "getestet", "testados", "testé", "probado": a claim that something is tested. */
 const TESTED =
