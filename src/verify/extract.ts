@@ -58,7 +58,19 @@ export interface Claim {
   tested?: string;
   /** The file a documentation index links to ("- [Deployment](DEPLOYMENT.md)"), as written: it must be there. */
   linked?: string;
+  /**
+   * Under a heading of the audit's own steps ("## Actions effectuées", "## Audit Methodology", "### 1.
+   * Vérification de la configuration"): a line there may report what the auditor did, not the repository.
+   */
+  method?: boolean;
 }
+
+/**
+ * Headings of what the auditor did: "Actions effectuées", "Audit Methodology", "Steps taken",
+ * "Vérification de la configuration", "Audit du schéma Prisma", "Revisión de …", "Überprüfung der …".
+ */
+const METHOD_HEADING =
+  /^(?:actions? (?:effectu[ée]es|réalisées|taken|performed|realizadas|realizadas)|a[cç][cç](?:ões|iones) (?:realizadas|efectuadas)|(?:audit |review )?methodolog(?:y|ie)|m[ée]thodologie|metodolog[ií]a|vorgehen(?:sweise)?|steps? taken|what (?:was|we) (?:did|done|checked|reviewed)|(?:audit|vérification|verification|analyse|analysis|review|examen|revue|revisión|verificación|análisis|auditor[ií]a|revisão|verificação|análise|auditoria|überprüfung|prüfung)\s+(?:de|des|du|d'|de la|del|da|do|das|dos|of|the|der|die)\b)/i;
 
 /** Labels that give a detail of the item above them, not a claim of their own kind. */
 const DETAIL_LABEL =
@@ -108,6 +120,7 @@ export function extractClaims(markdown: string): Claim[] {
       text: c.text.slice(0, 400),
       raw: (c.raw ?? lines[c.line - 1]!).slice(0, 600),
       ...(label || heading ? { section: label || heading } : {}),
+      ...(stack.some((s) => METHOD_HEADING.test(plain(s.text).replace(/^[^\p{L}]+/u, ''))) ? { method: true } : {}),
       // Items under "### tests/test_api.py (44 tests)": what that file is said to test.
       ...(c.source === 'bullet' && c.asserted === 'done' && !c.number && testedFile() ? { tested: testedFile() } : {}),
     });

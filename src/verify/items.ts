@@ -56,6 +56,9 @@ const VALUE_LABEL =
 /** "No rate limiting", "Missing security headers", "Keine Tests": the item names what is absent. */
 const LEADING_ABSENCE =
   /^(?:no|missing|lacks?|lacking|without|absent|not|kein(?:e|en)?|fehlende?[rn]?|ohne|sin|falta|faltan|aucun[e]?|pas de|sans|nenhum[a]?)\b/i;
+/** "Champs manquants :", "Missing fields:", "Campos faltantes:": a label that says what follows is absent. */
+const ABSENT_LABEL =
+  /^(?:(?:[\p{L}-]+\s+){1,2}(?:manquant(?:e|s|es)?|faltantes?|ausentes?)|(?:missing|fehlende?)(?:\s+[\p{L}-]+){1,2})\s*:/iu;
 /** Labels whose value is where a finding is: a file, a path with a line. */
 const FILE_LABEL =
   /^(?:file|files|datei|dateien|archivo|fichier|location|ort|ubicaci[oó]n|path|pfad|where|wo|module|modul|folder|ordner|directory|verzeichnis|package|paket|carpeta|dossier)$/i;
@@ -143,6 +146,8 @@ export function itemReader(st: ItemState): {
     const words = plain(body);
     const lack = LEADING_ABSENCE.test(words) ? 'not-done' : null;
     let own = iconStatus(body) ?? (TRAILING_STATUS.test(words) ? statusOf(body) : null);
+    // "Champs manquants : `avatar`, `phone`", "Missing fields: `avatar`": the names after the label are absent.
+    if (!own && ABSENT_LABEL.test(words)) own = 'not-done';
     // Under ⚠️/❌ or in a list of problems, "No API versioning" names a gap; under ✅ it is a strength.
     if (!own && lack && (issueList || (inherited && inherited !== 'done'))) own = lack;
     // "⚠️ Missing SECURITY.md policy": a warning mark on a gap says the gap is there.

@@ -156,11 +156,11 @@ const OUTCOME =
   /\b\d+\s+(?:[\w-]+\s+)?(?:tests?\s+)?(?:failed|failing|failures?|skipped|fehlgeschlagen|übersprungen|fallid[oa]s|fallos|omitid[oa]s|échou[ée]s?|errors?|warnings?|warnungen|avisos|avertissements)\b/i;
 
 const RUNS =
-  /\bworking (?:examples?|tests?|doc ?tests?|demos?|builds?)\b|\b(?:examples?|demos?|builds?|doc(?:umentation)? tests?) (?:verified|validated|work|run)\b|\bbuilds? (?:successfully|cleanly|without (?:errors|warnings))\b|\bno compilation errors\b|\bcompiles? (?:cleanly|successfully|without)\b/i;
+  /\b(?:database|db) (?:is |was |has been )?seeded\b|\bseeded with\b|\ball (?:[\w-]+ ){0,3}(?:are |is )?working\b|\bworks? end-to-end\b|\bcompletes? successfully\b|\b(?:tested|verified) (?:and|&) (?:working|functional)\b|\bworking (?:examples?|tests?|doc ?tests?|demos?|builds?)\b|\b(?:examples?|demos?|builds?|doc(?:umentation)? tests?) (?:verified|validated|work|run)\b|\bbuilds? (?:successfully|cleanly|without (?:errors|warnings))\b|\bno compilation errors\b|\bcompiles? (?:cleanly|successfully|without)\b/i;
 
 /** "No Linting Errors", "Zero compilation warnings", "Fully functional": what a run shows, not the files. */
 const RUN_RESULT =
-  /\b(?:no|zero|keine|aucune?|ning[uú]n)\s+(?:[\w-]+\s+)?(?:errors|warnings|vulnerabilit(?:y|ies)|fehler|warnungen|erreurs|errores)\b|(?:^|[\s:|(])0\s+(?:[\w-]+\s+)?(?:issues|errors|warnings|findings|problems|vulnerabilities)\b|\b(?:full|complete|100 ?%)\s+(?:test\s+)?coverage\b|\bfully (?:functional|operational|working)\b|\bvoll funktionsfähig\b|\bpleinement fonctionnel/i;
+  /\b(?:no|zero|keine|aucune?|ning[uú]n|nenhum|nenhuma)\s+(?:[\w-]+\s+)?(?:errors|warnings|vulnerabilit(?:y|ies)|fehler|warnungen|erreurs?|errores|erros?)\b|(?:^|[\s:|(])0\s+(?:[\w-]+\s+)?(?:issues|errors|warnings|findings|problems|vulnerabilities)\b|\b(?:full|complete|100 ?%)\s+(?:test\s+)?coverage\b|\bfully (?:functional|operational|working)\b|\bvoll funktionsfähig\b|\bpleinement fonctionnel/i;
 
 /** "Limited X", "Basic X": a degree of something, which the files show only as there or not. */
 const DEGREE =
@@ -186,6 +186,35 @@ export function judgeClaim(
   report: Report,
   options: JudgeOptions | Record<string, string[]> = {},
 ): VerifiedClaim {
+  // "✅ Lecture des variables d'environnement", "Migrations: Counted and verified migration files" under
+  // "## Actions effectuées" or "## Audit Methodology": what the auditor did, not what the repository is.
+  if (claim.method && !claim.number && auditorAction(claim.text))
+    return {
+      line: claim.line,
+      text: claim.text.slice(0, 300),
+      asserted: claim.asserted,
+      number: claim.number,
+      rule: null,
+      basis: 'none',
+      verdict: 'unverifiable',
+      reason: 'a step of the audit (what the auditor read, checked or counted), not a statement about the repository',
+      evidence: [],
+    };
+  // "Empfohlen: tägliche pg_dump Backups", "Kommando: docker exec …", "Solución: Asegurar que …",
+  // "Riesgo: expone información sensible": advice, a command or a risk the document gives, not a
+  // statement of what the repository has.
+  if (ADVICE_LABEL.test(plain(claim.text)))
+    return {
+      line: claim.line,
+      text: claim.text.slice(0, 300),
+      asserted: claim.asserted,
+      number: claim.number,
+      rule: null,
+      basis: 'none',
+      verdict: 'unverifiable',
+      reason: `advice, a command or a risk the document gives (${ADVICE_LABEL.exec(plain(claim.text))![0].trim()}), not a statement of what the repository has`,
+      evidence: [],
+    };
   const v = judgeClaimInner(claim, report, options);
   // A linked file's presence is what the line claims, however vague its title.
   if (claim.linked && v.basis === 'file') return v;
@@ -207,6 +236,45 @@ export function judgeClaim(
       verdict: 'unverifiable',
       reason: `a topic named without a file, code, version, count or value; ${v.reason}`,
     };
+  // "RBAC restrictions tested for viewer/deployer roles", "Consumers não testados": that a thing is
+  // tested is shown by a test that exercises it — the thing being in the code, or a keyword, is not that.
+  if (
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    v.basis !== 'tests' &&
+    TESTED.test(plain(claim.text)) &&
+    !v.evidence.some((e) => TEST_PATH.test(e.path))
+  )
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; but that it is tested needs a test that exercises it, and none was looked for`,
+    };
+  // "Configuration Next.js correcte", "Routes bien structurées", "Spring Boot best practices": the
+  // package is declared, but how well it is set up is a judgement the manifest does not hold.
+  if (
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    v.basis === 'dependency' &&
+    WELL_DONE.test(plain(claim.text))
+  )
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; how well it is set up (${WELL_DONE.exec(plain(claim.text))![0]}) is a judgement a declared package does not show`,
+    };
+  // "Package.swift restructured, releaseTag = \"0.3.1\"": the file is there, but the value the line
+  // quotes is what it claims, and no lookup compared it.
+  const assigned = ASSIGNED.exec(plain(claim.raw ?? claim.text));
+  if (
+    assigned &&
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    (v.basis === 'file' || v.basis === 'search') &&
+    !v.reason.includes(assigned[1]!)
+  )
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; but the value the line quotes (${assigned[0]}) is not compared`,
+    };
   // "SQLAlchemy configured for async operations", "Session in Redis (TTL: 5 min)": the package is
   // declared, but how it is used or set is more than the manifest shows.
   if (
@@ -221,6 +289,35 @@ export function judgeClaim(
     };
   return v;
 }
+
+/**
+ * A report of the auditor's own step: "Lecture complète du schéma", "Vérification des dépendances",
+ * "Analysis of the routes", "Revisión de …", "Überprüfung der …", "Reviewed the config", "Counted and verified …".
+ */
+const AUDITOR_STEP =
+  /^(?:(?:lecture|relecture|vérification|verification|analyse|analysis|examen|revue|review|inspection|reading|lectura|revisión|verificación|análisis|leitura|revisão|verificação|análise|überprüfung|prüfung|durchsicht|test)\s+(?:(?:complète|completa|complete|détaillée|detallada|detalhada|vollständige|full|thorough|manuel(?:le)?|manual)\s+)?(?:de|des|du|d'|del|da|do|das|dos|of|the|der|die)\b|(?:reviewed|verified|checked|counted|analy[sz]ed|inspected|audited|examined|read|lu|analysé|vérifié|examiné|relu|revisado|verificado|analizado|analisado|lido|geprüft|überprüft|analysiert|gelesen)\b)/i;
+
+export function auditorAction(text: string): boolean {
+  const t = plain(text).replace(/^[^\p{L}]+/u, '');
+  return AUDITOR_STEP.test(t) || AUDITOR_STEP.test(t.replace(/^[^:]{1,40}:\s*/, ''));
+}
+
+/** Labels of advice, commands, risks and impacts, in the languages the documents are written in. */
+const ADVICE_LABEL =
+  /^[^\p{L}]*(?:empfohlen|empfehlung|recommend(?:ed|ation)?|recomendaci[oó]n|recomenda[cç][aã]o|recommandation|kommando|command|befehl|comando|commande|soluci[oó]n|solution|solu[cç][aã]o|l[öo]sung|riesgo|risque|risco|risiko|risk|impact|impacto|auswirkung)\s*:/iu;
+
+/** "correct", "correctement", "bien structurées", "well-structured", "best practices": a judgement of quality. */
+const WELL_DONE =
+  /(?<![\p{L}\p{N}_])(?:correct(?:e|es|ement|ly)?|correctamente|corretamente|correct[oa]s?|corret[oa]s?|korrekt|bien (?:structur|organis|estructurad|organizad)\p{L}*|bem (?:estruturad|organizad)\p{L}*|gut (?:strukturiert|organisiert)|well[- ](?:structured|organi[sz]ed)|best practices|bonnes pratiques|buenas pr[áa]cticas|boas pr[áa]ticas)(?![\p{L}\p{N}_])/iu;
+
+/** "releaseTag = \"0.3.1\"", "version = '2.1'": a value the line quotes for a name. */
+const ASSIGNED = /(?<![\w.])[\w.]{1,80}[ \t]?=[ \t]?["']([^"'\s]{1,60})["']/;
+
+/** "tested", "getestet", "testados", "testé", "probado": a claim that something is tested. */
+const TESTED =
+  /(?<![\p{L}\p{N}_])(?:tested|untested|getestet|testad[oa]s?|testé(?:e|s|es)?|probad[oa]s?)(?![\p{L}\p{N}_])/iu;
+/** A test file or folder: what shows a thing is tested. */
+const TEST_PATH = /(?:^|\/)(?:tests?|spec|specs|__tests__|e2e|testing)\/|[._-](?:test|spec)s?\.\w+$|Tests?\.\w+$/i;
 
 /** "Monitoring script created" found as scripts/production-monitor.sh: the file's name says what the claim does. */
 function fileNamedByWords(claim: Claim, evidence: VerifiedClaim['evidence']): boolean {

@@ -16,7 +16,7 @@ export const ANY_ICON = new RegExp(
 );
 
 const NOT_WORDS =
-  /(?<![\p{L}\p{N}_])(not (?:yet )?(?:done|configured|implemented|set ?up|performed|started|tested|ready|available|in place|enabled|present|defined|found|integrated|automated|documented)|missing|needs work|to ?do|absent|none|no|fehlt|fehlen|nicht (?:umgesetzt|vorhanden|konfiguriert|implementiert)|keine?|offen|falta|faltan|no (?:hay|implementado|configurado)|pendiente de implementar|sin|manquant|non (?:fait|configuré|implémenté)|échoué|à faire|aucun|não (?:implementado|configurado)|ausente)(?![\p{L}\p{N}_])/iu;
+  /(?<![\p{L}\p{N}_])(not (?:yet )?(?:done|configured|implemented|set ?up|performed|started|tested|ready|available|in place|enabled|present|defined|found|integrated|automated|documented)|missing|needs work|to ?do|absent|none|no|fehlt|fehlen|nicht (?:umgesetzt|vorhanden|konfiguriert|implementiert)|keine?|offen|falta|faltan|no (?:hay|implementado|configurado)|pendiente de implementar|sin|manquant(?:e|s|es)?|n['’]exist(?:e|ent) pas|does(?: not|n['’]t) exist|no existe|não existe|existiert nicht|non (?:fait|configuré|implémenté)|échoué|à faire|aucun|não (?:implementado|configurado)|ausente)(?![\p{L}\p{N}_])/iu;
 const PARTIAL_WORDS =
   /(?<![\p{L}\p{N}_])(partial(?:ly)?|in progress|wip|mostly|incomplete|limited|basic|teilweise|in arbeit|parcial(?:mente)?|en progreso|partiel(?:lement)?|en cours|em andamento)(?![\p{L}\p{N}_])/iu;
 const PLANNED_WORDS =
@@ -78,7 +78,7 @@ function wordStatus(text: string): Asserted | null {
 
 /** Status words at the end of a bullet or heading ("Docker – done", "CI: pending"). */
 export const TRAILING_STATUS =
-  /(?<![\s:–—-])[\s:–—-]+(complete|completed|done|partial|pending|missing|not done|in progress|erledigt|teilweise|fehlt|hecho|pendiente|fait)(?:\s*\))?\s*$/i;
+  /(?<![\s:–—-])[\s:–—-]+(complete|completed|done|partial|pending|missing|not done|in progress|erledigt|teilweise|fehlt|hecho|pendiente|fait|n['’]exist(?:e|ent) pas|does(?: not|n['’]t) exist(?: yet)?|no existe|não existe|existiert nicht)(?:\s*\))?\s*$/i;
 
 /** Markdown emphasis, links, code ticks and status marks removed; whitespace folded. */
 export function plain(text: string): string {
