@@ -6,6 +6,7 @@
  * ("Server port: 8081", "Datei: `src/app.js`", "Status: ✅ Available" under a heading that has no
  * mark of its own) or are metadata ("Date:", "Owner:", "Fix:").
  */
+import { countsCodeUnits } from './code-units.js';
 import { type Context, isImperative, isPlanStep, labelContext, META_LABEL } from './context.js';
 import type { Claim } from './extract.js';
 import { namesIn } from './names.js';
@@ -389,6 +390,9 @@ export function itemReader(st: ItemState): {
     // "**Total Go Files**: 47", "Go Lines: 28210", "Go Test Files: 27", "Dependencies: 0": a metric of
     // the repository, which the listing, the files and the manifests settle (a count, not of tests run).
     if (!icon && !example && !fileCount && METRIC_LABEL.test(label) && /^~?\d[\d,.]*\+?(?:\s*\([^()]*\))?$/.test(value))
+      return (push({ subject: label, asserted: 'done' }), true);
+    // "**Models**: 15+ core models", "Background Jobs: 5": a count of code units the folders settle.
+    if (!icon && !example && !status && !num && countsCodeUnits(label, value))
       return (push({ subject: label, asserted: 'done' }), true);
     if (!status && !num && !setting) return false;
     if ((inContext('historical') || list === 'historical') && status !== 'done' && !num) return true;
