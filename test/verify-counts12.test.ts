@@ -104,3 +104,39 @@ describe('Django models are the model classes of models.py', () => {
     expect(at(4).reason).toContain('model classes in models.py');
   });
 });
+
+describe("an assistant's state file: the bullets under a '**Status**: met' line are the section's claims", () => {
+  const tree: Tree = {
+    'Cargo.toml': '[package]\nname = "orchard"\nversion = "0.2.0"\n',
+    'src/lib.rs': 'pub fn ripeness() -> u8 { 3 }\n',
+    'README.md': '# Orchard\n\n## Install\n\ncargo add orchard\n\n## Usage\n\nCall ripeness().\n',
+  };
+  const doc = [
+    '# Project State', //  1
+    '', //  2
+    '## Core Crate', //  3
+    '', //  4
+    '**Status**: met', //  5
+    '', //  6
+    '- `ripeness()` exported from src/lib.rs', //  7
+    '- 12 tests pass with default features', //  8
+    '', //  9
+    '## Pruning Crate', // 10
+    '', // 11
+    '**Status**: not met', // 12
+    '', // 13
+    '- pruning schedule described', // 14
+  ].join('\n');
+  const { at, has } = verifier('state.md')(tree, doc, reportWith([]));
+
+  it('items under "met" are claims; the status line itself is not', () => {
+    expect(has(7)).toBe(true);
+    expect(has(8)).toBe(true);
+    expect(at(7).verdict).not.toBe('contradicted');
+    expect(has(5)).toBe(false);
+  });
+
+  it('items under "not met" do not read as done', () => {
+    if (has(14)) expect(at(14).verdict).not.toBe('confirmed');
+  });
+});

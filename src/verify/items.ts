@@ -405,7 +405,13 @@ export function itemReader(st: ItemState): {
   /** A status line claims what its heading names, unless the heading carried the mark already. */
   function statusLine(value: string, n: number, p: string): boolean {
     const h = here();
-    const status = statusOf(value);
+    // "**Status**: met" / "not met": a requirement's state, as an assistant's state file writes it.
+    const met = /^\s*(?:met|satisfied|fulfilled)\b/i.test(plain(value))
+      ? 'done'
+      : /^\s*(?:not\s+met|unmet|unsatisfied)\b/i.test(plain(value))
+        ? 'not-done'
+        : null;
+    const status = met ?? statusOf(value);
     // "**Status:** ✅ PRODUCTION READY" under the title: the document's overall verdict.
     if (h?.level === 1 && status && !h.claimed && /\bready\b|\bbereit\b|\blisto\b|\bprêt\b/i.test(value)) {
       h.claimed = true;
@@ -422,6 +428,10 @@ export function itemReader(st: ItemState): {
     }
     if (!h || h.level < 2 || h.status || h.claimed || !status || h.context === 'planned' || h.context === 'review')
       return true;
+    // The items of the section below the line are what the status is about: they read as its mark.
+    // "met" says no more than its items do: they are the claims.
+    if (status === 'done') h.status = status;
+    if (met) return true;
     const subject = plain(h.text).replace(/^[\d.)\s]+/, '');
     h.claimed = true;
     st.push({
