@@ -114,7 +114,6 @@ const NOT_CODE =
 /** "in `backend/models/`": the folder the count is about. */
 const IN_FOLDER = /\b(?:in|under|em|en|dans|unter)\s+`?\.?\/?([\w.-]+(?:\/[\w.-]+)*)\/?`?/i;
 const VENDORED = /(?:^|\/)(?:node_modules|vendor|third_party|target|build|dist|\.venv|venv|site-packages)\//;
-const DJANGO_MODEL = /^class\s+\w+\s*\(([^)]*)\)\s*:/gm;
 
 interface Folder {
   dir: string;
@@ -156,12 +155,17 @@ function djangoModels(ctx: LookupContext, within?: string): { count: number; evi
     const body = fileText(ctx, p);
     if (!body || !/\bfrom\s+django\.db\s+import\b|\bdjango\.db\b/.test(body)) continue;
     let n = 0;
-    for (const m of body.matchAll(DJANGO_MODEL))
-      if (
-        /Model\b/.test(m[1]!) &&
-        !/\babstract\s*=\s*True/.test(body.slice(m.index, m.index + 600).split(/\nclass\s/)[0]!)
-      )
-        n++;
+    const lines = body.split('\n');
+    lines.forEach((line, i) => {
+      // "class Orchard(models.Model):" — the bases read between the brackets, without a pattern to backtrack.
+      if (!line.startsWith('class ')) return;
+      const open = line.indexOf('(');
+      const close = line.indexOf(')', open);
+      if (open < 0 || close < 0 || !/Model\b/.test(line.slice(open + 1, close))) return;
+      const block = lines.slice(i + 1, i + 30);
+      const end = block.findIndex((l) => l.startsWith('class '));
+      if (!(end < 0 ? block : block.slice(0, end)).some((l) => l.includes('abstract = True'))) n++;
+    });
     if (n) {
       count += n;
       evidence.push({ path: p, note: `${n} model classes` });
@@ -270,8 +274,7 @@ export function codeUnitCount(ctx: LookupContext | undefined, claim: Claim): Uni
   }
   if (!folders.length && !counts.size) return null;
   // "| Complaint Views | 10 |", "Admin Batches Views: 4": the views of one folder of the views.
-  const named =
-    id === 'view' && label && namedLabel && !kindOf(namedLabel[0].replace(/\s*[:|]$/, '')) ? namedLabel : null;
+  const named = id === 'view' && label && namedLabel && !kindOf(namedLabel[0].slice(0, -1).trim()) ? namedLabel : null;
   if (named && folders.length) {
     const sub = namedFolder(folders, named[1]!);
     if (!sub) return null;
