@@ -6,6 +6,7 @@
  * ("Server port: 8081", "Datei: `src/app.js`", "Status: ✅ Available" under a heading that has no
  * mark of its own) or are metadata ("Date:", "Owner:", "Fix:").
  */
+import { countsCodeUnits } from './code-units.js';
 import { type Context, isImperative, isPlanStep, labelContext, META_LABEL } from './context.js';
 import type { Claim } from './extract.js';
 import { namesIn } from './names.js';
@@ -395,6 +396,9 @@ export function itemReader(st: ItemState): {
     // the repository, which the listing, the files and the manifests settle (a count, not of tests run).
     if (!icon && !example && !fileCount && METRIC_LABEL.test(label) && /^~?\d[\d,.]*\+?(?:\s*\([^()]*\))?$/.test(value))
       return (push({ subject: label, asserted: 'done' }), true);
+    // "**Models**: 15+ core models", "Background Jobs: 5": a count of code units the folders settle.
+    if (!icon && !example && !status && !num && countsCodeUnits(label, value))
+      return (push({ subject: label, asserted: 'done' }), true);
     if (!status && !num && !setting) return false;
     if ((inContext('historical') || list === 'historical') && status !== 'done' && !num) return true;
     // "✅ Security: Non-root user": the practice named after an area's name is what is claimed.
@@ -406,7 +410,13 @@ export function itemReader(st: ItemState): {
   /** A status line claims what its heading names, unless the heading carried the mark already. */
   function statusLine(value: string, n: number, p: string): boolean {
     const h = here();
-    const status = statusOf(value);
+    // "**Status**: met" / "not met": a requirement's state, as an assistant's state file writes it.
+    const met = /^\s*(?:met|satisfied|fulfilled)\b/i.test(plain(value))
+      ? 'done'
+      : /^\s*(?:not\s+met|unmet|unsatisfied)\b/i.test(plain(value))
+        ? 'not-done'
+        : null;
+    const status = met ?? statusOf(value);
     // "**Status:** ✅ PRODUCTION READY" under the title: the document's overall verdict.
     if (h?.level === 1 && status && !h.claimed && /\bready\b|\bbereit\b|\blisto\b|\bprêt\b/i.test(value)) {
       h.claimed = true;
@@ -423,6 +433,10 @@ export function itemReader(st: ItemState): {
     }
     if (!h || h.level < 2 || h.status || h.claimed || !status || h.context === 'planned' || h.context === 'review')
       return true;
+    // The items of the section below the line are what the status is about: they read as its mark.
+    // "met" says no more than its items do: they are the claims.
+    if (status === 'done') h.status = status;
+    if (met) return true;
     const subject = plain(h.text).replace(/^[\d.)\s]+/, '');
     h.claimed = true;
     st.push({

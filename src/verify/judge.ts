@@ -625,7 +625,7 @@ function judgeClaimInner(
     return out(
       'file',
       unitCountAgrees(units) ? 'confirmed' : 'contradicted',
-      `the document says ${units.atLeast ? 'at least ' : ''}${units.claimed} ${units.what}; the repository holds ${units.found}${unitCountAgrees(units) ? '' : ': the document is out of date'}`,
+      `the document says ${units.atLeast ? 'at least ' : ''}${units.claimed} ${units.what}; the repository holds ${units.where ?? units.found}${unitCountAgrees(units) ? '' : ': the document is out of date'}`,
       units.evidence,
     );
   const doc = docTests(opts.lookup, claim);

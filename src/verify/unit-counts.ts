@@ -8,6 +8,7 @@
  */
 import { isProductionPath, isTestPath } from '../facts/paths.js';
 import type { Evidence } from '../types.js';
+import { codeUnitCount, notAllOfKind } from './code-units.js';
 import type { Claim } from './extract.js';
 import type { LookupContext } from './lookup.js';
 import { fileText } from './problems.js';
@@ -68,6 +69,10 @@ export interface UnitCount {
   evidence: Evidence[];
   /** A share the two may differ by (lines of code are counted more than one way): 0.03 for ±3 %. */
   tolerance?: number;
+  /** Whether the count holds, when more than one count a reader could make was compared. */
+  agrees?: boolean;
+  /** How the repository's count was made ("56 files under app/Models/"). */
+  where?: string;
 }
 
 /** "Go Lines: 28210", "Python Test Lines: 900", "Lines of code (TypeScript): 12,400": lines of a language's files. */
@@ -185,7 +190,10 @@ const kindOf = (word: string): string =>
 
 /** The count a claim gives of a language's files or a kind of class, and the count the files show; null when it gives none. */
 export function unitCount(ctx: LookupContext | undefined, claim: Claim): UnitCount | null {
-  if (!ctx || claim.asserted !== 'done') return null;
+  if (!ctx) return null;
+  const framework = codeUnitCount(ctx, claim);
+  if (framework) return framework;
+  if (claim.asserted !== 'done') return null;
   const own = ctx.files.paths.filter((p) => isProductionPath(p) && !VENDORED.test(p));
   const text = claim.text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
   const measured = metric(ctx, text);
@@ -215,7 +223,7 @@ export function unitCount(ctx: LookupContext | undefined, claim: Claim): UnitCou
     };
   }
   const kind = KIND_COUNT.exec(claim.text);
-  if (!kind) return null;
+  if (!kind || notAllOfKind(claim.text.slice(kind.index + kind[0].length))) return null;
   const k = KINDS[kindOf(kind[3]!)];
   if (!k) return null;
   const files = own.filter((p) => {
@@ -242,6 +250,7 @@ function result(what: string, m: RegExpExecArray, files: string[], text: string)
 
 /** A count of files is exact, as `find | wc -l` gives it ("N+" is a floor). */
 export function unitCountAgrees(u: UnitCount): boolean {
+  if (u.agrees !== undefined) return u.agrees;
   if (u.atLeast) return u.found >= u.claimed;
   if (u.tolerance) return Math.abs(u.found - u.claimed) <= u.tolerance * Math.max(u.found, u.claimed);
   return u.found === u.claimed;
