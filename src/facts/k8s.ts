@@ -3,7 +3,7 @@
  * multi-document YAML, Helm chart templates (neutralised by helm.ts, values from values.yaml) and
  * Kustomize files. Every object keeps its path and line; malformed files become notes.
  */
-import { detachDeep } from '../util/detach.js';
+import { detachDeep, share } from '../util/detach.js';
 import type { Digest, FileView } from '../types.js';
 import { conditionsHold, neutraliseHelm, resolveValues } from './helm.js';
 import { memo } from '../util/memo.js';
@@ -424,6 +424,19 @@ function readPart(kind: string, doc: Record<string, unknown>): Record<string, un
   return out;
 }
 
+/**
+ * A scan worker's objects arrive with their own copy of every string (structured cloning): the
+ * model keeps the listing's path and one copy of each kind and apiVersion instead (~2.7 MB of
+ * copies at 100k files, 22k objects and 15k workloads, kept through the rules). Same values.
+ */
+function sameStrings(path: string, objects: K8sObject[]): void {
+  for (const o of objects) {
+    if (o.path === path) o.path = path;
+    o.kind = share(o.kind);
+    o.apiVersion = share(o.apiVersion);
+  }
+}
+
 export function parseK8s(files: FileView): K8sModel {
   const charts = chartsMemo(files);
   const model: K8sModel = { objects: [], workloads: [], charts, kustomizations: [], notes: [], composeByContent: [] };
@@ -431,6 +444,8 @@ export function parseK8s(files: FileView): K8sModel {
     const found = files.digest(path, K8S_DIGEST);
     if (!found) continue;
     if (found.compose) model.composeByContent.push(path);
+    sameStrings(path, found.objects);
+    sameStrings(path, found.workloads);
     model.objects.push(...found.objects);
     model.workloads.push(...found.workloads);
     model.notes.push(...found.notes);
