@@ -22,11 +22,14 @@ const plan = scanPlan(
 );
 const groups = compilePatterns(plan.patterns, { kind: 'automaton' });
 const items = [];
-for (const item of planFiles(files.paths, groups, plan.keep, plan.digests)) {
-  const bytes = source.readBytes(item.path, files.maxFileBytes);
+const planned = planFiles(files.paths, groups, plan.keep, plan.digests);
+planned.at.forEach((j, n) => {
+  const path = files.paths[j];
+  const { compiled } = planned.shapes[planned.shape[n]];
+  const bytes = source.readBytes(path, files.maxFileBytes);
   const text = typeof bytes === 'string' ? null : decode(bytes);
-  if (typeof text === 'string' && item.compiled.length) items.push([item.path, text, item.compiled]);
-}
+  if (typeof text === 'string' && compiled.length) items.push([path, text, compiled]);
+});
 const chars = items.reduce((n, [, t]) => n + t.length, 0);
 const best = (f) => {
   let ms = Number.POSITIVE_INFINITY;

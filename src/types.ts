@@ -556,6 +556,11 @@ export interface FileView {
   has(globs: string | readonly string[]): boolean;
   /** Paths whose base name is `name`. */
   named(name: string, ignoreCase?: boolean): string[];
+  /**
+   * The folders that directly hold a listed file ('' for the root), when the view can give them
+   * without `paths` (a scan worker's shared listing); otherwise callers work them out from `paths`.
+   */
+  folders?(): ReadonlySet<string>;
   /** The text, or undefined when the file is absent, too large, binary or unreadable. */
   read(path: string): string | undefined;
   /** The text's lines, indexed once per file (see Lines); undefined where read gives undefined. */

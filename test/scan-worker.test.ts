@@ -17,7 +17,9 @@ const { listFiles } = (await import(dist('src/walk/list.js'))) as typeof import(
 const { PILLARS } = (await import(dist('rules/index.js'))) as typeof import('../rules/index.js');
 const { customRules } = (await import(dist('src/engine/custom.js'))) as typeof import('../src/engine/custom.js');
 const { withExtraRules } = (await import(dist('src/engine/select.js'))) as typeof import('../src/engine/select.js');
-const { shareListing, listedPath } = (await import(dist('src/scan/pool.js'))) as typeof import('../src/scan/pool.js');
+const { shareListing, listedPath, namedIn, foldersIn } = (await import(
+  dist('src/scan/pool.js')
+)) as typeof import('../src/scan/pool.js');
 
 /** `callbacks`: a source without synchronous reads, as on a cold cache (the callback API only). */
 async function audit(root: string, scanWorker: 'always' | 'never', callbacks = false, pillars = PILLARS) {
@@ -143,5 +145,27 @@ describe('scan on a second thread, reading synchronously or with callbacks', () 
     const bytes = Buffer.from(shared.listing.buffer, shared.listing.byteOffset, shared.listing.byteLength);
     expect(paths.map((_, j) => listedPath(bytes, shared.ends, j))).toEqual(paths);
     expect(shareListing(['a.js', 'b\ud800.js'])).toBeUndefined();
+  });
+
+  it('answers base names and folders off a shared listing as the file index does', () => {
+    const paths = [
+      'Chart.yaml',
+      'charts/web/Chart.yaml',
+      'charts/web/chart.yaml',
+      'charts/Über/CHART.YAML',
+      'src/über/测试/Chart.yaml',
+      'src/über/测试/helper.ts',
+      'docs/🚀.md',
+      'x/Chart.yaml.bak',
+    ];
+    const shared = shareListing(paths)!;
+    const bytes = Buffer.from(shared.listing.buffer, shared.listing.byteOffset, shared.listing.byteLength);
+    const index = new FileIndex(paths, new DiskSource('/nonexistent'));
+    for (const name of ['Chart.yaml', 'chart.yaml', '🚀.md', 'helper.ts', 'none'])
+      for (const ignoreCase of [false, true])
+        expect(namedIn(bytes, shared.ends, name, ignoreCase)).toEqual(index.named(name, ignoreCase));
+    expect([...foldersIn(bytes, shared.ends)].sort()).toEqual(
+      [...new Set(paths.map((p) => p.slice(0, Math.max(0, p.lastIndexOf('/')))))].sort(),
+    );
   });
 });

@@ -15,7 +15,7 @@ export class NeedsOtherFiles extends Error {
   }
 }
 
-type Listing = Pick<FileView, 'paths' | 'size' | 'maxFileBytes' | 'exists' | 'match' | 'has' | 'named'>;
+type Listing = Pick<FileView, 'paths' | 'size' | 'maxFileBytes' | 'exists' | 'match' | 'has' | 'named' | 'folders'>;
 
 /** A FileView with the listing only; asking for content marks it `touched` and throws. */
 export class ListingView implements FileView {
@@ -46,6 +46,10 @@ export class ListingView implements FileView {
   }
   named(name: string, ignoreCase?: boolean): string[] {
     return this.listing.named(name, ignoreCase);
+  }
+  get folders(): (() => ReadonlySet<string>) | undefined {
+    const listing = this.listing;
+    return listing.folders && (() => listing.folders!());
   }
   private other(): never {
     this.touched = true;

@@ -72,6 +72,38 @@ export function listedPath(listing: Buffer, ends: Int32Array, j: number): string
   return listing.toString('utf8', j === 0 ? 0 : ends[j - 1]!, ends[j]!);
 }
 
+/** Where the base name of path `j` of a shared listing starts (after its last `/`, an ASCII byte in UTF-8). */
+function baseStart(listing: Buffer, ends: Int32Array, j: number): number {
+  const from = j === 0 ? 0 : ends[j - 1]!;
+  if (ends[j] === from) return from;
+  const slash = listing.lastIndexOf(0x2f, ends[j]! - 1);
+  return slash >= from ? slash + 1 : from;
+}
+
+/**
+ * The paths of a shared listing whose base name is `name` (case-insensitive when asked), in listing
+ * order: FileIndex.named's answer, without a string per listed path kept (only base names made and dropped).
+ */
+export function namedIn(listing: Buffer, ends: Int32Array, name: string, ignoreCase = false): string[] {
+  const lower = name.toLowerCase();
+  const out: string[] = [];
+  for (let j = 0; j < ends.length; j++) {
+    const base = listing.toString('utf8', baseStart(listing, ends, j), ends[j]!);
+    if (base.toLowerCase() === lower && (ignoreCase || base === name)) out.push(listedPath(listing, ends, j));
+  }
+  return out;
+}
+
+/** The folders that directly hold a path of a shared listing ('' for the root). */
+export function foldersIn(listing: Buffer, ends: Int32Array): Set<string> {
+  const out = new Set<string>();
+  for (let j = 0; j < ends.length; j++) {
+    const from = j === 0 ? 0 : ends[j - 1]!;
+    out.add(listing.toString('utf8', from, Math.max(from, baseStart(listing, ends, j) - 1)));
+  }
+  return out;
+}
+
 /** What a worker is started with: the launcher's V8 flags, to set again (util/heap-flags.ts). */
 export interface WorkerStart {
   v8Flags: string | undefined;

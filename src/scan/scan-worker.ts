@@ -11,7 +11,7 @@ import { DiskSource } from '../walk/disk-source.js';
 import { decode, FileIndex } from '../walk/file-index.js';
 import { ListingView, localDigest, nullPrototypes } from './local.js';
 import { compilePatterns, GuardedQueue, runPatterns, type Compiled, type Overrun } from './patterns.js';
-import { listedPath, type Batch, type WorkerInput, type WorkerStart } from './pool.js';
+import { foldersIn, listedPath, namedIn, type Batch, type WorkerInput, type WorkerStart } from './pool.js';
 import { PORTABLE_KEYS, portableDigest } from './portable.js';
 import { readAll } from './read.js';
 
@@ -40,10 +40,16 @@ const nothing = {
   },
 };
 // The listing stays in shared memory (pool.ts): a path becomes a string when its file is read, and
-// the whole listing only when a digest first asks a question of it (a test file's imports, its package.json).
+// the whole listing only when a digest first asks a question of it that the shared bytes do not
+// answer. Base names and folders are read off the bytes: at 100k files the JavaScript test digest
+// asks for the folder set (resolveModule) and one digest for files by name, and with the whole
+// index built for them the worker kept ~9 MB of path strings and tables to the end of the scan.
 const listing = Buffer.from(input.listing.buffer, input.listing.byteOffset, input.listing.byteLength);
 const pathAt = (j: number) => listedPath(listing, input.ends, j);
 let index: FileIndex | undefined;
+let folders: Set<string> | undefined;
+/** Answers of `named` read off the shared bytes (each a pass over the listing), by case mode and name. */
+const named = new Map<string, string[]>();
 const whole = () =>
   (index ??= new FileIndex(
     Array.from(input.ends, (_, j) => pathAt(j)),
@@ -61,7 +67,14 @@ const view = new ListingView({
   exists: (path) => whole().exists(path),
   match: (globs) => whole().match(globs),
   has: (globs) => whole().has(globs),
-  named: (name, ignoreCase) => whole().named(name, ignoreCase),
+  named: (name, ignoreCase = false) => {
+    if (index) return index.named(name, ignoreCase);
+    const key = `${ignoreCase ? 'i' : 's'}${name}`;
+    let found = named.get(key);
+    if (!found) named.set(key, (found = namedIn(listing, input.ends, name, ignoreCase)));
+    return [...found];
+  },
+  folders: () => (folders ??= foldersIn(listing, input.ends)),
 });
 const cursor = new Int32Array(input.cursor);
 const shared = input.items.length;

@@ -50,15 +50,22 @@ export interface ScanResult {
   overruns: Map<string, Overrun>;
 }
 
-export interface WorkItem {
-  path: string;
-  /** Position in the listing. */
-  at: number;
-  /** Items with the same patterns, digests and keep flag share one shape (an id, and the lists). */
-  shape: number;
+/** What every file of one shape gets: the patterns run on it, whether its text is kept whole, its digests. */
+export interface Shape {
   compiled: Compiled[];
   keep: boolean;
   digests: Digest<unknown>[];
+}
+
+/**
+ * The files to read, in listing order, as parallel arrays: each file's position in the listing and
+ * its shape (files with the same patterns, digests and keep flag share one). An object per file,
+ * held through the whole scan, was ~8 MB at 100k files (88k objects with their property arrays).
+ */
+export interface FilePlan {
+  at: Int32Array;
+  shape: Int32Array;
+  shapes: Shape[];
 }
 
 /**
@@ -70,26 +77,28 @@ export function planFiles(
   groups: Group[],
   keep: readonly string[],
   digests: Digest<unknown>[] = [],
-): WorkItem[] {
+): FilePlan {
   const keepId = groups.length;
   const plan = new PathPlan([...groups.map((g) => g.globs), keep, ...digests.map((d) => d.files)]);
-  // Files that match the same groups share one item template (a list per file cost ~40 MB at 100k).
-  const shapes = new Map<readonly number[], Omit<WorkItem, 'path' | 'at'> | null>();
-  const work: WorkItem[] = [];
-  for (let at = 0; at < paths.length; at++) {
-    const path = paths[at]!;
-    const hit = plan.targetsFor(path);
-    let shape = shapes.get(hit);
-    if (shape === undefined) {
+  // Files that match the same groups share one shape (a list per file cost ~40 MB at 100k).
+  const ids = new Map<readonly number[], number>();
+  const shapes: Shape[] = [];
+  const at = new Int32Array(paths.length);
+  const shape = new Int32Array(paths.length);
+  let n = 0;
+  for (let j = 0; j < paths.length; j++) {
+    const hit = plan.targetsFor(paths[j]!);
+    let id = ids.get(hit);
+    if (id === undefined) {
       const compiled = hit.filter((t) => t < keepId).flatMap((t) => groups[t]!.patterns);
       const k = hit.includes(keepId);
       const ds = hit.filter((t) => t > keepId).map((t) => digests[t - keepId - 1]!);
-      shape = compiled.length || k || ds.length ? { shape: shapes.size, compiled, keep: k, digests: ds } : null;
-      shapes.set(hit, shape);
+      id = compiled.length || k || ds.length ? shapes.push({ compiled, keep: k, digests: ds }) - 1 : -1;
+      ids.set(hit, id);
     }
-    if (shape) work.push({ path, at, ...shape });
+    if (id >= 0) (at[n] = j), (shape[n++] = id);
   }
-  return work;
+  return { at: at.slice(0, n), shape: shape.slice(0, n), shapes };
 }
 
 /** From this many listed files on, one automaton for all literals pays for its build. */
@@ -115,20 +124,37 @@ export async function scan(
   const searched = new Map<string, number>(patterns.map((p) => [p.key, 0]));
   const overruns = new Map<string, Overrun>();
   const guardedQueue = new GuardedQueue(overruns);
-  const work = planFiles(files.paths, groups, keep, digests);
+  const plan = planFiles(files.paths, groups, keep, digests);
+  const { shapes } = plan;
 
-  // The one-by-one order: files already read, files kept whole, the rest.
-  const cached: WorkItem[] = [];
-  const kept: WorkItem[] = [];
-  const rest: WorkItem[] = [];
-  for (const item of work) (files.peek(item.path) !== undefined ? cached : item.keep ? kept : rest).push(item);
-  const order = [...cached, ...kept, ...rest];
-  const first = cached.length + kept.length;
+  // The one-by-one order: files already read, files kept whole, the rest. Position in this order →
+  // the file's position in the listing, and its shape.
+  const total = plan.at.length;
+  const orderAt = new Int32Array(total);
+  const orderShape = new Int32Array(total);
+  const group = new Uint8Array(total);
+  const counts = [0, 0, 0];
+  for (let n = 0; n < total; n++) {
+    const g = files.peek(files.paths[plan.at[n]!]!) !== undefined ? 0 : shapes[plan.shape[n]!]!.keep ? 1 : 2;
+    group[n] = g;
+    counts[g]!++;
+  }
+  const fill = [0, counts[0]!, counts[0]! + counts[1]!];
+  for (let n = 0; n < total; n++) {
+    const pos = fill[group[n]!]!++;
+    orderAt[pos] = plan.at[n]!;
+    orderShape[pos] = plan.shape[n]!;
+  }
+  const cachedCount = counts[0]!;
+  const first = cachedCount + counts[1]!;
+  const restCount = total - first;
+  const pathAt = (pos: number) => files.paths[orderAt[pos]!]!;
+  const shapeAt = (pos: number) => shapes[orderShape[pos]!]!;
 
   let done = 0;
   const progress = () => {
     // Every 512 files: a progress line costs nothing measurable at that rate.
-    if (onProgress && (++done & 511) === 0) onProgress(done, order.length);
+    if (onProgress && (++done & 511) === 0) onProgress(done, total);
   };
   const view = new ListingView(files);
   /** Readable files scanned, per shape: each of the shape's patterns searched them. */
@@ -137,38 +163,40 @@ export async function scan(
   const replay = new Map<number, { text: string; digests: Digest<unknown>[] }>();
 
   const handle = (pos: number, text: string | undefined) => {
-    const item = order[pos]!;
-    if (item.keep) files.remember(item.path, text ?? null);
+    const item = shapeAt(pos);
+    const path = pathAt(pos);
+    if (item.keep) files.remember(path, text ?? null);
     if (text === undefined) {
-      for (const d of item.digests) files.rememberDigest(d.key, item.path, undefined);
+      for (const d of item.digests) files.rememberDigest(d.key, path, undefined);
       return;
     }
-    runPatterns(item.path, text, item.compiled, matches, undefined, overruns, guardedQueue);
-    scannedShapes[item.shape] = (scannedShapes[item.shape] ?? 0) + 1;
+    runPatterns(path, text, item.compiled, matches, undefined, overruns, guardedQueue);
+    const shape = orderShape[pos]!;
+    scannedShapes[shape] = (scannedShapes[shape] ?? 0) + 1;
     const later: Digest<unknown>[] = [];
     for (const d of item.digests) {
-      if (files.digested(d.key, item.path)) continue;
-      const got = localDigest(d, item.path, text, view);
+      if (files.digested(d.key, path)) continue;
+      const got = localDigest(d, path, text, view);
       // One that throws is left for the rule that asks for it, where the failure is reported.
-      if (got.ok) files.rememberDigest(d.key, item.path, got.value);
+      if (got.ok) files.rememberDigest(d.key, path, got.value);
       else if (!got.threw) later.push(d);
     }
     // Digests another file's digest asked for (a test helper module's, for its importers): taken
     // now, while the text is here. A worker's files are not asked here: replay reads those again.
-    const asked = view.asked.get(item.path);
+    const asked = view.asked.get(path);
     if (asked) {
-      view.asked.delete(item.path);
+      view.asked.delete(path);
       for (const d of asked) {
-        if (files.digested(d.key, item.path)) continue;
-        const got = localDigest(d, item.path, text, view);
-        if (got.ok) files.rememberDigest(d.key, item.path, got.value);
+        if (files.digested(d.key, path)) continue;
+        const got = localDigest(d, path, text, view);
+        if (got.ok) files.rememberDigest(d.key, path, got.value);
       }
     }
     if (later.length > 0) replay.set(pos, { text, digests: later });
   };
   const take = (pos: number, r: Buffer | SkipReason) => {
     progress();
-    const path = order[pos]!.path;
+    const path = pathAt(pos);
     if (typeof r === 'string') return (files.account(path, r), handle(pos, undefined));
     const text = decode(r);
     files.account(path, text === null ? 'binary' : r.length);
@@ -180,7 +208,7 @@ export async function scan(
   try {
     const disk = isAsyncSource(source) ? source : undefined;
     // The rest, shared with worker threads when the tree is large enough; they start at once.
-    const reported = new Uint8Array(rest.length);
+    const reported = new Uint8Array(restCount);
     const onBatch = (b: Batch) => {
       offloaded += b.done.length;
       // A worker's matches name their file with a copy of its path: each takes the listing's own
@@ -190,12 +218,13 @@ export async function scan(
       b.done.forEach((i, n) => {
         reported[i] = 1;
         progress();
-        const item = order[first + i]!;
-        listed.set(item.path, item.path);
+        const path = pathAt(first + i);
+        const shape = orderShape[first + i]!;
+        listed.set(path, path);
         const size = b.sizes[n]!;
-        files.account(item.path, size);
-        if (typeof size === 'number') scannedShapes[item.shape] = (scannedShapes[item.shape] ?? 0) + 1;
-        else for (const d of item.digests) files.rememberDigest(d.key, item.path, undefined);
+        files.account(path, size);
+        if (typeof size === 'number') scannedShapes[shape] = (scannedShapes[shape] ?? 0) + 1;
+        else for (const d of shapes[shape]!.digests) files.rememberDigest(d.key, path, undefined);
       });
       for (const [key, list] of b.matches) {
         const into = matches.get(key)!;
@@ -207,20 +236,29 @@ export async function scan(
       }
       for (const [key, o] of b.overruns) if (!overruns.has(key)) overruns.set(key, o);
       for (const [i, key, value, nulls] of b.digests)
-        files.rememberDigest(key, order[first + i]!.path, restorePrototypes(value, nulls));
+        files.rememberDigest(key, pathAt(first + i), restorePrototypes(value, nulls));
       for (const [i, text, keys] of b.replay)
-        replay.set(first + i, { text, digests: order[first + i]!.digests.filter((d) => keys.includes(d.key)) });
+        replay.set(first + i, { text, digests: shapeAt(first + i).digests.filter((d) => keys.includes(d.key)) });
     };
     const threads = disk ? (warm ?? ScanPool.prewarm(worker, files.paths.length)) : undefined;
     const pool = disk
-      ? await startPool(threads, worker, disk, files, patterns, prebuiltOf(groups), rest, onBatch)
+      ? await startPool(
+          threads,
+          worker,
+          disk,
+          files,
+          patterns,
+          prebuiltOf(groups),
+          { at: orderAt.subarray(first), shape: orderShape.subarray(first), shapes },
+          onBatch,
+        )
       : undefined;
     if (!pool) ScanPool.discard(threads);
 
-    for (let pos = 0; pos < cached.length; pos++) progress(), handle(pos, files.peek(order[pos]!.path) ?? undefined);
+    for (let pos = 0; pos < cachedCount; pos++) progress(), handle(pos, files.peek(pathAt(pos)) ?? undefined);
     // Files kept whole: on this thread, which keeps their texts.
-    let k = cached.length;
-    await readFrom(disk, source, files, order, () => (k < first ? k++ : -1), take);
+    let k = cachedCount;
+    await readFrom(disk, source, files, pathAt, () => (k < first ? k++ : -1), take);
     let r = 0;
     const next = pool
       ? () => {
@@ -228,29 +266,27 @@ export async function scan(
           if (i >= 0) reported[i] = 1;
           return i < 0 ? -1 : first + i;
         }
-      : () => (r < rest.length ? first + r++ : -1);
-    await readFrom(disk, source, files, order, next, take);
+      : () => (r < restCount ? first + r++ : -1);
+    await readFrom(disk, source, files, pathAt, next, take);
     if (pool) {
       await pool.finish();
       // Files a worker took and never reported (it died): read here.
       let lost = 0;
       const nextLost = () => {
-        while (lost < rest.length && reported[lost]) lost++;
-        return lost < rest.length ? first + lost++ : -1;
+        while (lost < restCount && reported[lost]) lost++;
+        return lost < restCount ? first + lost++ : -1;
       };
-      await readFrom(disk, source, files, order, nextLost, take);
+      await readFrom(disk, source, files, pathAt, nextLost, take);
     }
 
     guardedQueue.flush();
-    replayInOrder(files, order, replay, view.asked);
+    replayInOrder(files, pathAt, orderAt, replay, view.asked);
   } finally {
     files.scanning = false;
     files.replay = undefined;
   }
-  const compiledOf: Compiled[][] = [];
-  for (const item of order) compiledOf[item.shape] ??= item.compiled;
   scannedShapes.forEach((n, shape) => {
-    for (const c of compiledOf[shape]!) searched.set(c.key, searched.get(c.key)! + n);
+    for (const c of shapes[shape]!.compiled) searched.set(c.key, searched.get(c.key)! + n);
   });
   for (const list of matches.values())
     list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
@@ -262,12 +298,12 @@ async function readFrom(
   disk: AsyncSource | undefined,
   source: FileSource,
   files: FileIndex,
-  order: WorkItem[],
+  pathAt: (pos: number) => string,
   next: () => number,
   take: (pos: number, r: Buffer | SkipReason) => void,
 ): Promise<void> {
-  if (disk) return readAll(disk, (pos) => order[pos]!.path, next, files.maxFileBytes, take);
-  for (let pos = next(); pos >= 0; pos = next()) take(pos, source.readBytes(order[pos]!.path, files.maxFileBytes));
+  if (disk) return readAll(disk, pathAt, next, files.maxFileBytes, take);
+  for (let pos = next(); pos >= 0; pos = next()) take(pos, source.readBytes(pathAt(pos), files.maxFileBytes));
 }
 
 async function startPool(
@@ -277,16 +313,16 @@ async function startPool(
   files: FileIndex,
   patterns: ScanPattern[],
   prebuilt: Prebuilt | undefined,
-  rest: WorkItem[],
+  rest: FilePlan,
   onBatch: (b: Batch) => void,
 ): Promise<ScanPool | undefined> {
-  if (!threads || rest.length === 0 || !('root' in disk)) return undefined;
-  const firsts: WorkItem[] = [];
-  for (const item of rest) firsts[item.shape] ??= item;
-  const portable = await portableKeys([...new Set(firsts.flatMap((i) => i?.digests ?? []))]);
-  const shapeDefs = firsts.map((item) => ({
-    patterns: item.compiled.map((c) => c.key),
-    digests: item.digests.map((d) => d.key),
+  if (!threads || rest.at.length === 0 || !('root' in disk)) return undefined;
+  const used: Shape[] = [];
+  for (const id of rest.shape) used[id] ??= rest.shapes[id]!;
+  const portable = await portableKeys([...new Set(used.flatMap((s) => s?.digests ?? []))]);
+  const shapeDefs = used.map((s) => ({
+    patterns: s.compiled.map((c) => c.key),
+    digests: s.digests.map((d) => d.key),
   }));
   for (let id = 0; id < shapeDefs.length; id++) shapeDefs[id] ??= { patterns: [], digests: [] };
   // A digest only the main thread can take (a plugin's) keeps its files there.
@@ -302,8 +338,8 @@ async function startPool(
       patterns,
       ...(prebuilt ? { prebuilt } : {}),
       ...listing,
-      items: Int32Array.from(rest, (item) => item.at),
-      shapes: Int32Array.from(rest, (item) => item.shape),
+      items: rest.at.slice(),
+      shapes: rest.shape.slice(),
       shapeDefs,
     },
     onBatch,
@@ -317,20 +353,31 @@ async function startPool(
  */
 function replayInOrder(
   files: FileIndex,
-  order: WorkItem[],
+  pathAt: (pos: number) => string,
+  orderAt: Int32Array,
   replay: Map<number, { text: string; digests: Digest<unknown>[] }>,
   asked: Map<string, Digest<unknown>[]>,
 ): void {
   if (replay.size === 0) return;
   const positions = [...replay.keys()].sort((a, b) => a - b);
   const texts = new Map<string, string | null>();
-  for (const pos of positions) texts.set(order[pos]!.path, replay.get(pos)!.text);
-  const posOf = new Map(order.map((item, pos) => [item.path, pos]));
+  for (const pos of positions) texts.set(pathAt(pos), replay.get(pos)!.text);
+  // Listing position → position in the scan order (-1: not scanned).
+  const posOf = new Int32Array(files.paths.length).fill(-1);
+  orderAt.forEach((j, pos) => {
+    posOf[j] = pos;
+  });
   let current = -1;
-  files.replay = { texts, uncounted: (path) => (posOf.get(path) ?? -1) > current };
+  files.replay = {
+    texts,
+    uncounted: (path) => {
+      const j = files.position(path);
+      return (j < 0 ? -1 : posOf[j]!) > current;
+    },
+  };
   for (const pos of positions) {
     current = pos;
-    const { path } = order[pos]!;
+    const path = pathAt(pos);
     let text = files.peek(path) ?? undefined;
     if (text === undefined) {
       text = texts.get(path) ?? undefined;

@@ -23,10 +23,12 @@ export function detach(s: string): string {
  * again to share their strings cost ~0.7 s of the main thread at 100k.)
  */
 const SHARED_MAX = 64;
+// Exported as `share` for the few fields a model keeps of every object (a kind, a block type),
+// including the scan workers' copies, which detachDeep leaves as they come.
 const SHARED_CAP = 1_000_000;
 const pool = new Map<string, string>();
 
-function share(s: string): string {
+export function share(s: string): string {
   if (s.length > SHARED_MAX) return detach(s);
   let kept = pool.get(s);
   if (kept === undefined) {

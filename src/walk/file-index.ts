@@ -82,6 +82,11 @@ export class FileIndex implements FileView {
     return this.positions;
   }
 
+  /** The position of `path` in `paths`, or -1 when it is not listed. */
+  position(path: string): number {
+    return this.set.get(path) ?? -1;
+  }
+
   exists(path: string): boolean {
     return this.set.has(path);
   }

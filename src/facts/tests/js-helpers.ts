@@ -177,7 +177,7 @@ export function resolveModule(files: FileView, from: string, spec: string): stri
   const base = out.join('/');
   const stem = base.replace(/\.[cm]?[jt]sx?$/, '');
   // Every candidate sits in base's folder or in stem/: a folder that holds no file has none.
-  const folders = foldersOf(files.paths);
+  const folders = files.folders?.() ?? foldersOf(files.paths);
   if (!folders.has(base.slice(0, Math.max(0, base.lastIndexOf('/')))) && !folders.has(stem)) return undefined;
   return [base, ...['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'].map((e) => stem + e)].find(
     (p) => files.exists(p),
