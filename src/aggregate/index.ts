@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { checkYamlNesting } from '../util/parsers.js';
 import { formatIssue } from '../config/load.js';
 import type { LevelConfig } from '../config/schema.js';
 import { UsageError } from '../util/errors.js';
@@ -83,6 +84,7 @@ export function readInventory(path: string): Inventory {
   }
   let raw: unknown;
   try {
+    checkYamlNesting(text);
     raw = parseYaml(text, { maxAliasCount: 100 });
   } catch (err) {
     throw new UsageError(`--inventory ${path}: invalid YAML: ${(err as Error).message.split('\n')[0]}`);

@@ -2,6 +2,7 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { checkYamlNesting } from '../util/parsers.js';
 import type { z } from 'zod';
 import { UsageError } from '../util/errors.js';
 import { CAPS, jsonErrorText, readCappedBytes } from '../util/read-capped.js';
@@ -56,7 +57,11 @@ export function parseConfigFile(abs: string, shown: string, how: { discovered?: 
 export function parseConfigText(text: string, shown: string): Config {
   let raw: unknown;
   try {
-    raw = shown.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+    if (shown.endsWith('.json')) raw = JSON.parse(text);
+    else {
+      checkYamlNesting(text);
+      raw = parseYaml(text, { maxAliasCount: 100 });
+    }
   } catch (err) {
     const json = shown.endsWith('.json');
     throw new UsageError(

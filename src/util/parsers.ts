@@ -13,3 +13,43 @@ let tomlLib: typeof import('smol-toml') | undefined;
 
 export const yaml = (): typeof import('yaml') => (yamlLib ??= require('yaml') as typeof import('yaml'));
 export const toml = (): typeof import('smol-toml') => (tomlLib ??= require('smol-toml') as typeof import('smol-toml'));
+
+/**
+ * Deeper than any real YAML file nests flow collections (`[`, `{`). The yaml library recurses once
+ * per level and spends seconds failing on hostile nesting (`jobs: [[[[…` 200,000 deep: 2.6 s), so
+ * every YAML parse of a file from the audited repository is refused before the library runs.
+ */
+export const YAML_MAX_NESTING = 256;
+
+const isBlankOrStart = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
+/** A quote opens a quoted scalar only where a scalar starts (`it's` inside a plain scalar is no quote). */
+const opensScalar = (c: number) => isBlankOrStart(c) || c === 91 || c === 123 || c === 44 || c === 58 || c === 45;
+
+/**
+ * Throws when `text` nests flow collections deeper than YAML_MAX_NESTING, counted outside quoted
+ * scalars and comments; one linear pass, and none at all when the text has fewer brackets than that.
+ */
+export function checkYamlNesting(text: string): void {
+  let openers = 0;
+  for (let i = text.indexOf('['); i !== -1 && openers <= YAML_MAX_NESTING; i = text.indexOf('[', i + 1)) openers++;
+  for (let i = text.indexOf('{'); i !== -1 && openers <= YAML_MAX_NESTING; i = text.indexOf('{', i + 1)) openers++;
+  if (openers <= YAML_MAX_NESTING) return;
+  let depth = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 92 && quote === 34) i++;
+      continue;
+    }
+    if ((c === 34 || c === 39) && opensScalar(text.charCodeAt(i - 1))) quote = c;
+    else if (c === 35 && isBlankOrStart(text.charCodeAt(i - 1))) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) return;
+      i = end;
+    } else if (c === 91 || c === 123) {
+      if (++depth > YAML_MAX_NESTING) throw new Error(`flow collections nested deeper than ${YAML_MAX_NESTING} levels`);
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+}

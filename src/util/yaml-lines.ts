@@ -1,6 +1,6 @@
 /** YAML with line numbers: walk a document's nodes and report scalars with their lines. */
 import type { Node } from 'yaml';
-import { yaml } from './parsers.js';
+import { checkYamlNesting, yaml } from './parsers.js';
 import { parseFast, type Lines } from './yaml-fast.js';
 
 export interface YamlScalar {
@@ -82,6 +82,7 @@ function parseWithLibrary(text: string): YamlFile {
   const lc = new LineCounter();
   let parsed: ReturnType<typeof parseAllDocuments>;
   try {
+    checkYamlNesting(text);
     parsed = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false, strict: false });
   } catch (err) {
     return { docs: [], error: (err as Error).message.split('\n')[0] };

@@ -2,7 +2,7 @@
  * FileIndex: the listing plus memoised, safe reads. Rules and facts see the repository only
  * through it, so the in-memory index used by tests and the disk index behave the same.
  */
-import { toml, yaml } from '../util/parsers.js';
+import { checkYamlNesting, toml, yaml } from '../util/parsers.js';
 import type { Digest, FileView, Lines, Parsed, SkipReason } from '../types.js';
 import { LineIndex } from '../util/lines.js';
 import { basename, extensionOf, globExtensions, globTest, literalPrefix } from './glob.js';
@@ -322,6 +322,7 @@ export class FileIndex implements FileView {
   /** The first YAML document. */
   readYaml<T = unknown>(path: string): Parsed<T> {
     return this.parse(path, 'yaml', (t) => {
+      checkYamlNesting(t);
       const doc = yaml().parseDocument(t, YAML_OPTIONS);
       if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message.split('\n')[0]);
       return doc.toJS(TO_JS);
@@ -331,6 +332,7 @@ export class FileIndex implements FileView {
   /** Every YAML document of a multi-document stream (Kubernetes manifests). */
   readYamlAll<T = unknown>(path: string): Parsed<T[]> {
     return this.parse(path, 'yamlAll', (t) => {
+      checkYamlNesting(t);
       const docs = yaml().parseAllDocuments(t, YAML_OPTIONS);
       const list = Array.isArray(docs) ? docs : [docs];
       for (const d of list) if (d.errors.length > 0) throw new Error(d.errors[0]!.message.split('\n')[0]);
