@@ -173,3 +173,22 @@ describe('extraction: counted test groups and lists of changes', () => {
     expect(has(18)).toBe(false);
   });
 });
+
+describe('status marks written as GitHub shortcodes, lines ended by an HTML break', () => {
+  const doc = [
+    '# Stand des Projekts', // 1
+    ':white_check_mark: Kettle written in Kotlin (`Boil`).</br>', // 2
+    ':negative_squared_cross_mark: Logging.<br>', // 3
+    'Rust path `a::x::b` is not a mark', // 4
+  ].join('\n');
+  const { at, has } = verifier('STAND.md', true)(tree, doc, reportWith([]));
+
+  it('":white_check_mark:" reads as ✅ and ":negative_squared_cross_mark:" as ❌', () => {
+    expect(at(2).asserted).toBe('done');
+    expect(at(3).asserted).toBe('not-done');
+  });
+
+  it('a shortcode-like run inside code is left alone', () => {
+    expect(has(4)).toBe(false);
+  });
+});

@@ -96,8 +96,39 @@ const UNTICKED = /^\s*(?:[-*+]|\d+[.)])\s+\[ \]\s/;
 const TO_DO_SECTION =
   /\bpre-?(?:release|launch|deploy(?:ment)?|production|flight)\b|\bbefore (?:deploy\w*|launch\w*|releas\w*|going live|production|go-live)\b|\bverification(?: steps)?\b|\bto verify\b|\bmanual(?:ly)? test|\b(?:deployment|release|launch|go-live) checklist\b|\baction items\b|\bnext steps\b|\bavant (?:la )?(?:production|mise en production|déploiement)\b|\bantes de (?:producci[oó]n|desplegar|produ[cç][aã]o)\b|\bvor (?:dem )?(?:deployment|release|produktion)\b|\bopcional\b|\bmejoras futuras\b|\bmelhorias futuras\b|\bfuture improvements\b/i;
 
+/** GitHub's emoji shortcodes that are status marks, as the marks they render. */
+const SHORTCODES: Record<string, string> = {
+  white_check_mark: '✅',
+  heavy_check_mark: '✔️',
+  ballot_box_with_check: '☑️',
+  x: '❌',
+  negative_squared_cross_mark: '❌',
+  heavy_multiplication_x: '✖️',
+  no_entry: '⛔',
+  warning: '⚠️',
+  construction: '🚧',
+  hourglass: '⏳',
+  hourglass_flowing_sand: '⏳',
+  red_circle: '🔴',
+  yellow_circle: '🟡',
+  green_circle: '🟢',
+};
+/**
+ * ":white_check_mark: Use PostgreSQL.</br>": a mark written as a shortcode, and a line break written as
+ * HTML, read as the mark and the plain line GitHub shows.
+ */
+function shortcodes(line: string): string {
+  if (!line.includes(':') && !/<\/?br\s*\/?>/i.test(line)) return line;
+  return line
+    .replace(/(?<![\w:]):([a-z_]+):(?![\w:])/g, (m, name: string) => SHORTCODES[name] ?? m)
+    .replace(/\s*<\/?br\s*\/?>\s*$/i, '');
+}
+
 export function extractClaims(markdown: string): Claim[] {
-  const lines = markdown.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  const lines = markdown
+    .split(/\r?\n/)
+    .map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l))
+    .map(shortcodes);
   const ticks = tickedPerSection(lines);
   const decorated = decoratedHeadings(lines);
   const claims: Claim[] = [];
