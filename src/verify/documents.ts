@@ -211,31 +211,44 @@ export function coveredPath(claim: Claim): string | null {
  * "Security information", "Architecture documentation"): a file of its own (CONTRIBUTING.md,
  * SECURITY.md, docs/architecture.md) or a section heading in a README or docs page (`## Contributing`).
  */
-const DOC_SECTIONS: { topic: RegExp; heading: RegExp; file: RegExp; label: string }[] = [
+/** A file of its own for a topic: `NAME` or `NAME.md` anywhere, or a docs page with the word in its name. */
+const topicFile =
+  (word: string) =>
+  (p: string): boolean => {
+    const lower = p.toLowerCase();
+    const base = lower.split('/').pop()!;
+    return (
+      base === word ||
+      base.replace(/\.[a-z]+$/, '') === word ||
+      (/^docs?\//.test(lower) && base.endsWith('.md') && base.includes(word))
+    );
+  };
+
+const DOC_SECTIONS: { topic: RegExp; heading: RegExp; file: (p: string) => boolean; label: string }[] = [
   {
     label: 'contributing guidelines',
     topic:
       /\bcontribut(?:ing|ion|ors?)(?: (?:guidelines?|guides?|docs?|documentation|section|information|instructions|rules))?\b/i,
     heading: /\bcontribut/i,
-    file: /(?:^|\/)contributing(?:\.[a-z]+)?$/i,
+    file: topicFile('contributing'),
   },
   {
     label: 'the tech stack',
     topic: /\btech(?:nology)?[ -]stack\b|\btechnologies used\b|\bbuilt with\b/i,
     heading: /\btech(?:nology|nologies)?[ -]?stack\b|\btechnologies\b|\bbuilt with\b/i,
-    file: /(?:^|\/)(?:tech[-_]?stack|stack)\.md$/i,
+    file: (p) => /^(?:tech[-_]?stack|stack)\.md$/i.test(p.split('/').pop()!),
   },
   {
     label: 'security information',
     topic: /\bsecurity (?:information|info|policy|section|guidelines?|notes?|docs?|documentation|practices)\b/i,
     heading: /\bsecurity\b/i,
-    file: /(?:^|\/)security(?:\.[a-z]+)?$|^docs?\/.*security[^/]*\.md$/i,
+    file: topicFile('security'),
   },
   {
     label: 'architecture documentation',
     topic: /\barchitecture (?:documentation|docs?|overview|section|description|guide)\b|\bdocumented architecture\b/i,
     heading: /\barchitecture\b/i,
-    file: /(?:^|\/)architecture(?:\.[a-z]+)?$|^docs?\/.*architecture[^/]*\.md$/i,
+    file: topicFile('architecture'),
   },
 ];
 
@@ -254,7 +267,7 @@ export function docSectionFinding(ctx: LookupContext, text: string): Finding | n
     .filter((w) => w && !DOC_FILLER.test(w) && !/^[A-Z_]+\.md$/i.test(w));
   if (rest.length > 1) return null;
   const base = { subject: topic.label, basis: 'file' } as const;
-  const own = ctx.files.paths.find((p) => topic.file.test(p) && p !== ctx.documentPath);
+  const own = ctx.files.paths.find((p) => topic.file(p) && p !== ctx.documentPath);
   if (own) return { ...base, present: 'yes', detail: `${own} exists`, evidence: [{ path: own }] };
   const docs = ctx.files.paths
     .filter((p) => /(?:^|\/)readme(?:\.[a-z]+)?$|^docs?\/.+\.(?:md|mdx|rst|adoc)$/i.test(p) && p !== ctx.documentPath)

@@ -119,9 +119,9 @@ const SHORTCODES: Record<string, string> = {
  */
 function shortcodes(line: string): string {
   if (!line.includes(':') && !/<\/?br\s*\/?>/i.test(line)) return line;
-  return line
-    .replace(/(?<![\w:]):([a-z_]+):(?![\w:])/g, (m, name: string) => SHORTCODES[name] ?? m)
-    .replace(/\s*<\/?br\s*\/?>\s*$/i, '');
+  const out = line.replace(/(?<![\w:]):([a-z_]+):(?![\w:])/g, (m, name: string) => SHORTCODES[name] ?? m).trimEnd();
+  const br = /<\/?br ?\/?>$/i.exec(out);
+  return br ? out.slice(0, br.index).trimEnd() : out;
 }
 
 export function extractClaims(markdown: string): Claim[] {

@@ -38,6 +38,15 @@ const KINDS: { words: RegExp; probes: string[]; tracked: RegExp; label: string }
   },
 ];
 
+/** A word without the quotes around it or the punctuation after it. */
+function unquoted(w: string): string {
+  let a = 0;
+  let b = w.length;
+  while (a < b && '`\'"'.includes(w[a]!)) a++;
+  while (b > a && '`\'":.'.includes(w[b - 1]!)) b--;
+  return w.slice(a, b);
+}
+
 interface Rules {
   path: string;
   dir: string;
@@ -103,7 +112,7 @@ export function ignoredFindings(ctx: LookupContext, claim: Claim): Finding[] | n
   // Names with a file's shape ("deploy.key", ".env.local", "build/"), quoted or not, beside those namesIn finds.
   const shaped = head
     .split(/[\s,;]+/)
-    .map((w) => w.replace(/^[`'"]+|[`'":.]+$/g, ''))
+    .map(unquoted)
     .filter((w) => /^(?:[\w.-]+\/)*\.?[\w-]+(?:\.[\w-]+)+$|^[\w.-]+\/$/.test(w) && !/^\d+(?:\.\d+)*$/.test(w));
   const paths = [...names.paths, ...names.identifiers.filter((i) => /\w\.\w/.test(i)), ...shaped]
     .map((p) => p.replace(/^\.\//, ''))
