@@ -205,3 +205,85 @@ export function coveredPath(claim: Claim): string | null {
   if (!COVERAGE_SECTION.test(claim.section ?? '')) return null;
   return namesIn(claim.raw ?? claim.text).paths[0] ?? null;
 }
+
+/**
+ * Documentation a checklist ticks by topic ("Contributing guidelines", "Tech stack listed",
+ * "Security information", "Architecture documentation"): a file of its own (CONTRIBUTING.md,
+ * SECURITY.md, docs/architecture.md) or a section heading in a README or docs page (`## Contributing`).
+ */
+/** A file of its own for a topic: `NAME` or `NAME.md` anywhere, or a docs page with the word in its name. */
+const topicFile =
+  (word: string) =>
+  (p: string): boolean => {
+    const lower = p.toLowerCase();
+    const base = lower.split('/').pop()!;
+    return (
+      base === word ||
+      base.replace(/\.[a-z]+$/, '') === word ||
+      (/^docs?\//.test(lower) && base.endsWith('.md') && base.includes(word))
+    );
+  };
+
+const DOC_SECTIONS: { topic: RegExp; heading: RegExp; file: (p: string) => boolean; label: string }[] = [
+  {
+    label: 'contributing guidelines',
+    topic:
+      /\bcontribut(?:ing|ion|ors?)(?: (?:guidelines?|guides?|docs?|documentation|section|information|instructions|rules))?\b/i,
+    heading: /\bcontribut/i,
+    file: topicFile('contributing'),
+  },
+  {
+    label: 'the tech stack',
+    topic: /\btech(?:nology)?[ -]stack\b|\btechnologies used\b|\bbuilt with\b/i,
+    heading: /\btech(?:nology|nologies)?[ -]?stack\b|\btechnologies\b|\bbuilt with\b/i,
+    file: (p) => /^(?:tech[-_]?stack|stack)\.md$/i.test(p.split('/').pop()!),
+  },
+  {
+    label: 'security information',
+    topic: /\bsecurity (?:information|info|policy|section|guidelines?|notes?|docs?|documentation|practices)\b/i,
+    heading: /\bsecurity\b/i,
+    file: topicFile('security'),
+  },
+  {
+    label: 'architecture documentation',
+    topic: /\barchitecture (?:documentation|docs?|overview|section|description|guide)\b|\bdocumented architecture\b/i,
+    heading: /\barchitecture\b/i,
+    file: topicFile('architecture'),
+  },
+];
+
+/** Words a ticked documentation item adds around its topic. */
+const DOC_FILLER =
+  /^(?:listed|documented|included|present|added|created|written|provided|available|complete|comprehensive|clear|detailed|basic|proper|properly|full|in|the|a|an|readme|docs?|documentation|guidelines?|information|info|section|overview|and|with|of|for)$/i;
+
+export function docSectionFinding(ctx: LookupContext, text: string): Finding | null {
+  const t = text.replace(/[`*_]/g, '').trim();
+  const topic = DOC_SECTIONS.find((d) => d.topic.test(t));
+  if (!topic) return null;
+  // The topic must be the whole item: "Contributing guidelines", not "Contributor rewards paid monthly".
+  const rest = t
+    .replace(topic.topic, ' ')
+    .split(/[^\p{L}\p{N}.-]+/u)
+    .filter((w) => w && !DOC_FILLER.test(w) && !/^[A-Z_]+\.md$/i.test(w));
+  if (rest.length > 1) return null;
+  const base = { subject: topic.label, basis: 'file' } as const;
+  const own = ctx.files.paths.find((p) => topic.file(p) && p !== ctx.documentPath);
+  if (own) return { ...base, present: 'yes', detail: `${own} exists`, evidence: [{ path: own }] };
+  const docs = ctx.files.paths
+    .filter((p) => /(?:^|\/)readme(?:\.[a-z]+)?$|^docs?\/.+\.(?:md|mdx|rst|adoc)$/i.test(p) && p !== ctx.documentPath)
+    .slice(0, 60);
+  for (const path of docs) {
+    const lines = (fileText(ctx, path) ?? '').split('\n');
+    const at = lines.findIndex((l) => /^ {0,3}#{1,6}\s/.test(l) && topic.heading.test(l));
+    if (at >= 0)
+      return {
+        ...base,
+        present: 'yes',
+        detail: `${path}:${at + 1} has a section "${lines[at]!.replace(/^#+\s*/, '')
+          .trim()
+          .slice(0, 80)}"`,
+        evidence: [{ path, line: at + 1, snippet: lines[at]!.trim().slice(0, 160) }],
+      };
+  }
+  return null;
+}

@@ -98,8 +98,49 @@ const DESCRIBED =
 const TEST_FILE_HEADING =
   /^(?:\d+[.)]\s+)?((?:[\w.-]+\/)+tests?\.py|(?:[\w.-]+\/)*(?:test_[\w-]+|[\w-]+_test|[\w-]+\.(?:test|spec)|[\w-]+(?:Tests?|Spec))\.(?:py|go|rb|php|java|kt|cs|rs|[cm]?[jt]sx?|scala|swift|dart|exs?))(?:\s*\([^()]*\))?\s*$/;
 
+/** An item with an open box: "- [ ] …". */
+const UNTICKED = /^\s*(?:[-*+]|\d+[.)])\s+\[ \]\s/;
+/**
+ * Headings over steps to take rather than a state reached: before a release or deployment, what to
+ * verify or test by hand, action items, optional improvements ("Pre-Launch", "Build Verification",
+ * "Manual Testing", "Deployment checklist", "Avant production", "Mejoras futuras").
+ */
+const TO_DO_SECTION =
+  /\bpre-?(?:release|launch|deploy(?:ment)?|production|flight)\b|\bbefore (?:deploy\w*|launch\w*|releas\w*|going live|production|go-live)\b|\bverification(?: steps)?\b|\bto verify\b|\bmanual(?:ly)? test|\b(?:deployment|release|launch|go-live) checklist\b|\baction items\b|\bnext steps\b|\bavant (?:la )?(?:production|mise en production|déploiement)\b|\bantes de (?:producci[oó]n|desplegar|produ[cç][aã]o)\b|\bvor (?:dem )?(?:deployment|release|produktion)\b|\bopcional\b|\bmejoras futuras\b|\bmelhorias futuras\b|\bfuture improvements\b/i;
+
+/** GitHub's emoji shortcodes that are status marks, as the marks they render. */
+const SHORTCODES: Record<string, string> = {
+  white_check_mark: '✅',
+  heavy_check_mark: '✔️',
+  ballot_box_with_check: '☑️',
+  x: '❌',
+  negative_squared_cross_mark: '❌',
+  heavy_multiplication_x: '✖️',
+  no_entry: '⛔',
+  warning: '⚠️',
+  construction: '🚧',
+  hourglass: '⏳',
+  hourglass_flowing_sand: '⏳',
+  red_circle: '🔴',
+  yellow_circle: '🟡',
+  green_circle: '🟢',
+};
+/**
+ * ":white_check_mark: Use PostgreSQL.</br>": a mark written as a shortcode, and a line break written as
+ * HTML, read as the mark and the plain line GitHub shows.
+ */
+function shortcodes(line: string): string {
+  if (!line.includes(':') && !/<\/?br\s*\/?>/i.test(line)) return line;
+  const out = line.replace(/(?<![\w:]):([a-z_]+):(?![\w:])/g, (m, name: string) => SHORTCODES[name] ?? m).trimEnd();
+  const br = /<\/?br ?\/?>$/i.exec(out);
+  return br ? out.slice(0, br.index).trimEnd() : out;
+}
+
 export function extractClaims(markdown: string): Claim[] {
-  const lines = markdown.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  const lines = markdown
+    .split(/\r?\n/)
+    .map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l))
+    .map(shortcodes);
   const ticks = tickedPerSection(lines);
   const decorated = decoratedHeadings(lines);
   const claims: Claim[] = [];
@@ -291,7 +332,14 @@ export function extractClaims(markdown: string): Claim[] {
     const named = ctx === 'list' ? withoutColon(plain(body)) : '';
     if (named && !/\s/.test(named) && namesIn(`\`${named}\``).paths.includes(named)) state.file = named;
     // "**Frontend fixes applied**", "Changes made:": what is listed below is done.
-    state.done = ctx === 'list' && DONE_LABEL.test(plain(body).replace(/:\s*$/, ''));
+    // ("**Changes:**", "**Added validation for:**": a bare list of changes, or one led by a verb of
+    // what was done; "**Features:**" under "What Was Changed": the features of the change.)
+    const labelText = plain(body).replace(/:\s*$/, '');
+    state.done =
+      ctx === 'list' &&
+      (DONE_LABEL.test(labelText) ||
+        CHANGE_LABEL.test(labelText) ||
+        (FEATURE_LABEL.test(labelText) && stack.some((s) => CHANGED_HEADING.test(plain(s.text)))));
     // "**Integration Tests:**" says what the list below it counts.
     if (ctx === 'skip' || ctx === 'list') label = plain(body).replace(/:\s*$/, '').slice(0, 120);
     if (items.labelled(body, n)) continue;
@@ -336,7 +384,9 @@ export function extractClaims(markdown: string): Claim[] {
   }
   // "| **[X.md](./X.md)** | … |", "👉 [Testing Strategy](../testing-strategy/README.md)": an index of files.
   claims.push(...indexLinkClaims(lines, new Set(claims.map((c) => c.line))));
-  return claims;
+  // "### Pre-release checklist" / "- [ ] Tested on Android 14": an open box under a heading of steps
+  // still to take is an instruction to the reader, not a statement about the repository.
+  return claims.filter((c) => !(UNTICKED.test(c.raw ?? '') && TO_DO_SECTION.test(c.section ?? '')));
 }
 
 /** A length in lines in parentheses, in the languages reports are written in. */
@@ -344,6 +394,14 @@ const SIZED_FILE = /\(~?\d{1,6} ?(?:lines|lignes|zeilen|l[ií]neas|linhas|righe)
 
 const DONE_LABEL =
   /^(?:[\w-]+ ){0,3}(?:fixes|changes|improvements|updates|work) (?:applied|made|done|completed|implemented|delivered|shipped)$|^(?:[\w-]+ ){0,2}(?:changes|fixes) (?:in|to) (?:this|the) (?:release|update|session)$/i;
+
+/** "Changes", "Fixes", "Added validation for", "Implemented": a label over what was done. */
+const CHANGE_LABEL =
+  /^(?:changes|changed|fixes|fixed|added|implemented|improvements|updates|änderungen|cambios|alterações|modifications)$|^(?:added|implemented|introduced|created|fixed|replaced|removed) [\w\s-]{1,40}$/i;
+const FEATURE_LABEL = /^(?:features|key features|funktionen|características|funcionalidades|fonctionnalités)$/i;
+/** Headings over a report of changes made ("What Was Changed", "Changes Made", "Implemented Fixes"). */
+const CHANGED_HEADING =
+  /\bwhat (?:was|has been|were) (?:changed|done|implemented|fixed|added)\b|\bchanges (?:made|applied|implemented)\b|\bimplemented (?:changes|fixes|improvements)\b/i;
 
 /** Marks that double as pictures (🔄 sync, 📋 clipboard, 📅 calendar), leading a heading alone. */
 const PICTURE_ICON = /^\s*(?:🔄|📋|📅|🗓️?)/u;

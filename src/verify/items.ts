@@ -188,6 +188,9 @@ export function itemReader(st: ItemState): {
       st.push({ line: n, text: words, asserted: asserted ?? 'done', number, readiness, source: 'bullet' });
     // "Created `ICustomerService`", "Streaks use `$this->increment()`": an item without a mark that
     // names code states that the code is there, and the code is looked up.
+    // "**Unit Tests** (143 tests) - No external dependencies": a count of tests the repository holds.
+    else if (!historical && !issueList && !absentList && isTestCount(number) && /\(\s*\d+ tests?\)/i.test(words))
+      st.push({ line: n, text: words, asserted: 'done', number, readiness: false, source: 'bullet' });
     else if (!historical && !issueList && !absentList && namesCode(body))
       st.push({ line: n, text: words, asserted: 'done', number, readiness: false, source: 'bullet', named: true });
   }

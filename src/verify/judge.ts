@@ -25,6 +25,8 @@ import { findingsFor } from './findings.js';
 import { configFinding, dependencyTermFinding } from './terms.js';
 import { namedFeatureFinding } from './named-feature.js';
 import { resolveLink } from './links.js';
+import { ignoredFindings } from './ignored.js';
+import { docSectionFinding } from './documents.js';
 import { NEGATED, namesOf } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
@@ -401,6 +403,41 @@ function judgeClaimInner(
   // "115 instances of `.unwrap()` in production code": counted in the code, whatever else the line says.
   // "❌ `src/docker/` - Not needed", "`old.Dockerfile` - unused": the mark judges the file's use; the
   // line says the file is there. Gone since, the document is out of date; there, its use is not checked.
+  // "Contributing guidelines", "Tech stack listed": a file of the topic or a README section settles it.
+  const section =
+    opts.lookup && claim.asserted && !claim.number ? docSectionFinding(opts.lookup, plain(claim.text)) : null;
+  if (section) {
+    const done = claim.asserted === 'done' || claim.asserted === 'partial';
+    return out(
+      'file',
+      done ? 'confirmed' : 'contradicted',
+      done ? `found: ${section.detail}` : `the document says it is missing, but ${section.detail}`,
+      section.evidence,
+    );
+  }
+  // "`local.properties` ignored", "Sensitive files not tracked": the .gitignore rules and the listing.
+  const ignoredOf = opts.lookup && claim.asserted && !claim.number ? ignoredFindings(opts.lookup, claim) : null;
+  if (ignoredOf?.length) {
+    const done = claim.asserted === 'done' || claim.asserted === 'partial';
+    const held = ignoredOf.filter((f) => f.present === 'yes').length;
+    const partly = ignoredOf.some((f) => f.present === 'partly');
+    const said = ignoredOf.map((f) => f.detail).join('; ');
+    const verdict: Verdict = !done
+      ? held === 0 && !partly
+        ? 'confirmed'
+        : 'contradicted'
+      : held === ignoredOf.length
+        ? 'confirmed'
+        : held || partly
+          ? 'partially-confirmed'
+          : 'contradicted';
+    return out(
+      'file',
+      verdict,
+      verdict === 'confirmed' ? `found: ${said}` : `not as the document says: ${said}`,
+      ignoredOf.flatMap((f) => f.evidence),
+    );
+  }
   const superfluous = opts.lookup ? superfluousFile(claim, opts.lookup) : null;
   if (superfluous)
     return superfluous.present === 'no'

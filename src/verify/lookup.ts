@@ -126,6 +126,21 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
   };
 }
 
+/**
+ * A file of the whole listing a name gives: "a.b.template" by its base name in any folder, or
+ * "app/a.b" as a path's end. Only names with a dot between words (a file's shape); case-insensitive.
+ */
+export function listedFile(ctx: LookupContext, named: string): string | undefined {
+  const want = named.replace(/^["'`]|["'`]$/g, '').replace(/^\.\//, '');
+  if (!/^[\w@-][\w.@/-]*\.[A-Za-z][\w-]*$/.test(want) || want.endsWith('/')) return undefined;
+  const name = want.split('/').pop()!;
+  if (!/\w\.\w/.test(name)) return undefined;
+  const lower = want.toLowerCase();
+  return ctx.files
+    .named(name, true)
+    .find((p) => !want.includes('/') || p.toLowerCase() === lower || p.toLowerCase().endsWith(`/${lower}`));
+}
+
 /** The .gitignore files of the listing, parsed once per lookup context. */
 const ignores = new WeakMap<object, { path: string; dir: string; ig: Ignore }[]>();
 
@@ -349,6 +364,12 @@ export function searchFinding(ctx: LookupContext, subject: string, hits: Hit[] |
       detail: `${subject} appears only in tests`,
       evidence: tests.slice(0, 2).map((h) => fromHit(h)),
     };
+  // "local.properties.template", "google-services.json.template": a name with a dot that is a file's
+  // name in the listing (any folder, any extension) is that file, not a word the code must contain;
+  // the search reads only source and configuration files.
+  const asFile = listedFile(ctx, subject);
+  if (asFile)
+    return { ...base, basis: 'file', present: 'yes', detail: `${asFile} exists`, evidence: [{ path: asFile }] };
   if (!ctx.search.complete)
     return {
       ...base,
