@@ -264,6 +264,14 @@ export function normalise(words: string[]): Normalised | undefined {
       argv = moduleRun(argv[2]!, argv.slice(3));
       continue;
     }
+    // PHP ini settings before the script (`php -d memory_limit=1G vendor/bin/phpstan`, `php -dxdebug.mode=coverage`,
+    // `php -n -c php.ini x`); `-r code`, `-l file` and the others are PHP's own commands and stay.
+    if (a === 'php' && /^-(?:[dc].*|n|q|e)$/.test(b ?? '')) {
+      let i = 1;
+      while (/^-(?:[dc].*|n|q|e)$/.test(argv[i] ?? '')) i += /^-[dc]$/.test(argv[i]!) ? 2 : 1;
+      argv = [a, ...argv.slice(i)];
+      continue;
+    }
     // `php vendor/bin/phpunit`, `python manage.py test`, `node node_modules/.bin/jest`: the script is the program.
     if ((a === 'php' || /^python[\d.]*$/.test(a)) && b && !b.startsWith('-')) {
       argv = argv.slice(1);

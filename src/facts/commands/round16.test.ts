@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { memoryIndex, type Tree } from '../../testing/memory.js';
+import type { ToolKind } from '../../types.js';
+import { commandGraph, describeChain, runsOf } from './index.js';
+
+function chains(tree: Tree, kind: ToolKind): string[] {
+  const g = commandGraph(memoryIndex(tree));
+  return runsOf(g, kind, 'ci').map((r) => describeChain(r, r.tools.find((t) => t.kinds.includes(kind))?.name));
+}
+
+const gha = (steps: string) =>
+  `on: push\njobs:\n  ci:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${steps}`;
+
+describe('command graph: round 16 CI commands', () => {
+  it('`composer phpstan` runs the Composer script, whose `php -d memory_limit=1G vendor/bin/phpstan` is PHPStan', () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha('      - run: composer phpstan\n      - run: composer run-script test\n'),
+      'composer.json':
+        '{\n  "name": "acme/shop",\n  "scripts": {\n    "phpstan": "php -d memory_limit=1G vendor/bin/phpstan analyse src --level 5",\n    "test": ["@php -dxdebug.mode=coverage vendor/bin/phpunit"]\n  }\n}\n',
+    };
+    expect(chains(tree, 'lint')).toEqual(['.github/workflows/ci.yml:7 → composer.json:4 (composer script phpstan) → PHPStan']);
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:8 → composer.json:5 (composer script test) → PHPUnit']);
+  });
+});
