@@ -21,4 +21,17 @@ describe('command graph: round 16 CI commands', () => {
     expect(chains(tree, 'lint')).toEqual(['.github/workflows/ci.yml:7 → composer.json:4 (composer script phpstan) → PHPStan']);
     expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:8 → composer.json:5 (composer script test) → PHPUnit']);
   });
+
+  it('symfonycorp/security-checker-action and `symfony check:security` scan composer.lock for advisories', () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - name: Check dependencies for security\n        uses: symfonycorp/security-checker-action@v5\n      - run: symfony check:security\n',
+      ),
+      'composer.json': '{"require":{"symfony/console":"7.4.*"}}\n',
+    };
+    expect(chains(tree, 'scan')).toEqual([
+      '.github/workflows/ci.yml:8 → Symfony security checker',
+      '.github/workflows/ci.yml:9 → Symfony security checker',
+    ]);
+  });
 });
