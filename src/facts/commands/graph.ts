@@ -127,7 +127,7 @@ class Walker {
         const inside = n.container ? containerPaths(this.files, n.container, cwd) : undefined;
         const f = {
           ...frame,
-          cwd: inside?.cwd ?? cwd,
+          cwd: inside?.cwd ?? (n.dir ? joinPath(cwd, n.dir) : cwd),
           ...(advisory ? { advisory } : {}),
           ...(inside ? { container: inside } : {}),
         };
@@ -206,7 +206,7 @@ class Walker {
         const cov = coverageTools(w);
         if (cov.length) this.emit(w, cov, { ...at, cwd: c.cwd, chain: hop ? [...frame.chain, hop] : frame.chain });
       }
-      this.command(n.argv, { ...at, cwd: c.cwd }, hop);
+      this.command(n.argv, { ...at, cwd: n.dir ? joinPath(c.cwd, n.dir) : c.cwd }, hop);
     }
     for (const u of exp.uses ?? []) this.uses(u, frame);
   }

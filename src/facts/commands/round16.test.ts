@@ -34,4 +34,24 @@ describe('command graph: round 16 CI commands', () => {
       '.github/workflows/ci.yml:9 → Symfony security checker',
     ]);
   });
+
+  it('`pnpm -C DIR exec vitest`, `npm --prefix DIR exec jest`, `pnpm --dir=DIR dlx x` run the program in DIR', () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - run: pnpm -C apps/core exec vitest run --shard=${{ matrix.shard }}/3\n      - run: npm --prefix web exec -- jest --ci\n      - run: pnpm --dir=apps/admin exec eslint .\n',
+      ),
+      'apps/core/package.json': '{"name":"core","devDependencies":{"vitest":"3.0.0"}}\n',
+    };
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:7 → Vitest',
+      '.github/workflows/ci.yml:8 → Jest',
+    ]);
+    expect(chains(tree, 'lint')).toEqual(['.github/workflows/ci.yml:9 → ESLint']);
+    // The program's paths are the directory's: `pnpm -C tools exec ./check.sh` runs tools/check.sh.
+    const scripted: Tree = {
+      '.github/workflows/ci.yml': gha('      - run: pnpm -C tools exec ./check.sh\n'),
+      'tools/check.sh': '#!/bin/sh\nset -e\ngo test ./...\n',
+    };
+    expect(chains(scripted, 'test')).toEqual(['.github/workflows/ci.yml:7 → tools/check.sh:3 → go test']);
+  });
 });
