@@ -17,7 +17,7 @@ import { type ContainerPaths, containerPaths } from './container.js';
 import { dotnetBuilds } from './dotnet.js';
 import { hookOrigins, lintStaged, preCommitCiOrigin, preCommitRun } from './hooks.js';
 import { gruntResolver, gulpResolver } from './js-tasks.js';
-import { cargoMakeTasks, invokeTasks, mageTargets } from './task-runners.js';
+import { cargoMakeTasks, goBuildScript, invokeTasks, mageTargets } from './task-runners.js';
 import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
 import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll, stringRunners } from './node.js';
@@ -52,6 +52,7 @@ const RESOLVERS: Resolver[] = [
   gruntResolver,
   invokeTasks,
   mageTargets,
+  goBuildScript,
   cargoMakeTasks,
   toxEnvs,
   noxSessions,
