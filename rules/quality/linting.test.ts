@@ -17,6 +17,26 @@ const tflintModule = {
 ruleTester(rule, {
   valid: [
     {
+      name: '`composer phpstan` runs the Composer script `php -d memory_limit=1G vendor/bin/phpstan analyse` (round 16)',
+      tree: {
+        'phpstan.dist.neon': 'parameters:\n  level: 5\n  paths:\n    - src\n',
+        'composer.json':
+          '{\n  "name": "acme/parts",\n  "scripts": {\n    "phpstan": "php -d memory_limit=1G vendor/bin/phpstan analyse src --level 5"\n  }\n}\n',
+        '.github/workflows/ci.yml': gha('composer phpstan'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'phpstan.dist.neon' },
+          {
+            path: 'composer.json',
+            line: 4,
+            note: 'job lint runs PHPStan: .github/workflows/ci.yml:6 → composer.json:4 (composer script phpstan) → PHPStan',
+          },
+        ],
+      },
+    },
+    {
       name: 'pre-commit.ci (the `ci:` block of .pre-commit-config.yaml) runs ruff on every pull request: run in CI (round 15)',
       tree: {
         'pyproject.toml': '[project]\nname = "forum"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I"]\n',

@@ -9,6 +9,46 @@ const gha = (steps: string) =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'make test reaching a catch-all `%:` rule whose recipe runs the Go build program with the name (round 16)',
+      tree: {
+        'go.mod': 'module example.com/flags\n',
+        '.github/workflows/ci.yml': gha('      - run: make test\n'),
+        Makefile: 'GO_RUN_BUILD := go run scripts/build.go\n\n%:\n\t$(GO_RUN_BUILD) $(GFLAGS) $* $(FLAGS)\n',
+        'scripts/build.go':
+          'package main\n\nimport "os/exec"\n\nvar commands = map[string]func() error{\n\t"vet":  vet,\n\t"test": test,\n}\n\nfunc vet() error { return exec.Command("go", "vet", "./...").Run() }\n\nfunc test() error {\n\treturn exec.Command("go", "test", "-race", "./...").Run()\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'scripts/build.go',
+            line: 13,
+            note: 'job build runs tests: .github/workflows/ci.yml:8 → Makefile:4 (make test) → scripts/build.go:13 (scripts/build.go test) → go test',
+          },
+        ],
+      },
+    },
+    {
+      name: '`pnpm -C apps/core exec vitest run --shard` is the sharded test job (round 16)',
+      tree: {
+        '.github/workflows/ci.yml': gha(
+          '      - run: pnpm -C apps/core exec vitest run --shard=${{ matrix.shard }}/3\n',
+        ),
+        'apps/core/package.json': '{"name":"core","devDependencies":{"vitest":"3.0.0"}}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '1 CI job runs the tests (Vitest)',
+        evidence: [
+          {
+            path: '.github/workflows/ci.yml',
+            line: 8,
+            note: 'job build runs tests: .github/workflows/ci.yml:8 → Vitest',
+          },
+        ],
+      },
+    },
+    {
       name: 'GitHub Actions job running npm test: the chain reaches the runner through package.json',
       tree: {
         '.github/workflows/ci.yml': gha('      - run: npm ci\n      - run: npm test\n'),

@@ -130,6 +130,20 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
     {
+      name: 'a scheduled github-actions-version-updater workflow is like an actions-only Dependabot: partial, names the gaps',
+      tree: {
+        'requirements.txt': 'flask==3.0.0\n',
+        '.github/workflows/check-updates.yml':
+          "on:\n  schedule:\n    - cron: '0 6 * * 1'\njobs:\n  update:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: saadmk11/github-actions-version-updater@v0.8.1\n        with:\n          token: ${{ secrets.TOKEN }}\n",
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        message: ['updates only the GitHub Actions versions', 'no updates for pip manifests'],
+        evidence: [{ path: '.github/workflows/check-updates.yml', line: 9 }, { path: 'requirements.txt' }],
+      },
+    },
+    {
       name: 'Dependabot only for GitHub Actions in a Python + Maven repo is partial and names the gaps',
       tree: {
         'requirements.txt': 'flask==3.0.0\n',

@@ -115,6 +115,22 @@ function enabledManagers(text: string): { managers: string[]; line: number } | u
   return { managers, line: lineAt(text, m.index) };
 }
 
+/** Actions that open pull requests updating the `uses:` versions in workflows (an actions-only update bot). */
+const ACTIONS_UPDATER = /^\s*-?\s*uses:\s*['"]?(saadmk11\/github-actions-version-updater)@/;
+
+/** The workflow step that runs an actions version updater, when one does. */
+function actionsUpdater(files: {
+  match(g: string | readonly string[]): string[];
+  read(p: string): string | undefined;
+}): { path: string; line: number; snippet: string } | undefined {
+  for (const path of files.match(['.github/workflows/*.yml', '.github/workflows/*.yaml'])) {
+    const lines = (files.read(path) ?? '').split('\n');
+    const i = lines.findIndex((l) => ACTIONS_UPDATER.test(l));
+    if (i >= 0) return { path, line: i + 1, snippet: ACTIONS_UPDATER.exec(lines[i]!)![1]! };
+  }
+  return undefined;
+}
+
 export default defineRule({
   meta: {
     id: 'dependency-updates',
@@ -128,8 +144,8 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Dependabot (`.github/dependabot.yml`: the `package-ecosystem` entries are compared with the manifests found) or Renovate (`renovate.json[5]`, `.renovaterc*`, `.github/renovate.json[5]`, a `renovate` key in package.json).',
-    reads: [...DEPENDABOT, ...RENOVATE],
+      'Dependabot (`.github/dependabot.yml`: the `package-ecosystem` entries are compared with the manifests found) or Renovate (`renovate.json[5]`, `.renovaterc*`, `.github/renovate.json[5]`, a `renovate` key in package.json); without either, a workflow step running an actions version updater (saadmk11/github-actions-version-updater) counts like an actions-only Dependabot.',
+    reads: [...DEPENDABOT, ...RENOVATE, '.github/workflows/*.{yml,yaml}'],
   },
   check({ files, facts }) {
     const renovate = RENOVATE.filter((p) => files.exists(p));
@@ -191,6 +207,28 @@ export default defineRule({
       return pass(`Renovate is configured (${renovate.join(', ')}).`, evidence, { tools: ['renovate'] });
 
     const dependabot = DEPENDABOT.find((p) => files.exists(p));
+    const updater = dependabot ? undefined : actionsUpdater(files);
+    if (updater) {
+      // Like an actions-only Dependabot: the workflow's actions are kept current, the packages are not.
+      const ev: Evidence = {
+        ...updater,
+        note: 'a workflow opens pull requests that update the GitHub Actions the workflows use',
+      };
+      const data = { tools: ['github-actions-version-updater'], ecosystems: ['github-actions'], uncovered: present };
+      if (present.length === 0) return pass('A scheduled workflow updates the GitHub Actions versions.', [ev], data);
+      return partial(
+        0.3,
+        `A workflow updates only the GitHub Actions versions (${updater.snippet}); no updates for ${listing(present)} manifests (no Dependabot or Renovate).`,
+        [
+          ev,
+          ...present.map((e) => ({
+            path: prodManifests.find((x) => x.ecosystem === e)!.path,
+            note: `${e} manifest not covered by any update bot`,
+          })),
+        ],
+        data,
+      );
+    }
     if (!dependabot) {
       return fail('Neither Dependabot nor Renovate is configured.', [
         { path: '.', note: `no ${DEPENDABOT[0]} and none of ${RENOVATE.join(', ')}` },

@@ -9,6 +9,25 @@ const gha = (steps: string) =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'symfonycorp/security-checker-action scans composer.lock against the PHP advisories (round 16)',
+      tree: {
+        'composer.json': '{"require":{"symfony/console":"7.4.*"}}\n',
+        '.github/workflows/ci.yml': gha(
+          '      - name: Check dependencies for security\n        uses: symfonycorp/security-checker-action@v5\n',
+        ),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: '.github/workflows/ci.yml',
+            line: 9,
+            note: expect.stringContaining('Symfony security checker'),
+          },
+        ],
+      },
+    },
+    {
       name: 'SonarCloud through the Maven plugin named in full (groupId:artifactId:goal) scans (round 10, Spring Boot service)',
       tree: {
         'pom.xml': '<project><artifactId>clinic</artifactId></project>\n',

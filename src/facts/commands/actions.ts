@@ -111,6 +111,8 @@ export const ACTIONS: [RegExp, Handler][] = [
   [/^php-actions\/(phpunit|phpstan|phpcs|phpmd)@/, (_w, ref) => ({ argv: [/^php-actions\/(\w+)@/.exec(ref)![1]!] })],
   [/^php-actions\/composer@/, (w) => (w.command ? { argv: ['composer', ...words(w.command)] } : {})],
   [/^aquasecurity\/trivy-action@/, () => ({ argv: ['trivy'] })],
+  // Symfony's checker scans composer.lock against the PHP security advisories database.
+  [/^symfonycorp\/security-checker-action@/, () => ({ argv: ['local-php-security-checker'] })],
   [/^aquasecurity\/tfsec-(?:action|pr-commenter-action)@/, () => ({ argv: ['tfsec'] })],
   [/^snyk\/actions\//, () => ({ argv: ['snyk', 'test'] })],
   [/^anchore\/scan-action@/, () => ({ argv: ['grype'] })],

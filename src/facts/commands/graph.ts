@@ -17,7 +17,7 @@ import { type ContainerPaths, containerPaths } from './container.js';
 import { dotnetBuilds } from './dotnet.js';
 import { hookOrigins, lintStaged, preCommitCiOrigin, preCommitRun } from './hooks.js';
 import { gruntResolver, gulpResolver } from './js-tasks.js';
-import { cargoMakeTasks, invokeTasks, mageTargets } from './task-runners.js';
+import { cargoMakeTasks, goBuildScript, invokeTasks, mageTargets } from './task-runners.js';
 import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
 import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll, stringRunners } from './node.js';
@@ -52,6 +52,7 @@ const RESOLVERS: Resolver[] = [
   gruntResolver,
   invokeTasks,
   mageTargets,
+  goBuildScript,
   cargoMakeTasks,
   toxEnvs,
   noxSessions,
@@ -127,7 +128,7 @@ class Walker {
         const inside = n.container ? containerPaths(this.files, n.container, cwd) : undefined;
         const f = {
           ...frame,
-          cwd: inside?.cwd ?? cwd,
+          cwd: inside?.cwd ?? (n.dir ? joinPath(cwd, n.dir) : cwd),
           ...(advisory ? { advisory } : {}),
           ...(inside ? { container: inside } : {}),
         };
@@ -206,7 +207,7 @@ class Walker {
         const cov = coverageTools(w);
         if (cov.length) this.emit(w, cov, { ...at, cwd: c.cwd, chain: hop ? [...frame.chain, hop] : frame.chain });
       }
-      this.command(n.argv, { ...at, cwd: c.cwd }, hop);
+      this.command(n.argv, { ...at, cwd: n.dir ? joinPath(c.cwd, n.dir) : c.cwd }, hop);
     }
     for (const u of exp.uses ?? []) this.uses(u, frame);
   }

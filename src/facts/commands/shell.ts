@@ -198,6 +198,8 @@ export interface Normalised {
   argv: string[];
   /** A directory the command changes to for what follows on its line (`cd api`). */
   cd?: string;
+  /** The directory the program runs in, relative to the command's (`pnpm -C apps/core exec vitest`). */
+  dir?: string;
   /** The words removed in front (`npx`, `poetry run`), for the evidence. */
   via?: string;
   /** Each wrapper removed, as its words: a wrapper may do work of its own (`nyc --check-coverage`, `coverage run`). */
@@ -231,6 +233,7 @@ export function normalise(words: string[]): Normalised | undefined {
   const via: string[] = [];
   const wrappers: string[][] = [];
   let container: ContainerRef | undefined;
+  let dir: string | undefined;
   for (let guard = 0; guard < 12 && argv.length; guard++) {
     const [a, b] = [argv[0]!, argv[1]];
     if (/^[A-Za-z_]\w*=/.test(a)) {
@@ -245,6 +248,18 @@ export function normalise(words: string[]): Normalised | undefined {
       continue;
     }
     if (LOOKUP.has(a) || a === 'echo' || a === 'printf') return { argv };
+    // `pnpm -C apps/core exec vitest`, `npm --prefix web exec jest`, `yarn --cwd app dlx x`: the package runner
+    // runs the program in that directory (a script name after the flag is the script resolver's to follow).
+    const pmDir = PM_DIR.has(a) ? /^(?:-C|--dir|--prefix|--cwd)(?:=(.+))?$/.exec(b ?? '') : null;
+    if (pmDir) {
+      const d = pmDir[1] ?? argv[2];
+      const rest = argv.slice(pmDir[1] ? 2 : 3);
+      if (d && (rest[0] === 'exec' || rest[0] === 'dlx')) {
+        dir = dir ? `${dir}/${d}` : d;
+        argv = [a, ...rest];
+        continue;
+      }
+    }
     const skip = wrapperLength(argv);
     if (skip > 0) {
       wrappers.push(argv.slice(0, skip));
@@ -262,6 +277,14 @@ export function normalise(words: string[]): Normalised | undefined {
     if (/^python[\d.]*$|^py$/.test(a) && b === '-m' && argv[2]) {
       via.push(`${a} -m`);
       argv = moduleRun(argv[2]!, argv.slice(3));
+      continue;
+    }
+    // PHP ini settings before the script (`php -d memory_limit=1G vendor/bin/phpstan`, `php -dxdebug.mode=coverage`,
+    // `php -n -c php.ini x`); `-r code`, `-l file` and the others are PHP's own commands and stay.
+    if (a === 'php' && /^-(?:[dc].*|n|q|e)$/.test(b ?? '')) {
+      let i = 1;
+      while (/^-(?:[dc].*|n|q|e)$/.test(argv[i] ?? '')) i += /^-[dc]$/.test(argv[i]!) ? 2 : 1;
+      argv = [a, ...argv.slice(i)];
       continue;
     }
     // `php vendor/bin/phpunit`, `python manage.py test`, `node node_modules/.bin/jest`: the script is the program.
@@ -313,8 +336,15 @@ export function normalise(words: string[]): Normalised | undefined {
     break;
   }
   if (argv.length === 0) return undefined;
-  return { argv, ...(via.length ? { via: via.join(' '), wrappers } : {}), ...(container ? { container } : {}) };
+  return {
+    argv,
+    ...(via.length ? { via: via.join(' '), wrappers } : {}),
+    ...(container ? { container } : {}),
+    ...(dir ? { dir } : {}),
+  };
 }
+
+const PM_DIR = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 
 const GO_BUILTIN_TOOLS = new Set(
   'addr2line asm buildid cgo compile covdata cover dist doc fix link nm objdump pack pprof test2json trace vet'.split(

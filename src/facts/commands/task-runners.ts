@@ -15,6 +15,7 @@ import {
   type Expansion,
   findIn,
   flagValue,
+  joinPath,
   lineOf,
   positionals,
   type Resolver,
@@ -154,7 +155,7 @@ function asMage(argv: string[]): string[] | undefined {
  * (`func run(ctx context.Context, cmd string, args ...string) error { exec.CommandContext(ctx, cmd, args...) }`):
  * by name, how many leading arguments of a call are not the command (the context).
  */
-function mageRunners(code: string): Map<string, number> {
+function mageRunners(code: string, helpers: string[] = []): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of code.matchAll(/^func\s+([a-zA-Z]\w*)\s*\(([^)]*)\)[^{\n]*\{/gm)) {
     const decl = m[2]!.split(',').map((p) => p.trim().split(/\s+/));
@@ -164,7 +165,9 @@ function mageRunners(code: string): Map<string, number> {
     const to = matchBracket(code, open);
     if (to < 0 || to - open > 2000) continue;
     const body = code.slice(open, to);
-    const call = /\b(?:sh\s*\.\s*(?:Run|RunV|Exec|Output)|exec\s*\.\s*Command(?:Context)?)\s*\(([^)]*)\)/.exec(body);
+    const call = new RegExp(
+      `(?:\\b(?:sh\\s*\\.\\s*(?:Run|RunV|Exec|Output)|exec\\s*\\.\\s*Command(?:Context)?)${helpers.length ? `|(?<![\\w.])(?:${helpers.join('|')})` : ''})\\s*\\(([^)]*)\\)`,
+    ).exec(body);
     // Only a helper that forwards a whole argument list (`args...`) runs the command its caller names.
     if (!call || !/\w\.\.\.\s*$/.test(call[1]!)) continue;
     const args = call[1]!.split(',').map((a) => a.trim().replace(/\.\.\.$/, ''));
@@ -241,6 +244,127 @@ export const mageTargets: Resolver = (raw, { files, cwd }) => {
   for (const n of names.length ? names : def ? [def] : []) visit(n, 0);
   return out.blocks!.length ? out : { unresolved: `magefile has no target ${names.join(' ') || 'Default'}` };
 };
+
+/**
+ * `go run scripts/build.go test` (a Make catch-all `%:` recipe, a CI step): a Go build program that dispatches
+ * on its argument. Read as text, never run: the name's entry (`case "test":`, a CLI command literal
+ * `Name: "test"` / `Use: "test"` with its `Action:`/`Run:` function, a map entry `"test": fn`) and what the code
+ * under it starts (`exec.Command("go", "test", …)`, a local helper that forwards `cmd, args...`), followed
+ * into the local functions it calls.
+ */
+export const goBuildScript: Resolver = (argv, { files, cwd }) => {
+  if (argv[0] !== 'go' || argv[1] !== 'run' || !/\.go$/.test(argv[2] ?? '') || asMage(argv)) return undefined;
+  const path = [joinPath(cwd, argv[2]!), joinPath('', argv[2]!)].find((p) => files.exists(p));
+  const names = argv.slice(3).filter((w) => /^[a-z][\w:-]*$/i.test(w));
+  if (!path || names.length === 0) return undefined;
+  const text = files.read(path) ?? '';
+  const lines = files.lines(path) ?? new LineIndex(text);
+  const code = mask(text, SYNTAX.go);
+  // Helpers that forward a command: exec.Command's callers, then their callers (`topRunAction` → `runCmd`).
+  const runners = mageRunners(code);
+  for (let round = 0; round < 2; round++)
+    for (const [k, v] of mageRunners(code, [...runners.keys()])) if (!runners.has(k)) runners.set(k, v);
+  const fns = new Map<string, { open: number; to: number }>();
+  for (const m of code.matchAll(/^func\s+([A-Za-z_]\w*)\s*\([^)]*\)[^{\n]*\{/gm)) {
+    const open = m.index + m[0].length - 1;
+    const to = matchBracket(code, open);
+    if (to > 0) fns.set(m[1]!, { open, to });
+  }
+  const runner = new RegExp(
+    `${MAGE_RUN.source}${runners.size ? `|(?<![\\w.])(${[...runners.keys()].join('|')})\\s*\\(` : ''}`,
+    'g',
+  );
+  const blocks: Block[] = [];
+  const seen = new Set<string>();
+  const via = (name: string) => `${argv[2]} ${name}`;
+  const range = (from: number, to: number, name: string, d: number) => {
+    const body = code.slice(from, to);
+    for (const m of body.matchAll(runner)) {
+      const at = from + m.index + m[0].length - 1;
+      // A helper's own body forwards its parameters: what it runs is what its callers pass.
+      if (m[2] === undefined && [...runners.keys()].some((r) => insideFn(fns.get(r), at))) continue;
+      let args = goCallArgs(code, text, at, from) ?? [];
+      if (m[2]) args = args.slice(runners.get(m[2])!);
+      else if (m[1] === 'RunWith' || m[1] === 'RunWithV') args = args.slice(1);
+      else if (m[1] === 'Exec') args = args.slice(3);
+      else if (!m[1] && /Context/.test(m[0])) args = args.slice(1);
+      if (!args[0] || args[0] === '$X') continue;
+      blocks.push({ path, line: lines.lineAt(at), text: args.join(' '), via: via(name), cwd });
+    }
+    for (const m of body.matchAll(/(?<![\w.])([A-Za-z_]\w*)\s*\(/g)) {
+      const f = fns.get(m[1]!);
+      if (!f || runners.has(m[1]!) || seen.has(m[1]!) || d > 4) continue;
+      seen.add(m[1]!);
+      range(f.open, f.to, name, d + 1);
+    }
+  };
+  for (const name of names) {
+    const entry = dispatchOf(code, text, name);
+    if (!entry) continue;
+    if (entry.fn) {
+      const f = fns.get(entry.fn);
+      if (f && !seen.has(entry.fn)) seen.add(entry.fn), range(f.open, f.to, name, 0);
+    } else range(entry.from, entry.to, name, 0);
+    break;
+  }
+  return blocks.length ? { blocks } : { unresolved: `${path}: no command found for ${names.join(' ')}` };
+};
+
+const insideFn = (f: { open: number; to: number } | undefined, at: number) => !!f && at > f.open && at < f.to;
+
+/** Where a Go program handles the name: a `case` range, an action's code, or the function it names. */
+function dispatchOf(code: string, text: string, name: string): { fn?: string; from: number; to: number } | undefined {
+  const lit = `"${escapeRe(name)}"`;
+  // `case "test":` / `case "test", "t":` — up to the next case of the switch.
+  for (const m of text.matchAll(new RegExp(`\\bcase\\s+(?:"[\\w:-]*"\\s*,\\s*)*${lit}[^:\\n]*:`, 'g'))) {
+    if (code.slice(m.index, m.index + 4) !== 'case') continue;
+    const from = m.index + m[0].length;
+    const next = /\n\s*(?:case\b|default\s*:)|\n\t?\}/.exec(code.slice(from, from + 4000));
+    return { from, to: from + (next?.index ?? 0) };
+  }
+  // `Name: "test", … Action: TestFn` (urfave/cli), `Use: "test", … RunE: fn` (cobra), `"test": fn` (a map).
+  for (const m of text.matchAll(new RegExp(`(?:\\b(?:Name|Use)\\s*:\\s*|[{,]\\s*)${lit}\\s*[,:]`, 'g'))) {
+    if (code[m.index] !== text[m.index]) continue;
+    const after = m.index + m[0].length;
+    if (!/\b(?:Name|Use)\s*:/.test(m[0])) {
+      // A map entry names the function: `"test": runTests,`.
+      const map = m[0].endsWith(':') ? /^\s*([A-Za-z_]\w*)\s*[,}\n]/.exec(code.slice(after, after + 200)) : null;
+      if (map) return { fn: map[1]!, from: 0, to: 0 };
+      continue;
+    }
+    const rest = code.slice(after, after + 1500);
+    const stop = /\b(?:Name|Use)\s*:/.exec(rest)?.index ?? rest.length;
+    const act = /\b(?:Action|RunE|Run)\s*:\s*/.exec(rest.slice(0, stop));
+    if (!act) continue;
+    const v = after + act.index + act[0].length;
+    const fn = /^([A-Za-z_]\w*)\s*(\(|[,}\n])/.exec(code.slice(v, v + 200));
+    // A function value (`TestActionFunc`), or a helper called with the command (`topRunAction("go", "vet")`).
+    if (fn && fn[2] !== '(') return { fn: fn[1]!, from: 0, to: 0 };
+    const end = code.indexOf('\n', code.indexOf(fn?.[2] === '(' ? ')' : '{', v));
+    const close = /^func\b/.test(code.slice(v)) ? matchBracket(code, code.indexOf('{', v)) : end;
+    return { from: v, to: close > v ? close : v + 200 };
+  }
+  return undefined;
+}
+
+/**
+ * The arguments of a Go call at `open` as words: string literals as their text, a spread slice
+ * (`args...`) as the literals it was made from in the code before (`args := []string{"test"}`), else `$X`.
+ */
+function goCallArgs(code: string, text: string, open: number, from: number): string[] | undefined {
+  const words = goArgs(code, text, open);
+  if (!words) return undefined;
+  const close = matchBracket(code, open);
+  const spread = /([A-Za-z_]\w*)\s*\.\.\.\s*\)$/.exec(code.slice(open, close));
+  if (!spread || words.at(-1) !== '$X') return words;
+  const decl = [
+    ...code.slice(from, open).matchAll(new RegExp(`\\b${spread[1]}\\s*:?=\\s*\\[\\]string\\s*\\{`, 'g')),
+  ].at(-1);
+  if (!decl) return words;
+  const at = from + decl.index + decl[0].length - 1;
+  const inner = goArgs(code, text, at);
+  return inner ? [...words.slice(0, -1), ...inner.filter((w) => w !== '$X')] : words;
+}
 
 interface MakeTask {
   command?: string;

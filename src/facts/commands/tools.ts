@@ -185,6 +185,9 @@ const SPECS: Spec[] = [
   { name: 'bundler-audit', kinds: S, cmd: ['bundler-audit', 'bundle-audit', 'brakeman'] },
   { name: 'bundler-audit', kinds: S, cmd: ['bundle'], args: /^audit\b/ },
   { name: 'composer audit', kinds: S, cmd: ['composer'], args: /^audit\b/ },
+  // Symfony's security checker: composer.lock against the PHP security advisories (the CLI's `check:security`).
+  { name: 'Symfony security checker', kinds: S, cmd: ['local-php-security-checker', 'security-checker'] },
+  { name: 'Symfony security checker', kinds: S, cmd: ['symfony'], args: /^(?:check:security|security:check)\b/ },
   { name: 'dotnet vulnerable packages', kinds: S, cmd: ['dotnet'], args: /^list\s.*--vulnerable\b/ },
   { name: 'OWASP ZAP', kinds: S, cmd: ['zap-baseline.py', 'zap-full-scan.py', 'zap-api-scan.py', 'nuclei'] },
   { name: 'Docker Scout', kinds: S, cmd: ['docker'], args: /^scout\s+(?:cves|quickview|recommendations)\b/ },

@@ -9,6 +9,7 @@ import type { FileView } from '../../types.js';
 import { mask, matchBracket, SYNTAX } from './mask.js';
 import { commandGraph } from '../commands/index.js';
 import { commandsOf } from '../commands/shell.js';
+import { escapeRe } from '../commands/types.js';
 
 export interface RunnerSpec {
   runner: string;
@@ -134,10 +135,12 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
       mask(text, SYNTAX.js),
     );
     typecheck = !!checked;
-    const t = withoutBlock(withoutBlock(text, /\bcoverage\s*:\s*\{/), /\btypecheck\s*:\s*\{/);
+    // Vitest's options live in the `test: { … }` block (of each project): a Vite config's own
+    // `optimizeDeps: { include: [...] }` or `build.rollupOptions.external` names no test file.
+    const t = withoutBlock(withoutBlock(testBlocks(text) ?? text, /\bcoverage\s*:\s*\{/), /\btypecheck\s*:\s*\{/);
     include = literal(t, 'include');
     exclude = literal(t, 'exclude') ?? [];
-    const root = literal(t, 'dir')?.[0] ?? literal(t, 'root')?.[0];
+    const root = literal(t, 'dir')?.[0] ?? literal(t, 'root')?.[0] ?? literal(text, 'root')?.[0];
     if (root) dir = joinDir(dir, root);
     if (typecheck) include = [...(include ?? DEFAULTS.vitest!), `**/*.{test,spec}-d.${JS}`];
   }
@@ -157,9 +160,11 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
     // relative to the config's folder and may leave it (`testDir: '../e2e'`): the spec's folder
     // becomes the deepest one holding every testDir.
     const dirs = (literals(text, 'testDir') ?? ['.']).map((d) => joinDir(dir, d));
-    const globs = (literals(text, 'testMatch') ?? DEFAULTS.playwright!).map(
-      (g) => `**/${clean(g).replace(/^\*\*\//, '')}`,
-    );
+    // A testMatch glob is matched against the whole path (`**/` put in front): one that names folders
+    // (`tests/given-app/*.spec.ts`) matches where those folders are, which may be testDir itself.
+    const written = (literals(text, 'testMatch') ?? DEFAULTS.playwright!).map((g) => clean(g).replace(/^\*\*\//, ''));
+    const globs = written.filter((g) => !g.includes('/')).map((g) => `**/${g}`);
+    const pathGlobs = written.filter((g) => g.includes('/')).flatMap((g) => globRegex(g) ?? []);
     // A setup project's `testMatch: /.*\.setup\.ts/` is a regex, tested on the absolute path.
     // `text` has regex bodies blanked (comments masked); the same offsets of `raw` hold them.
     const regexes = [...text.matchAll(/\btestMatch\s*:\s*(\[[^\]\n]*\]|\/[^\n]*)/g)].flatMap((m) => {
@@ -169,7 +174,7 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
         safeRegex(r[1]!.replace(/\\/g, '\\\\')),
       );
     });
-    if (regexes.length) also = regexes;
+    if (regexes.length || pathGlobs.length) also = [...regexes, ...pathGlobs];
     dir = commonDir(dirs);
     const rel = (d: string) => (d === dir ? '' : d.slice(dir ? dir.length + 1 : 0));
     include = dirs.flatMap((d) => globs.map((g) => (rel(d) ? `${rel(d)}/${g}` : g)));
@@ -195,6 +200,28 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
     ...(match?.length ? { match: match.flatMap(safeRegex) } : {}),
     ...(also ? { also } : {}),
   };
+}
+
+/** The `test: { … }` blocks of a Vitest/Vite config, joined (undefined when it has none). */
+function testBlocks(text: string): string | undefined {
+  const code = mask(text, SYNTAX.js);
+  const parts: string[] = [];
+  for (const m of code.matchAll(/(?<![\w.$])test\s*:\s*\{/g)) {
+    const open = m.index + m[0].length - 1;
+    const end = matchBracket(code, open);
+    if (end > open) parts.push(text.slice(open, end));
+  }
+  return parts.length ? parts.join('\n') : undefined;
+}
+
+/** A plain glob (`*`, `**`, `?`, no braces or classes) as a regex matching the end of a `/`-prefixed path. */
+function globRegex(glob: string): RegExp | undefined {
+  if (/[{}[\]!()+@]/.test(glob)) return undefined;
+  const body = glob
+    .split(/(\*\*\/|\*|\?)/)
+    .map((part) => (part === '**/' ? '(?:[^/]+/)*' : part === '*' ? '[^/]*' : part === '?' ? '[^/]' : escapeRe(part)))
+    .join('');
+  return new RegExp(`/${body}$`);
 }
 
 /** The deepest folder holding every one of `dirs` ('' for the root). */
