@@ -324,6 +324,22 @@ function expandIncludes(
  */
 const TEMPLATE = /\{\{-?((?:[^{]|\{(?!\{)){0,2000}?)-?\}\}/g;
 
+/**
+ * A directive TEMPLATE leaves (longer than it reads, or holding `{{`) becomes a placeholder too, so
+ * that YAML never reads its braces as a flow map; found with indexOf, linear. An unclosed `{{` stays.
+ */
+function overlong(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = text.indexOf('{{'); i !== -1; i = text.indexOf('{{', from)) {
+    const end = text.indexOf('}}', i + 2);
+    if (end === -1) break;
+    out += `${text.slice(from, i)}helm-template`;
+    from = end + 2;
+  }
+  return out + text.slice(from);
+}
+
 function valuesRef(expr: string, dotPath: string | undefined): string | undefined {
   // `.Values.a | default .Values.b`: a when values.yaml sets it, else b (ALTERNATIVE).
   // Each run of spaces has one way to match (`\s*\)?\s*` has many: quadratic on a long run).
@@ -479,6 +495,7 @@ export function neutraliseHelm(
       const ref = valuesRef(expr.trim(), dot);
       return ref ? `${VALUE_REF}.${ref}` : 'helm-template';
     });
+    if (text.includes('{{')) text = overlong(text);
     // `key: __helmValue.x` → a map marker when it is the whole value.
     text = text.replace(
       new RegExp(`^(\\s*(?:- )?[\\w.-]+:\\s*)["']?${VALUE_REF}\\.([\\w.|-]+)["']?\\s*$`),
