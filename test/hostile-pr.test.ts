@@ -624,6 +624,55 @@ describe('hostile pull request: more inputs built to hang, crash, read out or mi
     oneLineRefusal(await spawnCli(['audit', root]), /^readiness: \.readiness\.yml: invalid YAML: /);
   });
 
+  it('a chart and specs built for blow-ups (review of round 16): include fan-out, nested ranges, spaces, shared-example chains', async () => {
+    const fan = 12;
+    const body = (next: string) => ['containers:', ...Array.from({ length: fan }, () => `{{ include "${next}" . }}`)];
+    const helper = ['a', 'b', 'c', 'd']
+      .flatMap((n, k) => [`{{- define "${n}" -}}`, ...body(String.fromCharCode(98 + k)), '{{- end }}'])
+      .join('\n');
+    const deployment = (name: string, rest: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n${rest}`;
+    const root = writeTree(tempDir(), {
+      'chart/Chart.yaml': 'apiVersion: v2\nname: fan\nversion: 1.0.0\n',
+      'chart/values.yaml': 'x:\n  one:\n    a: 1\nreplicaCount: 2\n',
+      // 12 includes of 12 of 12 of 12, from a 1 KB helper: millions of lines spliced, once.
+      'chart/templates/_h.tpl': helper,
+      'chart/templates/fan.yaml': deployment(
+        'fan',
+        `spec:\n  template:\n    spec:\n${'      {{ include "a" . | nindent 6 }}\n'.repeat(fan)}`,
+      ),
+      'chart/templates/nested.yaml': deployment(
+        'nested',
+        `${'{{ range $k, $v := .Values.x }}\n'.repeat(4000)}${'{{ end }}\n'.repeat(4000)}`,
+      ),
+      'chart/templates/spaces.yaml': deployment(
+        'spaces',
+        `spec:\n  replicas: {{ .Values.a${' '.repeat(40_000)}| default .Values.replicaCount }}\n`,
+      ),
+      Gemfile: 'source "https://rubygems.org"\ngem "rspec"\n',
+      // 5,000 shared examples, each including the next (a stack overflow), and 40,000 uses in one body.
+      'spec/support/chain_shared.rb': Array.from(
+        { length: 5000 },
+        (_, i) => `shared_examples "s${i}" do\n  include_context "s${i + 1}"\n  it "runs ${i}" do\n  end\nend\n`,
+      ).join(''),
+      'spec/chain_spec.rb': 'describe "Chain" do\n  it_behaves_like "s0"\nend\n',
+      'spec/support/big_shared.rb': `shared_examples "big" do\n${'  include_context "c"\n'.repeat(40_000)}end\nshared_context "c" do\n  it "c" do\n  end\nend\n`,
+      'spec/big_spec.rb': 'describe "Big" do\n  it_behaves_like "big"\nend\n',
+    });
+    const r = await spawnCli(['audit', root, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/RangeError|Warning/);
+    const rules = (JSON.parse(r.stdout) as Report).pillars.flatMap((p) => p.rules);
+    expect(rules.filter((x) => x.outcome === 'error')).toEqual([]);
+    // The fan-out template is read plain, and the rules that judge it say why.
+    const limits = rules.find((x) => x.id === 'reliability/resource-limits')!;
+    expect(limits.evidence).toContainEqual({
+      path: 'chart/templates/fan.yaml',
+      note: 'named templates not spliced in: they would grow the template past 20000 lines; read without them',
+    });
+    expect(rules.find((x) => x.id === 'reliability/health-checks')?.outcome).toBe('fail');
+  });
+
   it('.gitmodules with a command URL and an update command, and a gitlink in the index: nothing runs', async () => {
     const marker = join(tempDir(), 'ran');
     const root = gitRepo({

@@ -44,6 +44,27 @@ function depthChange(line: string): number {
   return d;
 }
 
+/**
+ * Where each block opened on a line ends, found in one stack pass: for a line that opens more
+ * blocks than it closes, the first later line where the depth falls back to the line's own
+ * starting depth (`lines.length` when it never does); for any other line, the next line.
+ */
+export function blockEnds(lines: string[]): Int32Array {
+  const ends = new Int32Array(lines.length);
+  // Open lines, each with the depth before it; the depths rise towards the top of the stack.
+  const open: { line: number; before: number }[] = [];
+  let depth = 0;
+  for (let j = 0; j < lines.length; j++) {
+    const change = lines[j]!.includes('{{') ? depthChange(lines[j]!) : 0;
+    depth += change;
+    while (open.length > 0 && depth <= open[open.length - 1]!.before) ends[open.pop()!.line] = j;
+    if (change > 0) open.push({ line: j, before: depth - change });
+    else ends[j] = j + 1;
+  }
+  for (const o of open) ends[o.line] = lines.length;
+  return ends;
+}
+
 /** Lines with directives spanning lines joined onto their first line (the rest left empty). */
 function joinDirectives(lines: string[]): string[] {
   const out = [...lines];
@@ -68,15 +89,12 @@ export function helmDefines(sources: { path: string; text: string }[]): Map<stri
   for (const { path, text } of sources) {
     const lines = blankComments(text).split(/\r?\n/);
     const joined = joinDirectives(lines);
+    let ends: Int32Array | undefined;
     for (let i = 0; i < joined.length; i++) {
       const name = /\{\{-?\s*define\s+"([^"]+)"/.exec(joined[i]!)?.[1];
       if (!name) continue;
-      let depth = depthChange(joined[i]!);
-      let j = i + 1;
-      for (; j < joined.length && depth > 0; j++) {
-        depth += depthChange(joined[j]!);
-        if (depth <= 0) break;
-      }
+      ends ??= blockEnds(joined);
+      const j = Math.min(ends[i]!, joined.length);
       const body = lines.slice(i + 1, j);
       out.set(name, { path, line: i + 2, body, workload: WORKLOAD_DEFINE.test(body.join('\n')) });
       i = j;
@@ -91,8 +109,27 @@ export function helmDefines(sources: { path: string; text: string }[]): Map<stri
  */
 const WORKLOAD_DEFINE = /^\s*(?:- )?(?:containers|initContainers):\s*$|^kind:\s*\S/m;
 
+/**
+ * Blocks tracked one inside another; deeper ones (no chart nests so far) are read as if absent, as
+ * each line looks through the whole stack (quadratic on thousands of nested `range`s).
+ */
+const MAX_NESTING = 64;
+
 /** Maximum nesting of includes followed. */
 const INCLUDE_DEPTH = 3;
+
+/**
+ * Lines one template may grow to with named templates spliced in and ranges unrolled: four times
+ * its own lines, and never under SPLICE_FLOOR. The depth limit bounds nesting, not fan-out (a
+ * helper that includes another ten times, four deep); past this the template is read plain.
+ */
+const SPLICE_FACTOR = 4;
+const SPLICE_FLOOR = 20_000;
+
+/** Output lines left to one template's expansion, shared by the whole recursion. */
+interface Budget {
+  left: number;
+}
 
 interface Expanded {
   lines: string[];
@@ -115,6 +152,9 @@ interface RangeScope {
 /** Fields of the root context, never fields of a range entry. */
 const ROOT_FIELDS = new Set(['Values', 'Chart', 'Release', 'Capabilities', 'Template', 'Files']);
 
+/** A values key that can stand in a template's text as it is: `ad`, `otel-collector`, `v1.2`. */
+const PLAIN_KEY = /^[\w.-]+$/;
+
 const isEmpty = (v: unknown) =>
   v === undefined || v === null || v === false || v === '' || (typeof v === 'object' && Object.keys(v).length === 0);
 
@@ -127,13 +167,15 @@ const isEmpty = (v: unknown) =>
 function scoped(body: string[], s: RangeScope): string[] {
   const out: string[] = [];
   const stack: { kind: string; drop: boolean }[] = [];
+  let beyond = 0;
   for (const line of body) {
     const inner = stack.some((b) => b.kind === 'range' || b.kind === 'with');
     const dropping = stack.some((b) => b.drop);
     let text = line;
     if (!inner && !dropping)
       text = line.replace(TEMPLATE, (whole, expr: string) => {
-        if (/^\.name(\s*\|\s*lower)?$/.test(expr.trim()) && !('name' in s.entry)) return s.key;
+        if (/^\.name(\s*\|\s*lower)?$/.test(expr.trim()) && !('name' in s.entry))
+          return PLAIN_KEY.test(s.key) ? s.key : whole;
         return whole.replace(/(^|[\s(|{])\.([A-Za-z_]\w*)/g, (m, pre: string, field: string) =>
           ROOT_FIELDS.has(field)
             ? m
@@ -147,8 +189,12 @@ function scoped(body: string[], s: RangeScope): string[] {
       const word = /^(\w+)/.exec(expr)?.[1] ?? '';
       if (OPENERS.has(word)) {
         const field = word === 'range' ? /^range\s+\.([A-Za-z_]\w*)\s*$/.exec(expr)?.[1] : undefined;
-        stack.push({ kind: word, drop: !inner && field !== undefined && isEmpty(s.entry[field]) });
-      } else if (word === 'end') stack.pop();
+        if (stack.length >= MAX_NESTING) beyond++;
+        else stack.push({ kind: word, drop: !inner && field !== undefined && isEmpty(s.entry[field]) });
+      } else if (word === 'end') {
+        if (beyond > 0) beyond--;
+        else stack.pop();
+      }
     }
     out.push(dropping || stack.some((b) => b.drop) ? '' : text);
   }
@@ -165,6 +211,7 @@ function expandIncludes(
   lines: string[],
   defines: Map<string, HelmDefine>,
   depth: number,
+  budget: Budget,
   values?: unknown,
   scope?: RangeScope,
 ): Expanded {
@@ -178,32 +225,41 @@ function expandIncludes(
     const n = /\{\{-?\s*(?:include|template)\s+"([^"]+)"/.exec(l)?.[1];
     return n !== undefined && defines.get(n)?.workload === true;
   };
+  // Found once per call, on the first range worth unrolling: where each block ends, and how many
+  // lines up to each one include a workload (a body holds one when the counts differ).
+  let ends: Int32Array | undefined;
+  let includes: Int32Array | undefined;
   for (let i = 0; i < lines.length; i++) {
+    // Spent: the caller reads the template plain, so nothing more is worth producing.
+    if (budget.left < 0) return out;
     const line = lines[i]!;
     const only = line.includes('{{') && line.replace(TEMPLATE, '').trim() === '';
     const range =
       only && values !== undefined && !scope
         ? /\{\{-?\s*range\s+\$\w+\s*,\s*(\$\w+)\s*:=\s*\$?\.Values\.([\w.]+)\s*-?\}\}/.exec(line)
         : null;
-    if (range) {
-      let d = depthChange(line);
-      let j = i + 1;
-      for (; j < lines.length; j++) if ((d += depthChange(lines[j]!)) <= 0) break;
-      const body = lines.slice(i + 1, j);
-      const entries = valueAt(values, range[2]!);
-      if (
-        j < lines.length &&
-        entries &&
-        typeof entries === 'object' &&
-        !Array.isArray(entries) &&
-        body.some(workloadInclude)
-      ) {
+    // The value first: a range over what values.yaml leaves unset (or sets to a list) is not unrolled.
+    const entries = range ? valueAt(values, range[2]!) : undefined;
+    if (range && entries && typeof entries === 'object' && !Array.isArray(entries)) {
+      if (!ends || !includes) {
+        ends = blockEnds(lines);
+        includes = new Int32Array(lines.length + 1);
+        lines.forEach((l, k) => {
+          includes![k + 1] = includes![k]! + (workloadInclude(l) ? 1 : 0);
+        });
+      }
+      const j = depthChange(line) > 0 ? ends[i]! : lines.length;
+      if (j < lines.length && includes[j]! > includes[i + 1]!) {
+        const body = lines.slice(i + 1, j);
         const aliases = new Map<string, string>();
         for (const l of body)
           for (const m of l.matchAll(/\bset\s+\.\s+"(\w+)"\s+\$\.Values\.([\w.]+)/g)) aliases.set(m[1]!, m[2]!);
         keep('', i + 1);
         for (const [key, entry] of Object.entries(entries as Record<string, unknown>)) {
           if (!entry || typeof entry !== 'object' || Array.isArray(entry)) continue;
+          // The key is written into the lines (`.Values.components.<key>.resources`): one that
+          // is no plain name (a line break, `{{`) would shift or open lines, so it is not unrolled.
+          if (!PLAIN_KEY.test(key)) continue;
           const s: RangeScope = {
             scope: `${range[2]}.${key}`,
             key,
@@ -216,9 +272,12 @@ function expandIncludes(
             body.map((l) => l.replace(variable, `.Values.${s.scope}.`)),
             defines,
             depth,
+            budget,
             values,
             s,
           );
+          budget.left -= inst.lines.length;
+          if (budget.left < 0) return out;
           inst.lines.forEach((l, k) => {
             out.lines.push(l);
             out.at.push(i + 1 + inst.at[k]!);
@@ -239,7 +298,15 @@ function expandIncludes(
     const pad = ' '.repeat(Number(/\bn?indent\s+(\d+)/.exec(line)?.[1] ?? 0));
     // The entry passed on (`include "x.deployment" $config`): the body reads the entry's fields.
     const passed = scope && (name![2] === scope.variable || name![2] === '.') ? scope : undefined;
-    const inner = expandIncludes(passed ? scoped(def.body, passed) : def.body, defines, depth + 1, values, passed);
+    const inner = expandIncludes(
+      passed ? scoped(def.body, passed) : def.body,
+      defines,
+      depth + 1,
+      budget,
+      values,
+      passed,
+    );
+    budget.left -= inner.lines.length;
     inner.lines.forEach((l, k) => {
       out.lines.push(l.trim() ? `${pad}${l}` : l);
       out.at.push(i + 1);
@@ -249,13 +316,37 @@ function expandIncludes(
   return out;
 }
 
-const TEMPLATE = /\{\{-?\s*([\s\S]*?)\s*-?\}\}/g;
+/**
+ * One directive, `{{- expr -}}`. The expression is captured with the spaces around it (callers
+ * trim it): spaces matched on both sides of a lazy group backtrack quadratically on a long run of
+ * them. It holds no `{{` (directives do not nest) and at most 2,000 characters, so the scan from
+ * each `{{` stops at the next one: linear on a line of unclosed braces.
+ */
+const TEMPLATE = /\{\{-?((?:[^{]|\{(?!\{)){0,2000}?)-?\}\}/g;
+
+/**
+ * A directive TEMPLATE leaves (longer than it reads, or holding `{{`) becomes a placeholder too, so
+ * that YAML never reads its braces as a flow map; found with indexOf, linear. An unclosed `{{` stays.
+ */
+function overlong(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = text.indexOf('{{'); i !== -1; i = text.indexOf('{{', from)) {
+    const end = text.indexOf('}}', i + 2);
+    if (end === -1) break;
+    out += `${text.slice(from, i)}helm-template`;
+    from = end + 2;
+  }
+  return out + text.slice(from);
+}
 
 function valuesRef(expr: string, dotPath: string | undefined): string | undefined {
   // `.Values.a | default .Values.b`: a when values.yaml sets it, else b (ALTERNATIVE).
-  const fallback = /^\(?\s*\$?\.Values\.([\w.-]+)\s*\)?\s*\|\s*default\s+\(?\s*\$?\.Values\.([\w.-]+)\s*\)?\s*$/.exec(
-    expr.trim(),
-  );
+  // Each run of spaces has one way to match (`\s*\)?\s*` has many: quadratic on a long run).
+  const fallback =
+    /^\(?\s*\$?\.Values\.([\w.-]+)\s*(?:\)\s*)?\|\s*default\s+(?:\(\s*)?\$?\.Values\.([\w.-]+)\s*(?:\)\s*)?$/.exec(
+      expr.trim(),
+    );
   if (fallback) return `${fallback[1]}${ALTERNATIVE}${fallback[2]}`;
   const m = /(?:^|[\s(])\$?\.Values\.([A-Za-z0-9_.-]+)/.exec(expr);
   if (m) return m[1];
@@ -264,11 +355,32 @@ function valuesRef(expr: string, dotPath: string | undefined): string | undefine
   return undefined;
 }
 
-/** Neutralises a Helm template; the result has exactly as many lines as the input. */
-export function neutraliseHelm(text: string, defines?: Map<string, HelmDefine>, values?: unknown): HelmLine[] {
+/**
+ * Neutralises a Helm template; the result has exactly as many lines as the input. When splicing
+ * named templates in would outgrow the budget (see SPLICE_FACTOR), the template is read plain and
+ * `notes` says so.
+ */
+export function neutraliseHelm(
+  text: string,
+  defines?: Map<string, HelmDefine>,
+  values?: unknown,
+  notes?: string[],
+): HelmLine[] {
   // Comments and directives spanning lines become blank lines.
   const source = blankComments(text);
-  const expanded = defines && defines.size > 0 ? expandIncludes(source.split(/\r?\n/), defines, 0, values) : undefined;
+  let expanded: Expanded | undefined;
+  if (defines && defines.size > 0) {
+    const input = source.split(/\r?\n/);
+    const limit = Math.max(SPLICE_FLOOR, SPLICE_FACTOR * input.length);
+    const budget: Budget = { left: limit };
+    expanded = expandIncludes(input, defines, 0, budget, values);
+    if (budget.left < 0) {
+      expanded = undefined;
+      notes?.push(
+        `named templates not spliced in: they would grow the template past ${limit} lines; read without them`,
+      );
+    }
+  }
   const lines = expanded ? expanded.lines : source.split(/\r?\n/);
   const out: HelmLine[] = [];
   // Block stack: each opener records its `.Values` scope (for `with`) and condition (for `if`).
@@ -285,6 +397,8 @@ export function neutraliseHelm(text: string, defines?: Map<string, HelmDefine>, 
     first?: string;
     skip?: boolean;
   }[] = [];
+  /** Blocks opened past MAX_NESTING: not tracked, their `end`s close nothing tracked. */
+  let beyond = 0;
   let lastKeyIndent = -1;
   /** The output line of the key that `lastKeyIndent` belongs to. */
   let lastKeyLine = -1;
@@ -318,6 +432,10 @@ export function neutraliseHelm(text: string, defines?: Map<string, HelmDefine>, 
         if (['if', 'with', 'range', 'define', 'block'].includes(word)) {
           const ref = valuesRef(expr.slice(word.length), dot);
           const negated = /^if\s+not\b/.test(expr);
+          if (stack.length >= MAX_NESTING) {
+            beyond++;
+            continue;
+          }
           stack.push({
             kind: word,
             ...(word === 'if' ? { items: new Set<string>() } : {}),
@@ -329,8 +447,9 @@ export function neutraliseHelm(text: string, defines?: Map<string, HelmDefine>, 
                 : {}),
           });
         } else if (word === 'end') {
-          stack.pop();
-        } else if (word === 'else') {
+          if (beyond > 0) beyond--;
+          else stack.pop();
+        } else if (word === 'else' && beyond === 0) {
           const top = stack[stack.length - 1];
           if (top?.items) {
             if (top.first) top.items.add(top.first);
@@ -373,9 +492,10 @@ export function neutraliseHelm(text: string, defines?: Map<string, HelmDefine>, 
     }
     // Inline templates become plain scalars; a whole value keeps its `.Values` path.
     let text = line.replace(TEMPLATE, (_m, expr: string) => {
-      const ref = valuesRef(expr, dot);
+      const ref = valuesRef(expr.trim(), dot);
       return ref ? `${VALUE_REF}.${ref}` : 'helm-template';
     });
+    if (text.includes('{{')) text = overlong(text);
     // `key: __helmValue.x` → a map marker when it is the whole value.
     text = text.replace(
       new RegExp(`^(\\s*(?:- )?[\\w.-]+:\\s*)["']?${VALUE_REF}\\.([\\w.|-]+)["']?\\s*$`),

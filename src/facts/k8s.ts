@@ -4,7 +4,7 @@
  * Kustomize files. Every object keeps its path and line; malformed files become notes.
  */
 import { detachDeep, share } from '../util/detach.js';
-import type { Digest, Evidence, FileView } from '../types.js';
+import type { Digest, Evidence, FileView, Lines } from '../types.js';
 import { conditionsHold, helmDefines, neutraliseHelm, resolveValues, VALUE_REF, type HelmLine } from './helm.js';
 import { memo } from '../util/memo.js';
 import { dirOf } from './paths.js';
@@ -275,18 +275,26 @@ function chartsOf(files: FileView): Chart[] {
     const valuesPath = [dir ? `${dir}/values.yaml` : 'values.yaml', dir ? `${dir}/values.yml` : 'values.yml'].find(
       (p) => files.exists(p),
     );
-    const values = valuesPath ? files.readYaml(valuesPath) : undefined;
-    return {
+    // Parsed once, with lines: the values resolve templates, the lines cite a default's key.
+    const text = valuesPath ? files.read(valuesPath) : undefined;
+    const parsed = text !== undefined ? parseYamlWithLines(text) : undefined;
+    const ok = parsed && !parsed.error && parsed.docs.length <= 1;
+    const chart: Chart = {
       dir,
       path,
       name:
         chartDoc.ok && typeof rec(chartDoc.value)?.name === 'string'
           ? (rec(chartDoc.value)!.name as string)
           : dir || '.',
-      ...(values?.ok ? { values: values.value ?? {}, valuesPath: valuesPath! } : {}),
+      ...(ok ? { values: parsed.docs[0]?.value ?? {}, valuesPath: valuesPath! } : {}),
     };
+    if (ok && parsed.docs[0]) valuesDocs.set(chart, parsed.docs[0]);
+    return chart;
   });
 }
+
+/** The parsed values.yaml of each chart chartsOf read (a chart copied from a scan thread has none). */
+const valuesDocs = new WeakMap<Chart, YamlDoc>();
 
 /** Helper files of a chart, where its named templates are defined (Helm renders none of them). */
 const HELPERS = ['**/templates/**/_*.tpl', '**/templates/**/_*.yaml', '**/templates/**/_*.yml'];
@@ -355,11 +363,12 @@ function chartDefines(files: FileView, chart: Chart): ReturnType<typeof helmDefi
 }
 
 /** A chart's values.yaml parsed with lines, read once per chart when a default is cited. */
-function valuesDoc(files: FileView, chart: Chart): { doc: YamlDoc; lines: string[] } | undefined {
+function valuesDoc(files: FileView, chart: Chart): { doc: YamlDoc; lines: Lines } | undefined {
   return memo(files, `k8s:values-lines:${chart.dir}`, () => {
-    const text = chart.valuesPath ? files.read(chart.valuesPath) : undefined;
-    const doc = text ? parseYamlWithLines(text).docs[0] : undefined;
-    return doc ? { doc, lines: text!.split(/\r?\n/) } : undefined;
+    if (!chart.valuesPath) return undefined;
+    const lines = files.lines(chart.valuesPath);
+    const doc = valuesDocs.get(chart) ?? (lines?.text ? parseYamlWithLines(lines.text).docs[0] : undefined);
+    return doc && lines ? { doc, lines } : undefined;
   });
 }
 
@@ -370,7 +379,7 @@ function valueKeyLine(files: FileView, chart: Chart, ref: string): number | unde
   const at = parsed?.doc.lineOf(parts);
   if (at === undefined) return undefined;
   const key = new RegExp(`^\\s*(?:- )?["']?${parts[parts.length - 1]!.replace(/[^\w-]/g, '')}["']?\\s*:`);
-  for (let l = at; l >= Math.max(1, at - 40); l--) if (key.test(parsed!.lines[l - 1] ?? '')) return l;
+  for (let l = at; l >= Math.max(1, at - 40); l--) if (key.test(parsed!.lines.bare(l))) return l;
   return at;
 }
 
@@ -465,7 +474,9 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
   // A workload whose pod spec or whole object comes from a chart helper (`{{ include "x.pod" . }}`)
   // is judged from the helper's body spliced in; when that does not parse, from the file alone.
   const defines = chart && text.includes('include') ? chartDefines(files, chart) : undefined;
-  let helmLines = templated ? neutraliseHelm(text, defines, chart?.values) : undefined;
+  const spliceNotes: string[] = [];
+  let helmLines = templated ? neutraliseHelm(text, defines, chart?.values, spliceNotes) : undefined;
+  for (const note of spliceNotes) out.notes.push({ path, note });
   let parsed = parseYamlWithLines(helmLines ? helmLines.map((l) => l.text).join('\n') : text);
   if (parsed.error && helmLines?.some((l) => l.from)) {
     helmLines = neutraliseHelm(text);

@@ -314,7 +314,7 @@ function goProgram(files: FileView): string | undefined {
       if (path.endsWith('_test.go')) continue;
       const text = files.read(path) ?? '';
       const m = GO_MAIN.exec(text);
-      if (m) return { path, line: text.slice(0, m.index + m[0].length).split('\n').length };
+      if (m) return { path, line: files.lines(path)!.lineAt(m.index + m[0].length) };
     }
     return undefined;
   };

@@ -261,12 +261,12 @@ export class FileIndex implements FileView {
 
   /** The scanner has used a text held for it (see digest): drop it. */
   release(path: string): void {
-    if (this.heldForScan.delete(path)) this.text.delete(path);
+    if (this.heldForScan.delete(path)) this.text.delete(path), this.lineIndexes.delete(path);
   }
 
   /** The scan is over: texts still held for it are dropped. */
   releaseAll(): void {
-    for (const path of this.heldForScan) this.text.delete(path);
+    for (const path of this.heldForScan) this.text.delete(path), this.lineIndexes.delete(path);
     this.heldForScan.clear();
   }
 

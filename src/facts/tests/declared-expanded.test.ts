@@ -127,6 +127,35 @@ describe('declared vs expanded: one policy for shared test bodies', () => {
     expect(files['spec/loop_spec.rb']).toEqual({ cases: 2, expanded: 2 ** 24 + 1, skipped: 0 });
   });
 
+  it('a chain of 5,000 shared examples, each including the next: no stack overflow, every case counted, `via` capped at 100', () => {
+    const n = 5000;
+    const chain = Array.from(
+      { length: n },
+      (_, i) => `shared_examples "s${i}" do\n  include_context "s${i + 1}"\n  it "runs ${i}" do\n  end\nend\n`,
+    ).join('');
+    const tree: Tree = {
+      'spec/support/chain_shared.rb': chain,
+      'spec/chain_spec.rb': 'describe "Chain" do\n  it_behaves_like "s0"\nend\n',
+    };
+    const file = testInventory(memoryIndex(tree)).files.find((f) => f.path === 'spec/chain_spec.rb');
+    expect(file).toMatchObject({ cases: n, expanded: n });
+    expect(file?.via).toHaveLength(100);
+    expect(file?.via?.slice(0, 2).map((v) => v.name)).toEqual(['s0', 's1']);
+  });
+
+  it('40,000 uses inside one shared body: each attributed to its innermost shared block, counted once per use', () => {
+    const uses = Array.from({ length: 40_000 }, (_, i) => `  include_context "c${i % 2}"\n`).join('');
+    const tree: Tree = {
+      'spec/support/big_shared.rb': [
+        'shared_context "c0" do\n  it "zero" do\n  end\nend\n',
+        'shared_context "c1" do\n  it "one" do\n  end\nend\n',
+        `shared_examples "big" do\n${uses}  shared_examples "inner" do\n    include_context "c0"\n  end\nend\n`,
+      ].join(''),
+      'spec/big_spec.rb': 'describe "Big" do\n  it_behaves_like "big"\nend\n',
+    };
+    expect(byPath(tree)['spec/big_spec.rb']).toEqual({ cases: 2, expanded: 40_000, skipped: 0 });
+  });
+
   it('counts a PHPUnit abstract base once in cases and once per concrete subclass in expanded', () => {
     const tree: Tree = {
       'composer.json': JSON.stringify({ 'require-dev': { 'phpunit/phpunit': '^11' } }),

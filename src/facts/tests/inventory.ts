@@ -55,6 +55,9 @@ const RUBY_COLLECTED = /(?:_spec|_test)\.rb$|(^|\/)(?:test|spec)_[^/]*\.rb$/;
  * tests count in `cases` at their first use only, while `expanded` counts every use the runner
  * executes. Support files lend their shared tests and are not collected.
  */
+/** Shared example bodies listed per test file (`via`); the counts take every one. */
+const VIA_LIMIT = 100;
+
 function rubyFiles(paths: string[], digest: (p: string) => ReturnType<FileView['digest']>, record: Recorder): void {
   const digests = new Map<string, Extract<TestDigest, { kind: 'ruby' }>>();
   const shared = new Map<string, RubyShared & { path: string }>();
@@ -68,42 +71,60 @@ function rubyFiles(paths: string[], digest: (p: string) => ReturnType<FileView['
   const find = (name: string) => shared.get(`module:${name}`) ?? shared.get(`examples:${name}`);
   type Shared = RubyShared & { path: string };
   // Cases one inclusion runs: its own and, to any depth, those of the shared examples it includes
-  // (worked out once per shared body; a cycle back to an including body runs nothing more).
+  // (worked out once per shared body; a cycle back to an including body runs nothing more). An
+  // explicit stack, not recursion: a chain of thousands of bodies must not overflow the call stack.
   const runs = new Map<Shared, number>();
-  const runsOf = (s: Shared, open: Set<Shared>): number => {
-    const known = runs.get(s);
+  const runsOf = (root: Shared): number => {
+    const known = runs.get(root);
     if (known !== undefined) return known;
-    if (open.has(s)) return 0;
-    open.add(s);
-    let n = s.cases;
-    for (const u of s.uses ?? []) {
-      const t = find(u);
-      if (t) n += runsOf(t, open);
+    const open = new Set<Shared>([root]);
+    const frames = [{ s: root, n: root.cases, next: 0 }];
+    for (;;) {
+      const f = frames[frames.length - 1]!;
+      const uses = f.s.uses ?? [];
+      if (f.next < uses.length) {
+        const t = find(uses[f.next++]!);
+        if (!t || open.has(t)) continue;
+        const done = runs.get(t);
+        if (done !== undefined) f.n += done;
+        else open.add(t), frames.push({ s: t, n: t.cases, next: 0 });
+        continue;
+      }
+      frames.pop();
+      open.delete(f.s);
+      runs.set(f.s, f.n);
+      const parent = frames[frames.length - 1];
+      if (!parent) return f.n;
+      parent.n += f.n;
     }
-    open.delete(s);
-    runs.set(s, n);
-    return n;
   };
   for (const [path, d] of digests) {
     if (!RUBY_COLLECTED.test(path)) continue;
     const count = { ...d.count };
     const via: NonNullable<TestFileCount['via']> = [];
     const reached = new Set<Shared>();
-    // Each body reachable from this file is declared (at its first user) and listed once.
-    const reach = (s: Shared) => {
-      if (reached.has(s)) return;
-      reached.add(s);
-      lendDeclared(count, { cases: s.cases, skipped: s.skipped, parametrized: 0, expanded: 0 }, s, lent);
-      if (s.kind === 'examples') via.push({ name: s.name, path: s.path, line: s.line, cases: s.cases });
-      for (const u of s.uses ?? []) {
-        const t = find(u);
-        if (t) reach(t);
+    // Each body reachable from this file is declared (at its first user) and listed once (the
+    // first VIA_LIMIT of them), in depth-first order; an explicit stack, as in runsOf.
+    const reach = (from: Shared) => {
+      const todo = [from];
+      while (todo.length > 0) {
+        const s = todo.pop()!;
+        if (reached.has(s)) continue;
+        reached.add(s);
+        lendDeclared(count, { cases: s.cases, skipped: s.skipped, parametrized: 0, expanded: 0 }, s, lent);
+        if (s.kind === 'examples' && via.length < VIA_LIMIT)
+          via.push({ name: s.name, path: s.path, line: s.line, cases: s.cases });
+        const uses = s.uses ?? [];
+        for (let k = uses.length - 1; k >= 0; k--) {
+          const t = find(uses[k]!);
+          if (t && !reached.has(t)) todo.push(t);
+        }
       }
     };
     for (const name of d.uses) {
       const s = find(name);
       if (!s) continue;
-      count.expanded += runsOf(s, new Set());
+      count.expanded += runsOf(s);
       reach(s);
     }
     record(path, 'Ruby', via.length ? { ...count, via } : count, d.count.framework ?? 'ruby', () => d.snippet);

@@ -71,6 +71,47 @@ function rubyBlocks(code: string, text: string, lineOf: (i: number) => number): 
 }
 
 /**
+ * The innermost block around a line (the latest start among those with start < line < end; of
+ * equal starts, the first listed), for lines asked in increasing order: one sweep over the blocks
+ * sorted by start, with a heap of those begun, latest start on top, dropping the ended ones.
+ */
+function innermost(blocks: RubyBlock[]): (line: number) => RubyBlock | undefined {
+  const order = blocks.map((b, i) => ({ b, i })).sort((x, y) => x.b.start - y.b.start || x.i - y.i);
+  const heap: { b: RubyBlock; i: number }[] = [];
+  const above = (x: { b: RubyBlock; i: number }, y: { b: RubyBlock; i: number }) =>
+    x.b.start > y.b.start || (x.b.start === y.b.start && x.i < y.i);
+  const push = (e: { b: RubyBlock; i: number }) => {
+    let k = heap.push(e) - 1;
+    while (k > 0 && above(heap[k]!, heap[(k - 1) >> 1]!)) {
+      [heap[k], heap[(k - 1) >> 1]] = [heap[(k - 1) >> 1]!, heap[k]!];
+      k = (k - 1) >> 1;
+    }
+  };
+  const pop = () => {
+    const last = heap.pop()!;
+    if (heap.length === 0) return;
+    heap[0] = last;
+    for (let k = 0; ; ) {
+      const l = 2 * k + 1;
+      const r = l + 1;
+      let top = k;
+      if (l < heap.length && above(heap[l]!, heap[top]!)) top = l;
+      if (r < heap.length && above(heap[r]!, heap[top]!)) top = r;
+      if (top === k) return;
+      [heap[k], heap[top]] = [heap[top]!, heap[k]!];
+      k = top;
+    }
+  };
+  let next = 0;
+  return (line) => {
+    while (next < order.length && order[next]!.b.start < line) push(order[next++]!);
+    // Lines only increase: a block ended above this line is ended for every later one.
+    while (heap.length > 0 && heap[0]!.b.end <= line) pop();
+    return heap[0]?.b;
+  };
+}
+
+/**
  * Where shared tests are used: `include A, B` in a class, `it_behaves_like "x"`, `include_examples "x"`.
  * A use inside shared examples belongs to them (`nested`): it runs wherever they are included.
  */
@@ -82,21 +123,22 @@ function rubyUses(
 ): { uses: string[]; nested: Map<RubyBlock, string[]> } {
   const uses: string[] = [];
   const nested = new Map<RubyBlock, string[]>();
+  const innerBlock = innermost(blocks);
   for (const m of code.matchAll(/^[ \t]*include[ \t]+([A-Z][\w:]*(?:[ \t]*,[ \t]*[A-Z][\w:]*)*)/gm)) {
     const line = lineOf(m.index);
-    const inner = blocks.filter((b) => b.start < line && line < b.end).sort((a, b) => b.start - a.start)[0];
+    const inner = innerBlock(line);
     if (inner?.kind === 'class') uses.push(...m[1]!.split(',').map((n) => lastSegment(n.trim())));
   }
+  const innerExamples = innermost(blocks.filter((b) => b.kind === 'examples'));
   for (const m of code.matchAll(
     /\b(?:it_behaves_like|it_should_behave_like|include_examples|include_context)[ \t]*\(?[ \t]*["':]/g,
   )) {
     const name = rubyName(text.slice(m.index + m[0].length - 1, m.index + m[0].length + 200));
     if (!name) continue;
-    const line = lineOf(m.index);
-    const owner = blocks
-      .filter((b) => b.kind === 'examples' && b.start < line && line < b.end)
-      .sort((a, b) => b.start - a.start)[0];
-    if (owner) nested.set(owner, [...(nested.get(owner) ?? []), name]);
+    const owner = innerExamples(lineOf(m.index));
+    const list = owner && nested.get(owner);
+    if (list) list.push(name);
+    else if (owner) nested.set(owner, [name]);
     else uses.push(name);
   }
   return { uses, nested };

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { memoryIndex } from '../testing/memory.js';
+import type { Digest } from '../types.js';
+
+// A digest that, like a test file needing another's helpers, asks for a second file's lines.
+const needsHelper: Digest<number> = {
+  key: 'test:needs-helper',
+  files: ['**/*.rb'],
+  of: (_path, _text, files) => files.lines('helper.rb')?.count ?? 0,
+};
+
+describe('FileIndex: a text held for the scanner is dropped with its line index', () => {
+  it('release() drops the held text and its lines: the next ask indexes afresh', () => {
+    const files = memoryIndex({ 'a.rb': 'x\n', 'helper.rb': 'h\n'.repeat(1000) });
+    files.scanning = true;
+    // helper.rb's digest asked for during the scan: its text is held until the scanner reaches it.
+    files.digest('helper.rb', needsHelper);
+    const held = files.lines('helper.rb');
+    expect(files.peek('helper.rb')).toBeDefined();
+    files.release('helper.rb');
+    expect(files.peek('helper.rb')).toBeUndefined();
+    expect(files.lines('helper.rb')).not.toBe(held);
+  });
+
+  it('releaseAll() drops every held text and its lines', () => {
+    const files = memoryIndex({ 'a.rb': 'x\n', 'helper.rb': 'h\n' });
+    files.scanning = true;
+    files.digest('helper.rb', needsHelper);
+    const held = files.lines('helper.rb');
+    files.releaseAll();
+    expect(files.peek('helper.rb')).toBeUndefined();
+    expect(files.lines('helper.rb')).not.toBe(held);
+  });
+});
