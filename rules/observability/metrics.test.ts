@@ -135,7 +135,7 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: 'src/Shop/Config/Telemetry.cs', line: 9, snippet: 'Sdk.CreateMeterProviderBuilder()' }],
+        evidence: [{ path: 'src/Shop/Config/Telemetry.cs', line: 9, snippet: 'var builder = Sdk.CreateMeterProviderBuilder();' }],
       },
     },
     {
