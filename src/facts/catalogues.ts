@@ -345,6 +345,14 @@ export const CATALOGUES: Record<string, string[]> = {
     'highlight-io',
     'highlight_io',
     'github.com/highlight/highlight/sdk/*',
+    // Google Cloud Error Reporting (.NET Google.Cloud.Diagnostics.*, npm, pip, Maven) and Application Insights.
+    'Google.Cloud.Diagnostics.*',
+    '@google-cloud/error-reporting',
+    'google-cloud-error-reporting',
+    'com.google.cloud:google-cloud-errorreporting',
+    'Microsoft.ApplicationInsights.AspNetCore',
+    'Microsoft.ApplicationInsights.WorkerService',
+    'applicationinsights',
     // Raygun beyond .NET and Ruby.
     'raygun4py',
     'raygun4node',
