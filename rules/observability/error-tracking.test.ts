@@ -35,7 +35,12 @@ ruleTester(rule, {
         outcome: 'pass',
         evidence: [
           { path: 'src/Shop/Apm/GoogleCloudPlugin.cs', line: 7, note: 'error tracker initialised' },
-          { path: 'src/Shop/Shop.csproj', line: 3, snippet: 'Google.Cloud.Diagnostics.Common 5.3.0', note: 'error-tracking SDK' },
+          {
+            path: 'src/Shop/Shop.csproj',
+            line: 3,
+            snippet: 'Google.Cloud.Diagnostics.Common 5.3.0',
+            note: 'error-tracking SDK',
+          },
         ],
         data: { libraries: ['Google.Cloud.Diagnostics.Common'] },
       },

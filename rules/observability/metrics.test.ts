@@ -135,7 +135,9 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: 'src/Shop/Config/Telemetry.cs', line: 9, snippet: 'var builder = Sdk.CreateMeterProviderBuilder();' }],
+        evidence: [
+          { path: 'src/Shop/Config/Telemetry.cs', line: 9, snippet: 'var builder = Sdk.CreateMeterProviderBuilder();' },
+        ],
       },
     },
     {

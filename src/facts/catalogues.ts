@@ -110,10 +110,14 @@ export const CATALOGUES: Record<string, string[]> = {
     'Serilog.*',
     'NLog.*',
     'Microsoft.Extensions.Logging.Console',
+    // Squidex.Log: semantic log records written as JSON (JsonLogWriter).
+    'Squidex.Log',
     'lograge',
     'semantic_logger',
     'rails_semantic_logger',
     'ougai',
+    // klogger-logger: fields as key=value text by default, one JSON object per line with `formatter: :json`.
+    'klogger-logger',
     'monolog/monolog',
     'tracing-subscriber',
     'slog-json',
