@@ -650,6 +650,11 @@ Object.assign(CATALOGUES, {
     'nelmio/api-doc-bundle',
     'zircote/swagger-php',
     'api-platform/core',
+    // API Platform 4 split into components: its Symfony and Laravel bundles serve the OpenAPI document
+    // generated from #[ApiResource] classes (/api/docs.jsonopenapi).
+    'api-platform/symfony',
+    'api-platform/laravel',
+    'api-platform/openapi',
     'utoipa',
     'aide',
     'paperclip',
