@@ -171,7 +171,7 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no Sentry/Rollbar/Bugsnag/Honeybadger/Airbrake/AppSignal/Raygun/Flare/Nightwatch/Highlight/Google Error Reporting/Application Insights initialisation in ${ctx.searched('init')} source files and no such SDK among ${ctx.facts.dependencies.filter((d) => d.direct).length} direct dependencies`,
+          note: `no Sentry/Rollbar/Bugsnag/Honeybadger/Airbrake/AppSignal/Raygun/Flare/Nightwatch/Highlight initialisation in ${ctx.searched('init')} source files and no such SDK among ${ctx.facts.dependencies.filter((d) => d.direct).length} direct dependencies`,
         },
         ...setAside(ctx.facts, ctx.catalogue('error-tracking')),
       ],
