@@ -89,6 +89,25 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Symfony: API Platform 4 (api-platform/symfony) serves an OpenAPI document generated from #[ApiResource] classes: partial',
+      profile: 'service',
+      tree: {
+        'composer.json':
+          '{\n  "require": {\n    "php": ">=8.2",\n    "api-platform/symfony": "^4.0",\n    "symfony/framework-bundle": "^7.0"\n  }\n}\n',
+        'src/Entity/Part.php':
+          '<?php\nnamespace App\\Entity;\n\nuse ApiPlatform\\Metadata\\ApiResource;\n\n#[ApiResource]\nclass Part\n{\n    public ?int $id = null;\n}\n',
+        'public/index.php': "<?php\nrequire dirname(__DIR__).'/vendor/autoload_runtime.php';\n",
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'Only generated API docs (api-platform/symfony)',
+        evidence: [
+          { path: 'composer.json', line: 4, snippet: 'api-platform/symfony', note: 'generates API docs from code' },
+        ],
+      },
+    },
+    {
       name: 'Rails: apipie-rails endpoint descriptions in the controllers are generated docs: partial',
       profile: 'service',
       tree: {

@@ -23,6 +23,40 @@ ruleTester(rule, {
       },
     },
     {
+      name: '.NET: Google Cloud Error Reporting (ContextExceptionLogger.Create from Google.Cloud.Diagnostics) passes',
+      profile: 'service',
+      tree: {
+        'src/Shop/Shop.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Google.Cloud.Diagnostics.Common" Version="5.3.0" />\n  </ItemGroup>\n</Project>\n',
+        'src/Shop/Apm/GoogleCloudPlugin.cs':
+          'using Google.Cloud.Diagnostics.Common;\n\npublic sealed class GoogleCloudPlugin\n{\n    public void ConfigureServices(IServiceCollection services, string projectId)\n    {\n        services.AddSingleton(c => ContextExceptionLogger.Create(projectId, "shop", "1.0", null));\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/Shop/Apm/GoogleCloudPlugin.cs', line: 7, note: 'error tracker initialised' },
+          {
+            path: 'src/Shop/Shop.csproj',
+            line: 3,
+            snippet: 'Google.Cloud.Diagnostics.Common 5.3.0',
+            note: 'error-tracking SDK',
+          },
+        ],
+        data: { libraries: ['Google.Cloud.Diagnostics.Common'] },
+      },
+    },
+    {
+      name: '.NET: Application Insights telemetry registered on the host reports exceptions (passes)',
+      profile: 'service',
+      tree: {
+        'Api/Api.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Microsoft.ApplicationInsights.AspNetCore" Version="2.22.0" />\n  </ItemGroup>\n</Project>\n',
+        'Api/Program.cs':
+          'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddApplicationInsightsTelemetry();\nvar app = builder.Build();\napp.Run();\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'Api/Program.cs', line: 2 }] },
+    },
+    {
       name: 'Python: sentry_sdk.init passes',
       profile: 'service',
       tree: {

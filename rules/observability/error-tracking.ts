@@ -38,12 +38,12 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'The initialisation call: `Sentry.init(`, `sentry_sdk.init(`, `sentry.Init(`, `SentrySdk.Init(`, `UseSentry(`, `Sentry.init do`, `\\Sentry\\init(`, `sentry::init(`, `Rollbar.init`/`new Rollbar(`, `Bugsnag.start(`, `Honeybadger.configure`, Airbrake notifiers; a Sentry DSN in Spring/Laravel configuration for their auto-configured integrations. An SDK dependency (catalogue `error-tracking`) that nothing initialises earns partial credit.',
+      'The initialisation call: `Sentry.init(`, `sentry_sdk.init(`, `sentry.Init(`, `SentrySdk.Init(`, `UseSentry(`, `Sentry.init do`, `\\Sentry\\init(`, `sentry::init(`, `Rollbar.init`/`new Rollbar(`, `Bugsnag.start(`, `Honeybadger.configure`, Airbrake notifiers, Google Cloud Error Reporting (`ContextExceptionLogger.Create(`, `AddGoogleErrorReportingForAspNetCore(`, `new ErrorReporting(`, `error_reporting.Client(`), Application Insights (`AddApplicationInsightsTelemetry(`, `appInsights.setup(`); a Sentry DSN in Spring/Laravel configuration for their auto-configured integrations. An SDK dependency (catalogue `error-tracking`) that nothing initialises earns partial credit.',
     patterns: {
       init: {
         // An Airbrake notifier's options stop at the next `new Notifier(` (linear on many unclosed ones).
         regex:
-          /(\bSentry\.(?:init|configure)\b|sentry_sdk\.init\s*\(|\bsentry\.Init\s*\(|SentrySdk\.Init\s*\(|\.UseSentry\s*\(|\\?Sentry\\init\s*\(|\bsentry::init\s*\(|Raven\.(?:config|install)\s*\(|new\s+Rollbar\s*\(|\bRollbar\.(?:init|configure|configure_logger)\b|rollbar\.(?:init|SetToken)\s*\(|RollbarLocator|\bBugsnag\.(?:start|configure|Configure|register)\b|bugsnag\.(?:configure|Configure)\s*\(|\.AddBugsnag\s*\(|\bHoneybadger\.(?:configure|Configure)\b|honeybadger\.(?:configure|Configure)\s*\(|new\s+(?:Airbrake\.)?Notifier\s*\(\s*\{(?:(?!new\s+(?:Airbrake\.)?Notifier\s*\()[^}])*projectId|Airbrake\.configure|pybrake\.Notifier|gobrake\.NewNotifier|SentryAsgiMiddleware|SentryWsgiMiddleware|withSentryConfig\s*\(|@sentry\/\w+\/register|Sentry::init|RaygunClient|raygun\.Client\s*\(|\b[aA]ppsignal\.(?:start|configure)\b|new\s+Appsignal\s*\(|\bFlare::(?:make|register)\s*\(|\bflare\.light\s*\(|\.(?:Add|Use)Exceptionless\s*\(|ExceptionlessClient\.Default\.Startup|\.AddElmahIo\s*\(|highlight_io\.H\s*\(|Highlight::H\.new|\bH\.init\s*\(\s*\{\s*projectID)/,
+          /(\bSentry\.(?:init|configure)\b|sentry_sdk\.init\s*\(|\bsentry\.Init\s*\(|SentrySdk\.Init\s*\(|\.UseSentry\s*\(|\\?Sentry\\init\s*\(|\bsentry::init\s*\(|Raven\.(?:config|install)\s*\(|new\s+Rollbar\s*\(|\bRollbar\.(?:init|configure|configure_logger)\b|rollbar\.(?:init|SetToken)\s*\(|RollbarLocator|\bBugsnag\.(?:start|configure|Configure|register)\b|bugsnag\.(?:configure|Configure)\s*\(|\.AddBugsnag\s*\(|\bHoneybadger\.(?:configure|Configure)\b|honeybadger\.(?:configure|Configure)\s*\(|new\s+(?:Airbrake\.)?Notifier\s*\(\s*\{(?:(?!new\s+(?:Airbrake\.)?Notifier\s*\()[^}])*projectId|Airbrake\.configure|pybrake\.Notifier|gobrake\.NewNotifier|SentryAsgiMiddleware|SentryWsgiMiddleware|withSentryConfig\s*\(|@sentry\/\w+\/register|Sentry::init|RaygunClient|raygun\.Client\s*\(|\b[aA]ppsignal\.(?:start|configure)\b|new\s+Appsignal\s*\(|\bFlare::(?:make|register)\s*\(|\bflare\.light\s*\(|\.(?:Add|Use)Exceptionless\s*\(|ExceptionlessClient\.Default\.Startup|\.AddElmahIo\s*\(|highlight_io\.H\s*\(|Highlight::H\.new|\bH\.init\s*\(\s*\{\s*projectID|ContextExceptionLogger\.Create\s*\(|\.AddGoogle(?:ErrorReporting|Diagnostics)ForAspNetCore\s*\(|new\s+ErrorReporting\s*\(|\berror_reporting\.Client\s*\(|ErrorReportingClient\.create\s*\(|\.AddApplicationInsightsTelemetry(?:WorkerService)?\s*\(|\bappInsights\.setup\s*\()/,
         files: CODE,
         literals: [
           'Sentry',
@@ -68,6 +68,13 @@ export default defineRule({
           'highlight',
           'Highlight',
           'projectID',
+          // Google Cloud Error Reporting (.NET Google.Cloud.Diagnostics, Node, Python, Java) and Application Insights.
+          'ExceptionLogger',
+          'AddGoogle',
+          'ErrorReporting',
+          'error_reporting',
+          'ApplicationInsights',
+          'appInsights',
         ],
         maxPerFile: 2,
       },

@@ -125,6 +125,22 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'Api/Program.cs', line: 2 }] },
     },
     {
+      name: '.NET: an OpenTelemetry meter provider built in code (Sdk.CreateMeterProviderBuilder, AddMeter) passes',
+      profile: 'service',
+      tree: {
+        'src/Shop/Shop.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="OpenTelemetry.Extensions.Hosting" Version="1.9.0" />\n  </ItemGroup>\n</Project>\n',
+        'src/Shop/Config/Telemetry.cs':
+          'using OpenTelemetry.Metrics;\n\npublic static class Telemetry\n{\n    public static void AddShopTelemetry(this IServiceCollection services)\n    {\n        services.AddSingleton(sp =>\n        {\n            var builder = Sdk.CreateMeterProviderBuilder();\n            builder.AddMeter("Shop");\n            return builder.Build();\n        });\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/Shop/Config/Telemetry.cs', line: 9, snippet: 'var builder = Sdk.CreateMeterProviderBuilder();' },
+        ],
+      },
+    },
+    {
       name: 'statsd counters emitted through the project wrapper module, and a Django metrics/ route (passes)',
       profile: 'service',
       tree: {

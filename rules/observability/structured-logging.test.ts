@@ -138,8 +138,62 @@ ruleTester(rule, {
         evidence: [{ path: 'src/main/java/app/config/LoggingConfiguration.java', line: 4 }],
       },
     },
+    {
+      name: 'Ruby: Klogger given formatter: :json writes one JSON object per line',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'klogger-logger'\n",
+        'lib/mailer/config.rb':
+          'module Mailer\n  def self.logger\n    @logger ||= Klogger.new(nil, destination: $stdout, formatter: :json)\n  end\nend\n',
+      },
+      expect: { outcome: 'partial', score: 0.8, evidence: [{ path: 'lib/mailer/config.rb', line: 3 }] },
+    },
+    {
+      name: '.NET: Squidex.Log semantic logging (ConfigureSemanticLog) writes JSON records',
+      profile: 'service',
+      tree: {
+        'src/Cms/Cms.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Squidex.Log" Version="8.0.3" />\n  </ItemGroup>\n</Project>\n',
+        'src/Cms/Config/LoggingServices.cs':
+          'public static class LoggingServices\n{\n    public static void ConfigureForCms(this ILoggingBuilder builder, IConfiguration config)\n    {\n        builder.ClearProviders();\n        builder.ConfigureSemanticLog(config);\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.8,
+        evidence: [{ path: 'src/Cms/Config/LoggingServices.cs', line: 6, note: 'JSON/structured logger configured' }],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a PHP class named *Formatter that escapes JSON into HTML for an audit-log page is not JSON logging',
+      profile: 'service',
+      tree: {
+        'composer.json':
+          '{\n  "require": {\n    "symfony/framework-bundle": "^7.0",\n    "symfony/monolog-bundle": "^3.10"\n  }\n}\n',
+        'config/packages/monolog.yaml':
+          'monolog:\n    handlers:\n        main:\n            type: stream\n            path: php://stderr\n            level: info\n',
+        'src/Services/Audit/LogDataFormatter.php':
+          '<?php\nnamespace App\\Services\\Audit;\n\nclass LogDataFormatter\n{\n    public function formatJSON(array $data): string\n    {\n        $json = htmlspecialchars(json_encode($data, JSON_PRETTY_PRINT), ENT_QUOTES);\n        return sprintf(\'<div data-json="%s"></div>\', $json);\n    }\n}\n',
+      },
+      expect: { outcome: 'fail', absent: ['LogDataFormatter.php'] },
+    },
+    {
+      name: 'Ruby: Klogger with its default formatter writes key=value text, not JSON (a logger without JSON output)',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'klogger-logger'\n",
+        'lib/mailer/config.rb':
+          'module Mailer\n  def self.logger\n    @logger ||= Klogger.new(nil, destination: $stdout, highlight: false)\n  end\nend\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.35,
+        message: 'without JSON output',
+        evidence: [{ path: 'lib/mailer/config.rb', line: 3, note: 'logger without a JSON format' }],
+        data: { libraries: ['klogger-logger'] },
+      },
+    },
     {
       name: 'Fastify with logger: false logs nothing structured',
       profile: 'service',

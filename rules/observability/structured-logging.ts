@@ -33,6 +33,13 @@ const CONFIG = [
 ];
 
 /**
+ * A "formatter" that builds markup renders log data for a web page (an audit-log view escaping
+ * JSON into an HTML attribute), not the service's log output (round 16).
+ */
+const MARKUP =
+  /\bhtmlspecialchars\s*\(|\bhtmlentities\s*\(|\bescapeHtml\s*\(|\bhtml_escape\s*\(|\bmark_safe\s*\(|\.innerHTML\b|['"`]<(?:div|span|pre|code|table|tr|td|br|ul|li|p|i|b)\b/;
+
+/**
  * A Monolog handler whose formatter is the JSON (or Logstash) service, in Symfony's bundle config:
  * production's when it sits in config/packages/prod/ or under `when@prod:` (not dev or test).
  */
@@ -60,13 +67,13 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'The line that configures JSON output: pino/bunyan loggers, the built-in Fastify logger (`Fastify({ logger: … })` is pino, with reqId on each request log line), winston only with `format.json()`, `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key) earn the remaining credit. A zerolog ConsoleWriter set only in a development branch leaves JSON in production. .NET ILogger message templates with named placeholders are structured fields whose JSON output is up to the host provider: partial credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
+      'The line that configures JSON output: pino/bunyan loggers, the built-in Fastify logger (`Fastify({ logger: … })` is pino, with reqId on each request log line), winston only with `format.json()`, `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`, Squidex.Log `ConfigureSemanticLog` (JSON records); a hand-written JSON log formatter counts unless it builds HTML (a web view of log data). Klogger writes key=value text unless given `formatter: :json`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key) earn the remaining credit. A zerolog ConsoleWriter set only in a development branch leaves JSON in production. .NET ILogger message templates with named placeholders are structured fields whose JSON output is up to the host provider: partial credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
     patterns: {
       // A call's arguments (`JSONRenderer(…)`) and a name's middle (`Rendered…JsonFormatter`) stop
       // at the next such call or name: scanning on from each of many to the end was quadratic.
       json: {
         regex:
-          /(\bpino\s*\(|\bpinoHttp\s*\(|require\(\s*["']pino(?:-http)?["']\s*\)|from\s+["']pino(?:-http)?["']|LoggerModule\.forRoot|[fF]astify\s*\(\s*\{\s*logger\s*:\s*(?!false\b|null\b|undefined\b)[\w{(]|bunyan\.createLogger|format\.json\s*\(|format:\s*json\(\)|ecsFormat\s*\(|structlog\.(?:configure|get_logger|stdlib)|JSONRenderer\s*\((?:(?!JSONRenderer\s*\()[^)])*\)(?!\s*\.render)|jsonlogger|pythonjsonlogger|(?:new\s+|json\.)JsonFormatter\b|JsonFormatter::class|\bLogging\.AddOpenTelemetry\s*\(|\.WithLogging\s*\(|\bLoggingHandler\s*\(\s*logger_provider|OTLPLogExporter\s*\(|serialize\s*=\s*True|ecs_logging|json_logging\.init|zap\.NewProduction|zapcore\.NewJSONEncoder|\bEncoding:\s*"json"|"github\.com\/rs\/zerolog(?:\/log)?"|zerolog\.New\s*\(|JSONFormatter|slog\.NewJSONHandler|log\.NewJSONLogger|LogstashEncoder|net\.logstash\.logback|JsonTemplateLayout|<JsonLayout|JsonLayout\b|EcsLayout|EcsEncoder|logging\.structured\.format|structured:\s*$|quarkus\.log\.console\.json|(?:Compact|Rendered(?:(?!Rendered)\w)*)JsonFormatter|AddJsonConsole\s*\(|"FormatterName"\s*:\s*"json"|Lograge::Formatters::(?:Json|Logstash)|formatter:\s*:json|Ougai::Logger|LogstashFormatter|slog_json::|BunyanFormattingLayer|json_env_logger::init|LoggerJSON)/,
+          /(\bpino\s*\(|\bpinoHttp\s*\(|require\(\s*["']pino(?:-http)?["']\s*\)|from\s+["']pino(?:-http)?["']|LoggerModule\.forRoot|[fF]astify\s*\(\s*\{\s*logger\s*:\s*(?!false\b|null\b|undefined\b)[\w{(]|bunyan\.createLogger|format\.json\s*\(|format:\s*json\(\)|ecsFormat\s*\(|structlog\.(?:configure|get_logger|stdlib)|JSONRenderer\s*\((?:(?!JSONRenderer\s*\()[^)])*\)(?!\s*\.render)|jsonlogger|pythonjsonlogger|(?:new\s+|json\.)JsonFormatter\b|JsonFormatter::class|\bLogging\.AddOpenTelemetry\s*\(|\.WithLogging\s*\(|\bLoggingHandler\s*\(\s*logger_provider|OTLPLogExporter\s*\(|serialize\s*=\s*True|ecs_logging|json_logging\.init|zap\.NewProduction|zapcore\.NewJSONEncoder|\bEncoding:\s*"json"|"github\.com\/rs\/zerolog(?:\/log)?"|zerolog\.New\s*\(|JSONFormatter|slog\.NewJSONHandler|log\.NewJSONLogger|LogstashEncoder|net\.logstash\.logback|JsonTemplateLayout|<JsonLayout|JsonLayout\b|EcsLayout|EcsEncoder|logging\.structured\.format|structured:\s*$|quarkus\.log\.console\.json|(?:Compact|Rendered(?:(?!Rendered)\w)*)JsonFormatter|AddJsonConsole\s*\(|"FormatterName"\s*:\s*"json"|Lograge::Formatters::(?:Json|Logstash)|formatter:\s*:json|Ougai::Logger|LogstashFormatter|slog_json::|BunyanFormattingLayer|json_env_logger::init|LoggerJSON|\.(?:ConfigureSemanticLog|AddSemanticLog)\s*\()/,
         files: [...CODE, ...CONFIG],
         literals: [
           'pino',
@@ -93,6 +100,8 @@ export default defineRule({
           'Ougai',
           'slog_json',
           'Bunyan',
+          // Squidex.Log's semantic log writes each record through its JsonLogWriter.
+          'SemanticLog',
         ],
         maxPerFile: 3,
       },
@@ -140,7 +149,7 @@ export default defineRule({
         // A logging library in use without JSON output: partial credit, with the fix named.
         // Serilog without a JSON formatter writes its text template (like lograge without one).
         regex:
-          /(logrus\.(?:New\s*\(|WithFields?\s*\(|Info|Error|Warn|SetFormatter)|&logrus\.TextFormatter|slog\.NewTextHandler|zap\.NewDevelopment|lograge\.enabled\s*=\s*true|require\(\s*["']log4js["']\s*\)|new\s+Logger\s*\(\s*["'][\w.-]+["']\s*\)|env_logger::init|logging\.basicConfig\s*\(|UseSerilog\s*\(|AddSerilog\s*\(|new\s+LoggerConfiguration\s*\()/,
+          /(logrus\.(?:New\s*\(|WithFields?\s*\(|Info|Error|Warn|SetFormatter)|&logrus\.TextFormatter|slog\.NewTextHandler|zap\.NewDevelopment|lograge\.enabled\s*=\s*true|require\(\s*["']log4js["']\s*\)|new\s+Logger\s*\(\s*["'][\w.-]+["']\s*\)|env_logger::init|logging\.basicConfig\s*\(|UseSerilog\s*\(|AddSerilog\s*\(|new\s+LoggerConfiguration\s*\(|\bKlogger(?:::Logger)?\.new\b)/,
         files: CODE,
         literals: [
           'logrus',
@@ -153,6 +162,8 @@ export default defineRule({
           'basicConfig',
           'Serilog',
           'LoggerConfiguration',
+          // klogger-logger: key=value text through its default `go` formatter, JSON only with `formatter: :json`.
+          'Klogger',
         ],
         maxPerFile: 1,
       },
@@ -243,7 +254,7 @@ export default defineRule({
         ...ctx.matches('json'),
         ...ctx.matches('rustJson'),
         ...ctx.matches('winstonJson'),
-        ...ctx.matches('customJson'),
+        ...ctx.matches('customJson').filter((m) => !MARKUP.test(ctx.files.read(m.path) ?? '')),
         ...ctx.matches('monologJson').filter((m) => monologForProduction(m.path, m.line, ctx.files.lines(m.path))),
         ...ctx.matches('serilogJsonSettings').filter((m) => isProductionPath(m.path)),
       ]).filter((m) => !(output.text.length || output.toFile.length) || !/zerolog/.test(m.snippet)),

@@ -131,19 +131,42 @@ ruleTester(rule, {
       expect: { outcome: 'fail', absent: ['local_user', 'sticky_local', 'local_image'] },
     },
     {
-      name: 'Rails defaults (development, test, production) have no staging: only production counts, development is the local mode',
+      name: 'framework defaults are runtime modes, not deployments: Rails environments, Symfony kernel envs, Angular environment.prod.ts, PHP ini per mode',
       profile: 'service',
       tree: {
         Gemfile: "gem 'rails'\n",
         'config/environments/development.rb': 'Rails.application.configure do\nend\n',
         'config/environments/production.rb': 'Rails.application.configure do\nend\n',
         'config/environments/test.rb': 'Rails.application.configure do\nend\n',
+        'config/packages/prod/routing.yaml': 'framework:\n  router:\n    strict_requirements: null\n',
+        'config/packages/dev/routing.yaml': 'framework:\n  router:\n    strict_requirements: true\n',
+        'config/packages/test/routing.yaml': 'framework: {}\n',
+        'frontend/src/environments/environment.ts': 'export const environment = { production: false };\n',
+        'frontend/src/environments/environment.prod.ts': 'export const environment = { production: true };\n',
+        '.docker/frankenphp/conf.d/app.prod.ini': 'opcache.validate_timestamps = 0\n',
+        '.docker/frankenphp/conf.d/app.dev.ini': 'xdebug.mode = debug\n',
       },
       expect: {
-        outcome: 'partial',
-        score: 0.4,
-        message: 'no staging',
-        data: { production: ['production'], preProduction: [], development: [] },
+        outcome: 'fail',
+        data: { production: [], preProduction: [], development: [] },
+        absent: ['config/environments/production.rb', 'config/packages/prod', 'environment.prod.ts', 'app.prod.ini'],
+      },
+    },
+    {
+      name: 'a Rails environment added beyond the defaults (staging.rb) names a deployment, and production.rb beside it counts',
+      profile: 'service',
+      tree: {
+        Gemfile: "gem 'rails'\n",
+        'config/environments/production.rb': 'Rails.application.configure do\nend\n',
+        'config/environments/staging.rb': 'Rails.application.configure do\nend\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'config/environments/production.rb', note: 'configuration for environment production' },
+          { path: 'config/environments/staging.rb', note: 'configuration for environment staging' },
+        ],
+        data: { production: ['production'], preProduction: ['staging'] },
       },
     },
     {

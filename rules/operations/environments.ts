@@ -24,12 +24,24 @@ const FILE_TOKEN = /^(?:prod|production|prd|staging|stage|stg|preprod|uat|qa|non
  * config/packages/prod/) switch how the program behaves, not where it is deployed.
  */
 const RUNTIME_MODE =
-  /(?:^|[/._-])(?:log|logs|logging|logconf|logger|log4j2?|logback)(?:[._-][^/]*)?$|(?:^|\/)app\/config\/(?:config|routing|services|parameters)_\w+\.ya?ml$|(?:^|\/)config\/packages\/(?:prod|dev|test)\//i;
+  /(?:^|[/._-])(?:log|logs|logging|logconf|logger|log4j2?|logback)(?:[._-][^/]*)?$|(?:^|\/)app\/config\/(?:config|routing|services|parameters)_\w+\.ya?ml$|(?:^|\/)conf\.d\/[^/]*\.ini$/i;
+
+/**
+ * Framework scaffolding (round 16): every new app of these frameworks ships the same runtime modes,
+ * so they say nothing about where it is deployed — Symfony kernel envs (config/packages/prod/),
+ * Rails config/environments/{production,development,test}.rb, Angular
+ * environments/environment.prod.ts. A mode the project added beyond the defaults
+ * (config/environments/staging.rb, environment.staging.ts) names a deployment and still counts.
+ */
+const FRAMEWORK_DEFAULT_ENV =
+  /(?:^|\/)config\/packages\/(?:prod|dev|test)\/|(?:^|\/)config\/environments\/(?:production|development|test)\.rb$|(?:^|\/)environments\/environment\.(?:prod|production|dev|development)\.ts$/i;
 
 interface Env {
   name: string;
   kind: Kind;
   dir?: string;
+  /** A framework default (FRAMEWORK_DEFAULT_ENV): counts only beside a mode the project added. */
+  scaffold?: boolean;
 }
 
 /** Environment names found in a path: env folders below an env parent, or env-named config files. */
@@ -49,7 +61,8 @@ function envsOf(path: string): Env[] {
     const k = token ? envKind(token) : undefined;
     // A file named for `dev` is the local development mode (settings/dev.py, docker-compose-dev.yml),
     // not a deployment environment; an `envs/dev/` folder or a CI environment still is one.
-    if (k && k !== 'dev') out.push({ name: token!.toLowerCase(), kind: k });
+    if (k && k !== 'dev')
+      out.push({ name: token!.toLowerCase(), kind: k, scaffold: FRAMEWORK_DEFAULT_ENV.test(path) || undefined });
   }
   return out;
 }
@@ -66,7 +79,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, config/environments/production.rb); Terraform `terraform.workspace`; CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments).',
+      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults); Terraform `terraform.workspace`; CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments).',
     reads: CI_GLOBS,
     patterns: {
       tfWorkspace: {
@@ -121,12 +134,14 @@ export default defineRule({
         for (const k of named) siblingEnvs.add(parent ? `${parent}/${k}` : k);
     }
     const dirsSeen = new Set<string>();
+    const scaffolds: { e: Env; path: string }[] = [];
+    const ownModeDirs = new Set<string>();
     for (const p of ctx.files.paths) {
       if (!isProductionPath(p)) continue;
       if (siblingEnvs.size > 0) {
         for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) {
           const dir = p.slice(0, i);
-          if (!siblingEnvs.has(dir) || dirsSeen.has(dir)) continue;
+          if (!siblingEnvs.has(dir) || dirsSeen.has(dir) || FRAMEWORK_DEFAULT_ENV.test(`${dir}/`)) continue;
           dirsSeen.add(dir);
           const name = dir.slice(dir.lastIndexOf('/') + 1);
           const kind = envKind(name)!;
@@ -144,9 +159,17 @@ export default defineRule({
             path: p,
             note: `${e.kind === 'prod' ? 'production' : e.kind === 'dev' ? 'development' : 'pre-production'} environment folder ${e.dir}/`,
           });
-        } else add(e.kind, e.name, { path: p, note: `configuration for environment ${e.name}` });
+        } else if (e.scaffold) scaffolds.push({ e, path: p });
+        else {
+          add(e.kind, e.name, { path: p, note: `configuration for environment ${e.name}` });
+          ownModeDirs.add(p.slice(0, p.lastIndexOf('/') + 1));
+        }
       }
     }
+    // Framework defaults count where the project added a mode of its own beside them (staging.rb next to production.rb).
+    for (const { e, path } of scaffolds)
+      if (ownModeDirs.has(path.slice(0, path.lastIndexOf('/') + 1)))
+        add(e.kind, e.name, { path, note: `configuration for environment ${e.name}` });
     for (const f of ciFiles(ctx.files).filter((c) => c.ok)) {
       const testJobs = testOnlyJobs(f);
       for (const e of f.environments) {

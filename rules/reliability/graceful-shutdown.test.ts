@@ -127,8 +127,38 @@ ruleTester(rule, {
       tree: { 'src/main/resources/application.properties': 'server.port=8080\nserver.shutdown=graceful\n' },
       expect: { outcome: 'pass', evidence: [{ path: 'src/main/resources/application.properties', line: 2 }] },
     },
+    {
+      name: "PHP on Apache: the image's STOPSIGNAL SIGWINCH is httpd's graceful stop (in-flight requests finish)",
+      profile: 'service',
+      tree: {
+        'composer.json': '{\n  "require": {\n    "symfony/framework-bundle": "^7.0"\n  }\n}\n',
+        'public/index.php': "<?php\nrequire dirname(__DIR__).'/vendor/autoload_runtime.php';\n",
+        Dockerfile:
+          'FROM php:8.3-apache\nCOPY . /var/www/html\nCMD ["apache2-foreground"]\n\n# Apache graceful stop\nSTOPSIGNAL SIGWINCH\nEXPOSE 80\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'Dockerfile',
+            line: 6,
+            note: "the container's stop signal is Apache httpd's graceful stop: in-flight requests finish",
+          },
+        ],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'STOPSIGNAL SIGWINCH in an nginx image is not a graceful stop (nginx only retires its workers on it)',
+      profile: 'service',
+      tree: {
+        'composer.json': '{\n  "require": {\n    "symfony/framework-bundle": "^7.0"\n  }\n}\n',
+        'public/index.php': "<?php\nrequire dirname(__DIR__).'/vendor/autoload_runtime.php';\n",
+        Dockerfile: 'FROM nginx:1.27\nCOPY public /usr/share/nginx/html\nSTOPSIGNAL SIGWINCH\n',
+      },
+      expect: { outcome: 'fail', absent: ["container's stop signal"] },
+    },
     {
       name: 'shutdown hooks in the worker app only: the HTTP backend app drains nothing',
       profile: 'service',

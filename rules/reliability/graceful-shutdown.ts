@@ -62,7 +62,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`. Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit.',
+      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit.',
     patterns: {
       code: {
         regex: CODE,
@@ -103,6 +103,14 @@ export default defineRule({
         literals: ['graceful', 'stop_grace_period', 'die-on-term'],
         maxPerFile: 2,
       },
+      // The image's stop signal is the server's graceful stop: SIGWINCH for Apache httpd
+      // (`apachectl -k graceful-stop`), SIGQUIT for nginx and php-fpm. Judged with the server the file runs.
+      stopSignal: {
+        regex: /^[ \t]*STOPSIGNAL[ \t]+(?:SIG)?(WINCH|QUIT)\b/im,
+        files: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile'],
+        literals: ['STOPSIGNAL'],
+        maxPerFile: 1,
+      },
     },
     digests: [K8S_DIGEST],
   },
@@ -111,7 +119,18 @@ export default defineRule({
       ? true
       : { reason: `graceful shutdown is judged for services; the repository profile is ${facts.profile.id}` },
   check(ctx) {
-    const code = [...productionMatches(ctx, 'code'), ...ctx.matches('config').filter((m) => isProductionPath(m.path))];
+    const stopSignals = ctx.matches('stopSignal').filter((m) => {
+      if (!isProductionPath(m.path)) return false;
+      const text = ctx.files.read(m.path) ?? '';
+      return m.groups[0]!.toUpperCase() === 'WINCH'
+        ? /\b(?:httpd|apache2?|php:[\w.${}-]*apache)/i.test(text)
+        : /\b(?:nginx|php-?fpm|fpm)\b/i.test(text);
+    });
+    const code = [
+      ...productionMatches(ctx, 'code'),
+      ...ctx.matches('config').filter((m) => isProductionPath(m.path)),
+      ...stopSignals,
+    ];
     const platform: Evidence[] = [];
     for (const w of deployedWorkloads(ctx.files)) {
       if (w.oneOff || w.disabled) continue;
@@ -145,7 +164,16 @@ export default defineRule({
       !/\bApplicationStopp(?:ing|ed)\b/.test(ctx.files.read(m.path) ?? '');
     const steps = code.filter((m) => isStep(m.snippet) || stopsOnly(m));
     const handled = code.filter((m) => !isStep(m.snippet) && !stopsOnly(m));
-    const codeEvidence = firstPerFile(handled.length > 0 ? code : []).map((m) => fromMatch(m));
+    const codeEvidence = firstPerFile(handled.length > 0 ? code : []).map((m) =>
+      stopSignals.includes(m)
+        ? fromMatch(
+            m,
+            m.groups[0]!.toUpperCase() === 'WINCH'
+              ? "the container's stop signal is Apache httpd's graceful stop: in-flight requests finish"
+              : "the container's stop signal is the server's graceful stop (nginx/php-fpm SIGQUIT)",
+          )
+        : fromMatch(m),
+    );
     // In a repository of several Node servers (apps/backend, apps/orchestrator), a handler in one
     // app's code does not drain another: each HTTP server whose app has none is named (round 14).
     const uncovered = handled.length > 0 ? undrainedServers(ctx.files, handled) : [];

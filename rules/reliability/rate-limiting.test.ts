@@ -284,6 +284,21 @@ ruleTester(rule, {
       expect: { outcome: 'partial', message: 'governor' },
     },
     {
+      name: '.NET: an action filter answering 429 when the usage gate blocks the client is a quota, partial (no limiter counts requests)',
+      profile: 'service',
+      tree: {
+        'src/Shop/Shop.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n</Project>\n',
+        'src/Shop/Pipeline/UsageFilter.cs':
+          'public sealed class UsageFilter(IUsageGate usageGate) : IAsyncActionFilter\n{\n    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)\n    {\n        if (await usageGate.IsBlockedAsync(context.HttpContext.User))\n        {\n            context.Result = new StatusCodeResult(StatusCodes.Status429TooManyRequests);\n            return;\n        }\n        await next();\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        message: 'no rate limiter counts requests per client',
+        evidence: [{ path: 'src/Shop/Pipeline/UsageFilter.cs', line: 7 }],
+      },
+    },
+    {
       name: "a client that handles another service's 429, and a counter elsewhere, is no limiter",
       profile: 'service',
       tree: {

@@ -67,11 +67,13 @@ const CODE = new RegExp(
 // `http.Error(w, …,` stops at the next `http.Error(` (linear on a line of many).
 const REJECT_429 = new RegExp(
   [
-    String.raw`(?:\.status\(\s*|\.status_code\s*=\s*|\bstatus(?:_code|Code)?\s*[=:]\s*|WriteHeader\(\s*|http\.Error\((?:(?!http\.Error\()[^\n])*?,\s*|\babort\(\s*|\bStatusCode\(\s*|\bhead\s+|ResponseEntity\.status\(\s*|\bStatusCode\s*=\s*)(?:429\b|http\.StatusTooManyRequests|HttpStatus\.TOO_MANY_REQUESTS|:too_many_requests|(?:status\.)?HTTP_429_TOO_MANY_REQUESTS|StatusCodes\.Status429TooManyRequests|\(int\)\s*HttpStatusCode\.TooManyRequests|HttpStatusCode\.TooManyRequests|HTTPStatus\.TOO_MANY_REQUESTS)`,
+    String.raw`(?:\.status\(\s*|\.status_code\s*=\s*|\bstatus(?:_code|Code)?\s*[=:]\s*|WriteHeader\(\s*|http\.Error\((?:(?!http\.Error\()[^\n])*?,\s*|\babort\(\s*|\bStatusCode\(\s*|\bStatusCodeResult\(\s*|\bhead\s+|ResponseEntity\.status\(\s*|\bStatusCode\s*=\s*)(?:429\b|http\.StatusTooManyRequests|HttpStatus\.TOO_MANY_REQUESTS|:too_many_requests|(?:status\.)?HTTP_429_TOO_MANY_REQUESTS|StatusCodes\.Status429TooManyRequests|\(int\)\s*HttpStatusCode\.TooManyRequests|HttpStatusCode\.TooManyRequests|HTTPStatus\.TOO_MANY_REQUESTS)`,
     String.raw`\braise\s+(?:Throttled|TooManyRequests|RateLimitExceeded)\b`,
     String.raw`\bnew\s+(?:TooManyRequests|RateLimitExceeded)\w*\(`,
   ].join('|'),
 );
+/** What decides a hand-written 429 without a counter: a quota, a usage or cost gate, a limit, a block. */
+const QUOTA_GATE = /[Qq]uota|[Uu]sage|[Bb]locked|[Ll]imit|[Ee]xceeded|[Cc]osts?\b|[Cc]redits?\b/;
 const COUNTER = new RegExp(
   [
     String.raw`\.(?:incr|incrby|incr_by|increment|Incr|IncrBy|Increment|INCR)\s*\(`,
@@ -271,6 +273,24 @@ export default defineRule({
     // Login throttling (django-axes locks an account or address out after failed logins) limits
     // one endpoint: more than nothing, less than a limit on every request.
     const login = productionMatches(ctx, 'loginThrottle').filter((m) => !isCommentLine(m.snippet));
+    // A 429 answered by hand with no counter beside it: a usage quota or an upstream gate turns
+    // requests away (a filter answering 429 when the client's plan is used up), which bounds
+    // abuse in part; no limiter counts requests per client here (round 16).
+    const rejects = productionMatches(ctx, 'reject429').filter(
+      (m) => !isCommentLine(m.snippet) && QUOTA_GATE.test(ctx.files.read(m.path) ?? ''),
+    );
+    if (verdict.outcome === 'fail' && login.length === 0 && rejects.length > 0)
+      return partial(
+        0.3,
+        `Requests are answered 429 Too Many Requests by hand (${rejects[0]!.path}:${rejects[0]!.line}), as a usage quota or gate decides, but no rate limiter counts requests per client.`,
+        [
+          ...firstPerFile(rejects, 3).map((m) =>
+            fromMatch(m, '429 answered by hand (quota or gate), no request counter in the file'),
+          ),
+          ...verdict.evidence,
+        ],
+        { ...verdict.data, rejects429: new Set(rejects.map((m) => m.path)).size },
+      );
     if (verdict.outcome === 'pass' || login.length === 0) return verdict;
     return partial(
       0.5,

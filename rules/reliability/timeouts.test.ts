@@ -512,6 +512,25 @@ ruleTester(rule, {
       expect: { outcome: 'partial', evidence: [{ path: 'Api/Bad.cs', line: 1 }], data: { callsWithoutTimeout: 1 } },
     },
     {
+      name: ".NET: new HttpClient() in a code generator and in a TestSuite client is not the service's call; its registered clients set Timeout",
+      profile: 'service',
+      tree: {
+        'backend/src/Shop/Shop.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n</Project>\n',
+        'backend/src/Shop/Plugins/WebhookPlugin.cs':
+          'services.AddHttpClient("Webhook", options =>\n{\n    options.Timeout = TimeSpan.FromSeconds(2);\n});\n',
+        'frontend/generator/Generator/Program.cs':
+          'var httpClient = new HttpClient();\nvar spec = await httpClient.GetStringAsync("https://localhost:5001/api/swagger/v1/swagger.json");\n',
+        'tools/TestSuite/TestSuite.Shared/ClientExtensions.cs':
+          'using (var httpClient = new HttpClient())\n{\n    await httpClient.GetAsync(url);\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'backend/src/Shop/Plugins/WebhookPlugin.cs', line: 3 }],
+        data: { callsWithoutTimeout: 0 },
+        absent: ['Generator/Program.cs', 'ClientExtensions.cs'],
+      },
+    },
+    {
       name: '.NET: an initializer on the lines after `new HttpClient(handler)` sets the Timeout',
       profile: 'service',
       tree: {

@@ -110,10 +110,14 @@ export const CATALOGUES: Record<string, string[]> = {
     'Serilog.*',
     'NLog.*',
     'Microsoft.Extensions.Logging.Console',
+    // Squidex.Log: semantic log records written as JSON (JsonLogWriter).
+    'Squidex.Log',
     'lograge',
     'semantic_logger',
     'rails_semantic_logger',
     'ougai',
+    // klogger-logger: fields as key=value text by default, one JSON object per line with `formatter: :json`.
+    'klogger-logger',
     'monolog/monolog',
     'tracing-subscriber',
     'slog-json',
@@ -345,6 +349,14 @@ export const CATALOGUES: Record<string, string[]> = {
     'highlight-io',
     'highlight_io',
     'github.com/highlight/highlight/sdk/*',
+    // Google Cloud Error Reporting (.NET Google.Cloud.Diagnostics.*, npm, pip, Maven) and Application Insights.
+    'Google.Cloud.Diagnostics.*',
+    '@google-cloud/error-reporting',
+    'google-cloud-error-reporting',
+    'com.google.cloud:google-cloud-errorreporting',
+    'Microsoft.ApplicationInsights.AspNetCore',
+    'Microsoft.ApplicationInsights.WorkerService',
+    'applicationinsights',
     // Raygun beyond .NET and Ruby.
     'raygun4py',
     'raygun4node',
@@ -638,6 +650,11 @@ Object.assign(CATALOGUES, {
     'nelmio/api-doc-bundle',
     'zircote/swagger-php',
     'api-platform/core',
+    // API Platform 4 split into components: its Symfony and Laravel bundles serve the OpenAPI document
+    // generated from #[ApiResource] classes (/api/docs.jsonopenapi).
+    'api-platform/symfony',
+    'api-platform/laravel',
+    'api-platform/openapi',
     'utoipa',
     'aide',
     'paperclip',

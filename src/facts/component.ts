@@ -34,8 +34,10 @@ const DESKTOP = /(^|\/)(?:desktop|electron|electron-app|src-tauri|tauri)\//i;
 const MOBILE = /(^|\/)(?:mobile|mobile-app|android|ios|react-native)\//i;
 // Test runners' configurations (playwright.config.ts `webServer.timeout`, jest `testTimeout`) bound
 // the test run, never a call the service makes: tooling, like the bundlers' configs.
+// Code generators (generator/, codegen/, CodeGeneration/: a program that downloads an OpenAPI
+// document to write the client) run at build time, never in the service (round 16).
 const BUILD =
-  /(^|\/)(?:webpack|vite|vitest|rollup|esbuild|rspack|babel|postcss|tailwind|karma|tsup|turbo|playwright|jest|cypress|nightwatch|ava)(?:\.[\w-]+)*\.config\.[cm]?[jt]s$|(^|\/)wdio(?:\.[\w-]+)*\.conf\.[cm]?[jt]s$|(^|\/)(?:gulpfile|Gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$|(^|\/)(?:scripts|build-tools?|webpack)\//i;
+  /(^|\/)(?:webpack|vite|vitest|rollup|esbuild|rspack|babel|postcss|tailwind|karma|tsup|turbo|playwright|jest|cypress|nightwatch|ava)(?:\.[\w-]+)*\.config\.[cm]?[jt]s$|(^|\/)wdio(?:\.[\w-]+)*\.conf\.[cm]?[jt]s$|(^|\/)(?:gulpfile|Gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$|(^|\/)(?:scripts|build-tools?|webpack)\/|(^|\/)(?:generators?|codegen|code-?generators?|code-?generation|[\w.-]+\.codegen(?:eration|erator)?)\//i;
 /**
  * Front-end files (before: isBrowserCode in outbound.ts). Angular components
  * (`*.component.ts`) and service workers (`sw.js`, `service-worker.js`) run in the browser wherever

@@ -55,11 +55,11 @@ export function isExampleFolder(path: string): boolean {
 /**
  * A .NET (or any dotted) test project folder: `Todo.Api.Tests/`, `Shop.UnitTests/`,
  * `Billing.IntegrationTests/`, `Api.Specs/`, a test helper project under one (`CliApp.Tests.Dummy/`,
- * an executable the tests spawn), and CamelCase `AcceptanceTests/`. Case-sensitive: a
- * `contests/` folder is not one.
+ * an executable the tests spawn), CamelCase `AcceptanceTests/`, and a `TestSuite/` solution with its
+ * shared client project (`TestSuite/TestSuite.Shared/`). Case-sensitive: a `contests/` folder is not one.
  */
 export const TEST_PROJECT_DIR =
-  /(^|\/)(?:[\w-]+\.)+[A-Za-z]*(?:Tests?|Specs?)(?:\.[\w-]+)*\/|(^|\/)[A-Z][A-Za-z]*Tests\//;
+  /(^|\/)(?:[\w-]+\.)+[A-Za-z]*(?:Tests?|Specs?)(?:\.[\w-]+)*\/|(^|\/)[A-Z][A-Za-z]*Tests\/|(^|\/)TestSuite(?:\.[\w-]+)*\//;
 
 // Rules ask these of every path, several times per audit: each answer is kept (a pure function
 // of the path), up to a bound, so that a process auditing many trees does not grow without end.
