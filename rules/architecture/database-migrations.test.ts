@@ -5,6 +5,47 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'migration steps that say so are cited; a client and an interface named like migrations are not (round 16)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"blog","dependencies":{"express":"4.0.0","pg":"8.0.0"}}',
+        'apps/core/src/db/pool.ts': "import pg from 'pg'\n\nexport const pool = new pg.Pool()\n",
+        'apps/admin/src/api/content-migrations.ts': [
+          "import { postJson } from './http'",
+          '',
+          "export type MigrationKind = 'draft' | 'source'",
+          '',
+          'export function previewMigration(id: string) {',
+          "  return postJson('/content/migrations/preview', { id })",
+          '}',
+          '',
+        ].join('\n'),
+        'apps/core/src/db/app-migrations/types.ts':
+          'export interface AppMigration {\n  id: string\n  up: (ctx: { db: unknown }) => Promise<void>\n}\n',
+        'apps/core/src/db/app-migrations/20260515-drop-columns.ts': [
+          "import { sql } from 'drizzle-orm'",
+          '',
+          'export const migration = {',
+          "  id: '20260515-drop-columns',",
+          '  async up({ db }) {',
+          '    await db.execute(sql`ALTER TABLE "posts" DROP COLUMN IF EXISTS "legacy"`)',
+          '  },',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: '(JS/TS migrations; 1 migration file(s))',
+        evidence: [
+          {
+            path: 'apps/core/src/db/app-migrations/20260515-drop-columns.ts',
+            note: 'JS/TS migrations: 1 file(s)',
+          },
+        ],
+      },
+    },
+    {
       name: 'release-range delta scripts are the versioned history and are cited before a one-off maintenance folder',
       profile: 'service',
       tree: {
@@ -259,6 +300,27 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'files named like migrations (an HTTP client, an interface) are no migrations: the name is not the content (round 16)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"blog","dependencies":{"express":"4.0.0","pg":"8.0.0"}}',
+        'apps/core/src/db/pool.ts': "import pg from 'pg'\n\nexport const pool = new pg.Pool()\n",
+        'apps/admin/src/api/content-migrations.ts': [
+          "import { postJson } from './http'",
+          '',
+          "export type MigrationKind = 'draft' | 'source'",
+          '',
+          'export function previewMigration(id: string) {',
+          "  return postJson('/content/migrations/preview', { id })",
+          '}',
+          '',
+        ].join('\n'),
+        'apps/core/src/db/app-migrations/types.ts':
+          'export interface AppMigration {\n  id: string\n  up: (ctx: { db: unknown }) => Promise<void>\n}\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
     {
       name: 'TypeORM with synchronize: true and no migrations: the ORM dependency is no migration tool at work',
       profile: 'service',

@@ -2,8 +2,19 @@ import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { dirOf, isTestPath } from '../../src/facts/paths.js';
 
+/**
+ * What a migration file says, for layouts whose folder or file name alone is common in app code:
+ * DDL, a migration framework's API (knex `schema.createTable`, Sequelize `queryInterface`, TypeORM
+ * `MigrationInterface`), an `up`/`down` step with a body, or a list of steps. `content-migrations.ts`
+ * (an HTTP client) and `app-migrations/types.ts` (an interface) are named like migrations and say
+ * none of it (blind round 16, mx-space/core).
+ */
+const MIGRATION_CONTENT =
+  /\b(?:CREATE|ALTER|DROP|create|alter|drop)\s+(?:TABLE|INDEX|COLUMN|VIEW|SEQUENCE|table|index|column|view|sequence)\b|\b(?:ADD|add)\s+(?:COLUMN|column)\b|\bexports\.(?:up|down)\s*=|\bexport\s+(?:async\s+)?function\s+(?:up|down)\b|^[ \t]*(?:public\s+)?(?:async\s+)?(?:up|down)\s*\([^)\n]*\)\s*(?::[^{\n]*)?\{|\bMigrationInterface\b|\bqueryInterface\.|\.schema\.(?:createTable|alterTable|table|dropTable)\b|\b[Mm]igrations\s*(?::=|=)\s*(?:\[|map\[|\{|vec!|&\[)|\bdef\s+(?:up|down|upgrade|downgrade|change)\b|\bfunc\s+(?:[Uu]p|[Dd]own)\w*\s*\(/m;
+
 // Versioned schema changes by file layout, per tool. Checked in order; every tool found is cited.
-const LAYOUTS: { tool: string; globs: string[] }[] = [
+// `content`: the globs take names common in app code, so a file counts only when it reads as a migration.
+const LAYOUTS: { tool: string; globs: string[]; content?: RegExp }[] = [
   { tool: 'Alembic', globs: ['**/alembic/versions/*.py', '**/migrations/versions/*.py'] },
   { tool: 'Django migrations', globs: ['**/migrations/[0-9][0-9][0-9][0-9]_*.py'] },
   {
@@ -37,12 +48,17 @@ const LAYOUTS: { tool: string; globs: string[] }[] = [
   {
     tool: 'JS/TS migrations',
     globs: ['**/migrations/*.{js,ts,mjs,cjs}', '**/migration/*.{js,ts}', '**/*[_-]migrations/*.{js,ts,mjs,cjs}'],
+    content: MIGRATION_CONTENT,
   },
   { tool: 'Go migrations', globs: ['**/migrations/*.go'] },
   { tool: 'Sqitch', globs: ['**/sqitch.plan'] },
   { tool: 'Atlas migrations', globs: ['**/atlas.sum'] },
   // A versioned list of schema steps kept in code (a `migrations.go` with one function per version).
-  { tool: 'migrations in code', globs: ['**/{migrations,*[_-]migrations}.{go,rs,py,rb,ts,js,java,kt,cs}'] },
+  {
+    tool: 'migrations in code',
+    globs: ['**/{migrations,*[_-]migrations}.{go,rs,py,rb,ts,js,java,kt,cs}'],
+    content: MIGRATION_CONTENT,
+  },
 ];
 
 /** ORMs that ship a migration runner but also synchronise the schema from their entities. */
@@ -193,7 +209,8 @@ export default defineRule({
       // Rails initializers configure migration tools (config/initializers/strong_migrations.rb).
       const found = ctx.files
         .match(l.globs)
-        .filter((p) => !isTestPath(p) && !counted.has(p) && !/(^|\/)config\/initializers\//.test(p));
+        .filter((p) => !isTestPath(p) && !counted.has(p) && !/(^|\/)config\/initializers\//.test(p))
+        .filter((p) => !l.content || l.content.test(ctx.files.read(p) ?? ''));
       if (!found.length) continue;
       found.forEach((p) => counted.add(p));
       tools.push(l.tool);

@@ -263,6 +263,57 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'NestJS: a health controller behind a wrapper decorator is the evidence; an @Auth() link checker /health and an event named health_check are not (round 16)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"core","dependencies":{"@nestjs/core":"10.0.0","@nestjs/common":"10.0.0"}}',
+        'src/main.ts':
+          "import { NestFactory } from '@nestjs/core'\n\nconst app = await NestFactory.create(AppModule)\nawait app.listen(2333)\n",
+        'src/modules/health/health.controller.ts': [
+          "import { Get } from '@nestjs/common'",
+          "import { ApiController } from '~/common/decorators/api-controller.decorator'",
+          '',
+          "@ApiController('health')",
+          'export class HealthController {',
+          "  @Get('/')",
+          '  check() {',
+          '    return { ok: 1 }',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+        'src/modules/link/link.controller.ts': [
+          "import { Get } from '@nestjs/common'",
+          "import { ApiController } from '~/common/decorators/api-controller.decorator'",
+          "import { Auth } from '~/common/decorators/auth.decorator'",
+          '',
+          "@ApiController('link')",
+          'export class LinkController {',
+          '  @Auth()',
+          "  @Get('/health')",
+          '  checkHealth() {',
+          '    return this.links.checkAll()',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+        'src/modules/webhook/webhook.service.ts': "export const EVENTS = [\n  'post_create',\n  'health_check',\n]\n",
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'A health endpoint exists',
+        evidence: [
+          { path: 'src/modules/health/health.controller.ts', line: 4, note: 'health route /health' },
+          {
+            path: 'src/modules/link/link.controller.ts',
+            line: 8,
+            note: expect.stringContaining('requires an authenticated caller'),
+          },
+        ],
+        absent: ['served by', 'webhook.service.ts', 'health route /link/health'],
+      },
+    },
+    {
       name: 'a host-check bypass for /health/ paths in wsgi.py is no route: one readiness route is partial, not "liveness and readiness" (round 12)',
       profile: 'service',
       tree: {

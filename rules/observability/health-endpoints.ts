@@ -30,7 +30,7 @@ const PREFIX_TEST = /\b(?:startswith|startsWith|starts_with|HasPrefix|start_with
 /** Short names (`/live`, `/ready`, `/ping`, `/up`) are common words: they count only on a line that registers a route. */
 const WEAK = /^\/(?:api\/)?(?:v\d\/)?(?:live|alive|ready|ping|up|startup)$/i;
 const ROUTE_CONTEXT =
-  /\.(?:get|head|all|route|use|handle|handleFunc|HandleFunc|Handle|GET|HEAD|Get|Head|Any|Map\w*|add_api_route|add_route|add_url_rule|api_route)\s*\(|@\w+\.(?:get|head|route|api_route)\s*\(|@(?:Get|Request|Head)Mapping|@(?:GET|Path|Get|Head)\b|\[(?:HttpGet|HttpHead|Route)|\b(?:re_)?path\s*\(|\broute\s*\(|\bget\s+["']|Route::get|->get\s*\(|\bhealth:|#\[(?:get|head|route)|\bHandleFunc\(|@Controller|\bresources?\s+:|\bclass\s+\w+Controller\b/;
+  /\.(?:get|head|all|route|use|handle|handleFunc|HandleFunc|Handle|GET|HEAD|Get|Head|Any|Map\w*|add_api_route|add_route|add_url_rule|api_route)\s*\(|@\w+\.(?:get|head|route|api_route)\s*\(|@(?:Get|Request|Head)Mapping|@(?:GET|Path|Get|Head)\b|\[(?:HttpGet|HttpHead|Route)|\b(?:re_)?path\s*\(|\broute\s*\(|\bget\s+["']|Route::get|->get\s*\(|\bhealth:|#\[(?:get|head|route)|\bHandleFunc\(|@\w*Controller\(|\bresources?\s+:|\bclass\s+\w+Controller\b/;
 
 /**
  * A handler that asks a dependency whether it is there: a `SELECT 1`, a ping of the database or
@@ -93,6 +93,9 @@ const LIB_DEPS = [
   'io.grpc:grpc-services',
 ];
 
+/** A NestJS decorator that requires an authenticated caller. */
+const AUTH_DECORATOR = /@(?:\w*Auth\w*|UseGuards|Roles|Permissions?|RequirePermissions?)\(/;
+
 const LIBRARY_NAMES: [RegExp, string][] = [
   [
     /MapGrpcHealthChecksService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter/,
@@ -118,7 +121,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` or `@Get("health")` (under the global prefix, e.g. /api/health), ASP.NET `[HttpGet("health")]`); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency; terminus and lightship. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
+      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency (its `health_check` app name counts in Python only); terminus and lightship. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
     patterns: {
       devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
       route: {
@@ -146,10 +149,10 @@ export default defineRule({
       bareRoute: {
         // Routes declared without a leading slash: Django path(), Rails get, NestJS/ASP.NET attributes, Laravel `health:`.
         regex: new RegExp(
-          `(?:\\b(?:re_)?path\\(\\s*r?["']\\^?|\\bget\\s+["']|@(?:Controller|Get|Head|All)\\(\\s*["']\\/?|\\[(?:Http(?:Get|Head)|Route)\\(\\s*"|\\bhealth:\\s*["']\\/?)((?:${NAMES})(?:\\/(?:live|ready|liveness|readiness))?)\\/?\\$?["']`,
+          `(?:\\b(?:re_)?path\\(\\s*r?["']\\^?|\\bget\\s+["']|@(?:\\w*Controller|Get|Head|All)\\(\\s*["']\\/?|\\[(?:Http(?:Get|Head)|Route)\\(\\s*"|\\bhealth:\\s*["']\\/?)((?:${NAMES})(?:\\/(?:live|ready|liveness|readiness))?)\\/?\\$?["']`,
         ),
         files: CODE,
-        literals: ['path(', 'get ', '@Controller', '@Get', '@Head', '@All', '[Http', '[Route', 'health:'],
+        literals: ['path(', 'get ', 'Controller(', '@Get', '@Head', '@All', '[Http', '[Route', 'health:'],
         maxPerFile: 4,
       },
       // Rails `resources :health` and ASP.NET/Spring controllers named for health: the name is the
@@ -230,9 +233,25 @@ export default defineRule({
     const resources = ctx
       .matches('resourceRoute')
       .map((m) => ({ ...m, groups: [(m.groups[0] ?? m.groups[1] ?? '').toLowerCase(), ...m.groups.slice(1)] }));
+    // A NestJS method route whose decorators require a login (`@Auth()`, `@UseGuards(…)`, `@Roles(…)`)
+    // answers no probe: a link checker's `@Auth() @Get('/health')` is a feature (blind round 16).
+    const authGuarded: Match[] = [];
+    const unguarded = (m: Match) => {
+      if (!/@(?:Get|Head|All)\(/.test(m.snippet)) return true;
+      const lines = ctx.files.lines(m.path);
+      if (!lines) return true;
+      const stack: string[] = [];
+      for (let n = m.line - 1; n >= Math.max(1, m.line - 6) && /^\s*@/.test(lines.bare(n)); n--)
+        stack.push(lines.bare(n));
+      for (let n = m.line + 1; n <= m.line + 6 && /^\s*@/.test(lines.bare(n)); n++) stack.push(lines.bare(n));
+      if (!stack.some((l) => AUTH_DECORATOR.test(l))) return true;
+      authGuarded.push(m);
+      return false;
+    };
     const routes = serverCodeMatches(ctx.facts, [...ctx.matches('route'), ...ctx.matches('bareRoute'), ...resources])
       .filter(serving)
       .filter(inProduction)
+      .filter(unguarded)
       .map((m) => {
         const full = nestRoute(m, ctx.matches('nestPrefix'), ctx.matches('nestController'));
         return full === undefined ? m : { ...m, groups: [full, ...m.groups.slice(1)] };
@@ -248,7 +267,11 @@ export default defineRule({
           )?.[1];
         return name ? [{ path, route: `/${name}` }] : [];
       });
-    const libs = serverCodeMatches(ctx.facts, ctx.matches('library')).filter(inProduction);
+    // `'health_check'` names django-health-check in a Python settings module (INSTALLED_APPS); in
+    // another language it is a string such as an event name (`type: 'health_check'`), no library.
+    const libs = serverCodeMatches(ctx.facts, ctx.matches('library'))
+      .filter((m) => !!m.groups[0] || /\.py$/.test(m.path))
+      .filter(inProduction);
     const deps = ctx.facts.findDependencies(LIB_DEPS);
     const fullDeps = ctx.facts.findDependencies(FULL_DEPS);
     const route = (m: Match) => `/${(m.groups[0] ?? '').replace(/^\/+/, '')}`;
@@ -282,6 +305,14 @@ export default defineRule({
         .slice(0, 2)
         .map((d) => fromDependency(d, 'health-check library dependency')),
     ];
+    evidence.push(
+      ...firstPerFile(authGuarded, 2).map((m) =>
+        fromMatch(
+          m,
+          'set aside: this route requires an authenticated caller (an auth decorator on the handler), so no probe can call it',
+        ),
+      ),
+    );
     for (const j of probed.filter((x) => !byRoute.has(route(x.route))).slice(0, 2))
       evidence.unshift(fromMatch(j.route, `health route ${route(j.route)}`));
     evidence.push(

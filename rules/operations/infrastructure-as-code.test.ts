@@ -4,6 +4,16 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a serverless.yml naming a service and a provider is a Serverless Framework service',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"api","dependencies":{"express":"4.0.0"}}',
+        'services/api/serverless.yml':
+          'service: orders-api\nprovider:\n  name: aws\n  runtime: nodejs20.x\nfunctions:\n  list:\n    handler: handler.list\n',
+      },
+      expect: { outcome: 'pass', message: 'Serverless Framework', evidence: [{ path: 'services/api/serverless.yml' }] },
+    },
+    {
       name: 'a reusable Terraform module without a backend passes as a module; its resources are cited before the examples',
       profile: 'infrastructure',
       tree: {
@@ -66,6 +76,23 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an API client named serverless.ts is no Serverless Framework service: the name is not the tool (round 16)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"blog","dependencies":{"express":"4.0.0"}}',
+        'apps/admin/src/api/serverless.ts': [
+          "import { request } from './request'",
+          '',
+          'export const serverlessApi = {',
+          "  list: () => request.get('/fn'),",
+          '  invoke: (name: string) => request.post(`/fn/${name}`),',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: { outcome: 'fail', message: 'No infrastructure as code found', evidence: [{ path: '.' }] },
+    },
     {
       name: 'a .NET Aspire AppHost declaring Azure resources (AddAzure*, ConfigureInfrastructure) is infrastructure as code, partial: azd generates the templates (round 13)',
       profile: 'service',

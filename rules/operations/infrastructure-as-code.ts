@@ -2,13 +2,18 @@ import { defineRule } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import type { Evidence } from '../../src/types.js';
 import { fromMatch, isProductionPath, isTestPath } from '../../src/facts/paths.js';
+import { isServerlessService } from '../../src/facts/runtime.js';
 
-/** IaC tools recognised by file name alone. */
-const BY_FILE: { tool: string; globs: string[] }[] = [
+/** IaC tools recognised by file name (and by content where the name is common in source trees). */
+const BY_FILE: { tool: string; globs: string[]; content?: (path: string, text: string) => boolean }[] = [
   { tool: 'Bicep', globs: ['**/*.bicep'] },
   { tool: 'Pulumi', globs: ['**/Pulumi.yaml', '**/Pulumi.yml'] },
   { tool: 'AWS CDK', globs: ['**/cdk.json'] },
-  { tool: 'Serverless Framework', globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'] },
+  {
+    tool: 'Serverless Framework',
+    globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'],
+    content: isServerlessService,
+  },
   {
     tool: 'Ansible',
     globs: ['**/ansible.cfg', '**/playbook*.yml', '**/playbook*.yaml', '**/playbooks/*.yml', '**/playbooks/*.yaml'],
@@ -95,8 +100,8 @@ export default defineRule({
       tools.push('Terraform');
       evidence.push(...tf.slice(0, 3).map((m) => fromMatch(m)));
     }
-    for (const { tool, globs } of BY_FILE) {
-      const hits = ctx.files.match(globs);
+    for (const { tool, globs, content } of BY_FILE) {
+      const hits = ctx.files.match(globs).filter((p) => !content || content(p, ctx.files.read(p) ?? ''));
       if (hits.length > 0) {
         tools.push(tool);
         evidence.push({ path: hits[0]!, note: `${tool}${hits.length > 1 ? ` (${hits.length} files)` : ''}` });

@@ -9,6 +9,46 @@ const probed = (name: string) =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'a one-shot compose job (restart "no", awaited with service_completed_successfully) needs no healthcheck: set aside and said (round 16)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"blog","dependencies":{"@nestjs/core":"10.0.0"}}',
+        Dockerfile: 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "main.js"]\n',
+        'docker-compose.yml': [
+          'services:',
+          '  app:',
+          '    build: .',
+          '    restart: unless-stopped',
+          '    depends_on:',
+          '      migrate:',
+          '        condition: service_completed_successfully',
+          '    healthcheck:',
+          "      test: [CMD, curl, -f, 'http://127.0.0.1:2333/api/ping']",
+          '  migrate:',
+          '    build: .',
+          "    command: ['node', 'migrate.mjs']",
+          '  seed:',
+          '    build: .',
+          "    command: ['node', 'seed.mjs']",
+          "    restart: 'no'",
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'One-shot compose jobs migrate and seed set aside',
+        evidence: [
+          { path: 'docker-compose.yml', line: 2, note: 'compose service app has a healthcheck' },
+          {
+            path: 'docker-compose.yml',
+            line: 10,
+            note: expect.stringContaining('service app waits for it to complete'),
+          },
+          { path: 'docker-compose.yml', line: 13, note: expect.stringContaining('restart: "no"') },
+        ],
+      },
+    },
+    {
       name: 'compose services built from an unpublished development image beside a shipped image with a HEALTHCHECK are local development, set aside (round 14)',
       profile: 'service',
       tree: {
@@ -287,6 +327,39 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'beside a one-shot job, a long-running worker without a healthcheck is still a finding (round 16)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"blog","dependencies":{"@nestjs/core":"10.0.0"}}',
+        Dockerfile: 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "main.js"]\n',
+        'docker-compose.yml': [
+          'services:',
+          '  app:',
+          '    build: .',
+          '    restart: unless-stopped',
+          '    depends_on:',
+          '      migrate:',
+          '        condition: service_completed_successfully',
+          '    healthcheck:',
+          "      test: [CMD, curl, -f, 'http://127.0.0.1:2333/api/ping']",
+          '  migrate:',
+          '    build: .',
+          "    command: ['node', 'migrate.mjs']",
+          "    restart: 'no'",
+          '  worker:',
+          '    build: .',
+          "    command: ['node', 'worker.mjs']",
+          '    restart: unless-stopped',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        message: '1 of 2 deployed units lack health checks',
+        evidence: [{ path: 'docker-compose.yml', line: 14, note: 'compose service worker has no healthcheck' }],
+      },
+    },
     {
       name: 'services built through a YAML merge key are the project own; temporalio and spotlight images are third-party (round 14)',
       profile: 'service',

@@ -196,7 +196,17 @@ export default defineRule({
         .map((f) => f.path),
     );
     const devServices: string[] = [];
+    const jobs: Evidence[] = [];
     for (const s of k8sContainers > 0 ? [] : composeUnits(d)) {
+      // A one-shot job (a migration runner) exits when done: there is nothing to probe.
+      if (s.oneShot) {
+        jobs.push({
+          path: s.path,
+          line: s.line,
+          note: `set aside: compose service ${s.name} is a one-shot job (${s.oneShot}), not a long-running service that needs a healthcheck`,
+        });
+        continue;
+      }
       if (s.dockerfile && devImages.has(s.dockerfile) && runtimeImages.length > 0) {
         devServices.push(`${s.name} (${s.path}:${s.line})`);
         continue;
@@ -311,6 +321,7 @@ export default defineRule({
       ...[...model.notes, ...d.notes].slice(0, 5).map((n) => ({ path: n.path, note: n.note })),
       // postgres, redis, nginx pulled as public images are the deployment's dependencies: said, not judged.
       ...(k8sContainers === 0 ? composeDependencyNote(d, 'health checks are') : []),
+      ...jobs.slice(0, 3),
       ...(devServices.length
         ? [
             {
@@ -347,6 +358,10 @@ export default defineRule({
     const composeNote = asideCompose.length
       ? ` Compose service${asideCompose.length === 1 ? '' : 's'} ${listing(asideCompose.map((e) => `${/compose service (\S+)/.exec(e.note!)![1]} (${e.path}:${e.line})`).slice(0, 3))} ${asideCompose.length === 1 ? 'has a healthcheck' : 'have healthchecks'} too, not counted: with Kubernetes manifests the probes decide.`
       : '';
+    const jobNames = jobs.map((e) => /compose service (\S+)/.exec(e.note!)![1]!);
+    const jobNote = jobNames.length
+      ? ` One-shot compose job${jobNames.length === 1 ? '' : 's'} ${listing(jobNames.slice(0, 3))} set aside: ${jobNames.length === 1 ? 'it runs' : 'they run'} to completion, nothing to probe.`
+      : '';
     const data = { checked: good.length, unchecked: findings.length, kubernetesContainers: k8sContainers };
     if (units === 0) {
       return fail(
@@ -380,7 +395,8 @@ export default defineRule({
       ...pinged.slice(0, 1),
       ...notes,
     ];
-    if (findings.length === 0) return pass(`Health checks found (${good.length}).${composeNote}`, shown, data);
+    if (findings.length === 0)
+      return pass(`Health checks found (${good.length}).${composeNote}${jobNote}`, shown, data);
     return partial(
       score,
       `${[
@@ -391,7 +407,7 @@ export default defineRule({
           `${good.length} ${good.length === 1 ? 'has' : 'have'} ${findings.length > partly ? 'them' : 'full health checks'}`,
       ]
         .filter(Boolean)
-        .join('; ')}.${composeNote}`,
+        .join('; ')}.${composeNote}${jobNote}`,
       shown,
       data,
     );

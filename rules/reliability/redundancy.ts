@@ -206,7 +206,10 @@ export default defineRule({
     // A compose file that is the deployment (deploy.ts: named for production, scaled, or a
     // self-hosting template) runs one instance of each service unless it says otherwise.
     const deployed = new Set(d.production.map((p) => p.path));
-    for (const s of d.compose.filter((s) => s.built && (s.replicas !== undefined || deployed.has(s.path)))) {
+    // A one-shot job (a migration runner) exits when done: no instance count to judge.
+    for (const s of d.compose.filter(
+      (s) => s.built && !s.oneShot && (s.replicas !== undefined || deployed.has(s.path)),
+    )) {
       (s.replicas !== undefined && s.replicas >= 2 ? good : findings).push({
         path: s.path,
         line: s.line,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from './no-committed-secrets.js';
 import { ruleTester, runRuleOn } from '../../src/testing/rule-tester.js';
+import { Symlink } from '../../src/testing/memory.js';
 
 // Built at run time so that this file never contains a token a scanner would flag.
 const AWS = 'AKIA' + 'Q3EGT7V2ZMWX4KPL';
@@ -15,6 +16,30 @@ const PEM = '-----BEGIN RSA ' + 'PRIVATE KEY-----\nMIIEowIBAAKCAQEA7b\n-----END 
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a PEM header as a form placeholder (no key body) and a .env symlink to an uncommitted file are no secrets (round 16)',
+      tree: {
+        'package.json': '{"name":"admin","dependencies":{"react":"18.0.0"}}',
+        'apps/admin/src/features/settings/constants.ts': [
+          'export const appleFields = [',
+          '  {',
+          "    key: 'privateKey',",
+          "    label: 'Private Key (.p8)',",
+          '    multiline: true,',
+          "    placeholder: '-----BEGIN PRIVATE KEY-----',",
+          '    secret: true,',
+          '  },',
+          ']',
+          '',
+        ].join('\n'),
+        'apps/core/.env': new Symlink('../../.env'),
+      },
+      expect: {
+        outcome: 'pass',
+        data: { findings: 0 },
+        evidence: [{ path: '.' }, { path: 'apps/core/.env', note: expect.stringContaining('a symbolic link') }],
+      },
+    },
     {
       name: 'a private key in configuration only the test environment loads (config/settings/test.yml) is a note, not a failure (round 11)',
       tree: {
@@ -244,6 +269,20 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a key built from quoted PEM lines in code is a key: its body follows the header (round 16 counterpart)',
+      tree: {
+        'package.json': '{"name":"api","dependencies":{"express":"4.0.0"}}',
+        'src/sign.ts': [
+          'export const KEY =',
+          "  '-----BEGIN RSA " + "PRIVATE KEY-----\\n' +",
+          "  'MIIEowIBAAKCAQEA7bq9Xk2mP0aQe1RtLc8VwZ\\n' +",
+          "  '-----END RSA PRIVATE KEY-----'",
+          '',
+        ].join('\n'),
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'src/sign.ts', line: 2, note: 'private key' }] },
+    },
     {
       name: 'a 128-hex session secret committed as the default in config/config.yml is a committed signing secret',
       profile: 'service',

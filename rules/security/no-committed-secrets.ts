@@ -181,7 +181,12 @@ export default defineRule({
         });
       }
     }
-    const envFiles = ctx.files.match(ENV_GLOBS).filter((p) => !isEnvTemplate(p) && isProductionPath(p));
+    const envListed = ctx.files.match(ENV_GLOBS).filter((p) => !isEnvTemplate(p) && isProductionPath(p));
+    // A symbolic link (`apps/core/.env -> ../../.env`) commits a path, not values: it is never read
+    // through, and is named as what it is (blind round 16, mx-space/core).
+    const isLink = (p: string) => ctx.files.read(p) === undefined && linkSkip(ctx.files, p);
+    const envLinks = envListed.filter(isLink);
+    const envFiles = envListed.filter((p) => !envLinks.includes(p));
     const envAll = envFiles.flatMap((p) => envSecrets(p, ctx.files.read(p) ?? '').slice(0, 3));
     // A line already reported as a signing secret is not reported twice.
     const envFindings = envAll.filter((e) => !findings.some((f) => f.m.path === e.path && f.m.line === e.line));
@@ -208,6 +213,10 @@ export default defineRule({
         line: f.line,
         snippet: `${f.key}=[REDACTED]`,
         note: `committed .env file with a value for ${f.key}: environment files hold real secrets and belong in .gitignore`,
+      })),
+      ...envLinks.slice(0, 3).map((p) => ({
+        path: p,
+        note: 'a symbolic link, not a committed .env file with content: links are never read through (a target committed here is judged at its own path); not counted',
       })),
       ...harmlessEnv.slice(0, 3).map((p) => ({
         path: p,
@@ -332,8 +341,24 @@ function hasKeyBody(text: string, line: number): boolean {
   const lines = text.split(/\r?\n/, line + 3);
   const sameLine = /PRIVATE KEY(?: BLOCK)?-----(?:\\[rn])+([A-Za-z0-9+/=]{16,})/.test(lines[line - 1] ?? '');
   // Headers such as `Proc-Type: 4,ENCRYPTED` may come first.
-  const after = lines.slice(line, line + 3).map((l) => l.replace(/^[\s#/*"'-]*/, ''));
-  return sameLine || after.some((l) => /^[A-Za-z0-9+/=]{16,}/.test(l) || /^[A-Za-z-]+: \S/.test(l));
+  // A body line is base64 and nothing else (a closing quote, `\n`, `+` or `,` aside); a header is a
+  // PEM/armor header (`Proc-Type:`, `DEK-Info:`, `Comment:`), not any `key: value` line: a UI field's
+  // `placeholder: '-----BEGIN PRIVATE KEY-----'` followed by `secret: true,` is no key (round 16).
+  const after = lines.slice(line, line + 3).map((l) => l.replace(/^[\s#/*"'`-]*/, ''));
+  return (
+    sameLine ||
+    after.some(
+      (l) =>
+        /^[A-Za-z0-9+/]{16,}={0,2}(?:\\n)?["'`]?\s*[+,;]?\s*$/.test(l) ||
+        /^(?:Proc-Type|DEK-Info|Comment|Version|Hash|Charset): \S/.test(l),
+    )
+  );
+}
+
+/** Whether a listed file was not read because it is a symbolic link (the walker never follows one). */
+function linkSkip(files: { readJson(path: string): { ok: boolean; error?: string } }, path: string): boolean {
+  const r = files.readJson(path);
+  return !r.ok && r.error === 'symlink';
 }
 
 /** Where a signing-key call starts on its line. */

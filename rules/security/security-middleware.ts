@@ -175,9 +175,22 @@ export default defineRule({
       (/(?:^|\/)[^/]*(?:openapi|swagger)[^/]*$/i.test(path) ||
         /^\s*["']?(?:openapi|swagger)["']?\s*:/m.test((ctx.files.read(path) ?? '').slice(0, 400)));
     const HEADER_NAME = /X-Content-Type-Options|Content-Security-Policy|X-Frame-Options/;
+    // A response's `.headers({ … })` set by hand (Fastify `reply.headers`) hardens only when the
+    // object names a security header: `Access-Control-*` alone is CORS (a CORS interceptor), not
+    // security headers (blind round 16, mx-space/core allow-all-cors.interceptor.ts).
+    const SECURITY_HEADER = new RegExp(
+      `${HEADER_NAME.source}|${POLICY_HEADER.source}|Strict-Transport-Security|X-XSS-Protection|X-Permitted-Cross-Domain-Policies`,
+      'i',
+    );
+    const handSet = (m: Match): boolean => {
+      if (!/\.headers\s*\(\s*\{/.test(m.snippet) || SECURITY_HEADER.test(m.snippet)) return true;
+      const window = ctx.files.lines(m.path)?.range(m.line, m.line + 15) ?? [];
+      const end = window.findIndex((l, i) => i > 0 && /^\s*\}\s*\)/.test(l));
+      return SECURITY_HEADER.test(window.slice(0, end < 0 ? window.length : end + 1).join('\n'));
+    };
     const headers = [
       ...prod('headers', OUTBOUND_HEADERS)
-        .filter((m) => !apiDoc(m.path))
+        .filter((m) => !apiDoc(m.path) && handSet(m))
         .sort((a, b) => Number(HEADER_NAME.test(a.snippet)) - Number(HEADER_NAME.test(b.snippet))),
       ...autoHelmet,
       ...spring,

@@ -51,6 +51,12 @@ export interface ComposeService {
   publicPorts: boolean;
   /** Bind-mounts the source tree (`.:/usr/src/app`): live code for development, not a deployment. */
   sourceMounted: boolean;
+  /**
+   * Why the service is a one-shot job (runs to completion, then exits), when it is: `restart: "no"`,
+   * or another service waits for it with `condition: service_completed_successfully` (a migration
+   * runner). Not a long-running unit that probes or replicas are asked of.
+   */
+  oneShot?: string;
 }
 
 /** A compose file that is the deployment itself, and why. */
@@ -186,6 +192,19 @@ function parseDeploy(files: FileView): Deploy {
         publicPorts: Array.isArray(s.ports) && s.ports.some(publicPort),
         sourceMounted: Array.isArray(s.volumes) && s.volumes.some(sourceMount),
       });
+    }
+    // One-shot jobs: another service waits for them to complete, or they are never restarted.
+    const awaited = new Map<string, string>();
+    for (const [name, raw] of Object.entries(services)) {
+      const deps = rec(withMerged(rec(raw) ?? {}).depends_on);
+      for (const [dep, cond] of Object.entries(deps ?? {}))
+        if (rec(cond)?.condition === 'service_completed_successfully' && !awaited.has(dep)) awaited.set(dep, name);
+    }
+    for (const x of out.compose.slice(first)) {
+      const raw = withMerged(rec(services[x.name]) ?? {});
+      if (awaited.has(x.name))
+        x.oneShot = `service ${awaited.get(x.name)} waits for it to complete with condition service_completed_successfully`;
+      else if (raw.restart === 'no' || raw.restart === false) x.oneShot = 'restart: "no", it runs once and exits';
     }
     // Beside a service this file builds, another owner's image (getmeili/meilisearch, a vendor's
     // exporter) is a dependency too, unless this repository publishes it or it bears the project's name.

@@ -14,16 +14,19 @@ export const NEST_PREFIX: PatternSpec = {
   maxPerFile: 2,
 };
 
-/** `@Controller('status')` lines, so a method route finds its class's path without reading the file again. */
+/**
+ * `@Controller('status')` lines, so a method route finds its class's path without reading the file
+ * again; also a project's own wrapper of it (`@ApiController('health')`, blind round 16 mx-space/core).
+ */
 export const NEST_CONTROLLER: PatternSpec = {
-  regex: /@Controller\(\s*(?:["'`]([^"'`]*)["'`])?/,
+  regex: /@\w*Controller\(\s*(?:["'`]([^"'`]*)["'`])?/,
   files: ['**/*.{ts,js,mts,mjs}'],
-  literals: ['@Controller'],
+  literals: ['Controller('],
   maxPerFile: 20,
 };
 
 /** A NestJS route decorator on this line: `@Controller('x')`, `@Get('y')`, `@Head()`. */
-const DECORATOR = /@(Controller|Get|Head|All)\(\s*(?:["'`]([^"'`]*)["'`])?/;
+const DECORATOR = /@(\w*Controller|Get|Head|All)\(\s*(?:["'`]([^"'`]*)["'`])?/;
 
 /**
  * The full path of a NestJS route declared on the matched line, or undefined when the line is not a
@@ -35,7 +38,7 @@ export function nestRoute(m: Match, prefixes: readonly Match[], controllers: rea
   if (!d) return undefined;
   let controller = '';
   let method = '';
-  if (d[1] === 'Controller') controller = d[2] ?? '';
+  if (d[1]!.endsWith('Controller')) controller = d[2] ?? '';
   else {
     method = d[2] ?? '';
     const above = controllers.filter((c) => c.path === m.path && c.line <= m.line).pop();

@@ -13,21 +13,36 @@ import { k8s, type Workload } from './k8s.js';
 import { isProductionPath } from './paths.js';
 import { resourcesOf, terraform } from './terraform.js';
 
-/** Platforms recognised by a file of their own. */
-export const PLATFORM_FILES: { system: string; globs: string[] }[] = [
-  { system: 'Fly.io', globs: ['**/fly.toml'] },
-  { system: 'Azure Developer CLI', globs: ['azure.yaml', '**/azure.yaml'] },
-  { system: 'Render', globs: ['**/render.yaml'] },
-  { system: 'Heroku', globs: ['Procfile', 'heroku.yml'] },
-  { system: 'Railway', globs: ['**/railway.json', '**/railway.toml'] },
-  { system: 'AWS App Runner', globs: ['**/apprunner.yaml', '**/apprunner.yml'] },
-  // An application bundle may sit in a folder of its own (aws-beanstalk/ebapp/Dockerrun.aws.json).
-  {
-    system: 'Elastic Beanstalk',
-    globs: ['**/Dockerrun.aws.json', '**/.ebextensions/*.config', '**/.elasticbeanstalk/config.yml'],
-  },
-  { system: 'Serverless Framework', globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'] },
-];
+/**
+ * Whether a `serverless.yml`/`serverless.ts` is a Serverless Framework service: it names a
+ * `service` and a `provider`. The file name alone is no evidence: `src/api/serverless.ts` in an app
+ * is an API client for a "serverless functions" feature (blind round 16, mx-space/core).
+ */
+export function isServerlessService(path: string, text: string): boolean {
+  if (/\.ya?ml$/.test(path)) return /^service\s*:/m.test(text) && /^provider\s*:/m.test(text);
+  return /(?:^|[\s{,])service\s*:/m.test(text) && /(?:^|[\s{,])provider\s*:\s*\{/m.test(text);
+}
+
+/** Platforms recognised by a file of their own (and, where a name is common, by its content). */
+export const PLATFORM_FILES: { system: string; globs: string[]; content?: (path: string, text: string) => boolean }[] =
+  [
+    { system: 'Fly.io', globs: ['**/fly.toml'] },
+    { system: 'Azure Developer CLI', globs: ['azure.yaml', '**/azure.yaml'] },
+    { system: 'Render', globs: ['**/render.yaml'] },
+    { system: 'Heroku', globs: ['Procfile', 'heroku.yml'] },
+    { system: 'Railway', globs: ['**/railway.json', '**/railway.toml'] },
+    { system: 'AWS App Runner', globs: ['**/apprunner.yaml', '**/apprunner.yml'] },
+    // An application bundle may sit in a folder of its own (aws-beanstalk/ebapp/Dockerrun.aws.json).
+    {
+      system: 'Elastic Beanstalk',
+      globs: ['**/Dockerrun.aws.json', '**/.ebextensions/*.config', '**/.elasticbeanstalk/config.yml'],
+    },
+    {
+      system: 'Serverless Framework',
+      globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'],
+      content: isServerlessService,
+    },
+  ];
 
 /** Unit files, and NixOS modules, which declare units in Nix (`systemd.services.<name>.serviceConfig`). */
 export const SYSTEMD_GLOBS = ['**/*.service', '**/*.nix'];
@@ -240,11 +255,12 @@ function compute(files: FileView): Runtime {
       u.notApp = `runs ${u.program}, a system program, not this repository's`;
   const systemd = units.filter((u) => !u.composeWrapper && !u.notApp);
   const devProcfile = devOnlyProcfile(files);
-  const platforms = PLATFORM_FILES.flatMap(({ system, globs }) =>
+  const platforms = PLATFORM_FILES.flatMap(({ system, globs, content }) =>
     files
       .match(globs)
       .filter(isProductionPath)
       .filter((path) => path !== 'Procfile' || !devProcfile)
+      .filter((path) => !content || content(path, files.read(path) ?? ''))
       .slice(0, 1)
       .map((path) => ({ system, path })),
   );

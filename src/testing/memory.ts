@@ -2,13 +2,19 @@
 import { FileIndex, type FileSource, type SkipReason } from '../walk/file-index.js';
 import { compareCodePoints } from '../walk/list.js';
 
-export type Tree = Record<string, string | Buffer>;
+/** A symbolic link in a tree: listed, never read through (as DiskSource opens with O_NOFOLLOW). */
+export class Symlink {
+  constructor(readonly target: string) {}
+}
+
+export type Tree = Record<string, string | Buffer | Symlink>;
 
 export class MemorySource implements FileSource {
   constructor(private readonly tree: Tree) {}
   readBytes(path: string, maxBytes: number): Buffer | SkipReason {
     const v = this.tree[path];
     if (v === undefined) return 'unreadable';
+    if (v instanceof Symlink) return 'symlink';
     const b = typeof v === 'string' ? Buffer.from(v, 'utf8') : v;
     return b.length > maxBytes ? 'too-large' : b;
   }
