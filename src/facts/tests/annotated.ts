@@ -596,7 +596,7 @@ export interface RustTestMacro {
 function rustMacros(code: string, lineOf: (at: number) => number) {
   const macros: RustTestMacro[] = [];
   const bodies: [number, number][] = [];
-  for (const m of code.matchAll(/\bmacro_rules!\s*(\w+)\s*([{(\[])/g)) {
+  for (const m of code.matchAll(/\bmacro_rules!\s*(\w+)\s*([{([])/g)) {
     const open = m.index + m[0].length - 1;
     const end = matchBracket(code, open);
     if (end < 0) continue;
