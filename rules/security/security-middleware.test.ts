@@ -145,7 +145,7 @@ ruleTester(rule, {
         'Api/Config/IdentityServices.cs':
           'public static class IdentityServices\n{\n    public static void AddIdentity(IServiceCollection services)\n    {\n        services.Configure<AntiforgeryOptions>((c, options) =>\n        {\n            options.SuppressXFrameOptionsHeader = true;\n        });\n    }\n}\n',
         'Api/Controllers/SharedController.cs':
-          'public sealed class SharedController : ApiController\n{\n    private static readonly ApiOptions Options = new ApiOptions\n    {\n        CsrfProtectionEnabled = false,\n    };\n}\n',
+          'public sealed class SharedController : ApiController\n{\n    private static readonly ApiOptions Options = new ApiOptions\n    {\n        CsrfProtectionEnabled = false,\n        CsrfProtectionHeaders = [],\n    };\n}\n',
       },
       expect: {
         outcome: 'partial',
@@ -155,7 +155,8 @@ ruleTester(rule, {
           { path: 'Api/Controllers/SharedController.cs', line: 5, note: 'CSRF protection disabled' },
         ],
         absent: [
-          '"path":"Api/Controllers/SharedController.cs","line":5,"snippet":"CsrfProtectionEnabled = false,","note":"CSRF protection"',
+          '"snippet":"CsrfProtectionEnabled = false,","note":"CSRF protection"}',
+          '"snippet":"CsrfProtectionHeaders = [],","note":"CSRF protection"}',
         ],
       },
     },
