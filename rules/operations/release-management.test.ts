@@ -43,7 +43,8 @@ ruleTester(rule, {
       name: 'a change log of releases named by their date, underlined (`2024-01-05` over `----------`), has version headings',
       tree: {
         'package.json': '{"name":"site"}\n',
-        'HISTORY.md': 'History\n=======\n\n2024-01-05\n----------\n\n* Faster builds\n\n2023-12-01\n----------\n\n* First\n',
+        'HISTORY.md':
+          'History\n=======\n\n2024-01-05\n----------\n\n* Faster builds\n\n2023-12-01\n----------\n\n* First\n',
       },
       tags: ['v1.1.0', 'v1.0.0'],
       expect: {
