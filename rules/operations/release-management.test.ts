@@ -23,6 +23,39 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a Markdown change log whose headings are links underlined with ----- (`[1.58.0](…) - 2024-01-01`) has version headings (round 16)',
+      tree: {
+        'Cargo.toml': '[package]\nname = "runner"\nversion = "1.58.0"\n',
+        'CHANGELOG.md':
+          'Changelog\n=========\n\n[1.58.0](https://example.org/runner/releases/tag/1.58.0) - 2024-08-03\n------------------------------------------------------------------------\n\n### Changed\n- Format interpolations\n\n[1.57.0](https://example.org/runner/releases/tag/1.57.0) - 2024-07-18\n------------------------------------------------------------------------\n',
+      },
+      tags: ['1.58.0', '1.57.0'],
+      expect: {
+        outcome: 'pass',
+        message: 'A versioned CHANGELOG and 2 version tags in git.',
+        evidence: [
+          { path: '.', note: '2 version tags in git (newest: 1.58.0, 1.57.0)' },
+          { path: 'CHANGELOG.md', line: 4, note: 'change log with version headings' },
+        ],
+      },
+    },
+    {
+      name: 'a change log of releases named by their date, underlined (`2024-01-05` over `----------`), has version headings',
+      tree: {
+        'package.json': '{"name":"site"}\n',
+        'HISTORY.md':
+          'History\n=======\n\n2024-01-05\n----------\n\n* Faster builds\n\n2023-12-01\n----------\n\n* First\n',
+      },
+      tags: ['v1.1.0', 'v1.0.0'],
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: '.', note: '2 version tags in git (newest: v1.1.0, v1.0.0)' },
+          { path: 'HISTORY.md', line: 4, note: 'change log with version headings' },
+        ],
+      },
+    },
+    {
       name: 'RELEASE-NOTES.md opening with "Changes in version 3.2.3" records versions (round 15, Maven shop)',
       tree: {
         'pom.xml':

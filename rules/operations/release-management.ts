@@ -101,7 +101,10 @@ export default defineRule({
       versionHeading: {
         // `## [1.2.0] - 2024-01-01`, `## v1.2.0`, a major alone with its `v` (`## v9`, a chart's change log), `1.2.0 (2024-01-01)` + underline, `= 1.2 =`, `Version 1.2.0`,
         // version then date without heading marks: `12.1.1 - 3 Dec 2025`, `2.0 - Jan 5, 2024`, `1.4.0 - 2024-01-05`
-        // reStructuredText: a version underlined with `===`/`---`, the version a link target too: `` `0.7.3`_ (2024-12-06) ``
+        // setext (Markdown or reStructuredText), a line underlined with `===`/`---` that opens with a version or a
+        // date: a bare version, a link target (`` `0.7.3`_ (2024-12-06) ``), a link (`[1.58.0](https://…/1.58.0) -
+        // 2024-01-01`, the URL read to its `)` so the text after stays short), a date (`2024-01-05`); `Version 1.2.0`
+        // alone on its line (underlined or not) is the `version|release` alternative below
         // date first: `## 2024-09-06 FreshRSS 1.24.3` (an unreleased `2024-1X-XX` too)
         // a calendar-versioned release named by its date alone, Keep a Changelog style: `## [2026-08-17]`
         // a line that is only the version, plain or underlined in reStructuredText: `Version 2.1.0`,
@@ -111,7 +114,7 @@ export default defineRule({
         // an underlined version starts at a non-digit (digits the version and the text could share
         // were tried in every split: the longest version leaves the shortest text anyway).
         regex:
-          /^#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?|\[?v\d+(?![\w.])|(?:version|release)[ \t]+v?\d+\.\d+)|^[[`]?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}\b|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+\d{4}-\d\d-\d\d\b|^#{1,4}[ \t]*\d{4}-[\dX]{2}-[\dX]{2}[ \t]+[^\s\d][^\n\d]{0,59}\d+\.\d+|^#{1,4}[ \t]*\[\d{4}-\d\d-\d\d\][ \t]*$|^(?:changes[ \t]+(?:in|for)[ \t]+)?(?:version|release)[ \t]+v?\d+\.\d+(?:\.\d+){0,2}[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?$|^[-*][ \t]+v\d+\.\d+(?:\.\d+){0,2}[ \t]*:?$/im,
+          /^#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?|\[?v\d+(?![\w.])|(?:version|release)[ \t]+v?\d+\.\d+)|^[[`]?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^\[v?\d+\.\d+(?:\.\d+){0,2}\]\([^)\s]+\)(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^\[?\d{4}-\d\d-\d\d\]?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}\b|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+\d{4}-\d\d-\d\d\b|^#{1,4}[ \t]*\d{4}-[\dX]{2}-[\dX]{2}[ \t]+[^\s\d][^\n\d]{0,59}\d+\.\d+|^#{1,4}[ \t]*\[\d{4}-\d\d-\d\d\][ \t]*$|^(?:changes[ \t]+(?:in|for)[ \t]+)?(?:version|release)[ \t]+v?\d+\.\d+(?:\.\d+){0,2}[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?$|^[-*][ \t]+v\d+\.\d+(?:\.\d+){0,2}[ \t]*:?$/im,
         files: CHANGELOG_GLOBS,
         maxPerFile: 1,
       },

@@ -596,6 +596,20 @@ ruleTester(rule, {
       },
     },
     {
+      name: "a CLI's release image FROM scratch that only carries the binary (no CMD, ENTRYPOINT or EXPOSE) has no server to check (round 16)",
+      profile: 'cli',
+      tree: {
+        'Cargo.toml': '[package]\nname = "runner"\n',
+        'src/main.rs': 'fn main() {}\n',
+        'etc/Dockerfile': 'FROM scratch\nARG TARGETARCH\nCOPY ${TARGETARCH}/runner /runner\n',
+      },
+      expect: {
+        outcome: 'not-applicable',
+        message:
+          'nothing here runs a long-lived process (profile cli, no long-running image, manifests or compute in IaC): etc/Dockerfile:1 builds FROM scratch and sets no CMD, ENTRYPOINT or EXPOSE: it carries the command-line tool, no server to health-check',
+      },
+    },
+    {
       name: "a CLI's image whose ENTRYPOINT is the tool (no EXPOSE, no server command) starts nothing long-lived",
       profile: 'cli',
       tree: {

@@ -1,8 +1,82 @@
+import { expect, it } from 'vitest';
 import rule from './authorization.js';
-import { ruleTester } from '../../src/testing/rule-tester.js';
+import { ruleTester, runRuleOn } from '../../src/testing/rule-tester.js';
+
+// Evidence order: declarative guards first, then hand-written guards, then conditions read from names.
+it('ranks permission_classes and #[IsGranted] before name-read conditions and setup commands (round 16)', async () => {
+  const run = await runRuleOn(
+    rule,
+    {
+      'requirements.txt': 'django==5.0\ndjangorestframework==3.15\n',
+      'api/dataviz.py':
+        'def stats(request):\n    if not (request.user and request.user.is_staff):\n        raise PermissionDenied()\n',
+      'api/management/commands/createuser.py':
+        'class Command(BaseCommand):\n    def handle(self, *args, **options):\n        if options["admin"] and not user.is_superuser:\n            raise PermissionDenied("admin")\n',
+      'api/views/user.py': 'class UserViewSet(viewsets.ModelViewSet):\n    permission_classes = (IsAdminUser,)\n',
+    },
+    { profile: 'service' },
+  );
+  expect(run.outcome).toBe('pass');
+  expect(run.evidence.map((e) => `${e.path}:${e.line}`)).toEqual([
+    'api/views/user.py:2',
+    'api/dataviz.py:2',
+    'api/management/commands/createuser.py:3',
+  ]);
+});
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'declarative guards (#[IsGranted], denyAccessUnlessGranted) are cited before helpers named like guards; a redirect check is none (round 16, Symfony)',
+      profile: 'service',
+      tree: {
+        'composer.json': JSON.stringify({ require: { 'symfony/security-bundle': '^7.0' } }),
+        'src/Controller/RedirectController.php':
+          '<?php\nclass RedirectController\n{\n    public function index(): Response\n    {\n        if (!$this->checkIfModRewriteAvailable()) {\n            return $this->redirect("/index.php");\n        }\n    }\n\n    public function checkIfModRewriteAvailable(): bool\n    {\n        return function_exists("apache_get_modules");\n    }\n}\n',
+        'src/Entity/StorageLocation.php':
+          '<?php\nclass StorageLocation\n{\n    public function isPartOwnerMustMatch(): bool\n    {\n        return $this->part_owner_must_match;\n    }\n    public function check(): bool\n    {\n        return $this->isPartOwnerMustMatch();\n    }\n}\n',
+        'src/Controller/PartController.php':
+          "<?php\nclass PartController extends AbstractController\n{\n    #[IsGranted('ROLE_USER')]\n    public function show(Part $part): Response\n    {\n        $this->denyAccessUnlessGranted('read', $part);\n    }\n}\n",
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/Controller/PartController.php', line: 4, note: 'Laravel/Symfony gates, policies or voters' },
+        ],
+        absent: ['checkIfModRewriteAvailable', 'isPartOwnerMustMatch'],
+      },
+    },
+    {
+      name: 'ASP.NET permission attributes on controllers are authorization; IsAdminConfigured() reads a setting (round 16)',
+      profile: 'service',
+      tree: {
+        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'Api/Config/AdminInitializer.cs':
+          'public sealed class AdminInitializer\n{\n    public async Task StartAsync()\n    {\n        if (!identityOptions.IsAdminConfigured())\n        {\n            return;\n        }\n    }\n}\n',
+        'Api/Controllers/AppsController.cs':
+          'public sealed class AppsController : ApiController\n{\n    [HttpGet]\n    [Route("apps/")]\n    [ApiPermission(PermissionIds.AppsRead)]\n    public IActionResult GetApps()\n    {\n        return Ok();\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'Api/Controllers/AppsController.cs', line: 5, note: 'ASP.NET roles or policies' }],
+        absent: ['IsAdminConfigured'],
+      },
+    },
+    {
+      name: "DRF permission_classes are cited before a management command's admin flag (round 16, Django)",
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\ndjangorestframework==3.15\n',
+        'api/management/commands/createuser.py':
+          'from django.core.management.base import BaseCommand\n\n\nclass Command(BaseCommand):\n    def handle(self, *args, **options):\n        if options["admin"] and not user.is_superuser:\n            raise PermissionDenied("admin")\n',
+        'api/views/user.py':
+          'from rest_framework.permissions import IsAdminUser\n\n\nclass UserViewSet(viewsets.ModelViewSet):\n    permission_classes = (IsAdminUser,)\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'api/views/user.py', line: 5, note: 'Python permission checks' }],
+      },
+    },
     {
       name: 'request-handling guards are cited before a seeder that looks for the admin (round 5, NestJS)',
       profile: 'service',

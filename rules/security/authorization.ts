@@ -45,7 +45,7 @@ const GUARD_NAME = new RegExp(
 );
 /** Named for a role but about something else: a setting, a page, a menu, a count. */
 const NOT_A_GUARD =
-  /[Ss]ettings?|[Cc]onfig|[Ll]oaded|[Ee]xists?|[Ee]nabled|[Uu]rl|[Pp]ath|[Pp]age|[Pp]anel|[Mm]enu|[Vv]iew|[Tt]emplate|[Ll]ink|[Rr]oute|[Cc]ount|[Ll]ist|[Nn]ame|[Ee]mail|[Bb]utton|[Ii]con|[Vv]isible|[Ss]hown|[Mm]odal|[Mm]ode\b|[Mm]odel|[Mm]odule|[Mm]odif/;
+  /[Ss]ettings?|[Cc]onfig|[Aa]vailable|[Rr]ewrite|[Mm]ust[A-Z]|[Ll]oaded|[Ee]xists?|[Ee]nabled|[Uu]rl|[Pp]ath|[Pp]age|[Pp]anel|[Mm]enu|[Vv]iew|[Tt]emplate|[Ll]ink|[Rr]oute|[Cc]ount|[Ll]ist|[Nn]ame|[Ee]mail|[Bb]utton|[Ii]con|[Vv]isible|[Ss]hown|[Mm]odal|[Mm]ode\b|[Mm]odel|[Mm]odule|[Mm]odif/;
 /** Browser code: a guard there hides a button, it refuses no request. */
 const UI_FILE =
   /\.(?:tsx|jsx|vue|svelte)$|(?:^|\/)(?:frontend|client|clients|webui|web-ui|ui|desktop|static|public|www|assets)\//;
@@ -140,9 +140,17 @@ export default defineRule({
       },
       dotnet: {
         regex:
-          /\[Authorize\s*\(\s*(?:Roles|Policy)\s*=|\[Authorize\s*\(\s*"|\bAddPolicy\s*\(|\.RequireRole\s*\(|\.RequireClaim\s*\(|\bAuthorizationHandler\s*<|\bIsInRole\s*\(/,
+          /\[Authorize\s*\(\s*(?:Roles|Policy)\s*=|\[Authorize\s*\(\s*"|\[(?:Api|Require|Has)?Permission\w*\s*\(|\bAddPolicy\s*\(|\.RequireRole\s*\(|\.RequireClaim\s*\(|\bAuthorizationHandler\s*<|\bIsInRole\s*\(/,
         files: ['**/*.{cs,fs,vb}'],
-        literals: ['Authorize', 'AddPolicy', 'RequireRole', 'RequireClaim', 'AuthorizationHandler', 'IsInRole'],
+        literals: [
+          'Authorize',
+          'Permission',
+          'AddPolicy',
+          'RequireRole',
+          'RequireClaim',
+          'AuthorizationHandler',
+          'IsInRole',
+        ],
       },
       // A hand-written request pipeline step that enforces roles and policies (a MediatR
       // AuthorizationBehaviour, an action filter): it reads the request's [Authorize] attributes,
@@ -291,7 +299,7 @@ export default defineRule({
       refs: 'guardRefs',
       refsCover: (name) => GUARD_REFS_NAME.test(name),
       own: {
-        kind: { key: 'guardRefs', label: 'hand-written role or permission guards (defined and called)' },
+        kind: { key: 'guardRefs', label: 'hand-written role or permission guards (defined and called)', rank: 1 },
         defs: own,
       },
       unused,
@@ -321,11 +329,19 @@ export default defineRule({
         { key: 'php', label: 'Laravel/Symfony gates, policies or voters' },
         { key: 'phpConfig', label: 'Symfony access control' },
         { key: 'rust', label: 'Rust role or policy checks' },
-        { key: 'roleCheck', label: 'role checks in handlers (admin guards)' },
-        { key: 'roleDeny', label: 'requests refused with 403 on a role, permission or membership check' },
+        // A name that reads a setting is no role check (`IsAdminConfigured()`, `isAdminEnabled`).
+        {
+          key: 'roleCheck',
+          label: 'role checks in handlers (admin guards)',
+          rank: 2,
+          reject:
+            /\b[Ii]s(?:Admin|SuperAdmin|Superuser|Staff)\w*?(?:Configured|Config|Enabled|Settings?|Exists?|Available)\b/,
+        },
+        { key: 'roleDeny', label: 'requests refused with 403 on a role, permission or membership check', rank: 2 },
         {
           key: 'guardFn',
           label: 'role guards that refuse with 403 (check_admin-style)',
+          rank: 2,
           rejectMatch: (m) =>
             !ctx.matches('deny').some((d) => d.path === m.path && d.line > m.line && d.line <= m.line + GUARD_BODY),
         },

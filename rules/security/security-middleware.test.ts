@@ -136,6 +136,31 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'ASP.NET: a controller option that turns CSRF off (`CsrfProtectionEnabled = false`) is no CSRF protection; AntiforgeryOptions is (round 16)',
+      profile: 'service',
+      tree: {
+        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'Api/Program.cs':
+          'builder.Services.AddCors(o => o.AddPolicy("web", p => p.WithOrigins("https://app.example.com")));\nvar app = builder.Build();\napp.UseHsts();\napp.UseHttpsRedirection();\n',
+        'Api/Config/IdentityServices.cs':
+          'public static class IdentityServices\n{\n    public static void AddIdentity(IServiceCollection services)\n    {\n        services.Configure<AntiforgeryOptions>((c, options) =>\n        {\n            options.SuppressXFrameOptionsHeader = true;\n        });\n    }\n}\n',
+        'Api/Controllers/SharedController.cs':
+          'public sealed class SharedController : ApiController\n{\n    private static readonly ApiOptions Options = new ApiOptions\n    {\n        CsrfProtectionEnabled = false,\n        CsrfProtectionHeaders = [],\n    };\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'CORS, HTTPS/HSTS and CSRF protection found; no security headers.',
+        evidence: [
+          { path: 'Api/Config/IdentityServices.cs', line: 5, note: 'CSRF protection' },
+          { path: 'Api/Controllers/SharedController.cs', line: 5, note: 'CSRF protection disabled' },
+        ],
+        absent: [
+          '"snippet":"CsrfProtectionEnabled = false,","note":"CSRF protection"}',
+          '"snippet":"CsrfProtectionHeaders = [],","note":"CSRF protection"}',
+        ],
+      },
+    },
+    {
       name: "Go 1.25: the standard library's CrossOriginProtection is CSRF protection, beside headers set by hand",
       tree: {
         'go.mod': 'module example.com/push\n\ngo 1.25\n',

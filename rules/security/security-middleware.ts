@@ -278,13 +278,17 @@ export default defineRule({
     // `http.csrf()` with `.disable()` on the same or the next line switches CSRF protection off.
     const disables = new Set(ctx.matches('chainDisable').map((m) => `${m.path}:${m.line}`));
     const offNext = (m: Match) => /\.csrf\s*\(\s*\)\s*$/.test(m.snippet) && disables.has(`${m.path}:${m.line + 1}`);
+    // A line that sets the protection to false, empty or null (`CsrfProtectionEnabled = false`,
+    // `CsrfProtectionHeaders = []`) turns it off.
     const csrfDisabled = ctx
       .matches('csrf')
       .filter(
-        (m) => isProductionPath(m.path) && (/disable|ignoringAntMatchers|csrf_exempt/i.test(m.snippet) || offNext(m)),
+        (m) =>
+          isProductionPath(m.path) &&
+          (/disable|ignoringAntMatchers|csrf_exempt|[=:]\s*(?:false\b|\[\s*\])/i.test(m.snippet) || offNext(m)),
       );
     const csrf = [
-      ...prod('csrf', /disable|csrf_exempt|ignoring/i).filter((m) => !offNext(m)),
+      ...prod('csrf', /disable|csrf_exempt|ignoring|[=:]\s*(?:false\b|\[\s*\])/i).filter((m) => !offNext(m)),
       ...plugin(FASTIFY_PLUGINS.csrf),
       ...(csrfDisabled.length ? [] : [...spring, ...rails]),
     ];

@@ -109,6 +109,21 @@ describe('oneShotImage', () => {
       'Dockerfile:1 builds FROM debian:12 and sets no CMD or ENTRYPOINT: a development box that starts a shell, no long-running process',
     );
   });
+  it('an image FROM scratch that only carries a binary starts nothing; outside the service profile no command means no server', () => {
+    const carrier = 'FROM scratch\nARG TARGETARCH\nCOPY ${TARGETARCH}/runner /runner\n';
+    expect(why(carrier)).toBe(
+      'Dockerfile:1 builds FROM scratch and sets no CMD, ENTRYPOINT or EXPOSE: it carries the command-line tool, no server to health-check',
+    );
+    expect(why(carrier, 'service')).toBe(
+      'Dockerfile:1 builds FROM scratch and sets no CMD, ENTRYPOINT or EXPOSE: it carries the program, no server to health-check',
+    );
+    expect(why('FROM gcr.io/distroless/static\nCOPY tool /tool\n', 'library')).toBe(
+      'Dockerfile:1 builds FROM gcr.io/distroless/static and sets no CMD, ENTRYPOINT or EXPOSE: it carries the program, no server to health-check',
+    );
+    // A service's image without a command of its own may run its base's: judged.
+    expect(why('FROM gcr.io/distroless/static\nCOPY api /api\n', 'service')).toBeUndefined();
+    expect(why('FROM scratch\nCOPY api /api\nEXPOSE 8080\n', 'cli')).toBeUndefined();
+  });
   it("a service's binary ENTRYPOINT stays long-running; a CLI's is one-shot; inherited stages count", () => {
     const text = 'FROM golang:1.23 AS build\nRUN go build -o /tool\nFROM build AS final\nENTRYPOINT ["/tool"]\n';
     expect(why(text, 'service')).toBeUndefined();

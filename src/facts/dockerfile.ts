@@ -311,10 +311,16 @@ export function oneShotImage(d: Dockerfile, profile: string): string | undefined
   if (all.some((i) => i.keyword === 'EXPOSE' || i.keyword === 'HEALTHCHECK')) return undefined;
   const run = all.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
   const base = resolveImage(d, chain[chain.length - 1]!.image);
-  if (run.length === 0)
-    return SHELL_BASE.test(base)
-      ? `${d.path}:${chain[0]!.line} builds FROM ${base} and sets no CMD or ENTRYPOINT: a development box that starts a shell, no long-running process`
-      : undefined;
+  if (run.length === 0) {
+    if (SHELL_BASE.test(base))
+      return `${d.path}:${chain[0]!.line} builds FROM ${base} and sets no CMD or ENTRYPOINT: a development box that starts a shell, no long-running process`;
+    // An image FROM scratch with no command starts nothing: it carries files (a release binary
+    // that other images COPY --from). Outside the service profile, an image of a non-server base
+    // with no command, EXPOSE or HEALTHCHECK is no server either.
+    if (/^scratch$/i.test(base) || (profile !== 'service' && !SERVER_BASE.test(base)))
+      return `${d.path}:${chain[0]!.line} builds FROM ${base} and sets no CMD, ENTRYPOINT or EXPOSE: it carries the ${profile === 'cli' ? 'command-line tool' : 'program'}, no server to health-check`;
+    return undefined;
+  }
   if (profile === 'service' || SERVER_BASE.test(base)) return undefined;
   if (run.some((i) => SERVER_COMMAND.test(i.args))) return undefined;
   const first = run[0]!;

@@ -25,11 +25,17 @@ export interface CodeKind {
   reject?: RegExp;
   /** Drop matches whose surroundings say they are something else (a rate limiter's AddPolicy). */
   rejectMatch?: (m: Match) => boolean;
+  /**
+   * Where its lines rank as evidence, lowest first (default 0): declarative guards on routes and
+   * controllers (`#[IsGranted]`, `[Authorize(Roles=…)]`, `permission_classes`) before guards the
+   * project wrote, before conditions read from names alone (`if (!x.IsAdmin…)`).
+   */
+  rank?: number;
 }
 
 /** Code that runs at setup, not per request: seeders, migrations, fixtures, factories. */
 const SETUP_CODE =
-  /(^|\/)(?:seeds?|seeders?|seeding|migrations?|fixtures?|factories)\/|(^|\/)[^/]*seed(?:er)?s?[^/]*\.\w+$/i;
+  /(^|\/)(?:seeds?|seeders?|seeding|migrations?|fixtures?|factories|management\/commands|[Cc]onsole\/[Cc]ommands)\/|(^|\/)[^/]*seed(?:er)?s?[^/]*\.\w+$/i;
 
 export function codeOrDeps(
   ctx: RuleContext,
@@ -80,11 +86,12 @@ export function codeOrDeps(
       !taken.has(`${d.def.path}:${d.def.line}`) &&
       unused.findIndex((x) => x.def.path === d.def.path && x.def.line === d.def.line) === i,
   );
-  // A hand-written check is cited first, with its definition and a use: the pair says most. Code
+  // Declarative guards first (CodeKind.rank); then a hand-written check, with its definition and a use: the pair says most. Code
   // that handles requests comes before seed, migration and fixture code, which runs once at setup
   // (round 5: an admin seeder's `if (!admin)` was the first evidence of authorization).
   hits.sort(
     (a, b) =>
+      (a.kind.rank ?? 0) - (b.kind.rank ?? 0) ||
       Number(!a.def) - Number(!b.def) ||
       Number(SETUP_CODE.test(a.m.path)) - Number(SETUP_CODE.test(b.m.path)) ||
       (a.m.path < b.m.path ? -1 : a.m.path > b.m.path ? 1 : a.m.line - b.m.line),

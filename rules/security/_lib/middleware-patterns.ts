@@ -172,7 +172,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   // Symfony: `framework: csrf_protection: ~` (or true) turns on CSRF tokens for its forms.
   csrf: {
     regex:
-      /\bhttp\.(?:NewCrossOriginProtection\s*\(|CrossOriginProtection\s*\{)|\bcsurf\b|\bcsrf\s*\(|lusca\.csrf|CsrfViewMiddleware|CSRFProtect\s*\(|csrf\.Protect\s*\(|\.csrf\s*\(|protect_from_forgery|ValidateAntiForgeryToken|AddAntiforgery|UseAntiforgery|VerifyCsrfToken|ValidateCsrfToken|@fastify\/csrf|csrf-csrf|doubleCsrf\s*\(|SeaSurf|CsrfProtect|middleware\.CSRF(?:WithConfig)?\s*\(|(?<![^\n])[ \t]+csrf_protection:[ \t]*(?:~|true|null)?(?=\r?\n|$)/,
+      /\bhttp\.(?:NewCrossOriginProtection\s*\(|CrossOriginProtection\s*\{)|\bcsurf\b|\bcsrf\s*\(|lusca\.csrf|CsrfViewMiddleware|CSRFProtect\s*\(|csrf\.Protect\s*\(|\.csrf\s*\(|protect_from_forgery|ValidateAntiForgeryToken|AddAntiforgery|UseAntiforgery|\bAntiforgeryOptions\b|VerifyCsrfToken|ValidateCsrfToken|@fastify\/csrf|csrf-csrf|doubleCsrf\s*\(|SeaSurf|CsrfProtect|middleware\.CSRF(?:WithConfig)?\s*\(|(?<![^\n])[ \t]+csrf_protection:[ \t]*(?:~|true|null)?(?=\r?\n|$)/,
     files: CODE,
     literals: ['csrf', 'Csrf', 'CSRF', 'forgery', 'Forgery', 'SeaSurf', 'CrossOriginProtection'],
   },

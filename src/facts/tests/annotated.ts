@@ -580,11 +580,54 @@ function rustTemplates(code: string, gs: Group[]): Map<string, number | null> {
   return out;
 }
 
+/** A `macro_rules!` whose body emits a test function: each invocation of it is one test. */
+export interface RustTestMacro {
+  name: string;
+  line: number;
+}
+
+/**
+ * Test-generating macros (casey/just: `macro_rules! test { … => { #[test] fn $name() … } }`, then
+ * `test! { name: x, … }` hundreds of times): the macros of a file whose body holds a test
+ * attribute, the spans of all macro bodies (a `#[test]` there is a template, not a test), and the
+ * item-position invocations `name! {` / `name!(` at a line start outside macro bodies. An
+ * invocation matches one arm, so it makes one test however many arms the macro has.
+ */
+function rustMacros(code: string, lineOf: (at: number) => number) {
+  const macros: RustTestMacro[] = [];
+  const bodies: [number, number][] = [];
+  for (const m of code.matchAll(/\bmacro_rules!\s*(\w+)\s*([{([])/g)) {
+    const open = m.index + m[0].length - 1;
+    const end = matchBracket(code, open);
+    if (end < 0) continue;
+    bodies.push([open, end]);
+    if (/#\[\s*(?:test|tokio::test|rstest|test_case)\b/.test(code.slice(open, end)))
+      macros.push({ name: m[1]!, line: lineOf(m.index) });
+  }
+  const inBody = (at: number) => bodies.some(([a, b]) => at > a && at < b);
+  const calls: { name: string; line: number }[] = [];
+  if (code.includes('!')) {
+    for (const m of code.matchAll(/^[ \t]*(\w+)!\s*[{(]/gm)) {
+      if (RUST_STD_MACROS.has(m[1]!) || inBody(m.index)) continue;
+      calls.push({ name: m[1]!, line: lineOf(m.index + m[0].length - m[0].trimStart().length) });
+    }
+  }
+  return { macros, inBody, calls };
+}
+
+/** Macros of std and common crates that never define tests; not kept as invocations. */
+const RUST_STD_MACROS = new Set(
+  'assert assert_eq assert_ne debug_assert debug_assert_eq debug_assert_ne println print eprintln eprint write writeln format format_args panic unreachable unimplemented todo vec matches dbg include include_str include_bytes env concat stringify cfg line file column module_path compile_error json macro_rules thread_local lazy_static'.split(
+    ' ',
+  ),
+);
+
 export function countRust(text: string) {
   const code = mask(text, SYNTAX.rust);
   const lineOf = lineIndex(code);
   const count = counter();
-  const all = groups(code, 'hash');
+  const macroFacts = code.includes('macro_rules!') ? rustMacros(code, lineOf) : undefined;
+  const all = groups(code, 'hash').filter((g) => !macroFacts?.inBody(g.at));
   const templates = /#\[\s*(?:rstest_reuse::)?template\b/.test(code) ? rustTemplates(code, all) : new Map();
   for (const g of all) {
     const names = g.annotations.map((a) => a.name);
@@ -620,5 +663,31 @@ export function countRust(text: string) {
       ...(runs !== undefined ? { params: runs } : {}),
     });
   }
-  return { ...count.result(), framework: 'cargo test' };
+  // Invocations of this file's own test macros; those of other files' macros: testInventory.
+  const calls = macroFacts?.calls ?? (code.includes('!') ? rustMacros(code, lineOf).calls : []);
+  const local = new Map((macroFacts?.macros ?? []).map((m) => [m.name, m]));
+  const defined = new Set<string>();
+  for (const m of code.matchAll(/\bmacro_rules!\s*(\w+)/g)) defined.add(m[1]!);
+  const via: { name: string; line: number; cases: number }[] = [];
+  const foreign: { name: string; line: number; cases: number }[] = [];
+  for (const c of calls) {
+    const m = local.get(c.name);
+    if (m) {
+      count.add({ line: c.line });
+      const v = via.find((x) => x.name === `${m.name}!`);
+      if (v) v.cases++;
+      else via.push({ name: `${m.name}!`, line: m.line, cases: 1 });
+    } else if (!defined.has(c.name)) {
+      const f = foreign.find((x) => x.name === c.name);
+      if (f) f.cases++;
+      else foreign.push({ ...c, cases: 1 });
+    }
+  }
+  return {
+    ...count.result(),
+    framework: 'cargo test',
+    ...(macroFacts?.macros.length ? { macros: macroFacts.macros } : {}),
+    ...(via.length ? { macroVia: via } : {}),
+    ...(foreign.length ? { macroCalls: foreign } : {}),
+  };
 }

@@ -35,6 +35,13 @@ import { snippetAt } from './types.js';
 import { dirOf } from '../paths.js';
 import type { FileView } from '../../types.js';
 
+/** A `macro_rules!` whose body emits a test function, with its line. */
+export interface RustMacroDef {
+  name: string;
+  line: number;
+  snippet: string;
+}
+
 export interface FileCount {
   framework?: string;
   cases: number;
@@ -53,7 +60,20 @@ export type TestDigest =
   | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string; suites?: GoSuites }
   /** `tables`: the arrays it exports (case tables), as values. Its helpers: HELPERS_DIGEST. */
   | { kind: 'js'; count: FileCount; snippet?: string; tables: Record<string, Value> }
-  | { kind: 'rust' | 'helm' | 'terraform' | 'gherkin'; count: FileCount; snippet?: string }
+  | { kind: 'helm' | 'terraform' | 'gherkin'; count: FileCount; snippet?: string }
+  /**
+   * Rust: also the test-generating macros it defines, the invocations of its own ones (counted),
+   * and invocations of macros it does not define (`name! {`, by name), counted when another
+   * file of the repository defines a test macro of that name.
+   */
+  | {
+      kind: 'rust';
+      count: FileCount;
+      snippet?: string;
+      macros?: RustMacroDef[];
+      macroVia?: { name: string; line: number; cases: number }[];
+      macroCalls?: { name: string; line: number; cases: number; snippet: string }[];
+    }
   /** JVM: also the test meta-annotations it declares, and methods annotated without a test marker (maybe with one). */
   | {
       kind: 'jvm';
@@ -168,7 +188,19 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     const { classes, ...count } = countPhp(text);
     return Object.assign(withSnippet('php', count) as Extract<TestDigest, { kind: 'php' }>, { classes });
   }
-  if (ext === 'rs') return withSnippet('rust', countRust(text));
+  if (ext === 'rs') {
+    const { macros, macroVia, macroCalls, ...count } = countRust(text);
+    const d = withSnippet('rust', count) as Extract<TestDigest, { kind: 'rust' }>;
+    if (!macros && !macroVia && !macroCalls) return d;
+    const lines = new LineIndex(text);
+    const at = (l: number) => ({ line: l, snippet: snippetAt(lines, l) });
+    return {
+      ...d,
+      ...(macros ? { macros: macros.map((m) => ({ name: m.name, ...at(m.line) })) } : {}),
+      ...(macroVia ? { macroVia } : {}),
+      ...(macroCalls ? { macroCalls: macroCalls.map((c) => ({ ...c, snippet: snippetAt(lines, c.line) })) } : {}),
+    };
+  }
   if (ext === 'feature') return withSnippet('gherkin', countGherkin(text));
   if (ext === 'yaml' || ext === 'yml') return withSnippet('helm', countHelm(text, path));
   return undefined;

@@ -525,6 +525,7 @@ function build(files: FileView): TestInventory {
   };
   const csCustom = csharpCustomTests(candidates(TEST_GLOBS.csharp), digest);
   gherkinFiles(files, candidates(TEST_GLOBS.gherkin), digest, record, notCollected, sources);
+  const rustMacros = rustTestMacros(candidates(TEST_GLOBS.rust), digest);
   for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
@@ -547,6 +548,10 @@ function build(files: FileView): TestInventory {
         );
         continue;
       }
+      if (d.kind === 'rust' && (d.macroVia || (d.macroCalls && rustMacros.size))) {
+        withRustMacros(path, d, rustMacros, record);
+        continue;
+      }
       const custom = lang === 'csharp' ? csCustom.get(path) : undefined;
       if (custom) {
         const count = withCustom(d.count, custom.count);
@@ -561,6 +566,53 @@ function build(files: FileView): TestInventory {
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   notCollected.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { files: out, notCollected, sources: [...new Set(sources)].sort() };
+}
+
+type RustDigest = Extract<TestDigest, { kind: 'rust' }>;
+
+/** The test-generating `macro_rules!` of the repository's Rust files, by name (the first definition). */
+function rustTestMacros(paths: string[], digest: (p: string) => TestDigest | undefined) {
+  const out = new Map<string, { path: string; line: number }>();
+  for (const path of paths) {
+    const d = digest(path);
+    if (d?.kind !== 'rust') continue;
+    for (const m of d.macros ?? []) if (!out.has(m.name)) out.set(m.name, { path, line: m.line });
+  }
+  return out;
+}
+
+/**
+ * A Rust file with invocations of test macros: each `name! { … }` is one test (the file's own
+ * macros are counted by its digest; another file's, e.g. a crate's `testing.rs`, here), and
+ * `via` names each macro with the file and line of its `macro_rules!`.
+ */
+function withRustMacros(
+  path: string,
+  d: RustDigest,
+  macros: Map<string, { path: string; line: number }>,
+  record: (
+    path: string,
+    language: string,
+    r: FileCount & Pick<TestFileCount, 'via'>,
+    framework: string,
+    snippet: (line: number) => string | undefined,
+  ) => void,
+) {
+  const count = { ...d.count };
+  const via: NonNullable<TestFileCount['via']> = (d.macroVia ?? []).map((v) => ({ ...v, path }));
+  const snippets = new Map<number, string>();
+  for (const c of d.macroCalls ?? []) {
+    const m = macros.get(c.name);
+    if (!m) continue;
+    count.cases += c.cases;
+    count.expanded += c.cases;
+    snippets.set(c.line, c.snippet);
+    if (count.firstLine === undefined || c.line < count.firstLine) count.firstLine = c.line;
+    via.push({ name: `${c.name}!`, path: m.path, line: m.line, cases: c.cases });
+  }
+  record(path, 'Rust', via.length ? { ...count, via } : count, count.framework ?? 'rust', (l) =>
+    l === d.count.firstLine ? d.snippet : snippets.get(l),
+  );
 }
 
 /** Runner configurations that name where the feature files are (`cucumber.yml` profiles, cucumber-js `paths`, behave.ini). */
