@@ -7,6 +7,9 @@ describe('checkYamlNesting: hostile flow nesting refused before the yaml library
     expect(() => checkYamlNesting(`on: push\njobs: ${'['.repeat(200_000)}\n`)).toThrow(msg);
     expect(() => checkYamlNesting(`services: ${'{a: '.repeat(100_000)}\n`)).toThrow(msg);
     expect(() => checkYamlNesting(`spec: ${'['.repeat(300)}${']'.repeat(300)}\n`)).toThrow(msg);
+    // A quote glued to a word is plain text to the library, so it must not hide what follows here.
+    expect(() => checkYamlNesting(`jobs: [a:'${'['.repeat(200_000)}\n`)).toThrow(msg);
+    expect(() => checkYamlNesting(`jobs: [a-'${'['.repeat(200_000)}\n`)).toThrow(msg);
   });
 
   it('lets real files through: many balanced collections, brackets in quotes, comments and plain scalars', () => {

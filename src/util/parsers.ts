@@ -22,8 +22,12 @@ export const toml = (): typeof import('smol-toml') => (tomlLib ??= require('smol
 export const YAML_MAX_NESTING = 256;
 
 const isBlankOrStart = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
-/** A quote opens a quoted scalar only where a scalar starts (`it's` inside a plain scalar is no quote). */
-const opensScalar = (c: number) => isBlankOrStart(c) || c === 91 || c === 123 || c === 44 || c === 58 || c === 45;
+/**
+ * A quote opens a quoted scalar only where a scalar starts: after a blank, `[`, `{` or `,`. Glued to
+ * a word, `:` or `-` (`it's`, `a:'`, `a-'`) it is part of a plain scalar, and counting it as a quote
+ * would hide the brackets after it from this check but not from the library.
+ */
+const opensScalar = (c: number) => isBlankOrStart(c) || c === 91 || c === 123 || c === 44;
 
 /**
  * Throws when `text` nests flow collections deeper than YAML_MAX_NESTING, counted outside quoted
