@@ -1009,6 +1009,31 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'one file is one kind: a Nest test/*.e2e-spec.ts driving the app in process with supertest is integration, not also end-to-end by its name (round 17)',
+      tree: {
+        'package.json': JSON.stringify({
+          devDependencies: { jest: '29', supertest: '7' },
+          dependencies: { '@nestjs/core': '10' },
+        }),
+        'src/app.controller.spec.ts': "describe('app', () => {\n  it('says hello', () => {});\n});\n",
+        'test/app.e2e-spec.ts':
+          "import { Test } from '@nestjs/testing';\nimport * as request from 'supertest';\nimport { AppModule } from '../src/app.module';\n\ndescribe('AppController (e2e)', () => {\n  it('/ (GET)', async () => {\n    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();\n    const app = moduleRef.createNestApplication();\n    await app.init();\n    return request(app.getHttpServer()).get('/').expect(200);\n  });\n});\n",
+        'jest.config.js': "module.exports = { testRegex: '.*\\\\.(spec|e2e-spec)\\\\.ts$' };\n",
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and integration tests found; no end-to-end and load tests',
+        data: { types: ['unit', 'integration'], missing: ['end-to-end', 'load'] },
+        evidence: [
+          {
+            path: 'test/app.e2e-spec.ts',
+            line: 2,
+            note: 'integration: HTTP-level tests of the app served in process (supertest)',
+          },
+        ],
+      },
+    },
+    {
       name: 'supertest given the app object alone gives no end-to-end credit',
       tree: {
         'package.json': JSON.stringify({

@@ -300,7 +300,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`): they serve the whole app without a server or browser. End-to-end: spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`): they serve the whole app without a server or browser. End-to-end: spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -444,11 +444,11 @@ export default defineRule({
   },
   check(ctx) {
     const inv = testInventory(ctx.files);
-    const found = new Map<Kind, Evidence[]>();
-    const add = (kind: Kind, e: Evidence) => {
-      const list = found.get(kind) ?? [];
-      if (list.length < 3) list.push(e);
-      found.set(kind, list);
+    // Every piece of evidence, in order; `byName` marks a kind read from a file's name or folder
+    // alone (`test/app.e2e-spec.ts`, `integration/`), which what the file does outranks.
+    const entries: { kind: Kind; e: Evidence; byName: boolean }[] = [];
+    const add = (kind: Kind, e: Evidence, byName = false) => {
+      entries.push({ kind, e, byName });
     };
     // Files whose every test starts the application (or a real dependency): integration, not unit.
     const wholeApp = new Map(ctx.matches('integrationFile').map((m) => [m.path, m.snippet.trim().slice(0, 80)]));
@@ -512,7 +512,11 @@ export default defineRule({
           note: `WebdriverIO spec (${c.path}:${c.line} specs): ${f.cases} test${f.cases === 1 ? '' : 's'} run in a real browser`,
         });
       } else if (f.framework === 'playwright' || f.framework === 'cypress' || e2eDir(f.path) || e2eByName(f.path))
-        add('end-to-end', { ...at, note: `${f.framework} test in an end-to-end location` });
+        add(
+          'end-to-end',
+          { ...at, note: `${f.framework} test in an end-to-end location` },
+          f.framework !== 'playwright' && f.framework !== 'cypress',
+        );
       else if (driver)
         add('end-to-end', {
           path: f.path,
@@ -565,7 +569,7 @@ export default defineRule({
           ...at,
           note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}; named for integration, but its collaborators are mocked (${mock[0]}): a unit test`,
         });
-      else if (integrationByName(f.path)) add('integration', { ...at, note: 'integration test by location' });
+      else if (integrationByName(f.path)) add('integration', { ...at, note: 'integration test by location' }, true);
       else if (cargoIntegrationTarget(ctx.files, f.path))
         add('integration', {
           ...at,
@@ -701,6 +705,21 @@ export default defineRule({
         add(lib.kind, { path: dep.path, ...(dep.line ? { line: dep.line } : {}), note: `${lib.name} (${dep.name})` });
     }
 
+    // One test file is one kind (round 17: nestjs-prisma-starter's two test/*.e2e-spec.ts, supertest
+    // given the app, were counted as integration AND end-to-end to reach a pass): a kind read from the
+    // file's name gives way to what the file does (supertest in process, a browser driver, a marker).
+    const byContent = new Map<string, Set<Kind>>();
+    for (const x of entries)
+      if (!x.byName && testPaths.has(x.e.path))
+        byContent.set(x.e.path, (byContent.get(x.e.path) ?? new Set()).add(x.kind));
+    const found = new Map<Kind, Evidence[]>();
+    for (const x of entries) {
+      const kinds = byContent.get(x.e.path);
+      if (x.byName && kinds && !kinds.has(x.kind)) continue;
+      const list = found.get(x.kind) ?? [];
+      if (list.length < 3) list.push(x.e);
+      found.set(x.kind, list);
+    }
     const kinds = (['unit', 'integration', 'end-to-end', 'load'] as Kind[]).filter((k) => found.has(k));
     const missing = (['unit', 'integration', 'end-to-end', 'load'] as Kind[]).filter((k) => !found.has(k));
     const evidence = kinds.flatMap((k) => found.get(k)!.map((e) => ({ ...e, note: `${k}: ${e.note ?? ''}`.trim() })));

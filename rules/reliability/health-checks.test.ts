@@ -2,6 +2,7 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 import { expect } from 'vitest';
 import rule from './health-checks.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
+import { DEV_ONLY_TREE, MIGRATE_JOB_TREE } from '../../src/testing/compose-workloads-trees.js';
 
 const probed = (name: string) =>
   `        - name: ${name}\n          readinessProbe: { httpGet: { path: /ready, port: 8080 } }\n          livenessProbe: { httpGet: { path: /live, port: 8080 } }\n`;
@@ -76,7 +77,7 @@ ruleTester(rule, {
         outcome: 'pass',
         evidence: [
           { path: 'docker/web/Dockerfile', line: 3 },
-          { path: '.', note: expect.stringContaining('set aside as local development') },
+          { path: 'compose.yml', line: 6, note: expect.stringContaining('set aside as local development') },
         ],
       },
     },
@@ -327,6 +328,49 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'compose workloads: a migration/seed job is set aside, a release step that then serves is judged (round 17)',
+      profile: 'service',
+      tree: MIGRATE_JOB_TREE,
+      expect: {
+        outcome: 'fail',
+        message: ['2 of 2 deployed units lack health checks', 'One-shot compose jobs db-migrate and db-seed set aside'],
+        evidence: [
+          { path: 'docker-compose.yml', line: 2, note: 'compose service notes-api has no healthcheck' },
+          { path: 'docker-compose.migrate.yml', line: 10, note: 'compose service release has no healthcheck' },
+          {
+            path: 'docker-compose.migrate.yml',
+            line: 2,
+            note: expect.stringContaining(
+              'compose service db-migrate (docker-compose.migrate.yml:2) set aside: a one-shot job (named for a migration or seed step',
+            ),
+          },
+          {
+            path: 'docker-compose.migrate.yml',
+            line: 7,
+            note: expect.stringContaining(
+              'set aside: a one-shot job (its command `npx prisma db seed` migrates or seeds',
+            ),
+          },
+        ],
+      },
+    },
+    {
+      name: 'compose workloads: services of a development compose file built from development images are set aside (round 17)',
+      profile: 'service',
+      tree: DEV_ONLY_TREE,
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          { path: 'Dockerfile', line: 4, note: 'final stage has no HEALTHCHECK' },
+          {
+            path: 'docker-compose-dev.yml',
+            line: 2,
+            note: 'compose service authd (docker-compose-dev.yml:2) set aside as local development: built from a development image (Dockerfile.dev) that is not published',
+          },
+        ],
+      },
+    },
     {
       name: 'beside a one-shot job, a long-running worker without a healthcheck is still a finding (round 16)',
       profile: 'service',

@@ -3,7 +3,9 @@ import type { Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import {
   composeDependencyNote,
+  composeAsideNotes,
   composeUnits,
+  composeWorkloads,
   deployments,
   DEPLOY_READS,
   nested,
@@ -188,29 +190,12 @@ export default defineRule({
     const runtimeImages = dockerfiles(ctx.files)
       .filter((f) => f.ok && isProductionPath(f.path) && !isToolImage(f))
       .map((f) => f.path);
-    // A compose service built from a development image (Dockerfile-dev, not published) beside an image
-    // that ships is local development, not a deployed unit (round 14: djangopackages' dev services).
-    const devImages = new Set(
-      dockerfiles(ctx.files)
-        .filter((f) => f.ok && isToolImage(f))
-        .map((f) => f.path),
-    );
-    const devServices: string[] = [];
-    const jobs: Evidence[] = [];
-    for (const s of k8sContainers > 0 ? [] : composeUnits(d)) {
-      // A one-shot job (a migration runner) exits when done: there is nothing to probe.
-      if (s.oneShot) {
-        jobs.push({
-          path: s.path,
-          line: s.line,
-          note: `set aside: compose service ${s.name} is a one-shot job (${s.oneShot}), not a long-running service that needs a healthcheck`,
-        });
-        continue;
-      }
-      if (s.dockerfile && devImages.has(s.dockerfile) && runtimeImages.length > 0) {
-        devServices.push(`${s.name} (${s.path}:${s.line})`);
-        continue;
-      }
+    // One decision for health-checks, redundancy and resource-limits (deploy.ts composeWorkloads):
+    // a one-shot job exits when done, nothing to probe; a service built from a development image
+    // beside an image that ships is local development (round 14: djangopackages' dev services).
+    const workloads = composeWorkloads(ctx.files);
+    const aside = k8sContainers > 0 ? [] : workloads.aside;
+    for (const s of k8sContainers > 0 ? [] : workloads.units) {
       units++;
       const dockerfile = serviceDockerfile(ctx.files, s, runtimeImages);
       const inherited = dockerfile ? imageChecks.get(dockerfile) : undefined;
@@ -321,15 +306,7 @@ export default defineRule({
       ...[...model.notes, ...d.notes].slice(0, 5).map((n) => ({ path: n.path, note: n.note })),
       // postgres, redis, nginx pulled as public images are the deployment's dependencies: said, not judged.
       ...(k8sContainers === 0 ? composeDependencyNote(d, 'health checks are') : []),
-      ...jobs.slice(0, 3),
-      ...(devServices.length
-        ? [
-            {
-              path: '.',
-              note: `set aside as local development (built from a development image that is not published): compose service${devServices.length === 1 ? '' : 's'} ${devServices.slice(0, 3).join(', ')}${devServices.length > 3 ? ` and ${devServices.length - 3} more` : ''}`,
-            },
-          ]
-        : []),
+      ...composeAsideNotes(aside),
     ];
     // Kubernetes ignores Dockerfile HEALTHCHECK, so with manifests the probes alone decide.
     if (k8sContainers === 0) {
@@ -358,7 +335,7 @@ export default defineRule({
     const composeNote = asideCompose.length
       ? ` Compose service${asideCompose.length === 1 ? '' : 's'} ${listing(asideCompose.map((e) => `${/compose service (\S+)/.exec(e.note!)![1]} (${e.path}:${e.line})`).slice(0, 3))} ${asideCompose.length === 1 ? 'has a healthcheck' : 'have healthchecks'} too, not counted: with Kubernetes manifests the probes decide.`
       : '';
-    const jobNames = jobs.map((e) => /compose service (\S+)/.exec(e.note!)![1]!);
+    const jobNames = aside.filter((a) => a.kind === 'one-shot').map((a) => a.service.name);
     const jobNote = jobNames.length
       ? ` One-shot compose job${jobNames.length === 1 ? '' : 's'} ${listing(jobNames.slice(0, 3))} set aside: ${jobNames.length === 1 ? 'it runs' : 'they run'} to completion, nothing to probe.`
       : '';

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import rule from './redundancy.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
+import { DEV_ONLY_TREE, MIGRATE_JOB_TREE } from '../../src/testing/compose-workloads-trees.js';
 
 const deploy = (name: string, replicas: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n${replicas}  template:\n    spec:\n      containers:\n        - name: app\n`;
@@ -59,6 +60,57 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'compose workloads: a migration/seed job has no instance count to judge, as health-checks sets it aside (round 17)',
+      profile: 'service',
+      tree: MIGRATE_JOB_TREE,
+      expect: {
+        outcome: 'fail',
+        message: '0 of 2 deployed units are redundant',
+        evidence: [
+          {
+            path: 'docker-compose.yml',
+            line: 2,
+            note: expect.stringContaining('compose service notes-api runs one instance'),
+          },
+          {
+            path: 'docker-compose.migrate.yml',
+            line: 10,
+            note: expect.stringContaining('compose service release runs one instance'),
+          },
+          {
+            path: 'docker-compose.migrate.yml',
+            line: 2,
+            note: expect.stringContaining(
+              'compose service db-migrate (docker-compose.migrate.yml:2) set aside: a one-shot job (named for a migration or seed step',
+            ),
+          },
+          {
+            path: 'docker-compose.migrate.yml',
+            line: 7,
+            note: expect.stringContaining(
+              'set aside: a one-shot job (its command `npx prisma db seed` migrates or seeds',
+            ),
+          },
+        ],
+      },
+    },
+    {
+      name: 'compose workloads: development services are not deployed units, as health-checks says (round 17)',
+      profile: 'service',
+      tree: DEV_ONLY_TREE,
+      expect: {
+        outcome: 'unknown',
+        message: 'No deployment configuration declares instance counts here',
+        evidence: [
+          {
+            path: 'docker-compose-dev.yml',
+            line: 2,
+            note: 'compose service authd (docker-compose-dev.yml:2) set aside as local development: built from a development image (Dockerfile.dev) that is not published',
+          },
+        ],
+      },
+    },
     {
       name: 'compose files of a hidden .examples/ folder are demos, not deployed units: only the documented Kubernetes Deployment is judged',
       profile: 'service',

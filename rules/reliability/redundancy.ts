@@ -2,7 +2,14 @@ import { deployedWorkloads, runtime, SYSTEMD_GLOBS, systemdEvidence } from '../.
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
-import { composeDependencyNote, composeUnits, deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
+import {
+  composeAsideNotes,
+  composeDependencyNote,
+  composeWorkloads,
+  deployments,
+  DEPLOY_READS,
+  nested,
+} from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import { isProductionPath } from '../../src/facts/paths.js';
 import { conditionsHold } from '../../src/facts/helm.js';
@@ -206,10 +213,10 @@ export default defineRule({
     // A compose file that is the deployment (deploy.ts: named for production, scaled, or a
     // self-hosting template) runs one instance of each service unless it says otherwise.
     const deployed = new Set(d.production.map((p) => p.path));
-    // A one-shot job (a migration runner) exits when done: no instance count to judge.
-    for (const s of d.compose.filter(
-      (s) => s.built && !s.oneShot && (s.replicas !== undefined || deployed.has(s.path)),
-    )) {
+    // A one-shot job (a migration runner) exits when done, and a development service is not
+    // deployed: no instance count to judge (the same set-aside as health-checks and resource-limits).
+    const workloads = composeWorkloads(ctx.files);
+    for (const s of workloads.units.filter((s) => s.replicas !== undefined || deployed.has(s.path))) {
       (s.replicas !== undefined && s.replicas >= 2 ? good : findings).push({
         path: s.path,
         line: s.line,
@@ -271,7 +278,7 @@ export default defineRule({
     // Nothing else says how many instances run, but the repository's compose file runs its
     // service: the same units health-checks and resource-limits judge, one container each.
     if (good.length + findings.length === 0)
-      for (const s of composeUnits(d))
+      for (const s of workloads.units)
         findings.push({
           path: s.path,
           line: s.line,
@@ -291,6 +298,7 @@ export default defineRule({
       ...(d.compose.some((s) => s.built && (s.replicas !== undefined || deployed.has(s.path)))
         ? composeDependencyNote(d, 'instance counts are')
         : []),
+      ...composeAsideNotes(workloads.aside),
     ];
     const data = {
       redundant: good.length,

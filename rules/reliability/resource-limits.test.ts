@@ -2,6 +2,7 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 import { expect } from 'vitest';
 import rule from './resource-limits.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
+import { DEV_ONLY_TREE, MIGRATE_JOB_TREE } from '../../src/testing/compose-workloads-trees.js';
 
 const deploy = (resources: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: api:1\n${resources}`;
@@ -70,6 +71,33 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'compose workloads: a migration/seed job is no workload to size, as health-checks sets it aside (round 17)',
+      profile: 'service',
+      tree: MIGRATE_JOB_TREE,
+      expect: {
+        outcome: 'fail',
+        message: '2 of 2 lack complete resource requests/limits',
+        evidence: [
+          { path: 'docker-compose.yml', line: 2, note: 'compose service notes-api has no resource limits' },
+          { path: 'docker-compose.migrate.yml', line: 10, note: 'compose service release has no resource limits' },
+          {
+            path: 'docker-compose.migrate.yml',
+            line: 2,
+            note: expect.stringContaining(
+              'compose service db-migrate (docker-compose.migrate.yml:2) set aside: a one-shot job (named for a migration or seed step',
+            ),
+          },
+          {
+            path: 'docker-compose.migrate.yml',
+            line: 7,
+            note: expect.stringContaining(
+              'set aside: a one-shot job (its command `npx prisma db seed` migrates or seeds',
+            ),
+          },
+        ],
+      },
+    },
     {
       name: 'a systemd unit a package installs is judged like any other unit: no MemoryMax or CPUQuota',
       profile: 'service',
@@ -178,6 +206,19 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'compose workloads: only development services built from development images: nothing deployed to size (round 17)',
+      profile: 'service',
+      tree: DEV_ONLY_TREE,
+      expect: {
+        outcome: 'not-applicable',
+        message: [
+          'no deployed workload here to size',
+          'compose service authd (docker-compose-dev.yml:2) set aside as local development: built from a development image (Dockerfile.dev) that is not published',
+          'compose service postgres (docker-compose-dev.yml:11) set aside as local development',
+        ],
+      },
+    },
     {
       name: 'a compose file of databases and brokers only: N/A, and the reason says they are third-party dependencies (round 8)',
       profile: 'service',

@@ -1,7 +1,14 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
-import { composeDependencyNote, composeUnits, deployments, DEPLOY_READS, nested } from '../../src/facts/deploy.js';
+import {
+  composeAsideNotes,
+  composeDependencyNote,
+  composeWorkloads,
+  deployments,
+  DEPLOY_READS,
+  nested,
+} from '../../src/facts/deploy.js';
 import { containerEvidence, k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 
 /** The container field whose chart default resource-limits cites. */
@@ -76,7 +83,9 @@ export default defineRule({
     const d = deployments(ctx.files);
     // Compose next to Kubernetes manifests is for local development; third-party images are not ours to size.
     const composeJudged = units === 0;
-    for (const s of units > 0 ? [] : composeUnits(d)) {
+    // One-shot jobs and development services are set aside as health-checks and redundancy do.
+    const workloads = composeWorkloads(ctx.files);
+    for (const s of units > 0 ? [] : workloads.units) {
       units++;
       if (s.limits)
         earned++, good.push({ path: s.path, line: s.line, note: `compose service ${s.name} has resource limits` });
@@ -148,6 +157,7 @@ export default defineRule({
       ...[...model.notes, ...d.notes].slice(0, 5).map((x) => ({ path: x.path, note: x.note })),
       // postgres, redis, nginx pulled as public images are the deployment's dependencies: said, not judged.
       ...(composeJudged ? composeDependencyNote(d, 'resource limits are') : []),
+      ...(composeJudged ? composeAsideNotes(workloads.aside) : []),
     ];
     const lr = limitRanges
       .slice(0, 2)
@@ -184,8 +194,18 @@ export default defineRule({
 /** Units that can declare limits exist here (the same runtime fact orchestration reads). */
 function runsHere(ctx: RuleContext): true | NotApplicable {
   const r = runtime(ctx.files);
-  const units = Object.values(r.declarative).reduce((a, b) => a + b, 0);
-  return units > 0 ? true : { reason: undeclaredReason(r, 'resource requests and limits') };
+  // Compose services set aside (one-shot jobs, development services) are no units to size.
+  const aside = composeWorkloads(ctx.files).aside;
+  const units = Object.values(r.declarative).reduce((a, b) => a + b, 0) - aside.length;
+  if (units > 0) return true;
+  if (aside.length > 0 && r.platforms.length === 0)
+    return {
+      reason: `no deployed workload here to size: ${aside
+        .slice(0, 3)
+        .map((a) => a.note)
+        .join('; ')}${aside.length > 3 ? ` and ${aside.length - 3} more` : ''}`,
+    };
+  return { reason: undeclaredReason(r, 'resource requests and limits') };
 }
 
 /** The containers of a Cloud Run service: `template.containers` (v2) or `template.spec.containers` (v1). */

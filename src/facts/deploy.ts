@@ -8,6 +8,7 @@ import { dirOf, isDevContainer, isExampleFolder, isProductionPath } from './path
 import { parseHcl, type TfBlock } from './terraform.js';
 import { parseYamlWithLines } from '../util/yaml-lines.js';
 import { k8s } from './k8s.js';
+import { dockerfiles, isToolImage } from './dockerfile.js';
 
 export const COMPOSE_GLOBS = [
   '**/docker-compose*.{yml,yaml}',
@@ -205,6 +206,10 @@ function parseDeploy(files: FileView): Deploy {
       if (awaited.has(x.name))
         x.oneShot = `service ${awaited.get(x.name)} waits for it to complete with condition service_completed_successfully`;
       else if (raw.restart === 'no' || raw.restart === false) x.oneShot = 'restart: "no", it runs once and exits';
+      else {
+        const job = jobStep(x.name, raw);
+        if (job) x.oneShot = job;
+      }
     }
     // Beside a service this file builds, another owner's image (getmeili/meilisearch, a vendor's
     // exporter) is a dependency too, unless this repository publishes it or it bears the project's name.
@@ -433,6 +438,82 @@ function keyLine(lines: string[], key: string, valueLine: number): number {
  */
 export function composeUnits(d: Deploy): ComposeService[] {
   return d.compose.filter((s) => s.built);
+}
+
+/** A migration or seed step: `prisma migrate deploy`, `manage.py migrate`, `db:seed`, a `prisma-migrate` service. */
+const JOB_WORD = /(?:^|[^a-z])(?:migrat(?:e|es|ion|ions|or)|seed(?:s|er|ing)?)(?:[^a-z]|$)/i;
+
+/**
+ * A service that runs a migration or seed and exits: its command's last step migrates or seeds
+ * (`npx prisma migrate deploy`, not `migrate && node dist/main`), or it is named for one and runs
+ * no command of its own, and it serves nothing (no `ports`, no `expose`).
+ */
+function jobStep(name: string, raw: Record<string, unknown>): string | undefined {
+  if (raw.ports !== undefined || raw.expose !== undefined) return undefined;
+  const cmd = raw.command ?? raw.entrypoint;
+  const text = Array.isArray(cmd) ? cmd.map(String).join(' ') : typeof cmd === 'string' ? cmd : undefined;
+  if (text !== undefined) {
+    const last = text
+      .split(/&&|\|\||;/)
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .at(-1);
+    return last && JOB_WORD.test(last)
+      ? `its command \`${last.slice(0, 60)}\` migrates or seeds and exits, no ports`
+      : undefined;
+  }
+  return JOB_WORD.test(name) ? 'named for a migration or seed step, no command that serves and no ports' : undefined;
+}
+
+/** A compose service this repository builds that is not a deployed, long-running unit, and why. */
+export interface ComposeAside {
+  service: ComposeService;
+  kind: 'one-shot' | 'development';
+  /** The whole sentence, the same in every rule: `compose service x (file:line) set aside: …`. */
+  note: string;
+}
+
+/**
+ * The compose services built here that are deployed, long-running workloads: ONE decision that
+ * health-checks, redundancy and resource-limits all read. Set aside: a one-shot job (a migration
+ * or seed runner, `restart: "no"`, awaited with service_completed_successfully), and a service
+ * built from a development image (Dockerfile.dev, not published) beside an image that ships:
+ * local development, as the development compose file it sits in.
+ */
+export function composeWorkloads(files: FileView): { units: ComposeService[]; aside: ComposeAside[] } {
+  return memo(files, 'composeWorkloads', () => {
+    const d = deployments(files);
+    const images = dockerfiles(files).filter((f) => f.ok);
+    const shipping = images.some((f) => isProductionPath(f.path) && !isToolImage(f));
+    const devImages = new Set(images.filter((f) => isToolImage(f)).map((f) => f.path));
+    const units: ComposeService[] = [];
+    const aside: ComposeAside[] = [];
+    for (const s of composeUnits(d)) {
+      const at = `compose service ${s.name} (${s.path}:${s.line})`;
+      if (s.oneShot)
+        aside.push({
+          service: s,
+          kind: 'one-shot',
+          note: `${at} set aside: a one-shot job (${s.oneShot}), not a long-running deployed unit`,
+        });
+      else if (shipping && s.dockerfile && devImages.has(s.dockerfile))
+        aside.push({
+          service: s,
+          kind: 'development',
+          note: `${at} set aside as local development: built from a development image (${s.dockerfile}) that is not published`,
+        });
+      else units.push(s);
+    }
+    return { units, aside };
+  });
+}
+
+/** The set-aside services as evidence, the same in every rule (at most three, then a count). */
+export function composeAsideNotes(aside: ComposeAside[]): Evidence[] {
+  return [
+    ...aside.slice(0, 3).map((a) => ({ path: a.service.path, line: a.service.line, note: a.note })),
+    ...(aside.length > 3 ? [{ path: '.', note: `and ${aside.length - 3} more compose services set aside` }] : []),
+  ];
 }
 
 /**
