@@ -1,4 +1,5 @@
 import rule from './cost-monitoring.js';
+import { expect } from 'vitest';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
 ruleTester(rule, {
@@ -61,6 +62,16 @@ ruleTester(rule, {
         'main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n',
       },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
+      name: 'a committed Helm repository index naming a Kubecost chart is generated, not a Kubecost install: fails',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n',
+        'index.yaml':
+          'apiVersion: v1\nentries:\n  kubecost-exporter:\n  - apiVersion: v2\n    name: kubecost-exporter\n    version: 0.1.0\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: '.', note: expect.stringContaining('no Kubecost/OpenCost') }] },
     },
   ],
   notApplicable: [
