@@ -27,8 +27,12 @@ const SECTIONS: { name: string; exact?: RegExp; heading: RegExp; weak?: RegExp }
   {
     name: 'development',
     exact: /develop|contribut|hacking|build(?:ing)? (?:from source|locally)|running (?:the )?tests|\btesting\b/i,
-    heading: /develop|contribut|build|hacking|\btest(?:s|ing)?\b/i,
-    weak: /local|deploy|clon(e|ing)/i,
+    // Build and test as the subject of the heading ("Building", "Running the tests", "Unit tests"),
+    // not a word at its end ("Validation: Tests" documents a schema's test() method). A "Deploy to
+    // Heroku" section is how to install it, not how to work on it.
+    heading:
+      /develop|contribut|hacking|^\W*(?:(?:how to|running|run|unit|integration|e2e|end-to-end|the|and|local(?:ly)?)\s+)*(?:build(?:ing|s)?|test(?:s|ing)?)\b/i,
+    weak: /\blocal(?:ly)?\b|clon(e|ing)/i,
   },
 ];
 
