@@ -444,7 +444,7 @@ ruleTester(rule, {
       expect: { outcome: 'partial', message: 'no installation and development section' },
     },
     {
-      name: 'a "Deploy to Heroku" section and a "Validation: Tests" API section are no development section',
+      name: '"Deploy to Heroku", "Run locally", an API section "Validation: Tests" and a `Schema.clone()` heading are no development section',
       tree: {
         'README.md': [
           '# blog-api',
@@ -462,6 +462,14 @@ ruleTester(rule, {
           '### Validation: Tests',
           '',
           'A schema runs tests over input values with `.test()`.',
+          '',
+          '### `Schema.clone(): Schema`',
+          '',
+          'Deep copies the schema.',
+          '',
+          '## Run locally',
+          '',
+          'Start the API with `flask run` and open the docs.',
           '',
           body(4),
         ].join('\n'),
