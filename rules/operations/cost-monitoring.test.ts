@@ -76,6 +76,18 @@ ruleTester(rule, {
   ],
   notApplicable: [
     {
+      name: 'a package of Helm charts for callers that ships a Kubecost exporter chart watches no cost of its own',
+      profile: 'infrastructure',
+      tree: {
+        'charts/kubecost-exporter/Chart.yaml': 'apiVersion: v2\nname: kubecost-exporter\nversion: 0.1.0\n',
+        'charts/kubecost-exporter/values.yaml': 'kubecostUrl: http://kubecost-cost-analyzer:9090\n',
+        'charts/kubecost-exporter/templates/cronjob.yaml': 'apiVersion: batch/v1\nkind: CronJob\n',
+        'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+        'charts/web/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'cost is watched where its callers deploy it' },
+    },
+    {
       name: 'a reusable Terraform module is deployed by its callers: not judged here',
       profile: 'infrastructure',
       tree: {

@@ -87,7 +87,8 @@ export default defineRule({
   // its callers' to watch.
   appliesTo: ({ facts, matches, files }) =>
     facts.reusable &&
-    !['budget', 'kubecost'].some((k) => notIndex(matches, k).length > 0) &&
+    // A Kubecost chart (or an exporter for it) in a package of charts is shipped for callers to install.
+    notIndex(matches, 'budget').length === 0 &&
     costTags(files, matches('tags')).length === 0
       ? { reason: `${facts.reusable.reason}: cost is watched where its callers deploy it` }
       : facts.profile.id === 'infrastructure'
@@ -97,7 +98,7 @@ export default defineRule({
     const prod = (ms: Match[]) => ms.filter((m) => isProductionPath(m.path));
     const budgets = prod(notIndex(ctx.matches, 'budget'));
     const tags = costTags(ctx.files, prod(ctx.matches('tags')));
-    const kubecost = prod(notIndex(ctx.matches, 'kubecost'));
+    const kubecost = ctx.facts.reusable ? [] : prod(notIndex(ctx.matches, 'kubecost'));
     const infracostFiles = ctx.files.match(INFRACOST_FILES);
     const infracostCi = ciFiles(ctx.files)
       .flatMap((f) => (f.ok ? f.commands.filter((c) => /\binfracost\b/i.test(c.text)) : []))
