@@ -44,3 +44,21 @@ export const OPS_DOC =
  */
 export const PRODUCT_ARTEFACT =
   /\b(?:e-?mails?|templates?|samples?|notifications?|buttons?|messages?|screenshots?|icons?)\b/i;
+
+/**
+ * A document whose title names a credential rotation ("SAML SP Key Rotation Runbook", "Rotating
+ * the TLS certificate"): its Rollback section undoes the rotation, not a release.
+ */
+const CREDENTIAL_ROTATION =
+  /\b(?:keys?|secrets?|certificates?|certs?|passwords?|credentials?|tokens?)\b.*\b(?:rotat\w*|renew\w*)|\b(?:rotat\w*|renew\w*)\b.*\b(?:keys?|secrets?|certificates?|certs?|passwords?|credentials?|tokens?)\b/i;
+
+/** The document's title: its first Markdown or AsciiDoc heading. */
+export function docTitle(text: string): string | undefined {
+  return /^(?:#|=)[ \t]+(.+)$/m.exec(text)?.[1];
+}
+
+/** Whether the document is about rotating a credential (its title says so). */
+export function aboutCredentialRotation(text: string): boolean {
+  const title = docTitle(text);
+  return title !== undefined && CREDENTIAL_ROTATION.test(title);
+}

@@ -27,8 +27,12 @@ const SECTIONS: { name: string; exact?: RegExp; heading: RegExp; weak?: RegExp }
   {
     name: 'development',
     exact: /develop|contribut|hacking|build(?:ing)? (?:from source|locally)|running (?:the )?tests|\btesting\b/i,
-    heading: /develop|contribut|build|hacking|\btest(?:s|ing)?\b/i,
-    weak: /local|deploy|clon(e|ing)/i,
+    // Build and test as the subject of the heading ("Building", "Running the tests", "Unit tests"),
+    // not a word at its end ("Validation: Tests" documents a schema's test() method). A "Deploy to
+    // Heroku" section is how to install it, not how to work on it.
+    heading:
+      /develop|contribut|hacking|^\W*(?:(?:how to|running|run|unit|integration|e2e|end-to-end|the|and|local(?:ly)?)\s+)*(?:build(?:ing|s)?|compil(?:e|ing)|test(?:s|ing)?)\b/i,
+    weak: /\blocal (?:setup|development|environment)\b|\bclon(?:e|ing)\b/i,
   },
 ];
 
@@ -194,7 +198,10 @@ function readSections(text: string, rst = false) {
     at:
       (exact ? sections.find((h) => exact.test(meaning(h.text))) : undefined) ??
       sections.find((h) => heading.test(meaning(h.text))) ??
-      (weak ? sections.find((h) => weak.test(meaning(h.text)) && !NUMBERED_ITEM.test(h.text)) : undefined),
+      // Code in a heading is an API name (`Schema.clone()`), not the section's subject.
+      (weak
+        ? sections.find((h) => weak.test(meaning(h.text).replace(/`[^`]*`/g, ' ')) && !NUMBERED_ITEM.test(h.text))
+        : undefined),
   }));
   // No installation or usage heading: a section whose body installs or starts the project
   // (a Terraform module block under "Provision Instructions") is one; installation first.

@@ -20,6 +20,50 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a NestJS app whose CI runs `npm run build` (nest build) builds: no "no separate build step" claim',
+      tree: {
+        'package.json': JSON.stringify(
+          { name: 'api', scripts: { build: 'nest build', test: 'jest' }, devDependencies: { jest: '29' } },
+          null,
+          2,
+        ),
+        'src/main.ts': 'export {};\n',
+        '.github/workflows/ci.yml':
+          'on: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci\n      - run: npm run build\n      - run: npm test\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'CI (github-actions) builds and runs the tests.',
+        evidence: [
+          {
+            path: 'package.json',
+            line: 4,
+            note: expect.stringMatching(/^job build builds: .github\/workflows\/ci.yml:7 → package.json:4/),
+          },
+        ],
+      },
+    },
+    {
+      name: 'a Rust crate with a build job of `cargo check` runs builds and tests',
+      tree: {
+        'Cargo.toml': '[package]\nname = "lib"\nversion = "1.0.0"\n',
+        'src/lib.rs': '\n',
+        '.github/workflows/ci.yml':
+          'on: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo check --no-default-features\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo test\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'CI (github-actions) builds and runs the tests.',
+        evidence: [
+          {
+            path: '.github/workflows/ci.yml',
+            line: 6,
+            note: 'job build builds: .github/workflows/ci.yml:6 → cargo check',
+          },
+        ],
+      },
+    },
+    {
       name: 'GitHub Actions that build and test a Go module pass, with both lines cited',
       tree: {
         'go.mod': 'module example.com/api\n',

@@ -1,4 +1,5 @@
 import rule from './cost-monitoring.js';
+import { expect } from 'vitest';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
 ruleTester(rule, {
@@ -62,8 +63,30 @@ ruleTester(rule, {
       },
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
+    {
+      name: 'a committed Helm repository index naming a Kubecost chart is generated, not a Kubecost install: fails',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n',
+        'index.yaml':
+          'apiVersion: v1\nentries:\n  kubecost-exporter:\n  - apiVersion: v2\n    name: kubecost-exporter\n    version: 0.1.0\n',
+      },
+      expect: { outcome: 'fail', evidence: [{ path: '.', note: expect.stringContaining('no Kubecost/OpenCost') }] },
+    },
   ],
   notApplicable: [
+    {
+      name: 'a package of Helm charts for callers that ships a Kubecost exporter chart watches no cost of its own',
+      profile: 'infrastructure',
+      tree: {
+        'charts/kubecost-exporter/Chart.yaml': 'apiVersion: v2\nname: kubecost-exporter\nversion: 0.1.0\n',
+        'charts/kubecost-exporter/values.yaml': 'kubecostUrl: http://kubecost-cost-analyzer:9090\n',
+        'charts/kubecost-exporter/templates/cronjob.yaml': 'apiVersion: batch/v1\nkind: CronJob\n',
+        'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+        'charts/web/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'cost is watched where its callers deploy it' },
+    },
     {
       name: 'a reusable Terraform module is deployed by its callers: not judged here',
       profile: 'infrastructure',

@@ -21,6 +21,12 @@ function costTags(files: FileView, tags: Match[]): Match[] {
   });
 }
 
+/** Matches of `key` outside generated Helm repository indexes (chart names, not installs). */
+function notIndex(matches: (key: string) => Match[], key: string): Match[] {
+  const index = new Set(matches('helmIndex').map((m) => m.path));
+  return matches(key).filter((m) => !index.has(m.path));
+}
+
 export default defineRule({
   meta: {
     id: 'cost-monitoring',
@@ -66,6 +72,14 @@ export default defineRule({
         literals: ['kubecost', 'cost-analyzer', 'opencost'],
         maxPerFile: 1,
       },
+      // A Helm chart repository index (`helm repo index`): generated, it lists the names of the
+      // charts published here, so a chart named for Kubecost in it installs nothing.
+      helmIndex: {
+        regex: /^entries:[ \t]*$/m,
+        files: ['**/index.yaml'],
+        literals: ['entries:'],
+        maxPerFile: 1,
+      },
     },
     reads: CI_GLOBS,
   },
@@ -73,7 +87,8 @@ export default defineRule({
   // its callers' to watch.
   appliesTo: ({ facts, matches, files }) =>
     facts.reusable &&
-    !['budget', 'kubecost'].some((k) => matches(k).length > 0) &&
+    // A Kubecost chart (or an exporter for it) in a package of charts is shipped for callers to install.
+    notIndex(matches, 'budget').length === 0 &&
     costTags(files, matches('tags')).length === 0
       ? { reason: `${facts.reusable.reason}: cost is watched where its callers deploy it` }
       : facts.profile.id === 'infrastructure'
@@ -81,9 +96,9 @@ export default defineRule({
         : { reason: `profile is ${facts.profile.id}: cost monitoring is judged on infrastructure repositories` },
   check(ctx) {
     const prod = (ms: Match[]) => ms.filter((m) => isProductionPath(m.path));
-    const budgets = prod(ctx.matches('budget'));
+    const budgets = prod(notIndex(ctx.matches, 'budget'));
     const tags = costTags(ctx.files, prod(ctx.matches('tags')));
-    const kubecost = prod(ctx.matches('kubecost'));
+    const kubecost = ctx.facts.reusable ? [] : prod(notIndex(ctx.matches, 'kubecost'));
     const infracostFiles = ctx.files.match(INFRACOST_FILES);
     const infracostCi = ciFiles(ctx.files)
       .flatMap((f) => (f.ok ? f.commands.filter((c) => /\binfracost\b/i.test(c.text)) : []))

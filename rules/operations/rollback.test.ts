@@ -228,6 +228,16 @@ ruleTester(rule, {
       expect: { outcome: 'fail', absent: ['email-service.md'] },
     },
     {
+      name: 'the "## Rollback" section of a signing-key rotation runbook undoes the rotation, not a release',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module x\n',
+        'docs/key_rotation.md':
+          '# Signing Key Rotation Runbook\n\n## Steps\n\nDeploy the new key next to the old one.\n\n## Rollback\n\nRestore the old key and redeploy; the dual-key config deployed earlier stays.\n',
+      },
+      expect: { outcome: 'fail', absent: ['key_rotation.md'] },
+    },
+    {
       name: 'TAG=$(git describe --tags) in an install script checks out a git tag: no versioned image',
       profile: 'service',
       tree: {

@@ -1,5 +1,12 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
-import { DEPLOY_CONTEXT, headingProse, OPS_DOC, PRODUCT_ARTEFACT, sectionBody } from '../_shared/ops-docs.js';
+import {
+  aboutCredentialRotation,
+  DEPLOY_CONTEXT,
+  headingProse,
+  OPS_DOC,
+  PRODUCT_ARTEFACT,
+  sectionBody,
+} from '../_shared/ops-docs.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { fromMatch, isAgentDoc, isTestPath } from '../../src/facts/paths.js';
@@ -137,6 +144,8 @@ export default defineRule({
         !/transaction/i.test(m.snippet) &&
         /roll(?:ing)?[ -]?back|revert/i.test(headingProse(m.snippet)) &&
         !PRODUCT_ARTEFACT.test(headingProse(m.snippet)) &&
+        // A key rotation runbook's "## Rollback" undoes the rotation, not a release.
+        !aboutCredentialRotation(ctx.files.read(m.path) ?? '') &&
         (OPS_DOC.test(m.path) ||
           DEPLOY_CONTEXT.test(`${headingProse(m.snippet)}\n${sectionBody(ctx.files.read(m.path) ?? '', m.line)}`)),
     );

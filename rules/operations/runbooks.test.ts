@@ -124,6 +124,33 @@ ruleTester(rule, {
       expect: { outcome: 'fail' },
     },
     {
+      name: 'a README troubleshooting section about a port taken on a developer Mac (the local server) is not a runbook',
+      profile: 'service',
+      tree: {
+        'README.md':
+          '# blog-api\n\n## Troubleshooting\n\nOn macOS the AirPlay receiver takes port 5000, so the server cannot start.\nTurn it off in System Preferences, or run `flask run --port=4000`.\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
+      name: 'a document titled "... Runbook" outside runbooks/ is a dedicated runbook; its title is not one of its topics',
+      profile: 'service',
+      tree: {
+        'docs/key_rotation.md':
+          '# Signing Key Rotation Runbook\n\nRotate the signing key without downtime.\n\n## Steps\n\n1. Add the new key.\n2. Promote it.\n\n## Rollback\n\nRestore the previous key as primary.\n',
+        'go.mod': 'module x\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.6,
+        message: 'Operational docs cover recovery only; no incident response, diagnosis and postmortem sections.',
+        evidence: [
+          { path: 'docs/key_rotation.md', line: 10, note: 'recovery' },
+          { path: 'docs/key_rotation.md', note: 'operational document' },
+        ],
+      },
+    },
+    {
       name: 'UI words in a README ("Alert" component, API "Operations") and changelog entries do not count',
       profile: 'service',
       tree: {

@@ -30,12 +30,15 @@ const TOPICS: [string, RegExp][] = [
 const STRONG =
   /runbook|incident|\bon-?\s?call\b|post-?\s?mortem|escalat|troubleshoot|disaster recovery|roll ?back|failover|outage/i;
 
-/** What running the system is about: production, its processes, logs and failures. */
+/**
+ * What running the system is about: production, its processes, logs and failures. "the server"
+ * alone is also the one a developer starts on a laptop (microblog's "port 5000 is taken on macOS").
+ */
 const RUNNING =
-  /\b(?:production|prod|servers?|pods?|kubectl|logs?|restart|outage|latency|error rates?|alerts?|incidents?|on-?call|memory|disk|cpu|health ?checks?|roll ?back|backups?|5\d\d|timeouts?|crash(?:es|ing)?|queue|database is|connection(?:s)? (?:refused|reset|pool))\b/i;
+  /\b(?:production|prod|servers|pods?|kubectl|logs?|restart|outage|latency|error rates?|alerts?|incidents?|on-?call|memory|disk|cpu|health ?checks?|roll ?back|backups?|5\d\d|timeouts?|crash(?:es|ing)?|queue|database is|connection(?:s)? (?:refused|reset|pool))\b/i;
 /** What setting up a development machine is about: installing, building, toolchains. */
 const DEV_SETUP =
-  /\b(?:install(?:s|ed|ing|ation)?|gems?|bundle|brew|homebrew|npm|yarn|pip|compil(?:e|ing)|node_modules|xcode|macs?|macos|rbenv|rvm|nvm|asdf|IDE|editor|local (?:setup|environment)|dev(?:elopment)? (?:setup|environment))\b/i;
+  /\b(?:install(?:s|ed|ing|ation)?|gems?|bundle|brew|homebrew|npm|yarn|pip|compil(?:e|ing)|node_modules|xcode|macs?|macos|rbenv|rvm|nvm|asdf|IDE|editor|local (?:setup|environment)|dev(?:elopment)? (?:setup|environment)|localhost|system preferences|--port)\b/i;
 
 /**
  * A "Troubleshooting" section in a setup guide about installing gems or a toolchain (casa's
@@ -44,6 +47,12 @@ const DEV_SETUP =
  */
 function devSetupOnly(body: string): boolean {
   return DEV_SETUP.test(body) && !RUNNING.test(body);
+}
+
+/** Whether line `line` (1-based) is the document's first heading (its title). */
+function isTitle(text: string, line: number): boolean {
+  const lines = text.split('\n', line);
+  return !lines.slice(0, line - 1).some((l) => /^(?:#|=)/.test(l) && !/^---/.test(l));
 }
 
 const topicsOf = (ms: Match[]) => [
@@ -110,10 +119,20 @@ export default defineRule({
         : true,
   check(ctx) {
     const relevant = (p: string) => !isTestPath(p) && !NOT_OPS.test(p) && !isAgentDoc(p);
-    const dedicated = ctx.files.match(DEDICATED).filter(relevant);
-    const dedicatedSet = new Set(dedicated);
     const headings = ctx.matches('opsHeading').filter((m) => relevant(m.path));
-    const inDedicated = headings.filter((m) => dedicatedSet.has(m.path));
+    // A document whose title calls it a runbook or playbook is one, wherever it lives
+    // ("# SAML SP Key Rotation Runbook" in docs/saml_key_rotation.md).
+    const titles = headings.filter(
+      (m) =>
+        /^(?:#[ \t]|=[ \t])/.test(m.snippet) &&
+        /runbook|playbook/i.test(m.snippet) &&
+        isTitle(ctx.files.read(m.path) ?? '', m.line),
+    );
+    const titled = titles.map((m) => m.path);
+    const dedicated = [...new Set([...ctx.files.match(DEDICATED).filter(relevant), ...titled])];
+    const dedicatedSet = new Set(dedicated);
+    // The title that made a document dedicated is not a section of it: its topics are its headings.
+    const inDedicated = headings.filter((m) => dedicatedSet.has(m.path) && !titles.includes(m));
     // Outside operational documents only unmistakable headings count: a README's "Alert" component
     // or "Operations" API section is not an operations guide.
     const elsewhere = headings.filter(

@@ -48,6 +48,28 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a script run by the make target CI calls that exits 1 unless packages are fully covered is a gate',
+      tree: {
+        'go.mod': 'module example.com/api\n',
+        Makefile: 'test:\n\tgo test ./... -coverprofile=coverage.out\n\t./hack/coverage.sh\n',
+        'hack/coverage.sh':
+          '#!/usr/bin/env bash\nFAIL=false\nfor PKG in crypto reloader; do\n  MISSING=$(go tool cover -func=coverage.out | grep "^example.com/api/internal/$PKG/" | grep -v \'100.0%$\')\n  COUNT=$(echo "$MISSING" | wc -l)\n  if [ "$COUNT" -gt 1 ]; then\n    echo "package $PKG is not fully covered"\n    FAIL=true\n  fi\ndone\nif [ "$FAIL" = true ]; then\n  exit 1\nfi\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Coverage is gated: coverage check script.',
+        evidence: [
+          {
+            path: 'hack/coverage.sh',
+            line: 4,
+            note: expect.stringContaining('.github/workflows/ci.yml:6 → Makefile:3 (make test) → hack/coverage.sh:4'),
+          },
+        ],
+      },
+    },
+    {
       name: 'pytest-cov --cov-fail-under in a workflow',
       tree: {
         '.github/workflows/ci.yml':

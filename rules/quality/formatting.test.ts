@@ -429,6 +429,31 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'four Terraform stubs in infrastructure/ of a Java service: terraform fmt speaks for them, not for the Java code',
+      tree: {
+        'build.gradle': "plugins { id 'java' }\n",
+        'src/main/java/uk/acme/Application.java': 'package uk.acme;\n\npublic class Application {}\n',
+        'src/main/java/uk/acme/RootController.java': 'package uk.acme;\n\npublic class RootController {}\n',
+        'src/main/java/uk/acme/Config.java': 'package uk.acme;\n\npublic class Config {}\n',
+        'src/main/java/uk/acme/Health.java': 'package uk.acme;\n\npublic class Health {}\n',
+        'src/test/java/uk/acme/ApplicationTest.java': 'package uk.acme;\n\npublic class ApplicationTest {}\n',
+        'src/test/java/uk/acme/RootControllerTest.java': 'package uk.acme;\n\npublic class RootControllerTest {}\n',
+        'src/test/java/uk/acme/ConfigTest.java': 'package uk.acme;\n\npublic class ConfigTest {}\n',
+        'src/test/java/uk/acme/HealthTest.java': 'package uk.acme;\n\npublic class HealthTest {}\n',
+        'infrastructure/main.tf': 'provider "azurerm" {\n  features {}\n}\n',
+        'infrastructure/state.tf': 'terraform {\n  backend "azurerm" {}\n}\n',
+        'infrastructure/variables.tf': 'variable "env" {}\n',
+        'infrastructure/output.tf': 'output "env" {\n  value = var.env\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message:
+          'terraform fmt (Terraform toolchain) formats the 4 Terraform files by convention, but no formatter is configured for the other 4 source files (the Java code).',
+        evidence: [{ path: '.', note: 'terraform fmt (Terraform toolchain) implied for the Terraform files only' }],
+      },
+    },
+    {
       name: 'a phpcs ruleset of compatibility sniffs only lays out nothing: not a formatter',
       tree: {
         'phpcs.xml': '<?xml version="1.0"?>\n<ruleset name="Compat">\n    <rule ref="PHPCompatibility"/>\n</ruleset>\n',

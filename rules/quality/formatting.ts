@@ -325,7 +325,12 @@ export default defineRule({
     const goRust = goFiles + rsFiles;
     // The product's other source files.
     const rest = productSources.length - goRust;
-    if (implied.length > 0 && goRust + tfFiles >= rest) {
+    // A toolchain's formatter speaks for the repository only when its language is the main one: four
+    // Terraform stubs in infrastructure/ of a Java service say nothing of how the Java is laid out.
+    const main = ctx.facts.languages[0]?.name;
+    const mainImplied =
+      (main === 'Go' && goFiles > 0) || (main === 'Rust' && rsFiles > 0) || (main === 'HCL' && tfFiles > 0);
+    if (implied.length > 0 && goRust + tfFiles >= rest && (mainImplied || main === undefined)) {
       return pass(
         `Formatted by convention with ${listing(implied)}.`,
         [
@@ -344,12 +349,17 @@ export default defineRule({
         data,
       );
     // Go or Rust beside a larger frontend: the toolchain formats its part, nothing formats the rest.
+    const sideKinds = listing(
+      [goFiles > 0 ? 'Go' : '', rsFiles > 0 ? 'Rust' : '', tfFiles > 0 && goRust === 0 ? 'Terraform' : ''].filter(
+        Boolean,
+      ),
+    );
     if (implied.length > 0)
       return partial(
         0.5,
-        `${listing(implied)} formats the ${goRust + tfFiles} Go/Rust/Terraform file${goRust + tfFiles === 1 ? '' : 's'} by convention, but no formatter is configured for the other ${rest} source files${editorconfig ? '; .editorconfig sets whitespace only' : ''}.`,
+        `${listing(implied)} formats the ${goRust + tfFiles} ${sideKinds} file${goRust + tfFiles === 1 ? '' : 's'} by convention, but no formatter is configured for the other ${rest} source files${main && !mainImplied ? ` (the ${main} code)` : ''}${editorconfig ? '; .editorconfig sets whitespace only' : ''}.`,
         [
-          { path: '.', note: `${listing(implied)} implied for Go/Rust only` },
+          { path: '.', note: `${listing(implied)} implied for the ${sideKinds} files only` },
           ...(editorconfig ? [{ path: editorconfig, note: 'editor settings only' }] : []),
         ],
         data,

@@ -72,6 +72,26 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a src/ project that sets NuGet package metadata (PackageTags, license, readme; no PackageId) is the shipped library',
+      profile: 'library',
+      tree: {
+        'src/Logkit/Logkit.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <Description>Structured logging</Description>\n    <PackageTags>logging;structured</PackageTags>\n    <PackageLicenseExpression>Apache-2.0</PackageLicenseExpression>\n    <PackageReadmeFile>README.md</PackageReadmeFile>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include="PolySharp" PrivateAssets="all" />\n  </ItemGroup>\n</Project>\n',
+        'test/Logkit.Tests/Logkit.Tests.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="xunit" />\n  </ItemGroup>\n</Project>\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'src/Logkit/Logkit.csproj',
+            note: 'no lockfile needed: a library: its users resolve versions from its package metadata, no lockfile needed',
+          },
+        ],
+        absent: ['src/Logkit/Logkit.csproj (a test, benchmark or helper project'],
+      },
+    },
+    {
       name: "a library's unpinned dev requirements need no lock",
       profile: 'library',
       tree: {

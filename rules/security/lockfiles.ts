@@ -134,8 +134,15 @@ function chartManifests(files: FileView): { path: string; line: number; count: n
 
 /** The lockfile that serves `m`, why it is missing, or undefined when the manifest needs none. */
 /** A project packed for NuGet: `<IsPackable>true`, a `<PackageId>` or `<GeneratePackageOnBuild>true`, and not an app. */
+/**
+ * NuGet package metadata a project sets only to be packed (serilog's src/Serilog/Serilog.csproj:
+ * PackageTags, PackageLicenseExpression, PackageReadmeFile, no PackageId: the id is the project name).
+ */
+const PACKAGE_METADATA =
+  /<(?:PackageId|PackageTags|PackageLicenseExpression|PackageLicenseFile|PackageProjectUrl|PackageReadmeFile|PackageIcon)>\s*[^<\s]/;
 const packable = (text: string) =>
-  /<(?:IsPackable|GeneratePackageOnBuild)>\s*true\s*</i.test(text) || /<PackageId>\s*[^<\s]/.test(text)
+  /<(?:IsPackable|GeneratePackageOnBuild)>\s*true\s*</i.test(text) ||
+  (PACKAGE_METADATA.test(text) && !/<IsPackable>\s*false\s*</i.test(text))
     ? !shipsApp(text) || /<PackAsTool>\s*true\s*</i.test(text)
     : false;
 const WEB_SDK = /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.(?:Web|Worker|BlazorWebAssembly)"/i;

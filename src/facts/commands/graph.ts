@@ -180,7 +180,10 @@ class Walker {
       const base = script.slice(script.lastIndexOf('/') + 1);
       const at = argv.findIndex((w) => w.replace(/\\/g, '/').endsWith(base));
       const args = at < 0 ? [] : argv.slice(at + 1);
-      this.shell(psOrBat(this.files.read(script) ?? '', script), 1, script, undefined, next, args);
+      const text = this.files.read(script) ?? '';
+      const gate = coverageScriptGate(text, script);
+      if (gate) this.emit(argv, [gate.tool], { ...next, chain: [...next.chain, gate.hop] });
+      this.shell(psOrBat(text, script), 1, script, undefined, next, args);
       return;
     }
     this.emit(argv, classify(argv), next);
@@ -273,6 +276,32 @@ class Walker {
 }
 
 /** `git clone URL [DIR]`: the directory it creates (DIR, else the URL's last segment without `.git`). */
+/** What reads a coverage report in a script: `go tool cover -func`, `coverage report`, an lcov or Istanbul summary. */
+const COVERAGE_READ =
+  /\bgo\s+tool\s+cover\b[^\n]*-func\b|\bcoverage\s+report\b|\blcov\s+--summary\b|coverage-summary\.json|\bgcovr\b[^\n]*--print-summary/;
+
+/**
+ * A script of the repository that reads a coverage report and exits non-zero on a comparison
+ * (supabase auth's hack/coverage.sh: every function of some packages at 100.0 %, else `exit 1`):
+ * a coverage gate written by hand, cited at the line that reads the report.
+ */
+function coverageScriptGate(text: string, path: string): { tool: CommandTool; hop: CommandHop } | undefined {
+  if (!/cover/i.test(text)) return undefined;
+  const read = COVERAGE_READ.exec(text);
+  if (!read || !/^[ \t]*exit[ \t]+[1-9]/m.test(text)) return undefined;
+  if (!/\s-(?:lt|le|gt|ge|ne|eq)\s|[<>]=?\s*\$?\{?\w|grep\s+-v\b[^\n]*100/.test(text)) return undefined;
+  const line = text.slice(0, read.index).split('\n').length;
+  const lineText = text.split('\n')[line - 1]!.trim();
+  return {
+    tool: {
+      name: 'coverage check script',
+      kinds: ['coverage', 'coverage-gate'],
+      implied: `${path} exits non-zero when coverage is below its bar`,
+    },
+    hop: { path, line, text: lineText.slice(0, 200) },
+  };
+}
+
 function cloneTarget(argv: string[]): { url: string; dir: string } | undefined {
   if (argv[0] !== 'git' || argv[1] !== 'clone') return undefined;
   const words = positionals(argv.slice(2), ['-b', '--branch', '--depth', '-o', '--origin', '-c', '--config']);

@@ -260,6 +260,8 @@ const SPECS: Spec[] = [
   { name: 'cross build', kinds: B, cmd: ['cross'], args: /^(?:\+\S+\s+)?build\b/ },
   { name: 'MSBuild', kinds: B, cmd: ['msbuild', 'msbuild.exe'] },
   { name: 'cargo build', kinds: B, cmd: ['cargo'], args: /^(?:\+\S+\s+)?build\b/ },
+  // `cargo check` compiles every crate (without code generation): a CI job of them is a build job.
+  { name: 'cargo check', kinds: B, cmd: ['cargo'], args: /^(?:\+\S+\s+)?check\b/ },
   {
     name: 'docker build',
     kinds: B,
@@ -268,6 +270,23 @@ const SPECS: Spec[] = [
   },
   { name: 'docker-compose build', kinds: B, cmd: ['docker-compose'], args: /^build\b/ },
   { name: 'Python build', kinds: B, cmd: ['build'] },
+  // Framework CLIs whose `build` subcommand compiles the app (`nest build`, `vue-cli-service build`).
+  {
+    name: 'JS framework build',
+    kinds: B,
+    cmd: [
+      'nest',
+      'react-scripts',
+      'craco',
+      'react-app-rewired',
+      'vue-cli-service',
+      'quasar',
+      'ember',
+      'stencil',
+      'expo',
+    ],
+    args: /^build\b/,
+  },
   { name: 'Python build', kinds: B, cmd: ['poetry', 'hatch', 'uv', 'flit', 'pdm'], args: /^build\b/ },
   {
     name: 'JS bundler',
