@@ -738,7 +738,8 @@ describe('command graph: CI catalogues and defaults', () => {
   it('tox -eflake8 (env glued to -e) and tox -e flake8,py3 run those environments only (round 17)', () => {
     const toxIni =
       '[tox]\nenvlist = py38, py39, flake8\n\n[testenv]\ncommands = pytest --cov=api tests\n\n[testenv:flake8]\ncommands = flake8 api tests\n';
-    const wf = (run: string) => `on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
+    const wf = (run: string) =>
+      `on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
     const glued = { 'tox.ini': toxIni, '.github/workflows/tests.yml': wf('tox -eflake8') };
     expect(chains(glued, 'test')).toEqual([]);
     expect(chains(glued, 'lint')).toEqual(['.github/workflows/tests.yml:6 → tox.ini:8 (tox env flake8) → Flake8']);
