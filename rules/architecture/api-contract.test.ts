@@ -172,7 +172,7 @@ ruleTester(rule, {
       tree: {
         'requirements.txt': 'flask==3.0.3\nflask-marshmallow==1.2.1\napifairy==1.4.0\n',
         'api/app.py':
-          "from flask import Flask\nfrom apifairy import APIFairy\n\napifairy = APIFairy()\n\ndef create_app():\n    app = Flask(__name__)\n    apifairy.init_app(app)\n    return app\n",
+          'from flask import Flask\nfrom apifairy import APIFairy\n\napifairy = APIFairy()\n\ndef create_app():\n    app = Flask(__name__)\n    apifairy.init_app(app)\n    return app\n',
       },
       expect: {
         outcome: 'partial',
