@@ -181,6 +181,19 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'APIFairy wired in code without a declared dependency (installed from a lock elsewhere) is partial, cited where it is created',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.3\n',
+        'api/app.py': 'from flask import Flask\nfrom apifairy import APIFairy\n\napifairy = APIFairy()\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'Only generated API docs (APIFairy)',
+        evidence: [{ path: 'api/app.py', line: 4, note: 'APIFairy: serves an API document generated from code' }],
+      },
+    },
+    {
       name: 'a Spring app with springdoc only is partial',
       profile: 'service',
       tree: {
