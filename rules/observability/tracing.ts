@@ -118,10 +118,10 @@ export default defineRule({
       // Application Insights Java agent's jar or its applicationinsights.json (read only by the agent)
       // copied in; the base image or JAVA_TOOL_OPTIONS attaches it.
       agentShipped: {
-        regex: /^[ \t]*(?:COPY|ADD|RUN)\b[^\n]*?\b(applicationinsights(?:-agent[\w.${}-]*\.jar|\.json))/im,
+        regex: /\b(applicationinsights(?:-agent\b|\.json\b))/i,
         files: ['**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile'],
         literals: ['applicationinsights'],
-        maxPerFile: 1,
+        maxPerFile: 3,
       },
       launcher: {
         // Auto-instrumentation started from the outside: agents, wrappers and the OTel operator.
@@ -209,7 +209,10 @@ export default defineRule({
     if (auto.length > 0) found.push(`auto-configured ${auto[0]!.name}`);
     if (sentry.length > 0) found.push('Sentry performance tracing');
     if (found.length > 0) return pass(`Requests are traced: ${listing(found)}.`, evidence, data);
-    const shipped = own(codeMatches(ctx.matches('agentShipped'))).server;
+    // Only a line that puts it into the image (COPY, ADD, a RUN that downloads it).
+    const shipped = own(codeMatches(ctx.matches('agentShipped'))).server.filter((m) =>
+      /^\s*(?:COPY|ADD|RUN)\b/i.test(m.snippet),
+    );
     if (shipped.length > 0) {
       return partial(
         0.7,
