@@ -167,6 +167,33 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.5, message: 'FastAPI', evidence: [{ path: 'requirements.txt', line: 1 }] },
     },
     {
+      name: 'a Flask API documented with APIFairy only is partial (generated OpenAPI, like springdoc)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.3\nflask-marshmallow==1.2.1\napifairy==1.4.0\n',
+        'api/app.py':
+          'from flask import Flask\nfrom apifairy import APIFairy\n\napifairy = APIFairy()\n\ndef create_app():\n    app = Flask(__name__)\n    apifairy.init_app(app)\n    return app\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'apifairy',
+        evidence: [{ path: 'requirements.txt', line: 3, note: 'generates API docs from code' }],
+      },
+    },
+    {
+      name: 'APIFairy wired in code without a declared dependency (installed from a lock elsewhere) is partial, cited where it is created',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.3\n',
+        'api/app.py': 'from flask import Flask\nfrom apifairy import APIFairy\n\napifairy = APIFairy()\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'Only generated API docs (APIFairy)',
+        evidence: [{ path: 'api/app.py', line: 4, note: 'APIFairy: serves an API document generated from code' }],
+      },
+    },
+    {
       name: 'a Spring app with springdoc only is partial',
       profile: 'service',
       tree: {

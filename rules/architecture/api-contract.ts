@@ -52,7 +52,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql, asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql, asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`APIFairy()` in Flask, `UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       // Docs generated from code, seen where the code wires them, also through a wrapper package or
       // the project's own extension method (`AddSwaggerDefault()` whose body calls AddSwaggerGen):
@@ -60,9 +60,9 @@ export default defineRule({
       // `MapOpenApi()`), and apipie-rails' endpoint descriptions (`api :GET, "/p.json", "…"`).
       generatedInCode: {
         regex:
-          /\.(UseSwagger|AddSwaggerGen|UseOpenApi|MapOpenApi|AddOpenApiDocument|AddSwaggerDocument)\s*\(|^[ \t]*(api)[ \t]+:(?:GET|POST|PUT|PATCH|DELETE)[ \t]*,[ \t]*["'][^"']*["']/m,
-        files: ['**/*.{cs,fs,vb,rb}'],
-        literals: ['Swagger', 'OpenApi', 'api :'],
+          /\.(UseSwagger|AddSwaggerGen|UseOpenApi|MapOpenApi|AddOpenApiDocument|AddSwaggerDocument)\s*\(|^[ \t]*(api)[ \t]+:(?:GET|POST|PUT|PATCH|DELETE)[ \t]*,[ \t]*["'][^"']*["']|\b(APIFairy)\s*\(/m,
+        files: ['**/*.{cs,fs,vb,rb,py}'],
+        literals: ['Swagger', 'OpenApi', 'api :', 'APIFairy('],
         maxPerFile: 1,
       },
       specDoc: {
@@ -128,7 +128,9 @@ export default defineRule({
       ...fastapi.map((f) => ({ ...f.evidence, note: `${f.name} serves a generated OpenAPI document` })),
     ];
     const inCode = ctx.matches('generatedInCode').filter((m) => !isTestPath(m.path));
-    const codeNames = [...new Set(inCode.map((m) => (m.groups[1] ? 'apipie-rails' : 'Swagger/OpenAPI middleware')))];
+    const codeName = (m: (typeof inCode)[number]) =>
+      m.groups[1] ? 'apipie-rails' : m.groups[2] ? 'APIFairy' : 'Swagger/OpenAPI middleware';
+    const codeNames = [...new Set(inCode.map(codeName))];
     // Wired in code: cited where it is, beside (or without) the dependency.
     for (const m of inCode.filter((x) => !generated.some((e) => e.path === x.path)).slice(0, 2))
       generated.push(
@@ -136,7 +138,7 @@ export default defineRule({
           m,
           m.groups[1]
             ? 'apipie-rails endpoint description: API docs generated from code'
-            : `${m.groups[0]}: serves an API document generated from code`,
+            : `${m.groups[0] ?? m.groups[2]}: serves an API document generated from code`,
         ),
       );
     if (generated.length) {
@@ -146,8 +148,8 @@ export default defineRule({
           ...fastapi.map((f) => f.name),
           // A name the dependency already gives is not repeated (apipie-rails; Swashbuckle/NSwag).
           ...codeNames.filter((n) =>
-            n === 'apipie-rails'
-              ? !generators.some((d) => d.name === 'apipie-rails')
+            n === 'apipie-rails' || n === 'APIFairy'
+              ? !generators.some((d) => d.name.toLowerCase() === n.toLowerCase())
               : !generators.some((d) => /Swashbuckle|NSwag|OpenApi/i.test(d.name)),
           ),
         ]),

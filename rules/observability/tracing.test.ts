@@ -83,6 +83,16 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'Dockerfile', line: 2 }] },
     },
     {
+      name: 'Java: the Application Insights agent attached with -javaagent passes',
+      profile: 'service',
+      tree: {
+        Dockerfile:
+          'FROM eclipse-temurin:21-jre\nCOPY applicationinsights-agent-3.7.0.jar /agent/\nENV JAVA_TOOL_OPTIONS="-javaagent:/agent/applicationinsights-agent-3.7.0.jar"\nCMD ["java", "-jar", "app.jar"]\n',
+        'src/main/java/App.java': 'class App {}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'Dockerfile', line: 3 }] },
+    },
+    {
       name: "Python: ddtrace's patch_all() patches the clients for tracing",
       profile: 'service',
       tree: {
@@ -93,6 +103,24 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Java: the Application Insights agent configuration shipped into the image, agent attached by the base image, is partial',
+      profile: 'service',
+      tree: {
+        Dockerfile:
+          'ARG AI_AGENT_VERSION=3.7.0\nFROM registry.example.org/base/java:21\n\nCOPY lib/applicationinsights.json /opt/app/\nCOPY build/libs/app.jar /opt/app/\nCMD ["app.jar"]\n',
+        'lib/applicationinsights.json': '{\n  "role": { "name": "app" }\n}\n',
+        'src/main/java/App.java': 'class App {}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.7,
+        message: 'Application Insights',
+        evidence: [
+          { path: 'Dockerfile', line: 4, note: expect.stringContaining('configuration copied into the image') },
+        ],
+      },
+    },
     {
       name: 'Ruby: Sentry with traces_sample_rate = 0.0 records no traces',
       profile: 'service',

@@ -41,7 +41,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      "Code that initialises a tracer: `new NodeSDK(`, `registerInstrumentations(`, `TracerProvider(`, `FastAPIInstrumentor`, `sdktrace.NewTracerProvider`, `otelhttp.NewHandler`, `.WithTracing(`, `OpenTelemetry::SDK.configure`, `tracing_opentelemetry`, `dd-trace` `.init()`, `elastic-apm-node` `.start()`, `xray_recorder`; auto-instrumentation launchers (`opentelemetry-instrument`, `ddtrace-run`, `-javaagent:…opentelemetry-javaagent`, `--require @opentelemetry/auto-instrumentations-node/register`, the operator's `instrumentation.opentelemetry.io/inject-*` annotation); Micrometer Tracing/Sleuth by dependency. A tracing dependency (catalogue `tracing`) that no code starts earns partial credit.",
+      "Code that initialises a tracer: `new NodeSDK(`, `registerInstrumentations(`, `TracerProvider(`, `FastAPIInstrumentor`, `sdktrace.NewTracerProvider`, `otelhttp.NewHandler`, `.WithTracing(`, `OpenTelemetry::SDK.configure`, `tracing_opentelemetry`, `dd-trace` `.init()`, `elastic-apm-node` `.start()`, `xray_recorder`; auto-instrumentation launchers (`opentelemetry-instrument`, `ddtrace-run`, `-javaagent:…opentelemetry-javaagent`, `--require @opentelemetry/auto-instrumentations-node/register`, the operator's `instrumentation.opentelemetry.io/inject-*` annotation); Micrometer Tracing/Sleuth by dependency. An APM agent shipped into a Dockerfile without its `-javaagent:` flag (`applicationinsights-agent*.jar` or `applicationinsights.json` copied in) earns partial credit. A tracing dependency (catalogue `tracing`) that no code starts earns partial credit.",
     patterns: {
       setup: {
         regex:
@@ -113,6 +113,15 @@ export default defineRule({
         // A sampler function (`config.traces_sampler = lambda …`) decides a rate per transaction: tracing on (round 13).
         literals: ['enable_tracing', 'traces_sample', 'tracesSample', 'TracesSample'],
         maxPerFile: 1,
+      },
+      // An APM agent shipped into the image without its -javaagent flag in the repository: the Azure
+      // Application Insights Java agent's jar or its applicationinsights.json (read only by the agent)
+      // copied in; the base image or JAVA_TOOL_OPTIONS attaches it.
+      agentShipped: {
+        regex: /\b(applicationinsights(?:-agent\b|\.json\b))/i,
+        files: ['**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile'],
+        literals: ['applicationinsights'],
+        maxPerFile: 3,
       },
       launcher: {
         // Auto-instrumentation started from the outside: agents, wrappers and the OTel operator.
@@ -200,6 +209,28 @@ export default defineRule({
     if (auto.length > 0) found.push(`auto-configured ${auto[0]!.name}`);
     if (sentry.length > 0) found.push('Sentry performance tracing');
     if (found.length > 0) return pass(`Requests are traced: ${listing(found)}.`, evidence, data);
+    // Only a line that puts it into the image (COPY, ADD, a RUN that downloads it).
+    const shipped = own(codeMatches(ctx.matches('agentShipped'))).server.filter((m) =>
+      /^\s*(?:COPY|ADD|RUN)\b/i.test(m.snippet),
+    );
+    if (shipped.length > 0) {
+      return partial(
+        0.7,
+        'The Azure Application Insights Java agent (it traces requests and dependencies) is shipped into the image, but no `-javaagent:` flag in the repository attaches it: the base image or JAVA_TOOL_OPTIONS must.',
+        [
+          ...firstPerFile(shipped, 2).map((m) =>
+            fromMatch(
+              m,
+              /\.json$/i.test(m.groups[0] ?? '')
+                ? 'Application Insights agent configuration copied into the image'
+                : 'Application Insights agent jar in the image',
+            ),
+          ),
+          ...evidence,
+        ],
+        data,
+      );
+    }
     if (api.length > 0) {
       // `tracer.startActiveSpan(` is OpenTelemetry's API only where OpenTelemetry (or .NET's
       // System.Diagnostics ActivitySource) is imported or declared; otherwise it is the project's

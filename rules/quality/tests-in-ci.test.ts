@@ -489,6 +489,28 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a chart repository whose charts ship their own scripts and exporter source still tests by ct install (round 17)',
+      profile: 'infrastructure',
+      tree: {
+        '.github/workflows/chart-testing.yml': gha(
+          '      - uses: helm/chart-testing-action@v2\n      - run: ct lint --config ci/ct.yaml\n      - uses: helm/kind-action@v1\n      - run: ct install --config ci/ct.yaml\n',
+        ),
+        'ci/ct.yaml': 'chart-dirs:\n  - stable\n',
+        'stable/cost-exporter/Chart.yaml': 'apiVersion: v2\nname: cost-exporter\nversion: 0.3.0\n',
+        'stable/cost-exporter/templates/cronjob.yaml': 'apiVersion: batch/v1\nkind: CronJob\n',
+        'stable/cost-exporter/docker/exporter.py': 'import json\n\n\ndef main():\n    print(json.dumps({}))\n',
+        'stable/repack/Chart.yaml': 'apiVersion: v2\nname: repack\nversion: 1.0.0\n',
+        'stable/repack/files/run.sh': '#!/bin/sh\nset -e\npg_repack --all\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '1 CI job runs the tests (chart-testing install)',
+        evidence: [
+          { path: '.github/workflows/chart-testing.yml', line: 11, note: expect.stringContaining('runs tests') },
+        ],
+      },
+    },
+    {
       name: 'a Go server whose only CI installs its Helm chart with chart-testing: its go tests never run',
       tree: {
         '.github/workflows/lint-test-chart.yml': gha(

@@ -625,6 +625,8 @@ Object.assign(CATALOGUES, {
     'drf-yasg',
     'flasgger',
     'flask-smorest',
+    // APIFairy: Flask's @body/@response decorators build the OpenAPI document it serves (/docs, /apispec.json).
+    'apifairy',
     'apispec',
     'flask-restx',
     'django-ninja',

@@ -80,6 +80,32 @@ describe('manifests → one dependency list with paths and lines', () => {
     expect(dep(facts, 'io.mockk:mockk')).toMatchObject({ dev: true });
     expect(dep(facts, 'plugin:org.springframework.boot')).toMatchObject({ line: 2 });
   });
+  it('gradle map notation (Groovy group:/name:/version:, Kotlin group = …), with lines', () => {
+    const map = collectFacts(
+      memoryIndex({
+        'build.gradle':
+          "// see https://docs.gradle.org/current/userguide/dependency_management.html for the notations in use\ndependencies {\n  implementation group: 'org.springframework.boot', name: 'spring-boot-starter-web' // the web starter\n  implementation(group: 'org.springdoc', name: 'springdoc-openapi-starter-webmvc-ui', version: '2.8.0')\n  implementation group: 'ch.qos.logback', name: 'logback-classic', version: logbackVersion\n  testImplementation group: 'io.rest-assured', name: 'rest-assured', version: '5.5.0'\n}\n",
+        'lib/build.gradle.kts':
+          'dependencies {\n  implementation(group = "io.ktor", name = "ktor-server-core", version = "3.0.0")\n}\n',
+      }),
+    );
+    expect(dep(map, 'org.springframework.boot:spring-boot-starter-web')).toMatchObject({
+      ecosystem: 'gradle',
+      path: 'build.gradle',
+      line: 3,
+      dev: false,
+    });
+    // Lines stay right after `//` comments (they are blanked, not cut).
+    expect(dep(map, 'org.springdoc:springdoc-openapi-starter-webmvc-ui')).toMatchObject({ line: 4, version: '2.8.0' });
+    expect(dep(map, 'ch.qos.logback:logback-classic')).toMatchObject({ line: 5, dev: false });
+    expect(dep(map, 'ch.qos.logback:logback-classic')?.version).toBeUndefined();
+    expect(dep(map, 'io.rest-assured:rest-assured')).toMatchObject({ line: 6, dev: true });
+    expect(dep(map, 'io.ktor:ktor-server-core')).toMatchObject({
+      path: 'lib/build.gradle.kts',
+      line: 2,
+      version: '3.0.0',
+    });
+  });
   it('nuget, cargo, composer, bundler', () => {
     expect(dep(facts, 'Serilog.AspNetCore')).toMatchObject({ ecosystem: 'nuget', line: 3 });
     expect(dep(facts, 'axum')).toMatchObject({ ecosystem: 'cargo', line: 5, dev: false });

@@ -18,6 +18,8 @@ import { terraform, type TfBlock } from './terraform.js';
 
 export interface ReusablePackage {
   kind: 'terraform-module' | 'helm-charts';
+  /** helm-charts: the charts' directories ('' for a chart at the root). */
+  charts?: string[];
   reason: string;
   evidence: Evidence[];
 }
@@ -97,6 +99,7 @@ function helmCharts(files: FileView, gitops: Match[]): ReusablePackage | undefin
   if (gitops.some((m) => !NOT_THE_PRODUCT.test(m.path) && !/(^|\/)(templates|crds)\//.test(m.path))) return undefined;
   return {
     kind: 'helm-charts',
+    charts: charts.map(dirOf),
     reason: `a repository of ${charts.length} Helm chart(s) that callers install; nothing here deploys them (no helmfile, Argo CD Application, Flux HelmRelease or per-environment values)`,
     evidence: charts.slice(0, 3).map((p) => ({ path: p, note: 'Helm chart' })),
   };

@@ -735,6 +735,25 @@ describe('command graph: CI catalogues and defaults', () => {
     expect(chains({ 'tox.ini': toxIni, '.github/workflows/nightly.yml': expr }, 'lint')).toEqual([]);
   });
 
+  it('tox -eflake8 (env glued to -e) and tox -e flake8,py3 run those environments only (round 17)', () => {
+    const toxIni =
+      '[tox]\nenvlist = py38, py39, flake8\n\n[testenv]\ncommands = pytest --cov=api tests\n\n[testenv:flake8]\ncommands = flake8 api tests\n';
+    const wf = (run: string) =>
+      `on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
+    const glued = { 'tox.ini': toxIni, '.github/workflows/tests.yml': wf('tox -eflake8') };
+    expect(chains(glued, 'test')).toEqual([]);
+    expect(chains(glued, 'lint')).toEqual(['.github/workflows/tests.yml:6 → tox.ini:8 (tox env flake8) → Flake8']);
+    // TOXENV set on the job does not override an environment glued to -e.
+    const withVar = {
+      'tox.ini': toxIni,
+      '.github/workflows/tests.yml': wf('tox -eflake8\n        env:\n          TOXENV: py39'),
+    };
+    expect(chains(withVar, 'test')).toEqual([]);
+    const list = { 'tox.ini': toxIni, '.github/workflows/tests.yml': wf('tox -e flake8,py39') };
+    expect(chains(list, 'lint')).toEqual(['.github/workflows/tests.yml:6 → tox.ini:8 (tox env flake8) → Flake8']);
+    expect(chains(list, 'test')).toEqual(['.github/workflows/tests.yml:6 → tox.ini:5 (tox env py39) → pytest']);
+  });
+
   it('a formatter check bound to the validate phase runs in every Maven build; its rewriting goal checks nothing', () => {
     const pom = (goal: string) =>
       `<project><build><plugins><plugin>\n<groupId>io.spring.javaformat</groupId>\n<artifactId>spring-javaformat-maven-plugin</artifactId>\n<executions><execution><phase>validate</phase><goals><goal>${goal}</goal></goals></execution></executions>\n</plugin></plugins></build></project>\n`;

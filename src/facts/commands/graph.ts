@@ -140,7 +140,7 @@ class Walker {
         // tox without -e runs the environments TOXENV / TOX_ENV name, when the CI step sets one.
         const toxEnv = vars?.TOX_ENV ?? vars?.TOXENV;
         const argv =
-          toxEnv && n.argv[0] === 'tox' && !n.argv.some((a) => /^(?:-e|--env)(?:=|$)/.test(a))
+          toxEnv && n.argv[0] === 'tox' && !n.argv.some((a) => /^(?:-e|--env(?:=|$))/.test(a))
             ? [...n.argv, '-e', toxEnv]
             : n.argv;
         this.command(argv, f, hop);

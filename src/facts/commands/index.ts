@@ -36,14 +36,19 @@ const INSTALL_TESTS = new Set(['chart-testing install', CLUSTER_INSTALL]);
 
 export function productTestRuns(facts: {
   commands: CommandGraph;
-  reusable?: { kind: string };
+  reusable?: { kind: string; charts?: string[] };
   sourceFiles: string[];
   profile: { id: string };
 }): CommandRun[] {
   // Only where the charts are the product: no product code, and no code tests the install would stand in for.
+  // Code inside a chart's directory (a script in files/, an exporter's source beside its image) ships
+  // with that chart: it is the chart's payload, not a product of its own (round 17).
+  const chartDirs = facts.reusable?.charts ?? [];
+  // A chart at the root would claim every file: only charts in their own directories do.
+  const inChart = (p: string) => chartDirs.some((d) => d !== '' && p.startsWith(`${d}/`));
   const charts =
     facts.reusable?.kind === 'helm-charts' &&
-    productCode(facts).length === 0 &&
+    productCode(facts).every(inChart) &&
     !facts.sourceFiles.some((p) => isTestPath(p));
   return facts.commands.runs.filter(
     (r) =>

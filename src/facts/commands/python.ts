@@ -163,13 +163,18 @@ export const toxEnvs: Resolver = (argv, { files, cwd }) => {
   if (argv[0] !== 'tox') return undefined;
   const tox = readTox(files, cwd);
   if (!tox) return { unresolved: 'no tox configuration', absent: true };
-  const e = flagValue(argv, ['-e', '--env']);
+  // `-e x`, `--env=x`, and the short option glued to its value: `tox -eflake8`.
+  const glued = (flag: string) => argv.find((a) => a.length > 2 && a.startsWith(flag) && a[2] !== '=')?.slice(2);
+  const e = flagValue(argv, ['-e', '--env']) ?? glued('-e');
   // `tox run -f lint`: the environments of env_list that carry every factor named.
-  const f = flagValue(argv, ['-f', '--factors']);
+  const f = flagValue(argv, ['-f', '--factors']) ?? glued('-f');
   const all = tox.envlist.length ? tox.envlist : ['py'];
   const envs =
     e && e !== 'ALL'
-      ? e.split(',')
+      ? e
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
       : f
         ? all.filter((env) => f.split(/[\s,]+/).every((x) => env.split('-').includes(x)))
         : all;

@@ -41,6 +41,12 @@ export function parseMaven(files: FileView, path: string, deps: DeclaredDependen
 
 const GRADLE_CONF =
   /\b(implementation|api|compileOnly|runtimeOnly|compile|runtime|testImplementation|testCompileOnly|testRuntimeOnly|testCompile|androidTestImplementation|annotationProcessor|kapt|ksp|developmentOnly|integrationTestImplementation)\s*\(?\s*(?:platform\s*\(\s*)?["']([^"':\s]+):([^"':\s]+)(?::([^"'\s]+))?["']/g;
+/**
+ * Map notation: Groovy `implementation group: 'g', name: 'a', version: 'v'` (with or without parentheses)
+ * and Kotlin `implementation(group = "g", name = "a", version = "v")`. The version may be a variable.
+ */
+const GRADLE_MAP =
+  /\b(implementation|api|compileOnly|runtimeOnly|compile|runtime|testImplementation|testCompileOnly|testRuntimeOnly|testCompile|androidTestImplementation|annotationProcessor|kapt|ksp|developmentOnly|integrationTestImplementation)[ \t]*\(?[ \t]*group[ \t]*[:=][ \t]*["']([^"'\s]+)["'][ \t]*,[ \t]*name[ \t]*[:=][ \t]*["']([^"'\s]+)["'](?:[ \t]*,[ \t]*version[ \t]*[:=][ \t]*(?:["']([^"'\s]+)["']|[A-Za-z_][\w.]*))?/g;
 const GRADLE_PLUGIN =
   /\bid\s*\(?\s*["']([A-Za-z0-9_.-]+)["']\s*\)?(?:\s*version\s*\(?\s*["']([^"']+)["'])?|\bapply\s+plugin\s*:\s*["']([A-Za-z0-9_.-]+)["']/g;
 
@@ -52,7 +58,10 @@ const NOT_A_CATALOG = new Set(['project', 'projects', 'kotlin', 'files', 'fileTr
 export function parseGradle(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'gradle', path, ok: false, error: 'unreadable' };
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(^|[^:])\/\/.*$/gm, '$1');
+  const code = text
+    .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
+    // Blanked, not removed: a match's offset in `code` must stay its offset in `text` (lines).
+    .replace(/(^|[^:])(\/\/.*)$/gm, (_, a: string, c: string) => a + ' '.repeat(c.length));
   const suites = testSuiteBlocks(code);
   const inSuite = (at: number) => suites.some(([a, b]) => at > a && at < b);
   for (const m of code.matchAll(GRADLE_CONF)) {
@@ -67,6 +76,18 @@ export function parseGradle(files: FileView, path: string, deps: DeclaredDepende
         /^(test|androidTest|integrationTest|annotationProcessor|kapt|ksp|compileOnly|developmentOnly)/.test(m[1]!),
       // platform(…) imports a BOM: versions for other declarations, not a library in use.
       ...(/\bplatform\s*\(/.test(m[0]) ? { direct: false, via: 'platform (BOM)' } : {}),
+    });
+  }
+  for (const m of code.matchAll(GRADLE_MAP)) {
+    deps.push({
+      ecosystem: 'gradle',
+      name: `${m[2]}:${m[3]}`,
+      ...(m[4] ? { version: m[4] } : {}),
+      path,
+      line: lineAt(text, m.index!),
+      dev:
+        inSuite(m.index!) ||
+        /^(test|androidTest|integrationTest|annotationProcessor|kapt|ksp|compileOnly|developmentOnly)/.test(m[1]!),
     });
   }
   // Version-catalog references: implementation(libs.spring.boot.starter.web), and accessors of any
