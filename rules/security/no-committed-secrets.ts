@@ -349,7 +349,7 @@ function hasKeyBody(text: string, line: number): boolean {
     sameLine ||
     after.some(
       (l) =>
-        /^[A-Za-z0-9+/]{16,}={0,2}(?:\\n)?["'`]?\s*[+,;]?\s*$/.test(l) ||
+        /^[A-Za-z0-9+/]{16,}={0,2}(?:\\n)?["'`]?\s*(?:[+,;]\s*)?$/.test(l) ||
         /^(?:Proc-Type|DEK-Info|Comment|Version|Hash|Charset): \S/.test(l),
     )
   );
