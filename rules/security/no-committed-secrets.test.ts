@@ -680,3 +680,18 @@ describe('no-committed-secrets redaction', () => {
     expect(JSON.stringify(run)).not.toContain('MIIEvQIBADAN');
   });
 });
+
+describe('no-committed-secrets PEM body test on hostile lines', () => {
+  it('a long run of spaces after base64 is no body and is read once (the trailing `+`/`,` is optional, not a second \\s*)', async () => {
+    const header = "const k = '-----BEGIN RSA " + "PRIVATE KEY-----';\n";
+    const hostile = `${'Q'.repeat(20)}${' '.repeat(40_000)}x\n`;
+    const run = await runRuleOn(rule, { 'src/key.js': header + hostile.repeat(3) });
+    expect(run.outcome).toBe('pass');
+  });
+
+  it('a concatenated body line (`"QUJD…==\\n" +`, trailing spaces) is still key material', async () => {
+    const header = "const k = '-----BEGIN RSA " + "PRIVATE KEY-----\\n' +\n";
+    const run = await runRuleOn(rule, { 'src/key.js': `${header}  "QUJDREVGR0hJSktMTU5PUFFSU1RVVldY==\\n" +   \n` });
+    expect(run.outcome).toBe('fail');
+  });
+});

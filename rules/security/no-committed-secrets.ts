@@ -185,8 +185,10 @@ export default defineRule({
     // A symbolic link (`apps/core/.env -> ../../.env`) commits a path, not values: it is never read
     // through, and is named as what it is (blind round 16, mx-space/core).
     const isLink = (p: string) => ctx.files.read(p) === undefined && linkSkip(ctx.files, p);
-    const envLinks = envListed.filter(isLink);
-    const envFiles = envListed.filter((p) => !envLinks.includes(p));
+    // Links and files split in one pass (no `includes` over the links per file).
+    const envLinks: string[] = [];
+    const envFiles: string[] = [];
+    for (const p of envListed) (isLink(p) ? envLinks : envFiles).push(p);
     const envAll = envFiles.flatMap((p) => envSecrets(p, ctx.files.read(p) ?? '').slice(0, 3));
     // A line already reported as a signing secret is not reported twice.
     const envFindings = envAll.filter((e) => !findings.some((f) => f.m.path === e.path && f.m.line === e.line));
@@ -349,7 +351,7 @@ function hasKeyBody(text: string, line: number): boolean {
     sameLine ||
     after.some(
       (l) =>
-        /^[A-Za-z0-9+/]{16,}={0,2}(?:\\n)?["'`]?\s*[+,;]?\s*$/.test(l) ||
+        /^[A-Za-z0-9+/]{16,}={0,2}(?:\\n)?["'`]?\s*(?:[+,;]\s*)?$/.test(l) ||
         /^(?:Proc-Type|DEK-Info|Comment|Version|Hash|Charset): \S/.test(l),
     )
   );

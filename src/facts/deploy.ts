@@ -166,8 +166,11 @@ function parseDeploy(files: FileView): Deploy {
     if (!doc || !services) continue;
     out.composeFiles.push(path);
     const first = out.compose.length;
+    // Each service merged once (`<<: *base`), kept for the one-shot pass below.
+    const merged = new Map<string, Record<string, unknown>>();
     for (const [name, raw] of Object.entries(services)) {
       const s = withMerged(rec(raw) ?? {});
+      merged.set(name, s);
       const deploy = rec(s.deploy) ?? {};
       const res = rec(deploy.resources) ?? {};
       const hc = rec(s.healthcheck);
@@ -196,13 +199,13 @@ function parseDeploy(files: FileView): Deploy {
     }
     // One-shot jobs: another service waits for them to complete, or they are never restarted.
     const awaited = new Map<string, string>();
-    for (const [name, raw] of Object.entries(services)) {
-      const deps = rec(withMerged(rec(raw) ?? {}).depends_on);
+    for (const [name, s] of merged) {
+      const deps = rec(s.depends_on);
       for (const [dep, cond] of Object.entries(deps ?? {}))
         if (rec(cond)?.condition === 'service_completed_successfully' && !awaited.has(dep)) awaited.set(dep, name);
     }
     for (const x of out.compose.slice(first)) {
-      const raw = withMerged(rec(services[x.name]) ?? {});
+      const raw = merged.get(x.name) ?? {};
       if (awaited.has(x.name))
         x.oneShot = `service ${awaited.get(x.name)} waits for it to complete with condition service_completed_successfully`;
       else if (raw.restart === 'no' || raw.restart === false) x.oneShot = 'restart: "no", it runs once and exits';

@@ -273,17 +273,33 @@ export function docSectionFinding(ctx: LookupContext, text: string): Finding | n
     .filter((p) => /(?:^|\/)readme(?:\.[a-z]+)?$|^docs?\/.+\.(?:md|mdx|rst|adoc)$/i.test(p) && p !== ctx.documentPath)
     .slice(0, 60);
   for (const path of docs) {
-    const lines = (fileText(ctx, path) ?? '').split('\n');
-    const at = lines.findIndex((l) => /^ {0,3}#{1,6}\s/.test(l) && topic.heading.test(l));
-    if (at >= 0)
+    const hit = headingsOf(ctx, path).find((h) => topic.heading.test(h.text));
+    if (hit)
       return {
         ...base,
         present: 'yes',
-        detail: `${path}:${at + 1} has a section "${lines[at]!.replace(/^#+\s*/, '')
+        detail: `${path}:${hit.line} has a section "${hit.text
+          .replace(/^#+\s*/, '')
           .trim()
           .slice(0, 80)}"`,
-        evidence: [{ path, line: at + 1, snippet: lines[at]!.trim().slice(0, 160) }],
+        evidence: [{ path, line: hit.line, snippet: hit.text.trim().slice(0, 160) }],
       };
   }
   return null;
+}
+
+/** Markdown headings of a document (1-based line, raw text), split once per audit, not once per claim. */
+const headingCache = new WeakMap<LookupContext, Map<string, { line: number; text: string }[]>>();
+function headingsOf(ctx: LookupContext, path: string): { line: number; text: string }[] {
+  let byPath = headingCache.get(ctx);
+  if (!byPath) headingCache.set(ctx, (byPath = new Map()));
+  let out = byPath.get(path);
+  if (!out) {
+    out = [];
+    const lines = (fileText(ctx, path) ?? '').split('\n');
+    for (let i = 0; i < lines.length; i++)
+      if (/^ {0,3}#{1,6}\s/.test(lines[i]!)) out.push({ line: i + 1, text: lines[i]! });
+    byPath.set(path, out);
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  * the listing holds is tracked all the same (a rule does not untrack a committed file); a path no
  * rule matches and the listing holds is plainly committed.
  */
-import ignore from 'ignore';
+import ignore, { type Ignore } from 'ignore';
 import type { Claim } from './extract.js';
 import { type Finding, listedFile, type LookupContext } from './lookup.js';
 import { namesIn } from './names.js';
@@ -51,7 +51,21 @@ interface Rules {
   path: string;
   dir: string;
   lines: string[];
+  /** The whole file's matcher, built on first use and kept: never rebuilt per candidate path. */
+  all?: Ignore;
+  /** One-rule matchers by line, each built at most once, to find the line that decides a hit. */
+  one: (Ignore | null)[];
 }
+
+/** How many .gitignore matchers were compiled (each costs a pass over its rules): read by tests to bound the work. */
+export const ignoreStats = { built: 0 };
+function matcher(rules: string): Ignore {
+  ignoreStats.built++;
+  return ignore().add(rules);
+}
+
+/** At most this many same-named files elsewhere in the tree are tried against each .gitignore. */
+const ELSEWHERE_MAX = 20;
 
 const parsed = new WeakMap<object, Rules[]>();
 function rulesOf(ctx: LookupContext): Rules[] {
@@ -60,7 +74,8 @@ function rulesOf(ctx: LookupContext): Rules[] {
     list = [];
     for (const path of ctx.files.paths.filter((p) => /(?:^|\/)\.gitignore$/.test(p)).slice(0, 50)) {
       const text = ctx.readText ? ctx.readText(path, 256 * 1024) : ctx.files.read(path);
-      if (text !== undefined) list.push({ path, dir: path.replace(/\.gitignore$/, ''), lines: text.split(/\r?\n/) });
+      if (text !== undefined)
+        list.push({ path, dir: path.replace(/\.gitignore$/, ''), lines: text.split(/\r?\n/), one: [] });
     }
     parsed.set(ctx.files, list);
   }
@@ -71,7 +86,12 @@ function rulesOf(ctx: LookupContext): Rules[] {
 export function ignoreRule(ctx: LookupContext, path: string): { path: string; line: number; rule: string } | undefined {
   const name = path.replace(/^\.?\//, '');
   // A name without a folder may sit anywhere: where the listing has it, or any folder below a rule.
-  const elsewhere = name.includes('/') ? [] : ctx.files.named(name, true).filter((p) => p.includes('/'));
+  const elsewhere = name.includes('/')
+    ? []
+    : ctx.files
+        .named(name, true)
+        .filter((p) => p.includes('/'))
+        .slice(0, ELSEWHERE_MAX);
   for (const r of rulesOf(ctx)) {
     const candidates = name.includes('/') ? [name] : [name, `x/${name}`, ...elsewhere];
     // "app/google-services.json" in the rules answers "google-services.json added to .gitignore".
@@ -85,12 +105,14 @@ export function ignoreRule(ctx: LookupContext, path: string): { path: string; li
     for (const c of candidates) {
       if (r.dir && !c.startsWith(r.dir)) continue;
       const rel = r.dir ? c.slice(r.dir.length) : c;
-      if (!ignore().add(r.lines.join('\n')).ignores(rel)) continue;
+      r.all ??= matcher(r.lines.join('\n'));
+      if (!r.all.ignores(rel)) continue;
       // The last rule that matches on its own decides which line to cite.
       for (let i = r.lines.length - 1; i >= 0; i--) {
         const rule = r.lines[i]!.trim();
         if (!rule || rule.startsWith('#') || rule.startsWith('!')) continue;
-        if (ignore().add(rule).ignores(rel)) return { path: r.path, line: i + 1, rule };
+        const one = r.one[i] ?? (r.one[i] = matcher(rule));
+        if (one.ignores(rel)) return { path: r.path, line: i + 1, rule };
       }
       return { path: r.path, line: 1, rule: '' };
     }

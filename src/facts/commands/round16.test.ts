@@ -123,4 +123,22 @@ describe('command graph: round 16 CI commands', () => {
     ]);
     expect(chains(tree, 'lint')).toEqual([]);
   });
+
+  it('the last `case` with no next case or switch end within reach keeps its commands (not an empty body)', () => {
+    const filler = '\t\tx := 1\n'.repeat(600);
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha('      - run: go run build.go test\n'),
+      'build.go': `package main\n\nfunc main() {\n\tswitch os.Args[1] {\n\tcase "test":\n\t\texec.Command("go", "test", "./...").Run()\n${filler}\t}\n}\n`,
+    };
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:7 → build.go:6 (build.go test) → go test']);
+  });
+
+  it('a Go build program of thousands of never-closed functions is read in one bracket pass: the switch still resolves', () => {
+    const unclosed = 'func a() {\n'.repeat(10_000);
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha('      - run: go run build.go test\n'),
+      'build.go': `package main\n\nfunc main() {\n\tswitch os.Args[1] {\n\tcase "test":\n\t\texec.Command("go", "test", "./...").Run()\n\t}\n}\n${unclosed}`,
+    };
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:7 → build.go:6 (build.go test) → go test']);
+  });
 });

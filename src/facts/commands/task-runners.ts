@@ -7,7 +7,7 @@
 import type { Lines } from '../../types.js';
 import { LineIndex } from '../../util/lines.js';
 import { memo } from '../../util/memo.js';
-import { mask, matchBracket, SYNTAX } from '../tests/mask.js';
+import { mask, matchBracket, matchBrackets, SYNTAX } from '../tests/mask.js';
 import {
   type Block,
   dirOf,
@@ -155,15 +155,44 @@ function asMage(argv: string[]): string[] | undefined {
  * (`func run(ctx context.Context, cmd string, args ...string) error { exec.CommandContext(ctx, cmd, args...) }`):
  * by name, how many leading arguments of a call are not the command (the context).
  */
-function mageRunners(code: string, helpers: string[] = []): Map<string, number> {
+/** A Go function declaration: its match, name, parameter text and body span (`to` is -1 when never closed). */
+interface GoFunc {
+  m: RegExpExecArray;
+  name: string;
+  params: string;
+  open: number;
+  to: number;
+}
+
+/**
+ * The functions `re` finds (its groups: name, parameters; its match ends at the body's `{`), their
+ * bodies closed in ONE bracket pass: an unclosed `func a() {` is not scanned to the end once per function.
+ */
+function goFuncs(code: string, re: RegExp): GoFunc[] {
+  const found = [...code.matchAll(re)].map((m) => ({
+    m: m as RegExpExecArray,
+    name: m[1]!,
+    params: m[2] ?? '',
+    open: m.index + m[0].length - 1,
+    to: -1,
+  }));
+  const close = matchBrackets(
+    code,
+    found.map((f) => f.open),
+  );
+  for (const f of found) f.to = close.get(f.open) ?? -1;
+  return found;
+}
+
+const MAGE_FUNC = /^func\s+([a-zA-Z]\w*)\s*\(([^)]*)\)[^{\n]*\{/gm;
+
+function mageRunners(code: string, helpers: string[] = [], funcs = goFuncs(code, MAGE_FUNC)): Map<string, number> {
   const out = new Map<string, number>();
-  for (const m of code.matchAll(/^func\s+([a-zA-Z]\w*)\s*\(([^)]*)\)[^{\n]*\{/gm)) {
-    const decl = m[2]!.split(',').map((p) => p.trim().split(/\s+/));
+  for (const { name, params: paramText, open, to } of funcs) {
+    if (to < 0 || to - open > 2000) continue;
+    const decl = paramText.split(',').map((p) => p.trim().split(/\s+/));
     const params = decl.map((p) => p[0]!);
     const contexts = new Set(decl.filter((p) => /\bContext$/.test(p[1] ?? '')).map((p) => p[0]!));
-    const open = m.index + m[0].length - 1;
-    const to = matchBracket(code, open);
-    if (to < 0 || to - open > 2000) continue;
     const body = code.slice(open, to);
     const call = new RegExp(
       `(?:\\b(?:sh\\s*\\.\\s*(?:Run|RunV|Exec|Output)|exec\\s*\\.\\s*Command(?:Context)?)${helpers.length ? `|(?<![\\w.])(?:${helpers.join('|')})` : ''})\\s*\\(([^)]*)\\)`,
@@ -174,7 +203,7 @@ function mageRunners(code: string, helpers: string[] = []): Map<string, number> 
     const first = args.find((a) => params.includes(a) && !contexts.has(a));
     const at = first ? params.indexOf(first) : -1;
     // The command and its arguments are the helper's own parameters, forwarded as given.
-    if (at >= 0 && args.slice(args.indexOf(first!)).every((a) => params.includes(a))) out.set(m[1]!, at);
+    if (at >= 0 && args.slice(args.indexOf(first!)).every((a) => params.includes(a))) out.set(name, at);
   }
   return out;
 }
@@ -205,9 +234,10 @@ export const mageTargets: Resolver = (raw, { files, cwd }) => {
     const code = mask(text, SYNTAX.go);
     for (const [k, v] of mageRunners(code)) runners.set(k, v);
     def ??= /^var\s+Default\s*=\s*(\w+(?:\.\w+)?)/m.exec(code)?.[1];
-    for (const m of code.matchAll(/^func\s+(?:\(\s*(?:\w+\s+)?(\w+)\s*\)\s*)?([A-Z]\w*)\s*\([^)]*\)[^{\n]*\{/gm)) {
-      const open = m.index + m[0].length - 1;
-      const to = matchBracket(code, open);
+    for (const { m, open, to } of goFuncs(
+      code,
+      /^func\s+(?:\(\s*(?:\w+\s+)?(\w+)\s*\)\s*)?([A-Z]\w*)\s*\([^)]*\)[^{\n]*\{/gm,
+    )) {
       if (to < 0) continue;
       const key = (m[1] ? `${m[1]}:${m[2]}` : m[2]!).toLowerCase();
       fns.set(key, { path, line: lines.lineAt(m.index), code, text, lines, open, to });
@@ -261,15 +291,14 @@ export const goBuildScript: Resolver = (argv, { files, cwd }) => {
   const lines = files.lines(path) ?? new LineIndex(text);
   const code = mask(text, SYNTAX.go);
   // Helpers that forward a command: exec.Command's callers, then their callers (`topRunAction` → `runCmd`).
-  const runners = mageRunners(code);
+  // Function spans found once, shared by the three runner rounds.
+  const funcs = goFuncs(code, MAGE_FUNC);
+  const runners = mageRunners(code, [], funcs);
   for (let round = 0; round < 2; round++)
-    for (const [k, v] of mageRunners(code, [...runners.keys()])) if (!runners.has(k)) runners.set(k, v);
+    for (const [k, v] of mageRunners(code, [...runners.keys()], funcs)) if (!runners.has(k)) runners.set(k, v);
   const fns = new Map<string, { open: number; to: number }>();
-  for (const m of code.matchAll(/^func\s+([A-Za-z_]\w*)\s*\([^)]*\)[^{\n]*\{/gm)) {
-    const open = m.index + m[0].length - 1;
-    const to = matchBracket(code, open);
-    if (to > 0) fns.set(m[1]!, { open, to });
-  }
+  for (const { name, open, to } of goFuncs(code, /^func\s+([A-Za-z_]\w*)\s*\([^)]*\)[^{\n]*\{/gm))
+    if (to > 0) fns.set(name, { open, to });
   const runner = new RegExp(
     `${MAGE_RUN.source}${runners.size ? `|(?<![\\w.])(${[...runners.keys()].join('|')})\\s*\\(` : ''}`,
     'g',
@@ -319,8 +348,10 @@ function dispatchOf(code: string, text: string, name: string): { fn?: string; fr
   for (const m of text.matchAll(new RegExp(`\\bcase\\s+(?:"[\\w:-]*"\\s*,\\s*)*${lit}[^:\\n]*:`, 'g'))) {
     if (code.slice(m.index, m.index + 4) !== 'case') continue;
     const from = m.index + m[0].length;
-    const next = /\n\s*(?:case\b|default\s*:)|\n\t?\}/.exec(code.slice(from, from + 4000));
-    return { from, to: from + (next?.index ?? 0) };
+    const window = code.slice(from, from + 4000);
+    const next = /\n\s*(?:case\b|default\s*:)|\n\t?\}/.exec(window);
+    // No next case nor end of the switch in reach: the window itself, not an empty body.
+    return { from, to: from + (next?.index ?? window.length) };
   }
   // `Name: "test", … Action: TestFn` (urfave/cli), `Use: "test", … RunE: fn` (cobra), `"test": fn` (a map).
   for (const m of text.matchAll(new RegExp(`(?:\\b(?:Name|Use)\\s*:\\s*|[{,]\\s*)${lit}\\s*[,:]`, 'g'))) {

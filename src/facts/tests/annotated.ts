@@ -4,7 +4,7 @@
  * belongs to the declaration after it; a group with a test marker is one definition, its data
  * rows (`@ValueSource`, `[InlineData]`, `[TestCase]`, `#[test_case]`) its parameter table.
  */
-import { lineIndex, literalSize, mask, matchBracket, SYNTAX, type Syntax } from './mask.js';
+import { lineIndex, literalSize, mask, matchBracket, matchBrackets, SYNTAX, type Syntax } from './mask.js';
 import { counter } from './types.js';
 
 interface Annotation {
@@ -595,16 +595,35 @@ export interface RustTestMacro {
  */
 function rustMacros(code: string, lineOf: (at: number) => number) {
   const macros: RustTestMacro[] = [];
-  const bodies: [number, number][] = [];
-  for (const m of code.matchAll(/\bmacro_rules!\s*(\w+)\s*([{([])/g)) {
+  // Bodies in order and disjoint: a macro defined inside another's body is part of that body.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const found = [...code.matchAll(/\bmacro_rules!\s*(\w+)\s*([{([])/g)];
+  const close = matchBrackets(
+    code,
+    found.map((m) => m.index + m[0].length - 1),
+  );
+  for (const m of found) {
     const open = m.index + m[0].length - 1;
-    const end = matchBracket(code, open);
+    if (starts.length > 0 && open < ends[ends.length - 1]!) continue;
+    const end = close.get(open) ?? -1;
     if (end < 0) continue;
-    bodies.push([open, end]);
+    starts.push(open);
+    ends.push(end);
     if (/#\[\s*(?:test|tokio::test|rstest|test_case)\b/.test(code.slice(open, end)))
       macros.push({ name: m[1]!, line: lineOf(m.index) });
   }
-  const inBody = (at: number) => bodies.some(([a, b]) => at > a && at < b);
+  /** Whether `at` lies inside a macro body: the last body opening before it, by binary search. */
+  const inBody = (at: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && at < ends[lo - 1]!;
+  };
   const calls: { name: string; line: number }[] = [];
   if (code.includes('!')) {
     for (const m of code.matchAll(/^[ \t]*(\w+)!\s*[{(]/gm)) {
@@ -668,21 +687,24 @@ export function countRust(text: string) {
   const local = new Map((macroFacts?.macros ?? []).map((m) => [m.name, m]));
   const defined = new Set<string>();
   for (const m of code.matchAll(/\bmacro_rules!\s*(\w+)/g)) defined.add(m[1]!);
-  const via: { name: string; line: number; cases: number }[] = [];
-  const foreign: { name: string; line: number; cases: number }[] = [];
+  // Keyed by name (in order of first call): a file of thousands of distinct calls stays linear.
+  const viaBy = new Map<string, { name: string; line: number; cases: number }>();
+  const foreignBy = new Map<string, { name: string; line: number; cases: number }>();
   for (const c of calls) {
     const m = local.get(c.name);
     if (m) {
       count.add({ line: c.line });
-      const v = via.find((x) => x.name === `${m.name}!`);
+      const v = viaBy.get(m.name);
       if (v) v.cases++;
-      else via.push({ name: `${m.name}!`, line: m.line, cases: 1 });
+      else viaBy.set(m.name, { name: `${m.name}!`, line: m.line, cases: 1 });
     } else if (!defined.has(c.name)) {
-      const f = foreign.find((x) => x.name === c.name);
+      const f = foreignBy.get(c.name);
       if (f) f.cases++;
-      else foreign.push({ ...c, cases: 1 });
+      else foreignBy.set(c.name, { ...c, cases: 1 });
     }
   }
+  const via = [...viaBy.values()];
+  const foreign = [...foreignBy.values()];
   return {
     ...count.result(),
     framework: 'cargo test',

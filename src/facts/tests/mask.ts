@@ -308,6 +308,52 @@ export function matchBracket(code: string, open: number): number {
 }
 
 /**
+ * `matchBracket` for many openers in one pass over `code`: for each position of `opens` (each an
+ * opening bracket), the index after its closing bracket, or -1 (a mismatched closer inside it, or
+ * never closed). One stack for the whole text: a mismatch fails every opener still open, since
+ * each one's own scan would meet it too; an unclosed opener is not rescanned to the end per opener.
+ */
+export function matchBrackets(code: string, opens: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  if (opens.length === 0) return out;
+  const wanted = new Set(opens);
+  const close: number[] = [];
+  const at: number[] = [];
+  const fail = () => {
+    for (const p of at) if (wanted.has(p)) out.set(p, -1);
+    close.length = 0;
+    at.length = 0;
+  };
+  let first = code.length;
+  let last = -1;
+  for (const p of opens) {
+    first = Math.min(first, p);
+    last = Math.max(last, p);
+  }
+  for (let j = first; j < code.length; j++) {
+    // Past the last wanted opener with none of them open, nothing more can be learnt.
+    if (j > last && at.length === 0) break;
+    const c = code.charCodeAt(j);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) {
+      close.push(c === 0x28 ? 0x29 : c === 0x5b ? 0x5d : 0x7d);
+      at.push(j);
+    } else if (c === 0x29 || c === 0x5d || c === 0x7d) {
+      if (close.length === 0) continue;
+      if (close[close.length - 1] !== c) {
+        fail();
+        continue;
+      }
+      close.pop();
+      const p = at.pop()!;
+      if (wanted.has(p)) out.set(p, j + 1);
+    }
+  }
+  fail();
+  for (const p of opens) if (!out.has(p)) out.set(p, -1);
+  return out;
+}
+
+/**
  * Top-level elements of a list or tuple literal starting at `open` (masked code), or undefined
  * when the literal is not closed. `[a, b, c,]` → 3; `[]` → 0.
  */
