@@ -57,3 +57,26 @@ describe('a rule that found another tool does not confirm the tool the line name
     expect(['confirmed', 'partially-confirmed']).not.toContain(at(3).verdict);
   });
 });
+
+describe('an identifier found in the code does not settle a possibility said of it', () => {
+  const t: Tree = {
+    ...tree,
+    'src/config.js': 'module.exports = { token: process.env.KETTLE_PAYMENT_TOKEN };\n',
+  };
+  const doc = [
+    '# Riscos', // 1
+    '', // 2
+    '- `KETTLE_PAYMENT_TOKEN` peut manquer en production', // 3
+    '- `KETTLE_PAYMENT_TOKEN` is read in src/config.js', // 4
+  ].join('\n');
+  const { at } = verifier('RISQUES.md')(t, doc, reportWith([]));
+
+  it('a possibility (peut manquer) is not confirmed by the name occurring', () => {
+    expect(at(3).verdict).toBe('unverifiable');
+    expect(at(3).reason).toContain('peut');
+  });
+
+  it('the plain statement is still confirmed', () => {
+    expect(at(4).verdict).toBe('confirmed');
+  });
+});

@@ -259,6 +259,20 @@ export function judgeClaim(
       return { ...v, verdict: 'unverifiable', reason: `the line names ${names}, which the evidence does not show; ${v.reason}` };
     }
   }
+  // "SUPABASE_SERVICE_ROLE_KEY peut manquer en production", "Existe SECRET_KEY, pero debe verificarse":
+  // the line names an identifier, but what it says of it is a possibility or a doubt. That the
+  // identifier occurs in the code is not that statement.
+  if (
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    v.basis === 'search' &&
+    claim.asserted !== 'not-done' &&
+    SAID_OF_IT.test(plain(claim.text))
+  )
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; but the line says more of it (${SAID_OF_IT.exec(plain(claim.text))![0].trim()}) than that it is in the code`,
+    };
   // "RBAC restrictions tested for viewer/deployer roles", "Consumers não testados": that a thing is
   // tested is shown by a test that exercises it — the thing being in the code, or a keyword, is not that.
   if (
@@ -330,6 +344,14 @@ const ADVICE_LABEL =
   /^[^\p{L}]*(?:empfohlen|empfehlung|recommend(?:ed|ation)?|recomendaci[oó]n|recomenda[cç][aã]o|recommandation|kommando|command|befehl|comando|commande|soluci[oó]n|solution|solu[cç][aã]o|l[öo]sung|riesgo|risque|risco|risiko|risk|impact|impacto|auswirkung)\s*:/iu;
 
 /** "correct", "correctement", "bien structurées", "well-structured", "best practices": a judgement of quality. */
+/**
+ * Words that make a line a possibility or a doubt about what it names (en, pt, es, fr, de). Measured on
+ * rounds 5-14: negations and failures ("fails to start if X is missing", "without it, …") describe
+ * code a reader finds as written as often as not, so only the possibility is taken as unsettled.
+ */
+const SAID_OF_IT =
+  /\b(?:may|might|could|pode(?:m|ria)?|poderia|puede(?:n)?|podr[ií]a|peu(?:t|vent)|pourrai(?:t|ent)|kann|k[öo]nnte|(?:debe|deve|doit|should|must|muss) (?:ser |être |be |werden )?(?:verific|v[ée]rifi|checked|geprüft|confirm)\w*)\b/i;
+
 const WELL_DONE =
   /(?<![\p{L}\p{N}_])(?:correct(?:e|es|ement|ly)?|correctamente|corretamente|correct[oa]s?|corret[oa]s?|korrekt|bien (?:structur|organis|estructurad|organizad)\p{L}*|bem (?:estruturad|organizad)\p{L}*|gut (?:strukturiert|organisiert)|well[- ](?:structured|organi[sz]ed)|best practices|bonnes pratiques|buenas pr[áa]cticas|boas pr[áa]ticas)(?![\p{L}\p{N}_])/iu;
 
