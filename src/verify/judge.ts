@@ -352,6 +352,10 @@ const ADVICE_LABEL =
 const SAID_OF_IT =
   /\b(?:may|might|could|pode(?:m|ria)?|poderia|puede(?:n)?|podr[ií]a|peu(?:t|vent)|pourrai(?:t|ent)|kann|k[öo]nnte|(?:debe|deve|doit|should|must|muss) (?:ser |être |be |werden )?(?:verific|v[ée]rifi|checked|geprüft|confirm)\w*)\b/i;
 
+/** The state of a run or an author's verdict: "all tests are now green", "scan complete", "Apto com ressalvas". */
+const RUN_STATE =
+  /\ball (?:(?:the|of|our|unit|integration|e2e|[\w-]+) ){0,2}tests? (?:are |is |now |are now |were )*(?:green|passing|pass(?:ed)?)\b|\btests? (?:are |now |are now )*green\b|\b(?:security|vulnerability|dependency|code) (?:scan|audit)s? (?:is |was |are )?(?:complete[d]?|passed|clean)\b|\bapt[oa] (?:com|con) ressalvas\b/i;
+
 const WELL_DONE =
   /(?<![\p{L}\p{N}_])(?:correct(?:e|es|ement|ly)?|correctamente|corretamente|correct[oa]s?|corret[oa]s?|korrekt|bien (?:structur|organis|estructurad|organizad)\p{L}*|bem (?:estruturad|organizad)\p{L}*|gut (?:strukturiert|organisiert)|well[- ](?:structured|organi[sz]ed)|best practices|bonnes pratiques|buenas pr[áa]cticas|boas pr[áa]ticas)(?![\p{L}\p{N}_])/iu;
 
@@ -730,6 +734,10 @@ function judgeClaimInner(
   // "Privacy policy considerations", "Scalability thoughts": that something was thought about, not that it is there.
   if (/\b(?:considerations?|thoughts|awareness)\s*$/i.test(claim.subject))
     return out('none', 'unverifiable', 'that something was considered is not a thing the files show');
+  // "I resolved the workflow so that all tests are now green", "Security scan complete", "Apto com
+  // ressalvas": the state of a run or the author's own verdict, whatever status the line carries.
+  if (claim.asserted !== 'not-done' && RUN_STATE.test(plain(claim.text)))
+    return out('none', 'unverifiable', 'the outcome of a run or the author\'s own verdict, which the repository does not record');
   if (
     claim.asserted === 'done' &&
     (RUNS.test(claim.subject) || RUNS.test(plain(claim.text)) || RUN_RESULT.test(claim.text))
