@@ -81,10 +81,17 @@ describe('an identifier found in the code does not settle a possibility said of 
   });
 });
 
-describe('the state of a run or the author\'s own verdict is unverifiable', () => {
+describe("the state of a run or the author's own verdict is unverifiable", () => {
   const t: Tree = {
     ...tree,
-    '.github/workflows/ci.yml': ['on: push', 'jobs:', '  test:', '    runs-on: ubuntu-latest', '    steps:', '      - run: npm test'].join('\n'),
+    '.github/workflows/ci.yml': [
+      'on: push',
+      'jobs:',
+      '  test:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: npm test',
+    ].join('\n'),
   };
   const doc = [
     '# Journal', // 1
@@ -96,7 +103,8 @@ describe('the state of a run or the author\'s own verdict is unverifiable', () =
   const { at, has } = verifier('JOURNAL.md')(t, doc, reportWith([]));
 
   it('neither a green run, a finished scan nor a verdict is confirmed', () => {
-    for (const line of [3, 4, 5]) if (has(line)) expect(['confirmed', 'partially-confirmed']).not.toContain(at(line).verdict);
+    for (const line of [3, 4, 5])
+      if (has(line)) expect(['confirmed', 'partially-confirmed']).not.toContain(at(line).verdict);
     expect(at(4).verdict).toBe('unverifiable');
     expect(at(4).reason).toContain('outcome of a run');
   });

@@ -243,7 +243,13 @@ export function judgeClaim(
   // practice a rule or mechanism finds is not the product the line names (issue 16). When none of the
   // products the claim names is in the evidence, the line is only in part what was found if the
   // product is elsewhere in the repository, and contradicted if it is nowhere.
-  if ((v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') && (v.basis.startsWith('rule:') || v.basis === 'mechanism') && claim.asserted !== 'not-done' && claim.asserted !== 'planned' && !NEGATED.test(plain(claim.text))) {
+  if (
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    (v.basis.startsWith('rule:') || v.basis === 'mechanism') &&
+    claim.asserted !== 'not-done' &&
+    claim.asserted !== 'planned' &&
+    !NEGATED.test(plain(claim.text))
+  ) {
     const named = productsIn(plain(claim.raw ?? claim.text));
     const said = evidenceText(v.reason, v.evidence);
     if (named.length && !named.some((x) => shows(x, said))) {
@@ -255,8 +261,16 @@ export function judgeClaim(
         // cache") was right three times of three; it stays, with the difference said.
         return { ...v, reason: `${v.reason}; the line also names ${names}, which this evidence does not show` };
       if (present.every((x) => x === false))
-        return { ...v, verdict: 'contradicted', reason: `the line names ${names}, but no dependency, file or CI command shows it; what was found instead: ${v.reason}` };
-      return { ...v, verdict: 'unverifiable', reason: `the line names ${names}, which the evidence does not show; ${v.reason}` };
+        return {
+          ...v,
+          verdict: 'contradicted',
+          reason: `the line names ${names}, but no dependency, file or CI command shows it; what was found instead: ${v.reason}`,
+        };
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: `the line names ${names}, which the evidence does not show; ${v.reason}`,
+      };
     }
   }
   // "SUPABASE_SERVICE_ROLE_KEY peut manquer en production", "Existe SECRET_KEY, pero debe verificarse":
@@ -354,7 +368,7 @@ const SAID_OF_IT =
 
 /** The state of a run or an author's verdict: "all tests are now green", "scan complete", "Apto com ressalvas". */
 const RUN_STATE =
-  /\ball (?:(?:the|of|our|unit|integration|e2e|[\w-]+) ){0,2}tests? (?:are |is |now |are now |were )*(?:green|passing|pass(?:ed)?)\b|\btests? (?:are |now |are now )*green\b|\b(?:security|vulnerability|dependency|code) (?:scan|audit)s? (?:is |was |are )?(?:complete[d]?|passed|clean)\b|\bapt[oa] (?:com|con) ressalvas\b/i;
+  /\ball (?:[\w-]+ ){0,2}tests? (?:(?:are|is|were) )?(?:now )?(?:green|passing|pass(?:ed)?)\b|\btests? (?:are )?(?:now )?green\b|\b(?:security|vulnerability|dependency|code) (?:scan|audit)s? (?:is |was |are )?(?:complete[d]?|passed|clean)\b|\bapt[oa] (?:com|con) ressalvas\b/i;
 
 const WELL_DONE =
   /(?<![\p{L}\p{N}_])(?:correct(?:e|es|ement|ly)?|correctamente|corretamente|correct[oa]s?|corret[oa]s?|korrekt|bien (?:structur|organis|estructurad|organizad)\p{L}*|bem (?:estruturad|organizad)\p{L}*|gut (?:strukturiert|organisiert)|well[- ](?:structured|organi[sz]ed)|best practices|bonnes pratiques|buenas pr[áa]cticas|boas pr[áa]ticas)(?![\p{L}\p{N}_])/iu;
@@ -737,7 +751,11 @@ function judgeClaimInner(
   // "I resolved the workflow so that all tests are now green", "Security scan complete", "Apto com
   // ressalvas": the state of a run or the author's own verdict, whatever status the line carries.
   if (claim.asserted !== 'not-done' && RUN_STATE.test(plain(claim.text)))
-    return out('none', 'unverifiable', 'the outcome of a run or the author\'s own verdict, which the repository does not record');
+    return out(
+      'none',
+      'unverifiable',
+      "the outcome of a run or the author's own verdict, which the repository does not record",
+    );
   if (
     claim.asserted === 'done' &&
     (RUNS.test(claim.subject) || RUNS.test(plain(claim.text)) || RUN_RESULT.test(claim.text))
