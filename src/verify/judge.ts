@@ -33,6 +33,7 @@ import { docTests, docTestsAgree } from './doctests.js';
 import { unitCount, unitCountAgrees } from './unit-counts.js';
 import { testsOfFinding } from './test-counts.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
+import { evidenceText, productInRepository, productsIn, shows } from './products.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
 export type Out = (
@@ -238,6 +239,54 @@ export function judgeClaim(
       verdict: 'unverifiable',
       reason: `a topic named without a file, code, version, count or value; ${v.reason}`,
     };
+  // "Redis caching" confirmed because caching was found, "Prettier exclusions" by PHP-CS-Fixer: the
+  // practice a rule or mechanism finds is not the product the line names (issue 16). When none of the
+  // products the claim names is in the evidence, the line is only in part what was found if the
+  // product is elsewhere in the repository, and contradicted if it is nowhere.
+  if (
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    (v.basis.startsWith('rule:') || v.basis === 'mechanism') &&
+    claim.asserted !== 'not-done' &&
+    claim.asserted !== 'planned' &&
+    !NEGATED.test(plain(claim.text))
+  ) {
+    const named = productsIn(plain(claim.raw ?? claim.text));
+    const said = evidenceText(v.reason, v.evidence);
+    if (named.length && !named.some((x) => shows(x, said))) {
+      const lookup = 'lookup' in options ? (options as JudgeOptions).lookup : undefined;
+      const present = named.map((x) => productInRepository(lookup, x));
+      const names = named.map((x) => x.name).join(', ');
+      if (present.some((x) => x === true))
+        // Measured on rounds 5-14: a line naming the product among others ("health checks of DB, Redis,
+        // cache") was right three times of three; it stays, with the difference said.
+        return { ...v, reason: `${v.reason}; the line also names ${names}, which this evidence does not show` };
+      if (present.every((x) => x === false))
+        return {
+          ...v,
+          verdict: 'contradicted',
+          reason: `the line names ${names}, but no dependency, file or CI command shows it; what was found instead: ${v.reason}`,
+        };
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: `the line names ${names}, which the evidence does not show; ${v.reason}`,
+      };
+    }
+  }
+  // "SUPABASE_SERVICE_ROLE_KEY peut manquer en production", "Existe SECRET_KEY, pero debe verificarse":
+  // the line names an identifier, but what it says of it is a possibility or a doubt. That the
+  // identifier occurs in the code is not that statement.
+  if (
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    v.basis === 'search' &&
+    claim.asserted !== 'not-done' &&
+    SAID_OF_IT.test(plain(claim.text))
+  )
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; but the line says more of it (${SAID_OF_IT.exec(plain(claim.text))![0].trim()}) than that it is in the code`,
+    };
   // "RBAC restrictions tested for viewer/deployer roles", "Consumers não testados": that a thing is
   // tested is shown by a test that exercises it — the thing being in the code, or a keyword, is not that.
   if (
@@ -309,6 +358,18 @@ const ADVICE_LABEL =
   /^[^\p{L}]*(?:empfohlen|empfehlung|recommend(?:ed|ation)?|recomendaci[oó]n|recomenda[cç][aã]o|recommandation|kommando|command|befehl|comando|commande|soluci[oó]n|solution|solu[cç][aã]o|l[öo]sung|riesgo|risque|risco|risiko|risk|impact|impacto|auswirkung)\s*:/iu;
 
 /** "correct", "correctement", "bien structurées", "well-structured", "best practices": a judgement of quality. */
+/**
+ * Words that make a line a possibility or a doubt about what it names (en, pt, es, fr, de). Measured on
+ * rounds 5-14: negations and failures ("fails to start if X is missing", "without it, …") describe
+ * code a reader finds as written as often as not, so only the possibility is taken as unsettled.
+ */
+const SAID_OF_IT =
+  /\b(?:may|might|could|pode(?:m|ria)?|poderia|puede(?:n)?|podr[ií]a|peu(?:t|vent)|pourrai(?:t|ent)|kann|k[öo]nnte|(?:debe|deve|doit|should|must|muss) (?:ser |être |be |werden )?(?:verific|v[ée]rifi|checked|geprüft|confirm)\w*)\b/i;
+
+/** The state of a run or an author's verdict: "all tests are now green", "scan complete", "Apto com ressalvas". */
+const RUN_STATE =
+  /\ball (?:[\w-]+ ){0,2}tests? (?:(?:are|is|were) )?(?:now )?(?:green|passing|pass(?:ed)?)\b|\btests? (?:are )?(?:now )?green\b|\b(?:security|vulnerability|dependency|code) (?:scan|audit)s? (?:is |was |are )?(?:complete[d]?|passed|clean)\b|\bapt[oa] (?:com|con) ressalvas\b/i;
+
 const WELL_DONE =
   /(?<![\p{L}\p{N}_])(?:correct(?:e|es|ement|ly)?|correctamente|corretamente|correct[oa]s?|corret[oa]s?|korrekt|bien (?:structur|organis|estructurad|organizad)\p{L}*|bem (?:estruturad|organizad)\p{L}*|gut (?:strukturiert|organisiert)|well[- ](?:structured|organi[sz]ed)|best practices|bonnes pratiques|buenas pr[áa]cticas|boas pr[áa]ticas)(?![\p{L}\p{N}_])/iu;
 
@@ -687,6 +748,14 @@ function judgeClaimInner(
   // "Privacy policy considerations", "Scalability thoughts": that something was thought about, not that it is there.
   if (/\b(?:considerations?|thoughts|awareness)\s*$/i.test(claim.subject))
     return out('none', 'unverifiable', 'that something was considered is not a thing the files show');
+  // "I resolved the workflow so that all tests are now green", "Security scan complete", "Apto com
+  // ressalvas": the state of a run or the author's own verdict, whatever status the line carries.
+  if (claim.asserted !== 'not-done' && RUN_STATE.test(plain(claim.text)))
+    return out(
+      'none',
+      'unverifiable',
+      "the outcome of a run or the author's own verdict, which the repository does not record",
+    );
   if (
     claim.asserted === 'done' &&
     (RUNS.test(claim.subject) || RUNS.test(plain(claim.text)) || RUN_RESULT.test(claim.text))
