@@ -24,7 +24,8 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'requirements.txt': 'flask==3.0.0\nflask-cors==4.0.0\nflask-talisman==1.1.0\n',
-        'config.py': "class Config:\n    CORS_ORIGINS = ['https://app.example.com']\n    CORS_SUPPORTS_CREDENTIALS = True\n",
+        'config.py':
+          "class Config:\n    CORS_ORIGINS = ['https://app.example.com']\n    CORS_SUPPORTS_CREDENTIALS = True\n",
         'api/app.py':
           'from flask import Flask\nfrom flask_cors import CORS\nfrom flask_talisman import Talisman\n\ncors = CORS()\n\n\ndef create_app():\n    app = Flask(__name__)\n    Talisman(app)\n    cors.init_app(app)\n    return app\n',
       },

@@ -291,7 +291,9 @@ export default defineRule({
     // message, blind round 17 supabase web3.go).
     const explicitHttps = [
       ...prod('https'),
-      ...prod('httpsRedirect').filter((m) => /\b\w*redirect(?:_to|To|Permanent)?\s*\(.*["'`]https:\/\//i.test(m.snippet)),
+      ...prod('httpsRedirect').filter((m) =>
+        /\b\w*redirect(?:_to|To|Permanent)?\s*\(.*["'`]https:\/\//i.test(m.snippet),
+      ),
     ];
     const helmetHsts = [
       ...prod('headers').filter((m) => /\bhelmet\s*\(/.test(m.snippet) && !hstsOff(m)),
@@ -418,8 +420,8 @@ export default defineRule({
               : flaskDefault.includes(m)
                 ? 'CORS allows any origin: Flask-CORS without origins defaults to *'
                 : fromConfig.includes(m)
-              ? 'CORS allows any origin: the origins come from a property set to *'
-              : 'CORS allows any origin',
+                  ? 'CORS allows any origin: the origins come from a property set to *'
+                  : 'CORS allows any origin',
         ),
       ),
       ...fromConfig
