@@ -17,6 +17,31 @@ const PEM = '-----BEGIN RSA ' + 'PRIVATE KEY-----\nMIIEowIBAAKCAQEA7b\n-----END 
 ruleTester(rule, {
   valid: [
     {
+      name: 'an env file named for tests (hack/test_asymmetric.env) is a test fixture: set aside and named, not counted (blind round 17)',
+      tree: {
+        'go.mod': 'module example.com/idp\n',
+        'main.go': 'package main\n\nfunc main() {}\n',
+        'hack/test_asymmetric.env': `API_EXTERNAL_URL=http://localhost:9999\nGOTRUE_JWT_SECRET=${JWT}\nGOTRUE_OPERATOR_TOKEN=${APP_SECRET}\n`,
+        'internal/tokens/service_test.go':
+          'package tokens\n\nfunc TestAsymmetric(t *testing.T) {\n\tconf.LoadFile("../../hack/test_asymmetric.env")\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Set aside: 1 env file named for tests (hack/test_asymmetric.env)',
+        evidence: [{ path: 'hack/test_asymmetric.env', note: expect.stringContaining('set aside as a test fixture') }],
+        data: { envFiles: 0 },
+      },
+    },
+    {
+      name: 'self-describing placeholders in Helm chart-testing values (32_character_string_is_required_, xxx) are not secrets (blind round 17)',
+      tree: {
+        'charts/status/Chart.yaml': 'apiVersion: v2\nname: status\nversion: 1.0.0\n',
+        'charts/status/values.yaml': 'env:\n  APP_KEY: ""\n',
+        'charts/status/ci/ct-values.yaml': 'env:\n  APP_KEY: 32_character_string_is_required_\n  SECRET_KEY: xxx\n',
+      },
+      expect: { outcome: 'pass', absent: ['ct-values.yaml'] },
+    },
+    {
       name: 'a PEM header as a form placeholder (no key body) and a .env symlink to an uncommitted file are no secrets (round 16)',
       tree: {
         'package.json': '{"name":"admin","dependencies":{"react":"18.0.0"}}',

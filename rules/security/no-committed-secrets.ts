@@ -185,10 +185,14 @@ export default defineRule({
     // A symbolic link (`apps/core/.env -> ../../.env`) commits a path, not values: it is never read
     // through, and is named as what it is (blind round 16, mx-space/core).
     const isLink = (p: string) => ctx.files.read(p) === undefined && linkSkip(ctx.files, p);
-    // Links and files split in one pass (no `includes` over the links per file).
+    // Links, test fixtures and files split in one pass (no `includes` over the lists per file). An env
+    // file named for tests (`test_asymmetric.env`, `test-oauth.env`, `api.test.env`) is the
+    // configuration a test suite loads: a fixture like `.env.test`, set aside and named, not counted
+    // (blind round 17, supabase auth hack/test_asymmetric.env loaded by a _test.go file).
     const envLinks: string[] = [];
+    const envTests: string[] = [];
     const envFiles: string[] = [];
-    for (const p of envListed) (isLink(p) ? envLinks : envFiles).push(p);
+    for (const p of envListed) (isLink(p) ? envLinks : TEST_ENV.test(p) ? envTests : envFiles).push(p);
     const envAll = envFiles.flatMap((p) => envSecrets(p, ctx.files.read(p) ?? '').slice(0, 3));
     // A line already reported as a signing secret is not reported twice.
     const envFindings = envAll.filter((e) => !findings.some((f) => f.m.path === e.path && f.m.line === e.line));
@@ -219,6 +223,10 @@ export default defineRule({
       ...envLinks.slice(0, 3).map((p) => ({
         path: p,
         note: 'a symbolic link, not a committed .env file with content: links are never read through (a target committed here is judged at its own path); not counted',
+      })),
+      ...envTests.slice(0, 3).map((p) => ({
+        path: p,
+        note: 'env file named for tests: the configuration a test suite loads, set aside as a test fixture, not counted',
       })),
       ...harmlessEnv.slice(0, 3).map((p) => ({
         path: p,
@@ -261,8 +269,11 @@ export default defineRule({
     const aside = asideFiles.length
       ? ` Set aside: ${asideFiles.length} private key file${asideFiles.length === 1 ? '' : 's'} in test, example or development-only places (${listing(asideFiles.slice(0, 2))}${asideFiles.length > 2 ? ', …' : ''}).`
       : '';
+    const asideEnv = envTests.length
+      ? ` Set aside: ${envTests.length} env file${envTests.length === 1 ? '' : 's'} named for tests (${listing(envTests.slice(0, 2))}${envTests.length > 2 ? ', …' : ''}).`
+      : '';
     return pass(
-      `No committed credentials found.${aside}`,
+      `No committed credentials found.${aside}${asideEnv}`,
       [
         {
           path: '.',
@@ -305,6 +316,9 @@ function endOf(text: string, line: number, secret: string): { endLine?: number }
     if (lines[i]!.includes(secret)) return i + 1 > line ? { endLine: i + 1 } : {};
   return {};
 }
+
+/** An env file named for tests: `test_asymmetric.env`, `test-oauth.env`, `api.test.env`, `e2e_users.env`. */
+const TEST_ENV = /(?:^|\/)(?:(?:test|testing|e2e)[_.-][^/]*|[^/]*[_.-](?:test|testing|e2e))\.env$/i;
 
 const MANUAL_ENV = /(^|\/)(?:manual[-_]?tests?[^/]*|test[-_]?environments?)\//i;
 

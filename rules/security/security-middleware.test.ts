@@ -20,6 +20,24 @@ const fastifyAutoload = (corsOptions: string) => ({
 ruleTester(rule, {
   valid: [
     {
+      name: 'Flask-CORS CORS() with origins from CORS_ORIGINS in the config module is an explicit policy (blind round 17)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.0\nflask-cors==4.0.0\nflask-talisman==1.1.0\n',
+        'config.py':
+          "class Config:\n    CORS_ORIGINS = ['https://app.example.com']\n    CORS_SUPPORTS_CREDENTIALS = True\n",
+        'api/app.py':
+          'from flask import Flask\nfrom flask_cors import CORS\nfrom flask_talisman import Talisman\n\ncors = CORS()\n\n\ndef create_app():\n    app = Flask(__name__)\n    Talisman(app)\n    cors.init_app(app)\n    return app\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'security headers and CORS found',
+        evidence: [{ path: 'api/app.py', line: 5, note: 'CORS policy' }],
+        absent: ['CORS allows any origin'],
+        data: { corsAnyOrigin: false },
+      },
+    },
+    {
       name: 'Fastify plugins registered by @fastify/autoload (export default helmet, cors with origins) count at the plugin module',
       profile: 'service',
       tree: fastifyAutoload("{ origin: ['https://app.example.com'] }"),
@@ -223,6 +241,95 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Go rs/cors Options without AllowedOrigins (default *) and AllowCredentials is any origin with credentials; an https:// URL inside a validity check is no HTTPS redirect (blind round 17)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/idp\n\ngo 1.22\n\nrequire github.com/rs/cors v1.11.0\n',
+        'internal/api/api.go': [
+          'package api',
+          '',
+          'import (',
+          '\t"net/http"',
+          '',
+          '\t"github.com/rs/cors"',
+          ')',
+          '',
+          'func NewAPI(mux http.Handler) http.Handler {',
+          '\thandler := cors.New(cors.Options{',
+          '\t\tAllowedMethods:   []string{http.MethodGet, http.MethodPost},',
+          '\t\tAllowedHeaders:   []string{"Authorization", "Content-Type"},',
+          '\t\tAllowCredentials: true,',
+          '\t})',
+          '\treturn handler.Handler(mux)',
+          '}',
+          '',
+          'func checkDomain(msgHost, domain string) bool {',
+          '\treturn msgHost == domain && isRedirectURLValid("https://"+domain)',
+          '}',
+          '',
+        ].join('\n'),
+        'cmd/main.go': 'package main\n\nfunc main() {\n\thttp.ListenAndServe(":8080", api.NewAPI(mux))\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'CORS (any origin, with credentials)',
+        evidence: [
+          {
+            path: 'internal/api/api.go',
+            line: 10,
+            note: expect.stringContaining('CORS allows any origin together with credentials'),
+          },
+          { path: 'internal/api/api.go', line: 13, note: 'credentials allowed for cross-origin requests' },
+        ],
+        absent: ['"HTTPS/HSTS"', '"CORS policy"'],
+        data: { corsWildcardWithCredentials: true, https: false },
+      },
+    },
+    {
+      name: 'Flask-CORS CORS() with default origins and CORS_SUPPORTS_CREDENTIALS = True in the config module is any origin with credentials (blind round 17)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.0\nflask-cors==4.0.0\n',
+        'config.py': [
+          'import os',
+          '',
+          '',
+          'class Config:',
+          "    SECRET_KEY = os.environ.get('SECRET_KEY')",
+          "    USE_CORS = os.environ.get('USE_CORS', 'yes') == 'yes'",
+          '    CORS_SUPPORTS_CREDENTIALS = True',
+          '',
+        ].join('\n'),
+        'api/app.py': [
+          'from flask import Flask',
+          'from flask_cors import CORS',
+          '',
+          'cors = CORS()',
+          '',
+          '',
+          'def create_app(config):',
+          '    app = Flask(__name__)',
+          '    app.config.from_object(config)',
+          "    if app.config['USE_CORS']:",
+          '        cors.init_app(app)',
+          '    return app',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          {
+            path: 'api/app.py',
+            line: 4,
+            note: expect.stringContaining('CORS allows any origin together with credentials'),
+          },
+          { path: 'config.py', line: 7, note: 'credentials allowed for cross-origin requests' },
+        ],
+        data: { corsWildcardWithCredentials: true },
+      },
+    },
     {
       name: 'Access-Control-* headers set by hand in an interceptor are CORS, not security headers: with no helmet, security headers are absent (round 16)',
       profile: 'service',

@@ -40,7 +40,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, NestJS `NestFactory.create(…, { cors: { origin: […] } })` and `enableCors({ origin: […] })`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, NestJS `cors: true`, `AllowAnyOrigin`) is not an explicit policy, except that a `*` header one handler writes by hand (a public metadata endpoint) beside an app-wide explicit policy is a finding but leaves that policy credited; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. Spring CORS origins read from a property set to `*` (`.allowedOriginPatterns(props.allowedOrigins())` + `app.cors.allowed-origins=*`) and Echo `CORSWithConfig` without AllowOrigins (its default is `*`) are any origin too. Header names in an OpenAPI/Swagger description set nothing.',
+      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, NestJS `NestFactory.create(…, { cors: { origin: […] } })` and `enableCors({ origin: […] })`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, NestJS `cors: true`, `AllowAnyOrigin`) is not an explicit policy, except that a `*` header one handler writes by hand (a public metadata endpoint) beside an app-wide explicit policy is a finding but leaves that policy credited; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. Spring CORS origins read from a property set to `*` (`.allowedOriginPatterns(props.allowedOrigins())` + `app.cors.allowed-origins=*`) Echo `CORSWithConfig` without AllowOrigins (its default is `*`), Go rs/cors `cors.New(cors.Options{…})` without AllowedOrigins and Flask-CORS `CORS()`/`CORS(app)` without origins or a `CORS_ORIGINS` setting (both default to `*`; Flask-CORS reads `CORS_SUPPORTS_CREDENTIALS` from the config module) are any origin too. An https:// URL counts as an HTTPS redirect only inside a redirect call, not in a validity check. Header names in an OpenAPI/Swagger description set nothing.',
     patterns: MIDDLEWARE_PATTERNS,
   },
   // An HTTP service needs hardening whether a framework or the standard library serves it; a gRPC
@@ -246,11 +246,38 @@ export default defineRule({
       const body = lines.slice(0, end < 0 ? 1 : end + 1).join('\n');
       return !/\bAllowOrigin(?:s|Func)\b/.test(body);
     });
+    // rs/cors `cors.New(cors.Options{…})` without AllowedOrigins (or an AllowOrigin…Func) allows every
+    // origin: its default is * (blind round 17, supabase auth api.go).
+    const rsCorsDefault = prod('cors').filter((m) => {
+      if (!/\.go$/.test(m.path) || !/\bcors\.New\s*\(\s*cors\.Options\s*\{/.test(m.snippet)) return false;
+      const lines = ctx.files.lines(m.path)?.range(m.line, m.line + 30) ?? [];
+      const end = lines.findIndex((l, i) => (i > 0 && /^\s*\}\s*\)/.test(l)) || /\}\s*\)\s*$/.test(l));
+      const body = lines.slice(0, end < 0 ? 1 : end + 1).join('\n');
+      return !/\bAllow(?:edOrigins|OriginFunc|OriginRequestFunc|OriginVaryRequestFunc)\b/.test(body);
+    });
+    // Flask-CORS `CORS()` / `CORS(app)` without `origins=` or `resources=`, and no CORS_ORIGINS or
+    // CORS_RESOURCES setting, allows every origin (its default is *, echoed back when credentials are
+    // supported) (blind round 17, microblog-api app.py + config.py).
+    const flaskOrigins = prod('flaskCorsOrigins').length > 0;
+    const flaskDefault = flaskOrigins
+      ? []
+      : prod('cors').filter((m) => {
+          if (!/\.py$/.test(m.path)) return false;
+          if (!/\bCORS\s*\(/.test(m.snippet)) return false;
+          // The call's arguments, over the next lines when it spans several.
+          const lines = ctx.files.lines(m.path)?.range(m.line, m.line + 8) ?? [m.snippet];
+          const end = lines.findIndex((l) => /\)\s*(?:#.*)?$/.test(l));
+          return !/\b(?:origins|resources)\s*=/.test(lines.slice(0, end < 0 ? 1 : end + 1).join('\n'));
+        });
     const any = [
-      ...prod('corsAny').filter((m) => !overridden(m)),
+      ...prod('corsAny').filter(
+        (m) => !overridden(m) && !(flaskOrigins && /\.py$/.test(m.path) && /\bCORS\(\s*app\s*\)/.test(m.snippet)),
+      ),
       ...fromSetting,
       ...fromConfig,
       ...echoDefault,
+      ...rsCorsDefault,
+      ...flaskDefault.filter((m) => !/\bCORS\(\s*app\s*\)/.test(m.snippet)),
       ...autoCorsAny,
       ...nestCorsAny,
     ];
@@ -259,7 +286,15 @@ export default defineRule({
     // Switched off in the helmet call's options: on its line or the option lines under it.
     const offs = prod('hstsOff');
     const hstsOff = (m: Match) => offs.some((o) => o.path === m.path && o.line >= m.line && o.line <= m.line + 20);
-    const explicitHttps = [...prod('https'), ...prod('httpsRedirect').filter((m) => /redirect/i.test(m.snippet))];
+    // An https:// URL built inside a redirect call (`http.Redirect(w, r, "https://"+r.Host…)`), not one
+    // a check merely mentions (`IsRedirectURLValid(config, "https://"+domain)` validates a sign-in
+    // message, blind round 17 supabase web3.go).
+    const explicitHttps = [
+      ...prod('https'),
+      ...prod('httpsRedirect').filter((m) =>
+        /\b\w*redirect(?:_to|To|Permanent)?\s*\(.*["'`]https:\/\//i.test(m.snippet),
+      ),
+    ];
     const helmetHsts = [
       ...prod('headers').filter((m) => /\bhelmet\s*\(/.test(m.snippet) && !hstsOff(m)),
       ...autoHelmet.filter((m) => !/\bhsts\s*:\s*false/.test(ctx.files.read(m.path) ?? '')),
@@ -296,7 +331,11 @@ export default defineRule({
     // Any origin is a finding only where credentials are allowed in the same file: any site can then act as the user.
     const creds = prod('credentials');
     const credFiles = new Set(creds.map((m) => m.path));
-    const dangerous = any.filter((m) => credFiles.has(m.path));
+    // Flask-CORS reads CORS_SUPPORTS_CREDENTIALS from the app's configuration module, not the file of the call.
+    const flaskCreds = creds.some((m) => /\.py$/.test(m.path) && /CORS_SUPPORTS_CREDENTIALS/.test(m.snippet));
+    const dangerous = any.filter(
+      (m) => credFiles.has(m.path) || (flaskCreds && /\.py$/.test(m.path) && /\bCORS\s*\(/.test(m.snippet)),
+    );
 
     // Isolation and privacy headers set by hand (Cross-Origin-Opener-Policy, Referrer-Policy,
     // Permissions-Policy) without CSP, frame or sniffing protection are half of the headers' share:
@@ -353,7 +392,7 @@ export default defineRule({
       }),
       ...dangerous.slice(0, 3).flatMap((m) =>
         creds
-          .filter((c) => c.path === m.path)
+          .filter((c) => c.path === m.path || (flaskDefault.includes(m) && /CORS_SUPPORTS_CREDENTIALS/.test(c.snippet)))
           .slice(0, 1)
           .map((c) => fromMatch(c, 'credentials allowed for cross-origin requests')),
       ),
@@ -376,9 +415,13 @@ export default defineRule({
           m,
           echoDefault.includes(m)
             ? "CORS allows any origin: Echo's CORSConfig without AllowOrigins defaults to *"
-            : fromConfig.includes(m)
-              ? 'CORS allows any origin: the origins come from a property set to *'
-              : 'CORS allows any origin',
+            : rsCorsDefault.includes(m)
+              ? 'CORS allows any origin: rs/cors Options without AllowedOrigins defaults to *'
+              : flaskDefault.includes(m)
+                ? 'CORS allows any origin: Flask-CORS without origins defaults to *'
+                : fromConfig.includes(m)
+                  ? 'CORS allows any origin: the origins come from a property set to *'
+                  : 'CORS allows any origin',
         ),
       ),
       ...fromConfig

@@ -128,9 +128,15 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     files: ['**/*.py'],
     literals: ['Middleware'],
   },
+  // Flask-CORS origins set in the app's configuration (`CORS_ORIGINS = [...]`, `CORS_RESOURCES`).
+  flaskCorsOrigins: {
+    regex: /^[ \t]*(?:[\w.]+\[['"])?CORS_(?:ORIGINS|RESOURCES)\b(?:['"]\])?[ \t]*=/m,
+    files: ['**/*.py'],
+    literals: ['CORS_ORIGINS', 'CORS_RESOURCES'],
+  },
   credentials: {
     regex:
-      /allow_credentials\s*=\s*True|\bcredentials\s*:\s*true|(?<!\w)AllowCredentials\s*\(\s*\)|AllowCredentials:\s*true|allowCredentials\s*(?:\(\s*true|[:=]\s*true)|setAllowCredentials\s*\(\s*true|CORS_ALLOW_CREDENTIALS\s*=\s*True|supports_credentials\s*=\s*True|['"]supports_credentials['"]\s*=>\s*true|allow_credentials\s*\(\s*true|Access-Control-Allow-Credentials["']?\s*[,:]\s*["']true/,
+      /allow_credentials\s*=\s*True|\bcredentials\s*:\s*true|(?<!\w)AllowCredentials\s*\(\s*\)|AllowCredentials:\s*true|allowCredentials\s*(?:\(\s*true|[:=]\s*true)|setAllowCredentials\s*\(\s*true|CORS_ALLOW_CREDENTIALS\s*=\s*True|supports_credentials\s*=\s*True|CORS_SUPPORTS_CREDENTIALS\s*=\s*True|['"]supports_credentials['"]\s*=>\s*true|allow_credentials\s*\(\s*true|Access-Control-Allow-Credentials["']?\s*[,:]\s*["']true/,
     files: CODE,
     literals: ['redentials', 'REDENTIALS'],
   },
