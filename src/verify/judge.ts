@@ -183,6 +183,21 @@ export interface JudgeOptions {
   empty?: boolean;
 }
 
+/** A line that says what the document or its author did, not what the repository has: left undecided. */
+function notAStatement(claim: Claim, reason: string): VerifiedClaim {
+  return {
+    line: claim.line,
+    text: claim.text.slice(0, 300),
+    asserted: claim.asserted,
+    number: claim.number,
+    rule: null,
+    basis: 'none',
+    verdict: 'unverifiable',
+    reason,
+    evidence: [],
+  };
+}
+
 /** A claim judged, and a bare topic's confirmation by a rule or a keyword taken back. */
 export function judgeClaim(
   claim: Claim,
@@ -192,32 +207,18 @@ export function judgeClaim(
   // "✅ Lecture des variables d'environnement", "Migrations: Counted and verified migration files" under
   // "## Actions effectuées" or "## Audit Methodology": what the auditor did, not what the repository is.
   if (claim.method && !claim.number && auditorAction(claim.text))
-    return {
-      line: claim.line,
-      text: claim.text.slice(0, 300),
-      asserted: claim.asserted,
-      number: claim.number,
-      rule: null,
-      basis: 'none',
-      verdict: 'unverifiable',
-      reason: 'a step of the audit (what the auditor read, checked or counted), not a statement about the repository',
-      evidence: [],
-    };
+    return notAStatement(
+      claim,
+      'a step of the audit (what the auditor read, checked or counted), not a statement about the repository',
+    );
   // "Empfohlen: tägliche pg_dump Backups", "Kommando: docker exec …", "Solución: Asegurar que …",
   // "Riesgo: expone información sensible": advice, a command or a risk the document gives, not a
   // statement of what the repository has.
   if (ADVICE_LABEL.test(plain(claim.text)))
-    return {
-      line: claim.line,
-      text: claim.text.slice(0, 300),
-      asserted: claim.asserted,
-      number: claim.number,
-      rule: null,
-      basis: 'none',
-      verdict: 'unverifiable',
-      reason: `advice, a command or a risk the document gives (${ADVICE_LABEL.exec(plain(claim.text))![0].trim()}), not a statement of what the repository has`,
-      evidence: [],
-    };
+    return notAStatement(
+      claim,
+      `advice, a command or a risk the document gives (${ADVICE_LABEL.exec(plain(claim.text))![0].trim()}), not a statement of what the repository has`,
+    );
   const v = judgeClaimInner(claim, report, options);
   // A linked file's presence is what the line claims, however vague its title.
   if (claim.linked && v.basis === 'file') return v;

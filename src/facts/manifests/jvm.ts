@@ -64,30 +64,19 @@ export function parseGradle(files: FileView, path: string, deps: DeclaredDepende
     .replace(/(^|[^:])(\/\/.*)$/gm, (_, a: string, c: string) => a + ' '.repeat(c.length));
   const suites = testSuiteBlocks(code);
   const inSuite = (at: number) => suites.some(([a, b]) => at > a && at < b);
-  for (const m of code.matchAll(GRADLE_CONF)) {
+  const DEV_CONF = /^(test|androidTest|integrationTest|annotationProcessor|kapt|ksp|compileOnly|developmentOnly)/;
+  // `implementation 'g:a:v'` and the map notation `implementation group: 'g', name: 'a'`: one
+  // dependency each, read the same way.
+  for (const m of [...code.matchAll(GRADLE_CONF), ...code.matchAll(GRADLE_MAP)]) {
     deps.push({
       ecosystem: 'gradle',
       name: `${m[2]}:${m[3]}`,
       ...(m[4] ? { version: m[4] } : {}),
       path,
       line: lineAt(text, m.index!),
-      dev:
-        inSuite(m.index!) ||
-        /^(test|androidTest|integrationTest|annotationProcessor|kapt|ksp|compileOnly|developmentOnly)/.test(m[1]!),
+      dev: inSuite(m.index!) || DEV_CONF.test(m[1]!),
       // platform(…) imports a BOM: versions for other declarations, not a library in use.
       ...(/\bplatform\s*\(/.test(m[0]) ? { direct: false, via: 'platform (BOM)' } : {}),
-    });
-  }
-  for (const m of code.matchAll(GRADLE_MAP)) {
-    deps.push({
-      ecosystem: 'gradle',
-      name: `${m[2]}:${m[3]}`,
-      ...(m[4] ? { version: m[4] } : {}),
-      path,
-      line: lineAt(text, m.index!),
-      dev:
-        inSuite(m.index!) ||
-        /^(test|androidTest|integrationTest|annotationProcessor|kapt|ksp|compileOnly|developmentOnly)/.test(m[1]!),
     });
   }
   // Version-catalog references: implementation(libs.spring.boot.starter.web), and accessors of any
