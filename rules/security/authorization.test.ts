@@ -366,6 +366,68 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Flask ownership checks (owner compared with the current user, abort(403)) check requests: partial, not "no code that checks requests" (blind round 17)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.0\n',
+        'api/posts.py': [
+          'from flask import Blueprint, abort',
+          'from api.auth import token_auth',
+          '',
+          "posts = Blueprint('posts', __name__)",
+          '',
+          '',
+          "@posts.route('/posts/<int:id>', methods=['PUT'])",
+          'def put(data, id):',
+          '    post = db.session.get(Post, id) or abort(404)',
+          '    if post.author != token_auth.current_user():',
+          '        abort(403)',
+          '    post.update(data)',
+          '    return post',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: 'Requests are checked for ownership',
+        evidence: [{ path: 'api/posts.py', line: 10, note: expect.stringContaining('ownership check') }],
+        absent: ['no code that checks requests'],
+      },
+    },
+    {
+      name: 'a command-line flag named isAdmin (var isAdmin bool, BoolVar(&isAdmin…)) is neither a use of the isAdmin guard nor a role check (blind round 17)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/idp\n\ngo 1.22\n',
+        'internal/api/helpers.go':
+          'package api\n\nfunc isAdmin(u *User, roles []string) bool {\n\treturn contains(roles, u.Role)\n}\n',
+        'internal/api/server.go': 'package api\n\nfunc Serve() {\n\thttp.ListenAndServe(":8080", mux)\n}\n',
+        'cmd/admin_cmd.go': [
+          'package cmd',
+          '',
+          'var autoconfirm, isAdmin bool',
+          '',
+          'func init() {',
+          '\tcreateUserCmd.Flags().BoolVar(&isAdmin, "admin", false, "Create user with admin privileges")',
+          '}',
+          '',
+          'func createUser() {',
+          '\tif autoconfirm {',
+          '\t\tconfirm()',
+          '\t} else if isAdmin {',
+          '\t\tpromote()',
+          '\t}',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'fail',
+        absent: ['admin_cmd.go'],
+      },
+    },
+    {
       name: 'DRF: permission_classes = () opens the endpoint like AllowAny; IsAuthenticated alone is no role check',
       profile: 'service',
       tree: {

@@ -24,6 +24,14 @@ const NOT_IF = String.raw`(?:(?!${IF})[^\n])`;
  */
 const ROLE_DENY = String.raw`${IF}${NOT_IF}{0,80}?\b(?:(?=\w*?(?:[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]llowed|[Aa]uthori[sz]ed|[Mm]ember|[Gg]rant|[Pp]rivilege|[Ss]taff|[Ss]uperuser))\w+\??|rw|is_rw|[Cc]an[A-Z_]\w*\??|can\?)(?:\b|(?<=\?))[^\n]{0,80}(?:\n[^\n]{0,120}?)?(?:${DENY})`;
 /**
+ * An ownership check: a condition comparing a resource's owner with the current user whose branch
+ * refuses with a 403 (`if post.author != token_auth.current_user(): abort(403)`). It checks
+ * requests, though no role (blind round 17, microblog-api api/posts.py).
+ */
+const OWNER_WORD = String.raw`\b(?:owner|author|creator|created_by|user_id|userId|owner_id|ownerId|author_id|authorId|createdBy|creator_id|creatorId)\b`;
+const CURRENT_USER = String.raw`\b(?:current_user|currentUser|CurrentUser|current_user_id|currentUserId|g\.user|request\.user|req\.user|ctx\.user)\b`;
+const OWNER_DENY = String.raw`${IF}(?=[^\n]{0,200}?(?:!==?|\bis\s+not\b|<>))(?=[^\n]{0,200}?${OWNER_WORD})(?=[^\n]{0,200}?${CURRENT_USER})[^\n]{0,200}(?:\n[^\n]{0,120}?)?(?:${DENY})`;
+/**
  * A guard function named for the role it requires (`check_admin`, `require_super_user`,
  * `ensureOwner`): credited only when its body refuses with a 403 (the `deny` lines below it).
  */
@@ -69,7 +77,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard's name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       js: {
         regex: new RegExp(
@@ -203,6 +211,12 @@ export default defineRule({
         literals: ['403', 'orbid', 'PermissionDenied', 'AccessDenied', 'FORBIDDEN'],
         maxPerFile: 3,
       },
+      ownerDeny: {
+        regex: new RegExp(OWNER_DENY),
+        files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
+        literals: ['403', 'orbid', 'PermissionDenied', 'AccessDenied', 'FORBIDDEN'],
+        maxPerFile: 2,
+      },
       guardFn: {
         regex: new RegExp(GUARD_FN, 'm'),
         files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
@@ -291,7 +305,23 @@ export default defineRule({
       .slice(0, 3)
       .map((p) => ({ path: p, note: 'OPA/Rego policy' }));
     const refs = ctx.matches('guardRefs');
-    const { own, unused } = ownGuards(refs);
+    // A variable of a guard's name (a command-line flag `var isAdmin bool` bound by
+    // `BoolVar(&isAdmin, "admin", …)`) is no role check of a request (blind round 17, supabase auth
+    // cmd/admin_cmd.go): neither a use of the guard nor a condition on a role.
+    const declared = new Map<string, boolean>();
+    const declaresVar = (path: string, name: string): boolean => {
+      const key = `${path}\0${name}`;
+      let hit = declared.get(key);
+      if (hit === undefined) {
+        const n = name.replace(/[^\w]/g, '');
+        hit = new RegExp(String.raw`^[ \t]*var\b[^=\n]*\b${n}\b[^=\n]*$|\bBoolVarP?\(\s*&${n}\b`, 'm').test(
+          ctx.files.read(path) ?? '',
+        );
+        declared.set(key, hit);
+      }
+      return hit;
+    };
+    const { own, unused } = ownGuards(refs, declaresVar);
     const result = codeOrDeps(ctx, {
       what: 'authorization',
       catalogue: 'authorization',
@@ -336,6 +366,13 @@ export default defineRule({
           rank: 2,
           reject:
             /\b[Ii]s(?:Admin|SuperAdmin|Superuser|Staff)\w*?(?:Configured|Config|Enabled|Settings?|Exists?|Available)\b/,
+          // `else if isAdmin {` on a variable of that name declared in the file (a CLI flag).
+          rejectMatch: (m) =>
+            [
+              ...m.snippet.matchAll(
+                /(?<![.\w])(\w*(?:[Aa]dmin|[Ss]taff|[Ss]uper_?[Uu]ser|[Mm]oderator)\w*)\b(?!\s*[(?])/g,
+              ),
+            ].some((x) => declaresVar(m.path, x[1]!)),
         },
         { key: 'roleDeny', label: 'requests refused with 403 on a role, permission or membership check', rank: 2 },
         {
@@ -349,6 +386,21 @@ export default defineRule({
       searchedNote: `no role, permission or policy checks in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files, no .rego policies`,
     });
     if (result.outcome === 'pass') return result;
+    // Ownership checks refuse another user's request on a resource: requests are checked, though no
+    // role or permission is (partial, named as what it is).
+    const owner = ctx.matches('ownerDeny').filter((m) => isProductionPath(m.path) && !UI_FILE.test(m.path));
+    if (owner.length > 0)
+      return partial(
+        Math.max(0.5, result.score ?? 0),
+        `Requests are checked for ownership (the resource's owner compared with the current user, refused with 403) in ${new Set(owner.map((m) => m.path)).size} file${new Set(owner.map((m) => m.path)).size === 1 ? '' : 's'}, but no role, permission or policy check was found.`,
+        [
+          ...owner
+            .slice(0, 4)
+            .map((m) => fromMatch(m, 'ownership check: refused with 403 unless the current user owns the resource')),
+          ...result.evidence.filter((e) => e.path !== '.').slice(0, 3),
+        ],
+        { ...result.data, ownershipChecks: owner.length },
+      );
     // A pipeline step that enforces roles/policies, when no request declares one: the mechanism is
     // there (partial), what it protects is not. The step is a file that reads [Authorize] attributes
     // or is named for authorization (AuthorizationBehaviour, AuthorizationFilter), with a role or
@@ -409,7 +461,10 @@ function policyKind(m: Match, setups: readonly Match[]): 'authorization' | 'othe
  * `export function requireRole(`): a definition named for a role or permission that some other
  * line calls — one per file. A guard defined and never called checks nothing.
  */
-function ownGuards(refs: readonly Match[]): { own: Definition[]; unused: Definition[] } {
+function ownGuards(
+  refs: readonly Match[],
+  declaresVar: (path: string, name: string) => boolean,
+): { own: Definition[]; unused: Definition[] } {
   const own: Definition[] = [];
   const unused: Definition[] = [];
   const seen = new Set<string>();
@@ -417,7 +472,13 @@ function ownGuards(refs: readonly Match[]): { own: Definition[]; unused: Definit
     if (seen.has(m.path) || UI_FILE.test(m.path) || !isProductionPath(m.path)) continue;
     const name = definedName(m.snippet);
     if (!name || !GUARD_NAME.test(name) || NOT_A_GUARD.test(name)) continue;
-    const use = findUse(name, m, refs);
+    let pool = refs;
+    let use = findUse(name, m, pool);
+    while (use && use.path !== m.path && declaresVar(use.path, name)) {
+      const skip = use.path;
+      pool = pool.filter((r) => r.path !== skip);
+      use = findUse(name, m, pool);
+    }
     if (use) {
       seen.add(m.path);
       own.push({ def: m, name, use });
