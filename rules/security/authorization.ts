@@ -1,4 +1,4 @@
-import { defineRule, type Evidence, type Match } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 import { type Definition, definedName, findUse } from '../../src/facts/references.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
@@ -30,7 +30,14 @@ const ROLE_DENY = String.raw`${IF}${NOT_IF}{0,80}?\b(?:(?=\w*?(?:[Rr]ole|[Aa]dmi
  */
 const OWNER_WORD = String.raw`\b(?:owner|author|creator|created_by|user_id|userId|owner_id|ownerId|author_id|authorId|createdBy|creator_id|creatorId)\b`;
 const CURRENT_USER = String.raw`\b(?:current_user|currentUser|CurrentUser|current_user_id|currentUserId|g\.user|request\.user|req\.user|ctx\.user)\b`;
-const OWNER_DENY = String.raw`${IF}(?=[^\n]{0,200}?(?:!==?|\bis\s+not\b|<>))(?=[^\n]{0,200}?${OWNER_WORD})(?=[^\n]{0,200}?${CURRENT_USER})[^\n]{0,200}(?:\n[^\n]{0,120}?)?(?:${DENY})`;
+/**
+ * The scan looks only for the current user (one alternation, linear); whether that line is an
+ * ownership condition whose branch refuses is judged once per match in `ownershipCheck` (three
+ * lookaheads over one line made the whole pattern backtrack super-linearly).
+ */
+const OWNER_CMP = new RegExp(String.raw`${IF}[^\n]*(?:!==?|\bis\s+not\b|<>)`);
+const OWNER_IN = new RegExp(OWNER_WORD);
+const DENY_IN = new RegExp(DENY);
 /**
  * A guard function named for the role it requires (`check_admin`, `require_super_user`,
  * `ensureOwner`): credited only when its body refuses with a 403 (the `deny` lines below it).
@@ -212,10 +219,10 @@ export default defineRule({
         maxPerFile: 3,
       },
       ownerDeny: {
-        regex: new RegExp(OWNER_DENY),
+        regex: new RegExp(CURRENT_USER),
         files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
         literals: ['403', 'orbid', 'PermissionDenied', 'AccessDenied', 'FORBIDDEN'],
-        maxPerFile: 2,
+        maxPerFile: 40,
       },
       guardFn: {
         regex: new RegExp(GUARD_FN, 'm'),
@@ -388,7 +395,9 @@ export default defineRule({
     if (result.outcome === 'pass') return result;
     // Ownership checks refuse another user's request on a resource: requests are checked, though no
     // role or permission is (partial, named as what it is).
-    const owner = ctx.matches('ownerDeny').filter((m) => isProductionPath(m.path) && !UI_FILE.test(m.path));
+    const owner = ctx
+      .matches('ownerDeny')
+      .filter((m) => isProductionPath(m.path) && !UI_FILE.test(m.path) && ownershipCheck(ctx.files, m.path, m.line));
     if (owner.length > 0)
       return partial(
         Math.max(0.5, result.score ?? 0),
@@ -485,4 +494,19 @@ function ownGuards(
     } else unused.push({ def: m, name });
   }
   return { own, unused: own.length > 0 ? [] : unused.slice(0, 3) };
+}
+
+/**
+ * An ownership check at `line`: a condition (`if`/`unless`) comparing a resource's owner with the
+ * current user, refused with a 403 on that line or the next (`if post.author != current_user(): abort(403)`).
+ */
+function ownershipCheck(files: FileView, path: string, line: number): boolean {
+  const lines = files.lines(path);
+  if (!lines) return false;
+  const text = lines.line(line).slice(0, 400);
+  return (
+    OWNER_CMP.test(text) &&
+    OWNER_IN.test(text) &&
+    (DENY_IN.test(text) || DENY_IN.test(lines.line(line + 1).slice(0, 400)))
+  );
 }
