@@ -141,4 +141,13 @@ describe('command graph: round 16 CI commands', () => {
     };
     expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:7 → build.go:6 (build.go test) → go test']);
   });
+
+  it('thousands of function headers whose parameter list never closes are read with a bounded look for the `)`: the switch still resolves', () => {
+    const open = 'func a(\n'.repeat(20_000);
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha('      - run: go run build.go test\n'),
+      'build.go': `package main\n\nfunc main() {\n\tswitch os.Args[1] {\n\tcase "test":\n\t\texec.Command("go", "test", "./...").Run()\n\t}\n}\n${open}`,
+    };
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:7 → build.go:6 (build.go test) → go test']);
+  });
 });

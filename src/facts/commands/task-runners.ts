@@ -184,7 +184,7 @@ function goFuncs(code: string, re: RegExp): GoFunc[] {
   return found;
 }
 
-const MAGE_FUNC = /^func\s+([a-zA-Z]\w*)\s*\(([^)]*)\)[^{\n]*\{/gm;
+const MAGE_FUNC = /^func\s+([a-zA-Z]\w*)\s*\(([^)]{0,1000})\)[^{\n]*\{/gm;
 
 function mageRunners(code: string, helpers: string[] = [], funcs = goFuncs(code, MAGE_FUNC)): Map<string, number> {
   const out = new Map<string, number>();
@@ -236,7 +236,7 @@ export const mageTargets: Resolver = (raw, { files, cwd }) => {
     def ??= /^var\s+Default\s*=\s*(\w+(?:\.\w+)?)/m.exec(code)?.[1];
     for (const { m, open, to } of goFuncs(
       code,
-      /^func\s+(?:\(\s*(?:\w+\s+)?(\w+)\s*\)\s*)?([A-Z]\w*)\s*\([^)]*\)[^{\n]*\{/gm,
+      /^func\s+(?:\(\s*(?:\w+\s+)?(\w+)\s*\)\s*)?([A-Z]\w*)\s*\([^)]{0,1000}\)[^{\n]*\{/gm,
     )) {
       if (to < 0) continue;
       const key = (m[1] ? `${m[1]}:${m[2]}` : m[2]!).toLowerCase();
@@ -297,7 +297,7 @@ export const goBuildScript: Resolver = (argv, { files, cwd }) => {
   for (let round = 0; round < 2; round++)
     for (const [k, v] of mageRunners(code, [...runners.keys()], funcs)) if (!runners.has(k)) runners.set(k, v);
   const fns = new Map<string, { open: number; to: number }>();
-  for (const { name, open, to } of goFuncs(code, /^func\s+([A-Za-z_]\w*)\s*\([^)]*\)[^{\n]*\{/gm))
+  for (const { name, open, to } of goFuncs(code, /^func\s+([A-Za-z_]\w*)\s*\([^)]{0,1000}\)[^{\n]*\{/gm))
     if (to > 0) fns.set(name, { open, to });
   const runner = new RegExp(
     `${MAGE_RUN.source}${runners.size ? `|(?<![\\w.])(${[...runners.keys()].join('|')})\\s*\\(` : ''}`,
