@@ -441,6 +441,12 @@ export interface Facts {
    * leave them out.
    */
   generated: string[];
+  /**
+   * Load-test scripts found by what they import (k6, Locust; facts/outbound.ts LOAD_SCRIPT_PATTERN),
+   * beside those found by path (paths.ts isLoadTestPath): they drive the service from outside, so
+   * their calls are not its outbound calls and their language is not its code.
+   */
+  loadScripts?: string[];
   /** What a reverse proxy in the repository enforces (rate limits, headers, HSTS, HTTPS redirect). */
   proxy: ProxyFacts;
   /**

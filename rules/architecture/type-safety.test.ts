@@ -119,6 +119,30 @@ ruleTester(rule, {
       },
     },
     {
+      name: "a Java service's k6 and Locust load scripts are not its code: no 'weak: JavaScript' (round 18)",
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <parent><artifactId>spring-boot-starter-parent</artifactId></parent>\n  <dependencies>\n    <dependency><artifactId>spring-boot-starter-web</artifactId></dependency>\n    <dependency><artifactId>spring-boot-starter-data-mongodb</artifactId></dependency>\n  </dependencies>\n</project>\n',
+        'src/main/java/org/acme/people/PeopleApp.java':
+          'package org.acme.people;\n\n@SpringBootApplication\npublic class PeopleApp {\n  public static void main(String[] args) {\n    SpringApplication.run(PeopleApp.class, args);\n  }\n}\n',
+        'src/main/java/org/acme/people/PersonController.java':
+          'package org.acme.people;\n\n@RestController\nclass PersonController {\n  @PostMapping("/people")\n  Person add(@RequestBody Person p) { return repo.save(p); }\n}\n',
+        'k8s/load-tests.js':
+          "import http from 'k6/http';\nimport { check } from 'k6';\n\nexport default function () {\n  const res = http.post(`http://localhost:8080/people`, payload, params);\n  check(res, { ok: (r) => r.status === 200 });\n}\n",
+        'ops/smoke.js':
+          "import http from 'k6/http';\n\nexport default function () {\n  http.get('https://staging.acme.test/people');\n}\n",
+        'scripts/crowd.py':
+          'from locust import HttpUser, task\n\n\nclass People(HttpUser):\n    @task\n    def list(self):\n        self.client.get(url)\n        requests.get("http://localhost:8080/people")\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Type checked: Java (statically typed).',
+        evidence: [{ path: 'src/main/java/org/acme/people/PeopleApp.java' }],
+        absent: ['JavaScript (', 'Python (', 'k8s/load-tests.js', 'ops/smoke.js', 'scripts/crowd.py'],
+      },
+    },
+    {
       name: 'a Go service is statically typed',
       tree: {
         'go.mod': 'module example.com/svc\n\ngo 1.22\n',

@@ -118,7 +118,8 @@ export default defineRule({
   check(ctx) {
     const byLang = new Map<string, string[]>();
     // Generated and minified files (a bundle published into public/) are not code anyone types.
-    const generated = new Set(ctx.facts.generated);
+    // Nor is a load-test script (k6, Locust) found by what it imports: it drives the service from outside.
+    const generated = new Set([...ctx.facts.generated, ...(ctx.facts.loadScripts ?? [])]);
     for (const p of ctx.facts.sourceFiles) {
       if (!isProductionPath(p) || TOOLING.test(p) || generated.has(p)) continue;
       const lang = languageOf(p);

@@ -689,6 +689,25 @@ ruleTester(rule, {
   ],
   notApplicable: [
     {
+      name: 'load-test scripts (k6 by folder, name or import; Locust) drive the service from outside: their calls are not its outbound calls (round 18)',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <parent><artifactId>spring-boot-starter-parent</artifactId></parent>\n  <dependencies>\n    <dependency><artifactId>spring-boot-starter-web</artifactId></dependency>\n    <dependency><artifactId>spring-boot-starter-data-mongodb</artifactId></dependency>\n  </dependencies>\n</project>\n',
+        'src/main/java/org/acme/people/PeopleApp.java':
+          'package org.acme.people;\n\n@SpringBootApplication\npublic class PeopleApp {\n  public static void main(String[] args) {\n    SpringApplication.run(PeopleApp.class, args);\n  }\n}\n',
+        'src/main/java/org/acme/people/PersonController.java':
+          'package org.acme.people;\n\n@RestController\nclass PersonController {\n  @PostMapping("/people")\n  Person add(@RequestBody Person p) { return repo.save(p); }\n}\n',
+        'k8s/load-tests.js':
+          "import http from 'k6/http';\nimport { check } from 'k6';\n\nexport default function () {\n  const res = http.post(`http://localhost:8080/people`, payload, params);\n  check(res, { ok: (r) => r.status === 200 });\n}\n",
+        'ops/smoke.js':
+          "import http from 'k6/http';\n\nexport default function () {\n  http.get('https://staging.acme.test/people');\n}\n",
+        'scripts/crowd.py':
+          'from locust import HttpUser, task\n\n\nclass People(HttpUser):\n    @task\n    def list(self):\n        self.client.get(url)\n        requests.get("http://localhost:8080/people")\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'no outbound calls' },
+    },
+    {
       name: "Fastify's requestTimeout/keepAliveTimeout bound the server's own requests: with no outbound call the rule is N/A",
       profile: 'service',
       tree: {

@@ -13,7 +13,7 @@ import { detectWorkspaces } from './workspaces.js';
 import { detectProfile, JVM_IMPORT_KEY, PROFILE_PATTERNS, serverSites } from './profile.js';
 import { applyUsage, usagePatterns } from './usage.js';
 import { commandGraph } from './commands/index.js';
-import { OUTBOUND_KEY, OUTBOUND_PATTERN, outboundCalls } from './outbound.js';
+import { LOAD_SCRIPT_PATTERN, OUTBOUND_KEY, OUTBOUND_PATTERN, outboundCalls } from './outbound.js';
 import { CATALOGUES } from './catalogues.js';
 import { GITOPS_PATTERN, reusablePackage } from './infra-package.js';
 import { PROXY_PATTERNS, proxyFacts } from './proxy.js';
@@ -90,6 +90,7 @@ export function factPatterns(pre: PreFacts, watched: readonly string[] = []): Sc
   return [
     ...PROFILE_PATTERNS,
     OUTBOUND_PATTERN,
+    LOAD_SCRIPT_PATTERN,
     GITOPS_PATTERN,
     ...PROXY_PATTERNS,
     APP_SERVER_PATTERN,
@@ -120,8 +121,11 @@ export function completeFacts(
   // A generated file's client (grpc-gateway's `RegisterXHandlerFromEndpoint` dial) is the generator's
   // code for every user, not a call the service chose to make (blind round 14: simplebank).
   const generatedSet = new Set(generatedFiles(scan.matches(GENERATED_PATTERN.key)));
+  // A load-test script (k6, Locust) calls the service from outside, wherever it sits.
+  const loadScripts = [...new Set(scan.matches(LOAD_SCRIPT_PATTERN.key).map((m) => m.path))].sort();
+  const loadSet = new Set(loadScripts);
   const outbound = outboundCalls(
-    scan.matches(OUTBOUND_KEY).filter((m) => !generatedSet.has(m.path)),
+    scan.matches(OUTBOUND_KEY).filter((m) => !generatedSet.has(m.path) && !loadSet.has(m.path)),
     scan.searched?.(OUTBOUND_KEY) ?? 0,
     pre.dependencies,
     CATALOGUES['http-clients'] ?? [],
@@ -156,6 +160,7 @@ export function completeFacts(
         ...thirdPartyScripts(scan.matches(THIRD_PARTY_PATTERN.key)),
       ]),
     ].sort(),
+    ...(loadScripts.length ? { loadScripts } : {}),
     ...(empty ? { nothingToAssess: empty } : {}),
     ...(reusable ? { reusable } : {}),
   };

@@ -57,6 +57,19 @@ const CALLS = [
   String.raw`\breqwest::(?:Client|get|blocking)\b|\bhyper::Client\b|\bureq::(?:get|post|agent)\b|\btonic::transport::Channel\b|\baws_sdk_\w+::Client\b`,
 ].join('|');
 
+/**
+ * A load-test script by what it imports: k6 (`import http from 'k6/http'`) or Locust (`from locust
+ * import HttpUser`). Wherever it sits (blind round 18: k8s/load-tests.js), it drives the service
+ * from outside: its `http.post` is no call the service makes.
+ */
+export const LOAD_SCRIPT_PATTERN: ScanPattern = {
+  key: 'facts:load-script',
+  regex: /^[ \t]*import\s[^\n]{0,200}?\sfrom\s+['"]k6(?:\/[\w/-]+)?['"]|\brequire\(\s*['"]k6(?:\/[\w/-]+)?['"]\s*\)|^[ \t]*from\s+locust\s+import\b|^[ \t]*import\s+locust\b/m,
+  files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.py'],
+  literals: ['k6', 'locust'],
+  maxPerFile: 1,
+};
+
 export const OUTBOUND_PATTERN: ScanPattern = {
   key: OUTBOUND_KEY,
   regex: new RegExp(CALLS, 'm'),

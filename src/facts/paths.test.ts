@@ -121,3 +121,24 @@ describe('isAgentDoc: instructions for AI assistants are not project documentati
     (p) => expect(isAgentDoc(p)).toBe(false),
   );
 });
+
+describe('load-test scripts are not production code (round 18)', () => {
+  it('by folder or by name', () => {
+    for (const p of [
+      'k8s/load-tests.js',
+      'load-tests/orders.js',
+      'perf-tests/checkout.ts',
+      'k6/smoke.js',
+      'locustfile.py',
+      'tools/locust/locustfile_api.py',
+      'gatling/src/BasicSimulation.scala',
+      'scripts/orders.k6.js',
+      'k6-spike.js',
+    ])
+      expect(isProductionPath(p), p).toBe(false);
+  });
+  it('a product file that merely mentions load or perf is production', () => {
+    for (const p of ['src/loader.js', 'internal/perf/counters.go', 'app/workload.py', 'src/payload-test-data.ts'])
+      expect(isProductionPath(p), p).toBe(true);
+  });
+});

@@ -114,8 +114,25 @@ function exampleUncached(path: string): boolean {
 const HARNESS_DIR =
   /(^|\/)(playwright|cypress|puppeteer|selenium|wdio|regtest|testnet|simnet|test[-_]?harness|test[-_]?env)\//i;
 
+/**
+ * Load-test and benchmark scripts: a k6, Locust, Artillery, Gatling, JMeter or wrk script drives the
+ * running service from outside, like a test (blind round 18, spring-k8s: the k6 script
+ * k8s/load-tests.js was the Java service's only "outbound call" and its only "untyped JavaScript").
+ * By folder (`load-tests/`, `perf-tests/`, `k6/`, `locust/`, `gatling/`, `jmeter/`, `artillery/`, `wrk/`)
+ * or by name (`locustfile.py`, `load-test.js`, `*.k6.js`, `k6-*.js`); by content, files that import
+ * k6 or Locust are the fact `loadScripts` (facts/index.ts).
+ */
+const LOAD_TEST_DIR =
+  /(^|\/)(load[-_]?tests?|load[-_]?testing|perf[-_]?tests?|performance[-_]?tests?|stress[-_]?tests?|k6|locust|gatling|jmeter|artillery|wrk)\//i;
+const LOAD_TEST_FILE =
+  /(^|\/)(locustfile[^/]*\.py|(?:[\w-]*[-_])?(?:load|perf|performance|stress)[-_]?tests?\.(?:[cm]?[jt]s|py)|[^/]*\.k6\.[cm]?[jt]s|k6[-_][^/]*\.[cm]?[jt]s)$/i;
+
+export function isLoadTestPath(path: string): boolean {
+  return LOAD_TEST_DIR.test(path) || LOAD_TEST_FILE.test(path);
+}
+
 export function isHarnessPath(path: string): boolean {
-  return HARNESS_DIR.test(path);
+  return HARNESS_DIR.test(path) || isLoadTestPath(path);
 }
 
 /** Code that runs in production: not tests, not examples or docs, not a test harness. */
