@@ -64,7 +64,8 @@ const CALLS = [
  */
 export const LOAD_SCRIPT_PATTERN: ScanPattern = {
   key: 'facts:load-script',
-  regex: /^[ \t]*import\s[^\n]{0,200}?\sfrom\s+['"]k6(?:\/[\w/-]+)?['"]|\brequire\(\s*['"]k6(?:\/[\w/-]+)?['"]\s*\)|^[ \t]*from\s+locust\s+import\b|^[ \t]*import\s+locust\b/m,
+  regex:
+    /^[ \t]*import\s[^\n]{0,200}?\sfrom\s+['"]k6(?:\/[\w/-]+)?['"]|\brequire\(\s*['"]k6(?:\/[\w/-]+)?['"]\s*\)|^[ \t]*from\s+locust\s+import\b|^[ \t]*import\s+locust\b/m,
   files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.py'],
   literals: ['k6', 'locust'],
   maxPerFile: 1,
