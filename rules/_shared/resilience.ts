@@ -5,7 +5,7 @@
  */
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import type { Evidence, Match, NotApplicable, RuleContext, RuleResult } from '../../src/types.js';
-import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { firstPerFile, fromMatch, isMigrationRunner, isProductionPath } from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import { type Definition, definitionEvidence, splitByUse, unusedNote } from '../../src/facts/references.js';
 
@@ -56,7 +56,9 @@ export function outboundApplies(
 export function productionMatches(ctx: RuleContext, ...keys: string[]): Match[] {
   return keys
     .flatMap((k) => ctx.matches(k))
-    .filter((m) => isProductionPath(m.path) && ctx.facts.componentOf(m.path) === 'server');
+    .filter(
+      (m) => isProductionPath(m.path) && !isMigrationRunner(m.path) && ctx.facts.componentOf(m.path) === 'server',
+    );
 }
 
 export interface LibraryVerdict {

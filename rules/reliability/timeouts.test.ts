@@ -6,6 +6,21 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: "beside Alembic's env.py future wait, the service's own requests call with timeout= is the evidence (round 18)",
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "notes"\ndependencies = ["fastapi", "sqlalchemy", "alembic", "requests"]\n',
+        'alembic/env.py':
+          'import asyncio\nfrom alembic import context\n\n\ndef run():\n    try:\n        loop = asyncio.get_running_loop()\n    except RuntimeError:\n        loop = None\n    if loop and loop.is_running():\n        future = asyncio.run_coroutine_threadsafe(run_migrations_online(), loop)\n        future.result(timeout=15)\n    else:\n        asyncio.run(run_migrations_online())\n',
+        'app/geo.py': 'import requests\n\n\ndef locate(ip):\n    return requests.get(GEO_URL, params={"ip": ip}, timeout=4).json()\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'app/geo.py', line: 5, note: 'explicit timeout' }],
+        absent: ['alembic/env.py'],
+      },
+    },
+    {
       name: "a Flask service's theme (webpack + bootstrap package.json under themes/) is browser code: its fetch() calls are the page's, the server's requests have timeouts",
       profile: 'service',
       tree: {
@@ -688,6 +703,20 @@ ruleTester(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: "a wait on a local future (future.result(timeout=…)) in Alembic's env.py or in the app is no outbound timeout: N/A like retries (round 18)",
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "notes"\ndependencies = ["fastapi", "sqlalchemy", "alembic"]\n',
+        'alembic/env.py':
+          'import asyncio\nfrom alembic import context\n\n\ndef run():\n    try:\n        loop = asyncio.get_running_loop()\n    except RuntimeError:\n        loop = None\n    if loop and loop.is_running():\n        future = asyncio.run_coroutine_threadsafe(run_migrations_online(), loop)\n        future.result(timeout=15)\n    else:\n        asyncio.run(run_migrations_online())\n',
+        'app/main.py':
+          'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/notes")\nasync def notes():\n    return await repo.all()\n',
+        'app/jobs.py':
+          'from concurrent.futures import ThreadPoolExecutor\n\n\ndef rebuild(index):\n    with ThreadPoolExecutor() as pool:\n        f = pool.submit(index.rebuild)\n        return f.result(timeout=30)\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'no outbound calls' },
+    },
     {
       name: 'load-test scripts (k6 by folder, name or import; Locust) drive the service from outside: their calls are not its outbound calls (round 18)',
       profile: 'service',

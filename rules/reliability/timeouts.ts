@@ -82,7 +82,10 @@ const NOT_A_CALL =
   /\bRegexp\.(?:new|timeout\s*=)|\bnew\s+Regex\s*\(|\bRegex\.(?:Match|IsMatch|Replace)\s*\(|\bvalidates?(?:_\w+)?\b|\bwith_lock\b|\.lock\s*\(/;
 
 /** A deadline around a future, coroutine or block rather than an option of a client. */
-const TASK_DEADLINE = /\btokio::time::timeout\(|\basyncio\.wait_for\(|\bTimeout(?:\.|::)timeout\(/;
+// A wait on a local future (`future.result(timeout=15)`, `concurrent.futures.wait(fs, timeout=…)`,
+// `thread.join(timeout=…)`) bounds the wait, not a call (round 18, fastapi-min: an Alembic runner).
+const TASK_DEADLINE =
+  /\btokio::time::timeout\(|\basyncio\.wait_for\(|\bTimeout(?:\.|::)timeout\(|\.result\(\s*timeout\s*=|\bfutures\.(?:wait|as_completed)\(|\bas_completed\([^)\n]*\btimeout\s*=|\.join\(\s*timeout\s*=/;
 /** An outbound call in Ruby: Net::HTTP, HTTParty, Faraday, RestClient, open-uri, Mechanize. */
 const RB_CALL =
   /\b(?:Net::HTTP|HTTParty|Faraday|RestClient|URI\.open|Mechanize|Excon|HTTPX?)\b|\.request_(?:get|post)\(|(?:^|[^.\w])open\(\s*(?:url|uri|location)/;
@@ -330,7 +333,9 @@ export default defineRule({
     outboundApplies(
       ctx,
       'timeouts',
-      ['pyExplicit', 'pyRequests', 'goDefault', 'goClient', 'csClient'],
+      // Client calls only: a bare Python `timeout=` (pyExplicit) may bound a future, a lock or a
+      // queue; the explicit timeouts below are counted once the task deadlines are set apart.
+      ['pyRequests', 'goDefault', 'goClient', 'csClient'],
       () => explicitTimeouts(ctx, ['explicit']).outbound.length > 0,
     ),
   check(ctx) {

@@ -11,7 +11,7 @@
  */
 import type { Dependency, Evidence, Match, OutboundCalls } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
-import { isCommentLine, isProductionPath } from './paths.js';
+import { isCommentLine, isMigrationRunner, isProductionPath } from './paths.js';
 import { nameMatches } from './frameworks.js';
 import { pathComponent } from './component.js';
 
@@ -158,7 +158,11 @@ export function outboundCalls(
 ): OutboundCalls {
   // Only the service's own code: a browser fetch, a desktop shell or a build script is not its outbound call.
   const code = matches.filter(
-    (m) => isProductionPath(m.path) && !isCommentLine(m.snippet) && componentOf(m.path) === 'server',
+    (m) =>
+      isProductionPath(m.path) &&
+      !isMigrationRunner(m.path) &&
+      !isCommentLine(m.snippet) &&
+      componentOf(m.path) === 'server',
   );
   // Imported by production code, or declared by the project for production: a client library is
   // often used through another package (django-storages drives boto3, a search backend its client).

@@ -222,6 +222,18 @@ export function isMigrationPath(path: string): boolean {
 }
 
 /**
+ * A schema-migration runner: Alembic's `env.py` (and its script template) beside the versions, or
+ * a migration folder's own files. It runs at deploy time against the database, not while the
+ * service serves: its waits and connections are no outbound calls of the service (round 18,
+ * fastapi-min: `future.result(timeout=15)` in alembic/env.py passed timeouts).
+ */
+const MIGRATION_RUNNER = /(^|\/)(?:alembic|migrations?)\/(?:env\.py|script\.py\.mako)$/;
+
+export function isMigrationRunner(path: string): boolean {
+  return MIGRATION_RUNNER.test(path) || MIGRATION_DIR.test(path);
+}
+
+/**
  * Folders whose manifests and code show how to use a project rather than what it is: examples,
  * docs, tests, benchmarks. Their frameworks and servers do not decide the profile.
  */
