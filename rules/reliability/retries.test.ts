@@ -428,6 +428,34 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a loop that posts a webhook once to each configured URL is a fan-out, not a retry (round 18)',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "desk"\ndependencies = ["django", "requests"]\n',
+        'desk/webhooks.py':
+          'import logging\n\nimport requests\n\nlogger = logging.getLogger(__name__)\n\n\ndef notify(ticket, urls):\n    data = {"ticket": ticket.id}\n    for url in urls:\n        try:\n            requests.post(url, json=data, timeout=5)\n        except requests.exceptions.Timeout:\n            logger.error("Timeout while sending webhook to %s", url)\n\n\ndef other():\n    return None\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'desk/webhooks.py', line: 12 }],
+        absent: ['failover across instances', 'retry loop'],
+      },
+    },
+    {
+      name: 'a Python loop over mirrors that returns at the first answer is a failover: partial, cited at the loop (round 18)',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "fetcher"\ndependencies = ["requests"]\n',
+        'fetcher/download.py':
+          'import requests\n\n\ndef download(name, mirrors):\n    for url in mirrors:\n        try:\n            return requests.get(url + name, timeout=10).content\n        except requests.RequestException:\n            continue\n    raise LookupError(name)\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'Calls are retried by hand, without backoff: 1 retry loop (failover across instances)',
+        evidence: [{ path: 'fetcher/download.py', line: 5 }],
+      },
+    },
+    {
       name: 'a hand-written failover over service instances retries without backoff: partial, cited at the loop',
       profile: 'service',
       tree: {

@@ -109,6 +109,26 @@ const RETRY_LOOP = new RegExp(
 );
 
 /**
+ * Whether a loop over destinations (its first line, then its body) leaves at the first success: a
+ * `return` or `break` inside the loop's block. Python's block ends at the first line indented no
+ * deeper than the `for`; a braced one at a closing brace as shallow as it.
+ */
+export function stopsAtFirstSuccess(lines: readonly string[]): boolean {
+  const first = lines[0];
+  if (first === undefined) return false;
+  const depth = (l: string) => /^[ \t]*/.exec(l)![0].length;
+  const indent = depth(first);
+  const python = /:\s*$/.test(first);
+  for (const l of lines.slice(1)) {
+    if (!l.trim()) continue;
+    if (python ? depth(l) <= indent : depth(l) <= indent && /^\s*\}/.test(l)) break;
+    if (/^\s*(?:\/\/|#)/.test(l)) continue;
+    if (/\b(?:return|break)\b/.test(l)) return true;
+  }
+  return false;
+}
+
+/**
  * A sleep that grows linearly with the loop counter (`time.Sleep(time.Duration(i+1) * 100 *
  * time.Millisecond)`, `sleep((attempt + 1) * 0.1)`, `Thread.sleep(500L * retries)`): a linear
  * backoff, which a retry loop near it has (said so, not "no growing delay").
@@ -329,7 +349,12 @@ export default defineRule({
         { ...result.data, jobRetries: jobs.length },
       );
     };
-    const bounded = productionMatches(ctx, 'retryLoop');
+    const failover = (snippet: string) => !/retr|attempt|tries/i.test(snippet);
+    // A loop over destinations retries only when it stops at the first that answers (failover); one
+    // that sends to each in turn is a fan-out (round 18: a webhook posted once to every URL).
+    const bounded = productionMatches(ctx, 'retryLoop').filter(
+      (m) => !failover(m.snippet) || stopsAtFirstSuccess(ctx.files.lines(m.path)?.range(m.line, m.line + 20) ?? []),
+    );
     // A fixed-interval sleep in a loop found above is that loop's delay; elsewhere it is a loop itself.
     const near = (a: { path: string; line: number }, b: { path: string; line: number }) =>
       a.path === b.path && b.line >= a.line && b.line <= a.line + 15;
@@ -357,7 +382,6 @@ export default defineRule({
         { ...result.data, retryLoops: loops.length, startupReconnect: true },
       );
     }
-    const failover = (snippet: string) => !/retr|attempt|tries/i.test(snippet);
     // A delay that grows with the attempt in the loop's body (the next 15 lines): linear backoff.
     const linear = loops.flatMap((m) => {
       const lines = ctx.files.lines(m.path)?.range(m.line + 1, m.line + 15) ?? [];
