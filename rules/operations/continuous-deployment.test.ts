@@ -262,6 +262,43 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a PyPI trusted-publishing job's `environment: release` gates a package release, not a deployment (round 18)",
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "desk"\ndependencies = ["django"]\n',
+        'desk/views.py': 'def index(request):\n    return None\n',
+        '.github/workflows/publish.yml': [
+          'name: Publish to PyPI',
+          'on:',
+          '  push:',
+          '    tags: ["v*"]',
+          'jobs:',
+          '  build-n-publish:',
+          '    runs-on: ubuntu-latest',
+          '    environment: release',
+          '    permissions:',
+          '      id-token: write',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - run: python -m pip install build && python -m build',
+          '      - name: Publish distribution to PyPI',
+          '        uses: pypa/gh-action-pypi-publish@release/v1',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'fail',
+        message: ['No automated deployment found.', 'gates a release, not a deployment'],
+        evidence: [
+          {
+            path: '.github/workflows/publish.yml',
+            line: 8,
+            note: 'set aside: job build-n-publish only publishes a package (Python build and package publish); its environment release gates a release, not a deployment',
+          },
+        ],
+      },
+    },
+    {
       name: 'the same action without a redeploy input only uploads an image: no deployment (round 13)',
       profile: 'service',
       tree: {

@@ -159,6 +159,9 @@ function publishOnlyJobs(graph: CommandGraph, path: string): Map<string, string[
   return out;
 }
 
+/** Tools that publish a package to a registry for others to install (facts/commands/tools.ts names). */
+const PACKAGE_PUBLISH = /^(?:package publish|Gradle publish|Maven deploy|sbt release|mix hex\.publish|vsce publish)$/;
+
 const rec = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
@@ -214,13 +217,27 @@ export default defineRule({
     const gitops = ctx.matches('gitops').filter((m) => isProductionPath(m.path) && !chartTemplate(ctx.files, m.path));
     // Environments that a real (non-test) job targets; a documentation site (GitHub Pages, mkdocs
     // gh-deploy, a `docs` environment) is published, not the service deployed.
+    // Nor is a package registry a running system: the environment of a job that only publishes a
+    // package (PyPI trusted publishing's `environment: release`, npm/cargo/NuGet/gem) gates a
+    // release, and says nothing of a deployment (round 18, django-helpdesk).
+    const packageEnvs: Evidence[] = [];
     const envs = ok.flatMap((f) => {
       const testJobs = testOnlyJobs(f);
       const docsJobs = docsOnlyJobs(f, ctx.facts.commands);
-      return f.environments.filter(
-        (e) =>
-          !(e.job && (testJobs.has(e.job) || docsJobs.has(e.job))) && !DOCS_ENV.test(e.name) && !secretsOnly(f, e.job),
-      );
+      const publishJobs = publishOnlyJobs(ctx.facts.commands, f.path);
+      return f.environments.filter((e) => {
+        if ((e.job && (testJobs.has(e.job) || docsJobs.has(e.job))) || DOCS_ENV.test(e.name) || secretsOnly(f, e.job))
+          return false;
+        const tools = e.job ? publishJobs.get(e.job) : undefined;
+        if (!tools?.some((t) => PACKAGE_PUBLISH.test(t))) return true;
+        packageEnvs.push({
+          path: e.path,
+          line: e.line,
+          snippet: `environment: ${e.written ?? e.name}`,
+          note: `set aside: job ${e.job} only publishes a package (${listing(tools.slice(0, 3))}); its environment ${e.name} gates a release, not a deployment`,
+        });
+        return false;
+      });
     });
     const data = {
       deployJobs: [...new Set(deploys.map((r) => `${r.origin.path}#${r.origin.job ?? 'default'}`))].sort(),
@@ -360,6 +377,10 @@ export default defineRule({
           ? `No automated deployment found: the deploy job${offDeploys.length === 1 ? '' : 's'} ${listing(offDeploys.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))} ${offDeploys.length === 1 ? 'is' : 'are'} switched off.`
           : 'No automated deployment found.'
       }${asideNote}${
+        packageEnvs.length
+          ? ` The environment${packageEnvs.length === 1 ? '' : 's'} of ${packageEnvs.length === 1 ? 'a job that only publishes a package gates' : 'jobs that only publish packages gate'} a release, not a deployment.`
+          : ''
+      }${
         publishing.length
           ? ` Job${publishing.length === 1 ? '' : 's'} ${listing(publishing.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))} only ${publishing.length === 1 ? 'packages and publishes an artefact' : 'package and publish artefacts'} for others to install, whatever ${publishing.length === 1 ? 'its name' : 'their names'}.`
           : ''
@@ -379,6 +400,7 @@ export default defineRule({
         },
         ...offDeploys.slice(0, 3),
         ...publishing.slice(0, 3),
+        ...packageEnvs.slice(0, 2),
         ...(herokuManifest(ctx.files)
           ? [{ path: 'app.json', note: 'Heroku app manifest (review apps, deploy button): it deploys nothing on push' }]
           : []),
