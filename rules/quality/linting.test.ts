@@ -17,6 +17,23 @@ const tflintModule = {
 ruleTester(rule, {
   valid: [
     {
+      name: 'terraform validate beside a terraform_tflint hook, both run by CI through pre-commit: TFLint lints, pass (round 18)',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf': 'resource "aws_security_group" "this" {\n  name = var.name\n}\n',
+        'variables.tf': 'variable "name" {\n  type = string\n}\n',
+        '.pre-commit-config.yaml':
+          'repos:\n  - repo: https://github.com/antonbabenko/pre-commit-terraform\n    rev: v1.103.0\n    hooks:\n      - id: terraform_fmt\n      - id: terraform_validate\n      - id: terraform_tflint\n',
+        '.github/workflows/pre-commit.yml':
+          'name: Pre-Commit\non: pull_request\njobs:\n  checks:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: pre-commit/action@v3.0.1\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: '.pre-commit-config.yaml', line: 7 }],
+        absent: ['validate only'],
+      },
+    },
+    {
       name: '`composer phpstan` runs the Composer script `php -d memory_limit=1G vendor/bin/phpstan analyse` (round 16)',
       tree: {
         'phpstan.dist.neon': 'parameters:\n  level: 5\n  paths:\n    - src\n',
@@ -360,6 +377,24 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'terraform validate (and fmt) run by CI through pre-commit checks syntax, lints nothing: partial (round 18)',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf': 'resource "aws_security_group" "this" {\n  name = var.name\n}\n',
+        'variables.tf': 'variable "name" {\n  type = string\n}\n',
+        '.pre-commit-config.yaml':
+          'repos:\n  - repo: https://github.com/antonbabenko/pre-commit-terraform\n    rev: v1.103.0\n    hooks:\n      - id: terraform_fmt\n      - id: terraform_docs\n      - id: terraform_validate\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v6.0.0\n    hooks:\n      - id: end-of-file-fixer\n',
+        '.github/workflows/pre-commit.yml':
+          'name: Pre-Commit\non: pull_request\njobs:\n  checks:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: pre-commit/action@v3.0.1\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.6,
+        message: 'CI runs terraform validate only, which checks syntax and consistency, not lint rules; no TFLint',
+        evidence: [{ path: '.pre-commit-config.yaml', line: 7 }],
+      },
+    },
     {
       name: 'a TFLint configuration that no CI job runs: configured, not enforced (partial, not "no linter")',
       tree: tflintModule,

@@ -130,6 +130,8 @@ const PROGRAM_LANGUAGES = new Set([
   'Dart',
 ]);
 const NOT_CODE = new Set(['markdownlint', 'markdownlint-cli2', 'mdl', 'yamllint', 'actionlint', 'hadolint', 'ah lint']);
+/** Checkers that validate syntax and consistency only: no lint rules. */
+const VALIDATE_ONLY = new Set(['terraform validate']);
 /** Linters of infrastructure code: the code of an infrastructure repository, beside the code elsewhere. */
 const INFRA = new Set([
   'TFLint',
@@ -165,7 +167,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, clippy.toml, .tflint.hcl (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge), composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only.',
+      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, clippy.toml, .tflint.hcl (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge), composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only, or `terraform validate` alone (it checks syntax and consistency, no lint rules; TFLint passes).',
     reads: CI_GLOBS,
     patterns: {
       eslintPkg: { regex: /"eslintConfig"\s*:/, files: ['**/package.json'], literals: ['eslintConfig'], maxPerFile: 1 },
@@ -247,6 +249,18 @@ export default defineRule({
         data,
       );
     }
+    // `terraform validate` checks that the configuration parses and is internally consistent (the
+    // compiler's check); it enforces no lint rules (deprecated syntax, unused declarations, provider
+    // mistakes): alone, beside `terraform fmt`, it is partial (round 18, tf-sg: a terraform_validate
+    // pre-commit hook passed linting).
+    const lintNames = new Set([...ran.map((t) => t.name), ...otherNames, ...names]);
+    if (lintNames.size > 0 && [...lintNames].every((n) => VALIDATE_ONLY.has(n)))
+      return partial(
+        0.6,
+        `${ran.length > 0 || code.length > 0 ? 'CI runs' : 'Configured:'} terraform validate only, which checks syntax and consistency, not lint rules; no TFLint (or terraform_tflint hook) and no other linter runs.`,
+        evidence,
+        data,
+      );
     if (ran.length > 0) {
       const also = otherNames.filter((n) => !ran.some((t) => t.name === n || t.label === n));
       return pass(
