@@ -9,10 +9,12 @@ ruleTester(rule, {
       name: "beside Alembic's env.py future wait, the service's own requests call with timeout= is the evidence (round 18)",
       profile: 'service',
       tree: {
-        'pyproject.toml': '[project]\nname = "notes"\ndependencies = ["fastapi", "sqlalchemy", "alembic", "requests"]\n',
+        'pyproject.toml':
+          '[project]\nname = "notes"\ndependencies = ["fastapi", "sqlalchemy", "alembic", "requests"]\n',
         'alembic/env.py':
           'import asyncio\nfrom alembic import context\n\n\ndef run():\n    try:\n        loop = asyncio.get_running_loop()\n    except RuntimeError:\n        loop = None\n    if loop and loop.is_running():\n        future = asyncio.run_coroutine_threadsafe(run_migrations_online(), loop)\n        future.result(timeout=15)\n    else:\n        asyncio.run(run_migrations_online())\n',
-        'app/geo.py': 'import requests\n\n\ndef locate(ip):\n    return requests.get(GEO_URL, params={"ip": ip}, timeout=4).json()\n',
+        'app/geo.py':
+          'import requests\n\n\ndef locate(ip):\n    return requests.get(GEO_URL, params={"ip": ip}, timeout=4).json()\n',
       },
       expect: {
         outcome: 'pass',
