@@ -14,7 +14,12 @@ const RUNNERS: { lang: RegExp; name: string; calls: RegExp }[] = [
   { lang: /ruby/, name: 'test-unit', calls: /^\s*require\s*\(?\s*['"]test\/unit['"]/m },
   { lang: /python/, name: 'pytest', calls: /\bpytest\.main\s*\(/ },
   { lang: /python/, name: 'unittest', calls: /\bunittest\.(?:main|TextTestRunner)\s*\(/ },
-  { lang: /python/, name: 'Django tests', calls: /\bget_runner\s*\(|call_command\(\s*['"]test['"]/ },
+  {
+    lang: /python/,
+    name: 'Django tests',
+    calls: /\bget_runner\s*\(|\bDiscoverRunner\s*\(|call_command\(\s*['"]test['"]/,
+  },
+  { lang: /python/, name: 'nose', calls: /\bnose2?\.(?:main|run|run_exit)\s*\(/ },
   { lang: /node/, name: 'Mocha', calls: /\bnew\s+Mocha\s*\(/ },
   { lang: /node/, name: 'Jest', calls: /\brunCLI\s*\(/ },
   { lang: /node/, name: 'node:test', calls: /from\s+['"]node:test['"][\s\S]*\brun\s*\(/ },
@@ -36,11 +41,26 @@ export const runnerScripts: Resolver = (argv, { files, cwd }) => {
     shebang ??
     (/\.rb$/.test(path) ? 'ruby' : /\.py$/.test(path) ? 'python' : /\.[cm]?js$/.test(path) ? 'node' : undefined);
   if (!lang) return undefined;
-  const r = RUNNERS.find((x) => x.lang.test(lang) && x.calls.test(text));
-  if (!r) return undefined;
-  const tool: CommandTool = { name: r.name, kinds: ['test'], implied: `${path} loads ${r.name} and runs the tests` };
-  return { tools: [tool] };
+  for (const r of RUNNERS) {
+    if (!r.lang.test(lang)) continue;
+    const m = r.calls.exec(text);
+    if (!m) continue;
+    // The line that starts the framework is the evidence: CI line → script line → framework.
+    const line = lineAt(text, m.index + m[0].length - 1);
+    const tool: CommandTool = { name: r.name, kinds: ['test'], implied: `${path} loads ${r.name} and runs the tests` };
+    return { commands: [{ argv, hop: { path, line, text: lineText(text, line) }, cwd, tools: [tool] }] };
+  }
+  return undefined;
 };
+
+/** 1-based line of a character offset. */
+function lineAt(text: string, at: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+const lineText = (text: string, line: number): string => (text.split(/\r?\n/, line)[line - 1] ?? '').trim();
 
 interface Entry {
   command: string;
