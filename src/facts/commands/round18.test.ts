@@ -85,4 +85,39 @@ describe('command graph: round 18 CI commands', () => {
     ]);
     expect(chains(tree, 'lint')).toEqual(['.github/workflows/ci.yml:7 → Makefile:5 (make style) → Biome']);
   });
+  it('a Python or JS script CI runs is followed to the commands it starts with literal words (subprocess, spawn, exec)', () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha(
+        '      - run: python scripts/check.py\n      - run: node scripts/test.mjs\n      - run: npx tsx scripts/lint.ts\n      - run: python scripts/release.py\n',
+      ),
+      'scripts/check.py': [
+        'import subprocess',
+        'import sys',
+        '',
+        'def main():',
+        '    subprocess.run(["ruff", "check", "."], check=True)',
+        '    subprocess.check_call([sys.executable, "-m", "mypy", "src"])',
+        '',
+        'main()',
+        '',
+      ].join('\n'),
+      'scripts/test.mjs': [
+        "import { spawnSync } from 'node:child_process';",
+        '',
+        "const r = spawnSync('vitest', ['run', '--reporter=dot'], { stdio: 'inherit' });",
+        'process.exit(r.status ?? 1);',
+        '',
+      ].join('\n'),
+      'scripts/lint.ts':
+        "import { execSync } from 'node:child_process';\n\nexecSync('eslint . --max-warnings 0', { stdio: 'inherit' });\n",
+      // A command line built from variables is out of reach: nothing is guessed.
+      'scripts/release.py': 'import subprocess\nimport sys\n\ncmd = sys.argv[1:]\nsubprocess.run(cmd, check=True)\n',
+    };
+    expect(chains(tree, 'lint')).toEqual([
+      '.github/workflows/ci.yml:7 → scripts/check.py:5 → Ruff',
+      '.github/workflows/ci.yml:9 → scripts/lint.ts:3 → ESLint',
+    ]);
+    expect(chains(tree, 'typecheck')).toEqual(['.github/workflows/ci.yml:7 → scripts/check.py:6 → mypy']);
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:8 → scripts/test.mjs:3 → Vitest']);
+  });
 });
