@@ -35,12 +35,16 @@ describe('command graph: round 18 CI commands', () => {
   it('a repository script run under a runner (`uv run --no-sync coverage run quicktest.py`) that starts the Django test runner is a test run', () => {
     const tree: Tree = {
       '.github/workflows/ci.yml': gha(
-        '      - run: |\n          cd ${GITHUB_WORKSPACE} && uv run --no-sync coverage run quicktest.py\n      - run: python -m coverage run tools/seed.py\n',
+        '      - run: |\n          cd ${GITHUB_WORKSPACE} && uv run --no-sync coverage run quicktest.py\n      - run: python -m coverage run tools/seed.py\n      - run: coverage run --rcfile .coveragerc -p quicktest.py --verbosity 2\n',
       ),
       'quicktest.py': QUICKTEST,
+      '.coveragerc': '[run]\nsource = shop\n',
       'tools/seed.py': 'import json\nprint(json.dumps({"rows": 3}))\n',
     };
-    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:8 → quicktest.py:11 → Django tests']);
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:8 → quicktest.py:11 → Django tests',
+      '.github/workflows/ci.yml:10 → quicktest.py:11 → Django tests',
+    ]);
   });
 
   it('`make checkformat` whose recipe runs `uv tool run ruff check` and `uv tool run ruff format --check` lints and checks formatting', () => {

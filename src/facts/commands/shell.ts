@@ -306,7 +306,12 @@ export function normalise(words: string[]): Normalised | undefined {
       wrappers.push(m > 0 ? argv.slice(0, m) : ['coverage', 'run']);
       via.push('coverage run');
       if (m > 0 && argv[m + 1]) argv = moduleRun(argv[m + 1]!, argv.slice(m + 2));
-      else argv = ['python', ...argv.slice(2).filter((w) => !w.startsWith('-'))];
+      else {
+        // Coverage's own options come before the script; the script's arguments after it stay its own.
+        let i = 2;
+        while (argv[i]?.startsWith('-')) i += COVERAGE_VALUED.has(argv[i]!) ? 2 : 1;
+        argv = ['python', ...argv.slice(i)];
+      }
       continue;
     }
     // `find . -name '*.sh' -exec shellcheck {} +`: the program -exec starts for the files found.
@@ -351,6 +356,17 @@ const PACKAGE_RUNNER = /^(?:npx|bunx|pnpx|uvx|uv tool run|pipx run|(?:npm|pnpm|y
 
 /** `ruff@0.6.0` → `ruff`, `black==24.1.0` → `black`, `@biomejs/biome@1.9.0` → `@biomejs/biome`. */
 const packageProgram = (spec: string): string => spec.replace(/(?<=.)@[^/@]*$/, '').replace(/(?:[=<>!~]=|[<>]).*$/, '');
+
+const COVERAGE_VALUED = new Set([
+  '--rcfile',
+  '--source',
+  '--omit',
+  '--include',
+  '--context',
+  '--concurrency',
+  '--data-file',
+  '--debug',
+]);
 
 const PM_DIR = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 
