@@ -6,6 +6,27 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: "`make checkformat` whose recipe runs `uv tool run ruff …` (uv's long form of uvx) is checked in CI (round 18)",
+      tree: {
+        'pyproject.toml': '[project]\nname = "shopdesk"\n\n[tool.ruff]\nline-length = 120\n',
+        'shopdesk/__init__.py': 'x = 1\n',
+        '.github/workflows/ci.yml':
+          'name: ci\non: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Lint and format checks\n        run: |\n          make checkformat\n',
+        Makefile:
+          '#: checkformat - checks formatting\n.PHONY: checkformat\ncheckformat:\n\tuv tool run ruff check # linting check\n\tuv tool run ruff format --check # format check\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'Makefile',
+            line: 5,
+            note: 'job lint runs Ruff format: .github/workflows/ci.yml:10 → Makefile:5 (make checkformat) → Ruff format',
+          },
+        ],
+      },
+    },
+    {
       name: 'pre-commit.ci (the `ci:` block of .pre-commit-config.yaml) runs ruff-format on every pull request: checked in CI (round 15)',
       tree: {
         'pyproject.toml': '[project]\nname = "forum"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I"]\n',

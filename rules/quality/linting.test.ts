@@ -34,6 +34,27 @@ ruleTester(rule, {
       },
     },
     {
+      name: "`make checkformat` whose recipe runs `uv tool run ruff …` (uv's long form of uvx) is checked in CI (round 18)",
+      tree: {
+        'pyproject.toml': '[project]\nname = "shopdesk"\n\n[tool.ruff]\nline-length = 120\n',
+        'shopdesk/__init__.py': 'x = 1\n',
+        '.github/workflows/ci.yml':
+          'name: ci\non: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Lint and format checks\n        run: |\n          make checkformat\n',
+        Makefile:
+          '#: checkformat - checks formatting\n.PHONY: checkformat\ncheckformat:\n\tuv tool run ruff check # linting check\n\tuv tool run ruff format --check # format check\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'Makefile',
+            line: 4,
+            note: 'job lint runs Ruff: .github/workflows/ci.yml:10 → Makefile:4 (make checkformat) → Ruff',
+          },
+        ],
+      },
+    },
+    {
       name: '`composer phpstan` runs the Composer script `php -d memory_limit=1G vendor/bin/phpstan analyse` (round 16)',
       tree: {
         'phpstan.dist.neon': 'parameters:\n  level: 5\n  paths:\n    - src\n',

@@ -9,6 +9,27 @@ const gha = (steps: string) =>
 ruleTester(rule, {
   valid: [
     {
+      name: "`uv run --no-sync coverage run quicktest.py` runs a repository script that starts Django's DiscoverRunner (round 18)",
+      tree: {
+        'pyproject.toml': '[project]\nname = "shopdesk"\ndependencies = ["Django>=4.2"]\n',
+        '.github/workflows/ci.yml': gha(
+          '      - run: |\n          cd ${GITHUB_WORKSPACE} && uv run --no-sync coverage run quicktest.py\n',
+        ),
+        'quicktest.py':
+          'import sys\nimport django\nfrom django.conf import settings\n\nsettings.configure(INSTALLED_APPS=["shopdesk"])\ndjango.setup()\nfrom django.test.runner import DiscoverRunner\n\nfailures = DiscoverRunner(verbosity=1).run_tests(sys.argv[1:] or ["."])\nsys.exit(bool(failures))\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'quicktest.py',
+            line: 9,
+            note: 'job build runs tests: .github/workflows/ci.yml:9 → quicktest.py:9 → Django tests; quicktest.py loads Django tests and runs the tests',
+          },
+        ],
+      },
+    },
+    {
       name: 'make test reaching a catch-all `%:` rule whose recipe runs the Go build program with the name (round 16)',
       tree: {
         'go.mod': 'module example.com/flags\n',

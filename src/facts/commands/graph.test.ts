@@ -214,8 +214,8 @@ describe('command graph: scripts with arguments', () => {
       'tools/test_data.py': 'import json\nprint(json.dumps({"fixtures": 3}))\n',
     };
     expect(chains(tree, 'test')).toEqual([
-      '.github/workflows/ci.yml:8 → Minitest',
-      '.github/workflows/ci.yml:9 → pytest',
+      '.github/workflows/ci.yml:8 → test/runner:2 → Minitest',
+      '.github/workflows/ci.yml:9 → runtests.py:4 → pytest',
     ]);
     expect(chains(tree, 'build')).toEqual(['.github/workflows/ci.yml:7 → Rakefile:2 (rake compile) → rake compile']);
   });

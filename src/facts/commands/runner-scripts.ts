@@ -14,13 +14,76 @@ const RUNNERS: { lang: RegExp; name: string; calls: RegExp }[] = [
   { lang: /ruby/, name: 'test-unit', calls: /^\s*require\s*\(?\s*['"]test\/unit['"]/m },
   { lang: /python/, name: 'pytest', calls: /\bpytest\.main\s*\(/ },
   { lang: /python/, name: 'unittest', calls: /\bunittest\.(?:main|TextTestRunner)\s*\(/ },
-  { lang: /python/, name: 'Django tests', calls: /\bget_runner\s*\(|call_command\(\s*['"]test['"]/ },
+  {
+    lang: /python/,
+    name: 'Django tests',
+    calls: /\bget_runner\s*\(|\bDiscoverRunner\s*\(|call_command\(\s*['"]test['"]/,
+  },
+  { lang: /python/, name: 'nose', calls: /\bnose2?\.(?:main|run|run_exit)\s*\(/ },
   { lang: /node/, name: 'Mocha', calls: /\bnew\s+Mocha\s*\(/ },
   { lang: /node/, name: 'Jest', calls: /\brunCLI\s*\(/ },
   { lang: /node/, name: 'node:test', calls: /from\s+['"]node:test['"][\s\S]*\brun\s*\(/ },
 ];
 
-const INTERPRETERS: Record<string, string> = { ruby: 'ruby', node: 'node', python: 'python', python3: 'python' };
+const INTERPRETERS: Record<string, string> = {
+  ruby: 'ruby',
+  node: 'node',
+  tsx: 'node',
+  'ts-node': 'node',
+  bun: 'node',
+  python: 'python',
+  python3: 'python',
+};
+
+/** How many commands one script may start in the graph. */
+const MAX_SPAWNS = 40;
+/** A script longer than this is a program, not a CI helper: its spawned commands are not read. */
+const MAX_SCRIPT = 200_000;
+
+/** The words of a literal argv list (`["ruff", "check", "."]`, `[sys.executable, "-m", "pytest"]`) up to its first non-literal. */
+function literalList(body: string): string[] {
+  const out: string[] = [];
+  for (const raw of body.split(',')) {
+    const el = raw.trim();
+    if (!el) continue;
+    const lit = /^(?:f|r)?(["'`])([^"'`]*)\1$/.exec(el);
+    if (lit && !lit[2]!.includes('${') && !/\{\w*\}/.test(lit[2]!)) out.push(lit[2]!);
+    else if (el === 'sys.executable' || el === 'process.execPath')
+      out.push(el === 'sys.executable' ? 'python' : 'node');
+    else break;
+  }
+  return out;
+}
+
+/**
+ * Commands a Python or JS script starts with literal words: `subprocess.run(["ruff", "check", "."])`,
+ * `os.system("mypy src")`, `spawnSync('vitest', ['run'])`, `execSync('eslint .')`. Dynamic command lines
+ * (built from variables) are out of reach and left out.
+ */
+function spawnedCommands(text: string, lang: string): { argv: string[]; at: number }[] {
+  const out: { argv: string[]; at: number }[] = [];
+  const add = (argv: string[], at: number) => {
+    if (argv.length && argv[0] && out.length < MAX_SPAWNS) out.push({ argv, at });
+  };
+  if (/python/.test(lang)) {
+    for (const m of text.matchAll(
+      /\b(?:subprocess\.)?(?:run|call|check_call|check_output|Popen)\(\s*\[([^\]\n]{1,400})\]/g,
+    ))
+      add(literalList(m[1]!), m.index);
+    for (const m of text.matchAll(
+      /\b(?:os\.system|subprocess\.(?:run|call|check_call|check_output|Popen))\(\s*(["'])([^"'\n{}]{1,300})\1/g,
+    ))
+      add(m[2]!.trim().split(/\s+/), m.index);
+  } else if (/node/.test(lang)) {
+    for (const m of text.matchAll(
+      /\b(?:spawn|spawnSync|execFile|execFileSync|execa|execaSync|crossSpawn)\(\s*(["'`])([\w@./:-]+)\1\s*(?:,\s*\[([^\]\n]{0,400})\])?/g,
+    ))
+      add([m[2]!, ...literalList(m[3] ?? '')], m.index);
+    for (const m of text.matchAll(/\b(?:exec|execSync|execaCommand|execaCommandSync)\(\s*(["'`])([^"'`\n$]{1,300})\1/g))
+      add(m[2]!.trim().split(/\s+/), m.index);
+  }
+  return out;
+}
 
 /** `test/runner`, `ruby test/runner.rb`, `./runtests.py` (python is already stripped by normalise). */
 export const runnerScripts: Resolver = (argv, { files, cwd }) => {
@@ -34,13 +97,36 @@ export const runnerScripts: Resolver = (argv, { files, cwd }) => {
   const lang =
     viaInterpreter ??
     shebang ??
-    (/\.rb$/.test(path) ? 'ruby' : /\.py$/.test(path) ? 'python' : /\.[cm]?js$/.test(path) ? 'node' : undefined);
+    (/\.rb$/.test(path) ? 'ruby' : /\.py$/.test(path) ? 'python' : /\.[cm]?[jt]s$/.test(path) ? 'node' : undefined);
   if (!lang) return undefined;
-  const r = RUNNERS.find((x) => x.lang.test(lang) && x.calls.test(text));
-  if (!r) return undefined;
-  const tool: CommandTool = { name: r.name, kinds: ['test'], implied: `${path} loads ${r.name} and runs the tests` };
-  return { tools: [tool] };
+  for (const r of RUNNERS) {
+    if (!r.lang.test(lang)) continue;
+    const m = r.calls.exec(text);
+    if (!m) continue;
+    // The line that starts the framework is the evidence: CI line → script line → framework.
+    const line = lineAt(text, m.index + m[0].length - 1);
+    const tool: CommandTool = { name: r.name, kinds: ['test'], implied: `${path} loads ${r.name} and runs the tests` };
+    return { commands: [{ argv, hop: { path, line, text: lineText(text, line) }, cwd, tools: [tool] }] };
+  }
+  // Otherwise the commands it starts with literal words are what it runs (a lint script calling ruff and mypy).
+  const spawned = text.length <= MAX_SCRIPT ? spawnedCommands(text, lang) : [];
+  if (!spawned.length) return undefined;
+  return {
+    commands: spawned.map((c) => {
+      const line = lineAt(text, c.at);
+      return { argv: c.argv, hop: { path, line, text: lineText(text, line) }, cwd };
+    }),
+  };
 };
+
+/** 1-based line of a character offset. */
+function lineAt(text: string, at: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+const lineText = (text: string, line: number): string => (text.split(/\r?\n/, line)[line - 1] ?? '').trim();
 
 interface Entry {
   command: string;

@@ -236,7 +236,7 @@ export function normalise(words: string[]): Normalised | undefined {
   let dir: string | undefined;
   for (let guard = 0; guard < 12 && argv.length; guard++) {
     const [a, b] = [argv[0]!, argv[1]];
-    if (/^[A-Za-z_]\w*=/.test(a)) {
+    if (/^[A-Za-z_]\w*=(?!=)/.test(a)) {
       argv = argv.slice(1);
       continue;
     }
@@ -265,6 +265,9 @@ export function normalise(words: string[]): Normalised | undefined {
       wrappers.push(argv.slice(0, skip));
       via.push(argv.slice(0, skip).join(' '));
       argv = argv.slice(skip);
+      // A package runner names a package, pinned or not (`uvx ruff@0.6.0`, `npx prettier@3.3.0`, `uvx black==24.1.0`,
+      // `pnpm dlx @biomejs/biome@1.9.0`): the program is the package's.
+      if (PACKAGE_RUNNER.test(via[via.length - 1]!) && argv[0]) argv = [packageProgram(argv[0]), ...argv.slice(1)];
       continue;
     }
     // Interpreter options before the script or module (`python -Wa manage.py test`, `python -X dev -m pytest`).
@@ -303,7 +306,12 @@ export function normalise(words: string[]): Normalised | undefined {
       wrappers.push(m > 0 ? argv.slice(0, m) : ['coverage', 'run']);
       via.push('coverage run');
       if (m > 0 && argv[m + 1]) argv = moduleRun(argv[m + 1]!, argv.slice(m + 2));
-      else argv = ['python', ...argv.slice(2).filter((w) => !w.startsWith('-'))];
+      else {
+        // Coverage's own options come before the script; the script's arguments after it stay its own.
+        let i = 2;
+        while (argv[i]?.startsWith('-')) i += COVERAGE_VALUED.has(argv[i]!) ? 2 : 1;
+        argv = ['python', ...argv.slice(i)];
+      }
       continue;
     }
     // `find . -name '*.sh' -exec shellcheck {} +`: the program -exec starts for the files found.
@@ -344,6 +352,22 @@ export function normalise(words: string[]): Normalised | undefined {
   };
 }
 
+const PACKAGE_RUNNER = /^(?:npx|bunx|pnpx|uvx|uv tool run|pipx run|(?:npm|pnpm|yarn) (?:exec|dlx))\b/;
+
+/** `ruff@0.6.0` → `ruff`, `black==24.1.0` → `black`, `@biomejs/biome@1.9.0` → `@biomejs/biome`. */
+const packageProgram = (spec: string): string => spec.replace(/(?<=.)@[^/@]*$/, '').replace(/(?:[=<>!~]=|[<>]).*$/, '');
+
+const COVERAGE_VALUED = new Set([
+  '--rcfile',
+  '--source',
+  '--omit',
+  '--include',
+  '--context',
+  '--concurrency',
+  '--data-file',
+  '--debug',
+]);
+
 const PM_DIR = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 
 const GO_BUILTIN_TOOLS = new Set(
@@ -356,6 +380,20 @@ const NYC_VALUED =
   '-r --reporter --report-dir -x --exclude -n --include --lines --statements --branches --functions --temp-dir --cwd -e --extension --require -i --src -o --reports-dir'.split(
     ' ',
   );
+
+const UVX_VALUED = [
+  '-p',
+  '--package',
+  '--from',
+  '--with',
+  '-w',
+  '--with-requirements',
+  '--with-editable',
+  '--python',
+  '--index',
+  '--index-url',
+  '--extra-index-url',
+];
 
 /** Words that only start the next program: how many of them are at the front. */
 function wrapperLength(argv: string[]): number {
@@ -399,19 +437,7 @@ function wrapperLength(argv: string[]): number {
     case 'bunx':
     case 'pnpx':
     case 'uvx':
-      return flagsAfter(1, [
-        '-p',
-        '--package',
-        '--from',
-        '--with',
-        '-w',
-        '--with-requirements',
-        '--with-editable',
-        '--python',
-        '--index',
-        '--index-url',
-        '--extra-index-url',
-      ]);
+      return flagsAfter(1, UVX_VALUED);
     case 'pipx':
       return b === 'run' ? flagsAfter(2, ['--spec']) : 0;
     case 'npm':
@@ -426,7 +452,9 @@ function wrapperLength(argv: string[]): number {
     case 'micromamba':
       return b === 'run' ? flagsAfter(2, ['-n', '--name', '-p']) : 0;
     case 'uv':
-      return b === 'run' ? flagsAfter(2, ['--with', '--python', '-p', '--extra', '--group', '--package']) : 0;
+      if (b === 'run') return flagsAfter(2, ['--with', '--python', '-p', '--extra', '--group', '--package']);
+      // `uv tool run ruff check` is `uvx ruff check`.
+      return b === 'tool' && argv[2] === 'run' ? flagsAfter(3, UVX_VALUED) : 0;
     case 'bundle':
       return b === 'exec' ? 2 : 0;
     case 'dotnet':
