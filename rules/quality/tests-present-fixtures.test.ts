@@ -55,7 +55,9 @@ describe('tests-present: test-data folders hold fixtures, not tests', () => {
   it('still counts C# tests under a test-data folder when the project tests in C# elsewhere', async () => {
     const run = await runRuleOn(
       rule,
-      counter({ 'tests/Sample.Tests/AddTests.cs': 'public class AddTests\n{\n    [Fact]\n    public void Adds() { }\n}\n' }),
+      counter({
+        'tests/Sample.Tests/AddTests.cs': 'public class AddTests\n{\n    [Fact]\n    public void Adds() { }\n}\n',
+      }),
     );
     const byLanguage = (run.data as { byLanguage: Record<string, { testFiles: number }> }).byLanguage;
     expect(byLanguage['C#']?.testFiles).toBe(2);
