@@ -36,7 +36,7 @@ const ROUTE_CONTEXT =
  * A handler that asks a dependency whether it is there: a `SELECT 1`, a ping of the database or
  * Redis, a project helper named for it (`isDatabaseHealthy()`), an ORM connection check.
  */
-const PROBE = String.raw`(?:SELECT|select)\s+1\b|\.[Pp]ing(?:Context)?\s*\(|\b(?:is|check)_?(?:[Dd]atabase|[Dd]b|DB|[Rr]edis|[Cc]ache|[Pp]ostgres|[Mm]ongo|[Ss]ql|[Qq]ueue|[Bb]roker|[Cc]onnection)\w*\s*\(|\$queryRaw|\bconnection\.cursor\s*\(|\.ensure_connection\s*\(|CanConnectAsync\s*\(|\.connection\.(?:execute|select_value|active\?)|\bsequelize\.authenticate\s*\(|\bprisma\w*\.\w+\.(?:find\w*|count)\s*\(|\w:\s*Db(?:Conn|Connection|Pool)\b|\bDepends\(\s*(?:\w+\.)*\w*(?:[Ss]ession|_db|get_db|[Dd]atabase|[Cc]onnection|_conn)\w*\s*\)`;
+const PROBE = String.raw`(?:SELECT|select)\s+1\b|\.[Pp]ing(?:Context)?\s*\(|\b(?:is|check)_?(?:[Dd]atabase|[Dd]b|DB|[Rr]edis|[Cc]ache|[Pp]ostgres|[Mm]ongo|[Ss]ql|[Qq]ueue|[Bb]roker|[Cc]onnection)\w*\s*\(|\$queryRaw|\bconnection\.cursor\s*\(|\.ensure_connection\s*\(|CanConnectAsync\s*\(|\.connection\.(?:execute|select_value|active\?)|\bsequelize\.authenticate\s*\(|\bprisma\w*\.\w+\.(?:find\w*|count)\s*\(|\w:\s*Db(?:Conn|Connection|Pool)\b|\bDepends\(\s*(?:\w+\.)?(?:get_|new_|async_|create_|open_)*(?:db|session|db_session|database|connection|conn)\s*\)`;
 
 /** File-system routing (Next.js, Nuxt, SvelteKit, Remix): the file's path is the route. */
 const FILE_ROUTES = [
