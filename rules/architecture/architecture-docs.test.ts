@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from './architecture-docs.js';
-import { ruleTester } from '../../src/testing/rule-tester.js';
+import { ruleTester, runRuleOn } from '../../src/testing/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
@@ -276,7 +277,7 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
     {
-      name: 'instructions for AI assistants earn nothing: an Architecture section in CLAUDE.md, AGENTS.md or a Copilot guide',
+      name: 'instructions for AI assistants earn nothing: a line or two under Architecture in CLAUDE.md or AGENTS.md, a Copilot guide, .cursorrules',
       tree: {
         'README.md': '# Budget\n',
         'CLAUDE.md':
@@ -373,4 +374,49 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],
+});
+
+describe('architecture-docs: an Architecture section of substance in CLAUDE.md or AGENTS.md (round 18)', () => {
+  const guide = [
+    '# CLAUDE.md',
+    '',
+    '## Commands',
+    '',
+    'go test ./...',
+    '',
+    '## Architecture',
+    '',
+    'Rules are compiled into cached plans, then run against values by reflection. Three layers:',
+    '',
+    '### 1. Registration — engine.go',
+    '`Engine` is the singleton entry point; it holds the rule table and the plan cache.',
+    '',
+    '### 2. Built-in rules — builtin.go',
+    'Every built-in rule is registered here as a function receiving a field accessor.',
+    '',
+    '### 3. Execution — run.go',
+    'Walks a value with its cached plan and collects the errors per field.',
+    '',
+    '## Style',
+    '',
+    'gofmt.',
+  ].join('\n');
+  it('is partial credit like a README section, cited at its heading', async () => {
+    const run = await runRuleOn(rule, {
+      'README.md': '# checkit\n',
+      'engine.go': 'package checkit\n',
+      'CLAUDE.md': guide,
+    });
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toBe(
+      'Only an architecture section in CLAUDE.md; no architecture document or decision records.',
+    );
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({ path: 'CLAUDE.md', line: 7, note: 'architecture section in CLAUDE.md' }),
+    );
+  });
+  it('a vendored skill under .agents/ still earns nothing', async () => {
+    const run = await runRuleOn(rule, { 'README.md': '# checkit\n', '.agents/skills/go/AGENTS.md': guide });
+    expect(run.outcome).toBe('fail');
+  });
 });

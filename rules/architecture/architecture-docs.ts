@@ -102,7 +102,24 @@ const SECTION_DOCS = [
   '**/DEVELOPMENT*.md',
   '**/HACKING*.md',
   'docs/*.md',
+  // Contributor guides written for AI assistants too: counted when their section describes the parts.
+  '**/CLAUDE.md',
+  '**/AGENTS.md',
+  '**/GEMINI.md',
 ];
+
+/** An assistant guide in the project's own folders (`CLAUDE.md`, `AGENTS.md`), not one under a dot-folder. */
+const GUIDE = /(^|\/)(?:CLAUDE|AGENTS|GEMINI)\.md$/i;
+
+/**
+ * An architecture section with substance: five lines or more of text under the heading. A line or
+ * two ("Rails monolith with a Sidekiq worker.") tells an assistant where it is, it does not describe
+ * the parts.
+ */
+function substantial(body: string): boolean {
+  const lines = body.split(/\r?\n/).filter((l) => l.trim() !== '');
+  return lines.length >= 5 && body.length >= 300;
+}
 /** A numbered (or ADR-prefixed) file name, as decision records are kept. */
 const NUMBERED = /(?:^|\/)(?:adr[-_]?)?\d{1,5}[-_.][^/]+$/i;
 /** A Status or Context heading, or a `Status:` line (MADR front matter, bold or in a list). */
@@ -157,7 +174,7 @@ export default defineRule({
     severity: 'low',
     effort: 'medium',
     detection:
-      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Also pass (RULES.md lists them): diagrams as code — *.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, or Mermaid blocks on a documentation page (docs/…, a page named for diagrams). Partial: a Mermaid block only in a README or other page, architecture images (images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide (instructions for AI assistants — AGENTS.md, CLAUDE.md, .github/copilot-*.md, .cursorrules — earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading. A design plan for one feature (in a plans/proposals/rfcs/specs folder, or a dated file such as docs/plans/2026-03-01-x-design.md) is partial, never the architecture document, and so is a to-do list (a file named *todo*/*backlog*/*roadmap*, such as docs/architecture-todo.md, or one whose list items are mostly `- [ ]` check boxes); a Components heading over a list of the libraries used (a tech stack) is no architecture section.',
+      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Also pass (RULES.md lists them): diagrams as code — *.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, or Mermaid blocks on a documentation page (docs/…, a page named for diagrams). Partial: a Mermaid block only in a README or other page, architecture images (images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide, or in CLAUDE.md/AGENTS.md when it has five lines or more of text (other instructions for AI assistants — .github/copilot-*.md, .cursorrules — and a line or two in CLAUDE.md earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading. A design plan for one feature (in a plans/proposals/rfcs/specs folder, or a dated file such as docs/plans/2026-03-01-x-design.md) is partial, never the architecture document, and so is a to-do list (a file named *todo*/*backlog*/*roadmap*, such as docs/architecture-todo.md, or one whose list items are mostly `- [ ]` check boxes); a Components heading over a list of the libraries used (a tech stack) is no architecture section.',
     patterns: {
       mermaid: { regex: /^[ \t]*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
       readmeSection: {
@@ -323,12 +340,21 @@ export default defineRule({
     // A Components heading over a list of the libraries used is a tech stack.
     const stack = (m: Match) =>
       /components/i.test(m.snippet) && libraryList(sectionBody(ctx.files.read(m.path) ?? '', m.line));
+    // CLAUDE.md or AGENTS.md with an Architecture section of substance documents the design as a
+    // CONTRIBUTING guide would (blind round 18, validator: CLAUDE.md "## Architecture" names the
+    // three layers and their files); other assistant instructions stay set aside.
+    const guide = (m: Match) =>
+      GUIDE.test(m.path) &&
+      !isTestPath(m.path) &&
+      !/(^|\/)\.[^/]+\//.test(m.path) &&
+      !EXAMPLE_PROJECT.test(m.path) &&
+      substantial(sectionBody(ctx.files.read(m.path) ?? '', m.line));
     const sections = firstPerFile(
       ctx
         .matches('readmeSection')
         .filter(
           (m) =>
-            keep(m.path) &&
+            (keep(m.path) || guide(m)) &&
             !todos.includes(m.path) &&
             !CPU_ARCH.test(m.snippet) &&
             prose(m) &&

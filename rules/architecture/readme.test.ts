@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from './readme.js';
-import { ruleTester } from '../../src/testing/rule-tester.js';
+import { ruleTester, runRuleOn } from '../../src/testing/rule-tester.js';
 
 const body = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i} of prose about the project.`).join('\n');
 
@@ -504,4 +505,48 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
   ],
+});
+
+describe('readme: a section whose commands add the package is installation, whatever its heading (round 18)', () => {
+  const readme = (cmd: string) =>
+    [
+      '# Acme Helm Charts',
+      '',
+      'Charts for the Acme observability stack, provided as-is.',
+      '',
+      '## Usage',
+      '',
+      'Helm must be installed to use the charts. Once it is, add the repository:',
+      '',
+      '```console',
+      cmd,
+      '```',
+      '',
+      'Then run `helm search repo acme` to list the charts.',
+      '',
+      '## Contributing',
+      '',
+      'Open a pull request; CI lints every chart and runs `ct install` on a kind cluster.',
+      '',
+      '## License',
+      '',
+      'Apache-2.0',
+    ].join('\n');
+  it('`helm repo add` under Usage makes the section the installation', async () => {
+    const run = await runRuleOn(rule, {
+      'README.md': readme('helm repo add acme https://charts.acme.dev'),
+      'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+    });
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toBe('README.md covers installation, usage and development.');
+    expect(run.evidence).toContainEqual(expect.objectContaining({ path: 'README.md', line: 5 }));
+  });
+  it('a Usage section without any install command still lacks installation', async () => {
+    const run = await runRuleOn(rule, {
+      'README.md': readme('helm template acme ./charts/api'),
+      'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+    });
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toMatch(/no installation section/);
+  });
 });

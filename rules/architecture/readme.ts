@@ -52,9 +52,12 @@ const NUMBERED_ITEM = /^\s*(?:\d+|[ivx]+)[.)]\s/i;
  * reference to paste counts too: `dotnet add package`, `Install-Package`, `go get`, a Cargo
  * `[dependencies]` block, Maven `<dependency>` and Gradle `implementation("group:artifact:1.0")`
  * coordinates, an sbt `libraryDependencies +=` (blind round 9, caffeine's "Download" section).
+ * Adding a package source is installing too: `helm repo add`, `helm upgrade --install`, `uv add`,
+ * `bun add`, `conda install` (blind round 18, grafana/helm-charts: a "Usage" section whose only
+ * command is `helm repo add` was called "no installation section").
  */
 const INSTALL_CMD =
-  /^\s*(?:\$\s*|PM>\s*)?(?:(?:sudo\s+)?(?:pip3?|pipx|uv\s+pip|poetry|npm|pnpm|yarn|gem|cargo|go|brew|apt(?:-get)?|dnf|yum|choco|winget|scoop|composer|helm|dotnet\s+tool|nix-env|snap)\s+(?:install|add|require|i|get)\b|dotnet\s+add\s+(?:\S+\s+)?package\b|Install-Package\b|docker\s+(?:run|pull)\b|docker[ -]compose\s+up\b|podman\s+run\b|terraform\s+init\b|curl\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba)?sh\b)|^\s*module\s+"[^"]+"\s*\{|^\s*\[dependencies\]\s*$|^\s*<dependency>\s*$|^\s*(?:implementation|api|compile|compileOnly)\s*\(?\s*["'][\w.-]+:[\w.-]+:[^"'\s]+["']|^\s*libraryDependencies\s*\+=/m;
+  /^\s*(?:\$\s*|PM>\s*)?(?:(?:sudo\s+)?(?:pip3?|pipx|uv(?:\s+pip|\s+tool)?|poetry|conda|mamba|npm|pnpm|yarn(?:\s+global)?|bun|deno|gem|cargo|go|brew|apt(?:-get)?|apk|dnf|yum|choco|winget|scoop|composer|helm(?:\s+repo)?|dotnet\s+tool|nix-env|snap|flatpak)\s+(?:install|add|require|i|get)\b|helm\s+upgrade\b[^\n]*?\s--install\b|dotnet\s+add\s+(?:\S+\s+)?package\b|Install-Package\b|docker\s+(?:run|pull)\b|docker[ -]compose\s+up\b|podman\s+run\b|terraform\s+init\b|curl\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba)?sh\b)|^\s*module\s+"[^"]+"\s*\{|^\s*\[dependencies\]\s*$|^\s*<dependency>\s*$|^\s*(?:implementation|api|compile|compileOnly)\s*\(?\s*["'][\w.-]+:[\w.-]+:[^"'\s]+["']|^\s*libraryDependencies\s*\+=/m;
 
 export default defineRule({
   meta: {

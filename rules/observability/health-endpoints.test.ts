@@ -659,3 +659,49 @@ describe('health-endpoints evidence order', () => {
     expect(run.evidence[0]).toMatchObject({ path: 'API/Controllers/HealthController.cs', line: 1 });
   });
 });
+
+describe('health-endpoints: a second health route that touches a dependency is the readiness check (round 18)', () => {
+  const views = (healthArgs: string) =>
+    [
+      'from fastapi import APIRouter, Depends',
+      'from sqlalchemy.ext.asyncio import AsyncSession',
+      '',
+      'from shop.db import get_session',
+      '',
+      'router = APIRouter()',
+      '',
+      '',
+      '@router.get("/live")',
+      'async def live() -> str:',
+      '    return "ok"',
+      '',
+      '',
+      '@router.get("/health")',
+      'async def health(',
+      `    ${healthArgs}`,
+      ') -> str:',
+      '    return "app and database ok"',
+    ].join('\n');
+  const tree = (healthArgs: string) => ({
+    'pyproject.toml': '[project]\nname = "shop"\ndependencies = ["fastapi", "sqlalchemy"]\n',
+    'shop/main.py':
+      'from fastapi import FastAPI\nfrom shop.probe import router\napp = FastAPI()\napp.include_router(router, prefix="/probe")\n',
+    'shop/probe.py': views(healthArgs),
+  });
+  it('/live beside a /health whose handler depends on a database session passes, citing the session', async () => {
+    const run = await runRuleOn(rule, tree('_: AsyncSession = Depends(get_session),'), { profile: 'service' });
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toBe(
+      'Liveness (/live) and readiness (/health, which checks the database) endpoints are registered.',
+    );
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({ path: 'shop/probe.py', line: 16, note: 'the /health handler checks a dependency' }),
+    );
+    expect(run.evidence).not.toContainEqual(expect.objectContaining({ note: 'the /live handler checks a dependency' }));
+  });
+  it('two routes that check nothing still lack a readiness endpoint', async () => {
+    const run = await runRuleOn(rule, tree('verbose: bool = False,'), { profile: 'service' });
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toMatch(/no separate readiness endpoint/);
+  });
+});

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from './environments.js';
-import { ruleTester } from '../../src/testing/rule-tester.js';
+import { ruleTester, runRuleOn } from '../../src/testing/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
@@ -234,4 +235,84 @@ ruleTester(rule, {
       expect: { outcome: 'not-applicable', message: 'cli' },
     },
   ],
+});
+
+describe('environments: CI deploy jobs per environment (round 18)', () => {
+  const service = {
+    'pom.xml': '<project><artifactId>orders</artifactId></project>\n',
+    'src/main/java/acme/Orders.java': 'package acme;\npublic class Orders {}\n',
+    'k8s/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\n',
+  };
+  const gitlab = [
+    'stages:',
+    '  - build',
+    '  - deploy',
+    '',
+    'build:',
+    '  stage: build',
+    '  script:',
+    '    - mvn package',
+    '',
+    'deploy-qa:',
+    '  stage: deploy',
+    '  script:',
+    '    - kubectl apply -f k8s/deployment.yaml -n test',
+    '',
+    'deploy-prod:',
+    '  stage: deploy',
+    '  when: manual',
+    '  script:',
+    '    - kubectl apply -f k8s/deployment.yaml -n prod',
+  ].join('\n');
+  it('GitLab deploy jobs into a test and a prod namespace separate the environments', async () => {
+    const run = await runRuleOn(rule, { ...service, '.gitlab-ci.yml': gitlab }, { profile: 'service' });
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toMatch(/^Production \(.*prod.*\) and pre-production \(.*test.*\)/);
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({
+        path: '.gitlab-ci.yml',
+        line: 19,
+        note: 'CI job deploy-prod deploys to namespace prod',
+      }),
+    );
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({ path: '.gitlab-ci.yml', line: 13, note: 'CI job deploy-qa deploys to namespace test' }),
+    );
+  });
+  it('GitHub jobs named deploy-staging and deploy-production that run helm upgrade count by their names', async () => {
+    const wf = [
+      'on: push',
+      'jobs:',
+      '  deploy-staging:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: helm upgrade --install orders ./chart -f values.yaml',
+      '  deploy-production:',
+      '    runs-on: ubuntu-latest',
+      '    needs: deploy-staging',
+      '    steps:',
+      '      - run: helm upgrade --install orders ./chart -f values.yaml',
+    ].join('\n');
+    const run = await runRuleOn(rule, { ...service, '.github/workflows/deploy.yml': wf }, { profile: 'service' });
+    expect(run.outcome).toBe('pass');
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({ path: '.github/workflows/deploy.yml', note: 'CI deploy job deploy-production' }),
+    );
+  });
+  it('a job that only builds, or a test job applying to a throwaway namespace, names no environment', async () => {
+    const wf = [
+      'on: push',
+      'jobs:',
+      '  e2e-test:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: kubectl apply -f k8s/deployment.yaml -n test',
+      '  build-prod:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: mvn -Pprod package',
+    ].join('\n');
+    const run = await runRuleOn(rule, { ...service, '.github/workflows/ci.yml': wf }, { profile: 'service' });
+    expect(run.outcome).toBe('fail');
+  });
 });

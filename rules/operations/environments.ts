@@ -36,6 +36,14 @@ const RUNTIME_MODE =
 const FRAMEWORK_DEFAULT_ENV =
   /(?:^|\/)config\/packages\/(?:prod|dev|test)\/|(?:^|\/)config\/environments\/(?:production|development|test)\.rb$|(?:^|\/)environments\/environment\.(?:prod|production|dev|development)\.ts$/i;
 
+/** A CI step that deploys: applies manifests, upgrades a release, applies a plan, ships to a platform. */
+const DEPLOY_STEP =
+  /\b(?:kubectl|oc)\s+(?:[^\n|;&]*\s)?(?:apply|create|replace|set\s+image|rollout\s+restart)\b|\bhelm(?:file)?\s+(?:[^\n|;&]*\s)?(?:upgrade|install|apply|sync)\b|\bterraform\s+apply\b|\bskaffold\s+(?:run|deploy)\b|\bargocd\s+app\s+sync\b|\bgcloud\s+(?:run|app|functions)\s+deploy\b|\b(?:serverless|sls|fly|flyctl|kamal|vercel|netlify|wrangler)\s+deploy\b|\baws\s+ecs\s+update-service\b|\baz\s+(?:webapp|containerapp)\s+(?:up|update|deploy)\b/;
+/** The namespace a deploy step targets: `-n prod`, `--namespace staging`, `--namespace=qa`. */
+const NAMESPACE_FLAG = /(?:^|\s)(?:-n|--namespace)(?:\s+|=)["']?([A-Za-z0-9][\w-]*)/;
+/** A job named for deploying (`deploy-prod`, `release_staging`, `promote-uat`). */
+const DEPLOY_JOB = /(?:^|[-_ :.])(?:deploy(?:ment)?|release|rollout|promote|publish)(?:[-_ :.]|$)/i;
+
 interface Env {
   name: string;
   kind: Kind;
@@ -79,7 +87,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults); Terraform `terraform.workspace`; CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments).',
+      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults); Terraform `terraform.workspace`; CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart.',
     reads: CI_GLOBS,
     patterns: {
       tfWorkspace: {
@@ -181,6 +189,36 @@ export default defineRule({
             snippet: `environment: ${e.written ?? e.name}`,
             note: `CI environment${e.job ? ` of job ${e.job}` : ''}`,
           });
+      }
+    }
+    // Deploy jobs per environment (blind round 18, spring-k8s: GitLab jobs deploy-tb `kubectl apply
+    // -n test` and deploy-prod `-n prod`, when: manual): the namespace a deploy step targets, or the
+    // environment a deploy job is named for, separates the environments as `environment:` does.
+    for (const f of ciFiles(ctx.files).filter((c) => c.ok)) {
+      const testJobs = testOnlyJobs(f);
+      for (const c of f.commands) {
+        if (!c.job || testJobs.has(c.job) || c.kind !== 'run' || !DEPLOY_STEP.test(c.text)) continue;
+        const ns = NAMESPACE_FLAG.exec(c.text)?.[1];
+        const nsKind = ns ? envKind(ns) : undefined;
+        if (nsKind && ns)
+          add(nsKind, ns, {
+            path: c.path,
+            line: c.line,
+            snippet: c.text.trim().slice(0, 120),
+            note: `CI job ${c.job} deploys to namespace ${ns}`,
+          });
+        const jobKind = DEPLOY_JOB.test(c.job) ? envKind(c.job.replace(/\btests?\b/gi, ' ')) : undefined;
+        const jobEnv = jobKind ? c.job.split(/[^A-Za-z0-9]+/).find((t) => envKind(t) === jobKind) : undefined;
+        if (jobKind && jobEnv && jobEnv.toLowerCase() !== ns?.toLowerCase()) {
+          const job = f.jobs.find((j) => j.name === c.job);
+          add(jobKind, jobEnv, {
+            path: c.path,
+            ...(job?.line
+              ? { line: job.line, snippet: `${c.job}:` }
+              : { line: c.line, snippet: c.text.trim().slice(0, 120) }),
+            note: `CI deploy job ${c.job}`,
+          });
+        }
       }
     }
     const ws = ctx.matches('tfWorkspace');

@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from './release-management.js';
-import { ruleTester } from '../../src/testing/rule-tester.js';
+import { ruleTester, runRuleOn } from '../../src/testing/rule-tester.js';
 import { fixtureTree } from '../../src/testing/fixtures.js';
 
 ruleTester(rule, {
@@ -167,8 +167,9 @@ ruleTester(rule, {
       tree: { Gemfile: "gem 'rails'\n" },
       tags: Array.from({ length: 300 }, (_, i) => `v0.9.${300 - i}`),
       expect: {
-        outcome: 'partial',
-        message: '300+ version tags',
+        // A history of version tags is a release process of its own (round 18).
+        outcome: 'pass',
+        message: 'Releases are versioned by 300+ version tags in git (latest v0.9.300)',
         evidence: [{ path: '.', note: '300+ version tags in git (newest: v0.9.300, v0.9.299, v0.9.298)' }],
         data: { versionTags: 300, versionTagsAtLeast: true },
       },
@@ -595,4 +596,24 @@ ruleTester(rule, {
       expect: { outcome: 'fail' },
     },
   ],
+});
+
+describe('release-management: a history of version tags (round 18)', () => {
+  const lib = {
+    'package.json': JSON.stringify({ name: 'checkit', version: '4.2.1', main: 'index.js' }),
+    'index.js': 'module.exports = (s) => typeof s === "string";\n',
+  };
+  it('passes on version tags alone and names their count and the latest', async () => {
+    const run = await runRuleOn(rule, lib, { tags: ['v4.2.1', 'v4.2.0', 'v4.1.0', 'v4.0.0', 'v3.9.9'] });
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toBe(
+      'Releases are versioned by 5 version tags in git (latest v4.2.1); no CHANGELOG or release tool in the tree (release notes may live on the release page).',
+    );
+    expect(run.evidence).toContainEqual({ path: '.', note: '5 version tags in git (newest: v4.2.1, v4.2.0, v4.1.0)' });
+  });
+  it('stays partial with two tags: no history yet', async () => {
+    const run = await runRuleOn(rule, lib, { tags: ['v0.2.0', 'v0.1.0'] });
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toMatch(/tagged in git \(2 version tags\), but there is no CHANGELOG and no release tool/);
+  });
 });

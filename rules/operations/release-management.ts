@@ -51,6 +51,11 @@ const TOOL_FILES: { tool: string; globs: string[] }[] = [
 /** A tag that names a version (`v1.2.3`, `1.2`, `chart-3.10.0`) or a date release (`2024.05.22`). */
 const VERSION_TAG = /(?:^|[^\d.])v?\d+\.\d+(?:\.\d+)?(?:$|[^\d])|^v?\d+\.\d+$|^\d{4}[.-]\d{2}[.-]\d{2}/;
 
+/** Version tags that make a release history of their own (a first tag or two is no history yet). */
+const TAG_HISTORY = 3;
+/** A date release (`2024.06.04`, `v2024.6.4`): shaped like a version, but it marks a day. */
+const DATE_TAG = /(?:^|[^\d])(?:19|20)\d{2}[.-]\d{1,2}[.-]\d{1,2}(?:$|[^\d])/;
+
 /**
  * What a tag-triggered workflow must do to be a release process: publish, upload, deploy or create
  * a release. One that only re-runs the tests on a tag push releases nothing (a `-c Release` build
@@ -303,6 +308,19 @@ export default defineRule({
         evidence,
         data,
       );
+    // A history of version tags (`v1.2.3`, `v5.1`) is a release process: RULES.md lists git tags as evidence of
+    // versioned releases, and the notes may live on the release page (blind round 18, validator: 185
+    // semver tags and no CHANGELOG were partial, while a package published without one passes).
+    // Date tags stay partial: on an application they often mark deploys, not versions.
+    const releaseTags = versionTags.filter((t) => !DATE_TAG.test(t));
+    if (releaseTags.length >= TAG_HISTORY) {
+      const n = `${withThousands(releaseTags.length)}${ctx.facts.tags.length >= MAX_TAGS ? '+' : ''}`;
+      return pass(
+        `Releases are versioned by ${n} version tags in git (latest ${releaseTags[0]})${releasing.length > 0 ? ' and triggered by tags' : ''}${index ? ` and ${published}` : ''}; no CHANGELOG or release tool in the tree (release notes may live on the release page).`,
+        evidence,
+        data,
+      );
+    }
     if (releasing.length > 0 || tagged || index)
       return partial(
         0.6,

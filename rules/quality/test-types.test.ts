@@ -362,7 +362,8 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        message: 'unit tests and integration tests found',
+        message:
+          'unit tests and integration tests (incl. HTTP-level tests of the whole app in process, Fastify/hapi inject) found',
         evidence: [
           {
             path: '.github/workflows/ci.yml',
@@ -612,7 +613,8 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        message: 'unit tests and integration tests found',
+        message:
+          "unit tests and integration tests (incl. HTTP-level tests of the whole app in process, the framework's test client) found",
         evidence: [
           {
             path: 'core/tests/tests_views.py',
@@ -1022,7 +1024,8 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        message: 'unit tests and integration tests found; no end-to-end and load tests',
+        message:
+          'unit tests and integration tests (incl. HTTP-level tests of the whole app in process, supertest) found; no end-to-end (browser or running instance) and load tests.',
         data: { types: ['unit', 'integration'], missing: ['end-to-end', 'load'] },
         evidence: [
           {
@@ -1045,7 +1048,7 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        message: 'no end-to-end and load tests',
+        message: 'no end-to-end (browser or running instance) and load tests',
         data: { types: ['unit', 'integration'], missing: ['end-to-end', 'load'] },
         evidence: [
           {

@@ -735,7 +735,20 @@ export default defineRule({
       (found.has('integration') ? 0.25 : 0) +
       (found.has('end-to-end') ? 0.25 : 0) +
       (found.has('load') ? 0.1 : 0);
-    const message = `${listing(kinds.map((k) => `${k} tests`))} found${missing.length ? `; no ${listing(missing)} tests` : ''}.`;
+    // HTTP-level tests of the whole app served in process (supertest given the app, a framework's
+    // test client) are integration tests here; the message names them, so that "no end-to-end"
+    // is not read as "no HTTP tests" (blind round 18, typescript-express-starter:
+    // `request(app.getServer())` in src/test/auth.test.ts).
+    const http = (found.get('integration') ?? []).find((e) =>
+      /^HTTP-level tests of the app served in process/.test(e.note ?? ''),
+    );
+    const via = http ? /\(([^)]+)\)$/.exec(http.note ?? '')?.[1] : undefined;
+    const label = (k: Kind) =>
+      k === 'integration' && http
+        ? `integration tests (incl. HTTP-level tests of the whole app in process${via ? `, ${via}` : ''})`
+        : `${k} tests`;
+    const noLabel = (k: Kind) => (k === 'end-to-end' && http ? 'end-to-end (browser or running instance)' : k);
+    const message = `${listing(kinds.map(label))} found${missing.length ? `; no ${listing(missing.map(noLabel))} tests` : ''}.`;
     if (found.has('unit') && (found.has('integration') || found.has('end-to-end')))
       return pass(message, evidence, data);
     // A library runs inside its caller: there is no service to start, drive end to end or load.

@@ -425,7 +425,15 @@ ruleTester(rule, {
           testCases: 3,
           byFramework: { 'helm test': { testCases: 1 }, 'helm-unittest': { testCases: 2 } },
         },
-        evidence: [{ note: 'Helm: 3 test cases in 2 files (helm test, helm-unittest)' }],
+        // A chart repository without program source: judged by the share of charts with a test.
+        message: '1 of 2 charts has helm tests (3 test cases in 2 files); share 0.5, target 0.3.',
+        evidence: [
+          {
+            path: 'charts/web/templates/tests/test-connection.yaml',
+            note: '1 test case (helm test) for the chart in charts/web',
+          },
+          { path: 'charts/apps/Chart.yaml', note: 'no helm test or helm-unittest suite' },
+        ],
       },
     },
     {

@@ -1,11 +1,34 @@
 import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
-import { isMigrationPath, isProductionPath, isTestPath, terraformModuleSource } from '../../src/facts/paths.js';
+import {
+  isExamplePath,
+  isMigrationPath,
+  isProductionPath,
+  isTestPath,
+  terraformModuleSource,
+} from '../../src/facts/paths.js';
 import { RUST_CFG_TEST, rustTestModules } from '../../src/facts/rust-tests.js';
 
 import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
 import { summarise } from '../../src/facts/tests/summary.js';
+import { helmChartOf } from '../../src/facts/tests/helm.js';
+
+/** A chart's own folder, '' for a chart at the root. */
+const chartDir = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+
+/**
+ * The charts a chart repository ships: every Chart.yaml outside vendored folders and examples,
+ * less the subcharts packed inside another chart (`mychart/charts/crds/Chart.yaml`).
+ */
+function shippedCharts(paths: string[]): string[] {
+  const dirs = paths.filter((p) => !/(^|\/)(node_modules|vendor|\.git)\//.test(p) && !isExamplePath(p)).map(chartDir);
+  const all = new Set(dirs);
+  return dirs.filter((d) => {
+    const m = /^(.*?)\/?charts\/[^/]+$/.exec(d);
+    return !(m && all.has(m[1]!));
+  });
+}
 
 /**
  * Scoring curve (partial, not binary): no test case scores 0; any test earns 0.3 and the rest
@@ -30,7 +53,7 @@ export default defineRule({
     severity: 'high',
     effort: 'high',
     detection:
-      "Counts test files and test cases statically, never running anything, in the files each runner would collect: pytest (python_files/testpaths from pytest.ini, pyproject, tox.ini, setup.cfg; functions, methods of Test* classes incl. nested and inherited, unittest.TestCase; `metafunc.parametrize` in pytest_generate_tests expands the tests that request the name, like a fixture with params; case tables are module constants incl. ones imported from a helper module, built with `+=`/`.extend`/`.append`, `sorted`/`list`/`set(x) - {…}`, and `if sys.version_info …` branches are decided assuming the newest Python 3 release, 3.13, `sys.platform`/`os.name` ones assuming Linux; a table extended in a loop or under another condition counts once), Jest/Vitest/Mocha/Jasmine/AVA/node:test/Playwright/Cypress (include globs from their configs; it/test incl. .only, .skip/xit/.todo as skipped, .each/.for with literal table size, loops over literal or imported arrays (incl. imported JSON files up to 256 KB, `.slice`/`.splice`) and over the HTTP method lists of `http.METHODS`/the `methods` package (sized as the list of the Node version running the audit), `.filter` predicates and leading `if (…) return/continue` guards evaluated per row when every row is literal (typeof, ===/!==, truthiness, !, &&/||, `.has` of a literal Set), one branch of an if/else, helpers counted per call incl. helpers imported from test-side modules and suite matrices that run their callback per target; one test per element of the lists given to ESLint's RuleTester (`tester.run(name, rule, { valid, invalid })`, also typescript-eslint's and subclasses) and to table helpers, local or imported, that define a test per element of a parameter (`for (const c of [...suite.valid, ...suite.invalid])`, `cases.forEach`, `Object.entries(table)`), sized at each call from literal or named tables (a list not evident counts once; `fromTables` says how many cases came from tables); tables filtered by runtime values or built at runtime count once), go test (TestX, benchmarks/fuzz/examples apart; custom build tags not collected), JUnit 3/4/5, TestNG, Kotlin, Spock, xUnit/NUnit/MSTest, RSpec, Minitest, PHPUnit, Pest, Rust #[test]/#[tokio::test]/#[rstest]/#[test_case], Helm charts (helm test hooks, helm-unittest `it:`; chart-testing `ci/*-values.yaml` are install values, not tests), Terraform/OpenTofu's own tests (each `run` block of a *.tftest.hcl/*.tftest.json file; `.terraform/` downloads apart), Postman collections run by Newman (one test case per request that a test script asserts on, not per `pm.test` assertion; labelled apart in the headline). Comments, strings and `#if false` code are masked first. A parametrized test counts once; `expandedCases` expands literal tables. Declared vs expanded is one policy: tests written once and run in several places (RSpec shared examples, a Minitest module, a PHPUnit abstract base, an rstest_reuse template) are test cases once and `expandedCases` per use. Score: 0.3 + 0.7 × (test files ÷ production source files — schema migrations (migrations/, db/migrate/, alembic/versions/) and generated files left out, as module-size does; a Terraform module without program source counts its .tf files outside examples/ and test folders) ÷ `options.minRatio` (default 0.3), pass at the ratio.",
+      "Counts test files and test cases statically, never running anything, in the files each runner would collect: pytest (python_files/testpaths from pytest.ini, pyproject, tox.ini, setup.cfg; functions, methods of Test* classes incl. nested and inherited, unittest.TestCase; `metafunc.parametrize` in pytest_generate_tests expands the tests that request the name, like a fixture with params; case tables are module constants incl. ones imported from a helper module, built with `+=`/`.extend`/`.append`, `sorted`/`list`/`set(x) - {…}`, and `if sys.version_info …` branches are decided assuming the newest Python 3 release, 3.13, `sys.platform`/`os.name` ones assuming Linux; a table extended in a loop or under another condition counts once), Jest/Vitest/Mocha/Jasmine/AVA/node:test/Playwright/Cypress (include globs from their configs; it/test incl. .only, .skip/xit/.todo as skipped, .each/.for with literal table size, loops over literal or imported arrays (incl. imported JSON files up to 256 KB, `.slice`/`.splice`) and over the HTTP method lists of `http.METHODS`/the `methods` package (sized as the list of the Node version running the audit), `.filter` predicates and leading `if (…) return/continue` guards evaluated per row when every row is literal (typeof, ===/!==, truthiness, !, &&/||, `.has` of a literal Set), one branch of an if/else, helpers counted per call incl. helpers imported from test-side modules and suite matrices that run their callback per target; one test per element of the lists given to ESLint's RuleTester (`tester.run(name, rule, { valid, invalid })`, also typescript-eslint's and subclasses) and to table helpers, local or imported, that define a test per element of a parameter (`for (const c of [...suite.valid, ...suite.invalid])`, `cases.forEach`, `Object.entries(table)`), sized at each call from literal or named tables (a list not evident counts once; `fromTables` says how many cases came from tables); tables filtered by runtime values or built at runtime count once), go test (TestX, benchmarks/fuzz/examples apart; custom build tags not collected), JUnit 3/4/5, TestNG, Kotlin, Spock, xUnit/NUnit/MSTest, RSpec, Minitest, PHPUnit, Pest, Rust #[test]/#[tokio::test]/#[rstest]/#[test_case], Helm charts (helm test hooks, helm-unittest `it:`; chart-testing `ci/*-values.yaml` are install values, not tests), Terraform/OpenTofu's own tests (each `run` block of a *.tftest.hcl/*.tftest.json file; `.terraform/` downloads apart), Postman collections run by Newman (one test case per request that a test script asserts on, not per `pm.test` assertion; labelled apart in the headline). Comments, strings and `#if false` code are masked first. A parametrized test counts once; `expandedCases` expands literal tables. Declared vs expanded is one policy: tests written once and run in several places (RSpec shared examples, a Minitest module, a PHPUnit abstract base, an rstest_reuse template) are test cases once and `expandedCases` per use. Score: 0.3 + 0.7 × (test files ÷ production source files — schema migrations (migrations/, db/migrate/, alembic/versions/) and generated files left out, as module-size does; a Terraform module without program source counts its .tf files outside examples/ and test folders) ÷ `options.minRatio` (default 0.3), pass at the ratio. A repository of Helm charts with no program source is judged by the share of its charts (subcharts packed under a chart's charts/ apart) that have a helm test or helm-unittest suite, against the same target.",
     digests: [TEST_DIGEST],
     patterns: { cfgTest: RUST_CFG_TEST },
     options: lazyOptions(
@@ -63,6 +86,50 @@ export default defineRule({
     const sources = tfModule.length ? tfModule : programs;
     const sourceLabel = tfModule.length ? 'Terraform source file' : 'source file';
     const minRatio = typeof ctx.options.minRatio === 'number' && ctx.options.minRatio > 0 ? ctx.options.minRatio : 0.3;
+    // A repository of Helm charts and no program source: each chart is the unit a test is written
+    // for, so the share of charts with a helm test or helm-unittest suite is the measure, not a
+    // ratio over 0 source files (blind round 18, grafana/helm-charts: "ratio 1" for 2 of 15 charts).
+    const charts = sources.length === 0 ? shippedCharts(ctx.files.named('Chart.yaml')) : [];
+    if (charts.length > 0) {
+      const tested = new Set(inv.files.filter((f) => f.language === 'Helm').map((f) => helmChartOf(f.path)));
+      const withTests = charts.filter((d) => tested.has(d));
+      const share = withTests.length / charts.length;
+      const untested = charts.filter((d) => !tested.has(d));
+      const data = {
+        ...total,
+        sourceFiles: 0,
+        sourceKind: 'helm-charts',
+        charts: charts.length,
+        chartsWithTests: withTests.length,
+        ratio: Math.round(share * 1000) / 1000,
+        minRatio,
+        byLanguage,
+        byFramework,
+        notCollected: inv.notCollected.slice(0, 20),
+        notCollectedCount: inv.notCollected.length,
+        configuredBy: inv.sources,
+      };
+      const evidence: Evidence[] = inv.files
+        .filter((f) => f.language === 'Helm')
+        .slice(0, 5)
+        .map((f) => ({
+          path: f.path,
+          ...(f.first ? { line: f.first.line, snippet: f.first.snippet } : {}),
+          note: `${plural(f.cases, 'test case')} (${f.framework}) for the chart in ${helmChartOf(f.path) || '.'}`,
+        }));
+      for (const d of untested.slice(0, 3))
+        evidence.push({ path: d ? `${d}/Chart.yaml` : 'Chart.yaml', note: 'no helm test or helm-unittest suite' });
+      const head = `${withTests.length} of ${plural(charts.length, 'chart')} ${withTests.length === 1 ? 'has' : 'have'} helm tests`;
+      const counted = total.testCases
+        ? ` (${plural(total.testCases, 'test case')} in ${plural(total.testFiles, 'file')})`
+        : '';
+      if (withTests.length === 0)
+        return fail(`No chart has a helm test: 0 of ${plural(charts.length, 'chart')}.`, evidence, data);
+      const msg = `${head}${counted}; share ${data.ratio}, target ${minRatio}`;
+      const score = ratioScore(share, minRatio);
+      if (share >= minRatio || Math.round(score * 100) >= 100) return pass(`${msg}.`, evidence, data);
+      return partial(score, `${msg}: ${plural(untested.length, 'chart')} without a test.`, evidence, data);
+    }
     const ratio = sources.length === 0 ? (total.testFiles > 0 ? 1 : 0) : total.testFiles / sources.length;
     const data = {
       ...total,

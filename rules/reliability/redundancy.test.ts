@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from './redundancy.js';
-import { ruleTester } from '../../src/testing/rule-tester.js';
+import { ruleTester, runRuleOn } from '../../src/testing/rule-tester.js';
 import { DEV_ONLY_TREE, MIGRATE_JOB_TREE } from '../../src/testing/compose-workloads-trees.js';
 
 const deploy = (name: string, replicas: string) =>
@@ -375,4 +375,41 @@ ruleTester(rule, {
     },
     { name: 'a library', profile: 'library', tree: { 'a.py': '' }, expect: { outcome: 'not-applicable' } },
   ],
+});
+
+describe('redundancy: an HPA with minReplicas 1 is a single instance at low load (round 18)', () => {
+  const deployment =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: acme/orders:1.0\n';
+  const hpa = (min: number) =>
+    `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: orders\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: orders\n  minReplicas: ${min}\n  maxReplicas: 10\n`;
+  const app = {
+    'pom.xml': '<project><artifactId>orders</artifactId></project>\n',
+    'src/main/java/Orders.java': 'class Orders {}\n',
+  };
+  it('says HPA min 1 and gives half credit, not "redundant"', async () => {
+    const run = await runRuleOn(
+      rule,
+      { ...app, 'k8s/deployment.yaml': deployment, 'k8s/hpa.yaml': hpa(1) },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toBe(
+      '0 of 1 deployed units are redundant; 1 of 1 run a single instance (1 of them autoscaled from HPA min 1); no PodDisruptionBudget.',
+    );
+    expect(run.evidence[0]).toEqual({
+      path: 'k8s/deployment.yaml',
+      line: 2,
+      note: 'Deployment orders is autoscaled from HPA min 1 (k8s/hpa.yaml:10): a single instance at low load, more only under load',
+    });
+    expect(run.score).toBeCloseTo(0.4);
+  });
+  it('an HPA with minReplicas 2 is redundant', async () => {
+    const run = await runRuleOn(
+      rule,
+      { ...app, 'k8s/deployment.yaml': deployment, 'k8s/hpa.yaml': hpa(2) },
+      { profile: 'service' },
+    );
+    expect(run.message).toMatch(/^1 of 1 deployed units are redundant/);
+    expect(run.evidence[0]).toMatchObject({ note: 'Deployment orders is autoscaled (HPA min 2)' });
+  });
 });

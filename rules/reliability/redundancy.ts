@@ -1,6 +1,6 @@
 import { deployedWorkloads, runtime, SYSTEMD_GLOBS, systemdEvidence } from '../../src/facts/runtime.js';
 import { defineRule } from '../../src/types.js';
-import type { Evidence } from '../../src/types.js';
+import type { Evidence, FileView } from '../../src/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
 import {
   composeAsideNotes,
@@ -90,7 +90,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them, a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, earns half of its share); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances. A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
+      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values and Kustomize replica overrides): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them with a floor of 2 or more (`minReplicas`, `minReplicaCount`; a floor of 1 or 0, or an HPA whose minReplicas is unset, is a single instance at low load: a finding with half credit), a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, earns half of its share); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances. A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
     patterns: {
       cloudRunFlags: {
         regex: /--(min|max)-instances[= ](\d+)/,
@@ -151,6 +151,9 @@ export default defineRule({
     let k8sWorkloads = 0;
     // Single-replica chart workloads whose chart has an HA switch: half credit, said in the finding.
     let haOptIn = 0;
+    // Workloads autoscaled from a floor of one (or zero): half credit, they scale out under load.
+    let lowFloor = 0;
+    const floorLabels = new Set<string>();
     // The values path that holds the switch (`.Values.reloader.enableHA`), read from the matched line.
     const haSwitches = ctx
       .matches('haSwitch')
@@ -180,7 +183,30 @@ export default defineRule({
         w.replicasDefault && !overrides.has(w.name)
           ? ` (chart default ${w.replicasDefault.path}:${w.replicasDefault.line})`
           : '';
-      if (scaled) good.push({ path: w.path, line: w.line, note: `${where} is autoscaled` });
+      // The scaler's floor is what runs at low load: an HPA with minReplicas 1 (or unset) and a
+      // ScaledObject with minReplicaCount 0 or 1 leave one instance or none (blind round 18,
+      // spring-k8s: k8s/hpa.yaml:11 minReplicas 1 was counted as redundant).
+      const scaler = scaled
+        ? (scalers.find(
+            (h) => targetName(h.doc) === w.name || (comparable(written, written) && targetName(h.doc) === written),
+          ) ?? scalers.find((h) => w.chart !== undefined && h.chart === w.chart))
+        : undefined;
+      const floor = scaler ? scalerFloor(ctx.files, scaler) : undefined;
+      if (scaled && floor && floor.min < 2) {
+        lowFloor++;
+        floorLabels.add(`${scaler!.kind === 'ScaledObject' ? 'KEDA' : 'HPA'} min ${floor.min}`);
+        const at = `${scaler!.path}:${floor.line ?? scaler!.line}`;
+        findings.push({
+          path: w.path,
+          line: w.line,
+          note: `${where} is autoscaled from ${scaler!.kind === 'ScaledObject' ? 'KEDA' : 'HPA'} min ${floor.min}${floor.line ? '' : ' (unset: the default)'} (${at}): ${floor.min === 0 ? 'no instance' : 'a single instance'} at low load, more only under load`,
+        });
+      } else if (scaled)
+        good.push({
+          path: w.path,
+          line: w.line,
+          note: `${where} is autoscaled${floor ? ` (${scaler!.kind === 'ScaledObject' ? 'KEDA' : 'HPA'} min ${floor.min})` : ''}`,
+        });
       else if (typeof count === 'number' && count >= 2)
         good.push({ path: w.path, line, note: `${where}: ${count} replicas${fromValues}` });
       else if (count === 'templated')
@@ -306,6 +332,7 @@ export default defineRule({
       podDisruptionBudgets: pdbs.length,
       optInPodDisruptionBudgets: optInPdbs.length,
       haSwitchWorkloads: haOptIn,
+      autoscaledFromOne: lowFloor,
       autoscalers: scalers.length,
     };
     if (units === 0)
@@ -315,7 +342,7 @@ export default defineRule({
         data,
       );
     const wantPdb = k8sWorkloads > 0;
-    const base = (good.length + haOptIn * 0.5) / units;
+    const base = (good.length + haOptIn * 0.5 + lowFloor * 0.5) / units;
     const score = wantPdb ? base * 0.8 + (pdbs.length > 0 ? 0.2 : optInPdbs.length > 0 ? 0.1 : 0) : base;
     const pdbEv = [
       ...pdbs.slice(0, 2).map((o) => ({ path: o.path, line: o.line, note: `PodDisruptionBudget ${o.name}` })),
@@ -329,7 +356,9 @@ export default defineRule({
     ];
     const shown = [...findings.slice(0, 15), ...good.slice(0, 5), ...pdbEv, ...notes];
     const missing = [
-      findings.length > 0 ? `${findings.length} of ${units} run a single instance` : '',
+      findings.length > 0
+        ? `${findings.length} of ${units} run a single instance${lowFloor ? ` (${lowFloor} of them autoscaled from ${floorLabels.size === 1 ? [...floorLabels][0] : 'a minimum below two'})` : ''}`
+        : '',
       wantPdb && pdbs.length === 0
         ? optInPdbs.length > 0
           ? 'the PodDisruptionBudget is opt-in (off by default)'
@@ -353,6 +382,31 @@ export default defineRule({
 });
 
 /** The name a scaler targets (`spec.scaleTargetRef.name`), as written ('' when absent). */
+/**
+ * The instance floor of an HPA (`spec.minReplicas`, 1 when unset) or a KEDA ScaledObject
+ * (`spec.minReplicaCount`, 0 when unset), with the line that sets it; undefined when a template
+ * sets it (not resolved).
+ */
+function scalerFloor(
+  files: FileView,
+  h: { kind: string; path: string; line: number; doc: Record<string, unknown> },
+): { min: number; line?: number } | undefined {
+  const key = h.kind === 'ScaledObject' ? 'minReplicaCount' : 'minReplicas';
+  const spec = h.doc.spec as Record<string, unknown> | undefined;
+  const v = spec?.[key];
+  if (v !== undefined && typeof v !== 'number') return undefined;
+  const min = typeof v === 'number' ? v : h.kind === 'ScaledObject' ? 0 : 1;
+  const lines = files.lines(h.path);
+  let line: number | undefined;
+  if (v !== undefined && lines)
+    for (let n = h.line; n <= Math.min(lines.count, h.line + 60); n++)
+      if (new RegExp(`^\\s*${key}:`).test(lines.bare(n))) {
+        line = n;
+        break;
+      }
+  return { min, ...(line ? { line } : {}) };
+}
+
 function targetName(doc: Record<string, unknown>): string {
   const ref = (doc.spec as Record<string, unknown> | undefined)?.scaleTargetRef as Record<string, unknown> | undefined;
   return typeof ref?.name === 'string' ? ref.name : '';

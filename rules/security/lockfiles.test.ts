@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from './lockfiles.js';
-import { ruleTester } from '../../src/testing/rule-tester.js';
+import { ruleTester, runRuleOn } from '../../src/testing/rule-tester.js';
 
 const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'x', dependencies: deps }, null, 2);
 
@@ -318,4 +318,36 @@ ruleTester(rule, {
   notApplicable: [
     { name: 'no manifest: not applicable', tree: { 'README.md': '# x\n' }, expect: { outcome: 'not-applicable' } },
   ],
+});
+
+describe('lockfiles: a Helm chart whose only dependencies are local subcharts needs no Chart.lock (round 18)', () => {
+  const chart = (deps: string) => `apiVersion: v2\nname: operator\nversion: 0.5.0\ndependencies:\n${deps}`;
+  const tree = (deps: string) => ({
+    'charts/operator/Chart.yaml': chart(deps),
+    'charts/operator/charts/crds/Chart.yaml': 'apiVersion: v2\nname: crds\nversion: 0.1.0\n',
+    'charts/metrics/Chart.yaml':
+      'apiVersion: v2\nname: metrics\nversion: 1.0.0\ndependencies:\n  - name: redis\n    version: 18.0.0\n    repository: oci://registry-1.docker.io/bitnamicharts\n',
+  });
+  it('a vendored subchart (no repository, or file://) is not counted; a remote one without Chart.lock is', async () => {
+    for (const deps of [
+      '  - name: crds\n    version: "0.1.0"\n    condition: crds.enabled\n',
+      '  - name: crds\n    version: "0.1.0"\n    repository: "file://./charts/crds"\n',
+    ]) {
+      const run = await runRuleOn(rule, tree(deps));
+      expect(run.outcome).toBe('fail');
+      expect(run.message).toBe('1 of 1 dependency manifest has no lockfile: charts/metrics/Chart.yaml.');
+      expect(run.evidence[0]).toMatchObject({ path: 'charts/metrics/Chart.yaml', line: 4 });
+    }
+  });
+  it('a remote dependency listed after a local one still needs the lock', async () => {
+    const run = await runRuleOn(
+      rule,
+      tree(
+        '  - name: crds\n    version: "0.1.0"\n  - repository: https://charts.example.org\n    name: common\n    version: 2.0.0\n',
+      ),
+    );
+    expect(run.message).toMatch(
+      /^2 of 2 dependency manifests have no lockfile: charts\/metrics\/Chart.yaml, charts\/operator\/Chart.yaml/,
+    );
+  });
 });

@@ -122,11 +122,18 @@ function chartManifests(files: FileView): { path: string; line: number; count: n
     const lines = (files.read(path) ?? '').split(/\r?\n/);
     const at = lines.findIndex((l) => /^dependencies:\s*$/.test(l));
     if (at < 0) continue;
-    let count = 0;
+    // Only a dependency fetched from a repository needs the lock: a subchart vendored under charts/
+    // (no `repository:`, or `file://…`) is resolved from the tree (blind round 18, grafana
+    // rollout-operator: its one dependency, the local crds subchart, was called unlocked).
+    const items: string[][] = [];
     for (const l of lines.slice(at + 1)) {
       if (/^\S/.test(l)) break;
-      if (/^\s*-\s+name:/.test(l)) count++;
+      if (/^\s*-\s+[\w-]+:/.test(l)) items.push([l.replace(/^(\s*)-/, '$1 ')]);
+      else items.at(-1)?.push(l);
     }
+    const remote = (item: string[]) =>
+      item.some((l) => /^\s*repository:\s*(?!["']?file:\/\/)(?!["']{0,2}\s*(?:#.*)?$)\S/.test(l));
+    const count = items.filter(remote).length;
     if (count > 0) out.push({ path, line: at + 1, count, lock: v1 ? 'requirements.lock' : 'Chart.lock' });
   }
   return out;

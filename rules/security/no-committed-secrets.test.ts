@@ -720,3 +720,28 @@ describe('no-committed-secrets PEM body test on hostile lines', () => {
     expect(run.outcome).toBe('fail');
   });
 });
+
+describe('no-committed-secrets: .env values that repeat the key name are said to be placeholders (round 18)', () => {
+  const env = (secret: string) => `# PORT\nPORT = 3000\n\n# TOKEN\nSECRET_KEY = ${secret}\n\nLOG_FORMAT = dev\n`;
+  it('a scaffold .env with SECRET_KEY = secretKey fails, worded as placeholders', async () => {
+    const run = await runRuleOn(rule, {
+      'package.json': '{"name":"starter"}',
+      'templates/api/.env.production.local': env('secretKey'),
+      'templates/web/.env.development.local': env('secret_key'),
+    });
+    expect(run.outcome).toBe('fail');
+    expect(run.message).toBe(
+      "Committed: 2 .env files with values for secret keys, all placeholders that repeat the key's name, such as SECRET_KEY at templates/api/.env.production.local:5 (values redacted).",
+    );
+    expect(run.evidence[0]).toMatchObject({
+      path: 'templates/api/.env.production.local',
+      line: 5,
+      note: "committed .env file with a placeholder for SECRET_KEY (the value repeats the key's name): environment files hold real secrets and belong in .gitignore",
+    });
+  });
+  it('a real-looking value keeps the plain wording', async () => {
+    const run = await runRuleOn(rule, { 'templates/api/.env.production.local': env('f83Kq0pZ7vX2mL9a') });
+    expect(run.outcome).toBe('fail');
+    expect(run.message).not.toMatch(/placeholder/);
+  });
+});

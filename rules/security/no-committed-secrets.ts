@@ -218,7 +218,9 @@ export default defineRule({
         path: f.path,
         line: f.line,
         snippet: `${f.key}=[REDACTED]`,
-        note: `committed .env file with a value for ${f.key}: environment files hold real secrets and belong in .gitignore`,
+        note: f.echo
+          ? `committed .env file with a placeholder for ${f.key} (the value repeats the key's name): environment files hold real secrets and belong in .gitignore`
+          : `committed .env file with a value for ${f.key}: environment files hold real secrets and belong in .gitignore`,
       })),
       ...envLinks.slice(0, 3).map((p) => ({
         path: p,
@@ -251,7 +253,10 @@ export default defineRule({
     if (serious.length > 0 || envCount > 0) {
       const parts = [
         serious.length && `${serious.length} credential${serious.length === 1 ? '' : 's'}`,
-        envCount && `${envCount} .env file${envCount === 1 ? '' : 's'} with secrets`,
+        envCount &&
+          (envFindings.every((f) => f.echo)
+            ? `${envCount} .env file${envCount === 1 ? '' : 's'} with values for secret keys, all placeholders that repeat the key's name, such as ${envFindings[0]!.key} at ${envFindings[0]!.path}:${envFindings[0]!.line}`
+            : `${envCount} .env file${envCount === 1 ? '' : 's'} with secrets`),
       ].filter(Boolean);
       return fail(`Committed: ${parts.join(' and ')} (values redacted).`, evidence, data);
     }

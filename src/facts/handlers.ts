@@ -49,9 +49,19 @@ export function routesDoing(files: FileView, routes: readonly Match[], work: rea
     if (!enclosing.has(w)) enclosing.set(w, enclosingFunction(files.read(w.path), w.line) ?? '');
     return enclosing.get(w) || undefined;
   };
+  // Work written past the next route of the same file is that route's (a `/live` route over a
+  // `/health` route whose handler opens a database session: round 18, fastapi-min).
+  const routeLines = new Map<string, number[]>();
+  for (const r of routes) routeLines.set(r.path, [...(routeLines.get(r.path) ?? []), r.line]);
   const out: Joined[] = [];
   for (const route of routes) {
-    const below = (byFile.get(route.path) ?? []).find((w) => w.line >= route.line && w.line - route.line <= BELOW);
+    const next = Math.min(
+      ...(routeLines.get(route.path) ?? []).filter((l) => l > route.line),
+      Number.POSITIVE_INFINITY,
+    );
+    const below = (byFile.get(route.path) ?? []).find(
+      (w) => w.line >= route.line && w.line - route.line <= BELOW && w.line < next,
+    );
     if (below) {
       out.push({ route, work: below });
       continue;

@@ -363,8 +363,8 @@ export const WELL_KNOWN =
 const LOCAL_DB_HOST = String.raw`localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal`;
 
 /** Lines of an env file that give a secret-named key a real-looking value. */
-export function envSecrets(path: string, text: string): { path: string; line: number; key: string }[] {
-  const out: { path: string; line: number; key: string }[] = [];
+export function envSecrets(path: string, text: string): { path: string; line: number; key: string; echo?: boolean }[] {
+  const out: { path: string; line: number; key: string; echo?: boolean }[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(raw);
     if (!m || !SECRET_KEY.test(m[1]!) || /^(VITE|NEXT_PUBLIC|REACT_APP|PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC)_/.test(m[1]!))
@@ -383,7 +383,10 @@ export function envSecrets(path: string, text: string): { path: string; line: nu
     if (/(?:DATABASE_URL|_DSN|^DSN)$/i.test(m[1]!) && !/:[^/@\s]+@/.test(value)) return;
     // Credentials for a database on the developer's own machine are not a leak.
     if (LOCAL_DB_AT.test(value)) return;
-    out.push({ path, line: i + 1, key: m[1]! });
+    // A value that repeats the key's own name (`SECRET_KEY = secretKey`) is a scaffold's placeholder:
+    // still a committed value, said as what it is (blind round 18, typescript-express-starter).
+    const bare = (x: string) => x.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+    out.push({ path, line: i + 1, key: m[1]!, ...(bare(value) === bare(m[1]!) ? { echo: true } : {}) });
   });
   return out;
 }

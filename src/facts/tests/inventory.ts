@@ -565,7 +565,31 @@ function build(files: FileView): TestInventory {
   }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   notCollected.sort((a, b) => (a.path < b.path ? -1 : 1));
-  return { files: out, notCollected, sources: [...new Set(sources)].sort() };
+  const kept = withoutFixtures(out);
+  return {
+    files: kept,
+    notCollected: notCollected.filter((n) => !FIXTURE_DIR.test(n.path)),
+    sources: [...new Set(sources)].sort(),
+  };
+}
+
+/**
+ * A test-data folder: `tests/data/`, `testdata/`, `test/fixtures/`, `__fixtures__/`,
+ * `tests/resources/`, `spec/fixtures/`, `src/test/resources/`. What lies there is input the tests
+ * read (a sample source file per language a code counter knows, a feature file a parser parses).
+ */
+export const FIXTURE_DIR =
+  /(^|\/)(?:(?:tests?|specs?|__tests__)\/(?:data|fixtures?|resources|samples)\/|(?:testdata|test[-_]data|__fixtures__)\/|src\/test\/resources\/)/i;
+
+/**
+ * Files in a test-data folder are fixtures, not test cases, unless the project tests in their
+ * language outside such folders (blind round 18, tokei: tests/data/csharp.cs with one `[Fact]`, a
+ * sample for the C# line counter, was counted as a C# test beside the Rust suite).
+ */
+function withoutFixtures(out: TestFileCount[]): TestFileCount[] {
+  if (!out.some((f) => FIXTURE_DIR.test(f.path))) return out;
+  const tested = new Set(out.filter((f) => !FIXTURE_DIR.test(f.path)).map((f) => f.language));
+  return out.filter((f) => !FIXTURE_DIR.test(f.path) || tested.has(f.language));
 }
 
 type RustDigest = Extract<TestDigest, { kind: 'rust' }>;
