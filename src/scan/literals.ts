@@ -5,9 +5,9 @@
  * Aho–Corasick automaton that reads each file once, whatever the number of literals.
  *
  * The automaton folds ASCII case, so it answers "present ignoring case"; a case-sensitive literal
- * that hits is confirmed where its first folded hit is, else with `includes` from there. Literals are matched exactly
- * as `PatternSpec.literals` promises: case-sensitive unless the pattern is `ignoreCase`, where the
- * old check was `text.toLowerCase().includes(literal.toLowerCase())`.
+ * that hits is confirmed where its first folded hit is, else with `includes` from there. Literals
+ * are matched exactly as `PatternSpec.literals` promises: case-sensitive unless the pattern is
+ * `ignoreCase`, where the old check was `text.toLowerCase().includes(literal.toLowerCase())`.
  */
 
 interface Literal {
