@@ -13,6 +13,7 @@ import {
 } from '../../src/facts/deploy.js';
 import {
   DOCKERFILE_GLOBS,
+  EARTHFILE_GLOBS,
   dockerfiles,
   imageHealthcheck,
   isToolImage,
@@ -98,7 +99,7 @@ export default defineRule({
         maxPerFile: 1,
       },
     },
-    reads: [...DEPLOY_READS, ...DOCKERFILE_GLOBS, ...SYSTEMD_GLOBS],
+    reads: [...DEPLOY_READS, ...DOCKERFILE_GLOBS, ...EARTHFILE_GLOBS, ...SYSTEMD_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
   // What an example or a test runs is not what this repository runs. An image that starts no
