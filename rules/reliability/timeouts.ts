@@ -329,15 +329,12 @@ export default defineRule({
   },
   // A timeout that bounds the server (Fastify `requestTimeout`) is no outbound call: with none, the
   // rule is N/A for the same reason as retries and circuit breakers.
-  appliesTo: (ctx) =>
-    outboundApplies(
-      ctx,
-      'timeouts',
-      // Client calls only: a bare Python `timeout=` (pyExplicit) may bound a future, a lock or a
-      // queue; the explicit timeouts below are counted once the task deadlines are set apart.
-      ['pyRequests', 'goDefault', 'goClient', 'csClient'],
-      () => explicitTimeouts(ctx, ['explicit']).outbound.length > 0,
-    ),
+  // One applicability with retries and circuit breakers: the outbound-calls fact (which knows the
+  // clients whose timeouts are set here: Flurl, URLConnection, OkHttp/HttpClient builders, Go's
+  // http.Client) or a client call of this rule's own. An explicit timeout alone is no outbound call:
+  // a future's, a lock's or a migration runner's wait bounds no client (blind round 18: timeouts
+  // passed on `future.result(timeout=15)` where retries said "no outbound calls").
+  appliesTo: (ctx) => outboundApplies(ctx, 'timeouts', ['pyRequests', 'goDefault', 'goClient', 'csClient']),
   check(ctx) {
     const faults: Fault[] = [];
     for (const m of productionMatches(ctx, 'pyRequests')) {
