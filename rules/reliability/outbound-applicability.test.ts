@@ -98,3 +98,27 @@ describe('one outbound-calls fact for timeouts, retries and circuit breakers', (
     expect(r.outcome).toBe('not-applicable');
   });
 });
+
+describe('the HttpClient factory configured with a resilience handler', () => {
+  it('is an outbound call: timeouts applies with retries and circuit breakers (Aspire service defaults)', async () => {
+    const tree = {
+      'src/Web/Web.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+      'src/Defaults/Extensions.cs': [
+        'public static class Extensions', // 1
+        '{', // 2
+        '    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)', // 3
+        '    {', // 4
+        '        builder.Services.ConfigureHttpClientDefaults(http =>', // 5
+        '        {', // 6
+        '            http.AddStandardResilienceHandler();', // 7
+        '        });', // 8
+        '        return builder;', // 9
+        '    }', // 10
+        '}', // 11
+      ].join('\n'),
+    };
+    const t = await runRuleOn(timeouts, tree, { profile: 'service' });
+    expect(t.outcome).toBe('pass');
+    expect(t.evidence).toContainEqual(expect.objectContaining({ path: 'src/Defaults/Extensions.cs', line: 7 }));
+  });
+});

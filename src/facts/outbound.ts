@@ -43,7 +43,9 @@ const CALLS = [
   String.raw`\b\w*(?:[cC]onn|[cC]onnection|[cC]lient|[fF]actory|[bB]uilder|[hH]ttp\w*)\s*\.\s*set(?:Connect|Read)Timeout\(`,
   // .NET: HttpClient and its factory, gRPC channels, RestSharp, Refit, Flurl (`url.WithTimeout(…)`
   // sends a request; `using Flurl.Http` is the client).
-  String.raw`\bnew\s+HttpClient\s*[({]|\bIHttpClientFactory\b|\.AddHttpClient\b|\bGrpcChannel\.ForAddress\(|\bnew\s+RestClient\(|\bRestService\.For<`,
+  // The resilience handlers of the HttpClient factory (`ConfigureHttpClientDefaults(http =>
+  // http.AddStandardResilienceHandler())`, the Aspire service defaults) wrap its clients' calls.
+  String.raw`\bnew\s+HttpClient\s*[({]|\bIHttpClientFactory\b|\.AddHttpClient\b|\.ConfigureHttpClientDefaults\(|\.Add(?:Standard(?:Resilience|Hedging)|Resilience)Handler\(|\bGrpcChannel\.ForAddress\(|\bnew\s+RestClient\(|\bRestService\.For<`,
   String.raw`^[ \t]*using\s+Flurl\.Http\b|\bnew\s+Flurl(?:Client|Request)\(|\bFlurlHttp\.|\.WithTimeout\(\s*(?:TimeSpan\.|\d)`,
   // Mail and Redis-backed services the code talks to (blind round 14, simplebank: SMTP mail and an
   // asynq queue were its only outbound calls): net/smtp, gomail, smtplib, nodemailer, SmtpClient;
@@ -153,6 +155,9 @@ export const OUTBOUND_PATTERN: ScanPattern = {
     'ReadTimeout',
     'Flurl',
     'WithTimeout',
+    'HttpClientDefaults',
+    'ResilienceHandler',
+    'HedgingHandler',
   ],
   maxPerFile: 3,
 };
