@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../../src/testing/rule-tester.js';
+import healthChecks from '../reliability/health-checks.js';
 import rule from './container-user.js';
 
 /** A Rust command-line tool whose release workflow pushes the image an Earthfile target saves. */
@@ -84,5 +85,14 @@ describe('container-user: images an Earthfile target saves', () => {
     const run = await runRuleOn(rule, cli({ Earthfile: EARTHFILE.split('\n').slice(0, 9).join('\n') }));
     expect(run.outcome).toBe('not-applicable');
     expect(run.message).toMatch(/^no image ships from this \w+ repository: tests\/data\/Dockerfile builds/);
+  });
+});
+
+describe('health-checks: an Earthfile image of a command-line tool', () => {
+  it('is a one-shot image, cited at its ENTRYPOINT, not "no Dockerfile"', async () => {
+    const run = await runRuleOn(healthChecks, cli(), { profile: 'cli' });
+    expect(run.outcome).toBe('not-applicable');
+    expect(run.message).toContain('no long-running image');
+    expect(run.message).toContain('Earthfile:13 ENTRYPOINT ["wc2"] runs the command-line tool once');
   });
 });
