@@ -6,6 +6,28 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: '`make checks` whose recipe tests `$(shell gofmt -l .)` / `test -z "$$(gofmt -l .)"` checks formatting in CI, as linting reads the same chain (round 19)',
+      tree: {
+        'go.mod': 'module example.com/kvexporter\n\ngo 1.22\n',
+        'main.go': 'package main\n\nfunc main() {}\n',
+        '.github/workflows/tests.yml':
+          'name: tests\non: [pull_request]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-go@v5\n      - name: checks\n        run: make checks\n',
+        Makefile:
+          '.PHONY: checks\nchecks:\n\tgo vet ./...\n\techo "checking gofmt"\n\t@if [ "$(shell gofmt -e -l . | wc -l)" -ne 0 ]; then exit 1; fi\n\ttest -z "$$(goimports -l .)"\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'checked in CI (gofmt)',
+        evidence: [
+          {
+            path: 'Makefile',
+            line: 5,
+            note: 'job lint runs gofmt: .github/workflows/tests.yml:10 → Makefile:5 (make checks) → gofmt',
+          },
+        ],
+      },
+    },
+    {
       name: "`make checkformat` whose recipe runs `uv tool run ruff …` (uv's long form of uvx) is checked in CI (round 18)",
       tree: {
         'pyproject.toml': '[project]\nname = "shopdesk"\n\n[tool.ruff]\nline-length = 120\n',
