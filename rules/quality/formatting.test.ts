@@ -284,6 +284,37 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'pyproject.toml', line: 1 }] },
     },
     {
+      name: 'Spotless configured with ktfmt for Kotlin is named ktfmt at its step, not google-java-format (round 19)',
+      tree: {
+        'settings.gradle.kts': 'rootProject.name = "klog"\n',
+        'build.gradle.kts':
+          'plugins {\n  kotlin("jvm") version "2.0.0"\n  alias(libs.plugins.spotless)\n}\n\nspotless {\n    kotlin {\n        target("src/**/*.kt")\n        ktfmt("0.47").googleStyle()\n    }\n}\n',
+        'src/main/kotlin/klog/Logger.kt': 'package klog\n\nclass Logger\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ./gradlew build spotlessCheck\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Spotless (ktfmt) configured and checked in CI (Spotless (ktfmt))',
+        evidence: [
+          { path: 'build.gradle.kts', line: 9, note: 'Spotless configured with ktfmt' },
+          { path: '.github/workflows/ci.yml', line: 7 },
+        ],
+      },
+    },
+    {
+      name: 'Spotless in Maven with palantirJavaFormat is named palantir-java-format',
+      tree: {
+        'pom.xml':
+          '<project>\n<build><plugins><plugin>\n<groupId>com.diffplug.spotless</groupId>\n<artifactId>spotless-maven-plugin</artifactId>\n<configuration><java><palantirJavaFormat><version>2.50.0</version></palantirJavaFormat></java></configuration>\n</plugin></plugins></build>\n</project>\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Spotless (palantir-java-format) configured',
+        evidence: [{ path: 'pom.xml', line: 5, note: 'Spotless configured with palantir-java-format' }],
+      },
+    },
+    {
       name: 'Spotless in a Gradle build',
       tree: {
         'build.gradle.kts':
