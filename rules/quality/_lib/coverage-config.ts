@@ -86,7 +86,8 @@ export const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: stri
     tool: 'Codecov status target',
     // `threshold:` too: a status without a target has Codecov's default, `target: auto`.
     // `project: true` under `coverage.status`: the project status with its defaults (target auto).
-    regex: /^[ \t]*(target|threshold)\s*:\s*['"]?(\d+(?:\.\d+)?%?|auto)|^[ \t]*project\s*:\s*(?:true|yes|on)[ \t]*(?:#.*)?$/m,
+    regex:
+      /^[ \t]*(target|threshold)\s*:\s*['"]?(\d+(?:\.\d+)?%?|auto)|^[ \t]*project\s*:\s*(?:true|yes|on)[ \t]*(?:#.*)?$/m,
     files: ['codecov.yml', '.codecov.yml', '.github/codecov.yml', 'codecov.yaml', '.codecov.yaml'],
     literals: ['target', 'threshold', 'project'],
   },
