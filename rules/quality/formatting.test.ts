@@ -17,7 +17,7 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        message: 'checked in CI (gofmt)',
+        message: 'CI checks the formatting with gofmt.',
         evidence: [
           {
             path: 'Makefile',

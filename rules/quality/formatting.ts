@@ -147,6 +147,9 @@ const FORMATTERS: ToolSpec[] = [
   },
 ];
 
+/** Formatters with no configuration file, pattern or dependency: only a run shows them. */
+const UNCONFIGURED = new Set(FORMATTERS.filter((f) => !f.files && !f.pattern && !f.deps).map((f) => f.name));
+
 export default defineRule({
   meta: {
     id: 'formatting',
@@ -339,6 +342,15 @@ export default defineRule({
       : otherChecks.length
         ? `; CI does not check it, but runs ${listing(otherChecks)}`
         : ', not checked in CI';
+    // Formatters with no configuration of their own (gofmt, dotnet format), shown only by the CI run
+    // that checks with them: "checked in CI", not "configured and checked in CI (gofmt)".
+    const runOnly =
+      checked.length === tools.length &&
+      otherChecks.length === 0 &&
+      !writeNote &&
+      tools.every((t) => t.ci && !diffCheckOf(ctx.facts.commands, t.ci) && UNCONFIGURED.has(t.name));
+    if (tools.length > 0 && runOnly)
+      return pass(`CI checks the formatting with ${listing(tools.map((t) => t.label))}.`, evidence, data);
     if (tools.length > 0)
       return pass(`${listing(tools.map((t) => t.label))} configured${ciNote}${writeNote}.`, evidence, {
         ...data,
