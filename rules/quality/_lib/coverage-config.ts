@@ -85,9 +85,11 @@ export const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: stri
     key: 'codecov',
     tool: 'Codecov status target',
     // `threshold:` too: a status without a target has Codecov's default, `target: auto`.
-    regex: /^[ \t]*(target|threshold)\s*:\s*['"]?(\d+(?:\.\d+)?%?|auto)/m,
+    // `project: true` under `coverage.status`: the project status with its defaults (target auto).
+    regex:
+      /^[ \t]*(target|threshold)\s*:\s*['"]?(\d+(?:\.\d+)?%?|auto)|^[ \t]*project\s*:\s*(?:true|yes|on)[ \t]*(?:#.*)?$/m,
     files: ['codecov.yml', '.codecov.yml', '.github/codecov.yml', 'codecov.yaml', '.codecov.yaml'],
-    literals: ['target', 'threshold'],
+    literals: ['target', 'threshold', 'project'],
   },
   {
     key: 'simplecov',
