@@ -21,6 +21,8 @@ const HEADER_NAME =
 /** "- X-Frame-Options: DENY   // note", "- Strict-Transport-Security (HSTS)", "- `Referrer-Policy`". */
 const HEADER_ITEM =
   /^\s*(?:>\s*)?(?:[-*+•]\s+)?(?:\*\*)?`?([A-Za-z][\w-]{1,60})`?(?:\*\*)?(?:\s*\(([^()]{1,40})\))?(?:\s*:\s*`?([^`]*?)`?)?\s*(?:(?:\/\/|#|—|–|\s-\s).*)?$/;
+const HEADER_HINT =
+  /X-[A-Za-z]|Strict-Transport|Content-Security|Referrer-Policy|Permissions-Policy|Feature-Policy|Cache-Control|Cross-Origin|Access-Control|\bHSTS\b|\bCSP\b/i;
 /** Values that say how the header is set, not what it is set to. */
 const NO_VALUE =
   /^(?:configurable|configured|enabled|optional|on|yes|set|true|supported|added|present|implemented|active)\b/i;
@@ -38,6 +40,8 @@ export interface Setting {
 
 /** The header a list item names and the value it gives, when the item is a header's. */
 export function headerItem(raw: string): Setting | null {
+  // (A cheap test first: most lines name no header, and the item's pattern is read only on short lines.)
+  if (raw.length > 300 || !HEADER_HINT.test(raw)) return null;
   const m = HEADER_ITEM.exec(raw);
   if (!m || !HEADER_NAME.test(m[1]!)) return null;
   // "Strict-Transport-Security (HSTS)": the alias in parentheses says the same.
