@@ -18,9 +18,10 @@ const ALIASES: Record<string, string> = {
 };
 const HEADER_NAME =
   /^(?:X-[A-Za-z][\w-]*|Strict-Transport-Security|Content-Security-Policy(?:-Report-Only)?|Referrer-Policy|Permissions-Policy|Feature-Policy|Cache-Control|Cross-Origin-(?:Opener|Embedder|Resource)-Policy|Access-Control-[A-Za-z-]+|HSTS|CSP)$/i;
-/** "- X-Frame-Options: DENY   // note", "- Strict-Transport-Security (HSTS)", "- `Referrer-Policy`". */
-const HEADER_ITEM =
-  /^\s*(?:>\s*)?(?:[-*+•]\s+)?(?:\*\*)?`?([A-Za-z][\w-]{1,60})`?(?:\*\*)?(?:\s*\(([^()]{1,40})\))?(?:\s*:\s*`?([^`]*?)`?)?\s*(?:(?:\/\/|#|—|–|\s-\s).*)?$/;
+/** "X-Frame-Options: DENY", "Strict-Transport-Security (HSTS)", "`Referrer-Policy`": a list item's body, its note cut off. */
+const HEADER_ITEM = /^(?:\*\*)?`?([A-Za-z][\w-]{1,60})`?(?:\*\*)?(?: ?\(([^()]{1,40})\))?(?::(.*))?$/;
+/** Where an item's note starts: "// clickjacking", "# note", "— note", " - note". */
+const NOTE_AT = /\/\/|\s#|—|–|\s-\s/;
 const HEADER_HINT =
   /X-[A-Za-z]|Strict-Transport|Content-Security|Referrer-Policy|Permissions-Policy|Feature-Policy|Cache-Control|Cross-Origin|Access-Control|\bHSTS\b|\bCSP\b/i;
 /** Values that say how the header is set, not what it is set to. */
@@ -42,12 +43,17 @@ export interface Setting {
 export function headerItem(raw: string): Setting | null {
   // (A cheap test first: most lines name no header, and the item's pattern is read only on short lines.)
   if (raw.length > 300 || !HEADER_HINT.test(raw)) return null;
-  const m = HEADER_ITEM.exec(raw);
+  const body = raw.replace(/^\s*(?:>\s?)?(?:[-*+•] )?/, '');
+  const cut = body.search(NOTE_AT);
+  const m = HEADER_ITEM.exec((cut >= 0 ? body.slice(0, cut) : body).trim());
   if (!m || !HEADER_NAME.test(m[1]!)) return null;
   // "Strict-Transport-Security (HSTS)": the alias in parentheses says the same.
   const name = ALIASES[m[1]!.toLowerCase()] ?? m[1]!;
   if (!name.includes('-')) return null;
-  const value = m[3]?.replace(/\s+\(.*$/, '').trim();
+  // ("Configurable (optional)": what is in parentheses after the value is an aside.)
+  const raw3 = m[3]?.trim().replace(/`/g, '') ?? '';
+  const aside = raw3.search(/\s\(/);
+  const value = (aside >= 0 ? raw3.slice(0, aside) : raw3).trim();
   return value && !NO_VALUE.test(value) && value.length <= 80 ? { name, value } : { name };
 }
 

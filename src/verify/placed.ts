@@ -117,7 +117,12 @@ export function judgePlaced(claim: Claim, ctx: LookupContext, out: Out): Verifie
     }
     // "docker-compose.yml  # 9 services properly configured": a figure no lookup counts.
     const figure = tree
-      ? /(?<![\w.%-])(\d+)\+?\s+(?!%)[A-Za-z\u00C0-\u024F]+/.exec(note.replace(/\d+(?:\.\d+)?\s*%/g, ' '))
+      ? /(?<![\w.%-])(\d+)\+?\s+(?!%)[A-Za-z\u00C0-\u024F]+/.exec(
+          note
+            .split(/\s+/)
+            .filter((w) => !/%\)?$/.test(w))
+            .join(' '),
+        )
       : null;
     if (figure)
       return out(
@@ -305,7 +310,9 @@ function codeNamed(raw: string, cited: string): string[] {
   const out: string[] = [];
   for (const m of raw.matchAll(/`([^`\n]{2,80})`/g)) {
     if (m[1] === cited || m[1]!.includes('/')) continue;
-    const name = /([A-Za-z_$][\w$]{2,})\s*(?:\(\)?)?\s*$/.exec(m[1]!)?.[1];
+    const tokens = m[1]!.split(/[^\w$]+/).filter(Boolean);
+    const last = tokens[tokens.length - 1] ?? '';
+    const name = /^[A-Za-z_$][\w$]{2,}$/.test(last) ? last : undefined;
     if (name && !out.includes(name)) out.push(name);
   }
   return out.slice(0, 4);
