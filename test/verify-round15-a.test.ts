@@ -174,6 +174,12 @@ describe('prose citing code by line or by name, wrapped over lines', () => {
     '> the limiter is wired up in `server/main.go:Start`, and the log lines', // 8
     '> in `server/main.go:HandleLogin/HandleLogout`.', // 9
     'only `/pots` is wrapped in `RequireAdmin` (`server/gone.go:6`).', // 10
+    '', // 11
+    '`server/main.go:5-8` starts the server:', // 12
+    '', // 13
+    '```go', // 14
+    'func Start() {', // 15
+    '```', // 16
   ].join('\n');
   const { at } = verifier('FINDINGS.md')(t, doc, reportWith([]));
 
@@ -196,6 +202,10 @@ describe('prose citing code by line or by name, wrapped over lines', () => {
 
   it('a function the citation names, defined in the file: confirmed', () => {
     expect(at(8).verdict).toBe('confirmed');
+  });
+
+  it('a citation above the code it shows is settled by that code, not by the length of the file', () => {
+    expect(at(12).verdict).toBe('unverifiable');
   });
 });
 

@@ -411,8 +411,6 @@ export function extractClaims(markdown: string): Claim[] {
   for (const n of citable) {
     const raw = lines[n - 1]!;
     if (/^\s*\|/.test(raw) || isImperative(raw.replace(/^\s*(?:>\s*)?(?:[-*+]|\d+[.)])?\s*/, ''))) continue;
-    // ("`Config.kt:84` exempts `/graphql`:" above a block: the lines shown from it are the claims.)
-    if (/:\s*$/.test(raw) && /^\s*(?:```|~~~)/.test(lines.slice(n).find((l) => l.trim()) ?? '')) continue;
     const placed = placedIn(raw);
     if (taken.has(n)) {
       // "only `/pots` is wrapped in `RequireAdmin` (`server/main.go:109`)": a line read for the code it

@@ -54,6 +54,15 @@ export function judgePlaced(claim: Claim, ctx: LookupContext, out: Out): Verifie
             `${path} holds ${moved[0]!.name}, but at line ${moved[0]!.at.slice(0, 3).join(', ')}, not ${cited[2]}${cited[3] ? `-${cited[3]}` : ''} (the line numbers are out of date)`,
             [{ path, line: moved[0]!.at[0]!, note: moved[0]!.name }],
           );
+        // "`Config.kt:84` exempts `/graphql` from CSRF:" above a block: the lines shown below are what
+        // those lines must hold, and they are checked one by one — the file's length settles nothing.
+        if (!placedRight.length && /:\s*$/.test((claim.raw ?? '').trim()))
+          return out(
+            'file',
+            'unverifiable',
+            `${path} has ${length} lines; the code shown below the line is what they must hold`,
+            [{ path, line: first, note: `${length} lines` }],
+          );
         return out(
           'file',
           'confirmed',
