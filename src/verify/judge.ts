@@ -15,6 +15,8 @@ import { type Finding, fileFinding, type LookupContext, searchFinding } from './
 import { namesIn } from './names.js';
 import { runtimeClaim, runtimeFinding } from './runtimes.js';
 import { testedItemFinding, testFileHeading } from './tested.js';
+import { judgePlaced, judgeTestsNamed } from './placed.js';
+import { judgeHeader } from './headers.js';
 import { composeServiceCounts, listedFinding } from './listed.js';
 import { iconStatus, plain, statusOf as statusOfWords } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
@@ -446,6 +448,13 @@ function judgeClaimInner(
       );
     }
   }
+  // "├── setup.go   (Setup de testcontainers)", "Implemented in `src/x.py`", "`src/x.go:59-63`": a
+  // file at the place the document gives.
+  if (claim.placed && opts.lookup) return judgePlaced(claim, opts.lookup, out);
+  // "- TestAuthFlow_LoginSuccess", "// Auth Flow (3 tests)" over such names: tests defined by name.
+  if (claim.testsNamed && opts.lookup) return judgeTestsNamed(claim, opts.lookup, out);
+  // "- X-Frame-Options: DENY": the header is set in code or configuration, to that value.
+  if (claim.setting && opts.lookup) return judgeHeader(claim, opts.lookup, out);
   if (claim.parts) return judgeParts(claim, report, opts, out);
   // "Current state: authentication delegates to Accent-Auth, but no local user management": what is
   // there and what is not, each judged.
