@@ -223,7 +223,8 @@ describe('negatives and states a file shows', () => {
 describe('a test class the line names is what its count counts', () => {
   const method = (n: string) => ['    @Test', `    void ${n}() {}`];
   const tree: Tree = {
-    'pom.xml': '<project><dependencies><dependency><artifactId>junit-jupiter</artifactId></dependency></dependencies></project>',
+    'pom.xml':
+      '<project><dependencies><dependency><artifactId>junit-jupiter</artifactId></dependency></dependencies></project>',
     'src/main/java/k/KettleService.java': 'package k;\npublic class KettleService {}\n',
     'src/test/java/k/KettleServiceTest.java': [
       'package k;',
@@ -234,7 +235,13 @@ describe('a test class the line names is what its count counts', () => {
       ...method('pours'),
       '}',
     ].join('\n'),
-    'src/test/java/k/LidTest.java': ['package k;', 'import org.junit.jupiter.api.Test;', 'class LidTest {', ...method('fits'), '}'].join('\n'),
+    'src/test/java/k/LidTest.java': [
+      'package k;',
+      'import org.junit.jupiter.api.Test;',
+      'class LidTest {',
+      ...method('fits'),
+      '}',
+    ].join('\n'),
   };
   const doc = [
     '# Issues', // 1
@@ -246,5 +253,103 @@ describe('a test class the line names is what its count counts', () => {
   it('the count is compared with that class, not the whole suite', () => {
     expect(at(3).verdict).toBe('confirmed');
     expect(at(3).evidence.some((e) => e.path.endsWith('KettleServiceTest.java'))).toBe(true);
+  });
+});
+
+describe('a per-component test count of a class no test names or mentions', () => {
+  const goTest = (name: string, fn: string) =>
+    [`package ${name}`, 'import "testing"', `func Test${fn}(t *testing.T) {}`].join('\n');
+  const tree: Tree = {
+    'go.mod': 'module kettle\n\ngo 1.22\n',
+    'service/boil_service.go': 'package service\ntype BoilService struct{}\n',
+    'service/pour_service.go': 'package service\ntype PourService struct{}\n',
+    'service/boil_service_test.go': goTest('service', 'Boil'),
+    'service/lid_test.go': goTest('service', 'Lid'),
+    'service/spout_test.go': goTest('service', 'Spout'),
+    'backend/docs/operations.md': '# Operations\n\n## Database migrations\nRun them first.\n',
+  };
+  const doc = [
+    '# Tests', // 1
+    '', // 2
+    '| Componente | Tests | Cobertura |', // 3
+    '|---|---|---|', // 4
+    '| PourService | 7 | 90% |', // 5
+    '', // 6
+    '- [x] Migration documentation', // 7
+  ].join('\n');
+  const { at } = verifier('TESTS.md')(tree, doc, reportWith([]));
+
+  it('no test file names or mentions the class: its count is contradicted', () => {
+    expect(at(5).verdict).toBe('contradicted');
+    expect(at(5).reason).toContain('PourService');
+  });
+
+  it('a heading of the topic in any documentation page of the repository confirms', () => {
+    expect(at(7).verdict).toBe('confirmed');
+    expect(at(7).evidence[0]).toMatchObject({ path: 'backend/docs/operations.md', line: 3 });
+  });
+});
+
+describe('a topic said documented, in several languages', () => {
+  const tree: Tree = {
+    'README.md': ['# Tetera', '', '## Despliegue', 'npm run deploy', '', '## API Endpoints', 'GET /pots'].join('\n'),
+    'docs/ARQUITETURA.md': '# Arquitetura\n',
+  };
+  const doc = [
+    '# Estado', // 1
+    '', // 2
+    '- ✅ Arquitetura documentada', // 3
+    '- ✅ Documentación de despliegue', // 4
+    '- ✅ Documentation of the API endpoints', // 5
+  ].join('\n');
+  const { at } = verifier('ESTADO.md')(tree, doc, reportWith([]));
+
+  it('a file or heading of the topic confirms, accents and articles aside', () => {
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(3).evidence[0]?.path).toBe('docs/ARQUITETURA.md');
+    expect(at(4).verdict).toBe('confirmed');
+    expect(at(4).evidence[0]).toMatchObject({ path: 'README.md', line: 3 });
+    expect(at(5).verdict).toBe('confirmed');
+    expect(at(5).evidence[0]).toMatchObject({ path: 'README.md', line: 6 });
+  });
+});
+
+describe('a CI schedule and a pre-commit hook named by what it does', () => {
+  const tree: Tree = {
+    '.github/workflows/test.yml': [
+      'name: Test',
+      'on:',
+      '  push:',
+      '  schedule:',
+      "    - cron: '0 3 * * *'",
+      'jobs: {}',
+    ].join('\n'),
+    '.pre-commit-config.yaml': [
+      'repos:',
+      '  - repo: https://github.com/pre-commit/pre-commit-hooks',
+      '    rev: v4.5.0',
+      '    hooks:',
+      '      - id: detect-private-key',
+      '      - id: check-yaml',
+    ].join('\n'),
+  };
+  const doc = [
+    '# CI', // 1
+    '', // 2
+    '- ✅ Scheduled nightly runs', // 3
+    '- ✅ Private key detection enabled', // 4
+    '- ✅ Secret scanning of history', // 5
+  ].join('\n');
+  const { at, has } = verifier('CI.md')(tree, doc, reportWith([]));
+
+  it('a cron schedule in a workflow confirms at its line', () => {
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(3).evidence[0]).toMatchObject({ path: '.github/workflows/test.yml', line: 4 });
+  });
+
+  it('the hook whose id is the line’s words confirms; another hook does not', () => {
+    expect(at(4).verdict).toBe('confirmed');
+    expect(at(4).evidence[0]).toMatchObject({ path: '.pre-commit-config.yaml', line: 5 });
+    if (has(5)) expect(at(5).evidence.some((e) => e.path === '.pre-commit-config.yaml')).toBe(false);
   });
 });

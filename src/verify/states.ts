@@ -189,6 +189,65 @@ function testsFor(ctx: LookupContext, text: string, ticked: boolean): StateVerdi
   };
 }
 
+/** "Scheduled nightly runs", "Nightly builds", "Weekly security scans": a CI schedule. */
+const SCHEDULED =
+  /^(?:(?:scheduled|nightly|weekly|daily|cron)(?: [\p{L}-]+){0,2} (?:runs?|builds?|jobs?|scans?|tests?|test runs|workflows?|pipelines?)|(?:runs?|builds?|scans?) (?:on a schedule|nightly|scheduled))$/iu;
+
+function scheduled(ctx: LookupContext, done: boolean): StateVerdict | null {
+  const ci = ctx.files.paths.filter((p) =>
+    /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)\.gitlab-ci\.ya?ml$|^\.circleci\/config\.ya?ml$|(?:^|\/)azure-pipelines\.ya?ml$/i.test(
+      p,
+    ),
+  );
+  if (!ci.length) return null;
+  for (const path of ci.slice(0, 40)) {
+    const lines = (fileText(ctx, path) ?? '').split('\n');
+    const at = lines.findIndex((l) => /^\s*-?\s*cron:\s*\S|^\s*schedules?:\s*$/.test(l) && !/^\s*#/.test(l));
+    if (at >= 0) {
+      const cron = lines.slice(at, at + 3).find((l) => /cron:/.test(l)) ?? lines[at]!;
+      return {
+        basis: 'file',
+        verdict: done ? 'confirmed' : 'contradicted',
+        reason: `${done ? 'found' : 'the document says there is none, but'}: ${path}:${at + 1} runs on a schedule (${cron.trim().slice(0, 60)})`,
+        evidence: [{ path, line: at + 1, snippet: cron.trim().slice(0, 120) }],
+      };
+    }
+  }
+  return null;
+}
+
+/** A pre-commit hook the line names by what it does: "Private key detection enabled" → detect-private-key. */
+const HOOK_VERB = /^(?:check|detect|fix|end|mixed|no|pretty|format|lint|validate|hook|pre|commit)$/;
+function preCommitHook(ctx: LookupContext, text: string): StateVerdict | null {
+  const config = ctx.files.paths.find((p) => /(?:^|\/)\.pre-commit-config\.ya?ml$/.test(p) && !SKIP.test(p));
+  if (!config) return null;
+  const said = new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .map((w) => w.replace(/(?:ion|ing|ed|s)$/, '')),
+  );
+  const lines = (fileText(ctx, config) ?? '').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*-\s*id:\s*["']?([\w-]+)/.exec(lines[i]!);
+    if (!m) continue;
+    const words = m[1]!
+      .toLowerCase()
+      .split(/[-_]/)
+      .filter((w) => w && !HOOK_VERB.test(w))
+      .map((w) => w.replace(/(?:ion|ing|ed|s)$/, ''));
+    if (words.length >= 2 && words.every((w) => said.has(w)))
+      return {
+        basis: 'file',
+        verdict: 'confirmed',
+        reason: `found: ${config}:${i + 1} runs the pre-commit hook ${m[1]}`,
+        evidence: [{ path: config, line: i + 1, snippet: lines[i]!.trim() }],
+      };
+  }
+  return null;
+}
+
 /** A negative or state the line gives, decided in one place; null when the line gives none or it cannot be seen. */
 export function stateVerdict(ctx: LookupContext, claim: Claim): StateVerdict | null {
   if (claim.asserted === 'planned') return null;
@@ -201,5 +260,10 @@ export function stateVerdict(ctx: LookupContext, claim: Claim): StateVerdict | n
   if (PINNED.test(text) && claim.asserted) return pinned(ctx, done);
   const hook = HOOK.exec(text);
   if (hook && claim.asserted) return hookStage(ctx, hook[1]!, done);
+  if (SCHEDULED.test(text) && claim.asserted) return scheduled(ctx, done);
+  if (claim.asserted === 'done' && text.split(' ').length <= 6) {
+    const pre = preCommitHook(ctx, text);
+    if (pre) return pre;
+  }
   return testsFor(ctx, text, claim.asserted === 'done');
 }
