@@ -353,3 +353,30 @@ describe('a CI schedule and a pre-commit hook named by what it does', () => {
     if (has(5)) expect(at(5).evidence.some((e) => e.path === '.pre-commit-config.yaml')).toBe(false);
   });
 });
+
+describe('template files and ignored configuration', () => {
+  const tree: Tree = {
+    'config.example.yaml': 'port: 8080\n',
+    '.gitignore': ['# local', 'node_modules/', 'config.yaml', ''].join('\n'),
+    'src/main.py': 'print(1)\n',
+  };
+  const doc = [
+    '# Setup', // 1
+    '', // 2
+    '- ✅ Template files provided', // 3
+    '- ✅ Config files gitignored', // 4
+    '- ✅ Secret files gitignored', // 5
+  ].join('\n');
+  const { at, has } = verifier('SETUP.md')(tree, doc, reportWith([]));
+
+  it('an example file to copy confirms the templates; a .gitignore line the config files', () => {
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(3).evidence[0]?.path).toBe('config.example.yaml');
+    expect(at(4).verdict).toBe('confirmed');
+    expect(at(4).evidence[0]).toMatchObject({ path: '.gitignore', line: 3 });
+  });
+
+  it('a kind of file no .gitignore line names is not confirmed', () => {
+    if (has(5)) expect(at(5).evidence.some((e) => e.path === '.gitignore')).toBe(false);
+  });
+});

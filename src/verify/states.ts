@@ -37,7 +37,8 @@ function pinned(ctx: LookupContext, done: boolean): StateVerdict | null {
   const exact: Evidence[] = [];
   for (const path of reqs.slice(0, 20)) {
     (fileText(ctx, path) ?? '').split('\n').forEach((raw, i) => {
-      const l = raw.replace(/\s#.*$/, '').trim();
+      const hash = raw.search(/\s#/);
+      const l = (hash < 0 ? raw : raw.slice(0, hash)).trim();
       if (!l || /^[#-]/.test(l) || /^(?:git\+|https?:|\.|\/)/.test(l)) return;
       if (!/^[A-Za-z0-9][\w.-]*(?:\[[^\]]*\])?\s*(?:[=<>!~]=?|$|;)/.test(l)) return;
       (/===?\s*[\w.*]+\s*(?:;|$)/.test(l) && !/[<>~!]/.test(l.replace(/===?/, '')) ? exact : loose).push({
@@ -133,6 +134,11 @@ const NO_TESTS = [
 const COMPONENT_STOP =
   /^(?:the|and|or|y|e|und|et|los|las|old|new|legacy|antiguos?|viejos?|alte[nr]?|anciens?|some|all|most|many|other|modules?|components?|classes?|files?|code|functions?|methods?|parts?|areas?|cases?|edge|logic)$/i;
 
+/** Where "… fehlen", "… missing", "… yet" ends the list of names (the text's length when nothing does). */
+const tailAt = (s: string) => {
+  const at = s.search(/\s(?:fehlen|missing|yet|todavía|aún|encore)\b/i);
+  return at < 0 ? s.length : at;
+};
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const singular = (w: string) =>
   w.length > 4 && w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w;
@@ -141,10 +147,10 @@ function testsFor(ctx: LookupContext, text: string, ticked: boolean): StateVerdi
   if (!/fehlen|^keine/i.test(text) && /^(?:keine )?(?:unit-)?tests? für/i.test(text)) return null;
   const m = NO_TESTS.map((r) => r.exec(text)).find(Boolean);
   if (!m) return null;
-  const names = m[1]!
-    .replace(/\([^()]*\)/g, ' ')
-    .replace(/\s+(?:fehlen|missing|yet|todavía|aún|encore)\b.*$/i, '')
-    .split(/\s*(?:,|\/|\band\b|\by\b|\bund\b|\bet\b|\be\b|\bor\b)\s*/i)
+  const listed = m[1]!.replace(/\([^()]*\)/g, ' ');
+  const names = listed
+    .slice(0, tailAt(listed))
+    .split(/,|\/|\band\b|\by\b|\bund\b|\bet\b|\be\b|\bor\b/i)
     .map((n) => n.trim())
     .filter(Boolean);
   if (!names.length || names.length > 8) return null;
@@ -202,7 +208,10 @@ function scheduled(ctx: LookupContext, done: boolean): StateVerdict | null {
   if (!ci.length) return null;
   for (const path of ci.slice(0, 40)) {
     const lines = (fileText(ctx, path) ?? '').split('\n');
-    const at = lines.findIndex((l) => /^\s*-?\s*cron:\s*\S|^\s*schedules?:\s*$/.test(l) && !/^\s*#/.test(l));
+    const at = lines.findIndex((l) => {
+      const t = l.trim().replace(/^-/, '').trim();
+      return (t.startsWith('cron:') && t.length > 6) || t === 'schedule:' || t === 'schedules:';
+    });
     if (at >= 0) {
       const cron = lines.slice(at, at + 3).find((l) => /cron:/.test(l)) ?? lines[at]!;
       return {
@@ -248,6 +257,53 @@ function preCommitHook(ctx: LookupContext, text: string): StateVerdict | null {
   return null;
 }
 
+/** "Template files provided", "Config file templates", ".env template": example files to copy. */
+const TEMPLATES =
+  /^(?:(?:config(?:uration)?|env(?:ironment)?|\.env|settings?) )?(?:file )?(?:templates?|examples?|samples?)(?: files?)?(?: (?:provided|included|added|present))?$|^templates? files? (?:provided|included|added)$/i;
+const TEMPLATE_FILE =
+  /(?:^|\/)[^/]*[._-](?:example|template|sample|dist)(?:\.[\w]+)?$|(?:^|\/)[^/]*\.(?:example|template|sample|dist)$/i;
+
+function templates(ctx: LookupContext, text: string, done: boolean): StateVerdict | null {
+  const env = /\benv/i.test(text);
+  const found = ctx.files.paths.filter(
+    (p) =>
+      TEMPLATE_FILE.test(p) &&
+      !SKIP.test(p) &&
+      !/\.(?:md|html?|png|jpe?g|svg|[jt]sx?|py|go|java|rb|php|rs|cs)$/i.test(p) &&
+      (!env || /\.env|env\./i.test(p)),
+  );
+  if (!found.length) return null;
+  return {
+    basis: 'file',
+    verdict: done ? 'confirmed' : 'contradicted',
+    reason: `${done ? 'found' : 'the document says there are none, but'}: ${found.slice(0, 3).join(', ')}${found.length > 3 ? ` (+${found.length - 3})` : ''}`,
+    evidence: found.slice(0, 3).map((path) => ({ path })),
+  };
+}
+
+/** "Config files gitignored", ".env files ignored": .gitignore lines that keep them out. */
+const IGNORED_KIND =
+  /^(?:(config(?:uration)?|secrets?|env(?:ironment)?|\.env|local|credential)s? files?|(\.env)) (?:are )?(?:git[- ]?)?ignored$/i;
+
+function ignoredKind(ctx: LookupContext, text: string, done: boolean): StateVerdict | null {
+  const m = IGNORED_KIND.exec(text);
+  if (!m) return null;
+  const kind = (m[1] ?? m[2]!).toLowerCase().replace(/^\./, '');
+  const word = /^config/.test(kind) ? 'config' : /^env/.test(kind) ? 'env' : /^secret/.test(kind) ? 'secret' : kind;
+  for (const path of ctx.files.paths.filter((p) => /(?:^|\/)\.gitignore$/.test(p) && !SKIP.test(p)).slice(0, 10)) {
+    const lines = (fileText(ctx, path) ?? '').split('\n');
+    const at = lines.findIndex((l) => !/^\s*[#!]/.test(l) && l.toLowerCase().includes(word));
+    if (at >= 0)
+      return {
+        basis: 'file',
+        verdict: done ? 'confirmed' : 'contradicted',
+        reason: `${done ? 'found' : 'the document says they are not ignored, but'}: ${path}:${at + 1} ignores ${lines[at]!.trim()}`,
+        evidence: [{ path, line: at + 1, snippet: lines[at]!.trim() }],
+      };
+  }
+  return null;
+}
+
 /** A negative or state the line gives, decided in one place; null when the line gives none or it cannot be seen. */
 export function stateVerdict(ctx: LookupContext, claim: Claim): StateVerdict | null {
   if (claim.asserted === 'planned') return null;
@@ -261,6 +317,8 @@ export function stateVerdict(ctx: LookupContext, claim: Claim): StateVerdict | n
   const hook = HOOK.exec(text);
   if (hook && claim.asserted) return hookStage(ctx, hook[1]!, done);
   if (SCHEDULED.test(text) && claim.asserted) return scheduled(ctx, done);
+  if (TEMPLATES.test(text) && claim.asserted === 'done') return templates(ctx, text, done);
+  if (IGNORED_KIND.test(text) && claim.asserted === 'done') return ignoredKind(ctx, text, done);
   if (claim.asserted === 'done' && text.split(' ').length <= 6) {
     const pre = preCommitHook(ctx, text);
     if (pre) return pre;

@@ -36,10 +36,9 @@ function filesOf(ctx: LookupContext): string[] {
 const NAME_TITLE = /^(?:test_?\w{4,}|Test[A-Z]\w{3,}|should[A-Z_]\w{3,}|it_\w{4,})$/;
 
 export function testTitleFinding(ctx: LookupContext, title: string): Finding | null {
-  const t = title
-    .replace(/^[`'"]+|[`'"]+$/g, '')
-    .replace(/\(\)$/, '')
-    .trim();
+  let t = title.trim().replace(/^[`'"]+/, '');
+  while (/[`'"]$/.test(t)) t = t.slice(0, -1);
+  t = t.replace(/\(\)$/, '').trim();
   const words = t.split(/\s+/).filter(Boolean);
   const named = NAME_TITLE.test(t);
   if (!named && (words.length < 3 || t.length < 12 || t.length > 160)) return null;
