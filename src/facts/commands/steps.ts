@@ -4,7 +4,7 @@
  * GitLab `include:` (local files are followed, GitLab's own templates and components by what they
  * run), and the scripts CI systems run when none is written (Travis `language: node_js` → `npm test`).
  */
-import type { CommandHop, CommandTool, FileView } from '../../types.js';
+import type { CommandHop, CommandTool, FileView, ToolKind } from '../../types.js';
 import { memo } from '../../util/memo.js';
 import { parseYamlWithLines } from '../../util/yaml-lines.js';
 import { type CiCommand, type CiFile, DEPLOY_ACTION, parseYamlCi } from '../ci.js';
@@ -292,6 +292,22 @@ const ORBS: [RegExp, (p: Record<string, string>) => string][] = [
   [/^circleci\/aws-ecr@.*\/build[-_]and[-_]push[-_]image$/, () => 'docker build .'],
 ];
 
+/**
+ * Orb jobs and commands whose definition is in the orb, not here, by what their names say they do
+ * (blind round 19, daily-api `common/pulumi-up` after `common/build-docker` on main). A preview, plan
+ * or refresh changes nothing, so it is no deploy.
+ */
+const ORB_NAMES: [RegExp, ToolKind[], string][] = [
+  [
+    /^(?:(?:pulumi|terraform|tf|cdk|sam|serverless|sls|helm|kubectl|k8s)[-_](?:up|apply|deploy|upgrade|install|rollout)|deploy(?:[-_][\w-]+)?|[\w-]+[-_]deploy|release[-_]to[-_][\w-]+)$/,
+    ['deploy'],
+    'a deploy',
+  ],
+  [/^(?:test|tests|run[-_]tests?|(?:unit|integration|e2e)[-_]tests?|test[-_](?:unit|integration|e2e))$/, ['test'], 'runs the tests'],
+  [/^(?:lint|run[-_]lint|lint[-_]check|eslint|rubocop(?:[-_]check)?)$/, ['lint'], 'runs the linter'],
+  [/^(?:security[-_]scan|scan[-_](?:code|dependencies|image|vulnerabilities)|(?:snyk|trivy|grype)[-_]scan)$/, ['scan'], 'a security scan'],
+];
+
 /** GitLab's own templates and CI/CD components, by what they add to the pipeline. */
 const GITLAB_TEMPLATES: [RegExp, CommandTool][] = [
   [
@@ -451,6 +467,17 @@ function orbSteps(f: CiFile, doc: Record<string, unknown>, text: string): CiDefa
         hop,
         expansion: { tools: [tool(full, ['deploy'], `orb ${full}`)] },
       });
+    else {
+      // Another orb's job or command, by what its name says it does (`common/pulumi-up`, `node/test`).
+      const named = ORB_NAMES.find(([re]) => re.test(m[2]!));
+      if (named)
+        out.push({
+          system: 'circleci',
+          ...(job ? { job } : {}),
+          hop,
+          expansion: { tools: [tool(`${m[1]}/${m[2]}`, named[1], `orb ${orb}: ${named[2]} by its name`)] },
+        });
+    }
   };
   const jobs = (doc.jobs && typeof doc.jobs === 'object' ? doc.jobs : {}) as Record<string, { steps?: unknown[] }>;
   for (const [name, j] of Object.entries(jobs)) for (const s of Array.isArray(j?.steps) ? j.steps : []) visit(s, name);
