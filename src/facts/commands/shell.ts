@@ -363,7 +363,8 @@ export function normalise(words: string[]): Normalised | undefined {
 const PACKAGE_BIN =
   /^(?:\.\/)?(?:[\w.-]+\/)*(?:node_modules\/\.bin|vendor\/bin|\.?venv\/bin|\.?env\/bin|\.venv\/Scripts)\/([\w.-]+?)(?:\.exe|\.cmd)?$/;
 /** Rails binstubs (`bin/rails`, `bin/rake`, `bin/rspec`, `bin/rubocop`): the gem's program, started through Bundler. */
-const RAILS_BINSTUB = /^(?:\.\/)?bin\/(rails|rake|rspec|rubocop|brakeman|bundle|bundler-audit|standardrb|erb_lint|erblint)$/;
+const RAILS_BINSTUB =
+  /^(?:\.\/)?bin\/(rails|rake|rspec|rubocop|brakeman|bundle|bundler-audit|standardrb|erb_lint|erblint)$/;
 
 const PACKAGE_RUNNER = /^(?:npx|bunx|pnpx|uvx|uv tool run|pipx run|(?:npm|pnpm|yarn) (?:exec|dlx))\b/;
 

@@ -303,9 +303,17 @@ const ORB_NAMES: [RegExp, ToolKind[], string][] = [
     ['deploy'],
     'a deploy',
   ],
-  [/^(?:test|tests|run[-_]tests?|(?:unit|integration|e2e)[-_]tests?|test[-_](?:unit|integration|e2e))$/, ['test'], 'runs the tests'],
+  [
+    /^(?:test|tests|run[-_]tests?|(?:unit|integration|e2e)[-_]tests?|test[-_](?:unit|integration|e2e))$/,
+    ['test'],
+    'runs the tests',
+  ],
   [/^(?:lint|run[-_]lint|lint[-_]check|eslint|rubocop(?:[-_]check)?)$/, ['lint'], 'runs the linter'],
-  [/^(?:security[-_]scan|scan[-_](?:code|dependencies|image|vulnerabilities)|(?:snyk|trivy|grype)[-_]scan)$/, ['scan'], 'a security scan'],
+  [
+    /^(?:security[-_]scan|scan[-_](?:code|dependencies|image|vulnerabilities)|(?:snyk|trivy|grype)[-_]scan)$/,
+    ['scan'],
+    'a security scan',
+  ],
 ];
 
 /** GitLab's own templates and CI/CD components, by what they add to the pipeline. */
