@@ -10,6 +10,9 @@ import type { Tree } from '../src/testing/memory.js';
 import testsInCi from './quality/tests-in-ci.js';
 import ciPipeline from './operations/ci-pipeline.js';
 import continuousDeployment from './operations/continuous-deployment.js';
+import linting from './quality/linting.js';
+import formatting from './quality/formatting.js';
+import securityScanning from './security/security-scanning.js';
 
 const CIRCLE = [
   'version: 2.1',
@@ -91,5 +94,97 @@ describe('round 19: CircleCI steps', () => {
       '.circleci/config.yml': CIRCLE.replace(/ {6}- infra\/pulumi-up:[\s\S]*$/, ''),
     });
     expect(preview.outcome).toBe('fail');
+  });
+});
+
+const rubyApp: Tree = {
+  '.github/workflows/ci.yml': [
+    'name: CI',
+    'on: [push, pull_request]',
+    'jobs:',
+    '  lint-ruby:',
+    '    uses: acme/platform/.github/workflows/rubocop.yml@main',
+    '  security:',
+    '    uses: acme/platform/.github/workflows/brakeman.yml@main',
+    '  test-ruby:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '      - uses: ruby/setup-ruby@v1',
+    '        with:',
+    '          bundler-cache: true',
+    '      - run: bundle exec rails db:setup',
+    '      - run: bundle exec rake spec',
+    '',
+  ].join('\n'),
+  Gemfile:
+    'source "https://rubygems.org"\ngem "rails"\ngroup :test do\n  gem "rspec-rails"\nend\ngroup :development do\n  gem "rubocop-rails"\nend\n',
+  Rakefile: 'require_relative "config/application"\n\nRails.application.load_tasks\n',
+  '.rubocop.yml': 'inherit_gem:\n  rubocop-govuk:\n    - config/default.yml\n',
+  'config/application.rb': 'module Links\n  class Application < Rails::Application\n  end\nend\n',
+  'app/models/check.rb': 'class Check < ApplicationRecord\nend\n',
+  'spec/models/check_spec.rb': 'RSpec.describe Check do\n  it "exists" do\n    expect(Check).to be\n  end\nend\n',
+};
+
+describe('round 19: Rails rake spec and reusable workflows named for their tool', () => {
+  it('tests-in-ci passes on an inline job running `bundle exec rake spec` beside reusable workflows', async () => {
+    const run = await runRuleOn(testsInCi, rubyApp);
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toContain('(RSpec)');
+    expect(run.evidence[0]).toMatchObject({
+      path: 'Rakefile',
+      line: 3,
+      note: 'job test-ruby runs tests: .github/workflows/ci.yml:16 → Rakefile:3 (rake spec) → RSpec',
+    });
+    expect((await runRuleOn(ciPipeline, rubyApp)).outcome).toBe('pass');
+  });
+
+  it('linting and formatting credit `uses: …/workflows/rubocop.yml@main` at its line', async () => {
+    const lint = await runRuleOn(linting, rubyApp);
+    expect(lint.outcome).toBe('pass');
+    expect(lint.evidence).toContainEqual(expect.objectContaining({ path: '.github/workflows/ci.yml', line: 5 }));
+    const fmt = await runRuleOn(formatting, rubyApp);
+    expect(fmt.outcome).toBe('pass');
+    expect(fmt.message).toContain('checked in CI');
+    expect(fmt.message).not.toContain('not checked in CI');
+  });
+
+  it('security-scanning credits a reusable zizmor-audit.yml; linting credits ruff run by a reusable workflow input', async () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml': [
+        'on: push',
+        'jobs:',
+        '  lint:',
+        '    uses: acme/shared/.github/workflows/lint.yml@main',
+        '    with:',
+        '      extra-checks: just ci-lint',
+        '  zizmor:',
+        '    uses: acme/shared/.github/workflows/zizmor-audit.yml@main',
+        '  test:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: actions/checkout@v4',
+        '      - run: uv run pytest',
+        '',
+      ].join('\n'),
+      justfile: 'lint-check:\n    ruff format --check . && ruff check .\n\nci-lint: lint-check\n',
+      'pyproject.toml': '[project]\nname = "shop"\n\n[tool.ruff]\nline-length = 100\n',
+      'shop/__init__.py': 'VERSION = "1"\n',
+      'tests/test_shop.py': 'def test_version():\n    assert True\n',
+    };
+    const scan = await runRuleOn(securityScanning, tree);
+    expect(scan.outcome).toBe('pass');
+    expect(scan.evidence[0]).toMatchObject({ path: '.github/workflows/ci.yml', line: 8 });
+    const lint = await runRuleOn(linting, tree);
+    expect(lint.outcome).toBe('pass');
+    expect(lint.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'justfile',
+        line: 2,
+        note: expect.stringContaining(
+          '.github/workflows/ci.yml:6 (input extra-checks of acme/shared/.github/workflows/lint.yml)',
+        ),
+      }),
+    );
   });
 });

@@ -110,4 +110,46 @@ describe('command graph: round 19 CI commands', () => {
     };
     expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:7 → bin/test:3 → pytest']);
   });
+
+  it('reusable workflows of another repository by their file names, and their `with:` inputs that carry commands', () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml': [
+        'on: push',
+        'jobs:',
+        '  lint:',
+        '    uses: acme/shared-ci/.github/workflows/lint.yml@main',
+        '    with:',
+        '      python-version: "3.12"',
+        '      install-dependencies: |',
+        '        uv sync --frozen --group lint',
+        '      extra-checks: just ci-lint',
+        '  rubocop:',
+        '    uses: acme/shared-ci/.github/workflows/rubocop.yml@main',
+        '  audit:',
+        '    uses: acme/shared-ci/.github/workflows/zizmor-audit.yml@main',
+        '  notes:',
+        '    uses: acme/shared-ci/.github/workflows/release-notes.yml@main',
+        '    with:',
+        '      run-checks: true',
+        '',
+      ].join('\n'),
+      justfile: 'lint-check:\n    ruff format --check . && ruff check .\n\nci-lint: lint-check\n',
+    };
+    expect(chains(tree, 'lint')).toEqual([
+      '.github/workflows/ci.yml:4 → .github/workflows/ci.yml:9 (input extra-checks of acme/shared-ci/.github/workflows/lint.yml) → justfile:2 (just lint-check) → Ruff',
+      '.github/workflows/ci.yml:4 → lint workflow',
+      '.github/workflows/ci.yml:11 → RuboCop',
+    ]);
+    expect(chains(tree, 'format')).toEqual([
+      '.github/workflows/ci.yml:4 → .github/workflows/ci.yml:9 (input extra-checks of acme/shared-ci/.github/workflows/lint.yml) → justfile:2 (just lint-check) → Ruff format',
+      '.github/workflows/ci.yml:11 → RuboCop',
+    ]);
+    expect(chains(tree, 'scan')).toEqual(['.github/workflows/ci.yml:13 → zizmor']);
+    // lint.yml may run more than its name says; rubocop.yml and zizmor-audit.yml name their tool.
+    const g = commandGraph(memoryIndex(tree));
+    expect(g.unresolved.flatMap((u) => (u.remote ? [u.remote.ref] : []))).toEqual([
+      'acme/shared-ci/.github/workflows/lint.yml@main',
+      'acme/shared-ci/.github/workflows/release-notes.yml@main',
+    ]);
+  });
 });

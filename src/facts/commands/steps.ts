@@ -10,6 +10,7 @@ import { parseYamlWithLines } from '../../util/yaml-lines.js';
 import { type CiCommand, type CiFile, DEPLOY_ACTION, parseYamlCi } from '../ci.js';
 import { type Block, type Expansion, joinPath, lineOf, type Synthetic, type UsesStep } from './types.js';
 import { ACTIONS, TASKS, tool } from './actions.js';
+import { classify } from './tools.js';
 import { travisDefaults } from './travis.js';
 
 /** Lines of one CI step, placed at their line numbers so that continuations and heredocs read as in the file. */
@@ -67,12 +68,95 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
     const key = Object.entries(w).find(([k, v]) => CREDENTIAL_INPUT.test(k) && /\$\{\{\s*secrets\./.test(String(v)));
     if (key) return { tools: [tool(name, ['deploy'], `${name} deploys (given ${key[0]} from the secret store)`)] };
   }
-  if (/^[\w.-]+\/[\w.-]+\/\.github\/workflows\/[\w.-]+\.ya?ml@/.test(ref))
+  if (/^[\w.-]+\/[\w.-]+\/\.github\/workflows\/[\w.-]+\.ya?ml@/.test(ref)) {
+    const blocks = commandInputs(files, u, name);
+    const named = remoteWorkflowTools(ref);
     return {
-      unresolved: `${ref} is a reusable workflow of another repository: its jobs cannot be read here`,
-      remote: ref,
+      ...(blocks.length ? { blocks } : {}),
+      ...(named ? { tools: named.tools } : {}),
+      // A workflow named for one tool runs that tool; one named for a kind of work (`lint.yml`) may run more.
+      ...(named?.specific
+        ? {}
+        : {
+            unresolved: `${ref} is a reusable workflow of another repository: its jobs cannot be read here`,
+            remote: ref,
+          }),
     };
+  }
   return undefined;
+}
+
+/**
+ * A reusable workflow of another repository by the tool or the work its file is named for (blind round 19:
+ * alphagov's `…/workflows/rubocop.yml@main`, bitcart's `…/workflows/zizmor-audit.yml@master`): its jobs
+ * cannot be read here, its name says what they run. `specific` when it names one tool.
+ */
+function remoteWorkflowTools(ref: string): { tools: CommandTool[]; specific: boolean } | undefined {
+  const file = /\/workflows\/([\w.-]+?)\.ya?ml@/.exec(ref)?.[1] ?? '';
+  const words = file.toLowerCase().split(/[-_.]+/);
+  const why = `reusable workflow ${ref.replace(/@.*$/, '')} (named for`;
+  const program = words.find((w) => REMOTE_TOOL_NAMES.has(w));
+  if (program) {
+    const tools = classify(program === 'golangci' ? ['golangci-lint', 'run'] : [program]).map((t) => ({
+      ...t,
+      implied: `${why} ${t.name})`,
+    }));
+    if (tools.length) return { tools, specific: true };
+  }
+  if (words.some((w) => /^(?:lint|linters?|linting)$/.test(w)))
+    return { tools: [tool('lint workflow', ['lint'], `${why} linting)`)], specific: false };
+  if (words.some((w) => /^(?:sast|security)$/.test(w)) && !words.includes('release'))
+    return { tools: [tool('security scan workflow', ['scan'], `${why} a security scan)`)], specific: false };
+  return undefined;
+}
+
+/** Programs a shared reusable workflow is named for (`rubocop.yml`, `brakeman.yml`, `zizmor-audit.yml`). */
+const REMOTE_TOOL_NAMES = new Set([
+  'rubocop',
+  'standardrb',
+  'eslint',
+  'golangci',
+  'ruff',
+  'pylint',
+  'flake8',
+  'stylelint',
+  'brakeman',
+  'zizmor',
+  'trivy',
+  'snyk',
+  'semgrep',
+  'gitleaks',
+  'trufflehog',
+  'bandit',
+  'grype',
+  'govulncheck',
+  'checkov',
+  'tfsec',
+]);
+
+/** `with:` inputs of a reusable workflow that carry a command line (`extra-checks: just ci-lint`, `test-command: make test`). */
+const COMMAND_INPUT =
+  /^(?:[\w-]*[-_])?(?:commands?|cmds?|run|script|scripts|checks?|install[-_]dependencies|(?:lint|test|build)[-_]command)$/i;
+
+/**
+ * The inputs of a reusable workflow of another repository that carry commands: the called workflow runs
+ * them, so CI runs them (blind round 19, bitcart ci.yml `extra-checks: just ci-lint` → ruff, mypy).
+ * Each is cited at its own line.
+ */
+function commandInputs(files: FileView, u: UsesStep, name: string): Block[] {
+  const out: Block[] = [];
+  const text = u.hop.path ? files.read(u.hop.path) : undefined;
+  for (const [k, v] of Object.entries(u.with ?? {})) {
+    const value = v.trim();
+    if (!COMMAND_INPUT.test(k) || !/^[\w./]/.test(value) || /\$\{\{/.test(value)) continue;
+    if (/^(?:true|false|yes|no|on|off|\d+(?:\.\d+)*)$/i.test(value)) continue;
+    const esc = k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const at = text ? lineOf(text, new RegExp(`^\\s*${esc}\\s*:`), u.hop.line) : undefined;
+    // A block scalar (`key: |`) starts on the next line.
+    const line = at ? (/[|>][-+]?\s*$/.test(text!.split('\n')[at - 1] ?? '') ? at + 1 : at) : u.hop.line;
+    out.push({ path: u.hop.path, line, text: value, via: `input ${k} of ${name}`, cwd: u.cwd });
+  }
+  return out;
 }
 
 /**
