@@ -13,6 +13,7 @@ import continuousDeployment from './operations/continuous-deployment.js';
 import linting from './quality/linting.js';
 import formatting from './quality/formatting.js';
 import securityScanning from './security/security-scanning.js';
+import environments from './operations/environments.js';
 
 const CIRCLE = [
   'version: 2.1',
@@ -186,5 +187,84 @@ describe('round 19: Rails rake spec and reusable workflows named for their tool'
         ),
       }),
     );
+  });
+});
+
+const DEPLOY = [
+  'name: Deploy',
+  '',
+  'on:',
+  '  workflow_dispatch:',
+  '    inputs:',
+  '      gitRef:',
+  '        type: string',
+  '      environment:',
+  '        description: Environment to deploy to',
+  '        type: choice',
+  '        options:',
+  '        - integration',
+  '        - staging',
+  '        - production',
+  '        default: integration',
+  '  release:',
+  '    types: [released]',
+  '',
+  'jobs:',
+  '  build-image:',
+  '    uses: acme/platform/.github/workflows/build-and-push-image.yml@main',
+  '    with:',
+  '      gitRef: ${{ inputs.gitRef || github.event.release.tag_name }}',
+  '  trigger-deploy:',
+  "    name: Deploy to ${{ inputs.environment || 'integration' }}",
+  '    needs: build-image',
+  '    uses: acme/platform/.github/workflows/deploy.yml@main',
+  '    with:',
+  '      imageTag: ${{ needs.build-image.outputs.imageTag }}',
+  "      environment: ${{ inputs.environment || 'integration' }}",
+  '    secrets:',
+  '      WEBHOOK_TOKEN: ${{ secrets.ARGO_WEBHOOK_TOKEN }}',
+  '',
+].join('\n');
+
+describe('round 19: a deploy workflow with an environment choice', () => {
+  const tree: Tree = { ...rubyApp, '.github/workflows/deploy.yml': DEPLOY };
+
+  it('continuous-deployment passes on the reusable deploy.yml of another repository, citing its line and the options', async () => {
+    const run = await runRuleOn(continuousDeployment, tree);
+    expect(run.outcome).toBe('pass');
+    expect(run.evidence[0]).toMatchObject({
+      path: '.github/workflows/deploy.yml',
+      line: 27,
+      note: expect.stringContaining('job trigger-deploy deploys'),
+    });
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({
+        path: '.github/workflows/deploy.yml',
+        line: 14,
+        snippet: '- production',
+        note: "job trigger-deploy targets environment production (an option of the manual trigger's input environment)",
+      }),
+    );
+  });
+
+  it('environments passes on the choice options integration/staging/production, each at its line', async () => {
+    const run = await runRuleOn(environments, tree);
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toBe(
+      'Production (production) and pre-production (integration and staging) are described separately.',
+    );
+    expect(run.evidence.map((e) => `${e.path}:${e.line}`)).toEqual([
+      '.github/workflows/deploy.yml:14',
+      '.github/workflows/deploy.yml:12',
+      '.github/workflows/deploy.yml:13',
+    ]);
+  });
+
+  it('a choice input whose options name no environment (log levels) is no environment', async () => {
+    const levels = DEPLOY.replace('- integration', '- debug')
+      .replace('- staging', '- info')
+      .replace('- production', '- warn');
+    const run = await runRuleOn(environments, { ...rubyApp, '.github/workflows/deploy.yml': levels });
+    expect(run.outcome).toBe('fail');
   });
 });

@@ -248,8 +248,8 @@ export default defineRule({
       (e): Evidence => ({
         path: e.path,
         line: e.line,
-        snippet: `environment: ${e.written ?? e.name}`,
-        note: e.job ? `job ${e.job} targets environment ${e.name}` : `targets environment ${e.name}`,
+        snippet: e.input ? `- ${e.name}` : `environment: ${e.written ?? e.name}`,
+        note: `${e.job ? `job ${e.job} targets` : 'targets'} environment ${e.name}${e.input ? ` (an option of the manual trigger's input ${e.input})` : ''}`,
       }),
     );
     const found: string[] = [];

@@ -187,7 +187,10 @@ export default defineRule({
             path: e.path,
             line: e.line,
             snippet: `environment: ${e.written ?? e.name}`,
-            note: `CI environment${e.job ? ` of job ${e.job}` : ''}`,
+            ...(e.input ? { snippet: `- ${e.name}` } : {}),
+            note: e.input
+              ? `option of the manual trigger's choice input ${e.input}${e.job ? `, which job ${e.job} deploys to` : ''}`
+              : `CI environment${e.job ? ` of job ${e.job}` : ''}`,
           });
       }
     }

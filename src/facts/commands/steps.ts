@@ -70,7 +70,7 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
   }
   if (/^[\w.-]+\/[\w.-]+\/\.github\/workflows\/[\w.-]+\.ya?ml@/.test(ref)) {
     const blocks = commandInputs(files, u, name);
-    const named = remoteWorkflowTools(ref);
+    const named = remoteWorkflowTools(ref, w);
     return {
       ...(blocks.length ? { blocks } : {}),
       ...(named ? { tools: named.tools } : {}),
@@ -91,7 +91,10 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
  * alphagov's `…/workflows/rubocop.yml@main`, bitcart's `…/workflows/zizmor-audit.yml@master`): its jobs
  * cannot be read here, its name says what they run. `specific` when it names one tool.
  */
-function remoteWorkflowTools(ref: string): { tools: CommandTool[]; specific: boolean } | undefined {
+function remoteWorkflowTools(
+  ref: string,
+  w: Record<string, string>,
+): { tools: CommandTool[]; specific: boolean } | undefined {
   const file = /\/workflows\/([\w.-]+?)\.ya?ml@/.exec(ref)?.[1] ?? '';
   const words = file.toLowerCase().split(/[-_.]+/);
   const why = `reusable workflow ${ref.replace(/@.*$/, '')} (named for`;
@@ -103,6 +106,22 @@ function remoteWorkflowTools(ref: string): { tools: CommandTool[]; specific: boo
     }));
     if (tools.length) return { tools, specific: true };
   }
+  // `deploy.yml`, `deploy-to-eks.yml`: named for deploying (a preview, docs or pages deploy ships no service).
+  // `deploy.yml`, `deploy-to-eks.yml`, named for deploying and handed the environment to deploy to (a preview,
+  // docs or pages deploy ships no service). Without a target it stays unread: it may deploy.
+  const target = Object.keys(w).find((k) => /^(?:environment|env|stage|target[-_]?env(?:ironment)?)$/i.test(k));
+  if (
+    target &&
+    words.some((x) => /^(?:deploy|deployment)$/.test(x)) &&
+    !NOT_SHIPPING.test(file) &&
+    !/destroy|teardown/i.test(file)
+  )
+    return {
+      tools: [
+        tool('deploy workflow', ['deploy'], `${why} deploying, given input ${target}: ${w[target]!.slice(0, 60)})`),
+      ],
+      specific: true,
+    };
   if (words.some((w) => /^(?:lint|linters?|linting)$/.test(w)))
     return { tools: [tool('lint workflow', ['lint'], `${why} linting)`)], specific: false };
   if (words.some((w) => /^(?:sast|security)$/.test(w)) && !words.includes('release'))
