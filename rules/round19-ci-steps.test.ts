@@ -14,6 +14,7 @@ import linting from './quality/linting.js';
 import formatting from './quality/formatting.js';
 import securityScanning from './security/security-scanning.js';
 import environments from './operations/environments.js';
+import coverageGate from './quality/coverage-gate.js';
 
 const CIRCLE = [
   'version: 2.1',
@@ -266,5 +267,48 @@ describe('round 19: a deploy workflow with an environment choice', () => {
       .replace('- production', '- warn');
     const run = await runRuleOn(environments, { ...rubyApp, '.github/workflows/deploy.yml': levels });
     expect(run.outcome).toBe('fail');
+  });
+});
+
+describe('round 19: coverage in pytest addopts and Codecov in .github/', () => {
+  const py = (addopts: string): Tree => ({
+    '.github/workflows/ci.yml':
+      'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: uv run pytest -n 4\n',
+    'pyproject.toml': `[project]\nname = "pay"\n\n[tool.pytest.ini_options]\njunit_suite_name = "pay"\n${addopts}\nfilterwarnings = ["error"]\n`,
+    'pay/__init__.py': 'VERSION = "1"\n',
+    'tests/test_pay.py': 'def test_version():\n    assert True\n',
+  });
+
+  it('`addopts = [… "--cov=pay" …]` measures coverage wherever CI runs pytest: partial, cited at the addopts line', async () => {
+    const run = await runRuleOn(
+      coverageGate,
+      py('addopts = ["-n", "auto", "--cov=pay", "--cov-report", "term-missing"]'),
+    );
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('measured in CI (pytest-cov through addopts)');
+    expect(run.evidence[0]).toMatchObject({ path: 'pyproject.toml', line: 6 });
+    expect(run.evidence[1]).toMatchObject({ path: '.github/workflows/ci.yml', line: 7 });
+  });
+
+  it('an addopts list over several lines names --cov on a continuation line', async () => {
+    const run = await runRuleOn(coverageGate, py('addopts = [\n    "-ra",\n    "--cov",\n]'));
+    expect(run.outcome).toBe('partial');
+    expect(run.evidence[0]).toMatchObject({ path: 'pyproject.toml', line: 6 });
+  });
+
+  it('addopts with only --cov-report (no --cov) measure nothing', async () => {
+    const run = await runRuleOn(coverageGate, py('addopts = "-ra --cov-report=term"'));
+    expect(run.outcome).toBe('fail');
+  });
+
+  it('.github/.codecov.yml with `target: 80%` is a gate', async () => {
+    const run = await runRuleOn(coverageGate, {
+      ...py('addopts = "--cov=pay"'),
+      '.github/.codecov.yml':
+        'coverage:\n  status:\n    project:\n      default:\n        target: 80%\n        threshold: 3%\n',
+    });
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toBe('Coverage is gated: Codecov status target (80).');
+    expect(run.evidence[0]).toMatchObject({ path: '.github/.codecov.yml', line: 5, snippet: 'target: 80%' });
   });
 });

@@ -86,7 +86,10 @@ export const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: stri
     tool: 'Codecov status target',
     // `threshold:` too: a status without a target has Codecov's default, `target: auto`.
     regex: /^[ \t]*(target|threshold)\s*:\s*['"]?(\d+(?:\.\d+)?%?|auto)/m,
-    files: ['codecov.yml', '.codecov.yml', '.github/codecov.yml', 'codecov.yaml', '.codecov.yaml'],
+    // Codecov reads its file at the root, in dev/ or in .github/, named codecov or .codecov (round 19: bitcart .github/.codecov.yml).
+    files: ['', 'dev/', '.github/'].flatMap((d) =>
+      ['codecov.yml', '.codecov.yml', 'codecov.yaml', '.codecov.yaml'].map((n) => `${d}${n}`),
+    ),
     literals: ['target', 'threshold'],
   },
   {
@@ -160,6 +163,14 @@ export const SETUP = {
     files: RUBY_HELPERS,
     literals: ['ENV'],
     maxPerFile: 3,
+  },
+  // pytest's addopts naming `--cov` (pytest-cov): every pytest run measures coverage (round 19, bitcart
+  // pyproject.toml `addopts = ["-n", "auto", "--cov=api", …]`); continuation lines of a list or an ini value too.
+  pytestAddoptsCov: {
+    regex: /^[ \t]*addopts[ \t]*=(?:[^\n]*\n[ \t]+)*?[^\n]*?(?<![\w-])--cov(?![\w-])/m,
+    files: ['**/pyproject.toml', '**/setup.cfg', '**/pytest.ini', '**/tox.ini'],
+    literals: ['--cov'],
+    maxPerFile: 1,
   },
   coverletRef: {
     regex: /<PackageReference\s+Include="coverlet\.(collector|msbuild)"/,

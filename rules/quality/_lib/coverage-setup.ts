@@ -46,7 +46,26 @@ export function setupCoverage(ctx: RuleContext, ci: CommandRun[]): SetupCoverage
   const out: SetupCoverage = { measured: [], configured: [], inert: [] };
   simplecov(ctx, ci, out);
   coverlet(ctx, ci, out);
+  pytestAddopts(ctx, ci, out);
   return out;
+}
+
+/** pytest-cov switched on in pytest's addopts: measured wherever CI runs pytest. */
+function pytestAddopts(ctx: RuleContext, ci: CommandRun[], out: SetupCoverage): void {
+  const m = ctx.matches('pytestAddoptsCov').find((x) => !/^\s*#/.test(x.snippet));
+  if (!m) return;
+  const runs = ci.filter((r) => r.tools.some((t) => t.name === 'pytest'));
+  if (runs.length === 0) {
+    out.configured.push(fromMatch(m, 'pytest addopts turn on pytest-cov (--cov); CI runs no pytest'));
+    return;
+  }
+  out.measured.push({
+    name: 'pytest-cov through addopts',
+    evidence: [
+      fromMatch(m, `pytest addopts turn on pytest-cov (--cov): every pytest run measures coverage`),
+      runEvidence(runs[0]!, `runs pytest, measured by pytest-cov (${m.path}:${m.line})`, 'test'),
+    ],
+  });
 }
 
 function simplecov(ctx: RuleContext, ci: CommandRun[], out: SetupCoverage): void {
