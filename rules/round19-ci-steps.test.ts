@@ -296,6 +296,15 @@ describe('round 19: coverage in pytest addopts and Codecov in .github/', () => {
     expect(run.evidence[0]).toMatchObject({ path: 'pyproject.toml', line: 6 });
   });
 
+  it('a setup.cfg [tool:pytest] addopts value continued on indented lines names --cov', async () => {
+    const tree = py('');
+    tree['setup.cfg'] =
+      '[metadata]\nname = pay\n\n[tool:pytest]\naddopts =\n    -ra\n    --cov=pay\ntestpaths = tests\n';
+    const run = await runRuleOn(coverageGate, tree);
+    expect(run.outcome).toBe('partial');
+    expect(run.evidence[0]).toMatchObject({ path: 'setup.cfg', line: 5 });
+  });
+
   it('addopts with only --cov-report (no --cov) measure nothing', async () => {
     const run = await runRuleOn(coverageGate, py('addopts = "-ra --cov-report=term"'));
     expect(run.outcome).toBe('fail');

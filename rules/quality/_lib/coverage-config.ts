@@ -167,10 +167,11 @@ export const SETUP = {
   // pytest's addopts naming `--cov` (pytest-cov): every pytest run measures coverage (round 19, bitcart
   // pyproject.toml `addopts = ["-n", "auto", "--cov=api", …]`); continuation lines of a list or an ini value too.
   pytestAddoptsCov: {
-    regex: /^[ \t]*addopts[ \t]*=(?:[^\n]*\n[ \t]+)*?[^\n]*?(?<![\w-])--cov(?![\w-])/m,
+    // The option itself is looked for in the value (its continuation lines too) by coverage-setup.ts.
+    regex: /^[ \t]*addopts[ \t]*=/m,
     files: ['**/pyproject.toml', '**/setup.cfg', '**/pytest.ini', '**/tox.ini'],
-    literals: ['--cov'],
-    maxPerFile: 1,
+    literals: ['addopts'],
+    maxPerFile: 2,
   },
   coverletRef: {
     regex: /<PackageReference\s+Include="coverlet\.(collector|msbuild)"/,
