@@ -415,6 +415,35 @@ describe('architecture-docs: an Architecture section of substance in CLAUDE.md o
       expect.objectContaining({ path: 'CLAUDE.md', line: 7, note: 'architecture section in CLAUDE.md' }),
     );
   });
+  it('AGENTS.md with three paragraphs under Architecture (entry point, request flow, key type) earns the same as CLAUDE.md (round 19)', async () => {
+    const agents = [
+      '# Cache exporter - Project Summary',
+      '',
+      '## Overview',
+      'Prometheus exporter for a key-value cache, written in Go.',
+      '',
+      '## Architecture',
+      '',
+      '**Entry point:** `main.go` → builds the `Exporter` struct → registers it with Prometheus → starts the HTTP server.',
+      '',
+      '**Scrape flow:** HTTP request → `Collect()` → `scrapeHost()` → connect → `CONFIG GET` → `INFO` → feature commands → metrics.',
+      '',
+      '**Key struct:** `Exporter` implements `prometheus.Collector` (Describe/Collect) and `http.Handler`.',
+      '',
+      '## Directory Structure',
+      '',
+      '| File | Purpose |',
+      '|------|---------|',
+      '| `exporter.go` | Exporter struct and Collect() |',
+    ].join('\n');
+    for (const name of ['AGENTS.md', 'CLAUDE.md']) {
+      const run = await runRuleOn(rule, { 'README.md': '# cachex\n', 'exporter.go': 'package main\n', [name]: agents });
+      expect(run.outcome).toBe('partial');
+      expect(run.evidence).toContainEqual(
+        expect.objectContaining({ path: name, line: 6, note: `architecture section in ${name}` }),
+      );
+    }
+  });
   it('a vendored skill under .agents/ still earns nothing', async () => {
     const run = await runRuleOn(rule, { 'README.md': '# checkit\n', '.agents/skills/go/AGENTS.md': guide });
     expect(run.outcome).toBe('fail');

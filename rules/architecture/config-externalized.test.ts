@@ -251,6 +251,27 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'docs/deploy.md', line: 5 }] },
     },
     {
+      name: 'a README flag table naming each environment variable in its second column is cited at its heading, not at a scrape-config heading above it (round 19)',
+      profile: 'service',
+      tree: {
+        'main.go':
+          'package main\n\nimport "os"\n\nfunc getEnv(key, def string) string {\n\tif v, ok := os.LookupEnv(key); ok {\n\t\treturn v\n\t}\n\treturn def\n}\n',
+        'README.md':
+          '# cache_exporter\n\n### Basic Prometheus Configuration\n\nAdd a block to `scrape_configs`:\n\n```yaml\nscrape_configs:\n  - job_name: cache\n```\n\n### Command line flags\n\n| Name | Environment Variable Name | Description |\n|------|---------------------------|-------------|\n| cache.addr | CACHE_ADDR | Address of the instance |\n| cache.user | CACHE_USER | User name |\n| cache.password | CACHE_PASSWORD | Password |\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'README.md',
+            line: 12,
+            note: 'documents the environment variables (a table of settings under this heading)',
+          },
+        ],
+        absent: ['Basic Prometheus Configuration'],
+      },
+    },
+    {
       name: 'a FastAPI service with pydantic-settings and .env.example passes',
       profile: 'service',
       tree: {

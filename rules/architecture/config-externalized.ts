@@ -208,9 +208,10 @@ export default defineRule({
         literals: ['ENVIRONMENT'],
         maxPerFile: 1,
       },
+      // A table row may name the variable in a later column (`| redis.addr | REDIS_ADDR | … |`, a flag table).
       envListed: {
         regex:
-          /^[ \t]*(?:\|[ \t]*`?|[*-][ \t]+`?|`|\.B[ \t]+|export[ \t]+)?([A-Z][A-Z0-9]*_[A-Z0-9_]+)(?:`?[ \t]*(?:\||:|—|–|-[ \t]|=)|`[ \t]*$|[ \t]*$)/m,
+          /^[ \t]*(?:\|[ \t]*`?|[*-][ \t]+`?|`|\.B[ \t]+|export[ \t]+)?([A-Z][A-Z0-9]*_[A-Z0-9_]+)(?:`?[ \t]*(?:\||:|—|–|-[ \t]|=)|`[ \t]*$|[ \t]*$)|^[ \t]*\|(?:[^|\n]*\|){1,3}[ \t]*`?([A-Z][A-Z0-9]*_[A-Z0-9_]+)`?[ \t]*\|/m,
         files: [
           'README*',
           '**/docs/**/*.{md,rst,adoc}',
@@ -310,6 +311,7 @@ export default defineRule({
     const helm = ctx.files
       .match(['**/values.yaml'])
       .filter((p) => ctx.files.exists(p.replace(/values\.yaml$/, 'Chart.yaml')));
+    const listed = listedVariables(ctx.matches('envListed'));
     const docs: Evidence[] = [
       ...examples.slice(0, 2).map((p) => ({ path: p, note: 'documents the environment variables' })),
       ...helm.slice(0, 1).map((p) => ({ path: p, note: 'Helm values' })),
@@ -326,17 +328,19 @@ export default defineRule({
         .filter(isProductionPath)
         .slice(0, 1)
         .map((p) => ({ path: p, note: 'appsettings.json: overridable by environment variables' })),
+      // The list of variables before a configuration heading: the heading may be about configuring
+      // something else (a README's "Basic Prometheus Configuration" scrape block, round 19); a heading
+      // of the same file counts beside the list only when it names the environment variables.
+      ...listed.slice(0, 1).map((m) => tableHeading(ctx.files, m)),
       ...ctx
         .matches('readmeSection')
+        .filter((m) => !listed.some((l) => l.path === m.path) || /environment|env vars/i.test(m.snippet))
         .slice(0, 1)
         .map((m) => fromMatch(m, 'configuration section')),
       ...ctx
         .matches('manEnvironment')
         .slice(0, 1)
         .map((m) => fromMatch(m, 'man page ENVIRONMENT section documents the variables')),
-      ...listedVariables(ctx.matches('envListed'))
-        .slice(0, 1)
-        .map((m) => fromMatch(m, 'documents the environment variables (a list of settings)')),
       ...loadedSettingsFiles(
         ctx,
         ctx.matches('loadedSettings').filter((m) => isProductionPath(m.path)),
@@ -444,10 +448,35 @@ export default defineRule({
 });
 
 /** Files that list three or more distinct UPPER_SNAKE settings, one per line: their first line. */
+/**
+ * A list of variables in a Markdown table is cited at the section heading right over the table
+ * (`### Command line flags` over `| Name | Environment Variable Name |`, round 19), else at its row.
+ */
+function tableHeading(files: FileView, m: Match): Evidence {
+  const note = 'documents the environment variables (a list of settings)';
+  if (!m.snippet.startsWith('|')) return fromMatch(m, note);
+  const lines = (files.read(m.path) ?? '').split(/\r?\n/);
+  let i = m.line - 1;
+  while (i > 0 && lines[i - 1]!.trimStart().startsWith('|')) i--;
+  let h = i - 1;
+  while (h >= 0 && lines[h]!.trim() === '') h--;
+  const heading = h >= 0 && h >= i - 3 ? /^#{2,6}[ \t]+\S.*/.exec(lines[h]!) : null;
+  return heading
+    ? {
+        path: m.path,
+        line: h + 1,
+        snippet: heading[0].trim(),
+        note: 'documents the environment variables (a table of settings under this heading)',
+      }
+    : fromMatch(m, note);
+}
+
 function listedVariables(matches: Match[]): Match[] {
   const byFile = new Map<string, Match[]>();
   for (const m of matches) byFile.set(m.path, [...(byFile.get(m.path) ?? []), m]);
-  return [...byFile.values()].filter((ms) => new Set(ms.map((m) => m.groups[0])).size >= 3).map((ms) => ms[0]!);
+  return [...byFile.values()]
+    .filter((ms) => new Set(ms.map((m) => m.groups[0] ?? m.groups[1])).size >= 3)
+    .map((ms) => ms[0]!);
 }
 
 /**

@@ -46,6 +46,30 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'monitoring/api.jsonnet', line: 1 }] },
     },
     {
+      name: "a monitoring mixin's `grafanaDashboards+::` exporting the dashboard JSON is dashboards as jsonnet code: pass, no provisioning asked (round 19)",
+      profile: 'service',
+      tree: {
+        'main.go': 'package main\n\nfunc main() {}\n',
+        'contrib/cache-mixin/mixin.libsonnet':
+          "(import 'dashboards/cache.libsonnet') +\n(import 'alerts/alerts.libsonnet') +\n(import 'config.libsonnet')\n",
+        'contrib/cache-mixin/dashboards/cache.libsonnet':
+          "{\n  grafanaDashboards+:: {\n    'cache-overview.json': (import 'cache-overview.json'),\n  },\n}\n",
+        'contrib/cache-mixin/dashboards/cache-overview.json':
+          '{\n  "title": "Cache",\n  "panels": [\n    {"type": "graph"}\n  ],\n  "schemaVersion": 27\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'contrib/cache-mixin/dashboards/cache.libsonnet',
+            line: 2,
+            note: 'dashboards in jsonnet/code: a monitoring mixin exports them (grafanaDashboards)',
+          },
+          { path: 'contrib/cache-mixin/dashboards/cache-overview.json', line: 3 },
+        ],
+      },
+    },
+    {
       name: 'a dashboard ConfigMap picked up by the Grafana sidecar passes',
       profile: 'service',
       tree: {

@@ -16,7 +16,7 @@ export default defineRule({
     severity: 'low',
     effort: 'medium',
     detection:
-      'Grafana dashboard JSON recognised by structure (`"panels"` and `"schemaVersion"` in one file, also inside ConfigMaps), Grafana provisioning (`providers:` under a provisioning/dashboards folder, the `grafana_dashboard` sidecar label, `kind: GrafanaDashboard`), grafonnet/grafanalib/jsonnet dashboards, Datadog dashboard JSON (`"layout_type"` + `"widgets"`), CloudFormation `AWS::CloudWatch::Dashboard`, and Terraform dashboard resources of Grafana, AWS, Datadog, New Relic, GCP and Azure.',
+      'Grafana dashboard JSON recognised by structure (`"panels"` and `"schemaVersion"` in one file, also inside ConfigMaps), Grafana provisioning (`providers:` under a provisioning/dashboards folder, the `grafana_dashboard` sidecar label, `kind: GrafanaDashboard`), grafonnet/grafanalib/jsonnet dashboards (also the `grafanaDashboards` field of a monitoring mixin), Datadog dashboard JSON (`"layout_type"` + `"widgets"`), CloudFormation `AWS::CloudWatch::Dashboard`, and Terraform dashboard resources of Grafana, AWS, Datadog, New Relic, GCP and Azure.',
     patterns: {
       panels: { regex: /"panels"\s*:\s*\[/, files: DOCS, literals: ['"panels"'], maxPerFile: 1 },
       schemaVersion: { regex: /"schemaVersion"\s*:\s*\d+/, files: DOCS, literals: ['"schemaVersion"'], maxPerFile: 1 },
@@ -39,10 +39,12 @@ export default defineRule({
         ],
         maxPerFile: 1,
       },
+      // A monitoring mixin's `grafanaDashboards+::` field ships its dashboards to whoever imports it
+      // (kube-prometheus, mixtool): dashboards as jsonnet code (blind round 19, a Redis exporter's mixin).
       jsonnet: {
-        regex: /(grafonnet|dashboard\.new\s*\(|\bg\.dashboard\.)/,
+        regex: /(grafonnet|dashboard\.new\s*\(|\bg\.dashboard\.|\bgrafanaDashboards\+?::?)/,
         files: ['**/*.{jsonnet,libsonnet}', '**/jsonnetfile.json'],
-        literals: ['grafonnet', 'dashboard'],
+        literals: ['grafonnet', 'dashboard', 'grafanaDashboards'],
         maxPerFile: 1,
       },
       sdk: {
@@ -90,7 +92,16 @@ export default defineRule({
       ['Datadog dashboard JSON', datadog],
     ];
     const found = parts.filter(([, ms]) => ms.length > 0);
-    const evidence: Evidence[] = found.flatMap(([what, ms]) => firstPerFile(ms, 3).map((m) => fromMatch(m, what)));
+    const evidence: Evidence[] = found.flatMap(([what, ms]) =>
+      firstPerFile(ms, 3).map((m) =>
+        fromMatch(
+          m,
+          /grafanaDashboards/.test(m.snippet)
+            ? 'dashboards in jsonnet/code: a monitoring mixin exports them (grafanaDashboards)'
+            : what,
+        ),
+      ),
+    );
     const data = {
       kinds: found.map(([w]) => w),
       dashboardFiles: new Set([...grafana, ...datadog].map((m) => m.path)).size,

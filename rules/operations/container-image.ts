@@ -1,6 +1,13 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, graded, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { DOCKERFILE_GLOBS, dockerfiles, imagePin, resolveImage, shipsImage } from '../../src/facts/dockerfile.js';
+import {
+  DOCKERFILE_GLOBS,
+  dockerfiles,
+  EARTHFILE_GLOBS,
+  imagePin,
+  resolveImage,
+  shipsImage,
+} from '../../src/facts/dockerfile.js';
 import { dirOf } from '../../src/facts/paths.js';
 
 /** Dev containers, test/example images and build tools are not what ships; they count only when nothing else exists. */
@@ -19,7 +26,7 @@ export default defineRule({
     effort: 'medium',
     detection:
       'Dockerfile/Containerfile outside .devcontainer/, tests and examples; scores multi-stage builds, pinned base images (tag or digest, not `latest` or untagged, ARG defaults substituted) and a `.dockerignore` beside the Dockerfile, beside it as `<name>.dockerignore`, or at the root. Images built without a Dockerfile by Jib, Cloud Native Buildpacks (`spring-boot:build-image`, `pack build`) or ko also pass.',
-    reads: DOCKERFILE_GLOBS,
+    reads: [...DOCKERFILE_GLOBS, ...EARTHFILE_GLOBS],
   },
   appliesTo: ({ facts }) =>
     facts.profile.id === 'service'

@@ -363,6 +363,22 @@ ruleTester(rule, {
       },
     },
     {
+      name: "towncrier's reStructuredText headings (`hookkit 1.6.0 (2025-05-15)` over ===) are version headings (round 19)",
+      tree: {
+        'CHANGELOG.rst':
+          '=========\nChangelog\n=========\n\n.. towncrier release notes start\n\nhookkit 1.6.0 (2025-05-15)\n==========================\n\nBug Fixes\n---------\n\n- `#12 <https://example.com/issues/12>`_: Fix a leak.\n\n\nhookkit 1.5.0 (2024-04-19)\n==========================\n\n- Add a hook.\n',
+        '.github/workflows/publish.yml': 'on:\n  release:\n    types: [published]\njobs: {}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'A versioned CHANGELOG',
+        evidence: [
+          { path: 'CHANGELOG.rst', line: 7, note: 'change log with version headings' },
+          { path: '.github/workflows/publish.yml', line: 2 },
+        ],
+      },
+    },
+    {
       name: 'Helm charts with an artifacthub.io/changes log per version and a tag-triggered workflow pass',
       tree: {
         'charts/api/Chart.yaml':

@@ -454,8 +454,30 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.5, message: 'measured in CI' },
     },
     {
-      name: 'Codecov target auto is not a floor',
+      name: "Codecov project status with target auto alone (threshold 0) fails a pull request that lowers coverage: Codecov's automatic gate (round 19)",
       tree: { 'codecov.yml': 'coverage:\n  status:\n    project:\n      default:\n        target: auto\n' },
+      expect: {
+        outcome: 'pass',
+        message: 'Coverage is gated: Codecov project status (auto target).',
+        evidence: [{ path: 'codecov.yml', line: 5, note: 'Codecov project status (auto target)' }],
+      },
+    },
+    {
+      name: '`coverage: status: project: true` is the project status with its defaults (target auto): a gate (round 19)',
+      tree: {
+        'codecov.yml': 'coverage:\n  status:\n    project: true\n    patch: true\n    changes: true\n\ncomment: off\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Codecov project status (auto target)',
+        evidence: [{ path: 'codecov.yml', line: 3, note: 'Codecov project status (auto target)' }],
+      },
+    },
+    {
+      name: '`project: false` and a `project: true` outside coverage.status gate nothing',
+      tree: {
+        'codecov.yml': 'coverage:\n  status:\n    project: false\n    patch: true\nflag_management:\n  project: true\n',
+      },
       expect: { outcome: 'fail' },
     },
     {

@@ -51,6 +51,26 @@ function codecovDefaultTargetGate(text: string, line: number): boolean {
   return false;
 }
 
+/**
+ * Line `line` (1-based) sits under `coverage.status` and its block is not `informational: true`
+ * (a status that reports only).
+ */
+function codecovStatus(text: string, line: number): boolean {
+  const lines = text.split(/\r?\n/);
+  const indent = (l: string) => /^[ \t]*/.exec(l)![0].length;
+  const at = indent(lines[line - 1] ?? '');
+  if (/^\s*informational\s*:\s*true/m.test(blockOf(lines, line - 1, at))) return false;
+  let want = at;
+  for (let i = line - 2; i >= 0; i--) {
+    const l = lines[i]!;
+    if (!l.trim() || /^\s*#/.test(l) || indent(l) >= want) continue;
+    want = indent(l);
+    if (/^\s*status\s*:/.test(l)) return true;
+    if (want === 0) break;
+  }
+  return false;
+}
+
 /** The lines of the block at indentation `at` around line index `i`. */
 function blockOf(lines: string[], i: number, at: number): string {
   const ind = (l: string) => /^[ \t]*/.exec(l)![0].length;
@@ -81,7 +101,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Floors in what CI runs, followed through scripts, targets and build tools (`--cov-fail-under`, `coverage report --fail-under`, `nyc check-coverage`, `jest --coverageThreshold`, `dotnet test /p:Threshold`, `cargo llvm-cov --fail-under-lines`, a JaCoCo check goal bound in pom.xml or `jacocoTestCoverageVerification`, go-test-coverage, coverage actions with a minimum) and in configuration: Jest coverageThreshold, Vitest coverage.thresholds, nyc/c8 check-coverage, coverage.py fail_under (.coveragerc, pyproject, setup.cfg, tox.ini), pytest addopts --cov-fail-under, JaCoCo <minimum>, coverlet <Threshold>, Codecov target (codecov.yml at the root, in .github/ or dev/), SimpleCov minimum_coverage, go-test-coverage thresholds. Coverage measured without a floor earns partial credit: `go test -cover`, `pytest --cov` (also through pytest addopts), `coverage run`, `jest --coverage`, coverlet, JaCoCo, tarpaulin/llvm-cov, a Codecov or Coveralls upload in CI, or collection set up in configuration. With `readiness audit --coverage FILE` (lcov, Cobertura, JaCoCo, Istanbul summary, Go profile) the measured line coverage decides: pass at ≥ `options.minPercent` (default 80) with no failed test in `--junit FILE` results.',
+      'Floors in what CI runs, followed through scripts, targets and build tools (`--cov-fail-under`, `coverage report --fail-under`, `nyc check-coverage`, `jest --coverageThreshold`, `dotnet test /p:Threshold`, `cargo llvm-cov --fail-under-lines`, a JaCoCo check goal bound in pom.xml or `jacocoTestCoverageVerification`, go-test-coverage, coverage actions with a minimum) and in configuration: Jest coverageThreshold, Vitest coverage.thresholds, nyc/c8 check-coverage, coverage.py fail_under (.coveragerc, pyproject, setup.cfg, tox.ini), pytest addopts --cov-fail-under, JaCoCo <minimum>, coverlet <Threshold>, a Codecov status target (a number, or `target: auto` / `project: true`, which fail a pull request that lowers coverage; codecov.yml at the root, in .github/ or dev/), SimpleCov minimum_coverage, go-test-coverage thresholds. Coverage measured without a floor earns partial credit: `go test -cover`, `pytest --cov` (also through pytest addopts), `coverage run`, `jest --coverage`, coverlet, JaCoCo, tarpaulin/llvm-cov, a Codecov or Coveralls upload in CI, or collection set up in configuration. With `readiness audit --coverage FILE` (lcov, Cobertura, JaCoCo, Istanbul summary, Go profile) the measured line coverage decides: pass at ≥ `options.minPercent` (default 80) with no failed test in `--junit FILE` results.',
     reads: CI_GLOBS,
     patterns: {
       ...Object.fromEntries(
@@ -126,10 +146,20 @@ export default defineRule({
           continue;
         }
         if (t.key === 'codecov' && /^\s*target\s*:\s*['"]?auto/.test(m.snippet)) {
-          // `target: auto` compares with the base commit: a floor only with a `threshold` (the drop
-          // allowed) beside it in the same status block — then Codecov fails the check when coverage drops.
-          if (!codecovAutoGate(ctx.files.read(m.path) ?? '', m.line)) continue;
-          found.push({ tool: 'Codecov status (target auto with a threshold: fails when coverage drops)', match: m });
+          // `target: auto` compares with the base commit: with a `threshold` (the drop allowed) beside
+          // it in the same status block, or alone (threshold 0), Codecov fails the check when coverage drops.
+          const text = ctx.files.read(m.path) ?? '';
+          if (codecovAutoGate(text, m.line))
+            found.push({ tool: 'Codecov status (target auto with a threshold: fails when coverage drops)', match: m });
+          else if (codecovStatus(text, m.line))
+            found.push({ tool: 'Codecov project status (auto target)', match: m, drop: true });
+          continue;
+        }
+        // `project: true`: Codecov's project status with its defaults, target auto and threshold 0 — the
+        // check fails on a pull request that lowers coverage (round 19, pluggy codecov.yml).
+        if (t.key === 'codecov' && /^\s*project\s*:/.test(m.snippet)) {
+          if (codecovStatus(ctx.files.read(m.path) ?? '', m.line))
+            found.push({ tool: 'Codecov project status (auto target)', match: m, drop: true });
           continue;
         }
         found.push({ tool: t.tool, match: m });

@@ -6,6 +6,28 @@ import { fixtureTree } from '../../src/testing/fixtures.js';
 ruleTester(rule, {
   valid: [
     {
+      name: '`make checks` whose recipe tests `$(shell gofmt -l .)` / `test -z "$$(gofmt -l .)"` checks formatting in CI, as linting reads the same chain (round 19)',
+      tree: {
+        'go.mod': 'module example.com/kvexporter\n\ngo 1.22\n',
+        'main.go': 'package main\n\nfunc main() {}\n',
+        '.github/workflows/tests.yml':
+          'name: tests\non: [pull_request]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-go@v5\n      - name: checks\n        run: make checks\n',
+        Makefile:
+          '.PHONY: checks\nchecks:\n\tgo vet ./...\n\techo "checking gofmt"\n\t@if [ "$(shell gofmt -e -l . | wc -l)" -ne 0 ]; then exit 1; fi\n\ttest -z "$$(goimports -l .)"\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'CI checks the formatting with gofmt.',
+        evidence: [
+          {
+            path: 'Makefile',
+            line: 5,
+            note: 'job lint runs gofmt: .github/workflows/tests.yml:10 → Makefile:5 (make checks) → gofmt',
+          },
+        ],
+      },
+    },
+    {
       name: "`make checkformat` whose recipe runs `uv tool run ruff …` (uv's long form of uvx) is checked in CI (round 18)",
       tree: {
         'pyproject.toml': '[project]\nname = "shopdesk"\n\n[tool.ruff]\nline-length = 120\n',
@@ -260,6 +282,37 @@ ruleTester(rule, {
       name: 'Black in pyproject.toml',
       tree: { 'pyproject.toml': '[tool.black]\nline-length = 100\n' },
       expect: { outcome: 'pass', evidence: [{ path: 'pyproject.toml', line: 1 }] },
+    },
+    {
+      name: 'Spotless configured with ktfmt for Kotlin is named ktfmt at its step, not google-java-format (round 19)',
+      tree: {
+        'settings.gradle.kts': 'rootProject.name = "klog"\n',
+        'build.gradle.kts':
+          'plugins {\n  kotlin("jvm") version "2.0.0"\n  alias(libs.plugins.spotless)\n}\n\nspotless {\n    kotlin {\n        target("src/**/*.kt")\n        ktfmt("0.47").googleStyle()\n    }\n}\n',
+        'src/main/kotlin/klog/Logger.kt': 'package klog\n\nclass Logger\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ./gradlew build spotlessCheck\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Spotless (ktfmt) configured and checked in CI (Spotless (ktfmt))',
+        evidence: [
+          { path: 'build.gradle.kts', line: 9, note: 'Spotless configured with ktfmt' },
+          { path: '.github/workflows/ci.yml', line: 7 },
+        ],
+      },
+    },
+    {
+      name: 'Spotless in Maven with palantirJavaFormat is named palantir-java-format',
+      tree: {
+        'pom.xml':
+          '<project>\n<build><plugins><plugin>\n<groupId>com.diffplug.spotless</groupId>\n<artifactId>spotless-maven-plugin</artifactId>\n<configuration><java><palantirJavaFormat><version>2.50.0</version></palantirJavaFormat></java></configuration>\n</plugin></plugins></build>\n</project>\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Spotless (palantir-java-format) configured',
+        evidence: [{ path: 'pom.xml', line: 5, note: 'Spotless configured with palantir-java-format' }],
+      },
     },
     {
       name: 'Spotless in a Gradle build',

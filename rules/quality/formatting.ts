@@ -1,7 +1,7 @@
-import { defineRule, type Evidence, type FileView } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
-import { diffCheckOf, findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
+import { diffCheckOf, type FoundTool, findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
 import { runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
@@ -20,6 +20,46 @@ function golangciFormats(files: FileView, path: string): boolean {
     Array.isArray(v) ? v.map(String) : [],
   );
   return enabled.some((n) => GO_FORMATTERS.includes(n));
+}
+
+/** What a Spotless step is called. */
+const SPOTLESS_STEPS: Record<string, string> = {
+  ktfmt: 'ktfmt',
+  ktlint: 'ktlint',
+  diktat: 'diktat',
+  palantirJavaFormat: 'palantir-java-format',
+  googleJavaFormat: 'google-java-format',
+  prettier: 'Prettier',
+  eclipse: 'the Eclipse formatter',
+  cleanthat: 'Cleanthat',
+  scalafmt: 'scalafmt',
+  clangFormat: 'clang-format',
+};
+
+/**
+ * Spotless formats with the steps its configuration names (`ktfmt("0.47")`, `<palantirJavaFormat>`):
+ * the finding names them, at the first step's line, not google-java-format by default (round 19,
+ * a Kotlin library whose Spotless block configures ktfmt). The ktlint/ktfmt Gradle plugins are named
+ * for the plugin found.
+ */
+function nameJvmFormatters(steps: Match[], tools: FoundTool[], spotless: Match[]): void {
+  const spotlessFiles = new Set(spotless.map((m) => m.path));
+  const inSpotless = steps.filter((m) => spotlessFiles.has(m.path));
+  for (const t of tools) {
+    if (t.name === 'Spotless/google-java-format' && inSpotless.length > 0) {
+      const names = [...new Set(inSpotless.map((m) => SPOTLESS_STEPS[m.groups[0] ?? m.groups[1] ?? ''] ?? ''))].filter(
+        Boolean,
+      );
+      if (names.length === 0) continue;
+      t.label = `Spotless (${listing(names)})`;
+      // The step that says which formatter, rather than the plugin line that says only Spotless.
+      if (t.evidence.note?.endsWith('configuration'))
+        t.evidence = fromMatch(inSpotless[0]!, `Spotless configured with ${listing(names)}`);
+    } else if (t.name === 'ktlint/ktfmt' && t.label === t.name) {
+      const what = `${t.evidence.path} ${t.evidence.note ?? ''}`;
+      t.label = /ktfmt/.test(what) ? 'ktfmt' : 'ktlint';
+    }
+  }
 }
 
 const FORMATTERS: ToolSpec[] = [
@@ -107,6 +147,9 @@ const FORMATTERS: ToolSpec[] = [
   },
 ];
 
+/** Formatters with no configuration file, pattern or dependency: only a run shows them. */
+const UNCONFIGURED = new Set(FORMATTERS.filter((f) => !f.files && !f.pattern && !f.deps).map((f) => f.name));
+
 export default defineRule({
   meta: {
     id: 'formatting',
@@ -182,6 +225,24 @@ export default defineRule({
         literals: ['rule'],
         maxPerFile: 1,
       },
+      // The formatter steps of a Spotless configuration: Gradle `ktfmt("0.47")`, Maven `<ktfmt>`.
+      spotlessStep: {
+        regex:
+          /(?:^|[\s{(.])(ktfmt|ktlint|diktat|palantirJavaFormat|googleJavaFormat|prettier|eclipse|cleanthat|scalafmt|clangFormat)\s*\(|<(ktfmt|ktlint|diktat|palantirJavaFormat|googleJavaFormat|prettier|eclipse|cleanthat|scalafmt|clangFormat)>/,
+        files: ['**/pom.xml', '**/*.gradle', '**/*.gradle.kts'],
+        literals: [
+          'ktfmt',
+          'ktlint',
+          'diktat',
+          'JavaFormat',
+          'prettier',
+          'eclipse',
+          'cleanthat',
+          'scalafmt',
+          'clangFormat',
+        ],
+        maxPerFile: 4,
+      },
       spotless: {
         regex: /\bspotless\b|google-java-format|\bfmt-maven-plugin\b/,
         files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'],
@@ -194,6 +255,7 @@ export default defineRule({
     const found = findTools(ctx, FORMATTERS, 'format');
     const { ciRuns, ciWrites } = found;
     const tools = found.tools.filter((t) => t.name !== GOLANGCI || golangciFormats(ctx.files, t.evidence.path));
+    nameJvmFormatters(ctx.matches('spotlessStep'), tools, ctx.matches('spotless'));
     const evidence: Evidence[] = tools.map((t) => t.evidence);
     const checked = tools.filter((t) => t.ci);
     for (const t of checked.slice(0, 3)) {
@@ -280,6 +342,15 @@ export default defineRule({
       : otherChecks.length
         ? `; CI does not check it, but runs ${listing(otherChecks)}`
         : ', not checked in CI';
+    // Formatters with no configuration of their own (gofmt, dotnet format), shown only by the CI run
+    // that checks with them: "checked in CI", not "configured and checked in CI (gofmt)".
+    const runOnly =
+      checked.length === tools.length &&
+      otherChecks.length === 0 &&
+      !writeNote &&
+      tools.every((t) => t.ci && !diffCheckOf(ctx.facts.commands, t.ci) && UNCONFIGURED.has(t.name));
+    if (tools.length > 0 && runOnly)
+      return pass(`CI checks the formatting with ${listing(tools.map((t) => t.label))}.`, evidence, data);
     if (tools.length > 0)
       return pass(`${listing(tools.map((t) => t.label))} configured${ciNote}${writeNote}.`, evidence, {
         ...data,

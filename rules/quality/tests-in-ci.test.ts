@@ -605,4 +605,22 @@ describe('tests-in-ci: which run is cited first', () => {
     });
     expect(run.evidence[1]).toMatchObject({ path: '.github/workflows/benchmark.yml', line: 7 });
   });
+
+  it('a tox matrix whose suite runs as `{env:SUITE_CMD:pytest} {posargs}` in [testenv] is cited before its benchmark env (round 19)', async () => {
+    const run = await runRuleOn(rule, {
+      '.github/workflows/test.yml':
+        'on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        include:\n          - name: bench\n            tox_env: benchmark\n          - name: py312\n            tox_env: py312\n    steps:\n      - uses: actions/checkout@v4\n      - run: tox run\n        env:\n          TOX_ENV: ${{ matrix.tox_env }}\n',
+      'tox.ini':
+        '[tox]\nenvlist=py{311,312}\n\n[testenv]\ncommands=\n  {env:_HOOKS_TOX_CMD:pytest} {posargs}\n  coverage: coverage xml\nsetenv=\n  coverage: _HOOKS_TOX_CMD=coverage run -m pytest\n\n[testenv:benchmark]\ncommands=pytest {posargs:testing/benchmark.py}\n',
+      'pyproject.toml': '[project]\nname = "hooks"\n',
+      'testing/test_hooks.py': 'def test_call():\n    assert True\n',
+      'testing/benchmark.py': 'def test_speed(benchmark):\n    benchmark(lambda: 1)\n',
+    });
+    expect(run.outcome).toBe('pass');
+    expect(run.evidence[0]).toMatchObject({
+      path: 'tox.ini',
+      line: 6,
+      note: 'job test runs tests: .github/workflows/test.yml:14 → tox.ini:6 (tox env py312) → pytest',
+    });
+  });
 });

@@ -134,7 +134,8 @@ export default defineRule({
  * (round 7: a codspeed benchmark job cited instead of the matrix job's `tox -e py`).
  */
 function sideRun(r: CommandRun): number {
-  const words = `${r.origin.path} ${r.origin.job ?? ''} ${r.argv.join(' ')}`;
+  // The targets and environments followed count too: `tox env benchmark`, `make bench` (round 19).
+  const words = `${r.origin.path} ${r.origin.job ?? ''} ${r.argv.join(' ')} ${r.chain.map((h) => h.via ?? '').join(' ')}`;
   return /bench|codspeed|perf(?:ormance)?\b|fuzz|load-?test|smoke/i.test(words) ? 1 : 0;
 }
 

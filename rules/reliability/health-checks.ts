@@ -13,6 +13,7 @@ import {
 } from '../../src/facts/deploy.js';
 import {
   DOCKERFILE_GLOBS,
+  EARTHFILE_GLOBS,
   dockerfiles,
   imageHealthcheck,
   isToolImage,
@@ -98,7 +99,7 @@ export default defineRule({
         maxPerFile: 1,
       },
     },
-    reads: [...DEPLOY_READS, ...DOCKERFILE_GLOBS, ...SYSTEMD_GLOBS],
+    reads: [...DEPLOY_READS, ...DOCKERFILE_GLOBS, ...EARTHFILE_GLOBS, ...SYSTEMD_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
   // What an example or a test runs is not what this repository runs. An image that starts no
@@ -107,15 +108,23 @@ export default defineRule({
     const profile = ctx.facts.profile.id;
     // A development container's Dockerfile runs no service: it makes nothing applicable.
     const images = ctx.files.match(DOCKERFILE_GLOBS).filter((p) => isProductionPath(p) && !isDevContainer(p));
+    let earthLongRunning = false;
     const oneShot = new Map(
       dockerfiles(ctx.files)
-        .filter((f) => images.includes(f.path))
+        .filter((f) => !f.target && images.includes(f.path))
         .flatMap((f) => {
           const why = oneShotImage(f, profile);
           return why ? [[f.path, why] as const] : [];
         }),
     );
-    const longRunning = images.some((p) => !oneShot.has(p));
+    // Images an Earthfile target saves (one file, several targets): judged per target.
+    for (const f of dockerfiles(ctx.files)) {
+      if (!f.target || !isProductionPath(f.path)) continue;
+      const why = oneShotImage(f, profile);
+      if (why) oneShot.set(`${f.path} +${f.target.name}`, why);
+      else earthLongRunning = true;
+    }
+    const longRunning = earthLongRunning || images.some((p) => !oneShot.has(p));
     // A reusable Terraform module creates what its callers ask for (a cluster, a node pool): the
     // workloads and their probes are deployed elsewhere, as its instance counts and limits are.
     // A module that itself declares a load balancer or service with a health check is judged on it.

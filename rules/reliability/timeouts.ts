@@ -214,7 +214,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Explicit client or server timeouts in production code and Spring `*-timeout` properties (a Python `timeout=` on a query filter, lock, queue, cache entry or subprocess is not one). Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, a call of the project\'s own HTTP helper module (one importing pycurl/requests/urllib3 whose `timeout` defaults to None) with a URL and no `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout`, a C# `new HttpClient()` whose file never sets `.Timeout`; JS/TS `fetch()` without a signal and AWS SDK clients without a request timeout; Ruby Faraday calls whose block or arguments set no timeout and `Net::HTTP.get`; PHP Guzzle clients without `timeout`. Laravel\'s Http facade (30 s) and httpx (5 s) time out by default, said so; server timeouts (Go http.Server, Node and Fastify server options such as requestTimeout, gunicorn, shutdown deadlines) are not outbound evidence. The message names the clients checked for the languages present. A context deadline handed to a subprocess (`exec.CommandContext(ctx, "git", …)`) bounds a command, not an outbound call: it counts for nothing.',
+      "Applies to services that make outbound calls, by the same outbound-calls fact as retries and circuit breakers (clients known by how their timeouts are set are in it: URLConnection, Spring request factories, Apache and OkHttp builders, Flurl `.WithTimeout(`, Go `http.Client{Timeout:}`, the HttpClient factory's resilience handlers); an explicit timeout alone is no outbound call. Explicit client or server timeouts in production code and Spring `*-timeout` properties (a Python `timeout=` on a query filter, lock, queue, cache entry or subprocess is not one). Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, a call of the project's own HTTP helper module (one importing pycurl/requests/urllib3 whose `timeout` defaults to None) with a URL and no `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout`, a C# `new HttpClient()` whose file never sets `.Timeout`; JS/TS `fetch()` without a signal and AWS SDK clients without a request timeout; Ruby Faraday calls whose block or arguments set no timeout and `Net::HTTP.get`; PHP Guzzle clients without `timeout`. Laravel's Http facade (30 s) and httpx (5 s) time out by default, said so; server timeouts (Go http.Server, Node and Fastify server options such as requestTimeout, gunicorn, shutdown deadlines) are not outbound evidence. The message names the clients checked for the languages present. A context deadline handed to a subprocess (`exec.CommandContext(ctx, \"git\", …)`) bounds a command, not an outbound call: it counts for nothing.",
     patterns: {
       // A keyword argument `timeout=5` (PEP 8 writes it without spaces), not an assignment to a
       // name or attribute (`timeout = models.DurationField(…)`, `check.timeout = …`), not a
@@ -329,15 +329,12 @@ export default defineRule({
   },
   // A timeout that bounds the server (Fastify `requestTimeout`) is no outbound call: with none, the
   // rule is N/A for the same reason as retries and circuit breakers.
-  appliesTo: (ctx) =>
-    outboundApplies(
-      ctx,
-      'timeouts',
-      // Client calls only: a bare Python `timeout=` (pyExplicit) may bound a future, a lock or a
-      // queue; the explicit timeouts below are counted once the task deadlines are set apart.
-      ['pyRequests', 'goDefault', 'goClient', 'csClient'],
-      () => explicitTimeouts(ctx, ['explicit']).outbound.length > 0,
-    ),
+  // One applicability with retries and circuit breakers: the outbound-calls fact (which knows the
+  // clients whose timeouts are set here: Flurl, URLConnection, OkHttp/HttpClient builders, Go's
+  // http.Client) or a client call of this rule's own. An explicit timeout alone is no outbound call:
+  // a future's, a lock's or a migration runner's wait bounds no client (blind round 18: timeouts
+  // passed on `future.result(timeout=15)` where retries said "no outbound calls").
+  appliesTo: (ctx) => outboundApplies(ctx, 'timeouts', ['pyRequests', 'goDefault', 'goClient', 'csClient']),
   check(ctx) {
     const faults: Fault[] = [];
     for (const m of productionMatches(ctx, 'pyRequests')) {

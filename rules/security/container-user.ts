@@ -3,6 +3,7 @@ import { fail, listing, partial, pass, unknown } from '../../src/engine/results.
 import {
   DOCKERFILE_GLOBS,
   dockerfiles,
+  EARTHFILE_GLOBS,
   NONROOT_IMAGE,
   resolveImage,
   shipsImage,
@@ -28,8 +29,8 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Every Dockerfile/Containerfile (not dev containers): the last `USER` of the final stage, following stages built FROM an earlier stage; `:nonroot` distroless and Chainguard images count as unprivileged; an entrypoint script that execs the service through su-exec/gosu/runuser/setpriv drops privileges. Images Jib builds: `<container><user>` (Maven) or `jib.container.user` (Gradle). A finding per final stage without USER (at its FROM line) or whose USER is root/0.',
-    reads: DOCKERFILE_GLOBS,
+      'Every Dockerfile/Containerfile (not dev containers) and every Earthfile target that saves an image (`SAVE IMAGE`; built on the targets it builds FROM or the base recipe): the last `USER` of the final stage, following stages built FROM an earlier stage; `:nonroot` distroless and Chainguard images count as unprivileged; an entrypoint script that execs the service through su-exec/gosu/runuser/setpriv drops privileges. Images Jib builds: `<container><user>` (Maven) or `jib.container.user` (Gradle). A finding per final stage without USER (at its FROM line) or whose USER is root/0.',
+    reads: [...DOCKERFILE_GLOBS, ...EARTHFILE_GLOBS],
     patterns: { drop: DROP_PATTERN },
   },
   appliesTo: (ctx) => {
@@ -108,7 +109,7 @@ export default defineRule({
         data,
       );
     const bad = verdicts.length - good;
-    const msg = `${bad} of ${verdicts.length} ${jib.length > 0 ? 'image' : 'Dockerfile'}${verdicts.length === 1 ? '' : 's'} run${bad === 1 && verdicts.length === 1 ? 's' : ''} ${jib.length > 0 ? 'as root' : 'the final stage as root'}.`;
+    const msg = `${bad} of ${verdicts.length} ${jib.length > 0 || judged.some((d) => d.target) ? 'image' : 'Dockerfile'}${verdicts.length === 1 ? '' : 's'} run${bad === 1 && verdicts.length === 1 ? 's' : ''} ${jib.length > 0 ? 'as root' : 'the final stage as root'}.`;
     return good === 0 ? fail(msg, evidence, data) : partial(good / verdicts.length, msg, evidence, data);
   },
 });
@@ -161,6 +162,18 @@ function judge(d: Dockerfile): Verdict {
         },
       };
     }
+  }
+  if (d.target) {
+    const root = chain[chain.length - 1]!;
+    return {
+      ok: false,
+      evidence: {
+        path: d.path,
+        line: d.target.line,
+        snippet: `${d.target.name}:`,
+        note: `Earthfile target +${d.target.name} saves an image (SAVE IMAGE, line ${d.target.save}${d.published ? `; pushed by ${d.published.path}:${d.published.line}` : ''}) with no USER instruction in it or the recipe it builds on (FROM ${resolveImage(d, root.image)}, line ${root.line}): the container runs as root`,
+      },
+    };
   }
   return {
     ok: false,

@@ -47,6 +47,114 @@ export interface Dockerfile {
   args: Record<string, string>;
   /** A CI step that builds this Dockerfile and pushes the image to a registry. */
   published?: { path: string; line: number };
+  /**
+   * An Earthfile target that saves an image (`SAVE IMAGE`): its recipe is the final stage, built
+   * on the stages of the targets it builds FROM (`FROM +build`) or on the file's base recipe.
+   */
+  target?: { name: string; line: number; save: number };
+}
+
+/** Earthly's build files: each target with `SAVE IMAGE` builds an image like a Dockerfile stage. */
+export const EARTHFILE_GLOBS = ['**/Earthfile'];
+
+/**
+ * The images an Earthfile builds (blind round 18, tokei: `+docker` pushed by publish_image.yaml, a
+ * target with no FROM of its own on the base recipe `FROM alpine:3.19` and no USER). One entry per
+ * target that saves an image: stages are the base recipe (alias `+`), the targets it builds FROM
+ * (alias `+name`), then the target; `COPY +t/file` reads as `COPY --from=+t`. A target built
+ * `FROM DOCKERFILE` is the Dockerfile's image, judged there.
+ */
+export function parseEarthfile(path: string, text: string): Dockerfile[] {
+  const lines = text.split(/\r?\n/);
+  type Target = { name: string; line: number; ins: Instruction[] };
+  const base: Target = { name: '', line: 1, ins: [] };
+  const targets = new Map<string, Target>();
+  let cur = base;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (!raw.trim() || raw.trim().startsWith('#')) continue;
+    const header = /^([A-Za-z][\w.-]*)\s*:\s*(?:#.*)?$/.exec(raw);
+    if (header) {
+      cur = { name: header[1]!, line: i + 1, ins: [] };
+      if (!targets.has(cur.name)) targets.set(cur.name, cur);
+      continue;
+    }
+    const start = i;
+    let body = raw;
+    while (body.trimEnd().endsWith('\\') && i + 1 < lines.length)
+      body = `${body.trimEnd().slice(0, -1)} ${lines[++i]!.trim()}`;
+    const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(body);
+    if (!m) continue;
+    let args = m[2]!.trim();
+    const keyword = m[1]!.toUpperCase();
+    if (keyword === 'COPY') args = args.replace(/(^|\s)\+([\w.-]+)\//, '$1--from=+$2 ');
+    cur.ins.push({ keyword, args, line: start + 1, endLine: i + 1 });
+  }
+  const args: Record<string, string> = {};
+  for (const ins of base.ins)
+    if (ins.keyword === 'ARG') {
+      const a = /^(?:--global\s+)?([A-Za-z_]\w*)=("[^"]*"|'[^']*'|\S*)/.exec(ins.args);
+      if (a) args[a[1]!] = a[2]!.replace(/^["']|["']$/g, '');
+    }
+  const stageOf = (t: Target, alias: string): Stage | undefined => {
+    const from = t.ins.find((i) => i.keyword === 'FROM');
+    if (from && /^DOCKERFILE\b/i.test(from.args)) return undefined;
+    const image = from ? (from.args.split(/\s+/).find((p) => !p.startsWith('--')) ?? '') : '+';
+    return {
+      image,
+      alias,
+      line: from?.line ?? t.line,
+      instructions: t.ins.filter((i) => i !== from && i.keyword !== 'VERSION' && i.keyword !== 'IMPORT'),
+    };
+  };
+  const out: Dockerfile[] = [];
+  for (const t of targets.values()) {
+    const save = t.ins.find((i) => i.keyword === 'SAVE' && /^IMAGE\b/i.test(i.args));
+    if (!save) continue;
+    const chain: Stage[] = [];
+    const seen = new Set<string>();
+    let ok = true;
+    for (let at: Target | undefined = t, alias = `+${t.name}`; at && !seen.has(alias); ) {
+      seen.add(alias);
+      const st = stageOf(at, alias);
+      if (!st) {
+        ok = false;
+        break;
+      }
+      chain.unshift(st);
+      if (!st.image.startsWith('+')) break;
+      alias = st.image;
+      at =
+        alias === '+' ? (base.ins.some((i) => i.keyword === 'FROM') ? base : undefined) : targets.get(alias.slice(1));
+    }
+    if (!ok) continue;
+    out.push({
+      path,
+      ok: true,
+      stages: chain,
+      args,
+      target: { name: t.name, line: t.line, save: save.line },
+    });
+  }
+  return out;
+}
+
+/** The CI line that runs `earthly … +target` with a push (`--push` there, or `SAVE IMAGE --push` in the target). */
+function earthlyPublishedBy(
+  ci: { path: string; lines: string[] }[],
+  d: Dockerfile,
+  pushesItself: boolean,
+): { path: string; line: number } | undefined {
+  const dir = d.path.includes('/') ? d.path.slice(0, d.path.lastIndexOf('/')) : '';
+  const ref = new RegExp(
+    String.raw`\bearthly\b.*?(?:^|[\s"'])(?:\.?/?${escapeRegex(dir)}/?)?\+${escapeRegex(d.target!.name)}(?:[\s"']|$)`,
+  );
+  for (const f of ci)
+    for (let i = 0; i < f.lines.length; i++) {
+      const l = f.lines[i]!;
+      if (ref.test(l) && (pushesItself || /--push\b/.test(l))) return { path: f.path, line: i + 1 };
+    }
+  return undefined;
 }
 
 export function parseDockerfile(path: string, text: string): Dockerfile {
@@ -120,17 +228,30 @@ export function dockerfiles(files: FileView): Dockerfile[] {
           ? { path: p, ok: false, error: `${p}: unreadable`, stages: [], args: {} }
           : parseDockerfile(p, text);
       });
+    const earth = files
+      .match(EARTHFILE_GLOBS)
+      .filter((p) => isProductionPath(p))
+      .flatMap((p) => {
+        const text = files.read(p);
+        return text === undefined ? [] : parseEarthfile(p, text);
+      });
     // Only a Dockerfile named for development or tests needs the CI looked at: one that CI pushes
     // to a registry is the published image, whatever its name (postiz-app's Dockerfile.dev, round 14).
+    // An Earthfile target is looked up too: the CI line that runs `earthly --push +target`.
     const named = all.filter((d) => TOOL_NAME.test(baseName(d.path)));
-    if (named.length > 0) {
+    if (named.length > 0 || earth.length > 0) {
       const ci = files.match(CI_GLOBS).map((p) => ({ path: p, lines: (files.read(p) ?? '').split('\n') }));
       for (const d of named) {
         const at = publishedBy(ci, d.path);
         if (at) d.published = at;
       }
+      for (const d of earth) {
+        const save = d.stages.at(-1)!.instructions.find((i) => i.line === d.target!.save);
+        const at = earthlyPublishedBy(ci, d, /--push\b/.test(save?.args ?? ''));
+        if (at) d.published = at;
+      }
     }
-    return all;
+    return [...all, ...earth];
   });
 }
 
@@ -233,7 +354,7 @@ export function shipsImage(d: Dockerfile): boolean {
 }
 
 export function isToolImage(d: Dockerfile): boolean {
-  const name = baseName(d.path);
+  const name = d.target?.name ?? baseName(d.path);
   // A development name says nothing when CI builds and pushes the image (the published image).
   if ((TOOL_NAME.test(name) && !d.published) || TOOL_DIR.test(d.path)) return true;
   const last = d.stages[d.stages.length - 1];

@@ -34,8 +34,19 @@ const CALLS = [
   String.raw`\bgrpc\.(?:Dial|DialContext|NewClient)\(|\bresty\.New\(|\.NewFromConfig\(`,
   // JVM: RestTemplate/WebClient/RestClient, OkHttp, Feign, java.net.http, gRPC channels, Apache HttpClient.
   String.raw`\b(?:RestTemplate|WebClient|RestClient|OkHttpClient|HttpClient\.new(?:Builder|HttpClient)|ManagedChannelBuilder|HttpClients\.create\w*)\b|@FeignClient\b|@HttpExchange\b|\bHttpURLConnection\b`,
-  // .NET: HttpClient and its factory, gRPC channels, RestSharp, Refit.
-  String.raw`\bnew\s+HttpClient\s*[({]|\bIHttpClientFactory\b|\.AddHttpClient\b|\bGrpcChannel\.ForAddress\(|\bnew\s+RestClient\(|\bRestService\.For<`,
+  // JVM clients known by how their timeouts are set (one fact with the timeouts rule, which found
+  // these while retries and circuit breakers said "no outbound calls"): java.net URLConnection,
+  // Spring's request factories and RestTemplateBuilder, Apache HttpClient builders, Ktor's
+  // HttpClient(engine), and a connect/read timeout set on a connection, client or request factory
+  // (`conn.setConnectTimeout(…)`, a RestTemplate builder's) — not on a DataSource or pool (`ds.setConnectTimeout`), the driver's.
+  String.raw`\.openConnection\(\s*\)|\b(?:SimpleClientHttpRequestFactory|HttpComponentsClientHttpRequestFactory|JdkClientHttpRequestFactory|RestTemplateBuilder|HttpClientBuilder|RequestConfig\.custom)\b|\bHttpClient\s*\(\s*(?:CIO|OkHttp|Apache5?|Java|Android|Darwin|Js)\b`,
+  String.raw`\b\w*(?:[cC]onn|[cC]onnection|[cC]lient|[fF]actory|[bB]uilder|[hH]ttp\w*)\s*\.\s*set(?:Connect|Read)Timeout\(`,
+  // .NET: HttpClient and its factory, gRPC channels, RestSharp, Refit, Flurl (`url.WithTimeout(…)`
+  // sends a request; `using Flurl.Http` is the client).
+  // The resilience handlers of the HttpClient factory (`ConfigureHttpClientDefaults(http =>
+  // http.AddStandardResilienceHandler())`, the Aspire service defaults) wrap its clients' calls.
+  String.raw`\bnew\s+HttpClient\s*[({]|\bIHttpClientFactory\b|\.AddHttpClient\b|\.ConfigureHttpClientDefaults\(|\.Add(?:Standard(?:Resilience|Hedging)|Resilience)Handler\(|\bGrpcChannel\.ForAddress\(|\bnew\s+RestClient\(|\bRestService\.For<`,
+  String.raw`^[ \t]*using\s+Flurl\.Http\b|\bnew\s+Flurl(?:Client|Request)\(|\bFlurlHttp\.|\.WithTimeout\(\s*(?:TimeSpan\.|\d)`,
   // Mail and Redis-backed services the code talks to (blind round 14, simplebank: SMTP mail and an
   // asynq queue were its only outbound calls): net/smtp, gomail, smtplib, nodemailer, SmtpClient;
   // go-redis and asynq clients, StackExchange.Redis connections.
@@ -137,6 +148,16 @@ export const OUTBOUND_PATTERN: ScanPattern = {
     'redis',
     'asynq',
     'ConnectionMultiplexer',
+    'openConnection',
+    'RequestFactory',
+    'RequestConfig',
+    'ConnectTimeout',
+    'ReadTimeout',
+    'Flurl',
+    'WithTimeout',
+    'HttpClientDefaults',
+    'ResilienceHandler',
+    'HedgingHandler',
   ],
   maxPerFile: 3,
 };

@@ -90,6 +90,10 @@ describe('LiteralSet', () => {
       'STRASSE',
       '\u0130',
       'nothing',
+      // A folded hit first, the exact one later (overlapping, then apart), and folded hits only.
+      'PROCESS.ENV.Xprocess.env.X',
+      'x-request_id, x-REQUEST_ID and x-Request_ID',
+      'Process.Env.X process.ENV.x',
     ];
     const texts = [
       ...fixed,

@@ -27,6 +27,24 @@ const LOCATED_COMMENT = /^((?:[\w.@-]+\/)*[\w@-]+\.[A-Za-z]{1,6}:\d+(?:-\d+)?)$/
 const TREE_ROOT = /^([\w@-][\w.@-]*(?:\/[\w.@-]+)*\/)(?:\s+(\S.*))?$/;
 const TREE = /^((?:[\s│]|\|(?!--))*)(?:├──|└──|\|--|`--|\+--|\\--|├─|└─)\s*(\S+)(.*)/;
 const FENCE_MARK = /^\s*(?:(?:#|\/\/|--|\*|-|>)\s*)?(?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴|⏳|\[[ xX]\]|PASS\b|FAIL\b)/;
+/** A tree node's name that is a file ("setup.go", ".env.example", "Makefile") or a folder ("api/"). */
+const FILE_NODE =
+  /^(?:[\w@.-]*\w\.[A-Za-z][\w-]{0,9}|\.[\w.-]+|[\w@.-]+\/|Makefile|Dockerfile|Procfile|Gemfile|Jenkinsfile|Vagrantfile|LICENSE)$/;
+/**
+ * Whether a tree node without a mark claims a file: a file's or folder's name, carrying a note
+ * ("(3 tests - Login flows)", "# HTTP handlers") unless READINESS_TREE_NODES=all (measurement).
+ */
+function treeNodeClaim(name: string, note: string): boolean {
+  if (!FILE_NODE.test(name)) return false;
+  if (process.env.READINESS_TREE_NODES === 'all') return true;
+  return /\S/.test(note) && !/\.\.\.|…/.test(name);
+}
+/** "- TestAuthFlow_LoginSuccess", "* test_login_rejects_bad_password": a test's name as a list item. */
+const TEST_NAME_ITEM =
+  /^\s*[-*•]\s+`?(Test[A-Z_]\w*|test_\w+|test[A-Z]\w*|\w+_test|[A-Z]\w*Tests?\.\w+|should\w+)`?\s*$/;
+/** "Auth Flow (3 tests)", "Infrastructure: 4 tests": a group of tests and its size. */
+const TEST_GROUP =
+  /^([A-Za-z][\w /&+.-]{0,60}?)\s*(?:\(\s*|:\s*|[-–—]\s*)(\d{1,4}) (?:tests?|testes|pruebas|cases)\)?\s*$/i;
 /** A line of a box drawn with box characters: its text. */
 function boxText(raw: string): string | null {
   const t = raw.trim();
@@ -301,9 +319,12 @@ export function fenceReader(
   let located = '';
   /** The line that named it: the lines shown from one place stand or fall together. */
   let locatedAt = 0;
+  /** The line of "// Auth Flow (3 tests)" over the test names being read, else 0. */
+  let groupAt = 0;
   return {
     open(at: number) {
       fenceAt = at;
+      groupAt = 0;
       tree = [];
       current = false;
       located = '';
@@ -347,6 +368,20 @@ export function fenceReader(
           readiness: false,
           source: 'fence',
           raw: text,
+        });
+      } else if (treeNodeClaim(t[2]!, t[3]!) && !inContext('planned') && !inContext('example')) {
+        // "├── auth_flow_test.go   (3 tests - Login flows)": a file of the tree, and what its note counts.
+        const text = `${path} ${plain(t[3]!)}`.trim();
+        push({
+          line: n,
+          text,
+          subject: path,
+          asserted: 'done',
+          number: null,
+          readiness: false,
+          source: 'fence',
+          raw: text,
+          placed: path,
         });
       }
       return;
@@ -410,7 +445,44 @@ export function fenceReader(
       if (asserted) push({ line: n, text: plain(body), asserted, ...numberIn(body), source: 'fence' });
       return;
     }
+    // "- TestAuthFlow_LoginSuccess" in a list of the suite's tests: that test is defined.
+    const named = TEST_NAME_ITEM.exec(raw);
+    if (named && !inContext('planned') && !inContext('example'))
+      return void push({
+        ...(groupAt ? { detailOf: groupAt } : {}),
+        line: n,
+        text: named[1]!,
+        subject: named[1]!,
+        asserted: 'done',
+        number: null,
+        readiness: false,
+        source: 'fence',
+        testsNamed: [named[1]!],
+      });
+    if (!named) groupAt = 0;
     const comment = /^\s*(?:\/\/|#|--|\/\*)(.*)/.exec(raw);
+    // "// Auth Flow (3 tests)" over the names of those tests: that many, and each defined.
+    const group = comment ? TEST_GROUP.exec(comment[1]!.trim()) : null;
+    if (group && !inContext('planned') && !inContext('example')) {
+      const names: string[] = [];
+      for (let k = n; k < lines.length && k < n + 200; k++) {
+        const m = TEST_NAME_ITEM.exec(lines[k]!);
+        if (!m) break;
+        names.push(m[1]!);
+      }
+      groupAt = names.length ? n : 0;
+      if (names.length)
+        return void push({
+          line: n,
+          text: plain(comment![1]!.trim()),
+          subject: group[1]!,
+          asserted: 'done',
+          number: { kind: 'count', value: Number(group[2]!), unit: 'tests' },
+          readiness: false,
+          source: 'fence',
+          testsNamed: names,
+        });
+    }
     if (comment && !FENCE_MARK.test(raw)) {
       // "// AccountController.kt:371" above a statement: the code below it is that file's.
       const place = LOCATED_COMMENT.exec(comment[1]!.trim());

@@ -19,7 +19,7 @@ export interface ConfigEntry {
 }
 
 const CONFIG_FILE =
-  /\.(?:ya?ml|properties|env|ini|cfg|conf|toml|json|jsonc)$|(?:^|\/)\.env(?:\.[\w.-]+)?$|(?:^|\/)(?:application|bootstrap)[\w.-]*$/i;
+  /\.(?:ya?ml|properties|env|ini|cfg|conf|toml|json|jsonc)$|(?:^|\/)\.(?:flake8|pylintrc|pep8|pycodestyle)$|(?:^|\/)\.env(?:\.[\w.-]+)?$|(?:^|\/)(?:application|bootstrap)[\w.-]*$/i;
 /**
  * Source files that are configuration written as code (core/config.py, celery.py, settings.py,
  * app.config.ts): their `key = value` and `key='value',` lines are settings as much as YAML is.
@@ -80,11 +80,18 @@ const clean = (v: string) =>
 const CODE_ASSIGN =
   /^\s*(?:[\w.]+\(\s*)?(?:self\.|this\.|export const |const |let |var )?([A-Za-z_]\w{2,60})\s?[:=]\s?([^\s=(][^=]{0,120})$/;
 
+/** A tool's option given in a configuration file's argument list: `args: [--max-complexity=20]`, `"--max-line-length", "100"`. */
+const CLI_OPTION = /(?<![\w-])--([a-z][a-z0-9]*(?:-[a-z0-9]+){0,5})(?:=|["']?,?\s+["']?)(\d+(?:\.\d+)?)\b/g;
+
 function readConfig(path: string, text: string, out: ConfigEntry[]): void {
   const push = (line: number, key: string, value: string) => {
     if (key) out.push({ path, line, key, words: keyWords(key), value: clean(value) });
   };
   const lines = text.split('\n');
+  lines.forEach((raw, i) => {
+    if (!raw.includes('--') || /^\s*(?:#|\/\/|;)/.test(raw)) return;
+    for (const m of raw.matchAll(CLI_OPTION)) push(i + 1, m[1]!, m[2]!);
+  });
   if (/\.(?:ya?ml)$/i.test(path)) {
     // Keys by indentation; a list item's keys sit one level below its dash.
     const stack: { indent: number; key: string }[] = [];

@@ -15,6 +15,8 @@ import { codeSpans } from './problems.js';
 import { mapClaim, mechanismsIn, pillarOf } from './vocabulary.js';
 
 import { indexLinkClaims } from './links.js';
+import { placedIn } from './placed.js';
+import { headerItem, type Setting } from './headers.js';
 export type { Asserted } from './status.js';
 export type { ClaimNumber } from './numbers.js';
 export { statusOf, plain, subjectOf } from './status.js';
@@ -56,6 +58,21 @@ export interface Claim {
   shownFrom?: number;
   /** Listed under a heading naming a test file ("### tests/test_api.py (44 tests)"): what that file tests. */
   tested?: string;
+  /**
+   * A file the document places at a path, which must be there: a node of a file tree drawn in a fence
+   * ("├── setup.go   (Setup de testcontainers)", with the count of tests or lines its note gives), a
+   * status naming where a thing lives ("Implemented in `src/rate_limit/limiter.py`"), or a citation of
+   * code ("`internal/api/server.go:59-63`", "`internal/auth/auth.go:HandleLogin`": the lines must be
+   * in the file, the names defined in it).
+   */
+  placed?: string;
+  /**
+   * Tests a fenced list names ("- TestAuthFlow_LoginSuccess"): each must be defined in a test file.
+   * On the list's header ("// Auth Flow (3 tests)") all the names below it, whose number it gives.
+   */
+  testsNamed?: string[];
+  /** An HTTP header a list says is set ("- X-Frame-Options: DENY"), with the value it gives. */
+  setting?: Setting;
   /** The file a documentation index links to ("- [Deployment](DEPLOYMENT.md)"), as written: it must be there. */
   linked?: string;
   /**
@@ -173,6 +190,10 @@ export function extractClaims(markdown: string): Claim[] {
   const reader = fenceReader(lines, sink);
   const state: ItemState = { push, stack, list: undefined, file: '', code: [], progress: progressChecklist(lines) };
   const items = itemReader(state);
+  /** Lines outside fences, examples and plans, where a line may cite code. */
+  const citable: number[] = [];
+  /** Lines of fences of prose or code shown (not configuration), outside examples and plans. */
+  const fenced: number[] = [];
   let fence: string | null = null;
   let fenceLang = '';
   let heading = '';
@@ -191,6 +212,7 @@ export function extractClaims(markdown: string): Claim[] {
     }
     if (fence) {
       if (inContext('example')) continue;
+      if (!inContext('planned') && !inContext('historical') && !CODE_FENCE.test(fenceLang)) fenced.push(n);
       const pseudo = CODE_FENCE.test(fenceLang) ? null : FENCE_BULLET.exec(raw);
       if (pseudo) items.bullet(pseudo[2]!, n, pseudo[1]!.length);
       else {
@@ -304,6 +326,7 @@ export function extractClaims(markdown: string): Claim[] {
 
     // Under an example, a template or a proposed design nothing is a claim about the repository.
     if (inContext('example')) continue;
+    if (!inContext('planned') && !inContext('historical') && !inContext('review')) citable.push(n);
 
     // A table: header, separator, rows.
     if (/^\s*\|/.test(raw) && isTableRule(lines[i + 1] ?? '')) {
@@ -381,6 +404,63 @@ export function extractClaims(markdown: string): Claim[] {
     // "📍 tests/test_api.py (141 lines)": a file and its length, written as a line of its own.
     else if (ctx === undefined && body.length < 200 && SIZED_FILE.test(body) && namesIn(body).paths.length === 1)
       push({ line: n, text: plain(body), asserted: 'done', number: null, readiness: false, source: 'prose' });
+  }
+  // "✅ **Status:** Implemented in `src/limiter.py`", "`internal/api/server.go:59-63` — if unset, …": a
+  // line no other reading took that places a thing in a file, or cites code by line or name.
+  const taken = new Set(claims.map((c) => c.line));
+  for (const n of citable) {
+    const raw = lines[n - 1]!;
+    if (/^\s*\|/.test(raw) || isImperative(raw.replace(/^\s*(?:>\s*)?(?:[-*+]|\d+[.)])?\s*/, ''))) continue;
+    const placed = placedIn(raw);
+    if (taken.has(n)) {
+      // "only `/pots` is wrapped in `RequireAdmin` (`server/main.go:109`)": a line read for the code it
+      // names, which it also cites by place — the place is checked.
+      if (placed && /:[\w$]/.test(placed))
+        for (const c of claims) if (c.line === n && c.named === true) c.placed = placed;
+      continue;
+    }
+    // (A sentence wrapped over lines: the code it names may be on the next one.)
+    const next = lines[n]?.trim() ?? '';
+    const wrapped = next && !/^(?:#|[-*+]\s|\d+[.)]\s|\||```)/.test(next) ? ` ${next.replace(/^>\s?/, '')}` : '';
+    if (placed)
+      claims.push({
+        line: n,
+        text: plain(raw).slice(0, 400),
+        subject: placed,
+        asserted: 'done',
+        number: null,
+        readiness: false,
+        source: 'prose',
+        raw: `${raw}${wrapped}`.slice(0, 600),
+        placed,
+      });
+  }
+  // "- X-Frame-Options: DENY", "- Strict-Transport-Security (HSTS)": a header the list says is set.
+  for (const n of [...citable, ...fenced]) {
+    const raw = lines[n - 1]!;
+    const setting = headerItem(raw);
+    if (!setting) continue;
+    const here = claims.filter((c) => c.line === n);
+    // ("Cache-Control: no-store" says no gap: a header's value is no mark of absence.)
+    const said =
+      iconStatus(raw) ??
+      (here[0]?.asserted === 'not-done' &&
+      /^\W*(?:no|not|missing|without|kein\w*|sin|sans)\s/i.test(plain(raw).replace(/^[-*+•\s]+/, ''))
+        ? 'not-done'
+        : 'done');
+    if (here.length) for (const c of here) Object.assign(c, { setting, asserted: said, number: null });
+    else
+      claims.push({
+        line: n,
+        text: plain(raw).slice(0, 400),
+        subject: setting.name,
+        asserted: said,
+        number: null,
+        readiness: false,
+        source: fenced.includes(n) ? 'fence' : 'bullet',
+        raw: raw.slice(0, 600),
+        setting,
+      });
   }
   // "| **[X.md](./X.md)** | … |", "👉 [Testing Strategy](../testing-strategy/README.md)": an index of files.
   claims.push(...indexLinkClaims(lines, new Set(claims.map((c) => c.line))));

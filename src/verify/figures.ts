@@ -123,6 +123,10 @@ export function testScope(claim: Claim): string | null {
   // "**Migration Tests:**" above "- ✅ 5/6 passing": the list's label names what is counted.
   // "Total: 263 tests" under "Test Breakdown": the whole suite, whatever the heading says.
   if (/^(?:total|all|overall|gesamt|insgesamt|todos?|total geral)$/i.test(plain(claim.subject).trim())) return null;
+  // "Issue #16: Backend unit tests (PaymentServiceTest, 19 tests)": the test class the line names is what is counted.
+  const testClass = /(?<![\w.])([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+(?:Tests?|Spec|IT))\b/.exec(plain(claim.text))?.[1];
+  if (testClass && !/^(?:Unit|Integration|E2e|Api|Backend|Frontend|Smoke|Load)+(?:Tests?|Spec|IT)$/.test(testClass))
+    return testClass;
   // "### test_sync_api.py" above "44/44 tests PASSED": the file the heading names is what is counted.
   const testFile =
     /(?:^|[\s/`(])((?:test_[\w-]+|[\w-]+_test|[\w-]+\.(?:test|spec)|[\w-]+(?:Tests?|Spec|IT))\.(?:py|go|rb|php|java|kt|cs|rs|[cm]?[jt]sx?|scala|swift|dart|ex|exs))\b/.exec(

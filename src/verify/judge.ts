@@ -15,6 +15,8 @@ import { type Finding, fileFinding, type LookupContext, searchFinding } from './
 import { namesIn } from './names.js';
 import { runtimeClaim, runtimeFinding } from './runtimes.js';
 import { testedItemFinding, testFileHeading } from './tested.js';
+import { judgePlaced, judgeTestsNamed } from './placed.js';
+import { judgeHeader } from './headers.js';
 import { composeServiceCounts, listedFinding } from './listed.js';
 import { iconStatus, plain, statusOf as statusOfWords } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
@@ -27,6 +29,9 @@ import { namedFeatureFinding } from './named-feature.js';
 import { resolveLink } from './links.js';
 import { ignoredFindings } from './ignored.js';
 import { docSectionFinding } from './documents.js';
+import { namedDocFinding } from './named-docs.js';
+import { testTitleFinding } from './test-titles.js';
+import { stateVerdict } from './states.js';
 import { NEGATED, namesOf } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
@@ -446,6 +451,13 @@ function judgeClaimInner(
       );
     }
   }
+  // "├── setup.go   (Setup de testcontainers)", "Implemented in `src/x.py`", "`src/x.go:59-63`": a
+  // file at the place the document gives.
+  if (claim.placed && opts.lookup) return judgePlaced(claim, opts.lookup, out);
+  // "- TestAuthFlow_LoginSuccess", "// Auth Flow (3 tests)" over such names: tests defined by name.
+  if (claim.testsNamed && opts.lookup) return judgeTestsNamed(claim, opts.lookup, out);
+  // "- X-Frame-Options: DENY": the header is set in code or configuration, to that value.
+  if (claim.setting && opts.lookup) return judgeHeader(claim, opts.lookup, out);
   if (claim.parts) return judgeParts(claim, report, opts, out);
   // "Current state: authentication delegates to Accent-Auth, but no local user management": what is
   // there and what is not, each judged.
@@ -466,8 +478,14 @@ function judgeClaimInner(
   // "❌ `src/docker/` - Not needed", "`old.Dockerfile` - unused": the mark judges the file's use; the
   // line says the file is there. Gone since, the document is out of date; there, its use is not checked.
   // "Contributing guidelines", "Tech stack listed": a file of the topic or a README section settles it.
+  // "Requirements pinned", "Commit-msg hook", "No tests for repositories": a state one file shows.
+  const state = opts.lookup && !claim.number ? stateVerdict(opts.lookup, claim) : null;
+  if (state) return out(state.basis, state.verdict, state.reason, state.evidence);
   const section =
-    opts.lookup && claim.asserted && !claim.number ? docSectionFinding(opts.lookup, plain(claim.text)) : null;
+    opts.lookup && claim.asserted && !claim.number
+      ? (docSectionFinding(opts.lookup, plain(claim.text)) ??
+        namedDocFinding(opts.lookup, plain(claim.text), claim.asserted !== 'done' && claim.asserted !== 'partial'))
+      : null;
   if (section) {
     const done = claim.asserted === 'done' || claim.asserted === 'partial';
     return out(
@@ -799,6 +817,11 @@ function judgeClaimInner(
       : f,
   );
   const decisive = findings.filter((f) => f.present !== 'unknown');
+  // "rechaza studyTime fuera de rango | Verifica … | Pass": a test table's title is a test declared so.
+  if (decisive.length === 0 && opts.lookup && (claim.asserted === 'done' || claim.asserted === 'partial')) {
+    const titled = testTitleFinding(opts.lookup, claim.subject);
+    if (titled) decisive.push(titled);
+  }
   // Nothing named settled it: the claim's words as a configuration key, its proper nouns as dependencies.
   if (
     decisive.length === 0 &&

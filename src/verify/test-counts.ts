@@ -149,7 +149,24 @@ export function testsFinding(
   const inv = ctx.tests ?? testInventory(ctx.files);
   const subject = `${claimed} tests${scope ? ` (${scope})` : ''}`;
   const chosen = scoped(inv, scope);
-  if (!chosen)
+  if (!chosen) {
+    // "AssessmentService | 7 tests": a class no test file names or mentions has no tests of its own.
+    const cls = scope && /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$/.test(scope.trim()) ? scope.trim().toLowerCase() : null;
+    if (cls && claimed > 0 && inv.files.length >= 3 && inv.files.length <= 800) {
+      const mentions = inv.files.some((f) =>
+        (fileText(ctx, f.path) ?? '').toLowerCase().replace(/[_-]/g, '').includes(cls),
+      );
+      if (!mentions)
+        return {
+          subject,
+          basis: 'tests',
+          present: 'no',
+          detail: `no test file names or mentions ${scope} (${inv.files.length} test files searched)`,
+          evidence: inv.files
+            .slice(0, 3)
+            .map((f) => ({ path: f.path, note: `${f.cases} test cases, none of ${scope}` })),
+        };
+    }
     return {
       subject,
       basis: 'tests',
@@ -157,6 +174,7 @@ export function testsFinding(
       detail: `no test file or folder matches "${scope}"`,
       evidence: [],
     };
+  }
   if (files)
     return {
       subject,

@@ -18,10 +18,10 @@ function testFilePath(ctx: LookupContext, named: string): string | null {
 
 /** "(629 lines, 44 tests)": the size and count a heading gives its test file. */
 export function testFileHeading(ctx: LookupContext, claim: Claim): Finding[] | null {
-  if (claim.source !== 'heading') return null;
+  if (claim.source !== 'heading' && !claim.placed) return null;
   const text = plain(claim.text);
   const after = text.slice(text.indexOf(claim.subject) + claim.subject.length);
-  const lines = /(?<![\d,])(\d[\d,]*) lines?\b/i.exec(after)?.[1];
+  const lines = /(?<![\d,])(\d[\d,]*) (?:lines?|l[ií]neas|lignes|zeilen|linhas|righe)(?![\p{L}])/iu.exec(after)?.[1];
   const tests = /(?<![\d,])(\d[\d,]*) (?:tests?|testes|pruebas|testfälle)\b/i.exec(after)?.[1];
   if (!lines && !tests) return null;
   const path = testFilePath(ctx, claim.subject);

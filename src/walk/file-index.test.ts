@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoryIndex } from '../testing/memory.js';
+import { FileIndex } from './file-index.js';
 import type { Digest } from '../types.js';
 
 // A digest that, like a test file needing another's helpers, asks for a second file's lines.
@@ -30,5 +31,26 @@ describe('FileIndex: a text held for the scanner is dropped with its line index'
     files.releaseAll();
     expect(files.peek('helper.rb')).toBeUndefined();
     expect(files.lines('helper.rb')).not.toBe(held);
+  });
+});
+
+describe('FileIndex: positions of listed paths', () => {
+  it('finds each listed path exactly (case, non-ASCII, emoji) and no other', () => {
+    const paths = ['A/b.txt', 'a/B.txt', 'a/b.txt', 'docs/Émile.md', 'docs/émile.md', 'x/🚀.yaml', 'z'];
+    const files = new FileIndex(paths, { readBytes: () => 'unreadable' as const });
+    paths.forEach((p, i) => {
+      expect(files.position(p)).toBe(i);
+      expect(files.exists(p)).toBe(true);
+    });
+    for (const p of ['a/b.TXT', 'A/B.txt', 'docs/EMILE.md', 'x/🚀.yml', '', 'z/']) {
+      expect(files.position(p)).toBe(-1);
+      expect(files.exists(p)).toBe(false);
+    }
+  });
+
+  it('gives the last position of a path listed twice, as a Map of the listing did', () => {
+    const files = new FileIndex(['a', 'b', 'a'], { readBytes: () => 'unreadable' as const });
+    expect(files.position('a')).toBe(2);
+    expect(files.position('b')).toBe(1);
   });
 });

@@ -34,10 +34,11 @@ export type { Digest, Parsed, SkipReason };
 export class FileIndex implements FileView {
   readonly paths: readonly string[];
   /**
-   * Listed path → its position in `paths`, built on first use: a scan worker's index (scan-worker.ts)
-   * answers the few listing questions its digests ask without it, and at 100k paths the table is ~4 MB.
+   * Listed path → its position in `paths`: a hash table over the positions (as `byBase`), built on
+   * first use. A scan worker's index (scan-worker.ts) answers the few listing questions its digests
+   * ask without it. At 100k paths a Map was ~3.5 MB; these two arrays are 1.4 MB.
    */
-  private positions?: Map<string, number>;
+  private byPath?: { head: Int32Array; next: Int32Array };
   /** Per listed path: read already (counted once in stats.filesRead). */
   private readonly readOnce: Uint8Array;
   private readonly text = new Map<string, string | null>();
@@ -55,7 +56,7 @@ export class FileIndex implements FileView {
    */
   replay: { texts: Map<string, string | null>; uncounted: (path: string) => boolean } | undefined;
   private readonly globCache = new Map<string, string[]>();
-  /** Listed paths by lower-cased base name (see baseTable). */
+  /** Listed paths by lower-cased base name (see hashTable). */
   private byBase?: { head: Int32Array; next: Int32Array };
   private byExt?: Map<string, number[]>;
   readonly stats: ReadStats = { filesRead: 0, bytesRead: 0, reads: 0, skipped: new Map() };
@@ -73,22 +74,17 @@ export class FileIndex implements FileView {
     return this.paths.length;
   }
 
-  private get set(): Map<string, number> {
-    if (!this.positions) {
-      const positions = new Map<string, number>();
-      for (let i = 0; i < this.paths.length; i++) positions.set(this.paths[i]!, i);
-      this.positions = positions;
-    }
-    return this.positions;
-  }
-
-  /** The position of `path` in `paths`, or -1 when it is not listed. */
+  /** The position of `path` in `paths` (the last, were it listed twice), or -1 when it is not listed. */
   position(path: string): number {
-    return this.set.get(path) ?? -1;
+    const { head, next } = (this.byPath ??= hashTable(this.paths, () => 0));
+    // A chain is in listing order: the last equal path is the answer, as a Map of paths once gave.
+    let at = -1;
+    for (let i = head[hashOf(path, 0) & (head.length - 1)]!; i >= 0; i = next[i]!) if (this.paths[i] === path) at = i;
+    return at;
   }
 
   exists(path: string): boolean {
-    return this.set.has(path);
+    return this.position(path) >= 0;
   }
 
   /** All listed paths matching the glob(s), sorted. Memoised per glob. */
@@ -109,7 +105,7 @@ export class FileIndex implements FileView {
 
   /** Files whose base name is exactly `name` (case-insensitive when asked), in listing order. */
   named(name: string, ignoreCase = false): string[] {
-    const { head, next } = (this.byBase ??= baseTable(this.paths));
+    const { head, next } = (this.byBase ??= hashTable(this.paths, (p) => p.lastIndexOf('/') + 1));
     const lower = name.toLowerCase();
     const out: string[] = [];
     for (let i = head[hashOf(lower, 0) & (head.length - 1)]!; i >= 0; i = next[i]!) {
@@ -125,11 +121,11 @@ export class FileIndex implements FileView {
     const found: number[] = [];
     // `**/name` globs: answer from the base-name table.
     if (globs.every((g) => /^\*\*\/[^*?[\]{}()!+@/]+$/.test(g))) {
-      for (const g of globs) for (const p of this.named(g.slice(3))) found.push(this.set.get(p)!);
+      for (const g of globs) for (const p of this.named(g.slice(3))) found.push(this.position(p));
       return this.inOrder(found);
     }
     if (globs.length === 1 && !/[*?[\]{}()!+@]/.test(globs[0]!)) {
-      return this.set.has(globs[0]!) ? [globs[0]!] : [];
+      return this.exists(globs[0]!) ? [globs[0]!] : [];
     }
     // Globs that fix the extension are tried only on the paths with those extensions; the
     // others (`**/Dockerfile.*`) on the paths that start with their literal prefix (`docs/`), a
@@ -201,7 +197,7 @@ export class FileIndex implements FileView {
   read(path: string): string | undefined {
     const hit = this.text.get(path);
     if (hit !== undefined) return hit ?? undefined;
-    if (!this.set.has(path)) return undefined;
+    if (!this.exists(path)) return undefined;
     const text = this.load(path);
     this.text.set(path, text ?? null);
     return text;
@@ -239,8 +235,8 @@ export class FileIndex implements FileView {
     if (byPath.has(path)) return byPath.get(path) as T | undefined;
     if (text === undefined) {
       const held = this.text.get(path);
-      text = held !== undefined ? (held ?? undefined) : this.set.has(path) ? this.load(path) : undefined;
-      if (held === undefined && this.set.has(path)) {
+      text = held !== undefined ? (held ?? undefined) : this.exists(path) ? this.load(path) : undefined;
+      if (held === undefined && this.exists(path)) {
         // Asked for during the scan (one test file needs another's helpers): hold the text until
         // the scanner reaches the file, so it is not read a second time.
         if (text === undefined) this.text.set(path, null);
@@ -286,8 +282,8 @@ export class FileIndex implements FileView {
   account(path: string, bytes: number | SkipReason): void {
     if (typeof bytes === 'number') {
       this.stats.reads++;
-      const i = this.set.get(path);
-      if (i === undefined || this.readOnce[i]) return;
+      const i = this.position(path);
+      if (i < 0 || this.readOnce[i]) return;
       this.readOnce[i] = 1;
       this.stats.filesRead++;
       this.stats.bytesRead += bytes;
@@ -365,18 +361,19 @@ export class FileIndex implements FileView {
 }
 
 /**
- * Positions of `paths` chained by the hash of their lower-cased base names: `head[hash & mask]` is
+ * Positions of `paths` chained by the hash of a lower-cased part of each (from `from(path)` on: the
+ * base name, or the whole path): `head[hash & mask]` is
  * the first, `next[i]` the one after position i (-1 ends a chain), in listing order. Two typed
  * arrays instead of a Map of lower-cased names to lists: that map was 11.6 MB at 100k paths.
  */
-function baseTable(paths: readonly string[]): { head: Int32Array; next: Int32Array } {
+function hashTable(paths: readonly string[], from: (path: string) => number): { head: Int32Array; next: Int32Array } {
   let size = 16;
   while (size < paths.length * 2) size *= 2;
   const head = new Int32Array(size).fill(-1);
   const next = new Int32Array(paths.length);
   for (let i = paths.length - 1; i >= 0; i--) {
     const p = paths[i]!;
-    const h = hashOf(p, p.lastIndexOf('/') + 1) & (size - 1);
+    const h = hashOf(p, from(p)) & (size - 1);
     next[i] = head[h]!;
     head[h] = i;
   }

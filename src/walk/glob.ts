@@ -144,7 +144,16 @@ function segmentMatcher(glob: string, dot: boolean): PathTest {
   // `**` never takes `.` or `..`, and without `dot` no segment that starts with a dot.
   const starTakes = (seg: string) => (dot ? seg !== '.' && seg !== '..' : !seg.startsWith('.'));
   const P = pats.length;
+  // A glob segment at either end that is not `**` must match the path's segment there: most paths
+  // fail one of those two tests, answered without the split, the table and the inner segments.
+  const head = P > 0 ? pats[0] : GLOBSTAR;
+  const tail = P > 1 && !plus ? pats[P - 1] : GLOBSTAR;
   return (path) => {
+    if (tail && !tail.test(path.slice(path.lastIndexOf('/') + 1))) return false;
+    if (head) {
+      const slash = path.indexOf('/');
+      if (!head.test(slash === -1 ? path : path.slice(0, slash))) return false;
+    }
     const segs = path.split('/');
     const n = segs.length;
     if (n < fixed) return false;

@@ -85,12 +85,14 @@ export const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: stri
     key: 'codecov',
     tool: 'Codecov status target',
     // `threshold:` too: a status without a target has Codecov's default, `target: auto`.
-    regex: /^[ \t]*(target|threshold)\s*:\s*['"]?(\d+(?:\.\d+)?%?|auto)/m,
+    // `project: true` under `coverage.status`: the project status with its defaults (target auto).
+    regex:
+      /^[ \t]*(target|threshold)\s*:\s*['"]?(\d+(?:\.\d+)?%?|auto)|^[ \t]*project\s*:\s*(?:true|yes|on)[ \t]*(?:#.*)?$/m,
     // Codecov reads its file at the root, in dev/ or in .github/, named codecov or .codecov (round 19: bitcart .github/.codecov.yml).
     files: ['', 'dev/', '.github/'].flatMap((d) =>
       ['codecov.yml', '.codecov.yml', 'codecov.yaml', '.codecov.yaml'].map((n) => `${d}${n}`),
     ),
-    literals: ['target', 'threshold'],
+    literals: ['target', 'threshold', 'project'],
   },
   {
     key: 'simplecov',

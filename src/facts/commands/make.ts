@@ -50,7 +50,9 @@ function parseMakefile(
     while (/\\$/.test(l) && i + 1 < lines.length) l = `${l.slice(0, -1)} ${lines[++i]!.trim()}`;
     if (l.startsWith('\t')) {
       const t = l.trim().replace(/^[@+-]+/, '');
-      if (cur && t && !t.startsWith('#')) cur.recipe.push({ text: subst(t), line: i + 1 - countBack(lines, i) });
+      // `$(shell gofmt -l .)` in a recipe: make runs the command while expanding the line, as sh runs `$(…)`.
+      if (cur && t && !t.startsWith('#'))
+        cur.recipe.push({ text: subst(t.replace(/\$\(shell\s+/g, '$(')), line: i + 1 - countBack(lines, i) });
       continue;
     }
     const v = /^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:\?|:|::|\+)?=\s*(.*)$/.exec(l);

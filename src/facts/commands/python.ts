@@ -124,6 +124,10 @@ function readTox(files: FileView, cwd: string): Tox | undefined {
           // `{envpython} -m pytest` is the environment's python; `{envbindir}/pytest` its pytest.
           .replace(/\{envpython\}/g, 'python')
           .replace(/\{env(?:bin|_bin_)dir\}[\\/]/g, '')
+          // `{env:PYTEST_CMD:pytest}`: the variable's default when it is set nowhere here (the
+          // program the environment runs), `{env:NAME}` the variable.
+          .replace(/\{env:(\w+):([^{}]*)\}/g, (_m, _k: string, d: string) => d)
+          .replace(/\{env:(\w+)\}/g, '$$$1')
           .replace(/\{posargs(?::[^}]*)?\}|\{\[[^\]]*\][^}]*\}|\{[\w:]*\}/g, '')
           .replace(/^-\s*/, '');
         return t.trim() ? [{ text: t.trim(), line: v.line }] : [];

@@ -90,7 +90,13 @@ export const runnerScripts: Resolver = (argv, { files, cwd }) => {
   const viaInterpreter = INTERPRETERS[argv[0]!];
   const target = viaInterpreter ? argv.slice(1).find((w) => !w.startsWith('-')) : argv[0];
   if (!target || target.includes('$') || (!viaInterpreter && !/[/.]/.test(target))) return undefined;
-  const path = [joinPath(cwd, target), joinPath('', target)].find((p) => files.exists(p));
+  // `python -m scripts.check` (normalised to `scripts.check`): the module's file, scripts/check.py
+  // or scripts/check/__main__.py, as a script path is followed. Dotted names only: a single word
+  // (`python -m mypy`) is the tool of that name.
+  const module =
+    !viaInterpreter && /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/.test(target) ? target.replace(/\./g, '/') : undefined;
+  const targets = module ? [target, `${module}.py`, `${module}/__main__.py`] : [target];
+  const path = targets.flatMap((t) => [joinPath(cwd, t), joinPath('', t)]).find((p) => files.exists(p));
   if (!path) return undefined;
   const text = files.read(path) ?? '';
   const shebang = /^#!.*\b(ruby|node|python[\d.]*)\b/.exec(text)?.[1];

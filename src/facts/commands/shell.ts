@@ -109,6 +109,19 @@ export function simpleCommands(
   let afterOr = false;
   const flush = () => {
     if (cur.length) {
+      // `test -z "$(gofmt -l .)"`: a substitution inside double quotes runs its commands first too
+      // (the parser leaves it a word: `$(` read as an empty variable, then the text).
+      if (depthOfNesting < 3)
+        cur = cur.map((w) => {
+          const at = w.indexOf('\u0001\u0002(');
+          if (at < 0) return w;
+          const body = quotedSubstitution(w, at + 3);
+          if (body === undefined) return w;
+          depthOfNesting++;
+          out.push(...simpleCommands(body, undefined, env));
+          depthOfNesting--;
+          return `${w.slice(0, at)}\u0001SUBST\u0002${w.slice(at + 3 + body.length + 1)}`;
+        });
       if (afterOr && out.length && /^(?:true|:|exit\s+0|echo\b.*)$/.test(cur.join(' '))) swallowed.add(out.length - 1);
       out.push(cur);
     }
@@ -166,6 +179,22 @@ export function simpleCommands(
     soft?.push(swallowed.has(i));
   });
   return kept;
+}
+
+let depthOfNesting = 0;
+
+/** The body of a `$(…)` from just after its `(` to the matching `)`, or undefined when unbalanced. */
+function quotedSubstitution(word: string, from: number): string | undefined {
+  let depth = 0;
+  for (let k = from; k < word.length; k++) {
+    const c = word[k]!;
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return word.slice(from, k);
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /**

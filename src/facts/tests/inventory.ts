@@ -5,6 +5,7 @@
  */
 import type { FileView } from '../../types.js';
 import { memo } from '../../util/memo.js';
+import { buildScriptTests, isBuildScript } from './rust-build.js';
 import { TEST_DIGEST, TEST_GLOBS, type FileCount, type TestDigest } from './digest.js';
 import { isCsTestMarker } from './annotated.js';
 import { goTagsSet } from './go.js';
@@ -529,6 +530,28 @@ function build(files: FileView): TestInventory {
   for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
+      if (lang === 'rust' && isBuildScript(files, path)) {
+        const g = buildScriptTests(files, path);
+        if (g) {
+          const own = digest(path);
+          const ownCases = own?.kind === 'rust' ? Math.max(0, own.count.cases - g.templates) : 0;
+          const cases = ownCases + g.cases;
+          const lines = files.lines(path);
+          out.push({
+            path,
+            language: 'Rust',
+            framework: 'cargo test',
+            cases,
+            skipped: 0,
+            parametrized: 0,
+            expanded: cases,
+            generated: { line: g.line, cases: g.cases, dirs: g.dirs, includedBy: g.includedBy },
+            files: g.cases + (ownCases ? 1 : 0),
+            first: { line: g.line, snippet: lines ? snippetAt(lines, g.line) : '#[test]' },
+          });
+          continue;
+        }
+      }
       // Helm test files count inside a chart only.
       if (lang === 'helm' && !files.exists(joinChart(helmChartOf(path)))) continue;
       const d = digest(path);

@@ -21,7 +21,7 @@ export function summarise(inv: TestInventory) {
   const go = { benchmarks: 0, fuzz: 0, examples: 0 };
   for (const f of inv.files) {
     for (const t of [total, (byLanguage[f.language] ??= empty()), (byFramework[f.framework] ??= empty())]) {
-      t.testFiles++;
+      t.testFiles += f.files ?? 1;
       t.testCases += f.cases;
       t.skipped += f.skipped;
       t.parametrized += f.parametrized;

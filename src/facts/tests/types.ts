@@ -30,6 +30,18 @@ export interface TestFileCount {
    * in the order they run, nested ones after their includer; each adds its `cases` to `expanded`.
    */
   via?: { name: string; path: string; line: number; cases: number }[];
+  /**
+   * Tests a Cargo build script generates, one per file of the folders it walks (`rust-build.ts`):
+   * the entry is the script, `cases` counts them, and each listed data file counts as a test file.
+   */
+  generated?: {
+    line: number;
+    cases: number;
+    dirs: { dir: string; files: number }[];
+    includedBy: { path: string; line: number };
+  };
+  /** Test files this entry stands for when more than itself (a build script's data files). */
+  files?: number;
   /** The first test definition, for evidence. */
   first?: { line: number; snippet: string };
 }
